@@ -1,0 +1,44 @@
+# pitchkit: `make demo` and `make test` are the whole quick start.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test lint typecheck unit fuzz bench templates catalogs tools clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/pitchkit demo --out out/demo --force
+
+test: $(STAMP) lint typecheck unit
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests scripts benchmarks
+	$(BIN)/ruff format --check src tests scripts benchmarks
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+unit: $(STAMP)
+	$(BIN)/pytest -q
+
+fuzz: $(STAMP)
+	PITCHKIT_FUZZ_EXAMPLES=2000 $(BIN)/pytest -q tests/test_hostile_properties.py
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/batch.py
+
+templates: $(STAMP)
+	$(BIN)/python scripts/build_templates.py
+
+# The Open XML SDK validator used by the document tests (needs npm).
+tools:
+	cd tools && npm install --no-audit --no-fund
+
+clean:
+	rm -rf $(VENV) out build dist src/*.egg-info

@@ -1,0 +1,5 @@
+"""Allow ``python -m pitchkit``."""
+
+from pitchkit.cli import main
+
+main()
