@@ -35,7 +35,7 @@ _ALIASES = {
 }
 
 
-def N_(message: str) -> str:  # noqa: N802 - the conventional gettext marker name
+def N_(message: str) -> str:
     """Mark ``message`` for extraction without translating it here."""
     return message
 

@@ -1,0 +1,268 @@
+"""Read YAML into plain Python data, remembering where every value came from.
+
+pitchkit reads YAML 1.2 (so ``NO`` stays text) through ruamel.yaml's
+composer, and keeps every scalar as the text the user wrote: the schema,
+not the YAML resolver, decides what is a number or a date. That keeps
+``0800`` and ``1.10`` exactly as typed where text is expected.
+
+Text is also cleaned here, once, of characters a Word document cannot hold.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from pitchkit.errors import FactsError
+
+Loc = tuple[str | int, ...]
+
+NULL_TAG = "tag:yaml.org,2002:null"
+LANGUAGE_KEYS = frozenset({"en", "cy"})
+
+# Characters XML 1.0 cannot carry at all (tab, LF and CR are allowed).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+# Characters the YAML reader itself refuses in a file; pasted text brings them.
+_RAW_REFUSED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+_VISIBLE_NAMES = {
+    "\x0b": "a vertical tab",
+    "\x0c": "a page break",
+    "\x07": "a bell character",
+    "\x00": "a NUL byte",
+}
+
+
+@dataclass
+class Source:
+    """YAML data as plain Python values, with the position of each value."""
+
+    path: Path
+    data: Any
+    positions: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    untranslated: list[Loc] = field(default_factory=list)
+
+    def where(self, loc: Loc) -> str:
+        """Return ``file:line:col`` for ``loc``, or its nearest located parent."""
+        probe = tuple(loc)
+        while probe and probe not in self.positions:
+            probe = probe[:-1]
+        line, col = self.positions.get(probe, (1, 1))
+        return f"{self.path}:{line}:{col}"
+
+
+def dotted(loc: Loc) -> str:
+    """Return ``impacts[0].baseline`` for ``("impacts", 0, "baseline")``."""
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text or "(top level)"
+
+
+def describe_char(char: str) -> str:
+    """Name a character for a message: ``a vertical tab`` or ``U+0007``."""
+    return _VISIBLE_NAMES.get(char, f"U+{ord(char):04X}")
+
+
+def clean_text(text: str) -> tuple[str, list[str]]:
+    """Return ``text`` fit for a Word document, and the characters removed.
+
+    Line endings and vertical tabs (pasted from Outlook or Excel) become
+    newlines; page and paragraph breaks and other characters XML cannot hold
+    are dropped. Lone surrogates are left for the caller to refuse.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", "\n")
+    removed = sorted({describe_char(c) for c in _NOT_XML.findall(text)})
+    return _NOT_XML.sub("", text), removed
+
+
+def read_text(path: Path) -> str:
+    """Read a UTF-8 text file, with messages that say what to do when that fails."""
+    if not path.exists():
+        raise FactsError([f"{path}: file not found: check the path and the file name"])
+    if path.is_dir():
+        raise FactsError([f"{path}: this is a folder: give the path of a YAML file inside it"])
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise FactsError([f"{path}: cannot be read ({reason}): check its permissions"]) from None
+    if b"\x00" in raw[:8000] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise FactsError(
+            [f"{path}: this is not a text file: give a YAML file saved as plain text (UTF-8)"]
+        )
+    for encoding in ("utf-8-sig", "utf-16"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise FactsError(
+        [f"{path}: not saved as UTF-8 text: in your editor, save it again as 'UTF-8' and retry"]
+    )
+
+
+def _scrub_raw(text: str, path: Path) -> tuple[str, list[str]]:
+    """Replace characters the YAML reader refuses, warning where each was."""
+    warnings: list[str] = []
+    if not _RAW_REFUSED.search(text):
+        return text, warnings
+    lines = text.split("\n")
+    for number, line in enumerate(lines, start=1):
+        for match in _RAW_REFUSED.finditer(line):
+            warnings.append(
+                f"{path}:{number}:{match.start() + 1}: removed {describe_char(match.group())} "
+                "(pasted text often carries these); check the text there reads as you meant"
+            )
+    # A vertical tab or form feed separates words: keep a space there.
+    text = text.replace("\x0b", " ").replace("\x0c", " ")
+    return _RAW_REFUSED.sub("", text), warnings
+
+
+def _yaml_problem(error: YAMLError, path: Path) -> str:
+    """Turn a ruamel.yaml error into one located line with advice."""
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    problem = (getattr(error, "problem", None) or str(error)).strip()
+    advice = "check the indentation and put text containing ': ' or '#' in quotes"
+    lowered = problem.lower()
+    if "tab" in lowered:
+        advice = "indent with spaces, not tabs"
+    elif "mapping values are not allowed" in lowered:
+        advice = "put text containing ': ' in quotes, or indent the line under its field"
+    elif "found duplicate key" in lowered:
+        advice = "each field may appear only once in the same block; remove or rename one"
+    elif "could not find expected ':'" in lowered:
+        advice = "each line in a block needs 'field: value'; check the line above too"
+    elif "did not find expected key" in lowered or "expected <block end>" in lowered:
+        advice = "line up this field with the others in its block, using spaces"
+    elif "found character '@'" in lowered or "found character '`'" in lowered:
+        advice = "put text starting with '@' or '`' in quotes"
+    elif "found undefined alias" in lowered or "found unknown escape" in lowered:
+        advice = "put the text in single quotes ('...') so it is read literally"
+    elif "while scanning a quoted scalar" in str(getattr(error, "context", "")):
+        advice = "a quote is not closed: add the closing quote"
+    return f"{path}:{line}:{col}: YAML could not be read: {problem}: {advice}"
+
+
+def load_yaml(path: Path, *, lang: str = "en") -> Source:
+    """Load ``path`` as YAML into plain data with positions.
+
+    Scalars become their text as written (``None`` for an empty or null
+    value); ``{en: ..., cy: ...}`` text is resolved to ``lang``, falling back
+    to the other language. Raises :class:`FactsError` with located messages.
+    """
+    text, warnings = _scrub_raw(read_text(path), path)
+    yaml = YAML(typ="rt")
+    yaml.allow_duplicate_keys = False
+    try:
+        node = yaml.compose(text)
+    except MarkedYAMLError as error:
+        raise FactsError([_yaml_problem(error, path)]) from None
+    except YAMLError as error:
+        raise FactsError([f"{path}:1:1: YAML could not be read: {error}"]) from None
+    except RecursionError:
+        raise FactsError([f"{path}:1:1: the YAML is nested too deeply to read"]) from None
+    source = Source(path=path, data=None, warnings=warnings)
+    if node is None:
+        return source
+    problems: list[str] = []
+    source.data = _convert(node, (), source, lang, problems, depth=0)
+    if problems:
+        raise FactsError(problems)
+    return source
+
+
+def _mark(node: Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _convert(
+    node: Node, loc: Loc, source: Source, lang: str, problems: list[str], depth: int
+) -> Any:
+    """Convert one composed node (and its children) to plain data."""
+    if depth > 60:
+        problems.append(f"{source.where(loc)}: {dotted(loc)}: nested too deeply")
+        return None
+    source.positions.setdefault(loc, _mark(node))
+    if isinstance(node, ScalarNode):
+        if node.tag == NULL_TAG and node.style is None:
+            return None
+        return _clean_scalar(str(node.value), loc, source, problems)
+    if isinstance(node, SequenceNode):
+        return [
+            _convert(child, (*loc, index), source, lang, problems, depth + 1)
+            for index, child in enumerate(node.value)
+        ]
+    if isinstance(node, MappingNode):
+        return _convert_mapping(node, loc, source, lang, problems, depth)
+    return None  # pragma: no cover - ruamel composes only these three kinds
+
+
+def _convert_mapping(
+    node: MappingNode, loc: Loc, source: Source, lang: str, problems: list[str], depth: int
+) -> Any:
+    result: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, ScalarNode):
+            line, col = _mark(key_node)
+            problems.append(
+                f"{source.path}:{line}:{col}: {dotted(loc)}: a field name must be plain text"
+            )
+            continue
+        key = str(key_node.value).strip()
+        child = (*loc, key)
+        if key in result:
+            line, col = _mark(key_node)
+            problems.append(
+                f"{source.path}:{line}:{col}: {dotted(child)}: this field appears twice "
+                "in the same block: keep one"
+            )
+            continue
+        source.positions[child] = _mark(value_node)
+        result[key] = _convert(value_node, child, source, lang, problems, depth + 1)
+    if result and set(result) <= LANGUAGE_KEYS and all(isinstance(v, str) for v in result.values()):
+        chosen = result.get(lang) or next(v for v in result.values() if v)
+        if not result.get(lang):
+            source.untranslated.append(loc)
+        return chosen
+    return result
+
+
+def _clean_scalar(text: str, loc: Loc, source: Source, problems: list[str]) -> str:
+    if _LONE_SURROGATE.search(text):
+        problems.append(
+            f"{source.where(loc)}: {dotted(loc)}: contains a broken character "
+            "(a lone UTF-16 surrogate such as \\ud800): remove the escape or retype the text"
+        )
+        return ""
+    cleaned, removed = clean_text(unicodedata.normalize("NFC", text))
+    if removed:
+        source.warnings.append(
+            f"{source.where(loc)}: {dotted(loc)}: removed {', '.join(removed)}, "
+            "which Word cannot show"
+        )
+    return cleaned
+
+
+def iter_strings(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
+    """Yield every string in ``data`` with its location."""
+    if isinstance(data, str):
+        yield loc, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from iter_strings(value, (*loc, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from iter_strings(value, (*loc, index))
