@@ -1,0 +1,286 @@
+"""Run charts and XmR charts: the signals a sponsor is shown, and the picture."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from pitchkit.charts import Analysis, Rules, Signal, analyse, draw
+from pitchkit.errors import InputError
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+# Run charts of 12 or more points need a later switch to XmR, since a shift
+# of 6 on one side of a median is impossible with fewer than 12 points.
+LONG_RUN = Rules(min_spc_points=20)
+STABLE = [10, 12, 9, 11, 10, 13, 9, 11, 10, 12, 9, 11, 10, 12]
+SHIFT_OF_SEVEN = [12, 9, 13, 10, 12, 13, 8, 9, 8, 9, 8, 9, 8, 12, 10, 13, 11]
+
+
+def summary(analysis: Analysis) -> list[tuple[str, int, int, str, int]]:
+    return [(s.rule, s.start, s.end, s.direction, s.length) for s in analysis.signals]
+
+
+# --- which chart --------------------------------------------------------------
+
+
+def test_too_few_points_give_no_chart_analysis() -> None:
+    analysis = analyse([5, 6, 7, 8, 9, 10, 11], better="higher")
+    assert analysis.kind == "none"
+    assert analysis.centre is None
+    assert analysis.signals == ()
+    assert analysis.variation == "none"
+
+
+def test_gaps_do_not_count_towards_the_points_needed() -> None:
+    analysis = analyse([1, 2, None, 3, 4, 5, 3, 2, None], better="higher")
+    assert analysis.kind == "none"
+    assert analysis.count == 7
+
+
+def test_eight_points_make_a_run_chart_around_the_median() -> None:
+    analysis = analyse([4, 8, 5, 7, 6, 9, 3, 6], better="lower")
+    assert analysis.kind == "run"
+    assert analysis.centre == 6
+    assert analysis.upper is None
+    assert analysis.lower is None
+
+
+def test_twelve_points_make_an_xmr_chart_around_the_mean() -> None:
+    analysis = analyse(STABLE, better="lower")
+    assert analysis.kind == "xmr"
+    mean = 149 / 14  # 14 points adding up to 149
+    moving_range = 28 / 13  # 13 moving ranges adding up to 28
+    assert analysis.centre == pytest.approx(mean)
+    assert analysis.upper == pytest.approx(mean + 2.66 * moving_range)
+    assert analysis.lower == pytest.approx(mean - 2.66 * moving_range)
+    assert analysis.upper_2s == pytest.approx(mean + 2 / 3 * 2.66 * moving_range)
+    assert analysis.lower_2s == pytest.approx(mean - 2 / 3 * 2.66 * moving_range)
+
+
+# --- run chart rules ------------------------------------------------------------
+
+
+def test_run_chart_finds_shifts_of_six_on_each_side_of_the_median() -> None:
+    analysis = analyse([6, 8, 7, 9, 8, 7, 2, 3, 2, 1, 3, 2], better="lower", rules=LONG_RUN)
+    assert analysis.kind == "run"
+    assert analysis.centre == 4.5
+    assert summary(analysis) == [("shift", 0, 5, "up", 6), ("shift", 6, 11, "down", 6)]
+
+
+def test_points_on_the_median_neither_count_nor_break_a_shift() -> None:
+    analysis = analyse([8, 9, 8, 5, 9, 8, 7, 1, 2, 1, 2, 3, 2], better="lower", rules=LONG_RUN)
+    assert analysis.centre == 5
+    up = analysis.signals[0]
+    assert (up.rule, up.start, up.end, up.length) == ("shift", 0, 6, 6)
+    assert 3 not in up.points
+
+
+def test_five_on_one_side_plus_one_on_the_median_is_not_a_shift() -> None:
+    analysis = analyse([8, 9, 8, 5, 9, 8, 1, 2, 1, 5, 2, 3, 2], better="lower", rules=LONG_RUN)
+    assert analysis.centre == 5
+    assert summary(analysis) == [("shift", 6, 12, "down", 6)]
+
+
+def test_a_longer_shift_rule_ignores_a_run_of_six() -> None:
+    series = [6, 8, 7, 9, 8, 7, 2, 3, 2, 1, 3, 2]
+    analysis = analyse(series, better="lower", rules=Rules(run_shift=7, min_spc_points=20))
+    assert analysis.signals == ()
+    assert analysis.variation == "common"
+
+
+def test_trend_of_five_counts_a_repeated_value_once() -> None:
+    analysis = analyse([5, 1, 2, 3, 3, 4, 5, 2], better="higher")
+    assert summary(analysis) == [("trend", 1, 6, "up", 5)]
+    assert analysis.signals[0].points == (1, 2, 3, 4, 5, 6)
+
+
+def test_a_repeated_value_does_not_lengthen_a_trend_of_four() -> None:
+    analysis = analyse([5, 1, 2, 2, 3, 4, 1, 2], better="higher")
+    assert analysis.signals == ()
+
+
+def test_falling_trend_is_down() -> None:
+    analysis = analyse([3, 9, 8, 7, 6, 5, 7, 6], better="lower")
+    assert summary(analysis) == [("trend", 1, 5, "down", 5)]
+    assert analysis.variation == "improvement"
+
+
+def test_runs_skip_gaps_but_signals_keep_their_positions() -> None:
+    analysis = analyse([1, 2, None, 3, 4, 5, 3, 2, None, 4], better="higher")
+    trend = analysis.signals[0]
+    assert (trend.rule, trend.start, trend.end, trend.length) == ("trend", 0, 5, 5)
+    assert trend.points == (0, 1, 3, 4, 5)
+    assert analysis.values[2] is None
+
+
+# --- XmR rules --------------------------------------------------------------------
+
+
+def test_stable_process_shows_common_cause_variation_only() -> None:
+    analysis = analyse(STABLE, better="lower")
+    assert analysis.signals == ()
+    assert analysis.variation == "common"
+
+
+def test_point_outside_the_limits_is_a_signal() -> None:
+    analysis = analyse([10, 12, 9, 11, 10, 13, 9, 11, 30, 10, 12, 9, 11, 10], better="lower")
+    assert summary(analysis) == [("outside_limits", 8, 8, "up", 1)]
+    assert analysis.variation == "concern"
+
+
+def test_shift_of_seven_beside_the_mean_is_a_signal() -> None:
+    analysis = analyse(SHIFT_OF_SEVEN, better="lower")
+    assert summary(analysis) == [("shift", 6, 12, "down", 7)]
+
+
+def test_shift_rule_length_is_a_setting() -> None:
+    series = [12, 9, 13, 10, 12, 13, 8, 9, 8, 9, 8, 9, 12, 10, 13, 11]
+    assert analyse(series, better="lower").signals == ()
+    six = analyse(series, better="lower", rules=Rules(spc_shift=6))
+    assert summary(six) == [("shift", 6, 11, "down", 6)]
+    assert six.rules.spc_shift == 6
+    assert analyse(SHIFT_OF_SEVEN, better="lower", rules=Rules(spc_shift=8)).signals == ()
+
+
+def test_trend_of_seven_is_a_signal() -> None:
+    series = [12, 9, 13, 10, 12, 11, 8, 9, 10, 11, 12, 13, 14, 10, 13, 11]
+    analysis = analyse(series, better="lower")
+    assert summary(analysis) == [("trend", 6, 12, "up", 7)]
+    assert analysis.variation == "concern"
+
+
+def test_two_of_three_beyond_two_sigma_is_a_signal() -> None:
+    series = [10, 12, 9, 11, 10, 13, 9, 11, 10, 12, 9, 11, 4, 10, 4]
+    analysis = analyse(series, better="lower")
+    assert analysis.lower is not None
+    assert analysis.lower_2s is not None
+    assert analysis.lower < 4 < analysis.lower_2s
+    assert summary(analysis) == [("two_of_three", 12, 14, "down", 2)]
+    assert analysis.signals[0].points == (12, 14)
+
+
+# --- improvement, concern and assurance --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("better", "improvement", "variation"),
+    [("lower", True, "improvement"), ("higher", False, "concern"), (None, None, "special")],
+)
+def test_better_decides_improvement_or_concern(
+    better: str | None, improvement: bool | None, variation: str
+) -> None:
+    analysis = analyse(SHIFT_OF_SEVEN, better=better)
+    assert analysis.signals[0].improvement is improvement
+    assert analysis.variation == variation
+
+
+def test_latest_signal_decides_the_variation() -> None:
+    analysis = analyse([6, 8, 7, 9, 8, 7, 2, 3, 2, 1, 3, 2], better="higher", rules=LONG_RUN)
+    assert [s.improvement for s in analysis.signals] == [True, False]
+    assert analysis.variation == "concern"
+
+
+@pytest.mark.parametrize(
+    ("target", "better", "assurance"),
+    [
+        (20, "lower", "pass"),
+        (20, "higher", "fail"),
+        (2, "lower", "fail"),
+        (2, "higher", "pass"),
+        (11, "lower", "hit_and_miss"),
+        (None, "lower", None),
+        (20, None, None),
+    ],
+)
+def test_assurance_compares_the_target_with_the_limits(
+    target: float | None, better: str | None, assurance: str | None
+) -> None:
+    assert analyse(STABLE, better=better, target=target).assurance == assurance
+
+
+def test_run_chart_gives_no_assurance() -> None:
+    assert analyse([4, 8, 5, 7, 6, 9, 3, 6], better="lower", target=100).assurance is None
+
+
+# --- bad input ----------------------------------------------------------------------
+
+
+def test_not_a_number_is_refused_with_its_position() -> None:
+    with pytest.raises(InputError, match=r"chart value 3 is nan: give a number"):
+        analyse([1, 2, math.nan, 4, 5, 6, 7, 8], better="lower")
+
+
+def test_rule_settings_must_be_whole_numbers_of_two_or_more() -> None:
+    with pytest.raises(InputError, match="chart rule spc_shift must be a whole number"):
+        Rules(spc_shift=1)
+    with pytest.raises(InputError, match="min_spc_points must not be smaller"):
+        Rules(min_run_points=14)
+
+
+def test_signal_reports_its_length() -> None:
+    signal = analyse(SHIFT_OF_SEVEN, better="lower").signals[0]
+    assert isinstance(signal, Signal)
+    assert signal.length == len(signal.points) == 7
+
+
+# --- drawing --------------------------------------------------------------------------
+
+
+def months(n: int) -> list[str]:
+    names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    return [f"{names[i % 12]} {2027 + i // 12}" for i in range(n)]
+
+
+def drawn(analysis: Analysis) -> bytes:
+    return draw(
+        analysis,
+        labels=months(len(analysis.values)),
+        title="Emergency admissions, people aged 75 and over",
+        unit="admissions a month",
+        baseline=100,
+        target=85,
+        centre_label="Mean",
+        limit_label="Process limits",
+        baseline_label="Baseline",
+        target_label="Target",
+        improvement_label="Improvement",
+        concern_label="Concern",
+    )
+
+
+XMR_SERIES: list[float | None] = [
+    101, 97, 104, 99, 103, 98, 100, None, 96, 91, 90, 88, 89, 87, 90, 86, 88, 84,
+]  # fmt: skip
+
+
+def test_draw_returns_a_small_png() -> None:
+    picture = drawn(analyse(XMR_SERIES, better="lower", target=85))
+    assert picture.startswith(PNG_SIGNATURE)
+    assert len(picture) < 150_000
+
+
+def test_draw_gives_the_same_bytes_for_the_same_input() -> None:
+    analysis = analyse(XMR_SERIES, better="lower", target=85)
+    assert drawn(analysis) == drawn(analysis)
+
+
+@pytest.mark.parametrize("values", [[3.0, None, 4.0], [4, 8, 5, 7, 6, 9, 3, 6], [None, None]])
+def test_draw_copes_with_short_run_and_empty_series(values: list[float | None]) -> None:
+    assert drawn(analyse(values, better=None)).startswith(PNG_SIGNATURE)
+
+
+def test_draw_needs_one_label_per_value() -> None:
+    with pytest.raises(ValueError, match="2 labels given for 3 values"):
+        draw(
+            analyse([1, 2, 3], better=None),
+            labels=["a", "b"],
+            title="t",
+            unit="u",
+            baseline=None,
+            target=None,
+            centre_label="c",
+            limit_label="l",
+            baseline_label="b",
+            target_label="t",
+        )
