@@ -1,0 +1,31 @@
+"""Shared test set-up for pitchkit.
+
+Kept small on purpose: document checks live in ``docchecks.py`` (import
+them with ``from docchecks import ...``); this file only makes that import
+work whatever pytest's import mode, and offers the tool fixtures below.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+TESTS = Path(__file__).resolve().parent
+if str(TESTS) not in sys.path:
+    sys.path.insert(0, str(TESTS))
+
+import docchecks  # noqa: E402 - needs the path above
+
+
+@pytest.fixture
+def soffice() -> str:
+    """LibreOffice's program path; skips (or fails with PITCHKIT_REQUIRE_TOOLS=1) if absent."""
+    return docchecks.soffice_path()
+
+
+@pytest.fixture
+def ooxml_validator() -> str:
+    """The Open XML SDK validator's path; skips (or fails) like ``soffice`` if absent."""
+    return docchecks.validator_path()
