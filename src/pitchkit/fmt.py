@@ -231,6 +231,14 @@ def quantity(value: Number, unit: str | None, lang: Language) -> str:
     return f"{text} {unit}"
 
 
+def singular_unit(unit: str, lang: Language) -> str:
+    """Return the unit for one item ("admissions" → "admission") in English; else as written."""
+    unit = unit.strip()
+    if lang.lang != "en" or unit == "%" or _is_money(unit):
+        return unit
+    return _singular(unit)
+
+
 def filters(lang: Language) -> dict[str, Callable[..., str]]:
     """Return the Jinja filters for ``lang``: money, number, percent, date, list, ....
 

@@ -199,7 +199,11 @@ def _convert(
     if isinstance(node, ScalarNode):
         if node.tag == NULL_TAG and node.style is None:
             return None
-        return _clean_scalar(str(node.value), loc, source, problems)
+        text = str(node.value)
+        if node.style == ">":
+            # ruamel's round-trip composer marks folded line breaks with BEL.
+            text = text.replace("\x07", "")
+        return _clean_scalar(text, loc, source, problems)
     if isinstance(node, SequenceNode):
         return [
             _convert(child, (*loc, index), source, lang, problems, depth + 1)

@@ -1,0 +1,125 @@
+"""Make a document for one director: load, recast, word, render.
+
+These are the core functions the CLI commands call. Each takes plain
+keyword arguments and returns values or raises a ``PitchkitError``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from pitchkit.context import brief_context
+from pitchkit.errors import DirectorsError, TemplateError
+from pitchkit.facts import Director, Facts, LoadedFacts, load_facts
+from pitchkit.factserrors import did_you_mean
+from pitchkit.i18n import Language, language
+from pitchkit.output import safe_stem
+from pitchkit.recast import Pitch, recast
+from pitchkit.render import Properties, render
+
+KINDS = ("brief", "update")
+
+
+@dataclass(frozen=True)
+class Project:
+    """Facts loaded in the language the documents will be written in."""
+
+    loaded: LoadedFacts
+    lang: Language
+
+    @property
+    def facts(self) -> Facts:
+        """The validated facts."""
+        return self.loaded.facts
+
+
+def open_project(facts_path: str | Path, *, locale: str | None = None) -> Project:
+    """Load the facts, choosing the language from ``locale`` or ``settings.locale``."""
+    if locale is not None:
+        lang = language(locale)  # an unknown locale fails before any reading
+        return Project(load_facts(facts_path, lang=lang.lang), lang)
+    loaded = load_facts(facts_path)
+    lang = language(loaded.facts.settings.locale)
+    if lang.lang != "en":
+        loaded = load_facts(facts_path, lang=lang.lang)
+    return Project(loaded, lang)
+
+
+def pick_director(facts: Facts, director_id: str | None, *, source: str = "") -> Director:
+    """Return the director asked for, or the meeting's director when none is named."""
+    where = f"{source}: " if source else ""
+    if not facts.directors:
+        raise DirectorsError(
+            f"{where}no directors: add a 'directors:' list to the facts file, or pass "
+            "--directors FILE"
+        )
+    wanted = director_id or (facts.meeting.director if facts.meeting else None)
+    if wanted is None:
+        ids = ", ".join(d.id for d in facts.directors)
+        raise DirectorsError(f"{where}say which director the note is for: --director ID ({ids})")
+    director = facts.director(wanted)
+    if director is None:
+        ids = [d.id for d in facts.directors]
+        hint = did_you_mean(wanted, ids)
+        raise DirectorsError(
+            f"{where}no director has the id '{wanted}'{hint}: choose one of {', '.join(ids)}"
+        )
+    return director
+
+
+def builtin_template(kind: str) -> bytes:
+    """The bytes of a built-in template (``brief`` or ``update``)."""
+    if kind not in KINDS:
+        raise TemplateError(f"unknown template kind '{kind}': use one of {', '.join(KINDS)}")
+    return (resources.files("pitchkit") / "templates" / f"{kind}.docx").read_bytes()
+
+
+def default_file_name(facts: Facts, director: Director, kind: str, lang: Language) -> str:
+    """A readable, safe file name such as ``Frailty virtual ward - brief - Alex Jones.docx``."""
+    label = lang.gettext("brief") if kind == "brief" else lang.gettext("update")
+    stem = safe_stem(
+        f"{facts.project.title} - {label} - {director.name}", fallback=f"{kind}-{director.id}"
+    )
+    return f"{stem}.docx"
+
+
+def properties(pitch: Pitch, lang: Language, kind: str, today: dt.date) -> Properties:
+    """Document properties: title, author and subject, in the document's language."""
+    facts = pitch.facts
+    subject = (
+        lang.gettext("Sponsor briefing note")
+        if kind == "brief"
+        else lang.gettext("Progress update")
+    )
+    lead = facts.project.lead
+    return Properties(
+        title=f"{facts.project.title} - {subject} - {pitch.director.name}",
+        author=lead.name if lead else facts.project.organisation,
+        subject=subject,
+        language=lang.code.replace("_", "-"),
+        created=today,
+    )
+
+
+def make_brief(
+    project: Project,
+    director: Director,
+    *,
+    template: Path | None = None,
+    today: dt.date | None = None,
+) -> tuple[bytes, Pitch]:
+    """Render the one-page sponsor briefing note for ``director``."""
+    today = today or dt.date.today()
+    pitch = recast(project.facts, director)
+    context = brief_context(pitch, project.lang, today=today)
+    source: Path | bytes = template if template is not None else builtin_template("brief")
+    data = render(
+        source,
+        context,
+        lang=project.lang,
+        properties=properties(pitch, project.lang, "brief", today),
+    )
+    return data, pitch

@@ -1,0 +1,196 @@
+"""Sentences pitchkit writes about a pitch, in the reader's language.
+
+Recasting decides *what* to say (:mod:`pitchkit.recast`); this module
+decides *how*: the headline, one sentence per statement, the ask and what
+the sponsor gains, in the director's own terms where they gave them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from pitchkit import fmt
+from pitchkit.facts import Director, Impact
+from pitchkit.i18n import N_, Language
+from pitchkit.recast import Pitch, Quantity, Statement
+
+PER_WORDS = {
+    "year": N_("a year"),
+    "quarter": N_("a quarter"),
+    "month": N_("a month"),
+    "week": N_("a week"),
+    "day": N_("a day"),
+}
+
+
+def apply_terms(text: str, terms: Mapping[str, str]) -> str:
+    """Replace the project's words with the director's own (``patients`` → ``service users``).
+
+    Whole words only, case-insensitively; a capital first letter is kept.
+    """
+    for theirs, ours in _ordered_terms(terms):
+        pattern = re.compile(rf"\b{re.escape(theirs)}\b", re.IGNORECASE)
+
+        def replace(match: re.Match[str], ours: str = ours) -> str:
+            found = match.group()
+            return ours[:1].upper() + ours[1:] if found[:1].isupper() else ours
+
+        text = pattern.sub(replace, text)
+    return text
+
+
+def _ordered_terms(terms: Mapping[str, str]) -> list[tuple[str, str]]:
+    # Longer phrases first, so "patients' families" wins over "patients".
+    return sorted(((k, v) for k, v in terms.items() if k.strip()), key=lambda kv: -len(kv[0]))
+
+
+def per_phrase(per: str | None, lang: Language) -> str:
+    """``a year`` for ``per: year``; empty for a level measure."""
+    return lang.gettext(PER_WORDS[per]) if per else ""
+
+
+def amount(value: float, quantity: Quantity, lang: Language) -> str:
+    """A value in the impact's own unit: ``1,200 admissions``, ``87%``, ``£4,000``."""
+    return fmt.quantity(value, quantity.unit, lang)
+
+
+def gain_phrase(quantity: Quantity, lang: Language) -> str:
+    """How much better, plainly: ``200 fewer admissions a year`` or ``13 points higher``."""
+    per = per_phrase(quantity.per, lang)
+    if quantity.is_percentage:
+        points = fmt.number(abs(quantity.gain), lang)
+        text = (
+            lang.gettext("{points} percentage points lower")
+            if quantity.target < quantity.baseline
+            else lang.gettext("{points} percentage points higher")
+        ).format(points=points)
+    elif quantity.is_money:
+        size = fmt.money(abs(quantity.gain), lang)
+        text = (
+            lang.gettext("{amount} less")
+            if quantity.target < quantity.baseline
+            else lang.gettext("{amount} more")
+        ).format(amount=size)
+    else:
+        size = amount(abs(quantity.gain), quantity, lang)
+        text = (
+            lang.gettext("{amount} fewer")
+            if quantity.target < quantity.baseline
+            else lang.gettext("{amount} more")
+        ).format(amount=size)
+    return f"{text} {per}".strip()
+
+
+def money_phrase(quantity: Quantity, lang: Language) -> str:
+    """What the gain is worth: ``worth £318,000 a year``; empty without a value."""
+    if quantity.money is None or quantity.is_money or quantity.money <= 0:
+        return ""
+    per = per_phrase(quantity.per, lang)
+    return (
+        lang.gettext("worth {money} {per}")
+        .format(money=fmt.money(quantity.money, lang), per=per)
+        .strip()
+    )
+
+
+def measure_sentence(
+    impact: Impact, quantity: Quantity, lang: Language, terms: Mapping[str, str]
+) -> str:
+    """One sentence: the measure from baseline to target, the gain and its worth."""
+    measure = apply_terms(impact.measure, terms)
+    per = per_phrase(quantity.per, lang)
+    movement = (
+        lang.gettext("{measure}: from {baseline} to {target} {per}")
+        .format(
+            measure=measure,
+            baseline=amount(quantity.baseline, quantity, lang),
+            target=amount(quantity.target, quantity, lang),
+            per=per,
+        )
+        .strip()
+    )
+    details = [gain_phrase(quantity, lang)]
+    if quantity.relative is not None and quantity.relative > 0:
+        details[0] += f" ({fmt.percent(quantity.relative, lang)})"
+    worth = money_phrase(quantity, lang)
+    if worth:
+        details.append(worth)
+    return lang.gettext("{movement}: {details}.").format(
+        movement=movement, details=", ".join(details)
+    )
+
+
+def share_phrase(statement: Statement, lang: Language) -> str:
+    """``about 2% of your £14m target``, where the units agree; else empty."""
+    share = statement.share_of_target
+    target = statement.objective.target
+    if share is None or target is None:
+        return ""
+    return lang.gettext("about {share} of your {target} target").format(
+        share=fmt.percent(share, lang), target=fmt.quantity(target.value, target.unit, lang)
+    )
+
+
+def statement_text(statement: Statement, lang: Language, director: Director) -> str:
+    """The sentence a note shows for one statement."""
+    text = measure_sentence(statement.impact, statement.quantity, lang, director.terms)
+    share = share_phrase(statement, lang)
+    if share:
+        text = text[:-1] + lang.gettext(", {share}.").format(share=share)
+    return text
+
+
+def lower_first(text: str) -> str:
+    """``Deliver the CIP`` → ``deliver the CIP``, leaving acronyms (``CIP``) alone."""
+    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
+        return text[0].lower() + text[1:]
+    return text
+
+
+def headline(pitch: Pitch, lang: Language) -> str:
+    """One sentence that leads the note: the project helps this director with their objective."""
+    title = pitch.facts.project.title
+    shown = pitch.shown
+    if not shown:
+        return lang.gettext(
+            "{title} does not yet link to your objectives: we would value your advice on where "
+            "it fits."
+        ).format(title=title)
+    top = shown[0]
+    terms = pitch.director.terms
+    measure = apply_terms(lower_first(top.impact.measure), terms)
+    gain = gain_phrase(top.quantity, lang)
+    worth = money_phrase(top.quantity, lang)
+    result = lang.gettext("{gain} in {measure}").format(gain=gain, measure=measure)
+    if worth:
+        result = f"{result}, {worth}"
+    return lang.gettext("{title} will help you {objective}: {result}.").format(
+        title=title, objective=lower_first(top.objective.text.rstrip(".")), result=result
+    )
+
+
+def ask_sentence(asks: list[str], lang: Language) -> str:
+    """The request that opens the note."""
+    if not asks:
+        return lang.gettext("We would like you to sponsor this project.")
+    return lang.gettext("We would like you to sponsor this project and to {first}.").format(
+        first=lower_first(asks[0].rstrip("."))
+    )
+
+
+def board_sentence(pitch: Pitch, delivered: str, lang: Language) -> str:
+    """A sentence the sponsor can say at the board about what the project has delivered."""
+    served = [o.text.rstrip(".") for o in pitch.served if o.kind == "organisational"][:2]
+    if not served:
+        return lang.gettext("{title} has delivered {delivered}.").format(
+            title=pitch.facts.project.title, delivered=delivered
+        )
+    return lang.gettext(
+        "As executive sponsor of {title}, I can report that it has delivered {delivered}, "
+        "contributing to our objectives to {objectives}."
+    ).format(
+        title=pitch.facts.project.title,
+        delivered=delivered,
+        objectives=fmt.join_list([lower_first(s) for s in served], lang),
+    )
