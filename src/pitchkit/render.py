@@ -23,7 +23,8 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from docxtpl import DocxTemplate
+from docx.shared import Cm
+from docxtpl import DocxTemplate, InlineImage
 from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 
@@ -31,6 +32,15 @@ from pitchkit import fmt
 from pitchkit.errors import TemplateError
 from pitchkit.factserrors import did_you_mean
 from pitchkit.i18n import Language
+
+
+@dataclass(frozen=True)
+class Picture:
+    """A PNG to place in the document where the template says ``{{ chart }}``."""
+
+    data: bytes
+    width_cm: float = 16.0
+    description: str = ""
 
 
 class Scope(dict[str, Any]):
@@ -41,14 +51,20 @@ class Scope(dict[str, Any]):
         self.path = path
 
 
-def scoped(value: Any, path: str = "") -> Any:
-    """Wrap every dict in ``value`` as a :class:`Scope` carrying its dotted path."""
+def scoped(value: Any, path: str = "", document: Any = None) -> Any:
+    """Wrap every dict in ``value`` as a :class:`Scope` carrying its dotted path.
+
+    With ``document``, each :class:`Picture` becomes an image docxtpl can place.
+    """
     if isinstance(value, Mapping):
         return Scope(
-            {k: scoped(v, f"{path}.{k}" if path else str(k)) for k, v in value.items()}, path
+            {k: scoped(v, f"{path}.{k}" if path else str(k), document) for k, v in value.items()},
+            path,
         )
     if isinstance(value, list | tuple):
-        return [scoped(item, f"{path}[{index}]") for index, item in enumerate(value)]
+        return [scoped(item, f"{path}[{index}]", document) for index, item in enumerate(value)]
+    if isinstance(value, Picture) and document is not None:
+        return InlineImage(document, io.BytesIO(value.data), width=Cm(value.width_cm))
     return value
 
 
@@ -161,7 +177,7 @@ def render(
     env = make_environment(lang)
     try:
         document = _PitchkitDocxTemplate(source)
-        document.render(scoped(dict(context)), env, autoescape=True)
+        document.render(scoped(dict(context), document=document), env, autoescape=True)
     except UndefinedError as error:
         raise TemplateError(f"{name}: {error}: check the spelling in the template") from None
     except TemplateSyntaxError as error:
