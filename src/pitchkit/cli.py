@@ -20,7 +20,8 @@ from rich.console import Console
 
 from pitchkit import __version__
 from pitchkit.errors import OutputError, PitchkitError
-from pitchkit.notes import Project, default_file_name, make_brief, open_project, pick_director
+from pitchkit.fit import Cut
+from pitchkit.notes import Project, default_file_name, make_brief_note, open_project, pick_director
 from pitchkit.output import check_writable, write_atomic
 from pitchkit.pdf import convert_to_pdf
 
@@ -152,6 +153,17 @@ def show_loading_warnings(project: Project) -> None:
         warn(line)
 
 
+def report_cuts(cuts: tuple[Cut, ...]) -> None:
+    """Tell the user what the one-page note shows less of than their facts."""
+    if not cuts:
+        return
+    shown = "; ".join(f"{cut.field} ({cut.detail})" for cut in cuts)
+    warn(
+        f"to fit one page the note shortens {shown}; your facts file is unchanged: "
+        "shorten those texts there for a note that reads exactly as you wrote it"
+    )
+
+
 def save_document(path: Path, data: bytes, *, force: bool, pdf: bool) -> list[Path]:
     """Write the .docx (and its PDF) and return the paths written."""
     write_atomic(path, data, force=force)
@@ -184,8 +196,9 @@ def brief(
     chosen = pick_director(project.facts, director, source=str(facts))
     path = output_path(out, default_file_name(project.facts, chosen, "brief", project.lang))
     check_writable(path, force=force)
-    data, _pitch = make_brief(project, chosen, template=template)
-    for written in save_document(path, data, force=force, pdf=pdf):
+    note = make_brief_note(project, chosen, template=template)
+    report_cuts(note.cuts)
+    for written in save_document(path, note.data, force=force, pdf=pdf):
         say(f"Wrote {written}")
 
 
@@ -215,9 +228,9 @@ def demo(
     for director in project.facts.directors:
         path = out / default_file_name(project.facts, director, "brief", project.lang)
         check_writable(path, force=force)
-        data, pitch = make_brief(project, director, today=today)
-        for written in save_document(path, data, force=force, pdf=pdf):
-            say(f"Wrote {written}  ({director.role}, alignment {pitch.score}/100)")
+        note = make_brief_note(project, director, today=today)
+        for written in save_document(path, note.data, force=force, pdf=pdf):
+            say(f"Wrote {written}  ({director.role}, alignment {note.pitch.score}/100)")
 
 
 def main() -> None:

@@ -15,6 +15,7 @@ from pitchkit.context import brief_context
 from pitchkit.errors import DirectorsError, TemplateError
 from pitchkit.facts import Director, Facts, LoadedFacts, load_facts
 from pitchkit.factserrors import did_you_mean
+from pitchkit.fit import Cut, fit_brief
 from pitchkit.i18n import Language, language
 from pitchkit.output import safe_stem
 from pitchkit.recast import Pitch, recast
@@ -56,13 +57,14 @@ def pick_director(facts: Facts, director_id: str | None, *, source: str = "") ->
             f"{where}no directors: add a 'directors:' list to the facts file, or pass "
             "--directors FILE"
         )
+    ids = [d.id for d in facts.directors]
     wanted = director_id or (facts.meeting.director if facts.meeting else None)
     if wanted is None:
-        ids = ", ".join(d.id for d in facts.directors)
-        raise DirectorsError(f"{where}say which director the note is for: --director ID ({ids})")
+        raise DirectorsError(
+            f"{where}say which director the note is for: --director ID ({', '.join(ids)})"
+        )
     director = facts.director(wanted)
     if director is None:
-        ids = [d.id for d in facts.directors]
         hint = did_you_mean(wanted, ids)
         raise DirectorsError(
             f"{where}no director has the id '{wanted}'{hint}: choose one of {', '.join(ids)}"
@@ -104,17 +106,33 @@ def properties(pitch: Pitch, lang: Language, kind: str, today: dt.date) -> Prope
     )
 
 
-def make_brief(
+@dataclass(frozen=True)
+class BriefNote:
+    """A rendered briefing note, the pitch behind it and what was cut to fit a page."""
+
+    data: bytes
+    pitch: Pitch
+    cuts: tuple[Cut, ...]
+
+
+def make_brief_note(
     project: Project,
     director: Director,
     *,
     template: Path | None = None,
     today: dt.date | None = None,
-) -> tuple[bytes, Pitch]:
-    """Render the one-page sponsor briefing note for ``director``."""
+) -> BriefNote:
+    """Render the one-page sponsor briefing note for ``director``.
+
+    With the built-in template, long content is trimmed to fit one page
+    (see :mod:`pitchkit.fit`); a user's own template gets everything.
+    """
     today = today or dt.date.today()
     pitch = recast(project.facts, director)
     context = brief_context(pitch, project.lang, today=today)
+    cuts: list[Cut] = []
+    if template is None:
+        context, cuts = fit_brief(context)
     source: Path | bytes = template if template is not None else builtin_template("brief")
     data = render(
         source,
@@ -122,4 +140,16 @@ def make_brief(
         lang=project.lang,
         properties=properties(pitch, project.lang, "brief", today),
     )
-    return data, pitch
+    return BriefNote(data, pitch, tuple(cuts))
+
+
+def make_brief(
+    project: Project,
+    director: Director,
+    *,
+    template: Path | None = None,
+    today: dt.date | None = None,
+) -> tuple[bytes, Pitch]:
+    """Render the briefing note for ``director``: the document bytes and the pitch."""
+    note = make_brief_note(project, director, template=template, today=today)
+    return note.data, note.pitch

@@ -55,31 +55,42 @@ def amount(value: float, quantity: Quantity, lang: Language) -> str:
     return fmt.quantity(value, quantity.unit, lang)
 
 
-def gain_phrase(quantity: Quantity, lang: Language) -> str:
-    """How much better, plainly: ``200 fewer admissions a year`` or ``13 points higher``."""
+def gain_phrase(quantity: Quantity, lang: Language, *, with_unit: bool = True) -> str:
+    """How much better, plainly: ``200 fewer admissions a year`` or ``7 points higher``."""
     per = per_phrase(quantity.per, lang)
+    lower = quantity.target < quantity.baseline
     if quantity.is_percentage:
         points = fmt.number(abs(quantity.gain), lang)
-        text = (
+        pattern = (
             lang.gettext("{points} percentage points lower")
-            if quantity.target < quantity.baseline
+            if lower
             else lang.gettext("{points} percentage points higher")
-        ).format(points=points)
+        )
+        text = pattern.format(points=points)
     elif quantity.is_money:
         size = fmt.money(abs(quantity.gain), lang)
-        text = (
-            lang.gettext("{amount} less")
-            if quantity.target < quantity.baseline
-            else lang.gettext("{amount} more")
-        ).format(amount=size)
+        pattern = lang.gettext("{amount} less") if lower else lang.gettext("{amount} more")
+        text = pattern.format(amount=size)
     else:
-        size = amount(abs(quantity.gain), quantity, lang)
-        text = (
-            lang.gettext("{amount} fewer")
-            if quantity.target < quantity.baseline
-            else lang.gettext("{amount} more")
-        ).format(amount=size)
+        size = fmt.number(abs(quantity.gain), lang)
+        unit = quantity.unit.strip() if with_unit else ""
+        if unit and abs(quantity.gain) == 1:
+            unit = fmt.singular_unit(unit, lang)
+        pattern = (
+            lang.gettext("{number} fewer {unit}") if lower else lang.gettext("{number} more {unit}")
+        )
+        text = " ".join(pattern.format(number=size, unit=unit).split())
     return f"{text} {per}".strip()
+
+
+def relative_phrase(quantity: Quantity, lang: Language) -> str:
+    """``a 17% reduction`` or ``a 12% increase``; empty for percentages and zero baselines."""
+    if quantity.relative is None or quantity.relative <= 0:
+        return ""
+    share = fmt.percent(quantity.relative, lang)
+    if quantity.target < quantity.baseline:
+        return lang.gettext("a {share} reduction").format(share=share)
+    return lang.gettext("a {share} increase").format(share=share)
 
 
 def money_phrase(quantity: Quantity, lang: Language) -> str:
@@ -94,30 +105,40 @@ def money_phrase(quantity: Quantity, lang: Language) -> str:
     )
 
 
+def movement_phrase(
+    impact: Impact, quantity: Quantity, lang: Language, terms: Mapping[str, str]
+) -> str:
+    """``Emergency admissions from 1,200 to 1,000 admissions a year``."""
+    baseline = (
+        fmt.number(quantity.baseline, lang)
+        if not (quantity.is_percentage or quantity.is_money)
+        else amount(quantity.baseline, quantity, lang)
+    )
+    return (
+        lang.gettext("{measure} from {baseline} to {target} {per}")
+        .format(
+            measure=apply_terms(impact.measure, terms),
+            baseline=baseline,
+            target=amount(quantity.target, quantity, lang),
+            per=per_phrase(quantity.per, lang),
+        )
+        .strip()
+    )
+
+
 def measure_sentence(
     impact: Impact, quantity: Quantity, lang: Language, terms: Mapping[str, str]
 ) -> str:
     """One sentence: the measure from baseline to target, the gain and its worth."""
-    measure = apply_terms(impact.measure, terms)
-    per = per_phrase(quantity.per, lang)
-    movement = (
-        lang.gettext("{measure}: from {baseline} to {target} {per}")
-        .format(
-            measure=measure,
-            baseline=amount(quantity.baseline, quantity, lang),
-            target=amount(quantity.target, quantity, lang),
-            per=per,
-        )
-        .strip()
-    )
-    details = [gain_phrase(quantity, lang)]
-    if quantity.relative is not None and quantity.relative > 0:
-        details[0] += f" ({fmt.percent(quantity.relative, lang)})"
+    details = [gain_phrase(quantity, lang, with_unit=False)]
+    relative = relative_phrase(quantity, lang)
+    if relative:
+        details.append(relative)
     worth = money_phrase(quantity, lang)
     if worth:
         details.append(worth)
     return lang.gettext("{movement}: {details}.").format(
-        movement=movement, details=", ".join(details)
+        movement=movement_phrase(impact, quantity, lang, terms), details=", ".join(details)
     )
 
 
@@ -158,11 +179,11 @@ def headline(pitch: Pitch, lang: Language) -> str:
             "it fits."
         ).format(title=title)
     top = shown[0]
-    terms = pitch.director.terms
-    measure = apply_terms(lower_first(top.impact.measure), terms)
-    gain = gain_phrase(top.quantity, lang)
+    measure = apply_terms(lower_first(top.impact.measure), pitch.director.terms)
+    result = lang.gettext("{gain} ({measure})").format(
+        gain=gain_phrase(top.quantity, lang), measure=measure
+    )
     worth = money_phrase(top.quantity, lang)
-    result = lang.gettext("{gain} in {measure}").format(gain=gain, measure=measure)
     if worth:
         result = f"{result}, {worth}"
     return lang.gettext("{title} will help you {objective}: {result}.").format(
