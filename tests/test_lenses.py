@@ -1,0 +1,178 @@
+"""Role lenses: matching job titles, forcing a lens, and default objectives."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from pitchkit.errors import DirectorsError
+from pitchkit.facts import THEMES, Director, Objective
+from pitchkit.lenses import all_lenses, lens_for, objectives_for, stem, tokens
+
+CORE = ("chief-executive", "medical", "nursing", "finance")
+CORE += ("operations", "workforce", "strategy", "digital")
+
+
+def director(role: str, **fields: Any) -> Director:
+    return Director(id="d1", name="Alex Jones", role=role, **fields)
+
+
+ROLES = [
+    ("Chief Executive", "chief-executive"),
+    ("CEO", "chief-executive"),
+    ("Interim Chief Executive Officer", "chief-executive"),
+    ("Deputy Chief Executive", "chief-executive"),
+    ("Medical Director", "medical"),
+    ("Chief Medical Officer", "medical"),
+    ("Executive Medical Director", "medical"),
+    ("Chief Nurse", "nursing"),
+    ("Director of Nursing, Midwifery and AHPs", "nursing"),
+    ("Executive Director of Nursing and Midwifery", "nursing"),
+    ("Chief Nursing Officer and Deputy CEO", "nursing"),
+    ("Director of Nursing and Quality", "nursing"),
+    ("Chief Finance Officer", "finance"),
+    ("Director of Finance & Estates", "finance"),
+    ("CFO", "finance"),
+    ("Finance Director", "finance"),
+    ("Director of Finance and Performance", "finance"),
+    ("Deputy Chief Executive and Director of Finance", "finance"),
+    ("Chief Financial Officer", "finance"),
+    ("COO", "operations"),
+    ("Chief Operating Officer", "operations"),
+    ("Director of Operations", "operations"),
+    ("Chief People Officer", "workforce"),
+    ("Director of Workforce and OD", "workforce"),
+    ("Director of People and Culture", "workforce"),
+    ("Executive Director of Workforce and Organisational Development", "workforce"),
+    ("Director of HR", "workforce"),
+    ("Director of Strategy and Partnerships", "strategy"),
+    ("Director of Strategic Planning", "strategy"),
+    ("Executive Director of Planning and Performance", "strategy"),
+    ("CDIO", "digital"),
+    ("Chief Information Officer", "digital"),
+    ("Chief Digital and Information Officer", "digital"),
+    ("Chief Nursing Information Officer", "digital"),
+    ("Director of Digital Transformation", "digital"),
+    ("Director of Primary, Community and Mental Health", "primary-community"),
+    ("Director of Primary Care and Community Services", "primary-community"),
+    ("Executive Director of Public Health", "public-health"),
+    ("Executive Director of Therapies and Health Science", "therapies"),
+    ("Director of Allied Health Professions", "therapies"),
+]
+
+
+@pytest.mark.parametrize(("role", "lens_id"), ROLES)
+def test_role_picks_lens(role: str, lens_id: str) -> None:
+    match = lens_for(director(role))
+    assert (match.lens.id, match.how) == (lens_id, "role")
+    assert match.matched
+    assert match.matched.casefold() in role.casefold()
+
+
+def test_matched_words_explain_the_choice() -> None:
+    assert (
+        lens_for(director("Director of Finance and Performance")).matched == "Director of Finance"
+    )
+    assert lens_for(director("Director of Nursing, Midwifery and AHPs")).matched == "Nursing"
+    assert lens_for(director("CFO")).matched == "CFO"
+
+
+@pytest.mark.parametrize("role", ["Head of Estates", "Company Secretary", "Chair", "Lead Governor"])
+def test_unknown_role_falls_back_to_general(role: str) -> None:
+    match = lens_for(director(role))
+    assert match.lens.id == "general"
+    assert match.how == "fallback"
+    assert match.matched == ""
+
+
+@pytest.mark.parametrize("written", ["finance", "Finance", " FINANCE "])
+def test_forced_lens_wins_over_role(written: str) -> None:
+    match = lens_for(director("Chief Nurse", lens=written))
+    assert match.lens.id == "finance"
+    assert match.how == "forced"
+
+
+def test_forced_lens_accepts_spaces_for_hyphens() -> None:
+    assert lens_for(director("Chair", lens="chief executive")).lens.id == "chief-executive"
+
+
+def test_unknown_forced_lens_suggests_the_nearest() -> None:
+    with pytest.raises(DirectorsError) as caught:
+        lens_for(director("Chief Nurse", lens="nurse"))
+    message = str(caught.value)
+    assert "'d1'" in message
+    assert "unknown lens 'nurse'" in message
+    assert "did you mean 'nursing'" in message
+    for lens_id in CORE:
+        assert lens_id in message
+    assert "\n" not in message
+
+
+def test_unknown_forced_lens_written_as_a_title_suggests_by_role() -> None:
+    with pytest.raises(DirectorsError, match="did you mean 'finance'"):
+        lens_for(director("Chair", lens="Director of Finance"))
+
+
+def test_lens_defaults_used_when_director_lists_no_objectives() -> None:
+    someone = director("Director of Finance")
+    match = lens_for(someone)
+    defaults = objectives_for(someone, match)
+    assert defaults == match.lens.objectives
+    assert "cip" in [o.id for o in defaults]
+
+
+def test_own_objectives_replace_the_defaults() -> None:
+    own = Objective(id="estates", text="Cut backlog maintenance")
+    someone = director("Director of Finance", objectives=[own])
+    assert objectives_for(someone, lens_for(someone)) == (own,)
+
+
+def test_every_lens_is_complete() -> None:
+    lenses = all_lenses()
+    assert set(CORE) | {"general"} <= set(lenses)
+    for lens in lenses.values():
+        assert lens.title
+        assert set(lens.themes) == set(THEMES)
+        assert all(0.0 <= weight <= 1.0 for weight in lens.themes.values())
+        assert lens.leads_with
+        assert set(lens.leads_with) <= set(THEMES)
+        assert 3 <= len(lens.objectives) <= 4
+        assert {o.kind for o in lens.objectives} == {"organisational", "personal"}
+        assert len({o.id for o in lens.objectives}) == len(lens.objectives)
+        assert 2 <= len(lens.gains) <= 3
+        assert lens.vocabulary
+
+
+def test_lenses_lead_with_their_own_themes() -> None:
+    lenses = all_lenses()
+    assert lenses["finance"].leads_with[0] == "finance"
+    assert lenses["nursing"].leads_with[:2] == ("safety", "experience")
+    assert lenses["operations"].themes["flow"] == 1.0
+
+
+def test_all_lenses_is_cached() -> None:
+    assert all_lenses() is all_lenses()
+
+
+@pytest.mark.parametrize(
+    ("words", "same"),
+    [
+        ("nursing", "nurses"),
+        ("financial", "finance"),
+        ("operations", "operating"),
+        ("readmissions", "readmission"),
+        ("injuries", "injury"),
+        ("electronically", "electronic"),
+        ("admitted", "admit"),
+    ],
+)
+def test_stems_agree(words: str, same: str) -> None:
+    assert stem(words) == stem(same)
+
+
+def test_tokens_keep_their_place_and_fold_numbers() -> None:
+    text = "Meet the four-hour standard in A&E (78%)"
+    found = tokens(text)
+    assert [t.stem for t in found] == ["meet", "the", "4", "hour", "standard", "in", "a&e", "78%"]
+    assert text[found[6].start : found[6].end] == "A&E"
