@@ -30,6 +30,8 @@ THEME_WEIGHT = {2: 0.6, 1: 0.55, 0: 0.5}
 SPECIFIC_DISCOUNT = 0.5
 #: The lens's weight for the shared themes nudges the score by at most this.
 LENS_NUDGE = 0.04
+#: Score of the link between an impact with a money value and a financial objective.
+VALUE_LINK = 0.45
 
 
 @dataclass(frozen=True)
@@ -172,6 +174,14 @@ def _other_topic(impact: Wording, objective: Wording, lens: Lens) -> bool:
     return bool(specific) and not specific & set(impact.groups)
 
 
+def _money_for_finance(impact: Impact, objective: Objective) -> bool:
+    """Whether the impact has a money value and the objective is about finance."""
+    if impact.value is None or impact.value.amount <= 0:
+        return False
+    themes = frozenset(objective.themes) or infer_themes(_objective_text(objective))
+    return "finance" in themes
+
+
 def _explicit(impact: Impact, objective: Objective, director_id: str) -> bool:
     wanted = f"{director_id}.{objective.id}".casefold()
     return any(ref.strip().casefold() == wanted for ref in impact.supports)
@@ -191,6 +201,9 @@ def link(impact: Impact, objective: Objective, *, director_id: str, lens: Lens) 
     if _explicit(impact, objective, director_id):
         return Link(impact.id, objective.id, 1.0, "explicit", themes, tuple(pairs))
     score = 1 - (1 - word_score) * (1 - theme_score)
+    if score < VALUE_LINK and _money_for_finance(impact, objective):
+        # Money an impact saves counts towards any financial objective.
+        score, themes = VALUE_LINK, ("finance",)
     if score < THRESHOLD:
         return None
     nudge = LENS_NUDGE * max((lens.themes.get(t, 0.0) for t in themes), default=0.0)

@@ -320,7 +320,7 @@ def _located(source: Source, problems: list[tuple[Loc, str]]) -> list[str]:
     seen: set[str] = set()
     ordered: list[tuple[tuple[int, int], str]] = []
     for loc, message in problems:
-        where = source.where(loc)
+        where = source.where(loc, key="unknown field" in message)
         line_col = tuple(int(part) for part in where.rsplit(":", 2)[1:])
         text = f"{where}: {message}"
         if text not in seen:

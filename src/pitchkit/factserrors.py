@@ -24,8 +24,12 @@ Problem = tuple[Loc, str]
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """Return `` did you mean 'x'?`` when ``word`` is close to a choice, else ``""``."""
-    matches = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
-    return f": did you mean '{matches[0]}'?" if matches else ""
+    matches = difflib.get_close_matches(str(word), list(choices), n=3, cutoff=0.6)
+    if not matches:
+        return ""
+    # Two letters swapped (dfo for dof) is the likeliest slip: prefer it.
+    swapped = [m for m in matches if sorted(m.casefold()) == sorted(str(word).casefold())]
+    return f": did you mean '{(swapped or matches)[0]}'?"
 
 
 def _unwrap(annotation: Any) -> list[Any]:

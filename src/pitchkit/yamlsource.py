@@ -48,11 +48,18 @@ class Source:
     path: Path
     data: Any
     positions: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    key_positions: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     untranslated: list[Loc] = field(default_factory=list)
 
-    def where(self, loc: Loc) -> str:
-        """Return ``file:line:col`` for ``loc``, or its nearest located parent."""
+    def where(self, loc: Loc, *, key: bool = False) -> str:
+        """Return ``file:line:col`` for ``loc``, or its nearest located parent.
+
+        With ``key``, point at the field's name rather than its value.
+        """
+        if key and tuple(loc) in self.key_positions:
+            line, col = self.key_positions[tuple(loc)]
+            return f"{self.path}:{line}:{col}"
         probe = tuple(loc)
         while probe and probe not in self.positions:
             probe = probe[:-1]
@@ -137,7 +144,7 @@ def _yaml_problem(error: YAMLError, path: Path) -> str:
     problem = (getattr(error, "problem", None) or str(error)).strip()
     advice = "check the indentation and put text containing ': ' or '#' in quotes"
     lowered = problem.lower()
-    if "tab" in lowered:
+    if "tab" in lowered or "'\\t'" in lowered or "\t" in lowered:
         advice = "indent with spaces, not tabs"
     elif "mapping values are not allowed" in lowered:
         advice = "put text containing ': ' in quotes, or indent the line under its field"
@@ -235,6 +242,7 @@ def _convert_mapping(
             )
             continue
         source.positions[child] = _mark(value_node)
+        source.key_positions[child] = _mark(key_node)
         result[key] = _convert(value_node, child, source, lang, problems, depth + 1)
     if result and set(result) <= LANGUAGE_KEYS and all(isinstance(v, str) for v in result.values()):
         chosen = result.get(lang) or next(v for v in result.values() if v)

@@ -1,0 +1,162 @@
+"""The one-page sponsor briefing note, end to end, read back as a director would see it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import Path
+
+import pytest
+from docchecks import check_docx, docx_text, pdf_pages, validate_ooxml
+from typer.testing import CliRunner
+
+from pitchkit.cli import app
+from pitchkit.notes import make_brief_note, open_project, pick_director
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = sorted((ROOT / "examples").glob("*/facts.yaml"))
+TODAY = dt.date(2026, 11, 26)
+
+
+def example_directors() -> list[tuple[Path, str]]:
+    pairs = []
+    for path in EXAMPLES:
+        for director in open_project(path).facts.directors:
+            pairs.append((path, director.id))
+    return pairs
+
+
+def brief_text(path: Path, director_id: str, tmp_path: Path) -> tuple[Path, str]:
+    project = open_project(path)
+    director = pick_director(project.facts, director_id)
+    note = make_brief_note(project, director, today=TODAY)
+    out = tmp_path / f"{path.parent.name}-{director_id}.docx"
+    out.write_bytes(note.data)
+    return out, docx_text(out)
+
+
+def test_there_are_at_least_two_examples_with_three_directors_each() -> None:
+    assert len(EXAMPLES) >= 2
+    for path in EXAMPLES:
+        facts = open_project(path).facts
+        assert len(facts.directors) >= 3
+        kinds = {o.kind for d in facts.directors for o in d.objectives}
+        assert kinds == {"organisational", "personal"}
+
+
+def test_the_bundled_demo_is_the_frailty_example() -> None:
+    bundled = ROOT / "src" / "pitchkit" / "demo" / "facts.yaml"
+    example = ROOT / "examples" / "frailty-virtual-ward" / "facts.yaml"
+    assert bundled.read_bytes() == example.read_bytes()
+
+
+@pytest.mark.parametrize(("facts_path", "director_id"), example_directors())
+def test_every_example_brief_names_the_director_and_their_objective(
+    facts_path: Path, director_id: str, tmp_path: Path
+) -> None:
+    out, text = brief_text(facts_path, director_id, tmp_path)
+    check_docx(out)
+    project = open_project(facts_path)
+    director = pick_director(project.facts, director_id)
+    assert director.name in text
+    assert project.facts.project.title in text
+    note = make_brief_note(project, director, today=TODAY)
+    if note.pitch.statements:
+        assert note.pitch.shown[0].objective.text in text
+    else:
+        assert "does not yet link to your objectives" in text
+    assert "What we are asking" in text or "Beth rydym yn ei ofyn" in text
+
+
+def test_the_finance_brief_shows_worked_money_in_en_gb(tmp_path: Path) -> None:
+    frailty = ROOT / "examples" / "frailty-virtual-ward" / "facts.yaml"
+    _, text = brief_text(frailty, "dof", tmp_path)
+    # 200 admissions avoided a year at £1,590 each.
+    assert "worth £318,000 a year" in text
+    assert "from 1,200 to 1,000 admissions a year" in text
+    assert "£1,590 per admission: Non-elective episode, NHS reference costs 2016/17" in text
+    assert "3 December 2026" in text
+    assert "£250,000 (requested) from The Health Foundation." in text
+    assert "brief the whole executive team" in text
+
+
+def test_finance_leads_with_money_and_nursing_with_harm_or_experience(tmp_path: Path) -> None:
+    frailty = ROOT / "examples" / "frailty-virtual-ward" / "facts.yaml"
+    project = open_project(frailty)
+    finance = make_brief_note(project, pick_director(project.facts, "dof"), today=TODAY)
+    nursing = make_brief_note(project, pick_director(project.facts, "don"), today=TODAY)
+    assert finance.pitch.shown[0].quantity.money is not None
+    top_nursing = nursing.pitch.shown[0]
+    nursing_words = f"{top_nursing.objective.text} {top_nursing.impact.measure}".lower()
+    assert any(word in nursing_words for word in ("harm", "experience", "falls", "safe", "family"))
+    assert finance.data != nursing.data
+
+
+@pytest.mark.tools
+@pytest.mark.parametrize(("facts_path", "director_id"), example_directors())
+def test_every_example_brief_is_one_valid_page(
+    facts_path: Path, director_id: str, tmp_path: Path
+) -> None:
+    out, _ = brief_text(facts_path, director_id, tmp_path)
+    validate_ooxml(out)
+    assert pdf_pages(out) == 1
+
+
+def test_cli_brief_writes_the_note_and_refuses_to_overwrite(tmp_path: Path) -> None:
+    frailty = ROOT / "examples" / "frailty-virtual-ward" / "facts.yaml"
+    out = tmp_path / "note.docx"
+    runner = CliRunner()
+    first = runner.invoke(app, ["brief", str(frailty), "--director", "dof", "--out", str(out)])
+    assert first.exit_code == 0, first.output
+    assert f"Wrote {out}" in first.stdout
+    out.write_bytes(b"my own edits")
+    before = hashlib.sha256(out.read_bytes()).hexdigest()
+    second = runner.invoke(app, ["brief", str(frailty), "--director", "dof", "--out", str(out)])
+    assert second.exit_code == 1
+    assert second.stderr.strip() == (
+        f"error: {out} already exists: pass --force to replace it, or choose another --out"
+    )
+    assert hashlib.sha256(out.read_bytes()).hexdigest() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["note.docx"]
+    forced = runner.invoke(
+        app, ["brief", str(frailty), "--director", "dof", "--out", str(out), "--force"]
+    )
+    assert forced.exit_code == 0
+    assert "Helen Marsh" in docx_text(out)
+
+
+def test_cli_brief_into_a_folder_uses_a_readable_name(tmp_path: Path) -> None:
+    frailty = ROOT / "examples" / "frailty-virtual-ward" / "facts.yaml"
+    result = CliRunner().invoke(app, ["brief", str(frailty), "-d", "coo", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    written = [p.name for p in tmp_path.iterdir()]
+    assert written == ["Frailty virtual ward - brief - Tom Okafor.docx"]
+
+
+def test_cli_brief_defaults_to_the_meeting_director(tmp_path: Path) -> None:
+    frailty = ROOT / "examples" / "frailty-virtual-ward" / "facts.yaml"
+    out = tmp_path / "n.docx"
+    result = CliRunner().invoke(app, ["brief", str(frailty), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "Helen Marsh" in docx_text(out)
+
+
+def test_cli_unknown_director_suggests_the_closest(tmp_path: Path) -> None:
+    frailty = ROOT / "examples" / "frailty-virtual-ward" / "facts.yaml"
+    result = CliRunner().invoke(
+        app, ["brief", str(frailty), "-d", "dfo", "--out", str(tmp_path / "x.docx")]
+    )
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        f"error: {frailty}: no director has the id 'dfo': did you mean 'dof'?: "
+        "choose one of dof, coo, don, md"
+    )
+    assert not list(tmp_path.iterdir())
+
+
+def test_demo_writes_a_note_for_each_director(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["demo", "--out", str(tmp_path / "demo")])
+    assert result.exit_code == 0, result.output
+    notes = sorted((tmp_path / "demo").glob("*brief*.docx"))
+    assert len(notes) == 4
+    assert (tmp_path / "demo" / "facts.yaml").exists()
