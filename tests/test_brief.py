@@ -7,9 +7,9 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from docchecks import check_docx, docx_text, pdf_pages, validate_ooxml
 from typer.testing import CliRunner
 
+from docchecks import check_docx, docx_text, pdf_pages, validate_ooxml
 from pitchkit.cli import app
 from pitchkit.notes import make_brief_note, open_project, pick_director
 

@@ -30,7 +30,10 @@ impacts:
     per: year
     baseline: 1200
     target: 1000
-    value: {amount: 1590, currency: GBP, source: "Non-elective episode, NHS reference costs 2016/17"}
+    value:
+      amount: 1590
+      currency: GBP
+      source: "Non-elective episode, NHS reference costs 2016/17"
     supports: [dof.cip]
 asks: [Chair our project board each quarter]
 advice: [Which board committee should hear our progress?]
@@ -94,8 +97,9 @@ def test_a_question_mark_in_a_flow_list_is_text(tmp_path: Path) -> None:
 
 
 def test_numbers_written_with_commas_and_pounds_are_numbers(tmp_path: Path) -> None:
+    assert "amount: 1590\n" in GOOD
     text = GOOD.replace("baseline: 1200", "baseline: 1,200").replace(
-        "amount: 1590,", "amount: £1590,"
+        "amount: 1590\n", "amount: £1,590\n"
     )
     impact = load_facts(write(tmp_path, text)).facts.impacts[0]
     assert impact.baseline == 1200
@@ -157,14 +161,15 @@ def test_pasted_control_characters_are_cleaned_with_a_warning(tmp_path: Path) ->
                 "    target: 2\nasks:",
             ),
             [
-                "20:9: impacts[1].id: 'admissions' is already used by impacts[0]: give each one its own id"
+                "23:9: impacts[1].id: 'admissions' is already used by impacts[0]: "
+                "give each one its own id"
             ],
             id="duplicate-id",
         ),
         pytest.param(
             ("supports: [dof.cip]", "supports: [dof.cipp]"),
             [
-                "19:16: impacts[0].supports[0]: 'dof.cipp' names no objective of that "
+                "22:16: impacts[0].supports[0]: 'dof.cipp' names no objective of that "
                 "director: did you mean 'dof.cip'?"
             ],
             id="dangling-supports",
@@ -185,7 +190,7 @@ def test_pasted_control_characters_are_cleaned_with_a_warning(tmp_path: Path) ->
                 "meeting: {date: 2026-12-03, director: dof}",
                 "meeting: {date: 2026-12-03, director: dfo}",
             ),
-            ["23:39: meeting.director: no director has the id 'dfo': did you mean 'dof'?"],
+            ["26:39: meeting.director: no director has the id 'dfo': did you mean 'dof'?"],
             id="unknown-meeting-director",
         ),
         pytest.param(
