@@ -160,3 +160,23 @@ def test_demo_writes_a_note_for_each_director(tmp_path: Path) -> None:
     notes = sorted((tmp_path / "demo").glob("*brief*.docx"))
     assert len(notes) == 4
     assert (tmp_path / "demo" / "facts.yaml").exists()
+
+
+def test_the_note_uses_the_directors_own_terms(tmp_path: Path) -> None:
+    frailty = ROOT / "examples" / "frailty-virtual-ward" / "facts.yaml"
+    original = "      admissions: non-elective admissions"
+    source = frailty.read_text(encoding="utf-8")
+    assert original in source
+    changed = tmp_path / "facts.yaml"
+    changed.write_text(source.replace(original, original + "\n      patients: people"), "utf-8")
+    project = open_project(changed)
+    director = pick_director(project.facts, "coo")
+    # The built-in template given as a file: no one-page trimming, every statement shown.
+    template = ROOT / "src" / "pitchkit" / "templates" / "brief.docx"
+    note = make_brief_note(project, director, template=template, today=TODAY)
+    assert "usual-residence" in {s.impact.id for s in note.pitch.shown}
+    out = tmp_path / "n.docx"
+    out.write_bytes(note.data)
+    body = docx_text(out)
+    assert "People aged 75 and over discharged to their usual place of residence" in body
+    assert "Patients aged 75 and over discharged" not in body
