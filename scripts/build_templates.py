@@ -283,7 +283,295 @@ def build_brief() -> Document:
     return document
 
 
-BUILDERS: dict[str, Callable[[], Document]] = {"brief": build_brief}
+# ---------------------------------------------------------------- the update
+
+_UPDATE_HEADER_FILL = "DCE6F2"
+_UPDATE_BORDER = "A6B5C4"
+
+
+def _cell_fill(cell: object, colour: str) -> None:
+    """Shade a table cell (after its width, as the schema orders them)."""
+    tcpr = cell._tc.get_or_add_tcPr()  # type: ignore[attr-defined]
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), colour)
+    tcpr.append(shading)
+
+
+def _cell_text(cell: object, parts: list[tuple[str, bool]], size: float | None = None) -> Paragraph:
+    """Fill a cell's first paragraph with (text, bold) runs."""
+    paragraph = cell.paragraphs[0]  # type: ignore[attr-defined]
+    for text, bold in parts:
+        run = paragraph.add_run(text)
+        run.bold = bold
+        if size is not None:
+            run.font.size = Pt(size)
+    return paragraph
+
+
+def _update_table(document: Document, widths_cm: list[float]) -> object:
+    """A fixed-width table with thin grey borders and roomy cells."""
+    table = document.add_table(rows=0, cols=len(widths_cm))
+    table.autofit = False
+    tblpr = table._tbl.tblPr
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        line = OxmlElement(f"w:{side}")
+        line.set(qn("w:val"), "single")
+        line.set(qn("w:sz"), "4")
+        line.set(qn("w:space"), "0")
+        line.set(qn("w:color"), _UPDATE_BORDER)
+        borders.append(line)
+    margins = OxmlElement("w:tblCellMar")
+    for side, width in (("top", 30), ("left", 80), ("bottom", 30), ("right", 80)):
+        margin = OxmlElement(f"w:{side}")
+        margin.set(qn("w:w"), str(width))
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    # CT_TblPr order: tblStyle, …, tblW, jc, …, tblBorders, shd, tblLayout, tblCellMar, tblLook
+    for existing in tblpr.findall(qn("w:tblLayout")):
+        tblpr.remove(existing)
+    look = tblpr.find(qn("w:tblLook"))
+    for element in (borders, layout, margins):
+        if look is not None:
+            look.addprevious(element)
+        else:
+            tblpr.append(element)
+    for column, width in zip(table.columns, widths_cm, strict=True):
+        column.width = Cm(width)
+    return table
+
+
+def _update_row(table: object, widths_cm: list[float]) -> list[object]:
+    """A new row whose cells have the given widths."""
+    row = table.add_row()  # type: ignore[attr-defined]
+    for cell, width in zip(row.cells, widths_cm, strict=True):
+        cell.width = Cm(width)
+    return list(row.cells)
+
+
+def _update_loop_table(
+    document: Document,
+    widths_cm: list[float],
+    headings: list[str],
+    loop: str,
+    cells: list[list[tuple[str, bool]]],
+) -> None:
+    """A table with a shaded heading row and one row per item of ``loop``."""
+    table = _update_table(document, widths_cm)
+    for cell, text in zip(_update_row(table, widths_cm), headings, strict=True):
+        _cell_text(cell, [(text, True)], 9)
+        _cell_fill(cell, _UPDATE_HEADER_FILL)
+    table.rows[0].repeat_header = True  # type: ignore[attr-defined]
+    _cell_text(_update_row(table, widths_cm)[0], [("{%tr for " + loop + " %}", False)])
+    for cell, parts in zip(_update_row(table, widths_cm), cells, strict=True):
+        _cell_text(cell, parts, 9)
+    _cell_text(_update_row(table, widths_cm)[0], [("{%tr endfor %}", False)])
+
+
+def _update_status(document: Document) -> None:
+    """Status (shaded, with words), progress score and next update, as a small table."""
+    widths = [4.2, 13.2]
+    table = _update_table(document, widths)
+    label, value = _update_row(table, widths)
+    _cell_text(label, [(T("Status"), True)])
+    _cell_fill(label, _UPDATE_HEADER_FILL)
+    # docxtpl puts the shading first in the cell's properties: keep only what may follow it.
+    tcpr = value._tc.get_or_add_tcPr()  # type: ignore[attr-defined]
+    for child in list(tcpr):
+        tcpr.remove(child)
+    centred = OxmlElement("w:vAlign")
+    centred.set(qn("w:val"), "center")
+    tcpr.append(centred)
+    _cell_text(
+        value, [("{% cellbg update.status.colour %}", False), ("{{ update.status.text }}", True)]
+    )
+    label, value = _update_row(table, widths)
+    _cell_text(label, [(T("Progress score"), True)])
+    _cell_fill(label, _UPDATE_HEADER_FILL)
+    _cell_text(
+        value,
+        [
+            ("{% if update.score.text %}{{ update.score.text }}", False),
+            ("{% if update.score.movement %} (", False),
+            ("{{ update.score.movement }})", False),
+            ("{% endif %}{% else %}" + T("Not scored this period") + "{% endif %}", False),
+        ],
+    )
+    label, value = _update_row(table, widths)
+    _cell_text(label, [(T("Next update"), True)])
+    _cell_fill(label, _UPDATE_HEADER_FILL)
+    _cell_text(value, [("{{ update.next_update }}", False)])
+
+
+def _update_measures(document: Document) -> None:
+    """The table of measures against baseline and target."""
+    _update_loop_table(
+        document,
+        [5.2, 2.5, 2.5, 3.0, 2.3, 1.9],
+        [T("Measure"), T("Baseline"), T("Target"), T("Latest"), T("How far along"), T("Direction")],
+        "m in update.measures",
+        [
+            [("{{ m.measure }}", False)],
+            [("{{ m.baseline_text }}", False)],
+            [("{{ m.target_text }}", False)],
+            [("{{ m.latest_text }}", True)],
+            [("{{ m.along_text }}", False)],
+            [("{{ m.direction_text }}", False)],
+        ],
+    )
+    tag(document, "if update.missing")
+    tag(document, "for note in update.missing")
+    runs(document, [(T("Missing data") + ": ", True), ("{{ note }}", False)], "Small Print")
+    tag(document, "endfor")
+    tag(document, "endif")
+
+
+def _update_delivered(document: Document) -> None:
+    """What the project has delivered toward the director's objectives."""
+    _update_loop_table(
+        document,
+        [6.4, 11.0],
+        [T("Your objective"), T("Delivered so far")],
+        "d in update.delivered",
+        [
+            [("{{ d.objectives_text }}", False)],
+            [
+                ("{{ d.measure }}: ", True),
+                ("{{ d.text }}", False),
+                ("{% if d.money_text %}, {{ d.money_text }}{% endif %}", False),
+                ("{% if d.share_text %} ({{ d.share_text }}){% endif %}.", False),
+            ],
+        ],
+    )
+
+
+def _update_board(document: Document) -> None:
+    """The sentence the director can use at the board, set apart in a shaded box."""
+    widths = [17.4]
+    table = _update_table(document, widths)
+    [cell] = _update_row(table, widths)
+    _cell_fill(cell, "F0F4F5")
+    paragraph = _cell_text(cell, [("{{ update.board_sentence }}", False)])
+    for run in paragraph.runs:
+        run.italic = True
+    para(document, T("Use or adapt it in your own report; every figure is above."), "Small Print")
+
+
+def _update_help(document: Document) -> None:
+    """Barriers and the specific asks, or a line saying nothing is needed."""
+    tag(document, "if update.barriers")
+    para(document, T("Barriers"), "Lead")
+    bullets(document, "update.barriers")
+    tag(document, "endif")
+    tag(document, "if update.asks")
+    para(document, T("What we ask of you"), "Lead")
+    bullets(document, "update.asks")
+    tag(document, "endif")
+    tag(document, "if update.no_barriers")
+    para(document, "{{ update.no_barriers }}")
+    tag(document, "endif")
+
+
+def _update_steps(document: Document) -> None:
+    """Done this period, next steps and the next update's date."""
+    tag(document, "if update.done")
+    para(document, T("Done this period"), "Lead")
+    bullets(document, "update.done")
+    tag(document, "endif")
+    tag(document, "if update.next")
+    para(document, T("Next steps"), "Lead")
+    bullets(document, "update.next")
+    tag(document, "endif")
+    runs(document, [(T("Next update") + ": ", True), ("{{ update.next_update }}", False)])
+
+
+def _update_charts(document: Document) -> None:
+    """One chart per measure with enough points, its signals in words beside it."""
+    tag(document, "for c in update.charts")
+    caption = runs(document, [("{{ c.measure }}", True), (" ({{ c.kind }})", False)])
+    caption.paragraph_format.keep_with_next = True
+    picture = para(document, "{{ c.picture }}")
+    picture.paragraph_format.keep_with_next = True
+    picture.paragraph_format.space_after = Pt(0)
+    para(document, "{{ c.signals }}").paragraph_format.space_after = Pt(6)
+    tag(document, "endfor")
+    tag(document, "if update.chart_note")
+    para(document, "{{ update.chart_note }}", "Small Print")
+    tag(document, "endif")
+    para(document, "{{ update.chart_rules }}", "Small Print")
+
+
+def build_update() -> Document:
+    """The follow-up progress update, which becomes a fill-in template when unlogged."""
+    document = Document()
+    _page(document, margin_cm=1.8)
+    _style_document(document, 9.5)
+    header_footer(
+        document,
+        T("Progress update") + " · {{ project.organisation }} · {{ update.period_label }}",
+        "{{ lead.name }}{% if lead.email %} · {{ lead.email }}{% endif %} · "
+        + T("Prepared on")
+        + " {{ today|date }}",
+    )
+    tag(document, "if update.fill_in")
+    para(
+        document,
+        T(
+            "Draft to complete: replace each part in square brackets, then delete this line. "
+            "Everything else is filled in from the facts file."
+        ),
+        "Small Print",
+    )
+    tag(document, "endif")
+    para(document, "{{ project.title }}: " + T("progress update"), "Title")
+    runs(
+        document,
+        [
+            ("{{ update.period_label }}", True),
+            (" · " + T("for") + " {{ director.name }}, {{ director.role }}", False),
+            ("{% if update.date %} · {{ update.date|date }}{% endif %}", False),
+        ],
+    )
+    _update_status(document)
+    document.add_heading(T("Headline"), level=1)
+    para(document, "{{ update.headline }}", "Lead")
+    document.add_heading(T("Progress on each measure"), level=1)
+    _update_measures(document)
+    section(
+        document,
+        T("What this has delivered toward your objectives"),
+        "update.delivered",
+        lambda: _update_delivered(document),
+    )
+    section(document, T("For your board report"), None, lambda: _update_board(document))
+    section(
+        document,
+        T("Where we need your help"),
+        "update.barriers or update.asks or update.no_barriers",
+        lambda: _update_help(document),
+    )
+    section(document, T("Your advice"), "update.advice", lambda: bullets(document, "update.advice"))
+    section(document, T("This period and next"), None, lambda: _update_steps(document))
+    section(document, T("Charts"), "update.charts", lambda: _update_charts(document))
+    runs(
+        document,
+        [
+            (T("Contact") + ": ", True),
+            ("{{ lead.name }}", False),
+            ("{% if lead.role %}, {{ lead.role }}{% endif %}", False),
+            ("{% if lead.email %} · {{ lead.email }}{% endif %}", False),
+            ("{% if lead.phone %} · {{ lead.phone }}{% endif %}", False),
+        ],
+        "Small Print",
+    )
+    return document
+
+
+BUILDERS: dict[str, Callable[[], Document]] = {"brief": build_brief, "update": build_update}
 
 
 def main(names: list[str]) -> int:

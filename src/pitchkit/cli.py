@@ -24,6 +24,7 @@ from pitchkit.fit import Cut
 from pitchkit.notes import Project, default_file_name, make_brief_note, open_project, pick_director
 from pitchkit.output import check_writable, write_atomic
 from pitchkit.pdf import convert_to_pdf
+from pitchkit.update import chosen_period, make_update, update_file_name
 
 app = typer.Typer(
     name="pitchkit",
@@ -200,6 +201,53 @@ def brief(
     report_cuts(note.cuts)
     for written in save_document(path, note.data, force=force, pdf=pdf):
         say(f"Wrote {written}")
+
+
+PeriodOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--period",
+        "-p",
+        help="Period to report on: YYYY-MM, YYYY-Qn or YYYY (default: the latest logged).",
+    ),
+]
+
+
+@app.command()
+@user_errors
+def update(
+    facts: FactsArg,
+    director: DirectorOpt = None,
+    period: PeriodOpt = None,
+    out: OutOpt = None,
+    template: TemplateOpt = None,
+    locale: LocaleOpt = None,
+    force: ForceOpt = False,
+    pdf: PdfOpt = False,
+) -> None:
+    """Write the progress update for one director, or a fill-in template for a new period.
+
+    Example: pitchkit update facts.yaml --director dof --period 2027-Q2
+    """
+    project = open_project(facts, locale=locale)
+    show_loading_warnings(project)
+    chosen = pick_director(project.facts, director, source=str(facts))
+    when = chosen_period(project.facts, period, dt.date.today())
+    name = update_file_name(project.facts, chosen, when.text, project.lang)
+    path = output_path(out, name)
+    check_writable(path, force=force)
+    data, info = make_update(project, chosen, period=when.text, template=template)
+    for written in save_document(path, data, force=force, pdf=pdf):
+        say(f"Wrote {written}")
+    if info.fill_in:
+        message = (
+            f"the progress log has no entry for {info.period}, so this is a fill-in template: "
+            "replace each part in [square brackets]"
+        )
+        if period:
+            warn(message)
+        else:
+            say(message[:1].upper() + message[1:])
 
 
 def demo_facts() -> Path:

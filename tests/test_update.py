@@ -1,0 +1,316 @@
+"""The progress update: what a director reads, the fill-in template, and the command."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import docx
+import pytest
+from typer.testing import CliRunner
+
+from docchecks import check_docx, docx_text, pdf_pages, validate_ooxml
+from pitchkit.cli import app
+from pitchkit.notes import open_project, pick_director
+from pitchkit.update import make_update
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+FRAILTY = EXAMPLES / "frailty-virtual-ward" / "facts.yaml"
+TODAY = dt.date(2028, 4, 8)
+PROMPT = re.compile(r"\[[^\]]+\]")
+
+
+def write_update(
+    tmp: Path, facts: Path, director: str, period: str | None = None, name: str = "update.docx"
+) -> tuple[Path, bool]:
+    """Make the update and save it; return its path and whether it is a fill-in template."""
+    project = open_project(facts)
+    data, info = make_update(
+        project, pick_director(project.facts, director), period=period, today=TODAY
+    )
+    path = tmp / name
+    path.write_bytes(data)
+    return path, info.fill_in
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One folder for the documents this module makes."""
+    return tmp_path_factory.mktemp("updates")
+
+
+@pytest.fixture(scope="module")
+def latest(folder: Path) -> Path:
+    """The frailty project's latest update (March 2028) for the Director of Finance."""
+    path, fill_in = write_update(folder, FRAILTY, "dof", name="latest.docx")
+    assert not fill_in
+    return path
+
+
+@pytest.fixture(scope="module")
+def fill_in(folder: Path) -> Path:
+    """A fill-in template for April 2028, which has no log entry yet."""
+    path, is_fill_in = write_update(folder, FRAILTY, "dof", "2028-04", name="fill-in.docx")
+    assert is_fill_in
+    return path
+
+
+def headings_followed_by_content(path: Path) -> list[str]:
+    """Headings with nothing after them before the next heading (should be none)."""
+    body = docx.Document(str(path)).element.body
+    empty: list[str] = []
+    pending: str | None = None
+    for block in body.iterchildren():
+        tag = block.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            style = block.style or ""
+            text = "".join(t.text or "" for t in block.iter() if t.tag.endswith("}t")).strip()
+            if style.startswith("Heading"):
+                if pending is not None:
+                    empty.append(pending)
+                pending = text
+            elif text or block.xpath(".//w:drawing"):
+                pending = None
+        elif tag == "tbl":
+            pending = None
+    if pending is not None:
+        empty.append(pending)
+    return empty
+
+
+def test_the_update_shows_period_status_and_every_latest_value(latest: Path) -> None:
+    check_docx(latest)
+    text = docx_text(latest)
+    assert "March 2028" in text
+    assert "Green: on track" in text
+    for value in ("81 admissions", "668 bed days", "86%", "14.2%"):
+        assert value in text
+    assert "{{" not in text
+    assert "{%" not in text
+    assert not PROMPT.search(text)
+
+
+def test_the_update_shows_what_was_delivered_toward_the_directors_objective(
+    latest: Path,
+) -> None:
+    text = docx_text(latest)
+    # 15 months at a baseline of 100 a month, 1,327 observed: 173 fewer, at £1,590 each.
+    assert "Deliver the £14m cost improvement programme for 2026/27" in text
+    assert "173 admissions fewer than at the baseline rate, January 2027 to March 2028" in text
+    assert "worth £275,000" in text
+
+
+def test_the_update_gives_a_sentence_for_the_board(latest: Path) -> None:
+    [sentence] = [line for line in docx_text(latest).splitlines() if "I can report" in line]
+    assert sentence.startswith(
+        "As executive sponsor of Frailty virtual ward, I can report that it has delivered "
+        "a reduction of 173 in emergency admissions of people aged 75 and over living with "
+        "frailty (worth £275,000)"
+    )
+    assert "between January 2027 and March 2028" in sentence
+    assert "contributing to our objectives to deliver the £14m cost improvement programme" in (
+        sentence
+    )
+
+
+def test_missing_data_is_said_plainly(latest: Path) -> None:
+    text = docx_text(latest)
+    assert "no figure for August 2027" in text
+    assert "rather than count it as zero" in text
+
+
+def test_the_score_has_its_meaning_and_movement(latest: Path) -> None:
+    text = docx_text(latest)
+    assert "3.5 out of 5: improvement in the measures" in text
+    assert "unchanged since February 2028" in text
+
+
+def test_charts_come_with_their_signals_in_words(latest: Path) -> None:
+    document = docx.Document(str(latest))
+    assert len(document.inline_shapes) == 3
+    text = docx_text(latest)
+    assert "(XmR chart)" in text
+    assert "shift: 9 months below the mean (improvement)" in text
+    assert "Charts are shown for 3 of the 4 measures" in text
+    assert "a shift of 7 points, a trend of 7" in text
+
+
+def test_no_barriers_says_so(latest: Path) -> None:
+    text = docx_text(latest)
+    assert "Nothing needs your help this period" in text
+    assert headings_followed_by_content(latest) == []
+
+
+def test_an_earlier_period_stops_there(folder: Path) -> None:
+    path, fill_in = write_update(folder, FRAILTY, "dof", "2027-08", name="august.docx")
+    assert not fill_in
+    text = docx_text(path)
+    assert "Amber: some risk, being managed" in text
+    assert "85 admissions (August 2027)" in text
+    assert "August bed day data lost in the bed management system cutover" in text
+    assert "Should we estimate August occupied bed days from the discharge records" in text
+    assert "up from 2.5 in June 2027" not in text
+    assert "unchanged since July 2027" in text
+    assert "March 2028" not in text
+
+
+def test_the_fill_in_template_has_prompts_and_everything_known(fill_in: Path) -> None:
+    check_docx(fill_in)
+    text = docx_text(fill_in)
+    assert "April 2028" in text
+    assert "[Green, amber or red, and why in a few words]" in text
+    assert "[One sentence: the most important news of this period for you]" in text
+    assert "[figure for April 2028]" in text
+    assert "Last known: 81 admissions (March 2028)" in text
+    assert "[What exactly you would like the sponsor to do]" in text
+    assert "[What the team did this period: two to four points]" in text
+    # Known facts are filled in: director, objectives and baselines.
+    assert "Helen Marsh, Director of Finance" in text
+    assert "Deliver the £14m cost improvement programme" in text
+    assert "100 admissions a month" in text
+    assert "{{" not in text
+
+
+def test_the_fill_in_template_has_no_empty_headings(fill_in: Path) -> None:
+    assert headings_followed_by_content(fill_in) == []
+
+
+def test_with_no_log_at_all_the_update_is_a_fill_in_template(tmp_path: Path) -> None:
+    source = FRAILTY.read_text(encoding="utf-8")
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(source[: source.index("updates:")] + "settings:\n  cadence: month\n")
+    path, fill_in = write_update(tmp_path, facts, "coo")
+    assert fill_in
+    text = docx_text(path)
+    assert "March 2028" in text  # the last full month before TODAY
+    assert "No figures logged yet" in text
+    assert "[A sentence the sponsor can use at the board" in text
+    assert headings_followed_by_content(path) == []
+
+
+# ---------------------------------------------------------------- tools
+
+
+EXAMPLE_UPDATES = [
+    ("frailty-virtual-ward", "dof", None),
+    ("frailty-virtual-ward", "coo", "2028-04"),
+    ("falls-prevention", "don", None),
+    ("ysbyty-cymunedol", "dpcmh", None),
+]
+
+
+@pytest.mark.tools
+@pytest.mark.parametrize(("example", "director", "period"), EXAMPLE_UPDATES)
+def test_every_example_update_is_valid_and_at_most_two_pages(
+    tmp_path: Path, example: str, director: str, period: str | None
+) -> None:
+    path, _ = write_update(tmp_path, EXAMPLES / example / "facts.yaml", director, period)
+    validate_ooxml(path)
+    assert pdf_pages(path) <= 2
+
+
+# ---------------------------------------------------------------- the command
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    """Run ``pitchkit`` in-process; return exit code, stdout and stderr."""
+    result = CliRunner().invoke(app, list(args))
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_cli_writes_the_latest_period_by_default(tmp_path: Path) -> None:
+    code, out, err = run("update", str(FRAILTY), "--director", "dof", "--out", str(tmp_path))
+    assert (code, err) == (0, "")
+    path = tmp_path / "Frailty virtual ward - update 2028-03 - Helen Marsh.docx"
+    assert f"Wrote {path}" in out
+    assert "Green: on track" in docx_text(path)
+
+
+def test_cli_writes_an_explicit_period(tmp_path: Path) -> None:
+    out_file = tmp_path / "june.docx"
+    code, _, err = run(
+        "update", str(FRAILTY), "-d", "coo", "--period", "2027-06", "--out", str(out_file)
+    )
+    assert (code, err) == (0, "")
+    text = docx_text(out_file)
+    assert "June 2027" in text
+    assert "Raise community pharmacy capacity at the system finance and performance group" in text
+
+
+def test_cli_says_when_a_period_has_no_entry(tmp_path: Path) -> None:
+    code, out, err = run(
+        "update", str(FRAILTY), "-d", "dof", "--period", "2028-05", "--out", str(tmp_path)
+    )
+    assert code == 0
+    assert "no entry for 2028-05, so this is a fill-in template" in err
+    path = tmp_path / "Frailty virtual ward - update 2028-05 - Helen Marsh.docx"
+    assert f"Wrote {path}" in out
+    assert "[figure for May 2028]" in docx_text(path)
+
+
+def test_cli_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
+    target = tmp_path / "update.docx"
+    assert run("update", str(FRAILTY), "-d", "dof", "-o", str(target))[0] == 0
+    code, _, err = run("update", str(FRAILTY), "-d", "dof", "-o", str(target))
+    assert code == 1
+    assert err.startswith("error: ")
+    assert "--force" in err
+    assert run("update", str(FRAILTY), "-d", "dof", "-o", str(target), "--force")[0] == 0
+
+
+def test_cli_refuses_a_badly_written_period(tmp_path: Path) -> None:
+    code, _, err = run("update", str(FRAILTY), "-d", "dof", "-p", "2028-13", "-o", str(tmp_path))
+    assert code == 1
+    assert "YYYY-MM" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+BAD_LOGS = [
+    pytest.param(
+        "measures: {admissions: 81, bed-days: 668",
+        "measures: {admisions: 81, bed-days: 668",
+        "admisions",
+        "admissions",
+        id="measure-naming-no-impact",
+    ),
+    pytest.param("period: 2028-02", "period: 2028-01", "2028-01", "already", id="period-twice"),
+    pytest.param(
+        "period: 2028-03\n    date: 2028-04-06\n    status: green",
+        "period: 2028-03\n    date: 2028-04-06\n    status: blue",
+        "blue",
+        "green",
+        id="bad-status",
+    ),
+    pytest.param(
+        "measures: {admissions: 81, bed-days: 668",
+        "measures: {admissions: eighty-one, bed-days: 668",
+        "eighty-one",
+        "number",
+        id="non-numeric-value",
+    ),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "marker", "words"), BAD_LOGS)
+def test_cli_reports_a_bad_progress_log_where_it_is(
+    tmp_path: Path, old: str, new: str, marker: str, words: str
+) -> None:
+    source = FRAILTY.read_text(encoding="utf-8")
+    assert source.count(old) == 1
+    broken = source.replace(old, new)
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(broken, encoding="utf-8")
+    # The line of the last occurrence of the marker: where the mistake is.
+    line = next(
+        n for n, text in reversed(list(enumerate(broken.splitlines(), 1))) if marker in text
+    )
+    code, out, err = run("update", str(facts), "-d", "dof", "-o", str(tmp_path))
+    assert code == 1
+    assert "Wrote" not in out
+    first = err.splitlines()[0]
+    assert first.startswith(f"error: {facts}:{line}:"), first
+    assert words in first
+    assert not list(tmp_path.glob("*.docx"))
