@@ -3,35 +3,82 @@
 docxtpl does the Word-specific work (tags split across runs, loops over
 paragraphs and table rows); pitchkit supplies the Jinja environment:
 
-- sandboxed, so a template from anywhere cannot reach Python internals;
+- sandboxed (and immutable), so a template from anywhere cannot reach
+  Python internals or change the context;
 - autoescaped, so ``R&D <b>`` in a value stays text;
 - strict, so a misspelt variable is an error naming its dotted path;
 - with pitchkit's formatting filters and translations bound to one language.
 
-Document properties (title, author) are set by pitchkit after rendering,
-never rendered through Jinja (docxtpl would escape them twice).
+A user's template (given as a path) is filled under a time and memory
+limit (see :mod:`pitchkit.limits`); the built-in templates, given as
+bytes, are filled in-process unless limits are passed.
+
+Besides the body, headers and footers docxtpl fills, pitchkit fills
+footnotes and endnotes once each, and document properties that contain
+tags. Properties without tags are set by pitchkit after rendering (docxtpl
+would escape them twice).
 """
 
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
+import functools
+import html
 import io
+import re
+import traceback
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from docx.opc.exceptions import PackageNotFoundError
 from docx.shared import Cm
 from docxtpl import DocxTemplate, InlineImage
 from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment
+from markupsafe import Markup
 
 from pitchkit import fmt
-from pitchkit.errors import TemplateError
+from pitchkit.errors import PitchkitError, TemplateError
 from pitchkit.factserrors import did_you_mean
 from pitchkit.i18n import Language
+from pitchkit.limits import Limits, run_limited
+
+#: The first bytes of an OLE compound file: an encrypted .docx or an old .doc.
+OLE_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")
+_FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+_ENDNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.endnotes+xml"
+NOTE_PARTS = {_FOOTNOTES: "footnotes", _ENDNOTES: "endnotes"}
+#: Core properties a template may fill with tags; the rest pitchkit sets.
+PROPERTY_FIELDS = ("title", "subject", "author", "keywords", "category", "comments")
+#: Quotes Word and LibreOffice type automatically, and what they mean inside a tag.
+TAG_QUOTES = str.maketrans(
+    {"“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "‘": "'", "’": "'", "‚": "'", "‛": "'"}
+)
+_TAG_BODY = re.compile(r"(?<=\{[\{%])(.*?)(?=[\}%]\})", re.DOTALL)
+_XML_TAG = re.compile(r"<[^>]*>")
+_PARAGRAPH_START = re.compile(r"<w:p([ >])")
+_MARKED_PARAGRAPH = re.compile(r"\n<w:p([ >])")
+_SHOWN_CHARS = 100
+#: Exceptions a template's own tags cause (``{{ 1/0 }}``, ``{{ "a" + 1 }}``, a bad filter option).
+_USER_MADE = (
+    PitchkitError,
+    jinja2.TemplateError,
+    ArithmeticError,
+    LookupError,
+    TypeError,
+    ValueError,
+    AttributeError,
+)
+
+#: Top-level variable names of the context being rendered (for suggestions).
+_TOP_LEVEL: contextvars.ContextVar[tuple[str, ...]] = contextvars.ContextVar(
+    "pitchkit_top_level", default=()
+)
 
 
 @dataclass(frozen=True)
@@ -44,11 +91,20 @@ class Picture:
 
 
 class Scope(dict[str, Any]):
-    """A context dict that knows its dotted path, to name missing variables."""
+    """A context dict that knows its dotted path, to name missing variables.
+
+    The path is kept in an underscore attribute, which the sandbox refuses
+    to show to templates.
+    """
 
     def __init__(self, values: Mapping[str, Any], path: str) -> None:
         super().__init__(values)
-        self.path = path
+        self._path = path
+
+    @property
+    def dotted_path(self) -> str:
+        """Where this dict sits in the context: ``project``, ``pitch.statements[0]``."""
+        return self._path
 
 
 def scoped(value: Any, path: str = "", document: Any = None) -> Any:
@@ -69,55 +125,223 @@ def scoped(value: Any, path: str = "", document: Any = None) -> Any:
 
 
 class NamedUndefined(jinja2.StrictUndefined):
-    """Strict undefined whose message names the full dotted path."""
+    """Strict undefined whose message names the full dotted path and a likely fix."""
 
     @property
     def dotted_name(self) -> str:
         """``project.titel`` for a missing attribute of ``project``."""
         owner = self._undefined_obj
         name = str(self._undefined_name)
-        if isinstance(owner, Scope) and owner.path:
-            return f"{owner.path}.{name}"
+        if isinstance(owner, Scope) and owner.dotted_path:
+            return f"{owner.dotted_path}.{name}"
         return name
 
     @property
     def _undefined_message(self) -> str:
+        if self._undefined_hint:  # the sandbox's "access to attribute ... is unsafe"
+            return str(self._undefined_hint)
         owner = self._undefined_obj
-        known = list(owner) if isinstance(owner, Scope) else []
+        if isinstance(owner, Scope):
+            known: list[str] = list(owner)
+        elif owner is jinja2.utils.missing:
+            known = list(_TOP_LEVEL.get())
+        else:
+            known = []
         hint = did_you_mean(str(self._undefined_name), known)
         return f"unknown variable '{self.dotted_name}'{hint}"
 
 
+def _gettext(lang: Language) -> Any:
+    """``_("...")`` for templates: the translation, escaped like any other text."""
+
+    @jinja2.pass_context
+    def gettext(context: jinja2.runtime.Context, message: str, **variables: Any) -> str:
+        text = lang.gettext(str(message))
+        if context.eval_ctx.autoescape:
+            text = Markup.escape(text)
+        return text % variables if variables else text
+
+    return gettext
+
+
+def _ngettext(lang: Language) -> Any:
+    """``ngettext(singular, plural, n)`` for templates, escaped like ``_``."""
+
+    @jinja2.pass_context
+    def ngettext(
+        context: jinja2.runtime.Context, singular: str, plural: str, n: int, **variables: Any
+    ) -> str:
+        variables.setdefault("num", n)
+        text = lang.ngettext(str(singular), str(plural), int(n))
+        if context.eval_ctx.autoescape:
+            text = Markup.escape(text)
+        return text % variables
+
+    return ngettext
+
+
 def make_environment(lang: Language) -> SandboxedEnvironment:
     """The one Jinja environment templates are filled with, bound to ``lang``."""
-    env = SandboxedEnvironment(
+    env = ImmutableSandboxedEnvironment(
         autoescape=True,
         undefined=NamedUndefined,
         extensions=["jinja2.ext.i18n"],
         keep_trailing_newline=True,
     )
+    env.loader = jinja2.FunctionLoader(_no_files)
     env.filters.update(fmt.filters(lang))
-    env.install_gettext_translations(lang.translations, newstyle=True)  # type: ignore[attr-defined]
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        lang.gettext, lang.ngettext, newstyle=True
+    )
+    env.globals.update(_=_gettext(lang), gettext=_gettext(lang), ngettext=_ngettext(lang))
     return env
 
 
-class _PitchkitDocxTemplate(DocxTemplate):  # type: ignore[misc]
-    """docxtpl with two unsafe behaviours turned off.
+def normalise_tags(xml: str) -> str:
+    """Straighten curly quotes inside ``{{ }}`` and ``{% %}`` tags (Word's smart quotes)."""
+    return _TAG_BODY.sub(lambda match: match.group(0).translate(TAG_QUOTES), xml)
+
+
+def mark_paragraphs(xml: str) -> str:
+    """Put each ``<w:p>`` on its own line, so Jinja's line numbers point at paragraphs."""
+    return _PARAGRAPH_START.sub(r"\n<w:p\1", xml)
+
+
+def paragraph_text(marked_xml: str, lineno: int | None) -> str:
+    """The visible text of line ``lineno`` of a marked part, shortened for a message."""
+    lines = marked_xml.splitlines()
+    if lineno is None or not 1 <= lineno <= len(lines):
+        return ""
+    text = " ".join(html.unescape(_XML_TAG.sub("", lines[lineno - 1])).split())
+    if len(text) > _SHOWN_CHARS:
+        text = text[: _SHOWN_CHARS - 1] + "…"
+    return text
+
+
+def part_label(partname: str) -> str:
+    """``body``, ``header``, ``footer``, ``footnotes`` or ``endnotes`` for a part name."""
+    stem = partname.rsplit("/", 1)[-1].removesuffix(".xml")
+    for label in ("header", "footer", "footnotes", "endnotes"):
+        if stem.startswith(label):
+            return label
+    return "body"
+
+
+def _template_line(error: BaseException) -> int | None:
+    """The template line Jinja was running when ``error`` happened."""
+    lines = [
+        frame.lineno
+        for frame in traceback.extract_tb(error.__traceback__)
+        if frame.filename == "<template>"
+    ]
+    return lines[-1] if lines else None
+
+
+def describe_failure(error: BaseException, name: str, where: str, marked_xml: str) -> str | None:
+    """A one-line message for a template that failed to fill, or None if it is not one."""
+    if isinstance(error, TemplateSyntaxError):
+        line: int | None = error.lineno
+    else:
+        line = _template_line(error)
+    text = paragraph_text(marked_xml, line)
+    place = f'{name} ({where}, paragraph "{text}")' if text else f"{name} ({where})"
+    if isinstance(error, TemplateSyntaxError):
+        return f"{place}: tag error: {error.message}: correct the tag in Word"
+    if isinstance(error, SecurityError):
+        return (
+            f"{place}: refused an unsafe expression ({error}): "
+            "templates may only use the documented variables"
+        )
+    if isinstance(error, UndefinedError):
+        fix = "" if "did you mean" in str(error) else ": check the spelling"
+        return f"{place}: {error}{fix} ('pitchkit template check' lists the variables)"
+    if isinstance(error, jinja2.TemplateNotFound):
+        return (
+            f"{place}: refused to import or include '{error.name}': "
+            "templates cannot use other files, so remove that tag"
+        )
+    if isinstance(error, RecursionError):
+        return f"{place}: a macro calls itself too deeply: remove the loop"
+    if isinstance(error, _USER_MADE):
+        return f"{place}: the tag could not be filled ({error}): correct it in Word"
+    return None
+
+
+def _no_files(name: str) -> None:
+    """Loader for ``{% include %}`` and ``{% import %}``: templates get no files."""
+    return None
+
+
+class PitchkitTemplate(DocxTemplate):  # type: ignore[misc]
+    """docxtpl with its unsafe or lossy behaviours replaced.
 
     - Values containing ``{_{`` or ``%_}`` are left as written (docxtpl would
       rewrite them into template syntax after rendering).
-    - Core properties are not rendered through Jinja.
+    - Curly quotes inside tags are straightened.
+    - Footnotes and endnotes are filled once each (docxtpl fills footnotes
+      once per section, so a value holding ``{{`` would be run).
+    - Core properties are filled only where they hold tags, without
+      escaping them twice; :func:`render` sets the others.
+    - Failures become :class:`TemplateError` naming the part and paragraph.
     """
 
+    def __init__(self, source: Any, name: str = "template") -> None:
+        super().__init__(source)
+        self.template_name = name
+        self.filled_properties: set[str] = set()
+
+    def patch_xml(self, src_xml: str) -> str:
+        """Clean Word's XML as docxtpl does, then straighten quotes inside tags."""
+        return normalise_tags(str(super().patch_xml(src_xml)))
+
+    def note_parts(self) -> Iterator[tuple[str, Any]]:
+        """Yield ``(label, part)`` for the footnotes and endnotes parts."""
+        for part in self.docx.part.package.parts:
+            label = NOTE_PARTS.get(part.content_type)
+            if label is not None:
+                yield label, part
+
     def render_xml_part(self, src_xml: str, part: Any, context: Any, jinja_env: Any = None) -> str:
-        marked = src_xml.replace("<w:p>", "\n<w:p>").replace("<w:p ", "\n<w:p ")
+        """Fill one part; a failure names the part and the paragraph it happened in."""
+        marked = mark_paragraphs(src_xml)
         self.current_rendering_part = part
-        rendered: str = jinja_env.from_string(marked).render(context)
-        rendered = rendered.replace("\n<w:p>", "<w:p>").replace("\n<w:p ", "<w:p ")
-        return str(self.resolve_listing(rendered))
+        where = part_label(str(part.partname))
+        token = _TOP_LEVEL.set(tuple(context))
+        try:
+            rendered: str = jinja_env.from_string(marked).render(context)
+        except Exception as error:
+            message = describe_failure(error, self.template_name, where, marked)
+            if message is None:
+                raise
+            raise TemplateError(message) from None
+        finally:
+            _TOP_LEVEL.reset(token)
+        return str(self.resolve_listing(_MARKED_PARAGRAPH.sub(r"<w:p\1", rendered)))
+
+    def render_footnotes(self, context: Any, jinja_env: Any = None) -> None:
+        """Fill footnotes and endnotes, once each."""
+        for _label, part in self.note_parts():
+            xml = self.patch_xml(part.blob.decode("utf-8"))
+            part._blob = self.render_xml_part(xml, part, context, jinja_env).encode("utf-8")
 
     def render_properties(self, context: Any, jinja_env: Any = None) -> None:
-        """Leave core properties alone; :func:`render` sets them itself."""
+        """Fill the core properties that contain tags, escaped once (by python-docx)."""
+        plain = jinja_env.overlay(autoescape=False)
+        core = self.docx.core_properties
+        for field in PROPERTY_FIELDS:
+            value = getattr(core, field) or ""
+            if "{{" not in value and "{%" not in value:
+                continue
+            source = normalise_tags(value)
+            try:
+                text = plain.from_string(source).render(context)
+            except Exception as error:
+                message = describe_failure(error, self.template_name, "document properties", "")
+                if message is None:
+                    raise
+                raise TemplateError(message) from None
+            setattr(core, field, text[:255])
+            self.filled_properties.add(field)
 
 
 @dataclass(frozen=True)
@@ -136,23 +360,48 @@ def _template_name(template: Path | bytes) -> str:
 
 
 def check_template_file(path: Path) -> None:
-    """Refuse a template that is missing, a folder, or not a Word document."""
+    """Refuse a template that is missing, a folder, encrypted, or not a Word document."""
     if not path.exists():
         raise TemplateError(f"{path}: template not found: check the path")
     if path.is_dir():
         raise TemplateError(f"{path}: this is a folder: give the path of a .docx template")
     try:
+        with path.open("rb") as stream:
+            start = stream.read(8)
+    except OSError as error:
+        raise TemplateError(
+            f"{path}: cannot be read ({error.strerror}): check its permissions"
+        ) from None
+    check_template_bytes(start, path)
+    try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
             broken = archive.testzip()
-    except (zipfile.BadZipFile, OSError, EOFError):
+    except (zipfile.BadZipFile, OSError, EOFError, zipfile.LargeZipFile):
+        broken = "the zip directory"
+        names = set()
+    if broken is not None:
         raise TemplateError(
-            f"{path}: not a Word .docx file (or it is damaged, or password-protected): "
-            "open it in Word and save it as .docx"
-        ) from None
-    if broken is not None or "word/document.xml" not in names:
+            f"{path}: the .docx is damaged ({broken} cannot be read): "
+            "open it in Word, let it repair the file, and save it again"
+        )
+    if "word/document.xml" not in names:
         raise TemplateError(
-            f"{path}: not a Word .docx document (no word/document.xml): save it from Word as .docx"
+            f"{path}: a zip file but not a Word document (no word/document.xml): "
+            "save your template from Word as a .docx"
+        )
+
+
+def check_template_bytes(start: bytes, path: Path | str) -> None:
+    """Refuse by its first bytes a file that is not a zip (.docx files are zips)."""
+    if start.startswith(OLE_SIGNATURE):
+        raise TemplateError(
+            f"{path}: this document is password-protected (or an old Word 97-2003 .doc): "
+            "open it in Word, remove the password, and save it as .docx"
+        )
+    if not start.startswith(b"PK"):
+        raise TemplateError(
+            f"{path}: not a Word .docx file: open it in Word and save it as Word Document (.docx)"
         )
 
 
@@ -162,47 +411,81 @@ def render(
     *,
     lang: Language,
     properties: Properties,
+    limits: Limits | None = None,
 ) -> bytes:
     """Fill ``template`` with ``context`` and return the .docx bytes.
 
-    Raises :class:`TemplateError` with a one-line message naming the
-    template and what to fix.
+    A template given as a path is a user's: it is filled in a child process
+    under ``limits`` (default :meth:`Limits.from_environment`: 30 s, 1 GiB).
+    Bytes (the built-in templates) are filled in-process unless ``limits``
+    is given. Raises :class:`TemplateError` (or its subclass
+    :class:`~pitchkit.errors.RenderLimitError`) with a one-line message
+    naming the template and what to fix.
     """
     name = _template_name(template)
     if isinstance(template, Path):
         check_template_file(template)
-        source: Any = str(template)
+        data = template.read_bytes()
+        limits = limits or Limits.from_environment()
     else:
-        source = io.BytesIO(template)
+        data = template
+    work = functools.partial(fill, data, context, lang=lang, properties=properties, name=name)
+    if limits is None:
+        return work()
+    return run_limited(work, limits=limits, name=name)
+
+
+def fill(
+    data: bytes,
+    context: Mapping[str, Any],
+    *,
+    lang: Language,
+    properties: Properties,
+    name: str = "template",
+) -> bytes:
+    """Fill the template ``data`` in this process, with no limits: see :func:`render`."""
     env = make_environment(lang)
     try:
-        document = _PitchkitDocxTemplate(source)
+        document = PitchkitTemplate(io.BytesIO(data), name)
+        document.init_docx()
         document.render(scoped(dict(context), document=document), env, autoescape=True)
-    except UndefinedError as error:
-        raise TemplateError(f"{name}: {error}: check the spelling in the template") from None
-    except TemplateSyntaxError as error:
+    except TemplateError:
+        raise
+    except SyntaxError as error:  # lxml's XMLSyntaxError
         raise TemplateError(
-            f"{name}: template tag error near line {error.lineno}: {error.message}"
+            f"{name}: filling the template made broken Word XML ({error}): "
+            "check that {%p %}, {%tr %} and {%tc %} tags open and close in matching places"
         ) from None
-    except SecurityError as error:
-        raise TemplateError(f"{name}: refused an unsafe template expression: {error}") from None
-    except (zipfile.BadZipFile, KeyError, ValueError) as error:
-        raise TemplateError(f"{name}: cannot be read as a Word template ({error})") from None
+    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as error:
+        raise TemplateError(
+            f"{name}: cannot be read as a Word template ({error}): "
+            "save it from Word as Word Document (.docx)"
+        ) from None
     _set_properties(document, properties)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
 
 
-def _set_properties(document: Any, properties: Properties) -> None:
+def _set_properties(document: PitchkitTemplate, properties: Properties) -> None:
     core = document.docx.core_properties
-    core.title = properties.title[:250]
-    core.author = properties.author[:250]
+    filled = document.filled_properties
+    values = {
+        "title": properties.title,
+        "author": properties.author,
+        "subject": properties.subject,
+        "comments": "Made with pitchkit",
+    }
+    for field, value in values.items():
+        if field not in filled:
+            setattr(core, field, value[:250])
     core.last_modified_by = properties.author[:250]
-    core.subject = properties.subject[:250]
     core.language = properties.language
-    core.comments = "Made with pitchkit"
     moment = dt.datetime.combine(properties.created, dt.time(9, 0))
     core.created = moment
     core.modified = moment
     core.revision = 1
+
+
+#: The name this class had before it became public (kept for existing callers).
+_PitchkitDocxTemplate = PitchkitTemplate

@@ -1,0 +1,301 @@
+"""``pitchkit template check`` and ``export``, and the generated variables reference."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from typer.testing import CliRunner, Result
+
+from pitchkit.cli import app
+from pitchkit.errors import OutputError, TemplateError
+from pitchkit.templatecheck import (
+    check_template,
+    export_template,
+    known_variables,
+    resolve,
+    variables_markdown,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.{}+xml"
+NOTES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/{}"
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def run(*args: str) -> Result:
+    """Run pitchkit in-process; a crash fails the test."""
+    result = CliRunner().invoke(app, list(args), catch_exceptions=True)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise AssertionError(result.stderr) from result.exception
+    return result
+
+
+def template_with(path: Path, *lines: str) -> Path:
+    """A Word template with one paragraph per line."""
+    document = docx.Document()
+    for line in lines:
+        document.add_paragraph(line)
+    document.save(str(path))
+    return path
+
+
+def add_notes(path: Path, footnote: str, endnote: str) -> None:
+    """Give the template a footnotes and an endnotes part, as Word would."""
+    parts = {}
+    with zipfile.ZipFile(path) as package:
+        for name in package.namelist():
+            parts[name] = package.read(name)
+    rels = parts["word/_rels/document.xml.rels"].decode()
+    types = parts["[Content_Types].xml"].decode()
+    for kind, note, text in (("footnotes", "footnote", footnote), ("endnotes", "endnote", endnote)):
+        parts[f"word/{kind}.xml"] = (
+            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            f'<w:{kind} xmlns:w="{W_NS}"><w:{note} w:id="1"><w:p><w:r>'
+            f'<w:t xml:space="preserve">{text}</w:t></w:r></w:p></w:{note}></w:{kind}>'
+        ).encode()
+        rels = rels.replace(
+            "</Relationships>",
+            f'<Relationship Id="rIdPk{kind}" Type="{NOTES_REL.format(kind)}" '
+            f'Target="{kind}.xml"/></Relationships>',
+        )
+        types = types.replace(
+            "</Types>",
+            f'<Override PartName="/word/{kind}.xml" '
+            f'ContentType="{NOTES_TYPE.format(kind)}"/></Types>',
+        )
+    parts["word/_rels/document.xml.rels"] = rels.encode()
+    parts["[Content_Types].xml"] = types.encode()
+    with zipfile.ZipFile(path, "w") as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+
+
+def paths(report: object) -> dict[str, tuple[str, ...]]:
+    """``{dotted path: places}`` from a report."""
+    return {u.path: u.places for u in report.variables}  # type: ignore[attr-defined]
+
+
+def messages(report: object, level: str) -> list[str]:
+    """The report's messages of one level."""
+    return [f.message for f in report.findings if f.level == level]  # type: ignore[attr-defined]
+
+
+# ---------------------------------------------------------------- the check
+
+
+def test_built_in_brief_checks_clean(tmp_path: Path) -> None:
+    template = export_template("brief", tmp_path / "brief.docx")
+    report = check_template(template)
+    assert report.ok
+    assert report.filled
+    assert report.findings == ()
+    used = paths(report)
+    assert used["pitch.statements[].text"] == ("body",)
+    assert used["project.organisation"] == ("header",)
+    assert set(used["lead.name"]) == {"body", "footer"}
+
+
+def test_every_part_and_loop_variables(tmp_path: Path) -> None:
+    template = template_with(
+        tmp_path / "t.docx",
+        "{%p for s in pitch.statements %}",
+        "{{ s.text }} ({{ s.objective|upper }}, {{ loop.index }})",
+        "{%p endfor %}",
+        "{% for m in impacts|sort(attribute='id') %}{{ m['measure'] }}{% endfor %}",
+        "{% set who = director %}{{ who.name }} {{ project.title.upper() }} {{ today.year }}",
+    )
+    document = docx.Document(str(template))
+    document.sections[0].header.paragraphs[0].text = "{{ project.organisation }}"
+    document.sections[0].footer.paragraphs[0].text = "{{ lead.email }}"
+    document.core_properties.title = "{{ project.title }} briefing"
+    document.save(str(template))
+    add_notes(template, "{{ funding.source }}", "{{ pitch.sources|join('; ') }}")
+
+    report = check_template(template)
+
+    assert report.ok, report.findings
+    assert paths(report) == {
+        "director": ("body",),
+        "director.name": ("body",),
+        "impacts": ("body",),
+        "impacts[].measure": ("body",),
+        "lead.email": ("footer",),
+        "pitch.statements": ("body",),
+        "pitch.statements[].objective": ("body",),
+        "pitch.statements[].text": ("body",),
+        "pitch.sources": ("endnotes",),
+        "funding.source": ("footnotes",),
+        "project.organisation": ("header",),
+        "project.title": ("body", "document properties"),
+        "today": ("body",),
+    }
+
+
+def test_unknown_names_get_the_closest_known(tmp_path: Path) -> None:
+    template = template_with(
+        tmp_path / "t.docx",
+        "{% if False %}{{ projct.title }}{% endif %}",
+        "{% for s in pitch.statments %}{{ s.text }}{% endfor %}",
+        "{% for s in pitch.statements %}{{ s.txt }}{% endfor %}",
+    )
+    report = check_template(template)
+    warnings = messages(report, "warning")
+    assert "unknown variable `projct.title` in the body — did you mean `project.title`?" in warnings
+    assert any(
+        "`pitch.statments` in the body — did you mean `pitch.statements`?" in w for w in warnings
+    )
+    assert any(
+        "`pitch.statements[].txt` in the body — did you mean `pitch.statements[].text`?" in w
+        for w in warnings
+    )
+    assert not report.ok  # pitch.statments cannot be filled
+
+
+def test_syntax_error_names_the_paragraph(tmp_path: Path) -> None:
+    template = template_with(tmp_path / "t.docx", "Hello", "{% if project.title %}Open only")
+    report = check_template(template)
+    [error] = messages(report, "error")
+    assert "tag error" in error
+    assert 'paragraph "{% if project.title %}Open only"' in error
+    assert not report.filled
+
+
+def test_docxtpl_pitfalls_are_warned(tmp_path: Path) -> None:
+    template = template_with(
+        tmp_path / "t.docx",
+        "Keep me {%p if advice %}",
+        "{%p endif %}",
+        "{%tr for i in impacts %}",
+        "{%tr endfor %}",
+        "{{r project.title|upper }}",
+        "{{ project.title",
+        "}}",
+    )
+    report = check_template(template)
+    warnings = "\n".join(messages(report, "warning"))
+    assert (
+        'paragraph "Keep me {%p if advice %}": a {%p %} tag removes its whole paragraph' in warnings
+    )
+    assert "a {%tr %} tag outside a table" in warnings
+    assert "a filter on a rich-text tag {{r }}" in warnings
+    assert "starts in one paragraph and ends in another" in warnings
+
+
+def test_sandbox_escape_is_an_error(tmp_path: Path) -> None:
+    template = template_with(tmp_path / "t.docx", "{{ cycler.__init__.__globals__ }}")
+    report = check_template(template)
+    assert any("`__init__` reaches Python's internals" in e for e in messages(report, "error"))
+    assert not report.filled
+
+
+def test_update_variables_choose_the_update_kind(tmp_path: Path) -> None:
+    template = template_with(
+        tmp_path / "t.docx", "{{ update.period_label }}: {{ update.headline }}"
+    )
+    assert check_template(template).kind == "update"
+    as_brief = check_template(template, kind="brief")
+    assert any("only filled in progress updates" in w for w in messages(as_brief, "warning"))
+
+
+def test_resolve_accepts_methods_of_known_values() -> None:
+    known = known_variables("brief")
+    assert resolve("project.title.upper", known) == ("project.title", None)
+    assert resolve("pitch.statements[].text", known) == ("pitch.statements[].text", None)
+    assert resolve("director.nmae", known) == ("director.nmae", "director.name")
+
+
+def test_check_missing_file_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(TemplateError, match="template not found"):
+        check_template(tmp_path / "none.docx")
+
+
+# ---------------------------------------------------------------- the command
+
+
+def test_check_command_lists_variables_and_exits_0_with_warnings(tmp_path: Path) -> None:
+    template = template_with(
+        tmp_path / "t.docx", "{{ project.title }}", "{% if False %}{{ projct.title }}{% endif %}"
+    )
+    result = run("template", "check", str(template))
+    assert result.exit_code == 0, result.stderr
+    assert "project.title  body" in result.stdout
+    assert "did you mean `project.title`?" in result.stderr
+    assert "fills correctly" in result.stdout
+
+
+def test_check_command_exits_1_when_it_cannot_fill(tmp_path: Path) -> None:
+    template = template_with(tmp_path / "t.docx", "{{ projct.title }}")
+    result = run("template", "check", str(template), "--kind", "brief")
+    assert result.exit_code == 1
+    assert "error: " in result.stderr
+    assert "did you mean 'project'?" in result.stderr
+
+
+def test_check_command_time_limit(tmp_path: Path) -> None:
+    template = template_with(
+        tmp_path / "t.docx",
+        "{% for i in range(99999) %}{% for j in range(99999) %}{% endfor %}{% endfor %}",
+    )
+    result = run("template", "check", str(template), "--time-limit", "1")
+    assert result.exit_code == 1
+    assert "took longer than 1 s" in result.stderr
+
+
+def test_check_command_bad_limit(tmp_path: Path) -> None:
+    template = template_with(tmp_path / "t.docx", "x")
+    result = run("template", "check", str(template), "--memory-limit", "lots")
+    assert result.exit_code == 1
+    assert "--memory-limit 'lots': give a size such as 512M or 2G" in result.stderr
+
+
+# ---------------------------------------------------------------- export
+
+
+def test_export_writes_the_built_in_template(tmp_path: Path) -> None:
+    result = run("template", "export", "brief", str(tmp_path / "ours.docx"))
+    assert result.exit_code == 0, result.stderr
+    text = "\n".join(p.text for p in docx.Document(str(tmp_path / "ours.docx")).paragraphs)
+    assert "{{ project.title }}" in text
+
+
+def test_export_to_a_folder(tmp_path: Path) -> None:
+    assert export_template("update", tmp_path) == tmp_path / "pitchkit-update.docx"
+
+
+def test_export_does_not_overwrite_without_force(tmp_path: Path) -> None:
+    target = tmp_path / "ours.docx"
+    target.write_bytes(b"my own work")
+    result = run("template", "export", "brief", str(target))
+    assert result.exit_code == 1
+    assert "already exists" in result.stderr
+    assert target.read_bytes() == b"my own work"
+    assert run("template", "export", "brief", str(target), "--force").exit_code == 0
+    assert target.read_bytes().startswith(b"PK")
+
+
+def test_export_refuses_other_names_and_kinds(tmp_path: Path) -> None:
+    with pytest.raises(OutputError, match=r"ending in \.docx"):
+        export_template("brief", tmp_path / "brief.pdf")
+    with pytest.raises(TemplateError, match="unknown template kind 'memo'"):
+        export_template("memo", tmp_path / "memo.docx")
+
+
+# ---------------------------------------------------------------- generated docs
+
+
+def test_variables_reference_is_up_to_date() -> None:
+    committed = (ROOT / "docs" / "template-variables.md").read_text(encoding="utf-8")
+    assert committed == variables_markdown(), (
+        "docs/template-variables.md is out of date: run python scripts/gen_template_docs.py"
+    )
+
+
+def test_variables_reference_covers_both_kinds_and_the_filters() -> None:
+    text = variables_markdown()
+    assert "| `pitch.statements[].text` | text |" in text
+    assert re.search(r"\| `update\.measures\[\]\.\w+` \|", text)
+    assert "| `{{ meeting.date\\|date }}` | A date | 3 December 2026 | 3 Rhagfyr 2026 |" in text
