@@ -1,0 +1,334 @@
+"""`pitchkit init`: questions answered through the real CLI become a facts file that works."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from docchecks import docx_text
+from pitchkit.cli import app
+from pitchkit.facts import Facts, load_facts
+from pitchkit.i18n import language
+from pitchkit.init import (
+    Question,
+    facts_yaml,
+    interview_facts,
+    parse_date,
+    parse_number,
+    role_id,
+    scripted,
+    slug,
+    tidy,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+FRAILTY = ROOT / "examples" / "frailty-virtual-ward" / "facts.yaml"
+EN = language("en_GB")
+
+PROJECT = [
+    "Same-day frailty hub",  # title
+    "Example NHS Foundation Trust",  # organisation
+    "Dr Asha Mistry",  # lead name
+    "Consultant Geriatrician",  # lead role
+    "asha.mistry@example.nhs.uk",  # lead email
+    "Frail older people wait in the emergency department for a bed that does them harm",
+    "A same-day frailty hub that assesses and treats older people without admission",
+    "Trust strategy 2025-30: care closer to home",  # strategy
+    "",  # no more strategy
+    "2027-02-01",  # start
+    "31/03/2028",  # end
+    "180,000",  # funding amount
+    "NHS Charities Together",  # funding source
+    "",  # status: the default, requested
+]
+IMPACT = [
+    "Emergency admissions of people aged 75 and over",  # measure
+    "admissions",  # unit
+    "1",  # per year
+    "1,200",  # baseline
+    "1000",  # target
+    "2",  # value: non-elective episode £1,590
+    "SUS data 2025/26",  # source
+    "no",  # another impact?
+]
+DIRECTOR = [
+    "Director of Finance",  # role
+    "Helen Marsh",  # name
+    "",  # id: the suggested dof
+    "1",  # a typical objective
+    "Be seen to back clinically led savings",  # her own objective
+    "yes",  # personal
+    "",  # no more objectives
+    "Agency spend",  # concern
+    "",  # no more concerns
+    "no",  # another director?
+]
+PITCH = [
+    "Chair our project board each quarter",  # ask
+    "",
+    "Which committee should hear our progress?",  # advice
+    "",
+    "A case study for the finance committee",  # offer
+    "",
+    "2026-12-03",  # meeting date
+]
+ANSWERS = PROJECT + IMPACT + DIRECTOR + PITCH
+
+
+def feed(answers: list[str]) -> str:
+    return "".join(f"{answer}\n" for answer in answers)
+
+
+def test_answers_become_a_facts_file_and_a_brief_that_says_them(tmp_path: Path) -> None:
+    facts = tmp_path / "facts.yaml"
+    runner = CliRunner()
+    result = runner.invoke(app, ["init", str(facts)], input=feed(ANSWERS))
+    assert result.exit_code == 0, result.output
+    assert f"pitchkit preview {facts} --director dof" in result.output
+
+    loaded = load_facts(facts).facts
+    assert loaded.project.title == "Same-day frailty hub"
+    assert loaded.project.funding is not None
+    assert loaded.project.funding.amount == 180000
+    assert loaded.project.funding.status == "requested"
+    assert loaded.project.end == dt.date(2028, 3, 31)
+    [impact] = loaded.impacts
+    assert (impact.per, impact.baseline, impact.target) == ("year", 1200, 1000)
+    assert impact.value is not None
+    assert impact.value.amount == 1590
+    assert impact.value.source == "Non-elective episode, NHS reference costs 2016/17"
+    [director] = loaded.directors
+    assert director.id == "dof"
+    kinds = {o.text: o.kind for o in director.objectives}
+    assert kinds["Be seen to back clinically led savings"] == "personal"
+    assert loaded.meeting is not None
+    assert loaded.meeting.director == "dof"
+
+    out = tmp_path / "brief.docx"
+    brief = runner.invoke(app, ["brief", str(facts), "--out", str(out)])
+    assert brief.exit_code == 0, brief.output
+    text = docx_text(out)
+    for answer in (
+        "Same-day frailty hub",
+        "Example NHS Foundation Trust",
+        "Dr Asha Mistry",
+        "Helen Marsh",
+        "Director of Finance",
+        "chair our project board each quarter",  # in "We would like you to chair…"
+        "Which committee should hear our progress?",
+        "A case study for the finance committee",
+        "£180,000",
+        "NHS Charities Together",
+        "Non-elective episode, NHS reference costs 2016/17",
+        "3 December 2026",
+    ):
+        assert answer in text, answer
+
+
+def test_the_file_explains_each_section_in_comments(tmp_path: Path) -> None:
+    facts = tmp_path / "facts.yaml"
+    CliRunner().invoke(app, ["init", str(facts)], input=feed(ANSWERS))
+    text = facts.read_text(encoding="utf-8")
+    for section in ("project:", "impacts:", "asks:", "directors:", "meeting:"):
+        line = text.index(f"\n{section}")
+        assert text[:line].rstrip().splitlines()[-1].startswith("# "), section
+    assert text.startswith("# Facts for Same-day frailty hub")
+
+
+def test_wrong_answers_are_asked_again_kindly(tmp_path: Path) -> None:
+    facts = tmp_path / "facts.yaml"
+    answers = list(ANSWERS)
+    answers[4:5] = ["asha at example", "asha.mistry@example.nhs.uk"]
+    at = answers.index("1,200")
+    answers[at : at + 1] = ["about twelve hundred", "1,200"]
+    at = answers.index("2026-12-03")
+    answers[at : at + 1] = ["next Thursday", "2026-12-03"]
+    result = CliRunner().invoke(app, ["init", str(facts)], input=feed(answers))
+    assert result.exit_code == 0, result.output
+    assert "does not look like an email address" in result.stderr
+    assert "Please give a number, such as 1200" in result.stderr
+    assert "Please give the date as 2026-12-03 or 3/12/2026" in result.stderr
+    assert load_facts(facts).facts.impacts[0].baseline == 1200
+
+
+def test_init_will_not_replace_a_file_unless_told(tmp_path: Path) -> None:
+    facts = tmp_path / "facts.yaml"
+    facts.write_text("keep me\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["init", str(facts)], input="n\n")
+    assert result.exit_code == 1
+    assert "already exists and was left as it is" in result.stderr
+    assert "--force" in result.stderr
+    assert facts.read_text(encoding="utf-8") == "keep me\n"
+
+
+def test_init_replaces_after_a_yes_or_with_force(tmp_path: Path) -> None:
+    facts = tmp_path / "facts.yaml"
+    facts.write_text("old\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["init", str(facts)], input=feed(["y", *ANSWERS]))
+    assert result.exit_code == 0, result.output
+    assert load_facts(facts).facts.project.title == "Same-day frailty hub"
+    facts.write_text("old\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["init", str(facts), "--force"], input=feed(ANSWERS))
+    assert result.exit_code == 0, result.output
+    assert load_facts(facts).facts.project.title == "Same-day frailty hub"
+
+
+@pytest.mark.parametrize("answered", [0, 5, len(PROJECT) + 3, len(ANSWERS) - 1])
+def test_input_ending_early_leaves_nothing_behind(tmp_path: Path, answered: int) -> None:
+    facts = tmp_path / "facts.yaml"
+    result = CliRunner().invoke(app, ["init", str(facts)], input=feed(ANSWERS[:answered]))
+    assert result.exit_code == 1
+    assert "no file was written" in result.stderr
+    assert "Traceback" not in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_interrupted_replacement_leaves_the_old_file(tmp_path: Path) -> None:
+    facts = tmp_path / "facts.yaml"
+    facts.write_text("old\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["init", str(facts)], input=feed(["y", *ANSWERS[:9]]))
+    assert result.exit_code == 1
+    assert facts.read_text(encoding="utf-8") == "old\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["facts.yaml"]
+
+
+def test_from_adds_a_director_and_keeps_the_comments(tmp_path: Path) -> None:
+    facts = tmp_path / "facts.yaml"
+    shutil.copyfile(FRAILTY, facts)
+    before = FRAILTY.read_text(encoding="utf-8")
+    answers = [
+        "2",  # a director
+        "Director of Workforce",
+        "Sam Green",
+        "",  # suggested id
+        "",  # no typical objectives
+        "Cut agency nursing shifts",
+        "no",
+        "",
+        "",  # no concerns
+        "no",  # nothing else
+        "",  # save back: yes
+    ]
+    result = CliRunner().invoke(app, ["init", "--from", str(facts)], input=feed(answers))
+    assert result.exit_code == 0, result.output
+    after = facts.read_text(encoding="utf-8")
+    comments = [line.strip() for line in before.splitlines() if line.strip().startswith("#")]
+    assert comments
+    assert all(comment in after for comment in comments)
+    loaded = load_facts(facts).facts
+    added = loaded.director("dow")
+    assert added is not None
+    assert added.name == "Sam Green"
+    assert [o.text for o in added.objectives] == ["Cut agency nursing shifts"]
+    assert len(loaded.directors) == 5
+    assert len(loaded.updates) == len(load_facts(FRAILTY).facts.updates)
+
+
+def test_from_adds_an_impact_to_a_new_path_and_leaves_the_original(tmp_path: Path) -> None:
+    out = tmp_path / "more.yaml"
+    answers = ["1", "Falls on the virtual ward", "falls", "2", "40", "30", "", "", "no"]
+    result = CliRunner().invoke(
+        app, ["init", str(out), "--from", str(FRAILTY)], input=feed(answers)
+    )
+    assert result.exit_code == 0, result.output
+    impact = load_facts(out).facts.impact("falls-virtual-ward")
+    assert impact is not None
+    assert (impact.per, impact.baseline, impact.target) == ("quarter", 40, 30)
+    assert load_facts(FRAILTY).facts.impact("falls-virtual-ward") is None
+
+
+def test_from_declined_writes_nothing(tmp_path: Path) -> None:
+    facts = tmp_path / "facts.yaml"
+    shutil.copyfile(FRAILTY, facts)
+    answers = ["1", "Falls", "falls", "1", "40", "30", "", "", "no", "n"]
+    result = CliRunner().invoke(app, ["init", "--from", str(facts)], input=feed(answers))
+    assert result.exit_code == 0, result.output
+    assert facts.read_bytes() == FRAILTY.read_bytes()
+
+
+def test_a_bad_from_file_is_a_located_error(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("project:\n  title: x\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["init", "--from", str(broken)], input="")
+    assert result.exit_code == 1
+    assert f"{broken}:" in result.stderr
+    assert broken.read_text(encoding="utf-8") == "project:\n  title: x\n"
+
+
+# ---------------------------------------------------------------- the core, without a terminal
+
+
+def test_the_interview_runs_from_a_list_of_answers() -> None:
+    data = interview_facts(scripted(ANSWERS), EN)
+    assert data["project"]["lead"]["email"] == "asha.mistry@example.nhs.uk"
+    assert data["impacts"][0]["id"] == "emergency-admissions-people"
+    assert data["asks"] == ["Chair our project board each quarter"]
+
+
+def test_running_out_of_answers_is_end_of_input() -> None:
+    with pytest.raises(EOFError):
+        interview_facts(scripted(ANSWERS[:3]), EN)
+
+
+def test_the_dated_unit_costs_are_offered_with_their_sources() -> None:
+    seen: list[tuple[str, ...]] = []
+
+    def ask(question: Question) -> str:
+        if question.key == "impact.value":
+            seen.append(question.choices)
+        return answers(question)
+
+    answers = scripted(ANSWERS)
+    interview_facts(ask, EN)
+    [choices] = seen
+    assert "Excess bed day: £313 (NHS reference costs 2016/17)" in choices
+    assert "Critical care bed day: £1,881 (National Cost Collection 2020/21)" in choices
+    assert len(choices) == 11
+
+
+def test_numbers_dates_and_ids_are_read_as_people_write_them() -> None:
+    assert parse_number("£1,590") == 1590
+    assert parse_number("87.5%") == 87.5
+    assert parse_number("1 200") == 1200
+    assert parse_number("twelve") is None
+    assert parse_date("3/12/2026") == dt.date(2026, 12, 3)
+    assert parse_date("2026-12-03") == dt.date(2026, 12, 3)
+    assert parse_date("12/31/2026") is None
+    assert role_id("Director of Finance") == "dof"
+    assert role_id("Chief Operating Officer") == "coo"
+    assert slug("Hospital bed days used") == "hospital-bed-days"
+
+
+INTERVIEWED = interview_facts(scripted(ANSWERS), EN)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(min_size=1, max_size=120))
+def test_any_answer_reads_back_exactly_as_tidied(answer: str) -> None:
+    text = tidy(answer)
+    if not text:
+        return
+    data = copy.deepcopy(INTERVIEWED)
+    data["project"]["title"] = text
+    data["project"]["problem"] = (text + " ") * 8
+    data["asks"] = [text]
+    written = facts_yaml(data, EN, file_name="facts.yaml", today=dt.date(2026, 11, 1))
+    loaded = _load_text(written)
+    assert loaded.project.title == text
+    assert loaded.project.problem == " ".join([text] * 8)
+    assert loaded.asks == [text]
+
+
+def _load_text(text: str) -> Facts:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "facts.yaml"
+        path.write_text(text, encoding="utf-8")
+        return load_facts(path).facts
