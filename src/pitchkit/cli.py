@@ -408,10 +408,8 @@ def confirm_in_terminal(question: str, *, default: bool) -> bool:
 
 def stopped(lang: Language) -> typer.Exit:
     """Say that ``init`` stopped before the end and left no file; return the exit to raise."""
-    err_console.print(
-        f"[red]{escape(lang.gettext('stopped:'))}[/] "
-        + escape(lang.gettext("the questions ended early, so no file was written"))
-    )
+    message = lang.gettext("the questions ended early, so no file was written")
+    err_console.print(f"[red]stopped:[/] {escape(message)}")
     return typer.Exit(1)
 
 
