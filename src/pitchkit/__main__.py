@@ -1,5 +1,5 @@
 """Allow ``python -m pitchkit``."""
 
-from pitchkit.cli import main
+from pitchkit.cli import app
 
-main()
+app(prog_name="pitchkit")

@@ -24,6 +24,11 @@ WHOLE_TEAM_THRESHOLD = 250_000
 Context = dict[str, Any]
 
 
+def inline(text: str) -> str:
+    """Text to show inside a sentence: without its closing full stop."""
+    return text.rstrip().removesuffix(".") if not text.rstrip().endswith("..") else text.rstrip()
+
+
 def project_context(facts: Facts) -> Context:
     """The project's own facts."""
     project = facts.project
@@ -32,8 +37,9 @@ def project_context(facts: Facts) -> Context:
         "organisation": project.organisation,
         "problem": project.problem,
         "change": project.change,
-        "strategy": list(project.strategy),
-        "evidence": list(project.evidence),
+        # Shown inline as "A, B and C.": their own full stops would double up.
+        "strategy": [inline(item) for item in project.strategy],
+        "evidence": [inline(item) for item in project.evidence],
         "start": project.start,
         "end": project.end,
     }
@@ -157,7 +163,7 @@ def relevant_concerns(pitch: Pitch) -> list[str]:
     themes: set[str] = set()
     for impact in pitch.facts.impacts:
         themes |= set(impact.themes) or set(infer_themes(f"{impact.measure} {impact.unit}"))
-    return [c for c in pitch.director.concerns if infer_themes(c) & themes]
+    return [inline(c) for c in pitch.director.concerns if infer_themes(c) & themes]
 
 
 def gains(pitch: Pitch, lang: Language) -> list[str]:
