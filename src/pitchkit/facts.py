@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
     BaseModel,
@@ -26,20 +26,6 @@ from pitchkit.errors import FactsError
 from pitchkit.factserrors import describe_errors, semantic_problems
 from pitchkit.yamlsource import Loc, Source, load_yaml
 
-THEMES = (
-    "safety",
-    "outcomes",
-    "experience",
-    "access",
-    "flow",
-    "finance",
-    "workforce",
-    "equity",
-    "digital",
-    "strategy",
-    "compliance",
-    "sustainability",
-)
 Theme = Literal[
     "safety",
     "outcomes",
@@ -54,6 +40,7 @@ Theme = Literal[
     "compliance",
     "sustainability",
 ]
+THEMES: tuple[str, ...] = get_args(Theme)
 Per = Literal["year", "quarter", "month", "week", "day"]
 PERIOD_PATTERN = re.compile(r"^(\d{4})(?:-(0[1-9]|1[0-2])|-Q([1-4]))?$")
 _GROUPED_NUMBER = re.compile(r"^[-+]?£?\d{1,3}(,\d{3})+(\.\d+)?%?$|^[-+]?£?\d+(\.\d+)?%?$")
