@@ -20,6 +20,7 @@ test: $(STAMP) lint typecheck unit
 lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts benchmarks
 	$(BIN)/ruff format --check src tests scripts benchmarks
+	$(BIN)/python scripts/i18n.py --check
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -35,6 +36,10 @@ bench: $(STAMP)
 
 templates: $(STAMP)
 	$(BIN)/python scripts/build_templates.py
+
+# Extract messages, update the Welsh catalog and compile it (after changing wording).
+catalogs: $(STAMP)
+	$(BIN)/python scripts/i18n.py
 
 # The Open XML SDK validator used by the document tests (needs npm).
 tools:

@@ -17,6 +17,7 @@ from pitchkit.facts import Director, Facts, LoadedFacts, load_facts
 from pitchkit.factserrors import did_you_mean
 from pitchkit.fit import Cut, fit_brief
 from pitchkit.i18n import Language, language
+from pitchkit.lenstext import localise_pitch
 from pitchkit.output import safe_stem
 from pitchkit.recast import Pitch, recast
 from pitchkit.render import Properties, render
@@ -128,7 +129,7 @@ def make_brief_note(
     (see :mod:`pitchkit.fit`); a user's own template gets everything.
     """
     today = today or dt.date.today()
-    pitch = recast(project.facts, director)
+    pitch = localise_pitch(recast(project.facts, director), project.lang)
     context = brief_context(pitch, project.lang, today=today)
     cuts: list[Cut] = []
     if template is None:

@@ -24,6 +24,7 @@ from pitchkit import charts, fmt, wording
 from pitchkit.context import Context, brief_context
 from pitchkit.facts import Director, Facts, Impact, Settings, Update
 from pitchkit.i18n import N_, Language
+from pitchkit.lenstext import localise_pitch
 from pitchkit.notes import Project, builtin_template, properties
 from pitchkit.output import safe_stem
 from pitchkit.progress import (
@@ -174,7 +175,7 @@ def situate(
     run = series(facts.updates, until=chosen)
     return Situation(
         facts=facts,
-        pitch=recast(facts, director),
+        pitch=localise_pitch(recast(facts, director), lang),
         period=chosen,
         entry=entry,
         run=run,
@@ -756,16 +757,15 @@ def chart(
     }
 
 
-UNIT_WORDS = {
-    "month": (N_("{n} month"), N_("{n} months")),
-    "quarter": (N_("{n} quarter"), N_("{n} quarters")),
-    "year": (N_("{n} year"), N_("{n} years")),
-}
-
-
 def _count(n: int, kind: str, lang: Language) -> str:
-    singular, plural = UNIT_WORDS[kind]
-    return lang.ngettext(singular, plural, n).format(n=n)
+    """``7 months``, with the plural form the language uses for ``n``."""
+    if kind == "quarter":
+        text = lang.ngettext("{n} quarter", "{n} quarters", n)
+    elif kind == "year":
+        text = lang.ngettext("{n} year", "{n} years", n)
+    else:
+        text = lang.ngettext("{n} month", "{n} months", n)
+    return text.format(n=n)
 
 
 def signal_words(
