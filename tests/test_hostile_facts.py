@@ -138,6 +138,9 @@ def prepare(case: Case, work: Path, monkeypatch: pytest.MonkeyPatch) -> bool:
             shutil.copyfile(BROKEN / "valid.yaml", work / "locked" / "facts.yaml")
             (work / "locked").chmod(0o700 if root else 0)
             return root
+        case "needs-dev-zero":
+            if not Path("/dev/zero").exists():
+                pytest.skip("no /dev/zero here")
         case "file-in-the-way":
             (work / "reports").write_text("a file where a folder should be\n")
         case "read-only-folder":

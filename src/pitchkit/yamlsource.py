@@ -27,6 +27,8 @@ Loc = tuple[str | int, ...]
 
 NULL_TAG = "tag:yaml.org,2002:null"
 LANGUAGE_KEYS = frozenset({"en", "cy"})
+#: The most a facts file may hold; a real one is a few kilobytes.
+MAX_BYTES = 20_000_000
 
 # Characters XML 1.0 cannot carry at all (tab, LF and CR are allowed).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -97,15 +99,7 @@ def clean_text(text: str) -> tuple[str, list[str]]:
 
 def read_text(path: Path) -> str:
     """Read a UTF-8 text file, with messages that say what to do when that fails."""
-    if not path.exists():
-        raise FactsError([f"{path}: file not found: check the path and the file name"])
-    if path.is_dir():
-        raise FactsError([f"{path}: this is a folder: give the path of a YAML file inside it"])
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise FactsError([f"{path}: cannot be read ({reason}): check its permissions"]) from None
+    raw = _read_bytes(path)
     if b"\x00" in raw[:8000] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise FactsError(
             [f"{path}: this is not a text file: give a YAML file saved as plain text (UTF-8)"]
@@ -118,6 +112,28 @@ def read_text(path: Path) -> str:
     raise FactsError(
         [f"{path}: not saved as UTF-8 text: in your editor, save it again as 'UTF-8' and retry"]
     )
+
+
+def _read_bytes(path: Path) -> bytes:
+    """Read at most :data:`MAX_BYTES` of ``path`` (it may be a pipe, or endless)."""
+    try:
+        if not path.exists():
+            raise FactsError([f"{path}: file not found: check the path and the file name"])
+        if path.is_dir():
+            raise FactsError([f"{path}: this is a folder: give the path of a YAML file inside it"])
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_BYTES + 1)
+    except OSError as error:  # also from exists(), in a folder the user may not enter
+        reason = error.strerror or str(error)
+        raise FactsError([f"{path}: cannot be read ({reason}): check its permissions"]) from None
+    if len(raw) > MAX_BYTES:
+        raise FactsError(
+            [
+                f"{path}: larger than {MAX_BYTES // 1_000_000} MB, far more than any facts "
+                "file: check that this is the file you meant"
+            ]
+        )
+    return raw
 
 
 def _scrub_raw(text: str, path: Path) -> tuple[str, list[str]]:
