@@ -104,11 +104,13 @@ def read_text(path: Path) -> str:
         raise FactsError(
             [f"{path}: this is not a text file: give a YAML file saved as plain text (UTF-8)"]
         )
-    for encoding in ("utf-8-sig", "utf-16"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
+    # UTF-16 only with its byte-order mark: without one, almost any bytes
+    # (a Latin-1 file, say) decode as UTF-16, into nonsense.
+    encoding = "utf-16" if raw.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8-sig"
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError:
+        pass
     raise FactsError(
         [f"{path}: not saved as UTF-8 text: in your editor, save it again as 'UTF-8' and retry"]
     )
