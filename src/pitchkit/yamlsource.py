@@ -29,6 +29,8 @@ NULL_TAG = "tag:yaml.org,2002:null"
 LANGUAGE_KEYS = frozenset({"en", "cy"})
 #: The most a facts file may hold; a real one is a few kilobytes.
 MAX_BYTES = 20_000_000
+#: The most values (scalars, lists, blocks) a facts file may hold, aliases filled in.
+MAX_VALUES = 200_000
 
 # Characters XML 1.0 cannot carry at all (tab, LF and CR are allowed).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -202,11 +204,40 @@ def load_yaml(path: Path, *, lang: str = "en") -> Source:
     source = Source(path=path, data=None, warnings=warnings)
     if node is None:
         return source
+    if _expanded_size(node, {}, depth=0) > MAX_VALUES:
+        raise FactsError(
+            [
+                f"{path}:1:1: the file holds more than {MAX_VALUES:,} values once its "
+                "aliases (*name) are filled in: write the repeated parts out, or remove them"
+            ]
+        )
     problems: list[str] = []
     source.data = _convert(node, (), source, lang, problems, depth=0)
     if problems:
         raise FactsError(problems)
     return source
+
+
+def _expanded_size(node: Node, sizes: dict[int, int], depth: int) -> int:
+    """Count the values ``node`` holds with every alias filled in.
+
+    An alias reuses a node, so a few lines of ``&a [*b, *b, ...]`` can stand
+    for billions of values; each node's size is counted once.
+    """
+    known = sizes.get(id(node))
+    if known is not None:
+        return known
+    sizes[id(node)] = 1  # a node met again while being counted adds little
+    size = 1
+    if depth <= 60 and isinstance(node, SequenceNode):
+        size += sum(_expanded_size(child, sizes, depth + 1) for child in node.value)
+    elif depth <= 60 and isinstance(node, MappingNode):
+        size += sum(
+            _expanded_size(key, sizes, depth + 1) + _expanded_size(value, sizes, depth + 1)
+            for key, value in node.value
+        )
+    sizes[id(node)] = size
+    return size
 
 
 def _mark(node: Node) -> tuple[int, int]:
