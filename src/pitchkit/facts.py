@@ -69,7 +69,8 @@ def _lower(value: Any) -> Any:
 
 
 TextList = Annotated[list[str], BeforeValidator(_as_list)]
-Number = Annotated[float, BeforeValidator(_as_number)]
+#: A finite number: ``nan``, ``inf`` and ``1e400`` (which overflows to infinity) are refused.
+Number = Annotated[float, BeforeValidator(_as_number), Field(allow_inf_nan=False)]
 Slug = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]*$", max_length=64)]
 Themes = Annotated[list[Theme], BeforeValidator(_as_list)]
 

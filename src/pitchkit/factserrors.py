@@ -133,6 +133,12 @@ def describe_error(error: ErrorDetails, model: type[BaseModel]) -> Problem:
     if kind == "value_error":
         reason = str(ctx.get("error", error["msg"]))
         return loc, f"{path}: {reason}"
+    if kind == "finite_number":
+        text = str(value) if len(str(value)) <= 30 else f"{str(value)[:30]}…"
+        return loc, (
+            f"{path}: must be an ordinary number such as 1200, not 'nan' or one too large "
+            f"to hold (found '{text}')"
+        )
     if kind == "bool_parsing":
         return loc, f"{path}: write true or false"
     return loc, f"{path}: {error['msg'][:1].lower()}{error['msg'][1:]}"
