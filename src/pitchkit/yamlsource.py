@@ -160,6 +160,10 @@ def _scrub_raw(text: str, path: Path) -> tuple[str, list[str]]:
 def _yaml_problem(error: YAMLError, path: Path) -> str:
     """Turn a ruamel.yaml error into one located line with advice."""
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    unclosed = "while scanning a quoted scalar" in str(getattr(error, "context", ""))
+    opened = getattr(error, "context_mark", None)
+    if unclosed and opened is not None:
+        mark = opened  # where the quote opened, not the end of the file
     line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     problem = (getattr(error, "problem", None) or str(error)).strip()
     advice = "check the indentation and put text containing ': ' or '#' in quotes"
@@ -178,8 +182,10 @@ def _yaml_problem(error: YAMLError, path: Path) -> str:
         advice = "put text starting with '@' or '`' in quotes"
     elif "found undefined alias" in lowered or "found unknown escape" in lowered:
         advice = "put the text in single quotes ('...') so it is read literally"
-    elif "while scanning a quoted scalar" in str(getattr(error, "context", "")):
-        advice = "a quote is not closed: add the closing quote"
+    elif unclosed:
+        advice = "this quote is never closed: add the closing quote"
+    elif "found another document" in lowered:
+        advice = "a facts file holds one document: remove this '---' line and merge what follows"
     return f"{path}:{line}:{col}: YAML could not be read: {problem}: {advice}"
 
 
