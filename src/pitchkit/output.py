@@ -168,6 +168,8 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False) -> Path:
     """
     check_writable(path, force=force)
     temp: Path | None = None
+    made = _missing_folders(path.parent)
+    done = False
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         temp, fd = _open_temp(path.parent)
@@ -180,13 +182,32 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False) -> Path:
         else:
             _place_exclusively(temp, path, data)
         _sync_folder(path.parent)
+        done = True
     except OSError as error:
         raise OutputError(_failure_message(path, error)) from None
     finally:
         if temp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(temp)
+        if not done:
+            _remove_empty(made)
     return path
+
+
+def _missing_folders(folder: Path) -> list[Path]:
+    """The folders that ``mkdir(parents=True)`` would make for ``folder``, deepest first."""
+    missing: list[Path] = []
+    while not os.path.lexists(folder) and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    return missing
+
+
+def _remove_empty(folders: list[Path]) -> None:
+    """Remove ``folders`` (deepest first) that a failed write made, if still empty."""
+    for folder in folders:
+        with contextlib.suppress(OSError):
+            folder.rmdir()
 
 
 def _open_temp(folder: Path) -> tuple[Path, int]:
