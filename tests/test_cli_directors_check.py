@@ -1,0 +1,251 @@
+"""`pitchkit directors` and `pitchkit check` through the real command line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from pitchkit.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+FRAILTY = EXAMPLES / "frailty-virtual-ward" / "facts.yaml"
+
+
+def run(*args: str | Path) -> Any:
+    return CliRunner().invoke(app, [str(a) for a in args])
+
+
+def facts_file(tmp_path: Path, change: Callable[[dict[str, Any]], None] | None = None) -> Path:
+    """A small facts file dated from today, so the command's own clock cannot flag it."""
+    today = dt.date.today()
+    facts: dict[str, Any] = {
+        "project": {
+            "title": "Frailty virtual ward",
+            "organisation": "Example NHS Foundation Trust",
+            "problem": "Escalation beds are staffed by agency nurses all year.",
+            "change": "Care at home.",
+            "strategy": ["BAF risk SR3: bed capacity"],
+            "start": str(today + dt.timedelta(days=60)),
+            "end": str(today + dt.timedelta(days=400)),
+        },
+        "impacts": [
+            {
+                "id": "admissions",
+                "measure": "Emergency admissions",
+                "unit": "admissions",
+                "per": "year",
+                "baseline": 1200,
+                "target": 1000,
+                "value": {"amount": 1590, "source": "NHS reference costs 2016/17"},
+                "supports": ["dof.cip"],
+                "source": "SUS data, 2025/26",
+            }
+        ],
+        "asks": ["Chair the project board once a quarter"],
+        "advice": ["Which committee should hear our progress?"],
+        "offer": ["Monthly figures for the finance committee"],
+        "meeting": {"date": str(today + dt.timedelta(days=7)), "director": "dof"},
+        "directors": [
+            {
+                "id": "dof",
+                "name": "Helen Marsh",
+                "role": "Director of Finance",
+                "concerns": ["Agency spend"],
+                "objectives": [
+                    {"id": "cip", "text": "Deliver the cost improvement programme"},
+                    {"id": "own", "text": "Lead the value programme", "kind": "personal"},
+                ],
+            }
+        ],
+        "settings": {"cadence": "month"},
+    }
+    facts["impacts"][0]["supports"].append("dof.own")
+    if change is not None:
+        change(facts)
+    path = tmp_path / "facts.yaml"
+    path.write_text(json.dumps(facts, ensure_ascii=False, indent=1), encoding="utf-8")
+    return path
+
+
+# --- pitchkit directors ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("example", "first", "name"),
+    [
+        ("frailty-virtual-ward", "dof", "Helen Marsh"),
+        ("falls-prevention", "don", "Claire Thompson"),
+        ("ysbyty-cymunedol", "dpcmh", "Gareth Morgan"),
+    ],
+)
+def test_directors_recommends_the_right_first_director(example: str, first: str, name: str) -> None:
+    path = EXAMPLES / example / "facts.yaml"
+    result = run("directors", path, "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["directors"][0]["id"] == first
+    assert data["recommendation"]["first"] == first
+    table = run("directors", path, "--locale", "en_GB")
+    assert table.exit_code == 0, table.output
+    assert f"Approach {name}" in " ".join(table.stdout.split())
+
+
+def test_directors_table_shows_scores_statements_and_reasons() -> None:
+    result = run("directors", FRAILTY)
+    text = " ".join(result.stdout.split())
+    for expected in ("Helen Marsh", "Tom Okafor", "Score", "Recommendation"):
+        assert expected in text
+    assert "plan to engage the whole executive team" in text
+    assert "After Helen Marsh, approach Tom Okafor, Dr James Whitfield and Ruth Adeyemi" in text
+
+
+def test_directors_json_has_the_promised_shape() -> None:
+    result = run("directors", FRAILTY, "--json")
+    data = json.loads(result.stdout)
+    assert set(data) == {"directors", "recommendation"}
+    for entry in data["directors"]:
+        assert set(entry) == {
+            "id",
+            "name",
+            "role",
+            "lens",
+            "rank",
+            "score",
+            "objectives",
+            "statement",
+            "links",
+        }
+        for found in entry["links"]:
+            assert set(found) == {
+                "impact",
+                "objective",
+                "score",
+                "reason",
+                "explanation",
+                "themes",
+                "words",
+            }
+            assert found["reason"] in {"explicit", "themes", "words"}
+            assert all(len(pair) == 2 for pair in found["words"])
+    recommendation = data["recommendation"]
+    assert {"first", "why", "whole_team", "also"} <= set(recommendation)
+    assert recommendation["also"] == ["coo", "md", "don"]
+    assert result.stderr == ""
+
+
+def test_directors_from_a_spreadsheet() -> None:
+    team = EXAMPLES / "frailty-virtual-ward" / "directors.xlsx"
+    result = run("directors", FRAILTY, "--directors", team, "--json")
+    assert result.exit_code == 0, result.output
+    ids = [d["id"] for d in json.loads(result.stdout)["directors"]]
+    assert "ceo" in ids
+
+
+def test_directors_file_in_a_wrong_format_is_one_located_line(tmp_path: Path) -> None:
+    wrong = tmp_path / "team.docx"
+    wrong.write_bytes(b"PK\x03\x04 not really")
+    result = run("directors", FRAILTY, "--directors", wrong)
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        f"error: {wrong}: pitchkit reads directors from .yaml, .csv or .xlsx: save it from "
+        "Excel as 'Excel Workbook (.xlsx)' or 'CSV UTF-8', or write a .yaml list"
+    )
+    assert result.stdout == ""
+
+
+def test_an_empty_directors_list_is_one_located_line(tmp_path: Path) -> None:
+    def no_directors(facts: dict[str, Any]) -> None:
+        facts.update(directors=[], meeting={})
+        facts["impacts"][0]["supports"] = []
+
+    path = facts_file(tmp_path, no_directors)
+    result = run("directors", path)
+    assert result.exit_code == 1
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith(f"error: {path}:")
+    assert line.endswith(
+        "no directors: list the executive directors under 'directors:', or pass --directors FILE"
+    )
+
+
+# --- pitchkit check -------------------------------------------------------------------
+
+
+def test_check_with_nothing_to_say(tmp_path: Path) -> None:
+    result = run("check", facts_file(tmp_path), "--strict")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == "No findings: the pitch follows the guide's advice."
+
+
+def test_check_exits_0_with_warnings_and_1_with_strict(tmp_path: Path) -> None:
+    path = facts_file(tmp_path, lambda facts: facts.update(advice=[]))
+    relaxed = run("check", path)
+    assert relaxed.exit_code == 0
+    assert "Warnings (1)" in relaxed.stdout
+    assert "no-advice-sought: The pitch does not ask for the director's advice." in relaxed.stdout
+    assert "fix: Add one to three questions under 'advice:'" in " ".join(relaxed.stdout.split())
+    strict = run("check", path, "--strict")
+    assert strict.exit_code == 1
+    assert strict.stdout == relaxed.stdout
+
+
+def test_check_strict_passes_when_only_notes_are_found(tmp_path: Path) -> None:
+    path = facts_file(tmp_path, lambda facts: facts["impacts"][0].pop("value"))
+    result = run("check", path, "--strict", "--json")
+    assert result.exit_code == 0, result.output
+    findings = json.loads(result.stdout)["findings"]
+    assert [(f["rule"], f["severity"]) for f in findings] == [("impact-without-value", "info")]
+    assert set(findings[0]) == {"rule", "severity", "message", "evidence", "fix", "where"}
+    assert findings[0]["where"].startswith(f"{path}:")
+
+
+def test_check_unknown_director_suggests_the_closest() -> None:
+    result = run("check", FRAILTY, "--director", "dfo")
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        f"error: {FRAILTY}: no director has the id 'dfo': did you mean 'dof'?: "
+        "choose one of dof, coo, don, md"
+    )
+
+
+def test_check_for_another_director_points_to_a_better_fit() -> None:
+    welsh = EXAMPLES / "ysbyty-cymunedol" / "facts.yaml"
+    result = run("check", welsh, "--director", "don", "--locale", "en_GB")
+    assert result.exit_code == 0
+    text = " ".join(result.stdout.split())
+    assert "director-unaligned: The project serves none of Elin Davies's objectives." in text
+    assert "Gareth Morgan (Director of Primary, Community and Mental Health) fits better" in text
+
+
+def test_brief_prints_the_findings_briefly_after_writing(tmp_path: Path) -> None:
+    path = facts_file(tmp_path, lambda facts: facts.update(advice=[]))
+    result = run("brief", path, "--out", tmp_path / "note.docx")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.strip().splitlines()
+    assert lines[0] == f"Wrote {tmp_path / 'note.docx'}"
+    assert lines[1:] == [
+        "Advice from the guide (run 'pitchkit check' for the evidence and fixes):",
+        "  warning: The pitch does not ask for the director's advice.",
+    ]
+
+
+def test_brief_still_succeeds_when_another_director_cannot_be_ranked(tmp_path: Path) -> None:
+    def odd_colleague(facts: dict[str, Any]) -> None:
+        facts["directors"].append({"id": "coo", "name": "Tom", "role": "COO", "lens": "bogus"})
+
+    path = facts_file(tmp_path, odd_colleague)
+    result = run("brief", path, "--out", tmp_path / "note.docx")
+    assert result.exit_code == 0, result.output
+    assert "  error: A director cannot be ranked: their lens is unknown." in result.stdout
+    ranked = run("directors", path)
+    assert ranked.exit_code == 1
+    [line] = ranked.stderr.splitlines()
+    assert line.startswith(f"error: {path}:")
+    assert ": director 'coo': unknown lens 'bogus'" in line

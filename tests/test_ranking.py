@@ -1,0 +1,245 @@
+"""Who to approach: the ranking of directors and the recommendation, read as a user would."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pitchkit.errors import DirectorsError
+from pitchkit.facts import THEMES, Facts, load_facts
+from pitchkit.i18n import language
+from pitchkit.ranking import (
+    CLOSE_SCORES,
+    link_reason,
+    rank_directors,
+    ranking_json,
+    recommendation_lines,
+    team_for,
+    why_text,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+EN = language("en_GB")
+
+# Who a reader of each example's facts would approach first:
+# - frailty: the Director of Finance. The problem is bed capacity, which the
+#   COO owns, and the COO scores a point or two higher; but the file is
+#   written for Finance: the admissions impact is linked to her £14m cost
+#   improvement programme, both impacts carry money values, every ask and
+#   question is about the CIP and the finance committee, the offer is savings
+#   evidence, her concerns (agency spend, escalation beds) are in the problem,
+#   and the meeting is with her. The guide also says to go to Finance first.
+#   The COO comes next, as the whole team is needed for a £250k grant.
+# - falls: the Director of Nursing, whose harm-free objective three impacts serve.
+# - Welsh same-day hub: the Director of Primary, Community and Mental Health.
+FIRST_CHOICE = {
+    "frailty-virtual-ward": "dof",
+    "falls-prevention": "don",
+    "ysbyty-cymunedol": "dpcmh",
+}
+
+
+def example(name: str) -> Facts:
+    return load_facts(EXAMPLES / name / "facts.yaml").facts
+
+
+@pytest.mark.parametrize(("name", "first"), sorted(FIRST_CHOICE.items()))
+def test_each_example_ranks_first_the_director_a_reader_would_pick(name: str, first: str) -> None:
+    ranking = rank_directors(example(name))
+    assert ranking.places[0].director.id == first
+    assert ranking.recommendation.first.director.id == first
+    assert [p.rank for p in ranking.places] == list(range(1, len(ranking.places) + 1))
+
+
+def file_words(name: str) -> str:
+    return (EXAMPLES / name / "facts.yaml").read_text(encoding="utf-8").casefold()
+
+
+@pytest.mark.parametrize("name", sorted(FIRST_CHOICE))
+def test_every_reason_names_words_or_themes_from_the_file(name: str) -> None:
+    text = file_words(name)
+    ranking = rank_directors(example(name))
+    links = [(p.director.id, found) for p in ranking.places for found in p.pitch.links]
+    assert links
+    for director_id, found in links:
+        reason = link_reason(found, EN, director_id=director_id)
+        if found.reason == "explicit":
+            assert f"{director_id}.{found.objective}".casefold() in text
+            assert reason == f"explicit link in supports ({director_id}.{found.objective})"
+        elif found.reason == "words":
+            for ours, theirs in found.words:
+                assert ours.casefold() in text
+                assert theirs.casefold() in text
+                assert f"'{ours}' ~ '{theirs}'" in reason
+        else:
+            assert found.themes
+            assert set(found.themes) <= set(THEMES)
+            assert reason == f"shared themes: {', '.join(found.themes)}"
+
+
+def test_frailty_recommendation_names_objectives_statement_and_the_whole_team() -> None:
+    ranking = rank_directors(example("frailty-virtual-ward"))
+    why = why_text(ranking, EN)
+    assert why.startswith("Approach Helen Marsh (Director of Finance) first")
+    assert "Deliver the £14m cost improvement programme for 2026/27" in why
+    assert "(personal)" in why
+    assert "worth £318,000 a year" in why
+    assert "Tom Okafor scores a little higher" in why
+    lines = recommendation_lines(ranking, EN)
+    assert lines[1] == (
+        "The funding sought (£250,000) is £250,000 or more: plan to engage the whole executive "
+        "team. After Helen Marsh, approach Tom Okafor, Dr James Whitfield and Ruth Adeyemi, in "
+        "that order."
+    )
+
+
+def test_a_director_with_no_aligned_objective_is_named() -> None:
+    ranking = rank_directors(example("ysbyty-cymunedol"))
+    assert [p.director.id for p in ranking.recommendation.unaligned] == ["don"]
+    assert not ranking.recommendation.whole_team
+    assert ranking.recommendation.also == ()
+    assert recommendation_lines(ranking, EN)[-1] == (
+        "The project does not yet serve any objective of Elin Davies (Executive Director of "
+        "Nursing and Midwifery): leave them out of the first round, or ask them where it could "
+        "fit."
+    )
+
+
+def small_facts(directors: list[dict[str, Any]], funding: int = 50000) -> Facts:
+    return Facts.model_validate(
+        {
+            "project": {
+                "title": "Virtual ward",
+                "organisation": "Example Trust",
+                "problem": "Beds are full.",
+                "change": "Care at home.",
+                "funding": {"amount": funding},
+            },
+            "impacts": [
+                {
+                    "id": "adm",
+                    "measure": "Emergency admissions",
+                    "unit": "admissions",
+                    "per": "year",
+                    "baseline": 100,
+                    "target": 80,
+                    "supports": [f"{d['id']}.one" for d in directors],
+                }
+            ],
+            "directors": directors,
+        }
+    )
+
+
+def director(director_id: str, role: str, objectives: int = 1) -> dict[str, Any]:
+    texts = ["Objective one", "Keep cyber security incidents at zero", "Publish more research"]
+    return {
+        "id": director_id,
+        "name": director_id.upper(),
+        "role": role,
+        "objectives": [
+            {"id": ["one", "two", "three"][n], "text": texts[n]} for n in range(objectives)
+        ],
+    }
+
+
+def test_level_scores_go_to_the_guides_preferred_roles_then_file_order() -> None:
+    facts = small_facts(
+        [
+            director("coo", "Chief Operating Officer"),
+            director("cio", "Chief Digital Officer"),
+            director("md", "Medical Director"),
+        ]
+    )
+    ranking = rank_directors(facts)
+    assert [p.director.id for p in ranking.places] == ["md", "coo", "cio"]
+    assert {p.pitch.score for p in ranking.places} == {100}
+    assert ranking.recommendation.passed_over is None
+
+
+def test_a_clearly_better_fit_beats_the_guides_preference() -> None:
+    # COO: one objective, fully served (100). Finance: one of three served (less by far).
+    facts = small_facts(
+        [director("dof", "Director of Finance", objectives=3), director("coo", "COO")]
+    )
+    ranking = rank_directors(facts)
+    scores = {p.director.id: p.pitch.score for p in ranking.places}
+    assert scores["coo"] - scores["dof"] > CLOSE_SCORES
+    assert ranking.places[0].director.id == "coo"
+
+
+def test_whole_team_lists_everyone_after_the_first_in_rank_order() -> None:
+    facts = small_facts(
+        [director("coo", "COO"), director("dof", "Director of Finance")], funding=250000
+    )
+    recommendation = rank_directors(facts).recommendation
+    assert recommendation.whole_team
+    assert recommendation.first.director.id == "dof"
+    assert [p.director.id for p in recommendation.also] == ["coo"]
+
+
+def test_json_holds_every_link_and_the_recommendation() -> None:
+    ranking = rank_directors(example("frailty-virtual-ward"))
+    data = json.loads(json.dumps(ranking_json(ranking, EN)))
+    assert set(data) == {"directors", "recommendation"}
+    first = data["directors"][0]
+    assert {
+        "id",
+        "name",
+        "role",
+        "lens",
+        "rank",
+        "score",
+        "objectives",
+        "statement",
+        "links",
+    } <= set(first)
+    assert (first["id"], first["lens"], first["rank"]) == ("dof", "finance", 1)
+    assert len(first["links"]) == len(ranking.places[0].pitch.links) == 6
+    assert first["links"][0] == {
+        "impact": "admissions",
+        "objective": "cip",
+        "score": 1.0,
+        "reason": "explicit",
+        "explanation": "explicit link in supports (dof.cip)",
+        "themes": ["finance"],
+        "words": [],
+    }
+    assert data["recommendation"]["first"] == "dof"
+    assert data["recommendation"]["whole_team"] is True
+    assert data["recommendation"]["also"] == ["coo", "md", "don"]
+
+
+def test_no_directors_cannot_be_ranked() -> None:
+    facts = small_facts([])
+    with pytest.raises(DirectorsError, match="no directors to rank"):
+        rank_directors(facts)
+
+
+def test_an_empty_directors_list_is_located(tmp_path: Path) -> None:
+    path = tmp_path / "facts.yaml"
+    path.write_text(
+        "project:\n  title: T\n  organisation: O\n  problem: P\n  change: C\n"
+        "impacts:\n  - {id: a, measure: M, unit: u, baseline: 2, target: 1}\n"
+        "directors: []\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DirectorsError) as raised:
+        team_for(load_facts(path))
+    assert str(raised.value) == (
+        f"{path}:8:12: no directors: list the executive directors under 'directors:', "
+        "or pass --directors FILE"
+    )
+
+
+def test_directors_from_a_file_replace_those_in_the_facts() -> None:
+    loaded = load_facts(EXAMPLES / "frailty-virtual-ward" / "facts.yaml")
+    team = team_for(loaded, EXAMPLES / "frailty-virtual-ward" / "directors.csv")
+    ids = [d.id for d in team.loaded.facts.directors]
+    assert ids
+    assert ids != [d.id for d in loaded.facts.directors]
+    assert rank_directors(team.loaded.facts).places
