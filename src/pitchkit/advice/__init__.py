@@ -1,0 +1,143 @@
+"""The guide's advice on winning an executive sponsor, as checks on a facts file.
+
+``check(loaded, director_id=..., today=..., lang=...)`` runs every rule in
+:data:`RULES` and returns :class:`Finding` s, most serious first. Each rule
+is a plain function of a :class:`Review` that returns findings; each
+finding says what was found, the evidence, what to do, and where in the
+facts file when it is about a field.
+
+The rules live by subject: :mod:`~pitchkit.advice.director` (their
+objectives, concerns and the strategy), :mod:`~pitchkit.advice.pitch` (impact
+over change, sourced figures, clear asks), :mod:`~pitchkit.advice.words`
+(their words, jargon, translations) and :mod:`~pitchkit.advice.timing`
+(approach early, the whole team, keep them informed).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pitchkit.advice.director import (
+    better_fit,
+    concerns_unaddressed,
+    director_unaligned,
+    impact_unlinked,
+    no_directors,
+    no_personal_objective,
+    no_strategy_link,
+    unknown_lens,
+)
+from pitchkit.advice.pitch import (
+    ask_without_verb,
+    change_over_impact,
+    impact_without_source,
+    impact_without_value,
+    no_advice_sought,
+    no_concrete_ask,
+    no_sponsor_gain,
+    unit_cost_without_source,
+    vague_ask,
+)
+from pitchkit.advice.review import SEVERITIES, Finding, Review, Rule, Severity
+from pitchkit.advice.timing import (
+    approach_late,
+    meeting_passed,
+    no_keep_informed,
+    project_over,
+    whole_team,
+)
+from pitchkit.advice.words import director_terms, jargon, untranslated
+from pitchkit.errors import DirectorsError
+from pitchkit.facts import Director, Facts, LoadedFacts
+from pitchkit.i18n import Language
+from pitchkit.lenses import lens_for
+from pitchkit.notes import pick_director
+from pitchkit.ranking import Ranking, rank_directors
+
+__all__ = [
+    "RULES",
+    "SEVERITIES",
+    "Finding",
+    "Review",
+    "Severity",
+    "ask_without_verb",
+    "check",
+    "chosen_director",
+    "usable_ranking",
+    "vague_ask",
+]
+
+RULES: tuple[Rule, ...] = (
+    no_directors,
+    unknown_lens,
+    director_unaligned,
+    better_fit,
+    impact_unlinked,
+    no_personal_objective,
+    change_over_impact,
+    impact_without_source,
+    impact_without_value,
+    unit_cost_without_source,
+    no_strategy_link,
+    concerns_unaddressed,
+    no_concrete_ask,
+    no_advice_sought,
+    no_sponsor_gain,
+    director_terms,
+    jargon,
+    approach_late,
+    meeting_passed,
+    project_over,
+    whole_team,
+    no_keep_informed,
+    untranslated,
+)
+
+
+def check(
+    loaded: LoadedFacts, *, director_id: str | None = None, today: dt.date, lang: Language
+) -> list[Finding]:
+    """Check the facts against the guide's advice, most serious findings first.
+
+    ``director_id`` chooses the director the pitch is for (default: the
+    meeting's director, or the only director). Raises
+    :class:`~pitchkit.errors.DirectorsError` for an unknown id.
+    """
+    facts = loaded.facts
+    ranking, unusable = usable_ranking(facts)
+    review = Review(
+        loaded=loaded,
+        director=chosen_director(facts, director_id, source=str(loaded.path)),
+        ranking=ranking,
+        today=today,
+        lang=lang,
+        unusable=unusable,
+    )
+    findings = [finding for rule in RULES for finding in rule(review)]
+    return sorted(findings, key=lambda f: SEVERITIES.index(f.severity))
+
+
+def usable_ranking(facts: Facts) -> tuple[Ranking | None, tuple[tuple[int, str], ...]]:
+    """Rank the directors whose lens is known; list the others by index with the problem."""
+    usable: list[Director] = []
+    unusable: list[tuple[int, str]] = []
+    for index, director in enumerate(facts.directors):
+        try:
+            lens_for(director)
+        except DirectorsError as error:
+            unusable.append((index, str(error)))
+        else:
+            usable.append(director)
+    if not usable:
+        return None, tuple(unusable)
+    return rank_directors(facts.model_copy(update={"directors": usable})), tuple(unusable)
+
+
+def chosen_director(facts: Facts, director_id: str | None, *, source: str) -> Director | None:
+    """The director asked for, the meeting's, the only one, or none."""
+    if director_id is not None:
+        return pick_director(facts, director_id, source=source)
+    meeting = facts.meeting.director if facts.meeting else None
+    if meeting and facts.director(meeting):
+        return facts.director(meeting)
+    return facts.directors[0] if len(facts.directors) == 1 else None

@@ -1,0 +1,261 @@
+"""Advice about the director: their objectives, their concerns and the strategy."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pitchkit.advice.review import Finding, Review, who
+from pitchkit.align import shared_words, wording
+from pitchkit.facts import Director, Facts, Impact
+from pitchkit.ranking import Place
+
+#: A concern counts as spoken to when the project shares this much wording with it.
+CONCERN_MATCH = 0.5
+#: A director this many points above the chosen one fits clearly better.
+BETTER_FIT_GAP = 20
+
+
+def no_directors(review: Review) -> Iterator[Finding]:
+    """No directors to pitch to."""
+    if review.facts.directors:
+        return
+    yield Finding(
+        "no-directors",
+        "error",
+        review._("No directors are listed, so nothing can be checked against their objectives."),
+        review._("'directors' is empty."),
+        review._(
+            "List the executive directors under 'directors:' with their objectives, or pass "
+            "--directors FILE."
+        ),
+        None,
+    )
+
+
+def unknown_lens(review: Review) -> Iterator[Finding]:
+    """A director names a lens pitchkit does not know, so they cannot be ranked."""
+    for index, problem in review.unusable:
+        yield Finding(
+            "unknown-lens",
+            "error",
+            review._("A director cannot be ranked: their lens is unknown."),
+            problem,
+            review._("Correct 'lens:' as suggested, or leave it out to match the role."),
+            review.where("directors", index, "lens"),
+        )
+
+
+def _impact_index(review: Review, impact: Impact) -> int:
+    return next(n for n, i in enumerate(review.facts.impacts) if i.id == impact.id)
+
+
+def impact_unlinked(review: Review) -> Iterator[Finding]:
+    """An impact serves none of the chosen director's objectives."""
+    pitch, director = review.pitch, review.director
+    if pitch is None or director is None or not pitch.statements:
+        return
+    for impact in pitch.unlinked_impacts:
+        index = _impact_index(review, impact)
+        yield Finding(
+            "impact-unlinked",
+            "warning",
+            review._("The impact '{measure}' serves none of {name}'s objectives.").format(
+                measure=impact.measure, name=director.name
+            ),
+            review._("No objective of {who} shares its words or themes.").format(who=who(director)),
+            review._(
+                "If it does serve one, say so with 'supports: [{id}.OBJECTIVE]' or add "
+                "'themes:'; if not, keep it for another director and lead with the impacts "
+                "that matter to {name}."
+            ).format(id=director.id, name=director.name),
+            review.where("impacts", index, "measure"),
+        )
+
+
+def _better_fit(review: Review) -> Place | None:
+    """The best-ranked aligned director other than the chosen one."""
+    if review.ranking is None or review.director is None:
+        return None
+    return next(
+        (p for p in review.ranking.places if p.aligned and p.director.id != review.director.id),
+        None,
+    )
+
+
+def director_unaligned(review: Review) -> Iterator[Finding]:
+    """The project serves none of the chosen director's objectives."""
+    pitch, director = review.pitch, review.director
+    if pitch is None or director is None or pitch.statements:
+        return
+    better = _better_fit(review)
+    if better is not None:
+        fix = review._(
+            "{who} fits better (alignment {score}/100): consider approaching them first. "
+            "If the project does serve {name}, link an impact with 'supports: [{id}.OBJECTIVE]'."
+        ).format(
+            who=who(better.director), score=better.pitch.score, name=director.name, id=director.id
+        )
+    else:
+        fix = review._(
+            "Check {name}'s objectives are listed as they wrote them, link impacts with "
+            "'supports:', or ask them for advice on where the project fits."
+        ).format(name=director.name)
+    if director.objectives:
+        evidence = review.lang.ngettext(
+            "{name}'s one objective does not link to any impact.",
+            "None of {name}'s {count} objectives links to an impact.",
+            len(pitch.objectives),
+        )
+    else:
+        evidence = review._(
+            "None of the {count} objectives pitchkit assumes for a {lens} links to an impact: "
+            "{name} has no objectives listed."
+        )
+    yield Finding(
+        "director-unaligned",
+        "error",
+        review._("The project serves none of {name}'s objectives.").format(name=director.name),
+        evidence.format(
+            name=director.name, count=len(pitch.objectives), lens=review._(pitch.lens.lens.title)
+        ),
+        fix,
+        None,
+    )
+
+
+def better_fit(review: Review) -> Iterator[Finding]:
+    """Another director fits the project clearly better than the chosen one."""
+    place, ranking = review.place, review.ranking
+    if place is None or ranking is None or not place.aligned:
+        return
+    first = ranking.places[0]
+    if first is place or first.pitch.score - place.pitch.score < BETTER_FIT_GAP:
+        return
+    yield Finding(
+        "better-fit",
+        "info",
+        review._("{name} fits the project better than {chosen}.").format(
+            name=first.director.name, chosen=place.director.name
+        ),
+        review._("Alignment {theirs}/100 for {who} against {ours}/100.").format(
+            theirs=first.pitch.score, who=who(first.director), ours=place.pitch.score
+        ),
+        review._(
+            "Run 'pitchkit directors' to see why, and consider approaching {name} first or as well."
+        ).format(name=first.director.name),
+        None,
+    )
+
+
+def no_personal_objective(review: Review) -> Iterator[Finding]:
+    """Nothing speaks to the director's own objectives for the year."""
+    pitch, director = review.pitch, review.director
+    if pitch is None or director is None or not pitch.statements:
+        return
+    personal = [o for o in pitch.objectives if o.kind == "personal"]
+    if any(o.kind == "personal" for o in pitch.served):
+        return
+    if personal:
+        evidence = review._("No impact links to {name}'s personal objective: {objective}.").format(
+            name=director.name, objective=personal[0].text
+        )
+    else:
+        evidence = review._("No personal objective is listed for {name}.").format(
+            name=director.name
+        )
+    yield Finding(
+        "no-personal-objective",
+        "info",
+        review._("The pitch does not say how it helps {name}'s own objectives.").format(
+            name=director.name
+        ),
+        evidence,
+        review._(
+            "Find out what {name} wants to achieve this year (kind: personal) and say how "
+            "championing the project helps: support lasts when it serves their own goals too."
+        ).format(name=director.name),
+        None,
+    )
+
+
+def _project_text(facts: Facts) -> str:
+    parts = [facts.project.problem, facts.project.change, *(i.measure for i in facts.impacts)]
+    return " ".join(parts)
+
+
+def concerns_spoken_to(review: Review, director: Director) -> list[tuple[str, list[str]]]:
+    """The director's concerns the project's wording speaks to, with the words shared."""
+    lens = review.lens_of(director)
+    ours = wording(_project_text(review.facts), lens)
+    spoken = []
+    for concern in director.concerns:
+        pairs, weight = shared_words(ours, wording(concern, lens))
+        if weight >= CONCERN_MATCH:
+            spoken.append((concern, [a for a, _ in pairs]))
+    return spoken
+
+
+def _considered(review: Review) -> list[Director]:
+    return [review.director] if review.director else list(review.facts.directors)
+
+
+def no_strategy_link(review: Review) -> Iterator[Finding]:
+    """No strategy named, and no director's concern the project speaks to."""
+    if review.facts.project.strategy:
+        return
+    spoken = [
+        (director, concern)
+        for director in _considered(review)
+        for concern, _ in concerns_spoken_to(review, director)
+    ]
+    if spoken:
+        director, concern = spoken[0]
+        yield Finding(
+            "no-strategy-link",
+            "info",
+            review._("The project names no strategic objective or risk."),
+            review._("It does speak to a concern of {name}: {concern}.").format(
+                name=director.name, concern=concern
+            ),
+            review._(
+                "Add 'strategy:' naming the strategic objective or Board Assurance Framework "
+                "risk it serves, so the sponsor can show the board how it fits."
+            ),
+            review.where("project"),
+        )
+        return
+    yield Finding(
+        "no-strategy-link",
+        "warning",
+        review._(
+            "The project is not tied to the organisation's strategy or to a problem senior "
+            "managers already worry about."
+        ),
+        review._("'strategy' is empty and the project's wording meets no director's concerns."),
+        review._(
+            "Add 'strategy:' with the strategic objective or BAF risk the project serves, and "
+            "describe the problem in the terms the board already uses."
+        ),
+        review.where("project"),
+    )
+
+
+def concerns_unaddressed(review: Review) -> Iterator[Finding]:
+    """The chosen director lists concerns, and the project speaks to none of them."""
+    director = review.director
+    if director is None or not director.concerns or concerns_spoken_to(review, director):
+        return
+    yield Finding(
+        "concerns-unaddressed",
+        "info",
+        review._("The project does not mention anything {name} is worried about.").format(
+            name=director.name
+        ),
+        review._("{name}'s concerns: {concerns}.").format(
+            name=director.name, concerns="; ".join(director.concerns)
+        ),
+        review._(
+            "If the project helps with one of them, say so in the problem, in {name}'s words."
+        ).format(name=director.name),
+        review.where("project", "problem"),
+    )

@@ -1,0 +1,221 @@
+"""Advice about what the pitch says: impact over change, sourced figures, clear asks."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from pitchkit.advice.review import Finding, Review, word_count, word_list
+from pitchkit.facts import Impact
+from pitchkit.recast import MONEY_UNITS
+
+#: An ask needs at least this many words beyond "support", "help", "us", "project"...
+ASK_CONTENT_WORDS = 2
+
+_WORD = re.compile(r"[^\W_]+")
+_YEAR = re.compile(r"\b(19|20)\d{2}\b")
+
+#: Words that say nothing about what the director is asked to do.
+VAGUE_WORDS = frozenset(
+    word_list(
+        """a an the and or to be of for in on with by as at it this that our us we your you me
+        my their them please support supporting help helping back backing sponsor sponsoring
+        sponsorship champion endorse endorsement project projects work scheme initiative idea
+        ideas team consider think about buy general generally some any more all get give
+        interest interested engage engaged engagement involved involvement continue continued
+        ongoing approve approval agree agreement"""
+    )
+)
+#: First words that show an ask is a thing wanted, not something to do.
+NOT_VERBS = frozenset(
+    word_list(
+        "a an the some more our any your funding money resources approval sponsorship "
+        "backing buy-in investment"
+    )
+)
+
+
+def change_over_impact(review: Review) -> Iterator[Finding]:
+    """The change takes more words than the problem and the impacts together."""
+    project = review.facts.project
+    change = word_count(project.change)
+    impact = word_count(project.problem) + sum(word_count(i.measure) for i in review.facts.impacts)
+    if change > impact:
+        yield Finding(
+            "change-over-impact",
+            "warning",
+            review._("The pitch spends more words on the change than on its impact."),
+            review._(
+                "The change takes {change} words; the problem and the impacts take {impact}."
+            ).format(change=change, impact=impact),
+            review._(
+                "Cut 'change' to one or two sentences and put the words into the problem as "
+                "senior managers see it and into measurable impacts: directors back results, "
+                "not methods."
+            ),
+            review.where("project", "change"),
+        )
+
+
+def impact_without_source(review: Review) -> Iterator[Finding]:
+    """An impact's baseline does not say where it comes from."""
+    for index, impact in enumerate(review.facts.impacts):
+        if not impact.source:
+            yield Finding(
+                "impact-without-source",
+                "warning",
+                review._("The impact '{measure}' does not say where its figures come from.").format(
+                    measure=impact.measure
+                ),
+                review._("impacts[{index}] ({id}) has no 'source'.").format(
+                    index=index, id=impact.id
+                ),
+                review._(
+                    "Add 'source:' with the data and its date, such as 'SUS data, 2025/26': "
+                    "a director will ask, and a traceable baseline is trusted."
+                ),
+                review.where("impacts", index),
+            )
+
+
+def _countable(impact: Impact) -> bool:
+    unit = impact.unit.strip().lower()
+    return impact.per is not None and unit != "%" and unit not in MONEY_UNITS
+
+
+def impact_without_value(review: Review) -> Iterator[Finding]:
+    """A countable impact (admissions a year) has no money value."""
+    for index, impact in enumerate(review.facts.impacts):
+        if _countable(impact) and impact.value is None:
+            yield Finding(
+                "impact-without-value",
+                "info",
+                review._("The impact '{measure}' has no money value.").format(
+                    measure=impact.measure
+                ),
+                review._("impacts[{index}] ({id}) counts {unit} but has no 'value'.").format(
+                    index=index, id=impact.id, unit=impact.unit
+                ),
+                review._(
+                    "If each of these has a cost, add 'value: {amount: ..., source: ...}' "
+                    "with a dated unit cost: the note will say what the change is worth, which "
+                    "every director, not only Finance, weighs."
+                ),
+                review.where("impacts", index),
+            )
+
+
+def unit_cost_without_source(review: Review) -> Iterator[Finding]:
+    """A money value with no source, or a source with no year."""
+    for index, impact in enumerate(review.facts.impacts):
+        value = impact.value
+        if value is None:
+            continue
+        if not value.source:
+            evidence = review._("impacts[{index}].value has no 'source'.")
+        elif not _YEAR.search(value.source):
+            evidence = review._("impacts[{index}].value.source gives no year: '{source}'.")
+        else:
+            continue
+        yield Finding(
+            "unit-cost-without-source",
+            "warning",
+            review._("The unit cost for '{measure}' is not dated and sourced.").format(
+                measure=impact.measure
+            ),
+            evidence.format(index=index, source=value.source or ""),
+            review._(
+                "Give the source and its year, such as 'Non-elective episode, NHS reference "
+                "costs 2016/17': a finance director will check it, and the note prints it."
+            ),
+            review.where("impacts", index, "value"),
+        )
+
+
+def no_advice_sought(review: Review) -> Iterator[Finding]:
+    """The pitch does not ask for the director's advice."""
+    if review.facts.advice:
+        return
+    yield Finding(
+        "no-advice-sought",
+        "warning",
+        review._("The pitch does not ask for the director's advice."),
+        review._("'advice' is empty."),
+        review._(
+            "Add one to three questions under 'advice:', such as which committee should hear "
+            "your progress: directors back work they have helped shape, so be ready to adapt."
+        ),
+        None,
+    )
+
+
+def vague_ask(ask: str) -> bool:
+    """Whether an ask leaves the director unsure what to do (``Support us``)."""
+    words = [w.casefold() for w in _WORD.findall(ask)]
+    content = [w for w in words if w not in VAGUE_WORDS and len(w) > 1]
+    return len(content) < ASK_CONTENT_WORDS
+
+
+def ask_without_verb(ask: str) -> bool:
+    """Whether an ask names a thing wanted rather than something to do (``Funding``)."""
+    first = ask.strip().split(maxsplit=1)
+    return bool(first) and first[0].casefold().rstrip(":,") in NOT_VERBS
+
+
+def no_concrete_ask(review: Review) -> Iterator[Finding]:
+    """No asks, or asks too vague for the director to act on."""
+    asks = review.facts.asks
+    if not asks:
+        yield Finding(
+            "no-concrete-ask",
+            "warning",
+            review._("The pitch makes no request of the director."),
+            review._("'asks' is empty."),
+            review._(
+                "Add what you want the sponsor to do, with dates and time: 'Chair our project "
+                "board once a quarter', 'Sign the application by 15 January'."
+            ),
+            None,
+        )
+        return
+    for index, ask in enumerate(asks):
+        if vague_ask(ask) or ask_without_verb(ask):
+            yield Finding(
+                "no-concrete-ask",
+                "warning",
+                review._("The ask '{ask}' is too vague to act on.").format(ask=ask),
+                review._("asks[{index}] does not say what to do, by when.").format(index=index)
+                if vague_ask(ask)
+                else review._("asks[{index}] names a thing, not something to do.").format(
+                    index=index
+                ),
+                review._(
+                    "Start with what the director should do and say how much and by when: "
+                    "'Chair the project board once a quarter from April', not 'Support us'."
+                ),
+                review.where("asks", index),
+            )
+
+
+def no_sponsor_gain(review: Review) -> Iterator[Finding]:
+    """Nothing says what the sponsor gains."""
+    if review.facts.offer:
+        return
+    ideas = ""
+    if review.director is not None:
+        gains = review.lens_of(review.director).gains
+        ideas = "; ".join(review._(gain) for gain in gains)
+    fix = review._(
+        "Add 'offer:' saying what is in it for them: doors they can open, closeness to the "
+        "front line, results to show the board."
+    )
+    if ideas:
+        fix += " " + review._("For this director, perhaps: {ideas}.").format(ideas=ideas)
+    yield Finding(
+        "no-sponsor-gain",
+        "warning",
+        review._("The pitch does not say what the sponsor gains."),
+        review._("'offer' is empty."),
+        fix,
+        None,
+    )

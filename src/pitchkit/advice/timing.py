@@ -1,0 +1,136 @@
+"""Advice about timing and follow-through: approach early, the whole team, keep them informed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pitchkit import fmt
+from pitchkit.advice.review import Finding, Review
+from pitchkit.ranking import whole_team_needed
+
+
+def approach_late(review: Review) -> Iterator[Finding]:
+    """The sponsor is approached after the project has started."""
+    project, meeting = review.facts.project, review.facts.meeting
+    if project.start is None:
+        return
+    when = meeting.date if meeting and meeting.date else None
+    if when is not None and when > project.start:
+        evidence = review._("The meeting ({meeting}) is after the project starts ({start}).")
+        where: str | None = review.where("meeting", "date")
+    elif when is None and review.today > project.start:
+        evidence = review._("The project started on {start} and no meeting date is set.")
+        where = None
+    else:
+        return
+    yield Finding(
+        "approach-late",
+        "warning",
+        review._("The sponsor is approached after the project has started."),
+        evidence.format(
+            meeting=fmt.date(when, review.lang) if when else "",
+            start=fmt.date(project.start, review.lang),
+        ),
+        review._(
+            "Meet as early as you can, as soon as you can explain the benefits and the fit "
+            "with their agenda: a sponsor who joins early can shape the work."
+        ),
+        where,
+    )
+
+
+def meeting_passed(review: Review) -> Iterator[Finding]:
+    """The meeting date is in the past."""
+    meeting = review.facts.meeting
+    if meeting is None or meeting.date is None or meeting.date >= review.today:
+        return
+    yield Finding(
+        "meeting-passed",
+        "info",
+        review._("The meeting date has passed."),
+        review._("meeting.date is {date}.").format(date=fmt.date(meeting.date, review.lang)),
+        review._(
+            "If you are preparing for another meeting, update 'meeting:'; if the sponsor has "
+            "agreed, keep them informed with 'pitchkit update'."
+        ),
+        review.where("meeting", "date"),
+    )
+
+
+def project_over(review: Review) -> Iterator[Finding]:
+    """The project has already ended."""
+    end = review.facts.project.end
+    if end is None or review.today <= end:
+        return
+    yield Finding(
+        "project-over",
+        "warning",
+        review._("The project is over."),
+        review._("It ended on {end}.").format(end=fmt.date(end, review.lang)),
+        review._(
+            "A pitch now comes too late: report the results with 'pitchkit update', and ask "
+            "the sponsor to help spread or sustain the change instead."
+        ),
+        review.where("project", "end"),
+    )
+
+
+def whole_team(review: Review) -> Iterator[Finding]:
+    """A large grant with only one director engaged."""
+    facts = review.facts
+    if not whole_team_needed(facts) or facts.project.funding is None:
+        return
+    money = fmt.money(facts.project.funding.amount, review.lang)
+    count = len(facts.directors)
+    if count <= 1:
+        yield Finding(
+            "whole-team",
+            "warning",
+            review._("A grant of {money} needs the whole executive team behind it.").format(
+                money=money
+            ),
+            review.lang.ngettext(
+                "Only {count} director is listed.", "Only {count} directors are listed.", count
+            ).format(count=count),
+            review._(
+                "Add the other executive directors under 'directors:' (or --directors FILE) "
+                "and plan how each will hear about the project: 'pitchkit directors' suggests "
+                "an order."
+            ),
+            review.where("project", "funding", "amount"),
+        )
+        return
+    order = [p.director.name for p in review.ranking.places] if review.ranking else []
+    yield Finding(
+        "whole-team",
+        "info",
+        review._("With {money} at stake, plan to engage the whole executive team.").format(
+            money=money
+        ),
+        review.lang.ngettext(
+            "{count} director is listed.", "{count} directors are listed.", count
+        ).format(count=count),
+        review._("Brief each of them, in this order: {order}.").format(
+            order=fmt.join_list(order, review.lang)
+        ),
+        review.where("project", "funding", "amount"),
+    )
+
+
+def no_keep_informed(review: Review) -> Iterator[Finding]:
+    """No plan to keep the sponsor informed."""
+    facts = review.facts
+    if facts.updates or facts.settings.cadence:
+        return
+    yield Finding(
+        "no-keep-informed",
+        "warning",
+        review._("There is no plan to keep the sponsor informed."),
+        review._("There is no 'updates' log and no 'settings: cadence'."),
+        review._(
+            "Add 'settings: {cadence: month}' (or quarter) and log each period under "
+            "'updates:'; 'pitchkit update' turns it into a one-page report the sponsor can "
+            "take to the board."
+        ),
+        None,
+    )
