@@ -14,6 +14,8 @@ import copy
 from dataclasses import dataclass
 from typing import Any
 
+from pitchkit.i18n import Language, language
+
 #: Usable height of the page body in points (A4 less the template's margins).
 PAGE_HEIGHT = 745.0
 #: Text widths in points: the template's A4 page less its side margins.
@@ -204,8 +206,14 @@ STEPS: tuple[tuple[str, tuple[str, ...], int], ...] = (
 )
 
 
-def fit_brief(context: dict[str, Any]) -> tuple[dict[str, Any], list[Cut]]:
-    """Return a copy of ``context`` that fits one page, and what was cut to fit."""
+def fit_brief(
+    context: dict[str, Any], lang: Language | None = None
+) -> tuple[dict[str, Any], list[Cut]]:
+    """Return a copy of ``context`` that fits one page, and what was cut to fit.
+
+    The cuts are worded in ``lang`` (English when not given).
+    """
+    lang = lang or language()
     fitted = copy.deepcopy(context)
     changed: list[tuple[str, ...]] = []
     for kind, path, size in STEPS:
@@ -213,19 +221,26 @@ def fit_brief(context: dict[str, Any]) -> tuple[dict[str, Any], list[Cut]]:
             break
         if apply_step(fitted, kind, path, size) and path not in changed:
             changed.append(path)
-    return fitted, [_describe(path, context, fitted) for path in changed]
+    return fitted, [_describe(path, context, fitted, lang) for path in changed]
 
 
-def _describe(path: tuple[str, ...], before: dict[str, Any], after: dict[str, Any]) -> Cut:
+def _describe(
+    path: tuple[str, ...], before: dict[str, Any], after: dict[str, Any], lang: Language
+) -> Cut:
     """Say how the value at ``path`` was cut: fewer items, fewer words, or both."""
     old = _owner(before, path)[path[-1]]
     new = _owner(after, path)[path[-1]]
     details = []
     if isinstance(old, list):
         if len(new) < len(old):
-            details.append(f"{len(new)} of {len(old)} shown")
+            details.append(
+                lang.gettext("{shown} of {total} shown").format(shown=len(new), total=len(old))
+            )
         if any(a != b for a, b in zip(old, new, strict=False)):
-            details.append("shortened")
+            details.append(lang.gettext("shortened"))
     else:
-        details.append(f"first {len(str(new).split())} words shown")
+        words = len(str(new).split())
+        details.append(
+            lang.ngettext("first {n} word shown", "first {n} words shown", words).format(n=words)
+        )
     return Cut(".".join(path), ", ".join(details))

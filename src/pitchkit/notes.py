@@ -133,7 +133,7 @@ def make_brief_note(
     context = brief_context(pitch, project.lang, today=today)
     cuts: list[Cut] = []
     if template is None:
-        context, cuts = fit_brief(context)
+        context, cuts = fit_brief(context, project.lang)
     source: Path | bytes = template if template is not None else builtin_template("brief")
     data = render(
         source,
