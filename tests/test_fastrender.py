@@ -1,0 +1,228 @@
+"""The compiled renderer gives the same documents as rendering each one on its own."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import docx
+import pytest
+from lxml import etree
+
+from docchecks import check_docx, docx_text, validate_ooxml
+from pitchkit.context import brief_context
+from pitchkit.errors import TemplateError
+from pitchkit.fastrender import CompiledTemplate
+from pitchkit.fit import fit_brief
+from pitchkit.i18n import language
+from pitchkit.notes import builtin_template, open_project, properties
+from pitchkit.recast import recast
+from pitchkit.render import Properties, render
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "frailty-virtual-ward"
+TODAY = dt.date(2026, 12, 1)
+LANG = language("en_GB")
+PROPS = Properties(
+    title="R&D <plan> \"one\" 'two'",
+    author="Sam & Co",
+    subject="Sponsor briefing note",
+    language="en-GB",
+    created=TODAY,
+)
+TRICKY = "R&D <b>bold</b> \"quoted\" 'single' {_{ left }_}"
+
+
+def user_template(path: Path) -> Path:
+    """A template as a user might make it in Word: header, footer, loops, a table."""
+    document = docx.Document()
+    section = document.sections[0]
+    section.header.paragraphs[0].text = "{{ project.title }} for {{ director.name }}"
+    section.footer.paragraphs[
+        0
+    ].text = "Prepared for {{ director.id }}{% if flag %} (draft){% endif %}"
+    document.add_heading("Dear {{ director.name }},", level=1)
+    document.add_paragraph("{%p if flag %}")
+    document.add_paragraph("Shown when the flag is set: {{ tricky }}")
+    document.add_paragraph("{%p endif %}")
+    document.add_paragraph("{%p for item in items %}")
+    document.add_paragraph("{{ item }}", style="List Bullet")
+    document.add_paragraph("{%p endfor %}")
+    table = document.add_table(rows=4, cols=2)
+    table.style = "Table Grid"
+    table.cell(0, 0).text, table.cell(0, 1).text = "Measure", "Value"
+    table.cell(1, 0).text = "{%tr for row in rows %}"
+    table.cell(2, 0).text, table.cell(2, 1).text = "{{ row.name }}", "{{ row.value }}"
+    table.cell(3, 0).text = "{%tr endfor %}"
+    document.add_paragraph("Lines: {{ lines }}")
+    document.add_paragraph("{% if flag %}yes{% else %}no{% endif %}, {{ when|date }}")
+    document.save(str(path))
+    return path
+
+
+def user_context(flag: bool) -> dict[str, Any]:
+    """A context for :func:`user_template` with the awkward values users type."""
+    return {
+        "project": {"title": "Frailty & falls <pilot>"},
+        "director": {"name": 'Zoë O\'Neil "ZO"', "id": "dof"},
+        "flag": flag,
+        "tricky": TRICKY,
+        "items": ["First & foremost", "<second>", "third\tafter a tab"],
+        "rows": [{"name": "Admissions <75", "value": "1,200"}, {"name": "Bed days", "value": 0}],
+        "lines": "line one\nline two\tafter a tab",
+        "when": TODAY,
+    }
+
+
+def both_ways(
+    tmp_path: Path, template: Path | bytes, context: dict[str, Any], props: Properties = PROPS
+) -> tuple[Path, Path]:
+    """Render ``context`` one document at a time and through the compiled template."""
+    slow = tmp_path / "slow.docx"
+    fast = tmp_path / "fast.docx"
+    slow.write_bytes(render(template, context, lang=LANG, properties=props))
+    compiled = CompiledTemplate(template, lang=LANG)
+    compiled.render({"flag": False, **context}, properties=props)  # a reused template stays clean
+    fast.write_bytes(compiled.render(context, properties=props))
+    return slow, fast
+
+
+def same_document(slow: Path, fast: Path) -> None:
+    """The two files read the same and are equally sound."""
+    check_docx(slow)
+    check_docx(fast)
+    assert docx_text(fast) == docx_text(slow)
+    slow_core = docx.Document(str(slow)).core_properties
+    fast_core = docx.Document(str(fast)).core_properties
+    for field in ("title", "author", "subject", "language", "comments", "created", "revision"):
+        assert getattr(fast_core, field) == getattr(slow_core, field), field
+    with zipfile.ZipFile(slow) as a, zipfile.ZipFile(fast) as b:
+        assert sorted(a.namelist()) == sorted(b.namelist())
+
+
+def brief_parts(director_index: int) -> tuple[dict[str, Any], Properties]:
+    """The built-in brief's context and properties for one example director."""
+    project = open_project(EXAMPLE / "facts.yaml")
+    pitch = recast(project.facts, project.facts.directors[director_index])
+    context, _cuts = fit_brief(brief_context(pitch, project.lang, today=TODAY))
+    return context, properties(pitch, project.lang, "brief", TODAY)
+
+
+def test_the_built_in_brief_comes_out_the_same(tmp_path: Path) -> None:
+    context, props = brief_parts(0)
+    slow, fast = both_ways(tmp_path, builtin_template("brief"), context, props)
+    same_document(slow, fast)
+    assert "Helen Marsh" in docx_text(fast)
+
+
+def test_the_built_in_update_comes_out_the_same(tmp_path: Path) -> None:
+    from pitchkit.update import situate, update_document_context
+
+    project = open_project(EXAMPLE / "facts.yaml")
+    director = project.facts.directors[1]
+    situation = situate(project.facts, director, project.lang, period=None, today=TODAY)
+    context = update_document_context(situation, today=TODAY)
+    props = properties(situation.pitch, project.lang, "update", TODAY)
+    slow, fast = both_ways(tmp_path, builtin_template("update"), context, props)
+    same_document(slow, fast)
+
+
+@pytest.mark.parametrize("flag", [True, False])
+def test_a_user_template_with_headers_tables_and_loops_comes_out_the_same(
+    tmp_path: Path, flag: bool
+) -> None:
+    template = user_template(tmp_path / "mine.docx")
+    slow, fast = both_ways(tmp_path, template, user_context(flag))
+    same_document(slow, fast)
+    text = docx_text(fast)
+    assert 'Frailty & falls <pilot> for Zoë O\'Neil "ZO"' in text
+    assert "Admissions <75\n1,200\nBed days\n0" in text
+    assert "line one\nline two\tafter a tab" in text
+    assert (TRICKY in text) is flag
+    assert ("yes, 1 December 2026" in text) is flag
+
+
+def test_a_template_given_as_bytes_or_a_path_fills_alike(tmp_path: Path) -> None:
+    template = user_template(tmp_path / "mine.docx")
+    by_path = CompiledTemplate(template, lang=LANG).render(user_context(True), properties=PROPS)
+    by_bytes = CompiledTemplate(template.read_bytes(), lang=LANG)
+    (tmp_path / "a.docx").write_bytes(by_path)
+    (tmp_path / "b.docx").write_bytes(by_bytes.render(user_context(True), properties=PROPS))
+    assert docx_text(tmp_path / "a.docx") == docx_text(tmp_path / "b.docx")
+
+
+def test_document_properties_are_escaped_and_read_back(tmp_path: Path) -> None:
+    template = user_template(tmp_path / "mine.docx")
+    data = CompiledTemplate(template, lang=LANG).render(user_context(True), properties=PROPS)
+    core = docx.Document(io.BytesIO(data)).core_properties
+    assert core.title == PROPS.title
+    assert core.author == "Sam & Co"
+    assert core.created == dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC)
+
+
+def without_core_reference(xml: bytes) -> bytes:
+    """``[Content_Types].xml`` or ``_rels/.rels`` with the core properties left out."""
+    root = etree.fromstring(xml)
+    for element in list(root):
+        if "core" in (element.get("PartName") or element.get("Target") or ""):
+            root.remove(element)
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8"))
+
+
+def test_a_template_without_core_properties_gets_them(tmp_path: Path) -> None:
+    source = user_template(tmp_path / "mine.docx")
+    stripped = tmp_path / "stripped.docx"
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(stripped, "w") as new:
+        for item in old.infolist():
+            data = old.read(item)
+            if item.filename == "docProps/core.xml":
+                continue
+            if item.filename in ("[Content_Types].xml", "_rels/.rels"):
+                data = without_core_reference(data)
+            new.writestr(item, data)
+    out = tmp_path / "out.docx"
+    out.write_bytes(
+        CompiledTemplate(stripped, lang=LANG).render(user_context(True), properties=PROPS)
+    )
+    check_docx(out)
+    assert docx.Document(str(out)).core_properties.title == PROPS.title
+
+
+def test_a_misspelt_variable_gives_the_same_message_both_ways(tmp_path: Path) -> None:
+    template = user_template(tmp_path / "mine.docx")
+    context = user_context(True)
+    del context["rows"]
+    with pytest.raises(TemplateError) as slow:
+        render(template, context, lang=LANG, properties=PROPS)
+    with pytest.raises(TemplateError) as fast:
+        CompiledTemplate(template, lang=LANG).render(context, properties=PROPS)
+    assert str(fast.value) == str(slow.value)
+    assert "rows" in str(fast.value)
+
+
+def test_a_broken_tag_fails_once_when_compiling(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("{% if director.name %}no end")
+    path = tmp_path / "broken.docx"
+    document.save(str(path))
+    with pytest.raises(TemplateError, match="tag error") as caught:
+        CompiledTemplate(path, lang=LANG)
+    assert "body" in str(caught.value)
+
+
+@pytest.mark.tools
+def test_fast_documents_pass_the_open_xml_validator(tmp_path: Path, ooxml_validator: str) -> None:
+    context, props = brief_parts(2)
+    brief = tmp_path / "brief.docx"
+    brief.write_bytes(
+        CompiledTemplate(builtin_template("brief"), lang=LANG).render(context, properties=props)
+    )
+    validate_ooxml(brief)
+    template = user_template(tmp_path / "mine.docx")
+    mine = tmp_path / "mine-filled.docx"
+    mine.write_bytes(
+        CompiledTemplate(template, lang=LANG).render(user_context(True), properties=PROPS)
+    )
+    validate_ooxml(mine)
