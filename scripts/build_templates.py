@@ -412,7 +412,14 @@ def _update_measures(document: Document) -> None:
     _update_loop_table(
         document,
         [5.2, 2.5, 2.5, 3.0, 2.3, 1.9],
-        [T("Measure"), T("Baseline"), T("Target"), T("Latest"), T("How far along"), T("Since last period")],
+        [
+            T("Measure"),
+            T("Baseline"),
+            T("Target"),
+            T("Latest"),
+            T("How far along"),
+            T("Since last period"),
+        ],
         "m in update.measures",
         [
             [("{{ m.measure }}", False)],
