@@ -23,7 +23,9 @@ from rich.console import Console
 
 from pitchkit import __version__
 from pitchkit.advice import SEVERITIES, Finding, check
-from pitchkit.errors import OutputError, PitchkitError
+from pitchkit.bilingual import Pair, make_bilingual_brief, make_bilingual_update, open_pair
+from pitchkit.bilingual import file_name as bilingual_file_name
+from pitchkit.errors import InputError, OutputError, PitchkitError
 from pitchkit.facts import LoadedFacts
 from pitchkit.fit import Cut
 from pitchkit.i18n import N_, Language
@@ -150,6 +152,12 @@ LocaleOpt = Annotated[
     str | None, typer.Option("--locale", "-l", help="Language of the document: en_GB or cy_GB.")
 ]
 ForceOpt = Annotated[bool, typer.Option("--force", "-f", help="Replace files that already exist.")]
+BilingualOpt = Annotated[
+    bool,
+    typer.Option(
+        "--bilingual", help="Welsh and English in one document, Welsh first (instead of --locale)."
+    ),
+]
 PdfOpt = Annotated[
     bool, typer.Option("--pdf", help="Also save a PDF beside the .docx (needs LibreOffice).")
 ]
@@ -183,6 +191,19 @@ def report_cuts(cuts: tuple[Cut, ...]) -> None:
     )
 
 
+def open_bilingual(facts: Path, locale: str | None) -> Pair:
+    """Load the facts in Welsh and English for --bilingual, showing what loading noticed."""
+    if locale is not None:
+        raise InputError(
+            f"--locale {locale} with --bilingual: a bilingual document is always Welsh then "
+            "English, so leave out --locale"
+        )
+    pair = open_pair(facts)
+    for line in dict.fromkeys([*pair.cy.loaded.warnings, *pair.en.loaded.warnings]):
+        warn(line)
+    return pair
+
+
 def save_document(path: Path, data: bytes, *, force: bool, pdf: bool) -> list[Path]:
     """Write the .docx (and its PDF) and return the paths written."""
     write_atomic(path, data, force=force)
@@ -205,11 +226,23 @@ def brief(
     locale: LocaleOpt = None,
     force: ForceOpt = False,
     pdf: PdfOpt = False,
+    bilingual: BilingualOpt = False,
 ) -> None:
     """Write the one-page sponsor briefing note for one director.
 
     Example: pitchkit brief facts.yaml --director dof --out notes/
     """
+    if bilingual:
+        pair = open_bilingual(facts, locale)
+        chosen = pick_director(pair.cy.facts, director, source=str(facts))
+        path = output_path(out, bilingual_file_name(pair, chosen, "brief"))
+        check_writable(path, force=force)
+        both = make_bilingual_brief(pair, chosen.id, template=template)
+        report_cuts(both.cuts)
+        for written in save_document(path, both.data, force=force, pdf=pdf):
+            say(f"Wrote {written}")
+        report_advice(brief_findings(pair.cy.loaded, chosen.id, pair.cy.lang), pair.cy.lang)
+        return
     project = open_project(facts, locale=locale)
     show_loading_warnings(project)
     chosen = pick_director(project.facts, director, source=str(facts))
@@ -243,19 +276,28 @@ def update(
     locale: LocaleOpt = None,
     force: ForceOpt = False,
     pdf: PdfOpt = False,
+    bilingual: BilingualOpt = False,
 ) -> None:
     """Write the progress update for one director, or a fill-in template for a new period.
 
     Example: pitchkit update facts.yaml --director dof --period 2027-Q2
     """
-    project = open_project(facts, locale=locale)
-    show_loading_warnings(project)
+    pair = open_bilingual(facts, locale) if bilingual else None
+    project = pair.cy if pair else open_project(facts, locale=locale)
+    if pair is None:
+        show_loading_warnings(project)
     chosen = pick_director(project.facts, director, source=str(facts))
     when = chosen_period(project.facts, period, dt.date.today())
-    name = update_file_name(project.facts, chosen, when.text, project.lang)
+    if pair:
+        name = bilingual_file_name(pair, chosen, "update", period=when.text)
+    else:
+        name = update_file_name(project.facts, chosen, when.text, project.lang)
     path = output_path(out, name)
     check_writable(path, force=force)
-    data, info = make_update(project, chosen, period=when.text, template=template)
+    if pair:
+        data, info = make_bilingual_update(pair, chosen.id, period=when.text, template=template)
+    else:
+        data, info = make_update(project, chosen, period=when.text, template=template)
     for written in save_document(path, data, force=force, pdf=pdf):
         say(f"Wrote {written}")
     if info.fill_in:
@@ -392,6 +434,306 @@ def template_check(
     if errors:
         raise typer.Exit(1)
     say("It fills correctly with the example project's facts.")
+
+
+DirectorsOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--directors",
+        help="Directors from a file (.yaml, .csv or .xlsx) instead of the facts file.",
+    ),
+]
+
+
+def with_directors_file(project: Project, path: Path) -> tuple[Project, list[str]]:
+    """Replace the facts' directors with those in ``path``; return the rows skipped."""
+    from dataclasses import replace
+
+    from pitchkit.directors import load_directors, with_directors
+
+    found = load_directors(path)
+    for line in found.warnings:
+        warn(line)
+    facts = with_directors(project.facts, found.directors)
+    return Project(replace(project.loaded, facts=facts), project.lang), list(found.problems)
+
+
+def batch_progress(total: int) -> Any:
+    """A progress bar on a terminal, or nothing when output goes elsewhere or -q."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    if not out_console.is_terminal or Verbosity.level < 1 or total < 1:
+        return None
+    return Progress(
+        TextColumn("Writing notes"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.description}"),
+        console=out_console,
+        transient=True,
+    )
+
+
+def batch_summary(result: Any) -> None:
+    """A table of what became of each director's note."""
+    from rich.table import Table
+
+    table = Table(show_edge=False, pad_edge=False, box=None)
+    for column in ("Director", "File", "Status", "Note"):
+        table.add_column(column, overflow="fold")
+    colours = {"ok": "green", "failed": "red", "refused": "yellow", "skipped": "yellow"}
+    for item in result.items:
+        table.add_row(
+            escape(f"{item.name} ({item.director_id})"),
+            escape(item.file.name if item.file else ""),
+            f"[{colours[item.status]}]{item.status}[/]",
+            escape(item.error),
+        )
+    out_console.print(table)
+
+
+@app.command(rich_help_panel="Write notes")
+@user_errors
+def batch(
+    facts: FactsArg,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write the notes in.")],
+    directors: DirectorsOpt = None,
+    kind: Annotated[
+        str, typer.Option("--kind", "-k", help="What to write: brief or update.")
+    ] = "brief",
+    only: Annotated[
+        str | None,
+        typer.Option("--only", help="Only these directors: ids separated by commas."),
+    ] = None,
+    period: PeriodOpt = None,
+    template: TemplateOpt = None,
+    locale: LocaleOpt = None,
+    force: ForceOpt = False,
+    pdf: PdfOpt = False,
+    pack: Annotated[
+        Path | None,
+        typer.Option("--pack", help="Also put every note in one .docx, for printing."),
+    ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1, help="Notes made at once (default: every core)."),
+    ] = None,
+) -> None:
+    """Write a note for each director at once, with a manifest of what was done.
+
+    Example: pitchkit batch facts.yaml --directors team.xlsx --out notes/ --pack pack.docx
+    """
+    from pitchkit.batch import run_batch
+
+    project = open_project(facts, locale=locale)
+    show_loading_warnings(project)
+    problems: list[str] = []
+    if directors is not None:
+        project, problems = with_directors_file(project, directors)
+    for line in problems:
+        err_console.print(f"[red]skipped:[/] {escape(line)}")
+    chosen = [part for part in (only or "").split(",") if part.strip()]
+    progress = batch_progress(len(project.facts.directors))
+
+    def advance(item: Any, done: int, total: int) -> None:
+        if progress is not None:
+            progress.update(task, completed=done, total=total, description=escape(item.name))
+
+    with progress if progress is not None else contextlib.nullcontext():
+        task = progress.add_task("", total=None) if progress is not None else None
+        result = run_batch(
+            project=project,
+            directors=project.facts.directors,
+            kind=kind,
+            out_dir=out,
+            template=template,
+            force=force,
+            jobs=jobs,
+            only=chosen,
+            pdf=pdf,
+            pack=pack,
+            period=period,
+            on_progress=advance,
+        )
+    report_batch(result, problems)
+
+
+def report_batch(result: Any, problems: list[str]) -> None:
+    """Print the summary, a line per failure, and exit 1 (130 when interrupted) if needed."""
+    if Verbosity.level >= 1:
+        batch_summary(result)
+    written = sum(1 for item in result.items if item.status == "ok")
+    say(f"Wrote {written} of {len(result.items)} notes in {result.manifest.parent}")
+    say(f"Manifest: {result.manifest}")
+    if result.pack is not None:
+        say(f"Pack: {result.pack}")
+    for item in result.items:
+        if item.status == "ok" and item.error:
+            warn(f"{item.director_id}: {item.error}")
+    for item in result.failed:
+        err_console.print(f"[red]error:[/] {escape(f'{item.director_id}: {item.error}')}")
+    if result.pack_error:
+        err_console.print(f"[red]error:[/] {escape(f'pack not written: {result.pack_error}')}")
+    if result.interrupted:
+        err_console.print(
+            "[red]stopped:[/] interrupted; the notes written are complete, and the manifest "
+            "lists the directors skipped"
+        )
+        raise typer.Exit(130)
+    if problems or not result.ok:
+        raise typer.Exit(1)
+
+
+def role_and_lens(place: Place, lang: Language) -> str:
+    """``Chief Nurse / Director of Nursing``; the role alone when the lens says the same."""
+    lens = lens_title(place, lang)
+    role = place.director.role
+    return role if role.casefold() == lens.casefold() else f"{role} / {lens}"
+
+
+def ranking_table(ranking: Ranking, lang: Language) -> Any:
+    """The ranked directors as a rich table."""
+    from rich.table import Table
+
+    table = Table(show_lines=True, expand=False)
+    for column in ("#", "Director", "Role / lens", "Score", "Objectives served"):
+        table.add_column(lang.gettext(column), overflow="fold")
+    table.add_column(lang.gettext("Strongest statement"), overflow="fold", ratio=2)
+    table.add_column(lang.gettext("Why linked"), overflow="fold", ratio=2)
+    for place in ranking.places:
+        pitch = place.pitch
+        reasons = [
+            f"{found.impact} → {found.objective}: "
+            f"{link_reason(found, lang, director_id=place.director.id)}"
+            for found in pitch.links
+        ]
+        table.add_row(
+            str(place.rank),
+            escape(f"{place.director.name} ({place.director.id})"),
+            escape(role_and_lens(place, lang)),
+            str(pitch.score),
+            escape("\n".join(objective_label(o, lang) for o in pitch.served) or "-"),
+            escape(statement_text(place, lang) or "-"),
+            escape("\n".join(reasons) or lang.gettext("no objective served")),
+        )
+    return table
+
+
+@app.command(rich_help_panel="Plan and check")
+@user_errors
+def directors(
+    facts: FactsArg,
+    directors: DirectorsOpt = None,
+    locale: LocaleOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the ranking as JSON.")] = False,
+) -> None:
+    """Rank the directors by how well the project serves them, and say whom to approach first.
+
+    Example: pitchkit directors facts.yaml --directors team.xlsx
+    """
+    project = open_project(facts, locale=locale)
+    show_loading_warnings(project)
+    team = team_for(project.loaded, directors)
+    for line in team.warnings:
+        warn(line)
+    ranking = rank_directors(team.loaded.facts)
+    if as_json:
+        typer.echo(json.dumps(ranking_json(ranking, project.lang), ensure_ascii=False, indent=2))
+        return
+    out_console.print(ranking_table(ranking, project.lang))
+    out_console.print()
+    out_console.print(f"[bold]{escape(project.lang.gettext('Recommendation'))}[/]")
+    for line in recommendation_lines(ranking, project.lang):
+        out_console.print(escape(line))
+
+
+SEVERITY_HEADINGS = {"error": N_("Errors"), "warning": N_("Warnings"), "info": N_("Notes")}
+SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
+
+
+def print_findings(findings: list[Finding], lang: Language) -> None:
+    """Findings grouped by severity, each with where, evidence and fix."""
+    if not findings:
+        out_console.print(lang.gettext("No findings: the pitch follows the guide's advice."))
+        return
+    for severity in SEVERITIES:
+        group = [f for f in findings if f.severity == severity]
+        if not group:
+            continue
+        colour = SEVERITY_COLOURS[severity]
+        heading = lang.gettext(SEVERITY_HEADINGS[severity])
+        out_console.print(f"[bold {colour}]{escape(heading)} ({len(group)})[/]")
+        for finding in group:
+            out_console.print(f"  [{colour}]{finding.rule}[/]: {escape(finding.message)}")
+            if finding.where:
+                out_console.print(f"    {lang.gettext('where')}: {escape(finding.where)}")
+            out_console.print(f"    {lang.gettext('evidence')}: {escape(finding.evidence)}")
+            out_console.print(f"    {lang.gettext('fix')}: {escape(finding.fix)}")
+        out_console.print()
+
+
+def brief_findings(loaded: LoadedFacts, director_id: str, lang: Language) -> list[Finding]:
+    """The guide's findings for a note just written; a problem is a warning, never a failure."""
+    try:
+        return check(loaded, director_id=director_id, today=dt.date.today(), lang=lang)
+    except PitchkitError as error:
+        warn(f"the pitch could not be checked against the guide: {error}")
+        return []
+
+
+def report_advice(findings: list[Finding], lang: Language) -> None:
+    """The findings in brief, one line each, after a note is written."""
+    if not findings:
+        return
+    say(lang.gettext("Advice from the guide (run 'pitchkit check' for the evidence and fixes):"))
+    for finding in findings:
+        say(f"  {lang.gettext(finding.severity)}: {finding.message}")
+
+
+def has_warnings(findings: list[Finding]) -> bool:
+    """Whether any finding is a warning or an error."""
+    return any(f.severity in ("warning", "error") for f in findings)
+
+
+@app.command(name="check", rich_help_panel="Plan and check")
+@user_errors
+def check_command(
+    facts: FactsArg,
+    director: Annotated[
+        str | None,
+        typer.Option(
+            "--director",
+            "-d",
+            help="Id of the director the pitch is for (default: the meeting's director).",
+        ),
+    ] = None,
+    directors: DirectorsOpt = None,
+    locale: LocaleOpt = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Exit 1 when any warning or error is found.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the findings as JSON.")] = False,
+) -> None:
+    """Check the pitch against the guide's advice on winning an executive sponsor.
+
+    Findings never change the exit code unless --strict is given.
+
+    Example: pitchkit check facts.yaml --director dof --strict
+    """
+    project = open_project(facts, locale=locale)
+    show_loading_warnings(project)
+    team = team_for(project.loaded, directors) if directors else None
+    for line in team.warnings if team else ():
+        warn(line)
+    loaded = team.loaded if team else project.loaded
+    findings = check(loaded, director_id=director, today=dt.date.today(), lang=project.lang)
+    if as_json:
+        data = {"findings": [dataclasses.asdict(f) for f in findings]}
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        print_findings(findings, project.lang)
+    if strict and has_warnings(findings):
+        raise typer.Exit(1)
 
 
 # ---------------------------------------------------------------- init and preview
@@ -565,306 +907,6 @@ def preview(
         out_console.print(rich_preview(shown, project.lang))
     else:
         typer.echo(plain_preview(shown, project.lang), nl=False)
-
-
-DirectorsOpt = Annotated[
-    Path | None,
-    typer.Option(
-        "--directors",
-        help="Directors from a file (.yaml, .csv or .xlsx) instead of the facts file.",
-    ),
-]
-
-
-def role_and_lens(place: Place, lang: Language) -> str:
-    """``Chief Nurse / Director of Nursing``; the role alone when the lens says the same."""
-    lens = lens_title(place, lang)
-    role = place.director.role
-    return role if role.casefold() == lens.casefold() else f"{role} / {lens}"
-
-
-def ranking_table(ranking: Ranking, lang: Language) -> Any:
-    """The ranked directors as a rich table."""
-    from rich.table import Table
-
-    table = Table(show_lines=True, expand=False)
-    for column in ("#", "Director", "Role / lens", "Score", "Objectives served"):
-        table.add_column(lang.gettext(column), overflow="fold")
-    table.add_column(lang.gettext("Strongest statement"), overflow="fold", ratio=2)
-    table.add_column(lang.gettext("Why linked"), overflow="fold", ratio=2)
-    for place in ranking.places:
-        pitch = place.pitch
-        reasons = [
-            f"{found.impact} → {found.objective}: "
-            f"{link_reason(found, lang, director_id=place.director.id)}"
-            for found in pitch.links
-        ]
-        table.add_row(
-            str(place.rank),
-            escape(f"{place.director.name} ({place.director.id})"),
-            escape(role_and_lens(place, lang)),
-            str(pitch.score),
-            escape("\n".join(objective_label(o, lang) for o in pitch.served) or "-"),
-            escape(statement_text(place, lang) or "-"),
-            escape("\n".join(reasons) or lang.gettext("no objective served")),
-        )
-    return table
-
-
-@app.command(rich_help_panel="Plan and check")
-@user_errors
-def directors(
-    facts: FactsArg,
-    directors: DirectorsOpt = None,
-    locale: LocaleOpt = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the ranking as JSON.")] = False,
-) -> None:
-    """Rank the directors by how well the project serves them, and say whom to approach first.
-
-    Example: pitchkit directors facts.yaml --directors team.xlsx
-    """
-    project = open_project(facts, locale=locale)
-    show_loading_warnings(project)
-    team = team_for(project.loaded, directors)
-    for line in team.warnings:
-        warn(line)
-    ranking = rank_directors(team.loaded.facts)
-    if as_json:
-        typer.echo(json.dumps(ranking_json(ranking, project.lang), ensure_ascii=False, indent=2))
-        return
-    out_console.print(ranking_table(ranking, project.lang))
-    out_console.print()
-    out_console.print(f"[bold]{escape(project.lang.gettext('Recommendation'))}[/]")
-    for line in recommendation_lines(ranking, project.lang):
-        out_console.print(escape(line))
-
-
-SEVERITY_HEADINGS = {"error": N_("Errors"), "warning": N_("Warnings"), "info": N_("Notes")}
-SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
-
-
-def print_findings(findings: list[Finding], lang: Language) -> None:
-    """Findings grouped by severity, each with where, evidence and fix."""
-    if not findings:
-        out_console.print(lang.gettext("No findings: the pitch follows the guide's advice."))
-        return
-    for severity in SEVERITIES:
-        group = [f for f in findings if f.severity == severity]
-        if not group:
-            continue
-        colour = SEVERITY_COLOURS[severity]
-        heading = lang.gettext(SEVERITY_HEADINGS[severity])
-        out_console.print(f"[bold {colour}]{escape(heading)} ({len(group)})[/]")
-        for finding in group:
-            out_console.print(f"  [{colour}]{finding.rule}[/]: {escape(finding.message)}")
-            if finding.where:
-                out_console.print(f"    {lang.gettext('where')}: {escape(finding.where)}")
-            out_console.print(f"    {lang.gettext('evidence')}: {escape(finding.evidence)}")
-            out_console.print(f"    {lang.gettext('fix')}: {escape(finding.fix)}")
-        out_console.print()
-
-
-def brief_findings(loaded: LoadedFacts, director_id: str, lang: Language) -> list[Finding]:
-    """The guide's findings for a note just written; a problem is a warning, never a failure."""
-    try:
-        return check(loaded, director_id=director_id, today=dt.date.today(), lang=lang)
-    except PitchkitError as error:
-        warn(f"the pitch could not be checked against the guide: {error}")
-        return []
-
-
-def report_advice(findings: list[Finding], lang: Language) -> None:
-    """The findings in brief, one line each, after a note is written."""
-    if not findings:
-        return
-    say(lang.gettext("Advice from the guide (run 'pitchkit check' for the evidence and fixes):"))
-    for finding in findings:
-        say(f"  {lang.gettext(finding.severity)}: {finding.message}")
-
-
-def has_warnings(findings: list[Finding]) -> bool:
-    """Whether any finding is a warning or an error."""
-    return any(f.severity in ("warning", "error") for f in findings)
-
-
-@app.command(name="check", rich_help_panel="Plan and check")
-@user_errors
-def check_command(
-    facts: FactsArg,
-    director: Annotated[
-        str | None,
-        typer.Option(
-            "--director",
-            "-d",
-            help="Id of the director the pitch is for (default: the meeting's director).",
-        ),
-    ] = None,
-    directors: DirectorsOpt = None,
-    locale: LocaleOpt = None,
-    strict: Annotated[
-        bool, typer.Option("--strict", help="Exit 1 when any warning or error is found.")
-    ] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the findings as JSON.")] = False,
-) -> None:
-    """Check the pitch against the guide's advice on winning an executive sponsor.
-
-    Findings never change the exit code unless --strict is given.
-
-    Example: pitchkit check facts.yaml --director dof --strict
-    """
-    project = open_project(facts, locale=locale)
-    show_loading_warnings(project)
-    team = team_for(project.loaded, directors) if directors else None
-    for line in team.warnings if team else ():
-        warn(line)
-    loaded = team.loaded if team else project.loaded
-    findings = check(loaded, director_id=director, today=dt.date.today(), lang=project.lang)
-    if as_json:
-        data = {"findings": [dataclasses.asdict(f) for f in findings]}
-        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
-    else:
-        print_findings(findings, project.lang)
-    if strict and has_warnings(findings):
-        raise typer.Exit(1)
-
-
-def with_directors_file(project: Project, path: Path) -> tuple[Project, list[str]]:
-    """Replace the facts' directors with those in ``path``; return the rows skipped."""
-    from dataclasses import replace
-
-    from pitchkit.directors import load_directors, with_directors
-
-    found = load_directors(path)
-    for line in found.warnings:
-        warn(line)
-    facts = with_directors(project.facts, found.directors)
-    return Project(replace(project.loaded, facts=facts), project.lang), list(found.problems)
-
-
-def batch_progress(total: int) -> Any:
-    """A progress bar on a terminal, or nothing when output goes elsewhere or -q."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-    if not out_console.is_terminal or Verbosity.level < 1 or total < 1:
-        return None
-    return Progress(
-        TextColumn("Writing notes"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.description}"),
-        console=out_console,
-        transient=True,
-    )
-
-
-def batch_summary(result: Any) -> None:
-    """A table of what became of each director's note."""
-    from rich.table import Table
-
-    table = Table(show_edge=False, pad_edge=False, box=None)
-    for column in ("Director", "File", "Status", "Note"):
-        table.add_column(column, overflow="fold")
-    colours = {"ok": "green", "failed": "red", "refused": "yellow", "skipped": "yellow"}
-    for item in result.items:
-        table.add_row(
-            escape(f"{item.name} ({item.director_id})"),
-            escape(item.file.name if item.file else ""),
-            f"[{colours[item.status]}]{item.status}[/]",
-            escape(item.error),
-        )
-    out_console.print(table)
-
-
-@app.command(rich_help_panel="Write notes")
-@user_errors
-def batch(
-    facts: FactsArg,
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write the notes in.")],
-    directors: DirectorsOpt = None,
-    kind: Annotated[
-        str, typer.Option("--kind", "-k", help="What to write: brief or update.")
-    ] = "brief",
-    only: Annotated[
-        str | None,
-        typer.Option("--only", help="Only these directors: ids separated by commas."),
-    ] = None,
-    period: PeriodOpt = None,
-    template: TemplateOpt = None,
-    locale: LocaleOpt = None,
-    force: ForceOpt = False,
-    pdf: PdfOpt = False,
-    pack: Annotated[
-        Path | None,
-        typer.Option("--pack", help="Also put every note in one .docx, for printing."),
-    ] = None,
-    jobs: Annotated[
-        int | None,
-        typer.Option("--jobs", "-j", min=1, help="Notes made at once (default: every core)."),
-    ] = None,
-) -> None:
-    """Write a note for each director at once, with a manifest of what was done.
-
-    Example: pitchkit batch facts.yaml --directors team.xlsx --out notes/ --pack pack.docx
-    """
-    from pitchkit.batch import run_batch
-
-    project = open_project(facts, locale=locale)
-    show_loading_warnings(project)
-    problems: list[str] = []
-    if directors is not None:
-        project, problems = with_directors_file(project, directors)
-    for line in problems:
-        err_console.print(f"[red]skipped:[/] {escape(line)}")
-    chosen = [part for part in (only or "").split(",") if part.strip()]
-    progress = batch_progress(len(project.facts.directors))
-
-    def advance(item: Any, done: int, total: int) -> None:
-        if progress is not None:
-            progress.update(task, completed=done, total=total, description=escape(item.name))
-
-    with progress if progress is not None else contextlib.nullcontext():
-        task = progress.add_task("", total=None) if progress is not None else None
-        result = run_batch(
-            project=project,
-            directors=project.facts.directors,
-            kind=kind,
-            out_dir=out,
-            template=template,
-            force=force,
-            jobs=jobs,
-            only=chosen,
-            pdf=pdf,
-            pack=pack,
-            period=period,
-            on_progress=advance,
-        )
-    report_batch(result, problems)
-
-
-def report_batch(result: Any, problems: list[str]) -> None:
-    """Print the summary, a line per failure, and exit 1 (130 when interrupted) if needed."""
-    if Verbosity.level >= 1:
-        batch_summary(result)
-    written = sum(1 for item in result.items if item.status == "ok")
-    say(f"Wrote {written} of {len(result.items)} notes in {result.manifest.parent}")
-    say(f"Manifest: {result.manifest}")
-    if result.pack is not None:
-        say(f"Pack: {result.pack}")
-    for item in result.items:
-        if item.status == "ok" and item.error:
-            warn(f"{item.director_id}: {item.error}")
-    for item in result.failed:
-        err_console.print(f"[red]error:[/] {escape(f'{item.director_id}: {item.error}')}")
-    if result.pack_error:
-        err_console.print(f"[red]error:[/] {escape(f'pack not written: {result.pack_error}')}")
-    if result.interrupted:
-        err_console.print(
-            "[red]stopped:[/] interrupted; the notes written are complete, and the manifest "
-            "lists the directors skipped"
-        )
-        raise typer.Exit(130)
-    if problems or not result.ok:
-        raise typer.Exit(1)
 
 
 def main() -> None:
