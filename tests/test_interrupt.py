@@ -125,15 +125,20 @@ def interrupt_brief(folder: Path, after: float) -> tuple[int, str]:
 @pytest.mark.slow
 @pytest.mark.parametrize("after", [0.2, 0.6, 1.0, 1.5])
 def test_interrupted_brief_leaves_the_whole_note_or_nothing(tmp_path: Path, after: float) -> None:
-    """Whenever Ctrl-C lands, the folder holds the whole note or no file at all."""
+    """Whenever Ctrl-C lands, the folder holds the whole note or no file at all.
+
+    The note may be whole even after exit 130: Ctrl-C can land after it was
+    written, while the guide's advice is printed.
+    """
     code, _ = interrupt_brief(tmp_path, after)
+    assert code in (0, 130, -signal.SIGINT)  # -SIGINT: still starting (see the xfail below)
     out = tmp_path / "out"
     left = sorted(path.name for path in out.iterdir()) if out.exists() else []
-    if code == 0:  # it finished first
-        assert left == ["note.docx"]
+    assert left in ([], ["note.docx"])
+    if left:
         check_docx(out / "note.docx")
-    else:
-        assert left == []
+    if code == 0:
+        assert left == ["note.docx"]
 
 
 @pytest.mark.slow
@@ -144,7 +149,11 @@ def test_interrupted_brief_leaves_the_whole_note_or_nothing(tmp_path: Path, afte
     "(reported in issue 9)",
 )
 def test_ctrl_c_while_starting_gives_no_traceback(tmp_path: Path) -> None:
-    """Ctrl-C in the first moments ends quietly with exit code 130, like Ctrl-C later."""
-    code, stderr = interrupt_brief(tmp_path, 0.2)
+    """Ctrl-C while pitchkit loads ends quietly with exit code 130, like Ctrl-C later.
+
+    0.4 s in, Python itself has started (before that nothing can catch Ctrl-C)
+    and pitchkit's modules are still loading.
+    """
+    code, stderr = interrupt_brief(tmp_path, 0.4)
     assert "Traceback" not in stderr
     assert code == 130
