@@ -19,7 +19,6 @@ directors. For each, ``pitchkit brief`` must:
 from __future__ import annotations
 
 import contextlib
-import decimal
 import hashlib
 import os
 import re
@@ -423,11 +422,6 @@ def _keep_ends(text: str) -> str:
     return _NOT_IN_XML.sub("", text)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=decimal.InvalidOperation,
-    reason="fmt._round quantizes beyond the decimal context's 28 digits (reported in issue 9)",
-)
 @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(baseline=ABSURD_NUMBERS, target=NUMBERS)
 def test_absurd_numbers_give_a_document_or_a_message(baseline: float, target: float) -> None:

@@ -1,10 +1,17 @@
 """pitchkit: sponsor briefing notes and progress updates for NHS improvement projects."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("pitchkit")
-except PackageNotFoundError:  # running from a source tree without installing
-    __version__ = "0.0.0"
+from __future__ import annotations
 
 __all__ = ["__version__"]
+
+
+def __getattr__(name: str) -> str:
+    """Look the version up only when asked, to keep start-up light."""
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("pitchkit")
+        except PackageNotFoundError:  # running from a source tree without installing
+            return "0.0.0"
+    raise AttributeError(f"module 'pitchkit' has no attribute {name!r}")

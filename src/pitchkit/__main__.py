@@ -1,5 +1,24 @@
-"""Allow ``python -m pitchkit``."""
+"""Start pitchkit: ``python -m pitchkit`` and the ``pitchkit`` command.
 
-from pitchkit.cli import app
+The command line is imported inside :func:`main`, so that even Ctrl-C in
+the first moments, while Python is still loading pitchkit, ends with a
+one-line message and exit code 130 rather than a traceback.
+"""
 
-app(prog_name="pitchkit")
+from __future__ import annotations
+
+import sys
+
+
+def main() -> None:
+    """Load the command line and run it."""
+    try:
+        from pitchkit.cli import app
+    except KeyboardInterrupt:
+        sys.stderr.write("stopped: interrupted while starting; nothing was written\n")
+        raise SystemExit(130) from None
+    app(prog_name="pitchkit")
+
+
+if __name__ == "__main__":
+    main()

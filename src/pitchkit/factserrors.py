@@ -235,7 +235,7 @@ def _meeting_problems(data: dict[str, Any], objectives: dict[str, set[str]]) -> 
     if wanted.casefold() in {d.casefold() for d in objectives}:
         return []
     loc: Loc = ("meeting", "director")
-    hint = did_you_mean(wanted, objectives)
+    hint = did_you_mean(wanted, objectives) or f": use one of {', '.join(objectives)}"
     return [(loc, f"{dotted(loc)}: no director has the id '{wanted}'{hint}")]
 
 

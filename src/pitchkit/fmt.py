@@ -16,7 +16,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 from typing import Any, Literal, get_args
 
 import jinja2
@@ -317,8 +317,14 @@ def _to_decimal(value: object, what: str) -> Decimal:
 
 
 def _round(value: Decimal, places: int) -> Decimal:
-    """Round half-up to ``places`` decimal places (negative rounds to tens, ...)."""
-    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    """Round half-up to ``places`` decimal places (negative rounds to tens, ...).
+
+    The working precision grows with the number, so 1e300 rounds as well as 12.
+    """
+    digits = max(28, value.adjusted() + places + 2)
+    with localcontext() as context:
+        context.prec = digits
+        return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
 def _money_quantum(size: Decimal) -> Decimal:

@@ -1,0 +1,168 @@
+"""The ``batch`` command: notes for several directors at once."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from pitchkit.cli.common import (
+    DirectorsOpt,
+    FactsArg,
+    ForceOpt,
+    LocaleOpt,
+    PdfOpt,
+    PeriodOpt,
+    TemplateOpt,
+    Verbosity,
+    app,
+    err_console,
+    escape,
+    out_console,
+    say,
+    show_loading_warnings,
+    user_errors,
+    warn,
+)
+from pitchkit.notes import Project, open_project
+
+
+def with_directors_file(project: Project, path: Path) -> tuple[Project, list[str]]:
+    """Replace the facts' directors with those in ``path``; return the rows skipped."""
+    from dataclasses import replace
+
+    from pitchkit.directors import load_directors, with_directors
+
+    found = load_directors(path)
+    for line in found.warnings:
+        warn(line)
+    facts = with_directors(project.facts, found.directors)
+    return Project(replace(project.loaded, facts=facts), project.lang), list(found.problems)
+
+
+def batch_progress(total: int) -> Any:
+    """A progress bar on a terminal, or nothing when output goes elsewhere or -q."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    if not out_console.is_terminal or Verbosity.level < 1 or total < 1:
+        return None
+    return Progress(
+        TextColumn("Writing notes"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.description}"),
+        console=out_console,
+        transient=True,
+    )
+
+
+def batch_summary(result: Any) -> None:
+    """A table of what became of each director's note."""
+    from rich.table import Table
+
+    table = Table(show_edge=False, pad_edge=False, box=None)
+    for column in ("Director", "File", "Status", "Note"):
+        table.add_column(column, overflow="fold")
+    colours = {"ok": "green", "failed": "red", "refused": "yellow", "skipped": "yellow"}
+    for item in result.items:
+        table.add_row(
+            escape(f"{item.name} ({item.director_id})"),
+            escape(item.file.name if item.file else ""),
+            f"[{colours[item.status]}]{item.status}[/]",
+            escape(item.error),
+        )
+    out_console.print(table)
+
+
+@app.command(rich_help_panel="Write notes")
+@user_errors
+def batch(
+    facts: FactsArg,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write the notes in.")],
+    directors: DirectorsOpt = None,
+    kind: Annotated[
+        str, typer.Option("--kind", "-k", help="What to write: brief or update.")
+    ] = "brief",
+    only: Annotated[
+        str | None,
+        typer.Option("--only", help="Only these directors: ids separated by commas."),
+    ] = None,
+    period: PeriodOpt = None,
+    template: TemplateOpt = None,
+    locale: LocaleOpt = None,
+    force: ForceOpt = False,
+    pdf: PdfOpt = False,
+    pack: Annotated[
+        Path | None,
+        typer.Option("--pack", help="Also put every note in one .docx, for printing."),
+    ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1, help="Notes made at once (default: every core)."),
+    ] = None,
+) -> None:
+    """Write a note for each director at once, with a manifest of what was done.
+
+    Example: pitchkit batch facts.yaml --directors team.xlsx --out notes/ --pack pack.docx
+    """
+    from pitchkit.batch import run_batch
+
+    project = open_project(facts, locale=locale)
+    show_loading_warnings(project)
+    problems: list[str] = []
+    if directors is not None:
+        project, problems = with_directors_file(project, directors)
+    for line in problems:
+        err_console.print(f"[red]skipped:[/] {escape(line)}")
+    chosen = [part for part in (only or "").split(",") if part.strip()]
+    progress = batch_progress(len(project.facts.directors))
+
+    def advance(item: Any, done: int, total: int) -> None:
+        if progress is not None:
+            progress.update(task, completed=done, total=total, description=escape(item.name))
+
+    with progress if progress is not None else contextlib.nullcontext():
+        task = progress.add_task("", total=None) if progress is not None else None
+        result = run_batch(
+            project=project,
+            directors=project.facts.directors,
+            kind=kind,
+            out_dir=out,
+            template=template,
+            force=force,
+            jobs=jobs,
+            only=chosen,
+            pdf=pdf,
+            pack=pack,
+            period=period,
+            on_progress=advance,
+        )
+    report_batch(result, problems)
+
+
+def report_batch(result: Any, problems: list[str]) -> None:
+    """Print the summary, a line per failure, and exit 1 (130 when interrupted) if needed."""
+    if Verbosity.level >= 1:
+        batch_summary(result)
+    written = sum(1 for item in result.items if item.status == "ok")
+    say(f"Wrote {written} of {len(result.items)} notes in {result.manifest.parent}")
+    say(f"Manifest: {result.manifest}")
+    if result.pack is not None:
+        say(f"Pack: {result.pack}")
+    for item in result.items:
+        if item.status == "ok" and item.error:
+            warn(f"{item.director_id}: {item.error}")
+    for item in result.failed:
+        err_console.print(f"[red]error:[/] {escape(f'{item.director_id}: {item.error}')}")
+    if result.pack_error:
+        err_console.print(f"[red]error:[/] {escape(f'pack not written: {result.pack_error}')}")
+    if result.interrupted:
+        err_console.print(
+            "[red]stopped:[/] interrupted; the notes written are complete, and the manifest "
+            "lists the directors skipped"
+        )
+        raise typer.Exit(130)
+    if problems or not result.ok:
+        raise typer.Exit(1)

@@ -1,0 +1,208 @@
+"""What every pitchkit command shares: the app, printing, options and errors.
+
+This module alone prints; commands turn a
+:class:`~pitchkit.errors.PitchkitError` into a one-line message on stderr
+and exit code 1 through :func:`user_errors`.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+
+from pitchkit import __version__
+from pitchkit.errors import OutputError, PitchkitError
+from pitchkit.fit import Cut
+from pitchkit.i18n import Language
+from pitchkit.notes import Project
+from pitchkit.output import write_atomic
+from pitchkit.pdf import convert_to_pdf
+
+app = typer.Typer(
+    name="pitchkit",
+    help=(
+        "Turn your improvement project's facts into a one-page sponsor briefing note, "
+        "progress updates and meeting packs that speak to each director's objectives."
+    ),
+    no_args_is_help=True,
+    add_completion=True,
+    rich_markup_mode="rich",
+    pretty_exceptions_enable=False,
+)
+
+out_console = Console(highlight=False, soft_wrap=True)
+err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class Verbosity:
+    """How much the commands say: -q only errors, -v more detail."""
+
+    level = 1
+
+
+def say(message: str, *, level: int = 1) -> None:
+    """Print a progress or result line unless --quiet."""
+    if Verbosity.level >= level:
+        out_console.print(message, markup=False)
+
+
+def warn(message: str) -> None:
+    """Print a warning on stderr (shown even with --quiet)."""
+    err_console.print(f"[yellow]warning:[/] {escape(message)}")
+
+
+def escape(text: str) -> str:
+    """Escape rich markup in user text."""
+    return text.replace("[", "\\[")
+
+
+def user_errors(command: F) -> F:
+    """Turn PitchkitErrors into a one-line red message and exit code 1."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except PitchkitError as error:
+            for line in str(error).splitlines() or ["unknown problem"]:
+                err_console.print(f"[red]error:[/] {escape(line)}")
+            raise typer.Exit(1) from None
+        except KeyboardInterrupt:
+            err_console.print("[red]stopped:[/] interrupted; nothing partial was left behind")
+            raise typer.Exit(130) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def version_callback(value: bool) -> None:
+    """Print the version and stop."""
+    if value:
+        out_console.print(f"pitchkit {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=version_callback, is_eager=True, help="Show the version."
+        ),
+    ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Only show errors and warnings.")
+    ] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Say more about each step.")
+    ] = False,
+) -> None:
+    """Sponsor briefing notes and progress updates for NHS improvement projects."""
+    Verbosity.level = 0 if quiet else 2 if verbose else 1
+
+
+FactsArg = Annotated[
+    Path, typer.Argument(help="The project's facts file (YAML).", show_default=False)
+]
+DirectorOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--director",
+        "-d",
+        help="Id of the director the note is for (default: the meeting's director).",
+    ),
+]
+OutOpt = Annotated[
+    Path | None,
+    typer.Option("--out", "-o", help="File to write, or a folder to write it in."),
+]
+TemplateOpt = Annotated[
+    Path | None, typer.Option("--template", "-t", help="Your own Word template (.docx).")
+]
+LocaleOpt = Annotated[
+    str | None, typer.Option("--locale", "-l", help="Language of the document: en_GB or cy_GB.")
+]
+ForceOpt = Annotated[bool, typer.Option("--force", "-f", help="Replace files that already exist.")]
+BilingualOpt = Annotated[
+    bool,
+    typer.Option(
+        "--bilingual", help="Welsh and English in one document, Welsh first (instead of --locale)."
+    ),
+]
+PdfOpt = Annotated[
+    bool, typer.Option("--pdf", help="Also save a PDF beside the .docx (needs LibreOffice).")
+]
+
+PeriodOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--period",
+        "-p",
+        help="Period to report on: YYYY-MM, YYYY-Qn or YYYY (default: the latest logged).",
+    ),
+]
+DirectorsOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--directors",
+        help="Directors from a file (.yaml, .csv or .xlsx) instead of the facts file.",
+    ),
+]
+
+
+def output_path(out: Path | None, default_name: str) -> Path:
+    """Where to write: ``--out`` as a file, as a folder, or the current folder.
+
+    A name ending in ``.docx`` is the file; an existing folder, or a new name
+    with no extension (``notes/``), is a folder the note goes in.
+    """
+    if out is None:
+        return Path.cwd() / default_name
+    if out.is_dir() or not out.suffix:
+        return out / default_name
+    if out.suffix.lower() != ".docx":
+        raise OutputError(f"--out {out}: give a file name ending in .docx, or a folder")
+    return out
+
+
+def show_loading_warnings(project: Project) -> None:
+    """Print what loading noticed (removed characters and so on)."""
+    for line in project.loaded.warnings:
+        warn(line)
+
+
+def report_cuts(cuts: tuple[Cut, ...], lang: Language) -> None:
+    """Tell the user what the one-page note shows less of than their facts."""
+    if not cuts:
+        return
+    shown = "; ".join(f"{cut.field} ({cut.detail})" for cut in cuts)
+    warn(
+        lang.gettext(
+            "to fit one page the note shortens {shown}; your facts file is unchanged: "
+            "shorten those texts there for a note that reads exactly as you wrote it"
+        ).format(shown=shown)
+    )
+
+
+def report_written(paths: list[Path], lang: Language) -> None:
+    """Say which files were written."""
+    for path in paths:
+        say(lang.gettext("Wrote {path}").format(path=path))
+
+
+def save_document(path: Path, data: bytes, *, force: bool, pdf: bool) -> list[Path]:
+    """Write the .docx (and its PDF) and return the paths written."""
+    write_atomic(path, data, force=force)
+    written = [path]
+    if pdf:
+        for result in convert_to_pdf([path], force=force):
+            if result.pdf is None:
+                raise OutputError(f"{path}: no PDF was made: {result.error}")
+            written.append(result.pdf)
+    return written

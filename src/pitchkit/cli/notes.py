@@ -1,0 +1,175 @@
+"""Commands that write one note: ``brief``, ``update`` and ``demo``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from importlib import resources
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from pitchkit.bilingual import Pair, make_bilingual_brief, make_bilingual_update, open_pair
+from pitchkit.bilingual import file_name as bilingual_file_name
+from pitchkit.cli.common import (
+    BilingualOpt,
+    DirectorOpt,
+    FactsArg,
+    ForceOpt,
+    LocaleOpt,
+    OutOpt,
+    PdfOpt,
+    PeriodOpt,
+    TemplateOpt,
+    app,
+    output_path,
+    report_cuts,
+    report_written,
+    save_document,
+    say,
+    show_loading_warnings,
+    user_errors,
+    warn,
+)
+from pitchkit.cli.plan import (
+    brief_findings,
+    report_advice,
+)
+from pitchkit.errors import InputError
+from pitchkit.notes import default_file_name, make_brief_note, open_project, pick_director
+from pitchkit.output import check_writable
+from pitchkit.update import chosen_period, make_update, update_file_name
+
+
+def open_bilingual(facts: Path, locale: str | None) -> Pair:
+    """Load the facts in Welsh and English for --bilingual, showing what loading noticed."""
+    if locale is not None:
+        raise InputError(
+            f"--locale {locale} with --bilingual: a bilingual document is always Welsh then "
+            "English, so leave out --locale"
+        )
+    pair = open_pair(facts)
+    for line in dict.fromkeys([*pair.cy.loaded.warnings, *pair.en.loaded.warnings]):
+        warn(line)
+    return pair
+
+
+@app.command(rich_help_panel="Write notes")
+@user_errors
+def brief(
+    facts: FactsArg,
+    director: DirectorOpt = None,
+    out: OutOpt = None,
+    template: TemplateOpt = None,
+    locale: LocaleOpt = None,
+    force: ForceOpt = False,
+    pdf: PdfOpt = False,
+    bilingual: BilingualOpt = False,
+) -> None:
+    """Write the one-page sponsor briefing note for one director.
+
+    Example: pitchkit brief facts.yaml --director dof --out notes/
+    """
+    if bilingual:
+        pair = open_bilingual(facts, locale)
+        chosen = pick_director(pair.cy.facts, director, source=str(facts))
+        path = output_path(out, bilingual_file_name(pair, chosen, "brief"))
+        check_writable(path, force=force)
+        both = make_bilingual_brief(pair, chosen.id, template=template)
+        report_cuts(both.cuts, pair.cy.lang)
+        report_written(save_document(path, both.data, force=force, pdf=pdf), pair.cy.lang)
+        report_advice(brief_findings(pair.cy.loaded, chosen.id, pair.cy.lang), pair.cy.lang)
+        return
+    project = open_project(facts, locale=locale)
+    show_loading_warnings(project)
+    chosen = pick_director(project.facts, director, source=str(facts))
+    path = output_path(out, default_file_name(project.facts, chosen, "brief", project.lang))
+    check_writable(path, force=force)
+    note = make_brief_note(project, chosen, template=template)
+    report_cuts(note.cuts, project.lang)
+    report_written(save_document(path, note.data, force=force, pdf=pdf), project.lang)
+    report_advice(brief_findings(project.loaded, chosen.id, project.lang), project.lang)
+
+
+@app.command(rich_help_panel="Write notes")
+@user_errors
+def update(
+    facts: FactsArg,
+    director: DirectorOpt = None,
+    period: PeriodOpt = None,
+    out: OutOpt = None,
+    template: TemplateOpt = None,
+    locale: LocaleOpt = None,
+    force: ForceOpt = False,
+    pdf: PdfOpt = False,
+    bilingual: BilingualOpt = False,
+) -> None:
+    """Write the progress update for one director, or a fill-in template for a new period.
+
+    Example: pitchkit update facts.yaml --director dof --period 2027-Q2
+    """
+    pair = open_bilingual(facts, locale) if bilingual else None
+    project = pair.cy if pair else open_project(facts, locale=locale)
+    if pair is None:
+        show_loading_warnings(project)
+    chosen = pick_director(project.facts, director, source=str(facts))
+    when = chosen_period(project.facts, period, dt.date.today())
+    if pair:
+        name = bilingual_file_name(pair, chosen, "update", period=when.text)
+    else:
+        name = update_file_name(project.facts, chosen, when.text, project.lang)
+    path = output_path(out, name)
+    check_writable(path, force=force)
+    if pair:
+        data, info = make_bilingual_update(pair, chosen.id, period=when.text, template=template)
+    else:
+        data, info = make_update(project, chosen, period=when.text, template=template)
+    report_written(save_document(path, data, force=force, pdf=pdf), project.lang)
+    if info.fill_in:
+        message = project.lang.gettext(
+            "the progress log has no entry for {period}, so this is a fill-in template: "
+            "replace each part in [square brackets]"
+        ).format(period=info.period)
+        if period:
+            warn(message)
+        else:
+            say(message[:1].upper() + message[1:])
+
+
+def demo_facts() -> Path:
+    """The bundled example's facts file, inside the installed package."""
+    return Path(str(resources.files("pitchkit") / "demo" / "facts.yaml"))
+
+
+@app.command(rich_help_panel="Write notes")
+@user_errors
+def demo(
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Folder to write the example notes in.")
+    ] = Path("pitchkit-demo"),
+    force: ForceOpt = False,
+    pdf: PdfOpt = False,
+) -> None:
+    """Run the bundled example end to end: a briefing note for each of its directors.
+
+    Example: pitchkit demo --out pitchkit-demo
+    """
+    facts_path = demo_facts()
+    project = open_project(facts_path)
+    out.mkdir(parents=True, exist_ok=True)
+    copy = out / "facts.yaml"
+    if force or not copy.exists():
+        shutil.copyfile(facts_path, copy)
+    say(project.lang.gettext("Example facts: {path}").format(path=copy))
+    today = dt.date.today()
+    for director in project.facts.directors:
+        path = out / default_file_name(project.facts, director, "brief", project.lang)
+        check_writable(path, force=force)
+        note = make_brief_note(project, director, today=today)
+        for written in save_document(path, note.data, force=force, pdf=pdf):
+            say(
+                project.lang.gettext("Wrote {path}  ({role}, alignment {score}/100)").format(
+                    path=written, role=director.role, score=note.pitch.score
+                )
+            )

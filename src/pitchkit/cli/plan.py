@@ -1,0 +1,192 @@
+"""Commands that plan the approach: ``directors`` and ``check``."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from typing import Annotated, Any
+
+import typer
+
+from pitchkit.advice import SEVERITIES, Finding, check
+from pitchkit.cli.common import (
+    DirectorsOpt,
+    FactsArg,
+    LocaleOpt,
+    app,
+    escape,
+    out_console,
+    say,
+    show_loading_warnings,
+    user_errors,
+    warn,
+)
+from pitchkit.errors import PitchkitError
+from pitchkit.facts import LoadedFacts
+from pitchkit.i18n import N_, Language
+from pitchkit.notes import open_project
+from pitchkit.ranking import (
+    Place,
+    Ranking,
+    lens_title,
+    link_reason,
+    objective_label,
+    rank_directors,
+    ranking_json,
+    recommendation_lines,
+    statement_text,
+    team_for,
+)
+
+
+def role_and_lens(place: Place, lang: Language) -> str:
+    """``Chief Nurse / Director of Nursing``; the role alone when the lens says the same."""
+    lens = lens_title(place, lang)
+    role = place.director.role
+    return role if role.casefold() == lens.casefold() else f"{role} / {lens}"
+
+
+def ranking_table(ranking: Ranking, lang: Language) -> Any:
+    """The ranked directors as a rich table."""
+    from rich.table import Table
+
+    table = Table(show_lines=True, expand=False)
+    for column in ("#", "Director", "Role / lens", "Score", "Objectives served"):
+        table.add_column(lang.gettext(column), overflow="fold")
+    table.add_column(lang.gettext("Strongest statement"), overflow="fold", ratio=2)
+    table.add_column(lang.gettext("Why linked"), overflow="fold", ratio=2)
+    for place in ranking.places:
+        pitch = place.pitch
+        reasons = [
+            f"{found.impact} → {found.objective}: "
+            f"{link_reason(found, lang, director_id=place.director.id)}"
+            for found in pitch.links
+        ]
+        table.add_row(
+            str(place.rank),
+            escape(f"{place.director.name} ({place.director.id})"),
+            escape(role_and_lens(place, lang)),
+            str(pitch.score),
+            escape("\n".join(objective_label(o, lang) for o in pitch.served) or "-"),
+            escape(statement_text(place, lang) or "-"),
+            escape("\n".join(reasons) or lang.gettext("no objective served")),
+        )
+    return table
+
+
+@app.command(rich_help_panel="Plan and check")
+@user_errors
+def directors(
+    facts: FactsArg,
+    directors: DirectorsOpt = None,
+    locale: LocaleOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the ranking as JSON.")] = False,
+) -> None:
+    """Rank the directors by how well the project serves them, and say whom to approach first.
+
+    Example: pitchkit directors facts.yaml --directors team.xlsx
+    """
+    project = open_project(facts, locale=locale)
+    show_loading_warnings(project)
+    team = team_for(project.loaded, directors)
+    for line in team.warnings:
+        warn(line)
+    ranking = rank_directors(team.loaded.facts)
+    if as_json:
+        typer.echo(json.dumps(ranking_json(ranking, project.lang), ensure_ascii=False, indent=2))
+        return
+    out_console.print(ranking_table(ranking, project.lang))
+    out_console.print()
+    out_console.print(f"[bold]{escape(project.lang.gettext('Recommendation'))}[/]")
+    for line in recommendation_lines(ranking, project.lang):
+        out_console.print(escape(line))
+
+
+SEVERITY_HEADINGS = {"error": N_("Errors"), "warning": N_("Warnings"), "info": N_("Notes")}
+SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
+
+
+def print_findings(findings: list[Finding], lang: Language) -> None:
+    """Findings grouped by severity, each with where, evidence and fix."""
+    if not findings:
+        out_console.print(lang.gettext("No findings: the pitch follows the guide's advice."))
+        return
+    for severity in SEVERITIES:
+        group = [f for f in findings if f.severity == severity]
+        if not group:
+            continue
+        colour = SEVERITY_COLOURS[severity]
+        heading = lang.gettext(SEVERITY_HEADINGS[severity])
+        out_console.print(f"[bold {colour}]{escape(heading)} ({len(group)})[/]")
+        for finding in group:
+            out_console.print(f"  [{colour}]{finding.rule}[/]: {escape(finding.message)}")
+            if finding.where:
+                out_console.print(f"    {lang.gettext('where')}: {escape(finding.where)}")
+            out_console.print(f"    {lang.gettext('evidence')}: {escape(finding.evidence)}")
+            out_console.print(f"    {lang.gettext('fix')}: {escape(finding.fix)}")
+        out_console.print()
+
+
+def brief_findings(loaded: LoadedFacts, director_id: str, lang: Language) -> list[Finding]:
+    """The guide's findings for a note just written; a problem is a warning, never a failure."""
+    try:
+        return check(loaded, director_id=director_id, today=dt.date.today(), lang=lang)
+    except PitchkitError as error:
+        warn(f"the pitch could not be checked against the guide: {error}")
+        return []
+
+
+def report_advice(findings: list[Finding], lang: Language) -> None:
+    """The findings in brief, one line each, after a note is written."""
+    if not findings:
+        return
+    say(lang.gettext("Advice from the guide (run 'pitchkit check' for the evidence and fixes):"))
+    for finding in findings:
+        say(f"  {lang.gettext(finding.severity)}: {finding.message}")
+
+
+def has_warnings(findings: list[Finding]) -> bool:
+    """Whether any finding is a warning or an error."""
+    return any(f.severity in ("warning", "error") for f in findings)
+
+
+@app.command(name="check", rich_help_panel="Plan and check")
+@user_errors
+def check_command(
+    facts: FactsArg,
+    director: Annotated[
+        str | None,
+        typer.Option(
+            "--director",
+            "-d",
+            help="Id of the director the pitch is for (default: the meeting's director).",
+        ),
+    ] = None,
+    directors: DirectorsOpt = None,
+    locale: LocaleOpt = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Exit 1 when any warning or error is found.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the findings as JSON.")] = False,
+) -> None:
+    """Check the pitch against the guide's advice on winning an executive sponsor.
+
+    Findings never change the exit code unless --strict is given.
+
+    Example: pitchkit check facts.yaml --director dof --strict
+    """
+    project = open_project(facts, locale=locale)
+    show_loading_warnings(project)
+    team = team_for(project.loaded, directors) if directors else None
+    for line in team.warnings if team else ():
+        warn(line)
+    loaded = team.loaded if team else project.loaded
+    findings = check(loaded, director_id=director, today=dt.date.today(), lang=project.lang)
+    if as_json:
+        data = {"findings": [dataclasses.asdict(f) for f in findings]}
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        print_findings(findings, project.lang)
+    if strict and has_warnings(findings):
+        raise typer.Exit(1)

@@ -1,0 +1,198 @@
+"""Commands for getting started: ``init`` and ``preview``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from pitchkit.cli.common import (
+    DirectorOpt,
+    FactsArg,
+    LocaleOpt,
+    PeriodOpt,
+    TemplateOpt,
+    Verbosity,
+    app,
+    err_console,
+    escape,
+    out_console,
+    say,
+    show_loading_warnings,
+    user_errors,
+)
+from pitchkit.errors import InputError, OutputError
+from pitchkit.i18n import Language
+from pitchkit.notes import open_project, pick_director
+from pitchkit.output import write_atomic
+
+
+def ask_in_terminal(question: Any) -> str:
+    """Show one question of ``pitchkit init`` (its hint, choices or problem) and read the answer.
+
+    Hints are hidden with --quiet; --verbose also names the field the answer fills.
+    """
+    if question.problem:
+        err_console.print(f"  [yellow]{escape(question.problem)}[/]")
+    elif question.hint and Verbosity.level >= 1:
+        out_console.print(f"[dim]{escape(question.hint)}[/]")
+    if question.choices and not question.problem:
+        for number, choice in enumerate(question.choices, start=1):
+            out_console.print(f"  [cyan]{number:>2}[/]  {escape(choice)}")
+    text = question.text
+    if Verbosity.level >= 2:
+        text = f"{text} ({question.key})"
+    suffix = " " if text.endswith(("?", ".", ":", ")")) else ": "
+    answer = typer.prompt(
+        text, default=question.default, show_default=bool(question.default), prompt_suffix=suffix
+    )
+    return str(answer)
+
+
+def confirm_in_terminal(question: str, *, default: bool) -> bool:
+    """Ask a yes/no question in the terminal (Enter takes ``default``)."""
+    return bool(typer.confirm(question, default=default))
+
+
+def stopped(lang: Language) -> typer.Exit:
+    """Say that ``init`` stopped before the end and left no file; return the exit to raise."""
+    message = lang.gettext("the questions ended early, so no file was written")
+    err_console.print(f"[red]stopped:[/] {escape(message)}")
+    return typer.Exit(1)
+
+
+def may_replace(path: Path, *, force: bool, lang: Language) -> bool:
+    """Whether ``path`` may be replaced: --force, or the user says so; refuse otherwise."""
+    if force or not path.exists():
+        return force
+    if path.is_dir():
+        raise OutputError(f"{path} is a folder: give the name of a file to write instead")
+    question = lang.gettext("{path} already exists. Replace it when the questions are done?")
+    if confirm_in_terminal(question.format(path=path), default=False):
+        return True
+    raise OutputError(
+        lang.gettext(
+            "{path} already exists and was left as it is: give another PATH, "
+            "or add --force to replace it"
+        ).format(path=path)
+    )
+
+
+def next_steps(path: Path, director_ids: tuple[str, ...], lang: Language) -> None:
+    """Tell the user what to run next."""
+    director = director_ids[0] if director_ids else "ID"
+    say(lang.gettext("Wrote {path}").format(path=path))
+    say(
+        lang.gettext("Next, see the note:   pitchkit preview {path} --director {id}").format(
+            path=path, id=director
+        )
+    )
+    say(
+        lang.gettext("Then write it:        pitchkit brief {path} --director {id}").format(
+            path=path, id=director
+        )
+    )
+    say(
+        lang.gettext("Check it against the guide: pitchkit check {path}").format(path=path), level=2
+    )
+
+
+FromOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--from",
+        help="An existing facts file to add an impact or a director to.",
+        show_default=False,
+    ),
+]
+
+
+@app.command(rich_help_panel="Start here")
+@user_errors
+def init(
+    path: Annotated[
+        Path | None,
+        typer.Argument(
+            help="The facts file to write (default: facts.yaml, or the --from file).",
+            show_default=False,
+        ),
+    ] = None,
+    from_file: FromOpt = None,
+    locale: LocaleOpt = None,
+    force: Annotated[
+        bool, typer.Option("--force", "-f", help="Replace an existing file without asking.")
+    ] = False,
+) -> None:
+    """Answer plain-language questions and get a commented facts file, ready for a note.
+
+    Nothing is written until the last answer; Ctrl-C leaves no file behind.
+    Example: pitchkit init facts.yaml
+    Example: pitchkit init --from facts.yaml   (add another director or impact)
+    """
+    from pitchkit.i18n import language
+    from pitchkit.init import extended_facts_text, new_facts_text
+
+    lang = language(locale)
+    target = path or from_file or Path("facts.yaml")
+    in_place = from_file is not None and path is None
+    try:
+        replace = True if in_place else may_replace(target, force=force, lang=lang)
+        if from_file is not None:
+            written = extended_facts_text(from_file, ask_in_terminal, lang)
+            question = lang.gettext("Save the additions to {path}?").format(path=target)
+            if in_place and not force and not confirm_in_terminal(question, default=True):
+                say(lang.gettext("Nothing was written."))
+                return
+        else:
+            written = new_facts_text(
+                ask_in_terminal, lang, file_name=target.name, today=dt.date.today(), locale=locale
+            )
+    except (typer.Abort, EOFError, KeyboardInterrupt):
+        raise stopped(lang) from None
+    write_atomic(target, written.text.encode("utf-8"), force=replace)
+    next_steps(target, written.director_ids, lang)
+
+
+KindOpt = Annotated[str, typer.Option("--kind", "-k", help="Which note: brief or update.")]
+
+
+@app.command(rich_help_panel="Start here")
+@user_errors
+def preview(
+    facts: FactsArg,
+    director: DirectorOpt = None,
+    kind: KindOpt = "brief",
+    period: PeriodOpt = None,
+    template: TemplateOpt = None,
+    locale: LocaleOpt = None,
+) -> None:
+    """Show the note in the terminal exactly as it will read, then the guide's checks.
+
+    Writes no file. Plain text when the output is not a terminal; --quiet
+    shows the note alone, --verbose adds where and why for each finding.
+    Example: pitchkit preview facts.yaml --director dof
+    Example: pitchkit preview facts.yaml -d dof --kind update --period 2027-Q2
+    """
+    from pitchkit.notes import KINDS
+    from pitchkit.preview import make_preview, plain_preview, rich_preview
+
+    if kind not in KINDS:
+        raise InputError(f"--kind {kind}: choose brief or update")
+    project = open_project(facts, locale=locale)
+    show_loading_warnings(project)
+    chosen = pick_director(project.facts, director, source=str(facts))
+    shown = make_preview(
+        project,
+        chosen,
+        kind=kind,
+        period=period,
+        template=template,
+        checks=Verbosity.level >= 1,
+        detail=Verbosity.level >= 2,
+    )
+    if out_console.is_terminal:
+        out_console.print(rich_preview(shown, project.lang))
+    else:
+        typer.echo(plain_preview(shown, project.lang), nl=False)

@@ -1,0 +1,106 @@
+"""Commands for your own Word templates: ``template export`` and ``template check``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from pitchkit.cli.common import (
+    ForceOpt,
+    app,
+    err_console,
+    escape,
+    say,
+    user_errors,
+    warn,
+)
+
+template_app = typer.Typer(
+    help="Use your own Word template: export a built-in one to restyle, or check yours.",
+    no_args_is_help=True,
+)
+
+app.add_typer(template_app, name="template", rich_help_panel="Your own templates")
+
+KindArg = Annotated[
+    str, typer.Argument(help="Which template: brief or update.", show_default=False)
+]
+TimeLimitOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--time-limit",
+        help="Seconds filling a template may take (default 30, or PITCHKIT_TIME_LIMIT).",
+    ),
+]
+MemoryLimitOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--memory-limit",
+        help="Memory filling a template may use, such as 512M or 2G "
+        "(default 1G, or PITCHKIT_MEMORY_LIMIT).",
+    ),
+]
+
+
+@template_app.command("export")
+@user_errors
+def template_export(
+    kind: KindArg,
+    path: Annotated[
+        Path, typer.Argument(help="The .docx file (or folder) to write.", show_default=False)
+    ],
+    force: ForceOpt = False,
+) -> None:
+    """Save a built-in template as a .docx you can restyle in Word.
+
+    Example: pitchkit template export brief our-brief.docx
+    """
+    from pitchkit.templatecheck import export_template
+
+    written = export_template(kind, path, force=force)
+    say(f"Wrote {written}")
+    say(f"Restyle it in Word, then use it with: pitchkit {kind} FACTS --template {written}")
+
+
+@template_app.command("check")
+@user_errors
+def template_check(
+    path: Annotated[Path, typer.Argument(help="Your Word template (.docx).", show_default=False)],
+    kind: Annotated[
+        str | None,
+        typer.Option("--kind", "-k", help="brief or update (default: update if it uses 'update')."),
+    ] = None,
+    time_limit: TimeLimitOpt = None,
+    memory_limit: MemoryLimitOpt = None,
+) -> None:
+    """List the variables a template uses and check it can be filled.
+
+    Exits 1 when the template cannot be filled; warnings alone exit 0.
+    Example: pitchkit template check our-brief.docx
+    """
+    from pitchkit.limits import Limits, parse_seconds, parse_size
+    from pitchkit.templatecheck import check_template
+
+    limits = Limits.from_environment()
+    limits = Limits(
+        seconds=parse_seconds(time_limit) if time_limit else limits.seconds,
+        memory_bytes=parse_size(memory_limit) if memory_limit else limits.memory_bytes,
+    )
+    report = check_template(path, kind=kind, limits=limits)
+    label = "briefing note" if report.kind == "brief" else "progress update"
+    say(f"{path}: checked as a {label} template")
+    say(f"Variables used ({len(report.variables)}):")
+    width = max((len(u.path) for u in report.variables), default=0)
+    for usage in report.variables:
+        say(f"  {usage.path.ljust(width)}  {', '.join(usage.places)}")
+    for finding in report.findings:
+        if finding.level == "warning":
+            warn(finding.message)
+    errors = [f.message for f in report.findings if f.level == "error"]
+    for message in errors:
+        err_console.print(f"[red]error:[/] {escape(message)}")
+    if errors:
+        raise typer.Exit(1)
+    say("It fills correctly with the example project's facts.")
