@@ -11,7 +11,9 @@ import pytest
 from typer.testing import CliRunner
 
 from docchecks import check_docx, docx_text, pdf_pages, validate_ooxml
+from pitchkit import fmt
 from pitchkit.cli import app
+from pitchkit.i18n import language
 from pitchkit.notes import open_project, pick_director
 from pitchkit.update import make_update
 
@@ -134,6 +136,14 @@ def test_charts_come_with_their_signals_in_words(latest: Path) -> None:
     assert "shift: 9 months below the mean (improvement)" in text
     assert "Charts are shown for 3 of the 4 measures" in text
     assert "a shift of 7 points, a trend of 7" in text
+
+
+def test_chart_axes_name_periods_briefly() -> None:
+    english, welsh = language("en_GB"), language("cy_GB")
+    labels = [fmt.period_label(p, english, short=True) for p in ("2027-03", "2027-Q1", "2027")]
+    assert labels == ["Mar ’27", "Q1 27", "2027"]
+    assert fmt.period_label("2028-12", welsh, short=True) == "Rhag 2028"
+    assert fmt.period_label("2027-03", english) == "March 2027"
 
 
 def test_no_barriers_says_so(latest: Path) -> None:

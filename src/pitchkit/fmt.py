@@ -170,11 +170,12 @@ def date(value: dt.date, lang: Language, *, format: str = "long") -> str:
     raise InputError(f"unknown date format {format!r}: use one of {choices}")
 
 
-def period_label(period: str, lang: Language) -> str:
+def period_label(period: str, lang: Language, *, short: bool = False) -> str:
     """Word a reporting period: 2027-Q1, 2027-03 or 2027.
 
     "2027-Q1" → "January to March 2027" (Welsh "Ionawr i Fawrth 2027"),
-    "2027-03" → "March 2027", "2027" → "2027".
+    "2027-03" → "March 2027", "2027" → "2027". With ``short``, a label that
+    fits a chart axis: "Q1 27", "Mar ’27" (Welsh "Maw 2027"), "2027".
     """
     match = _PERIOD.fullmatch(str(period).strip())
     if match is None:
@@ -182,6 +183,8 @@ def period_label(period: str, lang: Language) -> str:
             f"unknown period {period!r}: write YYYY, YYYY-MM or YYYY-Qn, for example 2027-Q1"
         )
     year, quarter, month = match.groups()
+    if short:
+        return _short_period_label(year, quarter, month, lang)
     if month is not None:
         return date(dt.date(int(year), int(month), 1), lang, format="month")
     if quarter is None:
@@ -192,6 +195,15 @@ def period_label(period: str, lang: Language) -> str:
     end_soft = soft_mutation(end) if lang.lang == "cy" else end
     pattern = _quarter_pattern(lang)
     return pattern.format(start=months[last - 2], end=end, end_soft=end_soft, year=year)
+
+
+def _short_period_label(year: str, quarter: str | None, month: str | None, lang: Language) -> str:
+    """Return ``Mar ’27``, ``Q1 27`` or ``2027``: months abbreviated as ``lang`` does."""
+    if month is not None:
+        return str(format_skeleton("MMMyy", dt.date(int(year), int(month), 1), locale=lang.locale))
+    if quarter is not None:
+        return f"Q{quarter} {int(year) % 100:02d}"
+    return year
 
 
 def join_list(items: Iterable[object], lang: Language, *, style: str = "standard") -> str:

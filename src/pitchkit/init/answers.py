@@ -1,0 +1,73 @@
+"""Reading the answers typed during ``pitchkit init``: tidy text, numbers, dates and ids."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from pitchkit.yamlsource import clean_text
+
+_NUMBER = re.compile(r"^[-+]?£?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?%?$")
+_SLUG_STOP = frozenset(
+    {"a", "an", "and", "the", "of", "in", "on", "at", "for", "to", "with", "by", "per"}
+)
+_ID_STOP = frozenset({"and", "the", "&"})
+
+
+def tidy(answer: str) -> str:
+    """An answer on one line: characters a document cannot hold removed, spaces single."""
+    text, _ = clean_text(unicodedata.normalize("NFC", answer))
+    text = "".join(c for c in text if unicodedata.category(c) not in {"Cs", "Co", "Cn"})
+    text = text.replace("\ufeff", "").replace("\u200b", "")
+    return " ".join(text.split())
+
+
+def parse_number(text: str) -> float | None:
+    """``1,200``, ``£1,590``, ``87.5%`` or ``1 200`` as a number; None if it is not one."""
+    compact = text.replace(" ", "").replace("\u00a0", "")
+    if not _NUMBER.match(compact):
+        return None
+    return float(compact.replace(",", "").replace("£", "").rstrip("%"))
+
+
+def parse_date(text: str) -> dt.date | None:
+    """``2026-12-03`` or ``3/12/2026`` (day first, as in the UK) as a date; None otherwise."""
+    for pattern in ("%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y"):
+        try:
+            return dt.datetime.strptime(text.strip(), pattern).date()
+        except ValueError:
+            continue
+    return None
+
+
+def slug(text: str, *, words: int = 3, fallback: str = "item") -> str:
+    """A short id from the first words of ``text``: ``Bed days used`` → ``bed-days-used``.
+
+    At most ``words`` words, skipping little words such as "of".
+    """
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    found = [w for w in re.findall(r"[a-z0-9]+", ascii_text) if w not in _SLUG_STOP]
+    return "-".join(found[:words])[:40].strip("-") or fallback
+
+
+def role_id(role: str) -> str:
+    """An id from a job title's initials: ``Director of Finance`` → ``dof``."""
+    ascii_text = unicodedata.normalize("NFKD", role).encode("ascii", "ignore").decode().lower()
+    initials = [w[0] for w in re.findall(r"[a-z0-9]+", ascii_text) if w not in _ID_STOP]
+    return "".join(initials)[:12] or "director"
+
+
+def unique(wanted: str, taken: Iterable[str]) -> str:
+    """``wanted``, or ``wanted-2``, ``wanted-3``… if already taken (ignoring case)."""
+    used = {t.casefold() for t in taken}
+    candidate, n = wanted, 2
+    while candidate.casefold() in used:
+        candidate, n = f"{wanted}-{n}", n + 1
+    return candidate
+
+
+def number_text(value: float) -> int | float:
+    """A whole number as ``int`` so the file says ``1200``, not ``1200.0``."""
+    return int(value) if value == int(value) and abs(value) < 1e15 else value

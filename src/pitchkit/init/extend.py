@@ -1,0 +1,89 @@
+"""``pitchkit init --from``: add impacts or directors to an existing facts file.
+
+The file is read as a ruamel.yaml round trip, so its comments and layout
+are kept; the new items are asked with the same questions as a new file
+(:mod:`pitchkit.init.questions`) and appended to their sections.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from pitchkit.facts import load_facts
+from pitchkit.i18n import Language
+from pitchkit.init.interview import Ask, Interview
+from pitchkit.init.questions import ask_director, ask_impact
+from pitchkit.init.yamlfile import Written, is_word_list, validated
+from pitchkit.yamlsource import read_text
+
+
+def round_trip_yaml() -> YAML:
+    """A ruamel.yaml round-trip reader/writer that keeps comments and the examples' layout."""
+    yaml = YAML(typ="rt")
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.width = 4096
+    yaml.preserve_quotes = True
+    return yaml
+
+
+def extended_facts_text(path: Path, ask: Ask, lang: Language) -> Written:
+    """Ask for more impacts or directors and return ``path``'s text with them added.
+
+    The file is validated first; its comments and layout are kept
+    (ruamel.yaml round trip). Raises ``FactsError`` if it does not validate.
+    """
+    loaded = load_facts(path)
+    yaml = round_trip_yaml()
+    document = yaml.load(read_text(path))
+    interview = Interview(ask, lang)
+    added: list[str] = []
+    options = [
+        lang.gettext("An impact: another measure the change improves"),
+        lang.gettext("A director"),
+    ]
+    while True:
+        picked = interview.choices(
+            "extend.what", lang.gettext("What would you like to add?"), options
+        )
+        if picked == [1]:
+            directors = _section(document, "directors")
+            item = ask_director(interview, [str(d.get("id", "")) for d in directors])
+            directors.append(_commented(item))
+            added.append(str(item["id"]))
+        elif picked == [0]:
+            impacts = _section(document, "impacts")
+            item = ask_impact(interview, [i.id for i in loaded.facts.impacts] + added)
+            impacts.append(_commented(item))
+            added.append(str(item["id"]))
+        if not interview.yes("extend.more", lang.gettext("Add something else?")):
+            break
+    stream = io.StringIO()
+    yaml.dump(document, stream)
+    return Written(validated(stream.getvalue(), path.name), tuple(added))
+
+
+def _section(document: Any, key: str) -> Any:
+    """The list under ``key`` in the top-level mapping, made if missing."""
+    if document.get(key) is None:
+        document[key] = CommentedSeq()
+    return document[key]
+
+
+def _commented(value: Any) -> Any:
+    """Plain data as ruamel.yaml's commented containers, so it dumps in block style."""
+    if isinstance(value, dict):
+        mapping = CommentedMap()
+        for key, item in value.items():
+            mapping[key] = _commented(item)
+        return mapping
+    if isinstance(value, list):
+        sequence = CommentedSeq(_commented(item) for item in value)
+        if is_word_list(value):
+            sequence.fa.set_flow_style()
+        return sequence
+    return value

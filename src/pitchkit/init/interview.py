@@ -1,0 +1,210 @@
+"""Asking the questions of ``pitchkit init`` and checking each answer as it comes.
+
+The questions are asked through an ``ask`` callable that receives a
+:class:`Question` and returns the answer as typed, so the same flow runs in
+a terminal (see ``pitchkit init``) and in tests (:func:`scripted`). A wrong
+answer is asked again with a friendly ``problem`` on the question.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from pitchkit.i18n import Language
+from pitchkit.init.answers import parse_date, parse_number, tidy
+
+YES = frozenset({"y", "yes", "ie", "do", "oes", "ydy", "true", "1"})
+NO = frozenset({"n", "no", "na", "nage", "naddo", "false", "0"})
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question for the user, already in their language.
+
+    ``key`` names where the answer goes (``project.title``); ``choices`` are
+    shown numbered before the question; ``problem`` says why the previous
+    answer was not taken; ``yes_no`` marks a yes/no question.
+    """
+
+    key: str
+    text: str
+    default: str = ""
+    hint: str = ""
+    choices: tuple[str, ...] = ()
+    problem: str = ""
+    yes_no: bool = False
+
+
+Ask = Callable[[Question], str]
+
+
+def scripted(answers: Iterable[str]) -> Ask:
+    """An ``ask`` that gives ``answers`` in order, then raises ``EOFError`` like a closed input."""
+    remaining: Iterator[str] = iter(answers)
+
+    def ask(question: Question) -> str:
+        try:
+            answer = next(remaining)
+        except StopIteration:
+            raise EOFError(f"no answer left for {question.key}") from None
+        return answer if answer != "" else question.default
+
+    return ask
+
+
+@dataclass
+class Interview:
+    """Asks questions through ``ask`` and checks each answer, re-asking when needed."""
+
+    ask: Ask
+    lang: Language
+
+    def raw(self, question: Question) -> str:
+        """Ask once and tidy the answer."""
+        return tidy(self.ask(question))
+
+    def text(
+        self,
+        key: str,
+        text: str,
+        *,
+        hint: str = "",
+        default: str = "",
+        required: bool = True,
+        check: Callable[[str], str] | None = None,
+    ) -> str:
+        """A line of text; asked again while empty if ``required`` or while ``check`` objects.
+
+        ``check`` returns a message saying what is wrong, or "" when the answer will do.
+        """
+        question = Question(key, text, default=default, hint=hint)
+        while True:
+            answer = self.raw(question) or tidy(default)
+            if not answer and required:
+                problem = self.lang.gettext(
+                    "This one is needed: type a short answer, then press Enter."
+                )
+            else:
+                problem = check(answer) if check and answer else ""
+            if not problem:
+                return answer
+            question = _with_problem(question, problem)
+
+    def number(self, key: str, text: str, *, hint: str = "", required: bool = True) -> float | None:
+        """A number such as ``1200``, ``1,200`` or ``£1,590``."""
+        question = Question(key, text, hint=hint)
+        while True:
+            answer = self.raw(question)
+            if not answer and not required:
+                return None
+            value = parse_number(answer)
+            if value is not None:
+                return value
+            question = _with_problem(
+                question,
+                self.lang.gettext("Please give a number, such as 1200, 1,200 or £1,590.")
+                if answer
+                else self.lang.gettext("This one is needed: please give a number, such as 1200."),
+            )
+
+    def date(
+        self, key: str, text: str, *, hint: str = "", after: dt.date | None = None
+    ) -> dt.date | None:
+        """An optional date, written 2026-12-03 or 3/12/2026, not before ``after``."""
+        question = Question(key, text, hint=hint)
+        while True:
+            answer = self.raw(question)
+            if not answer:
+                return None
+            value = parse_date(answer)
+            if value is not None and (after is None or value >= after):
+                return value
+            problem = (
+                self.lang.gettext(
+                    "Please give the date as 2026-12-03 or 3/12/2026, or leave it blank."
+                )
+                if value is None
+                else self.lang.gettext("That is before {date}: please check it.").format(date=after)
+            )
+            question = _with_problem(question, problem)
+
+    def yes(self, key: str, text: str, *, default: bool = False) -> bool:
+        """A yes/no answer; Enter takes ``default``."""
+        shown = self.lang.gettext("yes") if default else self.lang.gettext("no")
+        question = Question(key, text, default=shown, yes_no=True)
+        while True:
+            answer = (self.raw(question) or shown).casefold()
+            if answer in YES or answer == self.lang.gettext("yes").casefold():
+                return True
+            if answer in NO or answer == self.lang.gettext("no").casefold():
+                return False
+            question = _with_problem(
+                question, self.lang.gettext("Please answer yes or no (y or n).")
+            )
+
+    def choices(
+        self,
+        key: str,
+        text: str,
+        options: list[str],
+        *,
+        hint: str = "",
+        many: bool = False,
+        default: str = "",
+    ) -> list[int]:
+        """Numbers picked from ``options`` (1-based on screen, 0-based returned); blank is none."""
+        question = Question(key, text, default=default, hint=hint, choices=tuple(options))
+        while True:
+            picked = _picked(self.raw(question) or default, len(options))
+            if picked is not None and (many or len(picked) <= 1):
+                return picked
+            problem = (
+                self.lang.gettext("Please type one or more of the numbers 1 to {n}, such as 1,3.")
+                if many
+                else self.lang.gettext("Please type one number from 1 to {n}.")
+            )
+            question = _with_problem(question, problem.format(n=len(options)))
+
+    def items(self, key: str, text: str, *, hint: str = "", required: bool = False) -> list[str]:
+        """Several answers, one at a time; a blank answer ends the list."""
+        found: list[str] = []
+        problem = ""
+        while True:
+            if found:
+                question = Question(key, self.lang.gettext("Another? (leave blank when done)"))
+            else:
+                question = Question(key, text, hint=hint, problem=problem)
+            answer = self.raw(question)
+            if answer:
+                found.append(answer)
+            elif found or not required:
+                return found
+            else:
+                problem = self.lang.gettext("Please give at least one; you can change it later.")
+
+
+def _with_problem(question: Question, problem: str) -> Question:
+    return Question(
+        question.key,
+        question.text,
+        default=question.default,
+        hint=question.hint,
+        choices=question.choices,
+        problem=problem,
+        yes_no=question.yes_no,
+    )
+
+
+def _picked(answer: str, count: int) -> list[int] | None:
+    """Parse ``1, 3`` or ``all`` into 0-based indices; None if anything is out of range."""
+    if not answer:
+        return []
+    if answer.casefold() in {"all", "pob un", "y cyfan"}:
+        return list(range(count))
+    parts = [p for p in re.split(r"[,\s]+", answer) if p]
+    if not all(p.isdigit() and 1 <= int(p) <= count for p in parts):
+        return None
+    return list(dict.fromkeys(int(p) - 1 for p in parts))

@@ -1,0 +1,377 @@
+"""The questions of ``pitchkit init``, section by section, and the facts they make.
+
+:func:`interview_facts` asks about the project, its impacts, the directors
+and what the note asks for, and returns the facts as plain data, ready to be
+written as a commented file (:mod:`pitchkit.init.yamlfile`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from pitchkit.i18n import N_, Language
+from pitchkit.init.answers import number_text, role_id, slug, unique
+from pitchkit.init.interview import Ask, Interview
+from pitchkit.lenses import all_lenses, match_role
+
+
+@dataclass(frozen=True)
+class UnitCost:
+    """A dated national unit cost a user may start from."""
+
+    name: str
+    amount: int
+    collection: str
+
+
+REFERENCE_COSTS = N_("NHS reference costs 2016/17")
+COST_COLLECTION = N_("National Cost Collection 2020/21")
+UNIT_COSTS = (
+    UnitCost(N_("Excess bed day"), 313, REFERENCE_COSTS),
+    UnitCost(N_("Non-elective episode"), 1590, REFERENCE_COSTS),
+    UnitCost(N_("Elective episode"), 3684, REFERENCE_COSTS),
+    UnitCost(N_("Day case"), 738, REFERENCE_COSTS),
+    UnitCost(N_("Outpatient attendance"), 120, REFERENCE_COSTS),
+    UnitCost(N_("A&E attendance"), 148, REFERENCE_COSTS),
+    UnitCost(N_("Standard bed day"), 345, COST_COLLECTION),
+    UnitCost(N_("Non-elective bed day"), 901, COST_COLLECTION),
+    UnitCost(N_("Elective bed day"), 2349, COST_COLLECTION),
+    UnitCost(N_("Critical care bed day"), 1881, COST_COLLECTION),
+)
+PERIODS = (
+    ("year", N_("a year")),
+    ("quarter", N_("a quarter")),
+    ("month", N_("a month")),
+    ("week", N_("a week")),
+    ("", N_("none: it is a level, such as a percentage")),
+)
+EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+
+def ask_project(interview: Interview) -> dict[str, Any]:
+    """The project: title, organisation, lead, problem, change, strategy, dates and funding."""
+    lang = interview.lang
+    project: dict[str, Any] = {
+        "title": interview.text("project.title", lang.gettext("What is the project called?")),
+        "organisation": interview.text(
+            "project.organisation",
+            lang.gettext("Which organisation is it in (the trust or health board)?"),
+        ),
+    }
+    lead = {
+        "name": interview.text(
+            "project.lead.name", lang.gettext("Who leads it? Your name, as it should appear.")
+        ),
+        "role": interview.text(
+            "project.lead.role", lang.gettext("The lead's role?"), required=False
+        ),
+        "email": interview.text(
+            "project.lead.email",
+            lang.gettext("The lead's email address?"),
+            required=False,
+            check=lambda answer: (
+                ""
+                if EMAIL.fullmatch(answer)
+                else lang.gettext("That does not look like an email address: name@example.nhs.uk.")
+            ),
+        ),
+    }
+    project["lead"] = {k: v for k, v in lead.items() if v}
+    project["problem"] = interview.text(
+        "project.problem",
+        lang.gettext("What is the problem, as senior managers already see it?"),
+        hint=lang.gettext(
+            "Use the words the board uses: a risk, a target missed, a cost that worries them."
+        ),
+    )
+    project["change"] = interview.text(
+        "project.change",
+        lang.gettext("What is the change, in one or two sentences?"),
+        hint=lang.gettext("Keep it short: the note talks mostly about the impact, not the change."),
+    )
+    strategy = interview.items(
+        "project.strategy",
+        lang.gettext(
+            "Which strategic objective or board risk does it serve? (leave blank to skip)"
+        ),
+        hint=lang.gettext("For example: Trust strategy 2025-30, ambition 2; BAF risk SR3."),
+    )
+    if strategy:
+        project["strategy"] = strategy
+    start = interview.date(
+        "project.start", lang.gettext("When does it start? (leave blank if not known)")
+    )
+    end = interview.date(
+        "project.end", lang.gettext("When does it end? (leave blank if not known)"), after=start
+    )
+    project.update({k: v for k, v in (("start", start), ("end", end)) if v})
+    funding = ask_funding(interview)
+    if funding:
+        project["funding"] = funding
+    return project
+
+
+def ask_funding(interview: Interview) -> dict[str, Any] | None:
+    """The funding sought: amount, where from, and how far it has got."""
+    lang = interview.lang
+    amount = interview.number(
+        "project.funding.amount",
+        lang.gettext("How much funding does it need, in pounds? (leave blank if none)"),
+        required=False,
+    )
+    if amount is None:
+        return None
+    funding: dict[str, Any] = {"amount": number_text(amount), "currency": "GBP"}
+    source = interview.text(
+        "project.funding.source", lang.gettext("Where would the money come from?"), required=False
+    )
+    status = interview.text(
+        "project.funding.status",
+        lang.gettext("How far has the funding got: requested, agreed, or something else?"),
+        default=lang.gettext("requested"),
+        required=False,
+    )
+    funding.update({k: v for k, v in (("source", source), ("status", status)) if v})
+    return funding
+
+
+def ask_impact(interview: Interview, taken: Iterable[str]) -> dict[str, Any]:
+    """One impact: measure, unit, period, baseline, target and an optional money value."""
+    lang = interview.lang
+    measure = interview.text(
+        "impact.measure",
+        lang.gettext("What will the change improve? Name the measure."),
+        hint=lang.gettext("For example: Emergency admissions of people aged 75 and over."),
+    )
+    unit = interview.text(
+        "impact.unit",
+        lang.gettext("What is it counted in? A plural noun, or % or £."),
+        hint=lang.gettext("For example: admissions, bed days, falls, %."),
+    )
+    impact: dict[str, Any] = {"id": unique(slug(measure, fallback="impact"), taken)}
+    impact.update({"measure": measure, "unit": unit})
+    periods = [lang.gettext(label) for _key, label in PERIODS]
+    [period] = interview.choices(
+        "impact.per",
+        lang.gettext("Is that a number per period?"),
+        periods,
+        default="5" if unit == "%" else "1",
+    )
+    if PERIODS[period][0]:
+        impact["per"] = PERIODS[period][0]
+    baseline = interview.number("impact.baseline", lang.gettext("What is it now (the baseline)?"))
+    target = interview.number("impact.target", lang.gettext("What do you aim for (the target)?"))
+    assert baseline is not None
+    assert target is not None
+    impact.update({"baseline": number_text(baseline), "target": number_text(target)})
+    if baseline == target:
+        higher = interview.yes("impact.better", lang.gettext("Is higher better for this measure?"))
+        impact["better"] = "higher" if higher else "lower"
+    value = ask_value(interview, unit)
+    if value:
+        impact["value"] = value
+    source = interview.text(
+        "impact.source",
+        lang.gettext("Where do these figures come from? (leave blank to skip)"),
+        required=False,
+    )
+    if source:
+        impact["source"] = source
+    return impact
+
+
+def ask_value(interview: Interview, unit: str) -> dict[str, Any] | None:
+    """The money value of one unit: a dated national cost, your own figure, or none."""
+    lang = interview.lang
+    options = [
+        lang.gettext("{name}: £{amount:,} ({collection})").format(
+            name=lang.gettext(c.name), amount=c.amount, collection=lang.gettext(c.collection)
+        )
+        for c in UNIT_COSTS
+    ]
+    options.append(lang.gettext("Another amount, with its source"))
+    picked = interview.choices(
+        "impact.value",
+        lang.gettext(
+            "Is each one of these ({unit}) worth money? Pick a cost, or leave blank for none."
+        ).format(unit=unit),
+        options,
+        hint=lang.gettext("The note prints the source and year of every cost it uses."),
+    )
+    if not picked:
+        return None
+    if picked[0] < len(UNIT_COSTS):
+        cost = UNIT_COSTS[picked[0]]
+        source = f"{lang.gettext(cost.name)}, {lang.gettext(cost.collection)}"
+        return {"amount": cost.amount, "currency": "GBP", "source": source}
+    amount = interview.number("impact.value.amount", lang.gettext("How many pounds is one worth?"))
+    assert amount is not None
+    source = interview.text(
+        "impact.value.source",
+        lang.gettext("Where does that figure come from, and from which year?"),
+    )
+    return {"amount": number_text(amount), "currency": "GBP", "source": source}
+
+
+def ask_director(interview: Interview, taken: Iterable[str]) -> dict[str, Any]:
+    """One director: role, name, id, objectives (typical ones offered) and concerns."""
+    lang = interview.lang
+    role = interview.text(
+        "director.role",
+        lang.gettext("Which director could sponsor the project? Their role:"),
+        hint=lang.gettext(
+            "For example: Director of Finance, Chief Operating Officer, Director of Nursing."
+        ),
+    )
+    name = interview.text("director.name", lang.gettext("Their name?"))
+    used = {t.casefold() for t in taken}
+
+    def check_id(answer: str) -> str:
+        if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}", answer):
+            return lang.gettext("Please use only letters, digits and dashes, such as dof.")
+        if answer.casefold() in used:
+            return lang.gettext("Another director already has that id: choose another.")
+        return ""
+
+    ident = interview.text(
+        "director.id",
+        lang.gettext("A short id to name them by on the command line:"),
+        default=unique(role_id(role), used),
+        check=check_id,
+    )
+    director: dict[str, Any] = {"id": ident, "name": name, "role": role}
+    objectives = ask_objectives(interview, role)
+    if objectives:
+        director["objectives"] = objectives
+    concerns = interview.items(
+        "director.concerns",
+        lang.gettext("What worries them at the moment? One at a time (leave blank to skip)."),
+        hint=lang.gettext("For example: Agency spend; Bed occupancy above 95%."),
+    )
+    if concerns:
+        director["concerns"] = concerns
+    return director
+
+
+def ask_objectives(interview: Interview, role: str) -> list[dict[str, Any]]:
+    """The director's objectives: typical ones for the role to pick, then their own words."""
+    lang = interview.lang
+    matched = match_role(role)
+    lens = all_lenses()[matched[0] if matched else "general"]
+    typical = list(lens.objectives)
+    options = [
+        lang.gettext("{text} (personal)").format(text=lang.gettext(o.text))
+        if o.kind == "personal"
+        else lang.gettext(o.text)
+        for o in typical
+    ]
+    picked = interview.choices(
+        "director.objectives",
+        lang.gettext(
+            "Which of these typical objectives of a {title} are theirs? "
+            "Numbers such as 1,3, or blank."
+        ).format(title=lang.gettext(lens.title)),
+        options,
+        hint=lang.gettext(
+            "'personal' marks what they want for themselves this year, not the organisation."
+        ),
+        many=True,
+    )
+    chosen: list[dict[str, Any]] = [_objective_data(typical[i], interview.lang) for i in picked]
+    first = lang.gettext(
+        "Any objective of theirs in their own words? One at a time (leave blank when done)."
+    )
+    while text := interview.text(
+        "director.objective",
+        lang.gettext("Another objective? (leave blank when done)")
+        if len(chosen) > len(picked)
+        else first,
+        required=False,
+    ):
+        personal = interview.yes(
+            "director.objective.kind",
+            lang.gettext("Is that personal to them, rather than the organisation's?"),
+        )
+        ident = unique(slug(text, fallback="objective"), (o["id"] for o in chosen))
+        kind = "personal" if personal else "organisational"
+        chosen.append({"id": ident, "text": text, "kind": kind})
+    return chosen
+
+
+def _objective_data(objective: Any, lang: Language) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": objective.id, "text": lang.gettext(objective.text)}
+    data["kind"] = objective.kind
+    if objective.themes:
+        data["themes"] = list(objective.themes)
+    return data
+
+
+def ask_pitch(interview: Interview, director_ids: list[str]) -> dict[str, Any]:
+    """What the note asks for, the advice sought, what the sponsor gains, and the meeting."""
+    lang = interview.lang
+    parts: dict[str, Any] = {
+        "asks": interview.items(
+            "asks",
+            lang.gettext("What will you ask the sponsor to do? One request at a time."),
+            hint=lang.gettext(
+                "Concrete and small: chair the project board each quarter; unblock one thing."
+            ),
+            required=True,
+        ),
+        "advice": interview.items(
+            "advice",
+            lang.gettext("What would you like their advice on? (leave blank to skip)"),
+            hint=lang.gettext("Asking for advice invites them to shape the work."),
+        ),
+        "offer": interview.items(
+            "offer",
+            lang.gettext("What does the sponsor gain? (leave blank to skip)"),
+            hint=lang.gettext(
+                "For example: a case study for the board; time with the frontline team."
+            ),
+        ),
+    }
+    when = interview.date(
+        "meeting.date", lang.gettext("When do you meet them? (leave blank if not set)")
+    )
+    meeting: dict[str, Any] = {"date": when} if when else {}
+    who = 0
+    if len(director_ids) > 1:
+        picked = interview.choices(
+            "meeting.director", lang.gettext("Which director is the meeting with?"), director_ids
+        )
+        who = picked[0] if picked else 0
+    if director_ids:
+        meeting["director"] = director_ids[who]
+    if meeting:
+        parts["meeting"] = meeting
+    return {k: v for k, v in parts.items() if v}
+
+
+def interview_facts(ask: Ask, lang: Language, *, locale: str | None = None) -> dict[str, Any]:
+    """Ask every question of ``pitchkit init`` and return the facts as plain data.
+
+    ``ask`` raising ``EOFError`` or ``KeyboardInterrupt`` stops the interview
+    with nothing returned.
+    """
+    interview = Interview(ask, lang)
+    data: dict[str, Any] = {"project": ask_project(interview)}
+    impacts: list[dict[str, Any]] = []
+    while True:
+        impacts.append(ask_impact(interview, (i["id"] for i in impacts)))
+        if not interview.yes("impacts.more", lang.gettext("Add another impact?")):
+            break
+    data["impacts"] = impacts
+    directors: list[dict[str, Any]] = []
+    while True:
+        directors.append(ask_director(interview, [d["id"] for d in directors]))
+        if not interview.yes("directors.more", lang.gettext("Add another director?")):
+            break
+    data.update(ask_pitch(interview, [d["id"] for d in directors]))
+    data["directors"] = directors
+    if locale and locale != "en_GB":
+        data["settings"] = {"locale": locale}
+    return data

@@ -1,0 +1,193 @@
+"""Writing the facts from ``pitchkit init`` as a commented YAML file, checked before use.
+
+:func:`facts_yaml` writes block-style YAML by hand (a header, then each
+section with a comment explaining it), quoting a value only where the plain
+form would read back differently. :func:`validated` loads the text with
+:func:`pitchkit.facts.load_facts` before anyone writes it to disk.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tempfile
+import textwrap
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pitchkit.facts import load_facts
+from pitchkit.i18n import N_, Language
+from pitchkit.init.answers import parse_date, parse_number
+
+#: Comments written above each section of a new facts file.
+SECTION_NOTES: dict[str, str] = {
+    "project": N_(
+        "The project, in the words senior managers already use. 'problem' is the "
+        "problem as they see it; 'change' is what you will do, in a sentence or two."
+    ),
+    "impacts": N_(
+        "What the change improves, with numbers. Each impact has a baseline (now) and a "
+        "target; 'per' says the figures are counted per year, quarter, month or week "
+        "(leave it out for a level such as a percentage). 'value' is what one unit is "
+        "worth, with its dated source. Progress entries refer to impacts by 'id'."
+    ),
+    "asks": N_("What you ask the sponsor to do: the first one opens the note."),
+    "advice": N_("Questions on which you would value the director's advice."),
+    "offer": N_("What the sponsor gains by championing the project."),
+    "meeting": N_("The meeting the briefing note prepares for, and with which director."),
+    "directors": N_(
+        "The directors you might ask to sponsor the project. Objectives marked "
+        "'personal' are what they want for themselves this year; the others are the "
+        "organisation's. With no objectives listed, the typical ones for the role are used."
+    ),
+    "settings": N_("How documents are written: the language (en_GB or cy_GB)."),
+}
+HEADER = N_(
+    "Facts for {title}, written by 'pitchkit init' on {date}.\n"
+    "Edit freely: add evidence, concerns, or 'supports' links (director_id.objective_id).\n"
+    "See the note before opening Word: pitchkit preview {file} --director {director}\n"
+    "Write it: pitchkit brief {file} --director {director}"
+)
+_PLAIN_START = re.compile(r"^[A-Za-z0-9£(\u00c0-\uffff]")
+_WORD = re.compile(r"[a-z][a-z-]{0,30}")
+_SPECIAL_WORDS = frozenset({"true", "false", "null", "yes", "no", "on", "off", "~"})
+FOLD_AT = 60
+
+
+def yaml_scalar(value: Any) -> str:
+    """``value`` as a YAML 1.2 scalar: plain when that reads back the same, else quoted."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value)
+    if _plain_is_safe(text):
+        return text
+    return '"' + _escaped(text) + '"'
+
+
+def _plain_is_safe(text: str) -> bool:
+    return bool(
+        _PLAIN_START.match(text)
+        and text == text.strip()
+        and text.isprintable()
+        and ": " not in text
+        and " #" not in text
+        and not text.endswith(":")
+        and text.casefold() not in _SPECIAL_WORDS
+        and parse_number(text) is None
+        and parse_date(text) is None
+        and not any(c in text for c in "\ufeff\u2028\u2029\x85")
+    )
+
+
+def _escaped(text: str) -> str:
+    """Escape ``text`` for a YAML double-quoted scalar."""
+    out = []
+    for char in text:
+        if char in '"\\':
+            out.append("\\" + char)
+        elif not char.isprintable() or char in "\ufeff\u2028\u2029\x85":
+            code = ord(char)
+            out.append(f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def _text_lines(key: str, text: str, indent: int) -> list[str]:
+    """A long answer as a folded block (``>-``), wrapped; short ones stay on one line."""
+    pad = " " * indent
+    if len(text) <= FOLD_AT or not _foldable(text):
+        return [f"{pad}{key}: {yaml_scalar(text)}"]
+    wrapped = textwrap.wrap(
+        text, width=max(40, 88 - indent - 2), break_long_words=False, break_on_hyphens=False
+    )
+    return [f"{pad}{key}: >-"] + [f"{pad}  {line}" for line in wrapped]
+
+
+def _foldable(text: str) -> bool:
+    return (
+        text == " ".join(text.split())
+        and text.isprintable()
+        and not any(c in text for c in "\ufeff\u2028\u2029\x85\u00a0")
+    )
+
+
+def yaml_lines(data: Any, indent: int = 0, notes: Mapping[str, str] | None = None) -> list[str]:
+    """Block-style YAML for plain dicts, lists and scalars, with ``notes`` above top-level keys."""
+    lines: list[str] = []
+    pad = " " * indent
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if notes and key in notes:
+                lines.append("")
+                lines.extend(_comment(notes[key], pad))
+            lines.extend(_entry(str(key), value, indent))
+    else:
+        for item in data:
+            inner = yaml_lines(item, indent + 4) if isinstance(item, dict) else []
+            if inner:
+                lines.append(f"{pad}  - {inner[0].lstrip()}")
+                lines.extend(inner[1:])
+            else:
+                lines.append(f"{pad}  - {yaml_scalar(item)}")
+    return lines
+
+
+def _entry(key: str, value: Any, indent: int) -> list[str]:
+    pad = " " * indent
+    if isinstance(value, dict):
+        return [f"{pad}{key}:", *yaml_lines(value, indent + 2)]
+    if isinstance(value, list) and is_word_list(value):
+        return [f"{pad}{key}: [{', '.join(value)}]"]
+    if isinstance(value, list):
+        return [f"{pad}{key}:", *yaml_lines(value, indent)]
+    if isinstance(value, str):
+        return _text_lines(key, value, indent)
+    return [f"{pad}{key}: {yaml_scalar(value)}"]
+
+
+def is_word_list(items: list[Any]) -> bool:
+    """Whether ``items`` are a few short words (themes), written on one line as ``[a, b]``."""
+    return bool(items) and all(isinstance(i, str) and _WORD.fullmatch(i) for i in items)
+
+
+def _comment(text: str, pad: str) -> list[str]:
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        lines.extend(f"{pad}# {line}" for line in textwrap.wrap(paragraph, 86) or [""])
+    return lines
+
+
+def facts_yaml(data: Mapping[str, Any], lang: Language, *, file_name: str, today: dt.date) -> str:
+    """The commented facts file for ``data``: a header, then each section explained."""
+    meeting = data.get("meeting") or {}
+    director = meeting.get("director") or next((d["id"] for d in data.get("directors", [])), "ID")
+    header = lang.gettext(HEADER).format(
+        title=data["project"]["title"], date=today.isoformat(), file=file_name, director=director
+    )
+    notes = {key: lang.gettext(note) for key, note in SECTION_NOTES.items()}
+    lines = _comment(header, "") + yaml_lines(dict(data), notes=notes)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def validated(text: str, name: str) -> str:
+    """Return ``text`` once :func:`load_facts` accepts it (raises ``FactsError`` otherwise)."""
+    with tempfile.TemporaryDirectory(prefix="pitchkit-init-") as folder:
+        path = Path(folder) / (Path(name).name or "facts.yaml")
+        path.write_text(text, encoding="utf-8")
+        load_facts(path)
+    return text
+
+
+@dataclass(frozen=True)
+class Written:
+    """The text of a facts file made by :func:`new_facts_text` and who it names."""
+
+    text: str
+    director_ids: tuple[str, ...] = field(default=())

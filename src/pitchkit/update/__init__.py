@@ -1,0 +1,142 @@
+"""The follow-up progress update for one director, or its fill-in template.
+
+``make_update(project, director)`` takes the latest entry of the progress
+log (or the period asked for), works out where each measure stands
+(:mod:`pitchkit.progress`), what the project has delivered toward this
+director's objectives (:mod:`pitchkit.recast`), draws a chart for each
+measure with enough points (:mod:`pitchkit.charts`), and fills the update
+template. With no entry for the period it makes a fill-in template instead:
+everything known filled in, and a short prompt in square brackets wherever
+the team still has to write something.
+
+The parts live by stage: :mod:`~pitchkit.update.situation` (the period, its
+log entry and the figures), :mod:`~pitchkit.update.entry` (status, headline,
+what was done, score), :mod:`~pitchkit.update.measures` (the table of
+measures), :mod:`~pitchkit.update.delivery` (delivery toward the director's
+objectives and the board sentence), :mod:`~pitchkit.update.charting` (charts
+and their signals in words) and :mod:`~pitchkit.update.fillin` (the prompts
+of the fill-in template). This module puts them together.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from pitchkit import fmt
+from pitchkit.context import Context, brief_context
+from pitchkit.facts import Director, Facts
+from pitchkit.i18n import Language
+from pitchkit.notes import Project, builtin_template, properties
+from pitchkit.output import safe_stem
+from pitchkit.recast import Pitch
+from pitchkit.render import render
+from pitchkit.update.charting import chart_context
+from pitchkit.update.delivery import board_sentence_text, delivered_rows
+from pitchkit.update.entry import (
+    headline,
+    log_parts,
+    next_update_text,
+    score_context,
+    status_context,
+)
+from pitchkit.update.measures import measure_row, missing_notes
+from pitchkit.update.situation import Situation, chosen_period, default_period, situate
+
+__all__ = [
+    "Situation",
+    "UpdateInfo",
+    "chosen_period",
+    "default_period",
+    "make_update",
+    "situate",
+    "update_context",
+    "update_document_context",
+    "update_file_name",
+]
+
+
+@dataclass(frozen=True)
+class UpdateInfo:
+    """What :func:`make_update` made: for which period, and whether it is to be filled in."""
+
+    period: str
+    period_label: str
+    fill_in: bool
+    charts: int
+    pitch: Pitch
+
+
+def make_update(
+    project: Project,
+    director: Director,
+    *,
+    period: str | None = None,
+    template: Path | None = None,
+    today: dt.date | None = None,
+) -> tuple[bytes, UpdateInfo]:
+    """Render the progress update for ``director``: for ``period``, or the latest logged.
+
+    A period with no entry in the log (or an empty log) gives the fill-in
+    template. Raises :class:`~pitchkit.errors.InputError` for a period that
+    is not written as YYYY-MM, YYYY-Qn or YYYY.
+    """
+    today = today or dt.date.today()
+    situation = situate(project.facts, director, project.lang, period=period, today=today)
+    context = update_document_context(situation, today=today)
+    source: Path | bytes = template if template is not None else builtin_template("update")
+    data = render(
+        source,
+        context,
+        lang=project.lang,
+        properties=properties(situation.pitch, project.lang, "update", today),
+    )
+    info = UpdateInfo(
+        period=situation.period.text,
+        period_label=context["update"]["period_label"],
+        fill_in=situation.fill_in,
+        charts=len(context["update"]["charts"]),
+        pitch=situation.pitch,
+    )
+    return data, info
+
+
+def update_file_name(facts: Facts, director: Director, period: str, lang: Language) -> str:
+    """A safe file name such as ``Frailty virtual ward - update 2028-03 - Helen Marsh.docx``."""
+    label = lang.gettext("update")
+    stem = safe_stem(
+        f"{facts.project.title} - {label} {period} - {director.name}",
+        fallback=f"update-{period}-{director.id}",
+    )
+    return f"{stem}.docx"
+
+
+def update_document_context(situation: Situation, *, today: dt.date) -> Context:
+    """Every variable the update template sees: the brief's, with ``update`` filled."""
+    context = brief_context(situation.pitch, situation.lang, today=today)
+    context["update"] = update_context(situation)
+    return context
+
+
+def update_context(situation: Situation) -> Context:
+    """The ``update`` variable: period, status, measures, delivery, charts and next steps."""
+    lang, entry, period = situation.lang, situation.entry, situation.period
+    label = fmt.period_label(period.text, lang)
+    context: Context = {
+        "period": period.text,
+        "period_label": label,
+        "fill_in": situation.fill_in,
+        "date": entry.date if entry else None,
+        "status": status_context(entry, lang),
+        "headline": headline(situation),
+        "measures": [measure_row(p, situation) for p in situation.progress],
+        "missing": missing_notes(situation),
+        "delivered": delivered_rows(situation),
+        "board_sentence": board_sentence_text(situation),
+        "score": score_context(situation),
+        "next_update": next_update_text(situation),
+    }
+    context.update(log_parts(situation))
+    context.update(chart_context(situation))
+    return context

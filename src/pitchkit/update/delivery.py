@@ -1,0 +1,220 @@
+"""What the project has delivered toward the director's objectives, and the board sentence.
+
+For each impact linked to one of the director's objectives (strongest link
+first): the difference from baseline so far (cumulative for a rate, current
+for a level), its money value, and its share of the objective's target.
+The best two deliveries also make a sentence the director can say at the
+board.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from pitchkit import fmt, wording
+from pitchkit.context import Context
+from pitchkit.facts import Impact
+from pitchkit.i18n import Language
+from pitchkit.progress import MeasureProgress
+from pitchkit.recast import Pitch, Quantity, Statement, share_of_target
+from pitchkit.update import fillin
+from pitchkit.update.measures import amount_text
+from pitchkit.update.situation import Situation
+
+#: At most this many rows of delivery toward the director's objectives.
+MAX_DELIVERED = 4
+
+
+def progress_for(situation: Situation, impact_id: str) -> MeasureProgress:
+    """The progress of the impact with ``impact_id``."""
+    return next(p for p in situation.progress if p.impact.id == impact_id)
+
+
+def chosen_statements(pitch: Pitch) -> list[tuple[Impact, list[Statement]]]:
+    """Each linked impact once, strongest first, with the objectives it serves."""
+    grouped: dict[str, list[Statement]] = {}
+    for statement in pitch.statements:
+        grouped.setdefault(statement.impact.id, []).append(statement)
+    ordered = sorted(grouped.values(), key=lambda group: -group[0].rank)
+    return [(group[0].impact, group) for group in ordered][:MAX_DELIVERED]
+
+
+def delivered_rows(situation: Situation) -> list[Context]:
+    """What the project has delivered toward this director's objectives, impact by impact."""
+    rows: list[Context] = []
+    for impact, statements in chosen_statements(situation.pitch):
+        progress = progress_for(situation, impact.id)
+        if progress.latest is None:
+            continue
+        rows.append(
+            {
+                "measure": wording.apply_terms(impact.measure, situation.terms),
+                "objectives": [s.objective.text for s in statements[:2]],
+                "objectives_text": "; ".join(s.objective.text for s in statements[:2]),
+                "text": delivered_text(progress, situation),
+                "money": progress.delivered_money,
+                "money_text": delivered_money_text(progress, situation.lang),
+                "share_text": share_text(progress, statements, situation.lang),
+            }
+        )
+    return rows
+
+
+def span_text(progress: MeasureProgress, lang: Language) -> str:
+    """``January 2027 to March 2028``: the periods the figures cover."""
+    periods = progress.with_data
+    first = fmt.period_label(periods[0].text, lang)
+    last = fmt.period_label(periods[-1].text, lang)
+    if first == last:
+        return first
+    return lang.gettext("{first} to {last}").format(first=first, last=last)
+
+
+def counted_amount(value: float, impact: Impact, lang: Language) -> str:
+    """``282 admissions``, ``£4,000`` or ``1 fall``: an amount in the impact's unit."""
+    return fmt.quantity(round(abs(value)), impact.unit, lang)
+
+
+def delivered_text(progress: MeasureProgress, situation: Situation) -> str:
+    """The cumulative (rate) or current (level) difference from baseline, in words."""
+    lang, impact = situation.lang, progress.impact
+    if progress.delivered is not None:
+        size = counted_amount(progress.delivered, impact, lang)
+        span = span_text(progress, lang)
+        if progress.delivered > 0:
+            better = (
+                lang.gettext("{amount} fewer than at the baseline rate, {span}")
+                if impact.direction == "lower"
+                else lang.gettext("{amount} more than at the baseline rate, {span}")
+            )
+        elif progress.delivered < 0:
+            better = (
+                lang.gettext("{amount} more than at the baseline rate so far, {span}")
+                if impact.direction == "lower"
+                else lang.gettext("{amount} fewer than at the baseline rate so far, {span}")
+            )
+        else:
+            better = lang.gettext("the same as the baseline rate so far, {span}")
+        return better.format(amount=size, span=span)
+    latest = progress.latest
+    assert latest is not None
+    assert latest.value is not None
+    return lang.gettext(
+        "now {latest}, against a baseline of {baseline} and a target of {target}"
+    ).format(
+        latest=amount_text(latest.value, impact, lang),
+        baseline=amount_text(impact.baseline, impact, lang),
+        target=amount_text(impact.target, impact, lang),
+    )
+
+
+def delivered_money_text(progress: MeasureProgress, lang: Language) -> str:
+    """``worth £448,000``, where the delivery has a positive money value."""
+    money = progress.delivered_money
+    if money is None or money <= 0:
+        return ""
+    return lang.gettext("worth {money}").format(money=fmt.money(money, lang))
+
+
+def share_text(progress: MeasureProgress, statements: list[Statement], lang: Language) -> str:
+    """``about 3% of your £14m target``, where an objective's target is in the same terms."""
+    if progress.delivered is None or progress.delivered <= 0:
+        return ""
+    for statement in statements:
+        target = statement.objective.target
+        if target is None:
+            continue
+        delivered = _delivered_quantity(statement, progress)
+        share = share_of_target(delivered, statement.objective)
+        if share is not None:
+            return lang.gettext("about {share} of your {target} target").format(
+                share=fmt.percent(share, lang),
+                target=fmt.quantity(target.value, target.unit, lang),
+            )
+    return ""
+
+
+def _delivered_quantity(statement: Statement, progress: MeasureProgress) -> Quantity:
+    """The statement's quantity with the gain replaced by what has been delivered."""
+    delivered = progress.delivered or 0.0
+    return replace(
+        statement.quantity,
+        per=None,
+        gain=delivered,
+        money=progress.delivered_money,
+        money_per_year=None,
+    )
+
+
+def board_sentence_text(situation: Situation) -> str:
+    """A sentence the director can say at the board, or a prompt when there are no figures."""
+    lang = situation.lang
+    delivered = delivered_summary(situation)
+    if not delivered:
+        if situation.fill_in:
+            return fillin.board_sentence_prompt(lang)
+        return lang.gettext(
+            "{title} is under way; its figures do not yet show a change we can report."
+        ).format(title=situation.facts.project.title)
+    return wording.board_sentence(situation.pitch, delivered, lang)
+
+
+def delivered_summary(situation: Situation) -> str:
+    """Up to two deliveries toward the director's objectives, with when, in one phrase.
+
+    Deliveries over the same periods share one ``between … and …``.
+    """
+    lang = situation.lang
+    by_span: dict[str, list[str]] = {}
+    levels: list[str] = []
+    for impact, _statements in chosen_statements(situation.pitch):
+        progress = progress_for(situation, impact.id)
+        phrase = delivered_phrase(progress, situation)
+        if not phrase:
+            continue
+        if progress.delivered is None:
+            levels.append(phrase)
+        else:
+            by_span.setdefault(between_text(progress, lang), []).append(phrase)
+        if len(levels) + sum(len(p) for p in by_span.values()) == 2:
+            break
+    parts = [f"{fmt.join_list(phrases, lang)} {span}" for span, phrases in by_span.items()]
+    return fmt.join_list(parts + levels, lang)
+
+
+def between_text(progress: MeasureProgress, lang: Language) -> str:
+    """``between January 2027 and March 2028``, or ``in March 2028`` for one period."""
+    periods = progress.with_data
+    first = fmt.period_label(periods[0].text, lang)
+    last = fmt.period_label(periods[-1].text, lang)
+    if first == last:
+        return lang.gettext("in {period}").format(period=last)
+    return lang.gettext("between {first} and {last}").format(first=first, last=last)
+
+
+def delivered_phrase(progress: MeasureProgress, situation: Situation) -> str:
+    """``a reduction of 173 in emergency admissions … (worth £275,000)``; empty if none."""
+    lang, impact = situation.lang, progress.impact
+    measure = wording.lower_first(wording.apply_terms(impact.measure, situation.terms))
+    if progress.delivered is not None:
+        if progress.delivered <= 0:
+            return ""
+        size = fmt.number(round(progress.delivered), lang)
+        if impact.unit.strip().lower() in {"£", "gbp", "pounds"}:
+            size = fmt.money(progress.delivered, lang)
+        phrase = (
+            lang.gettext("a reduction of {amount} in {measure}")
+            if impact.direction == "lower"
+            else lang.gettext("an increase of {amount} in {measure}")
+        ).format(amount=size, measure=measure)
+        worth = delivered_money_text(progress, lang)
+        return f"{phrase} ({worth})" if worth else phrase
+    latest = progress.latest
+    gap = progress.latest_gap
+    if latest is None or latest.value is None or gap is None or gap <= 0:
+        return ""
+    return lang.gettext("an improvement in {measure} from {baseline} to {latest}").format(
+        measure=measure,
+        baseline=amount_text(impact.baseline, impact, lang),
+        latest=amount_text(latest.value, impact, lang),
+    )
