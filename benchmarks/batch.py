@@ -7,8 +7,9 @@ Python process so peak memory (``ru_maxrss``) is that size's alone:
 - ``pitchkit``: :func:`pitchkit.batch.run_batch`, which compiles the
   template once per worker process and uses every core;
 - ``docxtpl``: the usual loop, one process: for each director, work out
-  the same context, then a new ``DocxTemplate``, ``render(context,
-  autoescape=True)`` and ``save``.
+  the same context (:func:`pitchkit.notes.brief_parts`, as the batch
+  does), then a new ``DocxTemplate``, ``render(context, autoescape=True)``
+  and ``save``.
 
 Both write every note to a file. The two ways alternate within each size.
 Run from the project root::
@@ -74,19 +75,14 @@ def with_docxtpl(count: int, out: Path) -> None:
     """Write ``count`` notes the plain way: a new DocxTemplate for each."""
     from docxtpl import DocxTemplate
 
-    from pitchkit.context import brief_context
-    from pitchkit.fit import fit_brief
-    from pitchkit.notes import builtin_template, open_project
-    from pitchkit.recast import recast
+    from pitchkit.notes import brief_parts, builtin_template, open_project
     from pitchkit.render import make_environment
 
     project = open_project(FACTS)
     template = builtin_template("brief")
     env = make_environment(project.lang)
     for number, director in enumerate(many_directors(count)):
-        context, _cuts = fit_brief(
-            brief_context(recast(project.facts, director), project.lang, today=TODAY)
-        )
+        context = brief_parts(project, director, today=TODAY).context
         document = DocxTemplate(io.BytesIO(template))
         document.render(context, env, autoescape=True)
         document.save(out / f"note-{number}.docx")
@@ -94,17 +90,13 @@ def with_docxtpl(count: int, out: Path) -> None:
 
 def contexts(count: int) -> tuple[Any, list[tuple[Any, Any]]]:
     """The project, and ``count`` (context, properties) pairs of the built-in brief."""
-    from pitchkit.context import brief_context
-    from pitchkit.fit import fit_brief
-    from pitchkit.notes import open_project, properties
-    from pitchkit.recast import recast
+    from pitchkit.notes import brief_parts, open_project
 
     project = open_project(FACTS)
     pairs = []
     for director in many_directors(count):
-        pitch = recast(project.facts, director)
-        context, _cuts = fit_brief(brief_context(pitch, project.lang, today=TODAY))
-        pairs.append((context, properties(pitch, project.lang, "brief", TODAY)))
+        parts = brief_parts(project, director, today=TODAY)
+        pairs.append((parts.context, parts.properties))
     return project, pairs
 
 

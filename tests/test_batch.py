@@ -20,11 +20,12 @@ from pypdf import PdfReader
 from typer.testing import CliRunner
 
 from docchecks import check_docx, docx_text, pdf_pages, validate_ooxml
-from pitchkit.batch import MANIFEST_COLUMNS, run_batch
+from pitchkit.batch import run_batch
 from pitchkit.cli import app
 from pitchkit.errors import ConversionError, DirectorsError
 from pitchkit.facts import Director
-from pitchkit.notes import open_project
+from pitchkit.manifest import MANIFEST_COLUMNS
+from pitchkit.notes import make_brief_note, open_project
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "frailty-virtual-ward"
@@ -233,6 +234,22 @@ def test_the_manifest_never_holds_a_formula(tmp_path: Path) -> None:
     team = [Director(id="x", name='=HYPERLINK("http://evil")', role="Director of Finance")]
     run_batch(project=project, directors=team, kind="brief", out_dir=tmp_path, today=TODAY)
     assert manifest(tmp_path)[0]["name"] == '\'=HYPERLINK("http://evil")'
+
+
+def test_a_batch_note_reads_the_same_as_the_brief_command_in_welsh(tmp_path: Path) -> None:
+    """A director with no objectives of their own gets the role's, in Welsh, either way."""
+    project = open_project(ROOT / "examples" / "ysbyty-cymunedol" / "facts.yaml")
+    finance = Director(id="cyllid", name="Siân Lloyd", role="Director of Finance")
+    result = run_batch(
+        project=project, directors=[finance], kind="brief", out_dir=tmp_path / "batch", today=TODAY
+    )
+    single = tmp_path / "single.docx"
+    single.write_bytes(make_brief_note(project, finance, today=TODAY).data)
+    assert result.items[0].file is not None
+    text = docx_text(result.items[0].file)
+    assert text == docx_text(single)
+    assert "Cyflawni'r rhaglen gwella costau" in text
+    assert "Deliver the cost improvement programme" not in text
 
 
 def test_update_notes_for_the_team(tmp_path: Path) -> None:

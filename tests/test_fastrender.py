@@ -13,13 +13,10 @@ import pytest
 from lxml import etree
 
 from docchecks import check_docx, docx_text, validate_ooxml
-from pitchkit.context import brief_context
 from pitchkit.errors import TemplateError
 from pitchkit.fastrender import CompiledTemplate
-from pitchkit.fit import fit_brief
 from pitchkit.i18n import language
-from pitchkit.notes import builtin_template, open_project, properties
-from pitchkit.recast import recast
+from pitchkit.notes import brief_parts, builtin_template, open_project, properties
 from pitchkit.render import Properties, render
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "frailty-virtual-ward"
@@ -102,16 +99,15 @@ def same_document(slow: Path, fast: Path) -> None:
         assert sorted(a.namelist()) == sorted(b.namelist())
 
 
-def brief_parts(director_index: int) -> tuple[dict[str, Any], Properties]:
+def example_brief(director_index: int) -> tuple[dict[str, Any], Properties]:
     """The built-in brief's context and properties for one example director."""
     project = open_project(EXAMPLE / "facts.yaml")
-    pitch = recast(project.facts, project.facts.directors[director_index])
-    context, _cuts = fit_brief(brief_context(pitch, project.lang, today=TODAY))
-    return context, properties(pitch, project.lang, "brief", TODAY)
+    parts = brief_parts(project, project.facts.directors[director_index], today=TODAY)
+    return parts.context, parts.properties
 
 
 def test_the_built_in_brief_comes_out_the_same(tmp_path: Path) -> None:
-    context, props = brief_parts(0)
+    context, props = example_brief(0)
     slow, fast = both_ways(tmp_path, builtin_template("brief"), context, props)
     same_document(slow, fast)
     assert "Helen Marsh" in docx_text(fast)
@@ -214,7 +210,7 @@ def test_a_broken_tag_fails_once_when_compiling(tmp_path: Path) -> None:
 
 @pytest.mark.tools
 def test_fast_documents_pass_the_open_xml_validator(tmp_path: Path, ooxml_validator: str) -> None:
-    context, props = brief_parts(2)
+    context, props = example_brief(2)
     brief = tmp_path / "brief.docx"
     brief.write_bytes(
         CompiledTemplate(builtin_template("brief"), lang=LANG).render(context, properties=props)

@@ -83,6 +83,7 @@ def _broad_groups(lens: Lens) -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=8192)
 def infer_themes(text: str) -> frozenset[str]:
     """The themes ``text`` implies through its words: "agency spend" → finance, workforce."""
     return frozenset().union(*(hit.labels for hit in _theme_matcher().find(tokens(text))))

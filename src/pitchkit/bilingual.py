@@ -27,11 +27,11 @@ from typing import Any, NamedTuple
 
 from lxml import etree  # type: ignore[import-untyped]
 
-from pitchkit.batch import build_pack
 from pitchkit.facts import Director
 from pitchkit.fit import Cut
 from pitchkit.notes import BriefNote, Project, make_brief_note, open_project, pick_director
 from pitchkit.output import safe_stem
+from pitchkit.pack import build_pack
 from pitchkit.update import UpdateInfo, make_update
 
 #: The languages of a bilingual document, in the order they appear.

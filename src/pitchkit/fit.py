@@ -10,8 +10,8 @@ themselves are never changed. Names, the title and figures are never cut.
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from pitchkit.i18n import Language, language
@@ -40,6 +40,7 @@ class Cut:
 
 
 def _char_width(char: str) -> float:
+    """The advance width of ``char`` as a fraction of the font size."""
     if char in _NARROW:
         return 0.25
     if char in _THIN:
@@ -53,22 +54,52 @@ def _char_width(char: str) -> float:
     return 0.53
 
 
+class _CharWidths(dict[str, float]):
+    """Each character's width, worked out the first time it is asked for."""
+
+    def __missing__(self, char: str) -> float:
+        width = self[char] = _char_width(char)
+        return width
+
+
+_WIDTHS = _CharWidths()
+#: Paragraphs up to this long are remembered (the last 2048 of them): the same
+#: texts recur in every step of a fit and in every director's note. Longer ones
+#: are rare and cut down early; remembering them would hold on to memory.
+_REMEMBERED_CHARS = 2000
+
+
 def _lines(text: str, width: float, *, size: float = BODY_SIZE, bold: bool = False) -> int:
     """Lines a paragraph of ``text`` wraps to, word by word, counting its line breaks."""
+    text = str(text)
     scale = size * (1.07 if bold else 1.0)
+    if len(text) > _REMEMBERED_CHARS:
+        return _count_lines(text, width, scale)
+    return _remembered_lines(text, width, scale)
+
+
+def _count_lines(text: str, width: float, scale: float) -> int:
+    """Lines ``text`` wraps to at ``width`` points, with letters ``scale`` points high."""
     space = 0.278 * scale
+    char_width = _WIDTHS.__getitem__
     count = 0
-    for part in str(text).split("\n"):
+    for part in text.split("\n"):
         count += 1
         used = 0.0
         for word in part.split():
-            advance = sum(_char_width(c) for c in word) * scale
+            advance = sum(map(char_width, word)) * scale
             if used and used + space + advance > width:
                 count += 1 + int(advance // width)
                 used = advance % width
             else:
                 used += (space if used else 0.0) + advance
     return count
+
+
+@lru_cache(maxsize=2048)
+def _remembered_lines(text: str, width: float, scale: float) -> int:
+    """:func:`_count_lines`, remembered."""
+    return _count_lines(text, width, scale)
 
 
 def _para(
@@ -211,10 +242,11 @@ def fit_brief(
 ) -> tuple[dict[str, Any], list[Cut]]:
     """Return a copy of ``context`` that fits one page, and what was cut to fit.
 
-    The cuts are worded in ``lang`` (English when not given).
+    The cuts are worded in ``lang`` (English when not given). ``context`` is
+    left as it was; values no step changes are shared between the two.
     """
     lang = lang or language()
-    fitted = copy.deepcopy(context)
+    fitted = _copy_for_cuts(context)
     changed: list[tuple[str, ...]] = []
     for kind, path, size in STEPS:
         if estimate_height(fitted) <= PAGE_HEIGHT:
@@ -222,6 +254,19 @@ def fit_brief(
         if apply_step(fitted, kind, path, size) and path not in changed:
             changed.append(path)
     return fitted, [_describe(path, context, fitted, lang) for path in changed]
+
+
+def _copy_for_cuts(context: dict[str, Any]) -> dict[str, Any]:
+    """A copy of ``context`` that :func:`apply_step` can change without touching the original.
+
+    Only the mappings that hold a value some step replaces are copied; every
+    step puts a new value in place and never changes a list or text itself,
+    so everything else can be shared (a deep copy cost more than the fit).
+    """
+    fitted = dict(context)
+    for owner in sorted({path[:-1] for _kind, path, _size in STEPS if len(path) > 1}, key=len):
+        _owner(fitted, owner)[owner[-1]] = dict(_owner(fitted, owner)[owner[-1]])
+    return fitted
 
 
 def _describe(

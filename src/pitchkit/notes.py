@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from pitchkit.context import brief_context
+from pitchkit.context import Context, brief_context
 from pitchkit.errors import DirectorsError, TemplateError
 from pitchkit.facts import Director, Facts, LoadedFacts, load_facts
 from pitchkit.factserrors import did_you_mean
@@ -108,6 +108,39 @@ def properties(pitch: Pitch, lang: Language, kind: str, today: dt.date) -> Prope
 
 
 @dataclass(frozen=True)
+class BriefParts:
+    """What a briefing note is filled from, before any template is opened."""
+
+    pitch: Pitch
+    context: Context
+    cuts: tuple[Cut, ...]
+    properties: Properties
+
+
+def brief_parts(
+    project: Project,
+    director: Director,
+    *,
+    template: Path | None = None,
+    today: dt.date | None = None,
+) -> BriefParts:
+    """Recast the facts for ``director`` and work out everything the note shows.
+
+    The pitch's lens wording is in the project's language. With the
+    built-in template (``template`` is ``None``) long content is trimmed to
+    fit one page (see :mod:`pitchkit.fit`); a user's own template gets
+    everything. ``pitchkit brief`` and ``pitchkit batch`` both start here.
+    """
+    today = today or dt.date.today()
+    pitch = localise_pitch(recast(project.facts, director), project.lang)
+    context = brief_context(pitch, project.lang, today=today)
+    cuts: list[Cut] = []
+    if template is None:
+        context, cuts = fit_brief(context, project.lang)
+    return BriefParts(pitch, context, tuple(cuts), properties(pitch, project.lang, "brief", today))
+
+
+@dataclass(frozen=True)
 class BriefNote:
     """A rendered briefing note, the pitch behind it and what was cut to fit a page."""
 
@@ -128,20 +161,10 @@ def make_brief_note(
     With the built-in template, long content is trimmed to fit one page
     (see :mod:`pitchkit.fit`); a user's own template gets everything.
     """
-    today = today or dt.date.today()
-    pitch = localise_pitch(recast(project.facts, director), project.lang)
-    context = brief_context(pitch, project.lang, today=today)
-    cuts: list[Cut] = []
-    if template is None:
-        context, cuts = fit_brief(context, project.lang)
+    parts = brief_parts(project, director, template=template, today=today)
     source: Path | bytes = template if template is not None else builtin_template("brief")
-    data = render(
-        source,
-        context,
-        lang=project.lang,
-        properties=properties(pitch, project.lang, "brief", today),
-    )
-    return BriefNote(data, pitch, tuple(cuts))
+    data = render(source, parts.context, lang=project.lang, properties=parts.properties)
+    return BriefNote(data, parts.pitch, parts.cuts)
 
 
 def make_brief(
