@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
-from typing import Any, Literal, get_args
+from typing import Any, Literal, ParamSpec, TypeVar, get_args
 
 import jinja2
 from babel.dates import format_date, format_skeleton, get_month_names
@@ -36,6 +37,10 @@ from pitchkit.errors import InputError
 from pitchkit.i18n import N_, Language
 
 Number = int | float | Decimal
+P = ParamSpec("P")
+R = TypeVar("R")
+#: Decimal digits to work with: a float's largest exponent plus room for decimals.
+WIDE_PRECISION = 400
 
 MONEY_PRECISIONS = ("auto", "exact")
 DATE_FORMATS = ("long", "short", "month")
@@ -76,6 +81,23 @@ _MILLION = Decimal(1_000_000)
 _POUNDS_LIMIT = Decimal(10_000)
 
 
+def _wide_precision(format_value: Callable[P, R]) -> Callable[P, R]:
+    """Run ``format_value`` with enough decimal precision for any float (1e300 included).
+
+    Babel and the rounding here quantize decimals; Python's default context
+    holds only 28 digits, which a huge (if mistaken) figure would exceed.
+    """
+
+    @functools.wraps(format_value)
+    def formatted(*args: P.args, **kwargs: P.kwargs) -> R:
+        with localcontext() as context:
+            context.prec = WIDE_PRECISION
+            return format_value(*args, **kwargs)
+
+    return formatted
+
+
+@_wide_precision
 def money(
     amount: Number,
     lang: Language,
@@ -105,6 +127,7 @@ def money(
     return _exact_money(rounded, code, lang)
 
 
+@_wide_precision
 def number(value: Number, lang: Language, *, decimals: int | None = None) -> str:
     """Format ``value`` with the locale's grouping (1,200; 87.5).
 
@@ -120,6 +143,7 @@ def number(value: Number, lang: Language, *, decimals: int | None = None) -> str
     return _sign(rounded, lang) + _decimal_text(abs(rounded), decimals, lang)
 
 
+@_wide_precision
 def percent(value: Number, lang: Language, *, decimals: int = 0, signed: bool = False) -> str:
     """Format the fraction ``value`` as a percentage (0.18 → 18%).
 
@@ -139,6 +163,7 @@ def percent(value: Number, lang: Language, *, decimals: int = 0, signed: bool = 
     return _sign(rounded, lang, signed=signed) + _percent_text(abs(rounded), decimals, lang)
 
 
+@_wide_precision
 def change(value: Number, lang: Language, *, unit: str | None = None) -> str:
     """Format a change with its sign for a table: "+12", "-200", "+£4,000".
 
@@ -222,6 +247,7 @@ def join_list(items: Iterable[object], lang: Language, *, style: str = "standard
     return _WELSH_AND.sub(_welsh_and, joined)
 
 
+@_wide_precision
 def quantity(value: Number, unit: str | None, lang: Language) -> str:
     """Format ``value`` with its unit: "87.5%", "£4,000", "12 days", "1 day".
 
