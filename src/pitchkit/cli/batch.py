@@ -26,6 +26,7 @@ from pitchkit.cli.common import (
     user_errors,
     warn,
 )
+from pitchkit.i18n import Language
 from pitchkit.notes import Project, open_project
 
 
@@ -42,14 +43,14 @@ def with_directors_file(project: Project, path: Path) -> tuple[Project, list[str
     return Project(replace(project.loaded, facts=facts), project.lang), list(found.problems)
 
 
-def batch_progress(total: int) -> Any:
+def batch_progress(total: int, lang: Language) -> Any:
     """A progress bar on a terminal, or nothing when output goes elsewhere or -q."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     if not out_console.is_terminal or Verbosity.level < 1 or total < 1:
         return None
     return Progress(
-        TextColumn("Writing notes"),
+        TextColumn(lang.gettext("Writing notes")),
         BarColumn(),
         MofNCompleteColumn(),
         TextColumn("{task.description}"),
@@ -58,12 +59,17 @@ def batch_progress(total: int) -> Any:
     )
 
 
-def batch_summary(result: Any) -> None:
+def batch_summary(result: Any, lang: Language) -> None:
     """A table of what became of each director's note."""
     from rich.table import Table
 
     table = Table(show_edge=False, pad_edge=False, box=None)
-    for column in ("Director", "File", "Status", "Note"):
+    for column in (
+        lang.gettext("Director"),
+        lang.gettext("File"),
+        lang.gettext("Status"),
+        lang.gettext("Note"),
+    ):
         table.add_column(column, overflow="fold")
     colours = {"ok": "green", "failed": "red", "refused": "yellow", "skipped": "yellow"}
     for item in result.items:
@@ -117,7 +123,7 @@ def batch(
     for line in problems:
         err_console.print(f"[red]skipped:[/] {escape(line)}")
     chosen = [part for part in (only or "").split(",") if part.strip()]
-    progress = batch_progress(len(project.facts.directors))
+    progress = batch_progress(len(project.facts.directors), project.lang)
 
     def advance(item: Any, done: int, total: int) -> None:
         if progress is not None:
@@ -139,30 +145,36 @@ def batch(
             period=period,
             on_progress=advance,
         )
-    report_batch(result, problems)
+    report_batch(result, problems, project.lang)
 
 
-def report_batch(result: Any, problems: list[str]) -> None:
+def report_batch(result: Any, problems: list[str], lang: Language) -> None:
     """Print the summary, a line per failure, and exit 1 (130 when interrupted) if needed."""
     if Verbosity.level >= 1:
-        batch_summary(result)
+        batch_summary(result, lang)
     written = sum(1 for item in result.items if item.status == "ok")
-    say(f"Wrote {written} of {len(result.items)} notes in {result.manifest.parent}")
-    say(f"Manifest: {result.manifest}")
+    say(
+        lang.gettext("Wrote {written} of {total} notes in {folder}").format(
+            written=written, total=len(result.items), folder=result.manifest.parent
+        )
+    )
+    say(lang.gettext("Manifest: {path}").format(path=result.manifest))
     if result.pack is not None:
-        say(f"Pack: {result.pack}")
+        say(lang.gettext("Pack: {path}").format(path=result.pack))
     for item in result.items:
         if item.status == "ok" and item.error:
             warn(f"{item.director_id}: {item.error}")
     for item in result.failed:
         err_console.print(f"[red]error:[/] {escape(f'{item.director_id}: {item.error}')}")
     if result.pack_error:
-        err_console.print(f"[red]error:[/] {escape(f'pack not written: {result.pack_error}')}")
+        message = lang.gettext("pack not written: {reason}").format(reason=result.pack_error)
+        err_console.print(f"[red]error:[/] {escape(message)}")
     if result.interrupted:
-        err_console.print(
-            "[red]stopped:[/] interrupted; the notes written are complete, and the manifest "
-            "lists the directors skipped"
+        message = lang.gettext(
+            "interrupted; the notes written are complete, and the manifest lists the "
+            "directors skipped"
         )
+        err_console.print(f"[red]stopped:[/] {escape(message)}")
         raise typer.Exit(130)
     if problems or not result.ok:
         raise typer.Exit(1)
