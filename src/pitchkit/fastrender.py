@@ -47,13 +47,13 @@ from pitchkit.errors import TemplateError
 from pitchkit.i18n import Language
 from pitchkit.limits import Limits, run_limited
 from pitchkit.render import (
-    _TOP_LEVEL,
     PROPERTY_FIELDS,
     Picture,
     PitchkitTemplate,
     Properties,
     check_template_file,
     describe_failure,
+    known_names,
     make_environment,
     mark_paragraphs,
     normalise_tags,
@@ -223,12 +223,9 @@ class CompiledTemplate:
     def fill(self, context: Mapping[str, Any], *, properties: Properties) -> bytes:
         """Fill the template in this process, with no limits and no pictures."""
         values = scoped(dict(context))
-        token = _TOP_LEVEL.set(tuple(values))
-        try:
+        with known_names(values):
             parts = {part.name: self._fill(part, values) for part in self._filled}
             parts[CORE_PART] = self._core_xml(values, properties)
-        finally:
-            _TOP_LEVEL.reset(token)
         return _write_zip(self._entries, parts)
 
     def _fill(self, part: _FilledPart, values: Mapping[str, Any]) -> bytes:

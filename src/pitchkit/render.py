@@ -21,6 +21,7 @@ would escape them twice).
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import datetime as dt
 import functools
@@ -79,6 +80,16 @@ _USER_MADE = (
 _TOP_LEVEL: contextvars.ContextVar[tuple[str, ...]] = contextvars.ContextVar(
     "pitchkit_top_level", default=()
 )
+
+
+@contextlib.contextmanager
+def known_names(context: Mapping[str, Any]) -> Iterator[None]:
+    """While filling, remember the context's top-level names to suggest for a misspelling."""
+    token = _TOP_LEVEL.set(tuple(context))
+    try:
+        yield
+    finally:
+        _TOP_LEVEL.reset(token)
 
 
 @dataclass(frozen=True)
@@ -306,16 +317,14 @@ class PitchkitTemplate(DocxTemplate):  # type: ignore[misc]
         marked = mark_paragraphs(src_xml)
         self.current_rendering_part = part
         where = part_label(str(part.partname))
-        token = _TOP_LEVEL.set(tuple(context))
-        try:
-            rendered: str = jinja_env.from_string(marked).render(context)
-        except Exception as error:
-            message = describe_failure(error, self.template_name, where, marked)
-            if message is None:
-                raise
-            raise TemplateError(message) from None
-        finally:
-            _TOP_LEVEL.reset(token)
+        with known_names(context):
+            try:
+                rendered: str = jinja_env.from_string(marked).render(context)
+            except Exception as error:
+                message = describe_failure(error, self.template_name, where, marked)
+                if message is None:
+                    raise
+                raise TemplateError(message) from None
         return str(self.resolve_listing(_MARKED_PARAGRAPH.sub(r"<w:p\1", rendered)))
 
     def render_footnotes(self, context: Any, jinja_env: Any = None) -> None:
