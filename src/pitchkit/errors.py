@@ -3,20 +3,32 @@
 Anything derived from :class:`PitchkitError` is a problem with the user's
 input or surroundings: the CLI prints its message on one line and exits 1.
 Any other exception is a bug in pitchkit and keeps its traceback.
+
+Messages are :class:`~pitchkit.messages.Message` objects, so the command
+line can show them in the user's language; ``str(error)`` is the English.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from pitchkit.messages import Renderable, Translator, render
+
 
 class PitchkitError(Exception):
-    """A problem the user can fix; ``str(error)`` is the message to show."""
+    """A problem the user can fix; ``render(lang)`` is the message to show."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, message: Renderable | str) -> None:
+        self.text = message
+        self.message = render(message)
+        super().__init__(self.message)
 
     def __str__(self) -> str:
         return self.message
+
+    def render(self, lang: Translator | None = None) -> str:
+        """The message in ``lang`` (English when ``None``)."""
+        return render(self.text, lang)
 
 
 class FactsError(PitchkitError):
@@ -26,9 +38,17 @@ class FactsError(PitchkitError):
     can fix them all in one pass.
     """
 
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__("\n".join(problems))
-        self.problems = list(problems)
+    def __init__(self, problems: Iterable[Renderable | str], *, locale: str | None = None) -> None:
+        self.parts = tuple(problems)
+        self.problems = [render(part) for part in self.parts]
+        #: ``settings.locale`` as the file gives it, when it could be read:
+        #: the language to report in when the command was given none.
+        self.locale = locale
+        super().__init__("\n".join(self.problems))
+
+    def render(self, lang: Translator | None = None) -> str:
+        """Every problem in ``lang``, one a line."""
+        return "\n".join(render(part, lang) for part in self.parts)
 
 
 class DirectorsError(PitchkitError):

@@ -17,19 +17,20 @@ from typing import Any, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from pitchkit.messages import Message
 from pitchkit.yamlsource import Loc, dotted
 
 Problem = tuple[Loc, str]
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """Return `` did you mean 'x'?`` when ``word`` is close to a choice, else ``""``."""
+def did_you_mean(word: str, choices: Iterable[str]) -> Message | str:
+    """Return ``: did you mean 'x'?`` when ``word`` is close to a choice, else ``""``."""
     matches = difflib.get_close_matches(str(word), list(choices), n=3, cutoff=0.6)
     if not matches:
         return ""
     # Two letters swapped (dfo for dof) is the likeliest slip: prefer it.
     swapped = [m for m in matches if sorted(m.casefold()) == sorted(str(word).casefold())]
-    return f": did you mean '{(swapped or matches)[0]}'?"
+    return Message(": did you mean '{choice}'?", choice=(swapped or matches)[0])
 
 
 def _unwrap(annotation: Any) -> list[Any]:

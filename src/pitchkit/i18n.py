@@ -14,6 +14,7 @@ from pathlib import Path
 from babel import Locale
 
 from pitchkit.errors import LocaleError
+from pitchkit.messages import Message
 
 DOMAIN = "pitchkit"
 LOCALE_DIR = Path(__file__).parent / "locale"
@@ -76,7 +77,13 @@ def normalise_locale(code: str | None) -> str:
     if alias is not None:
         return alias
     supported = ", ".join(f"{c} ({Locale.parse(c).english_name})" for c in SUPPORTED)
-    raise LocaleError(f"unknown locale {cleaned!r}: pitchkit writes in {supported}")
+    raise LocaleError(
+        Message(
+            "unknown locale '{code}': pitchkit writes in {supported}",
+            code=cleaned,
+            supported=supported,
+        )
+    )
 
 
 @cache

@@ -18,6 +18,7 @@ from pitchkit.factserrors import did_you_mean
 from pitchkit.fit import Cut, fit_brief
 from pitchkit.i18n import Language, language
 from pitchkit.lenstext import localise_pitch
+from pitchkit.messages import Located, Message
 from pitchkit.output import safe_stem
 from pitchkit.recast import Pitch, recast
 from pitchkit.render import Properties, render
@@ -52,23 +53,38 @@ def open_project(facts_path: str | Path, *, locale: str | None = None) -> Projec
 
 def pick_director(facts: Facts, director_id: str | None, *, source: str = "") -> Director:
     """Return the director asked for, or the meeting's director when none is named."""
-    where = f"{source}: " if source else ""
     if not facts.directors:
         raise DirectorsError(
-            f"{where}no directors: add a 'directors:' list to the facts file, or pass "
-            "--directors FILE"
+            Located(
+                source,
+                Message(
+                    "no directors: add a 'directors:' list to the facts file, or pass "
+                    "--directors FILE"
+                ),
+            )
         )
-    ids = [d.id for d in facts.directors]
+    ids = ", ".join(d.id for d in facts.directors)
     wanted = director_id or (facts.meeting.director if facts.meeting else None)
     if wanted is None:
         raise DirectorsError(
-            f"{where}say which director the note is for: --director ID ({', '.join(ids)})"
+            Located(
+                source,
+                Message("say which director the note is for: --director ID ({ids})", ids=ids),
+            )
         )
     director = facts.director(wanted)
     if director is None:
-        hint = did_you_mean(wanted, ids)
+        hint = did_you_mean(wanted, [d.id for d in facts.directors])
         raise DirectorsError(
-            f"{where}no director has the id '{wanted}'{hint}: choose one of {', '.join(ids)}"
+            Located(
+                source,
+                Message(
+                    "no director has the id '{wanted}'{hint}: choose one of {ids}",
+                    wanted=wanted,
+                    hint=hint,
+                    ids=ids,
+                ),
+            )
         )
     return director
 
@@ -76,7 +92,13 @@ def pick_director(facts: Facts, director_id: str | None, *, source: str = "") ->
 def builtin_template(kind: str) -> bytes:
     """The bytes of a built-in template (``brief`` or ``update``)."""
     if kind not in KINDS:
-        raise TemplateError(f"unknown template kind '{kind}': use one of {', '.join(KINDS)}")
+        raise TemplateError(
+            Message(
+                "unknown template kind '{kind}': use one of {kinds}",
+                kind=kind,
+                kinds=", ".join(KINDS),
+            )
+        )
     return (resources.files("pitchkit") / "templates" / f"{kind}.docx").read_bytes()
 
 

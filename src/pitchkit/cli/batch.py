@@ -20,14 +20,14 @@ from pitchkit.cli.common import (
     app,
     err_console,
     escape,
+    load_project,
     out_console,
     say,
-    show_loading_warnings,
     user_errors,
     warn,
 )
 from pitchkit.i18n import Language
-from pitchkit.notes import Project, open_project
+from pitchkit.notes import Project
 
 
 def with_directors_file(project: Project, path: Path) -> tuple[Project, list[str]]:
@@ -115,8 +115,7 @@ def batch(
     """
     from pitchkit.batch import run_batch
 
-    project = open_project(facts, locale=locale)
-    show_loading_warnings(project)
+    project = load_project(facts, locale)
     problems: list[str] = []
     if directors is not None:
         project, problems = with_directors_file(project, directors)

@@ -2,7 +2,9 @@
 
 This module alone prints; commands turn a
 :class:`~pitchkit.errors.PitchkitError` into a one-line message on stderr
-and exit code 1 through :func:`user_errors`.
+and exit code 1 through :func:`user_errors`. Everything printed is in the
+command's language (:class:`Interface`): ``--locale``, else the facts
+file's ``settings.locale`` once it is read, else English.
 """
 
 from __future__ import annotations
@@ -16,10 +18,11 @@ import typer
 from rich.console import Console
 
 from pitchkit import __version__
-from pitchkit.errors import OutputError, PitchkitError
+from pitchkit.errors import FactsError, OutputError, PitchkitError
 from pitchkit.fit import Cut
-from pitchkit.i18n import Language
-from pitchkit.notes import Project
+from pitchkit.i18n import Language, language
+from pitchkit.messages import Located, Message, Renderable, render
+from pitchkit.notes import Project, open_project
 from pitchkit.output import write_atomic
 from pitchkit.pdf import convert_to_pdf
 
@@ -47,15 +50,44 @@ class Verbosity:
     level = 1
 
 
-def say(message: str, *, level: int = 1) -> None:
+class Interface:
+    """The language the current command speaks to the terminal in."""
+
+    lang: Language = language(None)
+
+
+def speak(lang: Language) -> None:
+    """Say everything from here on in ``lang``."""
+    Interface.lang = lang
+
+
+def words(message: Renderable | str) -> str:
+    """``message`` in the command's language."""
+    return render(message, Interface.lang)
+
+
+def say(message: Renderable | str, *, level: int = 1) -> None:
     """Print a progress or result line unless --quiet."""
     if Verbosity.level >= level:
-        out_console.print(message, markup=False)
+        out_console.print(words(message), markup=False)
 
 
-def warn(message: str) -> None:
+def warn(message: Renderable | str) -> None:
     """Print a warning on stderr (shown even with --quiet)."""
-    err_console.print(f"[yellow]warning:[/] {escape(message)}")
+    label = Interface.lang.gettext("warning:")
+    err_console.print(f"[yellow]{label}[/] {escape(words(message))}")
+
+
+def fail(message: Renderable | str) -> None:
+    """Print an error line on stderr (the command then exits 1)."""
+    label = Interface.lang.gettext("error:")
+    err_console.print(f"[red]{label}[/] {escape(words(message))}")
+
+
+def stopped(message: Renderable | str) -> None:
+    """Print the line that says the command was interrupted."""
+    label = Interface.lang.gettext("stopped:")
+    err_console.print(f"[red]{label}[/] {escape(words(message))}")
 
 
 def escape(text: str) -> str:
@@ -64,21 +96,52 @@ def escape(text: str) -> str:
 
 
 def user_errors(command: F) -> F:
-    """Turn PitchkitErrors into a one-line red message and exit code 1."""
+    """Turn PitchkitErrors into one-line red messages and exit code 1.
+
+    The command starts out speaking the language of its ``--locale`` (Welsh
+    for ``--bilingual``), or English.
+    """
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        given = asked_language(kwargs.get("locale"), bilingual=bool(kwargs.get("bilingual")))
+        speak(given or language(None))
         try:
             return command(*args, **kwargs)
         except PitchkitError as error:
-            for line in str(error).splitlines() or ["unknown problem"]:
-                err_console.print(f"[red]error:[/] {escape(line)}")
+            if given is None and isinstance(error, FactsError) and error.locale:
+                speak(asked_language(error.locale) or Interface.lang)
+            for line in error.render(Interface.lang).splitlines() or [error.render()]:
+                fail(line)
             raise typer.Exit(1) from None
         except KeyboardInterrupt:
-            err_console.print("[red]stopped:[/] interrupted; nothing partial was left behind")
+            stopped(Message("interrupted; nothing partial was left behind"))
             raise typer.Exit(130) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def asked_language(locale: object, *, bilingual: bool = False) -> Language | None:
+    """The language a command was asked for, if it names one pitchkit has.
+
+    An unknown ``--locale`` gives ``None`` here: the command itself reports it.
+    """
+    if bilingual:
+        return language("cy_GB")
+    if not isinstance(locale, str):
+        return None
+    try:
+        return language(locale)
+    except PitchkitError:
+        return None
+
+
+def load_project(facts: Path, locale: str | None) -> Project:
+    """Open the facts, speak their language from now on and show what loading noticed."""
+    project = open_project(facts, locale=locale)
+    speak(project.lang)
+    show_loading_warnings(project)
+    return project
 
 
 def version_callback(value: bool) -> None:
@@ -167,7 +230,9 @@ def output_path(out: Path | None, default_name: str) -> Path:
     if out.is_dir() or not out.suffix:
         return out / default_name
     if out.suffix.lower() != ".docx":
-        raise OutputError(f"--out {out}: give a file name ending in .docx, or a folder")
+        raise OutputError(
+            Message("--out {out}: give a file name ending in .docx, or a folder", out=out)
+        )
     return out
 
 
@@ -203,6 +268,8 @@ def save_document(path: Path, data: bytes, *, force: bool, pdf: bool) -> list[Pa
     if pdf:
         for result in convert_to_pdf([path], force=force):
             if result.pdf is None:
-                raise OutputError(f"{path}: no PDF was made: {result.error}")
+                raise OutputError(
+                    Located(str(path), Message("no PDF was made: {why}", why=result.error))
+                )
             written.append(result.pdf)
     return written

@@ -23,12 +23,12 @@ from pitchkit.cli.common import (
     PeriodOpt,
     TemplateOpt,
     app,
+    load_project,
     output_path,
     report_cuts,
     report_written,
     save_document,
     say,
-    show_loading_warnings,
     user_errors,
     warn,
 )
@@ -37,7 +37,8 @@ from pitchkit.cli.plan import (
     report_advice,
 )
 from pitchkit.errors import InputError
-from pitchkit.notes import default_file_name, make_brief_note, open_project, pick_director
+from pitchkit.messages import Message
+from pitchkit.notes import default_file_name, make_brief_note, pick_director
 from pitchkit.output import check_writable
 from pitchkit.update import chosen_period, make_update, update_file_name
 
@@ -46,8 +47,11 @@ def open_bilingual(facts: Path, locale: str | None) -> Pair:
     """Load the facts in Welsh and English for --bilingual, showing what loading noticed."""
     if locale is not None:
         raise InputError(
-            f"--locale {locale} with --bilingual: a bilingual document is always Welsh then "
-            "English, so leave out --locale"
+            Message(
+                "--locale {locale} with --bilingual: a bilingual document is always Welsh then "
+                "English, so leave out --locale",
+                locale=locale,
+            )
         )
     pair = open_pair(facts)
     for line in dict.fromkeys([*pair.cy.loaded.warnings, *pair.en.loaded.warnings]):
@@ -81,8 +85,7 @@ def brief(
         report_written(save_document(path, both.data, force=force, pdf=pdf), pair.cy.lang)
         report_advice(brief_findings(pair.cy.loaded, chosen.id, pair.cy.lang), pair.cy.lang)
         return
-    project = open_project(facts, locale=locale)
-    show_loading_warnings(project)
+    project = load_project(facts, locale)
     chosen = pick_director(project.facts, director, source=str(facts))
     path = output_path(out, default_file_name(project.facts, chosen, "brief", project.lang))
     check_writable(path, force=force)
@@ -110,9 +113,7 @@ def update(
     Example: pitchkit update facts.yaml --director dof --period 2027-Q2
     """
     pair = open_bilingual(facts, locale) if bilingual else None
-    project = pair.cy if pair else open_project(facts, locale=locale)
-    if pair is None:
-        show_loading_warnings(project)
+    project = pair.cy if pair else load_project(facts, locale)
     chosen = pick_director(project.facts, director, source=str(facts))
     when = chosen_period(project.facts, period, dt.date.today())
     if pair:
@@ -156,7 +157,7 @@ def demo(
     Example: pitchkit demo --out pitchkit-demo
     """
     facts_path = demo_facts()
-    project = open_project(facts_path)
+    project = load_project(facts_path, None)
     out.mkdir(parents=True, exist_ok=True)
     copy = out / "facts.yaml"
     if force or not copy.exists():

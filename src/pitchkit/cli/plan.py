@@ -16,16 +16,15 @@ from pitchkit.cli.common import (
     LocaleOpt,
     app,
     escape,
+    load_project,
     out_console,
     say,
-    show_loading_warnings,
     user_errors,
     warn,
 )
 from pitchkit.errors import PitchkitError
 from pitchkit.facts import LoadedFacts
 from pitchkit.i18n import N_, Language
-from pitchkit.notes import open_project
 from pitchkit.ranking import (
     Place,
     Ranking,
@@ -87,8 +86,7 @@ def directors(
 
     Example: pitchkit directors facts.yaml --directors team.xlsx
     """
-    project = open_project(facts, locale=locale)
-    show_loading_warnings(project)
+    project = load_project(facts, locale)
     team = team_for(project.loaded, directors)
     for line in team.warnings:
         warn(line)
@@ -176,8 +174,7 @@ def check_command(
 
     Example: pitchkit check facts.yaml --director dof --strict
     """
-    project = open_project(facts, locale=locale)
-    show_loading_warnings(project)
+    project = load_project(facts, locale)
     team = team_for(project.loaded, directors) if directors else None
     for line in team.warnings if team else ():
         warn(line)

@@ -18,14 +18,14 @@ from pitchkit.cli.common import (
     app,
     err_console,
     escape,
+    load_project,
     out_console,
     say,
-    show_loading_warnings,
     user_errors,
 )
 from pitchkit.errors import InputError, OutputError
 from pitchkit.i18n import Language
-from pitchkit.notes import open_project, pick_director
+from pitchkit.notes import pick_director
 from pitchkit.output import write_atomic
 
 
@@ -180,8 +180,7 @@ def preview(
 
     if kind not in KINDS:
         raise InputError(f"--kind {kind}: choose brief or update")
-    project = open_project(facts, locale=locale)
-    show_loading_warnings(project)
+    project = load_project(facts, locale)
     chosen = pick_director(project.facts, director, source=str(facts))
     shown = make_preview(
         project,
