@@ -153,7 +153,7 @@ def test_existing_pdfs_are_kept_unless_forced(tmp_path: Path, soffice: str) -> N
     [refused] = convert_to_pdf([note])
 
     assert refused.pdf is None
-    assert refused.error == (
+    assert str(refused.error) == (
         f"{tmp_path / 'note.pdf'} already exists: pass --force to replace it, "
         "or choose another --out"
     )
@@ -179,7 +179,7 @@ def test_bad_documents_are_item_errors_while_the_rest_convert(tmp_path: Path, so
 
     results = convert_to_pdf([noise, good, hollow, missing], out_dir=out)
 
-    assert [r.error for r in results] == [
+    assert [r.error and str(r.error) for r in results] == [
         f"{noise} is not a Word document (.docx): open it in Word and save it again",
         None,
         f"LibreOffice could not convert {hollow}: it may be damaged; check that it opens in Word",

@@ -28,10 +28,11 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from pitchkit.errors import DirectorsError, InputError, OutputError, PitchkitError
+from pitchkit.errors import DirectorsError, FactsError, InputError, OutputError, PitchkitError
 from pitchkit.facts import Director
 from pitchkit.fastrender import CompiledTemplate
 from pitchkit.manifest import MANIFEST_NAME, BatchItem, Status, write_manifest
+from pitchkit.messages import Message, Renderable, Translator, render
 from pitchkit.notes import (
     KINDS,
     Project,
@@ -57,7 +58,7 @@ _POLL_SECONDS = 0.2
 
 Progress = Callable[[BatchItem, int, int], None]
 #: A made note: its position in the batch, its bytes, or why it could not be made.
-Outcome = tuple[int, bytes | None, str]
+Outcome = tuple[int, bytes | None, Renderable | str]
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ class BatchResult:
     items: tuple[BatchItem, ...]
     manifest: Path
     pack: Path | None = None
-    pack_error: str = ""
+    pack_error: Renderable | str = ""
     interrupted: bool = False
 
     @property
@@ -137,7 +138,9 @@ def run_batch(
     is written.
     """
     if kind not in KINDS:
-        raise InputError(f"--kind {kind}: use one of {', '.join(KINDS)}")
+        raise InputError(
+            Message("--kind {kind}: use one of {kinds}", kind=kind, kinds=", ".join(KINDS))
+        )
     chosen = choose(directors, only)
     if pdf:
         find_soffice()
@@ -160,11 +163,12 @@ def run_batch(
             _make_notes(run, maker, chosen, paths, todo, force=force, jobs=jobs)
             if pdf and not run.stop:
                 _add_pdfs(run, force=force)
-            pack_path, pack_error = (None, "")
+            pack_path: Path | None = None
+            pack_error: Renderable | str = ""
             if pack is not None and not run.stop:
                 pack_path, pack_error = _write_pack(run, project, pack, force=force)
     finally:
-        write_manifest(manifest, run.items)
+        write_manifest(manifest, run.items, project.lang)
     return BatchResult(tuple(run.items), manifest, pack_path, pack_error, run.stop)
 
 
@@ -172,7 +176,9 @@ def choose(directors: Sequence[Director], only: Sequence[str] | None) -> list[Di
     """The directors named in ``only`` (by id, any case), or all of them."""
     if not directors:
         raise DirectorsError(
-            "no directors: add a 'directors:' list to the facts file, or pass --directors FILE"
+            Message(
+                "no directors: add a 'directors:' list to the facts file, or pass --directors FILE"
+            )
         )
     if not only:
         return list(directors)
@@ -181,8 +187,11 @@ def choose(directors: Sequence[Director], only: Sequence[str] | None) -> list[Di
     unknown = [i for i in wanted if i.casefold() not in by_id]
     if unknown:
         raise DirectorsError(
-            f"--only: no director has the id {', '.join(repr(i) for i in unknown)}: "
-            f"choose from {', '.join(d.id for d in directors)}"
+            Message(
+                "--only: no director has the id {unknown}: choose from {ids}",
+                unknown=", ".join(repr(i) for i in unknown),
+                ids=", ".join(d.id for d in directors),
+            )
         )
     picked = {i.casefold() for i in wanted}
     return [d for d in directors if d.id.casefold() in picked]
@@ -210,17 +219,25 @@ def note_paths(
 
 def _pending(director: Director) -> BatchItem:
     """An item not (yet) made."""
-    return BatchItem(director.id, director.name, None, "skipped", "not made: the batch stopped")
+    return BatchItem(
+        director.id, director.name, None, "skipped", Message("not made: the batch stopped")
+    )
 
 
 def _make_folder(out_dir: Path) -> None:
     """Create ``--out`` (and its parents), or say why it cannot be."""
     if out_dir.exists() and not out_dir.is_dir():
-        raise OutputError(f"--out {out_dir} is a file: give a folder for the notes")
+        raise OutputError(
+            Message("--out {out} is a file: give a folder for the notes", out=out_dir)
+        )
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise OutputError(f"cannot make the folder {out_dir}: {error.strerror}") from None
+        raise OutputError(
+            Message(
+                "cannot make the folder {folder}: {reason}", folder=out_dir, reason=error.strerror
+            )
+        ) from None
 
 
 def _refuse_existing(
@@ -232,7 +249,7 @@ def _refuse_existing(
         try:
             check_writable(path, force=force)
         except OutputError as error:
-            run.record(index, BatchItem(director.id, director.name, path, "refused", str(error)))
+            run.record(index, BatchItem(director.id, director.name, path, "refused", error.text))
             continue
         todo.append(index)
     return todo
@@ -290,7 +307,28 @@ def _make_one(maker: NoteMaker, index: int, director: Director) -> Outcome:
     try:
         return index, maker.make(director), ""
     except PitchkitError as error:
-        return index, None, " ".join(str(error).split("\n"))
+        parts = error.parts if isinstance(error, FactsError) else (error.text,)
+        return index, None, OneLine(parts)
+
+
+class OneLine(Renderable):
+    """An error's parts on one line, for a table row or a manifest cell.
+
+    Made in a worker process and sent to the main one, so it holds only the
+    messages (which pickle), never the exception.
+    """
+
+    __slots__ = ("parts",)
+
+    def __init__(self, parts: Sequence[Renderable | str]) -> None:
+        self.parts = tuple(parts)
+
+    def render(self, lang: Translator | None = None) -> str:
+        """Every part in ``lang``, each line after the first joined on with a space."""
+        return " ".join(line for part in self.parts for line in render(part, lang).split("\n"))
+
+    def __repr__(self) -> str:
+        return f"OneLine({self.parts!r})"
 
 
 def _make_notes(
@@ -359,7 +397,7 @@ def _outcome(future: futures.Future[Outcome], index: int) -> Outcome:
     try:
         return future.result()
     except futures.process.BrokenProcessPool:
-        return index, None, "the worker process making this note stopped unexpectedly"
+        return index, None, Message("the worker process making this note stopped unexpectedly")
 
 
 @contextlib.contextmanager
@@ -382,7 +420,7 @@ def _save(
     director: Director,
     path: Path,
     data: bytes | None,
-    error: str,
+    error: Renderable | str,
     *,
     force: bool,
 ) -> None:
@@ -394,7 +432,7 @@ def _save(
         write_atomic(path, data, force=force)
     except OutputError as problem:
         status: Status = "refused" if path.exists() and not force else "failed"
-        run.record(index, BatchItem(director.id, director.name, path, status, str(problem)))
+        run.record(index, BatchItem(director.id, director.name, path, status, problem.text))
         return
     run.paths[index] = path
     run.record(index, BatchItem(director.id, director.name, path, "ok"))
@@ -437,17 +475,19 @@ def _add_pdfs(run: _Run, *, force: bool) -> None:
         if result.pdf is not None:
             run.items[index] = replace(item, pdf=result.pdf)
         else:
-            run.items[index] = replace(item, error=f"no PDF: {result.error}")
+            run.items[index] = replace(item, error=Message("no PDF: {why}", why=result.error))
 
 
-def _write_pack(run: _Run, project: Project, pack: Path, *, force: bool) -> tuple[Path | None, str]:
+def _write_pack(
+    run: _Run, project: Project, pack: Path, *, force: bool
+) -> tuple[Path | None, Renderable | str]:
     """Write every written note, in order, into one document."""
     notes = [run.paths[i] for i in sorted(run.paths)]
     if not notes:
-        return None, "no notes were written, so there is nothing to pack"
+        return None, Message("no notes were written, so there is nothing to pack")
     title = f"{project.facts.project.title} - {project.lang.gettext('meeting pack')}"
     try:
         write_atomic(pack, build_pack(notes, title=title), force=force)
     except PitchkitError as error:
-        return None, str(error)
+        return None, error.text
     return pack, ""

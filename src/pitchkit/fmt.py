@@ -35,6 +35,7 @@ from babel.numbers import (
 
 from pitchkit.errors import InputError
 from pitchkit.i18n import N_, Language
+from pitchkit.messages import Message
 
 Number = int | float | Decimal
 P = ParamSpec("P")
@@ -115,10 +116,13 @@ def money(
     """
     if precision not in MONEY_PRECISIONS:
         raise InputError(
-            f"unknown money precision {precision!r}: use precision='auto' or precision='exact'"
+            Message(
+                "unknown money precision {precision}: use precision='auto' or precision='exact'",
+                precision=repr(precision),
+            )
         )
     code = currency.strip().upper()
-    value = _to_decimal(amount, "money")
+    value = _to_decimal(amount, Message("an amount of money"))
     if precision == "exact":
         return _exact_money(value, code, lang)
     rounded = _round_money(value)
@@ -134,9 +138,11 @@ def number(value: Number, lang: Language, *, decimals: int | None = None) -> str
     By default whole numbers have no decimals and others at most one
     (87.54 → 87.5, 87.04 → 87). ``decimals=n`` always shows ``n`` places.
     """
-    amount = _to_decimal(value, "number")
+    amount = _to_decimal(value, Message("a number"))
     if decimals is not None and decimals < 0:
-        raise InputError(f"cannot show {decimals} decimal places: use 0 or more")
+        raise InputError(
+            Message("cannot show {decimals} decimal places: use 0 or more", decimals=decimals)
+        )
     rounded = _round(amount, 1 if decimals is None else decimals)
     if decimals is None:
         decimals = 0 if rounded == rounded.to_integral_value() else 1
@@ -151,7 +157,7 @@ def percent(value: Number, lang: Language, *, decimals: int = 0, signed: bool = 
     decimal) rather than a misleading 0%; one just short of the whole is
     ">99%" rather than 100%. ``signed=True`` puts + before rises.
     """
-    fraction = _to_decimal(value, "percentage")
+    fraction = _to_decimal(value, Message("a percentage"))
     rounded = _round(fraction, decimals + 2)
     step = Decimal(1).scaleb(-(decimals + 2))
     if fraction != 0 and rounded == 0:
@@ -170,7 +176,7 @@ def change(value: Number, lang: Language, *, unit: str | None = None) -> str:
     Zero has no sign. ``unit`` is worded as :func:`quantity` does, and the
     sign goes in front of it (so a fall in money reads "-£4,000").
     """
-    amount = _to_decimal(value, "change")
+    amount = _to_decimal(value, Message("a change"))
     magnitude = abs(amount)
     shown = _round_money(magnitude) if _is_money(unit) else _round(magnitude, 1)
     sign = _sign(amount, lang, signed=True) if shown else ""
@@ -184,7 +190,12 @@ def date(value: dt.date, lang: Language, *, format: str = "long") -> str:
     "Rhagfyr 2026", from Babel's CLDR data.
     """
     if not isinstance(value, dt.date):
-        raise InputError(f"cannot format {value!r} as a date: give a date such as 2026-12-03")
+        raise InputError(
+            Message(
+                "cannot format {value} as a date: give a date such as 2026-12-03",
+                value=repr(value),
+            )
+        )
     if format == "long":
         return str(format_date(value, "long", locale=lang.locale))
     if format == "short":
@@ -192,7 +203,13 @@ def date(value: dt.date, lang: Language, *, format: str = "long") -> str:
     if format == "month":
         return str(format_skeleton("yMMMM", value, locale=lang.locale))
     choices = ", ".join(DATE_FORMATS)
-    raise InputError(f"unknown date format {format!r}: use one of {choices}")
+    raise InputError(
+        Message(
+            "unknown date format {format}: use one of {choices}",
+            format=repr(format),
+            choices=choices,
+        )
+    )
 
 
 def period_label(period: str, lang: Language, *, short: bool = False) -> str:
@@ -205,7 +222,10 @@ def period_label(period: str, lang: Language, *, short: bool = False) -> str:
     match = _PERIOD.fullmatch(str(period).strip())
     if match is None:
         raise InputError(
-            f"unknown period {period!r}: write YYYY, YYYY-MM or YYYY-Qn, for example 2027-Q1"
+            Message(
+                "unknown period {period}: write YYYY, YYYY-MM or YYYY-Qn, for example 2027-Q1",
+                period=repr(period),
+            )
         )
     year, quarter, month = match.groups()
     if short:
@@ -239,7 +259,13 @@ def join_list(items: Iterable[object], lang: Language, *, style: str = "standard
     """
     if style not in LIST_STYLES:
         choices = ", ".join(LIST_STYLES)
-        raise InputError(f"unknown list style {style!r}: use one of {choices}")
+        raise InputError(
+            Message(
+                "unknown list style {style}: use one of {choices}",
+                style=repr(style),
+                choices=choices,
+            )
+        )
     words = [str(item) for item in items]
     if not words:
         return ""
@@ -341,16 +367,28 @@ def _present(items: Iterable[object]) -> list[object]:
     return [item for item in items if item is not None and str(item).strip()]
 
 
-def _to_decimal(value: object, what: str) -> Decimal:
-    """Turn an int, float or Decimal into a finite Decimal, or explain why not."""
+def _to_decimal(value: object, what: Message) -> Decimal:
+    """Turn an int, float or Decimal into a finite Decimal, or explain why not.
+
+    ``what`` names the kind of figure wanted ("a number"), for the message.
+    """
+    not_a_number = Message(
+        "cannot format {value} as {what}: give a number", value=repr(value), what=what
+    )
     if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
-        raise InputError(f"cannot format {value!r} as a {what}: give a number")
+        raise InputError(not_a_number)
     try:
         amount = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
     except InvalidOperation as error:  # pragma: no cover - Decimal accepts every int and float
-        raise InputError(f"cannot format {value!r} as a {what}: give a number") from error
+        raise InputError(not_a_number) from error
     if not amount.is_finite():
-        raise InputError(f"cannot format {value!r} as a {what}: it is not a finite number")
+        raise InputError(
+            Message(
+                "cannot format {value} as {what}: it is not a finite number",
+                value=repr(value),
+                what=what,
+            )
+        )
     return amount
 
 

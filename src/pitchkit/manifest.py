@@ -2,8 +2,10 @@
 
 One row per director, in the order they were asked for, with the file
 written (if any), its status, the reason when it was not written and the
-PDF beside it. The file is UTF-8 with a byte-order mark so that Excel
-reads names correctly, and no cell can run as a spreadsheet formula.
+PDF beside it. The column names and statuses are English, for scripts to
+read; the reason is written in the batch's language, for people. The file
+is UTF-8 with a byte-order mark so that Excel reads names correctly, and
+no cell can run as a spreadsheet formula.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from pitchkit.messages import Renderable, Translator, render
 from pitchkit.output import write_atomic
 
 Status = Literal["ok", "failed", "refused", "skipped"]
@@ -32,7 +35,7 @@ class BatchItem:
     name: str
     file: Path | None
     status: Status
-    error: str = ""
+    error: Renderable | str = ""
     pdf: Path | None = None
 
 
@@ -41,8 +44,8 @@ def _manifest_cell(value: str) -> str:
     return f"'{value}" if value.startswith(_FORMULA_STARTS) else value
 
 
-def manifest_rows(items: Sequence[BatchItem]) -> list[list[str]]:
-    """The manifest's rows: header first, then one row per director."""
+def manifest_rows(items: Sequence[BatchItem], lang: Translator | None = None) -> list[list[str]]:
+    """The manifest's rows: header first, then one row per director, reasons in ``lang``."""
     rows = [list(MANIFEST_COLUMNS)]
     for item in items:
         values = [
@@ -50,15 +53,18 @@ def manifest_rows(items: Sequence[BatchItem]) -> list[list[str]]:
             item.name,
             item.file.name if item.file else "",
             item.status,
-            item.error,
+            render(item.error, lang),
             item.pdf.name if item.pdf else "",
         ]
         rows.append([_manifest_cell(value) for value in values])
     return rows
 
 
-def write_manifest(path: Path, items: Sequence[BatchItem]) -> Path:
-    """Write ``manifest.csv`` (UTF-8 with a BOM, so Excel reads it) atomically."""
+def write_manifest(path: Path, items: Sequence[BatchItem], lang: Translator | None = None) -> Path:
+    """Write ``manifest.csv`` (UTF-8 with a BOM, so Excel reads it) atomically.
+
+    The reasons a note was not written are in ``lang`` (English when ``None``).
+    """
     buffer = io.StringIO(newline="")
-    csv.writer(buffer, lineterminator="\r\n").writerows(manifest_rows(items))
+    csv.writer(buffer, lineterminator="\r\n").writerows(manifest_rows(items, lang))
     return write_atomic(path, buffer.getvalue().encode("utf-8-sig"), force=True)

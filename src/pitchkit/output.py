@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from pitchkit.errors import OutputError
+from pitchkit.messages import Message, Renderable
 
 #: Characters Windows or macOS refuse in names, plus both path separators.
 _FORBIDDEN = re.compile(r'[<>:"/\\|?*]+')
@@ -44,7 +45,6 @@ _MIN_BYTES = 16
 _FINAL_FALLBACK = "note"
 _TEMP_PREFIX = ".~pitchkit-"
 _TEMP_SUFFIX = ".tmp"
-_NO_SPACE = "the disk is full: free some space and try again"
 _CREATE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
 #: errno values meaning "this file system cannot make hard links".
 _NO_LINKS = frozenset(
@@ -127,7 +127,13 @@ def inside(folder: Path, name: str) -> Path:
     root = folder.resolve()
     target = (root / name).resolve()
     if target == root or not target.is_relative_to(root):
-        raise OutputError(f"{name!r} would be written outside {folder}: choose a plain file name")
+        raise OutputError(
+            Message(
+                "{name} would be written outside {folder}: choose a plain file name",
+                name=repr(name),
+                folder=folder,
+            )
+        )
     return target
 
 
@@ -146,14 +152,20 @@ def check_writable(path: Path, *, force: bool) -> None:
 def _check_writable(path: Path, *, force: bool) -> None:
     """Do the checks of :func:`check_writable`; the file system may raise ``OSError``."""
     if path.is_dir():
-        raise OutputError(f"{path} is a folder: give the name of a file to write instead")
+        raise OutputError(folder_message(path))
     if os.path.lexists(path) and not force:
         raise OutputError(_exists_message(path))
     ancestor = path.parent
     while not ancestor.exists() and ancestor != ancestor.parent:
         ancestor = ancestor.parent
     if not ancestor.is_dir():
-        raise OutputError(f"cannot write {path}: {ancestor} is a file, not a folder")
+        raise OutputError(
+            Message(
+                "cannot write {path}: {ancestor} is a file, not a folder",
+                path=path,
+                ancestor=ancestor,
+            )
+        )
 
 
 def write_atomic(path: Path, data: bytes, *, force: bool = False) -> Path:
@@ -271,23 +283,36 @@ def _sync_folder(folder: Path) -> None:
             os.close(fd)
 
 
-def _exists_message(path: Path) -> str:
+def folder_message(path: Path) -> Message:
+    """Say that ``path`` is a folder where a file was wanted."""
+    return Message("{path} is a folder: give the name of a file to write instead", path=path)
+
+
+def _exists_message(path: Path) -> Message:
     """Say that ``path`` exists and how to proceed."""
-    return f"{path} already exists: pass --force to replace it, or choose another --out"
+    return Message(
+        "{path} already exists: pass --force to replace it, or choose another --out", path=path
+    )
 
 
-def _failure_message(path: Path, error: OSError) -> str:
-    """Turn an ``OSError`` from writing ``path`` into one line a user can act on."""
-    reasons = {
-        errno.ENOSPC: _NO_SPACE,
-        getattr(errno, "EDQUOT", errno.ENOSPC): _NO_SPACE,
-        errno.EACCES: "permission denied: choose a folder you can write to with --out",
-        errno.EPERM: "permission denied: choose a folder you can write to with --out",
-        errno.EROFS: "the disk is read-only: choose another folder with --out",
-        errno.ENAMETOOLONG: "the name is too long: choose a shorter --out",
-        errno.EISDIR: "it is a folder: give a file name instead",
-        errno.ENOTDIR: "part of the path is a file, not a folder: check --out",
-        errno.EEXIST: "part of the path is a file, not a folder: check --out",
+def _failure_message(path: Path, error: OSError) -> Message:
+    """Turn an ``OSError`` from writing ``path`` into one line a user can act on.
+
+    A reason pitchkit does not know is the system's own words, untranslated.
+    """
+    no_space = Message("the disk is full: free some space and try again")
+    no_permission = Message("permission denied: choose a folder you can write to with --out")
+    not_a_folder = Message("part of the path is a file, not a folder: check --out")
+    reasons: dict[int, Renderable] = {
+        errno.ENOSPC: no_space,
+        getattr(errno, "EDQUOT", errno.ENOSPC): no_space,
+        errno.EACCES: no_permission,
+        errno.EPERM: no_permission,
+        errno.EROFS: Message("the disk is read-only: choose another folder with --out"),
+        errno.ENAMETOOLONG: Message("the name is too long: choose a shorter --out"),
+        errno.EISDIR: Message("it is a folder: give a file name instead"),
+        errno.ENOTDIR: not_a_folder,
+        errno.EEXIST: not_a_folder,
     }
     reason = reasons.get(error.errno or 0, error.strerror or str(error))
-    return f"cannot write {path}: {reason}"
+    return Message("cannot write {path}: {reason}", path=path, reason=reason)

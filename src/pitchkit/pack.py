@@ -21,6 +21,7 @@ from docx.oxml.parser import parse_xml
 from lxml import etree  # type: ignore[import-untyped]
 
 from pitchkit.errors import OutputError
+from pitchkit.messages import Message
 from pitchkit.output import check_writable
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -100,7 +101,7 @@ def build_pack(notes: Sequence[Path], *, title: str) -> bytes:
 def check_pack_path(pack: Path, *, force: bool) -> None:
     """Refuse a pack name that is not a .docx or would replace a file without --force."""
     if pack.suffix.lower() != ".docx":
-        raise OutputError(f"--pack {pack}: give a file name ending in .docx")
+        raise OutputError(Message("--pack {pack}: give a file name ending in .docx", pack=pack))
     check_writable(pack, force=force)
 
 
@@ -140,8 +141,11 @@ class _PackBuilder:
         """Point the note's relationships at parts in the pack, copying what it needs."""
         if any(element.tag in _UNMERGEABLE for element in body.iter()):
             raise OutputError(
-                f"{name} has footnotes, endnotes or comments, which a pack cannot merge: "
-                "remove them from the template, or print the notes one by one"
+                Message(
+                    "{name} has footnotes, endnotes or comments, which a pack cannot merge: "
+                    "remove them from the template, or print the notes one by one",
+                    name=name,
+                )
             )
         linked: dict[str, str] = {}
         for element in body.iter():

@@ -21,11 +21,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pitchkit.errors import ConversionError, OutputError
+from pitchkit.messages import Joined, Message, Plural, Renderable
 from pitchkit.output import check_writable, write_atomic
 
 #: Environment variable naming the LibreOffice program to use.
 SOFFICE_ENV = "PITCHKIT_SOFFICE"
-_GET_LIBREOFFICE = "sudo apt-get install libreoffice-writer, or https://www.libreoffice.org"
 _PROGRAM_NAMES = ("soffice", "libreoffice")
 _NEW_GROUP: int = getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0)
 #: Where LibreOffice installs itself when it is not on the PATH.
@@ -44,7 +44,7 @@ class ConversionResult:
 
     docx: Path
     pdf: Path | None
-    error: str | None
+    error: Renderable | None
 
     @property
     def ok(self) -> bool:
@@ -65,9 +65,14 @@ def find_soffice() -> str:
         found = shutil.which(chosen)
         if found is None:
             raise ConversionError(
-                f"{SOFFICE_ENV} is set to {chosen!r}, which is not a program that can be run: "
-                "point it at LibreOffice's soffice program, or unset it "
-                f"(to get LibreOffice: {_GET_LIBREOFFICE})"
+                Message(
+                    "{variable} is set to {chosen}, which is not a program that can be run: "
+                    "point it at LibreOffice's soffice program, or unset it "
+                    "(to get LibreOffice: sudo apt-get install libreoffice-writer, "
+                    "or https://www.libreoffice.org)",
+                    variable=SOFFICE_ENV,
+                    chosen=repr(chosen),
+                )
             )
         return found
     for name in _PROGRAM_NAMES:
@@ -78,8 +83,10 @@ def find_soffice() -> str:
         if os.access(place, os.X_OK):
             return place
     raise ConversionError(
-        f"LibreOffice is needed to make PDFs but was not found; "
-        f"install LibreOffice: {_GET_LIBREOFFICE}"
+        Message(
+            "LibreOffice is needed to make PDFs but was not found; install LibreOffice: "
+            "sudo apt-get install libreoffice-writer, or https://www.libreoffice.org"
+        )
     )
 
 
@@ -119,17 +126,24 @@ def convert_to_pdf(
         ]
 
 
-def _problem(docx: Path, pdf: Path, *, force: bool) -> str | None:
+def _problem(docx: Path, pdf: Path, *, force: bool) -> Renderable | None:
     """Return why ``docx`` cannot be converted to ``pdf`` before trying, or ``None``."""
     if not docx.is_file():
-        return f"{docx} does not exist: check the path"
+        return Message("{docx} does not exist: check the path", docx=docx)
     if not _looks_like_docx(docx):
-        return f"{docx} is not a Word document (.docx): open it in Word and save it again"
+        return Message(
+            "{docx} is not a Word document (.docx): open it in Word and save it again", docx=docx
+        )
     try:
         check_writable(pdf, force=force)
     except OutputError as error:
-        return str(error)
+        return _renderable(error.text)
     return None
+
+
+def _renderable(text: Renderable | str) -> Renderable:
+    """``text`` as something that renders, for an error that was given as plain text."""
+    return text if isinstance(text, Renderable) else Joined((text,))
 
 
 def _looks_like_docx(path: Path) -> bool:
@@ -146,7 +160,7 @@ def _looks_like_docx(path: Path) -> bool:
 
 
 def _stage_inputs(
-    folder: Path, docx_paths: Sequence[Path], problems: Sequence[str | None]
+    folder: Path, docx_paths: Sequence[Path], problems: Sequence[Renderable | None]
 ) -> list[Path]:
     """Copy the documents worth converting into ``folder`` under plain numbered names.
 
@@ -163,7 +177,11 @@ def _stage_inputs(
                 shutil.copyfile(docx, inputs[-1])
             except OSError as error:
                 raise ConversionError(
-                    f"could not copy {docx} to a temporary folder for LibreOffice: {error}"
+                    Message(
+                        "could not copy {docx} to a temporary folder for LibreOffice: {error}",
+                        docx=docx,
+                        error=error,
+                    )
                 ) from None
     return inputs
 
@@ -202,29 +220,44 @@ def _run_soffice(soffice: str, folder: Path, inputs: list[Path], timeout: float)
             )
     except OSError as error:
         raise ConversionError(
-            f"could not start LibreOffice ({soffice}): {error.strerror}"
+            Message(
+                "could not start LibreOffice ({soffice}): {reason}",
+                soffice=soffice,
+                reason=error.strerror,
+            )
         ) from None
     try:
         code = process.wait(timeout=timeout)
     except subprocess.TimeoutExpired:
         _kill_group(process)
         raise ConversionError(
-            f"LibreOffice took more than {timeout:g} seconds to convert {len(inputs)} "
-            "document(s) and was stopped: close any stuck LibreOffice and try again"
+            Plural(
+                "LibreOffice took more than {seconds} seconds to convert {n} document "
+                "and was stopped: close any stuck LibreOffice and try again",
+                "LibreOffice took more than {seconds} seconds to convert {n} documents "
+                "and was stopped: close any stuck LibreOffice and try again",
+                len(inputs),
+                seconds=format(timeout, "g"),
+            )
         ) from None
     except BaseException:
         _kill_group(process)
         raise
     if code != 0 and not any((folder / "out").glob("*.pdf")):
         raise ConversionError(
-            f"LibreOffice ({soffice}) failed with exit code {code}: {_last_line(log)}"
+            Message(
+                "LibreOffice ({soffice}) failed with exit code {code}: {last}",
+                soffice=soffice,
+                code=code,
+                last=_last_line(log),
+            )
         )
 
 
-def _last_line(log: Path) -> str:
+def _last_line(log: Path) -> Renderable | str:
     """Return the last non-empty line LibreOffice printed, as a hint to what went wrong."""
     lines = log.read_text(encoding="utf-8", errors="replace").strip().splitlines()
-    return lines[-1].strip() if lines else "it printed nothing"
+    return lines[-1].strip() if lines else Message("it printed nothing")
 
 
 def _kill_group(process: subprocess.Popen[bytes]) -> None:
@@ -238,7 +271,7 @@ def _kill_group(process: subprocess.Popen[bytes]) -> None:
 
 
 def _place(
-    folder: Path, index: int, docx: Path, pdf: Path, problem: str | None, *, force: bool
+    folder: Path, index: int, docx: Path, pdf: Path, problem: Renderable | None, *, force: bool
 ) -> ConversionResult:
     """Move LibreOffice's PDF for input ``index`` to ``pdf``, or say why there is none."""
     if problem is not None:
@@ -248,11 +281,14 @@ def _place(
         return ConversionResult(
             docx=docx,
             pdf=None,
-            error=f"LibreOffice could not convert {docx}: it may be damaged; "
-            "check that it opens in Word",
+            error=Message(
+                "LibreOffice could not convert {docx}: it may be damaged; "
+                "check that it opens in Word",
+                docx=docx,
+            ),
         )
     try:
         write_atomic(pdf, made.read_bytes(), force=force)
     except OutputError as error:
-        return ConversionResult(docx=docx, pdf=None, error=str(error))
+        return ConversionResult(docx=docx, pdf=None, error=_renderable(error.text))
     return ConversionResult(docx=docx, pdf=pdf, error=None)

@@ -22,6 +22,7 @@ from typing import Literal
 
 from pitchkit.errors import InputError
 from pitchkit.facts import PERIOD_PATTERN, Impact, Update
+from pitchkit.messages import Message
 
 PeriodKind = Literal["month", "quarter", "year"]
 Direction = Literal["improving", "worsening", "no change"]
@@ -68,7 +69,11 @@ def parse_period(text: str) -> Period:
     match = PERIOD_PATTERN.match(cleaned)
     if match is None:
         raise InputError(
-            f"unknown period {text!r}: write YYYY-MM (2027-03), YYYY-Qn (2027-Q1) or YYYY (2027)"
+            Message(
+                "unknown period {period}: write YYYY-MM (2027-03), YYYY-Qn (2027-Q1) "
+                "or YYYY (2027)",
+                period=repr(text),
+            )
         )
     year, month, quarter = match.groups()
     if month is not None:

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from pitchkit.errors import InputError
+from pitchkit.messages import Message
 
 Kind = Literal["none", "run", "xmr"]
 Rule = Literal["shift", "trend", "outside_limits", "two_of_three"]
@@ -60,13 +61,19 @@ class Rules:
         for name, value in vars(self).items():
             if isinstance(value, bool) or not isinstance(value, int) or value < 2:
                 raise InputError(
-                    f"chart rule {name} must be a whole number of points, 2 or more, "
-                    f"not {value!r}: change it in settings"
+                    Message(
+                        "chart rule {name} must be a whole number of points, 2 or more, "
+                        "not {value}: change it in settings",
+                        name=name,
+                        value=repr(value),
+                    )
                 )
         if self.min_spc_points < self.min_run_points:
             raise InputError(
-                "chart rule min_spc_points must not be smaller than min_run_points: "
-                "change one of them in settings"
+                Message(
+                    "chart rule min_spc_points must not be smaller than min_run_points: "
+                    "change one of them in settings"
+                )
             )
 
 
@@ -174,7 +181,11 @@ def _checked(values: Sequence[float | None]) -> Iterator[float | None]:
     for position, value in enumerate(values):
         if value is not None and not math.isfinite(value):
             raise InputError(
-                f"chart value {position + 1} is {value!r}: give a number, or leave the period empty"
+                Message(
+                    "chart value {position} is {value}: give a number, or leave the period empty",
+                    position=position + 1,
+                    value=repr(value),
+                )
             )
         yield None if value is None else float(value)
 

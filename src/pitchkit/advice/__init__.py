@@ -51,6 +51,7 @@ from pitchkit.errors import DirectorsError
 from pitchkit.facts import Director, Facts, LoadedFacts
 from pitchkit.i18n import Language
 from pitchkit.lenses import lens_for
+from pitchkit.messages import Renderable
 from pitchkit.notes import pick_director
 from pitchkit.ranking import Ranking, rank_directors
 
@@ -117,15 +118,17 @@ def check(
     return sorted(findings, key=lambda f: SEVERITIES.index(f.severity))
 
 
-def usable_ranking(facts: Facts) -> tuple[Ranking | None, tuple[tuple[int, str], ...]]:
+def usable_ranking(
+    facts: Facts,
+) -> tuple[Ranking | None, tuple[tuple[int, Renderable | str], ...]]:
     """Rank the directors whose lens is known; list the others by index with the problem."""
     usable: list[Director] = []
-    unusable: list[tuple[int, str]] = []
+    unusable: list[tuple[int, Renderable | str]] = []
     for index, director in enumerate(facts.directors):
         try:
             lens_for(director)
         except DirectorsError as error:
-            unusable.append((index, str(error)))
+            unusable.append((index, error.text))
         else:
             usable.append(director)
     if not usable:

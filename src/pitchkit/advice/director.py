@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pitchkit.advice.review import Finding, Review, who
 from pitchkit.align import shared_words, wording
 from pitchkit.facts import Director, Facts, Impact
+from pitchkit.messages import render
 from pitchkit.ranking import Place
 
 #: A concern counts as spoken to when the project shares this much wording with it.
@@ -39,7 +40,7 @@ def unknown_lens(review: Review) -> Iterator[Finding]:
             "unknown-lens",
             "error",
             review._("A director cannot be ranked: their lens is unknown."),
-            problem,
+            render(problem, review.lang),
             review._("Correct 'lens:' as suggested, or leave it out to match the role."),
             review.where("directors", index, "lens"),
         )

@@ -11,6 +11,7 @@ from typing import Literal
 from pitchkit.facts import Director, Facts, LoadedFacts
 from pitchkit.i18n import Language
 from pitchkit.lenses import GENERAL, Lens, all_lenses
+from pitchkit.messages import Renderable
 from pitchkit.ranking import Place, Ranking
 from pitchkit.recast import Pitch
 
@@ -41,7 +42,8 @@ class Review:
     ranking: Ranking | None
     today: dt.date
     lang: Language
-    unusable: tuple[tuple[int, str], ...] = ()  # directors left out of the ranking, and why
+    #: Directors left out of the ranking, by index, and why (shown in ``lang``).
+    unusable: tuple[tuple[int, Renderable | str], ...] = ()
 
     @property
     def facts(self) -> Facts:

@@ -20,13 +20,17 @@ from pitchkit.cli.common import (
     app,
     err_console,
     escape,
+    fail,
     load_project,
     out_console,
     say,
+    stopped,
     user_errors,
     warn,
+    words,
 )
-from pitchkit.i18n import Language
+from pitchkit.i18n import N_, Language
+from pitchkit.messages import Located, Message
 from pitchkit.notes import Project
 
 
@@ -59,6 +63,15 @@ def batch_progress(total: int, lang: Language) -> Any:
     )
 
 
+#: The statuses as the summary table words them (the manifest keeps the English ones).
+STATUS_WORDS = {
+    "ok": N_("ok"),
+    "failed": N_("failed"),
+    "refused": N_("refused"),
+    "skipped": N_("skipped"),
+}
+
+
 def batch_summary(result: Any, lang: Language) -> None:
     """A table of what became of each director's note."""
     from rich.table import Table
@@ -76,8 +89,8 @@ def batch_summary(result: Any, lang: Language) -> None:
         table.add_row(
             escape(f"{item.name} ({item.director_id})"),
             escape(item.file.name if item.file else ""),
-            f"[{colours[item.status]}]{item.status}[/]",
-            escape(item.error),
+            f"[{colours[item.status]}]{escape(lang.gettext(STATUS_WORDS[item.status]))}[/]",
+            escape(words(item.error)),
         )
     out_console.print(table)
 
@@ -162,18 +175,18 @@ def report_batch(result: Any, problems: list[str], lang: Language) -> None:
         say(lang.gettext("Pack: {path}").format(path=result.pack))
     for item in result.items:
         if item.status == "ok" and item.error:
-            warn(f"{item.director_id}: {item.error}")
+            warn(Located(item.director_id, item.error))
     for item in result.failed:
-        err_console.print(f"[red]error:[/] {escape(f'{item.director_id}: {item.error}')}")
+        fail(Located(item.director_id, item.error))
     if result.pack_error:
-        message = lang.gettext("pack not written: {reason}").format(reason=result.pack_error)
-        err_console.print(f"[red]error:[/] {escape(message)}")
+        fail(Message("pack not written: {reason}", reason=result.pack_error))
     if result.interrupted:
-        message = lang.gettext(
-            "interrupted; the notes written are complete, and the manifest lists the "
-            "directors skipped"
+        stopped(
+            Message(
+                "interrupted; the notes written are complete, and the manifest lists the "
+                "directors skipped"
+            )
         )
-        err_console.print(f"[red]stopped:[/] {escape(message)}")
         raise typer.Exit(130)
     if problems or not result.ok:
         raise typer.Exit(1)

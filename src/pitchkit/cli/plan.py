@@ -25,6 +25,7 @@ from pitchkit.cli.common import (
 from pitchkit.errors import PitchkitError
 from pitchkit.facts import LoadedFacts
 from pitchkit.i18n import N_, Language
+from pitchkit.messages import Message
 from pitchkit.ranking import (
     Place,
     Ranking,
@@ -46,12 +47,16 @@ def role_and_lens(place: Place, lang: Language) -> str:
     return role if role.casefold() == lens.casefold() else f"{role} / {lens}"
 
 
+#: The ranking table's first columns (the last two are wider).
+RANKING_COLUMNS = ("#", N_("Director"), N_("Role / lens"), N_("Score"), N_("Objectives served"))
+
+
 def ranking_table(ranking: Ranking, lang: Language) -> Any:
     """The ranked directors as a rich table."""
     from rich.table import Table
 
     table = Table(show_lines=True, expand=False)
-    for column in ("#", "Director", "Role / lens", "Score", "Objectives served"):
+    for column in RANKING_COLUMNS:
         table.add_column(lang.gettext(column), overflow="fold")
     table.add_column(lang.gettext("Strongest statement"), overflow="fold", ratio=2)
     table.add_column(lang.gettext("Why linked"), overflow="fold", ratio=2)
@@ -102,6 +107,8 @@ def directors(
 
 
 SEVERITY_HEADINGS = {"error": N_("Errors"), "warning": N_("Warnings"), "info": N_("Notes")}
+#: The word before each finding in the advice after a note is written.
+SEVERITY_WORDS = {"error": N_("error"), "warning": N_("warning"), "info": N_("info")}
 SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
 
 
@@ -120,9 +127,12 @@ def print_findings(findings: list[Finding], lang: Language) -> None:
         for finding in group:
             out_console.print(f"  [{colour}]{finding.rule}[/]: {escape(finding.message)}")
             if finding.where:
-                out_console.print(f"    {lang.gettext('where')}: {escape(finding.where)}")
-            out_console.print(f"    {lang.gettext('evidence')}: {escape(finding.evidence)}")
-            out_console.print(f"    {lang.gettext('fix')}: {escape(finding.fix)}")
+                where = lang.gettext("where: {where}").format(where=finding.where)
+                out_console.print(f"    {escape(where)}")
+            evidence = lang.gettext("evidence: {evidence}").format(evidence=finding.evidence)
+            out_console.print(f"    {escape(evidence)}")
+            fix = lang.gettext("fix: {fix}").format(fix=finding.fix)
+            out_console.print(f"    {escape(fix)}")
         out_console.print()
 
 
@@ -131,7 +141,7 @@ def brief_findings(loaded: LoadedFacts, director_id: str, lang: Language) -> lis
     try:
         return check(loaded, director_id=director_id, today=dt.date.today(), lang=lang)
     except PitchkitError as error:
-        warn(f"the pitch could not be checked against the guide: {error}")
+        warn(Message("the pitch could not be checked against the guide: {why}", why=error.text))
         return []
 
 
@@ -141,7 +151,7 @@ def report_advice(findings: list[Finding], lang: Language) -> None:
         return
     say(lang.gettext("Advice from the guide (run 'pitchkit check' for the evidence and fixes):"))
     for finding in findings:
-        say(f"  {lang.gettext(finding.severity)}: {finding.message}")
+        say(f"  {lang.gettext(SEVERITY_WORDS[finding.severity])}: {finding.message}")
 
 
 def has_warnings(findings: list[Finding]) -> bool:

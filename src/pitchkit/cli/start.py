@@ -23,10 +23,12 @@ from pitchkit.cli.common import (
     say,
     user_errors,
 )
+from pitchkit.cli.common import stopped as say_stopped
 from pitchkit.errors import InputError, OutputError
 from pitchkit.i18n import Language
+from pitchkit.messages import Message
 from pitchkit.notes import pick_director
-from pitchkit.output import write_atomic
+from pitchkit.output import folder_message, write_atomic
 
 
 def ask_in_terminal(question: Any) -> str:
@@ -56,10 +58,9 @@ def confirm_in_terminal(question: str, *, default: bool) -> bool:
     return bool(typer.confirm(question, default=default))
 
 
-def stopped(lang: Language) -> typer.Exit:
+def stopped() -> typer.Exit:
     """Say that ``init`` stopped before the end and left no file; return the exit to raise."""
-    message = lang.gettext("the questions ended early, so no file was written")
-    err_console.print(f"[red]stopped:[/] {escape(message)}")
+    say_stopped(Message("the questions ended early, so no file was written"))
     return typer.Exit(1)
 
 
@@ -68,15 +69,16 @@ def may_replace(path: Path, *, force: bool, lang: Language) -> bool:
     if force or not path.exists():
         return force
     if path.is_dir():
-        raise OutputError(f"{path} is a folder: give the name of a file to write instead")
+        raise OutputError(folder_message(path))
     question = lang.gettext("{path} already exists. Replace it when the questions are done?")
     if confirm_in_terminal(question.format(path=path), default=False):
         return True
     raise OutputError(
-        lang.gettext(
+        Message(
             "{path} already exists and was left as it is: give another PATH, "
-            "or add --force to replace it"
-        ).format(path=path)
+            "or add --force to replace it",
+            path=path,
+        )
     )
 
 
@@ -150,7 +152,7 @@ def init(
                 ask_in_terminal, lang, file_name=target.name, today=dt.date.today(), locale=locale
             )
     except (typer.Abort, EOFError, KeyboardInterrupt):
-        raise stopped(lang) from None
+        raise stopped() from None
     write_atomic(target, written.text.encode("utf-8"), force=replace)
     next_steps(target, written.director_ids, lang)
 
@@ -179,7 +181,7 @@ def preview(
     from pitchkit.preview import make_preview, plain_preview, rich_preview
 
     if kind not in KINDS:
-        raise InputError(f"--kind {kind}: choose brief or update")
+        raise InputError(Message("--kind {kind}: choose brief or update", kind=kind))
     project = load_project(facts, locale)
     chosen = pick_director(project.facts, director, source=str(facts))
     shown = make_preview(
