@@ -81,7 +81,7 @@ def paths(report: object) -> dict[str, tuple[str, ...]]:
 
 def messages(report: object, level: str) -> list[str]:
     """The report's messages of one level."""
-    return [f.message for f in report.findings if f.level == level]  # type: ignore[attr-defined]
+    return [str(f.message) for f in report.findings if f.level == level]  # type: ignore[attr-defined]
 
 
 # ---------------------------------------------------------------- the check

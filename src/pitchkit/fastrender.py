@@ -51,6 +51,7 @@ from pitchkit.render import (
     Picture,
     PitchkitTemplate,
     Properties,
+    broken_xml,
     check_template_file,
     describe_failure,
     known_names,
@@ -60,6 +61,7 @@ from pitchkit.render import (
     part_label,
     render,
     scoped,
+    unreadable,
 )
 
 CORE_PART = "docProps/core.xml"
@@ -142,10 +144,7 @@ class CompiledTemplate:
         except TemplateError:
             raise
         except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as error:
-            raise TemplateError(
-                f"{self.name}: cannot be read as a Word template ({error}): "
-                "save it from Word as Word Document (.docx)"
-            ) from None
+            raise unreadable(self.name, error) from None
 
     def _prepare(self, data: bytes) -> None:
         """Load the package, compile the parts Jinja fills, and compress the others."""
@@ -244,7 +243,7 @@ class CompiledTemplate:
             try:
                 return bytes(serialize_part_xml(parse_xml(xml.encode("utf-8"))))
             except etree.XMLSyntaxError as error:
-                raise _broken_xml(self.name, error) from None
+                raise broken_xml(self.name, error) from None
         return self._document_xml(xml)
 
     def _document_xml(self, body_xml: str) -> bytes:
@@ -289,14 +288,6 @@ class CompiledTemplate:
         core.modified = moment
         core.revision = 1
         return bytes(serialize_part_xml(element))
-
-
-def _broken_xml(name: str, error: Exception) -> TemplateError:
-    """The message :func:`pitchkit.render.fill` gives for a part that came out broken."""
-    return TemplateError(
-        f"{name}: filling the template made broken Word XML ({error}): "
-        "check that {%p %}, {%tr %} and {%tc %} tags open and close in matching places"
-    )
 
 
 def _zip_name(part: Any) -> str:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
 import re
 import threading
 import traceback
@@ -32,6 +33,7 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from pitchkit.errors import InputError, PitchkitError, RenderLimitError, TemplateError
+from pitchkit.messages import Located, Message, Plural, Renderable
 
 try:  # not on Windows
     import resource
@@ -58,9 +60,19 @@ class Limits:
 
     def __post_init__(self) -> None:
         if not self.seconds > 0:
-            raise InputError(f"time limit {self.seconds:g} s: give a number of seconds above 0")
+            raise InputError(
+                Message(
+                    "time limit {seconds} s: give a number of seconds above 0",
+                    seconds=format(self.seconds, "g"),
+                )
+            )
         if self.memory_bytes < _MIN_MEMORY:
-            raise InputError(f"memory limit {describe_size(self.memory_bytes)}: give at least 32M")
+            raise InputError(
+                Message(
+                    "memory limit {size}: give at least 32M",
+                    size=describe_size(self.memory_bytes),
+                )
+            )
 
     @classmethod
     def from_environment(cls, environ: Mapping[str, str] | None = None) -> Limits:
@@ -73,9 +85,13 @@ class Limits:
             memory_bytes=parse_size(memory, MEMORY_ENV) if memory else DEFAULT_MEMORY_BYTES,
         )
 
-    def describe(self) -> str:
+    def describe(self) -> Renderable:
         """``30 s and 1 GiB``: for messages."""
-        return f"{self.seconds:g} s and {describe_size(self.memory_bytes)}"
+        return Message(
+            "{seconds} s and {size}",
+            seconds=format(self.seconds, "g"),
+            size=describe_size(self.memory_bytes),
+        )
 
 
 def parse_seconds(text: str, where: str = "--time-limit") -> float:
@@ -83,9 +99,19 @@ def parse_seconds(text: str, where: str = "--time-limit") -> float:
     try:
         value = float(text.strip().removesuffix("s").strip())
     except ValueError:
-        raise InputError(f"{where} {text!r}: give a number of seconds, such as 30") from None
+        raise InputError(
+            Message(
+                "{where} {text}: give a number of seconds, such as 30", where=where, text=repr(text)
+            )
+        ) from None
     if not value > 0 or value != value or value == float("inf"):
-        raise InputError(f"{where} {text!r}: give a number of seconds above 0, such as 30")
+        raise InputError(
+            Message(
+                "{where} {text}: give a number of seconds above 0, such as 30",
+                where=where,
+                text=repr(text),
+            )
+        )
     return value
 
 
@@ -93,17 +119,19 @@ def parse_size(text: str, where: str = "--memory-limit") -> int:
     """Read a memory size such as ``1G``, ``512M``, ``1GiB`` or a number of bytes."""
     match = _SIZE.fullmatch(text)
     if match is None:
-        raise InputError(f"{where} {text!r}: give a size such as 512M or 2G")
+        raise InputError(
+            Message("{where} {text}: give a size such as 512M or 2G", where=where, text=repr(text))
+        )
     number, unit = match.groups()
     return int(float(number) * _UNITS[unit.lower()])
 
 
-def describe_size(size: int) -> str:
-    """``1 GiB``, ``512 MiB``: a size for people."""
+def describe_size(size: int) -> Renderable | str:
+    """``1 GiB``, ``512 MiB``, ``100 bytes``: a size for people."""
     for suffix, scale in (("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)):
         if size >= scale:
             return f"{size / scale:g} {suffix}"
-    return f"{size} bytes"
+    return Plural("{n} byte", "{n} bytes", size)
 
 
 def can_isolate() -> bool:
@@ -131,19 +159,37 @@ def run_limited(
 # ---------------------------------------------------------------- child process
 
 
-def _time_message(name: str, limits: Limits) -> str:
-    return (
-        f"{name}: filling the template took longer than {limits.seconds:g} s and was stopped: "
-        "look for a loop that never ends, or raise the limit with --time-limit"
+def _time_message(name: str, limits: Limits) -> Renderable:
+    """The message for a template that ran out of time."""
+    return Located(
+        name,
+        Message(
+            "filling the template took longer than {seconds} s and was stopped: "
+            "look for a loop that never ends, or raise the limit with --time-limit",
+            seconds=format(limits.seconds, "g"),
+        ),
     )
 
 
-def _memory_message(name: str, limits: Limits) -> str:
-    return (
-        f"{name}: filling the template needed more than {describe_size(limits.memory_bytes)} "
-        "of memory and was stopped: look for a huge repeated string or loop, "
-        "or raise the limit with --memory-limit"
+def _memory_message(name: str, limits: Limits) -> Renderable:
+    """The message for a template that ran out of memory."""
+    return Located(
+        name,
+        Message(
+            "filling the template needed more than {size} of memory and was stopped: "
+            "look for a huge repeated string or loop, or raise the limit with --memory-limit",
+            size=describe_size(limits.memory_bytes),
+        ),
     )
+
+
+def _portable(message: Renderable | str) -> Renderable | str:
+    """``message`` if it can be sent to the parent process, else its English."""
+    try:
+        pickle.dumps(message)
+    except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
+        return str(message)
+    return message
 
 
 def _address_space() -> int:
@@ -173,9 +219,9 @@ def _child(work: Callable[[], bytes], limits: Limits, sender: Connection) -> Non
     except MemoryError:
         result = ("memory", None)
     except TemplateError as error:
-        result = ("error", (type(error).__name__, str(error)))
+        result = ("error", (type(error).__name__, _portable(error.text)))
     except PitchkitError as error:
-        result = ("error", ("TemplateError", str(error)))
+        result = ("error", ("TemplateError", _portable(error.text)))
     except BaseException:  # a bug: let the parent show the traceback
         result = ("bug", traceback.format_exc())
     try:
@@ -198,9 +244,15 @@ def _run_in_child(work: Callable[[], bytes], limits: Limits, name: str) -> bytes
             kind, payload = receiver.recv()
         except EOFError:
             raise RenderLimitError(
-                f"{name}: filling the template stopped unexpectedly (exit code "
-                f"{_exit_code(process)}), most likely out of memory: "
-                "look for a huge repeated string or loop, or raise --memory-limit"
+                Located(
+                    name,
+                    Message(
+                        "filling the template stopped unexpectedly (exit code {code}), "
+                        "most likely out of memory: "
+                        "look for a huge repeated string or loop, or raise --memory-limit",
+                        code=str(_exit_code(process)),
+                    ),
+                )
             ) from None
     finally:
         receiver.close()

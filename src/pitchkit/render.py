@@ -48,6 +48,7 @@ from pitchkit.errors import PitchkitError, TemplateError
 from pitchkit.factserrors import did_you_mean
 from pitchkit.i18n import Language
 from pitchkit.limits import Limits, run_limited
+from pitchkit.messages import Located, Message, Renderable
 
 #: The first bytes of an OLE compound file: an encrypted .docx or an old .doc.
 OLE_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")
@@ -135,6 +136,33 @@ def scoped(value: Any, path: str = "", document: Any = None) -> Any:
     return value
 
 
+class Wording(str):
+    """English text for one of Jinja's exceptions that keeps its message, to translate later.
+
+    Jinja builds its exceptions from a string; this one is the English of
+    ``message``, so Jinja's own handling is unchanged, and
+    :func:`describe_failure` can show the message in the user's language.
+    """
+
+    message: Renderable
+
+    def __new__(cls, message: Renderable) -> Wording:
+        """The English of ``message``, remembering ``message``."""
+        text = super().__new__(cls, str(message))
+        text.message = message
+        return text
+
+
+def _problem(error: BaseException) -> Renderable | str:
+    """What went wrong, as the message it was raised with (translatable where it was made)."""
+    if isinstance(error, PitchkitError):
+        return error.text
+    first = error.args[0] if error.args else None
+    if isinstance(first, Wording):
+        return first.message
+    return str(error)
+
+
 class NamedUndefined(jinja2.StrictUndefined):
     """Strict undefined whose message names the full dotted path and a likely fix."""
 
@@ -159,7 +187,7 @@ class NamedUndefined(jinja2.StrictUndefined):
         else:
             known = []
         hint = did_you_mean(str(self._undefined_name), known)
-        return f"unknown variable '{self.dotted_name}'{hint}"
+        return Wording(Message("unknown variable '{name}'{hint}", name=self.dotted_name, hint=hint))
 
 
 def _gettext(lang: Language) -> Any:
@@ -248,34 +276,86 @@ def _template_line(error: BaseException) -> int | None:
     return lines[-1] if lines else None
 
 
-def describe_failure(error: BaseException, name: str, where: str, marked_xml: str) -> str | None:
-    """A one-line message for a template that failed to fill, or None if it is not one."""
+def describe_failure(
+    error: BaseException, name: str, where: str, marked_xml: str
+) -> Renderable | None:
+    """A one-line message for a template that failed to fill, or None if it is not one.
+
+    The message starts with the place (template, part and paragraph), which
+    is shown as it is; what went wrong and what to do are translatable.
+    """
     if isinstance(error, TemplateSyntaxError):
         line: int | None = error.lineno
     else:
         line = _template_line(error)
     text = paragraph_text(marked_xml, line)
     place = f'{name} ({where}, paragraph "{text}")' if text else f"{name} ({where})"
+    message = _failure_message(error)
+    return None if message is None else Located(place, message)
+
+
+def _failure_message(error: BaseException) -> Renderable | None:
+    """What went wrong in a template's tag and how to fix it, without the place."""
     if isinstance(error, TemplateSyntaxError):
-        return f"{place}: tag error: {error.message}: correct the tag in Word"
+        return Message("tag error: {problem}: correct the tag in Word", problem=error.message)
     if isinstance(error, SecurityError):
-        return (
-            f"{place}: refused an unsafe expression ({error}): "
-            "templates may only use the documented variables"
+        return Message(
+            "refused an unsafe expression ({problem}): "
+            "templates may only use the documented variables",
+            problem=str(error),
         )
     if isinstance(error, UndefinedError):
-        fix = "" if "did you mean" in str(error) else ": check the spelling"
-        return f"{place}: {error}{fix} ('pitchkit template check' lists the variables)"
+        if "did you mean" in str(error):
+            return Message(
+                "{problem} ('pitchkit template check' lists the variables)",
+                problem=_problem(error),
+            )
+        return Message(
+            "{problem}: check the spelling ('pitchkit template check' lists the variables)",
+            problem=_problem(error),
+        )
     if isinstance(error, jinja2.TemplateNotFound):
-        return (
-            f"{place}: refused to import or include '{error.name}': "
-            "templates cannot use other files, so remove that tag"
+        return Message(
+            "refused to import or include '{name}': "
+            "templates cannot use other files, so remove that tag",
+            name=error.name,
         )
     if isinstance(error, RecursionError):
-        return f"{place}: a macro calls itself too deeply: remove the loop"
+        return Message("a macro calls itself too deeply: remove the loop")
     if isinstance(error, _USER_MADE):
-        return f"{place}: the tag could not be filled ({error}): correct it in Word"
+        return Message(
+            "the tag could not be filled ({problem}): correct it in Word", problem=_problem(error)
+        )
     return None
+
+
+def unreadable(name: str | Path, error: BaseException) -> TemplateError:
+    """The error for a file that opens but is not a Word template python-docx can read."""
+    return TemplateError(
+        Located(
+            str(name),
+            Message(
+                "cannot be read as a Word template ({problem}): "
+                "save it from Word as Word Document (.docx)",
+                problem=str(error),
+            ),
+        )
+    )
+
+
+def broken_xml(name: str, error: BaseException) -> TemplateError:
+    """The error for a template whose tags, once filled, leave Word's XML broken."""
+    return TemplateError(
+        Located(
+            name,
+            Message(
+                "filling the template made broken Word XML ({problem}): "
+                "check that {{%p %}}, {{%tr %}} and {{%tc %}} tags open and close "
+                "in matching places",
+                problem=str(error),
+            ),
+        )
+    )
 
 
 def _no_files(name: str) -> None:
@@ -371,33 +451,50 @@ def _template_name(template: Path | bytes) -> str:
 def check_template_file(path: Path) -> None:
     """Refuse a template that is missing, a folder, encrypted, or not a Word document."""
     if not path.exists():
-        raise TemplateError(f"{path}: template not found: check the path")
+        raise TemplateError(Located(str(path), Message("template not found: check the path")))
     if path.is_dir():
-        raise TemplateError(f"{path}: this is a folder: give the path of a .docx template")
+        raise TemplateError(
+            Located(str(path), Message("this is a folder: give the path of a .docx template"))
+        )
     try:
         with path.open("rb") as stream:
             start = stream.read(8)
     except OSError as error:
         raise TemplateError(
-            f"{path}: cannot be read ({error.strerror}): check its permissions"
+            Located(
+                str(path),
+                Message("cannot be read ({reason}): check its permissions", reason=error.strerror),
+            )
         ) from None
     check_template_bytes(start, path)
+    broken: Renderable | str | None
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
             broken = archive.testzip()
     except (zipfile.BadZipFile, OSError, EOFError, zipfile.LargeZipFile):
-        broken = "the zip directory"
+        broken = Message("the zip directory")
         names = set()
     if broken is not None:
         raise TemplateError(
-            f"{path}: the .docx is damaged ({broken} cannot be read): "
-            "open it in Word, let it repair the file, and save it again"
+            Located(
+                str(path),
+                Message(
+                    "the .docx is damaged ({part} cannot be read): "
+                    "open it in Word, let it repair the file, and save it again",
+                    part=broken,
+                ),
+            )
         )
     if "word/document.xml" not in names:
         raise TemplateError(
-            f"{path}: a zip file but not a Word document (no word/document.xml): "
-            "save your template from Word as a .docx"
+            Located(
+                str(path),
+                Message(
+                    "a zip file but not a Word document (no word/document.xml): "
+                    "save your template from Word as a .docx"
+                ),
+            )
         )
 
 
@@ -405,12 +502,22 @@ def check_template_bytes(start: bytes, path: Path | str) -> None:
     """Refuse by its first bytes a file that is not a zip (.docx files are zips)."""
     if start.startswith(OLE_SIGNATURE):
         raise TemplateError(
-            f"{path}: this document is password-protected (or an old Word 97-2003 .doc): "
-            "open it in Word, remove the password, and save it as .docx"
+            Located(
+                str(path),
+                Message(
+                    "this document is password-protected (or an old Word 97-2003 .doc): "
+                    "open it in Word, remove the password, and save it as .docx"
+                ),
+            )
         )
     if not start.startswith(b"PK"):
         raise TemplateError(
-            f"{path}: not a Word .docx file: open it in Word and save it as Word Document (.docx)"
+            Located(
+                str(path),
+                Message(
+                    "not a Word .docx file: open it in Word and save it as Word Document (.docx)"
+                ),
+            )
         )
 
 
@@ -461,15 +568,9 @@ def fill(
     except TemplateError:
         raise
     except SyntaxError as error:  # lxml's XMLSyntaxError
-        raise TemplateError(
-            f"{name}: filling the template made broken Word XML ({error}): "
-            "check that {%p %}, {%tr %} and {%tc %} tags open and close in matching places"
-        ) from None
+        raise broken_xml(name, error) from None
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as error:
-        raise TemplateError(
-            f"{name}: cannot be read as a Word template ({error}): "
-            "save it from Word as Word Document (.docx)"
-        ) from None
+        raise unreadable(name, error) from None
     _set_properties(document, properties)
     buffer = io.BytesIO()
     document.save(buffer)

@@ -10,12 +10,14 @@ import typer
 from pitchkit.cli.common import (
     ForceOpt,
     app,
-    err_console,
-    escape,
+    fail,
     say,
+    speak,
     user_errors,
     warn,
 )
+from pitchkit.i18n import language
+from pitchkit.messages import Located, Message
 
 template_app = typer.Typer(
     help="Use your own Word template: export a built-in one to restyle, or check yours.",
@@ -42,6 +44,16 @@ MemoryLimitOpt = Annotated[
         "(default 1G, or PITCHKIT_MEMORY_LIMIT).",
     ),
 ]
+MessagesLocaleOpt = Annotated[
+    str | None,
+    typer.Option("--locale", "-l", help="Language to report in: en_GB or cy_GB."),
+]
+
+
+def speak_locale(locale: str | None) -> None:
+    """Report in ``locale`` (an unknown one is an error); English when it is not given."""
+    if locale is not None:
+        speak(language(locale))
 
 
 @template_app.command("export")
@@ -52,6 +64,7 @@ def template_export(
         Path, typer.Argument(help="The .docx file (or folder) to write.", show_default=False)
     ],
     force: ForceOpt = False,
+    locale: MessagesLocaleOpt = None,
 ) -> None:
     """Save a built-in template as a .docx you can restyle in Word.
 
@@ -59,9 +72,16 @@ def template_export(
     """
     from pitchkit.templatecheck import export_template
 
+    speak_locale(locale)
     written = export_template(kind, path, force=force)
-    say(f"Wrote {written}")
-    say(f"Restyle it in Word, then use it with: pitchkit {kind} FACTS --template {written}")
+    say(Message("Wrote {path}", path=written))
+    say(
+        Message(
+            "Restyle it in Word, then use it with: pitchkit {kind} FACTS --template {path}",
+            kind=kind,
+            path=written,
+        )
+    )
 
 
 @template_app.command("check")
@@ -74,6 +94,7 @@ def template_check(
     ] = None,
     time_limit: TimeLimitOpt = None,
     memory_limit: MemoryLimitOpt = None,
+    locale: MessagesLocaleOpt = None,
 ) -> None:
     """List the variables a template uses and check it can be filled.
 
@@ -83,15 +104,19 @@ def template_check(
     from pitchkit.limits import Limits, parse_seconds, parse_size
     from pitchkit.templatecheck import check_template
 
+    speak_locale(locale)
     limits = Limits.from_environment()
     limits = Limits(
         seconds=parse_seconds(time_limit) if time_limit else limits.seconds,
         memory_bytes=parse_size(memory_limit) if memory_limit else limits.memory_bytes,
     )
     report = check_template(path, kind=kind, limits=limits)
-    label = "briefing note" if report.kind == "brief" else "progress update"
-    say(f"{path}: checked as a {label} template")
-    say(f"Variables used ({len(report.variables)}):")
+    if report.kind == "brief":
+        checked = Message("checked as a briefing note template")
+    else:
+        checked = Message("checked as a progress update template")
+    say(Located(str(path), checked))
+    say(Message("Variables used ({n}):", n=len(report.variables)))
     width = max((len(u.path) for u in report.variables), default=0)
     for usage in report.variables:
         say(f"  {usage.path.ljust(width)}  {', '.join(usage.places)}")
@@ -100,7 +125,7 @@ def template_check(
             warn(finding.message)
     errors = [f.message for f in report.findings if f.level == "error"]
     for message in errors:
-        err_console.print(f"[red]error:[/] {escape(message)}")
+        fail(message)
     if errors:
         raise typer.Exit(1)
-    say("It fills correctly with the example project's facts.")
+    say(Message("It fills correctly with the example project's facts."))
