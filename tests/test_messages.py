@@ -131,12 +131,21 @@ def test_an_error_is_welsh_when_the_facts_file_says_cy(tmp_path: Path) -> None:
 
 
 def test_bilingual_speaks_welsh_first(tmp_path: Path) -> None:
+    (tmp_path / "note.docx").write_bytes(b"mine")
+    code, lines = run("brief", str(FRAILTY), "--bilingual", "--out", str(tmp_path / "note.docx"))
+    assert code == 1
+    assert len(lines) == 1
+    assert lines[0].startswith("gwall: ")
+    assert (tmp_path / "note.docx").read_bytes() == b"mine"
+
+
+def test_a_locale_beside_bilingual_is_refused_in_the_language_it_names(tmp_path: Path) -> None:
     code, lines = run(
-        "brief", str(FRAILTY), "--bilingual", "--locale", "en_GB", "--out", str(tmp_path)
+        "brief", str(FRAILTY), "--bilingual", "--locale", "cy", "--out", str(tmp_path)
     )
     assert code == 1
     assert lines == ["gwall: " + lines[0].removeprefix("gwall: ")]
-    assert "--locale en_GB gyda --bilingual" in lines[0]
+    assert "--locale cy gyda --bilingual" in lines[0]
 
 
 def test_one_commands_language_does_not_carry_into_the_next(tmp_path: Path) -> None:

@@ -99,7 +99,7 @@ def user_errors(command: F) -> F:
     """Turn PitchkitErrors into one-line red messages and exit code 1.
 
     The command starts out speaking the language of its ``--locale`` (Welsh
-    for ``--bilingual``), or English.
+    for ``--bilingual``), or English, until it reads the facts file's.
     """
 
     @functools.wraps(command)
@@ -124,16 +124,17 @@ def user_errors(command: F) -> F:
 def asked_language(locale: object, *, bilingual: bool = False) -> Language | None:
     """The language a command was asked for, if it names one pitchkit has.
 
-    An unknown ``--locale`` gives ``None`` here: the command itself reports it.
+    ``--locale`` wins (even beside ``--bilingual``, which refuses it in the
+    language asked for); ``--bilingual`` alone speaks Welsh, the language it
+    puts first. An unknown ``--locale`` gives ``None`` here: the command
+    itself reports it.
     """
-    if bilingual:
-        return language("cy_GB")
-    if not isinstance(locale, str):
-        return None
-    try:
-        return language(locale)
-    except PitchkitError:
-        return None
+    if isinstance(locale, str):
+        try:
+            return language(locale)
+        except PitchkitError:
+            return None
+    return language("cy_GB") if bilingual else None
 
 
 def load_project(facts: Path, locale: str | None) -> Project:
