@@ -122,7 +122,7 @@ def test_pasted_control_characters_are_cleaned_with_a_warning(tmp_path: Path) ->
     loaded = load_facts(write(tmp_path, text))
     assert loaded.facts.project.problem == "Bed occupancy\nabove 95%"
     assert len(loaded.warnings) == 1
-    assert "project.problem: removed a bell character" in loaded.warnings[0]
+    assert "project.problem: removed a bell character" in str(loaded.warnings[0])
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,10 @@ starting with ``personal:`` is personal.
 A bad row is reported with its row number and column and skipped, so one
 typo does not hold up the whole executive team: :func:`load_directors`
 returns the directors it could read and the problems it found. A file
-that cannot be read at all raises :class:`DirectorsError`.
+that cannot be read at all raises :class:`DirectorsError`. Problems and
+warnings are :class:`~pitchkit.messages.Located` messages: the file, row
+and column stay as they are, the explanation is shown in the user's
+language.
 """
 
 from __future__ import annotations
@@ -31,7 +34,8 @@ from pydantic import ValidationError
 from pitchkit.errors import DirectorsError, FactsError
 from pitchkit.facts import Director, Facts
 from pitchkit.factserrors import describe_errors, did_you_mean
-from pitchkit.yamlsource import Loc, Source, clean_text, dotted, load_yaml
+from pitchkit.messages import Joined, Located, Message, Plural, Renderable
+from pitchkit.yamlsource import Loc, Source, clean_text, dotted, load_yaml, removed_warning
 
 REQUIRED_COLUMNS = ("id", "name", "role")
 OPTIONAL_COLUMNS = ("salutation", "concerns", "objectives", "lens", "email")
@@ -48,7 +52,15 @@ _ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 _ID_MAX = 64
 _OBJECTIVE_ID_MAX = 40
 _DELIMITERS = ",;\t"
-_SAVE_AS = "save it from Excel as 'Excel Workbook (.xlsx)' or 'CSV UTF-8', or write a .yaml list"
+_SAVE_AS = Message(
+    "save it from Excel as 'Excel Workbook (.xlsx)' or 'CSV UTF-8', or write a .yaml list"
+)
+#: What a required cell needs when it is empty.
+_ADVICE = {
+    "id": Message("give each director a short id such as 'dof'"),
+    "name": Message("add the director's name"),
+    "role": Message("add the director's job title, e.g. 'Director of Finance'"),
+}
 
 Row = tuple[int, dict[str, str]]
 
@@ -59,8 +71,8 @@ class DirectorsFile:
 
     path: Path
     directors: tuple[Director, ...]
-    problems: tuple[str, ...]
-    warnings: tuple[str, ...] = ()
+    problems: tuple[Renderable | str, ...]
+    warnings: tuple[Renderable | str, ...] = ()
 
 
 def load_directors(path: Path) -> DirectorsFile:
@@ -73,9 +85,13 @@ def load_directors(path: Path) -> DirectorsFile:
     """
     path = Path(path)
     if not path.exists():
-        raise DirectorsError(f"{path}: directors file not found: check the path")
+        raise DirectorsError(
+            Located(str(path), Message("directors file not found: check the path"))
+        )
     if path.is_dir():
-        raise DirectorsError(f"{path}: this is a folder: give the path of a directors file")
+        raise DirectorsError(
+            Located(str(path), Message("this is a folder: give the path of a directors file"))
+        )
     suffix = path.suffix.lower()
     if suffix in (".yaml", ".yml"):
         return _load_yaml(path)
@@ -84,8 +100,17 @@ def load_directors(path: Path) -> DirectorsFile:
     if suffix in (".xlsx", ".xlsm"):
         return _from_rows(path, *_xlsx_rows(path))
     if suffix == ".xls":
-        raise DirectorsError(f"{path}: an old-style Excel file: {_SAVE_AS}")
-    raise DirectorsError(f"{path}: pitchkit reads directors from .yaml, .csv or .xlsx: {_SAVE_AS}")
+        raise DirectorsError(
+            Located(str(path), Message("an old-style Excel file: {save_as}", save_as=_SAVE_AS))
+        )
+    raise DirectorsError(
+        Located(
+            str(path),
+            Message(
+                "pitchkit reads directors from .yaml, .csv or .xlsx: {save_as}", save_as=_SAVE_AS
+            ),
+        )
+    )
 
 
 def with_directors(facts: Facts, directors: Sequence[Director]) -> Facts:
@@ -173,7 +198,10 @@ def _decode(path: Path, raw: bytes) -> str:
         return raw.decode("cp1252")
     except UnicodeDecodeError:
         raise DirectorsError(
-            f"{path}: the text encoding is not UTF-8: in Excel, save it as 'CSV UTF-8'"
+            Located(
+                str(path),
+                Message("the text encoding is not UTF-8: in Excel, save it as 'CSV UTF-8'"),
+            )
         ) from None
 
 
@@ -188,14 +216,23 @@ def _csv_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise DirectorsError(f"{path}: cannot be read ({error.strerror}): check it") from None
+        raise DirectorsError(
+            Located(
+                str(path), Message("cannot be read ({reason}): check it", reason=error.strerror)
+            )
+        ) from None
     if b"\x00" in raw[:4096] or raw.startswith(b"PK\x03\x04"):
-        raise DirectorsError(f"{path}: this is not a CSV text file: {_SAVE_AS}")
+        raise DirectorsError(
+            Located(str(path), Message("this is not a CSV text file: {save_as}", save_as=_SAVE_AS))
+        )
     text = _decode(path, raw)
     try:
         records = list(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text)))
     except csv.Error as error:
-        raise DirectorsError(f"{path}: cannot be read as CSV ({error}): {_SAVE_AS}") from None
+        message = Message(
+            "cannot be read as CSV ({reason}): {save_as}", reason=error, save_as=_SAVE_AS
+        )
+        raise DirectorsError(Located(str(path), message)) from None
     return _split_header(path, records)
 
 
@@ -207,10 +244,11 @@ def _xlsx_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
-        raise DirectorsError(
-            f"{path}: not an Excel .xlsx workbook (or it is damaged or password-protected): "
+        message = Message(
+            "not an Excel .xlsx workbook (or it is damaged or password-protected): "
             "open it in Excel and save it again as 'Excel Workbook (.xlsx)'"
-        ) from None
+        )
+        raise DirectorsError(Located(str(path), message)) from None
     try:
         named = [name for name in workbook.sheetnames if name.strip().casefold() == SHEET_NAME]
         sheet = workbook[named[0]] if named else workbook.worksheets[0]
@@ -243,10 +281,11 @@ def _split_header(
         if any(cell.strip() for cell in row)
     ]
     if not numbered:
-        raise DirectorsError(
-            f"{path}: the file is empty: add a header row ({', '.join(COLUMNS)}) and one row "
-            "per director"
+        message = Message(
+            "the file is empty: add a header row ({columns}) and one row per director",
+            columns=", ".join(COLUMNS),
         )
+        raise DirectorsError(Located(str(path), message))
     (_, header), rows = numbered[0], numbered[1:]
     return header, rows
 
@@ -256,24 +295,35 @@ def _column_key(name: str) -> str:
     return "_".join(name.replace("\ufeff", "").strip().lower().split())
 
 
-def _columns(path: Path, header: list[str]) -> tuple[dict[int, str], list[str]]:
+def _columns(path: Path, header: list[str]) -> tuple[dict[int, str], list[Renderable | str]]:
     """Map cell positions to known columns; refuse a header without the required ones."""
     keys = [_column_key(cell) for cell in header]
     missing = [name for name in REQUIRED_COLUMNS if name not in keys]
     if missing:
-        found = ", ".join(cell.strip() for cell in header if cell.strip()) or "nothing"
-        raise DirectorsError(
-            f"{path}:row 1: the header row needs the column(s) {', '.join(missing)} "
-            f"(found: {found}): name the columns {', '.join(COLUMNS)}"
+        found = ", ".join(cell.strip() for cell in header if cell.strip())
+        message = Plural(
+            "the header row needs the column {missing} (found: {found}): "
+            "name the columns {columns}",
+            "the header row needs the columns {missing} (found: {found}): "
+            "name the columns {columns}",
+            len(missing),
+            missing=", ".join(missing),
+            found=found or Message("nothing"),
+            columns=", ".join(COLUMNS),
         )
+        raise DirectorsError(Located(f"{path}:row 1", message))
     positions: dict[int, str] = {}
-    warnings: list[str] = []
+    warnings: list[Renderable | str] = []
     for index, key in enumerate(keys):
         if key in COLUMNS and key not in positions.values():
             positions[index] = key
         elif key and key not in COLUMNS:
-            hint = did_you_mean(key, COLUMNS)
-            warnings.append(f"{path}: column '{header[index].strip()}' was ignored{hint}")
+            ignored = Message(
+                "column '{column}' was ignored{hint}",
+                column=header[index].strip(),
+                hint=did_you_mean(key, COLUMNS),
+            )
+            warnings.append(Located(str(path), ignored))
     return positions, warnings
 
 
@@ -281,13 +331,17 @@ def _from_rows(path: Path, header: list[str], rows: list[tuple[int, list[str]]])
     """Turn numbered rows into directors, skipping and reporting bad rows."""
     positions, warnings = _columns(path, header)
     if not rows:
-        raise DirectorsError(f"{path}: no directors below the header row: add one row each")
+        raise DirectorsError(
+            Located(str(path), Message("no directors below the header row: add one row each"))
+        )
     directors: list[Director] = []
-    problems: list[str] = []
+    problems: list[Renderable | str] = []
     seen: dict[str, int] = {}
     for number, row in rows:
         cells, removed = _row_cells(row, positions)
-        warnings += [f"{path}:row {number}: column {col}: {what}" for col, what in removed]
+        warnings += [
+            removed_warning(f"{path}:row {number}: column {col}", what) for col, what in removed
+        ]
         found = _row_problem(cells, seen)
         director = _director_or_problem(cells) if found is None else found
         if isinstance(director, Director):
@@ -295,49 +349,51 @@ def _from_rows(path: Path, header: list[str], rows: list[tuple[int, list[str]]])
             directors.append(director)
         else:
             column, what = director
-            problems.append(f"{path}:row {number}: column {column}: {what}")
+            problems.append(Located(f"{path}:row {number}: column {column}", what))
     return DirectorsFile(path, tuple(directors), tuple(problems), tuple(warnings))
 
 
-def _row_cells(row: list[str], positions: Mapping[int, str]) -> tuple[dict[str, str], list[Any]]:
-    """The known columns of one row as cleaned text, and what cleaning removed."""
+def _row_cells(
+    row: list[str], positions: Mapping[int, str]
+) -> tuple[dict[str, str], list[tuple[str, list[Message | str]]]]:
+    """The known columns of one row as cleaned text, and what cleaning removed from each."""
     cells: dict[str, str] = {}
-    removed: list[tuple[str, str]] = []
+    removed: list[tuple[str, list[Message | str]]] = []
     for index, column in positions.items():
         value, dropped = clean_text(
             unicodedata.normalize("NFC", row[index] if index < len(row) else "")
         )
         if dropped:
-            removed.append((column, f"removed {', '.join(dropped)}, which Word cannot show"))
+            removed.append((column, dropped))
         cells[column] = value.strip()
     return cells, removed
 
 
-def _row_problem(cells: Mapping[str, str], seen: Mapping[str, int]) -> tuple[str, str] | None:
+def _row_problem(
+    cells: Mapping[str, str], seen: Mapping[str, int]
+) -> tuple[str, Renderable | str] | None:
     """The first thing wrong with a row's id, name or role, as (column, message)."""
-    advice = {
-        "id": "give each director a short id such as 'dof'",
-        "name": "add the director's name",
-        "role": "add the director's job title, e.g. 'Director of Finance'",
-    }
     for column in REQUIRED_COLUMNS:
         if not cells.get(column):
-            return column, f"empty, but required: {advice[column]}"
+            return column, Message("empty, but required: {advice}", advice=_ADVICE[column])
     director_id = cells["id"]
     if not _ID_PATTERN.match(director_id) or len(director_id) > _ID_MAX:
-        return "id", (
-            f"'{director_id}' is not a usable id: use up to {_ID_MAX} letters, digits, '-' or "
-            "'_' with no spaces, e.g. 'dof'"
+        return "id", Message(
+            "'{id}' is not a usable id: use up to {most} letters, digits, '-' or '_' with no "
+            "spaces, e.g. 'dof'",
+            id=director_id,
+            most=_ID_MAX,
         )
     if director_id.casefold() in seen:
-        return "id", (
-            f"'{director_id}' is already used on row {seen[director_id.casefold()]}: "
-            "give each director their own id"
+        return "id", Message(
+            "'{id}' is already used on row {row}: give each director their own id",
+            id=director_id,
+            row=seen[director_id.casefold()],
         )
     return None
 
 
-def _director_or_problem(cells: Mapping[str, str]) -> Director | tuple[str, str]:
+def _director_or_problem(cells: Mapping[str, str]) -> Director | tuple[str, Renderable | str]:
     """Validate one row as a director, or say which column is wrong."""
     data: dict[str, Any] = {}
     for column, value in cells.items():
@@ -349,9 +405,9 @@ def _director_or_problem(cells: Mapping[str, str]) -> Director | tuple[str, str]
     try:
         return Director.model_validate(data)
     except ValidationError as error:
-        loc, message = describe_errors(error, Director)[0]
-        column = str(loc[0]) if loc else "id"
-        return column, message.split(": ", 1)[-1]
+        problem = describe_errors(error, Director)[0]
+        column = str(problem.loc[0]) if problem.loc else "id"
+        return column, problem.message
 
 
 # --- YAML ------------------------------------------------------------------------------
@@ -362,10 +418,10 @@ def _load_yaml(path: Path) -> DirectorsFile:
     try:
         source = load_yaml(path)
     except FactsError as error:
-        raise DirectorsError("\n".join(error.problems)) from None
+        raise DirectorsError(Joined(error.parts, "\n")) from None
     items, where = _yaml_items(source)
     directors: list[Director] = []
-    problems: list[str] = []
+    problems: list[Renderable | str] = []
     seen: dict[str, str] = {}
     for index, item in enumerate(items):
         loc: Loc = (*where, index)
@@ -386,10 +442,10 @@ def _yaml_items(source: Source) -> tuple[list[Any], Loc]:
     if isinstance(data, dict) and "directors" in data:
         data, where = data["directors"], ("directors",)
     if not isinstance(data, list) or not data:
-        raise DirectorsError(
-            f"{source.where(where)}: expected a list of directors (each starting with "
-            "'- id: ...'), or a 'directors:' list"
+        message = Message(
+            "expected a list of directors (each starting with '- id: ...'), or a 'directors:' list"
         )
+        raise DirectorsError(Located(source.where(where), message))
     return data, where
 
 
@@ -402,20 +458,25 @@ def _yaml_director(item: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-def _yaml_problem(source: Source, loc: Loc, item: Any, seen: Mapping[str, str]) -> str | None:
+def _yaml_problem(source: Source, loc: Loc, item: Any, seen: Mapping[str, str]) -> Located | None:
     """What is wrong with one YAML director, located, or ``None``."""
     if not isinstance(item, dict):
-        return f"{source.where(loc)}: {dotted(loc)}: expected a director's fields (id, name, role)"
+        return Located(
+            f"{source.where(loc)}: {dotted(loc)}",
+            Message("expected a director's fields (id, name, role)"),
+        )
     try:
         director = Director.model_validate(_yaml_director(item))
     except ValidationError as error:
-        field_loc, message = describe_errors(error, Director)[0]
-        full = (*loc, *field_loc)
-        return f"{source.where(full)}: {dotted(loc)}.{message}"
+        problem = describe_errors(error, Director)[0]
+        full = (*loc, *problem.loc)
+        return Located(f"{source.where(full)}: {dotted(full)}", problem.message)
     if director.id.casefold() in seen:
         full = (*loc, "id")
-        return (
-            f"{source.where(full)}: {dotted(full)}: '{director.id}' is already used by "
-            f"{seen[director.id.casefold()]}: give each director their own id"
+        message = Message(
+            "'{id}' is already used by {earlier}: give each director their own id",
+            id=director.id,
+            earlier=seen[director.id.casefold()],
         )
+        return Located(f"{source.where(full)}: {dotted(full)}", message)
     return None

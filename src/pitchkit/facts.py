@@ -1,7 +1,10 @@
 """The facts file: schema v1 as pydantic models, and loading it from YAML.
 
 Every problem found is reported as ``FILE:LINE:COL: field.path: what is
-wrong and how to fix it``, all at once, through :class:`FactsError`.
+wrong and how to fix it``, all at once, through :class:`FactsError`. The
+place stays as it is; what is wrong is a :class:`~pitchkit.messages.Message`
+the command line shows in the user's language, which for a broken file is
+the ``settings.locale`` it asks for, when it can be read.
 """
 
 from __future__ import annotations
@@ -23,8 +26,9 @@ from pydantic import (
 )
 
 from pitchkit.errors import FactsError
-from pitchkit.factserrors import describe_errors, semantic_problems
-from pitchkit.yamlsource import Loc, Source, load_yaml
+from pitchkit.factserrors import Problem, describe_errors, semantic_problems
+from pitchkit.messages import Located, Message, Renderable
+from pitchkit.yamlsource import Loc, Source, declared_locale, dotted, load_yaml
 
 Theme = Literal[
     "safety",
@@ -116,7 +120,7 @@ class Project(Model):
     @model_validator(mode="after")
     def _end_after_start(self) -> Project:
         if self.start and self.end and self.end < self.start:
-            raise ValueError("end comes before start: check the two dates")
+            raise ValueError(Message("end comes before start: check the two dates"))
         return self
 
 
@@ -139,8 +143,10 @@ class Impact(Model):
     def _direction_known(self) -> Impact:
         if self.better is None and self.baseline == self.target:
             raise ValueError(
-                "baseline and target are the same, so the better direction is unclear: "
-                "add 'better: lower' or 'better: higher'"
+                Message(
+                    "baseline and target are the same, so the better direction is unclear: "
+                    "add 'better: lower' or 'better: higher'"
+                )
             )
         return self
 
@@ -217,7 +223,7 @@ class Update(Model):
         text = str(value).strip().upper() if value is not None else value
         if not isinstance(text, str) or not PERIOD_PATTERN.match(text):
             raise ValueError(
-                "write the period as YYYY-MM (2027-03), YYYY-Qn (2027-Q1) or YYYY (2027)"
+                Message("write the period as YYYY-MM (2027-03), YYYY-Qn (2027-Q1) or YYYY (2027)")
             )
         return text
 
@@ -269,7 +275,7 @@ class LoadedFacts:
 
     facts: Facts
     path: Path
-    warnings: tuple[str, ...]
+    warnings: tuple[Renderable | str, ...]
     untranslated: tuple[Loc, ...]
     source: Source
 
@@ -277,20 +283,18 @@ class LoadedFacts:
 def validate_facts(source: Source) -> Facts:
     """Validate loaded YAML data against the schema, or raise :class:`FactsError`."""
     if source.data is None:
-        raise FactsError(
-            [
-                f"{source.path}:1:1: the file is empty: start from 'pitchkit init' "
-                "or copy an example from the examples folder"
-            ]
+        message = Message(
+            "the file is empty: start from 'pitchkit init' or copy an example from the "
+            "examples folder"
         )
+        raise FactsError([Located(f"{source.path}:1:1", message)])
     if not isinstance(source.data, dict):
-        raise FactsError(
-            [
-                f"{source.where(())}: the file must be a set of fields (project:, impacts:, "
-                "...), not a list or a single value"
-            ]
+        message = Message(
+            "the file must be a set of fields (project:, impacts:, ...), not a list or a "
+            "single value"
         )
-    problems: list[tuple[Loc, str]] = []
+        raise FactsError([Located(source.where(()), message)])
+    problems: list[Problem] = []
     facts: Facts | None = None
     try:
         facts = Facts.model_validate(source.data)
@@ -298,30 +302,31 @@ def validate_facts(source: Source) -> Facts:
         problems.extend(describe_errors(error, Facts))
     problems.extend(semantic_problems(source.data))
     if problems:
-        raise FactsError(_located(source, problems))
+        raise FactsError(_located(source, problems), locale=declared_locale(source.data))
     assert facts is not None
     return facts
 
 
-def _located(source: Source, problems: list[tuple[Loc, str]]) -> list[str]:
-    """Order problems by position and prefix each with ``file:line:col``."""
+def _located(source: Source, problems: list[Problem]) -> list[Located]:
+    """Order problems by position, each after its ``file:line:col: field.path``."""
     seen: set[str] = set()
-    ordered: list[tuple[tuple[int, int], str]] = []
-    for loc, message in problems:
-        where = source.where(loc, key="unknown field" in message)
-        line_col = tuple(int(part) for part in where.rsplit(":", 2)[1:])
-        text = f"{where}: {message}"
-        if text not in seen:
-            seen.add(text)
-            ordered.append(((line_col[0], line_col[1]), text))
-    return [text for _, text in sorted(ordered, key=lambda item: item[0])]
+    ordered: list[tuple[tuple[int, int], Located]] = []
+    for problem in problems:
+        where = source.where(problem.loc, key=problem.at_key)
+        line, col = (int(part) for part in where.rsplit(":", 2)[1:])
+        located = Located(f"{where}: {dotted(problem.loc)}", problem.message)
+        if str(located) not in seen:
+            seen.add(str(located))
+            ordered.append(((line, col), located))
+    return [located for _, located in sorted(ordered, key=lambda item: item[0])]
 
 
 def load_facts(path: str | Path, *, lang: str = "en") -> LoadedFacts:
     """Load and validate the facts file at ``path``.
 
     ``lang`` picks the language of ``{en: ..., cy: ...}`` text. Raises
-    :class:`FactsError` listing every problem, each located.
+    :class:`FactsError` listing every problem, each located, with the
+    file's ``settings.locale`` (unchecked) to report them in.
     """
     source = load_yaml(Path(path), lang=lang)
     facts = validate_facts(source)

@@ -2,8 +2,10 @@
 
 Two sources: pydantic's validation errors (types, missing and unknown
 fields), and the cross-references pydantic cannot see (duplicate ids,
-``supports`` links, measures naming no impact). Each problem is a location
-and a message that says how to fix it.
+``supports`` links, measures naming no impact). Each problem is a place in
+the data and a :class:`~pitchkit.messages.Message` that says how to fix it;
+whoever reads the file puts the file position and field path in front
+(untranslated) and the command line shows the message in the user's language.
 """
 
 from __future__ import annotations
@@ -12,15 +14,25 @@ import difflib
 import types
 import typing
 from collections.abc import Iterable
-from typing import Any, get_args, get_origin
+from typing import Any, NamedTuple, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from pitchkit.messages import Message
+from pitchkit.messages import Message, Plural, Renderable
 from pitchkit.yamlsource import Loc, dotted
 
-Problem = tuple[Loc, str]
+
+class Problem(NamedTuple):
+    """Something wrong at ``loc`` in the data, and how to fix it.
+
+    ``at_key`` points the position at the field's name rather than its value
+    (an unknown field is wrong in its name).
+    """
+
+    loc: Loc
+    message: Renderable | str
+    at_key: bool = False
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> Message | str:
@@ -78,71 +90,132 @@ def fields_at(model: type[BaseModel], loc: Loc) -> list[str] | None:
 
 
 def _literal_choices(ctx: dict[str, Any]) -> list[str]:
+    """The choices pydantic lists in a ``literal_error``."""
     expected = str(ctx.get("expected", ""))
     return [part.strip(" '\"") for part in expected.replace(" or ", ",").split(",") if part]
 
 
-def describe_error(error: ErrorDetails, model: type[BaseModel]) -> Problem:
-    """Word one pydantic error as a located, actionable problem."""
-    loc: Loc = tuple(part for part in error["loc"] if isinstance(part, str | int))
-    kind = error["type"]
+def _shown(value: object) -> Message | str:
+    """`` (found 'x')`` for a text value, so the user sees what was read."""
+    return Message(" (found '{value}')", value=value) if isinstance(value, str) else ""
+
+
+def _reason(ctx: dict[str, Any], fallback: str) -> Renderable | str:
+    """What a validator's ``ValueError`` says: its :class:`Message` when it carries one."""
+    error = ctx.get("error", fallback)
+    if isinstance(error, ValueError) and error.args and isinstance(error.args[0], Renderable):
+        return error.args[0]
+    return str(error)
+
+
+def _limit(value: object) -> str:
+    """A bound from the schema as people write it: ``5`` rather than ``5.0``."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _explain(kind: str, error: ErrorDetails, model: type[BaseModel], loc: Loc) -> Renderable | str:
+    """What is wrong with the value at ``loc`` and how to fix it, for pydantic's ``kind``."""
     value = error.get("input")
     ctx: dict[str, Any] = dict(error.get("ctx") or {})
-    path = dotted(loc)
     field = str(loc[-1]) if loc else ""
 
     if kind == "missing":
-        return loc, f"{path}: required, but missing: add '{field}:' here"
+        return Message("required, but missing: add '{field}:' here", field=field)
     if kind == "extra_forbidden":
         known = fields_at(model, loc[:-1]) or []
         hint = did_you_mean(field, known)
         if not hint and known:
-            hint = f": the fields allowed here are {', '.join(known)}"
-        return loc, f"{path}: unknown field '{field}'{hint}"
+            hint = Message(": the fields allowed here are {fields}", fields=", ".join(known))
+        return Message("unknown field '{field}'{hint}", field=field, hint=hint)
     if kind == "string_type":
         if isinstance(value, dict) and len(value) == 1:
-            return loc, f"{path}: expected text, found 'a: b': put text containing ': ' in quotes"
+            return Message("expected text, found 'a: b': put text containing ': ' in quotes")
         if isinstance(value, list):
-            return loc, f"{path}: expected one piece of text, not a list"
-        return loc, f"{path}: expected text here"
-    if kind in {"float_parsing", "float_type", "int_parsing", "int_type", "int_from_float"}:
-        shown = f" (found '{value}')" if isinstance(value, str) else ""
-        whole = "whole " if kind.startswith("int") else ""
-        return loc, f"{path}: must be a {whole}number such as 1200, without units or words{shown}"
+            return Message("expected one piece of text, not a list")
+        return Message("expected text here")
+    if kind in {"int_parsing", "int_type", "int_from_float"}:
+        return Message(
+            "must be a whole number such as 1200, without units or words{found}",
+            found=_shown(value),
+        )
+    if kind in {"float_parsing", "float_type"}:
+        return Message(
+            "must be a number such as 1200, without units or words{found}", found=_shown(value)
+        )
     if kind.startswith("date") or kind.startswith("datetime"):
-        shown = f"'{value}' " if isinstance(value, str) else ""
-        return loc, f"{path}: {shown}is not a real date: write it as YYYY-MM-DD, e.g. 2027-01-04"
+        if isinstance(value, str):
+            return Message(
+                "'{value}' is not a real date: write it as YYYY-MM-DD, e.g. 2027-01-04",
+                value=value,
+            )
+        return Message("is not a real date: write it as YYYY-MM-DD, e.g. 2027-01-04")
     if kind == "literal_error":
         choices = _literal_choices(ctx)
         hint = did_you_mean(str(value), choices) if isinstance(value, str) else ""
-        return loc, f"{path}: '{value}' is not allowed: use one of {', '.join(choices)}{hint}"
+        return Message(
+            "'{value}' is not allowed: use one of {choices}{hint}",
+            value=value,
+            choices=", ".join(choices),
+            hint=hint,
+        )
     if kind == "list_type":
-        return loc, f"{path}: expected a list: put each item on its own line starting with '- '"
+        return Message("expected a list: put each item on its own line starting with '- '")
     if kind in {"model_type", "model_attributes_type", "dict_type"}:
-        return loc, f"{path}: expected a block of fields under '{field}:', indented below it"
+        return Message(
+            "expected a block of fields under '{field}:', indented below it", field=field
+        )
     if kind == "string_pattern_mismatch":
-        return loc, (
-            f"{path}: '{value}' is not a usable id: use letters, digits, '-' or '_' "
-            "(no spaces or dots), e.g. 'bed-days'"
+        return Message(
+            "'{value}' is not a usable id: use letters, digits, '-' or '_' "
+            "(no spaces or dots), e.g. 'bed-days'",
+            value=value,
         )
     if kind == "string_too_short":
-        return loc, f"{path}: must not be empty"
+        return Message("must not be empty")
     if kind == "string_too_long":
-        return loc, f"{path}: too long: keep it under {ctx.get('max_length')} characters"
+        return Message(
+            "too long: keep it under {limit} characters", limit=ctx.get("max_length", "")
+        )
     if kind == "too_short":
-        return loc, f"{path}: needs at least {ctx.get('min_length', 1)} item: add one"
+        least = int(ctx.get("min_length", 1))
+        return Plural(
+            "needs at least {n} item: add one", "needs at least {n} items: add them", least
+        )
     if kind == "value_error":
-        reason = str(ctx.get("error", error["msg"]))
-        return loc, f"{path}: {reason}"
+        return _reason(ctx, error["msg"])
     if kind == "finite_number":
         text = str(value) if len(str(value)) <= 30 else f"{str(value)[:30]}…"
-        return loc, (
-            f"{path}: must be an ordinary number such as 1200, not 'nan' or one too large "
-            f"to hold (found '{text}')"
+        return Message(
+            "must be an ordinary number such as 1200, not 'nan' or one too large "
+            "to hold (found '{value}')",
+            value=text,
         )
     if kind == "bool_parsing":
-        return loc, f"{path}: write true or false"
-    return loc, f"{path}: {error['msg'][:1].lower()}{error['msg'][1:]}"
+        return Message("write true or false")
+    if kind == "greater_than_equal":
+        return Message("must be {limit} or more", limit=_limit(ctx.get("ge")))
+    if kind == "less_than_equal":
+        return Message("must be {limit} or less", limit=_limit(ctx.get("le")))
+    if kind == "greater_than":
+        return Message("must be more than {limit}", limit=_limit(ctx.get("gt")))
+    if kind == "less_than":
+        return Message("must be less than {limit}", limit=_limit(ctx.get("lt")))
+    if kind == "multiple_of":
+        return Message(
+            "must be a multiple of {step}, such as 3 or 3.5",
+            step=_limit(ctx.get("multiple_of")),
+        )
+    # A check the schema does not expect: pydantic's own (English) words.
+    return f"{error['msg'][:1].lower()}{error['msg'][1:]}"
+
+
+def describe_error(error: ErrorDetails, model: type[BaseModel]) -> Problem:
+    """Word one pydantic error as an actionable problem at its place in the data."""
+    loc: Loc = tuple(part for part in error["loc"] if isinstance(part, str | int))
+    kind = error["type"]
+    return Problem(loc, _explain(kind, error, model, loc), at_key=kind == "extra_forbidden")
 
 
 def describe_errors(error: ValidationError, model: type[BaseModel]) -> list[Problem]:
@@ -159,6 +232,7 @@ def _items(data: Any, key: str) -> list[tuple[int, dict[str, Any]]]:
 
 
 def _duplicates(items: list[tuple[int, dict[str, Any]]], key: str, where: Loc) -> list[Problem]:
+    """An id used twice in one list, case aside."""
     problems: list[Problem] = []
     first: dict[str, int] = {}
     for index, item in items:
@@ -167,14 +241,12 @@ def _duplicates(items: list[tuple[int, dict[str, Any]]], key: str, where: Loc) -
             continue
         folded = value.casefold()
         if folded in first:
-            earlier = dotted((*where, first[folded]))
-            problems.append(
-                (
-                    (*where, index, key),
-                    f"{dotted((*where, index, key))}: '{value}' is already used by {earlier}: "
-                    "give each one its own id",
-                )
+            message = Message(
+                "'{value}' is already used by {earlier}: give each one its own id",
+                value=value,
+                earlier=dotted((*where, first[folded])),
             )
+            problems.append(Problem((*where, index, key), message))
         else:
             first[folded] = index
     return problems
@@ -203,6 +275,7 @@ def semantic_problems(data: Any) -> list[Problem]:
 def _supports_problems(
     impacts: list[tuple[int, dict[str, Any]]], objectives: dict[str, set[str]]
 ) -> list[Problem]:
+    """``supports`` links that name no director, or no objective of theirs."""
     problems: list[Problem] = []
     every = [f"{d}.{o}" for d, listed in objectives.items() for o in sorted(listed)]
     for index, impact in impacts:
@@ -214,33 +287,42 @@ def _supports_problems(
                 continue
             director_id, _, objective_id = link.partition(".")
             if not objective_id:
-                message = "write the link as director_id.objective_id, e.g. dof.cip"
-                problems.append((loc, f"{dotted(loc)}: {message}"))
+                message = Message("write the link as director_id.objective_id, e.g. dof.cip")
+                problems.append(Problem(loc, message))
             elif director_id not in objectives:
-                hint = did_you_mean(director_id, objectives)
-                message = f"no director has the id '{director_id}'{hint}"
-                problems.append((loc, f"{dotted(loc)}: {message}"))
-            elif objectives[director_id] and objective_id not in objectives[director_id]:
-                hint = did_you_mean(link, every)
-                problems.append(
-                    (loc, f"{dotted(loc)}: '{link}' names no objective of that director{hint}")
+                message = Message(
+                    "no director has the id '{wanted}'{hint}",
+                    wanted=director_id,
+                    hint=did_you_mean(director_id, objectives),
                 )
+                problems.append(Problem(loc, message))
+            elif objectives[director_id] and objective_id not in objectives[director_id]:
+                message = Message(
+                    "'{link}' names no objective of that director{hint}",
+                    link=link,
+                    hint=did_you_mean(link, every),
+                )
+                problems.append(Problem(loc, message))
     return problems
 
 
 def _meeting_problems(data: dict[str, Any], objectives: dict[str, set[str]]) -> list[Problem]:
+    """A meeting with a director the facts do not list."""
     meeting = data.get("meeting")
     if not isinstance(meeting, dict) or not isinstance(meeting.get("director"), str):
         return []
     wanted = meeting["director"]
     if wanted.casefold() in {d.casefold() for d in objectives}:
         return []
-    loc: Loc = ("meeting", "director")
-    hint = did_you_mean(wanted, objectives) or f": use one of {', '.join(objectives)}"
-    return [(loc, f"{dotted(loc)}: no director has the id '{wanted}'{hint}")]
+    hint = did_you_mean(wanted, objectives) or Message(
+        ": use one of {ids}", ids=", ".join(objectives)
+    )
+    message = Message("no director has the id '{wanted}'{hint}", wanted=wanted, hint=hint)
+    return [Problem(("meeting", "director"), message)]
 
 
 def _update_problems(data: Any, impact_ids: set[str]) -> list[Problem]:
+    """Periods logged twice, and measures that name no impact."""
     problems: list[Problem] = []
     seen: dict[str, int] = {}
     for index, update in _items(data, "updates"):
@@ -248,23 +330,21 @@ def _update_problems(data: Any, impact_ids: set[str]) -> list[Problem]:
         if isinstance(period, str):
             key = period.strip().upper()
             if key in seen:
-                loc: Loc = ("updates", index, "period")
-                problems.append(
-                    (
-                        loc,
-                        f"{dotted(loc)}: {period} is already logged at updates[{seen[key]}]: "
-                        "merge the two entries",
-                    )
+                message = Message(
+                    "{period} is already logged at {earlier}: merge the two entries",
+                    period=period,
+                    earlier=dotted(("updates", seen[key])),
                 )
+                problems.append(Problem(("updates", index, "period"), message))
             else:
                 seen[key] = index
         measures = update.get("measures")
         if isinstance(measures, dict):
             for name in measures:
                 if name not in impact_ids:
-                    loc = ("updates", index, "measures", name)
-                    hint = did_you_mean(name, impact_ids) or (
-                        f": use an impact id ({', '.join(sorted(impact_ids))})"
+                    hint = did_you_mean(name, impact_ids) or Message(
+                        ": use an impact id ({ids})", ids=", ".join(sorted(impact_ids))
                     )
-                    problems.append((loc, f"{dotted(loc)}: '{name}' is not an impact id{hint}"))
+                    message = Message("'{name}' is not an impact id{hint}", name=name, hint=hint)
+                    problems.append(Problem(("updates", index, "measures", name), message))
     return problems

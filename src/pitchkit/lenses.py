@@ -25,6 +25,7 @@ from ruamel.yaml import YAML
 
 from pitchkit.errors import DirectorsError
 from pitchkit.facts import THEMES, Director, Objective
+from pitchkit.messages import Message
 
 GENERAL = "general"
 
@@ -347,10 +348,22 @@ def _forced(director: Director, lenses: Mapping[str, Lens]) -> Lens:
     by_role = match_role(director.lens)
     if by_role and by_role[0] not in guesses:
         guesses.insert(0, by_role[0])
-    hint = f"did you mean {' or '.join(repr(g) for g in guesses)}? " if guesses else ""
+    hint: Message | str = ""
+    if len(guesses) == 1:
+        hint = Message("did you mean {first}? ", first=repr(guesses[0]))
+    elif guesses:
+        hint = Message(
+            "did you mean {first} or {second}? ", first=repr(guesses[0]), second=repr(guesses[1])
+        )
     raise DirectorsError(
-        f"director {director.id!r}: unknown lens {director.lens!r}: {hint}"
-        f"use one of {', '.join(lenses)}, or leave 'lens' out to match the role"
+        Message(
+            "director {id}: unknown lens {lens}: {hint}use one of {lenses}, or leave 'lens' out "
+            "to match the role",
+            id=repr(director.id),
+            lens=repr(director.lens),
+            hint=hint,
+            lenses=", ".join(lenses),
+        )
     )
 
 

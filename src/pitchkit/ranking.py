@@ -27,6 +27,7 @@ from pitchkit.errors import DirectorsError
 from pitchkit.facts import Director, Facts, LoadedFacts, Objective
 from pitchkit.i18n import Language
 from pitchkit.lenses import lens_for
+from pitchkit.messages import Located, Message, Renderable
 from pitchkit.recast import Pitch, Statement, recast
 
 #: The lenses the guide suggests approaching first.
@@ -110,8 +111,10 @@ def rank_directors(facts: Facts) -> Ranking:
     """
     if not facts.directors:
         raise DirectorsError(
-            "no directors to rank: add a 'directors:' list to the facts file, or pass "
-            "--directors FILE"
+            Message(
+                "no directors to rank: add a 'directors:' list to the facts file, or pass "
+                "--directors FILE"
+            )
         )
     pitches = [recast(facts, director) for director in facts.directors]
     preferred = [p.lens.lens.id in PREFERRED_LENSES for p in pitches]
@@ -149,7 +152,7 @@ class Team:
     """Facts with the directors to consider, and what reading them noticed."""
 
     loaded: LoadedFacts
-    warnings: tuple[str, ...]
+    warnings: tuple[Renderable | str, ...]
 
 
 def team_for(loaded: LoadedFacts, directors_file: Path | None = None) -> Team:
@@ -159,25 +162,29 @@ def team_for(loaded: LoadedFacts, directors_file: Path | None = None) -> Team:
     ``warnings``. Raises :class:`DirectorsError`, located, when no director
     is left.
     """
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Renderable | str, ...] = ()
     if directors_file is not None:
         read = load_directors(directors_file)
         warnings = read.warnings + read.problems
         if not read.directors:
             raise DirectorsError(
-                f"{directors_file}: no director could be read: fix the rows listed above"
-                if read.problems
-                else f"{directors_file}: the file lists no directors: add one per row"
+                Located(
+                    str(directors_file),
+                    Message("no director could be read: fix the rows listed above")
+                    if read.problems
+                    else Message("the file lists no directors: add one per row"),
+                )
             )
         check_lenses(read.directors, lambda _: str(directors_file))
         facts = with_directors(loaded.facts, read.directors)
         return Team(dataclasses.replace(loaded, facts=facts), warnings)
     if not loaded.facts.directors:
         where = loaded.source.where(("directors",))
-        raise DirectorsError(
-            f"{where}: no directors: list the executive directors under 'directors:', "
+        message = Message(
+            "no directors: list the executive directors under 'directors:', "
             "or pass --directors FILE"
         )
+        raise DirectorsError(Located(where, message))
     check_lenses(
         loaded.facts.directors, lambda index: loaded.source.where(("directors", index, "lens"))
     )
@@ -190,7 +197,7 @@ def check_lenses(directors: Sequence[Director], where: Callable[[int], str]) -> 
         try:
             lens_for(director)
         except DirectorsError as error:
-            raise DirectorsError(f"{where(index)}: {error}") from None
+            raise DirectorsError(Located(where(index), error.text)) from None
 
 
 # --------------------------------------------------------------------------

@@ -6,6 +6,10 @@ not the YAML resolver, decides what is a number or a date. That keeps
 ``0800`` and ``1.10`` exactly as typed where text is expected.
 
 Text is also cleaned here, once, of characters a Word document cannot hold.
+
+Problems and warnings are :class:`~pitchkit.messages.Located` messages: the
+file position and field path stay as they are, the explanation is shown in
+the user's language.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from pitchkit.errors import FactsError
+from pitchkit.messages import Joined, Located, Message, Renderable
 
 Loc = tuple[str | int, ...]
 
@@ -38,11 +43,15 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 # Characters the YAML reader itself refuses in a file; pasted text brings them.
 _RAW_REFUSED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 _VISIBLE_NAMES = {
-    "\x0b": "a vertical tab",
-    "\x0c": "a page break",
-    "\x07": "a bell character",
-    "\x00": "a NUL byte",
+    "\x0b": Message("a vertical tab"),
+    "\x0c": Message("a page break"),
+    "\x07": Message("a bell character"),
+    "\x00": Message("a NUL byte"),
 }
+#: ``locale: cy_GB`` in a file YAML could not read: to report in that language.
+_LOCALE_LINE = re.compile(
+    r"^[ \t]*(?:settings:[ \t]*\{[^}\n]*?)?\blocale:[ \t]*[\"']?([\w-]+)", re.M
+)
 
 
 @dataclass
@@ -53,7 +62,7 @@ class Source:
     data: Any
     positions: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[Loc, tuple[int, int]] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Renderable | str] = field(default_factory=list)
     untranslated: list[Loc] = field(default_factory=list)
 
     def where(self, loc: Loc, *, key: bool = False) -> str:
@@ -82,12 +91,26 @@ def dotted(loc: Loc) -> str:
     return text or "(top level)"
 
 
-def describe_char(char: str) -> str:
+def describe_char(char: str) -> Message | str:
     """Name a character for a message: ``a vertical tab`` or ``U+0007``."""
     return _VISIBLE_NAMES.get(char, f"U+{ord(char):04X}")
 
 
-def clean_text(text: str) -> tuple[str, list[str]]:
+def removed_warning(where: str, removed: list[Message | str]) -> Located:
+    """The warning that cleaning took ``removed`` out of the text at ``where``."""
+    return Located(
+        where, Message("removed {what}, which Word cannot show", what=Joined(removed, ", "))
+    )
+
+
+def declared_locale(data: Any) -> str | None:
+    """``settings.locale`` as the data gives it, if it is text (not checked further)."""
+    settings = data.get("settings") if isinstance(data, dict) else None
+    locale = settings.get("locale") if isinstance(settings, dict) else None
+    return locale.strip() if isinstance(locale, str) and locale.strip() else None
+
+
+def clean_text(text: str) -> tuple[str, list[Message | str]]:
     """Return ``text`` fit for a Word document, and the characters removed.
 
     Line endings and vertical tabs (pasted from Outlook or Excel) become
@@ -95,7 +118,7 @@ def clean_text(text: str) -> tuple[str, list[str]]:
     are dropped. Lone surrogates are left for the caller to refuse.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", "\n")
-    removed = sorted({describe_char(c) for c in _NOT_XML.findall(text)})
+    removed = sorted({describe_char(c) for c in _NOT_XML.findall(text)}, key=str)
     return _NOT_XML.sub("", text), removed
 
 
@@ -104,7 +127,14 @@ def read_text(path: Path) -> str:
     raw = _read_bytes(path)
     if b"\x00" in raw[:8000] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise FactsError(
-            [f"{path}: this is not a text file: give a YAML file saved as plain text (UTF-8)"]
+            [
+                Located(
+                    str(path),
+                    Message(
+                        "this is not a text file: give a YAML file saved as plain text (UTF-8)"
+                    ),
+                )
+            ]
         )
     # UTF-16 only with its byte-order mark: without one, almost any bytes
     # (a Latin-1 file, say) decode as UTF-16, into nonsense.
@@ -114,7 +144,14 @@ def read_text(path: Path) -> str:
     except UnicodeDecodeError:
         pass
     raise FactsError(
-        [f"{path}: not saved as UTF-8 text: in your editor, save it again as 'UTF-8' and retry"]
+        [
+            Located(
+                str(path),
+                Message(
+                    "not saved as UTF-8 text: in your editor, save it again as 'UTF-8' and retry"
+                ),
+            )
+        ]
     )
 
 
@@ -122,42 +159,66 @@ def _read_bytes(path: Path) -> bytes:
     """Read at most :data:`MAX_BYTES` of ``path`` (it may be a pipe, or endless)."""
     try:
         if not path.exists():
-            raise FactsError([f"{path}: file not found: check the path and the file name"])
+            raise FactsError(
+                [Located(str(path), Message("file not found: check the path and the file name"))]
+            )
         if path.is_dir():
-            raise FactsError([f"{path}: this is a folder: give the path of a YAML file inside it"])
+            raise FactsError(
+                [
+                    Located(
+                        str(path),
+                        Message("this is a folder: give the path of a YAML file inside it"),
+                    )
+                ]
+            )
         with path.open("rb") as stream:
             raw = stream.read(MAX_BYTES + 1)
     except OSError as error:  # also from exists(), in a folder the user may not enter
         reason = error.strerror or str(error)
-        raise FactsError([f"{path}: cannot be read ({reason}): check its permissions"]) from None
+        raise FactsError(
+            [
+                Located(
+                    str(path),
+                    Message("cannot be read ({reason}): check its permissions", reason=reason),
+                )
+            ]
+        ) from None
     if len(raw) > MAX_BYTES:
         raise FactsError(
             [
-                f"{path}: larger than {MAX_BYTES // 1_000_000} MB, far more than any facts "
-                "file: check that this is the file you meant"
+                Located(
+                    str(path),
+                    Message(
+                        "larger than {size} MB, far more than any facts file: check that this "
+                        "is the file you meant",
+                        size=MAX_BYTES // 1_000_000,
+                    ),
+                )
             ]
         )
     return raw
 
 
-def _scrub_raw(text: str, path: Path) -> tuple[str, list[str]]:
+def _scrub_raw(text: str, path: Path) -> tuple[str, list[Renderable | str]]:
     """Replace characters the YAML reader refuses, warning where each was."""
-    warnings: list[str] = []
+    warnings: list[Renderable | str] = []
     if not _RAW_REFUSED.search(text):
         return text, warnings
     lines = text.split("\n")
     for number, line in enumerate(lines, start=1):
         for match in _RAW_REFUSED.finditer(line):
-            warnings.append(
-                f"{path}:{number}:{match.start() + 1}: removed {describe_char(match.group())} "
-                "(pasted text often carries these); check the text there reads as you meant"
+            message = Message(
+                "removed {what} (pasted text often carries these); check the text there "
+                "reads as you meant",
+                what=describe_char(match.group()),
             )
+            warnings.append(Located(f"{path}:{number}:{match.start() + 1}", message))
     # A vertical tab or form feed separates words: keep a space there.
     text = text.replace("\x0b", " ").replace("\x0c", " ")
     return _RAW_REFUSED.sub("", text), warnings
 
 
-def _yaml_problem(error: YAMLError, path: Path) -> str:
+def _yaml_problem(error: YAMLError, path: Path) -> Located:
     """Turn a ruamel.yaml error into one located line with advice."""
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     unclosed = "while scanning a quoted scalar" in str(getattr(error, "context", ""))
@@ -166,27 +227,37 @@ def _yaml_problem(error: YAMLError, path: Path) -> str:
         mark = opened  # where the quote opened, not the end of the file
     line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     problem = (getattr(error, "problem", None) or str(error)).strip()
-    advice = "check the indentation and put text containing ': ' or '#' in quotes"
-    lowered = problem.lower()
+    message = Message(
+        "YAML could not be read: {problem}: {advice}",
+        problem=problem,
+        advice=_yaml_advice(problem.lower(), unclosed=unclosed),
+    )
+    return Located(f"{path}:{line}:{col}", message)
+
+
+def _yaml_advice(lowered: str, *, unclosed: bool) -> Message:
+    """What to do about the YAML reader's (lower-cased) complaint."""
     if "tab" in lowered or "'\\t'" in lowered or "\t" in lowered:
-        advice = "indent with spaces, not tabs"
-    elif "mapping values are not allowed" in lowered:
-        advice = "put text containing ': ' in quotes, or indent the line under its field"
-    elif "found duplicate key" in lowered:
-        advice = "each field may appear only once in the same block; remove or rename one"
-    elif "could not find expected ':'" in lowered:
-        advice = "each line in a block needs 'field: value'; check the line above too"
-    elif "did not find expected key" in lowered or "expected <block end>" in lowered:
-        advice = "line up this field with the others in its block, using spaces"
-    elif "found character '@'" in lowered or "found character '`'" in lowered:
-        advice = "put text starting with '@' or '`' in quotes"
-    elif "found undefined alias" in lowered or "found unknown escape" in lowered:
-        advice = "put the text in single quotes ('...') so it is read literally"
-    elif unclosed:
-        advice = "this quote is never closed: add the closing quote"
-    elif "found another document" in lowered:
-        advice = "a facts file holds one document: remove this '---' line and merge what follows"
-    return f"{path}:{line}:{col}: YAML could not be read: {problem}: {advice}"
+        return Message("indent with spaces, not tabs")
+    if "mapping values are not allowed" in lowered:
+        return Message("put text containing ': ' in quotes, or indent the line under its field")
+    if "found duplicate key" in lowered:
+        return Message("each field may appear only once in the same block; remove or rename one")
+    if "could not find expected ':'" in lowered:
+        return Message("each line in a block needs 'field: value'; check the line above too")
+    if "did not find expected key" in lowered or "expected <block end>" in lowered:
+        return Message("line up this field with the others in its block, using spaces")
+    if "found character '@'" in lowered or "found character '`'" in lowered:
+        return Message("put text starting with '@' or '`' in quotes")
+    if "found undefined alias" in lowered or "found unknown escape" in lowered:
+        return Message("put the text in single quotes ('...') so it is read literally")
+    if unclosed:
+        return Message("this quote is never closed: add the closing quote")
+    if "found another document" in lowered:
+        return Message(
+            "a facts file holds one document: remove this '---' line and merge what follows"
+        )
+    return Message("check the indentation and put text containing ': ' or '#' in quotes")
 
 
 def load_yaml(path: Path, *, lang: str = "en") -> Source:
@@ -199,29 +270,42 @@ def load_yaml(path: Path, *, lang: str = "en") -> Source:
     text, warnings = _scrub_raw(read_text(path), path)
     yaml = YAML(typ="rt")
     yaml.allow_duplicate_keys = False
+    start = f"{path}:1:1"
     try:
         node = yaml.compose(text)
     except MarkedYAMLError as error:
-        raise FactsError([_yaml_problem(error, path)]) from None
+        raise FactsError([_yaml_problem(error, path)], locale=_locale_in_text(text)) from None
     except YAMLError as error:
-        raise FactsError([f"{path}:1:1: YAML could not be read: {error}"]) from None
+        message = Message("YAML could not be read: {problem}", problem=str(error))
+        raise FactsError([Located(start, message)], locale=_locale_in_text(text)) from None
     except RecursionError:
-        raise FactsError([f"{path}:1:1: the YAML is nested too deeply to read"]) from None
+        message = Message("the YAML is nested too deeply to read")
+        raise FactsError([Located(start, message)], locale=_locale_in_text(text)) from None
     source = Source(path=path, data=None, warnings=warnings)
     if node is None:
         return source
     if _expanded_size(node, {}, depth=0) > MAX_VALUES:
-        raise FactsError(
-            [
-                f"{path}:1:1: the file holds more than {MAX_VALUES:,} values once its "
-                "aliases (*name) are filled in: write the repeated parts out, or remove them"
-            ]
+        message = Message(
+            "the file holds more than {count} values once its aliases (*name) are filled in: "
+            "write the repeated parts out, or remove them",
+            count=format(MAX_VALUES, ","),
         )
-    problems: list[str] = []
+        raise FactsError([Located(start, message)], locale=_locale_in_text(text))
+    problems: list[Renderable | str] = []
     source.data = _convert(node, (), source, lang, problems, depth=0)
     if problems:
-        raise FactsError(problems)
+        raise FactsError(problems, locale=declared_locale(source.data))
     return source
+
+
+def _locale_in_text(text: str) -> str | None:
+    """A ``locale:`` the text seems to give, for reporting on a file YAML cannot read.
+
+    Only a guess, made before reading: the language of the messages depends
+    on it, nothing else.
+    """
+    found = _LOCALE_LINE.search(text[:200_000])
+    return found.group(1) if found else None
 
 
 def _expanded_size(node: Node, sizes: dict[int, int], depth: int) -> int:
@@ -247,15 +331,23 @@ def _expanded_size(node: Node, sizes: dict[int, int], depth: int) -> int:
 
 
 def _mark(node: Node) -> tuple[int, int]:
+    """A node's ``(line, column)``, counted from 1."""
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
 def _convert(
-    node: Node, loc: Loc, source: Source, lang: str, problems: list[str], depth: int
+    node: Node,
+    loc: Loc,
+    source: Source,
+    lang: str,
+    problems: list[Renderable | str],
+    depth: int,
 ) -> Any:
     """Convert one composed node (and its children) to plain data."""
     if depth > 60:
-        problems.append(f"{source.where(loc)}: {dotted(loc)}: nested too deeply")
+        problems.append(
+            Located(f"{source.where(loc)}: {dotted(loc)}", Message("nested too deeply"))
+        )
         return None
     source.positions.setdefault(loc, _mark(node))
     if isinstance(node, ScalarNode):
@@ -277,14 +369,23 @@ def _convert(
 
 
 def _convert_mapping(
-    node: MappingNode, loc: Loc, source: Source, lang: str, problems: list[str], depth: int
+    node: MappingNode,
+    loc: Loc,
+    source: Source,
+    lang: str,
+    problems: list[Renderable | str],
+    depth: int,
 ) -> Any:
+    """Convert a mapping, refusing odd or repeated field names; resolve ``{en:, cy:}`` text."""
     result: dict[str, Any] = {}
     for key_node, value_node in node.value:
         if not isinstance(key_node, ScalarNode):
             line, col = _mark(key_node)
             problems.append(
-                f"{source.path}:{line}:{col}: {dotted(loc)}: a field name must be plain text"
+                Located(
+                    f"{source.path}:{line}:{col}: {dotted(loc)}",
+                    Message("a field name must be plain text"),
+                )
             )
             continue
         key = str(key_node.value).strip()
@@ -292,8 +393,10 @@ def _convert_mapping(
         if key in result:
             line, col = _mark(key_node)
             problems.append(
-                f"{source.path}:{line}:{col}: {dotted(child)}: this field appears twice "
-                "in the same block: keep one"
+                Located(
+                    f"{source.path}:{line}:{col}: {dotted(child)}",
+                    Message("this field appears twice in the same block: keep one"),
+                )
             )
             continue
         source.positions[child] = _mark(value_node)
@@ -307,19 +410,19 @@ def _convert_mapping(
     return result
 
 
-def _clean_scalar(text: str, loc: Loc, source: Source, problems: list[str]) -> str:
+def _clean_scalar(text: str, loc: Loc, source: Source, problems: list[Renderable | str]) -> str:
+    """A scalar's text cleaned for Word; a broken character is a problem."""
+    where = f"{source.where(loc)}: {dotted(loc)}"
     if _LONE_SURROGATE.search(text):
-        problems.append(
-            f"{source.where(loc)}: {dotted(loc)}: contains a broken character "
-            "(a lone UTF-16 surrogate such as \\ud800): remove the escape or retype the text"
+        message = Message(
+            "contains a broken character (a lone UTF-16 surrogate such as \\ud800): "
+            "remove the escape or retype the text"
         )
+        problems.append(Located(where, message))
         return ""
     cleaned, removed = clean_text(unicodedata.normalize("NFC", text))
     if removed:
-        source.warnings.append(
-            f"{source.where(loc)}: {dotted(loc)}: removed {', '.join(removed)}, "
-            "which Word cannot show"
-        )
+        source.warnings.append(removed_warning(where, removed))
     return cleaned
 
 

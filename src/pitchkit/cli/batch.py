@@ -30,11 +30,11 @@ from pitchkit.cli.common import (
     words,
 )
 from pitchkit.i18n import N_, Language
-from pitchkit.messages import Located, Message
+from pitchkit.messages import Located, Message, Renderable
 from pitchkit.notes import Project
 
 
-def with_directors_file(project: Project, path: Path) -> tuple[Project, list[str]]:
+def with_directors_file(project: Project, path: Path) -> tuple[Project, list[Renderable | str]]:
     """Replace the facts' directors with those in ``path``; return the rows skipped."""
     from dataclasses import replace
 
@@ -129,11 +129,12 @@ def batch(
     from pitchkit.batch import run_batch
 
     project = load_project(facts, locale)
-    problems: list[str] = []
+    problems: list[Renderable | str] = []
     if directors is not None:
         project, problems = with_directors_file(project, directors)
+    skipped = escape(words(Message("skipped:")))
     for line in problems:
-        err_console.print(f"[red]skipped:[/] {escape(line)}")
+        err_console.print(f"[red]{skipped}[/] {escape(words(line))}")
     chosen = [part for part in (only or "").split(",") if part.strip()]
     progress = batch_progress(len(project.facts.directors), project.lang)
 
@@ -160,7 +161,7 @@ def batch(
     report_batch(result, problems, project.lang)
 
 
-def report_batch(result: Any, problems: list[str], lang: Language) -> None:
+def report_batch(result: Any, problems: list[Renderable | str], lang: Language) -> None:
     """Print the summary, a line per failure, and exit 1 (130 when interrupted) if needed."""
     if Verbosity.level >= 1:
         batch_summary(result, lang)
