@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import re
+import shlex
 import shutil
 import tempfile
 from pathlib import Path
@@ -332,3 +334,89 @@ def _load_text(text: str) -> Facts:
         path = Path(folder) / "facts.yaml"
         path.write_text(text, encoding="utf-8")
         return load_facts(path).facts
+
+
+# --- the next steps init prints are commands that work -------------------------------------
+
+
+def suggested_commands(output: str) -> list[list[str]]:
+    """Every ``pitchkit …`` command in ``output``, split into arguments (``pitchkit`` dropped)."""
+    pattern = re.compile(r"pitchkit ((?:preview|brief|update|check|init) .*)$")
+    return [shlex.split(m.group(1)) for m in map(pattern.search, output.splitlines()) if m]
+
+
+def run_suggestions(output: str, *, answers: str = "", expect: int) -> list[tuple[list[str], str]]:
+    """Run each suggested command through the CLI (each must exit 0); return their outputs."""
+    commands = suggested_commands(output)
+    assert len(commands) == expect, output
+    ran = []
+    for command in commands:
+        result = CliRunner().invoke(app, ["-q", *command], input=answers)
+        assert result.exit_code == 0, (command, result.output)
+        ran.append((command, result.output))
+    return ran
+
+
+def test_next_steps_after_adding_an_impact_name_a_real_director(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    shutil.copyfile(FRAILTY, tmp_path / "from.yaml")
+    answers = ["1", "Occupied bed days", "bed days", "1", "2100", "1800", "", "", "no", ""]
+    result = CliRunner().invoke(app, ["-v", "init", "--from", "from.yaml"], input=feed(answers))
+    assert result.exit_code == 0, result.output
+    assert "--director occupied-bed-days" not in result.output
+    assert "pitchkit preview from.yaml --director dof" in result.output  # the meeting's director
+    run_suggestions(result.output, expect=3)
+    assert len(list(tmp_path.glob("*.docx"))) == 1
+
+
+def test_next_steps_after_adding_a_director_name_the_new_director(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    shutil.copyfile(FRAILTY, tmp_path / "facts.yaml")
+    answers = ["2", "Director of Workforce", "Sam Green", "", "", "Cut agency shifts", "no", ""]
+    answers += ["", "no", ""]
+    result = CliRunner().invoke(app, ["-v", "init", "--from", "facts.yaml"], input=feed(answers))
+    assert result.exit_code == 0, result.output
+    assert "pitchkit preview facts.yaml --director dow" in result.output
+    [(_, preview), *_] = run_suggestions(result.output, expect=3)
+    assert "Sam Green" in preview
+
+
+def test_next_steps_of_a_new_file_and_its_header_work(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["-v", "init", "facts.yaml"], input=feed(ANSWERS))
+    assert result.exit_code == 0, result.output
+    run_suggestions(result.output, expect=3)
+    header = "\n".join(
+        line
+        for line in Path("facts.yaml").read_text(encoding="utf-8").splitlines()
+        if line.startswith("#")
+    )
+    for note in tmp_path.glob("*.docx"):
+        note.unlink()  # the header's brief command writes the same note again
+    run_suggestions(header, expect=2)
+
+
+def test_a_file_with_no_directors_is_shown_how_to_add_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("facts.yaml").write_text(
+        "project:\n  title: Falls prevention\n  organisation: Example NHS Trust\n"
+        "  problem: Too many falls on the wards\n  change: A falls huddle on every ward\n"
+        "impacts:\n  - {id: falls, measure: Inpatient falls, unit: falls, per: year,"
+        " baseline: 400, target: 300}\n",
+        encoding="utf-8",
+    )
+    answers = ["1", "Occupied bed days", "bed days", "1", "2100", "1800", "", "", "no", ""]
+    result = CliRunner().invoke(app, ["-v", "init", "--from", "facts.yaml"], input=feed(answers))
+    assert result.exit_code == 0, result.output
+    assert "--director" not in result.output
+    add_director = ["2", "Director of Finance", "Alex Jones", "", "", "", "", "no", ""]
+    run_suggestions(result.output, answers=feed(add_director), expect=2)
+    assert [d.id for d in load_facts(tmp_path / "facts.yaml").facts.directors] == ["dof"]

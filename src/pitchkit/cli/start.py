@@ -82,20 +82,29 @@ def may_replace(path: Path, *, force: bool, lang: Language) -> bool:
     )
 
 
-def next_steps(path: Path, director_ids: tuple[str, ...], lang: Language) -> None:
-    """Tell the user what to run next."""
-    director = director_ids[0] if director_ids else "ID"
+def next_steps(path: Path, director: str | None, lang: Language) -> None:
+    """Tell the user what to run next: commands that work on the file just written.
+
+    ``director`` is an id the file lists; with none, the user is shown how to add one.
+    """
     say(lang.gettext("Wrote {path}").format(path=path))
-    say(
-        lang.gettext("Next, see the note:   pitchkit preview {path} --director {id}").format(
-            path=path, id=director
+    if director is None:
+        say(
+            lang.gettext(
+                "The file lists no directors yet; add one with: pitchkit init --from {path}"
+            ).format(path=path)
         )
-    )
-    say(
-        lang.gettext("Then write it:        pitchkit brief {path} --director {id}").format(
-            path=path, id=director
+    else:
+        say(
+            lang.gettext("Next, see the note:   pitchkit preview {path} --director {id}").format(
+                path=path, id=director
+            )
         )
-    )
+        say(
+            lang.gettext("Then write it:        pitchkit brief {path} --director {id}").format(
+                path=path, id=director
+            )
+        )
     say(
         lang.gettext("Check it against the guide: pitchkit check {path}").format(path=path), level=2
     )
@@ -154,7 +163,7 @@ def init(
     except (typer.Abort, EOFError, KeyboardInterrupt):
         raise stopped() from None
     write_atomic(target, written.text.encode("utf-8"), force=replace)
-    next_steps(target, written.director_ids, lang)
+    next_steps(target, written.director, lang)
 
 
 KindOpt = Annotated[str, typer.Option("--kind", "-k", help="Which note: brief or update.")]

@@ -24,7 +24,7 @@ from pitchkit.init.answers import parse_date, parse_number, role_id, slug, tidy
 from pitchkit.init.extend import extended_facts_text
 from pitchkit.init.interview import Ask, Question, scripted
 from pitchkit.init.questions import interview_facts
-from pitchkit.init.yamlfile import Written, facts_yaml, validated
+from pitchkit.init.yamlfile import Written, facts_yaml, suggested_director, validated
 
 __all__ = [
     "Ask",
@@ -39,6 +39,7 @@ __all__ = [
     "role_id",
     "scripted",
     "slug",
+    "suggested_director",
     "tidy",
     "validated",
 ]
@@ -50,5 +51,4 @@ def new_facts_text(
     """Interview the user and return a commented, validated facts file."""
     data = interview_facts(ask, lang, locale=locale)
     text = facts_yaml(data, lang, file_name=file_name, today=today)
-    ids = tuple(d["id"] for d in data["directors"])
-    return Written(validated(text, file_name), ids)
+    return Written(validated(text, file_name), suggested_director(data))

@@ -18,7 +18,7 @@ from pitchkit.facts import load_facts
 from pitchkit.i18n import Language
 from pitchkit.init.interview import Ask, Interview
 from pitchkit.init.questions import ask_director, ask_impact
-from pitchkit.init.yamlfile import Written, is_word_list, validated
+from pitchkit.init.yamlfile import Written, is_word_list, suggested_director, validated
 from pitchkit.yamlsource import read_text
 
 
@@ -42,6 +42,7 @@ def extended_facts_text(path: Path, ask: Ask, lang: Language) -> Written:
     document = yaml.load(read_text(path))
     interview = Interview(ask, lang)
     added: list[str] = []
+    new_directors: list[str] = []
     options = [
         lang.gettext("An impact: another measure the change improves"),
         lang.gettext("A director"),
@@ -55,6 +56,7 @@ def extended_facts_text(path: Path, ask: Ask, lang: Language) -> Written:
             item = ask_director(interview, [str(d.get("id", "")) for d in directors])
             directors.append(_commented(item))
             added.append(str(item["id"]))
+            new_directors.append(str(item["id"]))
         elif picked == [0]:
             impacts = _section(document, "impacts")
             item = ask_impact(interview, [i.id for i in loaded.facts.impacts] + added)
@@ -64,7 +66,11 @@ def extended_facts_text(path: Path, ask: Ask, lang: Language) -> Written:
             break
     stream = io.StringIO()
     yaml.dump(document, stream)
-    return Written(validated(stream.getvalue(), path.name), tuple(added))
+    text = validated(stream.getvalue(), path.name)
+    # Next steps name a director the file really lists: the one just added, else the
+    # meeting's, else the first (never an impact's id).
+    director = new_directors[0] if new_directors else suggested_director(document)
+    return Written(text, director)
 
 
 def _section(document: Any, key: str) -> Any:

@@ -13,7 +13,7 @@ import re
 import tempfile
 import textwrap
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -166,14 +166,23 @@ def _comment(text: str, pad: str) -> list[str]:
 
 def facts_yaml(data: Mapping[str, Any], lang: Language, *, file_name: str, today: dt.date) -> str:
     """The commented facts file for ``data``: a header, then each section explained."""
-    meeting = data.get("meeting") or {}
-    director = meeting.get("director") or next((d["id"] for d in data.get("directors", [])), "ID")
+    director = suggested_director(data) or "ID"
     header = lang.gettext(HEADER).format(
         title=data["project"]["title"], date=today.isoformat(), file=file_name, director=director
     )
     notes = {key: lang.gettext(note) for key, note in SECTION_NOTES.items()}
     lines = _comment(header, "") + yaml_lines(dict(data), notes=notes)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def suggested_director(data: Mapping[str, Any]) -> str | None:
+    """The director a next step should name: the meeting's, else the first listed, else none."""
+    meeting = data.get("meeting") or {}
+    ids = [str(d.get("id", "")) for d in data.get("directors") or [] if d.get("id")]
+    chosen = meeting.get("director") if isinstance(meeting, Mapping) else None
+    if chosen and str(chosen) in ids:
+        return str(chosen)
+    return ids[0] if ids else None
 
 
 def validated(text: str, name: str) -> str:
@@ -187,7 +196,11 @@ def validated(text: str, name: str) -> str:
 
 @dataclass(frozen=True)
 class Written:
-    """The text of a facts file made by :func:`new_facts_text` and who it names."""
+    """The text of a facts file made by ``pitchkit init``, and the director to suggest.
+
+    ``director`` is the id the next steps name (``--director``): one the file
+    really lists, or ``None`` when it lists no directors.
+    """
 
     text: str
-    director_ids: tuple[str, ...] = field(default=())
+    director: str | None = None
