@@ -11,6 +11,7 @@ whoever reads the file puts the file position and field path in front
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from collections.abc import Iterable
@@ -21,6 +22,9 @@ from pydantic_core import ErrorDetails
 
 from pitchkit.messages import Message, Plural, Renderable
 from pitchkit.yamlsource import Loc, dotted
+
+#: A progress log period, as the facts model reads it (kept here to avoid an import cycle).
+_PERIOD = re.compile(r"^(\d{4})(?:-(0[1-9]|1[0-2])|-Q([1-4]))?$")
 
 
 class Problem(NamedTuple):
@@ -321,23 +325,59 @@ def _meeting_problems(data: dict[str, Any], objectives: dict[str, set[str]]) -> 
     return [Problem(("meeting", "director"), message)]
 
 
+def _months(period: object) -> tuple[int, int] | None:
+    """The first and last month a period covers, counted from year 0; ``None`` if unreadable."""
+    match = _PERIOD.match(str(period).strip().upper()) if isinstance(period, str | int) else None
+    if match is None or isinstance(period, bool):
+        return None
+    year, month, quarter = match.groups()
+    first = int(year) * 12
+    if month is not None:
+        return first + int(month) - 1, first + int(month) - 1
+    if quarter is not None:
+        return first + 3 * int(quarter) - 3, first + 3 * int(quarter) - 1
+    return first, first + 11
+
+
+def _period_problem(
+    period: object, index: int, logged: dict[int, tuple[str, int, int]]
+) -> Problem | None:
+    """A period logged twice, or overlapping one logged earlier (a month inside a quarter)."""
+    span = _months(period)
+    if span is None:
+        return None
+    text = str(period).strip().upper()
+    for earlier, (other, first, last) in logged.items():
+        if span[0] > last or first > span[1]:
+            continue
+        where = dotted(("updates", earlier))
+        if other == text:
+            message = Message(
+                "{period} is already logged at {earlier}: merge the two entries",
+                period=text,
+                earlier=where,
+            )
+        else:
+            message = Message(
+                "{period} overlaps {other}, already logged at {earlier}: log each month "
+                "only once, so merge the two entries or remove one",
+                period=text,
+                other=other,
+                earlier=where,
+            )
+        return Problem(("updates", index, "period"), message)
+    logged[index] = (text, *span)
+    return None
+
+
 def _update_problems(data: Any, impact_ids: set[str]) -> list[Problem]:
-    """Periods logged twice, and measures that name no impact."""
+    """Periods logged twice or overlapping, and measures that name no impact."""
     problems: list[Problem] = []
-    seen: dict[str, int] = {}
+    logged: dict[int, tuple[str, int, int]] = {}
     for index, update in _items(data, "updates"):
-        period = update.get("period")
-        if isinstance(period, str):
-            key = period.strip().upper()
-            if key in seen:
-                message = Message(
-                    "{period} is already logged at {earlier}: merge the two entries",
-                    period=period,
-                    earlier=dotted(("updates", seen[key])),
-                )
-                problems.append(Problem(("updates", index, "period"), message))
-            else:
-                seen[key] = index
+        problem = _period_problem(update.get("period"), index, logged)
+        if problem is not None:
+            problems.append(problem)
         measures = update.get("measures")
         if isinstance(measures, dict):
             for name in measures:

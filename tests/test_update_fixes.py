@@ -1,0 +1,171 @@
+"""The progress update as a new user meets it: their own small facts file, one fix a test.
+
+The facts below are written from design.md alone, as the acceptance tester
+wrote theirs: a discharge project whose bed days serve the Chief Operating
+Officer's length-of-stay objective, an ED measure (no figures yet) that
+serves their four-hour objective, agency shifts with no change planned, and
+a Chief Digital Officer whom nothing serves.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from docchecks import check_docx, docx_text
+from pitchkit.cli import app
+
+FACTS = """\
+project:
+  title: Discharge to assess
+  organisation: Example NHS Trust
+  lead: {name: Jo Bloggs, role: Discharge lead, email: jo@example.nhs.uk}
+  problem: Patients wait in hospital for care packages.
+  change: A discharge-to-assess team assesses people at home.
+  start: 2027-01-01
+impacts:
+  - id: beddays
+    measure: Occupied bed days, patients with no criteria to reside
+    unit: bed days
+    per: month
+    baseline: 500
+    target: 400
+    better: lower
+    supports: [coo.los]
+  - id: ed
+    measure: ED attendances seen within four hours
+    unit: "%"
+    baseline: 70
+    target: 78
+    better: higher
+    supports: [coo.fourhour]
+  - id: agency
+    measure: Agency shifts on the discharge wards
+    unit: shifts
+    per: month
+    baseline: 300
+    target: 300
+    better: lower
+advice:
+  - Which committee should hear about delays in care packages?
+directors:
+  - id: coo
+    name: Pat Smith
+    role: Chief Operating Officer
+    objectives:
+      - id: los
+        text: Reduce length of stay
+        kind: organisational
+      - id: fourhour
+        text: Meet the 78% four-hour standard
+        kind: organisational
+      - id: team
+        text: Build a stronger operations team
+        kind: personal
+  - id: cio
+    name: Lee Hughes
+    role: Chief Digital Officer
+    objectives:
+      - id: epr
+        text: Roll out the electronic patient record
+        kind: organisational
+"""
+
+QUARTERS = """\
+updates:
+  - period: 2027-Q1
+    status: green
+    summary: Team started
+    measures: {beddays: 1400, agency: 800}
+  - period: 2027-Q2
+    status: amber
+    measures: {beddays: 1450, agency: 850}
+  - period: 2027-Q3
+    status: green
+    measures: {beddays: 1375, agency: 799}
+"""
+
+
+def write_facts(tmp: Path, log: str = "", name: str = "facts.yaml") -> Path:
+    """Write the facts above, with ``log`` (an ``updates:`` block) after them."""
+    path = tmp / name
+    path.write_text(FACTS + log, encoding="utf-8")
+    return path
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    """Run ``pitchkit`` in-process; return exit code, stdout and stderr."""
+    result = CliRunner().invoke(app, list(args))
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def update_text(facts: Path, director: str, *extra: str) -> str:
+    """Make the update with the real command and return the words of the document."""
+    out = facts.parent / f"{facts.stem}-{director}.docx"
+    code, _, err = run("update", str(facts), "-d", director, "-o", str(out), "--force", *extra)
+    assert code == 0, err
+    check_docx(out)
+    return docx_text(out)
+
+
+def line_of(text: str, needle: str, occurrence: int = 1) -> int:
+    """The line number of the ``occurrence``-th line containing ``needle``."""
+    lines = [n for n, line in enumerate(text.splitlines(), 1) if needle in line]
+    return lines[occurrence - 1]
+
+
+# ---------------------------------------------------------------- overlapping periods
+
+
+OVERLAPPING = """\
+updates:
+  - period: 2027-01
+    status: green
+    measures: {beddays: 480}
+  - period: 2027-02
+    status: green
+    measures: {beddays: 470}
+  - period: 2027-03
+    status: green
+    measures: {beddays: 460}
+  - period: 2027-Q1
+    status: green
+    measures: {beddays: 1400}
+  - period: 2027
+    status: green
+    measures: {beddays: 5000}
+"""
+
+
+def test_a_quarter_over_logged_months_is_an_error_where_it_is(tmp_path: Path) -> None:
+    facts = write_facts(tmp_path, OVERLAPPING)
+    source = facts.read_text(encoding="utf-8")
+    code, out, err = run("update", str(facts), "-d", "coo", "-p", "2027-Q1", "-o", str(tmp_path))
+    assert code == 1
+    assert "Wrote" not in out
+    first, second = err.splitlines()[:2]
+    quarter = line_of(source, "period: 2027-Q1")
+    assert first.startswith(f"error: {facts}:{quarter}:13: updates[3].period: 2027-Q1 overlaps ")
+    assert "2027-01, already logged at updates[0]" in first
+    assert "merge the two entries or remove one" in first
+    year = line_of(source, "period: 2027", occurrence=5)
+    assert second.startswith(f"error: {facts}:{year}:13: updates[4].period: 2027 overlaps ")
+    assert not list(tmp_path.glob("*.docx"))
+
+
+def test_a_month_inside_a_logged_quarter_is_an_error_in_welsh_too(tmp_path: Path) -> None:
+    log = QUARTERS + "  - period: 2027-08\n    status: green\n"
+    facts = write_facts(tmp_path, log)
+    code, _, err = run("update", str(facts), "-d", "coo", "--locale", "cy", "-o", str(tmp_path))
+    assert code == 1
+    assert "updates[3].period: mae 2027-08 yn gorgyffwrdd â 2027-Q3" in err
+    assert err.startswith("gwall: ")
+
+
+def test_months_after_logged_quarters_are_still_fine(tmp_path: Path) -> None:
+    log = QUARTERS + "  - period: 2027-10\n    status: green\n    measures: {beddays: 450}\n"
+    text = update_text(write_facts(tmp_path, log), "coo")
+    assert "450 bed days (October 2027)" in text
