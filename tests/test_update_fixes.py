@@ -169,3 +169,34 @@ def test_months_after_logged_quarters_are_still_fine(tmp_path: Path) -> None:
     log = QUARTERS + "  - period: 2027-10\n    status: green\n    measures: {beddays: 450}\n"
     text = update_text(write_facts(tmp_path, log), "coo")
     assert "450 bed days (October 2027)" in text
+
+
+# ---------------------------------------------------------------- the advice sought
+
+
+def test_a_logged_update_shows_the_projects_advice_sought(tmp_path: Path) -> None:
+    text = update_text(write_facts(tmp_path, QUARTERS), "coo")
+    lines = text.splitlines()
+    heading = lines.index("Your advice")
+    assert lines[heading + 1] == "Which committee should hear about delays in care packages?"
+
+
+def test_a_periods_own_advice_comes_before_the_projects(tmp_path: Path) -> None:
+    log = QUARTERS.replace(
+        "status: amber\n", "status: amber\n    advice: [Should we add a weekend service?]\n"
+    )
+    text = update_text(write_facts(tmp_path, log), "coo", "--period", "2027-Q2")
+    assert "Should we add a weekend service?" in text
+    assert "Which committee should hear" not in text
+
+
+def test_a_fill_in_template_starts_from_the_projects_advice(tmp_path: Path) -> None:
+    text = update_text(write_facts(tmp_path), "coo")
+    assert "Which committee should hear about delays in care packages?" in text
+    assert "[A question on which you would value their advice]" not in text
+    source = FACTS.replace(
+        "advice:\n  - Which committee should hear about delays in care packages?\n", ""
+    )
+    bare = tmp_path / "bare.yaml"
+    bare.write_text(source, encoding="utf-8")
+    assert "[A question on which you would value their advice]" in update_text(bare, "coo")

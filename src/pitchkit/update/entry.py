@@ -64,10 +64,17 @@ def headline(situation: Situation) -> str:
 
 
 def log_parts(situation: Situation) -> Context:
-    """Done, next, barriers, asks and advice: as logged, or prompts to fill in."""
+    """Done, next, barriers, asks and advice: as logged, or prompts to fill in.
+
+    The advice sought is the period's own, else the project's ``advice:``,
+    in a logged update and a fill-in template alike.
+    """
     lang, entry = situation.lang, situation.entry
     if entry is None:
-        return {**fillin.log_prompts(lang), "no_barriers": ""}
+        prompts = fillin.log_prompts(lang)
+        if situation.facts.advice:
+            prompts["advice"] = advice_sought(situation)
+        return {**prompts, "no_barriers": ""}
     terms = situation.terms
     barriers = [wording.apply_terms(b, terms) for b in entry.barriers]
     asks = [wording.apply_terms(a, terms) for a in entry.asks]
@@ -76,13 +83,20 @@ def log_parts(situation: Situation) -> Context:
         "next": [wording.apply_terms(n, terms) for n in entry.next],
         "barriers": barriers,
         "asks": asks,
-        "advice": [wording.apply_terms(a, terms) for a in entry.advice],
+        "advice": advice_sought(situation),
         "no_barriers": (
             lang.gettext("Nothing needs your help this period: thank you for your support.")
             if not barriers and not asks
             else ""
         ),
     }
+
+
+def advice_sought(situation: Situation) -> list[str]:
+    """The advice asked for: the period's own questions, else the project's standing ones."""
+    entry = situation.entry
+    asked = entry.advice if entry is not None and entry.advice else situation.facts.advice
+    return [wording.apply_terms(a, situation.terms) for a in asked]
 
 
 def next_update_text(situation: Situation) -> str:
