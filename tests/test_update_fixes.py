@@ -200,3 +200,58 @@ def test_a_fill_in_template_starts_from_the_projects_advice(tmp_path: Path) -> N
     bare = tmp_path / "bare.yaml"
     bare.write_text(source, encoding="utf-8")
     assert "[A question on which you would value their advice]" in update_text(bare, "coo")
+
+
+# ---------------------------------------------------------------- periods in words
+
+
+MONTHS_THEN_QUARTERS = """\
+updates:
+  - period: 2027-01
+    status: green
+    measures: {beddays: 450, agency: 280}
+  - period: 2027-02
+    status: green
+    measures: {beddays: 460}
+  - period: 2027-03
+    status: green
+    measures: {beddays: 470}
+  - period: 2027-Q2
+    status: green
+    measures: {beddays: 1400}
+  - period: 2027-Q3
+    status: green
+    measures: {beddays: 1375, agency: 799}
+"""
+
+
+def test_a_run_of_quarters_is_named_by_its_months(tmp_path: Path) -> None:
+    text = update_text(write_facts(tmp_path, QUARTERS), "coo")
+    assert "275 bed days fewer than at the baseline rate, January to September 2027." in text
+    assert "between January and September 2027" in text
+    assert "January to March 2027 to" not in text
+    assert "between January to March" not in text
+
+
+def test_months_then_quarters_read_as_one_stretch(tmp_path: Path) -> None:
+    text = update_text(write_facts(tmp_path, MONTHS_THEN_QUARTERS), "coo")
+    # 3 months at 500 and 2 quarters at 1,500: 4,500 bed days expected, 4,155 observed.
+    assert "345 bed days fewer than at the baseline rate, January to September 2027." in text
+    assert "January 2027 to July" not in text
+
+
+def test_stretches_across_years_keep_both_years_and_welsh_uses_a_dash(tmp_path: Path) -> None:
+    log = QUARTERS + "  - period: 2028-Q1\n    status: green\n    measures: {beddays: 1300}\n"
+    facts = write_facts(tmp_path, log)
+    assert "January 2027 to March 2028" in update_text(facts, "coo")
+    welsh = update_text(facts, "coo", "--locale", "cy")
+    assert "Ionawr 2027 – Mawrth 2028" in welsh
+
+
+def test_a_target_at_the_baseline_says_no_change_was_planned(tmp_path: Path) -> None:
+    text = update_text(write_facts(tmp_path, QUARTERS), "coo")
+    assert "target met (no change planned)" in text
+    assert "0 more" not in text
+    log = QUARTERS.replace("agency: 799", "agency: 950")
+    worse = update_text(write_facts(tmp_path, log, name="worse.yaml"), "coo")
+    assert "worse than the target (no change planned)" in worse

@@ -17,7 +17,7 @@ from pitchkit.facts import Impact
 from pitchkit.i18n import Language
 from pitchkit.progress import MeasureProgress
 from pitchkit.recast import Pitch, Quantity, Statement, share_of_target
-from pitchkit.update import fillin
+from pitchkit.update import fillin, spans
 from pitchkit.update.measures import amount_text
 from pitchkit.update.situation import Situation
 
@@ -60,16 +60,6 @@ def delivered_rows(situation: Situation) -> list[Context]:
     return rows
 
 
-def span_text(progress: MeasureProgress, lang: Language) -> str:
-    """``January 2027 to March 2028``: the periods the figures cover."""
-    periods = progress.with_data
-    first = fmt.period_label(periods[0].text, lang)
-    last = fmt.period_label(periods[-1].text, lang)
-    if first == last:
-        return first
-    return lang.gettext("{first} to {last}").format(first=first, last=last)
-
-
 def counted_amount(value: float, impact: Impact, lang: Language) -> str:
     """``282 admissions``, ``£4,000`` or ``1 fall``: an amount in the impact's unit."""
     return fmt.quantity(round(abs(value)), impact.unit, lang)
@@ -80,7 +70,7 @@ def delivered_text(progress: MeasureProgress, situation: Situation) -> str:
     lang, impact = situation.lang, progress.impact
     if progress.delivered is not None:
         size = counted_amount(progress.delivered, impact, lang)
-        span = span_text(progress, lang)
+        span = spans.span_text(progress.with_data, lang)
         if progress.delivered > 0:
             better = (
                 lang.gettext("{amount} fewer than at the baseline rate, {span}")
@@ -175,21 +165,11 @@ def delivered_summary(situation: Situation) -> str:
         if progress.delivered is None:
             levels.append(phrase)
         else:
-            by_span.setdefault(between_text(progress, lang), []).append(phrase)
+            by_span.setdefault(spans.between_text(progress.with_data, lang), []).append(phrase)
         if len(levels) + sum(len(p) for p in by_span.values()) == 2:
             break
     parts = [f"{fmt.join_list(phrases, lang)} {span}" for span, phrases in by_span.items()]
     return fmt.join_list(parts + levels, lang)
-
-
-def between_text(progress: MeasureProgress, lang: Language) -> str:
-    """``between January 2027 and March 2028``, or ``in March 2028`` for one period."""
-    periods = progress.with_data
-    first = fmt.period_label(periods[0].text, lang)
-    last = fmt.period_label(periods[-1].text, lang)
-    if first == last:
-        return lang.gettext("in {period}").format(period=last)
-    return lang.gettext("between {first} and {last}").format(first=first, last=last)
 
 
 def delivered_phrase(progress: MeasureProgress, situation: Situation) -> str:

@@ -87,8 +87,11 @@ def along_text(progress: MeasureProgress, lang: Language) -> str:
     fraction = progress.fraction
     if progress.latest is None:
         return ""
-    if fraction is None:
-        return lang.gettext("no target change set")
+    if fraction is None:  # the target is the baseline level: no change was planned
+        gap = progress.latest_gap or 0.0
+        if gap < 0:
+            return lang.gettext("worse than the target (no change planned)")
+        return lang.gettext("target met (no change planned)")
     if fraction >= 1:
         return lang.gettext("target met")
     if fraction <= 0:
