@@ -449,15 +449,3 @@ def test_no_directors_is_an_error(tmp_path: Path) -> None:
 def test_an_unknown_director_suggests_the_closest(tmp_path: Path) -> None:
     with pytest.raises(DirectorsError, match="no director has the id 'dfo': did you mean 'dof'"):
         findings_for(tmp_path, good_facts(), director="dfo")
-
-
-def test_a_director_with_an_unknown_lens_is_reported_not_fatal(tmp_path: Path) -> None:
-    def bad_lens(facts: Facts) -> None:
-        add_nursing_director(facts)
-        facts["directors"][1]["lens"] = "nursng"
-
-    found = findings_for(tmp_path, changed(bad_lens))
-    [finding] = [f for f in found if f.rule == "unknown-lens"]
-    assert finding.severity == "error"
-    assert "unknown lens 'nursng': did you mean 'nursing'?" in finding.evidence
-    assert "unknown-lens" not in rules(findings_for(tmp_path, changed(add_nursing_director)))

@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from pydantic import ValidationError
 
 from pitchkit.errors import DirectorsError
 from pitchkit.facts import THEMES, Director, Objective
-from pitchkit.lenses import all_lenses, lens_for, objectives_for, stem, tokens
+from pitchkit.lenses import all_lenses, lens_for, objectives_for, stem, tokens, unknown_lens_message
 
 CORE = ("chief-executive", "medical", "nursing", "finance")
 CORE += ("operations", "workforce", "strategy", "digital")
@@ -98,20 +99,25 @@ def test_forced_lens_accepts_spaces_for_hyphens() -> None:
 
 
 def test_unknown_forced_lens_suggests_the_nearest() -> None:
-    with pytest.raises(DirectorsError) as caught:
-        lens_for(director("Chief Nurse", lens="nurse"))
-    message = str(caught.value)
-    assert "'d1'" in message
+    message = str(unknown_lens_message("nurse"))
     assert "unknown lens 'nurse'" in message
     assert "did you mean 'nursing'" in message
     for lens_id in CORE:
         assert lens_id in message
     assert "\n" not in message
+    assert unknown_lens_message("Nursing ") is None
+
+
+def test_a_director_with_an_unknown_lens_is_refused_where_it_is_written() -> None:
+    with pytest.raises(ValidationError, match="unknown lens 'nurse'"):
+        director("Chief Nurse", lens="nurse")
+    forced = Director.model_construct(id="d1", name="A", role="Chief Nurse", lens="nurse")
+    with pytest.raises(DirectorsError, match="director 'd1': unknown lens 'nurse'"):
+        lens_for(forced)
 
 
 def test_unknown_forced_lens_written_as_a_title_suggests_by_role() -> None:
-    with pytest.raises(DirectorsError, match="did you mean 'finance'"):
-        lens_for(director("Chair", lens="Director of Finance"))
+    assert "did you mean 'finance'" in str(unknown_lens_message("Director of Finance"))
 
 
 def test_lens_defaults_used_when_director_lists_no_objectives() -> None:

@@ -209,6 +209,13 @@ def test_a_missing_facts_file_is_reported_in_welsh(tmp_path: Path) -> None:
             id="bad-row",
         ),
         pytest.param(
+            (GOOD_ROW, "coo,Tom Reed,Chief Operating Officer,bogus\r\n"),
+            "warning: {team}:row 3: column lens: unknown lens 'bogus': use one of chief-executive,",
+            "rhybudd: {team}:row 3: column lens: lens anhysbys 'bogus': defnyddiwch un o'r rhain: "
+            "chief-executive,",
+            id="lens",
+        ),
+        pytest.param(
             (GOOD_ROW, "DOF,Sam Patel,Medical Director,\r\n"),
             "warning: {team}:row 3: column id: 'DOF' is already used on row 2: give each "
             "director their own id",
@@ -224,22 +231,16 @@ def test_a_skipped_row_is_a_warning_in_both_languages(
     team = team_file(tmp_path, *rows)
     code, lines = run("directors", str(FRAILTY), "--directors", str(team))
     assert code == 0
-    assert english.format(team=team) in lines
+    assert any(line.startswith(english.format(team=team)) for line in lines)
     code, lines = run("directors", str(FRAILTY), "--directors", str(team), "--locale", "cy_GB")
     assert code == 0
-    assert welsh.format(team=team) in lines
+    assert any(line.startswith(welsh.format(team=team)) for line in lines)
     assert not any(line.startswith("warning:") for line in lines)
 
 
 @pytest.mark.parametrize(
     ("rows", "english", "welsh"),
     [
-        pytest.param(
-            ("dof,Helen Marsh,Director of Finance,bogus\r\n",),
-            "error: {team}: director 'dof': unknown lens 'bogus': use one of ",
-            "gwall: {team}: cyfarwyddwr 'dof': lens anhysbys 'bogus': defnyddiwch un o'r rhain: ",
-            id="lens",
-        ),
         pytest.param(
             (",Helen Marsh,Director of Finance,\r\n",),
             "error: {team}: no director could be read: fix the rows listed above",

@@ -20,12 +20,9 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from pitchkit import fmt, spc
-from pitchkit.advice.director import unknown_lens
-from pitchkit.advice.review import Review
 from pitchkit.batch import OneLine, choose, run_batch
 from pitchkit.cli import app
 from pitchkit.errors import ConversionError, FactsError, PitchkitError
-from pitchkit.facts import load_facts
 from pitchkit.i18n import language
 from pitchkit.manifest import MANIFEST_COLUMNS
 from pitchkit.messages import Located, Message, Renderable
@@ -360,19 +357,3 @@ def test_every_progress_chart_and_format_message_has_welsh() -> None:
         assert_welsh(error)
     assert str(errors[-4]) == "cannot format 'lots' as an amount of money: give a number"
     assert errors[-4].render(CY) == "ni ellir fformatio 'lots' fel swm o arian: rhowch rif"
-
-
-def test_an_unknown_lens_is_explained_in_the_checks_language() -> None:
-    loaded = load_facts(FACTS)
-    review = Review(
-        loaded=loaded,
-        director=None,
-        ranking=None,
-        today=dt.date(2026, 1, 1),
-        lang=CY,
-        unusable=((0, Message("skipped")),),
-    )
-
-    [finding] = unknown_lens(review)
-
-    assert finding.evidence == "hepgorwyd"

@@ -25,8 +25,9 @@ from pydantic import (
     model_validator,
 )
 
-from pitchkit.errors import FactsError
+from pitchkit.errors import FactsError, LocaleError
 from pitchkit.factserrors import Problem, describe_errors, semantic_problems
+from pitchkit.i18n import normalise_locale
 from pitchkit.messages import Located, Message, Renderable
 from pitchkit.yamlsource import Loc, Source, declared_locale, dotted, load_yaml
 
@@ -124,6 +125,12 @@ class Project(Model):
         return self
 
 
+def _plain(number: float) -> str:
+    """A figure as the user wrote it: 12 rather than 12.0."""
+    whole = float(number).is_integer() and abs(number) < 1e15
+    return str(int(number)) if whole else f"{number:g}"
+
+
 class Impact(Model):
     """One measurable result of the change, with its baseline and target."""
 
@@ -146,6 +153,20 @@ class Impact(Model):
                 Message(
                     "baseline and target are the same, so the better direction is unclear: "
                     "add 'better: lower' or 'better: higher'"
+                )
+            )
+        worse = self.target > self.baseline if self.better == "lower" else False
+        if self.better == "higher":
+            worse = self.target < self.baseline
+        if worse:
+            raise ValueError(
+                Message(
+                    "the target ({target}) is worse than the baseline ({baseline}) when "
+                    "{better} is better: correct the figures, or 'better:' if that is the "
+                    "wrong way round",
+                    target=_plain(self.target),
+                    baseline=_plain(self.baseline),
+                    better=self.better,
                 )
             )
         return self
@@ -200,6 +221,18 @@ class Director(Model):
         """How to address the director: the salutation, or the name."""
         return self.salutation or self.name
 
+    @field_validator("lens")
+    @classmethod
+    def _known_lens(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        from pitchkit.lenses import unknown_lens_message  # the lenses need this module
+
+        problem = unknown_lens_message(value)
+        if problem is not None:
+            raise ValueError(problem)
+        return value
+
 
 class Update(Model):
     """One period's entry in the progress log."""
@@ -243,6 +276,14 @@ class Settings(Model):
     cadence: Annotated[Literal["month", "quarter"] | None, BeforeValidator(_lower)] = None
     spc_shift: int = Field(default=7, ge=5, le=9)
     spc_trend: int = Field(default=7, ge=5, le=9)
+
+    @field_validator("locale")
+    @classmethod
+    def _known_locale(cls, value: str | None) -> str | None:
+        try:
+            return None if value is None or not value.strip() else normalise_locale(value)
+        except LocaleError as error:
+            raise ValueError(error.text) from None
 
 
 class Facts(Model):

@@ -108,9 +108,10 @@ def money(
 ) -> str:
     """Format ``amount`` of ``currency`` rounded as a briefing note would.
 
-    With ``precision="auto"``: under 10,000 to the whole unit (£1,590), up to
-    a million to three significant figures (£318,000), then compact with one
-    decimal place (£1.2m, £14m, £1.3bn). Non-zero amounts under 1 keep their
+    With ``precision="auto"``: under 10,000 to the whole unit (£1,590), then
+    to three significant figures (£318,000), written compactly from a
+    million (£1.2m, £1.25m, £14m, £1.3bn), so that figures on one line
+    still add up (£2.5m to £1.75m is £750,000 less). Non-zero amounts under 1 keep their
     pence so they never show as £0. ``precision="exact"`` shows pence only
     when there are any (£1,590.50, £1,590).
     """
@@ -127,7 +128,7 @@ def money(
         return _exact_money(value, code, lang)
     rounded = _round_money(value)
     if abs(rounded) >= _MILLION:
-        return str(format_compact_currency(rounded, code, locale=lang.locale, fraction_digits=1))
+        return str(format_compact_currency(rounded, code, locale=lang.locale, fraction_digits=2))
     return _exact_money(rounded, code, lang)
 
 
@@ -411,10 +412,7 @@ def _money_quantum(size: Decimal) -> Decimal:
         return Decimal("0.01")
     if size < _POUNDS_LIMIT:
         return Decimal(1)
-    if size < _MILLION:
-        return Decimal(1).scaleb(size.adjusted() - 2)
-    thousands = (size.adjusted()) // 3  # 2 for millions, 3 for billions, ...
-    return Decimal(1).scaleb(3 * thousands - 1)
+    return Decimal(1).scaleb(size.adjusted() - 2)  # three significant figures
 
 
 def _round_money(value: Decimal) -> Decimal:

@@ -341,11 +341,31 @@ def lens_for(director: Director) -> LensMatch:
 def _forced(director: Director, lenses: Mapping[str, Lens]) -> Lens:
     """The lens a director names, or a helpful error."""
     assert director.lens is not None
-    wanted = re.sub(r"[\s_]+", "-", director.lens.strip().casefold())
+    wanted = lens_key(director.lens)
     if wanted in lenses:
         return lenses[wanted]
+    raise DirectorsError(
+        Message(
+            "director {id}: {problem}",
+            id=repr(director.id),
+            problem=unknown_lens_message(director.lens),
+        )
+    )
+
+
+def lens_key(name: str) -> str:
+    """The lens id ``name`` stands for: "Medical_Director " → "medical-director"."""
+    return re.sub(r"[\s_]+", "-", name.strip().casefold())
+
+
+def unknown_lens_message(name: str) -> Message | None:
+    """Why ``name`` is no lens pitchkit has, with the nearest ones; ``None`` if it is one."""
+    lenses = all_lenses()
+    wanted = lens_key(name)
+    if wanted in lenses:
+        return None
     guesses = difflib.get_close_matches(wanted, list(lenses), n=2, cutoff=0.6)
-    by_role = match_role(director.lens)
+    by_role = match_role(name)
     if by_role and by_role[0] not in guesses:
         guesses.insert(0, by_role[0])
     hint: Message | str = ""
@@ -355,15 +375,11 @@ def _forced(director: Director, lenses: Mapping[str, Lens]) -> Lens:
         hint = Message(
             "did you mean {first} or {second}? ", first=repr(guesses[0]), second=repr(guesses[1])
         )
-    raise DirectorsError(
-        Message(
-            "director {id}: unknown lens {lens}: {hint}use one of {lenses}, or leave 'lens' out "
-            "to match the role",
-            id=repr(director.id),
-            lens=repr(director.lens),
-            hint=hint,
-            lenses=", ".join(lenses),
-        )
+    return Message(
+        "unknown lens {lens}: {hint}use one of {lenses}, or leave 'lens' out to match the role",
+        lens=repr(name),
+        hint=hint,
+        lenses=", ".join(lenses),
     )
 
 

@@ -52,7 +52,7 @@ def open_project(facts_path: str | Path, *, locale: str | None = None) -> Projec
 
 
 def pick_director(facts: Facts, director_id: str | None, *, source: str = "") -> Director:
-    """Return the director asked for, or the meeting's director when none is named."""
+    """Return the director asked for, else the meeting's director, else the only one."""
     if not facts.directors:
         raise DirectorsError(
             Located(
@@ -65,6 +65,8 @@ def pick_director(facts: Facts, director_id: str | None, *, source: str = "") ->
         )
     ids = ", ".join(d.id for d in facts.directors)
     wanted = director_id or (facts.meeting.director if facts.meeting else None)
+    if wanted is None and len(facts.directors) == 1:
+        return facts.directors[0]
     if wanted is None:
         raise DirectorsError(
             Located(

@@ -14,7 +14,6 @@ word it in the reader's language.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,7 +25,6 @@ from pitchkit.directors import load_directors, with_directors
 from pitchkit.errors import DirectorsError
 from pitchkit.facts import Director, Facts, LoadedFacts, Objective
 from pitchkit.i18n import Language
-from pitchkit.lenses import lens_for
 from pitchkit.messages import Located, Message, Renderable
 from pitchkit.recast import Pitch, Statement, recast
 
@@ -175,7 +173,6 @@ def team_for(loaded: LoadedFacts, directors_file: Path | None = None) -> Team:
                     else Message("the file lists no directors: add one per row"),
                 )
             )
-        check_lenses(read.directors, lambda _: str(directors_file))
         facts = with_directors(loaded.facts, read.directors)
         return Team(dataclasses.replace(loaded, facts=facts), warnings)
     if not loaded.facts.directors:
@@ -185,19 +182,7 @@ def team_for(loaded: LoadedFacts, directors_file: Path | None = None) -> Team:
             "or pass --directors FILE"
         )
         raise DirectorsError(Located(where, message))
-    check_lenses(
-        loaded.facts.directors, lambda index: loaded.source.where(("directors", index, "lens"))
-    )
     return Team(loaded, warnings)
-
-
-def check_lenses(directors: Sequence[Director], where: Callable[[int], str]) -> None:
-    """Raise a located :class:`DirectorsError` for the first director whose lens is unknown."""
-    for index, director in enumerate(directors):
-        try:
-            lens_for(director)
-        except DirectorsError as error:
-            raise DirectorsError(Located(where(index), error.text)) from None
 
 
 # --------------------------------------------------------------------------

@@ -148,9 +148,21 @@ def share_phrase(statement: Statement, lang: Language) -> str:
     target = statement.objective.target
     if share is None or target is None:
         return ""
-    return lang.gettext("about {share} of your {target} target").format(
-        share=fmt.percent(share, lang), target=fmt.quantity(target.value, target.unit, lang)
-    )
+    return share_of_target_text(share, fmt.quantity(target.value, target.unit, lang), lang)
+
+
+def share_of_target_text(share: float, target: str, lang: Language) -> str:
+    """``about 2% of your £14m target``; ``less than 1% …`` for a sliver of it."""
+    shown = fmt.percent(share, lang)
+    if shown.startswith("<"):
+        text = lang.gettext("less than {share} of your {target} target")
+        shown = shown[1:]
+    elif shown.startswith(">"):
+        text = lang.gettext("more than {share} of your {target} target")
+        shown = shown[1:]
+    else:
+        text = lang.gettext("about {share} of your {target} target")
+    return text.format(share=shown, target=target)
 
 
 def statement_text(statement: Statement, lang: Language, director: Director) -> str:

@@ -25,7 +25,6 @@ from pitchkit.advice.director import (
     no_directors,
     no_personal_objective,
     no_strategy_link,
-    unknown_lens,
 )
 from pitchkit.advice.pitch import (
     ask_without_verb,
@@ -47,13 +46,10 @@ from pitchkit.advice.timing import (
     whole_team,
 )
 from pitchkit.advice.words import director_terms, jargon, untranslated
-from pitchkit.errors import DirectorsError
 from pitchkit.facts import Director, Facts, LoadedFacts
 from pitchkit.i18n import Language
-from pitchkit.lenses import lens_for
-from pitchkit.messages import Renderable
 from pitchkit.notes import pick_director
-from pitchkit.ranking import Ranking, rank_directors
+from pitchkit.ranking import rank_directors
 
 __all__ = [
     "RULES",
@@ -64,13 +60,11 @@ __all__ = [
     "ask_without_verb",
     "check",
     "chosen_director",
-    "usable_ranking",
     "vague_ask",
 ]
 
 RULES: tuple[Rule, ...] = (
     no_directors,
-    unknown_lens,
     director_unaligned,
     better_fit,
     impact_unlinked,
@@ -105,35 +99,15 @@ def check(
     :class:`~pitchkit.errors.DirectorsError` for an unknown id.
     """
     facts = loaded.facts
-    ranking, unusable = usable_ranking(facts)
     review = Review(
         loaded=loaded,
         director=chosen_director(facts, director_id, source=str(loaded.path)),
-        ranking=ranking,
+        ranking=rank_directors(facts) if facts.directors else None,
         today=today,
         lang=lang,
-        unusable=unusable,
     )
     findings = [finding for rule in RULES for finding in rule(review)]
     return sorted(findings, key=lambda f: SEVERITIES.index(f.severity))
-
-
-def usable_ranking(
-    facts: Facts,
-) -> tuple[Ranking | None, tuple[tuple[int, Renderable | str], ...]]:
-    """Rank the directors whose lens is known; list the others by index with the problem."""
-    usable: list[Director] = []
-    unusable: list[tuple[int, Renderable | str]] = []
-    for index, director in enumerate(facts.directors):
-        try:
-            lens_for(director)
-        except DirectorsError as error:
-            unusable.append((index, error.text))
-        else:
-            usable.append(director)
-    if not usable:
-        return None, tuple(unusable)
-    return rank_directors(facts.model_copy(update={"directors": usable})), tuple(unusable)
 
 
 def chosen_director(facts: Facts, director_id: str | None, *, source: str) -> Director | None:

@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from pitchkit.advice.review import Finding, Review, who
 from pitchkit.align import shared_words, wording
 from pitchkit.facts import Director, Facts, Impact
-from pitchkit.messages import render
 from pitchkit.ranking import Place
 
 #: A concern counts as spoken to when the project shares this much wording with it.
@@ -31,19 +30,6 @@ def no_directors(review: Review) -> Iterator[Finding]:
         ),
         None,
     )
-
-
-def unknown_lens(review: Review) -> Iterator[Finding]:
-    """A director names a lens pitchkit does not know, so they cannot be ranked."""
-    for index, problem in review.unusable:
-        yield Finding(
-            "unknown-lens",
-            "error",
-            review._("A director cannot be ranked: their lens is unknown."),
-            render(problem, review.lang),
-            review._("Correct 'lens:' as suggested, or leave it out to match the role."),
-            review.where("directors", index, "lens"),
-        )
 
 
 def _impact_index(review: Review, impact: Impact) -> int:

@@ -11,7 +11,6 @@ from typing import Literal
 from pitchkit.facts import Director, Facts, LoadedFacts
 from pitchkit.i18n import Language
 from pitchkit.lenses import GENERAL, Lens, all_lenses
-from pitchkit.messages import Renderable
 from pitchkit.ranking import Place, Ranking
 from pitchkit.recast import Pitch
 
@@ -43,7 +42,6 @@ class Review:
     today: dt.date
     lang: Language
     #: Directors left out of the ranking, by index, and why (shown in ``lang``).
-    unusable: tuple[tuple[int, Renderable | str], ...] = ()
 
     @property
     def facts(self) -> Facts:
@@ -71,11 +69,11 @@ class Review:
         return self.lang.gettext(message)
 
     def lens_of(self, director: Director) -> Lens:
-        """The lens a director is ranked through (general when theirs is unknown)."""
+        """The lens a director is ranked through (general when there is no ranking)."""
         place = self.ranking.place(director.id) if self.ranking else None
         if place is not None:
             return place.pitch.lens.lens
-        return all_lenses()[GENERAL]  # their own lens is unknown: see the unknown-lens rule
+        return all_lenses()[GENERAL]
 
 
 Rule = Callable[[Review], Iterator[Finding]]

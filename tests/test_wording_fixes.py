@@ -1,0 +1,118 @@
+"""Wording and validation a new user tripped over, each read back as they would see it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from docchecks import docx_text
+from pitchkit import fmt
+from pitchkit.cli import app
+from pitchkit.i18n import language
+from pitchkit.wording import share_of_target_text
+
+EN = language("en_GB")
+CY = language("cy_GB")
+
+SMALL_FACTS = """\
+project:
+  title: Agency staffing
+  organisation: Example NHS Trust
+  lead: {{name: Sam Lee, role: Improvement lead}}
+  change: A staff bank for nights
+  problem: Agency shifts are costly
+impacts:
+  - id: agency
+    measure: Spend on agency staff
+    unit: "£"
+    per: year
+    baseline: {baseline}
+    target: {target}
+    better: {better}
+    themes: [finance]
+directors:
+  - id: dof
+    name: Helen Marsh
+    role: Director of Finance
+settings:
+  locale: {locale}
+"""
+
+
+def facts(tmp_path: Path, **values: object) -> Path:
+    """A small facts file with the given figures."""
+    fields = {"baseline": 2_500_000, "target": 1_750_000, "better": "lower", "locale": "en_GB"}
+    fields.update(values)
+    path = tmp_path / "facts.yaml"
+    path.write_text(SMALL_FACTS.format(**fields), encoding="utf-8")
+    return path
+
+
+def run(*args: str | Path) -> tuple[int, str, str]:
+    """Run pitchkit; return the exit code, stdout and stderr."""
+    result = CliRunner().invoke(app, [str(arg) for arg in args])
+    assert "Traceback" not in result.output
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_a_sliver_of_a_target_is_less_than_one_percent() -> None:
+    assert share_of_target_text(0.002, "£12m", EN) == "less than 1% of your £12m target"
+    assert share_of_target_text(0.25, "£12m", EN) == "about 25% of your £12m target"
+    assert share_of_target_text(0.998, "£12m", EN) == "more than 99% of your £12m target"
+    assert share_of_target_text(0.002, "£12m", CY) == "llai na 1% o'ch targed o £12m"
+
+
+def test_money_on_one_line_adds_up(tmp_path: Path) -> None:
+    note = tmp_path / "note.docx"
+    code, _, stderr = run("brief", facts(tmp_path), "--out", note)
+    assert code == 0, stderr
+    text = docx_text(note)
+    assert "from £2.5m to £1.75m" in text
+    assert "£750,000 less" in text
+    assert fmt.money(1_250_000, EN) == "£1.25m"
+
+
+def test_a_welsh_unit_cost_line_does_not_put_a_plural_after_bob(tmp_path: Path) -> None:
+    path = Path(__file__).resolve().parent.parent / "examples" / "ysbyty-cymunedol" / "facts.yaml"
+    note = tmp_path / "nodyn.docx"
+    code, _, stderr = run("brief", path, "--out", note)
+    assert code == 0, stderr
+    text = docx_text(note)
+    assert "am bob" not in text
+    assert re.search(r"£[\d,]+ yr un \(", text)
+
+
+@pytest.mark.parametrize(
+    ("better", "baseline", "target"), [("lower", 10, 12), ("higher", 80, 75.5)]
+)
+def test_a_target_worse_than_the_baseline_is_refused_where_it_is_written(
+    tmp_path: Path, better: str, baseline: float, target: float
+) -> None:
+    path = facts(tmp_path, baseline=baseline, target=target, better=better)
+    code, _, stderr = run("check", path)
+    assert code == 1
+    [line] = stderr.splitlines()
+    assert line.startswith(f"error: {path}:")
+    assert re.search(r":\d+:\d+: impacts\[0\]: the target \(", line)
+    assert f"is worse than the baseline ({baseline:g}) when {better} is better" in line
+
+
+def test_an_unknown_locale_in_the_facts_file_is_located(tmp_path: Path) -> None:
+    path = facts(tmp_path, locale="de_DE")
+    code, _, stderr = run("brief", path, "--out", tmp_path / "note.docx")
+    assert code == 1
+    [line] = stderr.splitlines()
+    assert re.match(rf"error: {re.escape(str(path))}:\d+:\d+: settings\.locale: ", line)
+    assert "unknown locale 'de_DE'" in line
+    assert "cy_GB" in line
+    assert not (tmp_path / "note.docx").exists()
+
+
+def test_a_welsh_locale_written_loosely_is_accepted(tmp_path: Path) -> None:
+    note = tmp_path / "note.docx"
+    code, _, stderr = run("brief", facts(tmp_path, locale="cy"), "--out", note)
+    assert code == 0, stderr
+    assert "Beth rydym yn ei ofyn" in docx_text(note)
