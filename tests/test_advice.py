@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -449,3 +450,38 @@ def test_no_directors_is_an_error(tmp_path: Path) -> None:
 def test_an_unknown_director_suggests_the_closest(tmp_path: Path) -> None:
     with pytest.raises(DirectorsError, match="no director has the id 'dfo': did you mean 'dof'"):
         findings_for(tmp_path, good_facts(), director="dfo")
+
+
+def test_a_role_no_lens_recognises_is_said_where_it_is_written(tmp_path: Path) -> None:
+    def odd_role(facts: Facts) -> None:
+        facts["directors"].append(
+            {"id": "how", "name": "Pat Quinn", "role": "Head of Widgets", "objectives": []}
+        )
+
+    found = findings_for(tmp_path, changed(odd_role))
+    [finding] = [f for f in found if f.rule == "role-unmatched"]
+    assert finding.severity == "warning"  # no objectives of their own: general ones stand in
+    assert "Pat Quinn's role" in finding.message
+    assert "'Head of Widgets'" in finding.evidence
+    assert "finance" in finding.fix
+    assert finding.where is not None
+    assert re.search(r"facts.yaml:\d+:\d+$", finding.where)
+
+
+def test_a_recognised_or_named_lens_raises_no_role_finding(tmp_path: Path) -> None:
+    def named(facts: Facts) -> None:
+        facts["directors"].append(
+            {"id": "how", "name": "Pat Quinn", "role": "Head of Widgets", "lens": "operations"}
+        )
+
+    assert "role-unmatched" not in rules(findings_for(tmp_path, changed(named)))
+    assert "role-unmatched" not in rules(findings_for(tmp_path, good_facts()))
+
+
+def test_an_unrecognised_role_with_its_own_objectives_is_only_a_note(tmp_path: Path) -> None:
+    def odd_role(facts: Facts) -> None:
+        facts["directors"][0]["role"] = "Head of Widgets"
+
+    [finding] = [f for f in findings_for(tmp_path, changed(odd_role)) if f.rule == "role-unmatched"]
+    assert finding.severity == "info"
+    assert "own objectives are used" in finding.evidence

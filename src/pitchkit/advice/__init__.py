@@ -25,6 +25,7 @@ from pitchkit.advice.director import (
     no_directors,
     no_personal_objective,
     no_strategy_link,
+    role_unmatched,
 )
 from pitchkit.advice.pitch import (
     ask_without_verb,
@@ -65,6 +66,7 @@ __all__ = [
 
 RULES: tuple[Rule, ...] = (
     no_directors,
+    role_unmatched,
     director_unaligned,
     better_fit,
     impact_unlinked,

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pitchkit.advice.review import Finding, Review, who
+from pitchkit.advice.review import Finding, Review, Severity, who
 from pitchkit.align import shared_words, wording
 from pitchkit.facts import Director, Facts, Impact
+from pitchkit.lenses import GENERAL, all_lenses, lens_for
 from pitchkit.ranking import Place
 
 #: A concern counts as spoken to when the project shares this much wording with it.
@@ -30,6 +31,39 @@ def no_directors(review: Review) -> Iterator[Finding]:
         ),
         None,
     )
+
+
+def role_unmatched(review: Review) -> Iterator[Finding]:
+    """A director's role matches no lens, so pitchkit reads them through the general one."""
+    for index, director in enumerate(review.facts.directors):
+        if lens_for(director).how != "fallback":
+            continue
+        if director.objectives:
+            severity: Severity = "info"
+            evidence = review._(
+                "No lens recognises the role '{role}': {name}'s own objectives are used, "
+                "with general wording."
+            )
+        else:
+            severity = "warning"
+            evidence = review._(
+                "No lens recognises the role '{role}': {name}'s note uses general executive "
+                "objectives, which may not be theirs."
+            )
+        lenses = ", ".join(name for name in all_lenses() if name != GENERAL)
+        yield Finding(
+            "role-unmatched",
+            severity,
+            review._(
+                "pitchkit does not recognise {name}'s role, so it uses the general lens."
+            ).format(name=director.name),
+            evidence.format(role=director.role, name=director.name),
+            review._(
+                "Add 'lens:' to {name} naming the nearest of {lenses}, so the note speaks to "
+                "their job."
+            ).format(name=director.name, lenses=lenses),
+            review.where("directors", index, "role"),
+        )
 
 
 def _impact_index(review: Review, impact: Impact) -> int:

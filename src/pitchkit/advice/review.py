@@ -41,7 +41,6 @@ class Review:
     ranking: Ranking | None
     today: dt.date
     lang: Language
-    #: Directors left out of the ranking, by index, and why (shown in ``lang``).
 
     @property
     def facts(self) -> Facts:
