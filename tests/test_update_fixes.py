@@ -255,3 +255,66 @@ def test_a_target_at_the_baseline_says_no_change_was_planned(tmp_path: Path) -> 
     log = QUARTERS.replace("agency: 799", "agency: 950")
     worse = update_text(write_facts(tmp_path, log, name="worse.yaml"), "coo")
     assert "worse than the target (no change planned)" in worse
+
+
+# ---------------------------------------------------------------- the board sentence
+
+
+def board_sentence(text: str, start: str = "As executive sponsor") -> str:
+    """The board sentence: the line of the document that starts with ``start``."""
+    [line] = [line for line in text.splitlines() if line.startswith(start)]
+    return line
+
+
+def test_the_board_sentence_credits_only_the_objective_the_change_serves(tmp_path: Path) -> None:
+    sentence = board_sentence(update_text(write_facts(tmp_path, QUARTERS), "coo"))
+    assert sentence.startswith(
+        "As executive sponsor of Discharge to assess, I can report that it has delivered "
+        "a reduction of 275 in occupied bed days"
+    )
+    assert sentence.endswith(
+        "between January and September 2027, contributing to our objective to reduce "
+        "length of stay."
+    )
+    assert "four-hour" not in sentence
+    assert "objectives" not in sentence
+
+
+def test_changes_serving_different_objectives_are_credited_each_to_its_own(
+    tmp_path: Path,
+) -> None:
+    log = QUARTERS.replace("agency: 799}", "agency: 799, ed: 75}")
+    facts = write_facts(tmp_path, log)
+    sentence = board_sentence(update_text(facts, "coo"))
+    assert (
+        "a reduction of 275 in occupied bed days, patients with no criteria to reside between "
+        "January and September 2027, contributing to our objective to reduce length of stay. "
+        "It has also delivered an improvement in ED attendances seen within four hours from "
+        "70% to 75%, contributing to our objective to meet the 78% four-hour standard."
+    ) in sentence
+    welsh = board_sentence(update_text(facts, "coo", "--locale", "cy"), "Fel noddwr")
+    assert "gan gyfrannu at ein hamcan, sef reduce length of stay. Mae hefyd wedi cyflawni" in (
+        welsh
+    )
+
+
+def test_a_director_no_objective_links_to_still_hears_what_was_delivered(
+    tmp_path: Path,
+) -> None:
+    text = update_text(write_facts(tmp_path, QUARTERS), "cio")
+    sentence = board_sentence(text)
+    assert sentence == (
+        "As executive sponsor of Discharge to assess, I can report that it has delivered a "
+        "reduction of 275 in occupied bed days, patients with no criteria to reside and a "
+        "reduction of 251 in agency shifts on the discharge wards between January and "
+        "September 2027."
+    )
+    assert "do not yet show a change" not in text
+    assert "What this has delivered toward your objectives" not in text
+
+
+def test_with_nothing_delivered_the_sentence_says_so(tmp_path: Path) -> None:
+    log = QUARTERS.replace("1400", "1600").replace("1450", "1550").replace("1375", "1500")
+    log = log.replace("800}", "900}").replace("850}", "950}").replace("799}", "900}")
+    text = update_text(write_facts(tmp_path, log), "cio")
+    assert "its figures do not yet show a change we can report" in text

@@ -13,9 +13,11 @@ The parts live by stage: :mod:`~pitchkit.update.situation` (the period, its
 log entry and the figures), :mod:`~pitchkit.update.entry` (status, headline,
 what was done, score), :mod:`~pitchkit.update.measures` (the table of
 measures), :mod:`~pitchkit.update.delivery` (delivery toward the director's
-objectives and the board sentence), :mod:`~pitchkit.update.charting` (charts
-and their signals in words) and :mod:`~pitchkit.update.fillin` (the prompts
-of the fill-in template). This module puts them together.
+objectives), :mod:`~pitchkit.update.board` (the sentence for the board),
+:mod:`~pitchkit.update.spans` (stretches of time in words),
+:mod:`~pitchkit.update.charting` (charts and their signals in words) and
+:mod:`~pitchkit.update.fillin` (the prompts of the fill-in template). This
+module puts them together.
 """
 
 from __future__ import annotations
@@ -32,8 +34,9 @@ from pitchkit.notes import Project, builtin_template, properties
 from pitchkit.output import safe_stem
 from pitchkit.recast import Pitch
 from pitchkit.render import render
+from pitchkit.update.board import board_sentence_text
 from pitchkit.update.charting import chart_context
-from pitchkit.update.delivery import board_sentence_text, delivered_rows
+from pitchkit.update.delivery import delivered_rows
 from pitchkit.update.entry import (
     headline,
     log_parts,

@@ -1,10 +1,10 @@
-"""What the project has delivered toward the director's objectives, and the board sentence.
+"""What the project has delivered toward the director's objectives, impact by impact.
 
 For each impact linked to one of the director's objectives (strongest link
 first): the difference from baseline so far (cumulative for a rate, current
 for a level), its money value, and its share of the objective's target.
-The best two deliveries also make a sentence the director can say at the
-board.
+The sentence for the board is made from the same figures in
+:mod:`pitchkit.update.board`.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from pitchkit.facts import Impact
 from pitchkit.i18n import Language
 from pitchkit.progress import MeasureProgress
 from pitchkit.recast import Pitch, Quantity, Statement, share_of_target
-from pitchkit.update import fillin, spans
+from pitchkit.update import spans
 from pitchkit.update.measures import amount_text
 from pitchkit.update.situation import Situation
 
@@ -133,68 +133,4 @@ def _delivered_quantity(statement: Statement, progress: MeasureProgress) -> Quan
         gain=delivered,
         money=progress.delivered_money,
         money_per_year=None,
-    )
-
-
-def board_sentence_text(situation: Situation) -> str:
-    """A sentence the director can say at the board, or a prompt when there are no figures."""
-    lang = situation.lang
-    delivered = delivered_summary(situation)
-    if not delivered:
-        if situation.fill_in:
-            return fillin.board_sentence_prompt(lang)
-        return lang.gettext(
-            "{title} is under way; its figures do not yet show a change we can report."
-        ).format(title=situation.facts.project.title)
-    return wording.board_sentence(situation.pitch, delivered, lang)
-
-
-def delivered_summary(situation: Situation) -> str:
-    """Up to two deliveries toward the director's objectives, with when, in one phrase.
-
-    Deliveries over the same periods share one ``between … and …``.
-    """
-    lang = situation.lang
-    by_span: dict[str, list[str]] = {}
-    levels: list[str] = []
-    for impact, _statements in chosen_statements(situation.pitch):
-        progress = progress_for(situation, impact.id)
-        phrase = delivered_phrase(progress, situation)
-        if not phrase:
-            continue
-        if progress.delivered is None:
-            levels.append(phrase)
-        else:
-            by_span.setdefault(spans.between_text(progress.with_data, lang), []).append(phrase)
-        if len(levels) + sum(len(p) for p in by_span.values()) == 2:
-            break
-    parts = [f"{fmt.join_list(phrases, lang)} {span}" for span, phrases in by_span.items()]
-    return fmt.join_list(parts + levels, lang)
-
-
-def delivered_phrase(progress: MeasureProgress, situation: Situation) -> str:
-    """``a reduction of 173 in emergency admissions … (worth £275,000)``; empty if none."""
-    lang, impact = situation.lang, progress.impact
-    measure = wording.lower_first(wording.apply_terms(impact.measure, situation.terms))
-    if progress.delivered is not None:
-        if progress.delivered <= 0:
-            return ""
-        size = fmt.number(round(progress.delivered), lang)
-        if impact.unit.strip().lower() in {"£", "gbp", "pounds"}:
-            size = fmt.money(progress.delivered, lang)
-        phrase = (
-            lang.gettext("a reduction of {amount} in {measure}")
-            if impact.direction == "lower"
-            else lang.gettext("an increase of {amount} in {measure}")
-        ).format(amount=size, measure=measure)
-        worth = delivered_money_text(progress, lang)
-        return f"{phrase} ({worth})" if worth else phrase
-    latest = progress.latest
-    gap = progress.latest_gap
-    if latest is None or latest.value is None or gap is None or gap <= 0:
-        return ""
-    return lang.gettext("an improvement in {measure} from {baseline} to {latest}").format(
-        measure=measure,
-        baseline=amount_text(impact.baseline, impact, lang),
-        latest=amount_text(latest.value, impact, lang),
     )
