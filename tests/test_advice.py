@@ -380,6 +380,16 @@ def test_approach_late_when_the_meeting_is_after_the_start(tmp_path: Path) -> No
     )
 
 
+def test_a_meeting_after_the_project_ends_says_so(tmp_path: Path) -> None:
+    facts = changed(lambda f: f["meeting"].update(date="2028-01-10"))
+    [finding] = [f for f in findings_for(tmp_path, facts) if f.rule == "approach-late"]
+    assert finding.message == "The sponsor is approached after the project has ended."
+    assert finding.evidence == (
+        "The meeting (10 January 2028) is after the project ends (17 December 2027)."
+    )
+    assert "champion what it delivered" in finding.fix
+
+
 def test_approach_late_with_no_meeting_date_once_started(tmp_path: Path) -> None:
     facts = changed(lambda f: f["meeting"].pop("date"))
     assert "approach-late" not in rules(findings_for(tmp_path, facts))

@@ -182,3 +182,15 @@ def test_the_note_uses_the_directors_own_terms(tmp_path: Path) -> None:
     body = docx_text(out)
     assert "People aged 75 and over discharged to their usual place of residence" in body
     assert "Patients aged 75 and over discharged" not in body
+
+
+def test_only_the_meeting_directors_note_names_the_meeting(tmp_path: Path) -> None:
+    frailty = ROOT / "examples" / "frailty-virtual-ward" / "facts.yaml"
+    texts = {}
+    for director in ("dof", "coo"):
+        out = tmp_path / f"{director}.docx"
+        result = CliRunner().invoke(app, ["brief", str(frailty), "-d", director, "--out", str(out)])
+        assert result.exit_code == 0, result.output
+        texts[director] = docx_text(out)
+    assert "meeting on 3 December 2026" in texts["dof"]
+    assert "meeting on" not in texts["coo"]

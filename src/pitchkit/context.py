@@ -210,9 +210,11 @@ def director_context(pitch: Pitch) -> Context:
     }
 
 
-def meeting_context(facts: Facts, lang: Language) -> Context:
-    """The meeting the note prepares for."""
+def meeting_context(facts: Facts, lang: Language, director_id: str | None = None) -> Context:
+    """The meeting the note prepares for: empty in a note to anyone the meeting is not with."""
     meeting = facts.meeting
+    if meeting and meeting.director and director_id and meeting.director != director_id:
+        meeting = None
     when = meeting.date if meeting else None
     return {
         "date": when,
@@ -236,7 +238,7 @@ def brief_context(pitch: Pitch, lang: Language, *, today: dt.date) -> Context:
         "offer": list(facts.offer),
         "funding": funding_context(facts, lang),
         "timeline": timeline_text(facts, lang),
-        "meeting": meeting_context(facts, lang),
+        "meeting": meeting_context(facts, lang, pitch.director.id),
         "update": None,
         "today": today,
         "locale": lang.code,

@@ -15,6 +15,21 @@ def approach_late(review: Review) -> Iterator[Finding]:
     if project.start is None:
         return
     when = meeting.date if meeting and meeting.date else None
+    if when is not None and project.end is not None and when > project.end:
+        yield Finding(
+            "approach-late",
+            "warning",
+            review._("The sponsor is approached after the project has ended."),
+            review._("The meeting ({meeting}) is after the project ends ({end}).").format(
+                meeting=fmt.date(when, review.lang), end=fmt.date(project.end, review.lang)
+            ),
+            review._(
+                "Check the dates. If the work is done, ask them to champion what it delivered "
+                "and how to spread it, rather than to sponsor it."
+            ),
+            review.where("meeting", "date"),
+        )
+        return
     if when is not None and when > project.start:
         evidence = review._("The meeting ({meeting}) is after the project starts ({start}).")
         where: str | None = review.where("meeting", "date")
