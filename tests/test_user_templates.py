@@ -9,6 +9,7 @@ each gives a one-line message, exit code 1 and no output file.
 from __future__ import annotations
 
 import io
+import os
 import re
 import subprocess
 import zipfile
@@ -367,3 +368,54 @@ def test_huge_string_is_stopped(tmp_path: Path) -> None:
     out = tmp_path / "note.docx"
     result = brief(template, out, env={"PITCHKIT_MEMORY_LIMIT": "256M"})
     assert_refused(result, out, "more than 256 MiB", "--memory-limit")
+
+
+# ---------------------------------------------------------------- limits as options
+
+
+ENDLESS = "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}"
+
+
+@pytest.mark.parametrize("command", ["brief", "update", "preview"])
+def test_the_time_limit_the_advice_names_is_an_option(tmp_path: Path, command: str) -> None:
+    template = template_with(tmp_path / "t.docx", ENDLESS)
+    out = tmp_path / "note.docx"
+    args = [command, str(demo_facts()), "--director", DIRECTOR, "--template", str(template)]
+    if command != "preview":
+        args += ["--out", str(out)]
+    # The option wins over the environment, and the environment is as it was afterwards.
+    result = run(*args, "--time-limit", "1", env={"PITCHKIT_TIME_LIMIT": "600"})
+    assert_refused(result, out, "took longer than 1 s", "raise the limit with --time-limit")
+    assert "PITCHKIT_TIME_LIMIT" not in os.environ
+
+
+def test_the_memory_limit_is_an_option_of_brief(tmp_path: Path) -> None:
+    template = template_with(tmp_path / "t.docx", "{{ 'x' * 4000000000 }}")
+    out = tmp_path / "note.docx"
+    result = run(
+        "brief", str(demo_facts()), "-d", DIRECTOR, "--template", str(template),
+        "--out", str(out), "--memory-limit", "256M",
+    )  # fmt: skip
+    assert_refused(result, out, "more than 256 MiB", "raise the limit with --memory-limit")
+
+
+def test_batch_takes_the_limits_as_options(tmp_path: Path) -> None:
+    template = template_with(tmp_path / "t.docx", ENDLESS)
+    out = tmp_path / "notes"
+    result = run(
+        "batch", str(demo_facts()), "--only", DIRECTOR, "--template", str(template),
+        "--out", str(out), "--time-limit", "1", "--memory-limit", "512M",
+    )  # fmt: skip
+    assert result.exit_code == 1, result.output
+    assert "took longer than 1 s" in result.stderr
+    assert "raise the limit with --time-limit" in (out / "manifest.csv").read_text("utf-8-sig")
+
+
+@pytest.mark.parametrize("command", ["brief", "update", "batch", "preview"])
+def test_a_wrong_limit_is_refused_before_anything_is_done(tmp_path: Path, command: str) -> None:
+    out = tmp_path / "notes"
+    where = [] if command == "preview" else ["--out", str(out)]
+    result = run(command, str(demo_facts()), *where, "--memory-limit", "lots")
+    assert result.exit_code == 1
+    assert "--memory-limit 'lots': give a size such as 512M or 2G" in result.stderr
+    assert not out.exists()

@@ -16,18 +16,21 @@ Either way the caller gets the bytes or a :class:`RenderLimitError` with a
 one-line message, and nothing is written. The defaults (30 seconds, 1 GiB)
 can be changed with the ``PITCHKIT_TIME_LIMIT`` (seconds) and
 ``PITCHKIT_MEMORY_LIMIT`` (``512M``, ``2G``, or bytes) environment
-variables, or by passing :class:`Limits` explicitly.
+variables, by passing :class:`Limits` explicitly, or, for a whole command,
+with its ``--time-limit`` and ``--memory-limit`` options
+(:func:`chosen_limits`, :func:`limits_in_force`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import pickle
 import re
 import threading
 import traceback
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import Any
@@ -92,6 +95,60 @@ class Limits:
             seconds=format(self.seconds, "g"),
             size=describe_size(self.memory_bytes),
         )
+
+
+def chosen_limits(
+    time_limit: str | None,
+    memory_limit: str | None,
+    environ: Mapping[str, str] | None = None,
+) -> Limits:
+    """The limits of ``--time-limit`` and ``--memory-limit``; each one not given as before.
+
+    An option not given falls back to its environment variable, then to the default.
+    """
+    values = os.environ if environ is None else environ
+    if time_limit:
+        seconds = parse_seconds(time_limit)
+    elif values.get(TIME_ENV, "").strip():
+        seconds = parse_seconds(values[TIME_ENV].strip(), TIME_ENV)
+    else:
+        seconds = DEFAULT_SECONDS
+    if memory_limit:
+        memory_bytes = parse_size(memory_limit)
+    elif values.get(MEMORY_ENV, "").strip():
+        memory_bytes = parse_size(values[MEMORY_ENV].strip(), MEMORY_ENV)
+    else:
+        memory_bytes = DEFAULT_MEMORY_BYTES
+    return Limits(seconds=seconds, memory_bytes=memory_bytes)
+
+
+@contextlib.contextmanager
+def limits_in_force(time_limit: str | None, memory_limit: str | None) -> Iterator[Limits]:
+    """While the block runs, fill users' templates under the limits a command was given.
+
+    The options are read as ``template check`` reads them (a wrong one raises
+    :class:`InputError` before anything is done) and handed on through
+    ``PITCHKIT_TIME_LIMIT`` and ``PITCHKIT_MEMORY_LIMIT``, which every filling
+    of a user's template reads, in batch worker processes too. The variables
+    are put back as they were afterwards.
+    """
+    limits = chosen_limits(time_limit, memory_limit)
+    wanted = {
+        TIME_ENV: repr(limits.seconds) if time_limit else None,
+        MEMORY_ENV: str(limits.memory_bytes) if memory_limit else None,
+    }
+    before = {name: os.environ.get(name) for name, value in wanted.items() if value is not None}
+    try:
+        for name, value in wanted.items():
+            if value is not None:
+                os.environ[name] = value
+        yield limits
+    finally:
+        for name, value in before.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def parse_seconds(text: str, where: str = "--time-limit") -> float:

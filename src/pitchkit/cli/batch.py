@@ -29,7 +29,9 @@ from pitchkit.cli.common import (
     warn,
     words,
 )
+from pitchkit.cli.templates import MemoryLimitOpt, TimeLimitOpt
 from pitchkit.i18n import N_, Language
+from pitchkit.limits import limits_in_force
 from pitchkit.messages import Located, Message, Renderable
 from pitchkit.notes import Project
 
@@ -121,6 +123,8 @@ def batch(
         int | None,
         typer.Option("--jobs", "-j", min=1, help="Notes made at once (default: every core)."),
     ] = None,
+    time_limit: TimeLimitOpt = None,
+    memory_limit: MemoryLimitOpt = None,
 ) -> None:
     """Write a note for each director at once, with a manifest of what was done.
 
@@ -128,36 +132,37 @@ def batch(
     """
     from pitchkit.batch import run_batch
 
-    project = load_project(facts, locale)
-    problems: list[Renderable | str] = []
-    if directors is not None:
-        project, problems = with_directors_file(project, directors)
-    skipped = escape(words(Message("skipped:")))
-    for line in problems:
-        err_console.print(f"[red]{skipped}[/] {escape(words(line))}")
-    chosen = [part for part in (only or "").split(",") if part.strip()]
-    progress = batch_progress(len(project.facts.directors), project.lang)
+    with limits_in_force(time_limit, memory_limit):
+        project = load_project(facts, locale)
+        problems: list[Renderable | str] = []
+        if directors is not None:
+            project, problems = with_directors_file(project, directors)
+        skipped = escape(words(Message("skipped:")))
+        for line in problems:
+            err_console.print(f"[red]{skipped}[/] {escape(words(line))}")
+        chosen = [part for part in (only or "").split(",") if part.strip()]
+        progress = batch_progress(len(project.facts.directors), project.lang)
 
-    def advance(item: Any, done: int, total: int) -> None:
-        if progress is not None:
-            progress.update(task, completed=done, total=total, description=escape(item.name))
+        def advance(item: Any, done: int, total: int) -> None:
+            if progress is not None:
+                progress.update(task, completed=done, total=total, description=escape(item.name))
 
-    with progress if progress is not None else contextlib.nullcontext():
-        task = progress.add_task("", total=None) if progress is not None else None
-        result = run_batch(
-            project=project,
-            directors=project.facts.directors,
-            kind=kind,
-            out_dir=out,
-            template=template,
-            force=force,
-            jobs=jobs,
-            only=chosen,
-            pdf=pdf,
-            pack=pack,
-            period=period,
-            on_progress=advance,
-        )
+        with progress if progress is not None else contextlib.nullcontext():
+            task = progress.add_task("", total=None) if progress is not None else None
+            result = run_batch(
+                project=project,
+                directors=project.facts.directors,
+                kind=kind,
+                out_dir=out,
+                template=template,
+                force=force,
+                jobs=jobs,
+                only=chosen,
+                pdf=pdf,
+                pack=pack,
+                period=period,
+                on_progress=advance,
+            )
     report_batch(result, problems, project.lang)
 
 

@@ -36,7 +36,9 @@ from pitchkit.cli.plan import (
     brief_findings,
     report_advice,
 )
+from pitchkit.cli.templates import MemoryLimitOpt, TimeLimitOpt
 from pitchkit.errors import InputError
+from pitchkit.limits import limits_in_force
 from pitchkit.messages import Message
 from pitchkit.notes import default_file_name, make_brief_note, pick_director
 from pitchkit.output import check_writable
@@ -70,11 +72,31 @@ def brief(
     force: ForceOpt = False,
     pdf: PdfOpt = False,
     bilingual: BilingualOpt = False,
+    time_limit: TimeLimitOpt = None,
+    memory_limit: MemoryLimitOpt = None,
 ) -> None:
     """Write the one-page sponsor briefing note for one director.
 
     Example: pitchkit brief facts.yaml --director dof --out notes/
     """
+    with limits_in_force(time_limit, memory_limit):
+        write_brief(
+            facts, director, out, template, locale, force=force, pdf=pdf, bilingual=bilingual
+        )
+
+
+def write_brief(
+    facts: Path,
+    director: str | None,
+    out: Path | None,
+    template: Path | None,
+    locale: str | None,
+    *,
+    force: bool,
+    pdf: bool,
+    bilingual: bool,
+) -> None:
+    """The ``brief`` command's work, once its options are read."""
     if bilingual:
         pair = open_bilingual(facts, locale)
         chosen = pick_director(pair.cy.facts, director, source=str(facts))
@@ -107,11 +129,40 @@ def update(
     force: ForceOpt = False,
     pdf: PdfOpt = False,
     bilingual: BilingualOpt = False,
+    time_limit: TimeLimitOpt = None,
+    memory_limit: MemoryLimitOpt = None,
 ) -> None:
     """Write the progress update for one director, or a fill-in template for a new period.
 
     Example: pitchkit update facts.yaml --director dof --period 2027-Q2
     """
+    with limits_in_force(time_limit, memory_limit):
+        write_update(
+            facts,
+            director,
+            period,
+            out,
+            template,
+            locale,
+            force=force,
+            pdf=pdf,
+            bilingual=bilingual,
+        )
+
+
+def write_update(
+    facts: Path,
+    director: str | None,
+    period: str | None,
+    out: Path | None,
+    template: Path | None,
+    locale: str | None,
+    *,
+    force: bool,
+    pdf: bool,
+    bilingual: bool,
+) -> None:
+    """The ``update`` command's work, once its options are read."""
     pair = open_bilingual(facts, locale) if bilingual else None
     project = pair.cy if pair else load_project(facts, locale)
     chosen = pick_director(project.facts, director, source=str(facts))

@@ -24,8 +24,10 @@ from pitchkit.cli.common import (
     user_errors,
 )
 from pitchkit.cli.common import stopped as say_stopped
+from pitchkit.cli.templates import MemoryLimitOpt, TimeLimitOpt
 from pitchkit.errors import InputError, OutputError
 from pitchkit.i18n import Language
+from pitchkit.limits import limits_in_force
 from pitchkit.messages import Message
 from pitchkit.notes import pick_director
 from pitchkit.output import folder_message, write_atomic
@@ -178,6 +180,8 @@ def preview(
     period: PeriodOpt = None,
     template: TemplateOpt = None,
     locale: LocaleOpt = None,
+    time_limit: TimeLimitOpt = None,
+    memory_limit: MemoryLimitOpt = None,
 ) -> None:
     """Show the note in the terminal exactly as it will read, then the guide's checks.
 
@@ -191,17 +195,18 @@ def preview(
 
     if kind not in KINDS:
         raise InputError(Message("--kind {kind}: choose brief or update", kind=kind))
-    project = load_project(facts, locale)
-    chosen = pick_director(project.facts, director, source=str(facts))
-    shown = make_preview(
-        project,
-        chosen,
-        kind=kind,
-        period=period,
-        template=template,
-        checks=Verbosity.level >= 1,
-        detail=Verbosity.level >= 2,
-    )
+    with limits_in_force(time_limit, memory_limit):
+        project = load_project(facts, locale)
+        chosen = pick_director(project.facts, director, source=str(facts))
+        shown = make_preview(
+            project,
+            chosen,
+            kind=kind,
+            period=period,
+            template=template,
+            checks=Verbosity.level >= 1,
+            detail=Verbosity.level >= 2,
+        )
     if out_console.is_terminal:
         out_console.print(rich_preview(shown, project.lang))
     else:

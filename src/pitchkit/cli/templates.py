@@ -29,18 +29,19 @@ app.add_typer(template_app, name="template", rich_help_panel="Your own templates
 KindArg = Annotated[
     str, typer.Argument(help="Which template: brief or update.", show_default=False)
 ]
+#: Limits on filling a user's own template: here, and on every command with --template.
 TimeLimitOpt = Annotated[
     str | None,
     typer.Option(
         "--time-limit",
-        help="Seconds filling a template may take (default 30, or PITCHKIT_TIME_LIMIT).",
+        help="Seconds filling your own template may take (default 30, or PITCHKIT_TIME_LIMIT).",
     ),
 ]
 MemoryLimitOpt = Annotated[
     str | None,
     typer.Option(
         "--memory-limit",
-        help="Memory filling a template may use, such as 512M or 2G "
+        help="Memory filling your own template may use, such as 512M or 2G "
         "(default 1G, or PITCHKIT_MEMORY_LIMIT).",
     ),
 ]
@@ -101,15 +102,11 @@ def template_check(
     Exits 1 when the template cannot be filled; warnings alone exit 0.
     Example: pitchkit template check our-brief.docx
     """
-    from pitchkit.limits import Limits, parse_seconds, parse_size
+    from pitchkit.limits import chosen_limits
     from pitchkit.templatecheck import check_template
 
     speak_locale(locale)
-    limits = Limits.from_environment()
-    limits = Limits(
-        seconds=parse_seconds(time_limit) if time_limit else limits.seconds,
-        memory_bytes=parse_size(memory_limit) if memory_limit else limits.memory_bytes,
-    )
+    limits = chosen_limits(time_limit, memory_limit)
     report = check_template(path, kind=kind, limits=limits)
     if report.kind == "brief":
         checked = Message("checked as a briefing note template")
