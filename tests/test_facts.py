@@ -180,8 +180,8 @@ def test_pasted_control_characters_are_cleaned_with_a_warning(tmp_path: Path) ->
                 "strategy: [Trust strategy 2025-30: care closer to home]",
             ),
             [
-                "7:14: project.strategy[0]: expected text, found 'a: b': put text "
-                "containing ': ' in quotes"
+                "7:14: project.strategy[0]: expected text, but the ': ' in 'Trust strategy "
+                "2025-30: care closer to home' made it a field: put the whole text in quotes"
             ],
             id="colon-in-flow-list",
         ),

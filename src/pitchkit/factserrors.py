@@ -135,7 +135,15 @@ def _explain(kind: str, error: ErrorDetails, model: type[BaseModel], loc: Loc) -
         return Message("unknown field '{field}'{hint}", field=field, hint=hint)
     if kind == "string_type":
         if isinstance(value, dict) and len(value) == 1:
-            return Message("expected text, found 'a: b': put text containing ': ' in quotes")
+            [(key, inner)] = value.items()
+            shown = f"{key}: {inner}" if inner is not None else f"{key}:"
+            if len(shown) > 60:
+                shown = shown[:59] + "…"
+            return Message(
+                "expected text, but the ': ' in '{text}' made it a field: put the whole text "
+                "in quotes",
+                text=shown,
+            )
         if isinstance(value, list):
             return Message("expected one piece of text, not a list")
         return Message("expected text here")
