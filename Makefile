@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck unit fuzz bench templates catalogs tools clean
+.PHONY: demo test lint typecheck unit fuzz bench templates catalogs lenses tools clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ templates: $(STAMP)
 # Extract messages, update the Welsh catalog and compile it (after changing wording).
 catalogs: $(STAMP)
 	$(BIN)/python scripts/i18n.py
+
+# Remake the quick-loading copy of lenses.yaml (after editing it).
+lenses: $(STAMP)
+	$(BIN)/python -m pitchkit.lenses
 
 # The Open XML SDK validator used by the document tests (needs npm).
 tools:

@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 from pydantic import ValidationError
+from ruamel.yaml import YAML
 
+import pitchkit.lenses
 from pitchkit.errors import DirectorsError
 from pitchkit.facts import THEMES, Director, Objective
-from pitchkit.lenses import all_lenses, lens_for, objectives_for, stem, tokens, unknown_lens_message
+from pitchkit.lenses import (
+    COMPILED,
+    all_lenses,
+    compile_lens_file,
+    lens_for,
+    objectives_for,
+    read_lens_file,
+    stem,
+    tokens,
+    unknown_lens_message,
+)
 
 CORE = ("chief-executive", "medical", "nursing", "finance")
 CORE += ("operations", "workforce", "strategy", "digital")
@@ -182,3 +195,13 @@ def test_tokens_keep_their_place_and_fold_numbers() -> None:
     found = tokens(text)
     assert [t.stem for t in found] == ["meet", "the", "4", "hour", "standard", "in", "a&e", "78%"]
     assert text[found[6].start : found[6].end] == "A&E"
+
+
+def test_the_compiled_copy_of_the_lens_file_is_current() -> None:
+    compiled = Path(pitchkit.lenses.__file__).with_name(COMPILED)
+    assert compiled.read_text(encoding="utf-8") == compile_lens_file(), "run `make lenses`"
+
+
+def test_the_lens_file_reads_the_same_from_yaml_and_from_its_compiled_copy() -> None:
+    text = Path(pitchkit.lenses.__file__).with_name("lenses.yaml").read_text(encoding="utf-8")
+    assert read_lens_file() == YAML(typ="safe").load(text)

@@ -13,11 +13,14 @@ stemming and longest-first phrase matching.
 from __future__ import annotations
 
 import difflib
+import hashlib
+import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Literal, NamedTuple
 
@@ -231,11 +234,41 @@ class LensData:
     broad_terms: frozenset[tuple[str, ...]]
 
 
+#: ``lenses.yaml`` read once and saved as JSON, which loads in a millisecond
+#: where the YAML takes a quarter of a second on every start; remade by
+#: ``make lenses`` (``python -m pitchkit.lenses``), checked by a test.
+COMPILED = "lenses.json"
+
+
+def read_lens_file() -> dict[str, Any]:
+    """The contents of ``lenses.yaml``: from its compiled copy when that is current."""
+    folder = resources.files("pitchkit")
+    text = folder.joinpath("lenses.yaml").read_text(encoding="utf-8")
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    compiled = folder.joinpath(COMPILED)
+    if compiled.is_file():
+        saved = json.loads(compiled.read_text(encoding="utf-8"))
+        if saved.get("source_sha256") == digest:
+            return dict(saved["data"])
+    data: dict[str, Any] = YAML(typ="safe").load(text)
+    return data
+
+
+def compile_lens_file() -> str:
+    """The JSON copy of ``lenses.yaml`` that :func:`read_lens_file` prefers."""
+    text = resources.files("pitchkit").joinpath("lenses.yaml").read_text(encoding="utf-8")
+    saved = {
+        "note": "made from lenses.yaml by 'make lenses': edit the YAML, not this file",
+        "source_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        "data": YAML(typ="safe").load(text),
+    }
+    return json.dumps(saved, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
 @cache
 def lens_data() -> LensData:
     """Read ``lenses.yaml`` once."""
-    text = resources.files("pitchkit").joinpath("lenses.yaml").read_text(encoding="utf-8")
-    raw: dict[str, Any] = YAML(typ="safe").load(text)
+    raw = read_lens_file()
     lenses = {item["id"]: _lens(item) for item in raw["lenses"]}
     roles: dict[tuple[str, ...], tuple[str, float]] = {}
     for item in raw["lenses"]:
@@ -388,3 +421,9 @@ def objectives_for(director: Director, match: LensMatch) -> tuple[Objective, ...
     if director.objectives:
         return tuple(director.objectives)
     return match.lens.objectives
+
+
+if __name__ == "__main__":  # python -m pitchkit.lenses: remake the compiled copy
+    target = Path(__file__).with_name(COMPILED)
+    target.write_text(compile_lens_file(), encoding="utf-8")
+    print(f"wrote {target}")
