@@ -128,7 +128,8 @@ def test_notes_are_valid_and_the_pack_has_every_page(
 def test_a_broken_director_row_is_reported_and_the_others_are_written(
     tmp_path: Path, kind: str
 ) -> None:
-    rows = [GOOD_ROWS[0], "coo,,Chief Operating Officer,", GOOD_ROWS[2]]
+    rows = [GOOD_ROWS[0], "coo,,Chief Operating Officer,", ",Sam Green,Director of Workforce,"]
+    rows.append(GOOD_ROWS[2])
     if kind == "csv":
         team = directors_csv(tmp_path / "team.csv", rows)
     else:
@@ -144,8 +145,21 @@ def test_a_broken_director_row_is_reported_and_the_others_are_written(
     )
     assert result.exit_code == 1, result.output
     assert f"{team}:row 3: column name: empty, but required" in result.stderr
-    assert [r["director_id"] for r in manifest(out)] == ["dof", "md"]
-    assert {r["status"] for r in manifest(out)} == {"ok"}
+    assert f"{team}:row 4: column id: empty, but required" in result.stderr
+    # The manifest accounts for every row: the notes written, then the rows skipped and why.
+    rows_written = manifest(out)
+    assert [(r["director_id"], r["status"]) for r in rows_written] == [
+        ("dof", "ok"),
+        ("md", "ok"),
+        ("", "skipped"),
+        ("", "skipped"),
+    ]
+    assert rows_written[2]["error"].startswith(f"{team}:row 3: column name: empty, but required")
+    assert rows_written[3]["error"].startswith(f"{team}:row 4: column id: empty, but required")
+    assert rows_written[2]["file"] == rows_written[3]["file"] == ""
+    assert (
+        f"Wrote 2 of 4 notes in {out}; 2 rows of the directors file were skipped" in result.stdout
+    )
     assert len(list(out.glob("*.docx"))) == 2
 
 

@@ -70,6 +70,8 @@ class BatchResult:
     pack: Path | None = None
     pack_error: Renderable | str = ""
     interrupted: bool = False
+    #: How many of ``items`` (at the end) are directors-file rows that could not be read.
+    rows_skipped: int = 0
 
     @property
     def failed(self) -> tuple[BatchItem, ...]:
@@ -79,7 +81,11 @@ class BatchResult:
     @property
     def ok(self) -> bool:
         """Whether every note (and the pack, if asked for) was written."""
-        return not self.failed and not self.pack_error and not self.interrupted
+        return (
+            all(item.status == "ok" for item in self.items)
+            and not self.pack_error
+            and not self.interrupted
+        )
 
 
 @dataclass(frozen=True)
@@ -126,6 +132,7 @@ def run_batch(
     today: dt.date | None = None,
     period: str | None = None,
     on_progress: Progress | None = None,
+    skipped_rows: Sequence[Renderable | str] = (),
 ) -> BatchResult:
     """Write a ``kind`` note (``brief`` or ``update``) for each director into ``out_dir``.
 
@@ -135,7 +142,8 @@ def run_batch(
     ``pack`` writes every note into one document as well. Per-director
     problems are reported in the result and ``manifest.csv``; problems
     with the batch as a whole raise :class:`PitchkitError` before anything
-    is written.
+    is written. ``skipped_rows`` are the problems of directors-file rows
+    that could not be read: each is listed in the manifest as skipped.
     """
     if kind not in KINDS:
         raise InputError(
@@ -168,8 +176,11 @@ def run_batch(
             if pack is not None and not run.stop:
                 pack_path, pack_error = _write_pack(run, project, pack, force=force)
     finally:
+        run.items.extend(BatchItem("", "", None, "skipped", row) for row in skipped_rows)
         write_manifest(manifest, run.items, project.lang)
-    return BatchResult(tuple(run.items), manifest, pack_path, pack_error, run.stop)
+    return BatchResult(
+        tuple(run.items), manifest, pack_path, pack_error, run.stop, len(skipped_rows)
+    )
 
 
 def choose(directors: Sequence[Director], only: Sequence[str] | None) -> list[Director]:

@@ -89,7 +89,7 @@ def batch_summary(result: Any, lang: Language) -> None:
     colours = {"ok": "green", "failed": "red", "refused": "yellow", "skipped": "yellow"}
     for item in result.items:
         table.add_row(
-            escape(f"{item.name} ({item.director_id})"),
+            escape(f"{item.name} ({item.director_id})" if item.director_id else item.name),
             escape(item.file.name if item.file else ""),
             f"[{colours[item.status]}]{escape(lang.gettext(STATUS_WORDS[item.status]))}[/]",
             escape(words(item.error)),
@@ -162,6 +162,7 @@ def batch(
                 pack=pack,
                 period=period,
                 on_progress=advance,
+                skipped_rows=problems,
             )
     report_batch(result, problems, project.lang)
 
@@ -171,11 +172,17 @@ def report_batch(result: Any, problems: list[Renderable | str], lang: Language) 
     if Verbosity.level >= 1:
         batch_summary(result, lang)
     written = sum(1 for item in result.items if item.status == "ok")
-    say(
-        lang.gettext("Wrote {written} of {total} notes in {folder}").format(
-            written=written, total=len(result.items), folder=result.manifest.parent
-        )
+    summary = lang.gettext("Wrote {written} of {total} notes in {folder}").format(
+        written=written, total=len(result.items), folder=result.manifest.parent
     )
+    if result.rows_skipped:
+        rows = lang.ngettext(
+            "{n} row of the directors file was skipped (the manifest says why)",
+            "{n} rows of the directors file were skipped (the manifest says why)",
+            result.rows_skipped,
+        ).format(n=result.rows_skipped)
+        summary = f"{summary}; {rows}"
+    say(summary)
     say(lang.gettext("Manifest: {path}").format(path=result.manifest))
     if result.pack is not None:
         say(lang.gettext("Pack: {path}").format(path=result.pack))
