@@ -76,7 +76,7 @@ def with_docxtpl(count: int, out: Path) -> None:
     from docxtpl import DocxTemplate
 
     from pitchkit.notes import brief_parts, builtin_template, open_project
-    from pitchkit.render import make_environment
+    from pitchkit.renderenv import make_environment
 
     project = open_project(FACTS)
     template = builtin_template("brief")
@@ -106,7 +106,7 @@ def render_only(count: int) -> tuple[float, float]:
 
     from pitchkit.fastrender import CompiledTemplate
     from pitchkit.notes import builtin_template
-    from pitchkit.render import make_environment
+    from pitchkit.renderenv import make_environment
 
     project, pairs = contexts(count)
     template = builtin_template("brief")

@@ -23,16 +23,15 @@ from pitchkit.errors import PitchkitError
 from pitchkit.i18n import language
 from pitchkit.limits import Limits, parse_seconds, parse_size
 from pitchkit.messages import Renderable, render
-from pitchkit.render import (
+from pitchkit.renderenv import known_names, make_environment
+from pitchkit.templatecheck import check_template, export_template, paragraph_pitfalls
+from pitchkit.templatefile import (
     OLE_SIGNATURE,
     broken_xml,
     check_template_file,
     describe_failure,
-    known_names,
-    make_environment,
     unreadable,
 )
-from pitchkit.templatecheck import check_template, export_template, paragraph_pitfalls
 
 ROOT = Path(__file__).resolve().parent.parent
 FRAILTY = ROOT / "examples" / "frailty-virtual-ward" / "facts.yaml"

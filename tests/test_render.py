@@ -16,13 +16,8 @@ from docchecks import docx_text
 from pitchkit.errors import InputError, RenderLimitError, TemplateError
 from pitchkit.i18n import language
 from pitchkit.limits import Limits, parse_seconds, parse_size, run_limited
-from pitchkit.render import (
-    Properties,
-    check_template_file,
-    normalise_tags,
-    part_label,
-    render,
-)
+from pitchkit.render import Properties, render
+from pitchkit.templatefile import check_template_file, normalise_tags, part_label
 
 LANG = language("en_GB")
 PROPS = Properties(

@@ -8,13 +8,13 @@ document. For a batch that work is the same every time, so
 - the package is read once; the parts Jinja fills (the body, headers,
   footers and footnotes) are cleaned by docxtpl's own XML patching and
   compiled with the same sandboxed environment as
-  :func:`pitchkit.render.make_environment`;
+  :func:`pitchkit.renderenv.make_environment`;
 - each document renders those compiled parts, applies docxtpl's
   post-processing (newlines and tabs in values, table columns, drawing
   ids), writes pitchkit's document properties, and copies every other part
   of the template byte for byte, already compressed.
 
-A context holding a :class:`~pitchkit.render.Picture` needs new image
+A context holding a :class:`~pitchkit.renderenv.Picture` needs new image
 parts and relationships; such a document is filled by
 :func:`pitchkit.render.render` instead, so the output is the same either
 way.
@@ -46,21 +46,15 @@ from lxml import etree  # type: ignore[import-untyped]
 from pitchkit.errors import TemplateError
 from pitchkit.i18n import Language
 from pitchkit.limits import Limits, run_limited
-from pitchkit.render import (
-    PROPERTY_FIELDS,
-    Picture,
-    PitchkitTemplate,
-    Properties,
+from pitchkit.render import PROPERTY_FIELDS, PitchkitTemplate, Properties, render
+from pitchkit.renderenv import Picture, known_names, make_environment, scoped
+from pitchkit.templatefile import (
     broken_xml,
     check_template_file,
     describe_failure,
-    known_names,
-    make_environment,
     mark_paragraphs,
     normalise_tags,
     part_label,
-    render,
-    scoped,
     unreadable,
 )
 
@@ -78,7 +72,7 @@ _FIRST_DRAWING_ID = 1000
 _EPOCH = (1980, 1, 1, 0, 0, 0)
 _COMPRESSION = 6
 _UTF8_NAMES = 0x0800
-#: A paragraph :func:`pitchkit.render.mark_paragraphs` put on its own line.
+#: A paragraph :func:`pitchkit.templatefile.mark_paragraphs` put on its own line.
 _MARKED_PARAGRAPH = re.compile(r"\n<w:p([ >])")
 
 DateTime = tuple[int, int, int, int, int, int]

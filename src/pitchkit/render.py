@@ -1,13 +1,10 @@
 """Fill a Word template with a context, behind safe defaults.
 
 docxtpl does the Word-specific work (tags split across runs, loops over
-paragraphs and table rows); pitchkit supplies the Jinja environment:
-
-- sandboxed (and immutable), so a template from anywhere cannot reach
-  Python internals or change the context;
-- autoescaped, so ``R&D <b>`` in a value stays text;
-- strict, so a misspelt variable is an error naming its dotted path;
-- with pitchkit's formatting filters and translations bound to one language.
+paragraphs and table rows); pitchkit supplies the Jinja environment
+(:mod:`pitchkit.renderenv`: sandboxed, autoescaped, strict, with its
+formatting filters and translations bound to one language) and checks the
+template file and describes failures (:mod:`pitchkit.templatefile`).
 
 A user's template (given as a path) is filled under a time and memory
 limit (see :mod:`pitchkit.limits`); the built-in templates, given as
@@ -21,346 +18,52 @@ would escape them twice).
 
 from __future__ import annotations
 
-import contextlib
-import contextvars
 import datetime as dt
 import functools
-import html
 import io
 import re
-import traceback
 import zipfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import jinja2
 from docx.opc.exceptions import PackageNotFoundError
-from docx.shared import Cm
-from docxtpl import DocxTemplate, InlineImage
-from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment
-from markupsafe import Markup
+from docxtpl import DocxTemplate
 
-from pitchkit import fmt
-from pitchkit.errors import PitchkitError, TemplateError
-from pitchkit.factserrors import did_you_mean
+from pitchkit.errors import TemplateError
 from pitchkit.i18n import Language
 from pitchkit.limits import Limits, run_limited
-from pitchkit.messages import Located, Message, Renderable
 
-#: The first bytes of an OLE compound file: an encrypted .docx or an old .doc.
-OLE_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")
+# Picture is imported here only so ``from pitchkit.render import Picture`` keeps
+# working: pitchkit.update.charting imports it from here.
+from pitchkit.renderenv import Picture, known_names, make_environment, scoped
+from pitchkit.templatefile import (
+    broken_xml,
+    check_template_file,
+    describe_failure,
+    mark_paragraphs,
+    normalise_tags,
+    part_label,
+    unreadable,
+)
+
+__all__ = [
+    "NOTE_PARTS",
+    "PROPERTY_FIELDS",
+    "Picture",
+    "PitchkitTemplate",
+    "Properties",
+    "fill",
+    "render",
+]
+
 _FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 _ENDNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.endnotes+xml"
 NOTE_PARTS = {_FOOTNOTES: "footnotes", _ENDNOTES: "endnotes"}
 #: Core properties a template may fill with tags; the rest pitchkit sets.
 PROPERTY_FIELDS = ("title", "subject", "author", "keywords", "category", "comments")
-#: Quotes Word and LibreOffice type automatically, and what they mean inside a tag.
-TAG_QUOTES = str.maketrans(
-    {"“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "‘": "'", "’": "'", "‚": "'", "‛": "'"}
-)
-_TAG_BODY = re.compile(r"(?<=\{[\{%])(.*?)(?=[\}%]\})", re.DOTALL)
-_XML_TAG = re.compile(r"<[^>]*>")
-_PARAGRAPH_START = re.compile(r"<w:p([ >])")
 _MARKED_PARAGRAPH = re.compile(r"\n<w:p([ >])")
-_SHOWN_CHARS = 100
-#: Exceptions a template's own tags cause (``{{ 1/0 }}``, ``{{ "a" + 1 }}``, a bad filter option).
-_USER_MADE = (
-    PitchkitError,
-    jinja2.TemplateError,
-    ArithmeticError,
-    LookupError,
-    TypeError,
-    ValueError,
-    AttributeError,
-)
-
-#: Top-level variable names of the context being rendered (for suggestions).
-_TOP_LEVEL: contextvars.ContextVar[tuple[str, ...]] = contextvars.ContextVar(
-    "pitchkit_top_level", default=()
-)
-
-
-@contextlib.contextmanager
-def known_names(context: Mapping[str, Any]) -> Iterator[None]:
-    """While filling, remember the context's top-level names to suggest for a misspelling."""
-    token = _TOP_LEVEL.set(tuple(context))
-    try:
-        yield
-    finally:
-        _TOP_LEVEL.reset(token)
-
-
-@dataclass(frozen=True)
-class Picture:
-    """A PNG to place in the document where the template says ``{{ chart }}``."""
-
-    data: bytes
-    width_cm: float = 16.0
-    description: str = ""
-
-
-class Scope(dict[str, Any]):
-    """A context dict that knows its dotted path, to name missing variables.
-
-    The path is kept in an underscore attribute, which the sandbox refuses
-    to show to templates.
-    """
-
-    def __init__(self, values: Mapping[str, Any], path: str) -> None:
-        super().__init__(values)
-        self._path = path
-
-    @property
-    def dotted_path(self) -> str:
-        """Where this dict sits in the context: ``project``, ``pitch.statements[0]``."""
-        return self._path
-
-
-def scoped(value: Any, path: str = "", document: Any = None) -> Any:
-    """Wrap every dict in ``value`` as a :class:`Scope` carrying its dotted path.
-
-    With ``document``, each :class:`Picture` becomes an image docxtpl can place.
-    """
-    if isinstance(value, Mapping):
-        return Scope(
-            {k: scoped(v, f"{path}.{k}" if path else str(k), document) for k, v in value.items()},
-            path,
-        )
-    if isinstance(value, list | tuple):
-        return [scoped(item, f"{path}[{index}]", document) for index, item in enumerate(value)]
-    if isinstance(value, Picture) and document is not None:
-        return InlineImage(document, io.BytesIO(value.data), width=Cm(value.width_cm))
-    return value
-
-
-class Wording(str):
-    """English text for one of Jinja's exceptions that keeps its message, to translate later.
-
-    Jinja builds its exceptions from a string; this one is the English of
-    ``message``, so Jinja's own handling is unchanged, and
-    :func:`describe_failure` can show the message in the user's language.
-    """
-
-    message: Renderable
-
-    def __new__(cls, message: Renderable) -> Wording:
-        """The English of ``message``, remembering ``message``."""
-        text = super().__new__(cls, str(message))
-        text.message = message
-        return text
-
-
-def _problem(error: BaseException) -> Renderable | str:
-    """What went wrong, as the message it was raised with (translatable where it was made)."""
-    if isinstance(error, PitchkitError):
-        return error.text
-    first = error.args[0] if error.args else None
-    if isinstance(first, Wording):
-        return first.message
-    return str(error)
-
-
-class NamedUndefined(jinja2.StrictUndefined):
-    """Strict undefined whose message names the full dotted path and a likely fix."""
-
-    @property
-    def dotted_name(self) -> str:
-        """``project.titel`` for a missing attribute of ``project``."""
-        owner = self._undefined_obj
-        name = str(self._undefined_name)
-        if isinstance(owner, Scope) and owner.dotted_path:
-            return f"{owner.dotted_path}.{name}"
-        return name
-
-    @property
-    def _undefined_message(self) -> str:
-        if self._undefined_hint:  # the sandbox's "access to attribute ... is unsafe"
-            return str(self._undefined_hint)
-        owner = self._undefined_obj
-        if isinstance(owner, Scope):
-            known: list[str] = list(owner)
-        elif owner is jinja2.utils.missing:
-            known = list(_TOP_LEVEL.get())
-        else:
-            known = []
-        hint = did_you_mean(str(self._undefined_name), known)
-        return Wording(Message("unknown variable '{name}'{hint}", name=self.dotted_name, hint=hint))
-
-
-def _gettext(lang: Language) -> Any:
-    """``_("...")`` for templates: the translation, escaped like any other text."""
-
-    @jinja2.pass_context
-    def gettext(context: jinja2.runtime.Context, message: str, **variables: Any) -> str:
-        text = lang.gettext(str(message))
-        if context.eval_ctx.autoescape:
-            text = Markup.escape(text)
-        return text % variables if variables else text
-
-    return gettext
-
-
-def _ngettext(lang: Language) -> Any:
-    """``ngettext(singular, plural, n)`` for templates, escaped like ``_``."""
-
-    @jinja2.pass_context
-    def ngettext(
-        context: jinja2.runtime.Context, singular: str, plural: str, n: int, **variables: Any
-    ) -> str:
-        variables.setdefault("num", n)
-        text = lang.ngettext(str(singular), str(plural), int(n))
-        if context.eval_ctx.autoescape:
-            text = Markup.escape(text)
-        return text % variables
-
-    return ngettext
-
-
-def make_environment(lang: Language) -> SandboxedEnvironment:
-    """The one Jinja environment templates are filled with, bound to ``lang``."""
-    env = ImmutableSandboxedEnvironment(
-        autoescape=True,
-        undefined=NamedUndefined,
-        extensions=["jinja2.ext.i18n"],
-        keep_trailing_newline=True,
-    )
-    env.loader = jinja2.FunctionLoader(_no_files)
-    env.filters.update(fmt.filters(lang))
-    env.install_gettext_callables(  # type: ignore[attr-defined]
-        lang.gettext, lang.ngettext, newstyle=True
-    )
-    env.globals.update(_=_gettext(lang), gettext=_gettext(lang), ngettext=_ngettext(lang))
-    return env
-
-
-def normalise_tags(xml: str) -> str:
-    """Straighten curly quotes inside ``{{ }}`` and ``{% %}`` tags (Word's smart quotes)."""
-    return _TAG_BODY.sub(lambda match: match.group(0).translate(TAG_QUOTES), xml)
-
-
-def mark_paragraphs(xml: str) -> str:
-    """Put each ``<w:p>`` on its own line, so Jinja's line numbers point at paragraphs."""
-    return _PARAGRAPH_START.sub(r"\n<w:p\1", xml)
-
-
-def paragraph_text(marked_xml: str, lineno: int | None) -> str:
-    """The visible text of line ``lineno`` of a marked part, shortened for a message."""
-    lines = marked_xml.splitlines()
-    if lineno is None or not 1 <= lineno <= len(lines):
-        return ""
-    text = " ".join(html.unescape(_XML_TAG.sub("", lines[lineno - 1])).split())
-    if len(text) > _SHOWN_CHARS:
-        text = text[: _SHOWN_CHARS - 1] + "…"
-    return text
-
-
-def part_label(partname: str) -> str:
-    """``body``, ``header``, ``footer``, ``footnotes`` or ``endnotes`` for a part name."""
-    stem = partname.rsplit("/", 1)[-1].removesuffix(".xml")
-    for label in ("header", "footer", "footnotes", "endnotes"):
-        if stem.startswith(label):
-            return label
-    return "body"
-
-
-def _template_line(error: BaseException) -> int | None:
-    """The template line Jinja was running when ``error`` happened."""
-    lines = [
-        frame.lineno
-        for frame in traceback.extract_tb(error.__traceback__)
-        if frame.filename == "<template>"
-    ]
-    return lines[-1] if lines else None
-
-
-def describe_failure(
-    error: BaseException, name: str, where: str, marked_xml: str
-) -> Renderable | None:
-    """A one-line message for a template that failed to fill, or None if it is not one.
-
-    The message starts with the place (template, part and paragraph), which
-    is shown as it is; what went wrong and what to do are translatable.
-    """
-    if isinstance(error, TemplateSyntaxError):
-        line: int | None = error.lineno
-    else:
-        line = _template_line(error)
-    text = paragraph_text(marked_xml, line)
-    place = f'{name} ({where}, paragraph "{text}")' if text else f"{name} ({where})"
-    message = _failure_message(error)
-    return None if message is None else Located(place, message)
-
-
-def _failure_message(error: BaseException) -> Renderable | None:
-    """What went wrong in a template's tag and how to fix it, without the place."""
-    if isinstance(error, TemplateSyntaxError):
-        return Message("tag error: {problem}: correct the tag in Word", problem=error.message)
-    if isinstance(error, SecurityError):
-        return Message(
-            "refused an unsafe expression ({problem}): "
-            "templates may only use the documented variables",
-            problem=str(error),
-        )
-    if isinstance(error, UndefinedError):
-        if "did you mean" in str(error):
-            return Message(
-                "{problem} ('pitchkit template check' lists the variables)",
-                problem=_problem(error),
-            )
-        return Message(
-            "{problem}: check the spelling ('pitchkit template check' lists the variables)",
-            problem=_problem(error),
-        )
-    if isinstance(error, jinja2.TemplateNotFound):
-        return Message(
-            "refused to import or include '{name}': "
-            "templates cannot use other files, so remove that tag",
-            name=error.name,
-        )
-    if isinstance(error, RecursionError):
-        return Message("a macro calls itself too deeply: remove the loop")
-    if isinstance(error, _USER_MADE):
-        return Message(
-            "the tag could not be filled ({problem}): correct it in Word", problem=_problem(error)
-        )
-    return None
-
-
-def unreadable(name: str | Path, error: BaseException) -> TemplateError:
-    """The error for a file that opens but is not a Word template python-docx can read."""
-    return TemplateError(
-        Located(
-            str(name),
-            Message(
-                "cannot be read as a Word template ({problem}): "
-                "save it from Word as Word Document (.docx)",
-                problem=str(error),
-            ),
-        )
-    )
-
-
-def broken_xml(name: str, error: BaseException) -> TemplateError:
-    """The error for a template whose tags, once filled, leave Word's XML broken."""
-    return TemplateError(
-        Located(
-            name,
-            Message(
-                "filling the template made broken Word XML ({problem}): "
-                "check that {{%p %}}, {{%tr %}} and {{%tc %}} tags open and close "
-                "in matching places",
-                problem=str(error),
-            ),
-        )
-    )
-
-
-def _no_files(name: str) -> None:
-    """Loader for ``{% include %}`` and ``{% import %}``: templates get no files."""
-    return None
 
 
 class PitchkitTemplate(DocxTemplate):  # type: ignore[misc]
@@ -446,79 +149,6 @@ class Properties:
 
 def _template_name(template: Path | bytes) -> str:
     return str(template) if isinstance(template, Path) else "template"
-
-
-def check_template_file(path: Path) -> None:
-    """Refuse a template that is missing, a folder, encrypted, or not a Word document."""
-    if not path.exists():
-        raise TemplateError(Located(str(path), Message("template not found: check the path")))
-    if path.is_dir():
-        raise TemplateError(
-            Located(str(path), Message("this is a folder: give the path of a .docx template"))
-        )
-    try:
-        with path.open("rb") as stream:
-            start = stream.read(8)
-    except OSError as error:
-        raise TemplateError(
-            Located(
-                str(path),
-                Message("cannot be read ({reason}): check its permissions", reason=error.strerror),
-            )
-        ) from None
-    check_template_bytes(start, path)
-    broken: Renderable | str | None
-    try:
-        with zipfile.ZipFile(path) as archive:
-            names = set(archive.namelist())
-            broken = archive.testzip()
-    except (zipfile.BadZipFile, OSError, EOFError, zipfile.LargeZipFile):
-        broken = Message("the zip directory")
-        names = set()
-    if broken is not None:
-        raise TemplateError(
-            Located(
-                str(path),
-                Message(
-                    "the .docx is damaged ({part} cannot be read): "
-                    "open it in Word, let it repair the file, and save it again",
-                    part=broken,
-                ),
-            )
-        )
-    if "word/document.xml" not in names:
-        raise TemplateError(
-            Located(
-                str(path),
-                Message(
-                    "a zip file but not a Word document (no word/document.xml): "
-                    "save your template from Word as a .docx"
-                ),
-            )
-        )
-
-
-def check_template_bytes(start: bytes, path: Path | str) -> None:
-    """Refuse by its first bytes a file that is not a zip (.docx files are zips)."""
-    if start.startswith(OLE_SIGNATURE):
-        raise TemplateError(
-            Located(
-                str(path),
-                Message(
-                    "this document is password-protected (or an old Word 97-2003 .doc): "
-                    "open it in Word, remove the password, and save it as .docx"
-                ),
-            )
-        )
-    if not start.startswith(b"PK"):
-        raise TemplateError(
-            Located(
-                str(path),
-                Message(
-                    "not a Word .docx file: open it in Word and save it as Word Document (.docx)"
-                ),
-            )
-        )
 
 
 def render(

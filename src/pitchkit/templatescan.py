@@ -31,12 +31,11 @@ from jinja2.exceptions import TemplateSyntaxError
 
 from pitchkit.i18n import language
 from pitchkit.messages import Located, Message, Renderable
-from pitchkit.render import (
-    PROPERTY_FIELDS,
-    PitchkitTemplate,
+from pitchkit.render import PROPERTY_FIELDS, PitchkitTemplate
+from pitchkit.renderenv import make_environment
+from pitchkit.templatefile import (
     check_template_file,
     describe_failure,
-    make_environment,
     mark_paragraphs,
     unreadable,
 )

@@ -20,7 +20,7 @@ from typing import Any
 from pitchkit.i18n import Language, language
 from pitchkit.notes import KINDS, open_project
 from pitchkit.recast import recast
-from pitchkit.render import Picture, make_environment
+from pitchkit.renderenv import Picture, make_environment
 
 #: The fixed day example contexts are built for, so generated docs are stable.
 EXAMPLE_DAY = dt.date(2026, 11, 27)
