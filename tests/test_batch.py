@@ -313,3 +313,42 @@ def test_an_interrupted_batch_leaves_complete_notes_and_a_manifest(tmp_path: Pat
     assert on_disk == done | {"manifest.csv"}
     for name in done:
         check_docx(out / name)
+
+
+def fake_libreoffice(folder: Path, body: str) -> Path:
+    """A program standing in for LibreOffice: it runs ``body`` and makes no PDF."""
+    program = folder / "fake-soffice"
+    program.write_text(f"#!/bin/sh\n{body}\n", encoding="utf-8")
+    program.chmod(0o755)
+    return program
+
+
+@pytest.mark.skipif(os.name == "nt", reason="the stand-in LibreOffice is a shell script")
+@pytest.mark.parametrize(
+    ("body", "why"),
+    [
+        ("exit 0", "LibreOffice could not convert"),  # says it worked, wrote nothing
+        ("echo 'Fatal: no display' >&2\nexit 3", "failed with exit code 3: Fatal: no display"),
+    ],
+)
+def test_pdfs_that_were_not_made_fail_the_batch_and_the_notes_stay(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, body: str, why: str
+) -> None:
+    monkeypatch.setenv("PITCHKIT_SOFFICE", str(fake_libreoffice(tmp_path, body)))
+    team = directors_csv(tmp_path / "team.csv", GOOD_ROWS[:2])
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        app, ["batch", str(FACTS), "--directors", str(team), "--out", str(out), "--pdf"]
+    )
+    assert result.exit_code == 1, result.output
+    assert f"Wrote 2 of 2 notes in {out}; 2 notes have no PDF" in result.stdout
+    assert "error: dof: no PDF: " in result.stderr
+    assert why in result.stderr
+    rows = manifest(out)
+    assert [(r["director_id"], r["status"], r["pdf"]) for r in rows] == [
+        ("dof", "ok", ""),
+        ("coo", "ok", ""),
+    ]
+    assert all(r["error"].startswith("no PDF: ") and why in r["error"] for r in rows)
+    assert len(list(out.glob("*.docx"))) == 2
+    assert not list(out.glob("*.pdf"))

@@ -28,7 +28,14 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from pitchkit.errors import DirectorsError, FactsError, InputError, OutputError, PitchkitError
+from pitchkit.errors import (
+    ConversionError,
+    DirectorsError,
+    FactsError,
+    InputError,
+    OutputError,
+    PitchkitError,
+)
 from pitchkit.facts import Director
 from pitchkit.fastrender import CompiledTemplate
 from pitchkit.manifest import MANIFEST_NAME, BatchItem, Status, write_manifest
@@ -43,7 +50,7 @@ from pitchkit.notes import (
 )
 from pitchkit.output import check_writable, inside, unique_names, write_atomic
 from pitchkit.pack import build_pack, check_pack_path
-from pitchkit.pdf import convert_to_pdf, find_soffice
+from pitchkit.pdf import ConversionResult, convert_to_pdf, find_soffice
 
 #: LibreOffice's time for a batch: a start-up allowance plus this much per document.
 PDF_SECONDS_START = 60.0
@@ -72,6 +79,8 @@ class BatchResult:
     interrupted: bool = False
     #: How many of ``items`` (at the end) are directors-file rows that could not be read.
     rows_skipped: int = 0
+    #: Whether a PDF was asked for beside each note.
+    pdf: bool = False
 
     @property
     def failed(self) -> tuple[BatchItem, ...]:
@@ -79,10 +88,18 @@ class BatchResult:
         return tuple(item for item in self.items if item.status in ("failed", "refused"))
 
     @property
+    def pdf_missing(self) -> tuple[BatchItem, ...]:
+        """The notes written without the PDF that was asked for (``error`` says why)."""
+        if not self.pdf:
+            return ()
+        return tuple(item for item in self.items if item.status == "ok" and item.pdf is None)
+
+    @property
     def ok(self) -> bool:
-        """Whether every note (and the pack, if asked for) was written."""
+        """Whether every note, every PDF and the pack that were asked for were written."""
         return (
             all(item.status == "ok" for item in self.items)
+            and not self.pdf_missing
             and not self.pack_error
             and not self.interrupted
         )
@@ -179,7 +196,7 @@ def run_batch(
         run.items.extend(BatchItem("", "", None, "skipped", row) for row in skipped_rows)
         write_manifest(manifest, run.items, project.lang)
     return BatchResult(
-        tuple(run.items), manifest, pack_path, pack_error, run.stop, len(skipped_rows)
+        tuple(run.items), manifest, pack_path, pack_error, run.stop, len(skipped_rows), pdf
     )
 
 
@@ -474,13 +491,21 @@ def _interrupts(run: _Run) -> Iterator[None]:
 
 
 def _add_pdfs(run: _Run, *, force: bool) -> None:
-    """Convert every written note in one LibreOffice run; note any that failed."""
+    """Convert every written note in one LibreOffice run; note any that failed.
+
+    When LibreOffice fails as a whole (it will not start, or runs too long)
+    every note keeps its .docx and records why it has no PDF.
+    """
     indices = sorted(run.paths)
     if not indices:
         return
     docs = [run.paths[i] for i in indices]
     timeout = PDF_SECONDS_START + PDF_SECONDS_EACH * len(docs)
-    results = convert_to_pdf(docs, force=force, timeout=timeout)
+    try:
+        results = convert_to_pdf(docs, force=force, timeout=timeout)
+    except ConversionError as error:
+        why = error.text
+        results = [ConversionResult(doc, None, OneLine([why])) for doc in docs]
     for index, result in zip(indices, results, strict=True):
         item = run.items[index]
         if result.pdf is not None:

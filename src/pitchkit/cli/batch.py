@@ -182,14 +182,18 @@ def report_batch(result: Any, problems: list[Renderable | str], lang: Language) 
             result.rows_skipped,
         ).format(n=result.rows_skipped)
         summary = f"{summary}; {rows}"
+    if result.pdf_missing:
+        missing = lang.ngettext(
+            "{n} note has no PDF (the manifest says why)",
+            "{n} notes have no PDF (the manifest says why)",
+            len(result.pdf_missing),
+        ).format(n=len(result.pdf_missing))
+        summary = f"{summary}; {missing}"
     say(summary)
     say(lang.gettext("Manifest: {path}").format(path=result.manifest))
     if result.pack is not None:
         say(lang.gettext("Pack: {path}").format(path=result.pack))
-    for item in result.items:
-        if item.status == "ok" and item.error:
-            warn(Located(item.director_id, item.error))
-    for item in result.failed:
+    for item in result.failed + result.pdf_missing:
         fail(Located(item.director_id, item.error))
     if result.pack_error:
         fail(Message("pack not written: {reason}", reason=result.pack_error))
