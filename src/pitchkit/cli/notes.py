@@ -42,7 +42,20 @@ from pitchkit.limits import limits_in_force
 from pitchkit.messages import Message
 from pitchkit.notes import default_file_name, make_brief_note, pick_director
 from pitchkit.output import check_writable
+from pitchkit.pdf import find_soffice
 from pitchkit.update import chosen_period, make_update, update_file_name
+
+
+def check_can_write(path: Path, *, force: bool, pdf: bool = False) -> None:
+    """Refuse, before anything is written, a note (or its PDF) that cannot be written.
+
+    With ``pdf`` LibreOffice must be found and the PDF beside the note must
+    be free too, so a missing LibreOffice never leaves a lone .docx behind.
+    """
+    check_writable(path, force=force)
+    if pdf:
+        find_soffice()
+        check_writable(path.with_suffix(".pdf"), force=force)
 
 
 def open_bilingual(facts: Path, locale: str | None) -> Pair:
@@ -101,7 +114,7 @@ def write_brief(
         pair = open_bilingual(facts, locale)
         chosen = pick_director(pair.cy.facts, director, source=str(facts))
         path = output_path(out, bilingual_file_name(pair, chosen, "brief"))
-        check_writable(path, force=force)
+        check_can_write(path, force=force, pdf=pdf)
         both = make_bilingual_brief(pair, chosen.id, template=template)
         report_cuts(both.cuts, pair.cy.lang)
         report_written(save_document(path, both.data, force=force, pdf=pdf), pair.cy.lang)
@@ -110,7 +123,7 @@ def write_brief(
     project = load_project(facts, locale)
     chosen = pick_director(project.facts, director, source=str(facts))
     path = output_path(out, default_file_name(project.facts, chosen, "brief", project.lang))
-    check_writable(path, force=force)
+    check_can_write(path, force=force, pdf=pdf)
     note = make_brief_note(project, chosen, template=template)
     report_cuts(note.cuts, project.lang)
     report_written(save_document(path, note.data, force=force, pdf=pdf), project.lang)
@@ -172,7 +185,7 @@ def write_update(
     else:
         name = update_file_name(project.facts, chosen, when.text, project.lang)
     path = output_path(out, name)
-    check_writable(path, force=force)
+    check_can_write(path, force=force, pdf=pdf)
     if pair:
         data, info = make_bilingual_update(pair, chosen.id, period=when.text, template=template)
     else:
@@ -209,6 +222,8 @@ def demo(
     """
     facts_path = demo_facts()
     project = load_project(facts_path, None)
+    if pdf:
+        find_soffice()
     out.mkdir(parents=True, exist_ok=True)
     copy = out / "facts.yaml"
     if force or not copy.exists():
@@ -217,7 +232,7 @@ def demo(
     today = dt.date.today()
     for director in project.facts.directors:
         path = out / default_file_name(project.facts, director, "brief", project.lang)
-        check_writable(path, force=force)
+        check_can_write(path, force=force, pdf=pdf)
         note = make_brief_note(project, director, today=today)
         for written in save_document(path, note.data, force=force, pdf=pdf):
             say(
