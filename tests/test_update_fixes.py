@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import docx
 from typer.testing import CliRunner
 
 from docchecks import check_docx, docx_text
@@ -318,3 +319,82 @@ def test_with_nothing_delivered_the_sentence_says_so(tmp_path: Path) -> None:
     log = log.replace("800}", "900}").replace("850}", "950}").replace("799}", "900}")
     text = update_text(write_facts(tmp_path, log), "cio")
     assert "its figures do not yet show a change we can report" in text
+
+
+# ---------------------------------------------------------------- the fill-in template
+
+
+def delivered_table(path: Path) -> list[list[str]]:
+    """The rows of the table under "What this has delivered toward your objectives"."""
+    document = docx.Document(str(path))
+    for table in document.tables:
+        cells = [[cell.text for cell in row.cells] for row in table.rows]
+        if cells and cells[0] == ["Your objective", "Delivered so far"]:
+            return cells[1:]
+    return []
+
+
+def test_a_fill_in_with_no_log_lists_the_directors_objectives(tmp_path: Path) -> None:
+    facts = write_facts(tmp_path)
+    out = tmp_path / "fill-in.docx"
+    assert run("update", str(facts), "-d", "coo", "-o", str(out))[0] == 0
+    text = docx_text(out)
+    assert "Draft to complete" in text
+    assert "What this has delivered toward your objectives" in text
+    prompt = "[What has been delivered toward this so far, in numbers]."
+    assert delivered_table(out) == [
+        [
+            "Reduce length of stay",
+            f"Occupied bed days, patients with no criteria to reside: {prompt}",
+        ],
+        ["Meet the 78% four-hour standard", f"ED attendances seen within four hours: {prompt}"],
+        ["Reduce length of stay", f"Agency shifts on the discharge wards: {prompt}"],
+        [
+            "Build a stronger operations team",
+            f"[The measure that shows progress on this, if any]: {prompt}",
+        ],
+    ]
+
+
+def test_a_fill_in_for_a_director_nothing_serves_still_lists_their_objective(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "cio.docx"
+    assert run("update", str(write_facts(tmp_path)), "-d", "cio", "-o", str(out))[0] == 0
+    [(objective, delivered)] = delivered_table(out)
+    assert objective == "Roll out the electronic patient record"
+    assert delivered.startswith("[The measure that shows progress on this, if any]: [")
+
+
+def test_a_fill_in_after_logged_periods_prompts_for_measures_without_figures(
+    tmp_path: Path,
+) -> None:
+    facts = write_facts(tmp_path, QUARTERS)
+    out = tmp_path / "q4.docx"
+    assert run("update", str(facts), "-d", "coo", "-p", "2027-Q4", "-o", str(out))[0] == 0
+    rows = delivered_table(out)
+    assert rows[0] == [
+        "Reduce length of stay",
+        "Occupied bed days, patients with no criteria to reside: 275 bed days fewer than at "
+        "the baseline rate, January to September 2027.",
+    ]
+    assert [
+        "Meet the 78% four-hour standard",
+        "ED attendances seen within four hours: "
+        "[What has been delivered toward this so far, in numbers].",
+    ] in rows
+    # With figures to report, objectives no measure serves are not asked about again.
+    assert len(rows) == 3
+    assert "[The measure that shows progress on this, if any]" not in str(rows)
+
+
+FRAILTY = (
+    Path(__file__).resolve().parent.parent / "examples" / "frailty-virtual-ward" / "facts.yaml"
+)
+
+
+def test_a_fill_in_template_keeps_room_for_the_teams_words(tmp_path: Path) -> None:
+    out = tmp_path / "april.docx"
+    assert run("update", str(FRAILTY), "-d", "coo", "-p", "2028-04", "-o", str(out))[0] == 0
+    assert len(docx.Document(str(out)).inline_shapes) == 2
+    assert "Charts are shown for 2 of the 4 measures" in docx_text(out)

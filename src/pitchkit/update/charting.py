@@ -23,6 +23,8 @@ from pitchkit.update.situation import Situation
 
 #: At most this many charts, so the update stays within two pages.
 MAX_CHARTS = 3
+#: A fill-in template keeps room for the words the team will write in place of its prompts.
+MAX_CHARTS_FILL_IN = 2
 CHART_WIDTH_CM = 16.5
 CHART_HEIGHT_CM = 4.3
 
@@ -33,7 +35,11 @@ def chart_rules(settings: Settings) -> charts.Rules:
 
 
 def chart_context(situation: Situation) -> Context:
-    """Charts for the measures with enough points, signals first, at most :data:`MAX_CHARTS`."""
+    """Charts for the measures with enough points, signals first, at most :data:`MAX_CHARTS`.
+
+    A fill-in template shows at most :data:`MAX_CHARTS_FILL_IN`, so that the
+    update still fits two pages once the team has written in its parts.
+    """
     lang = situation.lang
     rules = chart_rules(situation.facts.settings)
     candidates = []
@@ -47,7 +53,8 @@ def chart_context(situation: Situation) -> Context:
         )
         if analysis.kind != "none":
             candidates.append((not analysis.signals, order, progress, points, analysis))
-    chosen = sorted(candidates, key=lambda c: (c[0], c[1]))[:MAX_CHARTS]
+    most = MAX_CHARTS_FILL_IN if situation.fill_in else MAX_CHARTS
+    chosen = sorted(candidates, key=lambda c: (c[0], c[1]))[:most]
     chosen.sort(key=lambda c: c[1])
     note = ""
     if len(candidates) > len(chosen):

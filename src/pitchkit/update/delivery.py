@@ -17,12 +17,14 @@ from pitchkit.facts import Impact
 from pitchkit.i18n import Language
 from pitchkit.progress import MeasureProgress
 from pitchkit.recast import Pitch, Quantity, Statement, share_of_target
-from pitchkit.update import spans
+from pitchkit.update import fillin, spans
 from pitchkit.update.measures import amount_text
 from pitchkit.update.situation import Situation
 
 #: At most this many rows of delivery toward the director's objectives.
 MAX_DELIVERED = 4
+#: At most this many rows in a fill-in template, which also lists objectives to report on.
+MAX_FILL_IN = 6
 
 
 def progress_for(situation: Situation, impact_id: str) -> MeasureProgress:
@@ -40,24 +42,61 @@ def chosen_statements(pitch: Pitch) -> list[tuple[Impact, list[Statement]]]:
 
 
 def delivered_rows(situation: Situation) -> list[Context]:
-    """What the project has delivered toward this director's objectives, impact by impact."""
+    """What the project has delivered toward this director's objectives, impact by impact.
+
+    A fill-in template also lists the linked impacts with no figures yet,
+    with a prompt for the team; before any figures, it lists the director's
+    objectives no impact names too, so every objective is there to report
+    against.
+    """
     rows: list[Context] = []
+    figures = False
     for impact, statements in chosen_statements(situation.pitch):
         progress = progress_for(situation, impact.id)
-        if progress.latest is None:
+        if progress.latest is None and not situation.fill_in:
             continue
-        rows.append(
-            {
-                "measure": wording.apply_terms(impact.measure, situation.terms),
-                "objectives": [s.objective.text for s in statements[:2]],
-                "objectives_text": "; ".join(s.objective.text for s in statements[:2]),
-                "text": delivered_text(progress, situation),
-                "money": progress.delivered_money,
-                "money_text": delivered_money_text(progress, situation.lang),
-                "share_text": share_text(progress, statements, situation.lang),
-            }
-        )
+        row: Context = {
+            "measure": wording.apply_terms(impact.measure, situation.terms),
+            "objectives": [s.objective.text for s in statements[:2]],
+            "objectives_text": "; ".join(s.objective.text for s in statements[:2]),
+            "text": fillin.delivered_prompt(situation.lang),
+            "money": None,
+            "money_text": "",
+            "share_text": "",
+        }
+        if progress.latest is not None:
+            figures = True
+            row["text"] = delivered_text(progress, situation)
+            row["money"] = progress.delivered_money
+            row["money_text"] = delivered_money_text(progress, situation.lang)
+            row["share_text"] = share_text(progress, statements, situation.lang)
+        rows.append(row)
+    if situation.fill_in and not figures:
+        named = {text for row in rows for text in row["objectives"]}
+        rows += objective_prompts(situation.pitch, named, situation.lang, MAX_FILL_IN - len(rows))
     return rows
+
+
+def objective_prompts(pitch: Pitch, named: set[str], lang: Language, room: int) -> list[Context]:
+    """A row to fill in for each objective not yet named, personal ones kept within ``room``."""
+    unnamed = [o for o in pitch.objectives if o.text not in named]
+    kept = unnamed[: max(room, 0)]
+    personal = next((o for o in unnamed if o.kind == "personal"), None)
+    has_personal = any(o.kind == "personal" for o in pitch.objectives if o.text in named)
+    if kept and personal is not None and personal not in kept and not has_personal:
+        kept[-1] = personal
+    return [
+        {
+            "measure": fillin.measure_prompt(lang),
+            "objectives": [objective.text],
+            "objectives_text": objective.text,
+            "text": fillin.delivered_prompt(lang),
+            "money": None,
+            "money_text": "",
+            "share_text": "",
+        }
+        for objective in kept
+    ]
 
 
 def counted_amount(value: float, impact: Impact, lang: Language) -> str:

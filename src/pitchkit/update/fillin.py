@@ -48,6 +48,16 @@ def direction_prompt(lang: Language) -> str:
     return prompt(lang.gettext("improving, worsening or no change"))
 
 
+def delivered_prompt(lang: Language) -> str:
+    """Ask what a measure has delivered toward an objective so far."""
+    return prompt(lang.gettext("What has been delivered toward this so far, in numbers"))
+
+
+def measure_prompt(lang: Language) -> str:
+    """Ask which measure shows progress toward an objective no impact is linked to."""
+    return prompt(lang.gettext("The measure that shows progress on this, if any"))
+
+
 def board_sentence_prompt(lang: Language) -> str:
     """Ask for a sentence the sponsor can say at the board."""
     return prompt(
