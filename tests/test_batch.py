@@ -352,3 +352,30 @@ def test_pdfs_that_were_not_made_fail_the_batch_and_the_notes_stay(
     assert all(r["error"].startswith("no PDF: ") and why in r["error"] for r in rows)
     assert len(list(out.glob("*.docx"))) == 2
     assert not list(out.glob("*.pdf"))
+
+
+def test_a_second_batch_into_the_same_folder_keeps_the_first_ones_record(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    team = directors_csv(tmp_path / "team.csv", GOOD_ROWS)
+    runner = CliRunner()
+    first = runner.invoke(app, ["batch", str(FACTS), "--directors", str(team), "--out", str(out)])
+    assert first.exit_code == 0, first.output
+    record = (out / "manifest.csv").read_bytes()
+    notes = sorted(p.name for p in out.iterdir())
+
+    again = runner.invoke(
+        app, ["batch", str(FACTS), "--directors", str(team), "--out", str(out), "--only", "md"]
+    )
+    assert again.exit_code == 1
+    assert again.stderr.strip().splitlines() == [
+        f"error: {out} already holds a batch, recorded in manifest.csv: pass --force to write "
+        "the batch again, or choose another --out"
+    ]
+    assert (out / "manifest.csv").read_bytes() == record
+    assert sorted(p.name for p in out.iterdir()) == notes
+
+    forced = runner.invoke(
+        app, ["batch", str(FACTS), "--directors", str(team), "--out", str(out), "--force"]
+    )
+    assert forced.exit_code == 0, forced.output
+    assert [r["status"] for r in manifest(out)] == ["ok", "ok", "ok"]

@@ -113,6 +113,12 @@ def test_a_refused_note_is_reported_in_welsh_and_the_manifest_stays_machine_read
     args = ("batch", str(FACTS), "--out", str(tmp_path), "--only", "dof", "--locale", "cy_GB")
     assert run(*args).exit_code == 0
     [note] = [p for p in tmp_path.iterdir() if p.suffix == ".docx"]
+    record = tmp_path / "manifest.csv"
+    assert one_error(run(*args), "gwall: ") == (
+        f"mae swp eisoes yn {tmp_path}, wedi'i gofnodi yn manifest.csv: rhowch --force i "
+        "ysgrifennu'r swp eto, neu dewiswch --out arall"
+    )
+    record.unlink()  # the note is left, as if written some other way
 
     result = run(*args)
 

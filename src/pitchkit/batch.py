@@ -2,7 +2,9 @@
 
 :func:`run_batch` gives every director a file name of their own inside the
 output folder, refuses (without ``--force``) to replace any file that
-exists, fills the template in worker processes that each compile it once
+exists (a folder already holding a batch's ``manifest.csv`` is refused
+before anything is written, so an earlier run's record is never lost),
+fills the template in worker processes that each compile it once
 (:class:`~pitchkit.fastrender.CompiledTemplate`), writes each note
 atomically as it arrives, and records what became of every director in
 ``manifest.csv``. One director's failure never stops the others.
@@ -171,6 +173,8 @@ def run_batch(
         find_soffice()
     if pack is not None:
         check_pack_path(pack, force=force)
+    manifest = out_dir / MANIFEST_NAME
+    _check_manifest_free(manifest, force=force)
     _make_folder(out_dir)
     today = today or dt.date.today()
     if kind == "update":
@@ -181,7 +185,6 @@ def run_batch(
     maker = NoteMaker(job)  # a broken template fails the whole batch here, before any writing
     paths = note_paths(project, chosen, kind, out_dir, period=period)
     run = _Run([_pending(d) for d in chosen], on_progress=on_progress)
-    manifest = out_dir / MANIFEST_NAME
     try:
         with _interrupts(run):
             todo = _refuse_existing(run, chosen, paths, force=force)
@@ -250,6 +253,23 @@ def _pending(director: Director) -> BatchItem:
     return BatchItem(
         director.id, director.name, None, "skipped", Message("not made: the batch stopped")
     )
+
+
+def _check_manifest_free(manifest: Path, *, force: bool) -> None:
+    """Refuse, before anything is written, a folder holding an earlier batch's manifest.
+
+    The manifest is that batch's record of what became of each note; like
+    any file pitchkit did not just write, it is replaced only with ``force``.
+    """
+    if not force and os.path.lexists(manifest):
+        raise OutputError(
+            Message(
+                "{folder} already holds a batch, recorded in {name}: pass --force to write "
+                "the batch again, or choose another --out",
+                folder=manifest.parent,
+                name=manifest.name,
+            )
+        )
 
 
 def _make_folder(out_dir: Path) -> None:
