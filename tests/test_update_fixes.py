@@ -398,3 +398,17 @@ def test_a_fill_in_template_keeps_room_for_the_teams_words(tmp_path: Path) -> No
     assert run("update", str(FRAILTY), "-d", "coo", "-p", "2028-04", "-o", str(out))[0] == 0
     assert len(docx.Document(str(out)).inline_shapes) == 2
     assert "Charts are shown for 2 of the 4 measures" in docx_text(out)
+
+
+# ---------------------------------------------------------------- chart signals
+
+
+def test_points_outside_the_limits_on_the_wrong_side_are_mentioned(tmp_path: Path) -> None:
+    out = tmp_path / "march.docx"
+    assert run("update", str(FRAILTY), "-d", "dof", "-o", str(out))[0] == 0
+    text = docx_text(out)
+    [admissions] = [line for line in text.splitlines() if line.startswith("Two of three points")]
+    # Three signals at most: the latest improvements, then the early concern.
+    assert admissions.count(";") == 2
+    assert admissions.endswith("4 points outside the limits (concern), ending April 2027.")
+    assert "shift: 9 months below the mean (improvement), ending March 2028" in admissions

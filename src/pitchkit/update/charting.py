@@ -10,6 +10,7 @@ reader's language, with the period it ends in.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from pitchkit import charts, fmt, wording
@@ -23,6 +24,8 @@ from pitchkit.update.situation import Situation
 
 #: At most this many charts, so the update stays within two pages.
 MAX_CHARTS = 3
+#: At most this many signals are worded for a chart, latest first.
+MAX_SIGNALS = 3
 #: A fill-in template keeps room for the words the team will write in place of its prompts.
 MAX_CHARTS_FILL_IN = 2
 CHART_WIDTH_CM = 16.5
@@ -158,11 +161,18 @@ def signal_words(
 
 
 def signals_text(analysis: charts.Analysis, points: Sequence[Any], situation: Situation) -> str:
-    """The latest few signals in words, ending with where they end; or that there are none."""
+    """The latest few signals in words, ending with where they end; or that there are none.
+
+    Points outside the limits on the unwanted side are always mentioned, in
+    place of the oldest of the latest few when later signals crowd them out.
+    """
     lang = situation.lang
     if not analysis.signals:
         return lang.gettext("No signal: the variation so far is what chance alone would give.")
-    latest = sorted(analysis.signals, key=lambda s: (s.end, s.start))[-3:]
+    latest = sorted(analysis.signals, key=lambda s: (s.end, s.start))[-MAX_SIGNALS:]
+    concern = concern_outside(analysis.signals)
+    if concern is not None and not any(s.improvement is False for s in latest):
+        latest = [concern, *latest[1:]]  # in place of the oldest of the latest few
     parts = []
     for signal in reversed(latest):
         words = signal_words(signal, analysis, situation.run.kind, lang)
@@ -170,6 +180,15 @@ def signals_text(analysis: charts.Analysis, points: Sequence[Any], situation: Si
         parts.append(lang.gettext("{signal}, ending {end}").format(signal=words, end=end))
     text = "; ".join(parts)
     return text[:1].upper() + text[1:] + "."
+
+
+def concern_outside(signals: Sequence[charts.Signal]) -> charts.Signal | None:
+    """Every point outside the limits on the unwanted side, as one signal; ``None`` if none."""
+    found = [s for s in signals if s.rule == "outside_limits" and s.improvement is False]
+    if not found:
+        return None
+    points = tuple(sorted(p for s in found for p in s.points))
+    return replace(found[-1], start=points[0], end=points[-1], points=points, length=len(points))
 
 
 def rules_text(rules: charts.Rules, lang: Language) -> str:
