@@ -412,3 +412,13 @@ def test_points_outside_the_limits_on_the_wrong_side_are_mentioned(tmp_path: Pat
     assert admissions.count(";") == 2
     assert admissions.endswith("4 points outside the limits (concern), ending April 2027.")
     assert "shift: 9 months below the mean (improvement), ending March 2028" in admissions
+
+
+def test_the_brief_says_no_change_is_planned_rather_than_zero_more(tmp_path: Path) -> None:
+    facts = write_facts(tmp_path, QUARTERS)
+    out = tmp_path / "brief.docx"
+    code, _, err = run("brief", str(facts), "-d", "coo", "-o", str(out))
+    assert code == 0, err
+    text = docx_text(out)
+    assert "from 300 to 300 shifts a month: no change planned." in text
+    assert "0 more" not in text

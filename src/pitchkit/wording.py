@@ -56,7 +56,12 @@ def amount(value: float, quantity: Quantity, lang: Language) -> str:
 
 
 def gain_phrase(quantity: Quantity, lang: Language, *, with_unit: bool = True) -> str:
-    """How much better, plainly: ``200 fewer admissions a year`` or ``7 points higher``."""
+    """How much better, plainly: ``200 fewer admissions a year`` or ``7 points higher``.
+
+    A target at the baseline level plans no change, and says so.
+    """
+    if quantity.gain == 0:
+        return lang.gettext("no change planned")
     per = per_phrase(quantity.per, lang)
     lower = quantity.target < quantity.baseline
     if quantity.is_percentage:
