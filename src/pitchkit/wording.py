@@ -215,20 +215,3 @@ def ask_sentence(asks: list[str], lang: Language) -> str:
     return lang.gettext("We would like you to sponsor this project and to {first}.").format(
         first=lower_first(asks[0].rstrip("."))
     )
-
-
-def board_sentence(pitch: Pitch, delivered: str, lang: Language) -> str:
-    """A sentence the sponsor can say at the board about what the project has delivered."""
-    served = [o.text.rstrip(".") for o in pitch.served if o.kind == "organisational"][:2]
-    if not served:
-        return lang.gettext("{title} has delivered {delivered}.").format(
-            title=pitch.facts.project.title, delivered=delivered
-        )
-    return lang.gettext(
-        "As executive sponsor of {title}, I can report that it has delivered {delivered}, "
-        "contributing to our objectives to {objectives}."
-    ).format(
-        title=pitch.facts.project.title,
-        delivered=delivered,
-        objectives=fmt.join_list([lower_first(s) for s in served], lang),
-    )
