@@ -363,11 +363,51 @@ def test_endless_loop_is_stopped(tmp_path: Path) -> None:
     assert_refused(result, out, "took longer than 2 s", "--time-limit")
 
 
+#: A string that doubles forty times: past any memory limit within a second.
+GROWING = (
+    "{% set ns = namespace(s='x') %}{% for i in range(40) %}{% set ns.s = ns.s ~ ns.s %}"
+    "{% endfor %}{{ ns.s|length }}"
+)
+
+
 def test_huge_string_is_stopped(tmp_path: Path) -> None:
-    template = template_with(tmp_path / "t.docx", "{{ 'x' * 4000000000 }}")
+    template = template_with(tmp_path / "t.docx", GROWING)
     out = tmp_path / "note.docx"
     result = brief(template, out, env={"PITCHKIT_MEMORY_LIMIT": "256M"})
     assert_refused(result, out, "more than 256 MiB", "--memory-limit")
+
+
+@pytest.mark.parametrize(
+    ("tag", "said"),
+    [
+        ("{{ 'x' * 4000000000 }}", "would make 4,000,000,000 characters or items"),
+        ("{{ [1, 2] * 900000000 }}", "would make 1,800,000,000 characters or items"),
+        ("{{ 10 ** 100000000 }}", "a power of 100,000,000 makes a number far too large"),
+    ],
+)
+def test_a_giant_expression_is_refused_before_it_is_worked_out(
+    tmp_path: Path, tag: str, said: str
+) -> None:
+    """Jinja would work these out while compiling, before any limit is in force."""
+    template = template_with(tmp_path / "t.docx", tag)
+    out = tmp_path / "note.docx"
+    assert_refused(brief(template, out), out, said, "repeat text" if "power" not in said else "")
+    notes = tmp_path / "notes"
+    result = run("batch", str(demo_facts()), "--template", str(template), "--out", str(notes))
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert said in result.stderr
+    checked = run("template", "check", str(template))
+    assert checked.exit_code == 1
+    assert said in checked.stderr
+
+
+def test_modest_repetition_still_works(tmp_path: Path) -> None:
+    template = template_with(tmp_path / "t.docx", "{{ '-' * 20 }}{{ 2 ** 10 }}{{ [0] * 3 }}")
+    out = tmp_path / "note.docx"
+    result = brief(template, out)
+    assert result.exit_code == 0, result.output
+    assert "-" * 20 + "1024[0, 0, 0]" in docx_text(out)
 
 
 # ---------------------------------------------------------------- limits as options
@@ -390,7 +430,7 @@ def test_the_time_limit_the_advice_names_is_an_option(tmp_path: Path, command: s
 
 
 def test_the_memory_limit_is_an_option_of_brief(tmp_path: Path) -> None:
-    template = template_with(tmp_path / "t.docx", "{{ 'x' * 4000000000 }}")
+    template = template_with(tmp_path / "t.docx", GROWING)
     out = tmp_path / "note.docx"
     result = run(
         "brief", str(demo_facts()), "-d", DIRECTOR, "--template", str(template),

@@ -25,6 +25,7 @@ from typing import Any
 import jinja2
 from docx.shared import Cm
 from docxtpl import InlineImage
+from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment
 from markupsafe import Markup
 
@@ -166,9 +167,52 @@ def _ngettext(lang: Language) -> Any:
     return ngettext
 
 
+#: The most characters or items one ``*`` in a template may make, and the
+#: largest power ``**`` may raise to: far beyond any note, far below what
+#: would exhaust memory before a limit could stop it.
+MOST_MADE = 1_000_000
+LARGEST_POWER = 1_000
+
+
+class TooLarge(SecurityError):
+    """A template expression would build a value far larger than any note needs.
+
+    ``made`` is the characters or items a repetition would make, or, with
+    ``power`` set, the exponent asked for.
+    """
+
+    def __init__(self, made: int, *, power: bool = False) -> None:
+        super().__init__(f"{'a power of' if power else 'a value of size'} {made}")
+        self.made = made
+        self.power = power
+
+
+class BoundedEnvironment(ImmutableSandboxedEnvironment):
+    """The sandbox, with ``*`` and ``**`` checked before they run.
+
+    Intercepting the two operators also stops Jinja from working out
+    ``'x' * 4000000000`` while compiling the template, before any limit
+    is in force.
+    """
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        """Refuse a repetition or power too large, then do the sum."""
+        if operator == "*":
+            for sized, times in ((left, right), (right, left)):
+                repeats = isinstance(sized, str | list | tuple) and isinstance(times, int)
+                if repeats and len(sized) * times > MOST_MADE:
+                    raise TooLarge(len(sized) * times)
+        huge_power = isinstance(right, int) and abs(right) > LARGEST_POWER
+        if operator == "**" and huge_power and isinstance(left, int) and abs(left) > 1:
+            raise TooLarge(right, power=True)
+        return super().call_binop(context, operator, left, right)
+
+
 def make_environment(lang: Language) -> SandboxedEnvironment:
     """The one Jinja environment templates are filled with, bound to ``lang``."""
-    env = ImmutableSandboxedEnvironment(
+    env = BoundedEnvironment(
         autoescape=True,
         undefined=NamedUndefined,
         extensions=["jinja2.ext.i18n"],

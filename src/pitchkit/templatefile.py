@@ -20,7 +20,7 @@ from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
 
 from pitchkit.errors import PitchkitError, TemplateError
 from pitchkit.messages import Located, Message, Renderable
-from pitchkit.renderenv import Wording
+from pitchkit.renderenv import TooLarge, Wording
 
 #: The first bytes of an OLE compound file: an encrypted .docx or an old .doc.
 OLE_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")
@@ -116,6 +116,17 @@ def _failure_message(error: BaseException) -> Renderable | None:
     """What went wrong in a template's tag and how to fix it, without the place."""
     if isinstance(error, TemplateSyntaxError):
         return Message("tag error: {problem}: correct the tag in Word", problem=error.message)
+    if isinstance(error, TooLarge) and error.power:
+        return Message(
+            "a power of {power} makes a number far too large for a note: use a smaller one",
+            power=format(error.made, ","),
+        )
+    if isinstance(error, TooLarge):
+        return Message(
+            "an expression would make {made} characters or items, more than a note could "
+            "hold: repeat text a few times at most",
+            made=format(error.made, ","),
+        )
     if isinstance(error, SecurityError):
         return Message(
             "refused an unsafe expression ({problem}): "
