@@ -167,6 +167,27 @@ def test_quiet_says_nothing_on_success_and_normal_says_what_was_written(tmp_path
     assert "Wrote " in normal.stdout
 
 
+@pytest.mark.parametrize("flag", ["-q", "--quiet"])
+def test_quiet_may_come_after_the_command(tmp_path: Path, flag: str) -> None:
+    runner = CliRunner()
+    quiet = runner.invoke(app, ["brief", str(FRAILTY), "-d", "dof", "-o", str(tmp_path), flag])
+    assert quiet.exit_code == 0, quiet.output
+    assert quiet.stdout == ""
+    assert (tmp_path / "Frailty virtual ward - brief - Helen Marsh.docx").exists()
+    # ... for that command only: the next one says what it wrote again.
+    normal = runner.invoke(app, ["brief", str(FRAILTY), "-d", "coo", "-o", str(tmp_path)])
+    assert "Wrote " in normal.stdout
+
+
+def test_every_command_takes_quiet_and_verbose() -> None:
+    command = get_command(app)
+    for name, sub in command.commands.items():  # type: ignore[attr-defined]
+        subs = getattr(sub, "commands", {name: sub})
+        for each in subs.values():
+            options = {o for p in each.params for o in p.opts}
+            assert {"-q", "--quiet", "-v", "--verbose"} <= options, each.name
+
+
 def test_errors_are_one_red_line_and_no_traceback(tmp_path: Path) -> None:
     result = run("brief", str(tmp_path / "missing.yaml"), "-d", "dof")
     assert result.returncode == 1

@@ -15,7 +15,9 @@ from pitchkit.cli.common import (
     LocaleOpt,
     PdfOpt,
     PeriodOpt,
+    QuietOpt,
     TemplateOpt,
+    VerboseOpt,
     Verbosity,
     app,
     err_console,
@@ -125,6 +127,8 @@ def batch(
     ] = None,
     time_limit: TimeLimitOpt = None,
     memory_limit: MemoryLimitOpt = None,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
 ) -> None:
     """Write a note for each director at once, with a manifest of what was done.
 

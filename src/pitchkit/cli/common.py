@@ -99,11 +99,17 @@ def user_errors(command: F) -> F:
     """Turn PitchkitErrors into one-line red messages and exit code 1.
 
     The command starts out speaking the language of its ``--locale`` (Welsh
-    for ``--bilingual``), or English, until it reads the facts file's.
+    for ``--bilingual``), or English, until it reads the facts file's. Its
+    ``--quiet`` and ``--verbose`` (:data:`QuietOpt`, :data:`VerboseOpt`)
+    are taken here.
     """
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        # -q and -v may come after the command too; the command itself never sees them.
+        quiet, verbose = kwargs.pop("quiet", False), kwargs.pop("verbose", False)
+        if quiet or verbose:
+            Verbosity.level = 0 if quiet else 2
         given = asked_language(kwargs.get("locale"), bilingual=bool(kwargs.get("bilingual")))
         speak(given or language(None))
         try:
@@ -171,6 +177,12 @@ def main_options(
     Verbosity.level = 0 if quiet else 2 if verbose else 1
 
 
+QuietOpt = Annotated[
+    bool, typer.Option("--quiet", "-q", help="Only show errors and warnings.", show_default=False)
+]
+VerboseOpt = Annotated[
+    bool, typer.Option("--verbose", "-v", help="Say more about each step.", show_default=False)
+]
 FactsArg = Annotated[
     Path, typer.Argument(help="The project's facts file (YAML).", show_default=False)
 ]

@@ -21,7 +21,9 @@ from pitchkit.cli.common import (
     OutOpt,
     PdfOpt,
     PeriodOpt,
+    QuietOpt,
     TemplateOpt,
+    VerboseOpt,
     app,
     load_project,
     output_path,
@@ -87,6 +89,8 @@ def brief(
     bilingual: BilingualOpt = False,
     time_limit: TimeLimitOpt = None,
     memory_limit: MemoryLimitOpt = None,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
 ) -> None:
     """Write the one-page sponsor briefing note for one director.
 
@@ -144,6 +148,8 @@ def update(
     bilingual: BilingualOpt = False,
     time_limit: TimeLimitOpt = None,
     memory_limit: MemoryLimitOpt = None,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
 ) -> None:
     """Write the progress update for one director, or a fill-in template for a new period.
 
@@ -215,6 +221,8 @@ def demo(
     ] = Path("pitchkit-demo"),
     force: ForceOpt = False,
     pdf: PdfOpt = False,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
 ) -> None:
     """Run the bundled example end to end: a briefing note for each of its directors.
 

@@ -14,6 +14,8 @@ from pitchkit.cli.common import (
     DirectorsOpt,
     FactsArg,
     LocaleOpt,
+    QuietOpt,
+    VerboseOpt,
     app,
     escape,
     load_project,
@@ -86,6 +88,8 @@ def directors(
     directors: DirectorsOpt = None,
     locale: LocaleOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the ranking as JSON.")] = False,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
 ) -> None:
     """Rank the directors by how well the project serves them, and say whom to approach first.
 
@@ -177,6 +181,8 @@ def check_command(
         bool, typer.Option("--strict", help="Exit 1 when any warning or error is found.")
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the findings as JSON.")] = False,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
 ) -> None:
     """Check the pitch against the guide's advice on winning an executive sponsor.
 

@@ -13,7 +13,9 @@ from pitchkit.cli.common import (
     FactsArg,
     LocaleOpt,
     PeriodOpt,
+    QuietOpt,
     TemplateOpt,
+    VerboseOpt,
     Verbosity,
     app,
     err_console,
@@ -137,6 +139,8 @@ def init(
     force: Annotated[
         bool, typer.Option("--force", "-f", help="Replace an existing file without asking.")
     ] = False,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
 ) -> None:
     """Answer plain-language questions and get a commented facts file, ready for a note.
 
@@ -182,6 +186,8 @@ def preview(
     locale: LocaleOpt = None,
     time_limit: TimeLimitOpt = None,
     memory_limit: MemoryLimitOpt = None,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
 ) -> None:
     """Show the note in the terminal exactly as it will read, then the guide's checks.
 

@@ -9,6 +9,8 @@ import typer
 
 from pitchkit.cli.common import (
     ForceOpt,
+    QuietOpt,
+    VerboseOpt,
     app,
     fail,
     say,
@@ -66,6 +68,8 @@ def template_export(
     ],
     force: ForceOpt = False,
     locale: MessagesLocaleOpt = None,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
 ) -> None:
     """Save a built-in template as a .docx you can restyle in Word.
 
@@ -96,6 +100,8 @@ def template_check(
     time_limit: TimeLimitOpt = None,
     memory_limit: MemoryLimitOpt = None,
     locale: MessagesLocaleOpt = None,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
 ) -> None:
     """List the variables a template uses and check it can be filled.
 
