@@ -156,10 +156,8 @@ def share_text(progress: MeasureProgress, statements: list[Statement], lang: Lan
         delivered = _delivered_quantity(statement, progress)
         share = share_of_target(delivered, statement.objective)
         if share is not None:
-            return lang.gettext("about {share} of your {target} target").format(
-                share=fmt.percent(share, lang),
-                target=fmt.quantity(target.value, target.unit, lang),
-            )
+            target_text = fmt.quantity(target.value, target.unit, lang)
+            return wording.share_of_target_text(share, target_text, lang)
     return ""
 
 
