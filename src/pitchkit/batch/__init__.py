@@ -1,0 +1,258 @@
+"""A note for each of many directors: in parallel, safely, with an account of each.
+
+:func:`run_batch` gives every director a file name of their own inside the
+output folder, refuses (without ``--force``) to replace any file that
+exists (a folder already holding a batch's ``manifest.csv`` is refused
+before anything is written, so an earlier run's record is never lost),
+fills the template in worker processes that each compile it once
+(:class:`~pitchkit.fastrender.CompiledTemplate`), writes each note
+atomically as it arrives, and records what became of every director in
+``manifest.csv``. One director's failure never stops the others.
+
+An interrupt (Ctrl-C, or SIGTERM) stops handing out work: notes already
+made are written whole, the workers are shut down, and the manifest says
+which directors were done and which were skipped. No temporary file is
+left behind.
+
+The parts live by stage: :mod:`~pitchkit.batch.state` (the batch as it
+goes, and stopping it), :mod:`~pitchkit.batch.making` (making and writing
+the notes, in worker processes when worth it) and
+:mod:`~pitchkit.batch.finish` (the PDFs and the pack, after the notes are
+written). This module plans the batch (who, and into which files), checks
+it before anything is written, and puts the stages together.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from pitchkit.batch.finish import add_pdfs, write_pack
+from pitchkit.batch.making import Job, NoteMaker, OneLine, make_notes
+from pitchkit.batch.state import Progress, Run, interrupts
+from pitchkit.errors import DirectorsError, InputError, OutputError
+from pitchkit.facts import Director
+from pitchkit.manifest import MANIFEST_NAME, BatchItem, write_manifest
+from pitchkit.messages import Message, Renderable
+from pitchkit.notes import KINDS, Project, default_file_name
+from pitchkit.output import check_writable, inside, unique_names
+from pitchkit.pack import check_pack_path
+from pitchkit.pdf import find_soffice
+
+__all__ = [
+    "BatchResult",
+    "Job",
+    "NoteMaker",
+    "OneLine",
+    "Progress",
+    "choose",
+    "note_paths",
+    "run_batch",
+]
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """Every director's outcome, and where the manifest and pack went."""
+
+    items: tuple[BatchItem, ...]
+    manifest: Path
+    pack: Path | None = None
+    pack_error: Renderable | str = ""
+    interrupted: bool = False
+    #: How many of ``items`` (at the end) are directors-file rows that could not be read.
+    rows_skipped: int = 0
+    #: Whether a PDF was asked for beside each note.
+    pdf: bool = False
+
+    @property
+    def failed(self) -> tuple[BatchItem, ...]:
+        """The items that were not written: failed or refused."""
+        return tuple(item for item in self.items if item.status in ("failed", "refused"))
+
+    @property
+    def pdf_missing(self) -> tuple[BatchItem, ...]:
+        """The notes written without the PDF that was asked for (``error`` says why)."""
+        if not self.pdf:
+            return ()
+        return tuple(item for item in self.items if item.status == "ok" and item.pdf is None)
+
+    @property
+    def ok(self) -> bool:
+        """Whether every note, every PDF and the pack that were asked for were written."""
+        return (
+            all(item.status == "ok" for item in self.items)
+            and not self.pdf_missing
+            and not self.pack_error
+            and not self.interrupted
+        )
+
+
+def run_batch(
+    *,
+    project: Project,
+    directors: Sequence[Director],
+    kind: str,
+    out_dir: Path,
+    template: Path | None = None,
+    force: bool = False,
+    jobs: int | None = None,
+    only: Sequence[str] | None = None,
+    pdf: bool = False,
+    pack: Path | None = None,
+    today: dt.date | None = None,
+    period: str | None = None,
+    on_progress: Progress | None = None,
+    skipped_rows: Sequence[Renderable | str] = (),
+) -> BatchResult:
+    """Write a ``kind`` note (``brief`` or ``update``) for each director into ``out_dir``.
+
+    ``only`` picks directors by id. Existing files are refused unless
+    ``force``. ``jobs`` worker processes (default: every core) fill the
+    template. ``pdf`` adds a PDF beside each note (one LibreOffice run);
+    ``pack`` writes every note into one document as well. Per-director
+    problems are reported in the result and ``manifest.csv``; problems
+    with the batch as a whole raise :class:`PitchkitError` before anything
+    is written. ``skipped_rows`` are the problems of directors-file rows
+    that could not be read: each is listed in the manifest as skipped.
+    """
+    if kind not in KINDS:
+        raise InputError(
+            Message("--kind {kind}: use one of {kinds}", kind=kind, kinds=", ".join(KINDS))
+        )
+    chosen = choose(directors, only)
+    if pdf:
+        find_soffice()
+    if pack is not None:
+        check_pack_path(pack, force=force)
+    manifest = out_dir / MANIFEST_NAME
+    _check_manifest_free(manifest, force=force)
+    _make_folder(out_dir)
+    today = today or dt.date.today()
+    if kind == "update":
+        from pitchkit.update import chosen_period
+
+        period = chosen_period(project.facts, period, today).text
+    job = Job(project, kind, template, today, period)
+    maker = NoteMaker(job)  # a broken template fails the whole batch here, before any writing
+    paths = note_paths(project, chosen, kind, out_dir, period=period)
+    run = Run([_pending(d) for d in chosen], on_progress=on_progress)
+    try:
+        with interrupts(run):
+            todo = _refuse_existing(run, chosen, paths, force=force)
+            make_notes(run, maker, chosen, paths, todo, force=force, jobs=jobs)
+            if pdf and not run.stop:
+                add_pdfs(run, force=force)
+            pack_path: Path | None = None
+            pack_error: Renderable | str = ""
+            if pack is not None and not run.stop:
+                pack_path, pack_error = write_pack(run, project, pack, force=force)
+    finally:
+        run.items.extend(BatchItem("", "", None, "skipped", row) for row in skipped_rows)
+        write_manifest(manifest, run.items, project.lang)
+    return BatchResult(
+        tuple(run.items), manifest, pack_path, pack_error, run.stop, len(skipped_rows), pdf
+    )
+
+
+def choose(directors: Sequence[Director], only: Sequence[str] | None) -> list[Director]:
+    """The directors named in ``only`` (by id, any case), or all of them."""
+    if not directors:
+        raise DirectorsError(
+            Message(
+                "no directors: add a 'directors:' list to the facts file, or pass --directors FILE"
+            )
+        )
+    if not only:
+        return list(directors)
+    by_id = {d.id.casefold(): d for d in directors}
+    wanted = [i.strip() for i in only if i.strip()]
+    unknown = [i for i in wanted if i.casefold() not in by_id]
+    if unknown:
+        raise DirectorsError(
+            Message(
+                "--only: no director has the id {unknown}: choose from {ids}",
+                unknown=", ".join(repr(i) for i in unknown),
+                ids=", ".join(d.id for d in directors),
+            )
+        )
+    picked = {i.casefold() for i in wanted}
+    return [d for d in directors if d.id.casefold() in picked]
+
+
+def note_paths(
+    project: Project,
+    directors: Sequence[Director],
+    kind: str,
+    out_dir: Path,
+    *,
+    period: str | None = None,
+) -> list[Path]:
+    """A distinct, safe path inside ``out_dir`` for each director's note."""
+    facts, lang = project.facts, project.lang
+    if kind == "update" and period is not None:
+        from pitchkit.update import update_file_name
+
+        names = [update_file_name(facts, d, period, lang) for d in directors]
+    else:
+        names = [default_file_name(facts, d, kind, lang) for d in directors]
+    stems = [name.removesuffix(".docx") for name in names]
+    return [inside(out_dir, f"{stem}.docx") for stem in unique_names(stems)]
+
+
+def _pending(director: Director) -> BatchItem:
+    """An item not (yet) made."""
+    return BatchItem(
+        director.id, director.name, None, "skipped", Message("not made: the batch stopped")
+    )
+
+
+def _check_manifest_free(manifest: Path, *, force: bool) -> None:
+    """Refuse, before anything is written, a folder holding an earlier batch's manifest.
+
+    The manifest is that batch's record of what became of each note; like
+    any file pitchkit did not just write, it is replaced only with ``force``.
+    """
+    if not force and os.path.lexists(manifest):
+        raise OutputError(
+            Message(
+                "{folder} already holds a batch, recorded in {name}: pass --force to write "
+                "the batch again, or choose another --out",
+                folder=manifest.parent,
+                name=manifest.name,
+            )
+        )
+
+
+def _make_folder(out_dir: Path) -> None:
+    """Create ``--out`` (and its parents), or say why it cannot be."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise OutputError(
+            Message("--out {out} is a file: give a folder for the notes", out=out_dir)
+        )
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutputError(
+            Message(
+                "cannot make the folder {folder}: {reason}", folder=out_dir, reason=error.strerror
+            )
+        ) from None
+
+
+def _refuse_existing(
+    run: Run, directors: Sequence[Director], paths: Sequence[Path], *, force: bool
+) -> list[int]:
+    """Mark notes whose file exists (without ``force``) as refused; return the rest."""
+    todo: list[int] = []
+    for index, (director, path) in enumerate(zip(directors, paths, strict=True)):
+        try:
+            check_writable(path, force=force)
+        except OutputError as error:
+            run.record(index, BatchItem(director.id, director.name, path, "refused", error.text))
+            continue
+        todo.append(index)
+    return todo

@@ -1,0 +1,58 @@
+"""The batch as it goes: each director's outcome so far, and whether to stop.
+
+:class:`Run` is shared by the stages of :func:`pitchkit.batch.run_batch`:
+making the notes (:mod:`~pitchkit.batch.making`) records each outcome in
+it, and the PDFs and the pack (:mod:`~pitchkit.batch.finish`) read which
+notes were written. :func:`interrupts` turns Ctrl-C or SIGTERM into a
+request to stop, which every stage checks before handing out more work.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import signal
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import FrameType
+
+from pitchkit.manifest import BatchItem
+
+Progress = Callable[[BatchItem, int, int], None]
+
+
+@dataclass
+class Run:
+    """The batch as it goes: items by position, and whether to stop."""
+
+    items: list[BatchItem]
+    done: int = 0
+    stop: bool = False
+    on_progress: Progress | None = None
+    paths: dict[int, Path] = field(default_factory=dict)
+
+    def record(self, index: int, item: BatchItem) -> None:
+        """Store the outcome of item ``index`` and report progress."""
+        self.items[index] = item
+        self.done += 1
+        if self.on_progress is not None:
+            self.on_progress(item, self.done, len(self.items))
+
+
+@contextlib.contextmanager
+def interrupts(run: Run) -> Iterator[None]:
+    """While the batch runs, turn SIGINT and SIGTERM into a request to stop cleanly."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        run.stop = True
+
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
