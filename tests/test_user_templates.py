@@ -459,3 +459,20 @@ def test_a_wrong_limit_is_refused_before_anything_is_done(tmp_path: Path, comman
     assert result.exit_code == 1
     assert "--memory-limit 'lots': give a size such as 512M or 2G" in result.stderr
     assert not out.exists()
+
+
+@pytest.mark.parametrize("command", ["brief", "update", "preview", "batch"])
+def test_a_tag_that_would_lose_its_words_is_warned_about_when_used(
+    tmp_path: Path, command: str
+) -> None:
+    template = template_with(tmp_path / "t.docx", "Title: {{r project.title|upper }}")
+    out = tmp_path / ("notes" if command == "batch" else "note.docx")
+    args = [command, str(demo_facts()), "--template", str(template)]
+    args += [] if command == "batch" else ["--director", DIRECTOR]
+    args += [] if command == "preview" else ["--out", str(out)]
+    result = run(*args)
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.stderr.splitlines() if "rich-text tag" in line]
+    assert len(warnings) == 1
+    assert warnings[0].startswith(f"warning: {template}: body, paragraph ")
+    assert "write {{ }} instead" in warnings[0]

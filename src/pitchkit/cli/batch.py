@@ -29,6 +29,7 @@ from pitchkit.cli.common import (
     stopped,
     user_errors,
     warn,
+    warn_about_template,
     words,
 )
 from pitchkit.cli.templates import MemoryLimitOpt, TimeLimitOpt
@@ -138,6 +139,7 @@ def batch(
 
     with limits_in_force(time_limit, memory_limit):
         project = load_project(facts, locale)
+        warn_about_template(template)
         problems: list[Renderable | str] = []
         if directors is not None:
             project, problems = with_directors_file(project, directors)

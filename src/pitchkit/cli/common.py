@@ -249,6 +249,26 @@ def output_path(out: Path | None, default_name: str) -> Path:
     return out
 
 
+def warn_about_template(template: Path | None) -> None:
+    """Warn about the pitfalls ``template check`` finds in the user's own template.
+
+    A tag such as ``{{r project.title|upper }}`` fills without error but
+    loses its words, so it is worth a warning every time the template is
+    used. A template that cannot be read is left for filling to report.
+    """
+    if template is None:
+        return
+    from pitchkit.templatescan import open_template, scan_tags
+
+    try:
+        scan = scan_tags(open_template(template))
+    except PitchkitError:
+        return
+    for finding in scan.findings:
+        if finding.level == "warning":
+            warn(Located(str(template), finding.message))
+
+
 def show_loading_warnings(project: Project) -> None:
     """Print what loading noticed (removed characters and so on)."""
     for line in project.loaded.warnings:

@@ -33,6 +33,7 @@ from pitchkit.cli.common import (
     say,
     user_errors,
     warn,
+    warn_about_template,
 )
 from pitchkit.cli.plan import (
     brief_findings,
@@ -114,6 +115,7 @@ def write_brief(
     bilingual: bool,
 ) -> None:
     """The ``brief`` command's work, once its options are read."""
+    warn_about_template(template)
     if bilingual:
         pair = open_bilingual(facts, locale)
         chosen = pick_director(pair.cy.facts, director, source=str(facts))
@@ -182,6 +184,7 @@ def write_update(
     bilingual: bool,
 ) -> None:
     """The ``update`` command's work, once its options are read."""
+    warn_about_template(template)
     pair = open_bilingual(facts, locale) if bilingual else None
     project = pair.cy if pair else load_project(facts, locale)
     chosen = pick_director(project.facts, director, source=str(facts))

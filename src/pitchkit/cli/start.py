@@ -24,6 +24,7 @@ from pitchkit.cli.common import (
     out_console,
     say,
     user_errors,
+    warn_about_template,
 )
 from pitchkit.cli.common import stopped as say_stopped
 from pitchkit.cli.templates import MemoryLimitOpt, TimeLimitOpt
@@ -204,6 +205,7 @@ def preview(
     with limits_in_force(time_limit, memory_limit):
         project = load_project(facts, locale)
         chosen = pick_director(project.facts, director, source=str(facts))
+        warn_about_template(template)
         shown = make_preview(
             project,
             chosen,
