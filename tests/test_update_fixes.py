@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
+import pytest
 from typer.testing import CliRunner
 
 from docchecks import check_docx, docx_text
@@ -422,3 +423,21 @@ def test_the_brief_says_no_change_is_planned_rather_than_zero_more(tmp_path: Pat
     text = docx_text(out)
     assert "from 300 to 300 shifts a month: no change planned." in text
     assert "0 more" not in text
+
+
+@pytest.mark.parametrize(
+    ("status", "said"),
+    [
+        ("green", "Nothing needs your help this period: thank you for your support."),
+        ("amber", "Nothing needs your help this period: we will tell you at once if the risks"),
+        ("red", "Nothing specific is asked of you this period, although the work is off track"),
+    ],
+)
+def test_a_period_that_asks_nothing_says_so_true_to_its_status(
+    tmp_path: Path, status: str, said: str
+) -> None:
+    log = QUARTERS.replace("status: amber\n", f"status: {status}\n")
+    text = update_text(write_facts(tmp_path, log), "coo", "--period", "2027-Q2")
+    assert said in text
+    if status != "green":
+        assert "thank you for your support" not in text

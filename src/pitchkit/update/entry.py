@@ -84,12 +84,23 @@ def log_parts(situation: Situation) -> Context:
         "barriers": barriers,
         "asks": asks,
         "advice": advice_sought(situation),
-        "no_barriers": (
-            lang.gettext("Nothing needs your help this period: thank you for your support.")
-            if not barriers and not asks
-            else ""
-        ),
+        "no_barriers": "" if barriers or asks else nothing_asked(entry.status, lang),
     }
+
+
+def nothing_asked(status: str, lang: Language) -> str:
+    """What to say when a period asks nothing of the sponsor, true to its status."""
+    if status == "red":
+        return lang.gettext(
+            "Nothing specific is asked of you this period, although the work is off track: "
+            "we will tell you at once if your help would change that."
+        )
+    if status == "amber":
+        return lang.gettext(
+            "Nothing needs your help this period: we will tell you at once if the risks "
+            "above grow."
+        )
+    return lang.gettext("Nothing needs your help this period: thank you for your support.")
 
 
 def advice_sought(situation: Situation) -> list[str]:
