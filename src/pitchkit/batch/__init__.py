@@ -63,6 +63,8 @@ class BatchResult:
     pack: Path | None = None
     pack_error: Renderable | str = ""
     interrupted: bool = False
+    #: The signal that stopped the batch (SIGINT or SIGTERM), or 0.
+    stopped_by: int = 0
     #: How many of ``items`` (at the end) are directors-file rows that could not be read.
     rows_skipped: int = 0
     #: Whether a PDF was asked for beside each note.
@@ -154,7 +156,14 @@ def run_batch(
         run.items.extend(BatchItem("", "", None, "skipped", row) for row in skipped_rows)
         write_manifest(manifest, run.items, project.lang)
     return BatchResult(
-        tuple(run.items), manifest, pack_path, pack_error, run.stop, len(skipped_rows), pdf
+        tuple(run.items),
+        manifest,
+        pack=pack_path,
+        pack_error=pack_error,
+        interrupted=run.stop,
+        stopped_by=run.stopped_by,
+        rows_skipped=len(skipped_rows),
+        pdf=pdf,
     )
 
 

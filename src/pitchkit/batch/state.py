@@ -29,6 +29,8 @@ class Run:
     items: list[BatchItem]
     done: int = 0
     stop: bool = False
+    #: The signal that asked the batch to stop (the first, if more came), or 0.
+    stopped_by: int = 0
     on_progress: Progress | None = None
     paths: dict[int, Path] = field(default_factory=dict)
 
@@ -42,13 +44,18 @@ class Run:
 
 @contextlib.contextmanager
 def interrupts(run: Run) -> Iterator[None]:
-    """While the batch runs, turn SIGINT and SIGTERM into a request to stop cleanly."""
+    """While the batch runs, turn SIGINT and SIGTERM into a request to stop cleanly.
+
+    The signal is kept in :attr:`Run.stopped_by`, so the command can exit
+    with 128 plus its number, as shells do: 130 for Ctrl-C, 143 for SIGTERM.
+    """
     if threading.current_thread() is not threading.main_thread():
         yield
         return
 
     def stop(signum: int, frame: FrameType | None) -> None:
-        run.stop = True
+        if not run.stop:
+            run.stop, run.stopped_by = True, signum
 
     previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:

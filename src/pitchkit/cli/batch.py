@@ -174,7 +174,7 @@ def batch(
 
 
 def report_batch(result: Any, problems: list[Renderable | str], lang: Language) -> None:
-    """Print the summary, a line per failure, and exit 1 (130 when interrupted) if needed."""
+    """Print the summary, a line per failure, and exit 1 (128 + the signal when stopped)."""
     if Verbosity.level >= 1:
         batch_summary(result, lang)
     written = sum(1 for item in result.items if item.status == "ok")
@@ -210,6 +210,6 @@ def report_batch(result: Any, problems: list[Renderable | str], lang: Language) 
                 "directors skipped"
             )
         )
-        raise typer.Exit(130)
+        raise typer.Exit(128 + result.stopped_by)  # as shells do: 130 for Ctrl-C, 143 for SIGTERM
     if problems or not result.ok:
         raise typer.Exit(1)
