@@ -371,42 +371,64 @@ def test_next_steps_after_adding_an_impact_name_a_real_director(
     assert len(list(tmp_path.glob("*.docx"))) == 1
 
 
+#: Where a user might keep the facts file, as typed after ``pitchkit init``, and as a
+#: shell needs it: a space or a shell character is quoted, a plain path is left alone.
+PLACES = {
+    "facts.yaml": "facts.yaml",
+    "frailty hub/facts.yaml": "'frailty hub/facts.yaml'",
+    "Sam's hub (draft)/facts.yaml": """'Sam'"'"'s hub (draft)/facts.yaml'""",
+}
+
+
+@pytest.mark.parametrize("place", PLACES, ids=["plain", "space", "quote-and-brackets"])
 def test_next_steps_after_adding_a_director_name_the_new_director(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, place: str
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    shutil.copyfile(FRAILTY, tmp_path / "facts.yaml")
+    Path(place).parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(FRAILTY, place)
     answers = ["2", "Director of Workforce", "Sam Green", "", "", "Cut agency shifts", "no", ""]
     answers += ["", "no", ""]
-    result = CliRunner().invoke(app, ["-v", "init", "--from", "facts.yaml"], input=feed(answers))
+    result = CliRunner().invoke(app, ["-v", "init", "--from", place], input=feed(answers))
     assert result.exit_code == 0, result.output
-    assert "pitchkit preview facts.yaml --director dow" in result.output
+    assert f"pitchkit preview {PLACES[place]} --director dow" in result.output
     [(_, preview), *_] = run_suggestions(result.output, expect=3)
     assert "Sam Green" in preview
 
 
+@pytest.mark.parametrize(
+    "place",
+    ["facts.yaml", "frailty hub/facts.yaml", "frailty hub/hub facts (draft).yaml"],
+    ids=["plain", "space-in-the-folder", "space-and-brackets-in-the-name"],
+)
 def test_next_steps_of_a_new_file_and_its_header_work(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, place: str
 ) -> None:
+    """The printed commands run from where init ran; the header's from the file's folder."""
     monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(app, ["-v", "init", "facts.yaml"], input=feed(ANSWERS))
+    result = CliRunner().invoke(app, ["-v", "init", place], input=feed(ANSWERS))
     assert result.exit_code == 0, result.output
+    assert f"pitchkit preview {shlex.quote(place)} --director dof" in result.output
     run_suggestions(result.output, expect=3)
     header = "\n".join(
         line
-        for line in Path("facts.yaml").read_text(encoding="utf-8").splitlines()
+        for line in Path(place).read_text(encoding="utf-8").splitlines()
         if line.startswith("#")
     )
+    assert f"pitchkit brief {shlex.quote(Path(place).name)} --director dof" in header
     for note in tmp_path.glob("*.docx"):
         note.unlink()  # the header's brief command writes the same note again
+    monkeypatch.chdir(Path(place).parent)
     run_suggestions(header, expect=2)
 
 
+@pytest.mark.parametrize("place", ["facts.yaml", "falls work/facts.yaml"], ids=["plain", "space"])
 def test_a_file_with_no_directors_is_shown_how_to_add_one(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, place: str
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    Path("facts.yaml").write_text(
+    Path(place).parent.mkdir(parents=True, exist_ok=True)
+    Path(place).write_text(
         "project:\n  title: Falls prevention\n  organisation: Example NHS Trust\n"
         "  problem: Too many falls on the wards\n  change: A falls huddle on every ward\n"
         "impacts:\n  - {id: falls, measure: Inpatient falls, unit: falls, per: year,"
@@ -414,9 +436,10 @@ def test_a_file_with_no_directors_is_shown_how_to_add_one(
         encoding="utf-8",
     )
     answers = ["1", "Occupied bed days", "bed days", "1", "2100", "1800", "", "", "no", ""]
-    result = CliRunner().invoke(app, ["-v", "init", "--from", "facts.yaml"], input=feed(answers))
+    result = CliRunner().invoke(app, ["-v", "init", "--from", place], input=feed(answers))
     assert result.exit_code == 0, result.output
     assert "--director" not in result.output
+    assert f"pitchkit init --from {shlex.quote(place)}" in result.output
     add_director = ["2", "Director of Finance", "Alex Jones", "", "", "", "", "no", ""]
     run_suggestions(result.output, answers=feed(add_director), expect=2)
-    assert [d.id for d in load_facts(tmp_path / "facts.yaml").facts.directors] == ["dof"]
+    assert [d.id for d in load_facts(tmp_path / place).facts.directors] == ["dof"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shlex
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -91,27 +92,30 @@ def next_steps(path: Path, director: str | None, lang: Language) -> None:
     """Tell the user what to run next: commands that work on the file just written.
 
     ``director`` is an id the file lists; with none, the user is shown how to add one.
+    The path is quoted where a shell needs it, so each command pastes as it is.
     """
     say(lang.gettext("Wrote {path}").format(path=path))
+    pasted = shlex.quote(str(path))
     if director is None:
         say(
             lang.gettext(
                 "The file lists no directors yet; add one with: pitchkit init --from {path}"
-            ).format(path=path)
+            ).format(path=pasted)
         )
     else:
         say(
             lang.gettext("Next, see the note:   pitchkit preview {path} --director {id}").format(
-                path=path, id=director
+                path=pasted, id=director
             )
         )
         say(
             lang.gettext("Then write it:        pitchkit brief {path} --director {id}").format(
-                path=path, id=director
+                path=pasted, id=director
             )
         )
     say(
-        lang.gettext("Check it against the guide: pitchkit check {path}").format(path=path), level=2
+        lang.gettext("Check it against the guide: pitchkit check {path}").format(path=pasted),
+        level=2,
     )
 
 

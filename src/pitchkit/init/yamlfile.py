@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shlex
 import tempfile
 import textwrap
 from collections.abc import Mapping
@@ -54,6 +55,8 @@ _PLAIN_START = re.compile(r"^[A-Za-z0-9£(\u00c0-\uffff]")
 _WORD = re.compile(r"[a-z][a-z-]{0,30}")
 _SPECIAL_WORDS = frozenset({"true", "false", "null", "yes", "no", "on", "off", "~"})
 FOLD_AT = 60
+#: A suggested command in a comment: ``pitchkit``, a command word, then its arguments.
+_COMMAND = re.compile(r"\bpitchkit [a-z]+ ")
 
 
 def yaml_scalar(value: Any) -> str:
@@ -158,9 +161,15 @@ def is_word_list(items: list[Any]) -> bool:
 
 
 def _comment(text: str, pad: str) -> list[str]:
+    """``text`` as YAML comment lines, wrapped, except a line holding a command.
+
+    A suggested command (``pitchkit brief 'my facts.yaml' --director dof``)
+    stays on one line, however long, so it can be copied whole.
+    """
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        lines.extend(f"{pad}# {line}" for line in textwrap.wrap(paragraph, 86) or [""])
+        wrapped = [paragraph] if _COMMAND.search(paragraph) else textwrap.wrap(paragraph, 86)
+        lines.extend(f"{pad}# {line}" for line in wrapped or [""])
     return lines
 
 
@@ -168,7 +177,10 @@ def facts_yaml(data: Mapping[str, Any], lang: Language, *, file_name: str, today
     """The commented facts file for ``data``: a header, then each section explained."""
     director = suggested_director(data) or "ID"
     header = lang.gettext(HEADER).format(
-        title=data["project"]["title"], date=today.isoformat(), file=file_name, director=director
+        title=data["project"]["title"],
+        date=today.isoformat(),
+        file=shlex.quote(file_name),  # the commands must paste into a terminal as they are
+        director=director,
     )
     notes = {key: lang.gettext(note) for key, note in SECTION_NOTES.items()}
     lines = _comment(header, "") + yaml_lines(dict(data), notes=notes)
