@@ -3,7 +3,7 @@
 NHS bodies in Wales publish bilingually with Welsh first. pitchkit renders
 the note once in each language, from the same facts (``{en:, cy:}`` text
 resolved for each), and joins the two with the meeting pack's joiner
-(:func:`pitchkit.batch.build_pack`): each language is its own section,
+(:func:`pitchkit.pack.build_pack`): each language is its own section,
 starting on a new page with its own header and footer.
 
 Whole-page halves were chosen over two columns because each half is then
