@@ -2,7 +2,10 @@
 
 The command line is imported inside :func:`main`, so that even Ctrl-C in
 the first moments, while Python is still loading pitchkit, ends with a
-one-line message and exit code 130 rather than a traceback.
+one-line message and exit code 130 rather than a traceback. The same goes
+for the moments after loading while typer builds the commands from their
+options: from then on click, and then each command, report Ctrl-C
+themselves, so a Ctrl-C that reaches :func:`main` came while starting.
 """
 
 from __future__ import annotations
@@ -14,10 +17,11 @@ def main() -> None:
     """Load the command line and run it."""
     try:
         from pitchkit.cli import app
+
+        app(prog_name="pitchkit")
     except KeyboardInterrupt:
         sys.stderr.write("stopped: interrupted while starting; nothing was written\n")
         raise SystemExit(130) from None
-    app(prog_name="pitchkit")
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -34,9 +34,10 @@ from pitchkit.cli.common import (
 )
 from pitchkit.cli.templates import MemoryLimitOpt, TimeLimitOpt
 from pitchkit.i18n import N_, Language
-from pitchkit.limits import limits_in_force
 from pitchkit.messages import Located, Message, Renderable
-from pitchkit.notes import Project
+
+if TYPE_CHECKING:
+    from pitchkit.notes import Project
 
 
 def with_directors_file(project: Project, path: Path) -> tuple[Project, list[Renderable | str]]:
@@ -44,6 +45,7 @@ def with_directors_file(project: Project, path: Path) -> tuple[Project, list[Ren
     from dataclasses import replace
 
     from pitchkit.directors import load_directors, with_directors
+    from pitchkit.notes import Project
 
     found = load_directors(path)
     for line in found.warnings:
@@ -136,6 +138,7 @@ def batch(
     Example: pitchkit batch facts.yaml --directors team.xlsx --out notes/ --pack pack.docx
     """
     from pitchkit.batch import run_batch
+    from pitchkit.limits import limits_in_force
 
     with limits_in_force(time_limit, memory_limit):
         project = load_project(facts, locale)

@@ -5,6 +5,11 @@ This module alone prints; commands turn a
 and exit code 1 through :func:`user_errors`. Everything printed is in the
 command's language (:class:`Interface`): ``--locale``, else the facts
 file's ``settings.locale`` once it is read, else English.
+
+The command line imports only typer, rich and pitchkit's light modules
+(errors, messages, i18n) when it starts, so ``--version``, ``--help`` and
+shell completion answer at once; each command imports the core it needs
+when it runs (see docs/performance.md).
 """
 
 from __future__ import annotations
@@ -12,19 +17,18 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
 
-from pitchkit import __version__
 from pitchkit.errors import FactsError, OutputError, PitchkitError
-from pitchkit.fit import Cut
 from pitchkit.i18n import Language, language
 from pitchkit.messages import Located, Message, Renderable, render
-from pitchkit.notes import Project, open_project
-from pitchkit.output import write_atomic
-from pitchkit.pdf import convert_to_pdf
+
+if TYPE_CHECKING:
+    from pitchkit.fit import Cut
+    from pitchkit.notes import Project
 
 app = typer.Typer(
     name="pitchkit",
@@ -145,6 +149,8 @@ def asked_language(locale: object, *, bilingual: bool = False) -> Language | Non
 
 def load_project(facts: Path, locale: str | None) -> Project:
     """Open the facts, speak their language from now on and show what loading noticed."""
+    from pitchkit.notes import open_project
+
     project = open_project(facts, locale=locale)
     speak(project.lang)
     show_loading_warnings(project)
@@ -154,6 +160,8 @@ def load_project(facts: Path, locale: str | None) -> Project:
 def version_callback(value: bool) -> None:
     """Print the version and stop."""
     if value:
+        from pitchkit import __version__
+
         out_console.print(f"pitchkit {__version__}")
         raise typer.Exit()
 
@@ -296,9 +304,13 @@ def report_written(paths: list[Path], lang: Language) -> None:
 
 def save_document(path: Path, data: bytes, *, force: bool, pdf: bool) -> list[Path]:
     """Write the .docx (and its PDF) and return the paths written."""
+    from pitchkit.output import write_atomic
+
     write_atomic(path, data, force=force)
     written = [path]
     if pdf:
+        from pitchkit.pdf import convert_to_pdf
+
         for result in convert_to_pdf([path], force=force):
             if result.pdf is None:
                 raise OutputError(

@@ -6,12 +6,10 @@ import datetime as dt
 import shutil
 from importlib import resources
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from pitchkit.bilingual import Pair, make_bilingual_brief, make_bilingual_update, open_pair
-from pitchkit.bilingual import file_name as bilingual_file_name
 from pitchkit.cli.common import (
     BilingualOpt,
     DirectorOpt,
@@ -41,12 +39,10 @@ from pitchkit.cli.plan import (
 )
 from pitchkit.cli.templates import MemoryLimitOpt, TimeLimitOpt
 from pitchkit.errors import InputError
-from pitchkit.limits import limits_in_force
 from pitchkit.messages import Message
-from pitchkit.notes import default_file_name, make_brief_note, pick_director
-from pitchkit.output import check_writable
-from pitchkit.pdf import find_soffice
-from pitchkit.update import chosen_period, make_update, update_file_name
+
+if TYPE_CHECKING:
+    from pitchkit.bilingual import Pair
 
 
 def check_can_write(path: Path, *, force: bool, pdf: bool = False) -> None:
@@ -55,6 +51,9 @@ def check_can_write(path: Path, *, force: bool, pdf: bool = False) -> None:
     With ``pdf`` LibreOffice must be found and the PDF beside the note must
     be free too, so a missing LibreOffice never leaves a lone .docx behind.
     """
+    from pitchkit.output import check_writable
+    from pitchkit.pdf import find_soffice
+
     check_writable(path, force=force)
     if pdf:
         find_soffice()
@@ -63,6 +62,8 @@ def check_can_write(path: Path, *, force: bool, pdf: bool = False) -> None:
 
 def open_bilingual(facts: Path, locale: str | None) -> Pair:
     """Load the facts in Welsh and English for --bilingual, showing what loading noticed."""
+    from pitchkit.bilingual import open_pair
+
     if locale is not None:
         raise InputError(
             Message(
@@ -97,6 +98,8 @@ def brief(
 
     Example: pitchkit brief facts.yaml --director dof --out notes/
     """
+    from pitchkit.limits import limits_in_force
+
     with limits_in_force(time_limit, memory_limit):
         write_brief(
             facts, director, out, template, locale, force=force, pdf=pdf, bilingual=bilingual
@@ -115,8 +118,13 @@ def write_brief(
     bilingual: bool,
 ) -> None:
     """The ``brief`` command's work, once its options are read."""
+    from pitchkit.notes import default_file_name, make_brief_note, pick_director
+
     warn_about_template(template)
     if bilingual:
+        from pitchkit.bilingual import file_name as bilingual_file_name
+        from pitchkit.bilingual import make_bilingual_brief
+
         pair = open_bilingual(facts, locale)
         chosen = pick_director(pair.cy.facts, director, source=str(facts))
         path = output_path(out, bilingual_file_name(pair, chosen, "brief"))
@@ -157,6 +165,8 @@ def update(
 
     Example: pitchkit update facts.yaml --director dof --period 2027-Q2
     """
+    from pitchkit.limits import limits_in_force
+
     with limits_in_force(time_limit, memory_limit):
         write_update(
             facts,
@@ -184,6 +194,11 @@ def write_update(
     bilingual: bool,
 ) -> None:
     """The ``update`` command's work, once its options are read."""
+    from pitchkit.bilingual import file_name as bilingual_file_name
+    from pitchkit.bilingual import make_bilingual_update
+    from pitchkit.notes import pick_director
+    from pitchkit.update import chosen_period, make_update, update_file_name
+
     warn_about_template(template)
     pair = open_bilingual(facts, locale) if bilingual else None
     project = pair.cy if pair else load_project(facts, locale)
@@ -231,6 +246,9 @@ def demo(
 
     Example: pitchkit demo --out pitchkit-demo
     """
+    from pitchkit.notes import default_file_name, make_brief_note
+    from pitchkit.pdf import find_soffice
+
     facts_path = demo_facts()
     project = load_project(facts_path, None)
     if pdf:

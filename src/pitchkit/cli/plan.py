@@ -5,11 +5,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from pitchkit.advice import SEVERITIES, Finding, check
 from pitchkit.cli.common import (
     DirectorsOpt,
     FactsArg,
@@ -25,25 +24,19 @@ from pitchkit.cli.common import (
     warn,
 )
 from pitchkit.errors import PitchkitError
-from pitchkit.facts import LoadedFacts
 from pitchkit.i18n import N_, Language
 from pitchkit.messages import Message
-from pitchkit.ranking import (
-    Place,
-    Ranking,
-    lens_title,
-    link_reason,
-    objective_label,
-    rank_directors,
-    ranking_json,
-    recommendation_lines,
-    statement_text,
-    team_for,
-)
+
+if TYPE_CHECKING:
+    from pitchkit.advice import Finding
+    from pitchkit.facts import LoadedFacts
+    from pitchkit.ranking import Place, Ranking
 
 
 def role_and_lens(place: Place, lang: Language) -> str:
     """``Chief Nurse / Director of Nursing``; the role alone when the lens says the same."""
+    from pitchkit.ranking import lens_title
+
     lens = lens_title(place, lang)
     role = place.director.role
     return role if role.casefold() == lens.casefold() else f"{role} / {lens}"
@@ -56,6 +49,8 @@ RANKING_COLUMNS = ("#", N_("Director"), N_("Role / lens"), N_("Score"), N_("Obje
 def ranking_table(ranking: Ranking, lang: Language) -> Any:
     """The ranked directors as a rich table."""
     from rich.table import Table
+
+    from pitchkit.ranking import link_reason, objective_label, statement_text
 
     table = Table(show_lines=True, expand=False)
     for column in RANKING_COLUMNS:
@@ -95,6 +90,8 @@ def directors(
 
     Example: pitchkit directors facts.yaml --directors team.xlsx
     """
+    from pitchkit.ranking import rank_directors, ranking_json, recommendation_lines, team_for
+
     project = load_project(facts, locale)
     team = team_for(project.loaded, directors)
     for line in team.warnings:
@@ -118,6 +115,8 @@ SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
 
 def print_findings(findings: list[Finding], lang: Language) -> None:
     """Findings grouped by severity, each with where, evidence and fix."""
+    from pitchkit.advice import SEVERITIES
+
     if not findings:
         out_console.print(lang.gettext("No findings: the pitch follows the guide's advice."))
         return
@@ -142,6 +141,8 @@ def print_findings(findings: list[Finding], lang: Language) -> None:
 
 def brief_findings(loaded: LoadedFacts, director_id: str, lang: Language) -> list[Finding]:
     """The guide's findings for a note just written; a problem is a warning, never a failure."""
+    from pitchkit.advice import check
+
     try:
         return check(loaded, director_id=director_id, today=dt.date.today(), lang=lang)
     except PitchkitError as error:
@@ -190,6 +191,9 @@ def check_command(
 
     Example: pitchkit check facts.yaml --director dof --strict
     """
+    from pitchkit.advice import check
+    from pitchkit.ranking import team_for
+
     project = load_project(facts, locale)
     team = team_for(project.loaded, directors) if directors else None
     for line in team.warnings if team else ():

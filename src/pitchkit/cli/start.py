@@ -31,10 +31,7 @@ from pitchkit.cli.common import stopped as say_stopped
 from pitchkit.cli.templates import MemoryLimitOpt, TimeLimitOpt
 from pitchkit.errors import InputError, OutputError
 from pitchkit.i18n import Language
-from pitchkit.limits import limits_in_force
 from pitchkit.messages import Message
-from pitchkit.notes import pick_director
-from pitchkit.output import folder_message, write_atomic
 
 
 def ask_in_terminal(question: Any) -> str:
@@ -72,6 +69,8 @@ def stopped() -> typer.Exit:
 
 def may_replace(path: Path, *, force: bool, lang: Language) -> bool:
     """Whether ``path`` may be replaced: --force, or the user says so; refuse otherwise."""
+    from pitchkit.output import folder_message
+
     if force or not path.exists():
         return force
     if path.is_dir():
@@ -155,6 +154,7 @@ def init(
     """
     from pitchkit.i18n import language
     from pitchkit.init import extended_facts_text, new_facts_text
+    from pitchkit.output import write_atomic
 
     lang = language(locale)
     target = path or from_file or Path("facts.yaml")
@@ -201,7 +201,8 @@ def preview(
     Example: pitchkit preview facts.yaml --director dof
     Example: pitchkit preview facts.yaml -d dof --kind update --period 2027-Q2
     """
-    from pitchkit.notes import KINDS
+    from pitchkit.limits import limits_in_force
+    from pitchkit.notes import KINDS, pick_director
     from pitchkit.preview import make_preview, plain_preview, rich_preview
 
     if kind not in KINDS:

@@ -1,0 +1,128 @@
+"""Starting pitchkit is light: --version, --help and completion load no core.
+
+The commands import the core they need when they run, so the command line
+itself loads only typer, rich and pitchkit's light modules. Once a command
+name is given (``brief --help``, completion) typer itself loads pydantic,
+which it checks its own options' values with; nothing else heavy is loaded.
+These tests check which modules are loaded, never how long anything takes.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import typer.main
+
+import pitchkit.__main__
+
+#: Packages only the core needs: none is loaded just to start the command line.
+HEAVY = {"docx", "docxtpl", "pydantic", "jinja2", "openpyxl", "ruamel", "yaml", "lxml", "PIL"}
+#: What typer loads itself once a command name is given, to check its options' values.
+TYPER_LOADS = frozenset({"pydantic"})
+#: pitchkit's modules the command line may load before a command runs.
+LIGHT = {"pitchkit", "pitchkit.errors", "pitchkit.messages", "pitchkit.i18n"}
+
+
+def loaded_by(*args: str) -> set[str]:
+    """The modules ``python -X importtime ARGS`` loads, in a fresh process."""
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "100", "NO_COLOR": "1"},
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return {
+        line.rsplit("|", 1)[1].strip()
+        for line in result.stderr.splitlines()
+        if line.startswith("import time:") and "|" in line
+    } - {"imported package"}
+
+
+def core_modules(modules: set[str], *, typer_loads: frozenset[str] = frozenset()) -> list[str]:
+    """The heavy packages and pitchkit core modules among ``modules``.
+
+    ``typer_loads`` are heavy packages typer itself loads, left out.
+    """
+    heavy = {m for m in modules if m.split(".")[0] in HEAVY - typer_loads}
+    core = {
+        m
+        for m in modules
+        if m.split(".")[0] == "pitchkit" and m not in LIGHT and not m.startswith("pitchkit.cli")
+    }
+    return sorted(heavy | core)
+
+
+def test_importing_the_command_line_loads_no_core() -> None:
+    code = "import pitchkit.cli, sys; print('\\n'.join(sorted(sys.modules)))"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert core_modules(set(result.stdout.split())) == []
+
+
+@pytest.mark.parametrize("args", [["--version"], ["--help"]], ids=["version", "help"])
+def test_version_and_help_load_no_core(args: list[str]) -> None:
+    assert core_modules(loaded_by("-m", "pitchkit", *args)) == []
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["brief", "--help"], ["batch", "--help"], ["template", "check", "--help"]],
+    ids=["brief", "batch", "template-check"],
+)
+def test_a_commands_help_loads_no_core(args: list[str]) -> None:
+    modules = loaded_by("-m", "pitchkit", *args)
+    assert core_modules(modules, typer_loads=TYPER_LOADS) == []
+
+
+def test_shell_completion_loads_no_core() -> None:
+    env = {"_PITCHKIT_COMPLETE": "complete_bash", "COMP_WORDS": "pitchkit b", "COMP_CWORD": "1"}
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "pitchkit"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
+        timeout=120,
+        check=False,
+    )
+    assert sorted(result.stdout.split()) == ["batch", "brief"]
+    modules = {
+        line.rsplit("|", 1)[1].strip()
+        for line in result.stderr.splitlines()
+        if line.startswith("import time:")
+    }
+    assert core_modules(modules, typer_loads=TYPER_LOADS) == []
+
+
+def test_a_command_still_loads_what_it_needs(tmp_path: Path) -> None:
+    facts = Path(pitchkit.__file__).parent / "demo" / "facts.yaml"
+    note = tmp_path / "note.docx"
+    modules = loaded_by("-m", "pitchkit", "brief", str(facts), "--out", str(note), "-q")
+    assert {"docxtpl", "pitchkit.notes"} <= modules
+    assert note.exists()
+
+
+def test_ctrl_c_while_the_commands_are_built_gives_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Ctrl-C after loading, while typer builds the commands, is still 'while starting'."""
+
+    def interrupted(app: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # typer sets its own
+    monkeypatch.setattr(typer.main, "get_command", interrupted)
+    monkeypatch.setattr(sys, "argv", ["pitchkit", "--version"])
+    with pytest.raises(SystemExit) as stop:
+        pitchkit.__main__.main()
+    assert stop.value.code == 130
+    captured = capsys.readouterr()
+    assert captured.err == "stopped: interrupted while starting; nothing was written\n"
+    assert captured.out == ""
