@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shlex
 import zipfile
 from pathlib import Path
 
@@ -260,6 +261,15 @@ def test_export_writes_the_built_in_template(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     text = "\n".join(p.text for p in docx.Document(str(tmp_path / "ours.docx")).paragraphs)
     assert "{{ project.title }}" in text
+
+
+def test_export_suggests_a_command_that_pastes_into_a_terminal(tmp_path: Path) -> None:
+    target = tmp_path / "Our trust's brief.docx"
+    result = run("template", "export", "brief", str(target))
+    assert result.exit_code == 0, result.stderr
+    [suggestion] = [line for line in result.stdout.splitlines() if "use it with:" in line]
+    words = shlex.split(suggestion.split("use it with: ", 1)[1])
+    assert words == ["pitchkit", "brief", "FACTS", "--template", str(target)]
 
 
 def test_export_to_a_folder(tmp_path: Path) -> None:

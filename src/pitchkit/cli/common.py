@@ -262,7 +262,8 @@ def warn_about_template(template: Path | None) -> None:
 
     A tag such as ``{{r project.title|upper }}`` fills without error but
     loses its words, so it is worth a warning every time the template is
-    used. A template that cannot be read is left for filling to report.
+    used. A template that cannot be read, or has errors, is left for
+    filling to report.
     """
     if template is None:
         return
@@ -272,6 +273,8 @@ def warn_about_template(template: Path | None) -> None:
         scan = scan_tags(open_template(template))
     except PitchkitError:
         return
+    if any(finding.level == "error" for finding in scan.findings):
+        return  # filling fails and says why; a warning beside it would only distract
     for finding in scan.findings:
         if finding.level == "warning":
             warn(Located(str(template), finding.message))

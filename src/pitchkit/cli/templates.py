@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 from typing import Annotated
 
@@ -84,7 +85,7 @@ def template_export(
         Message(
             "Restyle it in Word, then use it with: pitchkit {kind} FACTS --template {path}",
             kind=kind,
-            path=written,
+            path=shlex.quote(str(written)),
         )
     )
 
