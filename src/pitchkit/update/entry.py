@@ -97,8 +97,7 @@ def nothing_asked(status: str, lang: Language) -> str:
         )
     if status == "amber":
         return lang.gettext(
-            "Nothing needs your help this period: we will tell you at once if the risks "
-            "above grow."
+            "Nothing needs your help this period: we will tell you at once if the risks above grow."
         )
     return lang.gettext("Nothing needs your help this period: thank you for your support.")
 
