@@ -162,3 +162,12 @@ def pdf_pages(docx_path: Path) -> int:
             pytest.fail(f"LibreOffice could not convert {docx_path}: {result.error}")
         assert result.pdf.is_file(), f"{result.pdf} was reported but does not exist"
         return len(PdfReader(result.pdf).pages)
+
+
+def template_with(path: Path, *lines: str) -> Path:
+    """Save a Word template at ``path`` with one paragraph per line (tags and all)."""
+    document = docx.Document()
+    for line in lines:
+        document.add_paragraph(line)
+    document.save(str(path))
+    return path

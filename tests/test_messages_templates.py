@@ -18,6 +18,7 @@ import docx
 import pytest
 from typer.testing import CliRunner
 
+from docchecks import template_with
 from pitchkit.cli import app
 from pitchkit.errors import PitchkitError
 from pitchkit.i18n import language
@@ -46,15 +47,6 @@ def run(*args: str) -> tuple[int, list[str], list[str]]:
     result = CliRunner().invoke(app, list(args))
     assert "Traceback" not in result.output
     return result.exit_code, result.stdout.splitlines(), result.stderr.strip().splitlines()
-
-
-def template_with(path: Path, *lines: str) -> Path:
-    """A Word template with one paragraph per line."""
-    document = docx.Document()
-    for line in lines:
-        document.add_paragraph(line)
-    document.save(str(path))
-    return path
 
 
 # ---------------------------------------------------------------- template check

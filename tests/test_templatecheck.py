@@ -11,6 +11,7 @@ import docx
 import pytest
 from typer.testing import CliRunner, Result
 
+from docchecks import template_with
 from pitchkit.cli import app
 from pitchkit.errors import OutputError, TemplateError
 from pitchkit.templatecheck import (
@@ -33,15 +34,6 @@ def run(*args: str) -> Result:
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         raise AssertionError(result.stderr) from result.exception
     return result
-
-
-def template_with(path: Path, *lines: str) -> Path:
-    """A Word template with one paragraph per line."""
-    document = docx.Document()
-    for line in lines:
-        document.add_paragraph(line)
-    document.save(str(path))
-    return path
 
 
 def add_notes(path: Path, footnote: str, endnote: str) -> None:

@@ -21,7 +21,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt, RGBColor
 from typer.testing import CliRunner, Result
 
-from docchecks import check_docx, docx_text, require_tools, soffice_path
+from docchecks import check_docx, docx_text, require_tools, soffice_path, template_with
 from pitchkit.cli import app, demo_facts
 from pitchkit.notes import open_project
 
@@ -82,15 +82,6 @@ def text_run(text: str, bold: bool = False) -> str:
 def paragraph(*parts: str) -> str:
     """A ``<w:p>`` of the given runs and marks."""
     return "<w:p>" + "".join(parts) + "</w:p>"
-
-
-def template_with(path: Path, *lines: str) -> Path:
-    """A python-docx template with one paragraph per line."""
-    document = docx.Document()
-    for line in lines:
-        document.add_paragraph(line)
-    document.save(str(path))
-    return path
 
 
 def assert_refused(result: Result, out: Path, *phrases: str) -> None:
