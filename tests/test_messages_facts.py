@@ -204,14 +204,14 @@ def test_a_missing_facts_file_is_reported_in_welsh(tmp_path: Path) -> None:
         pytest.param(
             (GOOD_ROW, "md,,Medical Director,\r\n"),
             "warning: {team}:row 3: column name: empty, but required: add the director's name",
-            "rhybudd: {team}:row 3: column name: yn wag, ond mae ei angen: "
+            "rhybudd: {team}:rhes 3: colofn name: yn wag, ond mae ei angen: "
             "ychwanegwch enw'r cyfarwyddwr",
             id="bad-row",
         ),
         pytest.param(
             (GOOD_ROW, "coo,Tom Reed,Chief Operating Officer,bogus\r\n"),
             "warning: {team}:row 3: column lens: unknown lens 'bogus': use one of chief-executive,",
-            "rhybudd: {team}:row 3: column lens: lens anhysbys 'bogus': defnyddiwch un o'r rhain: "
+            "rhybudd: {team}:rhes 3: colofn lens: lens anhysbys 'bogus': defnyddiwch un o'r rhain: "
             "chief-executive,",
             id="lens",
         ),
@@ -219,7 +219,7 @@ def test_a_missing_facts_file_is_reported_in_welsh(tmp_path: Path) -> None:
             (GOOD_ROW, "DOF,Sam Patel,Medical Director,\r\n"),
             "warning: {team}:row 3: column id: 'DOF' is already used on row 2: give each "
             "director their own id",
-            "rhybudd: {team}:row 3: column id: mae 'DOF' eisoes yn cael ei ddefnyddio ar res 2: "
+            "rhybudd: {team}:rhes 3: colofn id: mae 'DOF' eisoes yn cael ei ddefnyddio ar res 2: "
             "rhowch ei id ei hun i bob cyfarwyddwr",
             id="duplicate-id",
         ),
@@ -296,7 +296,7 @@ def test_batch_says_skipped_in_welsh(tmp_path: Path) -> None:
     )  # fmt: skip
     assert code == 1
     assert (
-        f"hepgorwyd: {team}:row 3: column name: yn wag, ond mae ei angen: "
+        f"hepgorwyd: {team}:rhes 3: colofn name: yn wag, ond mae ei angen: "
         "ychwanegwch enw'r cyfarwyddwr"
     ) in lines
 

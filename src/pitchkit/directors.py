@@ -311,7 +311,7 @@ def _columns(path: Path, header: list[str]) -> tuple[dict[int, str], list[Render
             found=found or Message("nothing"),
             columns=", ".join(COLUMNS),
         )
-        raise DirectorsError(Located(f"{path}:row 1", message))
+        raise DirectorsError(Located(row_place(path, 1), message))
     positions: dict[int, str] = {}
     warnings: list[Renderable | str] = []
     for index, key in enumerate(keys):
@@ -340,7 +340,7 @@ def _from_rows(path: Path, header: list[str], rows: list[tuple[int, list[str]]])
     for number, row in rows:
         cells, removed = _row_cells(row, positions)
         warnings += [
-            removed_warning(f"{path}:row {number}: column {col}", what) for col, what in removed
+            removed_warning(cell_place(path, number, col), what) for col, what in removed
         ]
         found = _row_problem(cells, seen)
         director = _director_or_problem(cells) if found is None else found
@@ -349,7 +349,7 @@ def _from_rows(path: Path, header: list[str], rows: list[tuple[int, list[str]]])
             directors.append(director)
         else:
             column, what = director
-            problems.append(Located(f"{path}:row {number}: column {column}", what))
+            problems.append(Located(cell_place(path, number, column), what))
     return DirectorsFile(path, tuple(directors), tuple(problems), tuple(warnings))
 
 
@@ -480,3 +480,13 @@ def _yaml_problem(source: Source, loc: Loc, item: Any, seen: Mapping[str, str]) 
         )
         return Located(f"{source.where(full)}: {dotted(full)}", message)
     return None
+
+
+def row_place(path: Path | str, row: int) -> Message:
+    """``team.csv:row 3``, with the word "row" in the reader's language."""
+    return Message("{file}:row {row}", file=str(path), row=row)
+
+
+def cell_place(path: Path | str, row: int, column: str) -> Message:
+    """``team.csv:row 3: column name``, with "row" and "column" in the reader's language."""
+    return Message("{file}:row {row}: column {column}", file=str(path), row=row, column=column)

@@ -104,19 +104,22 @@ class Plural(Renderable):
 class Located(Renderable):
     """A message with where it applies in front: ``facts.yaml:3:5: message``.
 
-    The place (a file position, a row, a field path) is never translated.
+    A place given as text (a file position, a field path) is never
+    translated; one given as a :class:`Message` (``{file}:row {row}``) has
+    its words translated and its values kept.
     """
 
     __slots__ = ("message", "where")
 
-    def __init__(self, where: str, message: Renderable | str) -> None:
+    def __init__(self, where: Renderable | str, message: Renderable | str) -> None:
         self.where = where
         self.message = message
 
     def render(self, lang: Translator | None = None) -> str:
         """``where: message`` with the message in ``lang``."""
         text = render(self.message, lang)
-        return f"{self.where}: {text}" if self.where else text
+        where = render(self.where, lang)
+        return f"{where}: {text}" if where else text
 
     def __repr__(self) -> str:
         return f"Located({self.where!r}, {self.message!r})"

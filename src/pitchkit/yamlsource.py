@@ -96,7 +96,7 @@ def describe_char(char: str) -> Message | str:
     return _VISIBLE_NAMES.get(char, f"U+{ord(char):04X}")
 
 
-def removed_warning(where: str, removed: list[Message | str]) -> Located:
+def removed_warning(where: Renderable | str, removed: list[Message | str]) -> Located:
     """The warning that cleaning took ``removed`` out of the text at ``where``."""
     return Located(
         where, Message("removed {what}, which Word cannot show", what=Joined(removed, ", "))

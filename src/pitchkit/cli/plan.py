@@ -109,7 +109,7 @@ def directors(
 
 SEVERITY_HEADINGS = {"error": N_("Errors"), "warning": N_("Warnings"), "info": N_("Notes")}
 #: The word before each finding in the advice after a note is written.
-SEVERITY_WORDS = {"error": N_("error"), "warning": N_("warning"), "info": N_("info")}
+SEVERITY_WORDS = {"error": N_("error"), "warning": N_("warning"), "info": N_("note")}
 SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
 
 
