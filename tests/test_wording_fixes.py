@@ -116,3 +116,40 @@ def test_a_welsh_locale_written_loosely_is_accepted(tmp_path: Path) -> None:
     code, _, stderr = run("brief", facts(tmp_path, locale="cy"), "--out", note)
     assert code == 0, stderr
     assert "Beth rydym yn ei ofyn" in docx_text(note)
+
+
+WORKFORCE = """\
+project:
+  title: Staff wellbeing hub
+  organisation: Bwrdd Iechyd Prifysgol Enghraifft
+  problem: Sickness absence is high
+  change: A wellbeing hub for staff
+impacts:
+  - id: sick
+    measure: Sickness absence
+    unit: "%"
+    baseline: 6.5
+    target: 5.5
+    themes: [workforce]
+directors:
+  - id: wod
+    name: Gwyn Price
+    role: Director of Workforce and OD
+settings:
+  locale: cy_GB
+"""
+
+
+def test_directors_in_welsh_words_a_roles_default_objectives_in_welsh(tmp_path: Path) -> None:
+    path = tmp_path / "facts.yaml"
+    path.write_text(WORKFORCE, encoding="utf-8")
+    code, stdout, _ = run("directors", path)
+    assert code == 0
+    assert "Argymhelliad" in stdout
+    assert "Recommendation" not in stdout
+    assert "Lleihau absenoldeb salwch" in stdout
+    assert "Reduce sickness absence" not in stdout
+    code, stdout, _ = run("directors", path, "--json")
+    assert "Lleihau absenoldeb salwch" in stdout
+    code, stdout, _ = run("directors", path, "--locale", "en_GB")
+    assert "Reduce sickness absence" in stdout

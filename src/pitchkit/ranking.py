@@ -25,6 +25,7 @@ from pitchkit.directors import load_directors, with_directors
 from pitchkit.errors import DirectorsError
 from pitchkit.facts import Director, Facts, LoadedFacts, Objective
 from pitchkit.i18n import Language
+from pitchkit.lenstext import localise_pitch
 from pitchkit.messages import Located, Message, Renderable
 from pitchkit.recast import Pitch, Statement, recast
 
@@ -102,10 +103,12 @@ def _order_key(pitch: Pitch, preferred: bool, index: int) -> tuple[int, int, int
     return (-(pitch.score + bonus), 0 if preferred else 1, index)
 
 
-def rank_directors(facts: Facts) -> Ranking:
+def rank_directors(facts: Facts, lang: Language | None = None) -> Ranking:
     """Recast the project for every director and rank them, best fit first.
 
-    Raises :class:`DirectorsError` when the facts list no directors.
+    With ``lang``, lens wording (a role's default objectives) is in that
+    language; the scores and the order are the same either way. Raises
+    :class:`DirectorsError` when the facts list no directors.
     """
     if not facts.directors:
         raise DirectorsError(
@@ -115,6 +118,8 @@ def rank_directors(facts: Facts) -> Ranking:
             )
         )
     pitches = [recast(facts, director) for director in facts.directors]
+    if lang is not None:
+        pitches = [localise_pitch(pitch, lang) for pitch in pitches]
     preferred = [p.lens.lens.id in PREFERRED_LENSES for p in pitches]
     order = sorted(range(len(pitches)), key=lambda i: _order_key(pitches[i], preferred[i], i))
     places = tuple(

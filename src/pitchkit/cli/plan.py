@@ -96,13 +96,14 @@ def directors(
     team = team_for(project.loaded, directors)
     for line in team.warnings:
         warn(line)
-    ranking = rank_directors(team.loaded.facts)
+    ranking = rank_directors(team.loaded.facts, project.lang)
     if as_json:
         typer.echo(json.dumps(ranking_json(ranking, project.lang), ensure_ascii=False, indent=2))
         return
     out_console.print(ranking_table(ranking, project.lang))
     out_console.print()
-    out_console.print(f"[bold]{escape(project.lang.gettext('Recommendation'))}[/]")
+    heading = project.lang.gettext("Recommendation")
+    out_console.print(f"[bold]{escape(heading)}[/]")
     for line in recommendation_lines(ranking, project.lang):
         out_console.print(escape(line))
 
