@@ -441,3 +441,58 @@ def test_a_period_that_asks_nothing_says_so_true_to_its_status(
     assert said in text
     if status != "green":
         assert "thank you for your support" not in text
+
+
+# ---------------------------------------------------------------- a fill-in's period length
+
+
+MONTHS = """\
+updates:
+  - period: 2027-01
+    status: green
+    measures: {beddays: 480}
+  - period: 2027-02
+    status: green
+    measures: {beddays: 470}
+"""
+
+
+def measure_rows(path: Path) -> dict[str, list[str]]:
+    """The progress table's rows by measure: baseline, target, latest, along, direction."""
+    document = docx.Document(str(path))
+    for table in document.tables:
+        cells = [[cell.text for cell in row.cells] for row in table.rows]
+        if cells and cells[0][:3] == ["Measure", "Baseline", "Target"]:
+            return {row[0]: row[1:] for row in cells[1:]}
+    return {}
+
+
+def fill_in_row(tmp_path: Path, log: str, period: str, *extra: str) -> list[str]:
+    """The bed days row of the fill-in template for ``period``."""
+    facts = write_facts(tmp_path, log)
+    out = tmp_path / f"{period}.docx"
+    code, _, err = run("update", str(facts), "-d", "coo", "-p", period, "-o", str(out), *extra)
+    assert code == 0, err
+    check_docx(out)
+    return measure_rows(out)["Occupied bed days, patients with no criteria to reside"]
+
+
+@pytest.mark.parametrize(
+    ("log", "period", "baseline", "target", "asked"),
+    [
+        (
+            MONTHS,
+            "2027-Q2",
+            "1,500 bed days a quarter",
+            "1,200 bed days a quarter",
+            "April to June 2027",
+        ),
+        (MONTHS, "2027", "6,000 bed days a year", "4,800 bed days a year", "2027"),
+        (QUARTERS, "2027-10", "500 bed days a month", "400 bed days a month", "October 2027"),
+    ],
+)
+def test_a_fill_in_shows_baseline_and_target_for_the_period_asked_about(
+    tmp_path: Path, log: str, period: str, baseline: str, target: str, asked: str
+) -> None:
+    row = fill_in_row(tmp_path, log, period)
+    assert row[:3] == [baseline, target, f"[figure for {asked}]"]

@@ -37,7 +37,10 @@ def amount_text(value: float, impact: Impact, lang: Language) -> str:
 def measure_row(progress: MeasureProgress, situation: Situation) -> Context:
     """One row of the progress table: baseline, target, latest, how far along, direction."""
     lang, impact = situation.lang, progress.impact
-    scale_at = progress.latest.period if progress.latest else situation.period
+    # A fill-in asks for the requested period's figure, so its baseline and
+    # target are shown for that length; otherwise for the latest figure's.
+    latest = progress.latest
+    scale_at = latest.period if latest and not situation.fill_in else situation.period
     per = per_period_words(scale_at, lang) if impact.per else ""
     baseline = scale(impact.baseline, impact, scale_at)
     target = scale(impact.target, impact, scale_at)
