@@ -496,3 +496,47 @@ def test_a_fill_in_shows_baseline_and_target_for_the_period_asked_about(
 ) -> None:
     row = fill_in_row(tmp_path, log, period)
     assert row[:3] == [baseline, target, f"[figure for {asked}]"]
+
+
+# ---------------------------------------------------------------- money measures
+
+
+PREMIUM = """\
+  - id: premium
+    measure: Premium pay
+    unit: "£"
+    per: month
+    baseline: 180000
+    target: 90000
+    better: lower
+    supports: [coo.los]
+"""
+
+PREMIUM_LOG = """\
+updates:
+  - period: 2027-01
+    status: green
+    measures: {premium: 170000}
+  - period: 2027-02
+    status: green
+    measures: {premium: 150000}
+"""
+
+
+def test_money_delivered_reads_as_less_and_is_not_said_to_be_worth_itself(
+    tmp_path: Path,
+) -> None:
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(FACTS.replace("advice:\n", PREMIUM + "advice:\n", 1) + PREMIUM_LOG)
+    out = tmp_path / "premium.docx"
+    code, _, err = run("update", str(facts), "-d", "coo", "-o", str(out))
+    assert code == 0, err
+    check_docx(out)
+    text = docx_text(out)
+    assert [
+        "Reduce length of stay",
+        "Premium pay: £40,000 less than at the baseline rate, January to February 2027.",
+    ] in delivered_table(out)
+    assert "a reduction of £40,000 in premium pay" in board_sentence(text)
+    assert "fewer than at the baseline" not in text
+    assert "worth £40,000" not in text

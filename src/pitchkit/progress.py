@@ -268,9 +268,14 @@ def delivered_value(amount: float, impact: Impact) -> float | None:
     """The money value of ``amount`` of ``impact``: by its unit cost, or itself if money."""
     if impact.value is not None:
         return amount * impact.value.amount
-    if impact.unit.strip().lower() in {"£", "gbp", "pounds"}:
+    if is_money(impact):
         return amount
     return None
+
+
+def is_money(impact: Impact) -> bool:
+    """Whether ``impact`` is itself counted in money (``£``, ``GBP`` or ``pounds``)."""
+    return impact.unit.strip().lower() in {"£", "gbp", "pounds"}
 
 
 def direction(impact: Impact, previous: Point | None, latest: Point | None) -> Direction | None:

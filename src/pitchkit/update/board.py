@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pitchkit import fmt, wording
 from pitchkit.facts import Impact, Objective
 from pitchkit.i18n import Language
-from pitchkit.progress import MeasureProgress
+from pitchkit.progress import MeasureProgress, is_money
 from pitchkit.update import fillin, spans
 from pitchkit.update.delivery import chosen_statements, delivered_money_text, progress_for
 from pitchkit.update.measures import amount_text
@@ -142,7 +142,7 @@ def delivered_phrase(progress: MeasureProgress, situation: Situation) -> str:
         if progress.delivered <= 0:
             return ""
         size = fmt.number(round(progress.delivered), lang)
-        if impact.unit.strip().lower() in {"£", "gbp", "pounds"}:
+        if is_money(impact):
             size = fmt.money(progress.delivered, lang)
         phrase = (
             lang.gettext("a reduction of {amount} in {measure}")

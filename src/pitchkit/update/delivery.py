@@ -15,7 +15,7 @@ from pitchkit import fmt, wording
 from pitchkit.context import Context
 from pitchkit.facts import Impact
 from pitchkit.i18n import Language
-from pitchkit.progress import MeasureProgress
+from pitchkit.progress import MeasureProgress, is_money
 from pitchkit.recast import Pitch, Quantity, Statement, share_of_target
 from pitchkit.update import fillin, spans
 from pitchkit.update.measures import amount_text
@@ -110,20 +110,28 @@ def delivered_text(progress: MeasureProgress, situation: Situation) -> str:
     if progress.delivered is not None:
         size = counted_amount(progress.delivered, impact, lang)
         span = spans.span_text(progress.with_data, lang)
-        if progress.delivered > 0:
-            better = (
-                lang.gettext("{amount} fewer than at the baseline rate, {span}")
-                if impact.direction == "lower"
-                else lang.gettext("{amount} more than at the baseline rate, {span}")
-            )
-        elif progress.delivered < 0:
+        worse = progress.delivered < 0
+        fewer = (impact.direction == "lower") != worse
+        if progress.delivered == 0:
+            better = lang.gettext("the same as the baseline rate so far, {span}")
+        elif not fewer:
             better = (
                 lang.gettext("{amount} more than at the baseline rate so far, {span}")
-                if impact.direction == "lower"
-                else lang.gettext("{amount} fewer than at the baseline rate so far, {span}")
+                if worse
+                else lang.gettext("{amount} more than at the baseline rate, {span}")
+            )
+        elif is_money(impact):  # money is less, not fewer
+            better = (
+                lang.gettext("{amount} less than at the baseline rate so far, {span}")
+                if worse
+                else lang.gettext("{amount} less than at the baseline rate, {span}")
             )
         else:
-            better = lang.gettext("the same as the baseline rate so far, {span}")
+            better = (
+                lang.gettext("{amount} fewer than at the baseline rate so far, {span}")
+                if worse
+                else lang.gettext("{amount} fewer than at the baseline rate, {span}")
+            )
         return better.format(amount=size, span=span)
     latest = progress.latest
     assert latest is not None
@@ -138,9 +146,12 @@ def delivered_text(progress: MeasureProgress, situation: Situation) -> str:
 
 
 def delivered_money_text(progress: MeasureProgress, lang: Language) -> str:
-    """``worth £448,000``, where the delivery has a positive money value."""
+    """``worth £448,000``, where the delivery has a positive money value.
+
+    Empty for a measure that is itself money: its amount already says what it is worth.
+    """
     money = progress.delivered_money
-    if money is None or money <= 0:
+    if money is None or money <= 0 or is_money(progress.impact):
         return ""
     return lang.gettext("worth {money}").format(money=fmt.money(money, lang))
 
