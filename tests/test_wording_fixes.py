@@ -153,3 +153,16 @@ def test_directors_in_welsh_words_a_roles_default_objectives_in_welsh(tmp_path: 
     assert "Lleihau absenoldeb salwch" in stdout
     code, stdout, _ = run("directors", path, "--locale", "en_GB")
     assert "Reduce sickness absence" in stdout
+
+
+def test_what_a_role_typically_gains_starts_with_a_capital(tmp_path: Path) -> None:
+    path = tmp_path / "facts.yaml"
+    path.write_text(WORKFORCE.replace("locale: cy_GB", "locale: en_GB"), encoding="utf-8")
+    note = tmp_path / "note.docx"
+    code, _, stderr = run("brief", path, "--out", note)
+    assert code == 0, stderr
+    lines = docx_text(note).splitlines()
+    start = lines.index("What is in it for you")
+    gains = lines[start + 1 : start + 4]
+    assert len(gains) == 3
+    assert all(line[:1].isupper() for line in gains), gains

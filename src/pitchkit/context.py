@@ -169,8 +169,13 @@ def relevant_concerns(pitch: Pitch) -> list[str]:
 def gains(pitch: Pitch, lang: Language) -> list[str]:
     """What the sponsor gains: the project's offer, then what the role typically gains."""
     offered = list(pitch.facts.offer)
-    typical = [lang.gettext(g) for g in pitch.lens.lens.gains]
+    typical = [_capitalised(lang.gettext(g)) for g in pitch.lens.lens.gains]
     return offered + [g for g in typical if g not in offered][: max(0, 3 - len(offered))]
+
+
+def _capitalised(item: str) -> str:
+    """A list item that starts with a capital, like the user's own items beside it."""
+    return item[:1].upper() + item[1:]
 
 
 def pitch_context(pitch: Pitch, lang: Language) -> Context:
