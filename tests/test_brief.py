@@ -164,6 +164,15 @@ def test_demo_writes_a_note_for_each_director(tmp_path: Path) -> None:
     assert (tmp_path / "demo" / "facts.yaml").exists()
 
 
+def test_demo_in_welsh(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["demo", "--out", str(tmp_path), "--locale", "cy_GB"])
+    assert result.exit_code == 0, result.output
+    notes = sorted(tmp_path.glob("*nodyn briffio*.docx"))
+    assert len(notes) == 4
+    assert "Beth rydym yn ei ofyn" in docx_text(notes[0])
+    assert result.stdout.startswith("Ffeithiau'r enghraifft: ")
+
+
 def test_the_note_uses_the_directors_own_terms(tmp_path: Path) -> None:
     frailty = ROOT / "examples" / "frailty-virtual-ward" / "facts.yaml"
     original = "      admissions: non-elective admissions"

@@ -339,9 +339,7 @@ def _from_rows(path: Path, header: list[str], rows: list[tuple[int, list[str]]])
     seen: dict[str, int] = {}
     for number, row in rows:
         cells, removed = _row_cells(row, positions)
-        warnings += [
-            removed_warning(cell_place(path, number, col), what) for col, what in removed
-        ]
+        warnings += [removed_warning(cell_place(path, number, col), what) for col, what in removed]
         found = _row_problem(cells, seen)
         director = _director_or_problem(cells) if found is None else found
         if isinstance(director, Director):

@@ -237,6 +237,7 @@ def demo(
     out: Annotated[
         Path, typer.Option("--out", "-o", help="Folder to write the example notes in.")
     ] = Path("pitchkit-demo"),
+    locale: LocaleOpt = None,
     force: ForceOpt = False,
     pdf: PdfOpt = False,
     quiet: QuietOpt = False,
@@ -245,12 +246,13 @@ def demo(
     """Run the bundled example end to end: a briefing note for each of its directors.
 
     Example: pitchkit demo --out pitchkit-demo
+    Example: pitchkit demo --out demo-cy --locale cy_GB
     """
     from pitchkit.notes import default_file_name, make_brief_note
     from pitchkit.pdf import find_soffice
 
     facts_path = demo_facts()
-    project = load_project(facts_path, None)
+    project = load_project(facts_path, locale)
     if pdf:
         find_soffice()
     out.mkdir(parents=True, exist_ok=True)
