@@ -16,6 +16,7 @@ from docchecks import check_docx, docx_text, pdf_pages, validate_ooxml
 from pitchkit.bilingual import (
     BilingualBrief,
     Pair,
+    both_cuts,
     document_title,
     file_name,
     make_bilingual_brief,
@@ -23,6 +24,9 @@ from pitchkit.bilingual import (
     tag_language,
 )
 from pitchkit.cli import app
+from pitchkit.fit import Cut
+from pitchkit.i18n import language
+from pitchkit.messages import Message
 from pitchkit.notes import pick_director
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -110,7 +114,9 @@ def test_every_run_is_tagged_with_its_language(bilingual_path: Path) -> None:
 
 def test_reports_each_cut_once(bilingual: BilingualBrief) -> None:
     welsh, english = bilingual.notes
-    assert set(bilingual.cuts) == set(welsh.cuts) | set(english.cuts)
+    assert set(welsh.cuts) <= set(bilingual.cuts)
+    fields = {cut.field for cut in welsh.cuts + english.cuts}
+    assert {cut.field for cut in bilingual.cuts} == fields
     assert len(bilingual.cuts) == len(set(bilingual.cuts))
 
 
@@ -219,3 +225,26 @@ def test_bilingual_brief_is_valid_and_two_pages(bilingual_path: Path) -> None:
 def test_bilingual_update_is_valid(update_path: Path) -> None:
     validate_ooxml(update_path)
     assert pdf_pages(update_path) <= 4
+
+
+def test_a_bilingual_cut_warning_is_all_in_welsh_and_says_each_cut_once(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        app, ["brief", str(WELSH_EXAMPLE), "--bilingual", "-o", str(tmp_path / "both.docx")]
+    )
+    assert result.exit_code == 0, result.output
+    [warning] = [line for line in result.stderr.splitlines() if "ffitio" in line]
+    assert warning.startswith("rhybudd: ")
+    assert " shown" not in warning
+    fields = [part.split(" (")[0] for part in warning.split("byrhau ", 1)[1].split("; ")]
+    assert len(fields[:-1]) == len(set(fields[:-1]))
+
+
+def test_an_english_cut_unlike_the_welsh_one_is_marked() -> None:
+    welsh = (Cut("asks", Message("{shown} of {total} shown", shown=2, total=4)),)
+    english = (
+        Cut("asks", Message("{shown} of {total} shown", shown=2, total=4)),
+        Cut("advice", Message("shortened")),
+    )
+    both = both_cuts(welsh, english)
+    assert [cut.field for cut in both] == ["asks", "advice"]
+    assert both[1].detail.render(language("cy_GB")) == "wedi'i fyrhau yn Saesneg"

@@ -29,6 +29,7 @@ from lxml import etree  # type: ignore[import-untyped]
 
 from pitchkit.facts import Director
 from pitchkit.fit import Cut
+from pitchkit.messages import Message
 from pitchkit.notes import BriefNote, Project, make_brief_note, open_project, pick_director
 from pitchkit.output import safe_stem
 from pitchkit.pack import build_pack
@@ -107,8 +108,16 @@ def make_bilingual_brief(
     )
     welsh, english = notes
     data = join_languages([(welsh.data, "cy-GB"), (english.data, "en-GB")])
-    cuts = tuple(dict.fromkeys(welsh.cuts + english.cuts))
-    return BilingualBrief(data, (welsh, english), cuts)
+    return BilingualBrief(data, (welsh, english), both_cuts(welsh.cuts, english.cuts))
+
+
+def both_cuts(welsh: tuple[Cut, ...], english: tuple[Cut, ...]) -> tuple[Cut, ...]:
+    """The cuts of both columns, once each; an English cut unlike the Welsh one is marked."""
+    found = list(welsh)
+    for cut in english:
+        if cut not in found:
+            found.append(Cut(cut.field, Message("{detail} in English", detail=cut.detail)))
+    return tuple(found)
 
 
 def make_bilingual_update(

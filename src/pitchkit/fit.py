@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from pitchkit.i18n import Language, language
+from pitchkit.messages import Joined, Message, Plural, Renderable
 
 #: Usable height of the page body in points (A4 less the template's margins).
 PAGE_HEIGHT = 745.0
@@ -36,7 +37,8 @@ class Cut:
     """One thing the note shows less of than the facts file holds."""
 
     field: str
-    detail: str
+    #: How it was cut, worded when shown (two fits that cut alike compare equal).
+    detail: Renderable
 
 
 def _char_width(char: str) -> float:
@@ -253,7 +255,7 @@ def fit_brief(
             break
         if apply_step(fitted, kind, path, size) and path not in changed:
             changed.append(path)
-    return fitted, [_describe(path, context, fitted, lang) for path in changed]
+    return fitted, [_describe(path, context, fitted) for path in changed]
 
 
 def _copy_for_cuts(context: dict[str, Any]) -> dict[str, Any]:
@@ -269,23 +271,17 @@ def _copy_for_cuts(context: dict[str, Any]) -> dict[str, Any]:
     return fitted
 
 
-def _describe(
-    path: tuple[str, ...], before: dict[str, Any], after: dict[str, Any], lang: Language
-) -> Cut:
+def _describe(path: tuple[str, ...], before: dict[str, Any], after: dict[str, Any]) -> Cut:
     """Say how the value at ``path`` was cut: fewer items, fewer words, or both."""
     old = _owner(before, path)[path[-1]]
     new = _owner(after, path)[path[-1]]
-    details = []
+    details: list[Renderable] = []
     if isinstance(old, list):
         if len(new) < len(old):
-            details.append(
-                lang.gettext("{shown} of {total} shown").format(shown=len(new), total=len(old))
-            )
+            details.append(Message("{shown} of {total} shown", shown=len(new), total=len(old)))
         if any(a != b for a, b in zip(old, new, strict=False)):
-            details.append(lang.gettext("shortened"))
+            details.append(Message("shortened"))
     else:
         words = len(str(new).split())
-        details.append(
-            lang.ngettext("first {n} word shown", "first {n} words shown", words).format(n=words)
-        )
-    return Cut(".".join(path), ", ".join(details))
+        details.append(Plural("first {n} word shown", "first {n} words shown", words))
+    return Cut(".".join(path), Joined(details, ", "))

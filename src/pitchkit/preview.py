@@ -252,7 +252,7 @@ def _notes(preview: Preview, lang: Language) -> list[str]:
     """What the preview says about the note itself: fill-in parts and what was cut to fit."""
     lines = list(preview.notes)
     if preview.cuts:
-        shown = "; ".join(f"{cut.field} ({cut.detail})" for cut in preview.cuts)
+        shown = "; ".join(f"{cut.field} ({cut.detail.render(lang)})" for cut in preview.cuts)
         lines.append(
             lang.gettext(
                 "To fit one page the note shortens {shown}. Your facts file is unchanged: "

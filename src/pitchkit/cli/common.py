@@ -290,7 +290,7 @@ def report_cuts(cuts: tuple[Cut, ...], lang: Language) -> None:
     """Tell the user what the one-page note shows less of than their facts."""
     if not cuts:
         return
-    shown = "; ".join(f"{cut.field} ({cut.detail})" for cut in cuts)
+    shown = "; ".join(f"{cut.field} ({cut.detail.render(lang)})" for cut in cuts)
     warn(
         lang.gettext(
             "to fit one page the note shortens {shown}; your facts file is unchanged: "
