@@ -268,10 +268,11 @@ def test_refuses_values_that_are_not_finite_numbers(value: object) -> None:
 
 def test_offers_every_filter_the_templates_use() -> None:
     names = {"money", "number", "percent", "date", "list", "period", "quantity", "change"}
+    names.add("sentence")
     assert set(fmt.filters(EN)) == names
 
 
-@pytest.mark.parametrize("name", sorted(fmt.filters(EN)))
+@pytest.mark.parametrize("name", sorted(set(fmt.filters(EN)) - {"sentence"}))  # it adds a stop
 def test_lets_missing_and_worded_values_through_every_filter(name: str) -> None:
     apply = fmt.filters(EN)[name]
     assert apply(None) == ""
@@ -336,3 +337,19 @@ def test_keeps_strict_templates_strict() -> None:
     env.filters.update(fmt.filters(EN))
     with pytest.raises(jinja2.UndefinedError, match="'missing' is undefined"):
         env.from_string("{{ missing|money }}").render()
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("Pilot in 2026", "Pilot in 2026."),
+        ("Pilot in 2026.", "Pilot in 2026."),
+        ("none came to harm that the…", "none came to harm that the…"),
+        ("Is it working?", "Is it working?"),
+        ("  spaced  ", "  spaced."),
+        ("", ""),
+        (None, ""),
+    ],
+)
+def test_sentence_ends_a_line_with_one_full_stop(text: str | None, shown: str) -> None:
+    assert fmt.sentence(text) == shown

@@ -320,7 +320,24 @@ def filters(lang: Language) -> dict[str, Callable[..., str]]:
         "period": _tolerant(_period_filter(lang), words=False),
         "quantity": _tolerant(lambda value, unit=None: quantity(value, unit, lang)),
         "change": _tolerant(lambda value, **options: change(value, lang, **options)),
+        "sentence": sentence,
     }
+
+
+def sentence(text: object) -> str:
+    """``text`` ending with a full stop, unless it already ends a sentence ("…" too).
+
+    For a template line such as ``{{ project.evidence|list|sentence }}``,
+    where the last item may already end in "." or have been shortened to "…".
+    """
+    if text is None:
+        return ""
+    if isinstance(text, jinja2.Undefined):
+        return str(text)  # "" for Undefined; StrictUndefined raises as it should
+    words = text.rstrip() if isinstance(text, str) else str(text).rstrip()  # keeps Markup
+    if not words or words.endswith((".", "!", "?", "…", ".)", ".”", ".'", '."')):
+        return words
+    return words + "."
 
 
 def soft_mutation(word: str) -> str:

@@ -41,6 +41,7 @@ _FILTER_EXAMPLES = (
     ("{{ meeting.date|date(format='month') }}", "A month"),
     ("{{ '2027-Q1'|period }}", "A reporting period"),
     ("{{ ['Finance', 'Operations', 'Nursing']|list }}", "A list in words"),
+    ("{{ ['A pilot', 'an audit']|list|sentence }}", "Text ending in one full stop"),
     ('{{ _("Funding") }}', "A label in the document's language"),
 )
 
