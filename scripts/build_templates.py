@@ -159,6 +159,32 @@ def header_footer(document: Document, header: str, footer: str) -> None:
         run.font.color.rgb = GREY
 
 
+# ---------------------------------------------------------------- the lead's contact
+
+# The lead is optional, and so is each of their details: show only what is
+# given, with a separator only between two shown parts, and no "Contact"
+# heading or line at all when there is nothing to contact.
+HAS_CONTACT = "lead.name or lead.email or lead.phone"
+CONTACT_PARTS: list[tuple[str, bool]] = [
+    ("{{ lead.name }}", False),
+    ("{% if lead.role %}{% if lead.name %}, {% endif %}{{ lead.role }}{% endif %}", False),
+    (
+        "{% if lead.email %}{% if lead.name or lead.role %} · {% endif %}"
+        "{{ lead.email }}{% endif %}",
+        False,
+    ),
+    (
+        "{% if lead.phone %}{% if lead.name or lead.role or lead.email %} · {% endif %}"
+        "{{ lead.phone }}{% endif %}",
+        False,
+    ),
+]
+FOOTER_CONTACT = (
+    "{{ lead.name }}{% if lead.email %}{% if lead.name %} · {% endif %}{{ lead.email }}{% endif %}"
+    "{% if lead.name or lead.email %} · {% endif %}"
+)
+
+
 # ---------------------------------------------------------------- the brief
 
 
@@ -170,9 +196,7 @@ def build_brief() -> Document:
     header_footer(
         document,
         T("Sponsor briefing note") + " · {{ project.organisation }}",
-        "{{ lead.name }}{% if lead.email %} · {{ lead.email }}{% endif %} · "
-        + T("Prepared on")
-        + " {{ today|date }}",
+        FOOTER_CONTACT + T("Prepared on") + " {{ today|date }}",
     )
     para(document, "{{ project.title }}", "Title")
     runs(
@@ -267,15 +291,11 @@ def build_brief() -> Document:
 
     section(document, T("Funding and timeline"), "funding.text or timeline", funding)
 
-    document.add_heading(T("Contact"), level=1)
-    runs(
+    section(
         document,
-        [
-            ("{{ lead.name }}", True),
-            ("{% if lead.role %}, {{ lead.role }}{% endif %}", False),
-            ("{% if lead.email %} · {{ lead.email }}{% endif %}", False),
-            ("{% if lead.phone %} · {{ lead.phone }}{% endif %}", False),
-        ],
+        T("Contact"),
+        HAS_CONTACT,
+        lambda: runs(document, [(CONTACT_PARTS[0][0], True), *CONTACT_PARTS[1:]]),
     )
     tag(document, "if pitch.sources")
     para(document, T("Unit costs used") + ": {{ pitch.sources|join('; ') }}.", "Small Print")
@@ -520,9 +540,7 @@ def build_update() -> Document:
     header_footer(
         document,
         T("Progress update") + " · {{ project.organisation }} · {{ update.period_label }}",
-        "{{ lead.name }}{% if lead.email %} · {{ lead.email }}{% endif %} · "
-        + T("Prepared on")
-        + " {{ today|date }}",
+        FOOTER_CONTACT + T("Prepared on") + " {{ today|date }}",
     )
     tag(document, "if update.fill_in")
     para(
@@ -564,17 +582,9 @@ def build_update() -> Document:
     section(document, T("Your advice"), "update.advice", lambda: bullets(document, "update.advice"))
     section(document, T("This period and next"), None, lambda: _update_steps(document))
     section(document, T("Charts"), "update.charts", lambda: _update_charts(document))
-    runs(
-        document,
-        [
-            (T("Contact") + ": ", True),
-            ("{{ lead.name }}", False),
-            ("{% if lead.role %}, {{ lead.role }}{% endif %}", False),
-            ("{% if lead.email %} · {{ lead.email }}{% endif %}", False),
-            ("{% if lead.phone %} · {{ lead.phone }}{% endif %}", False),
-        ],
-        "Small Print",
-    )
+    tag(document, "if " + HAS_CONTACT)
+    runs(document, [(T("Contact") + ": ", True), *CONTACT_PARTS], "Small Print")
+    tag(document, "endif")
     return document
 
 

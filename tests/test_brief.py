@@ -203,3 +203,59 @@ def test_only_the_meeting_directors_note_names_the_meeting(tmp_path: Path) -> No
         texts[director] = docx_text(out)
     assert "meeting on 3 December 2026" in texts["dof"]
     assert "meeting on" not in texts["coo"]
+
+
+NO_LEAD_FACTS = """\
+project:
+  title: Discharge lounge
+  organisation: Example NHS Trust
+  problem: Patients wait on wards for transport home.
+  change: A staffed lounge where patients wait for transport.
+impacts:
+  - id: beds
+    measure: Bed days lost waiting for transport
+    unit: bed days a month
+    baseline: 120
+    target: 60
+directors:
+  - id: coo
+    name: Alex Jones
+    role: Chief Operating Officer
+"""
+
+CONTACT_WORDS = {"en_GB": ("Contact", "Prepared on"), "cy_GB": ("Cyswllt", "Paratowyd ar")}
+
+
+@pytest.mark.parametrize("command", ["brief", "update"])
+@pytest.mark.parametrize("locale", ["en_GB", "cy_GB"])
+def test_with_no_lead_there_is_no_empty_contact_and_no_dangling_separator(
+    command: str, locale: str, tmp_path: Path
+) -> None:
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(NO_LEAD_FACTS, encoding="utf-8")
+    out = tmp_path / "out.docx"
+    result = CliRunner().invoke(app, [command, str(facts), "--locale", locale, "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    check_docx(out)
+    lines = docx_text(out).splitlines()
+    contact, prepared = CONTACT_WORDS[locale]
+    assert not [line for line in lines if line.strip().rstrip(":") == contact]
+    assert not [line for line in lines if line.startswith(contact + ":")]
+    assert not [line for line in lines if line.lstrip().startswith("·")]
+    assert any(line.startswith(prepared + " ") for line in lines)
+
+
+@pytest.mark.parametrize("command", ["brief", "update"])
+def test_a_lead_with_only_a_name_is_the_whole_contact(command: str, tmp_path: Path) -> None:
+    facts = tmp_path / "facts.yaml"
+    named = NO_LEAD_FACTS.replace("  change:", "  lead: {name: Sam Patel}\n  change:")
+    facts.write_text(named, encoding="utf-8")
+    out = tmp_path / "out.docx"
+    result = CliRunner().invoke(app, [command, str(facts), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    lines = docx_text(out).splitlines()
+    if command == "brief":
+        assert lines[lines.index("Contact") + 1] == "Sam Patel"
+    else:
+        assert "Contact: Sam Patel" in lines
+    assert any(line.startswith("Sam Patel · Prepared on ") for line in lines)
