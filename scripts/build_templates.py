@@ -239,12 +239,18 @@ def build_brief() -> Document:
     def problem() -> None:
         para(document, "{{ project.problem }}")
         tag(document, "if project.strategy")
-        runs(document, [(T("Links to") + ": ", True), ("{{ project.strategy|list }}.", False)])
+        runs(
+            document,
+            [(T("Links to") + ": ", True), ("{{ project.strategy|list|sentence }}", False)],
+        )
         tag(document, "endif")
         tag(document, "if pitch.concerns")
         runs(
             document,
-            [(T("Your concerns it addresses") + ": ", True), ("{{ pitch.concerns|list }}.", False)],
+            [
+                (T("Your concerns it addresses") + ": ", True),
+                ("{{ pitch.concerns|list|sentence }}", False),
+            ],
         )
         tag(document, "endif")
 
@@ -254,7 +260,8 @@ def build_brief() -> Document:
         para(document, "{{ project.change }}")
         tag(document, "if project.evidence")
         runs(
-            document, [(T("Evidence so far") + ": ", True), ("{{ project.evidence|list }}.", False)]
+            document,
+            [(T("Evidence so far") + ": ", True), ("{{ project.evidence|list|sentence }}", False)],
         )
         tag(document, "endif")
 
@@ -298,7 +305,9 @@ def build_brief() -> Document:
         lambda: runs(document, [(CONTACT_PARTS[0][0], True), *CONTACT_PARTS[1:]]),
     )
     tag(document, "if pitch.sources")
-    para(document, T("Unit costs used") + ": {{ pitch.sources|join('; ') }}.", "Small Print")
+    para(
+        document, T("Unit costs used") + ": {{ pitch.sources|join('; ')|sentence }}", "Small Print"
+    )
     tag(document, "endif")
     return document
 

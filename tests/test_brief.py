@@ -259,3 +259,14 @@ def test_a_lead_with_only_a_name_is_the_whole_contact(command: str, tmp_path: Pa
     else:
         assert "Contact: Sam Patel" in lines
     assert any(line.startswith("Sam Patel · Prepared on ") for line in lines)
+
+
+def test_a_shortened_last_item_is_not_followed_by_a_second_full_stop(tmp_path: Path) -> None:
+    frailty = ROOT / "examples" / "frailty-virtual-ward" / "facts.yaml"
+    out = tmp_path / "n.docx"
+    result = CliRunner().invoke(app, ["brief", str(frailty), "-d", "dof", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    text = docx_text(out)
+    assert "Evidence so far: " in text
+    assert "…." not in text
+    assert ".." not in text.replace("...", "")
