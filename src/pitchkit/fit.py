@@ -159,9 +159,10 @@ def estimate_height(context: dict[str, Any]) -> float:
             else 0.0
         )
     lead = context["lead"]
-    total += _heading() + _para(
-        f"{lead['name']}, {lead['role']} · {lead['email']} · {lead['phone']}"
-    )
+    if lead["name"] or lead["email"] or lead["phone"]:  # else the template leaves Contact out
+        total += _heading() + _para(
+            f"{lead['name']}, {lead['role']} · {lead['email']} · {lead['phone']}"
+        )
     if pitch["sources"]:
         total += _para("Unit costs used: " + "; ".join(pitch["sources"]), size=8, after=0) + 4
     return total
