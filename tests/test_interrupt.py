@@ -181,5 +181,11 @@ def test_ctrl_c_while_starting_gives_no_traceback(tmp_path: Path) -> None:
 
     said = [line for line in rest.splitlines() if not line.startswith("import time:")]
     assert process.returncode == 130, rest
-    assert said == ["stopped: interrupted while starting; nothing was written"]
+    # Usually still loading ("while starting"); on a fast machine the command may
+    # just have begun ("nothing partial was left behind"): one quiet line either way.
+    assert len(said) == 1, said
+    assert said[0] in (
+        "stopped: interrupted while starting; nothing was written",
+        "stopped: interrupted; nothing partial was left behind",
+    )
     assert not (tmp_path / "out").exists()
