@@ -255,7 +255,7 @@ def test_cli_says_when_a_period_has_no_entry(tmp_path: Path) -> None:
         "update", str(FRAILTY), "-d", "dof", "--period", "2028-05", "--out", str(tmp_path)
     )
     assert code == 0
-    assert "no entry for 2028-05, so this is a fill-in template" in err
+    assert "no entry for May 2028, so this is a fill-in template" in err
     path = tmp_path / "Frailty virtual ward - update 2028-05 - Helen Marsh.docx"
     assert f"Wrote {path}" in out
     assert "[figure for May 2028]" in docx_text(path)

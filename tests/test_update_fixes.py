@@ -540,3 +540,25 @@ def test_money_delivered_reads_as_less_and_is_not_said_to_be_worth_itself(
     assert "a reduction of £40,000 in premium pay" in board_sentence(text)
     assert "fewer than at the baseline" not in text
     assert "worth £40,000" not in text
+
+
+def test_a_period_after_the_project_ends_is_warned_about(tmp_path: Path) -> None:
+    out = tmp_path / "late.docx"
+    code, _, err = run("update", str(FRAILTY), "-d", "coo", "--period", "2031-07", "-o", str(out))
+    assert code == 0, err
+    assert "warning: July 2031 starts after the project ends (31 March 2028): check --period" in err
+    assert "warning: the progress log has no entry for July 2031, so this is a fill-in" in err
+
+
+def test_a_batch_of_fill_in_updates_says_so(tmp_path: Path) -> None:
+    out = tmp_path / "notes"
+    code, stdout, err = run(
+        "batch", str(FRAILTY), "--kind", "update", "--period", "2030-Q4", "--out", str(out)
+    )
+    assert code == 0, err
+    assert "the progress log has no entry for October to December 2030, so these are" in err
+    code, stdout, err = run(
+        "batch", str(FRAILTY), "--kind", "update", "--out", str(tmp_path / "logged")
+    )
+    assert code == 0, err
+    assert "fill-in" not in err + stdout

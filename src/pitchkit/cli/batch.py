@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -173,6 +174,13 @@ def batch(
                 on_progress=advance,
                 skipped_rows=problems,
             )
+    if kind == "update" and any(item.status == "ok" for item in result.items):
+        from pitchkit.cli.notes import report_period
+        from pitchkit.update import chosen_period
+
+        when = chosen_period(project.facts, period, dt.date.today())
+        made = sum(1 for item in result.items if item.status == "ok")
+        report_period(project.facts, when, project.lang, asked=period is not None, notes=made)
     report_batch(result, problems, project.lang)
 
 

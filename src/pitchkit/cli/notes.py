@@ -43,6 +43,9 @@ from pitchkit.messages import Message
 
 if TYPE_CHECKING:
     from pitchkit.bilingual import Pair
+    from pitchkit.facts import Facts
+    from pitchkit.i18n import Language
+    from pitchkit.progress import Period
 
 
 def check_can_write(path: Path, *, force: bool, pdf: bool = False) -> None:
@@ -211,19 +214,41 @@ def write_update(
     path = output_path(out, name)
     check_can_write(path, force=force, pdf=pdf)
     if pair:
-        data, info = make_bilingual_update(pair, chosen.id, period=when.text, template=template)
+        data, _ = make_bilingual_update(pair, chosen.id, period=when.text, template=template)
     else:
-        data, info = make_update(project, chosen, period=when.text, template=template)
+        data, _ = make_update(project, chosen, period=when.text, template=template)
     report_written(save_document(path, data, force=force, pdf=pdf), project.lang)
-    if info.fill_in:
-        message = project.lang.gettext(
-            "the progress log has no entry for {period}, so this is a fill-in template: "
-            "replace each part in [square brackets]"
-        ).format(period=info.period)
-        if period:
-            warn(message)
-        else:
-            say(message[:1].upper() + message[1:])
+    report_period(project.facts, when, project.lang, asked=period is not None)
+
+
+def report_period(
+    facts: Facts, when: Period, lang: Language, *, asked: bool, notes: int = 1
+) -> None:
+    """Say when the update is a fill-in template, and when its period is after the project."""
+    from pitchkit.fmt import date, period_label
+    from pitchkit.update.situation import logged_entry
+
+    if facts.project.end is not None and when.start > facts.project.end:
+        warn(
+            Message(
+                "{period} starts after the project ends ({end}): check --period",
+                period=period_label(when.text, lang),
+                end=date(facts.project.end, lang),
+            )
+        )
+    if logged_entry(facts, when) is not None:
+        return
+    message = lang.ngettext(
+        "the progress log has no entry for {period}, so this is a fill-in template: "
+        "replace each part in [square brackets]",
+        "the progress log has no entry for {period}, so these are fill-in templates: "
+        "replace each part in [square brackets]",
+        notes,
+    ).format(period=period_label(when.text, lang))
+    if asked:
+        warn(message)
+    else:
+        say(message[:1].upper() + message[1:])
 
 
 def demo_facts() -> Path:

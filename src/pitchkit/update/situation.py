@@ -54,12 +54,17 @@ def chosen_period(facts: Facts, period: str | None, today: dt.date) -> Period:
     return parse_period(period) if period else default_period(facts, today)
 
 
+def logged_entry(facts: Facts, period: Period) -> Update | None:
+    """The progress log's entry for ``period``; ``None`` makes a fill-in template."""
+    return next((u for u in facts.updates if u.period == period.text), None)
+
+
 def situate(
     facts: Facts, director: Director, lang: Language, *, period: str | None, today: dt.date
 ) -> Situation:
     """Choose the period and work out the progress of every measure up to it."""
     chosen = chosen_period(facts, period, today)
-    entry = next((u for u in facts.updates if u.period == chosen.text), None)
+    entry = logged_entry(facts, chosen)
     run = series(facts.updates, until=chosen)
     return Situation(
         facts=facts,
