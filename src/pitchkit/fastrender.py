@@ -23,7 +23,6 @@ way.
 from __future__ import annotations
 
 import copy
-import datetime as dt
 import functools
 import io
 import re
@@ -46,7 +45,13 @@ from lxml import etree  # type: ignore[import-untyped]
 from pitchkit.errors import TemplateError
 from pitchkit.i18n import Language
 from pitchkit.limits import Limits, run_limited
-from pitchkit.render import PROPERTY_FIELDS, PitchkitTemplate, Properties, render
+from pitchkit.render import (
+    PROPERTY_FIELDS,
+    PitchkitTemplate,
+    Properties,
+    render,
+    stamp_properties,
+)
 from pitchkit.renderenv import Picture, known_names, make_environment, scoped
 from pitchkit.templatefile import (
     broken_xml,
@@ -66,7 +71,6 @@ _NS = {
     "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
 }
 _DOC_PR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
-_PROPERTY_LIMIT = 250
 _FILLED_PROPERTY_LIMIT = 255
 _FIRST_DRAWING_ID = 1000
 _EPOCH = (1980, 1, 1, 0, 0, 0)
@@ -266,21 +270,7 @@ class CompiledTemplate:
                 raise TemplateError(message) from None
             setattr(core, field, text[:_FILLED_PROPERTY_LIMIT])
             filled.add(field)
-        own = {
-            "title": properties.title,
-            "author": properties.author,
-            "subject": properties.subject,
-            "comments": "Made with pitchkit",
-        }
-        for field, value in own.items():
-            if field not in filled:
-                setattr(core, field, value[:_PROPERTY_LIMIT])
-        core.last_modified_by = properties.author[:_PROPERTY_LIMIT]
-        core.language = properties.language
-        moment = dt.datetime.combine(properties.created, dt.time(9, 0))
-        core.created = moment
-        core.modified = moment
-        core.revision = 1
+        stamp_properties(core, properties, filled)
         return bytes(serialize_part_xml(element))
 
 

@@ -23,7 +23,7 @@ import functools
 import io
 import re
 import zipfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -208,8 +208,15 @@ def fill(
 
 
 def _set_properties(document: PitchkitTemplate, properties: Properties) -> None:
-    core = document.docx.core_properties
-    filled = document.filled_properties
+    stamp_properties(document.docx.core_properties, properties, document.filled_properties)
+
+
+#: The most characters pitchkit writes into one document property.
+PROPERTY_LIMIT = 250
+
+
+def stamp_properties(core: Any, properties: Properties, filled: Collection[str]) -> None:
+    """Set pitchkit's own document properties, leaving those the template filled."""
     values = {
         "title": properties.title,
         "author": properties.author,
@@ -218,8 +225,8 @@ def _set_properties(document: PitchkitTemplate, properties: Properties) -> None:
     }
     for field, value in values.items():
         if field not in filled:
-            setattr(core, field, value[:250])
-    core.last_modified_by = properties.author[:250]
+            setattr(core, field, value[:PROPERTY_LIMIT])
+    core.last_modified_by = properties.author[:PROPERTY_LIMIT]
     core.language = properties.language
     moment = dt.datetime.combine(properties.created, dt.time(9, 0))
     core.created = moment
