@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck unit fuzz bench templates catalogs lenses tools clean
+.PHONY: demo test lint typecheck unit fuzz bench eval templates catalogs lenses tools clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,10 @@ fuzz: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/batch.py
+
+# Score the impact-objective linker on the held-out labelled set (docs/linking-evaluation.md).
+eval: $(STAMP)
+	$(BIN)/python scripts/eval_links.py
 
 templates: $(STAMP)
 	$(BIN)/python scripts/build_templates.py
