@@ -18,8 +18,8 @@ from typer.testing import CliRunner
 
 from pitchkit.cli import app
 from pitchkit.errors import FactsError
-from pitchkit.facts import load_facts
-from pitchkit.i18n import language
+from pitchkit.facts.schema import load_facts
+from pitchkit.i18n.translation import language
 
 ROOT = Path(__file__).resolve().parent.parent
 FRAILTY = ROOT / "examples" / "frailty-virtual-ward" / "facts.yaml"
