@@ -19,10 +19,9 @@ from pitchkit.recast.lenses import (
     lens_for,
     objectives_for,
     read_lens_file,
-    stem,
-    tokens,
     unknown_lens_message,
 )
+from pitchkit.recast.words import stem, tokens
 
 CORE = ("chief-executive", "medical", "nursing", "finance")
 CORE += ("operations", "workforce", "strategy", "digital")

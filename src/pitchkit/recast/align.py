@@ -16,15 +16,8 @@ from functools import cache, lru_cache
 from typing import Literal
 
 from pitchkit.facts.schema import THEMES, Impact, Objective
-from pitchkit.recast.lenses import (
-    Lens,
-    PhraseMatcher,
-    Token,
-    lens_data,
-    phrase,
-    phrase_table,
-    tokens,
-)
+from pitchkit.recast.lenses import Lens, lens_data
+from pitchkit.recast.words import PhraseMatcher, Token, phrase, phrase_table, tokens
 
 #: A link needs at least this score; tuned on tests/data/alignment_pairs.yaml.
 THRESHOLD = 0.35
