@@ -26,12 +26,12 @@ FRAILTY = ROOT / "examples" / "frailty-virtual-ward" / "facts.yaml"
 CY = language("cy_GB")
 #: The modules whose messages these tests cover.
 MODULES = (
-    "yamlsource.py",
-    "factserrors.py",
-    "facts.py",
-    "directors.py",
-    "lenses.py",
-    "ranking.py",
+    "facts/yamlsource.py",
+    "facts/validation.py",
+    "facts/schema.py",
+    "facts/directors.py",
+    "recast/lenses.py",
+    "advice/ranking.py",
 )
 KEYWORDS = {"Message": None, "Plural": (1, 2)}
 TEAM_HEADER = "id,name,role,lens\r\n"
