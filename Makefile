@@ -47,7 +47,7 @@ catalogs: $(STAMP)
 
 # Remake the quick-loading copy of lenses.yaml (after editing it).
 lenses: $(STAMP)
-	$(BIN)/python -m pitchkit.lenses
+	$(BIN)/python -m pitchkit.recast.lenses
 
 # The Open XML SDK validator used by the document tests (needs npm).
 tools:
