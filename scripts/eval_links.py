@@ -146,7 +146,7 @@ class LabelError(ValueError):
 
 def load_domain(folder: Path) -> Domain:
     """Read one domain, checking that every label names a real impact and objective."""
-    from pitchkit.facts import load_facts
+    from pitchkit.facts.schema import load_facts
 
     facts_path = folder / "facts.yaml"
     labels_path = folder / "labels.yaml"
