@@ -10,15 +10,6 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from pitchkit.cli.common import (
-    DirectorsOpt,
-    FactsArg,
-    ForceOpt,
-    LocaleOpt,
-    PdfOpt,
-    PeriodOpt,
-    QuietOpt,
-    TemplateOpt,
-    VerboseOpt,
     Verbosity,
     app,
     err_console,
@@ -33,7 +24,17 @@ from pitchkit.cli.common import (
     warn_about_template,
     words,
 )
-from pitchkit.cli.templates import MemoryLimitOpt, TimeLimitOpt
+from pitchkit.cli.options import (
+    DirectorsOpt,
+    FactsArg,
+    ForceOpt,
+    LocaleOpt,
+    MemoryLimitOpt,
+    PdfOpt,
+    PeriodOpt,
+    TemplateOpt,
+    TimeLimitOpt,
+)
 from pitchkit.i18n.messages import Located, Message, Renderable
 from pitchkit.i18n.translation import N_, Language
 
@@ -131,8 +132,6 @@ def batch(
     ] = None,
     time_limit: TimeLimitOpt = None,
     memory_limit: MemoryLimitOpt = None,
-    quiet: QuietOpt = False,
-    verbose: VerboseOpt = False,
 ) -> None:
     """Write a note for each director at once, with a manifest of what was done.
 

@@ -15,6 +15,7 @@ when it runs (see docs/performance.md).
 from __future__ import annotations
 
 import functools
+import inspect
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
@@ -22,6 +23,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 from rich.console import Console
 
+from pitchkit.cli.options import QuietOpt, VerboseOpt
 from pitchkit.errors import FactsError, OutputError, PitchkitError
 from pitchkit.i18n.messages import Located, Message, Renderable, render
 from pitchkit.i18n.translation import Language, language
@@ -104,8 +106,8 @@ def user_errors(command: F) -> F:
 
     The command starts out speaking the language of its ``--locale`` (Welsh
     for ``--bilingual``), or English, until it reads the facts file's. Its
-    ``--quiet`` and ``--verbose`` (:data:`QuietOpt`, :data:`VerboseOpt`)
-    are taken here.
+    ``--quiet`` and ``--verbose`` (declared once, in
+    :mod:`pitchkit.cli.options`) are added to its options and taken here.
     """
 
     @functools.wraps(command)
@@ -128,7 +130,26 @@ def user_errors(command: F) -> F:
             stopped(Message("interrupted; nothing partial was left behind"))
             raise typer.Exit(130) from None
 
+    with_options(wrapper, command)
     return wrapper  # type: ignore[return-value]
+
+
+def with_options(wrapper: Callable[..., Any], command: Callable[..., Any]) -> None:
+    """Give ``wrapper`` the command's options followed by ``--quiet`` and ``--verbose``."""
+    signature = inspect.signature(command, eval_str=True)
+    shared = [
+        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=False, annotation=kind)
+        for name, kind in (("quiet", QuietOpt), ("verbose", VerboseOpt))
+    ]
+    wrapper.__signature__ = signature.replace(  # type: ignore[attr-defined]
+        parameters=[*signature.parameters.values(), *shared]
+    )
+    wrapper.__annotations__ = {
+        **{name: p.annotation for name, p in signature.parameters.items()},
+        "quiet": QuietOpt,
+        "verbose": VerboseOpt,
+        "return": signature.return_annotation,
+    }
 
 
 def asked_language(locale: object, *, bilingual: bool = False) -> Language | None:
@@ -183,61 +204,6 @@ def main_options(
 ) -> None:
     """Sponsor briefing notes and progress updates for NHS improvement projects."""
     Verbosity.level = 0 if quiet else 2 if verbose else 1
-
-
-QuietOpt = Annotated[
-    bool, typer.Option("--quiet", "-q", help="Only show errors and warnings.", show_default=False)
-]
-VerboseOpt = Annotated[
-    bool, typer.Option("--verbose", "-v", help="Say more about each step.", show_default=False)
-]
-FactsArg = Annotated[
-    Path, typer.Argument(help="The project's facts file (YAML).", show_default=False)
-]
-DirectorOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--director",
-        "-d",
-        help="Id of the director the note is for (default: the meeting's director).",
-    ),
-]
-OutOpt = Annotated[
-    Path | None,
-    typer.Option("--out", "-o", help="File to write, or a folder to write it in."),
-]
-TemplateOpt = Annotated[
-    Path | None, typer.Option("--template", "-t", help="Your own Word template (.docx).")
-]
-LocaleOpt = Annotated[
-    str | None, typer.Option("--locale", "-l", help="Language of the document: en_GB or cy_GB.")
-]
-ForceOpt = Annotated[bool, typer.Option("--force", "-f", help="Replace files that already exist.")]
-BilingualOpt = Annotated[
-    bool,
-    typer.Option(
-        "--bilingual", help="Welsh and English in one document, Welsh first (instead of --locale)."
-    ),
-]
-PdfOpt = Annotated[
-    bool, typer.Option("--pdf", help="Also save a PDF beside the .docx (needs LibreOffice).")
-]
-
-PeriodOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--period",
-        "-p",
-        help="Period to report on: YYYY-MM, YYYY-Qn or YYYY (default: the latest logged).",
-    ),
-]
-DirectorsOpt = Annotated[
-    Path | None,
-    typer.Option(
-        "--directors",
-        help="Directors from a file (.yaml, .csv or .xlsx) instead of the facts file.",
-    ),
-]
 
 
 def output_path(out: Path | None, default_name: str) -> Path:

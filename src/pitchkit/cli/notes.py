@@ -11,17 +11,6 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from pitchkit.cli.common import (
-    BilingualOpt,
-    DirectorOpt,
-    FactsArg,
-    ForceOpt,
-    LocaleOpt,
-    OutOpt,
-    PdfOpt,
-    PeriodOpt,
-    QuietOpt,
-    TemplateOpt,
-    VerboseOpt,
     app,
     load_project,
     output_path,
@@ -33,11 +22,23 @@ from pitchkit.cli.common import (
     warn,
     warn_about_template,
 )
+from pitchkit.cli.options import (
+    BilingualOpt,
+    DirectorOpt,
+    FactsArg,
+    ForceOpt,
+    LocaleOpt,
+    MemoryLimitOpt,
+    OutOpt,
+    PdfOpt,
+    PeriodOpt,
+    TemplateOpt,
+    TimeLimitOpt,
+)
 from pitchkit.cli.plan import (
     brief_findings,
     report_advice,
 )
-from pitchkit.cli.templates import MemoryLimitOpt, TimeLimitOpt
 from pitchkit.errors import InputError
 from pitchkit.i18n.messages import Message
 
@@ -94,8 +95,6 @@ def brief(
     bilingual: BilingualOpt = False,
     time_limit: TimeLimitOpt = None,
     memory_limit: MemoryLimitOpt = None,
-    quiet: QuietOpt = False,
-    verbose: VerboseOpt = False,
 ) -> None:
     """Write the one-page sponsor briefing note for one director.
 
@@ -162,8 +161,6 @@ def update(
     bilingual: BilingualOpt = False,
     time_limit: TimeLimitOpt = None,
     memory_limit: MemoryLimitOpt = None,
-    quiet: QuietOpt = False,
-    verbose: VerboseOpt = False,
 ) -> None:
     """Write the progress update for one director, or a fill-in template for a new period.
 
@@ -266,8 +263,6 @@ def demo(
     locale: LocaleOpt = None,
     force: ForceOpt = False,
     pdf: PdfOpt = False,
-    quiet: QuietOpt = False,
-    verbose: VerboseOpt = False,
 ) -> None:
     """Run the bundled example end to end: a briefing note for each of its directors.
 

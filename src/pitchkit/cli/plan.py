@@ -10,11 +10,6 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from pitchkit.cli.common import (
-    DirectorsOpt,
-    FactsArg,
-    LocaleOpt,
-    QuietOpt,
-    VerboseOpt,
     app,
     escape,
     load_project,
@@ -23,6 +18,7 @@ from pitchkit.cli.common import (
     user_errors,
     warn,
 )
+from pitchkit.cli.options import DirectorsOpt, FactsArg, LocaleOpt
 from pitchkit.errors import PitchkitError
 from pitchkit.i18n.messages import Message
 from pitchkit.i18n.translation import N_, Language
@@ -83,8 +79,6 @@ def directors(
     directors: DirectorsOpt = None,
     locale: LocaleOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the ranking as JSON.")] = False,
-    quiet: QuietOpt = False,
-    verbose: VerboseOpt = False,
 ) -> None:
     """Rank the directors by how well the project serves them, and say whom to approach first.
 
@@ -183,8 +177,6 @@ def check_command(
         bool, typer.Option("--strict", help="Exit 1 when any warning or error is found.")
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the findings as JSON.")] = False,
-    quiet: QuietOpt = False,
-    verbose: VerboseOpt = False,
 ) -> None:
     """Check the pitch against the guide's advice on winning an executive sponsor.
 
