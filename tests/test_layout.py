@@ -14,6 +14,7 @@ From the bottom up:
     notes                        the brief and the update, worded and rendered
     advice                       the plan and the guide's checks
     authoring, batch, init       template help, many notes at once, the interview
+    api                          the use cases, with typed requests and results
     cli                          the command line, on top
     __main__                     ``python -m pitchkit``
 
@@ -46,8 +47,9 @@ LAYER = {
     "authoring": 7,
     "batch": 7,
     "init": 7,
-    "cli": 8,
-    "__main__": 9,
+    "api": 8,
+    "cli": 9,
+    "__main__": 10,
 }
 
 #: Imports that go to a higher layer, each with why; every one must still exist.

@@ -14,6 +14,7 @@ word it in the reader's language.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -104,11 +105,15 @@ def _order_key(pitch: Pitch, preferred: bool, index: int) -> tuple[int, int, int
     return (-(pitch.score + bonus), 0 if preferred else 1, index)
 
 
-def rank_directors(facts: Facts, lang: Language | None = None) -> Ranking:
+def rank_directors(
+    facts: Facts, lang: Language | None = None, *, known: Mapping[str, Pitch] | None = None
+) -> Ranking:
     """Recast the project for every director and rank them, best fit first.
 
     With ``lang``, lens wording (a role's default objectives) is in that
-    language; the scores and the order are the same either way. Raises
+    language; the scores and the order are the same either way. ``known``
+    holds pitches already recast from these facts (not localised), by
+    director id, so they are not worked out again. Raises
     :class:`DirectorsError` when the facts list no directors.
     """
     if not facts.directors:
@@ -118,7 +123,8 @@ def rank_directors(facts: Facts, lang: Language | None = None) -> Ranking:
                 "--directors FILE"
             )
         )
-    pitches = [recast(facts, director) for director in facts.directors]
+    known = known or {}
+    pitches = [known[d.id] if d.id in known else recast(facts, d) for d in facts.directors]
     if lang is not None:
         pitches = [localise_pitch(pitch, lang) for pitch in pitches]
     preferred = [p.lens.lens.id in PREFERRED_LENSES for p in pitches]

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 import inspect
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
@@ -24,8 +24,8 @@ import typer
 from rich.console import Console
 
 from pitchkit.cli.options import QuietOpt, VerboseOpt
-from pitchkit.errors import FactsError, OutputError, PitchkitError
-from pitchkit.i18n.messages import Located, Message, Renderable, render
+from pitchkit.errors import FactsError, PitchkitError
+from pitchkit.i18n.messages import Message, Renderable, render
 from pitchkit.i18n.translation import Language, language
 
 if TYPE_CHECKING:
@@ -168,14 +168,23 @@ def asked_language(locale: object, *, bilingual: bool = False) -> Language | Non
     return language("cy_GB") if bilingual else None
 
 
+class Terminal:
+    """The command line as a use case's listener: it speaks the language and prints warnings."""
+
+    def speaking(self, lang: Language) -> None:
+        """Say everything from here on in ``lang``."""
+        speak(lang)
+
+    def warning(self, message: Renderable | str) -> None:
+        """Print the warning now."""
+        warn(message)
+
+
 def load_project(facts: Path, locale: str | None) -> Project:
     """Open the facts, speak their language from now on and show what loading noticed."""
-    from pitchkit.facts.project import open_project
+    from pitchkit.api.base import open_facts
 
-    project = open_project(facts, locale=locale)
-    speak(project.lang)
-    show_loading_warnings(project)
-    return project
+    return open_facts(facts, locale, Terminal())
 
 
 def version_callback(value: bool) -> None:
@@ -206,49 +215,11 @@ def main_options(
     Verbosity.level = 0 if quiet else 2 if verbose else 1
 
 
-def output_path(out: Path | None, default_name: str) -> Path:
-    """Where to write: ``--out`` as a file, as a folder, or the current folder.
-
-    A name ending in ``.docx`` is the file; an existing folder, or a new name
-    with no extension (``notes/``), is a folder the note goes in.
-    """
-    if out is None:
-        return Path.cwd() / default_name
-    if out.is_dir() or not out.suffix:
-        return out / default_name
-    if out.suffix.lower() != ".docx":
-        raise OutputError(
-            Message("--out {out}: give a file name ending in .docx, or a folder", out=out)
-        )
-    return out
-
-
 def warn_about_template(template: Path | None) -> None:
-    """Warn about the pitfalls ``template check`` finds in the user's own template.
+    """Warn about the pitfalls ``template check`` finds in the user's own template."""
+    from pitchkit.api.base import template_warnings
 
-    A tag such as ``{{r project.title|upper }}`` fills without error but
-    loses its words, so it is worth a warning every time the template is
-    used. A template that cannot be read, or has errors, is left for
-    filling to report.
-    """
-    if template is None:
-        return
-    from pitchkit.authoring.scan import open_template, scan_tags
-
-    try:
-        scan = scan_tags(open_template(template))
-    except PitchkitError:
-        return
-    if any(finding.level == "error" for finding in scan.findings):
-        return  # filling fails and says why; a warning beside it would only distract
-    for finding in scan.findings:
-        if finding.level == "warning":
-            warn(Located(str(template), finding.message))
-
-
-def show_loading_warnings(project: Project) -> None:
-    """Print what loading noticed (removed characters and so on)."""
-    for line in project.loaded.warnings:
+    for line in template_warnings(template):
         warn(line)
 
 
@@ -265,25 +236,7 @@ def report_cuts(cuts: tuple[Cut, ...], lang: Language) -> None:
     )
 
 
-def report_written(paths: list[Path], lang: Language) -> None:
+def report_written(paths: Sequence[Path], lang: Language) -> None:
     """Say which files were written."""
     for path in paths:
         say(lang.gettext("Wrote {path}").format(path=path))
-
-
-def save_document(path: Path, data: bytes, *, force: bool, pdf: bool) -> list[Path]:
-    """Write the .docx (and its PDF) and return the paths written."""
-    from pitchkit.output.files import write_atomic
-
-    write_atomic(path, data, force=force)
-    written = [path]
-    if pdf:
-        from pitchkit.output.pdf import convert_to_pdf
-
-        for result in convert_to_pdf([path], force=force):
-            if result.pdf is None:
-                raise OutputError(
-                    Located(str(path), Message("no PDF was made: {why}", why=result.error))
-                )
-            written.append(result.pdf)
-    return written

@@ -11,16 +11,14 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from pitchkit.cli.common import (
+    Terminal,
     app,
     load_project,
-    output_path,
     report_cuts,
     report_written,
-    save_document,
     say,
     user_errors,
     warn,
-    warn_about_template,
 )
 from pitchkit.cli.options import (
     BilingualOpt,
@@ -35,51 +33,12 @@ from pitchkit.cli.options import (
     TemplateOpt,
     TimeLimitOpt,
 )
-from pitchkit.cli.plan import (
-    brief_findings,
-    report_advice,
-)
-from pitchkit.errors import InputError
+from pitchkit.cli.plan import report_advice
 from pitchkit.i18n.messages import Message
 
 if TYPE_CHECKING:
-    from pitchkit.facts.schema import Facts
+    from pitchkit.api import PeriodStatus
     from pitchkit.i18n.translation import Language
-    from pitchkit.notes.bilingual import Pair
-    from pitchkit.notes.update.progress import Period
-
-
-def check_can_write(path: Path, *, force: bool, pdf: bool = False) -> None:
-    """Refuse, before anything is written, a note (or its PDF) that cannot be written.
-
-    With ``pdf`` LibreOffice must be found and the PDF beside the note must
-    be free too, so a missing LibreOffice never leaves a lone .docx behind.
-    """
-    from pitchkit.output.files import check_writable
-    from pitchkit.output.pdf import find_soffice
-
-    check_writable(path, force=force)
-    if pdf:
-        find_soffice()
-        check_writable(path.with_suffix(".pdf"), force=force)
-
-
-def open_bilingual(facts: Path, locale: str | None) -> Pair:
-    """Load the facts in Welsh and English for --bilingual, showing what loading noticed."""
-    from pitchkit.notes.bilingual import open_pair
-
-    if locale is not None:
-        raise InputError(
-            Message(
-                "--locale {locale} with --bilingual: a bilingual document is always Welsh then "
-                "English, so leave out --locale",
-                locale=locale,
-            )
-        )
-    pair = open_pair(facts)
-    for line in dict.fromkeys([*pair.cy.loaded.warnings, *pair.en.loaded.warnings]):
-        warn(line)
-    return pair
 
 
 @app.command(rich_help_panel="Write notes")
@@ -100,51 +59,17 @@ def brief(
 
     Example: pitchkit brief facts.yaml --director dof --out notes/
     """
+    from pitchkit.api import BriefRequest, write_brief
     from pitchkit.word.limits import limits_in_force
 
+    request = BriefRequest(
+        facts, director, out, template, locale, force=force, pdf=pdf, bilingual=bilingual
+    )
     with limits_in_force(time_limit, memory_limit):
-        write_brief(
-            facts, director, out, template, locale, force=force, pdf=pdf, bilingual=bilingual
-        )
-
-
-def write_brief(
-    facts: Path,
-    director: str | None,
-    out: Path | None,
-    template: Path | None,
-    locale: str | None,
-    *,
-    force: bool,
-    pdf: bool,
-    bilingual: bool,
-) -> None:
-    """The ``brief`` command's work, once its options are read."""
-    from pitchkit.facts.project import pick_director
-    from pitchkit.notes.brief import default_file_name, make_brief_note
-
-    warn_about_template(template)
-    if bilingual:
-        from pitchkit.notes.bilingual import file_name as bilingual_file_name
-        from pitchkit.notes.bilingual import make_bilingual_brief
-
-        pair = open_bilingual(facts, locale)
-        chosen = pick_director(pair.cy.facts, director, source=str(facts))
-        path = output_path(out, bilingual_file_name(pair, chosen, "brief"))
-        check_can_write(path, force=force, pdf=pdf)
-        both = make_bilingual_brief(pair, chosen.id, template=template)
-        report_cuts(both.cuts, pair.cy.lang)
-        report_written(save_document(path, both.data, force=force, pdf=pdf), pair.cy.lang)
-        report_advice(brief_findings(pair.cy.loaded, chosen.id, pair.cy.lang), pair.cy.lang)
-        return
-    project = load_project(facts, locale)
-    chosen = pick_director(project.facts, director, source=str(facts))
-    path = output_path(out, default_file_name(project.facts, chosen, "brief", project.lang))
-    check_can_write(path, force=force, pdf=pdf)
-    note = make_brief_note(project, chosen, template=template)
-    report_cuts(note.cuts, project.lang)
-    report_written(save_document(path, note.data, force=force, pdf=pdf), project.lang)
-    report_advice(brief_findings(project.loaded, chosen.id, project.lang), project.lang)
+        result = write_brief(request, Terminal())
+    report_cuts(result.cuts, result.lang)
+    report_written(result.written, result.lang)
+    report_advice(result.findings, result.lang)
 
 
 @app.command(rich_help_panel="Write notes")
@@ -166,75 +91,39 @@ def update(
 
     Example: pitchkit update facts.yaml --director dof --period 2027-Q2
     """
+    from pitchkit.api import UpdateRequest, write_update
     from pitchkit.word.limits import limits_in_force
 
+    request = UpdateRequest(
+        facts,
+        director,
+        out,
+        template,
+        locale,
+        force=force,
+        pdf=pdf,
+        bilingual=bilingual,
+        period=period,
+    )
     with limits_in_force(time_limit, memory_limit):
-        write_update(
-            facts,
-            director,
-            period,
-            out,
-            template,
-            locale,
-            force=force,
-            pdf=pdf,
-            bilingual=bilingual,
-        )
+        result = write_update(request, Terminal())
+    report_written(result.written, result.lang)
+    report_period(result.period, result.lang)
 
 
-def write_update(
-    facts: Path,
-    director: str | None,
-    period: str | None,
-    out: Path | None,
-    template: Path | None,
-    locale: str | None,
-    *,
-    force: bool,
-    pdf: bool,
-    bilingual: bool,
-) -> None:
-    """The ``update`` command's work, once its options are read."""
-    from pitchkit.facts.project import pick_director
-    from pitchkit.notes.bilingual import file_name as bilingual_file_name
-    from pitchkit.notes.bilingual import make_bilingual_update
-    from pitchkit.notes.update import chosen_period, make_update, update_file_name
-
-    warn_about_template(template)
-    pair = open_bilingual(facts, locale) if bilingual else None
-    project = pair.cy if pair else load_project(facts, locale)
-    chosen = pick_director(project.facts, director, source=str(facts))
-    when = chosen_period(project.facts, period, dt.date.today())
-    if pair:
-        name = bilingual_file_name(pair, chosen, "update", period=when.text)
-    else:
-        name = update_file_name(project.facts, chosen, when.text, project.lang)
-    path = output_path(out, name)
-    check_can_write(path, force=force, pdf=pdf)
-    if pair:
-        data, _ = make_bilingual_update(pair, chosen.id, period=when.text, template=template)
-    else:
-        data, _ = make_update(project, chosen, period=when.text, template=template)
-    report_written(save_document(path, data, force=force, pdf=pdf), project.lang)
-    report_period(project.facts, when, project.lang, asked=period is not None)
-
-
-def report_period(
-    facts: Facts, when: Period, lang: Language, *, asked: bool, notes: int = 1
-) -> None:
+def report_period(status: PeriodStatus, lang: Language, *, notes: int = 1) -> None:
     """Say when the update is a fill-in template, and when its period is after the project."""
     from pitchkit.i18n.fmt import date, period_label
-    from pitchkit.notes.update.situation import logged_entry
 
-    if facts.project.end is not None and when.start > facts.project.end:
+    if status.after_end is not None:
         warn(
             Message(
                 "{period} starts after the project ends ({end}): check --period",
-                period=period_label(when.text, lang),
-                end=date(facts.project.end, lang),
+                period=period_label(status.period, lang),
+                end=date(status.after_end, lang),
             )
         )
-    if logged_entry(facts, when) is not None:
+    if not status.fill_in:
         return
     message = lang.ngettext(
         "the progress log has no entry for {period}, so this is a fill-in template: "
@@ -242,8 +131,8 @@ def report_period(
         "the progress log has no entry for {period}, so these are fill-in templates: "
         "replace each part in [square brackets]",
         notes,
-    ).format(period=period_label(when.text, lang))
-    if asked:
+    ).format(period=period_label(status.period, lang))
+    if status.asked:
         warn(message)
     else:
         say(message[:1].upper() + message[1:])
@@ -269,6 +158,7 @@ def demo(
     Example: pitchkit demo --out pitchkit-demo
     Example: pitchkit demo --out demo-cy --locale cy_GB
     """
+    from pitchkit.api.base import check_can_write, save_document
     from pitchkit.notes.brief import default_file_name, make_brief_note
     from pitchkit.output.pdf import find_soffice
 

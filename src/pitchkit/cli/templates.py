@@ -52,10 +52,10 @@ def template_export(
 
     Example: pitchkit template export brief our-brief.docx
     """
-    from pitchkit.authoring.check import export_template
+    from pitchkit.api import TemplateExportRequest, export_template
 
     speak_locale(locale)
-    written = export_template(kind, path, force=force)
+    written = export_template(TemplateExportRequest(kind, path, force=force))
     say(Message("Wrote {path}", path=written))
     say(
         Message(
@@ -83,12 +83,10 @@ def template_check(
     Exits 1 when the template cannot be filled; warnings alone exit 0.
     Example: pitchkit template check our-brief.docx
     """
-    from pitchkit.authoring.check import check_template
-    from pitchkit.word.limits import chosen_limits
+    from pitchkit.api import TemplateCheckRequest, check_template
 
     speak_locale(locale)
-    limits = chosen_limits(time_limit, memory_limit)
-    report = check_template(path, kind=kind, limits=limits)
+    report = check_template(TemplateCheckRequest(path, kind, time_limit, memory_limit, locale))
     if report.kind == "brief":
         checked = Message("checked as a briefing note template")
     else:

@@ -11,6 +11,7 @@ from pathlib import Path
 from pitchkit.errors import DirectorsError
 from pitchkit.facts.schema import Director, Facts, LoadedFacts, load_facts
 from pitchkit.facts.validation import did_you_mean
+from pitchkit.facts.yamlsource import Parsed, parse_yaml
 from pitchkit.i18n.messages import Located, Message
 from pitchkit.i18n.translation import Language, language
 
@@ -28,15 +29,22 @@ class Project:
         return self.loaded.facts
 
 
-def open_project(facts_path: str | Path, *, locale: str | None = None) -> Project:
-    """Load the facts, choosing the language from ``locale`` or ``settings.locale``."""
+def open_project(
+    facts_path: str | Path, *, locale: str | None = None, parsed: Parsed | None = None
+) -> Project:
+    """Load the facts, choosing the language from ``locale`` or ``settings.locale``.
+
+    The file is read and parsed once (or not at all when ``parsed`` is
+    given), however many languages it is resolved to.
+    """
     if locale is not None:
         lang = language(locale)  # an unknown locale fails before any reading
-        return Project(load_facts(facts_path, lang=lang.lang), lang)
-    loaded = load_facts(facts_path)
+        return Project(load_facts(facts_path, lang=lang.lang, parsed=parsed), lang)
+    parsed = parsed or parse_yaml(Path(facts_path))
+    loaded = load_facts(facts_path, parsed=parsed)
     lang = language(loaded.facts.settings.locale)
     if lang.lang != "en":
-        loaded = load_facts(facts_path, lang=lang.lang)
+        loaded = load_facts(facts_path, lang=lang.lang, parsed=parsed)
     return Project(loaded, lang)
 
 

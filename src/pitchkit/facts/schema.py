@@ -27,7 +27,7 @@ from pydantic import (
 
 from pitchkit.errors import FactsError, LocaleError
 from pitchkit.facts.validation import Problem, describe_errors, semantic_problems
-from pitchkit.facts.yamlsource import Loc, Source, declared_locale, dotted, load_yaml
+from pitchkit.facts.yamlsource import Loc, Parsed, Source, declared_locale, dotted, load_yaml
 from pitchkit.i18n.messages import Located, Message, Renderable
 from pitchkit.i18n.translation import normalise_locale
 
@@ -362,14 +362,16 @@ def _located(source: Source, problems: list[Problem]) -> list[Located]:
     return [located for _, located in sorted(ordered, key=lambda item: item[0])]
 
 
-def load_facts(path: str | Path, *, lang: str = "en") -> LoadedFacts:
+def load_facts(path: str | Path, *, lang: str = "en", parsed: Parsed | None = None) -> LoadedFacts:
     """Load and validate the facts file at ``path``.
 
-    ``lang`` picks the language of ``{en: ..., cy: ...}`` text. Raises
+    ``lang`` picks the language of ``{en: ..., cy: ...}`` text; ``parsed``
+    is the file already read (:func:`~pitchkit.facts.yamlsource.parse_yaml`),
+    when it is loaded in more than one language. Raises
     :class:`FactsError` listing every problem, each located, with the
     file's ``settings.locale`` (unchecked) to report them in.
     """
-    source = load_yaml(Path(path), lang=lang)
+    source = load_yaml(Path(path), lang=lang, parsed=parsed)
     facts = validate_facts(source)
     return LoadedFacts(
         facts=facts,

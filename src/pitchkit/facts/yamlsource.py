@@ -260,12 +260,19 @@ def _yaml_advice(lowered: str, *, unclosed: bool) -> Message:
     return Message("check the indentation and put text containing ': ' or '#' in quotes")
 
 
-def load_yaml(path: Path, *, lang: str = "en") -> Source:
-    """Load ``path`` as YAML into plain data with positions.
+@dataclass(frozen=True)
+class Parsed:
+    """A YAML file read and parsed once, before its text is resolved to a language."""
 
-    Scalars become their text as written (``None`` for an empty or null
-    value); ``{en: ..., cy: ...}`` text is resolved to ``lang``, falling back
-    to the other language. Raises :class:`FactsError` with located messages.
+    path: Path
+    node: Any
+    warnings: tuple[Renderable | str, ...]
+
+
+def parse_yaml(path: Path) -> Parsed:
+    """Read and parse ``path`` (the slow part of loading), for :func:`load_yaml` in any language.
+
+    Raises :class:`FactsError` with located messages.
     """
     text, warnings = _scrub_raw(read_text(path), path)
     yaml = YAML(typ="rt")
@@ -281,16 +288,30 @@ def load_yaml(path: Path, *, lang: str = "en") -> Source:
     except RecursionError:
         message = Message("the YAML is nested too deeply to read")
         raise FactsError([Located(start, message)], locale=_locale_in_text(text)) from None
-    source = Source(path=path, data=None, warnings=warnings)
-    if node is None:
-        return source
-    if _expanded_size(node, {}, depth=0) > MAX_VALUES:
+    if node is not None and _expanded_size(node, {}, depth=0) > MAX_VALUES:
         message = Message(
             "the file holds more than {count} values once its aliases (*name) are filled in: "
             "write the repeated parts out, or remove them",
             count=format(MAX_VALUES, ","),
         )
         raise FactsError([Located(start, message)], locale=_locale_in_text(text))
+    return Parsed(path, node, tuple(warnings))
+
+
+def load_yaml(path: Path, *, lang: str = "en", parsed: Parsed | None = None) -> Source:
+    """Load ``path`` as YAML into plain data with positions.
+
+    Scalars become their text as written (``None`` for an empty or null
+    value); ``{en: ..., cy: ...}`` text is resolved to ``lang``, falling back
+    to the other language. Pass ``parsed`` (from :func:`parse_yaml`) to
+    resolve a file already read in another language without reading it
+    again. Raises :class:`FactsError` with located messages.
+    """
+    parsed = parsed or parse_yaml(path)
+    node = parsed.node
+    source = Source(path=path, data=None, warnings=list(parsed.warnings))
+    if node is None:
+        return source
     problems: list[Renderable | str] = []
     source.data = _convert(node, (), source, lang, problems, depth=0)
     if problems:

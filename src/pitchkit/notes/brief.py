@@ -82,16 +82,20 @@ def brief_parts(
     *,
     template: Path | None = None,
     today: dt.date | None = None,
+    pitch: Pitch | None = None,
 ) -> BriefParts:
     """Recast the facts for ``director`` and work out everything the note shows.
 
-    The pitch's lens wording is in the project's language. With the
+    ``pitch`` is the director's pitch when it is already recast (not yet
+    localised). The pitch's lens wording is in the project's language. With the
     built-in template (``template`` is ``None``) long content is trimmed to
     fit one page (see :mod:`pitchkit.notes.fit`); a user's own template gets
     everything. ``pitchkit brief`` and ``pitchkit batch`` both start here.
     """
     today = today or dt.date.today()
-    pitch = localise_pitch(recast(project.facts, director), project.lang)
+    if pitch is None:
+        pitch = recast(project.facts, director)
+    pitch = localise_pitch(pitch, project.lang)
     context = brief_context(pitch, project.lang, today=today)
     cuts: list[Cut] = []
     if template is None:
@@ -114,13 +118,15 @@ def make_brief_note(
     *,
     template: Path | None = None,
     today: dt.date | None = None,
+    pitch: Pitch | None = None,
 ) -> BriefNote:
     """Render the one-page sponsor briefing note for ``director``.
 
     With the built-in template, long content is trimmed to fit one page
     (see :mod:`pitchkit.notes.fit`); a user's own template gets everything.
+    ``pitch`` is the director's pitch when it is already recast.
     """
-    parts = brief_parts(project, director, template=template, today=today)
+    parts = brief_parts(project, director, template=template, today=today, pitch=pitch)
     source: Path | bytes = template if template is not None else builtin_template("brief")
     data = render(source, parts.context, lang=project.lang, properties=parts.properties)
     return BriefNote(data, parts.pitch, parts.cuts)
