@@ -353,12 +353,11 @@ def _located(source: Source, problems: list[Problem]) -> list[Located]:
     seen: set[str] = set()
     ordered: list[tuple[tuple[int, int], Located]] = []
     for problem in problems:
-        where = source.where(problem.loc, key=problem.at_key)
-        line, col = (int(part) for part in where.rsplit(":", 2)[1:])
+        where = source.position(problem.loc, key=problem.at_key)
         located = Located(f"{where}: {dotted(problem.loc)}", problem.message)
         if str(located) not in seen:
             seen.add(str(located))
-            ordered.append(((line, col), located))
+            ordered.append(((where.line, where.column), located))
     return [located for _, located in sorted(ordered, key=lambda item: item[0])]
 
 

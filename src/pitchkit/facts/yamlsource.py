@@ -54,6 +54,19 @@ _LOCALE_LINE = re.compile(
 )
 
 
+@dataclass(frozen=True)
+class Position:
+    """A place in a source file: its path, and the line and column (from 1) there."""
+
+    path: Path
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        """``file:line:col``, as messages show it."""
+        return f"{self.path}:{self.line}:{self.column}"
+
+
 @dataclass
 class Source:
     """YAML data as plain Python values, with the position of each value."""
@@ -65,19 +78,23 @@ class Source:
     warnings: list[Renderable | str] = field(default_factory=list)
     untranslated: list[Loc] = field(default_factory=list)
 
-    def where(self, loc: Loc, *, key: bool = False) -> str:
-        """Return ``file:line:col`` for ``loc``, or its nearest located parent.
+    def position(self, loc: Loc, *, key: bool = False) -> Position:
+        """Where ``loc`` is written, or its nearest located parent.
 
         With ``key``, point at the field's name rather than its value.
         """
         if key and tuple(loc) in self.key_positions:
             line, col = self.key_positions[tuple(loc)]
-            return f"{self.path}:{line}:{col}"
+            return Position(self.path, line, col)
         probe = tuple(loc)
         while probe and probe not in self.positions:
             probe = probe[:-1]
         line, col = self.positions.get(probe, (1, 1))
-        return f"{self.path}:{line}:{col}"
+        return Position(self.path, line, col)
+
+    def where(self, loc: Loc, *, key: bool = False) -> str:
+        """Return ``file:line:col`` for ``loc`` (see :meth:`position`)."""
+        return str(self.position(loc, key=key))
 
 
 def dotted(loc: Loc) -> str:
