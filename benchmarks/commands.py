@@ -42,13 +42,20 @@ DIRECTORS = ROOT / "examples" / "frailty-virtual-ward" / "directors.csv"
 DIRECTOR = "dof"
 PERIOD = "2027-03"
 
-#: The bare docxtpl script: argv is the template, the context (JSON) and the output.
+#: The bare docxtpl script: argv is the template, the context (JSON) and the output. The
+#: built-in template uses gettext and pitchkit's formatting filters; here gettext is Jinja's
+#: own (no translation) and each filter gives its value back, so nothing of pitchkit loads.
 DOCXTPL_SCRIPT = """
 import json, sys
+import jinja2
 from docxtpl import DocxTemplate
-document = DocxTemplate(sys.argv[1])
 with open(sys.argv[2], encoding="utf-8") as handle:
-    document.render(json.load(handle), autoescape=True)
+    given = json.load(handle)
+env = jinja2.Environment(extensions=["jinja2.ext.i18n"], autoescape=True)
+env.install_null_translations(newstyle=True)
+env.filters.update({name: (lambda value, *args, **kwargs: value) for name in given["filters"]})
+document = DocxTemplate(sys.argv[1])
+document.render(given["context"], env, autoescape=True)
 document.save(sys.argv[3])
 """
 
@@ -76,6 +83,7 @@ for number, director in enumerate(load_directors(Path(sys.argv[2])).directors):
 def brief_context(folder: Path) -> tuple[Path, Path]:
     """The built-in brief template and the context ``pitchkit brief`` fills it with, as files."""
     from pitchkit.facts.project import open_project, pick_director
+    from pitchkit.i18n import fmt
     from pitchkit.notes.brief import brief_parts, builtin_template
 
     project = open_project(FACTS)
@@ -83,7 +91,8 @@ def brief_context(folder: Path) -> tuple[Path, Path]:
     template = folder / "brief.docx"
     template.write_bytes(builtin_template("brief"))
     context = folder / "context.json"
-    context.write_text(json.dumps(parts.context, default=str), encoding="utf-8")
+    given = {"context": parts.context, "filters": sorted(fmt.filters(project.lang))}
+    context.write_text(json.dumps(given, default=str), encoding="utf-8")
     return template, context
 
 
