@@ -7,7 +7,7 @@ itself and the safe-file writer to name and save itself, so ``word`` and
 From the bottom up:
 
     i18n, errors                 usable by everything
-    output                       safe files, PDF copies, the manifest
+    output, period               safe files, PDF copies, the manifest; reporting periods
     facts                        the facts file and team files, read and checked
     recast                       the facts seen through each director's lens
     word                         filling Word templates
@@ -37,6 +37,7 @@ SOURCE = Path(pitchkit.__file__).parent
 LAYER = {
     "pitchkit": 0,  # the package itself: only __version__
     "errors": 0,
+    "period": 1,
     "i18n": 0,
     "output": 1,
     "facts": 2,

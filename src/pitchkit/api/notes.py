@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from pitchkit.facts.schema import Facts, LoadedFacts
     from pitchkit.notes.bilingual import Pair
     from pitchkit.notes.fit import Cut
-    from pitchkit.notes.update.progress import Period
+    from pitchkit.period import Period
     from pitchkit.recast.pitch import Pitch
 
 

@@ -30,6 +30,7 @@ from pitchkit.facts.validation import Problem, describe_errors, semantic_problem
 from pitchkit.facts.yamlsource import Loc, Parsed, Source, declared_locale, dotted, load_yaml
 from pitchkit.i18n.messages import Located, Message, Renderable
 from pitchkit.i18n.translation import normalise_locale
+from pitchkit.period import PERIOD_PATTERN
 
 Theme = Literal[
     "safety",
@@ -47,7 +48,6 @@ Theme = Literal[
 ]
 THEMES: tuple[str, ...] = get_args(Theme)
 Per = Literal["year", "quarter", "month", "week", "day"]
-PERIOD_PATTERN = re.compile(r"^(\d{4})(?:-(0[1-9]|1[0-2])|-Q([1-4]))?$")
 _GROUPED_NUMBER = re.compile(r"^[-+]?£?\d{1,3}(,\d{3})+(\.\d+)?%?$|^[-+]?£?\d+(\.\d+)?%?$")
 
 

@@ -15,13 +15,11 @@ from pitchkit.facts.schema import Director, Facts, Update
 from pitchkit.i18n.translation import Language
 from pitchkit.notes.update.progress import (
     MeasureProgress,
-    Period,
     Series,
     measure_progress,
-    parse_period,
-    period_at,
     series,
 )
+from pitchkit.period import Period, parse_period, period_at
 from pitchkit.recast.localise import localise_pitch
 from pitchkit.recast.pitch import Pitch, recast
 
