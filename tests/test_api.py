@@ -143,10 +143,11 @@ def test_a_template_check_result_lists_variables_and_is_ok(tmp_path: Path) -> No
     from pitchkit.api import TemplateExportRequest, export_template
 
     template = export_template(TemplateExportRequest("brief", tmp_path / "mine.docx"))
-    report = check_template(TemplateCheckRequest(template))
+    result = check_template(TemplateCheckRequest(template))
+    report = result.report
 
     assert report.ok
     assert report.filled
     assert report.kind == "brief"
     assert "project.title" in {usage.path for usage in report.variables}
-    assert json.loads(json.dumps(report.to_json()))["kind"] == "brief"
+    assert json.loads(json.dumps(result.to_json()))["report"]["kind"] == "brief"

@@ -10,7 +10,7 @@ from pitchkit.api.base import Result
 from pitchkit.i18n.translation import Language, language
 
 if TYPE_CHECKING:
-    from pitchkit.authoring.check import Finding, Usage
+    from pitchkit.authoring.check import CheckReport
 
 
 @dataclass(frozen=True)
@@ -28,19 +28,10 @@ class TemplateCheckRequest:
 
 @dataclass(frozen=True)
 class TemplateCheckResult(Result):
-    """The variables a template uses and what is wrong with it."""
+    """What checking a template found: the variables it uses and what is wrong with it."""
 
     lang: Language
-    path: Path
-    kind: str
-    variables: tuple[Usage, ...]
-    findings: tuple[Finding, ...]
-    filled: bool
-
-    @property
-    def ok(self) -> bool:
-        """True when the template can be filled (warnings allowed)."""
-        return not any(f.level == "error" for f in self.findings)
+    report: CheckReport
 
 
 def check_template(request: TemplateCheckRequest) -> TemplateCheckResult:
@@ -51,9 +42,7 @@ def check_template(request: TemplateCheckRequest) -> TemplateCheckResult:
     lang = language(request.locale)
     limits = chosen_limits(request.time_limit, request.memory_limit)
     report = check_file(request.path, kind=request.kind, limits=limits)
-    return TemplateCheckResult(
-        lang, request.path, report.kind, report.variables, report.findings, report.filled
-    )
+    return TemplateCheckResult(lang, report)
 
 
 @dataclass(frozen=True)

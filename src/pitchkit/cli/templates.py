@@ -86,7 +86,8 @@ def template_check(
     from pitchkit.api import TemplateCheckRequest, check_template
 
     speak_locale(locale)
-    report = check_template(TemplateCheckRequest(path, kind, time_limit, memory_limit, locale))
+    request = TemplateCheckRequest(path, kind, time_limit, memory_limit, locale)
+    report = check_template(request).report
     if report.kind == "brief":
         checked = Message("checked as a briefing note template")
     else:
