@@ -37,7 +37,7 @@ from pitchkit.limits import Limits, run_limited
 
 # Picture is imported here only so ``from pitchkit.render import Picture`` keeps
 # working: pitchkit.update.charting imports it from here.
-from pitchkit.renderenv import Picture, known_names, make_environment, scoped
+from pitchkit.renderenv import Picture, PictureShelf, known_names, make_environment, scoped
 from pitchkit.templatefile import (
     broken_xml,
     check_template_file,
@@ -77,12 +77,16 @@ class PitchkitTemplate(DocxTemplate):  # type: ignore[misc]
     - Core properties are filled only where they hold tags, without
       escaping them twice; :func:`render` sets the others.
     - Failures become :class:`TemplateError` naming the part and paragraph.
+    - Pictures reach the template as inert tokens (see
+      :class:`~pitchkit.renderenv.ImageSlot`) and are placed from
+      :attr:`shelf` once each part is filled.
     """
 
     def __init__(self, source: Any, name: str = "template") -> None:
         super().__init__(source)
         self.template_name = name
         self.filled_properties: set[str] = set()
+        self.shelf = PictureShelf()
 
     def patch_xml(self, src_xml: str) -> str:
         """Clean Word's XML as docxtpl does, then straighten quotes inside tags."""
@@ -108,7 +112,8 @@ class PitchkitTemplate(DocxTemplate):  # type: ignore[misc]
                 if message is None:
                     raise
                 raise TemplateError(message) from None
-        return str(self.resolve_listing(_MARKED_PARAGRAPH.sub(r"<w:p\1", rendered)))
+        placed = self.shelf.place(_MARKED_PARAGRAPH.sub(r"<w:p\1", rendered), part)
+        return str(self.resolve_listing(placed))
 
     def render_footnotes(self, context: Any, jinja_env: Any = None) -> None:
         """Fill footnotes and endnotes, once each."""
@@ -132,7 +137,7 @@ class PitchkitTemplate(DocxTemplate):  # type: ignore[misc]
                 if message is None:
                     raise
                 raise TemplateError(message) from None
-            setattr(core, field, text[:255])
+            setattr(core, field, self.shelf.strip(text)[:255])
             self.filled_properties.add(field)
 
 
@@ -194,7 +199,8 @@ def fill(
     try:
         document = PitchkitTemplate(io.BytesIO(data), name)
         document.init_docx()
-        document.render(scoped(dict(context), document=document), env, autoescape=True)
+        values = scoped(dict(context), shelf=document.shelf)
+        document.render(values, env, autoescape=True)
     except TemplateError:
         raise
     except SyntaxError as error:  # lxml's XMLSyntaxError

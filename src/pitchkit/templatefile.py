@@ -19,8 +19,8 @@ import jinja2
 from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
 
 from pitchkit.errors import PitchkitError, TemplateError
-from pitchkit.messages import Located, Message, Renderable
-from pitchkit.renderenv import TooLarge, Wording
+from pitchkit.messages import Joined, Located, Message, Renderable
+from pitchkit.renderenv import NotAllowed, TooLarge, Wording
 
 #: The first bytes of an OLE compound file: an encrypted .docx or an old .doc.
 OLE_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")
@@ -127,6 +127,8 @@ def _failure_message(error: BaseException) -> Renderable | None:
             "hold: repeat text a few times at most",
             made=format(error.made, ","),
         )
+    if isinstance(error, NotAllowed):
+        return Joined((_problem(error),))
     if isinstance(error, SecurityError):
         return Message(
             "refused an unsafe expression ({problem}): "
