@@ -32,7 +32,8 @@ _TAG_BODY = re.compile(r"(?<=\{[\{%])(.*?)(?=[\}%]\})", re.DOTALL)
 _XML_TAG = re.compile(r"<[^>]*>")
 _PARAGRAPH_START = re.compile(r"<w:p([ >])")
 _SHOWN_CHARS = 100
-#: Exceptions a template's own tags cause (``{{ 1/0 }}``, ``{{ "a" + 1 }}``, a bad filter option).
+#: Exceptions a template's own tags cause (``{{ 1/0 }}``, ``{{ "a" + 1 }}``, a bad filter
+#: option, ``{{ cycler() }}`` with nothing to cycle).
 _USER_MADE = (
     PitchkitError,
     jinja2.TemplateError,
@@ -41,6 +42,7 @@ _USER_MADE = (
     TypeError,
     ValueError,
     AttributeError,
+    RuntimeError,
 )
 
 
