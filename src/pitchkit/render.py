@@ -47,6 +47,7 @@ from pitchkit.templatefile import (
     part_label,
     unreadable,
 )
+from pitchkit.templateguard import guard_template
 
 __all__ = [
     "NOTE_PARTS",
@@ -87,6 +88,8 @@ class PitchkitTemplate(DocxTemplate):  # type: ignore[misc]
         self.template_name = name
         self.filled_properties: set[str] = set()
         self.shelf = PictureShelf()
+        #: What :func:`~pitchkit.templateguard.guard_template` took out of the file.
+        self.removed: tuple[Any, ...] = ()
 
     def patch_xml(self, src_xml: str) -> str:
         """Clean Word's XML as docxtpl does, then straighten quotes inside tags."""
@@ -180,7 +183,15 @@ def render(
         limits = limits or Limits.from_environment()
     else:
         data = template
-    work = functools.partial(fill, data, context, lang=lang, properties=properties, name=name)
+    work = functools.partial(
+        fill,
+        data,
+        context,
+        lang=lang,
+        properties=properties,
+        name=name,
+        guard=isinstance(template, Path),
+    )
     if limits is None:
         return work()
     return run_limited(work, limits=limits, name=name)
@@ -193,10 +204,18 @@ def fill(
     lang: Language,
     properties: Properties,
     name: str = "template",
+    guard: bool = False,
 ) -> bytes:
-    """Fill the template ``data`` in this process, with no limits: see :func:`render`."""
+    """Fill the template ``data`` in this process, with no limits: see :func:`render`.
+
+    With ``guard`` (a user's template), links to outside content, active
+    fields, altChunks and macros are taken out first
+    (:func:`~pitchkit.templateguard.guard_template`).
+    """
     env = make_environment(lang)
     try:
+        if guard:
+            data = guard_template(data, name).data
         document = PitchkitTemplate(io.BytesIO(data), name)
         document.init_docx()
         values = scoped(dict(context), shelf=document.shelf)

@@ -10,7 +10,9 @@ and collects:
 - docxtpl's pitfalls (a ``{%p %}`` tag sharing its paragraph, ``{%tr %}``
   outside a table, ``{{r }}`` on plain text, tags split across paragraphs);
 - attributes the sandbox refuses, method calls (``title.upper()``), and
-  tags that reach for other files.
+  tags that reach for other files;
+- what :func:`~pitchkit.templateguard.guard_template` took out of the file
+  (linked images, active fields, altChunks, macros), as warnings.
 
 :mod:`pitchkit.templatecheck` judges the variables against the documented
 context and reports.
@@ -40,6 +42,7 @@ from pitchkit.templatefile import (
     mark_paragraphs,
     unreadable,
 )
+from pitchkit.templateguard import guard_template
 
 HEADER_URI = PitchkitTemplate.HEADER_URI
 FOOTER_URI = PitchkitTemplate.FOOTER_URI
@@ -184,7 +187,9 @@ class TemplatePart:
 def open_template(path: Path) -> PitchkitTemplate:
     """Open the user's template at ``path``, or raise :class:`TemplateError` saying why not."""
     check_template_file(path)
-    document = PitchkitTemplate(io.BytesIO(path.read_bytes()), str(path))
+    guarded = guard_template(path.read_bytes(), str(path))
+    document = PitchkitTemplate(io.BytesIO(guarded.data), str(path))
+    document.removed = guarded.removed
     try:
         document.init_docx()
     except (KeyError, ValueError, SyntaxError) as error:
@@ -315,6 +320,7 @@ def scan_tags(document: PitchkitTemplate) -> TagScan:
                 places.append(label)
     for part in parts:
         scan.findings.extend(pitfalls(part))
+    scan.findings.extend(Finding("warning", removed) for removed in document.removed)
     for attribute in dict.fromkeys(collector.unsafe):
         scan.findings.append(
             Finding(
