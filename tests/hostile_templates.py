@@ -90,8 +90,7 @@ def vml_picture(link_id: str, address: str) -> str:
 def complex_field(*instruction: str, result: str = "cached result") -> str:
     """A paragraph holding a complex field whose instruction is split over ``instruction``."""
     runs = "".join(
-        f'<w:r><w:instrText xml:space="preserve">{part}</w:instrText></w:r>'
-        for part in instruction
+        f'<w:r><w:instrText xml:space="preserve">{part}</w:instrText></w:r>' for part in instruction
     )
     return (
         '<w:p><w:r><w:t xml:space="preserve">before </w:t></w:r>'
