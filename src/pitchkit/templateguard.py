@@ -155,7 +155,7 @@ def guard_template(data: bytes, name: str = "template") -> Guarded:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = {info.filename: info for info in archive.infolist()}
             package = _Package(infos, {name_: archive.read(name_) for name_ in infos})
-    except (zipfile.BadZipFile, OSError, EOFError, zipfile.LargeZipFile):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, RuntimeError, ValueError):
         return Guarded(data)  # reading it as a template says what is wrong
     try:
         _read_types(package)
