@@ -29,3 +29,12 @@ def soffice() -> str:
 def ooxml_validator() -> str:
     """The Open XML SDK validator's path; skips (or fails) like ``soffice`` if absent."""
     return docchecks.validator_path()
+
+
+@pytest.fixture(autouse=True)
+def no_user_settings(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Keep the tester's own ``pitchkit config`` file out of every test (and its processes)."""
+    folder = tmp_path_factory.mktemp("settings")
+    monkeypatch.setenv("PITCHKIT_CONFIG", str(folder / "config.toml"))

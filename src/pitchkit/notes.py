@@ -22,6 +22,7 @@ from pitchkit.messages import Located, Message
 from pitchkit.output import safe_stem
 from pitchkit.recast import Pitch, recast
 from pitchkit.render import Properties, render
+from pitchkit.yamlsource import declared_locale
 
 KINDS = ("brief", "update")
 
@@ -39,13 +40,20 @@ class Project:
         return self.loaded.facts
 
 
-def open_project(facts_path: str | Path, *, locale: str | None = None) -> Project:
-    """Load the facts, choosing the language from ``locale`` or ``settings.locale``."""
+def open_project(
+    facts_path: str | Path, *, locale: str | None = None, default_locale: str | None = None
+) -> Project:
+    """Load the facts, choosing the language from ``locale`` or ``settings.locale``.
+
+    ``default_locale`` (the user's own setting) is used when the facts file
+    names no language of its own.
+    """
     if locale is not None:
         lang = language(locale)  # an unknown locale fails before any reading
         return Project(load_facts(facts_path, lang=lang.lang), lang)
     loaded = load_facts(facts_path)
-    lang = language(loaded.facts.settings.locale)
+    declared = declared_locale(loaded.source.data) if default_locale else None
+    lang = language(declared or default_locale or loaded.facts.settings.locale)
     if lang.lang != "en":
         loaded = load_facts(facts_path, lang=lang.lang)
     return Project(loaded, lang)

@@ -117,6 +117,9 @@ def user_errors(command: F) -> F:
         given = asked_language(kwargs.get("locale"), bilingual=bool(kwargs.get("bilingual")))
         speak(given or language(None))
         try:
+            preferred = apply_user_defaults(command.__name__, kwargs)
+            if given is None and preferred is not None:
+                speak(preferred)
             return command(*args, **kwargs)
         except PitchkitError as error:
             if given is None and isinstance(error, FactsError) and error.locale:
@@ -129,6 +132,46 @@ def user_errors(command: F) -> F:
             raise typer.Exit(130) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+_SETTINGS_COMMANDS = frozenset({"show_config", "set_config", "unset_config"})
+
+
+class UserDefaults:
+    """The locale from the user's settings file, for facts files that name none."""
+
+    locale: str | None = None
+
+
+def apply_user_defaults(command: str, options: dict[str, Any]) -> Language | None:
+    """Fill options left out with the user's own defaults (``pitchkit config``).
+
+    An option given always wins. ``template`` is for briefing notes and
+    ``update_template`` for updates; ``libreoffice`` is used unless
+    ``$PITCHKIT_SOFFICE`` names another. Returns the language the settings
+    ask for, to speak until the facts file names its own.
+    """
+    import os
+
+    from pitchkit.pdf import SOFFICE_ENV
+    from pitchkit.userconfig import load_config
+
+    if command in _SETTINGS_COMMANDS:
+        return None  # a broken settings file must not stop you mending it
+    config = load_config()
+    UserDefaults.locale = config.get("locale")
+    if not config.values:
+        return None
+    kind = "update" if command == "update" else str(options.get("kind") or "brief")
+    if "template" in options and options["template"] is None and command != "demo":
+        setting = "update_template" if kind == "update" else "template"
+        options["template"] = config.path_for(setting)
+    if "out" in options and options["out"] is None:
+        options["out"] = config.path_for("out")
+    soffice = config.path_for("libreoffice")
+    if soffice is not None and not os.environ.get(SOFFICE_ENV, "").strip():
+        os.environ[SOFFICE_ENV] = str(soffice)
+    return None if UserDefaults.locale is None else language(UserDefaults.locale)
 
 
 def asked_language(locale: object, *, bilingual: bool = False) -> Language | None:
@@ -151,7 +194,7 @@ def load_project(facts: Path, locale: str | None) -> Project:
     """Open the facts, speak their language from now on and show what loading noticed."""
     from pitchkit.notes import open_project
 
-    project = open_project(facts, locale=locale)
+    project = open_project(facts, locale=locale, default_locale=UserDefaults.locale)
     speak(project.lang)
     show_loading_warnings(project)
     return project
