@@ -53,11 +53,12 @@ class UserConfig:
 
     path: Path
     values: dict[str, str] = field(default_factory=dict)
+    found: bool = False
 
     @property
     def exists(self) -> bool:
-        """Whether the file is there."""
-        return self.path.is_file()
+        """Whether the file was there to read."""
+        return self.found
 
     def get(self, name: str) -> str | None:
         """The setting as written, or ``None``."""
@@ -90,9 +91,9 @@ def load_config(path: Path | None = None) -> UserConfig:
     problem and how to fix it.
     """
     path = config_path() if path is None else path
-    if not path.exists():
-        return UserConfig(path)
     text = _read(path)
+    if text is None:
+        return UserConfig(path)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -114,7 +115,7 @@ def load_config(path: Path | None = None) -> UserConfig:
                 )
             )
         values[name] = value.strip()
-    config = UserConfig(path, values)
+    config = UserConfig(path, values, found=True)
     _check_locale(config, text)
     return config
 
@@ -126,7 +127,9 @@ def set_value(path: Path, name: str, value: str | None) -> str:
     """
     if name not in SETTINGS:
         raise InputError(_unknown(name))
-    text = _read(path) if path.exists() else _HEADER
+    text = _read(path)
+    if text is None:
+        text = _HEADER
     entry = None if value is None else f"{name} = {json.dumps(value, ensure_ascii=False)}"
     kept: list[str] = []
     for line in text.splitlines():
@@ -158,15 +161,23 @@ def _key_of(line: str) -> str | None:
     return match.group(1) if match else None
 
 
-def _read(path: Path) -> str:
+def _read(path: Path) -> str | None:
+    """The file's text, or ``None`` when there is no file."""
     try:
         with path.open("rb") as handle:
             raw = handle.read(MAX_BYTES + 1)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
     except OSError as error:
         raise InputError(
             Located(
                 str(path),
-                Message("cannot read the settings file ({reason})", reason=error.strerror),
+                Message(
+                    "cannot read your settings file ({reason}): check its permissions, or set "
+                    "{variable} to another file",
+                    reason=error.strerror,
+                    variable=CONFIG_ENV,
+                ),
             )
         ) from None
     if len(raw) > MAX_BYTES:

@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from pitchkit.cli.common import QuietOpt, VerboseOpt, app, say, user_errors
+from pitchkit.cli.common import QuietOpt, VerboseOpt, app, say, user_errors, words
 from pitchkit.messages import Message
 
 config_app = typer.Typer(
@@ -48,7 +48,7 @@ def show_config(ctx: typer.Context, quiet: QuietOpt = False, verbose: VerboseOpt
     for name, meaning in SETTINGS.items():
         value = config.get(name)
         shown = value if value is not None else Message("(not set)")
-        say(Message("  {name} = {value}: {meaning}", name=name, value=shown, meaning=meaning))
+        say(f"  {name} = {words(shown)}: {words(meaning)}")
     say(Message("Options on the command line always win over these."))
     say(
         Message(
