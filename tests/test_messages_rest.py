@@ -91,7 +91,9 @@ def test_a_libreoffice_that_cannot_run_is_explained_in_welsh(tmp_path: Path) -> 
     assert line.startswith(
         "mae PITCHKIT_SOFFICE wedi'i osod i 'no-such-libreoffice', nad yw'n rhaglen"
     )
-    assert "(i gael LibreOffice, gosodwch ef o'ch dosbarthiad (Debian neu Ubuntu: sudo apt-get" in line
+    assert (
+        "(i gael LibreOffice, gosodwch ef o'ch dosbarthiad (Debian neu Ubuntu: sudo apt-get" in line
+    )
     assert one_error(run(*args, env=env)).startswith(
         "PITCHKIT_SOFFICE is set to 'no-such-libreoffice', which is not a program"
     )

@@ -15,6 +15,7 @@ the user's language.
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -138,6 +139,7 @@ def clean_text(text: str) -> tuple[str, list[Message | str]]:
 def read_text(path: Path) -> str:
     """Read a UTF-8 text file, with messages that say what to do when that fails."""
     raw = _read_bytes(path)
+    path = shown_path(path)
     if b"\x00" in raw[:8000] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise FactsError(
             [
@@ -168,8 +170,46 @@ def read_text(path: Path) -> str:
     )
 
 
+#: The facts "file" that means standard input, as in ``cat facts.yaml | pitchkit brief -``.
+STDIN = Path("-")
+#: How standard input is named in messages.
+STDIN_NAME = "<stdin>"
+_stdin_cache: list[bytes] = []
+
+
+def shown_path(path: Path) -> Path:
+    """``path`` as messages name it: standard input is ``<stdin>``."""
+    return Path(STDIN_NAME) if path == STDIN else path
+
+
+def _stdin_bytes() -> bytes:
+    """Standard input, read once (a command may load the facts twice)."""
+    if not _stdin_cache:
+        if sys.stdin is None or sys.stdin.isatty():
+            raise FactsError(
+                [
+                    Located(
+                        STDIN_NAME,
+                        Message(
+                            "'-' reads the facts from standard input, but nothing was piped in: "
+                            "give the file's path, or pipe it in, as in: "
+                            "cat facts.yaml | pitchkit brief -"
+                        ),
+                    )
+                ]
+            )
+        _stdin_cache.append(sys.stdin.buffer.read(MAX_BYTES + 1))
+    return _stdin_cache[0]
+
+
 def _read_bytes(path: Path) -> bytes:
     """Read at most :data:`MAX_BYTES` of ``path`` (it may be a pipe, or endless)."""
+    if path == STDIN:
+        raw = _stdin_bytes()
+        path = shown_path(path)
+        if len(raw) > MAX_BYTES:
+            raise FactsError([Located(str(path), _too_large())])
+        return raw
     try:
         if not path.exists():
             raise FactsError(
@@ -197,19 +237,16 @@ def _read_bytes(path: Path) -> bytes:
             ]
         ) from None
     if len(raw) > MAX_BYTES:
-        raise FactsError(
-            [
-                Located(
-                    str(path),
-                    Message(
-                        "larger than {size} MB, far more than any facts file: check that this "
-                        "is the file you meant",
-                        size=MAX_BYTES // 1_000_000,
-                    ),
-                )
-            ]
-        )
+        raise FactsError([Located(str(path), _too_large())])
     return raw
+
+
+def _too_large() -> Message:
+    return Message(
+        "larger than {size} MB, far more than any facts file: check that this is the file "
+        "you meant",
+        size=MAX_BYTES // 1_000_000,
+    )
 
 
 def _scrub_raw(text: str, path: Path) -> tuple[str, list[Renderable | str]]:
@@ -307,7 +344,9 @@ def load_yaml(path: Path, *, lang: str = "en") -> Source:
     value); ``{en: ..., cy: ...}`` text is resolved to ``lang``, falling back
     to the other language. Raises :class:`FactsError` with located messages.
     """
-    text, warnings = _scrub_raw(read_text(path), path)
+    text = read_text(path)
+    path = shown_path(path)
+    text, warnings = _scrub_raw(text, path)
     yaml = YAML(typ="rt")
     yaml.allow_duplicate_keys = False
     start = f"{path}:1:1"

@@ -15,6 +15,7 @@ when it runs (see docs/performance.md).
 from __future__ import annotations
 
 import functools
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
@@ -120,6 +121,11 @@ def user_errors(command: F) -> F:
             preferred = apply_user_defaults(command.__name__, kwargs)
             if given is None and preferred is not None:
                 speak(preferred)
+            check_stdout(
+                kwargs.get("out"),
+                pdf=bool(kwargs.get("pdf")),
+                several=command.__name__ in {"batch", "demo"},
+            )
             return command(*args, **kwargs)
         except PitchkitError as error:
             if given is None and isinstance(error, FactsError) and error.locale:
@@ -130,6 +136,8 @@ def user_errors(command: F) -> F:
         except KeyboardInterrupt:
             stopped(Message("interrupted; nothing partial was left behind"))
             raise typer.Exit(130) from None
+        finally:
+            out_console.file = None  # type: ignore[assignment]  # back to standard output
 
     return wrapper  # type: ignore[return-value]
 
@@ -283,6 +291,36 @@ DirectorsOpt = Annotated[
 ]
 
 
+#: ``--out -``: the document goes to standard output, for scripts.
+STDOUT = Path("-")
+
+
+def check_stdout(out: Path | None, *, pdf: bool = False, several: bool = False) -> None:
+    """Refuse ``--out -`` where it cannot work, before anything is made.
+
+    One document may go to standard output when it is piped or redirected;
+    messages then go to stderr so the document's bytes stay whole.
+    """
+    if out != STDOUT:
+        return
+    if several:
+        raise OutputError(
+            Message("--out -: this command writes several files; give a folder instead")
+        )
+    if pdf:
+        raise OutputError(
+            Message("--out -: only the Word document can go to standard output; leave out --pdf")
+        )
+    if sys.stdout.isatty():
+        raise OutputError(
+            Message(
+                "--out - sends the Word document to standard output, which is this terminal: "
+                "redirect it to a file, as in: --out - > note.docx"
+            )
+        )
+    out_console.file = sys.stderr
+
+
 def output_path(out: Path | None, default_name: str) -> Path:
     """Where to write: ``--out`` as a file, as a folder, or the current folder.
 
@@ -291,6 +329,8 @@ def output_path(out: Path | None, default_name: str) -> Path:
     """
     if out is None:
         return Path.cwd() / default_name
+    if out == STDOUT:
+        return STDOUT
     if out.is_dir() or not out.suffix:
         return out / default_name
     if out.suffix.lower() != ".docx":
@@ -349,8 +389,17 @@ def report_written(paths: list[Path], lang: Language) -> None:
 
 
 def save_document(path: Path, data: bytes, *, force: bool, pdf: bool) -> list[Path]:
-    """Write the .docx (and its PDF) and return the paths written."""
+    """Write the .docx (and its PDF) and return the paths written.
+
+    ``--out -`` (:data:`STDOUT`) sends the document to standard output.
+    """
     from pitchkit.output import write_atomic
+
+    if path == STDOUT:
+        stream = sys.stdout.buffer
+        stream.write(data)
+        stream.flush()
+        return []
 
     write_atomic(path, data, force=force)
     written = [path]
