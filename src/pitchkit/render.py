@@ -34,6 +34,7 @@ from docxtpl import DocxTemplate
 from pitchkit.errors import TemplateError
 from pitchkit.i18n import Language
 from pitchkit.limits import Limits, run_limited
+from pitchkit.links import link_addresses
 
 # Picture is imported here only so ``from pitchkit.render import Picture`` keeps
 # working: pitchkit.update.charting imports it from here.
@@ -176,9 +177,8 @@ def render(
     else:
         data = template
     work = functools.partial(fill, data, context, lang=lang, properties=properties, name=name)
-    if limits is None:
-        return work()
-    return run_limited(work, limits=limits, name=name)
+    filled = work() if limits is None else run_limited(work, limits=limits, name=name)
+    return link_addresses(filled)
 
 
 def fill(
