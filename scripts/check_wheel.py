@@ -20,11 +20,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 #: Files a working install cannot do without.
 NEEDED = (
-    "pitchkit/templates/brief.docx",
-    "pitchkit/templates/update.docx",
+    "pitchkit/word/templates/brief.docx",
+    "pitchkit/word/templates/update.docx",
     "pitchkit/demo/facts.yaml",
-    "pitchkit/locale/cy/LC_MESSAGES/pitchkit.mo",
-    "pitchkit/lenses.json",
+    "pitchkit/i18n/locale/cy/LC_MESSAGES/pitchkit.mo",
+    "pitchkit/recast/lenses.json",
     "pitchkit/py.typed",
 )
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from pitchkit.pdf import SOFFICE_ENV
-from pitchkit.userconfig import load_config, set_value
+from pitchkit.cli.userconfig import load_config, set_value
+from pitchkit.output.pdf import SOFFICE_ENV
 
 ROOT = Path(__file__).resolve().parent.parent
 FRAILTY = ROOT / "examples" / "frailty-virtual-ward" / "facts.yaml"

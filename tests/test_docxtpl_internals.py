@@ -23,7 +23,7 @@ import pytest
 from docx import Document
 from docxtpl import DocxTemplate
 
-from pitchkit.render import PitchkitTemplate
+from pitchkit.word.render import PitchkitTemplate
 
 ROOT = Path(__file__).resolve().parents[1]
 

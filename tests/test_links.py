@@ -10,8 +10,8 @@ import docx
 import pytest
 
 from docchecks import check_docx, validate_ooxml
-from pitchkit.links import addresses, link_addresses
-from pitchkit.pack import build_pack
+from pitchkit.word.finish import addresses, link_addresses
+from pitchkit.word.pack import build_pack
 
 ROOT = Path(__file__).resolve().parent.parent
 FALLS = ROOT / "examples" / "falls-prevention" / "facts.yaml"

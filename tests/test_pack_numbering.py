@@ -9,7 +9,7 @@ import docx
 from lxml import etree
 
 from docchecks import check_docx, validate_ooxml
-from pitchkit.pack import build_pack
+from pitchkit.word.pack import build_pack
 
 ROOT = Path(__file__).resolve().parent.parent
 FRAILTY = ROOT / "examples" / "frailty-virtual-ward" / "facts.yaml"
@@ -33,7 +33,7 @@ def numbered_template(path: Path, *, by_style: bool) -> Path:
 
 def make_notes(tmp_path: Path, template: Path, count: int = 4) -> list[Path]:
     from pitchkit.cli.notes import load_project
-    from pitchkit.notes import make_brief_note
+    from pitchkit.notes.brief import make_brief_note
 
     project = load_project(FRAILTY, None)
     notes = []

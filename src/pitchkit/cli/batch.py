@@ -35,19 +35,19 @@ from pitchkit.cli.common import (
 )
 from pitchkit.cli.templates import MemoryLimitOpt, TimeLimitOpt
 from pitchkit.errors import OutputError
-from pitchkit.i18n import N_, Language
-from pitchkit.messages import Located, Message, Renderable
+from pitchkit.i18n.messages import Located, Message, Renderable
+from pitchkit.i18n.translation import N_, Language
 
 if TYPE_CHECKING:
-    from pitchkit.notes import Project
+    from pitchkit.facts.project import Project
 
 
 def with_directors_file(project: Project, path: Path) -> tuple[Project, list[Renderable | str]]:
     """Replace the facts' directors with those in ``path``; return the rows skipped."""
     from dataclasses import replace
 
-    from pitchkit.directors import load_directors, with_directors
-    from pitchkit.notes import Project
+    from pitchkit.facts.directors import load_directors, with_directors
+    from pitchkit.facts.project import Project
 
     found = load_directors(path)
     for line in found.warnings:
@@ -145,7 +145,7 @@ def batch(
     Example: pitchkit batch facts.yaml --directors team.xlsx --out notes/ --pack pack.docx
     """
     from pitchkit.batch import run_batch
-    from pitchkit.limits import limits_in_force
+    from pitchkit.word.limits import limits_in_force
 
     if out is None:
         raise OutputError(
@@ -189,7 +189,7 @@ def batch(
             )
     if kind == "update" and any(item.status == "ok" for item in result.items):
         from pitchkit.cli.notes import report_period
-        from pitchkit.update import chosen_period
+        from pitchkit.notes.update import chosen_period
 
         when = chosen_period(project.facts, period, dt.date.today())
         made = sum(1 for item in result.items if item.status == "ok")

@@ -1,6 +1,6 @@
 """``pitchkit config``: show and change your own defaults.
 
-The settings file itself is read by :mod:`pitchkit.userconfig`; the
+The settings file itself is read by :mod:`pitchkit.cli.userconfig`; the
 defaults it holds are applied to every command in
 :func:`pitchkit.cli.common.user_errors`, after the options.
 """
@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 
 from pitchkit.cli.common import QuietOpt, VerboseOpt, app, say, user_errors, words
-from pitchkit.messages import Message
+from pitchkit.i18n.messages import Message
 
 config_app = typer.Typer(
     help="Your own defaults: template, output folder, language and LibreOffice.",
@@ -38,7 +38,7 @@ def show_config(ctx: typer.Context, quiet: QuietOpt = False, verbose: VerboseOpt
     """
     if ctx.invoked_subcommand is not None:
         return
-    from pitchkit.userconfig import SETTINGS, load_config
+    from pitchkit.cli.userconfig import SETTINGS, load_config
 
     config = load_config()
     if config.exists:
@@ -87,8 +87,8 @@ def _change(name: str, value: str | None) -> None:
     import tempfile
     from pathlib import Path
 
-    from pitchkit.output import write_atomic
-    from pitchkit.userconfig import config_path, load_config, set_value
+    from pitchkit.cli.userconfig import config_path, load_config, set_value
+    from pitchkit.output.files import write_atomic
 
     path = config_path()
     text = set_value(path, name, value)
