@@ -25,11 +25,11 @@ from typer.testing import CliRunner, Result
 
 import hostile_templates as hostile
 from docchecks import check_docx, docx_text, validate_ooxml
+from pitchkit.authoring.check import check_template, export_template
+from pitchkit.authoring.variables import demo_facts
 from pitchkit.cli import app
-from pitchkit.pdf import convert_to_pdf
-from pitchkit.templatecheck import check_template, export_template
-from pitchkit.templateguard import ACTIVE_FIELDS, guard_template
-from pitchkit.templatevars import demo_facts
+from pitchkit.output.pdf import convert_to_pdf
+from pitchkit.word.templateguard import ACTIVE_FIELDS, guard_template
 
 DEMO = str(demo_facts())
 EXTERNAL = 'TargetMode="External"'
