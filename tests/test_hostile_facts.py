@@ -34,6 +34,7 @@ from typer.testing import CliRunner
 
 import pitchkit
 from docchecks import check_docx, docx_text
+from pitchkit.authoring.variables import demo_facts
 from pitchkit.cli import app
 
 BROKEN = Path(__file__).resolve().parent / "broken"
@@ -54,7 +55,7 @@ class Case:
     setup: str | None = None
     via: str = "runner"
     shows: list[str] = field(default_factory=list)
-    writes: str | None = None
+    writes: str | list[str] | None = None
     may_change: list[str] = field(default_factory=list)
 
 
@@ -163,6 +164,8 @@ def prepare(case: Case, work: Path, monkeypatch: pytest.MonkeyPatch) -> bool:
             (work / "notes" / "Home first - brief - Helen Marsh.docx").write_bytes(SENTINEL)
         case "disk-full":
             disk_full(monkeypatch)
+        case "demo-facts":  # a project with charts in its update
+            shutil.copyfile(demo_facts(), work / "demo.yaml")
         case other:
             raise AssertionError(f"unknown setup {other!r}")
     return False
@@ -225,12 +228,17 @@ def check_files(
         kept = {name: digest for name, digest in after.items() if name not in case.may_change}
         assert kept == before, f"{case.name} changed files although it failed"
         return
-    written = case.writes or "out/note.docx"
-    added = sorted(set(after) - set(before) - {Path(written).parent.as_posix()})
-    assert added == [written]
+    written = [case.writes] if isinstance(case.writes, str) else case.writes
+    if written is None:
+        written = ["out/note.docx"]
+    folders = {Path(name).parent.as_posix() for name in written}
+    added = sorted(set(after) - set(before) - folders)
+    assert added == sorted(written)
     assert {name: after[name] for name in before} == before
-    check_docx(work / written)
-    text = docx_text(work / written)
+    documents = [name for name in written if name.endswith(".docx")]
+    for name in documents:
+        check_docx(work / name)
+    text = docx_text(work / documents[0]) if documents else outcome.stdout
     for expected in case.shows:
         assert expected in text, f"{expected!r} is not in the document"
 

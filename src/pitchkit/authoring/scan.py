@@ -9,7 +9,10 @@ and collects:
 - tag syntax errors, with the paragraph they are in;
 - docxtpl's pitfalls (a ``{%p %}`` tag sharing its paragraph, ``{%tr %}``
   outside a table, ``{{r }}`` on plain text, tags split across paragraphs);
-- attributes the sandbox refuses and tags that reach for other files.
+- attributes the sandbox refuses, method calls (``title.upper()``), and
+  tags that reach for other files;
+- what :func:`~pitchkit.word.templateguard.guard_template` took out of the file
+  (linked images, active fields, altChunks, macros), as warnings.
 
 :mod:`pitchkit.authoring.check` judges the variables against the documented
 context and reports.
@@ -39,6 +42,7 @@ from pitchkit.word.templatefile import (
     mark_paragraphs,
     unreadable,
 )
+from pitchkit.word.templateguard import guard_template
 
 HEADER_URI = PitchkitTemplate.HEADER_URI
 FOOTER_URI = PitchkitTemplate.FOOTER_URI
@@ -46,6 +50,8 @@ FOOTER_URI = PitchkitTemplate.FOOTER_URI
 _LIST_FILTERS = frozenset({"sort", "reverse", "unique", "selectattr", "rejectattr", "list"})
 _PARAGRAPH_TAG = re.compile(r"\{%-?\s*p\s.*?%\}", re.DOTALL)
 _RICH_TAG = re.compile(r"\{\{r\s(?P<body>.*?)\}\}", re.DOTALL)
+#: Methods of Jinja's loop and cycler helpers, which templates may call.
+_HELPER_CALLS = frozenset({"cycle", "changed", "next", "reset"})
 
 Level = Literal["error", "warning"]
 
@@ -72,6 +78,7 @@ class _Collector:
         self.paths: list[str] = []
         self.unsafe: list[str] = []
         self.includes: list[str] = []
+        self.methods: list[str] = []
 
     def visit(self, node: nodes.Node, scope: dict[str, str | None]) -> None:
         """Collect from ``node``; ``scope`` maps local names to the path they stand for."""
@@ -86,6 +93,11 @@ class _Collector:
             self.includes.append(str(getattr(node.template, "value", "?")))
         elif isinstance(node, nodes.Name | nodes.Getattr | nodes.Getitem):
             self._visit_chain(node, scope)
+        elif isinstance(node, nodes.Call):
+            if isinstance(node.node, nodes.Getattr) and node.node.attr not in _HELPER_CALLS:
+                self.methods.append(str(node.node.attr))
+            for child in node.iter_child_nodes():
+                self.visit(child, scope)
         else:
             for child in node.iter_child_nodes():
                 self.visit(child, scope)
@@ -175,7 +187,9 @@ class TemplatePart:
 def open_template(path: Path) -> PitchkitTemplate:
     """Open the user's template at ``path``, or raise :class:`TemplateError` saying why not."""
     check_template_file(path)
-    document = PitchkitTemplate(io.BytesIO(path.read_bytes()), str(path))
+    guarded = guard_template(path.read_bytes(), str(path))
+    document = PitchkitTemplate(io.BytesIO(guarded.data), str(path))
+    document.removed = guarded.removed
     try:
         document.init_docx()
     except (KeyError, ValueError, SyntaxError) as error:
@@ -306,6 +320,7 @@ def scan_tags(document: PitchkitTemplate) -> TagScan:
                 places.append(label)
     for part in parts:
         scan.findings.extend(pitfalls(part))
+    scan.findings.extend(Finding("warning", removed) for removed in document.removed)
     for attribute in dict.fromkeys(collector.unsafe):
         scan.findings.append(
             Finding(
@@ -314,6 +329,19 @@ def scan_tags(document: PitchkitTemplate) -> TagScan:
                     "`{attribute}` reaches Python's internals and is refused: "
                     "templates may only use the documented variables",
                     attribute=attribute,
+                ),
+            )
+        )
+    for method in dict.fromkeys(collector.methods):
+        if method.startswith("_"):
+            continue  # already refused as reaching Python's internals
+        scan.findings.append(
+            Finding(
+                "error",
+                Message(
+                    "`{name}()` calls a method of a value, and templates may only read values: "
+                    "use a filter instead, such as |upper, |join or |dictsort",
+                    name=method,
                 ),
             )
         )

@@ -340,23 +340,30 @@ def output_path(out: Path | None, default_name: str) -> Path:
     return out
 
 
-def warn_about_template(template: Path | None) -> None:
+def warn_about_template(template: Path | None, *, refuse_errors: bool = False) -> None:
     """Warn about the pitfalls ``template check`` finds in the user's own template.
 
     A tag such as ``{{r project.title|upper }}`` fills without error but
     loses its words, so it is worth a warning every time the template is
-    used. A template that cannot be read, or has errors, is left for
-    filling to report.
+    used; so is what was taken out of the file (a linked picture, a field
+    that fetches a file, macros). A template that cannot be read, or has
+    errors, is left for filling to report; with ``refuse_errors`` (a batch,
+    which would otherwise make a folder and a manifest of failures) the
+    first error is raised before anything is written.
     """
     if template is None:
         return
     from pitchkit.authoring.scan import open_template, scan_tags
+    from pitchkit.errors import TemplateError
 
     try:
         scan = scan_tags(open_template(template))
     except PitchkitError:
         return
-    if any(finding.level == "error" for finding in scan.findings):
+    errors = [finding for finding in scan.findings if finding.level == "error"]
+    if errors and refuse_errors:
+        raise TemplateError(Located(str(template), errors[0].message))
+    if errors:
         return  # filling fails and says why; a warning beside it would only distract
     for finding in scan.findings:
         if finding.level == "warning":

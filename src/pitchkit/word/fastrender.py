@@ -63,6 +63,7 @@ from pitchkit.word.templatefile import (
     part_label,
     unreadable,
 )
+from pitchkit.word.templateguard import guard_template
 
 CORE_PART = "docProps/core.xml"
 _CORE_CONTENT_TYPE = CONTENT_TYPE.OPC_CORE_PROPERTIES
@@ -133,7 +134,7 @@ class CompiledTemplate:
         self.name = str(template) if isinstance(template, Path) else "template"
         if isinstance(template, Path):
             check_template_file(template)
-            data = template.read_bytes()
+            data = guard_template(template.read_bytes(), self.name).data
             self.limits: Limits | None = limits or Limits.from_environment()
         else:
             data = template

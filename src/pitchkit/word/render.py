@@ -38,7 +38,7 @@ from pitchkit.word.limits import Limits, run_limited
 
 # Picture is imported here only so ``from pitchkit.word.render import Picture`` keeps
 # working: pitchkit.notes.update.charting imports it from here.
-from pitchkit.word.renderenv import Picture, known_names, make_environment, scoped
+from pitchkit.word.renderenv import Picture, PictureShelf, known_names, make_environment, scoped
 from pitchkit.word.templatefile import (
     broken_xml,
     check_template_file,
@@ -48,6 +48,7 @@ from pitchkit.word.templatefile import (
     part_label,
     unreadable,
 )
+from pitchkit.word.templateguard import guard_template
 
 __all__ = [
     "NOTE_PARTS",
@@ -78,12 +79,18 @@ class PitchkitTemplate(DocxTemplate):  # type: ignore[misc]
     - Core properties are filled only where they hold tags, without
       escaping them twice; :func:`render` sets the others.
     - Failures become :class:`TemplateError` naming the part and paragraph.
+    - Pictures reach the template as inert tokens (see
+      :class:`~pitchkit.word.renderenv.ImageSlot`) and are placed from
+      :attr:`shelf` once each part is filled.
     """
 
     def __init__(self, source: Any, name: str = "template") -> None:
         super().__init__(source)
         self.template_name = name
         self.filled_properties: set[str] = set()
+        self.shelf = PictureShelf()
+        #: What :func:`~pitchkit.word.templateguard.guard_template` took out of the file.
+        self.removed: tuple[Any, ...] = ()
 
     def patch_xml(self, src_xml: str) -> str:
         """Clean Word's XML as docxtpl does, then straighten quotes inside tags."""
@@ -109,7 +116,8 @@ class PitchkitTemplate(DocxTemplate):  # type: ignore[misc]
                 if message is None:
                     raise
                 raise TemplateError(message) from None
-        return str(self.resolve_listing(_MARKED_PARAGRAPH.sub(r"<w:p\1", rendered)))
+        placed = self.shelf.place(_MARKED_PARAGRAPH.sub(r"<w:p\1", rendered), part)
+        return str(self.resolve_listing(placed))
 
     def render_footnotes(self, context: Any, jinja_env: Any = None) -> None:
         """Fill footnotes and endnotes, once each."""
@@ -133,7 +141,7 @@ class PitchkitTemplate(DocxTemplate):  # type: ignore[misc]
                 if message is None:
                     raise
                 raise TemplateError(message) from None
-            setattr(core, field, text[:255])
+            setattr(core, field, self.shelf.strip(text)[:255])
             self.filled_properties.add(field)
 
 
@@ -176,7 +184,15 @@ def render(
         limits = limits or Limits.from_environment()
     else:
         data = template
-    work = functools.partial(fill, data, context, lang=lang, properties=properties, name=name)
+    work = functools.partial(
+        fill,
+        data,
+        context,
+        lang=lang,
+        properties=properties,
+        name=name,
+        guard=isinstance(template, Path),
+    )
     filled = work() if limits is None else run_limited(work, limits=limits, name=name)
     return link_addresses(filled)
 
@@ -188,13 +204,22 @@ def fill(
     lang: Language,
     properties: Properties,
     name: str = "template",
+    guard: bool = False,
 ) -> bytes:
-    """Fill the template ``data`` in this process, with no limits: see :func:`render`."""
+    """Fill the template ``data`` in this process, with no limits: see :func:`render`.
+
+    With ``guard`` (a user's template), links to outside content, active
+    fields, altChunks and macros are taken out first
+    (:func:`~pitchkit.word.templateguard.guard_template`).
+    """
     env = make_environment(lang)
     try:
+        if guard:
+            data = guard_template(data, name).data
         document = PitchkitTemplate(io.BytesIO(data), name)
         document.init_docx()
-        document.render(scoped(dict(context), document=document), env, autoescape=True)
+        values = scoped(dict(context), shelf=document.shelf)
+        document.render(values, env, autoescape=True)
     except TemplateError:
         raise
     except SyntaxError as error:  # lxml's XMLSyntaxError

@@ -19,8 +19,8 @@ import jinja2
 from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
 
 from pitchkit.errors import PitchkitError, TemplateError
-from pitchkit.i18n.messages import Located, Message, Renderable
-from pitchkit.word.renderenv import TooLarge, Wording
+from pitchkit.i18n.messages import Joined, Located, Message, Renderable
+from pitchkit.word.renderenv import NotAllowed, TooLarge, Wording
 
 #: The first bytes of an OLE compound file: an encrypted .docx or an old .doc.
 OLE_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")
@@ -32,7 +32,8 @@ _TAG_BODY = re.compile(r"(?<=\{[\{%])(.*?)(?=[\}%]\})", re.DOTALL)
 _XML_TAG = re.compile(r"<[^>]*>")
 _PARAGRAPH_START = re.compile(r"<w:p([ >])")
 _SHOWN_CHARS = 100
-#: Exceptions a template's own tags cause (``{{ 1/0 }}``, ``{{ "a" + 1 }}``, a bad filter option).
+#: Exceptions a template's own tags cause (``{{ 1/0 }}``, ``{{ "a" + 1 }}``, a bad filter
+#: option, ``{{ cycler() }}`` with nothing to cycle).
 _USER_MADE = (
     PitchkitError,
     jinja2.TemplateError,
@@ -41,6 +42,7 @@ _USER_MADE = (
     TypeError,
     ValueError,
     AttributeError,
+    RuntimeError,
 )
 
 
@@ -129,6 +131,8 @@ def _failure_message(error: BaseException) -> Renderable | None:
             "hold: repeat text a few times at most",
             made=format(error.made, ","),
         )
+    if isinstance(error, NotAllowed):
+        return Joined((_problem(error),))
     if isinstance(error, SecurityError):
         return Message(
             "refused an unsafe expression ({problem}): "
