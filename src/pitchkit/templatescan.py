@@ -17,7 +17,7 @@ context and reports.
 
 from __future__ import annotations
 
-import io
+import functools
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -30,13 +30,15 @@ from jinja2 import nodes
 from jinja2.exceptions import TemplateSyntaxError
 
 from pitchkit.i18n import language
+from pitchkit.limits import Limits, portable, run_limited
 from pitchkit.messages import Located, Message, Renderable
-from pitchkit.render import PROPERTY_FIELDS, PitchkitTemplate
+from pitchkit.render import PROPERTY_FIELDS, PitchkitTemplate, load_template
 from pitchkit.renderenv import make_environment
 from pitchkit.templatefile import (
     check_template_file,
     describe_failure,
     mark_paragraphs,
+    too_deep,
     unreadable,
 )
 
@@ -173,14 +175,37 @@ class TemplatePart:
 
 
 def open_template(path: Path) -> PitchkitTemplate:
-    """Open the user's template at ``path``, or raise :class:`TemplateError` saying why not."""
+    """Open the user's template at ``path``, in this process, or raise :class:`TemplateError`.
+
+    With no limits: :func:`scan_template` scans a user's template under them.
+    """
     check_template_file(path)
-    document = PitchkitTemplate(io.BytesIO(path.read_bytes()), str(path))
+    return load_template(path.read_bytes(), str(path))
+
+
+def scan_template(path: Path, limits: Limits | None = None) -> TagScan:
+    """Open and scan the user's template at ``path`` in a child process, under ``limits``.
+
+    Checking the file (its zip directory) happens here first; reading the
+    parts, cleaning them and parsing the tags happen in the child, under
+    the same time and memory limits as filling (default
+    :meth:`Limits.from_environment`).
+    """
+    check_template_file(path)
+    data = path.read_bytes()
+    chosen = limits or Limits.from_environment()
+    work = functools.partial(_scan_bytes, data, str(path))
+    return run_limited(work, limits=chosen, name=str(path))
+
+
+def _scan_bytes(data: bytes, name: str) -> TagScan:
+    """Scan template bytes; what is found is made ready to send to the parent process."""
     try:
-        document.init_docx()
-    except (KeyError, ValueError, SyntaxError) as error:
-        raise unreadable(path, error) from None
-    return document
+        scan = scan_tags(load_template(data, name))
+    except SyntaxError as error:  # lxml's XMLSyntaxError, in a part python-docx kept
+        raise unreadable(name, error) from None
+    findings = [Finding(found.level, portable(found.message)) for found in scan.findings]
+    return TagScan(dict(scan.used), findings)
 
 
 def template_parts(document: PitchkitTemplate) -> Iterator[TemplatePart]:
@@ -300,6 +325,8 @@ def scan_tags(document: PitchkitTemplate) -> TagScan:
         except TemplateSyntaxError as error:
             message = describe_failure(error, document.template_name, label, source)
             scan.findings.append(Finding("error", message or str(error)))
+        except RecursionError:
+            scan.findings.append(Finding("error", too_deep(document.template_name, label).text))
         for found in collector.paths[start:]:
             places = scan.used.setdefault(found, [])
             if label not in places:

@@ -132,14 +132,16 @@ def run_batch(
         check_pack_path(pack, force=force)
     manifest = out_dir / MANIFEST_NAME
     _check_manifest_free(manifest, force=force)
-    _make_folder(out_dir)
+    _check_folder(out_dir)
     today = today or dt.date.today()
     if kind == "update":
         from pitchkit.update import chosen_period
 
         period = chosen_period(project.facts, period, today).text
     job = Job(project, kind, template, today, period)
-    maker = NoteMaker(job)  # a broken template fails the whole batch here, before any writing
+    # A broken template fails the whole batch here, before any folder is made.
+    maker = NoteMaker(job)
+    _make_folder(out_dir)
     paths = note_paths(project, chosen, kind, out_dir, period=period)
     run = Run([_pending(d) for d in chosen], on_progress=on_progress)
     try:
@@ -236,12 +238,17 @@ def _check_manifest_free(manifest: Path, *, force: bool) -> None:
         )
 
 
-def _make_folder(out_dir: Path) -> None:
-    """Create ``--out`` (and its parents), or say why it cannot be."""
+def _check_folder(out_dir: Path) -> None:
+    """Refuse an ``--out`` that is a file, before any work."""
     if out_dir.exists() and not out_dir.is_dir():
         raise OutputError(
             Message("--out {out} is a file: give a folder for the notes", out=out_dir)
         )
+
+
+def _make_folder(out_dir: Path) -> None:
+    """Create ``--out`` (and its parents), or say why it cannot be."""
+    _check_folder(out_dir)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:

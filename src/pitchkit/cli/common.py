@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 from rich.console import Console
 
-from pitchkit.errors import FactsError, OutputError, PitchkitError
+from pitchkit.errors import FactsError, OutputError, PitchkitError, RenderLimitError
 from pitchkit.i18n import Language, language
 from pitchkit.messages import Located, Message, Renderable, render
 
@@ -267,10 +267,12 @@ def warn_about_template(template: Path | None) -> None:
     """
     if template is None:
         return
-    from pitchkit.templatescan import open_template, scan_tags
+    from pitchkit.templatescan import scan_template
 
     try:
-        scan = scan_tags(open_template(template))
+        scan = scan_template(template)
+    except RenderLimitError:
+        raise  # filling would only run out of time or memory again
     except PitchkitError:
         return
     if any(finding.level == "error" for finding in scan.findings):
