@@ -22,7 +22,7 @@ from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
 from pitchkit.errors import PitchkitError, TemplateError
 from pitchkit.messages import Located, Message, Renderable
 from pitchkit.renderenv import TooLarge, Wording
-from pitchkit.templatezip import check_package
+from pitchkit.templatezip import MAX_TOTAL_BYTES, check_package
 
 #: The first bytes of an OLE compound file: an encrypted .docx or an old .doc.
 OLE_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")
@@ -301,6 +301,17 @@ def check_template_file(path: Path) -> None:
             )
         ) from None
     check_template_bytes(start, path)
+    if path.stat().st_size > MAX_TOTAL_BYTES:
+        raise TemplateError(
+            Located(
+                str(path),
+                Message(
+                    "the .docx would unpack to {size} MB, too large for a template: "
+                    "remove large pictures, or save the template again in Word",
+                    size=format(path.stat().st_size / 1_000_000, ",.1f"),
+                ),
+            )
+        )
     broken: Renderable | str | None
     try:
         with zipfile.ZipFile(path) as archive:

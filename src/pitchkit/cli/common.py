@@ -127,6 +127,16 @@ def user_errors(command: F) -> F:
         except KeyboardInterrupt:
             stopped(Message("interrupted; nothing partial was left behind"))
             raise typer.Exit(130) from None
+        except MemoryError:
+            # A last resort: the inputs' own bounds (file sizes, values, template
+            # limits) should stop first. Writes are atomic, so nothing partial is left.
+            fail(
+                Message(
+                    "ran out of memory, and nothing was written: check that the files given "
+                    "are the ones you meant, or lower --memory-limit for templates"
+                )
+            )
+            raise typer.Exit(1) from None
 
     return wrapper  # type: ignore[return-value]
 
