@@ -133,7 +133,7 @@ def user_errors(command: F) -> F:
             fail(
                 Message(
                     "ran out of memory, and nothing was written: check that the files given "
-                    "are the ones you meant, or lower --memory-limit for templates"
+                    "are the ones you meant"
                 )
             )
             raise typer.Exit(1) from None
