@@ -131,6 +131,7 @@ class CompiledTemplate:
         lang: Language,
         limits: Limits | None = None,
         name: str | None = None,
+        proven: bool = False,
     ) -> None:
         """Read, patch and compile ``template``; raise :class:`TemplateError` if it is broken.
 
@@ -139,7 +140,8 @@ class CompiledTemplate:
         compiling (Jinja folds constant expressions such as
         ``'x'|center(200000000)`` while compiling) runs out of time or memory
         is refused there, and only a template that fits is prepared again
-        here, for keeps.
+        here, for keeps. ``proven=True`` skips the child where that was done
+        already (a batch's worker processes, after the main process).
         """
         self.source = template
         self.lang = lang
@@ -148,8 +150,9 @@ class CompiledTemplate:
             check_template_file(template)
             data = template.read_bytes()
             self.limits: Limits | None = limits or Limits.from_environment()
-            probe = functools.partial(_prepares, data, lang, self.name)
-            run_limited(probe, limits=self.limits, name=self.name)
+            if not proven:
+                probe = functools.partial(_prepares, data, lang, self.name)
+                run_limited(probe, limits=self.limits, name=self.name)
         else:
             data = template
             self.limits = limits
