@@ -8,7 +8,11 @@ exactly as it was (no document, no temporary file, nothing overwritten).
 
 Cases run in-process through typer's CliRunner, except those marked
 ``via: subprocess``, which run ``python -m pitchkit`` for real so that
-stderr is exactly what a terminal would show.
+stderr is exactly what a terminal would show. A case with ``runs:`` is run
+again with each of those command lines (the same input through every
+command that reads it), each with the same expectations; a case with
+``make:`` has its file made at test time by :mod:`hostile_files` (zip
+bombs and the like are not committed).
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ from typer.testing import CliRunner
 
 import pitchkit
 from docchecks import check_docx, docx_text
+from hostile_files import MAKERS
 from pitchkit.authoring.variables import demo_facts
 from pitchkit.cli import app
 
@@ -57,6 +62,8 @@ class Case:
     shows: list[str] = field(default_factory=list)
     writes: str | list[str] | None = None
     may_change: list[str] = field(default_factory=list)
+    runs: list[list[str]] = field(default_factory=list)
+    make: str | None = None
 
 
 def load_cases() -> list[Case]:
@@ -65,7 +72,8 @@ def load_cases() -> list[Case]:
     cases = []
     for row in rows:
         args = [str(arg) for arg in row.pop("args", ["brief", "{file}", "--out", "out/note.docx"])]
-        cases.append(Case(args=args, **row))
+        runs = [[str(arg) for arg in run] for run in row.pop("runs", [])]
+        cases.append(Case(args=args, runs=runs, **row))
     return cases
 
 
@@ -130,7 +138,10 @@ def disk_full(monkeypatch: pytest.MonkeyPatch) -> None:
 def prepare(case: Case, work: Path, monkeypatch: pytest.MonkeyPatch) -> bool:
     """Put the case's files in ``work`` and apply its setup; return True to run as nobody."""
     shutil.copyfile(BROKEN / "valid.yaml", work / "valid.yaml")
-    if case.file is not None:
+    if case.make is not None:
+        assert case.file is not None
+        MAKERS[case.make](work / case.file)
+    elif case.file is not None:
         shutil.copyfile(BROKEN / case.file, work / case.file)
     root = os.geteuid() == 0
     match case.setup:
@@ -166,6 +177,10 @@ def prepare(case: Case, work: Path, monkeypatch: pytest.MonkeyPatch) -> bool:
             disk_full(monkeypatch)
         case "demo-facts":  # a project with charts in its update
             shutil.copyfile(demo_facts(), work / "demo.yaml")
+        case "endless-directors-file":
+            if not Path("/dev/zero").exists():
+                pytest.skip("no /dev/zero here")
+            (work / "team.csv").symlink_to("/dev/zero")
         case other:
             raise AssertionError(f"unknown setup {other!r}")
     return False
@@ -249,20 +264,22 @@ def test_broken_input(case: Case, work: Path, monkeypatch: pytest.MonkeyPatch) -
     if case.setup == "disk-full" and case.via == "subprocess":
         pytest.fail("a full disk is simulated in-process only")
     as_nobody = prepare(case, work, monkeypatch)
-    args = [arg.replace("{file}", case.file or "") for arg in case.args]
-    with as_ordinary_user(as_nobody):
-        before = snapshot(work)
-        outcome = run_cli(case, args, work)
-        after = snapshot(work)
-    assert outcome.exit_code == case.exit, outcome.stderr
-    check_stderr(case, outcome.stderr)
-    check_files(case, outcome, before, after, work)
+    for command in [case.args, *case.runs]:
+        args = [arg.replace("{file}", case.file or "") for arg in command]
+        with as_ordinary_user(as_nobody):
+            before = snapshot(work)
+            outcome = run_cli(case, args, work)
+            after = snapshot(work)
+        assert outcome.exit_code == case.exit, (args, outcome.stderr)
+        check_stderr(case, outcome.stderr)
+        check_files(case, outcome, before, after, work)
 
 
 def test_the_corpus_is_large_and_every_file_is_used() -> None:
     """At least 40 cases, each file in tests/broken/ belongs to one, and names are unique."""
     assert len(CASES) >= 40
     assert len({case.name for case in CASES}) == len(CASES)
-    used = {case.file for case in CASES} | {"cases.yaml", "valid.yaml"}
+    used = {case.file for case in CASES if case.make is None} | {"cases.yaml", "valid.yaml"}
     assert {path.name for path in BROKEN.iterdir()} <= used
+    assert {case.make for case in CASES if case.make} == set(MAKERS)
     assert any(case.via == "subprocess" for case in CASES)

@@ -20,7 +20,7 @@ context and reports.
 
 from __future__ import annotations
 
-import io
+import functools
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -34,12 +34,14 @@ from jinja2.exceptions import TemplateSyntaxError
 
 from pitchkit.i18n.messages import Located, Message, Renderable
 from pitchkit.i18n.translation import language
-from pitchkit.word.render import PROPERTY_FIELDS, PitchkitTemplate
+from pitchkit.word.limits import Limits, portable, run_limited
+from pitchkit.word.render import PROPERTY_FIELDS, PitchkitTemplate, load_template
 from pitchkit.word.renderenv import make_environment
 from pitchkit.word.templatefile import (
     check_template_file,
     describe_failure,
     mark_paragraphs,
+    too_deep,
     unreadable,
 )
 from pitchkit.word.templateguard import guard_template
@@ -185,16 +187,47 @@ class TemplatePart:
 
 
 def open_template(path: Path) -> PitchkitTemplate:
-    """Open the user's template at ``path``, or raise :class:`TemplateError` saying why not."""
+    """Open the user's template at ``path``, in this process, or raise :class:`TemplateError`.
+
+    With no limits: :func:`scan_template` scans a user's template under them.
+    """
     check_template_file(path)
     guarded = guard_template(path.read_bytes(), str(path))
-    document = PitchkitTemplate(io.BytesIO(guarded.data), str(path))
+    document = load_template(guarded.data, str(path))
     document.removed = guarded.removed
-    try:
-        document.init_docx()
-    except (KeyError, ValueError, SyntaxError) as error:
-        raise unreadable(path, error) from None
     return document
+
+
+def scan_template(path: Path, limits: Limits | None = None) -> TagScan:
+    """Open and scan the user's template at ``path`` in a child process, under ``limits``.
+
+    Checking the file (its zip directory) happens here first; reading the
+    parts, cleaning them and parsing the tags happen in the child, under
+    the same time and memory limits as filling (default
+    :meth:`Limits.from_environment`).
+    """
+    check_template_file(path)
+    data = path.read_bytes()
+    chosen = limits or Limits.from_environment()
+    work = functools.partial(_scan_bytes, data, str(path))
+    return run_limited(work, limits=chosen, name=str(path))
+
+
+def _scan_bytes(data: bytes, name: str) -> TagScan:
+    """Scan template bytes; what is found is made ready to send to the parent process.
+
+    Outside content is taken out first, as for filling, and each removal is
+    a finding.
+    """
+    try:
+        guarded = guard_template(data, name)
+        document = load_template(guarded.data, name)
+        document.removed = guarded.removed
+        scan = scan_tags(document)
+    except SyntaxError as error:  # lxml's XMLSyntaxError, in a part python-docx kept
+        raise unreadable(name, error) from None
+    findings = [Finding(found.level, portable(found.message)) for found in scan.findings]
+    return TagScan(dict(scan.used), findings)
 
 
 def template_parts(document: PitchkitTemplate) -> Iterator[TemplatePart]:
@@ -314,6 +347,8 @@ def scan_tags(document: PitchkitTemplate) -> TagScan:
         except TemplateSyntaxError as error:
             message = describe_failure(error, document.template_name, label, source)
             scan.findings.append(Finding("error", message or str(error)))
+        except RecursionError:
+            scan.findings.append(Finding("error", too_deep(document.template_name, label).text))
         for found in collector.paths[start:]:
             places = scan.used.setdefault(found, [])
             if label not in places:

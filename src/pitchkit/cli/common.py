@@ -23,7 +23,13 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 from rich.console import Console
 
-from pitchkit.errors import FactsError, OutputError, PitchkitError
+from pitchkit.errors import (
+    FactsError,
+    OutputError,
+    PitchkitError,
+    RenderLimitError,
+    TemplateError,
+)
 from pitchkit.i18n.messages import Located, Message, Renderable, render
 from pitchkit.i18n.translation import Language, language
 
@@ -136,6 +142,16 @@ def user_errors(command: F) -> F:
         except KeyboardInterrupt:
             stopped(Message("interrupted; nothing partial was left behind"))
             raise typer.Exit(130) from None
+        except MemoryError:
+            # A last resort: the inputs' own bounds (file sizes, values, template
+            # limits) should stop first. Writes are atomic, so nothing partial is left.
+            fail(
+                Message(
+                    "ran out of memory, and nothing was written: check that the files given "
+                    "are the ones you meant"
+                )
+            )
+            raise typer.Exit(1) from None
         finally:
             out_console.file = None  # type: ignore[assignment]  # back to standard output
 
@@ -353,11 +369,12 @@ def warn_about_template(template: Path | None, *, refuse_errors: bool = False) -
     """
     if template is None:
         return
-    from pitchkit.authoring.scan import open_template, scan_tags
-    from pitchkit.errors import TemplateError
+    from pitchkit.authoring.scan import scan_template
 
     try:
-        scan = scan_tags(open_template(template))
+        scan = scan_template(template)
+    except RenderLimitError:
+        raise  # filling would only run out of time or memory again
     except PitchkitError:
         return
     errors = [finding for finding in scan.findings if finding.level == "error"]

@@ -41,7 +41,9 @@ from pitchkit.word.limits import Limits, run_limited
 from pitchkit.word.renderenv import Picture, PictureShelf, known_names, make_environment, scoped
 from pitchkit.word.templatefile import (
     broken_xml,
+    check_tags_close,
     check_template_file,
+    compile_tag_source,
     describe_failure,
     mark_paragraphs,
     normalise_tags,
@@ -93,7 +95,12 @@ class PitchkitTemplate(DocxTemplate):  # type: ignore[misc]
         self.removed: tuple[Any, ...] = ()
 
     def patch_xml(self, src_xml: str) -> str:
-        """Clean Word's XML as docxtpl does, then straighten quotes inside tags."""
+        """Clean Word's XML as docxtpl does, then straighten quotes inside tags.
+
+        A part with many tags left open is refused first: docxtpl's clean-up
+        would take time growing with the square of its length.
+        """
+        check_tags_close(src_xml, self.template_name)
         return normalise_tags(str(super().patch_xml(src_xml)))
 
     def note_parts(self) -> Iterator[tuple[str, Any]]:
@@ -108,9 +115,10 @@ class PitchkitTemplate(DocxTemplate):  # type: ignore[misc]
         marked = mark_paragraphs(src_xml)
         self.current_rendering_part = part
         where = part_label(str(part.partname))
+        template = compile_tag_source(jinja_env, marked, self.template_name, where)
         with known_names(context):
             try:
-                rendered: str = jinja_env.from_string(marked).render(context)
+                rendered: str = template.render(context)
             except Exception as error:
                 message = describe_failure(error, self.template_name, where, marked)
                 if message is None:
@@ -134,8 +142,9 @@ class PitchkitTemplate(DocxTemplate):  # type: ignore[misc]
             if "{{" not in value and "{%" not in value:
                 continue
             source = normalise_tags(value)
+            template = compile_tag_source(plain, source, self.template_name, "document properties")
             try:
-                text = plain.from_string(source).render(context)
+                text = template.render(context)
             except Exception as error:
                 message = describe_failure(error, self.template_name, "document properties", "")
                 if message is None:
@@ -213,11 +222,10 @@ def fill(
     (:func:`~pitchkit.word.templateguard.guard_template`).
     """
     env = make_environment(lang)
+    if guard:
+        data = guard_template(data, name).data
+    document = load_template(data, name)
     try:
-        if guard:
-            data = guard_template(data, name).data
-        document = PitchkitTemplate(io.BytesIO(data), name)
-        document.init_docx()
         values = scoped(dict(context), shelf=document.shelf)
         document.render(values, env, autoescape=True)
     except TemplateError:
@@ -230,6 +238,22 @@ def fill(
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def load_template(data: bytes, name: str = "template") -> PitchkitTemplate:
+    """Open template bytes with python-docx, or raise :class:`TemplateError` saying why not.
+
+    Users' templates are opened in the child process that fills or scans
+    them, so loading runs under the same limits as filling.
+    """
+    try:
+        document = PitchkitTemplate(io.BytesIO(data), name)
+        document.init_docx()
+    except RecursionError:
+        raise unreadable(name, ValueError("XML nested too deeply")) from None
+    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, SyntaxError) as error:
+        raise unreadable(name, error) from None
+    return document
 
 
 def _set_properties(document: PitchkitTemplate, properties: Properties) -> None:
