@@ -22,9 +22,9 @@ from typer.testing import CliRunner
 from docchecks import check_docx
 from pitchkit.batch import run_batch
 from pitchkit.cli import app
-from pitchkit.manifest import BatchItem
-from pitchkit.notes import open_project
-from pitchkit.output import remove_stale_temporaries
+from pitchkit.facts.project import open_project
+from pitchkit.output.files import remove_stale_temporaries
+from pitchkit.output.manifest import BatchItem
 from test_interrupt import STOP_TIMEOUT, many_directors, wait_for_first_note
 
 BROKEN = Path(__file__).resolve().parent / "broken"

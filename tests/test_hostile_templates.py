@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 from docchecks import check_docx, docx_text, validate_ooxml
 from hostile_files import _rewrite
 from pitchkit.cli import app
-from pitchkit.templatefile import TAG_QUOTES, normalise_tags, unclosed_tags
+from pitchkit.word.templatefile import TAG_QUOTES, normalise_tags, unclosed_tags
 
 BROKEN = Path(__file__).resolve().parent / "broken"
 

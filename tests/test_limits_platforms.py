@@ -16,8 +16,8 @@ import docx
 import pytest
 
 from pitchkit.errors import RenderLimitError
-from pitchkit.i18n import language
-from pitchkit.limits import Limits, isolation, memory_capped, run_limited
+from pitchkit.i18n.translation import language
+from pitchkit.word.limits import Limits, isolation, memory_capped, run_limited
 
 FALLS = Path(__file__).resolve().parent.parent / "examples" / "falls-prevention" / "facts.yaml"
 
@@ -70,12 +70,12 @@ def test_a_users_template_fills_in_a_spawned_child(
 
     from pitchkit.cli import app
 
-    monkeypatch.setattr("pitchkit.limits.isolation", lambda platform=None: "spawn")
+    monkeypatch.setattr("pitchkit.word.limits.isolation", lambda platform=None: "spawn")
 
     def no_thread(*args: object) -> None:
         raise AssertionError("fell back to a thread instead of a spawned child")
 
-    monkeypatch.setattr("pitchkit.limits._run_in_thread", no_thread)
+    monkeypatch.setattr("pitchkit.word.limits._run_in_thread", no_thread)
     template = tmp_path / "mine.docx"
     document = docx.Document()
     document.add_paragraph("For {{ director.name }}")
@@ -91,6 +91,6 @@ def test_a_users_template_fills_in_a_spawned_child(
 
 
 def test_the_limits_say_when_memory_is_not_capped(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("pitchkit.limits.memory_capped", lambda platform=None: False)
+    monkeypatch.setattr("pitchkit.word.limits.memory_capped", lambda platform=None: False)
 
     assert str(Limits(seconds=5).describe()) == "5 s (memory is not capped on this system)"
