@@ -27,7 +27,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from pitchkit.errors import FactsError
-from pitchkit.facts.schema.yamlhints import (
+from pitchkit.facts.yamlhints import (
     aliased,
     flow_key_without_value,
     indicator_slip,
