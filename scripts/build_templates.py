@@ -241,7 +241,7 @@ def build_brief() -> Document:
         tag(document, "if project.strategy")
         runs(
             document,
-            [(T("Links to") + ": ", True), ("{{ project.strategy|list|sentence }}", False)],
+            [(T("Links to") + ": ", True), ("{{ project.strategy|sentences }}", False)],
         )
         tag(document, "endif")
         tag(document, "if pitch.concerns")
@@ -261,7 +261,7 @@ def build_brief() -> Document:
         tag(document, "if project.evidence")
         runs(
             document,
-            [(T("Evidence so far") + ": ", True), ("{{ project.evidence|list|sentence }}", False)],
+            [(T("Evidence so far") + ": ", True), ("{{ project.evidence|sentences }}", False)],
         )
         tag(document, "endif")
 

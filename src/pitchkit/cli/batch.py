@@ -14,6 +14,7 @@ from pitchkit.cli.common import (
     FactsArg,
     ForceOpt,
     LocaleOpt,
+    NoCutsOpt,
     PdfOpt,
     PeriodOpt,
     QuietOpt,
@@ -129,6 +130,7 @@ def batch(
         int | None,
         typer.Option("--jobs", "-j", min=1, help="Notes made at once (default: every core)."),
     ] = None,
+    no_cuts: NoCutsOpt = False,
     time_limit: TimeLimitOpt = None,
     memory_limit: MemoryLimitOpt = None,
     quiet: QuietOpt = False,
@@ -173,6 +175,7 @@ def batch(
                 period=period,
                 on_progress=advance,
                 skipped_rows=problems,
+                no_cuts=no_cuts,
             )
     if kind == "update" and any(item.status == "ok" for item in result.items):
         from pitchkit.cli.notes import report_period

@@ -16,6 +16,7 @@ from pitchkit.cli.common import (
     FactsArg,
     ForceOpt,
     LocaleOpt,
+    NoCutsOpt,
     OutOpt,
     PdfOpt,
     PeriodOpt,
@@ -44,7 +45,9 @@ from pitchkit.messages import Message
 if TYPE_CHECKING:
     from pitchkit.bilingual import Pair
     from pitchkit.facts import Facts
+    from pitchkit.fit import Cut
     from pitchkit.i18n import Language
+    from pitchkit.notes import BriefNote
     from pitchkit.progress import Period
 
 
@@ -92,6 +95,7 @@ def brief(
     force: ForceOpt = False,
     pdf: PdfOpt = False,
     bilingual: BilingualOpt = False,
+    no_cuts: NoCutsOpt = False,
     time_limit: TimeLimitOpt = None,
     memory_limit: MemoryLimitOpt = None,
     quiet: QuietOpt = False,
@@ -105,7 +109,15 @@ def brief(
 
     with limits_in_force(time_limit, memory_limit):
         write_brief(
-            facts, director, out, template, locale, force=force, pdf=pdf, bilingual=bilingual
+            facts,
+            director,
+            out,
+            template,
+            locale,
+            force=force,
+            pdf=pdf,
+            bilingual=bilingual,
+            no_cuts=no_cuts,
         )
 
 
@@ -119,9 +131,11 @@ def write_brief(
     force: bool,
     pdf: bool,
     bilingual: bool,
+    no_cuts: bool = False,
 ) -> None:
     """The ``brief`` command's work, once its options are read."""
     from pitchkit.notes import default_file_name, make_brief_note, pick_director
+    from pitchkit.pagecount import measuring
 
     warn_about_template(template)
     if bilingual:
@@ -133,6 +147,7 @@ def write_brief(
         path = output_path(out, bilingual_file_name(pair, chosen, "brief"))
         check_can_write(path, force=force, pdf=pdf)
         both = make_bilingual_brief(pair, chosen.id, template=template)
+        refuse_cuts(both.cuts, no_cuts=no_cuts)
         report_cuts(both.cuts, pair.cy.lang)
         report_written(save_document(path, both.data, force=force, pdf=pdf), pair.cy.lang)
         report_advice(brief_findings(pair.cy.loaded, chosen.id, pair.cy.lang), pair.cy.lang)
@@ -141,10 +156,31 @@ def write_brief(
     chosen = pick_director(project.facts, director, source=str(facts))
     path = output_path(out, default_file_name(project.facts, chosen, "brief", project.lang))
     check_can_write(path, force=force, pdf=pdf)
-    note = make_brief_note(project, chosen, template=template)
+    note = make_brief_note(project, chosen, template=template, measure=measuring())
+    refuse_cuts(note.cuts, no_cuts=no_cuts)
     report_cuts(note.cuts, project.lang)
+    report_fit(note, template)
     report_written(save_document(path, note.data, force=force, pdf=pdf), project.lang)
     report_advice(brief_findings(project.loaded, chosen.id, project.lang), project.lang)
+
+
+def refuse_cuts(cuts: tuple[Cut, ...], *, no_cuts: bool) -> None:
+    """With --no-cuts, stop (exit 1, nothing written) when the note needs a cut to fit."""
+    from pitchkit.fit import cuts_refused
+
+    if no_cuts and cuts:
+        raise InputError(cuts_refused(cuts))
+
+
+def report_fit(note: BriefNote, template: Path | None) -> None:
+    """Warn when the note still runs over one page, naming a user's template."""
+    from pitchkit.fit import still_over, template_over
+
+    if note.pages is not None and note.pages > 1:
+        name = str(template) if template is not None else "pitchkit's brief template"
+        warn(template_over(name, note.pages))
+    elif note.pages is None and note.over_words:
+        warn(still_over(note.over_words))
 
 
 @app.command(rich_help_panel="Write notes")
@@ -274,9 +310,11 @@ def demo(
     Example: pitchkit demo --out demo-cy --locale cy_GB
     """
     from pitchkit.notes import default_file_name, make_brief_note
+    from pitchkit.pagecount import measuring
     from pitchkit.pdf import find_soffice
 
     facts_path = demo_facts()
+    measure = measuring()
     project = load_project(facts_path, locale)
     if pdf:
         find_soffice()
@@ -289,7 +327,7 @@ def demo(
     for director in project.facts.directors:
         path = out / default_file_name(project.facts, director, "brief", project.lang)
         check_can_write(path, force=force, pdf=pdf)
-        note = make_brief_note(project, director, today=today)
+        note = make_brief_note(project, director, today=today, measure=measure)
         for written in save_document(path, note.data, force=force, pdf=pdf):
             say(
                 project.lang.gettext("Wrote {path}  ({role}, alignment {score}/100)").format(
