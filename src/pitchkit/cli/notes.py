@@ -47,7 +47,7 @@ if TYPE_CHECKING:
     from pitchkit.facts import Facts
     from pitchkit.fit import Cut
     from pitchkit.i18n import Language
-    from pitchkit.notes import BriefNote
+    from pitchkit.notes import BriefNote, Project
     from pitchkit.progress import Period
 
 
@@ -96,6 +96,13 @@ def brief(
     pdf: PdfOpt = False,
     bilingual: BilingualOpt = False,
     no_cuts: NoCutsOpt = False,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            help="In Welsh: refuse, naming each field, when the note would show English text.",
+        ),
+    ] = False,
     time_limit: TimeLimitOpt = None,
     memory_limit: MemoryLimitOpt = None,
     quiet: QuietOpt = False,
@@ -118,6 +125,7 @@ def brief(
             pdf=pdf,
             bilingual=bilingual,
             no_cuts=no_cuts,
+            strict=strict,
         )
 
 
@@ -132,6 +140,7 @@ def write_brief(
     pdf: bool,
     bilingual: bool,
     no_cuts: bool = False,
+    strict: bool = False,
 ) -> None:
     """The ``brief`` command's work, once its options are read."""
     from pitchkit.notes import default_file_name, make_brief_note, pick_director
@@ -154,6 +163,7 @@ def write_brief(
         return
     project = load_project(facts, locale)
     chosen = pick_director(project.facts, director, source=str(facts))
+    refuse_english(project, strict=strict)
     path = output_path(out, default_file_name(project.facts, chosen, "brief", project.lang))
     check_can_write(path, force=force, pdf=pdf)
     note = make_brief_note(project, chosen, template=template, measure=measuring())
@@ -162,6 +172,16 @@ def write_brief(
     report_fit(note, template)
     report_written(save_document(path, note.data, force=force, pdf=pdf), project.lang)
     report_advice(brief_findings(project.loaded, chosen.id, project.lang), project.lang)
+
+
+def refuse_english(project: Project, *, strict: bool) -> None:
+    """With --strict, stop (exit 1, nothing written) when a Welsh note would show English."""
+    from pitchkit.foreign import english_in_welsh
+
+    if strict and project.lang.lang == "cy":
+        problem = english_in_welsh(project.loaded)
+        if problem is not None:
+            raise InputError(problem)
 
 
 def refuse_cuts(cuts: tuple[Cut, ...], *, no_cuts: bool) -> None:
