@@ -513,7 +513,7 @@ def _update_help(document: Document) -> None:
 
 
 def _update_steps(document: Document) -> None:
-    """Done this period, next steps and the next update's date."""
+    """Done this period and next steps (the next update's date is in the status table)."""
     tag(document, "if update.done")
     para(document, T("Done this period"), "Lead")
     bullets(document, "update.done")
@@ -522,7 +522,6 @@ def _update_steps(document: Document) -> None:
     para(document, T("Next steps"), "Lead")
     bullets(document, "update.next")
     tag(document, "endif")
-    runs(document, [(T("Next update") + ": ", True), ("{{ update.next_update }}", False)])
 
 
 def _update_charts(document: Document) -> None:
