@@ -165,7 +165,7 @@ def test_every_note_is_one_page_in_libreoffice(soffice: str, tmp_path: Path) -> 
         folder.mkdir()
         _text, path = note_text(open_project(facts), director_id, folder)
         paths.append(path)
-    results = convert_to_pdf(paths, out_dir=tmp_path)
+    results = convert_to_pdf(paths)
     for (facts, director_id), result in zip(CASES, results, strict=True):
         assert result.pdf is not None, result.error
         pages = len(PdfReader(result.pdf).pages)
