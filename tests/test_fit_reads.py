@@ -15,6 +15,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.shared import Pt
 from pypdf import PdfReader
 from ruamel.yaml import YAML
 from typer.testing import CliRunner
@@ -250,27 +251,31 @@ def test_batch_no_cuts_fails_each_note_that_needs_a_cut(tmp_path: Path) -> None:
 # ---------------------------------------------------------------- users' templates
 
 
-def test_an_exported_and_restyled_template_that_runs_over_is_named(
-    soffice: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def restyled_template(tmp_path: Path) -> Path:
+    """The built-in brief exported, two headings renamed and its type set at 18 pt."""
     template = tmp_path / "ours.docx"
-    runner = CliRunner()
-    exported = runner.invoke(app, ["template", "export", "brief", str(template)])
+    exported = CliRunner().invoke(app, ["template", "export", "brief", str(template)])
     assert exported.exit_code == 0, exported.output
     document = docx.Document(str(template))
-    changed = 0
+    renamed = 0
     for paragraph in document.paragraphs:
-        if paragraph.style.name == "Heading 1" and changed < 2:
+        for old, new in (("What is in it for you", "What you gain"), ("Your advice", "Advice")):
             for run in paragraph.runs:
-                run.text = run.text.replace("What is in it for you", "What you gain").replace(
-                    "Your advice would help us", "Your advice"
-                )
-            changed += 1
-    from docx.shared import Pt
-
+                if old in run.text:
+                    run.text = run.text.replace(old, new)
+                    renamed += 1
+    assert renamed == 2
     document.styles["Normal"].font.size = Pt(18)
     document.styles["List Bullet"].font.size = Pt(18)
     document.save(str(template))
+    return template
+
+
+def test_an_exported_and_restyled_template_that_runs_over_is_named(
+    soffice: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    template = restyled_template(tmp_path)
+    runner = CliRunner()
     monkeypatch.setenv("PITCHKIT_MEASURE", "1")
     out = tmp_path / "note.docx"
     result = runner.invoke(
@@ -320,3 +325,19 @@ def test_the_long_outpatients_file_name(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == [
         "Follow-up outpatients - brief - Dr Samuel Achebe.docx"
     ]
+
+
+def test_batch_names_a_template_whose_notes_run_over(
+    soffice: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    template = restyled_template(tmp_path)
+    monkeypatch.setenv("PITCHKIT_MEASURE", "1")
+    out = tmp_path / "notes"
+    result = CliRunner().invoke(
+        app,
+        ["batch", str(DEMO), "--out", str(out), "--template", str(template), "--only", "dof,coo"],
+    )
+    assert result.exit_code == 0, result.output
+    output = " ".join(result.output.split())
+    assert f"dof: {template} makes a note of " in output
+    assert f"coo: {template} makes a note of " in output

@@ -177,6 +177,8 @@ def batch(
                 skipped_rows=problems,
                 no_cuts=no_cuts,
             )
+    if template is not None:
+        report_template_pages(template, result)
     if kind == "update" and any(item.status == "ok" for item in result.items):
         from pitchkit.cli.notes import report_period
         from pitchkit.update import chosen_period
@@ -185,6 +187,20 @@ def batch(
         made = sum(1 for item in result.items if item.status == "ok")
         report_period(project.facts, when, project.lang, asked=period is not None, notes=made)
     report_batch(result, problems, project.lang)
+
+
+def report_template_pages(template: Path, result: Any) -> None:
+    """With LibreOffice: warn, naming the template, for each note that runs over one page."""
+    from pitchkit.fit import template_over
+    from pitchkit.pagecount import count_pages, measuring
+
+    written = [item for item in result.items if item.status == "ok" and item.file is not None]
+    if not written or not measuring():
+        return
+    pages = count_pages([item.file.read_bytes() for item in written])
+    for item, count in zip(written, pages, strict=True):
+        if count is not None and count > 1:
+            warn(Located(item.director_id, template_over(str(template), count)))
 
 
 def report_batch(result: Any, problems: list[Renderable | str], lang: Language) -> None:
