@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck unit fuzz bench templates catalogs lenses tools clean
+.PHONY: demo test lint typecheck unit fuzz bench eval templates catalogs lenses tools clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,10 @@ fuzz: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/batch.py
 
+# Score the impact-objective linker on the held-out labelled set (docs/linking-evaluation.md).
+eval: $(STAMP)
+	$(BIN)/python scripts/eval_links.py
+
 templates: $(STAMP)
 	$(BIN)/python scripts/build_templates.py
 
@@ -43,7 +47,7 @@ catalogs: $(STAMP)
 
 # Remake the quick-loading copy of lenses.yaml (after editing it).
 lenses: $(STAMP)
-	$(BIN)/python -m pitchkit.lenses
+	$(BIN)/python -m pitchkit.recast.lenses
 
 # The Open XML SDK validator used by the document tests (needs npm).
 tools:

@@ -1,10 +1,10 @@
-"""Compare pitchkit.fit's height estimate with LibreOffice's real layout.
+"""Compare pitchkit.notes.fit's height estimate with LibreOffice's real layout.
 
 For each facts file and director, the brief is filled without any fitting,
 converted to PDF by LibreOffice, and the body's real height is read from the
 PDF (pdftotext -bbox: the lowest word above the footer, on the last page).
 Prints the estimate, the real height and their ratio, so the constants in
-pitchkit.fit (PAGE_HEIGHT, LINE_FACTOR) can be checked after a template
+pitchkit.notes.fit (PAGE_HEIGHT, LINE_FACTOR) can be checked after a template
 change. Needs LibreOffice and poppler's pdftotext.
 
     python scripts/calibrate_fit.py examples/*/facts.yaml tests/data/long/*.yaml
@@ -19,13 +19,14 @@ import sys
 import tempfile
 from pathlib import Path
 
-from pitchkit.context import brief_context
-from pitchkit.fit import estimate_height
-from pitchkit.lenstext import localise_pitch
-from pitchkit.notes import builtin_template, open_project, properties
-from pitchkit.pdf import convert_to_pdf
-from pitchkit.recast import recast
-from pitchkit.render import render
+from pitchkit.facts.project import open_project
+from pitchkit.notes.brief import builtin_template, properties
+from pitchkit.notes.context import brief_context
+from pitchkit.notes.fit import estimate_height
+from pitchkit.output.pdf import convert_to_pdf
+from pitchkit.recast.localise import localise_pitch
+from pitchkit.recast.pitch import recast
+from pitchkit.word.render import render
 
 TOP = 1.5 / 2.54 * 72  # the template's top margin in points
 BOTTOM = 1.4 / 2.54 * 72

@@ -22,12 +22,13 @@ from typer.testing import CliRunner
 
 from docchecks import docx_text, pdf_pages
 from pitchkit.cli import app
-from pitchkit.fit import _linked_strategy, _meant_advice, fit_note, sentences
-from pitchkit.fmt import sentences as sentences_filter
-from pitchkit.notes import Project, brief_parts, make_brief_note, open_project
-from pitchkit.output import safe_stem
-from pitchkit.pdf import convert_to_pdf
-from pitchkit.wording import lower_first
+from pitchkit.facts.project import Project, open_project
+from pitchkit.i18n.fmt import sentences as sentences_filter
+from pitchkit.notes.brief import brief_parts, make_brief_note
+from pitchkit.notes.fit import _linked_strategy, _meant_advice, fit_note, sentences
+from pitchkit.notes.wording import lower_first
+from pitchkit.output.files import safe_stem
+from pitchkit.output.pdf import convert_to_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "src" / "pitchkit" / "demo" / "facts.yaml"
@@ -140,9 +141,9 @@ def _sentence_prefixes(item: str) -> list[str]:
 
 
 def _full_context(project: Project, director_id: str) -> dict:  # type: ignore[type-arg]
-    from pitchkit.context import brief_context
-    from pitchkit.lenstext import localise_pitch
-    from pitchkit.recast import recast
+    from pitchkit.notes.context import brief_context
+    from pitchkit.recast.localise import localise_pitch
+    from pitchkit.recast.pitch import recast
 
     director = project.facts.director(director_id)
     assert director is not None

@@ -19,18 +19,19 @@ import docx
 import pytest
 from typer.testing import CliRunner, Result
 
-from pitchkit import fmt, spc
 from pitchkit.batch import OneLine, choose, run_batch
 from pitchkit.cli import app
 from pitchkit.errors import ConversionError, FactsError, PitchkitError
-from pitchkit.i18n import language
-from pitchkit.manifest import MANIFEST_COLUMNS
-from pitchkit.messages import Located, Message, Renderable
-from pitchkit.notes import open_project
-from pitchkit.output import _failure_message, check_writable, inside
-from pitchkit.pack import check_pack_path
-from pitchkit.pdf import SOFFICE_ENV, convert_to_pdf, find_soffice
-from pitchkit.progress import parse_period
+from pitchkit.facts.project import open_project
+from pitchkit.i18n import fmt
+from pitchkit.i18n.messages import Located, Message, Renderable
+from pitchkit.i18n.translation import language
+from pitchkit.notes.update import spc
+from pitchkit.notes.update.progress import parse_period
+from pitchkit.output.files import _failure_message, check_writable, inside
+from pitchkit.output.manifest import MANIFEST_COLUMNS
+from pitchkit.output.pdf import SOFFICE_ENV, convert_to_pdf, find_soffice
+from pitchkit.word.pack import check_pack_path
 
 ROOT = Path(__file__).resolve().parent.parent
 FACTS = ROOT / "examples" / "frailty-virtual-ward" / "facts.yaml"
@@ -244,7 +245,7 @@ def test_every_pdf_message_has_welsh(tmp_path: Path, monkeypatch: pytest.MonkeyP
     with monkeypatch.context() as nowhere:
         nowhere.setenv(SOFFICE_ENV, "")
         nowhere.setenv("PATH", str(tmp_path / "empty"))
-        nowhere.setattr("pitchkit.pdf.USUAL_PLACES", ())
+        nowhere.setattr("pitchkit.output.pdf.USUAL_PLACES", ())
         assert_welsh(raised(find_soffice))
 
     unrunnable = tmp_path / "unrunnable"

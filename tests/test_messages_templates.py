@@ -19,14 +19,14 @@ import pytest
 from typer.testing import CliRunner
 
 from docchecks import template_with
+from pitchkit.authoring.check import check_template, export_template, paragraph_pitfalls
 from pitchkit.cli import app
 from pitchkit.errors import PitchkitError
-from pitchkit.i18n import language
-from pitchkit.limits import Limits, parse_seconds, parse_size
-from pitchkit.messages import Renderable, render
-from pitchkit.renderenv import known_names, make_environment
-from pitchkit.templatecheck import check_template, export_template, paragraph_pitfalls
-from pitchkit.templatefile import (
+from pitchkit.i18n.messages import Renderable, render
+from pitchkit.i18n.translation import language
+from pitchkit.word.limits import Limits, parse_seconds, parse_size
+from pitchkit.word.renderenv import known_names, make_environment
+from pitchkit.word.templatefile import (
     OLE_SIGNATURE,
     broken_xml,
     check_template_file,

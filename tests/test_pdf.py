@@ -1,4 +1,4 @@
-"""Converting documents to PDF with LibreOffice (pitchkit.pdf)."""
+"""Converting documents to PDF with LibreOffice (pitchkit.output.pdf)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from pypdf import PdfReader
 
 from docchecks import pdf_pages
 from pitchkit.errors import ConversionError
-from pitchkit.pdf import SOFFICE_ENV, USUAL_PLACES, convert_to_pdf, find_soffice
+from pitchkit.output.pdf import SOFFICE_ENV, USUAL_PLACES, convert_to_pdf, find_soffice
 
 
 def make_docx(path: Path, text: str) -> Path:

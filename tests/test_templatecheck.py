@@ -12,15 +12,15 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from docchecks import template_with
-from pitchkit.cli import app
-from pitchkit.errors import OutputError, TemplateError
-from pitchkit.templatecheck import (
+from pitchkit.authoring.check import (
     check_template,
     export_template,
     known_variables,
     resolve,
     variables_markdown,
 )
+from pitchkit.cli import app
+from pitchkit.errors import OutputError, TemplateError
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.{}+xml"

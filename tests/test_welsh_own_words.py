@@ -18,11 +18,12 @@ from typer.testing import CliRunner
 
 from docchecks import docx_text
 from pitchkit.cli import app
-from pitchkit.fit import sentences
-from pitchkit.foreign import looks_english
-from pitchkit.notes import make_brief_note, open_project
-from pitchkit.wording import lower_first
-from pitchkit.yamlsource import iter_strings
+from pitchkit.facts.project import open_project
+from pitchkit.facts.yamlsource import iter_strings
+from pitchkit.notes.brief import make_brief_note
+from pitchkit.notes.fit import sentences
+from pitchkit.notes.foreign import looks_english
+from pitchkit.notes.wording import lower_first
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOG = ROOT / "src" / "pitchkit" / "locale" / "cy" / "LC_MESSAGES" / "pitchkit.po"

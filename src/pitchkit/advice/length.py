@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from pitchkit.advice.review import Finding, Review
-from pitchkit.context import brief_context
-from pitchkit.fit import (
+from pitchkit.notes.context import brief_context
+from pitchkit.notes.fit import (
     BODY_SIZE,
     LINE_FACTOR,
     PAGE_HEIGHT,
@@ -22,7 +22,7 @@ from pitchkit.fit import (
     estimate_height,
     fit_note,
 )
-from pitchkit.lenstext import localise_pitch
+from pitchkit.recast.localise import localise_pitch
 
 #: The rules here: ``brief`` leaves them out of its advice (it reports the cuts it made).
 LENGTH_RULES = frozenset({"word-budgets", "over-budget", "cuts-to-fit", "over-a-page"})

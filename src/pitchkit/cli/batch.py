@@ -35,19 +35,19 @@ from pitchkit.cli.common import (
     words,
 )
 from pitchkit.cli.templates import MemoryLimitOpt, TimeLimitOpt
-from pitchkit.i18n import N_, Language
-from pitchkit.messages import Located, Message, Renderable
+from pitchkit.i18n.messages import Located, Message, Renderable
+from pitchkit.i18n.translation import N_, Language
 
 if TYPE_CHECKING:
-    from pitchkit.notes import Project
+    from pitchkit.facts.project import Project
 
 
 def with_directors_file(project: Project, path: Path) -> tuple[Project, list[Renderable | str]]:
     """Replace the facts' directors with those in ``path``; return the rows skipped."""
     from dataclasses import replace
 
-    from pitchkit.directors import load_directors, with_directors
-    from pitchkit.notes import Project
+    from pitchkit.facts.directors import load_directors, with_directors
+    from pitchkit.facts.project import Project
 
     found = load_directors(path)
     for line in found.warnings:
@@ -141,7 +141,7 @@ def batch(
     Example: pitchkit batch facts.yaml --directors team.xlsx --out notes/ --pack pack.docx
     """
     from pitchkit.batch import run_batch
-    from pitchkit.limits import limits_in_force
+    from pitchkit.word.limits import limits_in_force
 
     with limits_in_force(time_limit, memory_limit):
         project = load_project(facts, locale)
@@ -181,7 +181,7 @@ def batch(
         report_template_pages(template, result)
     if kind == "update" and any(item.status == "ok" for item in result.items):
         from pitchkit.cli.notes import report_period
-        from pitchkit.update import chosen_period
+        from pitchkit.notes.update import chosen_period
 
         when = chosen_period(project.facts, period, dt.date.today())
         made = sum(1 for item in result.items if item.status == "ok")
@@ -191,8 +191,8 @@ def batch(
 
 def report_template_pages(template: Path, result: Any) -> None:
     """With LibreOffice: warn, naming the template, for each note that runs over one page."""
-    from pitchkit.fit import template_over
-    from pitchkit.pagecount import count_pages, measuring
+    from pitchkit.notes.fit import template_over
+    from pitchkit.output.pagecount import count_pages, measuring
 
     written = [item for item in result.items if item.status == "ok" and item.file is not None]
     if not written or not measuring():

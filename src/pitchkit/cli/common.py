@@ -23,12 +23,12 @@ import typer
 from rich.console import Console
 
 from pitchkit.errors import FactsError, OutputError, PitchkitError
-from pitchkit.i18n import Language, language
-from pitchkit.messages import Located, Message, Renderable, render
+from pitchkit.i18n.messages import Located, Message, Renderable, render
+from pitchkit.i18n.translation import Language, language
 
 if TYPE_CHECKING:
-    from pitchkit.fit import Cut
-    from pitchkit.notes import Project
+    from pitchkit.facts.project import Project
+    from pitchkit.notes.fit import Cut
 
 app = typer.Typer(
     name="pitchkit",
@@ -149,7 +149,7 @@ def asked_language(locale: object, *, bilingual: bool = False) -> Language | Non
 
 def load_project(facts: Path, locale: str | None) -> Project:
     """Open the facts, speak their language from now on and show what loading noticed."""
-    from pitchkit.notes import open_project
+    from pitchkit.facts.project import open_project
 
     project = open_project(facts, locale=locale)
     speak(project.lang)
@@ -274,7 +274,7 @@ def warn_about_template(template: Path | None) -> None:
     """
     if template is None:
         return
-    from pitchkit.templatescan import open_template, scan_tags
+    from pitchkit.authoring.scan import open_template, scan_tags
 
     try:
         scan = scan_tags(open_template(template))
@@ -314,12 +314,12 @@ def report_written(paths: list[Path], lang: Language) -> None:
 
 def save_document(path: Path, data: bytes, *, force: bool, pdf: bool) -> list[Path]:
     """Write the .docx (and its PDF) and return the paths written."""
-    from pitchkit.output import write_atomic
+    from pitchkit.output.files import write_atomic
 
     write_atomic(path, data, force=force)
     written = [path]
     if pdf:
-        from pitchkit.pdf import convert_to_pdf
+        from pitchkit.output.pdf import convert_to_pdf
 
         for result in convert_to_pdf([path], force=force):
             if result.pdf is None:
