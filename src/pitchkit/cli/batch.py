@@ -35,6 +35,7 @@ from pitchkit.cli.common import (
     words,
 )
 from pitchkit.cli.templates import MemoryLimitOpt, TimeLimitOpt
+from pitchkit.errors import OutputError
 from pitchkit.i18n.messages import Located, Message, Renderable
 from pitchkit.i18n.translation import N_, Language
 
@@ -108,7 +109,12 @@ def batch_summary(result: Any, lang: Language) -> None:
 @user_errors
 def batch(
     facts: FactsArg,
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write the notes in.")],
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", "-o", help="Folder to write the notes in (default: out in pitchkit config)."
+        ),
+    ] = None,
     directors: DirectorsOpt = None,
     kind: Annotated[
         str, typer.Option("--kind", "-k", help="What to write: brief or update.")
@@ -143,6 +149,13 @@ def batch(
     from pitchkit.batch import run_batch
     from pitchkit.word.limits import limits_in_force
 
+    if out is None:
+        raise OutputError(
+            Message(
+                "say where to write the notes: --out FOLDER, or keep a default with "
+                "pitchkit config set out FOLDER"
+            )
+        )
     with limits_in_force(time_limit, memory_limit):
         project = load_project(facts, locale)
         warn_about_template(template)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from pitchkit.cli.common import (
+    STDOUT,
     BilingualOpt,
     DirectorOpt,
     FactsArg,
@@ -61,6 +62,8 @@ def check_can_write(path: Path, *, force: bool, pdf: bool = False) -> None:
     from pitchkit.output.files import check_writable
     from pitchkit.output.pdf import find_soffice
 
+    if path == STDOUT:
+        return
     check_writable(path, force=force)
     if pdf:
         find_soffice()

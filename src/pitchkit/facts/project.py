@@ -11,6 +11,7 @@ from pathlib import Path
 from pitchkit.errors import DirectorsError
 from pitchkit.facts.schema import Director, Facts, LoadedFacts, load_facts
 from pitchkit.facts.validation import did_you_mean
+from pitchkit.facts.yamlsource import declared_locale
 from pitchkit.i18n.messages import Located, Message
 from pitchkit.i18n.translation import Language, language
 
@@ -28,13 +29,20 @@ class Project:
         return self.loaded.facts
 
 
-def open_project(facts_path: str | Path, *, locale: str | None = None) -> Project:
-    """Load the facts, choosing the language from ``locale`` or ``settings.locale``."""
+def open_project(
+    facts_path: str | Path, *, locale: str | None = None, default_locale: str | None = None
+) -> Project:
+    """Load the facts, choosing the language from ``locale`` or ``settings.locale``.
+
+    ``default_locale`` (the user's own setting) is used when the facts file
+    names no language of its own.
+    """
     if locale is not None:
         lang = language(locale)  # an unknown locale fails before any reading
         return Project(load_facts(facts_path, lang=lang.lang), lang)
     loaded = load_facts(facts_path)
-    lang = language(loaded.facts.settings.locale)
+    declared = declared_locale(loaded.source.data) if default_locale else None
+    lang = language(declared or default_locale or loaded.facts.settings.locale)
     if lang.lang != "en":
         loaded = load_facts(facts_path, lang=lang.lang)
     return Project(loaded, lang)

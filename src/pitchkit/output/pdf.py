@@ -14,9 +14,10 @@ import os
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,14 +29,62 @@ from pitchkit.output.files import check_writable, write_atomic
 SOFFICE_ENV = "PITCHKIT_SOFFICE"
 _PROGRAM_NAMES = ("soffice", "libreoffice")
 _NEW_GROUP: int = getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0)
-#: Where LibreOffice installs itself when it is not on the PATH.
-USUAL_PLACES = (
-    "/Applications/LibreOffice.app/Contents/MacOS/soffice",
-    r"C:\Program Files\LibreOffice\program\soffice.exe",
-    r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
-    "/opt/libreoffice/program/soffice",
-    "/snap/bin/libreoffice",
-)
+
+
+def usual_places(
+    platform: str | None = None,
+    environ: Mapping[str, str] | None = None,
+    home: Path | None = None,
+) -> list[str]:
+    """Where LibreOffice installs itself on ``platform`` when it is not on the PATH.
+
+    Per-user installs come first (no admin rights needed), then the
+    machine-wide ones. ``platform`` is ``sys.platform``'s value.
+    """
+    platform = sys.platform if platform is None else platform
+    env = os.environ if environ is None else environ
+    home = Path.home() if home is None else home
+    if platform == "win32":
+        roots = [
+            env.get("LOCALAPPDATA", str(home / "AppData" / "Local")) + r"\Programs",
+            env.get("ProgramFiles", r"C:\Program Files"),
+            env.get("ProgramFiles(x86)", r"C:\Program Files (x86)"),
+            env.get("ProgramW6432", r"C:\Program Files"),
+        ]
+        places = [root + r"\LibreOffice\program\soffice.exe" for root in roots]
+        return list(dict.fromkeys(places))
+    if platform == "darwin":
+        bundle = "LibreOffice.app/Contents/MacOS/soffice"
+        return [str(home / "Applications" / bundle), f"/Applications/{bundle}"]
+    flatpak = "flatpak/exports/bin/org.libreoffice.LibreOffice"
+    return [
+        str(home / ".local" / "share" / flatpak),
+        *sorted(str(p) for p in Path("/opt").glob("libreoffice*/program/soffice")),
+        "/var/lib/" + flatpak,
+        "/snap/bin/libreoffice",
+    ]
+
+
+def install_hint(platform: str | None = None) -> Message:
+    """How to get LibreOffice on ``platform`` (``sys.platform``'s value)."""
+    platform = sys.platform if platform is None else platform
+    if platform == "win32":
+        return Message(
+            "install it with winget install TheDocumentFoundation.LibreOffice, or from "
+            "https://www.libreoffice.org/download; if it is somewhere unusual, run "
+            "pitchkit config set libreoffice PATH-TO-soffice.exe"
+        )
+    if platform == "darwin":
+        return Message(
+            "install it with brew install --cask libreoffice, or from "
+            "https://www.libreoffice.org/download; if it is somewhere unusual, run "
+            "pitchkit config set libreoffice PATH-TO-soffice"
+        )
+    return Message(
+        "install it from your distribution (Debian or Ubuntu: sudo apt-get install "
+        "libreoffice-writer; Fedora: sudo dnf install libreoffice-writer), or from "
+        "https://www.libreoffice.org/download"
+    )
 
 
 @dataclass(frozen=True)
@@ -67,11 +116,11 @@ def find_soffice() -> str:
             raise ConversionError(
                 Message(
                     "{variable} is set to {chosen}, which is not a program that can be run: "
-                    "point it at LibreOffice's soffice program, or unset it "
-                    "(to get LibreOffice: sudo apt-get install libreoffice-writer, "
-                    "or https://www.libreoffice.org)",
+                    "point it at LibreOffice's soffice program, or unset it (to get "
+                    "LibreOffice, {hint})",
                     variable=SOFFICE_ENV,
                     chosen=repr(chosen),
+                    hint=install_hint(),
                 )
             )
         return found
@@ -79,13 +128,13 @@ def find_soffice() -> str:
         found = shutil.which(name)
         if found is not None:
             return found
-    for place in USUAL_PLACES:
+    for place in usual_places():
         if os.access(place, os.X_OK):
             return place
     raise ConversionError(
         Message(
-            "LibreOffice is needed to make PDFs but was not found; install LibreOffice: "
-            "sudo apt-get install libreoffice-writer, or https://www.libreoffice.org"
+            "LibreOffice is needed to make PDFs but was not found; {hint}",
+            hint=install_hint(),
         )
     )
 

@@ -44,6 +44,7 @@ from lxml import etree  # type: ignore[import-untyped]
 
 from pitchkit.errors import TemplateError
 from pitchkit.i18n.translation import Language
+from pitchkit.word.finish import link_addresses
 from pitchkit.word.limits import Limits, run_limited
 from pitchkit.word.render import (
     PROPERTY_FIELDS,
@@ -214,8 +215,8 @@ class CompiledTemplate:
             )
         work = functools.partial(self.fill, context, properties=properties)
         if self.limits is None:
-            return work()
-        return run_limited(work, limits=self.limits, name=self.name)
+            return link_addresses(work())
+        return link_addresses(run_limited(work, limits=self.limits, name=self.name))
 
     def fill(self, context: Mapping[str, Any], *, properties: Properties) -> bytes:
         """Fill the template in this process, with no limits and no pictures."""

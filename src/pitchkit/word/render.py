@@ -33,6 +33,7 @@ from docxtpl import DocxTemplate
 
 from pitchkit.errors import TemplateError
 from pitchkit.i18n.translation import Language
+from pitchkit.word.finish import link_addresses
 from pitchkit.word.limits import Limits, run_limited
 
 # Picture is imported here only so ``from pitchkit.word.render import Picture`` keeps
@@ -176,9 +177,8 @@ def render(
     else:
         data = template
     work = functools.partial(fill, data, context, lang=lang, properties=properties, name=name)
-    if limits is None:
-        return work()
-    return run_limited(work, limits=limits, name=name)
+    filled = work() if limits is None else run_limited(work, limits=limits, name=name)
+    return link_addresses(filled)
 
 
 def fill(

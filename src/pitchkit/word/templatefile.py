@@ -108,6 +108,8 @@ def describe_failure(
         line = _template_line(error)
     text = paragraph_text(marked_xml, line)
     place = f'{name} ({where}, paragraph "{text}")' if text else f"{name} ({where})"
+    if isinstance(error, TemplateSyntaxError):
+        return Located(place, syntax_message(error.message or "", text))
     message = _failure_message(error)
     return None if message is None else Located(place, message)
 
@@ -115,7 +117,7 @@ def describe_failure(
 def _failure_message(error: BaseException) -> Renderable | None:
     """What went wrong in a template's tag and how to fix it, without the place."""
     if isinstance(error, TemplateSyntaxError):
-        return Message("tag error: {problem}: correct the tag in Word", problem=error.message)
+        return syntax_message(error.message or "", "")
     if isinstance(error, TooLarge) and error.power:
         return Message(
             "a power of {power} makes a number far too large for a note: use a smaller one",
@@ -156,6 +158,59 @@ def _failure_message(error: BaseException) -> Renderable | None:
             "the tag could not be filled ({problem}): correct it in Word", problem=_problem(error)
         )
     return None
+
+
+#: docxtpl's Word tags: ``{%p`` for a paragraph, ``{%tr`` a table row, and so on.
+_WORD_TAGS = {
+    "p": Message("paragraph"),
+    "tr": Message("table row"),
+    "tc": Message("table cell"),
+    "r": Message("run of text"),
+}
+_UNKNOWN_TAG = re.compile(r"Encountered unknown tag '(\w+)'")
+_UNCLOSED = re.compile(r"innermost block that needs to be closed is '(\w+)'")
+
+
+def syntax_message(problem: str, paragraph: str) -> Renderable:
+    """What a Jinja syntax error means in a Word template, and what to do.
+
+    ``problem`` is Jinja's own (English) explanation and ``paragraph`` the
+    text of the paragraph it happened in, when known.
+    """
+    unknown = _UNKNOWN_TAG.search(problem)
+    if unknown and unknown.group(1) in _WORD_TAGS:
+        tag = unknown.group(1)
+        opened = paragraph.find("{%" + tag)
+        closing = paragraph.find("%}", opened + 2) if opened >= 0 else -1
+        inside = paragraph[opened + 2 + len(tag) : closing] if closing > opened >= 0 else ""
+        if "%" in inside or (opened >= 0 and closing < 0):
+            return Message(
+                "a '%' inside the {{%{tag} ... %}} tag stops Word's {what} tag being recognised: "
+                "take the '%' out of the tag (compare with 50, not 50%), or write it after the tag",
+                tag=tag,
+                what=_WORD_TAGS[tag],
+            )
+        return Message(
+            "a {{%{tag} %}} tag must be alone in its {what}: move any other text out of it",
+            tag=tag,
+            what=_WORD_TAGS[tag],
+        )
+    if unknown:
+        return Message(
+            "unknown tag '{tag}': check its spelling, or whether its opening tag is missing",
+            tag=unknown.group(1),
+        )
+    unclosed = _UNCLOSED.search(problem)
+    if unclosed and "Unexpected end of template" in problem:
+        block = unclosed.group(1)
+        return Message(
+            "the {{% {block} %}} tag is never closed: add {{% end{block} %}} where its "
+            "section ends",
+            block=block,
+        )
+    return Message(
+        "tag error: {problem}: correct the tag in Word", problem=problem.strip().rstrip(".")
+    )
 
 
 def unreadable(name: str | Path, error: BaseException) -> TemplateError:
