@@ -26,7 +26,7 @@ from pitchkit.notes.foreign import looks_english
 from pitchkit.notes.wording import lower_first
 
 ROOT = Path(__file__).resolve().parent.parent
-CATALOG = ROOT / "src" / "pitchkit" / "locale" / "cy" / "LC_MESSAGES" / "pitchkit.po"
+CATALOG = ROOT / "src" / "pitchkit" / "i18n" / "locale" / "cy" / "LC_MESSAGES" / "pitchkit.po"
 EXAMPLES = [
     *sorted((ROOT / "examples").glob("*/facts.yaml")),
     ROOT / "src" / "pitchkit" / "demo" / "facts.yaml",
