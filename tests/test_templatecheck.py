@@ -99,7 +99,7 @@ def test_every_part_and_loop_variables(tmp_path: Path) -> None:
         "{{ s.text }} ({{ s.objective|upper }}, {{ loop.index }})",
         "{%p endfor %}",
         "{% for m in impacts|sort(attribute='id') %}{{ m['measure'] }}{% endfor %}",
-        "{% set who = director %}{{ who.name }} {{ project.title.upper() }} {{ today.year }}",
+        "{% set who = director %}{{ who.name }} {{ project.title|upper }} {{ today.year }}",
     )
     document = docx.Document(str(template))
     document.sections[0].header.paragraphs[0].text = "{{ project.organisation }}"

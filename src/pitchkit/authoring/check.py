@@ -36,6 +36,7 @@ from pitchkit.authoring.scan import (
     pitfalls,
     property_sources,
     scan_tags,
+    scan_template,
     template_parts,
 )
 from pitchkit.authoring.variables import (
@@ -233,7 +234,7 @@ def check_template(
     """
     if kind is not None and kind not in KINDS:
         raise _unknown_kind(kind)
-    scan = scan_tags(open_template(path))
+    scan = scan_template(path, limits)
     chosen = kind or guess_kind(scan.used)
     usages, unknown = _resolve_all(scan.used, chosen)
     findings = unknown + scan.findings

@@ -60,11 +60,16 @@ class Job:
 class NoteMaker:
     """Makes one director's note; each worker process builds one and keeps it."""
 
-    def __init__(self, job: Job) -> None:
-        """Compile the template for ``job`` (the update template compiles on first use)."""
+    def __init__(self, job: Job, *, proven: bool = False) -> None:
+        """Compile the template for ``job`` (the update template compiles on first use).
+
+        A user's template is first proved to compile within the limits in a
+        child process; ``proven=True`` (in worker processes, after the main
+        process did so) skips that.
+        """
         self.job = job
         source = job.template if job.template is not None else builtin_template(job.kind)
-        self.compiled = CompiledTemplate(source, lang=job.project.lang)
+        self.compiled = CompiledTemplate(source, lang=job.project.lang, proven=proven)
 
     def make(self, director: Director) -> bytes:
         """The .docx bytes of ``director``'s note."""
@@ -96,7 +101,7 @@ def _start_worker(job: Job) -> None:
     """In a worker process: leave interrupts to the main process, and compile once."""
     global _WORKER
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _WORKER = NoteMaker(job)
+    _WORKER = NoteMaker(job, proven=True)
 
 
 def _make_in_worker(index: int, director: Director) -> Outcome:

@@ -158,7 +158,7 @@ def batch(
         )
     with limits_in_force(time_limit, memory_limit):
         project = load_project(facts, locale)
-        warn_about_template(template)
+        warn_about_template(template, refuse_errors=True)
         problems: list[Renderable | str] = []
         if directors is not None:
             project, problems = with_directors_file(project, directors)

@@ -23,7 +23,13 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 from rich.console import Console
 
-from pitchkit.errors import FactsError, OutputError, PitchkitError
+from pitchkit.errors import (
+    FactsError,
+    OutputError,
+    PitchkitError,
+    RenderLimitError,
+    TemplateError,
+)
 from pitchkit.i18n.messages import Located, Message, Renderable, render
 from pitchkit.i18n.translation import Language, language
 
@@ -136,6 +142,16 @@ def user_errors(command: F) -> F:
         except KeyboardInterrupt:
             stopped(Message("interrupted; nothing partial was left behind"))
             raise typer.Exit(130) from None
+        except MemoryError:
+            # A last resort: the inputs' own bounds (file sizes, values, template
+            # limits) should stop first. Writes are atomic, so nothing partial is left.
+            fail(
+                Message(
+                    "ran out of memory, and nothing was written: check that the files given "
+                    "are the ones you meant"
+                )
+            )
+            raise typer.Exit(1) from None
         finally:
             out_console.file = None  # type: ignore[assignment]  # back to standard output
 
@@ -347,23 +363,31 @@ def output_path(out: Path | None, default_name: str) -> Path:
     return out
 
 
-def warn_about_template(template: Path | None) -> None:
+def warn_about_template(template: Path | None, *, refuse_errors: bool = False) -> None:
     """Warn about the pitfalls ``template check`` finds in the user's own template.
 
     A tag such as ``{{r project.title|upper }}`` fills without error but
     loses its words, so it is worth a warning every time the template is
-    used. A template that cannot be read, or has errors, is left for
-    filling to report.
+    used; so is what was taken out of the file (a linked picture, a field
+    that fetches a file, macros). A template that cannot be read, or has
+    errors, is left for filling to report; with ``refuse_errors`` (a batch,
+    which would otherwise make a folder and a manifest of failures) the
+    first error is raised before anything is written.
     """
     if template is None:
         return
-    from pitchkit.authoring.scan import open_template, scan_tags
+    from pitchkit.authoring.scan import scan_template
 
     try:
-        scan = scan_tags(open_template(template))
+        scan = scan_template(template)
+    except RenderLimitError:
+        raise  # filling would only run out of time or memory again
     except PitchkitError:
         return
-    if any(finding.level == "error" for finding in scan.findings):
+    errors = [finding for finding in scan.findings if finding.level == "error"]
+    if errors and refuse_errors:
+        raise TemplateError(Located(str(template), errors[0].message))
+    if errors:
         return  # filling fails and says why; a warning beside it would only distract
     for finding in scan.findings:
         if finding.level == "warning":

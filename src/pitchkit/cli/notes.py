@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
+import os
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -335,6 +335,7 @@ def demo(
     Example: pitchkit demo --out demo-cy --locale cy_GB
     """
     from pitchkit.notes.brief import default_file_name, make_brief_note
+    from pitchkit.output.files import write_atomic
     from pitchkit.output.pagecount import measuring
     from pitchkit.output.pdf import find_soffice
 
@@ -343,15 +344,21 @@ def demo(
     project = load_project(facts_path, locale)
     if pdf:
         find_soffice()
-    out.mkdir(parents=True, exist_ok=True)
+    directors = project.facts.directors
+    paths = [
+        out / default_file_name(project.facts, director, "brief", project.lang)
+        for director in directors
+    ]
+    for path in paths:  # every refusal before anything is written
+        check_can_write(path, force=force, pdf=pdf)
     copy = out / "facts.yaml"
-    if force or not copy.exists():
-        shutil.copyfile(facts_path, copy)
+    # lexists, not exists: a link at this name, even a broken one, is never written through;
+    # with --force the link itself is replaced.
+    if force or not os.path.lexists(copy):
+        write_atomic(copy, facts_path.read_bytes(), force=force)
     say(project.lang.gettext("Example facts: {path}").format(path=copy))
     today = dt.date.today()
-    for director in project.facts.directors:
-        path = out / default_file_name(project.facts, director, "brief", project.lang)
-        check_can_write(path, force=force, pdf=pdf)
+    for director, path in zip(directors, paths, strict=True):
         note = make_brief_note(project, director, today=today, measure=measure)
         for written in save_document(path, note.data, force=force, pdf=pdf):
             say(

@@ -140,7 +140,9 @@ def read_text(path: Path) -> str:
     """Read a UTF-8 text file, with messages that say what to do when that fails."""
     raw = _read_bytes(path)
     path = shown_path(path)
-    if b"\x00" in raw[:8000] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+    # UTF-32 starts with UTF-16's byte-order mark and would read as text full of NULs.
+    utf32 = raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"))
+    if b"\x00" in raw[:8000] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")) and not utf32:
         raise FactsError(
             [
                 Located(
@@ -154,10 +156,11 @@ def read_text(path: Path) -> str:
     # UTF-16 only with its byte-order mark: without one, almost any bytes
     # (a Latin-1 file, say) decode as UTF-16, into nonsense.
     encoding = "utf-16" if raw.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8-sig"
-    try:
-        return raw.decode(encoding)
-    except UnicodeDecodeError:
-        pass
+    if not utf32:
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            pass
     raise FactsError(
         [
             Located(
@@ -363,7 +366,15 @@ def load_yaml(path: Path, *, lang: str = "en") -> Source:
     source = Source(path=path, data=None, warnings=warnings, text=text)
     if node is None:
         return source
-    if _expanded_size(node, {}, depth=0) > MAX_VALUES:
+    written, expanded = _value_counts(node, MAX_VALUES)
+    if written > MAX_VALUES:
+        message = Message(
+            "the file holds more than {count} values, far more than any facts file: "
+            "check that this is the file you meant, or split it",
+            count=format(MAX_VALUES, ","),
+        )
+        raise FactsError([Located(start, message)], locale=_locale_in_text(text))
+    if expanded > MAX_VALUES:
         message = Message(
             "the file holds more than {count} values once its aliases (*name) are filled in: "
             "write the repeated parts out, or remove them",
@@ -388,26 +399,46 @@ def _locale_in_text(text: str) -> str | None:
     return found.group(1) if found else None
 
 
-def _expanded_size(node: Node, sizes: dict[int, int], depth: int) -> int:
-    """Count the values ``node`` holds with every alias filled in.
+def _children(node: Node) -> list[Node]:
+    """The nodes directly inside ``node``: items, or keys and values."""
+    if isinstance(node, SequenceNode):
+        return list(node.value)
+    if isinstance(node, MappingNode):
+        return [child for pair in node.value for child in pair]
+    return []
+
+
+def _value_counts(root: Node, limit: int) -> tuple[int, int]:
+    """How many values the file writes out, and how many it holds with every alias filled in.
 
     An alias reuses a node, so a few lines of ``&a [*b, *b, ...]`` can stand
-    for billions of values; each node's size is counted once.
+    for billions of values. Each node is counted once, without recursion,
+    at any depth (an anchor defined deep inside nested lists counts in full
+    wherever it is used); counts stop growing past ``limit``.
     """
-    known = sizes.get(id(node))
-    if known is not None:
-        return known
-    sizes[id(node)] = 1  # a node met again while being counted adds little
-    size = 1
-    if depth <= 60 and isinstance(node, SequenceNode):
-        size += sum(_expanded_size(child, sizes, depth + 1) for child in node.value)
-    elif depth <= 60 and isinstance(node, MappingNode):
-        size += sum(
-            _expanded_size(key, sizes, depth + 1) + _expanded_size(value, sizes, depth + 1)
-            for key, value in node.value
+    sizes: dict[int, int] = {}
+    in_progress: set[int] = set()
+    stack: list[tuple[Node, bool]] = [(root, False)]
+    while stack:
+        node, children_counted = stack.pop()
+        key = id(node)
+        if key in sizes:
+            continue
+        children = _children(node)
+        if children_counted:
+            # A child still in progress is a node that holds itself: it adds one value.
+            total = 1 + sum(sizes.get(id(child), 1) for child in children)
+            sizes[key] = min(total, limit + 1)
+            in_progress.discard(key)
+            continue
+        in_progress.add(key)
+        stack.append((node, True))
+        stack.extend(
+            (child, False)
+            for child in children
+            if id(child) not in sizes and id(child) not in in_progress
         )
-    sizes[id(node)] = size
-    return size
+    return len(sizes), sizes[id(root)]
 
 
 def _mark(node: Node) -> tuple[int, int]:

@@ -5,11 +5,18 @@ whole list in one headless run with a fresh, private profile (so it
 neither clashes with a LibreOffice the user has open nor leaves settings
 behind). LibreOffice exits 0 even when it cannot load a file, so each
 document counts as converted only if its PDF really appeared.
+
+LibreOffice fetches nothing while converting: the profile blocks linked
+content (pictures linked to a web address or a local file are left out),
+never updates links, runs no macros and sends any web request to a proxy
+that is not there; on Linux, where ``unshare`` can give it a network of
+its own, it runs with no network at all.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import shutil
 import signal
@@ -85,6 +92,25 @@ def install_hint(platform: str | None = None) -> Message:
         "libreoffice-writer; Fedora: sudo dnf install libreoffice-writer), or from "
         "https://www.libreoffice.org/download"
     )
+
+
+#: Settings of LibreOffice's private profile: ``(path, name, value)``. Linked
+#: content from untrusted places (every document here) is not loaded, links are
+#: never updated, macros never run, and web requests go to a proxy that is not there.
+PROFILE_SETTINGS = (
+    ("/org.openoffice.Office.Common/Security/Scripting", "BlockUntrustedRefererLinks", "true"),
+    ("/org.openoffice.Office.Common/Security/Scripting", "DisableMacrosExecution", "true"),
+    ("/org.openoffice.Office.Common/Security/Scripting", "MacroSecurityLevel", "3"),
+    ("/org.openoffice.Office.Writer/Content/Update", "Link", "0"),
+    ("/org.openoffice.Inet/Settings", "ooInetProxyType", "2"),
+    ("/org.openoffice.Inet/Settings", "ooInetNoProxy", ""),
+    ("/org.openoffice.Inet/Settings", "ooInetHTTPProxyName", "127.0.0.1"),
+    ("/org.openoffice.Inet/Settings", "ooInetHTTPProxyPort", "9"),
+    ("/org.openoffice.Inet/Settings", "ooInetHTTPSProxyName", "127.0.0.1"),
+    ("/org.openoffice.Inet/Settings", "ooInetHTTPSProxyPort", "9"),
+    ("/org.openoffice.Inet/Settings", "ooInetFTPProxyName", "127.0.0.1"),
+    ("/org.openoffice.Inet/Settings", "ooInetFTPProxyPort", "9"),
+)
 
 
 @dataclass(frozen=True)
@@ -242,7 +268,9 @@ def _run_soffice(soffice: str, folder: Path, inputs: list[Path], timeout: float)
     and the whole group is killed if it overruns ``timeout``.
     """
     profile = folder / "profile"
+    write_profile(profile)
     command = [
+        *no_network(),
         soffice,
         "--headless",
         "--norestore",
@@ -301,6 +329,50 @@ def _run_soffice(soffice: str, folder: Path, inputs: list[Path], timeout: float)
                 last=_last_line(log),
             )
         )
+
+
+def write_profile(profile: Path) -> None:
+    """Start LibreOffice's private profile with :data:`PROFILE_SETTINGS`."""
+    items = "".join(
+        f'<item oor:path="{path}"><prop oor:name="{name}" oor:op="fuse">'
+        f"<value>{value}</value></prop></item>\n"
+        for path, name, value in PROFILE_SETTINGS
+    )
+    user = profile / "user"
+    user.mkdir(parents=True, exist_ok=True)
+    (user / "registrymodifications.xcu").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
+        'xmlns:xs="http://www.w3.org/2001/XMLSchema" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
+        f"{items}</oor:items>\n",
+        encoding="utf-8",
+    )
+
+
+@functools.cache
+def no_network() -> tuple[str, ...]:
+    """The command that runs a program with no network, where this system has one; else ``()``.
+
+    On Linux, ``unshare -rn`` gives the program a network namespace of its
+    own with nothing in it. It is tried once: systems that forbid
+    unprivileged namespaces refuse it, and LibreOffice then runs as it is,
+    relying on its profile (:data:`PROFILE_SETTINGS`).
+    """
+    unshare = shutil.which("unshare") if sys.platform.startswith("linux") else None
+    if unshare is None:
+        return ()
+    try:
+        done = subprocess.run(
+            [unshare, "-rn", "true"],
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            timeout=10,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return ()
+    return (unshare, "-rn") if done.returncode == 0 else ()
 
 
 def _last_line(log: Path) -> Renderable | str:

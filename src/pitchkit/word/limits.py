@@ -33,10 +33,12 @@ import traceback
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
-from typing import Any
+from typing import Any, TypeVar
 
 from pitchkit.errors import InputError, PitchkitError, RenderLimitError, TemplateError
 from pitchkit.i18n.messages import Located, Message, Plural, Renderable
+
+T = TypeVar("T")
 
 try:  # not on Windows
     import resource
@@ -52,6 +54,11 @@ _SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?\s*", re.IGNORECASE)
 _UNITS = {"": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30, "t": 1 << 40}
 #: Below this a Python child cannot even start rendering.
 _MIN_MEMORY = 32 << 20
+#: The longest time limit: a day. Longer ones are typing mistakes, and waiting
+#: functions refuse timeouts past about 2**31 milliseconds.
+MAX_SECONDS = 86_400.0
+#: The largest memory limit: 1 TiB, far beyond any machine that fills notes.
+MAX_MEMORY_BYTES = 1 << 40
 
 
 @dataclass(frozen=True)
@@ -69,10 +76,24 @@ class Limits:
                     seconds=format(self.seconds, "g"),
                 )
             )
+        if self.seconds > MAX_SECONDS:
+            raise InputError(
+                Message(
+                    "time limit {seconds} s: give at most 86400 seconds (one day)",
+                    seconds=format(self.seconds, "g"),
+                )
+            )
         if self.memory_bytes < _MIN_MEMORY:
             raise InputError(
                 Message(
                     "memory limit {size}: give at least 32M",
+                    size=describe_size(self.memory_bytes),
+                )
+            )
+        if self.memory_bytes > MAX_MEMORY_BYTES:
+            raise InputError(
+                Message(
+                    "memory limit {size}: give at most 1T (1 TiB)",
                     size=describe_size(self.memory_bytes),
                 )
             )
@@ -169,6 +190,12 @@ def parse_seconds(text: str, where: str = "--time-limit") -> float:
                 text=repr(text),
             )
         )
+    if value > MAX_SECONDS:
+        raise InputError(
+            Message(
+                "{where} {text}: give at most 86400 seconds (one day)", where=where, text=repr(text)
+            )
+        )
     return value
 
 
@@ -180,12 +207,17 @@ def parse_size(text: str, where: str = "--memory-limit") -> int:
             Message("{where} {text}: give a size such as 512M or 2G", where=where, text=repr(text))
         )
     number, unit = match.groups()
-    return int(float(number) * _UNITS[unit.lower()])
+    size = float(number) * _UNITS[unit.lower()]
+    if size > MAX_MEMORY_BYTES:
+        raise InputError(
+            Message("{where} {text}: give at most 1T (1 TiB)", where=where, text=repr(text))
+        )
+    return int(size)
 
 
 def describe_size(size: int) -> Renderable | str:
     """``1 GiB``, ``512 MiB``, ``100 bytes``: a size for people."""
-    for suffix, scale in (("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)):
+    for suffix, scale in (("TiB", 1 << 40), ("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)):
         if size >= scale:
             return f"{size / scale:g} {suffix}"
     return Plural("{n} byte", "{n} bytes", size)
@@ -197,9 +229,9 @@ def can_isolate() -> bool:
 
 
 def run_limited(
-    work: Callable[[], bytes], *, limits: Limits, name: str, isolate: bool | None = None
-) -> bytes:
-    """Run ``work`` under ``limits`` and return its bytes.
+    work: Callable[[], T], *, limits: Limits, name: str, isolate: bool | None = None
+) -> T:
+    """Run ``work`` under ``limits`` and return what it returns (bytes, or anything that pickles).
 
     ``name`` (the template) starts every message. A :class:`TemplateError`
     raised by ``work`` reaches the caller unchanged; running out of time or
@@ -240,6 +272,11 @@ def _memory_message(name: str, limits: Limits) -> Renderable:
     )
 
 
+def portable(message: Renderable | str) -> Renderable | str:
+    """``message`` if it can be sent between processes, else its English text."""
+    return _portable(message)
+
+
 def _portable(message: Renderable | str) -> Renderable | str:
     """``message`` if it can be sent to the parent process, else its English."""
     try:
@@ -268,7 +305,7 @@ def _cap_memory(memory_bytes: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))
 
 
-def _child(work: Callable[[], bytes], limits: Limits, sender: Connection) -> None:
+def _child(work: Callable[[], Any], limits: Limits, sender: Connection) -> None:
     """Body of the child process: render, send ``(kind, payload)``, exit."""
     try:
         _cap_memory(limits.memory_bytes)
@@ -288,7 +325,7 @@ def _child(work: Callable[[], bytes], limits: Limits, sender: Connection) -> Non
     sender.close()
 
 
-def _run_in_child(work: Callable[[], bytes], limits: Limits, name: str) -> bytes:
+def _run_in_child(work: Callable[[], T], limits: Limits, name: str) -> T:
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
     process = context.Process(target=_child, args=(work, limits, sender), daemon=True)
@@ -314,7 +351,8 @@ def _run_in_child(work: Callable[[], bytes], limits: Limits, name: str) -> bytes
     finally:
         receiver.close()
         _stop(process)
-    return _unpack(kind, payload, name, limits)
+    result: T = _unpack(kind, payload, name, limits)
+    return result
 
 
 def _exit_code(process: Any) -> object:
@@ -335,9 +373,9 @@ _ERRORS: dict[str, type[TemplateError]] = {
 }
 
 
-def _unpack(kind: str, payload: Any, name: str, limits: Limits) -> bytes:
+def _unpack(kind: str, payload: Any, name: str, limits: Limits) -> Any:
     if kind == "ok":
-        return bytes(payload)
+        return payload
     if kind == "memory":
         raise RenderLimitError(_memory_message(name, limits))
     if kind == "error":
@@ -349,7 +387,7 @@ def _unpack(kind: str, payload: Any, name: str, limits: Limits) -> bytes:
 # ---------------------------------------------------------------- thread fallback
 
 
-def _run_in_thread(work: Callable[[], bytes], limits: Limits, name: str) -> bytes:
+def _run_in_thread(work: Callable[[], T], limits: Limits, name: str) -> T:
     outcome: dict[str, Any] = {}
 
     def target() -> None:
@@ -367,4 +405,5 @@ def _run_in_thread(work: Callable[[], bytes], limits: Limits, name: str) -> byte
         raise RenderLimitError(_time_message(name, limits))
     if "error" in outcome:
         raise outcome["error"]
-    return bytes(outcome["data"])
+    data: T = outcome["data"]
+    return data
