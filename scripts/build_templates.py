@@ -241,7 +241,7 @@ def build_brief() -> Document:
         tag(document, "if project.strategy")
         runs(
             document,
-            [(T("Links to") + ": ", True), ("{{ project.strategy|list|sentence }}", False)],
+            [(T("Links to") + ": ", True), ("{{ project.strategy|sentences }}", False)],
         )
         tag(document, "endif")
         tag(document, "if pitch.concerns")
@@ -261,7 +261,7 @@ def build_brief() -> Document:
         tag(document, "if project.evidence")
         runs(
             document,
-            [(T("Evidence so far") + ": ", True), ("{{ project.evidence|list|sentence }}", False)],
+            [(T("Evidence so far") + ": ", True), ("{{ project.evidence|sentences }}", False)],
         )
         tag(document, "endif")
 
@@ -513,7 +513,7 @@ def _update_help(document: Document) -> None:
 
 
 def _update_steps(document: Document) -> None:
-    """Done this period, next steps and the next update's date."""
+    """Done this period and next steps (the next update's date is in the status table)."""
     tag(document, "if update.done")
     para(document, T("Done this period"), "Lead")
     bullets(document, "update.done")
@@ -522,7 +522,6 @@ def _update_steps(document: Document) -> None:
     para(document, T("Next steps"), "Lead")
     bullets(document, "update.next")
     tag(document, "endif")
-    runs(document, [(T("Next update") + ": ", True), ("{{ update.next_update }}", False)])
 
 
 def _update_charts(document: Document) -> None:

@@ -27,6 +27,7 @@ from pitchkit.advice.director import (
     no_strategy_link,
     role_unmatched,
 )
+from pitchkit.advice.length import page_fit
 from pitchkit.advice.pitch import (
     ask_without_verb,
     change_over_impact,
@@ -88,6 +89,7 @@ RULES: tuple[Rule, ...] = (
     whole_team,
     no_keep_informed,
     untranslated,
+    page_fit,
 )
 
 

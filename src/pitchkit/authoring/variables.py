@@ -43,6 +43,7 @@ _FILTER_EXAMPLES = (
     ("{{ '2027-Q1'|period }}", "A reporting period"),
     ("{{ ['Finance', 'Operations', 'Nursing']|list }}", "A list in words"),
     ("{{ ['A pilot', 'an audit']|list|sentence }}", "Text ending in one full stop"),
+    ("{{ ['A pilot', 'An audit.']|sentences }}", "Each item a sentence of its own"),
     ('{{ _("Funding") }}', "A label in the document's language"),
 )
 

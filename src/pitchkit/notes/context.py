@@ -14,10 +14,26 @@ from typing import Any
 
 from pitchkit.facts.schema import Facts, Impact
 from pitchkit.i18n import fmt
-from pitchkit.i18n.translation import Language
+from pitchkit.i18n.translation import N_, Language
 from pitchkit.notes import wording
+from pitchkit.notes.foreign import foreign, quoted
 from pitchkit.recast.align import infer_themes
 from pitchkit.recast.pitch import Pitch, Statement, quantify
+
+#: Funding statuses pitchkit knows, worded in the note's language (others are shown as written).
+FUNDING_STATUSES = {
+    "requested": N_("requested"),
+    "applied": N_("applied for"),
+    "applied for": N_("applied for"),
+    "pending": N_("pending"),
+    "agreed": N_("agreed"),
+    "approved": N_("approved"),
+    "awarded": N_("awarded"),
+    "secured": N_("secured"),
+    "confirmed": N_("confirmed"),
+    "declined": N_("declined"),
+    "planned": N_("planned"),
+}
 
 #: Funding at or above this calls for the whole executive team.
 WHOLE_TEAM_THRESHOLD = 250_000
@@ -70,12 +86,18 @@ def funding_context(facts: Facts, lang: Language) -> Context:
             "whole_team": False,
         }
     money = fmt.money(funding.amount, lang, currency=funding.currency)
-    if funding.source and funding.status:
+    status = funding_status(funding.status, lang)
+    source = funding.source or ""
+    if foreign(source, lang):
+        source = quoted(source)
+    if source and status:
         text = lang.gettext("{money} ({status}) from {source}.").format(
-            money=money, status=funding.status, source=funding.source
+            money=money, status=status, source=source
         )
-    elif funding.source:
-        text = lang.gettext("{money} from {source}.").format(money=money, source=funding.source)
+    elif source:
+        text = lang.gettext("{money} from {source}.").format(money=money, source=source)
+    elif status:
+        text = f"{money} ({status})."
     else:
         text = f"{money}."
     return {
@@ -86,6 +108,16 @@ def funding_context(facts: Facts, lang: Language) -> Context:
         "text": text,
         "whole_team": funding.amount >= WHOLE_TEAM_THRESHOLD,
     }
+
+
+def funding_status(status: str | None, lang: Language) -> str:
+    """A funding status in the note's language when pitchkit knows it, else as written."""
+    if not status:
+        return ""
+    known = FUNDING_STATUSES.get(status.strip().casefold())
+    if known is not None:
+        return lang.gettext(known)
+    return quoted(status) if foreign(status, lang) else status
 
 
 def timeline_text(facts: Facts, lang: Language) -> str:
@@ -129,7 +161,11 @@ def statement_context(statement: Statement, lang: Language, pitch: Pitch) -> Con
     quantity = statement.quantity
     return {
         "text": wording.statement_text(statement, lang, pitch.director),
-        "objective": statement.objective.text,
+        "objective": (
+            quoted(statement.objective.text)
+            if foreign(statement.objective.text, lang)
+            else statement.objective.text
+        ),
         "objective_id": statement.objective.id,
         "kind": statement.objective.kind,
         "impact": statement.impact.id,

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from pitchkit.facts.schema import Director, Impact
 from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import N_, Language
+from pitchkit.notes.foreign import foreign, quoted
 from pitchkit.recast.pitch import Pitch, Quantity, Statement
 
 PER_WORDS = {
@@ -119,10 +120,11 @@ def movement_phrase(
         if not (quantity.is_percentage or quantity.is_money)
         else amount(quantity.baseline, quantity, lang)
     )
+    measure = apply_terms(impact.measure, terms)
     return (
         lang.gettext("{measure} from {baseline} to {target} {per}")
         .format(
-            measure=apply_terms(impact.measure, terms),
+            measure=quoted(measure) if foreign(measure, lang) else measure,
             baseline=baseline,
             target=amount(quantity.target, quantity, lang),
             per=per_phrase(quantity.per, lang),
@@ -197,14 +199,23 @@ def headline(pitch: Pitch, lang: Language) -> str:
         ).format(title=title)
     top = shown[0]
     measure = apply_terms(lower_first(top.impact.measure), pitch.director.terms)
+    objective = top.objective.text.rstrip(".")
+    worth = money_phrase(top.quantity, lang)
+    if foreign(objective, lang) or foreign(measure, lang):
+        # No English inside the Welsh sentence: the user's words follow, quoted, on lines
+        # of their own.
+        result = gain_phrase(top.quantity, lang) + (f", {worth}" if worth else "")
+        sentence = lang.gettext(
+            "{title} will help you with this objective of yours: {result}."
+        ).format(title=title, result=result)
+        return "\n".join([sentence, quoted(objective), quoted(top.impact.measure)])
     result = lang.gettext("{gain} ({measure})").format(
         gain=gain_phrase(top.quantity, lang), measure=measure
     )
-    worth = money_phrase(top.quantity, lang)
     if worth:
         result = f"{result}, {worth}"
     return lang.gettext("{title} will help you {objective}: {result}.").format(
-        title=title, objective=lower_first(top.objective.text.rstrip(".")), result=result
+        title=title, objective=lower_first(objective), result=result
     )
 
 
@@ -212,6 +223,13 @@ def ask_sentence(asks: list[str], lang: Language) -> str:
     """The request that opens the note."""
     if not asks:
         return lang.gettext("We would like you to sponsor this project.")
+    if foreign(asks[0], lang):
+        return "\n".join(
+            [
+                lang.gettext("We would like you to sponsor this project, and to do this:"),
+                quoted(asks[0]),
+            ]
+        )
     return lang.gettext("We would like you to sponsor this project and to {first}.").format(
         first=lower_first(asks[0].rstrip("."))
     )
