@@ -156,7 +156,7 @@ def brief_parts(
     everything. ``pitchkit brief`` and ``pitchkit batch`` both start here.
     """
     today = today or dt.date.today()
-    pitch = localise_pitch(recast(project.facts, director), project.lang)
+    pitch = localise_pitch(recast(project.facts, director, today=today), project.lang)
     context = brief_context(pitch, project.lang, today=today)
     cuts: list[Cut] = []
     if template is None:
