@@ -39,6 +39,11 @@ MONEY_UNITS = frozenset({"£", "gbp", "pounds", "£k"})
 DEFAULT_OCCUPANCY = 92.0
 
 _FY_TEXT = re.compile(r"\b(20\d{2})\s*[/-]\s*(\d{2})\b")
+_TARGET_FY = re.compile(
+    r"\b(?:for|in|by|during|within|to|through|over)\s+(?:the\s+)?(?:financial\s+year\s+)?"
+    r"(20\d{2})\s*[/-]\s*(\d{2})\b",
+    re.IGNORECASE,
+)
 _MARCH = re.compile(
     r"\b(?:by|to|until|before|end of)\s+(?:the\s+end\s+of\s+)?(?:\d{1,2}\s+)?March\s+(20\d{2})\b",
     re.IGNORECASE,
@@ -117,10 +122,24 @@ def fy_bounds(year: int) -> tuple[dt.date, dt.date]:
 
 
 def year_named(text: str | None) -> int | None:
-    """The financial year a text names: ``2016/17``, ``for 2026/27``, ``by March 2028``."""
+    """The financial year a source names: ``NHS reference costs 2016/17`` → 2016."""
     if not text:
         return None
     for found in _FY_TEXT.finditer(text):
+        first, second = int(found.group(1)), int(found.group(2))
+        if second == (first + 1) % 100:
+            return first
+    return None
+
+
+def target_year(text: str | None) -> int | None:
+    """The financial year an objective is for: ``for 2026/27``, ``by March 2028``.
+
+    A year it is measured against (``30% against 2024/25``) is not its year.
+    """
+    if not text:
+        return None
+    for found in _TARGET_FY.finditer(text):
         first, second = int(found.group(1)), int(found.group(2))
         if second == (first + 1) % 100:
             return first

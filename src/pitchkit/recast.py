@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pitchkit.align import Link, link
 from pitchkit.facts import Director, Facts, Impact, Objective
 from pitchkit.lenses import LensMatch, lens_for, objectives_for
-from pitchkit.money import Ledger, Line, appraise, fy_label, year_named
+from pitchkit.money import Ledger, Line, appraise, fy_label, target_year
 
 #: How many periods of each kind make a year, to annualise money.
 PERIODS_PER_YEAR = {"year": 1.0, "quarter": 4.0, "month": 12.0, "week": 52.0, "day": 365.0}
@@ -182,7 +182,7 @@ def year_part(objective: Objective, ledger: Ledger | None) -> float | None:
 
     ``None`` when it names none, or the project's dates are unknown.
     """
-    year = year_named(objective.text)
+    year = target_year(objective.text)
     if year is None or ledger is None:
         return None
     return ledger.share_in_year(year)
@@ -228,7 +228,7 @@ def recast(facts: Facts, director: Director, *, today: dt.date | None = None) ->
                     quantity=quantity,
                     share_of_target=share_of_target(quantity, objective, ledger),
                     rank=_rank(found, impact, quantity, match),
-                    target_year=_target_year(quantity, objective, ledger),
+                    target_year=_year_of(quantity, objective, ledger),
                 )
             )
     order = {o.id: n for n, o in enumerate(objectives)}
@@ -246,12 +246,12 @@ def recast(facts: Facts, director: Director, *, today: dt.date | None = None) ->
     )
 
 
-def _target_year(quantity: Quantity, objective: Objective, ledger: Ledger) -> str | None:
+def _year_of(quantity: Quantity, objective: Objective, ledger: Ledger) -> str | None:
     """The objective's financial year, when only part of a year's money falls in it."""
     part = year_part(objective, ledger)
     if part is None or part >= 1 or quantity.money_per_year is None:
         return None
-    year = year_named(objective.text)
+    year = target_year(objective.text)
     return fy_label(year) if year is not None else None
 
 

@@ -49,6 +49,14 @@ from pitchkit.advice.timing import (
 from pitchkit.advice.words import director_terms, jargon, untranslated
 from pitchkit.facts import Director, Facts, LoadedFacts
 from pitchkit.i18n import Language
+from pitchkit.moneyadvice import (
+    counted_once,
+    logged_period,
+    objective_year,
+    releases_assumed,
+    savings_over_capacity,
+    unit_cost_price_year,
+)
 from pitchkit.notes import pick_director
 from pitchkit.ranking import rank_directors
 
@@ -75,6 +83,12 @@ RULES: tuple[Rule, ...] = (
     impact_without_source,
     impact_without_value,
     unit_cost_without_source,
+    unit_cost_price_year,
+    releases_assumed,
+    counted_once,
+    savings_over_capacity,
+    objective_year,
+    logged_period,
     no_strategy_link,
     concerns_unaddressed,
     no_concrete_ask,
