@@ -207,11 +207,18 @@ def counts(impact: Impact) -> str:
 
 
 def default_releases(impact: Impact) -> Releases:
-    """Cash for spend (agency, drugs, outsourcing, money measures); capacity otherwise."""
-    text = f"{impact.measure} {impact.unit}".lower()
-    if _has(text, _CASH_WORDS) or counts(impact) == "money":
+    """What an impact's money releases, when its ``releases:`` does not say.
+
+    Money measures and agency or locum work are cash; bed days, episodes,
+    sessions and staff hours are capacity; anything else is cash when it
+    names spend, drugs or outsourcing, and capacity otherwise.
+    """
+    kind = counts(impact)
+    if kind == "money" or _is_agency(impact):
         return "cash"
-    return "capacity"
+    if kind != "other":
+        return "capacity"
+    return "cash" if _has(f"{impact.measure} {impact.unit}".lower(), _CASH_WORDS) else "capacity"
 
 
 def _is_agency(impact: Impact) -> bool:

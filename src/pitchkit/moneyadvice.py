@@ -167,32 +167,40 @@ def savings_over_capacity(review: Review) -> Iterator[Finding]:
 
 
 def objective_year(review: Review) -> Iterator[Finding]:
-    """A money objective tied to a financial year the project delivers nothing in."""
-    ledger = _ledger(review)
+    """An objective tied to a financial year the project delivers nothing in."""
     pitch = review.pitch
-    if not ledger.years or not ledger.counted or pitch is None:
+    ledger = pitch.ledger if pitch is not None else None
+    if pitch is None or ledger is None or not ledger.years:
         return
-    claimed = {s.objective.id for s in pitch.statements if s.quantity.money is not None}
     d_index = next(i for i, d in enumerate(review.facts.directors) if d.id == pitch.director.id)
-    for o_index, objective in enumerate(pitch.director.objectives):
+    ids = [o.id for o in pitch.director.objectives]
+    seen: set[str] = set()
+    for statement in pitch.out_of_year:
+        objective = statement.objective
         year = target_year(objective.text)
-        if objective.id not in claimed or year is None or ledger.share_in_year(year):
+        if year is None or objective.id in seen:
             continue
+        seen.add(objective.id)
         first = ledger.years[0].year
+        where = (
+            review.where("directors", d_index, "objectives", ids.index(objective.id))
+            if objective.id in ids
+            else review.where("directors", d_index)
+        )
         yield Finding(
             "objective-year",
             "warning",
             review._("The project delivers nothing in {year}, the year of '{objective}'.").format(
                 year=fy_label(year), objective=objective.text
             ),
-            review._("Its benefit falls from {start} to {end}.").format(
-                start=fy_label(first), end=fy_label(ledger.years[-1].year)
-            ),
             review._(
-                "Do not claim it towards that objective: tie the pitch to the year the "
-                "benefit falls in ({year}), or to an objective for that year."
+                "Its benefit falls from {start} to {end}, so the note does not claim it."
+            ).format(start=fy_label(first), end=fy_label(ledger.years[-1].year)),
+            review._(
+                "Tie the pitch to an objective for the year the benefit falls in ({year}), "
+                "or start the project earlier if that objective matters most."
             ).format(year=fy_label(first)),
-            review.where("directors", d_index, "objectives", o_index),
+            where,
         )
 
 

@@ -89,6 +89,11 @@ def _money(value: float, lang: Language) -> str:
     return fmt.money(value, lang, precision="exact")
 
 
+def _cost(value: float) -> float:
+    """A unit cost as shown: to the penny under £100, else to the pound."""
+    return round(value, 2) if value < 100 else float(round(value))
+
+
 def _gain(line: Line, lang: Language) -> str:
     """``200 fewer admissions a year``: what a line counts, briefly."""
     from pitchkit.recast import quantify
@@ -125,7 +130,7 @@ def price_line(ledger: Ledger, lang: Language) -> str:
                 cost=_money(line.unit_cost, lang),
                 unit=unit,
                 year=fy_label(line.price_year),
-                restated=_money(round(line.restated_cost or 0.0), lang),
+                restated=_money(_cost(line.restated_cost or 0.0), lang),
                 base=base,
             )
         )

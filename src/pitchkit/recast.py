@@ -79,6 +79,8 @@ class Pitch:
     statements: tuple[Statement, ...]  # every linked pair, strongest first
     score: int  # 0-100: how well the project serves this director
     ledger: Ledger | None = None  # the project's money, counted once at one price base
+    #: Links to objectives of a financial year the project delivers nothing in: not claimed.
+    out_of_year: tuple[Statement, ...] = ()
 
     @property
     def shown(self) -> tuple[Statement, ...]:
@@ -213,14 +215,17 @@ def recast(facts: Facts, director: Director, *, today: dt.date | None = None) ->
     ledger = appraise(facts, today or dt.date.today())
     links: list[Link] = []
     statements: list[Statement] = []
+    out_of_year: list[Statement] = []
     for impact in facts.impacts:
         quantity = quantify(impact, ledger.line(impact.id))
         for objective in objectives:
             found = link(impact, objective, director_id=director.id, lens=match.lens)
             if found is None:
                 continue
-            links.append(found)
-            statements.append(
+            nothing_that_year = year_part(objective, ledger) == 0
+            if not nothing_that_year:
+                links.append(found)
+            (out_of_year if nothing_that_year else statements).append(
                 Statement(
                     impact=impact,
                     objective=objective,
@@ -243,6 +248,7 @@ def recast(facts: Facts, director: Director, *, today: dt.date | None = None) ->
         statements=tuple(statements),
         score=alignment_score(facts.impacts, objectives, links),
         ledger=ledger,
+        out_of_year=tuple(out_of_year),
     )
 
 
