@@ -240,7 +240,8 @@ class Line:
     releases: Releases
     releases_default: bool
     within: str | None = None  # the impact whose money already includes this one
-    overlap: str | None = None  # why: "stated", "episode", "agency"
+    overlap: str | None = None  # why: "episode", "agency" or "stated" (no rule applies)
+    overlap_stated: bool = False  # the facts file's overlaps: says so
 
     @property
     def counted(self) -> bool:
@@ -367,42 +368,46 @@ def _line(impact: Impact, price_year: int, prices: Prices | None) -> Line | None
     )
 
 
+def _pair_reason(first: Line, second: Line) -> str | None:
+    """Why two lines would count the same money, by what they count; ``None`` if they would not."""
+    pair = {first.counts, second.counts}
+    if pair == {"episodes", "bed days"}:
+        return "episode"
+    if _is_agency(first.impact) and _is_agency(second.impact) and "money" in pair and len(pair) > 1:
+        return "agency"
+    return None
+
+
 def _overlaps(lines: list[Line]) -> list[Line]:
     """Mark the lines whose money another line already counts."""
     by_id = {line.impact.id: line for line in lines}
-    within: dict[str, tuple[str, str]] = {}
+    within: dict[str, tuple[str, str, bool]] = {}
     for line in lines:  # stated overlaps first
         for other in line.impact.overlaps:
             if other in by_id and other not in within and line.impact.id not in within:
-                within[line.impact.id] = (other, "stated")
+                reason = _pair_reason(line, by_id[other]) or "stated"
+                within[line.impact.id] = (other, reason, True)
                 break
-    handled = set(within) | {other for other, _ in within.values()}
+    handled = set(within) | {other for other, _, _ in within.values()}
     for first in lines:  # then the pairs a finance director would spot
         for second in lines:
             if first is second or {first.impact.id, second.impact.id} & handled:
                 continue
-            pair = {first.counts, second.counts}
-            if pair == {"episodes", "bed days"}:
-                reason = "episode"
+            reason = _pair_reason(first, second)
+            if reason == "episode":  # keep the smaller, so the saving is not overstated
                 dropped = max((first, second), key=lambda line: (line.annual, line.counts))
-            elif (
-                _is_agency(first.impact)
-                and _is_agency(second.impact)
-                and "money" in pair
-                and len(pair) > 1
-            ):
-                reason = "agency"
+            elif reason == "agency":  # keep the spend: it is the money itself
                 dropped = first if first.counts != "money" else second
             else:
                 continue
             kept = second if dropped is first else first
-            within[dropped.impact.id] = (kept.impact.id, reason)
+            within[dropped.impact.id] = (kept.impact.id, reason, False)
             handled |= {first.impact.id, second.impact.id}
     marked = []
     for line in lines:
         if line.impact.id in within:
-            other, reason = within[line.impact.id]
-            line = _replace(line, within=other, overlap=reason)
+            other, reason, stated = within[line.impact.id]
+            line = _replace(line, within=other, overlap=reason, overlap_stated=stated)
         marked.append(line)
     return marked
 

@@ -114,7 +114,7 @@ def counted_once(review: Review) -> Iterator[Finding]:
             why = review._("agency spend is what the agency shifts cost")
         else:
             why = review._("its 'overlaps:' says so")
-        stated = line.overlap == "stated"
+        stated = line.overlap_stated
         yield Finding(
             "counted-once",
             "info" if stated else "warning",
@@ -125,11 +125,11 @@ def counted_once(review: Review) -> Iterator[Finding]:
                 "Kept '{kept}' in every total and left out '{dropped}': {why}; the smaller "
                 "figure is kept so the saving is not overstated."
             ).format(kept=kept.impact.id, dropped=line.impact.id, why=why)
-            if line.overlap == "episode"
+            if line.overlap == "episode" and not stated
             else review._("Kept '{kept}' in every total and left out '{dropped}': {why}.").format(
                 kept=kept.impact.id, dropped=line.impact.id, why=why
             ),
-            review._("Nothing to do.")
+            review._("Nothing to do: 'overlaps:' in the facts file already says so.")
             if stated
             else review._(
                 "Say so in the facts with 'overlaps: [{kept}]' on '{dropped}', or correct the "
