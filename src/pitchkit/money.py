@@ -393,7 +393,10 @@ def _overlaps(lines: list[Line]) -> list[Line]:
         for second in lines:
             if first is second or {first.impact.id, second.impact.id} & handled:
                 continue
-            reason = _pair_reason(first, second)
+            pair = _pair_reason(first, second)
+            if pair is None:
+                continue
+            reason = pair
             if reason == "episode":  # keep the smaller, so the saving is not overstated
                 dropped = max((first, second), key=lambda line: (line.annual, line.counts))
             elif reason == "agency":  # keep the spend: it is the money itself
