@@ -107,7 +107,7 @@ def money_block(path: Path, director: str, tmp_path: Path) -> tuple[list[str], P
 
 
 def investment_text(project: dict, annual: float, step: float) -> tuple[str, float, float]:
-    """The 'Against … funding' line, worked out by hand; and the rounded benefit and funding."""
+    """The 'Benefit against … funding' line, by hand; and the rounded benefit and funding."""
     start, end = project["start"], project["end"]
     funding = project["funding"]["amount"]
     years = fy_days(start, end)
@@ -117,18 +117,23 @@ def investment_text(project: dict, annual: float, step: float) -> tuple[str, flo
     benefit_r = split(sum(benefit), benefit, step)
     invest_r = split(funding, invest, step)
     parts = "; ".join(
-        f"{label} {pounds(b)} benefit for {pounds(i)}"
+        f"{label} {pounds(b)} for {pounds(i)}"
         for (label, _, _), b, i in zip(years, benefit_r, invest_r, strict=True)
     )
     months = max(1, math.floor(12 * funding / annual + 0.5))
     back = sum(benefit_r) / sum(invest_r)
     text = (
-        f"Against {pounds(sum(invest_r))} of funding, at the full rate from the start: {parts}. "
-        f"Over the project {pounds(sum(benefit_r))} benefit, net "
-        f"{pounds(sum(benefit_r) - sum(invest_r))}; payback in {months} months; "
-        f"£{back:.2f} for each £1."
+        f"Benefit against {pounds(sum(invest_r))} of funding: {parts}; over the project "
+        f"{pounds(sum(benefit_r))}, net {pounds(sum(benefit_r) - sum(invest_r))}; payback "
+        f"{months} months; £{back:.2f} per £1."
     )
     return text, sum(benefit_r), sum(invest_r)
+
+
+def small_print(path: Path, tmp_path: Path) -> str:
+    """The note's 'Unit costs used' line."""
+    _, out = money_block(path, "dof", tmp_path)
+    return next(line for line in docx_text(out).splitlines() if line.startswith("Unit costs used"))
 
 
 def load(path: Path) -> dict:
@@ -148,32 +153,31 @@ def test_frailty_finance_note_states_prices_cash_capacity_once_and_investment(
 
     adm_cost = 1590 * factor(2016, 2026)
     bed_cost = 345 * factor(2020, 2026)
-    assert block[2] == (
-        f"Prices: £1,590 per admission at 2016/17 prices, {pounds(round(adm_cost))} at 2026/27 "
-        f"prices; £345 per bed day at 2020/21 prices, {pounds(round(bed_cost))} at 2026/27 prices "
-        f"(NHS Cost Inflation Index, PSSRU Unit Costs of Health and Social Care 2025; 2025/26 "
-        f"and 2026/27 projected at {100 * PROJECTED:.1f}% a year)."
+    assert small_print(FRAILTY, tmp_path) == (
+        "Unit costs used: £1,590 per admission: Non-elective episode, NHS reference costs "
+        f"2016/17, {pounds(round(adm_cost))} at 2026/27 prices; £345 per bed day: Standard bed "
+        f"day, National Cost Collection 2020/21, {pounds(round(bed_cost))} at 2026/27 prices; "
+        "prices restated with the NHS Cost Inflation Index, PSSRU 2025; 2025/26 and 2026/27 "
+        f"projected at {100 * PROJECTED:.1f}% a year."
     )
-    assert block[3] == "Cash for the financial plan: none; the benefit below is capacity."
     avoided = admissions["baseline"] - admissions["target"]  # 200 a year
     released = bed_days["baseline"] - bed_days["target"]  # 1,600 a year
     capacity = avoided * adm_cost
     beds = released / (365 * 0.92)
-    assert block[4] == (
-        f"Capacity worth {pounds(to_step(capacity, 1000))} a year (200 fewer admissions a year), "
-        f"money only if something is taken out: about {beds:.1f} beds closed (1,600 bed days a "
-        f"year at 92% occupancy)."
+    assert block[2] == (
+        "At 2026/27 prices, no cash for the financial plan. Capacity: "
+        f"{pounds(to_step(capacity, 1000))} a year (200 fewer admissions a year), money only "
+        f"when about {beds:.1f} beds close (1,600 bed days a year at 92% occupancy)."
     )
     # The bed days are the avoided admissions' stays: their money is not added.
-    assert block[5] == (
-        "Counted once: the value of 1,600 fewer bed days a year is within that of 200 fewer "
-        "admissions a year (the episode price already includes the stay), so its "
-        f"{pounds(to_step(released * bed_cost, 1000))} a year is not added."
+    assert block[3] == (
+        f"Counted once: 1,600 fewer bed days a year ({pounds(to_step(released * bed_cost, 1000))}"
+        " a year) are within 200 fewer admissions a year: the episode price includes the stay."
     )
     expected, benefit, invest = investment_text(facts["project"], capacity, 1000)
-    assert block[6] == expected
+    assert block[4] == expected
     assert invest == 250_000
-    assert "2026/27 £101,000 benefit for £48,000; 2027/28 £423,000 benefit for £202,000" in expected
+    assert "2026/27 £101,000 for £48,000; 2027/28 £423,000 for £202,000" in expected
     assert benefit == 101_000 + 423_000
 
 
@@ -200,29 +204,27 @@ def test_critical_care_note_keeps_cash_apart_and_counts_agency_once(tmp_path: Pa
     block, _ = money_block(CRITICAL, "dof", tmp_path)
     bed_cost = 1881 * factor(2020, 2026)
     shift_cost = 420 * factor(2025, 2026)
-    assert block[2].startswith(
-        f"Prices: £1,881 per bed day at 2020/21 prices, {pounds(round(bed_cost))} at 2026/27 "
-        f"prices; £420 per shift at 2025/26 prices, {pounds(round(shift_cost))} at 2026/27 prices"
+    assert small_print(CRITICAL, tmp_path).startswith(
+        "Unit costs used: £1,881 per bed day: Critical care bed day, National Cost Collection, "
+        f"{pounds(round(bed_cost))} at 2026/27 prices; £420 per shift: Agency invoices, 2025/26, "
+        f"{pounds(round(shift_cost))} at 2026/27 prices; prices restated with the NHS Cost "
+        "Inflation Index"
     )
     cash = (25_200 - 16_800) * 12
     capacity = 250 * bed_cost
-    assert (
-        block[3] == f"Cash for the financial plan: {pounds(to_step(cash, 1000))} a year "
-        "(£8,400 less a month)."
-    )
     beds = 250 / (365 * 0.85)
-    assert block[4] == (
-        f"Capacity worth {pounds(to_step(capacity, 1000))} a year (250 fewer bed days a year), "
-        f"money only if something is taken out: about {beds:.1f} beds closed (250 bed days a "
-        "year at 85% occupancy)."
+    assert block[2] == (
+        f"At 2026/27 prices, cash for the financial plan: {pounds(to_step(cash, 1000))} a year "
+        f"(£8,400 less a month). Capacity: {pounds(to_step(capacity, 1000))} a year (250 fewer "
+        f"bed days a year), money only when about {beds:.1f} beds close (250 bed days a year at "
+        "85% occupancy)."
     )
-    assert block[5] == (
-        "Counted once: the value of 20 fewer shifts a month is within that of £8,400 less a "
-        "month (the spend is what the shifts cost), so its "
-        f"{pounds(to_step(20 * 12 * shift_cost, 1000))} a year is not added."
+    assert block[3] == (
+        f"Counted once: 20 fewer shifts a month ({pounds(to_step(20 * 12 * shift_cost, 1000))} "
+        "a year) are within £8,400 less a month: the spend is what the shifts cost."
     )
     expected, _, invest = investment_text(facts["project"], cash + capacity, 1000)
-    assert block[6] == expected
+    assert block[4] == expected
     assert invest == 120_000
 
 
@@ -233,39 +235,37 @@ def test_medicines_note_uses_the_trusts_own_rates_and_leaves_a_yearless_cost_as_
     block, _ = money_block(MEDICINES, "dof", tmp_path)
     own = {2025: 3.6, 2026: 3.0}
     delivery = 18.4 * factor(2024, 2026, own)
-    assert block[2] == (
-        "Prices: £27.50 per hour, price year not stated; £18.40 per delivery at 2024/25 prices, "
-        f"{pounds(round(delivery, 2))} at 2026/27 prices (Trust planning assumptions, 2026/27; a "
-        "cost with no year is shown as given)."
+    assert small_print(MEDICINES, tmp_path) == (
+        "Unit costs used: £27.50 per hour: Band 5 hourly cost, trust payroll, price year not "
+        "stated; £18.40 per delivery: Homecare delivery contract, "
+        f"{pounds(round(delivery, 2))} at 2026/27 prices; prices restated with the Trust "
+        "planning assumptions, 2026/27."
     )
     cash = 150 * 12 * delivery + 2500 * 12
     capacity = 48 * 52 * 27.5
-    assert block[3] == (
-        f"Cash for the financial plan: {pounds(to_step(cash, 1000))} a year (150 fewer "
-        "deliveries a month and £2,500 less a month)."
-    )
-    assert block[4] == (
-        f"Capacity worth {pounds(to_step(capacity, 1000))} a year (48 fewer hours a week), money "
-        "only if something is taken out: bank and agency shifts or vacant posts no longer paid "
-        "for."
+    assert block[2] == (
+        f"At 2026/27 prices, cash for the financial plan: {pounds(to_step(cash, 1000))} a year "
+        "(150 fewer deliveries a month and £2,500 less a month). Capacity: "
+        f"{pounds(to_step(capacity, 1000))} a year (48 fewer hours a week), money only when "
+        "bank and agency shifts or vacant posts are no longer paid for."
     )
     expected, _, _ = investment_text(facts["project"], cash + capacity, 1000)
-    assert block[5] == expected
+    assert block[3] == expected
 
 
 @pytest.mark.parametrize("path", [FRAILTY, CRITICAL, MEDICINES], ids=lambda p: p.stem)
 def test_money_shown_adds_up(path: Path, tmp_path: Path) -> None:
     """Cash plus capacity, and each year's benefit and funding, add up to the totals shown."""
     block, _ = money_block(path, "dof", tmp_path)
-    against = next(line for line in block if line.startswith("Against "))
+    against = next(line for line in block if line.startswith("Benefit against "))
 
     def amounts(text: str) -> list[int]:
         return [int(a.replace(",", "")) for a in re.findall(r"£([\d,]+)(?!\.\d)", text)]
 
-    years = re.findall(r"\d{4}/\d{2} £([\d,]+) benefit for £([\d,]+)", against)
+    years = re.findall(r"\d{4}/\d{2} £([\d,]+) for £([\d,]+)", against)
     benefit = sum(int(b.replace(",", "")) for b, _ in years)
     invest = sum(int(i.replace(",", "")) for _, i in years)
-    assert f"Over the project £{benefit:,} benefit, net £{benefit - invest:,}" in against
+    assert f"over the project £{benefit:,}, net £{benefit - invest:,}" in against
     assert amounts(against)[0] == invest
 
 
@@ -284,7 +284,7 @@ def test_other_directors_get_one_line(tmp_path: Path) -> None:
         f"Money: {pounds(to_step(capacity, 1000))} a year of capacity, no cash, at 2026/27 "
         f"prices, against £250,000 of funding (payback in {months} months)."
     ]
-    assert not any(line.startswith("Prices:") for line in block)
+    assert not any(line.startswith("Counted once") for line in block)
 
 
 # ---------------------------------------------------------------- check findings

@@ -260,11 +260,15 @@ def brief_context(pitch: Pitch, lang: Language, *, today: dt.date) -> Context:
     """Every variable the briefing note template sees."""
     facts = pitch.facts
     terms = dict(pitch.director.terms)
+    shown = pitch_context(pitch, lang)
+    if pitch.ledger is not None and pitch.lens.lens.id == "finance":
+        # The finance director sees every unit cost, restated at the note's prices.
+        shown["sources"] = moneytext.source_lines(pitch.ledger, lang) or shown["sources"]
     return {
         "project": project_context(facts),
         "lead": lead_context(facts),
         "director": director_context(pitch),
-        "pitch": pitch_context(pitch, lang),
+        "pitch": shown,
         "impacts": [impact_context(i, lang, terms, pitch) for i in facts.impacts],
         "asks": list(facts.asks),
         "advice": list(facts.advice),

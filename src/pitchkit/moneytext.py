@@ -28,11 +28,11 @@ from pitchkit.money import (
 
 #: What has to be taken out for capacity to become money, by what an impact counts.
 TAKEN_OUT = {
-    "episodes": N_("beds or escalation capacity closed"),
-    "bed days": N_("beds closed"),
-    "sessions": N_("clinic sessions or outsourced activity stopped"),
-    "hours": N_("bank and agency shifts or vacant posts no longer paid for"),
-    "other": N_("the resource it frees stopped or used for paid work"),
+    "episodes": N_("beds or escalation capacity close"),
+    "bed days": N_("beds close"),
+    "sessions": N_("clinic sessions or outsourced activity stop"),
+    "hours": N_("bank and agency shifts or vacant posts are no longer paid for"),
+    "other": N_("what it frees is stopped or used for paid work"),
 }
 
 
@@ -106,63 +106,59 @@ def _names(lines: list[Line], lang: Language) -> str:
     return fmt.join_list([_gain(line, lang) for line in lines], lang)
 
 
-def price_line(ledger: Ledger, lang: Language) -> str:
-    """``£1,590 an admission at 2016/17 prices is £2,073 at 2026/27 prices; …``."""
+def source_lines(ledger: Ledger, lang: Language) -> list[str]:
+    """Every unit cost with its source, restated at the ledger's prices, and the index used.
+
+    ``£1,590 per admission: Non-elective episode, NHS reference costs
+    2016/17, £2,116 at 2026/27 prices``; the last item names the index and
+    any year it projects.
+    """
     base = fy_label(ledger.price_year)
     parts: list[str] = []
     projected: set[int] = set()
-    unstated = False
+    restated_any = False
     for line in ledger.lines:
-        if line.unit_cost is None:
+        value = line.impact.value
+        if line.unit_cost is None or value is None:
             continue
-        unit = fmt.singular_unit(line.impact.unit, lang)
+        text = lang.gettext("{cost} per {unit}: {source}").format(
+            cost=_money(line.unit_cost, lang),
+            unit=fmt.singular_unit(line.impact.unit, lang),
+            source=value.source or lang.gettext("source not given"),
+        )
         if line.price_year is None or line.uplift is None:
-            unstated = True
-            parts.append(
-                lang.gettext("{cost} per {unit}, price year not stated").format(
-                    cost=_money(line.unit_cost, lang), unit=unit
-                )
+            text = lang.gettext("{cost}, price year not stated").format(cost=text)
+        else:
+            restated_any = True
+            projected |= set(line.uplift.projected)
+            text = lang.gettext("{cost}, {restated} at {base} prices").format(
+                cost=text, restated=_money(_cost(line.restated_cost or 0.0), lang), base=base
             )
-            continue
-        projected |= set(line.uplift.projected)
-        parts.append(
-            lang.gettext("{cost} per {unit} at {year} prices, {restated} at {base} prices").format(
-                cost=_money(line.unit_cost, lang),
-                unit=unit,
-                year=fy_label(line.price_year),
-                restated=_money(_cost(line.restated_cost or 0.0), lang),
-                base=base,
-            )
-        )
-    if not parts:
-        return ""
-    text = lang.gettext("Prices: {parts}").format(parts="; ".join(parts))
-    if ledger.own_rates_source:
-        source = ledger.own_rates_source
-    else:
-        source = lang.gettext(
-            "NHS Cost Inflation Index, PSSRU Unit Costs of Health and Social Care 2025"
-        )
+        parts.append(text)
+    if not restated_any:
+        return parts
+    index = ledger.own_rates_source or lang.gettext("NHS Cost Inflation Index, PSSRU 2025")
+    note = lang.gettext("prices restated with the {index}").format(index=index)
     if projected:
-        source = lang.gettext("{source}; {years} projected at {rate} a year").format(
-            source=source,
+        note = lang.gettext("{source}; {years} projected at {rate} a year").format(
+            source=note,
             years=fmt.join_list([fy_label(y) for y in sorted(projected)], lang),
             rate=fmt.percent(shipped_index().projection / 100, lang, decimals=1),
         )
-    if unstated:
-        source = lang.gettext("{source}; a cost with no year is shown as given").format(
-            source=source
-        )
-    return f"{text} ({source})."
+    return [*parts, note]
 
 
 def cash_line(ledger: Ledger, shown: Figures, lang: Language) -> str:
     """The cash the financial plan can count."""
     cash = [line for line in ledger.counted if line.releases == "cash"]
     if not cash:
-        return lang.gettext("Cash for the financial plan: none; the benefit below is capacity.")
-    return lang.gettext("Cash for the financial plan: {money} a year ({what}).").format(
-        money=_money(shown.cash, lang), what=_names(cash, lang)
+        return lang.gettext("At {base} prices, no cash for the financial plan.").format(
+            base=fy_label(ledger.price_year)
+        )
+    return lang.gettext(
+        "At {base} prices, cash for the financial plan: {money} a year ({what})."
+    ).format(
+        base=fy_label(ledger.price_year), money=_money(shown.cash, lang), what=_names(cash, lang)
     )
 
 
@@ -177,7 +173,7 @@ def capacity_line(ledger: Ledger, shown: Figures, lang: Language) -> str:
         if bed_days is not None:
             takes.append(
                 lang.gettext(
-                    "about {beds} beds closed ({days} bed days a year at {occupancy} occupancy)"
+                    "about {beds} beds close ({days} bed days a year at {occupancy} occupancy)"
                 ).format(
                     beds=fmt.number(round(beds(bed_days, ledger.occupancy), 1), lang),
                     days=fmt.number(round(bed_days), lang),
@@ -188,9 +184,7 @@ def capacity_line(ledger: Ledger, shown: Figures, lang: Language) -> str:
             takes.append(
                 lang.gettext(TAKEN_OUT[line.counts if line.counts in TAKEN_OUT else "other"])
             )
-    return lang.gettext(
-        "Capacity worth {money} a year ({what}), money only if something is taken out: {taken}."
-    ).format(
+    return lang.gettext("Capacity: {money} a year ({what}), money only when {taken}.").format(
         money=_money(shown.capacity, lang),
         what=_names(capacity, lang),
         taken=fmt.join_list(list(dict.fromkeys(takes)), lang),
@@ -218,15 +212,14 @@ def overlap_lines(ledger: Ledger, lang: Language) -> list[str]:
         if kept is None:
             continue
         if line.overlap == "episode":
-            why = lang.gettext("the episode price already includes the stay")
+            why = lang.gettext("the episode price includes the stay")
         elif line.overlap == "agency":
             why = lang.gettext("the spend is what the shifts cost")
         else:
             why = lang.gettext("the facts file says so")
         texts.append(
             lang.gettext(
-                "Counted once: the value of {dropped} is within that of {kept} ({why}), so "
-                "its {money} a year is not added."
+                "Counted once: {dropped} ({money} a year) are within {kept}: {why}."
             ).format(
                 dropped=_gain(line, lang),
                 kept=_gain(kept, lang),
@@ -242,7 +235,7 @@ def investment_line(ledger: Ledger, shown: Figures, lang: Language) -> str:
     if not ledger.investment or not ledger.years:
         return ""
     years = "; ".join(
-        lang.gettext("{year} {benefit} benefit for {invested}").format(
+        lang.gettext("{year} {benefit} for {invested}").format(
             year=fy_label(year), benefit=_money(benefit, lang), invested=_money(spent, lang)
         )
         for year, benefit, spent in shown.years
@@ -251,13 +244,11 @@ def investment_line(ledger: Ledger, shown: Figures, lang: Language) -> str:
     if months is None:
         payback = lang.gettext("no payback")
     else:
-        payback = lang.ngettext("payback in {n} month", "payback in {n} months", months).format(
-            n=months
-        )
+        payback = lang.ngettext("payback {n} month", "payback {n} months", months).format(n=months)
     per_pound = shown.benefit / shown.investment if shown.investment else 0.0
     return lang.gettext(
-        "Against {investment} of funding, at the full rate from the start: {years}. Over the "
-        "project {benefit} benefit, net {net}; {payback}; {back} for each £1."
+        "Benefit against {investment} of funding: {years}; over the project {benefit}, net "
+        "{net}; {payback}; {back} per £1."
     ).format(
         investment=_money(shown.investment, lang),
         years=years,
@@ -276,9 +267,11 @@ def money_lines(ledger: Ledger | None, lang: Language) -> list[str]:
         return []
     shown = figures(ledger)
     lines = [
-        price_line(ledger, lang),
-        cash_line(ledger, shown, lang),
-        capacity_line(ledger, shown, lang),
+        " ".join(
+            part
+            for part in (cash_line(ledger, shown, lang), capacity_line(ledger, shown, lang))
+            if part
+        ),
         *overlap_lines(ledger, lang),
         investment_line(ledger, shown, lang),
     ]

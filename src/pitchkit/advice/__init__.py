@@ -118,7 +118,7 @@ def check(
     review = Review(
         loaded=loaded,
         director=chosen_director(facts, director_id, source=str(loaded.path)),
-        ranking=rank_directors(facts) if facts.directors else None,
+        ranking=rank_directors(facts, today=today) if facts.directors else None,
         today=today,
         lang=lang,
     )
