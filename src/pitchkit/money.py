@@ -353,6 +353,8 @@ def _line(impact: Impact, price_year: int, prices: Prices | None) -> Line | None
     else:
         moved, cost, restated = None, None, None
         annual = gain * PER_YEAR[impact.per]
+    if not math.isfinite(annual):
+        return None  # too large to count: left out of the money rather than shown as infinite
     releases = impact.releases or default_releases(impact)
     return Line(
         impact=impact,
@@ -479,7 +481,9 @@ def beds(bed_days_a_year: float, occupancy: float) -> float:
 
 
 def round_money(value: float, quantum: float) -> float:
-    """``value`` rounded half up to a multiple of ``quantum``."""
+    """``value`` rounded half up to a multiple of ``quantum`` (left as it is if not finite)."""
+    if not math.isfinite(value / quantum):
+        return value
     return math.floor(value / quantum + 0.5) * quantum
 
 

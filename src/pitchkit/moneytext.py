@@ -61,6 +61,8 @@ class Figures:
 def _split(total: float, parts: list[float], quantum: float) -> list[float]:
     """``parts`` rounded to ``quantum`` so that they add up to ``total`` rounded."""
     whole = round_money(total, quantum)
+    if not all(math.isfinite(p / quantum) for p in [whole, *parts]):
+        return parts
     floors = [math.floor(p / quantum) * quantum for p in parts]
     left = round((whole - sum(floors)) / quantum)
     order = sorted(range(len(parts)), key=lambda i: -(parts[i] - floors[i]))
@@ -312,4 +314,6 @@ def money_line(ledger: Ledger | None, lang: Language) -> str:
 
 def whole_months(months: float | None) -> int | None:
     """Payback in whole months, rounded half up, at least one."""
-    return None if months is None else max(1, math.floor(months + 0.5))
+    if months is None or not math.isfinite(months):
+        return None
+    return max(1, math.floor(months + 0.5))
