@@ -16,7 +16,9 @@ from __future__ import annotations
 import contextlib
 import errno
 import hashlib
+import importlib
 import os
+import pkgutil
 import shutil
 import subprocess
 import sys
@@ -30,6 +32,7 @@ import pytest
 from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
+import pitchkit
 from docchecks import check_docx, docx_text
 from pitchkit.cli import app
 
@@ -98,6 +101,10 @@ def as_ordinary_user(when: bool) -> Iterator[None]:
     if not when:
         yield
         return
+    # pitchkit imports its modules as each command needs them; import them all
+    # now, while Python's own library (perhaps under /root) can still be read.
+    for module in pkgutil.walk_packages(pitchkit.__path__, "pitchkit."):
+        importlib.import_module(module.name)
     os.setegid(NOBODY)
     os.seteuid(NOBODY)
     try:

@@ -18,9 +18,10 @@ from ruamel.yaml import YAML
 from docchecks import docx_text, pdf_pages
 from pitchkit.advice import check
 from pitchkit.errors import FactsError
-from pitchkit.facts import load_facts
-from pitchkit.i18n import language
-from pitchkit.notes import make_brief_note, open_project, pick_director
+from pitchkit.facts.project import open_project, pick_director
+from pitchkit.facts.schema import load_facts
+from pitchkit.i18n.translation import language
+from pitchkit.notes.brief import make_brief_note
 
 ROOT = Path(__file__).resolve().parent.parent
 FRAILTY = ROOT / "examples" / "frailty-virtual-ward" / "facts.yaml"

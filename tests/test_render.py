@@ -14,10 +14,10 @@ import pytest
 
 from docchecks import docx_text
 from pitchkit.errors import InputError, RenderLimitError, TemplateError
-from pitchkit.i18n import language
-from pitchkit.limits import Limits, parse_seconds, parse_size, run_limited
-from pitchkit.render import Properties, render
-from pitchkit.templatefile import check_template_file, normalise_tags, part_label
+from pitchkit.i18n.translation import language
+from pitchkit.word.limits import Limits, parse_seconds, parse_size, run_limited
+from pitchkit.word.render import Properties, render
+from pitchkit.word.templatefile import check_template_file, normalise_tags, part_label
 
 LANG = language("en_GB")
 PROPS = Properties(

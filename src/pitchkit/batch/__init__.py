@@ -5,7 +5,7 @@ output folder, refuses (without ``--force``) to replace any file that
 exists (a folder already holding a batch's ``manifest.csv`` is refused
 before anything is written, so an earlier run's record is never lost),
 fills the template in worker processes that each compile it once
-(:class:`~pitchkit.fastrender.CompiledTemplate`), writes each note
+(:class:`~pitchkit.word.fastrender.CompiledTemplate`), writes each note
 atomically as it arrives, and records what became of every director in
 ``manifest.csv``. One director's failure never stops the others.
 
@@ -34,13 +34,14 @@ from pitchkit.batch.finish import add_pdfs, write_pack
 from pitchkit.batch.making import Job, NoteMaker, OneLine, make_notes
 from pitchkit.batch.state import Progress, Run, interrupts
 from pitchkit.errors import DirectorsError, InputError, OutputError
-from pitchkit.facts import Director
-from pitchkit.manifest import MANIFEST_NAME, BatchItem, write_manifest
-from pitchkit.messages import Message, Renderable
-from pitchkit.notes import KINDS, Project, default_file_name
-from pitchkit.output import check_writable, inside, unique_names
-from pitchkit.pack import check_pack_path
-from pitchkit.pdf import find_soffice
+from pitchkit.facts.project import Project
+from pitchkit.facts.schema import Director
+from pitchkit.i18n.messages import Message, Renderable
+from pitchkit.notes.brief import KINDS, default_file_name
+from pitchkit.output.files import check_writable, inside, unique_names
+from pitchkit.output.manifest import MANIFEST_NAME, BatchItem, write_manifest
+from pitchkit.output.pdf import find_soffice
+from pitchkit.word.pack import check_pack_path
 
 __all__ = [
     "BatchResult",
@@ -135,7 +136,7 @@ def run_batch(
     _make_folder(out_dir)
     today = today or dt.date.today()
     if kind == "update":
-        from pitchkit.update import chosen_period
+        from pitchkit.notes.update import chosen_period
 
         period = chosen_period(project.facts, period, today).text
     job = Job(project, kind, template, today, period)
@@ -203,7 +204,7 @@ def note_paths(
     """A distinct, safe path inside ``out_dir`` for each director's note."""
     facts, lang = project.facts, project.lang
     if kind == "update" and period is not None:
-        from pitchkit.update import update_file_name
+        from pitchkit.notes.update import update_file_name
 
         names = [update_file_name(facts, d, period, lang) for d in directors]
     else:

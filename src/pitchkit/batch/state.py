@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
 
-from pitchkit.manifest import BatchItem
+from pitchkit.output.manifest import BatchItem
 
 Progress = Callable[[BatchItem, int, int], None]
 
