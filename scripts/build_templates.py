@@ -286,6 +286,7 @@ def build_brief() -> Document:
         tag(document, "if timeline")
         runs(document, [(T("Timeline") + ": ", True), ("{{ timeline }}", False)])
         tag(document, "endif")
+        bullets(document, "money.lines")
         tag(document, "if funding.whole_team")
         para(
             document,
@@ -296,7 +297,7 @@ def build_brief() -> Document:
         )
         tag(document, "endif")
 
-    section(document, T("Funding and timeline"), "funding.text or timeline", funding)
+    section(document, T("Funding and timeline"), "funding.text or timeline or money.lines", funding)
 
     section(
         document,

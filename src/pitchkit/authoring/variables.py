@@ -104,7 +104,9 @@ def example_contexts(kind: str) -> tuple[dict[str, Any], ...]:
         from pitchkit.notes.context import brief_context
 
         return tuple(
-            brief_context(recast(project.facts, d), project.lang, today=EXAMPLE_DAY)
+            brief_context(
+                recast(project.facts, d, today=EXAMPLE_DAY), project.lang, today=EXAMPLE_DAY
+            )
             for d in project.facts.directors
         )
     from pitchkit.notes.update import situate, update_document_context

@@ -119,7 +119,7 @@ def brief_parts(
     brief`` and ``pitchkit batch`` both start here.
     """
     today = today or dt.date.today()
-    pitch = localise_pitch(recast(project.facts, director), project.lang)
+    pitch = localise_pitch(recast(project.facts, director, today=today), project.lang)
     context = brief_context(pitch, project.lang, today=today)
     props = properties(pitch, project.lang, "brief", today)
     if not fits_to_page(template):

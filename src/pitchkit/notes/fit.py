@@ -234,8 +234,10 @@ def estimate_height(context: dict[str, Any]) -> float:
         total += _heading() + _bullets(context["advice"])
     if pitch["gains"]:
         total += _heading() + _bullets(pitch["gains"])
-    if context["funding"]["text"] or context["timeline"]:
+    money = context.get("money", {}).get("lines", [])
+    if context["funding"]["text"] or context["timeline"] or money:
         total += _heading() + _para("Funding: " + context["funding"]["text"])
+        total += _bullets(money)
         total += _para("Timeline: " + context["timeline"]) if context["timeline"] else 0.0
         total += (
             _para(

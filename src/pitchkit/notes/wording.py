@@ -104,11 +104,12 @@ def money_phrase(quantity: Quantity, lang: Language) -> str:
     if quantity.money is None or quantity.is_money or quantity.money <= 0:
         return ""
     per = per_phrase(quantity.per, lang)
-    return (
-        lang.gettext("worth {money} {per}")
-        .format(money=fmt.money(quantity.money, lang), per=per)
-        .strip()
+    pattern = (
+        lang.gettext("worth {money} {per} in capacity")
+        if quantity.releases == "capacity"
+        else lang.gettext("worth {money} {per}")
     )
+    return " ".join(pattern.format(money=fmt.money(quantity.money, lang), per=per).split())
 
 
 def movement_phrase(
@@ -150,17 +151,30 @@ def measure_sentence(
 
 
 def share_phrase(statement: Statement, lang: Language) -> str:
-    """``about 2% of your £14m target``, where the units agree; else empty."""
+    """``1.5% of your £14m target``, where the units agree; else empty.
+
+    When the objective names a financial year that only part of a year's
+    benefit falls in, the share counts that part and says so.
+    """
     share = statement.share_of_target
     target = statement.objective.target
     if share is None or target is None:
         return ""
-    return share_of_target_text(share, fmt.quantity(target.value, target.unit, lang), lang)
+    text = share_of_target_text(share, fmt.quantity(target.value, target.unit, lang), lang)
+    if statement.target_year:
+        text = lang.gettext("{share} (the part falling in {year})").format(
+            share=text, year=statement.target_year
+        )
+    return text
 
 
 def share_of_target_text(share: float, target: str, lang: Language) -> str:
-    """``about 2% of your £14m target``; ``less than 1% …`` for a sliver of it."""
-    shown = fmt.percent(share, lang)
+    """``1.5% of your £14m target``; ``less than 0.1% …`` for a sliver of it.
+
+    Shares under 10% keep one decimal place, so 1.52% reads 1.5%, never
+    "about 2%".
+    """
+    shown = fmt.percent(share, lang, decimals=1 if abs(share) < 0.095 else 0)
     if shown.startswith("<"):
         text = lang.gettext("less than {share} of your {target} target")
         shown = shown[1:]
@@ -168,7 +182,7 @@ def share_of_target_text(share: float, target: str, lang: Language) -> str:
         text = lang.gettext("more than {share} of your {target} target")
         shown = shown[1:]
     else:
-        text = lang.gettext("about {share} of your {target} target")
+        text = lang.gettext("{share} of your {target} target")
     return text.format(share=shown, target=target)
 
 
