@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test check lint typecheck unit fuzz bench eval templates catalogs lenses tools clean
+.PHONY: demo test check lint typecheck unit wheel fuzz bench eval templates catalogs lenses tools clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/pitchkit demo --out out/demo --force
 
-test: $(STAMP) lint typecheck unit
+test: $(STAMP) lint typecheck unit wheel
 
 # The quick check while working: lint, types, and the tests not marked slow, stopping at the first failure.
 check: $(STAMP) lint typecheck
@@ -31,6 +31,10 @@ typecheck: $(STAMP)
 
 unit: $(STAMP)
 	$(BIN)/pytest -q
+
+# Build the wheel, install it in a clean virtual environment and run the demo from it.
+wheel: $(STAMP)
+	$(BIN)/python scripts/check_wheel.py
 
 fuzz: $(STAMP)
 	PITCHKIT_FUZZ_EXAMPLES=2000 $(BIN)/pytest -q tests/test_hostile_properties.py

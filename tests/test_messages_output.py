@@ -92,7 +92,9 @@ def test_a_libreoffice_that_cannot_run_is_explained_in_welsh(tmp_path: Path) -> 
     assert line.startswith(
         "mae PITCHKIT_SOFFICE wedi'i osod i 'no-such-libreoffice', nad yw'n rhaglen"
     )
-    assert "(i gael LibreOffice: sudo apt-get install libreoffice-writer, neu https://" in line
+    assert (
+        "(i gael LibreOffice, gosodwch ef o'ch dosbarthiad (Debian neu Ubuntu: sudo apt-get" in line
+    )
     assert one_error(run(*args, env=env)).startswith(
         "PITCHKIT_SOFFICE is set to 'no-such-libreoffice', which is not a program"
     )
@@ -245,7 +247,7 @@ def test_every_pdf_message_has_welsh(tmp_path: Path, monkeypatch: pytest.MonkeyP
     with monkeypatch.context() as nowhere:
         nowhere.setenv(SOFFICE_ENV, "")
         nowhere.setenv("PATH", str(tmp_path / "empty"))
-        nowhere.setattr("pitchkit.output.pdf.USUAL_PLACES", ())
+        nowhere.setattr("pitchkit.output.pdf.usual_places", list)
         assert_welsh(raised(find_soffice))
 
     unrunnable = tmp_path / "unrunnable"

@@ -14,6 +14,7 @@ word it in the reader's language.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -106,9 +107,16 @@ def _order_key(pitch: Pitch, preferred: bool, index: int) -> tuple[int, int, int
 
 
 def rank_directors(
-    facts: Facts, lang: Language | None = None, *, known: Mapping[str, Pitch] | None = None
+    facts: Facts,
+    lang: Language | None = None,
+    *,
+    known: Mapping[str, Pitch] | None = None,
+    today: dt.date | None = None,
 ) -> Ranking:
     """Recast the project for every director and rank them, best fit first.
+
+    Money is at the prices of the financial year of ``today`` (default: the
+    day it runs).
 
     With ``lang``, lens wording (a role's default objectives) is in that
     language; the scores and the order are the same either way. ``known``
@@ -124,7 +132,9 @@ def rank_directors(
             )
         )
     known = known or {}
-    pitches = [known[d.id] if d.id in known else recast(facts, d) for d in facts.directors]
+    pitches = [
+        known[d.id] if d.id in known else recast(facts, d, today=today) for d in facts.directors
+    ]
     if lang is not None:
         pitches = [localise_pitch(pitch, lang) for pitch in pitches]
     preferred = [p.lens.lens.id in PREFERRED_LENSES for p in pitches]

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from pitchkit.errors import OutputError, PitchkitError
+from pitchkit.errors import OutputError, PitchkitError, RenderLimitError, TemplateError
 from pitchkit.i18n.messages import Located, Message, Renderable, render
 from pitchkit.i18n.translation import Language
 
@@ -91,34 +91,53 @@ class Result:
         return data
 
 
-def open_facts(facts: Path, locale: str | None, listener: Listener) -> Project:
-    """Open the facts, say their language and what loading noticed."""
+#: ``--out -``: the document goes to standard output, for scripts.
+STDOUT = Path("-")
+
+
+def open_facts(
+    facts: Path, locale: str | None, listener: Listener, *, default_locale: str | None = None
+) -> Project:
+    """Open the facts, say their language and what loading noticed.
+
+    ``default_locale`` (the user's own setting) is used when the facts file
+    names no language of its own.
+    """
     from pitchkit.facts.project import open_project
 
-    project = open_project(facts, locale=locale)
+    project = open_project(facts, locale=locale, default_locale=default_locale)
     listener.speaking(project.lang)
     for line in project.loaded.warnings:
         listener.warning(line)
     return project
 
 
-def template_warnings(template: Path | None) -> list[Located]:
+def template_warnings(template: Path | None, *, refuse_errors: bool = False) -> list[Located]:
     """The pitfalls ``template check`` finds in the user's own template, to warn about.
 
     A tag such as ``{{r project.title|upper }}`` fills without error but
     loses its words, so it is worth a warning every time the template is
-    used. A template that cannot be read, or has errors, is left for
-    filling to report.
+    used; so is what was taken out of the file (a linked picture, a field
+    that fetches a file, macros). A template that cannot be read, or has
+    errors, is left for filling to report; with ``refuse_errors`` (a batch,
+    which would otherwise make a folder and a manifest of failures) the
+    first error is raised before anything is written.
     """
     if template is None:
         return []
-    from pitchkit.authoring.scan import open_template, scan_tags
+    from pitchkit.authoring.scan import scan_template
 
     try:
-        scan = scan_tags(open_template(template))
+        scan = scan_template(template)
+    except RenderLimitError:
+        raise  # filling would only run out of time or memory again
     except PitchkitError:
         return []
-    if any(finding.level == "error" for finding in scan.findings):
+    errors = [finding for finding in scan.findings if finding.level == "error"]
+    if errors and refuse_errors:
+        first = errors[0].message
+        raise TemplateError(first if isinstance(first, Located) else Located(str(template), first))
+    if errors:
         return []  # filling fails and says why; a warning beside it would only distract
     return [
         Located(str(template), finding.message)
@@ -135,6 +154,8 @@ def output_path(out: Path | None, default_name: str) -> Path:
     """
     if out is None:
         return Path.cwd() / default_name
+    if out == STDOUT:
+        return STDOUT
     if out.is_dir() or not out.suffix:
         return out / default_name
     if out.suffix.lower() != ".docx":
@@ -153,6 +174,8 @@ def check_can_write(path: Path, *, force: bool, pdf: bool = False) -> None:
     from pitchkit.output.files import check_writable
     from pitchkit.output.pdf import find_soffice
 
+    if path == STDOUT:
+        return
     check_writable(path, force=force)
     if pdf:
         find_soffice()
@@ -160,9 +183,19 @@ def check_can_write(path: Path, *, force: bool, pdf: bool = False) -> None:
 
 
 def save_document(path: Path, data: bytes, *, force: bool, pdf: bool) -> tuple[Path, ...]:
-    """Write the .docx (and its PDF) and return the paths written."""
+    """Write the .docx (and its PDF) and return the paths written.
+
+    ``--out -`` (:data:`STDOUT`) sends the document to standard output.
+    """
+    import sys
+
     from pitchkit.output.files import write_atomic
 
+    if path == STDOUT:
+        stream = sys.stdout.buffer
+        stream.write(data)
+        stream.flush()
+        return ()
     write_atomic(path, data, force=force)
     written = [path]
     if pdf:

@@ -31,10 +31,14 @@ class BatchRequest:
     period: str | None = None
     template: Path | None = None
     locale: str | None = None
+    #: The user's own language setting, for a facts file that names none.
+    default_locale: str | None = None
     force: bool = False
     pdf: bool = False
     pack: Path | None = None
     jobs: int | None = None
+    #: Refuse a note (writing nothing for it) that would need a cut to fit one page.
+    no_cuts: bool = False
     today: dt.date | None = None
 
 
@@ -76,8 +80,10 @@ def open_batch(
     request: BatchRequest, listener: Listener
 ) -> tuple[Project, tuple[Renderable | str, ...]]:
     """Open the facts (and the directors file) a batch is made from; the rows skipped."""
-    project = open_facts(request.facts, request.locale, listener)
-    for line in template_warnings(request.template):
+    project = open_facts(
+        request.facts, request.locale, listener, default_locale=request.default_locale
+    )
+    for line in template_warnings(request.template, refuse_errors=True):
         listener.warning(line)
     problems: list[Renderable | str] = []
     if request.directors is not None:
@@ -116,6 +122,7 @@ def write_batch(
         period=request.period,
         on_progress=on_progress,
         skipped_rows=list(problems),
+        no_cuts=request.no_cuts,
     )
     status = None
     if request.kind == "update" and any(item.status == "ok" for item in result.items):

@@ -40,6 +40,8 @@ class NoteRequest:
     out: Path | None = None
     template: Path | None = None
     locale: str | None = None
+    #: The user's own language setting, for a facts file that names none.
+    default_locale: str | None = None
     force: bool = False
     pdf: bool = False
     bilingual: bool = False
@@ -50,6 +52,11 @@ class NoteRequest:
 @dataclass(frozen=True)
 class BriefRequest(NoteRequest):
     """A sponsor briefing note for one director."""
+
+    #: Refuse (writing nothing) when the note would need a cut to fit one page.
+    no_cuts: bool = False
+    #: In Welsh, refuse when the note would show English text.
+    strict: bool = False
 
 
 @dataclass(frozen=True)
@@ -62,6 +69,10 @@ class BriefResult(Result):
     cuts: tuple[Cut, ...]
     findings: tuple[Finding, ...]
     warnings: tuple[Renderable | str, ...] = field(default=())
+    #: Pages LibreOffice laid the note out on, when it was measured.
+    pages: int | None = None
+    #: About how many words the note still runs over one page, by the estimate.
+    over_words: int = 0
 
 
 def open_pair(facts: Path, locale: str | None, listener: Listener) -> Pair:
@@ -96,10 +107,12 @@ def brief_findings(
     ``pitch`` is the note's own pitch (before localising), so it is not recast again.
     """
     from pitchkit.advice import check
+    from pitchkit.advice.length import LENGTH_RULES
 
     known = {director_id: pitch} if pitch is not None else None
     try:
-        return tuple(check(loaded, director_id=director_id, today=today, lang=lang, pitches=known))
+        findings = check(loaded, director_id=director_id, today=today, lang=lang, pitches=known)
+        return tuple(finding for finding in findings if finding.rule not in LENGTH_RULES)
     except PitchkitError as error:
         listener.warning(
             Message("the pitch could not be checked against the guide: {why}", why=error.text)
@@ -114,6 +127,7 @@ def write_brief(request: BriefRequest, listener: Listener | None = None) -> Brie
     """
     from pitchkit.facts.project import pick_director
     from pitchkit.notes.brief import default_file_name, make_brief_note
+    from pitchkit.output.pagecount import measuring
     from pitchkit.recast.pitch import recast
 
     heard = Heard(listener)
@@ -130,20 +144,33 @@ def write_brief(request: BriefRequest, listener: Listener | None = None) -> Brie
         chosen = pick_director(project.facts, request.director, source=str(request.facts))
         path = output_path(request.out, bilingual_file_name(pair, chosen, "brief"))
         check_can_write(path, force=request.force, pdf=request.pdf)
-        pitch = recast(project.facts, chosen)
+        pitch = recast(project.facts, chosen, today=today)
         both = make_bilingual_brief(
             pair, chosen.id, template=request.template, today=today, welsh_pitch=pitch
         )
         data, cuts = both.data, both.cuts
+        pages, over_words = None, 0
     else:
-        project = open_facts(request.facts, request.locale, heard)
+        project = open_facts(
+            request.facts, request.locale, heard, default_locale=request.default_locale
+        )
         chosen = pick_director(project.facts, request.director, source=str(request.facts))
+        refuse_english(project, strict=request.strict)
         name = default_file_name(project.facts, chosen, "brief", project.lang)
         path = output_path(request.out, name)
         check_can_write(path, force=request.force, pdf=request.pdf)
-        pitch = recast(project.facts, chosen)
-        note = make_brief_note(project, chosen, template=request.template, today=today, pitch=pitch)
+        pitch = recast(project.facts, chosen, today=today)
+        note = make_brief_note(
+            project,
+            chosen,
+            template=request.template,
+            today=today,
+            pitch=pitch,
+            measure=measuring(),
+        )
         data, cuts = note.data, note.cuts
+        pages, over_words = note.pages, note.over_words
+    refuse_cuts(cuts, no_cuts=request.no_cuts)
     written = save_document(path, data, force=request.force, pdf=request.pdf)
     findings = brief_findings(
         project.loaded, chosen.id, project.lang, heard, today=today, pitch=pitch
@@ -155,7 +182,27 @@ def write_brief(request: BriefRequest, listener: Listener | None = None) -> Brie
         cuts=cuts,
         findings=findings,
         warnings=tuple(heard.warnings),
+        pages=pages,
+        over_words=over_words,
     )
+
+
+def refuse_english(project: Project, *, strict: bool) -> None:
+    """With ``strict``, stop (nothing written) when a Welsh note would show English."""
+    from pitchkit.notes.foreign import english_in_welsh
+
+    if strict and project.lang.lang == "cy":
+        problem = english_in_welsh(project.loaded)
+        if problem is not None:
+            raise InputError(problem)
+
+
+def refuse_cuts(cuts: tuple[Cut, ...], *, no_cuts: bool) -> None:
+    """With ``no_cuts``, stop (nothing written) when the note needs a cut to fit."""
+    from pitchkit.notes.fit import cuts_refused
+
+    if no_cuts and cuts:
+        raise InputError(cuts_refused(cuts))
 
 
 @dataclass(frozen=True)
@@ -215,7 +262,11 @@ def write_update(request: UpdateRequest, listener: Listener | None = None) -> Up
     for line in template_warnings(request.template):
         heard.warning(line)
     pair = open_pair(request.facts, request.locale, heard) if request.bilingual else None
-    project = pair.cy if pair else open_facts(request.facts, request.locale, heard)
+    project = (
+        pair.cy
+        if pair
+        else open_facts(request.facts, request.locale, heard, default_locale=request.default_locale)
+    )
     chosen = pick_director(project.facts, request.director, source=str(request.facts))
     when = chosen_period(project.facts, request.period, today)
     if pair:

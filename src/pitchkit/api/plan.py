@@ -24,6 +24,8 @@ class RankRequest:
     facts: Path
     directors: Path | None = None
     locale: str | None = None
+    #: The user's own language setting, for a facts file that names none.
+    default_locale: str | None = None
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,9 @@ def rank(request: RankRequest, listener: Listener | None = None) -> RankResult:
     from pitchkit.advice.ranking import rank_directors, team_for
 
     heard = Heard(listener)
-    project = open_facts(request.facts, request.locale, heard)
+    project = open_facts(
+        request.facts, request.locale, heard, default_locale=request.default_locale
+    )
     team = team_for(project.loaded, request.directors)
     for line in team.warnings:
         heard.warning(line)
@@ -62,6 +66,8 @@ class CheckRequest:
     director: str | None = None
     directors: Path | None = None
     locale: str | None = None
+    #: The user's own language setting, for a facts file that names none.
+    default_locale: str | None = None
     #: The day of the check (default: today).
     today: dt.date | None = None
 
@@ -90,7 +96,9 @@ def check(request: CheckRequest, listener: Listener | None = None) -> CheckResul
     from pitchkit.advice.ranking import team_for
 
     heard = Heard(listener)
-    project = open_facts(request.facts, request.locale, heard)
+    project = open_facts(
+        request.facts, request.locale, heard, default_locale=request.default_locale
+    )
     team = team_for(project.loaded, request.directors) if request.directors else None
     for line in team.warnings if team else ():
         heard.warning(line)

@@ -24,6 +24,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from pitchkit.authoring.scan import (
     Finding,
@@ -35,6 +36,7 @@ from pitchkit.authoring.scan import (
     pitfalls,
     property_sources,
     scan_tags,
+    scan_template,
     template_parts,
 )
 from pitchkit.authoring.variables import (
@@ -177,19 +179,32 @@ def _unknown_message(
 ) -> Renderable:
     """The warning for a name the documented context of ``kind`` does not have."""
     where = _places(places)
-    if kind == "brief" and resolve(path, known_variables("update"))[1] is None:
+    other = "update" if kind == "brief" else "brief"
+    if belongs_to(path, other):
         return Message(
-            "`{path}` (in the {where}) is only filled in progress updates: "
-            "check the template with --kind update",
+            "`{path}` (in the {where}) is only filled in {notes}: check the template with "
+            "--kind {other}",
             path=path,
             where=where,
+            notes=Message("progress updates") if other == "update" else Message("briefing notes"),
+            other=other,
         )
     hint: Renderable | str = ""
     if suggestion:
         hint = Message(" — did you mean `{suggestion}`?", suggestion=suggestion)
     return Message(
-        "unknown variable `{path}` in the {where}{hint}", path=path, where=where, hint=hint
+        "unknown variable `{path}` in the {where}: it is always empty, so text that depends "
+        "on it (an if, or a test such as 'is defined') never shows as you meant{hint}",
+        path=path,
+        where=where,
+        hint=hint,
     )
+
+
+def belongs_to(path: str, kind: str) -> bool:
+    """Whether ``path`` is one of the documented variables of ``kind``."""
+    known = known_variables(kind)
+    return resolve(path, known)[0] in known
 
 
 def _unknown_kind(kind: str) -> TemplateError:
@@ -219,7 +234,7 @@ def check_template(
     """
     if kind is not None and kind not in KINDS:
         raise _unknown_kind(kind)
-    scan = scan_tags(open_template(path))
+    scan = scan_template(path, limits)
     chosen = kind or guess_kind(scan.used)
     usages, unknown = _resolve_all(scan.used, chosen)
     findings = unknown + scan.findings
@@ -239,9 +254,9 @@ def _resolve_all(
     for path, places in used.items():
         display, suggestion = resolve(path, known)
         if display not in known:
-            findings.append(
-                Finding("warning", _unknown_message(path, tuple(places), suggestion, kind))
-            )
+            other = "update" if kind == "brief" else "brief"
+            level: Literal["error", "warning"] = "warning" if belongs_to(path, other) else "error"
+            findings.append(Finding(level, _unknown_message(path, tuple(places), suggestion, kind)))
         merged = shown.setdefault(display, [])
         merged.extend(p for p in places if p not in merged)
     usages = tuple(Usage(p, tuple(places)) for p, places in sorted(shown.items()))

@@ -9,7 +9,10 @@ and collects:
 - tag syntax errors, with the paragraph they are in;
 - docxtpl's pitfalls (a ``{%p %}`` tag sharing its paragraph, ``{%tr %}``
   outside a table, ``{{r }}`` on plain text, tags split across paragraphs);
-- attributes the sandbox refuses and tags that reach for other files.
+- attributes the sandbox refuses, method calls (``title.upper()``), and
+  tags that reach for other files;
+- what :func:`~pitchkit.word.templateguard.guard_template` took out of the file
+  (linked images, active fields, altChunks, macros), as warnings.
 
 :mod:`pitchkit.authoring.check` judges the variables against the documented
 context and reports.
@@ -17,7 +20,7 @@ context and reports.
 
 from __future__ import annotations
 
-import io
+import functools
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -31,14 +34,17 @@ from jinja2.exceptions import TemplateSyntaxError
 
 from pitchkit.i18n.messages import Located, Message, Renderable
 from pitchkit.i18n.translation import language
-from pitchkit.word.render import PROPERTY_FIELDS, PitchkitTemplate
+from pitchkit.word.limits import Limits, portable, run_limited
+from pitchkit.word.render import PROPERTY_FIELDS, PitchkitTemplate, load_template
 from pitchkit.word.renderenv import make_environment
 from pitchkit.word.templatefile import (
     check_template_file,
     describe_failure,
     mark_paragraphs,
+    too_deep,
     unreadable,
 )
+from pitchkit.word.templateguard import guard_template
 
 HEADER_URI = PitchkitTemplate.HEADER_URI
 FOOTER_URI = PitchkitTemplate.FOOTER_URI
@@ -46,6 +52,8 @@ FOOTER_URI = PitchkitTemplate.FOOTER_URI
 _LIST_FILTERS = frozenset({"sort", "reverse", "unique", "selectattr", "rejectattr", "list"})
 _PARAGRAPH_TAG = re.compile(r"\{%-?\s*p\s.*?%\}", re.DOTALL)
 _RICH_TAG = re.compile(r"\{\{r\s(?P<body>.*?)\}\}", re.DOTALL)
+#: Methods of Jinja's loop and cycler helpers, which templates may call.
+_HELPER_CALLS = frozenset({"cycle", "changed", "next", "reset"})
 
 Level = Literal["error", "warning"]
 
@@ -72,6 +80,7 @@ class _Collector:
         self.paths: list[str] = []
         self.unsafe: list[str] = []
         self.includes: list[str] = []
+        self.methods: list[str] = []
 
     def visit(self, node: nodes.Node, scope: dict[str, str | None]) -> None:
         """Collect from ``node``; ``scope`` maps local names to the path they stand for."""
@@ -86,6 +95,11 @@ class _Collector:
             self.includes.append(str(getattr(node.template, "value", "?")))
         elif isinstance(node, nodes.Name | nodes.Getattr | nodes.Getitem):
             self._visit_chain(node, scope)
+        elif isinstance(node, nodes.Call):
+            if isinstance(node.node, nodes.Getattr) and node.node.attr not in _HELPER_CALLS:
+                self.methods.append(str(node.node.attr))
+            for child in node.iter_child_nodes():
+                self.visit(child, scope)
         else:
             for child in node.iter_child_nodes():
                 self.visit(child, scope)
@@ -173,14 +187,47 @@ class TemplatePart:
 
 
 def open_template(path: Path) -> PitchkitTemplate:
-    """Open the user's template at ``path``, or raise :class:`TemplateError` saying why not."""
+    """Open the user's template at ``path``, in this process, or raise :class:`TemplateError`.
+
+    With no limits: :func:`scan_template` scans a user's template under them.
+    """
     check_template_file(path)
-    document = PitchkitTemplate(io.BytesIO(path.read_bytes()), str(path))
-    try:
-        document.init_docx()
-    except (KeyError, ValueError, SyntaxError) as error:
-        raise unreadable(path, error) from None
+    guarded = guard_template(path.read_bytes(), str(path))
+    document = load_template(guarded.data, str(path))
+    document.removed = guarded.removed
     return document
+
+
+def scan_template(path: Path, limits: Limits | None = None) -> TagScan:
+    """Open and scan the user's template at ``path`` in a child process, under ``limits``.
+
+    Checking the file (its zip directory) happens here first; reading the
+    parts, cleaning them and parsing the tags happen in the child, under
+    the same time and memory limits as filling (default
+    :meth:`Limits.from_environment`).
+    """
+    check_template_file(path)
+    data = path.read_bytes()
+    chosen = limits or Limits.from_environment()
+    work = functools.partial(_scan_bytes, data, str(path))
+    return run_limited(work, limits=chosen, name=str(path))
+
+
+def _scan_bytes(data: bytes, name: str) -> TagScan:
+    """Scan template bytes; what is found is made ready to send to the parent process.
+
+    Outside content is taken out first, as for filling, and each removal is
+    a finding.
+    """
+    try:
+        guarded = guard_template(data, name)
+        document = load_template(guarded.data, name)
+        document.removed = guarded.removed
+        scan = scan_tags(document)
+    except SyntaxError as error:  # lxml's XMLSyntaxError, in a part python-docx kept
+        raise unreadable(name, error) from None
+    findings = [Finding(found.level, portable(found.message)) for found in scan.findings]
+    return TagScan(dict(scan.used), findings)
 
 
 def template_parts(document: PitchkitTemplate) -> Iterator[TemplatePart]:
@@ -300,12 +347,15 @@ def scan_tags(document: PitchkitTemplate) -> TagScan:
         except TemplateSyntaxError as error:
             message = describe_failure(error, document.template_name, label, source)
             scan.findings.append(Finding("error", message or str(error)))
+        except RecursionError:
+            scan.findings.append(Finding("error", too_deep(document.template_name, label).text))
         for found in collector.paths[start:]:
             places = scan.used.setdefault(found, [])
             if label not in places:
                 places.append(label)
     for part in parts:
         scan.findings.extend(pitfalls(part))
+    scan.findings.extend(Finding("warning", removed) for removed in document.removed)
     for attribute in dict.fromkeys(collector.unsafe):
         scan.findings.append(
             Finding(
@@ -314,6 +364,19 @@ def scan_tags(document: PitchkitTemplate) -> TagScan:
                     "`{attribute}` reaches Python's internals and is refused: "
                     "templates may only use the documented variables",
                     attribute=attribute,
+                ),
+            )
+        )
+    for method in dict.fromkeys(collector.methods):
+        if method.startswith("_"):
+            continue  # already refused as reaching Python's internals
+        scan.findings.append(
+            Finding(
+                "error",
+                Message(
+                    "`{name}()` calls a method of a value, and templates may only read values: "
+                    "use a filter instead, such as |upper, |join or |dictsort",
+                    name=method,
                 ),
             )
         )

@@ -10,6 +10,7 @@ import typer
 
 from pitchkit.cli.common import (
     Terminal,
+    UserDefaults,
     Verbosity,
     app,
     err_console,
@@ -19,6 +20,7 @@ from pitchkit.cli.common import (
     say,
     stopped,
     user_errors,
+    warn,
     words,
 )
 from pitchkit.cli.options import (
@@ -27,11 +29,13 @@ from pitchkit.cli.options import (
     ForceOpt,
     LocaleOpt,
     MemoryLimitOpt,
+    NoCutsOpt,
     PdfOpt,
     PeriodOpt,
     TemplateOpt,
     TimeLimitOpt,
 )
+from pitchkit.errors import OutputError
 from pitchkit.i18n.messages import Located, Message, Renderable
 from pitchkit.i18n.translation import N_, Language
 
@@ -88,7 +92,12 @@ def batch_summary(result: Any, lang: Language) -> None:
 @user_errors
 def batch(
     facts: FactsArg,
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write the notes in.")],
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", "-o", help="Folder to write the notes in (default: out in pitchkit config)."
+        ),
+    ] = None,
     directors: DirectorsOpt = None,
     kind: Annotated[
         str, typer.Option("--kind", "-k", help="What to write: brief or update.")
@@ -110,6 +119,7 @@ def batch(
         int | None,
         typer.Option("--jobs", "-j", min=1, help="Notes made at once (default: every core)."),
     ] = None,
+    no_cuts: NoCutsOpt = False,
     time_limit: TimeLimitOpt = None,
     memory_limit: MemoryLimitOpt = None,
 ) -> None:
@@ -120,6 +130,13 @@ def batch(
     from pitchkit.api import BatchRequest, open_batch, write_batch
     from pitchkit.word.limits import limits_in_force
 
+    if out is None:
+        raise OutputError(
+            Message(
+                "say where to write the notes: --out FOLDER, or keep a default with "
+                "pitchkit config set out FOLDER"
+            )
+        )
     request = BatchRequest(
         facts,
         out,
@@ -129,10 +146,12 @@ def batch(
         period=period,
         template=template,
         locale=locale,
+        default_locale=UserDefaults.locale,
         force=force,
         pdf=pdf,
         pack=pack,
         jobs=jobs,
+        no_cuts=no_cuts,
     )
     with limits_in_force(time_limit, memory_limit):
         project, problems = open_batch(request, Terminal())
@@ -150,11 +169,27 @@ def batch(
             outcome = write_batch(
                 request, Terminal(), opened=(project, problems), on_progress=advance
             )
+    if template is not None:
+        report_template_pages(template, outcome.batch)
     if outcome.period is not None:
         from pitchkit.cli.notes import report_period
 
         report_period(outcome.period, outcome.lang, notes=outcome.written)
     report_batch(outcome.batch, list(problems), outcome.lang)
+
+
+def report_template_pages(template: Path, result: Any) -> None:
+    """With LibreOffice: warn, naming the template, for each note that runs over one page."""
+    from pitchkit.notes.fit import template_over
+    from pitchkit.output.pagecount import count_pages, measuring
+
+    written = [item for item in result.items if item.status == "ok" and item.file is not None]
+    if not written or not measuring():
+        return
+    pages = count_pages([item.file.read_bytes() for item in written])
+    for item, count in zip(written, pages, strict=True):
+        if count is not None and count > 1:
+            warn(Located(item.director_id, template_over(str(template), count)))
 
 
 def report_batch(result: Any, problems: list[Renderable | str], lang: Language) -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
@@ -23,8 +24,9 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 from rich.console import Console
 
+from pitchkit.api.base import STDOUT
 from pitchkit.cli.options import QuietOpt, VerboseOpt
-from pitchkit.errors import FactsError, PitchkitError
+from pitchkit.errors import FactsError, OutputError, PitchkitError
 from pitchkit.i18n.messages import Message, Renderable, render
 from pitchkit.i18n.translation import Language, language
 
@@ -119,6 +121,14 @@ def user_errors(command: F) -> F:
         given = asked_language(kwargs.get("locale"), bilingual=bool(kwargs.get("bilingual")))
         speak(given or language(None))
         try:
+            preferred = apply_user_defaults(command.__name__, kwargs)
+            if given is None and preferred is not None:
+                speak(preferred)
+            check_stdout(
+                kwargs.get("out"),
+                pdf=bool(kwargs.get("pdf")),
+                several=command.__name__ in {"batch", "demo"},
+            )
             return command(*args, **kwargs)
         except PitchkitError as error:
             if given is None and isinstance(error, FactsError) and error.locale:
@@ -129,6 +139,18 @@ def user_errors(command: F) -> F:
         except KeyboardInterrupt:
             stopped(Message("interrupted; nothing partial was left behind"))
             raise typer.Exit(130) from None
+        except MemoryError:
+            # A last resort: the inputs' own bounds (file sizes, values, template
+            # limits) should stop first. Writes are atomic, so nothing partial is left.
+            fail(
+                Message(
+                    "ran out of memory, and nothing was written: check that the files given "
+                    "are the ones you meant"
+                )
+            )
+            raise typer.Exit(1) from None
+        finally:
+            out_console.file = None  # type: ignore[assignment]  # back to standard output
 
     with_options(wrapper, command)
     return wrapper  # type: ignore[return-value]
@@ -150,6 +172,46 @@ def with_options(wrapper: Callable[..., Any], command: Callable[..., Any]) -> No
         "verbose": VerboseOpt,
         "return": signature.return_annotation,
     }
+
+
+_SETTINGS_COMMANDS = frozenset({"show_config", "set_config", "unset_config"})
+
+
+class UserDefaults:
+    """The locale from the user's settings file, for facts files that name none."""
+
+    locale: str | None = None
+
+
+def apply_user_defaults(command: str, options: dict[str, Any]) -> Language | None:
+    """Fill options left out with the user's own defaults (``pitchkit config``).
+
+    An option given always wins. ``template`` is for briefing notes and
+    ``update_template`` for updates; ``libreoffice`` is used unless
+    ``$PITCHKIT_SOFFICE`` names another. Returns the language the settings
+    ask for, to speak until the facts file names its own.
+    """
+    import os
+
+    from pitchkit.cli.userconfig import load_config
+    from pitchkit.output.pdf import SOFFICE_ENV
+
+    if command in _SETTINGS_COMMANDS:
+        return None  # a broken settings file must not stop you mending it
+    config = load_config()
+    UserDefaults.locale = config.get("locale")
+    if not config.values:
+        return None
+    kind = "update" if command == "update" else str(options.get("kind") or "brief")
+    if "template" in options and options["template"] is None and command != "demo":
+        setting = "update_template" if kind == "update" else "template"
+        options["template"] = config.path_for(setting)
+    if "out" in options and options["out"] is None:
+        options["out"] = config.path_for("out")
+    soffice = config.path_for("libreoffice")
+    if soffice is not None and not os.environ.get(SOFFICE_ENV, "").strip():
+        os.environ[SOFFICE_ENV] = str(soffice)
+    return None if UserDefaults.locale is None else language(UserDefaults.locale)
 
 
 def asked_language(locale: object, *, bilingual: bool = False) -> Language | None:
@@ -184,7 +246,7 @@ def load_project(facts: Path, locale: str | None) -> Project:
     """Open the facts, speak their language from now on and show what loading noticed."""
     from pitchkit.api.base import open_facts
 
-    return open_facts(facts, locale, Terminal())
+    return open_facts(facts, locale, Terminal(), default_locale=UserDefaults.locale)
 
 
 def version_callback(value: bool) -> None:
@@ -215,11 +277,40 @@ def main_options(
     Verbosity.level = 0 if quiet else 2 if verbose else 1
 
 
-def warn_about_template(template: Path | None) -> None:
-    """Warn about the pitfalls ``template check`` finds in the user's own template."""
+def check_stdout(out: Path | None, *, pdf: bool = False, several: bool = False) -> None:
+    """Refuse ``--out -`` where it cannot work, before anything is made.
+
+    One document may go to standard output when it is piped or redirected;
+    messages then go to stderr so the document's bytes stay whole.
+    """
+    if out != STDOUT:
+        return
+    if several:
+        raise OutputError(
+            Message("--out -: this command writes several files; give a folder instead")
+        )
+    if pdf:
+        raise OutputError(
+            Message("--out -: only the Word document can go to standard output; leave out --pdf")
+        )
+    if sys.stdout.isatty():
+        raise OutputError(
+            Message(
+                "--out - sends the Word document to standard output, which is this terminal: "
+                "redirect it to a file, as in: --out - > note.docx"
+            )
+        )
+    out_console.file = sys.stderr
+
+
+def warn_about_template(template: Path | None, *, refuse_errors: bool = False) -> None:
+    """Warn about the pitfalls ``template check`` finds in the user's own template.
+
+    With ``refuse_errors`` the template's first error is raised instead.
+    """
     from pitchkit.api.base import template_warnings
 
-    for line in template_warnings(template):
+    for line in template_warnings(template, refuse_errors=refuse_errors):
         warn(line)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
+import os
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -12,6 +12,7 @@ import typer
 
 from pitchkit.cli.common import (
     Terminal,
+    UserDefaults,
     app,
     load_project,
     report_cuts,
@@ -27,6 +28,7 @@ from pitchkit.cli.options import (
     ForceOpt,
     LocaleOpt,
     MemoryLimitOpt,
+    NoCutsOpt,
     OutOpt,
     PdfOpt,
     PeriodOpt,
@@ -52,6 +54,14 @@ def brief(
     force: ForceOpt = False,
     pdf: PdfOpt = False,
     bilingual: BilingualOpt = False,
+    no_cuts: NoCutsOpt = False,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            help="In Welsh: refuse, naming each field, when the note would show English text.",
+        ),
+    ] = False,
     time_limit: TimeLimitOpt = None,
     memory_limit: MemoryLimitOpt = None,
 ) -> None:
@@ -63,13 +73,35 @@ def brief(
     from pitchkit.word.limits import limits_in_force
 
     request = BriefRequest(
-        facts, director, out, template, locale, force=force, pdf=pdf, bilingual=bilingual
+        facts,
+        director,
+        out,
+        template,
+        locale,
+        default_locale=UserDefaults.locale,
+        force=force,
+        pdf=pdf,
+        bilingual=bilingual,
+        no_cuts=no_cuts,
+        strict=strict,
     )
     with limits_in_force(time_limit, memory_limit):
         result = write_brief(request, Terminal())
     report_cuts(result.cuts, result.lang)
+    report_fit(result.pages, result.over_words, template)
     report_written(result.written, result.lang)
     report_advice(result.findings, result.lang)
+
+
+def report_fit(pages: int | None, over_words: int, template: Path | None) -> None:
+    """Warn when the note still runs over one page, naming a user's template."""
+    from pitchkit.notes.fit import still_over, template_over
+
+    if pages is not None and pages > 1:
+        name = str(template) if template is not None else "pitchkit's brief template"
+        warn(template_over(name, pages))
+    elif pages is None and over_words:
+        warn(still_over(over_words))
 
 
 @app.command(rich_help_panel="Write notes")
@@ -100,6 +132,7 @@ def update(
         out,
         template,
         locale,
+        default_locale=UserDefaults.locale,
         force=force,
         pdf=pdf,
         bilingual=bilingual,
@@ -160,22 +193,31 @@ def demo(
     """
     from pitchkit.api.base import check_can_write, save_document
     from pitchkit.notes.brief import default_file_name, make_brief_note
+    from pitchkit.output.files import write_atomic
+    from pitchkit.output.pagecount import measuring
     from pitchkit.output.pdf import find_soffice
 
     facts_path = demo_facts()
+    measure = measuring()
     project = load_project(facts_path, locale)
     if pdf:
         find_soffice()
-    out.mkdir(parents=True, exist_ok=True)
+    directors = project.facts.directors
+    paths = [
+        out / default_file_name(project.facts, director, "brief", project.lang)
+        for director in directors
+    ]
+    for path in paths:  # every refusal before anything is written
+        check_can_write(path, force=force, pdf=pdf)
     copy = out / "facts.yaml"
-    if force or not copy.exists():
-        shutil.copyfile(facts_path, copy)
+    # lexists, not exists: a link at this name, even a broken one, is never written through;
+    # with --force the link itself is replaced.
+    if force or not os.path.lexists(copy):
+        write_atomic(copy, facts_path.read_bytes(), force=force)
     say(project.lang.gettext("Example facts: {path}").format(path=copy))
     today = dt.date.today()
-    for director in project.facts.directors:
-        path = out / default_file_name(project.facts, director, "brief", project.lang)
-        check_can_write(path, force=force, pdf=pdf)
-        note = make_brief_note(project, director, today=today)
+    for director, path in zip(directors, paths, strict=True):
+        note = make_brief_note(project, director, today=today, measure=measure)
         for written in save_document(path, note.data, force=force, pdf=pdf):
             say(
                 project.lang.gettext("Wrote {path}  ({role}, alignment {score}/100)").format(

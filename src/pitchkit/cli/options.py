@@ -49,6 +49,13 @@ BilingualOpt = Annotated[
 PdfOpt = Annotated[
     bool, typer.Option("--pdf", help="Also save a PDF beside the .docx (needs LibreOffice).")
 ]
+NoCutsOpt = Annotated[
+    bool,
+    typer.Option(
+        "--no-cuts",
+        help="Fail, writing nothing, when a briefing note would need a cut to fit one page.",
+    ),
+]
 
 PeriodOpt = Annotated[
     str | None,

@@ -10,6 +10,7 @@ import typer
 
 from pitchkit.cli.common import (
     Terminal,
+    UserDefaults,
     app,
     escape,
     out_console,
@@ -82,7 +83,9 @@ def directors(
     from pitchkit.advice.ranking import recommendation_lines
     from pitchkit.api import RankRequest, rank
 
-    result = rank(RankRequest(facts, directors, locale), Terminal())
+    result = rank(
+        RankRequest(facts, directors, locale, default_locale=UserDefaults.locale), Terminal()
+    )
     ranking, lang = result.ranking, result.lang
     if as_json:
         typer.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
@@ -163,7 +166,10 @@ def check_command(
     """
     from pitchkit.api import CheckRequest, check
 
-    result = check(CheckRequest(facts, director, directors, locale), Terminal())
+    result = check(
+        CheckRequest(facts, director, directors, locale, default_locale=UserDefaults.locale),
+        Terminal(),
+    )
     if as_json:
         typer.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
     else:

@@ -24,6 +24,7 @@ import io
 import re
 import unicodedata
 import zipfile
+import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,6 +53,12 @@ _ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 _ID_MAX = 64
 _OBJECTIVE_ID_MAX = 40
 _DELIMITERS = ",;\t"
+#: The largest directors file read, as for facts files (a pipe or /dev/zero never ends).
+MAX_BYTES = 20_000_000
+#: The most rows read from a sheet or CSV: far more than any executive team.
+MAX_ROWS = 10_000
+#: Cells past this column are not read (a workbook may claim 16,384 columns).
+_MAX_COLUMNS = 64
 _SAVE_AS = Message(
     "save it from Excel as 'Excel Workbook (.xlsx)' or 'CSV UTF-8', or write a .yaml list"
 )
@@ -189,11 +196,35 @@ def objectives_from_items(items: Sequence[Any]) -> list[Any]:
 
 
 def _decode(path: Path, raw: bytes) -> str:
-    """Decode a CSV as UTF-8 (with or without BOM), else as older Excel's Windows-1252."""
+    """Decode a CSV as UTF-8 (with or without BOM), else as older Excel's Windows-1252.
+
+    A file mixing the two (rows pasted from an old export into a UTF-8 one)
+    is refused, naming the first row that is not UTF-8: read either way,
+    some of its names would come out wrong ("José" as "JosÃ©").
+    """
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
+        raise DirectorsError(
+            Located(
+                str(path),
+                Message("the text encoding is not UTF-8: in Excel, save it as 'CSV UTF-8'"),
+            )
+        )
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
+    loose = raw.decode("utf-8-sig", errors="surrogateescape")
+    if any(char > "\x7f" and not "\udc80" <= char <= "\udcff" for char in loose):
+        raise DirectorsError(
+            Located(
+                row_place(path, _first_undecoded_row(loose)),
+                Message(
+                    "this row is not UTF-8 but others are (the file mixes two text "
+                    "encodings, so some names would come out wrong): "
+                    "in Excel, save the file as 'CSV UTF-8' and check this row's accents"
+                ),
+            )
+        )
     try:
         return raw.decode("cp1252")
     except UnicodeDecodeError:
@@ -205,6 +236,19 @@ def _decode(path: Path, raw: bytes) -> str:
         ) from None
 
 
+def _first_undecoded_row(text: str) -> int:
+    """The spreadsheet row number of the first record holding bytes UTF-8 could not decode."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+    try:
+        for number, record in enumerate(reader, start=1):
+            if any("\udc80" <= char <= "\udcff" for cell in record for char in cell):
+                return number
+    except csv.Error:
+        pass
+    before = text[: next(i for i, c in enumerate(text) if "\udc80" <= c <= "\udcff")]
+    return before.count("\n") + 1
+
+
 def _delimiter(text: str) -> str:
     """Guess the separator from the header line (Excel uses ';' in some countries)."""
     header = text.split("\n", 1)[0]
@@ -213,21 +257,18 @@ def _delimiter(text: str) -> str:
 
 def _csv_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
     """Read a CSV into its header and numbered rows, as a spreadsheet numbers them."""
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise DirectorsError(
-            Located(
-                str(path), Message("cannot be read ({reason}): check it", reason=error.strerror)
-            )
-        ) from None
+    raw = _read_capped(path)
     if b"\x00" in raw[:4096] or raw.startswith(b"PK\x03\x04"):
         raise DirectorsError(
             Located(str(path), Message("this is not a CSV text file: {save_as}", save_as=_SAVE_AS))
         )
     text = _decode(path, raw)
     try:
-        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text)))
+        records: list[list[str]] = []
+        for record in csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text)):
+            if len(records) >= MAX_ROWS:
+                raise DirectorsError(_too_large(path))
+            records.append(record)
     except csv.Error as error:
         message = Message(
             "cannot be read as CSV ({reason}): {save_as}", reason=error, save_as=_SAVE_AS
@@ -236,25 +277,84 @@ def _csv_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
     return _split_header(path, records)
 
 
+def _read_capped(path: Path) -> bytes:
+    """Read at most :data:`MAX_BYTES` of a directors file (it may be a pipe, or endless)."""
+    try:
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_BYTES + 1)
+    except OSError as error:
+        raise DirectorsError(
+            Located(
+                str(path), Message("cannot be read ({reason}): check it", reason=error.strerror)
+            )
+        ) from None
+    if len(raw) > MAX_BYTES:
+        raise DirectorsError(_too_large(path))
+    return raw
+
+
+def _too_large(path: Path) -> Located:
+    """The message for a directors file past :data:`MAX_BYTES`, or with too many rows."""
+    return Located(
+        str(path),
+        Message(
+            "larger than {size} MB or {rows} rows, far more than any executive team: "
+            "check that this is the file you meant",
+            size=MAX_BYTES // 1_000_000,
+            rows=format(MAX_ROWS, ","),
+        ),
+    )
+
+
+#: What reading a damaged workbook can raise, from the zip, the XML or openpyxl.
+_WORKBOOK_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    KeyError,
+    IndexError,
+    OSError,
+    ValueError,
+    TypeError,
+    AttributeError,
+    SyntaxError,  # the XML parser's ParseError
+    RecursionError,
+    NotImplementedError,
+)
+
+
 def _xlsx_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
-    """Read the 'directors' sheet (or the first one) of a workbook."""
+    """Read the 'directors' sheet (or the first one) of a workbook.
+
+    A damaged workbook (broken XML, an impossible cell reference, text in
+    a number cell, an undefined entity) gives one line, whatever in it is
+    wrong; a sheet past :data:`MAX_ROWS` rows is refused.
+    """
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
+    message = Message(
+        "not an Excel .xlsx workbook (or it is damaged or password-protected): "
+        "open it in Excel and save it again as 'Excel Workbook (.xlsx)'"
+    )
     try:
+        if not path.is_file() or path.stat().st_size > MAX_BYTES:
+            raise DirectorsError(
+                _too_large(path) if path.is_file() else Located(str(path), message)
+            )
         workbook = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
-        message = Message(
-            "not an Excel .xlsx workbook (or it is damaged or password-protected): "
-            "open it in Excel and save it again as 'Excel Workbook (.xlsx)'"
-        )
+    except (InvalidFileException, *_WORKBOOK_ERRORS):
         raise DirectorsError(Located(str(path), message)) from None
     try:
         named = [name for name in workbook.sheetnames if name.strip().casefold() == SHEET_NAME]
         sheet = workbook[named[0]] if named else workbook.worksheets[0]
-        records = [
-            [_cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True)
-        ]
+        records: list[list[str]] = []
+        for row in sheet.iter_rows(values_only=True):
+            if len(records) >= MAX_ROWS:
+                raise DirectorsError(_too_large(path))
+            records.append([_cell_text(value) for value in row[:_MAX_COLUMNS]])
+    except (InvalidFileException, *_WORKBOOK_ERRORS):
+        raise DirectorsError(Located(str(path), message)) from None
     finally:
         workbook.close()
     return _split_header(path, records)

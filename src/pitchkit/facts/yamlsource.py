@@ -15,6 +15,7 @@ the user's language.
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -26,6 +27,15 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from pitchkit.errors import FactsError
+from pitchkit.facts.yamlhints import (
+    aliased,
+    flow_key_without_value,
+    indicator_slip,
+    is_flow,
+    line_of,
+    rewrite_at,
+    split_by_comma,
+)
 from pitchkit.i18n.messages import Joined, Located, Message, Renderable
 
 Loc = tuple[str | int, ...]
@@ -77,6 +87,10 @@ class Source:
     key_positions: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     warnings: list[Renderable | str] = field(default_factory=list)
     untranslated: list[Loc] = field(default_factory=list)
+    #: The text as read, for messages that show a line rewritten.
+    text: str = ""
+    #: Nodes some ``*alias`` refers to (their anchors are meant).
+    aliased: set[int] = field(default_factory=set)
 
     def position(self, loc: Loc, *, key: bool = False) -> Position:
         """Where ``loc`` is written, or its nearest located parent.
@@ -142,7 +156,10 @@ def clean_text(text: str) -> tuple[str, list[Message | str]]:
 def read_text(path: Path) -> str:
     """Read a UTF-8 text file, with messages that say what to do when that fails."""
     raw = _read_bytes(path)
-    if b"\x00" in raw[:8000] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+    path = shown_path(path)
+    # UTF-32 starts with UTF-16's byte-order mark and would read as text full of NULs.
+    utf32 = raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"))
+    if b"\x00" in raw[:8000] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")) and not utf32:
         raise FactsError(
             [
                 Located(
@@ -156,10 +173,11 @@ def read_text(path: Path) -> str:
     # UTF-16 only with its byte-order mark: without one, almost any bytes
     # (a Latin-1 file, say) decode as UTF-16, into nonsense.
     encoding = "utf-16" if raw.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8-sig"
-    try:
-        return raw.decode(encoding)
-    except UnicodeDecodeError:
-        pass
+    if not utf32:
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            pass
     raise FactsError(
         [
             Located(
@@ -172,8 +190,46 @@ def read_text(path: Path) -> str:
     )
 
 
+#: The facts "file" that means standard input, as in ``cat facts.yaml | pitchkit brief -``.
+STDIN = Path("-")
+#: How standard input is named in messages.
+STDIN_NAME = "<stdin>"
+_stdin_cache: list[bytes] = []
+
+
+def shown_path(path: Path) -> Path:
+    """``path`` as messages name it: standard input is ``<stdin>``."""
+    return Path(STDIN_NAME) if path == STDIN else path
+
+
+def _stdin_bytes() -> bytes:
+    """Standard input, read once (a command may load the facts twice)."""
+    if not _stdin_cache:
+        if sys.stdin is None or sys.stdin.isatty():
+            raise FactsError(
+                [
+                    Located(
+                        STDIN_NAME,
+                        Message(
+                            "'-' reads the facts from standard input, but nothing was piped in: "
+                            "give the file's path, or pipe it in, as in: "
+                            "cat facts.yaml | pitchkit brief -"
+                        ),
+                    )
+                ]
+            )
+        _stdin_cache.append(sys.stdin.buffer.read(MAX_BYTES + 1))
+    return _stdin_cache[0]
+
+
 def _read_bytes(path: Path) -> bytes:
     """Read at most :data:`MAX_BYTES` of ``path`` (it may be a pipe, or endless)."""
+    if path == STDIN:
+        raw = _stdin_bytes()
+        path = shown_path(path)
+        if len(raw) > MAX_BYTES:
+            raise FactsError([Located(str(path), _too_large())])
+        return raw
     try:
         if not path.exists():
             raise FactsError(
@@ -201,19 +257,16 @@ def _read_bytes(path: Path) -> bytes:
             ]
         ) from None
     if len(raw) > MAX_BYTES:
-        raise FactsError(
-            [
-                Located(
-                    str(path),
-                    Message(
-                        "larger than {size} MB, far more than any facts file: check that this "
-                        "is the file you meant",
-                        size=MAX_BYTES // 1_000_000,
-                    ),
-                )
-            ]
-        )
+        raise FactsError([Located(str(path), _too_large())])
     return raw
+
+
+def _too_large() -> Message:
+    return Message(
+        "larger than {size} MB, far more than any facts file: check that this is the file "
+        "you meant",
+        size=MAX_BYTES // 1_000_000,
+    )
 
 
 def _scrub_raw(text: str, path: Path) -> tuple[str, list[Renderable | str]]:
@@ -235,7 +288,7 @@ def _scrub_raw(text: str, path: Path) -> tuple[str, list[Renderable | str]]:
     return _RAW_REFUSED.sub("", text), warnings
 
 
-def _yaml_problem(error: YAMLError, path: Path) -> Located:
+def _yaml_problem(error: YAMLError, path: Path, text: str = "") -> Located:
     """Turn a ruamel.yaml error into one located line with advice."""
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     unclosed = "while scanning a quoted scalar" in str(getattr(error, "context", ""))
@@ -244,12 +297,37 @@ def _yaml_problem(error: YAMLError, path: Path) -> Located:
         mark = opened  # where the quote opened, not the end of the file
     line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     problem = (getattr(error, "problem", None) or str(error)).strip()
-    message = Message(
-        "YAML could not be read: {problem}: {advice}",
-        problem=problem,
-        advice=_yaml_advice(problem.lower(), unclosed=unclosed),
-    )
+    advice = _yaml_advice(problem.lower(), unclosed=unclosed)
+    comment = _comment_in_flow(text, error)
+    if comment is not None:
+        line, col = comment
+        advice = Message(
+            "a ' #' starts a comment, so the rest of the line was not read: put the text in quotes"
+        )
+    fixed = None if unclosed else rewrite_at(text, line, col)
+    if fixed is not None:
+        message = Message(
+            "YAML could not be read: {problem}: {advice}, as in: {fixed}",
+            problem=problem,
+            advice=advice,
+            fixed=fixed,
+        )
+    else:
+        message = Message(
+            "YAML could not be read: {problem}: {advice}", problem=problem, advice=advice
+        )
     return Located(f"{path}:{line}:{col}", message)
+
+
+def _comment_in_flow(text: str, error: YAMLError) -> tuple[int, int] | None:
+    """Where a ``#`` cut a ``{...}`` or ``[...]`` short, as ``(line, column)``."""
+    opened = getattr(error, "context_mark", None)
+    context = str(getattr(error, "context", ""))
+    if opened is None or "while parsing a flow" not in context:
+        return None
+    line = line_of(text, opened.line + 1)
+    found = line.find(" #", opened.column)
+    return (opened.line + 1, found + 2) if found >= 0 else None
 
 
 def _yaml_advice(lowered: str, *, unclosed: bool) -> Message:
@@ -264,9 +342,11 @@ def _yaml_advice(lowered: str, *, unclosed: bool) -> Message:
         return Message("each line in a block needs 'field: value'; check the line above too")
     if "did not find expected key" in lowered or "expected <block end>" in lowered:
         return Message("line up this field with the others in its block, using spaces")
-    if "found character '@'" in lowered or "found character '`'" in lowered:
-        return Message("put text starting with '@' or '`' in quotes")
-    if "found undefined alias" in lowered or "found unknown escape" in lowered:
+    if any(f"found character '{c}'" in lowered for c in "@`%"):
+        return Message("put text starting with '@', '%' or '`' in quotes")
+    if "found undefined alias" in lowered:
+        return Message("put text starting with '*' in quotes")
+    if "found unknown escape" in lowered:
         return Message("put the text in single quotes ('...') so it is read literally")
     if unclosed:
         return Message("this quote is never closed: add the closing quote")
@@ -284,6 +364,7 @@ class Parsed:
     path: Path
     node: Any
     warnings: tuple[Renderable | str, ...]
+    text: str = ""
 
 
 def parse_yaml(path: Path) -> Parsed:
@@ -291,28 +372,39 @@ def parse_yaml(path: Path) -> Parsed:
 
     Raises :class:`FactsError` with located messages.
     """
-    text, warnings = _scrub_raw(read_text(path), path)
+    text = read_text(path)
+    path = shown_path(path)
+    text, warnings = _scrub_raw(text, path)
     yaml = YAML(typ="rt")
     yaml.allow_duplicate_keys = False
     start = f"{path}:1:1"
     try:
         node = yaml.compose(text)
     except MarkedYAMLError as error:
-        raise FactsError([_yaml_problem(error, path)], locale=_locale_in_text(text)) from None
+        raise FactsError([_yaml_problem(error, path, text)], locale=_locale_in_text(text)) from None
     except YAMLError as error:
         message = Message("YAML could not be read: {problem}", problem=str(error))
         raise FactsError([Located(start, message)], locale=_locale_in_text(text)) from None
     except RecursionError:
         message = Message("the YAML is nested too deeply to read")
         raise FactsError([Located(start, message)], locale=_locale_in_text(text)) from None
-    if node is not None and _expanded_size(node, {}, depth=0) > MAX_VALUES:
-        message = Message(
-            "the file holds more than {count} values once its aliases (*name) are filled in: "
-            "write the repeated parts out, or remove them",
-            count=format(MAX_VALUES, ","),
-        )
-        raise FactsError([Located(start, message)], locale=_locale_in_text(text))
-    return Parsed(path, node, tuple(warnings))
+    if node is not None:
+        written, expanded = _value_counts(node, MAX_VALUES)
+        if written > MAX_VALUES:
+            message = Message(
+                "the file holds more than {count} values, far more than any facts file: "
+                "check that this is the file you meant, or split it",
+                count=format(MAX_VALUES, ","),
+            )
+            raise FactsError([Located(start, message)], locale=_locale_in_text(text))
+        if expanded > MAX_VALUES:
+            message = Message(
+                "the file holds more than {count} values once its aliases (*name) are filled in: "
+                "write the repeated parts out, or remove them",
+                count=format(MAX_VALUES, ","),
+            )
+            raise FactsError([Located(start, message)], locale=_locale_in_text(text))
+    return Parsed(path, node, tuple(warnings), text)
 
 
 def load_yaml(path: Path, *, lang: str = "en", parsed: Parsed | None = None) -> Source:
@@ -326,10 +418,11 @@ def load_yaml(path: Path, *, lang: str = "en", parsed: Parsed | None = None) -> 
     """
     parsed = parsed or parse_yaml(path)
     node = parsed.node
-    source = Source(path=path, data=None, warnings=list(parsed.warnings))
+    source = Source(path=parsed.path, data=None, warnings=list(parsed.warnings), text=parsed.text)
     if node is None:
         return source
     problems: list[Renderable | str] = []
+    source.aliased = aliased(node)
     source.data = _convert(node, (), source, lang, problems, depth=0)
     if problems:
         raise FactsError(problems, locale=declared_locale(source.data))
@@ -346,26 +439,46 @@ def _locale_in_text(text: str) -> str | None:
     return found.group(1) if found else None
 
 
-def _expanded_size(node: Node, sizes: dict[int, int], depth: int) -> int:
-    """Count the values ``node`` holds with every alias filled in.
+def _children(node: Node) -> list[Node]:
+    """The nodes directly inside ``node``: items, or keys and values."""
+    if isinstance(node, SequenceNode):
+        return list(node.value)
+    if isinstance(node, MappingNode):
+        return [child for pair in node.value for child in pair]
+    return []
+
+
+def _value_counts(root: Node, limit: int) -> tuple[int, int]:
+    """How many values the file writes out, and how many it holds with every alias filled in.
 
     An alias reuses a node, so a few lines of ``&a [*b, *b, ...]`` can stand
-    for billions of values; each node's size is counted once.
+    for billions of values. Each node is counted once, without recursion,
+    at any depth (an anchor defined deep inside nested lists counts in full
+    wherever it is used); counts stop growing past ``limit``.
     """
-    known = sizes.get(id(node))
-    if known is not None:
-        return known
-    sizes[id(node)] = 1  # a node met again while being counted adds little
-    size = 1
-    if depth <= 60 and isinstance(node, SequenceNode):
-        size += sum(_expanded_size(child, sizes, depth + 1) for child in node.value)
-    elif depth <= 60 and isinstance(node, MappingNode):
-        size += sum(
-            _expanded_size(key, sizes, depth + 1) + _expanded_size(value, sizes, depth + 1)
-            for key, value in node.value
+    sizes: dict[int, int] = {}
+    in_progress: set[int] = set()
+    stack: list[tuple[Node, bool]] = [(root, False)]
+    while stack:
+        node, children_counted = stack.pop()
+        key = id(node)
+        if key in sizes:
+            continue
+        children = _children(node)
+        if children_counted:
+            # A child still in progress is a node that holds itself: it adds one value.
+            total = 1 + sum(sizes.get(id(child), 1) for child in children)
+            sizes[key] = min(total, limit + 1)
+            in_progress.discard(key)
+            continue
+        in_progress.add(key)
+        stack.append((node, True))
+        stack.extend(
+            (child, False)
+            for child in children
+            if id(child) not in sizes and id(child) not in in_progress
         )
-    sizes[id(node)] = size
-    return size
+    return len(sizes), sizes[id(root)]
 
 
 def _mark(node: Node) -> tuple[int, int]:
@@ -389,6 +502,10 @@ def _convert(
         return None
     source.positions.setdefault(loc, _mark(node))
     if isinstance(node, ScalarNode):
+        slip = indicator_slip(source.text, node, source.aliased)
+        if slip is not None:
+            problems.append(Located(f"{source.where(loc)}: {dotted(loc)}", slip))
+            return None
         if node.tag == NULL_TAG and node.style is None:
             return None
         text = str(node.value)
@@ -416,6 +533,7 @@ def _convert_mapping(
 ) -> Any:
     """Convert a mapping, refusing odd or repeated field names; resolve ``{en:, cy:}`` text."""
     result: dict[str, Any] = {}
+    previous: Node | None = None
     for key_node, value_node in node.value:
         if not isinstance(key_node, ScalarNode):
             line, col = _mark(key_node)
@@ -428,6 +546,12 @@ def _convert_mapping(
             continue
         key = str(key_node.value).strip()
         child = (*loc, key)
+        split = _split_by_comma(node, key_node, value_node, previous, source)
+        if split is not None:
+            line, col = _mark(key_node)
+            problems.append(Located(f"{source.path}:{line}:{col}: {dotted(loc)}", split))
+            continue
+        previous = value_node
         if key in result:
             line, col = _mark(key_node)
             problems.append(
@@ -446,6 +570,15 @@ def _convert_mapping(
             source.untranslated.append(loc)
         return chosen
     return result
+
+
+def _split_by_comma(
+    node: MappingNode, key: ScalarNode, value: Node, previous: Node | None, source: Source
+) -> Message | None:
+    """The message for ``{field: text, more text}``, when that is what ``key`` is."""
+    if previous is None or not is_flow(node) or not flow_key_without_value(key, value):
+        return None
+    return split_by_comma(source.text, previous, key)
 
 
 def _clean_scalar(text: str, loc: Loc, source: Source, problems: list[Renderable | str]) -> str:

@@ -20,6 +20,7 @@ import errno
 import os
 import re
 import secrets
+import time
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
@@ -29,6 +30,11 @@ from pitchkit.i18n.messages import Message, Renderable
 
 #: Characters Windows or macOS refuse in names, plus both path separators.
 _FORBIDDEN = re.compile(r'[<>:"/\\|?*]+')
+#: Forbidden characters ending or starting a word ("Follow-up: outpatients", '"Quoted"'):
+#: dropped, so the words stay as they were ("Follow-up outpatients").
+_FORBIDDEN_AT_WORD_EDGE = re.compile(
+    r'(?<=\S)[<>:"/\\|?*]+(?=\s|$)|(?:^|(?<=\s))[<>:"/\\|?*]+(?=\S)'
+)
 _WHITESPACE = re.compile(r"\s+")
 _HYPHENS = re.compile(r"-{2,}")
 #: Stripped from both ends: Windows drops trailing dots and spaces, a leading
@@ -45,6 +51,13 @@ _MIN_BYTES = 16
 _FINAL_FALLBACK = "note"
 _TEMP_PREFIX = ".~pitchkit-"
 _TEMP_SUFFIX = ".tmp"
+#: pitchkit's temporary files: ``.~pitchkit-PID-HEX.tmp`` (and, from older versions, no PID).
+_TEMP_NAME = re.compile(r"\.~pitchkit-(?:(?P<pid>[0-9]{1,10})-)?[0-9a-f]{16}\.tmp")
+#: A temporary file without a process id is stale after this long.
+_STALE_SECONDS = 600
+_DAY_SECONDS = 86_400
+#: Folders this process has already cleaned of stale temporaries.
+_CLEANED: set[str] = set()
 _CREATE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
 #: errno values meaning "this file system cannot make hard links".
 _NO_LINKS = frozenset(
@@ -71,6 +84,7 @@ def _clean(name: str, max_bytes: int) -> str:
     text = unicodedata.normalize("NFC", name)
     text = _WHITESPACE.sub(" ", text)  # before dropping controls, so a tab still parts words
     text = "".join(ch for ch in text if unicodedata.category(ch) not in _DROPPED_CATEGORIES)
+    text = _FORBIDDEN_AT_WORD_EDGE.sub("", text)
     text = _FORBIDDEN.sub("-", text)
     text = _HYPHENS.sub("-", _WHITESPACE.sub(" ", text))
     text = _avoid_device_name(text.strip(_EDGES))
@@ -222,14 +236,74 @@ def _remove_empty(folders: list[Path]) -> None:
             folder.rmdir()
 
 
+def remove_stale_temporaries(folder: Path, *, now: float | None = None) -> list[Path]:
+    """Remove temporary files an earlier, killed pitchkit left in ``folder``; return them.
+
+    Only files of pitchkit's own naming are touched: ``.~pitchkit-PID-HEX.tmp``
+    whose process PID no longer runs (or, where that cannot be asked, that
+    are over a day old), and files of the older naming without a PID
+    (``.~pitchkit-HEX.tmp``) more than :data:`_STALE_SECONDS` old. A run
+    killed outright (``kill -9``, power loss) cannot remove its own; the
+    next run writing to the same folder does.
+    """
+    now = time.time() if now is None else now
+    removed: list[Path] = []
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return removed
+    for name in names:
+        match = _TEMP_NAME.fullmatch(name)
+        if match is None:
+            continue
+        path = folder / name
+        try:
+            age = now - path.lstat().st_mtime
+        except OSError:
+            continue
+        pid = match.group("pid")
+        if pid is None:
+            stale = age > _STALE_SECONDS
+        else:
+            stale = age > _DAY_SECONDS or not _running(int(pid))
+        if stale:
+            with contextlib.suppress(OSError):
+                path.unlink()
+                removed.append(path)
+    return removed
+
+
+def _running(pid: int) -> bool:
+    """Whether process ``pid`` runs (True when that cannot be known, as on Windows)."""
+    if os.name == "nt" or pid == os.getpid():
+        return True  # os.kill would end the process there: rely on the age instead
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it runs, as another user
+    return True
+
+
+def _clean_once(folder: Path) -> None:
+    """Remove stale temporaries from ``folder`` the first time this process writes there."""
+    key = os.path.abspath(folder)
+    if key not in _CLEANED:
+        _CLEANED.add(key)
+        remove_stale_temporaries(folder)
+
+
 def _open_temp(folder: Path) -> tuple[Path, int]:
     """Create a new hidden temporary file in ``folder``; return its path and descriptor.
 
     The file is made with ``os.open`` rather than ``tempfile`` so that it
-    gets the usual permissions (the umask), not owner-only ones.
+    gets the usual permissions (the umask), not owner-only ones. Its name
+    holds this process's id, so a later run can tell it is stale.
     """
+    _clean_once(folder)
     for _ in range(100):
-        temp = folder / f"{_TEMP_PREFIX}{secrets.token_hex(8)}{_TEMP_SUFFIX}"
+        temp = folder / f"{_TEMP_PREFIX}{os.getpid()}-{secrets.token_hex(8)}{_TEMP_SUFFIX}"
         with contextlib.suppress(FileExistsError):
             return temp, os.open(temp, _CREATE_FLAGS, 0o666)
     raise FileExistsError(errno.EEXIST, "no free temporary file name", str(folder))

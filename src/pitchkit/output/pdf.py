@@ -5,18 +5,26 @@ whole list in one headless run with a fresh, private profile (so it
 neither clashes with a LibreOffice the user has open nor leaves settings
 behind). LibreOffice exits 0 even when it cannot load a file, so each
 document counts as converted only if its PDF really appeared.
+
+LibreOffice fetches nothing while converting: the profile blocks linked
+content (pictures linked to a web address or a local file are left out),
+never updates links, runs no macros and sends any web request to a proxy
+that is not there; on Linux, where ``unshare`` can give it a network of
+its own, it runs with no network at all.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,13 +36,80 @@ from pitchkit.output.files import check_writable, write_atomic
 SOFFICE_ENV = "PITCHKIT_SOFFICE"
 _PROGRAM_NAMES = ("soffice", "libreoffice")
 _NEW_GROUP: int = getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0)
-#: Where LibreOffice installs itself when it is not on the PATH.
-USUAL_PLACES = (
-    "/Applications/LibreOffice.app/Contents/MacOS/soffice",
-    r"C:\Program Files\LibreOffice\program\soffice.exe",
-    r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
-    "/opt/libreoffice/program/soffice",
-    "/snap/bin/libreoffice",
+
+
+def usual_places(
+    platform: str | None = None,
+    environ: Mapping[str, str] | None = None,
+    home: Path | None = None,
+) -> list[str]:
+    """Where LibreOffice installs itself on ``platform`` when it is not on the PATH.
+
+    Per-user installs come first (no admin rights needed), then the
+    machine-wide ones. ``platform`` is ``sys.platform``'s value.
+    """
+    platform = sys.platform if platform is None else platform
+    env = os.environ if environ is None else environ
+    home = Path.home() if home is None else home
+    if platform == "win32":
+        roots = [
+            env.get("LOCALAPPDATA", str(home / "AppData" / "Local")) + r"\Programs",
+            env.get("ProgramFiles", r"C:\Program Files"),
+            env.get("ProgramFiles(x86)", r"C:\Program Files (x86)"),
+            env.get("ProgramW6432", r"C:\Program Files"),
+        ]
+        places = [root + r"\LibreOffice\program\soffice.exe" for root in roots]
+        return list(dict.fromkeys(places))
+    if platform == "darwin":
+        bundle = "LibreOffice.app/Contents/MacOS/soffice"
+        return [str(home / "Applications" / bundle), f"/Applications/{bundle}"]
+    flatpak = "flatpak/exports/bin/org.libreoffice.LibreOffice"
+    return [
+        str(home / ".local" / "share" / flatpak),
+        *sorted(str(p) for p in Path("/opt").glob("libreoffice*/program/soffice")),
+        "/var/lib/" + flatpak,
+        "/snap/bin/libreoffice",
+    ]
+
+
+def install_hint(platform: str | None = None) -> Message:
+    """How to get LibreOffice on ``platform`` (``sys.platform``'s value)."""
+    platform = sys.platform if platform is None else platform
+    if platform == "win32":
+        return Message(
+            "install it with winget install TheDocumentFoundation.LibreOffice, or from "
+            "https://www.libreoffice.org/download; if it is somewhere unusual, run "
+            "pitchkit config set libreoffice PATH-TO-soffice.exe"
+        )
+    if platform == "darwin":
+        return Message(
+            "install it with brew install --cask libreoffice, or from "
+            "https://www.libreoffice.org/download; if it is somewhere unusual, run "
+            "pitchkit config set libreoffice PATH-TO-soffice"
+        )
+    return Message(
+        "install it from your distribution (Debian or Ubuntu: sudo apt-get install "
+        "libreoffice-writer; Fedora: sudo dnf install libreoffice-writer), or from "
+        "https://www.libreoffice.org/download"
+    )
+
+
+#: Settings of LibreOffice's private profile: ``(path, name, value)``. Linked
+#: content from untrusted places (every document here) is not loaded, links are
+#: never updated, macros never run, and web requests go to a proxy that is not there.
+PROFILE_SETTINGS = (
+    ("/org.openoffice.Office.Common/Security/Scripting", "BlockUntrustedRefererLinks", "true"),
+    ("/org.openoffice.Office.Common/Security/Scripting", "DisableMacrosExecution", "true"),
+    ("/org.openoffice.Office.Common/Security/Scripting", "MacroSecurityLevel", "3"),
+    ("/org.openoffice.Office.Writer/Content/Update", "Link", "0"),
+    ("/org.openoffice.Inet/Settings", "ooInetProxyType", "2"),
+    ("/org.openoffice.Inet/Settings", "ooInetNoProxy", ""),
+    ("/org.openoffice.Inet/Settings", "ooInetHTTPProxyName", "127.0.0.1"),
+    ("/org.openoffice.Inet/Settings", "ooInetHTTPProxyPort", "9"),
+    ("/org.openoffice.Inet/Settings", "ooInetHTTPSProxyName", "127.0.0.1"),
+    ("/org.openoffice.Inet/Settings", "ooInetHTTPSProxyPort", "9"),
+    ("/org.openoffice.Inet/Settings", "ooInetFTPProxyName", "127.0.0.1"),
+    ("/org.openoffice.Inet/Settings", "ooInetFTPProxyPort", "9"),
 )
 
 
@@ -67,11 +142,11 @@ def find_soffice() -> str:
             raise ConversionError(
                 Message(
                     "{variable} is set to {chosen}, which is not a program that can be run: "
-                    "point it at LibreOffice's soffice program, or unset it "
-                    "(to get LibreOffice: sudo apt-get install libreoffice-writer, "
-                    "or https://www.libreoffice.org)",
+                    "point it at LibreOffice's soffice program, or unset it (to get "
+                    "LibreOffice, {hint})",
                     variable=SOFFICE_ENV,
                     chosen=repr(chosen),
+                    hint=install_hint(),
                 )
             )
         return found
@@ -79,13 +154,13 @@ def find_soffice() -> str:
         found = shutil.which(name)
         if found is not None:
             return found
-    for place in USUAL_PLACES:
+    for place in usual_places():
         if os.access(place, os.X_OK):
             return place
     raise ConversionError(
         Message(
-            "LibreOffice is needed to make PDFs but was not found; install LibreOffice: "
-            "sudo apt-get install libreoffice-writer, or https://www.libreoffice.org"
+            "LibreOffice is needed to make PDFs but was not found; {hint}",
+            hint=install_hint(),
         )
     )
 
@@ -193,7 +268,9 @@ def _run_soffice(soffice: str, folder: Path, inputs: list[Path], timeout: float)
     and the whole group is killed if it overruns ``timeout``.
     """
     profile = folder / "profile"
+    write_profile(profile)
     command = [
+        *no_network(),
         soffice,
         "--headless",
         "--norestore",
@@ -252,6 +329,50 @@ def _run_soffice(soffice: str, folder: Path, inputs: list[Path], timeout: float)
                 last=_last_line(log),
             )
         )
+
+
+def write_profile(profile: Path) -> None:
+    """Start LibreOffice's private profile with :data:`PROFILE_SETTINGS`."""
+    items = "".join(
+        f'<item oor:path="{path}"><prop oor:name="{name}" oor:op="fuse">'
+        f"<value>{value}</value></prop></item>\n"
+        for path, name, value in PROFILE_SETTINGS
+    )
+    user = profile / "user"
+    user.mkdir(parents=True, exist_ok=True)
+    (user / "registrymodifications.xcu").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
+        'xmlns:xs="http://www.w3.org/2001/XMLSchema" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
+        f"{items}</oor:items>\n",
+        encoding="utf-8",
+    )
+
+
+@functools.cache
+def no_network() -> tuple[str, ...]:
+    """The command that runs a program with no network, where this system has one; else ``()``.
+
+    On Linux, ``unshare -rn`` gives the program a network namespace of its
+    own with nothing in it. It is tried once: systems that forbid
+    unprivileged namespaces refuse it, and LibreOffice then runs as it is,
+    relying on its profile (:data:`PROFILE_SETTINGS`).
+    """
+    unshare = shutil.which("unshare") if sys.platform.startswith("linux") else None
+    if unshare is None:
+        return ()
+    try:
+        done = subprocess.run(
+            [unshare, "-rn", "true"],
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            timeout=10,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return ()
+    return (unshare, "-rn") if done.returncode == 0 else ()
 
 
 def _last_line(log: Path) -> Renderable | str:

@@ -44,11 +44,12 @@ from lxml import etree  # type: ignore[import-untyped]
 
 from pitchkit.errors import TemplateError
 from pitchkit.i18n.translation import Language
+from pitchkit.word.finish import link_addresses
 from pitchkit.word.limits import Limits, run_limited
 from pitchkit.word.render import (
     PROPERTY_FIELDS,
-    PitchkitTemplate,
     Properties,
+    load_template,
     render,
     stamp_properties,
 )
@@ -56,12 +57,14 @@ from pitchkit.word.renderenv import Picture, known_names, make_environment, scop
 from pitchkit.word.templatefile import (
     broken_xml,
     check_template_file,
+    compile_tag_source,
     describe_failure,
     mark_paragraphs,
     normalise_tags,
     part_label,
     unreadable,
 )
+from pitchkit.word.templateguard import guard_template
 
 CORE_PART = "docProps/core.xml"
 _CORE_CONTENT_TYPE = CONTENT_TYPE.OPC_CORE_PROPERTIES
@@ -124,16 +127,34 @@ class CompiledTemplate:
     """
 
     def __init__(
-        self, template: Path | bytes, *, lang: Language, limits: Limits | None = None
+        self,
+        template: Path | bytes,
+        *,
+        lang: Language,
+        limits: Limits | None = None,
+        name: str | None = None,
+        proven: bool = False,
     ) -> None:
-        """Read, patch and compile ``template``; raise :class:`TemplateError` if it is broken."""
+        """Read, patch and compile ``template``; raise :class:`TemplateError` if it is broken.
+
+        A user's template (a path) is first prepared in a child process under
+        ``limits``, as filling is: a template whose loading, clean-up or
+        compiling (Jinja folds constant expressions such as
+        ``'x'|center(200000000)`` while compiling) runs out of time or memory
+        is refused there, and only a template that fits is prepared again
+        here, for keeps. ``proven=True`` skips the child where that was done
+        already (a batch's worker processes, after the main process).
+        """
         self.source = template
         self.lang = lang
-        self.name = str(template) if isinstance(template, Path) else "template"
+        self.name = name or (str(template) if isinstance(template, Path) else "template")
         if isinstance(template, Path):
             check_template_file(template)
-            data = template.read_bytes()
+            data = guard_template(template.read_bytes(), self.name).data
             self.limits: Limits | None = limits or Limits.from_environment()
+            if not proven:
+                probe = functools.partial(_prepares, data, lang, self.name)
+                run_limited(probe, limits=self.limits, name=self.name)
         else:
             data = template
             self.limits = limits
@@ -141,6 +162,8 @@ class CompiledTemplate:
             self._prepare(data)
         except TemplateError:
             raise
+        except SyntaxError as error:  # lxml's XMLSyntaxError
+            raise unreadable(self.name, error) from None
         except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as error:
             raise unreadable(self.name, error) from None
 
@@ -148,8 +171,7 @@ class CompiledTemplate:
         """Load the package, compile the parts Jinja fills, and compress the others."""
         self._env = make_environment(self.lang)
         self._plain_env = self._env.overlay(autoescape=False)
-        self._docxtpl = PitchkitTemplate(io.BytesIO(data), self.name)
-        self._docxtpl.init_docx()
+        self._docxtpl = load_template(data, self.name)
         document = self._docxtpl.docx
         self._filled = self._compile_parts(document)
         self._core = copy.deepcopy(document.core_properties._element)
@@ -159,8 +181,9 @@ class CompiledTemplate:
         self._body_index = root.index(body)
         root.remove(body)
         self._shell = root
+        kept = _package_names(document.part.package)
         with zipfile.ZipFile(io.BytesIO(data)) as package:
-            self._entries = _static_entries(package, {part.name for part in self._filled})
+            self._entries = _static_entries(package, {part.name for part in self._filled}, kept)
 
     def _compile_parts(self, document: Any) -> list[_FilledPart]:
         """Patch and compile the body, headers, footers, footnotes and endnotes."""
@@ -182,13 +205,7 @@ class CompiledTemplate:
     def _compile(self, name: str, kind: str, xml: str) -> _FilledPart:
         """Clean ``xml`` for Jinja the way docxtpl does, and compile it."""
         marked = mark_paragraphs(self._docxtpl.patch_xml(xml))
-        try:
-            template = self._env.from_string(marked)
-        except Exception as error:
-            message = describe_failure(error, self.name, part_label(name), marked)
-            if message is None:
-                raise
-            raise TemplateError(message) from None
+        template = compile_tag_source(self._env, marked, self.name, part_label(name))
         return _FilledPart(name, kind, marked, template)
 
     def _compile_properties(self, core: CoreProperties) -> dict[str, jinja2.Template]:
@@ -197,13 +214,9 @@ class CompiledTemplate:
         for field in PROPERTY_FIELDS:
             value = getattr(core, field) or ""
             if "{{" in value or "{%" in value:
-                try:
-                    compiled[field] = self._plain_env.from_string(normalise_tags(value))
-                except Exception as error:
-                    message = describe_failure(error, self.name, "document properties", "")
-                    if message is None:
-                        raise
-                    raise TemplateError(message) from None
+                compiled[field] = compile_tag_source(
+                    self._plain_env, normalise_tags(value), self.name, "document properties"
+                )
         return compiled
 
     def render(self, context: Mapping[str, Any], *, properties: Properties) -> bytes:
@@ -214,8 +227,8 @@ class CompiledTemplate:
             )
         work = functools.partial(self.fill, context, properties=properties)
         if self.limits is None:
-            return work()
-        return run_limited(work, limits=self.limits, name=self.name)
+            return link_addresses(work())
+        return link_addresses(run_limited(work, limits=self.limits, name=self.name))
 
     def fill(self, context: Mapping[str, Any], *, properties: Properties) -> bytes:
         """Fill the template in this process, with no limits and no pictures."""
@@ -274,6 +287,21 @@ class CompiledTemplate:
         return bytes(serialize_part_xml(element))
 
 
+def _prepares(data: bytes, lang: Language, name: str) -> bool:
+    """Prepare the template ``data`` and drop it: run in a child to prove it fits the limits."""
+    CompiledTemplate(data, lang=lang, name=name)
+    return True
+
+
+def _package_names(package: Any) -> set[str]:
+    """The zip names of the parts python-docx reached through relationships, and their rels."""
+    names = {"[Content_Types].xml", "_rels/.rels"}
+    for part in package.iter_parts():
+        names.add(_zip_name(part))
+        names.add(str(part.partname.rels_uri).lstrip("/"))
+    return names
+
+
 def _zip_name(part: Any) -> str:
     """``word/document.xml`` for the part named ``/word/document.xml``."""
     return str(part.partname).lstrip("/")
@@ -307,9 +335,16 @@ def _with_core_registered(package: zipfile.ZipFile, name: str) -> bytes:
 # --- the package ------------------------------------------------------------------------
 
 
-def _static_entries(package: zipfile.ZipFile, filled: set[str]) -> list[_Entry | str]:
-    """Every part in order: compressed entries to copy, or the name of a part made per note."""
-    names = package.namelist()
+def _static_entries(
+    package: zipfile.ZipFile, filled: set[str], kept: set[str]
+) -> list[_Entry | str]:
+    """Every part in order: compressed entries to copy, or the name of a part made per note.
+
+    Only the entries in ``kept`` (the parts the document's relationships
+    reach, and their relationships) are copied: anything else in the
+    template's zip never reaches a note.
+    """
+    names = [name for name in package.namelist() if name in kept]
     order = sorted(names, key=lambda name: name != "[Content_Types].xml")
     has_core = CORE_PART in names
     entries: list[_Entry | str] = []
@@ -321,10 +356,29 @@ def _static_entries(package: zipfile.ZipFile, filled: set[str]) -> list[_Entry |
         data = package.read(name)
         if not has_core and name in ("[Content_Types].xml", "_rels/.rels"):
             data = _with_core_registered(package, name)
+        if name == "[Content_Types].xml":
+            data = _only_kept_overrides(data, kept)
         entries.append(_compressed(name, data, info.date_time))
     if not has_core:
         entries.append(CORE_PART)
     return entries
+
+
+def _only_kept_overrides(data: bytes, kept: set[str]) -> bytes:
+    """``[Content_Types].xml`` without the overrides naming parts that are not copied."""
+    root = etree.fromstring(data)
+    wanted = {f"/{name}".casefold() for name in kept}
+    dropped = [
+        element
+        for element in root
+        if element.tag == f"{{{_NS['ct']}}}Override"
+        and str(element.get("PartName", "")).casefold() not in wanted
+    ]
+    if not dropped:
+        return data
+    for element in dropped:
+        root.remove(element)
+    return bytes(etree.tostring(root, encoding="UTF-8", xml_declaration=True, standalone=True))
 
 
 def _compressed(

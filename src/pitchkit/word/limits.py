@@ -4,13 +4,16 @@ Jinja's sandbox stops a template reaching Python internals, but not
 ``{{ 'x' * 10**9 }}`` or a loop that never ends. A user's template is
 therefore rendered by :func:`run_limited`:
 
-- On Linux and macOS (``fork`` and ``resource`` available) in a child
-  process whose address space may grow by at most ``memory_bytes`` beyond
-  what pitchkit already uses (``RLIMIT_AS``), and which is killed when it
-  has not finished after ``seconds``.
-- Elsewhere (Windows) in a thread with the same deadline: pitchkit stops
-  waiting and reports the time limit, but cannot stop the thread early or
-  cap its memory; the process ends when the command does.
+- On Linux in a forked child process whose address space may grow by at
+  most ``memory_bytes`` beyond what pitchkit already uses (``RLIMIT_AS``),
+  and which is killed when it has not finished after ``seconds``.
+- On macOS and Windows in a fresh (spawned) child process, killed at the
+  same deadline. Its memory is not capped: macOS refuses ``RLIMIT_AS`` and
+  Windows has no such limit; a template that exhausts memory ends its own
+  process, not pitchkit. :func:`isolation` and :func:`memory_capped` say
+  which applies.
+- Only where no child process can be started, in a thread with the same
+  deadline, which pitchkit stops waiting for but cannot stop.
 
 Either way the caller gets the bytes or a :class:`RenderLimitError` with a
 one-line message, and nothing is written. The defaults (30 seconds, 1 GiB)
@@ -28,15 +31,18 @@ import multiprocessing
 import os
 import pickle
 import re
+import sys
 import threading
 import traceback
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
-from typing import Any
+from typing import Any, TypeVar
 
 from pitchkit.errors import InputError, PitchkitError, RenderLimitError, TemplateError
 from pitchkit.i18n.messages import Located, Message, Plural, Renderable
+
+T = TypeVar("T")
 
 try:  # not on Windows
     import resource
@@ -52,6 +58,11 @@ _SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?\s*", re.IGNORECASE)
 _UNITS = {"": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30, "t": 1 << 40}
 #: Below this a Python child cannot even start rendering.
 _MIN_MEMORY = 32 << 20
+#: The longest time limit: a day. Longer ones are typing mistakes, and waiting
+#: functions refuse timeouts past about 2**31 milliseconds.
+MAX_SECONDS = 86_400.0
+#: The largest memory limit: 1 TiB, far beyond any machine that fills notes.
+MAX_MEMORY_BYTES = 1 << 40
 
 
 @dataclass(frozen=True)
@@ -69,10 +80,24 @@ class Limits:
                     seconds=format(self.seconds, "g"),
                 )
             )
+        if self.seconds > MAX_SECONDS:
+            raise InputError(
+                Message(
+                    "time limit {seconds} s: give at most 86400 seconds (one day)",
+                    seconds=format(self.seconds, "g"),
+                )
+            )
         if self.memory_bytes < _MIN_MEMORY:
             raise InputError(
                 Message(
                     "memory limit {size}: give at least 32M",
+                    size=describe_size(self.memory_bytes),
+                )
+            )
+        if self.memory_bytes > MAX_MEMORY_BYTES:
+            raise InputError(
+                Message(
+                    "memory limit {size}: give at most 1T (1 TiB)",
                     size=describe_size(self.memory_bytes),
                 )
             )
@@ -89,7 +114,12 @@ class Limits:
         )
 
     def describe(self) -> Renderable:
-        """``30 s and 1 GiB``: for messages."""
+        """``30 s and 1 GiB``: for messages (the memory only where it is enforced)."""
+        if not memory_capped():
+            return Message(
+                "{seconds} s (memory is not capped on this system)",
+                seconds=format(self.seconds, "g"),
+            )
         return Message(
             "{seconds} s and {size}",
             seconds=format(self.seconds, "g"),
@@ -169,6 +199,12 @@ def parse_seconds(text: str, where: str = "--time-limit") -> float:
                 text=repr(text),
             )
         )
+    if value > MAX_SECONDS:
+        raise InputError(
+            Message(
+                "{where} {text}: give at most 86400 seconds (one day)", where=where, text=repr(text)
+            )
+        )
     return value
 
 
@@ -180,37 +216,84 @@ def parse_size(text: str, where: str = "--memory-limit") -> int:
             Message("{where} {text}: give a size such as 512M or 2G", where=where, text=repr(text))
         )
     number, unit = match.groups()
-    return int(float(number) * _UNITS[unit.lower()])
+    size = float(number) * _UNITS[unit.lower()]
+    if size > MAX_MEMORY_BYTES:
+        raise InputError(
+            Message("{where} {text}: give at most 1T (1 TiB)", where=where, text=repr(text))
+        )
+    return int(size)
 
 
 def describe_size(size: int) -> Renderable | str:
     """``1 GiB``, ``512 MiB``, ``100 bytes``: a size for people."""
-    for suffix, scale in (("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)):
+    for suffix, scale in (("TiB", 1 << 40), ("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)):
         if size >= scale:
             return f"{size / scale:g} {suffix}"
     return Plural("{n} byte", "{n} bytes", size)
 
 
+def isolation(platform: str | None = None) -> str:
+    """How a template is filled apart on ``platform`` (``sys.platform``'s value).
+
+    ``fork`` on Linux: a copy of this process, started at once, whose memory
+    can be capped. ``spawn`` on macOS and Windows: a fresh Python process,
+    slower to start, that the time limit can stop (macOS forbids capping its
+    address space, and forking there is unsafe). ``thread`` only where
+    neither exists.
+    """
+    platform = sys.platform if platform is None else platform
+    methods = multiprocessing.get_all_start_methods()
+    if platform.startswith("linux") and "fork" in methods and resource is not None:
+        return "fork"
+    return "spawn" if "spawn" in methods else "thread"
+
+
+def memory_capped(platform: str | None = None) -> bool:
+    """Whether the memory limit is enforced on ``platform``: on Linux only.
+
+    Elsewhere the time limit still stops a template, and a template that
+    exhausts memory ends its own process, not pitchkit.
+    """
+    platform = sys.platform if platform is None else platform
+    return platform.startswith("linux") and resource is not None
+
+
 def can_isolate() -> bool:
-    """True where rendering can run in a forked child with a memory cap."""
-    return resource is not None and "fork" in multiprocessing.get_all_start_methods()
+    """True where rendering can run in a separate process that can be stopped."""
+    return isolation() != "thread"
 
 
 def run_limited(
-    work: Callable[[], bytes], *, limits: Limits, name: str, isolate: bool | None = None
-) -> bytes:
-    """Run ``work`` under ``limits`` and return its bytes.
+    work: Callable[[], T], *, limits: Limits, name: str, isolate: bool | str | None = None
+) -> T:
+    """Run ``work`` under ``limits`` and return what it returns (bytes, or anything that pickles).
 
     ``name`` (the template) starts every message. A :class:`TemplateError`
     raised by ``work`` reaches the caller unchanged; running out of time or
-    memory raises :class:`RenderLimitError`. ``isolate=False`` forces the
-    thread fallback used where ``fork`` is missing.
+    memory raises :class:`RenderLimitError`. ``isolate`` chooses how (see
+    :func:`isolation`): ``False`` forces the thread fallback, or name
+    ``"fork"``, ``"spawn"`` or ``"thread"``. A ``spawn`` child needs ``work``
+    to pickle; work that cannot runs in a thread with the same deadline.
     """
-    if isolate is None:
-        isolate = can_isolate()
-    if isolate:
-        return _run_in_child(work, limits, name)
-    return _run_in_thread(work, limits, name)
+    if isolate is None or isolate is True:
+        how = isolation()
+    elif isolate is False:
+        how = "thread"
+    else:
+        how = isolate
+    if how == "spawn" and not _picklable(work):
+        how = "thread"
+    if how == "thread":
+        return _run_in_thread(work, limits, name)
+    return _run_in_child(work, limits, name, how)
+
+
+def _picklable(work: Callable[[], Any]) -> bool:
+    try:
+        pickle.dumps(work)
+    except Exception:  # closures, lambdas, compiled templates: any reason means no
+        return False
+    return True
 
 
 # ---------------------------------------------------------------- child process
@@ -238,6 +321,11 @@ def _memory_message(name: str, limits: Limits) -> Renderable:
             size=describe_size(limits.memory_bytes),
         ),
     )
+
+
+def portable(message: Renderable | str) -> Renderable | str:
+    """``message`` if it can be sent between processes, else its English text."""
+    return _portable(message)
 
 
 def _portable(message: Renderable | str) -> Renderable | str:
@@ -268,10 +356,11 @@ def _cap_memory(memory_bytes: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))
 
 
-def _child(work: Callable[[], bytes], limits: Limits, sender: Connection) -> None:
+def _child(work: Callable[[], Any], limits: Limits, sender: Connection) -> None:
     """Body of the child process: render, send ``(kind, payload)``, exit."""
     try:
-        _cap_memory(limits.memory_bytes)
+        if memory_capped():
+            _cap_memory(limits.memory_bytes)
         result: tuple[str, Any] = ("ok", work())
     except MemoryError:
         result = ("memory", None)
@@ -288,8 +377,8 @@ def _child(work: Callable[[], bytes], limits: Limits, sender: Connection) -> Non
     sender.close()
 
 
-def _run_in_child(work: Callable[[], bytes], limits: Limits, name: str) -> bytes:
-    context = multiprocessing.get_context("fork")
+def _run_in_child(work: Callable[[], T], limits: Limits, name: str, how: str = "fork") -> T:
+    context: Any = multiprocessing.get_context(how)
     receiver, sender = context.Pipe(duplex=False)
     process = context.Process(target=_child, args=(work, limits, sender), daemon=True)
     process.start()
@@ -314,7 +403,8 @@ def _run_in_child(work: Callable[[], bytes], limits: Limits, name: str) -> bytes
     finally:
         receiver.close()
         _stop(process)
-    return _unpack(kind, payload, name, limits)
+    result: T = _unpack(kind, payload, name, limits)
+    return result
 
 
 def _exit_code(process: Any) -> object:
@@ -335,9 +425,9 @@ _ERRORS: dict[str, type[TemplateError]] = {
 }
 
 
-def _unpack(kind: str, payload: Any, name: str, limits: Limits) -> bytes:
+def _unpack(kind: str, payload: Any, name: str, limits: Limits) -> Any:
     if kind == "ok":
-        return bytes(payload)
+        return payload
     if kind == "memory":
         raise RenderLimitError(_memory_message(name, limits))
     if kind == "error":
@@ -349,7 +439,7 @@ def _unpack(kind: str, payload: Any, name: str, limits: Limits) -> bytes:
 # ---------------------------------------------------------------- thread fallback
 
 
-def _run_in_thread(work: Callable[[], bytes], limits: Limits, name: str) -> bytes:
+def _run_in_thread(work: Callable[[], T], limits: Limits, name: str) -> T:
     outcome: dict[str, Any] = {}
 
     def target() -> None:
@@ -367,4 +457,5 @@ def _run_in_thread(work: Callable[[], bytes], limits: Limits, name: str) -> byte
         raise RenderLimitError(_time_message(name, limits))
     if "error" in outcome:
         raise outcome["error"]
-    return bytes(outcome["data"])
+    data: T = outcome["data"]
+    return data

@@ -1,7 +1,8 @@
 """The meeting pack: every note of a batch in one document, each in its own section.
 
 :func:`build_pack` joins .docx files made from one template. Each note
-starts on a new page and keeps its own headers and footers; the parts a
+starts on a new page, keeps its own headers and footers and numbers its
+lists from 1; the parts a
 later note refers to (pictures, headers, footers) are copied in under new
 names, and bookmark and drawing ids are renumbered so that none clash.
 Bilingual documents use the same joiner for their two languages.
@@ -13,6 +14,7 @@ import io
 import posixpath
 import zipfile
 from collections.abc import Sequence
+from copy import deepcopy
 from pathlib import Path
 from typing import Any
 
@@ -118,12 +120,18 @@ class _PackBuilder:
         self.types = base.types
         self.bookmark_offset = 0
         self.header_drawing_id = _FIRST_HEADER_DRAWING_ID
+        self.numbering_name = _numbering_part(base)
+        self.numbering = (
+            etree.fromstring(base.parts[self.numbering_name]) if self.numbering_name else None
+        )
+        self.styled_lists = _styled_lists(base)
 
     def add(self, note: _Package, number: int, *, last: bool, name: str) -> None:
         """Append one note as its own section(s)."""
         body = note.body()
         if number > 1:
             self._relink(note, body, number, name)
+            self._restart_numbering(body)
         self._renumber_bookmarks(body, number)
         children = list(body)
         final = children.pop() if children and children[-1].tag == _w("sectPr") else None
@@ -225,6 +233,85 @@ class _PackBuilder:
         etree.SubElement(self.rels, f"{{{_PR}}}Relationship", **attributes)
         return f"rId{number}"
 
+    def _restart_numbering(self, body: Any) -> None:
+        """Start each numbered list of a later note at 1 again, as in the note itself.
+
+        All notes share the first note's numbering part, so a list would go on
+        counting from the note before (1-3, then 4-6). Each list the note uses
+        gets a new numbering instance of the same list style whose levels
+        restart at their first number.
+        """
+        if self.numbering is None:
+            return
+        for paragraph in body.iter(_w("p")):
+            self._number_explicitly(paragraph)
+        used: dict[str, str] = {}
+        for num_id in body.iter(_w("numId")):
+            old = num_id.get(_w("val"))
+            if old is None or old == "0":  # 0 means "no numbering"
+                continue
+            if old not in used:
+                used[old] = self._new_instance(old)
+            num_id.set(_w("val"), used[old])
+
+    def _number_explicitly(self, paragraph: Any) -> None:
+        """Give a paragraph numbered only through its style its own ``w:numPr``.
+
+        A list numbered by its style (Word's List Number) has no id in the
+        paragraph to replace; writing the style's numbering into the paragraph
+        lets :meth:`_restart_numbering` restart it like any other list.
+        """
+        properties = paragraph.find(_w("pPr"))
+        if properties is None or properties.find(_w("numPr")) is not None:
+            return
+        style = properties.find(_w("pStyle"))
+        listed = None if style is None else self.styled_lists.get(str(style.get(_w("val"))))
+        if listed is None:
+            return
+        num_id, level = listed
+        numbering = etree.Element(_w("numPr"))
+        etree.SubElement(numbering, _w("ilvl")).set(_w("val"), level)
+        etree.SubElement(numbering, _w("numId")).set(_w("val"), num_id)
+        style.addnext(numbering)  # numPr follows pStyle (and keepNext...) in pPr's order
+        _reorder_numbering(properties, numbering)
+
+    def _new_instance(self, old: str) -> str:
+        """A copy of numbering instance ``old`` that restarts every level; its new id."""
+        assert self.numbering is not None
+        instances = self.numbering.findall(_w("num"))
+        source = next((n for n in instances if n.get(_w("numId")) == old), None)
+        if source is None:
+            return old
+        taken = [
+            int(n.get(_w("numId"), "0")) for n in instances if n.get(_w("numId"), "").isdigit()
+        ]
+        new_id = str(max(taken, default=0) + 1)
+        copy = etree.Element(_w("num"))
+        copy.set(_w("numId"), new_id)
+        copy.append(deepcopy(source.find(_w("abstractNumId"))))
+        for level in range(9):
+            override = etree.SubElement(copy, _w("lvlOverride"))
+            override.set(_w("ilvl"), str(level))
+            start = etree.SubElement(override, _w("startOverride"))
+            start.set(_w("val"), str(self._start_of(source, level)))
+        instances[-1].addnext(copy)
+        return new_id
+
+    def _start_of(self, instance: Any, level: int) -> int:
+        """The number level ``level`` of a list style starts at (1 unless it says)."""
+        assert self.numbering is not None
+        abstract = instance.find(_w("abstractNumId"))
+        wanted = None if abstract is None else abstract.get(_w("val"))
+        for style in self.numbering.iter(_w("abstractNum")):
+            if style.get(_w("abstractNumId")) != wanted:
+                continue
+            for lvl in style.iter(_w("lvl")):
+                start = lvl.find(_w("start"))
+                if lvl.get(_w("ilvl")) == str(level) and start is not None:
+                    value = str(start.get(_w("val"), "1"))
+                    return int(value) if value.isdigit() else 1
+        return 1
+
     def _renumber_bookmarks(self, body: Any, number: int) -> None:
         """Keep bookmark ids and names distinct across the notes."""
         highest = self.bookmark_offset
@@ -247,6 +334,8 @@ class _PackBuilder:
         self.parts[_DOCUMENT] = _xml_bytes(self.root)
         self.parts[_DOCUMENT_RELS] = _xml_bytes(self.rels)
         self.parts[_CONTENT_TYPES] = _xml_bytes(self.types)
+        if self.numbering_name and self.numbering is not None:
+            self.parts[self.numbering_name] = _xml_bytes(self.numbering)
         if _CORE in self.parts:
             core_root = parse_xml(self.parts[_CORE])
             core = CoreProperties(core_root)
@@ -258,6 +347,65 @@ class _PackBuilder:
             for name, data in self.parts.items():
                 package.writestr(name, data)
         return buffer.getvalue()
+
+
+#: Elements of ``w:pPr`` that come before ``w:numPr``.
+_BEFORE_NUMBERING = frozenset(
+    _w(n) for n in ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl")
+)
+
+
+def _reorder_numbering(properties: Any, numbering: Any) -> None:
+    """Put ``w:numPr`` straight after the elements the schema puts before it."""
+    properties.remove(numbering)
+    position = sum(1 for child in properties if child.tag in _BEFORE_NUMBERING)
+    properties.insert(position, numbering)
+
+
+def _styled_lists(package: _Package) -> dict[str, tuple[str, str]]:
+    """Paragraph styles that number their paragraphs: style id to ``(numId, ilvl)``.
+
+    A style may inherit its numbering through ``w:basedOn``.
+    """
+    data = package.parts.get("word/styles.xml")
+    if data is None:
+        return {}
+    own: dict[str, tuple[str, str] | None] = {}
+    based_on: dict[str, str] = {}
+    for style in etree.fromstring(data).iter(_w("style")):
+        style_id = str(style.get(_w("styleId")))
+        parent = style.find(_w("basedOn"))
+        if parent is not None:
+            based_on[style_id] = str(parent.get(_w("val")))
+        num_id = style.find(f"{_w('pPr')}/{_w('numPr')}/{_w('numId')}")
+        level = style.find(f"{_w('pPr')}/{_w('numPr')}/{_w('ilvl')}")
+        own[style_id] = (
+            None
+            if num_id is None
+            else (str(num_id.get(_w("val"))), "0" if level is None else str(level.get(_w("val"))))
+        )
+    found: dict[str, tuple[str, str]] = {}
+    for style_id in own:
+        current: str | None = style_id
+        for _ in range(20):  # a basedOn chain is short; a loop in it must not hang
+            if current is None:
+                break
+            listed = own.get(current)
+            if listed is not None:
+                if listed[0] != "0":
+                    found[style_id] = listed
+                break
+            current = based_on.get(current)
+    return found
+
+
+def _numbering_part(package: _Package) -> str | None:
+    """The name of the document's numbering part, if it has one."""
+    for rel in package.relationships.values():
+        if str(rel.get("Type", "")).endswith("/numbering") and rel.get("TargetMode") != "External":
+            name = _part_name(str(rel.get("Target")))
+            return name if name in package.parts else None
+    return None
 
 
 def _part_name(target: str) -> str:

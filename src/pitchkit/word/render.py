@@ -33,20 +33,24 @@ from docxtpl import DocxTemplate
 
 from pitchkit.errors import TemplateError
 from pitchkit.i18n.translation import Language
+from pitchkit.word.finish import link_addresses
 from pitchkit.word.limits import Limits, run_limited
 
 # Picture is imported here only so ``from pitchkit.word.render import Picture`` keeps
 # working: pitchkit.notes.update.charting imports it from here.
-from pitchkit.word.renderenv import Picture, known_names, make_environment, scoped
+from pitchkit.word.renderenv import Picture, PictureShelf, known_names, make_environment, scoped
 from pitchkit.word.templatefile import (
     broken_xml,
+    check_tags_close,
     check_template_file,
+    compile_tag_source,
     describe_failure,
     mark_paragraphs,
     normalise_tags,
     part_label,
     unreadable,
 )
+from pitchkit.word.templateguard import guard_template
 
 __all__ = [
     "NOTE_PARTS",
@@ -77,15 +81,26 @@ class PitchkitTemplate(DocxTemplate):  # type: ignore[misc]
     - Core properties are filled only where they hold tags, without
       escaping them twice; :func:`render` sets the others.
     - Failures become :class:`TemplateError` naming the part and paragraph.
+    - Pictures reach the template as inert tokens (see
+      :class:`~pitchkit.word.renderenv.ImageSlot`) and are placed from
+      :attr:`shelf` once each part is filled.
     """
 
     def __init__(self, source: Any, name: str = "template") -> None:
         super().__init__(source)
         self.template_name = name
         self.filled_properties: set[str] = set()
+        self.shelf = PictureShelf()
+        #: What :func:`~pitchkit.word.templateguard.guard_template` took out of the file.
+        self.removed: tuple[Any, ...] = ()
 
     def patch_xml(self, src_xml: str) -> str:
-        """Clean Word's XML as docxtpl does, then straighten quotes inside tags."""
+        """Clean Word's XML as docxtpl does, then straighten quotes inside tags.
+
+        A part with many tags left open is refused first: docxtpl's clean-up
+        would take time growing with the square of its length.
+        """
+        check_tags_close(src_xml, self.template_name)
         return normalise_tags(str(super().patch_xml(src_xml)))
 
     def note_parts(self) -> Iterator[tuple[str, Any]]:
@@ -100,15 +115,17 @@ class PitchkitTemplate(DocxTemplate):  # type: ignore[misc]
         marked = mark_paragraphs(src_xml)
         self.current_rendering_part = part
         where = part_label(str(part.partname))
+        template = compile_tag_source(jinja_env, marked, self.template_name, where)
         with known_names(context):
             try:
-                rendered: str = jinja_env.from_string(marked).render(context)
+                rendered: str = template.render(context)
             except Exception as error:
                 message = describe_failure(error, self.template_name, where, marked)
                 if message is None:
                     raise
                 raise TemplateError(message) from None
-        return str(self.resolve_listing(_MARKED_PARAGRAPH.sub(r"<w:p\1", rendered)))
+        placed = self.shelf.place(_MARKED_PARAGRAPH.sub(r"<w:p\1", rendered), part)
+        return str(self.resolve_listing(placed))
 
     def render_footnotes(self, context: Any, jinja_env: Any = None) -> None:
         """Fill footnotes and endnotes, once each."""
@@ -125,14 +142,15 @@ class PitchkitTemplate(DocxTemplate):  # type: ignore[misc]
             if "{{" not in value and "{%" not in value:
                 continue
             source = normalise_tags(value)
+            template = compile_tag_source(plain, source, self.template_name, "document properties")
             try:
-                text = plain.from_string(source).render(context)
+                text = template.render(context)
             except Exception as error:
                 message = describe_failure(error, self.template_name, "document properties", "")
                 if message is None:
                     raise
                 raise TemplateError(message) from None
-            setattr(core, field, text[:255])
+            setattr(core, field, self.shelf.strip(text)[:255])
             self.filled_properties.add(field)
 
 
@@ -175,10 +193,17 @@ def render(
         limits = limits or Limits.from_environment()
     else:
         data = template
-    work = functools.partial(fill, data, context, lang=lang, properties=properties, name=name)
-    if limits is None:
-        return work()
-    return run_limited(work, limits=limits, name=name)
+    work = functools.partial(
+        fill,
+        data,
+        context,
+        lang=lang,
+        properties=properties,
+        name=name,
+        guard=isinstance(template, Path),
+    )
+    filled = work() if limits is None else run_limited(work, limits=limits, name=name)
+    return link_addresses(filled)
 
 
 def fill(
@@ -188,13 +213,21 @@ def fill(
     lang: Language,
     properties: Properties,
     name: str = "template",
+    guard: bool = False,
 ) -> bytes:
-    """Fill the template ``data`` in this process, with no limits: see :func:`render`."""
+    """Fill the template ``data`` in this process, with no limits: see :func:`render`.
+
+    With ``guard`` (a user's template), links to outside content, active
+    fields, altChunks and macros are taken out first
+    (:func:`~pitchkit.word.templateguard.guard_template`).
+    """
     env = make_environment(lang)
+    if guard:
+        data = guard_template(data, name).data
+    document = load_template(data, name)
     try:
-        document = PitchkitTemplate(io.BytesIO(data), name)
-        document.init_docx()
-        document.render(scoped(dict(context), document=document), env, autoescape=True)
+        values = scoped(dict(context), shelf=document.shelf)
+        document.render(values, env, autoescape=True)
     except TemplateError:
         raise
     except SyntaxError as error:  # lxml's XMLSyntaxError
@@ -205,6 +238,22 @@ def fill(
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def load_template(data: bytes, name: str = "template") -> PitchkitTemplate:
+    """Open template bytes with python-docx, or raise :class:`TemplateError` saying why not.
+
+    Users' templates are opened in the child process that fills or scans
+    them, so loading runs under the same limits as filling.
+    """
+    try:
+        document = PitchkitTemplate(io.BytesIO(data), name)
+        document.init_docx()
+    except RecursionError:
+        raise unreadable(name, ValueError("XML nested too deeply")) from None
+    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, SyntaxError) as error:
+        raise unreadable(name, error) from None
+    return document
 
 
 def _set_properties(document: PitchkitTemplate, properties: Properties) -> None:

@@ -9,7 +9,7 @@ is worded from the :class:`Situation` it returns.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pitchkit.facts.schema import Director, Facts, Update
 from pitchkit.i18n.translation import Language
@@ -64,13 +64,21 @@ def situate(
     chosen = chosen_period(facts, period, today)
     entry = logged_entry(facts, chosen)
     run = series(facts.updates, until=chosen)
+    pitch = localise_pitch(recast(facts, director, today=today), lang)
+    progress = [measure_progress(i, run) for i in facts.impacts]
+    if pitch.ledger is not None:  # money another impact already counts is not shown again
+        counted_elsewhere = {line.impact.id for line in pitch.ledger.lines if line.within}
+        progress = [
+            replace(p, delivered_money=None) if p.impact.id in counted_elsewhere else p
+            for p in progress
+        ]
     return Situation(
         facts=facts,
-        pitch=localise_pitch(recast(facts, director), lang),
+        pitch=pitch,
         period=chosen,
         entry=entry,
         run=run,
-        progress=tuple(measure_progress(i, run) for i in facts.impacts),
+        progress=tuple(progress),
         lang=lang,
     )
 
