@@ -59,6 +59,34 @@ class Picture:
     description: str = ""
 
 
+class DescribedImage(InlineImage):  # type: ignore[misc]
+    """docxtpl's inline image with alt text for screen readers (``wp:docPr descr``)."""
+
+    def __init__(self, tpl: Any, image: Any, *, width: Any, description: str) -> None:
+        super().__init__(tpl, image, width=width)
+        self.description = description
+
+    def _insert_image(self) -> str:
+        text = str(super()._insert_image())
+        if not self.description:
+            return text
+        head, found, rest = text.partition("<wp:docPr ")
+        if not found:
+            return text
+        return f'{head}<wp:docPr descr="{xml_attribute(self.description)}" {rest}'
+
+
+def xml_attribute(text: str) -> str:
+    """``text`` escaped for an XML attribute in double quotes."""
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("\n", "&#10;")
+    )
+
+
 class Scope(dict[str, Any]):
     """A context dict that knows its dotted path, to name missing variables.
 
@@ -89,7 +117,12 @@ def scoped(value: Any, path: str = "", document: Any = None) -> Any:
     if isinstance(value, list | tuple):
         return [scoped(item, f"{path}[{index}]", document) for index, item in enumerate(value)]
     if isinstance(value, Picture) and document is not None:
-        return InlineImage(document, io.BytesIO(value.data), width=Cm(value.width_cm))
+        return DescribedImage(
+            document,
+            io.BytesIO(value.data),
+            width=Cm(value.width_cm),
+            description=value.description,
+        )
     return value
 
 

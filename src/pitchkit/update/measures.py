@@ -6,7 +6,7 @@ periods with no figure are named (or counted) and said not to be zero.
 
 from __future__ import annotations
 
-from pitchkit import fmt, wording
+from pitchkit import fmt, icons, wording
 from pitchkit.context import Context
 from pitchkit.facts import Impact
 from pitchkit.i18n import N_, Language
@@ -53,6 +53,8 @@ def measure_row(progress: MeasureProgress, situation: Situation) -> Context:
         "along_text": along_text(progress, lang),
         "direction_text": direction_text(progress, lang),
         "missing_text": missing_text(progress, lang),
+        "icons": icons.icon_picture(situation.claims[impact.id].analysis, lang),
+        "icons_text": icons.icons_words(situation.claims[impact.id].analysis, lang),
     }
     if situation.fill_in:
         row["latest_text"] = fillin.figure_prompt(situation.period.text, lang)

@@ -9,8 +9,11 @@ is worded from the :class:`Situation` it returns.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
+from pitchkit import rollup, spc
+from pitchkit.claims import Claim, change_dates, judge
 from pitchkit.facts import Director, Facts, Update
 from pitchkit.i18n import Language
 from pitchkit.lenstext import localise_pitch
@@ -37,6 +40,23 @@ class Situation:
     run: Series
     progress: tuple[MeasureProgress, ...]
     lang: Language
+    #: The run the charts are drawn from: the months, for a quarter or year built from them.
+    chart_run: Series | None = field(default=None)
+
+    @cached_property
+    def claims(self) -> dict[str, Claim]:
+        """Each measure's chart and what may be claimed from it, by impact id."""
+        settings = self.facts.settings
+        rules = spc.Rules(spc_shift=settings.spc_shift, spc_trend=settings.spc_trend)
+        run = self.chart_run or self.run
+        found = {}
+        for impact in self.facts.impacts:
+            progress = measure_progress(impact, run)
+            points = [p for p in progress.points if p.period.kind == run.kind]
+            found[impact.id] = judge(
+                progress, points, dates=change_dates(impact, self.facts), rules=rules
+            )
+        return found
 
     @property
     def fill_in(self) -> bool:
@@ -66,6 +86,14 @@ def situate(
     chosen = chosen_period(facts, period, today)
     entry = logged_entry(facts, chosen)
     run = series(facts.updates, until=chosen)
+    chart_run = None
+    if entry is None and chosen.kind != "month":
+        # A quarter or year logged month by month: built from its months, charted by month.
+        updates = rollup.rolled_up(facts, chosen.kind, until=chosen)
+        entry = next((u for u in updates if u.period == chosen.text), None)
+        if entry is not None:
+            chart_run = run
+            run = series(updates, until=chosen)
     return Situation(
         facts=facts,
         pitch=localise_pitch(recast(facts, director), lang),
@@ -74,6 +102,7 @@ def situate(
         run=run,
         progress=tuple(measure_progress(i, run) for i in facts.impacts),
         lang=lang,
+        chart_run=chart_run,
     )
 
 
