@@ -34,8 +34,9 @@ _ASSURANCE: dict[str, tuple[str, str]] = {
     "hit_and_miss": (GREY, "?"),
 }
 _DPI = 200
-#: The height of the icons in a document.
-ICON_CM = 0.7
+#: The height of the icons beside a chart, and in the table of measures.
+ICON_CM = 0.6
+TABLE_ICON_CM = 0.42
 
 
 def icons(
@@ -81,7 +82,7 @@ def icons(
     return buffer.getvalue()
 
 
-def icon_picture(analysis: Analysis, lang: Language) -> Picture | str:
+def icon_picture(analysis: Analysis, lang: Language, *, size_cm: float = ICON_CM) -> Picture | str:
     """The variation and assurance icons as a small picture with alt text; empty without a chart."""
     if analysis.kind == "none":
         return ""
@@ -90,8 +91,8 @@ def icon_picture(analysis: Analysis, lang: Language) -> Picture | str:
     high = bool(holding) and holding[0].direction == "up"
     count = 2 if analysis.assurance is not None else 1
     return Picture(
-        data=icons(analysis.variation, analysis.assurance, high=high, size_cm=ICON_CM),
-        width_cm=ICON_CM * count,
+        data=icons(analysis.variation, analysis.assurance, high=high, size_cm=size_cm),
+        width_cm=size_cm * count,
         description=icons_words(analysis, lang),
     )
 

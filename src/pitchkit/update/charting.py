@@ -31,7 +31,7 @@ MAX_CHARTS = 3
 #: A fill-in template keeps room for the words the team will write in place of its prompts.
 MAX_CHARTS_FILL_IN = 2
 CHART_WIDTH_CM = 16.5
-CHART_HEIGHT_CM = 4.3
+CHART_HEIGHT_CM = 3.8
 
 
 def chart_rules(settings: Settings) -> charts.Rules:

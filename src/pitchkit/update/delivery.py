@@ -64,8 +64,8 @@ def not_shown_text(claim: Claim, situation: Situation) -> str:
     else:
         more = lang.ngettext("{n} more month", "{n} more months", claim.needed)
     return lang.gettext(
-        "no change can be told apart from normal variation yet; at least {more} of figures "
-        "better than the baseline would be needed to show one"
+        "no change can be told apart from normal variation yet; {more} better than the "
+        "baseline could show one"
     ).format(more=more.format(n=claim.needed))
 
 

@@ -53,7 +53,9 @@ def measure_row(progress: MeasureProgress, situation: Situation) -> Context:
         "along_text": along_text(progress, lang),
         "direction_text": direction_text(progress, lang),
         "missing_text": missing_text(progress, lang),
-        "icons": icons.icon_picture(situation.claims[impact.id].analysis, lang),
+        "icons": icons.icon_picture(
+            situation.claims[impact.id].analysis, lang, size_cm=icons.TABLE_ICON_CM
+        ),
         "icons_text": icons.icons_words(situation.claims[impact.id].analysis, lang),
     }
     if situation.fill_in:
