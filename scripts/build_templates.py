@@ -451,7 +451,7 @@ def _update_measures(document: Document) -> None:
         ],
         "m in update.measures",
         [
-            [("{{ m.measure }}", False), ("{% if m.icons %} {{ m.icons }}{% endif %}", False)],
+            [("{{ m.measure }}", False), ("{% if m.icons %}{{ m.icons }}{% endif %}", False)],
             [("{{ m.baseline_text }}", False)],
             [("{{ m.target_text }}", False)],
             [("{{ m.latest_text }}", True)],

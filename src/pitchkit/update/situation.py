@@ -87,10 +87,16 @@ def situate(
     entry = logged_entry(facts, chosen)
     run = series(facts.updates, until=chosen)
     chart_run = None
+    if run.kind != "month" and any(parse_period(u.period).kind == "month" for u in facts.updates):
+        # Months logged before the quarters (or years) count as the quarters they make.
+        run = series(rollup.rolled_up(facts, run.kind, until=chosen), until=chosen)
     if entry is None and chosen.kind != "month":
-        # A quarter or year logged month by month: built from its months, charted by month.
+        # A quarter or year logged month by month, up to its last month: built from them.
         updates = rollup.rolled_up(facts, chosen.kind, until=chosen)
+        last = f"{chosen.end.year}-{chosen.end.month:02d}"
         entry = next((u for u in updates if u.period == chosen.text), None)
+        if entry is not None and last not in {u.period for u in facts.updates}:
+            entry = None  # still under way: a fill-in asks for its figures
         if entry is not None:
             chart_run = run
             run = series(updates, until=chosen)
