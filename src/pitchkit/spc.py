@@ -191,9 +191,7 @@ class Analysis:
     @property
     def baseline(self) -> Segment | None:
         """The segment made from the points before the first change, if there is one."""
-        if self.segments and self.change_at is not None and self.segments[0].start < self.change_at:
-            return self.segments[0]
-        return None
+        return self.segments[0] if self.segments and self.baseline_points else None
 
     def ranked(self) -> tuple[Signal, ...]:
         """Every signal, grouped by rule in order of weight, most recent first within a rule."""
