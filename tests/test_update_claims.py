@@ -121,7 +121,7 @@ def test_a_change_inside_common_cause_variation_is_not_delivered(tmp_path: Path)
 
 def test_deaths_are_counted_from_the_change_against_the_baseline_mean(tmp_path: Path) -> None:
     # Six months before the change average 10 (9, 11, 10, 10, 9, 11); the eight
-    # after it (June 2026 on) are all below: 8, 7, 8, 7, 7, 8, 7, 8 = 60 against
+    # after it (July 2026 on) are all below: 8, 7, 8, 7, 7, 8, 7, 8 = 60 against
     # 8 × 10 = 80 at the baseline mean: 20 fewer, at £1,000 each. The months
     # before the change count for nothing, though some are below 10 too.
     values = [9, 11, 10, 10, 9, 11, 8, 7, 8, 7, 7, 8, 7, 8]
@@ -136,6 +136,19 @@ def test_deaths_are_counted_from_the_change_against_the_baseline_mean(tmp_path: 
         "July 2026 and February 2027"
     ) in text
     assert "From July 2026, a sustained shift (8 months below the mean before it, " in text
+
+
+def test_the_new_words_are_in_welsh_too(tmp_path: Path) -> None:
+    values = [9, 11, 10, 10, 9, 11, 8, 7, 8, 7, 7, 8, 7, 8]
+    out = render(write(tmp_path, values, changed="2026-07"), "--locale", "cy")
+    text = docx_text(out)
+    assert "Ers Gorffennaf 2026, mae symudiad parhaus (8 mis o dan y cymedr cyn hynny" in text
+    described = [s._inline.docPr.get("descr", "") for s in docx.Document(str(out)).inline_shapes]
+    assert described[0].startswith("Y pwynt diweddaraf: amrywiad achos cyffredin. Sicrwydd: ")
+    short = render(write(tmp_path, [9, 8]), "--locale", "cy")
+    assert "nid oes modd gwahaniaethu rhwng unrhyw newid ac amrywiad arferol eto" in (
+        docx_text(short)
+    )
 
 
 def test_a_quarter_logged_by_month_is_built_from_its_months(tmp_path: Path) -> None:
