@@ -36,7 +36,7 @@ _ASSURANCE: dict[str, tuple[str, str]] = {
 _DPI = 200
 #: The height of the icons beside a chart, and in the table of measures.
 ICON_CM = 0.6
-TABLE_ICON_CM = 0.42
+TABLE_ICON_CM = 0.36
 
 
 def icons(

@@ -31,7 +31,7 @@ MAX_CHARTS = 3
 #: A fill-in template keeps room for the words the team will write in place of its prompts.
 MAX_CHARTS_FILL_IN = 2
 CHART_WIDTH_CM = 16.5
-CHART_HEIGHT_CM = 3.8
+CHART_HEIGHT_CM = 3.4
 
 
 def chart_rules(settings: Settings) -> charts.Rules:
@@ -260,9 +260,10 @@ def rules_text(rules: charts.Rules, lang: Language) -> str:
     return lang.gettext(
         "Run charts (from {run_min} points): median line; a shift is {run_shift} or more points "
         "on one side of it, a trend {run_trend} or more rising or falling. XmR charts (from "
-        "{spc_min} points): mean and process limits at the mean ± 2.66 × the mean moving range; "
-        "signals are a point outside the limits, a shift of {spc_shift} points, a trend of "
-        "{spc_trend}, and two of three points beyond two-thirds of the way to a limit."
+        "{spc_min} points): mean and process limits at the mean ± 2.66 × the mean moving range "
+        "before the change; signals are a point outside the limits, a shift of {spc_shift} "
+        "points, a trend of {spc_trend}, and two of three points on one side beyond two-thirds "
+        "of the way to a limit."
     ).format(
         run_min=rules.min_run_points,
         run_shift=rules.run_shift,
