@@ -236,3 +236,18 @@ def test_example_updates_word_every_signal_and_claim_only_what_charts_show(
                     assert row.startswith(f"{impact.measure}: no change can be told apart")
     described = [s._inline.docPr.get("descr", "") for s in docx.Document(str(path)).inline_shapes]
     assert all(described)
+
+
+def test_alt_text_keeps_quotes_ampersands_and_angle_brackets(tmp_path: Path) -> None:
+    values = [9, 11, 10, 10, 9, 11, 8, 7, 8, 7, 7, 8, 7, 8]
+    facts = write(tmp_path, values, changed="2026-07")
+    source = facts.read_text(encoding="utf-8")
+    facts.write_text(
+        source.replace(
+            "measure: Deaths from sepsis", "measure: 'Deaths <30 days: \"sepsis\" & shock'"
+        ),
+        encoding="utf-8",
+    )
+    out = render(facts)
+    described = [s._inline.docPr.get("descr", "") for s in docx.Document(str(out)).inline_shapes]
+    assert any(d.startswith('XmR chart of Deaths <30 days: "sepsis" & shock. ') for d in described)

@@ -12,6 +12,7 @@ beyond those letters.
 
 from __future__ import annotations
 
+import functools
 import io
 
 from pitchkit.i18n import N_, Language
@@ -39,6 +40,7 @@ ICON_CM = 0.6
 TABLE_ICON_CM = 0.36
 
 
+@functools.lru_cache(maxsize=64)
 def icons(
     variation: Variation, assurance: Assurance | None, *, high: bool, size_cm: float
 ) -> bytes:
