@@ -251,3 +251,18 @@ def test_alt_text_keeps_quotes_ampersands_and_angle_brackets(tmp_path: Path) -> 
     out = render(facts)
     described = [s._inline.docPr.get("descr", "") for s in docx.Document(str(out)).inline_shapes]
     assert any(d.startswith('XmR chart of Deaths <30 days: "sepsis" & shock. ') for d in described)
+
+
+def test_a_run_chart_trend_after_the_change_is_counted_against_the_months_before(
+    tmp_path: Path,
+) -> None:
+    # Ten months make a run chart. Before the change (January to May): 10, 11,
+    # 9, 10, 10, a mean of 10. From the last of them the deaths fall five months
+    # running, 9 to 5: a trend, and 1 + 2 + 3 + 4 + 5 = 15 fewer than 10 a month.
+    values = [10, 11, 9, 10, 10, 9, 8, 7, 6, 5]
+    out = render(write(tmp_path, values, changed="2026-06"))
+    assert delivered_row(out) == (
+        "Deaths from sepsis: 15 deaths fewer than at the baseline rate, June to October 2026, "
+        "worth £15,000."
+    )
+    assert "trend: 6 months falling (improvement), ending October 2026" in docx_text(out)

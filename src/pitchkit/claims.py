@@ -13,6 +13,7 @@ apart from normal variation yet, and how many more points would show one.
 from __future__ import annotations
 
 import datetime as dt
+import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -88,8 +89,7 @@ def judge(
     )
     start = positions[0] if positions else (0 if not dates else None)
     since = points[start].period if start is not None and points else None
-    baseline = analysis.baseline
-    reference = baseline.centre if baseline is not None else None
+    reference = _baseline_mean(analysis, points, start, rules)
     shown = since is not None and analysis.improved_after_change()
     delivered: float | None = None
     money: float | None = None
@@ -108,6 +108,18 @@ def judge(
         money=money,
         needed=0 if shown else _needed(analysis, after, reference, impact, rules),
     )
+
+
+def _baseline_mean(
+    analysis: spc.Analysis, points: Sequence[Point], start: int | None, rules: spc.Rules
+) -> float | None:
+    """The XmR baseline's mean; for a run chart, the mean of enough points before the change."""
+    if analysis.baseline is not None:
+        return analysis.baseline.centre
+    before = [p.value for p in points[: start or 0] if p.value is not None]
+    if len(before) >= rules.min_baseline_points:
+        return statistics.fmean(before)
+    return None
 
 
 def _gain(point: Point, reference: float | None, impact: Impact) -> float:

@@ -204,7 +204,14 @@ class Analysis:
         if any(c.shift is not None and c.shift.improvement is True for c in self.changes):
             return True
         since = self.change_at or 0
-        return any(s.improvement is True and s.start >= since for s in self.signals)
+        return any(s.improvement is True and self._moves_from(s) >= since for s in self.signals)
+
+    def _moves_from(self, signal: Signal) -> int:
+        """Where a signal starts; a trend starts where its values first move from its first."""
+        if signal.rule != "trend":
+            return signal.start
+        first = self.values[signal.start]
+        return next((i for i in signal.points if self.values[i] != first), signal.start)
 
 
 def analyse(
