@@ -20,7 +20,7 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "src" / "pitchkit" / "templates"
+OUT = ROOT / "src" / "pitchkit" / "word" / "templates"
 
 FONT = "Arial"  # LibreOffice substitutes the metric-compatible Liberation Sans
 NHS_BLUE = RGBColor(0x00, 0x5E, 0xB8)

@@ -24,9 +24,10 @@ from pathlib import Path
 
 from PIL import Image
 
-from pitchkit.notes import make_brief_note, open_project, pick_director
-from pitchkit.pdf import convert_to_pdf
-from pitchkit.update import make_update
+from pitchkit.facts.project import open_project, pick_director
+from pitchkit.notes.brief import make_brief_note
+from pitchkit.notes.update import make_update
+from pitchkit.output.pdf import convert_to_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 FACTS = ROOT / "examples" / "frailty-virtual-ward" / "facts.yaml"

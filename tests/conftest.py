@@ -7,7 +7,10 @@ work whatever pytest's import mode, and offers the tool fixtures below.
 
 from __future__ import annotations
 
+import shutil
 import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -29,3 +32,17 @@ def soffice() -> str:
 def ooxml_validator() -> str:
     """The Open XML SDK validator's path; skips (or fails) like ``soffice`` if absent."""
     return docchecks.validator_path()
+
+
+@pytest.fixture(autouse=True)
+def no_user_settings(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Keep the tester's own ``pitchkit config`` file out of every test (and its processes).
+
+    The folder is outside pytest's own (private) one, since some tests run
+    pitchkit as the user nobody.
+    """
+    folder = Path(tempfile.mkdtemp(prefix="pitchkit-settings-"))
+    folder.chmod(0o755)
+    monkeypatch.setenv("PITCHKIT_CONFIG", str(folder / "config.toml"))
+    yield
+    shutil.rmtree(folder, ignore_errors=True)

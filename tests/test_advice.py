@@ -19,8 +19,8 @@ import pytest
 
 from pitchkit.advice import Finding, ask_without_verb, check, vague_ask
 from pitchkit.errors import DirectorsError
-from pitchkit.facts import load_facts
-from pitchkit.i18n import language
+from pitchkit.facts.schema import load_facts
+from pitchkit.i18n.translation import language
 
 TODAY = dt.date(2026, 11, 26)
 EN = language("en_GB")

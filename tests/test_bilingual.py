@@ -13,7 +13,11 @@ from lxml import etree
 from typer.testing import CliRunner
 
 from docchecks import check_docx, docx_text, pdf_pages, validate_ooxml
-from pitchkit.bilingual import (
+from pitchkit.cli import app
+from pitchkit.facts.project import pick_director
+from pitchkit.i18n.messages import Message
+from pitchkit.i18n.translation import language
+from pitchkit.notes.bilingual import (
     BilingualBrief,
     Pair,
     both_cuts,
@@ -23,11 +27,7 @@ from pitchkit.bilingual import (
     open_pair,
     tag_language,
 )
-from pitchkit.cli import app
-from pitchkit.fit import Cut
-from pitchkit.i18n import language
-from pitchkit.messages import Message
-from pitchkit.notes import pick_director
+from pitchkit.notes.fit import Cut
 
 ROOT = Path(__file__).resolve().parent.parent
 WELSH_EXAMPLE = ROOT / "examples" / "ysbyty-cymunedol" / "facts.yaml"

@@ -11,8 +11,9 @@ from typer.testing import CliRunner
 
 from docchecks import check_docx, docx_text, pdf_pages, validate_ooxml
 from pitchkit.cli import app
-from pitchkit.notes import make_brief_note, open_project, pick_director
-from pitchkit.wording import headline
+from pitchkit.facts.project import open_project, pick_director
+from pitchkit.notes.brief import make_brief_note
+from pitchkit.notes.wording import headline
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*/facts.yaml"))
@@ -183,7 +184,7 @@ def test_the_note_uses_the_directors_own_terms(tmp_path: Path) -> None:
     project = open_project(changed)
     director = pick_director(project.facts, "coo")
     # The built-in template given as a file: no one-page trimming, every statement shown.
-    template = ROOT / "src" / "pitchkit" / "templates" / "brief.docx"
+    template = ROOT / "src" / "pitchkit" / "word" / "templates" / "brief.docx"
     note = make_brief_note(project, director, template=template, today=TODAY)
     assert "usual-residence" in {s.impact.id for s in note.pitch.shown}
     out = tmp_path / "n.docx"

@@ -12,9 +12,9 @@ from decimal import Decimal
 import jinja2
 import pytest
 
-from pitchkit import fmt
 from pitchkit.errors import InputError
-from pitchkit.i18n import language
+from pitchkit.i18n import fmt
+from pitchkit.i18n.translation import language
 
 EN = language("en_GB")
 CY = language("cy_GB")

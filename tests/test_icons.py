@@ -6,9 +6,9 @@ import io
 
 from PIL import Image
 
-from pitchkit import icons
-from pitchkit.i18n import language
-from pitchkit.spc import analyse
+from pitchkit.i18n.translation import language
+from pitchkit.notes.update import icons
+from pitchkit.notes.update.spc import analyse
 
 PNG = b"\x89PNG\r\n\x1a\n"
 

@@ -8,10 +8,7 @@ from typing import Any
 
 import pytest
 
-from pitchkit.errors import DirectorsError
-from pitchkit.facts import THEMES, Facts, load_facts
-from pitchkit.i18n import language
-from pitchkit.ranking import (
+from pitchkit.advice.ranking import (
     CLOSE_SCORES,
     link_reason,
     rank_directors,
@@ -20,6 +17,9 @@ from pitchkit.ranking import (
     team_for,
     why_text,
 )
+from pitchkit.errors import DirectorsError
+from pitchkit.facts.schema import THEMES, Facts, load_facts
+from pitchkit.i18n.translation import language
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

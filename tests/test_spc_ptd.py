@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from pitchkit import spc
+from pitchkit.notes.update import spc
 
 CASES: dict[str, Any] = json.loads(
     (Path(__file__).parent / "data" / "nhsrplotthedots" / "cases.json").read_text("utf-8")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from pitchkit.spc import Analysis, Rules, analyse, run_ends
+from pitchkit.notes.update.spc import Analysis, Rules, analyse, run_ends
 
 FRAILTY_ADMISSIONS = [101, 98, 103, 99, 96, 93, 88, 85, 83, 81, 79, 82, 80, 78, 81]
 

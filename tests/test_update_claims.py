@@ -16,9 +16,9 @@ from typer.testing import CliRunner
 
 from docchecks import check_docx, docx_text
 from pitchkit.cli import app
-from pitchkit.notes import open_project, pick_director
-from pitchkit.update import make_update, situate
-from pitchkit.update.charting import signal_words
+from pitchkit.facts.project import open_project, pick_director
+from pitchkit.notes.update import make_update, situate
+from pitchkit.notes.update.charting import signal_words
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 TODAY = dt.date(2028, 4, 8)

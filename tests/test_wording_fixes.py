@@ -9,10 +9,10 @@ import pytest
 from typer.testing import CliRunner
 
 from docchecks import docx_text
-from pitchkit import fmt
 from pitchkit.cli import app
-from pitchkit.i18n import language
-from pitchkit.wording import share_of_target_text
+from pitchkit.i18n import fmt
+from pitchkit.i18n.translation import language
+from pitchkit.notes.wording import share_of_target_text
 
 EN = language("en_GB")
 CY = language("cy_GB")

@@ -38,6 +38,7 @@ from pitchkit.advice.pitch import (
     unit_cost_without_source,
     vague_ask,
 )
+from pitchkit.advice.ranking import rank_directors
 from pitchkit.advice.review import SEVERITIES, Finding, Review, Rule, Severity
 from pitchkit.advice.timing import (
     approach_late,
@@ -47,10 +48,9 @@ from pitchkit.advice.timing import (
     whole_team,
 )
 from pitchkit.advice.words import director_terms, jargon, untranslated
-from pitchkit.facts import Director, Facts, LoadedFacts
-from pitchkit.i18n import Language
-from pitchkit.notes import pick_director
-from pitchkit.ranking import rank_directors
+from pitchkit.facts.project import pick_director
+from pitchkit.facts.schema import Director, Facts, LoadedFacts
+from pitchkit.i18n.translation import Language
 
 __all__ = [
     "RULES",

@@ -34,19 +34,20 @@ from pitchkit.cli.common import (
     words,
 )
 from pitchkit.cli.templates import MemoryLimitOpt, TimeLimitOpt
-from pitchkit.i18n import N_, Language
-from pitchkit.messages import Located, Message, Renderable
+from pitchkit.errors import OutputError
+from pitchkit.i18n.messages import Located, Message, Renderable
+from pitchkit.i18n.translation import N_, Language
 
 if TYPE_CHECKING:
-    from pitchkit.notes import Project
+    from pitchkit.facts.project import Project
 
 
 def with_directors_file(project: Project, path: Path) -> tuple[Project, list[Renderable | str]]:
     """Replace the facts' directors with those in ``path``; return the rows skipped."""
     from dataclasses import replace
 
-    from pitchkit.directors import load_directors, with_directors
-    from pitchkit.notes import Project
+    from pitchkit.facts.directors import load_directors, with_directors
+    from pitchkit.facts.project import Project
 
     found = load_directors(path)
     for line in found.warnings:
@@ -107,7 +108,12 @@ def batch_summary(result: Any, lang: Language) -> None:
 @user_errors
 def batch(
     facts: FactsArg,
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write the notes in.")],
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", "-o", help="Folder to write the notes in (default: out in pitchkit config)."
+        ),
+    ] = None,
     directors: DirectorsOpt = None,
     kind: Annotated[
         str, typer.Option("--kind", "-k", help="What to write: brief or update.")
@@ -139,11 +145,18 @@ def batch(
     Example: pitchkit batch facts.yaml --directors team.xlsx --out notes/ --pack pack.docx
     """
     from pitchkit.batch import run_batch
-    from pitchkit.limits import limits_in_force
+    from pitchkit.word.limits import limits_in_force
 
+    if out is None:
+        raise OutputError(
+            Message(
+                "say where to write the notes: --out FOLDER, or keep a default with "
+                "pitchkit config set out FOLDER"
+            )
+        )
     with limits_in_force(time_limit, memory_limit):
         project = load_project(facts, locale)
-        warn_about_template(template)
+        warn_about_template(template, refuse_errors=True)
         problems: list[Renderable | str] = []
         if directors is not None:
             project, problems = with_directors_file(project, directors)
@@ -176,7 +189,7 @@ def batch(
             )
     if kind == "update" and any(item.status == "ok" for item in result.items):
         from pitchkit.cli.notes import report_period
-        from pitchkit.update import chosen_period
+        from pitchkit.notes.update import chosen_period
 
         when = chosen_period(project.facts, period, dt.date.today())
         made = sum(1 for item in result.items if item.status == "ok")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
+import os
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from pitchkit.cli.common import (
+    STDOUT,
     BilingualOpt,
     DirectorOpt,
     FactsArg,
@@ -39,13 +40,13 @@ from pitchkit.cli.plan import (
 )
 from pitchkit.cli.templates import MemoryLimitOpt, TimeLimitOpt
 from pitchkit.errors import InputError
-from pitchkit.messages import Message
+from pitchkit.i18n.messages import Message
 
 if TYPE_CHECKING:
-    from pitchkit.bilingual import Pair
-    from pitchkit.facts import Facts
-    from pitchkit.i18n import Language
-    from pitchkit.progress import Period
+    from pitchkit.facts.schema import Facts
+    from pitchkit.i18n.translation import Language
+    from pitchkit.notes.bilingual import Pair
+    from pitchkit.notes.update.progress import Period
 
 
 def check_can_write(path: Path, *, force: bool, pdf: bool = False) -> None:
@@ -54,9 +55,11 @@ def check_can_write(path: Path, *, force: bool, pdf: bool = False) -> None:
     With ``pdf`` LibreOffice must be found and the PDF beside the note must
     be free too, so a missing LibreOffice never leaves a lone .docx behind.
     """
-    from pitchkit.output import check_writable
-    from pitchkit.pdf import find_soffice
+    from pitchkit.output.files import check_writable
+    from pitchkit.output.pdf import find_soffice
 
+    if path == STDOUT:
+        return
     check_writable(path, force=force)
     if pdf:
         find_soffice()
@@ -65,7 +68,7 @@ def check_can_write(path: Path, *, force: bool, pdf: bool = False) -> None:
 
 def open_bilingual(facts: Path, locale: str | None) -> Pair:
     """Load the facts in Welsh and English for --bilingual, showing what loading noticed."""
-    from pitchkit.bilingual import open_pair
+    from pitchkit.notes.bilingual import open_pair
 
     if locale is not None:
         raise InputError(
@@ -101,7 +104,7 @@ def brief(
 
     Example: pitchkit brief facts.yaml --director dof --out notes/
     """
-    from pitchkit.limits import limits_in_force
+    from pitchkit.word.limits import limits_in_force
 
     with limits_in_force(time_limit, memory_limit):
         write_brief(
@@ -121,12 +124,13 @@ def write_brief(
     bilingual: bool,
 ) -> None:
     """The ``brief`` command's work, once its options are read."""
-    from pitchkit.notes import default_file_name, make_brief_note, pick_director
+    from pitchkit.facts.project import pick_director
+    from pitchkit.notes.brief import default_file_name, make_brief_note
 
     warn_about_template(template)
     if bilingual:
-        from pitchkit.bilingual import file_name as bilingual_file_name
-        from pitchkit.bilingual import make_bilingual_brief
+        from pitchkit.notes.bilingual import file_name as bilingual_file_name
+        from pitchkit.notes.bilingual import make_bilingual_brief
 
         pair = open_bilingual(facts, locale)
         chosen = pick_director(pair.cy.facts, director, source=str(facts))
@@ -168,7 +172,7 @@ def update(
 
     Example: pitchkit update facts.yaml --director dof --period 2027-Q2
     """
-    from pitchkit.limits import limits_in_force
+    from pitchkit.word.limits import limits_in_force
 
     with limits_in_force(time_limit, memory_limit):
         write_update(
@@ -197,10 +201,10 @@ def write_update(
     bilingual: bool,
 ) -> None:
     """The ``update`` command's work, once its options are read."""
-    from pitchkit.bilingual import file_name as bilingual_file_name
-    from pitchkit.bilingual import make_bilingual_update
-    from pitchkit.notes import pick_director
-    from pitchkit.update import chosen_period, make_update, update_file_name
+    from pitchkit.facts.project import pick_director
+    from pitchkit.notes.bilingual import file_name as bilingual_file_name
+    from pitchkit.notes.bilingual import make_bilingual_update
+    from pitchkit.notes.update import chosen_period, make_update, update_file_name
 
     warn_about_template(template)
     pair = open_bilingual(facts, locale) if bilingual else None
@@ -225,8 +229,8 @@ def report_period(
     facts: Facts, when: Period, lang: Language, *, asked: bool, notes: int = 1
 ) -> None:
     """Say when the update is a fill-in template, and when its period is after the project."""
-    from pitchkit.fmt import date, period_label
-    from pitchkit.update.situation import logged_entry
+    from pitchkit.i18n.fmt import date, period_label
+    from pitchkit.notes.update.situation import logged_entry
 
     if facts.project.end is not None and when.start > facts.project.end:
         warn(
@@ -273,22 +277,29 @@ def demo(
     Example: pitchkit demo --out pitchkit-demo
     Example: pitchkit demo --out demo-cy --locale cy_GB
     """
-    from pitchkit.notes import default_file_name, make_brief_note
-    from pitchkit.pdf import find_soffice
+    from pitchkit.notes.brief import default_file_name, make_brief_note
+    from pitchkit.output.files import write_atomic
+    from pitchkit.output.pdf import find_soffice
 
     facts_path = demo_facts()
     project = load_project(facts_path, locale)
     if pdf:
         find_soffice()
-    out.mkdir(parents=True, exist_ok=True)
+    directors = project.facts.directors
+    paths = [
+        out / default_file_name(project.facts, director, "brief", project.lang)
+        for director in directors
+    ]
+    for path in paths:  # every refusal before anything is written
+        check_can_write(path, force=force, pdf=pdf)
     copy = out / "facts.yaml"
-    if force or not copy.exists():
-        shutil.copyfile(facts_path, copy)
+    # lexists, not exists: a link at this name, even a broken one, is never written through;
+    # with --force the link itself is replaced.
+    if force or not os.path.lexists(copy):
+        write_atomic(copy, facts_path.read_bytes(), force=force)
     say(project.lang.gettext("Example facts: {path}").format(path=copy))
     today = dt.date.today()
-    for director in project.facts.directors:
-        path = out / default_file_name(project.facts, director, "brief", project.lang)
-        check_can_write(path, force=force, pdf=pdf)
+    for director, path in zip(directors, paths, strict=True):
         note = make_brief_note(project, director, today=today)
         for written in save_document(path, note.data, force=force, pdf=pdf):
             say(

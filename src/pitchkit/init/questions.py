@@ -12,10 +12,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from pitchkit.i18n import N_, Language
+from pitchkit.i18n.translation import N_, Language
 from pitchkit.init.answers import number_text, role_id, slug, unique
 from pitchkit.init.interview import Ask, Interview
-from pitchkit.lenses import all_lenses, match_role
+from pitchkit.recast.lenses import all_lenses, match_role
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,277 @@
+"""The update's charts: which measures get one, the pictures, and their signals in words.
+
+A measure with enough figures gets a run chart or an XmR chart
+(:mod:`pitchkit.notes.update.spc` finds the signals,
+:mod:`pitchkit.notes.update.charts` draws them);
+measures with a signal come first, and at most :data:`MAX_CHARTS` are shown
+so the update stays within two pages. Every signal on a chart is worded
+here, in the reader's language, grouped by rule in order of weight (shift,
+trend, outside the limits, two of three) and most recent first, with the
+period it ends in; so are the baseline, the change and the Making Data
+Count icons. A measure with too few figures for a chart is named, with how
+many it has and how many a chart needs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from pitchkit.facts.schema import Settings
+from pitchkit.i18n import fmt
+from pitchkit.i18n.translation import Language
+from pitchkit.notes import wording
+from pitchkit.notes.context import Context
+from pitchkit.notes.update import charts, icons
+from pitchkit.notes.update.claims import Claim
+from pitchkit.notes.update.measures import per_period_words
+from pitchkit.notes.update.progress import MeasureProgress
+from pitchkit.notes.update.situation import Situation
+from pitchkit.word.render import Picture
+
+#: At most this many charts, so the update stays within two pages.
+MAX_CHARTS = 3
+#: A fill-in template keeps room for the words the team will write in place of its prompts.
+MAX_CHARTS_FILL_IN = 2
+CHART_WIDTH_CM = 16.5
+CHART_HEIGHT_CM = 3.4
+
+
+def chart_rules(settings: Settings) -> charts.Rules:
+    """The chart rules, with the SPC shift and trend lengths from the settings."""
+    return charts.Rules(spc_shift=settings.spc_shift, spc_trend=settings.spc_trend)
+
+
+def chart_context(situation: Situation) -> Context:
+    """Charts for the measures with enough points, signals first, at most :data:`MAX_CHARTS`.
+
+    A fill-in template shows at most :data:`MAX_CHARTS_FILL_IN`, so that the
+    update still fits two pages once the team has written in its parts.
+    Measures with too few points are named in ``chart_note`` with why.
+    """
+    lang = situation.lang
+    rules = chart_rules(situation.facts.settings)
+    candidates = []
+    short = []
+    for order, progress in enumerate(situation.progress):
+        claim = situation.claims[progress.impact.id]
+        if claim.analysis.kind != "none":
+            candidates.append((not claim.analysis.signals, order, progress, claim))
+        elif claim.analysis.count:
+            short.append(too_few_text(progress, claim, situation))
+    most = MAX_CHARTS_FILL_IN if situation.fill_in else MAX_CHARTS
+    chosen = sorted(candidates, key=lambda c: (c[0], c[1]))[:most]
+    chosen.sort(key=lambda c: c[1])
+    notes = []
+    if len(candidates) > len(chosen):
+        notes.append(
+            lang.gettext(
+                "Charts are shown for {shown} of the {total} measures with enough figures, "
+                "those with a signal first, to keep this update to two pages."
+            ).format(shown=len(chosen), total=len(candidates))
+        )
+    notes += short
+    return {
+        "charts": [chart(p, c, situation) for _, _, p, c in chosen],
+        "chart_note": " ".join(notes),
+        "chart_rules": rules_text(rules, lang) if chosen else "",
+    }
+
+
+def too_few_text(progress: MeasureProgress, claim: Claim, situation: Situation) -> str:
+    """Why a measure has no chart: how many figures it has and how many a chart needs."""
+    lang = situation.lang
+    kind = claim.points[-1].period.kind if claim.points else situation.run.kind
+    return lang.gettext(
+        "No chart yet for {measure}: a chart needs {needed} and there {have} so far."
+    ).format(
+        measure=wording.lower_first(wording.apply_terms(progress.impact.measure, situation.terms)),
+        needed=_count(claim.analysis.rules.min_run_points, kind, lang),
+        have=lang.ngettext("is {n}", "are {n}", claim.analysis.count).format(
+            n=claim.analysis.count
+        ),
+    )
+
+
+def chart(progress: MeasureProgress, claim: Claim, situation: Situation) -> Context:
+    """One chart as a picture, with its kind, its icons and its signals in words."""
+    lang, impact = situation.lang, progress.impact
+    points, analysis = claim.points, claim.analysis
+    unit = (
+        impact.unit
+        if not impact.per
+        else f"{impact.unit} {per_period_words(points[-1].period, lang)}"
+    )
+    data = charts.draw(
+        analysis,
+        labels=[fmt.period_label(p.period.text, lang, short=True) for p in points],
+        title="",
+        unit=unit,
+        baseline=points[-1].baseline if analysis.baseline is None else None,
+        target=points[-1].target,
+        centre_label=lang.gettext("Median") if analysis.kind == "run" else lang.gettext("Mean"),
+        limit_label=lang.gettext("Process limits"),
+        baseline_label=lang.gettext("Baseline"),
+        target_label=lang.gettext("Target"),
+        improvement_label=lang.gettext("Improvement"),
+        concern_label=lang.gettext("Concern"),
+        special_label=lang.gettext("Signal"),
+        change_label=lang.gettext("Change"),
+        width_cm=CHART_WIDTH_CM,
+        height_cm=CHART_HEIGHT_CM,
+    )
+    measure = wording.apply_terms(impact.measure, situation.terms)
+    kind = lang.gettext("run chart") if analysis.kind == "run" else lang.gettext("XmR chart")
+    signals = signals_text(analysis, points, situation)
+    described = icons.icons_words(analysis, lang)
+    return {
+        "measure": measure,
+        "kind": kind,
+        "picture": Picture(
+            data=data,
+            width_cm=CHART_WIDTH_CM,
+            description=lang.gettext("{kind} of {measure}").format(kind=kind, measure=measure)
+            + ". "
+            + " ".join(t for t in (signals, described) if t),
+        ),
+        "icons": icons.icon_picture(analysis, lang),
+        "icons_text": described,
+        "signals": signals,
+    }
+
+
+def _count(n: int, kind: str, lang: Language) -> str:
+    """``7 months``, with the plural form the language uses for ``n``."""
+    if kind == "quarter":
+        text = lang.ngettext("{n} quarter", "{n} quarters", n)
+    elif kind == "year":
+        text = lang.ngettext("{n} year", "{n} years", n)
+    else:
+        text = lang.ngettext("{n} month", "{n} months", n)
+    return text.format(n=n)
+
+
+def signal_words(
+    signal: charts.Signal, analysis: charts.Analysis, kind: str, lang: Language
+) -> str:
+    """One signal in words: ``shift: 7 months below the median (improvement)``."""
+    centre = lang.gettext("the median") if analysis.kind == "run" else lang.gettext("the mean")
+    length = _count(signal.length, kind, lang)
+    if signal.rule == "shift":
+        text = (
+            lang.gettext("shift: {length} above {centre}")
+            if signal.direction == "up"
+            else lang.gettext("shift: {length} below {centre}")
+        ).format(length=length, centre=centre)
+    elif signal.rule == "trend":
+        text = (
+            lang.gettext("trend: {length} rising")
+            if signal.direction == "up"
+            else lang.gettext("trend: {length} falling")
+        ).format(length=length)
+    elif signal.rule == "outside_limits" and signal.direction == "up":
+        text = lang.ngettext(
+            "{n} point above the upper limit", "{n} points above the upper limit", signal.length
+        ).format(n=signal.length)
+    elif signal.rule == "outside_limits":
+        text = lang.ngettext(
+            "{n} point below the lower limit", "{n} points below the lower limit", signal.length
+        ).format(n=signal.length)
+    elif signal.direction == "up":
+        text = lang.gettext("two of three points close to the upper limit")
+    else:
+        text = lang.gettext("two of three points close to the lower limit")
+    if signal.improvement is True:
+        return lang.gettext("{signal} (improvement)").format(signal=text)
+    if signal.improvement is False:
+        return lang.gettext("{signal} (concern)").format(signal=text)
+    return text
+
+
+def signals_text(analysis: charts.Analysis, points: Sequence[Any], situation: Situation) -> str:
+    """Every signal in words, by rule in order of weight, most recent first; or that there are none.
+
+    Before the signals: where the baseline and the change are, and whether
+    the limits were recalculated after a sustained shift.
+    """
+    lang = situation.lang
+    kind = points[-1].period.kind if points else situation.run.kind
+    parts = [t for t in (baseline_text(analysis, points, kind, lang),) if t]
+    if not analysis.signals:
+        parts.append(
+            lang.gettext("No signal: the variation so far is what chance alone would give.")
+        )
+        return " ".join(parts)
+    worded = []
+    for signal in analysis.ranked():
+        words = signal_words(signal, analysis, kind, lang)
+        end = fmt.period_label(points[signal.end].period.text, lang)
+        worded.append(lang.gettext("{signal}, ending {end}").format(signal=words, end=end))
+    text = "; ".join(worded)
+    parts.append(
+        lang.ngettext("Signal: {signals}.", "Signals: {signals}.", len(worded)).format(signals=text)
+    )
+    return " ".join(parts)
+
+
+def baseline_text(
+    analysis: charts.Analysis, points: Sequence[Any], kind: str, lang: Language
+) -> str:
+    """Where the limits come from: the baseline, the change, and any recalculation."""
+    if analysis.kind != "xmr":
+        return ""
+    parts = []
+    baseline = analysis.baseline
+    if baseline is not None and analysis.change_at is not None:
+        at = fmt.period_label(points[analysis.change_at].period.text, lang)
+        parts.append(
+            lang.gettext(
+                "Limits from the baseline, the {count} before the change in {period}."
+            ).format(count=_count(analysis.baseline_points, kind, lang), period=at)
+        )
+    for change in analysis.changes:
+        if change.shift is None:
+            continue
+        at = fmt.period_label(points[change.at].period.text, lang)
+        where = (
+            lang.gettext("{length} above the mean before it")
+            if change.shift.direction == "up"
+            else lang.gettext("{length} below the mean before it")
+        ).format(length=_count(change.shift.length, kind, lang))
+        verdict: dict[bool | None, str] = {
+            True: lang.gettext("improvement"),
+            False: lang.gettext("concern"),
+        }
+        judged = verdict.get(change.shift.improvement)
+        text = lang.gettext(
+            "From {period}, a sustained shift ({where}), so the limits are recalculated from "
+            "{period}."
+        ).format(period=at, where=f"{where}, {judged}" if judged else where)
+        parts.append(text)
+    if any(s.trial for s in analysis.segments):
+        parts.append(
+            lang.gettext(
+                "Limits from fewer than {n} points are trial limits: they will move as "
+                "points are added."
+            ).format(n=analysis.rules.min_spc_points)
+        )
+    return " ".join(parts)
+
+
+def rules_text(rules: charts.Rules, lang: Language) -> str:
+    """The chart rules used, for the small print."""
+    return lang.gettext(
+        "Run charts (from {run_min} points): median line; a shift is {run_shift} or more points "
+        "on one side of it, a trend {run_trend} or more rising or falling. XmR charts (from "
+        "{spc_min} points): mean and process limits at the mean ± 2.66 × the mean moving range "
+        "before the change; signals are a point outside the limits, a shift of {spc_shift} "
+        "points, a trend of {spc_trend}, and two of three points on one side beyond two-thirds "
+        "of the way to a limit."
+    ).format(
+        run_min=rules.min_run_points,
+        run_shift=rules.run_shift,
+        run_trend=rules.run_trend,
+        spc_min=rules.min_spc_points,
+        spc_shift=rules.spc_shift,
+        spc_trend=rules.spc_trend,
+    )

@@ -1,0 +1,128 @@
+"""Where the project stands for the update's period: the facts, the log entry and the figures.
+
+:func:`situate` picks the period (the one asked for, or the latest logged),
+finds its log entry if there is one, and works out the progress of every
+measure up to it (:mod:`pitchkit.notes.update.progress`). Every other part of the update
+is worded from the :class:`Situation` it returns.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from pitchkit.facts.schema import Director, Facts, Update
+from pitchkit.i18n.translation import Language
+from pitchkit.notes.update import rollup, spc
+from pitchkit.notes.update.claims import Claim, change_dates, judge
+from pitchkit.notes.update.progress import (
+    MeasureProgress,
+    Period,
+    Series,
+    measure_progress,
+    parse_period,
+    period_at,
+    series,
+)
+from pitchkit.recast.localise import localise_pitch
+from pitchkit.recast.pitch import Pitch, recast
+
+
+@dataclass(frozen=True)
+class Situation:
+    """Everything the update is worked out from."""
+
+    facts: Facts
+    pitch: Pitch
+    period: Period
+    entry: Update | None
+    run: Series
+    progress: tuple[MeasureProgress, ...]
+    lang: Language
+    #: The run the charts are drawn from: the months, for a quarter or year built from them.
+    chart_run: Series | None = field(default=None)
+
+    @cached_property
+    def claims(self) -> dict[str, Claim]:
+        """Each measure's chart and what may be claimed from it, by impact id."""
+        settings = self.facts.settings
+        rules = spc.Rules(spc_shift=settings.spc_shift, spc_trend=settings.spc_trend)
+        run = self.chart_run or self.run
+        found = {}
+        for impact in self.facts.impacts:
+            progress = measure_progress(impact, run)
+            points = [p for p in progress.points if p.period.kind == run.kind]
+            found[impact.id] = judge(
+                progress, points, dates=change_dates(impact, self.facts), rules=rules
+            )
+        return found
+
+    @property
+    def fill_in(self) -> bool:
+        """Whether there is no log entry for the period, so the team fills it in."""
+        return self.entry is None
+
+    @property
+    def terms(self) -> dict[str, str]:
+        """The director's own words."""
+        return dict(self.pitch.director.terms)
+
+
+def chosen_period(facts: Facts, period: str | None, today: dt.date) -> Period:
+    """The period asked for, or by default the latest logged (see :func:`default_period`)."""
+    return parse_period(period) if period else default_period(facts, today)
+
+
+def logged_entry(facts: Facts, period: Period) -> Update | None:
+    """The progress log's entry for ``period``; ``None`` makes a fill-in template."""
+    return next((u for u in facts.updates if u.period == period.text), None)
+
+
+def situate(
+    facts: Facts, director: Director, lang: Language, *, period: str | None, today: dt.date
+) -> Situation:
+    """Choose the period and work out the progress of every measure up to it."""
+    chosen = chosen_period(facts, period, today)
+    entry = logged_entry(facts, chosen)
+    run = series(facts.updates, until=chosen)
+    chart_run = None
+    if run.kind != "month" and any(parse_period(u.period).kind == "month" for u in facts.updates):
+        # Months logged before the quarters (or years) count as the quarters they make.
+        run = series(rollup.rolled_up(facts, run.kind, until=chosen), until=chosen)
+    if entry is None and chosen.kind != "month":
+        # A quarter or year logged month by month, up to its last month: built from them.
+        updates = rollup.rolled_up(facts, chosen.kind, until=chosen)
+        last = f"{chosen.end.year}-{chosen.end.month:02d}"
+        entry = next((u for u in updates if u.period == chosen.text), None)
+        if entry is not None and last not in {u.period for u in facts.updates}:
+            entry = None  # still under way: a fill-in asks for its figures
+        if entry is not None:
+            chart_run = run
+            run = series(updates, until=chosen)
+    return Situation(
+        facts=facts,
+        pitch=localise_pitch(recast(facts, director), lang),
+        period=chosen,
+        entry=entry,
+        run=run,
+        progress=tuple(measure_progress(i, run) for i in facts.impacts),
+        lang=lang,
+        chart_run=chart_run,
+    )
+
+
+def default_period(facts: Facts, today: dt.date) -> Period:
+    """The latest logged period; with no log, the last full period before ``today``.
+
+    Never earlier than the period the project starts in.
+    """
+    if facts.updates:
+        return max(parse_period(u.period) for u in facts.updates)
+    kind = facts.settings.cadence or "month"
+    current = period_at(today, kind)
+    previous = period_at(current.start - dt.timedelta(days=1), kind)
+    start = facts.project.start
+    if start is not None and previous.end < start:
+        return period_at(start, kind)
+    return previous
