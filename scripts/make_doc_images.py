@@ -39,7 +39,8 @@ UPDATE_DAY = dt.date(2028, 4, 6)
 def documents(folder: Path) -> dict[str, Path]:
     """Write the example brief and update into ``folder``; return them by image name."""
     project = open_project(FACTS)
-    note = make_brief_note(project, pick_director(project.facts, "dof"), today=TODAY)
+    director = pick_director(project.facts, "dof")
+    note = make_brief_note(project, director, today=TODAY, measure=True)  # as brief does
     brief = folder / "brief.docx"
     brief.write_bytes(note.data)
     data, _info = make_update(project, pick_director(project.facts, "coo"), today=UPDATE_DAY)

@@ -7,6 +7,7 @@ work whatever pytest's import mode, and offers the tool fixtures below.
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 import tempfile
@@ -20,6 +21,10 @@ if str(TESTS) not in sys.path:
     sys.path.insert(0, str(TESTS))
 
 import docchecks  # noqa: E402 - needs the path above
+
+# brief and demo measure each note with LibreOffice when it is installed (seconds
+# per note); tests that are about measuring turn it back on with monkeypatch.
+os.environ.setdefault("PITCHKIT_MEASURE", "0")
 
 
 @pytest.fixture

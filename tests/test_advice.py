@@ -57,6 +57,7 @@ def good_facts() -> Facts:
                     "amount": 1590,
                     "source": "Non-elective episode, NHS reference costs 2016/17",
                 },
+                "releases": "capacity",
                 "supports": ["dof.cip", "dof.productivity"],
                 "source": "SUS data, 2025/26",
             }

@@ -243,8 +243,10 @@ def test_an_english_cut_unlike_the_welsh_one_is_marked() -> None:
     welsh = (Cut("asks", Message("{shown} of {total} shown", shown=2, total=4)),)
     english = (
         Cut("asks", Message("{shown} of {total} shown", shown=2, total=4)),
-        Cut("advice", Message("shortened")),
+        Cut("advice", Message('leaves out "{item}"', item="Who else should hear?")),
     )
     both = both_cuts(welsh, english)
     assert [cut.field for cut in both] == ["asks", "advice"]
-    assert both[1].detail.render(language("cy_GB")) == "wedi'i fyrhau yn Saesneg"
+    assert both[1].detail.render(language("cy_GB")) == (
+        'yn gadael "Who else should hear?" allan yn Saesneg'
+    )

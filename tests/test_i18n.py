@@ -276,7 +276,7 @@ def test_welsh_brief_words_money_as_in_english(tmp_path: Path) -> None:
     path = tmp_path / "brief.docx"
     path.write_bytes(note.data)
     text = docx_text(path)
-    assert "£318,000" in text
+    assert "£423,000" in text  # 200 × £1,590 at 2016/17 prices, restated at 2026/27 prices
     assert "Paratowyd ar 3 Rhagfyr 2026" in text
 
 

@@ -79,9 +79,11 @@ def test_the_leads_email_is_a_link_in_the_body_and_footer(tmp_path: Path) -> Non
 def test_a_web_address_in_the_evidence_is_a_link_and_packs_keep_links(tmp_path: Path) -> None:
     facts = tmp_path / "facts.yaml"
     facts.write_text(
+        # In the first evidence item: the money block leaves room for only that one.
         FALLS.read_text(encoding="utf-8").replace(
-            "NICE guidance on falls in older people recommends",
-            "NICE guidance (https://www.nice.org.uk/guidance/ng249) recommends",
+            "Reviews of 14 falls with harm in 2025/26 found",
+            "Against NICE guidance (https://www.nice.org.uk/guidance/ng249), reviews of\n"
+            "      14 falls with harm in 2025/26 found",
         ),
         encoding="utf-8",
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
@@ -82,12 +83,13 @@ def test_every_reason_names_words_or_themes_from_the_file(name: str) -> None:
 
 
 def test_frailty_recommendation_names_objectives_statement_and_the_whole_team() -> None:
-    ranking = rank_directors(example("frailty-virtual-ward"))
+    # Money at 2026/27 prices: 200 admissions × £1,590 (2016/17) restated is about £423,000.
+    ranking = rank_directors(example("frailty-virtual-ward"), today=dt.date(2026, 12, 3))
     why = why_text(ranking, EN)
     assert why.startswith("Approach Helen Marsh (Director of Finance) first")
     assert "Deliver the £14m cost improvement programme for 2026/27" in why
     assert "(personal)" in why
-    assert "worth £318,000 a year" in why
+    assert "worth £423,000 a year in capacity" in why
     assert "Tom Okafor scores a little higher" in why
     lines = recommendation_lines(ranking, EN)
     assert lines[1] == (

@@ -113,7 +113,7 @@ def unit_cost_without_source(review: Review) -> Iterator[Finding]:
             continue
         if not value.source:
             evidence = review._("impacts[{index}].value has no 'source'.")
-        elif not _YEAR.search(value.source):
+        elif not _YEAR.search(value.source) and not value.price_year:
             evidence = review._("impacts[{index}].value.source gives no year: '{source}'.")
         else:
             continue

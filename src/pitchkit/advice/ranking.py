@@ -14,6 +14,7 @@ word it in the reader's language.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -104,8 +105,13 @@ def _order_key(pitch: Pitch, preferred: bool, index: int) -> tuple[int, int, int
     return (-(pitch.score + bonus), 0 if preferred else 1, index)
 
 
-def rank_directors(facts: Facts, lang: Language | None = None) -> Ranking:
+def rank_directors(
+    facts: Facts, lang: Language | None = None, *, today: dt.date | None = None
+) -> Ranking:
     """Recast the project for every director and rank them, best fit first.
+
+    Money is at the prices of the financial year of ``today`` (default: the
+    day it runs).
 
     With ``lang``, lens wording (a role's default objectives) is in that
     language; the scores and the order are the same either way. Raises
@@ -118,7 +124,7 @@ def rank_directors(facts: Facts, lang: Language | None = None) -> Ranking:
                 "--directors FILE"
             )
         )
-    pitches = [recast(facts, director) for director in facts.directors]
+    pitches = [recast(facts, director, today=today) for director in facts.directors]
     if lang is not None:
         pitches = [localise_pitch(pitch, lang) for pitch in pitches]
     preferred = [p.lens.lens.id in PREFERRED_LENSES for p in pitches]

@@ -43,6 +43,7 @@ _FILTER_EXAMPLES = (
     ("{{ '2027-Q1'|period }}", "A reporting period"),
     ("{{ ['Finance', 'Operations', 'Nursing']|list }}", "A list in words"),
     ("{{ ['A pilot', 'an audit']|list|sentence }}", "Text ending in one full stop"),
+    ("{{ ['A pilot', 'An audit.']|sentences }}", "Each item a sentence of its own"),
     ('{{ _("Funding") }}', "A label in the document's language"),
 )
 
@@ -103,7 +104,9 @@ def example_contexts(kind: str) -> tuple[dict[str, Any], ...]:
         from pitchkit.notes.context import brief_context
 
         return tuple(
-            brief_context(recast(project.facts, d), project.lang, today=EXAMPLE_DAY)
+            brief_context(
+                recast(project.facts, d, today=EXAMPLE_DAY), project.lang, today=EXAMPLE_DAY
+            )
             for d in project.facts.directors
         )
     from pitchkit.notes.update import situate, update_document_context

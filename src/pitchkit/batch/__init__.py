@@ -111,6 +111,7 @@ def run_batch(
     period: str | None = None,
     on_progress: Progress | None = None,
     skipped_rows: Sequence[Renderable | str] = (),
+    no_cuts: bool = False,
 ) -> BatchResult:
     """Write a ``kind`` note (``brief`` or ``update``) for each director into ``out_dir``.
 
@@ -122,6 +123,8 @@ def run_batch(
     with the batch as a whole raise :class:`PitchkitError` before anything
     is written. ``skipped_rows`` are the problems of directors-file rows
     that could not be read: each is listed in the manifest as skipped.
+    With ``no_cuts`` a briefing note that would need a cut to fit one page
+    fails (and is not written) instead of being shortened.
     """
     if kind not in KINDS:
         raise InputError(
@@ -142,7 +145,7 @@ def run_batch(
         from pitchkit.notes.update import chosen_period
 
         period = chosen_period(project.facts, period, today).text
-    job = Job(project, kind, template, today, period)
+    job = Job(project, kind, template, today, period, no_cuts=no_cuts)
     # A broken template fails the whole batch here, before any folder is made.
     maker = NoteMaker(job)
     paths = note_paths(project, chosen, kind, out_dir, period=period)

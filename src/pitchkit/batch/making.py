@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from pitchkit.batch.state import Run
-from pitchkit.errors import FactsError, OutputError, PitchkitError
+from pitchkit.errors import FactsError, InputError, OutputError, PitchkitError
 from pitchkit.facts.project import Project
 from pitchkit.facts.schema import Director
 from pitchkit.i18n.messages import Message, Renderable, Translator, render
@@ -53,6 +53,8 @@ class Job:
     template: Path | None
     today: dt.date
     period: str | None = None
+    #: Refuse (fail) a briefing note that needs a cut to fit one page.
+    no_cuts: bool = False
 
 
 class NoteMaker:
@@ -85,6 +87,10 @@ class NoteMaker:
             context = update_document_context(situation, today=job.today)
             return context, properties(situation.pitch, lang, "update", job.today)
         brief = brief_parts(job.project, director, template=job.template, today=job.today)
+        if job.no_cuts and brief.cuts:
+            from pitchkit.notes.fit import cuts_refused
+
+            raise InputError(cuts_refused(brief.cuts))
         return brief.context, brief.properties
 
 

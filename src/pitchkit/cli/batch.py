@@ -14,6 +14,7 @@ from pitchkit.cli.common import (
     FactsArg,
     ForceOpt,
     LocaleOpt,
+    NoCutsOpt,
     PdfOpt,
     PeriodOpt,
     QuietOpt,
@@ -135,6 +136,7 @@ def batch(
         int | None,
         typer.Option("--jobs", "-j", min=1, help="Notes made at once (default: every core)."),
     ] = None,
+    no_cuts: NoCutsOpt = False,
     time_limit: TimeLimitOpt = None,
     memory_limit: MemoryLimitOpt = None,
     quiet: QuietOpt = False,
@@ -186,7 +188,10 @@ def batch(
                 period=period,
                 on_progress=advance,
                 skipped_rows=problems,
+                no_cuts=no_cuts,
             )
+    if template is not None:
+        report_template_pages(template, result)
     if kind == "update" and any(item.status == "ok" for item in result.items):
         from pitchkit.cli.notes import report_period
         from pitchkit.notes.update import chosen_period
@@ -195,6 +200,20 @@ def batch(
         made = sum(1 for item in result.items if item.status == "ok")
         report_period(project.facts, when, project.lang, asked=period is not None, notes=made)
     report_batch(result, problems, project.lang)
+
+
+def report_template_pages(template: Path, result: Any) -> None:
+    """With LibreOffice: warn, naming the template, for each note that runs over one page."""
+    from pitchkit.notes.fit import template_over
+    from pitchkit.output.pagecount import count_pages, measuring
+
+    written = [item for item in result.items if item.status == "ok" and item.file is not None]
+    if not written or not measuring():
+        return
+    pages = count_pages([item.file.read_bytes() for item in written])
+    for item, count in zip(written, pages, strict=True):
+        if count is not None and count > 1:
+            warn(Located(item.director_id, template_over(str(template), count)))
 
 
 def report_batch(result: Any, problems: list[Renderable | str], lang: Language) -> None:

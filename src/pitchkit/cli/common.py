@@ -290,6 +290,13 @@ PdfOpt = Annotated[
     bool, typer.Option("--pdf", help="Also save a PDF beside the .docx (needs LibreOffice).")
 ]
 
+NoCutsOpt = Annotated[
+    bool,
+    typer.Option(
+        "--no-cuts",
+        help="Fail, writing nothing, when a briefing note would need a cut to fit one page.",
+    ),
+]
 PeriodOpt = Annotated[
     str | None,
     typer.Option(
@@ -379,7 +386,8 @@ def warn_about_template(template: Path | None, *, refuse_errors: bool = False) -
         return
     errors = [finding for finding in scan.findings if finding.level == "error"]
     if errors and refuse_errors:
-        raise TemplateError(Located(str(template), errors[0].message))
+        first = errors[0].message
+        raise TemplateError(first if isinstance(first, Located) else Located(str(template), first))
     if errors:
         return  # filling fails and says why; a warning beside it would only distract
     for finding in scan.findings:

@@ -17,6 +17,7 @@ from pitchkit.cli.common import (
     FactsArg,
     ForceOpt,
     LocaleOpt,
+    NoCutsOpt,
     OutOpt,
     PdfOpt,
     PeriodOpt,
@@ -43,9 +44,12 @@ from pitchkit.errors import InputError
 from pitchkit.i18n.messages import Message
 
 if TYPE_CHECKING:
+    from pitchkit.facts.project import Project
     from pitchkit.facts.schema import Facts
     from pitchkit.i18n.translation import Language
     from pitchkit.notes.bilingual import Pair
+    from pitchkit.notes.brief import BriefNote
+    from pitchkit.notes.fit import Cut
     from pitchkit.notes.update.progress import Period
 
 
@@ -95,6 +99,14 @@ def brief(
     force: ForceOpt = False,
     pdf: PdfOpt = False,
     bilingual: BilingualOpt = False,
+    no_cuts: NoCutsOpt = False,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            help="In Welsh: refuse, naming each field, when the note would show English text.",
+        ),
+    ] = False,
     time_limit: TimeLimitOpt = None,
     memory_limit: MemoryLimitOpt = None,
     quiet: QuietOpt = False,
@@ -108,7 +120,16 @@ def brief(
 
     with limits_in_force(time_limit, memory_limit):
         write_brief(
-            facts, director, out, template, locale, force=force, pdf=pdf, bilingual=bilingual
+            facts,
+            director,
+            out,
+            template,
+            locale,
+            force=force,
+            pdf=pdf,
+            bilingual=bilingual,
+            no_cuts=no_cuts,
+            strict=strict,
         )
 
 
@@ -122,10 +143,13 @@ def write_brief(
     force: bool,
     pdf: bool,
     bilingual: bool,
+    no_cuts: bool = False,
+    strict: bool = False,
 ) -> None:
     """The ``brief`` command's work, once its options are read."""
     from pitchkit.facts.project import pick_director
     from pitchkit.notes.brief import default_file_name, make_brief_note
+    from pitchkit.output.pagecount import measuring
 
     warn_about_template(template)
     if bilingual:
@@ -137,18 +161,51 @@ def write_brief(
         path = output_path(out, bilingual_file_name(pair, chosen, "brief"))
         check_can_write(path, force=force, pdf=pdf)
         both = make_bilingual_brief(pair, chosen.id, template=template)
+        refuse_cuts(both.cuts, no_cuts=no_cuts)
         report_cuts(both.cuts, pair.cy.lang)
         report_written(save_document(path, both.data, force=force, pdf=pdf), pair.cy.lang)
         report_advice(brief_findings(pair.cy.loaded, chosen.id, pair.cy.lang), pair.cy.lang)
         return
     project = load_project(facts, locale)
     chosen = pick_director(project.facts, director, source=str(facts))
+    refuse_english(project, strict=strict)
     path = output_path(out, default_file_name(project.facts, chosen, "brief", project.lang))
     check_can_write(path, force=force, pdf=pdf)
-    note = make_brief_note(project, chosen, template=template)
+    note = make_brief_note(project, chosen, template=template, measure=measuring())
+    refuse_cuts(note.cuts, no_cuts=no_cuts)
     report_cuts(note.cuts, project.lang)
+    report_fit(note, template)
     report_written(save_document(path, note.data, force=force, pdf=pdf), project.lang)
     report_advice(brief_findings(project.loaded, chosen.id, project.lang), project.lang)
+
+
+def refuse_english(project: Project, *, strict: bool) -> None:
+    """With --strict, stop (exit 1, nothing written) when a Welsh note would show English."""
+    from pitchkit.notes.foreign import english_in_welsh
+
+    if strict and project.lang.lang == "cy":
+        problem = english_in_welsh(project.loaded)
+        if problem is not None:
+            raise InputError(problem)
+
+
+def refuse_cuts(cuts: tuple[Cut, ...], *, no_cuts: bool) -> None:
+    """With --no-cuts, stop (exit 1, nothing written) when the note needs a cut to fit."""
+    from pitchkit.notes.fit import cuts_refused
+
+    if no_cuts and cuts:
+        raise InputError(cuts_refused(cuts))
+
+
+def report_fit(note: BriefNote, template: Path | None) -> None:
+    """Warn when the note still runs over one page, naming a user's template."""
+    from pitchkit.notes.fit import still_over, template_over
+
+    if note.pages is not None and note.pages > 1:
+        name = str(template) if template is not None else "pitchkit's brief template"
+        warn(template_over(name, note.pages))
+    elif note.pages is None and note.over_words:
+        warn(still_over(note.over_words))
 
 
 @app.command(rich_help_panel="Write notes")
@@ -279,9 +336,11 @@ def demo(
     """
     from pitchkit.notes.brief import default_file_name, make_brief_note
     from pitchkit.output.files import write_atomic
+    from pitchkit.output.pagecount import measuring
     from pitchkit.output.pdf import find_soffice
 
     facts_path = demo_facts()
+    measure = measuring()
     project = load_project(facts_path, locale)
     if pdf:
         find_soffice()
@@ -300,7 +359,7 @@ def demo(
     say(project.lang.gettext("Example facts: {path}").format(path=copy))
     today = dt.date.today()
     for director, path in zip(directors, paths, strict=True):
-        note = make_brief_note(project, director, today=today)
+        note = make_brief_note(project, director, today=today, measure=measure)
         for written in save_document(path, note.data, force=force, pdf=pdf):
             say(
                 project.lang.gettext("Wrote {path}  ({role}, alignment {score}/100)").format(

@@ -143,9 +143,11 @@ def print_findings(findings: list[Finding], lang: Language) -> None:
 def brief_findings(loaded: LoadedFacts, director_id: str, lang: Language) -> list[Finding]:
     """The guide's findings for a note just written; a problem is a warning, never a failure."""
     from pitchkit.advice import check
+    from pitchkit.advice.length import LENGTH_RULES
 
     try:
-        return check(loaded, director_id=director_id, today=dt.date.today(), lang=lang)
+        findings = check(loaded, director_id=director_id, today=dt.date.today(), lang=lang)
+        return [finding for finding in findings if finding.rule not in LENGTH_RULES]
     except PitchkitError as error:
         warn(Message("the pitch could not be checked against the guide: {why}", why=error.text))
         return []

@@ -73,6 +73,21 @@ def _lower(value: Any) -> Any:
     return value.strip().lower() if isinstance(value, str) else value
 
 
+_FINANCIAL_YEAR = re.compile(r"^(\d{4})\s*[/-]\s*(\d{2}|\d{4})$")
+
+
+def _financial_year(value: Any) -> Any:
+    """Accept ``2020/21``, ``2020-21`` and ``2020/2021`` as the NHS financial year ``2020/21``."""
+    found = _FINANCIAL_YEAR.match(str(value).strip()) if isinstance(value, str) else None
+    if found is not None:
+        first, second = int(found.group(1)), int(found.group(2))
+        if second % 100 == (first + 1) % 100 and (second < 100 or second == first + 1):
+            return f"{first}/{(first + 1) % 100:02d}"
+    raise ValueError(
+        Message("write the financial year as YYYY/YY, the year April to March, e.g. 2020/21")
+    )
+
+
 TextList = Annotated[list[str], BeforeValidator(_as_list)]
 
 
@@ -108,6 +123,8 @@ ChangeDates = Annotated[list[dt.date], BeforeValidator(_change_dates)]
 Number = Annotated[float, BeforeValidator(_as_number), Field(allow_inf_nan=False)]
 Slug = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]*$", max_length=64)]
 Themes = Annotated[list[Theme], BeforeValidator(_as_list)]
+#: An NHS financial year (1 April to 31 March), written ``2020/21``.
+FinancialYear = Annotated[str, BeforeValidator(_financial_year)]
 
 
 class Model(BaseModel):
@@ -132,6 +149,8 @@ class Money(Model):
     currency: str = "GBP"
     source: str | None = None
     status: str | None = None
+    #: The financial year whose prices the amount is in (``2020/21``).
+    price_year: FinancialYear | None = None
 
 
 class Project(Model):
@@ -178,6 +197,11 @@ class Impact(Model):
     #: When the change took effect for this measure (schema 1.1, optional): one
     #: date, or a list for a change in stages. Without it the project's start is used.
     changed: ChangeDates = Field(default_factory=list)
+    #: Whether its value is money the organisation can take out (cash) or time and
+    #: space freed for other work (capacity).
+    releases: Annotated[Literal["cash", "capacity"] | None, BeforeValidator(_lower)] = None
+    #: Impacts whose money already includes this one's: it is left out of totals.
+    overlaps: TextList = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _direction_known(self) -> Impact:
@@ -302,6 +326,17 @@ class Meeting(Model):
     place: str | None = None
 
 
+class Prices(Model):
+    """The price base money is restated in, and the inflation index to do it."""
+
+    #: The financial year to restate unit costs in (default: the note's own year).
+    year: FinancialYear | None = None
+    #: Annual percentage change into each financial year, over the shipped index.
+    rates: dict[FinancialYear, Number] = Field(default_factory=dict)
+    #: Where ``rates`` come from, named in the note.
+    source: str | None = None
+
+
 class Settings(Model):
     """How documents are written and progress is judged."""
 
@@ -309,6 +344,9 @@ class Settings(Model):
     cadence: Annotated[Literal["month", "quarter"] | None, BeforeValidator(_lower)] = None
     spc_shift: int = Field(default=7, ge=5, le=9)
     spc_trend: int = Field(default=7, ge=5, le=9)
+    prices: Prices | None = None
+    #: Bed occupancy, in per cent, used to turn bed days into beds.
+    occupancy: Number | None = Field(default=None, gt=50, le=100)
 
     @field_validator("locale")
     @classmethod
@@ -322,7 +360,7 @@ class Settings(Model):
 class Facts(Model):
     """A whole facts file."""
 
-    version: int = Field(default=1, ge=1, le=1)
+    version: float = 1
     project: Project
     impacts: list[Impact] = Field(min_length=1)
     asks: TextList = Field(default_factory=list)
@@ -332,6 +370,13 @@ class Facts(Model):
     directors: list[Director] = Field(default_factory=list)
     updates: list[Update] = Field(default_factory=list)
     settings: Settings = Field(default_factory=Settings)
+
+    @field_validator("version", mode="before")
+    @classmethod
+    def _known_version(cls, value: Any) -> Any:
+        if value in (1, 1.1, "1", "1.1"):
+            return float(value)
+        raise ValueError(Message("this pitchkit reads facts files of version 1 or 1.1"))
 
     def director(self, director_id: str) -> Director | None:
         """Return the director with ``director_id`` (case-insensitive), if any."""

@@ -281,6 +281,34 @@ def semantic_problems(data: Any) -> list[Problem]:
         problems += _supports_problems(impacts, objectives)
         problems += _meeting_problems(data, objectives)
     problems += _update_problems(data, {str(i.get("id")) for _, i in impacts})
+    problems += _overlaps_problems(impacts)
+    return problems
+
+
+def _overlaps_problems(impacts: list[tuple[int, dict[str, Any]]]) -> list[Problem]:
+    """``overlaps`` that name no impact, or the impact itself."""
+    problems: list[Problem] = []
+    known = [str(impact.get("id")) for _, impact in impacts if impact.get("id")]
+    for index, impact in impacts:
+        overlaps = impact.get("overlaps")
+        listed = overlaps if isinstance(overlaps, list) else [overlaps] if overlaps else []
+        for number, other in enumerate(listed):
+            loc: Loc = ("impacts", index, "overlaps", number)
+            if not isinstance(other, str):
+                continue
+            if other == impact.get("id"):
+                message = Message(
+                    "an impact cannot overlap itself: name the other impact whose money "
+                    "already includes this one"
+                )
+                problems.append(Problem(loc, message))
+            elif other not in known:
+                message = Message(
+                    "no impact has the id '{wanted}'{hint}",
+                    wanted=other,
+                    hint=did_you_mean(other, known),
+                )
+                problems.append(Problem(loc, message))
     return problems
 
 

@@ -321,6 +321,7 @@ def filters(lang: Language) -> dict[str, Callable[..., str]]:
         "quantity": _tolerant(lambda value, unit=None: quantity(value, unit, lang)),
         "change": _tolerant(lambda value, **options: change(value, lang, **options)),
         "sentence": sentence,
+        "sentences": sentences,
     }
 
 
@@ -338,6 +339,22 @@ def sentence(text: object) -> str:
     if not words or words.endswith((".", "!", "?", "…", ".)", ".”", ".'", '."')):
         return words
     return words + "."
+
+
+def sentences(items: object) -> str:
+    """List items as sentences of their own: ``A. B. C.`` (never joined with commas).
+
+    For a template line such as ``{{ project.evidence|sentences }}``: each
+    item ends with one full stop (or its own "?" or "!"), and blank items
+    are left out.
+    """
+    if items is None:
+        return ""
+    if isinstance(items, jinja2.Undefined):
+        return str(items)
+    if isinstance(items, str):
+        return sentence(items)
+    return " ".join(sentence(item) for item in _present(items))  # type: ignore[arg-type]
 
 
 def soft_mutation(word: str) -> str:

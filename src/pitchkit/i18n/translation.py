@@ -10,6 +10,7 @@ import gettext
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from babel import Locale
 
@@ -48,6 +49,10 @@ class Language:
     code: str
     locale: Locale
     translations: gettext.NullTranslations
+
+    def __reduce__(self) -> tuple[Any, tuple[str]]:
+        """Pickle as the locale code: a spawned child loads the catalog itself."""
+        return (language, (self.code,))
 
     @property
     def lang(self) -> str:

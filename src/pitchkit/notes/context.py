@@ -14,10 +14,27 @@ from typing import Any
 
 from pitchkit.facts.schema import Facts, Impact
 from pitchkit.i18n import fmt
-from pitchkit.i18n.translation import Language
-from pitchkit.notes import wording
+from pitchkit.i18n.translation import N_, Language
+from pitchkit.notes import moneytext, wording
+from pitchkit.notes.foreign import foreign, quoted
 from pitchkit.recast.align import infer_themes
+from pitchkit.recast.money import fy_label
 from pitchkit.recast.pitch import Pitch, Statement, quantify
+
+#: Funding statuses pitchkit knows, worded in the note's language (others are shown as written).
+FUNDING_STATUSES = {
+    "requested": N_("requested"),
+    "applied": N_("applied for"),
+    "applied for": N_("applied for"),
+    "pending": N_("pending"),
+    "agreed": N_("agreed"),
+    "approved": N_("approved"),
+    "awarded": N_("awarded"),
+    "secured": N_("secured"),
+    "confirmed": N_("confirmed"),
+    "declined": N_("declined"),
+    "planned": N_("planned"),
+}
 
 #: Funding at or above this calls for the whole executive team.
 WHOLE_TEAM_THRESHOLD = 250_000
@@ -70,12 +87,18 @@ def funding_context(facts: Facts, lang: Language) -> Context:
             "whole_team": False,
         }
     money = fmt.money(funding.amount, lang, currency=funding.currency)
-    if funding.source and funding.status:
+    status = funding_status(funding.status, lang)
+    source = funding.source or ""
+    if foreign(source, lang):
+        source = quoted(source)
+    if source and status:
         text = lang.gettext("{money} ({status}) from {source}.").format(
-            money=money, status=funding.status, source=funding.source
+            money=money, status=status, source=source
         )
-    elif funding.source:
-        text = lang.gettext("{money} from {source}.").format(money=money, source=funding.source)
+    elif source:
+        text = lang.gettext("{money} from {source}.").format(money=money, source=source)
+    elif status:
+        text = f"{money} ({status})."
     else:
         text = f"{money}."
     return {
@@ -86,6 +109,16 @@ def funding_context(facts: Facts, lang: Language) -> Context:
         "text": text,
         "whole_team": funding.amount >= WHOLE_TEAM_THRESHOLD,
     }
+
+
+def funding_status(status: str | None, lang: Language) -> str:
+    """A funding status in the note's language when pitchkit knows it, else as written."""
+    if not status:
+        return ""
+    known = FUNDING_STATUSES.get(status.strip().casefold())
+    if known is not None:
+        return lang.gettext(known)
+    return quoted(status) if foreign(status, lang) else status
 
 
 def timeline_text(facts: Facts, lang: Language) -> str:
@@ -102,9 +135,13 @@ def timeline_text(facts: Facts, lang: Language) -> str:
     return ""
 
 
-def impact_context(impact: Impact, lang: Language, terms: dict[str, str]) -> Context:
-    """One impact with its numbers worked out and worded."""
-    quantity = quantify(impact)
+def impact_context(
+    impact: Impact, lang: Language, terms: dict[str, str], pitch: Pitch | None = None
+) -> Context:
+    """One impact with its numbers worked out and worded (at the pitch's prices)."""
+    ledger = pitch.ledger if pitch is not None else None
+    line = ledger.line(impact.id) if ledger is not None else None
+    quantity = quantify(impact, line)
     return {
         "id": impact.id,
         "measure": wording.apply_terms(impact.measure, terms),
@@ -121,7 +158,23 @@ def impact_context(impact: Impact, lang: Language, terms: dict[str, str]) -> Con
         "source": impact.source or "",
         "value_source": quantity.money_source or "",
         "sentence": wording.measure_sentence(impact, quantity, lang, terms),
+        "releases": line.releases if line is not None else "",
+        "counted_in": (line.within or "") if line is not None else "",
     }
+
+
+def money_context(pitch: Pitch, lang: Language) -> Context:
+    """The money block: every line for the finance director, one line for the others."""
+    ledger = pitch.ledger
+    finance = pitch.lens.lens.id == "finance"
+    if ledger is None:
+        return {"lines": [], "finance": finance, "price_year": ""}
+    if finance:
+        lines = moneytext.money_lines(ledger, lang)
+    else:
+        one = moneytext.money_line(ledger, lang)
+        lines = [lang.gettext("Money: {line}").format(line=one)] if one else []
+    return {"lines": lines, "finance": finance, "price_year": fy_label(ledger.price_year)}
 
 
 def statement_context(statement: Statement, lang: Language, pitch: Pitch) -> Context:
@@ -129,7 +182,11 @@ def statement_context(statement: Statement, lang: Language, pitch: Pitch) -> Con
     quantity = statement.quantity
     return {
         "text": wording.statement_text(statement, lang, pitch.director),
-        "objective": statement.objective.text,
+        "objective": (
+            quoted(statement.objective.text)
+            if foreign(statement.objective.text, lang)
+            else statement.objective.text
+        ),
         "objective_id": statement.objective.id,
         "kind": statement.objective.kind,
         "impact": statement.impact.id,
@@ -170,7 +227,14 @@ def relevant_concerns(pitch: Pitch) -> list[str]:
 def gains(pitch: Pitch, lang: Language) -> list[str]:
     """What the sponsor gains: the project's offer, then what the role typically gains."""
     offered = list(pitch.facts.offer)
-    typical = [_capitalised(lang.gettext(g)) for g in pitch.lens.lens.gains]
+    ledger = pitch.ledger
+    no_cash = ledger is not None and bool(ledger.lines) and ledger.annual("cash") <= 0
+    # Recurrent savings are not offered over money that is only capacity.
+    typical = [
+        _capitalised(lang.gettext(g))
+        for g in pitch.lens.lens.gains
+        if not (no_cash and "recurrent savings" in g)
+    ]
     return offered + [g for g in typical if g not in offered][: max(0, 3 - len(offered))]
 
 
@@ -233,16 +297,21 @@ def brief_context(pitch: Pitch, lang: Language, *, today: dt.date) -> Context:
     """Every variable the briefing note template sees."""
     facts = pitch.facts
     terms = dict(pitch.director.terms)
+    shown = pitch_context(pitch, lang)
+    if pitch.ledger is not None and pitch.lens.lens.id == "finance":
+        # The finance director sees every unit cost, restated at the note's prices.
+        shown["sources"] = moneytext.source_lines(pitch.ledger, lang) or shown["sources"]
     return {
         "project": project_context(facts),
         "lead": lead_context(facts),
         "director": director_context(pitch),
-        "pitch": pitch_context(pitch, lang),
-        "impacts": [impact_context(i, lang, terms) for i in facts.impacts],
+        "pitch": shown,
+        "impacts": [impact_context(i, lang, terms, pitch) for i in facts.impacts],
         "asks": list(facts.asks),
         "advice": list(facts.advice),
         "offer": list(facts.offer),
         "funding": funding_context(facts, lang),
+        "money": money_context(pitch, lang),
         "timeline": timeline_text(facts, lang),
         "meeting": meeting_context(facts, lang, pitch.director.id),
         "update": None,

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from pitchkit.facts.schema import Director, Impact
 from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import N_, Language
+from pitchkit.notes.foreign import foreign, quoted
 from pitchkit.recast.pitch import Pitch, Quantity, Statement
 
 PER_WORDS = {
@@ -103,11 +104,12 @@ def money_phrase(quantity: Quantity, lang: Language) -> str:
     if quantity.money is None or quantity.is_money or quantity.money <= 0:
         return ""
     per = per_phrase(quantity.per, lang)
-    return (
-        lang.gettext("worth {money} {per}")
-        .format(money=fmt.money(quantity.money, lang), per=per)
-        .strip()
+    pattern = (
+        lang.gettext("worth {money} {per} in capacity")
+        if quantity.releases == "capacity"
+        else lang.gettext("worth {money} {per}")
     )
+    return " ".join(pattern.format(money=fmt.money(quantity.money, lang), per=per).split())
 
 
 def movement_phrase(
@@ -119,10 +121,11 @@ def movement_phrase(
         if not (quantity.is_percentage or quantity.is_money)
         else amount(quantity.baseline, quantity, lang)
     )
+    measure = apply_terms(impact.measure, terms)
     return (
         lang.gettext("{measure} from {baseline} to {target} {per}")
         .format(
-            measure=apply_terms(impact.measure, terms),
+            measure=quoted(measure) if foreign(measure, lang) else measure,
             baseline=baseline,
             target=amount(quantity.target, quantity, lang),
             per=per_phrase(quantity.per, lang),
@@ -148,17 +151,30 @@ def measure_sentence(
 
 
 def share_phrase(statement: Statement, lang: Language) -> str:
-    """``about 2% of your £14m target``, where the units agree; else empty."""
+    """``1.5% of your £14m target``, where the units agree; else empty.
+
+    When the objective names a financial year that only part of a year's
+    benefit falls in, the share counts that part and says so.
+    """
     share = statement.share_of_target
     target = statement.objective.target
     if share is None or target is None:
         return ""
-    return share_of_target_text(share, fmt.quantity(target.value, target.unit, lang), lang)
+    text = share_of_target_text(share, fmt.quantity(target.value, target.unit, lang), lang)
+    if statement.target_year:
+        text = lang.gettext("{share} (the part falling in {year})").format(
+            share=text, year=statement.target_year
+        )
+    return text
 
 
 def share_of_target_text(share: float, target: str, lang: Language) -> str:
-    """``about 2% of your £14m target``; ``less than 1% …`` for a sliver of it."""
-    shown = fmt.percent(share, lang)
+    """``1.5% of your £14m target``; ``less than 0.1% …`` for a sliver of it.
+
+    Shares under 10% keep one decimal place, so 1.52% reads 1.5%, never
+    "about 2%".
+    """
+    shown = fmt.percent(share, lang, decimals=1 if abs(share) < 0.095 else 0)
     if shown.startswith("<"):
         text = lang.gettext("less than {share} of your {target} target")
         shown = shown[1:]
@@ -166,7 +182,7 @@ def share_of_target_text(share: float, target: str, lang: Language) -> str:
         text = lang.gettext("more than {share} of your {target} target")
         shown = shown[1:]
     else:
-        text = lang.gettext("about {share} of your {target} target")
+        text = lang.gettext("{share} of your {target} target")
     return text.format(share=shown, target=target)
 
 
@@ -197,14 +213,23 @@ def headline(pitch: Pitch, lang: Language) -> str:
         ).format(title=title)
     top = shown[0]
     measure = apply_terms(lower_first(top.impact.measure), pitch.director.terms)
+    objective = top.objective.text.rstrip(".")
+    worth = money_phrase(top.quantity, lang)
+    if foreign(objective, lang) or foreign(measure, lang):
+        # No English inside the Welsh sentence: the user's words follow, quoted, on lines
+        # of their own.
+        result = gain_phrase(top.quantity, lang) + (f", {worth}" if worth else "")
+        sentence = lang.gettext(
+            "{title} will help you with this objective of yours: {result}."
+        ).format(title=title, result=result)
+        return "\n".join([sentence, quoted(objective), quoted(top.impact.measure)])
     result = lang.gettext("{gain} ({measure})").format(
         gain=gain_phrase(top.quantity, lang), measure=measure
     )
-    worth = money_phrase(top.quantity, lang)
     if worth:
         result = f"{result}, {worth}"
     return lang.gettext("{title} will help you {objective}: {result}.").format(
-        title=title, objective=lower_first(top.objective.text.rstrip(".")), result=result
+        title=title, objective=lower_first(objective), result=result
     )
 
 
@@ -212,6 +237,13 @@ def ask_sentence(asks: list[str], lang: Language) -> str:
     """The request that opens the note."""
     if not asks:
         return lang.gettext("We would like you to sponsor this project.")
+    if foreign(asks[0], lang):
+        return "\n".join(
+            [
+                lang.gettext("We would like you to sponsor this project, and to do this:"),
+                quoted(asks[0]),
+            ]
+        )
     return lang.gettext("We would like you to sponsor this project and to {first}.").format(
         first=lower_first(asks[0].rstrip("."))
     )

@@ -30,6 +30,11 @@ from pitchkit.i18n.messages import Message, Renderable
 
 #: Characters Windows or macOS refuse in names, plus both path separators.
 _FORBIDDEN = re.compile(r'[<>:"/\\|?*]+')
+#: Forbidden characters ending or starting a word ("Follow-up: outpatients", '"Quoted"'):
+#: dropped, so the words stay as they were ("Follow-up outpatients").
+_FORBIDDEN_AT_WORD_EDGE = re.compile(
+    r'(?<=\S)[<>:"/\\|?*]+(?=\s|$)|(?:^|(?<=\s))[<>:"/\\|?*]+(?=\S)'
+)
 _WHITESPACE = re.compile(r"\s+")
 _HYPHENS = re.compile(r"-{2,}")
 #: Stripped from both ends: Windows drops trailing dots and spaces, a leading
@@ -79,6 +84,7 @@ def _clean(name: str, max_bytes: int) -> str:
     text = unicodedata.normalize("NFC", name)
     text = _WHITESPACE.sub(" ", text)  # before dropping controls, so a tab still parts words
     text = "".join(ch for ch in text if unicodedata.category(ch) not in _DROPPED_CATEGORIES)
+    text = _FORBIDDEN_AT_WORD_EDGE.sub("", text)
     text = _FORBIDDEN.sub("-", text)
     text = _HYPHENS.sub("-", _WHITESPACE.sub(" ", text))
     text = _avoid_device_name(text.strip(_EDGES))

@@ -8,11 +8,13 @@ language-free: wording happens later, in :mod:`pitchkit.notes.wording`.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from pitchkit.facts.schema import Director, Facts, Impact, Objective
 from pitchkit.recast.align import Link, link
 from pitchkit.recast.lenses import LensMatch, lens_for, objectives_for
+from pitchkit.recast.money import Ledger, Line, appraise, fy_label, target_year
 
 #: How many periods of each kind make a year, to annualise money.
 PERIODS_PER_YEAR = {"year": 1.0, "quarter": 4.0, "month": 12.0, "week": 52.0, "day": 365.0}
@@ -35,6 +37,10 @@ class Quantity:
     money_per_year: float | None
     money_source: str | None
     unit_cost: float | None
+    #: The impact whose money already includes this one's (its own is then not shown).
+    counted_in: str | None = None
+    #: Whether its money is cash or capacity, when the ledger knows.
+    releases: str | None = None
 
     @property
     def is_money(self) -> bool:
@@ -57,6 +63,8 @@ class Statement:
     quantity: Quantity
     share_of_target: float | None  # fraction of the objective's own target met
     rank: float
+    #: The financial year the objective names, when only part of a year's benefit falls in it.
+    target_year: str | None = None
 
 
 @dataclass(frozen=True)
@@ -70,6 +78,9 @@ class Pitch:
     links: tuple[Link, ...]
     statements: tuple[Statement, ...]  # every linked pair, strongest first
     score: int  # 0-100: how well the project serves this director
+    ledger: Ledger | None = None  # the project's money, counted once at one price base
+    #: Links to objectives of a financial year the project delivers nothing in: not claimed.
+    out_of_year: tuple[Statement, ...] = ()
 
     @property
     def shown(self) -> tuple[Statement, ...]:
@@ -89,8 +100,12 @@ class Pitch:
         return tuple(i for i in self.facts.impacts if i.id not in ids)
 
 
-def quantify(impact: Impact) -> Quantity:
-    """Work out the improvement an impact promises and its money value."""
+def quantify(impact: Impact, line: Line | None = None) -> Quantity:
+    """Work out the improvement an impact promises and its money value.
+
+    With its ``line`` of the project's ledger, the money is at the ledger's
+    prices, and none is shown when another impact already counts it.
+    """
     if impact.direction == "lower":
         gain = impact.baseline - impact.target
     else:
@@ -110,6 +125,13 @@ def quantify(impact: Impact) -> Quantity:
         money = gain
         if impact.per is not None:
             money_per_year = gain * PERIODS_PER_YEAR[impact.per]
+    if line is not None and line.restated_cost is not None:
+        unit_cost = line.restated_cost
+        money = gain * unit_cost
+        money_per_year = money * PERIODS_PER_YEAR[impact.per] if impact.per else None
+    counted_in = line.within if line is not None else None
+    if counted_in is not None:
+        money = money_per_year = None
     return Quantity(
         baseline=impact.baseline,
         target=impact.target,
@@ -121,6 +143,8 @@ def quantify(impact: Impact) -> Quantity:
         money_per_year=money_per_year,
         money_source=source,
         unit_cost=unit_cost,
+        counted_in=counted_in,
+        releases=line.releases if line is not None else None,
     )
 
 
@@ -132,17 +156,38 @@ def _same_unit(a: str, b: str) -> bool:
     return norm(a) == norm(b)
 
 
-def share_of_target(quantity: Quantity, objective: Objective) -> float | None:
-    """The fraction of the objective's own target this impact delivers, where units agree."""
+def share_of_target(
+    quantity: Quantity, objective: Objective, ledger: Ledger | None = None
+) -> float | None:
+    """The fraction of the objective's own target this impact delivers, where units agree.
+
+    A money target tied to a financial year (``for 2026/27``, ``by March
+    2028``) counts only the part of a year's benefit that falls in that year,
+    when the ledger knows the project's dates.
+    """
     target = objective.target
     if target is None or target.value == 0 or quantity.gain <= 0:
         return None
     if _same_unit(target.unit, "£"):
         money = quantity.money_per_year if quantity.money_per_year is not None else quantity.money
-        return None if money is None else money / abs(target.value)
+        part = year_part(objective, ledger)
+        if money is None or part == 0:
+            return None
+        return money * (1.0 if part is None else part) / abs(target.value)
     if _same_unit(target.unit, quantity.unit):
         return quantity.gain / abs(target.value)
     return None
+
+
+def year_part(objective: Objective, ledger: Ledger | None) -> float | None:
+    """The fraction of a year's benefit inside the financial year the objective names.
+
+    ``None`` when it names none, or the project's dates are unknown.
+    """
+    year = target_year(objective.text)
+    if year is None or ledger is None:
+        return None
+    return ledger.share_in_year(year)
 
 
 def _rank(link_: Link, impact: Impact, quantity: Quantity, lens: LensMatch) -> float:
@@ -159,27 +204,36 @@ def _rank(link_: Link, impact: Impact, quantity: Quantity, lens: LensMatch) -> f
     return round(link_.score + lead_bonus + money_bonus, 6)
 
 
-def recast(facts: Facts, director: Director) -> Pitch:
-    """Link the project's impacts to ``director``'s objectives and rank the statements."""
+def recast(facts: Facts, director: Director, *, today: dt.date | None = None) -> Pitch:
+    """Link the project's impacts to ``director``'s objectives and rank the statements.
+
+    Money is restated at the prices of the financial year of ``today`` (the
+    note's date; by default the day it runs), or of ``settings.prices.year``.
+    """
     match = lens_for(director)
     objectives = objectives_for(director, match)
+    ledger = appraise(facts, today or dt.date.today())
     links: list[Link] = []
     statements: list[Statement] = []
+    out_of_year: list[Statement] = []
     for impact in facts.impacts:
-        quantity = quantify(impact)
+        quantity = quantify(impact, ledger.line(impact.id))
         for objective in objectives:
             found = link(impact, objective, director_id=director.id, lens=match.lens)
             if found is None:
                 continue
-            links.append(found)
-            statements.append(
+            nothing_that_year = year_part(objective, ledger) == 0
+            if not nothing_that_year:
+                links.append(found)
+            (out_of_year if nothing_that_year else statements).append(
                 Statement(
                     impact=impact,
                     objective=objective,
                     link=found,
                     quantity=quantity,
-                    share_of_target=share_of_target(quantity, objective),
+                    share_of_target=share_of_target(quantity, objective, ledger),
                     rank=_rank(found, impact, quantity, match),
+                    target_year=_year_of(quantity, objective, ledger),
                 )
             )
     order = {o.id: n for n, o in enumerate(objectives)}
@@ -193,7 +247,18 @@ def recast(facts: Facts, director: Director) -> Pitch:
         links=tuple(links),
         statements=tuple(statements),
         score=alignment_score(facts.impacts, objectives, links),
+        ledger=ledger,
+        out_of_year=tuple(out_of_year),
     )
+
+
+def _year_of(quantity: Quantity, objective: Objective, ledger: Ledger) -> str | None:
+    """The objective's financial year, when only part of a year's money falls in it."""
+    part = year_part(objective, ledger)
+    if part is None or part >= 1 or quantity.money_per_year is None:
+        return None
+    year = target_year(objective.text)
+    return fy_label(year) if year is not None else None
 
 
 def alignment_score(

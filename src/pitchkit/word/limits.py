@@ -4,13 +4,16 @@ Jinja's sandbox stops a template reaching Python internals, but not
 ``{{ 'x' * 10**9 }}`` or a loop that never ends. A user's template is
 therefore rendered by :func:`run_limited`:
 
-- On Linux and macOS (``fork`` and ``resource`` available) in a child
-  process whose address space may grow by at most ``memory_bytes`` beyond
-  what pitchkit already uses (``RLIMIT_AS``), and which is killed when it
-  has not finished after ``seconds``.
-- Elsewhere (Windows) in a thread with the same deadline: pitchkit stops
-  waiting and reports the time limit, but cannot stop the thread early or
-  cap its memory; the process ends when the command does.
+- On Linux in a forked child process whose address space may grow by at
+  most ``memory_bytes`` beyond what pitchkit already uses (``RLIMIT_AS``),
+  and which is killed when it has not finished after ``seconds``.
+- On macOS and Windows in a fresh (spawned) child process, killed at the
+  same deadline. Its memory is not capped: macOS refuses ``RLIMIT_AS`` and
+  Windows has no such limit; a template that exhausts memory ends its own
+  process, not pitchkit. :func:`isolation` and :func:`memory_capped` say
+  which applies.
+- Only where no child process can be started, in a thread with the same
+  deadline, which pitchkit stops waiting for but cannot stop.
 
 Either way the caller gets the bytes or a :class:`RenderLimitError` with a
 one-line message, and nothing is written. The defaults (30 seconds, 1 GiB)
@@ -28,6 +31,7 @@ import multiprocessing
 import os
 import pickle
 import re
+import sys
 import threading
 import traceback
 from collections.abc import Callable, Iterator, Mapping
@@ -110,7 +114,12 @@ class Limits:
         )
 
     def describe(self) -> Renderable:
-        """``30 s and 1 GiB``: for messages."""
+        """``30 s and 1 GiB``: for messages (the memory only where it is enforced)."""
+        if not memory_capped():
+            return Message(
+                "{seconds} s (memory is not capped on this system)",
+                seconds=format(self.seconds, "g"),
+            )
         return Message(
             "{seconds} s and {size}",
             seconds=format(self.seconds, "g"),
@@ -223,26 +232,68 @@ def describe_size(size: int) -> Renderable | str:
     return Plural("{n} byte", "{n} bytes", size)
 
 
+def isolation(platform: str | None = None) -> str:
+    """How a template is filled apart on ``platform`` (``sys.platform``'s value).
+
+    ``fork`` on Linux: a copy of this process, started at once, whose memory
+    can be capped. ``spawn`` on macOS and Windows: a fresh Python process,
+    slower to start, that the time limit can stop (macOS forbids capping its
+    address space, and forking there is unsafe). ``thread`` only where
+    neither exists.
+    """
+    platform = sys.platform if platform is None else platform
+    methods = multiprocessing.get_all_start_methods()
+    if platform.startswith("linux") and "fork" in methods and resource is not None:
+        return "fork"
+    return "spawn" if "spawn" in methods else "thread"
+
+
+def memory_capped(platform: str | None = None) -> bool:
+    """Whether the memory limit is enforced on ``platform``: on Linux only.
+
+    Elsewhere the time limit still stops a template, and a template that
+    exhausts memory ends its own process, not pitchkit.
+    """
+    platform = sys.platform if platform is None else platform
+    return platform.startswith("linux") and resource is not None
+
+
 def can_isolate() -> bool:
-    """True where rendering can run in a forked child with a memory cap."""
-    return resource is not None and "fork" in multiprocessing.get_all_start_methods()
+    """True where rendering can run in a separate process that can be stopped."""
+    return isolation() != "thread"
 
 
 def run_limited(
-    work: Callable[[], T], *, limits: Limits, name: str, isolate: bool | None = None
+    work: Callable[[], T], *, limits: Limits, name: str, isolate: bool | str | None = None
 ) -> T:
     """Run ``work`` under ``limits`` and return what it returns (bytes, or anything that pickles).
 
     ``name`` (the template) starts every message. A :class:`TemplateError`
     raised by ``work`` reaches the caller unchanged; running out of time or
-    memory raises :class:`RenderLimitError`. ``isolate=False`` forces the
-    thread fallback used where ``fork`` is missing.
+    memory raises :class:`RenderLimitError`. ``isolate`` chooses how (see
+    :func:`isolation`): ``False`` forces the thread fallback, or name
+    ``"fork"``, ``"spawn"`` or ``"thread"``. A ``spawn`` child needs ``work``
+    to pickle; work that cannot runs in a thread with the same deadline.
     """
-    if isolate is None:
-        isolate = can_isolate()
-    if isolate:
-        return _run_in_child(work, limits, name)
-    return _run_in_thread(work, limits, name)
+    if isolate is None or isolate is True:
+        how = isolation()
+    elif isolate is False:
+        how = "thread"
+    else:
+        how = isolate
+    if how == "spawn" and not _picklable(work):
+        how = "thread"
+    if how == "thread":
+        return _run_in_thread(work, limits, name)
+    return _run_in_child(work, limits, name, how)
+
+
+def _picklable(work: Callable[[], Any]) -> bool:
+    try:
+        pickle.dumps(work)
+    except Exception:  # closures, lambdas, compiled templates: any reason means no
+        return False
+    return True
 
 
 # ---------------------------------------------------------------- child process
@@ -308,7 +359,8 @@ def _cap_memory(memory_bytes: int) -> None:
 def _child(work: Callable[[], Any], limits: Limits, sender: Connection) -> None:
     """Body of the child process: render, send ``(kind, payload)``, exit."""
     try:
-        _cap_memory(limits.memory_bytes)
+        if memory_capped():
+            _cap_memory(limits.memory_bytes)
         result: tuple[str, Any] = ("ok", work())
     except MemoryError:
         result = ("memory", None)
@@ -325,8 +377,8 @@ def _child(work: Callable[[], Any], limits: Limits, sender: Connection) -> None:
     sender.close()
 
 
-def _run_in_child(work: Callable[[], T], limits: Limits, name: str) -> T:
-    context = multiprocessing.get_context("fork")
+def _run_in_child(work: Callable[[], T], limits: Limits, name: str, how: str = "fork") -> T:
+    context: Any = multiprocessing.get_context(how)
     receiver, sender = context.Pipe(duplex=False)
     process = context.Process(target=_child, args=(work, limits, sender), daemon=True)
     process.start()

@@ -43,8 +43,8 @@ def measure_row(progress: MeasureProgress, situation: Situation) -> Context:
     latest = progress.latest
     scale_at = latest.period if latest and not situation.fill_in else situation.period
     per = per_period_words(scale_at, lang) if impact.per else ""
-    baseline = scale(impact.baseline, impact, scale_at)
-    target = scale(impact.target, impact, scale_at)
+    baseline = scaled_count(scale(impact.baseline, impact, scale_at), impact)
+    target = scaled_count(scale(impact.target, impact, scale_at), impact)
     row: Context = {
         "id": impact.id,
         "measure": wording.apply_terms(impact.measure, situation.terms),
@@ -64,6 +64,18 @@ def measure_row(progress: MeasureProgress, situation: Situation) -> Context:
         row["along_text"] = last_known_text(progress, lang)
         row["direction_text"] = fillin.direction_prompt(lang)
     return row
+
+
+def scaled_count(value: float, impact: Impact) -> float:
+    """A rate scaled to a period, in whole numbers when the facts give whole numbers.
+
+    ``50 falls a year`` is ``4 falls a month``, not ``4.2``; a baseline or
+    target written with decimals (``8.1``) keeps one decimal place.
+    """
+    whole = all(float(value).is_integer() for value in (impact.baseline, impact.target))
+    if not whole or impact.unit.strip() == "%":
+        return value
+    return float(int(value + 0.5)) if value >= 0 else -float(int(-value + 0.5))
 
 
 def last_known_text(progress: MeasureProgress, lang: Language) -> str:

@@ -9,7 +9,7 @@ is worded from the :class:`Situation` it returns.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from pitchkit.facts.schema import Director, Facts, Update
@@ -42,6 +42,8 @@ class Situation:
     lang: Language
     #: The run the charts are drawn from: the months, for a quarter or year built from them.
     chart_run: Series | None = field(default=None)
+    #: Impacts whose money another impact already counts: no money is claimed for them.
+    counted_elsewhere: frozenset[str] = field(default=frozenset())
 
     @cached_property
     def claims(self) -> dict[str, Claim]:
@@ -53,9 +55,10 @@ class Situation:
         for impact in self.facts.impacts:
             progress = measure_progress(impact, run)
             points = [p for p in progress.points if p.period.kind == run.kind]
-            found[impact.id] = judge(
-                progress, points, dates=change_dates(impact, self.facts), rules=rules
-            )
+            claim = judge(progress, points, dates=change_dates(impact, self.facts), rules=rules)
+            if impact.id in self.counted_elsewhere:
+                claim = replace(claim, money=None)
+            found[impact.id] = claim
         return found
 
     @property
@@ -100,15 +103,25 @@ def situate(
         if entry is not None:
             chart_run = run
             run = series(updates, until=chosen)
+    pitch = localise_pitch(recast(facts, director, today=today), lang)
+    progress = [measure_progress(i, run) for i in facts.impacts]
+    counted_elsewhere: set[str] = set()
+    if pitch.ledger is not None:  # money another impact already counts is not shown again
+        counted_elsewhere = {line.impact.id for line in pitch.ledger.lines if line.within}
+        progress = [
+            replace(p, delivered_money=None) if p.impact.id in counted_elsewhere else p
+            for p in progress
+        ]
     return Situation(
         facts=facts,
-        pitch=localise_pitch(recast(facts, director), lang),
+        pitch=pitch,
         period=chosen,
         entry=entry,
         run=run,
-        progress=tuple(measure_progress(i, run) for i in facts.impacts),
+        progress=tuple(progress),
         lang=lang,
         chart_run=chart_run,
+        counted_elsewhere=frozenset(counted_elsewhere),
     )
 
 
