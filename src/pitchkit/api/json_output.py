@@ -298,5 +298,17 @@ def error_json(
             "kind": error_kind(error),
             "message": lines[0] if lines else "",
             "lines": list(lines),
+            "where": error_where(error, lang),
         },
     }
+
+
+def error_where(error: BaseException, lang: Language) -> str | None:
+    """Where the error is (``facts.yaml:3:5``, a field, a row), when its message says."""
+    if isinstance(error, FactsError):
+        first = error.parts[0] if error.parts else None
+    else:
+        first = getattr(error, "text", None)
+    if isinstance(first, Located):
+        return located(first, lang)[0]
+    return None
