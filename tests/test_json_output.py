@@ -210,6 +210,17 @@ def test_json_with_the_document_on_standard_output_is_refused(
     assert list(in_tmp.iterdir()) == []
 
 
+def test_the_refusal_of_out_dash_with_json_is_in_welsh_too(
+    run: Run, example: Callable[[str], Path], in_tmp: Path
+) -> None:
+    result = run("brief", str(example(WELSH)), "--out", "-", "--json", "-l", "cy_GB")
+
+    assert result.exit_code == 1
+    [line] = result.stderr.splitlines()
+    assert line.startswith("gwall: --out - gyda --json: mae'r allbwn safonol yn cario'r JSON")
+    assert validated("brief", result)["error"]["message"] == line.removeprefix("gwall: ")
+
+
 def test_an_existing_note_is_refused_in_json_and_left_alone(
     run: Run, example: Callable[[str], Path], in_tmp: Path
 ) -> None:
