@@ -198,8 +198,7 @@ def preview(
     """Show the note in the terminal exactly as it will read, then the guide's checks.
 
     Writes no file. Plain text when the output is not a terminal; --quiet
-    shows the note alone, --verbose adds where and why for each finding;
-    --json gives the note's paragraphs, cuts and findings as JSON.
+    shows the note alone, --verbose adds where and why for each finding.
     Example: pitchkit preview facts.yaml --director dof
     Example: pitchkit preview facts.yaml -d dof --kind update --period 2027-Q2
     """
