@@ -285,6 +285,9 @@ def test_batch_json_gives_each_notes_outcome_the_manifest_and_the_pack(
         assert note["name"] in pack_text
     assert [f["kind"] for f in data["files"]] == ["docx"] * 4 + ["manifest", "pack"]
     assert data["pack"]["path"] == "pack.docx"
+    # Named inside the folder as it was given, like the manifest.
+    assert all(Path(f["path"]).parent == Path("out") for f in data["files"][:5])
+    assert all(Path(f["absolute"]) == in_tmp / f["path"] for f in data["files"])
 
 
 def test_batch_json_says_which_notes_were_refused_and_is_not_ok(

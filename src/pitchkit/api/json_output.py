@@ -172,16 +172,24 @@ def update_json(
     }
 
 
+def in_folder(path: Path, folder: Path) -> Path:
+    """``path`` named inside ``folder`` as given, when that is where it is (batch notes)."""
+    if path.is_absolute() and not folder.is_absolute() and path.parent == folder.resolve():
+        return folder / path.name
+    return path
+
+
 def batch_json(outcome: BatchOutcome, *, kind: str, warnings: Sequence[str]) -> dict[str, Any]:
     """What ``pitchkit batch --json`` prints: each note's outcome and every file written."""
     result, lang = outcome.batch, outcome.lang
     notes = []
     files: list[dict[str, str]] = []
+    folder = result.manifest.parent
     for item in result.items:
         if item.status == "skipped":
             continue  # a directors-file row, listed under skipped_rows
-        note = file_entry(item.file, "docx") if item.file is not None else None
-        pdf = file_entry(item.pdf, "pdf") if item.pdf is not None else None
+        note = file_entry(in_folder(item.file, folder), "docx") if item.file else None
+        pdf = file_entry(in_folder(item.pdf, folder), "pdf") if item.pdf else None
         notes.append(
             {
                 "director": item.director_id,
