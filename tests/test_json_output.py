@@ -284,6 +284,10 @@ def test_batch_json_gives_each_notes_outcome_the_manifest_and_the_pack(
         assert note["name"] in docx_text(Path(note["file"]["absolute"]))
         assert note["name"] in pack_text
     assert [f["kind"] for f in data["files"]] == ["docx"] * 4 + ["manifest", "pack"]
+    # Each note's cuts are those brief --json gives for the same director.
+    alone = validated("brief", run("brief", str(example(FRAILTY)), "-d", "coo", "--json"))
+    assert alone["cuts"]
+    assert data["notes"][1]["cuts"] == alone["cuts"]
     assert data["pack"]["path"] == "pack.docx"
     # Named inside the folder as it was given, like the manifest.
     assert all(Path(f["path"]).parent == Path("out") for f in data["files"][:5])

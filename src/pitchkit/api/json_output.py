@@ -198,6 +198,9 @@ def batch_json(outcome: BatchOutcome, *, kind: str, warnings: Sequence[str]) -> 
                 "file": note,
                 "pdf": pdf,
                 "error": render(item.error, lang) or None,
+                "cuts": [
+                    {"field": field, "detail": render(detail, lang)} for field, detail in item.cuts
+                ],
             }
         )
         if item.status == "ok":
