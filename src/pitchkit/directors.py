@@ -18,12 +18,8 @@ language.
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
-import io
 import re
 import unicodedata
-import zipfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,10 +27,12 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from pitchkit import tabular
 from pitchkit.errors import DirectorsError, FactsError
 from pitchkit.facts import Director, Facts
 from pitchkit.factserrors import describe_errors, did_you_mean
 from pitchkit.messages import Joined, Located, Message, Plural, Renderable
+from pitchkit.tabular import cell_place, row_place
 from pitchkit.yamlsource import Loc, Source, clean_text, dotted, load_yaml, removed_warning
 
 REQUIRED_COLUMNS = ("id", "name", "role")
@@ -51,7 +49,6 @@ _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 _ID_MAX = 64
 _OBJECTIVE_ID_MAX = 40
-_DELIMITERS = ",;\t"
 _SAVE_AS = Message(
     "save it from Excel as 'Excel Workbook (.xlsx)' or 'CSV UTF-8', or write a .yaml list"
 )
@@ -188,87 +185,16 @@ def objectives_from_items(items: Sequence[Any]) -> list[Any]:
 # --- tabular files: CSV and XLSX ------------------------------------------------------
 
 
-def _decode(path: Path, raw: bytes) -> str:
-    """Decode a CSV as UTF-8 (with or without BOM), else as older Excel's Windows-1252."""
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return raw.decode("cp1252")
-    except UnicodeDecodeError:
-        raise DirectorsError(
-            Located(
-                str(path),
-                Message("the text encoding is not UTF-8: in Excel, save it as 'CSV UTF-8'"),
-            )
-        ) from None
-
-
-def _delimiter(text: str) -> str:
-    """Guess the separator from the header line (Excel uses ';' in some countries)."""
-    header = text.split("\n", 1)[0]
-    return max(_DELIMITERS, key=header.count)
-
-
 def _csv_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
     """Read a CSV into its header and numbered rows, as a spreadsheet numbers them."""
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise DirectorsError(
-            Located(
-                str(path), Message("cannot be read ({reason}): check it", reason=error.strerror)
-            )
-        ) from None
-    if b"\x00" in raw[:4096] or raw.startswith(b"PK\x03\x04"):
-        raise DirectorsError(
-            Located(str(path), Message("this is not a CSV text file: {save_as}", save_as=_SAVE_AS))
-        )
-    text = _decode(path, raw)
-    try:
-        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text)))
-    except csv.Error as error:
-        message = Message(
-            "cannot be read as CSV ({reason}): {save_as}", reason=error, save_as=_SAVE_AS
-        )
-        raise DirectorsError(Located(str(path), message)) from None
-    return _split_header(path, records)
+    records = tabular.csv_records(path, DirectorsError, _SAVE_AS)
+    return _split_header(path, [[tabular.cell_text(cell) for cell in row] for _, row in records])
 
 
 def _xlsx_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
     """Read the 'directors' sheet (or the first one) of a workbook."""
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
-        message = Message(
-            "not an Excel .xlsx workbook (or it is damaged or password-protected): "
-            "open it in Excel and save it again as 'Excel Workbook (.xlsx)'"
-        )
-        raise DirectorsError(Located(str(path), message)) from None
-    try:
-        named = [name for name in workbook.sheetnames if name.strip().casefold() == SHEET_NAME]
-        sheet = workbook[named[0]] if named else workbook.worksheets[0]
-        records = [
-            [_cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True)
-        ]
-    finally:
-        workbook.close()
-    return _split_header(path, records)
-
-
-def _cell_text(value: Any) -> str:
-    """A spreadsheet cell as text: ``12`` not ``12.0``, dates as YYYY-MM-DD."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, dt.datetime | dt.date):
-        return value.isoformat()[:10]
-    return str(value).replace("_x000D_", "")
+    records = tabular.xlsx_records(path, DirectorsError, (SHEET_NAME,))
+    return _split_header(path, [[tabular.cell_text(cell) for cell in row] for _, row in records])
 
 
 def _split_header(
@@ -478,13 +404,3 @@ def _yaml_problem(source: Source, loc: Loc, item: Any, seen: Mapping[str, str]) 
         )
         return Located(f"{source.where(full)}: {dotted(full)}", message)
     return None
-
-
-def row_place(path: Path | str, row: int) -> Message:
-    """``team.csv:row 3``, with the word "row" in the reader's language."""
-    return Message("{file}:row {row}", file=str(path), row=row)
-
-
-def cell_place(path: Path | str, row: int, column: str) -> Message:
-    """``team.csv:row 3: column name``, with "row" and "column" in the reader's language."""
-    return Message("{file}:row {row}: column {column}", file=str(path), row=row, column=column)

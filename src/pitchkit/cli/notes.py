@@ -16,6 +16,7 @@ from pitchkit.cli.common import (
     FactsArg,
     ForceOpt,
     LocaleOpt,
+    MeasuresOpt,
     OutOpt,
     PdfOpt,
     PeriodOpt,
@@ -159,6 +160,7 @@ def update(
     force: ForceOpt = False,
     pdf: PdfOpt = False,
     bilingual: BilingualOpt = False,
+    measures: MeasuresOpt = None,
     time_limit: TimeLimitOpt = None,
     memory_limit: MemoryLimitOpt = None,
     quiet: QuietOpt = False,
@@ -181,6 +183,7 @@ def update(
             force=force,
             pdf=pdf,
             bilingual=bilingual,
+            measures=measures,
         )
 
 
@@ -195,16 +198,24 @@ def write_update(
     force: bool,
     pdf: bool,
     bilingual: bool,
+    measures: Path | None = None,
 ) -> None:
     """The ``update`` command's work, once its options are read."""
+    from pitchkit.bilingual import Pair, make_bilingual_update
     from pitchkit.bilingual import file_name as bilingual_file_name
-    from pitchkit.bilingual import make_bilingual_update
+    from pitchkit.measuresheet import with_measures
     from pitchkit.notes import pick_director
     from pitchkit.update import chosen_period, make_update, update_file_name
 
     warn_about_template(template)
     pair = open_bilingual(facts, locale) if bilingual else None
-    project = pair.cy if pair else load_project(facts, locale)
+    projects, conflicts = with_measures(
+        pair.projects if pair else [load_project(facts, locale)], measures
+    )
+    for line in conflicts:
+        warn(line)
+    pair = Pair(*projects) if pair else None
+    project = projects[0]
     chosen = pick_director(project.facts, director, source=str(facts))
     when = chosen_period(project.facts, period, dt.date.today())
     if pair:

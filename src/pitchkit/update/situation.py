@@ -65,7 +65,7 @@ def situate(
     """Choose the period and work out the progress of every measure up to it."""
     chosen = chosen_period(facts, period, today)
     entry = logged_entry(facts, chosen)
-    run = series(facts.updates, until=chosen)
+    run = series(facts.updates, until=chosen, figures=facts.figures)
     return Situation(
         facts=facts,
         pitch=localise_pitch(recast(facts, director), lang),
@@ -80,10 +80,12 @@ def situate(
 def default_period(facts: Facts, today: dt.date) -> Period:
     """The latest logged period; with no log, the last full period before ``today``.
 
-    Never earlier than the period the project starts in.
+    A period with figures from a measures spreadsheet counts as logged. Never
+    earlier than the period the project starts in.
     """
-    if facts.updates:
-        return max(parse_period(u.period) for u in facts.updates)
+    logged = [u.period for u in facts.updates] + list(facts.figures)
+    if logged:
+        return max(parse_period(text) for text in logged)
     kind = facts.settings.cadence or "month"
     current = period_at(today, kind)
     previous = period_at(current.start - dt.timedelta(days=1), kind)
