@@ -57,7 +57,8 @@ SHEET_NAMES = ("measures", "data", "mesurau", "data entry")
 #: At most this many rows are read (about 80 years of monthly figures for 10 measures).
 MAX_ROWS = 10_000
 _SAVE_AS = Message("save it from Excel as 'Excel Workbook (.xlsx)' or 'CSV UTF-8'")
-_MONTHS = {
+#: Month names and abbreviations, English and Welsh, with their numbers.
+MONTHS = {
     **{
         name: number
         for number, names in enumerate(
@@ -391,9 +392,9 @@ def read_period(value: Any) -> Period:
     if found:
         return parse_period(f"{found[2]}-Q{found[1]}")
     found = _MONTH_YEAR.match(lowered)
-    if found and found[1] in _MONTHS:
+    if found and found[1] in MONTHS:
         year = int(found[2]) + (2000 if len(found[2]) == 2 else 0)
-        return parse_period(f"{year}-{_MONTHS[found[1]]:02d}")
+        return parse_period(f"{year}-{MONTHS[found[1]]:02d}")
     raise ValueError(
         Message(
             "'{period}' is not a period pitchkit knows: write 2027-03, 2027-Q1, 2027, "
@@ -406,16 +407,17 @@ def read_period(value: Any) -> Period:
 def _first_of_month(year: int, month: int, day: int) -> Period:
     if not 1 <= month <= 12:
         raise ValueError(Message("not a date: write the month as 2027-03"))
+    month_text = "{:04d}-{:02d}".format(year, month)  # noqa: UP032
     if day != 1:
         raise ValueError(
             Message(
                 "the date {date} is not the first of a month: give each month's figure on its "
                 "first day, or write the month as {month}",
-                date=f"{year:04d}-{month:02d}-{day:02d}",
-                month=f"{year:04d}-{month:02d}",
+                date="{}-{:02d}".format(month_text, day),  # noqa: UP032
+                month=month_text,
             )
         )
-    return parse_period(f"{year:04d}-{month:02d}")
+    return parse_period(month_text)
 
 
 def _value_or_error(

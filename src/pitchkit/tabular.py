@@ -144,8 +144,8 @@ def too_large(size: int, most: int) -> Message:
     """Say a file is too large, in megabytes."""
     return Message(
         "the file is too large ({size} MB; at most {most} MB): keep only the rows pitchkit needs",
-        size=f"{size / 1_000_000:.0f}",
-        most=f"{most / 1_000_000:.0f}",
+        size=str(round(size / 1_000_000)),
+        most=str(round(most / 1_000_000)),
     )
 
 
