@@ -265,7 +265,10 @@ def _read_wide(
     period_at = next((i for i, key in enumerate(keys) if key in PERIOD_HEADERS), 0)
     measures: dict[int, str] = {}
     for index, name in enumerate(names):
-        if index == period_at or not name:
+        if index == period_at:
+            continue
+        if not name:
+            _refuse_unnamed(path, body, names, index)
             continue
         impact = matcher.find(name)
         if impact is None:
@@ -313,6 +316,22 @@ def _read_wide(
             _check_repeat(path, number, names, period_at, seen, period, impact)
             figures.append(Figure(period.text, impact, value, number, names[index]))
     return figures
+
+
+def _refuse_unnamed(path: Path, body: tabular.Records, names: Sequence[str], index: int) -> None:
+    """Refuse a figure under a column with no header, rather than leave it out unseen."""
+    for number, row in body:
+        if index < len(row) and tabular.cell_text(row[index]).strip():
+            raise _cell_error(
+                path,
+                number,
+                names,
+                index,
+                Message(
+                    "a figure under a column with no header: name the column after an impact "
+                    "id, or delete it"
+                ),
+            )
 
 
 def _column_name(names: Sequence[str], index: int) -> str:
