@@ -36,7 +36,7 @@ _DATE = re.compile(
 
 def still_current(text: str, period: Period, start: dt.date | None) -> bool:
     """Whether a standing ask or question can be carried into the update for ``period``."""
-    started = start is None or period.start >= start
+    started = start is None or period.end >= start
     if started and APPROACH_WORDS.search(text):
         return False
     return not any(day < period.start for day in _deadlines(text))
