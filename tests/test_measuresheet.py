@@ -258,6 +258,10 @@ def csv_error(tmp: Path, text: str) -> str:
             "row 2: column B: a figure under a column with no header",
         ),
         ("period\n2028-04\n", "row 1: no measure columns"),
+        (
+            "period,measure,value\n2028-04,admissions,2000000000000\n",
+            "row 2: column value: 2,000,000,000,000 is too large to be a figure",
+        ),
     ],
 )
 def test_each_mistake_is_one_line_naming_row_and_column(

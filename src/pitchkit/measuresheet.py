@@ -56,6 +56,8 @@ VALUE_HEADERS = ("value", "figure", "result", "gwerth", "ffigur")
 SHEET_NAMES = ("measures", "data", "mesurau", "data entry")
 #: At most this many rows are read (about 80 years of monthly figures for 10 measures).
 MAX_ROWS = 10_000
+#: Larger figures are refused: no project counts that much, and they are usually typing slips.
+MAX_FIGURE = 1e12
 _SAVE_AS = Message("save it from Excel as 'Excel Workbook (.xlsx)' or 'CSV UTF-8'")
 #: Month names and abbreviations, English and Welsh, with their numbers.
 MONTHS = {
@@ -474,6 +476,14 @@ def read_value(value: Any) -> float | None:
         number = float(text.replace(",", "").replace("£", "").replace("%", ""))
     if not math.isfinite(number):
         raise ValueError(Message("not a finite number: write a figure such as 81"))
+    if abs(number) > MAX_FIGURE:
+        raise ValueError(
+            Message(
+                "{value} is too large to be a figure (at most {most}): check the cell",
+                value="{:,.0f}".format(number),  # noqa: UP032
+                most="1,000,000,000,000",
+            )
+        )
     return number
 
 
