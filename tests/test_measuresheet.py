@@ -10,7 +10,7 @@ import pytest
 from openpyxl import Workbook
 from typer.testing import CliRunner
 
-from docchecks import check_docx, docx_text
+from docchecks import check_docx, docx_text, pdf_pages, validate_ooxml
 from pitchkit.cli import app
 from pitchkit.directors import load_directors
 from pitchkit.errors import DirectorsError, MeasuresError
@@ -460,3 +460,17 @@ def test_the_bundled_example_still_reads_without_a_spreadsheet(tmp_path: Path) -
     rows = update_rows(out)
     admissions = rows["Emergency admissions of people aged 75 and over living with frailty"]
     assert admissions[3] == "81 admissions (March 2028)"
+
+
+@pytest.mark.tools
+def test_an_update_from_a_spreadsheet_is_valid_open_xml_and_at_most_two_pages(
+    tmp_path: Path,
+) -> None:
+    facts = project(tmp_path)
+    sheet = tmp_path / "figures.csv"
+    sheet.write_text("period,admissions,bed-days\n2028-04,77,640\n", encoding="utf-8")
+    out = tmp_path / "april.docx"
+    code, _, stderr = run("update", str(facts), "--measures", str(sheet), "-o", str(out))
+    assert code == 0, stderr
+    validate_ooxml(out)
+    assert pdf_pages(out) <= 2
