@@ -12,10 +12,10 @@ from typer.testing import CliRunner
 
 from docchecks import check_docx, docx_text, pdf_pages, validate_ooxml
 from pitchkit.cli import app
-from pitchkit.directors import load_directors
 from pitchkit.errors import DirectorsError, MeasuresError
-from pitchkit.facts import load_facts
-from pitchkit.measuresheet import load_measures, merge
+from pitchkit.facts.directors import load_directors
+from pitchkit.facts.schema import load_facts
+from pitchkit.notes.update.measuresheet import load_measures, merge
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 FRAILTY = EXAMPLES / "frailty-virtual-ward" / "facts.yaml"
@@ -102,7 +102,7 @@ def test_a_file_mixing_utf8_and_cp1252_is_refused_at_the_row_where_they_part(
     sheet.write_bytes(header + b"2028-03,admissions,70\n" + utf8_row + cp1252_row)
     message = error_of(sheet, facts)
     assert message.startswith(f"{sheet}:row 4: ")
-    assert "mixes UTF-8 and Windows-1252" in message
+    assert "this row is not UTF-8 but others are (the file mixes two text encodings" in message
     assert "\n" not in message
 
 

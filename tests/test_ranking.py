@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from pitchkit.errors import DirectorsError
-from pitchkit.facts import THEMES, Facts, load_facts
-from pitchkit.i18n import language
-from pitchkit.ranking import (
+from pitchkit.advice.ranking import (
     CLOSE_SCORES,
     link_reason,
     rank_directors,
@@ -20,6 +18,9 @@ from pitchkit.ranking import (
     team_for,
     why_text,
 )
+from pitchkit.errors import DirectorsError
+from pitchkit.facts.schema import THEMES, Facts, load_facts
+from pitchkit.i18n.translation import language
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -82,12 +83,13 @@ def test_every_reason_names_words_or_themes_from_the_file(name: str) -> None:
 
 
 def test_frailty_recommendation_names_objectives_statement_and_the_whole_team() -> None:
-    ranking = rank_directors(example("frailty-virtual-ward"))
+    # Money at 2026/27 prices: 200 admissions × £1,590 (2016/17) restated is about £423,000.
+    ranking = rank_directors(example("frailty-virtual-ward"), today=dt.date(2026, 12, 3))
     why = why_text(ranking, EN)
     assert why.startswith("Approach Helen Marsh (Director of Finance) first")
     assert "Deliver the £14m cost improvement programme for 2026/27" in why
     assert "(personal)" in why
-    assert "worth £318,000 a year" in why
+    assert "worth £423,000 a year in capacity" in why
     assert "Tom Okafor scores a little higher" in why
     lines = recommendation_lines(ranking, EN)
     assert lines[1] == (

@@ -1,0 +1,433 @@
+"""Directors from a file: YAML, CSV or an Excel workbook.
+
+Many NHS offices keep their executive team in a spreadsheet, so pitchkit
+reads the shape such a sheet naturally has: a header row naming the
+columns ``id, name, role`` (required) and ``salutation, concerns,
+objectives, lens, email`` (optional), then one row per director. A
+``concerns`` or ``objectives`` cell holds one item per line; an objective
+starting with ``personal:`` is personal.
+
+A bad row is reported with its row number and column and skipped, so one
+typo does not hold up the whole executive team: :func:`load_directors`
+returns the directors it could read and the problems it found. A file
+that cannot be read at all raises :class:`DirectorsError`. Problems and
+warnings are :class:`~pitchkit.i18n.messages.Located` messages: the file, row
+and column stay as they are, the explanation is shown in the user's
+language.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from pitchkit.errors import DirectorsError, FactsError
+from pitchkit.facts import tabular
+from pitchkit.facts.schema import Director, Facts
+from pitchkit.facts.tabular import cell_place, row_place
+from pitchkit.facts.validation import describe_errors, did_you_mean
+from pitchkit.facts.yamlsource import Loc, Source, clean_text, dotted, load_yaml, removed_warning
+from pitchkit.i18n.messages import Joined, Located, Message, Plural, Renderable
+
+REQUIRED_COLUMNS = ("id", "name", "role")
+OPTIONAL_COLUMNS = ("salutation", "concerns", "objectives", "lens", "email")
+COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
+#: Cells holding one item per line.
+LIST_COLUMNS = frozenset({"concerns", "objectives"})
+SHEET_NAME = "directors"
+PERSONAL_PREFIX = "personal:"
+_ORGANISATIONAL_PREFIXES = ("organisational:", "organizational:")
+_BULLET = re.compile(r"^[-*•·–]\s+")
+_APOSTROPHES = re.compile("['\u2019]")
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
+_ID_MAX = 64
+_OBJECTIVE_ID_MAX = 40
+#: The most rows read from a sheet or CSV: far more than any executive team.
+MAX_ROWS = 10_000
+#: Cells past this column are not read (a workbook may claim 16,384 columns).
+_MAX_COLUMNS = 64
+_SAVE_AS = Message(
+    "save it from Excel as 'Excel Workbook (.xlsx)' or 'CSV UTF-8', or write a .yaml list"
+)
+#: What a required cell needs when it is empty.
+_ADVICE = {
+    "id": Message("give each director a short id such as 'dof'"),
+    "name": Message("add the director's name"),
+    "role": Message("add the director's job title, e.g. 'Director of Finance'"),
+}
+
+Row = tuple[int, dict[str, str]]
+
+
+@dataclass(frozen=True)
+class DirectorsFile:
+    """The directors read from a file, and the rows that had to be skipped."""
+
+    path: Path
+    directors: tuple[Director, ...]
+    problems: tuple[Renderable | str, ...]
+    warnings: tuple[Renderable | str, ...] = ()
+
+
+def load_directors(path: Path) -> DirectorsFile:
+    """Read directors from a .yaml/.yml, .csv or .xlsx file.
+
+    Rows (or YAML entries) with a problem are skipped and described in
+    ``problems`` as ``FILE:row N: column X: what is wrong and how to fix
+    it``. Raises :class:`DirectorsError` when the file cannot be read at
+    all: missing, the wrong kind, empty, or without a required column.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise DirectorsError(
+            Located(str(path), Message("directors file not found: check the path"))
+        )
+    if path.is_dir():
+        raise DirectorsError(
+            Located(str(path), Message("this is a folder: give the path of a directors file"))
+        )
+    suffix = path.suffix.lower()
+    if suffix in (".yaml", ".yml"):
+        return _load_yaml(path)
+    if suffix == ".csv":
+        return _from_rows(path, *_csv_rows(path))
+    if suffix in (".xlsx", ".xlsm"):
+        return _from_rows(path, *_xlsx_rows(path))
+    if suffix == ".xls":
+        raise DirectorsError(
+            Located(str(path), Message("an old-style Excel file: {save_as}", save_as=_SAVE_AS))
+        )
+    raise DirectorsError(
+        Located(
+            str(path),
+            Message(
+                "pitchkit reads directors from .yaml, .csv or .xlsx: {save_as}", save_as=_SAVE_AS
+            ),
+        )
+    )
+
+
+def with_directors(facts: Facts, directors: Sequence[Director]) -> Facts:
+    """Return ``facts`` with its directors replaced by ``directors``.
+
+    ``supports`` links in the facts that name a director or objective not
+    in ``directors`` stay in the facts but link nothing: recasting uses
+    only links that match.
+    """
+    return facts.model_copy(update={"directors": list(directors)})
+
+
+# --- objectives and lists -------------------------------------------------------------
+
+
+def cell_items(text: str) -> list[str]:
+    """Split a cell into its items: one per line, bullets and blank lines dropped."""
+    items = []
+    for line in text.split("\n"):
+        item = _BULLET.sub("", line.strip()).strip()
+        if item:
+            items.append(item)
+    return items
+
+
+def objective_id(text: str, taken: Iterable[str] = ()) -> str:
+    """Make a stable id such as ``deliver-the-14m-cost`` from an objective's text.
+
+    The same text always gives the same id; ``-2``, ``-3`` are added to
+    avoid the ids in ``taken``.
+    """
+    plain = unicodedata.normalize("NFKD", _APOSTROPHES.sub("", text))
+    plain = plain.encode("ascii", "ignore").decode("ascii")
+    slug = _NOT_SLUG.sub("-", plain.lower()).strip("-")
+    if len(slug) > _OBJECTIVE_ID_MAX:
+        cut = slug[:_OBJECTIVE_ID_MAX]
+        slug = cut.rsplit("-", 1)[0] if "-" in cut else cut
+    slug = slug or "objective"
+    used = {t.casefold() for t in taken}
+    candidate, number = slug, 1
+    while candidate.casefold() in used:
+        number += 1
+        candidate = f"{slug}-{number}"
+    return candidate
+
+
+def objective_from_text(text: str, taken: Iterable[str] = ()) -> dict[str, str]:
+    """Turn ``personal: Grow nurse-led care`` into an objective's fields."""
+    kind = "organisational"
+    body = text.strip()
+    lowered = body.lower()
+    if lowered.startswith(PERSONAL_PREFIX):
+        kind, body = "personal", body[len(PERSONAL_PREFIX) :].strip()
+    else:
+        for prefix in _ORGANISATIONAL_PREFIXES:
+            if lowered.startswith(prefix):
+                body = body[len(prefix) :].strip()
+    return {"id": objective_id(body, taken), "text": body, "kind": kind}
+
+
+def objectives_from_items(items: Sequence[Any]) -> list[Any]:
+    """Give text objectives ids and kinds; leave objectives written in full alone."""
+    taken = [str(item["id"]) for item in items if isinstance(item, dict) and "id" in item]
+    result: list[Any] = []
+    for item in items:
+        if isinstance(item, str):
+            made = objective_from_text(item, taken)
+            taken.append(made["id"])
+            result.append(made)
+        else:
+            result.append(item)
+    return result
+
+
+# --- tabular files: CSV and XLSX ------------------------------------------------------
+
+
+def _csv_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """Read a CSV into its header and numbered rows, as a spreadsheet numbers them."""
+    records = tabular.csv_records(
+        path, DirectorsError, _SAVE_AS, max_rows=MAX_ROWS, too_big=_too_large()
+    )
+    return _split_header(path, [[tabular.cell_text(cell) for cell in row] for _, row in records])
+
+
+def _too_large() -> Message:
+    """The message for a directors file past the size limit, or with too many rows."""
+    return Message(
+        "larger than {size} MB or {rows} rows, far more than any executive team: "
+        "check that this is the file you meant",
+        size=tabular.MAX_CSV_BYTES // 1_000_000,
+        rows=format(MAX_ROWS, ","),
+    )
+
+
+def _xlsx_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """Read the 'directors' sheet (or the first one) of a workbook.
+
+    A damaged workbook gives one line, whatever in it is wrong; a sheet past
+    :data:`MAX_ROWS` rows is refused.
+    """
+    records = tabular.xlsx_records(
+        path,
+        DirectorsError,
+        (SHEET_NAME,),
+        max_rows=MAX_ROWS,
+        max_columns=_MAX_COLUMNS,
+        too_big=_too_large(),
+    )
+    return _split_header(path, [[tabular.cell_text(cell) for cell in row] for _, row in records])
+
+
+def _split_header(
+    path: Path, records: list[list[str]]
+) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """Find the header (the first non-empty row) and number the rows below it."""
+    numbered = [
+        (number, row)
+        for number, row in enumerate(records, start=1)
+        if any(cell.strip() for cell in row)
+    ]
+    if not numbered:
+        message = Message(
+            "the file is empty: add a header row ({columns}) and one row per director",
+            columns=", ".join(COLUMNS),
+        )
+        raise DirectorsError(Located(str(path), message))
+    (_, header), rows = numbered[0], numbered[1:]
+    return header, rows
+
+
+def _column_key(name: str) -> str:
+    """``' Name '`` and ``'NAME'`` both mean ``name``."""
+    return "_".join(name.replace("\ufeff", "").strip().lower().split())
+
+
+def _columns(path: Path, header: list[str]) -> tuple[dict[int, str], list[Renderable | str]]:
+    """Map cell positions to known columns; refuse a header without the required ones."""
+    keys = [_column_key(cell) for cell in header]
+    missing = [name for name in REQUIRED_COLUMNS if name not in keys]
+    if missing:
+        found = ", ".join(cell.strip() for cell in header if cell.strip())
+        message = Plural(
+            "the header row needs the column {missing} (found: {found}): "
+            "name the columns {columns}",
+            "the header row needs the columns {missing} (found: {found}): "
+            "name the columns {columns}",
+            len(missing),
+            missing=", ".join(missing),
+            found=found or Message("nothing"),
+            columns=", ".join(COLUMNS),
+        )
+        raise DirectorsError(Located(row_place(path, 1), message))
+    positions: dict[int, str] = {}
+    warnings: list[Renderable | str] = []
+    for index, key in enumerate(keys):
+        if key in COLUMNS and key not in positions.values():
+            positions[index] = key
+        elif key and key not in COLUMNS:
+            ignored = Message(
+                "column '{column}' was ignored{hint}",
+                column=header[index].strip(),
+                hint=did_you_mean(key, COLUMNS),
+            )
+            warnings.append(Located(str(path), ignored))
+    return positions, warnings
+
+
+def _from_rows(path: Path, header: list[str], rows: list[tuple[int, list[str]]]) -> DirectorsFile:
+    """Turn numbered rows into directors, skipping and reporting bad rows."""
+    positions, warnings = _columns(path, header)
+    if not rows:
+        raise DirectorsError(
+            Located(str(path), Message("no directors below the header row: add one row each"))
+        )
+    directors: list[Director] = []
+    problems: list[Renderable | str] = []
+    seen: dict[str, int] = {}
+    for number, row in rows:
+        cells, removed = _row_cells(row, positions)
+        warnings += [removed_warning(cell_place(path, number, col), what) for col, what in removed]
+        found = _row_problem(cells, seen)
+        director = _director_or_problem(cells) if found is None else found
+        if isinstance(director, Director):
+            seen[director.id.casefold()] = number
+            directors.append(director)
+        else:
+            column, what = director
+            problems.append(Located(cell_place(path, number, column), what))
+    return DirectorsFile(path, tuple(directors), tuple(problems), tuple(warnings))
+
+
+def _row_cells(
+    row: list[str], positions: Mapping[int, str]
+) -> tuple[dict[str, str], list[tuple[str, list[Message | str]]]]:
+    """The known columns of one row as cleaned text, and what cleaning removed from each."""
+    cells: dict[str, str] = {}
+    removed: list[tuple[str, list[Message | str]]] = []
+    for index, column in positions.items():
+        value, dropped = clean_text(
+            unicodedata.normalize("NFC", row[index] if index < len(row) else "")
+        )
+        if dropped:
+            removed.append((column, dropped))
+        cells[column] = value.strip()
+    return cells, removed
+
+
+def _row_problem(
+    cells: Mapping[str, str], seen: Mapping[str, int]
+) -> tuple[str, Renderable | str] | None:
+    """The first thing wrong with a row's id, name or role, as (column, message)."""
+    for column in REQUIRED_COLUMNS:
+        if not cells.get(column):
+            return column, Message("empty, but required: {advice}", advice=_ADVICE[column])
+    director_id = cells["id"]
+    if not _ID_PATTERN.match(director_id) or len(director_id) > _ID_MAX:
+        return "id", Message(
+            "'{id}' is not a usable id: use up to {most} letters, digits, '-' or '_' with no "
+            "spaces, e.g. 'dof'",
+            id=director_id,
+            most=_ID_MAX,
+        )
+    if director_id.casefold() in seen:
+        return "id", Message(
+            "'{id}' is already used on row {row}: give each director their own id",
+            id=director_id,
+            row=seen[director_id.casefold()],
+        )
+    return None
+
+
+def _director_or_problem(cells: Mapping[str, str]) -> Director | tuple[str, Renderable | str]:
+    """Validate one row as a director, or say which column is wrong."""
+    data: dict[str, Any] = {}
+    for column, value in cells.items():
+        if column in LIST_COLUMNS:
+            data[column] = cell_items(value)
+        elif value:
+            data[column] = value
+    data["objectives"] = objectives_from_items(data.get("objectives", []))
+    try:
+        return Director.model_validate(data)
+    except ValidationError as error:
+        problem = describe_errors(error, Director)[0]
+        column = str(problem.loc[0]) if problem.loc else "id"
+        return column, problem.message
+
+
+# --- YAML ------------------------------------------------------------------------------
+
+
+def _load_yaml(path: Path) -> DirectorsFile:
+    """Read a YAML list of directors, or a mapping with a ``directors:`` list."""
+    try:
+        source = load_yaml(path)
+    except FactsError as error:
+        raise DirectorsError(Joined(error.parts, "\n")) from None
+    items, where = _yaml_items(source)
+    directors: list[Director] = []
+    problems: list[Renderable | str] = []
+    seen: dict[str, str] = {}
+    for index, item in enumerate(items):
+        loc: Loc = (*where, index)
+        problem = _yaml_problem(source, loc, item, seen)
+        if problem is not None:
+            problems.append(problem)
+            continue
+        director = Director.model_validate(_yaml_director(item))
+        seen[director.id.casefold()] = dotted(loc)
+        directors.append(director)
+    return DirectorsFile(path, tuple(directors), tuple(problems), tuple(source.warnings))
+
+
+def _yaml_items(source: Source) -> tuple[list[Any], Loc]:
+    """The list of directors in a YAML file, and where it sits."""
+    data = source.data
+    where: Loc = ()
+    if isinstance(data, dict) and "directors" in data:
+        data, where = data["directors"], ("directors",)
+    if not isinstance(data, list) or not data:
+        message = Message(
+            "expected a list of directors (each starting with '- id: ...'), or a 'directors:' list"
+        )
+        raise DirectorsError(Located(source.where(where), message))
+    return data, where
+
+
+def _yaml_director(item: dict[str, Any]) -> dict[str, Any]:
+    """A YAML director with text objectives given ids and kinds."""
+    data = dict(item)
+    objectives = data.get("objectives")
+    if isinstance(objectives, list):
+        data["objectives"] = objectives_from_items(objectives)
+    return data
+
+
+def _yaml_problem(source: Source, loc: Loc, item: Any, seen: Mapping[str, str]) -> Located | None:
+    """What is wrong with one YAML director, located, or ``None``."""
+    if not isinstance(item, dict):
+        return Located(
+            f"{source.where(loc)}: {dotted(loc)}",
+            Message("expected a director's fields (id, name, role)"),
+        )
+    try:
+        director = Director.model_validate(_yaml_director(item))
+    except ValidationError as error:
+        problem = describe_errors(error, Director)[0]
+        full = (*loc, *problem.loc)
+        return Located(f"{source.where(full)}: {dotted(full)}", problem.message)
+    if director.id.casefold() in seen:
+        full = (*loc, "id")
+        message = Message(
+            "'{id}' is already used by {earlier}: give each director their own id",
+            id=director.id,
+            earlier=seen[director.id.casefold()],
+        )
+        return Located(f"{source.where(full)}: {dotted(full)}", message)
+    return None
