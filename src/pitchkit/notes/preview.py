@@ -15,7 +15,7 @@ import io
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import docx
 from docx.table import Table, _Cell
@@ -97,7 +97,7 @@ def _kind_of(paragraph: Paragraph) -> BlockKind:
 def _runs(paragraph: Paragraph) -> tuple[Run, ...]:
     """The paragraph's runs, neighbours with the same emphasis joined."""
     joined: list[Run] = []
-    for run in paragraph.runs:
+    for run in _word_runs(paragraph):
         if not run.text:
             continue
         bold, italic = bool(run.bold), bool(run.italic)
@@ -108,6 +108,15 @@ def _runs(paragraph: Paragraph) -> tuple[Run, ...]:
     if not joined and paragraph.text:
         joined.append(Run(paragraph.text))
     return tuple(joined)
+
+
+def _word_runs(paragraph: Paragraph) -> Iterator[Any]:
+    """The paragraph's runs in order, those inside links (an e-mail address) included."""
+    for item in paragraph.iter_inner_content():
+        if hasattr(item, "runs"):  # a hyperlink holds runs of its own
+            yield from item.runs
+        else:
+            yield item
 
 
 def _cell_text(cell: _Cell) -> str:
