@@ -27,6 +27,7 @@ from pitchkit.cli.options import (
     FactsArg,
     ForceOpt,
     LocaleOpt,
+    MeasuresOpt,
     MemoryLimitOpt,
     NoCutsOpt,
     OutOpt,
@@ -116,6 +117,7 @@ def update(
     force: ForceOpt = False,
     pdf: PdfOpt = False,
     bilingual: BilingualOpt = False,
+    measures: MeasuresOpt = None,
     time_limit: TimeLimitOpt = None,
     memory_limit: MemoryLimitOpt = None,
 ) -> None:
@@ -137,6 +139,7 @@ def update(
         pdf=pdf,
         bilingual=bilingual,
         period=period,
+        measures=measures,
     )
     with limits_in_force(time_limit, memory_limit):
         result = write_update(request, Terminal())
