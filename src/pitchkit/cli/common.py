@@ -24,7 +24,6 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 from rich.console import Console
 
-from pitchkit.api.base import STDOUT
 from pitchkit.cli.options import QuietOpt, VerboseOpt
 from pitchkit.errors import FactsError, OutputError, PitchkitError
 from pitchkit.i18n.messages import Message, Renderable, render
@@ -283,6 +282,8 @@ def check_stdout(out: Path | None, *, pdf: bool = False, several: bool = False) 
     One document may go to standard output when it is piped or redirected;
     messages then go to stderr so the document's bytes stay whole.
     """
+    from pitchkit.api.base import STDOUT
+
     if out != STDOUT:
         return
     if several:
