@@ -228,11 +228,61 @@ def _failure_message(error: BaseException) -> Renderable | None:
         )
     if isinstance(error, RecursionError):
         return Message("a macro calls itself too deeply: remove the loop")
+    missing = _missing_name(str(error)) if isinstance(error, jinja2.TemplateError) else None
+    if missing is not None:
+        return missing
     if isinstance(error, _USER_MADE):
+        problem = _problem(error)
         return Message(
-            "the tag could not be filled ({problem}): correct it in Word", problem=_problem(error)
+            "the tag could not be filled ({problem}): correct it in Word",
+            problem=problem.strip().rstrip(".") if isinstance(problem, str) else problem,
         )
     return None
+
+
+_NO_FILTER = re.compile(r"No filter named '([^']+)'")
+_NO_TEST = re.compile(r"No test named '([^']+)'")
+
+
+def _missing_name(problem: str) -> Renderable | None:
+    """The message for Jinja's "No filter named" or "No test named", else None."""
+    found = _NO_FILTER.search(problem)
+    if found:
+        return unknown_filter(found.group(1))
+    found = _NO_TEST.search(problem)
+    if found:
+        return unknown_test(found.group(1))
+    return None
+
+
+def unknown_filter(name: str, suggestion: str | None = None) -> Renderable:
+    """The message for a ``|name`` filter the template environment does not have."""
+    if suggestion:
+        return Message(
+            "unknown filter '|{name}': did you mean '|{suggestion}'?",
+            name=name,
+            suggestion=suggestion,
+        )
+    return Message(
+        "unknown filter '|{name}': use one of Jinja's filters or pitchkit's own "
+        "(listed in docs/template-variables.md)",
+        name=name,
+    )
+
+
+def unknown_test(name: str, suggestion: str | None = None) -> Renderable:
+    """The message for an ``is name`` test the template environment does not have."""
+    if suggestion:
+        return Message(
+            "unknown test 'is {name}': did you mean 'is {suggestion}'?",
+            name=name,
+            suggestion=suggestion,
+        )
+    return Message(
+        "unknown test 'is {name}': use one of Jinja's tests, such as defined, none, "
+        "number, string or mapping",
+        name=name,
+    )
 
 
 def too_deep(name: str, where: str) -> TemplateError:
@@ -303,6 +353,9 @@ def syntax_message(problem: str, paragraph: str) -> Renderable:
             "unknown tag '{tag}': check its spelling, or whether its opening tag is missing",
             tag=unknown.group(1),
         )
+    missing = _missing_name(problem)
+    if missing is not None:
+        return missing
     unclosed = _UNCLOSED.search(problem)
     if unclosed and "Unexpected end of template" in problem:
         block = unclosed.group(1)
