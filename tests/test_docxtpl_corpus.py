@@ -33,6 +33,7 @@ from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 from typer.testing import CliRunner
 
+from docchecks import template_with
 from pitchkit.authoring.check import belongs_to, children, known_variables
 from pitchkit.cli import app
 
@@ -300,3 +301,93 @@ def _texts(path: Path) -> list[str]:
     """The text of every paragraph in the template's body, tables included."""
     body = docx.Document(str(path)).element.body
     return ["".join(t.text or "" for t in p.iter(qn("w:t"))) for p in body.iter(qn("w:p"))]
+
+
+# ---------------------------------------------------------------- docxtpl habits, one at a time
+#
+# Mistakes and habits of docxtpl authors that the corpus showed or suggested,
+# each in a template of its own (no corpus needed).
+
+
+def errors_of(tmp_path: Path, *lines: str, kind: str = "brief") -> tuple[int, list[str]]:
+    """Exit code and error lines of ``template check`` on a template of ``lines``."""
+    template = template_with(tmp_path / "t.docx", *lines)
+    code, _out, err = check(template, kind)
+    return code, [line.removeprefix(f"error: {template} ") for line in err]
+
+
+def test_custom_filters_are_named_before_filling(tmp_path: Path) -> None:
+    code, err = errors_of(tmp_path, "{{ project.title|my_filter }} {{ project.title|uper }}")
+    assert code == 1
+    assert err == [
+        "error: unknown filter '|my_filter': use one of Jinja's filters or pitchkit's own "
+        "(listed in docs/template-variables.md)",
+        "error: unknown filter '|uper': did you mean '|upper'?",
+    ]
+
+
+def test_an_unknown_test_is_named(tmp_path: Path) -> None:
+    code, err = errors_of(tmp_path, "{% if project.title is mappingg %}x{% endif %}")
+    assert code == 1
+    assert err == ["error: unknown test 'is mappingg': did you mean 'is mapping'?"]
+
+
+def test_an_unknown_name_in_a_test_is_unknown(tmp_path: Path) -> None:
+    code, err = errors_of(tmp_path, "{% if projct is mapping %}x{% endif %}")
+    assert code == 1
+    assert err == [
+        "error: unknown variable `projct` in the body: it is always empty, so text that depends "
+        "on it (an if, or a test such as 'is defined') never shows as you meant — did you mean "
+        "`project`?"
+    ]
+
+
+def test_a_wrong_end_tag_names_the_open_one(tmp_path: Path) -> None:
+    code, err = errors_of(tmp_path, "{% for a in asks %}{{ a.text }}{% endif %}")
+    assert code == 1
+    assert err == [
+        '(body, paragraph "{% for a in asks %}{{ a.text }}{% endif %}"): {% endif %} cannot '
+        "close the {% for %} tag that is still open: close it with {% endfor %} first"
+    ]
+
+
+def test_a_syntax_error_does_not_count_characters_of_the_xml(tmp_path: Path) -> None:
+    code, err = errors_of(tmp_path, "{{ 'abc }}")
+    assert code == 1
+    assert err == [
+        '(body, paragraph "{{ \'abc }}"): tag error: unexpected char "\'": correct the tag in Word'
+    ]
+
+
+def test_a_macro_is_not_an_unknown_variable(tmp_path: Path) -> None:
+    template = template_with(
+        tmp_path / "t.docx",
+        "{% macro shout(text) %}{{ text|upper }}{% endmacro %}{{ shout(project.title) }}",
+    )
+    code, out, err = check(template, "brief")
+    assert (code, err) == (0, [])
+    assert listed(out) == ["project.title"]
+
+
+def test_a_name_used_in_three_parts_reads_as_a_list(tmp_path: Path) -> None:
+    template = template_with(tmp_path / "t.docx", "{{ titel }}")
+    document = docx.Document(str(template))
+    section = document.sections[0]
+    section.header.paragraphs[0].text = "{{ titel }}"
+    section.footer.paragraphs[0].text = "{{ titel }}"
+    document.save(str(template))
+    code, _out, err = check(template, "brief")
+    assert code == 1
+    assert err[0].startswith("error: unknown variable `titel` in the body, header and footer: ")
+
+
+def test_a_brief_check_offers_no_update_variable_as_a_fix(tmp_path: Path) -> None:
+    code, err = errors_of(tmp_path, "{{ date }}")
+    assert code == 1
+    assert err == [
+        "error: unknown variable `date` in the body: it is always empty, so text that depends "
+        "on it (an if, or a test such as 'is defined') never shows as you meant"
+    ]
+    # In an update, where it is filled, it is offered.
+    code, err = errors_of(tmp_path, "{{ date }}", kind="update")
+    assert err[0].endswith("— did you mean `update`?")

@@ -133,6 +133,8 @@ class _Collector:
             self._bind(argument, None, inner)
         if isinstance(node, nodes.AssignBlock):
             self._bind(node.target, None, scope)
+        if isinstance(node, nodes.Macro):  # the macro's name, for calls after it and within it
+            scope[node.name] = inner[node.name] = None
         for child in node.iter_child_nodes():
             if child not in getattr(node, "targets", []) and child not in getattr(node, "args", []):
                 self.visit(child, inner)

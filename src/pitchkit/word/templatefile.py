@@ -321,6 +321,7 @@ _WORD_TAGS = {
     "r": Message("run of text"),
 }
 _UNKNOWN_TAG = re.compile(r"Encountered unknown tag '(\w+)'")
+_AT_OFFSET = re.compile(r" at \d+$")
 _UNCLOSED = re.compile(r"innermost block that needs to be closed is '(\w+)'")
 
 
@@ -348,6 +349,14 @@ def syntax_message(problem: str, paragraph: str) -> Renderable:
             tag=tag,
             what=_WORD_TAGS[tag],
         )
+    unclosed = _UNCLOSED.search(problem)
+    if unknown and unclosed and unknown.group(1).startswith("end"):
+        return Message(
+            "{{% {tag} %}} cannot close the {{% {block} %}} tag that is still open: "
+            "close it with {{% end{block} %}} first",
+            tag=unknown.group(1),
+            block=unclosed.group(1),
+        )
     if unknown:
         return Message(
             "unknown tag '{tag}': check its spelling, or whether its opening tag is missing",
@@ -356,7 +365,6 @@ def syntax_message(problem: str, paragraph: str) -> Renderable:
     missing = _missing_name(problem)
     if missing is not None:
         return missing
-    unclosed = _UNCLOSED.search(problem)
     if unclosed and "Unexpected end of template" in problem:
         block = unclosed.group(1)
         return Message(
@@ -364,9 +372,9 @@ def syntax_message(problem: str, paragraph: str) -> Renderable:
             "section ends",
             block=block,
         )
-    return Message(
-        "tag error: {problem}: correct the tag in Word", problem=problem.strip().rstrip(".")
-    )
+    # Jinja's "at 1194" counts characters of Word's XML, which mean nothing in Word.
+    problem = _AT_OFFSET.sub("", problem.strip()).rstrip(".")
+    return Message("tag error: {problem}: correct the tag in Word", problem=problem)
 
 
 def unreadable(name: str | Path, error: BaseException) -> TemplateError:
