@@ -552,7 +552,11 @@ def build_update() -> Document:
     header_footer(
         document,
         T("Progress update") + " · {{ project.organisation }} · {{ update.period_label }}",
-        FOOTER_CONTACT + T("Prepared on") + " {{ today|date }}",
+        FOOTER_CONTACT
+        + T("Update for")
+        + " {{ update.period_label }}, "
+        + T("written on")
+        + " {{ today|date }}",
     )
     tag(document, "if update.fill_in")
     para(

@@ -219,7 +219,9 @@ def test_a_logged_update_shows_the_projects_advice_sought(tmp_path: Path) -> Non
     text = update_text(write_facts(tmp_path, QUARTERS), "coo")
     lines = text.splitlines()
     heading = lines.index("Your advice")
-    assert lines[heading + 1] == "Which committee should hear about delays in care packages?"
+    assert lines[heading + 1] == (
+        "Which committee should hear about delays in care packages? (carried over)"
+    )
 
 
 def test_a_periods_own_advice_comes_before_the_projects(tmp_path: Path) -> None:
@@ -231,10 +233,12 @@ def test_a_periods_own_advice_comes_before_the_projects(tmp_path: Path) -> None:
     assert "Which committee should hear" not in text
 
 
-def test_a_fill_in_template_starts_from_the_projects_advice(tmp_path: Path) -> None:
+def test_a_fill_in_template_offers_the_projects_advice_in_brackets(tmp_path: Path) -> None:
     text = update_text(write_facts(tmp_path), "coo")
-    assert "Which committee should hear about delays in care packages?" in text
-    assert "[A question on which you would value their advice]" not in text
+    assert (
+        "[Carried over, keep or delete: Which committee should hear about delays in care packages?]"
+    ) in text.splitlines()
+    assert "[A question on which you would value their advice]" in text
     source = FACTS.replace(
         "advice:\n  - Which committee should hear about delays in care packages?\n", ""
     )

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 
 from pitchkit.api.base import Heard, Listener, Result, open_facts, template_warnings
 from pitchkit.api.notes import PeriodStatus, period_status
-from pitchkit.i18n.messages import Renderable
+from pitchkit.errors import InputError
+from pitchkit.i18n.messages import Message, Renderable
 from pitchkit.i18n.translation import Language
 
 if TYPE_CHECKING:
@@ -29,6 +30,8 @@ class BatchRequest:
     #: Only these directors, by id (every director when empty).
     only: tuple[str, ...] = ()
     period: str | None = None
+    #: For updates: a spreadsheet (.csv or .xlsx) of figures merged with the progress log.
+    measures: Path | None = None
     template: Path | None = None
     locale: str | None = None
     #: The user's own language setting, for a facts file that names none.
@@ -76,6 +79,16 @@ def with_directors_file(
     return Project(replace(project.loaded, facts=facts), project.lang), list(found.problems)
 
 
+def with_measures_file(project: Project, path: Path | None, listener: Listener) -> Project:
+    """The project with its measures spreadsheet's figures, warning of each overridden one."""
+    from pitchkit.notes.update.measuresheet import with_measures
+
+    projects, conflicts = with_measures([project], path)
+    for line in conflicts:
+        listener.warning(line)
+    return projects[0]
+
+
 def open_batch(
     request: BatchRequest, listener: Listener
 ) -> tuple[Project, tuple[Renderable | str, ...]]:
@@ -83,6 +96,10 @@ def open_batch(
     project = open_facts(
         request.facts, request.locale, listener, default_locale=request.default_locale
     )
+    if request.measures is not None and request.kind != "update":
+        raise InputError(Message("--measures gives figures for updates: use it with --kind update"))
+    if request.kind == "update":
+        project = with_measures_file(project, request.measures, listener)
     for line in template_warnings(request.template, refuse_errors=True):
         listener.warning(line)
     problems: list[Renderable | str] = []

@@ -215,6 +215,9 @@ class UpdateRequest(NoteRequest):
     """A progress update for one director; ``period`` as YYYY-MM, YYYY-Qn or YYYY."""
 
     period: str | None = None
+    #: A spreadsheet (.csv or .xlsx) of figures merged with the progress log
+    #: (default: the facts file's ``measures:``).
+    measures: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -261,20 +264,28 @@ class UpdateResult(Result):
 def write_update(request: UpdateRequest, listener: Listener | None = None) -> UpdateResult:
     """Write the progress update for one director, or a fill-in template for a new period."""
     from pitchkit.facts.project import pick_director
+    from pitchkit.notes.bilingual import Pair, make_bilingual_update
     from pitchkit.notes.bilingual import file_name as bilingual_file_name
-    from pitchkit.notes.bilingual import make_bilingual_update
     from pitchkit.notes.update import chosen_period, make_update, update_file_name
+    from pitchkit.notes.update.measuresheet import with_measures
 
     heard = Heard(listener)
     today = request.today or dt.date.today()
     for line in template_warnings(request.template):
         heard.warning(line)
     pair = open_pair(request.facts, request.locale, heard) if request.bilingual else None
-    project = (
-        pair.cy
+    opened = (
+        pair.projects
         if pair
-        else open_facts(request.facts, request.locale, heard, default_locale=request.default_locale)
+        else [
+            open_facts(request.facts, request.locale, heard, default_locale=request.default_locale)
+        ]
     )
+    projects, conflicts = with_measures(opened, request.measures)
+    for line in conflicts:
+        heard.warning(line)
+    pair = Pair(*projects) if pair else None
+    project = projects[0]
     chosen = pick_director(project.facts, request.director, source=str(request.facts))
     when = chosen_period(project.facts, request.period, today)
     if pair:

@@ -24,7 +24,6 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 from rich.console import Console
 
-from pitchkit.api.base import STDOUT
 from pitchkit.cli.options import QuietOpt, VerboseOpt
 from pitchkit.errors import FactsError, OutputError, PitchkitError
 from pitchkit.i18n.messages import Message, Renderable, render
@@ -350,6 +349,8 @@ def check_stdout(
     ``--json`` standard output carries the JSON, so there is no room for a
     document.
     """
+    from pitchkit.api.base import STDOUT
+
     if out != STDOUT:
         return
     if as_json:

@@ -30,6 +30,7 @@ from pitchkit.cli.options import (
     ForceOpt,
     JsonOpt,
     LocaleOpt,
+    MeasuresOpt,
     MemoryLimitOpt,
     NoCutsOpt,
     OutOpt,
@@ -125,6 +126,7 @@ def update(
     force: ForceOpt = False,
     pdf: PdfOpt = False,
     bilingual: BilingualOpt = False,
+    measures: MeasuresOpt = None,
     time_limit: TimeLimitOpt = None,
     memory_limit: MemoryLimitOpt = None,
     as_json: JsonOpt = False,
@@ -148,6 +150,7 @@ def update(
         pdf=pdf,
         bilingual=bilingual,
         period=period,
+        measures=measures,
     )
     with limits_in_force(time_limit, memory_limit):
         result = write_update(request, Terminal())

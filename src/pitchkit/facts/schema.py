@@ -20,6 +20,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PrivateAttr,
     ValidationError,
     field_validator,
     model_validator,
@@ -369,7 +370,22 @@ class Facts(Model):
     meeting: Meeting | None = None
     directors: list[Director] = Field(default_factory=list)
     updates: list[Update] = Field(default_factory=list)
+    measures: str | None = Field(default=None, min_length=1)
     settings: Settings = Field(default_factory=Settings)
+    #: Figures from a measures spreadsheet (period → impact id → value), never from
+    #: the YAML: set by :meth:`with_figures` (see :mod:`pitchkit.notes.update.measuresheet`).
+    _figures: dict[str, dict[str, float | None]] = PrivateAttr(default_factory=dict)
+
+    @property
+    def figures(self) -> dict[str, dict[str, float | None]]:
+        """Figures read from the measures spreadsheet, by period then impact id."""
+        return self._figures
+
+    def with_figures(self, figures: dict[str, dict[str, float | None]]) -> Facts:
+        """A copy of these facts with ``figures`` from a measures spreadsheet."""
+        copy = self.model_copy()
+        copy._figures = {period: dict(values) for period, values in figures.items()}
+        return copy
 
     @field_validator("version", mode="before")
     @classmethod

@@ -60,11 +60,16 @@ def measure_row(progress: MeasureProgress, situation: Situation) -> Context:
         ),
         "icons_text": icons.icons_words(situation.claims[impact.id].analysis, lang),
     }
-    if situation.fill_in:
+    if situation.fill_in and not has_figure(progress, situation.period):
         row["latest_text"] = fillin.figure_prompt(situation.period.text, lang)
         row["along_text"] = last_known_text(progress, lang)
         row["direction_text"] = fillin.direction_prompt(lang)
     return row
+
+
+def has_figure(progress: MeasureProgress, period: Period) -> bool:
+    """Whether the measure has a figure for ``period`` (from a spreadsheet, in a fill-in)."""
+    return progress.latest is not None and progress.latest.period == period
 
 
 def scaled_count(value: float, impact: Impact) -> float:

@@ -86,11 +86,15 @@ def situate(
     """Choose the period and work out the progress of every measure up to it."""
     chosen = chosen_period(facts, period, today)
     entry = logged_entry(facts, chosen)
-    run = series(facts.updates, until=chosen)
+    run = series(facts.updates, until=chosen, figures=facts.figures)
     chart_run = None
     if run.kind != "month" and any(parse_period(u.period).kind == "month" for u in facts.updates):
         # Months logged before the quarters (or years) count as the quarters they make.
-        run = series(rollup.rolled_up(facts, run.kind, until=chosen), until=chosen)
+        run = series(
+            rollup.rolled_up(facts, run.kind, until=chosen),
+            until=chosen,
+            figures=facts.figures,
+        )
     if entry is None and chosen.kind != "month":
         # A quarter or year logged month by month, up to its last month: built from them.
         updates = rollup.rolled_up(facts, chosen.kind, until=chosen)
@@ -100,7 +104,7 @@ def situate(
             entry = None  # still under way: a fill-in asks for its figures
         if entry is not None:
             chart_run = run
-            run = series(updates, until=chosen)
+            run = series(updates, until=chosen, figures=facts.figures)
     pitch = localise_pitch(recast(facts, director, today=today), lang)
     progress = [measure_progress(i, run) for i in facts.impacts]
     counted_elsewhere: set[str] = set()
@@ -126,10 +130,12 @@ def situate(
 def default_period(facts: Facts, today: dt.date) -> Period:
     """The latest logged period; with no log, the last full period before ``today``.
 
-    Never earlier than the period the project starts in.
+    A period with figures from a measures spreadsheet counts as logged. Never
+    earlier than the period the project starts in.
     """
-    if facts.updates:
-        return max(parse_period(u.period) for u in facts.updates)
+    logged = [u.period for u in facts.updates] + list(facts.figures)
+    if logged:
+        return max(parse_period(text) for text in logged)
     kind = facts.settings.cadence or "month"
     current = period_at(today, kind)
     previous = period_at(current.start - dt.timedelta(days=1), kind)
