@@ -73,6 +73,9 @@ class BriefResult(Result):
     pages: int | None = None
     #: About how many words the note still runs over one page, by the estimate.
     over_words: int = 0
+    #: The director's name and role, as the facts give them.
+    director_name: str = ""
+    director_role: str = ""
 
 
 def open_pair(facts: Path, locale: str | None, listener: Listener) -> Pair:
@@ -184,6 +187,8 @@ def write_brief(request: BriefRequest, listener: Listener | None = None) -> Brie
         warnings=tuple(heard.warnings),
         pages=pages,
         over_words=over_words,
+        director_name=chosen.name,
+        director_role=chosen.role,
     )
 
 
@@ -251,6 +256,9 @@ class UpdateResult(Result):
     written: tuple[Path, ...]
     period: PeriodStatus
     warnings: tuple[Renderable | str, ...] = field(default=())
+    #: The director's name and role, as the facts give them.
+    director_name: str = ""
+    director_role: str = ""
 
 
 def write_update(request: UpdateRequest, listener: Listener | None = None) -> UpdateResult:
@@ -301,4 +309,6 @@ def write_update(request: UpdateRequest, listener: Listener | None = None) -> Up
         written=written,
         period=period_status(project.facts, when, asked=request.period is not None),
         warnings=tuple(heard.warnings),
+        director_name=chosen.name,
+        director_role=chosen.role,
     )

@@ -40,8 +40,10 @@ IN_FLIGHT_PER_WORKER = 4
 #: How often the main process looks up from waiting, to notice an interrupt.
 _POLL_SECONDS = 0.2
 
-#: A made note: its position in the batch, its bytes, or why it could not be made.
-Outcome = tuple[int, bytes | None, Renderable | str]
+#: What a note was cut to fit one page: (field, how), in order.
+Cuts = tuple[tuple[str, Renderable | str], ...]
+#: A made note: its position in the batch, its bytes (or why it could not be made), its cuts.
+Outcome = tuple[int, bytes | None, Renderable | str, Cuts]
 
 
 @dataclass(frozen=True)
@@ -73,11 +75,15 @@ class NoteMaker:
 
     def make(self, director: Director) -> bytes:
         """The .docx bytes of ``director``'s note."""
-        context, props = self._context(director)
-        return self.compiled.render(context, properties=props)
+        return self.make_note(director)[0]
 
-    def _context(self, director: Director) -> tuple[Mapping[str, Any], Any]:
-        """The template context and document properties for ``director``."""
+    def make_note(self, director: Director) -> tuple[bytes, Cuts]:
+        """The .docx bytes of ``director``'s note and what was cut to fit it on one page."""
+        context, props, cuts = self._context(director)
+        return self.compiled.render(context, properties=props), cuts
+
+    def _context(self, director: Director) -> tuple[Mapping[str, Any], Any, Cuts]:
+        """The template context, document properties and cuts for ``director``."""
         job, lang = self.job, self.job.project.lang
         facts = job.project.facts
         if job.kind == "update":
@@ -85,13 +91,13 @@ class NoteMaker:
 
             situation = situate(facts, director, lang, period=job.period, today=job.today)
             context = update_document_context(situation, today=job.today)
-            return context, properties(situation.pitch, lang, "update", job.today)
+            return context, properties(situation.pitch, lang, "update", job.today), ()
         brief = brief_parts(job.project, director, template=job.template, today=job.today)
         if job.no_cuts and brief.cuts:
             from pitchkit.notes.fit import cuts_refused
 
             raise InputError(cuts_refused(brief.cuts))
-        return brief.context, brief.properties
+        return brief.context, brief.properties, tuple((c.field, c.detail) for c in brief.cuts)
 
 
 _WORKER: NoteMaker | None = None
@@ -113,10 +119,11 @@ def _make_in_worker(index: int, director: Director) -> Outcome:
 def _make_one(maker: NoteMaker, index: int, director: Director) -> Outcome:
     """Make one note, turning a user-fixable problem into its message."""
     try:
-        return index, maker.make(director), ""
+        data, cuts = maker.make_note(director)
     except PitchkitError as error:
         parts = error.parts if isinstance(error, FactsError) else (error.text,)
-        return index, None, OneLine(parts)
+        return index, None, OneLine(parts), ()
+    return index, data, "", cuts
 
 
 class OneLine(Renderable):
@@ -155,8 +162,8 @@ def make_notes(
         made: Iterator[Outcome] = _made_here(run, maker, directors, todo)
     else:
         made = _made_in_workers(run, workers, maker.job, directors, todo)
-    for index, data, error in made:
-        _save(run, index, directors[index], paths[index], data, error, force=force)
+    for index, data, error, cuts in made:
+        _save(run, index, directors[index], paths[index], data, error, force=force, cuts=cuts)
 
 
 def _made_here(
@@ -205,7 +212,7 @@ def _outcome(future: futures.Future[Outcome], index: int) -> Outcome:
     try:
         return future.result()
     except futures.process.BrokenProcessPool:
-        return index, None, Message("the worker process making this note stopped unexpectedly")
+        return index, None, Message("the worker process making this note stopped unexpectedly"), ()
 
 
 @contextlib.contextmanager
@@ -231,6 +238,7 @@ def _save(
     error: Renderable | str,
     *,
     force: bool,
+    cuts: Cuts = (),
 ) -> None:
     """Write one made note atomically (or record why it was not made)."""
     if data is None:
@@ -243,4 +251,4 @@ def _save(
         run.record(index, BatchItem(director.id, director.name, path, status, problem.text))
         return
     run.paths[index] = path
-    run.record(index, BatchItem(director.id, director.name, path, "ok"))
+    run.record(index, BatchItem(director.id, director.name, path, "ok", cuts=cuts))

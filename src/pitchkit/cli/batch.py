@@ -9,10 +9,12 @@ from typing import Annotated, Any
 import typer
 
 from pitchkit.cli.common import (
+    JsonMode,
     Terminal,
     UserDefaults,
     Verbosity,
     app,
+    emit_json,
     err_console,
     escape,
     fail,
@@ -27,6 +29,7 @@ from pitchkit.cli.options import (
     DirectorsOpt,
     FactsArg,
     ForceOpt,
+    JsonOpt,
     LocaleOpt,
     MeasuresOpt,
     MemoryLimitOpt,
@@ -124,10 +127,12 @@ def batch(
     no_cuts: NoCutsOpt = False,
     time_limit: TimeLimitOpt = None,
     memory_limit: MemoryLimitOpt = None,
+    as_json: JsonOpt = False,
 ) -> None:
     """Write a note for each director at once, with a manifest of what was done.
 
     Example: pitchkit batch facts.yaml --directors team.xlsx --out notes/ --pack pack.docx
+    Example: pitchkit batch facts.yaml --out notes/ --json
     """
     from pitchkit.api import BatchRequest, open_batch, write_batch
     from pitchkit.word.limits import limits_in_force
@@ -178,6 +183,10 @@ def batch(
         from pitchkit.cli.notes import report_period
 
         report_period(outcome.period, outcome.lang, notes=outcome.written)
+    if as_json:
+        from pitchkit.api.json_output import batch_json
+
+        emit_json(batch_json(outcome, kind=kind, warnings=JsonMode.warnings or []))
     report_batch(outcome.batch, list(problems), outcome.lang)
 
 

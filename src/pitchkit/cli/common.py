@@ -63,6 +63,57 @@ class Interface:
     lang: Language = language(None)
 
 
+#: The commands whose ``--json`` is handled here, each with its name in the JSON.
+JSON_COMMANDS = {
+    "brief": "brief",
+    "update": "update",
+    "batch": "batch",
+    "preview": "preview",
+    "template_check": "template check",
+}
+
+
+class JsonMode:
+    """While a command runs with ``--json``: its name and the warnings printed so far.
+
+    Standard output then carries one JSON object and nothing else: the
+    progress and result lines are left out, warnings and errors still go to
+    standard error (and into the object), and an error prints an object
+    with ``"ok": false`` (see docs/json.md).
+    """
+
+    command: str | None = None
+    warnings: list[str] | None = None
+
+    @classmethod
+    def start(cls, command: str) -> None:
+        """Collect warnings for ``command``'s JSON from now on."""
+        cls.command, cls.warnings = command, []
+        Verbosity.level = 0
+        out_console.file = sys.stderr
+
+    @classmethod
+    def stop(cls) -> None:
+        """Back to printing for people."""
+        cls.command, cls.warnings = None, None
+
+
+def emit_json(document: dict[str, Any]) -> None:
+    """Print the command's one JSON object on standard output."""
+    from pitchkit.api.json_output import dumps
+
+    typer.echo(dumps(document))
+
+
+def emit_error_json(error: BaseException, lines: Sequence[str]) -> None:
+    """With --json, print the object that says the command stopped with ``error``."""
+    from pitchkit.api.json_output import error_json
+
+    if JsonMode.command is None:
+        return
+    emit_json(error_json(JsonMode.command, error, lines, Interface.lang, JsonMode.warnings or []))
+
+
 def speak(lang: Language) -> None:
     """Say everything from here on in ``lang``."""
     Interface.lang = lang
@@ -80,9 +131,12 @@ def say(message: Renderable | str, *, level: int = 1) -> None:
 
 
 def warn(message: Renderable | str) -> None:
-    """Print a warning on stderr (shown even with --quiet)."""
+    """Print a warning on stderr (even with --quiet); with --json, keep it for the JSON too."""
     label = Interface.lang.gettext("warning:")
-    err_console.print(f"[yellow]{label}[/] {escape(words(message))}")
+    text = words(message)
+    if JsonMode.warnings is not None:
+        JsonMode.warnings.append(text)
+    err_console.print(f"[yellow]{label}[/] {escape(text)}")
 
 
 def fail(message: Renderable | str) -> None:
@@ -119,6 +173,9 @@ def user_errors(command: F) -> F:
             Verbosity.level = 0 if quiet else 2
         given = asked_language(kwargs.get("locale"), bilingual=bool(kwargs.get("bilingual")))
         speak(given or language(None))
+        as_json = bool(kwargs.get("as_json")) and command.__name__ in JSON_COMMANDS
+        if as_json:
+            JsonMode.start(JSON_COMMANDS[command.__name__])
         try:
             preferred = apply_user_defaults(command.__name__, kwargs)
             if given is None and preferred is not None:
@@ -127,28 +184,34 @@ def user_errors(command: F) -> F:
                 kwargs.get("out"),
                 pdf=bool(kwargs.get("pdf")),
                 several=command.__name__ in {"batch", "demo"},
+                as_json=as_json,
             )
             return command(*args, **kwargs)
         except PitchkitError as error:
             if given is None and isinstance(error, FactsError) and error.locale:
                 speak(asked_language(error.locale) or Interface.lang)
-            for line in error.render(Interface.lang).splitlines() or [error.render()]:
+            lines = error.render(Interface.lang).splitlines() or [error.render()]
+            for line in lines:
                 fail(line)
+            emit_error_json(error, lines)
             raise typer.Exit(1) from None
-        except KeyboardInterrupt:
-            stopped(Message("interrupted; nothing partial was left behind"))
+        except KeyboardInterrupt as error:
+            message = Message("interrupted; nothing partial was left behind")
+            stopped(message)
+            emit_error_json(error, [words(message)])
             raise typer.Exit(130) from None
-        except MemoryError:
+        except MemoryError as error:
             # A last resort: the inputs' own bounds (file sizes, values, template
             # limits) should stop first. Writes are atomic, so nothing partial is left.
-            fail(
-                Message(
-                    "ran out of memory, and nothing was written: check that the files given "
-                    "are the ones you meant"
-                )
+            message = Message(
+                "ran out of memory, and nothing was written: check that the files given "
+                "are the ones you meant"
             )
+            fail(message)
+            emit_error_json(error, [words(message)])
             raise typer.Exit(1) from None
         finally:
+            JsonMode.stop()
             out_console.file = None  # type: ignore[assignment]  # back to standard output
 
     with_options(wrapper, command)
@@ -276,16 +339,27 @@ def main_options(
     Verbosity.level = 0 if quiet else 2 if verbose else 1
 
 
-def check_stdout(out: Path | None, *, pdf: bool = False, several: bool = False) -> None:
+def check_stdout(
+    out: Path | None, *, pdf: bool = False, several: bool = False, as_json: bool = False
+) -> None:
     """Refuse ``--out -`` where it cannot work, before anything is made.
 
     One document may go to standard output when it is piped or redirected;
-    messages then go to stderr so the document's bytes stay whole.
+    messages then go to stderr so the document's bytes stay whole. With
+    ``--json`` standard output carries the JSON, so there is no room for a
+    document.
     """
     from pitchkit.api.base import STDOUT
 
     if out != STDOUT:
         return
+    if as_json:
+        raise OutputError(
+            Message(
+                "--out - with --json: standard output carries the JSON, so give a file or "
+                "folder for the document with --out"
+            )
+        )
     if several:
         raise OutputError(
             Message("--out -: this command writes several files; give a folder instead")

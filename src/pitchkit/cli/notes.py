@@ -11,9 +11,11 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from pitchkit.cli.common import (
+    JsonMode,
     Terminal,
     UserDefaults,
     app,
+    emit_json,
     load_project,
     report_cuts,
     report_written,
@@ -26,6 +28,7 @@ from pitchkit.cli.options import (
     DirectorOpt,
     FactsArg,
     ForceOpt,
+    JsonOpt,
     LocaleOpt,
     MeasuresOpt,
     MemoryLimitOpt,
@@ -65,10 +68,12 @@ def brief(
     ] = False,
     time_limit: TimeLimitOpt = None,
     memory_limit: MemoryLimitOpt = None,
+    as_json: JsonOpt = False,
 ) -> None:
     """Write the one-page sponsor briefing note for one director.
 
     Example: pitchkit brief facts.yaml --director dof --out notes/
+    Example: pitchkit brief facts.yaml -d dof --out notes/ --json
     """
     from pitchkit.api import BriefRequest, write_brief
     from pitchkit.word.limits import limits_in_force
@@ -92,6 +97,10 @@ def brief(
     report_fit(result.pages, result.over_words, template)
     report_written(result.written, result.lang)
     report_advice(result.findings, result.lang)
+    if as_json:
+        from pitchkit.api.json_output import brief_json
+
+        emit_json(brief_json(result, bilingual=bilingual, warnings=JsonMode.warnings or []))
 
 
 def report_fit(pages: int | None, over_words: int, template: Path | None) -> None:
@@ -120,10 +129,12 @@ def update(
     measures: MeasuresOpt = None,
     time_limit: TimeLimitOpt = None,
     memory_limit: MemoryLimitOpt = None,
+    as_json: JsonOpt = False,
 ) -> None:
     """Write the progress update for one director, or a fill-in template for a new period.
 
     Example: pitchkit update facts.yaml --director dof --period 2027-Q2
+    Example: pitchkit update facts.yaml -d dof --period 2027-Q2 --out notes/ --json
     """
     from pitchkit.api import UpdateRequest, write_update
     from pitchkit.word.limits import limits_in_force
@@ -145,6 +156,10 @@ def update(
         result = write_update(request, Terminal())
     report_written(result.written, result.lang)
     report_period(result.period, result.lang)
+    if as_json:
+        from pitchkit.api.json_output import update_json
+
+        emit_json(update_json(result, bilingual=bilingual, warnings=JsonMode.warnings or []))
 
 
 def report_period(status: PeriodStatus, lang: Language, *, notes: int = 1) -> None:

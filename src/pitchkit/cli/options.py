@@ -101,3 +101,11 @@ MessagesLocaleOpt = Annotated[
     str | None,
     typer.Option("--locale", "-l", help="Language to report in: en_GB or cy_GB."),
 ]
+JsonOpt = Annotated[
+    bool,
+    typer.Option(
+        "--json",
+        help="Print one JSON object on standard output instead of the report (see docs/json.md); "
+        "warnings and errors still go to standard error.",
+    ),
+]

@@ -10,8 +10,10 @@ from typing import Annotated, Any
 import typer
 
 from pitchkit.cli.common import (
+    JsonMode,
     Verbosity,
     app,
+    emit_json,
     err_console,
     escape,
     load_project,
@@ -24,6 +26,7 @@ from pitchkit.cli.common import stopped as say_stopped
 from pitchkit.cli.options import (
     DirectorOpt,
     FactsArg,
+    JsonOpt,
     LocaleOpt,
     MemoryLimitOpt,
     PeriodOpt,
@@ -190,6 +193,7 @@ def preview(
     locale: LocaleOpt = None,
     time_limit: TimeLimitOpt = None,
     memory_limit: MemoryLimitOpt = None,
+    as_json: JsonOpt = False,
 ) -> None:
     """Show the note in the terminal exactly as it will read, then the guide's checks.
 
@@ -215,10 +219,14 @@ def preview(
             kind=kind,
             period=period,
             template=template,
-            checks=Verbosity.level >= 1,
+            checks=as_json or Verbosity.level >= 1,
             detail=Verbosity.level >= 2,
         )
-    if out_console.is_terminal:
+    if as_json:
+        from pitchkit.api.json_output import preview_json
+
+        emit_json(preview_json(shown, chosen, project.lang, warnings=JsonMode.warnings or []))
+    elif out_console.is_terminal:
         out_console.print(rich_preview(shown, project.lang))
     else:
         typer.echo(plain_preview(shown, project.lang), nl=False)

@@ -9,14 +9,22 @@ from typing import Annotated
 import typer
 
 from pitchkit.cli.common import (
+    JsonMode,
     app,
+    emit_json,
     fail,
     say,
     speak,
     user_errors,
     warn,
 )
-from pitchkit.cli.options import ForceOpt, MemoryLimitOpt, MessagesLocaleOpt, TimeLimitOpt
+from pitchkit.cli.options import (
+    ForceOpt,
+    JsonOpt,
+    MemoryLimitOpt,
+    MessagesLocaleOpt,
+    TimeLimitOpt,
+)
 from pitchkit.i18n.messages import Located, Message
 from pitchkit.i18n.translation import language
 
@@ -77,17 +85,20 @@ def template_check(
     time_limit: TimeLimitOpt = None,
     memory_limit: MemoryLimitOpt = None,
     locale: MessagesLocaleOpt = None,
+    as_json: JsonOpt = False,
 ) -> None:
     """List the variables a template uses and check it can be filled.
 
     Exits 1 when the template cannot be filled; warnings alone exit 0.
     Example: pitchkit template check our-brief.docx
+    Example: pitchkit template check our-brief.docx --json
     """
     from pitchkit.api import TemplateCheckRequest, check_template
 
     speak_locale(locale)
     request = TemplateCheckRequest(path, kind, time_limit, memory_limit, locale)
-    report = check_template(request).report
+    result = check_template(request)
+    report = result.report
     if report.kind == "brief":
         checked = Message("checked as a briefing note template")
     else:
@@ -103,6 +114,10 @@ def template_check(
     errors = [f.message for f in report.findings if f.level == "error"]
     for message in errors:
         fail(message)
+    if as_json:
+        from pitchkit.api.json_output import template_check_json
+
+        emit_json(template_check_json(result, warnings=JsonMode.warnings or []))
     if errors:
         raise typer.Exit(1)
     say(Message("It fills correctly with the example project's facts."))

@@ -39,6 +39,8 @@ class BatchItem:
     status: Status
     error: Renderable | str = ""
     pdf: Path | None = None
+    #: What the note shows less of than the facts, to fit one page: (field, how), in order.
+    cuts: tuple[tuple[str, Renderable | str], ...] = ()
 
 
 def _manifest_cell(value: str) -> str:
