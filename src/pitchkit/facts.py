@@ -144,6 +144,7 @@ class Impact(Model):
     themes: Themes = Field(default_factory=list)
     value: Money | None = None
     supports: TextList = Field(default_factory=list)
+    excludes: TextList = Field(default_factory=list)
     source: str | None = None
 
     @model_validator(mode="after")
