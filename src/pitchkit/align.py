@@ -20,7 +20,7 @@ from typing import Literal
 
 from pitchkit.facts import THEMES, Impact, Objective
 from pitchkit.lenses import Lens, PhraseMatcher, Token, lens_data, phrase, phrase_table, tokens
-from pitchkit.measures import Chain, chain, concepts_in, measure_map
+from pitchkit.measures import Chain, chain, concepts_in, measure_map, measured
 
 #: A link needs at least this score; tuned on tests/data/alignment_pairs.yaml.
 THRESHOLD = 0.35
@@ -228,8 +228,7 @@ def excluded(impact: Impact, objective: Objective, director_id: str) -> bool:
 
 def _impact_concepts(impact: Impact) -> tuple[str, ...]:
     """The map concepts an impact measures: from its measure, or with its unit if none."""
-    measure = concepts_in(impact.measure, broad=True)
-    return measure or concepts_in(_impact_text(impact), broad=True)
+    return measured(impact.measure) or measured(_impact_text(impact))
 
 
 def _objective_concepts(objective: Objective) -> tuple[str, ...]:

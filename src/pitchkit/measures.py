@@ -145,8 +145,7 @@ def name_key(name: str) -> tuple[str, ...]:
 def _concept(item: Mapping[str, Any]) -> Concept:
     names = tuple(str(name) for name in item["names"])
     edges = tuple(
-        Edge(str(edge["id"]), str(edge["why"]), edge.get("source"))
-        for edge in item.get("to") or ()
+        Edge(str(edge["id"]), str(edge["why"]), edge.get("source")) for edge in item.get("to") or ()
     )
     return Concept(
         id=str(item["id"]),
@@ -188,6 +187,8 @@ class Mention:
 
     concept: str
     words: str
+    start: int  # where the words are in the text (after ``A&G``-style spelling out)
+    end: int
 
 
 @lru_cache(maxsize=8192)
@@ -199,9 +200,9 @@ def mentions(text: str) -> tuple[Mention, ...]:
     for pattern, replacement in _AMPERSANDS:
         spelt = pattern.sub(replacement, spelt)
     for hit in _matcher().find(found):
-        words = spelt[found[hit.first].start : found[hit.last].end]
+        start, end = found[hit.first].start, found[hit.last].end
         for concept_id in sorted(hit.labels):
-            seen.setdefault(concept_id, Mention(concept_id, words))
+            seen.setdefault(concept_id, Mention(concept_id, spelt[start:end], start, end))
     return tuple(seen.values())
 
 
@@ -221,6 +222,38 @@ def concepts_in(text: str, *, broad: bool = False) -> tuple[str, ...]:
     """
     found = mentions(text)
     return tuple(m.concept for m in (found if broad else focus(found)))
+
+
+#: Words after which a measure's text narrows who or what is counted.
+_QUALIFIER = re.compile(
+    r"\b(for|with|in|on|of|from|after|among|at|during|used|who|whose|under|when)\b",
+    re.IGNORECASE,
+)
+
+
+def measured(text: str) -> tuple[str, ...]:
+    """The concepts an impact's measure counts: its head, not the words that narrow it.
+
+    "Critical care bed days used by patients with sepsis" counts bed days:
+    sepsis only says whose. The first concept named is the head; later ones
+    count too unless a qualifying word ("for", "with", "of" ...) comes
+    first. When the head is broad ("harm from falls"), the specific ones
+    after it count as well.
+    """
+    found = mentions(text)
+    if not found:
+        return ()
+    concepts = measure_map().concepts
+    spelt = text
+    for pattern, replacement in _AMPERSANDS:
+        spelt = pattern.sub(replacement, spelt)
+    head = found[0]
+    kept = [head]
+    for mention in found[1:]:
+        between = spelt[head.end : mention.start]
+        if concepts[head.concept].broad or not _QUALIFIER.search(between):
+            kept.append(mention)
+    return tuple(m.concept for m in kept)
 
 
 def chain(starts: tuple[str, ...], ends: tuple[str, ...]) -> Chain | None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from pitchkit.advice.review import Finding, Review, Severity, who
-from pitchkit.align import shared_words, wording
+from pitchkit.align import Link, shared_words, wording
 from pitchkit.facts import Director, Facts, Impact
 from pitchkit.lenses import GENERAL, all_lenses, lens_for
-from pitchkit.ranking import Place
+from pitchkit.ranking import Place, link_reason
 
 #: A concern counts as spoken to when the project shares this much wording with it.
 CONCERN_MATCH = 0.5
@@ -73,10 +73,16 @@ def _impact_index(review: Review, impact: Impact) -> int:
 def impact_unlinked(review: Review) -> Iterator[Finding]:
     """An impact serves none of the chosen director's objectives."""
     pitch, director = review.pitch, review.director
-    if pitch is None or director is None or not pitch.statements:
+    if pitch is None or director is None:
         return
     for impact in pitch.unlinked_impacts:
         index = _impact_index(review, impact)
+        possible = [found for found in pitch.possible if found.impact == impact.id]
+        if possible:
+            yield _possible_finding(review, impact, possible, index)
+            continue
+        if not pitch.statements:
+            continue  # director-unaligned says it for the whole project
         yield Finding(
             "impact-unlinked",
             "warning",
@@ -91,6 +97,31 @@ def impact_unlinked(review: Review) -> Iterator[Finding]:
             ).format(id=director.id, name=director.name),
             review.where("impacts", index, "measure"),
         )
+
+
+def _possible_finding(review: Review, impact: Impact, possible: list[Link], index: int) -> Finding:
+    """An impact only possibly linked: show the evidence and how to confirm or rule it out."""
+    director = review.director
+    assert director is not None
+    reasons = "; ".join(
+        f"{found.objective}: {link_reason(found, review.lang, director_id=director.id)}"
+        for found in possible
+    )
+    refs = ", ".join(f"{director.id}.{found.objective}" for found in possible)
+    return Finding(
+        "impact-possible",
+        "warning",
+        review._(
+            "The impact '{measure}' may serve {name}'s objectives, but the note will not "
+            "claim it until you confirm."
+        ).format(measure=impact.measure, name=director.name),
+        reasons,
+        review._(
+            "If it does, add 'supports: [{refs}]' (or run 'pitchkit link'); if not, add "
+            "'excludes: [{refs}]'."
+        ).format(refs=refs),
+        review.where("impacts", index, "measure"),
+    )
 
 
 def _better_fit(review: Review) -> Place | None:
