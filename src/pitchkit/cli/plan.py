@@ -30,6 +30,7 @@ from pitchkit.messages import Message
 if TYPE_CHECKING:
     from pitchkit.advice import Finding
     from pitchkit.facts import LoadedFacts
+    from pitchkit.linkedit import Candidate
     from pitchkit.ranking import Place, Ranking
 
 
@@ -208,3 +209,109 @@ def check_command(
         print_findings(findings, project.lang)
     if strict and has_warnings(findings):
         raise typer.Exit(1)
+
+
+def _ask_about(candidate: Candidate, lang: Language) -> str:
+    """Show one proposed link with its reason and read the lead's answer (y, n, s or q)."""
+    from pitchkit.ranking import link_reason
+
+    found = candidate.link
+    out_console.print(
+        f"[bold]{escape(candidate.impact.measure)}[/] → "
+        f"{escape(candidate.director.name)}: {escape(candidate.objective.text)}"
+    )
+    reason = link_reason(found, lang, director_id=candidate.director.id)
+    out_console.print(f"  {escape(reason)}")
+    question = lang.gettext(
+        "Does '{impact}' serve {ref}? y = yes (supports), n = no (excludes), s = skip, q = stop"
+    ).format(impact=candidate.impact.id, ref=candidate.ref)
+    while True:
+        answer = str(typer.prompt(question, default="s")).strip().casefold()[:1]
+        if answer in ANSWERS:
+            return ANSWERS[answer]
+        out_console.print(lang.gettext("Answer y, n, s or q."))
+
+
+#: Answers to the link question, in English and Welsh (ie = yes, na = no, hepgor, stop).
+ANSWERS = {"y": "y", "i": "y", "n": "n", "s": "s", "h": "s", "q": "q"}
+
+
+@app.command(name="link", rich_help_panel="Plan and check")
+@user_errors
+def link_command(
+    facts: FactsArg,
+    accept: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--accept",
+            metavar="IMPACT:DIRECTOR.OBJECTIVE",
+            help="Confirm a link (adds it to supports:), e.g. antibiotics:md.shmi. Repeatable.",
+        ),
+    ] = None,
+    reject: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--reject",
+            metavar="IMPACT:DIRECTOR.OBJECTIVE",
+            help="Rule out a link (adds it to excludes:), e.g. antibiotics:cn.voice. Repeatable.",
+        ),
+    ] = None,
+    all_confident: Annotated[
+        bool,
+        typer.Option("--all-confident", help="Accept every link the measure map is sure of."),
+    ] = False,
+    locale: LocaleOpt = None,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Confirm or rule out the links pitchkit found, writing 'supports:' and 'excludes:'.
+
+    With no options, each proposed link is shown with its reason and you are
+    asked about it. Comments in the facts file are kept.
+
+    Example: pitchkit link facts.yaml --accept antibiotics:md.shmi --reject antibiotics:cn.voice
+    """
+    from pitchkit.linkedit import Decision, candidates, decided_text, decision
+    from pitchkit.output import write_atomic
+
+    project = load_project(facts, locale)
+    lang = project.lang
+    loaded = project.loaded
+    proposed = candidates(loaded.facts)
+    decisions: list[Decision] = []
+    if accept or reject or all_confident:
+        decisions += [decision(text, loaded.facts, accept=True) for text in accept or ()]
+        decisions += [decision(text, loaded.facts, accept=False) for text in reject or ()]
+        if all_confident:
+            decided = {(d.impact, d.ref.casefold()) for d in decisions}
+            decisions += [
+                Decision(c.impact.id, c.ref, True)
+                for c in proposed
+                if c.link.confidence == "confident"
+                and (c.impact.id, c.ref.casefold()) not in decided
+            ]
+    elif not proposed:
+        say(lang.gettext("No links to decide: every link pitchkit found is settled already."))
+        return
+    else:
+        try:
+            for candidate in proposed:
+                answer = _ask_about(candidate, lang)
+                if answer == "q":
+                    break
+                if answer in ("y", "n"):
+                    decisions.append(Decision(candidate.impact.id, candidate.ref, answer == "y"))
+        except typer.Abort:
+            warn(Message("the questions ended early, so nothing was written"))
+            raise typer.Exit(1) from None
+    if not decisions:
+        say(lang.gettext("Nothing was written."))
+        return
+    text = decided_text(loaded.path, decisions)
+    write_atomic(loaded.path, text.encode("utf-8"), force=True)
+    accepted = sum(d.accept for d in decisions)
+    say(
+        lang.gettext(
+            "Wrote {accepted} to 'supports:' and {rejected} to 'excludes:' in {path}."
+        ).format(accepted=accepted, rejected=len(decisions) - accepted, path=loaded.path)
+    )
