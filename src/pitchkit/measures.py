@@ -307,7 +307,11 @@ def problems(data: Mapping[str, Any]) -> list[str]:
             owner = owners.setdefault(key, concept_id)
             if owner != concept_id and (owner, concept_id) not in shared:
                 found.append(f"{concept_id}: name {name!r} is also a name of {owner}")
+        for key in set(item) - {"id", "label", "names", "themes", "broad", "to"}:
+            found.append(f"{concept_id}: unknown field {key!r}")
         for edge in item.get("to") or ():
+            for key in set(edge) - {"id", "why", "source"}:
+                found.append(f"{concept_id}: edge to {edge.get('id')} has unknown field {key!r}")
             if edge.get("id") not in known:
                 found.append(f"{concept_id}: edge to unknown concept {edge.get('id')!r}")
             if edge.get("id") == concept_id:
