@@ -199,3 +199,33 @@ def test_the_note_claims_only_explicit_or_confident_links(tmp_path: Path) -> Non
     out = tmp_path / "cn-confirmed.docx"
     assert run("brief", path, "--director", "cn", "--out", out).exit_code == 0
     assert "Antibiotics within one hour from 54% to 90%" in docx_text(out)
+
+
+# --------------------------------------------------------------------------
+# Pairs written for the measure map (tests/data/map_pairs.yaml)
+
+MAP_PAIRS = Path(__file__).parent / "data" / "map_pairs.yaml"
+
+
+def map_figures(pairs: list[dict[str, Any]]) -> tuple[float, float, list[str]]:
+    true_pos = false_pos = false_neg = 0
+    wrong = []
+    for pair in pairs:
+        found = linked(pair["measure"], pair["objective"], pair["lens"])
+        got = found is not None and found.claimed
+        true_pos += got and pair["linked"]
+        false_pos += got and not pair["linked"]
+        false_neg += pair["linked"] and not got
+        if got != pair["linked"]:
+            wrong.append(f"{'false' if got else 'missed'}: {pair['measure']} ~ {pair['objective']}")
+    precision = true_pos / (true_pos + false_pos) if true_pos + false_pos else 1.0
+    return precision, true_pos / (true_pos + false_neg), wrong
+
+
+@pytest.mark.parametrize(("name", "least_recall"), [("tuned", 0.9), ("fresh", 0.7)])
+def test_claimed_links_on_the_map_pairs_are_precise(name: str, least_recall: float) -> None:
+    pairs = YAML(typ="safe").load(MAP_PAIRS.read_text(encoding="utf-8"))[name]
+    precision, recall, wrong = map_figures(pairs)
+    print(f"\n{name}: {len(pairs)} pairs, precision {precision:.3f}, recall {recall:.3f}")
+    assert precision >= 0.95, wrong
+    assert recall >= least_recall, wrong
