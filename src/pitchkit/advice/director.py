@@ -89,11 +89,14 @@ def impact_unlinked(review: Review) -> Iterator[Finding]:
             review._("The impact '{measure}' serves none of {name}'s objectives.").format(
                 measure=impact.measure, name=director.name
             ),
-            review._("No objective of {who} shares its words or themes.").format(who=who(director)),
             review._(
-                "If it does serve one, say so with 'supports: [{id}.OBJECTIVE]' or add "
-                "'themes:'; if not, keep it for another director and lead with the impacts "
-                "that matter to {name}."
+                "pitchkit's measure map links it to none of the objectives of {who}, and "
+                "they declare no theme in common."
+            ).format(who=who(director)),
+            review._(
+                "If it does serve one, say so with 'supports: [{id}.OBJECTIVE]' (or run "
+                "'pitchkit link'); if not, keep it for another director and lead with the "
+                "impacts that matter to {name}."
             ).format(id=director.id, name=director.name),
             review.where("impacts", index, "measure"),
         )
