@@ -49,6 +49,7 @@ impacts:
     baseline: 300
     target: 300
     better: lower
+    supports: [coo.los]  # the lead's link: no map chain from agency shifts to length of stay
 advice:
   - Which committee should hear about delays in care packages?
 directors:
@@ -348,8 +349,8 @@ def test_a_fill_in_with_no_log_lists_the_directors_objectives(tmp_path: Path) ->
             "Reduce length of stay",
             f"Occupied bed days, patients with no criteria to reside: {prompt}",
         ],
-        ["Meet the 78% four-hour standard", f"ED attendances seen within four hours: {prompt}"],
         ["Reduce length of stay", f"Agency shifts on the discharge wards: {prompt}"],
+        ["Meet the 78% four-hour standard", f"ED attendances seen within four hours: {prompt}"],
         [
             "Build a stronger operations team",
             f"[The measure that shows progress on this, if any]: {prompt}",
