@@ -288,6 +288,14 @@ def test_changes_serving_different_objectives_are_credited_each_to_its_own(
 ) -> None:
     log = QUARTERS.replace("agency: 799}", "agency: 799, ed: 75}")
     facts = write_facts(tmp_path, log)
+    # Without the lead's link for agency shifts, only the two changes with objectives count.
+    agency_link = "    supports: [coo.los]  # the lead's link: no map chain from agency shifts"
+    text = facts.read_text(encoding="utf-8")
+    assert agency_link in text
+    facts.write_text(
+        "\n".join(line for line in text.splitlines() if not line.startswith(agency_link)) + "\n",
+        encoding="utf-8",
+    )
     sentence = board_sentence(update_text(facts, "coo"))
     assert (
         "a reduction of 275 in occupied bed days, patients with no criteria to reside between "
