@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck unit fuzz bench templates catalogs lenses tools clean
+.PHONY: demo test lint typecheck unit wheel fuzz bench eval templates catalogs lenses tools clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/pitchkit demo --out out/demo --force
 
-test: $(STAMP) lint typecheck unit
+test: $(STAMP) lint typecheck unit wheel
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts benchmarks
@@ -28,11 +28,19 @@ typecheck: $(STAMP)
 unit: $(STAMP)
 	$(BIN)/pytest -q
 
+# Build the wheel, install it in a clean virtual environment and run the demo from it.
+wheel: $(STAMP)
+	$(BIN)/python scripts/check_wheel.py
+
 fuzz: $(STAMP)
 	PITCHKIT_FUZZ_EXAMPLES=2000 $(BIN)/pytest -q tests/test_hostile_properties.py
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/batch.py
+
+# Score the impact-objective linker on the held-out labelled set (docs/linking-evaluation.md).
+eval: $(STAMP)
+	$(BIN)/python scripts/eval_links.py
 
 templates: $(STAMP)
 	$(BIN)/python scripts/build_templates.py
@@ -43,8 +51,8 @@ catalogs: $(STAMP)
 
 # Remake the quick-loading copies of lenses.yaml and measures.yaml (after editing them).
 lenses: $(STAMP)
-	$(BIN)/python -m pitchkit.lenses
-	$(BIN)/python -m pitchkit.measures
+	$(BIN)/python -m pitchkit.recast.lenses
+	$(BIN)/python -m pitchkit.recast.measures
 
 # The Open XML SDK validator used by the document tests (needs npm).
 tools:

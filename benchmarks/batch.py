@@ -7,7 +7,7 @@ Python process so peak memory (``ru_maxrss``) is that size's alone:
 - ``pitchkit``: :func:`pitchkit.batch.run_batch`, which compiles the
   template once per worker process and uses every core;
 - ``docxtpl``: the usual loop, one process: for each director, work out
-  the same context (:func:`pitchkit.notes.brief_parts`, as the batch
+  the same context (:func:`pitchkit.notes.brief.brief_parts`, as the batch
   does), then a new ``DocxTemplate``, ``render(context, autoescape=True)``
   and ``save``.
 
@@ -40,7 +40,7 @@ WAYS = ("pitchkit", "docxtpl")
 
 def many_directors(count: int) -> list[Any]:
     """``count`` directors: the example team repeated under new ids and names."""
-    from pitchkit.directors import load_directors
+    from pitchkit.facts.directors import load_directors
 
     team = load_directors(DIRECTORS).directors
     return [
@@ -57,7 +57,7 @@ def many_directors(count: int) -> list[Any]:
 def with_pitchkit(count: int, out: Path, jobs: int | None) -> None:
     """Write ``count`` notes with pitchkit's batch."""
     from pitchkit.batch import run_batch
-    from pitchkit.notes import open_project
+    from pitchkit.facts.project import open_project
 
     project = open_project(FACTS)
     result = run_batch(
@@ -75,8 +75,9 @@ def with_docxtpl(count: int, out: Path) -> None:
     """Write ``count`` notes the plain way: a new DocxTemplate for each."""
     from docxtpl import DocxTemplate
 
-    from pitchkit.notes import brief_parts, builtin_template, open_project
-    from pitchkit.renderenv import make_environment
+    from pitchkit.facts.project import open_project
+    from pitchkit.notes.brief import brief_parts, builtin_template
+    from pitchkit.word.renderenv import make_environment
 
     project = open_project(FACTS)
     template = builtin_template("brief")
@@ -90,7 +91,8 @@ def with_docxtpl(count: int, out: Path) -> None:
 
 def contexts(count: int) -> tuple[Any, list[tuple[Any, Any]]]:
     """The project, and ``count`` (context, properties) pairs of the built-in brief."""
-    from pitchkit.notes import brief_parts, open_project
+    from pitchkit.facts.project import open_project
+    from pitchkit.notes.brief import brief_parts
 
     project = open_project(FACTS)
     pairs = []
@@ -104,9 +106,9 @@ def render_only(count: int) -> tuple[float, float]:
     """Notes per second on one core, filling the same contexts in memory, both ways."""
     from docxtpl import DocxTemplate
 
-    from pitchkit.fastrender import CompiledTemplate
-    from pitchkit.notes import builtin_template
-    from pitchkit.renderenv import make_environment
+    from pitchkit.notes.brief import builtin_template
+    from pitchkit.word.fastrender import CompiledTemplate
+    from pitchkit.word.renderenv import make_environment
 
     project, pairs = contexts(count)
     template = builtin_template("brief")

@@ -20,7 +20,7 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "src" / "pitchkit" / "templates"
+OUT = ROOT / "src" / "pitchkit" / "word" / "templates"
 
 FONT = "Arial"  # LibreOffice substitutes the metric-compatible Liberation Sans
 NHS_BLUE = RGBColor(0x00, 0x5E, 0xB8)
@@ -241,7 +241,7 @@ def build_brief() -> Document:
         tag(document, "if project.strategy")
         runs(
             document,
-            [(T("Links to") + ": ", True), ("{{ project.strategy|list|sentence }}", False)],
+            [(T("Links to") + ": ", True), ("{{ project.strategy|sentences }}", False)],
         )
         tag(document, "endif")
         tag(document, "if pitch.concerns")
@@ -261,7 +261,7 @@ def build_brief() -> Document:
         tag(document, "if project.evidence")
         runs(
             document,
-            [(T("Evidence so far") + ": ", True), ("{{ project.evidence|list|sentence }}", False)],
+            [(T("Evidence so far") + ": ", True), ("{{ project.evidence|sentences }}", False)],
         )
         tag(document, "endif")
 
@@ -286,6 +286,7 @@ def build_brief() -> Document:
         tag(document, "if timeline")
         runs(document, [(T("Timeline") + ": ", True), ("{{ timeline }}", False)])
         tag(document, "endif")
+        bullets(document, "money.lines")
         tag(document, "if funding.whole_team")
         para(
             document,
@@ -296,7 +297,7 @@ def build_brief() -> Document:
         )
         tag(document, "endif")
 
-    section(document, T("Funding and timeline"), "funding.text or timeline", funding)
+    section(document, T("Funding and timeline"), "funding.text or timeline or money.lines", funding)
 
     section(
         document,
@@ -513,7 +514,7 @@ def _update_help(document: Document) -> None:
 
 
 def _update_steps(document: Document) -> None:
-    """Done this period, next steps and the next update's date."""
+    """Done this period and next steps (the next update's date is in the status table)."""
     tag(document, "if update.done")
     para(document, T("Done this period"), "Lead")
     bullets(document, "update.done")
@@ -522,7 +523,6 @@ def _update_steps(document: Document) -> None:
     para(document, T("Next steps"), "Lead")
     bullets(document, "update.next")
     tag(document, "endif")
-    runs(document, [(T("Next update") + ": ", True), ("{{ update.next_update }}", False)])
 
 
 def _update_charts(document: Document) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from pitchkit.templatecheck import variables_markdown
+from pitchkit.authoring.check import variables_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "template-variables.md"

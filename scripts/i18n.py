@@ -35,7 +35,7 @@ from ruamel.yaml import YAML
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "babel.cfg"
-LOCALE_DIR = ROOT / "src" / "pitchkit" / "locale"
+LOCALE_DIR = ROOT / "src" / "pitchkit" / "i18n" / "locale"
 DOMAIN = "pitchkit"
 TEMPLATE = LOCALE_DIR / f"{DOMAIN}.pot"
 #: The languages with a catalog (English is the source language and needs none).

@@ -22,9 +22,10 @@ from pathlib import Path
 
 from PIL import Image
 
-from pitchkit.notes import make_brief_note, open_project, pick_director
-from pitchkit.pdf import convert_to_pdf
-from pitchkit.update import make_update
+from pitchkit.facts.project import open_project, pick_director
+from pitchkit.notes.brief import make_brief_note
+from pitchkit.notes.update import make_update
+from pitchkit.output.pdf import convert_to_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 FACTS = ROOT / "examples" / "frailty-virtual-ward" / "facts.yaml"
@@ -36,7 +37,8 @@ UPDATE_DAY = dt.date(2028, 4, 6)
 def documents(folder: Path) -> dict[str, Path]:
     """Write the example brief and update into ``folder``; return them by image name."""
     project = open_project(FACTS)
-    note = make_brief_note(project, pick_director(project.facts, "dof"), today=TODAY)
+    director = pick_director(project.facts, "dof")
+    note = make_brief_note(project, director, today=TODAY, measure=True)  # as brief does
     brief = folder / "brief.docx"
     brief.write_bytes(note.data)
     data, _info = make_update(project, pick_director(project.facts, "coo"), today=UPDATE_DAY)

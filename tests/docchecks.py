@@ -36,7 +36,7 @@ from docx.text.paragraph import Paragraph
 from pypdf import PdfReader
 
 from pitchkit.errors import ConversionError
-from pitchkit.pdf import convert_to_pdf, find_soffice
+from pitchkit.output.pdf import convert_to_pdf, find_soffice
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 VALIDATOR = REPO_ROOT / "tools" / "node_modules" / ".bin" / "ooxml-validator"

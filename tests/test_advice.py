@@ -19,8 +19,8 @@ import pytest
 
 from pitchkit.advice import Finding, ask_without_verb, check, vague_ask
 from pitchkit.errors import DirectorsError
-from pitchkit.facts import load_facts
-from pitchkit.i18n import language
+from pitchkit.facts.schema import load_facts
+from pitchkit.i18n.translation import language
 
 TODAY = dt.date(2026, 11, 26)
 EN = language("en_GB")
@@ -57,6 +57,7 @@ def good_facts() -> Facts:
                     "amount": 1590,
                     "source": "Non-elective episode, NHS reference costs 2016/17",
                 },
+                "releases": "capacity",
                 "supports": ["dof.cip", "dof.productivity"],
                 "source": "SUS data, 2025/26",
             }

@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
-from pitchkit.align import POSSIBLE_CEILING, THRESHOLD, Link, infer_themes, link
-from pitchkit.facts import THEMES, Impact, Objective
-from pitchkit.lenses import Lens, all_lenses
+from pitchkit.facts.schema import THEMES, Impact, Objective
+from pitchkit.recast.align import POSSIBLE_CEILING, THRESHOLD, Link, infer_themes, link
+from pitchkit.recast.lenses import Lens, all_lenses
 
 PAIRS_FILE = Path(__file__).parent / "data" / "alignment_pairs.yaml"
 

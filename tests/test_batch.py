@@ -24,9 +24,10 @@ from docchecks import check_docx, docx_text, pdf_pages, validate_ooxml
 from pitchkit.batch import run_batch
 from pitchkit.cli import app
 from pitchkit.errors import ConversionError, DirectorsError
-from pitchkit.facts import Director
-from pitchkit.manifest import MANIFEST_COLUMNS
-from pitchkit.notes import make_brief_note, open_project
+from pitchkit.facts.project import open_project
+from pitchkit.facts.schema import Director
+from pitchkit.notes.brief import make_brief_note
+from pitchkit.output.manifest import MANIFEST_COLUMNS
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "frailty-virtual-ward"

@@ -13,7 +13,11 @@ from lxml import etree
 from typer.testing import CliRunner
 
 from docchecks import check_docx, docx_text, pdf_pages, validate_ooxml
-from pitchkit.bilingual import (
+from pitchkit.cli import app
+from pitchkit.facts.project import pick_director
+from pitchkit.i18n.messages import Message
+from pitchkit.i18n.translation import language
+from pitchkit.notes.bilingual import (
     BilingualBrief,
     Pair,
     both_cuts,
@@ -23,11 +27,7 @@ from pitchkit.bilingual import (
     open_pair,
     tag_language,
 )
-from pitchkit.cli import app
-from pitchkit.fit import Cut
-from pitchkit.i18n import language
-from pitchkit.messages import Message
-from pitchkit.notes import pick_director
+from pitchkit.notes.fit import Cut
 
 ROOT = Path(__file__).resolve().parent.parent
 WELSH_EXAMPLE = ROOT / "examples" / "ysbyty-cymunedol" / "facts.yaml"
@@ -253,8 +253,10 @@ def test_an_english_cut_unlike_the_welsh_one_is_marked() -> None:
     welsh = (Cut("asks", Message("{shown} of {total} shown", shown=2, total=4)),)
     english = (
         Cut("asks", Message("{shown} of {total} shown", shown=2, total=4)),
-        Cut("advice", Message("shortened")),
+        Cut("advice", Message('leaves out "{item}"', item="Who else should hear?")),
     )
     both = both_cuts(welsh, english)
     assert [cut.field for cut in both] == ["asks", "advice"]
-    assert both[1].detail.render(language("cy_GB")) == "wedi'i fyrhau yn Saesneg"
+    assert both[1].detail.render(language("cy_GB")) == (
+        'yn gadael "Who else should hear?" allan yn Saesneg'
+    )

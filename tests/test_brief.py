@@ -11,8 +11,9 @@ from typer.testing import CliRunner
 
 from docchecks import check_docx, docx_text, pdf_pages, validate_ooxml
 from pitchkit.cli import app
-from pitchkit.notes import make_brief_note, open_project, pick_director
-from pitchkit.wording import headline
+from pitchkit.facts.project import open_project, pick_director
+from pitchkit.notes.brief import make_brief_note
+from pitchkit.notes.wording import headline
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*/facts.yaml"))
@@ -73,8 +74,8 @@ def test_every_example_brief_names_the_director_and_their_objective(
 def test_the_finance_brief_shows_worked_money_in_en_gb(tmp_path: Path) -> None:
     frailty = ROOT / "examples" / "frailty-virtual-ward" / "facts.yaml"
     _, text = brief_text(frailty, "dof", tmp_path)
-    # 200 admissions avoided a year at £1,590 each.
-    assert "worth £318,000 a year" in text
+    # 200 admissions avoided a year at £1,590 each in 2016/17 prices: £2,116 at 2026/27 prices.
+    assert "worth £423,000 a year in capacity" in text
     assert "from 1,200 to 1,000 admissions a year" in text
     assert "£1,590 per admission: Non-elective episode, NHS reference costs 2016/17" in text
     assert "3 December 2026" in text
@@ -188,7 +189,7 @@ def test_the_note_uses_the_directors_own_terms(tmp_path: Path) -> None:
     project = open_project(changed)
     director = pick_director(project.facts, "don")
     # The built-in template given as a file: no one-page trimming, every statement shown.
-    template = ROOT / "src" / "pitchkit" / "templates" / "brief.docx"
+    template = ROOT / "src" / "pitchkit" / "word" / "templates" / "brief.docx"
     note = make_brief_note(project, director, template=template, today=TODAY)
     assert "usual-residence" in {s.impact.id for s in note.pitch.shown}
     out = tmp_path / "n.docx"
@@ -271,7 +272,8 @@ def test_a_lead_with_only_a_name_is_the_whole_contact(command: str, tmp_path: Pa
 def test_a_shortened_last_item_is_not_followed_by_a_second_full_stop(tmp_path: Path) -> None:
     frailty = ROOT / "examples" / "frailty-virtual-ward" / "facts.yaml"
     out = tmp_path / "n.docx"
-    result = CliRunner().invoke(app, ["brief", str(frailty), "-d", "dof", "--out", str(out)])
+    # The operations note: the finance note gives the evidence's room to its money block.
+    result = CliRunner().invoke(app, ["brief", str(frailty), "-d", "coo", "--out", str(out)])
     assert result.exit_code == 0, result.output
     text = docx_text(out)
     assert "Evidence so far: " in text

@@ -6,8 +6,8 @@ import math
 
 import pytest
 
-from pitchkit.charts import Analysis, Rules, Signal, analyse, draw
 from pitchkit.errors import InputError
+from pitchkit.notes.update.charts import Analysis, Rules, Signal, analyse, draw
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 # Run charts of 12 or more points need a later switch to XmR, since a shift

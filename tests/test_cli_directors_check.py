@@ -45,6 +45,7 @@ def facts_file(tmp_path: Path, change: Callable[[dict[str, Any]], None] | None =
                 "baseline": 1200,
                 "target": 1000,
                 "value": {"amount": 1590, "source": "NHS reference costs 2016/17"},
+                "releases": "capacity",
                 "supports": ["dof.cip"],
                 "source": "SUS data, 2025/26",
             }

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from pitchkit.directors import load_directors, objective_id, with_directors
 from pitchkit.errors import DirectorsError
-from pitchkit.notes import open_project
-from pitchkit.recast import recast
+from pitchkit.facts.directors import load_directors, objective_id, with_directors
+from pitchkit.facts.project import open_project
+from pitchkit.recast.pitch import recast
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "frailty-virtual-ward"
 HEADER = "id,name,role,salutation,concerns,objectives\r\n"

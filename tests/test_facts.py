@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from pitchkit.cli import app
 from pitchkit.errors import FactsError
-from pitchkit.facts import load_facts
+from pitchkit.facts.schema import load_facts
 
 GOOD = """\
 project:

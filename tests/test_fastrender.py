@@ -14,10 +14,11 @@ from lxml import etree
 
 from docchecks import check_docx, docx_text, validate_ooxml
 from pitchkit.errors import TemplateError
-from pitchkit.fastrender import CompiledTemplate
-from pitchkit.i18n import language
-from pitchkit.notes import brief_parts, builtin_template, open_project, properties
-from pitchkit.render import Properties, render
+from pitchkit.facts.project import open_project
+from pitchkit.i18n.translation import language
+from pitchkit.notes.brief import brief_parts, builtin_template, properties
+from pitchkit.word.fastrender import CompiledTemplate
+from pitchkit.word.render import Properties, render
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "frailty-virtual-ward"
 TODAY = dt.date(2026, 12, 1)
@@ -114,7 +115,7 @@ def test_the_built_in_brief_comes_out_the_same(tmp_path: Path) -> None:
 
 
 def test_the_built_in_update_comes_out_the_same(tmp_path: Path) -> None:
-    from pitchkit.update import situate, update_document_context
+    from pitchkit.notes.update import situate, update_document_context
 
     project = open_project(EXAMPLE / "facts.yaml")
     director = project.facts.directors[1]
@@ -203,7 +204,7 @@ def test_a_broken_tag_fails_once_when_compiling(tmp_path: Path) -> None:
     document.add_paragraph("{% if director.name %}no end")
     path = tmp_path / "broken.docx"
     document.save(str(path))
-    with pytest.raises(TemplateError, match="tag error") as caught:
+    with pytest.raises(TemplateError, match=r"the {% if %} tag is never closed") as caught:
         CompiledTemplate(path, lang=LANG)
     assert "body" in str(caught.value)
 

@@ -410,7 +410,7 @@ def test_documents_from_hostile_facts_pass_the_open_xml_validator(
 
 def test_the_yaml_writer_round_trips_hostile_text() -> None:
     """The test's own YAML writer is right: what pitchkit reads back is what was meant."""
-    from pitchkit.yamlsource import load_yaml
+    from pitchkit.facts.yamlsource import load_yaml
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "t.yaml"

@@ -17,8 +17,8 @@ from typer.testing import CliRunner
 
 from docchecks import docx_text
 from pitchkit.cli import app
-from pitchkit.facts import Facts, load_facts
-from pitchkit.i18n import language
+from pitchkit.facts.schema import Facts, load_facts
+from pitchkit.i18n.translation import language
 from pitchkit.init import (
     Question,
     facts_yaml,

@@ -9,20 +9,19 @@ import pytest
 from pydantic import ValidationError
 from ruamel.yaml import YAML
 
-import pitchkit.lenses
+import pitchkit.recast.lenses
 from pitchkit.errors import DirectorsError
-from pitchkit.facts import THEMES, Director, Objective
-from pitchkit.lenses import (
+from pitchkit.facts.schema import THEMES, Director, Objective
+from pitchkit.recast.lenses import (
     COMPILED,
     all_lenses,
     compile_lens_file,
     lens_for,
     objectives_for,
     read_lens_file,
-    stem,
-    tokens,
     unknown_lens_message,
 )
+from pitchkit.recast.words import stem, tokens
 
 CORE = ("chief-executive", "medical", "nursing", "finance")
 CORE += ("operations", "workforce", "strategy", "digital")
@@ -198,10 +197,12 @@ def test_tokens_keep_their_place_and_fold_numbers() -> None:
 
 
 def test_the_compiled_copy_of_the_lens_file_is_current() -> None:
-    compiled = Path(pitchkit.lenses.__file__).with_name(COMPILED)
+    compiled = Path(pitchkit.recast.lenses.__file__).with_name(COMPILED)
     assert compiled.read_text(encoding="utf-8") == compile_lens_file(), "run `make lenses`"
 
 
 def test_the_lens_file_reads_the_same_from_yaml_and_from_its_compiled_copy() -> None:
-    text = Path(pitchkit.lenses.__file__).with_name("lenses.yaml").read_text(encoding="utf-8")
+    text = (
+        Path(pitchkit.recast.lenses.__file__).with_name("lenses.yaml").read_text(encoding="utf-8")
+    )
     assert read_lens_file() == YAML(typ="safe").load(text)

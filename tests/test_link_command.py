@@ -9,7 +9,7 @@ from typing import Any
 from typer.testing import CliRunner
 
 from pitchkit.cli import app
-from pitchkit.facts import load_facts
+from pitchkit.facts.schema import load_facts
 
 SEPSIS = Path(__file__).parent / "data" / "sepsis_project.yaml"
 

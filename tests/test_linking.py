@@ -16,10 +16,10 @@ from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
 from docchecks import docx_text
-from pitchkit.align import link
 from pitchkit.cli import app
-from pitchkit.facts import Impact, Objective
-from pitchkit.lenses import all_lenses
+from pitchkit.facts.schema import Impact, Objective
+from pitchkit.recast.align import link
+from pitchkit.recast.lenses import all_lenses
 
 SEPSIS = Path(__file__).parent / "data" / "sepsis_project.yaml"
 

@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
-import pitchkit.measures
-from pitchkit.facts import THEMES
-from pitchkit.measures import (
+import pitchkit.recast.measures
+from pitchkit.facts.schema import THEMES
+from pitchkit.recast.measures import (
     COMPILED,
     chain,
     compile_measure_file,
@@ -22,7 +22,7 @@ from pitchkit.measures import (
     read_measure_file,
 )
 
-MAP_FILE = Path(pitchkit.measures.__file__).with_name("measures.yaml")
+MAP_FILE = Path(pitchkit.recast.measures.__file__).with_name("measures.yaml")
 
 #: The areas the issue asks the map to cover, each with concepts a board would name.
 AREAS = {

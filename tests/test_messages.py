@@ -14,8 +14,8 @@ from typer.testing import CliRunner
 
 from pitchkit.cli import app
 from pitchkit.errors import DirectorsError, FactsError, LocaleError
-from pitchkit.i18n import language, normalise_locale
-from pitchkit.messages import Joined, Located, Message, Plural, render
+from pitchkit.i18n.messages import Joined, Located, Message, Plural, render
+from pitchkit.i18n.translation import language, normalise_locale
 
 ROOT = Path(__file__).resolve().parent.parent
 FRAILTY = ROOT / "examples" / "frailty-virtual-ward" / "facts.yaml"

@@ -18,20 +18,20 @@ from typer.testing import CliRunner
 
 from pitchkit.cli import app
 from pitchkit.errors import FactsError
-from pitchkit.facts import load_facts
-from pitchkit.i18n import language
+from pitchkit.facts.schema import load_facts
+from pitchkit.i18n.translation import language
 
 ROOT = Path(__file__).resolve().parent.parent
 FRAILTY = ROOT / "examples" / "frailty-virtual-ward" / "facts.yaml"
 CY = language("cy_GB")
 #: The modules whose messages these tests cover.
 MODULES = (
-    "yamlsource.py",
-    "factserrors.py",
-    "facts.py",
-    "directors.py",
-    "lenses.py",
-    "ranking.py",
+    "facts/yamlsource.py",
+    "facts/validation.py",
+    "facts/schema.py",
+    "facts/directors.py",
+    "recast/lenses.py",
+    "advice/ranking.py",
 )
 KEYWORDS = {"Message": None, "Plural": (1, 2)}
 TEAM_HEADER = "id,name,role,lens\r\n"

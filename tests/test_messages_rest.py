@@ -19,18 +19,19 @@ import docx
 import pytest
 from typer.testing import CliRunner, Result
 
-from pitchkit import fmt, spc
 from pitchkit.batch import OneLine, choose, run_batch
 from pitchkit.cli import app
 from pitchkit.errors import ConversionError, FactsError, PitchkitError
-from pitchkit.i18n import language
-from pitchkit.manifest import MANIFEST_COLUMNS
-from pitchkit.messages import Located, Message, Renderable
-from pitchkit.notes import open_project
-from pitchkit.output import _failure_message, check_writable, inside
-from pitchkit.pack import check_pack_path
-from pitchkit.pdf import SOFFICE_ENV, convert_to_pdf, find_soffice
-from pitchkit.progress import parse_period
+from pitchkit.facts.project import open_project
+from pitchkit.i18n import fmt
+from pitchkit.i18n.messages import Located, Message, Renderable
+from pitchkit.i18n.translation import language
+from pitchkit.notes.update import spc
+from pitchkit.notes.update.progress import parse_period
+from pitchkit.output.files import _failure_message, check_writable, inside
+from pitchkit.output.manifest import MANIFEST_COLUMNS
+from pitchkit.output.pdf import SOFFICE_ENV, convert_to_pdf, find_soffice
+from pitchkit.word.pack import check_pack_path
 
 ROOT = Path(__file__).resolve().parent.parent
 FACTS = ROOT / "examples" / "frailty-virtual-ward" / "facts.yaml"
@@ -91,7 +92,9 @@ def test_a_libreoffice_that_cannot_run_is_explained_in_welsh(tmp_path: Path) -> 
     assert line.startswith(
         "mae PITCHKIT_SOFFICE wedi'i osod i 'no-such-libreoffice', nad yw'n rhaglen"
     )
-    assert "(i gael LibreOffice: sudo apt-get install libreoffice-writer, neu https://" in line
+    assert (
+        "(i gael LibreOffice, gosodwch ef o'ch dosbarthiad (Debian neu Ubuntu: sudo apt-get" in line
+    )
     assert one_error(run(*args, env=env)).startswith(
         "PITCHKIT_SOFFICE is set to 'no-such-libreoffice', which is not a program"
     )
@@ -244,7 +247,7 @@ def test_every_pdf_message_has_welsh(tmp_path: Path, monkeypatch: pytest.MonkeyP
     with monkeypatch.context() as nowhere:
         nowhere.setenv(SOFFICE_ENV, "")
         nowhere.setenv("PATH", str(tmp_path / "empty"))
-        nowhere.setattr("pitchkit.pdf.USUAL_PLACES", ())
+        nowhere.setattr("pitchkit.output.pdf.usual_places", list)
         assert_welsh(raised(find_soffice))
 
     unrunnable = tmp_path / "unrunnable"

@@ -19,14 +19,14 @@ import pytest
 from typer.testing import CliRunner
 
 from docchecks import template_with
+from pitchkit.authoring.check import check_template, export_template, paragraph_pitfalls
 from pitchkit.cli import app
 from pitchkit.errors import PitchkitError
-from pitchkit.i18n import language
-from pitchkit.limits import Limits, parse_seconds, parse_size
-from pitchkit.messages import Renderable, render
-from pitchkit.renderenv import known_names, make_environment
-from pitchkit.templatecheck import check_template, export_template, paragraph_pitfalls
-from pitchkit.templatefile import (
+from pitchkit.i18n.messages import Renderable, render
+from pitchkit.i18n.translation import language
+from pitchkit.word.limits import Limits, parse_seconds, parse_size
+from pitchkit.word.renderenv import known_names, make_environment
+from pitchkit.word.templatefile import (
     OLE_SIGNATURE,
     broken_xml,
     check_template_file,
@@ -61,11 +61,9 @@ def test_check_speaks_welsh_with_locale_cy(tmp_path: Path) -> None:
         "Newidynnau a ddefnyddir (1):",
     ]
     assert err == [
-        "rhybudd: newidyn anhysbys `projct.title` yn y templed (body) "
-        "— oeddech chi'n golygu `project.title`?",
-        f'gwall: {template} (body, paragraph "Hello {{{{ projct.title }}}}"): '
-        "newidyn anhysbys 'projct': oeddech chi'n golygu 'project'? "
-        "(mae 'pitchkit template check' yn rhestru'r newidynnau)",
+        "gwall: newidyn anhysbys `projct.title` yn y body: mae bob amser yn wag, felly nid yw "
+        "testun sy'n dibynnu arno (if, neu brawf fel 'is defined') byth yn ymddangos fel y "
+        "bwriadwyd — oeddech chi'n golygu `project.title`?",
     ]
 
 
@@ -75,10 +73,9 @@ def test_check_speaks_english_by_default(tmp_path: Path) -> None:
     assert code == 1
     assert out[:2] == [f"{template}: checked as a briefing note template", "Variables used (1):"]
     assert err == [
-        "warning: unknown variable `projct.title` in the body — did you mean `project.title`?",
-        f'error: {template} (body, paragraph "Hello {{{{ projct.title }}}}"): '
-        "unknown variable 'projct': did you mean 'project'? "
-        "('pitchkit template check' lists the variables)",
+        "error: unknown variable `projct.title` in the body: it is always empty, so text that "
+        "depends on it (an if, or a test such as 'is defined') never shows as you meant "
+        "— did you mean `project.title`?",
     ]
 
 
@@ -170,8 +167,10 @@ def test_a_tag_error_is_welsh_when_making_a_note(tmp_path: Path) -> None:
     assert code == 1
     assert len(err) == 1
     place = f'{template} (body, paragraph "Open {{% if project.title %}}only")'
-    assert err[0].startswith(f"gwall: {place}: gwall yn y tag: ")
-    assert err[0].endswith(": cywirwch y tag yn Word")
+    assert err[0] == (
+        f"gwall: {place}: nid yw'r tag {{% if %}} byth yn cael ei gau: ychwanegwch "
+        "{% endif %} lle mae ei adran yn dod i ben"
+    )
 
 
 def test_a_compiled_templates_error_is_welsh_in_a_batch(tmp_path: Path) -> None:
@@ -282,7 +281,7 @@ def test_every_message_is_welsh_with_its_values(tmp_path: Path) -> None:
 
 
 def test_the_place_stays_as_it_is_in_welsh() -> None:
-    message = described(jinja_failure("{% if x %}", {}))
+    message = described(jinja_failure("{{ x }", {}))
     assert message.render(CY).startswith('t.docx (body, paragraph "x"): gwall yn y tag: ')
     assert str(message).startswith('t.docx (body, paragraph "x"): tag error: ')
 

@@ -1,4 +1,4 @@
-"""Safe file names and atomic, no-clobber writes (pitchkit.output)."""
+"""Safe file names and atomic, no-clobber writes (pitchkit.output.files)."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pitchkit import output
 from pitchkit.errors import OutputError
-from pitchkit.output import check_writable, inside, safe_stem, unique_names, write_atomic
+from pitchkit.output import files as output
+from pitchkit.output.files import check_writable, inside, safe_stem, unique_names, write_atomic
 
 HOSTILE = [
     "../../x",

@@ -1,4 +1,4 @@
-"""Converting documents to PDF with LibreOffice (pitchkit.pdf)."""
+"""Converting documents to PDF with LibreOffice (pitchkit.output.pdf)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,13 @@ from pypdf import PdfReader
 
 from docchecks import pdf_pages
 from pitchkit.errors import ConversionError
-from pitchkit.pdf import SOFFICE_ENV, USUAL_PLACES, convert_to_pdf, find_soffice
+from pitchkit.output.pdf import (
+    SOFFICE_ENV,
+    convert_to_pdf,
+    find_soffice,
+    install_hint,
+    usual_places,
+)
 
 
 def make_docx(path: Path, text: str) -> Path:
@@ -56,8 +62,8 @@ def test_a_missing_soffice_is_a_conversion_error_with_an_install_hint(
 
     message = str(caught.value)
     assert f"{SOFFICE_ENV} is set to {str(missing)!r}" in message
-    assert "sudo apt-get install libreoffice-writer" in message
-    assert "https://www.libreoffice.org" in message
+    assert str(install_hint()) in message
+    assert "https://www.libreoffice.org/download" in message
     with pytest.raises(ConversionError):
         convert_to_pdf([make_docx(tmp_path / "a.docx", "A")])
     assert not (tmp_path / "a.pdf").exists()
@@ -68,16 +74,65 @@ def test_no_libreoffice_anywhere_says_how_to_install_it(
 ) -> None:
     monkeypatch.delenv(SOFFICE_ENV, raising=False)
     monkeypatch.setenv("PATH", str(tmp_path))
-    if any(os.access(place, os.X_OK) for place in USUAL_PLACES):
+    if any(os.access(place, os.X_OK) for place in usual_places()):
         pytest.skip("LibreOffice is installed in one of the usual places")
 
     with pytest.raises(ConversionError) as caught:
         find_soffice()
 
     assert str(caught.value) == (
-        "LibreOffice is needed to make PDFs but was not found; install LibreOffice: "
-        "sudo apt-get install libreoffice-writer, or https://www.libreoffice.org"
+        "LibreOffice is needed to make PDFs but was not found; install it from your "
+        "distribution (Debian or Ubuntu: sudo apt-get install libreoffice-writer; Fedora: "
+        "sudo dnf install libreoffice-writer), or from https://www.libreoffice.org/download"
     )
+
+
+@pytest.mark.parametrize(
+    ("platform", "expected"),
+    [
+        ("win32", "winget install TheDocumentFoundation.LibreOffice"),
+        ("darwin", "brew install --cask libreoffice"),
+        ("linux", "sudo apt-get install libreoffice-writer"),
+    ],
+)
+def test_the_install_hint_fits_the_platform(platform: str, expected: str) -> None:
+    hint = str(install_hint(platform))
+
+    assert expected in hint
+    others = {"win32": "winget", "darwin": "brew", "linux": "apt-get"}
+    assert all(word not in hint for key, word in others.items() if key != platform)
+
+
+def test_windows_looks_in_the_per_user_install_first() -> None:
+    environ = {
+        "LOCALAPPDATA": r"C:\Users\sam\AppData\Local",
+        "ProgramFiles": r"C:\Program Files",
+        "ProgramFiles(x86)": r"C:\Program Files (x86)",
+    }
+
+    places = usual_places("win32", environ, Path(r"C:\Users\sam"))
+
+    assert places[0] == r"C:\Users\sam\AppData\Local\Programs\LibreOffice\program\soffice.exe"
+    assert r"C:\Program Files\LibreOffice\program\soffice.exe" in places
+    assert len(places) == len(set(places))
+
+
+def test_macos_looks_in_the_users_own_applications_folder_first(tmp_path: Path) -> None:
+    places = usual_places("darwin", {}, tmp_path)
+
+    assert places == [
+        str(tmp_path / "Applications/LibreOffice.app/Contents/MacOS/soffice"),
+        "/Applications/LibreOffice.app/Contents/MacOS/soffice",
+    ]
+
+
+def test_linux_looks_in_a_per_user_flatpak(tmp_path: Path) -> None:
+    places = usual_places("linux", {}, tmp_path)
+
+    assert places[0] == str(
+        tmp_path / ".local/share/flatpak/exports/bin/org.libreoffice.LibreOffice"
+    )
+    assert "/snap/bin/libreoffice" in places
 
 
 def test_nothing_to_convert_needs_no_libreoffice(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -12,11 +12,12 @@ from typer.testing import CliRunner
 from docchecks import docx_text
 from pitchkit.advice import check
 from pitchkit.cli import app
-from pitchkit.context import brief_context
-from pitchkit.fit import fit_brief
-from pitchkit.notes import make_brief_note, open_project, pick_director
-from pitchkit.preview import make_preview, plain_preview, rich_preview
-from pitchkit.recast import recast
+from pitchkit.facts.project import open_project, pick_director
+from pitchkit.notes.brief import make_brief_note
+from pitchkit.notes.context import brief_context
+from pitchkit.notes.fit import fit_brief
+from pitchkit.notes.preview import make_preview, plain_preview, rich_preview
+from pitchkit.recast.pitch import recast
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*/facts.yaml"))

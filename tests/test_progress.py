@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from pitchkit.errors import InputError
-from pitchkit.facts import Impact, Update
-from pitchkit.progress import (
+from pitchkit.facts.schema import Impact, Update
+from pitchkit.notes.update.progress import (
     add_months,
     fraction_along,
     measure_progress,

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from pitchkit.errors import DirectorsError
-from pitchkit.facts import THEMES, Facts, load_facts
-from pitchkit.i18n import language
-from pitchkit.ranking import (
+from pitchkit.advice.ranking import (
     CLOSE_SCORES,
     link_reason,
     rank_directors,
@@ -20,6 +18,9 @@ from pitchkit.ranking import (
     team_for,
     why_text,
 )
+from pitchkit.errors import DirectorsError
+from pitchkit.facts.schema import THEMES, Facts, load_facts
+from pitchkit.i18n.translation import language
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -97,12 +98,18 @@ def test_every_reason_names_words_or_themes_from_the_file(name: str) -> None:
 
 
 def test_frailty_recommendation_names_objectives_statement_and_the_whole_team() -> None:
-    ranking = rank_directors(example("frailty-virtual-ward"))
+    # The COO's strongest point is the bed days, whose money is counted once, with the
+    # admissions (overlaps), so it is given without a value.
+    ranking = rank_directors(example("frailty-virtual-ward"), today=dt.date(2026, 12, 3))
     why = why_text(ranking, EN)
     assert why.startswith("Approach Tom Okafor (Chief Operating Officer) first")
     assert "Keep general and acute bed occupancy below 92%" in why
     assert "(personal)" in why
-    assert "worth £552,000 a year" in why
+    assert (
+        "the strongest point for them is: Hospital bed days used by people aged 75 and over "
+        "living with frailty from 9,600 to 8,000 bed days a year" in why
+    )
+    assert "worth £" not in why
     # What decided it: the board's worry (BAF risk SR3, bed capacity), not a near-tie.
     assert (
         "It serves a problem the board already worries about (Keep general and acute bed "

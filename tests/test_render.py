@@ -14,10 +14,10 @@ import pytest
 
 from docchecks import docx_text
 from pitchkit.errors import InputError, RenderLimitError, TemplateError
-from pitchkit.i18n import language
-from pitchkit.limits import Limits, parse_seconds, parse_size, run_limited
-from pitchkit.render import Properties, render
-from pitchkit.templatefile import check_template_file, normalise_tags, part_label
+from pitchkit.i18n.translation import language
+from pitchkit.word.limits import Limits, parse_seconds, parse_size, run_limited
+from pitchkit.word.render import Properties, render
+from pitchkit.word.templatefile import check_template_file, normalise_tags, part_label
 
 LANG = language("en_GB")
 PROPS = Properties(
@@ -64,7 +64,9 @@ def texts(document: docx.Document) -> list[str]:
         ("{{ cycler.__init__.__globals__ }}", "refused an unsafe expression"),
         ("{{ project.__class__.__mro__ }}", "refused an unsafe expression"),
         ("{{ project._path }}", "refused an unsafe expression"),
-        ("{{ project.clear() }}", "refused an unsafe expression"),
+        ("{{ project.clear() }}", "`clear` is something a value can do, not a value"),
+        ("{{ project.title.upper() }}", "`upper` is something a value can do, not a value"),
+        ("{{ project.title.format }}", "`format` is something a value can do, not a value"),
         ("{% import 'os' as os %}", "refused to import or include 'os'"),
         ("{% include 'https://example.org/x' %}", "refused to import or include"),
     ],

@@ -12,15 +12,15 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from docchecks import template_with
-from pitchkit.cli import app
-from pitchkit.errors import OutputError, TemplateError
-from pitchkit.templatecheck import (
+from pitchkit.authoring.check import (
     check_template,
     export_template,
     known_variables,
     resolve,
     variables_markdown,
 )
+from pitchkit.cli import app
+from pitchkit.errors import OutputError, TemplateError
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.{}+xml"
@@ -99,7 +99,7 @@ def test_every_part_and_loop_variables(tmp_path: Path) -> None:
         "{{ s.text }} ({{ s.objective|upper }}, {{ loop.index }})",
         "{%p endfor %}",
         "{% for m in impacts|sort(attribute='id') %}{{ m['measure'] }}{% endfor %}",
-        "{% set who = director %}{{ who.name }} {{ project.title.upper() }} {{ today.year }}",
+        "{% set who = director %}{{ who.name }} {{ project.title|upper }} {{ today.year }}",
     )
     document = docx.Document(str(template))
     document.sections[0].header.paragraphs[0].text = "{{ project.organisation }}"
@@ -136,25 +136,80 @@ def test_unknown_names_get_the_closest_known(tmp_path: Path) -> None:
         "{% for s in pitch.statements %}{{ s.txt }}{% endfor %}",
     )
     report = check_template(template)
+    errors = messages(report, "error")
+    assert any(
+        e.startswith("unknown variable `projct.title` in the body: it is always empty")
+        and e.endswith("— did you mean `project.title`?")
+        for e in errors
+    )
+    assert any("`pitch.statments` in the body" in e for e in errors)
+    assert any("did you mean `pitch.statements`?" in e for e in errors)
+    assert any("did you mean `pitch.statements[].text`?" in e for e in errors)
+    assert not report.ok
+
+
+def test_an_unknown_name_only_in_a_test_is_an_error_not_a_pass(tmp_path: Path) -> None:
+    template = template_with(
+        tmp_path / "t.docx",
+        "{{ project.title }}",
+        "{% if projct is mapping %}Shown only for a mapping{% endif %}",
+        "{% if shwo_advice is defined %}Advice{% endif %}",
+    )
+    report = check_template(template)
+    errors = messages(report, "error")
+    assert any("`projct`" in e and "did you mean `project`?" in e for e in errors)
+    assert any("`shwo_advice`" in e and "is defined" in e for e in errors)
+    assert not report.ok
+    assert not report.filled
+
+
+def test_an_update_name_in_a_brief_is_called_an_update_name_only_when_it_is_one(
+    tmp_path: Path,
+) -> None:
+    template = template_with(
+        tmp_path / "t.docx", "{{ project.title }}", "{{ update.headline }}", "{{ totally_new }}"
+    )
+    report = check_template(template, kind="brief")
     warnings = messages(report, "warning")
-    assert "unknown variable `projct.title` in the body — did you mean `project.title`?" in warnings
-    assert any(
-        "`pitch.statments` in the body — did you mean `pitch.statements`?" in w for w in warnings
-    )
-    assert any(
-        "`pitch.statements[].txt` in the body — did you mean `pitch.statements[].text`?" in w
-        for w in warnings
-    )
-    assert not report.ok  # pitch.statments cannot be filled
+    errors = messages(report, "error")
+    assert warnings == [
+        "`update.headline` (in the body) is only filled in progress updates: check the "
+        "template with --kind update"
+    ]
+    assert len(errors) == 1
+    assert errors[0].startswith("unknown variable `totally_new` in the body")
+    assert "progress updates" not in errors[0]
 
 
 def test_syntax_error_names_the_paragraph(tmp_path: Path) -> None:
     template = template_with(tmp_path / "t.docx", "Hello", "{% if project.title %}Open only")
     report = check_template(template)
     [error] = messages(report, "error")
-    assert "tag error" in error
-    assert 'paragraph "{% if project.title %}Open only"' in error
+    assert error.endswith(
+        'paragraph "{% if project.title %}Open only"): the {% if %} tag is never closed: '
+        "add {% endif %} where its section ends"
+    )
     assert not report.filled
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "{%p if impacts|length > 50% %}",
+            "a '%' inside the {%p ... %} tag stops Word's paragraph tag being recognised",
+        ),
+        ("{% endif %}", "unknown tag 'endif': check its spelling, or whether its opening tag"),
+        ("{{ project.title }", "tag error: unexpected '}'"),
+    ],
+)
+def test_tag_errors_are_explained_in_plain_words(tmp_path: Path, line: str, expected: str) -> None:
+    closing = ["{%p endif %}"] if line.startswith("{%p if") else []
+    template = template_with(tmp_path / "t.docx", "Hello", line, *closing)
+    report = check_template(template)
+    errors = messages(report, "error")
+    assert any(expected in e for e in errors), errors
+    assert all(".:" not in e and "..:" not in e for e in errors)
 
 
 def test_docxtpl_pitfalls_are_warned(tmp_path: Path) -> None:
@@ -211,12 +266,12 @@ def test_check_missing_file_is_an_error(tmp_path: Path) -> None:
 
 def test_check_command_lists_variables_and_exits_0_with_warnings(tmp_path: Path) -> None:
     template = template_with(
-        tmp_path / "t.docx", "{{ project.title }}", "{% if False %}{{ projct.title }}{% endif %}"
+        tmp_path / "t.docx", "{{ project.title }}", "{% if False %}{{ update.headline }}{% endif %}"
     )
-    result = run("template", "check", str(template))
+    result = run("template", "check", str(template), "--kind", "brief")
     assert result.exit_code == 0, result.stderr
-    assert "project.title  body" in result.stdout
-    assert "did you mean `project.title`?" in result.stderr
+    assert "project.title    body" in result.stdout or "project.title  body" in result.stdout
+    assert "is only filled in progress updates" in result.stderr
     assert "fills correctly" in result.stdout
 
 
@@ -225,7 +280,8 @@ def test_check_command_exits_1_when_it_cannot_fill(tmp_path: Path) -> None:
     result = run("template", "check", str(template), "--kind", "brief")
     assert result.exit_code == 1
     assert "error: " in result.stderr
-    assert "did you mean 'project'?" in result.stderr
+    assert "did you mean `project.title`?" in result.stderr
+    assert "fills correctly" not in result.stdout
 
 
 def test_check_command_time_limit(tmp_path: Path) -> None:

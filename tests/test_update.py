@@ -11,11 +11,11 @@ import pytest
 from typer.testing import CliRunner
 
 from docchecks import check_docx, docx_text, pdf_pages, validate_ooxml
-from pitchkit import fmt
 from pitchkit.cli import app
-from pitchkit.i18n import language
-from pitchkit.notes import open_project, pick_director
-from pitchkit.update import make_update
+from pitchkit.facts.project import open_project, pick_director
+from pitchkit.i18n import fmt
+from pitchkit.i18n.translation import language
+from pitchkit.notes.update import make_update
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 FRAILTY = EXAMPLES / "frailty-virtual-ward" / "facts.yaml"

@@ -23,7 +23,7 @@ from typer.testing import CliRunner, Result
 
 from docchecks import check_docx, docx_text, require_tools, soffice_path, template_with
 from pitchkit.cli import app, demo_facts
-from pitchkit.notes import open_project
+from pitchkit.facts.project import open_project
 
 DIRECTOR = "dof"
 DIRECTOR_NAME = open_project(demo_facts()).facts.director(DIRECTOR).name  # type: ignore[union-attr]

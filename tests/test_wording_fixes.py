@@ -9,10 +9,10 @@ import pytest
 from typer.testing import CliRunner
 
 from docchecks import docx_text
-from pitchkit import fmt
 from pitchkit.cli import app
-from pitchkit.i18n import language
-from pitchkit.wording import share_of_target_text
+from pitchkit.i18n import fmt
+from pitchkit.i18n.translation import language
+from pitchkit.notes.wording import share_of_target_text
 
 EN = language("en_GB")
 CY = language("cy_GB")
@@ -58,11 +58,13 @@ def run(*args: str | Path) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-def test_a_sliver_of_a_target_is_less_than_one_percent() -> None:
-    assert share_of_target_text(0.002, "£12m", EN) == "less than 1% of your £12m target"
-    assert share_of_target_text(0.25, "£12m", EN) == "about 25% of your £12m target"
+def test_a_share_of_a_target_is_shown_honestly() -> None:
+    assert share_of_target_text(0.0004, "£12m", EN) == "less than 0.1% of your £12m target"
+    assert share_of_target_text(0.002, "£12m", EN) == "0.2% of your £12m target"
+    assert share_of_target_text(0.0152, "£14m", EN) == "1.5% of your £14m target"
+    assert share_of_target_text(0.25, "£12m", EN) == "25% of your £12m target"
     assert share_of_target_text(0.998, "£12m", EN) == "more than 99% of your £12m target"
-    assert share_of_target_text(0.002, "£12m", CY) == "llai na 1% o'ch targed o £12m"
+    assert share_of_target_text(0.0004, "£12m", CY) == "llai na 0.1% o'ch targed o £12m"
 
 
 def test_money_on_one_line_adds_up(tmp_path: Path) -> None:

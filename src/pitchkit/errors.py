@@ -4,7 +4,7 @@ Anything derived from :class:`PitchkitError` is a problem with the user's
 input or surroundings: the CLI prints its message on one line and exits 1.
 Any other exception is a bug in pitchkit and keeps its traceback.
 
-Messages are :class:`~pitchkit.messages.Message` objects, so the command
+Messages are :class:`~pitchkit.i18n.messages.Message` objects, so the command
 line can show them in the user's language; ``str(error)`` is the English.
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from pitchkit.messages import Renderable, Translator, render
+from pitchkit.i18n.messages import Renderable, Translator, render
 
 
 class PitchkitError(Exception):

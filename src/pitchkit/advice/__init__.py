@@ -27,6 +27,15 @@ from pitchkit.advice.director import (
     no_strategy_link,
     role_unmatched,
 )
+from pitchkit.advice.length import page_fit
+from pitchkit.advice.money import (
+    counted_once,
+    logged_period,
+    objective_year,
+    releases_assumed,
+    savings_over_capacity,
+    unit_cost_price_year,
+)
 from pitchkit.advice.pitch import (
     ask_without_verb,
     change_over_impact,
@@ -38,6 +47,7 @@ from pitchkit.advice.pitch import (
     unit_cost_without_source,
     vague_ask,
 )
+from pitchkit.advice.ranking import rank_directors
 from pitchkit.advice.review import SEVERITIES, Finding, Review, Rule, Severity
 from pitchkit.advice.timing import (
     approach_late,
@@ -47,10 +57,9 @@ from pitchkit.advice.timing import (
     whole_team,
 )
 from pitchkit.advice.words import director_terms, jargon, untranslated
-from pitchkit.facts import Director, Facts, LoadedFacts
-from pitchkit.i18n import Language
-from pitchkit.notes import pick_director
-from pitchkit.ranking import rank_directors
+from pitchkit.facts.project import pick_director
+from pitchkit.facts.schema import Director, Facts, LoadedFacts
+from pitchkit.i18n.translation import Language
 
 __all__ = [
     "RULES",
@@ -75,6 +84,12 @@ RULES: tuple[Rule, ...] = (
     impact_without_source,
     impact_without_value,
     unit_cost_without_source,
+    unit_cost_price_year,
+    releases_assumed,
+    counted_once,
+    savings_over_capacity,
+    objective_year,
+    logged_period,
     no_strategy_link,
     concerns_unaddressed,
     no_concrete_ask,
@@ -88,6 +103,7 @@ RULES: tuple[Rule, ...] = (
     whole_team,
     no_keep_informed,
     untranslated,
+    page_fit,
 )
 
 
@@ -104,7 +120,7 @@ def check(
     review = Review(
         loaded=loaded,
         director=chosen_director(facts, director_id, source=str(loaded.path)),
-        ranking=rank_directors(facts) if facts.directors else None,
+        ranking=rank_directors(facts, today=today) if facts.directors else None,
         today=today,
         lang=lang,
     )

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from pitchkit.advice.ranking import Place, link_reason
 from pitchkit.advice.review import Finding, Review, Severity, who
-from pitchkit.align import Link, shared_words, wording
-from pitchkit.facts import Director, Facts, Impact
-from pitchkit.lenses import GENERAL, all_lenses, lens_for
-from pitchkit.ranking import Place, link_reason
+from pitchkit.facts.schema import Director, Facts, Impact
+from pitchkit.recast.align import Link, shared_words, wording
+from pitchkit.recast.lenses import GENERAL, all_lenses, lens_for
 
 #: A concern counts as spoken to when the project shares this much wording with it.
 CONCERN_MATCH = 0.5

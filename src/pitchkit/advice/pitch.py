@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterator
 
 from pitchkit.advice.review import Finding, Review, word_count, word_list
-from pitchkit.facts import Impact
-from pitchkit.recast import MONEY_UNITS
+from pitchkit.facts.schema import Impact
+from pitchkit.recast.pitch import MONEY_UNITS
 
 #: An ask needs at least this many words beyond "support", "help", "us", "project"...
 ASK_CONTENT_WORDS = 2
@@ -113,7 +113,7 @@ def unit_cost_without_source(review: Review) -> Iterator[Finding]:
             continue
         if not value.source:
             evidence = review._("impacts[{index}].value has no 'source'.")
-        elif not _YEAR.search(value.source):
+        elif not _YEAR.search(value.source) and not value.price_year:
             evidence = review._("impacts[{index}].value.source gives no year: '{source}'.")
         else:
             continue

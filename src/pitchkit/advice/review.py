@@ -8,11 +8,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from pitchkit.facts import Director, Facts, LoadedFacts
-from pitchkit.i18n import Language
-from pitchkit.lenses import GENERAL, Lens, all_lenses
-from pitchkit.ranking import Place, Ranking
-from pitchkit.recast import Pitch
+from pitchkit.advice.ranking import Place, Ranking
+from pitchkit.facts.schema import Director, Facts, LoadedFacts
+from pitchkit.i18n.translation import Language
+from pitchkit.recast.lenses import GENERAL, Lens, all_lenses
+from pitchkit.recast.pitch import Pitch
 
 Severity = Literal["info", "warning", "error"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")

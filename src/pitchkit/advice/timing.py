@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pitchkit import fmt
+from pitchkit.advice.ranking import whole_team_needed
 from pitchkit.advice.review import Finding, Review
-from pitchkit.ranking import whole_team_needed
+from pitchkit.i18n import fmt
 
 
 def approach_late(review: Review) -> Iterator[Finding]:

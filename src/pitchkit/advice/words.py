@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterator
 
 from pitchkit.advice.review import Finding, Review
-from pitchkit.facts import Facts
-from pitchkit.i18n import N_
-from pitchkit.yamlsource import Loc, dotted
+from pitchkit.facts.schema import Facts
+from pitchkit.facts.yamlsource import Loc, dotted
+from pitchkit.i18n.translation import N_
 
 #: Improvement methodology words few directors use; each with a plainer way to say it.
 JARGON: dict[str, str] = {

@@ -5,7 +5,7 @@ output folder, refuses (without ``--force``) to replace any file that
 exists (a folder already holding a batch's ``manifest.csv`` is refused
 before anything is written, so an earlier run's record is never lost),
 fills the template in worker processes that each compile it once
-(:class:`~pitchkit.fastrender.CompiledTemplate`), writes each note
+(:class:`~pitchkit.word.fastrender.CompiledTemplate`), writes each note
 atomically as it arrives, and records what became of every director in
 ``manifest.csv``. One director's failure never stops the others.
 
@@ -24,6 +24,7 @@ it before anything is written, and puts the stages together.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 from collections.abc import Sequence
@@ -34,13 +35,14 @@ from pitchkit.batch.finish import add_pdfs, write_pack
 from pitchkit.batch.making import Job, NoteMaker, OneLine, make_notes
 from pitchkit.batch.state import Progress, Run, interrupts
 from pitchkit.errors import DirectorsError, InputError, OutputError
-from pitchkit.facts import Director
-from pitchkit.manifest import MANIFEST_NAME, BatchItem, write_manifest
-from pitchkit.messages import Message, Renderable
-from pitchkit.notes import KINDS, Project, default_file_name
-from pitchkit.output import check_writable, inside, unique_names
-from pitchkit.pack import check_pack_path
-from pitchkit.pdf import find_soffice
+from pitchkit.facts.project import Project
+from pitchkit.facts.schema import Director
+from pitchkit.i18n.messages import Message, Renderable
+from pitchkit.notes.brief import KINDS, default_file_name
+from pitchkit.output.files import check_writable, inside, remove_stale_temporaries, unique_names
+from pitchkit.output.manifest import MANIFEST_NAME, BatchItem, write_manifest
+from pitchkit.output.pdf import find_soffice
+from pitchkit.word.pack import check_pack_path
 
 __all__ = [
     "BatchResult",
@@ -109,6 +111,7 @@ def run_batch(
     period: str | None = None,
     on_progress: Progress | None = None,
     skipped_rows: Sequence[Renderable | str] = (),
+    no_cuts: bool = False,
 ) -> BatchResult:
     """Write a ``kind`` note (``brief`` or ``update``) for each director into ``out_dir``.
 
@@ -120,28 +123,46 @@ def run_batch(
     with the batch as a whole raise :class:`PitchkitError` before anything
     is written. ``skipped_rows`` are the problems of directors-file rows
     that could not be read: each is listed in the manifest as skipped.
+    With ``no_cuts`` a briefing note that would need a cut to fit one page
+    fails (and is not written) instead of being shortened.
     """
     if kind not in KINDS:
         raise InputError(
             Message("--kind {kind}: use one of {kinds}", kind=kind, kinds=", ".join(KINDS))
         )
     chosen = choose(directors, only)
+    if out_dir.is_dir():  # an earlier batch killed outright may have left its temporary files
+        remove_stale_temporaries(out_dir)
     if pdf:
         find_soffice()
     if pack is not None:
         check_pack_path(pack, force=force)
     manifest = out_dir / MANIFEST_NAME
     _check_manifest_free(manifest, force=force)
-    _make_folder(out_dir)
+    _check_folder(out_dir)
     today = today or dt.date.today()
     if kind == "update":
-        from pitchkit.update import chosen_period
+        from pitchkit.notes.update import chosen_period
 
         period = chosen_period(project.facts, period, today).text
-    job = Job(project, kind, template, today, period)
-    maker = NoteMaker(job)  # a broken template fails the whole batch here, before any writing
+    job = Job(project, kind, template, today, period, no_cuts=no_cuts)
+    # A broken template fails the whole batch here, before any folder is made.
+    maker = NoteMaker(job)
     paths = note_paths(project, chosen, kind, out_dir, period=period)
+    if pack is not None:
+        _check_pack_apart(pack, [*paths, manifest], pdf=pdf)
+    _make_folder(out_dir)
     run = Run([_pending(d) for d in chosen], on_progress=on_progress)
+    skipped = [BatchItem("", "", None, "skipped", row) for row in skipped_rows]
+
+    def save_manifest() -> None:
+        # Written after every note, so a batch killed outright (kill -9, power loss)
+        # still leaves a manifest listing each note finished; the final write reports.
+        with contextlib.suppress(OutputError):
+            write_manifest(manifest, [*run.items, *skipped], project.lang)
+
+    save_manifest()
+    run.on_record = save_manifest
     try:
         with interrupts(run):
             todo = _refuse_existing(run, chosen, paths, force=force)
@@ -153,7 +174,8 @@ def run_batch(
             if pack is not None and not run.stop:
                 pack_path, pack_error = write_pack(run, project, pack, force=force)
     finally:
-        run.items.extend(BatchItem("", "", None, "skipped", row) for row in skipped_rows)
+        run.on_record = None
+        run.items.extend(skipped)
         write_manifest(manifest, run.items, project.lang)
     return BatchResult(
         tuple(run.items),
@@ -203,7 +225,7 @@ def note_paths(
     """A distinct, safe path inside ``out_dir`` for each director's note."""
     facts, lang = project.facts, project.lang
     if kind == "update" and period is not None:
-        from pitchkit.update import update_file_name
+        from pitchkit.notes.update import update_file_name
 
         names = [update_file_name(facts, d, period, lang) for d in directors]
     else:
@@ -236,12 +258,42 @@ def _check_manifest_free(manifest: Path, *, force: bool) -> None:
         )
 
 
-def _make_folder(out_dir: Path) -> None:
-    """Create ``--out`` (and its parents), or say why it cannot be."""
+def _same_file_key(path: Path) -> str:
+    """A path as the file system may see it: absolute, links resolved, case folded."""
+    return os.path.normcase(str(path.resolve())).casefold()
+
+
+def _check_pack_apart(pack: Path, written: Sequence[Path], *, pdf: bool) -> None:
+    """Refuse a ``--pack`` that is the file of a note (or its PDF, or the manifest) of this batch.
+
+    Writing the pack there would replace a note the manifest lists as written.
+    """
+    taken = {_same_file_key(path): path for path in written}
+    if pdf:
+        taken |= {_same_file_key(path.with_suffix(".pdf")): path for path in written}
+    clash = taken.get(_same_file_key(pack))
+    if clash is not None:
+        raise OutputError(
+            Message(
+                "--pack {pack} is the file this batch writes as {name}: "
+                "give the pack a name of its own",
+                pack=pack,
+                name=clash.name,
+            )
+        )
+
+
+def _check_folder(out_dir: Path) -> None:
+    """Refuse an ``--out`` that is a file, before any work."""
     if out_dir.exists() and not out_dir.is_dir():
         raise OutputError(
             Message("--out {out} is a file: give a folder for the notes", out=out_dir)
         )
+
+
+def _make_folder(out_dir: Path) -> None:
+    """Create ``--out`` (and its parents), or say why it cannot be."""
+    _check_folder(out_dir)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:

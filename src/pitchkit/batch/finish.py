@@ -14,11 +14,11 @@ from pathlib import Path
 from pitchkit.batch.making import OneLine
 from pitchkit.batch.state import Run
 from pitchkit.errors import ConversionError, PitchkitError
-from pitchkit.messages import Message, Renderable
-from pitchkit.notes import Project
-from pitchkit.output import write_atomic
-from pitchkit.pack import build_pack
-from pitchkit.pdf import ConversionResult, convert_to_pdf
+from pitchkit.facts.project import Project
+from pitchkit.i18n.messages import Message, Renderable
+from pitchkit.output.files import write_atomic
+from pitchkit.output.pdf import ConversionResult, convert_to_pdf
+from pitchkit.word.pack import build_pack
 
 #: LibreOffice's time for a batch: a start-up allowance plus this much per document.
 PDF_SECONDS_START = 60.0

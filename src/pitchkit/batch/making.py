@@ -1,7 +1,7 @@
 """Making the notes: in this process or in workers, each written as it arrives.
 
 Each worker process builds one :class:`NoteMaker`, which compiles the
-template once (:class:`~pitchkit.fastrender.CompiledTemplate`); the main
+template once (:class:`~pitchkit.word.fastrender.CompiledTemplate`); the main
 process hands out a few directors per worker at a time and writes each
 note atomically as it comes back. A director whose note cannot be made
 gets the reason, as a :class:`OneLine`, instead of stopping the others.
@@ -23,13 +23,14 @@ from pathlib import Path
 from typing import Any
 
 from pitchkit.batch.state import Run
-from pitchkit.errors import FactsError, OutputError, PitchkitError
-from pitchkit.facts import Director
-from pitchkit.fastrender import CompiledTemplate
-from pitchkit.manifest import BatchItem, Status
-from pitchkit.messages import Message, Renderable, Translator, render
-from pitchkit.notes import Project, brief_parts, builtin_template, properties
-from pitchkit.output import write_atomic
+from pitchkit.errors import FactsError, InputError, OutputError, PitchkitError
+from pitchkit.facts.project import Project
+from pitchkit.facts.schema import Director
+from pitchkit.i18n.messages import Message, Renderable, Translator, render
+from pitchkit.notes.brief import brief_parts, builtin_template, properties
+from pitchkit.output.files import write_atomic
+from pitchkit.output.manifest import BatchItem, Status
+from pitchkit.word.fastrender import CompiledTemplate
 
 #: Below this many notes per worker, starting workers costs more than it saves.
 NOTES_PER_WORKER = 6
@@ -52,16 +53,23 @@ class Job:
     template: Path | None
     today: dt.date
     period: str | None = None
+    #: Refuse (fail) a briefing note that needs a cut to fit one page.
+    no_cuts: bool = False
 
 
 class NoteMaker:
     """Makes one director's note; each worker process builds one and keeps it."""
 
-    def __init__(self, job: Job) -> None:
-        """Compile the template for ``job`` (the update template compiles on first use)."""
+    def __init__(self, job: Job, *, proven: bool = False) -> None:
+        """Compile the template for ``job`` (the update template compiles on first use).
+
+        A user's template is first proved to compile within the limits in a
+        child process; ``proven=True`` (in worker processes, after the main
+        process did so) skips that.
+        """
         self.job = job
         source = job.template if job.template is not None else builtin_template(job.kind)
-        self.compiled = CompiledTemplate(source, lang=job.project.lang)
+        self.compiled = CompiledTemplate(source, lang=job.project.lang, proven=proven)
 
     def make(self, director: Director) -> bytes:
         """The .docx bytes of ``director``'s note."""
@@ -73,12 +81,16 @@ class NoteMaker:
         job, lang = self.job, self.job.project.lang
         facts = job.project.facts
         if job.kind == "update":
-            from pitchkit.update import situate, update_document_context
+            from pitchkit.notes.update import situate, update_document_context
 
             situation = situate(facts, director, lang, period=job.period, today=job.today)
             context = update_document_context(situation, today=job.today)
             return context, properties(situation.pitch, lang, "update", job.today)
         brief = brief_parts(job.project, director, template=job.template, today=job.today)
+        if job.no_cuts and brief.cuts:
+            from pitchkit.notes.fit import cuts_refused
+
+            raise InputError(cuts_refused(brief.cuts))
         return brief.context, brief.properties
 
 
@@ -89,7 +101,7 @@ def _start_worker(job: Job) -> None:
     """In a worker process: leave interrupts to the main process, and compile once."""
     global _WORKER
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _WORKER = NoteMaker(job)
+    _WORKER = NoteMaker(job, proven=True)
 
 
 def _make_in_worker(index: int, director: Director) -> Outcome:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
 
-from pitchkit.manifest import BatchItem
+from pitchkit.output.manifest import BatchItem
 
 Progress = Callable[[BatchItem, int, int], None]
 
@@ -33,11 +33,16 @@ class Run:
     stopped_by: int = 0
     on_progress: Progress | None = None
     paths: dict[int, Path] = field(default_factory=dict)
+    #: Called after each outcome is stored: the batch rewrites its manifest, so that
+    #: even a batch killed outright leaves a manifest listing every note it finished.
+    on_record: Callable[[], None] | None = None
 
     def record(self, index: int, item: BatchItem) -> None:
-        """Store the outcome of item ``index`` and report progress."""
+        """Store the outcome of item ``index``, save the record, and report progress."""
         self.items[index] = item
         self.done += 1
+        if self.on_record is not None:
+            self.on_record()
         if self.on_progress is not None:
             self.on_progress(item, self.done, len(self.items))
 

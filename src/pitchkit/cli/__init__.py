@@ -4,11 +4,11 @@ Each module holds the commands for one job; importing them registers the
 commands on :data:`app`.
 """
 
-from pitchkit.cli import batch, notes, plan, start, templates
+from pitchkit.cli import batch, config, notes, plan, start, templates
 from pitchkit.cli.common import app
 from pitchkit.cli.notes import demo_facts
 
-__all__ = ["app", "batch", "demo_facts", "main", "notes", "plan", "start", "templates"]
+__all__ = ["app", "batch", "config", "demo_facts", "main", "notes", "plan", "start", "templates"]
 
 
 def main() -> None:

@@ -14,6 +14,7 @@ from pitchkit.cli.common import (
     FactsArg,
     ForceOpt,
     LocaleOpt,
+    NoCutsOpt,
     PdfOpt,
     PeriodOpt,
     QuietOpt,
@@ -34,19 +35,20 @@ from pitchkit.cli.common import (
     words,
 )
 from pitchkit.cli.templates import MemoryLimitOpt, TimeLimitOpt
-from pitchkit.i18n import N_, Language
-from pitchkit.messages import Located, Message, Renderable
+from pitchkit.errors import OutputError
+from pitchkit.i18n.messages import Located, Message, Renderable
+from pitchkit.i18n.translation import N_, Language
 
 if TYPE_CHECKING:
-    from pitchkit.notes import Project
+    from pitchkit.facts.project import Project
 
 
 def with_directors_file(project: Project, path: Path) -> tuple[Project, list[Renderable | str]]:
     """Replace the facts' directors with those in ``path``; return the rows skipped."""
     from dataclasses import replace
 
-    from pitchkit.directors import load_directors, with_directors
-    from pitchkit.notes import Project
+    from pitchkit.facts.directors import load_directors, with_directors
+    from pitchkit.facts.project import Project
 
     found = load_directors(path)
     for line in found.warnings:
@@ -107,7 +109,12 @@ def batch_summary(result: Any, lang: Language) -> None:
 @user_errors
 def batch(
     facts: FactsArg,
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write the notes in.")],
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", "-o", help="Folder to write the notes in (default: out in pitchkit config)."
+        ),
+    ] = None,
     directors: DirectorsOpt = None,
     kind: Annotated[
         str, typer.Option("--kind", "-k", help="What to write: brief or update.")
@@ -129,6 +136,7 @@ def batch(
         int | None,
         typer.Option("--jobs", "-j", min=1, help="Notes made at once (default: every core)."),
     ] = None,
+    no_cuts: NoCutsOpt = False,
     time_limit: TimeLimitOpt = None,
     memory_limit: MemoryLimitOpt = None,
     quiet: QuietOpt = False,
@@ -139,11 +147,18 @@ def batch(
     Example: pitchkit batch facts.yaml --directors team.xlsx --out notes/ --pack pack.docx
     """
     from pitchkit.batch import run_batch
-    from pitchkit.limits import limits_in_force
+    from pitchkit.word.limits import limits_in_force
 
+    if out is None:
+        raise OutputError(
+            Message(
+                "say where to write the notes: --out FOLDER, or keep a default with "
+                "pitchkit config set out FOLDER"
+            )
+        )
     with limits_in_force(time_limit, memory_limit):
         project = load_project(facts, locale)
-        warn_about_template(template)
+        warn_about_template(template, refuse_errors=True)
         problems: list[Renderable | str] = []
         if directors is not None:
             project, problems = with_directors_file(project, directors)
@@ -173,15 +188,32 @@ def batch(
                 period=period,
                 on_progress=advance,
                 skipped_rows=problems,
+                no_cuts=no_cuts,
             )
+    if template is not None:
+        report_template_pages(template, result)
     if kind == "update" and any(item.status == "ok" for item in result.items):
         from pitchkit.cli.notes import report_period
-        from pitchkit.update import chosen_period
+        from pitchkit.notes.update import chosen_period
 
         when = chosen_period(project.facts, period, dt.date.today())
         made = sum(1 for item in result.items if item.status == "ok")
         report_period(project.facts, when, project.lang, asked=period is not None, notes=made)
     report_batch(result, problems, project.lang)
+
+
+def report_template_pages(template: Path, result: Any) -> None:
+    """With LibreOffice: warn, naming the template, for each note that runs over one page."""
+    from pitchkit.notes.fit import template_over
+    from pitchkit.output.pagecount import count_pages, measuring
+
+    written = [item for item in result.items if item.status == "ok" and item.file is not None]
+    if not written or not measuring():
+        return
+    pages = count_pages([item.file.read_bytes() for item in written])
+    for item, count in zip(written, pages, strict=True):
+        if count is not None and count > 1:
+            warn(Located(item.director_id, template_over(str(template), count)))
 
 
 def report_batch(result: Any, problems: list[Renderable | str], lang: Language) -> None:

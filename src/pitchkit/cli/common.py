@@ -15,6 +15,7 @@ when it runs (see docs/performance.md).
 from __future__ import annotations
 
 import functools
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
@@ -22,13 +23,19 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 from rich.console import Console
 
-from pitchkit.errors import FactsError, OutputError, PitchkitError
-from pitchkit.i18n import Language, language
-from pitchkit.messages import Located, Message, Renderable, render
+from pitchkit.errors import (
+    FactsError,
+    OutputError,
+    PitchkitError,
+    RenderLimitError,
+    TemplateError,
+)
+from pitchkit.i18n.messages import Located, Message, Renderable, render
+from pitchkit.i18n.translation import Language, language
 
 if TYPE_CHECKING:
-    from pitchkit.fit import Cut
-    from pitchkit.notes import Project
+    from pitchkit.facts.project import Project
+    from pitchkit.notes.fit import Cut
 
 app = typer.Typer(
     name="pitchkit",
@@ -117,6 +124,14 @@ def user_errors(command: F) -> F:
         given = asked_language(kwargs.get("locale"), bilingual=bool(kwargs.get("bilingual")))
         speak(given or language(None))
         try:
+            preferred = apply_user_defaults(command.__name__, kwargs)
+            if given is None and preferred is not None:
+                speak(preferred)
+            check_stdout(
+                kwargs.get("out"),
+                pdf=bool(kwargs.get("pdf")),
+                several=command.__name__ in {"batch", "demo"},
+            )
             return command(*args, **kwargs)
         except PitchkitError as error:
             if given is None and isinstance(error, FactsError) and error.locale:
@@ -127,8 +142,60 @@ def user_errors(command: F) -> F:
         except KeyboardInterrupt:
             stopped(Message("interrupted; nothing partial was left behind"))
             raise typer.Exit(130) from None
+        except MemoryError:
+            # A last resort: the inputs' own bounds (file sizes, values, template
+            # limits) should stop first. Writes are atomic, so nothing partial is left.
+            fail(
+                Message(
+                    "ran out of memory, and nothing was written: check that the files given "
+                    "are the ones you meant"
+                )
+            )
+            raise typer.Exit(1) from None
+        finally:
+            out_console.file = None  # type: ignore[assignment]  # back to standard output
 
     return wrapper  # type: ignore[return-value]
+
+
+_SETTINGS_COMMANDS = frozenset({"show_config", "set_config", "unset_config"})
+
+
+class UserDefaults:
+    """The locale from the user's settings file, for facts files that name none."""
+
+    locale: str | None = None
+
+
+def apply_user_defaults(command: str, options: dict[str, Any]) -> Language | None:
+    """Fill options left out with the user's own defaults (``pitchkit config``).
+
+    An option given always wins. ``template`` is for briefing notes and
+    ``update_template`` for updates; ``libreoffice`` is used unless
+    ``$PITCHKIT_SOFFICE`` names another. Returns the language the settings
+    ask for, to speak until the facts file names its own.
+    """
+    import os
+
+    from pitchkit.cli.userconfig import load_config
+    from pitchkit.output.pdf import SOFFICE_ENV
+
+    if command in _SETTINGS_COMMANDS:
+        return None  # a broken settings file must not stop you mending it
+    config = load_config()
+    UserDefaults.locale = config.get("locale")
+    if not config.values:
+        return None
+    kind = "update" if command == "update" else str(options.get("kind") or "brief")
+    if "template" in options and options["template"] is None and command != "demo":
+        setting = "update_template" if kind == "update" else "template"
+        options["template"] = config.path_for(setting)
+    if "out" in options and options["out"] is None:
+        options["out"] = config.path_for("out")
+    soffice = config.path_for("libreoffice")
+    if soffice is not None and not os.environ.get(SOFFICE_ENV, "").strip():
+        os.environ[SOFFICE_ENV] = str(soffice)
+    return None if UserDefaults.locale is None else language(UserDefaults.locale)
 
 
 def asked_language(locale: object, *, bilingual: bool = False) -> Language | None:
@@ -149,9 +216,9 @@ def asked_language(locale: object, *, bilingual: bool = False) -> Language | Non
 
 def load_project(facts: Path, locale: str | None) -> Project:
     """Open the facts, speak their language from now on and show what loading noticed."""
-    from pitchkit.notes import open_project
+    from pitchkit.facts.project import open_project
 
-    project = open_project(facts, locale=locale)
+    project = open_project(facts, locale=locale, default_locale=UserDefaults.locale)
     speak(project.lang)
     show_loading_warnings(project)
     return project
@@ -223,6 +290,13 @@ PdfOpt = Annotated[
     bool, typer.Option("--pdf", help="Also save a PDF beside the .docx (needs LibreOffice).")
 ]
 
+NoCutsOpt = Annotated[
+    bool,
+    typer.Option(
+        "--no-cuts",
+        help="Fail, writing nothing, when a briefing note would need a cut to fit one page.",
+    ),
+]
 PeriodOpt = Annotated[
     str | None,
     typer.Option(
@@ -240,6 +314,36 @@ DirectorsOpt = Annotated[
 ]
 
 
+#: ``--out -``: the document goes to standard output, for scripts.
+STDOUT = Path("-")
+
+
+def check_stdout(out: Path | None, *, pdf: bool = False, several: bool = False) -> None:
+    """Refuse ``--out -`` where it cannot work, before anything is made.
+
+    One document may go to standard output when it is piped or redirected;
+    messages then go to stderr so the document's bytes stay whole.
+    """
+    if out != STDOUT:
+        return
+    if several:
+        raise OutputError(
+            Message("--out -: this command writes several files; give a folder instead")
+        )
+    if pdf:
+        raise OutputError(
+            Message("--out -: only the Word document can go to standard output; leave out --pdf")
+        )
+    if sys.stdout.isatty():
+        raise OutputError(
+            Message(
+                "--out - sends the Word document to standard output, which is this terminal: "
+                "redirect it to a file, as in: --out - > note.docx"
+            )
+        )
+    out_console.file = sys.stderr
+
+
 def output_path(out: Path | None, default_name: str) -> Path:
     """Where to write: ``--out`` as a file, as a folder, or the current folder.
 
@@ -248,6 +352,8 @@ def output_path(out: Path | None, default_name: str) -> Path:
     """
     if out is None:
         return Path.cwd() / default_name
+    if out == STDOUT:
+        return STDOUT
     if out.is_dir() or not out.suffix:
         return out / default_name
     if out.suffix.lower() != ".docx":
@@ -257,23 +363,32 @@ def output_path(out: Path | None, default_name: str) -> Path:
     return out
 
 
-def warn_about_template(template: Path | None) -> None:
+def warn_about_template(template: Path | None, *, refuse_errors: bool = False) -> None:
     """Warn about the pitfalls ``template check`` finds in the user's own template.
 
     A tag such as ``{{r project.title|upper }}`` fills without error but
     loses its words, so it is worth a warning every time the template is
-    used. A template that cannot be read, or has errors, is left for
-    filling to report.
+    used; so is what was taken out of the file (a linked picture, a field
+    that fetches a file, macros). A template that cannot be read, or has
+    errors, is left for filling to report; with ``refuse_errors`` (a batch,
+    which would otherwise make a folder and a manifest of failures) the
+    first error is raised before anything is written.
     """
     if template is None:
         return
-    from pitchkit.templatescan import open_template, scan_tags
+    from pitchkit.authoring.scan import scan_template
 
     try:
-        scan = scan_tags(open_template(template))
+        scan = scan_template(template)
+    except RenderLimitError:
+        raise  # filling would only run out of time or memory again
     except PitchkitError:
         return
-    if any(finding.level == "error" for finding in scan.findings):
+    errors = [finding for finding in scan.findings if finding.level == "error"]
+    if errors and refuse_errors:
+        first = errors[0].message
+        raise TemplateError(first if isinstance(first, Located) else Located(str(template), first))
+    if errors:
         return  # filling fails and says why; a warning beside it would only distract
     for finding in scan.findings:
         if finding.level == "warning":
@@ -306,13 +421,22 @@ def report_written(paths: list[Path], lang: Language) -> None:
 
 
 def save_document(path: Path, data: bytes, *, force: bool, pdf: bool) -> list[Path]:
-    """Write the .docx (and its PDF) and return the paths written."""
-    from pitchkit.output import write_atomic
+    """Write the .docx (and its PDF) and return the paths written.
+
+    ``--out -`` (:data:`STDOUT`) sends the document to standard output.
+    """
+    from pitchkit.output.files import write_atomic
+
+    if path == STDOUT:
+        stream = sys.stdout.buffer
+        stream.write(data)
+        stream.flush()
+        return []
 
     write_atomic(path, data, force=force)
     written = [path]
     if pdf:
-        from pitchkit.pdf import convert_to_pdf
+        from pitchkit.output.pdf import convert_to_pdf
 
         for result in convert_to_pdf([path], force=force):
             if result.pdf is None:

@@ -24,19 +24,19 @@ from pitchkit.cli.common import (
     warn,
 )
 from pitchkit.errors import PitchkitError
-from pitchkit.i18n import N_, Language
-from pitchkit.messages import Message
+from pitchkit.i18n.messages import Message
+from pitchkit.i18n.translation import N_, Language
 
 if TYPE_CHECKING:
     from pitchkit.advice import Finding
-    from pitchkit.facts import LoadedFacts
-    from pitchkit.linkedit import Candidate
-    from pitchkit.ranking import Place, Ranking
+    from pitchkit.advice.ranking import Place, Ranking
+    from pitchkit.facts.schema import LoadedFacts
+    from pitchkit.init.linkedit import Candidate
 
 
 def role_and_lens(place: Place, lang: Language) -> str:
     """``Chief Nurse / Director of Nursing``; the role alone when the lens says the same."""
-    from pitchkit.ranking import lens_title
+    from pitchkit.advice.ranking import lens_title
 
     lens = lens_title(place, lang)
     role = place.director.role
@@ -51,7 +51,7 @@ def ranking_table(ranking: Ranking, lang: Language) -> Any:
     """The ranked directors as a rich table."""
     from rich.table import Table
 
-    from pitchkit.ranking import link_reason, objective_label, statement_text
+    from pitchkit.advice.ranking import link_reason, objective_label, statement_text
 
     table = Table(show_lines=True, expand=False)
     for column in RANKING_COLUMNS:
@@ -91,7 +91,7 @@ def directors(
 
     Example: pitchkit directors facts.yaml --directors team.xlsx
     """
-    from pitchkit.ranking import rank_directors, ranking_json, recommendation_lines, team_for
+    from pitchkit.advice.ranking import rank_directors, ranking_json, recommendation_lines, team_for
 
     project = load_project(facts, locale)
     team = team_for(project.loaded, directors)
@@ -144,9 +144,11 @@ def print_findings(findings: list[Finding], lang: Language) -> None:
 def brief_findings(loaded: LoadedFacts, director_id: str, lang: Language) -> list[Finding]:
     """The guide's findings for a note just written; a problem is a warning, never a failure."""
     from pitchkit.advice import check
+    from pitchkit.advice.length import LENGTH_RULES
 
     try:
-        return check(loaded, director_id=director_id, today=dt.date.today(), lang=lang)
+        findings = check(loaded, director_id=director_id, today=dt.date.today(), lang=lang)
+        return [finding for finding in findings if finding.rule not in LENGTH_RULES]
     except PitchkitError as error:
         warn(Message("the pitch could not be checked against the guide: {why}", why=error.text))
         return []
@@ -194,7 +196,7 @@ def check_command(
     Example: pitchkit check facts.yaml --director dof --strict
     """
     from pitchkit.advice import check
-    from pitchkit.ranking import team_for
+    from pitchkit.advice.ranking import team_for
 
     project = load_project(facts, locale)
     team = team_for(project.loaded, directors) if directors else None
@@ -213,7 +215,7 @@ def check_command(
 
 def _ask_about(candidate: Candidate, lang: Language) -> str:
     """Show one proposed link with its reason and read the lead's answer (y, n, s or q)."""
-    from pitchkit.ranking import link_reason
+    from pitchkit.advice.ranking import link_reason
 
     found = candidate.link
     out_console.print(
@@ -271,8 +273,8 @@ def link_command(
 
     Example: pitchkit link facts.yaml --accept antibiotics:md.shmi --reject antibiotics:cn.voice
     """
-    from pitchkit.linkedit import Decision, candidates, decided_text, decision
-    from pitchkit.output import write_atomic
+    from pitchkit.init.linkedit import Decision, candidates, decided_text, decision
+    from pitchkit.output.files import write_atomic
 
     project = load_project(facts, locale)
     lang = project.lang

@@ -30,8 +30,8 @@ from pitchkit.cli.common import (
 from pitchkit.cli.common import stopped as say_stopped
 from pitchkit.cli.templates import MemoryLimitOpt, TimeLimitOpt
 from pitchkit.errors import InputError, OutputError
-from pitchkit.i18n import Language
-from pitchkit.messages import Message
+from pitchkit.i18n.messages import Message
+from pitchkit.i18n.translation import Language
 
 
 def ask_in_terminal(question: Any) -> str:
@@ -69,7 +69,7 @@ def stopped() -> typer.Exit:
 
 def may_replace(path: Path, *, force: bool, lang: Language) -> bool:
     """Whether ``path`` may be replaced: --force, or the user says so; refuse otherwise."""
-    from pitchkit.output import folder_message
+    from pitchkit.output.files import folder_message
 
     if force or not path.exists():
         return force
@@ -152,9 +152,9 @@ def init(
     Example: pitchkit init facts.yaml
     Example: pitchkit init --from facts.yaml   (add another director or impact)
     """
-    from pitchkit.i18n import language
+    from pitchkit.i18n.translation import language
     from pitchkit.init import extended_facts_text, new_facts_text
-    from pitchkit.output import write_atomic
+    from pitchkit.output.files import write_atomic
 
     lang = language(locale)
     target = path or from_file or Path("facts.yaml")
@@ -201,9 +201,10 @@ def preview(
     Example: pitchkit preview facts.yaml --director dof
     Example: pitchkit preview facts.yaml -d dof --kind update --period 2027-Q2
     """
-    from pitchkit.limits import limits_in_force
-    from pitchkit.notes import KINDS, pick_director
-    from pitchkit.preview import make_preview, plain_preview, rich_preview
+    from pitchkit.facts.project import pick_director
+    from pitchkit.notes.brief import KINDS
+    from pitchkit.notes.preview import make_preview, plain_preview, rich_preview
+    from pitchkit.word.limits import limits_in_force
 
     if kind not in KINDS:
         raise InputError(Message("--kind {kind}: choose brief or update", kind=kind))

@@ -19,8 +19,8 @@ from pitchkit.cli.common import (
     user_errors,
     warn,
 )
-from pitchkit.i18n import language
-from pitchkit.messages import Located, Message
+from pitchkit.i18n.messages import Located, Message
+from pitchkit.i18n.translation import language
 
 template_app = typer.Typer(
     help="Use your own Word template: export a built-in one to restyle, or check yours.",
@@ -76,7 +76,7 @@ def template_export(
 
     Example: pitchkit template export brief our-brief.docx
     """
-    from pitchkit.templatecheck import export_template
+    from pitchkit.authoring.check import export_template
 
     speak_locale(locale)
     written = export_template(kind, path, force=force)
@@ -109,8 +109,8 @@ def template_check(
     Exits 1 when the template cannot be filled; warnings alone exit 0.
     Example: pitchkit template check our-brief.docx
     """
-    from pitchkit.limits import chosen_limits
-    from pitchkit.templatecheck import check_template
+    from pitchkit.authoring.check import check_template
+    from pitchkit.word.limits import chosen_limits
 
     speak_locale(locale)
     limits = chosen_limits(time_limit, memory_limit)

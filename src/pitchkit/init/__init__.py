@@ -6,7 +6,7 @@ a terminal (see ``pitchkit init``) and in tests (:func:`scripted`). Every
 answer is checked as it comes; a wrong one is asked again with a friendly
 ``problem`` on the question. Nothing is written here: :func:`new_facts_text`
 and :func:`extended_facts_text` return the YAML text, already validated
-with :func:`pitchkit.facts.load_facts`, for the caller to write atomically.
+with :func:`pitchkit.facts.schema.load_facts`, for the caller to write atomically.
 
 The parts live by stage: :mod:`~pitchkit.init.answers` (reading what is
 typed), :mod:`~pitchkit.init.interview` (asking and re-asking),
@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pitchkit.i18n import Language
+from pitchkit.i18n.translation import Language
 from pitchkit.init.answers import parse_date, parse_number, role_id, slug, tidy
 from pitchkit.init.extend import extended_facts_text
 from pitchkit.init.interview import Ask, Question, scripted

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from pitchkit.yamlsource import clean_text
+from pitchkit.facts.yamlsource import clean_text
 
 _NUMBER = re.compile(r"^[-+]?£?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?%?$")
 _SLUG_STOP = frozenset(

@@ -14,12 +14,12 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from pitchkit.facts import load_facts
-from pitchkit.i18n import Language
+from pitchkit.facts.schema import load_facts
+from pitchkit.facts.yamlsource import read_text
+from pitchkit.i18n.translation import Language
 from pitchkit.init.interview import Ask, Interview
 from pitchkit.init.questions import ask_director, ask_impact
 from pitchkit.init.yamlfile import Written, is_word_list, suggested_director, validated
-from pitchkit.yamlsource import read_text
 
 
 def round_trip_yaml() -> YAML:

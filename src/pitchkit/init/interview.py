@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from pitchkit.i18n import Language
+from pitchkit.i18n.translation import Language
 from pitchkit.init.answers import parse_date, parse_number, tidy
 
 YES = frozenset({"y", "yes", "ie", "do", "oes", "ydy", "true", "1"})

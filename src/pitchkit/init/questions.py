@@ -12,10 +12,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from pitchkit.i18n import N_, Language
+from pitchkit.i18n.translation import N_, Language
 from pitchkit.init.answers import number_text, role_id, slug, unique
 from pitchkit.init.interview import Ask, Interview
-from pitchkit.lenses import all_lenses, match_role
+from pitchkit.recast.lenses import all_lenses, match_role
+from pitchkit.recast.money import fy_label, year_named
 
 
 @dataclass(frozen=True)
@@ -159,6 +160,10 @@ def ask_impact(interview: Interview, taken: Iterable[str]) -> dict[str, Any]:
         lang.gettext("Is that a number per period?"),
         periods,
         default="5" if unit == "%" else "1",
+        hint=lang.gettext(
+            "Each progress update logs the figure for the month or quarter it covers; "
+            "pitchkit scales the baseline and target to that period."
+        ),
     )
     if PERIODS[period][0]:
         impact["per"] = PERIODS[period][0]
@@ -206,14 +211,22 @@ def ask_value(interview: Interview, unit: str) -> dict[str, Any] | None:
     if picked[0] < len(UNIT_COSTS):
         cost = UNIT_COSTS[picked[0]]
         source = f"{lang.gettext(cost.name)}, {lang.gettext(cost.collection)}"
-        return {"amount": cost.amount, "currency": "GBP", "source": source}
+        value: dict[str, Any] = {"amount": cost.amount, "currency": "GBP", "source": source}
+        year = year_named(cost.collection)
+        if year is not None:
+            value["price_year"] = fy_label(year)
+        return value
     amount = interview.number("impact.value.amount", lang.gettext("How many pounds is one worth?"))
     assert amount is not None
     source = interview.text(
         "impact.value.source",
         lang.gettext("Where does that figure come from, and from which year?"),
     )
-    return {"amount": number_text(amount), "currency": "GBP", "source": source}
+    value = {"amount": number_text(amount), "currency": "GBP", "source": source}
+    year = year_named(source)
+    if year is not None:
+        value["price_year"] = fy_label(year)
+    return value
 
 
 def ask_director(interview: Interview, taken: Iterable[str]) -> dict[str, Any]:

@@ -3,7 +3,7 @@
 :func:`facts_yaml` writes block-style YAML by hand (a header, then each
 section with a comment explaining it), quoting a value only where the plain
 form would read back differently. :func:`validated` loads the text with
-:func:`pitchkit.facts.load_facts` before anyone writes it to disk.
+:func:`pitchkit.facts.schema.load_facts` before anyone writes it to disk.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pitchkit.facts import load_facts
-from pitchkit.i18n import N_, Language
+from pitchkit.facts.schema import load_facts
+from pitchkit.i18n.translation import N_, Language
 from pitchkit.init.answers import parse_date, parse_number
 
 #: Comments written above each section of a new facts file.

@@ -1,0 +1,373 @@
+"""Score pitchkit's impact-to-objective links against the held-out labelled set.
+
+    python scripts/eval_links.py                 Markdown table (make eval)
+    python scripts/eval_links.py --json          the same figures as JSON
+    python scripts/eval_links.py --data DIR      another set laid out the same way
+
+Each domain is a folder with ``facts.yaml`` (a project, its impacts and a team
+of directors with objectives, no ``supports:``) and ``labels.yaml`` (for every
+impact id, the ``director.objective`` links it truly supports, each with a
+``why``). Every impact x objective pair of a domain is scored: a labelled link
+is a positive, every other pair a negative.
+
+The linker is run through the CLI exactly as a user would run it
+(``pitchkit directors FACTS --json``). A listed link counts as *claimed* when
+its ``confidence`` is ``explicit`` or ``confident``, or, for a linker that does
+not report confidence, whenever it is listed.
+
+Two sets of figures:
+
+* **as shipped** -- the claims the linker makes with its own settings;
+* **leave-one-domain-out (LODO)** -- the link score is treated as the one
+  tunable threshold: for each domain, the threshold that maximises micro F1 on
+  all the *other* domains is applied to the held-out one (a listed link of any
+  confidence is claimed when its score reaches the threshold). The LODO totals
+  add up the held-out results, so no domain is scored with a threshold tuned
+  on it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import shlex
+import subprocess
+import sys
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data" / "linkeval"
+CLAIMED_CONFIDENCE = frozenset({"explicit", "confident"})
+
+#: impact id, "director.objective"
+Pair = tuple[str, str]
+
+
+@dataclass(frozen=True)
+class Link:
+    """One link as the linker listed it."""
+
+    impact: str
+    objective: str  # director.objective
+    score: float
+    confidence: str | None  # None when the linker does not report it
+
+    @property
+    def claimed(self) -> bool:
+        """Whether the linker claims it with its own settings."""
+        return self.confidence is None or self.confidence in CLAIMED_CONFIDENCE
+
+
+@dataclass
+class Domain:
+    """One labelled project: every pair, the positives among them, and the linker's links."""
+
+    name: str
+    facts: Path
+    impacts: list[str]
+    objectives: list[str]
+    positives: dict[Pair, str]  # pair -> why
+    links: list[Link] = field(default_factory=list)
+
+    @property
+    def pairs(self) -> int:
+        return len(self.impacts) * len(self.objectives)
+
+
+@dataclass(frozen=True)
+class Counts:
+    """Confusion counts over a set of pairs."""
+
+    pairs: int
+    positives: int
+    claimed: int
+    tp: int
+
+    @property
+    def fp(self) -> int:
+        return self.claimed - self.tp
+
+    @property
+    def fn(self) -> int:
+        return self.positives - self.tp
+
+    @property
+    def precision(self) -> float:
+        return self.tp / self.claimed if self.claimed else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / self.positives if self.positives else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(
+            self.pairs + other.pairs,
+            self.positives + other.positives,
+            self.claimed + other.claimed,
+            self.tp + other.tp,
+        )
+
+
+ZERO = Counts(0, 0, 0, 0)
+
+
+def count(pairs: int, positives: Iterable[Pair], claimed: Iterable[Pair]) -> Counts:
+    """Counts for one domain: ``claimed`` pairs against the labelled ``positives``."""
+    truth = set(positives)
+    said = set(claimed)
+    return Counts(pairs=pairs, positives=len(truth), claimed=len(said), tp=len(truth & said))
+
+
+def total(counts: Iterable[Counts]) -> Counts:
+    """Micro total: the counts added up."""
+    result = ZERO
+    for item in counts:
+        result = result + item
+    return result
+
+
+# -- loading -------------------------------------------------------------------------
+
+
+class LabelError(ValueError):
+    """A labels.yaml that does not match its facts.yaml."""
+
+
+def load_domain(folder: Path) -> Domain:
+    """Read one domain, checking that every label names a real impact and objective."""
+    from pitchkit.facts.schema import load_facts
+
+    facts_path = folder / "facts.yaml"
+    labels_path = folder / "labels.yaml"
+    facts = load_facts(facts_path).facts
+    impacts = [impact.id for impact in facts.impacts]
+    objectives = [f"{d.id}.{o.id}" for d in facts.directors for o in d.objectives]
+    for impact in facts.impacts:
+        if impact.supports:
+            raise LabelError(f"{facts_path}: impact {impact.id!r} has supports:, remove it")
+    raw = YAML(typ="safe").load(labels_path.read_text(encoding="utf-8"))
+    if not isinstance(raw, dict):
+        raise LabelError(f"{labels_path}: expected a mapping of impact id to links")
+    missing = [i for i in impacts if i not in raw]
+    unknown = [str(i) for i in raw if i not in impacts]
+    if missing or unknown:
+        raise LabelError(
+            f"{labels_path}: impacts not labelled {missing}, unknown impacts {unknown}"
+        )
+    positives: dict[Pair, str] = {}
+    for impact, entries in raw.items():
+        for entry in entries or []:
+            link, why = entry.get("link"), entry.get("why")
+            if link not in objectives:
+                raise LabelError(f"{labels_path}: {impact}: unknown objective {link!r}")
+            if not why:
+                raise LabelError(f"{labels_path}: {impact} -> {link}: give a 'why'")
+            if (impact, link) in positives:
+                raise LabelError(f"{labels_path}: {impact} -> {link} is listed twice")
+            positives[(impact, link)] = str(why)
+    return Domain(folder.name, facts_path, impacts, objectives, positives)
+
+
+def domains(data: Path) -> list[Domain]:
+    """Every domain folder under ``data``, by name."""
+    return [load_domain(p.parent) for p in sorted(data.glob("*/labels.yaml"))]
+
+
+def parse_links(ranking: Mapping[str, Any]) -> list[Link]:
+    """The links of ``pitchkit directors --json`` output."""
+    links: list[Link] = []
+    for place in ranking.get("directors", []):
+        director = place["id"]
+        for item in place.get("links", []):
+            objective = str(item["objective"])
+            if not objective.startswith(f"{director}."):
+                objective = f"{director}.{objective}"
+            links.append(
+                Link(
+                    impact=str(item["impact"]),
+                    objective=objective,
+                    score=float(item.get("score") or 0.0),
+                    confidence=item.get("confidence"),
+                )
+            )
+    return links
+
+
+def run_linker(facts: Path, command: Sequence[str]) -> list[Link]:
+    """Run ``pitchkit directors FACTS --json`` and read its links."""
+    done = subprocess.run(
+        [*command, "directors", str(facts), "--json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"pitchkit directors {facts} failed: {done.stderr.strip()}")
+    return parse_links(json.loads(done.stdout))
+
+
+# -- scoring -------------------------------------------------------------------------
+
+
+def shipped(domain: Domain) -> Counts:
+    """The domain scored on what the linker claims with its own settings."""
+    claimed = {(link.impact, link.objective) for link in domain.links if link.claimed}
+    return count(domain.pairs, domain.positives, claimed)
+
+
+def at_threshold(domain: Domain, threshold: float) -> Counts:
+    """The domain scored claiming every listed link whose score reaches ``threshold``."""
+    claimed = {(ln.impact, ln.objective) for ln in domain.links if ln.score >= threshold}
+    return count(domain.pairs, domain.positives, claimed)
+
+
+def best_threshold(train: Sequence[Domain]) -> float:
+    """The score threshold with the highest micro F1 on ``train`` (ties: the higher one)."""
+    candidates = sorted({link.score for d in train for link in d.links} | {math.inf})
+    best, best_f1 = math.inf, -1.0
+    for threshold in candidates:
+        f1 = total(at_threshold(d, threshold) for d in train).f1
+        if f1 >= best_f1:
+            best, best_f1 = threshold, f1
+    return best
+
+
+@dataclass(frozen=True)
+class Held:
+    """One domain's leave-one-domain-out result."""
+
+    threshold: float
+    counts: Counts
+
+
+def lodo(all_domains: Sequence[Domain]) -> dict[str, Held]:
+    """Each domain scored at the threshold tuned on all the others."""
+    result: dict[str, Held] = {}
+    for held in all_domains:
+        train = [d for d in all_domains if d.name != held.name]
+        threshold = best_threshold(train)
+        result[held.name] = Held(threshold, at_threshold(held, threshold))
+    return result
+
+
+# -- report --------------------------------------------------------------------------
+
+
+def figures(all_domains: Sequence[Domain]) -> dict[str, Any]:
+    """Every figure of the report as plain data."""
+    as_shipped = {d.name: shipped(d) for d in all_domains}
+    held = lodo(all_domains)
+
+    def row(c: Counts) -> dict[str, Any]:
+        return {
+            "pairs": c.pairs,
+            "positives": c.positives,
+            "claimed": c.claimed,
+            "tp": c.tp,
+            "fp": c.fp,
+            "fn": c.fn,
+            "precision": round(c.precision, 4),
+            "recall": round(c.recall, 4),
+            "f1": round(c.f1, 4),
+        }
+
+    def worst(by_name: Mapping[str, Counts]) -> dict[str, Any]:
+        name = min(by_name, key=lambda n: (by_name[n].f1, n))
+        return {"domain": name, **row(by_name[name])}
+
+    lodo_counts = {name: h.counts for name, h in held.items()}
+    return {
+        "domains": [
+            {
+                "domain": d.name,
+                "impacts": len(d.impacts),
+                "objectives": len(d.objectives),
+                "shipped": row(as_shipped[d.name]),
+                "lodo": {
+                    "threshold": None
+                    if math.isinf(held[d.name].threshold)
+                    else held[d.name].threshold,
+                    **row(held[d.name].counts),
+                },
+            }
+            for d in all_domains
+        ],
+        "overall": {
+            "shipped": row(total(as_shipped.values())),
+            "lodo": row(total(lodo_counts.values())),
+        },
+        "worst": {"shipped": worst(as_shipped), "lodo": worst(lodo_counts)},
+    }
+
+
+def pct(value: float) -> str:
+    return f"{100 * value:.0f}%"
+
+
+def markdown(data: Mapping[str, Any]) -> str:
+    """The figures as a Markdown table and two summary lines."""
+    lines = [
+        "| domain | pairs | positives | claimed | TP | precision | recall | F1 "
+        "| LODO threshold | LODO P | LODO R | LODO F1 |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+
+    def cells(name: str, s: Mapping[str, Any], h: Mapping[str, Any], threshold: str) -> str:
+        return (
+            f"| {name} | {s['pairs']} | {s['positives']} | {s['claimed']} | {s['tp']} "
+            f"| {pct(s['precision'])} | {pct(s['recall'])} | {pct(s['f1'])} "
+            f"| {threshold} | {pct(h['precision'])} | {pct(h['recall'])} | {pct(h['f1'])} |"
+        )
+
+    for d in data["domains"]:
+        t = d["lodo"]["threshold"]
+        lines.append(
+            cells(d["domain"], d["shipped"], d["lodo"], "none" if t is None else f"{t:.3f}")
+        )
+    overall = data["overall"]
+    lines.append(cells("**overall (micro)**", overall["shipped"], overall["lodo"], ""))
+    lines.append("")
+    for key, label in (("shipped", "as shipped"), ("lodo", "leave-one-domain-out")):
+        w = data["worst"][key]
+        lines.append(
+            f"Worst domain {label}: {w['domain']} (precision {pct(w['precision'])}, "
+            f"recall {pct(w['recall'])}, F1 {pct(w['f1'])})."
+        )
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DATA, help="the labelled set")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of Markdown")
+    parser.add_argument(
+        "--pitchkit",
+        default=f"{shlex.quote(sys.executable)} -m pitchkit",
+        help="the command that runs pitchkit (default: this Python's pitchkit)",
+    )
+    args = parser.parse_args(argv)
+    all_domains = domains(args.data)
+    if not all_domains:
+        print(f"no */labels.yaml under {args.data}", file=sys.stderr)
+        return 1
+    command = shlex.split(args.pitchkit)
+    for domain in all_domains:
+        domain.links = run_linker(domain.facts, command)
+    data = figures(all_domains)
+    print(json.dumps(data, indent=2) if args.json else markdown(data))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,255 @@
+"""Advice on the money: price years, cash or capacity, counting once, and periods.
+
+The rules cover unit costs' price years, cash or capacity, money two
+impacts would count twice, the objective's year, and figures logged for
+the wrong period.
+
+Each rule is a plain function of a :class:`~pitchkit.advice.review.Review`,
+as in :mod:`pitchkit.advice`, and works on the project's
+:class:`~pitchkit.recast.money.Ledger` at the prices of the review's day.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pitchkit.advice.review import Finding, Review
+from pitchkit.facts.schema import Impact
+from pitchkit.i18n import fmt
+from pitchkit.i18n.translation import N_
+from pitchkit.notes.update.progress import parse_period, scale
+from pitchkit.recast.money import Ledger, appraise, fy_label, shipped_index, target_year
+
+#: Other periods a logged figure may have been counted over, with their length in months.
+OTHER_PERIODS: tuple[tuple[str, float], ...] = (
+    (N_("a week's"), 12 / 52),
+    (N_("a month's"), 1.0),
+    (N_("a quarter's"), 3.0),
+    (N_("a year's"), 12.0),
+)
+#: How close a figure must come to another period's scale to be taken for it.
+RATIO_TOLERANCE = 0.2
+
+
+def _ledger(review: Review) -> Ledger:
+    return appraise(review.facts, review.today)
+
+
+def _index(review: Review, impact: Impact) -> int:
+    return next(i for i, item in enumerate(review.facts.impacts) if item.id == impact.id)
+
+
+def unit_cost_price_year(review: Review) -> Iterator[Finding]:
+    """A unit cost with no price year, or one older than the inflation index."""
+    index = shipped_index()
+    for line in _ledger(review).lines:
+        if line.unit_cost is None:
+            continue
+        where = review.where("impacts", _index(review, line.impact), "value")
+        if line.price_year is None:
+            yield Finding(
+                "unit-cost-price-year",
+                "warning",
+                review._(
+                    "The unit cost of '{measure}' does not say which year's prices it is in."
+                ).format(measure=line.impact.measure),
+                review._("Neither 'value.price_year' nor its source names a financial year."),
+                review._(
+                    "Add 'price_year: 2024/25' (the year of the costs it comes from) under "
+                    "'value:', so the note can restate it at today's prices."
+                ),
+                where,
+            )
+        elif line.uplift is not None and line.uplift.before_index:
+            yield Finding(
+                "unit-cost-price-year",
+                "warning",
+                review._("The unit cost of '{measure}' is older than the inflation index.").format(
+                    measure=line.impact.measure
+                ),
+                review._("Its prices are from {year}; the index starts in {first}.").format(
+                    year=fy_label(line.price_year), first=fy_label(index.base_year)
+                ),
+                review._(
+                    "Use a more recent unit cost, or give the yearly changes under "
+                    "'settings.prices.rates'."
+                ),
+                where,
+            )
+
+
+def releases_assumed(review: Review) -> Iterator[Finding]:
+    """An impact's money was taken as cash or capacity from its unit, not stated."""
+    for line in _ledger(review).lines:
+        if not line.releases_default:
+            continue
+        kind = review._("cash") if line.releases == "cash" else review._("capacity")
+        yield Finding(
+            "releases-assumed",
+            "info",
+            review._("The money of '{measure}' is counted as {kind}.").format(
+                measure=line.impact.measure, kind=kind
+            ),
+            review._("It has no 'releases:', so pitchkit judged from its unit ({unit}).").format(
+                unit=line.impact.unit
+            ),
+            review._(
+                "Add 'releases: cash' if the money can come out of the budget, or "
+                "'releases: capacity' if it frees beds, time or sessions for other work."
+            ),
+            review.where("impacts", _index(review, line.impact)),
+        )
+
+
+def counted_once(review: Review) -> Iterator[Finding]:
+    """Two impacts would count the same money; one is kept in every total."""
+    ledger = _ledger(review)
+    for line in ledger.lines:
+        kept = ledger.line(line.within) if line.within else None
+        if kept is None:
+            continue
+        if line.overlap == "episode":
+            why = review._("the price of an episode already includes the bed days of the stay")
+        elif line.overlap == "agency":
+            why = review._("agency spend is what the agency shifts cost")
+        else:
+            why = review._("its 'overlaps:' says so")
+        stated = line.overlap_stated
+        yield Finding(
+            "counted-once",
+            "info" if stated else "warning",
+            review._("'{dropped}' and '{kept}' count the same money.").format(
+                dropped=line.impact.measure, kept=kept.impact.measure
+            ),
+            review._(
+                "Kept '{kept}' in every total and left out '{dropped}': {why}; the smaller "
+                "figure is kept so the saving is not overstated."
+            ).format(kept=kept.impact.id, dropped=line.impact.id, why=why)
+            if line.overlap == "episode" and not stated
+            else review._("Kept '{kept}' in every total and left out '{dropped}': {why}.").format(
+                kept=kept.impact.id, dropped=line.impact.id, why=why
+            ),
+            review._("Nothing to do: 'overlaps:' in the facts file already says so.")
+            if stated
+            else review._(
+                "Say so in the facts with 'overlaps: [{kept}]' on '{dropped}', or correct the "
+                "figures if they count different patients."
+            ).format(kept=kept.impact.id, dropped=line.impact.id),
+            review.where("impacts", _index(review, line.impact)),
+        )
+
+
+_RECURRENT = ("recurrent saving", "cash-releasing", "cash releasing", "cash saving")
+
+
+def savings_over_capacity(review: Review) -> Iterator[Finding]:
+    """Recurrent savings offered when every counted benefit is capacity."""
+    ledger = _ledger(review)
+    if not ledger.counted or ledger.annual("cash") > 0:
+        return
+    for field in ("offer", "asks"):
+        for index, text in enumerate(getattr(review.facts, field)):
+            if any(word in text.lower() for word in _RECURRENT):
+                yield Finding(
+                    "savings-over-capacity",
+                    "warning",
+                    review._("The pitch offers recurrent savings, but its money is capacity."),
+                    review._("'{text}', while every valued impact releases capacity.").format(
+                        text=text
+                    ),
+                    review._(
+                        "Offer the capacity and say what would be taken out to make it money "
+                        "(beds closed, sessions, agency shifts), or show which impact releases "
+                        "cash with 'releases: cash'."
+                    ),
+                    review.where(field, index),
+                )
+
+
+def objective_year(review: Review) -> Iterator[Finding]:
+    """An objective tied to a financial year the project delivers nothing in."""
+    pitch = review.pitch
+    ledger = pitch.ledger if pitch is not None else None
+    if pitch is None or ledger is None or not ledger.years:
+        return
+    d_index = next(i for i, d in enumerate(review.facts.directors) if d.id == pitch.director.id)
+    ids = [o.id for o in pitch.director.objectives]
+    seen: set[str] = set()
+    for statement in pitch.out_of_year:
+        objective = statement.objective
+        year = target_year(objective.text)
+        if year is None or objective.id in seen:
+            continue
+        seen.add(objective.id)
+        first = ledger.years[0].year
+        where = (
+            review.where("directors", d_index, "objectives", ids.index(objective.id))
+            if objective.id in ids
+            else review.where("directors", d_index)
+        )
+        yield Finding(
+            "objective-year",
+            "warning",
+            review._("The project delivers nothing in {year}, the year of '{objective}'.").format(
+                year=fy_label(year), objective=objective.text
+            ),
+            review._(
+                "Its benefit falls from {start} to {end}, so the note does not claim it."
+            ).format(start=fy_label(first), end=fy_label(ledger.years[-1].year)),
+            review._(
+                "Tie the pitch to an objective for the year the benefit falls in ({year}), "
+                "or start the project earlier if that objective matters most."
+            ).format(year=fy_label(first)),
+            where,
+        )
+
+
+def logged_period(review: Review) -> Iterator[Finding]:
+    """A logged figure that looks like another period's figure (a week's in a monthly log).
+
+    A logged figure is the figure for the period the entry covers (a month
+    or a quarter). One close to a week's, a quarter's or a year's figure at
+    the baseline's rate is warned about, never converted.
+    """
+    facts = review.facts
+    for u_index, update in enumerate(facts.updates):
+        period = parse_period(update.period)
+        for impact_id, value in update.measures.items():
+            impact = facts.impact(impact_id)
+            if impact is None or impact.per is None or value is None or value <= 0:
+                continue
+            expected = scale(impact.baseline, impact, period)
+            if expected <= 0 or abs(value / expected - 1) <= RATIO_TOLERANCE:
+                continue
+            for looks, months in OTHER_PERIODS:
+                if months == period.months:
+                    continue
+                if abs(value / expected / (months / period.months) - 1) <= RATIO_TOLERANCE:
+                    yield _period_finding(review, u_index, impact, value, expected, looks)
+                    break
+
+
+def _period_finding(
+    review: Review, u_index: int, impact: Impact, value: float, expected: float, looks: str
+) -> Finding:
+    lang = review.lang
+    return Finding(
+        "logged-period",
+        "warning",
+        review._("The figure logged for '{measure}' looks like {looks} figure.").format(
+            measure=impact.measure, looks=review._(looks)
+        ),
+        review._(
+            "{value} is logged for {period}; at the baseline's rate that period's figure is "
+            "about {expected}."
+        ).format(
+            value=fmt.number(value, lang),
+            period=fmt.period_label(review.facts.updates[u_index].period, lang),
+            expected=fmt.number(round(expected), lang),
+        ),
+        review._(
+            "Log the figure for the whole period the entry covers (the month or quarter): "
+            "pitchkit does not convert it."
+        ),
+        review.where("updates", u_index, "measures", impact.id),
+    )

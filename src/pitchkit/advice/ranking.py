@@ -1,0 +1,416 @@
+"""Who to approach: every director ranked by how well the project serves them.
+
+``rank_directors(facts)`` recasts the project for each director and orders
+them by alignment score. The guide suggests a medical, nursing or finance
+director in the first instance, so when scores are close (within
+:data:`CLOSE_SCORES` points) one of those goes first. The recommendation
+names whom to approach first and, for large grants, the rest of the
+executive team in order.
+
+Ranking is language-free; the ``*_text`` functions and :func:`ranking_json`
+word it in the reader's language.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from pitchkit.errors import DirectorsError
+from pitchkit.facts.directors import load_directors, with_directors
+from pitchkit.facts.schema import Director, Facts, LoadedFacts, Objective
+from pitchkit.i18n import fmt
+from pitchkit.i18n.messages import Located, Message, Renderable
+from pitchkit.i18n.translation import Language
+from pitchkit.notes import wording
+from pitchkit.notes.context import WHOLE_TEAM_THRESHOLD
+from pitchkit.recast.align import Link
+from pitchkit.recast.localise import localise_pitch
+from pitchkit.recast.measures import Chain
+from pitchkit.recast.pitch import Pitch, Statement, recast
+
+#: The lenses the guide suggests approaching first.
+PREFERRED_LENSES = ("medical", "nursing", "finance")
+#: Scores this close count as level, so the guide's preferred roles go first.
+CLOSE_SCORES = 5
+
+
+@dataclass(frozen=True)
+class Place:
+    """One director's place in the ranking, with the pitch behind it."""
+
+    rank: int
+    pitch: Pitch
+    preferred: bool
+    meeting: bool = False  # the facts book a meeting with this director
+
+    @property
+    def director(self) -> Director:
+        """The director in this place."""
+        return self.pitch.director
+
+    @property
+    def aligned(self) -> bool:
+        """Whether the project serves at least one of the director's objectives."""
+        return bool(self.pitch.statements)
+
+    @property
+    def strongest(self) -> Statement | None:
+        """The strongest statement with a real improvement behind it, if any."""
+        statements = self.pitch.statements
+        return next((s for s in statements if s.quantity.gain > 0), None) or (
+            statements[0] if statements else None
+        )
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    """Whom to approach first, and who else."""
+
+    first: Place
+    whole_team: bool
+    also: tuple[Place, ...]  # the rest of the team in rank order, for large grants
+    unaligned: tuple[Place, ...]  # directors none of whose objectives the project serves
+    passed_over: Place | None  # scored higher than ``first``, which went first on a near-tie
+    decided_by: Literal["score", "meeting", "preference"] = "score"
+    worries: tuple[Objective, ...] = ()  # objectives of ``first`` the board already worries about
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """Every director in order, and the recommendation."""
+
+    facts: Facts
+    places: tuple[Place, ...]
+    recommendation: Recommendation
+
+    def place(self, director_id: str) -> Place | None:
+        """The place of the director with ``director_id`` (case-insensitive)."""
+        wanted = director_id.casefold()
+        return next((p for p in self.places if p.director.id.casefold() == wanted), None)
+
+
+def whole_team_needed(facts: Facts) -> bool:
+    """Whether the funding sought is large enough to engage the whole executive team."""
+    funding = facts.project.funding
+    return (
+        funding is not None
+        and funding.currency.strip().upper() == "GBP"
+        and funding.amount >= WHOLE_TEAM_THRESHOLD
+    )
+
+
+def _order_key(
+    pitch: Pitch, preferred: bool, meeting: bool, index: int
+) -> tuple[float, int, int, int]:
+    """Higher scores first; near-ties go to the meeting's director, then a preferred role.
+
+    An aligned director the meeting is booked with counts ``CLOSE_SCORES``
+    and a half more; an aligned role the guide prefers, ``CLOSE_SCORES``
+    more. Neither lifts a director the project does not serve.
+    """
+    bonus = 0.0
+    if pitch.statements:
+        if meeting:
+            bonus = CLOSE_SCORES + 0.5
+        elif preferred:
+            bonus = float(CLOSE_SCORES)
+    return (-(pitch.score + bonus), 0 if meeting else 1, 0 if preferred else 1, index)
+
+
+def rank_directors(
+    facts: Facts, lang: Language | None = None, *, today: dt.date | None = None
+) -> Ranking:
+    """Recast the project for every director and rank them, best fit first.
+
+    Money is at the prices of the financial year of ``today`` (default: the
+    day it runs).
+
+    With ``lang``, lens wording (a role's default objectives) is in that
+    language; the scores and the order are the same either way. Raises
+    :class:`DirectorsError` when the facts list no directors.
+    """
+    if not facts.directors:
+        raise DirectorsError(
+            Message(
+                "no directors to rank: add a 'directors:' list to the facts file, or pass "
+                "--directors FILE"
+            )
+        )
+    pitches = [recast(facts, director, today=today) for director in facts.directors]
+    if lang is not None:
+        pitches = [localise_pitch(pitch, lang) for pitch in pitches]
+    preferred = [p.lens.lens.id in PREFERRED_LENSES for p in pitches]
+    booked = facts.meeting.director.casefold() if facts.meeting and facts.meeting.director else ""
+    meeting = [p.director.id.casefold() == booked for p in pitches]
+    order = sorted(
+        range(len(pitches)), key=lambda i: _order_key(pitches[i], preferred[i], meeting[i], i)
+    )
+    places = tuple(
+        Place(rank=rank, pitch=pitches[i], preferred=preferred[i], meeting=meeting[i])
+        for rank, i in enumerate(order, start=1)
+    )
+    return Ranking(facts, places, recommend(facts, places))
+
+
+def recommend(facts: Facts, places: tuple[Place, ...]) -> Recommendation:
+    """Choose whom to approach first from ranked ``places``."""
+    first = places[0]
+    top_score = max(place.pitch.score for place in places)
+    passed_over = None
+    decided_by: Literal["score", "meeting", "preference"] = "score"
+    if first.pitch.score < top_score:
+        passed_over = next(p for p in places if p.pitch.score == top_score)
+        decided_by = "meeting" if first.meeting else "preference"
+    whole_team = whole_team_needed(facts)
+    worries = tuple(o for o in first.pitch.served if o.id in first.pitch.worries)
+    return Recommendation(
+        first=first,
+        whole_team=whole_team,
+        also=places[1:] if whole_team else (),
+        unaligned=tuple(p for p in places if not p.aligned),
+        passed_over=passed_over,
+        decided_by=decided_by,
+        worries=worries,
+    )
+
+
+# --------------------------------------------------------------------------
+# Directors from the facts or from a file
+
+
+@dataclass(frozen=True)
+class Team:
+    """Facts with the directors to consider, and what reading them noticed."""
+
+    loaded: LoadedFacts
+    warnings: tuple[Renderable | str, ...]
+
+
+def team_for(loaded: LoadedFacts, directors_file: Path | None = None) -> Team:
+    """The facts with directors from ``directors_file`` when given, else their own.
+
+    Rows a directors file could not use are skipped and listed in
+    ``warnings``. Raises :class:`DirectorsError`, located, when no director
+    is left.
+    """
+    warnings: tuple[Renderable | str, ...] = ()
+    if directors_file is not None:
+        read = load_directors(directors_file)
+        warnings = read.warnings + read.problems
+        if not read.directors:
+            raise DirectorsError(
+                Located(
+                    str(directors_file),
+                    Message("no director could be read: fix the rows listed above")
+                    if read.problems
+                    else Message("the file lists no directors: add one per row"),
+                )
+            )
+        facts = with_directors(loaded.facts, read.directors)
+        return Team(dataclasses.replace(loaded, facts=facts), warnings)
+    if not loaded.facts.directors:
+        where = loaded.source.where(("directors",))
+        message = Message(
+            "no directors: list the executive directors under 'directors:', "
+            "or pass --directors FILE"
+        )
+        raise DirectorsError(Located(where, message))
+    return Team(loaded, warnings)
+
+
+# --------------------------------------------------------------------------
+# Wording
+
+
+def chain_text(chain: Chain, lang: Language) -> str:
+    """A measure-map chain in words: "A → B → C (why A moves B; why B moves C)"."""
+    labels = chain.labels()
+    if not chain.steps:
+        return lang.gettext("both measure {concept}").format(concept=labels[0])
+    reasons = "; ".join(step.why for step in chain.steps)
+    return f"{' → '.join(labels)} ({reasons})"
+
+
+def _evidence(found: Link, lang: Language) -> str:
+    """The themes or words behind a link that has no chain."""
+    if found.reason == "value":
+        return lang.gettext("the impact has a money value and the objective is financial")
+    if found.reason == "words":
+        pairs = ", ".join(f"'{a}' ~ '{b}'" for a, b in found.words)
+        return lang.gettext("matching words: {pairs}").format(pairs=pairs)
+    return lang.gettext("shared themes: {themes}").format(themes=", ".join(found.themes))
+
+
+def link_reason(found: Link, lang: Language, *, director_id: str = "") -> str:
+    """Why a link was made, in words: explicit, a measure-map chain, or possible."""
+    ref = f"{director_id}.{found.objective}" if director_id else ""
+    if found.confidence == "explicit":
+        return lang.gettext("explicit link in supports{ref}").format(ref=f" ({ref})" if ref else "")
+    if found.confidence == "confident" and found.chain is not None:
+        text = lang.gettext("measure map: {chain}").format(chain=chain_text(found.chain, lang))
+        if found.words:
+            pairs = ", ".join(f"'{a}' ~ '{b}'" for a, b in found.words)
+            text += "; " + lang.gettext("matching words: {pairs}").format(pairs=pairs)
+        return text
+    return lang.gettext("possible -- confirm with supports: [{ref}]: {evidence}").format(
+        ref=ref or found.objective, evidence=_evidence(found, lang)
+    )
+
+
+def objective_label(objective: Objective, lang: Language) -> str:
+    """An objective's text, marked when it is the director's personal one."""
+    text = objective.text.rstrip(".")
+    if objective.kind == "personal":
+        return lang.gettext("{objective} (personal)").format(objective=text)
+    return text
+
+
+def lens_title(place: Place, lang: Language) -> str:
+    """The title of the lens the director is read through."""
+    return lang.gettext(place.pitch.lens.lens.title)
+
+
+def statement_text(place: Place, lang: Language) -> str:
+    """The strongest statement for this director, worded; empty when there is none."""
+    strongest = place.strongest
+    if strongest is None:
+        return ""
+    return wording.statement_text(strongest, lang, place.director)
+
+
+def _who(place: Place) -> str:
+    return f"{place.director.name} ({place.director.role})"
+
+
+def why_text(ranking: Ranking, lang: Language) -> str:
+    """Why the first director is the one to approach first."""
+    first = ranking.recommendation.first
+    if not first.aligned:
+        return lang.gettext(
+            "The project does not yet serve any director's objectives: before approaching "
+            "anyone, add the objectives you know of, or link impacts with 'supports', and ask "
+            "a director for advice on where it fits."
+        )
+    served = [objective_label(o, lang) for o in first.pitch.served]
+    text = lang.ngettext(
+        "Approach {who} first: the project serves one of their objectives ({objectives}), "
+        "and the strongest point for them is: {statement}",
+        "Approach {who} first: the project serves {count} of their objectives ({objectives}), "
+        "and the strongest point for them is: {statement}",
+        len(served),
+    ).format(
+        who=_who(first),
+        count=len(served),
+        objectives="; ".join(served),
+        statement=statement_text(first, lang),
+    )
+    recommendation = ranking.recommendation
+    if recommendation.worries:
+        text += " " + lang.gettext(
+            "It serves a problem the board already worries about ({worry}), which weighs most."
+        ).format(worry="; ".join(objective_label(o, lang) for o in recommendation.worries))
+    passed = recommendation.passed_over
+    if passed is not None and recommendation.decided_by == "meeting":
+        text += " " + lang.gettext(
+            "{name} scores a little higher ({theirs} against {ours}), but when the fit is "
+            "this close the meeting already booked with {first} decides it."
+        ).format(
+            name=passed.director.name,
+            theirs=passed.pitch.score,
+            ours=first.pitch.score,
+            first=first.director.name,
+        )
+    elif passed is not None:
+        text += " " + lang.gettext(
+            "{name} scores a little higher ({theirs} against {ours}), but when the fit is "
+            "this close the guide suggests a medical, nursing or finance director first."
+        ).format(name=passed.director.name, theirs=passed.pitch.score, ours=first.pitch.score)
+    return text
+
+
+def whole_team_text(ranking: Ranking, lang: Language) -> str:
+    """For large grants: plan to engage the whole team, and whom to approach next."""
+    recommendation = ranking.recommendation
+    funding = ranking.facts.project.funding
+    if not recommendation.whole_team or funding is None:
+        return ""
+    text = lang.gettext(
+        "The funding sought ({money}) is {threshold} or more: plan to engage the whole "
+        "executive team."
+    ).format(
+        money=fmt.money(funding.amount, lang, currency=funding.currency),
+        threshold=fmt.money(WHOLE_TEAM_THRESHOLD, lang),
+    )
+    if recommendation.also:
+        names = fmt.join_list([p.director.name for p in recommendation.also], lang)
+        text += " " + lang.gettext("After {first}, approach {others}, in that order.").format(
+            first=recommendation.first.director.name, others=names
+        )
+    return text
+
+
+def unaligned_text(place: Place, lang: Language) -> str:
+    """Say that the project serves none of this director's objectives."""
+    return lang.gettext(
+        "The project does not yet serve any objective of {who}: leave them out of the first "
+        "round, or ask them where it could fit."
+    ).format(who=_who(place))
+
+
+def recommendation_lines(ranking: Ranking, lang: Language) -> list[str]:
+    """The recommendation as paragraphs: why, the whole team, directors left out."""
+    lines = [why_text(ranking, lang)]
+    team = whole_team_text(ranking, lang)
+    if team:
+        lines.append(team)
+    if ranking.recommendation.first.aligned:
+        lines += [unaligned_text(p, lang) for p in ranking.recommendation.unaligned]
+    return lines
+
+
+def ranking_json(ranking: Ranking, lang: Language) -> dict[str, Any]:
+    """The ranking as plain data for scripts (see ``pitchkit directors --json``)."""
+    recommendation = ranking.recommendation
+    return {
+        "directors": [_place_json(place, lang) for place in ranking.places],
+        "recommendation": {
+            "first": recommendation.first.director.id,
+            "why": why_text(ranking, lang),
+            "whole_team": recommendation.whole_team,
+            "also": [p.director.id for p in recommendation.also],
+            "unaligned": [p.director.id for p in recommendation.unaligned],
+            "text": recommendation_lines(ranking, lang),
+        },
+    }
+
+
+def _place_json(place: Place, lang: Language) -> dict[str, Any]:
+    pitch = place.pitch
+    return {
+        "id": place.director.id,
+        "name": place.director.name,
+        "role": place.director.role,
+        "lens": pitch.lens.lens.id,
+        "rank": place.rank,
+        "score": pitch.score,
+        "objectives": [{"id": o.id, "text": o.text, "kind": o.kind} for o in pitch.served],
+        "statement": statement_text(place, lang) or None,
+        "links": [
+            {
+                "impact": found.impact,
+                "objective": found.objective,
+                "score": found.score,
+                "reason": found.reason,
+                "confidence": found.confidence,
+                "chain": list(found.chain.labels()) if found.chain else [],
+                "explanation": link_reason(found, lang, director_id=place.director.id),
+                "themes": list(found.themes),
+                "words": [list(pair) for pair in found.words],
+            }
+            for found in pitch.links
+        ],
+    }

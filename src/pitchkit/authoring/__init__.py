@@ -1,0 +1,1 @@
+"""Authoring: helping people write and check their own Word templates."""

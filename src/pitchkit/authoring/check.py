@@ -1,0 +1,307 @@
+"""Check a user's Word template before it is used, and export the built-in ones.
+
+:func:`check_template` reads the template's tags (:mod:`pitchkit.authoring.scan`)
+and judges them against the documented context
+(:mod:`pitchkit.authoring.variables`):
+
+- lists every variable the template uses as a dotted path;
+- flags names the documented context does not have, with the closest known
+  one;
+- passes on tag syntax errors, docxtpl's pitfalls and refused tags;
+- fills the template with the demo context, under the usual limits, to
+  prove it works.
+
+Every finding's message is shown in the user's language by the command
+line. The names tests and scripts use (:func:`known_variables`,
+:func:`variables_markdown` and the scanning helpers) are importable from
+here too.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from pitchkit.authoring.scan import (
+    Finding,
+    Level,
+    TagScan,
+    TemplatePart,
+    open_template,
+    paragraph_pitfalls,
+    pitfalls,
+    property_sources,
+    scan_tags,
+    scan_template,
+    template_parts,
+)
+from pitchkit.authoring.variables import (
+    EXAMPLE_DAY,
+    Variable,
+    children,
+    demo_facts,
+    example_contexts,
+    filter_rows,
+    known_variables,
+    type_name,
+    variable_rows,
+    variables_markdown,
+)
+from pitchkit.errors import OutputError, TemplateError
+from pitchkit.facts.project import open_project
+from pitchkit.i18n.messages import Located, Message, Renderable
+from pitchkit.i18n.translation import language
+from pitchkit.notes.brief import KINDS, builtin_template, properties
+from pitchkit.output.files import write_atomic
+from pitchkit.recast.pitch import recast
+from pitchkit.word.limits import Limits
+from pitchkit.word.render import render
+
+__all__ = [
+    "EXAMPLE_DAY",
+    "CheckReport",
+    "Finding",
+    "Level",
+    "TagScan",
+    "TemplatePart",
+    "Usage",
+    "Variable",
+    "check_template",
+    "example_contexts",
+    "export_template",
+    "filter_rows",
+    "guess_kind",
+    "known_variables",
+    "open_template",
+    "paragraph_pitfalls",
+    "pitfalls",
+    "property_sources",
+    "resolve",
+    "scan_tags",
+    "template_parts",
+    "type_name",
+    "variable_rows",
+    "variables_markdown",
+]
+
+
+@dataclass(frozen=True)
+class Usage:
+    """A variable the template uses, and the parts it is used in."""
+
+    path: str
+    places: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """What :func:`check_template` found."""
+
+    template: Path
+    kind: str
+    variables: tuple[Usage, ...]
+    findings: tuple[Finding, ...]
+    filled: bool
+
+    @property
+    def ok(self) -> bool:
+        """True when the template can be filled (warnings allowed)."""
+        return not any(f.level == "error" for f in self.findings)
+
+
+# ---------------------------------------------------------------- judging the names used
+
+
+def resolve(path: str, known: Mapping[str, Variable]) -> tuple[str, str | None]:
+    """Match a used path against ``known``: the path to show, and the closest known if unknown.
+
+    Methods and characters of a known value (``project.title.upper``,
+    ``today.year``, ``project.title[0]``) count as that value.
+    """
+    current = ""
+    for segment in _segments(path):
+        candidate = (
+            f"{current}[]" if segment == "[]" else (f"{current}.{segment}" if current else segment)
+        )
+        if candidate in known:
+            current = candidate
+            continue
+        if current and _is_member(known[current], segment):
+            return current, None
+        return path, _suggest(path, current, segment, known)
+    return current, None
+
+
+def _segments(path: str) -> list[str]:
+    """``["a", "[]", "b"]`` for ``a[].b``."""
+    return [part for part in re.split(r"\.|(\[\])", path) if part]
+
+
+def _is_member(variable: Variable, segment: str) -> bool:
+    """Whether ``segment`` is a method or item of a value of ``variable``'s types."""
+    samples = {"text": "", "number": 0.0, "date": EXAMPLE_DAY, "list": [], "group": {}}
+    for name in variable.types:
+        sample = samples.get(name)
+        if sample is None:
+            continue
+        if segment == "[]" and name in ("text", "list"):
+            return True
+        if segment != "[]" and hasattr(sample, segment):
+            return True
+    return False
+
+
+def _suggest(path: str, parent: str, segment: str, known: Mapping[str, Variable]) -> str | None:
+    """The known path closest to the unknown ``path`` (whose ``segment`` is not found)."""
+    siblings = [name for name in children(known, parent) if name != "[]"]
+    close = difflib.get_close_matches(segment, siblings, n=1, cutoff=0.6)
+    if close:
+        fixed = f"{parent}.{close[0]}" if parent else close[0]
+        rest = path[len(f"{parent}.{segment}" if parent else segment) :]
+        return fixed + rest if fixed + rest in known else fixed
+    whole = difflib.get_close_matches(path, list(known), n=1, cutoff=0.75)
+    return whole[0] if whole else None
+
+
+def _places(places: Sequence[str]) -> Renderable | str:
+    """``body and header``: the parts of the template a name is used in."""
+    if len(places) <= 1:
+        return "".join(places)
+    return Message("{parts} and {part}", parts=_places(places[:-1]), part=places[-1])
+
+
+def _unknown_message(
+    path: str, places: tuple[str, ...], suggestion: str | None, kind: str
+) -> Renderable:
+    """The warning for a name the documented context of ``kind`` does not have."""
+    where = _places(places)
+    other = "update" if kind == "brief" else "brief"
+    if belongs_to(path, other):
+        return Message(
+            "`{path}` (in the {where}) is only filled in {notes}: check the template with "
+            "--kind {other}",
+            path=path,
+            where=where,
+            notes=Message("progress updates") if other == "update" else Message("briefing notes"),
+            other=other,
+        )
+    hint: Renderable | str = ""
+    if suggestion:
+        hint = Message(" — did you mean `{suggestion}`?", suggestion=suggestion)
+    return Message(
+        "unknown variable `{path}` in the {where}: it is always empty, so text that depends "
+        "on it (an if, or a test such as 'is defined') never shows as you meant{hint}",
+        path=path,
+        where=where,
+        hint=hint,
+    )
+
+
+def belongs_to(path: str, kind: str) -> bool:
+    """Whether ``path`` is one of the documented variables of ``kind``."""
+    known = known_variables(kind)
+    return resolve(path, known)[0] in known
+
+
+def _unknown_kind(kind: str) -> TemplateError:
+    """The error for a template kind pitchkit does not have."""
+    return TemplateError(
+        Message(
+            "unknown template kind '{kind}': use one of {kinds}", kind=kind, kinds=", ".join(KINDS)
+        )
+    )
+
+
+# ---------------------------------------------------------------- the check
+
+
+def guess_kind(used: Mapping[str, object]) -> str:
+    """``update`` when the template uses ``update``, else ``brief``."""
+    return "update" if any(p == "update" or p.startswith("update.") for p in used) else "brief"
+
+
+def check_template(
+    path: Path, *, kind: str | None = None, limits: Limits | None = None
+) -> CheckReport:
+    """Check the user's template at ``path`` for a ``brief`` or ``update`` (default: guessed).
+
+    Raises :class:`TemplateError` when the file is missing or not a Word
+    document; everything else is reported in the :class:`CheckReport`.
+    """
+    if kind is not None and kind not in KINDS:
+        raise _unknown_kind(kind)
+    scan = scan_template(path, limits)
+    chosen = kind or guess_kind(scan.used)
+    usages, unknown = _resolve_all(scan.used, chosen)
+    findings = unknown + scan.findings
+    filled = False
+    if not any(f.level == "error" for f in findings):
+        filled = _try_fill(path, chosen, limits, findings)
+    return CheckReport(path, chosen, usages, tuple(findings), filled)
+
+
+def _resolve_all(
+    used: Mapping[str, list[str]], kind: str
+) -> tuple[tuple[Usage, ...], list[Finding]]:
+    """The names used, as the documented paths they stand for, and warnings for unknown ones."""
+    known = known_variables(kind)
+    shown: dict[str, list[str]] = {}
+    findings: list[Finding] = []
+    for path, places in used.items():
+        display, suggestion = resolve(path, known)
+        if display not in known:
+            other = "update" if kind == "brief" else "brief"
+            level: Literal["error", "warning"] = "warning" if belongs_to(path, other) else "error"
+            findings.append(Finding(level, _unknown_message(path, tuple(places), suggestion, kind)))
+        merged = shown.setdefault(display, [])
+        merged.extend(p for p in places if p not in merged)
+    usages = tuple(Usage(p, tuple(places)) for p, places in sorted(shown.items()))
+    return usages, findings
+
+
+def _try_fill(path: Path, kind: str, limits: Limits | None, findings: list[Finding]) -> bool:
+    """Fill the template with the demo context; record why not if it fails."""
+    context = example_contexts(kind)[0]
+    lang = language("en_GB")
+    project = open_project(demo_facts(), locale="en_GB")
+    pitch = recast(project.facts, project.facts.directors[0])
+    try:
+        render(
+            path,
+            context,
+            lang=lang,
+            properties=properties(pitch, lang, kind, EXAMPLE_DAY),
+            limits=limits,
+        )
+    except TemplateError as error:
+        findings.append(Finding("error", error.text))
+        return False
+    return True
+
+
+# ---------------------------------------------------------------- export
+
+
+def export_template(kind: str, path: Path, *, force: bool = False) -> Path:
+    """Write the built-in ``kind`` template to ``path`` (a .docx file or a folder)."""
+    if kind not in KINDS:
+        raise _unknown_kind(kind)
+    if path.is_dir() or str(path).endswith(("/", "\\")):
+        path = path / f"pitchkit-{kind}.docx"
+    if path.suffix.lower() != ".docx":
+        raise OutputError(
+            Located(str(path), Message("give a file name ending in .docx, or a folder"))
+        )
+    try:
+        data = builtin_template(kind)
+    except FileNotFoundError:
+        raise TemplateError(
+            Message(
+                "this installation has no built-in {kind} template: reinstall pitchkit", kind=kind
+            )
+        ) from None
+    return write_atomic(path, data, force=force)

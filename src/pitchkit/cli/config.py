@@ -1,0 +1,110 @@
+"""``pitchkit config``: show and change your own defaults.
+
+The settings file itself is read by :mod:`pitchkit.cli.userconfig`; the
+defaults it holds are applied to every command in
+:func:`pitchkit.cli.common.user_errors`, after the options.
+"""
+
+from __future__ import annotations
+
+import shlex
+from typing import Annotated
+
+import typer
+
+from pitchkit.cli.common import QuietOpt, VerboseOpt, app, say, user_errors, words
+from pitchkit.i18n.messages import Message
+
+config_app = typer.Typer(
+    help="Your own defaults: template, output folder, language and LibreOffice.",
+    invoke_without_command=True,
+)
+app.add_typer(config_app, name="config", rich_help_panel="Start here")
+
+NameArg = Annotated[
+    str,
+    typer.Argument(
+        help="template, update_template, out, locale or libreoffice.", show_default=False
+    ),
+]
+
+
+@config_app.callback()
+@user_errors
+def show_config(ctx: typer.Context, quiet: QuietOpt = False, verbose: VerboseOpt = False) -> None:
+    """Show where your settings file is and what it sets.
+
+    Example: pitchkit config
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from pitchkit.cli.userconfig import SETTINGS, load_config
+
+    config = load_config()
+    if config.exists:
+        say(Message("Your settings file: {path}", path=config.path))
+    else:
+        say(Message("You have no settings file yet; it would be {path}", path=config.path))
+    for name, meaning in SETTINGS.items():
+        value = config.get(name)
+        shown = value if value is not None else Message("(not set)")
+        say(f"  {name} = {words(shown)}: {words(meaning)}")
+    say(Message("Options on the command line always win over these."))
+    say(
+        Message(
+            "Change one with: pitchkit config set NAME VALUE (or unset NAME to remove it)",
+        )
+    )
+
+
+@config_app.command("set")
+@user_errors
+def set_config(
+    name: NameArg,
+    value: Annotated[str, typer.Argument(help="The value to keep.", show_default=False)],
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Keep a default in your settings file.
+
+    Example: pitchkit config set template ~/Documents/house-brief.docx
+    """
+    _change(name, value)
+
+
+@config_app.command("unset")
+@user_errors
+def unset_config(name: NameArg, quiet: QuietOpt = False, verbose: VerboseOpt = False) -> None:
+    """Remove a default from your settings file.
+
+    Example: pitchkit config unset template
+    """
+    _change(name, None)
+
+
+def _change(name: str, value: str | None) -> None:
+    """Write the settings file with ``name`` changed, checking the result first."""
+    import tempfile
+    from pathlib import Path
+
+    from pitchkit.cli.userconfig import config_path, load_config, set_value
+    from pitchkit.output.files import write_atomic
+
+    path = config_path()
+    text = set_value(path, name, value)
+    with tempfile.TemporaryDirectory() as folder:
+        trial = Path(folder) / "config.toml"
+        trial.write_text(text, encoding="utf-8")
+        load_config(trial)  # a value pitchkit would refuse is refused now, not on next use
+    write_atomic(path, text.encode("utf-8"), force=True)
+    if value is None:
+        say(Message("Removed {name} from {path}", name=name, path=path))
+    else:
+        say(
+            Message(
+                "Set {name} = {value} in {path}",
+                name=name,
+                value=shlex.quote(value) if " " in value else value,
+                path=path,
+            )
+        )

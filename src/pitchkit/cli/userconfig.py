@@ -1,0 +1,244 @@
+r"""Each user's own defaults: template, output folder, language and LibreOffice.
+
+People run pitchkit on their own laptops, usually with the same house
+template and the same notes folder each time. Those defaults live in one
+small TOML file in the user's configuration folder (``platformdirs``:
+``~/.config/pitchkit/config.toml`` on Linux,
+``%LOCALAPPDATA%\\pitchkit\\config.toml`` on Windows,
+``~/Library/Application Support/pitchkit/config.toml`` on macOS), or
+wherever ``$PITCHKIT_CONFIG`` points::
+
+    template = "~/Documents/house-brief.docx"
+    update_template = "~/Documents/house-update.docx"
+    out = "~/Documents/Sponsor notes"
+    locale = "cy_GB"
+    libreoffice = "~/Applications/LibreOffice.app/Contents/MacOS/soffice"
+
+An option given on the command line always wins over the file. Relative
+paths are read from the file's own folder, and ``~`` is the home folder.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pitchkit.errors import InputError
+from pitchkit.i18n.messages import Located, Message, Renderable
+
+#: Environment variable naming the configuration file to use instead.
+CONFIG_ENV = "PITCHKIT_CONFIG"
+#: The settings a user may keep, each with what it is for.
+SETTINGS: dict[str, Message] = {
+    "template": Message("your own Word template for briefing notes (--template)"),
+    "update_template": Message("your own Word template for progress updates (--template)"),
+    "out": Message("the folder notes are written in (--out)"),
+    "locale": Message("the language of notes and messages: en_GB or cy_GB (--locale)"),
+    "libreoffice": Message("the LibreOffice program used for PDFs and page counts"),
+}
+PATH_SETTINGS = frozenset({"template", "update_template", "out", "libreoffice"})
+#: A configuration file is a few lines; anything bigger is not one.
+MAX_BYTES = 64_000
+_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+_KEY_LINE = re.compile(r"^\s*([A-Za-z0-9_-]+)\s*=")
+
+
+@dataclass(frozen=True)
+class UserConfig:
+    """The settings read from the user's file (empty when there is none)."""
+
+    path: Path
+    values: dict[str, str] = field(default_factory=dict)
+    found: bool = False
+
+    @property
+    def exists(self) -> bool:
+        """Whether the file was there to read."""
+        return self.found
+
+    def get(self, name: str) -> str | None:
+        """The setting as written, or ``None``."""
+        return self.values.get(name)
+
+    def path_for(self, name: str) -> Path | None:
+        """A path setting, with ``~`` expanded and relative to the file's folder."""
+        value = self.values.get(name)
+        if value is None:
+            return None
+        path = Path(value).expanduser()
+        return path if path.is_absolute() else self.path.parent / path
+
+
+def config_path(environ: dict[str, str] | None = None) -> Path:
+    """Where this user's configuration file is (it need not exist)."""
+    env = os.environ if environ is None else environ
+    chosen = env.get(CONFIG_ENV, "").strip()
+    if chosen:
+        return Path(chosen).expanduser()
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("pitchkit", appauthor=False)) / "config.toml"
+
+
+def load_config(path: Path | None = None) -> UserConfig:
+    """Read and check the configuration file; a missing file means no settings.
+
+    Raises :class:`InputError` with the file, line and column of the first
+    problem and how to fix it.
+    """
+    path = config_path() if path is None else path
+    text = _read(path)
+    if text is None:
+        return UserConfig(path)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise InputError(_syntax_problem(path, str(error))) from None
+    values: dict[str, str] = {}
+    for name, value in data.items():
+        where = _where(path, text, name)
+        if name not in SETTINGS:
+            raise InputError(Located(where, _unknown(name)))
+        if not isinstance(value, str) or not value.strip():
+            raise InputError(
+                Located(
+                    where,
+                    Message(
+                        '{name} must be text in quotes, such as {name} = "{example}"',
+                        name=name,
+                        example=_EXAMPLES[name],
+                    ),
+                )
+            )
+        values[name] = value.strip()
+    config = UserConfig(path, values, found=True)
+    _check_locale(config, text)
+    return config
+
+
+def set_value(path: Path, name: str, value: str | None) -> str:
+    """The file's text with ``name`` set to ``value`` (or removed when ``None``).
+
+    Other lines, comments included, stay exactly as they were.
+    """
+    if name not in SETTINGS:
+        raise InputError(_unknown(name))
+    text = _read(path)
+    if text is None:
+        text = _HEADER
+    entry = None if value is None else f"{name} = {json.dumps(value, ensure_ascii=False)}"
+    kept: list[str] = []
+    for line in text.splitlines():
+        if _key_of(line) != name:
+            kept.append(line)
+        elif entry is not None:
+            kept.append(entry)  # in the place of the first one
+            entry = None
+    if entry is not None:
+        kept.append(entry)
+    return "\n".join(kept) + "\n"
+
+
+_HEADER = (
+    "# pitchkit settings for you alone; an option on the command line always wins.\n"
+    "# Change them with: pitchkit config set NAME VALUE\n"
+)
+_EXAMPLES = {
+    "template": "~/Documents/house-brief.docx",
+    "update_template": "~/Documents/house-update.docx",
+    "out": "~/Documents/Sponsor notes",
+    "locale": "cy_GB",
+    "libreoffice": "/usr/bin/soffice",
+}
+
+
+def _key_of(line: str) -> str | None:
+    match = _KEY_LINE.match(line)
+    return match.group(1) if match else None
+
+
+def _read(path: Path) -> str | None:
+    """The file's text, or ``None`` when there is no file."""
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except OSError as error:
+        raise InputError(
+            Located(
+                str(path),
+                Message(
+                    "cannot read your settings file ({reason}): check its permissions, or set "
+                    "{variable} to another file",
+                    reason=error.strerror,
+                    variable=CONFIG_ENV,
+                ),
+            )
+        ) from None
+    if len(raw) > MAX_BYTES:
+        raise InputError(
+            Located(
+                str(path),
+                Message(
+                    "this is too big to be pitchkit's settings file: a settings file is a few "
+                    'lines, such as template = "house-brief.docx"'
+                ),
+            )
+        )
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(
+            Located(str(path), Message("save the settings file as UTF-8 text"))
+        ) from None
+
+
+def _syntax_problem(path: Path, reason: str) -> Located:
+    match = _POSITION.search(reason)
+    where = f"{path}:{match.group(1)}:{match.group(2)}" if match else str(path)
+    detail = _POSITION.sub("", reason).strip()
+    return Located(
+        where,
+        Message(
+            'this line is not a setting pitchkit can read ({detail}): write NAME = "VALUE", '
+            "with the value in double quotes",
+            detail=detail,
+        ),
+    )
+
+
+def _where(path: Path, text: str, name: str) -> str:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if _key_of(line) == name:
+            return f"{path}:{number}:1"
+    return str(path)
+
+
+def _unknown(name: str) -> Renderable:
+    from pitchkit.facts.validation import did_you_mean
+
+    hint = did_you_mean(name, list(SETTINGS))
+    return Message(
+        "there is no setting called {name}{hint}; the settings are {known}",
+        name=repr(name),
+        hint=hint,
+        known=", ".join(SETTINGS),
+    )
+
+
+def _check_locale(config: UserConfig, text: str) -> None:
+    locale = config.get("locale")
+    if locale is None:
+        return
+    from pitchkit.errors import LocaleError
+    from pitchkit.i18n.translation import language
+
+    try:
+        language(locale)
+    except LocaleError as error:
+        raise InputError(Located(_where(config.path, text, "locale"), error.text)) from None

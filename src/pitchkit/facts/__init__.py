@@ -1,0 +1,1 @@
+"""Facts: the project facts file, its team file and how both are read and checked."""

@@ -1,0 +1,438 @@
+"""The facts file: schema 1.1 (1 without ``excludes``) as pydantic models, loaded from YAML.
+
+Every problem found is reported as ``FILE:LINE:COL: field.path: what is
+wrong and how to fix it``, all at once, through :class:`FactsError`. The
+place stays as it is; what is wrong is a :class:`~pitchkit.i18n.messages.Message`
+the command line shows in the user's language, which for a broken file is
+the ``settings.locale`` it asks for, when it can be read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any, Literal, get_args
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+
+from pitchkit.errors import FactsError, LocaleError
+from pitchkit.facts.validation import Problem, describe_errors, semantic_problems
+from pitchkit.facts.yamlsource import Loc, Source, declared_locale, dotted, load_yaml
+from pitchkit.i18n.messages import Located, Message, Renderable
+from pitchkit.i18n.translation import normalise_locale
+
+Theme = Literal[
+    "safety",
+    "outcomes",
+    "experience",
+    "access",
+    "flow",
+    "finance",
+    "workforce",
+    "equity",
+    "digital",
+    "strategy",
+    "compliance",
+    "sustainability",
+]
+THEMES: tuple[str, ...] = get_args(Theme)
+Per = Literal["year", "quarter", "month", "week", "day"]
+PERIOD_PATTERN = re.compile(r"^(\d{4})(?:-(0[1-9]|1[0-2])|-Q([1-4]))?$")
+_GROUPED_NUMBER = re.compile(r"^[-+]?£?\d{1,3}(,\d{3})+(\.\d+)?%?$|^[-+]?£?\d+(\.\d+)?%?$")
+
+
+def _as_list(value: Any) -> Any:
+    """Accept a single item where a list is expected (``strategy: Plan 2030``)."""
+    if value is None:
+        return []
+    if isinstance(value, str | dict):
+        return [value]
+    return value
+
+
+def _as_number(value: Any) -> Any:
+    """Accept ``1,200``, ``£1,590`` and ``87.5%`` as the numbers they plainly are."""
+    if isinstance(value, str):
+        text = value.strip().replace(" ", "")
+        if _GROUPED_NUMBER.match(text):
+            return text.replace(",", "").replace("£", "").rstrip("%")
+    return value
+
+
+def _schema_version(value: Any) -> Any:
+    """Accept schema ``1``, ``1.0`` or ``1.1``, written as a number or text."""
+    try:
+        number = float(str(value).strip())
+    except ValueError:
+        number = -1.0
+    if isinstance(value, bool) or number not in (1.0, 1.1):
+        raise ValueError(Message("use version 1 or 1.1 (1.1 adds 'excludes' on impacts)"))
+    return number
+
+
+def _lower(value: Any) -> Any:
+    return value.strip().lower() if isinstance(value, str) else value
+
+
+_FINANCIAL_YEAR = re.compile(r"^(\d{4})\s*[/-]\s*(\d{2}|\d{4})$")
+
+
+def _financial_year(value: Any) -> Any:
+    """Accept ``2020/21``, ``2020-21`` and ``2020/2021`` as the NHS financial year ``2020/21``."""
+    found = _FINANCIAL_YEAR.match(str(value).strip()) if isinstance(value, str) else None
+    if found is not None:
+        first, second = int(found.group(1)), int(found.group(2))
+        if second % 100 == (first + 1) % 100 and (second < 100 or second == first + 1):
+            return f"{first}/{(first + 1) % 100:02d}"
+    raise ValueError(
+        Message("write the financial year as YYYY/YY, the year April to March, e.g. 2020/21")
+    )
+
+
+TextList = Annotated[list[str], BeforeValidator(_as_list)]
+#: A finite number: ``nan``, ``inf`` and ``1e400`` (which overflows to infinity) are refused.
+Number = Annotated[float, BeforeValidator(_as_number), Field(allow_inf_nan=False)]
+Slug = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]*$", max_length=64)]
+Themes = Annotated[list[Theme], BeforeValidator(_as_list)]
+#: An NHS financial year (1 April to 31 March), written ``2020/21``.
+FinancialYear = Annotated[str, BeforeValidator(_financial_year)]
+
+
+class Model(BaseModel):
+    """Base for everything a user writes: unknown fields are errors."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+
+class Person(Model):
+    """The project lead, whose contact details close the note."""
+
+    name: str
+    role: str | None = None
+    email: str | None = None
+    phone: str | None = None
+
+
+class Money(Model):
+    """An amount of money with where the figure comes from."""
+
+    amount: Number = Field(ge=0)
+    currency: str = "GBP"
+    source: str | None = None
+    status: str | None = None
+    #: The financial year whose prices the amount is in (``2020/21``).
+    price_year: FinancialYear | None = None
+
+
+class Project(Model):
+    """What the project is, in the words senior managers already use."""
+
+    title: str = Field(min_length=1)
+    organisation: str = Field(min_length=1)
+    lead: Person | None = None
+    problem: str = Field(min_length=1)
+    change: str = Field(min_length=1)
+    strategy: TextList = Field(default_factory=list)
+    evidence: TextList = Field(default_factory=list)
+    start: dt.date | None = None
+    end: dt.date | None = None
+    funding: Money | None = None
+
+    @model_validator(mode="after")
+    def _end_after_start(self) -> Project:
+        if self.start and self.end and self.end < self.start:
+            raise ValueError(Message("end comes before start: check the two dates"))
+        return self
+
+
+def _plain(number: float) -> str:
+    """A figure as the user wrote it: 12 rather than 12.0."""
+    whole = float(number).is_integer() and abs(number) < 1e15
+    return str(int(number)) if whole else f"{number:g}"
+
+
+class Impact(Model):
+    """One measurable result of the change, with its baseline and target."""
+
+    id: Slug
+    measure: str = Field(min_length=1)
+    unit: str = Field(min_length=1)
+    per: Annotated[Per | None, BeforeValidator(_lower)] = None
+    baseline: Number
+    target: Number
+    better: Annotated[Literal["lower", "higher"] | None, BeforeValidator(_lower)] = None
+    themes: Themes = Field(default_factory=list)
+    value: Money | None = None
+    supports: TextList = Field(default_factory=list)
+    excludes: TextList = Field(default_factory=list)
+    source: str | None = None
+    #: Whether its value is money the organisation can take out (cash) or time and
+    #: space freed for other work (capacity).
+    releases: Annotated[Literal["cash", "capacity"] | None, BeforeValidator(_lower)] = None
+    #: Impacts whose money already includes this one's: it is left out of totals.
+    overlaps: TextList = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _direction_known(self) -> Impact:
+        if self.better is None and self.baseline == self.target:
+            raise ValueError(
+                Message(
+                    "baseline and target are the same, so the better direction is unclear: "
+                    "add 'better: lower' or 'better: higher'"
+                )
+            )
+        worse = self.target > self.baseline if self.better == "lower" else False
+        if self.better == "higher":
+            worse = self.target < self.baseline
+        if worse:
+            raise ValueError(
+                Message(
+                    "the target ({target}) is worse than the baseline ({baseline}) when "
+                    "{better} is better: correct the figures, or 'better:' if that is the "
+                    "wrong way round",
+                    target=_plain(self.target),
+                    baseline=_plain(self.baseline),
+                    better=self.better,
+                )
+            )
+        return self
+
+    @property
+    def direction(self) -> Literal["lower", "higher"]:
+        """Which way is better: as written, or inferred from baseline → target."""
+        if self.better is not None:
+            return self.better
+        return "lower" if self.target < self.baseline else "higher"
+
+
+class Target(Model):
+    """A director objective's own numeric target, such as £14m."""
+
+    value: Number
+    unit: str = Field(min_length=1)
+
+
+class Objective(Model):
+    """Something a director must deliver (organisational) or wants (personal)."""
+
+    id: Slug
+    text: str = Field(min_length=1)
+    kind: Annotated[Literal["organisational", "personal"], BeforeValidator(_lower)] = (
+        "organisational"
+    )
+    themes: Themes = Field(default_factory=list)
+    target: Target | None = None
+
+    @field_validator("kind", mode="before")
+    @classmethod
+    def _american_spelling(cls, value: Any) -> Any:
+        return "organisational" if value == "organizational" else value
+
+
+class Director(Model):
+    """An executive director the project could ask to sponsor it."""
+
+    id: Slug
+    name: str = Field(min_length=1)
+    role: str = Field(min_length=1)
+    lens: str | None = None
+    salutation: str | None = None
+    email: str | None = None
+    concerns: TextList = Field(default_factory=list)
+    terms: dict[str, str] = Field(default_factory=dict)
+    objectives: list[Objective] = Field(default_factory=list)
+
+    @property
+    def greeting_name(self) -> str:
+        """How to address the director: the salutation, or the name."""
+        return self.salutation or self.name
+
+    @field_validator("lens")
+    @classmethod
+    def _known_lens(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        from pitchkit.recast.lenses import unknown_lens_message  # the lenses need this module
+
+        problem = unknown_lens_message(value)
+        if problem is not None:
+            raise ValueError(problem)
+        return value
+
+
+class Update(Model):
+    """One period's entry in the progress log."""
+
+    period: str
+    date: dt.date | None = None
+    status: Annotated[Literal["green", "amber", "red"], BeforeValidator(_lower)]
+    summary: str | None = None
+    done: TextList = Field(default_factory=list)
+    next: TextList = Field(default_factory=list)
+    barriers: TextList = Field(default_factory=list)
+    asks: TextList = Field(default_factory=list)
+    advice: TextList = Field(default_factory=list)
+    measures: dict[str, Number | None] = Field(default_factory=dict)
+    score: Number | None = Field(default=None, ge=0.5, le=5.0, multiple_of=0.5)
+    next_update: dt.date | None = None
+
+    @field_validator("period", mode="before")
+    @classmethod
+    def _period_shape(cls, value: Any) -> Any:
+        text = str(value).strip().upper() if value is not None else value
+        if not isinstance(text, str) or not PERIOD_PATTERN.match(text):
+            raise ValueError(
+                Message("write the period as YYYY-MM (2027-03), YYYY-Qn (2027-Q1) or YYYY (2027)")
+            )
+        return text
+
+
+class Meeting(Model):
+    """The meeting the briefing note prepares for."""
+
+    date: dt.date | None = None
+    director: str | None = None
+    place: str | None = None
+
+
+class Prices(Model):
+    """The price base money is restated in, and the inflation index to do it."""
+
+    #: The financial year to restate unit costs in (default: the note's own year).
+    year: FinancialYear | None = None
+    #: Annual percentage change into each financial year, over the shipped index.
+    rates: dict[FinancialYear, Number] = Field(default_factory=dict)
+    #: Where ``rates`` come from, named in the note.
+    source: str | None = None
+
+
+class Settings(Model):
+    """How documents are written and progress is judged."""
+
+    locale: str | None = None
+    cadence: Annotated[Literal["month", "quarter"] | None, BeforeValidator(_lower)] = None
+    spc_shift: int = Field(default=7, ge=5, le=9)
+    spc_trend: int = Field(default=7, ge=5, le=9)
+    prices: Prices | None = None
+    #: Bed occupancy, in per cent, used to turn bed days into beds.
+    occupancy: Number | None = Field(default=None, gt=50, le=100)
+
+    @field_validator("locale")
+    @classmethod
+    def _known_locale(cls, value: str | None) -> str | None:
+        try:
+            return None if value is None or not value.strip() else normalise_locale(value)
+        except LocaleError as error:
+            raise ValueError(error.text) from None
+
+
+class Facts(Model):
+    """A whole facts file."""
+
+    #: Schema 1.1 adds ``excludes`` on impacts; a 1.0 file reads the same under 1.1.
+    version: Annotated[float, BeforeValidator(_schema_version)] = 1
+    project: Project
+    impacts: list[Impact] = Field(min_length=1)
+    asks: TextList = Field(default_factory=list)
+    advice: TextList = Field(default_factory=list)
+    offer: TextList = Field(default_factory=list)
+    meeting: Meeting | None = None
+    directors: list[Director] = Field(default_factory=list)
+    updates: list[Update] = Field(default_factory=list)
+    settings: Settings = Field(default_factory=Settings)
+
+    @field_validator("version", mode="before")
+    @classmethod
+    def _known_version(cls, value: Any) -> Any:
+        if value in (1, 1.1, "1", "1.1"):
+            return float(value)
+        raise ValueError(Message("this pitchkit reads facts files of version 1 or 1.1"))
+
+    def director(self, director_id: str) -> Director | None:
+        """Return the director with ``director_id`` (case-insensitive), if any."""
+        wanted = director_id.strip().casefold()
+        return next((d for d in self.directors if d.id.casefold() == wanted), None)
+
+    def impact(self, impact_id: str) -> Impact | None:
+        """Return the impact with ``impact_id``, if any."""
+        return next((i for i in self.impacts if i.id == impact_id), None)
+
+
+@dataclass(frozen=True)
+class LoadedFacts:
+    """Validated facts with what loading noticed on the way."""
+
+    facts: Facts
+    path: Path
+    warnings: tuple[Renderable | str, ...]
+    untranslated: tuple[Loc, ...]
+    source: Source
+
+
+def validate_facts(source: Source) -> Facts:
+    """Validate loaded YAML data against the schema, or raise :class:`FactsError`."""
+    if source.data is None:
+        message = Message(
+            "the file is empty: start from 'pitchkit init' or copy an example from the "
+            "examples folder"
+        )
+        raise FactsError([Located(f"{source.path}:1:1", message)])
+    if not isinstance(source.data, dict):
+        message = Message(
+            "the file must be a set of fields (project:, impacts:, ...), not a list or a "
+            "single value"
+        )
+        raise FactsError([Located(source.where(()), message)])
+    problems: list[Problem] = []
+    facts: Facts | None = None
+    try:
+        facts = Facts.model_validate(source.data)
+    except ValidationError as error:
+        problems.extend(describe_errors(error, Facts))
+    problems.extend(semantic_problems(source.data))
+    if problems:
+        raise FactsError(_located(source, problems), locale=declared_locale(source.data))
+    assert facts is not None
+    return facts
+
+
+def _located(source: Source, problems: list[Problem]) -> list[Located]:
+    """Order problems by position, each after its ``file:line:col: field.path``."""
+    seen: set[str] = set()
+    ordered: list[tuple[tuple[int, int], Located]] = []
+    for problem in problems:
+        where = source.where(problem.loc, key=problem.at_key)
+        line, col = (int(part) for part in where.rsplit(":", 2)[1:])
+        located = Located(f"{where}: {dotted(problem.loc)}", problem.message)
+        if str(located) not in seen:
+            seen.add(str(located))
+            ordered.append(((line, col), located))
+    return [located for _, located in sorted(ordered, key=lambda item: item[0])]
+
+
+def load_facts(path: str | Path, *, lang: str = "en") -> LoadedFacts:
+    """Load and validate the facts file at ``path``.
+
+    ``lang`` picks the language of ``{en: ..., cy: ...}`` text. Raises
+    :class:`FactsError` listing every problem, each located, with the
+    file's ``settings.locale`` (unchecked) to report them in.
+    """
+    source = load_yaml(Path(path), lang=lang)
+    facts = validate_facts(source)
+    return LoadedFacts(
+        facts=facts,
+        path=Path(path),
+        warnings=tuple(source.warnings),
+        untranslated=tuple(source.untranslated),
+        source=source,
+    )

@@ -1,0 +1,450 @@
+"""Problems in a facts file, worded for the person who wrote it.
+
+Two sources: pydantic's validation errors (types, missing and unknown
+fields), and the cross-references pydantic cannot see (duplicate ids,
+``supports`` links, measures naming no impact). Each problem is a place in
+the data and a :class:`~pitchkit.i18n.messages.Message` that says how to fix it;
+whoever reads the file puts the file position and field path in front
+(untranslated) and the command line shows the message in the user's language.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import types
+import typing
+from collections.abc import Iterable
+from typing import Any, NamedTuple, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from pitchkit.facts.yamlsource import Loc, dotted
+from pitchkit.i18n.messages import Message, Plural, Renderable
+
+#: A progress log period, as the facts model reads it (kept here to avoid an import cycle).
+_PERIOD = re.compile(r"^(\d{4})(?:-(0[1-9]|1[0-2])|-Q([1-4]))?$")
+
+
+class Problem(NamedTuple):
+    """Something wrong at ``loc`` in the data, and how to fix it.
+
+    ``at_key`` points the position at the field's name rather than its value
+    (an unknown field is wrong in its name).
+    """
+
+    loc: Loc
+    message: Renderable | str
+    at_key: bool = False
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> Message | str:
+    """Return ``: did you mean 'x'?`` when ``word`` is close to a choice, else ``""``."""
+    matches = difflib.get_close_matches(str(word), list(choices), n=3, cutoff=0.6)
+    if not matches:
+        return ""
+    # Two letters swapped (dfo for dof) is the likeliest slip: prefer it.
+    swapped = [m for m in matches if sorted(m.casefold()) == sorted(str(word).casefold())]
+    return Message(": did you mean '{choice}'?", choice=(swapped or matches)[0])
+
+
+def _unwrap(annotation: Any) -> list[Any]:
+    """Return the concrete types inside Optional/Annotated/Union."""
+    origin = get_origin(annotation)
+    if origin is typing.Annotated:
+        return _unwrap(get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        found: list[Any] = []
+        for arg in get_args(annotation):
+            found.extend(_unwrap(arg))
+        return found
+    return [annotation]
+
+
+def fields_at(model: type[BaseModel], loc: Loc) -> list[str] | None:
+    """Return the field names the schema allows at ``loc``, if it is a model."""
+    current: Any = model
+    for part in loc:
+        candidates = _unwrap(current)
+        nxt: Any = None
+        for candidate in candidates:
+            if (
+                isinstance(part, str)
+                and isinstance(candidate, type)
+                and issubclass(candidate, BaseModel)
+                and part in candidate.model_fields
+            ):
+                nxt = candidate.model_fields[part].annotation
+                break
+            origin = get_origin(candidate)
+            if isinstance(part, int) and origin is list:
+                nxt = get_args(candidate)[0]
+                break
+            if isinstance(part, str) and origin is dict:
+                nxt = get_args(candidate)[1]
+                break
+        if nxt is None:
+            return None
+        current = nxt
+    for candidate in _unwrap(current):
+        if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+            return list(candidate.model_fields)
+    return None
+
+
+def _literal_choices(ctx: dict[str, Any]) -> list[str]:
+    """The choices pydantic lists in a ``literal_error``."""
+    expected = str(ctx.get("expected", ""))
+    return [part.strip(" '\"") for part in expected.replace(" or ", ",").split(",") if part]
+
+
+def _shown(value: object) -> Message | str:
+    """`` (found 'x')`` for a text value, so the user sees what was read."""
+    return Message(" (found '{value}')", value=value) if isinstance(value, str) else ""
+
+
+def _reason(ctx: dict[str, Any], fallback: str) -> Renderable | str:
+    """What a validator's ``ValueError`` says: its :class:`Message` when it carries one."""
+    error = ctx.get("error", fallback)
+    if isinstance(error, ValueError) and error.args and isinstance(error.args[0], Renderable):
+        return error.args[0]
+    return str(error)
+
+
+def _limit(value: object) -> str:
+    """A bound from the schema as people write it: ``5`` rather than ``5.0``."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _explain(kind: str, error: ErrorDetails, model: type[BaseModel], loc: Loc) -> Renderable | str:
+    """What is wrong with the value at ``loc`` and how to fix it, for pydantic's ``kind``."""
+    value = error.get("input")
+    ctx: dict[str, Any] = dict(error.get("ctx") or {})
+    field = str(loc[-1]) if loc else ""
+
+    if kind == "missing":
+        return Message("required, but missing: add '{field}:' here", field=field)
+    if kind == "extra_forbidden":
+        known = fields_at(model, loc[:-1]) or []
+        hint = did_you_mean(field, known)
+        if not hint and known:
+            hint = Message(": the fields allowed here are {fields}", fields=", ".join(known))
+        return Message("unknown field '{field}'{hint}", field=field, hint=hint)
+    if kind == "string_type":
+        if isinstance(value, dict) and len(value) == 1:
+            [(key, inner)] = value.items()
+            shown = f"{key}: {inner}" if inner is not None else f"{key}:"
+            if len(shown) > 60:
+                shown = shown[:59] + "…"
+            return Message(
+                "expected text, but the ': ' in '{text}' made it a field: put the whole text "
+                "in quotes",
+                text=shown,
+            )
+        if isinstance(value, list):
+            return Message("expected one piece of text, not a list")
+        return Message("expected text here")
+    if kind in {"int_parsing", "int_type", "int_from_float"}:
+        return Message(
+            "must be a whole number such as 1200, without units or words{found}",
+            found=_shown(value),
+        )
+    if kind in {"float_parsing", "float_type"}:
+        return Message(
+            "must be a number such as 1200, without units or words{found}", found=_shown(value)
+        )
+    if kind.startswith("date") or kind.startswith("datetime"):
+        if isinstance(value, str):
+            return Message(
+                "'{value}' is not a real date: write it as YYYY-MM-DD, e.g. 2027-01-04",
+                value=value,
+            )
+        return Message("is not a real date: write it as YYYY-MM-DD, e.g. 2027-01-04")
+    if kind == "literal_error":
+        choices = _literal_choices(ctx)
+        hint = did_you_mean(str(value), choices) if isinstance(value, str) else ""
+        return Message(
+            "'{value}' is not allowed: use one of {choices}{hint}",
+            value=value,
+            choices=", ".join(choices),
+            hint=hint,
+        )
+    if kind == "list_type":
+        return Message("expected a list: put each item on its own line starting with '- '")
+    if kind in {"model_type", "model_attributes_type", "dict_type"}:
+        return Message(
+            "expected a block of fields under '{field}:', indented below it", field=field
+        )
+    if kind == "string_pattern_mismatch":
+        return Message(
+            "'{value}' is not a usable id: use letters, digits, '-' or '_' "
+            "(no spaces or dots), e.g. 'bed-days'",
+            value=value,
+        )
+    if kind == "string_too_short":
+        return Message("must not be empty")
+    if kind == "string_too_long":
+        return Message(
+            "too long: keep it under {limit} characters", limit=ctx.get("max_length", "")
+        )
+    if kind == "too_short":
+        least = int(ctx.get("min_length", 1))
+        return Plural(
+            "needs at least {n} item: add one", "needs at least {n} items: add them", least
+        )
+    if kind == "value_error":
+        return _reason(ctx, error["msg"])
+    if kind == "finite_number":
+        text = str(value) if len(str(value)) <= 30 else f"{str(value)[:30]}…"
+        return Message(
+            "must be an ordinary number such as 1200, not 'nan' or one too large "
+            "to hold (found '{value}')",
+            value=text,
+        )
+    if kind == "bool_parsing":
+        return Message("write true or false")
+    if kind == "greater_than_equal":
+        return Message("must be {limit} or more", limit=_limit(ctx.get("ge")))
+    if kind == "less_than_equal":
+        return Message("must be {limit} or less", limit=_limit(ctx.get("le")))
+    if kind == "greater_than":
+        return Message("must be more than {limit}", limit=_limit(ctx.get("gt")))
+    if kind == "less_than":
+        return Message("must be less than {limit}", limit=_limit(ctx.get("lt")))
+    if kind == "multiple_of":
+        return Message(
+            "must be a multiple of {step}, such as 3 or 3.5",
+            step=_limit(ctx.get("multiple_of")),
+        )
+    # A check the schema does not expect: pydantic's own (English) words.
+    return f"{error['msg'][:1].lower()}{error['msg'][1:]}"
+
+
+def describe_error(error: ErrorDetails, model: type[BaseModel]) -> Problem:
+    """Word one pydantic error as an actionable problem at its place in the data."""
+    loc: Loc = tuple(part for part in error["loc"] if isinstance(part, str | int))
+    kind = error["type"]
+    return Problem(loc, _explain(kind, error, model, loc), at_key=kind == "extra_forbidden")
+
+
+def describe_errors(error: ValidationError, model: type[BaseModel]) -> list[Problem]:
+    """Word every error pydantic found."""
+    return [describe_error(detail, model) for detail in error.errors()]
+
+
+def _items(data: Any, key: str) -> list[tuple[int, dict[str, Any]]]:
+    """The mapping items of a list field, with their indices; tolerant of bad shapes."""
+    value = data.get(key) if isinstance(data, dict) else None
+    if not isinstance(value, list):
+        return []
+    return [(index, item) for index, item in enumerate(value) if isinstance(item, dict)]
+
+
+def _duplicates(items: list[tuple[int, dict[str, Any]]], key: str, where: Loc) -> list[Problem]:
+    """An id used twice in one list, case aside."""
+    problems: list[Problem] = []
+    first: dict[str, int] = {}
+    for index, item in items:
+        value = item.get(key)
+        if not isinstance(value, str):
+            continue
+        folded = value.casefold()
+        if folded in first:
+            message = Message(
+                "'{value}' is already used by {earlier}: give each one its own id",
+                value=value,
+                earlier=dotted((*where, first[folded])),
+            )
+            problems.append(Problem((*where, index, key), message))
+        else:
+            first[folded] = index
+    return problems
+
+
+def semantic_problems(data: Any) -> list[Problem]:
+    """Find broken cross-references in raw facts data (duplicates, dangling links)."""
+    problems: list[Problem] = []
+    impacts = _items(data, "impacts")
+    directors = _items(data, "directors")
+    problems += _duplicates(impacts, "id", ("impacts",))
+    problems += _duplicates(directors, "id", ("directors",))
+    objectives: dict[str, set[str]] = {}
+    for index, director in directors:
+        director_id = str(director.get("id", ""))
+        listed = _items(director, "objectives")
+        problems += _duplicates(listed, "id", ("directors", index, "objectives"))
+        objectives[director_id] = {str(o.get("id")) for _, o in listed if o.get("id")}
+    if directors:
+        problems += _supports_problems(impacts, objectives)
+        problems += _supports_problems(impacts, objectives, key="excludes")
+        problems += _both_problems(impacts)
+        problems += _meeting_problems(data, objectives)
+    problems += _update_problems(data, {str(i.get("id")) for _, i in impacts})
+    problems += _overlaps_problems(impacts)
+    return problems
+
+
+def _overlaps_problems(impacts: list[tuple[int, dict[str, Any]]]) -> list[Problem]:
+    """``overlaps`` that name no impact, or the impact itself."""
+    problems: list[Problem] = []
+    known = [str(impact.get("id")) for _, impact in impacts if impact.get("id")]
+    for index, impact in impacts:
+        overlaps = impact.get("overlaps")
+        listed = overlaps if isinstance(overlaps, list) else [overlaps] if overlaps else []
+        for number, other in enumerate(listed):
+            loc: Loc = ("impacts", index, "overlaps", number)
+            if not isinstance(other, str):
+                continue
+            if other == impact.get("id"):
+                message = Message(
+                    "an impact cannot overlap itself: name the other impact whose money "
+                    "already includes this one"
+                )
+                problems.append(Problem(loc, message))
+            elif other not in known:
+                message = Message(
+                    "no impact has the id '{wanted}'{hint}",
+                    wanted=other,
+                    hint=did_you_mean(other, known),
+                )
+                problems.append(Problem(loc, message))
+    return problems
+
+
+def _references(impact: dict[str, Any], key: str) -> list[Any]:
+    """The ``supports`` or ``excludes`` entries of one impact, a single one as a list."""
+    value = impact.get(key)
+    return value if isinstance(value, list) else [value] if value else []
+
+
+def _both_problems(impacts: list[tuple[int, dict[str, Any]]]) -> list[Problem]:
+    """An objective an impact both ``supports`` and ``excludes``."""
+    problems: list[Problem] = []
+    for index, impact in impacts:
+        supported = {str(ref).strip().casefold() for ref in _references(impact, "supports")}
+        for number, ref in enumerate(_references(impact, "excludes")):
+            if isinstance(ref, str) and ref.strip().casefold() in supported:
+                message = Message(
+                    "'{link}' is also under 'supports': keep it in one of the two",
+                    link=ref.strip(),
+                )
+                problems.append(Problem(("impacts", index, "excludes", number), message))
+    return problems
+
+
+def _supports_problems(
+    impacts: list[tuple[int, dict[str, Any]]],
+    objectives: dict[str, set[str]],
+    *,
+    key: str = "supports",
+) -> list[Problem]:
+    """``supports`` (or ``excludes``) links that name no director, or no objective of theirs."""
+    problems: list[Problem] = []
+    every = [f"{d}.{o}" for d, listed in objectives.items() for o in sorted(listed)]
+    for index, impact in impacts:
+        for number, link in enumerate(_references(impact, key)):
+            loc: Loc = ("impacts", index, key, number)
+            if not isinstance(link, str):
+                continue
+            director_id, _, objective_id = link.partition(".")
+            if not objective_id:
+                message = Message("write the link as director_id.objective_id, e.g. dof.cip")
+                problems.append(Problem(loc, message))
+            elif director_id not in objectives:
+                message = Message(
+                    "no director has the id '{wanted}'{hint}",
+                    wanted=director_id,
+                    hint=did_you_mean(director_id, objectives),
+                )
+                problems.append(Problem(loc, message))
+            elif objectives[director_id] and objective_id not in objectives[director_id]:
+                message = Message(
+                    "'{link}' names no objective of that director{hint}",
+                    link=link,
+                    hint=did_you_mean(link, every),
+                )
+                problems.append(Problem(loc, message))
+    return problems
+
+
+def _meeting_problems(data: dict[str, Any], objectives: dict[str, set[str]]) -> list[Problem]:
+    """A meeting with a director the facts do not list."""
+    meeting = data.get("meeting")
+    if not isinstance(meeting, dict) or not isinstance(meeting.get("director"), str):
+        return []
+    wanted = meeting["director"]
+    if wanted.casefold() in {d.casefold() for d in objectives}:
+        return []
+    hint = did_you_mean(wanted, objectives) or Message(
+        ": use one of {ids}", ids=", ".join(objectives)
+    )
+    message = Message("no director has the id '{wanted}'{hint}", wanted=wanted, hint=hint)
+    return [Problem(("meeting", "director"), message)]
+
+
+def _months(period: object) -> tuple[int, int] | None:
+    """The first and last month a period covers, counted from year 0; ``None`` if unreadable."""
+    match = _PERIOD.match(str(period).strip().upper()) if isinstance(period, str | int) else None
+    if match is None or isinstance(period, bool):
+        return None
+    year, month, quarter = match.groups()
+    first = int(year) * 12
+    if month is not None:
+        return first + int(month) - 1, first + int(month) - 1
+    if quarter is not None:
+        return first + 3 * int(quarter) - 3, first + 3 * int(quarter) - 1
+    return first, first + 11
+
+
+def _period_problem(
+    period: object, index: int, logged: dict[int, tuple[str, int, int]]
+) -> Problem | None:
+    """A period logged twice, or overlapping one logged earlier (a month inside a quarter)."""
+    span = _months(period)
+    if span is None:
+        return None
+    text = str(period).strip().upper()
+    for earlier, (other, first, last) in logged.items():
+        if span[0] > last or first > span[1]:
+            continue
+        where = dotted(("updates", earlier))
+        if other == text:
+            message = Message(
+                "{period} is already logged at {earlier}: merge the two entries",
+                period=text,
+                earlier=where,
+            )
+        else:
+            message = Message(
+                "{period} overlaps {other}, already logged at {earlier}: log each month "
+                "only once, so merge the two entries or remove one",
+                period=text,
+                other=other,
+                earlier=where,
+            )
+        return Problem(("updates", index, "period"), message)
+    logged[index] = (text, *span)
+    return None
+
+
+def _update_problems(data: Any, impact_ids: set[str]) -> list[Problem]:
+    """Periods logged twice or overlapping, and measures that name no impact."""
+    problems: list[Problem] = []
+    logged: dict[int, tuple[str, int, int]] = {}
+    for index, update in _items(data, "updates"):
+        problem = _period_problem(update.get("period"), index, logged)
+        if problem is not None:
+            problems.append(problem)
+        measures = update.get("measures")
+        if isinstance(measures, dict):
+            for name in measures:
+                if name not in impact_ids:
+                    hint = did_you_mean(name, impact_ids) or Message(
+                        ": use an impact id ({ids})", ids=", ".join(sorted(impact_ids))
+                    )
+                    message = Message("'{name}' is not an impact id{hint}", name=name, hint=hint)
+                    problems.append(Problem(("updates", index, "measures", name), message))
+    return problems

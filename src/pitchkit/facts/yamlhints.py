@@ -1,0 +1,153 @@
+"""Spot the YAML slips people make inside ``{...}`` and ``[...]``, and show the fix.
+
+Inside braces and brackets YAML gives ``,`` ``:`` ``#`` ``&`` ``!`` ``*``
+``%`` ``@`` and the backtick a meaning of their own, so a job title such as
+``{role: Consultant Nurse, Crisis Services}`` is read as two fields, and
+``{ward: &Oak ward}`` quietly loses a word. Each slip gets a message saying
+which character did it and the line rewritten with the text in quotes, which
+is the fix in every case.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from pitchkit.i18n.messages import Message
+
+#: Tags YAML itself gives plain values; any other ``!word`` came from the user's text.
+_STANDARD_TAG = re.compile(r"^tag:yaml\.org,2002:")
+#: Characters that end an unquoted value inside braces or brackets.
+_VALUE_END = re.compile(r",\s|[,}\]]")
+
+
+def quoted(text: str) -> str:
+    """``text`` in YAML double quotes (JSON's escapes are YAML's too)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def line_of(text: str, number: int) -> str:
+    """Line ``number`` (from 1) of ``text``, without its line break."""
+    lines = text.splitlines()
+    return lines[number - 1] if 0 < number <= len(lines) else ""
+
+
+def is_flow(node: Node) -> bool:
+    """Whether ``node`` was written in braces or brackets."""
+    return bool(getattr(node, "flow_style", False))
+
+
+def split_by_comma(text: str, value: Node, orphan: ScalarNode) -> Message | None:
+    """A ``{field: some text, more text}`` slip: the comma ended the text early.
+
+    ``value`` is the field's value as read and ``orphan`` the key with no
+    value that the rest of the text became. Returns the message with the
+    line rewritten, or ``None`` when the two are not on one line.
+    """
+    start, end = value.start_mark, orphan.end_mark
+    if not isinstance(value, ScalarNode) or value.style is not None or start.line != end.line:
+        return None
+    meant = text[start.index : end.index]
+    line = line_of(text, start.line + 1)
+    column = start.column
+    fixed = line[:column] + quoted(meant) + line[column + len(meant) :]
+    return Message(
+        "the comma in '{meant}' ended the text early, so '{orphan}' was read as a field of its "
+        "own: text containing a comma inside {{...}} needs quotes, as in: {fixed}",
+        meant=meant,
+        orphan=str(orphan.value),
+        fixed=fixed.strip(),
+    )
+
+
+def indicator_slip(text: str, node: ScalarNode, used_anchors: set[int]) -> Message | None:
+    """A value whose first character YAML took as an anchor (``&``) or a tag (``!``).
+
+    An anchor that some ``*alias`` uses is meant (``used_anchors`` holds
+    those nodes' ids); one nothing uses came from text like ``&Oak ward``.
+    """
+    tag = str(node.tag or "")
+    anchor = str(node.anchor) if getattr(node, "anchor", None) else ""
+    if tag.startswith("!") and not _STANDARD_TAG.match(tag):
+        marker = tag
+        what = Message("'!' makes '{marker}' a YAML tag, not text", marker=marker)
+    elif anchor and id(node) not in used_anchors:
+        marker = "&" + anchor
+        what = Message("'&' makes '{marker}' an anchor name, not text", marker=marker)
+    else:
+        return None
+    line = line_of(text, node.start_mark.line + 1)
+    one_line = node.end_mark.line == node.start_mark.line
+    end = node.end_mark.column if one_line else len(line)
+    begin = line.rfind(marker, 0, end)
+    if begin < 0:
+        return Message("{what}: put the text in quotes", what=what)
+    meant = line[begin:end].rstrip()
+    fixed = line[:begin] + quoted(meant) + line[begin + len(meant) :]
+    return Message(
+        "{what}: put the text in quotes, as in: {fixed}",
+        what=what,
+        fixed=fixed.strip(),
+    )
+
+
+def aliased(node: Node) -> set[int]:
+    """The ids of the nodes that an ``*alias`` refers to somewhere in ``node``.
+
+    Each container is visited once, so an alias bomb costs no more than
+    the file's size.
+    """
+    counts: dict[int, int] = {}
+    seen: set[int] = set()
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, SequenceNode):
+            children = list(current.value)
+        elif isinstance(current, MappingNode):
+            children = [part for pair in current.value for part in pair]
+        else:
+            continue
+        for child in children:
+            counts[id(child)] = counts.get(id(child), 0) + 1
+            stack.append(child)
+    return {key for key, count in counts.items() if count > 1}
+
+
+def rewrite_at(text: str, line: int, column: int) -> str | None:
+    """The line with the unquoted value at ``line:column`` (from 1) put in quotes.
+
+    Only for a value inside braces or brackets, where YAML's own complaint
+    rarely says that quotes are the answer; ``None`` elsewhere.
+    """
+    source = line_of(text, line)
+    if "{" not in source and "[" not in source:
+        return None
+    at = min(max(column - 1, 0), len(source))
+    begin = max(source.rfind(mark, 0, at) + len(mark) for mark in ("{", "[", ", ", ": "))
+    if begin <= 0:
+        return None
+    while begin < len(source) and source[begin] == " ":
+        begin += 1
+    found = _VALUE_END.search(source, at)
+    end = found.start() if found else len(source)
+    meant = source[begin:end].rstrip()
+    if not meant or meant[0] in "\"'":
+        return None
+    return (source[:begin] + quoted(meant) + source[begin + len(meant) :]).strip()
+
+
+def flow_key_without_value(key: Node, value: Node) -> bool:
+    """Whether ``key`` was written with no ``:`` and no value inside braces."""
+    return (
+        isinstance(key, ScalarNode)
+        and isinstance(value, ScalarNode)
+        and value.tag == "tag:yaml.org,2002:null"
+        and value.value in ("", None)
+        and value.start_mark.index == value.end_mark.index
+    )

@@ -1,0 +1,1 @@
+"""Languages: translation, number and date formatting, and user-facing messages."""

@@ -1,0 +1,531 @@
+"""Numbers, money, dates, periods and lists worded for a reader, in a given language.
+
+Every function takes the :class:`~pitchkit.i18n.translation.Language` explicitly and
+leans on Babel's CLDR data for symbols, grouping, month names and list
+patterns, so English and Welsh documents share one set of rules. Rounding
+is half-up throughout: readers of a briefing note expect 2.5 to become 3.
+
+:func:`filters` binds the functions to one language for the Jinja
+environment the Word templates are filled with.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import functools
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
+from typing import Any, Literal, ParamSpec, TypeVar, get_args
+
+import jinja2
+from babel.dates import format_date, format_skeleton, get_month_names
+from babel.lists import format_list
+from babel.numbers import (
+    format_compact_currency,
+    format_currency,
+    format_decimal,
+    format_percent,
+    get_minus_sign_symbol,
+    get_plus_sign_symbol,
+    list_currencies,
+)
+
+from pitchkit.errors import InputError
+from pitchkit.i18n.messages import Message
+from pitchkit.i18n.translation import N_, Language
+
+Number = int | float | Decimal
+P = ParamSpec("P")
+R = TypeVar("R")
+#: Decimal digits to work with: a float's largest exponent plus room for decimals.
+WIDE_PRECISION = 400
+
+MONEY_PRECISIONS = ("auto", "exact")
+DATE_FORMATS = ("long", "short", "month")
+ListStyle = Literal[
+    "standard", "standard-short", "or", "or-short", "unit", "unit-short", "unit-narrow"
+]
+LIST_STYLES: tuple[ListStyle, ...] = get_args(ListStyle)
+
+#: Day, month and full year: UK practice in both languages (CLDR's Welsh short
+#: date has a two-digit year, which reads ambiguously in a board paper).
+_SHORT_DATE = "dd/MM/y"
+
+_PERIOD = re.compile(r"([1-9]\d{3})(?:-(?:[Qq]([1-4])|(0[1-9]|1[0-2])))?")
+
+#: How a quarter is worded. ``{end_soft}`` is ``{end}`` with the Welsh soft
+#: mutation that follows "i" (Mawrth → Fawrth), for catalogs that need it.
+QUARTER_PATTERN = N_("{start} to {end} {year}")
+_QUARTER_FALLBACKS = {"cy": "{start} i {end_soft} {year}"}
+
+_SOFT_MUTATIONS = (
+    ("ll", "l"),
+    ("rh", "r"),
+    ("ch", "ch"),
+    ("ph", "ph"),
+    ("th", "th"),
+    ("p", "b"),
+    ("t", "d"),
+    ("c", "g"),
+    ("b", "f"),
+    ("d", "dd"),
+    ("g", ""),
+    ("m", "f"),
+)
+_WELSH_VOWELS = frozenset("aeiouwy")
+_WELSH_AND = re.compile(r"\ba\(c\) (?=(\S))")
+
+_MILLION = Decimal(1_000_000)
+_POUNDS_LIMIT = Decimal(10_000)
+
+
+def _wide_precision(format_value: Callable[P, R]) -> Callable[P, R]:
+    """Run ``format_value`` with enough decimal precision for any float (1e300 included).
+
+    Babel and the rounding here quantize decimals; Python's default context
+    holds only 28 digits, which a huge (if mistaken) figure would exceed.
+    """
+
+    @functools.wraps(format_value)
+    def formatted(*args: P.args, **kwargs: P.kwargs) -> R:
+        with localcontext() as context:
+            context.prec = WIDE_PRECISION
+            return format_value(*args, **kwargs)
+
+    return formatted
+
+
+@_wide_precision
+def money(
+    amount: Number,
+    lang: Language,
+    *,
+    currency: str = "GBP",
+    precision: str = "auto",
+) -> str:
+    """Format ``amount`` of ``currency`` rounded as a briefing note would.
+
+    With ``precision="auto"``: under 10,000 to the whole unit (£1,590), then
+    to three significant figures (£318,000), written compactly from a
+    million (£1.2m, £1.25m, £14m, £1.3bn), so that figures on one line
+    still add up (£2.5m to £1.75m is £750,000 less). Non-zero amounts under 1 keep their
+    pence so they never show as £0. ``precision="exact"`` shows pence only
+    when there are any (£1,590.50, £1,590).
+    """
+    if precision not in MONEY_PRECISIONS:
+        raise InputError(
+            Message(
+                "unknown money precision {precision}: use precision='auto' or precision='exact'",
+                precision=repr(precision),
+            )
+        )
+    code = currency.strip().upper()
+    value = _to_decimal(amount, Message("an amount of money"))
+    if precision == "exact":
+        return _exact_money(value, code, lang)
+    rounded = _round_money(value)
+    if abs(rounded) >= _MILLION:
+        return str(format_compact_currency(rounded, code, locale=lang.locale, fraction_digits=2))
+    return _exact_money(rounded, code, lang)
+
+
+@_wide_precision
+def number(value: Number, lang: Language, *, decimals: int | None = None) -> str:
+    """Format ``value`` with the locale's grouping (1,200; 87.5).
+
+    By default whole numbers have no decimals and others at most one
+    (87.54 → 87.5, 87.04 → 87). ``decimals=n`` always shows ``n`` places.
+    """
+    amount = _to_decimal(value, Message("a number"))
+    if decimals is not None and decimals < 0:
+        raise InputError(
+            Message("cannot show {decimals} decimal places: use 0 or more", decimals=decimals)
+        )
+    rounded = _round(amount, 1 if decimals is None else decimals)
+    if decimals is None:
+        decimals = 0 if rounded == rounded.to_integral_value() else 1
+    return _sign(rounded, lang) + _decimal_text(abs(rounded), decimals, lang)
+
+
+@_wide_precision
+def percent(value: Number, lang: Language, *, decimals: int = 0, signed: bool = False) -> str:
+    """Format the fraction ``value`` as a percentage (0.18 → 18%).
+
+    A non-zero value too small to show is written "<1%" (or "<0.1%" with one
+    decimal) rather than a misleading 0%; one just short of the whole is
+    ">99%" rather than 100%. ``signed=True`` puts + before rises.
+    """
+    fraction = _to_decimal(value, Message("a percentage"))
+    rounded = _round(fraction, decimals + 2)
+    step = Decimal(1).scaleb(-(decimals + 2))
+    if fraction != 0 and rounded == 0:
+        body = "<" + _percent_text(step, decimals, lang)
+        return _sign(fraction, lang, signed=signed) + body
+    if abs(fraction) < 1 and abs(rounded) == 1:
+        body = ">" + _percent_text(1 - step, decimals, lang)
+        return _sign(fraction, lang, signed=signed) + body
+    return _sign(rounded, lang, signed=signed) + _percent_text(abs(rounded), decimals, lang)
+
+
+@_wide_precision
+def change(value: Number, lang: Language, *, unit: str | None = None) -> str:
+    """Format a change with its sign for a table: "+12", "-200", "+£4,000".
+
+    Zero has no sign. ``unit`` is worded as :func:`quantity` does, and the
+    sign goes in front of it (so a fall in money reads "-£4,000").
+    """
+    amount = _to_decimal(value, Message("a change"))
+    magnitude = abs(amount)
+    shown = _round_money(magnitude) if _is_money(unit) else _round(magnitude, 1)
+    sign = _sign(amount, lang, signed=True) if shown else ""
+    return sign + quantity(magnitude, unit, lang)
+
+
+def date(value: dt.date, lang: Language, *, format: str = "long") -> str:
+    """Format a date: "long" (3 December 2026), "short" (03/12/2026) or "month".
+
+    In Welsh the long form is "3 Rhagfyr 2026" and the month form
+    "Rhagfyr 2026", from Babel's CLDR data.
+    """
+    if not isinstance(value, dt.date):
+        raise InputError(
+            Message(
+                "cannot format {value} as a date: give a date such as 2026-12-03",
+                value=repr(value),
+            )
+        )
+    if format == "long":
+        return str(format_date(value, "long", locale=lang.locale))
+    if format == "short":
+        return str(format_date(value, _SHORT_DATE, locale=lang.locale))
+    if format == "month":
+        return str(format_skeleton("yMMMM", value, locale=lang.locale))
+    choices = ", ".join(DATE_FORMATS)
+    raise InputError(
+        Message(
+            "unknown date format {format}: use one of {choices}",
+            format=repr(format),
+            choices=choices,
+        )
+    )
+
+
+def period_label(period: str, lang: Language, *, short: bool = False) -> str:
+    """Word a reporting period: 2027-Q1, 2027-03 or 2027.
+
+    "2027-Q1" → "January to March 2027" (Welsh "Ionawr i Fawrth 2027"),
+    "2027-03" → "March 2027", "2027" → "2027". With ``short``, a label that
+    fits a chart axis: "Q1 27", "Mar ’27" (Welsh "Maw 2027"), "2027".
+    """
+    match = _PERIOD.fullmatch(str(period).strip())
+    if match is None:
+        raise InputError(
+            Message(
+                "unknown period {period}: write YYYY, YYYY-MM or YYYY-Qn, for example 2027-Q1",
+                period=repr(period),
+            )
+        )
+    year, quarter, month = match.groups()
+    if short:
+        return _short_period_label(year, quarter, month, lang)
+    if month is not None:
+        return date(dt.date(int(year), int(month), 1), lang, format="month")
+    if quarter is None:
+        return year
+    months = get_month_names("wide", "format", locale=lang.locale)
+    last = int(quarter) * 3
+    end = str(months[last])
+    end_soft = soft_mutation(end) if lang.lang == "cy" else end
+    pattern = _quarter_pattern(lang)
+    return pattern.format(start=months[last - 2], end=end, end_soft=end_soft, year=year)
+
+
+def _short_period_label(year: str, quarter: str | None, month: str | None, lang: Language) -> str:
+    """Return ``Mar ’27``, ``Q1 27`` or ``2027``: months abbreviated as ``lang`` does."""
+    if month is not None:
+        return str(format_skeleton("MMMyy", dt.date(int(year), int(month), 1), locale=lang.locale))
+    if quarter is not None:
+        return f"Q{quarter} {int(year) % 100:02d}"
+    return year
+
+
+def join_list(items: Iterable[object], lang: Language, *, style: str = "standard") -> str:
+    """Join ``items`` as the language does: "A, B and C"; empty gives "".
+
+    Uses Babel's list patterns. CLDR writes Welsh "and" as "a(c)"; it is
+    settled here to "ac" before a vowel and "a" otherwise.
+    """
+    if style not in LIST_STYLES:
+        choices = ", ".join(LIST_STYLES)
+        raise InputError(
+            Message(
+                "unknown list style {style}: use one of {choices}",
+                style=repr(style),
+                choices=choices,
+            )
+        )
+    words = [str(item) for item in items]
+    if not words:
+        return ""
+    joined = str(format_list(words, style=style, locale=lang.locale))
+    return _WELSH_AND.sub(_welsh_and, joined)
+
+
+@_wide_precision
+def quantity(value: Number, unit: str | None, lang: Language) -> str:
+    """Format ``value`` with its unit: "87.5%", "£4,000", "12 days", "1 day".
+
+    ``unit`` "%" means ``value`` is already a percentage; "£" or a currency
+    code (GBP, EUR) means money; any other unit follows the number after a
+    space. In English a unit ending in "s" loses it for exactly 1 ("1 day",
+    "1 admission"); other languages keep the unit as written.
+    """
+    unit = (unit or "").strip()
+    if _is_money(unit):
+        return money(value, lang, currency="GBP" if unit == "£" else unit)
+    text = number(value, lang)
+    if not unit:
+        return text
+    if unit == "%":
+        return text + str(lang.locale.number_symbols["latn"]["percentSign"])
+    if lang.lang == "en" and text.lstrip(get_minus_sign_symbol(lang.locale)) == "1":
+        unit = _singular(unit)
+    return f"{text} {unit}"
+
+
+def singular_unit(unit: str, lang: Language) -> str:
+    """Return the unit for one item ("admissions" → "admission") in English; else as written."""
+    unit = unit.strip()
+    if lang.lang != "en" or unit == "%" or _is_money(unit):
+        return unit
+    return _singular(unit)
+
+
+def filters(lang: Language) -> dict[str, Callable[..., str]]:
+    """Return the Jinja filters for ``lang``: money, number, percent, date, list, ....
+
+    Each takes the value first and the options as keywords. ``None`` and
+    Jinja's undefined give "" and a string is returned unchanged, so optional
+    or already-worded fields never break a document.
+    """
+    return {
+        "money": _tolerant(lambda value, **options: money(value, lang, **options)),
+        "number": _tolerant(lambda value, **options: number(value, lang, **options)),
+        "percent": _tolerant(lambda value, **options: percent(value, lang, **options)),
+        "date": _tolerant(lambda value, **options: date(value, lang, **options)),
+        "list": _tolerant(lambda value, **options: join_list(_present(value), lang, **options)),
+        "period": _tolerant(_period_filter(lang), words=False),
+        "quantity": _tolerant(lambda value, unit=None: quantity(value, unit, lang)),
+        "change": _tolerant(lambda value, **options: change(value, lang, **options)),
+        "sentence": sentence,
+        "sentences": sentences,
+    }
+
+
+def sentence(text: object) -> str:
+    """``text`` ending with a full stop, unless it already ends a sentence ("…" too).
+
+    For a template line such as ``{{ project.evidence|list|sentence }}``,
+    where the last item may already end in "." or have been shortened to "…".
+    """
+    if text is None:
+        return ""
+    if isinstance(text, jinja2.Undefined):
+        return str(text)  # "" for Undefined; StrictUndefined raises as it should
+    words = text.rstrip() if isinstance(text, str) else str(text).rstrip()  # keeps Markup
+    if not words or words.endswith((".", "!", "?", "…", ".)", ".”", ".'", '."')):
+        return words
+    return words + "."
+
+
+def sentences(items: object) -> str:
+    """List items as sentences of their own: ``A. B. C.`` (never joined with commas).
+
+    For a template line such as ``{{ project.evidence|sentences }}``: each
+    item ends with one full stop (or its own "?" or "!"), and blank items
+    are left out.
+    """
+    if items is None:
+        return ""
+    if isinstance(items, jinja2.Undefined):
+        return str(items)
+    if isinstance(items, str):
+        return sentence(items)
+    return " ".join(sentence(item) for item in _present(items))  # type: ignore[arg-type]
+
+
+def soft_mutation(word: str) -> str:
+    """Apply the Welsh soft mutation to ``word`` (Mawrth → Fawrth, Rhagfyr → Ragfyr)."""
+    lower = word.lower()
+    for radical, mutated in _SOFT_MUTATIONS:
+        if lower.startswith(radical):
+            rest = word[len(radical) :]
+            if not mutated:
+                return rest[:1].upper() + rest[1:] if word[:1].isupper() else rest
+            head = mutated.capitalize() if word[:1].isupper() else mutated
+            return head + rest
+    return word
+
+
+def _tolerant(format_value: Callable[..., str], *, words: bool = True) -> Callable[..., str]:
+    """Wrap a filter so None, undefined and (if ``words``) strings pass through."""
+
+    def apply(value: Any, *args: Any, **options: Any) -> str:
+        if isinstance(value, jinja2.Undefined):
+            return str(value)  # "" for Undefined; StrictUndefined raises as it should
+        if value is None:
+            return ""
+        if words and isinstance(value, str):
+            return value
+        return format_value(value, *args, **options)
+
+    return apply
+
+
+def _period_filter(lang: Language) -> Callable[..., str]:
+    """Return a filter wording a period, leaving text that is not a period alone."""
+
+    def label(value: Any) -> str:
+        text = str(value)
+        if _PERIOD.fullmatch(text.strip()) is None:
+            return text
+        return period_label(text, lang)
+
+    return label
+
+
+def _present(items: Iterable[object]) -> list[object]:
+    """Drop the missing (None or blank) entries from a list a template passes."""
+    return [item for item in items if item is not None and str(item).strip()]
+
+
+def _to_decimal(value: object, what: Message) -> Decimal:
+    """Turn an int, float or Decimal into a finite Decimal, or explain why not.
+
+    ``what`` names the kind of figure wanted ("a number"), for the message.
+    """
+    not_a_number = Message(
+        "cannot format {value} as {what}: give a number", value=repr(value), what=what
+    )
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+        raise InputError(not_a_number)
+    try:
+        amount = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    except InvalidOperation as error:  # pragma: no cover - Decimal accepts every int and float
+        raise InputError(not_a_number) from error
+    if not amount.is_finite():
+        raise InputError(
+            Message(
+                "cannot format {value} as {what}: it is not a finite number",
+                value=repr(value),
+                what=what,
+            )
+        )
+    return amount
+
+
+def _round(value: Decimal, places: int) -> Decimal:
+    """Round half-up to ``places`` decimal places (negative rounds to tens, ...).
+
+    The working precision grows with the number, so 1e300 rounds as well as 12.
+    """
+    digits = max(28, value.adjusted() + places + 2)
+    with localcontext() as context:
+        context.prec = digits
+        return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def _money_quantum(size: Decimal) -> Decimal:
+    """Return the step an amount of this size is rounded to in a briefing note."""
+    if size == 0:
+        return Decimal(1)
+    if size < 1:
+        return Decimal("0.01")
+    if size < _POUNDS_LIMIT:
+        return Decimal(1)
+    return Decimal(1).scaleb(size.adjusted() - 2)  # three significant figures
+
+
+def _round_money(value: Decimal) -> Decimal:
+    """Round ``value`` to its band's step, moving up a band if rounding crosses it."""
+    quantum = _money_quantum(abs(value))
+    while True:
+        rounded = (value / quantum).quantize(Decimal(1), rounding=ROUND_HALF_UP) * quantum
+        coarser = _money_quantum(abs(rounded))
+        if coarser <= quantum:
+            return rounded
+        quantum = coarser
+
+
+def _exact_money(value: Decimal, currency: str, lang: Language) -> str:
+    """Format money in full: pence only when the amount has any."""
+    if value == value.to_integral_value():
+        whole = copy.copy(lang.locale.currency_formats["standard"])
+        whole.frac_prec = (0, 0)
+        return str(
+            format_currency(
+                value.to_integral_value(),
+                currency,
+                format=whole,
+                locale=lang.locale,
+                currency_digits=False,
+            )
+        )
+    return str(format_currency(value, currency, locale=lang.locale))
+
+
+def _decimal_text(value: Decimal, places: int, lang: Language) -> str:
+    """Format a non-negative, already rounded ``value`` with exactly ``places`` decimals."""
+    pattern = copy.copy(lang.locale.decimal_formats[None])
+    pattern.frac_prec = (places, places)
+    return str(format_decimal(value, format=pattern, locale=lang.locale))
+
+
+def _percent_text(fraction: Decimal, places: int, lang: Language) -> str:
+    """Format a non-negative fraction as a percentage with exactly ``places`` decimals."""
+    pattern = copy.copy(lang.locale.percent_formats[None])
+    pattern.frac_prec = (places, places)
+    return str(format_percent(fraction, format=pattern, locale=lang.locale))
+
+
+def _sign(value: Decimal, lang: Language, *, signed: bool = False) -> str:
+    """Return the locale's minus for negatives, its plus for rises if ``signed``."""
+    if value < 0:
+        return str(get_minus_sign_symbol(lang.locale))
+    if value > 0 and signed:
+        return str(get_plus_sign_symbol(lang.locale))
+    return ""
+
+
+def _quarter_pattern(lang: Language) -> str:
+    """Return the quarter wording from the catalog, or a built-in one for Welsh."""
+    translated = lang.gettext(QUARTER_PATTERN)
+    if translated != QUARTER_PATTERN or lang.lang == "en":
+        return translated
+    return _QUARTER_FALLBACKS.get(lang.lang, translated)
+
+
+def _welsh_and(match: re.Match[str]) -> str:
+    """Choose "ac" before a vowel and "a" before anything else."""
+    first = unicodedata.normalize("NFD", match.group(1))[0].lower()
+    return "ac " if first in _WELSH_VOWELS else "a "
+
+
+def _is_money(unit: str | None) -> bool:
+    """Say whether ``unit`` means money: "£" or an ISO currency code such as GBP."""
+    if unit is None:
+        return False
+    unit = unit.strip()
+    return unit == "£" or (len(unit) == 3 and unit.isupper() and unit in list_currencies())
+
+
+def _singular(unit: str) -> str:
+    """Return the English singular of a plural unit: days → day, bed days → bed day."""
+    if unit.endswith("ies"):
+        return unit[:-3] + "y"
+    if unit.endswith("s") and not unit.endswith("ss"):
+        return unit[:-1]
+    return unit

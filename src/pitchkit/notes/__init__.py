@@ -1,0 +1,1 @@
+"""Notes: the words of a sponsor brief or a progress update, ready for a template."""

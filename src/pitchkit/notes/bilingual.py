@@ -1,0 +1,204 @@
+"""Bilingual documents: the Welsh document first, then the English, in one .docx.
+
+NHS bodies in Wales publish bilingually with Welsh first. pitchkit renders
+the note once in each language, from the same facts (``{en:, cy:}`` text
+resolved for each), and joins the two with the meeting pack's joiner
+(:func:`pitchkit.word.pack.build_pack`): each language is its own section,
+starting on a new page with its own header and footer.
+
+Whole-page halves were chosen over two columns because each half is then
+exactly the one-page note pitchkit already fits and tests: a reader can
+print either page on its own, a screen reader meets one language at a
+time, and users' own templates work unchanged. Every run of text is tagged
+with its language (``w:lang``) so spelling and speech follow it; the
+document's language property is Welsh and its title gives both.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import tempfile
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from lxml import etree  # type: ignore[import-untyped]
+
+from pitchkit.facts.project import Project, open_project, pick_director
+from pitchkit.facts.schema import Director
+from pitchkit.i18n.messages import Message
+from pitchkit.notes.brief import BriefNote, make_brief_note
+from pitchkit.notes.fit import Cut
+from pitchkit.notes.update import UpdateInfo, make_update
+from pitchkit.output.files import safe_stem
+from pitchkit.word.pack import build_pack
+
+#: The languages of a bilingual document, in the order they appear.
+ORDER = ("cy_GB", "en_GB")
+TITLE_JOINER = " / "
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_DC = "http://purl.org/dc/elements/1.1/"
+#: Parts whose text belongs to one language: the body, headers and footers.
+_TEXT_PARTS = ("word/document.xml", "word/header", "word/footer")
+#: Run properties that come after ``w:lang`` in the schema's order.
+_AFTER_LANG = frozenset(
+    f"{{{_W}}}{name}" for name in ("eastAsianLayout", "specVanish", "oMath", "rPrChange")
+)
+
+
+class Pair(NamedTuple):
+    """The same facts loaded once for each language, Welsh first."""
+
+    cy: Project
+    en: Project
+
+    @property
+    def projects(self) -> tuple[Project, Project]:
+        """Both projects, in document order."""
+        return (self.cy, self.en)
+
+
+def open_pair(facts_path: str | Path) -> Pair:
+    """Load the facts in Welsh and in English."""
+    welsh, english = (open_project(facts_path, locale=code) for code in ORDER)
+    return Pair(welsh, english)
+
+
+def file_name(pair: Pair, director: Director, kind: str, *, period: str = "") -> str:
+    """A safe file name naming both languages: ``Teitl - nodyn briffio - brief - Enw.docx``."""
+    labels = [p.lang.gettext(kind) for p in pair.projects]
+    label = " - ".join(dict.fromkeys(labels))  # once if the words agree
+    suffix = f" {period}" if period else ""
+    stem = safe_stem(
+        f"{pair.cy.facts.project.title} - {label}{suffix} - {director.name}",
+        fallback=f"{kind}{suffix.replace(' ', '-')}-{director.id}-cy-en",
+    )
+    return f"{stem}.docx"
+
+
+@dataclass(frozen=True)
+class BilingualBrief:
+    """A bilingual briefing note, the note in each language, and every cut made to fit."""
+
+    data: bytes
+    notes: tuple[BriefNote, BriefNote]
+    cuts: tuple[Cut, ...]
+
+
+def make_bilingual_brief(
+    pair: Pair,
+    director_id: str,
+    *,
+    template: Path | None = None,
+    today: dt.date | None = None,
+) -> BilingualBrief:
+    """The sponsor briefing note in Welsh then English, each fitted to one page."""
+    today = today or dt.date.today()
+    notes = tuple(
+        make_brief_note(p, _director(p, director_id), template=template, today=today)
+        for p in pair.projects
+    )
+    welsh, english = notes
+    data = join_languages([(welsh.data, "cy-GB"), (english.data, "en-GB")])
+    return BilingualBrief(data, (welsh, english), both_cuts(welsh.cuts, english.cuts))
+
+
+def both_cuts(welsh: tuple[Cut, ...], english: tuple[Cut, ...]) -> tuple[Cut, ...]:
+    """The cuts of both columns, once each; an English cut unlike the Welsh one is marked."""
+    found = list(welsh)
+    for cut in english:
+        if cut not in found:
+            found.append(Cut(cut.field, Message("{detail} in English", detail=cut.detail)))
+    return tuple(found)
+
+
+def make_bilingual_update(
+    pair: Pair,
+    director_id: str,
+    *,
+    period: str | None = None,
+    template: Path | None = None,
+    today: dt.date | None = None,
+) -> tuple[bytes, UpdateInfo]:
+    """The progress update in Welsh then English; the information is the Welsh one's."""
+    today = today or dt.date.today()
+    rendered = [
+        make_update(p, _director(p, director_id), period=period, template=template, today=today)
+        for p in pair.projects
+    ]
+    (welsh, info), (english, _) = rendered
+    return join_languages([(welsh, "cy-GB"), (english, "en-GB")]), info
+
+
+def join_languages(documents: Sequence[tuple[bytes, str]]) -> bytes:
+    """Join rendered documents, each tagged with its BCP 47 language, in the order given.
+
+    Each starts on a new page; the title property gives every document's
+    title and the language property is the first document's.
+    """
+    tagged = [tag_language(data, language) for data, language in documents]
+    title = TITLE_JOINER.join(dict.fromkeys(document_title(data) for data in tagged))
+    with tempfile.TemporaryDirectory(prefix="pitchkit-bilingual-") as folder:
+        paths = []
+        for number, (data, language) in enumerate(zip(tagged, documents, strict=True), start=1):
+            path = Path(folder) / f"{number}-{language[1]}.docx"
+            path.write_bytes(data)
+            paths.append(path)
+        return build_pack(paths, title=title)
+
+
+def tag_language(data: bytes, language: str) -> bytes:
+    """Return the .docx with every run of its body, headers and footers marked ``language``."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    buffer = io.BytesIO()
+    with source, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            content = source.read(item)
+            if item.filename.startswith(_TEXT_PARTS) and item.filename.endswith(".xml"):
+                content = _tag_part(content, language)
+            target.writestr(item, content)
+    return buffer.getvalue()
+
+
+def document_title(data: bytes) -> str:
+    """The title property of a .docx ("" when it has none)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        if "docProps/core.xml" not in package.namelist():
+            return ""
+        root = etree.fromstring(package.read("docProps/core.xml"))
+    found = root.find(f"{{{_DC}}}title")
+    return str(found.text or "") if found is not None else ""
+
+
+def _director(project: Project, director_id: str) -> Director:
+    """The director with ``director_id`` in this language's facts."""
+    return pick_director(project.facts, director_id)
+
+
+def _tag_part(content: bytes, language: str) -> bytes:
+    """Mark every run in one XML part with ``w:lang``."""
+    root = etree.fromstring(content)
+    for run in root.iter(f"{{{_W}}}r"):
+        _set_run_language(run, language)
+    return bytes(etree.tostring(root, encoding="UTF-8", xml_declaration=True, standalone=True))
+
+
+def _set_run_language(run: Any, language: str) -> None:
+    """Give one run ``<w:lang w:val=language>``, keeping the schema's element order."""
+    properties = run.find(f"{{{_W}}}rPr")
+    if properties is None:
+        properties = etree.Element(f"{{{_W}}}rPr")
+        run.insert(0, properties)
+    lang = properties.find(f"{{{_W}}}lang")
+    if lang is None:
+        lang = etree.Element(f"{{{_W}}}lang")
+        later = [child for child in properties if child.tag in _AFTER_LANG]
+        if later:
+            later[0].addprevious(lang)
+        else:
+            properties.append(lang)
+    lang.set(f"{{{_W}}}val", language)

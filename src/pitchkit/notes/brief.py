@@ -1,0 +1,215 @@
+"""Make a document for one director: load, recast, word, render.
+
+These are the core functions the CLI commands call. Each takes plain
+keyword arguments and returns values or raises a ``PitchkitError``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zipfile
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pitchkit.errors import TemplateError
+from pitchkit.facts.project import Project
+from pitchkit.facts.schema import Director, Facts
+from pitchkit.i18n.messages import Message
+from pitchkit.i18n.translation import Language
+from pitchkit.notes.context import Context, brief_context
+from pitchkit.notes.fit import PAGE_HEIGHT, Cut, fit_note
+from pitchkit.output.files import safe_stem
+from pitchkit.recast.localise import localise_pitch
+from pitchkit.recast.pitch import Pitch, recast
+from pitchkit.word.render import Properties, render
+
+KINDS = ("brief", "update")
+
+
+def builtin_template(kind: str) -> bytes:
+    """The bytes of a built-in template (``brief`` or ``update``)."""
+    if kind not in KINDS:
+        raise TemplateError(
+            Message(
+                "unknown template kind '{kind}': use one of {kinds}",
+                kind=kind,
+                kinds=", ".join(KINDS),
+            )
+        )
+    return (resources.files("pitchkit.word") / "templates" / f"{kind}.docx").read_bytes()
+
+
+def default_file_name(facts: Facts, director: Director, kind: str, lang: Language) -> str:
+    """A readable, safe file name such as ``Frailty virtual ward - brief - Alex Jones.docx``."""
+    label = lang.gettext("brief") if kind == "brief" else lang.gettext("update")
+    stem = safe_stem(
+        f"{facts.project.title} - {label} - {director.name}", fallback=f"{kind}-{director.id}"
+    )
+    return f"{stem}.docx"
+
+
+def properties(pitch: Pitch, lang: Language, kind: str, today: dt.date) -> Properties:
+    """Document properties: title, author and subject, in the document's language."""
+    facts = pitch.facts
+    subject = (
+        lang.gettext("Sponsor briefing note")
+        if kind == "brief"
+        else lang.gettext("Progress update")
+    )
+    lead = facts.project.lead
+    return Properties(
+        title=f"{facts.project.title} - {subject} - {pitch.director.name}",
+        author=lead.name if lead else facts.project.organisation,
+        subject=subject,
+        language=lang.code.replace("_", "-"),
+        created=today,
+    )
+
+
+@dataclass(frozen=True)
+class BriefParts:
+    """What a briefing note is filled from, before any template is opened."""
+
+    pitch: Pitch
+    context: Context
+    cuts: tuple[Cut, ...]
+    properties: Properties
+    #: About how many words the note still runs over one page (0 when it fits).
+    over_words: int = 0
+
+
+#: Markers of the built-in brief's blocks: a template holding them all (an
+#: exported brief, restyled) is fitted to one page like the built-in one.
+BUILTIN_BLOCKS = ("project.problem", "project.change", "pitch.statements", "pitch.ask")
+
+
+def uses_builtin_blocks(template: Path) -> bool:
+    """Whether ``template`` shows the built-in brief's blocks (so fitting applies to it)."""
+    try:
+        with zipfile.ZipFile(template) as package:
+            xml = package.read("word/document.xml").decode("utf-8", "replace")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return False
+    text = re.sub(r"<[^>]+>", "", xml)
+    return all(block in text for block in BUILTIN_BLOCKS)
+
+
+def fits_to_page(template: Path | None) -> bool:
+    """Whether notes from ``template`` are fitted to one page (built-in or built-in blocks)."""
+    return template is None or uses_builtin_blocks(template)
+
+
+def brief_parts(
+    project: Project,
+    director: Director,
+    *,
+    template: Path | None = None,
+    today: dt.date | None = None,
+    page: float = PAGE_HEIGHT,
+) -> BriefParts:
+    """Recast the facts for ``director`` and work out everything the note shows.
+
+    The pitch's lens wording is in the project's language. With the
+    built-in template (``template`` is ``None``), or a template using its
+    blocks, long content is trimmed to fit a page ``page`` points high (see
+    :mod:`pitchkit.notes.fit`); any other template gets everything. ``pitchkit
+    brief`` and ``pitchkit batch`` both start here.
+    """
+    today = today or dt.date.today()
+    pitch = localise_pitch(recast(project.facts, director, today=today), project.lang)
+    context = brief_context(pitch, project.lang, today=today)
+    props = properties(pitch, project.lang, "brief", today)
+    if not fits_to_page(template):
+        return BriefParts(pitch, context, (), props)
+    fit = fit_note(context, project.lang, page=page)
+    return BriefParts(pitch, fit.context, fit.cuts, props, fit.over_words)
+
+
+@dataclass(frozen=True)
+class BriefNote:
+    """A rendered briefing note, the pitch behind it and what was cut to fit a page."""
+
+    data: bytes
+    pitch: Pitch
+    cuts: tuple[Cut, ...]
+    #: About how many words the note still runs over one page, by the estimate.
+    over_words: int = 0
+    #: Pages LibreOffice lays the note out on, when it was measured.
+    pages: int | None = None
+
+
+#: Page heights tried when a note is measured, as fractions of the estimate's
+#: page: more room where LibreOffice shows there is some, less where the
+#: estimate was too generous (or a restyled template sets larger type).
+MEASURED_PAGES = (1.07, 1.035, 0.96, 0.9, 0.8)
+
+
+def make_brief_note(
+    project: Project,
+    director: Director,
+    *,
+    template: Path | None = None,
+    today: dt.date | None = None,
+    measure: bool = False,
+) -> BriefNote:
+    """Render the one-page sponsor briefing note for ``director``.
+
+    With the built-in template (or a template using its blocks), long
+    content is trimmed to fit one page (see :mod:`pitchkit.notes.fit`); any other
+    template gets everything. With ``measure`` (LibreOffice must be found)
+    the note is laid out by LibreOffice: of the fits for the page heights in
+    :data:`MEASURED_PAGES`, the one that cuts least while keeping to one page
+    is kept, and ``pages`` says how many pages the note takes.
+    """
+    source: Path | bytes = template if template is not None else builtin_template("brief")
+    parts = brief_parts(project, director, template=template, today=today)
+    data = render(source, parts.context, lang=project.lang, properties=parts.properties)
+    if not measure:
+        return BriefNote(data, parts.pitch, parts.cuts, parts.over_words)
+    from pitchkit.output.pagecount import count_pages
+
+    tried: list[tuple[BriefParts, bytes]] = [(parts, data)]
+    if fits_to_page(template):
+        seen = {parts.cuts}
+        for share in MEASURED_PAGES:
+            other = brief_parts(
+                project, director, template=template, today=today, page=PAGE_HEIGHT * share
+            )
+            if other.cuts in seen:
+                continue
+            seen.add(other.cuts)
+            rendered = render(source, other.context, lang=project.lang, properties=other.properties)
+            tried.append((other, rendered))
+    pages = count_pages([rendered for _parts, rendered in tried])
+    counted = [
+        (count, chosen, rendered)
+        for (chosen, rendered), count in zip(tried, pages, strict=True)
+        if count is not None
+    ]
+    if not counted:
+        return BriefNote(data, parts.pitch, parts.cuts, parts.over_words)
+    one_page = [entry for entry in counted if entry[0] == 1]
+    if one_page:  # the fit showing most of the facts (the estimate's own on a tie)
+        count, chosen, rendered = max(one_page, key=lambda entry: _words_shown(entry[1]))
+        return BriefNote(rendered, chosen.pitch, chosen.cuts, 0, count)
+    count, chosen, rendered = min(counted, key=lambda entry: (entry[0], _words_shown(entry[1])))
+    return BriefNote(rendered, chosen.pitch, chosen.cuts, chosen.over_words, count)
+
+
+def _words_shown(parts: BriefParts) -> int:
+    """How many words of the fields fitting may cut a note shows."""
+    from pitchkit.notes.fit import FIELDS
+
+    total = 0
+    for path in FIELDS:
+        value: Any = parts.context
+        for key in path:
+            value = value[key]
+        items = value if isinstance(value, list) else [value]
+        for item in items:
+            text = item.get("text", "") if isinstance(item, dict) else item
+            total += len(str(text).split())
+    return total

@@ -1,0 +1,320 @@
+"""Turn a pitch into the plain variables a Word template sees.
+
+Built-in and users' own templates get the same documented variables (see
+``docs/template-variables.md``): ``project``, ``lead``, ``director``,
+``pitch``, ``impacts``, ``asks``, ``advice``, ``offer``, ``funding``,
+``meeting``, ``update`` and ``today``. Values are plain dicts, lists,
+strings, numbers and dates: templates never reach pitchkit's objects.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from pitchkit.facts.schema import Facts, Impact
+from pitchkit.i18n import fmt
+from pitchkit.i18n.translation import N_, Language
+from pitchkit.notes import moneytext, wording
+from pitchkit.notes.foreign import foreign, quoted
+from pitchkit.recast.align import infer_themes
+from pitchkit.recast.money import fy_label
+from pitchkit.recast.pitch import Pitch, Statement, quantify
+
+#: Funding statuses pitchkit knows, worded in the note's language (others are shown as written).
+FUNDING_STATUSES = {
+    "requested": N_("requested"),
+    "applied": N_("applied for"),
+    "applied for": N_("applied for"),
+    "pending": N_("pending"),
+    "agreed": N_("agreed"),
+    "approved": N_("approved"),
+    "awarded": N_("awarded"),
+    "secured": N_("secured"),
+    "confirmed": N_("confirmed"),
+    "declined": N_("declined"),
+    "planned": N_("planned"),
+}
+
+#: Funding at or above this calls for the whole executive team.
+WHOLE_TEAM_THRESHOLD = 250_000
+
+Context = dict[str, Any]
+
+
+def inline(text: str) -> str:
+    """Text to show inside a sentence: without its closing full stop."""
+    return text.rstrip().removesuffix(".") if not text.rstrip().endswith("..") else text.rstrip()
+
+
+def project_context(facts: Facts) -> Context:
+    """The project's own facts."""
+    project = facts.project
+    return {
+        "title": project.title,
+        "organisation": project.organisation,
+        "problem": project.problem,
+        "change": project.change,
+        # Shown inline as "A, B and C.": their own full stops would double up.
+        "strategy": [inline(item) for item in project.strategy],
+        "evidence": [inline(item) for item in project.evidence],
+        "start": project.start,
+        "end": project.end,
+    }
+
+
+def lead_context(facts: Facts) -> Context:
+    """The project lead's contact details (empty strings when not given)."""
+    lead = facts.project.lead
+    return {
+        "name": lead.name if lead else "",
+        "role": (lead.role or "") if lead else "",
+        "email": (lead.email or "") if lead else "",
+        "phone": (lead.phone or "") if lead else "",
+    }
+
+
+def funding_context(facts: Facts, lang: Language) -> Context:
+    """The funding sought, with a ready-made sentence."""
+    funding = facts.project.funding
+    if funding is None:
+        return {
+            "amount": None,
+            "currency": "GBP",
+            "source": "",
+            "status": "",
+            "text": "",
+            "whole_team": False,
+        }
+    money = fmt.money(funding.amount, lang, currency=funding.currency)
+    status = funding_status(funding.status, lang)
+    source = funding.source or ""
+    if foreign(source, lang):
+        source = quoted(source)
+    if source and status:
+        text = lang.gettext("{money} ({status}) from {source}.").format(
+            money=money, status=status, source=source
+        )
+    elif source:
+        text = lang.gettext("{money} from {source}.").format(money=money, source=source)
+    elif status:
+        text = f"{money} ({status})."
+    else:
+        text = f"{money}."
+    return {
+        "amount": funding.amount,
+        "currency": funding.currency,
+        "source": funding.source or "",
+        "status": funding.status or "",
+        "text": text,
+        "whole_team": funding.amount >= WHOLE_TEAM_THRESHOLD,
+    }
+
+
+def funding_status(status: str | None, lang: Language) -> str:
+    """A funding status in the note's language when pitchkit knows it, else as written."""
+    if not status:
+        return ""
+    known = FUNDING_STATUSES.get(status.strip().casefold())
+    if known is not None:
+        return lang.gettext(known)
+    return quoted(status) if foreign(status, lang) else status
+
+
+def timeline_text(facts: Facts, lang: Language) -> str:
+    """``Runs from 4 January 2027 to 17 December 2027.`` or what is known of it."""
+    start, end = facts.project.start, facts.project.end
+    if start and end:
+        return lang.gettext("Runs from {start} to {end}.").format(
+            start=fmt.date(start, lang), end=fmt.date(end, lang)
+        )
+    if start:
+        return lang.gettext("Starts on {start}.").format(start=fmt.date(start, lang))
+    if end:
+        return lang.gettext("Due to finish by {end}.").format(end=fmt.date(end, lang))
+    return ""
+
+
+def impact_context(
+    impact: Impact, lang: Language, terms: dict[str, str], pitch: Pitch | None = None
+) -> Context:
+    """One impact with its numbers worked out and worded (at the pitch's prices)."""
+    ledger = pitch.ledger if pitch is not None else None
+    line = ledger.line(impact.id) if ledger is not None else None
+    quantity = quantify(impact, line)
+    return {
+        "id": impact.id,
+        "measure": wording.apply_terms(impact.measure, terms),
+        "unit": impact.unit,
+        "per": impact.per or "",
+        "baseline": impact.baseline,
+        "target": impact.target,
+        "better": impact.direction,
+        "baseline_text": wording.amount(impact.baseline, quantity, lang),
+        "target_text": wording.amount(impact.target, quantity, lang),
+        "gain_text": wording.gain_phrase(quantity, lang),
+        "money": quantity.money,
+        "money_text": wording.money_phrase(quantity, lang),
+        "source": impact.source or "",
+        "value_source": quantity.money_source or "",
+        "sentence": wording.measure_sentence(impact, quantity, lang, terms),
+        "releases": line.releases if line is not None else "",
+        "counted_in": (line.within or "") if line is not None else "",
+    }
+
+
+def money_context(pitch: Pitch, lang: Language) -> Context:
+    """The money block: every line for the finance director, one line for the others."""
+    ledger = pitch.ledger
+    finance = pitch.lens.lens.id == "finance"
+    if ledger is None:
+        return {"lines": [], "finance": finance, "price_year": ""}
+    if finance:
+        lines = moneytext.money_lines(ledger, lang)
+    else:
+        one = moneytext.money_line(ledger, lang)
+        lines = [lang.gettext("Money: {line}").format(line=one)] if one else []
+    return {"lines": lines, "finance": finance, "price_year": fy_label(ledger.price_year)}
+
+
+def statement_context(statement: Statement, lang: Language, pitch: Pitch) -> Context:
+    """One linked statement, worded for the note."""
+    quantity = statement.quantity
+    return {
+        "text": wording.statement_text(statement, lang, pitch.director),
+        "objective": (
+            quoted(statement.objective.text)
+            if foreign(statement.objective.text, lang)
+            else statement.objective.text
+        ),
+        "objective_id": statement.objective.id,
+        "kind": statement.objective.kind,
+        "impact": statement.impact.id,
+        "measure": wording.apply_terms(statement.impact.measure, pitch.director.terms),
+        "money": quantity.money,
+        "money_text": wording.money_phrase(quantity, lang),
+        "share": statement.share_of_target,
+        "reason": statement.link.reason,
+        "score": statement.link.score,
+    }
+
+
+def sources(statements: tuple[Statement, ...], lang: Language) -> list[str]:
+    """Every unit cost used, with its source and year: ``£1,590 per admission: …``."""
+    found: list[str] = []
+    for statement in statements:
+        value = statement.impact.value
+        if value is None:
+            continue
+        line = lang.gettext("{cost} per {unit}: {source}").format(
+            cost=fmt.money(value.amount, lang, precision="exact", currency=value.currency),
+            unit=fmt.singular_unit(statement.impact.unit, lang),
+            source=value.source or lang.gettext("source not given"),
+        )
+        if line not in found:
+            found.append(line)
+    return found
+
+
+def relevant_concerns(pitch: Pitch) -> list[str]:
+    """The director's concerns the project speaks to (shared themes with an impact)."""
+    themes: set[str] = set()
+    for impact in pitch.facts.impacts:
+        themes |= set(impact.themes) or set(infer_themes(f"{impact.measure} {impact.unit}"))
+    return [inline(c) for c in pitch.director.concerns if infer_themes(c) & themes]
+
+
+def gains(pitch: Pitch, lang: Language) -> list[str]:
+    """What the sponsor gains: the project's offer, then what the role typically gains."""
+    offered = list(pitch.facts.offer)
+    ledger = pitch.ledger
+    no_cash = ledger is not None and bool(ledger.lines) and ledger.annual("cash") <= 0
+    # Recurrent savings are not offered over money that is only capacity.
+    typical = [
+        _capitalised(lang.gettext(g))
+        for g in pitch.lens.lens.gains
+        if not (no_cash and "recurrent savings" in g)
+    ]
+    return offered + [g for g in typical if g not in offered][: max(0, 3 - len(offered))]
+
+
+def _capitalised(item: str) -> str:
+    """A list item that starts with a capital, like the user's own items beside it."""
+    return item[:1].upper() + item[1:]
+
+
+def pitch_context(pitch: Pitch, lang: Language) -> Context:
+    """The recast content: headline, ranked statements and the ask."""
+    shown = pitch.shown
+    return {
+        "headline": wording.headline(pitch, lang),
+        "ask": wording.ask_sentence(list(pitch.facts.asks), lang),
+        "statements": [statement_context(s, lang, pitch) for s in shown],
+        "all_statements": [statement_context(s, lang, pitch) for s in pitch.statements],
+        "objectives_served": [o.text for o in pitch.served],
+        "concerns": relevant_concerns(pitch),
+        "gains": gains(pitch, lang),
+        "sources": sources(shown, lang),
+        "score": pitch.score,
+        "lens": pitch.lens.lens.id,
+    }
+
+
+def director_context(pitch: Pitch) -> Context:
+    """The director the document is for."""
+    director = pitch.director
+    served = {o.id for o in pitch.served}
+    return {
+        "id": director.id,
+        "name": director.name,
+        "role": director.role,
+        "greeting": director.greeting_name,
+        "salutation": director.salutation or "",
+        "lens": pitch.lens.lens.id,
+        "lens_title": pitch.lens.lens.title,
+        "concerns": list(director.concerns),
+        "objectives": [
+            {"id": o.id, "text": o.text, "kind": o.kind, "served": o.id in served}
+            for o in pitch.objectives
+        ],
+    }
+
+
+def meeting_context(facts: Facts, lang: Language, director_id: str | None = None) -> Context:
+    """The meeting the note prepares for: empty in a note to anyone the meeting is not with."""
+    meeting = facts.meeting
+    if meeting and meeting.director and director_id and meeting.director != director_id:
+        meeting = None
+    when = meeting.date if meeting else None
+    return {
+        "date": when,
+        "date_text": fmt.date(when, lang) if when else "",
+        "place": (meeting.place or "") if meeting else "",
+    }
+
+
+def brief_context(pitch: Pitch, lang: Language, *, today: dt.date) -> Context:
+    """Every variable the briefing note template sees."""
+    facts = pitch.facts
+    terms = dict(pitch.director.terms)
+    shown = pitch_context(pitch, lang)
+    if pitch.ledger is not None and pitch.lens.lens.id == "finance":
+        # The finance director sees every unit cost, restated at the note's prices.
+        shown["sources"] = moneytext.source_lines(pitch.ledger, lang) or shown["sources"]
+    return {
+        "project": project_context(facts),
+        "lead": lead_context(facts),
+        "director": director_context(pitch),
+        "pitch": shown,
+        "impacts": [impact_context(i, lang, terms, pitch) for i in facts.impacts],
+        "asks": list(facts.asks),
+        "advice": list(facts.advice),
+        "offer": list(facts.offer),
+        "funding": funding_context(facts, lang),
+        "money": money_context(pitch, lang),
+        "timeline": timeline_text(facts, lang),
+        "meeting": meeting_context(facts, lang, pitch.director.id),
+        "update": None,
+        "today": today,
+        "locale": lang.code,
+    }

@@ -1,0 +1,548 @@
+"""Keep the briefing note to one page, reading as written.
+
+A director reads the note in the two minutes before a meeting, so it must
+fit one A4 page. :func:`fit_brief` estimates how many lines the filled
+built-in template takes (the estimate is calibrated against LibreOffice's
+layout, see ``scripts/calibrate_fit.py``) and, while it would overflow,
+shows less, in the fixed order of :data:`STEPS`:
+
+1. evidence items after the first, then strategy lines no shown link rests
+   on, then concerns after the first, then gains after the second;
+2. later sentences of each evidence item (each keeps its first sentence);
+3. advice questions other than the one meant for this director;
+4. later sentences of the problem and of the change (two stay);
+5. statements after the strongest, gains after the first, every concern;
+6. the problem and the change down to their first sentence.
+
+Text is only ever shortened at a sentence boundary, never inside a
+sentence, and whole items are dropped, never half of one. Never cut: the
+title, the ask sentence, any ask (the sponsorship ask and the first ask
+above all), the headline, the director's strongest statement, the advice
+question meant for them, the strategy line a shown statement's objective
+rests on, funding, timeline and contact. When all of that still does not
+fit, the note is left to run over and :class:`Fit` says by how many words.
+
+Every cut is reported, worded as it will read, so the user can shorten the
+facts file instead; the facts themselves are never changed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from pitchkit.i18n.messages import Joined, Message, Plural, Renderable
+from pitchkit.i18n.translation import Language, language
+from pitchkit.recast.words import tokens
+
+#: Usable height of the page body in points: A4 (842 pt) less the template's
+#: top and bottom margins, calibrated against LibreOffice (see module docs).
+PAGE_HEIGHT = 762.0
+#: Text widths in points: the template's A4 page less its side margins.
+BODY_WIDTH = 487.0
+BULLET_WIDTH = 469.0
+BODY_SIZE = 10.0
+LINE_FACTOR = 1.15 * 1.05  # Arial's line height and the template's line spacing
+#: Roughly how many words of body text one line holds (for "cut about N words").
+WORDS_PER_LINE = 14
+
+# Approximate Arial advance widths, as a fraction of the font size.
+_NARROW = frozenset("ijl.,;:'|!·")
+_THIN = frozenset("ftrI()[]-/ ")
+_WIDE = frozenset("mwMW@%")
+
+#: Words after which a full stop does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    {
+        "al",
+        "eg",
+        "e.g",
+        "ie",
+        "i.e",
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "st",
+        "no",
+        "vs",
+        "cf",
+        "etc",
+        "approx",
+    }
+)
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9£])")
+
+
+@dataclass(frozen=True)
+class Cut:
+    """One thing the note shows less of than the facts file holds."""
+
+    field: str
+    #: How it was cut, worded when shown (two fits that cut alike compare equal).
+    detail: Renderable
+
+
+@dataclass(frozen=True)
+class Fit:
+    """A fitted context, what was cut, and how far it still runs over (0 when it fits)."""
+
+    context: dict[str, Any]
+    cuts: tuple[Cut, ...]
+    over_words: int = 0
+    #: Estimated height of the fitted note and of the page, in points.
+    height: float = 0.0
+    page: float = PAGE_HEIGHT
+    kept: dict[str, int] = field(default_factory=dict)
+
+
+def sentences(text: str) -> list[str]:
+    """Split ``text`` into its sentences, each with its closing mark.
+
+    A full stop after an abbreviation ("et al.", "Dr.") or a single capital
+    (an initial) does not end a sentence.
+    """
+    text = str(text).strip()
+    found: list[str] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        before = text[start : match.start()].split()
+        last = before[-1].lower().rstrip(".") if before else ""
+        if text[match.start()] == "." and (
+            last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha())
+        ):
+            continue
+        found.append(text[start : match.end()].strip())
+        start = match.end()
+    if text[start:].strip():
+        found.append(text[start:].strip())
+    return found
+
+
+def _char_width(char: str) -> float:
+    """The advance width of ``char`` as a fraction of the font size."""
+    if char in _NARROW:
+        return 0.25
+    if char in _THIN:
+        return 0.3
+    if char in _WIDE:
+        return 0.85
+    if char.isupper():
+        return 0.68
+    if char.isdigit():
+        return 0.556
+    return 0.53
+
+
+class _CharWidths(dict[str, float]):
+    """Each character's width, worked out the first time it is asked for."""
+
+    def __missing__(self, char: str) -> float:
+        width = self[char] = _char_width(char)
+        return width
+
+
+_WIDTHS = _CharWidths()
+#: Paragraphs up to this long are remembered (the last 2048 of them): the same
+#: texts recur in every step of a fit and in every director's note. Longer ones
+#: are rare and cut down early; remembering them would hold on to memory.
+_REMEMBERED_CHARS = 2000
+
+
+def _lines(text: str, width: float, *, size: float = BODY_SIZE, bold: bool = False) -> int:
+    """Lines a paragraph of ``text`` wraps to, word by word, counting its line breaks."""
+    text = str(text)
+    scale = size * (1.07 if bold else 1.0)
+    if len(text) > _REMEMBERED_CHARS:
+        return _count_lines(text, width, scale)
+    return _remembered_lines(text, width, scale)
+
+
+def _count_lines(text: str, width: float, scale: float) -> int:
+    """Lines ``text`` wraps to at ``width`` points, with letters ``scale`` points high."""
+    space = 0.278 * scale
+    char_width = _WIDTHS.__getitem__
+    count = 0
+    for part in text.split("\n"):
+        count += 1
+        used = 0.0
+        for word in part.split():
+            advance = sum(map(char_width, word)) * scale
+            if used and used + space + advance > width:
+                count += 1 + int(advance // width)
+                used = advance % width
+            else:
+                used += (space if used else 0.0) + advance
+    return count
+
+
+@lru_cache(maxsize=2048)
+def _remembered_lines(text: str, width: float, scale: float) -> int:
+    """:func:`_count_lines`, remembered."""
+    return _count_lines(text, width, scale)
+
+
+def _para(
+    text: str,
+    *,
+    width: float = BODY_WIDTH,
+    after: float = 3.0,
+    size: float = BODY_SIZE,
+    bold: bool = False,
+) -> float:
+    """Height in points of one paragraph, with the space after it."""
+    return _lines(text, width, size=size, bold=bold) * size * LINE_FACTOR + after
+
+
+def _heading() -> float:
+    return 12.5 * 1.15 + 7 + 2
+
+
+def _bullets(items: list[str]) -> float:
+    return sum(_para(item, width=BULLET_WIDTH, after=2.0) for item in items)
+
+
+def as_sentences(items: list[str]) -> str:
+    """List items as the note shows them inline: each its own sentence."""
+    return " ".join(
+        item if item.rstrip().endswith((".", "!", "?")) else f"{item}." for item in items
+    )
+
+
+def estimate_height(context: dict[str, Any]) -> float:
+    """Estimate the height in points the built-in brief's body takes with ``context``."""
+    pitch = context["pitch"]
+    project = context["project"]
+    director = context["director"]
+    total = _para(project["title"], size=17, bold=True, after=2)
+    total += _para(f"For {director['name']}, {director['role']} · meeting on 30 September 2027")
+    total += _heading() + _para(pitch["ask"], bold=True, size=10.5)
+    total += _bullets(context["asks"][1:])
+    total += _heading() + _para(pitch["headline"])
+    total += _bullets([s["objective"] + " (personal): " + s["text"] for s in pitch["statements"]])
+    total += _heading() + _para(project["problem"])
+    if project["strategy"]:
+        total += _para("Links to: " + as_sentences(project["strategy"]))
+    if pitch["concerns"]:
+        total += _para("Your concerns it addresses: " + ", ".join(pitch["concerns"]))
+    total += _heading() + _para(project["change"])
+    if project["evidence"]:
+        total += _para("Evidence so far: " + as_sentences(project["evidence"]))
+    if context["advice"]:
+        total += _heading() + _bullets(context["advice"])
+    if pitch["gains"]:
+        total += _heading() + _bullets(pitch["gains"])
+    money = context.get("money", {}).get("lines", [])
+    if context["funding"]["text"] or context["timeline"] or money:
+        total += _heading() + _para("Funding: " + context["funding"]["text"])
+        total += _bullets(money)
+        total += _para("Timeline: " + context["timeline"]) if context["timeline"] else 0.0
+        total += (
+            _para(
+                "At this level of funding we will also brief the whole executive team, "
+                "and we would value your help in doing so."
+            )
+            if context["funding"]["whole_team"]
+            else 0.0
+        )
+    lead = context["lead"]
+    if lead["name"] or lead["email"] or lead["phone"]:  # else the template leaves Contact out
+        total += _heading() + _para(
+            f"{lead['name']}, {lead['role']} · {lead['email']} · {lead['phone']}"
+        )
+    if pitch["sources"]:
+        total += _para("Unit costs used: " + "; ".join(pitch["sources"]), size=8, after=0) + 4
+    return total
+
+
+# ---------------------------------------------------------------- what is kept
+
+
+def _stems(text: str) -> set[str]:
+    """The content words of ``text`` (stems of four letters or more)."""
+    return {token.stem for token in tokens(str(text)) if len(token.stem) >= 4}
+
+
+def _overlap(text: str, near: set[str]) -> int:
+    return len(_stems(text) & near)
+
+
+def _director_words(context: dict[str, Any]) -> set[str]:
+    """The words of the director's objectives, concerns, role and the shown statements."""
+    director = context["director"]
+    words = _stems(director["role"])
+    for objective in director["objectives"]:
+        words |= _stems(objective["text"])
+    for concern in director["concerns"]:
+        words |= _stems(concern)
+    for statement in context["pitch"]["statements"]:
+        words |= _stems(statement["objective"])
+    return words
+
+
+def _linked_strategy(context: dict[str, Any]) -> int | None:
+    """The strategy line a shown statement's objective rests on (most words shared), if any."""
+    near: set[str] = set()
+    for statement in context["pitch"]["statements"]:
+        near |= _stems(statement["objective"]) | _stems(statement["measure"])
+    scores = [_overlap(line, near) for line in context["project"]["strategy"]]
+    if not scores or max(scores) == 0:
+        return None
+    return scores.index(max(scores))
+
+
+def _meant_advice(context: dict[str, Any]) -> int | None:
+    """The advice question meant for this director (most of their words; the first on a tie)."""
+    questions = context["advice"]
+    if not questions:
+        return None
+    near = _director_words(context)
+    scores = [_overlap(question, near) for question in questions]
+    return scores.index(max(scores))
+
+
+#: What to show less of, in order, while the note would overflow: ``drop``
+#: removes whole items from the end (never a protected one) down to the
+#: number given; ``sentences`` removes closing sentences down to that many
+#: (from each list item, the last item first).
+STEPS: tuple[tuple[str, tuple[str, ...], int], ...] = (
+    ("drop", ("project", "evidence"), 1),
+    ("drop", ("project", "strategy"), 1),
+    ("drop", ("pitch", "concerns"), 1),
+    ("drop", ("pitch", "gains"), 2),
+    ("sentences", ("project", "evidence"), 1),
+    ("drop", ("advice",), 1),
+    ("sentences", ("project", "problem"), 2),
+    ("sentences", ("project", "change"), 2),
+    ("drop", ("pitch", "statements"), 1),
+    ("drop", ("pitch", "gains"), 1),
+    ("drop", ("pitch", "concerns"), 0),
+    ("sentences", ("project", "problem"), 1),
+    ("sentences", ("project", "change"), 1),
+)
+
+#: The fields :data:`STEPS` may change.
+FIELDS = tuple(dict.fromkeys(path for _kind, path, _floor in STEPS))
+
+
+def _owner(context: dict[str, Any], path: tuple[str, ...]) -> dict[str, Any]:
+    owner = context
+    for key in path[:-1]:
+        owner = owner[key]
+    return owner
+
+
+def _get(context: dict[str, Any], path: tuple[str, ...]) -> Any:
+    return _owner(context, path)[path[-1]]
+
+
+def _set(context: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
+    _owner(context, path)[path[-1]] = value
+
+
+def _drop_one(items: list[Any], floor: int, protected: Any) -> list[Any] | None:
+    """``items`` less its last unprotected item, or ``None`` when at ``floor`` already."""
+    if len(items) <= floor:
+        return None
+    for index in range(len(items) - 1, -1, -1):
+        if protected is None or items[index] is not protected:
+            return items[:index] + items[index + 1 :]
+    return None
+
+
+def _trim_one(text: str, floor: int) -> str | None:
+    """``text`` less its closing sentence, or ``None`` when it has ``floor`` sentences or fewer."""
+    parts = sentences(text)
+    if len(parts) <= max(floor, 1):
+        return None
+    return " ".join(parts[:-1])
+
+
+def _step(
+    context: dict[str, Any],
+    kind: str,
+    path: tuple[str, ...],
+    floor: int,
+    keep: dict[tuple[str, ...], Any],
+) -> bool:
+    """Apply one unit of a step (one item or one sentence); whether anything changed."""
+    value = _get(context, path)
+    if kind == "drop":
+        dropped = _drop_one(value, floor, keep.get(path))
+        if dropped is None:
+            return False
+        _set(context, path, dropped)
+        return True
+    if isinstance(value, list):
+        for index in range(len(value) - 1, -1, -1):
+            trimmed = _trim_one(value[index], floor)
+            if trimmed is not None:
+                _set(context, path, [*value[:index], trimmed, *value[index + 1 :]])
+                return True
+        return False
+    trimmed = _trim_one(value, floor)
+    if trimmed is None:
+        return False
+    _set(context, path, trimmed)
+    return True
+
+
+def _protected(context: dict[str, Any]) -> dict[tuple[str, ...], Any]:
+    """The one item of each list that is never dropped (compared by identity)."""
+    keep: dict[tuple[str, ...], Any] = {}
+    strategy = _linked_strategy(context)
+    if strategy is not None:
+        keep[("project", "strategy")] = context["project"]["strategy"][strategy]
+    advice = _meant_advice(context)
+    if advice is not None:
+        keep[("advice",)] = context["advice"][advice]
+    if context["pitch"]["statements"]:
+        keep[("pitch", "statements")] = context["pitch"]["statements"][0]
+    return keep
+
+
+def fit_note(
+    context: dict[str, Any], lang: Language | None = None, *, page: float = PAGE_HEIGHT
+) -> Fit:
+    """Fit ``context`` to a page ``page`` points high: see the module's docs for the order.
+
+    ``context`` is left as it was; values no step changes are shared.
+    """
+    lang = lang or language()
+    fitted = _copy_for_cuts(context)
+    keep = _protected(fitted)
+    changed: list[tuple[str, ...]] = []
+    height = estimate_height(fitted)
+    for kind, path, floor in STEPS:
+        while height > page and _step(fitted, kind, path, floor, keep):
+            if path not in changed:
+                changed.append(path)
+            height = estimate_height(fitted)
+        if height <= page:
+            break
+    over = 0
+    if height > page:
+        over = max(1, round((height - page) / (BODY_SIZE * LINE_FACTOR) * WORDS_PER_LINE))
+    cuts = tuple(_describe(path, context, fitted) for path in changed)
+    return Fit(fitted, cuts, over, height, page)
+
+
+def fit_brief(
+    context: dict[str, Any], lang: Language | None = None, *, page: float = PAGE_HEIGHT
+) -> tuple[dict[str, Any], list[Cut]]:
+    """Return a copy of ``context`` that fits one page, and what was cut to fit."""
+    fit = fit_note(context, lang, page=page)
+    return fit.context, list(fit.cuts)
+
+
+def _copy_for_cuts(context: dict[str, Any]) -> dict[str, Any]:
+    """A copy of ``context`` that the steps can change without touching the original.
+
+    Only the mappings that hold a value some step replaces are copied; every
+    step puts a new value in place and never changes a list or text itself,
+    so everything else can be shared (a deep copy cost more than the fit).
+    """
+    fitted = dict(context)
+    for owner in sorted({path[:-1] for path in FIELDS if len(path) > 1}, key=len):
+        _owner(fitted, owner)[owner[-1]] = dict(_owner(fitted, owner)[owner[-1]])
+    return fitted
+
+
+def _opening(text: str, words: int = 8) -> str:
+    """The first ``words`` words of ``text`` for a message, "…" marking the rest."""
+    parts = str(text).split()
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
+
+
+def _closing(text: str, words: int = 6) -> str:
+    """The last ``words`` words of ``text`` for a message, "…" marking what comes before."""
+    parts = str(text).split()
+    return ("…" if len(parts) > words else "") + " ".join(parts[-words:])
+
+
+def _item_text(item: Any) -> str:
+    if isinstance(item, dict):
+        return str(item.get("objective", "")) + ": " + str(item.get("text", ""))
+    return str(item)
+
+
+def _describe(path: tuple[str, ...], before: dict[str, Any], after: dict[str, Any]) -> Cut:
+    """Say how the value at ``path`` was cut, as the note will read."""
+    old = _get(before, path)
+    new = _get(after, path)
+    details: list[Renderable] = []
+    if isinstance(old, list):
+        kept_ids = {id(item) for item in new}
+        remaining = list(new)
+        for item in old:
+            if id(item) in kept_ids:
+                remaining.remove(item) if item in remaining else None
+                continue
+            match = next((n for n in remaining if _shortened_from(item, n)), None)
+            if match is not None:
+                remaining.remove(match)
+                details.append(
+                    Message(
+                        '"{start}" now ends "{end}"', start=_opening(item, 5), end=_closing(match)
+                    )
+                )
+            else:
+                details.append(Message('leaves out "{item}"', item=_opening(_item_text(item))))
+        if len(new) < len(old):
+            details.insert(0, Message("{shown} of {total} shown", shown=len(new), total=len(old)))
+    else:
+        kept = len(sentences(new))
+        details.append(
+            Plural(
+                'first {n} sentence kept, ending "{end}"',
+                'first {n} sentences kept, ending "{end}"',
+                kept,
+                end=_closing(new),
+            )
+        )
+    return Cut(".".join(path), Joined(details, ", "))
+
+
+def _shortened_from(old: Any, new: Any) -> bool:
+    return isinstance(old, str) and isinstance(new, str) and old != new and old.startswith(new)
+
+
+def cuts_listed(cuts: tuple[Cut, ...] | list[Cut]) -> Renderable:
+    """The cuts as one line: ``project.evidence (1 of 4 shown, leaves out "…"); …``."""
+    return Joined(
+        [Message("{field} ({detail})", field=cut.field, detail=cut.detail) for cut in cuts]
+    )
+
+
+def cuts_refused(cuts: tuple[Cut, ...] | list[Cut]) -> Message:
+    """The --no-cuts error: which cuts fitting one page would need."""
+    return Message(
+        "--no-cuts: to fit one page the note would need these cuts: {cuts}; shorten those "
+        "texts in the facts file (or leave out --no-cuts to let pitchkit cut them)",
+        cuts=cuts_listed(cuts),
+    )
+
+
+def still_over(words: int) -> Message:
+    """The warning for a note that runs over one page even after every allowed cut."""
+    return Message(
+        "the note still runs over one page after every cut pitchkit allows (it never cuts "
+        "an ask, the strongest statement or inside a sentence): cut about {words} words from "
+        "the problem, the change, the asks or the evidence in the facts file",
+        words=words,
+    )
+
+
+def template_over(template: str, pages: int) -> Renderable:
+    """The warning for a user's template whose note LibreOffice lays out on several pages."""
+    return Plural(
+        "{template} makes a note of {pages} pages, {n} page more than one: shorten the facts, "
+        "or give the template smaller type or fewer headings",
+        "{template} makes a note of {pages} pages, {n} pages more than one: shorten the facts, "
+        "or give the template smaller type or fewer headings",
+        pages - 1,
+        template=template,
+        pages=pages,
+    )

@@ -1,0 +1,174 @@
+"""User text in another language than the document's: shown apart, never spliced in.
+
+A Welsh note is written in Welsh by pitchkit, but the facts file may give a
+text in English only (``{en: ...}`` with no ``cy:``, or plain English). Put
+into a Welsh sentence it would read as a mix ("Rydym hefyd yn gofyn i chi:
+sign the ..."), so such a text is shown instead as a quoted item on a line
+of its own after a sentence that is all Welsh; with ``--strict`` the note
+is refused and each field to translate is named with its line.
+
+Whether a plain text is English is judged from its small words: English
+ones (the, and, of, with ...) outnumbering Welsh ones (yr, yn, ac, mae ...).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from pitchkit.facts.yamlsource import dotted
+from pitchkit.i18n.messages import Message
+from pitchkit.i18n.translation import Language
+
+if TYPE_CHECKING:
+    from pitchkit.facts.schema import LoadedFacts
+
+_ENGLISH = frozenset(
+    [
+        "the",
+        "and",
+        "of",
+        "to",
+        "with",
+        "for",
+        "our",
+        "we",
+        "by",
+        "is",
+        "are",
+        "that",
+        "this",
+        "will",
+        "from",
+        "at",
+        "be",
+        "on",
+        "in",
+        "an",
+        "as",
+        "it",
+        "their",
+        "your",
+        "you",
+        "who",
+        "which",
+        "not",
+        "or",
+        "can",
+        "per",
+        "than",
+        "into",
+    ]
+)
+_WELSH = frozenset(
+    [
+        "y",
+        "yr",
+        "yn",
+        "ac",
+        "mae",
+        "gyda",
+        "ein",
+        "bydd",
+        "ar",
+        "ei",
+        "eu",
+        "i'r",
+        "o'r",
+        "hwn",
+        "hon",
+        "sy",
+        "sydd",
+        "neu",
+        "am",
+        "wedi",
+        "ddim",
+        "nid",
+        "gan",
+        "ond",
+        "fel",
+        "ym",
+        "yng",
+        "pan",
+        "bod",
+    ]
+)
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+
+
+def looks_english(text: str) -> bool:
+    """Whether ``text`` reads as English rather than Welsh (by its small words)."""
+    words = [word.casefold() for word in _WORD.findall(str(text))]
+    english = sum(word in _ENGLISH for word in words)
+    welsh = sum(word in _WELSH for word in words)
+    if english == welsh == 0:
+        # No small words ("Frailty virtual ward"): Welsh spelling has w and y as
+        # vowels, and dd, ll, ff, ch, rh; English rarely all of them.
+        letters = " ".join(words)
+        return bool(words) and not re.search(r"dd|ll|wy|yw|\bc?y\b|ŵ|ŷ|â", letters)
+    return english > welsh
+
+
+def foreign(text: str, lang: Language) -> bool:
+    """Whether ``text`` would be a foreign splice in a document in ``lang`` (Welsh only)."""
+    return lang.lang == "cy" and bool(str(text).strip()) and looks_english(text)
+
+
+def quoted(text: str) -> str:
+    """``text`` in curly quotes, as an item shown as written."""
+    return f"“{str(text).strip()}”"
+
+
+#: Fields of the facts file a briefing note shows, as paths (``*`` for each item).
+NOTE_FIELDS: tuple[tuple[str | int, ...], ...] = (
+    ("project", "title"),
+    ("project", "problem"),
+    ("project", "change"),
+    ("project", "strategy", "*"),
+    ("project", "evidence", "*"),
+    ("project", "funding", "source"),
+    ("impacts", "*", "measure"),
+    ("asks", "*"),
+    ("advice", "*"),
+    ("offer", "*"),
+)
+
+
+def _walk(data: Any, path: tuple[str | int, ...], done: tuple[str | int, ...]) -> Iterator[Any]:
+    if not path:
+        yield done, data
+        return
+    head, rest = path[0], path[1:]
+    if head == "*":
+        if isinstance(data, list):
+            for index, item in enumerate(data):
+                yield from _walk(item, rest, (*done, index))
+        return
+    if isinstance(data, dict) and head in data:
+        yield from _walk(data[head], rest, (*done, head))
+
+
+def english_fields(data: Any) -> list[tuple[tuple[str | int, ...], str]]:
+    """The fields a note shows whose text (as resolved for Welsh) reads as English."""
+    found: list[tuple[tuple[str | int, ...], str]] = []
+    for path in NOTE_FIELDS:
+        for where, value in _walk(data, path, ()):
+            if isinstance(value, str) and value.strip() and looks_english(value):
+                found.append((where, value))
+    return found
+
+
+def english_in_welsh(loaded: LoadedFacts) -> Message | None:
+    """For ``--strict``: the fields a Welsh note would show in English, located, or ``None``."""
+    found = english_fields(loaded.source.data)
+    if not found:
+        return None
+    places = "; ".join(f"{loaded.source.where(where)} {dotted(where)}" for where, _text in found)
+    return Message(
+        "--strict: the Welsh note would show English text from {count} fields: {places}; "
+        "give each a Welsh version ({{en: ..., cy: ...}}) or leave out --strict to show "
+        "them quoted",
+        count=len(found),
+        places=places,
+    )

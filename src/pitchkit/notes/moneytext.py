@@ -1,0 +1,319 @@
+"""The money block of a note, worded: what a Director of Finance signs off.
+
+:func:`money_lines` words a :class:`~pitchkit.recast.money.Ledger` for the
+finance director (the price base, cash apart from capacity, what is
+counted once, and benefit against investment by financial year) and
+:func:`money_line` gives every other director one line of it. Every figure
+shown together is rounded to one step first, so the parts add up to the
+totals shown.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from pitchkit.i18n import fmt
+from pitchkit.i18n.translation import N_, Language
+from pitchkit.recast.money import (
+    PER_YEAR,
+    Ledger,
+    Line,
+    beds,
+    fy_label,
+    quantum_for,
+    round_money,
+    shipped_index,
+)
+
+#: What has to be taken out for capacity to become money, by what an impact counts.
+TAKEN_OUT = {
+    "episodes": N_("beds or escalation capacity close"),
+    "bed days": N_("beds close"),
+    "sessions": N_("clinic sessions or outsourced activity stop"),
+    "hours": N_("bank and agency shifts or vacant posts are no longer paid for"),
+    "other": N_("what it frees is stopped or used for paid work"),
+}
+
+
+@dataclass(frozen=True)
+class Figures:
+    """The ledger's totals, rounded to one step so that the parts add up."""
+
+    quantum: float
+    cash: float
+    capacity: float
+    years: tuple[tuple[int, float, float], ...]  # year, benefit, investment
+    benefit: float  # within the project: the sum of the years' benefit
+    investment: float  # the sum of the years' investment
+
+    @property
+    def annual(self) -> float:
+        """A year's counted benefit: cash plus capacity, as shown."""
+        return self.cash + self.capacity
+
+    @property
+    def net(self) -> float:
+        """Benefit within the project less the investment."""
+        return self.benefit - self.investment
+
+
+def _split(total: float, parts: list[float], quantum: float) -> list[float]:
+    """``parts`` rounded to ``quantum`` so that they add up to ``total`` rounded."""
+    whole = round_money(total, quantum)
+    if not all(math.isfinite(p / quantum) for p in [whole, *parts]):
+        return parts
+    floors = [math.floor(p / quantum) * quantum for p in parts]
+    left = round((whole - sum(floors)) / quantum)
+    order = sorted(range(len(parts)), key=lambda i: -(parts[i] - floors[i]))
+    for i in order[: max(0, left)]:
+        floors[i] += quantum
+    return floors
+
+
+def figures(ledger: Ledger) -> Figures:
+    """Round the ledger's totals to one step, parts first."""
+    cash, capacity = ledger.annual("cash"), ledger.annual("capacity")
+    invest = ledger.investment or 0.0
+    benefit = [share.benefit for share in ledger.years]
+    spend = [share.investment for share in ledger.years]
+    quantum = quantum_for(cash, capacity, invest, sum(benefit))
+    cash_r, capacity_r = round_money(cash, quantum), round_money(capacity, quantum)
+    benefit_r = _split(sum(benefit), benefit, quantum)
+    spend_r = _split(invest, spend, quantum) if ledger.years else []
+    years = tuple(
+        (share.year, b, s) for share, b, s in zip(ledger.years, benefit_r, spend_r, strict=True)
+    )
+    return Figures(quantum, cash_r, capacity_r, years, sum(benefit_r), sum(spend_r))
+
+
+def _money(value: float, lang: Language) -> str:
+    return fmt.money(value, lang, precision="exact")
+
+
+def _cost(value: float) -> float:
+    """A unit cost as shown: to the penny under £100, else to the pound."""
+    return round(value, 2) if value < 100 else float(round(value))
+
+
+def _gain(line: Line, lang: Language) -> str:
+    """``200 fewer admissions a year``: what a line counts, briefly."""
+    from pitchkit.notes.wording import gain_phrase
+    from pitchkit.recast.pitch import quantify
+
+    return gain_phrase(quantify(line.impact), lang)
+
+
+def _names(lines: list[Line], lang: Language) -> str:
+    return fmt.join_list([_gain(line, lang) for line in lines], lang)
+
+
+def source_lines(ledger: Ledger, lang: Language) -> list[str]:
+    """Every unit cost with its source, restated at the ledger's prices, and the index used.
+
+    ``£1,590 per admission: Non-elective episode, NHS reference costs
+    2016/17, £2,116 at 2026/27 prices``; the last item names the index and
+    any year it projects.
+    """
+    base = fy_label(ledger.price_year)
+    parts: list[str] = []
+    projected: set[int] = set()
+    restated_any = False
+    for line in ledger.lines:
+        value = line.impact.value
+        if line.unit_cost is None or value is None:
+            continue
+        text = lang.gettext("{cost} per {unit}: {source}").format(
+            cost=_money(line.unit_cost, lang),
+            unit=fmt.singular_unit(line.impact.unit, lang),
+            source=value.source or lang.gettext("source not given"),
+        )
+        if line.price_year is None or line.uplift is None:
+            text = lang.gettext("{cost}, price year not stated").format(cost=text)
+        else:
+            restated_any = True
+            projected |= set(line.uplift.projected)
+            text = lang.gettext("{cost}, {restated} at {base} prices").format(
+                cost=text, restated=_money(_cost(line.restated_cost or 0.0), lang), base=base
+            )
+        parts.append(text)
+    if not restated_any:
+        return parts
+    index = ledger.own_rates_source or lang.gettext("NHS Cost Inflation Index, PSSRU 2025")
+    note = lang.gettext("prices restated with the {index}").format(index=index)
+    if projected:
+        note = lang.gettext("{source}; {years} projected at {rate} a year").format(
+            source=note,
+            years=fmt.join_list([fy_label(y) for y in sorted(projected)], lang),
+            rate=fmt.percent(shipped_index().projection / 100, lang, decimals=1),
+        )
+    return [*parts, note]
+
+
+def cash_line(ledger: Ledger, shown: Figures, lang: Language) -> str:
+    """The cash the financial plan can count."""
+    cash = [line for line in ledger.counted if line.releases == "cash"]
+    if not cash:
+        return lang.gettext("At {base} prices, no cash for the financial plan.").format(
+            base=fy_label(ledger.price_year)
+        )
+    return lang.gettext(
+        "At {base} prices, cash for the financial plan: {money} a year ({what})."
+    ).format(
+        base=fy_label(ledger.price_year), money=_money(shown.cash, lang), what=_names(cash, lang)
+    )
+
+
+def capacity_line(ledger: Ledger, shown: Figures, lang: Language) -> str:
+    """The capacity released, and what must be taken out for it to be money."""
+    capacity = [line for line in ledger.counted if line.releases == "capacity"]
+    if not capacity:
+        return ""
+    takes: list[str] = []
+    for line in capacity:
+        bed_days = _bed_days(ledger, line)
+        if bed_days is not None:
+            takes.append(
+                lang.gettext(
+                    "about {beds} beds close ({days} bed days a year at {occupancy} occupancy)"
+                ).format(
+                    beds=fmt.number(round(beds(bed_days, ledger.occupancy), 1), lang),
+                    days=fmt.number(round(bed_days), lang),
+                    occupancy=fmt.percent(ledger.occupancy / 100, lang),
+                )
+            )
+        else:
+            takes.append(
+                lang.gettext(TAKEN_OUT[line.counts if line.counts in TAKEN_OUT else "other"])
+            )
+    return lang.gettext("Capacity: {money} a year ({what}), money only when {taken}.").format(
+        money=_money(shown.capacity, lang),
+        what=_names(capacity, lang),
+        taken=fmt.join_list(list(dict.fromkeys(takes)), lang),
+    )
+
+
+def _bed_days(ledger: Ledger, line: Line) -> float | None:
+    """Bed days a year behind a capacity line: its own, or those of a line counted within it."""
+    candidates = [line] + [other for other in ledger.lines if other.within == line.impact.id]
+    for candidate in candidates:
+        impact = candidate.impact
+        if candidate.counts == "bed days" and impact.per is not None:
+            gain = abs(impact.baseline - impact.target)
+            return gain * PER_YEAR[impact.per]
+    return None
+
+
+def overlap_lines(ledger: Ledger, lang: Language) -> list[str]:
+    """What is counted once, and why."""
+    texts = []
+    for line in ledger.lines:
+        if line.within is None:
+            continue
+        kept = ledger.line(line.within)
+        if kept is None:
+            continue
+        if line.overlap == "episode":
+            why = lang.gettext("the episode price includes the stay")
+        elif line.overlap == "agency":
+            why = lang.gettext("the spend is what the shifts cost")
+        else:
+            why = lang.gettext("the facts file says so")
+        texts.append(
+            lang.gettext(
+                "Counted once: {dropped} ({money} a year) are within {kept}: {why}."
+            ).format(
+                dropped=_gain(line, lang),
+                kept=_gain(kept, lang),
+                why=why,
+                money=_money(round_money(line.annual, quantum_for(line.annual)), lang),
+            )
+        )
+    return texts
+
+
+def investment_line(ledger: Ledger, shown: Figures, lang: Language) -> str:
+    """Benefit against investment, by financial year, with payback and return per £1."""
+    if not ledger.investment or not ledger.years:
+        return ""
+    years = "; ".join(
+        lang.gettext("{year} {benefit} for {invested}").format(
+            year=fy_label(year), benefit=_money(benefit, lang), invested=_money(spent, lang)
+        )
+        for year, benefit, spent in shown.years
+    )
+    months = whole_months(ledger.payback_months)
+    if months is None:
+        payback = lang.gettext("no payback")
+    else:
+        payback = lang.ngettext("payback {n} month", "payback {n} months", months).format(n=months)
+    per_pound = shown.benefit / shown.investment if shown.investment else 0.0
+    return lang.gettext(
+        "Benefit against {investment} of funding: {years}; over the project {benefit}, net "
+        "{net}; {payback}; {back} per £1."
+    ).format(
+        investment=_money(shown.investment, lang),
+        years=years,
+        benefit=_money(shown.benefit, lang),
+        net=_money(shown.net, lang),
+        payback=payback,
+        back=fmt.money(per_pound, lang, precision="exact")
+        if per_pound < 10
+        else _money(round(per_pound), lang),
+    )
+
+
+def money_lines(ledger: Ledger | None, lang: Language) -> list[str]:
+    """The finance director's money block: every line, figures adding up."""
+    if ledger is None or not ledger.lines:
+        return []
+    shown = figures(ledger)
+    lines = [
+        " ".join(
+            part
+            for part in (cash_line(ledger, shown, lang), capacity_line(ledger, shown, lang))
+            if part
+        ),
+        *overlap_lines(ledger, lang),
+        investment_line(ledger, shown, lang),
+    ]
+    return [line for line in lines if line]
+
+
+def money_line(ledger: Ledger | None, lang: Language) -> str:
+    """Every other director's one line: cash, capacity and payback at the price base."""
+    if ledger is None or not ledger.counted:
+        return ""
+    shown = figures(ledger)
+    base = fy_label(ledger.price_year)
+    if not shown.cash:
+        text = lang.gettext("{capacity} a year of capacity, no cash, at {base} prices").format(
+            capacity=_money(shown.capacity, lang), base=base
+        )
+    elif not shown.capacity:
+        text = lang.gettext("{cash} a year of cash at {base} prices").format(
+            cash=_money(shown.cash, lang), base=base
+        )
+    else:
+        text = lang.gettext(
+            "{cash} a year of cash and {capacity} of capacity at {base} prices"
+        ).format(cash=_money(shown.cash, lang), capacity=_money(shown.capacity, lang), base=base)
+    months = whole_months(ledger.payback_months)
+    if ledger.investment and months is not None:
+        text = lang.ngettext(
+            "{text}, against {investment} of funding (payback in {n} month)",
+            "{text}, against {investment} of funding (payback in {n} months)",
+            months,
+        ).format(
+            text=text,
+            investment=_money(round_money(ledger.investment, shown.quantum), lang),
+            n=months,
+        )
+    return text + "."
+
+
+def whole_months(months: float | None) -> int | None:
+    """Payback in whole months, rounded half up, at least one."""
+    if months is None or not math.isfinite(months):
+        return None
+    return max(1, math.floor(months + 0.5))

@@ -1,0 +1,146 @@
+"""The follow-up progress update for one director, or its fill-in template.
+
+``make_update(project, director)`` takes the latest entry of the progress
+log (or the period asked for), works out where each measure stands
+(:mod:`pitchkit.notes.update.progress`), what the project has delivered toward this
+director's objectives (:mod:`pitchkit.recast.pitch`), draws a chart for each
+measure with enough points (:mod:`pitchkit.notes.update.charts`), and fills the update
+template. With no entry for the period it makes a fill-in template instead:
+everything known filled in, and a short prompt in square brackets wherever
+the team still has to write something.
+
+The parts live by stage: :mod:`~pitchkit.notes.update.situation` (the period, its
+log entry and the figures), :mod:`~pitchkit.notes.update.entry` (status, headline,
+what was done, score), :mod:`~pitchkit.notes.update.measures` (the table of
+measures), :mod:`~pitchkit.notes.update.delivery` (delivery toward the director's
+objectives), :mod:`~pitchkit.notes.update.board` (the sentence for the board),
+:mod:`~pitchkit.notes.update.spans` (stretches of time in words),
+:mod:`~pitchkit.notes.update.charting` (charts and their signals in words) and
+:mod:`~pitchkit.notes.update.fillin` (the prompts of the fill-in template). This
+module puts them together.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from pitchkit.facts.project import Project
+from pitchkit.facts.schema import Director, Facts
+from pitchkit.i18n import fmt
+from pitchkit.i18n.translation import Language
+from pitchkit.notes.brief import builtin_template, properties
+from pitchkit.notes.context import Context, brief_context
+from pitchkit.notes.update.board import board_sentence_text
+from pitchkit.notes.update.charting import chart_context
+from pitchkit.notes.update.delivery import delivered_rows
+from pitchkit.notes.update.entry import (
+    headline,
+    log_parts,
+    next_update_text,
+    score_context,
+    status_context,
+)
+from pitchkit.notes.update.measures import measure_row, missing_notes
+from pitchkit.notes.update.situation import Situation, chosen_period, default_period, situate
+from pitchkit.output.files import safe_stem
+from pitchkit.recast.pitch import Pitch
+from pitchkit.word.render import render
+
+__all__ = [
+    "Situation",
+    "UpdateInfo",
+    "chosen_period",
+    "default_period",
+    "make_update",
+    "situate",
+    "update_context",
+    "update_document_context",
+    "update_file_name",
+]
+
+
+@dataclass(frozen=True)
+class UpdateInfo:
+    """What :func:`make_update` made: for which period, and whether it is to be filled in."""
+
+    period: str
+    period_label: str
+    fill_in: bool
+    charts: int
+    pitch: Pitch
+
+
+def make_update(
+    project: Project,
+    director: Director,
+    *,
+    period: str | None = None,
+    template: Path | None = None,
+    today: dt.date | None = None,
+) -> tuple[bytes, UpdateInfo]:
+    """Render the progress update for ``director``: for ``period``, or the latest logged.
+
+    A period with no entry in the log (or an empty log) gives the fill-in
+    template. Raises :class:`~pitchkit.errors.InputError` for a period that
+    is not written as YYYY-MM, YYYY-Qn or YYYY.
+    """
+    today = today or dt.date.today()
+    situation = situate(project.facts, director, project.lang, period=period, today=today)
+    context = update_document_context(situation, today=today)
+    source: Path | bytes = template if template is not None else builtin_template("update")
+    data = render(
+        source,
+        context,
+        lang=project.lang,
+        properties=properties(situation.pitch, project.lang, "update", today),
+    )
+    info = UpdateInfo(
+        period=situation.period.text,
+        period_label=context["update"]["period_label"],
+        fill_in=situation.fill_in,
+        charts=len(context["update"]["charts"]),
+        pitch=situation.pitch,
+    )
+    return data, info
+
+
+def update_file_name(facts: Facts, director: Director, period: str, lang: Language) -> str:
+    """A safe file name such as ``Frailty virtual ward - update 2028-03 - Helen Marsh.docx``."""
+    label = lang.gettext("update")
+    stem = safe_stem(
+        f"{facts.project.title} - {label} {period} - {director.name}",
+        fallback=f"update-{period}-{director.id}",
+    )
+    return f"{stem}.docx"
+
+
+def update_document_context(situation: Situation, *, today: dt.date) -> Context:
+    """Every variable the update template sees: the brief's, with ``update`` filled."""
+    context = brief_context(situation.pitch, situation.lang, today=today)
+    context["update"] = update_context(situation)
+    return context
+
+
+def update_context(situation: Situation) -> Context:
+    """The ``update`` variable: period, status, measures, delivery, charts and next steps."""
+    lang, entry, period = situation.lang, situation.entry, situation.period
+    label = fmt.period_label(period.text, lang)
+    context: Context = {
+        "period": period.text,
+        "period_label": label,
+        "fill_in": situation.fill_in,
+        "date": entry.date if entry else None,
+        "status": status_context(entry, lang),
+        "headline": headline(situation),
+        "measures": [measure_row(p, situation) for p in situation.progress],
+        "missing": missing_notes(situation),
+        "delivered": delivered_rows(situation),
+        "board_sentence": board_sentence_text(situation),
+        "score": score_context(situation),
+        "next_update": next_update_text(situation),
+    }
+    context.update(log_parts(situation))
+    context.update(chart_context(situation))
+    return context

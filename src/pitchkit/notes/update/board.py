@@ -1,0 +1,163 @@
+"""The sentence the director can say at the board: what the project has delivered, and for what.
+
+Up to two deliveries, from the impacts linked to the director's objectives
+(strongest first). Each is credited to the objectives *it* is linked to, as
+the brief links them (:mod:`pitchkit.recast.pitch`): a change in bed days is never
+credited to a four-hour objective served by another measure. Deliveries
+crediting different objectives get a sentence each. When none of the linked
+impacts has delivered anything yet but others have, the sentence reports
+what the project has delivered without claiming it serves the director's
+objectives.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pitchkit.facts.schema import Impact, Objective
+from pitchkit.i18n import fmt
+from pitchkit.i18n.translation import Language
+from pitchkit.notes import wording
+from pitchkit.notes.update import fillin, spans
+from pitchkit.notes.update.delivery import chosen_statements, delivered_money_text, progress_for
+from pitchkit.notes.update.measures import amount_text
+from pitchkit.notes.update.progress import MeasureProgress, is_money
+from pitchkit.notes.update.situation import Situation
+
+#: At most this many deliveries in the board sentence.
+MAX_IN_SENTENCE = 2
+#: At most this many objectives credited to one delivery.
+MAX_CREDITED = 2
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """One change the project has delivered, when, and which objectives it serves."""
+
+    phrase: str  # a reduction of 275 in occupied bed days
+    span: str  # between January and September 2027; empty for a level
+    objectives: tuple[Objective, ...]  # the director's objectives it is linked to
+
+
+def board_sentence_text(situation: Situation) -> str:
+    """What the director can say at the board, or a prompt (or a plain note) with no figures."""
+    lang = situation.lang
+    found = deliveries(situation)
+    if not found:
+        if situation.fill_in:
+            return fillin.board_sentence_prompt(lang)
+        return lang.gettext(
+            "{title} is under way; its figures do not yet show a change we can report."
+        ).format(title=situation.facts.project.title)
+    by_credit: dict[tuple[str, ...], list[Delivery]] = {}
+    for delivery in found:
+        by_credit.setdefault(tuple(o.id for o in delivery.objectives), []).append(delivery)
+    title = situation.facts.project.title
+    sentences = []
+    for number, group in enumerate(by_credit.values()):
+        delivered = summary(group, lang)
+        credit = credit_text(group[0].objectives, lang)
+        if number == 0 and credit:
+            text = lang.gettext(
+                "As executive sponsor of {title}, I can report that it has delivered "
+                "{delivered}, contributing to {credit}."
+            )
+        elif number == 0:
+            text = lang.gettext(
+                "As executive sponsor of {title}, I can report that it has delivered {delivered}."
+            )
+        elif credit:
+            text = lang.gettext("It has also delivered {delivered}, contributing to {credit}.")
+        else:
+            text = lang.gettext("It has also delivered {delivered}.")
+        sentences.append(text.format(title=title, delivered=delivered, credit=credit))
+    return " ".join(sentences)
+
+
+def deliveries(situation: Situation) -> list[Delivery]:
+    """Up to two deliveries toward the director's objectives; else the project's own."""
+    linked = [
+        (impact, credited([s.objective for s in statements]))
+        for impact, statements in chosen_statements(situation.pitch)
+    ]
+    found = _delivered(linked, situation)
+    if not found:
+        none: tuple[Objective, ...] = ()
+        others = [(impact, none) for impact in situation.pitch.unlinked_impacts]
+        found = _delivered(others, situation)
+    return found[:MAX_IN_SENTENCE]
+
+
+def credited(objectives: list[Objective]) -> tuple[Objective, ...]:
+    """The objectives a delivery is credited to: organisational ones, else personal ones."""
+    organisational = [o for o in objectives if o.kind == "organisational"]
+    return tuple((organisational or objectives)[:MAX_CREDITED])
+
+
+def _delivered(
+    candidates: list[tuple[Impact, tuple[Objective, ...]]], situation: Situation
+) -> list[Delivery]:
+    """The candidates that have delivered something, worded, in order."""
+    found: list[Delivery] = []
+    for impact, objectives in candidates:
+        progress = progress_for(situation, impact.id)
+        phrase = delivered_phrase(progress, situation)
+        if not phrase:
+            continue
+        span = ""
+        if progress.delivered is not None:
+            span = spans.between_text(progress.with_data, situation.lang)
+        found.append(Delivery(phrase, span, objectives))
+    return found
+
+
+def summary(group: list[Delivery], lang: Language) -> str:
+    """Deliveries in one phrase; those over the same periods share one ``between … and …``."""
+    by_span: dict[str, list[str]] = {}
+    for delivery in group:
+        by_span.setdefault(delivery.span, []).append(delivery.phrase)
+    parts = [f"{fmt.join_list(phrases, lang)} {span}".strip() for span, phrases in by_span.items()]
+    return fmt.join_list(parts, lang)
+
+
+def credit_text(objectives: tuple[Objective, ...], lang: Language) -> str:
+    """``our objective to reduce length of stay`` (``my …`` for personal ones); or empty."""
+    if not objectives:
+        return ""
+    named = fmt.join_list([wording.lower_first(o.text.rstrip(".")) for o in objectives], lang)
+    count = len(objectives)
+    if objectives[0].kind == "organisational":
+        text = lang.ngettext(
+            "our objective to {objectives}", "our objectives to {objectives}", count
+        )
+    else:
+        text = lang.ngettext("my objective to {objectives}", "my objectives to {objectives}", count)
+    return text.format(objectives=named)
+
+
+def delivered_phrase(progress: MeasureProgress, situation: Situation) -> str:
+    """``a reduction of 173 in emergency admissions … (worth £275,000)``; empty if none."""
+    lang, impact = situation.lang, progress.impact
+    measure = wording.lower_first(wording.apply_terms(impact.measure, situation.terms))
+    if progress.delivered is not None:
+        if progress.delivered <= 0:
+            return ""
+        size = fmt.number(round(progress.delivered), lang)
+        if is_money(impact):
+            size = fmt.money(progress.delivered, lang)
+        phrase = (
+            lang.gettext("a reduction of {amount} in {measure}")
+            if impact.direction == "lower"
+            else lang.gettext("an increase of {amount} in {measure}")
+        ).format(amount=size, measure=measure)
+        worth = delivered_money_text(progress, lang)
+        return f"{phrase} ({worth})" if worth else phrase
+    latest = progress.latest
+    gap = progress.latest_gap
+    if latest is None or latest.value is None or gap is None or gap <= 0:
+        return ""
+    return lang.gettext("an improvement in {measure} from {baseline} to {latest}").format(
+        measure=measure,
+        baseline=amount_text(impact.baseline, impact, lang),
+        latest=amount_text(latest.value, impact, lang),
+    )

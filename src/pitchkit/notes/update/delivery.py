@@ -1,0 +1,185 @@
+"""What the project has delivered toward the director's objectives, impact by impact.
+
+For each impact linked to one of the director's objectives (strongest link
+first): the difference from baseline so far (cumulative for a rate, current
+for a level), its money value, and its share of the objective's target.
+The sentence for the board is made from the same figures in
+:mod:`pitchkit.notes.update.board`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from pitchkit.facts.schema import Impact
+from pitchkit.i18n import fmt
+from pitchkit.i18n.translation import Language
+from pitchkit.notes import wording
+from pitchkit.notes.context import Context
+from pitchkit.notes.update import fillin, spans
+from pitchkit.notes.update.measures import amount_text
+from pitchkit.notes.update.progress import MeasureProgress, is_money
+from pitchkit.notes.update.situation import Situation
+from pitchkit.recast.pitch import Pitch, Quantity, Statement, share_of_target
+
+#: At most this many rows of delivery toward the director's objectives.
+MAX_DELIVERED = 4
+#: At most this many rows in a fill-in template, which also lists objectives to report on.
+MAX_FILL_IN = 6
+
+
+def progress_for(situation: Situation, impact_id: str) -> MeasureProgress:
+    """The progress of the impact with ``impact_id``."""
+    return next(p for p in situation.progress if p.impact.id == impact_id)
+
+
+def chosen_statements(pitch: Pitch) -> list[tuple[Impact, list[Statement]]]:
+    """Each linked impact once, strongest first, with the objectives it serves."""
+    grouped: dict[str, list[Statement]] = {}
+    for statement in pitch.statements:
+        grouped.setdefault(statement.impact.id, []).append(statement)
+    ordered = sorted(grouped.values(), key=lambda group: -group[0].rank)
+    return [(group[0].impact, group) for group in ordered][:MAX_DELIVERED]
+
+
+def delivered_rows(situation: Situation) -> list[Context]:
+    """What the project has delivered toward this director's objectives, impact by impact.
+
+    A fill-in template also lists the linked impacts with no figures yet,
+    with a prompt for the team; before any figures, it lists the director's
+    objectives no impact names too, so every objective is there to report
+    against.
+    """
+    rows: list[Context] = []
+    figures = False
+    for impact, statements in chosen_statements(situation.pitch):
+        progress = progress_for(situation, impact.id)
+        if progress.latest is None and not situation.fill_in:
+            continue
+        row: Context = {
+            "measure": wording.apply_terms(impact.measure, situation.terms),
+            "objectives": [s.objective.text for s in statements[:2]],
+            "objectives_text": "; ".join(s.objective.text for s in statements[:2]),
+            "text": fillin.delivered_prompt(situation.lang),
+            "money": None,
+            "money_text": "",
+            "share_text": "",
+        }
+        if progress.latest is not None:
+            figures = True
+            row["text"] = delivered_text(progress, situation)
+            row["money"] = progress.delivered_money
+            row["money_text"] = delivered_money_text(progress, situation.lang)
+            row["share_text"] = share_text(progress, statements, situation.lang)
+        rows.append(row)
+    if situation.fill_in and not figures:
+        named = {text for row in rows for text in row["objectives"]}
+        rows += objective_prompts(situation.pitch, named, situation.lang, MAX_FILL_IN - len(rows))
+    return rows
+
+
+def objective_prompts(pitch: Pitch, named: set[str], lang: Language, room: int) -> list[Context]:
+    """A row to fill in for each objective not yet named, personal ones kept within ``room``."""
+    unnamed = [o for o in pitch.objectives if o.text not in named]
+    kept = unnamed[: max(room, 0)]
+    personal = next((o for o in unnamed if o.kind == "personal"), None)
+    has_personal = any(o.kind == "personal" for o in pitch.objectives if o.text in named)
+    if kept and personal is not None and personal not in kept and not has_personal:
+        kept[-1] = personal
+    return [
+        {
+            "measure": fillin.measure_prompt(lang),
+            "objectives": [objective.text],
+            "objectives_text": objective.text,
+            "text": fillin.delivered_prompt(lang),
+            "money": None,
+            "money_text": "",
+            "share_text": "",
+        }
+        for objective in kept
+    ]
+
+
+def counted_amount(value: float, impact: Impact, lang: Language) -> str:
+    """``282 admissions``, ``£4,000`` or ``1 fall``: an amount in the impact's unit."""
+    return fmt.quantity(round(abs(value)), impact.unit, lang)
+
+
+def delivered_text(progress: MeasureProgress, situation: Situation) -> str:
+    """The cumulative (rate) or current (level) difference from baseline, in words."""
+    lang, impact = situation.lang, progress.impact
+    if progress.delivered is not None:
+        size = counted_amount(progress.delivered, impact, lang)
+        span = spans.span_text(progress.with_data, lang)
+        worse = progress.delivered < 0
+        fewer = (impact.direction == "lower") != worse
+        if progress.delivered == 0:
+            better = lang.gettext("the same as the baseline rate so far, {span}")
+        elif not fewer:
+            better = (
+                lang.gettext("{amount} more than at the baseline rate so far, {span}")
+                if worse
+                else lang.gettext("{amount} more than at the baseline rate, {span}")
+            )
+        elif is_money(impact):  # money is less, not fewer
+            better = (
+                lang.gettext("{amount} less than at the baseline rate so far, {span}")
+                if worse
+                else lang.gettext("{amount} less than at the baseline rate, {span}")
+            )
+        else:
+            better = (
+                lang.gettext("{amount} fewer than at the baseline rate so far, {span}")
+                if worse
+                else lang.gettext("{amount} fewer than at the baseline rate, {span}")
+            )
+        return better.format(amount=size, span=span)
+    latest = progress.latest
+    assert latest is not None
+    assert latest.value is not None
+    return lang.gettext(
+        "now {latest}, against a baseline of {baseline} and a target of {target}"
+    ).format(
+        latest=amount_text(latest.value, impact, lang),
+        baseline=amount_text(impact.baseline, impact, lang),
+        target=amount_text(impact.target, impact, lang),
+    )
+
+
+def delivered_money_text(progress: MeasureProgress, lang: Language) -> str:
+    """``worth £448,000``, where the delivery has a positive money value.
+
+    Empty for a measure that is itself money: its amount already says what it is worth.
+    """
+    money = progress.delivered_money
+    if money is None or money <= 0 or is_money(progress.impact):
+        return ""
+    return lang.gettext("worth {money}").format(money=fmt.money(money, lang))
+
+
+def share_text(progress: MeasureProgress, statements: list[Statement], lang: Language) -> str:
+    """``about 3% of your £14m target``, where an objective's target is in the same terms."""
+    if progress.delivered is None or progress.delivered <= 0:
+        return ""
+    for statement in statements:
+        target = statement.objective.target
+        if target is None:
+            continue
+        delivered = _delivered_quantity(statement, progress)
+        share = share_of_target(delivered, statement.objective)
+        if share is not None:
+            target_text = fmt.quantity(target.value, target.unit, lang)
+            return wording.share_of_target_text(share, target_text, lang)
+    return ""
+
+
+def _delivered_quantity(statement: Statement, progress: MeasureProgress) -> Quantity:
+    """The statement's quantity with the gain replaced by what has been delivered."""
+    delivered = progress.delivered or 0.0
+    return replace(
+        statement.quantity,
+        per=None,
+        gain=delivered,
+        money=progress.delivered_money,
+        money_per_year=None,
+    )

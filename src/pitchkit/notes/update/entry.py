@@ -1,0 +1,152 @@
+"""The period's log entry in words: status, headline, what was done, asks, score and next date.
+
+Each part is worded from the log entry for the period, in the director's
+own terms; with no entry (a fill-in template) each becomes the prompt from
+:mod:`pitchkit.notes.update.fillin` for the team to replace.
+"""
+
+from __future__ import annotations
+
+from pitchkit.facts.schema import Update
+from pitchkit.i18n import fmt
+from pitchkit.i18n.translation import N_, Language
+from pitchkit.notes import wording
+from pitchkit.notes.context import Context
+from pitchkit.notes.update import fillin
+from pitchkit.notes.update.progress import next_update_date, previous_score
+from pitchkit.notes.update.situation import Situation
+
+STATUS_WORDS = {
+    "green": N_("Green: on track"),
+    "amber": N_("Amber: some risk, being managed"),
+    "red": N_("Red: off track, your help needed"),
+}
+#: Cell shading for each status: mid tones, so black words stay readable.
+STATUS_COLOURS = {"green": "7BC47F", "amber": "FFC845", "red": "F28B82", "": "E8EDEE"}
+
+#: The IHI project progress scale, in pitchkit's own words.
+SCORE_MEANINGS = {
+    0.5: N_("intends to take part"),
+    1.0: N_("charter agreed and team formed"),
+    1.5: N_("planning under way"),
+    2.0: N_("work started, no changes tested yet"),
+    2.5: N_("changes tested, no improvement yet"),
+    3.0: N_("modest improvement"),
+    3.5: N_("improvement in the measures"),
+    4.0: N_("significant improvement"),
+    4.5: N_("improvement sustained"),
+    5.0: N_("outstanding results, sustained"),
+}
+
+
+def status_context(entry: Update | None, lang: Language) -> Context:
+    """The RAG status as a word, a phrase and a cell colour."""
+    if entry is None:
+        return {
+            "word": "",
+            "text": fillin.status_prompt(lang),
+            "colour": STATUS_COLOURS[""],
+        }
+    return {
+        "word": entry.status,
+        "text": lang.gettext(STATUS_WORDS[entry.status]),
+        "colour": STATUS_COLOURS[entry.status],
+    }
+
+
+def headline(situation: Situation) -> str:
+    """The period's news in one sentence: the logged summary, or a prompt for it."""
+    entry = situation.entry
+    if entry is not None and entry.summary:
+        return wording.apply_terms(entry.summary.rstrip(".") + ".", situation.terms)
+    if entry is not None:
+        return situation.lang.gettext("Progress this period is set out below.")
+    return fillin.headline_prompt(situation.lang)
+
+
+def log_parts(situation: Situation) -> Context:
+    """Done, next, barriers, asks and advice: as logged, or prompts to fill in.
+
+    The advice sought is the period's own, else the project's ``advice:``,
+    in a logged update and a fill-in template alike.
+    """
+    lang, entry = situation.lang, situation.entry
+    if entry is None:
+        prompts = fillin.log_prompts(lang)
+        if situation.facts.advice:
+            prompts["advice"] = advice_sought(situation)
+        return {**prompts, "no_barriers": ""}
+    terms = situation.terms
+    barriers = [wording.apply_terms(b, terms) for b in entry.barriers]
+    asks = [wording.apply_terms(a, terms) for a in entry.asks]
+    return {
+        "done": [wording.apply_terms(d, terms) for d in entry.done],
+        "next": [wording.apply_terms(n, terms) for n in entry.next],
+        "barriers": barriers,
+        "asks": asks,
+        "advice": advice_sought(situation),
+        "no_barriers": "" if barriers or asks else nothing_asked(entry.status, lang),
+    }
+
+
+def nothing_asked(status: str, lang: Language) -> str:
+    """What to say when a period asks nothing of the sponsor, true to its status."""
+    if status == "red":
+        return lang.gettext(
+            "Nothing specific is asked of you this period, although the work is off track: "
+            "we will tell you at once if your help would change that."
+        )
+    if status == "amber":
+        return lang.gettext(
+            "Nothing needs your help this period: we will tell you at once if the risks above grow."
+        )
+    return lang.gettext("Nothing needs your help this period: thank you for your support.")
+
+
+def advice_sought(situation: Situation) -> list[str]:
+    """The advice asked for: the period's own questions, else the project's standing ones."""
+    entry = situation.entry
+    asked = entry.advice if entry is not None and entry.advice else situation.facts.advice
+    return [wording.apply_terms(a, situation.terms) for a in asked]
+
+
+def next_update_text(situation: Situation) -> str:
+    """The date of the next update, from the log or the cadence."""
+    due = next_update_date(situation.entry, situation.period, situation.facts.settings.cadence)
+    return fmt.date(due, situation.lang)
+
+
+def score_context(situation: Situation) -> Context:
+    """The IHI progress score with its meaning and its movement since the last update."""
+    lang, entry = situation.lang, situation.entry
+    empty: Context = {"value": None, "text": "", "movement": ""}
+    if entry is None:
+        empty["text"] = fillin.score_prompt(lang)
+        return empty
+    if entry.score is None:
+        return empty
+    meaning = lang.gettext(SCORE_MEANINGS[float(entry.score)])
+    text = lang.gettext("{score} out of 5: {meaning}").format(
+        score=fmt.number(entry.score, lang, decimals=1), meaning=meaning
+    )
+    return {"value": entry.score, "text": text, "movement": score_movement(situation)}
+
+
+def score_movement(situation: Situation) -> str:
+    """``up from 3.0 in February 2028``, ``unchanged since …``, or the first score."""
+    lang, entry = situation.lang, situation.entry
+    assert entry is not None
+    assert entry.score is not None
+    found = previous_score(situation.facts.updates, situation.period)
+    if found is None:
+        return lang.gettext("the first score recorded")
+    before, score = found
+    values = {
+        "score": fmt.number(score, lang, decimals=1),
+        "period": fmt.period_label(before.period, lang),
+    }
+    if entry.score > score:
+        return lang.gettext("up from {score} in {period}").format(**values)
+    if entry.score < score:
+        return lang.gettext("down from {score} in {period}").format(**values)
+    return lang.gettext("unchanged since {period}").format(**values)

@@ -1,0 +1,75 @@
+"""The prompts of the fill-in template: what the team still has to write.
+
+With no log entry for the period, the update is made as a template: every
+known figure filled in, and a short prompt in square brackets wherever the
+team must write something. All those prompts are here, so the whole
+template can be read (and translated) in one place.
+"""
+
+from __future__ import annotations
+
+from pitchkit.i18n import fmt
+from pitchkit.i18n.translation import Language
+
+
+def prompt(text: str) -> str:
+    """A part for the team to write, shown in square brackets."""
+    return f"[{text}]"
+
+
+def status_prompt(lang: Language) -> str:
+    """Ask for the RAG status and the reason for it."""
+    return prompt(lang.gettext("Green, amber or red, and why in a few words"))
+
+
+def headline_prompt(lang: Language) -> str:
+    """Ask for the period's news in one sentence."""
+    return prompt(lang.gettext("One sentence: the most important news of this period for you"))
+
+
+def log_prompts(lang: Language) -> dict[str, list[str]]:
+    """Ask for what was done, what is next, barriers, asks and advice: one prompt each."""
+    return {
+        "done": [prompt(lang.gettext("What the team did this period: two to four points"))],
+        "next": [prompt(lang.gettext("What happens next period"))],
+        "barriers": [prompt(lang.gettext("Any barrier the team cannot remove alone, or 'none'"))],
+        "asks": [prompt(lang.gettext("What exactly you would like the sponsor to do"))],
+        "advice": [prompt(lang.gettext("A question on which you would value their advice"))],
+    }
+
+
+def figure_prompt(period: str, lang: Language) -> str:
+    """Ask for a measure's figure for ``period`` (written ``2028-04``)."""
+    return prompt(lang.gettext("figure for {period}").format(period=fmt.period_label(period, lang)))
+
+
+def direction_prompt(lang: Language) -> str:
+    """Ask which way a measure has moved."""
+    return prompt(lang.gettext("improving, worsening or no change"))
+
+
+def delivered_prompt(lang: Language) -> str:
+    """Ask what a measure has delivered toward an objective so far."""
+    return prompt(lang.gettext("What has been delivered toward this so far, in numbers"))
+
+
+def measure_prompt(lang: Language) -> str:
+    """Ask which measure shows progress toward an objective no impact is linked to."""
+    return prompt(lang.gettext("The measure that shows progress on this, if any"))
+
+
+def board_sentence_prompt(lang: Language) -> str:
+    """Ask for a sentence the sponsor can say at the board."""
+    return prompt(
+        lang.gettext(
+            "A sentence the sponsor can use at the board: what the project has "
+            "delivered so far, in numbers"
+        )
+    )
+
+
+def score_prompt(lang: Language) -> str:
+    """Ask for the IHI progress score, if the team keeps one."""
+    return prompt(
+        lang.gettext("Progress score from 0.5 to 5.0 on the IHI scale, if the team keeps one")
+    )

@@ -1,0 +1,156 @@
+"""The update's table of measures: baseline, target, latest figure, progress and gaps.
+
+One row per impact, worded from its :class:`~pitchkit.notes.update.progress.MeasureProgress`;
+periods with no figure are named (or counted) and said not to be zero.
+"""
+
+from __future__ import annotations
+
+from pitchkit.facts.schema import Impact
+from pitchkit.i18n import fmt
+from pitchkit.i18n.translation import N_, Language
+from pitchkit.notes import wording
+from pitchkit.notes.context import Context
+from pitchkit.notes.update import fillin
+from pitchkit.notes.update.progress import MeasureProgress, Period, scale
+from pitchkit.notes.update.situation import Situation
+
+#: Longer lists of periods with no figure are counted rather than named.
+MAX_LISTED_GAPS = 3
+PLURALS = {
+    "month": N_("months"),
+    "quarter": N_("quarters"),
+    "year": N_("years"),
+    "period": N_("periods"),
+}
+DIRECTION_WORDS = {
+    "improving": N_("improving"),
+    "worsening": N_("worsening"),
+    "no change": N_("no change"),
+}
+
+
+def amount_text(value: float, impact: Impact, lang: Language) -> str:
+    """A value in the impact's unit, with the period it covers for a rate."""
+    return fmt.quantity(value, impact.unit, lang)
+
+
+def measure_row(progress: MeasureProgress, situation: Situation) -> Context:
+    """One row of the progress table: baseline, target, latest, how far along, direction."""
+    lang, impact = situation.lang, progress.impact
+    # A fill-in asks for the requested period's figure, so its baseline and
+    # target are shown for that length; otherwise for the latest figure's.
+    latest = progress.latest
+    scale_at = latest.period if latest and not situation.fill_in else situation.period
+    per = per_period_words(scale_at, lang) if impact.per else ""
+    baseline = scaled_count(scale(impact.baseline, impact, scale_at), impact)
+    target = scaled_count(scale(impact.target, impact, scale_at), impact)
+    row: Context = {
+        "id": impact.id,
+        "measure": wording.apply_terms(impact.measure, situation.terms),
+        "baseline_text": f"{amount_text(baseline, impact, lang)} {per}".strip(),
+        "target_text": f"{amount_text(target, impact, lang)} {per}".strip(),
+        "latest_text": latest_text(progress, lang),
+        "along_text": along_text(progress, lang),
+        "direction_text": direction_text(progress, lang),
+        "missing_text": missing_text(progress, lang),
+    }
+    if situation.fill_in:
+        row["latest_text"] = fillin.figure_prompt(situation.period.text, lang)
+        row["along_text"] = last_known_text(progress, lang)
+        row["direction_text"] = fillin.direction_prompt(lang)
+    return row
+
+
+def scaled_count(value: float, impact: Impact) -> float:
+    """A rate scaled to a period, in whole numbers when the facts give whole numbers.
+
+    ``50 falls a year`` is ``4 falls a month``, not ``4.2``; a baseline or
+    target written with decimals (``8.1``) keeps one decimal place.
+    """
+    whole = all(float(value).is_integer() for value in (impact.baseline, impact.target))
+    if not whole or impact.unit.strip() == "%":
+        return value
+    return float(int(value + 0.5)) if value >= 0 else -float(int(-value + 0.5))
+
+
+def last_known_text(progress: MeasureProgress, lang: Language) -> str:
+    """``Last known: 81 admissions (March 2028); 40% of the way to target``, for a fill-in."""
+    if progress.latest is None:
+        return lang.gettext("No figures logged yet")
+    last = lang.gettext("Last known: {value}").format(value=latest_text(progress, lang))
+    return f"{last}; {along_text(progress, lang)}"
+
+
+def per_period_words(period: Period, lang: Language) -> str:
+    """``a month``, ``a quarter`` or ``a year``: the length a rate is shown for."""
+    return wording.per_phrase(period.kind, lang)
+
+
+def latest_text(progress: MeasureProgress, lang: Language) -> str:
+    """``81 admissions (March 2028)``; or that there is no figure yet."""
+    latest = progress.latest
+    if latest is None or latest.value is None:
+        return lang.gettext("no figure yet")
+    return lang.gettext("{value} ({period})").format(
+        value=amount_text(latest.value, progress.impact, lang),
+        period=fmt.period_label(latest.period.text, lang),
+    )
+
+
+def along_text(progress: MeasureProgress, lang: Language) -> str:
+    """How far from baseline to target the latest value has come, in words."""
+    fraction = progress.fraction
+    if progress.latest is None:
+        return ""
+    if fraction is None:  # the target is the baseline level: no change was planned
+        gap = progress.latest_gap or 0.0
+        if gap < 0:
+            return lang.gettext("worse than the target (no change planned)")
+        return lang.gettext("target met (no change planned)")
+    if fraction >= 1:
+        return lang.gettext("target met")
+    if fraction <= 0:
+        return lang.gettext("not yet better than baseline")
+    return lang.gettext("{share} of the way to target").format(share=fmt.percent(fraction, lang))
+
+
+def direction_text(progress: MeasureProgress, lang: Language) -> str:
+    """``improving`` / ``worsening`` / ``no change`` since the previous figure."""
+    if progress.direction is None:
+        return lang.gettext("first figure") if progress.latest else ""
+    return lang.gettext(DIRECTION_WORDS[progress.direction])
+
+
+def missing_text(progress: MeasureProgress, lang: Language) -> str:
+    """``no figure for August 2027`` when periods lack a value; else empty."""
+    if not progress.missing or progress.latest is None:
+        return ""
+    missing = progress.missing
+    if len(missing) > MAX_LISTED_GAPS:
+        kinds = {p.kind for p in missing}
+        kind = kinds.pop() if len(kinds) == 1 else "period"
+        return lang.gettext("no figure for {missing} of the {total} {periods} logged").format(
+            missing=len(missing), total=len(progress.points), periods=lang.gettext(PLURALS[kind])
+        )
+    labels = [fmt.period_label(p.text, lang) for p in missing]
+    return lang.gettext("no figure for {periods}").format(periods=fmt.join_list(labels, lang))
+
+
+def missing_notes(situation: Situation) -> list[str]:
+    """One plain sentence per measure with missing periods, saying they are not zero."""
+    notes: list[str] = []
+    lang = situation.lang
+    for progress in situation.progress:
+        text = missing_text(progress, lang)
+        if not text:
+            continue
+        measure = wording.apply_terms(progress.impact.measure, situation.terms)
+        if progress.is_rate:
+            note = lang.gettext(
+                "{measure}: {missing}, so totals to date leave it out rather than count it as zero."
+            )
+        else:
+            note = lang.gettext("{measure}: {missing}; gaps are left blank, not taken as zero.")
+        notes.append(note.format(measure=measure, missing=text))
+    return notes

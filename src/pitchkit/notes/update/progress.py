@@ -1,0 +1,320 @@
+"""Progress arithmetic for updates: periods, scaling, and what has been delivered.
+
+Pure and language-free. An update's period (``2027-03``, ``2027-Q1``,
+``2027``) fixes how long its observed measures cover. A rate impact
+(``per: year`` and so on) is scaled to that length before comparing, so a
+baseline of 2,100 bed days a year is 175 in a month; a level impact (no
+``per``, such as a percentage) is compared as it is.
+
+What has been delivered so far is the sum, over the periods logged, of the
+gap between the scaled baseline and the value observed, counted in the
+better direction. A period with no value is *missing*: it adds nothing to
+the sum and is listed, never treated as zero.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from pitchkit.errors import InputError
+from pitchkit.facts.schema import PERIOD_PATTERN, Impact, Update
+from pitchkit.i18n.messages import Message
+
+PeriodKind = Literal["month", "quarter", "year"]
+Direction = Literal["improving", "worsening", "no change"]
+
+#: How many months each kind of period, and each ``per`` of a rate, lasts.
+PERIOD_MONTHS: dict[str, float] = {"month": 1, "quarter": 3, "year": 12}
+PER_MONTHS: dict[str, float] = {
+    "day": 12 / 365,
+    "week": 12 / 52,
+    "month": 1,
+    "quarter": 3,
+    "year": 12,
+}
+#: Differences smaller than this share of the baseline count as no change.
+_SAME = 1e-9
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    """A reporting period: a month, a quarter or a year."""
+
+    start: dt.date
+    kind: PeriodKind
+    text: str
+
+    @property
+    def months(self) -> int:
+        """How many months the period lasts."""
+        return int(PERIOD_MONTHS[self.kind])
+
+    @property
+    def end(self) -> dt.date:
+        """The last day of the period."""
+        return add_months(self.start, self.months) - dt.timedelta(days=1)
+
+    def following(self, kind: PeriodKind | None = None) -> Period:
+        """The period of ``kind`` (default: the same kind) that starts after this one ends."""
+        return period_at(add_months(self.start, self.months), kind or self.kind)
+
+
+def parse_period(text: str) -> Period:
+    """Read ``2027-03``, ``2027-Q1`` or ``2027`` as a :class:`Period`."""
+    cleaned = str(text).strip().upper()
+    match = PERIOD_PATTERN.match(cleaned)
+    if match is None:
+        raise InputError(
+            Message(
+                "unknown period {period}: write YYYY-MM (2027-03), YYYY-Qn (2027-Q1) "
+                "or YYYY (2027)",
+                period=repr(text),
+            )
+        )
+    year, month, quarter = match.groups()
+    if month is not None:
+        return Period(dt.date(int(year), int(month), 1), "month", cleaned)
+    if quarter is not None:
+        return Period(dt.date(int(year), 3 * int(quarter) - 2, 1), "quarter", cleaned)
+    return Period(dt.date(int(year), 1, 1), "year", cleaned)
+
+
+def period_at(start: dt.date, kind: PeriodKind) -> Period:
+    """The period of ``kind`` containing ``start``."""
+    if kind == "month":
+        return parse_period(f"{start.year}-{start.month:02d}")
+    if kind == "quarter":
+        return parse_period(f"{start.year}-Q{(start.month - 1) // 3 + 1}")
+    return parse_period(str(start.year))
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """``day`` moved by whole months, kept within the month (31 Jan + 1 → 28/29 Feb)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return dt.date(year, month + 1, min(day.day, last))
+
+
+def scale(value: float, impact: Impact, period: Period) -> float:
+    """``value`` of ``impact`` (a baseline or target) for the length of ``period``.
+
+    A rate is scaled by months (2,100 a year → 175 a month); a level is unchanged.
+    """
+    if impact.per is None:
+        return value
+    return value * period.months / PER_MONTHS[impact.per]
+
+
+def gap(observed: float, impact: Impact, period: Period) -> float:
+    """How much better than the scaled baseline ``observed`` is (negative when worse)."""
+    baseline = scale(impact.baseline, impact, period)
+    return baseline - observed if impact.direction == "lower" else observed - baseline
+
+
+def fraction_along(observed: float, impact: Impact, period: Period) -> float | None:
+    """How far ``observed`` has come from baseline to target: 0 at baseline, 1 at target.
+
+    ``None`` when baseline and target are the same. Can be below 0 (worse
+    than baseline) or above 1 (beyond target).
+    """
+    span = scale(impact.target, impact, period) - scale(impact.baseline, impact, period)
+    if span == 0:
+        return None
+    return (observed - scale(impact.baseline, impact, period)) / span
+
+
+@dataclass(frozen=True)
+class Point:
+    """One period's observation of a measure; ``value`` is ``None`` when missing."""
+
+    period: Period
+    value: float | None
+    baseline: float  # scaled to the period
+    target: float  # scaled to the period
+
+
+@dataclass(frozen=True)
+class MeasureProgress:
+    """Where one measure stands after the periods logged so far."""
+
+    impact: Impact
+    points: tuple[Point, ...]  # one per period in the series, oldest first
+    latest: Point | None  # the latest point with a value
+    previous: Point | None  # the point with a value before ``latest``
+    fraction: float | None  # of the way from baseline to target, at ``latest``
+    direction: Direction | None  # ``latest`` against ``previous``
+    delivered: float | None  # cumulative gain, for rate impacts only
+    delivered_money: float | None  # its value, where the impact has a value or is money
+
+    @property
+    def with_data(self) -> tuple[Period, ...]:
+        """Periods that have a value."""
+        return tuple(p.period for p in self.points if p.value is not None)
+
+    @property
+    def missing(self) -> tuple[Period, ...]:
+        """Periods in the series with no value for this measure."""
+        return tuple(p.period for p in self.points if p.value is None)
+
+    @property
+    def is_rate(self) -> bool:
+        """Whether the measure counts something per period (so it adds up over time)."""
+        return self.impact.per is not None
+
+    @property
+    def latest_gap(self) -> float | None:
+        """How much better than baseline the latest value is (in the better direction)."""
+        if self.latest is None or self.latest.value is None:
+            return None
+        return gap(self.latest.value, self.impact, self.latest.period)
+
+
+@dataclass(frozen=True)
+class Series:
+    """The progress log up to one period, laid out as a regular run of periods."""
+
+    kind: PeriodKind  # the kind of the latest entry: the run's kind
+    periods: tuple[Period, ...]  # every period to report on, oldest first, gaps included
+    entries: dict[str, Update]  # logged entries by period text
+    skipped: tuple[str, ...]  # logged periods left out because they overlap others
+
+    def entry(self, period: Period) -> Update | None:
+        """The log entry for ``period``, if there is one."""
+        return self.entries.get(period.text)
+
+
+def series(updates: Sequence[Update], *, until: Period | None = None) -> Series:
+    """Lay out the log entries ending by ``until`` as a regular run of periods.
+
+    The run uses the kind of the latest entry (month, quarter or year) from
+    the first entry of that kind; periods with no entry in between become
+    gaps. Earlier entries of another kind are kept where they do not overlap
+    the run; overlapping ones are left out and named in ``skipped``, so
+    nothing is counted twice.
+    """
+    logged = sorted((parse_period(u.period), u) for u in updates)
+    if until is not None:
+        logged = [(p, u) for p, u in logged if p.end <= until.end]
+    if not logged:
+        return Series(until.kind if until else "month", (), {}, ())
+    kind = logged[-1][0].kind
+    same = [p for p, _ in logged if p.kind == kind]
+    run: list[Period] = []
+    current = same[0]
+    while current.start <= same[-1].start:
+        run.append(current)
+        current = current.following()
+    entries: dict[str, Update] = {}
+    skipped: list[str] = []
+    periods = list(run)
+    for period, update in logged:
+        if period.kind == kind:
+            entries[period.text] = update
+        elif any(_overlap(period, other) for other in periods):
+            skipped.append(period.text)
+        else:
+            entries[period.text] = update
+            periods.append(period)
+    return Series(kind, tuple(sorted(periods)), entries, tuple(skipped))
+
+
+def _overlap(one: Period, other: Period) -> bool:
+    return one.start <= other.end and other.start <= one.end
+
+
+def measure_progress(impact: Impact, run: Series) -> MeasureProgress:
+    """Latest value, how far along, direction and cumulative delivery for ``impact``."""
+    points = tuple(_point(impact, period, run.entry(period)) for period in run.periods)
+    present = [p for p in points if p.value is not None]
+    latest = present[-1] if present else None
+    previous = present[-2] if len(present) > 1 else None
+    delivered: float | None = None
+    money: float | None = None
+    if impact.per is not None:
+        delivered = sum(gap(p.value, impact, p.period) for p in present if p.value is not None)
+        money = delivered_value(delivered, impact)
+    return MeasureProgress(
+        impact=impact,
+        points=points,
+        latest=latest,
+        previous=previous,
+        fraction=(
+            fraction_along(latest.value, impact, latest.period)
+            if latest is not None and latest.value is not None
+            else None
+        ),
+        direction=direction(impact, previous, latest),
+        delivered=delivered,
+        delivered_money=money,
+    )
+
+
+def _point(impact: Impact, period: Period, entry: Update | None) -> Point:
+    value = entry.measures.get(impact.id) if entry is not None else None
+    return Point(
+        period=period,
+        value=value,
+        baseline=scale(impact.baseline, impact, period),
+        target=scale(impact.target, impact, period),
+    )
+
+
+def delivered_value(amount: float, impact: Impact) -> float | None:
+    """The money value of ``amount`` of ``impact``: by its unit cost, or itself if money."""
+    if impact.value is not None:
+        return amount * impact.value.amount
+    if is_money(impact):
+        return amount
+    return None
+
+
+def is_money(impact: Impact) -> bool:
+    """Whether ``impact`` is itself counted in money (``£``, ``GBP`` or ``pounds``)."""
+    return impact.unit.strip().lower() in {"£", "gbp", "pounds"}
+
+
+def direction(impact: Impact, previous: Point | None, latest: Point | None) -> Direction | None:
+    """Whether ``latest`` is better than ``previous``, compared at the same scale."""
+    if previous is None or latest is None or previous.value is None or latest.value is None:
+        return None
+    # Bring both to a per-month rate (or leave levels alone) before comparing.
+    before = previous.value / (previous.period.months if impact.per else 1)
+    after = latest.value / (latest.period.months if impact.per else 1)
+    size = max(abs(before), abs(after), abs(impact.baseline), 1.0)
+    if abs(after - before) <= _SAME * size:
+        return "no change"
+    improved = after < before if impact.direction == "lower" else after > before
+    return "improving" if improved else "worsening"
+
+
+def next_update_date(update: Update | None, period: Period, cadence: str | None) -> dt.date:
+    """When the next update is due: as logged, else the end of the following period.
+
+    ``cadence`` (``month`` or ``quarter``) sets the following period's
+    length; without it the period's own length is used.
+    """
+    if update is not None and update.next_update is not None:
+        return update.next_update
+    months = period.months
+    if cadence in PERIOD_MONTHS:
+        months = int(PERIOD_MONTHS[cadence])
+    return add_months(period.end + dt.timedelta(days=1), months) - dt.timedelta(days=1)
+
+
+def previous_score(updates: Sequence[Update], period: Period) -> tuple[Update, float] | None:
+    """The latest entry before ``period`` that gave a progress score, with the score."""
+    earlier = sorted(
+        ((parse_period(u.period), u) for u in updates if u.score is not None),
+        key=lambda pair: pair[0],
+    )
+    found = [(p, u) for p, u in earlier if p.end < period.start]
+    if not found:
+        return None
+    update = found[-1][1]
+    assert update.score is not None
+    return update, update.score

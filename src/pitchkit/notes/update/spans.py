@@ -1,0 +1,57 @@
+"""The stretch of time a delivery covers, in words that read naturally.
+
+Figures logged by quarter would read badly if each end were named in full
+("January to March 2027 to July to September 2027"), so a stretch is named
+by its first and last months instead: "January to September 2027",
+"between January and September 2027", "January 2027 to March 2028". A run
+of whole years is named by its years ("2026 to 2028"). One period alone is
+named as the period ("in January to March 2027").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from babel.dates import get_month_names
+
+from pitchkit.i18n import fmt
+from pitchkit.i18n.translation import Language
+from pitchkit.notes.update.progress import Period
+
+
+def month_label(year: int, month: int, lang: Language, *, with_year: bool) -> str:
+    """``September 2027``, or ``September`` alone when the year is said elsewhere."""
+    if with_year:
+        return fmt.period_label(f"{year}-{month:02d}", lang)
+    return str(get_month_names("wide", "stand-alone", locale=lang.locale)[month])
+
+
+def ends(first: Period, last: Period, lang: Language) -> tuple[str, str]:
+    """The words for where a stretch from ``first`` to ``last`` begins and ends.
+
+    Whole years by their years; otherwise by the first month of ``first``
+    and the last month of ``last``, the year said once when both fall in it.
+    """
+    if first.kind == "year" and last.kind == "year":
+        return first.text, last.text
+    start, end = first.start, last.end
+    begin = month_label(start.year, start.month, lang, with_year=start.year != end.year)
+    return begin, month_label(end.year, end.month, lang, with_year=True)
+
+
+def span_text(periods: Sequence[Period], lang: Language) -> str:
+    """``January to September 2027``: the stretch ``periods`` (oldest first) cover."""
+    first, last = periods[0], periods[-1]
+    if first == last:
+        return fmt.period_label(first.text, lang)
+    begin, end = ends(first, last, lang)
+    return lang.gettext("{first} to {last}").format(first=begin, last=end)
+
+
+def between_text(periods: Sequence[Period], lang: Language) -> str:
+    """``between January and September 2027``, or ``in March 2028`` for one period."""
+    first, last = periods[0], periods[-1]
+    if first == last:
+        return lang.gettext("in {period}").format(period=fmt.period_label(last.text, lang))
+    begin, end = ends(first, last, lang)
+    return lang.gettext("between {first} and {last}").format(first=begin, last=end)

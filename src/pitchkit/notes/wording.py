@@ -1,0 +1,249 @@
+"""Sentences pitchkit writes about a pitch, in the reader's language.
+
+Recasting decides *what* to say (:mod:`pitchkit.recast.pitch`); this module
+decides *how*: the headline, one sentence per statement, the ask and what
+the sponsor gains, in the director's own terms where they gave them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from pitchkit.facts.schema import Director, Impact
+from pitchkit.i18n import fmt
+from pitchkit.i18n.translation import N_, Language
+from pitchkit.notes.foreign import foreign, quoted
+from pitchkit.recast.pitch import Pitch, Quantity, Statement
+
+PER_WORDS = {
+    "year": N_("a year"),
+    "quarter": N_("a quarter"),
+    "month": N_("a month"),
+    "week": N_("a week"),
+    "day": N_("a day"),
+}
+
+
+def apply_terms(text: str, terms: Mapping[str, str]) -> str:
+    """Replace the project's words with the director's own (``patients`` → ``service users``).
+
+    Whole words only, case-insensitively; a capital first letter is kept.
+    """
+    for theirs, ours in _ordered_terms(terms):
+        pattern = re.compile(rf"\b{re.escape(theirs)}\b", re.IGNORECASE)
+
+        def replace(match: re.Match[str], ours: str = ours) -> str:
+            found = match.group()
+            return ours[:1].upper() + ours[1:] if found[:1].isupper() else ours
+
+        text = pattern.sub(replace, text)
+    return text
+
+
+def _ordered_terms(terms: Mapping[str, str]) -> list[tuple[str, str]]:
+    # Longer phrases first, so "patients' families" wins over "patients".
+    return sorted(((k, v) for k, v in terms.items() if k.strip()), key=lambda kv: -len(kv[0]))
+
+
+def per_phrase(per: str | None, lang: Language) -> str:
+    """``a year`` for ``per: year``; empty for a level measure."""
+    return lang.gettext(PER_WORDS[per]) if per else ""
+
+
+def amount(value: float, quantity: Quantity, lang: Language) -> str:
+    """A value in the impact's own unit: ``1,200 admissions``, ``87%``, ``£4,000``."""
+    return fmt.quantity(value, quantity.unit, lang)
+
+
+def gain_phrase(quantity: Quantity, lang: Language, *, with_unit: bool = True) -> str:
+    """How much better, plainly: ``200 fewer admissions a year`` or ``7 points higher``.
+
+    A target at the baseline level plans no change, and says so.
+    """
+    if quantity.gain == 0:
+        return lang.gettext("no change planned")
+    per = per_phrase(quantity.per, lang)
+    lower = quantity.target < quantity.baseline
+    if quantity.is_percentage:
+        points = fmt.number(abs(quantity.gain), lang)
+        pattern = (
+            lang.gettext("{points} percentage points lower")
+            if lower
+            else lang.gettext("{points} percentage points higher")
+        )
+        text = pattern.format(points=points)
+    elif quantity.is_money:
+        size = fmt.money(abs(quantity.gain), lang)
+        pattern = lang.gettext("{amount} less") if lower else lang.gettext("{amount} more")
+        text = pattern.format(amount=size)
+    else:
+        size = fmt.number(abs(quantity.gain), lang)
+        unit = quantity.unit.strip() if with_unit else ""
+        if unit and abs(quantity.gain) == 1:
+            unit = fmt.singular_unit(unit, lang)
+        pattern = (
+            lang.gettext("{number} fewer {unit}") if lower else lang.gettext("{number} more {unit}")
+        )
+        text = " ".join(pattern.format(number=size, unit=unit).split())
+    return f"{text} {per}".strip()
+
+
+def relative_phrase(quantity: Quantity, lang: Language) -> str:
+    """``a 17% reduction`` or ``a 12% increase``; empty for percentages and zero baselines."""
+    if quantity.relative is None or quantity.relative <= 0:
+        return ""
+    share = fmt.percent(quantity.relative, lang)
+    if quantity.target < quantity.baseline:
+        return lang.gettext("a {share} reduction").format(share=share)
+    return lang.gettext("a {share} increase").format(share=share)
+
+
+def money_phrase(quantity: Quantity, lang: Language) -> str:
+    """What the gain is worth: ``worth £318,000 a year``; empty without a value."""
+    if quantity.money is None or quantity.is_money or quantity.money <= 0:
+        return ""
+    per = per_phrase(quantity.per, lang)
+    pattern = (
+        lang.gettext("worth {money} {per} in capacity")
+        if quantity.releases == "capacity"
+        else lang.gettext("worth {money} {per}")
+    )
+    return " ".join(pattern.format(money=fmt.money(quantity.money, lang), per=per).split())
+
+
+def movement_phrase(
+    impact: Impact, quantity: Quantity, lang: Language, terms: Mapping[str, str]
+) -> str:
+    """``Emergency admissions from 1,200 to 1,000 admissions a year``."""
+    baseline = (
+        fmt.number(quantity.baseline, lang)
+        if not (quantity.is_percentage or quantity.is_money)
+        else amount(quantity.baseline, quantity, lang)
+    )
+    measure = apply_terms(impact.measure, terms)
+    return (
+        lang.gettext("{measure} from {baseline} to {target} {per}")
+        .format(
+            measure=quoted(measure) if foreign(measure, lang) else measure,
+            baseline=baseline,
+            target=amount(quantity.target, quantity, lang),
+            per=per_phrase(quantity.per, lang),
+        )
+        .strip()
+    )
+
+
+def measure_sentence(
+    impact: Impact, quantity: Quantity, lang: Language, terms: Mapping[str, str]
+) -> str:
+    """One sentence: the measure from baseline to target, the gain and its worth."""
+    details = [gain_phrase(quantity, lang, with_unit=False)]
+    relative = relative_phrase(quantity, lang)
+    if relative:
+        details.append(relative)
+    worth = money_phrase(quantity, lang)
+    if worth:
+        details.append(worth)
+    return lang.gettext("{movement}: {details}.").format(
+        movement=movement_phrase(impact, quantity, lang, terms), details=", ".join(details)
+    )
+
+
+def share_phrase(statement: Statement, lang: Language) -> str:
+    """``1.5% of your £14m target``, where the units agree; else empty.
+
+    When the objective names a financial year that only part of a year's
+    benefit falls in, the share counts that part and says so.
+    """
+    share = statement.share_of_target
+    target = statement.objective.target
+    if share is None or target is None:
+        return ""
+    text = share_of_target_text(share, fmt.quantity(target.value, target.unit, lang), lang)
+    if statement.target_year:
+        text = lang.gettext("{share} (the part falling in {year})").format(
+            share=text, year=statement.target_year
+        )
+    return text
+
+
+def share_of_target_text(share: float, target: str, lang: Language) -> str:
+    """``1.5% of your £14m target``; ``less than 0.1% …`` for a sliver of it.
+
+    Shares under 10% keep one decimal place, so 1.52% reads 1.5%, never
+    "about 2%".
+    """
+    shown = fmt.percent(share, lang, decimals=1 if abs(share) < 0.095 else 0)
+    if shown.startswith("<"):
+        text = lang.gettext("less than {share} of your {target} target")
+        shown = shown[1:]
+    elif shown.startswith(">"):
+        text = lang.gettext("more than {share} of your {target} target")
+        shown = shown[1:]
+    else:
+        text = lang.gettext("{share} of your {target} target")
+    return text.format(share=shown, target=target)
+
+
+def statement_text(statement: Statement, lang: Language, director: Director) -> str:
+    """The sentence a note shows for one statement."""
+    text = measure_sentence(statement.impact, statement.quantity, lang, director.terms)
+    share = share_phrase(statement, lang)
+    if share:
+        text = text[:-1] + lang.gettext(", {share}.").format(share=share)
+    return text
+
+
+def lower_first(text: str) -> str:
+    """``Deliver the CIP`` → ``deliver the CIP``, leaving acronyms (``CIP``) alone."""
+    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
+        return text[0].lower() + text[1:]
+    return text
+
+
+def headline(pitch: Pitch, lang: Language) -> str:
+    """One sentence that leads the note: the project helps this director with their objective."""
+    title = pitch.facts.project.title
+    shown = pitch.shown
+    if not shown:
+        return lang.gettext(
+            "{title} does not yet link to your objectives: we would value your advice on where "
+            "it fits."
+        ).format(title=title)
+    top = shown[0]
+    measure = apply_terms(lower_first(top.impact.measure), pitch.director.terms)
+    objective = top.objective.text.rstrip(".")
+    worth = money_phrase(top.quantity, lang)
+    if foreign(objective, lang) or foreign(measure, lang):
+        # No English inside the Welsh sentence: the user's words follow, quoted, on lines
+        # of their own.
+        result = gain_phrase(top.quantity, lang) + (f", {worth}" if worth else "")
+        sentence = lang.gettext(
+            "{title} will help you with this objective of yours: {result}."
+        ).format(title=title, result=result)
+        return "\n".join([sentence, quoted(objective), quoted(top.impact.measure)])
+    result = lang.gettext("{gain} ({measure})").format(
+        gain=gain_phrase(top.quantity, lang), measure=measure
+    )
+    if worth:
+        result = f"{result}, {worth}"
+    return lang.gettext("{title} will help you {objective}: {result}.").format(
+        title=title, objective=lower_first(objective), result=result
+    )
+
+
+def ask_sentence(asks: list[str], lang: Language) -> str:
+    """The request that opens the note."""
+    if not asks:
+        return lang.gettext("We would like you to sponsor this project.")
+    if foreign(asks[0], lang):
+        return "\n".join(
+            [
+                lang.gettext("We would like you to sponsor this project, and to do this:"),
+                quoted(asks[0]),
+            ]
+        )
+    return lang.gettext("We would like you to sponsor this project and to {first}.").format(
+        first=lower_first(asks[0].rstrip("."))
+    )

@@ -1,0 +1,1 @@
+"""Output: writing files safely, PDF copies and the record of what was written."""

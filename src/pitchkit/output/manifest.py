@@ -1,0 +1,72 @@
+"""``manifest.csv``: what became of each director's note in a batch.
+
+One row per director, in the order they were asked for, with the file
+written (if any), its status, the reason when it was not written and the
+PDF beside it; then one row for each row of a directors file that could
+not be read, with status ``skipped``, no id or name, and the file, row,
+column and problem as its reason. The column names and statuses are English, for scripts to
+read; the reason is written in the batch's language, for people. The file
+is UTF-8 with a byte-order mark so that Excel reads names correctly, and
+no cell can run as a spreadsheet formula.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from pitchkit.i18n.messages import Renderable, Translator, render
+from pitchkit.output.files import write_atomic
+
+Status = Literal["ok", "failed", "refused", "skipped"]
+MANIFEST_NAME = "manifest.csv"
+MANIFEST_COLUMNS = ("director_id", "name", "file", "status", "error", "pdf")
+#: A spreadsheet reads a cell starting with these as a formula.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True)
+class BatchItem:
+    """What became of one director's note."""
+
+    director_id: str
+    name: str
+    file: Path | None
+    status: Status
+    error: Renderable | str = ""
+    pdf: Path | None = None
+
+
+def _manifest_cell(value: str) -> str:
+    """A cell that a spreadsheet shows as text, never runs as a formula."""
+    return f"'{value}" if value.startswith(_FORMULA_STARTS) else value
+
+
+def manifest_rows(items: Sequence[BatchItem], lang: Translator | None = None) -> list[list[str]]:
+    """The manifest's rows: header first, then one row per director, reasons in ``lang``."""
+    rows = [list(MANIFEST_COLUMNS)]
+    for item in items:
+        values = [
+            item.director_id,
+            item.name,
+            item.file.name if item.file else "",
+            item.status,
+            render(item.error, lang),
+            item.pdf.name if item.pdf else "",
+        ]
+        rows.append([_manifest_cell(value) for value in values])
+    return rows
+
+
+def write_manifest(path: Path, items: Sequence[BatchItem], lang: Translator | None = None) -> Path:
+    """Write ``manifest.csv`` (UTF-8 with a BOM, so Excel reads it) atomically.
+
+    The reasons a note was not written are in ``lang`` (English when ``None``).
+    """
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer, lineterminator="\r\n").writerows(manifest_rows(items, lang))
+    return write_atomic(path, buffer.getvalue().encode("utf-8-sig"), force=True)

@@ -1,0 +1,63 @@
+"""Count the pages a document really takes, laid out by LibreOffice.
+
+pitchkit's fitting estimates the height of a note; where LibreOffice is
+installed the estimate is checked against the real layout: the notes are
+converted to PDF in one LibreOffice run (in a private folder that is then
+removed) and their pages counted. Nothing is written where the user looks.
+
+Set ``PITCHKIT_MEASURE=0`` to skip measuring (the estimate alone is used).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from pitchkit.errors import ConversionError
+
+#: Environment variable that turns measuring off when set to 0.
+MEASURE_ENV = "PITCHKIT_MEASURE"
+_PAGE = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
+
+
+def measuring() -> bool:
+    """Whether notes should be measured: LibreOffice is found and measuring is not turned off."""
+    if os.environ.get(MEASURE_ENV, "").strip() == "0":
+        return False
+    from pitchkit.output.pdf import find_soffice
+
+    try:
+        find_soffice()
+    except ConversionError:
+        return False
+    return True
+
+
+def pdf_page_count(data: bytes) -> int:
+    """The number of pages in a PDF LibreOffice wrote (its page objects, uncompressed)."""
+    return len(_PAGE.findall(data))
+
+
+def count_pages(documents: Sequence[bytes], *, timeout: float = 120) -> list[int | None]:
+    """Each .docx's page count as LibreOffice lays it out (``None`` where it could not)."""
+    from pitchkit.output.pdf import convert_to_pdf
+
+    if not documents:
+        return []
+    with tempfile.TemporaryDirectory(
+        prefix="pitchkit-measure-", ignore_cleanup_errors=True
+    ) as work:
+        folder = Path(work)
+        paths = []
+        for index, data in enumerate(documents):
+            path = folder / f"note-{index}.docx"
+            path.write_bytes(data)
+            paths.append(path)
+        results = convert_to_pdf(paths, out_dir=folder, timeout=timeout)
+        return [
+            pdf_page_count(result.pdf.read_bytes()) if result.pdf is not None else None
+            for result in results
+        ]

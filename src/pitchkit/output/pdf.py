@@ -1,0 +1,415 @@
+"""Turn Word documents into PDFs with LibreOffice, several in one run.
+
+Starting LibreOffice costs seconds, so :func:`convert_to_pdf` converts a
+whole list in one headless run with a fresh, private profile (so it
+neither clashes with a LibreOffice the user has open nor leaves settings
+behind). LibreOffice exits 0 even when it cannot load a file, so each
+document counts as converted only if its PDF really appeared.
+
+LibreOffice fetches nothing while converting: the profile blocks linked
+content (pictures linked to a web address or a local file are left out),
+never updates links, runs no macros and sends any web request to a proxy
+that is not there; on Linux, where ``unshare`` can give it a network of
+its own, it runs with no network at all.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import zipfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from pitchkit.errors import ConversionError, OutputError
+from pitchkit.i18n.messages import Joined, Message, Plural, Renderable
+from pitchkit.output.files import check_writable, write_atomic
+
+#: Environment variable naming the LibreOffice program to use.
+SOFFICE_ENV = "PITCHKIT_SOFFICE"
+_PROGRAM_NAMES = ("soffice", "libreoffice")
+_NEW_GROUP: int = getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0)
+
+
+def usual_places(
+    platform: str | None = None,
+    environ: Mapping[str, str] | None = None,
+    home: Path | None = None,
+) -> list[str]:
+    """Where LibreOffice installs itself on ``platform`` when it is not on the PATH.
+
+    Per-user installs come first (no admin rights needed), then the
+    machine-wide ones. ``platform`` is ``sys.platform``'s value.
+    """
+    platform = sys.platform if platform is None else platform
+    env = os.environ if environ is None else environ
+    home = Path.home() if home is None else home
+    if platform == "win32":
+        roots = [
+            env.get("LOCALAPPDATA", str(home / "AppData" / "Local")) + r"\Programs",
+            env.get("ProgramFiles", r"C:\Program Files"),
+            env.get("ProgramFiles(x86)", r"C:\Program Files (x86)"),
+            env.get("ProgramW6432", r"C:\Program Files"),
+        ]
+        places = [root + r"\LibreOffice\program\soffice.exe" for root in roots]
+        return list(dict.fromkeys(places))
+    if platform == "darwin":
+        bundle = "LibreOffice.app/Contents/MacOS/soffice"
+        return [str(home / "Applications" / bundle), f"/Applications/{bundle}"]
+    flatpak = "flatpak/exports/bin/org.libreoffice.LibreOffice"
+    return [
+        str(home / ".local" / "share" / flatpak),
+        *sorted(str(p) for p in Path("/opt").glob("libreoffice*/program/soffice")),
+        "/var/lib/" + flatpak,
+        "/snap/bin/libreoffice",
+    ]
+
+
+def install_hint(platform: str | None = None) -> Message:
+    """How to get LibreOffice on ``platform`` (``sys.platform``'s value)."""
+    platform = sys.platform if platform is None else platform
+    if platform == "win32":
+        return Message(
+            "install it with winget install TheDocumentFoundation.LibreOffice, or from "
+            "https://www.libreoffice.org/download; if it is somewhere unusual, run "
+            "pitchkit config set libreoffice PATH-TO-soffice.exe"
+        )
+    if platform == "darwin":
+        return Message(
+            "install it with brew install --cask libreoffice, or from "
+            "https://www.libreoffice.org/download; if it is somewhere unusual, run "
+            "pitchkit config set libreoffice PATH-TO-soffice"
+        )
+    return Message(
+        "install it from your distribution (Debian or Ubuntu: sudo apt-get install "
+        "libreoffice-writer; Fedora: sudo dnf install libreoffice-writer), or from "
+        "https://www.libreoffice.org/download"
+    )
+
+
+#: Settings of LibreOffice's private profile: ``(path, name, value)``. Linked
+#: content from untrusted places (every document here) is not loaded, links are
+#: never updated, macros never run, and web requests go to a proxy that is not there.
+PROFILE_SETTINGS = (
+    ("/org.openoffice.Office.Common/Security/Scripting", "BlockUntrustedRefererLinks", "true"),
+    ("/org.openoffice.Office.Common/Security/Scripting", "DisableMacrosExecution", "true"),
+    ("/org.openoffice.Office.Common/Security/Scripting", "MacroSecurityLevel", "3"),
+    ("/org.openoffice.Office.Writer/Content/Update", "Link", "0"),
+    ("/org.openoffice.Inet/Settings", "ooInetProxyType", "2"),
+    ("/org.openoffice.Inet/Settings", "ooInetNoProxy", ""),
+    ("/org.openoffice.Inet/Settings", "ooInetHTTPProxyName", "127.0.0.1"),
+    ("/org.openoffice.Inet/Settings", "ooInetHTTPProxyPort", "9"),
+    ("/org.openoffice.Inet/Settings", "ooInetHTTPSProxyName", "127.0.0.1"),
+    ("/org.openoffice.Inet/Settings", "ooInetHTTPSProxyPort", "9"),
+    ("/org.openoffice.Inet/Settings", "ooInetFTPProxyName", "127.0.0.1"),
+    ("/org.openoffice.Inet/Settings", "ooInetFTPProxyPort", "9"),
+)
+
+
+@dataclass(frozen=True)
+class ConversionResult:
+    """What became of one document: its PDF, or why there is none."""
+
+    docx: Path
+    pdf: Path | None
+    error: Renderable | None
+
+    @property
+    def ok(self) -> bool:
+        """Whether the PDF was written."""
+        return self.error is None
+
+
+def find_soffice() -> str:
+    """Return the LibreOffice program to run.
+
+    Looks at ``$PITCHKIT_SOFFICE`` first, then ``soffice`` and
+    ``libreoffice`` on the PATH, then the usual install places on macOS,
+    Windows and Linux. Raises :class:`ConversionError` with an install hint
+    when none is found.
+    """
+    chosen = os.environ.get(SOFFICE_ENV, "").strip()
+    if chosen:
+        found = shutil.which(chosen)
+        if found is None:
+            raise ConversionError(
+                Message(
+                    "{variable} is set to {chosen}, which is not a program that can be run: "
+                    "point it at LibreOffice's soffice program, or unset it (to get "
+                    "LibreOffice, {hint})",
+                    variable=SOFFICE_ENV,
+                    chosen=repr(chosen),
+                    hint=install_hint(),
+                )
+            )
+        return found
+    for name in _PROGRAM_NAMES:
+        found = shutil.which(name)
+        if found is not None:
+            return found
+    for place in usual_places():
+        if os.access(place, os.X_OK):
+            return place
+    raise ConversionError(
+        Message(
+            "LibreOffice is needed to make PDFs but was not found; {hint}",
+            hint=install_hint(),
+        )
+    )
+
+
+def convert_to_pdf(
+    docx_paths: Sequence[Path],
+    *,
+    out_dir: Path | None = None,
+    timeout: float = 120,
+    force: bool = False,
+) -> list[ConversionResult]:
+    """Convert each .docx in ``docx_paths`` to a PDF, in one LibreOffice run.
+
+    Each PDF is written beside its document (or into ``out_dir``) with the
+    same stem, atomically, and never over an existing file unless ``force``.
+    Returns one result per input, in order; a document that could not be
+    converted carries an ``error`` and the others still convert. Raises
+    :class:`ConversionError` when LibreOffice is missing, cannot start, or
+    runs past ``timeout`` seconds.
+    """
+    if not docx_paths:
+        return []
+    soffice = find_soffice()
+    targets = [(out_dir or docx.parent) / f"{docx.stem}.pdf" for docx in docx_paths]
+    problems = [
+        _problem(docx, pdf, force=force) for docx, pdf in zip(docx_paths, targets, strict=True)
+    ]
+    with tempfile.TemporaryDirectory(prefix="pitchkit-pdf-", ignore_cleanup_errors=True) as work:
+        folder = Path(work)
+        inputs = _stage_inputs(folder, docx_paths, problems)
+        if inputs:
+            _run_soffice(soffice, folder, inputs, timeout)
+        return [
+            _place(folder, index, docx, pdf, problem, force=force)
+            for index, (docx, pdf, problem) in enumerate(
+                zip(docx_paths, targets, problems, strict=True)
+            )
+        ]
+
+
+def _problem(docx: Path, pdf: Path, *, force: bool) -> Renderable | None:
+    """Return why ``docx`` cannot be converted to ``pdf`` before trying, or ``None``."""
+    if not docx.is_file():
+        return Message("{docx} does not exist: check the path", docx=docx)
+    if not _looks_like_docx(docx):
+        return Message(
+            "{docx} is not a Word document (.docx): open it in Word and save it again", docx=docx
+        )
+    try:
+        check_writable(pdf, force=force)
+    except OutputError as error:
+        return _renderable(error.text)
+    return None
+
+
+def _renderable(text: Renderable | str) -> Renderable:
+    """``text`` as something that renders, for an error that was given as plain text."""
+    return text if isinstance(text, Renderable) else Joined((text,))
+
+
+def _looks_like_docx(path: Path) -> bool:
+    """Say whether ``path`` is a zip package with the part every .docx has.
+
+    Checked because LibreOffice would otherwise read a damaged file as
+    plain text and happily print its bytes into a PDF.
+    """
+    try:
+        with zipfile.ZipFile(path) as package:
+            return "[Content_Types].xml" in package.namelist()
+    except (OSError, zipfile.BadZipFile):
+        return False
+
+
+def _stage_inputs(
+    folder: Path, docx_paths: Sequence[Path], problems: Sequence[Renderable | None]
+) -> list[Path]:
+    """Copy the documents worth converting into ``folder`` under plain numbered names.
+
+    Plain names keep LibreOffice away from odd characters, and stop two
+    inputs with the same stem from writing the same PDF.
+    """
+    staged = folder / "in"
+    staged.mkdir()
+    inputs: list[Path] = []
+    for index, (docx, problem) in enumerate(zip(docx_paths, problems, strict=True)):
+        if problem is None:
+            inputs.append(staged / f"{index:05d}.docx")
+            try:
+                shutil.copyfile(docx, inputs[-1])
+            except OSError as error:
+                raise ConversionError(
+                    Message(
+                        "could not copy {docx} to a temporary folder for LibreOffice: {error}",
+                        docx=docx,
+                        error=error,
+                    )
+                ) from None
+    return inputs
+
+
+def _run_soffice(soffice: str, folder: Path, inputs: list[Path], timeout: float) -> None:
+    """Run one headless LibreOffice over ``inputs``, writing PDFs to ``folder/out``.
+
+    LibreOffice starts helper processes, so it runs in its own process group
+    and the whole group is killed if it overruns ``timeout``.
+    """
+    profile = folder / "profile"
+    write_profile(profile)
+    command = [
+        *no_network(),
+        soffice,
+        "--headless",
+        "--norestore",
+        "--nolockcheck",
+        "--nodefault",
+        "--nologo",
+        f"-env:UserInstallation={profile.as_uri()}",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        str(folder / "out"),
+        *map(str, inputs),
+    ]
+    log = folder / "soffice.log"
+    try:
+        with log.open("wb") as output:
+            process = subprocess.Popen(
+                command,
+                stdin=subprocess.DEVNULL,
+                stdout=output,
+                stderr=subprocess.STDOUT,
+                start_new_session=os.name != "nt",
+                creationflags=_NEW_GROUP if os.name == "nt" else 0,
+            )
+    except OSError as error:
+        raise ConversionError(
+            Message(
+                "could not start LibreOffice ({soffice}): {reason}",
+                soffice=soffice,
+                reason=error.strerror,
+            )
+        ) from None
+    try:
+        code = process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        _kill_group(process)
+        raise ConversionError(
+            Plural(
+                "LibreOffice took more than {seconds} seconds to convert {n} document "
+                "and was stopped: close any stuck LibreOffice and try again",
+                "LibreOffice took more than {seconds} seconds to convert {n} documents "
+                "and was stopped: close any stuck LibreOffice and try again",
+                len(inputs),
+                seconds=format(timeout, "g"),
+            )
+        ) from None
+    except BaseException:
+        _kill_group(process)
+        raise
+    if code != 0 and not any((folder / "out").glob("*.pdf")):
+        raise ConversionError(
+            Message(
+                "LibreOffice ({soffice}) failed with exit code {code}: {last}",
+                soffice=soffice,
+                code=code,
+                last=_last_line(log),
+            )
+        )
+
+
+def write_profile(profile: Path) -> None:
+    """Start LibreOffice's private profile with :data:`PROFILE_SETTINGS`."""
+    items = "".join(
+        f'<item oor:path="{path}"><prop oor:name="{name}" oor:op="fuse">'
+        f"<value>{value}</value></prop></item>\n"
+        for path, name, value in PROFILE_SETTINGS
+    )
+    user = profile / "user"
+    user.mkdir(parents=True, exist_ok=True)
+    (user / "registrymodifications.xcu").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
+        'xmlns:xs="http://www.w3.org/2001/XMLSchema" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
+        f"{items}</oor:items>\n",
+        encoding="utf-8",
+    )
+
+
+@functools.cache
+def no_network() -> tuple[str, ...]:
+    """The command that runs a program with no network, where this system has one; else ``()``.
+
+    On Linux, ``unshare -rn`` gives the program a network namespace of its
+    own with nothing in it. It is tried once: systems that forbid
+    unprivileged namespaces refuse it, and LibreOffice then runs as it is,
+    relying on its profile (:data:`PROFILE_SETTINGS`).
+    """
+    unshare = shutil.which("unshare") if sys.platform.startswith("linux") else None
+    if unshare is None:
+        return ()
+    try:
+        done = subprocess.run(
+            [unshare, "-rn", "true"],
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            timeout=10,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return ()
+    return (unshare, "-rn") if done.returncode == 0 else ()
+
+
+def _last_line(log: Path) -> Renderable | str:
+    """Return the last non-empty line LibreOffice printed, as a hint to what went wrong."""
+    lines = log.read_text(encoding="utf-8", errors="replace").strip().splitlines()
+    return lines[-1].strip() if lines else Message("it printed nothing")
+
+
+def _kill_group(process: subprocess.Popen[bytes]) -> None:
+    """Kill ``process`` and every helper it started, then reap it."""
+    with contextlib.suppress(OSError):
+        if os.name == "nt":
+            process.kill()
+        else:
+            os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+
+
+def _place(
+    folder: Path, index: int, docx: Path, pdf: Path, problem: Renderable | None, *, force: bool
+) -> ConversionResult:
+    """Move LibreOffice's PDF for input ``index`` to ``pdf``, or say why there is none."""
+    if problem is not None:
+        return ConversionResult(docx=docx, pdf=None, error=problem)
+    made = folder / "out" / f"{index:05d}.pdf"
+    if not made.is_file() or made.stat().st_size == 0:
+        return ConversionResult(
+            docx=docx,
+            pdf=None,
+            error=Message(
+                "LibreOffice could not convert {docx}: it may be damaged; "
+                "check that it opens in Word",
+                docx=docx,
+            ),
+        )
+    try:
+        write_atomic(pdf, made.read_bytes(), force=force)
+    except OutputError as error:
+        return ConversionResult(docx=docx, pdf=None, error=_renderable(error.text))
+    return ConversionResult(docx=docx, pdf=pdf, error=None)

@@ -1,0 +1,320 @@
+"""Scoring one impact against one director objective, with the reasons why.
+
+A link is explicit when the impact names the objective in ``supports``, and
+ruled out when it names it in ``excludes``. Otherwise the measure map
+(:mod:`pitchkit.recast.measures`) decides: when the impact's measure and the
+objective's aim are the same concept, or one reaches the other in at most
+two "contributes to" steps, the link is confident and carries the chain.
+Without a chain, themes both sides declare, or telling words they share
+(never stop words, weak words or specialty names alone), make a possible
+link: shown to the lead to confirm, never claimed in a document. The lens's
+theme weights only order links that already stand on their own evidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Literal
+
+from pitchkit.facts.schema import THEMES, Impact, Objective
+from pitchkit.recast.lenses import Lens, lens_data
+from pitchkit.recast.measures import Chain, chain, concepts_in, measure_map, measured
+from pitchkit.recast.words import PhraseMatcher, Token, phrase, phrase_table, tokens
+
+#: A link needs at least this score; tuned on tests/data/alignment_pairs.yaml.
+THRESHOLD = 0.35
+#: How much one piece of evidence is worth, combined as independent chances.
+PHRASE_WEIGHT = 0.7
+WORD_WEIGHT = 0.55
+WEAK_WORD_WEIGHT = 0.2
+#: The most that shared themes alone can add, by how many sides wrote them.
+THEME_WEIGHT = {2: 0.6, 1: 0.55, 0: 0.5}
+#: Shared themes count this much less when the objective names a topic the impact lacks.
+SPECIFIC_DISCOUNT = 0.5
+#: The lens's weight for the shared themes nudges the score by at most this.
+LENS_NUDGE = 0.04
+#: Score of the link between an impact with a money value and a financial objective.
+VALUE_LINK = 0.45
+
+
+Confidence = Literal["explicit", "confident", "possible"]
+#: Confidence levels a document may claim; "possible" links are only shown to the lead.
+CLAIMED: frozenset[str] = frozenset({"explicit", "confident"})
+#: Score of a link through the measure map, by the number of steps in its chain.
+CHAIN_SCORE = {0: 0.9, 1: 0.8, 2: 0.7}
+#: Shared words that are not generic add this much to a map link.
+WORD_SUPPORT = 0.05
+#: A possible link never scores more than this, below every confident one.
+POSSIBLE_CEILING = 0.5
+
+
+@dataclass(frozen=True)
+class Link:
+    """Why an impact serves an objective, how strongly (0 to 1) and how sure pitchkit is.
+
+    ``confidence`` is "explicit" (the lead said so in ``supports``),
+    "confident" (the measure map links them, ``chain`` shows how) or
+    "possible" (only shared themes or words: shown to the lead to confirm,
+    never claimed in a document).
+    """
+
+    impact: str
+    objective: str
+    score: float
+    reason: Literal["explicit", "map", "themes", "words", "value"]
+    themes: tuple[str, ...]
+    words: tuple[tuple[str, str], ...]
+    confidence: Confidence = "possible"
+    chain: Chain | None = None
+
+    @property
+    def claimed(self) -> bool:
+        """Whether a document may claim this link (explicit or confident)."""
+        return self.confidence in CLAIMED
+
+
+@dataclass(frozen=True)
+class Wording:
+    """What matching needs to know about one text."""
+
+    text: str
+    found: tuple[Token, ...]
+    groups: Mapping[str, tuple[str, frozenset[int]]]
+    content: Mapping[str, int]
+    phrased: frozenset[int]
+
+
+@cache
+def _theme_matcher() -> PhraseMatcher:
+    return PhraseMatcher(phrase_table(lens_data().theme_words.items()))
+
+
+def _groups(lens: Lens) -> tuple[frozenset[str], ...]:
+    return lens_data().synonyms + lens.synonyms
+
+
+@cache
+def _synonym_matcher(lens: Lens) -> PhraseMatcher:
+    groups = _groups(lens)
+    return PhraseMatcher(phrase_table((str(index), group) for index, group in enumerate(groups)))
+
+
+@cache
+def _broad_groups(lens: Lens) -> frozenset[str]:
+    """Labels of the synonym groups that name a whole area, such as savings."""
+    broad = lens_data().broad_terms
+    return frozenset(
+        str(index)
+        for index, group in enumerate(_groups(lens))
+        if any(phrase(member) in broad for member in group)
+    )
+
+
+@lru_cache(maxsize=8192)
+def infer_themes(text: str) -> frozenset[str]:
+    """The themes ``text`` implies through its words: "agency spend" → finance, workforce."""
+    return frozenset().union(*(hit.labels for hit in _theme_matcher().find(tokens(text))))
+
+
+@lru_cache(maxsize=8192)
+def wording(text: str, lens: Lens) -> Wording:
+    """Find the synonym phrases and content words in ``text`` for ``lens``."""
+    found = tokens(text)
+    groups: dict[str, tuple[str, frozenset[int]]] = {}
+    phrased: set[int] = set()
+    for hit in _synonym_matcher(lens).find(found):
+        surface = text[found[hit.first].start : found[hit.last].end]
+        span = frozenset(range(hit.first, hit.last + 1))
+        if hit.size > 1:
+            phrased |= span
+        for label in hit.labels:
+            earlier = groups.get(label)
+            if earlier is None or len(span) > len(earlier[1]):
+                groups[label] = (surface, span | (earlier[1] if earlier else frozenset()))
+    content: dict[str, int] = {}
+    stop_words = lens_data().stop_words
+    for index, token in enumerate(found):
+        word = token.stem
+        if len(word) > 1 and word not in stop_words | {"gbp"} and not _has_digit(word):
+            content.setdefault(word, index)
+    return Wording(text, found, groups, content, frozenset(phrased))
+
+
+def _has_digit(word: str) -> bool:
+    return any(char.isdigit() for char in word)
+
+
+def _surface(wording: Wording, index: int) -> str:
+    token = wording.found[index]
+    return wording.text[token.start : token.end]
+
+
+def shared_words(impact: Wording, objective: Wording) -> tuple[list[tuple[str, str]], float]:
+    """The (impact, objective) word pairs both texts share, and their combined weight."""
+    pairs: list[tuple[str, str]] = []
+    missing = 1.0
+    covered_impact: set[int] = set()
+    covered_objective: set[int] = set()
+    order = sorted(impact.groups, key=lambda label: min(impact.groups[label][1]))
+    for label in order:
+        if label in objective.groups:
+            surface, span = impact.groups[label]
+            pairs.append((surface, objective.groups[label][0]))
+            covered_impact |= span
+            covered_objective |= objective.groups[label][1]
+            missing *= 1 - PHRASE_WEIGHT
+    weak = lens_data().weak_words
+    for word, index in sorted(impact.content.items(), key=lambda item: item[1]):
+        other = objective.content.get(word)
+        if other is None or index in covered_impact | impact.phrased:
+            continue
+        if other in covered_objective | objective.phrased:
+            continue
+        pairs.append((_surface(impact, index), _surface(objective, other)))
+        missing *= 1 - (WEAK_WORD_WEIGHT if word in weak else WORD_WEIGHT)
+    return pairs, 1 - missing
+
+
+def _impact_text(impact: Impact) -> str:
+    return f"{impact.measure} ({impact.unit})"
+
+
+def _objective_text(objective: Objective) -> str:
+    unit = f" ({objective.target.unit})" if objective.target else ""
+    return objective.text + unit
+
+
+def shared_themes(impact: Impact, objective: Objective) -> tuple[tuple[str, ...], float]:
+    """The themes both share, in the standard order, and how strongly (0 to 0.5)."""
+    mine = frozenset(impact.themes) or infer_themes(_impact_text(impact))
+    theirs = frozenset(objective.themes) or infer_themes(_objective_text(objective))
+    common = mine & theirs
+    if not common:
+        return (), 0.0
+    overlap = (len(common) / len(mine) + len(common) / len(theirs)) / 2
+    written = bool(impact.themes) + bool(objective.themes)
+    return tuple(t for t in THEMES if t in common), THEME_WEIGHT[written] * overlap
+
+
+def _other_topic(impact: Wording, objective: Wording, lens: Lens) -> bool:
+    """Whether the objective names specific topics, none of which the impact shares."""
+    specific = set(objective.groups) - _broad_groups(lens)
+    return bool(specific) and not specific & set(impact.groups)
+
+
+def _money_for_finance(impact: Impact, objective: Objective) -> bool:
+    """Whether the impact has a money value and the objective is about finance."""
+    if impact.value is None or impact.value.amount <= 0:
+        return False
+    themes = frozenset(objective.themes) or infer_themes(_objective_text(objective))
+    return "finance" in themes
+
+
+def _reference(director_id: str, objective: Objective) -> str:
+    return f"{director_id}.{objective.id}".casefold()
+
+
+def _explicit(impact: Impact, objective: Objective, director_id: str) -> bool:
+    wanted = _reference(director_id, objective)
+    return any(ref.strip().casefold() == wanted for ref in impact.supports)
+
+
+def excluded(impact: Impact, objective: Objective, director_id: str) -> bool:
+    """Whether the lead said in ``excludes`` that ``impact`` does not serve ``objective``."""
+    wanted = _reference(director_id, objective)
+    return any(ref.strip().casefold() == wanted for ref in impact.excludes)
+
+
+def _impact_concepts(impact: Impact) -> tuple[str, ...]:
+    """The map concepts an impact measures: from its measure, or with its unit if none."""
+    return measured(impact.measure) or measured(_impact_text(impact))
+
+
+def _objective_concepts(objective: Objective) -> tuple[str, ...]:
+    """The map concepts an objective aims at: from its text, or with its target unit."""
+    return concepts_in(objective.text) or concepts_in(_objective_text(objective))
+
+
+def map_chain(impact: Impact, objective: Objective) -> Chain | None:
+    """How the measure map takes ``impact`` to ``objective`` in at most two steps, if it does."""
+    return chain(_impact_concepts(impact), _objective_concepts(objective))
+
+
+def _telling(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Shared-word pairs that mean something on their own, each once.
+
+    Stop words, weak words ("patients", "care") and generic words ("how",
+    "can", specialty names) are dropped: they support a link, never make one.
+    """
+    data = lens_data()
+    dull = data.stop_words | data.weak_words | measure_map().generic_words
+    kept: list[tuple[str, str]] = []
+    for mine, theirs in pairs:
+        stems = phrase(mine)
+        if all(word in dull or _has_digit(word) for word in stems):
+            continue
+        if (mine, theirs) not in kept:
+            kept.append((mine, theirs))
+    return kept
+
+
+def _declared_themes(impact: Impact, objective: Objective) -> tuple[str, ...]:
+    """Themes both the impact and the objective declare, in the standard order."""
+    common = set(impact.themes) & set(objective.themes)
+    return tuple(t for t in THEMES if t in common)
+
+
+def link(impact: Impact, objective: Objective, *, director_id: str, lens: Lens) -> Link | None:
+    """How well ``impact`` serves ``objective`` for a director seen through ``lens``.
+
+    In order: ``excludes`` rules the pair out; ``supports`` makes it
+    explicit; a chain through the measure map makes it confident; shared
+    declared themes, or telling shared words, make it possible. Returns
+    ``None`` when there is no such evidence.
+    """
+    if excluded(impact, objective, director_id):
+        return None
+    themes, theme_score = shared_themes(impact, objective)
+    mine = wording(_impact_text(impact), lens)
+    theirs = wording(_objective_text(objective), lens)
+    pairs, word_score = shared_words(mine, theirs)
+    telling = _telling(pairs)
+    if _explicit(impact, objective, director_id):
+        return Link(
+            impact.id, objective.id, 1.0, "explicit", themes, tuple(telling), "explicit",
+            map_chain(impact, objective),
+        )  # fmt: skip
+    nudge = LENS_NUDGE * max((lens.themes.get(t, 0.0) for t in themes), default=0.0)
+    found = map_chain(impact, objective)
+    if found is not None:
+        score = CHAIN_SCORE[len(found.steps)] + (WORD_SUPPORT if telling else 0.0) + nudge
+        return Link(
+            impact.id, objective.id, round(min(0.99, score), 4), "map", themes, tuple(telling),
+            "confident", found,
+        )  # fmt: skip
+    declared = _declared_themes(impact, objective)
+    if _other_topic(mine, theirs, lens):
+        theme_score *= SPECIFIC_DISCOUNT
+    score = 1 - (1 - (word_score if telling else 0.0)) * (1 - theme_score)
+    reason: Literal["themes", "words", "value"] = "words" if telling else "themes"
+    if declared:
+        score = max(score, THRESHOLD)
+        themes = tuple(dict.fromkeys((*declared, *themes)))
+    elif not telling:
+        if _money_for_finance(impact, objective):
+            # Money an impact saves may count towards a financial objective: the lead confirms.
+            return Link(impact.id, objective.id, VALUE_LINK, "value", ("finance",), (), "possible")
+        return None
+    if score < THRESHOLD:
+        return None
+    return Link(
+        impact=impact.id,
+        objective=objective.id,
+        score=round(min(POSSIBLE_CEILING, score + nudge), 4),
+        reason=reason,
+        themes=themes,
+        words=tuple(telling),
+        confidence="possible",
+    )

@@ -1,0 +1,492 @@
+"""Money a Director of Finance would sign off: one ledger of what a project is worth.
+
+:func:`appraise` turns a project's valued impacts into a :class:`Ledger`:
+
+- every unit cost restated from its own year's prices (``value.price_year``,
+  or a year named in its source) into the price base, the note's financial
+  year unless ``settings.prices.year`` says otherwise, with the NHS Cost
+  Inflation Index shipped in ``priceindex.json`` (projected past its last
+  published year, and marked so);
+- each impact's money said to release cash or only capacity
+  (``releases:``, or a default from what it counts);
+- money that two impacts would count twice (an episode price and the bed
+  days of the same stays; agency shifts and agency spend, or a stated
+  ``overlaps:``) counted once;
+- the counted benefit set against the funding, by NHS financial year
+  (1 April to 31 March) across the project's dates.
+
+It is language-free: :mod:`pitchkit.notes.moneytext` words it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+from pitchkit.facts.schema import Facts, Impact, Prices
+
+Releases = Literal["cash", "capacity"]
+#: How many periods of each kind make a year.
+PER_YEAR = {"year": 1.0, "quarter": 4.0, "month": 12.0, "week": 52.0, "day": 365.0}
+MONEY_UNITS = frozenset({"£", "gbp", "pounds", "£k"})
+#: Bed occupancy assumed to turn bed days into beds, when settings.occupancy is not given.
+DEFAULT_OCCUPANCY = 92.0
+
+_FY_TEXT = re.compile(r"\b(20\d{2})\s*[/-]\s*(\d{2})\b")
+_TARGET_FY = re.compile(
+    r"\b(?:for|in|by|during|within|to|through|over)\s+(?:the\s+)?(?:financial\s+year\s+)?"
+    r"(20\d{2})\s*[/-]\s*(\d{2})\b",
+    re.IGNORECASE,
+)
+_MARCH = re.compile(
+    r"\b(?:by|to|until|before|end of)\s+(?:the\s+end\s+of\s+)?(?:\d{1,2}\s+)?March\s+(20\d{2})\b",
+    re.IGNORECASE,
+)
+
+# What an impact counts, read from its unit and measure (lower case, whole words or stems).
+_CASH_WORDS = (
+    "agency",
+    "locum",
+    "drug",
+    "medicine",
+    "prescribing",
+    "outsourc",
+    "insourc",
+    "independent sector",
+    "spend",
+    "contract cost",
+)
+_EPISODE_UNITS = ("admission", "episode", "spell", "stay")
+_BED_DAY_UNITS = ("bed day", "bed-day", "bedday", "occupied bed day")
+_SESSION_UNITS = ("appointment", "attendance", "contact", "session", "clinic", "visit", "slot")
+_HOUR_UNITS = ("hour", "minute", "shift", "wte", "post")
+
+
+@dataclass(frozen=True)
+class PriceIndex:
+    """An inflation index: annual percentage changes into each financial year."""
+
+    name: str
+    source: str
+    rates: dict[int, float]  # start year of the financial year -> % change into it
+    base_year: int  # the first year the index reaches (its level 1)
+    projection: float  # % a year assumed past the last published year
+    provisional: frozenset[int]
+
+    @property
+    def last(self) -> int:
+        """The last year with a published rate."""
+        return max(self.rates)
+
+
+@cache
+def shipped_index() -> PriceIndex:
+    """The NHS Cost Inflation Index shipped with pitchkit (see docs/money.md)."""
+    raw = json.loads((Path(__file__).parent / "priceindex.json").read_text(encoding="utf-8"))
+    rates = {fy_start(year): float(rate) for year, rate in raw["rates"].items()}
+    growth = math.prod(1 + rate / 100 for rate in rates.values())
+    return PriceIndex(
+        name=raw["short"],
+        source=raw["source"],
+        rates=rates,
+        base_year=fy_start(raw["base_year"]),
+        projection=100 * (growth ** (1 / len(rates)) - 1),
+        provisional=frozenset(fy_start(year) for year in raw["provisional"]),
+    )
+
+
+def fy_start(label: str) -> int:
+    """``2020/21`` → 2020, the calendar year the financial year starts in."""
+    return int(label[:4])
+
+
+def fy_label(year: int) -> str:
+    """2020 → ``2020/21``."""
+    return f"{year}/{(year + 1) % 100:02d}"
+
+
+def fy_of(day: dt.date) -> int:
+    """The NHS financial year (1 April to 31 March) ``day`` falls in."""
+    return day.year if day.month >= 4 else day.year - 1
+
+
+def fy_bounds(year: int) -> tuple[dt.date, dt.date]:
+    """The first and last days of financial year ``year``."""
+    return dt.date(year, 4, 1), dt.date(year + 1, 3, 31)
+
+
+def year_named(text: str | None) -> int | None:
+    """The financial year a source names: ``NHS reference costs 2016/17`` → 2016."""
+    if not text:
+        return None
+    for found in _FY_TEXT.finditer(text):
+        first, second = int(found.group(1)), int(found.group(2))
+        if second == (first + 1) % 100:
+            return first
+    return None
+
+
+def target_year(text: str | None) -> int | None:
+    """The financial year an objective is for: ``for 2026/27``, ``by March 2028``.
+
+    A year it is measured against (``30% against 2024/25``) is not its year.
+    """
+    if not text:
+        return None
+    for found in _TARGET_FY.finditer(text):
+        first, second = int(found.group(1)), int(found.group(2))
+        if second == (first + 1) % 100:
+            return first
+    march = _MARCH.search(text)
+    return int(march.group(1)) - 1 if march else None
+
+
+@dataclass(frozen=True)
+class Uplift:
+    """How a price moves from one financial year to another."""
+
+    start: int
+    end: int
+    factor: float
+    projected: tuple[int, ...]  # years whose change is projected, not published
+    before_index: bool  # the start year is older than the index reaches
+    own_rates: bool  # settings.prices.rates supplied some of the changes
+
+
+def uplift(start: int, end: int, prices: Prices | None = None) -> Uplift:
+    """The factor restating a price from financial year ``start`` to ``end``."""
+    index = shipped_index()
+    own = {fy_start(year): float(rate) for year, rate in (prices.rates if prices else {}).items()}
+    low, high = sorted((start, end))
+    factor = 1.0
+    projected: list[int] = []
+    used_own = False
+    for year in range(low + 1, high + 1):
+        if year in own:
+            rate, used_own = own[year], True
+        elif year in index.rates:
+            rate = index.rates[year]
+        elif year > index.last:
+            rate = index.projection
+            projected.append(year)
+        else:
+            continue  # before the index: no change known
+        factor *= 1 + rate / 100
+    if end < start:
+        factor = 1 / factor
+    before = start < index.base_year and not any(
+        y in own for y in range(start + 1, index.base_year + 1)
+    )
+    return Uplift(start, end, factor, tuple(projected), before, used_own)
+
+
+def _has(text: str, words: tuple[str, ...]) -> bool:
+    return any(re.search(rf"\b{re.escape(word)}", text) for word in words)
+
+
+def counts(impact: Impact) -> str:
+    """What an impact counts: ``money``, ``episodes``, ``bed days``, ``sessions``, ``hours``."""
+    unit = impact.unit.strip().lower()
+    if unit in MONEY_UNITS:
+        return "money"
+    if _has(unit, _BED_DAY_UNITS):
+        return "bed days"
+    if _has(unit, _EPISODE_UNITS):
+        return "episodes"
+    if _has(unit, _SESSION_UNITS):
+        return "sessions"
+    if _has(unit, _HOUR_UNITS):
+        return "hours"
+    return "other"
+
+
+def default_releases(impact: Impact) -> Releases:
+    """What an impact's money releases, when its ``releases:`` does not say.
+
+    Money measures and agency or locum work are cash; bed days, episodes,
+    sessions and staff hours are capacity; anything else is cash when it
+    names spend, drugs or outsourcing, and capacity otherwise.
+    """
+    kind = counts(impact)
+    if kind == "money" or _is_agency(impact):
+        return "cash"
+    if kind != "other":
+        return "capacity"
+    return "cash" if _has(f"{impact.measure} {impact.unit}".lower(), _CASH_WORDS) else "capacity"
+
+
+def _is_agency(impact: Impact) -> bool:
+    return _has(f"{impact.measure} {impact.unit}".lower(), ("agency", "locum"))
+
+
+@dataclass(frozen=True)
+class Line:
+    """One impact's money in the ledger."""
+
+    impact: Impact
+    counts: str
+    unit_cost: float | None  # as written, in its own year's prices
+    price_year: int | None  # None: not stated anywhere
+    year_from: Literal["field", "source", "none", "money"]
+    restated_cost: float | None  # in the ledger's price base
+    uplift: Uplift | None
+    annual: float  # a year's value at the ledger's prices
+    releases: Releases
+    releases_default: bool
+    within: str | None = None  # the impact whose money already includes this one
+    overlap: str | None = None  # why: "episode", "agency" or "stated" (no rule applies)
+    overlap_stated: bool = False  # the facts file's overlaps: says so
+
+    @property
+    def counted(self) -> bool:
+        """Whether this line adds to the totals."""
+        return self.within is None
+
+
+@dataclass(frozen=True)
+class YearShare:
+    """One financial year of the project: the benefit and investment falling in it."""
+
+    year: int
+    days: int
+    benefit: float
+    cash: float
+    investment: float
+
+
+@dataclass(frozen=True)
+class Ledger:
+    """Every valued impact, counted once, at one price base, against the investment."""
+
+    price_year: int
+    lines: tuple[Line, ...]
+    occupancy: float
+    occupancy_default: bool
+    investment: float | None
+    years: tuple[YearShare, ...]  # by financial year across the project's dates
+    own_rates_source: str | None
+
+    @property
+    def counted(self) -> tuple[Line, ...]:
+        """The lines that add to totals."""
+        return tuple(line for line in self.lines if line.counted)
+
+    def annual(self, releases: Releases | None = None) -> float:
+        """A year's counted benefit (of one kind, or all)."""
+        return sum(
+            line.annual for line in self.counted if releases is None or line.releases == releases
+        )
+
+    def line(self, impact_id: str) -> Line | None:
+        """The ledger line for ``impact_id``."""
+        return next((line for line in self.lines if line.impact.id == impact_id), None)
+
+    @property
+    def project_benefit(self) -> float:
+        """The counted benefit falling within the project's dates."""
+        return sum(share.benefit for share in self.years)
+
+    @property
+    def payback_months(self) -> float | None:
+        """Months of benefit at the full annual rate that repay the investment."""
+        annual = self.annual()
+        if not self.investment or annual <= 0:
+            return None
+        return 12 * self.investment / annual
+
+    @property
+    def return_per_pound(self) -> float | None:
+        """Benefit within the project for each £1 invested."""
+        if not self.investment or not self.years:
+            return None
+        return self.project_benefit / self.investment
+
+    def share_in_year(self, year: int) -> float | None:
+        """The fraction of a year's benefit that falls in financial year ``year``.
+
+        ``None`` when the project's dates are not known.
+        """
+        if not self.years:
+            return None
+        share = next((s for s in self.years if s.year == year), None)
+        if share is None:
+            return 0.0
+        first, last = fy_bounds(year)
+        return share.days / ((last - first).days + 1)
+
+
+def _unit_cost_year(
+    impact: Impact,
+) -> tuple[int | None, Literal["field", "source", "none", "money"]]:
+    value = impact.value
+    if value is None:
+        return None, "money"
+    if value.price_year:
+        return fy_start(value.price_year), "field"
+    named = year_named(value.source)
+    return (named, "source") if named is not None else (None, "none")
+
+
+def _line(impact: Impact, price_year: int, prices: Prices | None) -> Line | None:
+    gain = (
+        impact.baseline - impact.target
+        if impact.direction == "lower"
+        else impact.target - impact.baseline
+    )
+    kind = counts(impact)
+    if impact.value is None and kind != "money":
+        return None
+    if impact.per is None or gain <= 0:
+        return None
+    year, year_from = _unit_cost_year(impact)
+    if impact.value is not None:
+        moved = uplift(year, price_year, prices) if year is not None else None
+        cost = impact.value.amount
+        restated = cost * moved.factor if moved else cost
+        annual = gain * restated * PER_YEAR[impact.per]
+    else:
+        moved, cost, restated = None, None, None
+        annual = gain * PER_YEAR[impact.per]
+    if not math.isfinite(annual):
+        return None  # too large to count: left out of the money rather than shown as infinite
+    releases = impact.releases or default_releases(impact)
+    return Line(
+        impact=impact,
+        counts=kind,
+        unit_cost=cost,
+        price_year=year,
+        year_from=year_from,
+        restated_cost=restated,
+        uplift=moved,
+        annual=annual,
+        releases=releases,
+        releases_default=impact.releases is None,
+    )
+
+
+def _pair_reason(first: Line, second: Line) -> str | None:
+    """Why two lines would count the same money, by what they count; ``None`` if they would not."""
+    pair = {first.counts, second.counts}
+    if pair == {"episodes", "bed days"}:
+        return "episode"
+    if _is_agency(first.impact) and _is_agency(second.impact) and "money" in pair and len(pair) > 1:
+        return "agency"
+    return None
+
+
+def _overlaps(lines: list[Line]) -> list[Line]:
+    """Mark the lines whose money another line already counts."""
+    by_id = {line.impact.id: line for line in lines}
+    within: dict[str, tuple[str, str, bool]] = {}
+    for line in lines:  # stated overlaps first
+        for other in line.impact.overlaps:
+            if other in by_id and other not in within and line.impact.id not in within:
+                reason = _pair_reason(line, by_id[other]) or "stated"
+                within[line.impact.id] = (other, reason, True)
+                break
+    handled = set(within) | {other for other, _, _ in within.values()}
+    for first in lines:  # then the pairs a finance director would spot
+        for second in lines:
+            if first is second or {first.impact.id, second.impact.id} & handled:
+                continue
+            pair = _pair_reason(first, second)
+            if pair is None:
+                continue
+            reason = pair
+            if reason == "episode":  # keep the smaller, so the saving is not overstated
+                dropped = max((first, second), key=lambda line: (line.annual, line.counts))
+            elif reason == "agency":  # keep the spend: it is the money itself
+                dropped = first if first.counts != "money" else second
+            else:
+                continue
+            kept = second if dropped is first else first
+            within[dropped.impact.id] = (kept.impact.id, reason, False)
+            handled |= {first.impact.id, second.impact.id}
+    marked = []
+    for line in lines:
+        if line.impact.id in within:
+            other, reason, stated = within[line.impact.id]
+            line = _replace(line, within=other, overlap=reason, overlap_stated=stated)
+        marked.append(line)
+    return marked
+
+
+def _replace(line: Line, **changes: Any) -> Line:
+    return replace(line, **changes)
+
+
+def _years(
+    start: dt.date | None, end: dt.date | None, annual: float, cash: float, investment: float | None
+) -> tuple[YearShare, ...]:
+    if start is None or end is None or end < start:
+        return ()
+    total_days = (end - start).days + 1
+    shares = []
+    for year in range(fy_of(start), fy_of(end) + 1):
+        first, last = fy_bounds(year)
+        days = (min(last, end) - max(first, start)).days + 1
+        length = (last - first).days + 1
+        shares.append(
+            YearShare(
+                year=year,
+                days=days,
+                benefit=annual * days / length,
+                cash=cash * days / length,
+                investment=(investment or 0.0) * days / total_days,
+            )
+        )
+    return tuple(shares)
+
+
+def price_base(facts: Facts, today: dt.date) -> int:
+    """The financial year money is restated in: settings.prices.year, else the note's year."""
+    prices = facts.settings.prices
+    if prices is not None and prices.year:
+        return fy_start(prices.year)
+    return fy_of(today)
+
+
+def appraise(facts: Facts, today: dt.date) -> Ledger:
+    """The project's money, at the price base for a note dated ``today``."""
+    prices = facts.settings.prices
+    base = price_base(facts, today)
+    lines = [line for impact in facts.impacts if (line := _line(impact, base, prices))]
+    lines = _overlaps(lines)
+    counted = [line for line in lines if line.counted]
+    annual = sum(line.annual for line in counted)
+    cash = sum(line.annual for line in counted if line.releases == "cash")
+    funding = facts.project.funding
+    investment = funding.amount if funding is not None else None
+    occupancy = facts.settings.occupancy
+    return Ledger(
+        price_year=base,
+        lines=tuple(lines),
+        occupancy=occupancy if occupancy is not None else DEFAULT_OCCUPANCY,
+        occupancy_default=occupancy is None,
+        investment=investment,
+        years=_years(facts.project.start, facts.project.end, annual, cash, investment),
+        own_rates_source=(prices.source or None) if prices and prices.rates else None,
+    )
+
+
+def beds(bed_days_a_year: float, occupancy: float) -> float:
+    """Beds a number of bed days a year keeps full at ``occupancy`` per cent."""
+    return bed_days_a_year / (365 * occupancy / 100)
+
+
+def round_money(value: float, quantum: float) -> float:
+    """``value`` rounded half up to a multiple of ``quantum`` (left as it is if not finite)."""
+    if not math.isfinite(value / quantum):
+        return value
+    return math.floor(value / quantum + 0.5) * quantum
+
+
+def quantum_for(*values: float) -> float:
+    """One rounding step for figures shown together: £1,000 from £10,000, else £1."""
+    return 1000.0 if max((abs(v) for v in values), default=0.0) >= 10_000 else 1.0

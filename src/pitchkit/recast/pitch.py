@@ -1,0 +1,363 @@
+"""Recast a project's impacts as impact on one director's objectives.
+
+``recast(facts, director)`` links every impact to every objective the
+director holds (or their lens's defaults), works out the numbers behind
+each link, and ranks the resulting statements. It is deterministic and
+language-free: wording happens later, in :mod:`pitchkit.notes.wording`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from pitchkit.facts.schema import Director, Facts, Impact, Objective
+from pitchkit.recast.align import Link, link
+from pitchkit.recast.lenses import LensMatch, lens_for, objectives_for
+from pitchkit.recast.measures import concepts_in
+from pitchkit.recast.money import Ledger, Line, appraise, fy_label, target_year
+
+#: How many periods of each kind make a year, to annualise money.
+PERIODS_PER_YEAR = {"year": 1.0, "quarter": 4.0, "month": 12.0, "week": 52.0, "day": 365.0}
+MONEY_UNITS = frozenset({"£", "gbp", "pounds", "£k"})
+#: How many statements a one-page note shows.
+NOTE_STATEMENTS = 3
+#: How much a link counts by its objective: a board worry, organisational, personal.
+WORRY_WEIGHT = 1.3
+ORGANISATIONAL_WEIGHT = 1.0
+PERSONAL_WEIGHT = 0.8
+#: A statement about one of the board's worries ranks this much higher in a note.
+WORRY_BONUS = 0.2
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """The numbers behind one impact: how much better, and what it is worth."""
+
+    baseline: float
+    target: float
+    unit: str
+    per: str | None
+    gain: float  # size of the improvement, positive when the target is better
+    relative: float | None  # gain as a fraction of the baseline
+    money: float | None  # value of the gain per period, where the impact has a value
+    money_per_year: float | None
+    money_source: str | None
+    unit_cost: float | None
+    #: The impact whose money already includes this one's (its own is then not shown).
+    counted_in: str | None = None
+    #: Whether its money is cash or capacity, when the ledger knows.
+    releases: str | None = None
+
+    @property
+    def is_money(self) -> bool:
+        """Whether the measure is itself an amount of money."""
+        return self.unit.strip().lower() in MONEY_UNITS
+
+    @property
+    def is_percentage(self) -> bool:
+        """Whether the measure is a percentage (changes are in points)."""
+        return self.unit.strip() == "%"
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One impact tied to one of the director's objectives, with its numbers."""
+
+    impact: Impact
+    objective: Objective
+    link: Link
+    quantity: Quantity
+    share_of_target: float | None  # fraction of the objective's own target met
+    rank: float
+    #: The financial year the objective names, when only part of a year's benefit falls in it.
+    target_year: str | None = None
+
+
+@dataclass(frozen=True)
+class Pitch:
+    """Everything a document needs to speak to one director."""
+
+    facts: Facts
+    director: Director
+    lens: LensMatch
+    objectives: tuple[Objective, ...]
+    links: tuple[Link, ...]  # every link found, possible ones included
+    statements: tuple[Statement, ...]  # every claimed (explicit or confident) link, strongest first
+    score: int  # 0-100: how well the project serves this director, on claimed links
+    worries: frozenset[str] = frozenset()  # objectives tied to the board's worries
+    ledger: Ledger | None = None  # the project's money, counted once at one price base
+    #: Claimed links to objectives of a financial year the project delivers nothing in:
+    #: not claimed after all.
+    out_of_year: tuple[Statement, ...] = ()
+
+    @property
+    def possible(self) -> tuple[Link, ...]:
+        """Links only themes or words suggest: for the lead to confirm, never claimed."""
+        return tuple(found for found in self.links if not found.claimed)
+
+    @property
+    def shown(self) -> tuple[Statement, ...]:
+        """The few statements a one-page note shows."""
+        return choose_shown(self.statements, NOTE_STATEMENTS)
+
+    @property
+    def served(self) -> tuple[Objective, ...]:
+        """Objectives at least one impact serves, in the director's order."""
+        ids = {s.objective.id for s in self.statements}
+        return tuple(o for o in self.objectives if o.id in ids)
+
+    @property
+    def unlinked_impacts(self) -> tuple[Impact, ...]:
+        """Impacts that serve none of this director's objectives."""
+        ids = {s.impact.id for s in self.statements}
+        return tuple(i for i in self.facts.impacts if i.id not in ids)
+
+
+def quantify(impact: Impact, line: Line | None = None) -> Quantity:
+    """Work out the improvement an impact promises and its money value.
+
+    With its ``line`` of the project's ledger, the money is at the ledger's
+    prices, and none is shown when another impact already counts it.
+    """
+    if impact.direction == "lower":
+        gain = impact.baseline - impact.target
+    else:
+        gain = impact.target - impact.baseline
+    relative = None
+    if impact.baseline and impact.unit.strip() != "%":
+        relative = gain / abs(impact.baseline)
+    money = money_per_year = unit_cost = None
+    source = None
+    if impact.value is not None:
+        unit_cost = impact.value.amount
+        money = gain * unit_cost
+        source = impact.value.source
+        if impact.per is not None:
+            money_per_year = money * PERIODS_PER_YEAR[impact.per]
+    elif impact.unit.strip().lower() in MONEY_UNITS:
+        money = gain
+        if impact.per is not None:
+            money_per_year = gain * PERIODS_PER_YEAR[impact.per]
+    if line is not None and line.restated_cost is not None:
+        unit_cost = line.restated_cost
+        money = gain * unit_cost
+        money_per_year = money * PERIODS_PER_YEAR[impact.per] if impact.per else None
+    counted_in = line.within if line is not None else None
+    if counted_in is not None:
+        money = money_per_year = None
+    return Quantity(
+        baseline=impact.baseline,
+        target=impact.target,
+        unit=impact.unit,
+        per=impact.per,
+        gain=gain,
+        relative=relative,
+        money=money,
+        money_per_year=money_per_year,
+        money_source=source,
+        unit_cost=unit_cost,
+        counted_in=counted_in,
+        releases=line.releases if line is not None else None,
+    )
+
+
+def _same_unit(a: str, b: str) -> bool:
+    def norm(unit: str) -> str:
+        unit = unit.strip().lower()
+        return "£" if unit in MONEY_UNITS else unit.rstrip("s")
+
+    return norm(a) == norm(b)
+
+
+def share_of_target(
+    quantity: Quantity, objective: Objective, ledger: Ledger | None = None
+) -> float | None:
+    """The fraction of the objective's own target this impact delivers, where units agree.
+
+    A money target tied to a financial year (``for 2026/27``, ``by March
+    2028``) counts only the part of a year's benefit that falls in that year,
+    when the ledger knows the project's dates.
+    """
+    target = objective.target
+    if target is None or target.value == 0 or quantity.gain <= 0:
+        return None
+    if _same_unit(target.unit, "£"):
+        money = quantity.money_per_year if quantity.money_per_year is not None else quantity.money
+        part = year_part(objective, ledger)
+        if money is None or part == 0:
+            return None
+        return money * (1.0 if part is None else part) / abs(target.value)
+    if _same_unit(target.unit, quantity.unit):
+        return quantity.gain / abs(target.value)
+    return None
+
+
+def year_part(objective: Objective, ledger: Ledger | None) -> float | None:
+    """The fraction of a year's benefit inside the financial year the objective names.
+
+    ``None`` when it names none, or the project's dates are unknown.
+    """
+    year = target_year(objective.text)
+    if year is None or ledger is None:
+        return None
+    return ledger.share_in_year(year)
+
+
+def _rank(link_: Link, impact: Impact, quantity: Quantity, lens: LensMatch) -> float:
+    """Order statements: link strength, then what this role leads with, then numbers."""
+    leads = lens.lens.leads_with
+    themes = set(link_.themes) | set(impact.themes)
+    lead_bonus = 0.0
+    for position, theme in enumerate(leads):
+        if theme in themes:
+            lead_bonus = max(lead_bonus, 0.3 * (len(leads) - position) / len(leads))
+    money_bonus = 0.0
+    if quantity.money is not None and quantity.gain > 0:
+        money_bonus = 0.3 if leads[:1] == ("finance",) else 0.1
+    return round(link_.score + lead_bonus + money_bonus, 6)
+
+
+def recast(facts: Facts, director: Director, *, today: dt.date | None = None) -> Pitch:
+    """Link the project's impacts to ``director``'s objectives and rank the statements.
+
+    Money is restated at the prices of the financial year of ``today`` (the
+    note's date; by default the day it runs), or of ``settings.prices.year``.
+    """
+    match = lens_for(director)
+    objectives = objectives_for(director, match)
+    worries = worried_objectives(facts, director, objectives)
+    ledger = appraise(facts, today or dt.date.today())
+    links: list[Link] = []
+    statements: list[Statement] = []
+    out_of_year: list[Statement] = []
+    for impact in facts.impacts:
+        quantity = quantify(impact, ledger.line(impact.id))
+        for objective in objectives:
+            found = link(impact, objective, director_id=director.id, lens=match.lens)
+            if found is None:
+                continue
+            nothing_that_year = year_part(objective, ledger) == 0
+            if not nothing_that_year:
+                links.append(found)
+            if not found.claimed:
+                continue
+            (out_of_year if nothing_that_year else statements).append(
+                Statement(
+                    impact=impact,
+                    objective=objective,
+                    link=found,
+                    quantity=quantity,
+                    share_of_target=share_of_target(quantity, objective, ledger),
+                    rank=_rank(found, impact, quantity, match)
+                    + (WORRY_BONUS if objective.id in worries else 0.0),
+                    target_year=_year_of(quantity, objective, ledger),
+                )
+            )
+    order = {o.id: n for n, o in enumerate(objectives)}
+    impact_order = {i.id: n for n, i in enumerate(facts.impacts)}
+    statements.sort(key=lambda s: (-s.rank, order[s.objective.id], impact_order[s.impact.id]))
+    return Pitch(
+        facts=facts,
+        director=director,
+        lens=match,
+        objectives=objectives,
+        links=tuple(links),
+        statements=tuple(statements),
+        score=alignment_score(
+            facts.impacts, objectives, [s.link for s in statements], worries=worries
+        ),
+        worries=worries,
+        ledger=ledger,
+        out_of_year=tuple(out_of_year),
+    )
+
+
+def worried_objectives(
+    facts: Facts, director: Director, objectives: tuple[Objective, ...]
+) -> frozenset[str]:
+    """Ids of objectives about a problem the board already worries about.
+
+    An objective counts when it names a measure-map concept that the
+    project's ``strategy`` (strategic objectives, BAF risks) or the
+    director's ``concerns`` also name.
+    """
+    worries = " ; ".join([*facts.project.strategy, *director.concerns])
+    if not worries.strip():
+        return frozenset()
+    named = set(concepts_in(worries, broad=True))
+    return frozenset(o.id for o in objectives if named & set(concepts_in(o.text, broad=True)))
+
+
+def objective_weight(objective: Objective, worries: frozenset[str]) -> float:
+    """How much serving ``objective`` counts: the board's worries most, personal ones least."""
+    if objective.id in worries:
+        return WORRY_WEIGHT
+    return ORGANISATIONAL_WEIGHT if objective.kind == "organisational" else PERSONAL_WEIGHT
+
+
+def _year_of(quantity: Quantity, objective: Objective, ledger: Ledger) -> str | None:
+    """The objective's financial year, when only part of a year's money falls in it."""
+    part = year_part(objective, ledger)
+    if part is None or part >= 1 or quantity.money_per_year is None:
+        return None
+    year = target_year(objective.text)
+    return fy_label(year) if year is not None else None
+
+
+def alignment_score(
+    impacts: list[Impact],
+    objectives: tuple[Objective, ...],
+    links: list[Link],
+    *,
+    worries: frozenset[str] = frozenset(),
+) -> int:
+    """Score 0-100: how strongly the impacts serve, and how many objectives they reach.
+
+    Only claimed links count. Each link's strength is weighed by its
+    objective (:func:`objective_weight`).
+    """
+    if not impacts or not objectives:
+        return 0
+    kinds = {o.id: o for o in objectives}
+    best: dict[str, float] = {}
+    for found in links:
+        if not found.claimed:
+            continue
+        weight = objective_weight(kinds[found.objective], worries)
+        best[found.impact] = max(best.get(found.impact, 0.0), min(1.0, found.score * weight))
+    coverage = sum(best.values()) / len(impacts)
+    # Breadth counts organisational objectives: a personal one not yet served costs nothing.
+    counted = [o for o in objectives if o.kind == "organisational"] or list(objectives)
+    served = {found.objective for found in links if found.claimed}
+    breadth = sum(o.id in served for o in counted) / len(counted)
+    return round(100 * (0.7 * coverage + 0.3 * breadth))
+
+
+def choose_shown(statements: tuple[Statement, ...], limit: int) -> tuple[Statement, ...]:
+    """Pick the strongest few, each impact once where possible, with a personal one if any."""
+    chosen: list[Statement] = []
+    used_impacts: set[str] = set()
+    used_objectives: set[str] = set()
+    for statement in statements:
+        if len(chosen) == limit:
+            break
+        if statement.impact.id in used_impacts or statement.objective.id in used_objectives:
+            continue
+        chosen.append(statement)
+        used_impacts.add(statement.impact.id)
+        used_objectives.add(statement.objective.id)
+    for statement in statements:  # fill up when impacts or objectives are few
+        if len(chosen) == limit:
+            break
+        if statement not in chosen and statement.impact.id not in used_impacts:
+            chosen.append(statement)
+            used_impacts.add(statement.impact.id)
+    has_personal = any(s.objective.kind == "personal" for s in chosen)
+    personal = next((s for s in statements if s.objective.kind == "personal"), None)
+    if personal is not None and not has_personal:
+        if len(chosen) == limit:
+            chosen[-1] = personal
+        else:
+            chosen.append(personal)
+    return tuple(sorted(chosen, key=statements.index))

@@ -1,0 +1,166 @@
+"""Words and matching: what role matching and linking share.
+
+Tokens with their place in the text, light stemming (so "admissions" and
+"admitted" meet), and longest-first phrase matching over tables of word groups.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import NamedTuple
+
+_TOKEN = re.compile(r"a\s*&\s*e\b|£|[^\W_]+%?", re.IGNORECASE)
+_NUMBER_WORDS = {
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+    "ten": "10",
+    "eleven": "11",
+    "twelve": "12",
+    "fourteen": "14",
+    "eighteen": "18",
+    "twenty": "20",
+    "thirty": "30",
+    "sixty": "60",
+}
+
+
+class Token(NamedTuple):
+    """One word of a text: its stem and where it sits in the original."""
+
+    stem: str
+    start: int
+    end: int
+
+
+def stem(word: str) -> str:
+    """Reduce a lower-case word to a light stem: ``nursing``/``nurses`` → ``nurs``.
+
+    Plural endings, ``-ing``, ``-ed``, ``-ly``, ``-ment``, ``-al``/``-ial``,
+    ``-ion`` after *s* or *t*, and a final *e* are stripped in that order,
+    each at most once. Numbers and short words are left alone.
+    """
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    word = _strip_plural(word)
+    word = _strip_verb(word)
+    for endings in ((("ly", 4), ("ment", 4)), (("ial", 4), ("al", 5))):
+        for suffix, keep in endings:
+            if word.endswith(suffix) and len(word) - len(suffix) >= keep:
+                word = word[: -len(suffix)]
+                break
+    if word.endswith(("tion", "sion")) and len(word) > 6:
+        word = word[:-3]
+    if word.endswith("e") and len(word) > 4:
+        word = word[:-1]
+    return word
+
+
+def _strip_plural(word: str) -> str:
+    """Drop a plural ending: ``injuries`` → ``injury``, ``falls`` → ``fall``."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _strip_verb(word: str) -> str:
+    """Drop ``-ing`` or ``-ed``, undoubling a final consonant: ``admitted`` → ``admit``."""
+    for suffix in ("ing", "ed"):
+        base = word[: -len(suffix)]
+        if word.endswith(suffix) and len(base) >= 3 and any(v in base for v in "aeiouy"):
+            if len(base) > 3 and base[-1] == base[-2] and base[-1] not in "aeioulsfz":
+                base = base[:-1]
+            return base
+    return word
+
+
+def _normal(raw: str) -> str:
+    """The matching form of one raw token (before stemming)."""
+    lowered = raw.casefold()
+    if lowered == "£":
+        return "gbp"
+    if "&" in lowered:
+        return "a&e"
+    return _NUMBER_WORDS.get(lowered, lowered)
+
+
+def tokens(text: str) -> tuple[Token, ...]:
+    """Split ``text`` into stemmed tokens, keeping each one's span in ``text``.
+
+    Case is folded, ``A&E`` is one token, ``£`` becomes ``gbp``, number
+    words become digits (``four-hour`` → ``4 hour``) and ``78%`` keeps its
+    sign so a phrase can name it.
+    """
+    found: list[Token] = []
+    for match in _TOKEN.finditer(text):
+        found.append(Token(stem(_normal(match.group())), match.start(), match.end()))
+    return tuple(found)
+
+
+def phrase(text: str) -> tuple[str, ...]:
+    """The stems of ``text`` as a phrase to look for in other texts."""
+    return tuple(token.stem for token in tokens(text))
+
+
+class Found(NamedTuple):
+    """A phrase found in a text: what it stands for and where it is."""
+
+    labels: frozenset[str]
+    first: int
+    last: int
+    size: int
+
+
+class PhraseMatcher:
+    """Finds known phrases in token sequences, longest first, left to right."""
+
+    def __init__(self, phrases: Mapping[tuple[str, ...], frozenset[str]]) -> None:
+        by_first: dict[str, list[tuple[tuple[str, ...], frozenset[str]]]] = {}
+        for words, labels in phrases.items():
+            if words:
+                by_first.setdefault(words[0], []).append((words, labels))
+        for options in by_first.values():
+            options.sort(key=lambda option: (-len(option[0]), option[0]))
+        self._by_first = by_first
+
+    def find(self, found: tuple[Token, ...]) -> tuple[Found, ...]:
+        """Every phrase in ``found``; each token belongs to at most one phrase."""
+        stems = [token.stem for token in found]
+        hits: list[Found] = []
+        index = 0
+        while index < len(stems):
+            hit = self._longest_at(stems, index)
+            if hit is None:
+                index += 1
+                continue
+            hits.append(hit)
+            index += hit.size
+        return tuple(hits)
+
+    def _longest_at(self, stems: list[str], index: int) -> Found | None:
+        for words, labels in self._by_first.get(stems[index], ()):
+            if tuple(stems[index : index + len(words)]) == words:
+                return Found(labels, index, index + len(words) - 1, len(words))
+        return None
+
+
+def phrase_table(
+    groups: Iterable[tuple[str, Iterable[str]]],
+) -> dict[tuple[str, ...], frozenset[str]]:
+    """Map each phrase's stems to the labels of every group it belongs to."""
+    table: dict[tuple[str, ...], set[str]] = {}
+    for label, members in groups:
+        for member in members:
+            table.setdefault(phrase(member), set()).add(label)
+    return {words: frozenset(labels) for words, labels in table.items()}

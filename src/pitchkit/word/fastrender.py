@@ -1,0 +1,438 @@
+"""Fill one Word template many times, preparing it only once.
+
+:func:`pitchkit.word.render.render` opens the template, cleans its XML for
+Jinja, compiles it and re-saves every part of the package for each
+document. For a batch that work is the same every time, so
+:class:`CompiledTemplate` does it once:
+
+- the package is read once; the parts Jinja fills (the body, headers,
+  footers and footnotes) are cleaned by docxtpl's own XML patching and
+  compiled with the same sandboxed environment as
+  :func:`pitchkit.word.renderenv.make_environment`;
+- each document renders those compiled parts, applies docxtpl's
+  post-processing (newlines and tabs in values, table columns, drawing
+  ids), writes pitchkit's document properties, and copies every other part
+  of the template byte for byte, already compressed.
+
+A context holding a :class:`~pitchkit.word.renderenv.Picture` needs new image
+parts and relationships; such a document is filled by
+:func:`pitchkit.word.render.render` instead, so the output is the same either
+way.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import io
+import re
+import struct
+import zipfile
+import zlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+from docx.opc.coreprops import CoreProperties
+from docx.opc.exceptions import PackageNotFoundError
+from docx.opc.oxml import serialize_part_xml
+from docx.oxml.parser import parse_xml
+from lxml import etree  # type: ignore[import-untyped]
+
+from pitchkit.errors import TemplateError
+from pitchkit.i18n.translation import Language
+from pitchkit.word.finish import link_addresses
+from pitchkit.word.limits import Limits, run_limited
+from pitchkit.word.render import (
+    PROPERTY_FIELDS,
+    Properties,
+    load_template,
+    render,
+    stamp_properties,
+)
+from pitchkit.word.renderenv import Picture, known_names, make_environment, scoped
+from pitchkit.word.templatefile import (
+    broken_xml,
+    check_template_file,
+    compile_tag_source,
+    describe_failure,
+    mark_paragraphs,
+    normalise_tags,
+    part_label,
+    unreadable,
+)
+from pitchkit.word.templateguard import guard_template
+
+CORE_PART = "docProps/core.xml"
+_CORE_CONTENT_TYPE = CONTENT_TYPE.OPC_CORE_PROPERTIES
+_CORE_RELATIONSHIP = RELATIONSHIP_TYPE.CORE_PROPERTIES
+_NS = {
+    "ct": "http://schemas.openxmlformats.org/package/2006/content-types",
+    "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
+}
+_DOC_PR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
+_FILLED_PROPERTY_LIMIT = 255
+_FIRST_DRAWING_ID = 1000
+_EPOCH = (1980, 1, 1, 0, 0, 0)
+_COMPRESSION = 6
+_UTF8_NAMES = 0x0800
+#: A paragraph :func:`pitchkit.word.templatefile.mark_paragraphs` put on its own line.
+_MARKED_PARAGRAPH = re.compile(r"\n<w:p([ >])")
+
+DateTime = tuple[int, int, int, int, int, int]
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """One part of the package, compressed once, ready to copy into each document."""
+
+    name: str
+    data: bytes  # the raw deflate stream
+    size: int
+    crc: int
+    date_time: DateTime
+
+
+@dataclass(frozen=True)
+class _FilledPart:
+    """A part Jinja fills: its name in the package, its marked source and compiled template."""
+
+    name: str
+    kind: str  # "body", "header" (headers and footers) or "notes" (footnotes, endnotes)
+    marked: str
+    template: jinja2.Template
+
+
+def has_picture(value: Any) -> bool:
+    """Whether ``value`` holds a :class:`Picture` anywhere inside it."""
+    if isinstance(value, Picture):
+        return True
+    if isinstance(value, Mapping):
+        return any(has_picture(item) for item in value.values())
+    if isinstance(value, list | tuple):
+        return any(has_picture(item) for item in value)
+    return False
+
+
+class CompiledTemplate:
+    """A Word template prepared once, then filled with many contexts.
+
+    ``render(context, properties=...)`` gives the same document, in text and
+    validity, as :func:`pitchkit.word.render.render` with the same arguments;
+    like it, a user's template (a path) is filled under time and memory
+    limits and the built-in ones (bytes) are not.
+    """
+
+    def __init__(
+        self,
+        template: Path | bytes,
+        *,
+        lang: Language,
+        limits: Limits | None = None,
+        name: str | None = None,
+        proven: bool = False,
+    ) -> None:
+        """Read, patch and compile ``template``; raise :class:`TemplateError` if it is broken.
+
+        A user's template (a path) is first prepared in a child process under
+        ``limits``, as filling is: a template whose loading, clean-up or
+        compiling (Jinja folds constant expressions such as
+        ``'x'|center(200000000)`` while compiling) runs out of time or memory
+        is refused there, and only a template that fits is prepared again
+        here, for keeps. ``proven=True`` skips the child where that was done
+        already (a batch's worker processes, after the main process).
+        """
+        self.source = template
+        self.lang = lang
+        self.name = name or (str(template) if isinstance(template, Path) else "template")
+        if isinstance(template, Path):
+            check_template_file(template)
+            data = guard_template(template.read_bytes(), self.name).data
+            self.limits: Limits | None = limits or Limits.from_environment()
+            if not proven:
+                probe = functools.partial(_prepares, data, lang, self.name)
+                run_limited(probe, limits=self.limits, name=self.name)
+        else:
+            data = template
+            self.limits = limits
+        try:
+            self._prepare(data)
+        except TemplateError:
+            raise
+        except SyntaxError as error:  # lxml's XMLSyntaxError
+            raise unreadable(self.name, error) from None
+        except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as error:
+            raise unreadable(self.name, error) from None
+
+    def _prepare(self, data: bytes) -> None:
+        """Load the package, compile the parts Jinja fills, and compress the others."""
+        self._env = make_environment(self.lang)
+        self._plain_env = self._env.overlay(autoescape=False)
+        self._docxtpl = load_template(data, self.name)
+        document = self._docxtpl.docx
+        self._filled = self._compile_parts(document)
+        self._core = copy.deepcopy(document.core_properties._element)
+        self._property_templates = self._compile_properties(CoreProperties(self._core))
+        root = copy.deepcopy(document.element)
+        body = root.body
+        self._body_index = root.index(body)
+        root.remove(body)
+        self._shell = root
+        kept = _package_names(document.part.package)
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            self._entries = _static_entries(package, {part.name for part in self._filled}, kept)
+
+    def _compile_parts(self, document: Any) -> list[_FilledPart]:
+        """Patch and compile the body, headers, footers, footnotes and endnotes."""
+        tpl = self._docxtpl
+        filled = [self._compile(_zip_name(document.part), "body", tpl.get_xml())]
+        for relationship in document.part.rels.values():
+            if relationship.is_external or relationship.reltype not in (
+                tpl.HEADER_URI,
+                tpl.FOOTER_URI,
+            ):
+                continue
+            part = relationship.target_part
+            if part.blob:
+                filled.append(self._compile(_zip_name(part), "header", tpl.get_part_xml(part)))
+        for _label, part in tpl.note_parts():
+            filled.append(self._compile(_zip_name(part), "notes", part.blob.decode("utf-8")))
+        return filled
+
+    def _compile(self, name: str, kind: str, xml: str) -> _FilledPart:
+        """Clean ``xml`` for Jinja the way docxtpl does, and compile it."""
+        marked = mark_paragraphs(self._docxtpl.patch_xml(xml))
+        template = compile_tag_source(self._env, marked, self.name, part_label(name))
+        return _FilledPart(name, kind, marked, template)
+
+    def _compile_properties(self, core: CoreProperties) -> dict[str, jinja2.Template]:
+        """Compile the document properties that hold tags, as the slow path fills them."""
+        compiled: dict[str, jinja2.Template] = {}
+        for field in PROPERTY_FIELDS:
+            value = getattr(core, field) or ""
+            if "{{" in value or "{%" in value:
+                compiled[field] = compile_tag_source(
+                    self._plain_env, normalise_tags(value), self.name, "document properties"
+                )
+        return compiled
+
+    def render(self, context: Mapping[str, Any], *, properties: Properties) -> bytes:
+        """Fill the template with ``context`` and return the .docx bytes."""
+        if has_picture(context):
+            return render(
+                self.source, context, lang=self.lang, properties=properties, limits=self.limits
+            )
+        work = functools.partial(self.fill, context, properties=properties)
+        if self.limits is None:
+            return link_addresses(work())
+        return link_addresses(run_limited(work, limits=self.limits, name=self.name))
+
+    def fill(self, context: Mapping[str, Any], *, properties: Properties) -> bytes:
+        """Fill the template in this process, with no limits and no pictures."""
+        values = scoped(dict(context))
+        with known_names(values):
+            parts = {part.name: self._fill(part, values) for part in self._filled}
+            parts[CORE_PART] = self._core_xml(values, properties)
+        return _write_zip(self._entries, parts)
+
+    def _fill(self, part: _FilledPart, values: Mapping[str, Any]) -> bytes:
+        """Render one compiled part and turn it back into the part's bytes."""
+        try:
+            rendered = part.template.render(values)
+        except Exception as error:
+            message = describe_failure(error, self.name, part_label(part.name), part.marked)
+            if message is None:
+                raise
+            raise TemplateError(message) from None
+        xml: str = self._docxtpl.resolve_listing(_MARKED_PARAGRAPH.sub(r"<w:p\1", rendered))
+        if part.kind == "notes":
+            return xml.encode("utf-8")
+        if part.kind == "header":
+            try:
+                return bytes(serialize_part_xml(parse_xml(xml.encode("utf-8"))))
+            except etree.XMLSyntaxError as error:
+                raise broken_xml(self.name, error) from None
+        return self._document_xml(xml)
+
+    def _document_xml(self, body_xml: str) -> bytes:
+        """Put the rendered body into the document element, fixing tables and drawing ids."""
+        body = self._docxtpl.fix_tables(body_xml)
+        for number, drawing in enumerate(body.iter(_DOC_PR), start=_FIRST_DRAWING_ID + 1):
+            drawing.set("id", str(number))
+        self._shell.insert(self._body_index, body)
+        try:
+            return bytes(serialize_part_xml(self._shell))
+        finally:
+            self._shell.remove(body)
+
+    def _core_xml(self, values: Mapping[str, Any], properties: Properties) -> bytes:
+        """The document properties: tags filled, then pitchkit's own (lxml escapes them)."""
+        element = copy.deepcopy(self._core)
+        core = CoreProperties(element)
+        filled: set[str] = set()
+        for field, template in self._property_templates.items():
+            try:
+                text = template.render(values)
+            except Exception as error:
+                message = describe_failure(error, self.name, "document properties", "")
+                if message is None:
+                    raise
+                raise TemplateError(message) from None
+            setattr(core, field, text[:_FILLED_PROPERTY_LIMIT])
+            filled.add(field)
+        stamp_properties(core, properties, filled)
+        return bytes(serialize_part_xml(element))
+
+
+def _prepares(data: bytes, lang: Language, name: str) -> bool:
+    """Prepare the template ``data`` and drop it: run in a child to prove it fits the limits."""
+    CompiledTemplate(data, lang=lang, name=name)
+    return True
+
+
+def _package_names(package: Any) -> set[str]:
+    """The zip names of the parts python-docx reached through relationships, and their rels."""
+    names = {"[Content_Types].xml", "_rels/.rels"}
+    for part in package.iter_parts():
+        names.add(_zip_name(part))
+        names.add(str(part.partname.rels_uri).lstrip("/"))
+    return names
+
+
+def _zip_name(part: Any) -> str:
+    """``word/document.xml`` for the part named ``/word/document.xml``."""
+    return str(part.partname).lstrip("/")
+
+
+def _with_core_registered(package: zipfile.ZipFile, name: str) -> bytes:
+    """``[Content_Types].xml`` or ``_rels/.rels`` naming the core properties part."""
+    root = etree.fromstring(package.read(name))
+    if name == "[Content_Types].xml":
+        etree.SubElement(
+            root,
+            f"{{{_NS['ct']}}}Override",
+            PartName=f"/{CORE_PART}",
+            ContentType=_CORE_CONTENT_TYPE,
+        )
+    else:
+        taken = {element.get("Id") for element in root}
+        number = len(taken) + 1
+        while f"rId{number}" in taken:
+            number += 1
+        etree.SubElement(
+            root,
+            f"{{{_NS['rel']}}}Relationship",
+            Id=f"rId{number}",
+            Type=_CORE_RELATIONSHIP,
+            Target=CORE_PART,
+        )
+    return bytes(etree.tostring(root, encoding="UTF-8", xml_declaration=True, standalone=True))
+
+
+# --- the package ------------------------------------------------------------------------
+
+
+def _static_entries(
+    package: zipfile.ZipFile, filled: set[str], kept: set[str]
+) -> list[_Entry | str]:
+    """Every part in order: compressed entries to copy, or the name of a part made per note.
+
+    Only the entries in ``kept`` (the parts the document's relationships
+    reach, and their relationships) are copied: anything else in the
+    template's zip never reaches a note.
+    """
+    names = [name for name in package.namelist() if name in kept]
+    order = sorted(names, key=lambda name: name != "[Content_Types].xml")
+    has_core = CORE_PART in names
+    entries: list[_Entry | str] = []
+    for name in order:
+        info = package.getinfo(name)
+        if name in filled or name == CORE_PART:
+            entries.append(name)
+            continue
+        data = package.read(name)
+        if not has_core and name in ("[Content_Types].xml", "_rels/.rels"):
+            data = _with_core_registered(package, name)
+        if name == "[Content_Types].xml":
+            data = _only_kept_overrides(data, kept)
+        entries.append(_compressed(name, data, info.date_time))
+    if not has_core:
+        entries.append(CORE_PART)
+    return entries
+
+
+def _only_kept_overrides(data: bytes, kept: set[str]) -> bytes:
+    """``[Content_Types].xml`` without the overrides naming parts that are not copied."""
+    root = etree.fromstring(data)
+    wanted = {f"/{name}".casefold() for name in kept}
+    dropped = [
+        element
+        for element in root
+        if element.tag == f"{{{_NS['ct']}}}Override"
+        and str(element.get("PartName", "")).casefold() not in wanted
+    ]
+    if not dropped:
+        return data
+    for element in dropped:
+        root.remove(element)
+    return bytes(etree.tostring(root, encoding="UTF-8", xml_declaration=True, standalone=True))
+
+
+def _compressed(
+    name: str, data: bytes, date_time: tuple[int, int, int, int, int, int] = _EPOCH
+) -> _Entry:
+    """Deflate ``data`` once, as a zip entry."""
+    compressor = zlib.compressobj(_COMPRESSION, zlib.DEFLATED, -15)
+    packed = compressor.compress(data) + compressor.flush()
+    return _Entry(name, packed, len(data), zlib.crc32(data), date_time)
+
+
+def _dos_time(date_time: tuple[int, int, int, int, int, int]) -> tuple[int, int]:
+    """A zip entry's time and date fields."""
+    year, month, day, hour, minute, second = date_time
+    return hour << 11 | minute << 5 | second // 2, (year - 1980) << 9 | month << 5 | day
+
+
+def _write_zip(entries: list[_Entry | str], made: Mapping[str, bytes]) -> bytes:
+    """Write a zip of ``entries``, taking the parts named as strings from ``made``.
+
+    Plain deflated entries with no extras: what Word, LibreOffice and
+    Python's zipfile all read.
+    """
+    out = io.BytesIO()
+    directory = io.BytesIO()
+    count = 0
+    for item in entries:
+        entry = item if isinstance(item, _Entry) else _compressed(item, made[item])
+        name = entry.name.encode("utf-8")
+        flags = _UTF8_NAMES if not entry.name.isascii() else 0
+        time, date = _dos_time(entry.date_time)
+        offset = out.tell()
+        fields = (
+            20,
+            flags,
+            zipfile.ZIP_DEFLATED,
+            time,
+            date,
+            entry.crc,
+            len(entry.data),
+            entry.size,
+        )
+        out.write(struct.pack("<IHHHHHIIIHH", 0x04034B50, *fields, len(name), 0))
+        out.write(name)
+        out.write(entry.data)
+        directory.write(
+            struct.pack(
+                "<IHHHHHHIIIHHHHHII", 0x02014B50, 20, *fields, len(name), 0, 0, 0, 0, 0, offset
+            )
+        )
+        directory.write(name)
+        count += 1
+    start = out.tell()
+    listing = directory.getvalue()
+    out.write(listing)
+    out.write(struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, count, count, len(listing), start, 0))
+    return out.getvalue()

@@ -1,0 +1,240 @@
+"""Finish a filled document: addresses become links, table cells valid for Word.
+
+A director reading the note in Word or Outlook expects to click the lead's
+e-mail address. Templates put addresses in as plain text (a tag cannot
+make a hyperlink), so after filling, each address in the body, headers and
+footers becomes a ``w:hyperlink`` to ``mailto:`` or the web address, in
+Word's Hyperlink character style (added to the document when its template
+lacks it). Text already inside a link is left alone.
+
+docxtpl's cell tags put their properties in an order Word's schema does
+not allow; they are put back in order here too.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import re
+import zipfile
+from typing import Any
+
+from lxml import etree  # type: ignore[import-untyped]
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PR = "http://schemas.openxmlformats.org/package/2006/relationships"
+_HYPERLINK = _R + "/hyperlink"
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+#: An e-mail address, or a web address starting http(s):// or www.
+ADDRESS = re.compile(
+    r"(?P<email>(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})"
+    r"|(?P<web>\b(?:https?://|www\.)[^\s<>\"]+)"
+)
+#: Punctuation that ends a sentence rather than an address.
+_TRAILING = ".,;:!?)]}'\u2019\u201d"
+_PARTS = re.compile(r"^word/(document|header\d*|footer\d*)\.xml$")
+
+
+def _w(name: str) -> str:
+    return f"{{{_W}}}{name}"
+
+
+def addresses(text: str) -> list[tuple[int, int, str]]:
+    """Each address in ``text`` as ``(start, end, target)``."""
+    found = []
+    for match in ADDRESS.finditer(text):
+        start, end = match.span()
+        while end > start and text[end - 1] in _TRAILING:
+            end -= 1
+        shown = text[start:end]
+        if match.group("email"):
+            target = "mailto:" + shown
+        else:
+            target = shown if shown.lower().startswith("http") else "https://" + shown
+        found.append((start, end, target))
+    return found
+
+
+def link_addresses(data: bytes) -> bytes:
+    """The .docx ``data`` with every e-mail and web address made a link.
+
+    Table cells' properties are put in the schema's order on the way.
+    Returns ``data`` itself when there is nothing to change.
+    """
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        infos = package.infolist()
+        parts = {info.filename: package.read(info) for info in infos}
+    changed: set[str] = set()
+    needs_style = False
+    for name in [n for n in parts if _PARTS.match(n)]:
+        xml = parts[name]
+        reordered = _cell_properties_in_order(xml)
+        if reordered is not None:
+            parts[name] = xml = reordered
+            changed.add(name)
+        if b"@" not in xml and b"http" not in xml and b"www." not in xml:
+            continue
+        root = etree.fromstring(xml)
+        rels_name = posixpath.join("word/_rels", posixpath.basename(name) + ".rels")
+        rels = (
+            etree.fromstring(parts[rels_name])
+            if rels_name in parts
+            else etree.Element(f"{{{_PR}}}Relationships", nsmap={None: _PR})
+        )
+        if _link_runs(root, rels):
+            parts[name] = _bytes(root)
+            parts[rels_name] = _bytes(rels)
+            changed.update((name, rels_name))
+            needs_style = True
+    if not changed:
+        return data
+    if needs_style and "word/styles.xml" in parts:
+        styles = _with_hyperlink_style(parts["word/styles.xml"])
+        if styles is not None:
+            parts["word/styles.xml"] = styles
+    names = [info.filename for info in infos]
+    names += [name for name in changed if name not in names]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+        for name in names:
+            package.writestr(name, parts[name])
+    return buffer.getvalue()
+
+
+#: The order Word's schema gives the properties of a table cell (``w:tcPr``).
+_CELL_ORDER = {
+    f"{{{_W}}}{name}": rank
+    for rank, name in enumerate(
+        (
+            "cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap",
+            "tcMar", "textDirection", "tcFitText", "vAlign", "hideMark", "headers", "cellIns",
+            "cellDel", "cellMerge", "tcPrChange",
+        )
+    )
+}  # fmt: skip
+
+
+def _cell_properties_in_order(xml: bytes) -> bytes | None:
+    """The part with each cell's properties in schema order, or ``None`` if already so.
+
+    docxtpl's ``{% cellbg %}``, ``{% colspan %}`` and ``{% hm %}`` insert their
+    element first, before ``w:tcW``, which Word's schema (and so Word's
+    repair prompt) refuses.
+    """
+    if b"tcPr" not in xml or not any(tag in xml for tag in (b"shd", b"gridSpan", b"hMerge")):
+        return None
+    root = etree.fromstring(xml)
+    moved = False
+    for properties in root.iter(f"{{{_W}}}tcPr"):
+        children = list(properties)
+        ordered = sorted(children, key=lambda child: _CELL_ORDER.get(child.tag, len(_CELL_ORDER)))
+        if ordered != children:
+            for child in children:
+                properties.remove(child)
+            properties.extend(ordered)
+            moved = True
+    return _bytes(root) if moved else None
+
+
+def _link_runs(root: Any, rels: Any) -> int:
+    """Wrap each address in the part's runs in a hyperlink; return how many."""
+    made = 0
+    for run in list(root.iter(_w("r"))):
+        parent = run.getparent()
+        if parent is None or parent.tag == _w("hyperlink"):
+            continue
+        texts = run.findall(_w("t"))
+        if len(texts) != 1 or any(child.tag not in (_w("rPr"), _w("t")) for child in run):
+            continue
+        text = texts[0].text or ""
+        found = addresses(text)
+        if not found:
+            continue
+        position = parent.index(run)
+        pieces: list[Any] = []
+        done = 0
+        for start, end, target in found:
+            if start > done:
+                pieces.append(_run_like(run, text[done:start]))
+            link = etree.Element(_w("hyperlink"))
+            link.set(f"{{{_R}}}id", _relate(rels, target))
+            link.set(_w("history"), "1")
+            linked = _run_like(run, text[start:end])
+            _style_as_link(linked)
+            link.append(linked)
+            pieces.append(link)
+            done = end
+        if done < len(text):
+            pieces.append(_run_like(run, text[done:]))
+        parent.remove(run)
+        for offset, piece in enumerate(pieces):
+            parent.insert(position + offset, piece)
+        made += len(found)
+    return made
+
+
+def _run_like(run: Any, text: str) -> Any:
+    """A copy of ``run``'s formatting holding ``text``."""
+    copy = etree.Element(_w("r"))
+    properties = run.find(_w("rPr"))
+    if properties is not None:
+        copy.append(etree.fromstring(etree.tostring(properties)))
+    element = etree.SubElement(copy, _w("t"))
+    element.text = text
+    element.set(_XML_SPACE, "preserve")
+    return copy
+
+
+def _style_as_link(run: Any) -> None:
+    """Give a run the Hyperlink character style (first in its properties)."""
+    properties = run.find(_w("rPr"))
+    if properties is None:
+        properties = etree.Element(_w("rPr"))
+        run.insert(0, properties)
+    for old in properties.findall(_w("rStyle")):
+        properties.remove(old)
+    style = etree.Element(_w("rStyle"))
+    style.set(_w("val"), "Hyperlink")
+    properties.insert(0, style)
+
+
+def _relate(rels: Any, target: str) -> str:
+    """The id of an external hyperlink relationship to ``target`` (added if new)."""
+    for rel in rels:
+        if rel.get("Type") == _HYPERLINK and rel.get("Target") == target:
+            return str(rel.get("Id"))
+    taken = {str(rel.get("Id")) for rel in rels}
+    number = len(taken) + 1
+    while f"rId{number}" in taken:
+        number += 1
+    etree.SubElement(
+        rels,
+        f"{{{_PR}}}Relationship",
+        Id=f"rId{number}",
+        Type=_HYPERLINK,
+        Target=target,
+        TargetMode="External",
+    )
+    return f"rId{number}"
+
+
+def _with_hyperlink_style(data: bytes) -> bytes | None:
+    """``styles.xml`` with a Hyperlink character style, or ``None`` if it has one."""
+    root = etree.fromstring(data)
+    if any(s.get(_w("styleId")) == "Hyperlink" for s in root.iter(_w("style"))):
+        return None
+    style = etree.SubElement(root, _w("style"))
+    style.set(_w("type"), "character")
+    style.set(_w("styleId"), "Hyperlink")
+    etree.SubElement(style, _w("name")).set(_w("val"), "Hyperlink")
+    etree.SubElement(style, _w("uiPriority")).set(_w("val"), "99")
+    etree.SubElement(style, _w("unhideWhenUsed"))
+    properties = etree.SubElement(style, _w("rPr"))
+    etree.SubElement(properties, _w("color")).set(_w("val"), "0563C1")
+    etree.SubElement(properties, _w("u")).set(_w("val"), "single")
+    return _bytes(root)
+
+
+def _bytes(root: Any) -> bytes:
+    return bytes(etree.tostring(root, encoding="UTF-8", xml_declaration=True, standalone=True))

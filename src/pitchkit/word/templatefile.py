@@ -1,0 +1,438 @@
+"""Reading and checking a Word template file, and saying what went wrong in it.
+
+Before filling, :func:`check_template_file` refuses a file that is missing,
+a folder, encrypted or not a Word document. While filling, the template's
+XML is prepared for Jinja (:func:`normalise_tags`, :func:`mark_paragraphs`),
+and a failure is described in one line naming the template, the part and
+the paragraph (:func:`describe_failure`).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import traceback
+import zipfile
+import zlib
+from pathlib import Path
+
+import jinja2
+from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
+
+from pitchkit.errors import PitchkitError, TemplateError
+from pitchkit.i18n.messages import Joined, Located, Message, Renderable
+from pitchkit.word.renderenv import NotAllowed, TooLarge, Wording
+from pitchkit.word.templatezip import MAX_TOTAL_BYTES, check_package
+
+#: The first bytes of an OLE compound file: an encrypted .docx or an old .doc.
+OLE_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")
+#: Quotes Word and LibreOffice type automatically, and what they mean inside a tag.
+TAG_QUOTES = str.maketrans(
+    {"“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "‘": "'", "’": "'", "‚": "'", "‛": "'"}
+)
+_OPENERS = ("{{", "{%")
+_CLOSERS = ("}}", "%}")
+#: Tag marks (``{{``, ``{%``, ``{#`` and their ends), found in one linear pass.
+_TAG_MARK = re.compile(r"\{[\{%#]|[\}%#]\}")
+#: More tags left open than this, and docxtpl's clean-up (whose patterns
+#: rescan the rest of the part for each open tag) would take quadratic time.
+MAX_UNCLOSED_TAGS = 20
+_XML_TAG = re.compile(r"<[^>]*>")
+_PARAGRAPH_START = re.compile(r"<w:p([ >])")
+_SHOWN_CHARS = 100
+#: Exceptions a template's own tags cause (``{{ 1/0 }}``, ``{{ "a" + 1 }}``, a bad filter
+#: option, ``{{ cycler() }}`` with nothing to cycle).
+_USER_MADE = (
+    PitchkitError,
+    jinja2.TemplateError,
+    ArithmeticError,
+    LookupError,
+    TypeError,
+    ValueError,
+    AttributeError,
+    RuntimeError,
+)
+
+
+def _problem(error: BaseException) -> Renderable | str:
+    """What went wrong, as the message it was raised with (translatable where it was made)."""
+    if isinstance(error, PitchkitError):
+        return error.text
+    first = error.args[0] if error.args else None
+    if isinstance(first, Wording):
+        return first.message
+    return str(error)
+
+
+def _next_of(text: str, marks: tuple[str, str], start: int) -> int:
+    """The first place at or after ``start`` where one of ``marks`` begins, or -1."""
+    found = [place for place in (text.find(mark, start) for mark in marks) if place >= 0]
+    return min(found) if found else -1
+
+
+def normalise_tags(xml: str) -> str:
+    """Straighten curly quotes inside ``{{ }}`` and ``{% %}`` tags (Word's smart quotes).
+
+    A tag's body runs from just after ``{{`` or ``{%`` to the first ``}}``
+    or ``%}``. One pass, linear in the length of ``xml`` however many tags
+    are left open.
+    """
+    pieces: list[str] = []
+    done = 0
+    position = 0
+    while True:
+        opener = _next_of(xml, _OPENERS, max(position - 2, 0))
+        if opener < 0:
+            break
+        start = opener + 2
+        if start < position:  # an opener overlapping the end of the last body
+            start = position
+        end = _next_of(xml, _CLOSERS, start)
+        if end == start:  # an empty body: as re.sub does, try for a longer one here too
+            end = _next_of(xml, _CLOSERS, start + 1)
+        if end < 0:
+            break
+        pieces.append(xml[done:start])
+        pieces.append(xml[start:end].translate(TAG_QUOTES))
+        done = position = end
+    pieces.append(xml[done:])
+    return "".join(pieces)
+
+
+def unclosed_tags(text: str) -> int:
+    """How many ``{{``, ``{%`` or ``{#`` marks in ``text`` are not closed before the next opens."""
+    unclosed = 0
+    open_now = False
+    for match in _TAG_MARK.finditer(text):
+        if match.group(0)[0] == "{":
+            unclosed += open_now
+            open_now = True
+        else:
+            open_now = False
+    return unclosed + open_now
+
+
+def check_tags_close(xml: str, name: str) -> None:
+    """Refuse a part with more than :data:`MAX_UNCLOSED_TAGS` tags that never close.
+
+    Counted in the part's text with Word's XML tags taken out, as docxtpl
+    joins a ``{`` and a ``%`` that Word split across runs.
+    """
+    count = unclosed_tags(_XML_TAG.sub("", xml))
+    if count > MAX_UNCLOSED_TAGS:
+        raise TemplateError(
+            Located(
+                name,
+                Message(
+                    "{count} tags open with {{{{, {{% or {{# but do not close before the next "
+                    "one opens: close each tag, or remove the stray braces",
+                    count=format(count, ","),
+                ),
+            )
+        )
+
+
+def mark_paragraphs(xml: str) -> str:
+    """Put each ``<w:p>`` on its own line, so Jinja's line numbers point at paragraphs."""
+    return _PARAGRAPH_START.sub(r"\n<w:p\1", xml)
+
+
+def paragraph_text(marked_xml: str, lineno: int | None) -> str:
+    """The visible text of line ``lineno`` of a marked part, shortened for a message."""
+    lines = marked_xml.splitlines()
+    if lineno is None or not 1 <= lineno <= len(lines):
+        return ""
+    text = " ".join(html.unescape(_XML_TAG.sub("", lines[lineno - 1])).split())
+    if len(text) > _SHOWN_CHARS:
+        text = text[: _SHOWN_CHARS - 1] + "…"
+    return text
+
+
+def part_label(partname: str) -> str:
+    """``body``, ``header``, ``footer``, ``footnotes`` or ``endnotes`` for a part name."""
+    stem = partname.rsplit("/", 1)[-1].removesuffix(".xml")
+    for label in ("header", "footer", "footnotes", "endnotes"):
+        if stem.startswith(label):
+            return label
+    return "body"
+
+
+def _template_line(error: BaseException) -> int | None:
+    """The template line Jinja was running when ``error`` happened."""
+    lines = [
+        frame.lineno
+        for frame in traceback.extract_tb(error.__traceback__)
+        if frame.filename == "<template>"
+    ]
+    return lines[-1] if lines else None
+
+
+def describe_failure(
+    error: BaseException, name: str, where: str, marked_xml: str
+) -> Renderable | None:
+    """A one-line message for a template that failed to fill, or None if it is not one.
+
+    The message starts with the place (template, part and paragraph), which
+    is shown as it is; what went wrong and what to do are translatable.
+    """
+    if isinstance(error, TemplateSyntaxError):
+        line: int | None = error.lineno
+    else:
+        line = _template_line(error)
+    text = paragraph_text(marked_xml, line)
+    place = f'{name} ({where}, paragraph "{text}")' if text else f"{name} ({where})"
+    if isinstance(error, TemplateSyntaxError):
+        return Located(place, syntax_message(error.message or "", text))
+    message = _failure_message(error)
+    return None if message is None else Located(place, message)
+
+
+def _failure_message(error: BaseException) -> Renderable | None:
+    """What went wrong in a template's tag and how to fix it, without the place."""
+    if isinstance(error, TemplateSyntaxError):
+        return syntax_message(error.message or "", "")
+    if isinstance(error, TooLarge) and error.power:
+        return Message(
+            "a power of {power} makes a number far too large for a note: use a smaller one",
+            power=format(error.made, ","),
+        )
+    if isinstance(error, TooLarge):
+        return Message(
+            "an expression would make {made} characters or items, more than a note could "
+            "hold: repeat text a few times at most",
+            made=format(error.made, ","),
+        )
+    if isinstance(error, NotAllowed):
+        return Joined((_problem(error),))
+    if isinstance(error, SecurityError):
+        return Message(
+            "refused an unsafe expression ({problem}): "
+            "templates may only use the documented variables",
+            problem=str(error),
+        )
+    if isinstance(error, UndefinedError):
+        if "did you mean" in str(error):
+            return Message(
+                "{problem} ('pitchkit template check' lists the variables)",
+                problem=_problem(error),
+            )
+        return Message(
+            "{problem}: check the spelling ('pitchkit template check' lists the variables)",
+            problem=_problem(error),
+        )
+    if isinstance(error, jinja2.TemplateNotFound):
+        return Message(
+            "refused to import or include '{name}': "
+            "templates cannot use other files, so remove that tag",
+            name=error.name,
+        )
+    if isinstance(error, RecursionError):
+        return Message("a macro calls itself too deeply: remove the loop")
+    if isinstance(error, _USER_MADE):
+        return Message(
+            "the tag could not be filled ({problem}): correct it in Word", problem=_problem(error)
+        )
+    return None
+
+
+def too_deep(name: str, where: str) -> TemplateError:
+    """The error for a tag nested too deeply for Jinja to read (``((((...))))``)."""
+    return TemplateError(
+        Located(
+            f"{name} ({where})",
+            Message(
+                "a tag nests brackets or expressions too deeply to be read: "
+                "simplify it in Word, or split it with {{% set %}}"
+            ),
+        )
+    )
+
+
+def compile_tag_source(
+    env: jinja2.Environment, source: str, name: str, where: str
+) -> jinja2.Template:
+    """Compile one part's Jinja source; a failure is a :class:`TemplateError` naming the part."""
+    try:
+        return env.from_string(source)
+    except RecursionError:
+        raise too_deep(name, where) from None
+    except Exception as error:
+        message = describe_failure(error, name, where, source)
+        if message is None:
+            raise
+        raise TemplateError(message) from None
+
+
+#: docxtpl's Word tags: ``{%p`` for a paragraph, ``{%tr`` a table row, and so on.
+_WORD_TAGS = {
+    "p": Message("paragraph"),
+    "tr": Message("table row"),
+    "tc": Message("table cell"),
+    "r": Message("run of text"),
+}
+_UNKNOWN_TAG = re.compile(r"Encountered unknown tag '(\w+)'")
+_UNCLOSED = re.compile(r"innermost block that needs to be closed is '(\w+)'")
+
+
+def syntax_message(problem: str, paragraph: str) -> Renderable:
+    """What a Jinja syntax error means in a Word template, and what to do.
+
+    ``problem`` is Jinja's own (English) explanation and ``paragraph`` the
+    text of the paragraph it happened in, when known.
+    """
+    unknown = _UNKNOWN_TAG.search(problem)
+    if unknown and unknown.group(1) in _WORD_TAGS:
+        tag = unknown.group(1)
+        opened = paragraph.find("{%" + tag)
+        closing = paragraph.find("%}", opened + 2) if opened >= 0 else -1
+        inside = paragraph[opened + 2 + len(tag) : closing] if closing > opened >= 0 else ""
+        if "%" in inside or (opened >= 0 and closing < 0):
+            return Message(
+                "a '%' inside the {{%{tag} ... %}} tag stops Word's {what} tag being recognised: "
+                "take the '%' out of the tag (compare with 50, not 50%), or write it after the tag",
+                tag=tag,
+                what=_WORD_TAGS[tag],
+            )
+        return Message(
+            "a {{%{tag} %}} tag must be alone in its {what}: move any other text out of it",
+            tag=tag,
+            what=_WORD_TAGS[tag],
+        )
+    if unknown:
+        return Message(
+            "unknown tag '{tag}': check its spelling, or whether its opening tag is missing",
+            tag=unknown.group(1),
+        )
+    unclosed = _UNCLOSED.search(problem)
+    if unclosed and "Unexpected end of template" in problem:
+        block = unclosed.group(1)
+        return Message(
+            "the {{% {block} %}} tag is never closed: add {{% end{block} %}} where its "
+            "section ends",
+            block=block,
+        )
+    return Message(
+        "tag error: {problem}: correct the tag in Word", problem=problem.strip().rstrip(".")
+    )
+
+
+def unreadable(name: str | Path, error: BaseException) -> TemplateError:
+    """The error for a file that opens but is not a Word template python-docx can read."""
+    return TemplateError(
+        Located(
+            str(name),
+            Message(
+                "cannot be read as a Word template ({problem}): "
+                "save it from Word as Word Document (.docx)",
+                problem=str(error),
+            ),
+        )
+    )
+
+
+def broken_xml(name: str, error: BaseException) -> TemplateError:
+    """The error for a template whose tags, once filled, leave Word's XML broken."""
+    return TemplateError(
+        Located(
+            name,
+            Message(
+                "filling the template made broken Word XML ({problem}): "
+                "check that {{%p %}}, {{%tr %}} and {{%tc %}} tags open and close "
+                "in matching places",
+                problem=str(error),
+            ),
+        )
+    )
+
+
+def check_template_file(path: Path) -> None:
+    """Refuse a template that is missing, a folder, encrypted, or not a Word document."""
+    if not path.exists():
+        raise TemplateError(Located(str(path), Message("template not found: check the path")))
+    if path.is_dir():
+        raise TemplateError(
+            Located(str(path), Message("this is a folder: give the path of a .docx template"))
+        )
+    try:
+        with path.open("rb") as stream:
+            start = stream.read(8)
+    except OSError as error:
+        raise TemplateError(
+            Located(
+                str(path),
+                Message("cannot be read ({reason}): check its permissions", reason=error.strerror),
+            )
+        ) from None
+    check_template_bytes(start, path)
+    if path.stat().st_size > MAX_TOTAL_BYTES:
+        raise TemplateError(
+            Located(
+                str(path),
+                Message(
+                    "the .docx would unpack to {size} MB, too large for a template: "
+                    "remove large pictures, or save the template again in Word",
+                    size=format(path.stat().st_size / 1_000_000, ",.1f"),
+                ),
+            )
+        )
+    broken: Renderable | str | None
+    try:
+        with zipfile.ZipFile(path) as archive:
+            check_package(archive, str(path))
+            names = set(archive.namelist())
+            broken = archive.testzip()
+    except (
+        zipfile.BadZipFile,
+        OSError,
+        EOFError,
+        zipfile.LargeZipFile,
+        zlib.error,
+        NotImplementedError,
+        ValueError,
+    ):
+        broken = Message("the zip directory")
+        names = set()
+    if broken is not None:
+        raise TemplateError(
+            Located(
+                str(path),
+                Message(
+                    "the .docx is damaged ({part} cannot be read): "
+                    "open it in Word, let it repair the file, and save it again",
+                    part=broken,
+                ),
+            )
+        )
+    if "word/document.xml" not in names:
+        raise TemplateError(
+            Located(
+                str(path),
+                Message(
+                    "a zip file but not a Word document (no word/document.xml): "
+                    "save your template from Word as a .docx"
+                ),
+            )
+        )
+
+
+def check_template_bytes(start: bytes, path: Path | str) -> None:
+    """Refuse by its first bytes a file that is not a zip (.docx files are zips)."""
+    if start.startswith(OLE_SIGNATURE):
+        raise TemplateError(
+            Located(
+                str(path),
+                Message(
+                    "this document is password-protected (or an old Word 97-2003 .doc): "
+                    "open it in Word, remove the password, and save it as .docx"
+                ),
+            )
+        )
+    if not start.startswith(b"PK"):
+        raise TemplateError(
+            Located(
+                str(path),
+                Message(
+                    "not a Word .docx file: open it in Word and save it as Word Document (.docx)"
+                ),
+            )
+        )

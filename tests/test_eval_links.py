@@ -1,0 +1,149 @@
+"""scripts/eval_links.py: the scoring arithmetic, and the labelled set staying sound."""
+
+from __future__ import annotations
+
+import importlib.util
+import math
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data" / "linkeval"
+
+
+def load_script() -> ModuleType:
+    path = ROOT / "scripts" / "eval_links.py"
+    spec = importlib.util.spec_from_file_location("pitchkit_eval_links_script", path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+ev = load_script()
+DOMAINS = sorted(p.parent for p in DATA.glob("*/labels.yaml"))
+
+
+def synthetic(name: str, positives: list[tuple[str, str]], links: list[tuple]) -> object:
+    """A domain of 2 impacts x 3 objectives with the given labels and listed links."""
+    domain = ev.Domain(
+        name=name,
+        facts=Path("unused"),
+        impacts=["a", "b"],
+        objectives=["d.x", "d.y", "e.z"],
+        positives={pair: "because" for pair in positives},
+    )
+    domain.links = [ev.Link(i, o, score, conf) for i, o, score, conf in links]
+    return domain
+
+
+def test_counts_precision_recall_f1() -> None:
+    counts = ev.count(6, [("a", "d.x"), ("b", "e.z")], [("a", "d.x"), ("a", "d.y"), ("b", "d.y")])
+    assert (counts.tp, counts.fp, counts.fn) == (1, 2, 1)
+    assert counts.precision == pytest.approx(1 / 3)
+    assert counts.recall == pytest.approx(1 / 2)
+    assert counts.f1 == pytest.approx(2 * (1 / 3) * (1 / 2) / (1 / 3 + 1 / 2))
+    # Nothing claimed: precision and F1 are 0, not a division error.
+    empty = ev.count(6, [("a", "d.x")], [])
+    assert (empty.precision, empty.recall, empty.f1) == (0.0, 0.0, 0.0)
+
+
+def test_overall_is_micro_not_macro() -> None:
+    one = ev.count(10, [("a", "d.x")], [("a", "d.x")])  # P = R = 1
+    two = ev.count(10, [("a", "d.x"), ("b", "d.x"), ("b", "d.y")], [("a", "e.z")])  # P = R = 0
+    overall = ev.total([one, two])
+    assert (overall.pairs, overall.positives, overall.claimed, overall.tp) == (20, 4, 2, 1)
+    assert overall.precision == pytest.approx(0.5)
+    assert overall.recall == pytest.approx(0.25)
+
+
+def test_shipped_claims_only_explicit_or_confident_when_reported() -> None:
+    domain = synthetic(
+        "c",
+        [("a", "d.x"), ("b", "d.y")],
+        [
+            ("a", "d.x", 0.9, "confident"),
+            ("b", "d.y", 0.4, "possible"),
+            ("b", "e.z", 1.0, "explicit"),
+        ],
+    )
+    counts = ev.shipped(domain)
+    assert (counts.claimed, counts.tp) == (2, 1)
+    # A linker without a confidence field claims everything it lists.
+    old = synthetic("o", [("a", "d.x")], [("a", "d.x", 0.5, None), ("b", "d.y", 0.5, None)])
+    assert (ev.shipped(old).claimed, ev.shipped(old).tp) == (2, 1)
+
+
+def test_lodo_threshold_is_tuned_on_the_other_domains_only() -> None:
+    # In "left" and "right", true links score 0.8 and false ones 0.3: the best threshold is 0.8.
+    left = synthetic("left", [("a", "d.x")], [("a", "d.x", 0.8, None), ("b", "d.y", 0.3, None)])
+    right = synthetic("right", [("b", "e.z")], [("b", "e.z", 0.8, None), ("a", "d.y", 0.3, None)])
+    # In "odd" the true link scores 0.3: tuned on itself it would pick 0.3.
+    odd = synthetic("odd", [("a", "e.z")], [("a", "e.z", 0.3, None), ("b", "d.x", 0.8, None)])
+    assert ev.best_threshold([odd]) == 0.3
+    held = ev.lodo([left, right, odd])
+    assert held["odd"].threshold == 0.8
+    assert (held["odd"].counts.claimed, held["odd"].counts.tp) == (1, 0)
+    # Held out "left", the other two are best served by 0.3 (F1 2/3 against 1/2 at 0.8).
+    assert held["left"].threshold == 0.3
+    assert (held["left"].counts.claimed, held["left"].counts.tp) == (2, 1)
+    # With no links at all the best is to claim nothing.
+    assert ev.best_threshold([synthetic("none", [("a", "d.x")], [])]) == math.inf
+
+
+def test_links_from_cli_json_get_the_director_prefix() -> None:
+    ranking = {
+        "directors": [
+            {"id": "d", "links": [{"impact": "a", "objective": "x", "score": 0.5}]},
+            {"id": "e", "links": [{"impact": "b", "objective": "e.z", "score": 0.7}]},
+        ]
+    }
+    links = ev.parse_links(ranking)
+    assert [(ln.impact, ln.objective, ln.confidence) for ln in links] == [
+        ("a", "d.x", None),
+        ("b", "e.z", None),
+    ]
+
+
+def test_the_set_is_big_and_varied_enough() -> None:
+    domains = [ev.load_domain(folder) for folder in DOMAINS]
+    assert len(domains) >= 10
+    assert sum(d.pairs for d in domains) >= 400
+    positives = sum(len(d.positives) for d in domains)
+    assert 0.10 <= positives / sum(d.pairs for d in domains) <= 0.25
+    example_titles = {p.parent.name for p in (ROOT / "examples").glob("*/facts.yaml")}
+    assert not example_titles & {d.name for d in domains}
+
+
+@pytest.mark.parametrize("folder", DOMAINS, ids=lambda p: p.name)
+def test_every_domain_loads_and_its_labels_name_real_pairs(folder: Path) -> None:
+    domain = ev.load_domain(folder)  # facts load; labels name real impacts and objectives
+    assert 4 <= len(domain.impacts) <= 7
+    assert domain.positives, "a domain with no positive link cannot be scored for recall"
+
+
+def test_a_label_naming_a_missing_objective_is_refused(tmp_path: Path) -> None:
+    source = DATA / "sepsis"
+    (tmp_path / "facts.yaml").write_text(
+        (source / "facts.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    labels = (source / "labels.yaml").read_text(encoding="utf-8")
+    (tmp_path / "labels.yaml").write_text(
+        labels.replace("link: md.shmi", "link: md.hsmr", 1), encoding="utf-8"
+    )
+    with pytest.raises(ev.LabelError, match=r"unknown objective 'md\.hsmr'"):
+        ev.load_domain(tmp_path)
+
+
+def test_the_cli_links_are_pairs_of_the_domain() -> None:
+    domain = ev.load_domain(DATA / "sepsis")
+    links = ev.run_linker(domain.facts, [sys.executable, "-m", "pitchkit"])
+    assert links, "the linker listed nothing for the sepsis project"
+    for link in links:
+        assert link.impact in domain.impacts
+        assert link.objective in domain.objectives

@@ -1,0 +1,344 @@
+"""The one-page brief reads as written: every note is rendered and read back.
+
+Every bundled example and the long facts files in tests/data/long/ give a
+note with no ellipsis, no sentence cut short, no ask left out, lists shown
+as sentences of their own, the director's strongest statement, the advice
+question meant for them and the strategy line a shown link rests on; and
+LibreOffice lays each note out on one page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+import docx
+import pytest
+from docx.shared import Pt
+from pypdf import PdfReader
+from ruamel.yaml import YAML
+from typer.testing import CliRunner
+
+from docchecks import docx_text, pdf_pages
+from pitchkit.cli import app
+from pitchkit.facts.project import Project, open_project
+from pitchkit.i18n.fmt import sentences as sentences_filter
+from pitchkit.notes.brief import brief_parts, make_brief_note
+from pitchkit.notes.fit import _linked_strategy, _meant_advice, fit_note, sentences
+from pitchkit.notes.wording import lower_first
+from pitchkit.output.files import safe_stem
+from pitchkit.output.pdf import convert_to_pdf
+
+ROOT = Path(__file__).resolve().parent.parent
+DEMO = ROOT / "src" / "pitchkit" / "demo" / "facts.yaml"
+EXAMPLES = [*sorted((ROOT / "examples").glob("*/facts.yaml")), DEMO]
+LONG = sorted((ROOT / "tests" / "data" / "long").glob("*.yaml"))
+OUTPATIENTS = ROOT / "tests" / "data" / "long" / "outpatients.yaml"
+TODAY = dt.date(2026, 12, 3)
+
+
+def cases() -> list[tuple[Path, str]]:
+    found = []
+    for path in [*EXAMPLES, *LONG]:
+        for director in open_project(path).facts.directors:
+            found.append((path, director.id))
+    return found
+
+
+CASES = cases()
+IDS = [f"{path.parent.name if path.name == 'facts.yaml' else path.stem}-{d}" for path, d in CASES]
+
+
+def note_text(project: Project, director_id: str, tmp_path: Path) -> tuple[str, Path]:
+    director = project.facts.director(director_id)
+    assert director is not None
+    note = make_brief_note(project, director, today=TODAY)
+    path = tmp_path / f"{director_id}.docx"
+    path.write_bytes(note.data)
+    return docx_text(path), path
+
+
+def lines_after(text: str, label: str) -> str:
+    """The text of the line that starts with ``label``, without the label ("" if none)."""
+    for line in text.splitlines():
+        if line.startswith(label):
+            return line[len(label) :]
+    return ""
+
+
+def assert_sentence_prefix(shown: str, original: str) -> None:
+    """``shown`` is ``original`` or its first sentences: never cut inside a sentence."""
+    whole = sentences(original)
+    prefixes = [" ".join(whole[:k]) for k in range(1, len(whole) + 1)]
+    assert shown in prefixes, f"{shown!r} is not a run of whole sentences of {original!r}"
+
+
+@pytest.mark.parametrize(("facts", "director_id"), CASES, ids=IDS)
+def test_the_note_reads_as_written(facts: Path, director_id: str, tmp_path: Path) -> None:
+    project = open_project(facts)
+    text, _path = note_text(project, director_id, tmp_path)
+    lines = text.splitlines()
+    source = project.facts
+    _ = project.lang.gettext
+
+    assert "…" not in text
+    assert "..." not in text
+
+    # Every ask is shown whole: the first inside the ask sentence (or quoted), the rest as bullets.
+    first = source.asks[0].rstrip(".")
+    assert lower_first(first) in text or f"“{source.asks[0]}”" in text
+    for ask in source.asks[1:]:
+        assert ask in lines
+
+    # The problem and the change: whole sentences from the start, never cut inside one.
+    for original in (source.project.problem, source.project.change):
+        opening = sentences(original)[0]
+        [shown] = [line for line in lines if line.startswith(opening)]
+        assert_sentence_prefix(shown, original)
+
+    # Evidence and strategy: each item a sentence of its own, each whole or its first sentences.
+    for label, items in (
+        (_("Evidence so far") + ": ", source.project.evidence),
+        (_("Links to") + ": ", source.project.strategy),
+    ):
+        shown = lines_after(text, label)
+        if not items:
+            continue
+        assert shown, f"no {label!r} line"
+        assert shown.endswith((".", "?", "!"))
+        rest = shown
+        while rest:
+            match = next(
+                (
+                    prefix
+                    for item in items
+                    for prefix in _sentence_prefixes(item)
+                    if rest.startswith(prefix)
+                ),
+                None,
+            )
+            assert match is not None, f"{rest!r} does not start with a whole item of {label!r}"
+            rest = rest[len(match) :].lstrip()
+
+    # What is never dropped: the strongest statement, the advice meant for them, the linked line.
+    parts = brief_parts(project, project.facts.director(director_id), today=TODAY)  # type: ignore[arg-type]
+    full = _full_context(project, director_id)
+    if full["pitch"]["statements"]:
+        assert full["pitch"]["statements"][0]["text"] in text
+    meant = _meant_advice(full)
+    if meant is not None:
+        assert full["advice"][meant] in lines
+    linked = _linked_strategy(full)
+    if linked is not None:
+        assert full["project"]["strategy"][linked] in lines_after(text, _("Links to") + ": ")
+    assert parts.over_words == 0
+
+
+def _sentence_prefixes(item: str) -> list[str]:
+    whole = sentences(item.rstrip().removesuffix(".") + ".")
+    return sorted((" ".join(whole[:k]) for k in range(1, len(whole) + 1)), key=len, reverse=True)
+
+
+def _full_context(project: Project, director_id: str) -> dict:  # type: ignore[type-arg]
+    from pitchkit.notes.context import brief_context
+    from pitchkit.recast.localise import localise_pitch
+    from pitchkit.recast.pitch import recast
+
+    director = project.facts.director(director_id)
+    assert director is not None
+    pitch = localise_pitch(recast(project.facts, director), project.lang)
+    return brief_context(pitch, project.lang, today=TODAY)
+
+
+def test_the_long_files_need_cuts_and_get_them_at_sentence_ends() -> None:
+    for path in LONG:
+        project = open_project(path)
+        director = project.facts.directors[0]
+        fit = fit_note(_full_context(project, director.id), project.lang)
+        assert fit.cuts, f"{path.name} fits without a cut: make it longer"
+        assert fit.over_words == 0
+
+
+def test_every_note_is_one_page_in_libreoffice(soffice: str, tmp_path: Path) -> None:
+    paths = []
+    for index, (facts, director_id) in enumerate(CASES):
+        folder = tmp_path / str(index)
+        folder.mkdir()
+        _text, path = note_text(open_project(facts), director_id, folder)
+        paths.append(path)
+    results = convert_to_pdf(paths)
+    for (facts, director_id), result in zip(CASES, results, strict=True):
+        assert result.pdf is not None, result.error
+        pages = len(PdfReader(result.pdf).pages)
+        assert pages == 1, f"{facts} {director_id}: {pages} pages"
+
+
+def test_measuring_keeps_one_page_and_shows_at_least_as_much(soffice: str, tmp_path: Path) -> None:
+    project = open_project(DEMO)
+    director = project.facts.director("dof")
+    assert director is not None
+    estimated = make_brief_note(project, director, today=TODAY)
+    measured = make_brief_note(project, director, today=TODAY, measure=True)
+    assert measured.pages == 1
+    path = tmp_path / "measured.docx"
+    path.write_bytes(measured.data)
+    assert pdf_pages(path) == 1
+    shown = docx_text(path)
+    estimated_path = tmp_path / "estimated.docx"
+    estimated_path.write_bytes(estimated.data)
+    assert len(shown.split()) >= len(docx_text(estimated_path).split())
+    assert len(measured.cuts) <= len(estimated.cuts)
+
+
+# ---------------------------------------------------------------- --no-cuts
+
+
+def test_no_cuts_fails_cleanly_and_writes_nothing(tmp_path: Path) -> None:
+    out = tmp_path / "note.docx"
+    result = CliRunner().invoke(app, ["brief", str(DEMO), "-d", "dof", "-o", str(out), "--no-cuts"])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    [line] = [line for line in result.output.splitlines() if line.strip()]
+    assert line.startswith("error: --no-cuts: to fit one page the note would need these cuts: ")
+    assert "project.evidence (1 of 4 shown, leaves out " in line
+    assert not out.exists()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_no_cuts_passes_a_note_that_fits(tmp_path: Path) -> None:
+    facts = tmp_path / "facts.yaml"
+    text = DEMO.read_text(encoding="utf-8")
+    facts.write_text(text, encoding="utf-8")
+    project = open_project(facts)
+    director = project.facts.director("dof")
+    assert director is not None
+    assert brief_parts(project, director).cuts  # the demo needs cuts ...
+    out = tmp_path / "note.docx"
+    short = tmp_path / "short.yaml"
+    short.write_text(_shortened(text), encoding="utf-8")
+    result = CliRunner().invoke(
+        app, ["brief", str(short), "-d", "dof", "-o", str(out), "--no-cuts"]
+    )
+    assert result.exit_code == 0, result.output  # ... a shortened copy does not
+    assert out.exists()
+
+
+def _shortened(text: str) -> str:
+    """The demo facts with fewer evidence items, strategy lines, offers, questions, concerns."""
+    yaml = YAML()
+    data = yaml.load(text)
+    project = data["project"]
+    project["evidence"] = project["evidence"][:1]
+    project["strategy"] = project["strategy"][3:]
+    data["offer"] = data["offer"][:1]
+    data["advice"] = data["advice"][:1]
+    data["directors"][0]["concerns"] = data["directors"][0]["concerns"][:1]
+    buffer = io.StringIO()
+    yaml.dump(data, buffer)
+    return buffer.getvalue()
+
+
+def test_batch_no_cuts_fails_each_note_that_needs_a_cut(tmp_path: Path) -> None:
+    out = tmp_path / "notes"
+    result = CliRunner().invoke(
+        app, ["batch", str(DEMO), "--out", str(out), "--no-cuts", "-j", "1"]
+    )
+    assert result.exit_code == 1
+    assert "--no-cuts: to fit one page the note would need these cuts" in result.output
+    assert not list(out.glob("*.docx"))
+
+
+# ---------------------------------------------------------------- users' templates
+
+
+def restyled_template(tmp_path: Path) -> Path:
+    """The built-in brief exported, two headings renamed and its type set at 18 pt."""
+    template = tmp_path / "ours.docx"
+    exported = CliRunner().invoke(app, ["template", "export", "brief", str(template)])
+    assert exported.exit_code == 0, exported.output
+    document = docx.Document(str(template))
+    renamed = 0
+    for paragraph in document.paragraphs:
+        for old, new in (("What is in it for you", "What you gain"), ("Your advice", "Advice")):
+            for run in paragraph.runs:
+                if old in run.text:
+                    run.text = run.text.replace(old, new)
+                    renamed += 1
+    assert renamed == 2
+    document.styles["Normal"].font.size = Pt(18)
+    document.styles["List Bullet"].font.size = Pt(18)
+    document.save(str(template))
+    return template
+
+
+def test_an_exported_and_restyled_template_that_runs_over_is_named(
+    soffice: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    template = restyled_template(tmp_path)
+    runner = CliRunner()
+    monkeypatch.setenv("PITCHKIT_MEASURE", "1")
+    out = tmp_path / "note.docx"
+    result = runner.invoke(
+        app, ["brief", str(DEMO), "-d", "dof", "-o", str(out), "--template", str(template)]
+    )
+    assert result.exit_code == 0, result.output
+    output = " ".join(result.output.split())
+    pages = pdf_pages(out)
+    assert pages > 1
+    assert f"{template} makes a note of {pages} pages" in output
+
+
+# ---------------------------------------------------------------- small parts
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("One. Two three.", ["One.", "Two three."]),
+        (
+            "Shepperd S et al. Admission avoidance. Cochrane, 2016.",
+            ["Shepperd S et al. Admission avoidance.", "Cochrane, 2016."],
+        ),
+        ("Seen by Dr. Jones today. Then home.", ["Seen by Dr. Jones today.", "Then home."]),
+        ("Rated 4.8 out of 5. Good.", ["Rated 4.8 out of 5.", "Good."]),
+        ("Is it safe? Yes.", ["Is it safe?", "Yes."]),
+        ("No full stop", ["No full stop"]),
+    ],
+)
+def test_sentences(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
+
+
+def test_the_sentences_filter_makes_each_item_a_sentence() -> None:
+    assert sentences_filter(["A pilot", "A survey.", "", "Why?"]) == "A pilot. A survey. Why?"
+
+
+def test_a_title_with_a_colon_keeps_its_words_in_the_file_name() -> None:
+    assert safe_stem("Follow-up: outpatients - brief - Grace Holloway", fallback="d") == (
+        "Follow-up outpatients - brief - Grace Holloway"
+    )
+
+
+def test_the_long_outpatients_file_name(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["brief", str(OUTPATIENTS), "-d", "md", "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in tmp_path.iterdir()] == [
+        "Follow-up outpatients - brief - Dr Samuel Achebe.docx"
+    ]
+
+
+def test_batch_names_a_template_whose_notes_run_over(
+    soffice: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    template = restyled_template(tmp_path)
+    monkeypatch.setenv("PITCHKIT_MEASURE", "1")
+    out = tmp_path / "notes"
+    result = CliRunner().invoke(
+        app,
+        ["batch", str(DEMO), "--out", str(out), "--template", str(template), "--only", "dof,coo"],
+    )
+    assert result.exit_code == 0, result.output
+    output = " ".join(result.output.split())
+    assert f"dof: {template} makes a note of " in output
+    assert f"coo: {template} makes a note of " in output

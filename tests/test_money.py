@@ -1,0 +1,398 @@
+"""Money a Director of Finance would sign off: the finance director's note, read back.
+
+Every figure in the money block is worked out here by hand from the facts
+file, with the test's own copy of the published index and its own
+arithmetic, never by calling pitchkit's money code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+
+from docchecks import docx_text, pdf_pages
+from pitchkit.advice import check
+from pitchkit.errors import FactsError
+from pitchkit.facts.project import open_project, pick_director
+from pitchkit.facts.schema import load_facts
+from pitchkit.i18n.translation import language
+from pitchkit.notes.brief import make_brief_note
+
+ROOT = Path(__file__).resolve().parent.parent
+FRAILTY = ROOT / "examples" / "frailty-virtual-ward" / "facts.yaml"
+CRITICAL = ROOT / "tests" / "data" / "money" / "critical-care.yaml"
+MEDICINES = ROOT / "tests" / "data" / "money" / "medicines.yaml"
+TODAY = dt.date(2026, 12, 3)  # financial year 2026/27
+EN = language("en_GB")
+
+#: NHS Cost Inflation Index, pay and prices, % change into each year (PSSRU 2025 Manual).
+NHSCII = {
+    2015: 0.40,
+    2016: 2.09,
+    2017: 1.24,
+    2018: 1.60,
+    2019: 2.14,
+    2020: 2.49,
+    2021: 2.58,
+    2022: 7.32,
+    2023: 2.47,
+    2024: 4.02,
+}
+PROJECTED = math.prod(1 + r / 100 for r in NHSCII.values()) ** (1 / len(NHSCII)) - 1
+
+
+def factor(start: int, end: int, own: dict[int, float] | None = None) -> float:
+    """Restate prices of financial year ``start`` in those of ``end``."""
+    result = 1.0
+    for year in range(start + 1, end + 1):
+        if own and year in own:
+            rate = own[year] / 100
+        else:
+            rate = NHSCII[year] / 100 if year in NHSCII else PROJECTED
+        result *= 1 + rate
+    return result
+
+
+def pounds(value: float) -> str:
+    """£1,234 or £12.50, as the note writes exact money."""
+    if round(value, 2) != round(value):
+        return f"£{value:,.2f}"
+    return f"£{round(value):,}"
+
+
+def to_step(value: float, step: float) -> float:
+    return math.floor(value / step + 0.5) * step
+
+
+def split(total: float, parts: list[float], step: float) -> list[float]:
+    """Round parts to ``step`` so they add up to the total rounded (largest remainders)."""
+    whole = to_step(total, step)
+    low = [math.floor(p / step) * step for p in parts]
+    extra = round((whole - sum(low)) / step)
+    for i in sorted(range(len(parts)), key=lambda i: low[i] - parts[i])[:extra]:
+        low[i] += step
+    return low
+
+
+def fy_days(start: dt.date, end: dt.date) -> list[tuple[str, int, int]]:
+    """(label, days of the project in it, days in it) for each financial year."""
+    out = []
+    year = start.year if start.month >= 4 else start.year - 1
+    while dt.date(year, 4, 1) <= end:
+        first, last = dt.date(year, 4, 1), dt.date(year + 1, 3, 31)
+        days = (min(last, end) - max(first, start)).days + 1
+        out.append((f"{year}/{(year + 1) % 100:02d}", days, (last - first).days + 1))
+        year += 1
+    return out
+
+
+def money_block(path: Path, director: str, tmp_path: Path) -> tuple[list[str], Path]:
+    """The lines of the note's money block, read back from the rendered Word file."""
+    project = open_project(path)
+    note = make_brief_note(project, pick_director(project.facts, director), today=TODAY)
+    out = tmp_path / f"{path.stem}-{director}.docx"
+    out.write_bytes(note.data)
+    text = docx_text(out).splitlines()
+    start = text.index("Funding and timeline")
+    block = []
+    for line in text[start + 1 :]:
+        if line in {"Contact"} or line.startswith("At this level"):
+            break
+        block.append(line)
+    return block, out
+
+
+def investment_text(project: dict, annual: float, step: float) -> tuple[str, float, float]:
+    """The 'Benefit against … funding' line, by hand; and the rounded benefit and funding."""
+    start, end = project["start"], project["end"]
+    funding = project["funding"]["amount"]
+    years = fy_days(start, end)
+    total_days = sum(days for _, days, _ in years)
+    benefit = [annual * days / length for _, days, length in years]
+    invest = [funding * days / total_days for _, days, _ in years]
+    benefit_r = split(sum(benefit), benefit, step)
+    invest_r = split(funding, invest, step)
+    parts = "; ".join(
+        f"{label} {pounds(b)} for {pounds(i)}"
+        for (label, _, _), b, i in zip(years, benefit_r, invest_r, strict=True)
+    )
+    months = max(1, math.floor(12 * funding / annual + 0.5))
+    back = sum(benefit_r) / sum(invest_r)
+    text = (
+        f"Benefit against {pounds(sum(invest_r))} of funding: {parts}; over the project "
+        f"{pounds(sum(benefit_r))}, net {pounds(sum(benefit_r) - sum(invest_r))}; payback "
+        f"{months} months; £{back:.2f} per £1."
+    )
+    return text, sum(benefit_r), sum(invest_r)
+
+
+def small_print(path: Path, tmp_path: Path) -> str:
+    """The note's 'Unit costs used' line."""
+    _, out = money_block(path, "dof", tmp_path)
+    return next(line for line in docx_text(out).splitlines() if line.startswith("Unit costs used"))
+
+
+def load(path: Path) -> dict:
+    """The facts file as plain data, read without pitchkit."""
+    return YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+
+
+# ---------------------------------------------------------------- the three notes
+
+
+def test_frailty_finance_note_states_prices_cash_capacity_once_and_investment(
+    tmp_path: Path,
+) -> None:
+    facts = load(FRAILTY)
+    admissions, bed_days = facts["impacts"][0], facts["impacts"][1]
+    block, _ = money_block(FRAILTY, "dof", tmp_path)
+
+    adm_cost = 1590 * factor(2016, 2026)
+    bed_cost = 345 * factor(2020, 2026)
+    assert small_print(FRAILTY, tmp_path) == (
+        "Unit costs used: £1,590 per admission: Non-elective episode, NHS reference costs "
+        f"2016/17, {pounds(round(adm_cost))} at 2026/27 prices; £345 per bed day: Standard bed "
+        f"day, National Cost Collection 2020/21, {pounds(round(bed_cost))} at 2026/27 prices; "
+        "prices restated with the NHS Cost Inflation Index, PSSRU 2025; 2025/26 and 2026/27 "
+        f"projected at {100 * PROJECTED:.1f}% a year."
+    )
+    avoided = admissions["baseline"] - admissions["target"]  # 200 a year
+    released = bed_days["baseline"] - bed_days["target"]  # 1,600 a year
+    capacity = avoided * adm_cost
+    beds = released / (365 * 0.92)
+    assert block[2] == (
+        "At 2026/27 prices, no cash for the financial plan. Capacity: "
+        f"{pounds(to_step(capacity, 1000))} a year (200 fewer admissions a year), money only "
+        f"when about {beds:.1f} beds close (1,600 bed days a year at 92% occupancy)."
+    )
+    # The bed days are the avoided admissions' stays: their money is not added.
+    assert block[3] == (
+        f"Counted once: 1,600 fewer bed days a year ({pounds(to_step(released * bed_cost, 1000))}"
+        " a year) are within 200 fewer admissions a year: the episode price includes the stay."
+    )
+    expected, benefit, invest = investment_text(facts["project"], capacity, 1000)
+    assert block[4] == expected
+    assert invest == 250_000
+    assert "2026/27 £101,000 for £48,000; 2027/28 £423,000 for £202,000" in expected
+    assert benefit == 101_000 + 423_000
+
+
+def test_frailty_finance_note_claims_only_the_part_of_the_year_it_delivers_in(
+    tmp_path: Path,
+) -> None:
+    project = open_project(FRAILTY)
+    note = make_brief_note(project, pick_director(project.facts, "dof"), today=TODAY)
+    out = tmp_path / "dof.docx"
+    out.write_bytes(note.data)
+    text = docx_text(out)
+    annual = 200 * 1590 * factor(2016, 2026)
+    in_year = annual * 87 / 365  # 4 January to 31 March 2027 of 2026/27
+    share = 100 * in_year / 14_000_000
+    assert f"{share:.1f}% of your £14m target (the part falling in 2026/27)" in text
+    assert "about 2%" not in text
+    # Capacity is not offered as recurrent savings for the financial plan.
+    assert "recurrent savings" not in text.lower()
+    assert f"worth {pounds(to_step(annual, 1000))} a year in capacity" in text
+
+
+def test_critical_care_note_keeps_cash_apart_and_counts_agency_once(tmp_path: Path) -> None:
+    facts = load(CRITICAL)
+    block, _ = money_block(CRITICAL, "dof", tmp_path)
+    bed_cost = 1881 * factor(2020, 2026)
+    shift_cost = 420 * factor(2025, 2026)
+    assert small_print(CRITICAL, tmp_path).startswith(
+        "Unit costs used: £1,881 per bed day: Critical care bed day, National Cost Collection, "
+        f"{pounds(round(bed_cost))} at 2026/27 prices; £420 per shift: Agency invoices, 2025/26, "
+        f"{pounds(round(shift_cost))} at 2026/27 prices; prices restated with the NHS Cost "
+        "Inflation Index"
+    )
+    cash = (25_200 - 16_800) * 12
+    capacity = 250 * bed_cost
+    beds = 250 / (365 * 0.85)
+    assert block[2] == (
+        f"At 2026/27 prices, cash for the financial plan: {pounds(to_step(cash, 1000))} a year "
+        f"(£8,400 less a month). Capacity: {pounds(to_step(capacity, 1000))} a year (250 fewer "
+        f"bed days a year), money only when about {beds:.1f} beds close (250 bed days a year at "
+        "85% occupancy)."
+    )
+    assert block[3] == (
+        f"Counted once: 20 fewer shifts a month ({pounds(to_step(20 * 12 * shift_cost, 1000))} "
+        "a year) are within £8,400 less a month: the spend is what the shifts cost."
+    )
+    expected, _, invest = investment_text(facts["project"], cash + capacity, 1000)
+    assert block[4] == expected
+    assert invest == 120_000
+
+
+def test_medicines_note_uses_the_trusts_own_rates_and_leaves_a_yearless_cost_as_given(
+    tmp_path: Path,
+) -> None:
+    facts = load(MEDICINES)
+    block, _ = money_block(MEDICINES, "dof", tmp_path)
+    own = {2025: 3.6, 2026: 3.0}
+    delivery = 18.4 * factor(2024, 2026, own)
+    assert small_print(MEDICINES, tmp_path) == (
+        "Unit costs used: £27.50 per hour: Band 5 hourly cost, trust payroll, price year not "
+        "stated; £18.40 per delivery: Homecare delivery contract, "
+        f"{pounds(round(delivery, 2))} at 2026/27 prices; prices restated with the Trust "
+        "planning assumptions, 2026/27."
+    )
+    cash = 150 * 12 * delivery + 2500 * 12
+    capacity = 48 * 52 * 27.5
+    assert block[2] == (
+        f"At 2026/27 prices, cash for the financial plan: {pounds(to_step(cash, 1000))} a year "
+        "(150 fewer deliveries a month and £2,500 less a month). Capacity: "
+        f"{pounds(to_step(capacity, 1000))} a year (48 fewer hours a week), money only when "
+        "bank and agency shifts or vacant posts are no longer paid for."
+    )
+    expected, _, _ = investment_text(facts["project"], cash + capacity, 1000)
+    assert block[3] == expected
+
+
+@pytest.mark.parametrize("path", [FRAILTY, CRITICAL, MEDICINES], ids=lambda p: p.stem)
+def test_money_shown_adds_up(path: Path, tmp_path: Path) -> None:
+    """Cash plus capacity, and each year's benefit and funding, add up to the totals shown."""
+    block, _ = money_block(path, "dof", tmp_path)
+    against = next(line for line in block if line.startswith("Benefit against "))
+
+    def amounts(text: str) -> list[int]:
+        return [int(a.replace(",", "")) for a in re.findall(r"£([\d,]+)(?!\.\d)", text)]
+
+    years = re.findall(r"\d{4}/\d{2} £([\d,]+) for £([\d,]+)", against)
+    benefit = sum(int(b.replace(",", "")) for b, _ in years)
+    invest = sum(int(i.replace(",", "")) for _, i in years)
+    assert f"over the project £{benefit:,}, net £{benefit - invest:,}" in against
+    assert amounts(against)[0] == invest
+
+
+@pytest.mark.parametrize("path", [FRAILTY, CRITICAL, MEDICINES], ids=lambda p: p.stem)
+def test_finance_note_stays_one_page(path: Path, tmp_path: Path) -> None:
+    _, out = money_block(path, "dof", tmp_path)
+    assert pdf_pages(out) == 1
+
+
+def test_other_directors_get_one_line(tmp_path: Path) -> None:
+    block, _ = money_block(FRAILTY, "coo", tmp_path)
+    money = [line for line in block if line.startswith("Money:")]
+    capacity = 200 * 1590 * factor(2016, 2026)
+    months = max(1, math.floor(12 * 250_000 / to_step(capacity, 1000) + 0.5))
+    assert money == [
+        f"Money: {pounds(to_step(capacity, 1000))} a year of capacity, no cash, at 2026/27 "
+        f"prices, against £250,000 of funding (payback in {months} months)."
+    ]
+    assert not any(line.startswith("Counted once") for line in block)
+
+
+# ---------------------------------------------------------------- check findings
+
+
+def findings(path: Path, director: str = "dof") -> dict[str, list]:
+    found: dict[str, list] = {}
+    for finding in check(load_facts(path), director_id=director, today=TODAY, lang=EN):
+        found.setdefault(finding.rule, []).append(finding)
+    return found
+
+
+def test_check_says_which_money_was_kept_and_why() -> None:
+    found = findings(CRITICAL)
+    [once] = found["counted-once"]
+    assert once.severity == "warning"
+    assert "Kept 'agency-spend'" in once.evidence
+    assert "left out 'agency-shifts'" in once.evidence
+    assert "overlaps: [agency-spend]" in once.fix
+    assert once.where is not None
+    assert once.where.endswith(":46:5")
+    # The frailty example states its overlap: a note, not a warning.
+    [stated] = findings(FRAILTY)["counted-once"]
+    assert stated.severity == "info"
+
+
+def test_check_flags_defaults_missing_price_years_and_the_wrong_year() -> None:
+    critical = findings(CRITICAL)
+    assumed = {f.message for f in critical["releases-assumed"]}
+    assert any("Agency nurse shifts" in m and "cash" in m for m in assumed)
+    [year] = critical["objective-year"]
+    assert "delivers nothing in 2026/27" in year.message
+    assert year.where is not None
+    assert year.where.endswith(":94:9")
+    medicines = findings(MEDICINES)
+    [price] = medicines["unit-cost-price-year"]
+    assert "Nurse time" in price.message
+    assert price.where.endswith(":34:7")
+
+
+def test_a_figure_logged_for_the_wrong_period_is_a_located_warning() -> None:
+    [logged] = findings(MEDICINES)["logged-period"]
+    assert logged.severity == "warning"
+    assert "looks like a week's figure" in logged.message
+    assert "118 is logged for October 2026" in logged.evidence
+    assert "about 520" in logged.evidence  # 120 hours a week is 520 a month
+    assert logged.where is not None
+    assert logged.where.endswith(":79:29")
+
+
+def test_recurrent_savings_over_capacity_only_is_a_warning(tmp_path: Path) -> None:
+    text = FRAILTY.read_text(encoding="utf-8").replace(
+        "  - A morning on the virtual ward round",
+        "  - Recurrent savings to count in the financial plan\n"
+        "  - A morning on the virtual ward round",
+    )
+    path = tmp_path / "facts.yaml"
+    path.write_text(text, encoding="utf-8")
+    [warning] = findings(path)["savings-over-capacity"]
+    assert warning.severity == "warning"
+    assert "beds closed" in warning.fix
+    assert "savings-over-capacity" not in findings(CRITICAL)  # it has cash
+
+
+def test_a_unit_cost_older_than_the_index_is_flagged(tmp_path: Path) -> None:
+    text = FRAILTY.read_text(encoding="utf-8").replace("price_year: 2016/17", "price_year: 2012/13")
+    path = tmp_path / "facts.yaml"
+    path.write_text(text, encoding="utf-8")
+    [old] = findings(path)["unit-cost-price-year"]
+    assert "older than the inflation index" in old.message
+    assert "2012/13" in old.evidence
+    assert "2014/15" in old.evidence
+
+
+# ---------------------------------------------------------------- the schema
+
+
+def write(tmp_path: Path, old: str, new: str) -> Path:
+    path = tmp_path / "facts.yaml"
+    path.write_text(CRITICAL.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+def test_an_overlap_naming_no_impact_is_a_located_error_with_a_suggestion(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "    releases: capacity\n",
+        "    releases: capacity\n    overlaps: [agency-spnd]\n",
+    )
+    with pytest.raises(FactsError) as raised:
+        load_facts(path)
+    text = str(raised.value)
+    assert "impacts[0].overlaps[0]" in text
+    assert "no impact has the id 'agency-spnd': did you mean 'agency-spend'?" in text
+    assert re.search(r"facts\.yaml:\d+:\d+", text)
+
+
+def test_a_bad_price_year_and_releases_are_located_errors(tmp_path: Path) -> None:
+    path = write(tmp_path, "price_year: 2020/21", "price_year: 2020/22")
+    with pytest.raises(FactsError, match=r"price_year: write the financial year as YYYY/YY"):
+        load_facts(path)
+    path = write(tmp_path, "releases: capacity", "releases: capcity")
+    with pytest.raises(FactsError, match=r"impacts\[0\]\.releases"):
+        load_facts(path)
+
+
+def test_version_one_files_stay_valid_and_unknown_versions_are_refused(tmp_path: Path) -> None:
+    assert load_facts(write(tmp_path, "version: 1.1", "version: 1")).facts.version == 1
+    with pytest.raises(FactsError, match=r"version 1 or 1\.1"):
+        load_facts(write(tmp_path, "version: 1.1", "version: 2"))

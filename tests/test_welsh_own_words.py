@@ -1,0 +1,127 @@
+"""A Welsh note has no English word that pitchkit itself supplied.
+
+Each example's note is written in Welsh and read back. What the user wrote
+(every text in the facts file, whole and sentence by sentence) is taken out;
+what is left is pitchkit's own words, and none of the English texts in its
+catalog (headings, status words, units, footnotes, sentences) may be there.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+from typer.testing import CliRunner
+
+from docchecks import docx_text
+from pitchkit.cli import app
+from pitchkit.facts.project import open_project
+from pitchkit.facts.yamlsource import iter_strings
+from pitchkit.notes.brief import make_brief_note
+from pitchkit.notes.fit import sentences
+from pitchkit.notes.foreign import looks_english
+from pitchkit.notes.wording import lower_first
+
+ROOT = Path(__file__).resolve().parent.parent
+CATALOG = ROOT / "src" / "pitchkit" / "i18n" / "locale" / "cy" / "LC_MESSAGES" / "pitchkit.po"
+EXAMPLES = [
+    *sorted((ROOT / "examples").glob("*/facts.yaml")),
+    ROOT / "src" / "pitchkit" / "demo" / "facts.yaml",
+    ROOT / "tests" / "data" / "long" / "gofal-traed.yaml",
+]
+YSBYTY = ROOT / "examples" / "ysbyty-cymunedol" / "facts.yaml"
+GOFAL = ROOT / "tests" / "data" / "long" / "gofal-traed.yaml"
+
+
+def english_of_catalog() -> set[str]:
+    """The English parts of each catalog text (between its {placeholders}) Welsh changes.
+
+    Parts of two words or more, or single words of five letters or more
+    (requested, agreed ...); a part the Welsh keeps (a name) is left out.
+    """
+    with CATALOG.open("rb") as file:
+        catalog = read_po(file)
+    parts: set[str] = set()
+    for message in catalog:
+        if not message.id:
+            continue
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        welsh = message.string if isinstance(message.string, tuple) else (message.string,)
+        for text in ids:
+            for part in re.split(r"\{[^}]*\}", text):
+                part = part.strip(" .,:;()")
+                long_enough = len(part.split()) >= 2 or len(part) >= 5
+                if long_enough and not any(part in translated for translated in welsh):
+                    parts.add(part)
+    return parts
+
+
+CATALOG_ENGLISH = english_of_catalog()
+
+
+@pytest.mark.parametrize("facts", EXAMPLES, ids=lambda path: path.parent.name)
+def test_a_welsh_note_has_no_english_pitchkit_supplied(facts: Path, tmp_path: Path) -> None:
+    assert "Evidence so far" in CATALOG_ENGLISH
+    assert "requested" in CATALOG_ENGLISH
+    project = open_project(facts, locale="cy_GB")
+    users = [text for _where, text in iter_strings(project.loaded.source.data)]
+    users += [part for text in users for part in sentences(text)]
+    users = sorted({*users, *(lower_first(text) for text in users)}, key=len, reverse=True)
+    for director in project.facts.directors:
+        note = make_brief_note(project, director, today=dt.date(2026, 12, 3))
+        path = tmp_path / f"{director.id}.docx"
+        path.write_bytes(note.data)
+        left = docx_text(path)
+        assert "Tystiolaeth hyd yma" in left or not project.facts.project.evidence
+        for text in users:
+            left = left.replace(text, "")
+        found = sorted(
+            part for part in CATALOG_ENGLISH if re.search(rf"(?<!\w){re.escape(part)}(?!\w)", left)
+        )
+        assert not found, f"{facts.parent.name} {director.id}: English from pitchkit: {found}"
+
+
+def test_an_english_first_ask_is_quoted_on_its_own_line_not_spliced(tmp_path: Path) -> None:
+    project = open_project(YSBYTY)
+    director = project.facts.directors[0]
+    note = make_brief_note(project, director, today=dt.date(2026, 12, 3))
+    path = tmp_path / "note.docx"
+    path.write_bytes(note.data)
+    lines = docx_text(path).splitlines()
+    ask = project.facts.asks[0]
+    assert looks_english(ask)
+    assert f"“{ask}”" in lines
+    assert not any(lower_first(ask.rstrip(".")) in line and "“" not in line for line in lines)
+    assert "Rydym hefyd yn gofyn i chi: " not in "\n".join(lines)
+
+
+def test_strict_refuses_english_naming_each_field_by_line(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["brief", str(YSBYTY), "--strict", "-o", str(tmp_path)])
+    assert result.exit_code == 1
+    [line] = [line for line in result.output.splitlines() if line.strip()]
+    assert "--strict" in line
+    assert f"{YSBYTY}:15:12 project.problem" in line
+    assert "asks[0]" in line
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_strict_passes_a_file_with_welsh_for_everything(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["brief", str(GOFAL), "--strict", "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert len(list(tmp_path.glob("*.docx"))) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "english"),
+    [
+        ("Sign the executive sponsor section of our application", True),
+        ("Bod yn noddwr gweithredol i ni a chefnogi'r cais", False),
+        ("Frailty virtual ward", True),
+        ("Gofal traed diabetig yn nes at adref", False),
+    ],
+)
+def test_looks_english(text: str, english: bool) -> None:
+    assert looks_english(text) is english
