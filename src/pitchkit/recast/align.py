@@ -20,7 +20,7 @@ from typing import Literal
 
 from pitchkit.facts.schema import THEMES, Impact, Objective
 from pitchkit.recast.lenses import Lens, lens_data
-from pitchkit.recast.measures import Chain, chain, concepts_in, measure_map, measured
+from pitchkit.recast.measures import Chain, aimed, chain, measure_map, measured
 from pitchkit.recast.words import PhraseMatcher, Token, phrase, phrase_table, tokens
 
 #: A link needs at least this score; tuned on tests/data/alignment_pairs.yaml.
@@ -234,7 +234,7 @@ def _impact_concepts(impact: Impact) -> tuple[str, ...]:
 
 def _objective_concepts(objective: Objective) -> tuple[str, ...]:
     """The map concepts an objective aims at: from its text, or with its target unit."""
-    return concepts_in(objective.text) or concepts_in(_objective_text(objective))
+    return aimed(objective.text) or aimed(_objective_text(objective))
 
 
 def map_chain(impact: Impact, objective: Objective) -> Chain | None:

@@ -46,6 +46,8 @@ class Edge:
     target: str
     why: str
     source: str | None
+    #: The source is counted inside the target (sepsis deaths in SHMI), not only a cause of it.
+    part: bool = False
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,7 @@ class Step:
     target: str
     why: str
     reference: str | None
+    part: bool = False
 
 
 @dataclass(frozen=True)
@@ -145,7 +148,8 @@ def name_key(name: str) -> tuple[str, ...]:
 def _concept(item: Mapping[str, Any]) -> Concept:
     names = tuple(str(name) for name in item["names"])
     edges = tuple(
-        Edge(str(edge["id"]), str(edge["why"]), edge.get("source")) for edge in item.get("to") or ()
+        Edge(str(edge["id"]), str(edge["why"]), edge.get("source"), bool(edge.get("part", False)))
+        for edge in item.get("to") or ()
     )
     return Concept(
         id=str(item["id"]),
@@ -240,27 +244,58 @@ def measured(text: str) -> tuple[str, ...]:
     first. When the head is broad ("harm from falls"), the specific ones
     after it count as well.
     """
-    found = mentions(text)
+    return tuple(m.concept for m in _heads(text, mentions(text), lead=True))
+
+
+def aimed(text: str) -> tuple[str, ...]:
+    """The concepts an objective aims at: its head, not the words that say for whom.
+
+    "Personalised care and support planning for people with long-term
+    conditions" aims at care planning, not at long-term conditions. The
+    qualifying words are read as in :func:`measured`; of what is left, a
+    broad concept counts only when nothing more specific is (see :func:`focus`).
+    """
+    return tuple(m.concept for m in focus(_heads(text, mentions(text), lead=False)))
+
+
+def _heads(text: str, found: tuple[Mention, ...], *, lead: bool) -> tuple[Mention, ...]:
+    """The mentions of ``found`` that a measure counts or an objective aims at.
+
+    With ``lead``, a concept after a qualifying word at the very start is
+    passed over when a later one follows: right for a measure ("People in
+    crisis waiting ..."), not for an objective ("80% of patients with
+    hypertension treated to target").
+    """
     if not found:
         return ()
     concepts = measure_map().concepts
     spelt = text
     for pattern, replacement in _AMPERSANDS:
         spelt = pattern.sub(replacement, spelt)
+    # "People in mental health crisis waiting more than 12 hours": a concept
+    # after a qualifying word at the start only says whose; what is counted
+    # comes later, when the measure names something later.
+    boundary = 0
+    while lead and len(found) > 1 and _QUALIFIER.search(spelt[boundary : found[0].start]):
+        boundary = found[0].end
+        found = found[1:]
     head = found[0]
     kept = [head]
     for mention in found[1:]:
         between = spelt[head.end : mention.start]
         if concepts[head.concept].broad or not _QUALIFIER.search(between):
             kept.append(mention)
-    return tuple(m.concept for m in kept)
+    return tuple(kept)
 
 
 def chain(starts: tuple[str, ...], ends: tuple[str, ...]) -> Chain | None:
     """The shortest way from any of ``starts`` to any of ``ends``, in at most two edges.
 
     Shared concepts come first (no steps); among chains of one length the
-    earliest start, then the order of the edges in the map, wins.
+    earliest start, then the order of the edges in the map, wins. A chain of
+    two edges needs at least one ``part`` edge (one measure counted inside
+    the other): two causes in a row ("engagement keeps staff, kept staff
+    leave fewer vacancies") are each plausible, but too far to claim.
     """
     wanted = set(ends)
     concepts = measure_map().concepts
@@ -272,13 +307,18 @@ def chain(starts: tuple[str, ...], ends: tuple[str, ...]) -> Chain | None:
         reached: list[tuple[str, tuple[Step, ...]]] = []
         for concept_id, steps in frontier:
             for edge in concepts[concept_id].edges:
-                step = Step(concept_id, edge.target, edge.why, edge.source)
+                step = Step(concept_id, edge.target, edge.why, edge.source, edge.part)
                 path = (*steps, step)
-                if edge.target in wanted:
+                if edge.target in wanted and _close_enough(path):
                     return Chain(path[0].source, path)
                 reached.append((edge.target, path))
         frontier = reached
     return None
+
+
+def _close_enough(path: tuple[Step, ...]) -> bool:
+    """Whether a chain is short enough to claim: one cause at most, the rest counted-in steps."""
+    return sum(not step.part for step in path) <= 1
 
 
 def problems(data: Mapping[str, Any]) -> list[str]:
@@ -310,7 +350,7 @@ def problems(data: Mapping[str, Any]) -> list[str]:
         for key in set(item) - {"id", "label", "names", "themes", "broad", "to"}:
             found.append(f"{concept_id}: unknown field {key!r}")
         for edge in item.get("to") or ():
-            for key in set(edge) - {"id", "why", "source"}:
+            for key in set(edge) - {"id", "why", "source", "part"}:
                 found.append(f"{concept_id}: edge to {edge.get('id')} has unknown field {key!r}")
             if edge.get("id") not in known:
                 found.append(f"{concept_id}: edge to unknown concept {edge.get('id')!r}")
