@@ -452,7 +452,7 @@ def _update_measures(document: Document) -> None:
         ],
         "m in update.measures",
         [
-            [("{{ m.measure }}", False)],
+            [("{{ m.measure }}", False), ("{% if m.icons %}{{ m.icons }}{% endif %}", False)],
             [("{{ m.baseline_text }}", False)],
             [("{{ m.target_text }}", False)],
             [("{{ m.latest_text }}", True)],
@@ -528,7 +528,10 @@ def _update_steps(document: Document) -> None:
 def _update_charts(document: Document) -> None:
     """One chart per measure with enough points, its signals in words beside it."""
     tag(document, "for c in update.charts")
-    caption = runs(document, [("{{ c.measure }}", True), (" ({{ c.kind }})", False)])
+    caption = runs(
+        document,
+        [("{{ c.measure }}", True), (" ({{ c.kind }}) ", False), ("{{ c.icons }}", False)],
+    )
     caption.paragraph_format.keep_with_next = True
     picture = para(document, "{{ c.picture }}")
     picture.paragraph_format.keep_with_next = True
@@ -549,7 +552,11 @@ def build_update() -> Document:
     header_footer(
         document,
         T("Progress update") + " · {{ project.organisation }} · {{ update.period_label }}",
-        FOOTER_CONTACT + T("Prepared on") + " {{ today|date }}",
+        FOOTER_CONTACT
+        + T("Update for")
+        + " {{ update.period_label }}, "
+        + T("written on")
+        + " {{ today|date }}",
     )
     tag(document, "if update.fill_in")
     para(
@@ -590,7 +597,12 @@ def build_update() -> Document:
     )
     section(document, T("Your advice"), "update.advice", lambda: bullets(document, "update.advice"))
     section(document, T("This period and next"), None, lambda: _update_steps(document))
-    section(document, T("Charts"), "update.charts", lambda: _update_charts(document))
+    section(
+        document,
+        T("Charts"),
+        "update.charts or update.chart_note",
+        lambda: _update_charts(document),
+    )
     tag(document, "if " + HAS_CONTACT)
     runs(document, [(T("Contact") + ": ", True), *CONTACT_PARTS], "Small Print")
     tag(document, "endif")

@@ -4,6 +4,8 @@ Writes the frailty virtual ward's briefing note (for the Director of
 Finance) and its latest progress update (for the Chief Operating Officer)
 as .docx, turns them into PDF with LibreOffice, and each page into a small
 PNG with pdftoppm (then a 32-colour palette with Pillow), under docs/images/.
+For docs/spc.md it also writes the charts page of the latest update for the
+Director of Finance, a little larger, as update-spc.png.
 The date printed on the documents is fixed, so running it again gives the
 same pictures.
 
@@ -44,7 +46,10 @@ def documents(folder: Path) -> dict[str, Path]:
     data, _info = make_update(project, pick_director(project.facts, "coo"), today=UPDATE_DAY)
     update = folder / "update.docx"
     update.write_bytes(data)
-    return {"brief-dof": brief, "update-coo": update}
+    data, _info = make_update(project, pick_director(project.facts, "dof"), today=UPDATE_DAY)
+    charts = folder / "charts.docx"
+    charts.write_bytes(data)
+    return {"brief-dof": brief, "update-coo": update, "update-spc": charts}
 
 
 def shrink(page: Path, target: Path) -> None:
@@ -54,12 +59,20 @@ def shrink(page: Path, target: Path) -> None:
         small.save(target, optimize=True)
 
 
+#: Images of one page only, larger: the page to show and its resolution.
+SINGLE_PAGES = {"update-spc": (2, 90)}
+
+
 def page_images(pdf: Path, name: str, resolution: int) -> list[Path]:
     """Each page of ``pdf`` as ``docs/images/NAME-N.png`` (a single page as ``NAME.png``)."""
     with tempfile.TemporaryDirectory() as scratch:
         prefix = Path(scratch) / name
+        pages_wanted: list[str] = []
+        if name in SINGLE_PAGES:
+            page, resolution = SINGLE_PAGES[name]
+            pages_wanted = ["-f", str(page), "-l", str(page)]
         subprocess.run(
-            ["pdftoppm", "-png", "-r", str(resolution), str(pdf), str(prefix)],
+            ["pdftoppm", "-png", "-r", str(resolution), *pages_wanted, str(pdf), str(prefix)],
             check=True,
             timeout=120,
         )

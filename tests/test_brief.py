@@ -232,6 +232,8 @@ directors:
 """
 
 CONTACT_WORDS = {"en_GB": ("Contact", "Prepared on"), "cy_GB": ("Cyswllt", "Paratowyd ar")}
+#: An update's footer names its period before the day it was written.
+UPDATE_FOOTER_WORDS = {"en_GB": "Update for", "cy_GB": "Diweddariad ar gyfer"}
 
 
 @pytest.mark.parametrize("command", ["brief", "update"])
@@ -247,6 +249,8 @@ def test_with_no_lead_there_is_no_empty_contact_and_no_dangling_separator(
     check_docx(out)
     lines = docx_text(out).splitlines()
     contact, prepared = CONTACT_WORDS[locale]
+    if command == "update":
+        prepared = UPDATE_FOOTER_WORDS[locale]
     assert not [line for line in lines if line.strip().rstrip(":") == contact]
     assert not [line for line in lines if line.startswith(contact + ":")]
     assert not [line for line in lines if line.lstrip().startswith("·")]
@@ -266,7 +270,8 @@ def test_a_lead_with_only_a_name_is_the_whole_contact(command: str, tmp_path: Pa
         assert lines[lines.index("Contact") + 1] == "Sam Patel"
     else:
         assert "Contact: Sam Patel" in lines
-    assert any(line.startswith("Sam Patel · Prepared on ") for line in lines)
+    footer = "Prepared on" if command == "brief" else "Update for"
+    assert any(line.startswith(f"Sam Patel · {footer} ") for line in lines)
 
 
 def test_a_shortened_last_item_is_not_followed_by_a_second_full_stop(tmp_path: Path) -> None:

@@ -103,7 +103,10 @@ def test_a_repeated_value_does_not_lengthen_a_trend_of_four() -> None:
 def test_falling_trend_is_down() -> None:
     analysis = analyse([3, 9, 8, 7, 6, 5, 7, 6], better="lower")
     assert summary(analysis) == [("trend", 1, 5, "down", 5)]
-    assert analysis.variation == "improvement"
+    # The variation reads the latest point, which is not part of the trend.
+    assert analysis.variation == "common"
+    ending = analyse([3, 9, 8, 7, 6, 5, 4, 3], better="lower")
+    assert ending.variation == "improvement"
 
 
 def test_runs_skip_gaps_but_signals_keep_their_positions() -> None:
@@ -126,7 +129,7 @@ def test_stable_process_shows_common_cause_variation_only() -> None:
 def test_point_outside_the_limits_is_a_signal() -> None:
     analysis = analyse([10, 12, 9, 11, 10, 13, 9, 11, 30, 10, 12, 9, 11, 10], better="lower")
     assert summary(analysis) == [("outside_limits", 8, 8, "up", 1)]
-    assert analysis.variation == "concern"
+    assert analysis.variation == "common"  # the latest point is ordinary
 
 
 def test_shift_of_seven_beside_the_mean_is_a_signal() -> None:
@@ -147,11 +150,11 @@ def test_trend_of_seven_is_a_signal() -> None:
     series = [12, 9, 13, 10, 12, 11, 8, 9, 10, 11, 12, 13, 14, 10, 13, 11]
     analysis = analyse(series, better="lower")
     assert summary(analysis) == [("trend", 6, 12, "up", 7)]
-    assert analysis.variation == "concern"
+    assert analysis.variation == "common"  # the latest point is ordinary
 
 
 def test_two_of_three_beyond_two_sigma_is_a_signal() -> None:
-    series = [10, 12, 9, 11, 10, 13, 9, 11, 10, 12, 9, 11, 4, 10, 4]
+    series = [10, 12, 9, 11, 10, 13, 9, 11, 10, 12, 9, 11, 4, 9, 4]
     analysis = analyse(series, better="lower")
     assert analysis.lower is not None
     assert analysis.lower_2s is not None
@@ -170,15 +173,20 @@ def test_two_of_three_beyond_two_sigma_is_a_signal() -> None:
 def test_better_decides_improvement_or_concern(
     better: str | None, improvement: bool | None, variation: str
 ) -> None:
-    analysis = analyse(SHIFT_OF_SEVEN, better=better)
+    analysis = analyse([12, 9, 13, 10, 12, 13, 11, 12, 10, 8, 9, 8, 9, 8, 9, 8], better=better)
+    assert summary(analysis) == [("shift", 8, 15, "down", 8)]
     assert analysis.signals[0].improvement is improvement
     assert analysis.variation == variation
 
 
-def test_latest_signal_decides_the_variation() -> None:
+def test_latest_point_decides_the_variation() -> None:
     analysis = analyse([6, 8, 7, 9, 8, 7, 2, 3, 2, 1, 3, 2], better="higher", rules=LONG_RUN)
     assert [s.improvement for s in analysis.signals] == [True, False]
     assert analysis.variation == "concern"
+    # One old outlier, then eleven ordinary points: common cause, not concern.
+    old = analyse([10, 12, 9, 11, 30, 10, 12, 9, 11, 10, 12, 9, 11, 10, 12, 11], better="lower")
+    assert summary(old) == [("outside_limits", 4, 4, "up", 1)]
+    assert old.variation == "common"
 
 
 @pytest.mark.parametrize(

@@ -113,23 +113,31 @@ def test_out_dash_is_refused_where_it_cannot_work(
     assert list(tmp_path.iterdir()) == []
 
 
-def test_out_dash_to_a_terminal_says_to_redirect(tmp_path: Path) -> None:
+def run_on_a_terminal(*args: str, stream: str, cwd: Path) -> subprocess.CompletedProcess[bytes]:
+    """Run pitchkit with its ``stream`` ("stdin" or "stdout") on a pseudo-terminal."""
     import pty
 
     leader, follower = pty.openpty()
+    pipes: dict[str, int] = {"stdin": subprocess.PIPE, "stdout": subprocess.PIPE}
+    pipes[stream] = follower
     try:
-        result = subprocess.run(
-            [sys.executable, "-m", "pitchkit", "brief", str(FALLS), "--out", "-"],
-            stdout=follower,
+        return subprocess.run(
+            [sys.executable, "-m", "pitchkit", *args],
+            stdin=pipes["stdin"],
+            stdout=pipes["stdout"],
             stderr=subprocess.PIPE,
             env={**os.environ, "COLUMNS": "200", "NO_COLOR": "1"},
-            cwd=tmp_path,
+            cwd=cwd,
             timeout=120,
             check=False,
         )
     finally:
         os.close(follower)
         os.close(leader)
+
+
+def test_out_dash_to_a_terminal_says_to_redirect(tmp_path: Path) -> None:
+    result = run_on_a_terminal("brief", str(FALLS), "--out", "-", stream="stdout", cwd=tmp_path)
 
     assert result.returncode == 1
     assert result.stderr.decode().strip() == (
@@ -140,22 +148,7 @@ def test_out_dash_to_a_terminal_says_to_redirect(tmp_path: Path) -> None:
 
 
 def test_dash_with_nothing_piped_in_says_how_to_pipe(tmp_path: Path) -> None:
-    import pty
-
-    leader, follower = pty.openpty()
-    try:
-        result = subprocess.run(
-            [sys.executable, "-m", "pitchkit", "brief", "-", "--out", "n.docx"],
-            stdin=follower,
-            capture_output=True,
-            env={**os.environ, "COLUMNS": "200", "NO_COLOR": "1"},
-            cwd=tmp_path,
-            timeout=120,
-            check=False,
-        )
-    finally:
-        os.close(follower)
-        os.close(leader)
+    result = run_on_a_terminal("brief", "-", "--out", "n.docx", stream="stdin", cwd=tmp_path)
 
     assert result.returncode == 1
     assert result.stderr.decode().strip() == (

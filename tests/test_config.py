@@ -203,7 +203,8 @@ def test_the_libreoffice_setting_is_used_unless_the_environment_names_one(
 ) -> None:
     from pitchkit.cli.common import apply_user_defaults
 
-    monkeypatch.delenv(SOFFICE_ENV, raising=False)
+    monkeypatch.setenv(SOFFICE_ENV, "")  # restored after the test, whatever the code sets
+    monkeypatch.delenv(SOFFICE_ENV)
     settings.write_text('libreoffice = "/opt/lo/soffice"\n', encoding="utf-8")
 
     apply_user_defaults("brief", {})

@@ -232,8 +232,11 @@ def _shortened(text: str) -> str:
     project["evidence"] = project["evidence"][:1]
     project["strategy"] = project["strategy"][3:]
     data["offer"] = data["offer"][:1]
+    data["asks"] = data["asks"][:3]
     data["advice"] = data["advice"][:1]
     data["directors"][0]["concerns"] = data["directors"][0]["concerns"][:1]
+    data["directors"][0]["objectives"] = data["directors"][0]["objectives"][:1]
+    project["problem"] = " ".join(str(project["problem"]).split(". ")[:1]).rstrip(".") + "."
     buffer = io.StringIO()
     yaml.dump(data, buffer)
     return buffer.getvalue()

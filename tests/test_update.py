@@ -97,20 +97,21 @@ def test_the_update_shows_what_was_delivered_toward_the_directors_objective(
     latest: Path,
 ) -> None:
     text = docx_text(latest)
-    # 15 months at a baseline of 100 a month, 1,327 observed: 173 fewer, at £1,590 each.
+    # Counted from the change (June 2027) against the baseline mean of January to May
+    # (99.4 a month): 10 months, 830 observed, 164 fewer, at £1,590 each.
     assert "Deliver the £14m cost improvement programme for 2026/27" in text
-    assert "173 admissions fewer than at the baseline rate, January 2027 to March 2028" in text
-    assert "worth £275,000" in text
+    assert "164 admissions fewer than at the baseline rate, June 2027 to March 2028" in text
+    assert "worth £261,000" in text
 
 
 def test_the_update_gives_a_sentence_for_the_board(latest: Path) -> None:
     [sentence] = [line for line in docx_text(latest).splitlines() if "I can report" in line]
     assert sentence.startswith(
         "As executive sponsor of Frailty virtual ward, I can report that it has delivered "
-        "a reduction of 173 in emergency admissions of people aged 75 and over living with "
-        "frailty (worth £275,000)"
+        "a reduction of 164 in emergency admissions of people aged 75 and over living with "
+        "frailty (worth £261,000)"
     )
-    assert "between January 2027 and March 2028" in sentence
+    assert "between June 2027 and March 2028" in sentence
     # Admissions serve the CIP (explicit); since issue 14 agency spend is no longer claimed for
     # them on a money value alone, so the sentence credits the one objective.
     assert "contributing to our objective to deliver the £14m cost improvement programme" in (
@@ -132,10 +133,14 @@ def test_the_score_has_its_meaning_and_movement(latest: Path) -> None:
 
 def test_charts_come_with_their_signals_in_words(latest: Path) -> None:
     document = docx.Document(str(latest))
-    assert len(document.inline_shapes) == 3
+    described = [shape._inline.docPr.get("descr", "") for shape in document.inline_shapes]
+    # Three charts, their icons, and the icons of the four measures in the table.
+    assert len([d for d in described if d.startswith("XmR chart of")]) == 3
+    assert len([d for d in described if d.startswith("Latest point: ")]) == 7
+    assert all(described)
     text = docx_text(latest)
     assert "(XmR chart)" in text
-    assert "shift: 9 months below the mean (improvement)" in text
+    assert "a sustained shift (10 months below the mean before it, improvement)" in text
     assert "Charts are shown for 3 of the 4 measures" in text
     assert "a shift of 7 points, a trend of 7" in text
 

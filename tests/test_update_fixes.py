@@ -75,8 +75,46 @@ directors:
         kind: organisational
 """
 
-QUARTERS = """\
+# Nine quarters before the change (the project starts in January 2027) make the
+# baseline: a mean of 1,500 bed days and 900 agency shifts a quarter, with limits
+# close around them. The three quarters after it are all below the lower limit:
+# special-cause improvement the update may report.
+BASELINE_QUARTERS = """\
+  - period: 2024-Q4
+    status: green
+    measures: {beddays: 1490, agency: 895}
+  - period: 2025-Q1
+    status: green
+    measures: {beddays: 1510, agency: 905}
+  - period: 2025-Q2
+    status: green
+    measures: {beddays: 1505, agency: 902}
+  - period: 2025-Q3
+    status: green
+    measures: {beddays: 1495, agency: 898}
+  - period: 2025-Q4
+    status: green
+    measures: {beddays: 1500, agency: 900}
+  - period: 2026-Q1
+    status: green
+    measures: {beddays: 1492, agency: 896}
+  - period: 2026-Q2
+    status: green
+    measures: {beddays: 1508, agency: 904}
+  - period: 2026-Q3
+    status: green
+    measures: {beddays: 1497, agency: 899}
+  - period: 2026-Q4
+    status: green
+    measures: {beddays: 1503, agency: 901}
+"""
+
+QUARTERS = (
+    """\
 updates:
+"""
+    + BASELINE_QUARTERS
+    + """\
   - period: 2027-Q1
     status: green
     summary: Team started
@@ -88,6 +126,7 @@ updates:
     status: green
     measures: {beddays: 1375, agency: 799}
 """
+)
 
 
 def write_facts(tmp: Path, log: str = "", name: str = "facts.yaml") -> Path:
@@ -164,7 +203,7 @@ def test_a_month_inside_a_logged_quarter_is_an_error_in_welsh_too(tmp_path: Path
     facts = write_facts(tmp_path, log)
     code, _, err = run("update", str(facts), "-d", "coo", "--locale", "cy", "-o", str(tmp_path))
     assert code == 1
-    assert "updates[3].period: mae 2027-08 yn gorgyffwrdd â 2027-Q3" in err
+    assert "updates[12].period: mae 2027-08 yn gorgyffwrdd â 2027-Q3" in err
     assert err.startswith("gwall: ")
 
 
@@ -181,7 +220,9 @@ def test_a_logged_update_shows_the_projects_advice_sought(tmp_path: Path) -> Non
     text = update_text(write_facts(tmp_path, QUARTERS), "coo")
     lines = text.splitlines()
     heading = lines.index("Your advice")
-    assert lines[heading + 1] == "Which committee should hear about delays in care packages?"
+    assert lines[heading + 1] == (
+        "Which committee should hear about delays in care packages? (carried over)"
+    )
 
 
 def test_a_periods_own_advice_comes_before_the_projects(tmp_path: Path) -> None:
@@ -193,10 +234,12 @@ def test_a_periods_own_advice_comes_before_the_projects(tmp_path: Path) -> None:
     assert "Which committee should hear" not in text
 
 
-def test_a_fill_in_template_starts_from_the_projects_advice(tmp_path: Path) -> None:
+def test_a_fill_in_template_offers_the_projects_advice_in_brackets(tmp_path: Path) -> None:
     text = update_text(write_facts(tmp_path), "coo")
-    assert "Which committee should hear about delays in care packages?" in text
-    assert "[A question on which you would value their advice]" not in text
+    assert (
+        "[Carried over, keep or delete: Which committee should hear about delays in care packages?]"
+    ) in text.splitlines()
+    assert "[A question on which you would value their advice]" in text
     source = FACTS.replace(
         "advice:\n  - Which committee should hear about delays in care packages?\n", ""
     )
@@ -208,8 +251,12 @@ def test_a_fill_in_template_starts_from_the_projects_advice(tmp_path: Path) -> N
 # ---------------------------------------------------------------- periods in words
 
 
-MONTHS_THEN_QUARTERS = """\
+MONTHS_THEN_QUARTERS = (
+    """\
 updates:
+"""
+    + BASELINE_QUARTERS
+    + """\
   - period: 2027-01
     status: green
     measures: {beddays: 450, agency: 280}
@@ -226,6 +273,7 @@ updates:
     status: green
     measures: {beddays: 1375, agency: 799}
 """
+)
 
 
 def test_a_run_of_quarters_is_named_by_its_months(tmp_path: Path) -> None:
@@ -283,10 +331,18 @@ def test_the_board_sentence_credits_only_the_objective_the_change_serves(tmp_pat
     assert "objectives" not in sentence
 
 
+ED_BASELINE = (69.5, 70.5, 70, 69.5, 70.5, 70, 69.5, 70.5, 70)
+
+
 def test_changes_serving_different_objectives_are_credited_each_to_its_own(
     tmp_path: Path,
 ) -> None:
+    # The four-hour share, 70% on average before the change, is above its upper limit after it.
     log = QUARTERS.replace("agency: 799}", "agency: 799, ed: 75}")
+    log = log.replace("agency: 800}", "agency: 800, ed: 76}")
+    log = log.replace("agency: 850}", "agency: 850, ed: 75}")
+    for before, ed in zip((895, 905, 902, 898, 900, 896, 904, 899, 901), ED_BASELINE, strict=True):
+        log = log.replace(f"agency: {before}}}", f"agency: {before}, ed: {ed}}}")
     facts = write_facts(tmp_path, log)
     # Without the lead's link for agency shifts, only the two changes with objectives count.
     agency_link = "    supports: [coo.los]  # the lead's link: no map chain from agency shifts"
@@ -406,22 +462,32 @@ FRAILTY = (
 def test_a_fill_in_template_keeps_room_for_the_teams_words(tmp_path: Path) -> None:
     out = tmp_path / "april.docx"
     assert run("update", str(FRAILTY), "-d", "coo", "-p", "2028-04", "-o", str(out))[0] == 0
-    assert len(docx.Document(str(out)).inline_shapes) == 2
+    assert len(chart_pictures(out)) == 2
     assert "Charts are shown for 2 of the 4 measures" in docx_text(out)
 
 
 # ---------------------------------------------------------------- chart signals
 
 
+def chart_pictures(path: Path) -> list[str]:
+    """The alt text of each chart picture in the document (not the icons)."""
+    document = docx.Document(str(path))
+    texts = [shape._inline.docPr.get("descr", "") for shape in document.inline_shapes]
+    return [t for t in texts if t.startswith(("XmR chart of", "Run chart of"))]
+
+
 def test_points_outside_the_limits_on_the_wrong_side_are_mentioned(tmp_path: Path) -> None:
     out = tmp_path / "march.docx"
     assert run("update", str(FRAILTY), "-d", "dof", "-o", str(out))[0] == 0
     text = docx_text(out)
-    [admissions] = [line for line in text.splitlines() if line.startswith("Two of three points")]
-    # Three signals at most: the latest improvements, then the early concern.
-    assert admissions.count(";") == 2
-    assert admissions.endswith("4 points outside the limits (concern), ending April 2027.")
-    assert "shift: 9 months below the mean (improvement), ending March 2028" in admissions
+    [residence] = [line for line in text.splitlines() if "7 months below the mean" in line]
+    # Every signal, the shift first, then the points beyond the limits, latest first.
+    assert residence.startswith("Signals: shift: 7 months below the mean (concern), ending July")
+    assert residence.count(";") == 4
+    assert residence.endswith(
+        "1 point below the lower limit (concern), ending March 2027; "
+        "1 point below the lower limit (concern), ending January 2027."
+    )
 
 
 def test_the_brief_says_no_change_is_planned_rather_than_zero_more(tmp_path: Path) -> None:
@@ -521,8 +587,40 @@ PREMIUM = """\
     supports: [coo.los]
 """
 
+# Ten months before the change average £180,000; both months after it are below
+# the lower limit, so the chart shows the saving.
 PREMIUM_LOG = """\
 updates:
+  - period: 2026-03
+    status: green
+    measures: {premium: 178000}
+  - period: 2026-04
+    status: green
+    measures: {premium: 182000}
+  - period: 2026-05
+    status: green
+    measures: {premium: 180000}
+  - period: 2026-06
+    status: green
+    measures: {premium: 179000}
+  - period: 2026-07
+    status: green
+    measures: {premium: 181000}
+  - period: 2026-08
+    status: green
+    measures: {premium: 180000}
+  - period: 2026-09
+    status: green
+    measures: {premium: 178000}
+  - period: 2026-10
+    status: green
+    measures: {premium: 182000}
+  - period: 2026-11
+    status: green
+    measures: {premium: 181000}
+  - period: 2026-12
+    status: green
+    measures: {premium: 179000}
   - period: 2027-01
     status: green
     measures: {premium: 170000}

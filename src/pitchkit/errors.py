@@ -55,6 +55,10 @@ class DirectorsError(PitchkitError):
     """A directors file (YAML, CSV or XLSX) or a director id is wrong."""
 
 
+class MeasuresError(PitchkitError):
+    """A measures spreadsheet (CSV or XLSX) cannot be read, or a cell in it is wrong."""
+
+
 class TemplateError(PitchkitError):
     """A Word template is missing, broken, unsafe or cannot be filled."""
 

@@ -14,6 +14,7 @@ from pitchkit.cli.common import (
     FactsArg,
     ForceOpt,
     LocaleOpt,
+    MeasuresOpt,
     NoCutsOpt,
     PdfOpt,
     PeriodOpt,
@@ -35,7 +36,7 @@ from pitchkit.cli.common import (
     words,
 )
 from pitchkit.cli.templates import MemoryLimitOpt, TimeLimitOpt
-from pitchkit.errors import OutputError
+from pitchkit.errors import InputError, OutputError
 from pitchkit.i18n.messages import Located, Message, Renderable
 from pitchkit.i18n.translation import N_, Language
 
@@ -55,6 +56,16 @@ def with_directors_file(project: Project, path: Path) -> tuple[Project, list[Ren
         warn(line)
     facts = with_directors(project.facts, found.directors)
     return Project(replace(project.loaded, facts=facts), project.lang), list(found.problems)
+
+
+def with_measures_file(project: Project, path: Path | None) -> Project:
+    """The project with its measures spreadsheet's figures, warning of each overridden one."""
+    from pitchkit.notes.update.measuresheet import with_measures
+
+    projects, conflicts = with_measures([project], path)
+    for line in conflicts:
+        warn(line)
+    return projects[0]
 
 
 def batch_progress(total: int, lang: Language) -> Any:
@@ -124,6 +135,7 @@ def batch(
         typer.Option("--only", help="Only these directors: ids separated by commas."),
     ] = None,
     period: PeriodOpt = None,
+    measures: MeasuresOpt = None,
     template: TemplateOpt = None,
     locale: LocaleOpt = None,
     force: ForceOpt = False,
@@ -158,6 +170,12 @@ def batch(
         )
     with limits_in_force(time_limit, memory_limit):
         project = load_project(facts, locale)
+        if measures is not None and kind != "update":
+            raise InputError(
+                Message("--measures gives figures for updates: use it with --kind update")
+            )
+        if kind == "update":
+            project = with_measures_file(project, measures)
         warn_about_template(template, refuse_errors=True)
         problems: list[Renderable | str] = []
         if directors is not None:

@@ -305,6 +305,14 @@ PeriodOpt = Annotated[
         help="Period to report on: YYYY-MM, YYYY-Qn or YYYY (default: the latest logged).",
     ),
 ]
+MeasuresOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--measures",
+        help="Figures from a spreadsheet (.csv or .xlsx), merged with the progress log "
+        "(default: the facts file's 'measures:').",
+    ),
+]
 DirectorsOpt = Annotated[
     Path | None,
     typer.Option(

@@ -17,6 +17,7 @@ from pitchkit.cli.common import (
     FactsArg,
     ForceOpt,
     LocaleOpt,
+    MeasuresOpt,
     NoCutsOpt,
     OutOpt,
     PdfOpt,
@@ -220,6 +221,7 @@ def update(
     force: ForceOpt = False,
     pdf: PdfOpt = False,
     bilingual: BilingualOpt = False,
+    measures: MeasuresOpt = None,
     time_limit: TimeLimitOpt = None,
     memory_limit: MemoryLimitOpt = None,
     quiet: QuietOpt = False,
@@ -242,6 +244,7 @@ def update(
             force=force,
             pdf=pdf,
             bilingual=bilingual,
+            measures=measures,
         )
 
 
@@ -256,16 +259,24 @@ def write_update(
     force: bool,
     pdf: bool,
     bilingual: bool,
+    measures: Path | None = None,
 ) -> None:
     """The ``update`` command's work, once its options are read."""
     from pitchkit.facts.project import pick_director
+    from pitchkit.notes.bilingual import Pair, make_bilingual_update
     from pitchkit.notes.bilingual import file_name as bilingual_file_name
-    from pitchkit.notes.bilingual import make_bilingual_update
     from pitchkit.notes.update import chosen_period, make_update, update_file_name
+    from pitchkit.notes.update.measuresheet import with_measures
 
     warn_about_template(template)
     pair = open_bilingual(facts, locale) if bilingual else None
-    project = pair.cy if pair else load_project(facts, locale)
+    projects, conflicts = with_measures(
+        pair.projects if pair else [load_project(facts, locale)], measures
+    )
+    for line in conflicts:
+        warn(line)
+    pair = Pair(*projects) if pair else None
+    project = projects[0]
     chosen = pick_director(project.facts, director, source=str(facts))
     when = chosen_period(project.facts, period, dt.date.today())
     if pair:

@@ -18,13 +18,8 @@ language.
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
-import io
 import re
 import unicodedata
-import zipfile
-import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,7 +28,9 @@ from typing import Any
 from pydantic import ValidationError
 
 from pitchkit.errors import DirectorsError, FactsError
+from pitchkit.facts import tabular
 from pitchkit.facts.schema import Director, Facts
+from pitchkit.facts.tabular import cell_place, row_place
 from pitchkit.facts.validation import describe_errors, did_you_mean
 from pitchkit.facts.yamlsource import Loc, Source, clean_text, dotted, load_yaml, removed_warning
 from pitchkit.i18n.messages import Joined, Located, Message, Plural, Renderable
@@ -52,9 +49,6 @@ _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 _ID_MAX = 64
 _OBJECTIVE_ID_MAX = 40
-_DELIMITERS = ",;\t"
-#: The largest directors file read, as for facts files (a pipe or /dev/zero never ends).
-MAX_BYTES = 20_000_000
 #: The most rows read from a sheet or CSV: far more than any executive team.
 MAX_ROWS = 10_000
 #: Cells past this column are not read (a workbook may claim 16,384 columns).
@@ -195,180 +189,39 @@ def objectives_from_items(items: Sequence[Any]) -> list[Any]:
 # --- tabular files: CSV and XLSX ------------------------------------------------------
 
 
-def _decode(path: Path, raw: bytes) -> str:
-    """Decode a CSV as UTF-8 (with or without BOM), else as older Excel's Windows-1252.
-
-    A file mixing the two (rows pasted from an old export into a UTF-8 one)
-    is refused, naming the first row that is not UTF-8: read either way,
-    some of its names would come out wrong ("José" as "JosÃ©").
-    """
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
-        raise DirectorsError(
-            Located(
-                str(path),
-                Message("the text encoding is not UTF-8: in Excel, save it as 'CSV UTF-8'"),
-            )
-        )
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    loose = raw.decode("utf-8-sig", errors="surrogateescape")
-    if any(char > "\x7f" and not "\udc80" <= char <= "\udcff" for char in loose):
-        raise DirectorsError(
-            Located(
-                row_place(path, _first_undecoded_row(loose)),
-                Message(
-                    "this row is not UTF-8 but others are (the file mixes two text "
-                    "encodings, so some names would come out wrong): "
-                    "in Excel, save the file as 'CSV UTF-8' and check this row's accents"
-                ),
-            )
-        )
-    try:
-        return raw.decode("cp1252")
-    except UnicodeDecodeError:
-        raise DirectorsError(
-            Located(
-                str(path),
-                Message("the text encoding is not UTF-8: in Excel, save it as 'CSV UTF-8'"),
-            )
-        ) from None
-
-
-def _first_undecoded_row(text: str) -> int:
-    """The spreadsheet row number of the first record holding bytes UTF-8 could not decode."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
-    try:
-        for number, record in enumerate(reader, start=1):
-            if any("\udc80" <= char <= "\udcff" for cell in record for char in cell):
-                return number
-    except csv.Error:
-        pass
-    before = text[: next(i for i, c in enumerate(text) if "\udc80" <= c <= "\udcff")]
-    return before.count("\n") + 1
-
-
-def _delimiter(text: str) -> str:
-    """Guess the separator from the header line (Excel uses ';' in some countries)."""
-    header = text.split("\n", 1)[0]
-    return max(_DELIMITERS, key=header.count)
-
-
 def _csv_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
     """Read a CSV into its header and numbered rows, as a spreadsheet numbers them."""
-    raw = _read_capped(path)
-    if b"\x00" in raw[:4096] or raw.startswith(b"PK\x03\x04"):
-        raise DirectorsError(
-            Located(str(path), Message("this is not a CSV text file: {save_as}", save_as=_SAVE_AS))
-        )
-    text = _decode(path, raw)
-    try:
-        records: list[list[str]] = []
-        for record in csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text)):
-            if len(records) >= MAX_ROWS:
-                raise DirectorsError(_too_large(path))
-            records.append(record)
-    except csv.Error as error:
-        message = Message(
-            "cannot be read as CSV ({reason}): {save_as}", reason=error, save_as=_SAVE_AS
-        )
-        raise DirectorsError(Located(str(path), message)) from None
-    return _split_header(path, records)
-
-
-def _read_capped(path: Path) -> bytes:
-    """Read at most :data:`MAX_BYTES` of a directors file (it may be a pipe, or endless)."""
-    try:
-        with path.open("rb") as stream:
-            raw = stream.read(MAX_BYTES + 1)
-    except OSError as error:
-        raise DirectorsError(
-            Located(
-                str(path), Message("cannot be read ({reason}): check it", reason=error.strerror)
-            )
-        ) from None
-    if len(raw) > MAX_BYTES:
-        raise DirectorsError(_too_large(path))
-    return raw
-
-
-def _too_large(path: Path) -> Located:
-    """The message for a directors file past :data:`MAX_BYTES`, or with too many rows."""
-    return Located(
-        str(path),
-        Message(
-            "larger than {size} MB or {rows} rows, far more than any executive team: "
-            "check that this is the file you meant",
-            size=MAX_BYTES // 1_000_000,
-            rows=format(MAX_ROWS, ","),
-        ),
+    records = tabular.csv_records(
+        path, DirectorsError, _SAVE_AS, max_rows=MAX_ROWS, too_big=_too_large()
     )
+    return _split_header(path, [[tabular.cell_text(cell) for cell in row] for _, row in records])
 
 
-#: What reading a damaged workbook can raise, from the zip, the XML or openpyxl.
-_WORKBOOK_ERRORS = (
-    zipfile.BadZipFile,
-    zlib.error,
-    EOFError,
-    KeyError,
-    IndexError,
-    OSError,
-    ValueError,
-    TypeError,
-    AttributeError,
-    SyntaxError,  # the XML parser's ParseError
-    RecursionError,
-    NotImplementedError,
-)
+def _too_large() -> Message:
+    """The message for a directors file past the size limit, or with too many rows."""
+    return Message(
+        "larger than {size} MB or {rows} rows, far more than any executive team: "
+        "check that this is the file you meant",
+        size=tabular.MAX_CSV_BYTES // 1_000_000,
+        rows=format(MAX_ROWS, ","),
+    )
 
 
 def _xlsx_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
     """Read the 'directors' sheet (or the first one) of a workbook.
 
-    A damaged workbook (broken XML, an impossible cell reference, text in
-    a number cell, an undefined entity) gives one line, whatever in it is
-    wrong; a sheet past :data:`MAX_ROWS` rows is refused.
+    A damaged workbook gives one line, whatever in it is wrong; a sheet past
+    :data:`MAX_ROWS` rows is refused.
     """
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    message = Message(
-        "not an Excel .xlsx workbook (or it is damaged or password-protected): "
-        "open it in Excel and save it again as 'Excel Workbook (.xlsx)'"
+    records = tabular.xlsx_records(
+        path,
+        DirectorsError,
+        (SHEET_NAME,),
+        max_rows=MAX_ROWS,
+        max_columns=_MAX_COLUMNS,
+        too_big=_too_large(),
     )
-    try:
-        if not path.is_file() or path.stat().st_size > MAX_BYTES:
-            raise DirectorsError(
-                _too_large(path) if path.is_file() else Located(str(path), message)
-            )
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, *_WORKBOOK_ERRORS):
-        raise DirectorsError(Located(str(path), message)) from None
-    try:
-        named = [name for name in workbook.sheetnames if name.strip().casefold() == SHEET_NAME]
-        sheet = workbook[named[0]] if named else workbook.worksheets[0]
-        records: list[list[str]] = []
-        for row in sheet.iter_rows(values_only=True):
-            if len(records) >= MAX_ROWS:
-                raise DirectorsError(_too_large(path))
-            records.append([_cell_text(value) for value in row[:_MAX_COLUMNS]])
-    except (InvalidFileException, *_WORKBOOK_ERRORS):
-        raise DirectorsError(Located(str(path), message)) from None
-    finally:
-        workbook.close()
-    return _split_header(path, records)
-
-
-def _cell_text(value: Any) -> str:
-    """A spreadsheet cell as text: ``12`` not ``12.0``, dates as YYYY-MM-DD."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, dt.datetime | dt.date):
-        return value.isoformat()[:10]
-    return str(value).replace("_x000D_", "")
+    return _split_header(path, [[tabular.cell_text(cell) for cell in row] for _, row in records])
 
 
 def _split_header(
@@ -578,13 +431,3 @@ def _yaml_problem(source: Source, loc: Loc, item: Any, seen: Mapping[str, str]) 
         )
         return Located(f"{source.where(full)}: {dotted(full)}", message)
     return None
-
-
-def row_place(path: Path | str, row: int) -> Message:
-    """``team.csv:row 3``, with the word "row" in the reader's language."""
-    return Message("{file}:row {row}", file=str(path), row=row)
-
-
-def cell_place(path: Path | str, row: int, column: str) -> Message:
-    """``team.csv:row 3: column name``, with "row" and "column" in the reader's language."""
-    return Message("{file}:row {row}: column {column}", file=str(path), row=row, column=column)

@@ -20,6 +20,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PrivateAttr,
     ValidationError,
     field_validator,
     model_validator,
@@ -100,6 +101,36 @@ def _financial_year(value: Any) -> Any:
 
 
 TextList = Annotated[list[str], BeforeValidator(_as_list)]
+
+
+def _change_dates(value: Any) -> Any:
+    """One date or a list; a month (``2027-06``) stands for its first day."""
+    items = [] if value is None else value if isinstance(value, list) else [value]
+    dates = []
+    for item in items:
+        if isinstance(item, dt.datetime):
+            item = item.date()
+        if isinstance(item, dt.date):
+            dates.append(item)
+            continue
+        text = str(item).strip()
+        month = re.fullmatch(r"(\d{4})-(0[1-9]|1[0-2])", text)
+        try:
+            dates.append(
+                dt.date(int(month[1]), int(month[2]), 1) if month else dt.date.fromisoformat(text)
+            )
+        except ValueError:
+            raise ValueError(
+                Message(
+                    "{value} is not a date: write the day the change took effect as "
+                    "YYYY-MM-DD (2027-06-01) or its month as YYYY-MM, or a list of them",
+                    value=repr(text),
+                )
+            ) from None
+    return sorted(set(dates))
+
+
+ChangeDates = Annotated[list[dt.date], BeforeValidator(_change_dates)]
 #: A finite number: ``nan``, ``inf`` and ``1e400`` (which overflows to infinity) are refused.
 Number = Annotated[float, BeforeValidator(_as_number), Field(allow_inf_nan=False)]
 Slug = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]*$", max_length=64)]
@@ -176,6 +207,9 @@ class Impact(Model):
     supports: TextList = Field(default_factory=list)
     excludes: TextList = Field(default_factory=list)
     source: str | None = None
+    #: When the change took effect for this measure (schema 1.1, optional): one
+    #: date, or a list for a change in stages. Without it the project's start is used.
+    changed: ChangeDates = Field(default_factory=list)
     #: Whether its value is money the organisation can take out (cash) or time and
     #: space freed for other work (capacity).
     releases: Annotated[Literal["cash", "capacity"] | None, BeforeValidator(_lower)] = None
@@ -349,7 +383,22 @@ class Facts(Model):
     meeting: Meeting | None = None
     directors: list[Director] = Field(default_factory=list)
     updates: list[Update] = Field(default_factory=list)
+    measures: str | None = Field(default=None, min_length=1)
     settings: Settings = Field(default_factory=Settings)
+    #: Figures from a measures spreadsheet (period → impact id → value), never from
+    #: the YAML: set by :meth:`with_figures` (see :mod:`pitchkit.notes.update.measuresheet`).
+    _figures: dict[str, dict[str, float | None]] = PrivateAttr(default_factory=dict)
+
+    @property
+    def figures(self) -> dict[str, dict[str, float | None]]:
+        """Figures read from the measures spreadsheet, by period then impact id."""
+        return self._figures
+
+    def with_figures(self, figures: dict[str, dict[str, float | None]]) -> Facts:
+        """A copy of these facts with ``figures`` from a measures spreadsheet."""
+        copy = self.model_copy()
+        copy._figures = {period: dict(values) for period, values in figures.items()}
+        return copy
 
     @field_validator("version", mode="before")
     @classmethod

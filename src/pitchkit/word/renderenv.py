@@ -135,14 +135,18 @@ class PictureShelf:
 
         The picture is added to ``part`` as an inline image, as docxtpl's
         own images are: the text run is closed, the drawing gets a run of
-        its own, and a new text run takes the rest.
+        its own, and a new text run takes the rest. Its description is the
+        drawing's alt text for screen readers (``wp:docPr descr``).
         """
         if not self.pictures or self.nonce not in xml:
             return xml
 
         def drawing(match: re.Match[str]) -> str:
             picture = self.pictures[int(match[1])]
-            inline = part.new_pic_inline(io.BytesIO(picture.data), Cm(picture.width_cm), None).xml
+            element = part.new_pic_inline(io.BytesIO(picture.data), Cm(picture.width_cm), None)
+            if picture.description:
+                element.docPr.set("descr", picture.description)
+            inline = element.xml
             return (
                 f"</w:t></w:r><w:r><w:drawing>{inline}</w:drawing></w:r><w:r>"
                 '<w:t xml:space="preserve">'

@@ -32,6 +32,7 @@ from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import Language
 from pitchkit.notes.brief import builtin_template, properties
 from pitchkit.notes.context import Context, brief_context
+from pitchkit.notes.update import fillin
 from pitchkit.notes.update.board import board_sentence_text
 from pitchkit.notes.update.charting import chart_context
 from pitchkit.notes.update.delivery import delivered_rows
@@ -42,7 +43,7 @@ from pitchkit.notes.update.entry import (
     score_context,
     status_context,
 )
-from pitchkit.notes.update.measures import measure_row, missing_notes
+from pitchkit.notes.update.measures import has_figure, measure_row, missing_notes
 from pitchkit.notes.update.situation import Situation, chosen_period, default_period, situate
 from pitchkit.output.files import safe_stem
 from pitchkit.recast.pitch import Pitch
@@ -123,6 +124,19 @@ def update_document_context(situation: Situation, *, today: dt.date) -> Context:
     return context
 
 
+def board_sentence(situation: Situation) -> str:
+    """The sentence for the board; in brackets when a fill-in words it from earlier figures."""
+    text = board_sentence_text(situation)
+    if not situation.fill_in or text.startswith("["):
+        return text
+    if any(has_figure(p, situation.period) for p in situation.progress):
+        return text
+    latest = [p.latest.period for p in situation.progress if p.latest is not None]
+    if not latest:
+        return text
+    return fillin.stale_prompt(text, max(latest).text, situation.lang)
+
+
 def update_context(situation: Situation) -> Context:
     """The ``update`` variable: period, status, measures, delivery, charts and next steps."""
     lang, entry, period = situation.lang, situation.entry, situation.period
@@ -137,7 +151,7 @@ def update_context(situation: Situation) -> Context:
         "measures": [measure_row(p, situation) for p in situation.progress],
         "missing": missing_notes(situation),
         "delivered": delivered_rows(situation),
-        "board_sentence": board_sentence_text(situation),
+        "board_sentence": board_sentence(situation),
         "score": score_context(situation),
         "next_update": next_update_text(situation),
     }

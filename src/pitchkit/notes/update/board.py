@@ -106,7 +106,7 @@ def _delivered(
             continue
         span = ""
         if progress.delivered is not None:
-            span = spans.between_text(progress.with_data, situation.lang)
+            span = spans.between_text(situation.claims[impact.id].counted, situation.lang)
         found.append(Delivery(phrase, span, objectives))
     return found
 
@@ -136,8 +136,14 @@ def credit_text(objectives: tuple[Objective, ...], lang: Language) -> str:
 
 
 def delivered_phrase(progress: MeasureProgress, situation: Situation) -> str:
-    """``a reduction of 173 in emergency admissions … (worth £275,000)``; empty if none."""
+    """``a reduction of 173 in emergency admissions … (worth £275,000)``; empty if none.
+
+    Empty too unless the measure's chart shows improvement after the change.
+    """
     lang, impact = situation.lang, progress.impact
+    claim = situation.claims[impact.id]
+    if not claim.shown:
+        return ""
     measure = wording.lower_first(wording.apply_terms(impact.measure, situation.terms))
     if progress.delivered is not None:
         if progress.delivered <= 0:
@@ -156,8 +162,9 @@ def delivered_phrase(progress: MeasureProgress, situation: Situation) -> str:
     gap = progress.latest_gap
     if latest is None or latest.value is None or gap is None or gap <= 0:
         return ""
+    baseline = claim.reference if claim.reference is not None else impact.baseline
     return lang.gettext("an improvement in {measure} from {baseline} to {latest}").format(
         measure=measure,
-        baseline=amount_text(impact.baseline, impact, lang),
+        baseline=amount_text(baseline, impact, lang),
         latest=amount_text(latest.value, impact, lang),
     )

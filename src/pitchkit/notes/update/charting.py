@@ -4,14 +4,17 @@ A measure with enough figures gets a run chart or an XmR chart
 (:mod:`pitchkit.notes.update.spc` finds the signals,
 :mod:`pitchkit.notes.update.charts` draws them);
 measures with a signal come first, and at most :data:`MAX_CHARTS` are shown
-so the update stays within two pages. Each signal is worded here, in the
-reader's language, with the period it ends in.
+so the update stays within two pages. Every signal on a chart is worded
+here, in the reader's language, grouped by rule in order of weight (shift,
+trend, outside the limits, two of three) and most recent first, with the
+period it ends in; so are the baseline, the change and the Making Data
+Count icons. A measure with too few figures for a chart is named, with how
+many it has and how many a chart needs.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import Any
 
 from pitchkit.facts.schema import Settings
@@ -19,7 +22,8 @@ from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import Language
 from pitchkit.notes import wording
 from pitchkit.notes.context import Context
-from pitchkit.notes.update import charts
+from pitchkit.notes.update import charts, icons
+from pitchkit.notes.update.claims import Claim
 from pitchkit.notes.update.measures import per_period_words
 from pitchkit.notes.update.progress import MeasureProgress
 from pitchkit.notes.update.situation import Situation
@@ -27,12 +31,10 @@ from pitchkit.word.render import Picture
 
 #: At most this many charts, so the update stays within two pages.
 MAX_CHARTS = 3
-#: At most this many signals are worded for a chart, latest first.
-MAX_SIGNALS = 3
 #: A fill-in template keeps room for the words the team will write in place of its prompts.
 MAX_CHARTS_FILL_IN = 2
 CHART_WIDTH_CM = 16.5
-CHART_HEIGHT_CM = 4.3
+CHART_HEIGHT_CM = 3.4
 
 
 def chart_rules(settings: Settings) -> charts.Rules:
@@ -45,44 +47,56 @@ def chart_context(situation: Situation) -> Context:
 
     A fill-in template shows at most :data:`MAX_CHARTS_FILL_IN`, so that the
     update still fits two pages once the team has written in its parts.
+    Measures with too few points are named in ``chart_note`` with why.
     """
     lang = situation.lang
     rules = chart_rules(situation.facts.settings)
     candidates = []
+    short = []
     for order, progress in enumerate(situation.progress):
-        points = [p for p in progress.points if p.period.kind == situation.run.kind]
-        analysis = charts.analyse(
-            [p.value for p in points],
-            better=progress.impact.direction,
-            target=points[-1].target if points else None,
-            rules=rules,
-        )
-        if analysis.kind != "none":
-            candidates.append((not analysis.signals, order, progress, points, analysis))
+        claim = situation.claims[progress.impact.id]
+        if claim.analysis.kind != "none":
+            candidates.append((not claim.analysis.signals, order, progress, claim))
+        elif claim.analysis.count:
+            short.append(too_few_text(progress, claim, situation))
     most = MAX_CHARTS_FILL_IN if situation.fill_in else MAX_CHARTS
     chosen = sorted(candidates, key=lambda c: (c[0], c[1]))[:most]
     chosen.sort(key=lambda c: c[1])
-    note = ""
+    notes = []
     if len(candidates) > len(chosen):
-        note = lang.gettext(
-            "Charts are shown for {shown} of the {total} measures with enough figures, "
-            "those with a signal first, to keep this update to two pages."
-        ).format(shown=len(chosen), total=len(candidates))
+        notes.append(
+            lang.gettext(
+                "Charts are shown for {shown} of the {total} measures with enough figures, "
+                "those with a signal first, to keep this update to two pages."
+            ).format(shown=len(chosen), total=len(candidates))
+        )
+    notes += short
     return {
-        "charts": [chart(p, pts, a, situation) for _, _, p, pts, a in chosen],
-        "chart_note": note,
+        "charts": [chart(p, c, situation) for _, _, p, c in chosen],
+        "chart_note": " ".join(notes),
         "chart_rules": rules_text(rules, lang) if chosen else "",
     }
 
 
-def chart(
-    progress: MeasureProgress,
-    points: Sequence[Any],
-    analysis: charts.Analysis,
-    situation: Situation,
-) -> Context:
-    """One chart as a picture, with its kind and its signals in words."""
+def too_few_text(progress: MeasureProgress, claim: Claim, situation: Situation) -> str:
+    """Why a measure has no chart: how many figures it has and how many a chart needs."""
+    lang = situation.lang
+    kind = claim.points[-1].period.kind if claim.points else situation.run.kind
+    return lang.gettext(
+        "No chart yet for {measure}: a chart needs {needed} and there {have} so far."
+    ).format(
+        measure=wording.lower_first(wording.apply_terms(progress.impact.measure, situation.terms)),
+        needed=_count(claim.analysis.rules.min_run_points, kind, lang),
+        have=lang.ngettext("is {n}", "are {n}", claim.analysis.count).format(
+            n=claim.analysis.count
+        ),
+    )
+
+
+def chart(progress: MeasureProgress, claim: Claim, situation: Situation) -> Context:
+    """One chart as a picture, with its kind, its icons and its signals in words."""
     lang, impact = situation.lang, progress.impact
+    points, analysis = claim.points, claim.analysis
     unit = (
         impact.unit
         if not impact.per
@@ -93,7 +107,7 @@ def chart(
         labels=[fmt.period_label(p.period.text, lang, short=True) for p in points],
         title="",
         unit=unit,
-        baseline=points[-1].baseline,
+        baseline=points[-1].baseline if analysis.baseline is None else None,
         target=points[-1].target,
         centre_label=lang.gettext("Median") if analysis.kind == "run" else lang.gettext("Mean"),
         limit_label=lang.gettext("Process limits"),
@@ -102,20 +116,27 @@ def chart(
         improvement_label=lang.gettext("Improvement"),
         concern_label=lang.gettext("Concern"),
         special_label=lang.gettext("Signal"),
+        change_label=lang.gettext("Change"),
         width_cm=CHART_WIDTH_CM,
         height_cm=CHART_HEIGHT_CM,
     )
     measure = wording.apply_terms(impact.measure, situation.terms)
     kind = lang.gettext("run chart") if analysis.kind == "run" else lang.gettext("XmR chart")
+    signals = signals_text(analysis, points, situation)
+    described = icons.icons_words(analysis, lang)
     return {
         "measure": measure,
         "kind": kind,
         "picture": Picture(
             data=data,
             width_cm=CHART_WIDTH_CM,
-            description=lang.gettext("{kind} of {measure}").format(kind=kind, measure=measure),
+            description=lang.gettext("{kind} of {measure}").format(kind=kind, measure=measure)
+            + ". "
+            + " ".join(t for t in (signals, described) if t),
         ),
-        "signals": signals_text(analysis, points, situation),
+        "icons": icons.icon_picture(analysis, lang),
+        "icons_text": described,
+        "signals": signals,
     }
 
 
@@ -148,9 +169,13 @@ def signal_words(
             if signal.direction == "up"
             else lang.gettext("trend: {length} falling")
         ).format(length=length)
+    elif signal.rule == "outside_limits" and signal.direction == "up":
+        text = lang.ngettext(
+            "{n} point above the upper limit", "{n} points above the upper limit", signal.length
+        ).format(n=signal.length)
     elif signal.rule == "outside_limits":
         text = lang.ngettext(
-            "{n} point outside the limits", "{n} points outside the limits", signal.length
+            "{n} point below the lower limit", "{n} points below the lower limit", signal.length
         ).format(n=signal.length)
     elif signal.direction == "up":
         text = lang.gettext("two of three points close to the upper limit")
@@ -164,34 +189,73 @@ def signal_words(
 
 
 def signals_text(analysis: charts.Analysis, points: Sequence[Any], situation: Situation) -> str:
-    """The latest few signals in words, ending with where they end; or that there are none.
+    """Every signal in words, by rule in order of weight, most recent first; or that there are none.
 
-    Points outside the limits on the unwanted side are always mentioned, in
-    place of the oldest of the latest few when later signals crowd them out.
+    Before the signals: where the baseline and the change are, and whether
+    the limits were recalculated after a sustained shift.
     """
     lang = situation.lang
+    kind = points[-1].period.kind if points else situation.run.kind
+    parts = [t for t in (baseline_text(analysis, points, kind, lang),) if t]
     if not analysis.signals:
-        return lang.gettext("No signal: the variation so far is what chance alone would give.")
-    latest = sorted(analysis.signals, key=lambda s: (s.end, s.start))[-MAX_SIGNALS:]
-    concern = concern_outside(analysis.signals)
-    if concern is not None and not any(s.improvement is False for s in latest):
-        latest = [concern, *latest[1:]]  # in place of the oldest of the latest few
-    parts = []
-    for signal in reversed(latest):
-        words = signal_words(signal, analysis, situation.run.kind, lang)
+        parts.append(
+            lang.gettext("No signal: the variation so far is what chance alone would give.")
+        )
+        return " ".join(parts)
+    worded = []
+    for signal in analysis.ranked():
+        words = signal_words(signal, analysis, kind, lang)
         end = fmt.period_label(points[signal.end].period.text, lang)
-        parts.append(lang.gettext("{signal}, ending {end}").format(signal=words, end=end))
-    text = "; ".join(parts)
-    return text[:1].upper() + text[1:] + "."
+        worded.append(lang.gettext("{signal}, ending {end}").format(signal=words, end=end))
+    text = "; ".join(worded)
+    parts.append(
+        lang.ngettext("Signal: {signals}.", "Signals: {signals}.", len(worded)).format(signals=text)
+    )
+    return " ".join(parts)
 
 
-def concern_outside(signals: Sequence[charts.Signal]) -> charts.Signal | None:
-    """Every point outside the limits on the unwanted side, as one signal; ``None`` if none."""
-    found = [s for s in signals if s.rule == "outside_limits" and s.improvement is False]
-    if not found:
-        return None
-    points = tuple(sorted(p for s in found for p in s.points))
-    return replace(found[-1], start=points[0], end=points[-1], points=points, length=len(points))
+def baseline_text(
+    analysis: charts.Analysis, points: Sequence[Any], kind: str, lang: Language
+) -> str:
+    """Where the limits come from: the baseline, the change, and any recalculation."""
+    if analysis.kind != "xmr":
+        return ""
+    parts = []
+    baseline = analysis.baseline
+    if baseline is not None and analysis.change_at is not None:
+        at = fmt.period_label(points[analysis.change_at].period.text, lang)
+        parts.append(
+            lang.gettext(
+                "Limits from the baseline, the {count} before the change in {period}."
+            ).format(count=_count(analysis.baseline_points, kind, lang), period=at)
+        )
+    for change in analysis.changes:
+        if change.shift is None:
+            continue
+        at = fmt.period_label(points[change.at].period.text, lang)
+        where = (
+            lang.gettext("{length} above the mean before it")
+            if change.shift.direction == "up"
+            else lang.gettext("{length} below the mean before it")
+        ).format(length=_count(change.shift.length, kind, lang))
+        verdict: dict[bool | None, str] = {
+            True: lang.gettext("improvement"),
+            False: lang.gettext("concern"),
+        }
+        judged = verdict.get(change.shift.improvement)
+        text = lang.gettext(
+            "From {period}, a sustained shift ({where}), so the limits are recalculated from "
+            "{period}."
+        ).format(period=at, where=f"{where}, {judged}" if judged else where)
+        parts.append(text)
+    if any(s.trial for s in analysis.segments):
+        parts.append(
+            lang.gettext(
+                "Limits from fewer than {n} points are trial limits: they will move as "
+                "points are added."
+            ).format(n=analysis.rules.min_spc_points)
+        )
+    return " ".join(parts)
 
 
 def rules_text(rules: charts.Rules, lang: Language) -> str:
@@ -199,9 +263,10 @@ def rules_text(rules: charts.Rules, lang: Language) -> str:
     return lang.gettext(
         "Run charts (from {run_min} points): median line; a shift is {run_shift} or more points "
         "on one side of it, a trend {run_trend} or more rising or falling. XmR charts (from "
-        "{spc_min} points): mean and process limits at the mean ± 2.66 × the mean moving range; "
-        "signals are a point outside the limits, a shift of {spc_shift} points, a trend of "
-        "{spc_trend}, and two of three points beyond two-thirds of the way to a limit."
+        "{spc_min} points): mean and process limits at the mean ± 2.66 × the mean moving range "
+        "before the change; signals are a point outside the limits, a shift of {spc_shift} "
+        "points, a trend of {spc_trend}, and two of three points on one side beyond two-thirds "
+        "of the way to a limit."
     ).format(
         run_min=rules.min_run_points,
         run_shift=rules.run_shift,

@@ -54,6 +54,7 @@ def draw(
     improvement_label: str = "",
     concern_label: str = "",
     special_label: str = "",
+    change_label: str = "",
     width_cm: float = 16,
     height_cm: float = 6,
 ) -> bytes:
@@ -75,6 +76,7 @@ def draw(
     axes = figure.add_subplot()
     _plot_series(axes, analysis)
     _plot_lines(axes, analysis, centre_label, limit_label)
+    _plot_change(axes, analysis, change_label)
     _plot_reference(axes, baseline, baseline_label, _BASELINE_DASHES, "#404040")
     _plot_reference(axes, target, target_label, _TARGET_DASHES, "#c00000")
     labelled = {True: improvement_label, False: concern_label, None: special_label}
@@ -108,6 +110,33 @@ def _plot_series(axes: Axes, analysis: Analysis) -> None:
 
 
 def _plot_lines(axes: Axes, analysis: Analysis, centre_label: str, limit_label: str) -> None:
+    if analysis.segments:
+        # Each stretch of an XmR chart keeps its own mean and limits.
+        for number, segment in enumerate(analysis.segments):
+            left, right = segment.start - 0.5, segment.end + 0.5
+            first = number == 0
+            axes.hlines(
+                segment.centre,
+                left,
+                right,
+                color="black",
+                linewidth=1,
+                linestyle="--",
+                label=centre_label if first else "_nolegend_",
+                zorder=2,
+            )
+            for side, value in enumerate((segment.upper, segment.lower)):
+                axes.hlines(
+                    value,
+                    left,
+                    right,
+                    color="#707070",
+                    linewidth=1.2,
+                    linestyle=":",
+                    label=limit_label if first and side == 0 else "_nolegend_",
+                    zorder=2,
+                )
+        return
     if analysis.centre is not None:
         axes.axhline(
             analysis.centre,
@@ -117,16 +146,22 @@ def _plot_lines(axes: Axes, analysis: Analysis, centre_label: str, limit_label: 
             label=centre_label,
             zorder=2,
         )
-    if analysis.upper is not None and analysis.lower is not None:
-        for number, value in enumerate((analysis.upper, analysis.lower)):
-            axes.axhline(
-                value,
-                color="#707070",
-                linewidth=1.2,
-                linestyle=":",
-                label=limit_label if number == 0 else None,
-                zorder=2,
-            )
+
+
+def _plot_change(axes: Axes, analysis: Analysis, label: str) -> None:
+    """A vertical line where each change took effect (none at the first point)."""
+    starts = {s.start for s in analysis.segments[1:]}
+    if analysis.change_at:
+        starts.add(analysis.change_at)
+    for number, start in enumerate(sorted(starts)):
+        axes.axvline(
+            start - 0.5,
+            color="#2f5597",
+            linewidth=1,
+            linestyle=(0, (1, 2)),
+            label=(label or None) if number == 0 else None,
+            zorder=1,
+        )
 
 
 def _plot_reference(

@@ -5,6 +5,12 @@ first): the difference from baseline so far (cumulative for a rate, current
 for a level), its money value, and its share of the objective's target.
 The sentence for the board is made from the same figures in
 :mod:`pitchkit.notes.update.board`.
+
+Only what the chart shows is claimed (:mod:`pitchkit.notes.update.claims`): a measure
+delivers only once its chart shows special-cause improvement after the
+change, counted from the change against the baseline mean; otherwise the
+row says that no change can be told apart from normal variation yet, and
+how many more figures would show one.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ from pitchkit.i18n.translation import Language
 from pitchkit.notes import wording
 from pitchkit.notes.context import Context
 from pitchkit.notes.update import fillin, spans
+from pitchkit.notes.update.claims import Claim
 from pitchkit.notes.update.measures import amount_text
 from pitchkit.notes.update.progress import MeasureProgress, is_money
 from pitchkit.notes.update.situation import Situation
@@ -29,8 +36,38 @@ MAX_FILL_IN = 6
 
 
 def progress_for(situation: Situation, impact_id: str) -> MeasureProgress:
-    """The progress of the impact with ``impact_id``."""
-    return next(p for p in situation.progress if p.impact.id == impact_id)
+    """The progress of the impact with ``impact_id``, its delivery as its chart allows.
+
+    A count's delivery is what :func:`claimed` makes of it: nothing unless
+    the chart shows improvement, and then only from the change on.
+    """
+    progress = next(p for p in situation.progress if p.impact.id == impact_id)
+    return claimed(progress, situation.claims[impact_id])
+
+
+def claimed(progress: MeasureProgress, claim: Claim) -> MeasureProgress:
+    """``progress`` with its delivery replaced by the claim's (``None`` when not shown)."""
+    if progress.impact.per is None:
+        return progress
+    return replace(progress, delivered=claim.delivered, delivered_money=claim.money)
+
+
+def not_shown_text(claim: Claim, situation: Situation) -> str:
+    """No change told apart from normal variation yet, and how many more figures would show one."""
+    lang = situation.lang
+    if claim.since is None:
+        return lang.gettext("the change has not taken effect yet, so there is nothing to count")
+    kind = claim.points[-1].period.kind if claim.points else situation.run.kind
+    if kind == "quarter":
+        more = lang.ngettext("{n} more quarter", "{n} more quarters", claim.needed)
+    elif kind == "year":
+        more = lang.ngettext("{n} more year", "{n} more years", claim.needed)
+    else:
+        more = lang.ngettext("{n} more month", "{n} more months", claim.needed)
+    return lang.gettext(
+        "no change can be told apart from normal variation yet; {more} better than the "
+        "baseline could show one"
+    ).format(more=more.format(n=claim.needed))
 
 
 def chosen_statements(pitch: Pitch) -> list[tuple[Impact, list[Statement]]]:
@@ -106,11 +143,18 @@ def counted_amount(value: float, impact: Impact, lang: Language) -> str:
 
 
 def delivered_text(progress: MeasureProgress, situation: Situation) -> str:
-    """The cumulative (rate) or current (level) difference from baseline, in words."""
+    """The cumulative (rate) or current (level) difference from baseline, in words.
+
+    Only when the chart shows improvement after the change; otherwise that
+    no change can be told apart yet (:func:`not_shown_text`).
+    """
     lang, impact = situation.lang, progress.impact
+    claim = situation.claims[impact.id]
+    if not claim.shown:
+        return not_shown_text(claim, situation)
     if progress.delivered is not None:
         size = counted_amount(progress.delivered, impact, lang)
-        span = spans.span_text(progress.with_data, lang)
+        span = spans.span_text(claim.counted, lang)
         worse = progress.delivered < 0
         fewer = (impact.direction == "lower") != worse
         if progress.delivered == 0:

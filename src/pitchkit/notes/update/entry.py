@@ -13,6 +13,7 @@ from pitchkit.i18n.translation import N_, Language
 from pitchkit.notes import wording
 from pitchkit.notes.context import Context
 from pitchkit.notes.update import fillin
+from pitchkit.notes.update.carryover import carried
 from pitchkit.notes.update.progress import next_update_date, previous_score
 from pitchkit.notes.update.situation import Situation
 
@@ -67,14 +68,18 @@ def headline(situation: Situation) -> str:
 def log_parts(situation: Situation) -> Context:
     """Done, next, barriers, asks and advice: as logged, or prompts to fill in.
 
-    The advice sought is the period's own, else the project's ``advice:``,
-    in a logged update and a fill-in template alike.
+    Asks and advice are the period's own. Without them, the project's
+    standing ones still current for the period are carried over, marked as
+    such (:mod:`pitchkit.notes.update.carryover`): advice in a logged update and a
+    fill-in alike, asks only in a fill-in (a logged period that asks
+    nothing asks nothing). In a fill-in every carried item is in square
+    brackets, for the team to keep or delete.
     """
     lang, entry = situation.lang, situation.entry
     if entry is None:
         prompts = fillin.log_prompts(lang)
-        if situation.facts.advice:
-            prompts["advice"] = advice_sought(situation)
+        prompts["asks"] += [fillin.carried_prompt(a, lang) for a in carried_asks(situation)]
+        prompts["advice"] += [fillin.carried_prompt(a, lang) for a in carried_advice(situation)]
         return {**prompts, "no_barriers": ""}
     terms = situation.terms
     barriers = [wording.apply_terms(b, terms) for b in entry.barriers]
@@ -87,6 +92,18 @@ def log_parts(situation: Situation) -> Context:
         "advice": advice_sought(situation),
         "no_barriers": "" if barriers or asks else nothing_asked(entry.status, lang),
     }
+
+
+def carried_asks(situation: Situation) -> list[str]:
+    """The project's standing asks still current for the period, in the director's terms."""
+    items = carried(situation.facts.asks, situation.period, situation.facts.project.start)
+    return [wording.apply_terms(a, situation.terms) for a in items]
+
+
+def carried_advice(situation: Situation) -> list[str]:
+    """The project's standing questions still current for the period, in the director's terms."""
+    items = carried(situation.facts.advice, situation.period, situation.facts.project.start)
+    return [wording.apply_terms(a, situation.terms) for a in items]
 
 
 def nothing_asked(status: str, lang: Language) -> str:
@@ -104,10 +121,12 @@ def nothing_asked(status: str, lang: Language) -> str:
 
 
 def advice_sought(situation: Situation) -> list[str]:
-    """The advice asked for: the period's own questions, else the project's standing ones."""
+    """The period's own questions, else the project's still current ones marked carried over."""
     entry = situation.entry
-    asked = entry.advice if entry is not None and entry.advice else situation.facts.advice
-    return [wording.apply_terms(a, situation.terms) for a in asked]
+    if entry is not None and entry.advice:
+        return [wording.apply_terms(a, situation.terms) for a in entry.advice]
+    mark = situation.lang.gettext("(carried over)")
+    return [f"{item} {mark}" for item in carried_advice(situation)]
 
 
 def next_update_text(situation: Situation) -> str:

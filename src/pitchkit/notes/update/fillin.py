@@ -38,6 +38,20 @@ def log_prompts(lang: Language) -> dict[str, list[str]]:
     }
 
 
+def carried_prompt(item: str, lang: Language) -> str:
+    """A standing ask or question carried over into a fill-in, for the team to keep or delete."""
+    return prompt(lang.gettext("Carried over, keep or delete: {item}").format(item=item))
+
+
+def stale_prompt(text: str, period: str, lang: Language) -> str:
+    """A sentence worded from an earlier period's figures, for the team to bring up to date."""
+    return prompt(
+        lang.gettext(
+            "Worded from the figures to {period}; update it for this period: {text}"
+        ).format(period=fmt.period_label(period, lang), text=text)
+    )
+
+
 def figure_prompt(period: str, lang: Language) -> str:
     """Ask for a measure's figure for ``period`` (written ``2028-04``)."""
     return prompt(lang.gettext("figure for {period}").format(period=fmt.period_label(period, lang)))

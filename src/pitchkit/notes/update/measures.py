@@ -11,7 +11,7 @@ from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import N_, Language
 from pitchkit.notes import wording
 from pitchkit.notes.context import Context
-from pitchkit.notes.update import fillin
+from pitchkit.notes.update import fillin, icons
 from pitchkit.notes.update.progress import MeasureProgress, Period, scale
 from pitchkit.notes.update.situation import Situation
 
@@ -54,12 +54,21 @@ def measure_row(progress: MeasureProgress, situation: Situation) -> Context:
         "along_text": along_text(progress, lang),
         "direction_text": direction_text(progress, lang),
         "missing_text": missing_text(progress, lang),
+        "icons": icons.icon_picture(
+            situation.claims[impact.id].analysis, lang, size_cm=icons.TABLE_ICON_CM
+        ),
+        "icons_text": icons.icons_words(situation.claims[impact.id].analysis, lang),
     }
-    if situation.fill_in:
+    if situation.fill_in and not has_figure(progress, situation.period):
         row["latest_text"] = fillin.figure_prompt(situation.period.text, lang)
         row["along_text"] = last_known_text(progress, lang)
         row["direction_text"] = fillin.direction_prompt(lang)
     return row
+
+
+def has_figure(progress: MeasureProgress, period: Period) -> bool:
+    """Whether the measure has a figure for ``period`` (from a spreadsheet, in a fill-in)."""
+    return progress.latest is not None and progress.latest.period == period
 
 
 def scaled_count(value: float, impact: Impact) -> float:

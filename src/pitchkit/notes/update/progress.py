@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Literal
 
 from pitchkit.errors import InputError
@@ -182,13 +182,24 @@ class Series:
     periods: tuple[Period, ...]  # every period to report on, oldest first, gaps included
     entries: dict[str, Update]  # logged entries by period text
     skipped: tuple[str, ...]  # logged periods left out because they overlap others
+    #: Each period's figures by impact id: a spreadsheet's, overridden by the log's.
+    values: dict[str, dict[str, float | None]] = field(default_factory=dict)
 
     def entry(self, period: Period) -> Update | None:
         """The log entry for ``period``, if there is one."""
         return self.entries.get(period.text)
 
+    def value(self, period: Period, impact_id: str) -> float | None:
+        """The figure for ``impact_id`` in ``period``, if there is one."""
+        return self.values.get(period.text, {}).get(impact_id)
 
-def series(updates: Sequence[Update], *, until: Period | None = None) -> Series:
+
+def series(
+    updates: Sequence[Update],
+    *,
+    until: Period | None = None,
+    figures: Mapping[str, Mapping[str, float | None]] | None = None,
+) -> Series:
     """Lay out the log entries ending by ``until`` as a regular run of periods.
 
     The run uses the kind of the latest entry (month, quarter or year) from
@@ -196,8 +207,18 @@ def series(updates: Sequence[Update], *, until: Period | None = None) -> Series:
     gaps. Earlier entries of another kind are kept where they do not overlap
     the run; overlapping ones are left out and named in ``skipped``, so
     nothing is counted twice.
+
+    ``figures`` (period → impact id → value, from a measures spreadsheet)
+    add periods and figures; where a log entry gives a figure for the same
+    measure (even ``null``), the log's stands.
     """
-    logged = sorted((parse_period(u.period), u) for u in updates)
+    values: dict[str, dict[str, float | None]] = {
+        text: dict(found) for text, found in (figures or {}).items()
+    }
+    for update in updates:
+        values.setdefault(update.period, {}).update(update.measures)
+    by_text = {u.period: u for u in updates}
+    logged = sorted((parse_period(text), by_text.get(text)) for text in values)
     if until is not None:
         logged = [(p, u) for p, u in logged if p.end <= until.end]
     if not logged:
@@ -211,16 +232,18 @@ def series(updates: Sequence[Update], *, until: Period | None = None) -> Series:
         current = current.following()
     entries: dict[str, Update] = {}
     skipped: list[str] = []
+    kept: dict[str, dict[str, float | None]] = {}
     periods = list(run)
-    for period, update in logged:
-        if period.kind == kind:
-            entries[period.text] = update
-        elif any(_overlap(period, other) for other in periods):
+    for period, entry in logged:
+        if period.kind != kind and any(_overlap(period, other) for other in periods):
             skipped.append(period.text)
-        else:
-            entries[period.text] = update
+            continue
+        if period.kind != kind:
             periods.append(period)
-    return Series(kind, tuple(sorted(periods)), entries, tuple(skipped))
+        if entry is not None:
+            entries[period.text] = entry
+        kept[period.text] = values[period.text]
+    return Series(kind, tuple(sorted(periods)), entries, tuple(skipped), kept)
 
 
 def _overlap(one: Period, other: Period) -> bool:
@@ -229,7 +252,7 @@ def _overlap(one: Period, other: Period) -> bool:
 
 def measure_progress(impact: Impact, run: Series) -> MeasureProgress:
     """Latest value, how far along, direction and cumulative delivery for ``impact``."""
-    points = tuple(_point(impact, period, run.entry(period)) for period in run.periods)
+    points = tuple(_point(impact, period, run.value(period, impact.id)) for period in run.periods)
     present = [p for p in points if p.value is not None]
     latest = present[-1] if present else None
     previous = present[-2] if len(present) > 1 else None
@@ -254,8 +277,7 @@ def measure_progress(impact: Impact, run: Series) -> MeasureProgress:
     )
 
 
-def _point(impact: Impact, period: Period, entry: Update | None) -> Point:
-    value = entry.measures.get(impact.id) if entry is not None else None
+def _point(impact: Impact, period: Period, value: float | None) -> Point:
     return Point(
         period=period,
         value=value,

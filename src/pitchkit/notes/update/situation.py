@@ -9,10 +9,13 @@ is worded from the :class:`Situation` it returns.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from pitchkit.facts.schema import Director, Facts, Update
 from pitchkit.i18n.translation import Language
+from pitchkit.notes.update import rollup, spc
+from pitchkit.notes.update.claims import Claim, change_dates, judge
 from pitchkit.notes.update.progress import (
     MeasureProgress,
     Period,
@@ -37,6 +40,26 @@ class Situation:
     run: Series
     progress: tuple[MeasureProgress, ...]
     lang: Language
+    #: The run the charts are drawn from: the months, for a quarter or year built from them.
+    chart_run: Series | None = field(default=None)
+    #: Impacts whose money another impact already counts: no money is claimed for them.
+    counted_elsewhere: frozenset[str] = field(default=frozenset())
+
+    @cached_property
+    def claims(self) -> dict[str, Claim]:
+        """Each measure's chart and what may be claimed from it, by impact id."""
+        settings = self.facts.settings
+        rules = spc.Rules(spc_shift=settings.spc_shift, spc_trend=settings.spc_trend)
+        run = self.chart_run or self.run
+        found = {}
+        for impact in self.facts.impacts:
+            progress = measure_progress(impact, run)
+            points = [p for p in progress.points if p.period.kind == run.kind]
+            claim = judge(progress, points, dates=change_dates(impact, self.facts), rules=rules)
+            if impact.id in self.counted_elsewhere:
+                claim = replace(claim, money=None)
+            found[impact.id] = claim
+        return found
 
     @property
     def fill_in(self) -> bool:
@@ -65,9 +88,28 @@ def situate(
     """Choose the period and work out the progress of every measure up to it."""
     chosen = chosen_period(facts, period, today)
     entry = logged_entry(facts, chosen)
-    run = series(facts.updates, until=chosen)
+    run = series(facts.updates, until=chosen, figures=facts.figures)
+    chart_run = None
+    if run.kind != "month" and any(parse_period(u.period).kind == "month" for u in facts.updates):
+        # Months logged before the quarters (or years) count as the quarters they make.
+        run = series(
+            rollup.rolled_up(facts, run.kind, until=chosen),
+            until=chosen,
+            figures=facts.figures,
+        )
+    if entry is None and chosen.kind != "month":
+        # A quarter or year logged month by month, up to its last month: built from them.
+        updates = rollup.rolled_up(facts, chosen.kind, until=chosen)
+        last = f"{chosen.end.year}-{chosen.end.month:02d}"
+        entry = next((u for u in updates if u.period == chosen.text), None)
+        if entry is not None and last not in {u.period for u in facts.updates}:
+            entry = None  # still under way: a fill-in asks for its figures
+        if entry is not None:
+            chart_run = run
+            run = series(updates, until=chosen, figures=facts.figures)
     pitch = localise_pitch(recast(facts, director, today=today), lang)
     progress = [measure_progress(i, run) for i in facts.impacts]
+    counted_elsewhere: set[str] = set()
     if pitch.ledger is not None:  # money another impact already counts is not shown again
         counted_elsewhere = {line.impact.id for line in pitch.ledger.lines if line.within}
         progress = [
@@ -82,16 +124,20 @@ def situate(
         run=run,
         progress=tuple(progress),
         lang=lang,
+        chart_run=chart_run,
+        counted_elsewhere=frozenset(counted_elsewhere),
     )
 
 
 def default_period(facts: Facts, today: dt.date) -> Period:
     """The latest logged period; with no log, the last full period before ``today``.
 
-    Never earlier than the period the project starts in.
+    A period with figures from a measures spreadsheet counts as logged. Never
+    earlier than the period the project starts in.
     """
-    if facts.updates:
-        return max(parse_period(u.period) for u in facts.updates)
+    logged = [u.period for u in facts.updates] + list(facts.figures)
+    if logged:
+        return max(parse_period(text) for text in logged)
     kind = facts.settings.cadence or "month"
     current = period_at(today, kind)
     previous = period_at(current.start - dt.timedelta(days=1), kind)

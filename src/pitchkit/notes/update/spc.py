@@ -3,9 +3,19 @@
 :func:`analyse` reads a series of observations, oldest first, and finds the
 signals the NHS looks for: the IHI run chart rules while there are few
 points, and NHS England's "Making Data Count" XmR rules once there are
-enough. Pure computation: no drawing (that is :mod:`pitchkit.notes.update.charts`) and no
-wording (callers word a signal in the reader's language from the fields of
-:class:`Signal`).
+enough, applied as the NHSRplotthedots R package applies them (its test
+cases are ported in ``tests/data/nhsrplotthedots``). Pure computation: no
+drawing (that is :mod:`pitchkit.notes.update.charts`) and no wording (callers word a
+signal in the reader's language from the fields of :class:`Signal`).
+
+Baseline and change: ``changes`` gives the positions where a deliberate
+change took effect (the project's start, or an impact's ``changed:``
+dates). The points before the first change are the baseline, and the
+limits come from them. The points from each change on are judged against
+the limits in force; when they hold a sustained shift (``spc_shift`` points
+on one side of that mean) the limits are recalculated from the change, as
+the Making Data Count tool and NHSRplotthedots' ``rebase`` do, and each
+stretch of the chart keeps its own limits (:class:`Segment`).
 
 Gaps: a missing observation (``None``) is left out of every computation.
 The centre line, the moving ranges and every run are worked out on the
@@ -20,7 +30,7 @@ import itertools
 import math
 import statistics
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from pitchkit.errors import InputError
@@ -36,6 +46,11 @@ Assurance = Literal["pass", "fail", "hit_and_miss"]
 LIMIT_FACTOR = 2.66
 #: The "two sigma" line sits two thirds of the way from the mean to each limit.
 TWO_SIGMA_SHARE = 2 / 3
+#: A moving range above this many mean moving ranges is left out of the limits
+#: (the upper range limit, 3.267, as Making Data Count and NHSRplotthedots screen).
+SCREEN_FACTOR = 3.267
+#: The order in which signals are weighed and worded: a sustained shift first.
+RULE_WEIGHT: dict[Rule, int] = {"shift": 0, "trend": 1, "outside_limits": 2, "two_of_three": 3}
 
 
 @dataclass(frozen=True)
@@ -43,11 +58,13 @@ class Rules:
     """How many points each rule needs; printed in documents so readers know.
 
     ``min_run_points`` defaults to 8: fewer points make a median that says
-    little, while 8 already let the trend rule (5 points) work; the IHI's
-    preferred 10 for a firm baseline would keep a sponsor waiting two more
-    months. A shift of 6 on one side of a median needs at least 12 points,
-    so before XmR takes over run charts can show only trends. Some NHS tools
-    use 6 rather than 7 for ``spc_shift``.
+    little, while 8 already let the trend rule (5 points) work. XmR needs
+    ``min_spc_points`` (12, below which NHSRplotthedots warns of trial
+    limits). ``spc_shift`` is 7 as Making Data Count sets it; some NHS tools
+    use 6. ``min_baseline_points`` is the fewest points before a change that
+    can make a baseline (fewer than ``min_spc_points`` give trial limits);
+    ``fix_after`` limits a segment's limits to its first points (Making Data
+    Count's 20, NHSRplotthedots' ``fix_after_n_points``; 0 uses them all).
     """
 
     run_shift: int = 6
@@ -56,10 +73,16 @@ class Rules:
     spc_shift: int = 7
     spc_trend: int = 7
     min_spc_points: int = 12
+    min_baseline_points: int = 5
+    fix_after: int = 20
+    screen_outliers: bool = True
 
     def __post_init__(self) -> None:
         for name, value in vars(self).items():
-            if isinstance(value, bool) or not isinstance(value, int) or value < 2:
+            if name == "screen_outliers":
+                continue
+            lowest = 0 if name == "fix_after" else 2
+            if isinstance(value, bool) or not isinstance(value, int) or value < lowest:
                 raise InputError(
                     Message(
                         "chart rule {name} must be a whole number of points, 2 or more, "
@@ -83,10 +106,7 @@ class Signal:
 
     ``start`` and ``end`` are positions in the full series (gaps included).
     ``points`` are the positions that make up the pattern, for marking on a
-    chart: a shift leaves out points sitting on the centre line, a trend
-    keeps repeated values, two-of-three keeps only the points beyond the
-    two-sigma line. ``length`` is the number of points the rule counted, so
-    a trend's repeated values count once.
+    chart. ``length`` is the number of points the rule counted.
     """
 
     rule: Rule
@@ -99,13 +119,52 @@ class Signal:
 
 
 @dataclass(frozen=True)
+class Segment:
+    """One stretch of an XmR chart with its own mean and limits.
+
+    ``start`` and ``end`` are positions in the full series, both included.
+    ``basis`` is how many points made the limits; ``trial`` says they are
+    fewer than the rules' ``min_spc_points``.
+    """
+
+    start: int
+    end: int
+    centre: float
+    upper: float
+    lower: float
+    upper_2s: float
+    lower_2s: float
+    basis: int
+    trial: bool
+
+
+@dataclass(frozen=True)
+class Change:
+    """What the points from one change on show against the limits before it.
+
+    ``shift`` is the sustained shift from the change on (``None`` when there
+    is none yet); with one, the limits were recalculated from ``at``.
+    ``run`` is how many of the latest points sit together on the better
+    side of ``reference`` (on either side when no direction is better).
+    """
+
+    at: int
+    reference: float
+    shift: Signal | None
+    run: int
+
+
+@dataclass(frozen=True)
 class Analysis:
     """Everything a document needs to show and describe one measure's chart.
 
-    ``centre`` is the median for a run chart and the mean for XmR. The limit
-    and two-sigma lines exist only for XmR. ``variation`` follows the most
-    recent signal: ``special`` means a signal when no direction is better.
-    ``assurance`` is set only for XmR with a target and a known direction.
+    ``centre`` is the median for a run chart and the mean for XmR; for XmR
+    the centre, limit and two-sigma fields are those of the latest
+    :class:`Segment`. ``variation`` reads the latest point: ``special``
+    means a signal when no direction is better. ``assurance`` compares the
+    latest limits with the target, for XmR with a target and a direction.
+    ``change_at`` is where the first change took effect (``None`` when the
+    series has no point after it).
     """
 
     kind: Kind
@@ -119,11 +178,40 @@ class Analysis:
     variation: Variation
     assurance: Assurance | None
     rules: Rules
+    segments: tuple[Segment, ...] = ()
+    changes: tuple[Change, ...] = ()
+    change_at: int | None = None
+    baseline_points: int = 0
 
     @property
     def count(self) -> int:
         """The number of observations present (gaps left out)."""
         return sum(value is not None for value in self.values)
+
+    @property
+    def baseline(self) -> Segment | None:
+        """The segment made from the points before the first change, if there is one."""
+        return self.segments[0] if self.segments and self.baseline_points else None
+
+    def ranked(self) -> tuple[Signal, ...]:
+        """Every signal, grouped by rule in order of weight, most recent first within a rule."""
+        return tuple(sorted(self.signals, key=lambda s: (RULE_WEIGHT[s.rule], -s.end, -s.start)))
+
+    def improved_after_change(self) -> bool:
+        """Whether the chart shows special-cause improvement from the first change on."""
+        if self.kind == "none":
+            return False
+        if any(c.shift is not None and c.shift.improvement is True for c in self.changes):
+            return True
+        since = self.change_at or 0
+        return any(s.improvement is True and self._moves_from(s) >= since for s in self.signals)
+
+    def _moves_from(self, signal: Signal) -> int:
+        """Where a signal starts; a trend starts where its values first move from its first."""
+        if signal.rule != "trend":
+            return signal.start
+        first = self.values[signal.start]
+        return next((i for i in signal.points if self.values[i] != first), signal.start)
 
 
 def analyse(
@@ -132,24 +220,28 @@ def analyse(
     better: str | None,
     target: float | None = None,
     rules: Rules = Rules(),  # frozen, so sharing the default is safe
+    changes: Sequence[int] = (),
 ) -> Analysis:
     """Analyse ``values`` (oldest first) as a run chart or an XmR chart.
 
     ``better`` is ``"lower"``, ``"higher"`` or ``None`` when neither is
     better; it decides whether a signal is an improvement or a concern.
+    ``changes`` are positions where a deliberate change took effect.
     Fewer than ``rules.min_run_points`` present values give kind ``none``.
     """
     if better not in ("lower", "higher", None):
         raise ValueError(f"better must be 'lower', 'higher' or None, not {better!r}")
     series = tuple(_checked(values))
     present = [(i, v) for i, v in enumerate(series) if v is not None]
+    starts = sorted({c for c in changes if 0 <= c < len(series)})
+    change_at = starts[0] if starts else None
     if len(present) < rules.min_run_points:
-        return _analysis("none", series, rules, None, (), None)
+        return _analysis("none", series, rules, None, (), change_at=change_at)
     if len(present) < rules.min_spc_points:
         median = statistics.median(v for _, v in present)
         found = _shifts(present, median, rules.run_shift) + _trends(present, rules.run_trend)
-        return _analysis("run", series, rules, median, _judged(found, better), None)
-    return _xmr(series, present, better, target, rules)
+        return _analysis("run", series, rules, median, _judged(found, better), change_at=change_at)
+    return _xmr(series, present, better, target, rules, starts)
 
 
 def _analysis(
@@ -158,22 +250,22 @@ def _analysis(
     rules: Rules,
     centre: float | None,
     signals: tuple[Signal, ...],
-    limits: tuple[float, float, float, float] | None,
-    assurance: Assurance | None = None,
+    *,
+    change_at: int | None,
 ) -> Analysis:
-    upper, lower, upper_2s, lower_2s = limits or (None, None, None, None)
     return Analysis(
         kind=kind,
         values=series,
         centre=centre,
-        upper=upper,
-        lower=lower,
-        upper_2s=upper_2s,
-        lower_2s=lower_2s,
+        upper=None,
+        lower=None,
+        upper_2s=None,
+        lower_2s=None,
         signals=signals,
-        variation="none" if kind == "none" else _variation(signals),
-        assurance=assurance,
+        variation="none" if kind == "none" else _latest_variation(series, signals),
+        assurance=None,
         rules=rules,
+        change_at=change_at,
     )
 
 
@@ -190,27 +282,334 @@ def _checked(values: Sequence[float | None]) -> Iterator[float | None]:
         yield None if value is None else float(value)
 
 
+# ----------------------------------------------------------------------------
+# Limits
+
+
+def limits(numbers: Sequence[float], rules: Rules) -> tuple[float, float, int]:
+    """The mean and the mean moving range of ``numbers``, and how many points made them.
+
+    Only the first ``rules.fix_after`` numbers count (all when it is 0).
+    With ``rules.screen_outliers``, moving ranges of more than 3.267 times
+    the mean moving range are left out and the mean moving range worked out
+    again, as NHSRplotthedots does.
+    """
+    used = list(numbers[: rules.fix_after] if rules.fix_after else numbers)
+    mean = statistics.fmean(used)
+    ranges = [abs(b - a) for a, b in itertools.pairwise(used)]
+    if not ranges:
+        return mean, 0.0, len(used)
+    average = statistics.fmean(ranges)
+    if rules.screen_outliers:
+        kept = [r for r in ranges if r < SCREEN_FACTOR * average]
+        average = statistics.fmean(kept) if kept else 0.0
+    return mean, average, len(used)
+
+
+def _segment(
+    present: list[tuple[int, float]], start: int, end: int, rules: Rules, *, basis_end: int
+) -> Segment:
+    """A segment from ``start`` to ``end``, its limits from its points before ``basis_end``."""
+    numbers = [v for i, v in present if start <= i < basis_end]
+    mean, moving, used = limits(numbers, rules)
+    spread = LIMIT_FACTOR * moving
+    return Segment(
+        start=start,
+        end=end,
+        centre=mean,
+        upper=mean + spread,
+        lower=mean - spread,
+        upper_2s=mean + TWO_SIGMA_SHARE * spread,
+        lower_2s=mean - TWO_SIGMA_SHARE * spread,
+        basis=used,
+        trial=used < rules.min_spc_points,
+    )
+
+
 def _xmr(
     series: tuple[float | None, ...],
     present: list[tuple[int, float]],
     better: str | None,
     target: float | None,
     rules: Rules,
+    starts: list[int],
 ) -> Analysis:
-    numbers = [v for _, v in present]
-    mean = statistics.fmean(numbers)
-    spread = LIMIT_FACTOR * statistics.fmean(abs(b - a) for a, b in itertools.pairwise(numbers))
-    upper, lower = mean + spread, mean - spread
-    upper_2s, lower_2s = mean + TWO_SIGMA_SHARE * spread, mean - TWO_SIGMA_SHARE * spread
-    found = (
-        _outside(present, upper, lower)
-        + _shifts(present, mean, rules.spc_shift)
-        + _trends(present, rules.spc_trend)
-        + _two_of_three(present, upper_2s, lower_2s)
+    last = len(series) - 1
+    first_change = starts[0] if starts else None
+    before = sum(1 for i, _ in present if first_change is not None and i < first_change)
+    stages = [c for c in starts if c > 0]
+    if before < rules.min_baseline_points:
+        # Too few points before the change to make a baseline: one chart from all of them.
+        stages = []
+    bounds = [*stages, len(series)]
+    segments: list[Segment] = []
+    changes: list[Change] = []
+    reference = _segment(present, 0, bounds[0] - 1, rules, basis_end=bounds[0])
+    for at, stop in itertools.pairwise(bounds):
+        stage = [(i, v) for i, v in present if at <= i < stop]
+        shift = _sustained_shift(stage, reference.centre, rules.spc_shift, better)
+        run = _latest_run(stage, reference.centre, better)
+        changes.append(Change(at, reference.centre, shift, run))
+        if shift is not None:
+            segments.append(reference)
+            reference = _segment(present, at, stop - 1, rules, basis_end=stop)
+        else:
+            reference = replace(reference, end=stop - 1)
+    segments.append(reference)
+    signals: list[Signal] = []
+    for segment in segments:
+        points = [(i, v) for i, v in present if segment.start <= i <= segment.end]
+        signals += _judged(_xmr_signals(points, segment, rules), better)
+    latest = segments[-1]
+    judged = assurance(target, latest.upper, latest.lower, better)
+    ordered = tuple(sorted(signals, key=lambda s: (s.start, s.end, s.rule)))
+    return Analysis(
+        kind="xmr",
+        values=series,
+        centre=latest.centre,
+        upper=latest.upper,
+        lower=latest.lower,
+        upper_2s=latest.upper_2s,
+        lower_2s=latest.lower_2s,
+        signals=ordered,
+        variation=_latest_variation(series, ordered, xmr=True),
+        assurance=judged,
+        rules=rules,
+        segments=tuple(s for s in segments if s.end >= s.start),
+        changes=tuple(changes),
+        change_at=first_change if first_change is not None and first_change <= last else None,
+        baseline_points=before if stages else 0,
     )
-    limits = (upper, lower, upper_2s, lower_2s)
-    assurance = _assurance(target, upper, lower, better)
-    return _analysis("xmr", series, rules, mean, _judged(found, better), limits, assurance)
+
+
+def _sustained_shift(
+    stage: list[tuple[int, float]], centre: float, needed: int, better: str | None
+) -> Signal | None:
+    """The longest run of ``needed`` or more points of ``stage`` on one side of ``centre``."""
+    sides = [(i, _side(v, centre)) for i, v in stage]
+    best: list[int] = []
+    best_side = 0
+    run: list[int] = []
+    run_side = 0
+    for index, side in sides:
+        if side == 0 or side != run_side:
+            run, run_side = [], side
+        if side != 0:
+            run.append(index)
+        if len(run) >= needed and len(run) > len(best):
+            best, best_side = list(run), run_side
+    if not best:
+        return None
+    direction = _direction(best_side)
+    return Signal(
+        "shift", best[0], best[-1], direction, _improves(direction, better), tuple(best), len(best)
+    )
+
+
+def _latest_run(stage: list[tuple[int, float]], centre: float, better: str | None) -> int:
+    """How many of the latest points of ``stage`` sit together on the better side of ``centre``."""
+    wanted = {"lower": -1, "higher": 1}.get(better or "", 0)
+    count, side = 0, 0
+    for _, value in reversed(stage):
+        here = _side(value, centre)
+        if here == 0 or (wanted and here != wanted) or (side and here != side):
+            break
+        side = here
+        count += 1
+    return count
+
+
+# ----------------------------------------------------------------------------
+# The Making Data Count rules, point by point, as NHSRplotthedots applies them.
+
+
+def run_ends(sides: Sequence[int], needed: int = 7) -> list[int]:
+    """1 where a point ends ``needed`` points in a row on one side (``sides`` is -1, 0 or 1).
+
+    A point on the mean (0) breaks a run. Port of NHSRplotthedots'
+    ``ptd_seven_point_one_side_mean``.
+    """
+    flags = []
+    for i, side in enumerate(sides):
+        window = sides[max(0, i - needed + 1) : i + 1]
+        flags.append(int(len(window) == needed and side != 0 and all(s == side for s in window)))
+    return flags
+
+
+def part_of_run(ends: Sequence[int], needed: int = 7) -> list[int]:
+    """1 for every point of a run flagged at its end by ``ends`` (1 or -1).
+
+    Port of NHSRplotthedots' ``ptd_part_of_seven_trend``.
+    """
+    return [int(any(abs(e) == 1 for e in ends[i : i + needed])) for i in range(len(ends))]
+
+
+def trend_ends(values: Sequence[float], needed: int = 7) -> list[int]:
+    """1 (rising) or -1 (falling) where a point ends ``needed`` points each above (below) the last.
+
+    Equal neighbours break a trend. Port of ``ptd_seven_point_trend``.
+    """
+    flags = [0] * len(values)
+    for i in range(needed - 1, len(values)):
+        steps = [_sign(values[k] - values[k - 1]) for k in range(i - needed + 2, i + 1)]
+        if all(s == 1 for s in steps):
+            flags[i] = 1
+        elif all(s == -1 for s in steps):
+            flags[i] = -1
+    return flags
+
+
+def two_in_three(close: Sequence[int], sides: Sequence[int]) -> list[int]:
+    """1 for each point in a window of three holding two or more points ``close`` to a limit.
+
+    The window counts only when all three points are on the same side of
+    the mean. Port of ``ptd_two_in_three``.
+    """
+    if not close:
+        return []
+    padded = [0, 0, *close, 0, 0]
+    side_pad = [0, 0, *list(sides)[: len(close)], 0, 0]
+    side_pad += [0] * (len(padded) - len(side_pad))
+    flags = []
+    for i in range(len(close)):
+        hit = any(
+            sum(padded[i + k : i + k + 3]) >= 2 and abs(sum(side_pad[i + k : i + k + 3])) == 3
+            for k in range(3)
+        )
+        flags.append(int(hit))
+    return flags
+
+
+def part_of_two_in_three(flags: Sequence[int], close: Sequence[int]) -> list[int]:
+    """The points of a two-in-three window that are themselves close to a limit."""
+    return [int(f == 1 and abs(c) == 1) for f, c in zip(flags, close, strict=True)]
+
+
+PointType = Literal[
+    "above_ucl",
+    "below_lcl",
+    "trend_up",
+    "trend_down",
+    "two_of_three_above",
+    "two_of_three_below",
+    "shift_above",
+    "shift_below",
+    "common",
+]
+
+
+def point_types(
+    values: Sequence[float],
+    sides: Sequence[int],
+    close: Sequence[int],
+    outside: Sequence[int],
+    *,
+    shift: int = 7,
+    trend: int = 7,
+) -> list[PointType]:
+    """Each point's special-cause type, the weightiest rule first (``ptd_special_cause_type``).
+
+    Beyond a limit outweighs a trend, which outweighs two of three, which
+    outweighs a shift.
+    """
+    return classify(
+        values,
+        sides,
+        outside,
+        in_trend=part_of_run(trend_ends(values, trend), trend),
+        in_two=part_of_two_in_three(two_in_three(close, sides), close),
+        in_shift=part_of_run(run_ends(sides, shift), shift),
+    )
+
+
+def classify(
+    values: Sequence[float],
+    sides: Sequence[int],
+    outside: Sequence[int],
+    *,
+    in_trend: Sequence[int],
+    in_two: Sequence[int],
+    in_shift: Sequence[int],
+) -> list[PointType]:
+    """Each point's type from the rules' flags, the weightiest first."""
+    steps = [_sign(b - a) for a, b in itertools.pairwise(values)]
+    types: list[PointType] = []
+    for i in range(len(values)):
+        if outside[i]:
+            types.append("above_ucl" if sides[i] == 1 else "below_lcl")
+        elif in_trend[i]:
+            # A point that is part of a trend on both sides reads its step to the right.
+            right = i + 1 < len(values) and bool(in_trend[i + 1])
+            step = steps[i] if right else (steps[i - 1] if i > 0 else 0)
+            types.append("trend_up" if step == 1 else "trend_down")
+        elif in_two[i]:
+            types.append("two_of_three_above" if sides[i] > 0 else "two_of_three_below")
+        elif in_shift[i]:
+            types.append("shift_above" if sides[i] > 0 else "shift_below")
+        else:
+            types.append("common")
+    return types
+
+
+def _sign(number: float) -> int:
+    return 0 if number == 0 else (1 if number > 0 else -1)
+
+
+def _xmr_signals(points: list[tuple[int, float]], segment: Segment, rules: Rules) -> list[_Found]:
+    """Every signal in one segment, rule by rule, grouped into patterns."""
+    values = [v for _, v in points]
+    indices = [i for i, _ in points]
+    sides = [_sign(v - segment.centre) if not _on(v, segment.centre) else 0 for v in values]
+    outside = [int(v > segment.upper or v < segment.lower) for v in values]
+    close = [
+        int(not out and (v > segment.upper_2s or v < segment.lower_2s))
+        for v, out in zip(values, outside, strict=True)
+    ]
+    found: list[_Found] = []
+    shift_points = part_of_run(run_ends(sides, rules.spc_shift), rules.spc_shift)
+    found += _runs(
+        "shift", indices, [s if f else 0 for s, f in zip(sides, shift_points, strict=True)]
+    )
+    found += [f for f in _trends_strict(points, rules.spc_trend)]
+    found += _grouped(
+        "outside_limits",
+        [(i, s if o else 0) for i, s, o in zip(indices, sides, outside, strict=True)],
+        1,
+    )
+    two = part_of_two_in_three(two_in_three(close, sides), close)
+    found += _grouped(
+        "two_of_three", [(i, s if t else 0) for i, s, t in zip(indices, sides, two, strict=True)], 2
+    )
+    return found
+
+
+def _on(value: float, centre: float) -> bool:
+    return math.isclose(value, centre, rel_tol=1e-9, abs_tol=1e-12)
+
+
+def _runs(rule: Rule, indices: list[int], marks: list[int]) -> list[_Found]:
+    """Consecutive points with the same non-zero mark, as one pattern each."""
+    found: list[_Found] = []
+    for side, group in itertools.groupby(zip(indices, marks, strict=True), key=lambda p: p[1]):
+        if side == 0:
+            continue
+        points = tuple(i for i, _ in group)
+        found.append((rule, _direction(side), points, len(points)))
+    return found
+
+
+def _trends_strict(points: list[tuple[int, float]], needed: int) -> list[_Found]:
+    """Runs of ``needed`` or more points each above (below) the last; equal values break them."""
+    steps = [_sign(b - a) for (_, a), (_, b) in itertools.pairwise(points)]
+    found: list[_Found] = []
+    position = 0
+    for step, group in itertools.groupby(steps):
+        count = len(list(group))
+        if step != 0 and count + 1 >= needed:
+            span = points[position : position + count + 1]
+            found.append(("trend", _direction(step), tuple(i for i, _ in span), len(span)))
+        position += count
+    return found
 
 
 # A signal before judging: rule, direction, the positions of its points, and its count.
@@ -274,26 +673,6 @@ def _rising(groups: list[tuple[float, list[int]]], position: int) -> bool:
     return groups[position][0] > groups[position - 1][0]
 
 
-def _outside(present: list[tuple[int, float]], upper: float, lower: float) -> list[_Found]:
-    """Points beyond the process limits; neighbours on the same side form one signal."""
-    sides = [(i, 1 if v > upper else -1 if v < lower else 0) for i, v in present]
-    return _grouped("outside_limits", sides, gap=1)
-
-
-def _two_of_three(present: list[tuple[int, float]], upper: float, lower: float) -> list[_Found]:
-    """Two or three of any three points in a row beyond the same two-sigma line."""
-    sides = [1 if v > upper else -1 if v < lower else 0 for _, v in present]
-    flagged = [0] * len(present)
-    for first in range(len(present) - 2):
-        for side in (1, -1):
-            window = range(first, first + 3)
-            if sum(sides[k] == side for k in window) >= 2:
-                for k in window:
-                    if sides[k] == side:
-                        flagged[k] = side
-    return _grouped("two_of_three", [(i, f) for (i, _), f in zip(present, flagged, strict=True)], 2)
-
-
 def _grouped(rule: Rule, sides: list[tuple[int, int]], gap: int) -> list[_Found]:
     """Join flagged points of one side lying within ``gap`` present points of each other."""
     found: list[_Found] = []
@@ -327,22 +706,38 @@ def _improves(direction: Direction, better: str | None) -> bool | None:
     return (direction == "up") == (better == "higher")
 
 
-def _variation(signals: tuple[Signal, ...]) -> Variation:
-    """Judge by the signals ending last; a concern outweighs an improvement."""
-    if not signals:
+def _latest_variation(
+    series: tuple[float | None, ...], signals: tuple[Signal, ...], *, xmr: bool = False
+) -> Variation:
+    """Judge by the latest point: the weightiest signal it belongs to, else common cause.
+
+    For XmR the weight is NHSRplotthedots' (beyond a limit, trend, two of
+    three, shift); a point that belongs to no signal is common cause, however
+    recent an older signal is.
+    """
+    latest = max((i for i, v in enumerate(series) if v is not None), default=None)
+    holding = [s for s in signals if latest is not None and latest in s.points]
+    if not holding:
         return "common"
-    latest = max(s.end for s in signals)
-    verdicts = {s.improvement for s in signals if s.end == latest}
-    if False in verdicts:
-        return "concern"
-    if True in verdicts:
+    weight = (
+        {"outside_limits": 0, "trend": 1, "two_of_three": 2, "shift": 3} if xmr else RULE_WEIGHT
+    )
+    chosen = min(holding, key=lambda s: weight[s.rule])
+    if chosen.improvement is True:
         return "improvement"
+    if chosen.improvement is False:
+        return "concern"
     return "special"
 
 
-def _assurance(
+def assurance(
     target: float | None, upper: float, lower: float, better: str | None
 ) -> Assurance | None:
+    """Whether the process will meet ``target``: always, never, or hit and miss.
+
+    A target beyond the limits is met every time (or never); one between
+    them is hit and miss. Without a target or a better direction, ``None``.
+    """
     if target is None or better is None:
         return None
     if lower <= target <= upper:

@@ -1,0 +1,146 @@
+"""What an update may claim for a measure: only what its chart shows.
+
+:func:`judge` draws the measure's chart (:func:`pitchkit.notes.update.spc.analyse`),
+split at the change (the impact's ``changed:`` dates, or the project's
+start). A measure has *delivered* only when the chart shows special-cause
+improvement from the change on. Then what it delivered is counted from the
+change, against the baseline mean (the mean of the points before the
+change; without any, the baseline in the facts): months before the change
+count for nothing. Otherwise the update says that no change can be told
+apart from normal variation yet, and how many more points would show one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pitchkit.facts.schema import Facts, Impact
+from pitchkit.notes.update import spc
+from pitchkit.notes.update.progress import MeasureProgress, Period, Point, delivered_value, scale
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One measure's chart and what may be said from it.
+
+    ``reference`` is the baseline mean for one chart period; ``since`` the
+    first period the change counts from; ``delivered`` the cumulative gain
+    since then for a count (``None`` for a level, or when the chart shows
+    no improvement); ``needed`` how many more points on the better side
+    would make a shift, when it shows none.
+    """
+
+    impact: Impact
+    points: tuple[Point, ...]
+    analysis: spc.Analysis
+    shown: bool
+    reference: float | None
+    since: Period | None
+    delivered: float | None
+    money: float | None
+    needed: int
+
+    @property
+    def counted(self) -> tuple[Period, ...]:
+        """The periods with a figure from the change on."""
+        if self.since is None:
+            return ()
+        return tuple(
+            p.period for p in self.points if p.value is not None and p.period >= self.since
+        )
+
+
+def change_dates(impact: Impact, facts: Facts) -> list[dt.date]:
+    """When the change took effect for ``impact``: its own dates, else the project's start."""
+    if impact.changed:
+        return list(impact.changed)
+    return [facts.project.start] if facts.project.start is not None else []
+
+
+def change_positions(points: Sequence[Point], dates: Sequence[dt.date]) -> list[int]:
+    """For each date, the first point whose period ends on or after it (none if all end before)."""
+    positions = []
+    for date in dates:
+        found = next((i for i, p in enumerate(points) if p.period.end >= date), None)
+        if found is not None:
+            positions.append(found)
+    return sorted(set(positions))
+
+
+def judge(
+    progress: MeasureProgress,
+    points: Sequence[Point],
+    *,
+    dates: Sequence[dt.date],
+    rules: spc.Rules,
+) -> Claim:
+    """The chart of ``points`` and what the update may claim from it."""
+    impact = progress.impact
+    positions = change_positions(points, dates)
+    analysis = spc.analyse(
+        [p.value for p in points],
+        better=impact.direction,
+        target=points[-1].target if points else None,
+        rules=rules,
+        changes=positions,
+    )
+    start = positions[0] if positions else (0 if not dates else None)
+    since = points[start].period if start is not None and points else None
+    reference = _baseline_mean(analysis, points, start, rules)
+    shown = since is not None and analysis.improved_after_change()
+    delivered: float | None = None
+    money: float | None = None
+    after = [p for p in points[start:] if p.value is not None] if start is not None else []
+    if shown and impact.per is not None:
+        delivered = sum(_gain(p, reference, impact) for p in after)
+        money = delivered_value(delivered, impact)
+    return Claim(
+        impact=impact,
+        points=tuple(points),
+        analysis=analysis,
+        shown=shown,
+        reference=reference,
+        since=since,
+        delivered=delivered,
+        money=money,
+        needed=0 if shown else _needed(analysis, after, reference, impact, rules),
+    )
+
+
+def _baseline_mean(
+    analysis: spc.Analysis, points: Sequence[Point], start: int | None, rules: spc.Rules
+) -> float | None:
+    """The XmR baseline's mean; for a run chart, the mean of enough points before the change."""
+    if analysis.baseline is not None:
+        return analysis.baseline.centre
+    before = [p.value for p in points[: start or 0] if p.value is not None]
+    if len(before) >= rules.min_baseline_points:
+        return statistics.fmean(before)
+    return None
+
+
+def _gain(point: Point, reference: float | None, impact: Impact) -> float:
+    """How much better than the baseline mean (or the facts' baseline) ``point`` is."""
+    assert point.value is not None
+    base = reference if reference is not None else scale(impact.baseline, impact, point.period)
+    return base - point.value if impact.direction == "lower" else point.value - base
+
+
+def _needed(
+    analysis: spc.Analysis,
+    after: Sequence[Point],
+    reference: float | None,
+    impact: Impact,
+    rules: spc.Rules,
+) -> int:
+    """More points needed: for a shift on the better side of the baseline, and for a chart."""
+    run = 0
+    for point in reversed(after):
+        if _gain(point, reference, impact) <= 0:
+            break
+        run += 1
+    shift = rules.spc_shift if analysis.count + 1 >= rules.min_spc_points else rules.run_shift
+    return max(shift - run, rules.min_run_points - analysis.count, 1)

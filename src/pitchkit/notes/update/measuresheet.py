@@ -1,0 +1,561 @@
+"""Measures from a spreadsheet: the figures of the progress log kept in CSV or Excel.
+
+Many teams keep their monthly figures in a spreadsheet rather than in the
+facts file. ``pitchkit update --measures FILE`` (or ``measures: FILE`` at
+the top of the facts file) reads them in one of two layouts:
+
+* **long**: columns ``period``, ``measure`` and ``value``, one figure a row;
+* **wide**: a ``period`` column (or the first column) and one column per
+  measure, one period a row.
+
+A measure is named by its impact id or its measure name, in any case.
+Periods may be written ``2027-03``, ``2027-Q1``, ``2027``, as a real Excel
+date on the first of a month, or as ``Apr-27``, ``April 2027`` (English or
+Welsh month names). An empty cell is no figure, never zero.
+
+Any mistake stops the run with one line naming the file, row and column
+(:class:`~pitchkit.errors.MeasuresError`); nothing is written.
+
+**Merging with the facts file.** The spreadsheet's figures fill in the
+progress log. Where ``updates[].measures`` in the facts file also gives a
+figure for the same period and measure, the facts file wins and a warning
+names each such period and measure whose figures differ: the facts file is
+the record the lead edits by hand, while a spreadsheet export is refreshed
+in bulk, so a correction written in the facts file must not be undone by
+the next export. A period the spreadsheet has and the log has no entry for
+gets figures but no narrative: its update is a fill-in template with those
+figures filled in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pitchkit.errors import MeasuresError, PitchkitError
+from pitchkit.facts import tabular
+from pitchkit.facts.schema import Facts
+from pitchkit.facts.validation import did_you_mean
+from pitchkit.i18n.messages import Located, Message, Renderable
+from pitchkit.notes.update.progress import Period, parse_period
+
+if TYPE_CHECKING:
+    from pitchkit.facts.project import Project
+
+#: Header names (compared without case, spaces or punctuation) of each long-form column.
+PERIOD_HEADERS = ("period", "date", "month", "quarter", "year", "cyfnod", "dyddiad", "mis")
+MEASURE_HEADERS = ("measure", "measure name", "measure id", "impact", "mesur")
+VALUE_HEADERS = ("value", "figure", "result", "gwerth", "ffigur")
+#: Sheets read from a workbook, first match wins; else the first sheet.
+SHEET_NAMES = ("measures", "data", "mesurau", "data entry")
+#: At most this many rows are read (about 80 years of monthly figures for 10 measures).
+MAX_ROWS = 10_000
+#: Larger figures are refused: no project counts that much, and they are usually typing slips.
+MAX_FIGURE = 1e12
+_SAVE_AS = Message("save it from Excel as 'Excel Workbook (.xlsx)' or 'CSV UTF-8'")
+#: Month names and abbreviations, English and Welsh, with their numbers.
+MONTHS = {
+    **{
+        name: number
+        for number, names in enumerate(
+            (
+                ("january", "jan", "ionawr", "ion"),
+                ("february", "feb", "chwefror", "chwe"),
+                ("march", "mar", "mawrth", "maw"),
+                ("april", "apr", "ebrill", "ebr"),
+                ("may", "mai"),
+                ("june", "jun", "mehefin", "meh"),
+                ("july", "jul", "gorffennaf", "gor"),
+                ("august", "aug", "awst", "aws"),
+                ("september", "sep", "sept", "medi", "med"),
+                ("october", "oct", "hydref", "hyd"),
+                ("november", "nov", "tachwedd", "tach"),
+                ("december", "dec", "rhagfyr", "rhag"),
+            ),
+            start=1,
+        )
+        for name in names
+    }
+}
+_MONTH_YEAR = re.compile(r"^([a-z]+)\.?[\s\-/']*(\d{2}|\d{4})$")
+_QUARTER_FIRST = re.compile(r"^q([1-4])[\s\-/]*(\d{4})$")
+_ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ t]00:00(?::00)?)?$")
+_UK_DAY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+_NUMBER = re.compile(r"^[-+]?£?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?%?$")
+
+Figures = dict[str, dict[str, float | None]]
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure read from the spreadsheet, and where it was."""
+
+    period: str
+    impact: str
+    value: float
+    row: int
+    column: str
+
+
+@dataclass(frozen=True)
+class MeasureSheet:
+    """The figures read from one spreadsheet: period text → impact id → value."""
+
+    path: Path
+    layout: str  # "long" or "wide"
+    figures: tuple[Figure, ...]
+
+    def by_period(self) -> Figures:
+        """The figures as period → impact id → value."""
+        found: Figures = {}
+        for figure in self.figures:
+            found.setdefault(figure.period, {})[figure.impact] = figure.value
+        return found
+
+
+def load_measures(path: Path, facts: Facts, *others: Facts) -> MeasureSheet:
+    """Read the figures in ``path`` (.csv or .xlsx) for the impacts of ``facts``.
+
+    Measures may be named as in ``facts`` or as in ``others`` (the same
+    facts read in another language).
+
+    Raises :class:`MeasuresError` with one located line for the first
+    problem found.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise MeasuresError(Located(str(path), Message("measures file not found: check the path")))
+    if path.is_dir():
+        raise MeasuresError(
+            Located(str(path), Message("this is a folder: give the path of a measures file"))
+        )
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        records = tabular.csv_records(path, MeasuresError, _SAVE_AS)
+    elif suffix in (".xlsx", ".xlsm"):
+        records = tabular.xlsx_records(path, MeasuresError, SHEET_NAMES)
+    else:
+        raise MeasuresError(
+            Located(
+                str(path),
+                Message("pitchkit reads measures from .csv or .xlsx: {save_as}", save_as=_SAVE_AS),
+            )
+        )
+    rows = tabular.non_empty(records)
+    if not rows:
+        raise MeasuresError(
+            Located(
+                str(path),
+                Message(
+                    "the file is empty: add a header row (period, measure, value) and one row "
+                    "per figure"
+                ),
+            )
+        )
+    if len(rows) > MAX_ROWS:
+        raise MeasuresError(
+            Located(
+                tabular.row_place(path, rows[MAX_ROWS][0]),
+                Message("more than {most} rows: keep only this project's figures", most=MAX_ROWS),
+            )
+        )
+    (header_row, header), body = rows[0], rows[1:]
+    names = [tabular.cell_text(cell).replace("\ufeff", "").strip() for cell in header]
+    matcher = _Matcher((facts, *others))
+    long_columns = _long_columns(names)
+    if long_columns is not None:
+        figures = _read_long(path, body, names, long_columns, matcher)
+        layout = "long"
+    else:
+        figures = _read_wide(path, header_row, body, names, matcher)
+        layout = "wide"
+    return MeasureSheet(path, layout, tuple(figures))
+
+
+# --- columns and measures --------------------------------------------------------------
+
+
+def _key(text: str) -> str:
+    """Compare names without case, accents, spaces or punctuation."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return " ".join(re.sub(r"[^a-z0-9%]+", " ", plain.casefold()).split())
+
+
+def _long_columns(names: Sequence[str]) -> tuple[int, int, int] | None:
+    """Where the period, measure and value columns are, when the sheet is in long form."""
+    keys = [_key(name) for name in names]
+
+    def find(choices: Sequence[str]) -> int | None:
+        return next((i for i, key in enumerate(keys) if key in choices), None)
+
+    period, measure, value = find(PERIOD_HEADERS), find(MEASURE_HEADERS), find(VALUE_HEADERS)
+    if period is None or measure is None or value is None:
+        return None
+    return period, measure, value
+
+
+class _Matcher:
+    """Finds the impact a header or a measure cell names: by id or measure name, any case."""
+
+    def __init__(self, all_facts: Sequence[Facts]) -> None:
+        self.names: dict[str, str] = {}
+        for facts in all_facts:
+            for impact in facts.impacts:
+                self.names.setdefault(_key(impact.measure), impact.id)
+        for impact in all_facts[0].impacts:
+            self.names[_key(impact.id)] = impact.id
+        self.choices = [i.id for i in all_facts[0].impacts]
+
+    def find(self, text: str) -> str | None:
+        return self.names.get(_key(text))
+
+    def hint(self, text: str) -> Renderable | str:
+        by_id = did_you_mean(text.strip().lower(), self.choices)
+        if by_id:
+            return by_id
+        return Message(": the impacts are {ids}", ids=", ".join(self.choices))
+
+
+def _read_long(
+    path: Path,
+    body: tabular.Records,
+    names: Sequence[str],
+    columns: tuple[int, int, int],
+    matcher: _Matcher,
+) -> list[Figure]:
+    period_at, measure_at, value_at = columns
+    figures: list[Figure] = []
+    seen: dict[tuple[str, str], int] = {}
+    for number, row in body:
+        cells = list(row) + [None] * (max(columns) + 1 - len(row))
+        measure_text = tabular.cell_text(cells[measure_at]).strip()
+        value = cells[value_at]
+        if not measure_text:
+            raise _cell_error(path, number, names, measure_at, Message("no measure named"))
+        impact = matcher.find(measure_text)
+        if impact is None:
+            raise _cell_error(
+                path,
+                number,
+                names,
+                measure_at,
+                Message(
+                    "'{measure}' is not one of the project's measures{hint}",
+                    measure=measure_text,
+                    hint=matcher.hint(measure_text),
+                ),
+            )
+        period = _period_or_error(path, number, names, period_at, cells[period_at])
+        number_value = _value_or_error(path, number, names, value_at, value)
+        if number_value is None:
+            continue
+        _check_repeat(path, number, names, value_at, seen, period, impact)
+        figures.append(Figure(period.text, impact, number_value, number, names[value_at]))
+    return figures
+
+
+def _read_wide(
+    path: Path, header_row: int, body: tabular.Records, names: Sequence[str], matcher: _Matcher
+) -> list[Figure]:
+    keys = [_key(name) for name in names]
+    period_at = next((i for i, key in enumerate(keys) if key in PERIOD_HEADERS), 0)
+    measures: dict[int, str] = {}
+    for index, name in enumerate(names):
+        if index == period_at:
+            continue
+        if not name:
+            _refuse_unnamed(path, body, names, index)
+            continue
+        impact = matcher.find(name)
+        if impact is None:
+            raise _cell_error(
+                path,
+                header_row,
+                names,
+                index,
+                Message(
+                    "'{measure}' is not one of the project's measures{hint}: name each column "
+                    "after an impact id or its measure, or write the sheet as period, measure, "
+                    "value",
+                    measure=name,
+                    hint=matcher.hint(name),
+                ),
+            )
+        if impact in measures.values():
+            raise _cell_error(
+                path,
+                header_row,
+                names,
+                index,
+                Message("a second column for '{impact}': keep one", impact=impact),
+            )
+        measures[index] = impact
+    if not measures:
+        raise MeasuresError(
+            Located(
+                tabular.row_place(path, header_row),
+                Message(
+                    "no measure columns: name the columns period, then one per impact id, or "
+                    "period, measure, value"
+                ),
+            )
+        )
+    figures: list[Figure] = []
+    seen: dict[tuple[str, str], int] = {}
+    for number, row in body:
+        cells = list(row) + [None] * (len(names) - len(row))
+        period = _period_or_error(path, number, names, period_at, cells[period_at])
+        for index, impact in measures.items():
+            value = _value_or_error(path, number, names, index, cells[index])
+            if value is None:
+                continue
+            _check_repeat(path, number, names, period_at, seen, period, impact)
+            figures.append(Figure(period.text, impact, value, number, names[index]))
+    return figures
+
+
+def _refuse_unnamed(path: Path, body: tabular.Records, names: Sequence[str], index: int) -> None:
+    """Refuse a figure under a column with no header, rather than leave it out unseen."""
+    for number, row in body:
+        if index < len(row) and tabular.cell_text(row[index]).strip():
+            raise _cell_error(
+                path,
+                number,
+                names,
+                index,
+                Message(
+                    "a figure under a column with no header: name the column after an impact "
+                    "id, or delete it"
+                ),
+            )
+
+
+def _column_name(names: Sequence[str], index: int) -> str:
+    """A column as the user sees it: its header, else its letter."""
+    name = names[index] if index < len(names) else ""
+    return name or tabular.column_letter(index)
+
+
+def _cell_error(
+    path: Path, row: int, names: Sequence[str], index: int, message: Renderable
+) -> MeasuresError:
+    return MeasuresError(
+        Located(tabular.cell_place(path, row, _column_name(names, index)), message)
+    )
+
+
+def _check_repeat(
+    path: Path,
+    row: int,
+    names: Sequence[str],
+    index: int,
+    seen: dict[tuple[str, str], int],
+    period: Period,
+    impact: str,
+) -> None:
+    earlier = seen.get((period.text, impact))
+    if earlier is not None:
+        raise _cell_error(
+            path,
+            row,
+            names,
+            index,
+            Message(
+                "a second figure for {impact} in {period} (the first is on row {row}): keep one",
+                impact=impact,
+                period=period.text,
+                row=earlier,
+            ),
+        )
+    seen[(period.text, impact)] = row
+
+
+# --- periods and values ----------------------------------------------------------------
+
+
+def _period_or_error(path: Path, row: int, names: Sequence[str], index: int, value: Any) -> Period:
+    try:
+        return read_period(value)
+    except ValueError as problem:
+        raise _cell_error(path, row, names, index, problem.args[0]) from None
+
+
+def read_period(value: Any) -> Period:
+    """A period from a cell: 2027-03, 2027-Q1, 2027, a first-of-month date, Apr-27, April 2027.
+
+    Raises :class:`ValueError` holding a :class:`Message` saying what to write.
+    """
+    if isinstance(value, dt.datetime | dt.date):
+        return _first_of_month(value.year, value.month, value.day)
+    if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2999:
+        return parse_period(str(value))
+    text = tabular.cell_text(value).strip()
+    if not text:
+        raise ValueError(Message("no period given: write it as 2027-03, 2027-Q1 or 2027"))
+    lowered = " ".join(text.lower().split())
+    try:
+        return parse_period(text)
+    except PitchkitError:
+        pass
+    found = _ISO_DAY.match(lowered)
+    if found:
+        return _first_of_month(int(found[1]), int(found[2]), int(found[3]))
+    found = _UK_DAY.match(lowered)
+    if found:
+        return _first_of_month(int(found[3]), int(found[2]), int(found[1]))
+    found = _QUARTER_FIRST.match(lowered)
+    if found:
+        return parse_period(f"{found[2]}-Q{found[1]}")
+    found = _MONTH_YEAR.match(lowered)
+    if found and found[1] in MONTHS:
+        year = int(found[2]) + (2000 if len(found[2]) == 2 else 0)
+        return parse_period(f"{year}-{MONTHS[found[1]]:02d}")
+    raise ValueError(
+        Message(
+            "'{period}' is not a period pitchkit knows: write 2027-03, 2027-Q1, 2027, "
+            "Apr-27 or April 2027",
+            period=text,
+        )
+    )
+
+
+def _first_of_month(year: int, month: int, day: int) -> Period:
+    if not 1 <= month <= 12:
+        raise ValueError(Message("not a date: write the month as 2027-03"))
+    month_text = "{:04d}-{:02d}".format(year, month)  # noqa: UP032
+    if day != 1:
+        raise ValueError(
+            Message(
+                "the date {date} is not the first of a month: give each month's figure on its "
+                "first day, or write the month as {month}",
+                date="{}-{:02d}".format(month_text, day),  # noqa: UP032
+                month=month_text,
+            )
+        )
+    return parse_period(month_text)
+
+
+def _value_or_error(
+    path: Path, row: int, names: Sequence[str], index: int, value: Any
+) -> float | None:
+    try:
+        return read_value(value)
+    except ValueError as problem:
+        raise _cell_error(path, row, names, index, problem.args[0]) from None
+
+
+def read_value(value: Any) -> float | None:
+    """A figure from a cell: a number, ``1,234``, ``45%`` or ``£1,200``; empty is ``None``.
+
+    Raises :class:`ValueError` holding a :class:`Message` for anything else.
+    """
+    if value is None:
+        return None
+    if isinstance(value, bool | dt.datetime | dt.date | dt.time):
+        raise ValueError(Message("a date or yes/no, not a figure: write a number such as 81"))
+    if isinstance(value, int | float):
+        number = float(value)
+    else:
+        text = str(value).strip().replace("\u00a0", "").replace(" ", "")
+        if not text or text in {"-", "–", "n/a", "N/A", "NA"}:
+            return None
+        if not _NUMBER.match(text) or not re.search(r"\d", text):
+            raise ValueError(
+                Message(
+                    "'{value}' is not a number: write a figure such as 81, 1,234 or 45%, or "
+                    "leave the cell empty for no figure",
+                    value=str(value).strip(),
+                )
+            )
+        number = float(text.replace(",", "").replace("£", "").replace("%", ""))
+    if not math.isfinite(number):
+        raise ValueError(Message("not a finite number: write a figure such as 81"))
+    if abs(number) > MAX_FIGURE:
+        raise ValueError(
+            Message(
+                "{value} is too large to be a figure (at most {most}): check the cell",
+                value="{:,.0f}".format(number),  # noqa: UP032
+                most="1,000,000,000,000",
+            )
+        )
+    return number
+
+
+# --- merging with the facts file -------------------------------------------------------
+
+
+def merge(facts: Facts, sheet: MeasureSheet) -> tuple[Facts, list[Located]]:
+    """``facts`` with the spreadsheet's figures, and a warning for each figure the log overrides.
+
+    The facts file wins: a figure in ``updates[].measures`` (even ``null``,
+    no figure) stands, and where the spreadsheet has a different one for
+    the same period and measure a warning names the period, the measure and
+    the spreadsheet's row.
+    """
+    logged = {u.period: u.measures for u in facts.updates}
+    warnings: list[Located] = []
+    for figure in sheet.figures:
+        measures = logged.get(figure.period, {})
+        if figure.impact in measures and measures[figure.impact] != figure.value:
+            warnings.append(
+                Located(
+                    tabular.cell_place(sheet.path, figure.row, figure.column),
+                    Message(
+                        "{impact} in {period} is {logged} in the facts file and {sheet} here: "
+                        "the facts file's figure is used",
+                        impact=figure.impact,
+                        period=figure.period,
+                        logged=_shown(measures[figure.impact]),
+                        sheet=_shown(figure.value),
+                    ),
+                )
+            )
+    return facts.with_figures(sheet.by_period()), warnings
+
+
+def _shown(value: float | None) -> str | Message:
+    if value is None:
+        return Message("no figure")
+    return f"{value:g}"
+
+
+def measures_path(project: Project, asked: Path | None) -> Path | None:
+    """The spreadsheet to read: ``--measures``, else the facts file's ``measures:``.
+
+    ``measures:`` is relative to the facts file's folder.
+    """
+    if asked is not None:
+        return asked
+    written = project.facts.measures
+    if not written:
+        return None
+    path = Path(written).expanduser()
+    return path if path.is_absolute() else project.loaded.path.parent / path
+
+
+def with_measures(
+    projects: Sequence[Project], asked: Path | None
+) -> tuple[list[Project], list[Located]]:
+    """``projects`` (the same facts in one or two languages) with their spreadsheet's figures.
+
+    Without ``--measures`` (``asked``) or a ``measures:`` line, they are
+    returned as they are.
+    """
+    path = measures_path(projects[0], asked)
+    if path is None:
+        return list(projects), []
+    sheet = load_measures(path, *(p.facts for p in projects))
+    merged = [merge(p.facts, sheet) for p in projects]
+    return [_replace_facts(p, m[0]) for p, m in zip(projects, merged, strict=True)], merged[0][1]
+
+
+def _replace_facts(project: Project, facts: Facts) -> Project:
+    from pitchkit.facts.project import Project
+
+    return Project(replace(project.loaded, facts=facts), project.lang)

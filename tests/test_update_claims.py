@@ -1,0 +1,268 @@
+"""Progress updates claim only what their charts show, and every signal is worded.
+
+Real documents, read back: the sepsis cases of issue 17 (two months of
+figures; fourteen months with a change part-way; a change inside common-cause
+variation), a quarter built from its months, and every bundled example.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import docx
+import pytest
+from typer.testing import CliRunner
+
+from docchecks import check_docx, docx_text
+from pitchkit.cli import app
+from pitchkit.facts.project import open_project, pick_director
+from pitchkit.notes.update import make_update, situate
+from pitchkit.notes.update.charting import signal_words
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+TODAY = dt.date(2028, 4, 8)
+
+FACTS = """\
+project:
+  title: Sepsis six
+  organisation: Example NHS Trust
+  lead: {{name: Sam Lee, role: Sepsis lead}}
+  problem: Patients with sepsis wait for antibiotics.
+  change: Nurses start the sepsis six within the hour.
+  start: 2026-01-01
+impacts:
+  - id: deaths
+    measure: Deaths from sepsis
+    unit: deaths
+    per: month
+    baseline: 10
+    target: 7
+    better: lower
+    value: {{amount: 1000, currency: GBP}}
+    supports: [cmo.mortality]
+{changed}directors:
+  - id: cmo
+    name: Ali Khan
+    role: Medical Director
+    objectives:
+      - id: mortality
+        text: Reduce avoidable deaths
+        kind: organisational
+updates:
+{log}"""
+
+
+def write(
+    tmp: Path, values: list[float | None], *, start: str = "2026-01", changed: str = ""
+) -> Path:
+    """Facts with one month's entry per value, from ``start``."""
+    year, month = (int(part) for part in start.split("-"))
+    log = ""
+    for value in values:
+        figure = "{}" if value is None else f"{{deaths: {value}}}"
+        log += f"  - period: {year}-{month:02d}\n    status: green\n    measures: {figure}\n"
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    path = tmp / "facts.yaml"
+    line = f"    changed: {changed}\n" if changed else ""
+    path.write_text(FACTS.format(changed=line, log=log), encoding="utf-8")
+    return path
+
+
+def render(facts: Path, *args: str) -> Path:
+    out = facts.parent / "update.docx"
+    result = CliRunner().invoke(
+        app, ["update", str(facts), "-d", "cmo", "-o", str(out), "--force", *args]
+    )
+    assert result.exit_code == 0, result.stderr
+    check_docx(out)
+    return out
+
+
+def delivered_row(path: Path) -> str:
+    for table in docx.Document(str(path)).tables:
+        rows = [[cell.text for cell in row.cells] for row in table.rows]
+        if rows and rows[0] == ["Your objective", "Delivered so far"]:
+            return rows[1][1]
+    raise AssertionError("no delivery table")
+
+
+def delivered_rows(path: Path) -> list[str]:
+    """The "Delivered so far" column of the delivery table, if there is one."""
+    for table in docx.Document(str(path)).tables:
+        rows = [[cell.text for cell in row.cells] for row in table.rows]
+        if rows and rows[0] == ["Your objective", "Delivered so far"]:
+            return [row[1] for row in rows[1:]]
+    return []
+
+
+def test_two_months_of_figures_claim_nothing(tmp_path: Path) -> None:
+    out = render(write(tmp_path, [9, 8]))
+    text = docx_text(out)
+    assert "it has delivered" not in text
+    assert "its figures do not yet show a change we can report" in text
+    assert delivered_row(out) == (
+        "Deaths from sepsis: no change can be told apart from normal variation yet; "
+        "6 more months better than the baseline could show one."
+    )
+    assert "No chart yet for deaths from sepsis: a chart needs 8 months and there are 2" in text
+
+
+def test_a_change_inside_common_cause_variation_is_not_delivered(tmp_path: Path) -> None:
+    # Twelve months before the change and six after, all between 9 and 11.
+    values = [10, 11, 9, 10, 11, 9, 10, 11, 9, 10, 11, 9, 10, 9, 11, 10, 9, 10]
+    out = render(write(tmp_path, values, changed="2027-01"))
+    text = docx_text(out)
+    assert "it has delivered" not in text
+    assert "no change can be told apart from normal variation yet" in delivered_row(out)
+    assert "Limits from the baseline, the 12 months before the change in January 2027." in text
+    assert "No signal" in text
+
+
+def test_deaths_are_counted_from_the_change_against_the_baseline_mean(tmp_path: Path) -> None:
+    # Six months before the change average 10 (9, 11, 10, 10, 9, 11); the eight
+    # after it (July 2026 on) are all below: 8, 7, 8, 7, 7, 8, 7, 8 = 60 against
+    # 8 × 10 = 80 at the baseline mean: 20 fewer, at £1,000 each. The months
+    # before the change count for nothing, though some are below 10 too.
+    values = [9, 11, 10, 10, 9, 11, 8, 7, 8, 7, 7, 8, 7, 8]
+    out = render(write(tmp_path, values, changed="2026-07"))
+    text = docx_text(out)
+    assert delivered_row(out) == (
+        "Deaths from sepsis: 20 deaths fewer than at the baseline rate, July 2026 to February "
+        "2027, worth £20,000."
+    )
+    assert (
+        "it has delivered a reduction of 20 in deaths from sepsis (worth £20,000) between "
+        "July 2026 and February 2027"
+    ) in text
+    assert "From July 2026, a sustained shift (8 months below the mean before it, " in text
+
+
+def test_the_new_words_are_in_welsh_too(tmp_path: Path) -> None:
+    values = [9, 11, 10, 10, 9, 11, 8, 7, 8, 7, 7, 8, 7, 8]
+    out = render(write(tmp_path, values, changed="2026-07"), "--locale", "cy")
+    text = docx_text(out)
+    assert "Ers Gorffennaf 2026, mae symudiad parhaus (8 mis o dan y cymedr cyn hynny" in text
+    described = [s._inline.docPr.get("descr", "") for s in docx.Document(str(out)).inline_shapes]
+    assert described[0].startswith("Y pwynt diweddaraf: amrywiad achos cyffredin. Sicrwydd: ")
+    short = render(write(tmp_path, [9, 8]), "--locale", "cy")
+    assert "nid oes modd gwahaniaethu rhwng unrhyw newid ac amrywiad arferol eto" in (
+        docx_text(short)
+    )
+
+
+def test_a_quarter_logged_by_month_is_built_from_its_months(tmp_path: Path) -> None:
+    # July to September 2026: 9 + 8 + 7 = 24 deaths in the quarter.
+    facts = write(tmp_path, [9, 8, 7], start="2026-07")
+    out = render(facts, "-p", "2026-Q3")
+    text = docx_text(out)
+    assert "Draft to complete" not in text
+    assert "24 deaths (July to September 2026)" in text
+    assert "30 deaths a quarter" in text  # the baseline, 10 a month, for a quarter
+    assert "No chart yet for deaths from sepsis: a chart needs 8 months and there are 3" in text
+
+
+def test_a_quarter_of_a_level_is_the_mean_of_its_months(tmp_path: Path) -> None:
+    facts = write(tmp_path, [9, 8, 7], start="2026-07")
+    source = facts.read_text(encoding="utf-8").replace("    per: month\n", "")
+    source = source.replace("unit: deaths", 'unit: "%"')
+    facts.write_text(source, encoding="utf-8")
+    text = docx_text(render(facts, "-p", "2026-Q3"))
+    assert "8% (July to September 2026)" in text
+
+
+def test_a_quarter_still_under_way_is_a_fill_in(tmp_path: Path) -> None:
+    facts = write(tmp_path, [9, 8], start="2026-07")
+    assert "Draft to complete" in docx_text(render(facts, "-p", "2026-Q3"))
+
+
+def test_a_changed_date_that_is_not_a_date_is_refused_where_it_is(tmp_path: Path) -> None:
+    facts = write(tmp_path, [9, 8], changed="next spring")
+    result = CliRunner().invoke(app, ["update", str(facts), "-d", "cmo", "-o", str(tmp_path)])
+    assert result.exit_code == 1
+    line = next(n for n, text in enumerate(facts.read_text().splitlines(), 1) if "changed" in text)
+    assert f"{facts}:{line}:" in result.stderr
+    assert "'next spring' is not a date: write the day the change took effect" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert not list(tmp_path.glob("*.docx"))
+
+
+# ---------------------------------------------------------------- every bundled example
+
+
+def example_updates() -> list[tuple[str, str]]:
+    found = []
+    for facts in sorted(EXAMPLES.glob("*/facts.yaml")):
+        project = open_project(facts)
+        found += [(facts.parent.name, d.id) for d in project.facts.directors]
+    return found
+
+
+@pytest.mark.parametrize(("example", "director"), example_updates())
+def test_example_updates_word_every_signal_and_claim_only_what_charts_show(
+    tmp_path: Path, example: str, director: str
+) -> None:
+    project = open_project(EXAMPLES / example / "facts.yaml")
+    chosen = pick_director(project.facts, director)
+    data, _ = make_update(project, chosen, today=TODAY)
+    path = tmp_path / "update.docx"
+    path.write_bytes(data)
+    text = docx_text(path)
+    situation = situate(project.facts, chosen, project.lang, period=None, today=TODAY)
+    lang = situation.lang
+    [board] = [line for line in text.splitlines() if "I can report" in line] or [""]
+    delivered = delivered_rows(path)
+    for impact in project.facts.impacts:
+        claim = situation.claims[impact.id]
+        analysis = claim.analysis
+        [caption] = [
+            line
+            for line in text.splitlines()
+            if line.startswith(impact.measure) and "chart)" in line
+        ] or [None]
+        if caption is not None:
+            after = text.split(caption, 1)[1].splitlines()
+            words = next(line for line in after if line.strip())
+            # Every signal on the chart is named, each with where it ends.
+            assert words.count(", ending ") == len(analysis.signals)
+            for signal in analysis.signals:
+                assert signal_words(signal, analysis, claim.points[-1].period.kind, lang) in words
+        if not claim.shown:
+            # Neither the board sentence nor the delivery table claims a change for it.
+            measure = impact.measure[0].lower() + impact.measure[1:]
+            assert f"in {measure}" not in board
+            for row in delivered:
+                if row.startswith(f"{impact.measure}: "):
+                    assert row.startswith(f"{impact.measure}: no change can be told apart")
+    described = [s._inline.docPr.get("descr", "") for s in docx.Document(str(path)).inline_shapes]
+    assert all(described)
+
+
+def test_alt_text_keeps_quotes_ampersands_and_angle_brackets(tmp_path: Path) -> None:
+    values = [9, 11, 10, 10, 9, 11, 8, 7, 8, 7, 7, 8, 7, 8]
+    facts = write(tmp_path, values, changed="2026-07")
+    source = facts.read_text(encoding="utf-8")
+    facts.write_text(
+        source.replace(
+            "measure: Deaths from sepsis", "measure: 'Deaths <30 days: \"sepsis\" & shock'"
+        ),
+        encoding="utf-8",
+    )
+    out = render(facts)
+    described = [s._inline.docPr.get("descr", "") for s in docx.Document(str(out)).inline_shapes]
+    assert any(d.startswith('XmR chart of Deaths <30 days: "sepsis" & shock. ') for d in described)
+
+
+def test_a_run_chart_trend_after_the_change_is_counted_against_the_months_before(
+    tmp_path: Path,
+) -> None:
+    # Ten months make a run chart. Before the change (January to May): 10, 11,
+    # 9, 10, 10, a mean of 10. From the last of them the deaths fall five months
+    # running, 9 to 5: a trend, and 1 + 2 + 3 + 4 + 5 = 15 fewer than 10 a month.
+    values = [10, 11, 9, 10, 10, 9, 8, 7, 6, 5]
+    out = render(write(tmp_path, values, changed="2026-06"))
+    assert delivered_row(out) == (
+        "Deaths from sepsis: 15 deaths fewer than at the baseline rate, June to October 2026, "
+        "worth £15,000."
+    )
+    assert "trend: 6 months falling (improvement), ending October 2026" in docx_text(out)
