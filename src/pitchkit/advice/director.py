@@ -89,10 +89,7 @@ def impact_unlinked(review: Review) -> Iterator[Finding]:
             review._("The impact '{measure}' serves none of {name}'s objectives.").format(
                 measure=impact.measure, name=director.name
             ),
-            review._(
-                "pitchkit's measure map links it to none of the objectives of {who}, and "
-                "they declare no theme in common."
-            ).format(who=who(director)),
+            _unlinked_evidence(review, impact),
             review._(
                 "If it does serve one, say so with 'supports: [{id}.OBJECTIVE]' (or run "
                 "'pitchkit link'); if not, keep it for another director and lead with the "
@@ -100,6 +97,32 @@ def impact_unlinked(review: Review) -> Iterator[Finding]:
             ).format(id=director.id, name=director.name),
             review.where("impacts", index, "measure"),
         )
+
+
+def _unlinked_evidence(review: Review, impact: Impact) -> str:
+    """Why an impact has no link to the director: never "no theme in common" when one is."""
+    pitch, director = review.pitch, review.director
+    assert pitch is not None
+    assert director is not None
+    sharing = [o for o in pitch.objectives if set(o.themes) & set(impact.themes)]
+    if not sharing:
+        return review._(
+            "pitchkit's measure map links it to none of the objectives of {who}, and "
+            "they declare no theme in common."
+        ).format(who=who(director))
+    themes = ", ".join(t for t in impact.themes if any(t in o.themes for o in sharing))
+    ruled_out = [
+        f"{director.id}.{o.id}" for o in sharing if f"{director.id}.{o.id}" in impact.excludes
+    ]
+    if ruled_out:
+        return review._(
+            "It shares the theme {themes} with {refs}, which you ruled out with 'excludes:'; "
+            "pitchkit's measure map links it to none of the other objectives of {who}."
+        ).format(themes=themes, refs=", ".join(ruled_out), who=who(director))
+    return review._(
+        "pitchkit's measure map links it to none of the objectives of {who}; the theme "
+        "they share ({themes}) is not enough for the note to claim a link."
+    ).format(who=who(director), themes=themes)
 
 
 def _possible_finding(review: Review, impact: Impact, possible: list[Link], index: int) -> Finding:
