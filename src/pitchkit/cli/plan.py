@@ -1,36 +1,30 @@
-"""Commands that plan the approach: ``directors`` and ``check``."""
+"""Commands that plan the approach: ``directors``, ``check`` and ``link``."""
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
 import json
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from pitchkit.cli.common import (
-    DirectorsOpt,
-    FactsArg,
-    LocaleOpt,
-    QuietOpt,
-    VerboseOpt,
+    Terminal,
+    UserDefaults,
     app,
     escape,
-    load_project,
     out_console,
     say,
     user_errors,
     warn,
 )
-from pitchkit.errors import PitchkitError
-from pitchkit.i18n.messages import Message
+from pitchkit.cli.options import DirectorsOpt, FactsArg, LocaleOpt
 from pitchkit.i18n.translation import N_, Language
 
 if TYPE_CHECKING:
     from pitchkit.advice import Finding
     from pitchkit.advice.ranking import Place, Ranking
-    from pitchkit.facts.schema import LoadedFacts
+    from pitchkit.api.link import Answer
     from pitchkit.init.linkedit import Candidate
 
 
@@ -84,28 +78,26 @@ def directors(
     directors: DirectorsOpt = None,
     locale: LocaleOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the ranking as JSON.")] = False,
-    quiet: QuietOpt = False,
-    verbose: VerboseOpt = False,
 ) -> None:
     """Rank the directors by how well the project serves them, and say whom to approach first.
 
     Example: pitchkit directors facts.yaml --directors team.xlsx
     """
-    from pitchkit.advice.ranking import rank_directors, ranking_json, recommendation_lines, team_for
+    from pitchkit.advice.ranking import recommendation_lines
+    from pitchkit.api import RankRequest, rank
 
-    project = load_project(facts, locale)
-    team = team_for(project.loaded, directors)
-    for line in team.warnings:
-        warn(line)
-    ranking = rank_directors(team.loaded.facts, project.lang)
+    result = rank(
+        RankRequest(facts, directors, locale, default_locale=UserDefaults.locale), Terminal()
+    )
+    ranking, lang = result.ranking, result.lang
     if as_json:
-        typer.echo(json.dumps(ranking_json(ranking, project.lang), ensure_ascii=False, indent=2))
+        typer.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
         return
-    out_console.print(ranking_table(ranking, project.lang))
+    out_console.print(ranking_table(ranking, lang))
     out_console.print()
-    heading = project.lang.gettext("Recommendation")
+    heading = lang.gettext("Recommendation")
     out_console.print(f"[bold]{escape(heading)}[/]")
-    for line in recommendation_lines(ranking, project.lang):
+    for line in recommendation_lines(ranking, lang):
         out_console.print(escape(line))
 
 
@@ -141,31 +133,13 @@ def print_findings(findings: list[Finding], lang: Language) -> None:
         out_console.print()
 
 
-def brief_findings(loaded: LoadedFacts, director_id: str, lang: Language) -> list[Finding]:
-    """The guide's findings for a note just written; a problem is a warning, never a failure."""
-    from pitchkit.advice import check
-    from pitchkit.advice.length import LENGTH_RULES
-
-    try:
-        findings = check(loaded, director_id=director_id, today=dt.date.today(), lang=lang)
-        return [finding for finding in findings if finding.rule not in LENGTH_RULES]
-    except PitchkitError as error:
-        warn(Message("the pitch could not be checked against the guide: {why}", why=error.text))
-        return []
-
-
-def report_advice(findings: list[Finding], lang: Language) -> None:
+def report_advice(findings: Sequence[Finding], lang: Language) -> None:
     """The findings in brief, one line each, after a note is written."""
     if not findings:
         return
     say(lang.gettext("Advice from the guide (run 'pitchkit check' for the evidence and fixes):"))
     for finding in findings:
         say(f"  {lang.gettext(SEVERITY_WORDS[finding.severity])}: {finding.message}")
-
-
-def has_warnings(findings: list[Finding]) -> bool:
-    """Whether any finding is a warning or an error."""
-    return any(f.severity in ("warning", "error") for f in findings)
 
 
 @app.command(name="check", rich_help_panel="Plan and check")
@@ -186,8 +160,6 @@ def check_command(
         bool, typer.Option("--strict", help="Exit 1 when any warning or error is found.")
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the findings as JSON.")] = False,
-    quiet: QuietOpt = False,
-    verbose: VerboseOpt = False,
 ) -> None:
     """Check the pitch against the guide's advice on winning an executive sponsor.
 
@@ -195,25 +167,21 @@ def check_command(
 
     Example: pitchkit check facts.yaml --director dof --strict
     """
-    from pitchkit.advice import check
-    from pitchkit.advice.ranking import team_for
+    from pitchkit.api import CheckRequest, check
 
-    project = load_project(facts, locale)
-    team = team_for(project.loaded, directors) if directors else None
-    for line in team.warnings if team else ():
-        warn(line)
-    loaded = team.loaded if team else project.loaded
-    findings = check(loaded, director_id=director, today=dt.date.today(), lang=project.lang)
+    result = check(
+        CheckRequest(facts, director, directors, locale, default_locale=UserDefaults.locale),
+        Terminal(),
+    )
     if as_json:
-        data = {"findings": [dataclasses.asdict(f) for f in findings]}
-        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        typer.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
     else:
-        print_findings(findings, project.lang)
-    if strict and has_warnings(findings):
+        print_findings(list(result.findings), result.lang)
+    if strict and result.has_warnings:
         raise typer.Exit(1)
 
 
-def _ask_about(candidate: Candidate, lang: Language) -> str:
+def _ask_about(candidate: Candidate, lang: Language) -> Answer:
     """Show one proposed link with its reason and read the lead's answer (y, n, s or q)."""
     from pitchkit.advice.ranking import link_reason
 
@@ -235,7 +203,7 @@ def _ask_about(candidate: Candidate, lang: Language) -> str:
 
 
 #: Answers to the link question, in English and Welsh (ie = yes, na = no, hepgor, stop).
-ANSWERS = {"y": "y", "i": "y", "n": "n", "s": "s", "h": "s", "q": "q"}
+ANSWERS: dict[str, Answer] = {"y": "y", "i": "y", "n": "n", "s": "s", "h": "s", "q": "q"}
 
 
 @app.command(name="link", rich_help_panel="Plan and check")
@@ -263,8 +231,6 @@ def link_command(
         typer.Option("--all-confident", help="Accept every link the measure map is sure of."),
     ] = False,
     locale: LocaleOpt = None,
-    quiet: QuietOpt = False,
-    verbose: VerboseOpt = False,
 ) -> None:
     """Confirm or rule out the links pitchkit found, writing 'supports:' and 'excludes:'.
 
@@ -273,47 +239,31 @@ def link_command(
 
     Example: pitchkit link facts.yaml --accept antibiotics:md.shmi --reject antibiotics:cn.voice
     """
-    from pitchkit.init.linkedit import Decision, candidates, decided_text, decision
-    from pitchkit.output.files import write_atomic
+    from pitchkit.api import LinkRequest, decide_links
+    from pitchkit.i18n.messages import Message
 
-    project = load_project(facts, locale)
-    lang = project.lang
-    loaded = project.loaded
-    proposed = candidates(loaded.facts)
-    decisions: list[Decision] = []
-    if accept or reject or all_confident:
-        decisions += [decision(text, loaded.facts, accept=True) for text in accept or ()]
-        decisions += [decision(text, loaded.facts, accept=False) for text in reject or ()]
-        if all_confident:
-            decided = {(d.impact, d.ref.casefold()) for d in decisions}
-            decisions += [
-                Decision(c.impact.id, c.ref, True)
-                for c in proposed
-                if c.link.confidence == "confident"
-                and (c.impact.id, c.ref.casefold()) not in decided
-            ]
-    elif not proposed:
+    request = LinkRequest(
+        facts,
+        tuple(accept or ()),
+        tuple(reject or ()),
+        all_confident,
+        locale,
+        default_locale=UserDefaults.locale,
+    )
+    try:
+        result = decide_links(request, Terminal(), ask=_ask_about)
+    except typer.Abort:
+        warn(Message("the questions ended early, so nothing was written"))
+        raise typer.Exit(1) from None
+    lang = result.lang
+    if not result.proposed and not request.answered:
         say(lang.gettext("No links to decide: every link pitchkit found is settled already."))
         return
-    else:
-        try:
-            for candidate in proposed:
-                answer = _ask_about(candidate, lang)
-                if answer == "q":
-                    break
-                if answer in ("y", "n"):
-                    decisions.append(Decision(candidate.impact.id, candidate.ref, answer == "y"))
-        except typer.Abort:
-            warn(Message("the questions ended early, so nothing was written"))
-            raise typer.Exit(1) from None
-    if not decisions:
+    if not result.written:
         say(lang.gettext("Nothing was written."))
         return
-    text = decided_text(loaded.path, decisions)
-    write_atomic(loaded.path, text.encode("utf-8"), force=True)
-    accepted = sum(d.accept for d in decisions)
     say(
         lang.gettext(
             "Wrote {accepted} to 'supports:' and {rejected} to 'excludes:' in {path}."
-        ).format(accepted=accepted, rejected=len(decisions) - accepted, path=loaded.path)
+        ).format(accepted=result.accepted, rejected=result.rejected, path=result.path)
     )
