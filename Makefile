@@ -53,9 +53,10 @@ templates: $(STAMP)
 catalogs: $(STAMP)
 	$(BIN)/python scripts/i18n.py
 
-# Remake the quick-loading copy of lenses.yaml (after editing it).
+# Remake the quick-loading copies of lenses.yaml and measures.yaml (after editing them).
 lenses: $(STAMP)
 	$(BIN)/python -m pitchkit.recast.lenses
+	$(BIN)/python -m pitchkit.recast.measures
 
 # The Open XML SDK validator used by the document tests (needs npm).
 tools:

@@ -180,6 +180,10 @@ def test_impact_unlinked_names_the_impact_and_where_it_is(tmp_path: Path) -> Non
     assert finding.message == (
         "The impact 'Pressure ulcers on the medical wards' serves none of Helen Marsh's objectives."
     )
+    assert finding.evidence == (
+        "pitchkit's measure map links it to none of the objectives of Helen Marsh (Director of "
+        "Finance), and they declare no theme in common."
+    )
     assert finding.where is not None
     assert finding.where.startswith(f"{tmp_path / 'facts.yaml'}:")
     assert "impact-unlinked" not in rules(findings_for(tmp_path, good_facts()))

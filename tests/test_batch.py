@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import hashlib
 import os
@@ -255,6 +256,17 @@ def test_a_batch_note_reads_the_same_as_the_brief_command_in_welsh(tmp_path: Pat
     """A director with no objectives of their own gets the role's, in Welsh, either way."""
     project = open_project(ROOT / "examples" / "ysbyty-cymunedol" / "facts.yaml")
     finance = Director(id="cyllid", name="Siân Lloyd", role="Director of Finance")
+    # Since issue 14 a money value alone is only a possible link, never claimed in a note:
+    # the lead confirms the ED attendances impact serves the role's cost improvement programme.
+    facts = project.facts
+    impacts = [
+        i.model_copy(update={"supports": ["cyllid.cip"]}) if i.id == "ed-attendances" else i
+        for i in facts.impacts
+    ]
+    loaded = dataclasses.replace(
+        project.loaded, facts=facts.model_copy(update={"impacts": impacts})
+    )
+    project = dataclasses.replace(project, loaded=loaded)
     result = run_batch(
         project=project, directors=[finance], kind="brief", out_dir=tmp_path / "batch", today=TODAY
     )

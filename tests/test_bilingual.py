@@ -228,8 +228,18 @@ def test_bilingual_update_is_valid(update_path: Path) -> None:
 
 
 def test_a_bilingual_cut_warning_is_all_in_welsh_and_says_each_cut_once(tmp_path: Path) -> None:
+    # The lead confirms the ED attendances link (since issue 14 only a possible one), so the
+    # note has enough statements to need cutting.
+    facts = tmp_path / "facts.yaml"
+    themes = "    themes: [access, flow]\n"
+    facts.write_text(
+        WELSH_EXAMPLE.read_text(encoding="utf-8").replace(
+            themes, themes + "    supports: [dpcmh.access]\n"
+        ),
+        encoding="utf-8",
+    )
     result = CliRunner().invoke(
-        app, ["brief", str(WELSH_EXAMPLE), "--bilingual", "-o", str(tmp_path / "both.docx")]
+        app, ["brief", str(facts), "--bilingual", "-o", str(tmp_path / "both.docx")]
     )
     assert result.exit_code == 0, result.output
     [warning] = [line for line in result.stderr.splitlines() if "ffitio" in line]

@@ -82,7 +82,7 @@ def facts_file(tmp_path: Path, change: Callable[[dict[str, Any]], None] | None =
 @pytest.mark.parametrize(
     ("example", "first", "name"),
     [
-        ("frailty-virtual-ward", "dof", "Helen Marsh"),
+        ("frailty-virtual-ward", "coo", "Tom Okafor"),
         ("falls-prevention", "don", "Claire Thompson"),
         ("ysbyty-cymunedol", "dpcmh", "Gareth Morgan"),
     ],
@@ -105,7 +105,8 @@ def test_directors_table_shows_scores_statements_and_reasons() -> None:
     for expected in ("Helen Marsh", "Tom Okafor", "Score", "Recommendation"):
         assert expected in text
     assert "plan to engage the whole executive team" in text
-    assert "After Helen Marsh, approach Tom Okafor, Dr James Whitfield and Ruth Adeyemi" in text
+    assert "After Tom Okafor, approach Helen Marsh, Dr James Whitfield and Ruth Adeyemi" in text
+    assert "map:" in text
 
 
 def test_directors_json_has_the_promised_shape() -> None:
@@ -130,15 +131,22 @@ def test_directors_json_has_the_promised_shape() -> None:
                 "objective",
                 "score",
                 "reason",
+                "confidence",
+                "chain",
                 "explanation",
                 "themes",
                 "words",
             }
-            assert found["reason"] in {"explicit", "themes", "words"}
+            assert found["confidence"] in {"explicit", "confident", "possible"}
+            if found["reason"] == "map":
+                assert found["chain"]
+            elif found["reason"] != "explicit":
+                assert found["chain"] == []  # a possible link has no chain
+            assert found["reason"] in {"explicit", "map", "themes", "words", "value"}
             assert all(len(pair) == 2 for pair in found["words"])
     recommendation = data["recommendation"]
     assert {"first", "why", "whole_team", "also"} <= set(recommendation)
-    assert recommendation["also"] == ["coo", "md", "don"]
+    assert recommendation["also"] == ["dof", "md", "don"]
     assert result.stderr == ""
 
 

@@ -114,6 +114,11 @@ def test_answers_become_a_facts_file_and_a_brief_that_says_them(tmp_path: Path) 
     assert loaded.meeting is not None
     assert loaded.meeting.director == "dof"
 
+    # A money value alone is only a possible link to Finance's objective (issue 14): the
+    # lead confirms it with 'pitchkit link' before the note claims it.
+    typical = director.objectives[0]
+    confirm = runner.invoke(app, ["link", str(facts), "--accept", f"{impact.id}:dof.{typical.id}"])
+    assert confirm.exit_code == 0, confirm.output
     out = tmp_path / "brief.docx"
     brief = runner.invoke(app, ["brief", str(facts), "--out", str(out)])
     assert brief.exit_code == 0, brief.output

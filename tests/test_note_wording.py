@@ -78,7 +78,17 @@ def test_money_on_one_line_adds_up(tmp_path: Path) -> None:
 
 
 def test_a_welsh_unit_cost_line_does_not_put_a_plural_after_bob(tmp_path: Path) -> None:
-    path = Path(__file__).resolve().parent.parent / "examples" / "ysbyty-cymunedol" / "facts.yaml"
+    example = Path(__file__).resolve().parents[1] / "examples" / "ysbyty-cymunedol" / "facts.yaml"
+    # The lead confirms the link for the impact with a unit cost (since issue 14 only a
+    # possible one), so the note shows its cost line.
+    path = tmp_path / "facts.yaml"
+    themes = "    themes: [access, flow]\n"
+    path.write_text(
+        example.read_text(encoding="utf-8").replace(
+            themes, themes + "    supports: [dpcmh.access]\n"
+        ),
+        encoding="utf-8",
+    )
     note = tmp_path / "nodyn.docx"
     code, _, stderr = run("brief", path, "--out", note)
     assert code == 0, stderr

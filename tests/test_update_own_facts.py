@@ -49,6 +49,7 @@ impacts:
     baseline: 300
     target: 300
     better: lower
+    supports: [coo.los]  # the lead's link: no map chain from agency shifts to length of stay
 advice:
   - Which committee should hear about delays in care packages?
 directors:
@@ -343,6 +344,14 @@ def test_changes_serving_different_objectives_are_credited_each_to_its_own(
     for before, ed in zip((895, 905, 902, 898, 900, 896, 904, 899, 901), ED_BASELINE, strict=True):
         log = log.replace(f"agency: {before}}}", f"agency: {before}, ed: {ed}}}")
     facts = write_facts(tmp_path, log)
+    # Without the lead's link for agency shifts, only the two changes with objectives count.
+    agency_link = "    supports: [coo.los]  # the lead's link: no map chain from agency shifts"
+    text = facts.read_text(encoding="utf-8")
+    assert agency_link in text
+    facts.write_text(
+        "\n".join(line for line in text.splitlines() if not line.startswith(agency_link)) + "\n",
+        encoding="utf-8",
+    )
     sentence = board_sentence(update_text(facts, "coo"))
     assert (
         "a reduction of 275 in occupied bed days, patients with no criteria to reside between "
@@ -404,8 +413,8 @@ def test_a_fill_in_with_no_log_lists_the_directors_objectives(tmp_path: Path) ->
             "Reduce length of stay",
             f"Occupied bed days, patients with no criteria to reside: {prompt}",
         ],
-        ["Meet the 78% four-hour standard", f"ED attendances seen within four hours: {prompt}"],
         ["Reduce length of stay", f"Agency shifts on the discharge wards: {prompt}"],
+        ["Meet the 78% four-hour standard", f"ED attendances seen within four hours: {prompt}"],
         [
             "Build a stronger operations team",
             f"[The measure that shows progress on this, if any]: {prompt}",

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pitchkit.advice.ranking import Place
+from pitchkit.advice.ranking import Place, link_reason
 from pitchkit.advice.review import Finding, Review, Severity, who
 from pitchkit.facts.schema import Director, Facts, Impact
-from pitchkit.recast.align import shared_words, wording
+from pitchkit.recast.align import Link, shared_words, wording
 from pitchkit.recast.lenses import GENERAL, all_lenses, lens_for
 
 #: A concern counts as spoken to when the project shares this much wording with it.
@@ -73,24 +73,81 @@ def _impact_index(review: Review, impact: Impact) -> int:
 def impact_unlinked(review: Review) -> Iterator[Finding]:
     """An impact serves none of the chosen director's objectives."""
     pitch, director = review.pitch, review.director
-    if pitch is None or director is None or not pitch.statements:
+    if pitch is None or director is None:
         return
     for impact in pitch.unlinked_impacts:
         index = _impact_index(review, impact)
+        possible = [found for found in pitch.possible if found.impact == impact.id]
+        if possible:
+            yield _possible_finding(review, impact, possible, index)
+            continue
+        if not pitch.statements:
+            continue  # director-unaligned says it for the whole project
         yield Finding(
             "impact-unlinked",
             "warning",
             review._("The impact '{measure}' serves none of {name}'s objectives.").format(
                 measure=impact.measure, name=director.name
             ),
-            review._("No objective of {who} shares its words or themes.").format(who=who(director)),
+            _unlinked_evidence(review, impact),
             review._(
-                "If it does serve one, say so with 'supports: [{id}.OBJECTIVE]' or add "
-                "'themes:'; if not, keep it for another director and lead with the impacts "
-                "that matter to {name}."
+                "If it does serve one, say so with 'supports: [{id}.OBJECTIVE]' (or run "
+                "'pitchkit link'); if not, keep it for another director and lead with the "
+                "impacts that matter to {name}."
             ).format(id=director.id, name=director.name),
             review.where("impacts", index, "measure"),
         )
+
+
+def _unlinked_evidence(review: Review, impact: Impact) -> str:
+    """Why an impact has no link to the director: never "no theme in common" when one is."""
+    pitch, director = review.pitch, review.director
+    assert pitch is not None
+    assert director is not None
+    sharing = [o for o in pitch.objectives if set(o.themes) & set(impact.themes)]
+    if not sharing:
+        return review._(
+            "pitchkit's measure map links it to none of the objectives of {who}, and "
+            "they declare no theme in common."
+        ).format(who=who(director))
+    themes = ", ".join(t for t in impact.themes if any(t in o.themes for o in sharing))
+    ruled_out = [
+        f"{director.id}.{o.id}" for o in sharing if f"{director.id}.{o.id}" in impact.excludes
+    ]
+    if ruled_out:
+        return review._(
+            "It shares the theme {themes} with {refs}, which you ruled out with 'excludes:'; "
+            "pitchkit's measure map links it to none of the other objectives of {who}."
+        ).format(themes=themes, refs=", ".join(ruled_out), who=who(director))
+    return review._(
+        "pitchkit's measure map links it to none of the objectives of {who}; the theme "
+        "they share ({themes}) is not enough for the note to claim a link."
+    ).format(who=who(director), themes=themes)
+
+
+def _possible_finding(review: Review, impact: Impact, possible: list[Link], index: int) -> Finding:
+    """An impact only possibly linked: show the evidence and how to confirm or rule it out."""
+    director = review.director
+    assert director is not None
+    reasons = "; ".join(
+        f"{found.objective}: {link_reason(found, review.lang, director_id=director.id)}"
+        for found in possible
+    )
+    refs = ", ".join(f"{director.id}.{found.objective}" for found in possible)
+    return Finding(
+        "impact-possible",
+        "warning",
+        review._(
+            "The impact '{measure}' may serve {name}'s objectives, but the note will not "
+            "claim it until you confirm."
+        ).format(measure=impact.measure, name=director.name),
+        reasons,
+        review._(
+            "If it does, add 'supports: [{refs}]' (or run 'pitchkit link'); if not, add "
+            "'excludes: [{refs}]'."
+        ).format(refs=refs),
+        review.where("impacts", index, "measure"),
+    )
 
 
 def _better_fit(review: Review) -> Place | None:

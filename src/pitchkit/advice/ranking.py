@@ -18,7 +18,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pitchkit.errors import DirectorsError
 from pitchkit.facts.directors import load_directors, with_directors
@@ -30,6 +30,7 @@ from pitchkit.notes import wording
 from pitchkit.notes.context import WHOLE_TEAM_THRESHOLD
 from pitchkit.recast.align import Link
 from pitchkit.recast.localise import localise_pitch
+from pitchkit.recast.measures import Chain
 from pitchkit.recast.pitch import Pitch, Statement, recast
 
 #: The lenses the guide suggests approaching first.
@@ -45,6 +46,7 @@ class Place:
     rank: int
     pitch: Pitch
     preferred: bool
+    meeting: bool = False  # the facts book a meeting with this director
 
     @property
     def director(self) -> Director:
@@ -73,7 +75,9 @@ class Recommendation:
     whole_team: bool
     also: tuple[Place, ...]  # the rest of the team in rank order, for large grants
     unaligned: tuple[Place, ...]  # directors none of whose objectives the project serves
-    passed_over: Place | None  # scored higher than ``first`` but is not a role the guide prefers
+    passed_over: Place | None  # scored higher than ``first``, which went first on a near-tie
+    decided_by: Literal["score", "meeting", "preference"] = "score"
+    worries: tuple[Objective, ...] = ()  # objectives of ``first`` the board already worries about
 
 
 @dataclass(frozen=True)
@@ -100,10 +104,22 @@ def whole_team_needed(facts: Facts) -> bool:
     )
 
 
-def _order_key(pitch: Pitch, preferred: bool, index: int) -> tuple[int, int, int]:
-    """Higher scores first; a preferred, aligned role counts ``CLOSE_SCORES`` more."""
-    bonus = CLOSE_SCORES if preferred and pitch.statements else 0
-    return (-(pitch.score + bonus), 0 if preferred else 1, index)
+def _order_key(
+    pitch: Pitch, preferred: bool, meeting: bool, index: int
+) -> tuple[float, int, int, int]:
+    """Higher scores first; near-ties go to the meeting's director, then a preferred role.
+
+    An aligned director the meeting is booked with counts ``CLOSE_SCORES``
+    and a half more; an aligned role the guide prefers, ``CLOSE_SCORES``
+    more. Neither lifts a director the project does not serve.
+    """
+    bonus = 0.0
+    if pitch.statements:
+        if meeting:
+            bonus = CLOSE_SCORES + 0.5
+        elif preferred:
+            bonus = float(CLOSE_SCORES)
+    return (-(pitch.score + bonus), 0 if meeting else 1, 0 if preferred else 1, index)
 
 
 def rank_directors(
@@ -138,9 +154,13 @@ def rank_directors(
     if lang is not None:
         pitches = [localise_pitch(pitch, lang) for pitch in pitches]
     preferred = [p.lens.lens.id in PREFERRED_LENSES for p in pitches]
-    order = sorted(range(len(pitches)), key=lambda i: _order_key(pitches[i], preferred[i], i))
+    booked = facts.meeting.director.casefold() if facts.meeting and facts.meeting.director else ""
+    meeting = [p.director.id.casefold() == booked for p in pitches]
+    order = sorted(
+        range(len(pitches)), key=lambda i: _order_key(pitches[i], preferred[i], meeting[i], i)
+    )
     places = tuple(
-        Place(rank=rank, pitch=pitches[i], preferred=preferred[i])
+        Place(rank=rank, pitch=pitches[i], preferred=preferred[i], meeting=meeting[i])
         for rank, i in enumerate(order, start=1)
     )
     return Ranking(facts, places, recommend(facts, places))
@@ -151,15 +171,20 @@ def recommend(facts: Facts, places: tuple[Place, ...]) -> Recommendation:
     first = places[0]
     top_score = max(place.pitch.score for place in places)
     passed_over = None
+    decided_by: Literal["score", "meeting", "preference"] = "score"
     if first.pitch.score < top_score:
         passed_over = next(p for p in places if p.pitch.score == top_score)
+        decided_by = "meeting" if first.meeting else "preference"
     whole_team = whole_team_needed(facts)
+    worries = tuple(o for o in first.pitch.served if o.id in first.pitch.worries)
     return Recommendation(
         first=first,
         whole_team=whole_team,
         also=places[1:] if whole_team else (),
         unaligned=tuple(p for p in places if not p.aligned),
         passed_over=passed_over,
+        decided_by=decided_by,
+        worries=worries,
     )
 
 
@@ -211,15 +236,39 @@ def team_for(loaded: LoadedFacts, directors_file: Path | None = None) -> Team:
 # Wording
 
 
-def link_reason(found: Link, lang: Language, *, director_id: str = "") -> str:
-    """Why a link was made, in words: explicit, shared themes, or matching words."""
-    if found.reason == "explicit":
-        ref = f" ({director_id}.{found.objective})" if director_id else ""
-        return lang.gettext("explicit link in supports{ref}").format(ref=ref)
+def chain_text(chain: Chain, lang: Language) -> str:
+    """A measure-map chain in words: "A → B → C (why A moves B; why B moves C)"."""
+    labels = chain.labels()
+    if not chain.steps:
+        return lang.gettext("both measure {concept}").format(concept=labels[0])
+    reasons = "; ".join(step.why for step in chain.steps)
+    return f"{' → '.join(labels)} ({reasons})"
+
+
+def _evidence(found: Link, lang: Language) -> str:
+    """The themes or words behind a link that has no chain."""
+    if found.reason == "value":
+        return lang.gettext("the impact has a money value and the objective is financial")
     if found.reason == "words":
         pairs = ", ".join(f"'{a}' ~ '{b}'" for a, b in found.words)
         return lang.gettext("matching words: {pairs}").format(pairs=pairs)
     return lang.gettext("shared themes: {themes}").format(themes=", ".join(found.themes))
+
+
+def link_reason(found: Link, lang: Language, *, director_id: str = "") -> str:
+    """Why a link was made, in words: explicit, a measure-map chain, or possible."""
+    ref = f"{director_id}.{found.objective}" if director_id else ""
+    if found.confidence == "explicit":
+        return lang.gettext("explicit link in supports{ref}").format(ref=f" ({ref})" if ref else "")
+    if found.confidence == "confident" and found.chain is not None:
+        text = lang.gettext("measure map: {chain}").format(chain=chain_text(found.chain, lang))
+        if found.words:
+            pairs = ", ".join(f"'{a}' ~ '{b}'" for a, b in found.words)
+            text += "; " + lang.gettext("matching words: {pairs}").format(pairs=pairs)
+        return text
+    return lang.gettext("possible -- confirm with supports: [{ref}]: {evidence}").format(
+        ref=ref or found.objective, evidence=_evidence(found, lang)
+    )
 
 
 def objective_label(objective: Objective, lang: Language) -> str:
@@ -269,8 +318,23 @@ def why_text(ranking: Ranking, lang: Language) -> str:
         objectives="; ".join(served),
         statement=statement_text(first, lang),
     )
-    passed = ranking.recommendation.passed_over
-    if passed is not None:
+    recommendation = ranking.recommendation
+    if recommendation.worries:
+        text += " " + lang.gettext(
+            "It serves a problem the board already worries about ({worry}), which weighs most."
+        ).format(worry="; ".join(objective_label(o, lang) for o in recommendation.worries))
+    passed = recommendation.passed_over
+    if passed is not None and recommendation.decided_by == "meeting":
+        text += " " + lang.gettext(
+            "{name} scores a little higher ({theirs} against {ours}), but when the fit is "
+            "this close the meeting already booked with {first} decides it."
+        ).format(
+            name=passed.director.name,
+            theirs=passed.pitch.score,
+            ours=first.pitch.score,
+            first=first.director.name,
+        )
+    elif passed is not None:
         text += " " + lang.gettext(
             "{name} scores a little higher ({theirs} against {ours}), but when the fit is "
             "this close the guide suggests a medical, nursing or finance director first."
@@ -351,6 +415,8 @@ def _place_json(place: Place, lang: Language) -> dict[str, Any]:
                 "objective": found.objective,
                 "score": found.score,
                 "reason": found.reason,
+                "confidence": found.confidence,
+                "chain": list(found.chain.labels()) if found.chain else [],
                 "explanation": link_reason(found, lang, director_id=place.director.id),
                 "themes": list(found.themes),
                 "words": [list(pair) for pair in found.words],

@@ -15,6 +15,7 @@ is cheap: each use case loads the parts of pitchkit it needs when it runs.
 
 from pitchkit.api.base import Heard, Listener, Result
 from pitchkit.api.batch import BatchOutcome, BatchRequest, open_batch, write_batch
+from pitchkit.api.link import LinkRequest, LinkResult, decide_links
 from pitchkit.api.notes import (
     BriefRequest,
     BriefResult,
@@ -41,6 +42,8 @@ __all__ = [
     "CheckRequest",
     "CheckResult",
     "Heard",
+    "LinkRequest",
+    "LinkResult",
     "Listener",
     "PeriodStatus",
     "RankRequest",
@@ -53,6 +56,7 @@ __all__ = [
     "UpdateResult",
     "check",
     "check_template",
+    "decide_links",
     "export_template",
     "open_batch",
     "rank",

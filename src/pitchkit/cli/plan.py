@@ -1,4 +1,4 @@
-"""Commands that plan the approach: ``directors`` and ``check``."""
+"""Commands that plan the approach: ``directors``, ``check`` and ``link``."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from pitchkit.cli.common import (
     out_console,
     say,
     user_errors,
+    warn,
 )
 from pitchkit.cli.options import DirectorsOpt, FactsArg, LocaleOpt
 from pitchkit.i18n.translation import N_, Language
@@ -23,6 +24,8 @@ from pitchkit.i18n.translation import N_, Language
 if TYPE_CHECKING:
     from pitchkit.advice import Finding
     from pitchkit.advice.ranking import Place, Ranking
+    from pitchkit.api.link import Answer
+    from pitchkit.init.linkedit import Candidate
 
 
 def role_and_lens(place: Place, lang: Language) -> str:
@@ -176,3 +179,91 @@ def check_command(
         print_findings(list(result.findings), result.lang)
     if strict and result.has_warnings:
         raise typer.Exit(1)
+
+
+def _ask_about(candidate: Candidate, lang: Language) -> Answer:
+    """Show one proposed link with its reason and read the lead's answer (y, n, s or q)."""
+    from pitchkit.advice.ranking import link_reason
+
+    found = candidate.link
+    out_console.print(
+        f"[bold]{escape(candidate.impact.measure)}[/] → "
+        f"{escape(candidate.director.name)}: {escape(candidate.objective.text)}"
+    )
+    reason = link_reason(found, lang, director_id=candidate.director.id)
+    out_console.print(f"  {escape(reason)}")
+    question = lang.gettext(
+        "Does '{impact}' serve {ref}? y = yes (supports), n = no (excludes), s = skip, q = stop"
+    ).format(impact=candidate.impact.id, ref=candidate.ref)
+    while True:
+        answer = str(typer.prompt(question, default="s")).strip().casefold()[:1]
+        if answer in ANSWERS:
+            return ANSWERS[answer]
+        out_console.print(lang.gettext("Answer y, n, s or q."))
+
+
+#: Answers to the link question, in English and Welsh (ie = yes, na = no, hepgor, stop).
+ANSWERS: dict[str, Answer] = {"y": "y", "i": "y", "n": "n", "s": "s", "h": "s", "q": "q"}
+
+
+@app.command(name="link", rich_help_panel="Plan and check")
+@user_errors
+def link_command(
+    facts: FactsArg,
+    accept: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--accept",
+            metavar="IMPACT:DIRECTOR.OBJECTIVE",
+            help="Confirm a link (adds it to supports:), e.g. antibiotics:md.shmi. Repeatable.",
+        ),
+    ] = None,
+    reject: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--reject",
+            metavar="IMPACT:DIRECTOR.OBJECTIVE",
+            help="Rule out a link (adds it to excludes:), e.g. antibiotics:cn.voice. Repeatable.",
+        ),
+    ] = None,
+    all_confident: Annotated[
+        bool,
+        typer.Option("--all-confident", help="Accept every link the measure map is sure of."),
+    ] = False,
+    locale: LocaleOpt = None,
+) -> None:
+    """Confirm or rule out the links pitchkit found, writing 'supports:' and 'excludes:'.
+
+    With no options, each proposed link is shown with its reason and you are
+    asked about it. Comments in the facts file are kept.
+
+    Example: pitchkit link facts.yaml --accept antibiotics:md.shmi --reject antibiotics:cn.voice
+    """
+    from pitchkit.api import LinkRequest, decide_links
+    from pitchkit.i18n.messages import Message
+
+    request = LinkRequest(
+        facts,
+        tuple(accept or ()),
+        tuple(reject or ()),
+        all_confident,
+        locale,
+        default_locale=UserDefaults.locale,
+    )
+    try:
+        result = decide_links(request, Terminal(), ask=_ask_about)
+    except typer.Abort:
+        warn(Message("the questions ended early, so nothing was written"))
+        raise typer.Exit(1) from None
+    lang = result.lang
+    if not result.proposed and not request.answered:
+        say(lang.gettext("No links to decide: every link pitchkit found is settled already."))
+        return
+    if not result.written:
+        say(lang.gettext("Nothing was written."))
+        return
+    say(
+        lang.gettext(
+            "Wrote {accepted} to 'supports:' and {rejected} to 'excludes:' in {path}."
+        ).format(accepted=result.accepted, rejected=result.rejected, path=result.path)
+    )

@@ -1,4 +1,4 @@
-"""The facts file: schema v1 as pydantic models, and loading it from YAML.
+"""The facts file: schema 1.1 (1 without ``excludes``) as pydantic models, loaded from YAML.
 
 Every problem found is reported as ``FILE:LINE:COL: field.path: what is
 wrong and how to fix it``, all at once, through :class:`FactsError`. The
@@ -68,6 +68,17 @@ def _as_number(value: Any) -> Any:
         if _GROUPED_NUMBER.match(text):
             return text.replace(",", "").replace("£", "").rstrip("%")
     return value
+
+
+def _schema_version(value: Any) -> Any:
+    """Accept schema ``1``, ``1.0`` or ``1.1``, written as a number or text."""
+    try:
+        number = float(str(value).strip())
+    except ValueError:
+        number = -1.0
+    if isinstance(value, bool) or number not in (1.0, 1.1):
+        raise ValueError(Message("use version 1 or 1.1 (1.1 adds 'excludes' on impacts)"))
+    return number
 
 
 def _lower(value: Any) -> Any:
@@ -194,6 +205,7 @@ class Impact(Model):
     themes: Themes = Field(default_factory=list)
     value: Money | None = None
     supports: TextList = Field(default_factory=list)
+    excludes: TextList = Field(default_factory=list)
     source: str | None = None
     #: When the change took effect for this measure (schema 1.1, optional): one
     #: date, or a list for a change in stages. Without it the project's start is used.
@@ -361,7 +373,8 @@ class Settings(Model):
 class Facts(Model):
     """A whole facts file."""
 
-    version: float = 1
+    #: Schema 1.1 adds ``excludes`` on impacts; a 1.0 file reads the same under 1.1.
+    version: Annotated[float, BeforeValidator(_schema_version)] = 1
     project: Project
     impacts: list[Impact] = Field(min_length=1)
     asks: TextList = Field(default_factory=list)

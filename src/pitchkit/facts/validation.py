@@ -278,6 +278,8 @@ def semantic_problems(data: Any) -> list[Problem]:
         objectives[director_id] = {str(o.get("id")) for _, o in listed if o.get("id")}
     if directors:
         problems += _supports_problems(impacts, objectives)
+        problems += _supports_problems(impacts, objectives, key="excludes")
+        problems += _both_problems(impacts)
         problems += _meeting_problems(data, objectives)
     problems += _update_problems(data, {str(i.get("id")) for _, i in impacts})
     problems += _overlaps_problems(impacts)
@@ -311,17 +313,39 @@ def _overlaps_problems(impacts: list[tuple[int, dict[str, Any]]]) -> list[Proble
     return problems
 
 
+def _references(impact: dict[str, Any], key: str) -> list[Any]:
+    """The ``supports`` or ``excludes`` entries of one impact, a single one as a list."""
+    value = impact.get(key)
+    return value if isinstance(value, list) else [value] if value else []
+
+
+def _both_problems(impacts: list[tuple[int, dict[str, Any]]]) -> list[Problem]:
+    """An objective an impact both ``supports`` and ``excludes``."""
+    problems: list[Problem] = []
+    for index, impact in impacts:
+        supported = {str(ref).strip().casefold() for ref in _references(impact, "supports")}
+        for number, ref in enumerate(_references(impact, "excludes")):
+            if isinstance(ref, str) and ref.strip().casefold() in supported:
+                message = Message(
+                    "'{link}' is also under 'supports': keep it in one of the two",
+                    link=ref.strip(),
+                )
+                problems.append(Problem(("impacts", index, "excludes", number), message))
+    return problems
+
+
 def _supports_problems(
-    impacts: list[tuple[int, dict[str, Any]]], objectives: dict[str, set[str]]
+    impacts: list[tuple[int, dict[str, Any]]],
+    objectives: dict[str, set[str]],
+    *,
+    key: str = "supports",
 ) -> list[Problem]:
-    """``supports`` links that name no director, or no objective of theirs."""
+    """``supports`` (or ``excludes``) links that name no director, or no objective of theirs."""
     problems: list[Problem] = []
     every = [f"{d}.{o}" for d, listed in objectives.items() for o in sorted(listed)]
     for index, impact in impacts:
-        supports = impact.get("supports")
-        links = supports if isinstance(supports, list) else [supports] if supports else []
-        for number, link in enumerate(links):
-            loc: Loc = ("impacts", index, "supports", number)
+        for number, link in enumerate(_references(impact, key)):
+            loc: Loc = ("impacts", index, key, number)
             if not isinstance(link, str):
                 continue
             director_id, _, objective_id = link.partition(".")

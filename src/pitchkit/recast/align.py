@@ -1,11 +1,14 @@
 """Scoring one impact against one director objective, with the reasons why.
 
-A link is certain when the impact names the objective in ``supports``.
-Otherwise two kinds of evidence count: the words the impact and objective
-share (directly, or through a group of phrases meaning the same thing) and
-the themes they share (as written, or implied by their words). Shared words
-count for more than shared themes; the lens's theme weights only order
-links that already stand on their own evidence.
+A link is explicit when the impact names the objective in ``supports``, and
+ruled out when it names it in ``excludes``. Otherwise the measure map
+(:mod:`pitchkit.recast.measures`) decides: when the impact's measure and the
+objective's aim are the same concept, or one reaches the other in at most
+two "contributes to" steps, the link is confident and carries the chain.
+Without a chain, themes both sides declare, or telling words they share
+(never stop words, weak words or specialty names alone), make a possible
+link: shown to the lead to confirm, never claimed in a document. The lens's
+theme weights only order links that already stand on their own evidence.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from typing import Literal
 
 from pitchkit.facts.schema import THEMES, Impact, Objective
 from pitchkit.recast.lenses import Lens, lens_data
+from pitchkit.recast.measures import Chain, aimed, chain, measure_map, measured
 from pitchkit.recast.words import PhraseMatcher, Token, phrase, phrase_table, tokens
 
 #: A link needs at least this score; tuned on tests/data/alignment_pairs.yaml.
@@ -35,16 +39,40 @@ LENS_NUDGE = 0.04
 VALUE_LINK = 0.45
 
 
+Confidence = Literal["explicit", "confident", "possible"]
+#: Confidence levels a document may claim; "possible" links are only shown to the lead.
+CLAIMED: frozenset[str] = frozenset({"explicit", "confident"})
+#: Score of a link through the measure map, by the number of steps in its chain.
+CHAIN_SCORE = {0: 0.9, 1: 0.8, 2: 0.7}
+#: Shared words that are not generic add this much to a map link.
+WORD_SUPPORT = 0.05
+#: A possible link never scores more than this, below every confident one.
+POSSIBLE_CEILING = 0.5
+
+
 @dataclass(frozen=True)
 class Link:
-    """Why an impact serves an objective, and how strongly (0 to 1)."""
+    """Why an impact serves an objective, how strongly (0 to 1) and how sure pitchkit is.
+
+    ``confidence`` is "explicit" (the lead said so in ``supports``),
+    "confident" (the measure map links them, ``chain`` shows how) or
+    "possible" (only shared themes or words: shown to the lead to confirm,
+    never claimed in a document).
+    """
 
     impact: str
     objective: str
     score: float
-    reason: Literal["explicit", "themes", "words"]
+    reason: Literal["explicit", "map", "themes", "words", "value"]
     themes: tuple[str, ...]
     words: tuple[tuple[str, str], ...]
+    confidence: Confidence = "possible"
+    chain: Chain | None = None
+
+    @property
+    def claimed(self) -> bool:
+        """Whether a document may claim this link (explicit or confident)."""
+        return self.confidence in CLAIMED
 
 
 @dataclass(frozen=True)
@@ -184,36 +212,109 @@ def _money_for_finance(impact: Impact, objective: Objective) -> bool:
     return "finance" in themes
 
 
+def _reference(director_id: str, objective: Objective) -> str:
+    return f"{director_id}.{objective.id}".casefold()
+
+
 def _explicit(impact: Impact, objective: Objective, director_id: str) -> bool:
-    wanted = f"{director_id}.{objective.id}".casefold()
+    wanted = _reference(director_id, objective)
     return any(ref.strip().casefold() == wanted for ref in impact.supports)
 
 
-def link(impact: Impact, objective: Objective, *, director_id: str, lens: Lens) -> Link | None:
-    """Score how well ``impact`` serves ``objective`` for a director seen through ``lens``.
+def excluded(impact: Impact, objective: Objective, director_id: str) -> bool:
+    """Whether the lead said in ``excludes`` that ``impact`` does not serve ``objective``."""
+    wanted = _reference(director_id, objective)
+    return any(ref.strip().casefold() == wanted for ref in impact.excludes)
 
-    Returns ``None`` when the evidence is too weak to show the director.
+
+def _impact_concepts(impact: Impact) -> tuple[str, ...]:
+    """The map concepts an impact measures: from its measure, or with its unit if none."""
+    return measured(impact.measure) or measured(_impact_text(impact))
+
+
+def _objective_concepts(objective: Objective) -> tuple[str, ...]:
+    """The map concepts an objective aims at: from its text, or with its target unit."""
+    return aimed(objective.text) or aimed(_objective_text(objective))
+
+
+def map_chain(impact: Impact, objective: Objective) -> Chain | None:
+    """How the measure map takes ``impact`` to ``objective`` in at most two steps, if it does."""
+    return chain(_impact_concepts(impact), _objective_concepts(objective))
+
+
+def _telling(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Shared-word pairs that mean something on their own, each once.
+
+    Stop words, weak words ("patients", "care") and generic words ("how",
+    "can", specialty names) are dropped: they support a link, never make one.
     """
+    data = lens_data()
+    dull = data.stop_words | data.weak_words | measure_map().generic_words
+    kept: list[tuple[str, str]] = []
+    for mine, theirs in pairs:
+        stems = phrase(mine)
+        if all(word in dull or _has_digit(word) for word in stems):
+            continue
+        if (mine, theirs) not in kept:
+            kept.append((mine, theirs))
+    return kept
+
+
+def _declared_themes(impact: Impact, objective: Objective) -> tuple[str, ...]:
+    """Themes both the impact and the objective declare, in the standard order."""
+    common = set(impact.themes) & set(objective.themes)
+    return tuple(t for t in THEMES if t in common)
+
+
+def link(impact: Impact, objective: Objective, *, director_id: str, lens: Lens) -> Link | None:
+    """How well ``impact`` serves ``objective`` for a director seen through ``lens``.
+
+    In order: ``excludes`` rules the pair out; ``supports`` makes it
+    explicit; a chain through the measure map makes it confident; shared
+    declared themes, or telling shared words, make it possible. Returns
+    ``None`` when there is no such evidence.
+    """
+    if excluded(impact, objective, director_id):
+        return None
     themes, theme_score = shared_themes(impact, objective)
     mine = wording(_impact_text(impact), lens)
     theirs = wording(_objective_text(objective), lens)
     pairs, word_score = shared_words(mine, theirs)
+    telling = _telling(pairs)
+    if _explicit(impact, objective, director_id):
+        return Link(
+            impact.id, objective.id, 1.0, "explicit", themes, tuple(telling), "explicit",
+            map_chain(impact, objective),
+        )  # fmt: skip
+    nudge = LENS_NUDGE * max((lens.themes.get(t, 0.0) for t in themes), default=0.0)
+    found = map_chain(impact, objective)
+    if found is not None:
+        score = CHAIN_SCORE[len(found.steps)] + (WORD_SUPPORT if telling else 0.0) + nudge
+        return Link(
+            impact.id, objective.id, round(min(0.99, score), 4), "map", themes, tuple(telling),
+            "confident", found,
+        )  # fmt: skip
+    declared = _declared_themes(impact, objective)
     if _other_topic(mine, theirs, lens):
         theme_score *= SPECIFIC_DISCOUNT
-    if _explicit(impact, objective, director_id):
-        return Link(impact.id, objective.id, 1.0, "explicit", themes, tuple(pairs))
-    score = 1 - (1 - word_score) * (1 - theme_score)
-    if score < VALUE_LINK and _money_for_finance(impact, objective):
-        # Money an impact saves counts towards any financial objective.
-        score, themes = VALUE_LINK, ("finance",)
+    score = 1 - (1 - (word_score if telling else 0.0)) * (1 - theme_score)
+    reason: Literal["themes", "words", "value"] = "words" if telling else "themes"
+    if declared:
+        score = max(score, THRESHOLD)
+        themes = tuple(dict.fromkeys((*declared, *themes)))
+    elif not telling:
+        if _money_for_finance(impact, objective):
+            # Money an impact saves may count towards a financial objective: the lead confirms.
+            return Link(impact.id, objective.id, VALUE_LINK, "value", ("finance",), (), "possible")
+        return None
     if score < THRESHOLD:
         return None
-    nudge = LENS_NUDGE * max((lens.themes.get(t, 0.0) for t in themes), default=0.0)
     return Link(
         impact=impact.id,
         objective=objective.id,
-        score=round(min(0.99, score + nudge), 4),
-        reason="words" if pairs else "themes",
+        score=round(min(POSSIBLE_CEILING, score + nudge), 4),
+        reason=reason,
         themes=themes,
-        words=tuple(pairs),
+        words=tuple(telling),
+        confidence="possible",
     )

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pitchkit.facts.schema import Director, Facts, Impact, Objective
 from pitchkit.recast.align import Link, link
 from pitchkit.recast.lenses import LensMatch, lens_for, objectives_for
+from pitchkit.recast.measures import concepts_in
 from pitchkit.recast.money import Ledger, Line, appraise, fy_label, target_year
 
 #: How many periods of each kind make a year, to annualise money.
@@ -21,6 +22,12 @@ PERIODS_PER_YEAR = {"year": 1.0, "quarter": 4.0, "month": 12.0, "week": 52.0, "d
 MONEY_UNITS = frozenset({"£", "gbp", "pounds", "£k"})
 #: How many statements a one-page note shows.
 NOTE_STATEMENTS = 3
+#: How much a link counts by its objective: a board worry, organisational, personal.
+WORRY_WEIGHT = 1.3
+ORGANISATIONAL_WEIGHT = 1.0
+PERSONAL_WEIGHT = 0.8
+#: A statement about one of the board's worries ranks this much higher in a note.
+WORRY_BONUS = 0.2
 
 
 @dataclass(frozen=True)
@@ -75,12 +82,19 @@ class Pitch:
     director: Director
     lens: LensMatch
     objectives: tuple[Objective, ...]
-    links: tuple[Link, ...]
-    statements: tuple[Statement, ...]  # every linked pair, strongest first
-    score: int  # 0-100: how well the project serves this director
+    links: tuple[Link, ...]  # every link found, possible ones included
+    statements: tuple[Statement, ...]  # every claimed (explicit or confident) link, strongest first
+    score: int  # 0-100: how well the project serves this director, on claimed links
+    worries: frozenset[str] = frozenset()  # objectives tied to the board's worries
     ledger: Ledger | None = None  # the project's money, counted once at one price base
-    #: Links to objectives of a financial year the project delivers nothing in: not claimed.
+    #: Claimed links to objectives of a financial year the project delivers nothing in:
+    #: not claimed after all.
     out_of_year: tuple[Statement, ...] = ()
+
+    @property
+    def possible(self) -> tuple[Link, ...]:
+        """Links only themes or words suggest: for the lead to confirm, never claimed."""
+        return tuple(found for found in self.links if not found.claimed)
 
     @property
     def shown(self) -> tuple[Statement, ...]:
@@ -212,6 +226,7 @@ def recast(facts: Facts, director: Director, *, today: dt.date | None = None) ->
     """
     match = lens_for(director)
     objectives = objectives_for(director, match)
+    worries = worried_objectives(facts, director, objectives)
     ledger = appraise(facts, today or dt.date.today())
     links: list[Link] = []
     statements: list[Statement] = []
@@ -225,6 +240,8 @@ def recast(facts: Facts, director: Director, *, today: dt.date | None = None) ->
             nothing_that_year = year_part(objective, ledger) == 0
             if not nothing_that_year:
                 links.append(found)
+            if not found.claimed:
+                continue
             (out_of_year if nothing_that_year else statements).append(
                 Statement(
                     impact=impact,
@@ -232,7 +249,8 @@ def recast(facts: Facts, director: Director, *, today: dt.date | None = None) ->
                     link=found,
                     quantity=quantity,
                     share_of_target=share_of_target(quantity, objective, ledger),
-                    rank=_rank(found, impact, quantity, match),
+                    rank=_rank(found, impact, quantity, match)
+                    + (WORRY_BONUS if objective.id in worries else 0.0),
                     target_year=_year_of(quantity, objective, ledger),
                 )
             )
@@ -246,10 +264,36 @@ def recast(facts: Facts, director: Director, *, today: dt.date | None = None) ->
         objectives=objectives,
         links=tuple(links),
         statements=tuple(statements),
-        score=alignment_score(facts.impacts, objectives, links),
+        score=alignment_score(
+            facts.impacts, objectives, [s.link for s in statements], worries=worries
+        ),
+        worries=worries,
         ledger=ledger,
         out_of_year=tuple(out_of_year),
     )
+
+
+def worried_objectives(
+    facts: Facts, director: Director, objectives: tuple[Objective, ...]
+) -> frozenset[str]:
+    """Ids of objectives about a problem the board already worries about.
+
+    An objective counts when it names a measure-map concept that the
+    project's ``strategy`` (strategic objectives, BAF risks) or the
+    director's ``concerns`` also name.
+    """
+    worries = " ; ".join([*facts.project.strategy, *director.concerns])
+    if not worries.strip():
+        return frozenset()
+    named = set(concepts_in(worries, broad=True))
+    return frozenset(o.id for o in objectives if named & set(concepts_in(o.text, broad=True)))
+
+
+def objective_weight(objective: Objective, worries: frozenset[str]) -> float:
+    """How much serving ``objective`` counts: the board's worries most, personal ones least."""
+    if objective.id in worries:
+        return WORRY_WEIGHT
+    return ORGANISATIONAL_WEIGHT if objective.kind == "organisational" else PERSONAL_WEIGHT
 
 
 def _year_of(quantity: Quantity, objective: Objective, ledger: Ledger) -> str | None:
@@ -262,16 +306,31 @@ def _year_of(quantity: Quantity, objective: Objective, ledger: Ledger) -> str | 
 
 
 def alignment_score(
-    impacts: list[Impact], objectives: tuple[Objective, ...], links: list[Link]
+    impacts: list[Impact],
+    objectives: tuple[Objective, ...],
+    links: list[Link],
+    *,
+    worries: frozenset[str] = frozenset(),
 ) -> int:
-    """Score 0-100: how strongly the impacts serve, and how many objectives they reach."""
+    """Score 0-100: how strongly the impacts serve, and how many objectives they reach.
+
+    Only claimed links count. Each link's strength is weighed by its
+    objective (:func:`objective_weight`).
+    """
     if not impacts or not objectives:
         return 0
+    kinds = {o.id: o for o in objectives}
     best: dict[str, float] = {}
     for found in links:
-        best[found.impact] = max(best.get(found.impact, 0.0), found.score)
+        if not found.claimed:
+            continue
+        weight = objective_weight(kinds[found.objective], worries)
+        best[found.impact] = max(best.get(found.impact, 0.0), min(1.0, found.score * weight))
     coverage = sum(best.values()) / len(impacts)
-    breadth = len({found.objective for found in links}) / len(objectives)
+    # Breadth counts organisational objectives: a personal one not yet served costs nothing.
+    counted = [o for o in objectives if o.kind == "organisational"] or list(objectives)
+    served = {found.objective for found in links if found.claimed}
+    breadth = sum(o.id in served for o in counted) / len(counted)
     return round(100 * (0.7 * coverage + 0.3 * breadth))
 
 

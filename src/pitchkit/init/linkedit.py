@@ -1,0 +1,197 @@
+"""``pitchkit link``: the links pitchkit proposes, and the lead's answers written back.
+
+:func:`candidates` lists every link the lead has not yet decided on
+(neither in ``supports`` nor in ``excludes``), confident ones first, each
+with the reason pitchkit found it. :func:`decided_text` returns the facts
+file's text with accepted links added to ``supports`` and rejected ones to
+``excludes``: a ruamel.yaml round trip, so comments and layout are kept, and
+validated before anything is written.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml.comments import CommentedSeq
+
+from pitchkit.errors import InputError
+from pitchkit.facts.schema import Director, Facts, Impact, Objective
+from pitchkit.facts.validation import did_you_mean
+from pitchkit.i18n.messages import Message
+from pitchkit.recast.align import Link
+from pitchkit.recast.pitch import recast
+
+#: The order candidates are shown in.
+_CONFIDENCE_ORDER = {"confident": 0, "possible": 1}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A link the lead may accept (into ``supports``) or reject (into ``excludes``)."""
+
+    impact: Impact
+    director: Director
+    objective: Objective
+    link: Link
+
+    @property
+    def ref(self) -> str:
+        """How ``supports`` and ``excludes`` name the objective: ``director.objective``."""
+        return f"{self.director.id}.{self.objective.id}"
+
+    @property
+    def key(self) -> str:
+        """How ``--accept`` and ``--reject`` name the link: ``impact:director.objective``."""
+        return f"{self.impact.id}:{self.ref}"
+
+
+@dataclass(frozen=True)
+class Decision:
+    """One answer: add ``ref`` to the impact's ``supports`` (accept) or ``excludes``."""
+
+    impact: str
+    ref: str
+    accept: bool
+
+
+def candidates(facts: Facts) -> list[Candidate]:
+    """Links not yet decided on, confident ones first, then by director and impact order."""
+    found: list[tuple[int, int, int, Candidate]] = []
+    impacts = {impact.id: (n, impact) for n, impact in enumerate(facts.impacts)}
+    for number, director in enumerate(facts.directors):
+        pitch = recast(facts, director)
+        objectives = {o.id: o for o in pitch.objectives}
+        for link in pitch.links:
+            if link.confidence == "explicit":
+                continue
+            order, impact = impacts[link.impact]
+            candidate = Candidate(impact, director, objectives[link.objective], link)
+            found.append((_CONFIDENCE_ORDER[link.confidence], number, order, candidate))
+    return [candidate for *_, candidate in sorted(found, key=lambda item: item[:3])]
+
+
+def decision(text: str, facts: Facts, *, accept: bool) -> Decision:
+    """Read ``IMPACT:DIRECTOR.OBJECTIVE`` from ``--accept`` or ``--reject``.
+
+    Raises :class:`InputError` naming the nearest impact or objective when
+    either is unknown.
+    """
+    option = "--accept" if accept else "--reject"
+    impact_id, colon, ref = text.strip().partition(":")
+    director_id, dot, objective_id = ref.partition(".")
+    if not colon or not dot or not impact_id or not objective_id:
+        raise InputError(
+            Message(
+                "{option} {value}: write IMPACT:DIRECTOR.OBJECTIVE, e.g. antibiotics:md.shmi",
+                option=option,
+                value=repr(text),
+            )
+        )
+    impact_ids = [impact.id for impact in facts.impacts]
+    if impact_id not in impact_ids:
+        raise InputError(
+            Message(
+                "{option} {value}: no impact has the id '{wanted}'{hint}",
+                option=option,
+                value=repr(text),
+                wanted=impact_id,
+                hint=did_you_mean(impact_id, impact_ids),
+            )
+        )
+    director = facts.director(director_id)
+    refs = [f"{d.id}.{o.id}" for d in facts.directors for o in _objectives(d)]
+    if director is None or objective_id not in {o.id for o in _objectives(director)}:
+        raise InputError(
+            Message(
+                "{option} {value}: no director has the objective '{wanted}'{hint}",
+                option=option,
+                value=repr(text),
+                wanted=ref,
+                hint=did_you_mean(ref, refs),
+            )
+        )
+    return Decision(impact_id, f"{director.id}.{objective_id}", accept)
+
+
+def _objectives(director: Director) -> tuple[Objective, ...]:
+    from pitchkit.recast.lenses import lens_for, objectives_for
+
+    return objectives_for(director, lens_for(director))
+
+
+def decided_text(path: Path, decisions: Iterable[Decision]) -> str:
+    """``path``'s text with each decision written into its impact's ``supports``/``excludes``.
+
+    A link accepted is added to ``supports`` (and taken out of ``excludes``);
+    one rejected, the other way round. Comments and layout are kept. Raises
+    ``FactsError`` if the result would not load, so nothing broken is written.
+    """
+    from pitchkit.facts.yamlsource import read_text
+    from pitchkit.init.extend import round_trip_yaml
+    from pitchkit.init.yamlfile import validated
+
+    yaml = round_trip_yaml()
+    document = yaml.load(read_text(path))
+    impacts = {str(item.get("id")): item for item in document.get("impacts") or ()}
+    for choice in decisions:
+        item = impacts[choice.impact]
+        add, remove = ("supports", "excludes") if choice.accept else ("excludes", "supports")
+        _drop(item, remove, choice.ref)
+        _add(item, add, choice.ref)
+    stream = io.StringIO()
+    yaml.dump(document, stream)
+    return validated(stream.getvalue(), path.name)
+
+
+def _add(item: Any, key: str, ref: str) -> None:
+    """Add ``ref`` to the list under ``key``, made (in flow style, ``[a, b]``) if missing."""
+    current = item.get(key)
+    if isinstance(current, str):
+        current = CommentedSeq([current])
+        current.fa.set_flow_style()
+        item[key] = current
+    if current is None:
+        current = CommentedSeq()
+        current.fa.set_flow_style()
+        _append_key(item, key, current)
+    if ref.casefold() not in {str(entry).strip().casefold() for entry in current}:
+        current.append(ref)
+
+
+def _append_key(item: Any, key: str, value: Any) -> None:
+    """Add ``key`` at the end of a mapping, keeping any blank lines or comments after it.
+
+    ruamel.yaml keeps what follows a mapping's last entry with that entry;
+    the new last entry takes it over, so the gap stays after the item.
+    """
+    keys = list(item.keys())
+    trailing = item.ca.items.pop(keys[-1], None) if keys else None
+    item[key] = value
+    if trailing is not None:
+        if isinstance(item[keys[-1]], dict | list):
+            item.ca.items[keys[-1]] = trailing  # a nested value keeps its own
+        else:
+            item.ca.items[key] = trailing
+
+
+def _drop(item: Any, key: str, ref: str) -> None:
+    """Take ``ref`` out of the list under ``key``; remove the key when the list empties."""
+    current = item.get(key)
+    if current is None:
+        return
+    entries = [current] if isinstance(current, str) else list(current)
+    kept = [entry for entry in entries if str(entry).strip().casefold() != ref.casefold()]
+    if len(kept) == len(entries):
+        return
+    if not kept:
+        del item[key]
+    elif isinstance(current, str):
+        item[key] = kept[0]
+    else:
+        for index in reversed(range(len(current))):
+            if str(current[index]).strip().casefold() == ref.casefold():
+                del current[index]

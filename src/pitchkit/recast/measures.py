@@ -1,0 +1,373 @@
+"""The measure map: NHS measures and aims, and which of them move which.
+
+``measures.yaml`` beside this module lists concepts (SHMI, length of stay,
+agency spend ...) with the names staff write them by, their themes and
+directed "contributes to" edges, each with a reason a director would accept.
+:func:`concepts_in` finds the concepts a text names; :func:`chain` finds how
+an impact's concepts reach an objective's in at most two edges.
+
+Matching uses the light stemming of :mod:`pitchkit.recast.lenses`, with stop words
+left out on both sides, so "patients waiting more than 52 weeks" and
+"52-week waits" meet.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from ruamel.yaml import YAML
+
+from pitchkit.recast.words import PhraseMatcher, Token, _normal, stem, tokens
+
+#: The most edges a chain may take from an impact's concept to an objective's.
+MAX_STEPS = 2
+#: ``measures.yaml`` saved as JSON, which loads far faster; remade by ``make lenses``.
+COMPILED = "measures.json"
+#: Abbreviations with ``&`` the tokenizer would split, spelt out before matching.
+_AMPERSANDS = (
+    (re.compile(r"\bA\s*&\s*G\b", re.IGNORECASE), "advice and guidance"),
+    (re.compile(r"\bG\s*&\s*A\b", re.IGNORECASE), "general and acute"),
+)
+
+
+@dataclass(frozen=True)
+class Edge:
+    """One "contributes to" edge: improving one concept moves ``target``."""
+
+    target: str
+    why: str
+    source: str | None
+    #: The source is counted inside the target (sepsis deaths in SHMI), not only a cause of it.
+    part: bool = False
+
+
+@dataclass(frozen=True)
+class Concept:
+    """A measure or aim pitchkit recognises."""
+
+    id: str
+    label: str
+    names: tuple[str, ...]
+    themes: tuple[str, ...]
+    broad: bool
+    edges: tuple[Edge, ...]
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of a chain: from one concept to the next, and why."""
+
+    source: str
+    target: str
+    why: str
+    reference: str | None
+    part: bool = False
+
+
+@dataclass(frozen=True)
+class Chain:
+    """How an impact's concept reaches an objective's: no steps when they are the same."""
+
+    start: str
+    steps: tuple[Step, ...]
+
+    @property
+    def end(self) -> str:
+        """The concept the chain arrives at."""
+        return self.steps[-1].target if self.steps else self.start
+
+    def labels(self) -> tuple[str, ...]:
+        """The concepts along the chain by their labels, first to last."""
+        concepts = measure_map().concepts
+        ids = (self.start, *(step.target for step in self.steps))
+        return tuple(concepts[concept_id].label for concept_id in ids)
+
+
+@dataclass(frozen=True)
+class MeasureMap:
+    """Every concept by id, and the table for finding their names."""
+
+    concepts: Mapping[str, Concept]
+    phrases: Mapping[tuple[str, ...], frozenset[str]]
+    generic_words: frozenset[str]
+
+
+def read_measure_file() -> dict[str, Any]:
+    """The contents of ``measures.yaml``: from its compiled copy when that is current."""
+    folder = resources.files("pitchkit.recast")
+    text = folder.joinpath("measures.yaml").read_text(encoding="utf-8")
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    compiled = folder.joinpath(COMPILED)
+    if compiled.is_file():
+        saved = json.loads(compiled.read_text(encoding="utf-8"))
+        if saved.get("source_sha256") == digest:
+            return dict(saved["data"])
+    data: dict[str, Any] = YAML(typ="safe").load(text)
+    return data
+
+
+def compile_measure_file() -> str:
+    """The JSON copy of ``measures.yaml`` that :func:`read_measure_file` prefers."""
+    text = resources.files("pitchkit.recast").joinpath("measures.yaml").read_text(encoding="utf-8")
+    saved = {
+        "note": "made from measures.yaml by 'make lenses': edit the YAML, not this file",
+        "source_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        "data": YAML(typ="safe").load(text),
+    }
+    return json.dumps(saved, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def content_tokens(text: str) -> tuple[Token, ...]:
+    """The tokens of ``text`` that carry meaning: stop words left out."""
+    for pattern, spelt in _AMPERSANDS:
+        text = pattern.sub(spelt, text)
+    filler = _filler_words()
+    return tuple(token for token in tokens(text) if token.stem not in filler)
+
+
+@cache
+def _filler_words() -> frozenset[str]:
+    """The stems :func:`content_tokens` leaves out."""
+    return frozenset(stem(_normal(word)) for word in read_measure_file().get("filler_words") or ())
+
+
+def name_key(name: str) -> tuple[str, ...]:
+    """The stems a concept name is matched by."""
+    return tuple(token.stem for token in content_tokens(name))
+
+
+def _concept(item: Mapping[str, Any]) -> Concept:
+    names = tuple(str(name) for name in item["names"])
+    edges = tuple(
+        Edge(str(edge["id"]), str(edge["why"]), edge.get("source"), bool(edge.get("part", False)))
+        for edge in item.get("to") or ()
+    )
+    return Concept(
+        id=str(item["id"]),
+        label=str(item.get("label") or names[0]),
+        names=names,
+        themes=tuple(item.get("themes") or ()),
+        broad=bool(item.get("broad", False)),
+        edges=edges,
+    )
+
+
+@cache
+def measure_map() -> MeasureMap:
+    """Read ``measures.yaml`` once."""
+    raw = read_measure_file()
+    concepts = {item["id"]: _concept(item) for item in raw["concepts"]}
+    table: dict[tuple[str, ...], set[str]] = {}
+    for concept in concepts.values():
+        for name in concept.names:
+            key = name_key(name)
+            if key:
+                table.setdefault(key, set()).add(concept.id)
+    generic = frozenset(stem for word in raw.get("generic_words") or () for stem in name_key(word))
+    return MeasureMap(
+        concepts=MappingProxyType(concepts),
+        phrases=MappingProxyType({key: frozenset(ids) for key, ids in table.items()}),
+        generic_words=generic,
+    )
+
+
+@cache
+def _matcher() -> PhraseMatcher:
+    return PhraseMatcher(measure_map().phrases)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A concept named in a text, and the words that named it."""
+
+    concept: str
+    words: str
+    start: int  # where the words are in the text (after ``A&G``-style spelling out)
+    end: int
+
+
+@lru_cache(maxsize=8192)
+def mentions(text: str) -> tuple[Mention, ...]:
+    """Every concept ``text`` names, in order, each once."""
+    found = content_tokens(text)
+    seen: dict[str, Mention] = {}
+    spelt = text
+    for pattern, replacement in _AMPERSANDS:
+        spelt = pattern.sub(replacement, spelt)
+    for hit in _matcher().find(found):
+        start, end = found[hit.first].start, found[hit.last].end
+        for concept_id in sorted(hit.labels):
+            seen.setdefault(concept_id, Mention(concept_id, spelt[start:end], start, end))
+    return tuple(seen.values())
+
+
+def focus(found: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """The concepts a text is about: its specific ones, or its broad ones when it has none."""
+    concepts = measure_map().concepts
+    specific = tuple(m for m in found if not concepts[m.concept].broad)
+    return specific or found
+
+
+def concepts_in(text: str, *, broad: bool = False) -> tuple[str, ...]:
+    """The ids of the concepts ``text`` is about (see :func:`focus`).
+
+    With ``broad``, every concept it names, broad ones included: an impact's
+    broad concepts may reach an objective, an objective's only count when
+    it names nothing more specific.
+    """
+    found = mentions(text)
+    return tuple(m.concept for m in (found if broad else focus(found)))
+
+
+#: Words after which a measure's text narrows who or what is counted.
+_QUALIFIER = re.compile(
+    r"\b(for|per|with|in|on|of|from|after|among|at|during|used|who|whose|under|when)\b",
+    re.IGNORECASE,
+)
+
+
+def measured(text: str) -> tuple[str, ...]:
+    """The concepts an impact's measure counts: its head, not the words that narrow it.
+
+    "Critical care bed days used by patients with sepsis" counts bed days:
+    sepsis only says whose. The first concept named is the head; later ones
+    count too unless a qualifying word ("for", "with", "of" ...) comes
+    first. When the head is broad ("harm from falls"), the specific ones
+    after it count as well.
+    """
+    return tuple(m.concept for m in _heads(text, mentions(text), lead=True))
+
+
+def aimed(text: str) -> tuple[str, ...]:
+    """The concepts an objective aims at: its head, not the words that say for whom.
+
+    "Personalised care and support planning for people with long-term
+    conditions" aims at care planning, not at long-term conditions. The
+    qualifying words are read as in :func:`measured`; of what is left, a
+    broad concept counts only when nothing more specific is (see :func:`focus`).
+    """
+    return tuple(m.concept for m in focus(_heads(text, mentions(text), lead=False)))
+
+
+def _heads(text: str, found: tuple[Mention, ...], *, lead: bool) -> tuple[Mention, ...]:
+    """The mentions of ``found`` that a measure counts or an objective aims at.
+
+    With ``lead``, a concept after a qualifying word at the very start is
+    passed over when a later one follows: right for a measure ("People in
+    crisis waiting ..."), not for an objective ("80% of patients with
+    hypertension treated to target").
+    """
+    if not found:
+        return ()
+    concepts = measure_map().concepts
+    spelt = text
+    for pattern, replacement in _AMPERSANDS:
+        spelt = pattern.sub(replacement, spelt)
+    # "People in mental health crisis waiting more than 12 hours": a concept
+    # after a qualifying word at the start only says whose; what is counted
+    # comes later, when the measure names something later.
+    boundary = 0
+    while lead and len(found) > 1 and _QUALIFIER.search(spelt[boundary : found[0].start]):
+        boundary = found[0].end
+        found = found[1:]
+    head = found[0]
+    kept = [head]
+    for mention in found[1:]:
+        between = spelt[head.end : mention.start]
+        if concepts[head.concept].broad or not _QUALIFIER.search(between):
+            kept.append(mention)
+    return tuple(kept)
+
+
+def chain(starts: tuple[str, ...], ends: tuple[str, ...]) -> Chain | None:
+    """The shortest way from any of ``starts`` to any of ``ends``, in at most two edges.
+
+    Shared concepts come first (no steps); among chains of one length the
+    earliest start, then the order of the edges in the map, wins. A chain of
+    two edges needs at least one ``part`` edge (one measure counted inside
+    the other): two causes in a row ("engagement keeps staff, kept staff
+    leave fewer vacancies") are each plausible, but too far to claim.
+    """
+    wanted = set(ends)
+    concepts = measure_map().concepts
+    for start in starts:
+        if start in wanted:
+            return Chain(start, ())
+    frontier: list[tuple[str, tuple[Step, ...]]] = [(start, ()) for start in starts]
+    for _ in range(MAX_STEPS):
+        reached: list[tuple[str, tuple[Step, ...]]] = []
+        for concept_id, steps in frontier:
+            for edge in concepts[concept_id].edges:
+                step = Step(concept_id, edge.target, edge.why, edge.source, edge.part)
+                path = (*steps, step)
+                if edge.target in wanted and _close_enough(path):
+                    return Chain(path[0].source, path)
+                reached.append((edge.target, path))
+        frontier = reached
+    return None
+
+
+def _close_enough(path: tuple[Step, ...]) -> bool:
+    """Whether a chain is short enough to claim: one cause at most, the rest counted-in steps."""
+    return sum(not step.part for step in path) <= 1
+
+
+def problems(data: Mapping[str, Any]) -> list[str]:
+    """What is wrong with the map's raw data, for its test: one line per problem."""
+    found: list[str] = []
+    items = data.get("concepts") or []
+    ids = [item.get("id") for item in items]
+    known = set(ids)
+    themes = set(_themes())
+    owners: dict[tuple[str, ...], str] = {}
+    shared = {tuple(pair) for pair in data.get("shared_names") or ()}
+    for item in items:
+        concept_id = item.get("id")
+        if ids.count(concept_id) > 1:
+            found.append(f"{concept_id}: id used more than once")
+        if not item.get("names"):
+            found.append(f"{concept_id}: no names")
+        for theme in item.get("themes") or ["(none)"]:
+            if theme not in themes:
+                found.append(f"{concept_id}: unknown theme {theme!r}")
+        for name in item.get("names") or ():
+            key = name_key(str(name))
+            if not key:
+                found.append(f"{concept_id}: name {name!r} is only stop words")
+                continue
+            owner = owners.setdefault(key, concept_id)
+            if owner != concept_id and (owner, concept_id) not in shared:
+                found.append(f"{concept_id}: name {name!r} is also a name of {owner}")
+        for key in set(item) - {"id", "label", "names", "themes", "broad", "to"}:
+            found.append(f"{concept_id}: unknown field {key!r}")
+        for edge in item.get("to") or ():
+            for key in set(edge) - {"id", "why", "source", "part"}:
+                found.append(f"{concept_id}: edge to {edge.get('id')} has unknown field {key!r}")
+            if edge.get("id") not in known:
+                found.append(f"{concept_id}: edge to unknown concept {edge.get('id')!r}")
+            if edge.get("id") == concept_id:
+                found.append(f"{concept_id}: edge to itself")
+            if not str(edge.get("why") or "").strip():
+                found.append(f"{concept_id}: edge to {edge.get('id')} has no reason")
+    return found
+
+
+def _themes() -> tuple[str, ...]:
+    from pitchkit.facts.schema import THEMES
+
+    return THEMES
+
+
+if __name__ == "__main__":  # python -m pitchkit.recast.measures: remake the compiled copy
+    target = Path(__file__).with_name(COMPILED)
+    target.write_text(compile_measure_file(), encoding="utf-8")
+    print(f"wrote {target}")

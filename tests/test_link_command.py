@@ -1,0 +1,124 @@
+"""`pitchkit link`: confirming and ruling out links, written back into real facts files."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+from typer.testing import CliRunner
+
+from pitchkit.cli import app
+from pitchkit.facts.schema import load_facts
+
+SEPSIS = Path(__file__).parent / "data" / "sepsis_project.yaml"
+
+
+def run(*args: str | Path, given: str | None = None) -> Any:
+    return CliRunner().invoke(app, [str(a) for a in args], input=given)
+
+
+def copy(tmp_path: Path) -> Path:
+    path = tmp_path / "facts.yaml"
+    shutil.copy(SEPSIS, path)
+    return path
+
+
+def impact(path: Path, impact_id: str) -> Any:
+    found = load_facts(path).facts.impact(impact_id)
+    assert found is not None
+    return found
+
+
+def test_each_proposed_link_is_shown_with_its_reason_and_answers_are_written(
+    tmp_path: Path,
+) -> None:
+    path = copy(tmp_path)
+    result = run("link", path, given="y\nn\ns\n")
+    assert result.exit_code == 0, result.output
+    out = " ".join(result.stdout.split())
+    # Confident links first, each with its chain; then the possible one.
+    assert out.index("coo.beds") < out.index("md.shmi") < out.index("cn.deterioration")
+    assert "measure map: antibiotics within the hour → sepsis deaths → SHMI" in out
+    assert "possible -- confirm with supports: [cn.deterioration]" in out
+    assert "Wrote 1 to 'supports:' and 1 to 'excludes:'" in out
+    assert impact(path, "cc-bed-days").supports == ["coo.beds"]
+    assert impact(path, "antibiotics").excludes == ["md.shmi"]
+    assert impact(path, "antibiotics").supports == []
+
+
+def test_comments_and_layout_are_kept(tmp_path: Path) -> None:
+    path = copy(tmp_path)
+    before = path.read_text(encoding="utf-8")
+    assert run("link", path, "--accept", "antibiotics:md.shmi").exit_code == 0
+    after = path.read_text(encoding="utf-8")
+    assert after.startswith("# A sepsis project pitchkit's word tables were never tuned on")
+    added = [line for line in after.splitlines() if line not in before.splitlines()]
+    assert added == ["    supports: [md.shmi]"]
+    assert after.replace("    supports: [md.shmi]\n", "") == before
+
+
+def test_all_confident_accepts_the_map_links_and_reject_writes_excludes(tmp_path: Path) -> None:
+    path = copy(tmp_path)
+    result = run("link", path, "--all-confident", "--reject", "antibiotics:cn.deterioration")
+    assert result.exit_code == 0, result.output
+    assert impact(path, "antibiotics").supports == ["md.shmi"]
+    assert impact(path, "antibiotics").excludes == ["cn.deterioration"]
+    assert impact(path, "cc-bed-days").supports == ["coo.beds"]
+    # Decided links are not proposed again.
+    again = run("link", path, given="")
+    assert "No links to decide" in again.stdout
+
+
+def test_accepting_a_link_once_excluded_moves_it(tmp_path: Path) -> None:
+    path = copy(tmp_path)
+    assert run("link", path, "--reject", "antibiotics:md.shmi").exit_code == 0
+    assert impact(path, "antibiotics").excludes == ["md.shmi"]
+    assert run("link", path, "--accept", "antibiotics:md.shmi").exit_code == 0
+    assert (impact(path, "antibiotics").supports, impact(path, "antibiotics").excludes) == (
+        ["md.shmi"],
+        [],
+    )
+    assert "excludes" not in path.read_text(encoding="utf-8")
+
+
+def test_a_misspelt_link_is_one_line_and_nothing_is_written(tmp_path: Path) -> None:
+    path = copy(tmp_path)
+    before = path.read_bytes()
+    for bad, expected in [
+        ("antibiotcs:md.shmi", "no impact has the id 'antibiotcs': did you mean 'antibiotics'?"),
+        ("antibiotics:md.shmj", "no director has the objective 'md.shmj': did you mean 'md.shmi'?"),
+        ("antibiotics-md.shmi", "write IMPACT:DIRECTOR.OBJECTIVE"),
+    ]:
+        result = run("link", path, "--accept", "antibiotics:md.shmi", "--accept", bad)
+        assert result.exit_code == 1
+        lines = result.output.strip().splitlines()
+        assert len(lines) == 1, result.output
+        assert expected in lines[0]
+        assert "Traceback" not in result.output
+        assert path.read_bytes() == before
+
+
+def test_questions_ending_early_write_nothing(tmp_path: Path) -> None:
+    path = copy(tmp_path)
+    before = path.read_bytes()
+    result = run("link", path, given="y\n")
+    assert result.exit_code == 1
+    assert "nothing was written" in result.output
+    assert path.read_bytes() == before
+
+
+def test_stopping_with_q_writes_the_answers_so_far(tmp_path: Path) -> None:
+    path = copy(tmp_path)
+    result = run("link", path, given="y\nq\n")
+    assert result.exit_code == 0, result.output
+    assert impact(path, "cc-bed-days").supports == ["coo.beds"]
+    assert impact(path, "antibiotics").supports == []
+
+
+def test_welsh_answers_are_understood(tmp_path: Path) -> None:
+    path = copy(tmp_path)
+    result = run("link", path, "--locale", "cy_GB", given="i\nn\nh\n")
+    assert result.exit_code == 0, result.output
+    assert impact(path, "cc-bed-days").supports == ["coo.beds"]
+    assert impact(path, "antibiotics").excludes == ["md.shmi"]
