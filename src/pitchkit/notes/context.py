@@ -18,6 +18,7 @@ from pitchkit.i18n.translation import N_, Language
 from pitchkit.notes import moneytext, wording
 from pitchkit.notes.foreign import foreign, quoted
 from pitchkit.recast.align import infer_themes
+from pitchkit.recast.audience import is_others, items_for
 from pitchkit.recast.money import fy_label
 from pitchkit.recast.pitch import Pitch, Statement, quantify
 
@@ -224,9 +225,38 @@ def relevant_concerns(pitch: Pitch) -> list[str]:
     return [inline(c) for c in pitch.director.concerns if infer_themes(c) & themes]
 
 
+def _ordered(pitch: Pitch, field: str, lens_own: list[str]) -> list[str]:
+    """A director's items of ``field``: theirs, everyone's, the lens's own, then the rest.
+
+    The lens's own come in only when nothing suits the director (see
+    :func:`~pitchkit.recast.audience.has_own`); items for everyone that read
+    as another role's business come last, so fitting a page drops them first.
+    """
+    mine: list[str] = []
+    everyone: list[str] = []
+    others: list[str] = []
+    for item in items_for(pitch.facts, pitch.director, field):
+        if item.targeted:
+            mine.append(item.text)
+        else:
+            (others if is_others(item, pitch.director) else everyone).append(item.text)
+    own = [] if mine or everyone else lens_own
+    shown = mine + everyone + [text for text in own if text not in mine + everyone] + others
+    return list(dict.fromkeys(shown))
+
+
+def asks_for(pitch: Pitch) -> list[str]:
+    """The asks a director's note makes: theirs, then everyone's; a sponsorship ask first."""
+    return wording.sponsorship_first(_ordered(pitch, "asks", []))
+
+
+def advice_for(pitch: Pitch, lang: Language) -> list[str]:
+    """The questions a director's note asks: theirs, everyone's, else the lens's own."""
+    return _ordered(pitch, "advice", [lang.gettext(q) for q in pitch.lens.lens.advice[:1]])
+
+
 def gains(pitch: Pitch, lang: Language) -> list[str]:
-    """What the sponsor gains: the project's offer, then what the role typically gains."""
-    offered = list(pitch.facts.offer)
+    """What the sponsor gains: the offer meant for them, else the role's typical gains."""
     ledger = pitch.ledger
     no_cash = ledger is not None and bool(ledger.lines) and ledger.annual("cash") <= 0
     # Recurrent savings are not offered over money that is only capacity.
@@ -235,6 +265,7 @@ def gains(pitch: Pitch, lang: Language) -> list[str]:
         for g in pitch.lens.lens.gains
         if not (no_cash and "recurrent savings" in g)
     ]
+    offered = _ordered(pitch, "offer", typical[:1])
     return offered + [g for g in typical if g not in offered][: max(0, 3 - len(offered))]
 
 
@@ -248,7 +279,7 @@ def pitch_context(pitch: Pitch, lang: Language) -> Context:
     shown = pitch.shown
     return {
         "headline": wording.headline(pitch, lang),
-        "ask": wording.ask_sentence(list(pitch.facts.asks), lang),
+        "ask": wording.ask_sentence(asks_for(pitch), lang),
         "statements": [statement_context(s, lang, pitch) for s in shown],
         "all_statements": [statement_context(s, lang, pitch) for s in pitch.statements],
         "objectives_served": [o.text for o in pitch.served],
@@ -307,9 +338,9 @@ def brief_context(pitch: Pitch, lang: Language, *, today: dt.date) -> Context:
         "director": director_context(pitch),
         "pitch": shown,
         "impacts": [impact_context(i, lang, terms, pitch) for i in facts.impacts],
-        "asks": list(facts.asks),
-        "advice": list(facts.advice),
-        "offer": list(facts.offer),
+        "asks": asks_for(pitch),
+        "advice": advice_for(pitch, lang),
+        "offer": _ordered(pitch, "offer", []),
         "funding": funding_context(facts, lang),
         "money": money_context(pitch, lang),
         "timeline": timeline_text(facts, lang),

@@ -233,10 +233,35 @@ def headline(pitch: Pitch, lang: Language) -> str:
     )
 
 
+#: How an ask that is itself the request to sponsor begins (``Sponsor the move to …``).
+_SPONSORSHIP = re.compile(
+    r"^(?:please\s+)?(?:sponsor\b|(?:be|act as|become)\s+(?:our|the|its|an?)?\s*"
+    r"(?:executive\s+|named\s+|board\s+)?sponsor\b)",
+    re.IGNORECASE,
+)
+
+
+def is_sponsorship(ask: str) -> bool:
+    """Whether an ask is the request to sponsor (``Sponsor …``, ``Be our executive sponsor …``)."""
+    return bool(_SPONSORSHIP.match(ask.strip()))
+
+
+def sponsorship_first(asks: list[str]) -> list[str]:
+    """The asks with the first request to sponsor leading, so the note makes it once."""
+    lead = next((a for a in asks if is_sponsorship(a)), None)
+    if lead is None:
+        return list(asks)
+    return [lead, *(a for a in asks if a is not lead)]
+
+
 def ask_sentence(asks: list[str], lang: Language) -> str:
-    """The request that opens the note."""
+    """The request that opens the note: to sponsor, said once, with the first ask."""
     if not asks:
         return lang.gettext("We would like you to sponsor this project.")
+    if is_sponsorship(asks[0]) and not foreign(asks[0], lang):
+        return lang.gettext("We would like you to {first}.").format(
+            first=lower_first(asks[0].strip().rstrip(".").removeprefix("Please ").strip())
+        )
     if foreign(asks[0], lang):
         return "\n".join(
             [
