@@ -274,13 +274,25 @@ def _capitalised(item: str) -> str:
     return item[:1].upper() + item[1:]
 
 
+def one_per_objective(statements: list[Context]) -> list[Context]:
+    """The shown statements with each objective once: two impacts on one objective share it."""
+    merged: dict[str, Context] = {}
+    for statement in statements:
+        first = merged.get(statement["objective_id"])
+        if first is None:
+            merged[statement["objective_id"]] = dict(statement)
+        else:
+            first["text"] = f"{first['text']} {statement['text']}"
+    return list(merged.values())
+
+
 def pitch_context(pitch: Pitch, lang: Language) -> Context:
     """The recast content: headline, ranked statements and the ask."""
     shown = pitch.shown
     return {
         "headline": wording.headline(pitch, lang),
         "ask": wording.ask_sentence(asks_for(pitch), lang),
-        "statements": [statement_context(s, lang, pitch) for s in shown],
+        "statements": one_per_objective([statement_context(s, lang, pitch) for s in shown]),
         "all_statements": [statement_context(s, lang, pitch) for s in pitch.statements],
         "objectives_served": [o.text for o in pitch.served],
         "concerns": relevant_concerns(pitch),
