@@ -375,6 +375,24 @@ class Prices(Model):
     source: str | None = None
 
 
+class Conversions(Model):
+    """What turns an impact into a director's own units (schema 1.1, optional).
+
+    See ``docs/conversions.md`` for each default and why.
+    """
+
+    #: Expected deaths a year behind the SHMI or HSMR: deaths become a share of them.
+    expected_deaths: Number | None = Field(default=None, gt=0)
+    #: Hours in one shift an impact counts (default 7.5).
+    shift_hours: Number | None = Field(default=None, gt=0, le=24)
+    #: Paid hours a year of one whole-time equivalent (default 1,950: 37.5 × 52).
+    wte_hours: Number | None = Field(default=None, gt=0, le=8784)
+    #: Appointments in one clinic session (default 12).
+    session_slots: Number | None = Field(default=None, gt=0)
+    #: Kilograms of CO2e one journey emits: journeys become CO2e only when given.
+    kg_co2e_per_journey: Number | None = Field(default=None, gt=0)
+
+
 class Settings(Model):
     """How documents are written and progress is judged."""
 
@@ -385,6 +403,8 @@ class Settings(Model):
     prices: Prices | None = None
     #: Bed occupancy, in per cent, used to turn bed days into beds.
     occupancy: Number | None = Field(default=None, gt=50, le=100)
+    #: What turns impacts into directors' own units (beds use ``occupancy``).
+    conversions: Conversions = Field(default_factory=Conversions)
 
     @field_validator("locale")
     @classmethod

@@ -16,9 +16,11 @@ from pitchkit.facts.schema import Facts, Impact
 from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import N_, Language
 from pitchkit.notes import moneytext, wording
+from pitchkit.notes.conversions import conversion_note, conversion_phrase
 from pitchkit.notes.foreign import foreign, quoted
 from pitchkit.recast.align import infer_themes
 from pitchkit.recast.audience import is_others, items_for
+from pitchkit.recast.conversions import Conversion, convert
 from pitchkit.recast.money import fy_label
 from pitchkit.recast.pitch import Pitch, Statement, quantify
 
@@ -178,11 +180,29 @@ def money_context(pitch: Pitch, lang: Language) -> Context:
     return {"lines": lines, "finance": finance, "price_year": fy_label(ledger.price_year)}
 
 
+def statement_conversion(statement: Statement, pitch: Pitch) -> Conversion | None:
+    """The statement's impact in the director's own units, where one applies."""
+    return convert(
+        pitch.facts,
+        statement.impact,
+        statement.quantity.gain,
+        lens=pitch.lens.lens.id,
+        objective=statement.objective,
+    )
+
+
 def statement_context(statement: Statement, lang: Language, pitch: Pitch) -> Context:
-    """One linked statement, worded for the note."""
+    """One linked statement, worded for the note (in the director's units too)."""
     quantity = statement.quantity
+    text = wording.statement_text(statement, lang, pitch.director)
+    conversion = statement_conversion(statement, pitch)
+    if conversion is not None:
+        text = lang.gettext("{sentence}, {converted}.").format(
+            sentence=text.removesuffix("."), converted=conversion_phrase(conversion, lang)
+        )
     return {
-        "text": wording.statement_text(statement, lang, pitch.director),
+        "text": text,
+        "conversion": conversion_note(conversion, lang) if conversion is not None else "",
         "objective": (
             quoted(statement.objective.text)
             if foreign(statement.objective.text, lang)
@@ -298,6 +318,13 @@ def pitch_context(pitch: Pitch, lang: Language) -> Context:
         "concerns": relevant_concerns(pitch),
         "gains": gains(pitch, lang),
         "sources": sources(shown, lang),
+        "conversions": list(
+            dict.fromkeys(
+                conversion_note(found, lang)
+                for found in (statement_conversion(s, pitch) for s in shown)
+                if found is not None
+            )
+        ),
         "score": pitch.score,
         "lens": pitch.lens.lens.id,
     }
@@ -336,6 +363,18 @@ def meeting_context(facts: Facts, lang: Language, director_id: str | None = None
     }
 
 
+def _without_money_said(statement: Context, money_lines: list[str]) -> Context:
+    """A statement without its "worth £…" when the money block says the same amount."""
+    worth = statement["money_text"]
+    if not worth or worth not in statement["text"]:
+        return statement
+    amount = worth.split(" ", 1)[1].removesuffix(" in capacity")
+    if not any(amount in line for line in money_lines):
+        return statement
+    text = statement["text"].replace(f", {worth}", "").replace(f": {worth},", ":")
+    return {**statement, "text": text}
+
+
 def brief_context(pitch: Pitch, lang: Language, *, today: dt.date) -> Context:
     """Every variable the briefing note template sees."""
     facts = pitch.facts
@@ -344,6 +383,8 @@ def brief_context(pitch: Pitch, lang: Language, *, today: dt.date) -> Context:
     if pitch.ledger is not None and pitch.lens.lens.id == "finance":
         # The finance director sees every unit cost, restated at the note's prices.
         shown["sources"] = moneytext.source_lines(pitch.ledger, lang) or shown["sources"]
+    money = money_context(pitch, lang)
+    shown["statements"] = [_without_money_said(s, money["lines"]) for s in shown["statements"]]
     return {
         "project": project_context(facts),
         "lead": lead_context(facts),
@@ -354,7 +395,7 @@ def brief_context(pitch: Pitch, lang: Language, *, today: dt.date) -> Context:
         "advice": advice_for(pitch, lang),
         "offer": _ordered(pitch, "offer", []),
         "funding": funding_context(facts, lang),
-        "money": money_context(pitch, lang),
+        "money": money,
         "timeline": timeline_text(facts, lang),
         "meeting": meeting_context(facts, lang, pitch.director.id),
         "update": None,
