@@ -294,10 +294,25 @@ def _capitalised(item: str) -> str:
     return item[:1].upper() + item[1:]
 
 
-def one_per_objective(statements: list[Context]) -> list[Context]:
-    """The shown statements with each objective once: two impacts on one objective share it."""
+def one_per_objective(statements: list[Context], lang: Language) -> list[Context]:
+    """The shown statements with each objective once and each impact's figures once.
+
+    Two impacts on one objective share its bullet; an impact shown already,
+    under another objective, is named there without its figures again.
+    """
     merged: dict[str, Context] = {}
+    said: set[str] = set()
     for statement in statements:
+        if statement["impact"] in said:
+            statement = {
+                **statement,
+                "text": lang.gettext("The same change in {measure} counts here too.").format(
+                    measure=quoted(statement["measure"])
+                    if foreign(statement["measure"], lang)
+                    else wording.lower_first(statement["measure"])
+                ),
+            }
+        said.add(statement["impact"])
         first = merged.get(statement["objective_id"])
         if first is None:
             merged[statement["objective_id"]] = dict(statement)
@@ -312,7 +327,7 @@ def pitch_context(pitch: Pitch, lang: Language) -> Context:
     return {
         "headline": wording.headline(pitch, lang),
         "ask": wording.ask_sentence(asks_for(pitch), lang),
-        "statements": one_per_objective([statement_context(s, lang, pitch) for s in shown]),
+        "statements": one_per_objective([statement_context(s, lang, pitch) for s in shown], lang),
         "all_statements": [statement_context(s, lang, pitch) for s in pitch.statements],
         "objectives_served": [o.text for o in pitch.served],
         "concerns": relevant_concerns(pitch),
