@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
+
 from notereading import (
     EXAMPLES,
     OWN,
@@ -20,7 +21,6 @@ from notereading import (
     repeated_figures,
     shared_share,
 )
-
 from pitchkit.facts.project import open_project
 
 NOTES = [(facts, d) for facts in EXAMPLES + OWN for d in director_ids(facts)]

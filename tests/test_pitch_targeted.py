@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from notereading import render_note
 from ruamel.yaml import YAML
 
+from notereading import render_note
 from pitchkit.advice import Finding, check
 from pitchkit.errors import FactsError
 from pitchkit.facts.schema import load_facts
@@ -106,7 +106,8 @@ def test_check_names_each_untargeted_item_that_reads_as_another_directors(
     where = meant[next(m for m in meant if "nurse educators" in m)].where
     lines = path.read_text(encoding="utf-8").splitlines()
     line = next(n for n, text in enumerate(lines, 1) if "Release two nurse educators" in text)
-    assert where is not None and where.startswith(f"{path}:{line}:")
+    assert where is not None
+    assert where.startswith(f"{path}:{line}:")
 
 
 def test_check_without_a_director_flags_finance_items_for_the_clinicians(
