@@ -107,7 +107,7 @@ VERBS = frozenset(
     ]
 )
 #: Words that turn a leading verb back into a noun: "Support for carers", "Increase in …".
-_NOUN_AFTER = frozenset({"for", "in", "of", "to", "from", "across", "and"})
+_NOUN_AFTER = frozenset({"for", "in", "of", "to", "from", "across"})
 #: Finite verbs that make a sentence of a subject: "No patient comes to harm".
 _FINITE = re.compile(
     r"\b(?:is|are|was|were|will|shall|can|must|should|has|have|does|do|gets?|comes?|feels?|"
@@ -180,3 +180,14 @@ def as_quoted(text: str) -> str:
     if not stripped.endswith("?"):
         stripped = stripped.rstrip(".")
     return f"“{stripped}”"
+
+
+_RISK_THAT = re.compile(r"^(?:there is an?\s+)?(risk (?:that|of)\s+.+)$", re.IGNORECASE)
+
+
+def risk_clause(text: str) -> str:
+    """``risk that we cannot …`` from a risk written that way (after any label); else empty."""
+    found = _RISK_THAT.match(without_label(text).rstrip(".").strip())
+    if not found:
+        return ""
+    return "risk" + found.group(1)[4:]

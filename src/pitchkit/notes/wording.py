@@ -245,9 +245,16 @@ def objective_sentence(title: str, objective: str, lang: Language) -> str:
         return lang.gettext("{title} will help you {objective}.").format(
             title=title, objective=objectives.verb_phrase(objective)
         )
+    if shape == "risk":
+        plain = objectives.risk_clause(objective)
+        if plain:  # "the risk that we cannot meet …": it reads on as it is
+            return lang.gettext("{title} will help reduce the {risk}.").format(
+                title=title, risk=plain
+            )
     named = objectives.as_quoted(objective)
     if shape == "question":
-        text = lang.gettext("{title} will help answer your question {objective}.")
+        # The question keeps its own question mark, inside the quotes.
+        text = lang.gettext("{title} will help answer your question {objective}")
     elif shape == "risk":
         text = lang.gettext("{title} will help reduce the risk {objective}.")
     else:
