@@ -115,8 +115,8 @@ def figures(text: str) -> list[str]:
     return found
 
 
-#: The money block's section: its lines restate totals among themselves (a ledger),
-#: so figures are compared between it and the rest of the note, not inside it.
+#: The money block's section: a ledger that restates the statements' money as totals
+#: (its design is the money work's, issue 17), so its figures are left out.
 MONEY_SECTIONS = frozenset({"Funding and timeline", "Cyllid ac amserlen"})
 
 
@@ -127,11 +127,12 @@ def repeated_figures(note: Note, names: list[str]) -> list[str]:
         for name in sorted(names, key=len, reverse=True):
             text = text.replace(name.rstrip("."), " ")
             text = text.replace(name[:1].lower() + name[1:].rstrip("."), " ")
-        place = -1 if section in MONEY_SECTIONS else number
+        if section in MONEY_SECTIONS:
+            continue
         for figure in figures(text):
-            seen.setdefault(figure, set()).add(place)
-            if place != -1 and figures(text).count(figure) > 1:
-                seen[figure].add(-2)
+            seen.setdefault(figure, set()).add(number)
+            if figures(text).count(figure) > 1:
+                seen[figure].add(-1)
     return [figure for figure, places in seen.items() if len(places) > 1]
 
 

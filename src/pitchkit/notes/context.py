@@ -378,18 +378,6 @@ def meeting_context(facts: Facts, lang: Language, director_id: str | None = None
     }
 
 
-def _without_money_said(statement: Context, money_lines: list[str]) -> Context:
-    """A statement without its "worth £…" when the money block says the same amount."""
-    worth = statement["money_text"]
-    if not worth or worth not in statement["text"]:
-        return statement
-    amount = worth.split(" ", 1)[1].removesuffix(" in capacity")
-    if not any(amount in line for line in money_lines):
-        return statement
-    text = statement["text"].replace(f", {worth}", "").replace(f": {worth},", ":")
-    return {**statement, "text": text}
-
-
 def brief_context(pitch: Pitch, lang: Language, *, today: dt.date) -> Context:
     """Every variable the briefing note template sees."""
     facts = pitch.facts
@@ -399,7 +387,6 @@ def brief_context(pitch: Pitch, lang: Language, *, today: dt.date) -> Context:
         # The finance director sees every unit cost, restated at the note's prices.
         shown["sources"] = moneytext.source_lines(pitch.ledger, lang) or shown["sources"]
     money = money_context(pitch, lang)
-    shown["statements"] = [_without_money_said(s, money["lines"]) for s in shown["statements"]]
     return {
         "project": project_context(facts),
         "lead": lead_context(facts),
