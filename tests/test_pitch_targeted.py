@@ -211,3 +211,22 @@ def test_welsh_text_in_a_targeted_item_is_read_in_the_notes_language(tmp_path: P
 def test_plain_strings_stay_valid_and_are_for_everyone(tmp_path: Path) -> None:
     facts = load_facts(_write(tmp_path, _untargeted(_sepsis()))).facts
     assert all(facts.audience("asks", n) == () for n in range(len(facts.asks)))
+
+
+def test_the_progress_update_carries_only_the_directors_own_standing_asks(
+    tmp_path: Path,
+) -> None:
+    from pitchkit.facts.project import open_project, pick_director
+    from pitchkit.notes.update.entry import carried_advice, carried_asks
+    from pitchkit.notes.update.situation import situate
+
+    data = _sepsis()
+    data["updates"] = [{"period": "2027-03", "status": "green", "measures": {"deaths": 8}}]
+    path = _write(tmp_path, data)
+    project = open_project(path)
+    director = pick_director(project.facts, "cfo")
+    finance = situate(project.facts, director, EN, period="2027-03", today=TODAY)
+    asks = carried_asks(finance)
+    assert not any("nurse educators" in a or "clinical leaders" in a for a in asks)
+    assert any("cost improvement programme" in a for a in asks)
+    assert not any("Quality Committee" in q for q in carried_advice(finance))
