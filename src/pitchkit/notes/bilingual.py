@@ -29,7 +29,7 @@ from lxml import etree  # type: ignore[import-untyped]
 
 from pitchkit.facts.project import Project, open_project, pick_director
 from pitchkit.facts.schema import Director
-from pitchkit.i18n.messages import Joined, Message
+from pitchkit.i18n.messages import Message
 from pitchkit.notes.brief import BriefNote, make_brief_note
 from pitchkit.notes.fit import Cut
 from pitchkit.notes.update import UpdateInfo, make_update
@@ -108,20 +108,11 @@ def make_bilingual_brief(
 
 
 def both_cuts(welsh: tuple[Cut, ...], english: tuple[Cut, ...]) -> tuple[Cut, ...]:
-    """The cuts of both columns, each field once; an English cut unlike the Welsh one is marked.
-
-    A field both columns cut, differently, is named once with both details.
-    """
+    """The cuts of both columns, once each; an English cut unlike the Welsh one is marked."""
     found = list(welsh)
     for cut in english:
-        if cut in found:
-            continue
-        marked = Message("{detail} in English", detail=cut.detail)
-        same = next((n for n, other in enumerate(found) if other.field == cut.field), None)
-        if same is None:
-            found.append(Cut(cut.field, marked))
-        else:
-            found[same] = Cut(cut.field, Joined([found[same].detail, marked], ", "))
+        if cut not in found:
+            found.append(Cut(cut.field, Message("{detail} in English", detail=cut.detail)))
     return tuple(found)
 
 

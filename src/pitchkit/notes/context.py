@@ -246,22 +246,18 @@ def relevant_concerns(pitch: Pitch) -> list[str]:
 
 
 def _ordered(pitch: Pitch, field: str, lens_own: list[str]) -> list[str]:
-    """A director's items of ``field``: theirs, everyone's, the lens's own, then the rest.
+    """A director's items of ``field`` as written, the lens's own, then others' business.
 
     The lens's own come in only when nothing suits the director (see
     :func:`~pitchkit.recast.audience.has_own`); items for everyone that read
     as another role's business come last, so fitting a page drops them first.
     """
-    mine: list[str] = []
-    everyone: list[str] = []
+    suited: list[str] = []
     others: list[str] = []
     for item in items_for(pitch.facts, pitch.director, field):
-        if item.targeted:
-            mine.append(item.text)
-        else:
-            (others if is_others(item, pitch.director) else everyone).append(item.text)
-    own = [] if mine or everyone else lens_own
-    shown = mine + everyone + [text for text in own if text not in mine + everyone] + others
+        (others if is_others(item, pitch.director) else suited).append(item.text)
+    own = [] if suited else lens_own
+    shown = suited + [text for text in own if text not in suited] + others
     return list(dict.fromkeys(shown))
 
 

@@ -218,23 +218,14 @@ def headline(pitch: Pitch, lang: Language) -> str:
             "it fits."
         ).format(title=title)
     objective = shown[0].objective.text.strip()
-    more = len({s.objective.id for s in shown}) - 1
-    also = (
-        lang.ngettext(
-            "It serves one more of your objectives too.",
-            "It serves {count} more of your objectives too.",
-            more,
-        ).format(count=more)
-        if more
-        else ""
-    )
+    also = ""
     if foreign(objective, lang):
         # No English inside the Welsh sentence: the objective follows, quoted, on a line
         # of its own.
         sentence = lang.gettext("{title} will help you with this objective of yours:").format(
             title=title
         )
-        return "\n".join([f"{sentence} {also}".strip(), quoted(objective.rstrip("."))])
+        return "\n".join(line for line in (sentence, quoted(objective.rstrip(".")), also) if line)
     return f"{objective_sentence(title, objective, lang)} {also}".strip()
 
 
@@ -292,12 +283,12 @@ def ask_sentence(asks: list[str], lang: Language) -> str:
             first=lower_first(asks[0].strip().rstrip(".").removeprefix("Please ").strip())
         )
     if foreign(asks[0], lang):
-        return "\n".join(
-            [
-                lang.gettext("We would like you to sponsor this project, and to do this:"),
-                quoted(asks[0]),
-            ]
+        lead = (
+            lang.gettext("We would like you to do this:")  # the ask is itself the request
+            if is_sponsorship(asks[0])
+            else lang.gettext("We would like you to sponsor this project, and to do this:")
         )
+        return "\n".join([lead, quoted(asks[0])])
     first = asks[0].strip().rstrip(".")
     if objectives.grammar(first) != "verb" and first.split(maxsplit=1)[0].casefold() in _THINGS:
         # "Funding of £40,000 from the charity": a thing wanted, not something to do.

@@ -52,11 +52,8 @@ def is_for(item: Item, director: Director) -> bool:
 
 
 def items_for(facts: Facts, director: Director, field: str) -> tuple[Item, ...]:
-    """The items of ``field`` a director's note shows: theirs first, then everyone's."""
-    found = items(facts, field)
-    return tuple(i for i in found if i.targeted and is_for(i, director)) + tuple(
-        i for i in found if not i.targeted
-    )
+    """The items of ``field`` a director's note shows: theirs and everyone's, in facts order."""
+    return tuple(i for i in items(facts, field) if not i.targeted or is_for(i, director))
 
 
 def is_others(item: Item, director: Director) -> bool:

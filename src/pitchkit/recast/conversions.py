@@ -37,7 +37,7 @@ _UNITS: dict[Kind, re.Pattern[str]] = {
     "expected-deaths": re.compile(r"^deaths?$", re.IGNORECASE),
     "wte": re.compile(r"^(?:\w+\s+)?shifts?$", re.IGNORECASE),
     "sessions": re.compile(
-        r"^(?:outpatient\s+|clinic\s+|follow-up\s+|new\s+)?(?:appointments?|attendances?|slots?)$",
+        r"^(?:outpatient\s+|clinic\s+|follow-up\s+|new\s+)?(?:appointments?|slots?)$",
         re.IGNORECASE,
     ),
     "co2e": re.compile(r"^(?:\w+\s+)?(?:journeys?|trips?)$", re.IGNORECASE),
@@ -97,6 +97,8 @@ def convert(
     yearly = _per_year(impact, gain)
     if kind is None or yearly is None or yearly <= 0 or not wanted(kind, lens, objective):
         return None
+    if kind == "beds" and lens == "finance":
+        return None  # the finance director's money block turns bed days into beds
     settings = facts.settings
     units = settings.conversions
     if kind == "beds":
