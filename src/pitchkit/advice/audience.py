@@ -77,6 +77,8 @@ def lens_own_used(review: Review) -> Iterator[Finding]:
     """No advice question or offer suits a director, so the note uses the lens's own."""
     considered = _considered(review)
     for field in ("advice", "offer"):
+        if not getattr(review.facts, field):
+            continue  # no-advice-sought and no-sponsor-gain say so already
         without = [d for d in considered if not has_own(review.facts, d, field)]
         if not without:
             continue
@@ -107,5 +109,5 @@ def lens_own_used(review: Review) -> Iterator[Finding]:
                 field=field, examples="; ".join(examples)
             ),
             fix.format(id=without[0].id),
-            review.where(field) if getattr(review.facts, field) else None,
+            review.where(field),
         )
