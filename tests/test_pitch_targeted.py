@@ -230,3 +230,12 @@ def test_the_progress_update_carries_only_the_directors_own_standing_asks(
     assert not any("nurse educators" in a or "clinical leaders" in a for a in asks)
     assert any("cost improvement programme" in a for a in asks)
     assert not any("Quality Committee" in q for q in carried_advice(finance))
+
+
+def test_whose_business_reads_role_words_not_common_ones() -> None:
+    from pitchkit.recast.audience import whose_business
+
+    assert whose_business("Who else should hear about it before April?") == ((), ())
+    assert whose_business("Release two nurse educators")[0] == ("nursing",)
+    assert whose_business("Count the savings in our budget")[0] == ("finance",)
+    assert whose_business("Lend us two people from the IT team")[0] == ("digital",)
