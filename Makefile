@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck unit wheel fuzz bench eval templates catalogs lenses tools clean
+.PHONY: demo test check lint typecheck unit wheel fuzz bench eval templates catalogs lenses tools clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,6 +16,10 @@ demo: $(STAMP)
 	$(BIN)/pitchkit demo --out out/demo --force
 
 test: $(STAMP) lint typecheck unit wheel
+
+# The quick check while working: lint, types, and the tests not marked slow, stopping at the first failure.
+check: $(STAMP) lint typecheck
+	$(BIN)/pytest -q -x -m "not slow"
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts benchmarks

@@ -1,20 +1,25 @@
 """Shared test set-up for pitchkit.
 
 Kept small on purpose: document checks live in ``docchecks.py`` (import
-them with ``from docchecks import ...``); this file only makes that import
-work whatever pytest's import mode, and offers the tool fixtures below.
+them with ``from docchecks import ...``); this file makes that import work
+whatever pytest's import mode, and offers the fixtures every test file may
+use: the tools (``soffice``, ``ooxml_validator``), the command line run in
+this process (``cli``), the example projects (``example``) and a fixed day
+(``today``).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner, Result
 
 TESTS = Path(__file__).resolve().parent
 if str(TESTS) not in sys.path:
@@ -37,6 +42,50 @@ def soffice() -> str:
 def ooxml_validator() -> str:
     """The Open XML SDK validator's path; skips (or fails) like ``soffice`` if absent."""
     return docchecks.validator_path()
+
+
+#: The project's root folder, and the example projects in it.
+ROOT = TESTS.parent
+EXAMPLES = ROOT / "examples"
+
+
+@pytest.fixture
+def example() -> Callable[[str], Path]:
+    """The facts file of an example project by name: ``example("frailty-virtual-ward")``."""
+
+    def facts(name: str) -> Path:
+        path = EXAMPLES / name / "facts.yaml"
+        assert path.is_file(), f"no example project {name}"
+        return path
+
+    return facts
+
+
+@pytest.fixture
+def today() -> dt.date:
+    """A fixed day to write notes on, so what a note says never depends on the calendar."""
+    return dt.date(2026, 12, 1)
+
+
+@pytest.fixture
+def cli() -> Callable[..., Result]:
+    """Run ``pitchkit`` in this process as a user would; a crash (not an exit code) fails the test.
+
+    ``cli("brief", str(facts), "-d", "dof")`` returns click's result, with
+    ``exit_code``, ``stdout`` and ``stderr``.
+    """
+    from pitchkit.cli import app
+
+    runner = CliRunner()
+
+    def invoke(*args: str) -> Result:
+        result = runner.invoke(app, list(args))
+        if result.exception is not None and not isinstance(result.exception, SystemExit):
+            raise AssertionError(result.stderr) from result.exception
+        assert "Traceback" not in result.output
+        return result
+
+    return invoke
 
 
 @pytest.fixture(autouse=True)

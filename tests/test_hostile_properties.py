@@ -39,7 +39,8 @@ from docchecks import check_docx, docx_text, require_tools, validate_ooxml
 from pitchkit.cli import app
 
 #: Hypothesis warns when a failing example's repr is huge (100 kB values are the point).
-pytestmark = pytest.mark.filterwarnings("ignore:Generating overly large repr")
+#: Every test here is a property sweep: ``make check`` leaves them to ``make test``.
+pytestmark = [pytest.mark.filterwarnings("ignore:Generating overly large repr"), pytest.mark.slow]
 
 EXAMPLES = int(os.environ.get("PITCHKIT_FUZZ_EXAMPLES", "15"))
 FUZZ = settings(

@@ -312,6 +312,7 @@ def test_numbers_dates_and_ids_are_read_as_people_write_them() -> None:
 INTERVIEWED = interview_facts(scripted(ANSWERS), EN)
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None)
 @given(st.text(min_size=1, max_size=120))
 def test_any_answer_reads_back_exactly_as_tidied(answer: str) -> None:

@@ -7,13 +7,14 @@ itself and the safe-file writer to name and save itself, so ``word`` and
 From the bottom up:
 
     i18n, errors                 usable by everything
-    output                       safe files, PDF copies, the manifest
+    output, period               safe files, PDF copies, the manifest; reporting periods
     facts                        the facts file and team files, read and checked
     recast                       the facts seen through each director's lens
     word                         filling Word templates
     notes                        the brief and the update, worded and rendered
     advice                       the plan and the guide's checks
     authoring, batch, init       template help, many notes at once, the interview
+    api                          the use cases, with typed requests and results
     cli                          the command line, on top
     __main__                     ``python -m pitchkit``
 
@@ -36,6 +37,7 @@ SOURCE = Path(pitchkit.__file__).parent
 LAYER = {
     "pitchkit": 0,  # the package itself: only __version__
     "errors": 0,
+    "period": 1,
     "i18n": 0,
     "output": 1,
     "facts": 2,
@@ -46,8 +48,9 @@ LAYER = {
     "authoring": 7,
     "batch": 7,
     "init": 7,
-    "cli": 8,
-    "__main__": 9,
+    "api": 8,
+    "cli": 9,
+    "__main__": 10,
 }
 
 #: Imports that go to a higher layer, each with why; every one must still exist.

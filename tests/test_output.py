@@ -99,6 +99,7 @@ def test_fallback_is_sanitised_too_and_note_is_the_last_resort() -> None:
     assert safe_stem("..", fallback="...") == "note"
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(name=st.text(), max_bytes=st.integers(min_value=16, max_value=255))
 def test_any_text_gives_a_safe_stem(name: str, max_bytes: int) -> None:

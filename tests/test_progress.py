@@ -11,15 +11,14 @@ import pytest
 from pitchkit.errors import InputError
 from pitchkit.facts.schema import Impact, Update
 from pitchkit.notes.update.progress import (
-    add_months,
     fraction_along,
     measure_progress,
     next_update_date,
-    parse_period,
     previous_score,
     scale,
     series,
 )
+from pitchkit.period import add_months, parse_period
 
 
 def impact(**fields: Any) -> Impact:

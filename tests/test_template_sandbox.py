@@ -493,3 +493,13 @@ def test_the_watch_sees_a_write(tmp_path: Path) -> None:
 def test_the_names_tried_include_the_escape_and_every_value() -> None:
     assert {"tpl", "save", "replace_zipname", "__globals__", "upper", "items"} <= set(NAMES)
     assert "update.charts[0].picture" in ROOTS["update"]
+
+
+def test_an_expression_python_warns_about_compiles_quietly() -> None:
+    """``1[1:]`` makes Python warn while compiling; pitchkit's environment keeps that quiet.
+
+    (pytest turns warnings into errors, so without the fix this raises SyntaxError.)
+    """
+    env = make_environment(language("en_GB"))
+    template = env.from_string("{{ word if word else 1[1:] }}")
+    assert template.render(word="ok") == "ok"

@@ -16,6 +16,7 @@ over change, sourced figures, clear asks), :mod:`~pitchkit.advice.words`
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 from pitchkit.advice.audience import lens_own_used, meant_for_another
 from pitchkit.advice.director import (
@@ -61,6 +62,7 @@ from pitchkit.advice.words import director_terms, jargon, untranslated
 from pitchkit.facts.project import pick_director
 from pitchkit.facts.schema import Director, Facts, LoadedFacts
 from pitchkit.i18n.translation import Language
+from pitchkit.recast.pitch import Pitch
 
 __all__ = [
     "RULES",
@@ -111,19 +113,26 @@ RULES: tuple[Rule, ...] = (
 
 
 def check(
-    loaded: LoadedFacts, *, director_id: str | None = None, today: dt.date, lang: Language
+    loaded: LoadedFacts,
+    *,
+    director_id: str | None = None,
+    today: dt.date,
+    lang: Language,
+    pitches: Mapping[str, Pitch] | None = None,
 ) -> list[Finding]:
     """Check the facts against the guide's advice, most serious findings first.
 
     ``director_id`` chooses the director the pitch is for (default: the
-    meeting's director, or the only director). Raises
+    meeting's director, or the only director). ``pitches`` are pitches
+    already recast from these facts, by director id (a note just written
+    passes its own), so they are not worked out again. Raises
     :class:`~pitchkit.errors.DirectorsError` for an unknown id.
     """
     facts = loaded.facts
     review = Review(
         loaded=loaded,
         director=chosen_director(facts, director_id, source=str(loaded.path)),
-        ranking=rank_directors(facts, today=today) if facts.directors else None,
+        ranking=rank_directors(facts, known=pitches, today=today) if facts.directors else None,
         today=today,
         lang=lang,
     )

@@ -17,7 +17,8 @@ from pitchkit.advice.review import Finding, Review
 from pitchkit.facts.schema import Impact
 from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import N_
-from pitchkit.notes.update.progress import parse_period, scale
+from pitchkit.notes.update.progress import scale
+from pitchkit.period import parse_period
 from pitchkit.recast.money import Ledger, appraise, fy_label, shipped_index, target_year
 
 #: Other periods a logged figure may have been counted over, with their length in months.

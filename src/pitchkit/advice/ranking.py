@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -106,7 +107,11 @@ def _order_key(pitch: Pitch, preferred: bool, index: int) -> tuple[int, int, int
 
 
 def rank_directors(
-    facts: Facts, lang: Language | None = None, *, today: dt.date | None = None
+    facts: Facts,
+    lang: Language | None = None,
+    *,
+    known: Mapping[str, Pitch] | None = None,
+    today: dt.date | None = None,
 ) -> Ranking:
     """Recast the project for every director and rank them, best fit first.
 
@@ -114,7 +119,9 @@ def rank_directors(
     day it runs).
 
     With ``lang``, lens wording (a role's default objectives) is in that
-    language; the scores and the order are the same either way. Raises
+    language; the scores and the order are the same either way. ``known``
+    holds pitches already recast from these facts (not localised), by
+    director id, so they are not worked out again. Raises
     :class:`DirectorsError` when the facts list no directors.
     """
     if not facts.directors:
@@ -124,7 +131,10 @@ def rank_directors(
                 "--directors FILE"
             )
         )
-    pitches = [recast(facts, director, today=today) for director in facts.directors]
+    known = known or {}
+    pitches = [
+        known[d.id] if d.id in known else recast(facts, d, today=today) for d in facts.directors
+    ]
     if lang is not None:
         pitches = [localise_pitch(pitch, lang) for pitch in pitches]
     preferred = [p.lens.lens.id in PREFERRED_LENSES for p in pitches]

@@ -168,10 +168,10 @@ def _suggest(path: str, parent: str, segment: str, known: Mapping[str, Variable]
 
 
 def _places(places: Sequence[str]) -> Renderable | str:
-    """``body and header``: the parts of the template a name is used in."""
+    """``body, header and footer``: the parts of the template a name is used in."""
     if len(places) <= 1:
         return "".join(places)
-    return Message("{parts} and {part}", parts=_places(places[:-1]), part=places[-1])
+    return Message("{parts} and {part}", parts=", ".join(places[:-1]), part=places[-1])
 
 
 def _unknown_message(
@@ -198,6 +198,21 @@ def _unknown_message(
         path=path,
         where=where,
         hint=hint,
+    )
+
+
+def _filled_only_in_other(path: str, kind: str) -> bool:
+    """Whether ``path`` is always empty in a ``kind`` template but filled in the other kind.
+
+    Such a name (``update`` in a briefing note) is no fix for a misspelt one.
+    """
+    own = known_variables(kind).get(path)
+    other = known_variables("update" if kind == "brief" else "brief").get(path)
+    return (
+        own is not None
+        and own.types <= {"empty"}
+        and other is not None
+        and bool(other.types - {"empty"})
     )
 
 
@@ -253,6 +268,8 @@ def _resolve_all(
     findings: list[Finding] = []
     for path, places in used.items():
         display, suggestion = resolve(path, known)
+        if suggestion is not None and _filled_only_in_other(suggestion, kind):
+            suggestion = None
         if display not in known:
             other = "update" if kind == "brief" else "brief"
             level: Literal["error", "warning"] = "warning" if belongs_to(path, other) else "error"

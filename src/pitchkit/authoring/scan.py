@@ -20,6 +20,7 @@ context and reports.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import re
 from collections.abc import Iterator, Mapping
@@ -42,6 +43,8 @@ from pitchkit.word.templatefile import (
     describe_failure,
     mark_paragraphs,
     too_deep,
+    unknown_filter,
+    unknown_test,
     unreadable,
 )
 from pitchkit.word.templateguard import guard_template
@@ -81,9 +84,15 @@ class _Collector:
         self.unsafe: list[str] = []
         self.includes: list[str] = []
         self.methods: list[str] = []
+        self.filters: list[str] = []
+        self.tests: list[str] = []
 
     def visit(self, node: nodes.Node, scope: dict[str, str | None]) -> None:
         """Collect from ``node``; ``scope`` maps local names to the path they stand for."""
+        if isinstance(node, nodes.Filter):
+            self.filters.append(str(node.name))
+        elif isinstance(node, nodes.Test):
+            self.tests.append(str(node.name))
         if isinstance(node, nodes.For):
             self._visit_for(node, scope)
         elif isinstance(node, nodes.Assign):
@@ -124,6 +133,8 @@ class _Collector:
             self._bind(argument, None, inner)
         if isinstance(node, nodes.AssignBlock):
             self._bind(node.target, None, scope)
+        if isinstance(node, nodes.Macro):  # the macro's name, for calls after it and within it
+            scope[node.name] = inner[node.name] = None
         for child in node.iter_child_nodes():
             if child not in getattr(node, "targets", []) and child not in getattr(node, "args", []):
                 self.visit(child, inner)
@@ -380,6 +391,7 @@ def scan_tags(document: PitchkitTemplate) -> TagScan:
                 ),
             )
         )
+    scan.findings.extend(_unknown_names(collector, env.filters, env.tests))
     for included in dict.fromkeys(collector.includes):
         scan.findings.append(
             Finding(
@@ -392,3 +404,21 @@ def scan_tags(document: PitchkitTemplate) -> TagScan:
             )
         )
     return scan
+
+
+def _unknown_names(
+    collector: _Collector, filters: Mapping[str, object], tests: Mapping[str, object]
+) -> Iterator[Finding]:
+    """Errors for the filters and tests the tags use that the environment does not have.
+
+    Jinja only finds these when it compiles the template, so without this
+    check they would show one at a time, after every other fix.
+    """
+    for name in dict.fromkeys(collector.filters):
+        if name not in filters:
+            close = difflib.get_close_matches(name, list(filters), n=1, cutoff=0.75)
+            yield Finding("error", unknown_filter(name, close[0] if close else None))
+    for name in dict.fromkeys(collector.tests):
+        if name not in tests:
+            close = difflib.get_close_matches(name, list(tests), n=1, cutoff=0.75)
+            yield Finding("error", unknown_test(name, close[0] if close else None))

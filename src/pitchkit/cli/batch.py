@@ -3,69 +3,42 @@
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 
 from pitchkit.cli.common import (
-    DirectorsOpt,
-    FactsArg,
-    ForceOpt,
-    LocaleOpt,
-    MeasuresOpt,
-    NoCutsOpt,
-    PdfOpt,
-    PeriodOpt,
-    QuietOpt,
-    TemplateOpt,
-    VerboseOpt,
+    Terminal,
+    UserDefaults,
     Verbosity,
     app,
     err_console,
     escape,
     fail,
-    load_project,
     out_console,
     say,
     stopped,
     user_errors,
     warn,
-    warn_about_template,
     words,
 )
-from pitchkit.cli.templates import MemoryLimitOpt, TimeLimitOpt
-from pitchkit.errors import InputError, OutputError
+from pitchkit.cli.options import (
+    DirectorsOpt,
+    FactsArg,
+    ForceOpt,
+    LocaleOpt,
+    MeasuresOpt,
+    MemoryLimitOpt,
+    NoCutsOpt,
+    PdfOpt,
+    PeriodOpt,
+    TemplateOpt,
+    TimeLimitOpt,
+)
+from pitchkit.errors import OutputError
 from pitchkit.i18n.messages import Located, Message, Renderable
 from pitchkit.i18n.translation import N_, Language
-
-if TYPE_CHECKING:
-    from pitchkit.facts.project import Project
-
-
-def with_directors_file(project: Project, path: Path) -> tuple[Project, list[Renderable | str]]:
-    """Replace the facts' directors with those in ``path``; return the rows skipped."""
-    from dataclasses import replace
-
-    from pitchkit.facts.directors import load_directors, with_directors
-    from pitchkit.facts.project import Project
-
-    found = load_directors(path)
-    for line in found.warnings:
-        warn(line)
-    facts = with_directors(project.facts, found.directors)
-    return Project(replace(project.loaded, facts=facts), project.lang), list(found.problems)
-
-
-def with_measures_file(project: Project, path: Path | None) -> Project:
-    """The project with its measures spreadsheet's figures, warning of each overridden one."""
-    from pitchkit.notes.update.measuresheet import with_measures
-
-    projects, conflicts = with_measures([project], path)
-    for line in conflicts:
-        warn(line)
-    return projects[0]
 
 
 def batch_progress(total: int, lang: Language) -> Any:
@@ -151,14 +124,12 @@ def batch(
     no_cuts: NoCutsOpt = False,
     time_limit: TimeLimitOpt = None,
     memory_limit: MemoryLimitOpt = None,
-    quiet: QuietOpt = False,
-    verbose: VerboseOpt = False,
 ) -> None:
     """Write a note for each director at once, with a manifest of what was done.
 
     Example: pitchkit batch facts.yaml --directors team.xlsx --out notes/ --pack pack.docx
     """
-    from pitchkit.batch import run_batch
+    from pitchkit.api import BatchRequest, open_batch, write_batch
     from pitchkit.word.limits import limits_in_force
 
     if out is None:
@@ -168,22 +139,28 @@ def batch(
                 "pitchkit config set out FOLDER"
             )
         )
+    request = BatchRequest(
+        facts,
+        out,
+        directors=directors,
+        kind=kind,
+        only=tuple(part for part in (only or "").split(",") if part.strip()),
+        period=period,
+        measures=measures,
+        template=template,
+        locale=locale,
+        default_locale=UserDefaults.locale,
+        force=force,
+        pdf=pdf,
+        pack=pack,
+        jobs=jobs,
+        no_cuts=no_cuts,
+    )
     with limits_in_force(time_limit, memory_limit):
-        project = load_project(facts, locale)
-        if measures is not None and kind != "update":
-            raise InputError(
-                Message("--measures gives figures for updates: use it with --kind update")
-            )
-        if kind == "update":
-            project = with_measures_file(project, measures)
-        warn_about_template(template, refuse_errors=True)
-        problems: list[Renderable | str] = []
-        if directors is not None:
-            project, problems = with_directors_file(project, directors)
+        project, problems = open_batch(request, Terminal())
         skipped = escape(words(Message("skipped:")))
         for line in problems:
             err_console.print(f"[red]{skipped}[/] {escape(words(line))}")
-        chosen = [part for part in (only or "").split(",") if part.strip()]
         progress = batch_progress(len(project.facts.directors), project.lang)
 
         def advance(item: Any, done: int, total: int) -> None:
@@ -192,32 +169,16 @@ def batch(
 
         with progress if progress is not None else contextlib.nullcontext():
             task = progress.add_task("", total=None) if progress is not None else None
-            result = run_batch(
-                project=project,
-                directors=project.facts.directors,
-                kind=kind,
-                out_dir=out,
-                template=template,
-                force=force,
-                jobs=jobs,
-                only=chosen,
-                pdf=pdf,
-                pack=pack,
-                period=period,
-                on_progress=advance,
-                skipped_rows=problems,
-                no_cuts=no_cuts,
+            outcome = write_batch(
+                request, Terminal(), opened=(project, problems), on_progress=advance
             )
     if template is not None:
-        report_template_pages(template, result)
-    if kind == "update" and any(item.status == "ok" for item in result.items):
+        report_template_pages(template, outcome.batch)
+    if outcome.period is not None:
         from pitchkit.cli.notes import report_period
-        from pitchkit.notes.update import chosen_period
 
-        when = chosen_period(project.facts, period, dt.date.today())
-        made = sum(1 for item in result.items if item.status == "ok")
-        report_period(project.facts, when, project.lang, asked=period is not None, notes=made)
-    report_batch(result, problems, project.lang)
+        report_period(outcome.period, outcome.lang, notes=outcome.written)
+    report_batch(outcome.batch, list(problems), outcome.lang)
 
 
 def report_template_pages(template: Path, result: Any) -> None:

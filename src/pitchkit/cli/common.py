@@ -15,22 +15,18 @@ when it runs (see docs/performance.md).
 from __future__ import annotations
 
 import functools
+import inspect
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
 
-from pitchkit.errors import (
-    FactsError,
-    OutputError,
-    PitchkitError,
-    RenderLimitError,
-    TemplateError,
-)
-from pitchkit.i18n.messages import Located, Message, Renderable, render
+from pitchkit.cli.options import QuietOpt, VerboseOpt
+from pitchkit.errors import FactsError, OutputError, PitchkitError
+from pitchkit.i18n.messages import Message, Renderable, render
 from pitchkit.i18n.translation import Language, language
 
 if TYPE_CHECKING:
@@ -111,8 +107,8 @@ def user_errors(command: F) -> F:
 
     The command starts out speaking the language of its ``--locale`` (Welsh
     for ``--bilingual``), or English, until it reads the facts file's. Its
-    ``--quiet`` and ``--verbose`` (:data:`QuietOpt`, :data:`VerboseOpt`)
-    are taken here.
+    ``--quiet`` and ``--verbose`` (declared once, in
+    :mod:`pitchkit.cli.options`) are added to its options and taken here.
     """
 
     @functools.wraps(command)
@@ -155,7 +151,26 @@ def user_errors(command: F) -> F:
         finally:
             out_console.file = None  # type: ignore[assignment]  # back to standard output
 
+    with_options(wrapper, command)
     return wrapper  # type: ignore[return-value]
+
+
+def with_options(wrapper: Callable[..., Any], command: Callable[..., Any]) -> None:
+    """Give ``wrapper`` the command's options followed by ``--quiet`` and ``--verbose``."""
+    signature = inspect.signature(command, eval_str=True)
+    shared = [
+        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=False, annotation=kind)
+        for name, kind in (("quiet", QuietOpt), ("verbose", VerboseOpt))
+    ]
+    wrapper.__signature__ = signature.replace(  # type: ignore[attr-defined]
+        parameters=[*signature.parameters.values(), *shared]
+    )
+    wrapper.__annotations__ = {
+        **{name: p.annotation for name, p in signature.parameters.items()},
+        "quiet": QuietOpt,
+        "verbose": VerboseOpt,
+        "return": signature.return_annotation,
+    }
 
 
 _SETTINGS_COMMANDS = frozenset({"show_config", "set_config", "unset_config"})
@@ -214,14 +229,23 @@ def asked_language(locale: object, *, bilingual: bool = False) -> Language | Non
     return language("cy_GB") if bilingual else None
 
 
+class Terminal:
+    """The command line as a use case's listener: it speaks the language and prints warnings."""
+
+    def speaking(self, lang: Language) -> None:
+        """Say everything from here on in ``lang``."""
+        speak(lang)
+
+    def warning(self, message: Renderable | str) -> None:
+        """Print the warning now."""
+        warn(message)
+
+
 def load_project(facts: Path, locale: str | None) -> Project:
     """Open the facts, speak their language from now on and show what loading noticed."""
-    from pitchkit.facts.project import open_project
+    from pitchkit.api.base import open_facts
 
-    project = open_project(facts, locale=locale, default_locale=UserDefaults.locale)
-    speak(project.lang)
-    show_loading_warnings(project)
-    return project
+    return open_facts(facts, locale, Terminal(), default_locale=UserDefaults.locale)
 
 
 def version_callback(value: bool) -> None:
@@ -252,86 +276,14 @@ def main_options(
     Verbosity.level = 0 if quiet else 2 if verbose else 1
 
 
-QuietOpt = Annotated[
-    bool, typer.Option("--quiet", "-q", help="Only show errors and warnings.", show_default=False)
-]
-VerboseOpt = Annotated[
-    bool, typer.Option("--verbose", "-v", help="Say more about each step.", show_default=False)
-]
-FactsArg = Annotated[
-    Path, typer.Argument(help="The project's facts file (YAML).", show_default=False)
-]
-DirectorOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--director",
-        "-d",
-        help="Id of the director the note is for (default: the meeting's director).",
-    ),
-]
-OutOpt = Annotated[
-    Path | None,
-    typer.Option("--out", "-o", help="File to write, or a folder to write it in."),
-]
-TemplateOpt = Annotated[
-    Path | None, typer.Option("--template", "-t", help="Your own Word template (.docx).")
-]
-LocaleOpt = Annotated[
-    str | None, typer.Option("--locale", "-l", help="Language of the document: en_GB or cy_GB.")
-]
-ForceOpt = Annotated[bool, typer.Option("--force", "-f", help="Replace files that already exist.")]
-BilingualOpt = Annotated[
-    bool,
-    typer.Option(
-        "--bilingual", help="Welsh and English in one document, Welsh first (instead of --locale)."
-    ),
-]
-PdfOpt = Annotated[
-    bool, typer.Option("--pdf", help="Also save a PDF beside the .docx (needs LibreOffice).")
-]
-
-NoCutsOpt = Annotated[
-    bool,
-    typer.Option(
-        "--no-cuts",
-        help="Fail, writing nothing, when a briefing note would need a cut to fit one page.",
-    ),
-]
-PeriodOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--period",
-        "-p",
-        help="Period to report on: YYYY-MM, YYYY-Qn or YYYY (default: the latest logged).",
-    ),
-]
-MeasuresOpt = Annotated[
-    Path | None,
-    typer.Option(
-        "--measures",
-        help="Figures from a spreadsheet (.csv or .xlsx), merged with the progress log "
-        "(default: the facts file's 'measures:').",
-    ),
-]
-DirectorsOpt = Annotated[
-    Path | None,
-    typer.Option(
-        "--directors",
-        help="Directors from a file (.yaml, .csv or .xlsx) instead of the facts file.",
-    ),
-]
-
-
-#: ``--out -``: the document goes to standard output, for scripts.
-STDOUT = Path("-")
-
-
 def check_stdout(out: Path | None, *, pdf: bool = False, several: bool = False) -> None:
     """Refuse ``--out -`` where it cannot work, before anything is made.
 
     One document may go to standard output when it is piped or redirected;
     messages then go to stderr so the document's bytes stay whole.
     """
+    from pitchkit.api.base import STDOUT
+
     if out != STDOUT:
         return
     if several:
@@ -352,60 +304,14 @@ def check_stdout(out: Path | None, *, pdf: bool = False, several: bool = False) 
     out_console.file = sys.stderr
 
 
-def output_path(out: Path | None, default_name: str) -> Path:
-    """Where to write: ``--out`` as a file, as a folder, or the current folder.
-
-    A name ending in ``.docx`` is the file; an existing folder, or a new name
-    with no extension (``notes/``), is a folder the note goes in.
-    """
-    if out is None:
-        return Path.cwd() / default_name
-    if out == STDOUT:
-        return STDOUT
-    if out.is_dir() or not out.suffix:
-        return out / default_name
-    if out.suffix.lower() != ".docx":
-        raise OutputError(
-            Message("--out {out}: give a file name ending in .docx, or a folder", out=out)
-        )
-    return out
-
-
 def warn_about_template(template: Path | None, *, refuse_errors: bool = False) -> None:
     """Warn about the pitfalls ``template check`` finds in the user's own template.
 
-    A tag such as ``{{r project.title|upper }}`` fills without error but
-    loses its words, so it is worth a warning every time the template is
-    used; so is what was taken out of the file (a linked picture, a field
-    that fetches a file, macros). A template that cannot be read, or has
-    errors, is left for filling to report; with ``refuse_errors`` (a batch,
-    which would otherwise make a folder and a manifest of failures) the
-    first error is raised before anything is written.
+    With ``refuse_errors`` the template's first error is raised instead.
     """
-    if template is None:
-        return
-    from pitchkit.authoring.scan import scan_template
+    from pitchkit.api.base import template_warnings
 
-    try:
-        scan = scan_template(template)
-    except RenderLimitError:
-        raise  # filling would only run out of time or memory again
-    except PitchkitError:
-        return
-    errors = [finding for finding in scan.findings if finding.level == "error"]
-    if errors and refuse_errors:
-        first = errors[0].message
-        raise TemplateError(first if isinstance(first, Located) else Located(str(template), first))
-    if errors:
-        return  # filling fails and says why; a warning beside it would only distract
-    for finding in scan.findings:
-        if finding.level == "warning":
-            warn(Located(str(template), finding.message))
-
-
-def show_loading_warnings(project: Project) -> None:
-    """Print what loading noticed (removed characters and so on)."""
-    for line in project.loaded.warnings:
+    for line in template_warnings(template, refuse_errors=refuse_errors):
         warn(line)
 
 
@@ -422,34 +328,7 @@ def report_cuts(cuts: tuple[Cut, ...], lang: Language) -> None:
     )
 
 
-def report_written(paths: list[Path], lang: Language) -> None:
+def report_written(paths: Sequence[Path], lang: Language) -> None:
     """Say which files were written."""
     for path in paths:
         say(lang.gettext("Wrote {path}").format(path=path))
-
-
-def save_document(path: Path, data: bytes, *, force: bool, pdf: bool) -> list[Path]:
-    """Write the .docx (and its PDF) and return the paths written.
-
-    ``--out -`` (:data:`STDOUT`) sends the document to standard output.
-    """
-    from pitchkit.output.files import write_atomic
-
-    if path == STDOUT:
-        stream = sys.stdout.buffer
-        stream.write(data)
-        stream.flush()
-        return []
-
-    write_atomic(path, data, force=force)
-    written = [path]
-    if pdf:
-        from pitchkit.output.pdf import convert_to_pdf
-
-        for result in convert_to_pdf([path], force=force):
-            if result.pdf is None:
-                raise OutputError(
-                    Located(str(path), Message("no PDF was made: {why}", why=result.error))
-                )
-            written.append(result.pdf)
-    return written

@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from pitchkit.cli.common import QuietOpt, VerboseOpt, app, say, user_errors, words
+from pitchkit.cli.common import app, say, user_errors, words
 from pitchkit.i18n.messages import Message
 
 config_app = typer.Typer(
@@ -31,7 +31,7 @@ NameArg = Annotated[
 
 @config_app.callback()
 @user_errors
-def show_config(ctx: typer.Context, quiet: QuietOpt = False, verbose: VerboseOpt = False) -> None:
+def show_config(ctx: typer.Context) -> None:
     """Show where your settings file is and what it sets.
 
     Example: pitchkit config
@@ -62,8 +62,6 @@ def show_config(ctx: typer.Context, quiet: QuietOpt = False, verbose: VerboseOpt
 def set_config(
     name: NameArg,
     value: Annotated[str, typer.Argument(help="The value to keep.", show_default=False)],
-    quiet: QuietOpt = False,
-    verbose: VerboseOpt = False,
 ) -> None:
     """Keep a default in your settings file.
 
@@ -74,7 +72,7 @@ def set_config(
 
 @config_app.command("unset")
 @user_errors
-def unset_config(name: NameArg, quiet: QuietOpt = False, verbose: VerboseOpt = False) -> None:
+def unset_config(name: NameArg) -> None:
     """Remove a default from your settings file.
 
     Example: pitchkit config unset template

@@ -2,35 +2,27 @@
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
 import json
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from pitchkit.cli.common import (
-    DirectorsOpt,
-    FactsArg,
-    LocaleOpt,
-    QuietOpt,
-    VerboseOpt,
+    Terminal,
+    UserDefaults,
     app,
     escape,
-    load_project,
     out_console,
     say,
     user_errors,
-    warn,
 )
-from pitchkit.errors import PitchkitError
-from pitchkit.i18n.messages import Message
+from pitchkit.cli.options import DirectorsOpt, FactsArg, LocaleOpt
 from pitchkit.i18n.translation import N_, Language
 
 if TYPE_CHECKING:
     from pitchkit.advice import Finding
     from pitchkit.advice.ranking import Place, Ranking
-    from pitchkit.facts.schema import LoadedFacts
 
 
 def role_and_lens(place: Place, lang: Language) -> str:
@@ -83,28 +75,26 @@ def directors(
     directors: DirectorsOpt = None,
     locale: LocaleOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the ranking as JSON.")] = False,
-    quiet: QuietOpt = False,
-    verbose: VerboseOpt = False,
 ) -> None:
     """Rank the directors by how well the project serves them, and say whom to approach first.
 
     Example: pitchkit directors facts.yaml --directors team.xlsx
     """
-    from pitchkit.advice.ranking import rank_directors, ranking_json, recommendation_lines, team_for
+    from pitchkit.advice.ranking import recommendation_lines
+    from pitchkit.api import RankRequest, rank
 
-    project = load_project(facts, locale)
-    team = team_for(project.loaded, directors)
-    for line in team.warnings:
-        warn(line)
-    ranking = rank_directors(team.loaded.facts, project.lang)
+    result = rank(
+        RankRequest(facts, directors, locale, default_locale=UserDefaults.locale), Terminal()
+    )
+    ranking, lang = result.ranking, result.lang
     if as_json:
-        typer.echo(json.dumps(ranking_json(ranking, project.lang), ensure_ascii=False, indent=2))
+        typer.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
         return
-    out_console.print(ranking_table(ranking, project.lang))
+    out_console.print(ranking_table(ranking, lang))
     out_console.print()
-    heading = project.lang.gettext("Recommendation")
+    heading = lang.gettext("Recommendation")
     out_console.print(f"[bold]{escape(heading)}[/]")
-    for line in recommendation_lines(ranking, project.lang):
+    for line in recommendation_lines(ranking, lang):
         out_console.print(escape(line))
 
 
@@ -140,31 +130,13 @@ def print_findings(findings: list[Finding], lang: Language) -> None:
         out_console.print()
 
 
-def brief_findings(loaded: LoadedFacts, director_id: str, lang: Language) -> list[Finding]:
-    """The guide's findings for a note just written; a problem is a warning, never a failure."""
-    from pitchkit.advice import check
-    from pitchkit.advice.length import LENGTH_RULES
-
-    try:
-        findings = check(loaded, director_id=director_id, today=dt.date.today(), lang=lang)
-        return [finding for finding in findings if finding.rule not in LENGTH_RULES]
-    except PitchkitError as error:
-        warn(Message("the pitch could not be checked against the guide: {why}", why=error.text))
-        return []
-
-
-def report_advice(findings: list[Finding], lang: Language) -> None:
+def report_advice(findings: Sequence[Finding], lang: Language) -> None:
     """The findings in brief, one line each, after a note is written."""
     if not findings:
         return
     say(lang.gettext("Advice from the guide (run 'pitchkit check' for the evidence and fixes):"))
     for finding in findings:
         say(f"  {lang.gettext(SEVERITY_WORDS[finding.severity])}: {finding.message}")
-
-
-def has_warnings(findings: list[Finding]) -> bool:
-    """Whether any finding is a warning or an error."""
-    return any(f.severity in ("warning", "error") for f in findings)
 
 
 @app.command(name="check", rich_help_panel="Plan and check")
@@ -185,8 +157,6 @@ def check_command(
         bool, typer.Option("--strict", help="Exit 1 when any warning or error is found.")
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the findings as JSON.")] = False,
-    quiet: QuietOpt = False,
-    verbose: VerboseOpt = False,
 ) -> None:
     """Check the pitch against the guide's advice on winning an executive sponsor.
 
@@ -194,19 +164,15 @@ def check_command(
 
     Example: pitchkit check facts.yaml --director dof --strict
     """
-    from pitchkit.advice import check
-    from pitchkit.advice.ranking import team_for
+    from pitchkit.api import CheckRequest, check
 
-    project = load_project(facts, locale)
-    team = team_for(project.loaded, directors) if directors else None
-    for line in team.warnings if team else ():
-        warn(line)
-    loaded = team.loaded if team else project.loaded
-    findings = check(loaded, director_id=director, today=dt.date.today(), lang=project.lang)
+    result = check(
+        CheckRequest(facts, director, directors, locale, default_locale=UserDefaults.locale),
+        Terminal(),
+    )
     if as_json:
-        data = {"findings": [dataclasses.asdict(f) for f in findings]}
-        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        typer.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
     else:
-        print_findings(findings, project.lang)
-    if strict and has_warnings(findings):
+        print_findings(list(result.findings), result.lang)
+    if strict and result.has_warnings:
         raise typer.Exit(1)

@@ -10,13 +10,6 @@ from typing import Annotated, Any
 import typer
 
 from pitchkit.cli.common import (
-    DirectorOpt,
-    FactsArg,
-    LocaleOpt,
-    PeriodOpt,
-    QuietOpt,
-    TemplateOpt,
-    VerboseOpt,
     Verbosity,
     app,
     err_console,
@@ -28,7 +21,15 @@ from pitchkit.cli.common import (
     warn_about_template,
 )
 from pitchkit.cli.common import stopped as say_stopped
-from pitchkit.cli.templates import MemoryLimitOpt, TimeLimitOpt
+from pitchkit.cli.options import (
+    DirectorOpt,
+    FactsArg,
+    LocaleOpt,
+    MemoryLimitOpt,
+    PeriodOpt,
+    TemplateOpt,
+    TimeLimitOpt,
+)
 from pitchkit.errors import InputError, OutputError
 from pitchkit.i18n.messages import Message
 from pitchkit.i18n.translation import Language
@@ -143,8 +144,6 @@ def init(
     force: Annotated[
         bool, typer.Option("--force", "-f", help="Replace an existing file without asking.")
     ] = False,
-    quiet: QuietOpt = False,
-    verbose: VerboseOpt = False,
 ) -> None:
     """Answer plain-language questions and get a commented facts file, ready for a note.
 
@@ -191,8 +190,6 @@ def preview(
     locale: LocaleOpt = None,
     time_limit: TimeLimitOpt = None,
     memory_limit: MemoryLimitOpt = None,
-    quiet: QuietOpt = False,
-    verbose: VerboseOpt = False,
 ) -> None:
     """Show the note in the terminal exactly as it will read, then the guide's checks.
 

@@ -9,9 +9,6 @@ from typing import Annotated
 import typer
 
 from pitchkit.cli.common import (
-    ForceOpt,
-    QuietOpt,
-    VerboseOpt,
     app,
     fail,
     say,
@@ -19,6 +16,7 @@ from pitchkit.cli.common import (
     user_errors,
     warn,
 )
+from pitchkit.cli.options import ForceOpt, MemoryLimitOpt, MessagesLocaleOpt, TimeLimitOpt
 from pitchkit.i18n.messages import Located, Message
 from pitchkit.i18n.translation import language
 
@@ -31,26 +29,6 @@ app.add_typer(template_app, name="template", rich_help_panel="Your own templates
 
 KindArg = Annotated[
     str, typer.Argument(help="Which template: brief or update.", show_default=False)
-]
-#: Limits on filling a user's own template: here, and on every command with --template.
-TimeLimitOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--time-limit",
-        help="Seconds filling your own template may take (default 30, or PITCHKIT_TIME_LIMIT).",
-    ),
-]
-MemoryLimitOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--memory-limit",
-        help="Memory filling your own template may use, such as 512M or 2G "
-        "(default 1G, or PITCHKIT_MEMORY_LIMIT).",
-    ),
-]
-MessagesLocaleOpt = Annotated[
-    str | None,
-    typer.Option("--locale", "-l", help="Language to report in: en_GB or cy_GB."),
 ]
 
 
@@ -69,17 +47,15 @@ def template_export(
     ],
     force: ForceOpt = False,
     locale: MessagesLocaleOpt = None,
-    quiet: QuietOpt = False,
-    verbose: VerboseOpt = False,
 ) -> None:
     """Save a built-in template as a .docx you can restyle in Word.
 
     Example: pitchkit template export brief our-brief.docx
     """
-    from pitchkit.authoring.check import export_template
+    from pitchkit.api import TemplateExportRequest, export_template
 
     speak_locale(locale)
-    written = export_template(kind, path, force=force)
+    written = export_template(TemplateExportRequest(kind, path, force=force))
     say(Message("Wrote {path}", path=written))
     say(
         Message(
@@ -101,20 +77,17 @@ def template_check(
     time_limit: TimeLimitOpt = None,
     memory_limit: MemoryLimitOpt = None,
     locale: MessagesLocaleOpt = None,
-    quiet: QuietOpt = False,
-    verbose: VerboseOpt = False,
 ) -> None:
     """List the variables a template uses and check it can be filled.
 
     Exits 1 when the template cannot be filled; warnings alone exit 0.
     Example: pitchkit template check our-brief.docx
     """
-    from pitchkit.authoring.check import check_template
-    from pitchkit.word.limits import chosen_limits
+    from pitchkit.api import TemplateCheckRequest, check_template
 
     speak_locale(locale)
-    limits = chosen_limits(time_limit, memory_limit)
-    report = check_template(path, kind=kind, limits=limits)
+    request = TemplateCheckRequest(path, kind, time_limit, memory_limit, locale)
+    report = check_template(request).report
     if report.kind == "brief":
         checked = Message("checked as a briefing note template")
     else:

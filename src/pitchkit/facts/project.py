@@ -11,7 +11,7 @@ from pathlib import Path
 from pitchkit.errors import DirectorsError
 from pitchkit.facts.schema import Director, Facts, LoadedFacts, load_facts
 from pitchkit.facts.validation import did_you_mean
-from pitchkit.facts.yamlsource import declared_locale
+from pitchkit.facts.yamlsource import Parsed, declared_locale, parse_yaml
 from pitchkit.i18n.messages import Located, Message
 from pitchkit.i18n.translation import Language, language
 
@@ -30,21 +30,27 @@ class Project:
 
 
 def open_project(
-    facts_path: str | Path, *, locale: str | None = None, default_locale: str | None = None
+    facts_path: str | Path,
+    *,
+    locale: str | None = None,
+    default_locale: str | None = None,
+    parsed: Parsed | None = None,
 ) -> Project:
     """Load the facts, choosing the language from ``locale`` or ``settings.locale``.
 
     ``default_locale`` (the user's own setting) is used when the facts file
-    names no language of its own.
+    names no language of its own. The file is read and parsed once (or not
+    at all when ``parsed`` is given), however many languages it is resolved to.
     """
     if locale is not None:
         lang = language(locale)  # an unknown locale fails before any reading
-        return Project(load_facts(facts_path, lang=lang.lang), lang)
-    loaded = load_facts(facts_path)
+        return Project(load_facts(facts_path, lang=lang.lang, parsed=parsed), lang)
+    parsed = parsed or parse_yaml(Path(facts_path))
+    loaded = load_facts(facts_path, parsed=parsed)
     declared = declared_locale(loaded.source.data) if default_locale else None
     lang = language(declared or default_locale or loaded.facts.settings.locale)
     if lang.lang != "en":
-        loaded = load_facts(facts_path, lang=lang.lang)
+        loaded = load_facts(facts_path, lang=lang.lang, parsed=parsed)
     return Project(loaded, lang)
 
 

@@ -28,9 +28,10 @@ from pydantic import (
 
 from pitchkit.errors import FactsError, LocaleError
 from pitchkit.facts.validation import Problem, describe_errors, did_you_mean, semantic_problems
-from pitchkit.facts.yamlsource import Loc, Source, declared_locale, dotted, load_yaml
+from pitchkit.facts.yamlsource import Loc, Parsed, Source, declared_locale, dotted, load_yaml
 from pitchkit.i18n.messages import Located, Message, Renderable
 from pitchkit.i18n.translation import normalise_locale
+from pitchkit.period import PERIOD_PATTERN
 
 Theme = Literal[
     "safety",
@@ -48,7 +49,6 @@ Theme = Literal[
 ]
 THEMES: tuple[str, ...] = get_args(Theme)
 Per = Literal["year", "quarter", "month", "week", "day"]
-PERIOD_PATTERN = re.compile(r"^(\d{4})(?:-(0[1-9]|1[0-2])|-Q([1-4]))?$")
 _GROUPED_NUMBER = re.compile(r"^[-+]?£?\d{1,3}(,\d{3})+(\.\d+)?%?$|^[-+]?£?\d+(\.\d+)?%?$")
 
 
@@ -593,23 +593,24 @@ def _located(source: Source, problems: list[Problem]) -> list[Located]:
     seen: set[str] = set()
     ordered: list[tuple[tuple[int, int], Located]] = []
     for problem in problems:
-        where = source.where(problem.loc, key=problem.at_key)
-        line, col = (int(part) for part in where.rsplit(":", 2)[1:])
+        where = source.position(problem.loc, key=problem.at_key)
         located = Located(f"{where}: {dotted(problem.loc)}", problem.message)
         if str(located) not in seen:
             seen.add(str(located))
-            ordered.append(((line, col), located))
+            ordered.append(((where.line, where.column), located))
     return [located for _, located in sorted(ordered, key=lambda item: item[0])]
 
 
-def load_facts(path: str | Path, *, lang: str = "en") -> LoadedFacts:
+def load_facts(path: str | Path, *, lang: str = "en", parsed: Parsed | None = None) -> LoadedFacts:
     """Load and validate the facts file at ``path``.
 
-    ``lang`` picks the language of ``{en: ..., cy: ...}`` text. Raises
+    ``lang`` picks the language of ``{en: ..., cy: ...}`` text; ``parsed``
+    is the file already read (:func:`~pitchkit.facts.yamlsource.parse_yaml`),
+    when it is loaded in more than one language. Raises
     :class:`FactsError` listing every problem, each located, with the
     file's ``settings.locale`` (unchecked) to report them in.
     """
-    source = load_yaml(Path(path), lang=lang)
+    source = load_yaml(Path(path), lang=lang, parsed=parsed)
     facts = validate_facts(source)
     return LoadedFacts(
         facts=facts,

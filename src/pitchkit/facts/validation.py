@@ -11,7 +11,6 @@ whoever reads the file puts the file position and field path in front
 from __future__ import annotations
 
 import difflib
-import re
 import types
 import typing
 from collections.abc import Iterable
@@ -22,9 +21,9 @@ from pydantic_core import ErrorDetails
 
 from pitchkit.facts.yamlsource import Loc, dotted
 from pitchkit.i18n.messages import Message, Plural, Renderable
+from pitchkit.period import PERIOD_PATTERN
 
 #: A progress log period, as the facts model reads it (kept here to avoid an import cycle).
-_PERIOD = re.compile(r"^(\d{4})(?:-(0[1-9]|1[0-2])|-Q([1-4]))?$")
 
 
 class Problem(NamedTuple):
@@ -363,7 +362,9 @@ def _meeting_problems(data: dict[str, Any], objectives: dict[str, set[str]]) -> 
 
 def _months(period: object) -> tuple[int, int] | None:
     """The first and last month a period covers, counted from year 0; ``None`` if unreadable."""
-    match = _PERIOD.match(str(period).strip().upper()) if isinstance(period, str | int) else None
+    match = (
+        PERIOD_PATTERN.match(str(period).strip().upper()) if isinstance(period, str | int) else None
+    )
     if match is None or isinstance(period, bool):
         return None
     year, month, quarter = match.groups()

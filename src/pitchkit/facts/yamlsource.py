@@ -64,6 +64,19 @@ _LOCALE_LINE = re.compile(
 )
 
 
+@dataclass(frozen=True)
+class Position:
+    """A place in a source file: its path, and the line and column (from 1) there."""
+
+    path: Path
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        """``file:line:col``, as messages show it."""
+        return f"{self.path}:{self.line}:{self.column}"
+
+
 @dataclass
 class Source:
     """YAML data as plain Python values, with the position of each value."""
@@ -79,19 +92,23 @@ class Source:
     #: Nodes some ``*alias`` refers to (their anchors are meant).
     aliased: set[int] = field(default_factory=set)
 
-    def where(self, loc: Loc, *, key: bool = False) -> str:
-        """Return ``file:line:col`` for ``loc``, or its nearest located parent.
+    def position(self, loc: Loc, *, key: bool = False) -> Position:
+        """Where ``loc`` is written, or its nearest located parent.
 
         With ``key``, point at the field's name rather than its value.
         """
         if key and tuple(loc) in self.key_positions:
             line, col = self.key_positions[tuple(loc)]
-            return f"{self.path}:{line}:{col}"
+            return Position(self.path, line, col)
         probe = tuple(loc)
         while probe and probe not in self.positions:
             probe = probe[:-1]
         line, col = self.positions.get(probe, (1, 1))
-        return f"{self.path}:{line}:{col}"
+        return Position(self.path, line, col)
+
+    def where(self, loc: Loc, *, key: bool = False) -> str:
+        """Return ``file:line:col`` for ``loc`` (see :meth:`position`)."""
+        return str(self.position(loc, key=key))
 
 
 def dotted(loc: Loc) -> str:
@@ -340,12 +357,20 @@ def _yaml_advice(lowered: str, *, unclosed: bool) -> Message:
     return Message("check the indentation and put text containing ': ' or '#' in quotes")
 
 
-def load_yaml(path: Path, *, lang: str = "en") -> Source:
-    """Load ``path`` as YAML into plain data with positions.
+@dataclass(frozen=True)
+class Parsed:
+    """A YAML file read and parsed once, before its text is resolved to a language."""
 
-    Scalars become their text as written (``None`` for an empty or null
-    value); ``{en: ..., cy: ...}`` text is resolved to ``lang``, falling back
-    to the other language. Raises :class:`FactsError` with located messages.
+    path: Path
+    node: Any
+    warnings: tuple[Renderable | str, ...]
+    text: str = ""
+
+
+def parse_yaml(path: Path) -> Parsed:
+    """Read and parse ``path`` (the slow part of loading), for :func:`load_yaml` in any language.
+
+    Raises :class:`FactsError` with located messages.
     """
     text = read_text(path)
     path = shown_path(path)
@@ -363,24 +388,39 @@ def load_yaml(path: Path, *, lang: str = "en") -> Source:
     except RecursionError:
         message = Message("the YAML is nested too deeply to read")
         raise FactsError([Located(start, message)], locale=_locale_in_text(text)) from None
-    source = Source(path=path, data=None, warnings=warnings, text=text)
+    if node is not None:
+        written, expanded = _value_counts(node, MAX_VALUES)
+        if written > MAX_VALUES:
+            message = Message(
+                "the file holds more than {count} values, far more than any facts file: "
+                "check that this is the file you meant, or split it",
+                count=format(MAX_VALUES, ","),
+            )
+            raise FactsError([Located(start, message)], locale=_locale_in_text(text))
+        if expanded > MAX_VALUES:
+            message = Message(
+                "the file holds more than {count} values once its aliases (*name) are filled in: "
+                "write the repeated parts out, or remove them",
+                count=format(MAX_VALUES, ","),
+            )
+            raise FactsError([Located(start, message)], locale=_locale_in_text(text))
+    return Parsed(path, node, tuple(warnings), text)
+
+
+def load_yaml(path: Path, *, lang: str = "en", parsed: Parsed | None = None) -> Source:
+    """Load ``path`` as YAML into plain data with positions.
+
+    Scalars become their text as written (``None`` for an empty or null
+    value); ``{en: ..., cy: ...}`` text is resolved to ``lang``, falling back
+    to the other language. Pass ``parsed`` (from :func:`parse_yaml`) to
+    resolve a file already read in another language without reading it
+    again. Raises :class:`FactsError` with located messages.
+    """
+    parsed = parsed or parse_yaml(path)
+    node = parsed.node
+    source = Source(path=parsed.path, data=None, warnings=list(parsed.warnings), text=parsed.text)
     if node is None:
         return source
-    written, expanded = _value_counts(node, MAX_VALUES)
-    if written > MAX_VALUES:
-        message = Message(
-            "the file holds more than {count} values, far more than any facts file: "
-            "check that this is the file you meant, or split it",
-            count=format(MAX_VALUES, ","),
-        )
-        raise FactsError([Located(start, message)], locale=_locale_in_text(text))
-    if expanded > MAX_VALUES:
-        message = Message(
-            "the file holds more than {count} values once its aliases (*name) are filled in: "
-            "write the repeated parts out, or remove them",
-            count=format(MAX_VALUES, ","),
-        )
-        raise FactsError([Located(start, message)], locale=_locale_in_text(text))
     problems: list[Renderable | str] = []
     source.aliased = aliased(node)
     source.data = _convert(node, (), source, lang, problems, depth=0)

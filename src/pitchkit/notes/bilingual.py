@@ -29,11 +29,13 @@ from lxml import etree  # type: ignore[import-untyped]
 
 from pitchkit.facts.project import Project, open_project, pick_director
 from pitchkit.facts.schema import Director
+from pitchkit.facts.yamlsource import parse_yaml
 from pitchkit.i18n.messages import Message
 from pitchkit.notes.brief import BriefNote, make_brief_note
 from pitchkit.notes.fit import Cut
 from pitchkit.notes.update import UpdateInfo, make_update
 from pitchkit.output.files import safe_stem
+from pitchkit.recast.pitch import Pitch
 from pitchkit.word.pack import build_pack
 
 #: The languages of a bilingual document, in the order they appear.
@@ -63,8 +65,9 @@ class Pair(NamedTuple):
 
 
 def open_pair(facts_path: str | Path) -> Pair:
-    """Load the facts in Welsh and in English."""
-    welsh, english = (open_project(facts_path, locale=code) for code in ORDER)
+    """Load the facts in Welsh and in English, reading the file once."""
+    parsed = parse_yaml(Path(facts_path))
+    welsh, english = (open_project(facts_path, locale=code, parsed=parsed) for code in ORDER)
     return Pair(welsh, english)
 
 
@@ -95,12 +98,18 @@ def make_bilingual_brief(
     *,
     template: Path | None = None,
     today: dt.date | None = None,
+    welsh_pitch: Pitch | None = None,
 ) -> BilingualBrief:
-    """The sponsor briefing note in Welsh then English, each fitted to one page."""
+    """The sponsor briefing note in Welsh then English, each fitted to one page.
+
+    ``welsh_pitch`` is the director's pitch from the Welsh facts when it is
+    already recast.
+    """
     today = today or dt.date.today()
+    pitches = (welsh_pitch, None)
     notes = tuple(
-        make_brief_note(p, _director(p, director_id), template=template, today=today)
-        for p in pair.projects
+        make_brief_note(p, _director(p, director_id), template=template, today=today, pitch=known)
+        for p, known in zip(pair.projects, pitches, strict=True)
     )
     welsh, english = notes
     data = join_languages([(welsh.data, "cy-GB"), (english.data, "en-GB")])

@@ -109,17 +109,21 @@ def brief_parts(
     template: Path | None = None,
     today: dt.date | None = None,
     page: float = PAGE_HEIGHT,
+    pitch: Pitch | None = None,
 ) -> BriefParts:
     """Recast the facts for ``director`` and work out everything the note shows.
 
-    The pitch's lens wording is in the project's language. With the
+    ``pitch`` is the director's pitch when it is already recast (not yet
+    localised). The pitch's lens wording is in the project's language. With the
     built-in template (``template`` is ``None``), or a template using its
     blocks, long content is trimmed to fit a page ``page`` points high (see
     :mod:`pitchkit.notes.fit`); any other template gets everything. ``pitchkit
     brief`` and ``pitchkit batch`` both start here.
     """
     today = today or dt.date.today()
-    pitch = localise_pitch(recast(project.facts, director, today=today), project.lang)
+    if pitch is None:
+        pitch = recast(project.facts, director, today=today)
+    pitch = localise_pitch(pitch, project.lang)
     context = brief_context(pitch, project.lang, today=today)
     props = properties(pitch, project.lang, "brief", today)
     if not fits_to_page(template):
@@ -154,6 +158,7 @@ def make_brief_note(
     template: Path | None = None,
     today: dt.date | None = None,
     measure: bool = False,
+    pitch: Pitch | None = None,
 ) -> BriefNote:
     """Render the one-page sponsor briefing note for ``director``.
 
@@ -163,9 +168,10 @@ def make_brief_note(
     the note is laid out by LibreOffice: of the fits for the page heights in
     :data:`MEASURED_PAGES`, the one that cuts least while keeping to one page
     is kept, and ``pages`` says how many pages the note takes.
+    ``pitch`` is the director's pitch when it is already recast.
     """
     source: Path | bytes = template if template is not None else builtin_template("brief")
-    parts = brief_parts(project, director, template=template, today=today)
+    parts = brief_parts(project, director, template=template, today=today, pitch=pitch)
     data = render(source, parts.context, lang=project.lang, properties=parts.properties)
     if not measure:
         return BriefNote(data, parts.pitch, parts.cuts, parts.over_words)
@@ -176,7 +182,12 @@ def make_brief_note(
         seen = {parts.cuts}
         for share in MEASURED_PAGES:
             other = brief_parts(
-                project, director, template=template, today=today, page=PAGE_HEIGHT * share
+                project,
+                director,
+                template=template,
+                today=today,
+                page=PAGE_HEIGHT * share,
+                pitch=pitch,
             )
             if other.cuts in seen:
                 continue

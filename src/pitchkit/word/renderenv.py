@@ -30,6 +30,7 @@ import inspect
 import io
 import re
 import secrets
+import warnings
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -321,6 +322,17 @@ class BoundedEnvironment(ImmutableSandboxedEnvironment):
     """
 
     intercepted_binops = frozenset({"*", "**"})
+
+    def _compile(self, source: str, filename: str) -> Any:
+        """Compile a template's Python without Python's warnings about it.
+
+        An expression such as ``1[1:]`` makes Python warn (or, where warnings
+        are errors, fail) while compiling; the template then simply raises a
+        template error when filled, which pitchkit reports in its own words.
+        """
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", SyntaxWarning)
+            return super()._compile(source, filename)
 
     def may_call(self, value: Any) -> bool:
         """Whether a template may call ``value``: one of pitchkit's, or its own macros and loops."""

@@ -228,11 +228,61 @@ def _failure_message(error: BaseException) -> Renderable | None:
         )
     if isinstance(error, RecursionError):
         return Message("a macro calls itself too deeply: remove the loop")
+    missing = _missing_name(str(error)) if isinstance(error, jinja2.TemplateError) else None
+    if missing is not None:
+        return missing
     if isinstance(error, _USER_MADE):
+        problem = _problem(error)
         return Message(
-            "the tag could not be filled ({problem}): correct it in Word", problem=_problem(error)
+            "the tag could not be filled ({problem}): correct it in Word",
+            problem=problem.strip().rstrip(".") if isinstance(problem, str) else problem,
         )
     return None
+
+
+_NO_FILTER = re.compile(r"No filter named '([^']+)'")
+_NO_TEST = re.compile(r"No test named '([^']+)'")
+
+
+def _missing_name(problem: str) -> Renderable | None:
+    """The message for Jinja's "No filter named" or "No test named", else None."""
+    found = _NO_FILTER.search(problem)
+    if found:
+        return unknown_filter(found.group(1))
+    found = _NO_TEST.search(problem)
+    if found:
+        return unknown_test(found.group(1))
+    return None
+
+
+def unknown_filter(name: str, suggestion: str | None = None) -> Renderable:
+    """The message for a ``|name`` filter the template environment does not have."""
+    if suggestion:
+        return Message(
+            "unknown filter '|{name}': did you mean '|{suggestion}'?",
+            name=name,
+            suggestion=suggestion,
+        )
+    return Message(
+        "unknown filter '|{name}': use one of Jinja's filters or pitchkit's own "
+        "(listed in docs/template-variables.md)",
+        name=name,
+    )
+
+
+def unknown_test(name: str, suggestion: str | None = None) -> Renderable:
+    """The message for an ``is name`` test the template environment does not have."""
+    if suggestion:
+        return Message(
+            "unknown test 'is {name}': did you mean 'is {suggestion}'?",
+            name=name,
+            suggestion=suggestion,
+        )
+    return Message(
+        "unknown test 'is {name}': use one of Jinja's tests, such as defined, none, "
+        "number, string or mapping",
+        name=name,
+    )
 
 
 def too_deep(name: str, where: str) -> TemplateError:
@@ -271,6 +321,7 @@ _WORD_TAGS = {
     "r": Message("run of text"),
 }
 _UNKNOWN_TAG = re.compile(r"Encountered unknown tag '(\w+)'")
+_AT_OFFSET = re.compile(r" at \d+$")
 _UNCLOSED = re.compile(r"innermost block that needs to be closed is '(\w+)'")
 
 
@@ -298,12 +349,22 @@ def syntax_message(problem: str, paragraph: str) -> Renderable:
             tag=tag,
             what=_WORD_TAGS[tag],
         )
+    unclosed = _UNCLOSED.search(problem)
+    if unknown and unclosed and unknown.group(1).startswith("end"):
+        return Message(
+            "{{% {tag} %}} cannot close the {{% {block} %}} tag that is still open: "
+            "close it with {{% end{block} %}} first",
+            tag=unknown.group(1),
+            block=unclosed.group(1),
+        )
     if unknown:
         return Message(
             "unknown tag '{tag}': check its spelling, or whether its opening tag is missing",
             tag=unknown.group(1),
         )
-    unclosed = _UNCLOSED.search(problem)
+    missing = _missing_name(problem)
+    if missing is not None:
+        return missing
     if unclosed and "Unexpected end of template" in problem:
         block = unclosed.group(1)
         return Message(
@@ -311,9 +372,9 @@ def syntax_message(problem: str, paragraph: str) -> Renderable:
             "section ends",
             block=block,
         )
-    return Message(
-        "tag error: {problem}: correct the tag in Word", problem=problem.strip().rstrip(".")
-    )
+    # Jinja's "at 1194" counts characters of Word's XML, which mean nothing in Word.
+    problem = _AT_OFFSET.sub("", problem.strip()).rstrip(".")
+    return Message("tag error: {problem}: correct the tag in Word", problem=problem)
 
 
 def unreadable(name: str | Path, error: BaseException) -> TemplateError:

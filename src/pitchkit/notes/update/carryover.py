@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 
 from pitchkit.notes.update.measuresheet import MONTHS
-from pitchkit.notes.update.progress import Period
+from pitchkit.period import Period
 
 #: Words that tie an ask or a question to the first approach or the bid (English and Welsh).
 APPROACH_WORDS = re.compile(

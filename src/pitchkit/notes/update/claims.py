@@ -19,7 +19,8 @@ from dataclasses import dataclass
 
 from pitchkit.facts.schema import Facts, Impact
 from pitchkit.notes.update import spc
-from pitchkit.notes.update.progress import MeasureProgress, Period, Point, delivered_value, scale
+from pitchkit.notes.update.progress import MeasureProgress, Point, delivered_value, scale
+from pitchkit.period import Period
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,9 @@ from pitchkit.i18n.translation import N_, Language
 from pitchkit.notes import wording
 from pitchkit.notes.context import Context
 from pitchkit.notes.update import fillin, icons
-from pitchkit.notes.update.progress import MeasureProgress, Period, scale
+from pitchkit.notes.update.progress import MeasureProgress, scale
 from pitchkit.notes.update.situation import Situation
+from pitchkit.period import Period
 
 #: Longer lists of periods with no figure are counted rather than named.
 MAX_LISTED_GAPS = 3

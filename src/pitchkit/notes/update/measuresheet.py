@@ -43,7 +43,7 @@ from pitchkit.facts import tabular
 from pitchkit.facts.schema import Facts
 from pitchkit.facts.validation import did_you_mean
 from pitchkit.i18n.messages import Located, Message, Renderable
-from pitchkit.notes.update.progress import Period, parse_period
+from pitchkit.period import Period, parse_period
 
 if TYPE_CHECKING:
     from pitchkit.facts.project import Project

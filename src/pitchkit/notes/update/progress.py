@@ -14,21 +14,17 @@ the sum and is listed, never treated as zero.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from pitchkit.errors import InputError
-from pitchkit.facts.schema import PERIOD_PATTERN, Impact, Update
-from pitchkit.i18n.messages import Message
+from pitchkit.facts.schema import Impact, Update
+from pitchkit.period import PERIOD_MONTHS, Period, PeriodKind, add_months, parse_period
 
-PeriodKind = Literal["month", "quarter", "year"]
 Direction = Literal["improving", "worsening", "no change"]
 
-#: How many months each kind of period, and each ``per`` of a rate, lasts.
-PERIOD_MONTHS: dict[str, float] = {"month": 1, "quarter": 3, "year": 12}
+#: How many months each ``per`` of a rate lasts.
 PER_MONTHS: dict[str, float] = {
     "day": 12 / 365,
     "week": 12 / 52,
@@ -38,66 +34,6 @@ PER_MONTHS: dict[str, float] = {
 }
 #: Differences smaller than this share of the baseline count as no change.
 _SAME = 1e-9
-
-
-@dataclass(frozen=True, order=True)
-class Period:
-    """A reporting period: a month, a quarter or a year."""
-
-    start: dt.date
-    kind: PeriodKind
-    text: str
-
-    @property
-    def months(self) -> int:
-        """How many months the period lasts."""
-        return int(PERIOD_MONTHS[self.kind])
-
-    @property
-    def end(self) -> dt.date:
-        """The last day of the period."""
-        return add_months(self.start, self.months) - dt.timedelta(days=1)
-
-    def following(self, kind: PeriodKind | None = None) -> Period:
-        """The period of ``kind`` (default: the same kind) that starts after this one ends."""
-        return period_at(add_months(self.start, self.months), kind or self.kind)
-
-
-def parse_period(text: str) -> Period:
-    """Read ``2027-03``, ``2027-Q1`` or ``2027`` as a :class:`Period`."""
-    cleaned = str(text).strip().upper()
-    match = PERIOD_PATTERN.match(cleaned)
-    if match is None:
-        raise InputError(
-            Message(
-                "unknown period {period}: write YYYY-MM (2027-03), YYYY-Qn (2027-Q1) "
-                "or YYYY (2027)",
-                period=repr(text),
-            )
-        )
-    year, month, quarter = match.groups()
-    if month is not None:
-        return Period(dt.date(int(year), int(month), 1), "month", cleaned)
-    if quarter is not None:
-        return Period(dt.date(int(year), 3 * int(quarter) - 2, 1), "quarter", cleaned)
-    return Period(dt.date(int(year), 1, 1), "year", cleaned)
-
-
-def period_at(start: dt.date, kind: PeriodKind) -> Period:
-    """The period of ``kind`` containing ``start``."""
-    if kind == "month":
-        return parse_period(f"{start.year}-{start.month:02d}")
-    if kind == "quarter":
-        return parse_period(f"{start.year}-Q{(start.month - 1) // 3 + 1}")
-    return parse_period(str(start.year))
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """``day`` moved by whole months, kept within the month (31 Jan + 1 → 28/29 Feb)."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    last = calendar.monthrange(year, month + 1)[1]
-    return dt.date(year, month + 1, min(day.day, last))
 
 
 def scale(value: float, impact: Impact, period: Period) -> float:

@@ -16,7 +16,7 @@ import statistics
 from collections.abc import Sequence
 
 from pitchkit.facts.schema import Facts, Update
-from pitchkit.notes.update.progress import Period, PeriodKind, parse_period, period_at
+from pitchkit.period import Period, PeriodKind, parse_period, period_at
 
 
 def rolled_up(facts: Facts, kind: PeriodKind, *, until: Period) -> list[Update]:

@@ -18,13 +18,11 @@ from pitchkit.notes.update import rollup, spc
 from pitchkit.notes.update.claims import Claim, change_dates, judge
 from pitchkit.notes.update.progress import (
     MeasureProgress,
-    Period,
     Series,
     measure_progress,
-    parse_period,
-    period_at,
     series,
 )
+from pitchkit.period import Period, parse_period, period_at
 from pitchkit.recast.localise import localise_pitch
 from pitchkit.recast.pitch import Pitch, recast
 

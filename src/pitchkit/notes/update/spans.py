@@ -16,7 +16,7 @@ from babel.dates import get_month_names
 
 from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import Language
-from pitchkit.notes.update.progress import Period
+from pitchkit.period import Period
 
 
 def month_label(year: int, month: int, lang: Language, *, with_year: bool) -> str:

@@ -4,7 +4,8 @@
 signals the NHS looks for: the IHI run chart rules while there are few
 points, and NHS England's "Making Data Count" XmR rules once there are
 enough, applied as the NHSRplotthedots R package applies them (its test
-cases are ported in ``tests/data/nhsrplotthedots``). Pure computation: no
+cases, where they are on the machine, are checked by
+``tests/test_spc_ptd.py``). Pure computation: no
 drawing (that is :mod:`pitchkit.notes.update.charts`) and no wording (callers word a
 signal in the reader's language from the fields of :class:`Signal`).
 
@@ -426,8 +427,8 @@ def _latest_run(stage: list[tuple[int, float]], centre: float, better: str | Non
 def run_ends(sides: Sequence[int], needed: int = 7) -> list[int]:
     """1 where a point ends ``needed`` points in a row on one side (``sides`` is -1, 0 or 1).
 
-    A point on the mean (0) breaks a run. Port of NHSRplotthedots'
-    ``ptd_seven_point_one_side_mean``.
+    A point on the mean (0) breaks a run. Gives the same flags as
+    NHSRplotthedots' ``ptd_seven_point_one_side_mean``.
     """
     flags = []
     for i, side in enumerate(sides):
@@ -439,7 +440,7 @@ def run_ends(sides: Sequence[int], needed: int = 7) -> list[int]:
 def part_of_run(ends: Sequence[int], needed: int = 7) -> list[int]:
     """1 for every point of a run flagged at its end by ``ends`` (1 or -1).
 
-    Port of NHSRplotthedots' ``ptd_part_of_seven_trend``.
+    Gives the same flags as NHSRplotthedots' ``ptd_part_of_seven_trend``.
     """
     return [int(any(abs(e) == 1 for e in ends[i : i + needed])) for i in range(len(ends))]
 
@@ -447,7 +448,7 @@ def part_of_run(ends: Sequence[int], needed: int = 7) -> list[int]:
 def trend_ends(values: Sequence[float], needed: int = 7) -> list[int]:
     """1 (rising) or -1 (falling) where a point ends ``needed`` points each above (below) the last.
 
-    Equal neighbours break a trend. Port of ``ptd_seven_point_trend``.
+    Equal neighbours break a trend. Same flags as ``ptd_seven_point_trend``.
     """
     flags = [0] * len(values)
     for i in range(needed - 1, len(values)):
@@ -463,7 +464,7 @@ def two_in_three(close: Sequence[int], sides: Sequence[int]) -> list[int]:
     """1 for each point in a window of three holding two or more points ``close`` to a limit.
 
     The window counts only when all three points are on the same side of
-    the mean. Port of ``ptd_two_in_three``.
+    the mean. Same flags as ``ptd_two_in_three``.
     """
     if not close:
         return []

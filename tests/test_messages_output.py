@@ -27,10 +27,10 @@ from pitchkit.i18n import fmt
 from pitchkit.i18n.messages import Located, Message, Renderable
 from pitchkit.i18n.translation import language
 from pitchkit.notes.update import spc
-from pitchkit.notes.update.progress import parse_period
 from pitchkit.output.files import _failure_message, check_writable, inside
 from pitchkit.output.manifest import MANIFEST_COLUMNS
 from pitchkit.output.pdf import SOFFICE_ENV, convert_to_pdf, find_soffice
+from pitchkit.period import parse_period
 from pitchkit.word.pack import check_pack_path
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,0 +1,208 @@
+"""How long pitchkit's commands take, start-up included, against plain docxtpl.
+
+Every case runs in a fresh Python process (``python -m pitchkit ...`` or a
+plain script), so each figure includes importing what the command needs.
+The cases alternate run by run, so all of them see the same machine load,
+and the median of ``--runs`` runs is reported:
+
+- ``docxtpl script``: a bare script that fills the built-in brief template
+  with a ready-made context (the one ``pitchkit brief`` works out, saved
+  as JSON beforehand) and saves it: the floor for one note;
+- ``pitchkit brief``: the frailty example's note for its director of
+  finance, with the guide's advice after it;
+- ``pitchkit update``: the same director's progress update for a logged
+  month, with its run charts;
+- ``pitchkit batch`` of ``--batch`` briefs (the example's team repeated
+  under new ids and names, from a CSV) against ``docxtpl loop``: one
+  process that works out each context with pitchkit and fills the
+  template with a new ``DocxTemplate`` per note. Both once per run.
+
+The figures are printed as seconds and as the ratios the issue asks about.
+Run from the project root::
+
+    .venv/bin/python benchmarks/commands.py --runs 5 --batch 300
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FACTS = ROOT / "examples" / "frailty-virtual-ward" / "facts.yaml"
+DIRECTORS = ROOT / "examples" / "frailty-virtual-ward" / "directors.csv"
+DIRECTOR = "dof"
+PERIOD = "2027-03"
+
+#: The bare docxtpl script: argv is the template, the context (JSON) and the output. The
+#: built-in template uses gettext and pitchkit's formatting filters; here gettext is Jinja's
+#: own (no translation) and each filter gives its value back, so nothing of pitchkit loads.
+DOCXTPL_SCRIPT = """
+import json, sys
+import jinja2
+from docxtpl import DocxTemplate
+with open(sys.argv[2], encoding="utf-8") as handle:
+    given = json.load(handle)
+env = jinja2.Environment(extensions=["jinja2.ext.i18n"], autoescape=True)
+env.install_null_translations(newstyle=True)
+env.filters.update({name: (lambda value, *args, **kwargs: value) for name in given["filters"]})
+document = DocxTemplate(sys.argv[1])
+document.render(given["context"], env, autoescape=True)
+document.save(sys.argv[3])
+"""
+
+#: The plain loop: argv is the directors CSV and the output folder.
+DOCXTPL_LOOP = """
+import io, sys
+from pathlib import Path
+from docxtpl import DocxTemplate
+from pitchkit.facts.directors import load_directors
+from pitchkit.facts.project import open_project
+from pitchkit.notes.brief import brief_parts, builtin_template
+from pitchkit.word.renderenv import make_environment
+
+project = open_project(sys.argv[1])
+template = builtin_template("brief")
+env = make_environment(project.lang)
+for number, director in enumerate(load_directors(Path(sys.argv[2])).directors):
+    context = brief_parts(project, director).context
+    document = DocxTemplate(io.BytesIO(template))
+    document.render(context, env, autoescape=True)
+    document.save(Path(sys.argv[3]) / f"note-{number}.docx")
+"""
+
+
+def brief_context(folder: Path) -> tuple[Path, Path]:
+    """The built-in brief template and the context ``pitchkit brief`` fills it with, as files."""
+    from pitchkit.facts.project import open_project, pick_director
+    from pitchkit.i18n import fmt
+    from pitchkit.notes.brief import brief_parts, builtin_template
+
+    project = open_project(FACTS)
+    parts = brief_parts(project, pick_director(project.facts, DIRECTOR))
+    template = folder / "brief.docx"
+    template.write_bytes(builtin_template("brief"))
+    context = folder / "context.json"
+    given = {"context": parts.context, "filters": sorted(fmt.filters(project.lang))}
+    context.write_text(json.dumps(given, default=str), encoding="utf-8")
+    return template, context
+
+
+def team_csv(path: Path, count: int) -> None:
+    """A directors CSV of ``count`` rows: the example's team repeated under new ids and names."""
+    with DIRECTORS.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        for number in range(count):
+            row = dict(rows[number % len(rows)])
+            row["id"] = f"{row['id']}-{number}"
+            row["name"] = f"{row['name']} {number}"
+            writer.writerow(row)
+
+
+def cases(folder: Path, batch: int) -> dict[str, list[str]]:
+    """The commands timed, by name: arguments after ``python``."""
+    template, context = brief_context(folder)
+    team = folder / "team.csv"
+    team_csv(team, batch)
+    (folder / "loop").mkdir()
+    pitchkit = ["-m", "pitchkit"]
+    return {
+        "docxtpl script": [
+            "-c",
+            DOCXTPL_SCRIPT,
+            str(template),
+            str(context),
+            str(folder / "plain.docx"),
+        ],
+        "pitchkit brief": [
+            *pitchkit,
+            "brief",
+            str(FACTS),
+            "-d",
+            DIRECTOR,
+            "-o",
+            str(folder / "brief.docx"),
+            "-f",
+            "-q",
+        ],
+        "pitchkit update": [
+            *pitchkit,
+            "update",
+            str(FACTS),
+            "-d",
+            DIRECTOR,
+            "-p",
+            PERIOD,
+            "-o",
+            str(folder / "update.docx"),
+            "-f",
+            "-q",
+        ],
+        f"pitchkit batch ({batch})": [
+            *pitchkit,
+            "batch",
+            str(FACTS),
+            "--directors",
+            str(team),
+            "-o",
+            str(folder / "batch"),
+            "-f",
+            "-q",
+        ],
+        f"docxtpl loop ({batch})": [
+            "-c",
+            DOCXTPL_LOOP,
+            str(FACTS),
+            str(team),
+            str(folder / "loop"),
+        ],
+    }
+
+
+def run_once(arguments: list[str]) -> float:
+    """Seconds one command takes, start to finish, in a fresh process."""
+    started = time.perf_counter()
+    subprocess.run([sys.executable, *arguments], check=True, cwd=ROOT, capture_output=True)
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    """Time every case, alternating, and print the medians and the ratios."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="runs of each case")
+    parser.add_argument("--batch", type=int, default=300, help="notes in the batch")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="pitchkit-commands-") as name:
+        timed = cases(Path(name), args.batch)
+        seconds: dict[str, list[float]] = {case: [] for case in timed}
+        for run in range(args.runs):
+            order = list(timed) if run % 2 == 0 else list(timed)[::-1]
+            for case in order:
+                seconds[case].append(run_once(timed[case]))
+    median = {case: statistics.median(values) for case, values in seconds.items()}
+    for case, value in median.items():
+        spread = f"{min(seconds[case]):.2f}-{max(seconds[case]):.2f}"
+        print(f"{case:<26} {value:6.2f} s  (runs {spread})")
+    batch, loop = f"pitchkit batch ({args.batch})", f"docxtpl loop ({args.batch})"
+    print(
+        f"brief / docxtpl script: {median['pitchkit brief'] / median['docxtpl script']:.2f}x "
+        "(target 1.5x or less)"
+    )
+    print(f"update with charts: {median['pitchkit update']:.2f} s (target 2 s or less)")
+    print(f"docxtpl loop / batch: {median[loop] / median[batch]:.1f}x (target 10x or more)")
+    print(f"measured {dt.datetime.now():%Y-%m-%d %H:%M}, {args.runs} runs")
+
+
+if __name__ == "__main__":
+    main()

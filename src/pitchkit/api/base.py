@@ -1,0 +1,210 @@
+"""What the use cases share: how they tell the caller what they notice, and their results as JSON.
+
+A use case takes a frozen request and returns a frozen result; along the
+way it tells a :class:`Listener` which language it now speaks (once the
+facts file is read) and each warning as soon as it is noticed, so a
+command line can print them in order even when a later step fails. The
+results keep the warnings too, for callers that only look at the end.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from pitchkit.errors import OutputError, PitchkitError, RenderLimitError, TemplateError
+from pitchkit.i18n.messages import Located, Message, Renderable, render
+from pitchkit.i18n.translation import Language
+
+if TYPE_CHECKING:
+    from pitchkit.facts.project import Project
+
+
+class Listener(Protocol):
+    """Told what a use case notices while it runs."""
+
+    def speaking(self, lang: Language) -> None:
+        """From now on the use case works in ``lang`` (its errors are best shown in it)."""
+
+    def warning(self, message: Renderable | str) -> None:
+        """Something worth saying that does not stop the work."""
+
+
+class Heard:
+    """A :class:`Listener` that keeps what it is told."""
+
+    def __init__(self, also: Listener | None = None) -> None:
+        """Keep every warning, passing everything on to ``also`` when given."""
+        self.warnings: list[Renderable | str] = []
+        self.also = also
+
+    def speaking(self, lang: Language) -> None:
+        """Pass the language on."""
+        if self.also is not None:
+            self.also.speaking(lang)
+
+    def warning(self, message: Renderable | str) -> None:
+        """Keep the warning and pass it on."""
+        self.warnings.append(message)
+        if self.also is not None:
+            self.also.warning(message)
+
+
+def jsonable(value: Any, lang: Language) -> Any:
+    """``value`` as plain JSON data: messages in ``lang``, paths and dates as text."""
+    if isinstance(value, Language):
+        return value.code
+    if isinstance(value, str | int | float | bool) or value is None:
+        return value
+    if isinstance(value, Path):
+        return str(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Renderable):
+        return render(value, lang)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {
+            field.name: jsonable(getattr(value, field.name), lang)
+            for field in dataclasses.fields(value)
+            if field.name != "lang"
+        }
+    if isinstance(value, Mapping):
+        return {str(key): jsonable(item, lang) for key, item in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [jsonable(item, lang) for item in value]
+    return str(value)
+
+
+class Result:
+    """A use case's result; subclasses are frozen dataclasses with a ``lang`` field."""
+
+    lang: Language
+
+    def to_json(self) -> dict[str, Any]:
+        """The result as plain JSON data, its messages in the result's language."""
+        data = jsonable(self, self.lang)
+        assert isinstance(data, dict)
+        data["locale"] = self.lang.code
+        return data
+
+
+#: ``--out -``: the document goes to standard output, for scripts.
+STDOUT = Path("-")
+
+
+def open_facts(
+    facts: Path, locale: str | None, listener: Listener, *, default_locale: str | None = None
+) -> Project:
+    """Open the facts, say their language and what loading noticed.
+
+    ``default_locale`` (the user's own setting) is used when the facts file
+    names no language of its own.
+    """
+    from pitchkit.facts.project import open_project
+
+    project = open_project(facts, locale=locale, default_locale=default_locale)
+    listener.speaking(project.lang)
+    for line in project.loaded.warnings:
+        listener.warning(line)
+    return project
+
+
+def template_warnings(template: Path | None, *, refuse_errors: bool = False) -> list[Located]:
+    """The pitfalls ``template check`` finds in the user's own template, to warn about.
+
+    A tag such as ``{{r project.title|upper }}`` fills without error but
+    loses its words, so it is worth a warning every time the template is
+    used; so is what was taken out of the file (a linked picture, a field
+    that fetches a file, macros). A template that cannot be read, or has
+    errors, is left for filling to report; with ``refuse_errors`` (a batch,
+    which would otherwise make a folder and a manifest of failures) the
+    first error is raised before anything is written.
+    """
+    if template is None:
+        return []
+    from pitchkit.authoring.scan import scan_template
+
+    try:
+        scan = scan_template(template)
+    except RenderLimitError:
+        raise  # filling would only run out of time or memory again
+    except PitchkitError:
+        return []
+    errors = [finding for finding in scan.findings if finding.level == "error"]
+    if errors and refuse_errors:
+        first = errors[0].message
+        raise TemplateError(first if isinstance(first, Located) else Located(str(template), first))
+    if errors:
+        return []  # filling fails and says why; a warning beside it would only distract
+    return [
+        Located(str(template), finding.message)
+        for finding in scan.findings
+        if finding.level == "warning"
+    ]
+
+
+def output_path(out: Path | None, default_name: str) -> Path:
+    """Where to write: ``--out`` as a file, as a folder, or the current folder.
+
+    A name ending in ``.docx`` is the file; an existing folder, or a new name
+    with no extension (``notes/``), is a folder the note goes in.
+    """
+    if out is None:
+        return Path.cwd() / default_name
+    if out == STDOUT:
+        return STDOUT
+    if out.is_dir() or not out.suffix:
+        return out / default_name
+    if out.suffix.lower() != ".docx":
+        raise OutputError(
+            Message("--out {out}: give a file name ending in .docx, or a folder", out=out)
+        )
+    return out
+
+
+def check_can_write(path: Path, *, force: bool, pdf: bool = False) -> None:
+    """Refuse, before anything is written, a note (or its PDF) that cannot be written.
+
+    With ``pdf`` LibreOffice must be found and the PDF beside the note must
+    be free too, so a missing LibreOffice never leaves a lone .docx behind.
+    """
+    from pitchkit.output.files import check_writable
+    from pitchkit.output.pdf import find_soffice
+
+    if path == STDOUT:
+        return
+    check_writable(path, force=force)
+    if pdf:
+        find_soffice()
+        check_writable(path.with_suffix(".pdf"), force=force)
+
+
+def save_document(path: Path, data: bytes, *, force: bool, pdf: bool) -> tuple[Path, ...]:
+    """Write the .docx (and its PDF) and return the paths written.
+
+    ``--out -`` (:data:`STDOUT`) sends the document to standard output.
+    """
+    import sys
+
+    from pitchkit.output.files import write_atomic
+
+    if path == STDOUT:
+        stream = sys.stdout.buffer
+        stream.write(data)
+        stream.flush()
+        return ()
+    write_atomic(path, data, force=force)
+    written = [path]
+    if pdf:
+        from pitchkit.output.pdf import convert_to_pdf
+
+        for result in convert_to_pdf([path], force=force):
+            if result.pdf is None:
+                raise OutputError(
+                    Located(str(path), Message("no PDF was made: {why}", why=result.error))
+                )
+            written.append(result.pdf)
+    return tuple(written)

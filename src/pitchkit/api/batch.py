@@ -1,0 +1,150 @@
+"""Notes for many directors at once: the ``write_batch`` use case."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pitchkit.api.base import Heard, Listener, Result, open_facts, template_warnings
+from pitchkit.api.notes import PeriodStatus, period_status
+from pitchkit.errors import InputError
+from pitchkit.i18n.messages import Message, Renderable
+from pitchkit.i18n.translation import Language
+
+if TYPE_CHECKING:
+    from pitchkit.batch import BatchResult
+    from pitchkit.batch.state import Progress
+    from pitchkit.facts.project import Project
+
+
+@dataclass(frozen=True)
+class BatchRequest:
+    """A ``kind`` note (brief or update) for each director, written into ``out``."""
+
+    facts: Path
+    out: Path
+    directors: Path | None = None
+    kind: str = "brief"
+    #: Only these directors, by id (every director when empty).
+    only: tuple[str, ...] = ()
+    period: str | None = None
+    #: For updates: a spreadsheet (.csv or .xlsx) of figures merged with the progress log.
+    measures: Path | None = None
+    template: Path | None = None
+    locale: str | None = None
+    #: The user's own language setting, for a facts file that names none.
+    default_locale: str | None = None
+    force: bool = False
+    pdf: bool = False
+    pack: Path | None = None
+    jobs: int | None = None
+    #: Refuse a note (writing nothing for it) that would need a cut to fit one page.
+    no_cuts: bool = False
+    today: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class BatchOutcome(Result):
+    """What became of each director's note, the rows skipped, and the updates' period."""
+
+    lang: Language
+    batch: BatchResult
+    #: The directors-file rows that could not be read.
+    problems: tuple[Renderable | str, ...]
+    #: For updates, when any was written: what to say about their period.
+    period: PeriodStatus | None = None
+    warnings: tuple[Renderable | str, ...] = field(default=())
+
+    @property
+    def written(self) -> int:
+        """How many notes were written."""
+        return sum(1 for item in self.batch.items if item.status == "ok")
+
+
+def with_directors_file(
+    project: Project, path: Path, listener: Listener
+) -> tuple[Project, list[Renderable | str]]:
+    """Replace the facts' directors with those in ``path``; return the rows skipped."""
+    from dataclasses import replace
+
+    from pitchkit.facts.directors import load_directors, with_directors
+    from pitchkit.facts.project import Project
+
+    found = load_directors(path)
+    for line in found.warnings:
+        listener.warning(line)
+    facts = with_directors(project.facts, found.directors)
+    return Project(replace(project.loaded, facts=facts), project.lang), list(found.problems)
+
+
+def with_measures_file(project: Project, path: Path | None, listener: Listener) -> Project:
+    """The project with its measures spreadsheet's figures, warning of each overridden one."""
+    from pitchkit.notes.update.measuresheet import with_measures
+
+    projects, conflicts = with_measures([project], path)
+    for line in conflicts:
+        listener.warning(line)
+    return projects[0]
+
+
+def open_batch(
+    request: BatchRequest, listener: Listener
+) -> tuple[Project, tuple[Renderable | str, ...]]:
+    """Open the facts (and the directors file) a batch is made from; the rows skipped."""
+    project = open_facts(
+        request.facts, request.locale, listener, default_locale=request.default_locale
+    )
+    if request.measures is not None and request.kind != "update":
+        raise InputError(Message("--measures gives figures for updates: use it with --kind update"))
+    if request.kind == "update":
+        project = with_measures_file(project, request.measures, listener)
+    for line in template_warnings(request.template, refuse_errors=True):
+        listener.warning(line)
+    problems: list[Renderable | str] = []
+    if request.directors is not None:
+        project, problems = with_directors_file(project, request.directors, listener)
+    return project, tuple(problems)
+
+
+def write_batch(
+    request: BatchRequest,
+    listener: Listener | None = None,
+    *,
+    opened: tuple[Project, tuple[Renderable | str, ...]] | None = None,
+    on_progress: Progress | None = None,
+) -> BatchOutcome:
+    """Write a note for each director, with a manifest of what was done.
+
+    ``opened`` is what :func:`open_batch` gave, when the caller opened the
+    facts first (to size a progress bar); ``on_progress`` hears of each note.
+    """
+    from pitchkit.batch import run_batch
+
+    heard = Heard(listener)
+    project, problems = opened or open_batch(request, heard)
+    today = request.today or dt.date.today()
+    result = run_batch(
+        project=project,
+        directors=project.facts.directors,
+        kind=request.kind,
+        out_dir=request.out,
+        template=request.template,
+        force=request.force,
+        jobs=request.jobs,
+        only=list(request.only),
+        pdf=request.pdf,
+        pack=request.pack,
+        period=request.period,
+        on_progress=on_progress,
+        skipped_rows=list(problems),
+        no_cuts=request.no_cuts,
+    )
+    status = None
+    if request.kind == "update" and any(item.status == "ok" for item in result.items):
+        from pitchkit.notes.update import chosen_period
+
+        when = chosen_period(project.facts, request.period, today)
+        status = period_status(project.facts, when, asked=request.period is not None)
+    return BatchOutcome(project.lang, result, problems, status, tuple(heard.warnings))

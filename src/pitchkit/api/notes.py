@@ -1,0 +1,304 @@
+"""Writing one note: the ``brief`` and ``update`` use cases."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pitchkit.api.base import (
+    Heard,
+    Listener,
+    Result,
+    check_can_write,
+    open_facts,
+    output_path,
+    save_document,
+    template_warnings,
+)
+from pitchkit.errors import InputError, PitchkitError
+from pitchkit.i18n.messages import Message, Renderable
+from pitchkit.i18n.translation import Language
+
+if TYPE_CHECKING:
+    from pitchkit.advice import Finding
+    from pitchkit.facts.project import Project
+    from pitchkit.facts.schema import Facts, LoadedFacts
+    from pitchkit.notes.bilingual import Pair
+    from pitchkit.notes.fit import Cut
+    from pitchkit.period import Period
+    from pitchkit.recast.pitch import Pitch
+
+
+@dataclass(frozen=True)
+class NoteRequest:
+    """What every one-note use case is asked: whose note, from which facts, written where."""
+
+    facts: Path
+    director: str | None = None
+    out: Path | None = None
+    template: Path | None = None
+    locale: str | None = None
+    #: The user's own language setting, for a facts file that names none.
+    default_locale: str | None = None
+    force: bool = False
+    pdf: bool = False
+    bilingual: bool = False
+    #: The day the note is written (default: today).
+    today: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class BriefRequest(NoteRequest):
+    """A sponsor briefing note for one director."""
+
+    #: Refuse (writing nothing) when the note would need a cut to fit one page.
+    no_cuts: bool = False
+    #: In Welsh, refuse when the note would show English text.
+    strict: bool = False
+
+
+@dataclass(frozen=True)
+class BriefResult(Result):
+    """The note written, what was cut to fit a page, and the guide's advice."""
+
+    lang: Language
+    director: str
+    written: tuple[Path, ...]
+    cuts: tuple[Cut, ...]
+    findings: tuple[Finding, ...]
+    warnings: tuple[Renderable | str, ...] = field(default=())
+    #: Pages LibreOffice laid the note out on, when it was measured.
+    pages: int | None = None
+    #: About how many words the note still runs over one page, by the estimate.
+    over_words: int = 0
+
+
+def open_pair(facts: Path, locale: str | None, listener: Listener) -> Pair:
+    """Load the facts in Welsh and English for --bilingual, telling what loading noticed."""
+    from pitchkit.notes.bilingual import open_pair as open_both
+
+    if locale is not None:
+        raise InputError(
+            Message(
+                "--locale {locale} with --bilingual: a bilingual document is always Welsh then "
+                "English, so leave out --locale",
+                locale=locale,
+            )
+        )
+    pair = open_both(facts)
+    for line in dict.fromkeys([*pair.cy.loaded.warnings, *pair.en.loaded.warnings]):
+        listener.warning(line)
+    return pair
+
+
+def brief_findings(
+    loaded: LoadedFacts,
+    director_id: str,
+    lang: Language,
+    listener: Listener,
+    *,
+    today: dt.date,
+    pitch: Pitch | None = None,
+) -> tuple[Finding, ...]:
+    """The guide's findings for a note just written; a problem is a warning, never a failure.
+
+    ``pitch`` is the note's own pitch (before localising), so it is not recast again.
+    """
+    from pitchkit.advice import check
+    from pitchkit.advice.length import LENGTH_RULES
+
+    known = {director_id: pitch} if pitch is not None else None
+    try:
+        findings = check(loaded, director_id=director_id, today=today, lang=lang, pitches=known)
+        return tuple(finding for finding in findings if finding.rule not in LENGTH_RULES)
+    except PitchkitError as error:
+        listener.warning(
+            Message("the pitch could not be checked against the guide: {why}", why=error.text)
+        )
+        return ()
+
+
+def write_brief(request: BriefRequest, listener: Listener | None = None) -> BriefResult:
+    """Write the one-page sponsor briefing note for one director, then check it against the guide.
+
+    The director's pitch is recast once, for the note and for the advice.
+    """
+    from pitchkit.facts.project import pick_director
+    from pitchkit.notes.brief import default_file_name, make_brief_note
+    from pitchkit.output.pagecount import measuring
+    from pitchkit.recast.pitch import recast
+
+    heard = Heard(listener)
+    today = request.today or dt.date.today()
+    for line in template_warnings(request.template):
+        heard.warning(line)
+    project: Project
+    if request.bilingual:
+        from pitchkit.notes.bilingual import file_name as bilingual_file_name
+        from pitchkit.notes.bilingual import make_bilingual_brief
+
+        pair = open_pair(request.facts, request.locale, heard)
+        project = pair.cy
+        chosen = pick_director(project.facts, request.director, source=str(request.facts))
+        path = output_path(request.out, bilingual_file_name(pair, chosen, "brief"))
+        check_can_write(path, force=request.force, pdf=request.pdf)
+        pitch = recast(project.facts, chosen, today=today)
+        both = make_bilingual_brief(
+            pair, chosen.id, template=request.template, today=today, welsh_pitch=pitch
+        )
+        data, cuts = both.data, both.cuts
+        pages, over_words = None, 0
+    else:
+        project = open_facts(
+            request.facts, request.locale, heard, default_locale=request.default_locale
+        )
+        chosen = pick_director(project.facts, request.director, source=str(request.facts))
+        refuse_english(project, strict=request.strict)
+        name = default_file_name(project.facts, chosen, "brief", project.lang)
+        path = output_path(request.out, name)
+        check_can_write(path, force=request.force, pdf=request.pdf)
+        pitch = recast(project.facts, chosen, today=today)
+        note = make_brief_note(
+            project,
+            chosen,
+            template=request.template,
+            today=today,
+            pitch=pitch,
+            measure=measuring(),
+        )
+        data, cuts = note.data, note.cuts
+        pages, over_words = note.pages, note.over_words
+    refuse_cuts(cuts, no_cuts=request.no_cuts)
+    written = save_document(path, data, force=request.force, pdf=request.pdf)
+    findings = brief_findings(
+        project.loaded, chosen.id, project.lang, heard, today=today, pitch=pitch
+    )
+    return BriefResult(
+        lang=project.lang,
+        director=chosen.id,
+        written=written,
+        cuts=cuts,
+        findings=findings,
+        warnings=tuple(heard.warnings),
+        pages=pages,
+        over_words=over_words,
+    )
+
+
+def refuse_english(project: Project, *, strict: bool) -> None:
+    """With ``strict``, stop (nothing written) when a Welsh note would show English."""
+    from pitchkit.notes.foreign import english_in_welsh
+
+    if strict and project.lang.lang == "cy":
+        problem = english_in_welsh(project.loaded)
+        if problem is not None:
+            raise InputError(problem)
+
+
+def refuse_cuts(cuts: tuple[Cut, ...], *, no_cuts: bool) -> None:
+    """With ``no_cuts``, stop (nothing written) when the note needs a cut to fit."""
+    from pitchkit.notes.fit import cuts_refused
+
+    if no_cuts and cuts:
+        raise InputError(cuts_refused(cuts))
+
+
+@dataclass(frozen=True)
+class UpdateRequest(NoteRequest):
+    """A progress update for one director; ``period`` as YYYY-MM, YYYY-Qn or YYYY."""
+
+    period: str | None = None
+    #: A spreadsheet (.csv or .xlsx) of figures merged with the progress log
+    #: (default: the facts file's ``measures:``).
+    measures: Path | None = None
+
+
+@dataclass(frozen=True)
+class PeriodStatus:
+    """What to tell the reader about the period an update reports on."""
+
+    #: The period as written, such as ``2027-Q2``.
+    period: str
+    #: Whether the period was asked for (rather than the latest logged).
+    asked: bool
+    #: The project's end, when the period starts after it.
+    after_end: dt.date | None
+    #: Whether the progress log has no entry for the period (so the note is to fill in).
+    fill_in: bool
+
+
+def period_status(facts: Facts, when: Period, *, asked: bool) -> PeriodStatus:
+    """Whether ``when`` starts after the project and whether the log has an entry for it."""
+    from pitchkit.notes.update.situation import logged_entry
+
+    end = facts.project.end
+    return PeriodStatus(
+        period=when.text,
+        asked=asked,
+        after_end=end if end is not None and when.start > end else None,
+        fill_in=logged_entry(facts, when) is None,
+    )
+
+
+@dataclass(frozen=True)
+class UpdateResult(Result):
+    """The update written and what to say about its period."""
+
+    lang: Language
+    director: str
+    written: tuple[Path, ...]
+    period: PeriodStatus
+    warnings: tuple[Renderable | str, ...] = field(default=())
+
+
+def write_update(request: UpdateRequest, listener: Listener | None = None) -> UpdateResult:
+    """Write the progress update for one director, or a fill-in template for a new period."""
+    from pitchkit.facts.project import pick_director
+    from pitchkit.notes.bilingual import Pair, make_bilingual_update
+    from pitchkit.notes.bilingual import file_name as bilingual_file_name
+    from pitchkit.notes.update import chosen_period, make_update, update_file_name
+    from pitchkit.notes.update.measuresheet import with_measures
+
+    heard = Heard(listener)
+    today = request.today or dt.date.today()
+    for line in template_warnings(request.template):
+        heard.warning(line)
+    pair = open_pair(request.facts, request.locale, heard) if request.bilingual else None
+    opened = (
+        pair.projects
+        if pair
+        else [
+            open_facts(request.facts, request.locale, heard, default_locale=request.default_locale)
+        ]
+    )
+    projects, conflicts = with_measures(opened, request.measures)
+    for line in conflicts:
+        heard.warning(line)
+    pair = Pair(*projects) if pair else None
+    project = projects[0]
+    chosen = pick_director(project.facts, request.director, source=str(request.facts))
+    when = chosen_period(project.facts, request.period, today)
+    if pair:
+        name = bilingual_file_name(pair, chosen, "update", period=when.text)
+    else:
+        name = update_file_name(project.facts, chosen, when.text, project.lang)
+    path = output_path(request.out, name)
+    check_can_write(path, force=request.force, pdf=request.pdf)
+    if pair:
+        data, _ = make_bilingual_update(
+            pair, chosen.id, period=when.text, template=request.template, today=today
+        )
+    else:
+        data, _ = make_update(
+            project, chosen, period=when.text, template=request.template, today=today
+        )
+    written = save_document(path, data, force=request.force, pdf=request.pdf)
+    return UpdateResult(
+        lang=project.lang,
+        director=chosen.id,
+        written=written,
+        period=period_status(project.facts, when, asked=request.period is not None),
+        warnings=tuple(heard.warnings),
+    )
