@@ -310,6 +310,9 @@ def build_brief() -> Document:
         document, T("Unit costs used") + ": {{ pitch.sources|join('; ')|sentence }}", "Small Print"
     )
     tag(document, "endif")
+    tag(document, "if pitch.conversions")
+    para(document, "{{ pitch.conversions|join(' ') }}", "Small Print")
+    tag(document, "endif")
     return document
 
 

@@ -6,7 +6,7 @@
 
 Extraction follows ``babel.cfg``: Python sources (gettext, ngettext, N_), the
 template-building script (T) and the user-facing fields of ``lenses.yaml``
-(title, text, gains). New messages arrive untranslated; messages no longer
+(title, text, gains, advice). New messages arrive untranslated; messages no longer
 in the code are dropped. Files are rewritten only when their content
 changes, so re-running leaves a clean tree. Locations are recorded without
 line numbers, so a colleague moving code does not make the catalog stale.
@@ -59,7 +59,7 @@ HEADERS = {
 }
 
 #: lenses.yaml fields whose text readers see.
-LENS_FIELDS = frozenset({"title", "text", "gains"})
+LENS_FIELDS = frozenset({"title", "text", "gains", "advice"})
 
 _DATE_LINE = re.compile(r'^"(POT-Creation-Date|PO-Revision-Date): .*\\n"$', re.MULTILINE)
 _BRACES = re.compile(r"\{([^{}]*)\}")
@@ -76,7 +76,7 @@ STAND_INS = {"{start} to {end} {year}": {"end_soft": "end"}}
 def extract_lenses(
     fileobj: IO[bytes], keywords: Any, comment_tags: Any, options: Any
 ) -> Iterator[tuple[int, str | None, str, list[str]]]:
-    """Babel extractor for lenses.yaml: every string under a title, text or gains key."""
+    """Babel extractor for lenses.yaml: every string under a title, text, gains or advice key."""
     data = YAML(typ="rt").load(fileobj.read().decode("utf-8"))
     yield from _lens_strings(data, None)
 

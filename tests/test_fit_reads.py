@@ -29,6 +29,7 @@ from pitchkit.notes.fit import _linked_strategy, _meant_advice, fit_note, senten
 from pitchkit.notes.wording import lower_first
 from pitchkit.output.files import safe_stem
 from pitchkit.output.pdf import convert_to_pdf
+from pitchkit.recast.audience import items_for
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "src" / "pitchkit" / "demo" / "facts.yaml"
@@ -85,10 +86,14 @@ def test_the_note_reads_as_written(facts: Path, director_id: str, tmp_path: Path
     assert "…" not in text
     assert "..." not in text
 
-    # Every ask is shown whole: the first inside the ask sentence (or quoted), the rest as bullets.
-    first = source.asks[0].rstrip(".")
-    assert lower_first(first) in text or f"“{source.asks[0]}”" in text
-    for ask in source.asks[1:]:
+    # Every ask meant for them is shown whole: the first inside the ask sentence (or quoted),
+    # the rest as bullets (asks for other directors, {text:, for:}, are not theirs).
+    director = source.director(director_id)
+    assert director is not None
+    asks = [item.text for item in items_for(source, director, "asks")]
+    first = asks[0].rstrip(".")
+    assert lower_first(first) in text or f"“{asks[0]}”" in text
+    for ask in asks[1:]:
         assert ask in lines
 
     # The problem and the change: whole sentences from the start, never cut inside one.

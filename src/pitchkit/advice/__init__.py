@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
+from pitchkit.advice.audience import lens_own_used, meant_for_another
 from pitchkit.advice.director import (
     better_fit,
     concerns_unaddressed,
@@ -97,6 +98,8 @@ RULES: tuple[Rule, ...] = (
     no_concrete_ask,
     no_advice_sought,
     no_sponsor_gain,
+    meant_for_another,
+    lens_own_used,
     director_terms,
     jargon,
     approach_late,

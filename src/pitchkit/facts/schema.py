@@ -27,7 +27,7 @@ from pydantic import (
 )
 
 from pitchkit.errors import FactsError, LocaleError
-from pitchkit.facts.validation import Problem, describe_errors, semantic_problems
+from pitchkit.facts.validation import Problem, describe_errors, did_you_mean, semantic_problems
 from pitchkit.facts.yamlsource import Loc, Parsed, Source, declared_locale, dotted, load_yaml
 from pitchkit.i18n.messages import Located, Message, Renderable
 from pitchkit.i18n.translation import normalise_locale
@@ -101,6 +101,43 @@ def _financial_year(value: Any) -> Any:
 
 
 TextList = Annotated[list[str], BeforeValidator(_as_list)]
+
+#: The fields whose items may name the directors they are for (schema 1.1).
+TARGETED_FIELDS = ("asks", "advice", "offer")
+#: The keys a targeted item may have: ``{text: ..., for: [cn, md]}``.
+TARGETED_KEYS = ("text", "for")
+
+
+def _item_text(item: Any) -> Any:
+    """A targeted item's text (its audience is kept apart, see :meth:`Facts.audience`).
+
+    A malformed one becomes empty text: :func:`audience_problems` says what is wrong
+    with it, where.
+    """
+    if isinstance(item, dict):
+        text = item.get("text")
+        return text if isinstance(text, str) else ""
+    return item
+
+
+def _items(value: Any) -> Any:
+    """Plain strings, or ``{text:, for:}`` items, or one of either."""
+    value = _as_list(value)
+    return [_item_text(item) for item in value] if isinstance(value, list) else value
+
+
+def _audience_of(item: Any) -> tuple[str, ...]:
+    """Whom a raw item is for: ``()`` for everyone."""
+    if not isinstance(item, dict):
+        return ()
+    targets = _as_list(item.get("for"))
+    if not isinstance(targets, list):
+        return ()
+    return tuple(str(t).strip() for t in targets if isinstance(t, str | int) and str(t).strip())
+
+
+#: Items for everyone (plain strings) or for some directors (``{text: ..., for: [...]}``).
+ItemList = Annotated[list[str], BeforeValidator(_items)]
 
 
 def _change_dates(value: Any) -> Any:
@@ -350,6 +387,24 @@ class Prices(Model):
     source: str | None = None
 
 
+class Conversions(Model):
+    """What turns an impact into a director's own units (schema 1.1, optional).
+
+    See ``docs/conversions.md`` for each default and why.
+    """
+
+    #: Expected deaths a year behind the SHMI or HSMR: deaths become a share of them.
+    expected_deaths: Number | None = Field(default=None, gt=0)
+    #: Hours in one shift an impact counts (default 7.5).
+    shift_hours: Number | None = Field(default=None, gt=0, le=24)
+    #: Paid hours a year of one whole-time equivalent (default 1,950: 37.5 × 52).
+    wte_hours: Number | None = Field(default=None, gt=0, le=8784)
+    #: Appointments in one clinic session (default 12).
+    session_slots: Number | None = Field(default=None, gt=0)
+    #: Kilograms of CO2e one journey emits: journeys become CO2e only when given.
+    kg_co2e_per_journey: Number | None = Field(default=None, gt=0)
+
+
 class Settings(Model):
     """How documents are written and progress is judged."""
 
@@ -360,6 +415,8 @@ class Settings(Model):
     prices: Prices | None = None
     #: Bed occupancy, in per cent, used to turn bed days into beds.
     occupancy: Number | None = Field(default=None, gt=50, le=100)
+    #: What turns impacts into directors' own units (beds use ``occupancy``).
+    conversions: Conversions = Field(default_factory=Conversions)
 
     @field_validator("locale")
     @classmethod
@@ -377,9 +434,9 @@ class Facts(Model):
     version: Annotated[float, BeforeValidator(_schema_version)] = 1
     project: Project
     impacts: list[Impact] = Field(min_length=1)
-    asks: TextList = Field(default_factory=list)
-    advice: TextList = Field(default_factory=list)
-    offer: TextList = Field(default_factory=list)
+    asks: ItemList = Field(default_factory=list)
+    advice: ItemList = Field(default_factory=list)
+    offer: ItemList = Field(default_factory=list)
     meeting: Meeting | None = None
     directors: list[Director] = Field(default_factory=list)
     updates: list[Update] = Field(default_factory=list)
@@ -388,6 +445,26 @@ class Facts(Model):
     #: Figures from a measures spreadsheet (period → impact id → value), never from
     #: the YAML: set by :meth:`with_figures` (see :mod:`pitchkit.notes.update.measuresheet`).
     _figures: dict[str, dict[str, float | None]] = PrivateAttr(default_factory=dict)
+    #: Whom each item of asks, advice and offer is for, by field (``()``: everyone).
+    _audiences: dict[str, tuple[tuple[str, ...], ...]] = PrivateAttr(default_factory=dict)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _keep_audiences(cls, data: Any, handler: Any) -> Any:
+        facts = handler(data)
+        if isinstance(data, dict) and isinstance(facts, Facts):
+            audiences = {}
+            for name in TARGETED_FIELDS:
+                raw = _as_list(data.get(name))
+                if isinstance(raw, list) and any(isinstance(item, dict) for item in raw):
+                    audiences[name] = tuple(_audience_of(item) for item in raw)
+            facts._audiences = audiences
+        return facts
+
+    def audience(self, field: str, index: int) -> tuple[str, ...]:
+        """Whom item ``index`` of ``field`` (asks, advice, offer) is for: ``()`` for everyone."""
+        found = self._audiences.get(field, ())
+        return found[index] if index < len(found) else ()
 
     @property
     def figures(self) -> dict[str, dict[str, float | None]]:
@@ -449,10 +526,79 @@ def validate_facts(source: Source) -> Facts:
     except ValidationError as error:
         problems.extend(describe_errors(error, Facts))
     problems.extend(semantic_problems(source.data))
+    problems.extend(audience_problems(source.data))
     if problems:
         raise FactsError(_located(source, problems), locale=declared_locale(source.data))
     assert facts is not None
     return facts
+
+
+def audience_problems(data: dict[str, Any]) -> list[Problem]:
+    """What is wrong with the ``{text:, for:}`` items of asks, advice and offer.
+
+    ``for`` names directors by id or lenses by id; director ids are checked
+    only when the file lists its directors (a team file's come later).
+    """
+    from pitchkit.recast.lenses import all_lenses, lens_key  # the lenses need this module
+
+    lenses = list(all_lenses())
+    directors = [
+        str(d.get("id")).strip()
+        for d in _as_list(data.get("directors")) or []
+        if isinstance(d, dict) and d.get("id") is not None
+    ]
+    known = {d.casefold() for d in directors}
+    problems: list[Problem] = []
+    for name in TARGETED_FIELDS:
+        raw = _as_list(data.get(name))
+        if not isinstance(raw, list):
+            continue
+        for index, item in enumerate(raw):
+            if not isinstance(item, dict):
+                continue
+            for key in item:
+                if key not in TARGETED_KEYS:
+                    hint = did_you_mean(str(key), TARGETED_KEYS)
+                    message = Message(
+                        "unknown field {key}{hint} (an item has only 'text' and 'for')",
+                        key=repr(key),
+                        hint=hint,
+                    )
+                    problems.append(Problem((name, index, key), message, at_key=True))
+            if not isinstance(item.get("text"), str) or not item["text"].strip():
+                message = Message(
+                    "the item has no 'text': write it as {{text: what you ask, for: [director "
+                    "ids or lenses]}}, or as plain text for everyone"
+                )
+                problems.append(Problem((name, index), message))
+            targets = _as_list(item.get("for"))
+            if not isinstance(targets, list) or not targets:
+                message = Message(
+                    "'for' names no one: list the director ids or lenses the item is for, "
+                    "e.g. for: [cn, medical], or write the item as plain text for everyone"
+                )
+                problems.append(Problem((name, index, "for"), message))
+                continue
+            single = not isinstance(item.get("for"), list)
+            for position, target in enumerate(targets):
+                text = str(target).strip()
+                if lens_key(text) in lenses or text.casefold() in known:
+                    continue
+                if not directors and _SLUG.match(text):
+                    continue  # a director of a team file: checked when the notes are made
+                hint = did_you_mean(text, [*directors, *lenses])
+                message = Message(
+                    "{value} is neither a director's id nor a lens{hint} (use one of {choices})",
+                    value=repr(text),
+                    hint=hint,
+                    choices=", ".join([*directors, *lenses]),
+                )
+                where = (name, index, "for") if single else (name, index, "for", position)
+                problems.append(Problem(where, message))
+    return problems
+
+
+_SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 
 
 def _located(source: Source, problems: list[Problem]) -> list[Located]:

@@ -157,7 +157,10 @@ def _entry(key: str, value: Any, indent: int) -> list[str]:
 
 def is_word_list(items: list[Any]) -> bool:
     """Whether ``items`` are a few short words (themes), written on one line as ``[a, b]``."""
-    return bool(items) and all(isinstance(i, str) and _WORD.fullmatch(i) for i in items)
+    return bool(items) and all(
+        isinstance(i, str) and _WORD.fullmatch(i) and i.casefold() not in _SPECIAL_WORDS
+        for i in items
+    )
 
 
 def _comment(text: str, pad: str) -> list[str]:

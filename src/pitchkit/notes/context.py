@@ -16,8 +16,11 @@ from pitchkit.facts.schema import Facts, Impact
 from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import N_, Language
 from pitchkit.notes import moneytext, wording
+from pitchkit.notes.conversions import conversion_note, conversion_phrase
 from pitchkit.notes.foreign import foreign, quoted
 from pitchkit.recast.align import infer_themes
+from pitchkit.recast.audience import is_others, items_for
+from pitchkit.recast.conversions import Conversion, convert
 from pitchkit.recast.money import fy_label
 from pitchkit.recast.pitch import Pitch, Statement, quantify
 
@@ -177,11 +180,29 @@ def money_context(pitch: Pitch, lang: Language) -> Context:
     return {"lines": lines, "finance": finance, "price_year": fy_label(ledger.price_year)}
 
 
+def statement_conversion(statement: Statement, pitch: Pitch) -> Conversion | None:
+    """The statement's impact in the director's own units, where one applies."""
+    return convert(
+        pitch.facts,
+        statement.impact,
+        statement.quantity.gain,
+        lens=pitch.lens.lens.id,
+        objective=statement.objective,
+    )
+
+
 def statement_context(statement: Statement, lang: Language, pitch: Pitch) -> Context:
-    """One linked statement, worded for the note."""
+    """One linked statement, worded for the note (in the director's units too)."""
     quantity = statement.quantity
+    text = wording.statement_text(statement, lang, pitch.director)
+    conversion = statement_conversion(statement, pitch)
+    if conversion is not None:
+        text = lang.gettext("{sentence}, {converted}.").format(
+            sentence=text.removesuffix("."), converted=conversion_phrase(conversion, lang)
+        )
     return {
-        "text": wording.statement_text(statement, lang, pitch.director),
+        "text": text,
+        "conversion": conversion_note(conversion, lang) if conversion is not None else "",
         "objective": (
             quoted(statement.objective.text)
             if foreign(statement.objective.text, lang)
@@ -224,9 +245,34 @@ def relevant_concerns(pitch: Pitch) -> list[str]:
     return [inline(c) for c in pitch.director.concerns if infer_themes(c) & themes]
 
 
+def _ordered(pitch: Pitch, field: str, lens_own: list[str]) -> list[str]:
+    """A director's items of ``field`` as written, the lens's own, then others' business.
+
+    The lens's own come in only when nothing suits the director (see
+    :func:`~pitchkit.recast.audience.has_own`); items for everyone that read
+    as another role's business come last, so fitting a page drops them first.
+    """
+    suited: list[str] = []
+    others: list[str] = []
+    for item in items_for(pitch.facts, pitch.director, field):
+        (others if is_others(item, pitch.director) else suited).append(item.text)
+    own = [] if suited else lens_own
+    shown = suited + [text for text in own if text not in suited] + others
+    return list(dict.fromkeys(shown))
+
+
+def asks_for(pitch: Pitch) -> list[str]:
+    """The asks a director's note makes: theirs, then everyone's; a sponsorship ask first."""
+    return wording.sponsorship_first(_ordered(pitch, "asks", []))
+
+
+def advice_for(pitch: Pitch, lang: Language) -> list[str]:
+    """The questions a director's note asks: theirs, everyone's, else the lens's own."""
+    return _ordered(pitch, "advice", [lang.gettext(q) for q in pitch.lens.lens.advice[:1]])
+
+
 def gains(pitch: Pitch, lang: Language) -> list[str]:
-    """What the sponsor gains: the project's offer, then what the role typically gains."""
-    offered = list(pitch.facts.offer)
+    """What the sponsor gains: the offer meant for them, else the role's typical gains."""
     ledger = pitch.ledger
     no_cash = ledger is not None and bool(ledger.lines) and ledger.annual("cash") <= 0
     # Recurrent savings are not offered over money that is only capacity.
@@ -235,6 +281,7 @@ def gains(pitch: Pitch, lang: Language) -> list[str]:
         for g in pitch.lens.lens.gains
         if not (no_cash and "recurrent savings" in g)
     ]
+    offered = _ordered(pitch, "offer", typical[:1])
     return offered + [g for g in typical if g not in offered][: max(0, 3 - len(offered))]
 
 
@@ -243,18 +290,52 @@ def _capitalised(item: str) -> str:
     return item[:1].upper() + item[1:]
 
 
+def one_per_objective(statements: list[Context], lang: Language) -> list[Context]:
+    """The shown statements with each objective once and each impact's figures once.
+
+    Two impacts on one objective share its bullet; an impact shown already,
+    under another objective, is named there without its figures again.
+    """
+    merged: dict[str, Context] = {}
+    said: set[str] = set()
+    for statement in statements:
+        if statement["impact"] in said:
+            statement = {
+                **statement,
+                "text": lang.gettext("The same change in {measure} counts here too.").format(
+                    measure=quoted(statement["measure"])
+                    if foreign(statement["measure"], lang)
+                    else wording.lower_first(statement["measure"])
+                ),
+            }
+        said.add(statement["impact"])
+        first = merged.get(statement["objective_id"])
+        if first is None:
+            merged[statement["objective_id"]] = dict(statement)
+        else:
+            first["text"] = f"{first['text']} {statement['text']}"
+    return list(merged.values())
+
+
 def pitch_context(pitch: Pitch, lang: Language) -> Context:
     """The recast content: headline, ranked statements and the ask."""
     shown = pitch.shown
     return {
         "headline": wording.headline(pitch, lang),
-        "ask": wording.ask_sentence(list(pitch.facts.asks), lang),
-        "statements": [statement_context(s, lang, pitch) for s in shown],
+        "ask": wording.ask_sentence(asks_for(pitch), lang),
+        "statements": one_per_objective([statement_context(s, lang, pitch) for s in shown], lang),
         "all_statements": [statement_context(s, lang, pitch) for s in pitch.statements],
         "objectives_served": [o.text for o in pitch.served],
         "concerns": relevant_concerns(pitch),
         "gains": gains(pitch, lang),
         "sources": sources(shown, lang),
+        "conversions": list(
+            dict.fromkeys(
+                conversion_note(found, lang)
+                for found in (statement_conversion(s, pitch) for s in shown)
+                if found is not None
+            )
+        ),
         "score": pitch.score,
         "lens": pitch.lens.lens.id,
     }
@@ -301,17 +382,18 @@ def brief_context(pitch: Pitch, lang: Language, *, today: dt.date) -> Context:
     if pitch.ledger is not None and pitch.lens.lens.id == "finance":
         # The finance director sees every unit cost, restated at the note's prices.
         shown["sources"] = moneytext.source_lines(pitch.ledger, lang) or shown["sources"]
+    money = money_context(pitch, lang)
     return {
         "project": project_context(facts),
         "lead": lead_context(facts),
         "director": director_context(pitch),
         "pitch": shown,
         "impacts": [impact_context(i, lang, terms, pitch) for i in facts.impacts],
-        "asks": list(facts.asks),
-        "advice": list(facts.advice),
-        "offer": list(facts.offer),
+        "asks": asks_for(pitch),
+        "advice": advice_for(pitch, lang),
+        "offer": _ordered(pitch, "offer", []),
         "funding": funding_context(facts, lang),
-        "money": money_context(pitch, lang),
+        "money": money,
         "timeline": timeline_text(facts, lang),
         "meeting": meeting_context(facts, lang, pitch.director.id),
         "update": None,

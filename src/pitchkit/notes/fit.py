@@ -254,6 +254,8 @@ def estimate_height(context: dict[str, Any]) -> float:
         )
     if pitch["sources"]:
         total += _para("Unit costs used: " + "; ".join(pitch["sources"]), size=8, after=0) + 4
+    if pitch.get("conversions"):
+        total += _para(" ".join(pitch["conversions"]), size=8, after=0) + 4
     return total
 
 

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from pitchkit.facts.schema import Director, Impact
 from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import N_, Language
+from pitchkit.notes import objectives
 from pitchkit.notes.foreign import foreign, quoted
 from pitchkit.recast.pitch import Pitch, Quantity, Statement
 
@@ -203,7 +204,12 @@ def lower_first(text: str) -> str:
 
 
 def headline(pitch: Pitch, lang: Language) -> str:
-    """One sentence that leads the note: the project helps this director with their objective."""
+    """One sentence that leads the note: the project helps this director with their objective.
+
+    It names the objective in a frame that fits how it is written (see
+    :mod:`pitchkit.notes.objectives`) and leaves the figures to the
+    statements below it, so no figure is said twice.
+    """
     title = pitch.facts.project.title
     shown = pitch.shown
     if not shown:
@@ -211,39 +217,110 @@ def headline(pitch: Pitch, lang: Language) -> str:
             "{title} does not yet link to your objectives: we would value your advice on where "
             "it fits."
         ).format(title=title)
-    top = shown[0]
-    measure = apply_terms(lower_first(top.impact.measure), pitch.director.terms)
-    objective = top.objective.text.rstrip(".")
-    worth = money_phrase(top.quantity, lang)
-    if foreign(objective, lang) or foreign(measure, lang):
-        # No English inside the Welsh sentence: the user's words follow, quoted, on lines
-        # of their own.
-        result = gain_phrase(top.quantity, lang) + (f", {worth}" if worth else "")
-        sentence = lang.gettext(
-            "{title} will help you with this objective of yours: {result}."
-        ).format(title=title, result=result)
-        return "\n".join([sentence, quoted(objective), quoted(top.impact.measure)])
-    result = lang.gettext("{gain} ({measure})").format(
-        gain=gain_phrase(top.quantity, lang), measure=measure
-    )
-    if worth:
-        result = f"{result}, {worth}"
-    return lang.gettext("{title} will help you {objective}: {result}.").format(
-        title=title, objective=lower_first(objective), result=result
-    )
+    objective = shown[0].objective.text.strip()
+    also = ""
+    if foreign(objective, lang):
+        # No English inside the Welsh sentence: the objective follows, quoted, on a line
+        # of its own.
+        sentence = lang.gettext("{title} will help you with this objective of yours:").format(
+            title=title
+        )
+        return "\n".join(line for line in (sentence, quoted(objective.rstrip(".")), also) if line)
+    return f"{objective_sentence(title, objective, lang)} {also}".strip()
+
+
+def objective_sentence(title: str, objective: str, lang: Language) -> str:
+    """``{title} will help you …`` in the frame the objective's grammar needs."""
+    shape = objectives.grammar(objective)
+    if shape == "verb":
+        return lang.gettext("{title} will help you {objective}.").format(
+            title=title, objective=objectives.verb_phrase(objective)
+        )
+    if shape == "risk":
+        plain = objectives.risk_clause(objective)
+        if plain:  # "the risk that we cannot meet …": it reads on as it is
+            return lang.gettext("{title} will help reduce the {risk}.").format(
+                title=title, risk=plain
+            )
+    named = objectives.as_quoted(objective)
+    if shape == "question":
+        # The question keeps its own question mark, inside the quotes.
+        text = lang.gettext("{title} will help answer your question {objective}")
+    elif shape == "risk":
+        text = lang.gettext("{title} will help reduce the risk {objective}.")
+    else:
+        text = lang.gettext("{title} will help with your objective {objective}.")
+    return text.format(title=title, objective=named)
+
+
+#: How an ask that is itself the request to sponsor begins (``Sponsor the move to …``).
+_SPONSORSHIP = re.compile(
+    r"^(?:please\s+)?(?:sponsor\b|(?:be|act as|become)\s+(?:our|the|its|an?)?\s*"
+    r"(?:executive\s+|named\s+|board\s+)?sponsor\b)",
+    re.IGNORECASE,
+)
+
+
+def is_sponsorship(ask: str) -> bool:
+    """Whether an ask is the request to sponsor (``Sponsor …``, ``Be our executive sponsor …``)."""
+    return bool(_SPONSORSHIP.match(ask.strip()))
+
+
+def sponsorship_first(asks: list[str]) -> list[str]:
+    """The asks with the first request to sponsor leading, so the note makes it once."""
+    lead = next((a for a in asks if is_sponsorship(a)), None)
+    if lead is None:
+        return list(asks)
+    return [lead, *(a for a in asks if a is not lead)]
 
 
 def ask_sentence(asks: list[str], lang: Language) -> str:
-    """The request that opens the note."""
+    """The request that opens the note: to sponsor, said once, with the first ask."""
     if not asks:
         return lang.gettext("We would like you to sponsor this project.")
-    if foreign(asks[0], lang):
-        return "\n".join(
-            [
-                lang.gettext("We would like you to sponsor this project, and to do this:"),
-                quoted(asks[0]),
-            ]
+    if is_sponsorship(asks[0]) and not foreign(asks[0], lang):
+        return lang.gettext("We would like you to {first}.").format(
+            first=lower_first(asks[0].strip().rstrip(".").removeprefix("Please ").strip())
         )
+    if foreign(asks[0], lang):
+        lead = (
+            lang.gettext("We would like you to do this:")  # the ask is itself the request
+            if is_sponsorship(asks[0])
+            else lang.gettext("We would like you to sponsor this project, and to do this:")
+        )
+        return "\n".join([lead, quoted(asks[0])])
+    first = asks[0].strip().rstrip(".")
+    if objectives.grammar(first) != "verb" and first.split(maxsplit=1)[0].casefold() in _THINGS:
+        # "Funding of £40,000 from the charity": a thing wanted, not something to do.
+        return lang.gettext(
+            "We would like you to sponsor this project, and we ask for {first}."
+        ).format(first=lower_first(first))
     return lang.gettext("We would like you to sponsor this project and to {first}.").format(
-        first=lower_first(asks[0].rstrip("."))
+        first=lower_first(first)
     )
+
+
+#: First words of an ask that names a thing wanted rather than something to do.
+_THINGS = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "some",
+        "more",
+        "our",
+        "any",
+        "your",
+        "funding",
+        "money",
+        "resources",
+        "approval",
+        "backing",
+        "buy-in",
+        "investment",
+        "time",
+        "access",
+        "help",
+        "support",
+    }
+)

@@ -48,6 +48,10 @@ class Lens:
     objectives: tuple[Objective, ...] = field(hash=False)
     gains: tuple[str, ...]
     leads_with: tuple[str, ...]
+    #: Questions for a director of this role, asked when the project has none meant for them.
+    advice: tuple[str, ...] = ()
+    #: Words that mark an ask, question or offer as this role's business.
+    business: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -146,6 +150,8 @@ def _lens(item: Mapping[str, Any]) -> Lens:
         objectives=tuple(Objective.model_validate(o) for o in item.get("objectives") or ()),
         gains=tuple(item.get("gains") or ()),
         leads_with=tuple(item["leads_with"]),
+        advice=tuple(item.get("advice") or ()),
+        business=tuple(item.get("business") or ()),
     )
 
 

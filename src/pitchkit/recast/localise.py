@@ -24,12 +24,13 @@ def lens_text(text: str, lang: Language) -> str:
 
 
 def localise_lens(lens: Lens, lang: Language) -> Lens:
-    """The lens with its title, default objectives and gains in ``lang``."""
+    """The lens with its title, default objectives, gains and questions in ``lang``."""
     return replace(
         lens,
         title=lens_text(lens.title, lang),
         objectives=tuple(_localise_objective(o, lang) for o in lens.objectives),
         gains=tuple(lens_text(g, lang) for g in lens.gains),
+        advice=tuple(lens_text(q, lang) for q in lens.advice),
     )
 
 

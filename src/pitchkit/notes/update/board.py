@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pitchkit.facts.schema import Impact, Objective
 from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import Language
+from pitchkit.notes import objectives as shapes
 from pitchkit.notes import wording
 from pitchkit.notes.update import fillin, spans
 from pitchkit.notes.update.delivery import chosen_statements, delivered_money_text, progress_for
@@ -121,17 +122,31 @@ def summary(group: list[Delivery], lang: Language) -> str:
 
 
 def credit_text(objectives: tuple[Objective, ...], lang: Language) -> str:
-    """``our objective to reduce length of stay`` (``my …`` for personal ones); or empty."""
+    """``our objective to reduce length of stay`` (``my …`` for personal ones); or empty.
+
+    Objectives not written as something to do are named whole, in quotes:
+    ``our objective “No patient comes to harm while waiting”``.
+    """
     if not objectives:
         return ""
-    named = fmt.join_list([wording.lower_first(o.text.rstrip(".")) for o in objectives], lang)
     count = len(objectives)
-    if objectives[0].kind == "organisational":
-        text = lang.ngettext(
-            "our objective to {objectives}", "our objectives to {objectives}", count
-        )
+    personal = objectives[0].kind != "organisational"
+    if all(shapes.grammar(o.text) == "verb" for o in objectives):
+        named = fmt.join_list([shapes.verb_phrase(o.text) for o in objectives], lang)
+        if not personal:
+            text = lang.ngettext(
+                "our objective to {objectives}", "our objectives to {objectives}", count
+            )
+        else:
+            text = lang.ngettext(
+                "my objective to {objectives}", "my objectives to {objectives}", count
+            )
+        return text.format(objectives=named)
+    named = fmt.join_list([shapes.as_quoted(o.text) for o in objectives], lang)
+    if not personal:
+        text = lang.ngettext("our objective {objectives}", "our objectives {objectives}", count)
     else:
-        text = lang.ngettext("my objective to {objectives}", "my objectives to {objectives}", count)
+        text = lang.ngettext("my objective {objectives}", "my objectives {objectives}", count)
     return text.format(objectives=named)
 
 

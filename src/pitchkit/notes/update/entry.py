@@ -16,6 +16,7 @@ from pitchkit.notes.update import fillin
 from pitchkit.notes.update.carryover import carried
 from pitchkit.notes.update.progress import next_update_date, previous_score
 from pitchkit.notes.update.situation import Situation
+from pitchkit.recast.audience import items_for
 
 STATUS_WORDS = {
     "green": N_("Green: on track"),
@@ -95,14 +96,19 @@ def log_parts(situation: Situation) -> Context:
 
 
 def carried_asks(situation: Situation) -> list[str]:
-    """The project's standing asks still current for the period, in the director's terms."""
-    items = carried(situation.facts.asks, situation.period, situation.facts.project.start)
+    """The director's standing asks still current for the period, in their terms.
+
+    Asks meant for other directors (``{text:, for:}``) are left out.
+    """
+    mine = [i.text for i in items_for(situation.facts, situation.pitch.director, "asks")]
+    items = carried(mine, situation.period, situation.facts.project.start)
     return [wording.apply_terms(a, situation.terms) for a in items]
 
 
 def carried_advice(situation: Situation) -> list[str]:
-    """The project's standing questions still current for the period, in the director's terms."""
-    items = carried(situation.facts.advice, situation.period, situation.facts.project.start)
+    """The director's standing questions still current for the period, in their terms."""
+    mine = [i.text for i in items_for(situation.facts, situation.pitch.director, "advice")]
+    items = carried(mine, situation.period, situation.facts.project.start)
     return [wording.apply_terms(a, situation.terms) for a in items]
 
 

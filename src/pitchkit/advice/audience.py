@@ -1,0 +1,113 @@
+"""Advice about whom asks, questions and offers are for.
+
+An item for everyone that reads as one role's business (releasing nurses,
+counting savings in the CIP, a clinical forum) reaches every director's
+note; and a director no advice question or offer names gets the lens's own,
+which the user should know about.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pitchkit.advice.review import Finding, Review, who
+from pitchkit.facts.schema import Director
+from pitchkit.i18n import fmt
+from pitchkit.i18n.translation import N_
+from pitchkit.recast.audience import has_own, items, whose_business
+from pitchkit.recast.lenses import all_lenses
+
+#: What an item of each field is called in a finding.
+_KINDS = {"asks": N_("ask"), "advice": N_("question"), "offer": N_("offer")}
+
+
+def _considered(review: Review) -> list[Director]:
+    return [review.director] if review.director else list(review.facts.directors)
+
+
+def _whom(review: Review, business: tuple[str, ...]) -> tuple[str, list[str]]:
+    """Who the item seems meant for, worded, and the ids to put in ``for``."""
+    named = [d for d in review.facts.directors if review.lens_of(d).id in business]
+    if named:
+        return fmt.join_list([who(d) for d in named], review.lang, style="or"), [
+            d.id for d in named
+        ]
+    lenses = all_lenses()
+    titles = [review._(lenses[lens].title) for lens in business]
+    return fmt.join_list(titles, review.lang, style="or"), list(business)
+
+
+def meant_for_another(review: Review) -> Iterator[Finding]:
+    """An item for everyone reads as another director's business."""
+    considered = _considered(review)
+    if not considered:
+        return
+    for field in ("asks", "advice", "offer"):
+        for item in items(review.facts, field):
+            if item.targeted:
+                continue
+            business, words = whose_business(item.text)
+            if not business:
+                continue
+            reached = [d for d in considered if review.lens_of(d).id not in business]
+            if not reached:
+                continue
+            whom, ids = _whom(review, business)
+            yield Finding(
+                "meant-for-another",
+                "warning",
+                review._(
+                    "The {kind} '{text}' goes to every director but reads as meant for {whom}."
+                ).format(kind=review._(_KINDS[field]), text=item.text, whom=whom),
+                review._("{field}[{index}] speaks of {words}; it also reaches {names}.").format(
+                    field=field,
+                    index=item.index,
+                    words=fmt.join_list([f"'{w}'" for w in words], review.lang),
+                    names=fmt.join_list([d.name for d in reached], review.lang),
+                ),
+                review._(
+                    "If it is for them only, write it as {{text: ..., for: [{ids}]}}: the other "
+                    "directors' notes then leave it out."
+                ).format(ids=", ".join(ids)),
+                review.where(field, item.index),
+            )
+
+
+def lens_own_used(review: Review) -> Iterator[Finding]:
+    """No advice question or offer suits a director, so the note uses the lens's own."""
+    considered = _considered(review)
+    for field in ("advice", "offer"):
+        if not getattr(review.facts, field):
+            continue  # no-advice-sought and no-sponsor-gain say so already
+        without = [d for d in considered if not has_own(review.facts, d, field)]
+        if not without:
+            continue
+        if field == "advice":
+            message = review._("Notes to {names} ask their role's own question.")
+            fix = review._(
+                "Write a question for each of them, such as {{text: ..., for: [{id}]}}: advice "
+                "asked in their own terms is the advice directors give."
+            )
+        else:
+            message = review._("Notes to {names} offer their role's typical gains.")
+            fix = review._(
+                "Say what is in it for each of them, such as {{text: ..., for: [{id}]}}: an "
+                "offer meant for them wins more than a typical one."
+            )
+        examples = []
+        for director in without[:3]:
+            lens = review.lens_of(director)
+            own = lens.advice[:1] if field == "advice" else lens.gains[:1]
+            if own:
+                examples.append(f"{director.name}: '{review._(own[0])}'")
+        names = fmt.join_list([d.name for d in without], review.lang)
+        yield Finding(
+            "lens-own-used",
+            "info",
+            message.format(names=names),
+            review._("No {field} item is meant for them; pitchkit adds {examples}.").format(
+                field=field, examples="; ".join(examples)
+            ),
+            fix.format(id=without[0].id),
+            review.where(field),
+        )

@@ -1,0 +1,69 @@
+"""A conversion into a director's own units, worded: the phrase and its small print."""
+
+from __future__ import annotations
+
+from pitchkit.i18n import fmt
+from pitchkit.i18n.translation import Language
+from pitchkit.recast.conversions import Conversion
+
+
+def _about(value: float, lang: Language) -> str:
+    """A converted figure to a sensible precision: 2.4 under ten, whole numbers above."""
+    return fmt.number(round(value, 1) if abs(value) < 10 else round(value), lang)
+
+
+def conversion_phrase(conversion: Conversion, lang: Language) -> str:
+    """A conversion as a phrase: ``about 2.4 beds``, ``about 3 WTE``."""
+    value = conversion.value
+    if conversion.kind == "beds":
+        return lang.gettext("about {beds} beds").format(beds=_about(value, lang))
+    if conversion.kind == "expected-deaths":
+        return lang.gettext("{share} of the {expected} deaths expected a year").format(
+            share=fmt.percent(value, lang, decimals=1 if value < 0.095 else 0),
+            expected=fmt.number(round(conversion.factor), lang),
+        )
+    if conversion.kind == "wte":
+        return lang.gettext("about {wte} WTE").format(wte=_about(value, lang))
+    if conversion.kind == "sessions":
+        return lang.gettext("about {sessions} clinic sessions a year").format(
+            sessions=_about(value, lang)
+        )
+    if value >= 10_000:
+        return lang.gettext("about {tonnes} tonnes CO2e a year").format(
+            tonnes=_about(value / 1000, lang)
+        )
+    return lang.gettext("about {kg} kg CO2e a year").format(kg=_about(value, lang))
+
+
+def conversion_note(conversion: Conversion, lang: Language) -> str:
+    """The assumption behind a conversion, for the note's small print."""
+    default = lang.gettext(" (pitchkit's default)")
+    factor = conversion.factor
+    if conversion.kind == "beds":
+        return lang.gettext(
+            "Beds: bed days a year ÷ (365 × {occupancy} occupancy{default}, settings.occupancy)."
+        ).format(
+            occupancy=fmt.percent(factor / 100, lang), default=default if conversion.default else ""
+        )
+    if conversion.kind == "expected-deaths":
+        return lang.gettext(
+            "Expected deaths: {expected} a year behind the mortality ratio "
+            "(settings.conversions.expected_deaths)."
+        ).format(expected=fmt.number(factor, lang))
+    if conversion.kind == "wte":
+        return lang.gettext(
+            "WTE: shifts a year × {hours} hours{default} ÷ {year} paid hours a year per WTE"
+            "{year_default}, with no allowance for leave."
+        ).format(
+            hours=fmt.number(factor, lang),
+            default=default if conversion.default else "",
+            year=fmt.number(conversion.second_factor or 0, lang),
+            year_default=default if conversion.second_default else "",
+        )
+    if conversion.kind == "sessions":
+        return lang.gettext("Clinic sessions: {slots} appointments a session{default}.").format(
+            slots=fmt.number(factor, lang), default=default if conversion.default else ""
+        )
+    return lang.gettext(
+        "CO2e: {kg} kg a journey (settings.conversions.kg_co2e_per_journey)."
+    ).format(kg=fmt.number(factor, lang))
