@@ -146,3 +146,13 @@ def test_the_compiled_copy_of_the_map_is_current() -> None:
     compiled = MAP_FILE.with_name(COMPILED)
     assert compiled.read_text(encoding="utf-8") == compile_measure_file(), "run `make lenses`"
     assert read_measure_file() == raw()
+
+
+def test_deaths_in_hospital_from_a_condition_count_deaths_not_the_place_of_death() -> None:
+    """ "Deaths in hospital from sepsis" counts deaths (and says which), not where people die."""
+    from pitchkit.recast import measures
+
+    counted = measures.measured("Deaths in hospital from sepsis")
+    assert "preferred-place-of-death" not in counted
+    assert counted[0] == "mortality"
+    assert measures.chain(counted, measures.aimed("Bring our SHMI back within range")) is not None
