@@ -25,6 +25,8 @@ NEEDED = (
     "pitchkit/demo/facts.yaml",
     "pitchkit/i18n/locale/cy/LC_MESSAGES/pitchkit.mo",
     "pitchkit/recast/lenses.json",
+    "pitchkit/recast/measures.json",
+    "pitchkit/recast/priceindex.json",
     "pitchkit/api/schemas/brief.json",
     "pitchkit/api/schemas/batch.json",
     "pitchkit/py.typed",
