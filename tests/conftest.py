@@ -52,14 +52,38 @@ SLOW_NAMES = frozenset(
         "Popen",
     }
 )
-#: Test files that are slow as a whole (measured: most of their tests take a second or
-#: more): property sweeps, the hostile corpus, start-up checks in new processes.
+#: Test files that are slow as a whole (in the measured run most of their tests took half a
+#: second or more: whole notes rendered and read back, the docxtpl corpus, property sweeps,
+#: start-up checks in new processes, the layout scan).
 SLOW_FILES = frozenset(
     {
+        "test_api.py",
+        "test_brief.py",
+        "test_cli_basics.py",
+        "test_crash_safety.py",
+        "test_docxtpl_corpus.py",
+        "test_fastrender.py",
+        "test_fit_reads.py",
         "test_hostile_properties.py",
+        "test_hostile_templates.py",
+        "test_layout.py",
+        "test_messages_output.py",
+        "test_preview.py",
+        "test_stale_updates.py",
         "test_startup.py",
+        "test_template_guard.py",
+        "test_template_sandbox.py",
+        "test_update_claims.py",
+        "test_update_own_facts.py",
+        "test_welsh_own_words.py",
     }
 )
+
+
+def _slow_tests() -> frozenset[str]:
+    """The ``file::function`` lines of ``slow_tests.txt``: slow tests in otherwise quick files."""
+    lines = (TESTS / "slow_tests.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
 def _names_used(code: CodeType, module: ModuleType, seen: set[CodeType]) -> Iterator[str]:
@@ -83,13 +107,16 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark ``slow`` what ``make check`` leaves to ``make test`` (see docs/CONTRIBUTING.md).
 
     A test is slow when it takes an outside tool (a fixture of TOOL_FIXTURES, or a
-    name of SLOW_NAMES in its code or its own file's helpers), or sits in SLOW_FILES.
+    name of SLOW_NAMES in its code or its own file's helpers), sits in SLOW_FILES,
+    or is listed in ``slow_tests.txt``.
     """
     slow = pytest.mark.slow
+    listed = _slow_tests()
     for item in items:
         if item.get_closest_marker("slow") is not None or not isinstance(item, pytest.Function):
             continue
-        if item.path.name in SLOW_FILES or TOOL_FIXTURES & set(item.fixturenames):
+        name = f"{item.path.name}::{item.originalname}"
+        if item.path.name in SLOW_FILES or name in listed or TOOL_FIXTURES & set(item.fixturenames):
             item.add_marker(slow)
             continue
         module = item.module
