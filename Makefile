@@ -17,7 +17,9 @@ demo: $(STAMP)
 
 test: $(STAMP) lint typecheck unit wheel
 
-# The quick check while working: lint, types, and the tests not marked slow, stopping at the first failure.
+# The quick check while working: lint, types, and the tests not marked slow (tests/conftest.py
+# marks what renders whole notes or starts LibreOffice, the validator or a process), stopping
+# at the first failure. `make test` runs every test.
 check: $(STAMP) lint typecheck
 	$(BIN)/pytest -q -x -m "not slow"
 

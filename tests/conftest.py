@@ -17,6 +17,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import CodeType, FunctionType, ModuleType
 
 import pytest
 from typer.testing import CliRunner, Result
@@ -30,6 +31,99 @@ import docchecks  # noqa: E402 - needs the path above
 # brief and demo measure each note with LibreOffice when it is installed (seconds
 # per note); tests that are about measuring turn it back on with monkeypatch.
 os.environ.setdefault("PITCHKIT_MEASURE", "0")
+
+
+#: Fixtures that bring an outside tool (LibreOffice, the Open XML validator).
+TOOL_FIXTURES = frozenset({"soffice", "ooxml_validator"})
+#: Names whose use in a test (or a helper of its own file) marks it slow: the outside
+#: tools of docchecks.py, LibreOffice measuring (``PITCHKIT_MEASURE``), new processes.
+SLOW_NAMES = frozenset(
+    {
+        "validate_ooxml",
+        "pdf_pages",
+        "require_tools",
+        "soffice_path",
+        "validator_path",
+        "convert_to_pdf",
+        "count_pages",
+        "PITCHKIT_MEASURE",
+        "MEASURE_ENV",
+        "subprocess",
+        "Popen",
+    }
+)
+#: Test files that are slow as a whole (in the measured run most of their tests took half a
+#: second or more: whole notes rendered and read back, the docxtpl corpus, property sweeps,
+#: start-up checks in new processes, the layout scan).
+SLOW_FILES = frozenset(
+    {
+        "test_api.py",
+        "test_brief.py",
+        "test_cli_basics.py",
+        "test_crash_safety.py",
+        "test_docxtpl_corpus.py",
+        "test_fastrender.py",
+        "test_fit_reads.py",
+        "test_hostile_properties.py",
+        "test_hostile_templates.py",
+        "test_layout.py",
+        "test_messages_output.py",
+        "test_preview.py",
+        "test_stale_updates.py",
+        "test_startup.py",
+        "test_template_guard.py",
+        "test_template_sandbox.py",
+        "test_update_claims.py",
+        "test_update_own_facts.py",
+        "test_welsh_own_words.py",
+    }
+)
+
+
+def _slow_tests() -> frozenset[str]:
+    """The ``file::function`` lines of ``slow_tests.txt``: slow tests in otherwise quick files."""
+    lines = (TESTS / "slow_tests.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def _names_used(code: CodeType, module: ModuleType, seen: set[CodeType]) -> Iterator[str]:
+    """The global names and strings ``code`` uses, following helpers defined in ``module``."""
+    if code in seen:
+        return
+    seen.add(code)
+    for const in code.co_consts:
+        if isinstance(const, str):
+            yield const
+        elif isinstance(const, CodeType):
+            yield from _names_used(const, module, seen)
+    for name in code.co_names:
+        yield name
+        helper = getattr(module, name, None)
+        if isinstance(helper, FunctionType) and helper.__module__ == module.__name__:
+            yield from _names_used(helper.__code__, module, seen)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark ``slow`` what ``make check`` leaves to ``make test`` (see docs/CONTRIBUTING.md).
+
+    A test is slow when it takes an outside tool (a fixture of TOOL_FIXTURES, or a
+    name of SLOW_NAMES in its code or its own file's helpers), sits in SLOW_FILES,
+    or is listed in ``slow_tests.txt``.
+    """
+    slow = pytest.mark.slow
+    listed = _slow_tests()
+    for item in items:
+        if item.get_closest_marker("slow") is not None or not isinstance(item, pytest.Function):
+            continue
+        name = f"{item.path.name}::{item.originalname}"
+        if item.path.name in SLOW_FILES or name in listed or TOOL_FIXTURES & set(item.fixturenames):
+            item.add_marker(slow)
+            continue
+        module = item.module
+        if module is not None and SLOW_NAMES.intersection(
+            _names_used(item.function.__code__, module, set())
+        ):
+            item.add_marker(slow)
 
 
 @pytest.fixture

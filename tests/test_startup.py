@@ -132,3 +132,18 @@ def test_ctrl_c_while_the_commands_are_built_gives_one_line(
     captured = capsys.readouterr()
     assert captured.err == "stopped: interrupted while starting; nothing was written\n"
     assert captured.out == ""
+
+
+def test_a_brief_without_a_progress_log_loads_no_update_code(tmp_path: Path) -> None:
+    """The progress-update package is loaded for a log's checks, never for a plain brief."""
+    demo = Path(pitchkit.__file__).parent / "demo" / "facts.yaml"
+    lines = demo.read_text("utf-8").splitlines(keepends=True)
+    start = lines.index("updates:\n")  # the demo's log, up to the next top-level key
+    end = next(i for i in range(start + 1, len(lines)) if lines[i][:1].isalpha())
+    facts = tmp_path / "facts.yaml"
+    facts.write_text("".join(lines[:start] + lines[end:]), "utf-8")
+    note = tmp_path / "note.docx"
+    modules = loaded_by("-m", "pitchkit", "brief", str(facts), "--out", str(note), "-q")
+    assert note.exists()
+    assert "pitchkit.notes.brief" in modules
+    assert not {m for m in modules if m.startswith("pitchkit.notes.update")}
