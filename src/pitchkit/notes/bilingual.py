@@ -117,11 +117,19 @@ def make_bilingual_brief(
 
 
 def both_cuts(welsh: tuple[Cut, ...], english: tuple[Cut, ...]) -> tuple[Cut, ...]:
-    """The cuts of both columns, once each; an English cut unlike the Welsh one is marked."""
+    """The cuts of both columns, each field named once; how English differs is said beside it."""
     found = list(welsh)
     for cut in english:
-        if cut not in found:
+        if cut in found:
+            continue
+        same = next((n for n, seen in enumerate(found) if seen.field == cut.field), None)
+        if same is None:
             found.append(Cut(cut.field, Message("{detail} in English", detail=cut.detail)))
+        else:
+            detail = Message(
+                "{welsh}, and in English {english}", welsh=found[same].detail, english=cut.detail
+            )
+            found[same] = Cut(cut.field, detail)
     return tuple(found)
 
 
