@@ -123,6 +123,9 @@ MONEY_SECTIONS = frozenset({"Funding and timeline", "Cyllid ac amserlen"})
 def repeated_figures(note: Note, names: list[str]) -> list[str]:
     """Figures said twice on the page, outside the names of objectives and measures."""
     seen: dict[str, set[int]] = {}
+    # A measure may be shown in the director's words ("Emergency admissions" as "Emergency
+    # non-elective admissions"), so its words after the first are a name too.
+    names = [*names, *(" ".join(name.split()[1:]) for name in names if len(name.split()) > 3)]
     for number, (section, text) in enumerate(note.paragraphs):
         for name in sorted(names, key=len, reverse=True):
             text = text.replace(name.rstrip("."), " ")
