@@ -115,7 +115,13 @@ def test_options_of_init_and_preview_are_explained() -> None:
 
 
 def test_completion_can_be_installed_and_completes_commands(tmp_path: Path) -> None:
-    home = {"HOME": str(tmp_path), "SHELL": "/bin/bash"}
+    # Without this, Typer ignores "bash" and guesses the shell from the processes above
+    # pytest, which depends on how the tests were started (and fails under some runners).
+    home = {
+        "HOME": str(tmp_path),
+        "SHELL": "/bin/bash",
+        "_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1",
+    }
     if not PITCHKIT.exists():
         pytest.skip("the pitchkit console script is not installed beside this Python")
     env = {**os.environ, **home}
