@@ -12,22 +12,18 @@ The word handling that role matching shares with
 from __future__ import annotations
 
 import difflib
-import hashlib
-import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Literal
 
-from ruamel.yaml import YAML
-
 from pitchkit.errors import DirectorsError
 from pitchkit.facts.schema import THEMES, Director, Objective
 from pitchkit.i18n.messages import Message
+from pitchkit.recast.datafile import compile_data_file, read_data_file
 from pitchkit.recast.words import _TOKEN, PhraseMatcher, Token, _normal, phrase, stem
 
 GENERAL = "general"
@@ -86,27 +82,12 @@ COMPILED = "lenses.json"
 
 def read_lens_file() -> dict[str, Any]:
     """The contents of ``lenses.yaml``: from its compiled copy when that is current."""
-    folder = resources.files("pitchkit.recast")
-    text = folder.joinpath("lenses.yaml").read_text(encoding="utf-8")
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    compiled = folder.joinpath(COMPILED)
-    if compiled.is_file():
-        saved = json.loads(compiled.read_text(encoding="utf-8"))
-        if saved.get("source_sha256") == digest:
-            return dict(saved["data"])
-    data: dict[str, Any] = YAML(typ="safe").load(text)
-    return data
+    return read_data_file("lenses.yaml", COMPILED)
 
 
 def compile_lens_file() -> str:
     """The JSON copy of ``lenses.yaml`` that :func:`read_lens_file` prefers."""
-    text = resources.files("pitchkit.recast").joinpath("lenses.yaml").read_text(encoding="utf-8")
-    saved = {
-        "note": "made from lenses.yaml by 'make lenses': edit the YAML, not this file",
-        "source_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
-        "data": YAML(typ="safe").load(text),
-    }
-    return json.dumps(saved, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    return compile_data_file("lenses.yaml")
 
 
 @cache

@@ -13,19 +13,15 @@ left out on both sides, so "patients waiting more than 52 weeks" and
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from ruamel.yaml import YAML
-
+from pitchkit.recast.datafile import compile_data_file, read_data_file
 from pitchkit.recast.words import PhraseMatcher, Token, _normal, stem, tokens
 
 #: The most edges a chain may take from an impact's concept to an objective's.
@@ -103,27 +99,12 @@ class MeasureMap:
 
 def read_measure_file() -> dict[str, Any]:
     """The contents of ``measures.yaml``: from its compiled copy when that is current."""
-    folder = resources.files("pitchkit.recast")
-    text = folder.joinpath("measures.yaml").read_text(encoding="utf-8")
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    compiled = folder.joinpath(COMPILED)
-    if compiled.is_file():
-        saved = json.loads(compiled.read_text(encoding="utf-8"))
-        if saved.get("source_sha256") == digest:
-            return dict(saved["data"])
-    data: dict[str, Any] = YAML(typ="safe").load(text)
-    return data
+    return read_data_file("measures.yaml", COMPILED)
 
 
 def compile_measure_file() -> str:
     """The JSON copy of ``measures.yaml`` that :func:`read_measure_file` prefers."""
-    text = resources.files("pitchkit.recast").joinpath("measures.yaml").read_text(encoding="utf-8")
-    saved = {
-        "note": "made from measures.yaml by 'make lenses': edit the YAML, not this file",
-        "source_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
-        "data": YAML(typ="safe").load(text),
-    }
-    return json.dumps(saved, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    return compile_data_file("measures.yaml")
 
 
 def content_tokens(text: str) -> tuple[Token, ...]:

@@ -1,0 +1,45 @@
+"""pitchkit's own YAML data files (the lenses, the measure map) and their JSON copies.
+
+Each YAML file is reviewed like code; ``make lenses`` writes a JSON copy beside
+it that loads faster. The copy records the YAML's SHA-256, so a copy that is
+out of date is never used: the YAML is read instead.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from importlib import resources
+from typing import Any
+
+from ruamel.yaml import YAML
+
+PACKAGE = "pitchkit.recast"
+
+
+def _yaml_text(name: str) -> str:
+    return resources.files(PACKAGE).joinpath(name).read_text(encoding="utf-8")
+
+
+def read_data_file(name: str, compiled: str) -> dict[str, Any]:
+    """The contents of the YAML file ``name``: from its JSON copy ``compiled`` when current."""
+    text = _yaml_text(name)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    copy = resources.files(PACKAGE).joinpath(compiled)
+    if copy.is_file():
+        saved = json.loads(copy.read_text(encoding="utf-8"))
+        if saved.get("source_sha256") == digest:
+            return dict(saved["data"])
+    data: dict[str, Any] = YAML(typ="safe").load(text)
+    return data
+
+
+def compile_data_file(name: str) -> str:
+    """The JSON copy of the YAML file ``name`` that :func:`read_data_file` prefers."""
+    text = _yaml_text(name)
+    saved = {
+        "note": f"made from {name} by 'make lenses': edit the YAML, not this file",
+        "source_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        "data": YAML(typ="safe").load(text),
+    }
+    return json.dumps(saved, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
