@@ -10,8 +10,9 @@ and the median of ``--runs`` runs is reported:
   as JSON beforehand) and saves it: the floor for one note;
 - ``pitchkit brief``: the frailty example's note for its director of
   finance, with the guide's advice after it;
-- ``pitchkit update``: the same director's progress update for a logged
-  month, with its run charts;
+- ``pitchkit update``: the same director's progress update for the last
+  logged month, with its run and XmR charts (the script checks that the
+  update holds pictures, so it cannot time an update without charts);
 - ``pitchkit batch`` of ``--batch`` briefs (the example's team repeated
   under new ids and names, from a CSV) against ``docxtpl loop``: one
   process that works out each context with pitchkit and fills the
@@ -45,13 +46,16 @@ import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 FACTS = ROOT / "examples" / "frailty-virtual-ward" / "facts.yaml"
 DIRECTORS = ROOT / "examples" / "frailty-virtual-ward" / "directors.csv"
 DIRECTOR = "dof"
-PERIOD = "2027-03"
+#: The example's last logged month: by then its measures have enough points for run and XmR charts
+#: (at 2027-03 they have three, so an update then draws no chart at all).
+PERIOD = "2028-03"
 
 #: The bare docxtpl script: argv is the template, the context (JSON) and the output. The
 #: built-in template uses gettext and pitchkit's formatting filters; here gettext is Jinja's
@@ -194,6 +198,12 @@ def cases(folder: Path, batch: int) -> dict[str, list[str]]:
     }
 
 
+def has_charts(update: Path) -> bool:
+    """Whether the update written holds pictures (its charts)."""
+    with zipfile.ZipFile(update) as document:
+        return any(name.startswith("word/media/") for name in document.namelist())
+
+
 def run_once(arguments: list[str], env: dict[str, str]) -> float:
     """Seconds one command takes, start to finish, in a fresh process."""
     started = time.perf_counter()
@@ -224,6 +234,8 @@ def main() -> None:
         env = compiled()
         for case in timed:  # once untimed: bytecode written, files in the disk cache
             run_once(timed[case], env)
+        if not has_charts(Path(name) / "update.docx"):
+            raise SystemExit(f"the update for {PERIOD} has no charts: pick a later period")
         seconds: dict[str, list[float]] = {case: [] for case in timed}
         for run in range(args.runs):
             order = list(timed) if run % 2 == 0 else list(timed)[::-1]
