@@ -75,6 +75,7 @@ SLOW_FILES = frozenset(
         "test_pitch_own.py",
         "test_pitch_targeted.py",
         "test_preview.py",
+        "test_same_documents.py",
         "test_stale_updates.py",
         "test_startup.py",
         "test_template_guard.py",
