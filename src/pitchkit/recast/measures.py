@@ -292,7 +292,8 @@ def chain(starts: tuple[str, ...], ends: tuple[str, ...]) -> Chain | None:
                 path = (*steps, step)
                 if edge.target in wanted and _close_enough(path):
                     return Chain(path[0].source, path)
-                reached.append((edge.target, path))
+                if not concepts[edge.target].broad:
+                    reached.append((edge.target, path))
         frontier = reached
     return None
 
