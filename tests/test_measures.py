@@ -222,6 +222,7 @@ def test_screening_and_morning_discharges_are_one_step_before_the_outcome() -> N
     # Screening finds who needs antibiotics; it is two causes away from sepsis deaths.
     assert chain(("sepsis-screening",), ("shmi",)) is None
     assert chain(("sepsis-screening",), ("deterioration",)) is not None
+    assert chain(("sepsis-screening",), ("cardiac-arrests",)) is None  # recognise, respond, arrest
     # Discharging earlier in the day frees beds sooner, not more of them.
     assert chain(("discharge-before-noon",), ("bed-occupancy",)) is None
     assert chain(("discharge-before-noon",), ("twelve-hour-waits",)) is not None
