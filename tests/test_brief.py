@@ -89,11 +89,14 @@ def test_finance_leads_with_money_and_nursing_claims_no_unconfirmed_link(tmp_pat
     finance = make_brief_note(project, pick_director(project.facts, "dof"), today=TODAY)
     nursing = make_brief_note(project, pick_director(project.facts, "don"), today=TODAY)
     assert finance.pitch.shown[0].quantity.money is not None
-    # The frailty impacts (admissions, bed days, discharges home, readmissions) reach none of
-    # the Chief Nurse's objectives (harm-free care, FFT, nurse-led care outside hospital)
-    # through the measure map, and nothing declares a shared theme: since issue 14 her note
-    # claims no link rather than a word match, until the lead confirms one in 'supports:'.
-    assert nursing.pitch.shown == ()
+    # The Chief Nurse's note claims only what the measure map can show: bed days cost frail
+    # older people strength, and that deconditioning is a hospital-acquired harm, so the bed
+    # days serve her harm-free care objective. No word match makes a claim (issue 14).
+    claimed = [(s.impact.id, s.objective.id, s.link.confidence) for s in nursing.pitch.shown]
+    assert claimed == [("bed-days", "harm-free", "confident")]
+    chain = nursing.pitch.shown[0].link.chain
+    assert chain is not None
+    assert chain.labels() == ("bed days", "deconditioning", "avoidable harm")
     assert finance.data != nursing.data
 
 

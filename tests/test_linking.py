@@ -229,3 +229,18 @@ def test_claimed_links_on_the_map_pairs_are_precise(name: str, least_recall: flo
     print(f"\n{name}: {len(pairs)} pairs, precision {precision:.3f}, recall {recall:.3f}")
     assert precision >= 0.95, wrong
     assert recall >= least_recall, wrong
+
+
+def test_the_demo_chief_nurse_is_served_through_deconditioning() -> None:
+    """Bed days cost frail older people strength; deconditioning is a hospital-acquired harm."""
+    found = linked(
+        "Hospital bed days used by people aged 75 and over living with frailty",
+        "Increase harm-free care on the medical wards",
+        "nursing",
+    )
+    assert found is not None
+    assert found.claimed
+    assert found.chain is not None
+    assert found.chain.labels() == ("bed days", "deconditioning", "avoidable harm")
+    # Falls on the ward are not the same as the deconditioning a stay causes.
+    assert linked("Inpatient falls with harm", "Prevent deconditioning", "nursing") is None

@@ -13,6 +13,7 @@ import pitchkit.recast.measures
 from pitchkit.facts.schema import THEMES
 from pitchkit.recast.measures import (
     COMPILED,
+    aimed,
     chain,
     compile_measure_file,
     concepts_in,
@@ -156,3 +157,72 @@ def test_deaths_in_hospital_from_a_condition_count_deaths_not_the_place_of_death
     assert "preferred-place-of-death" not in counted
     assert counted[0] == "mortality"
     assert measures.chain(counted, measures.aimed("Bring our SHMI back within range")) is not None
+
+
+# --------------------------------------------------------------------------
+# Rules and readings from the second tuning pass (docs/linking-evaluation.md)
+
+
+def test_a_chain_never_passes_through_a_broad_concept() -> None:
+    """ "Deterioration → deaths → SHMI" is too vague to claim; a death counted by cause is not."""
+    assert measure_map().concepts["mortality"].broad
+    assert chain(("deterioration",), ("shmi",)) is None
+    assert chain(("stroke-thrombolysis",), ("hsmr",)) is None
+    # A specific intermediate still carries a chain: sepsis deaths are counted in SHMI.
+    found = chain(("sepsis-antibiotics",), ("shmi",))
+    assert found is not None
+    assert found.labels()[1] == "sepsis deaths"
+    # A cardiac arrest reaches the mortality indices in one step, with its reason.
+    arrests = chain(("cardiac-arrests",), ("shmi",))
+    assert arrests is not None
+    assert len(arrests.steps) == 1
+    # A broad concept may still end a chain: anaesthetic gases → net zero.
+    assert chain(("anaesthetic-gases",), ("net-zero",)) is not None
+
+
+def test_within_narrows_like_for() -> None:
+    assert aimed("Swallow screen within 4 hours for every stroke patient") == ("swallow-screen",)
+    assert aimed("Keep SHMI within the expected range") == ("shmi",)
+
+
+def test_an_objective_that_names_its_means_aims_at_them() -> None:
+    assert aimed("Carbon reduction through the estates and capital programme") == (
+        "estates-backlog",
+    )
+    assert aimed("Release 40 medical beds through length of stay reductions") == ("length-of-stay",)
+    # Nothing the map knows after "through": the objective keeps its own head.
+    assert aimed("Learn from every child death through the child death review process") == (
+        "mortality",
+    )
+    assert chain(measured("Carbon emissions from anaesthetic gases"), ("estates-backlog",)) is None
+    assert chain(measured("Piped nitrous oxide lost to leaks"), ("estates-backlog",)) is not None
+
+
+@pytest.mark.parametrize(
+    ("measure", "concept"),
+    [
+        ("Median door-to-needle time for stroke thrombolysis", "stroke-thrombolysis"),
+        ("Patients cared for in corridors for more than 4 hours", "corridor-care"),
+        ("ED attenders with NEWS2 of 5 or more screened for sepsis at triage", "sepsis-screening"),
+        (
+            "Unplanned admissions to critical care from the wards with sepsis",
+            "critical-care-admissions",
+        ),
+        ("Excess bed days for patients kept in only for IV antibiotics", "excess-bed-days"),
+        ("NEWS2 scores added up wrongly", "observations"),
+        ("Lower GI patients told their diagnosis within 28 days", "cancer-faster-diagnosis"),
+        ("Colonoscopies for patients with FIT below 10 and no red flags", "endoscopy"),
+    ],
+)
+def test_measures_are_read_as_the_concept_they_count(measure: str, concept: str) -> None:
+    assert measured(measure) == (concept,)
+
+
+def test_screening_and_morning_discharges_are_one_step_before_the_outcome() -> None:
+    # Screening finds who needs antibiotics; it is two causes away from sepsis deaths.
+    assert chain(("sepsis-screening",), ("shmi",)) is None
+    assert chain(("sepsis-screening",), ("deterioration",)) is not None
+    assert chain(("sepsis-screening",), ("cardiac-arrests",)) is None  # recognise, respond, arrest
+    # Discharging earlier in the day frees beds sooner, not more of them.
+    assert chain(("discharge-before-noon",), ("bed-occupancy",)) is None
+    assert chain(("discharge-before-noon",), ("twelve-hour-waits",)) is not None

@@ -211,7 +211,7 @@ def concepts_in(text: str, *, broad: bool = False) -> tuple[str, ...]:
 
 #: Words after which a measure's text narrows who or what is counted.
 _QUALIFIER = re.compile(
-    r"\b(for|per|with|in|on|of|from|after|among|at|during|used|who|whose|under|when)\b",
+    r"\b(for|per|with|in|on|of|from|after|among|at|during|used|who|whose|under|when|within)\b",
     re.IGNORECASE,
 )
 
@@ -235,8 +235,27 @@ def aimed(text: str) -> tuple[str, ...]:
     conditions" aims at care planning, not at long-term conditions. The
     qualifying words are read as in :func:`measured`; of what is left, a
     broad concept counts only when nothing more specific is (see :func:`focus`).
+
+    An objective that says how it is to be met ("Carbon reduction through
+    the estates and capital programme") aims at that means when the map
+    knows it: anaesthetic gases cut carbon, but not through the estate.
     """
-    return tuple(m.concept for m in focus(_heads(text, mentions(text), lead=False)))
+    found = mentions(text)
+    means = _MEANS.search(_spelt(text))
+    if means is not None:
+        found = tuple(m for m in found if m.start >= means.end()) or found
+    return tuple(m.concept for m in focus(_heads(text, found, lead=False)))
+
+
+#: Words after which an objective names the means it is to be met by.
+_MEANS = re.compile(r"\b(through|via|by means of)\b", re.IGNORECASE)
+
+
+def _spelt(text: str) -> str:
+    """``text`` with ``A&G``-style abbreviations spelt out, as :func:`mentions` reads it."""
+    for pattern, replacement in _AMPERSANDS:
+        text = pattern.sub(replacement, text)
+    return text
 
 
 def _heads(text: str, found: tuple[Mention, ...], *, lead: bool) -> tuple[Mention, ...]:
@@ -292,7 +311,8 @@ def chain(starts: tuple[str, ...], ends: tuple[str, ...]) -> Chain | None:
                 path = (*steps, step)
                 if edge.target in wanted and _close_enough(path):
                     return Chain(path[0].source, path)
-                reached.append((edge.target, path))
+                if not concepts[edge.target].broad:
+                    reached.append((edge.target, path))
         frontier = reached
     return None
 
