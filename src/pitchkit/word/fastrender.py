@@ -44,7 +44,7 @@ from lxml import etree  # type: ignore[import-untyped]
 
 from pitchkit.errors import TemplateError
 from pitchkit.i18n.translation import Language
-from pitchkit.word.finish import link_addresses
+from pitchkit.word.finish import finish_part, finishes, relationships_name, with_hyperlink_style
 from pitchkit.word.limits import Limits, run_limited
 from pitchkit.word.render import (
     PROPERTY_FIELDS,
@@ -67,6 +67,7 @@ from pitchkit.word.templatefile import (
 from pitchkit.word.templateguard import guard_template
 
 CORE_PART = "docProps/core.xml"
+_STYLES = "word/styles.xml"
 _CORE_CONTENT_TYPE = CONTENT_TYPE.OPC_CORE_PROPERTIES
 _CORE_RELATIONSHIP = RELATIONSHIP_TYPE.CORE_PROPERTIES
 _NS = {
@@ -94,6 +95,10 @@ class _Entry:
     size: int
     crc: int
     date_time: DateTime
+
+    def raw(self) -> bytes:
+        """The part's bytes, uncompressed."""
+        return zlib.decompress(self.data, -15)
 
 
 @dataclass(frozen=True)
@@ -184,6 +189,54 @@ class CompiledTemplate:
         kept = _package_names(document.part.package)
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             self._entries = _static_entries(package, {part.name for part in self._filled}, kept)
+        self._finish_static()
+
+    def _finish_static(self) -> None:
+        """Finish the parts no tag fills once (see :mod:`pitchkit.word.finish`), for every note.
+
+        Their links and cell order are the same in every document, so only
+        the parts Jinja fills are finished per note. The styles with the
+        Hyperlink style added are worked out once too, for the notes that
+        make links.
+        """
+        by_name = {entry.name: entry for entry in self._entries if isinstance(entry, _Entry)}
+        filled = {part.name for part in self._filled}
+        #: The template's relationships of each part finished per note (``None``: it has none).
+        self._filled_rels: dict[str, bytes | None] = {}
+        #: Relationships files that finishing adds, in part order, after every other entry.
+        self._added: list[_Entry] = []
+        self._static_links = False
+        for name in [entry if isinstance(entry, str) else entry.name for entry in self._entries]:
+            if not finishes(name):
+                continue
+            rels_name = relationships_name(name)
+            rels = by_name.get(rels_name)
+            if name in filled:
+                self._filled_rels[name] = rels.raw() if rels is not None else None
+                continue
+            done = finish_part(by_name[name].raw(), rels.raw() if rels is not None else None)
+            if done.xml is not None:
+                self._replace(_compressed(name, done.xml, by_name[name].date_time))
+            if done.rels is not None:
+                self._static_links = True
+                if rels is not None:
+                    self._replace(_compressed(rels_name, done.rels, rels.date_time))
+                else:
+                    self._added.append(_compressed(rels_name, done.rels))
+        styles = by_name.get(_STYLES)
+        linked = with_hyperlink_style(styles.raw()) if styles is not None else None
+        self._linked_styles = (
+            _compressed(_STYLES, linked, styles.date_time)
+            if styles is not None and linked is not None
+            else None
+        )
+
+    def _replace(self, entry: _Entry) -> None:
+        """Copy ``entry`` into every note in place of the template's part of that name."""
+        self._entries = [
+            entry if isinstance(item, _Entry) and item.name == entry.name else item
+            for item in self._entries
+        ]
 
     def _compile_parts(self, document: Any) -> list[_FilledPart]:
         """Patch and compile the body, headers, footers, footnotes and endnotes."""
@@ -227,16 +280,44 @@ class CompiledTemplate:
             )
         work = functools.partial(self.fill, context, properties=properties)
         if self.limits is None:
-            return link_addresses(work())
-        return link_addresses(run_limited(work, limits=self.limits, name=self.name))
+            return work()
+        return run_limited(work, limits=self.limits, name=self.name)
 
     def fill(self, context: Mapping[str, Any], *, properties: Properties) -> bytes:
-        """Fill the template in this process, with no limits and no pictures."""
+        """Fill and finish the template in this process, with no limits and no pictures."""
         values = scoped(dict(context))
         with known_names(values):
             parts = {part.name: self._fill(part, values) for part in self._filled}
             parts[CORE_PART] = self._core_xml(values, properties)
-        return _write_zip(self._entries, parts)
+        return self._finished_zip(parts)
+
+    def _finished_zip(self, parts: dict[str, bytes]) -> bytes:
+        """The note's package: the filled ``parts`` finished, as :func:`link_addresses` would.
+
+        (:func:`pitchkit.word.finish.link_addresses` on the whole document
+        gives the same parts; here only the parts filled for this note are
+        finished, the others were once for all.)
+        """
+        linked = self._static_links
+        added: list[_Entry | str] = []
+        for name, rels in self._filled_rels.items():
+            done = finish_part(parts[name], rels)
+            if done.xml is not None:
+                parts[name] = done.xml
+            if done.rels is not None:
+                linked = True
+                rels_name = relationships_name(name)
+                parts[rels_name] = done.rels
+                if rels is None:
+                    added.append(rels_name)
+        entries = self._entries
+        if linked and self._linked_styles is not None:
+            styles = self._linked_styles
+            entries = [
+                styles if isinstance(item, _Entry) and item.name == _STYLES else item
+                for item in entries
+            ]
+        return _write_zip([*entries, *self._added, *added], parts)
 
     def _fill(self, part: _FilledPart, values: Mapping[str, Any]) -> bytes:
         """Render one compiled part and turn it back into the part's bytes."""
@@ -399,6 +480,8 @@ def _dos_time(date_time: tuple[int, int, int, int, int, int]) -> tuple[int, int]
 def _write_zip(entries: list[_Entry | str], made: Mapping[str, bytes]) -> bytes:
     """Write a zip of ``entries``, taking the parts named as strings from ``made``.
 
+    An entry of the template whose name is in ``made`` is replaced by it.
+
     Plain deflated entries with no extras: what Word, LibreOffice and
     Python's zipfile all read.
     """
@@ -406,7 +489,12 @@ def _write_zip(entries: list[_Entry | str], made: Mapping[str, bytes]) -> bytes:
     directory = io.BytesIO()
     count = 0
     for item in entries:
-        entry = item if isinstance(item, _Entry) else _compressed(item, made[item])
+        if isinstance(item, str):
+            entry = _compressed(item, made[item])
+        elif item.name in made:  # a part of the template changed for this note
+            entry = _compressed(item.name, made[item.name], item.date_time)
+        else:
+            entry = item
         name = entry.name.encode("utf-8")
         flags = _UTF8_NAMES if not entry.name.isascii() else 0
         time, date = _dos_time(entry.date_time)
