@@ -245,7 +245,9 @@ def _save(
         run.record(index, BatchItem(director.id, director.name, None, "failed", error))
         return
     try:
-        write_atomic(path, data, force=force)
+        # The manifest, rewritten in the same folder once the note is recorded, flushes
+        # the folder for both names (see Run.on_record); without it, the note does.
+        write_atomic(path, data, force=force, sync_folder=run.on_record is None)
     except OutputError as problem:
         status: Status = "refused" if path.exists() and not force else "failed"
         run.record(index, BatchItem(director.id, director.name, path, status, problem.text))

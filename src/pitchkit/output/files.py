@@ -182,7 +182,7 @@ def _check_writable(path: Path, *, force: bool) -> None:
         )
 
 
-def write_atomic(path: Path, data: bytes, *, force: bool = False) -> Path:
+def write_atomic(path: Path, data: bytes, *, force: bool = False, sync_folder: bool = True) -> Path:
     """Write ``data`` to ``path`` in one step and return ``path``.
 
     The bytes go to a hidden temporary file in the same folder, are flushed
@@ -191,6 +191,11 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False) -> Path:
     replaced and stays exactly as it was. Missing parent folders are made.
     The temporary file is removed whatever happens. Raises
     :class:`OutputError` with a one-line reason on any failure.
+
+    The folder is flushed too, so the new name survives a power cut;
+    ``sync_folder=False`` leaves that to a write that follows at once in
+    the same folder (a batch's manifest, after each note), whose flush
+    keeps both names.
     """
     check_writable(path, force=force)
     temp: Path | None = None
@@ -207,7 +212,8 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False) -> Path:
             os.replace(temp, path)
         else:
             _place_exclusively(temp, path, data)
-        _sync_folder(path.parent)
+        if sync_folder:
+            _sync_folder(path.parent)
         done = True
     except OSError as error:
         raise OutputError(_failure_message(path, error)) from None
