@@ -83,6 +83,10 @@ _UTF8_NAMES = 0x0800
 #: A paragraph :func:`pitchkit.word.templatefile.mark_paragraphs` put on its own line.
 _MARKED_PARAGRAPH = re.compile(r"\n<w:p([ >])")
 
+#: The characters docxtpl's ``resolve_listing`` turns into breaks, tabs and paragraphs:
+#: a part without any is left as it is by it, so it is not run there.
+_LISTING_MARKS = ("\n", "\t", "\a", "\f")
+
 DateTime = tuple[int, int, int, int, int, int]
 
 
@@ -328,7 +332,9 @@ class CompiledTemplate:
             if message is None:
                 raise
             raise TemplateError(message) from None
-        xml: str = self._docxtpl.resolve_listing(_MARKED_PARAGRAPH.sub(r"<w:p\1", rendered))
+        xml = _MARKED_PARAGRAPH.sub(r"<w:p\1", rendered)
+        if any(mark in xml for mark in _LISTING_MARKS):
+            xml = self._docxtpl.resolve_listing(xml)
         if part.kind == "notes":
             return xml.encode("utf-8")
         if part.kind == "header":

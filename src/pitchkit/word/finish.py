@@ -175,7 +175,7 @@ def _cell_properties_in_order(xml: bytes) -> bytes | None:
 def _link_runs(root: Any, rels: Any) -> int:
     """Wrap each address in the part's runs in a hyperlink; return how many."""
     made = 0
-    for run in list(root.iter(_w("r"))):
+    for run in _runs_with_addresses(root):
         parent = run.getparent()
         if parent is None or parent.tag == _w("hyperlink"):
             continue
@@ -207,6 +207,22 @@ def _link_runs(root: Any, rels: Any) -> int:
             parent.insert(position + offset, piece)
         made += len(found)
     return made
+
+
+def _runs_with_addresses(root: Any) -> list[Any]:
+    """The runs whose text may hold an address, in document order, each once.
+
+    Every address has an ``@``, ``http`` or ``www.`` in it (see
+    :data:`ADDRESS`), so other runs need not be read with the pattern.
+    """
+    runs: dict[Any, None] = {}
+    for text in root.iter(_w("t")):
+        value = text.text
+        if value and ("@" in value or "http" in value or "www." in value):
+            run = text.getparent()
+            if run is not None and run.tag == _w("r"):
+                runs[run] = None
+    return list(runs)
 
 
 def _run_like(run: Any, text: str) -> Any:
