@@ -182,9 +182,7 @@ def _check_writable(path: Path, *, force: bool) -> None:
         )
 
 
-def write_atomic(
-    path: Path, data: bytes, *, force: bool = False, sync_folder: bool = True
-) -> Path:
+def write_atomic(path: Path, data: bytes, *, force: bool = False, sync_folder: bool = True) -> Path:
     """Write ``data`` to ``path`` in one step and return ``path``.
 
     The bytes go to a hidden temporary file in the same folder, are flushed

@@ -14,10 +14,12 @@ document. For a batch that work is the same every time, so
   ids), writes pitchkit's document properties, and copies every other part
   of the template byte for byte, already compressed.
 
-A context holding a :class:`~pitchkit.word.renderenv.Picture` needs new image
-parts and relationships; such a document is filled by
-:func:`pitchkit.word.render.render` instead, so the output is the same either
-way.
+A context holding :class:`~pitchkit.word.renderenv.Picture` values (the charts
+of a progress update) gets its image parts, relationships and content
+types made here as python-docx makes them (:class:`_Pictures`), when the
+pictures are placed in the body; a template placing one in a header,
+footer or note is filled by :func:`pitchkit.word.render.render` instead, so
+the output is the same either way.
 """
 
 from __future__ import annotations
@@ -35,11 +37,16 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from docx.image.image import Image
 from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
 from docx.opc.coreprops import CoreProperties
 from docx.opc.exceptions import PackageNotFoundError
-from docx.opc.oxml import serialize_part_xml
+from docx.opc.oxml import CT_Relationships, CT_Types, serialize_part_xml
+from docx.opc.packuri import PackURI
+from docx.opc.spec import default_content_types
 from docx.oxml.parser import parse_xml
+from docx.oxml.shape import CT_Inline
+from docx.shared import Cm
 from lxml import etree  # type: ignore[import-untyped]
 
 from pitchkit.errors import TemplateError
@@ -53,7 +60,13 @@ from pitchkit.word.render import (
     render,
     stamp_properties,
 )
-from pitchkit.word.renderenv import Picture, known_names, make_environment, scoped
+from pitchkit.word.renderenv import (
+    Picture,
+    PictureShelf,
+    known_names,
+    make_environment,
+    scoped,
+)
 from pitchkit.word.templatefile import (
     broken_xml,
     check_template_file,
@@ -67,6 +80,7 @@ from pitchkit.word.templatefile import (
 from pitchkit.word.templateguard import guard_template
 
 CORE_PART = "docProps/core.xml"
+_CONTENT_TYPES = "[Content_Types].xml"
 _STYLES = "word/styles.xml"
 _CORE_CONTENT_TYPE = CONTENT_TYPE.OPC_CORE_PROPERTIES
 _CORE_RELATIONSHIP = RELATIONSHIP_TYPE.CORE_PROPERTIES
@@ -115,7 +129,7 @@ class _FilledPart:
     template: jinja2.Template
 
 
-def has_picture(value: Any) -> bool:
+def has_picture(value: Any) -> bool:  # kept for callers; filling no longer needs it
     """Whether ``value`` holds a :class:`Picture` anywhere inside it."""
     if isinstance(value, Picture):
         return True
@@ -193,6 +207,13 @@ class CompiledTemplate:
         kept = _package_names(document.part.package)
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             self._entries = _static_entries(package, {part.name for part in self._filled}, kept)
+        self._body_images = _BodyImages.of(document)
+        names = [item if isinstance(item, str) else item.name for item in self._entries]
+        self._media_at = 1 + max(
+            (n for n, name in enumerate(names) if name.startswith("word/")), default=0
+        )
+        types = next(e for e in self._entries if isinstance(e, _Entry) and e.name == _CONTENT_TYPES)
+        self._content_types = types.raw()
         self._finish_static()
 
     def _finish_static(self) -> None:
@@ -278,24 +299,45 @@ class CompiledTemplate:
 
     def render(self, context: Mapping[str, Any], *, properties: Properties) -> bytes:
         """Fill the template with ``context`` and return the .docx bytes."""
-        if has_picture(context):
+        work = functools.partial(self._filled_or_none, context, properties=properties)
+        data = (
+            work() if self.limits is None else run_limited(work, limits=self.limits, name=self.name)
+        )
+        if data is None:  # a picture outside the body
             return render(
                 self.source, context, lang=self.lang, properties=properties, limits=self.limits
             )
-        work = functools.partial(self.fill, context, properties=properties)
-        if self.limits is None:
-            return work()
-        return run_limited(work, limits=self.limits, name=self.name)
+        return data
 
     def fill(self, context: Mapping[str, Any], *, properties: Properties) -> bytes:
-        """Fill and finish the template in this process, with no limits and no pictures."""
-        values = scoped(dict(context))
-        with known_names(values):
-            parts = {part.name: self._fill(part, values) for part in self._filled}
-            parts[CORE_PART] = self._core_xml(values, properties)
-        return self._finished_zip(parts)
+        """Fill and finish the template in this process, with no limits."""
+        data = self._filled_or_none(context, properties=properties)
+        if data is None:
+            return render(self.source, context, lang=self.lang, properties=properties)
+        return data
 
-    def _finished_zip(self, parts: dict[str, bytes]) -> bytes:
+    def _filled_or_none(
+        self, context: Mapping[str, Any], *, properties: Properties
+    ) -> bytes | None:
+        """The filled note, or ``None`` when it places a picture outside the body."""
+        try:
+            return self._fill_note(context, properties=properties)
+        except _PictureOutsideBody:
+            return None
+
+    def _fill_note(self, context: Mapping[str, Any], *, properties: Properties) -> bytes:
+        """Fill and finish the template (see :meth:`render`), pictures in the body included."""
+        shelf = PictureShelf()
+        values = scoped(dict(context), shelf=shelf)
+        pictures = _Pictures(self._body_images, shelf) if shelf.pictures else None
+        with known_names(values):
+            parts = {part.name: self._fill(part, values, pictures) for part in self._filled}
+            parts[CORE_PART] = self._core_xml(values, properties, shelf)
+        if pictures is None or not pictures.added:
+            return self._finished_zip(parts)
+        return self._finished_zip(parts, pictures)
+
+    def _finished_zip(self, parts: dict[str, bytes], pictures: _Pictures | None = None) -> bytes:
         """The note's package: the filled ``parts`` finished, as :func:`link_addresses` would.
 
         (:func:`pitchkit.word.finish.link_addresses` on the whole document
@@ -304,7 +346,17 @@ class CompiledTemplate:
         """
         linked = self._static_links
         added: list[_Entry | str] = []
+        media: list[_Entry | str] = []
+        body_rels = self._body_images.rels_name
+        if pictures is not None:
+            parts[body_rels] = pictures.relationships()
+            parts[_CONTENT_TYPES] = pictures.content_types(self._content_types)
+            for name, data in pictures.added:
+                parts[name] = data
+                media.append(name)
         for name, rels in self._filled_rels.items():
+            if pictures is not None and relationships_name(name) == body_rels:
+                rels = parts[body_rels]
             done = finish_part(parts[name], rels)
             if done.xml is not None:
                 parts[name] = done.xml
@@ -321,9 +373,14 @@ class CompiledTemplate:
                 styles if isinstance(item, _Entry) and item.name == _STYLES else item
                 for item in entries
             ]
+        if media:  # where python-docx puts them: after the parts the body reaches
+            at = self._media_at
+            entries = [*entries[:at], *media, *entries[at:]]
         return _write_zip([*entries, *self._added, *added], parts)
 
-    def _fill(self, part: _FilledPart, values: Mapping[str, Any]) -> bytes:
+    def _fill(
+        self, part: _FilledPart, values: Mapping[str, Any], pictures: _Pictures | None = None
+    ) -> bytes:
         """Render one compiled part and turn it back into the part's bytes."""
         try:
             rendered = part.template.render(values)
@@ -333,6 +390,10 @@ class CompiledTemplate:
                 raise
             raise TemplateError(message) from None
         xml = _MARKED_PARAGRAPH.sub(r"<w:p\1", rendered)
+        if pictures is not None and pictures.shelf.nonce in xml:
+            if part.kind != "body":
+                raise _PictureOutsideBody
+            xml = pictures.place(xml)
         if any(mark in xml for mark in _LISTING_MARKS):
             xml = self._docxtpl.resolve_listing(xml)
         if part.kind == "notes":
@@ -355,7 +416,9 @@ class CompiledTemplate:
         finally:
             self._shell.remove(body)
 
-    def _core_xml(self, values: Mapping[str, Any], properties: Properties) -> bytes:
+    def _core_xml(
+        self, values: Mapping[str, Any], properties: Properties, shelf: PictureShelf
+    ) -> bytes:
         """The document properties: tags filled, then pitchkit's own (lxml escapes them)."""
         element = copy.deepcopy(self._core)
         core = CoreProperties(element)
@@ -368,10 +431,141 @@ class CompiledTemplate:
                 if message is None:
                     raise
                 raise TemplateError(message) from None
-            setattr(core, field, text[:_FILLED_PROPERTY_LIMIT])
+            setattr(core, field, shelf.strip(text)[:_FILLED_PROPERTY_LIMIT])
             filled.add(field)
         stamp_properties(core, properties, filled)
         return bytes(serialize_part_xml(element))
+
+
+class _PictureOutsideBody(Exception):
+    """A picture placed outside the body: the note is filled by the one-document path."""
+
+
+@dataclass(frozen=True)
+class _BodyImages:
+    """What placing a picture in the body needs to know of the template, read once."""
+
+    #: The body's relationships: (id, type, target, external), in order.
+    rels: tuple[tuple[str, str, str, bool], ...]
+    rels_name: str
+    #: The image parts the template has: the SHA-1 of each image and its part name.
+    images: dict[str, str]
+    #: The drawing id python-docx gives a picture placed in the body.
+    shape_id: int
+    base: str
+
+    @classmethod
+    def of(cls, document: Any) -> _BodyImages:
+        """The body's relationships and the package's images, as python-docx loaded them."""
+        part = document.part
+        rels = tuple(
+            (rel.rId, rel.reltype, rel.target_ref, rel.is_external) for rel in part.rels.values()
+        )
+        images = {image.sha1: str(image.partname) for image in part.package.image_parts}
+        return cls(
+            rels,
+            str(part.partname.rels_uri).lstrip("/"),
+            images,
+            part.next_id,
+            part.partname.baseURI,
+        )
+
+
+class _Pictures:
+    """The pictures of one note placed in its body, with the parts they add.
+
+    Each picture is placed as :meth:`~pitchkit.word.renderenv.PictureShelf.place`
+    places it through python-docx (``new_pic_inline``): one image part per
+    distinct image (by SHA-1, the template's own included), named
+    ``/word/media/imageN.ext`` with the first unused N, one relationship
+    per image with the first unused ``rIdN``, the drawing id python-docx
+    gives, and the content types python-docx would write.
+    """
+
+    def __init__(self, body: _BodyImages, shelf: PictureShelf) -> None:
+        self.body = body
+        self.shelf = shelf
+        self._images = dict(body.images)  # SHA-1 -> part name
+        self._numbers = {PackURI(name).idx for name in body.images.values()}
+        self._rels = list(body.rels)
+        #: The image parts this note adds, in the order they were made: (zip name, bytes).
+        self.added: list[tuple[str, bytes]] = []
+        self._types: dict[str, str] = {}
+
+    def place(self, xml: str) -> str:
+        """The body ``xml`` with each picture marker replaced by its drawing."""
+
+        def drawing(match: re.Match[str]) -> str:
+            picture = self.shelf.pictures[int(match[1])]
+            image = Image.from_blob(picture.data)
+            rid = self._relate(self._part_for(image))
+            cx, cy = image.scaled_dimensions(Cm(picture.width_cm), None)
+            element = CT_Inline.new_pic_inline(self.body.shape_id, rid, image.filename, cx, cy)
+            if picture.description:
+                element.docPr.set("descr", picture.description)
+            return (
+                f"</w:t></w:r><w:r><w:drawing>{element.xml}</w:drawing></w:r><w:r>"
+                '<w:t xml:space="preserve">'
+            )
+
+        return re.sub(rf"\[\[pitchkit-image {self.shelf.nonce} (\d+)\]\]", drawing, xml)
+
+    def _part_for(self, image: Image) -> str:
+        """The image part holding ``image``: the template's or this note's, else a new one."""
+        known = self._images.get(image.sha1)
+        if known is not None:
+            return known
+        count = len(self._images)
+        number = next((n for n in range(1, count + 1) if n not in self._numbers), count + 1)
+        name = f"/word/media/image{number}.{image.ext}"
+        self._images[image.sha1] = name
+        self._numbers.add(number)
+        self.added.append((name.lstrip("/"), image.blob))
+        self._types[name] = image.content_type
+        return name
+
+    def _relate(self, partname: str) -> str:
+        """The body's relationship to image part ``partname``: the one it has, or a new one."""
+        target = PackURI(partname).relative_ref(self.body.base)
+        for rid, reltype, ref, external in self._rels:
+            if reltype == RELATIONSHIP_TYPE.IMAGE and ref == target and not external:
+                return rid
+        taken = {rel[0] for rel in self._rels}
+        rid = next(f"rId{n}" for n in range(1, len(taken) + 2) if f"rId{n}" not in taken)
+        self._rels.append((rid, RELATIONSHIP_TYPE.IMAGE, target, False))
+        return rid
+
+    def relationships(self) -> bytes:
+        """The body's relationships with the images', as python-docx writes them."""
+        element = CT_Relationships.new()
+        for rid, reltype, ref, external in self._rels:
+            element.add_rel(rid, reltype, ref, external)
+        return bytes(element.xml)
+
+    def content_types(self, template: bytes) -> bytes:
+        """``[Content_Types].xml`` with the new images' types, sorted as python-docx sorts."""
+        root = etree.fromstring(template)
+        defaults = {
+            e.get("Extension"): e.get("ContentType") for e in root if e.tag.endswith("Default")
+        }
+        overrides = {
+            e.get("PartName"): e.get("ContentType") for e in root if e.tag.endswith("Override")
+        }
+        known = {ext.lower() for ext in defaults}
+        for partname, content_type in self._types.items():
+            ext = PackURI(partname).ext
+            if (ext.lower(), content_type) in default_content_types:
+                if ext.lower() not in known:
+                    defaults[ext] = content_type
+                    known.add(ext.lower())
+            else:
+                overrides[partname] = content_type
+        types = CT_Types.new()  # type: ignore[no-untyped-call]
+        for ext in sorted(defaults):
+            types.add_default(ext, defaults[ext])
+        for partname in sorted(overrides):
+            types.add_override(partname, overrides[partname])
+        return bytes(serialize_part_xml(types))
 
 
 def _prepares(data: bytes, lang: Language, name: str) -> bool:
