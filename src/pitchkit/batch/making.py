@@ -1,9 +1,10 @@
 """Making the notes: in this process or in workers, each written as it arrives.
 
-Each worker process builds one :class:`NoteMaker`, which compiles the
-template once (:class:`~pitchkit.word.fastrender.CompiledTemplate`); the main
-process hands out a few directors per worker at a time and writes each
-note atomically as it comes back. A director whose note cannot be made
+The main process builds one :class:`NoteMaker`, which compiles the
+template once (:class:`~pitchkit.word.fastrender.CompiledTemplate`), makes
+the first note, then forks worker processes that share it; it hands out a
+few directors per worker at a time and writes each note atomically, in
+the order they come back. A director whose note cannot be made
 gets the reason, as a :class:`OneLine`, instead of stopping the others.
 When the batch is asked to stop (:attr:`~pitchkit.batch.state.Run.stop`),
 waiting work is cancelled and only the notes already finished are written.
@@ -67,16 +68,15 @@ class Job:
 class NoteMaker:
     """Makes one director's note; each worker process builds one and keeps it."""
 
-    def __init__(self, job: Job, *, proven: bool = False) -> None:
-        """Compile the template for ``job`` (the update template compiles on first use).
+    def __init__(self, job: Job) -> None:
+        """Compile the template for ``job``; workers forked later share it.
 
         A user's template is first proved to compile within the limits in a
-        child process; ``proven=True`` (in worker processes, after the main
-        process did so) skips that.
+        child process (see :class:`~pitchkit.word.fastrender.CompiledTemplate`).
         """
         self.job = job
         source = job.template if job.template is not None else builtin_template(job.kind)
-        self.compiled = CompiledTemplate(source, lang=job.project.lang, proven=proven)
+        self.compiled = CompiledTemplate(source, lang=job.project.lang)
 
     def make(self, director: Director) -> bytes:
         """The .docx bytes of ``director``'s note."""

@@ -61,7 +61,6 @@ from pitchkit.word.render import (
     stamp_properties,
 )
 from pitchkit.word.renderenv import (
-    Picture,
     PictureShelf,
     known_names,
     make_environment,
@@ -127,17 +126,6 @@ class _FilledPart:
     kind: str  # "body", "header" (headers and footers) or "notes" (footnotes, endnotes)
     marked: str
     template: jinja2.Template
-
-
-def has_picture(value: Any) -> bool:  # kept for callers; filling no longer needs it
-    """Whether ``value`` holds a :class:`Picture` anywhere inside it."""
-    if isinstance(value, Picture):
-        return True
-    if isinstance(value, Mapping):
-        return any(has_picture(item) for item in value.values())
-    if isinstance(value, list | tuple):
-        return any(has_picture(item) for item in value)
-    return False
 
 
 class CompiledTemplate:
