@@ -223,3 +223,77 @@ def test_fast_documents_pass_the_open_xml_validator(tmp_path: Path, ooxml_valida
         CompiledTemplate(template, lang=LANG).render(user_context(True), properties=PROPS)
     )
     validate_ooxml(mine)
+
+
+def tiny_png(width: int, height: int, shade: int) -> bytes:
+    """A grey PNG of ``width`` x ``height`` pixels, made without any imaging library."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    rows = b"".join(b"\x00" + bytes([shade]) * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
+
+
+def same_parts(slow: Path, fast: Path) -> None:
+    """The two packages hold the same parts, byte for byte (document properties aside)."""
+    with zipfile.ZipFile(slow) as a, zipfile.ZipFile(fast) as b:
+        assert sorted(a.namelist()) == sorted(b.namelist())
+        for name in a.namelist():
+            if name != "docProps/core.xml":
+                assert a.read(name) == b.read(name), name
+
+
+def test_an_update_with_charts_gets_the_same_parts_from_the_compiled_template(
+    tmp_path: Path,
+) -> None:
+    """A batch of updates keeps the compiled path: the charts' image parts come out the same."""
+    from pitchkit.notes.update import situate, update_document_context
+
+    project = open_project(EXAMPLE / "facts.yaml")
+    director = project.facts.directors[1]
+    situation = situate(project.facts, director, project.lang, period="2028-03", today=TODAY)
+    context = update_document_context(situation, today=TODAY)
+    assert len(context["update"]["charts"]) >= 2
+    props = properties(situation.pitch, project.lang, "update", TODAY)
+    slow, fast = both_ways(tmp_path, builtin_template("update"), context, props)
+    same_document(slow, fast)
+    same_parts(slow, fast)
+    with zipfile.ZipFile(fast) as package:
+        media = [name for name in package.namelist() if name.startswith("word/media/")]
+    assert len(media) >= 2
+
+
+def test_pictures_in_the_body_and_a_header_come_out_the_same(tmp_path: Path) -> None:
+    """The same picture twice shares one image part; one in a header is placed as well."""
+    from pitchkit.word.renderenv import Picture
+
+    template = tmp_path / "pictures.docx"
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = "Logo: {{ logo }}"
+    document.add_paragraph("First {{ chart }} and again {{ again }}, then {{ other }}.")
+    document.save(str(template))
+    chart = Picture(tiny_png(40, 20, 90), width_cm=8, description="A & B <chart>")
+    context = {
+        "chart": chart,
+        "again": chart,
+        "other": Picture(tiny_png(30, 30, 200), width_cm=4),
+        "logo": Picture(tiny_png(10, 10, 10), width_cm=2),
+    }
+    slow, fast = both_ways(tmp_path, template, context)
+    same_parts(slow, fast)
+    body_only = {key: value for key, value in context.items() if key != "logo"}
+    slow, fast = both_ways(tmp_path, template, {**body_only, "logo": "no picture"})
+    same_parts(slow, fast)
+    with zipfile.ZipFile(fast) as package:
+        media = [name for name in package.namelist() if name.startswith("word/media/")]
+    assert len(media) == 2

@@ -40,7 +40,7 @@ from pitchkit.facts.schema import Director
 from pitchkit.i18n.messages import Message, Renderable
 from pitchkit.notes.brief import KINDS, default_file_name
 from pitchkit.output.files import check_writable, inside, remove_stale_temporaries, unique_names
-from pitchkit.output.manifest import MANIFEST_NAME, BatchItem, write_manifest
+from pitchkit.output.manifest import MANIFEST_NAME, BatchItem, ManifestWriter
 from pitchkit.output.pdf import find_soffice
 from pitchkit.word.pack import check_pack_path
 
@@ -155,11 +155,13 @@ def run_batch(
     run = Run([_pending(d) for d in chosen], on_progress=on_progress)
     skipped = [BatchItem("", "", None, "skipped", row) for row in skipped_rows]
 
+    record = ManifestWriter(manifest, project.lang)
+
     def save_manifest() -> None:
         # Written after every note, so a batch killed outright (kill -9, power loss)
         # still leaves a manifest listing each note finished; the final write reports.
         with contextlib.suppress(OutputError):
-            write_manifest(manifest, [*run.items, *skipped], project.lang)
+            record.write([*run.items, *skipped])
 
     save_manifest()
     run.on_record = save_manifest
@@ -176,7 +178,7 @@ def run_batch(
     finally:
         run.on_record = None
         run.items.extend(skipped)
-        write_manifest(manifest, run.items, project.lang)
+        record.write(run.items)
     return BatchResult(
         tuple(run.items),
         manifest,

@@ -1,9 +1,10 @@
 """Making the notes: in this process or in workers, each written as it arrives.
 
-Each worker process builds one :class:`NoteMaker`, which compiles the
-template once (:class:`~pitchkit.word.fastrender.CompiledTemplate`); the main
-process hands out a few directors per worker at a time and writes each
-note atomically as it comes back. A director whose note cannot be made
+The main process builds one :class:`NoteMaker`, which compiles the
+template once (:class:`~pitchkit.word.fastrender.CompiledTemplate`), makes
+the first note, then forks worker processes that share it; it hands out a
+few directors per worker at a time and writes each note atomically, in
+the order they come back. A director whose note cannot be made
 gets the reason, as a :class:`OneLine`, instead of stopping the others.
 When the batch is asked to stop (:attr:`~pitchkit.batch.state.Run.stop`),
 waiting work is cancelled and only the notes already finished are written.
@@ -11,9 +12,11 @@ waiting work is cancelled and only the notes already finished are written.
 
 from __future__ import annotations
 
+import collections
 import concurrent.futures as futures
 import contextlib
 import datetime as dt
+import itertools
 import multiprocessing
 import os
 import signal
@@ -28,7 +31,7 @@ from pitchkit.facts.project import Project
 from pitchkit.facts.schema import Director
 from pitchkit.i18n.messages import Message, Renderable, Translator, render
 from pitchkit.notes.brief import brief_parts, builtin_template, properties
-from pitchkit.output.files import write_atomic
+from pitchkit.output.files import StagedWrite, stage_atomic
 from pitchkit.output.manifest import BatchItem, Status
 from pitchkit.word.fastrender import CompiledTemplate
 
@@ -37,6 +40,9 @@ NOTES_PER_WORKER = 6
 #: Notes handed to each worker ahead of time: enough to keep it busy, few enough
 #: that waiting stays cheap and memory does not grow with the batch.
 IN_FLIGHT_PER_WORKER = 4
+#: Threads flushing made notes to disk, and how many notes may wait flushed or flushing.
+_FLUSHING = 2
+_FLUSHED_AHEAD = 4
 #: How often the main process looks up from waiting, to notice an interrupt.
 _POLL_SECONDS = 0.2
 
@@ -62,16 +68,15 @@ class Job:
 class NoteMaker:
     """Makes one director's note; each worker process builds one and keeps it."""
 
-    def __init__(self, job: Job, *, proven: bool = False) -> None:
-        """Compile the template for ``job`` (the update template compiles on first use).
+    def __init__(self, job: Job) -> None:
+        """Compile the template for ``job``; workers forked later share it.
 
         A user's template is first proved to compile within the limits in a
-        child process; ``proven=True`` (in worker processes, after the main
-        process did so) skips that.
+        child process (see :class:`~pitchkit.word.fastrender.CompiledTemplate`).
         """
         self.job = job
         source = job.template if job.template is not None else builtin_template(job.kind)
-        self.compiled = CompiledTemplate(source, lang=job.project.lang, proven=proven)
+        self.compiled = CompiledTemplate(source, lang=job.project.lang)
 
     def make(self, director: Director) -> bytes:
         """The .docx bytes of ``director``'s note."""
@@ -100,20 +105,20 @@ class NoteMaker:
         return brief.context, brief.properties, tuple((c.field, c.detail) for c in brief.cuts)
 
 
+#: In a worker process: the main process's note maker and directors, inherited by fork.
 _WORKER: NoteMaker | None = None
+_DIRECTORS: Sequence[Director] = ()
 
 
-def _start_worker(job: Job) -> None:
-    """In a worker process: leave interrupts to the main process, and compile once."""
-    global _WORKER
+def _start_worker() -> None:
+    """In a worker process: leave interrupts to the main process."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _WORKER = NoteMaker(job, proven=True)
 
 
-def _make_in_worker(index: int, director: Director) -> Outcome:
-    """Make one note in a worker: its bytes, or the reason it failed."""
+def _make_in_worker(index: int) -> Outcome:
+    """Make note ``index`` in a worker: its bytes, or the reason it failed."""
     assert _WORKER is not None
-    return _make_one(_WORKER, index, director)
+    return _make_one(_WORKER, index, _DIRECTORS[index])
 
 
 def _make_one(maker: NoteMaker, index: int, director: Director) -> Outcome:
@@ -156,14 +161,67 @@ def make_notes(
     force: bool,
     jobs: int | None,
 ) -> None:
-    """Make and write the notes in ``todo``, in worker processes when worth it."""
+    """Make and write the notes in ``todo``, in worker processes when worth it.
+
+    Workers are forked from this process once it has made the first note,
+    so each starts with the template compiled and everything the notes
+    share (lenses, formatted figures, the ledger) already worked out.
+    Where processes cannot be forked, every note is made here.
+    """
     workers = max(1, min(jobs or os.cpu_count() or 1, len(todo) // NOTES_PER_WORKER))
-    if workers == 1:
-        made: Iterator[Outcome] = _made_here(run, maker, directors, todo)
-    else:
-        made = _made_in_workers(run, workers, maker.job, directors, todo)
-    for index, data, error, cuts in made:
-        _save(run, index, directors[index], paths[index], data, error, force=force, cuts=cuts)
+    if "fork" not in multiprocessing.get_all_start_methods():
+        workers = 1
+    made: Iterator[Outcome] = _made_here(run, maker, directors, todo[:1] if workers > 1 else todo)
+    if workers > 1:
+        made = itertools.chain(made, _made_in_workers(run, workers, maker, directors, todo[1:]))
+    _write_in_order(run, made, directors, paths, force=force)
+
+
+def _write_in_order(
+    run: Run,
+    made: Iterator[Outcome],
+    directors: Sequence[Director],
+    paths: Sequence[Path],
+    *,
+    force: bool,
+) -> None:
+    """Write each made note and record it, in the order they were made.
+
+    Flushing a note's bytes to disk is most of writing it, and waits on the
+    disk, not the processor: each note is flushed to a temporary file in a
+    background thread (:func:`~pitchkit.output.files.stage_atomic`) as soon
+    as it is made, while the notes before it are moved into place and
+    recorded here, one by one. A note is moved into place only when whole
+    on disk, and recorded (the manifest rewritten) only once in place, so
+    the guarantees of :func:`~pitchkit.output.files.write_atomic` and the
+    manifest hold as before.
+    """
+    queue: collections.deque[tuple[Outcome, futures.Future[StagedWrite] | None]]
+    queue = collections.deque()
+    with futures.ThreadPoolExecutor(_FLUSHING, thread_name_prefix="pitchkit-flush") as flushing:
+        try:
+            for outcome in made:
+                index, data = outcome[0], outcome[1]
+                staged = (
+                    flushing.submit(stage_atomic, paths[index], data, force=force)
+                    if data is not None
+                    else None
+                )
+                queue.append((outcome, staged))
+                while queue and (len(queue) > _FLUSHED_AHEAD or _ready(queue[0][1])):
+                    _save(run, *queue.popleft(), directors, paths, force=force)
+            while queue:
+                _save(run, *queue.popleft(), directors, paths, force=force)
+        finally:  # only when recording failed: no temporary file is left behind
+            for _outcome, staged in queue:
+                with contextlib.suppress(OutputError):
+                    if staged is not None:
+                        staged.result().discard()
+
+
+def _ready(staged: futures.Future[StagedWrite] | None) -> bool:
+    """Whether a note's flush (if it has one) is over."""
+    return staged is None or staged.done()
 
 
 def _made_here(
@@ -177,14 +235,16 @@ def _made_here(
 
 
 def _made_in_workers(
-    run: Run, workers: int, job: Job, directors: Sequence[Director], todo: Sequence[int]
+    run: Run, workers: int, maker: NoteMaker, directors: Sequence[Director], todo: Sequence[int]
 ) -> Iterator[Outcome]:
-    """The notes in ``todo`` as workers finish them, a few in flight at a time.
+    """The notes in ``todo`` as forked workers finish them, a few in flight at a time.
 
     When the batch stops, waiting work is cancelled and only the notes
     already finished are given.
     """
-    with _pool(workers, job) as pool:
+    if run.stop or not todo:
+        return
+    with _pool(workers, maker, directors) as pool:
         waiting = iter(todo)
         pending: dict[futures.Future[Outcome], int] = {}
         while True:
@@ -192,7 +252,7 @@ def _made_in_workers(
                 following = next(waiting, None)
                 if following is None:
                     break
-                pending[pool.submit(_make_in_worker, following, directors[following])] = following
+                pending[pool.submit(_make_in_worker, following)] = following
             if not pending:
                 return
             finished, _ = futures.wait(
@@ -201,7 +261,7 @@ def _made_in_workers(
             if run.stop:
                 pool.shutdown(wait=True, cancel_futures=True)
                 finished = {f for f in pending if f.done() and not f.cancelled()}
-            for future in finished:
+            for future in sorted(finished, key=pending.__getitem__):
                 yield _outcome(future, pending.pop(future))
             if run.stop:
                 return
@@ -216,36 +276,45 @@ def _outcome(future: futures.Future[Outcome], index: int) -> Outcome:
 
 
 @contextlib.contextmanager
-def _pool(workers: int, job: Job) -> Iterator[futures.ProcessPoolExecutor]:
-    """A process pool whose workers each compile the template once."""
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    pool = futures.ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(job,)
-    )
+def _pool(
+    workers: int, maker: NoteMaker, directors: Sequence[Director]
+) -> Iterator[futures.ProcessPoolExecutor]:
+    """A pool of processes forked from this one, each holding ``maker`` and ``directors``."""
+    global _WORKER, _DIRECTORS
+    _WORKER, _DIRECTORS = maker, directors
     try:
-        yield pool
+        pool = futures.ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=_start_worker,
+        )
+        try:
+            yield pool
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        _WORKER, _DIRECTORS = None, ()
 
 
 def _save(
     run: Run,
-    index: int,
-    director: Director,
-    path: Path,
-    data: bytes | None,
-    error: Renderable | str,
+    outcome: Outcome,
+    staged: futures.Future[StagedWrite] | None,
+    directors: Sequence[Director],
+    paths: Sequence[Path],
     *,
     force: bool,
-    cuts: Cuts = (),
 ) -> None:
-    """Write one made note atomically (or record why it was not made)."""
-    if data is None:
+    """Move one made note into place (or record why it was not made)."""
+    index, _data, error, cuts = outcome
+    director, path = directors[index], paths[index]
+    if staged is None:
         run.record(index, BatchItem(director.id, director.name, None, "failed", error))
         return
     try:
-        write_atomic(path, data, force=force)
+        # The manifest, rewritten in the same folder once the note is recorded, flushes
+        # the folder for both names (see Run.on_record); without it, the note does.
+        staged.result().place(sync_folder=run.on_record is None)
     except OutputError as problem:
         status: Status = "refused" if path.exists() and not force else "failed"
         run.record(index, BatchItem(director.id, director.name, path, status, problem.text))

@@ -98,6 +98,55 @@ def _wide_precision(format_value: Callable[P, R]) -> Callable[P, R]:
     return formatted
 
 
+#: How many formatted figures :func:`_remembered` keeps before it starts afresh.
+REMEMBERED = 4096
+
+
+def _remembered(format_value: Callable[P, R]) -> Callable[P, R]:
+    """Give the figure ``format_value`` formatted before when asked for it again.
+
+    Formatting with Babel is the costliest part of wording a note, and the
+    same figures recur: a project's impacts and money in every director's
+    note of a batch. The result depends only on the arguments: each number
+    by its type and exact ``repr`` (so ``-0.0``, ``1.0`` and ``Decimal('1.00')``
+    stay apart), the language by its code. Arguments of any other kind are
+    formatted afresh. At most :data:`REMEMBERED` figures are kept.
+    """
+    remembered: dict[tuple[object, ...], R] = {}
+
+    @functools.wraps(format_value)
+    def formatted(*args: P.args, **kwargs: P.kwargs) -> R:
+        key = _figure_key(args, kwargs)
+        if key is None:
+            return format_value(*args, **kwargs)
+        found = remembered.get(key)
+        if found is None:
+            found = format_value(*args, **kwargs)
+            if len(remembered) >= REMEMBERED:
+                remembered.clear()
+            remembered[key] = found
+        return found
+
+    return formatted
+
+
+def _figure_key(args: tuple[object, ...], kwargs: dict[str, object]) -> tuple[object, ...] | None:
+    """The arguments as a key that tells apart every value formatting tells apart."""
+    key: list[object] = []
+    for name, value in [*((None, arg) for arg in args), *sorted(kwargs.items())]:
+        if isinstance(value, Language):
+            part: object = ("lang", value.code)
+        elif value is None or isinstance(value, str):
+            part = value
+        elif type(value) in (int, float, Decimal):
+            part = (type(value).__name__, repr(value))
+        else:
+            return None
+        key.append((name, part))
+    return tuple(key)
+
+
+@_remembered
 @_wide_precision
 def money(
     amount: Number,
@@ -132,6 +181,7 @@ def money(
     return _exact_money(rounded, code, lang)
 
 
+@_remembered
 @_wide_precision
 def number(value: Number, lang: Language, *, decimals: int | None = None) -> str:
     """Format ``value`` with the locale's grouping (1,200; 87.5).
@@ -150,6 +200,7 @@ def number(value: Number, lang: Language, *, decimals: int | None = None) -> str
     return _sign(rounded, lang) + _decimal_text(abs(rounded), decimals, lang)
 
 
+@_remembered
 @_wide_precision
 def percent(value: Number, lang: Language, *, decimals: int = 0, signed: bool = False) -> str:
     """Format the fraction ``value`` as a percentage (0.18 → 18%).
@@ -274,6 +325,7 @@ def join_list(items: Iterable[object], lang: Language, *, style: str = "standard
     return _WELSH_AND.sub(_welsh_and, joined)
 
 
+@_remembered
 @_wide_precision
 def quantity(value: Number, unit: str | None, lang: Language) -> str:
     """Format ``value`` with its unit: "87.5%", "£4,000", "12 days", "1 day".

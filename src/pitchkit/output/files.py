@@ -182,7 +182,7 @@ def _check_writable(path: Path, *, force: bool) -> None:
         )
 
 
-def write_atomic(path: Path, data: bytes, *, force: bool = False) -> Path:
+def write_atomic(path: Path, data: bytes, *, force: bool = False, sync_folder: bool = True) -> Path:
     """Write ``data`` to ``path`` in one step and return ``path``.
 
     The bytes go to a hidden temporary file in the same folder, are flushed
@@ -191,11 +191,74 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False) -> Path:
     replaced and stays exactly as it was. Missing parent folders are made.
     The temporary file is removed whatever happens. Raises
     :class:`OutputError` with a one-line reason on any failure.
+
+    The folder is flushed too, so the new name survives a power cut;
+    ``sync_folder=False`` leaves that to a write that follows at once in
+    the same folder (a batch's manifest, after each note), whose flush
+    keeps both names. :func:`stage_atomic` does the same in two steps.
+    """
+    return stage_atomic(path, data, force=force).place(sync_folder=sync_folder)
+
+
+class StagedWrite:
+    """A file written and flushed to a temporary name, waiting to be moved into place.
+
+    :meth:`place` finishes :func:`write_atomic`'s work; :meth:`discard`
+    removes the temporary file instead. A batch stages each note's bytes
+    (the slow flush to disk) in a background thread while the previous
+    note is recorded, then places them in order.
+    """
+
+    def __init__(self, path: Path, temp: Path, made: list[Path], *, force: bool) -> None:
+        self.path = path
+        self.temp: Path | None = temp
+        self._made = made
+        self._force = force
+
+    def place(self, *, sync_folder: bool = True) -> Path:
+        """Move the staged bytes to :attr:`path` (see :func:`write_atomic`) and return it."""
+        temp, path = self.temp, self.path
+        if temp is None:
+            raise ValueError("this write was placed or discarded already")
+        done = False
+        try:
+            if self._force:
+                os.replace(temp, path)
+            else:
+                _place_exclusively(temp, path)
+            if sync_folder:
+                _sync_folder(path.parent)
+            done = True
+        except OSError as error:
+            raise OutputError(_failure_message(path, error)) from None
+        finally:
+            self._finish(remove_folders=not done)
+        return path
+
+    def discard(self) -> None:
+        """Remove the staged bytes and any folders made for them; the target is untouched."""
+        if self.temp is not None:
+            self._finish(remove_folders=True)
+
+    def _finish(self, *, remove_folders: bool) -> None:
+        if self.temp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(self.temp)
+            self.temp = None
+        if remove_folders:
+            _remove_empty(self._made)
+
+
+def stage_atomic(path: Path, data: bytes, *, force: bool = False) -> StagedWrite:
+    """The first step of :func:`write_atomic`: ``data`` flushed to a temporary file beside ``path``.
+
+    Raises :class:`OutputError` as :func:`write_atomic` does, leaving no
+    temporary file; otherwise the caller must :meth:`~StagedWrite.place`
+    or :meth:`~StagedWrite.discard` the result.
     """
     check_writable(path, force=force)
     temp: Path | None = None
     made = _missing_folders(path.parent)
-    done = False
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         temp, fd = _open_temp(path.parent)
@@ -203,21 +266,13 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False) -> Path:
             _write_all(fd, data)
         finally:
             os.close(fd)
-        if force:
-            os.replace(temp, path)
-        else:
-            _place_exclusively(temp, path, data)
-        _sync_folder(path.parent)
-        done = True
     except OSError as error:
-        raise OutputError(_failure_message(path, error)) from None
-    finally:
         if temp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(temp)
-        if not done:
-            _remove_empty(made)
-    return path
+        _remove_empty(made)
+        raise OutputError(_failure_message(path, error)) from None
+    return StagedWrite(path, temp, made, force=force)
 
 
 def _missing_folders(folder: Path) -> list[Path]:
@@ -318,7 +373,7 @@ def _write_all(fd: int, data: bytes) -> None:
     os.fsync(fd)
 
 
-def _place_exclusively(temp: Path, path: Path, data: bytes) -> None:
+def _place_exclusively(temp: Path, path: Path) -> None:
     """Give ``temp``'s content the name ``path`` only if ``path`` does not exist.
 
     A hard link is atomic and fails if the name is taken. Where a file
@@ -338,7 +393,7 @@ def _place_exclusively(temp: Path, path: Path, data: bytes) -> None:
     except FileExistsError:
         raise OutputError(_exists_message(path)) from None
     try:
-        _write_all(fd, data)
+        _write_all(fd, temp.read_bytes())
     except BaseException:
         os.close(fd)
         with contextlib.suppress(OSError):

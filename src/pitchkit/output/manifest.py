@@ -50,18 +50,56 @@ def _manifest_cell(value: str) -> str:
 
 def manifest_rows(items: Sequence[BatchItem], lang: Translator | None = None) -> list[list[str]]:
     """The manifest's rows: header first, then one row per director, reasons in ``lang``."""
-    rows = [list(MANIFEST_COLUMNS)]
-    for item in items:
-        values = [
-            item.director_id,
-            item.name,
-            item.file.name if item.file else "",
-            item.status,
-            render(item.error, lang),
-            item.pdf.name if item.pdf else "",
-        ]
-        rows.append([_manifest_cell(value) for value in values])
-    return rows
+    return [list(MANIFEST_COLUMNS), *(_row(item, lang) for item in items)]
+
+
+def _row(item: BatchItem, lang: Translator | None) -> list[str]:
+    """One director's row, its reason in ``lang``."""
+    values = [
+        item.director_id,
+        item.name,
+        item.file.name if item.file else "",
+        item.status,
+        render(item.error, lang),
+        item.pdf.name if item.pdf else "",
+    ]
+    return [_manifest_cell(value) for value in values]
+
+
+def _csv(rows: Sequence[Sequence[str]]) -> str:
+    """``rows`` as the manifest writes them: CSV with CRLF line ends."""
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
+    return buffer.getvalue()
+
+
+class ManifestWriter:
+    """Writes one batch's ``manifest.csv`` again and again as its items change.
+
+    A batch rewrites its manifest after every note; each item's row is
+    worded (and quoted for CSV) once, when the item is first seen at its
+    position, so a rewrite costs little more than the write itself. The
+    file is the same as :func:`write_manifest` writes.
+    """
+
+    def __init__(self, path: Path, lang: Translator | None = None) -> None:
+        self.path = path
+        self.lang = lang
+        self._lines: dict[int, tuple[BatchItem, str]] = {}
+
+    def write(self, items: Sequence[BatchItem]) -> Path:
+        """Write the manifest of ``items`` atomically (see :func:`write_manifest`)."""
+        lines = [_HEADER]
+        for position, item in enumerate(items):
+            known = self._lines.get(position)
+            if known is None or known[0] is not item:
+                known = (item, _csv([_row(item, self.lang)]))
+                self._lines[position] = known
+            lines.append(known[1])
+        return write_atomic(self.path, "".join(lines).encode("utf-8-sig"), force=True)
+
+
+_HEADER = _csv([MANIFEST_COLUMNS])
 
 
 def write_manifest(path: Path, items: Sequence[BatchItem], lang: Translator | None = None) -> Path:
@@ -69,6 +107,4 @@ def write_manifest(path: Path, items: Sequence[BatchItem], lang: Translator | No
 
     The reasons a note was not written are in ``lang`` (English when ``None``).
     """
-    buffer = io.StringIO(newline="")
-    csv.writer(buffer, lineterminator="\r\n").writerows(manifest_rows(items, lang))
-    return write_atomic(path, buffer.getvalue().encode("utf-8-sig"), force=True)
+    return ManifestWriter(path, lang).write(items)

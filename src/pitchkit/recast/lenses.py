@@ -15,7 +15,7 @@ import difflib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Literal
@@ -162,12 +162,14 @@ def _role_tokens(role: str) -> tuple[Token, ...]:
     return tuple(expanded)
 
 
+@lru_cache(maxsize=1024)
 def match_role(role: str) -> tuple[str, str] | None:
     """The lens id a job title points to and the words that decided it.
 
     The strongest pattern found wins; a pattern straight after "deputy" or
     "assistant" counts half; among equals the one written first wins, so
-    "Director of Finance and Performance" is finance.
+    "Director of Finance and Performance" is finance. Remembered for the
+    last 1,024 titles: a note asks for its director's lens several times.
     """
     found = _role_tokens(role)
     data = lens_data()

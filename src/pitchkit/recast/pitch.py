@@ -227,7 +227,7 @@ def recast(facts: Facts, director: Director, *, today: dt.date | None = None) ->
     match = lens_for(director)
     objectives = objectives_for(director, match)
     worries = worried_objectives(facts, director, objectives)
-    ledger = appraise(facts, today or dt.date.today())
+    ledger = project_ledger(facts, today or dt.date.today())
     links: list[Link] = []
     statements: list[Statement] = []
     out_of_year: list[Statement] = []
@@ -271,6 +271,29 @@ def recast(facts: Facts, director: Director, *, today: dt.date | None = None) ->
         ledger=ledger,
         out_of_year=tuple(out_of_year),
     )
+
+
+#: The ledgers worked out last, by the facts (which are frozen) and the note's date.
+_LEDGERS: dict[tuple[int, dt.date], tuple[Facts, Ledger]] = {}
+_LEDGERS_KEPT = 8
+
+
+def project_ledger(facts: Facts, today: dt.date) -> Ledger:
+    """The project's money for a note dated ``today`` (:func:`appraise`), worked out once.
+
+    The ledger depends only on the facts and the date, so every director's
+    note of a batch shares one. The facts are frozen; they are held with
+    their ledger, so the same object is never mistaken for another.
+    """
+    key = (id(facts), today)
+    known = _LEDGERS.get(key)
+    if known is not None and known[0] is facts:
+        return known[1]
+    ledger = appraise(facts, today)
+    if len(_LEDGERS) >= _LEDGERS_KEPT:
+        _LEDGERS.clear()
+    _LEDGERS[key] = (facts, ledger)
+    return ledger
 
 
 def worried_objectives(

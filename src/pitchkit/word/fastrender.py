@@ -14,10 +14,12 @@ document. For a batch that work is the same every time, so
   ids), writes pitchkit's document properties, and copies every other part
   of the template byte for byte, already compressed.
 
-A context holding a :class:`~pitchkit.word.renderenv.Picture` needs new image
-parts and relationships; such a document is filled by
-:func:`pitchkit.word.render.render` instead, so the output is the same either
-way.
+A context holding :class:`~pitchkit.word.renderenv.Picture` values (the charts
+of a progress update) gets its image parts, relationships and content
+types made here as python-docx makes them (:class:`_Pictures`), when the
+pictures are placed in the body; a template placing one in a header,
+footer or note is filled by :func:`pitchkit.word.render.render` instead, so
+the output is the same either way.
 """
 
 from __future__ import annotations
@@ -35,16 +37,21 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from docx.image.image import Image
 from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
 from docx.opc.coreprops import CoreProperties
 from docx.opc.exceptions import PackageNotFoundError
-from docx.opc.oxml import serialize_part_xml
+from docx.opc.oxml import CT_Relationships, CT_Types, serialize_part_xml
+from docx.opc.packuri import PackURI
+from docx.opc.spec import default_content_types
 from docx.oxml.parser import parse_xml
+from docx.oxml.shape import CT_Inline
+from docx.shared import Cm
 from lxml import etree  # type: ignore[import-untyped]
 
 from pitchkit.errors import TemplateError
 from pitchkit.i18n.translation import Language
-from pitchkit.word.finish import link_addresses
+from pitchkit.word.finish import finish_part, finishes, relationships_name, with_hyperlink_style
 from pitchkit.word.limits import Limits, run_limited
 from pitchkit.word.render import (
     PROPERTY_FIELDS,
@@ -53,7 +60,12 @@ from pitchkit.word.render import (
     render,
     stamp_properties,
 )
-from pitchkit.word.renderenv import Picture, known_names, make_environment, scoped
+from pitchkit.word.renderenv import (
+    PictureShelf,
+    known_names,
+    make_environment,
+    scoped,
+)
 from pitchkit.word.templatefile import (
     broken_xml,
     check_template_file,
@@ -67,6 +79,8 @@ from pitchkit.word.templatefile import (
 from pitchkit.word.templateguard import guard_template
 
 CORE_PART = "docProps/core.xml"
+_CONTENT_TYPES = "[Content_Types].xml"
+_STYLES = "word/styles.xml"
 _CORE_CONTENT_TYPE = CONTENT_TYPE.OPC_CORE_PROPERTIES
 _CORE_RELATIONSHIP = RELATIONSHIP_TYPE.CORE_PROPERTIES
 _NS = {
@@ -82,6 +96,10 @@ _UTF8_NAMES = 0x0800
 #: A paragraph :func:`pitchkit.word.templatefile.mark_paragraphs` put on its own line.
 _MARKED_PARAGRAPH = re.compile(r"\n<w:p([ >])")
 
+#: The characters docxtpl's ``resolve_listing`` turns into breaks, tabs and paragraphs:
+#: a part without any is left as it is by it, so it is not run there.
+_LISTING_MARKS = ("\n", "\t", "\a", "\f")
+
 DateTime = tuple[int, int, int, int, int, int]
 
 
@@ -95,6 +113,10 @@ class _Entry:
     crc: int
     date_time: DateTime
 
+    def raw(self) -> bytes:
+        """The part's bytes, uncompressed."""
+        return zlib.decompress(self.data, -15)
+
 
 @dataclass(frozen=True)
 class _FilledPart:
@@ -104,17 +126,6 @@ class _FilledPart:
     kind: str  # "body", "header" (headers and footers) or "notes" (footnotes, endnotes)
     marked: str
     template: jinja2.Template
-
-
-def has_picture(value: Any) -> bool:
-    """Whether ``value`` holds a :class:`Picture` anywhere inside it."""
-    if isinstance(value, Picture):
-        return True
-    if isinstance(value, Mapping):
-        return any(has_picture(item) for item in value.values())
-    if isinstance(value, list | tuple):
-        return any(has_picture(item) for item in value)
-    return False
 
 
 class CompiledTemplate:
@@ -184,6 +195,61 @@ class CompiledTemplate:
         kept = _package_names(document.part.package)
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             self._entries = _static_entries(package, {part.name for part in self._filled}, kept)
+        self._body_images = _BodyImages.of(document)
+        names = [item if isinstance(item, str) else item.name for item in self._entries]
+        self._media_at = 1 + max(
+            (n for n, name in enumerate(names) if name.startswith("word/")), default=0
+        )
+        types = next(e for e in self._entries if isinstance(e, _Entry) and e.name == _CONTENT_TYPES)
+        self._content_types = types.raw()
+        self._finish_static()
+
+    def _finish_static(self) -> None:
+        """Finish the parts no tag fills once (see :mod:`pitchkit.word.finish`), for every note.
+
+        Their links and cell order are the same in every document, so only
+        the parts Jinja fills are finished per note. The styles with the
+        Hyperlink style added are worked out once too, for the notes that
+        make links.
+        """
+        by_name = {entry.name: entry for entry in self._entries if isinstance(entry, _Entry)}
+        filled = {part.name for part in self._filled}
+        #: The template's relationships of each part finished per note (``None``: it has none).
+        self._filled_rels: dict[str, bytes | None] = {}
+        #: Relationships files that finishing adds, in part order, after every other entry.
+        self._added: list[_Entry] = []
+        self._static_links = False
+        for name in [entry if isinstance(entry, str) else entry.name for entry in self._entries]:
+            if not finishes(name):
+                continue
+            rels_name = relationships_name(name)
+            rels = by_name.get(rels_name)
+            if name in filled:
+                self._filled_rels[name] = rels.raw() if rels is not None else None
+                continue
+            done = finish_part(by_name[name].raw(), rels.raw() if rels is not None else None)
+            if done.xml is not None:
+                self._replace(_compressed(name, done.xml, by_name[name].date_time))
+            if done.rels is not None:
+                self._static_links = True
+                if rels is not None:
+                    self._replace(_compressed(rels_name, done.rels, rels.date_time))
+                else:
+                    self._added.append(_compressed(rels_name, done.rels))
+        styles = by_name.get(_STYLES)
+        linked = with_hyperlink_style(styles.raw()) if styles is not None else None
+        self._linked_styles = (
+            _compressed(_STYLES, linked, styles.date_time)
+            if styles is not None and linked is not None
+            else None
+        )
+
+    def _replace(self, entry: _Entry) -> None:
+        """Copy ``entry`` into every note in place of the template's part of that name."""
+        self._entries = [
+            entry if isinstance(item, _Entry) and item.name == entry.name else item
+            for item in self._entries
+        ]
 
     def _compile_parts(self, document: Any) -> list[_FilledPart]:
         """Patch and compile the body, headers, footers, footnotes and endnotes."""
@@ -221,24 +287,88 @@ class CompiledTemplate:
 
     def render(self, context: Mapping[str, Any], *, properties: Properties) -> bytes:
         """Fill the template with ``context`` and return the .docx bytes."""
-        if has_picture(context):
+        work = functools.partial(self._filled_or_none, context, properties=properties)
+        data = (
+            work() if self.limits is None else run_limited(work, limits=self.limits, name=self.name)
+        )
+        if data is None:  # a picture outside the body
             return render(
                 self.source, context, lang=self.lang, properties=properties, limits=self.limits
             )
-        work = functools.partial(self.fill, context, properties=properties)
-        if self.limits is None:
-            return link_addresses(work())
-        return link_addresses(run_limited(work, limits=self.limits, name=self.name))
+        return data
 
     def fill(self, context: Mapping[str, Any], *, properties: Properties) -> bytes:
-        """Fill the template in this process, with no limits and no pictures."""
-        values = scoped(dict(context))
-        with known_names(values):
-            parts = {part.name: self._fill(part, values) for part in self._filled}
-            parts[CORE_PART] = self._core_xml(values, properties)
-        return _write_zip(self._entries, parts)
+        """Fill and finish the template in this process, with no limits."""
+        data = self._filled_or_none(context, properties=properties)
+        if data is None:
+            return render(self.source, context, lang=self.lang, properties=properties)
+        return data
 
-    def _fill(self, part: _FilledPart, values: Mapping[str, Any]) -> bytes:
+    def _filled_or_none(
+        self, context: Mapping[str, Any], *, properties: Properties
+    ) -> bytes | None:
+        """The filled note, or ``None`` when it places a picture outside the body."""
+        try:
+            return self._fill_note(context, properties=properties)
+        except _PictureOutsideBody:
+            return None
+
+    def _fill_note(self, context: Mapping[str, Any], *, properties: Properties) -> bytes:
+        """Fill and finish the template (see :meth:`render`), pictures in the body included."""
+        shelf = PictureShelf()
+        values = scoped(dict(context), shelf=shelf)
+        pictures = _Pictures(self._body_images, shelf) if shelf.pictures else None
+        with known_names(values):
+            parts = {part.name: self._fill(part, values, pictures) for part in self._filled}
+            parts[CORE_PART] = self._core_xml(values, properties, shelf)
+        if pictures is None or not pictures.added:
+            return self._finished_zip(parts)
+        return self._finished_zip(parts, pictures)
+
+    def _finished_zip(self, parts: dict[str, bytes], pictures: _Pictures | None = None) -> bytes:
+        """The note's package: the filled ``parts`` finished, as :func:`link_addresses` would.
+
+        (:func:`pitchkit.word.finish.link_addresses` on the whole document
+        gives the same parts; here only the parts filled for this note are
+        finished, the others were once for all.)
+        """
+        linked = self._static_links
+        added: list[_Entry | str] = []
+        media: list[_Entry | str] = []
+        body_rels = self._body_images.rels_name
+        if pictures is not None:
+            parts[body_rels] = pictures.relationships()
+            parts[_CONTENT_TYPES] = pictures.content_types(self._content_types)
+            for name, data in pictures.added:
+                parts[name] = data
+                media.append(name)
+        for name, rels in self._filled_rels.items():
+            if pictures is not None and relationships_name(name) == body_rels:
+                rels = parts[body_rels]
+            done = finish_part(parts[name], rels)
+            if done.xml is not None:
+                parts[name] = done.xml
+            if done.rels is not None:
+                linked = True
+                rels_name = relationships_name(name)
+                parts[rels_name] = done.rels
+                if rels is None:
+                    added.append(rels_name)
+        entries = self._entries
+        if linked and self._linked_styles is not None:
+            styles = self._linked_styles
+            entries = [
+                styles if isinstance(item, _Entry) and item.name == _STYLES else item
+                for item in entries
+            ]
+        if media:  # where python-docx puts them: after the parts the body reaches
+            at = self._media_at
+            entries = [*entries[:at], *media, *entries[at:]]
+        return _write_zip([*entries, *self._added, *added], parts)
+
+    def _fill(
+        self, part: _FilledPart, values: Mapping[str, Any], pictures: _Pictures | None = None
+    ) -> bytes:
         """Render one compiled part and turn it back into the part's bytes."""
         try:
             rendered = part.template.render(values)
@@ -247,7 +377,13 @@ class CompiledTemplate:
             if message is None:
                 raise
             raise TemplateError(message) from None
-        xml: str = self._docxtpl.resolve_listing(_MARKED_PARAGRAPH.sub(r"<w:p\1", rendered))
+        xml = _MARKED_PARAGRAPH.sub(r"<w:p\1", rendered)
+        if pictures is not None and pictures.shelf.nonce in xml:
+            if part.kind != "body":
+                raise _PictureOutsideBody
+            xml = pictures.place(xml)
+        if any(mark in xml for mark in _LISTING_MARKS):
+            xml = self._docxtpl.resolve_listing(xml)
         if part.kind == "notes":
             return xml.encode("utf-8")
         if part.kind == "header":
@@ -268,7 +404,9 @@ class CompiledTemplate:
         finally:
             self._shell.remove(body)
 
-    def _core_xml(self, values: Mapping[str, Any], properties: Properties) -> bytes:
+    def _core_xml(
+        self, values: Mapping[str, Any], properties: Properties, shelf: PictureShelf
+    ) -> bytes:
         """The document properties: tags filled, then pitchkit's own (lxml escapes them)."""
         element = copy.deepcopy(self._core)
         core = CoreProperties(element)
@@ -281,10 +419,141 @@ class CompiledTemplate:
                 if message is None:
                     raise
                 raise TemplateError(message) from None
-            setattr(core, field, text[:_FILLED_PROPERTY_LIMIT])
+            setattr(core, field, shelf.strip(text)[:_FILLED_PROPERTY_LIMIT])
             filled.add(field)
         stamp_properties(core, properties, filled)
         return bytes(serialize_part_xml(element))
+
+
+class _PictureOutsideBody(Exception):
+    """A picture placed outside the body: the note is filled by the one-document path."""
+
+
+@dataclass(frozen=True)
+class _BodyImages:
+    """What placing a picture in the body needs to know of the template, read once."""
+
+    #: The body's relationships: (id, type, target, external), in order.
+    rels: tuple[tuple[str, str, str, bool], ...]
+    rels_name: str
+    #: The image parts the template has: the SHA-1 of each image and its part name.
+    images: dict[str, str]
+    #: The drawing id python-docx gives a picture placed in the body.
+    shape_id: int
+    base: str
+
+    @classmethod
+    def of(cls, document: Any) -> _BodyImages:
+        """The body's relationships and the package's images, as python-docx loaded them."""
+        part = document.part
+        rels = tuple(
+            (rel.rId, rel.reltype, rel.target_ref, rel.is_external) for rel in part.rels.values()
+        )
+        images = {image.sha1: str(image.partname) for image in part.package.image_parts}
+        return cls(
+            rels,
+            str(part.partname.rels_uri).lstrip("/"),
+            images,
+            part.next_id,
+            part.partname.baseURI,
+        )
+
+
+class _Pictures:
+    """The pictures of one note placed in its body, with the parts they add.
+
+    Each picture is placed as :meth:`~pitchkit.word.renderenv.PictureShelf.place`
+    places it through python-docx (``new_pic_inline``): one image part per
+    distinct image (by SHA-1, the template's own included), named
+    ``/word/media/imageN.ext`` with the first unused N, one relationship
+    per image with the first unused ``rIdN``, the drawing id python-docx
+    gives, and the content types python-docx would write.
+    """
+
+    def __init__(self, body: _BodyImages, shelf: PictureShelf) -> None:
+        self.body = body
+        self.shelf = shelf
+        self._images = dict(body.images)  # SHA-1 -> part name
+        self._numbers = {PackURI(name).idx for name in body.images.values()}
+        self._rels = list(body.rels)
+        #: The image parts this note adds, in the order they were made: (zip name, bytes).
+        self.added: list[tuple[str, bytes]] = []
+        self._types: dict[str, str] = {}
+
+    def place(self, xml: str) -> str:
+        """The body ``xml`` with each picture marker replaced by its drawing."""
+
+        def drawing(match: re.Match[str]) -> str:
+            picture = self.shelf.pictures[int(match[1])]
+            image = Image.from_blob(picture.data)
+            rid = self._relate(self._part_for(image))
+            cx, cy = image.scaled_dimensions(Cm(picture.width_cm), None)
+            element = CT_Inline.new_pic_inline(self.body.shape_id, rid, image.filename, cx, cy)
+            if picture.description:
+                element.docPr.set("descr", picture.description)
+            return (
+                f"</w:t></w:r><w:r><w:drawing>{element.xml}</w:drawing></w:r><w:r>"
+                '<w:t xml:space="preserve">'
+            )
+
+        return re.sub(rf"\[\[pitchkit-image {self.shelf.nonce} (\d+)\]\]", drawing, xml)
+
+    def _part_for(self, image: Image) -> str:
+        """The image part holding ``image``: the template's or this note's, else a new one."""
+        known = self._images.get(image.sha1)
+        if known is not None:
+            return known
+        count = len(self._images)
+        number = next((n for n in range(1, count + 1) if n not in self._numbers), count + 1)
+        name = f"/word/media/image{number}.{image.ext}"
+        self._images[image.sha1] = name
+        self._numbers.add(number)
+        self.added.append((name.lstrip("/"), image.blob))
+        self._types[name] = image.content_type
+        return name
+
+    def _relate(self, partname: str) -> str:
+        """The body's relationship to image part ``partname``: the one it has, or a new one."""
+        target = PackURI(partname).relative_ref(self.body.base)
+        for rid, reltype, ref, external in self._rels:
+            if reltype == RELATIONSHIP_TYPE.IMAGE and ref == target and not external:
+                return rid
+        taken = {rel[0] for rel in self._rels}
+        rid = next(f"rId{n}" for n in range(1, len(taken) + 2) if f"rId{n}" not in taken)
+        self._rels.append((rid, RELATIONSHIP_TYPE.IMAGE, target, False))
+        return rid
+
+    def relationships(self) -> bytes:
+        """The body's relationships with the images', as python-docx writes them."""
+        element = CT_Relationships.new()
+        for rid, reltype, ref, external in self._rels:
+            element.add_rel(rid, reltype, ref, external)
+        return bytes(element.xml)
+
+    def content_types(self, template: bytes) -> bytes:
+        """``[Content_Types].xml`` with the new images' types, sorted as python-docx sorts."""
+        root = etree.fromstring(template)
+        defaults = {
+            e.get("Extension"): e.get("ContentType") for e in root if e.tag.endswith("Default")
+        }
+        overrides = {
+            e.get("PartName"): e.get("ContentType") for e in root if e.tag.endswith("Override")
+        }
+        known = {ext.lower() for ext in defaults}
+        for partname, content_type in self._types.items():
+            ext = PackURI(partname).ext
+            if (ext.lower(), content_type) in default_content_types:
+                if ext.lower() not in known:
+                    defaults[ext] = content_type
+                    known.add(ext.lower())
+            else:
+                overrides[partname] = content_type
+        types = CT_Types.new()  # type: ignore[no-untyped-call]
+        for ext in sorted(defaults):
+            types.add_default(ext, defaults[ext])
+        for partname in sorted(overrides):
+            types.add_override(partname, overrides[partname])
+        return bytes(serialize_part_xml(types))
 
 
 def _prepares(data: bytes, lang: Language, name: str) -> bool:
@@ -399,6 +668,8 @@ def _dos_time(date_time: tuple[int, int, int, int, int, int]) -> tuple[int, int]
 def _write_zip(entries: list[_Entry | str], made: Mapping[str, bytes]) -> bytes:
     """Write a zip of ``entries``, taking the parts named as strings from ``made``.
 
+    An entry of the template whose name is in ``made`` is replaced by it.
+
     Plain deflated entries with no extras: what Word, LibreOffice and
     Python's zipfile all read.
     """
@@ -406,7 +677,12 @@ def _write_zip(entries: list[_Entry | str], made: Mapping[str, bytes]) -> bytes:
     directory = io.BytesIO()
     count = 0
     for item in entries:
-        entry = item if isinstance(item, _Entry) else _compressed(item, made[item])
+        if isinstance(item, str):
+            entry = _compressed(item, made[item])
+        elif item.name in made:  # a part of the template changed for this note
+            entry = _compressed(item.name, made[item.name], item.date_time)
+        else:
+            entry = item
         name = entry.name.encode("utf-8")
         flags = _UTF8_NAMES if not entry.name.isascii() else 0
         time, date = _dos_time(entry.date_time)

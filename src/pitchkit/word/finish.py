@@ -17,6 +17,7 @@ import io
 import posixpath
 import re
 import zipfile
+from dataclasses import dataclass
 from typing import Any
 
 from lxml import etree  # type: ignore[import-untyped]
@@ -67,30 +68,20 @@ def link_addresses(data: bytes) -> bytes:
         parts = {info.filename: package.read(info) for info in infos}
     changed: set[str] = set()
     needs_style = False
-    for name in [n for n in parts if _PARTS.match(n)]:
-        xml = parts[name]
-        reordered = _cell_properties_in_order(xml)
-        if reordered is not None:
-            parts[name] = xml = reordered
+    for name in [n for n in parts if finishes(n)]:
+        rels_name = relationships_name(name)
+        done = finish_part(parts[name], parts.get(rels_name))
+        if done.xml is not None:
+            parts[name] = done.xml
             changed.add(name)
-        if b"@" not in xml and b"http" not in xml and b"www." not in xml:
-            continue
-        root = etree.fromstring(xml)
-        rels_name = posixpath.join("word/_rels", posixpath.basename(name) + ".rels")
-        rels = (
-            etree.fromstring(parts[rels_name])
-            if rels_name in parts
-            else etree.Element(f"{{{_PR}}}Relationships", nsmap={None: _PR})
-        )
-        if _link_runs(root, rels):
-            parts[name] = _bytes(root)
-            parts[rels_name] = _bytes(rels)
-            changed.update((name, rels_name))
+        if done.rels is not None:
+            parts[rels_name] = done.rels
+            changed.add(rels_name)
             needs_style = True
     if not changed:
         return data
     if needs_style and "word/styles.xml" in parts:
-        styles = _with_hyperlink_style(parts["word/styles.xml"])
+        styles = with_hyperlink_style(parts["word/styles.xml"])
         if styles is not None:
             parts["word/styles.xml"] = styles
     names = [info.filename for info in infos]
@@ -100,6 +91,50 @@ def link_addresses(data: bytes) -> bytes:
         for name in names:
             package.writestr(name, parts[name])
     return buffer.getvalue()
+
+
+def finishes(name: str) -> bool:
+    """Whether the part ``name`` (a zip name) is one whose addresses become links."""
+    return _PARTS.match(name) is not None
+
+
+def relationships_name(name: str) -> str:
+    """The zip name of part ``name``'s relationships: ``word/_rels/document.xml.rels``."""
+    return posixpath.join(posixpath.dirname(name), "_rels", posixpath.basename(name) + ".rels")
+
+
+@dataclass(frozen=True)
+class FinishedPart:
+    """What finishing one part changed: each is ``None`` when left as it was."""
+
+    #: The part, when links were made or cells reordered.
+    xml: bytes | None = None
+    #: Its relationships, when links were made (a new file when it had none).
+    rels: bytes | None = None
+
+
+def finish_part(xml: bytes, rels: bytes | None) -> FinishedPart:
+    """Finish one body, header or footer part: its cells in order, its addresses linked.
+
+    ``rels`` is the part's relationships (``None`` when it has none). A
+    document whose parts made links needs the Hyperlink style too (see
+    :func:`with_hyperlink_style`). :func:`link_addresses` does this for
+    each part of a whole document; a batch does it part by part.
+    """
+    reordered = _cell_properties_in_order(xml)
+    if reordered is not None:
+        xml = reordered
+    if b"@" not in xml and b"http" not in xml and b"www." not in xml:
+        return FinishedPart(reordered)
+    root = etree.fromstring(xml)
+    relationships = (
+        etree.fromstring(rels)
+        if rels is not None
+        else etree.Element(f"{{{_PR}}}Relationships", nsmap={None: _PR})
+    )
+    if _link_runs(root, relationships):
+        return FinishedPart(_bytes(root), _bytes(relationships))
+    return FinishedPart(reordered)
 
 
 #: The order Word's schema gives the properties of a table cell (``w:tcPr``).
@@ -140,7 +175,7 @@ def _cell_properties_in_order(xml: bytes) -> bytes | None:
 def _link_runs(root: Any, rels: Any) -> int:
     """Wrap each address in the part's runs in a hyperlink; return how many."""
     made = 0
-    for run in list(root.iter(_w("r"))):
+    for run in _runs_with_addresses(root):
         parent = run.getparent()
         if parent is None or parent.tag == _w("hyperlink"):
             continue
@@ -172,6 +207,22 @@ def _link_runs(root: Any, rels: Any) -> int:
             parent.insert(position + offset, piece)
         made += len(found)
     return made
+
+
+def _runs_with_addresses(root: Any) -> list[Any]:
+    """The runs whose text may hold an address, in document order, each once.
+
+    Every address has an ``@``, ``http`` or ``www.`` in it (see
+    :data:`ADDRESS`), so other runs need not be read with the pattern.
+    """
+    runs: dict[Any, None] = {}
+    for text in root.iter(_w("t")):
+        value = text.text
+        if value and ("@" in value or "http" in value or "www." in value):
+            run = text.getparent()
+            if run is not None and run.tag == _w("r"):
+                runs[run] = None
+    return list(runs)
 
 
 def _run_like(run: Any, text: str) -> Any:
@@ -219,7 +270,7 @@ def _relate(rels: Any, target: str) -> str:
     return f"rId{number}"
 
 
-def _with_hyperlink_style(data: bytes) -> bytes | None:
+def with_hyperlink_style(data: bytes) -> bytes | None:
     """``styles.xml`` with a Hyperlink character style, or ``None`` if it has one."""
     root = etree.fromstring(data)
     if any(s.get(_w("styleId")) == "Hyperlink" for s in root.iter(_w("style"))):
