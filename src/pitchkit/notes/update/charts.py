@@ -68,9 +68,9 @@ def draw(
     """
     if len(labels) != len(analysis.values):
         raise ValueError(f"{len(labels)} labels given for {len(analysis.values)} values")
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
+    from pitchkit.notes.update.drawing import figure_classes
 
+    Figure, FigureCanvasAgg = figure_classes()
     figure = Figure(figsize=(width_cm / 2.54, height_cm / 2.54), dpi=_DPI)
     FigureCanvasAgg(figure)
     axes = figure.add_subplot()
@@ -83,6 +83,7 @@ def draw(
     _plot_signals(axes, analysis, labelled)
     _dress(axes, labels, title, unit, width_cm)
     figure.tight_layout(pad=0.4)
+    figure.set_layout_engine(None)
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=_DPI, metadata={"Software": None})
     return buffer.getvalue()

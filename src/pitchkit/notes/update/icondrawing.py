@@ -88,8 +88,9 @@ def draw_icons(key: IconKey) -> bytes:
     high) rather than below; it matters only for a special-cause icon. The
     same key always gives the same bytes.
     """
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
+    from pitchkit.notes.update.drawing import figure_classes
+
+    Figure, FigureCanvasAgg = figure_classes()
     from matplotlib.patches import Circle
 
     variation, assurance, high, size_cm = key
