@@ -88,7 +88,7 @@ def draw_icons(key: IconKey) -> bytes:
     high) rather than below; it matters only for a special-cause icon. The
     same key always gives the same bytes.
     """
-    from pitchkit.notes.update.drawing import figure_classes
+    from pitchkit.notes.drawing import figure_classes
 
     Figure, FigureCanvasAgg = figure_classes()
     from matplotlib.patches import Circle
