@@ -57,6 +57,11 @@ def test_an_update_drawn_ahead_is_the_same_document() -> None:
     here, info = make_update(project, director, period="2028-03")
     with drawing.drawing_ahead():
         ahead, _ = make_update(project, director, period="2028-03")
+        drawer = drawing._ahead
+        assert drawer is not None
+        # Each chart started before the rest of the update was worked out, and sent once.
+        assert drawer._sent == 3
+        assert not drawer._asked
     assert info.charts == 3
     assert parts(ahead) == parts(here)
 
@@ -70,6 +75,22 @@ def test_pictures_are_drawn_in_the_second_process_until_the_block_ends() -> None
     assert drawing._ahead is None
     assert not drawer._process.is_alive()
     assert drawing.draw_png(which_process) == which_process()
+
+
+@forking
+def test_a_picture_started_early_is_collected_not_drawn_again() -> None:
+    with drawing.drawing_ahead():
+        drawing.draw_soon(which_process)
+        drawing.draw_soon(which_process)
+        drawer = drawing._ahead
+        assert drawer is not None
+        assert drawer._sent == 1
+        there = drawing.draw_png(which_process)
+        assert there != which_process()
+        assert drawer._sent == 1
+        # Asked again once collected, it is drawn again.
+        assert drawing.draw_png(which_process) == there
+        assert drawer._sent == 2
 
 
 @forking

@@ -127,16 +127,28 @@ def _drawing_ahead(enabled: bool) -> Iterator[None]:
             drawer.stop()
 
 
+def draw_soon(draw: Callable[..., bytes], *args: Any, **kwargs: Any) -> None:
+    """Start ``draw(*args, **kwargs)`` in the drawing process, for :func:`draw_png` to collect.
+
+    Without a drawing process this does nothing: the picture is drawn when
+    :func:`draw_png` asks for it.
+    """
+    drawer = _ahead
+    if drawer is not None:
+        drawer.start_drawing(draw, args, kwargs)
+
+
 def draw_png(draw: Callable[..., bytes], *args: Any, **kwargs: Any) -> bytes:
     """``draw(*args, **kwargs)``: in the drawing process when one runs, else here.
 
-    ``draw`` is a module-level function (sent by name); if the drawing
+    ``draw`` is a module-level function (sent by name); a picture started by
+    :func:`draw_soon` with the same arguments is collected. If the drawing
     process fails or says the drawing failed, it is drawn here, so any error
     is raised here as it would be without the second process.
     """
     drawer = _ahead
     if drawer is not None:
-        data = drawer.draw(draw, args, kwargs)
+        data = drawer.collect(draw, args, kwargs)
         if data is not None:
             return data
     return draw(*args, **kwargs)
@@ -186,12 +198,18 @@ def _can_fork() -> bool:
 
 
 class _Drawer:
-    """A forked process that loads matplotlib at once, then draws what it is sent."""
+    """A forked process that loads matplotlib at once, then draws what it is sent, in order."""
 
     def __init__(self, process: Any, connection: Any) -> None:
         self._process = process
         self._connection = connection
         self._broken = False
+        #: The pictures asked for and not collected yet: their number, by what was sent.
+        self._asked: dict[bytes, int] = {}
+        self._sent = 0
+        #: Replies read while waiting for a later one, by number.
+        self._replies: dict[int, tuple[str, bytes | None]] = {}
+        self._received = 0
 
     @classmethod
     def start(cls) -> _Drawer | None:
@@ -219,24 +237,52 @@ class _Drawer:
             theirs.close()
         return cls(process, ours)
 
-    def draw(
+    def start_drawing(
         self, draw: Callable[..., bytes], args: tuple[Any, ...], kwargs: dict[str, Any]
-    ) -> bytes | None:
-        """The picture drawn in the drawing process, or None if it could not be."""
+    ) -> int | None:
+        """Send a picture to draw; its number, or None if it could not be sent."""
         if self._broken:
             return None
         try:
-            self._connection.send((draw, args, kwargs))
-            if not self._connection.poll(_WAIT_SECONDS):
-                raise TimeoutError
-            kind, payload = self._connection.recv()
-        except (OSError, EOFError, TimeoutError, pickle.PicklingError):
-            kind, payload = "failed", None
+            # The options in name order: the same picture asked for twice is the same job.
+            options = sorted(kwargs.items())
+            job = pickle.dumps((draw, args, options), protocol=pickle.HIGHEST_PROTOCOL)
+            if job in self._asked:
+                return self._asked[job]
+            self._connection.send_bytes(job)
+        except (OSError, pickle.PicklingError, AttributeError, TypeError):
+            self._fail()
+            return None
+        self._asked[job] = self._sent
+        self._sent += 1
+        return self._asked[job]
+
+    def collect(
+        self, draw: Callable[..., bytes], args: tuple[Any, ...], kwargs: dict[str, Any]
+    ) -> bytes | None:
+        """The picture drawn in the drawing process, or None if it could not be."""
+        number = self.start_drawing(draw, args, kwargs)
+        if number is None:
+            return None
+        self._asked = {job: n for job, n in self._asked.items() if n != number}
+        try:
+            while number not in self._replies:
+                if not self._connection.poll(_WAIT_SECONDS):
+                    raise TimeoutError
+                self._replies[self._received] = self._connection.recv()
+                self._received += 1
+        except (OSError, EOFError, TimeoutError, pickle.UnpicklingError):
+            self._fail()
+            return None
+        kind, payload = self._replies.pop(number)
         if kind == "ok" and isinstance(payload, bytes):
             return payload
+        self._fail()
+        return None
+
+    def _fail(self) -> None:
         self._broken = True
         self.stop()
-        return None
 
     def stop(self) -> None:
         """End the drawing process (at once: it holds nothing to save)."""
@@ -257,11 +303,15 @@ def _serve(connection: Any, callers: Any) -> None:
         figure_classes()
     while True:
         try:
-            draw, args, kwargs = connection.recv()
+            job = connection.recv_bytes()
         except (EOFError, OSError):
             return
         try:
-            reply: tuple[str, bytes | None] = ("ok", draw(*args, **kwargs))
+            draw, args, options = pickle.loads(job)
+            reply: tuple[str, bytes | None] = ("ok", draw(*args, **dict(options)))
         except Exception:  # drawn again by the caller, which raises the error itself
             reply = ("failed", None)
-        connection.send(reply)
+        try:
+            connection.send(reply)
+        except OSError:
+            return

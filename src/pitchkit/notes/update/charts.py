@@ -14,14 +14,14 @@ import io
 import itertools
 import math
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pitchkit.notes.update.spc import Analysis, Rules, Signal, analyse
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-__all__ = ["Analysis", "Rules", "Signal", "analyse", "draw"]
+__all__ = ["Analysis", "Rules", "Signal", "analyse", "draw", "draw_soon"]
 
 # Making Data Count's colours for improvement, concern and neither; extras only,
 # since every signal also has its own marker shape for greyscale print.
@@ -92,6 +92,17 @@ def draw(
         width_cm=width_cm,
         height_cm=height_cm,
     )
+
+
+def draw_soon(analysis: Analysis, **options: Any) -> None:
+    """Start drawing what ``draw(analysis, **options)`` will give, in the drawing process if any.
+
+    Give every option :func:`draw` takes, as it will be given them; see
+    :func:`pitchkit.notes.drawing.draw_soon`.
+    """
+    from pitchkit.notes.drawing import draw_soon as start
+
+    start(_draw, analysis, **{**options, "labels": list(options["labels"])})
 
 
 def _draw(
