@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test check lint typecheck unit wheel fuzz bench eval templates catalogs lenses tools clean
+.PHONY: demo test check lint typecheck unit wheel fuzz bench eval templates icons catalogs lenses tools clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,10 @@ eval: $(STAMP)
 
 templates: $(STAMP)
 	$(BIN)/python scripts/build_templates.py
+
+# Redraw the Making Data Count icons shipped in the package (after changing icondrawing.py).
+icons: $(STAMP)
+	$(BIN)/python scripts/build_icons.py
 
 # Extract messages, update the Welsh catalog and compile it (after changing wording).
 catalogs: $(STAMP)

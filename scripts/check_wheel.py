@@ -30,7 +30,10 @@ NEEDED = (
     "pitchkit/api/schemas/brief.json",
     "pitchkit/api/schemas/batch.json",
     "pitchkit/py.typed",
+    "pitchkit/notes/update/icon-pictures/common-none-60.png",
 )
+#: The Making Data Count icons drawn by `make icons`: the wheel must hold every one.
+ICONS = ROOT / "src" / "pitchkit" / "notes" / "update" / "icon-pictures"
 
 
 def run(*args: str | Path, cwd: Path | None = None) -> str:
@@ -49,7 +52,11 @@ def main() -> None:
     run(sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", out, ROOT)
     (wheel,) = out.glob("pitchkit-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
-    missing = [name for name in NEEDED if not any(n.endswith(name) for n in names)]
+    needed = [
+        *NEEDED,
+        *(f"pitchkit/notes/update/icon-pictures/{p.name}" for p in ICONS.glob("*.png")),
+    ]
+    missing = [name for name in needed if not any(n.endswith(name) for n in names)]
     if missing:
         sys.exit(f"check_wheel: {wheel.name} lacks {', '.join(missing)}")
     with tempfile.TemporaryDirectory(prefix="pitchkit-wheel-") as folder:

@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import io
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 from PIL import Image
 
 from pitchkit.i18n.translation import language
 from pitchkit.notes.update import icons
+from pitchkit.notes.update.icondrawing import IconKey, draw_icons, every_icon
 from pitchkit.notes.update.spc import analyse
+
+ROOT = Path(__file__).resolve().parent.parent
 
 PNG = b"\x89PNG\r\n\x1a\n"
 
@@ -52,3 +59,77 @@ def test_the_icons_are_described_in_words() -> None:
     assert icons.icons_words(few, lang) == ""
     welsh = icons.icons_words(shift, language("cy_GB"))
     assert welsh.startswith("Y pwynt diweddaraf: amrywiad achos arbennig: gwelliant.")
+
+
+def test_the_shipped_icons_are_what_the_drawing_code_draws() -> None:
+    # matplotlib's PNGs are byte-stable (no time stamp, no software name), so a
+    # shipped file that differs is stale: `make icons` draws them again.
+    keys = list(every_icon())
+    shipped = {path.name for path in icons.FOLDER.glob("*.png")}
+    assert shipped == {key.file_name for key in keys}
+    for key in keys:
+        assert (icons.FOLDER / key.file_name).read_bytes() == draw_icons(key), key.file_name
+
+
+def test_every_icon_an_update_can_ask_for_is_shipped() -> None:
+    for variation in ("common", "improvement", "concern", "special"):
+        for assurance in ("pass", "fail", "hit_and_miss", None):
+            for high in (False, True):
+                for size_cm in (icons.ICON_CM, icons.TABLE_ICON_CM):
+                    data = icons.icons(variation, assurance, high=high, size_cm=size_cm)
+                    key = IconKey(variation, assurance, high and variation != "common", size_cm)
+                    assert data == draw_icons(key)
+    # Common cause looks the same whichever side the latest point is on.
+    assert icons.icons("common", None, high=True, size_cm=0.6) == icons.icons(
+        "common", None, high=False, size_cm=0.6
+    )
+    # A size no update uses is drawn rather than read.
+    odd = icons.icons("concern", "fail", high=False, size_cm=1.0)
+    assert size(odd)[1] > size(icons.icons("concern", "fail", high=False, size_cm=0.6))[1]
+
+
+#: Writes an update for ``sys.argv[1]`` (a period) and says how many pictures it holds, whether
+#: matplotlib was loaded here, and whether a process was started to draw ahead.
+UPDATE_AND_SAY = """
+import sys, zipfile
+from pitchkit.__main__ import main
+from pitchkit.notes import drawing
+started = []
+start = drawing._Drawer.start
+drawing._Drawer.start = classmethod(lambda cls: started.append(1) or start())
+facts = "examples/frailty-virtual-ward/facts.yaml"
+period, out = sys.argv[1:3]
+sys.argv = ["pitchkit", "update", facts, "-d", "dof", "-p", period, "-o", out, "-f", "-q"]
+try:
+    main()
+except SystemExit as stop:
+    assert not stop.code, stop.code
+pictures = [n for n in zipfile.ZipFile(out).namelist() if n.startswith("word/media/")]
+print(len(pictures), "matplotlib" in sys.modules, bool(started))
+"""
+
+
+def update_loads(period: str, out: Path) -> tuple[int, bool, bool]:
+    """An update's pictures; whether it loaded matplotlib; whether it started drawing ahead."""
+    result = subprocess.run(
+        [sys.executable, "-c", UPDATE_AND_SAY, period, str(out)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "PITCHKIT_MEASURE": "0"},
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    count, loaded, ahead = result.stdout.split()
+    return int(count), loaded == "True", ahead == "True"
+
+
+def test_an_update_without_charts_never_loads_matplotlib(tmp_path: Path) -> None:
+    # At 2027-03 the example's measures have three points each: no chart, no icon, and no
+    # second process loading matplotlib to draw them.
+    assert update_loads("2027-03", tmp_path / "early.docx") == (0, False, False)
+    count, loaded, ahead = update_loads("2028-03", tmp_path / "charts.docx")
+    assert count > 0
+    # On Linux the charts are drawn in the second process; elsewhere here.
+    assert loaded != ahead

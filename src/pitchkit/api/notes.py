@@ -263,28 +263,42 @@ class UpdateResult(Result):
 
 def write_update(request: UpdateRequest, listener: Listener | None = None) -> UpdateResult:
     """Write the progress update for one director, or a fill-in template for a new period."""
-    from pitchkit.facts.project import pick_director
-    from pitchkit.notes.bilingual import Pair, make_bilingual_update
-    from pitchkit.notes.bilingual import file_name as bilingual_file_name
-    from pitchkit.notes.update import chosen_period, make_update, update_file_name
-    from pitchkit.notes.update.measuresheet import with_measures
+    from pitchkit.notes.drawing import drawing_ahead, may_chart
 
     heard = Heard(listener)
-    today = request.today or dt.date.today()
     for line in template_warnings(request.template):
         heard.warning(line)
     pair = open_pair(request.facts, request.locale, heard) if request.bilingual else None
     opened = (
-        pair.projects
+        list(pair.projects)
         if pair
         else [
             open_facts(request.facts, request.locale, heard, default_locale=request.default_locale)
         ]
     )
-    projects, conflicts = with_measures(opened, request.measures)
-    for line in conflicts:
-        heard.warning(line)
-    pair = Pair(*projects) if pair else None
+    if request.measures is not None or opened[0].facts.measures:
+        # A spreadsheet's figures may make a chart: read it before telling.
+        from pitchkit.notes.update.measuresheet import with_measures
+
+        opened, conflicts = with_measures(opened, request.measures)
+        for line in conflicts:
+            heard.warning(line)
+    # When the figures are enough for a chart, matplotlib loads in a second process while
+    # this one loads the rest and works out the update; the charts are drawn there.
+    with drawing_ahead(enabled=may_chart(opened[0].facts, request.period)):
+        return _write_update(request, heard, opened, bilingual=pair is not None)
+
+
+def _write_update(
+    request: UpdateRequest, heard: Heard, projects: list[Project], *, bilingual: bool
+) -> UpdateResult:
+    from pitchkit.facts.project import pick_director
+    from pitchkit.notes.bilingual import Pair, make_bilingual_update
+    from pitchkit.notes.bilingual import file_name as bilingual_file_name
+    from pitchkit.notes.update import chosen_period, make_update, update_file_name
+
+    today = request.today or dt.date.today()
+    pair = Pair(*projects) if bilingual else None
     project = projects[0]
     chosen = pick_director(project.facts, request.director, source=str(request.facts))
     when = chosen_period(project.facts, request.period, today)

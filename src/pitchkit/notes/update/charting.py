@@ -51,6 +51,38 @@ def chart_context(situation: Situation) -> Context:
     """
     lang = situation.lang
     rules = chart_rules(situation.facts.settings)
+    candidates, chosen, short = _choose(situation)
+    notes = []
+    if len(candidates) > len(chosen):
+        notes.append(
+            lang.gettext(
+                "Charts are shown for {shown} of the {total} measures with enough figures, "
+                "those with a signal first, to keep this update to two pages."
+            ).format(shown=len(chosen), total=len(candidates))
+        )
+    notes += short
+    return {
+        "charts": [chart(p, c, situation) for p, c in chosen],
+        "chart_note": " ".join(notes),
+        "chart_rules": rules_text(rules, lang) if chosen else "",
+    }
+
+
+def draw_charts_soon(situation: Situation) -> None:
+    """Start drawing the charts :func:`chart_context` will show, in the drawing process if any.
+
+    Called before the rest of the update is worked out, so that the charts
+    are drawn meanwhile (see :func:`pitchkit.notes.drawing.draw_soon`).
+    """
+    for progress, claim in _choose(situation)[1]:
+        charts.draw_soon(claim.analysis, **_draw_options(progress, claim, situation))
+
+
+_Chosen = list[tuple[MeasureProgress, Claim]]
+
+
+def _choose(situation: Situation) -> tuple[_Chosen, _Chosen, list[str]]:
+    """The measures with enough points, those charted (in the log's order), and why not others."""
     candidates = []
     short = []
     for order, progress in enumerate(situation.progress):
@@ -62,20 +94,7 @@ def chart_context(situation: Situation) -> Context:
     most = MAX_CHARTS_FILL_IN if situation.fill_in else MAX_CHARTS
     chosen = sorted(candidates, key=lambda c: (c[0], c[1]))[:most]
     chosen.sort(key=lambda c: c[1])
-    notes = []
-    if len(candidates) > len(chosen):
-        notes.append(
-            lang.gettext(
-                "Charts are shown for {shown} of the {total} measures with enough figures, "
-                "those with a signal first, to keep this update to two pages."
-            ).format(shown=len(chosen), total=len(candidates))
-        )
-    notes += short
-    return {
-        "charts": [chart(p, c, situation) for _, _, p, c in chosen],
-        "chart_note": " ".join(notes),
-        "chart_rules": rules_text(rules, lang) if chosen else "",
-    }
+    return [(p, c) for _, _, p, c in candidates], [(p, c) for _, _, p, c in chosen], short
 
 
 def too_few_text(progress: MeasureProgress, claim: Claim, situation: Situation) -> str:
@@ -95,34 +114,11 @@ def too_few_text(progress: MeasureProgress, claim: Claim, situation: Situation) 
 
 def chart(progress: MeasureProgress, claim: Claim, situation: Situation) -> Context:
     """One chart as a picture, with its kind, its icons and its signals in words."""
-    lang, impact = situation.lang, progress.impact
-    points, analysis = claim.points, claim.analysis
-    unit = (
-        impact.unit
-        if not impact.per
-        else f"{impact.unit} {per_period_words(points[-1].period, lang)}"
-    )
-    data = charts.draw(
-        analysis,
-        labels=[fmt.period_label(p.period.text, lang, short=True) for p in points],
-        title="",
-        unit=unit,
-        baseline=points[-1].baseline if analysis.baseline is None else None,
-        target=points[-1].target,
-        centre_label=lang.gettext("Median") if analysis.kind == "run" else lang.gettext("Mean"),
-        limit_label=lang.gettext("Process limits"),
-        baseline_label=lang.gettext("Baseline"),
-        target_label=lang.gettext("Target"),
-        improvement_label=lang.gettext("Improvement"),
-        concern_label=lang.gettext("Concern"),
-        special_label=lang.gettext("Signal"),
-        change_label=lang.gettext("Change"),
-        width_cm=CHART_WIDTH_CM,
-        height_cm=CHART_HEIGHT_CM,
-    )
+    lang, impact, analysis = situation.lang, progress.impact, claim.analysis
+    data = charts.draw(analysis, **_draw_options(progress, claim, situation))
     measure = wording.apply_terms(impact.measure, situation.terms)
     kind = lang.gettext("run chart") if analysis.kind == "run" else lang.gettext("XmR chart")
-    signals = signals_text(analysis, points, situation)
+    signals = signals_text(analysis, claim.points, situation)
     described = icons.icons_words(analysis, lang)
     return {
         "measure": measure,
@@ -137,6 +133,33 @@ def chart(progress: MeasureProgress, claim: Claim, situation: Situation) -> Cont
         "icons": icons.icon_picture(analysis, lang),
         "icons_text": described,
         "signals": signals,
+    }
+
+
+def _draw_options(progress: MeasureProgress, claim: Claim, situation: Situation) -> Any:
+    """What :func:`pitchkit.notes.update.charts.draw` is given for one measure's chart."""
+    lang, impact, points, analysis = situation.lang, progress.impact, claim.points, claim.analysis
+    unit = (
+        impact.unit
+        if not impact.per
+        else f"{impact.unit} {per_period_words(points[-1].period, lang)}"
+    )
+    return {
+        "labels": [fmt.period_label(p.period.text, lang, short=True) for p in points],
+        "title": "",
+        "unit": unit,
+        "baseline": points[-1].baseline if analysis.baseline is None else None,
+        "target": points[-1].target,
+        "centre_label": lang.gettext("Median") if analysis.kind == "run" else lang.gettext("Mean"),
+        "limit_label": lang.gettext("Process limits"),
+        "baseline_label": lang.gettext("Baseline"),
+        "target_label": lang.gettext("Target"),
+        "improvement_label": lang.gettext("Improvement"),
+        "concern_label": lang.gettext("Concern"),
+        "special_label": lang.gettext("Signal"),
+        "change_label": lang.gettext("Change"),
+        "width_cm": CHART_WIDTH_CM,
+        "height_cm": CHART_HEIGHT_CM,
     }
 
 

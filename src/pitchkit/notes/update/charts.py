@@ -14,14 +14,14 @@ import io
 import itertools
 import math
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pitchkit.notes.update.spc import Analysis, Rules, Signal, analyse
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-__all__ = ["Analysis", "Rules", "Signal", "analyse", "draw"]
+__all__ = ["Analysis", "Rules", "Signal", "analyse", "draw", "draw_soon"]
 
 # Making Data Count's colours for improvement, concern and neither; extras only,
 # since every signal also has its own marker shape for greyscale print.
@@ -37,6 +37,9 @@ _Dashes = tuple[float, tuple[float, ...]]
 _BASELINE_DASHES: _Dashes = (0, (6, 2, 1.5, 2))
 _TARGET_DASHES: _Dashes = (0, (9, 3))
 _FONT_PT = 8
+#: zlib's fastest level: a chart's flat colours compress as well as at the default
+#: level (the files differ by 1-3%) in about half the time; the pixels are the same.
+_PNG_OPTIONS = {"compress_level": 1}
 
 
 def draw(
@@ -68,9 +71,63 @@ def draw(
     """
     if len(labels) != len(analysis.values):
         raise ValueError(f"{len(labels)} labels given for {len(analysis.values)} values")
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
+    from pitchkit.notes.drawing import draw_png
 
+    return draw_png(
+        _draw,
+        analysis,
+        labels=list(labels),
+        title=title,
+        unit=unit,
+        baseline=baseline,
+        target=target,
+        centre_label=centre_label,
+        limit_label=limit_label,
+        baseline_label=baseline_label,
+        target_label=target_label,
+        improvement_label=improvement_label,
+        concern_label=concern_label,
+        special_label=special_label,
+        change_label=change_label,
+        width_cm=width_cm,
+        height_cm=height_cm,
+    )
+
+
+def draw_soon(analysis: Analysis, **options: Any) -> None:
+    """Start drawing what ``draw(analysis, **options)`` will give, in the drawing process if any.
+
+    Give every option :func:`draw` takes, as it will be given them; see
+    :func:`pitchkit.notes.drawing.draw_soon`.
+    """
+    from pitchkit.notes.drawing import draw_soon as start
+
+    start(_draw, analysis, **{**options, "labels": list(options["labels"])})
+
+
+def _draw(
+    analysis: Analysis,
+    *,
+    labels: Sequence[str],
+    title: str,
+    unit: str,
+    baseline: float | None,
+    target: float | None,
+    centre_label: str,
+    limit_label: str,
+    baseline_label: str,
+    target_label: str,
+    improvement_label: str,
+    concern_label: str,
+    special_label: str,
+    change_label: str,
+    width_cm: float,
+    height_cm: float,
+) -> bytes:
+    """:func:`draw`'s work, here or in the drawing process (see ``drawing.draw_png``)."""
+    from pitchkit.notes.drawing import figure_classes
+
+    Figure, FigureCanvasAgg = figure_classes()
     figure = Figure(figsize=(width_cm / 2.54, height_cm / 2.54), dpi=_DPI)
     FigureCanvasAgg(figure)
     axes = figure.add_subplot()
@@ -83,8 +140,11 @@ def draw(
     _plot_signals(axes, analysis, labelled)
     _dress(axes, labels, title, unit, width_cm)
     figure.tight_layout(pad=0.4)
+    figure.set_layout_engine(None)
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=_DPI, metadata={"Software": None})
+    figure.savefig(
+        buffer, format="png", dpi=_DPI, metadata={"Software": None}, pil_kwargs=_PNG_OPTIONS
+    )
     return buffer.getvalue()
 
 

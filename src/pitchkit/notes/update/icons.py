@@ -1,43 +1,30 @@
-"""Making Data Count's variation and assurance icons, drawn small by pitchkit.
+"""Making Data Count's variation and assurance icons, as pictures for an update.
 
-:func:`icons` draws the two icons side by side as one PNG, for a table cell
-or beside a chart: a circle coloured as Making Data Count colours it (grey
-for common cause, blue for improvement, orange for concern, purple when
-neither direction is better) holding a small run of dots that shows the
-pattern, and an assurance circle with P (the target is met every time), F
-(it is missed every time) or ? (hit and miss). Words for screen readers
-come from the caller, in the reader's language; the drawing has no words
-beyond those letters.
+:func:`icons` gives the two icons side by side as one PNG, for a table cell
+or beside a chart: the variation icon (what the latest point says) and the
+assurance icon (whether the target will be met). Words for screen readers
+come from the caller, in the reader's language (:func:`icons_words`).
+
+The pictures are drawn once, by ``make icons``, with
+:mod:`pitchkit.notes.update.icondrawing`, and shipped in the package
+(``notes/update/icon-pictures/``), so an update reads a small file instead of
+loading matplotlib, which costs more than a second.
 """
 
 from __future__ import annotations
 
 import functools
-import io
+from pathlib import Path
 
 from pitchkit.i18n.translation import N_, Language
+from pitchkit.notes.update.icondrawing import ICON_CM, TABLE_ICON_CM, draw_icons, icon_key
 from pitchkit.notes.update.spc import Analysis, Assurance, Variation
 from pitchkit.word.renderenv import Picture
 
-GREY = "#a6a6a6"
-BLUE = "#289de0"
-ORANGE = "#e46c0a"
-PURPLE = "#7030a0"
-_VARIATION_COLOUR: dict[str, str] = {
-    "common": GREY,
-    "improvement": BLUE,
-    "concern": ORANGE,
-    "special": PURPLE,
-}
-_ASSURANCE: dict[str, tuple[str, str]] = {
-    "pass": (BLUE, "P"),
-    "fail": (ORANGE, "F"),
-    "hit_and_miss": (GREY, "?"),
-}
-_DPI = 200
-#: The height of the icons beside a chart, and in the table of measures.
-ICON_CM = 0.6
-TABLE_ICON_CM = 0.36
+__all__ = ["ICON_CM", "TABLE_ICON_CM", "icon_picture", "icons", "icons_words"]
+
+#: Where the drawn pictures are shipped.
+FOLDER = Path(__file__).parent / "icon-pictures"
 
 
 @functools.lru_cache(maxsize=64)
@@ -47,41 +34,14 @@ def icons(
     """The variation icon (and the assurance icon, when there is one) as PNG bytes.
 
     ``high`` says whether the latest signal is above the mean (dots drawn
-    high) rather than below; it matters only for a special-cause icon.
+    high) rather than below; it matters only for a special-cause icon. The
+    two sizes an update uses are read from the shipped files; any other size
+    is drawn.
     """
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-    from matplotlib.patches import Circle
-
-    count = 2 if assurance is not None else 1
-    figure = Figure(figsize=(count * size_cm / 2.54, size_cm / 2.54), dpi=_DPI)
-    FigureCanvasAgg(figure)
-    axes = figure.add_axes((0, 0, 1, 1))
-    axes.set_xlim(0, count)
-    axes.set_ylim(0, 1)
-    axes.set_aspect("equal")
-    axes.axis("off")
-    colour = _VARIATION_COLOUR.get(variation, GREY)
-    axes.add_patch(Circle((0.5, 0.5), 0.44, facecolor="white", edgecolor=colour, linewidth=2.2))
-    xs = [0.24, 0.34, 0.44, 0.54, 0.64, 0.74]
-    if variation == "common":
-        ys = [0.5, 0.56, 0.45, 0.55, 0.47, 0.52]
-        dots = [GREY] * 6
-    else:
-        lift = 0.14 if high else -0.14
-        ys = [0.5, 0.45, 0.53, 0.5 + lift, 0.5 + lift, 0.5 + lift]
-        dots = [GREY, GREY, GREY, colour, colour, colour]
-    axes.plot(xs, ys, color="#7f7f7f", linewidth=0.8, zorder=2)
-    axes.scatter(xs, ys, s=9, c=dots, zorder=3, linewidths=0)
-    if assurance is not None:
-        ring, letter = _ASSURANCE[assurance]
-        axes.add_patch(Circle((1.5, 0.5), 0.44, facecolor="white", edgecolor=ring, linewidth=2.2))
-        axes.text(
-            1.5, 0.49, letter, ha="center", va="center", fontsize=9, fontweight="bold", color=ring
-        )
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=_DPI, metadata={"Software": None}, transparent=True)
-    return buffer.getvalue()
+    key = icon_key(variation, assurance, high=high, size_cm=size_cm)
+    if size_cm not in (ICON_CM, TABLE_ICON_CM):
+        return draw_icons(key)
+    return (FOLDER / key.file_name).read_bytes()
 
 
 def icon_picture(analysis: Analysis, lang: Language, *, size_cm: float = ICON_CM) -> Picture | str:
