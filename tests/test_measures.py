@@ -226,3 +226,19 @@ def test_screening_and_morning_discharges_are_one_step_before_the_outcome() -> N
     # Discharging earlier in the day frees beds sooner, not more of them.
     assert chain(("discharge-before-noon",), ("bed-occupancy",)) is None
     assert chain(("discharge-before-noon",), ("twelve-hour-waits",)) is not None
+
+
+def test_qualifiers_of_one_family_must_agree_when_both_sides_state_one() -> None:
+    from pitchkit.recast.measures import families_disagree, qualifiers
+
+    assert qualifiers("Medical agency shifts paid above the price cap") == {
+        "staff group": frozenset({"medical"})
+    }
+    nursing = "Zero off-framework nursing agency shifts and no HCSW agency use"
+    assert families_disagree("Medical agency shifts paid above the price cap", nursing) == "staff group"
+    assert families_disagree("Agency nursing shifts filled", nursing) is None
+    # Only one side states a staff group: nothing to disagree about.
+    assert families_disagree("Agency shifts booked", nursing) is None
+    assert families_disagree("Emergency admissions of children with asthma", "Adult acute admissions") == (
+        "age group"
+    )
