@@ -242,3 +242,23 @@ def test_qualifiers_of_one_family_must_agree_when_both_sides_state_one() -> None
     assert families_disagree("Emergency admissions of children with asthma", "Adult acute admissions") == (
         "age group"
     )
+
+
+def test_the_six_week_diagnostic_list_and_the_cancer_pathway_are_different_waiting_lists() -> None:
+    from pitchkit.recast.measures import families_disagree
+
+    routine = "Patients waiting more than six weeks for a diagnostic endoscopy"
+    assert families_disagree(routine, "Cancer 28-day Faster Diagnosis Standard of 80%") == "waiting list"
+    assert families_disagree(routine, "DM01: 95% of patients tested within 6 weeks") is None
+    urgent = "Urgent suspected lower GI cancer referrals scoped within 10 days of referral"
+    assert families_disagree(urgent, "DM01: 95% of patients tested within 6 weeks") == "waiting list"
+    # The faster diagnosis standard and the 62-day standard are one pathway.
+    assert families_disagree("Patients told their diagnosis within 28 days", "62-day standard of 75%") is None
+
+
+def test_job_planning_rostering_and_rota_gaps_are_different_concepts() -> None:
+    assert measured("Consultant job plans agreed and signed off") == ("job-planning",)
+    assert aimed("e-rostering at level 4 attainment for every medical staff group") == ("e-rostering",)
+    assert measured("Medical rota gaps filled through the internal bank") == ("rota-gaps",)
+    # "rostered hours" is not e-rostering.
+    assert measured("Hours worked beyond their rostered hours") == ()
