@@ -314,9 +314,7 @@ def qualifiers(text: str) -> dict[str, frozenset[str]]:
     found: dict[str, frozenset[str]] = {}
     for family, members in _family_table().items():
         said = frozenset(
-            member
-            for member, keys in members.items()
-            if any(_contains(stems, key) for key in keys)
+            member for member, keys in members.items() if any(_contains(stems, key) for key in keys)
         )
         if said:
             found[family] = said
