@@ -321,3 +321,17 @@ def test_no_name_of_several_words_shrinks_to_a_bare_money_word() -> None:
         if len(name.split()) > 1 and name_key(name) in bare
     ]
     assert shrunk == []
+
+
+def test_screening_for_a_condition_and_visits_for_it_are_not_the_condition() -> None:
+    assert measured("Patients assessed for delirium with the 4AT after surgery") == (
+        "delirium-screening",
+    )
+    # Screening -> delirium -> falls is two causes: too far to claim.
+    assert (
+        chain(("delirium-screening",), aimed("Cut inpatient falls with moderate or severe harm"))
+        is None
+    )
+    assert measured("District nursing visits for pressure ulcer care") == (
+        "community-nursing-visits",
+    )
