@@ -304,7 +304,7 @@ def test_surgery_after_a_hip_fracture_reaches_hsmr_through_hip_fracture_deaths()
 
 
 def test_a_cost_is_not_a_cost_improvement_programme() -> None:
-    """'cost improvement' loses 'improvement' as a filler word: it must not become the word 'cost'."""
+    """'cost improvement' drops 'improvement' as filler: it must not become the bare word 'cost'."""
     assert "cip" not in measured("Cost of medicines supplied at discharge")
     assert measured("Cost of medicines supplied at discharge") == ("drug-spend",)
     assert aimed("Deliver the cost improvement programme") == ("cip",)
