@@ -226,3 +226,112 @@ def test_screening_and_morning_discharges_are_one_step_before_the_outcome() -> N
     # Discharging earlier in the day frees beds sooner, not more of them.
     assert chain(("discharge-before-noon",), ("bed-occupancy",)) is None
     assert chain(("discharge-before-noon",), ("twelve-hour-waits",)) is not None
+
+
+def test_qualifiers_of_one_family_must_agree_when_both_sides_state_one() -> None:
+    from pitchkit.recast.measures import families_disagree, qualifiers
+
+    assert qualifiers("Medical agency shifts paid above the price cap") == {
+        "staff group": frozenset({"medical"})
+    }
+    nursing = "Zero off-framework nursing agency shifts and no HCSW agency use"
+    assert (
+        families_disagree("Medical agency shifts paid above the price cap", nursing)
+        == "staff group"
+    )
+    assert families_disagree("Agency nursing shifts filled", nursing) is None
+    # Only one side states a staff group: nothing to disagree about.
+    assert families_disagree("Agency shifts booked", nursing) is None
+    assert families_disagree(
+        "Emergency admissions of children with asthma", "Adult acute admissions"
+    ) == ("age group")
+
+
+def test_the_six_week_diagnostic_list_and_the_cancer_pathway_are_different_waiting_lists() -> None:
+    from pitchkit.recast.measures import families_disagree
+
+    routine = "Patients waiting more than six weeks for a diagnostic endoscopy"
+    assert (
+        families_disagree(routine, "Cancer 28-day Faster Diagnosis Standard of 80%")
+        == "waiting list"
+    )
+    assert families_disagree(routine, "DM01: 95% of patients tested within 6 weeks") is None
+    urgent = "Urgent suspected lower GI cancer referrals scoped within 10 days of referral"
+    assert (
+        families_disagree(urgent, "DM01: 95% of patients tested within 6 weeks") == "waiting list"
+    )
+    # The faster diagnosis standard and the 62-day standard are one pathway.
+    assert (
+        families_disagree("Patients told their diagnosis within 28 days", "62-day standard of 75%")
+        is None
+    )
+
+
+def test_job_planning_rostering_and_rota_gaps_are_different_concepts() -> None:
+    assert measured("Consultant job plans agreed and signed off") == ("job-planning",)
+    assert aimed("e-rostering at level 4 attainment for every medical staff group") == (
+        "e-rostering",
+    )
+    assert measured("Medical rota gaps filled through the internal bank") == ("rota-gaps",)
+    # "rostered hours" is not e-rostering.
+    assert measured("Hours worked beyond their rostered hours") == ()
+
+
+def test_an_audits_name_is_not_one_of_its_measures() -> None:
+    assert aimed("100% case ascertainment in the National Hip Fracture Database") == (
+        "hip-fracture-audit",
+    )
+    assert (
+        chain(
+            measured("Patients with a hip fracture operated on within 36 hours"),
+            ("hip-fracture-audit",),
+        )
+        is None
+    )
+
+
+def test_surgery_after_a_hip_fracture_reaches_hsmr_through_hip_fracture_deaths() -> None:
+    found = chain(
+        measured("Patients with a hip fracture operated on within 36 hours of arrival"),
+        aimed("HSMR below 100"),
+    )
+    assert found is not None
+    assert found.labels() == (
+        "hip fracture surgery within 36 hours",
+        "deaths after hip fracture",
+        "HSMR",
+    )
+
+
+def test_a_cost_is_not_a_cost_improvement_programme() -> None:
+    """'cost improvement' drops 'improvement' as filler: it must not become the bare word 'cost'."""
+    assert "cip" not in measured("Cost of medicines supplied at discharge")
+    assert measured("Cost of medicines supplied at discharge") == ("drug-spend",)
+    assert aimed("Deliver the cost improvement programme") == ("cip",)
+
+
+def test_no_name_of_several_words_shrinks_to_a_bare_money_word() -> None:
+    from pitchkit.recast.measures import name_key
+
+    bare = {("cost",), ("spend",), ("saving",), ("income",)}
+    shrunk = [
+        f"{concept.id}: {name!r}"
+        for concept in measure_map().concepts.values()
+        for name in concept.names
+        if len(name.split()) > 1 and name_key(name) in bare
+    ]
+    assert shrunk == []
+
+
+def test_screening_for_a_condition_and_visits_for_it_are_not_the_condition() -> None:
+    assert measured("Patients assessed for delirium with the 4AT after surgery") == (
+        "delirium-screening",
+    )
+    # Screening -> delirium -> falls is two causes: too far to claim.
+    assert (
+        chain(("delirium-screening",), aimed("Cut inpatient falls with moderate or severe harm"))
+        is None
+    )
+    assert measured("District nursing visits for pressure ulcer care") == (
+        "community-nursing-visits",
+    )

@@ -20,7 +20,7 @@ from typing import Literal
 
 from pitchkit.facts.schema import THEMES, Impact, Objective
 from pitchkit.recast.lenses import Lens, lens_data
-from pitchkit.recast.measures import Chain, aimed, chain, measure_map, measured
+from pitchkit.recast.measures import Chain, aimed, chain, families_disagree, measure_map, measured
 from pitchkit.recast.words import PhraseMatcher, Token, phrase, phrase_table, tokens
 
 #: A link needs at least this score; tuned on tests/data/alignment_pairs.yaml.
@@ -238,7 +238,14 @@ def _objective_concepts(objective: Objective) -> tuple[str, ...]:
 
 
 def map_chain(impact: Impact, objective: Objective) -> Chain | None:
-    """How the measure map takes ``impact`` to ``objective`` in at most two steps, if it does."""
+    """How the measure map takes ``impact`` to ``objective`` in at most two steps, if it does.
+
+    Not when both name a qualifier of the same family (staff group, age
+    group) and the qualifiers differ: medical locums do not serve a nursing
+    agency target.
+    """
+    if families_disagree(impact.measure, objective.text):
+        return None
     return chain(_impact_concepts(impact), _objective_concepts(objective))
 
 

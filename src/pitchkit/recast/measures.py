@@ -261,6 +261,10 @@ def _spelt(text: str) -> str:
     return text
 
 
+#: Switches for the reading rules, so each can be measured on its own (scripts and tests only).
+RULES = {"families": True}
+
+
 def _heads(text: str, found: tuple[Mention, ...], *, lead: bool) -> tuple[Mention, ...]:
     """The mentions of ``found`` that a measure counts or an objective aims at.
 
@@ -272,9 +276,7 @@ def _heads(text: str, found: tuple[Mention, ...], *, lead: bool) -> tuple[Mentio
     if not found:
         return ()
     concepts = measure_map().concepts
-    spelt = text
-    for pattern, replacement in _AMPERSANDS:
-        spelt = pattern.sub(replacement, spelt)
+    spelt = _spelt(text)
     # "People in mental health crisis waiting more than 12 hours": a concept
     # after a qualifying word at the start only says whose; what is counted
     # comes later, when the measure names something later.
@@ -289,6 +291,58 @@ def _heads(text: str, found: tuple[Mention, ...], *, lead: bool) -> tuple[Mentio
         if concepts[head.concept].broad or not _QUALIFIER.search(between):
             kept.append(mention)
     return tuple(kept)
+
+
+@cache
+def _family_table() -> dict[str, dict[str, tuple[tuple[str, ...], ...]]]:
+    """For each qualifier family, each member's phrases as stem keys."""
+    raw = read_measure_file().get("qualifier_families") or {}
+    return {
+        family: {
+            member: tuple(key for key in (_family_key(p) for p in phrases) if key)
+            for member, phrases in members.items()
+        }
+        for family, members in raw.items()
+    }
+
+
+def _family_key(phrase: str) -> tuple[str, ...]:
+    """The stems a family phrase is matched by: every word counts, filler too."""
+    return tuple(token.stem for token in tokens(phrase))
+
+
+def qualifiers(text: str) -> dict[str, frozenset[str]]:
+    """The members of each qualifier family ``text`` states: {"staff group": {"medical"}}."""
+    stems = tuple(token.stem for token in tokens(_spelt(text)))
+    found: dict[str, frozenset[str]] = {}
+    for family, members in _family_table().items():
+        said = frozenset(
+            member for member, keys in members.items() if any(_contains(stems, key) for key in keys)
+        )
+        if said:
+            found[family] = said
+    return found
+
+
+def _contains(stems: tuple[str, ...], key: tuple[str, ...]) -> bool:
+    width = len(key)
+    return any(stems[index : index + width] == key for index in range(len(stems) - width + 1))
+
+
+def families_disagree(impact_text: str, objective_text: str) -> str | None:
+    """The qualifier family both texts state with no member in common, if any.
+
+    "Medical agency shifts paid above the price cap" and "Zero off-framework
+    nursing agency shifts" both say which staff group, and different ones:
+    the map may not link them, however close their concepts are.
+    """
+    if not RULES["families"]:
+        return None
+    mine, theirs = qualifiers(impact_text), qualifiers(objective_text)
+    for family in mine.keys() & theirs.keys():
+        if not mine[family] & theirs[family]:
+            return family
+    return None
 
 
 def chain(starts: tuple[str, ...], ends: tuple[str, ...]) -> Chain | None:
