@@ -40,7 +40,7 @@ from pitchkit.cli.options import (
     TimeLimitOpt,
 )
 from pitchkit.cli.plan import report_advice
-from pitchkit.i18n.messages import Message, Plural
+from pitchkit.i18n.messages import Message
 
 if TYPE_CHECKING:
     from pitchkit.api import PeriodStatus
@@ -120,14 +120,7 @@ def report_pages(pages: int | None, *, measured: bool) -> None:
     if pages is None:
         return
     if measured:
-        say(
-            Plural(
-                "Pages: {n}, as LibreOffice lays the note out.",
-                "Pages: {n}, as LibreOffice lays the note out.",
-                pages,
-            ),
-            level=2,
-        )
+        say(Message("Pages: {n}, as LibreOffice lays the note out.", n=pages), level=2)
     else:
         say(
             Message(
