@@ -21,8 +21,8 @@ and the median of ``--runs`` runs is reported:
   all differ: the roles and objectives of the held-out link evaluation
   teams (``tests/data/linkeval/*/facts.yaml``), each given one more
   objective and a concern drawn from the others, so no two directors are
-  recast from the same inputs. ``--cases batch`` times only the batch and
-  the loop.
+  recast from the same inputs. ``--cases batch,loop`` times only the batch
+  and the loop.
 
 Every module the cases import is compiled to bytecode beside its source
 first, as installing a wheel does, and each case runs once untimed before
@@ -38,6 +38,15 @@ The figures are printed as seconds and as the ratios the issue asks about.
 Run from the project root::
 
     .venv/bin/python benchmarks/commands.py --runs 5 --batch 300
+
+``--compare DIR`` times another source tree too (say, an export of an
+earlier commit's ``src``): each pitchkit case runs once with each tree in
+every round, so before and after see the same machine load, and both get
+their ratios to the same bare script. ``--cases brief,docxtpl script``
+times only the cases whose names hold one of those words::
+
+    rm -rf /tmp/before && mkdir /tmp/before && git archive main src | tar -x -C /tmp/before
+    .venv/bin/python benchmarks/commands.py --runs 5 --compare /tmp/before/src --cases brief,script
 """
 
 from __future__ import annotations
@@ -174,9 +183,7 @@ def distinct_team_csv(path: Path, count: int) -> None:
             )
 
 
-def cases(
-    folder: Path, batch: int, *, distinct: bool = False, only_batch: bool = False
-) -> dict[str, list[str]]:
+def cases(folder: Path, batch: int, *, distinct: bool = False) -> dict[str, list[str]]:
     """The commands timed, by name: arguments after ``python``."""
     template, context = brief_context(folder)
     team = folder / "team.csv"
@@ -247,8 +254,6 @@ def cases(
             str(folder / "loop"),
         ],
     }
-    if only_batch:
-        return {name: value for name, value in timed.items() if "batch" in name or "loop" in name}
     return timed
 
 
@@ -265,16 +270,43 @@ def run_once(arguments: list[str], env: dict[str, str]) -> float:
     return time.perf_counter() - started
 
 
-def compiled() -> dict[str, str]:
-    """The environment to run the cases in, with pitchkit's bytecode written beside its source."""
+def compiled(source: Path) -> dict[str, str]:
+    """The environment to run cases in, with pitchkit from ``source`` compiled beside it."""
     env = {
         name: value
         for name, value in os.environ.items()
         if name not in {"PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX"}
     }
-    source = ROOT / "src" / "pitchkit"
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(source)], check=True, env=env)
+    env["PYTHONPATH"] = str(source)
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", str(source / "pitchkit")], check=True, env=env
+    )
     return env
+
+
+BEFORE = " (before)"
+
+
+def ratios(median: dict[str, float], batch: int, suffix: str = "") -> None:
+    """Print the ratios the issue asks about, for the cases timed (with ``suffix``)."""
+    script = median.get("docxtpl script")
+    brief, bare = (
+        median.get(f"pitchkit brief{suffix}"),
+        median.get(f"pitchkit brief, measure=0{suffix}"),
+    )
+    if script and brief:
+        print(f"brief / docxtpl script: {brief / script:.2f}x (target 1.5x or less)")
+    if script and bare:
+        print(f"brief, measure=0 / docxtpl script: {bare / script:.2f}x")
+    if f"pitchkit update{suffix}" in median:
+        update = median[f"pitchkit update{suffix}"]
+        print(f"update with charts: {update:.2f} s (target 2 s or less)")
+    loop, made = (
+        median.get(f"docxtpl loop ({batch}){suffix}"),
+        median.get(f"pitchkit batch ({batch}){suffix}"),
+    )
+    if loop and made:
+        print(f"docxtpl loop / batch: {loop / made:.1f}x (target 10x or more)")
 
 
 def main() -> None:
@@ -288,46 +320,41 @@ def main() -> None:
         default="repeated",
         help="the example's team repeated, or directors who all differ",
     )
-    parser.add_argument(
-        "--cases", choices=("all", "batch"), default="all", help="every case, or the batch's two"
-    )
+    parser.add_argument("--compare", type=Path, help="another src tree to time, as 'before'")
+    parser.add_argument("--cases", help="only the cases whose names hold one of these words")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="pitchkit-commands-") as name:
-        timed = cases(
-            Path(name),
-            args.batch,
-            distinct=args.team == "distinct",
-            only_batch=args.cases == "batch",
-        )
-        env = compiled()
-        for case in timed:  # once untimed: bytecode written, files in the disk cache
-            run_once(timed[case], env)
-        if not has_charts(Path(name) / "update.docx"):
+        every = cases(Path(name), args.batch, distinct=args.team == "distinct")
+        if args.cases:
+            words = [word.strip() for word in args.cases.split(",") if word.strip()]
+            every = {case: argv for case, argv in every.items() if any(w in case for w in words)}
+        env = compiled(ROOT / "src")
+        timed = {case: (argv, env) for case, argv in every.items()}
+        if args.compare is not None:
+            before = compiled(args.compare.resolve())
+            for case, argv in every.items():
+                if "pitchkit" in case or "loop" in case:
+                    timed[case + BEFORE] = (argv, before)
+        for argv, case_env in timed.values():  # once untimed: bytecode written, files cached
+            run_once(argv, case_env)
+        update = Path(name) / "update.docx"
+        if "pitchkit update" in every and not has_charts(update):
             raise SystemExit(f"the update for {PERIOD} has no charts: pick a later period")
         seconds: dict[str, list[float]] = {case: [] for case in timed}
         for run in range(args.runs):
             order = list(timed) if run % 2 == 0 else list(timed)[::-1]
             for case in order:
-                seconds[case].append(run_once(timed[case], env))
+                seconds[case].append(run_once(*timed[case]))
     median = {case: statistics.median(values) for case, values in seconds.items()}
     for case, value in median.items():
         spread = f"{min(seconds[case]):.2f}-{max(seconds[case]):.2f}"
-        print(f"{case:<26} {value:6.2f} s  (runs {spread})")
-    batch, loop = f"pitchkit batch ({args.batch})", f"docxtpl loop ({args.batch})"
+        print(f"{case:<36} {value:6.2f} s  (runs {spread})")
     print(f"team: {args.team}")
-    print(f"docxtpl loop / batch: {median[loop] / median[batch]:.1f}x (target 10x or more)")
-    if args.cases == "batch":
-        print(f"measured {dt.datetime.now():%Y-%m-%d %H:%M}, {args.runs} runs")
-        return
-    print(
-        f"brief / docxtpl script: {median['pitchkit brief'] / median['docxtpl script']:.2f}x "
-        "(target 1.5x or less)"
-    )
-    print(
-        "brief, measure=0 / docxtpl script: "
-        f"{median['pitchkit brief, measure=0'] / median['docxtpl script']:.2f}x"
-    )
-    print(f"update with charts: {median['pitchkit update']:.2f} s (target 2 s or less)")
+    if args.compare is not None:
+        print(f"before ({args.compare}):")
+        ratios(median, args.batch, BEFORE)
+        print("now:")
+    ratios(median, args.batch)
     print(f"measured {dt.datetime.now():%Y-%m-%d %H:%M}, {args.runs} runs")
 
 

@@ -27,6 +27,7 @@ NEEDED = (
     "pitchkit/recast/lenses.json",
     "pitchkit/recast/measures.json",
     "pitchkit/recast/priceindex.json",
+    "pitchkit/notes/arialwidths.json",
     "pitchkit/api/schemas/brief.json",
     "pitchkit/api/schemas/batch.json",
     "pitchkit/py.typed",

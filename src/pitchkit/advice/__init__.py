@@ -16,7 +16,7 @@ over change, sourced figures, clear asks), :mod:`~pitchkit.advice.words`
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from pitchkit.advice.audience import lens_own_used, meant_for_another
 from pitchkit.advice.director import (
@@ -65,6 +65,7 @@ from pitchkit.i18n.translation import Language
 from pitchkit.recast.pitch import Pitch
 
 __all__ = [
+    "NOTE_RULES",
     "RULES",
     "SEVERITIES",
     "Finding",
@@ -110,6 +111,9 @@ RULES: tuple[Rule, ...] = (
     untranslated,
     page_fit,
 )
+#: The rules ``pitchkit brief`` runs after writing a note: all but the length rules
+#: (:data:`~pitchkit.advice.length.LENGTH_RULES`), since the note was just fitted to its page.
+NOTE_RULES: tuple[Rule, ...] = tuple(rule for rule in RULES if rule is not page_fit)
 
 
 def check(
@@ -119,13 +123,15 @@ def check(
     today: dt.date,
     lang: Language,
     pitches: Mapping[str, Pitch] | None = None,
+    rules: Sequence[Rule] = RULES,
 ) -> list[Finding]:
     """Check the facts against the guide's advice, most serious findings first.
 
     ``director_id`` chooses the director the pitch is for (default: the
     meeting's director, or the only director). ``pitches`` are pitches
     already recast from these facts, by director id (a note just written
-    passes its own), so they are not worked out again. Raises
+    passes its own), so they are not worked out again. ``rules`` are the
+    rules run (default: every rule). Raises
     :class:`~pitchkit.errors.DirectorsError` for an unknown id.
     """
     facts = loaded.facts
@@ -136,7 +142,7 @@ def check(
         today=today,
         lang=lang,
     )
-    findings = [finding for rule in RULES for finding in rule(review)]
+    findings = [finding for rule in rules for finding in rule(review)]
     return sorted(findings, key=lambda f: SEVERITIES.index(f.severity))
 
 

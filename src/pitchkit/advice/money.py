@@ -17,6 +17,7 @@ from pitchkit.advice.review import Finding, Review
 from pitchkit.facts.schema import Impact
 from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import N_
+from pitchkit.notes.rates import scale
 from pitchkit.period import parse_period
 from pitchkit.recast.money import Ledger, appraise, fy_label, shipped_index, target_year
 
@@ -214,8 +215,6 @@ def logged_period(review: Review) -> Iterator[Finding]:
     facts = review.facts
     if not facts.updates:
         return
-    from pitchkit.notes.update.progress import scale  # loads the update package: only for a log
-
     for u_index, update in enumerate(facts.updates):
         period = parse_period(update.period)
         for impact_id, value in update.measures.items():

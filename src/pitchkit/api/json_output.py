@@ -154,6 +154,7 @@ def brief_json(result: BriefResult, *, bilingual: bool, warnings: Sequence[str])
         "files": written_files(result.written),
         "cuts": cut_entries(result.cuts, result.lang),
         "pages": result.pages,
+        "pages_measured": result.pages_measured,
         "over_words": result.over_words,
         "findings": finding_entries(result.findings),
     }

@@ -69,8 +69,11 @@ class BriefResult(Result):
     cuts: tuple[Cut, ...]
     findings: tuple[Finding, ...]
     warnings: tuple[Renderable | str, ...] = field(default=())
-    #: Pages LibreOffice laid the note out on, when it was measured.
+    #: The note's pages: LibreOffice's count when ``pages_measured``, else 1 when the
+    #: estimate alone showed the note surely fits one page; ``None`` when not known.
     pages: int | None = None
+    #: Whether LibreOffice laid the note out to count its pages.
+    pages_measured: bool = False
     #: About how many words the note still runs over one page, by the estimate.
     over_words: int = 0
     #: The director's name and role, as the facts give them.
@@ -107,15 +110,18 @@ def brief_findings(
 ) -> tuple[Finding, ...]:
     """The guide's findings for a note just written; a problem is a warning, never a failure.
 
+    The length rules are not run: the note was just fitted to its page, and says its cuts.
+
     ``pitch`` is the note's own pitch (before localising), so it is not recast again.
     """
-    from pitchkit.advice import check
-    from pitchkit.advice.length import LENGTH_RULES
+    from pitchkit.advice import NOTE_RULES, check
 
     known = {director_id: pitch} if pitch is not None else None
     try:
-        findings = check(loaded, director_id=director_id, today=today, lang=lang, pitches=known)
-        return tuple(finding for finding in findings if finding.rule not in LENGTH_RULES)
+        findings = check(
+            loaded, director_id=director_id, today=today, lang=lang, pitches=known, rules=NOTE_RULES
+        )
+        return tuple(findings)
     except PitchkitError as error:
         listener.warning(
             Message("the pitch could not be checked against the guide: {why}", why=error.text)
@@ -152,7 +158,7 @@ def write_brief(request: BriefRequest, listener: Listener | None = None) -> Brie
             pair, chosen.id, template=request.template, today=today, welsh_pitch=pitch
         )
         data, cuts = both.data, both.cuts
-        pages, over_words = None, 0
+        pages, pages_measured, over_words = None, False, 0
     else:
         project = open_facts(
             request.facts, request.locale, heard, default_locale=request.default_locale
@@ -172,7 +178,7 @@ def write_brief(request: BriefRequest, listener: Listener | None = None) -> Brie
             measure=measuring(),
         )
         data, cuts = note.data, note.cuts
-        pages, over_words = note.pages, note.over_words
+        pages, pages_measured, over_words = note.pages, note.pages_measured, note.over_words
     refuse_cuts(cuts, no_cuts=request.no_cuts)
     written = save_document(path, data, force=request.force, pdf=request.pdf)
     findings = brief_findings(
@@ -186,6 +192,7 @@ def write_brief(request: BriefRequest, listener: Listener | None = None) -> Brie
         findings=findings,
         warnings=tuple(heard.warnings),
         pages=pages,
+        pages_measured=pages_measured,
         over_words=over_words,
         director_name=chosen.name,
         director_role=chosen.role,

@@ -95,6 +95,7 @@ def brief(
         result = write_brief(request, Terminal())
     report_cuts(result.cuts, result.lang)
     report_fit(result.pages, result.over_words, template)
+    report_pages(result.pages, measured=result.pages_measured)
     report_written(result.written, result.lang)
     report_advice(result.findings, result.lang)
     if as_json:
@@ -112,6 +113,22 @@ def report_fit(pages: int | None, over_words: int, template: Path | None) -> Non
         warn(template_over(name, pages))
     elif pages is None and over_words:
         warn(still_over(over_words))
+
+
+def report_pages(pages: int | None, *, measured: bool) -> None:
+    """With --verbose, say how many pages the note takes and how that is known."""
+    if pages is None:
+        return
+    if measured:
+        say(Message("Pages: {n}, as LibreOffice lays the note out.", n=pages), level=2)
+    else:
+        say(
+            Message(
+                "Pages: 1, by pitchkit's estimate: the note fits with room to spare, so "
+                "LibreOffice was not needed to measure it."
+            ),
+            level=2,
+        )
 
 
 @app.command(rich_help_panel="Write notes")

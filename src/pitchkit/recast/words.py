@@ -113,8 +113,12 @@ def tokens(text: str) -> tuple[Token, ...]:
     return tuple(found)
 
 
+@lru_cache(maxsize=8192)
 def phrase(text: str) -> tuple[str, ...]:
-    """The stems of ``text`` as a phrase to look for in other texts."""
+    """The stems of ``text`` as a phrase to look for in other texts.
+
+    Remembered: every lens's phrase table holds the shared synonym groups again.
+    """
     return tuple(token.stem for token in tokens(text))
 
 

@@ -93,6 +93,8 @@ class PitchkitTemplate(DocxTemplate):  # type: ignore[misc]
         self.shelf = PictureShelf()
         #: What :func:`~pitchkit.word.templateguard.guard_template` took out of the file.
         self.removed: tuple[Any, ...] = ()
+        #: Parts already compiled with this template's environment, by their source.
+        self.compiled: dict[str, Any] | None = None
 
     def patch_xml(self, src_xml: str) -> str:
         """Clean Word's XML as docxtpl does, then straighten quotes inside tags.
@@ -115,7 +117,11 @@ class PitchkitTemplate(DocxTemplate):  # type: ignore[misc]
         marked = mark_paragraphs(src_xml)
         self.current_rendering_part = part
         where = part_label(str(part.partname))
-        template = compile_tag_source(jinja_env, marked, self.template_name, where)
+        template = self.compiled.get(marked) if self.compiled is not None else None
+        if template is None:
+            template = compile_tag_source(jinja_env, marked, self.template_name, where)
+            if self.compiled is not None:
+                self.compiled[marked] = template
         with known_names(context):
             try:
                 rendered: str = template.render(context)
@@ -221,10 +227,14 @@ def fill(
     fields, altChunks and macros are taken out first
     (:func:`~pitchkit.word.templateguard.guard_template`).
     """
-    env = make_environment(lang)
     if guard:
+        env = make_environment(lang)
         data = guard_template(data, name).data
-    document = load_template(data, name)
+        document = load_template(data, name)
+    else:
+        env, compiled = _builtin_environment(lang)
+        document = load_template(data, name)
+        document.compiled = compiled
     try:
         values = scoped(dict(context), shelf=document.shelf)
         document.render(values, env, autoescape=True)
@@ -238,6 +248,19 @@ def fill(
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+#: For each language, the environment built-in templates are filled with and
+#: their parts compiled in it (by source): filling a note again, as ``brief``
+#: does to lay out a few fits of one note, compiles nothing twice. Users'
+#: templates get a fresh environment each time.
+_BUILTIN_ENVIRONMENTS: dict[str, tuple[Any, dict[str, Any]]] = {}
+
+
+def _builtin_environment(lang: Language) -> tuple[Any, dict[str, Any]]:
+    if lang.code not in _BUILTIN_ENVIRONMENTS:
+        _BUILTIN_ENVIRONMENTS[lang.code] = (make_environment(lang), {})
+    return _BUILTIN_ENVIRONMENTS[lang.code]
 
 
 def load_template(data: bytes, name: str = "template") -> PitchkitTemplate:

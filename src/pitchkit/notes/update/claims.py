@@ -18,8 +18,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pitchkit.facts.schema import Facts, Impact
+from pitchkit.notes.rates import scale
 from pitchkit.notes.update import spc
-from pitchkit.notes.update.progress import MeasureProgress, Point, delivered_value, scale
+from pitchkit.notes.update.progress import MeasureProgress, Point, delivered_value
 from pitchkit.period import Period
 
 

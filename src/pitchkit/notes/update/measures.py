@@ -11,8 +11,9 @@ from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import N_, Language
 from pitchkit.notes import wording
 from pitchkit.notes.context import Context
+from pitchkit.notes.rates import scale
 from pitchkit.notes.update import fillin, icons
-from pitchkit.notes.update.progress import MeasureProgress, scale
+from pitchkit.notes.update.progress import MeasureProgress
 from pitchkit.notes.update.situation import Situation
 from pitchkit.period import Period
 

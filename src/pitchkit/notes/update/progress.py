@@ -20,30 +20,13 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from pitchkit.facts.schema import Impact, Update
+from pitchkit.notes.rates import scale
 from pitchkit.period import PERIOD_MONTHS, Period, PeriodKind, add_months, parse_period
 
 Direction = Literal["improving", "worsening", "no change"]
 
-#: How many months each ``per`` of a rate lasts.
-PER_MONTHS: dict[str, float] = {
-    "day": 12 / 365,
-    "week": 12 / 52,
-    "month": 1,
-    "quarter": 3,
-    "year": 12,
-}
 #: Differences smaller than this share of the baseline count as no change.
 _SAME = 1e-9
-
-
-def scale(value: float, impact: Impact, period: Period) -> float:
-    """``value`` of ``impact`` (a baseline or target) for the length of ``period``.
-
-    A rate is scaled by months (2,100 a year → 175 a month); a level is unchanged.
-    """
-    if impact.per is None:
-        return value
-    return value * period.months / PER_MONTHS[impact.per]
 
 
 def gap(observed: float, impact: Impact, period: Period) -> float:

@@ -1,0 +1,242 @@
+"""How far pitchkit's height estimates are from LibreOffice's layout, over many notes.
+
+For every facts file given (default: every bundled example, the test
+pitches, the long test files and the link-evaluation projects), in English
+and in Welsh, for every director, the built-in brief is filled with each
+fit ``pitchkit brief`` tries when it measures (fitted to the estimate's page
+and to each page height of :data:`pitchkit.notes.brief.MEASURED_PAGES`),
+and with nothing cut; all the notes are laid out by LibreOffice, and each
+note's height is compared with the real one (read from the PDF as
+``scripts/calibrate_fit.py`` does) by both estimates: the fitting estimate
+(:func:`pitchkit.notes.fit.estimate_height`, from the context) and the
+layout (:func:`pitchkit.notes.layout.body_height`, from the filled
+document). Prints each error's distribution, and what the layout decides
+with :data:`pitchkit.notes.brief.LAYOUT_MARGIN` against LibreOffice's own
+choice, director by director. Needs LibreOffice and poppler's pdftotext;
+takes a few minutes.
+
+    python scripts/fit_error.py [--save errors.json] [FACTS ...]
+    python scripts/fit_error.py --load errors.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from calibrate_fit import real_height
+
+from pitchkit.errors import PitchkitError
+from pitchkit.facts.project import open_project
+from pitchkit.notes.brief import (
+    BODY_HEIGHT,
+    LAYOUT_MARGIN,
+    MEASURED_PAGES,
+    BriefParts,
+    _words_shown,
+    builtin_template,
+    properties,
+    surely_one_page,
+    surely_over,
+)
+from pitchkit.notes.context import brief_context
+from pitchkit.notes.fit import PAGE_HEIGHT, estimate_height, fit_note
+from pitchkit.notes.layout import body_height
+from pitchkit.output.pagecount import pdf_page_count
+from pitchkit.output.pdf import convert_to_pdf
+from pitchkit.recast.localise import localise_pitch
+from pitchkit.recast.pitch import recast
+from pitchkit.word.render import render
+
+ROOT = Path(__file__).resolve().parent.parent
+TODAY = dt.date(2026, 12, 3)
+LOCALES = ("en_GB", "cy_GB")
+
+
+def default_files() -> list[Path]:
+    """Every bundled example and the test facts files that make a brief."""
+    data = ROOT / "tests" / "data"
+    return [
+        *sorted(ROOT.glob("examples/*/facts.yaml")),
+        ROOT / "src" / "pitchkit" / "demo" / "facts.yaml",
+        *sorted((data / "pitch").glob("*.yaml")),
+        *sorted((data / "long").glob("*.yaml")),
+        *sorted((data / "linkeval").glob("*/facts.yaml")),
+    ]
+
+
+def notes(files: list[Path], folder: Path) -> list[dict[str, object]]:
+    """Each note tried, written to ``folder``: its label, fit and estimated height."""
+    made: list[dict[str, object]] = []
+    template = builtin_template("brief")
+    for path in files:
+        for locale in LOCALES:
+            try:
+                project = open_project(path, locale=locale)
+            except PitchkitError as error:
+                print(f"skipped {path} {locale}: {error}", file=sys.stderr)
+                continue
+            for director in project.facts.directors:
+                pitch = localise_pitch(recast(project.facts, director, today=TODAY), project.lang)
+                context = brief_context(pitch, project.lang, today=TODAY)
+                props = properties(pitch, project.lang, "brief", TODAY)
+                tried = []
+                seen: set[tuple[Any, ...]] = set()
+                for share in (1.0, *MEASURED_PAGES):
+                    fit = fit_note(context, project.lang, page=PAGE_HEIGHT * share)
+                    if fit.cuts not in seen:  # as make_brief_note, each fit once
+                        seen.add(fit.cuts)
+                        tried.append((f"{share:g}", fit.context, fit.height))
+                if tried[0][1] != context:  # and the note with nothing cut, for the errors
+                    tried.append(("none", context, estimate_height(context)))
+                for label, filled, height in tried:
+                    docx = folder / f"{len(made)}.docx"
+                    data = render(template, filled, lang=project.lang, properties=props)
+                    docx.write_bytes(data)
+                    made.append(
+                        {
+                            "facts": str(path.relative_to(ROOT)),
+                            "locale": locale,
+                            "director": director.id,
+                            "fit": label,
+                            "estimate": round(height, 2),
+                            "layout": body_height(data),
+                            "shown": _words_shown(BriefParts(pitch, filled, (), props)),
+                            "docx": str(docx),
+                        }
+                    )
+    return made
+
+
+def laid_out(paths: list[Path], chunk: int = 40) -> list[Path]:
+    """Each document's PDF, converted by LibreOffice a few dozen at a time.
+
+    A document LibreOffice fails on in a long run (it happens, rarely) is
+    converted again on its own.
+    """
+    pdfs: list[Path] = []
+    for start in range(0, len(paths), chunk):
+        part = paths[start : start + chunk]
+        for path, result in zip(part, convert_to_pdf(part, force=True), strict=True):
+            if result.pdf is None:
+                [result] = convert_to_pdf([path], force=True)
+            if result.pdf is None:
+                raise SystemExit(f"LibreOffice could not lay out {path}: {result.error}")
+            pdfs.append(result.pdf)
+        print(f"laid out {len(pdfs)} of {len(paths)}", file=sys.stderr)
+    return pdfs
+
+
+def quantile(values: list[float], share: float) -> float:
+    """The value below which ``share`` of ``values`` lie (nearest rank)."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(share * (len(ordered) - 1))))]
+
+
+def spread(label: str, values: list[float]) -> None:
+    """Print the distribution of ``values``."""
+    print(f"{label} ({len(values)} notes):")
+    cuts = "  ".join(
+        f"{share:.0%} {quantile(values, share):.4g}"
+        for share in (0.0, 0.01, 0.05, 0.5, 0.95, 0.99, 1.0)
+    )
+    print(f"  {cuts}  (mean {statistics.mean(values):.4g}, sd {statistics.stdev(values):.3g})")
+
+
+def report(rows: list[dict[str, Any]]) -> None:
+    """Print both estimates' errors, and what the layout's margin decides."""
+    one = [row for row in rows if row["pages"] == 1]
+    over = [row for row in rows if row["pages"] != 1]
+    notes = {(row["facts"], row["locale"], row["director"]) for row in rows}
+    print(f"notes laid out by LibreOffice: {len(rows)} ({len(notes)} directors' notes, each fit")
+    print(f"tried once), {len(one)} on one page and {len(over)} over; body {BODY_HEIGHT:.1f} pt")
+    print()
+    print("the fitting estimate (pitchkit.notes.fit.estimate_height):")
+    spread("  real / estimate, one-page notes", [row["real"] / row["estimate"] for row in one])
+    print(
+        f"  estimates of one-page notes reach {max(row['estimate'] for row in one):.1f} pt; "
+        f"of notes over a page, from {min(row['estimate'] for row in over):.1f} pt"
+    )
+    print()
+    print("the layout (pitchkit.notes.layout.body_height):")
+    laid = [row for row in one if row["layout"] is not None]
+    spread(
+        "  real - layout in points, one-page notes", [row["real"] - row["layout"] for row in laid]
+    )
+    unread = sum(row["layout"] is None for row in rows)
+    print(
+        f"  layouts of one-page notes reach {max(row['layout'] for row in laid):.1f} pt; of "
+        f"notes over a page, from {min(row['layout'] for row in over if row['layout']):.1f} pt; "
+        f"{unread} notes the layout could not read"
+    )
+    print()
+    decide(rows)
+
+
+def decide(rows: list[dict[str, Any]]) -> None:
+    """What the layout decides with its margin, note by note, against LibreOffice's choice."""
+    groups: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+    for row in rows:
+        if row["fit"] != "none":
+            groups.setdefault((row["facts"], row["locale"], row["director"]), []).append(row)
+    order = [f"{share:g}" for share in (1.0, *MEASURED_PAGES)]
+    outcome = {"decided as LibreOffice would": 0, "measured": 0, "decided otherwise": 0}
+    for key, tried in groups.items():
+        tried.sort(key=lambda row: order.index(row["fit"]))
+        preference = sorted(range(len(tried)), key=lambda i: (-tried[i]["shown"], i))
+        one_page = [i for i in preference if tried[i]["pages"] == 1]
+        libreoffice = one_page[0] if one_page else None
+        chosen = None
+        for index in preference:
+            height = tried[index]["layout"]
+            if height is not None and surely_over(height):
+                continue
+            if height is not None and surely_one_page(height):
+                chosen = index
+            break
+        if chosen is None:
+            outcome["measured"] += 1
+        elif chosen == libreoffice:
+            outcome["decided as LibreOffice would"] += 1
+        else:
+            outcome["decided otherwise"] += 1
+            print(f"  decided otherwise: {key}")
+    print(
+        f"with a margin of {LAYOUT_MARGIN:g} pt (one page at most {BODY_HEIGHT - LAYOUT_MARGIN:.1f}"
+        f" pt, over at least {BODY_HEIGHT + LAYOUT_MARGIN:.1f} pt), over {len(groups)} notes:"
+    )
+    for what, count in outcome.items():
+        print(f"  {what}: {count}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("facts", nargs="*", type=Path)
+    parser.add_argument("--save", type=Path, help="write every note's figures here (JSON)")
+    parser.add_argument("--load", type=Path, help="report on figures saved before")
+    args = parser.parse_args()
+    if args.load:
+        report(json.loads(args.load.read_text(encoding="utf-8")))
+        return 0
+    files = [path.resolve() for path in args.facts] or default_files()
+    with tempfile.TemporaryDirectory(prefix="pitchkit-fit-error-") as name:
+        folder = Path(name)
+        rows = notes(files, folder)
+        for row, pdf in zip(rows, laid_out([Path(str(row["docx"])) for row in rows]), strict=True):
+            row["real"] = round(real_height(pdf), 2)
+            row["pages"] = pdf_page_count(pdf.read_bytes())
+            del row["docx"]
+    if args.save:
+        args.save.write_text(json.dumps(rows, indent=1), encoding="utf-8")
+    report(rows)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

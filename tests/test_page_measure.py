@@ -1,0 +1,181 @@
+"""LibreOffice measures a built-in brief only when pitchkit's own layout cannot tell.
+
+pitchkit lays the filled built-in brief out itself (pitchkit.notes.layout):
+a note it surely puts on one page, after fits that surely run over, is
+written without starting LibreOffice, and ``--json`` says its page count
+was not measured; a note near the page's end is measured as before. Either
+way the note LibreOffice lays out is one page, and the same note measuring
+would have chosen.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import re
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+from typer.testing import Result
+
+from docchecks import docx_text
+from pitchkit.facts.project import open_project
+from pitchkit.notes.brief import (
+    BODY_HEIGHT,
+    builtin_template,
+    make_brief_note,
+    properties,
+)
+from pitchkit.notes.context import brief_context
+from pitchkit.notes.layout import STYLES, TEXT_WIDTH, body_height
+from pitchkit.output.pagecount import count_pages
+from pitchkit.recast.localise import localise_pitch
+from pitchkit.recast.pitch import recast
+from pitchkit.word.render import render
+
+ROOT = Path(__file__).resolve().parent.parent
+DEMO = ROOT / "src" / "pitchkit" / "demo" / "facts.yaml"
+EXAMPLES = [*sorted((ROOT / "examples").glob("*/facts.yaml")), DEMO]
+TODAY = dt.date(2026, 12, 3)
+
+Run = Callable[..., Result]
+
+
+def brief_json(cli: Run, *args: str) -> dict[str, object]:
+    result = cli("brief", *args, "--json")
+    assert result.exit_code == 0, result.stderr
+    document: dict[str, object] = json.loads(result.stdout)
+    return document
+
+
+def template_part(name: str) -> str:
+    with zipfile.ZipFile(io.BytesIO(builtin_template("brief"))) as package:
+        return package.read(name).decode("utf-8")
+
+
+# ---------------------------------------------------------------- the layout
+
+
+def test_the_layout_knows_the_builtin_briefs_styles_and_page() -> None:
+    styles = template_part("word/styles.xml")
+    for name, style in STYLES.items():
+        block = re.search(rf'w:styleId="{name or "Normal"}".*?</w:style>', styles, re.S)
+        assert block is not None, name
+        xml = block.group(0)
+        size = re.search(r'<w:sz w:val="(\d+)"', xml)
+        assert size is not None, name
+        assert int(size.group(1)) / 2 == style.size, name
+        spacing = re.search(r"<w:spacing [^>]*w:after[^>]*/>", xml)
+        assert spacing is not None, name
+        given = dict(re.findall(r'w:(before|after|line)="(\d+)"', spacing.group(0)))
+        assert int(given.get("before", 0)) / 20 == style.before, name
+        assert int(given["after"]) / 20 == style.after, name
+        assert int(given["line"]) / 240 == style.line, name
+        assert ("<w:b/>" in xml) == style.bold, name
+    numbering = template_part("word/numbering.xml")
+    bullets = re.search(r'<w:pStyle w:val="ListBullet"/>.*?<w:ind w:left="(\d+)"', numbering)
+    assert bullets is not None
+    assert int(bullets.group(1)) / 20 == STYLES["ListBullet"].indent
+    document = template_part("word/document.xml")
+    margins = re.search(
+        r'<w:pgSz w:w="(\d+)" w:h="(\d+)"/><w:pgMar w:top="(\d+)" '
+        r'w:right="(\d+)" w:bottom="(\d+)" w:left="(\d+)"',
+        document,
+    )
+    assert margins is not None
+    width, height, top, right, bottom, left = (int(part) / 20 for part in margins.groups())
+    assert (width - left - right, height - top - bottom) == pytest.approx((TEXT_WIDTH, BODY_HEIGHT))
+
+
+def test_the_layout_grows_a_line_at_a_time_and_refuses_what_it_cannot_place() -> None:
+    project = open_project(DEMO)
+    director = project.facts.director("dof")
+    assert director is not None
+    pitch = localise_pitch(recast(project.facts, director, today=TODAY), project.lang)
+    context = brief_context(pitch, project.lang, today=TODAY)
+    props = properties(pitch, project.lang, "brief", TODAY)
+
+    def height(headline: str) -> float | None:
+        changed = {**context, "pitch": {**context["pitch"], "headline": headline}}
+        return body_height(
+            render(builtin_template("brief"), changed, lang=project.lang, properties=props)
+        )
+
+    one, two = height("Short."), height("Short.\nTwo lines.")
+    assert one is not None
+    assert two is not None
+    assert two - one == pytest.approx(10 * 2355 / 2048 * 252 / 240)  # one line of body text
+    assert height("A tab\there.") is None
+    assert height("A character no width is known for: \u4e2d.") is None
+
+
+# ---------------------------------------------------------------- measured or not
+
+
+def test_a_note_the_layout_decides_is_not_measured_and_is_what_measuring_keeps(
+    cli: Run, soffice: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PITCHKIT_MEASURE", "1")
+    decided = tmp_path / "decided.docx"
+    data = brief_json(cli, str(DEMO), "-d", "dof", "-o", str(decided))
+    assert (data["pages"], data["pages_measured"]) == (1, False)
+    verbose = cli("-v", "brief", str(DEMO), "-d", "dof", "-o", str(decided), "--force")
+    assert "Pages: 1, by pitchkit's estimate" in " ".join(verbose.stdout.split())
+    # The built-in template exported is a user's template: always measured by LibreOffice.
+    exported = tmp_path / "exported.docx"
+    assert cli("template", "export", "brief", str(exported)).exit_code == 0
+    measured = tmp_path / "measured.docx"
+    data = brief_json(cli, str(DEMO), "-d", "dof", "-o", str(measured), "-t", str(exported))
+    assert (data["pages"], data["pages_measured"]) == (1, True)
+    assert docx_text(decided) == docx_text(measured)
+    assert count_pages([decided.read_bytes()]) == [1]
+
+
+def test_a_note_near_the_end_of_the_page_is_measured(
+    cli: Run, soffice: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first ask grows word by word until the layout can no longer tell."""
+    monkeypatch.setenv("PITCHKIT_MEASURE", "1")
+    yaml = YAML()
+    facts = yaml.load(DEMO.read_text(encoding="utf-8"))
+    ask = facts["asks"][0]
+    path = tmp_path / "facts.yaml"
+    for extra in range(80):
+        facts["asks"][0] = ask + " and then" * extra
+        text = io.StringIO()
+        yaml.dump(facts, text)
+        path.write_text(text.getvalue(), encoding="utf-8")
+        project = open_project(path)
+        director = project.facts.director("dof")
+        assert director is not None
+        note = make_brief_note(project, director, today=TODAY, measure=True)
+        if note.pages_measured:
+            break
+        assert note.pages == 1
+    else:
+        pytest.fail("the layout decided every note: make the search longer")
+    height = body_height(note.data)
+    assert note.pages == 1
+    assert height is not None
+    data = brief_json(cli, str(path), "-d", "dof", "-o", str(tmp_path / "note.docx"))
+    assert (data["pages"], data["pages_measured"]) == (1, True)
+
+
+def test_every_bundled_note_is_one_page_whether_measured_or_not(
+    soffice: str, tmp_path: Path
+) -> None:
+    notes = []
+    for facts in EXAMPLES:
+        for locale in ("en_GB", "cy_GB"):
+            project = open_project(facts, locale=locale)
+            for director in project.facts.directors:
+                note = make_brief_note(project, director, today=TODAY, measure=True)
+                assert note.pages == 1, f"{facts} {locale} {director.id}"
+                notes.append(note)
+    decided = [note for note in notes if not note.pages_measured]
+    assert len(decided) > len(notes) / 2  # most notes need no LibreOffice
+    assert count_pages([note.data for note in decided]) == [1] * len(decided)
