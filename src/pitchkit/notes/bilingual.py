@@ -108,7 +108,14 @@ def make_bilingual_brief(
     today = today or dt.date.today()
     pitches = (welsh_pitch, None)
     notes = tuple(
-        make_brief_note(p, _director(p, director_id), template=template, today=today, pitch=known)
+        make_brief_note(
+            p,
+            _director(p, director_id),
+            template=template,
+            today=today,
+            pitch=known,
+            reasons=False,  # the map's reasons are in English only: both pages say the same
+        )
         for p, known in zip(pair.projects, pitches, strict=True)
     )
     welsh, english = notes

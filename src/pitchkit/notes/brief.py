@@ -112,6 +112,7 @@ def brief_parts(
     today: dt.date | None = None,
     page: float = PAGE_HEIGHT,
     pitch: Pitch | None = None,
+    reasons: bool = True,
 ) -> BriefParts:
     """Recast the facts for ``director`` and work out everything the note shows.
 
@@ -120,9 +121,18 @@ def brief_parts(
     built-in template (``template`` is ``None``), or a template using its
     blocks, long content is trimmed to fit a page ``page`` points high (see
     :mod:`pitchkit.notes.fit`); any other template gets everything. ``pitchkit
-    brief`` and ``pitchkit batch`` both start here.
+    brief`` and ``pitchkit batch`` both start here. Without ``reasons`` no
+    statement says why its link holds (the pages of a bilingual note).
     """
-    [parts] = _fitted(project, director, template=template, today=today, pitch=pitch, pages=[page])
+    [parts] = _fitted(
+        project,
+        director,
+        template=template,
+        today=today,
+        pitch=pitch,
+        pages=[page],
+        reasons=reasons,
+    )
     return parts
 
 
@@ -134,13 +144,14 @@ def _fitted(
     today: dt.date | None,
     pitch: Pitch | None,
     pages: Sequence[float],
+    reasons: bool = True,
 ) -> list[BriefParts]:
     """:func:`brief_parts` for each page height in ``pages``, the context worked out once."""
     today = today or dt.date.today()
     if pitch is None:
         pitch = recast(project.facts, director, today=today)
     pitch = localise_pitch(pitch, project.lang)
-    context = brief_context(pitch, project.lang, today=today)
+    context = brief_context(pitch, project.lang, today=today, reasons=reasons)
     props = properties(pitch, project.lang, "brief", today)
     if not fits_to_page(template):
         return [BriefParts(pitch, context, (), props) for _page in pages]
@@ -219,6 +230,7 @@ def make_brief_note(
     today: dt.date | None = None,
     measure: bool = False,
     pitch: Pitch | None = None,
+    reasons: bool = True,
 ) -> BriefNote:
     """Render the one-page sponsor briefing note for ``director``.
 
@@ -231,13 +243,20 @@ def make_brief_note(
     built-in template, LibreOffice is skipped when pitchkit's own layout
     already shows which fit it would keep (:func:`decided`): ``pages`` is
     then 1 and ``pages_measured`` false.
-    ``pitch`` is the director's pitch when it is already recast.
+    ``pitch`` is the director's pitch when it is already recast. Without
+    ``reasons`` no statement says why its link holds.
     """
     source: Path | bytes = template if template is not None else builtin_template("brief")
     fitted = fits_to_page(template)
     pages = [PAGE_HEIGHT * share for share in (1.0, *MEASURED_PAGES)] if measure and fitted else []
     every = _fitted(
-        project, director, template=template, today=today, pitch=pitch, pages=pages or [PAGE_HEIGHT]
+        project,
+        director,
+        template=template,
+        today=today,
+        pitch=pitch,
+        pages=pages or [PAGE_HEIGHT],
+        reasons=reasons,
     )
     parts = every[0]
     if not measure:

@@ -191,8 +191,40 @@ def statement_conversion(statement: Statement, pitch: Pitch) -> Conversion | Non
     )
 
 
-def statement_context(statement: Statement, lang: Language, pitch: Pitch) -> Context:
-    """One linked statement, worded for the note (in the director's units too)."""
+def how_text(statement: Statement, lang: Language) -> str:
+    """Why the statement's link holds, from the measure map's reasons: ``""`` when not needed.
+
+    A director reading "bed days … fewer" under an agency-spend objective
+    needs the step between them ("bed days saved let escalation beds close;
+    escalation beds are mostly staffed with bank and agency staff"). The
+    reasons are given for a chain with a step that is more than one measure
+    counted inside another, and only in English, the language the map's
+    reasons are written in (a Welsh note, and a bilingual pair, has none).
+    """
+    chain = statement.link.chain
+    if lang.lang != "en" or chain is None or all(step.part for step in chain.steps):
+        return ""
+    reasons = [step.why.strip().rstrip(".") for step in chain.steps if step.why.strip()]
+    if not reasons:
+        return ""
+    said = "; ".join(dict.fromkeys(reasons))
+    return f"{said[:1].upper()}{said[1:]}."
+
+
+def with_how(claim: str, how: str) -> str:
+    """A statement's text: the claim, then the reason its link holds, when there is one."""
+    return f"{claim} {how}" if how else claim
+
+
+def statement_context(
+    statement: Statement, lang: Language, pitch: Pitch, *, reasons: bool = True
+) -> Context:
+    """One linked statement, worded for the note (in the director's units too).
+
+    ``text`` is the claim followed by ``how``, the reason the link holds
+    (see :func:`how_text`; empty without ``reasons``); ``claim`` is the
+    claim alone.
+    """
     quantity = statement.quantity
     text = wording.statement_text(statement, lang, pitch.director)
     conversion = statement_conversion(statement, pitch)
@@ -200,8 +232,11 @@ def statement_context(statement: Statement, lang: Language, pitch: Pitch) -> Con
         text = lang.gettext("{sentence}, {converted}.").format(
             sentence=text.removesuffix("."), converted=conversion_phrase(conversion, lang)
         )
+    how = how_text(statement, lang) if reasons else ""
     return {
-        "text": text,
+        "text": with_how(text, how),
+        "claim": text,
+        "how": how,
         "conversion": conversion_note(conversion, lang) if conversion is not None else "",
         "objective": (
             quoted(statement.objective.text)
@@ -302,7 +337,7 @@ def one_per_objective(statements: list[Context], lang: Language) -> list[Context
         if statement["impact"] in said:
             statement = {
                 **statement,
-                "text": lang.gettext("The same change in {measure} counts here too.").format(
+                "claim": lang.gettext("The same change in {measure} counts here too.").format(
                     measure=quoted(statement["measure"])
                     if foreign(statement["measure"], lang)
                     else wording.lower_first(statement["measure"])
@@ -313,18 +348,27 @@ def one_per_objective(statements: list[Context], lang: Language) -> list[Context
         if first is None:
             merged[statement["objective_id"]] = dict(statement)
         else:
-            first["text"] = f"{first['text']} {statement['text']}"
-    return list(merged.values())
+            first["claim"] = f"{first['claim']} {statement['claim']}"
+            if statement["how"] and statement["how"] not in first["how"]:
+                first["how"] = " ".join(filter(None, (first["how"], statement["how"])))
+    return [{**shown, "text": with_how(shown["claim"], shown["how"])} for shown in merged.values()]
 
 
-def pitch_context(pitch: Pitch, lang: Language) -> Context:
-    """The recast content: headline, ranked statements and the ask."""
+def pitch_context(pitch: Pitch, lang: Language, *, reasons: bool = True) -> Context:
+    """The recast content: headline, ranked statements and the ask.
+
+    Without ``reasons`` no statement says why its link holds (see :func:`how_text`).
+    """
     shown = pitch.shown
     return {
         "headline": wording.headline(pitch, lang),
         "ask": wording.ask_sentence(asks_for(pitch), lang),
-        "statements": one_per_objective([statement_context(s, lang, pitch) for s in shown], lang),
-        "all_statements": [statement_context(s, lang, pitch) for s in pitch.statements],
+        "statements": one_per_objective(
+            [statement_context(s, lang, pitch, reasons=reasons) for s in shown], lang
+        ),
+        "all_statements": [
+            statement_context(s, lang, pitch, reasons=reasons) for s in pitch.statements
+        ],
         "objectives_served": [o.text for o in pitch.served],
         "concerns": relevant_concerns(pitch),
         "gains": gains(pitch, lang),
@@ -374,11 +418,15 @@ def meeting_context(facts: Facts, lang: Language, director_id: str | None = None
     }
 
 
-def brief_context(pitch: Pitch, lang: Language, *, today: dt.date) -> Context:
-    """Every variable the briefing note template sees."""
+def brief_context(pitch: Pitch, lang: Language, *, today: dt.date, reasons: bool = True) -> Context:
+    """Every variable the briefing note template sees.
+
+    Without ``reasons`` no statement says why its link holds: the two pages of
+    a bilingual note say the same, and the map's reasons are in English only.
+    """
     facts = pitch.facts
     terms = dict(pitch.director.terms)
-    shown = pitch_context(pitch, lang)
+    shown = pitch_context(pitch, lang, reasons=reasons)
     if pitch.ledger is not None and pitch.lens.lens.id == "finance":
         # The finance director sees every unit cost, restated at the note's prices.
         shown["sources"] = moneytext.source_lines(pitch.ledger, lang) or shown["sources"]

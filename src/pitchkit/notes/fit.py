@@ -9,9 +9,11 @@ shows less, in the fixed order of :data:`STEPS`:
 1. evidence items after the first, then strategy lines no shown link rests
    on, then concerns after the first, then gains after the second;
 2. later sentences of each evidence item (each keeps its first sentence);
-3. advice questions other than the one meant for this director;
+3. advice questions other than the one meant for this director, then the
+   reasons under statements after the strongest (why a link holds);
 4. later sentences of the problem and of the change (two stay);
-5. statements after the strongest, gains after the first, every concern;
+5. statements after the strongest, gains after the first, every concern,
+   then the strongest statement's reason;
 6. the problem and the change down to their first sentence.
 
 Text is only ever shortened at a sentence boundary, never inside a
@@ -308,7 +310,8 @@ def _meant_advice(context: dict[str, Any]) -> int | None:
 #: What to show less of, in order, while the note would overflow: ``drop``
 #: removes whole items from the end (never a protected one) down to the
 #: number given; ``sentences`` removes closing sentences down to that many
-#: (from each list item, the last item first).
+#: (from each list item, the last item first); ``reasons`` takes the reason
+#: a link holds off statements, the last first, until that many keep theirs.
 STEPS: tuple[tuple[str, tuple[str, ...], int], ...] = (
     ("drop", ("project", "evidence"), 1),
     ("drop", ("project", "strategy"), 1),
@@ -316,11 +319,13 @@ STEPS: tuple[tuple[str, tuple[str, ...], int], ...] = (
     ("drop", ("pitch", "gains"), 2),
     ("sentences", ("project", "evidence"), 1),
     ("drop", ("advice",), 1),
+    ("reasons", ("pitch", "statements"), 1),
     ("sentences", ("project", "problem"), 2),
     ("sentences", ("project", "change"), 2),
     ("drop", ("pitch", "statements"), 1),
     ("drop", ("pitch", "gains"), 1),
     ("drop", ("pitch", "concerns"), 0),
+    ("reasons", ("pitch", "statements"), 0),
     ("sentences", ("project", "problem"), 1),
     ("sentences", ("project", "change"), 1),
 )
@@ -371,6 +376,14 @@ def _step(
 ) -> bool:
     """Apply one unit of a step (one item or one sentence); whether anything changed."""
     value = _get(context, path)
+    if kind == "reasons":
+        for index in range(len(value) - 1, floor - 1, -1):
+            item = value[index]
+            if item.get("how"):
+                plain = {**item, "text": item["claim"], "how": ""}
+                _set(context, path, [*value[:index], plain, *value[index + 1 :]])
+                return True
+        return False
     if kind == "drop":
         dropped = _drop_one(value, floor, keep.get(path))
         if dropped is None:
@@ -482,6 +495,16 @@ def _describe(path: tuple[str, ...], before: dict[str, Any], after: dict[str, An
             if id(item) in kept_ids:
                 remaining.remove(item) if item in remaining else None
                 continue
+            plain = next((n for n in remaining if _reason_taken_off(item, n)), None)
+            if plain is not None:
+                remaining.remove(plain)
+                details.append(
+                    Message(
+                        '"{item}" without the reason its link holds',
+                        item=_opening(item.get("objective", ""), 6),
+                    )
+                )
+                continue
             match = next((n for n in remaining if _shortened_from(item, n)), None)
             if match is not None:
                 remaining.remove(match)
@@ -505,6 +528,17 @@ def _describe(path: tuple[str, ...], before: dict[str, Any], after: dict[str, An
             )
         )
     return Cut(".".join(path), Joined(details, ", "))
+
+
+def _reason_taken_off(old: Any, new: Any) -> bool:
+    """Whether statement ``new`` is ``old`` without the reason its link holds."""
+    return (
+        isinstance(old, dict)
+        and isinstance(new, dict)
+        and bool(old.get("how"))
+        and not new.get("how")
+        and old.get("objective_id") == new.get("objective_id")
+    )
 
 
 def _shortened_from(old: Any, new: Any) -> bool:
