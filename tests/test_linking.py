@@ -252,3 +252,31 @@ def test_medical_locums_do_not_serve_a_nursing_agency_objective() -> None:
     assert found is None or found.confidence == "possible"
     # Without a staff group on the impact's side, the map still links them.
     assert linked("Agency shifts paid above the price cap", nursing).confidence == "confident"
+
+
+def test_a_shared_population_is_not_a_shared_measure() -> None:
+    found = linked(
+        "Adults with a learning disability on the practice register",
+        "Fewer people with a learning disability in mental health inpatient beds",
+    )
+    assert found is None or found.confidence == "possible"
+
+
+def test_the_estate_is_where_work_happens_not_its_backlog() -> None:
+    objective = "Reduce high-risk backlog maintenance by £2m"
+    found = linked("Reactive estates jobs for broken light fittings", objective)
+    assert found is None or found.confidence == "possible"
+    backlog = linked("High-risk backlog maintenance in the boiler house", objective)
+    assert backlog.confidence == "confident"
+
+
+def test_a_topic_a_frameworks_learning_covers_is_not_the_objectives_aim() -> None:
+    found = linked("Inpatient falls with harm", "PSIRF embedded, with thematic learning on falls")
+    assert found is None or found.confidence == "possible"
+
+
+def test_the_four_hour_standard_is_not_ed_initial_assessment() -> None:
+    objective = "Initial assessment within 15 minutes for 95% of ED arrivals"
+    found = linked("Patients leaving the emergency department within 4 hours", objective)
+    assert found is None or found.confidence == "possible"
+    assert linked("Arrivals streamed within 15 minutes", objective).confidence == "confident"

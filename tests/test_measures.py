@@ -335,3 +335,66 @@ def test_screening_for_a_condition_and_visits_for_it_are_not_the_condition() -> 
     assert measured("District nursing visits for pressure ulcer care") == (
         "community-nursing-visits",
     )
+
+
+def test_a_population_or_setting_never_starts_or_ends_a_chain() -> None:
+    from pitchkit.recast.measures import linkable, measure_map
+
+    concepts = measure_map().concepts
+    assert concepts["learning-disability"].kind == "population"
+    assert concepts["estate"].kind == "setting"
+    assert linkable(("learning-disability", "annual-health-checks")) == ("annual-health-checks",)
+    assert linkable(("estate",)) == ()
+    # The health check is the measure; the register it counts from only says whose.
+    assert measured(
+        "Adults on the learning disability register who had an annual health check"
+    ) == ("annual-health-checks",)
+
+
+def test_a_measure_is_more_specific_than_the_setting_it_is_in() -> None:
+    from pitchkit.recast.measures import linkable
+
+    aims = aimed("Reduce backlog maintenance risk in the estate")
+    assert linkable(aims) == ("estates-backlog",)
+
+
+def test_an_objective_naming_a_frame_aims_at_the_frame_not_its_topics() -> None:
+    assert measure_map().concepts["psirf"].kind == "frame"
+    assert aimed("PSIRF embedded in every division, with learning on falls shared") == ("psirf",)
+    assert aimed("PSIRF: every fall with harm reviewed within 30 days") == ("psirf",)
+    assert aimed("Business continuity plans for loss of heating tested") == ("business-continuity",)
+
+
+def test_money_and_carbon_are_different_counts_of_one_thing() -> None:
+    from pitchkit.recast.measures import families_disagree
+
+    assert (
+        families_disagree("Spend on patient travel claims", "Cut emissions from travel by 10%")
+        == "counted as"
+    )
+    assert families_disagree("Miles travelled by patients", "Cut emissions from travel") is None
+
+
+def test_an_equity_measure_names_which_gap_it_narrows() -> None:
+    from pitchkit.recast.measures import families_disagree
+
+    assert (
+        families_disagree(
+            "Annual health checks for people with a learning disability",
+            "Narrow the gap in life expectancy between the most and least deprived areas",
+        )
+        == "inequality group"
+    )
+    assert (
+        families_disagree(
+            "Annual health checks for people with a learning disability",
+            "Reduce health inequalities",
+        )
+        is None
+    )
+
+
+def test_a_concept_of_an_unknown_kind_is_reported() -> None:
+    data = copy.deepcopy(pitchkit.recast.measures.read_measure_file())
+    data["concepts"][0]["kind"] = "place"
+    assert any("unknown kind 'place'" in line for line in problems(data))

@@ -20,7 +20,15 @@ from typing import Literal
 
 from pitchkit.facts.schema import THEMES, Impact, Objective
 from pitchkit.recast.lenses import Lens, lens_data
-from pitchkit.recast.measures import Chain, aimed, chain, families_disagree, measure_map, measured
+from pitchkit.recast.measures import (
+    Chain,
+    aimed,
+    chain,
+    families_disagree,
+    linkable,
+    measure_map,
+    measured,
+)
 from pitchkit.recast.words import PhraseMatcher, Token, phrase, phrase_table, tokens
 
 #: A link needs at least this score; tuned on tests/data/alignment_pairs.yaml.
@@ -242,11 +250,12 @@ def map_chain(impact: Impact, objective: Objective) -> Chain | None:
 
     Not when both name a qualifier of the same family (staff group, age
     group) and the qualifiers differ: medical locums do not serve a nursing
-    agency target.
+    agency target. A population or setting ("learning disability", "the
+    estate") never starts or ends a chain: it says whose or where, not what.
     """
     if families_disagree(impact.measure, objective.text):
         return None
-    return chain(_impact_concepts(impact), _objective_concepts(objective))
+    return chain(linkable(_impact_concepts(impact)), linkable(_objective_concepts(objective)))
 
 
 def _telling(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -56,6 +56,9 @@ class Concept:
     themes: tuple[str, ...]
     broad: bool
     edges: tuple[Edge, ...]
+    #: "measure" (the default), "population" or "setting" (whose or where: never a link on its
+    #: own), or "frame" (a programme or process an objective is about, such as PSIRF).
+    kind: str = "measure"
 
 
 @dataclass(frozen=True)
@@ -139,6 +142,7 @@ def _concept(item: Mapping[str, Any]) -> Concept:
         themes=tuple(item.get("themes") or ()),
         broad=bool(item.get("broad", False)),
         edges=edges,
+        kind=str(item.get("kind") or "measure"),
     )
 
 
@@ -192,9 +196,17 @@ def mentions(text: str) -> tuple[Mention, ...]:
 
 
 def focus(found: tuple[Mention, ...]) -> tuple[Mention, ...]:
-    """The concepts a text is about: its specific ones, or its broad ones when it has none."""
+    """The concepts a text is about: its specific ones, or its broad ones when it has none.
+
+    A population or setting is never more specific than a measure: "Reduce
+    backlog maintenance risk in the estate" is about backlog maintenance.
+    """
     concepts = measure_map().concepts
-    specific = tuple(m for m in found if not concepts[m.concept].broad)
+    specific = tuple(
+        m
+        for m in found
+        if not concepts[m.concept].broad and concepts[m.concept].kind not in QUALIFYING_KINDS
+    )
     return specific or found
 
 
@@ -247,6 +259,13 @@ def aimed(text: str) -> tuple[str, ...]:
     means = _MEANS.search(_spelt(text))
     if means is not None:
         found = tuple(m for m in found if m.start >= means.end()) or found
+    if RULES["frames"]:
+        concepts = measure_map().concepts
+        frames = tuple(m for m in found if concepts[m.concept].kind == "frame")
+        if frames:
+            # "PSIRF fully embedded, with thematic learning on falls": the aim is
+            # the framework; falls is only what its learning is about.
+            return tuple(m.concept for m in frames)
     return tuple(m.concept for m in focus(_heads(text, found, lead=False)))
 
 
@@ -262,7 +281,25 @@ def _spelt(text: str) -> str:
 
 
 #: Switches for the reading rules, so each can be measured on its own (scripts and tests only).
-RULES = {"families": True}
+RULES = {"families": True, "kinds": True, "frames": True}
+
+#: Kinds of concept that say whose or where, not what is counted: they never make a link alone.
+QUALIFYING_KINDS = frozenset({"population", "setting"})
+#: Every kind a concept may have.
+KINDS = frozenset({"measure", "frame"}) | QUALIFYING_KINDS
+
+
+def linkable(ids: tuple[str, ...]) -> tuple[str, ...]:
+    """The concepts of ``ids`` a chain may start or end at: not populations or settings.
+
+    "People with a learning disability" says whose measure it is; an impact
+    and an objective that share only that are about different measures
+    (annual health checks and LeDeR reviews).
+    """
+    if not RULES["kinds"]:
+        return ids
+    concepts = measure_map().concepts
+    return tuple(i for i in ids if concepts[i].kind not in QUALIFYING_KINDS)
 
 
 def _heads(text: str, found: tuple[Mention, ...], *, lead: bool) -> tuple[Mention, ...]:
@@ -405,7 +442,9 @@ def problems(data: Mapping[str, Any]) -> list[str]:
             owner = owners.setdefault(key, concept_id)
             if owner != concept_id and (owner, concept_id) not in shared:
                 found.append(f"{concept_id}: name {name!r} is also a name of {owner}")
-        for key in set(item) - {"id", "label", "names", "themes", "broad", "to"}:
+        if str(item.get("kind") or "measure") not in KINDS:
+            found.append(f"{concept_id}: unknown kind {item.get('kind')!r}")
+        for key in set(item) - {"id", "label", "names", "themes", "broad", "kind", "to"}:
             found.append(f"{concept_id}: unknown field {key!r}")
         for edge in item.get("to") or ():
             for key in set(edge) - {"id", "why", "source", "part"}:
