@@ -155,3 +155,13 @@ def test_dash_with_nothing_piped_in_says_how_to_pipe(tmp_path: Path) -> None:
         "error: <stdin>: '-' reads the facts from standard input, but nothing was piped in: "
         "give the file's path, or pipe it in, as in: cat facts.yaml | pitchkit brief -"
     )
+
+
+def test_a_location_on_line_100_is_printed_as_written(tmp_path: Path) -> None:
+    # Rich reads ':100:' as an emoji code unless told not to; a location must stay a location.
+    welsh = ROOT / "examples" / "ysbyty-cymunedol" / "facts.yaml"
+    result = run("brief", str(welsh), "--strict", "--out", "note.docx", cwd=tmp_path)
+    assert result.returncode == 1
+    message = result.stderr.decode("utf-8")
+    assert f"{welsh}:100:5 offer[1]" in message
+    assert "\N{HUNDRED POINTS SYMBOL}" not in message

@@ -36,7 +36,7 @@ def test_bed_days_are_beds_for_the_operations_director_at_the_stated_occupancy()
         "900 fewer a year, a 17% reduction, worth £389,000 a year in capacity, about 2.6 beds."
         in (text)
     )
-    assert "Beds: bed days a year ÷ (365 × 94% occupancy, settings.occupancy)." in text
+    assert "Beds: bed days a year ÷ (365 days × 94% occupancy)." in text
 
 
 def test_without_an_occupancy_the_default_is_used_and_said(tmp_path: Path) -> None:
@@ -44,7 +44,7 @@ def test_without_an_occupancy_the_default_is_used_and_said(tmp_path: Path) -> No
     del data["settings"]["occupancy"]
     text = _text(_write(tmp_path, data), "coo")
     assert "about 2.7 beds" in text  # 900 / (365 x 92%) = 2.68
-    assert "(365 × 92% occupancy (pitchkit's default), settings.occupancy)" in text
+    assert "(365 days × 92% occupancy (assumed))" in text
 
 
 def test_deaths_are_a_share_of_expected_deaths_where_the_objective_is_the_shmi(
@@ -71,8 +71,8 @@ def test_shifts_are_wte_with_both_defaults_stated(tmp_path: Path) -> None:
     # 120 shifts a year x 7.5 hours / 1,950 hours = 0.46 WTE
     assert "120 fewer a year, a 29% reduction, about 0.5 WTE." in text
     assert (
-        "WTE: shifts a year × 7.5 hours (pitchkit's default) ÷ 1,950 paid hours a year per "
-        "WTE (pitchkit's default), with no allowance for leave." in text
+        "WTE: shifts a year × 7.5 hours (assumed) ÷ 1,950 paid hours a year per "
+        "WTE (assumed), with no allowance for leave." in text
     )
     rostering = _text(DATA / "rostering.yaml", "cpo")
     assert "about 5.5 WTE" in rostering  # 120 a month x 12 x 7.5 / 1,950 = 5.54

@@ -1,4 +1,4 @@
-"""A note says why each map link holds, in the measure map's own words.
+"""A note says why each map link holds, and check asks the lead to confirm the map's links.
 
 A director reading "bed days … 1,600 fewer" under an objective on agency
 spend needs the step between the two. The note gives the reasons of the
@@ -11,16 +11,21 @@ pages of a bilingual note go without.
 from __future__ import annotations
 
 import datetime as dt
+import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+from ruamel.yaml import YAML
+from typer.testing import Result
 
 from docchecks import docx_text
 from pitchkit.facts.project import open_project, pick_director
 from pitchkit.i18n.translation import language
 from pitchkit.notes.bilingual import make_bilingual_brief, open_pair
 from pitchkit.notes.brief import make_brief_note
-from pitchkit.notes.context import brief_context
+from pitchkit.notes.context import brief_context, one_per_objective
 from pitchkit.notes.fit import fit_note
 from pitchkit.recast.measures import read_measure_file
 from pitchkit.recast.pitch import recast
@@ -95,13 +100,28 @@ def test_two_impacts_on_one_objective_keep_the_claims_before_the_reasons() -> No
 
 
 def test_a_reason_under_the_second_of_two_impacts_reads_cleanly() -> None:
-    girft = next(s for s in statements("md") if s["objective_id"] == "girft")
-    assert girft["how"] == (
-        "Discharge to assess moves assessment out of hospital; "
-        "discharge delays add directly to length of stay."
+    def statement(impact: str, claim: str, how: str) -> dict[str, object]:
+        return {
+            "impact": impact,
+            "objective_id": "girft",
+            "measure": impact,
+            "claim": claim,
+            "how": how,
+            "text": f"{claim} {how}".strip(),
+        }
+
+    [girft] = one_per_objective(
+        [
+            statement("readmissions", "Readmissions from 17.5% to 14%.", ""),
+            statement("home", "Discharged home from 78% to 85%.", "Assessing at home frees beds."),
+        ],
+        language("en"),
     )
-    assert "  " not in str(girft["text"])
-    assert str(girft["text"]).endswith(f"points higher. {girft['how']}")
+    assert girft["how"] == "Assessing at home frees beds."
+    assert girft["text"] == (
+        "Readmissions from 17.5% to 14%. Discharged home from 78% to 85%. "
+        "Assessing at home frees beds."
+    )
 
 
 def test_a_welsh_note_gives_no_english_reasons() -> None:
@@ -153,3 +173,49 @@ def test_a_reason_taken_off_is_reported_as_such() -> None:
             assert "without the reason its link holds" in said[0]
             return
     pytest.fail("fitting never took a reason off")
+
+
+def unconfirmed(cli: Callable[..., Result], path: Path, director: str) -> list[dict[str, Any]]:
+    result = cli("check", str(path), "--director", director, "--json")
+    assert result.exit_code in {0, 1}, result.output
+    return [f for f in json.loads(result.stdout)["findings"] if f["rule"] == "link-unconfirmed"]
+
+
+def test_check_asks_the_lead_to_confirm_the_links_the_map_made(
+    cli: Callable[..., Result],
+) -> None:
+    [finding] = unconfirmed(cli, FRAILTY, "coo")
+    assert finding["severity"] == "warning"
+    assert finding["message"] == (
+        "The note to Tom Okafor claims 2 links that pitchkit's measure map made and you have "
+        "not confirmed."
+    )
+    assert "'See 78% of emergency department patients within four hours" in finding["evidence"]
+    assert "'Close every escalation bed by the end of March 2027'" in finding["evidence"]
+    assert "pitchkit link" in finding["fix"]
+    assert finding["where"].startswith(f"{FRAILTY}:")
+
+
+def test_links_the_lead_confirmed_are_not_asked_about_again(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    yaml = YAML()
+    data = yaml.load(FRAILTY.read_text(encoding="utf-8"))
+    for impact in data["impacts"]:
+        if impact["id"] == "admissions":
+            impact["supports"] = [*impact.get("supports", []), "coo.four-hour", "coo.winter-plan"]
+    path = tmp_path / "facts.yaml"
+    with path.open("w", encoding="utf-8") as handle:
+        yaml.dump(data, handle)
+    assert unconfirmed(cli, path, "coo") == []
+
+
+def test_links_the_lead_wrote_in_supports_are_not_among_them(
+    cli: Callable[..., Result],
+) -> None:
+    # The finance director's note claims the cost improvement link (in supports:) and the
+    # agency-spend link (the map's): only the second is the lead's to confirm.
+    [finding] = unconfirmed(cli, FRAILTY, "dof")
+    assert "claims 1 link that pitchkit's measure map made" in finding["message"]
+    assert "'Reduce agency spend by 30% against 2024/25'" in finding["evidence"]
+    assert "cost improvement programme" not in finding["evidence"]

@@ -107,8 +107,14 @@ def money_block(path: Path, director: str, tmp_path: Path) -> tuple[list[str], P
     return block, out
 
 
-def investment_text(project: dict, annual: float, step: float) -> tuple[str, float, float]:
-    """The 'Benefit against … funding' line, by hand; and the rounded benefit and funding."""
+def investment_text(
+    project: dict, annual: float, step: float, *, capacity: bool = True
+) -> tuple[str, float, float]:
+    """The 'Benefit against … funding' line, by hand; and the rounded benefit and funding.
+
+    With ``capacity`` (some of the benefit is capacity, not cash) the line says
+    it counts capacity as if it were cash.
+    """
     start, end = project["start"], project["end"]
     funding = project["funding"]["amount"]
     years = fy_days(start, end)
@@ -123,8 +129,9 @@ def investment_text(project: dict, annual: float, step: float) -> tuple[str, flo
     )
     months = max(1, math.floor(12 * funding / annual + 0.5))
     back = sum(benefit_r) / sum(invest_r)
+    counting = ", counting capacity as if it were cash" if capacity else ""
     text = (
-        f"Benefit against {pounds(sum(invest_r))} of funding: {parts}; over the project "
+        f"Benefit against {pounds(sum(invest_r))} of funding{counting}: {parts}; over the project "
         f"{pounds(sum(benefit_r))}, net {pounds(sum(benefit_r) - sum(invest_r))}; payback "
         f"{months} months; £{back:.2f} per £1."
     )
@@ -156,11 +163,12 @@ def test_frailty_finance_note_states_prices_cash_capacity_once_and_investment(
     bed_cost = 345 * factor(2020, 2026)
     assert small_print(FRAILTY, tmp_path) == (
         "Unit costs used: £1,590 per admission: Non-elective episode, NHS reference costs "
-        f"2016/17, {pounds(round(adm_cost))} at 2026/27 prices; £345 per bed day: Standard bed "
-        f"day, National Cost Collection 2020/21, {pounds(round(bed_cost))} at 2026/27 prices; "
+        f"2016/17, {pounds(round(adm_cost))} at 2026/27 prices; "
         "prices restated with the NHS Cost Inflation Index, PSSRU 2025; 2025/26 and 2026/27 "
         f"projected at {100 * PROJECTED:.1f}% a year."
     )
+    # The bed day's cost is behind no figure the note shows (the stays are not counted
+    # again), so it is not listed.
     avoided = admissions["baseline"] - admissions["target"]  # 200 a year
     released = bed_days["baseline"] - bed_days["target"]  # 1,600 a year
     capacity = avoided * adm_cost
@@ -171,10 +179,12 @@ def test_frailty_finance_note_states_prices_cash_capacity_once_and_investment(
         f"when about {beds:.1f} beds close (1,600 bed days a year at 92% occupancy)."
     )
     # The bed days are the avoided admissions' stays: their money is not added.
+    # The bed days are not valued beside the admissions that hold them.
     assert block[3] == (
-        f"Counted once: 1,600 fewer bed days a year ({pounds(to_step(released * bed_cost, 1000))}"
-        " a year) are within 200 fewer admissions a year: the episode price includes the stay."
+        "Not counted again: 1,600 fewer bed days a year, within 200 fewer admissions a year "
+        "(the episode price includes the stay)."
     )
+    assert pounds(to_step(released * bed_cost, 1000)) not in " ".join(block)
     expected, benefit, invest = investment_text(facts["project"], capacity, 1000)
     assert block[4] == expected
     assert invest == 250_000
@@ -193,7 +203,8 @@ def test_frailty_finance_note_claims_only_the_part_of_the_year_it_delivers_in(
     annual = 200 * 1590 * factor(2016, 2026)
     in_year = annual * 87 / 365  # 4 January to 31 March 2027 of 2026/27
     share = 100 * in_year / 14_000_000
-    assert f"{share:.1f}% of your £14m target (the part falling in 2026/27)" in text
+    part = pounds(to_step(in_year, 1000))
+    assert f"{share:.1f}% of your £14m target (the {part} falling in 2026/27)" in text
     assert "about 2%" not in text
     # Capacity is not offered as recurrent savings for the financial plan.
     assert "recurrent savings" not in text.lower()
@@ -207,10 +218,11 @@ def test_critical_care_note_keeps_cash_apart_and_counts_agency_once(tmp_path: Pa
     shift_cost = 420 * factor(2025, 2026)
     assert small_print(CRITICAL, tmp_path).startswith(
         "Unit costs used: £1,881 per bed day: Critical care bed day, National Cost Collection, "
-        f"{pounds(round(bed_cost))} at 2026/27 prices; £420 per shift: Agency invoices, 2025/26, "
-        f"{pounds(round(shift_cost))} at 2026/27 prices; prices restated with the NHS Cost "
+        f"{pounds(round(bed_cost))} at 2026/27 prices; prices restated with the NHS Cost "
         "Inflation Index"
     )
+    # The shifts are counted within the spend, at no price of their own.
+    assert f"{pounds(round(shift_cost))} at 2026/27" not in small_print(CRITICAL, tmp_path)
     cash = (25_200 - 16_800) * 12
     capacity = 250 * bed_cost
     beds = 250 / (365 * 0.85)
@@ -221,8 +233,8 @@ def test_critical_care_note_keeps_cash_apart_and_counts_agency_once(tmp_path: Pa
         "85% occupancy)."
     )
     assert block[3] == (
-        f"Counted once: 20 fewer shifts a month ({pounds(to_step(20 * 12 * shift_cost, 1000))} "
-        "a year) are within £8,400 less a month: the spend is what the shifts cost."
+        "Not counted again: 20 fewer shifts a month, within £8,400 less a month (the spend is "
+        "what the shifts cost)."
     )
     expected, _, invest = investment_text(facts["project"], cash + capacity, 1000)
     assert block[4] == expected
@@ -283,9 +295,10 @@ def test_other_directors_get_one_line(tmp_path: Path) -> None:
     months = max(1, math.floor(12 * 250_000 / to_step(capacity, 1000) + 0.5))
     assert money == [
         f"Money: {pounds(to_step(capacity, 1000))} a year of capacity, no cash, at 2026/27 "
-        f"prices, against £250,000 of funding (payback in {months} months)."
+        f"prices, against £250,000 of funding (payback in {months} months if the capacity is "
+        "turned into cash)."
     ]
-    assert not any(line.startswith("Counted once") for line in block)
+    assert not any(line.startswith("Not counted again") for line in block)
 
 
 # ---------------------------------------------------------------- check findings

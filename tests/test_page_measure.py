@@ -121,15 +121,19 @@ def test_a_note_the_layout_decides_is_not_measured_and_is_what_measuring_keeps(
 ) -> None:
     monkeypatch.setenv("PITCHKIT_MEASURE", "1")
     decided = tmp_path / "decided.docx"
-    data = brief_json(cli, str(DEMO), "-d", "dof", "-o", str(decided))
+    # The first of the demo's notes that does not end within the layout's margin of the page.
+    for director in ("dof", "coo", "don", "md"):
+        data = brief_json(cli, str(DEMO), "-d", director, "-o", str(decided), "--force")
+        if not data["pages_measured"]:
+            break
     assert (data["pages"], data["pages_measured"]) == (1, False)
-    verbose = cli("-v", "brief", str(DEMO), "-d", "dof", "-o", str(decided), "--force")
+    verbose = cli("-v", "brief", str(DEMO), "-d", director, "-o", str(decided), "--force")
     assert "Pages: 1, by pitchkit's estimate" in " ".join(verbose.stdout.split())
     # The built-in template exported is a user's template: always measured by LibreOffice.
     exported = tmp_path / "exported.docx"
     assert cli("template", "export", "brief", str(exported)).exit_code == 0
     measured = tmp_path / "measured.docx"
-    data = brief_json(cli, str(DEMO), "-d", "dof", "-o", str(measured), "-t", str(exported))
+    data = brief_json(cli, str(DEMO), "-d", director, "-o", str(measured), "-t", str(exported))
     assert (data["pages"], data["pages_measured"]) == (1, True)
     assert docx_text(decided) == docx_text(measured)
     assert count_pages([decided.read_bytes()]) == [1]

@@ -99,6 +99,48 @@ def impact_unlinked(review: Review) -> Iterator[Finding]:
         )
 
 
+def links_unconfirmed(review: Review) -> Iterator[Finding]:
+    """The note claims links that pitchkit's measure map made and the lead has not confirmed.
+
+    On projects from domains the map was not tuned on, fewer than half of
+    those links were ones a director would accept (docs/linking-evaluation.md),
+    so the lead is asked to read each as the director would before sending.
+    """
+    pitch, director = review.pitch, review.director
+    if pitch is None or director is None:
+        return
+    inferred = [s for s in pitch.shown if s.link.confidence == "confident"]
+    if not inferred:
+        return
+    objectives = {o.id: o for o in pitch.objectives}
+    evidence = "; ".join(
+        review._("'{measure}' → '{objective}' ({reason})").format(
+            measure=s.impact.measure,
+            objective=objectives[s.link.objective].text if s.link.objective in objectives else "",
+            reason=link_reason(s.link, review.lang),
+        )
+        for s in inferred
+    )
+    first = inferred[0].impact
+    yield Finding(
+        "link-unconfirmed",
+        "warning",
+        review.lang.ngettext(
+            "The note to {name} claims {count} link that pitchkit's measure map made and you "
+            "have not confirmed.",
+            "The note to {name} claims {count} links that pitchkit's measure map made and you "
+            "have not confirmed.",
+            len(inferred),
+        ).format(name=director.name, count=len(inferred)),
+        evidence,
+        review._(
+            "Read each as {name} would: run 'pitchkit link' to confirm it (written as "
+            "'supports:') or rule it out (written as 'excludes:', and the note leaves it out)."
+        ).format(name=director.name),
+        review.where("impacts", _impact_index(review, first), "measure"),
+    )
+
+
 def _unlinked_evidence(review: Review, impact: Impact) -> str:
     """Why an impact has no link to the director: never "no theme in common" when one is."""
     pitch, director = review.pitch, review.director

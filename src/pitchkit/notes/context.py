@@ -10,15 +10,17 @@ strings, numbers and dates: templates never reach pitchkit's objects.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
-from pitchkit.facts.schema import Facts, Impact
+from pitchkit.facts.schema import Facts, Impact, Objective
 from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import N_, Language
 from pitchkit.notes import moneytext, wording
 from pitchkit.notes.conversions import conversion_note, conversion_phrase
 from pitchkit.notes.foreign import foreign, quoted
-from pitchkit.recast.align import infer_themes
+from pitchkit.recast.align import map_chain
 from pitchkit.recast.audience import is_others, items_for
 from pitchkit.recast.conversions import Conversion, convert
 from pitchkit.recast.money import fy_label
@@ -273,11 +275,31 @@ def sources(statements: tuple[Statement, ...], lang: Language) -> list[str]:
 
 
 def relevant_concerns(pitch: Pitch) -> list[str]:
-    """The director's concerns the project speaks to (shared themes with an impact)."""
-    themes: set[str] = set()
-    for impact in pitch.facts.impacts:
-        themes |= set(impact.themes) or set(infer_themes(f"{impact.measure} {impact.unit}"))
-    return [inline(c) for c in pitch.director.concerns if infer_themes(c) & themes]
+    """The director's concerns the project addresses: those the measure map links an impact to.
+
+    A shared theme is not enough ("ambulance handover delays" and bed days
+    are both about flow): the note claims a concern on the same evidence it
+    claims an objective on. The concerns are read as one sentence, so each
+    after the first starts in lower case (acronyms stay as written).
+    """
+    addressed = [
+        inline(concern)
+        for concern in pitch.director.concerns
+        if concern_addressed(pitch.facts.impacts, concern)
+    ]
+    # Shown as one sentence ("A, b and c"): later items lose a capital that only began a line.
+    return addressed[:1] + [wording.lower_first(concern) for concern in addressed[1:]]
+
+
+@lru_cache(maxsize=4096)
+def _concern(text: str) -> Objective:
+    return Objective(id="concern", text=text)
+
+
+def concern_addressed(impacts: Sequence[Impact], concern: str) -> bool:
+    """Whether the measure map takes one of ``impacts`` to ``concern``, read as an objective."""
+    objective = _concern(concern)
+    return any(map_chain(impact, objective) is not None for impact in impacts)
 
 
 def _ordered(pitch: Pitch, field: str, lens_own: list[str]) -> list[str]:
@@ -427,9 +449,13 @@ def brief_context(pitch: Pitch, lang: Language, *, today: dt.date, reasons: bool
     facts = pitch.facts
     terms = dict(pitch.director.terms)
     shown = pitch_context(pitch, lang, reasons=reasons)
-    if pitch.ledger is not None and pitch.lens.lens.id == "finance":
-        # The finance director sees every unit cost, restated at the note's prices.
-        shown["sources"] = moneytext.source_lines(pitch.ledger, lang) or shown["sources"]
+    if pitch.ledger is not None:
+        # Each unit cost behind a figure the note shows, restated at the note's prices as the
+        # figures are, so a director can work every figure out from the page.
+        used = {line.impact.id for line in pitch.ledger.counted} | {
+            statement.impact.id for statement in pitch.shown if statement.quantity.money
+        }
+        shown["sources"] = moneytext.source_lines(pitch.ledger, lang, used) or shown["sources"]
     money = money_context(pitch, lang)
     return {
         "project": project_context(facts),

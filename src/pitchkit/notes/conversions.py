@@ -37,18 +37,17 @@ def conversion_phrase(conversion: Conversion, lang: Language) -> str:
 
 def conversion_note(conversion: Conversion, lang: Language) -> str:
     """The assumption behind a conversion, for the note's small print."""
-    default = lang.gettext(" (pitchkit's default)")
+    default = lang.gettext(" (assumed)")
     factor = conversion.factor
     if conversion.kind == "beds":
         return lang.gettext(
-            "Beds: bed days a year ÷ (365 × {occupancy} occupancy{default}, settings.occupancy)."
+            "Beds: bed days a year ÷ (365 days × {occupancy} occupancy{default})."
         ).format(
             occupancy=fmt.percent(factor / 100, lang), default=default if conversion.default else ""
         )
     if conversion.kind == "expected-deaths":
         return lang.gettext(
-            "Expected deaths: {expected} a year behind the mortality ratio "
-            "(settings.conversions.expected_deaths)."
+            "Expected deaths: {expected} a year behind the mortality ratio."
         ).format(expected=fmt.number(factor, lang))
     if conversion.kind == "wte":
         return lang.gettext(
@@ -64,6 +63,4 @@ def conversion_note(conversion: Conversion, lang: Language) -> str:
         return lang.gettext("Clinic sessions: {slots} appointments a session{default}.").format(
             slots=fmt.number(factor, lang), default=default if conversion.default else ""
         )
-    return lang.gettext(
-        "CO2e: {kg} kg a journey (settings.conversions.kg_co2e_per_journey)."
-    ).format(kg=fmt.number(factor, lang))
+    return lang.gettext("CO2e: {kg} kg a journey.").format(kg=fmt.number(factor, lang))

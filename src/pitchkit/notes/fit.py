@@ -9,9 +9,9 @@ shows less, in the fixed order of :data:`STEPS`:
 1. evidence items after the first, then strategy lines no shown link rests
    on, then concerns after the first, then gains after the second;
 2. later sentences of each evidence item (each keeps its first sentence);
-3. advice questions other than the one meant for this director, then the
+3. advice questions other than the one meant for this director;
+4. later sentences of the problem and of the change (two stay), then the
    reasons under statements after the strongest (why a link holds);
-4. later sentences of the problem and of the change (two stay);
 5. statements after the strongest, gains after the first, every concern,
    then the strongest statement's reason;
 6. the problem and the change down to their first sentence.
@@ -319,9 +319,9 @@ STEPS: tuple[tuple[str, tuple[str, ...], int], ...] = (
     ("drop", ("pitch", "gains"), 2),
     ("sentences", ("project", "evidence"), 1),
     ("drop", ("advice",), 1),
-    ("reasons", ("pitch", "statements"), 1),
     ("sentences", ("project", "problem"), 2),
     ("sentences", ("project", "change"), 2),
+    ("reasons", ("pitch", "statements"), 1),
     ("drop", ("pitch", "statements"), 1),
     ("drop", ("pitch", "gains"), 1),
     ("drop", ("pitch", "concerns"), 0),

@@ -11,6 +11,7 @@ totals shown.
 from __future__ import annotations
 
 import math
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from pitchkit.i18n import fmt
@@ -108,12 +109,15 @@ def _names(lines: list[Line], lang: Language) -> str:
     return fmt.join_list([_gain(line, lang) for line in lines], lang)
 
 
-def source_lines(ledger: Ledger, lang: Language) -> list[str]:
+def source_lines(
+    ledger: Ledger, lang: Language, impacts: Collection[str] | None = None
+) -> list[str]:
     """Every unit cost with its source, restated at the ledger's prices, and the index used.
 
     ``£1,590 per admission: Non-elective episode, NHS reference costs
     2016/17, £2,116 at 2026/27 prices``; the last item names the index and
-    any year it projects.
+    any year it projects. With ``impacts``, only those impacts' unit costs
+    (the ones behind a figure the note shows).
     """
     base = fy_label(ledger.price_year)
     parts: list[str] = []
@@ -122,6 +126,8 @@ def source_lines(ledger: Ledger, lang: Language) -> list[str]:
     for line in ledger.lines:
         value = line.impact.value
         if line.unit_cost is None or value is None:
+            continue
+        if impacts is not None and line.impact.id not in impacts:
             continue
         text = lang.gettext("{cost} per {unit}: {source}").format(
             cost=_money(line.unit_cost, lang),
@@ -220,13 +226,8 @@ def overlap_lines(ledger: Ledger, lang: Language) -> list[str]:
         else:
             why = lang.gettext("the facts file says so")
         texts.append(
-            lang.gettext(
-                "Counted once: {dropped} ({money} a year) are within {kept}: {why}."
-            ).format(
-                dropped=_gain(line, lang),
-                kept=_gain(kept, lang),
-                why=why,
-                money=_money(round_money(line.annual, quantum_for(line.annual)), lang),
+            lang.gettext("Not counted again: {dropped}, within {kept} ({why}).").format(
+                dropped=_gain(line, lang), kept=_gain(kept, lang), why=why
             )
         )
     return texts
@@ -248,10 +249,18 @@ def investment_line(ledger: Ledger, shown: Figures, lang: Language) -> str:
     else:
         payback = lang.ngettext("payback {n} month", "payback {n} months", months).format(n=months)
     per_pound = shown.benefit / shown.investment if shown.investment else 0.0
-    return lang.gettext(
-        "Benefit against {investment} of funding: {years}; over the project {benefit}, net "
-        "{net}; {payback}; {back} per £1."
-    ).format(
+    template = (
+        lang.gettext(
+            "Benefit against {investment} of funding, counting capacity as if it were cash: "
+            "{years}; over the project {benefit}, net {net}; {payback}; {back} per £1."
+        )
+        if shown.capacity
+        else lang.gettext(
+            "Benefit against {investment} of funding: {years}; over the project {benefit}, net "
+            "{net}; {payback}; {back} per £1."
+        )
+    )
+    return template.format(
         investment=_money(shown.investment, lang),
         years=years,
         benefit=_money(shown.benefit, lang),
@@ -299,7 +308,19 @@ def money_line(ledger: Ledger | None, lang: Language) -> str:
             "{cash} a year of cash and {capacity} of capacity at {base} prices"
         ).format(cash=_money(shown.cash, lang), capacity=_money(shown.capacity, lang), base=base)
     months = whole_months(ledger.payback_months)
-    if ledger.investment and months is not None:
+    if ledger.investment and months is not None and not shown.cash:
+        text = lang.ngettext(
+            "{text}, against {investment} of funding (payback in {n} month if the capacity "
+            "is turned into cash)",
+            "{text}, against {investment} of funding (payback in {n} months if the capacity "
+            "is turned into cash)",
+            months,
+        ).format(
+            text=text,
+            investment=_money(round_money(ledger.investment, shown.quantum), lang),
+            n=months,
+        )
+    elif ledger.investment and months is not None:
         text = lang.ngettext(
             "{text}, against {investment} of funding (payback in {n} month)",
             "{text}, against {investment} of funding (payback in {n} months)",

@@ -26,16 +26,116 @@ PER_WORDS = {
 }
 
 
+#: Words that may stand before a term without qualifying it: a director's term that
+#: only adds a qualifier ("occupied bed days" for "bed days") replaces the project's
+#: word after these (or at the start, or after a figure), and nowhere else.
+_PLAIN_BEFORE = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "for",
+        "to",
+        "from",
+        "and",
+        "or",
+        "with",
+        "by",
+        "per",
+        "fewer",
+        "more",
+        "less",
+        "than",
+        "all",
+        "our",
+        "their",
+        "its",
+        "total",
+        "number",
+        "reduce",
+        "reducing",
+        "cut",
+        "cutting",
+        "increase",
+        "increasing",
+        "improve",
+        "improving",
+        "release",
+        "released",
+        "save",
+        "saved",
+        "avoid",
+        "avoided",
+        "how",
+        "what",
+        "which",
+        "when",
+        "where",
+        "why",
+        "count",
+        "counted",
+        "counting",
+    ]
+)
+
+
+#: Words that qualify a measure's noun the way a director's own qualifier would
+#: ("emergency admissions", "hospital bed days").
+_QUALIFIERS = frozenset(
+    [
+        "emergency",
+        "elective",
+        "non-elective",
+        "unplanned",
+        "planned",
+        "hospital",
+        "inpatient",
+        "acute",
+        "occupied",
+        "urgent",
+        "routine",
+    ]
+)
+
+
+def _already_qualified(text: str, start: int) -> bool:
+    """Whether the word before ``start`` in ``text`` qualifies what follows it.
+
+    It does when it opens the text (a measure's own name: "Hospital bed
+    days used by …") or is a word measures are qualified with; a question
+    word or a figure before the term ("how bed days", "1,600 bed days")
+    qualifies nothing.
+    """
+    before = re.search(r"([\w'-]+)\W*$", text[:start])
+    if before is None:
+        return False
+    word = before.group(1).lower()
+    if word in _PLAIN_BEFORE or any(char.isdigit() for char in word):
+        return False
+    return word in _QUALIFIERS or not text[: before.start()].strip()
+
+
 def apply_terms(text: str, terms: Mapping[str, str]) -> str:
     """Replace the project's words with the director's own (``patients`` → ``service users``).
 
-    Whole words only, case-insensitively; a capital first letter is kept.
+    Whole words only, case-insensitively; a capital first letter is kept. A
+    term that only puts a qualifier before the project's word ("occupied bed
+    days" for "bed days") is not put where the text already qualifies it:
+    "Hospital bed days" stays, rather than becoming "Hospital occupied bed days".
     """
     for theirs, ours in _ordered_terms(terms):
         pattern = re.compile(rf"\b{re.escape(theirs)}\b", re.IGNORECASE)
+        qualifier_only = ours.lower().endswith(" " + theirs.lower())
 
-        def replace(match: re.Match[str], ours: str = ours) -> str:
+        def replace(
+            match: re.Match[str], ours: str = ours, qualifier_only: bool = qualifier_only
+        ) -> str:
             found = match.group()
+            if qualifier_only and _already_qualified(match.string, match.start()):
+                return found
             return ours[:1].upper() + ours[1:] if found[:1].isupper() else ours
 
         text = pattern.sub(replace, text)
@@ -155,7 +255,8 @@ def share_phrase(statement: Statement, lang: Language) -> str:
     """``1.5% of your £14m target``, where the units agree; else empty.
 
     When the objective names a financial year that only part of a year's
-    benefit falls in, the share counts that part and says so.
+    benefit falls in, the share counts that part and names it, so the
+    share is not read against the whole year's figure beside it.
     """
     share = statement.share_of_target
     target = statement.objective.target
@@ -163,8 +264,10 @@ def share_phrase(statement: Statement, lang: Language) -> str:
         return ""
     text = share_of_target_text(share, fmt.quantity(target.value, target.unit, lang), lang)
     if statement.target_year:
-        text = lang.gettext("{share} (the part falling in {year})").format(
-            share=text, year=statement.target_year
+        text = lang.gettext("{share} (the {part} falling in {year})").format(
+            share=text,
+            part=fmt.quantity(share * target.value, target.unit, lang),
+            year=statement.target_year,
         )
     return text
 

@@ -1,0 +1,117 @@
+"""What directors noticed when they read the bundled notes, each now a test.
+
+A finance director checks every figure by hand; every director reads the
+concerns line as a claim about their own worries and the small print as
+written for them, not for the lead's tools.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from docchecks import docx_text
+from pitchkit.facts.project import open_project, pick_director
+from pitchkit.notes.brief import make_brief_note
+from pitchkit.notes.context import relevant_concerns
+from pitchkit.notes.wording import apply_terms
+from pitchkit.recast.pitch import recast
+
+ROOT = Path(__file__).resolve().parent.parent
+FRAILTY = ROOT / "examples" / "frailty-virtual-ward" / "facts.yaml"
+FALLS = ROOT / "examples" / "falls-prevention" / "facts.yaml"
+DAY = dt.date(2026, 12, 3)
+
+
+def note(facts: Path, director_id: str, tmp_path: Path) -> str:
+    project = open_project(facts)
+    made = make_brief_note(project, pick_director(project.facts, director_id), today=DAY)
+    path = tmp_path / f"{director_id}.docx"
+    path.write_bytes(made.data)
+    return docx_text(path)
+
+
+def concerns(facts: Path, director_id: str) -> list[str]:
+    project = open_project(facts)
+    director = pick_director(project.facts, director_id)
+    return relevant_concerns(recast(project.facts, director, today=DAY))
+
+
+@pytest.mark.parametrize("director_id", ["coo", "don"])
+def test_every_money_figure_can_be_worked_out_from_the_page(
+    director_id: str, tmp_path: Path
+) -> None:
+    # £423,000 is 200 admissions at £1,590 restated to 2026/27 prices: the note must show
+    # the restated price, not only the 2016/17 one (200 × £1,590 is £318,000).
+    text = note(FRAILTY, director_id, tmp_path)
+    money = re.search(r"£([\d,]+) a year of capacity", text)
+    assert money is not None
+    restated = re.search(r"£1,590 per admission: [^;]*, £([\d,]+) at 2026/27 prices", text)
+    assert restated is not None, "the unit cost behind the money is shown at the note's prices"
+    per_admission = int(restated.group(1).replace(",", ""))
+    assert abs(200 * per_admission - int(money.group(1).replace(",", ""))) <= 1_000
+
+
+def test_a_unit_cost_behind_no_figure_is_not_listed(tmp_path: Path) -> None:
+    # The bed days are counted inside the admissions, so their price is behind nothing shown.
+    assert "£345 per bed day" not in note(FRAILTY, "dof", tmp_path)
+
+
+def test_the_small_print_names_assumptions_not_settings(tmp_path: Path) -> None:
+    text = note(FRAILTY, "coo", tmp_path)
+    assert "Beds: bed days a year ÷ (365 days × 92% occupancy (assumed))." in text
+    assert "settings." not in text
+    assert "pitchkit's default" not in text
+
+
+def test_a_concern_is_claimed_only_where_the_map_links_an_impact_to_it() -> None:
+    # Bed days and ambulance handovers share the theme "flow"; a frailty virtual ward
+    # is not a handover project.
+    assert "Ambulance handover delays" not in concerns(FRAILTY, "coo")
+    assert concerns(FRAILTY, "don") == ["Hospital-acquired deconditioning in older people"]
+    assert "Registered nurse vacancies on night shifts" not in concerns(FALLS, "don")
+
+
+def test_concerns_after_the_first_read_on_in_lower_case() -> None:
+    shown = concerns(FALLS, "don")
+    assert shown == [
+        "CQC rating for safety in community inpatient services",
+        "serious harm from falls",
+    ]
+
+
+def test_finance_capacity_is_not_offered_as_a_payback_in_cash(tmp_path: Path) -> None:
+    text = note(FRAILTY, "dof", tmp_path)
+    assert "Benefit against £250,000 of funding, counting capacity as if it were cash:" in text
+    assert "(the £101,000 falling in 2026/27)" in text
+    assert "Not counted again: 1,600 fewer bed days a year, within 200 fewer admissions" in text
+    assert "£682,000" not in text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Emergency admissions of people aged 75", "Emergency admissions of people aged 75"),
+        ("Hospital bed days used by people", "Hospital bed days used by people"),
+        (
+            "Agree how bed days released will count",
+            "Agree how occupied bed days released will count",
+        ),
+        ("1,600 bed days", "1,600 occupied bed days"),
+        ("Reduce bed days", "Reduce occupied bed days"),
+        ("fewer emergency admissions", "fewer emergency admissions"),
+        ("admissions of people", "non-elective admissions of people"),
+    ],
+)
+def test_a_directors_qualified_term_does_not_qualify_twice(text: str, expected: str) -> None:
+    terms = {"admissions": "non-elective admissions", "bed days": "occupied bed days"}
+    assert apply_terms(text, terms) == expected
+
+
+def test_a_directors_own_word_still_replaces_the_projects() -> None:
+    assert apply_terms("Frail patients seen", {"patients": "service users"}) == (
+        "Frail service users seen"
+    )
