@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test check lint typecheck unit wheel fuzz bench eval templates icons catalogs lenses tools clean
+.PHONY: demo test check lint typecheck unit wheel fuzz bench eval templates icons prepared catalogs lenses tools clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -55,10 +55,16 @@ eval: $(STAMP)
 
 templates: $(STAMP)
 	$(BIN)/python scripts/build_templates.py
+	$(BIN)/python scripts/build_prepared.py
 
 # Redraw the Making Data Count icons shipped in the package (after changing icondrawing.py).
 icons: $(STAMP)
 	$(BIN)/python scripts/build_icons.py
+
+# Clean and compile the built-in templates' parts ahead of time (after changing a template,
+# the XML clean-up, the Jinja environment, or the Jinja or docxtpl version).
+prepared: $(STAMP)
+	$(BIN)/python scripts/build_prepared.py
 
 # Extract messages, update the Welsh catalog and compile it (after changing wording).
 catalogs: $(STAMP)

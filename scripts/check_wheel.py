@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 NEEDED = (
     "pitchkit/word/templates/brief.docx",
     "pitchkit/word/templates/update.docx",
+    "pitchkit/word/templates/prepared.json",
     "pitchkit/demo/facts.yaml",
     "pitchkit/i18n/locale/cy/LC_MESSAGES/pitchkit.mo",
     "pitchkit/recast/lenses.json",

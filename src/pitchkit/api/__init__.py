@@ -10,29 +10,37 @@ command line only prints and that ``to_json()`` turns into plain data::
 
 A :class:`Listener` passed beside the request hears the language the use
 case works in and each warning as it is noticed. Importing this package
-is cheap: each use case loads the parts of pitchkit it needs when it runs.
+is cheap: each use case's module is loaded when one of its names is first
+used (a ``brief`` loads neither the batch nor the planning use cases), and
+each use case loads the parts of pitchkit it needs when it runs.
 """
 
-from pitchkit.api.base import Heard, Listener, Result
-from pitchkit.api.batch import BatchOutcome, BatchRequest, open_batch, write_batch
-from pitchkit.api.link import LinkRequest, LinkResult, decide_links
-from pitchkit.api.notes import (
-    BriefRequest,
-    BriefResult,
-    PeriodStatus,
-    UpdateRequest,
-    UpdateResult,
-    write_brief,
-    write_update,
-)
-from pitchkit.api.plan import CheckRequest, CheckResult, RankRequest, RankResult, check, rank
-from pitchkit.api.templates import (
-    TemplateCheckRequest,
-    TemplateCheckResult,
-    TemplateExportRequest,
-    check_template,
-    export_template,
-)
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pitchkit.api.base import Heard, Listener, Result
+    from pitchkit.api.batch import BatchOutcome, BatchRequest, open_batch, write_batch
+    from pitchkit.api.link import LinkRequest, LinkResult, decide_links
+    from pitchkit.api.notes import (
+        BriefRequest,
+        BriefResult,
+        PeriodStatus,
+        UpdateRequest,
+        UpdateResult,
+        write_brief,
+        write_update,
+    )
+    from pitchkit.api.plan import CheckRequest, CheckResult, RankRequest, RankResult, check, rank
+    from pitchkit.api.templates import (
+        TemplateCheckRequest,
+        TemplateCheckResult,
+        TemplateExportRequest,
+        check_template,
+        export_template,
+    )
 
 __all__ = [
     "BatchOutcome",
@@ -64,3 +72,45 @@ __all__ = [
     "write_brief",
     "write_update",
 ]
+
+#: The module that defines each name, loaded on first use.
+_HOMES = {
+    **dict.fromkeys(("Heard", "Listener", "Result"), "base"),
+    **dict.fromkeys(("BatchOutcome", "BatchRequest", "open_batch", "write_batch"), "batch"),
+    **dict.fromkeys(("LinkRequest", "LinkResult", "decide_links"), "link"),
+    **dict.fromkeys(
+        (
+            "BriefRequest",
+            "BriefResult",
+            "PeriodStatus",
+            "UpdateRequest",
+            "UpdateResult",
+            "write_brief",
+            "write_update",
+        ),
+        "notes",
+    ),
+    **dict.fromkeys(
+        ("CheckRequest", "CheckResult", "RankRequest", "RankResult", "check", "rank"), "plan"
+    ),
+    **dict.fromkeys(
+        (
+            "TemplateCheckRequest",
+            "TemplateCheckResult",
+            "TemplateExportRequest",
+            "check_template",
+            "export_template",
+        ),
+        "templates",
+    ),
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Load the use case module that defines ``name``."""
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'pitchkit.api' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"pitchkit.api.{home}"), name)
+    globals()[name] = value
+    return value

@@ -259,8 +259,9 @@ def make_brief_note(
         reasons=reasons,
     )
     parts = every[0]
+    fill = _filler(source, project.lang)
     if not measure:
-        data = render(source, parts.context, lang=project.lang, properties=parts.properties)
+        data = fill(parts)
         return BriefNote(data, parts.pitch, parts.cuts, parts.over_words)
     tried: list[BriefParts] = []
     seen: set[tuple[Cut, ...]] = set()
@@ -272,10 +273,7 @@ def make_brief_note(
 
     def filled(index: int) -> bytes:
         if index not in rendered:
-            other = tried[index]
-            rendered[index] = render(
-                source, other.context, lang=project.lang, properties=other.properties
-            )
+            rendered[index] = fill(tried[index])
         return rendered[index]
 
     if template is None:
@@ -299,6 +297,22 @@ def make_brief_note(
         return BriefNote(data, best.pitch, best.cuts, 0, count, pages_measured=True)
     count, best, data = min(counted, key=lambda entry: (entry[0], _words_shown(entry[1])))
     return BriefNote(data, best.pitch, best.cuts, best.over_words, count, pages_measured=True)
+
+
+def _filler(source: Path | bytes, lang: Language) -> Callable[[BriefParts], bytes]:
+    """What fills the template ``source`` with a note's parts.
+
+    The built-in template (bytes) is prepared once (:class:`CompiledTemplate`),
+    so each further fit that is laid out or measured costs only its filling;
+    the note is the same as :func:`render` makes. A user's template is
+    filled by :func:`render`, under its limits, each time.
+    """
+    if isinstance(source, Path):
+        return lambda parts: render(source, parts.context, lang=lang, properties=parts.properties)
+    from pitchkit.word.fastrender import CompiledTemplate
+
+    compiled = CompiledTemplate(source, lang=lang)
+    return lambda parts: compiled.fill(parts.context, properties=parts.properties)
 
 
 def _words_shown(parts: BriefParts) -> int:

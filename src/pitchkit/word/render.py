@@ -35,6 +35,7 @@ from pitchkit.errors import TemplateError
 from pitchkit.i18n.translation import Language
 from pitchkit.word.finish import link_addresses
 from pitchkit.word.limits import Limits, run_limited
+from pitchkit.word.prepared import cleaned
 
 # Picture is imported here only so ``from pitchkit.word.render import Picture`` keeps
 # working: pitchkit.notes.update.charting imports it from here.
@@ -97,6 +98,15 @@ class PitchkitTemplate(DocxTemplate):  # type: ignore[misc]
         self.compiled: dict[str, Any] | None = None
 
     def patch_xml(self, src_xml: str) -> str:
+        """Clean Word's XML for Jinja (:meth:`clean_xml`), or give a built-in part's shipped one.
+
+        The built-in templates' parts are cleaned ahead of time (see
+        :mod:`pitchkit.word.prepared`): the same text, without the work.
+        """
+        shipped = cleaned(src_xml)
+        return shipped if shipped is not None else self.clean_xml(src_xml)
+
+    def clean_xml(self, src_xml: str) -> str:
         """Clean Word's XML as docxtpl does, then straighten quotes inside tags.
 
         A part with many tags left open is refused first: docxtpl's clean-up

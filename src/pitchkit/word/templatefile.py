@@ -21,6 +21,7 @@ from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
 
 from pitchkit.errors import PitchkitError, TemplateError
 from pitchkit.i18n.messages import Joined, Located, Message, Renderable
+from pitchkit.word.prepared import template as prepared_template
 from pitchkit.word.renderenv import NotAllowed, TooLarge, Wording
 from pitchkit.word.templatezip import MAX_TOTAL_BYTES, check_package
 
@@ -301,7 +302,14 @@ def too_deep(name: str, where: str) -> TemplateError:
 def compile_tag_source(
     env: jinja2.Environment, source: str, name: str, where: str
 ) -> jinja2.Template:
-    """Compile one part's Jinja source; a failure is a :class:`TemplateError` naming the part."""
+    """Compile one part's Jinja source; a failure is a :class:`TemplateError` naming the part.
+
+    A built-in template's part comes with its Python generated ahead of time
+    (:mod:`pitchkit.word.prepared`), which is only compiled.
+    """
+    shipped = prepared_template(env, source)
+    if shipped is not None:
+        return shipped
     try:
         return env.from_string(source)
     except RecursionError:

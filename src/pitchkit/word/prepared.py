@@ -1,0 +1,162 @@
+"""The built-in templates' parts, cleaned and compiled for Jinja ahead of time.
+
+Before a part of a Word template can be filled, docxtpl cleans its XML
+for Jinja (:meth:`pitchkit.word.render.PitchkitTemplate.clean_xml`) and
+Jinja turns the result into Python (parsing it and generating the code
+took about 90 ms for the brief's body, most of a short command's filling).
+For the built-in templates both results are always the same, so
+``make prepared`` (``scripts/build_prepared.py``) works them out once and
+ships them in ``templates/prepared.json``:
+
+- ``cleaned``: the cleaned XML of each part, by the SHA-256 of the part's
+  XML as docxtpl reads it;
+- ``python``: the Python Jinja generates for each cleaned, marked part, by
+  the SHA-256 of that source.
+
+A part is looked up by the hash of its whole text, so only text identical
+to a built-in part (a user's template that is an unchanged export of one
+too) is ever given a shipped result; anything else is cleaned and compiled
+as before. The shipped Python is used only under the Jinja and docxtpl
+versions it was made with, and only for an environment whose settings that
+shape the code (:func:`code_settings`) are those it was made with;
+it is still compiled by Python in this process, as Jinja does. Filling with
+the shipped results gives the same documents byte for byte
+(``tests/test_prepared.py``), which also fails while the file is stale.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+import jinja2
+
+if TYPE_CHECKING:
+    from pitchkit.word.render import PitchkitTemplate
+
+#: Where the shipped results are, beside the built-in templates.
+FILE_NAME = "prepared.json"
+#: The built-in templates whose parts are prepared.
+TEMPLATES = ("brief.docx", "update.docx")
+
+
+def digest(text: str) -> str:
+    """The key a part's text is found by."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def code_settings(env: jinja2.Environment) -> str | None:
+    """The settings of ``env`` that shape the Python Jinja generates, as one string.
+
+    ``None`` when a setting is not a plain value (an ``autoescape`` or
+    ``finalize`` function): no shipped code is used then.
+    """
+    plain: dict[str, Any] = {}
+    for name, value in sorted(vars(env).items()):
+        if name in ("autoescape", "finalize") and not isinstance(value, bool | None):
+            return None
+        if isinstance(value, str | bool | int | None):
+            plain[name] = value
+    kind = type(env)
+    plain["class"] = f"{kind.__module__}.{kind.__qualname__}"
+    plain["extensions"] = sorted(env.extensions)
+    plain["code_generator"] = env.code_generator_class.__qualname__
+    plain["ascii_str"] = env.policies.get("compiler.ascii_str")
+    for name in ("intercepted_binops", "intercepted_unops"):
+        plain[name] = sorted(getattr(env, name, ()))
+    return json.dumps(plain, sort_keys=True)
+
+
+@functools.cache
+def shipped() -> dict[str, Any]:
+    """The shipped results, or nothing when they were made with other versions."""
+    import docxtpl
+
+    try:
+        data: dict[str, Any] = json.loads(
+            (resources.files("pitchkit.word") / "templates" / FILE_NAME).read_text("utf-8")
+        )
+    except (OSError, ValueError):
+        return {}
+    if data.get("jinja") != jinja2.__version__ or data.get("docxtpl") != docxtpl.__version__:
+        return {}
+    return data
+
+
+def cleaned(xml: str) -> str | None:
+    """The shipped clean-up of a built-in part's ``xml``, or ``None`` when it is not one."""
+    found = shipped().get("cleaned", {}).get(digest(xml))
+    return found if isinstance(found, str) else None
+
+
+def python(env: jinja2.Environment, source: str) -> str | None:
+    """The shipped Python for ``source`` under ``env``, or ``None`` to compile it as usual."""
+    data = shipped()
+    found = data.get("python", {}).get(digest(source))
+    if not isinstance(found, str) or code_settings(env) != data.get("settings"):
+        return None
+    return found
+
+
+def template(env: jinja2.Environment, source: str) -> jinja2.Template | None:
+    """``env.from_string(source)`` from the shipped Python, or ``None`` when there is none."""
+    code = python(env, source)
+    if code is None:
+        return None
+    return env.template_class.from_code(
+        env, env._compile(code, "<template>"), env.make_globals(None), None
+    )
+
+
+def part_sources(document: PitchkitTemplate) -> list[str]:
+    """Each part's XML as docxtpl reads it before cleaning: body, headers and footers, notes."""
+    sources = [document.get_xml()]
+    for relationship in document.docx.part.rels.values():
+        if relationship.is_external or relationship.reltype not in (
+            document.HEADER_URI,
+            document.FOOTER_URI,
+        ):
+            continue
+        if relationship.target_part.blob:
+            sources.append(document.get_part_xml(relationship.target_part))
+    sources.extend(part.blob.decode("utf-8") for _label, part in document.note_parts())
+    return sources
+
+
+def make_prepared() -> dict[str, Any]:
+    """Clean and compile every part of every built-in template afresh: the shipped file's data."""
+    import docxtpl
+
+    from pitchkit.i18n.translation import language
+    from pitchkit.word.render import load_template
+    from pitchkit.word.renderenv import make_environment
+    from pitchkit.word.templatefile import mark_paragraphs
+
+    env = make_environment(language(None))
+    cleaned: dict[str, str] = {}
+    python: dict[str, str] = {}
+    for name in TEMPLATES:
+        document = load_template(
+            (resources.files("pitchkit.word") / "templates" / name).read_bytes()
+        )
+        for xml in part_sources(document):
+            clean = document.clean_xml(xml)
+            cleaned[digest(xml)] = clean
+            marked = mark_paragraphs(clean)
+            python[digest(marked)] = env.compile(marked, raw=True)
+    return {
+        "note": "made by 'make prepared' (scripts/build_prepared.py): do not edit",
+        "jinja": jinja2.__version__,
+        "docxtpl": docxtpl.__version__,
+        "settings": code_settings(env),
+        "cleaned": dict(sorted(cleaned.items())),
+        "python": dict(sorted(python.items())),
+    }
+
+
+def prepared_text(data: dict[str, Any]) -> str:
+    """The shipped file's text for ``data``, the same from one run to the next."""
+    return json.dumps(data, indent=1, ensure_ascii=False) + "\n"

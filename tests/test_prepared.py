@@ -1,0 +1,82 @@
+"""The built-in templates' parts, cleaned and compiled ahead of time (pitchkit.word.prepared)."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from pitchkit.facts.project import open_project, pick_director
+from pitchkit.i18n.translation import language
+from pitchkit.notes.brief import brief_parts
+from pitchkit.word import prepared
+from pitchkit.word.render import load_template
+from pitchkit.word.renderenv import PictureShelf, known_names, make_environment, scoped
+from pitchkit.word.templatefile import mark_paragraphs
+
+
+def builtin(name: str) -> bytes:
+    return (resources.files("pitchkit.word") / "templates" / name).read_bytes()
+
+
+def test_the_shipped_file_is_what_cleaning_and_compiling_afresh_gives() -> None:
+    shipped = (resources.files("pitchkit.word") / "templates" / prepared.FILE_NAME).read_text(
+        "utf-8"
+    )
+    assert shipped == prepared.prepared_text(prepared.make_prepared()), (
+        "templates/prepared.json is stale: run make prepared"
+    )
+
+
+def test_every_part_of_the_built_in_templates_is_shipped_in_either_language() -> None:
+    for name in prepared.TEMPLATES:
+        document = load_template(builtin(name))
+        sources = prepared.part_sources(document)
+        assert len(sources) >= 2  # the body and at least a footer
+        for code in ("en_GB", "cy_GB"):
+            env = make_environment(language(code))
+            for xml in sources:
+                clean = prepared.cleaned(xml)
+                assert clean == document.clean_xml(xml)
+                marked = mark_paragraphs(clean)
+                assert prepared.python(env, marked) == env.compile(marked, raw=True)
+
+
+def test_a_part_that_differs_by_one_character_is_compiled_as_usual() -> None:
+    document = load_template(builtin("brief.docx"))
+    xml = document.get_xml()
+    changed = xml.replace("</w:t>", " </w:t>", 1)
+    assert prepared.cleaned(xml) is not None
+    assert prepared.cleaned(changed) is None
+    env = make_environment(language(None))
+    marked = mark_paragraphs(document.clean_xml(xml))
+    assert prepared.python(env, marked + " ") is None
+
+
+def test_an_environment_that_generates_other_code_gets_no_shipped_code() -> None:
+    env = make_environment(language(None))
+    document = load_template(builtin("brief.docx"))
+    marked = mark_paragraphs(document.patch_xml(document.get_xml()))
+    assert prepared.python(env, marked) is not None
+    assert prepared.python(env.overlay(autoescape=False), marked) is None
+    plain = make_environment(language(None))
+    plain.trim_blocks = True
+    assert prepared.python(plain, marked) is None
+
+
+def test_a_note_fills_the_same_from_shipped_code_as_from_code_compiled_afresh() -> None:
+    project = open_project(Path(str(resources.files("pitchkit") / "demo" / "facts.yaml")))
+    director = pick_director(project.facts, None)
+    context = brief_parts(project, director).context
+    env = make_environment(project.lang)
+    document = load_template(builtin("brief.docx"))
+    for xml in prepared.part_sources(document):
+        marked = mark_paragraphs(document.clean_xml(xml))
+        shipped = prepared.template(env, marked)
+        assert shipped is not None
+        filled = []
+        for template in (shipped, env.from_string(marked)):
+            values = scoped(dict(context), shelf=PictureShelf())
+            with known_names(values):
+                filled.append(template.render(values))
+        assert filled[0] == filled[1]
+        assert filled[0]
