@@ -16,6 +16,7 @@ an empty box.
 from __future__ import annotations
 
 import functools
+import math
 import os
 import sys
 import unicodedata
@@ -93,14 +94,18 @@ def find_font_files() -> dict[str, Path]:
             key = name.lower()
             if key in wanted and key not in found:
                 found[key] = folder / name
-    if len(found) < 2:
-        # Nothing in the usual places: look through the font folders' subfolders once.
-        for root in font_folders()[-3:]:
-            for folder, _, names in os.walk(root):
-                for name in names:
+    if not any(name.lower() in found for name in REGULAR):
+        # None in the usual places: look through every font folder's subfolders, once.
+        walked: set[str] = set()
+        for root in font_folders():
+            for place, _, files in os.walk(root):
+                if place in walked:
+                    continue
+                walked.add(place)
+                for name in files:
                     key = name.lower()
                     if key in wanted and key not in found:
-                        found[key] = Path(folder) / name
+                        found[key] = Path(place) / name
     return found
 
 
@@ -118,7 +123,7 @@ def _has_glyph(font: FreeTypeFont, letter: str) -> bool:
 def _glyph(font: FreeTypeFont, letter: str) -> bytes:
     from PIL import Image, ImageDraw
 
-    left, top, right, bottom = font.getbbox(letter)
+    left, top, right, bottom = (math.ceil(edge) for edge in font.getbbox(letter))
     picture = Image.new("L", (max(right - left, 1), max(bottom - top, 1)))
     ImageDraw.Draw(picture).text((-left, -top), letter, font=font, fill=255)
     return repr(picture.size).encode() + picture.tobytes()

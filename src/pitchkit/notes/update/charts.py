@@ -15,14 +15,14 @@ import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from pitchkit.notes.update.spc import Analysis, Rules, Signal, analyse
 
 if TYPE_CHECKING:
     from PIL import ImageDraw
 
-__all__ = ["Analysis", "Rules", "Signal", "analyse", "draw", "draw_soon"]
+__all__ = ["Analysis", "Rules", "Signal", "analyse", "draw"]
 
 # Making Data Count's colours for improvement, concern and neither; extras only,
 # since every signal also has its own marker shape (square, diamond, triangle) for
@@ -69,10 +69,7 @@ def draw(
     """
     if len(labels) != len(analysis.values):
         raise ValueError(f"{len(labels)} labels given for {len(analysis.values)} values")
-    from pitchkit.notes.drawing import draw_png
-
-    return draw_png(
-        _draw,
+    return _draw(
         analysis,
         labels=list(labels),
         title=title,
@@ -90,17 +87,6 @@ def draw(
         width_cm=width_cm,
         height_cm=height_cm,
     )
-
-
-def draw_soon(analysis: Analysis, **options: Any) -> None:
-    """Start drawing what ``draw(analysis, **options)`` will give, in the drawing process if any.
-
-    Give every option :func:`draw` takes, as it will be given them; see
-    :func:`pitchkit.notes.drawing.draw_soon`.
-    """
-    from pitchkit.notes.drawing import draw_soon as start
-
-    start(_draw, analysis, **{**options, "labels": list(options["labels"])})
 
 
 def _draw(
