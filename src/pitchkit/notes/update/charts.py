@@ -320,6 +320,8 @@ class _Key:
     label: str
     style: _Style | None = None
     marker: tuple[str, str] | None = None
+    #: Drawn upright, as the line it stands for is (the change: apart from the limits in grey).
+    upright: bool = False
 
 
 def _legend(
@@ -335,7 +337,7 @@ def _legend(
     if analysis.segments:
         keys.append(_Key(words["limit"], _LIMIT))
     if analysis.change_at or len(analysis.segments) > 1:
-        keys.append(_Key(words["change"], _CHANGE))
+        keys.append(_Key(words["change"], _CHANGE, upright=True))
     if baseline is not None:
         keys.append(_Key(words["baseline"], _BASELINE))
     if target is not None:
@@ -474,7 +476,10 @@ class _Frame:
         """Each legend entry's line or marker."""
         length = _px(_FONT_PT * 2.6)
         for key, row in zip(legend, self._legend_rows(len(legend)), strict=True):
-            if key.style is not None:
+            if key.style is not None and key.upright:
+                half = self.line_px / 2
+                pen.vline(self.legend_left + length / 2, row - half, row + half, key.style)
+            elif key.style is not None:
                 pen.hline(row, self.legend_left, self.legend_left + length, key.style)
             if key.marker is not None:
                 colour, shape = key.marker
