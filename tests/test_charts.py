@@ -460,3 +460,50 @@ def test_without_a_font_file_charts_use_pillow_s_own_font(monkeypatch: pytest.Mo
     finally:
         chartfonts.find_font_files.cache_clear()
         chartfonts.chart_font.cache_clear()
+
+
+@pytest.mark.parametrize("count", [8, 11, 12, 13, 17, 23, 24, 31, 36, 48, 60])
+def test_charts_of_any_length_are_drawn(count: int) -> None:
+    # Every dash pattern ends somewhere else along the plot as the number of periods changes.
+    values = [100 + (i * 37 % 11) - i / 3 for i in range(count)]
+    analysis = analyse(values, better="lower", target=90, changes=[count // 2])
+    picture = draw(
+        analysis,
+        labels=months(count),
+        title="",
+        unit="admissions a month",
+        baseline=101.5,
+        target=90,
+        centre_label="Mean",
+        limit_label="Process limits",
+        baseline_label="Baseline",
+        target_label="Target",
+        change_label="Change",
+        width_cm=16.5,
+        height_cm=3.4,
+    )
+    assert image(picture).size == (1104, 227)
+
+
+def test_a_dash_cut_to_a_sliver_at_a_line_s_end_is_left_out() -> None:
+    # The mean's dashes once ended a fraction of a pixel before the plot's edge (found by
+    # tests/test_update_own_facts.py): that sliver made Pillow refuse the whole chart.
+    values = [178, 182, 180, 179, 181, 180, 178, 182, 181, 179, 170, 150]
+    analysis = analyse([v * 1000.0 for v in values], better="lower", target=90000)
+    labels = ["Mar ’26", "Apr ’26", "May ’26", "Jun ’26", "Jul ’26", "Aug ’26", "Sept ’26"]
+    labels += ["Oct ’26", "Nov ’26", "Dec ’26", "Jan ’27", "Feb ’27"]
+    picture = draw(
+        analysis,
+        labels=labels,
+        title="",
+        unit="£ a month",
+        baseline=None,
+        target=90000,
+        centre_label="Mean",
+        limit_label="Process limits",
+        baseline_label="Baseline",
+        target_label="Target",
+        width_cm=16.5,
+        height_cm=3.4,
+    )
+    assert picture.startswith(PNG_SIGNATURE)

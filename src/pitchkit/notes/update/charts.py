@@ -209,10 +209,9 @@ class _Pen:
     def box(self, left: float, top: float, right: float, bottom: float, colour: str) -> None:
         """A filled rectangle (its edges at the nearest large pixel)."""
         s = self.scale
-        self.draw.rectangle(
-            (round(left * s), round(top * s), round(right * s) - 1, round(bottom * s) - 1),
-            fill=colour,
-        )
+        x0, y0, x1, y1 = round(left * s), round(top * s), round(right * s), round(bottom * s)
+        if x1 > x0 and y1 > y0:  # a stretch shorter than half a large pixel is not drawn
+            self.draw.rectangle((x0, y0, x1 - 1, y1 - 1), fill=colour)
 
     def polyline(self, points: Sequence[tuple[float, float]], style: _Style) -> None:
         """A solid line through ``points``, with round joins."""
