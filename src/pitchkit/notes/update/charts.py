@@ -1,6 +1,7 @@
 """Run charts and XmR (SPC) charts for progress updates, drawn as pictures.
 
-:func:`draw` turns an :class:`Analysis` into PNG bytes for a Word document.
+:func:`draw` turns an :class:`Analysis` into PNG bytes for a Word document,
+drawn with Pillow (docs/spc.md, "How a chart is drawn").
 The analysis itself (:func:`analyse`, :class:`Rules`, :class:`Signal`,
 :class:`Analysis`) lives in :mod:`pitchkit.notes.update.spc` and is importable from here
 too, so callers need one module for a chart. Nothing here words a signal:
@@ -65,50 +66,14 @@ def draw(
     label is already in the reader's language. Lines differ by style and
     signal points by marker shape as well as colour. An empty signal label
     leaves that kind of signal out of the legend. The same input always
-    gives the same bytes.
+    gives the same bytes on one computer (the typeface is the computer's:
+    see :mod:`pitchkit.notes.update.chartfonts`).
+
+    The chart is laid out, its lines and markers drawn :data:`_SCALE` times
+    larger and scaled down, and its words lettered on the finished picture.
     """
     if len(labels) != len(analysis.values):
         raise ValueError(f"{len(labels)} labels given for {len(analysis.values)} values")
-    return _draw(
-        analysis,
-        labels=list(labels),
-        title=title,
-        unit=unit,
-        baseline=baseline,
-        target=target,
-        centre_label=centre_label,
-        limit_label=limit_label,
-        baseline_label=baseline_label,
-        target_label=target_label,
-        improvement_label=improvement_label,
-        concern_label=concern_label,
-        special_label=special_label,
-        change_label=change_label,
-        width_cm=width_cm,
-        height_cm=height_cm,
-    )
-
-
-def _draw(
-    analysis: Analysis,
-    *,
-    labels: Sequence[str],
-    title: str,
-    unit: str,
-    baseline: float | None,
-    target: float | None,
-    centre_label: str,
-    limit_label: str,
-    baseline_label: str,
-    target_label: str,
-    improvement_label: str,
-    concern_label: str,
-    special_label: str,
-    change_label: str,
-    width_cm: float,
-    height_cm: float,
-) -> bytes:
-    """:func:`draw`'s work: lay the chart out, draw its lines large, scale down, letter it."""
     from PIL import Image, ImageDraw
 
     width, height = int(width_cm / 2.54 * _DPI), int(height_cm / 2.54 * _DPI)
