@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import math
 
 import pytest
+from PIL import Image, ImageChops, ImageColor
 
 from pitchkit.errors import InputError
+from pitchkit.notes.update import chartfonts
 from pitchkit.notes.update.charts import Analysis, Rules, Signal, analyse, draw
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -262,15 +265,140 @@ XMR_SERIES: list[float | None] = [
 ]  # fmt: skip
 
 
-def test_draw_returns_a_small_png() -> None:
+def image(picture: bytes) -> Image.Image:
+    with Image.open(io.BytesIO(picture)) as opened:
+        opened.load()
+        return opened.convert("RGB")
+
+
+def test_draw_returns_a_small_png_of_the_size_and_resolution_asked() -> None:
     picture = drawn(analyse(XMR_SERIES, better="lower", target=85))
     assert picture.startswith(PNG_SIGNATURE)
     assert len(picture) < 150_000
+    with Image.open(io.BytesIO(picture)) as opened:
+        # 16 cm by 6 cm at 170 dots an inch.
+        assert opened.size == (1070, 401)
+        assert opened.info["dpi"] == pytest.approx((170, 170), abs=0.01)
 
 
 def test_draw_gives_the_same_bytes_for_the_same_input() -> None:
     analysis = analyse(XMR_SERIES, better="lower", target=85)
     assert drawn(analysis) == drawn(analysis)
+
+
+def near(picture: Image.Image, colour: str, tolerance: int = 24) -> int:
+    """How many pixels are within ``tolerance`` of ``colour`` in each channel."""
+    masks = [
+        channel.point(lambda v, want=want: 255 if abs(v - want) <= tolerance else 0)
+        for channel, want in zip(picture.split(), ImageColor.getrgb(colour), strict=True)
+    ]
+    both = ImageChops.multiply(ImageChops.multiply(masks[0], masks[1]), masks[2])
+    return both.histogram()[255]
+
+
+def unlabelled(analysis: Analysis) -> Image.Image:
+    """The chart without any legend entry, so every coloured marker is a point."""
+    return image(
+        draw(
+            analysis,
+            labels=months(len(analysis.values)),
+            title="",
+            unit="",
+            baseline=None,
+            target=None,
+            centre_label="",
+            limit_label="",
+            baseline_label="",
+            target_label="",
+        )
+    )
+
+
+BLUE, ORANGE, PURPLE = "#289de0", "#e46c0a", "#7030a0"
+
+
+def test_special_cause_points_are_shown_in_making_data_count_colours() -> None:
+    # Falling figures: improvement when lower is better, concern when higher is, else neither.
+    series = [12, 9, 13, 10, 12, 13, 11, 12, 10, 8, 9, 8, 9, 8, 9, 8]
+    seen = {
+        better: {
+            c: near(unlabelled(analyse(series, better=better)), c) for c in (BLUE, ORANGE, PURPLE)
+        }
+        for better in ("lower", "higher", None)
+    }
+    # Eight marked points, each a marker some 15 pixels across.
+    assert seen["lower"][BLUE] > 8 * 50
+    assert seen["higher"][ORANGE] > 8 * 50
+    assert seen[None][PURPLE] > 8 * 50
+    assert seen["lower"][ORANGE] == seen["lower"][PURPLE] == 0
+    assert seen["higher"][BLUE] == seen["higher"][PURPLE] == 0
+    assert seen[None][BLUE] == seen[None][ORANGE] == 0
+    stable = unlabelled(analyse(STABLE, better="lower"))
+    assert near(stable, BLUE) == near(stable, ORANGE) == near(stable, PURPLE) == 0
+
+
+def test_a_signal_s_marker_shape_tells_it_apart_without_colour() -> None:
+    series = [12, 9, 13, 10, 12, 13, 11, 12, 10, 8, 9, 8, 9, 8, 9, 8]
+    silhouettes = set()
+    for better in ("lower", "higher", None):
+        grey = unlabelled(analyse(series, better=better)).convert("L")
+        silhouettes.add(grey.point(lambda v: 255 if v < 200 else 0).tobytes())
+    assert len(silhouettes) == 3
+
+
+def dash_pattern(row: list[int]) -> tuple[int, int]:
+    """The median lengths of the dark and the light stretches along one row of pixels.
+
+    A solid line (the x axis) is ``(0, 0)``.
+    """
+    runs: list[tuple[bool, int]] = []
+    for value in row:
+        dark = value < 170
+        if runs and runs[-1][0] == dark:
+            runs[-1] = (dark, runs[-1][1] + 1)
+        else:
+            runs.append((dark, 1))
+    inner = runs[1:-1]  # the first and last stretch may be cut short
+    on = sorted(n for dark, n in inner if dark)
+    off = sorted(n for dark, n in inner if not dark)
+    return (on[len(on) // 2], off[len(off) // 2]) if on and off else (0, 0)
+
+
+def test_in_greyscale_each_horizontal_line_has_its_own_dash_pattern() -> None:
+    # No change and flat figures far from the lines: the centre, both limits, the baseline
+    # and the target each cross the whole plot on a row of their own.
+    analysis = analyse([50, 52, 49, 51, 50, 53, 49, 51, 50, 52, 49, 51, 50, 52], better="lower")
+    grey = image(
+        draw(
+            analysis,
+            labels=months(14),
+            title="",
+            unit="",
+            baseline=70,
+            target=30,
+            centre_label="Mean",
+            limit_label="Process limits",
+            baseline_label="Baseline",
+            target_label="Target",
+        )
+    ).convert("L")
+    width, height = grey.size
+    pixels = grey.tobytes()
+    rows = [list(pixels[y * width : (y + 1) * width]) for y in range(height)]
+    # Rows dark over a fifth of the picture's width, grouped into lines: each line's middle row.
+    dark = [y for y, row in enumerate(rows) if sum(v < 170 for v in row) > width / 5]
+    groups: list[list[int]] = []
+    for y in dark:
+        if groups and groups[-1][-1] == y - 1:
+            groups[-1].append(y)
+        else:
+            groups.append([y])
+    lines = [rows[group[len(group) // 2]] for group in groups]
+    patterns = [p for p in map(dash_pattern, lines) if p != (0, 0)]
+    assert len(lines) >= 5, patterns  # baseline, upper limit, centre, lower limit, target
+    centre_and_limits = {patterns[1], patterns[2]}
+    assert patterns[1] == patterns[3]  # both limits alike
+    assert len({patterns[0], *centre_and_limits, patterns[4]}) == 4, patterns
 
 
 @pytest.mark.parametrize("values", [[3.0, None, 4.0], [4, 8, 5, 7, 6, 9, 3, 6], [None, None]])
@@ -292,3 +420,90 @@ def test_draw_needs_one_label_per_value() -> None:
             baseline_label="b",
             target_label="t",
         )
+
+
+def with_unit(unit: str) -> bytes:
+    return draw(
+        analyse(STABLE, better="lower"),
+        labels=months(len(STABLE)),
+        title="",
+        unit=unit,
+        baseline=None,
+        target=None,
+        centre_label="Cymedr",
+        limit_label="Terfynau'r broses",
+        baseline_label="Llinell sylfaen",
+        target_label="Targed",
+    )
+
+
+def test_welsh_letters_are_drawn_not_empty_boxes() -> None:
+    font = chartfonts.chart_font(19)
+    assert chartfonts.has_glyphs(font, "ŵŷŴŶâêîôû")
+    assert not chartfonts.has_glyphs(font, "\U0010fffd")
+    # The accent is drawn: not the plain letter, and not what a missing letter looks like.
+    accented, plain, missing = (with_unit(f"gwelyau y {w}ythnos") for w in ("ŵ", "w", "\U0010fffd"))
+    assert accented != plain
+    assert accented != missing
+
+
+def test_without_a_font_file_charts_use_pillow_s_own_font(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(chartfonts, "font_folders", list)
+    chartfonts.find_font_files.cache_clear()
+    chartfonts.chart_font.cache_clear()
+    try:
+        font = chartfonts.chart_font(19)
+        assert font.getname()[0] != "Liberation Sans"
+        # Its letters lack the circumflex on w and y: drawn without it rather than as a box.
+        assert chartfonts.drawable(font, "Cŵn a ŷd") == "Cwn a yd"
+        assert with_unit("gwelyau y ŵythnos").startswith(PNG_SIGNATURE)
+    finally:
+        chartfonts.find_font_files.cache_clear()
+        chartfonts.chart_font.cache_clear()
+
+
+@pytest.mark.parametrize("count", [8, 11, 12, 13, 17, 23, 24, 31, 36, 48, 60])
+def test_charts_of_any_length_are_drawn(count: int) -> None:
+    # Every dash pattern ends somewhere else along the plot as the number of periods changes.
+    values = [100 + (i * 37 % 11) - i / 3 for i in range(count)]
+    analysis = analyse(values, better="lower", target=90, changes=[count // 2])
+    picture = draw(
+        analysis,
+        labels=months(count),
+        title="",
+        unit="admissions a month",
+        baseline=101.5,
+        target=90,
+        centre_label="Mean",
+        limit_label="Process limits",
+        baseline_label="Baseline",
+        target_label="Target",
+        change_label="Change",
+        width_cm=16.5,
+        height_cm=3.4,
+    )
+    assert image(picture).size == (1104, 227)
+
+
+def test_a_dash_cut_to_a_sliver_at_a_line_s_end_is_left_out() -> None:
+    # The mean's dashes once ended a fraction of a pixel before the plot's edge (found by
+    # tests/test_update_own_facts.py): that sliver made Pillow refuse the whole chart.
+    values = [178, 182, 180, 179, 181, 180, 178, 182, 181, 179, 170, 150]
+    analysis = analyse([v * 1000.0 for v in values], better="lower", target=90000)
+    labels = ["Mar ’26", "Apr ’26", "May ’26", "Jun ’26", "Jul ’26", "Aug ’26", "Sept ’26"]
+    labels += ["Oct ’26", "Nov ’26", "Dec ’26", "Jan ’27", "Feb ’27"]
+    picture = draw(
+        analysis,
+        labels=labels,
+        title="",
+        unit="£ a month",
+        baseline=None,
+        target=90000,
+        centre_label="Mean",
+        limit_label="Process limits",
+        baseline_label="Baseline",
+        target_label="Target",
+        width_cm=16.5,
+        height_cm=3.4,
+    )
+    assert picture.startswith(PNG_SIGNATURE)

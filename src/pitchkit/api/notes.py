@@ -270,8 +270,6 @@ class UpdateResult(Result):
 
 def write_update(request: UpdateRequest, listener: Listener | None = None) -> UpdateResult:
     """Write the progress update for one director, or a fill-in template for a new period."""
-    from pitchkit.notes.drawing import drawing_ahead, may_chart
-
     heard = Heard(listener)
     for line in template_warnings(request.template):
         heard.warning(line)
@@ -290,10 +288,7 @@ def write_update(request: UpdateRequest, listener: Listener | None = None) -> Up
         opened, conflicts = with_measures(opened, request.measures)
         for line in conflicts:
             heard.warning(line)
-    # When the figures are enough for a chart, matplotlib loads in a second process while
-    # this one loads the rest and works out the update; the charts are drawn there.
-    with drawing_ahead(enabled=may_chart(opened[0].facts, request.period)):
-        return _write_update(request, heard, opened, bilingual=pair is not None)
+    return _write_update(request, heard, opened, bilingual=pair is not None)
 
 
 def _write_update(

@@ -34,7 +34,7 @@ from pitchkit.notes.brief import builtin_template, properties
 from pitchkit.notes.context import Context, brief_context
 from pitchkit.notes.update import fillin
 from pitchkit.notes.update.board import board_sentence_text
-from pitchkit.notes.update.charting import chart_context, draw_charts_soon
+from pitchkit.notes.update.charting import chart_context
 from pitchkit.notes.update.delivery import delivered_rows
 from pitchkit.notes.update.entry import (
     headline,
@@ -119,7 +119,6 @@ def update_file_name(facts: Facts, director: Director, period: str, lang: Langua
 
 def update_document_context(situation: Situation, *, today: dt.date) -> Context:
     """Every variable the update template sees: the brief's, with ``update`` filled."""
-    draw_charts_soon(situation)  # drawn meanwhile when a drawing process runs
     context = brief_context(situation.pitch, situation.lang, today=today)
     context["update"] = update_context(situation)
     return context

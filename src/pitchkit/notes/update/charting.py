@@ -68,16 +68,6 @@ def chart_context(situation: Situation) -> Context:
     }
 
 
-def draw_charts_soon(situation: Situation) -> None:
-    """Start drawing the charts :func:`chart_context` will show, in the drawing process if any.
-
-    Called before the rest of the update is worked out, so that the charts
-    are drawn meanwhile (see :func:`pitchkit.notes.drawing.draw_soon`).
-    """
-    for progress, claim in _choose(situation)[1]:
-        charts.draw_soon(claim.analysis, **_draw_options(progress, claim, situation))
-
-
 _Chosen = list[tuple[MeasureProgress, Claim]]
 
 

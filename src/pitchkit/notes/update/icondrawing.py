@@ -1,11 +1,12 @@
-"""Drawing Making Data Count's variation and assurance icons with matplotlib.
+"""Drawing Making Data Count's variation and assurance icons with matplotlib, at build time.
 
 The icons pitchkit puts in an update are a small, fixed set (see
 :func:`every_icon`), drawn once by ``make icons`` (``scripts/build_icons.py``)
-into PNG files shipped in the package, so that writing an update reads a file
-instead of loading matplotlib. :mod:`pitchkit.notes.update.icons` loads them;
-``tests/test_icons.py`` checks that the shipped files are what
-:func:`draw_icons` draws today.
+into PNG files shipped in the package, so that writing an update reads a file.
+:mod:`pitchkit.notes.update.icons` loads them; ``tests/test_icons.py`` checks
+that the shipped files are what :func:`draw_icons` draws today. matplotlib is
+a build and test tool only (the ``dev`` extra): pitchkit itself never
+imports this module's drawing at run time.
 
 Each picture is a circle coloured as Making Data Count colours it (grey for
 common cause, blue for improvement, orange for concern, purple when neither
@@ -38,7 +39,8 @@ _ASSURANCE: dict[str, tuple[str, str]] = {
     "fail": (ORANGE, "F"),
     "hit_and_miss": (GREY, "?"),
 }
-_DPI = 200
+#: The icons' resolution, dots an inch.
+DPI = 200
 #: The height of the icons beside a chart, and in the table of measures.
 ICON_CM = 0.6
 TABLE_ICON_CM = 0.36
@@ -88,14 +90,13 @@ def draw_icons(key: IconKey) -> bytes:
     high) rather than below; it matters only for a special-cause icon. The
     same key always gives the same bytes.
     """
-    from pitchkit.notes.drawing import figure_classes
-
-    Figure, FigureCanvasAgg = figure_classes()
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
     from matplotlib.patches import Circle
 
     variation, assurance, high, size_cm = key
     count = 2 if assurance is not None else 1
-    figure = Figure(figsize=(count * size_cm / 2.54, size_cm / 2.54), dpi=_DPI)
+    figure = Figure(figsize=(count * size_cm / 2.54, size_cm / 2.54), dpi=DPI)
     FigureCanvasAgg(figure)
     axes = figure.add_axes((0, 0, 1, 1))
     axes.set_xlim(0, count)
@@ -121,5 +122,5 @@ def draw_icons(key: IconKey) -> bytes:
             1.5, 0.49, letter, ha="center", va="center", fontsize=9, fontweight="bold", color=ring
         )
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=_DPI, metadata={"Software": None}, transparent=True)
+    figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None}, transparent=True)
     return buffer.getvalue()

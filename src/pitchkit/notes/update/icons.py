@@ -6,9 +6,10 @@ assurance icon (whether the target will be met). Words for screen readers
 come from the caller, in the reader's language (:func:`icons_words`).
 
 The pictures are drawn once, by ``make icons``, with
-:mod:`pitchkit.notes.update.icondrawing`, and shipped in the package
-(``notes/update/icon-pictures/``), so an update reads a small file instead of
-loading matplotlib, which costs more than a second.
+:mod:`pitchkit.notes.update.icondrawing` (matplotlib, a build tool), and
+shipped in the package (``notes/update/icon-pictures/``), so an update
+reads a small file. A size no update uses is scaled from the larger
+shipped picture with Pillow.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import functools
 from pathlib import Path
 
 from pitchkit.i18n.translation import N_, Language
-from pitchkit.notes.update.icondrawing import ICON_CM, TABLE_ICON_CM, draw_icons, icon_key
+from pitchkit.notes.update.icondrawing import DPI, ICON_CM, TABLE_ICON_CM, icon_key
 from pitchkit.notes.update.spc import Analysis, Assurance, Variation
 from pitchkit.word.renderenv import Picture
 
@@ -36,12 +37,27 @@ def icons(
     ``high`` says whether the latest signal is above the mean (dots drawn
     high) rather than below; it matters only for a special-cause icon. The
     two sizes an update uses are read from the shipped files; any other size
-    is drawn.
+    is scaled from the larger of them.
     """
-    key = icon_key(variation, assurance, high=high, size_cm=size_cm)
-    if size_cm not in (ICON_CM, TABLE_ICON_CM):
-        return draw_icons(key)
-    return (FOLDER / key.file_name).read_bytes()
+    if size_cm in (ICON_CM, TABLE_ICON_CM):
+        key = icon_key(variation, assurance, high=high, size_cm=size_cm)
+        return (FOLDER / key.file_name).read_bytes()
+    return _scaled(icons(variation, assurance, high=high, size_cm=ICON_CM), size_cm / ICON_CM)
+
+
+def _scaled(picture: bytes, factor: float) -> bytes:
+    """``picture`` (a PNG) ``factor`` times as large, at the same resolution."""
+    import io
+
+    from PIL import Image
+
+    with Image.open(io.BytesIO(picture)) as shipped:
+        size = (max(1, round(shipped.width * factor)), max(1, round(shipped.height * factor)))
+        dpi = shipped.info.get("dpi", (DPI, DPI))
+        resized = shipped.convert("RGBA").resize(size, Image.Resampling.LANCZOS)
+    buffer = io.BytesIO()
+    resized.save(buffer, format="PNG", dpi=dpi)
+    return buffer.getvalue()
 
 
 def icon_picture(analysis: Analysis, lang: Language, *, size_cm: float = ICON_CM) -> Picture | str:
