@@ -313,15 +313,24 @@ def _family_key(phrase: str) -> tuple[str, ...]:
 
 def qualifiers(text: str) -> dict[str, frozenset[str]]:
     """The members of each qualifier family ``text`` states: {"staff group": {"medical"}}."""
+    return dict(_qualifiers(text))
+
+
+@lru_cache(maxsize=8192)
+def _qualifiers(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """:func:`qualifiers` as pairs, remembered: each impact is read against every objective."""
     stems = tuple(token.stem for token in tokens(_spelt(text)))
-    found: dict[str, frozenset[str]] = {}
+    present = frozenset(stems)
+    found: list[tuple[str, frozenset[str]]] = []
     for family, members in _family_table().items():
         said = frozenset(
-            member for member, keys in members.items() if any(_contains(stems, key) for key in keys)
+            member
+            for member, keys in members.items()
+            if any(present.issuperset(key) and _contains(stems, key) for key in keys)
         )
         if said:
-            found[family] = said
-    return found
+            found.append((family, said))
+    return tuple(found)
 
 
 def _contains(stems: tuple[str, ...], key: tuple[str, ...]) -> bool:
