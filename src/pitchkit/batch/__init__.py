@@ -165,6 +165,7 @@ def run_batch(
 
     save_manifest()
     run.on_record = save_manifest
+    run.listing = lambda items: (manifest, record.contents([*items, *skipped]))
     try:
         with interrupts(run):
             todo = _refuse_existing(run, chosen, paths, force=force)
@@ -176,7 +177,7 @@ def run_batch(
             if pack is not None and not run.stop:
                 pack_path, pack_error = write_pack(run, project, pack, force=force)
     finally:
-        run.on_record = None
+        run.on_record = run.listing = None
         run.items.extend(skipped)
         record.write(run.items)
     return BatchResult(
