@@ -354,6 +354,7 @@ def families_disagree(impact_text: str, objective_text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def chain(starts: tuple[str, ...], ends: tuple[str, ...]) -> Chain | None:
     """The shortest way from any of ``starts`` to any of ``ends``, in at most two edges.
 
@@ -362,6 +363,7 @@ def chain(starts: tuple[str, ...], ends: tuple[str, ...]) -> Chain | None:
     two edges needs at least one ``part`` edge (one measure counted inside
     the other): two causes in a row ("engagement keeps staff, kept staff
     leave fewer vacancies") are each plausible, but too far to claim.
+    Remembered for the last 8,192 pairs: each impact meets every objective.
     """
     wanted = set(ends)
     concepts = measure_map().concepts
