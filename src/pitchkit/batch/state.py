@@ -42,19 +42,27 @@ class Run:
     #: flushes each version to disk ahead, while the note it lists is still being made.
     listing: Callable[[Sequence[BatchItem]], tuple[Path, bytes]] | None = None
 
-    def record(self, index: int, item: BatchItem, listed: StagedWrite | None = None) -> None:
+    def record(
+        self,
+        index: int,
+        item: BatchItem,
+        listed: StagedWrite | None = None,
+        *,
+        sync_folder: bool = True,
+    ) -> None:
         """Store the outcome of item ``index``, save the record, and report progress.
 
         ``listed`` is the manifest with this outcome (and every one before
         it) already flushed to a temporary file: it is moved into place
-        instead of the record being written again, unless that fails.
+        instead of the record being written again, unless that fails. With
+        ``sync_folder=False`` the caller flushes its folder afterwards.
         """
         self.items[index] = item
         self.done += 1
         placed = False
         if listed is not None:
             with contextlib.suppress(OutputError):
-                listed.place()
+                listed.place(sync_folder=sync_folder)
                 placed = True
         if not placed and self.on_record is not None:
             self.on_record()

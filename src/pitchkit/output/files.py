@@ -227,7 +227,7 @@ class StagedWrite:
             else:
                 _place_exclusively(temp, path)
             if sync_folder:
-                _sync_folder(path.parent)
+                flush_folder(path.parent)
             done = True
         except OSError as error:
             raise OutputError(_failure_message(path, error)) from None
@@ -402,8 +402,8 @@ def _place_exclusively(temp: Path, path: Path) -> None:
     os.close(fd)
 
 
-def _sync_folder(folder: Path) -> None:
-    """Flush the folder entry so the new name survives a crash (POSIX only)."""
+def flush_folder(folder: Path) -> None:
+    """Flush the folder's entries so new names in it survive a crash (POSIX only)."""
     with contextlib.suppress(OSError, AttributeError):
         fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
         try:
