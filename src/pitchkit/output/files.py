@@ -138,17 +138,41 @@ def inside(folder: Path, name: str) -> Path:
     Raises :class:`OutputError` when ``name`` is absolute, climbs out with
     ``..``, or is a link that points outside ``folder``.
     """
+    return inside_all(folder, [name])[0]
+
+
+def inside_all(folder: Path, names: Sequence[str]) -> list[Path]:
+    """:func:`inside` for each of ``names``, resolving ``folder`` once."""
     root = folder.resolve()
-    target = (root / name).resolve()
-    if target == root or not target.is_relative_to(root):
-        raise OutputError(
-            Message(
-                "{name} would be written outside {folder}: choose a plain file name",
-                name=repr(name),
-                folder=folder,
+    found: list[Path] = []
+    for name in names:
+        target = root / name
+        if not _plain_new_name(target, name):  # links, "..", separators: resolve to be sure
+            target = target.resolve()
+        if target == root or not target.is_relative_to(root):
+            raise OutputError(
+                Message(
+                    "{name} would be written outside {folder}: choose a plain file name",
+                    name=repr(name),
+                    folder=folder,
+                )
             )
-        )
-    return target
+        found.append(target)
+    return found
+
+
+def _plain_new_name(target: Path, name: str) -> bool:
+    """Whether ``name`` is one plain component and nothing is at ``target`` yet.
+
+    Then resolving ``target`` would give it back as it is: there is no
+    link to follow and nothing to climb out with.
+    """
+    separators = {os.sep, os.altsep or os.sep, "/"}
+    return (
+        name not in ("", ".", "..")
+        and not any(separator in name for separator in separators)
+        and not os.path.lexists(target)
+    )
 
 
 def check_writable(path: Path, *, force: bool) -> None:
@@ -224,6 +248,7 @@ class StagedWrite:
         try:
             if self._force:
                 os.replace(temp, path)
+                self.temp = None  # moved: nothing is left to remove
             else:
                 _place_exclusively(temp, path)
             if sync_folder:
