@@ -217,9 +217,10 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False, sync_folder: b
     :class:`OutputError` with a one-line reason on any failure.
 
     The folder is flushed too, so the new name survives a power cut;
-    ``sync_folder=False`` leaves that to a write that follows at once in
-    the same folder (a batch's manifest, after each note), whose flush
-    keeps both names. :func:`stage_atomic` does the same in two steps.
+    ``sync_folder=False`` leaves that to the caller, who flushes the
+    folder (:func:`flush_folder`) once for the names it has just moved
+    into place: a batch, for its notes and their manifests.
+    :func:`stage_atomic` does the same in two steps.
     """
     return stage_atomic(path, data, force=force).place(sync_folder=sync_folder)
 
