@@ -198,10 +198,12 @@ def _write_in_order(
     listed only once in place (a batch killed outright leaves at most the
     note being moved unlisted); each manifest moved into place is whole on
     disk; and no more notes are recorded until the folder holding the
-    names of those recorded is flushed. Like the one flush that used to
-    cover a note's name and its manifest's, this relies on the file system
-    keeping changes to one folder in order (journalling ones do) for the
-    manifest to stay true after a power cut. (A flush of the folder after
+    names of those recorded is flushed (progress is reported for each note
+    once its manifest is in place, so a few milliseconds before that
+    flush). Like the one flush that used to cover a note's name and its
+    manifest's, this relies on the file system keeping changes to one
+    folder in order (journalling ones do) for the manifest to stay true
+    after a power cut. (A flush of the folder after
     each note cost a wait on the disk per note, in line: about 4 ms here,
     longer than two workers take to make a note.)
     A note that cannot be moved into place is recorded as it turned out,
