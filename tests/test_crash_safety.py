@@ -20,7 +20,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from docchecks import check_docx
-from pitchkit.batch import run_batch
+from pitchkit.batch import note_paths, run_batch
 from pitchkit.cli import app
 from pitchkit.facts.project import open_project
 from pitchkit.output.files import remove_stale_temporaries
@@ -121,6 +121,48 @@ def test_the_manifest_on_disk_lists_each_note_as_soon_as_it_is_written(tmp_path:
     )
     assert result.ok
     assert seen == [1, 2, 3, 4]
+
+
+def test_a_note_that_cannot_be_placed_is_listed_as_it_turned_out(tmp_path: Path) -> None:
+    """A file appearing mid-batch where a note goes: refused, and every manifest stays true.
+
+    The batch flushes each manifest ahead, listing the notes before it as
+    written; a note refused at the last moment must not be listed as written.
+    """
+    project = open_project(many_directors(tmp_path))
+    directors = project.facts.directors[:8]
+    notes = tmp_path / "notes"
+    paths = note_paths(project, directors, "brief", notes)
+    planted = {paths[3]: b"someone else's", paths[4]: b"another"}
+    listed: list[int] = []
+
+    def progress(item: BatchItem, done: int, total: int) -> None:
+        if done == 1:
+            for path, data in planted.items():
+                path.write_bytes(data)
+        rows = read_manifest(notes / "manifest.csv")
+        listed.append(sum(row["status"] == "ok" for row in rows))
+        for row in rows:
+            if row["status"] == "ok":
+                check_docx(notes / row["file"])
+
+    result = run_batch(
+        project=project,
+        directors=directors,
+        kind="brief",
+        out_dir=notes,
+        jobs=1,
+        today=dt.date(2026, 5, 1),
+        on_progress=progress,
+    )
+    statuses = [item.status for item in result.items]
+    assert statuses == ["ok", "ok", "ok", "refused", "refused", "ok", "ok", "ok"]
+    assert listed == [1, 2, 3, 3, 3, 4, 5, 6]
+    for path, data in planted.items():
+        assert path.read_bytes() == data
+    rows = read_manifest(notes / "manifest.csv")
+    assert [row["status"] for row in rows] == statuses
+    assert not [path.name for path in notes.iterdir() if path.name.startswith(".~pitchkit-")]
 
 
 def test_only_stale_temporaries_of_pitchkits_own_naming_are_removed(tmp_path: Path) -> None:

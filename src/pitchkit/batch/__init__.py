@@ -39,7 +39,12 @@ from pitchkit.facts.project import Project
 from pitchkit.facts.schema import Director
 from pitchkit.i18n.messages import Message, Renderable
 from pitchkit.notes.brief import KINDS, default_file_name
-from pitchkit.output.files import check_writable, inside, remove_stale_temporaries, unique_names
+from pitchkit.output.files import (
+    check_writable,
+    inside_all,
+    remove_stale_temporaries,
+    unique_names,
+)
 from pitchkit.output.manifest import MANIFEST_NAME, BatchItem, ManifestWriter
 from pitchkit.output.pdf import find_soffice
 from pitchkit.word.pack import check_pack_path
@@ -165,6 +170,7 @@ def run_batch(
 
     save_manifest()
     run.on_record = save_manifest
+    run.listing = lambda items: (manifest, record.contents([*items, *skipped]))
     try:
         with interrupts(run):
             todo = _refuse_existing(run, chosen, paths, force=force)
@@ -176,7 +182,7 @@ def run_batch(
             if pack is not None and not run.stop:
                 pack_path, pack_error = write_pack(run, project, pack, force=force)
     finally:
-        run.on_record = None
+        run.on_record = run.listing = None
         run.items.extend(skipped)
         record.write(run.items)
     return BatchResult(
@@ -233,7 +239,7 @@ def note_paths(
     else:
         names = [default_file_name(facts, d, kind, lang) for d in directors]
     stems = [name.removesuffix(".docx") for name in names]
-    return [inside(out_dir, f"{stem}.docx") for stem in unique_names(stems)]
+    return inside_all(out_dir, [f"{stem}.docx" for stem in unique_names(stems)])
 
 
 def _pending(director: Director) -> BatchItem:

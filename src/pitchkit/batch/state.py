@@ -12,11 +12,13 @@ from __future__ import annotations
 import contextlib
 import signal
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
 
+from pitchkit.errors import OutputError
+from pitchkit.output.files import StagedWrite
 from pitchkit.output.manifest import BatchItem
 
 Progress = Callable[[BatchItem, int, int], None]
@@ -36,12 +38,33 @@ class Run:
     #: Called after each outcome is stored: the batch rewrites its manifest, so that
     #: even a batch killed outright leaves a manifest listing every note it finished.
     on_record: Callable[[], None] | None = None
+    #: The manifest's path and bytes as they will be once ``items`` are recorded: a batch
+    #: flushes each version to disk ahead, while the note it lists is still being made.
+    listing: Callable[[Sequence[BatchItem]], tuple[Path, bytes]] | None = None
 
-    def record(self, index: int, item: BatchItem) -> None:
-        """Store the outcome of item ``index``, save the record, and report progress."""
+    def record(
+        self,
+        index: int,
+        item: BatchItem,
+        listed: StagedWrite | None = None,
+        *,
+        sync_folder: bool = True,
+    ) -> None:
+        """Store the outcome of item ``index``, save the record, and report progress.
+
+        ``listed`` is the manifest with this outcome (and every one before
+        it) already flushed to a temporary file: it is moved into place
+        instead of the record being written again, unless that fails. With
+        ``sync_folder=False`` the caller flushes its folder afterwards.
+        """
         self.items[index] = item
         self.done += 1
-        if self.on_record is not None:
+        placed = False
+        if listed is not None:
+            with contextlib.suppress(OutputError):
+                listed.place(sync_folder=sync_folder)
+                placed = True
+        if not placed and self.on_record is not None:
             self.on_record()
         if self.on_progress is not None:
             self.on_progress(item, self.done, len(self.items))

@@ -130,16 +130,25 @@ def _remembered(format_value: Callable[P, R]) -> Callable[P, R]:
     return formatted
 
 
+_NUMBERS = frozenset({int, float, Decimal})
+
+
 def _figure_key(args: tuple[object, ...], kwargs: dict[str, object]) -> tuple[object, ...] | None:
     """The arguments as a key that tells apart every value formatting tells apart."""
     key: list[object] = []
-    for name, value in [*((None, arg) for arg in args), *sorted(kwargs.items())]:
-        if isinstance(value, Language):
-            part: object = ("lang", value.code)
-        elif value is None or isinstance(value, str):
+    given: list[tuple[str | None, object]] = [(None, arg) for arg in args]
+    if kwargs:
+        given += sorted(kwargs.items())
+    for name, value in given:
+        kind = type(value)
+        if kind is str or value is None:  # the commonest first: a unit, a currency
+            part: object = value
+        elif kind in _NUMBERS:
+            part = (kind.__name__, repr(value))
+        elif isinstance(value, Language):
+            part = ("lang", value.code)
+        elif isinstance(value, str):
             part = value
-        elif type(value) in (int, float, Decimal):
-            part = (type(value).__name__, repr(value))
         else:
             return None
         key.append((name, part))

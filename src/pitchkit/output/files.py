@@ -138,17 +138,41 @@ def inside(folder: Path, name: str) -> Path:
     Raises :class:`OutputError` when ``name`` is absolute, climbs out with
     ``..``, or is a link that points outside ``folder``.
     """
+    return inside_all(folder, [name])[0]
+
+
+def inside_all(folder: Path, names: Sequence[str]) -> list[Path]:
+    """:func:`inside` for each of ``names``, resolving ``folder`` once."""
     root = folder.resolve()
-    target = (root / name).resolve()
-    if target == root or not target.is_relative_to(root):
-        raise OutputError(
-            Message(
-                "{name} would be written outside {folder}: choose a plain file name",
-                name=repr(name),
-                folder=folder,
+    found: list[Path] = []
+    for name in names:
+        target = root / name
+        if not _plain_new_name(target, name):  # links, "..", separators: resolve to be sure
+            target = target.resolve()
+        if target == root or not target.is_relative_to(root):
+            raise OutputError(
+                Message(
+                    "{name} would be written outside {folder}: choose a plain file name",
+                    name=repr(name),
+                    folder=folder,
+                )
             )
-        )
-    return target
+        found.append(target)
+    return found
+
+
+def _plain_new_name(target: Path, name: str) -> bool:
+    """Whether ``name`` is one plain component and nothing is at ``target`` yet.
+
+    Then resolving ``target`` would give it back as it is: there is no
+    link to follow and nothing to climb out with.
+    """
+    separators = {os.sep, os.altsep or os.sep, "/"}
+    return (
+        name not in ("", ".", "..")
+        and not any(separator in name for separator in separators)
+        and not os.path.lexists(target)
+    )
 
 
 def check_writable(path: Path, *, force: bool) -> None:
@@ -193,9 +217,10 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False, sync_folder: b
     :class:`OutputError` with a one-line reason on any failure.
 
     The folder is flushed too, so the new name survives a power cut;
-    ``sync_folder=False`` leaves that to a write that follows at once in
-    the same folder (a batch's manifest, after each note), whose flush
-    keeps both names. :func:`stage_atomic` does the same in two steps.
+    ``sync_folder=False`` leaves that to the caller, who flushes the
+    folder (:func:`flush_folder`) once for the names it has just moved
+    into place: a batch, for its notes and their manifests.
+    :func:`stage_atomic` does the same in two steps.
     """
     return stage_atomic(path, data, force=force).place(sync_folder=sync_folder)
 
@@ -224,10 +249,11 @@ class StagedWrite:
         try:
             if self._force:
                 os.replace(temp, path)
+                self.temp = None  # moved: nothing is left to remove
             else:
                 _place_exclusively(temp, path)
             if sync_folder:
-                _sync_folder(path.parent)
+                flush_folder(path.parent)
             done = True
         except OSError as error:
             raise OutputError(_failure_message(path, error)) from None
@@ -402,8 +428,8 @@ def _place_exclusively(temp: Path, path: Path) -> None:
     os.close(fd)
 
 
-def _sync_folder(folder: Path) -> None:
-    """Flush the folder entry so the new name survives a crash (POSIX only)."""
+def flush_folder(folder: Path) -> None:
+    """Flush the folder's entries so new names in it survive a crash (POSIX only)."""
     with contextlib.suppress(OSError, AttributeError):
         fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
         try:

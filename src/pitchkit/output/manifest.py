@@ -79,7 +79,9 @@ class ManifestWriter:
     A batch rewrites its manifest after every note; each item's row is
     worded (and quoted for CSV) once, when the item is first seen at its
     position, so a rewrite costs little more than the write itself. The
-    file is the same as :func:`write_manifest` writes.
+    file is the same as :func:`write_manifest` writes. :meth:`contents`
+    gives the bytes without writing them, for a batch that flushes each
+    version of its manifest ahead of the note it lists.
     """
 
     def __init__(self, path: Path, lang: Translator | None = None) -> None:
@@ -87,8 +89,8 @@ class ManifestWriter:
         self.lang = lang
         self._lines: dict[int, tuple[BatchItem, str]] = {}
 
-    def write(self, items: Sequence[BatchItem]) -> Path:
-        """Write the manifest of ``items`` atomically (see :func:`write_manifest`)."""
+    def contents(self, items: Sequence[BatchItem]) -> bytes:
+        """The manifest of ``items``, as :meth:`write` writes it."""
         lines = [_HEADER]
         for position, item in enumerate(items):
             known = self._lines.get(position)
@@ -96,7 +98,11 @@ class ManifestWriter:
                 known = (item, _csv([_row(item, self.lang)]))
                 self._lines[position] = known
             lines.append(known[1])
-        return write_atomic(self.path, "".join(lines).encode("utf-8-sig"), force=True)
+        return "".join(lines).encode("utf-8-sig")
+
+    def write(self, items: Sequence[BatchItem]) -> Path:
+        """Write the manifest of ``items`` atomically (see :func:`write_manifest`)."""
+        return write_atomic(self.path, self.contents(items), force=True)
 
 
 _HEADER = _csv([MANIFEST_COLUMNS])

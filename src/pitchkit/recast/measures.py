@@ -350,15 +350,24 @@ def _family_key(phrase: str) -> tuple[str, ...]:
 
 def qualifiers(text: str) -> dict[str, frozenset[str]]:
     """The members of each qualifier family ``text`` states: {"staff group": {"medical"}}."""
+    return dict(_qualifiers(text))
+
+
+@lru_cache(maxsize=8192)
+def _qualifiers(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """:func:`qualifiers` as pairs, remembered: each impact is read against every objective."""
     stems = tuple(token.stem for token in tokens(_spelt(text)))
-    found: dict[str, frozenset[str]] = {}
+    present = frozenset(stems)
+    found: list[tuple[str, frozenset[str]]] = []
     for family, members in _family_table().items():
         said = frozenset(
-            member for member, keys in members.items() if any(_contains(stems, key) for key in keys)
+            member
+            for member, keys in members.items()
+            if any(present.issuperset(key) and _contains(stems, key) for key in keys)
         )
         if said:
-            found[family] = said
-    return found
+            found.append((family, said))
+    return tuple(found)
 
 
 def _contains(stems: tuple[str, ...], key: tuple[str, ...]) -> bool:
@@ -382,6 +391,7 @@ def families_disagree(impact_text: str, objective_text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def chain(starts: tuple[str, ...], ends: tuple[str, ...]) -> Chain | None:
     """The shortest way from any of ``starts`` to any of ``ends``, in at most two edges.
 
@@ -390,6 +400,7 @@ def chain(starts: tuple[str, ...], ends: tuple[str, ...]) -> Chain | None:
     two edges needs at least one ``part`` edge (one measure counted inside
     the other): two causes in a row ("engagement keeps staff, kept staff
     leave fewer vacancies") are each plausible, but too far to claim.
+    Remembered for the last 8,192 pairs: each impact meets every objective.
     """
     wanted = set(ends)
     concepts = measure_map().concepts

@@ -51,7 +51,13 @@ from lxml import etree  # type: ignore[import-untyped]
 
 from pitchkit.errors import TemplateError
 from pitchkit.i18n.translation import Language
-from pitchkit.word.finish import finish_part, finishes, relationships_name, with_hyperlink_style
+from pitchkit.word.finish import (
+    FinishedPart,
+    finish_part,
+    finishes,
+    relationships_name,
+    with_hyperlink_style,
+)
 from pitchkit.word.limits import Limits, run_limited
 from pitchkit.word.render import (
     PROPERTY_FIELDS,
@@ -88,6 +94,8 @@ _NS = {
     "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
 }
 _DOC_PR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
+_W_TEXT = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"
+_W_CELL_PROPERTIES = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tcPr"
 _FILLED_PROPERTY_LIMIT = 255
 _FIRST_DRAWING_ID = 1000
 _EPOCH = (1980, 1, 1, 0, 0, 0)
@@ -192,6 +200,9 @@ class CompiledTemplate:
         self._body_index = root.index(body)
         root.remove(body)
         self._shell = root
+        #: Whether the document holds no text or cells outside its body, so finishing
+        #: the document in place changes only the body, which each note puts in anew.
+        self._shell_plain = not any(root.iter(_W_TEXT, _W_CELL_PROPERTIES))
         kept = _package_names(document.part.package)
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             self._entries = _static_entries(package, {part.name for part in self._filled}, kept)
@@ -318,19 +329,29 @@ class CompiledTemplate:
         shelf = PictureShelf()
         values = scoped(dict(context), shelf=shelf)
         pictures = _Pictures(self._body_images, shelf) if shelf.pictures else None
+        finished: dict[str, FinishedPart] = {}
         with known_names(values):
-            parts = {part.name: self._fill(part, values, pictures) for part in self._filled}
+            parts = {
+                part.name: self._fill(part, values, pictures, finished) for part in self._filled
+            }
             parts[CORE_PART] = self._core_xml(values, properties, shelf)
         if pictures is None or not pictures.added:
-            return self._finished_zip(parts)
-        return self._finished_zip(parts, pictures)
+            return self._finished_zip(parts, finished=finished)
+        return self._finished_zip(parts, pictures, finished=finished)
 
-    def _finished_zip(self, parts: dict[str, bytes], pictures: _Pictures | None = None) -> bytes:
+    def _finished_zip(
+        self,
+        parts: dict[str, bytes],
+        pictures: _Pictures | None = None,
+        *,
+        finished: Mapping[str, FinishedPart],
+    ) -> bytes:
         """The note's package: the filled ``parts`` finished, as :func:`link_addresses` would.
 
         (:func:`pitchkit.word.finish.link_addresses` on the whole document
         gives the same parts; here only the parts filled for this note are
-        finished, the others were once for all.)
+        finished, the others were once for all; the body is finished as it
+        is filled, while still parsed, in ``finished``.)
         """
         linked = self._static_links
         added: list[_Entry | str] = []
@@ -345,7 +366,7 @@ class CompiledTemplate:
         for name, rels in self._filled_rels.items():
             if pictures is not None and relationships_name(name) == body_rels:
                 rels = parts[body_rels]
-            done = finish_part(parts[name], rels)
+            done = finished.get(name) or _finished_part(parts[name], rels)
             if done.xml is not None:
                 parts[name] = done.xml
             if done.rels is not None:
@@ -367,9 +388,17 @@ class CompiledTemplate:
         return _write_zip([*entries, *self._added, *added], parts)
 
     def _fill(
-        self, part: _FilledPart, values: Mapping[str, Any], pictures: _Pictures | None = None
+        self,
+        part: _FilledPart,
+        values: Mapping[str, Any],
+        pictures: _Pictures | None,
+        finished: dict[str, FinishedPart],
     ) -> bytes:
-        """Render one compiled part and turn it back into the part's bytes."""
+        """Render one compiled part and turn it back into the part's bytes.
+
+        The body is finished here too (see :func:`pitchkit.word.finish.finish_part`),
+        into ``finished``, while its tree is at hand.
+        """
         try:
             rendered = part.template.render(values)
         except Exception as error:
@@ -388,19 +417,40 @@ class CompiledTemplate:
             return xml.encode("utf-8")
         if part.kind == "header":
             try:
-                return bytes(serialize_part_xml(parse_xml(xml.encode("utf-8"))))
+                return _header_bytes(xml)
             except etree.XMLSyntaxError as error:
                 raise broken_xml(self.name, error) from None
-        return self._document_xml(xml)
+        if part.name not in self._filled_rels or not self._shell_plain:
+            return self._document_xml(xml)
+        rels = self._filled_rels[part.name]
+        if (
+            pictures is not None
+            and pictures.added
+            and self._body_images.rels_name == (relationships_name(part.name))
+        ):
+            rels = pictures.relationships()  # as the note will have them (see _finished_zip)
+        return self._document_xml(xml, finish=(part.name, rels, finished))
 
-    def _document_xml(self, body_xml: str) -> bytes:
-        """Put the rendered body into the document element, fixing tables and drawing ids."""
+    def _document_xml(
+        self,
+        body_xml: str,
+        finish: tuple[str, bytes | None, dict[str, FinishedPart]] | None = None,
+    ) -> bytes:
+        """Put the rendered body into the document element, fixing tables and drawing ids.
+
+        With ``finish`` (the part's name, its relationships and where to put
+        the result), the document is finished too, on the tree as it is.
+        """
         body = self._docxtpl.fix_tables(body_xml)
         for number, drawing in enumerate(body.iter(_DOC_PR), start=_FIRST_DRAWING_ID + 1):
             drawing.set("id", str(number))
         self._shell.insert(self._body_index, body)
         try:
-            return bytes(serialize_part_xml(self._shell))
+            xml = bytes(serialize_part_xml(self._shell))
+            if finish is not None:
+                name, rels, finished = finish
+                finished[name] = finish_part(xml, rels, tree=self._shell)
+            return xml
         finally:
             self._shell.remove(body)
 
@@ -659,6 +709,47 @@ def _compressed(
     return _Entry(name, packed, len(data), zlib.crc32(data), date_time)
 
 
+#: Filled parts remembered, finished or compressed, with the bytes they came from: a
+#: note's headers, footers and relationships are mostly the same from note to note.
+#: Only parts up to _REMEMBERED_SIZE characters are kept, so memory stays small.
+_REMEMBERED_PARTS = 64
+_REMEMBERED_SIZE = 64 * 1024
+
+
+def _compressed_once(name: str, data: bytes, date_time: DateTime = _EPOCH) -> _Entry:
+    """:func:`_compressed`, remembered for parts that recur from note to note."""
+    if len(data) > _REMEMBERED_SIZE:
+        return _compressed(name, data, date_time)
+    return _remembered_compressed(name, data, date_time)
+
+
+_remembered_compressed = functools.lru_cache(maxsize=_REMEMBERED_PARTS)(_compressed)
+
+
+def _finished_part(xml: bytes, rels: bytes | None) -> FinishedPart:
+    """:func:`~pitchkit.word.finish.finish_part`, remembered (it depends on nothing else)."""
+    if len(xml) > _REMEMBERED_SIZE:
+        return finish_part(xml, rels)
+    return _remembered_finish(xml, rels)
+
+
+_remembered_finish = functools.lru_cache(maxsize=_REMEMBERED_PARTS)(finish_part)
+
+
+def _header_bytes(xml: str) -> bytes:
+    """A filled header or footer as python-docx writes it back (parsed and serialised)."""
+    if len(xml) > _REMEMBERED_SIZE:
+        return _serialised(xml)
+    return _remembered_serialised(xml)
+
+
+def _serialised(xml: str) -> bytes:
+    return bytes(serialize_part_xml(parse_xml(xml.encode("utf-8"))))
+
+
+_remembered_serialised = functools.lru_cache(maxsize=_REMEMBERED_PARTS)(_serialised)
+
+
 def _dos_time(date_time: tuple[int, int, int, int, int, int]) -> tuple[int, int]:
     """A zip entry's time and date fields."""
     year, month, day, hour, minute, second = date_time
@@ -678,9 +769,9 @@ def _write_zip(entries: list[_Entry | str], made: Mapping[str, bytes]) -> bytes:
     count = 0
     for item in entries:
         if isinstance(item, str):
-            entry = _compressed(item, made[item])
+            entry = _compressed_once(item, made[item])
         elif item.name in made:  # a part of the template changed for this note
-            entry = _compressed(item.name, made[item.name], item.date_time)
+            entry = _compressed_once(item.name, made[item.name], item.date_time)
         else:
             entry = item
         name = entry.name.encode("utf-8")

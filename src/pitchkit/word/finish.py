@@ -113,20 +113,22 @@ class FinishedPart:
     rels: bytes | None = None
 
 
-def finish_part(xml: bytes, rels: bytes | None) -> FinishedPart:
+def finish_part(xml: bytes, rels: bytes | None, *, tree: Any = None) -> FinishedPart:
     """Finish one body, header or footer part: its cells in order, its addresses linked.
 
     ``rels`` is the part's relationships (``None`` when it has none). A
     document whose parts made links needs the Hyperlink style too (see
     :func:`with_hyperlink_style`). :func:`link_addresses` does this for
-    each part of a whole document; a batch does it part by part.
+    each part of a whole document; a batch does it part by part. ``tree``,
+    when given, is ``xml`` still parsed (it serialises to ``xml``): it is
+    finished in place rather than parsed again, with the same result.
     """
-    reordered = _cell_properties_in_order(xml)
+    reordered = _cell_properties_in_order(xml, tree)
     if reordered is not None:
         xml = reordered
     if b"@" not in xml and b"http" not in xml and b"www." not in xml:
         return FinishedPart(reordered)
-    root = etree.fromstring(xml)
+    root = tree if tree is not None else etree.fromstring(xml)
     relationships = (
         etree.fromstring(rels)
         if rels is not None
@@ -150,7 +152,7 @@ _CELL_ORDER = {
 }  # fmt: skip
 
 
-def _cell_properties_in_order(xml: bytes) -> bytes | None:
+def _cell_properties_in_order(xml: bytes, tree: Any = None) -> bytes | None:
     """The part with each cell's properties in schema order, or ``None`` if already so.
 
     docxtpl's ``{% cellbg %}``, ``{% colspan %}`` and ``{% hm %}`` insert their
@@ -159,7 +161,7 @@ def _cell_properties_in_order(xml: bytes) -> bytes | None:
     """
     if b"tcPr" not in xml or not any(tag in xml for tag in (b"shd", b"gridSpan", b"hMerge")):
         return None
-    root = etree.fromstring(xml)
+    root = tree if tree is not None else etree.fromstring(xml)
     moved = False
     for properties in root.iter(f"{{{_W}}}tcPr"):
         children = list(properties)
