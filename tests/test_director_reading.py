@@ -115,3 +115,19 @@ def test_a_directors_own_word_still_replaces_the_projects() -> None:
     assert apply_terms("Frail patients seen", {"patients": "service users"}) == (
         "Frail service users seen"
     )
+
+
+def test_no_savings_are_offered_from_a_project_that_values_none(tmp_path: Path) -> None:
+    # The sepsis project states no money: its finance director is offered no savings, no
+    # payback and no value for money, whatever the role usually gains.
+    text = note(ROOT / "tests" / "data" / "sepsis_project.yaml", "dof", tmp_path).lower()
+    assert "savings" not in text
+    assert "pays back" not in text
+    assert "value for money" not in text
+
+
+def test_a_payback_is_not_offered_on_capacity_alone(tmp_path: Path) -> None:
+    # The falls project's money is capacity, not cash: value for money stays, a payback does not.
+    text = note(FALLS, "dof", tmp_path)
+    assert "An investment case that pays back" not in text
+    assert "Evidence of value for money for the board" in text

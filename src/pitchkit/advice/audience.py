@@ -21,6 +21,22 @@ from pitchkit.recast.lenses import all_lenses
 _KINDS = {"asks": N_("ask"), "advice": N_("question"), "offer": N_("offer")}
 
 
+def _own_added(review: Review, director: Director, field: str) -> str:
+    """The role's own question or gain a note to ``director`` adds: "" when none suits the project.
+
+    The same choice the note makes (:func:`pitchkit.notes.context.supported`):
+    nothing that claims money the project does not show.
+    """
+    from pitchkit.notes.context import supported
+
+    lens = review.lens_of(director)
+    own = list(lens.advice[:1] if field == "advice" else lens.gains)
+    place = review.ranking.place(director.id) if review.ranking else None
+    if place is not None:
+        own = [item for item in own if supported(item, place.pitch)]
+    return own[0] if own else ""
+
+
 def _considered(review: Review) -> list[Director]:
     return [review.director] if review.director else list(review.facts.directors)
 
@@ -94,12 +110,11 @@ def lens_own_used(review: Review) -> Iterator[Finding]:
                 "Say what is in it for each of them, such as {{text: ..., for: [{id}]}}: an "
                 "offer meant for them wins more than a typical one."
             )
-        examples = []
-        for director in without[:3]:
-            lens = review.lens_of(director)
-            own = lens.advice[:1] if field == "advice" else lens.gains[:1]
-            if own:
-                examples.append(f"{director.name}: '{review._(own[0])}'")
+        added = {director.id: _own_added(review, director, field) for director in without}
+        without = [director for director in without if added[director.id]]
+        if not without:
+            continue  # nothing of the role's own suits the project: no-sponsor-gain and the like
+        examples = [f"{d.name}: '{review._(added[d.id])}'" for d in without[:3]]
         names = fmt.join_list([d.name for d in without], review.lang)
         yield Finding(
             "lens-own-used",

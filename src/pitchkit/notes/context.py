@@ -324,20 +324,41 @@ def asks_for(pitch: Pitch) -> list[str]:
 
 
 def advice_for(pitch: Pitch, lang: Language) -> list[str]:
-    """The questions a director's note asks: theirs, everyone's, else the lens's own."""
-    return _ordered(pitch, "advice", [lang.gettext(q) for q in pitch.lens.lens.advice[:1]])
+    """The questions a director's note asks: theirs, everyone's, else the lens's own.
+
+    The lens's own question is not asked about savings a project does not show.
+    """
+    own = [lang.gettext(q) for q in pitch.lens.lens.advice[:1] if supported(q, pitch)]
+    return _ordered(pitch, "advice", own)
+
+
+#: A role's typical gains that claim money, and what the project must show for them:
+#: ``cash`` (money the financial plan can count) or ``money`` (any money valued at all).
+MONEY_GAINS = {
+    "recurrent savings": "cash",
+    "pays back": "cash",
+    "value for money": "money",
+    "savings": "money",
+}
+
+
+def supported(gain: str, pitch: Pitch) -> bool:
+    """Whether a typical gain's money claim, if it makes one, is borne out by the project."""
+    ledger = pitch.ledger
+    money = ledger is not None and bool(ledger.lines)
+    cash = money and ledger is not None and ledger.annual("cash") > 0
+    needs = [need for phrase, need in MONEY_GAINS.items() if phrase in gain]
+    return all(cash if need == "cash" else money for need in needs)
 
 
 def gains(pitch: Pitch, lang: Language) -> list[str]:
-    """What the sponsor gains: the offer meant for them, else the role's typical gains."""
-    ledger = pitch.ledger
-    no_cash = ledger is not None and bool(ledger.lines) and ledger.annual("cash") <= 0
-    # Recurrent savings are not offered over money that is only capacity.
-    typical = [
-        _capitalised(lang.gettext(g))
-        for g in pitch.lens.lens.gains
-        if not (no_cash and "recurrent savings" in g)
-    ]
+    """What the sponsor gains: the offer meant for them, else the role's typical gains.
+
+    A typical gain that claims money (savings, a payback, value for money) is
+    left out of a project that shows none: capacity is not savings, and a
+    project that has valued nothing has no value for money to report.
+    """
+    typical = [_capitalised(lang.gettext(g)) for g in pitch.lens.lens.gains if supported(g, pitch)]
     offered = _ordered(pitch, "offer", typical[:1])
     return offered + [g for g in typical if g not in offered][: max(0, 3 - len(offered))]
 
