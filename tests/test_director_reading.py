@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from typer.testing import Result
 
 from docchecks import docx_text
 from pitchkit.facts.project import open_project, pick_director
@@ -131,3 +133,27 @@ def test_a_payback_is_not_offered_on_capacity_alone(tmp_path: Path) -> None:
     text = note(FALLS, "dof", tmp_path)
     assert "An investment case that pays back" not in text
     assert "Evidence of value for money for the board" in text
+
+
+WELSH = ROOT / "examples" / "ysbyty-cymunedol" / "facts.yaml"
+
+
+def test_a_welsh_note_that_shows_english_says_so_without_strict(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    result = cli("brief", str(WELSH), "--out", str(tmp_path / "nodyn.docx"))
+    assert result.exit_code == 0
+    said = " ".join(result.stderr.split())
+    assert "mae'r nodyn Cymraeg yn dangos testun Saesneg, mewn dyfynodau, o " in said
+    assert "--strict" in said
+
+
+def test_strict_names_the_directors_own_english_too(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    result = cli("brief", str(WELSH), "--strict", "--out", str(tmp_path / "nodyn.docx"))
+    assert result.exit_code == 1
+    said = " ".join(result.stderr.split())
+    for field in ("directors[0].role", "directors[0].objectives[0].text", "project.lead.role"):
+        assert field in said
+    assert not (tmp_path / "nodyn.docx").exists()

@@ -164,7 +164,7 @@ def write_brief(request: BriefRequest, listener: Listener | None = None) -> Brie
             request.facts, request.locale, heard, default_locale=request.default_locale
         )
         chosen = pick_director(project.facts, request.director, source=str(request.facts))
-        refuse_english(project, strict=request.strict)
+        refuse_english(project, strict=request.strict, director_id=chosen.id, heard=heard)
         name = default_file_name(project.facts, chosen, "brief", project.lang)
         path = output_path(request.out, name)
         check_can_write(path, force=request.force, pdf=request.pdf)
@@ -199,14 +199,22 @@ def write_brief(request: BriefRequest, listener: Listener | None = None) -> Brie
     )
 
 
-def refuse_english(project: Project, *, strict: bool) -> None:
-    """With ``strict``, stop (nothing written) when a Welsh note would show English."""
-    from pitchkit.notes.foreign import english_in_welsh
+def refuse_english(
+    project: Project, *, strict: bool, director_id: str | None = None, heard: Heard | None = None
+) -> None:
+    """A Welsh note that would show English: with ``strict`` stop (nothing written), else warn."""
+    from pitchkit.notes.foreign import english_in_welsh, english_warning
 
-    if strict and project.lang.lang == "cy":
-        problem = english_in_welsh(project.loaded)
+    if project.lang.lang != "cy":
+        return
+    if strict:
+        problem = english_in_welsh(project.loaded, director_id)
         if problem is not None:
             raise InputError(problem)
+    elif heard is not None:
+        warning = english_warning(project.loaded, director_id)
+        if warning is not None:
+            heard.warning(warning)
 
 
 def refuse_cuts(cuts: tuple[Cut, ...], *, no_cuts: bool) -> None:

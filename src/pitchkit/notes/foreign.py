@@ -145,23 +145,47 @@ def _walk(data: Any, path: tuple[str | int, ...], done: tuple[str | int, ...]) -
             for index, item in enumerate(data):
                 yield from _walk(item, rest, (*done, index))
         return
-    if isinstance(data, dict) and head in data:
+    in_map = isinstance(data, dict) and head in data
+    in_list = isinstance(head, int) and isinstance(data, list) and 0 <= head < len(data)
+    if in_map or in_list:
         yield from _walk(data[head], rest, (*done, head))
 
 
-def english_fields(data: Any) -> list[tuple[tuple[str | int, ...], str]]:
-    """The fields a note shows whose text (as resolved for Welsh) reads as English."""
+#: Fields of the director a note is for that it shows, under ``directors[n]``.
+DIRECTOR_FIELDS: tuple[tuple[str | int, ...], ...] = (
+    ("role",),
+    ("objectives", "*"),
+    ("objectives", "*", "text"),
+    ("concerns", "*"),
+)
+
+
+def english_fields(
+    data: Any, director_id: str | None = None
+) -> list[tuple[tuple[str | int, ...], str]]:
+    """The fields a note shows whose text (as resolved for Welsh) reads as English.
+
+    With ``director_id``, the role, objectives and concerns of that director
+    (as the facts file lists them) are looked at too, and the lead's role.
+    """
+    paths = list(NOTE_FIELDS)
+    if director_id is not None:
+        paths.append(("project", "lead", "role"))
+        directors = data.get("directors") if isinstance(data, dict) else None
+        for index, director in enumerate(directors if isinstance(directors, list) else []):
+            if isinstance(director, dict) and director.get("id") == director_id:
+                paths.extend(("directors", index, *field) for field in DIRECTOR_FIELDS)
     found: list[tuple[tuple[str | int, ...], str]] = []
-    for path in NOTE_FIELDS:
+    for path in paths:
         for where, value in _walk(data, path, ()):
             if isinstance(value, str) and value.strip() and looks_english(value):
                 found.append((where, value))
     return found
 
 
-def english_in_welsh(loaded: LoadedFacts) -> Message | None:
+def english_in_welsh(loaded: LoadedFacts, director_id: str | None = None) -> Message | None:
     """For ``--strict``: the fields a Welsh note would show in English, located, or ``None``."""
-    found = english_fields(loaded.source.data)
+    found = english_fields(loaded.source.data, director_id)
     if not found:
         return None
     places = "; ".join(f"{loaded.source.where(where)} {dotted(where)}" for where, _text in found)
@@ -171,4 +195,21 @@ def english_in_welsh(loaded: LoadedFacts) -> Message | None:
         "them quoted",
         count=len(found),
         places=places,
+    )
+
+
+def english_warning(loaded: LoadedFacts, director_id: str | None = None) -> Message | None:
+    """Without ``--strict``: one line saying how much of a Welsh note will be in English."""
+    found = english_fields(loaded.source.data, director_id)
+    if not found:
+        return None
+    shown = ", ".join(dotted(where) for where, _text in found[:4])
+    left = len(found) - 4
+    more = ", +" + str(left) if left > 0 else ""
+    return Message(
+        "the Welsh note shows English text, quoted, from {count} fields ({fields}{more}): "
+        "give each a Welsh version ({{en: ..., cy: ...}}), or add --strict to stop instead",
+        count=len(found),
+        fields=shown,
+        more=more,
     )
