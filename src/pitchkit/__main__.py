@@ -10,10 +10,22 @@ themselves, so a Ctrl-C that reaches :func:`main` came while starting.
 pitchkit uses no pydantic plugins, so pydantic is told not to look for any
 (``PYDANTIC_DISABLE_PLUGINS``, unless the environment sets it): looking
 reads the metadata of every installed package, on every command.
+
+When the command is over (click ends it with :class:`SystemExit`), every
+object still alive is moved out of the garbage collector's sight
+(:func:`gc.freeze`) before Python exits. Otherwise the collector walks
+them all once more on the way out, just to find them still alive: about
+0.15-0.2 s after a batch, whose caches hold many small objects. Nothing
+is left to flush by then: each command writes, flushes and closes its
+files before it returns, Python still runs every exit handler and flushes
+the standard streams, and objects are still freed as usual; only a
+reference cycle left unreachable at exit is no longer collected, which
+the exit itself then ends.
 """
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 
@@ -25,6 +37,9 @@ def main() -> None:
         from pitchkit.cli import app
 
         app(prog_name="pitchkit")
+    except SystemExit:
+        gc.freeze()
+        raise
     except KeyboardInterrupt:
         sys.stderr.write("stopped: interrupted while starting; nothing was written\n")
         raise SystemExit(130) from None

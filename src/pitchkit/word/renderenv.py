@@ -164,25 +164,43 @@ class PictureShelf:
 DATA_TYPES = (str, bool, int, float, decimal.Decimal, dt.date, dt.datetime, type(None))
 
 
+#: The same as a set, for the quick test each value meets first.
+_PLAIN = frozenset(DATA_TYPES)
+
+
 def scoped(value: Any, path: str = "", shelf: PictureShelf | None = None) -> Any:
     """The values a template sees: plain data, each dict a :class:`Scope` knowing its path.
 
     Each :class:`Picture` becomes an :class:`ImageSlot` on ``shelf``. A
     value of any other kind is refused (``TypeError``): it is a mistake in
     pitchkit, never something a template should be able to reach.
+
+    Plain values (most of a context: its strings) are given back as they
+    are before anything else is asked of them, and without working out
+    their path, which is only needed for a dict or a refusal.
     """
+    if type(value) in _PLAIN:
+        return value
     if isinstance(value, Mapping):
         return Scope(
-            {str(k): scoped(v, f"{path}.{k}" if path else str(k), shelf) for k, v in value.items()},
+            {
+                str(k): v
+                if type(v) in _PLAIN
+                else scoped(v, f"{path}.{k}" if path else str(k), shelf)
+                for k, v in value.items()
+            },
             path,
         )
     if isinstance(value, list | tuple):
-        return [scoped(item, f"{path}[{index}]", shelf) for index, item in enumerate(value)]
+        return [
+            item if type(item) in _PLAIN else scoped(item, f"{path}[{index}]", shelf)
+            for index, item in enumerate(value)
+        ]
     if isinstance(value, Picture):
         if shelf is None:
             raise TypeError(f"{path}: a picture needs a PictureShelf to be placed")
         return shelf.slot(value)
-    if isinstance(value, Markup) or type(value) in DATA_TYPES:
+    if isinstance(value, Markup):
         return value
     if isinstance(value, str):
         return str.__str__(value)
