@@ -164,7 +164,7 @@ def write_brief(request: BriefRequest, listener: Listener | None = None) -> Brie
             request.facts, request.locale, heard, default_locale=request.default_locale
         )
         chosen = pick_director(project.facts, request.director, source=str(request.facts))
-        refuse_english(project, strict=request.strict, director_id=chosen.id, heard=heard)
+        refuse_english(project, strict=request.strict, director_id=chosen.id)
         name = default_file_name(project.facts, chosen, "brief", project.lang)
         path = output_path(request.out, name)
         check_can_write(path, force=request.force, pdf=request.pdf)
@@ -181,6 +181,8 @@ def write_brief(request: BriefRequest, listener: Listener | None = None) -> Brie
         pages, pages_measured, over_words = note.pages, note.pages_measured, note.over_words
     refuse_cuts(cuts, no_cuts=request.no_cuts)
     written = save_document(path, data, force=request.force, pdf=request.pdf)
+    if not request.bilingual and not request.strict:
+        warn_english(project, chosen.id, heard)
     findings = brief_findings(
         project.loaded, chosen.id, project.lang, heard, today=today, pitch=pitch
     )
@@ -199,19 +201,21 @@ def write_brief(request: BriefRequest, listener: Listener | None = None) -> Brie
     )
 
 
-def refuse_english(
-    project: Project, *, strict: bool, director_id: str | None = None, heard: Heard | None = None
-) -> None:
-    """A Welsh note that would show English: with ``strict`` stop (nothing written), else warn."""
-    from pitchkit.notes.foreign import english_in_welsh, english_warning
+def refuse_english(project: Project, *, strict: bool, director_id: str | None = None) -> None:
+    """With ``strict``, stop (nothing written) when a Welsh note would show English."""
+    from pitchkit.notes.foreign import english_in_welsh
 
-    if project.lang.lang != "cy":
-        return
-    if strict:
+    if strict and project.lang.lang == "cy":
         problem = english_in_welsh(project.loaded, director_id)
         if problem is not None:
             raise InputError(problem)
-    elif heard is not None:
+
+
+def warn_english(project: Project, director_id: str, heard: Heard) -> None:
+    """Once a Welsh note is written: say in one line how much of it shows English."""
+    from pitchkit.notes.foreign import english_warning
+
+    if project.lang.lang == "cy":
         warning = english_warning(project.loaded, director_id)
         if warning is not None:
             heard.warning(warning)
