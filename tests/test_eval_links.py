@@ -127,6 +127,24 @@ def test_every_domain_loads_and_its_labels_name_real_pairs(folder: Path) -> None
     assert domain.positives, "a domain with no positive link cannot be scored for recall"
 
 
+HELD_OUT = sorted(p.parent for p in DATA.parent.glob("linkeval-*/*/labels.yaml"))
+
+
+@pytest.mark.parametrize("folder", HELD_OUT, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_every_held_out_domain_loads_and_its_labels_name_real_pairs(folder: Path) -> None:
+    domain = ev.load_domain(folder)  # the held-out sets are checked as the first set is
+    assert 4 <= len(domain.impacts) <= 7
+    assert domain.positives, "a domain with no positive link cannot be scored for recall"
+
+
+def test_make_eval_scores_every_labelled_set() -> None:
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    line = next(row for row in makefile.splitlines() if row.startswith("EVAL_SETS :="))
+    listed = set(line.split(":=", 1)[1].split())
+    on_disk = {p.parent.parent.name for p in DATA.parent.glob("linkeval*/*/labels.yaml")}
+    assert listed == on_disk
+
+
 def test_a_label_naming_a_missing_objective_is_refused(tmp_path: Path) -> None:
     source = DATA / "sepsis"
     (tmp_path / "facts.yaml").write_text(
