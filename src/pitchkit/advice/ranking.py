@@ -251,6 +251,8 @@ def _mismatch_text(found: Link, lang: Language) -> str:
         return lang.gettext(
             "the objective is a gap between groups, and the impact is not measured for either group"
         )
+    if found.mismatch == "money":
+        return lang.gettext("the objective is a sum of money, and the impact is a wait")
     if found.mismatch == "time":
         return lang.gettext(
             "the objective is a time or a wait, and the impact is a share or rate of something else"

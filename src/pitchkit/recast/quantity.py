@@ -112,7 +112,7 @@ def read(text: str, unit: str = "") -> Reading:
 
 
 #: Which rule set a link apart, as :func:`mismatch` returns it.
-Mismatch = Literal["gap", "time", "process"]
+Mismatch = Literal["gap", "time", "process", "money"]
 TIME_STEPS = 1
 
 
@@ -131,15 +131,20 @@ def mismatch(
     * ``time``: a time (a wait, "sent within 7 days") is not moved by a share
       or rate of something else about the topic, when both are the same
       concept (fewer of the things waited for, a count, may move it);
+    * ``money``: a sum of money is not moved by a wait on the same topic
+      (the patients waiting are not the activity paid for, nor its cost);
     * ``process``: a step of care to provide ("every nurse with a named
       buddy") is not moved by what follows it: the wrong direction.
 
-    Money is left to the map and the qualifier families of ``measures.yaml``.
+    Otherwise money is left to the map and the qualifier families of
+    ``measures.yaml``.
     """
     if objective.kind == "gap" and impact.kind != "gap" and not same_group:
         return "gap"
     if steps <= TIME_STEPS and objective.kind == "time" and impact.kind == "share":
         return "time"
+    if steps == 0 and objective.kind == "money" and impact.kind == "time":
+        return "money"
     if (
         steps == 0
         and objective.stage == "process"
