@@ -58,6 +58,9 @@ SEPSIS = Path(__file__).parent / "data" / "sepsis_project.yaml"
         ("Internationally educated nurses still in post 12 months after arrival", "%", "share"),
         ("Staff who attended a skills drill in the last 12 months", "%", "share"),
         ("Release nursing time to care", "", "count"),
+        ("Release time to care for ward nurses", "", "count"),
+        ("Reduce 30-day emergency readmissions (all causes) to below 12%", "", "share"),
+        ("Mean ambulance handover time", "minutes", "time"),
     ],
 )
 def test_what_a_text_measures(text: str, unit: str, kind: str) -> None:

@@ -43,7 +43,9 @@ _GAP = re.compile(
 #: A time: how long something takes, or how soon it happens against a standard.
 _TIME = re.compile(
     r"\btime (?:to|from|taken)\b|\bwait(?:s|ing|ed)?\b|\bturnaround\b|\bdoor[- ]to[- ]\w+|"
-    r"\blength of stay\b|\blos\b|\bbefore (?:noon|midday|\d)|\b(?:median|mean|average) \w+ ?time\b|"
+    r"\blength of stay\b|\blos\b|\bbefore (?:noon|midday|\d)|"
+    r"\b(?:median|mean|average)\b[\w\s-]{0,40}?\btimes?\b|"
+    r"\b(?:handover|response|turnaround|reporting|treatment|journey|hire|hiring) times?\b|"
     rf"\b(?:median|mean|average) (?:{_TIME_UNIT}|wait|time)\b|\b{_TIME_UNIT} from\b|"
     r"\b(?:within|over|under|more than|longer than|less than|inside|beyond) "
     rf"(?:\d+|one|two|three|four|six|twelve)[- ]?{_TIME_UNIT}\b|"
@@ -58,10 +60,16 @@ _WINDOW = re.compile(
     rf"smoke-free|quit\w*|relaps\w*|reattend\w*|return\w*|re-?presenta\w*)\b[^,;()]*",
     re.IGNORECASE,
 )
+#: A number of minutes, hours, days ... with what says "within" or "over" it.
+_SPAN = re.compile(
+    rf"\b(?:(?:within|over|under|more than|less than|after) )?(?:\d+|one|two|three|six|twelve)"
+    rf"[- ]?{_TIME_UNIT}\b",
+    re.IGNORECASE,
+)
 #: Working time is capacity, not a wait: "release nursing time to care", "theatre time".
 _WORK_TIME = re.compile(
     r"\b(?:nursing|nurse|staff|clinical|clinician|consultant|medical|doctor|therapist|therapy|"
-    r"admin\w*|coding|theatre|list|session|crew) time\b",
+    r"admin\w*|coding|theatre|list|session|crew) time\b|\btime (?:to|for) care\b",
     re.IGNORECASE,
 )
 #: A share or a rate: a part of a whole, not a number of things.
@@ -88,6 +96,14 @@ class Reading:
     stage: Stage = "result"
 
 
+def _timed(text: str) -> str:
+    """``text`` without working time, nor the spans that only frame a count."""
+    if _WINDOW.search(text):
+        # "30-day emergency readmissions": the span says which are counted.
+        text = _SPAN.sub(" ", _WINDOW.sub(" ", text))
+    return _WORK_TIME.sub(" ", text)
+
+
 @lru_cache(maxsize=8192)
 def read(text: str, unit: str = "") -> Reading:
     """What ``text`` (with its ``unit``, if any) measures.
@@ -104,7 +120,7 @@ def read(text: str, unit: str = "") -> Reading:
         return Reading("gap", stage)
     if _MONEY.search(both):
         return Reading("money", stage)
-    if _TIME.search(_WORK_TIME.sub(" ", _WINDOW.sub(" ", text))):
+    if _TIME.search(_timed(text)):
         return Reading("time", stage)
     if _SHARE.search(both):
         return Reading("share", stage)
