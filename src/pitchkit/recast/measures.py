@@ -224,7 +224,7 @@ def concepts_in(text: str, *, broad: bool = False) -> tuple[str, ...]:
 #: Words after which a measure's text narrows who or what is counted.
 _QUALIFIER = re.compile(
     r"\b(for|per|with|in|on|of|from|after|among|at|during|used|who|whose|under|when|within"
-    r"|caused by|due to|because of)\b",
+    r"|caused by|due to|because of|to cover|to replace)\b",
     re.IGNORECASE,
 )
 

@@ -81,7 +81,7 @@ _SHARE = re.compile(
 #: A step of care done, counted as a share of those who should have it.
 _PROCESS = re.compile(
     r"\b(?:offered|given|giving|assessed|screened|reviewed|referred|completed|received|"
-    r"prescribed|recorded|approved|booked|start|starts|started|starting|invited|agreed|"
+    r"prescribed|recorded|approved|booked|start|starts|started|starting|invited|"
     r"signed off|seen within|"
     r"with (?:a|an|the) [\w -]*(?:plan|bundle|review|assessment|check|buddy|passport))\b",
     re.IGNORECASE,
