@@ -29,7 +29,8 @@ Stage = Literal["process", "result"]
 _TIME_UNIT = r"(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|working days)"
 #: Money: a sum spent, saved or earned.
 _MONEY = re.compile(
-    r"£|\b(?:gbp|spend|spending|expenditure|costs?|income|savings?|deficit|surplus|"
+    r"£|\bspend(?!s? (?:more|less|over|under|longer|up to)\b)|"
+    r"\b(?:gbp|spending|expenditure|costs?|income|savings?|deficit|surplus|"
     r"efficienc(?:y|ies)|cip|budget|pay ?bill|financial plan|financial balance|"
     r"balanced financial|tariff|reimburse\w*)\b",
     re.IGNORECASE,
