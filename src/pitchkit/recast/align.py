@@ -23,6 +23,7 @@ from typing import Literal
 from pitchkit.facts.schema import THEMES, Impact, Objective
 from pitchkit.recast.lenses import Lens, lens_data
 from pitchkit.recast.measures import (
+    RULES,
     Chain,
     aimed,
     chain,
@@ -271,7 +272,7 @@ def quantity_mismatch(impact: Impact, objective: Objective, found: Chain) -> Mis
     topic and may measure different things about it (a vacancy rate and a
     time to hire). See :func:`pitchkit.recast.quantity.mismatch`.
     """
-    if len(found.steps) > 1:
+    if len(found.steps) > 1 or not RULES["quantity"]:
         return None
     unit = objective.target.unit if objective.target else ""
     mine = qualifiers(impact.measure).get("inequality group", frozenset())

@@ -282,7 +282,7 @@ def _spelt(text: str) -> str:
 
 
 #: Switches for the reading rules, so each can be measured on its own (scripts and tests only).
-RULES = {"families": True, "kinds": True, "frames": True}
+RULES = {"families": True, "kinds": True, "frames": True, "quantity": True}
 
 #: Kinds of concept that say whose or where, not what is counted: they never make a link alone.
 QUALIFYING_KINDS = frozenset({"population", "setting"})
