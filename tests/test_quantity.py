@@ -152,6 +152,14 @@ def linked(measure: str, unit: str, text: str) -> Any:
         ),
         ("Learning disability annual health checks", "%", "Reduce health inequalities", True),
         ("Antibiotics within one hour", "%", "Bring SHMI back within the expected range", True),
+        # The objective is a time only through another concept's name (length of stay).
+        (
+            "Emergency readmissions within 30 days, patients aged 75 and over",
+            "%",
+            "Act on the GIRFT geriatric medicine recommendations for length of stay and "
+            "readmissions",
+            True,
+        ),
     ],
 )
 def test_only_a_measure_that_can_move_the_objective_is_claimed(

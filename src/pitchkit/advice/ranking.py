@@ -266,12 +266,17 @@ def _evidence(found: Link, lang: Language) -> str:
     """The themes or words behind a possible link, or its chain and why it is not claimed."""
     if found.chain is not None and found.mismatch is not None:
         if not found.chain.steps:
-            return lang.gettext("both are about {concept}, but {why}").format(
+            text = lang.gettext("both are about {concept}, but {why}").format(
                 concept=found.chain.labels()[0], why=_mismatch_text(found, lang)
             )
-        return lang.gettext("measure map: {chain}, but {why}").format(
-            chain=chain_text(found.chain, lang), why=_mismatch_text(found, lang)
-        )
+        else:
+            text = lang.gettext("measure map: {chain}, but {why}").format(
+                chain=chain_text(found.chain, lang), why=_mismatch_text(found, lang)
+            )
+        if found.words:
+            pairs = ", ".join(f"'{a}' ~ '{b}'" for a, b in found.words)
+            text += "; " + lang.gettext("matching words: {pairs}").format(pairs=pairs)
+        return text
     if found.reason == "value":
         return lang.gettext("the impact has a money value and the objective is financial")
     if found.reason == "words":

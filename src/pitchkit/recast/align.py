@@ -25,6 +25,7 @@ from pitchkit.recast.lenses import Lens, lens_data
 from pitchkit.recast.measures import (
     RULES,
     Chain,
+    about,
     aimed,
     chain,
     families_disagree,
@@ -277,9 +278,12 @@ def quantity_mismatch(impact: Impact, objective: Objective, found: Chain) -> Mis
     unit = objective.target.unit if objective.target else ""
     mine = qualifiers(impact.measure).get("inequality group", frozenset())
     theirs = qualifiers(objective.text).get("inequality group", frozenset())
+    # The objective is read without the names of its other concepts, so one on
+    # "length of stay and readmissions" is not a time as far as readmissions go.
+    # (A measure is read whole: its words about one concept qualify the others.)
     return mismatch(
         read(impact.measure, impact.unit),
-        read(objective.text, unit),
+        read(about(objective.text, found.end), unit),
         steps=len(found.steps),
         # The impact is measured for a group the objective compares (or, when the
         # objective names none, for any group an inequality is about).
