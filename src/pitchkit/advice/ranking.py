@@ -245,8 +245,38 @@ def chain_text(chain: Chain, lang: Language) -> str:
     return f"{' → '.join(labels)} ({reasons})"
 
 
+def _mismatch_text(found: Link, lang: Language) -> str:
+    """Why a map chain is only possible: what the objective measures that the impact cannot move."""
+    if found.mismatch == "gap":
+        return lang.gettext(
+            "the objective is a gap between groups, and the impact is not measured for either group"
+        )
+    if found.mismatch == "money":
+        return lang.gettext("the objective is a sum of money, and the impact is a wait")
+    if found.mismatch == "time":
+        return lang.gettext(
+            "the objective is a time or a wait, and the impact is a share or rate of something else"
+        )
+    return lang.gettext(
+        "the objective is a step of care to provide, and the impact measures what follows it"
+    )
+
+
 def _evidence(found: Link, lang: Language) -> str:
-    """The themes or words behind a link that has no chain."""
+    """The themes or words behind a possible link, or its chain and why it is not claimed."""
+    if found.chain is not None and found.mismatch is not None:
+        if not found.chain.steps:
+            text = lang.gettext("both are about {concept}, but {why}").format(
+                concept=found.chain.labels()[0], why=_mismatch_text(found, lang)
+            )
+        else:
+            text = lang.gettext("measure map: {chain}, but {why}").format(
+                chain=chain_text(found.chain, lang), why=_mismatch_text(found, lang)
+            )
+        if found.words:
+            pairs = ", ".join(f"'{a}' ~ '{b}'" for a, b in found.words)
+            text += "; " + lang.gettext("matching words: {pairs}").format(pairs=pairs)
+        return text
     if found.reason == "value":
         return lang.gettext("the impact has a money value and the objective is financial")
     if found.reason == "words":

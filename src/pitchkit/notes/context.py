@@ -20,7 +20,7 @@ from pitchkit.i18n.translation import N_, Language
 from pitchkit.notes import moneytext, wording
 from pitchkit.notes.conversions import conversion_note, conversion_phrase
 from pitchkit.notes.foreign import foreign, quoted
-from pitchkit.recast.align import map_chain
+from pitchkit.recast.align import claimable_chain
 from pitchkit.recast.audience import is_others, items_for
 from pitchkit.recast.conversions import Conversion, convert
 from pitchkit.recast.money import fy_label
@@ -299,7 +299,7 @@ def _concern(text: str) -> Objective:
 def concern_addressed(impacts: Sequence[Impact], concern: str) -> bool:
     """Whether the measure map takes one of ``impacts`` to ``concern``, read as an objective."""
     objective = _concern(concern)
-    return any(map_chain(impact, objective) is not None for impact in impacts)
+    return any(claimable_chain(impact, objective) is not None for impact in impacts)
 
 
 def _ordered(pitch: Pitch, field: str, lens_own: list[str]) -> list[str]:

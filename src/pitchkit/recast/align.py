@@ -7,7 +7,9 @@ objective's aim are the same concept, or one reaches the other in at most
 two "contributes to" steps, the link is confident and carries the chain.
 Without a chain, themes both sides declare, or telling words they share
 (never stop words, weak words or specialty names alone), make a possible
-link: shown to the lead to confirm, never claimed in a document. The lens's
+link: shown to the lead to confirm, never claimed in a document. So does a
+chain of one step or none when the objective measures something the
+impact's measure cannot move (:mod:`pitchkit.recast.quantity`). The lens's
 theme weights only order links that already stand on their own evidence.
 """
 
@@ -21,14 +23,18 @@ from typing import Literal
 from pitchkit.facts.schema import THEMES, Impact, Objective
 from pitchkit.recast.lenses import Lens, lens_data
 from pitchkit.recast.measures import (
+    RULES,
     Chain,
+    about,
     aimed,
     chain,
     families_disagree,
     linkable,
     measure_map,
     measured,
+    qualifiers,
 )
+from pitchkit.recast.quantity import Mismatch, mismatch, read
 from pitchkit.recast.words import PhraseMatcher, Token, phrase, phrase_table, tokens
 
 #: A link needs at least this score; tuned on tests/data/alignment_pairs.yaml.
@@ -76,6 +82,8 @@ class Link:
     words: tuple[tuple[str, str], ...]
     confidence: Confidence = "possible"
     chain: Chain | None = None
+    #: Why a map chain was only possible: the objective measures something the impact cannot move.
+    mismatch: Mismatch | None = None
 
     @property
     def claimed(self) -> bool:
@@ -258,6 +266,39 @@ def map_chain(impact: Impact, objective: Objective) -> Chain | None:
     return chain(linkable(_impact_concepts(impact)), linkable(_objective_concepts(objective)))
 
 
+def quantity_mismatch(impact: Impact, objective: Objective, found: Chain) -> Mismatch | None:
+    """Why ``impact`` cannot move what ``objective`` measures, though the map links them.
+
+    Only chains of one step or none are read: there both texts are about one
+    topic and may measure different things about it (a vacancy rate and a
+    time to hire). See :func:`pitchkit.recast.quantity.mismatch`.
+    """
+    if len(found.steps) > 1 or not RULES["quantity"]:
+        return None
+    unit = objective.target.unit if objective.target else ""
+    mine = qualifiers(impact.measure).get("inequality group", frozenset())
+    theirs = qualifiers(objective.text).get("inequality group", frozenset())
+    # The objective is read without the names of its other concepts, so one on
+    # "length of stay and readmissions" is not a time as far as readmissions go.
+    # (A measure is read whole: its words about one concept qualify the others.)
+    return mismatch(
+        read(impact.measure, impact.unit),
+        read(about(objective.text, found.end), unit),
+        steps=len(found.steps),
+        # The impact is measured for a group the objective compares (or, when the
+        # objective names none, for any group an inequality is about).
+        same_group=bool(mine & theirs) if theirs else bool(mine),
+    )
+
+
+def claimable_chain(impact: Impact, objective: Objective) -> Chain | None:
+    """The map's chain from ``impact`` to ``objective``, if the impact can move what it measures."""
+    found = map_chain(impact, objective)
+    if found is None or quantity_mismatch(impact, objective, found) is not None:
+        return None
+    return found
+
+
 def _telling(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Shared-word pairs that mean something on their own, each once.
 
@@ -286,7 +327,9 @@ def link(impact: Impact, objective: Objective, *, director_id: str, lens: Lens) 
     """How well ``impact`` serves ``objective`` for a director seen through ``lens``.
 
     In order: ``excludes`` rules the pair out; ``supports`` makes it
-    explicit; a chain through the measure map makes it confident; shared
+    explicit; a chain through the measure map makes it confident, unless
+    the objective measures something the impact cannot move (a wait, a gap
+    between groups, a step of care: then it is possible); shared
     declared themes, or telling shared words, make it possible. Returns
     ``None`` when there is no such evidence.
     """
@@ -304,6 +347,13 @@ def link(impact: Impact, objective: Objective, *, director_id: str, lens: Lens) 
         )  # fmt: skip
     nudge = LENS_NUDGE * max((lens.themes.get(t, 0.0) for t in themes), default=0.0)
     found = map_chain(impact, objective)
+    differs = None if found is None else quantity_mismatch(impact, objective, found)
+    if found is not None and differs is not None:
+        # One topic, another measure of it: shown with the chain and the reason, never claimed.
+        return Link(
+            impact.id, objective.id, POSSIBLE_CEILING, "map", themes, tuple(telling), "possible",
+            found, differs,
+        )  # fmt: skip
     if found is not None:
         score = CHAIN_SCORE[len(found.steps)] + (WORD_SUPPORT if telling else 0.0) + nudge
         return Link(

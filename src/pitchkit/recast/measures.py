@@ -223,7 +223,8 @@ def concepts_in(text: str, *, broad: bool = False) -> tuple[str, ...]:
 
 #: Words after which a measure's text narrows who or what is counted.
 _QUALIFIER = re.compile(
-    r"\b(for|per|with|in|on|of|from|after|among|at|during|used|who|whose|under|when|within)\b",
+    r"\b(for|per|with|in|on|of|from|after|among|at|during|used|who|whose|under|when|within"
+    r"|caused by|due to|because of|to cover|to replace)\b",
     re.IGNORECASE,
 )
 
@@ -280,8 +281,29 @@ def _spelt(text: str) -> str:
     return text
 
 
+def about(text: str, concept_id: str) -> str:
+    """``text`` with the names of its other concepts blanked out, as far as ``concept_id`` goes.
+
+    "Act on the GIRFT recommendations for length of stay and readmissions"
+    is a time only through the name "length of stay": read for readmissions,
+    it is not. Words that are no concept's name (within 7 days, the gap
+    between) are kept. Without a mention of ``concept_id``, ``text`` as spelt.
+    """
+    spelt = _spelt(text)
+    found = mentions(text)
+    own = [m for m in found if m.concept == concept_id]
+    if not own:
+        return spelt
+    chars = list(spelt)
+    for m in found:
+        if m.concept == concept_id or any(m.start < o.end and o.start < m.end for o in own):
+            continue
+        chars[m.start : m.end] = " " * (m.end - m.start)
+    return "".join(chars)
+
+
 #: Switches for the reading rules, so each can be measured on its own (scripts and tests only).
-RULES = {"families": True, "kinds": True, "frames": True}
+RULES = {"families": True, "kinds": True, "frames": True, "quantity": True}
 
 #: Kinds of concept that say whose or where, not what is counted: they never make a link alone.
 QUALIFYING_KINDS = frozenset({"population", "setting"})

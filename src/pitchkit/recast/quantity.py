@@ -1,0 +1,172 @@
+"""What a measure or an objective quantifies, read from its words and unit.
+
+The measure map says what a text is *about* (vacancies, clinic letters, day
+surgery); this module says what it *measures* about it: a gap between
+groups, a sum of money, a time (a wait, or how soon something is done), a
+share or rate, or a count; and whether it counts a step of care done
+("smokers offered treatment") or what came of it ("quit at 28 days"). Two
+texts about one topic can measure different things: the registered nurse
+vacancy rate does not move the time to hire; the share of letters read in
+the NHS App does not move how soon clinic letters are typed.
+
+:func:`read` gives a :class:`Reading`; :func:`mismatch` says why an
+impact's measure cannot move an objective's quantity when the measure map
+links the two in one step or none, or ``None`` when it can. The linker
+(:mod:`pitchkit.recast.align`) then offers the link as possible, never
+claims it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+Kind = Literal["money", "gap", "time", "share", "count"]
+Stage = Literal["process", "result"]
+
+_TIME_UNIT = r"(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|working days)"
+#: Money: a sum spent, saved or earned.
+_MONEY = re.compile(
+    r"£|\bspend(?!s? (?:more|less|over|under|longer|up to)\b)|"
+    r"\b(?:gbp|spending|expenditure|costs?|income|savings?|deficit|surplus|"
+    r"efficienc(?:y|ies)|cip|budget|pay ?bill|financial plan|financial balance|"
+    r"balanced financial|tariff|reimburse\w*)\b",
+    re.IGNORECASE,
+)
+#: A gap: the difference between two groups, not the level of either.
+_GAP = re.compile(
+    r"\bgaps?\b|\bbetween (?:the |our )?(?:most|least|highest|lowest)\b|\binequalit(?:y|ies)\b|"
+    r"\bdisparit(?:y|ies)\b",
+    re.IGNORECASE,
+)
+#: A time: how long something takes, or how soon it happens against a standard.
+_TIME = re.compile(
+    r"\btime (?:to|from|taken)\b|\bwait(?:s|ing|ed)?\b|\bturnaround\b|\bdoor[- ]to[- ]\w+|"
+    r"\blength of stay\b|\blos\b|\bbefore (?:noon|midday|\d)|"
+    r"\b(?:median|mean|average)\b[\w\s-]{0,40}?\btimes?\b|"
+    r"\b(?:handover|response|turnaround|reporting|treatment|journey|hire|hiring) times?\b|"
+    rf"\b(?:median|mean|average) (?:{_TIME_UNIT}|wait|time)\b|\b{_TIME_UNIT} from\b|"
+    r"\b(?:within|over|under|more than|longer than|less than|inside|beyond) "
+    rf"(?:\d+|one|two|three|four|six|twelve)[- ]?{_TIME_UNIT}\b|"
+    rf"\b\d+[- ]{_TIME_UNIT}\b(?! (?:list|lists|session|sessions|block|blocks))",
+    re.IGNORECASE,
+)
+#: A span of time that frames a count rather than timing a step of care: "in the last 12
+#: months", "readmissions within 30 days", "still in post 12 months after arrival".
+_WINDOW = re.compile(
+    rf"\b(?:in|over|during) the (?:last|past|previous|next|first) (?:\d+|one|two|three|six|twelve) "
+    rf"{_TIME_UNIT}|\b(?:readmi\w*|deaths?|died|mortality|surviv\w*|still|remain\w*|"
+    rf"smoke-free|quit\w*|relaps\w*|reattend\w*|return\w*|re-?presenta\w*)\b[^,;()]*",
+    re.IGNORECASE,
+)
+#: A number of minutes, hours, days ... with what says "within" or "over" it.
+_SPAN = re.compile(
+    rf"\b(?:(?:within|over|under|more than|less than|after) )?(?:\d+|one|two|three|six|twelve)"
+    rf"[- ]?{_TIME_UNIT}\b",
+    re.IGNORECASE,
+)
+#: Working time is capacity, not a wait: "release nursing time to care", "theatre time".
+_WORK_TIME = re.compile(
+    r"\b(?:nursing|nurse|staff|clinical|clinician|consultant|medical|doctor|therapist|therapy|"
+    r"admin\w*|coding|theatre|list|session|crew) time\b|\btime (?:to|for) care\b",
+    re.IGNORECASE,
+)
+#: A share or a rate: a part of a whole, not a number of things.
+_SHARE = re.compile(
+    r"%|\bper ?cent\b|\b(?:rate|rates|ratio|proportion|share|percentage|prevalence|"
+    r"per (?:1,?000|10,?000|100,?000|100)|fill rate|compliance|utilisation|occupancy)\b",
+    re.IGNORECASE,
+)
+#: A step of care done, counted as a share of those who should have it.
+_PROCESS = re.compile(
+    r"\b(?:offered|given|giving|assessed|screened|reviewed|referred|completed|received|"
+    r"prescribed|recorded|approved|booked|start|starts|started|starting|invited|"
+    r"signed off|seen within|"
+    r"with (?:a|an|the) [\w -]*(?:plan|bundle|review|assessment|check|buddy|passport))\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a text quantifies: its kind, and for an impact whether it counts care done."""
+
+    kind: Kind
+    stage: Stage = "result"
+
+
+def _timed(text: str) -> str:
+    """``text`` without working time, nor the spans that only frame a count."""
+    if _WINDOW.search(text):
+        # "30-day emergency readmissions": the span says which are counted.
+        text = _SPAN.sub(" ", _WINDOW.sub(" ", text))
+    return _WORK_TIME.sub(" ", text)
+
+
+@lru_cache(maxsize=8192)
+def read(text: str, unit: str = "") -> Reading:
+    """What ``text`` (with its ``unit``, if any) measures.
+
+    In order: a gap between groups, money, a time (not working time, and not
+    a span that only frames a count, such as "readmissions within 30 days"),
+    a share or rate, and otherwise a count. The stage is ``process`` when
+    the text counts a step of care done ("offered", "assessed", "with a
+    plan"), else ``result``.
+    """
+    both = f"{text} ({unit})" if unit else text
+    stage: Stage = "process" if _PROCESS.search(text) else "result"
+    if _GAP.search(text):
+        return Reading("gap", stage)
+    if _MONEY.search(both):
+        return Reading("money", stage)
+    if _TIME.search(_timed(text)):
+        return Reading("time", stage)
+    if _SHARE.search(both):
+        return Reading("share", stage)
+    return Reading("count", stage)
+
+
+#: Which rule set a link apart, as :func:`mismatch` returns it.
+Mismatch = Literal["gap", "time", "process", "money"]
+TIME_STEPS = 1
+
+
+def mismatch(
+    impact: Reading, objective: Reading, *, steps: int, same_group: bool = False
+) -> Mismatch | None:
+    """Why the impact's measure cannot move the objective's quantity, or ``None``.
+
+    Asked of links the measure map makes in at most one step, where both
+    texts are about one topic and may measure different things about it:
+
+    * ``gap``: a gap between groups is moved only by a measure of a gap, or
+      of one of the groups (``same_group``: the impact names a group the
+      objective compares, such as the most deprived areas, or any group
+      when the objective names none);
+    * ``time``: a time (a wait, "sent within 7 days") is not moved by a share
+      or rate of something else about the topic, when both are the same
+      concept (fewer of the things waited for, a count, may move it);
+    * ``money``: a sum of money is not moved by a wait on the same topic
+      (the patients waiting are not the activity paid for, nor its cost);
+    * ``process``: a step of care to provide ("every nurse with a named
+      buddy") is not moved by what follows it: the wrong direction.
+
+    Otherwise money is left to the map and the qualifier families of
+    ``measures.yaml``.
+    """
+    if objective.kind == "gap" and impact.kind != "gap" and not same_group:
+        return "gap"
+    if steps <= TIME_STEPS and objective.kind == "time" and impact.kind == "share":
+        return "time"
+    if steps == 0 and objective.kind == "money" and impact.kind == "time":
+        return "money"
+    if (
+        steps == 0
+        and objective.stage == "process"
+        and impact.stage == "result"
+        and impact.kind in ("share", "count")
+    ):
+        return "process"
+    return None
