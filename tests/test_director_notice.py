@@ -134,6 +134,7 @@ def test_dates_and_figures_with_units_do_not_break_across_lines() -> None:
     dof = _body_xml_text(_note(FRAILTY, "dof", dt.date(2026, 12, 1)))
     assert f"1,600{NBSP}bed{NBSP}days a year at 92%{NBSP}occupancy" in dof
     assert f"£2.10{NBSP}per{NBSP}£1" in dof
+    assert f"net{NBSP}£274,000" in dof
     # The character itself goes into the XML: never an escaped entity shown as text.
     for stored in (text, coo, dof):
         assert "&amp;" not in stored.replace("A&amp;E", "")

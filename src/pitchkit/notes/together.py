@@ -70,8 +70,8 @@ _WELSH_MUTATED = ("Fawrth", "Orffennaf", "Fehefin", "Ragfyr", "Dachwedd", "Fedi"
 
 #: A figure (``1,600``, ``£250,000``, ``4.8``, ``92%``) and the word after it.
 _FIGURE = re.compile(r"(?<![\w.,/£-])(£?\d[\d,]*(?:\.\d+)?%?) ([^\W\d_][\w'\u00a0-]*)")
-#: "per £1", "per 1,000": a rate stays with its figure.
-_PER = re.compile(r"\bper (?=£?\d)")
+#: "per £1", "per 1,000", "net £37,000": the word stays with the figure it qualifies.
+_PER = re.compile(r"\b(per|net) (?=£?\d)")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
@@ -105,7 +105,7 @@ def keep_together(text: str, lang: Language) -> str:
         return text
     text = _date_pattern(lang.code).sub(_date, text)
     text = _TWO_WORDS.sub(lambda match: f"{match.group(1)}{NBSP}{match.group(2)}", text)
-    text = _PER.sub(f"per{NBSP}", text)
+    text = _PER.sub(lambda match: f"{match.group(1)}{NBSP}", text)
     return _FIGURE.sub(_figure, text)
 
 
