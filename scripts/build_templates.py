@@ -207,7 +207,7 @@ def build_brief() -> Document:
             (
                 "{% if meeting.date %} · "
                 + T("meeting on")
-                + " {{ meeting.date|date }}{% endif %}",
+                + " {{ meeting.date_text }}{% endif %}",
                 False,
             ),
         ],
@@ -225,12 +225,16 @@ def build_brief() -> Document:
     runs(
         document,
         [
-            ("{{ s.objective }}", True),
+            # The lead sentence names the first objective: its bullet starts at the figures.
+            # Each run holds its own condition, so no run's formatting spills into the next.
+            ("{% if not s.in_headline %}{{ s.objective }}{% endif %}", True),
             (
-                "{% if s.kind == 'personal' %} (" + T("your personal objective") + "){% endif %}",
+                "{% if s.kind == 'personal' and not s.in_headline %} ("
+                + T("your personal objective")
+                + "){% endif %}",
                 False,
             ),
-            (": {{ s.text }}", False),
+            ("{% if not s.in_headline %}: {% endif %}{{ s.text }}", False),
         ],
         "List Bullet",
     )

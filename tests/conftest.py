@@ -61,6 +61,7 @@ SLOW_FILES = frozenset(
         "test_brief.py",
         "test_cli_basics.py",
         "test_crash_safety.py",
+        "test_director_notice.py",
         "test_director_reading.py",
         "test_director_units.py",
         "test_docxtpl_corpus.py",

@@ -107,7 +107,9 @@ def docx_text(path: Path) -> str:
     for section in document.sections:
         for part in _headers_and_footers(section):
             lines.extend(_block_text(part.iter_inner_content()))
-    return "\n".join(lines)
+    # A non-breaking space (kept between a date's parts, or a figure and its unit) reads as a
+    # space: tests look for what a reader sees.
+    return "\n".join(lines).replace("\u00a0", " ")
 
 
 def _block_text(blocks: Iterator[Paragraph | Table]) -> Iterator[str]:

@@ -43,7 +43,7 @@ def _paragraph(element: object) -> str:
             parts.append("\n")
         elif node.tag.endswith("}docPr"):
             parts.append(f"[picture: {node.get('descr', '')}]")
-    return "".join(parts).rstrip()
+    return "".join(parts).rstrip().replace("\u00a0", " ")  # a non-breaking space reads as one
 
 
 def _blocks(container: object) -> Iterator[str]:

@@ -36,6 +36,10 @@ OWN_SECTIONS = frozenset(
 )
 
 
+#: The section whose lead sentence names the objective of the bullet below it.
+WHY_SECTIONS = frozenset({"Why this matters to you", "Pam mae hyn yn bwysig i chi"})
+
+
 @dataclass(frozen=True)
 class Note:
     """One rendered note, read back."""
@@ -55,17 +59,29 @@ def render_note(facts: Path, director_id: str) -> Note:
     section = ""
     paragraphs: list[tuple[str, str]] = []
     headings: list[str] = []
+    lead = -1  # where the lead sentence of "Why this matters to you" is in ``paragraphs``
+    named = note.pitch.shown[0].objective.text.strip() if note.pitch.shown else ""
     for paragraph in document.paragraphs:
-        text = paragraph.text.strip()
+        text = paragraph.text.replace("\u00a0", " ").strip()  # a non-breaking space reads as one
         if not text:
             continue
         if paragraph.style is not None and paragraph.style.name.startswith("Heading"):
             section = text
             headings.append(text)
             continue
-        first = paragraph.runs[0] if paragraph.runs else None
-        if first is not None and first.bold and paragraph.style.name == "List Bullet":
-            headings.append(first.text.strip())
+        first = next((run for run in paragraph.runs if run.text.strip()), None)
+        bullet = paragraph.style is not None and paragraph.style.name == "List Bullet"
+        if first is not None and first.bold and bullet:
+            headings.append(first.text.replace("\u00a0", " ").strip())
+        elif bullet and section in WHY_SECTIONS and len(paragraphs) - 1 == lead:
+            # The bullet under the lead sentence gives the figures of the objective that
+            # sentence names, without naming it again: a reader takes the figures as that
+            # objective's, as they would under a bullet headed with it.
+            paragraphs.append((section, f"{named}: {text}"))
+            lead = -1
+            continue
+        if section in WHY_SECTIONS and paragraphs and paragraphs[-1][0] != section:
+            lead = len(paragraphs)
         paragraphs.append((section, text))
     return Note(director_id, tuple(paragraphs), tuple(headings), note.data)
 

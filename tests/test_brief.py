@@ -64,7 +64,8 @@ def test_every_example_brief_names_the_director_and_their_objective(
     assert project.facts.project.title in text
     note = make_brief_note(project, director, today=TODAY)
     if note.pitch.statements:
-        assert note.pitch.shown[0].objective.text in text
+        # The lead sentence names the strongest statement's objective, framed to read on.
+        assert headline(note.pitch, project.lang) in text
     else:
         opening = " ".join(headline(note.pitch, project.lang).split()[:10])
         assert opening in text
@@ -204,16 +205,31 @@ def test_the_note_uses_the_directors_own_terms(tmp_path: Path) -> None:
     assert "Patients aged 75 and over discharged" not in body
 
 
-def test_only_the_meeting_directors_note_names_the_meeting(tmp_path: Path) -> None:
+def _frailty_note_text(director_id: str, today: dt.date, tmp_path: Path) -> str:
     frailty = ROOT / "examples" / "frailty-virtual-ward" / "facts.yaml"
-    texts = {}
-    for director in ("dof", "coo"):
-        out = tmp_path / f"{director}.docx"
-        result = CliRunner().invoke(app, ["brief", str(frailty), "-d", director, "--out", str(out)])
-        assert result.exit_code == 0, result.output
-        texts[director] = docx_text(out)
-    assert "meeting on 3 December 2026" in texts["dof"]
-    assert "meeting on" not in texts["coo"]
+    project = open_project(frailty)
+    note = make_brief_note(project, pick_director(project.facts, director_id), today=today)
+    out = tmp_path / f"{director_id}-{today}.docx"
+    out.write_bytes(note.data)
+    return docx_text(out)
+
+
+def test_only_the_meeting_directors_note_names_the_meeting(tmp_path: Path) -> None:
+    # The bundled example's meeting is with the finance director on 3 December 2026.
+    before = dt.date(2026, 12, 1)
+    assert "meeting on 3 December 2026" in _frailty_note_text("dof", before, tmp_path)
+    assert "meeting on" not in _frailty_note_text("coo", before, tmp_path)
+
+
+def test_a_note_prepared_after_its_meeting_does_not_name_the_meeting(tmp_path: Path) -> None:
+    # Prepared the day after the meeting: "meeting on 3 December 2026" beside "Prepared on
+    # 4 December 2026" would read as a note that came too late.
+    after = dt.date(2026, 12, 4)
+    text = _frailty_note_text("dof", after, tmp_path)
+    assert "Prepared on 4 December 2026" in text
+    assert "meeting on" not in text
+    on_the_day = _frailty_note_text("dof", dt.date(2026, 12, 3), tmp_path)
+    assert "meeting on 3 December 2026" in on_the_day
 
 
 NO_LEAD_FACTS = """\

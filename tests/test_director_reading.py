@@ -49,7 +49,7 @@ def test_every_money_figure_can_be_worked_out_from_the_page(
     # £423,000 is 200 admissions at £1,590 restated to 2026/27 prices: the note must show
     # the restated price, not only the 2016/17 one (200 × £1,590 is £318,000).
     text = note(FRAILTY, director_id, tmp_path)
-    money = re.search(r"£([\d,]+) a year of capacity", text)
+    money = re.search(r"£([\d,]+) a year (?:of|in) capacity", text)
     assert money is not None
     restated = re.search(r"£1,590 per admission: [^;]*, £([\d,]+) at 2026/27 prices", text)
     assert restated is not None, "the unit cost behind the money is shown at the note's prices"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
@@ -146,6 +147,7 @@ def _sentence_prefixes(item: str) -> list[str]:
 
 
 def _full_context(project: Project, director_id: str) -> dict:  # type: ignore[type-arg]
+    """The note's context before fitting, with each non-breaking space read as a space."""
     from pitchkit.notes.context import brief_context
     from pitchkit.recast.localise import localise_pitch
     from pitchkit.recast.pitch import recast
@@ -153,7 +155,17 @@ def _full_context(project: Project, director_id: str) -> dict:  # type: ignore[t
     director = project.facts.director(director_id)
     assert director is not None
     pitch = localise_pitch(recast(project.facts, director), project.lang)
-    return brief_context(pitch, project.lang, today=TODAY)
+    return _plain(brief_context(pitch, project.lang, today=TODAY))
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.replace("\u00a0", " ")
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return value
 
 
 def test_the_long_files_need_cuts_and_get_them_at_sentence_ends() -> None:

@@ -157,7 +157,7 @@ def test_frailty_finance_note_states_prices_cash_capacity_once_and_investment(
 ) -> None:
     facts = load(FRAILTY)
     admissions, bed_days = facts["impacts"][0], facts["impacts"][1]
-    block, _ = money_block(FRAILTY, "dof", tmp_path)
+    block, out = money_block(FRAILTY, "dof", tmp_path)
 
     adm_cost = 1590 * factor(2016, 2026)
     bed_cost = 345 * factor(2020, 2026)
@@ -173,9 +173,10 @@ def test_frailty_finance_note_states_prices_cash_capacity_once_and_investment(
     released = bed_days["baseline"] - bed_days["target"]  # 1,600 a year
     capacity = avoided * adm_cost
     beds = released / (365 * 0.92)
+    # The statement above already gives the capacity's money: the block does not restate it.
+    assert f"worth {pounds(to_step(capacity, 1000))} a year in capacity" in docx_text(out)
     assert block[2] == (
-        "At 2026/27 prices, no cash for the financial plan. Capacity: "
-        f"{pounds(to_step(capacity, 1000))} a year (200 fewer admissions a year), money only "
+        "At 2026/27 prices, no cash for the financial plan. The capacity above is money only "
         f"when about {beds:.1f} beds close (1,600 bed days a year at 92% occupancy)."
     )
     # The bed days are the avoided admissions' stays: their money is not added.
@@ -289,7 +290,8 @@ def test_finance_note_stays_one_page(path: Path, tmp_path: Path) -> None:
 
 
 def test_other_directors_get_one_line(tmp_path: Path) -> None:
-    block, _ = money_block(FRAILTY, "coo", tmp_path)
+    # The nursing director's statements give no money: the line gives the capacity's figure.
+    block, _ = money_block(FRAILTY, "don", tmp_path)
     money = [line for line in block if line.startswith("Money:")]
     capacity = 200 * 1590 * factor(2016, 2026)
     months = max(1, math.floor(12 * 250_000 / to_step(capacity, 1000) + 0.5))
@@ -299,6 +301,12 @@ def test_other_directors_get_one_line(tmp_path: Path) -> None:
         "turned into cash)."
     ]
     assert not any(line.startswith("Not counted again") for line in block)
+    # The operations director's statements give it already: the line refers to it.
+    block, _ = money_block(FRAILTY, "coo", tmp_path)
+    assert [line for line in block if line.startswith("Money:")] == [
+        "Money: the capacity above, no cash, at 2026/27 prices, against £250,000 of funding "
+        f"(payback in {months} months if the capacity is turned into cash)."
+    ]
 
 
 # ---------------------------------------------------------------- check findings

@@ -131,7 +131,10 @@ def _facts(tmp_path: Path, objective: str) -> Path:
 def _lead_sentence(path: Path) -> str:
     project = open_project(path)
     note = make_brief_note(project, pick_director(project.facts, "md"), today=TODAY)
-    paragraphs = [p.text for p in docx.Document(io.BytesIO(note.data)).paragraphs]
+    # A non-breaking space (inside a date, say) reads as a space.
+    paragraphs = [
+        p.text.replace("\u00a0", " ") for p in docx.Document(io.BytesIO(note.data)).paragraphs
+    ]
     return paragraphs[paragraphs.index("Why this matters to you") + 1]
 
 

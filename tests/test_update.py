@@ -98,10 +98,12 @@ def test_the_update_shows_what_was_delivered_toward_the_directors_objective(
 ) -> None:
     text = docx_text(latest)
     # Counted from the change (June 2027) against the baseline mean of January to May
-    # (99.4 a month): 10 months, 830 observed, 164 fewer, at £1,590 each.
+    # (99.4 a month): 10 months, 830 observed, 164 fewer, at £1,590 each in 2016/17 prices,
+    # restated as the brief restates it to the update's 2028/29 prices (NHSCII, × 1.4012):
+    # 164 × £2,227.90 = £365,376.
     assert "Deliver the £14m cost improvement programme for 2026/27" in text
     assert "164 admissions fewer than at the baseline rate, June 2027 to March 2028" in text
-    assert "worth £261,000" in text
+    assert "worth £365,000 at 2028/29 prices" in text
 
 
 def test_the_update_gives_a_sentence_for_the_board(latest: Path) -> None:
@@ -109,7 +111,7 @@ def test_the_update_gives_a_sentence_for_the_board(latest: Path) -> None:
     assert sentence.startswith(
         "As executive sponsor of Frailty virtual ward, I can report that it has delivered "
         "a reduction of 164 in emergency admissions of people aged 75 and over living with "
-        "frailty (worth £261,000)"
+        "frailty (worth £365,000 at 2028/29 prices)"
     )
     assert "between June 2027 and March 2028" in sentence
     # Admissions serve the CIP (explicit); since issue 14 agency spend is no longer claimed for

@@ -20,7 +20,7 @@ from pitchkit.facts.project import Project
 from pitchkit.facts.schema import Director, Facts
 from pitchkit.i18n.messages import Message
 from pitchkit.i18n.translation import Language
-from pitchkit.notes.context import Context, brief_context
+from pitchkit.notes.context import Context, brief_context, refit_money
 from pitchkit.notes.fit import PAGE_HEIGHT, Cut, fit_note
 from pitchkit.notes.layout import body_height
 from pitchkit.output.files import safe_stem
@@ -156,7 +156,16 @@ def _fitted(
     if not fits_to_page(template):
         return [BriefParts(pitch, context, (), props) for _page in pages]
     fits = (fit_note(context, project.lang, page=page) for page in pages)
-    return [BriefParts(pitch, fit.context, fit.cuts, props, fit.over_words) for fit in fits]
+    return [
+        BriefParts(
+            pitch,
+            refit_money(context, fit.context, pitch, project.lang),
+            fit.cuts,
+            props,
+            fit.over_words,
+        )
+        for fit in fits
+    ]
 
 
 @dataclass(frozen=True)

@@ -10,14 +10,14 @@ strings, numbers and dates: templates never reach pitchkit's objects.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from functools import lru_cache
 from typing import Any
 
 from pitchkit.facts.schema import Facts, Impact, Objective
 from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import N_, Language
-from pitchkit.notes import moneytext, wording
+from pitchkit.notes import moneytext, together, wording
 from pitchkit.notes.conversions import conversion_note, conversion_phrase
 from pitchkit.notes.foreign import foreign, quoted
 from pitchkit.recast.align import claimable_chain
@@ -168,16 +168,25 @@ def impact_context(
     }
 
 
-def money_context(pitch: Pitch, lang: Language) -> Context:
-    """The money block: every line for the finance director, one line for the others."""
+def money_said(statements: Sequence[Context]) -> frozenset[str]:
+    """The impacts whose money the shown statements give (``worth £423,000 a year …``)."""
+    return frozenset(impact for s in statements for impact in s.get("money_of", ()))
+
+
+def money_context(pitch: Pitch, lang: Language, said: Collection[str] = ()) -> Context:
+    """The money block: every line for the finance director, one line for the others.
+
+    A figure a statement shown above already gave (the money of the impacts
+    in ``said``) is referred to rather than restated.
+    """
     ledger = pitch.ledger
     finance = pitch.lens.lens.id == "finance"
     if ledger is None:
         return {"lines": [], "finance": finance, "price_year": ""}
     if finance:
-        lines = moneytext.money_lines(ledger, lang)
+        lines = moneytext.money_lines(ledger, lang, said)
     else:
-        one = moneytext.money_line(ledger, lang)
+        one = moneytext.money_line(ledger, lang, said)
         lines = [lang.gettext("Money: {line}").format(line=one)] if one else []
     return {"lines": lines, "finance": finance, "price_year": fy_label(ledger.price_year)}
 
@@ -251,9 +260,13 @@ def statement_context(
         "measure": wording.apply_terms(statement.impact.measure, pitch.director.terms),
         "money": quantity.money,
         "money_text": wording.money_phrase(quantity, lang),
+        # The impacts whose money this statement's text gives.
+        "money_of": [statement.impact.id] if wording.money_phrase(quantity, lang) else [],
         "share": statement.share_of_target,
         "reason": statement.link.reason,
         "score": statement.link.score,
+        # Whether the lead sentence above names this objective (then the bullet does not again).
+        "in_headline": False,
     }
 
 
@@ -380,6 +393,7 @@ def one_per_objective(statements: list[Context], lang: Language) -> list[Context
         if statement["impact"] in said:
             statement = {
                 **statement,
+                "money_of": [],
                 "claim": lang.gettext("The same change in {measure} counts here too.").format(
                     measure=quoted(statement["measure"])
                     if foreign(statement["measure"], lang)
@@ -392,6 +406,7 @@ def one_per_objective(statements: list[Context], lang: Language) -> list[Context
             merged[statement["objective_id"]] = dict(statement)
         else:
             first["claim"] = f"{first['claim']} {statement['claim']}"
+            first["money_of"] = [*first["money_of"], *statement["money_of"]]
             if statement["how"] and statement["how"] not in first["how"]:
                 first["how"] = " ".join(filter(None, (first["how"], statement["how"])))
     return [{**shown, "text": with_how(shown["claim"], shown["how"])} for shown in merged.values()]
@@ -403,12 +418,17 @@ def pitch_context(pitch: Pitch, lang: Language, *, reasons: bool = True) -> Cont
     Without ``reasons`` no statement says why its link holds (see :func:`how_text`).
     """
     shown = pitch.shown
+    statements = one_per_objective(
+        [statement_context(s, lang, pitch, reasons=reasons) for s in shown], lang
+    )
+    if statements:
+        # The headline names the strongest statement's objective: its bullet goes straight to
+        # the figures rather than quoting the objective a second time.
+        statements[0] = {**statements[0], "in_headline": True}
     return {
         "headline": wording.headline(pitch, lang),
         "ask": wording.ask_sentence(asks_for(pitch), lang),
-        "statements": one_per_objective(
-            [statement_context(s, lang, pitch, reasons=reasons) for s in shown], lang
-        ),
+        "statements": statements,
         "all_statements": [
             statement_context(s, lang, pitch, reasons=reasons) for s in pitch.statements
         ],
@@ -448,10 +468,19 @@ def director_context(pitch: Pitch) -> Context:
     }
 
 
-def meeting_context(facts: Facts, lang: Language, director_id: str | None = None) -> Context:
-    """The meeting the note prepares for: empty in a note to anyone the meeting is not with."""
+def meeting_context(
+    facts: Facts, lang: Language, director_id: str | None = None, today: dt.date | None = None
+) -> Context:
+    """The meeting the note prepares for.
+
+    Empty in a note to anyone the meeting is not with, and once the meeting
+    has passed: a note "Prepared on" the day after its meeting reads as if
+    it came too late (``pitchkit check`` says ``meeting-passed``).
+    """
     meeting = facts.meeting
     if meeting and meeting.director and director_id and meeting.director != director_id:
+        meeting = None
+    if meeting and meeting.date and today and meeting.date < today:
         meeting = None
     when = meeting.date if meeting else None
     return {
@@ -477,8 +506,9 @@ def brief_context(pitch: Pitch, lang: Language, *, today: dt.date, reasons: bool
             statement.impact.id for statement in pitch.shown if statement.quantity.money
         }
         shown["sources"] = moneytext.source_lines(pitch.ledger, lang, used) or shown["sources"]
-    money = money_context(pitch, lang)
-    return {
+    money = money_context(pitch, lang, money_said(shown["statements"]))
+    # Dates and figures with their units are kept on one line (non-breaking spaces).
+    context: Context = {
         "project": project_context(facts),
         "lead": lead_context(facts),
         "director": director_context(pitch),
@@ -490,8 +520,22 @@ def brief_context(pitch: Pitch, lang: Language, *, today: dt.date, reasons: bool
         "funding": funding_context(facts, lang),
         "money": money,
         "timeline": timeline_text(facts, lang),
-        "meeting": meeting_context(facts, lang, pitch.director.id),
+        "meeting": meeting_context(facts, lang, pitch.director.id, today),
         "update": None,
         "today": today,
         "locale": lang.code,
     }
+    return together.bind(context, lang)  # type: ignore[no-any-return]
+
+
+def refit_money(before: Context, fitted: Context, pitch: Pitch, lang: Language) -> Context:
+    """``fitted`` with its money block worded for the statements it still shows.
+
+    Fitting a page may drop a statement whose money the block refers to as
+    "above" (``before`` is the context as it was): the block then gives
+    that figure itself again.
+    """
+    said = money_said(fitted["pitch"]["statements"])
+    if said == money_said(before["pitch"]["statements"]):
+        return fitted
+    return {**fitted, "money": together.bind(money_context(pitch, lang, said), lang)}

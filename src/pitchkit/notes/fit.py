@@ -223,7 +223,12 @@ def estimate_height(context: dict[str, Any]) -> float:
     total += _heading() + _para(pitch["ask"], bold=True, size=10.5)
     total += _bullets(context["asks"][1:])
     total += _heading() + _para(pitch["headline"])
-    total += _bullets([s["objective"] + " (personal): " + s["text"] for s in pitch["statements"]])
+    total += _bullets(
+        [
+            s["text"] if s.get("in_headline") else s["objective"] + " (personal): " + s["text"]
+            for s in pitch["statements"]
+        ]
+    )
     total += _heading() + _para(project["problem"])
     if project["strategy"]:
         total += _para("Links to: " + as_sentences(project["strategy"]))

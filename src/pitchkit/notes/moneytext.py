@@ -170,8 +170,24 @@ def cash_line(ledger: Ledger, shown: Figures, lang: Language) -> str:
     )
 
 
-def capacity_line(ledger: Ledger, shown: Figures, lang: Language) -> str:
-    """The capacity released, and what must be taken out for it to be money."""
+def said_already(lines: list[Line], said: Collection[str]) -> bool:
+    """Whether a total of ``lines`` is a figure the note's statements already gave.
+
+    It is when it is one impact's money a year and a statement shown above
+    gave that impact's money (a statement gives it in the impact's own
+    period, so only a yearly figure is the same figure).
+    """
+    return len(lines) == 1 and lines[0].impact.id in said and lines[0].impact.per == "year"
+
+
+def capacity_line(
+    ledger: Ledger, shown: Figures, lang: Language, said: Collection[str] = ()
+) -> str:
+    """The capacity released, and what must be taken out for it to be money.
+
+    When a statement above already gave the capacity's money, it is not
+    restated: the line says only what must be taken out.
+    """
     capacity = [line for line in ledger.counted if line.releases == "capacity"]
     if not capacity:
         return ""
@@ -192,10 +208,11 @@ def capacity_line(ledger: Ledger, shown: Figures, lang: Language) -> str:
             takes.append(
                 lang.gettext(TAKEN_OUT[line.counts if line.counts in TAKEN_OUT else "other"])
             )
+    taken = fmt.join_list(list(dict.fromkeys(takes)), lang)
+    if said_already(capacity, said):
+        return lang.gettext("The capacity above is money only when {taken}.").format(taken=taken)
     return lang.gettext("Capacity: {money} a year ({what}), money only when {taken}.").format(
-        money=_money(shown.capacity, lang),
-        what=_names(capacity, lang),
-        taken=fmt.join_list(list(dict.fromkeys(takes)), lang),
+        money=_money(shown.capacity, lang), what=_names(capacity, lang), taken=taken
     )
 
 
@@ -249,17 +266,31 @@ def investment_line(ledger: Ledger, shown: Figures, lang: Language) -> str:
     else:
         payback = lang.ngettext("payback {n} month", "payback {n} months", months).format(n=months)
     per_pound = shown.benefit / shown.investment if shown.investment else 0.0
-    template = (
-        lang.gettext(
-            "Benefit against {investment} of funding, counting capacity as if it were cash: "
-            "{years}; over the project {benefit}, net {net}; {payback}; {back} per £1."
+    if len(shown.years) == 1:
+        # One financial year: the total over the project would only repeat that year's figure.
+        template = (
+            lang.gettext(
+                "Benefit against {investment} of funding, counting capacity as if it were cash: "
+                "{years}, net {net}; {payback}; {back} per £1."
+            )
+            if shown.capacity
+            else lang.gettext(
+                "Benefit against {investment} of funding: {years}, net {net}; {payback}; "
+                "{back} per £1."
+            )
         )
-        if shown.capacity
-        else lang.gettext(
-            "Benefit against {investment} of funding: {years}; over the project {benefit}, net "
-            "{net}; {payback}; {back} per £1."
+    else:
+        template = (
+            lang.gettext(
+                "Benefit against {investment} of funding, counting capacity as if it were cash: "
+                "{years}; over the project {benefit}, net {net}; {payback}; {back} per £1."
+            )
+            if shown.capacity
+            else lang.gettext(
+                "Benefit against {investment} of funding: {years}; over the project {benefit}, "
+                "net {net}; {payback}; {back} per £1."
+            )
         )
-    )
     return template.format(
         investment=_money(shown.investment, lang),
         years=years,
@@ -272,15 +303,22 @@ def investment_line(ledger: Ledger, shown: Figures, lang: Language) -> str:
     )
 
 
-def money_lines(ledger: Ledger | None, lang: Language) -> list[str]:
-    """The finance director's money block: every line, figures adding up."""
+def money_lines(ledger: Ledger | None, lang: Language, said: Collection[str] = ()) -> list[str]:
+    """The finance director's money block: every line, figures adding up.
+
+    ``said`` are the impacts whose money a statement shown above gives: a
+    figure said there is not said again here.
+    """
     if ledger is None or not ledger.lines:
         return []
     shown = figures(ledger)
     lines = [
         " ".join(
             part
-            for part in (cash_line(ledger, shown, lang), capacity_line(ledger, shown, lang))
+            for part in (
+                cash_line(ledger, shown, lang),
+                capacity_line(ledger, shown, lang, said),
+            )
             if part
         ),
         *overlap_lines(ledger, lang),
@@ -289,13 +327,20 @@ def money_lines(ledger: Ledger | None, lang: Language) -> list[str]:
     return [line for line in lines if line]
 
 
-def money_line(ledger: Ledger | None, lang: Language) -> str:
-    """Every other director's one line: cash, capacity and payback at the price base."""
+def money_line(ledger: Ledger | None, lang: Language, said: Collection[str] = ()) -> str:
+    """Every other director's one line: cash, capacity and payback at the price base.
+
+    Capacity whose money a statement shown above already gave (``said``) is
+    referred to, not restated.
+    """
     if ledger is None or not ledger.counted:
         return ""
     shown = figures(ledger)
     base = fy_label(ledger.price_year)
-    if not shown.cash:
+    capacity = [line for line in ledger.counted if line.releases == "capacity"]
+    if not shown.cash and said_already(capacity, said):
+        text = lang.gettext("the capacity above, no cash, at {base} prices").format(base=base)
+    elif not shown.cash:
         text = lang.gettext("{capacity} a year of capacity, no cash, at {base} prices").format(
             capacity=_money(shown.capacity, lang), base=base
         )

@@ -98,15 +98,18 @@ def _runs(paragraph: Paragraph) -> tuple[Run, ...]:
     """The paragraph's runs, neighbours with the same emphasis joined."""
     joined: list[Run] = []
     for run in _word_runs(paragraph):
-        if not run.text:
+        # A non-breaking space keeps a date or a figure and its unit on one line in Word; a
+        # terminal wraps on its own, and a pipe or a file gets plain spaces.
+        text = run.text.replace("\u00a0", " ")
+        if not text:
             continue
         bold, italic = bool(run.bold), bool(run.italic)
         if joined and (joined[-1].bold, joined[-1].italic) == (bold, italic):
-            joined[-1] = Run(joined[-1].text + run.text, bold, italic)
+            joined[-1] = Run(joined[-1].text + text, bold, italic)
         else:
-            joined.append(Run(run.text, bold, italic))
+            joined.append(Run(text, bold, italic))
     if not joined and paragraph.text:
-        joined.append(Run(paragraph.text))
+        joined.append(Run(paragraph.text.replace("\u00a0", " ")))
     return tuple(joined)
 
 

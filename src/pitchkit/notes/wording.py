@@ -321,15 +321,24 @@ def headline(pitch: Pitch, lang: Language) -> str:
             "it fits."
         ).format(title=title)
     objective = shown[0].objective.text.strip()
-    also = ""
+    # The bullet below gives this objective's figures without naming it again, so a
+    # personal objective is said to be one here.
+    personal = (
+        " ({})".format(lang.gettext("your personal objective"))
+        if shown[0].objective.kind == "personal"
+        else ""
+    )
     if foreign(objective, lang):
         # No English inside the Welsh sentence: the objective follows, quoted, on a line
         # of its own.
         sentence = lang.gettext("{title} will help you with this objective of yours:").format(
             title=title
         )
-        return "\n".join(line for line in (sentence, quoted(objective.rstrip(".")), also) if line)
-    return f"{objective_sentence(title, objective, lang)} {also}".strip()
+        return "\n".join((sentence, quoted(objective.rstrip(".")) + personal))
+    sentence = objective_sentence(title, objective, lang)
+    if personal and sentence.endswith("."):
+        return sentence[:-1] + personal + "."
+    return sentence + personal
 
 
 def objective_sentence(title: str, objective: str, lang: Language) -> str:

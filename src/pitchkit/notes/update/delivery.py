@@ -27,6 +27,7 @@ from pitchkit.notes.update.claims import Claim
 from pitchkit.notes.update.measures import amount_text
 from pitchkit.notes.update.progress import MeasureProgress, is_money
 from pitchkit.notes.update.situation import Situation
+from pitchkit.recast.money import fy_label
 from pitchkit.recast.pitch import Pitch, Quantity, Statement, share_of_target
 
 #: At most this many rows of delivery toward the director's objectives.
@@ -49,7 +50,10 @@ def claimed(progress: MeasureProgress, claim: Claim) -> MeasureProgress:
     """``progress`` with its delivery replaced by the claim's (``None`` when not shown)."""
     if progress.impact.per is None:
         return progress
-    return replace(progress, delivered=claim.delivered, delivered_money=claim.money)
+    money = claim.money
+    if money is not None and claim.delivered is not None and progress.restated_value is not None:
+        money = claim.delivered * progress.restated_value  # at the briefing note's prices
+    return replace(progress, delivered=claim.delivered, delivered_money=money)
 
 
 def not_shown_text(claim: Claim, situation: Situation) -> str:
@@ -198,6 +202,10 @@ def delivered_money_text(progress: MeasureProgress, lang: Language) -> str:
     money = progress.delivered_money
     if money is None or money <= 0 or is_money(progress.impact):
         return ""
+    if progress.price_base is not None:
+        return lang.gettext("worth {money} at {base} prices").format(
+            money=fmt.money(money, lang), base=fy_label(progress.price_base)
+        )
     return lang.gettext("worth {money}").format(money=fmt.money(money, lang))
 
 

@@ -69,6 +69,10 @@ class MeasureProgress:
     direction: Direction | None  # ``latest`` against ``previous``
     delivered: float | None  # cumulative gain, for rate impacts only
     delivered_money: float | None  # its value, where the impact has a value or is money
+    #: The unit cost restated at the pitch's price base (the brief's), and that base's
+    #: financial year: ``None`` where the unit cost's own year is not known.
+    restated_value: float | None = None
+    price_base: int | None = None
 
     @property
     def with_data(self) -> tuple[Period, ...]:

@@ -111,7 +111,9 @@ def situate(
     if pitch.ledger is not None:  # money another impact already counts is not shown again
         counted_elsewhere = {line.impact.id for line in pitch.ledger.lines if line.within}
         progress = [
-            replace(p, delivered_money=None) if p.impact.id in counted_elsewhere else p
+            replace(p, delivered_money=None)
+            if p.impact.id in counted_elsewhere
+            else _restated(p, pitch)
             for p in progress
         ]
     return Situation(
@@ -143,3 +145,24 @@ def default_period(facts: Facts, today: dt.date) -> Period:
     if start is not None and previous.end < start:
         return period_at(start, kind)
     return previous
+
+
+def _restated(progress: MeasureProgress, pitch: Pitch) -> MeasureProgress:
+    """``progress`` with its money at the pitch's price base, as the briefing note gives it.
+
+    A unit cost in 2016/17 prices priced at 2016/17 prices would put the
+    update's money a quarter below the note's for the same admissions.
+    """
+    ledger = pitch.ledger
+    line = ledger.line(progress.impact.id) if ledger is not None else None
+    if ledger is None or line is None or line.restated_cost is None or line.uplift is None:
+        return progress
+    money = progress.delivered_money
+    if progress.delivered is not None and money is not None:
+        money = progress.delivered * line.restated_cost
+    return replace(
+        progress,
+        delivered_money=money,
+        restated_value=line.restated_cost,
+        price_base=ledger.price_year,
+    )

@@ -1,0 +1,216 @@
+"""What a director reading the note would notice: each read back from the rendered document."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+
+from notereading import EXAMPLES, director_ids, render_note
+from pitchkit.facts.project import open_project, pick_director
+from pitchkit.notes.brief import brief_parts, make_brief_note
+from pitchkit.notes.update import make_update
+
+ROOT = Path(__file__).parent.parent
+SEPSIS = ROOT / "tests" / "data" / "sepsis_project.yaml"
+FALLS = ROOT / "examples" / "falls-prevention" / "facts.yaml"
+FRAILTY = ROOT / "examples" / "frailty-virtual-ward" / "facts.yaml"
+WELSH = ROOT / "examples" / "ysbyty-cymunedol" / "facts.yaml"
+NBSP = "\u00a0"
+
+
+def _cases() -> list[tuple[Path, str]]:
+    return [(path, d) for path in [*EXAMPLES, SEPSIS] for d in director_ids(path)]
+
+
+def _note(path: Path, director_id: str, today: dt.date) -> bytes:
+    project = open_project(path)
+    director = pick_director(project.facts, director_id)
+    return make_brief_note(project, director, today=today).data
+
+
+def _body_xml_text(data: bytes) -> str:
+    """The text of every w:t of the body, as stored in the XML (entities as written)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        xml = package.read("word/document.xml").decode("utf-8")
+    return "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", xml))
+
+
+@pytest.mark.parametrize(("path", "director_id"), _cases(), ids=lambda v: getattr(v, "name", v))
+def test_the_lead_objective_is_not_quoted_again_as_the_first_bullets_heading(
+    path: Path, director_id: str
+) -> None:
+    project = open_project(path)
+    director = pick_director(project.facts, director_id)
+    note = make_brief_note(project, director, today=dt.date(2026, 11, 1))
+    if not note.pitch.shown:
+        return
+    read = render_note(path, director_id)
+    lead = note.pitch.shown[0].objective.text.strip().rstrip(".")
+    bullet_heads = [h.rstrip(":") for h in read.headings if h not in _section_headings(read)]
+    assert lead not in bullet_heads, (lead, bullet_heads)
+    # The figures of that objective follow the lead sentence straight away.
+    document = docx.Document(io.BytesIO(note.data))
+    texts = [p.text.replace(NBSP, " ") for p in document.paragraphs]
+    after = texts[texts.index(_why(project.lang.lang)) + 2]
+    measure = note.pitch.shown[0].impact.measure
+    assert after.startswith((measure, "“" + measure)) or measure in after, after
+
+
+def _why(lang: str) -> str:
+    return "Pam mae hyn yn bwysig i chi" if lang == "cy" else "Why this matters to you"
+
+
+def _section_headings(read: object) -> set[str]:
+    return {
+        "What we are asking",
+        "Why this matters to you",
+        "The problem, as the organisation sees it",
+        "The change, in brief",
+        "Your advice would help us",
+        "What is in it for you",
+        "Funding and timeline",
+        "Contact",
+    }
+
+
+PERSONAL_FACTS = """\
+project:
+  title: Ward rostering
+  organisation: Example NHS Trust
+  change: Rosters approved six weeks ahead
+  problem: Agency shifts are booked late
+impacts:
+  - id: agency
+    measure: Agency nursing shifts
+    unit: shifts
+    per: month
+    baseline: 300
+    target: 200
+    supports: [cpo.own]
+directors:
+  - id: cpo
+    name: Sam Lee
+    role: Chief People Officer
+    objectives:
+      - id: own
+        text: Reduce agency shifts on the medical wards
+        kind: personal
+"""
+
+
+def test_a_personal_objective_named_only_in_the_lead_sentence_is_called_personal_there(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "facts.yaml"
+    path.write_text(PERSONAL_FACTS, encoding="utf-8")
+    read = render_note(path, "cpo")
+    why = [text for section, text in read.paragraphs if section == "Why this matters to you"]
+    assert why[0].startswith(
+        "Ward rostering will help you reduce agency shifts on the medical wards "
+        "(your personal objective)."
+    ), why
+    assert "Reduce agency shifts on the medical wards" not in " ".join(read.headings)
+
+
+def test_dates_and_figures_with_units_do_not_break_across_lines() -> None:
+    # Before the meeting of 10 February 2027; the ask is to sign by 31 January 2027.
+    text = _body_xml_text(_note(FALLS, "don", dt.date(2026, 12, 1)))
+    assert f"meeting on 10{NBSP}February{NBSP}2027" in text
+    assert f"by 31{NBSP}January{NBSP}2027" in text
+    assert f"Runs from 1{NBSP}April{NBSP}2027 to 31{NBSP}March{NBSP}2028" in text
+    assert f"34{NBSP}fewer a year" in text
+    assert f"84 to 50{NBSP}falls a year" in text
+    assert f"Inpatient falls per{NBSP}1,000{NBSP}occupied bed{NBSP}days" in text
+    assert f"payback in 7{NBSP}months" in text
+    coo = _body_xml_text(_note(FRAILTY, "coo", dt.date(2026, 12, 1)))
+    assert f"1,600{NBSP}fewer a year" in coo
+    assert f"(45{NBSP}minutes, starting April{NBSP}2027)" in coo
+    dof = _body_xml_text(_note(FRAILTY, "dof", dt.date(2026, 12, 1)))
+    assert f"1,600{NBSP}bed{NBSP}days a year at 92%{NBSP}occupancy" in dof
+    assert f"£2.10{NBSP}per{NBSP}£1" in dof
+    assert f"net{NBSP}£274,000" in dof
+    # The character itself goes into the XML: never an escaped entity shown as text.
+    for stored in (text, coo, dof):
+        assert "&amp;" not in stored.replace("A&amp;E", "")
+        assert "nbsp" not in stored
+        assert "&#160;" not in stored
+
+
+def test_a_welsh_note_keeps_its_dates_whole() -> None:
+    text = _body_xml_text(_note(WELSH, "dpcmh", dt.date(2026, 11, 1)))
+    assert f"cyfarfod ar 18{NBSP}Tachwedd{NBSP}2026" in text
+    assert f"o 11{NBSP}Ionawr{NBSP}2027 tan 31{NBSP}Rhagfyr{NBSP}2027" in text
+
+
+def _text(path: Path, director_id: str, today: dt.date = dt.date(2026, 12, 1)) -> str:
+    return _body_xml_text(_note(path, director_id, today)).replace(NBSP, " ")
+
+
+def test_the_finance_money_block_does_not_restate_the_capacity_a_statement_gave() -> None:
+    text = _text(FRAILTY, "dof")
+    # 200 fewer admissions a year × £1,590 (2016/17) × 1.3305 (NHSCII to 2026/27) = £423,112.
+    assert text.count("worth £423,000 a year in capacity") == 1
+    assert "Capacity: £423,000" not in text
+    assert (
+        "At 2026/27 prices, no cash for the financial plan. The capacity above is money only "
+        "when about 4.8 beds close (1,600 bed days a year at 92% occupancy)."
+    ) in text
+
+
+def test_another_directors_money_line_refers_to_the_capacity_above() -> None:
+    text = _text(FRAILTY, "coo")
+    assert text.count("£423,000") == 1
+    assert (
+        "Money: the capacity above, no cash, at 2026/27 prices, against £250,000 of funding "
+        "(payback in 7 months if the capacity is turned into cash)."
+    ) in text
+    # A note whose statements give no money keeps the figure in its money line.
+    assert "Money: £423,000 a year of capacity, no cash" in _text(FRAILTY, "don")
+
+
+def test_a_money_line_gives_the_figure_again_when_fitting_drops_its_statement() -> None:
+    project = open_project(FRAILTY)
+    director = pick_director(project.facts, "coo")
+    full = brief_parts(project, director, today=dt.date(2026, 12, 1))
+    assert full.context["money"]["lines"][0].startswith("Money: the capacity above")
+    short = brief_parts(project, director, today=dt.date(2026, 12, 1), page=420)
+    assert len(short.context["pitch"]["statements"]) == 1  # the £423,000 statement dropped
+    assert (
+        short.context["money"]["lines"][0]
+        .replace(NBSP, " ")
+        .startswith("Money: £423,000 a year of capacity")
+    )
+
+
+def test_a_one_year_project_does_not_repeat_its_years_benefit_as_the_total() -> None:
+    text = _text(FALLS, "dof")
+    # 34 fewer falls × £1,878 × 1.3305 = £84,957 a year, all in 2027/28 (1 April 2027 to
+    # 31 March 2028); net £85,000 - £48,000 = £37,000; payback 12 × 48,000 / 84,957 = 6.8
+    # months; £84,957 / £48,000 = £1.77 per £1.
+    assert (
+        "Benefit against £48,000 of funding, counting capacity as if it were cash: "
+        "2027/28 £85,000 for £48,000, net £37,000; payback 7 months; £1.77 per £1."
+    ) in text
+    assert "over the project" not in text
+
+
+def test_an_updates_money_is_at_the_briefing_notes_prices() -> None:
+    # 164 admissions avoided (June 2027 to March 2028) at £1,590 in 2016/17 prices restated to
+    # 2026/27 (× 1.3305, £2,115.56 each) is £346,952: the brief prices each admission at
+    # £2,116, so the update does too (at 2016/17 prices it would be £260,760).
+    project = open_project(FRAILTY)
+    data, _info = make_update(
+        project, pick_director(project.facts, "dof"), today=dt.date(2026, 12, 1)
+    )
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        xml = package.read("word/document.xml").decode("utf-8")
+    text = "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", xml)).replace(NBSP, " ")
+    assert "164 admissions fewer than at the baseline rate" in text
+    assert "worth £347,000 at 2026/27 prices" in text
+    assert "£261,000" not in text
