@@ -214,3 +214,35 @@ def test_an_updates_money_is_at_the_briefing_notes_prices() -> None:
     assert "164 admissions fewer than at the baseline rate" in text
     assert "worth £347,000 at 2026/27 prices" in text
     assert "£261,000" not in text
+
+
+COPD = ROOT / "tests" / "data" / "linkeval-blind4" / "copd-rehab" / "facts.yaml"
+
+
+def test_a_shorter_wait_reads_as_weeks_shorter_not_fewer_weeks(today: dt.date) -> None:
+    # 'Wait from referral to first pulmonary rehabilitation session', 16 to 4 weeks.
+    project = open_project(COPD)
+    director = pick_director(project.facts, "md")
+    text = " ".join(
+        p.text.replace(NBSP, " ")
+        for p in docx.Document(
+            io.BytesIO(make_brief_note(project, director, today=today).data)
+        ).paragraphs
+    )
+    assert "from 16 to 4 weeks: 12 weeks shorter" in text
+    assert "12 fewer" not in text
+
+
+def test_a_count_of_days_still_reads_as_fewer() -> None:
+    from pitchkit.facts.schema import Impact
+    from pitchkit.recast.pitch import quantify
+
+    def impact(measure: str, unit: str) -> Impact:
+        return Impact.model_validate(
+            {"id": "x", "measure": measure, "unit": unit, "baseline": 100, "target": 80}
+        )
+
+    assert quantify(impact("Days lost to sickness absence", "days")).duration is False
+    assert quantify(impact("Bed days used after surgery", "bed days")).duration is False
+    assert quantify(impact("Average length of stay", "days")).duration is True
+    assert quantify(impact("Wait for a first appointment", "weeks")).duration is True

@@ -153,7 +153,8 @@ def test_header_footer_and_table_loop(tmp_path: Path) -> None:
     rows = [[c.text for c in row.cells] for row in filled.tables[0].rows]
     assert rows[0] == ["Measure", "Now", "Aim"]
     assert rows[1][0].startswith("Emergency admissions")
-    assert rows[1][1:] == ["1,200 admissions", "1,000 admissions"]
+    # A figure and its unit are held together by a non-breaking space, in users' templates too.
+    assert rows[1][1:] == ["1,200\u00a0admissions", "1,000\u00a0admissions"]
     assert len(rows) == 1 + 4  # the header and one row per impact; the tag rows are gone
 
 

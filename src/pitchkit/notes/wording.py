@@ -160,6 +160,7 @@ def amount(value: float, quantity: Quantity, lang: Language) -> str:
 def gain_phrase(quantity: Quantity, lang: Language, *, with_unit: bool = True) -> str:
     """How much better, plainly: ``200 fewer admissions a year`` or ``7 points higher``.
 
+    A wait in a unit of time names it: ``12 weeks shorter``, not ``12 fewer``.
     A target at the baseline level plans no change, and says so.
     """
     if quantity.gain == 0:
@@ -180,12 +181,23 @@ def gain_phrase(quantity: Quantity, lang: Language, *, with_unit: bool = True) -
         text = pattern.format(amount=size)
     else:
         size = fmt.number(abs(quantity.gain), lang)
-        unit = quantity.unit.strip() if with_unit else ""
+        # A wait names its unit even where a count leaves it to the sentence:
+        # "from 16 to 4 weeks: 12 weeks shorter", not "12 fewer".
+        unit = quantity.unit.strip() if with_unit or quantity.duration else ""
         if unit and abs(quantity.gain) == 1:
             unit = fmt.singular_unit(unit, lang)
-        pattern = (
-            lang.gettext("{number} fewer {unit}") if lower else lang.gettext("{number} more {unit}")
-        )
+        if quantity.duration and unit:
+            pattern = (
+                lang.gettext("{number} {unit} shorter")
+                if lower
+                else lang.gettext("{number} {unit} longer")
+            )
+        else:
+            pattern = (
+                lang.gettext("{number} fewer {unit}")
+                if lower
+                else lang.gettext("{number} more {unit}")
+            )
         text = " ".join(pattern.format(number=size, unit=unit).split())
     return f"{text} {per}".strip()
 
