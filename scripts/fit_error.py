@@ -10,10 +10,15 @@ note's height is compared with the real one (read from the PDF as
 ``scripts/calibrate_fit.py`` does) by both estimates: the fitting estimate
 (:func:`pitchkit.notes.fit.estimate_height`, from the context) and the
 layout (:func:`pitchkit.notes.layout.body_height`, from the filled
-document). Prints each error's distribution, and what the layout decides
-with :data:`pitchkit.notes.brief.LAYOUT_MARGIN` against LibreOffice's own
-choice, director by director. Needs LibreOffice and poppler's pdftotext;
-takes a few minutes.
+document). For the layout it also compares, line by line, where it puts
+each line's baseline with where LibreOffice did (``pdftotext
+-bbox-layout``), and reports the difference at the last line: the one that
+says whether a note ends inside the page, free of the glyph heights that
+the lowest word's box adds. Prints each error's distribution, and what the
+layout decides with :data:`pitchkit.notes.brief.ONE_PAGE_MARGIN` and
+:data:`pitchkit.notes.brief.OVER_MARGIN` against LibreOffice's own choice,
+director by director. Needs LibreOffice and poppler's pdftotext; takes a
+few minutes.
 
     python scripts/fit_error.py [--save errors.json] [FACTS ...]
     python scripts/fit_error.py --load errors.json
@@ -23,10 +28,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import io
 import json
+import re
 import statistics
+import subprocess
 import sys
 import tempfile
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -34,10 +43,12 @@ from calibrate_fit import real_height
 
 from pitchkit.errors import PitchkitError
 from pitchkit.facts.project import open_project
+from pitchkit.notes import layout
 from pitchkit.notes.brief import (
     BODY_HEIGHT,
-    LAYOUT_MARGIN,
     MEASURED_PAGES,
+    ONE_PAGE_MARGIN,
+    OVER_MARGIN,
     BriefParts,
     _words_shown,
     builtin_template,
@@ -59,6 +70,70 @@ TODAY = dt.date(2026, 12, 3)
 LOCALES = ("en_GB", "cy_GB")
 
 
+#: The template's top margin in points (850 twips).
+TOP = 850 / 20
+_LINE = re.compile(r'<line xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">')
+
+
+def layout_baselines(document: bytes) -> list[float]:
+    """Where the layout puts each line's baseline on one long page, in points from its top.
+
+    The same walk as :func:`pitchkit.notes.layout.body_height`; within a line,
+    the font's ascent and line gap come above the baseline.
+    """
+    xml = zipfile.ZipFile(io.BytesIO(document)).read("word/document.xml")
+    body = layout.etree.fromstring(xml).find(f"{layout._W}body")
+    font = layout._font()
+    top, previous, found = TOP, None, []
+    for element in body:
+        if element.tag != f"{layout._W}p":
+            continue
+        name = layout._style_name(element)
+        style = layout.STYLES[name]
+        if previous is not None and not (name == previous[0] and name in layout.CONTEXTUAL):
+            top += max(previous[1].after, style.before)
+        lines = layout._lines(
+            layout._characters(element, style), style, layout.TEXT_WIDTH - style.indent
+        )
+        height = style.size * font.line_height * style.line
+        ascent = (1854 + 67) / 2048 * style.size  # Liberation Sans: ascender and line gap
+        found.extend(top + line * height + ascent for line in range(lines))
+        top += lines * height
+        previous = (name, style)
+    return found
+
+
+def libreoffice_baselines(pdf: Path) -> list[float]:
+    """The baseline of each line of the body on the PDF's first page, in points.
+
+    poppler gives each line's box as its baseline less 0.95 and plus 0.35 of
+    the font size (its defaults for a font without those metrics), so the
+    baseline is the box's bottom less 0.35 / 1.3 of its height; a bullet and
+    its text, on one baseline, are one line.
+    """
+    html = subprocess.run(
+        ["pdftotext", "-bbox-layout", "-l", "1", str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    found: set[float] = set()
+    for y_min, y_max in _LINE.findall(html):
+        bottom, size = float(y_max), (float(y_max) - float(y_min)) / 1.3
+        baseline = round(bottom - 0.35 * size, 1)
+        if TOP < baseline < TOP + BODY_HEIGHT + 1:
+            found.add(baseline)
+    return sorted(found)
+
+
+def baseline_error(document: bytes, pdf: Path) -> float | None:
+    """LibreOffice's last baseline less the layout's, in points (``None`` if lines differ)."""
+    ours, theirs = layout_baselines(document), libreoffice_baselines(pdf)
+    if not ours or len(ours) != len(theirs):
+        return None
+    return theirs[-1] - ours[-1]
+
+
 def default_files() -> list[Path]:
     """Every bundled example and the test facts files that make a brief."""
     data = ROOT / "tests" / "data"
@@ -67,7 +142,8 @@ def default_files() -> list[Path]:
         ROOT / "src" / "pitchkit" / "demo" / "facts.yaml",
         *sorted((data / "pitch").glob("*.yaml")),
         *sorted((data / "long").glob("*.yaml")),
-        *sorted((data / "linkeval").glob("*/facts.yaml")),
+        *sorted(data.glob("linkeval*/*/facts.yaml")),
+        data / "sepsis_project.yaml",
     ]
 
 
@@ -169,6 +245,12 @@ def report(rows: list[dict[str, Any]]) -> None:
     spread(
         "  real - layout in points, one-page notes", [row["real"] - row["layout"] for row in laid]
     )
+    lined = [row["baseline"] for row in one if row.get("baseline") is not None]
+    spread("  LibreOffice's last baseline - the layout's, one-page notes", lined)
+    print(
+        f"  ({len(one) - len(lined)} one-page notes left out: LibreOffice broke their lines "
+        "differently, or the lowest word is not on the last line)"
+    )
     unread = sum(row["layout"] is None for row in rows)
     print(
         f"  layouts of one-page notes reach {max(row['layout'] for row in laid):.1f} pt; of "
@@ -208,8 +290,9 @@ def decide(rows: list[dict[str, Any]]) -> None:
             outcome["decided otherwise"] += 1
             print(f"  decided otherwise: {key}")
     print(
-        f"with a margin of {LAYOUT_MARGIN:g} pt (one page at most {BODY_HEIGHT - LAYOUT_MARGIN:.1f}"
-        f" pt, over at least {BODY_HEIGHT + LAYOUT_MARGIN:.1f} pt), over {len(groups)} notes:"
+        f"with margins of {ONE_PAGE_MARGIN:g} and {OVER_MARGIN:g} pt (one page at most "
+        f"{BODY_HEIGHT - ONE_PAGE_MARGIN:.1f} pt, over at least "
+        f"{BODY_HEIGHT + OVER_MARGIN:.1f} pt), over {len(groups)} notes:"
     )
     for what, count in outcome.items():
         print(f"  {what}: {count}")
@@ -230,6 +313,7 @@ def main() -> int:
         rows = notes(files, folder)
         for row, pdf in zip(rows, laid_out([Path(str(row["docx"])) for row in rows]), strict=True):
             row["real"] = round(real_height(pdf), 2)
+            row["baseline"] = baseline_error(Path(str(row["docx"])).read_bytes(), pdf)
             row["pages"] = pdf_page_count(pdf.read_bytes())
             del row["docx"]
     if args.save:
