@@ -20,8 +20,15 @@ layout decides with :data:`pitchkit.notes.brief.ONE_PAGE_MARGIN` and
 director by director. Needs LibreOffice and poppler's pdftotext; takes a
 few minutes.
 
-    python scripts/fit_error.py [--save errors.json] [FACTS ...]
-    python scripts/fit_error.py --load errors.json
+With ``--grow``, it tests the margins where they matter, at the page's
+end: each director's note (the first four of each file), fitted to a few
+page heights, has its headline grown a word at a time, and every note that
+ends within 6 pt either side of the page body is laid out by LibreOffice;
+it prints the highest laid-out height on one page, the lowest on two, the
+baseline error and what the margins decide, note by note.
+
+    python scripts/fit_error.py [--save errors.json] [--grow] [FACTS ...]
+    python scripts/fit_error.py --load errors.json [--grow]
 """
 
 from __future__ import annotations
@@ -190,6 +197,96 @@ def notes(files: list[Path], folder: Path) -> list[dict[str, object]]:
     return made
 
 
+#: Words a grown headline is lengthened with, one at a time.
+GROWTH = ("more", "and", "care", "the", "wards", "of", "staff")
+#: How near the page body's end a grown note must end to be laid out, in points.
+NEAR = 6.0
+
+
+def grown(files: list[Path], folder: Path, directors: int = 4) -> list[dict[str, object]]:
+    """Notes grown a word at a time to end near the page's end, written to ``folder``."""
+    from pitchkit.word.fastrender import CompiledTemplate
+
+    made: list[dict[str, object]] = []
+    for path in files:
+        for locale in LOCALES:
+            try:
+                project = open_project(path, locale=locale)
+            except PitchkitError as error:
+                print(f"skipped {path} {locale}: {error}", file=sys.stderr)
+                continue
+            template = CompiledTemplate(builtin_template("brief"), lang=project.lang)
+            for director in project.facts.directors[:directors]:
+                pitch = localise_pitch(recast(project.facts, director, today=TODAY), project.lang)
+                whole = brief_context(pitch, project.lang, today=TODAY)
+                props = properties(pitch, project.lang, "brief", TODAY)
+                for share in (1.0, 0.96, 0.9):
+                    context = fit_note(whole, project.lang, page=PAGE_HEIGHT * share).context
+                    start = body_height(template.fill(context, properties=props))
+                    if start is None or not BODY_HEIGHT - 60 < start < BODY_HEIGHT - NEAR:
+                        continue
+                    headline = str(context["pitch"]["headline"])
+                    for count in range(1, 200):
+                        words = (GROWTH[(i + len(made)) % len(GROWTH)] for i in range(count))
+                        longer = {**context["pitch"], "headline": f"{headline} {' '.join(words)}"}
+                        data = template.fill({**context, "pitch": longer}, properties=props)
+                        height = body_height(data)
+                        if height is None or height > BODY_HEIGHT + NEAR:
+                            break
+                        if height >= BODY_HEIGHT - NEAR:
+                            docx = folder / f"{len(made)}.docx"
+                            docx.write_bytes(data)
+                            made.append(
+                                {
+                                    "facts": str(path.relative_to(ROOT)),
+                                    "locale": locale,
+                                    "director": director.id,
+                                    "fit": f"{share:g}",
+                                    "words": count,
+                                    "layout": height,
+                                    "docx": str(docx),
+                                }
+                            )
+    return made
+
+
+def report_grown(rows: list[dict[str, Any]]) -> None:
+    """Print where grown notes turn onto a second page, and what the margins decide."""
+    one = [row for row in rows if row["pages"] == 1]
+    over = [row for row in rows if row["pages"] != 1]
+    notes = {(row["facts"], row["locale"], row["director"]) for row in rows}
+    print(f"grown notes laid out by LibreOffice: {len(rows)} (from {len(notes)} directors' notes)")
+    if one:
+        print(
+            f"  on one page: laid out up to {max(row['layout'] for row in one) - BODY_HEIGHT:+.2f}"
+            " pt from the body's end"
+        )
+    if over:
+        print(
+            f"  over a page: laid out from {min(row['layout'] for row in over) - BODY_HEIGHT:+.2f}"
+            " pt from the body's end"
+        )
+    lined = [row["baseline"] for row in one if row.get("baseline") is not None]
+    if len(lined) > 1:
+        spread("  LibreOffice's last baseline - the layout's, one-page notes", lined)
+    wrong = [
+        row
+        for row in rows
+        if (surely_one_page(row["layout"]) and row["pages"] != 1)
+        or (surely_over(row["layout"]) and row["pages"] == 1)
+    ]
+    left = sum(
+        not surely_one_page(row["layout"]) and not surely_over(row["layout"]) for row in rows
+    )
+    print(
+        f"with margins of {ONE_PAGE_MARGIN:g} and {OVER_MARGIN:g} pt: "
+        f"{len(rows) - left - len(wrong)} decided as LibreOffice laid them out, {left} left to "
+        f"LibreOffice, {len(wrong)} decided otherwise"
+    )
+    for row in wrong:
+        print(f"  decided otherwise: {row['facts']} {row['locale']} {row['director']} {row}")
+
+
 def laid_out(paths: list[Path], chunk: int = 40) -> list[Path]:
     """Each document's PDF, converted by LibreOffice a few dozen at a time.
 
@@ -303,22 +400,25 @@ def main() -> int:
     parser.add_argument("facts", nargs="*", type=Path)
     parser.add_argument("--save", type=Path, help="write every note's figures here (JSON)")
     parser.add_argument("--load", type=Path, help="report on figures saved before")
+    parser.add_argument("--grow", action="store_true", help="grow notes across the page's end")
     args = parser.parse_args()
+    show = report_grown if args.grow else report
     if args.load:
-        report(json.loads(args.load.read_text(encoding="utf-8")))
+        show(json.loads(args.load.read_text(encoding="utf-8")))
         return 0
     files = [path.resolve() for path in args.facts] or default_files()
     with tempfile.TemporaryDirectory(prefix="pitchkit-fit-error-") as name:
         folder = Path(name)
-        rows = notes(files, folder)
+        rows = grown(files, folder) if args.grow else notes(files, folder)
         for row, pdf in zip(rows, laid_out([Path(str(row["docx"])) for row in rows]), strict=True):
-            row["real"] = round(real_height(pdf), 2)
+            if not args.grow:
+                row["real"] = round(real_height(pdf), 2)
             row["baseline"] = baseline_error(Path(str(row["docx"])).read_bytes(), pdf)
             row["pages"] = pdf_page_count(pdf.read_bytes())
             del row["docx"]
     if args.save:
         args.save.write_text(json.dumps(rows, indent=1), encoding="utf-8")
-    report(rows)
+    show(rows)
     return 0
 
 
