@@ -10,23 +10,39 @@ note's height is compared with the real one (read from the PDF as
 ``scripts/calibrate_fit.py`` does) by both estimates: the fitting estimate
 (:func:`pitchkit.notes.fit.estimate_height`, from the context) and the
 layout (:func:`pitchkit.notes.layout.body_height`, from the filled
-document). Prints each error's distribution, and what the layout decides
-with :data:`pitchkit.notes.brief.LAYOUT_MARGIN` against LibreOffice's own
-choice, director by director. Needs LibreOffice and poppler's pdftotext;
-takes a few minutes.
+document). For the layout it also compares, line by line, where it puts
+each line's baseline with where LibreOffice did (``pdftotext
+-bbox-layout``), and reports the difference at the last line: the one that
+says whether a note ends inside the page, free of the glyph heights that
+the lowest word's box adds. Prints each error's distribution, and what the
+layout decides with :data:`pitchkit.notes.brief.ONE_PAGE_MARGIN` and
+:data:`pitchkit.notes.brief.OVER_MARGIN` against LibreOffice's own choice,
+director by director. Needs LibreOffice and poppler's pdftotext; takes a
+few minutes.
 
-    python scripts/fit_error.py [--save errors.json] [FACTS ...]
-    python scripts/fit_error.py --load errors.json
+With ``--grow``, it tests the margins where they matter, at the page's
+end: each director's note (the first four of each file), fitted to a few
+page heights, has its headline grown a word at a time, and every note that
+ends within 6 pt either side of the page body is laid out by LibreOffice;
+it prints the highest laid-out height on one page, the lowest on two, the
+baseline error and what the margins decide, note by note.
+
+    python scripts/fit_error.py [--save errors.json] [--grow] [FACTS ...]
+    python scripts/fit_error.py --load errors.json [--grow]
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import io
 import json
+import re
 import statistics
+import subprocess
 import sys
 import tempfile
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -34,10 +50,12 @@ from calibrate_fit import real_height
 
 from pitchkit.errors import PitchkitError
 from pitchkit.facts.project import open_project
+from pitchkit.notes import layout
 from pitchkit.notes.brief import (
     BODY_HEIGHT,
-    LAYOUT_MARGIN,
     MEASURED_PAGES,
+    ONE_PAGE_MARGIN,
+    OVER_MARGIN,
     BriefParts,
     _words_shown,
     builtin_template,
@@ -59,6 +77,70 @@ TODAY = dt.date(2026, 12, 3)
 LOCALES = ("en_GB", "cy_GB")
 
 
+#: The template's top margin in points (850 twips).
+TOP = 850 / 20
+_LINE = re.compile(r'<line xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">')
+
+
+def layout_baselines(document: bytes) -> list[float]:
+    """Where the layout puts each line's baseline on one long page, in points from its top.
+
+    The same walk as :func:`pitchkit.notes.layout.body_height`; within a line,
+    the font's ascent and line gap come above the baseline.
+    """
+    xml = zipfile.ZipFile(io.BytesIO(document)).read("word/document.xml")
+    body = layout.etree.fromstring(xml).find(f"{layout._W}body")
+    font = layout._font()
+    top, previous, found = TOP, None, []
+    for element in body:
+        if element.tag != f"{layout._W}p":
+            continue
+        name = layout._style_name(element)
+        style = layout.STYLES[name]
+        if previous is not None and not (name == previous[0] and name in layout.CONTEXTUAL):
+            top += max(previous[1].after, style.before)
+        lines = layout._lines(
+            layout._characters(element, style), style, layout.TEXT_WIDTH - style.indent
+        )
+        height = style.size * font.line_height * style.line
+        ascent = (1854 + 67) / 2048 * style.size  # Liberation Sans: ascender and line gap
+        found.extend(top + line * height + ascent for line in range(lines))
+        top += lines * height
+        previous = (name, style)
+    return found
+
+
+def libreoffice_baselines(pdf: Path) -> list[float]:
+    """The baseline of each line of the body on the PDF's first page, in points.
+
+    poppler gives each line's box as its baseline less 0.95 and plus 0.35 of
+    the font size (its defaults for a font without those metrics), so the
+    baseline is the box's bottom less 0.35 / 1.3 of its height; a bullet and
+    its text, on one baseline, are one line.
+    """
+    html = subprocess.run(
+        ["pdftotext", "-bbox-layout", "-l", "1", str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    found: set[float] = set()
+    for y_min, y_max in _LINE.findall(html):
+        bottom, size = float(y_max), (float(y_max) - float(y_min)) / 1.3
+        baseline = round(bottom - 0.35 * size, 1)
+        if TOP < baseline < TOP + BODY_HEIGHT + 1:
+            found.add(baseline)
+    return sorted(found)
+
+
+def baseline_error(document: bytes, pdf: Path) -> float | None:
+    """LibreOffice's last baseline less the layout's, in points (``None`` if lines differ)."""
+    ours, theirs = layout_baselines(document), libreoffice_baselines(pdf)
+    if not ours or len(ours) != len(theirs):
+        return None
+    return theirs[-1] - ours[-1]
+
+
 def default_files() -> list[Path]:
     """Every bundled example and the test facts files that make a brief."""
     data = ROOT / "tests" / "data"
@@ -67,7 +149,8 @@ def default_files() -> list[Path]:
         ROOT / "src" / "pitchkit" / "demo" / "facts.yaml",
         *sorted((data / "pitch").glob("*.yaml")),
         *sorted((data / "long").glob("*.yaml")),
-        *sorted((data / "linkeval").glob("*/facts.yaml")),
+        *sorted(data.glob("linkeval*/*/facts.yaml")),
+        data / "sepsis_project.yaml",
     ]
 
 
@@ -112,6 +195,96 @@ def notes(files: list[Path], folder: Path) -> list[dict[str, object]]:
                         }
                     )
     return made
+
+
+#: Words a grown headline is lengthened with, one at a time.
+GROWTH = ("more", "and", "care", "the", "wards", "of", "staff")
+#: How near the page body's end a grown note must end to be laid out, in points.
+NEAR = 6.0
+
+
+def grown(files: list[Path], folder: Path, directors: int = 4) -> list[dict[str, object]]:
+    """Notes grown a word at a time to end near the page's end, written to ``folder``."""
+    from pitchkit.word.fastrender import CompiledTemplate
+
+    made: list[dict[str, object]] = []
+    for path in files:
+        for locale in LOCALES:
+            try:
+                project = open_project(path, locale=locale)
+            except PitchkitError as error:
+                print(f"skipped {path} {locale}: {error}", file=sys.stderr)
+                continue
+            template = CompiledTemplate(builtin_template("brief"), lang=project.lang)
+            for director in project.facts.directors[:directors]:
+                pitch = localise_pitch(recast(project.facts, director, today=TODAY), project.lang)
+                whole = brief_context(pitch, project.lang, today=TODAY)
+                props = properties(pitch, project.lang, "brief", TODAY)
+                for share in (1.0, 0.96, 0.9):
+                    context = fit_note(whole, project.lang, page=PAGE_HEIGHT * share).context
+                    start = body_height(template.fill(context, properties=props))
+                    if start is None or not BODY_HEIGHT - 60 < start < BODY_HEIGHT - NEAR:
+                        continue
+                    headline = str(context["pitch"]["headline"])
+                    for count in range(1, 200):
+                        words = (GROWTH[(i + len(made)) % len(GROWTH)] for i in range(count))
+                        longer = {**context["pitch"], "headline": f"{headline} {' '.join(words)}"}
+                        data = template.fill({**context, "pitch": longer}, properties=props)
+                        height = body_height(data)
+                        if height is None or height > BODY_HEIGHT + NEAR:
+                            break
+                        if height >= BODY_HEIGHT - NEAR:
+                            docx = folder / f"{len(made)}.docx"
+                            docx.write_bytes(data)
+                            made.append(
+                                {
+                                    "facts": str(path.relative_to(ROOT)),
+                                    "locale": locale,
+                                    "director": director.id,
+                                    "fit": f"{share:g}",
+                                    "words": count,
+                                    "layout": height,
+                                    "docx": str(docx),
+                                }
+                            )
+    return made
+
+
+def report_grown(rows: list[dict[str, Any]]) -> None:
+    """Print where grown notes turn onto a second page, and what the margins decide."""
+    one = [row for row in rows if row["pages"] == 1]
+    over = [row for row in rows if row["pages"] != 1]
+    notes = {(row["facts"], row["locale"], row["director"]) for row in rows}
+    print(f"grown notes laid out by LibreOffice: {len(rows)} (from {len(notes)} directors' notes)")
+    if one:
+        print(
+            f"  on one page: laid out up to {max(row['layout'] for row in one) - BODY_HEIGHT:+.2f}"
+            " pt from the body's end"
+        )
+    if over:
+        print(
+            f"  over a page: laid out from {min(row['layout'] for row in over) - BODY_HEIGHT:+.2f}"
+            " pt from the body's end"
+        )
+    lined = [row["baseline"] for row in one if row.get("baseline") is not None]
+    if len(lined) > 1:
+        spread("  LibreOffice's last baseline - the layout's, one-page notes", lined)
+    wrong = [
+        row
+        for row in rows
+        if (surely_one_page(row["layout"]) and row["pages"] != 1)
+        or (surely_over(row["layout"]) and row["pages"] == 1)
+    ]
+    left = sum(
+        not surely_one_page(row["layout"]) and not surely_over(row["layout"]) for row in rows
+    )
+    print(
+        f"with margins of {ONE_PAGE_MARGIN:g} and {OVER_MARGIN:g} pt: "
+        f"{len(rows) - left - len(wrong)} decided as LibreOffice laid them out, {left} left to "
+        f"LibreOffice, {len(wrong)} decided otherwise"
+    )
+    for row in wrong:
+        print(f"  decided otherwise: {row['facts']} {row['locale']} {row['director']} {row}")
 
 
 def laid_out(paths: list[Path], chunk: int = 40) -> list[Path]:
@@ -169,6 +342,12 @@ def report(rows: list[dict[str, Any]]) -> None:
     spread(
         "  real - layout in points, one-page notes", [row["real"] - row["layout"] for row in laid]
     )
+    lined = [row["baseline"] for row in one if row.get("baseline") is not None]
+    spread("  LibreOffice's last baseline - the layout's, one-page notes", lined)
+    print(
+        f"  ({len(one) - len(lined)} one-page notes left out: LibreOffice broke their lines "
+        "differently, or the lowest word is not on the last line)"
+    )
     unread = sum(row["layout"] is None for row in rows)
     print(
         f"  layouts of one-page notes reach {max(row['layout'] for row in laid):.1f} pt; of "
@@ -208,8 +387,9 @@ def decide(rows: list[dict[str, Any]]) -> None:
             outcome["decided otherwise"] += 1
             print(f"  decided otherwise: {key}")
     print(
-        f"with a margin of {LAYOUT_MARGIN:g} pt (one page at most {BODY_HEIGHT - LAYOUT_MARGIN:.1f}"
-        f" pt, over at least {BODY_HEIGHT + LAYOUT_MARGIN:.1f} pt), over {len(groups)} notes:"
+        f"with margins of {ONE_PAGE_MARGIN:g} and {OVER_MARGIN:g} pt (one page at most "
+        f"{BODY_HEIGHT - ONE_PAGE_MARGIN:.1f} pt, over at least "
+        f"{BODY_HEIGHT + OVER_MARGIN:.1f} pt), over {len(groups)} notes:"
     )
     for what, count in outcome.items():
         print(f"  {what}: {count}")
@@ -220,21 +400,25 @@ def main() -> int:
     parser.add_argument("facts", nargs="*", type=Path)
     parser.add_argument("--save", type=Path, help="write every note's figures here (JSON)")
     parser.add_argument("--load", type=Path, help="report on figures saved before")
+    parser.add_argument("--grow", action="store_true", help="grow notes across the page's end")
     args = parser.parse_args()
+    show = report_grown if args.grow else report
     if args.load:
-        report(json.loads(args.load.read_text(encoding="utf-8")))
+        show(json.loads(args.load.read_text(encoding="utf-8")))
         return 0
     files = [path.resolve() for path in args.facts] or default_files()
     with tempfile.TemporaryDirectory(prefix="pitchkit-fit-error-") as name:
         folder = Path(name)
-        rows = notes(files, folder)
+        rows = grown(files, folder) if args.grow else notes(files, folder)
         for row, pdf in zip(rows, laid_out([Path(str(row["docx"])) for row in rows]), strict=True):
-            row["real"] = round(real_height(pdf), 2)
+            if not args.grow:
+                row["real"] = round(real_height(pdf), 2)
+            row["baseline"] = baseline_error(Path(str(row["docx"])).read_bytes(), pdf)
             row["pages"] = pdf_page_count(pdf.read_bytes())
             del row["docx"]
     if args.save:
         args.save.write_text(json.dumps(rows, indent=1), encoding="utf-8")
-    report(rows)
+    show(rows)
     return 0
 
 

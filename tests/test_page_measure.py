@@ -29,12 +29,16 @@ from pitchkit.notes.brief import (
     builtin_template,
     make_brief_note,
     properties,
+    surely_one_page,
+    surely_over,
 )
 from pitchkit.notes.context import brief_context
+from pitchkit.notes.fit import PAGE_HEIGHT, fit_note
 from pitchkit.notes.layout import STYLES, TEXT_WIDTH, body_height
 from pitchkit.output.pagecount import count_pages
 from pitchkit.recast.localise import localise_pitch
 from pitchkit.recast.pitch import recast
+from pitchkit.word.fastrender import CompiledTemplate
 from pitchkit.word.render import render
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -111,6 +115,40 @@ def test_the_layout_grows_a_line_at_a_time_and_refuses_what_it_cannot_place() ->
     assert two - one == pytest.approx(10 * 2355 / 2048 * 252 / 240)  # one line of body text
     assert height("A tab\there.") is None
     assert height("A character no width is known for: \u4e2d.") is None
+
+
+def test_what_the_layout_decides_near_the_end_of_the_page_is_what_libreoffice_lays_out(
+    soffice: str,
+) -> None:
+    """Each bundled note's headline grows a word at a time across the page's end (in
+    English and Welsh): every note the layout decides within 6 pt of the end, LibreOffice
+    lays out on the pages the layout said, those close to the margins included."""
+    near: dict[float, bytes] = {}
+    for facts in EXAMPLES[:-1]:  # the demo is the frailty example
+        for locale in ("en_GB", "cy_GB"):
+            project = open_project(facts, locale=locale)
+            template = CompiledTemplate(builtin_template("brief"), lang=project.lang)
+            for director in project.facts.directors:
+                pitch = localise_pitch(recast(project.facts, director, today=TODAY), project.lang)
+                whole = brief_context(pitch, project.lang, today=TODAY)
+                context = fit_note(whole, project.lang, page=0.9 * PAGE_HEIGHT).context
+                props = properties(pitch, project.lang, "brief", TODAY)
+                headline = str(context["pitch"]["headline"])
+                for words in range(300):
+                    grown = {**context["pitch"], "headline": headline + " care" * words}
+                    data = template.fill({**context, "pitch": grown}, properties=props)
+                    height = body_height(data)
+                    assert height is not None
+                    if height > BODY_HEIGHT + 6:
+                        break
+                    if height > BODY_HEIGHT - 6:
+                        near.setdefault(height, data)
+    ones = {height: data for height, data in near.items() if surely_one_page(height)}
+    overs = {height: data for height, data in near.items() if surely_over(height)}
+    assert any(height > BODY_HEIGHT - 4 for height in ones), "no note close to the margin"
+    assert any(height < BODY_HEIGHT + 4 for height in overs), "no note close to the margin"
+    pages = count_pages([*ones.values(), *overs.values()])
+    assert pages == [1] * len(ones) + [2] * len(overs)
 
 
 # ---------------------------------------------------------------- measured or not

@@ -9,6 +9,7 @@ These tests check which modules are loaded, never how long anything takes.
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
@@ -126,8 +127,11 @@ def test_ctrl_c_while_the_commands_are_built_gives_one_line(
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # typer sets its own
     monkeypatch.setattr(typer.main, "get_command", interrupted)
     monkeypatch.setattr(sys, "argv", ["pitchkit", "--version"])
-    with pytest.raises(SystemExit) as stop:
-        pitchkit.__main__.main()
+    try:
+        with pytest.raises(SystemExit) as stop:
+            pitchkit.__main__.main()
+    finally:
+        gc.enable()  # main() turned the collector off for start-up, as in a real start
     assert stop.value.code == 130
     captured = capsys.readouterr()
     assert captured.err == "stopped: interrupted while starting; nothing was written\n"
@@ -147,3 +151,36 @@ def test_a_brief_without_a_progress_log_loads_no_update_code(tmp_path: Path) -> 
     assert note.exists()
     assert "pitchkit.notes.brief" in modules
     assert not {m for m in modules if m.startswith("pitchkit.notes.update")}
+
+
+def collector_on_at_exit(*args: str) -> bool:
+    """Whether the garbage collector is on when ``pitchkit ARGS`` ends, in a fresh process."""
+    script = (
+        "import atexit, gc, sys\n"
+        "atexit.register(lambda: print('collector on:', gc.isenabled()))\n"
+        "sys.argv = ['pitchkit', *sys.argv[1:]]\n"
+        "import pitchkit.__main__\n"
+        "pitchkit.__main__.main()\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "PITCHKIT_MEASURE": "0"},
+    )
+    assert result.returncode == 0, result.stderr
+    return "collector on: True" in result.stdout
+
+
+def test_the_collector_stays_off_for_one_note_and_comes_back_for_other_commands(
+    tmp_path: Path,
+) -> None:
+    """Start-up runs without the garbage collector; only one-note commands keep it off."""
+    facts = Path(pitchkit.__file__).parent / "demo" / "facts.yaml"
+    note = tmp_path / "note.docx"
+    assert not collector_on_at_exit("brief", str(facts), "-d", "dof", "-o", str(note), "-q")
+    assert note.exists()
+    exported = tmp_path / "brief.docx"
+    assert collector_on_at_exit("template", "export", "brief", str(exported))
+    assert exported.exists()

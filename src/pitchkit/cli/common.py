@@ -15,6 +15,7 @@ when it runs (see docs/performance.md).
 from __future__ import annotations
 
 import functools
+import gc
 import inspect
 import sys
 from collections.abc import Callable, Sequence
@@ -61,6 +62,26 @@ class Interface:
     """The language the current command speaks to the terminal in."""
 
     lang: Language = language(None)
+
+
+#: Commands that make one note (two for ``--bilingual``) and end: the garbage collector,
+#: which :func:`pitchkit.__main__.main` turns off while pitchkit starts, stays off for
+#: them. Every other command may work through many notes or directors, so it is turned
+#: back on before the command starts.
+ONE_NOTE_COMMANDS = frozenset({"brief", "update"})
+
+
+def collect_garbage_again() -> None:
+    """Turn the garbage collector back on if start-up turned it off.
+
+    What start-up loaded (modules, classes, the command line) lives as long as
+    the process, so it is frozen out of the collector's sight first
+    (:func:`gc.freeze`). Where the collector is already on (pitchkit run
+    inside another program, or under test), nothing changes.
+    """
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 #: The commands whose ``--json`` is handled here, each with its name in the JSON.
@@ -167,6 +188,8 @@ def user_errors(command: F) -> F:
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        if command.__name__ not in ONE_NOTE_COMMANDS:
+            collect_garbage_again()
         # -q and -v may come after the command too; the command itself never sees them.
         quiet, verbose = kwargs.pop("quiet", False), kwargs.pop("verbose", False)
         if quiet or verbose:
