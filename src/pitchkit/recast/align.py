@@ -58,6 +58,8 @@ Confidence = Literal["explicit", "confident", "possible"]
 #: (:mod:`pitchkit.recast.quantity`), a plain cause step ("cause"), or an objective
 #: whose aim is a whole area ("broad").
 Doubt = Mismatch | Literal["cause", "broad"]
+#: Doubts about a chain's shape alone, not about what either side measures.
+SHAPE_DOUBTS: frozenset[str] = frozenset({"cause", "broad"})
 #: Confidence levels a document may claim; "possible" links are only shown to the lead.
 CLAIMED: frozenset[str] = frozenset({"explicit", "confident"})
 #: Score of a link through the measure map, by the number of steps in its chain.
@@ -94,6 +96,14 @@ class Link:
     def claimed(self) -> bool:
         """Whether a document may claim this link (explicit or confident)."""
         return self.confidence in CLAIMED
+
+    @property
+    def mapped(self) -> bool:
+        """Whether the measure map links the two: claimed, or held back only by its chain's shape.
+
+        For checking the map's coverage apart from what a note may claim.
+        """
+        return self.claimed or (self.chain is not None and self.mismatch in SHAPE_DOUBTS)
 
 
 @dataclass(frozen=True)
