@@ -47,15 +47,18 @@ def test_a_one_step_cause_is_offered_with_its_chain_not_claimed() -> None:
     assert "a step of the chain is a likely cause" in text
 
 
-def test_the_same_cause_is_claimed_when_both_sides_declare_a_theme() -> None:
-    found = linked(*CAUSE, themes=(["flow"], ["flow"]))
-    assert found is not None
-    assert found.claimed
-    assert found.mismatch is None
-    # A theme on one side only does not vouch for it.
-    one_side = linked(*CAUSE, themes=(["flow"], []))
-    assert one_side is not None
-    assert not one_side.claimed
+def test_declared_themes_vouch_for_two_steps_not_a_lone_cause() -> None:
+    sepsis = ("Antibiotics within one hour", "Bring SHMI back within the expected range")
+    alone = linked(*sepsis, unit="%")
+    assert alone is not None
+    assert alone.mismatch == "cause"  # antibiotics -> sepsis deaths -> SHMI, unvouched
+    vouched = linked(*sepsis, themes=(["safety"], ["safety"]), unit="%")
+    assert vouched is not None
+    assert vouched.claimed
+    # A lone cause step stays possible even when both sides declare the theme.
+    lone = linked(*CAUSE, themes=(["flow"], ["flow"]))
+    assert lone is not None
+    assert lone.mismatch == "cause"
 
 
 def test_the_cause_rule_is_what_holds_it_back(monkeypatch: pytest.MonkeyPatch) -> None:
