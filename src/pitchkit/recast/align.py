@@ -317,7 +317,7 @@ def shape_doubt(found: Chain, *, declared: bool) -> Doubt | None:
 
     On the first look at five labelled sets pitchkit had never seen
     (docs/linking-evaluation.md, "The shape pass"), chains holding a plain
-    cause step were right 25 times in 79, and chains ending at a broad
+    cause step were right 28 times in 85, and chains ending at a broad
     concept (a whole area: harm, mortality, financial balance) 7 in 24,
     while shared concepts and steps that count one measure inside another
     held far more often. Such a chain is only possible: "cause" or "broad".
