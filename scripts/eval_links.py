@@ -3,6 +3,7 @@
     python scripts/eval_links.py                 Markdown table (make eval)
     python scripts/eval_links.py --json          the same figures as JSON
     python scripts/eval_links.py --data DIR      another set laid out the same way
+    python scripts/eval_links.py --errors        every wrong claim and every miss, by domain
 
 Each domain is a folder with ``facts.yaml`` (a project, its impacts and a team
 of directors with objectives, no ``supports:``) and ``labels.yaml`` (for every
@@ -57,6 +58,7 @@ class Link:
     objective: str  # director.objective
     score: float
     confidence: str | None  # None when the linker does not report it
+    chain: tuple[str, ...] = ()  # the measure map's concepts, first to last
 
     @property
     def claimed(self) -> bool:
@@ -199,6 +201,7 @@ def parse_links(ranking: Mapping[str, Any]) -> list[Link]:
                     objective=objective,
                     score=float(item.get("score") or 0.0),
                     confidence=item.get("confidence"),
+                    chain=tuple(str(label) for label in item.get("chain") or ()),
                 )
             )
     return links
@@ -347,10 +350,50 @@ def markdown(data: Mapping[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def texts(domain: Domain) -> tuple[dict[str, str], dict[str, str]]:
+    """Each impact's measure and each ``director.objective``'s text, for reading errors."""
+    from pitchkit.facts.schema import load_facts
+
+    facts = load_facts(domain.facts).facts
+    measures = {impact.id: impact.measure for impact in facts.impacts}
+    objectives = {f"{d.id}.{o.id}": o.text for d in facts.directors for o in d.objectives}
+    return measures, objectives
+
+
+def errors(all_domains: Sequence[Domain]) -> str:
+    """Every wrong claim (FP) and every missed positive (FN), with the link as listed.
+
+    A miss shows how the linker listed the pair: its confidence and chain, or
+    ``-`` when it did not list it at all.
+    """
+    lines: list[str] = []
+    for domain in all_domains:
+        measures, objectives = texts(domain)
+        listed = {(link.impact, link.objective): link for link in domain.links}
+        claimed = {pair for pair, link in listed.items() if link.claimed}
+        lines.append(f"== {domain.name}")
+        for kind, pairs in (
+            ("FP", sorted(claimed - set(domain.positives))),
+            ("FN", sorted(set(domain.positives) - claimed)),
+        ):
+            for impact, objective in pairs:
+                link = listed.get((impact, objective))
+                how = "-"
+                if link is not None:
+                    how = str(link.confidence or "listed")
+                    if link.chain:
+                        how += ": " + " > ".join(link.chain)
+                lines.append(f"  {kind} {measures[impact]!r} -> {objectives[objective]!r} [{how}]")
+    return "\n".join(lines)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA, help="the labelled set")
     parser.add_argument("--json", action="store_true", help="print JSON instead of Markdown")
+    parser.add_argument(
+        "--errors", action="store_true", help="list every wrong claim and every miss instead"
+    )
     parser.add_argument(
         "--pitchkit",
         default=f"{shlex.quote(sys.executable)} -m pitchkit",
@@ -364,6 +407,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = shlex.split(args.pitchkit)
     for domain in all_domains:
         domain.links = run_linker(domain.facts, command)
+    if args.errors:
+        print(errors(all_domains))
+        return 0
     data = figures(all_domains)
     print(json.dumps(data, indent=2) if args.json else markdown(data))
     return 0

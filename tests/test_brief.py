@@ -90,14 +90,17 @@ def test_finance_leads_with_money_and_nursing_claims_no_unconfirmed_link(tmp_pat
     finance = make_brief_note(project, pick_director(project.facts, "dof"), today=TODAY)
     nursing = make_brief_note(project, pick_director(project.facts, "don"), today=TODAY)
     assert finance.pitch.shown[0].quantity.money is not None
-    # The Chief Nurse's note claims only what the measure map can show: bed days cost frail
-    # older people strength, and that deconditioning is a hospital-acquired harm, so the bed
-    # days serve her harm-free care objective. No word match makes a claim (issue 14).
-    claimed = [(s.impact.id, s.objective.id, s.link.confidence) for s in nursing.pitch.shown]
-    assert claimed == [("bed-days", "harm-free", "confident")]
-    chain = nursing.pitch.shown[0].link.chain
-    assert chain is not None
-    assert chain.labels() == ("bed days", "deconditioning", "avoidable harm")
+    # The Chief Nurse's note claims nothing the lead has not confirmed: bed days reach her
+    # harm-free care objective only through a cause step (bed days cost frail older people
+    # strength; deconditioning is a hospital-acquired harm), which is offered, not claimed,
+    # and no word match makes a claim (issue 14).
+    assert nursing.pitch.shown == ()
+    offered = [link for link in nursing.pitch.links if link.objective == "harm-free"]
+    assert [(link.impact, link.confidence, link.mismatch) for link in offered] == [
+        ("bed-days", "possible", "cause")
+    ]
+    assert offered[0].chain is not None
+    assert offered[0].chain.labels() == ("bed days", "deconditioning", "avoidable harm")
     assert finance.data != nursing.data
 
 

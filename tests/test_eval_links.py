@@ -165,3 +165,27 @@ def test_the_cli_links_are_pairs_of_the_domain() -> None:
     for link in links:
         assert link.impact in domain.impacts
         assert link.objective in domain.objectives
+
+
+def test_errors_lists_each_wrong_claim_and_miss_with_its_chain() -> None:
+    domain = ev.load_domain(DOMAINS[0])
+    right = next(iter(domain.positives))
+    missed = [pair for pair in domain.positives if pair != right]
+    wrong = next(
+        (i, o) for i in domain.impacts for o in domain.objectives if (i, o) not in domain.positives
+    )
+    domain.links = [
+        ev.Link(right[0], right[1], 0.9, "confident", ("a",)),
+        ev.Link(wrong[0], wrong[1], 0.8, "confident", ("x", "y")),
+        *(ev.Link(i, o, 0.5, "possible", ("p", "q")) for i, o in missed[:1]),
+    ]
+    lines = ev.errors([domain]).splitlines()
+    assert lines[0] == f"== {domain.name}"
+    fp = [line for line in lines if line.startswith("  FP ")]
+    fn = [line for line in lines if line.startswith("  FN ")]
+    assert len(fp) == 1
+    assert fp[0].endswith("[confident: x > y]")
+    assert len(fn) == len(domain.positives) - 1
+    if missed:
+        assert sum(line.endswith("[possible: p > q]") for line in fn) == 1
+        assert sum(line.endswith("[-]") for line in fn) == len(missed) - 1

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import tempfile
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -31,8 +33,46 @@ from pitchkit.recast.measures import read_measure_file
 from pitchkit.recast.pitch import recast
 
 ROOT = Path(__file__).resolve().parent.parent
-FRAILTY = ROOT / "examples" / "frailty-virtual-ward" / "facts.yaml"
+SHIPPED = ROOT / "examples" / "frailty-virtual-ward" / "facts.yaml"
 DAY = dt.date(2026, 12, 3)
+#: Themes the lead declares on both sides, which vouch for the map's cause steps.
+VOUCHED_THEMES = {
+    "impacts": {"bed-days": ["flow", "safety", "finance"]},
+    "objectives": {
+        "four-hour": ["flow"],
+        "winter-plan": ["flow"],
+        "harm-free": ["safety"],
+        "agency": ["finance"],
+    },
+}
+
+
+@cache
+def vouched_frailty() -> Path:
+    """The frailty example with themes declared on both sides of its cause-step links.
+
+    As shipped, those links are only possible (a chain through a plain cause
+    step is not claimed unless the lead vouches for it); this copy vouches,
+    so the note claims them and gives their reasons.
+    """
+    yaml = YAML()
+    data = yaml.load(SHIPPED.read_text(encoding="utf-8"))
+    for impact in data["impacts"]:
+        impact_themes = VOUCHED_THEMES["impacts"].get(impact["id"])
+        if impact_themes:
+            impact["themes"] = impact_themes
+    for director in data["directors"]:
+        for objective in director["objectives"]:
+            objective_themes = VOUCHED_THEMES["objectives"].get(objective["id"])
+            if objective_themes:
+                objective["themes"] = objective_themes
+    path = Path(tempfile.mkdtemp(prefix="pitchkit-vouched-")) / "facts.yaml"
+    with path.open("w", encoding="utf-8") as handle:
+        yaml.dump(data, handle)
+    return path
+
+
+FRAILTY = vouched_frailty()
 
 
 def every_reason() -> list[str]:
@@ -59,6 +99,23 @@ def note_text(director_id: str, tmp_path: Path) -> str:
     path = tmp_path / f"{director_id}.docx"
     path.write_bytes(note.data)
     return docx_text(path)
+
+
+def test_as_shipped_the_cause_steps_are_offered_not_claimed(tmp_path: Path) -> None:
+    """Without the lead's themes, the example's cause-step chains are possible links only."""
+    project = open_project(SHIPPED)
+    coo = recast(project.facts, pick_director(project.facts, "coo"), today=DAY)
+    claimed = {(link.impact, link.objective) for link in coo.links if link.claimed}
+    offered = {(link.impact, link.objective): link for link in coo.links if not link.claimed}
+    assert ("admissions", "occupancy") in claimed  # counted inside occupancy: claimed
+    assert offered[("admissions", "four-hour")].mismatch == "cause"
+    assert offered[("admissions", "four-hour")].chain is not None
+    note = make_brief_note(project, pick_director(project.facts, "coo"), today=DAY)
+    path = tmp_path / "coo.docx"
+    path.write_bytes(note.data)
+    assert "free beds let the emergency department admit patients without waiting" not in (
+        docx_text(path)
+    )
 
 
 def test_the_map_has_reasons_to_give() -> None:

@@ -212,7 +212,8 @@ def map_figures(pairs: list[dict[str, Any]]) -> tuple[float, float, list[str]]:
     wrong = []
     for pair in pairs:
         found = linked(pair["measure"], pair["objective"], pair["lens"])
-        got = found is not None and found.claimed
+        # The map's coverage: a chain held back only by its shape still counts as found.
+        got = found is not None and found.mapped
         true_pos += got and pair["linked"]
         false_pos += got and not pair["linked"]
         false_neg += pair["linked"] and not got
@@ -231,17 +232,29 @@ def test_claimed_links_on_the_map_pairs_are_precise(name: str, least_recall: flo
     assert recall >= least_recall, wrong
 
 
-def test_the_demo_chief_nurse_is_served_through_deconditioning() -> None:
-    """Bed days cost frail older people strength; deconditioning is a hospital-acquired harm."""
-    found = linked(
-        "Hospital bed days used by people aged 75 and over living with frailty",
-        "Increase harm-free care on the medical wards",
-        "nursing",
-    )
+def test_the_demo_chief_nurse_is_offered_deconditioning_to_confirm() -> None:
+    """Bed days cost frail older people strength: a cause step, offered, claimed once vouched for.
+
+    Labellers of unseen projects rejected this chain twice (COPD bed days and
+    antenatal bed days against harm-free care), so the map shows it as
+    possible; when both sides declare the same theme, it is claimed.
+    """
+    measure = "Hospital bed days used by people aged 75 and over living with frailty"
+    found = linked(measure, "Increase harm-free care on the medical wards", "nursing")
     assert found is not None
-    assert found.claimed
+    assert not found.claimed
+    assert found.mapped
+    assert found.mismatch == "cause"
     assert found.chain is not None
     assert found.chain.labels() == ("bed days", "deconditioning", "avoidable harm")
+    vouched = link(
+        Impact(id="i", measure=measure, unit="bed days", baseline=10, target=5, themes=["safety"]),
+        Objective(id="o", text="Increase harm-free care on the medical wards", themes=["safety"]),
+        director_id="d",
+        lens=all_lenses()["nursing"],
+    )
+    assert vouched is not None
+    assert vouched.claimed
     # Falls on the ward are not the same as the deconditioning a stay causes.
     assert linked("Inpatient falls with harm", "Prevent deconditioning", "nursing") is None
 
@@ -267,7 +280,9 @@ def test_the_estate_is_where_work_happens_not_its_backlog() -> None:
     found = linked("Reactive estates jobs for broken light fittings", objective)
     assert found is None or found.confidence == "possible"
     backlog = linked("High-risk backlog maintenance in the boiler house", objective)
-    assert backlog.confidence == "confident"
+    # Backlog is a broad concept (the estate's whole condition): found, offered to confirm.
+    assert backlog.mapped
+    assert backlog.mismatch == "broad"
 
 
 def test_a_topic_a_frameworks_learning_covers_is_not_the_objectives_aim() -> None:

@@ -78,14 +78,22 @@ def test_every_reason_names_words_or_themes_from_the_file(name: str) -> None:
         if found.reason == "explicit":
             assert f"{director_id}.{found.objective}".casefold() in text
             assert reason == f"explicit link in supports ({director_id}.{found.objective})"
-        elif found.reason == "map":
-            assert found.confidence == "confident"
+        elif found.reason == "map" and found.confidence == "confident":
             assert found.chain is not None
             labels = found.chain.labels()
             chain = " → ".join(labels) if found.chain.steps else f"both measure {labels[0]}"
             assert reason.startswith(f"measure map: {chain}")
             for step in found.chain.steps:
                 assert step.why in reason
+        elif found.reason == "map":
+            # A chain held back (a cause step, a broad aim, another quantity): offered with it.
+            assert found.confidence == "possible"
+            assert found.chain is not None
+            assert found.mismatch is not None
+            assert reason.startswith(
+                f"possible -- confirm with supports: [{director_id}.{found.objective}]: "
+            )
+            assert " → ".join(found.chain.labels()) in reason or not found.chain.steps
         else:
             assert found.confidence == "possible"
             assert reason.startswith(
@@ -104,7 +112,9 @@ def test_frailty_recommendation_names_objectives_statement_and_the_whole_team() 
     why = why_text(ranking, EN)
     assert why.startswith("Approach Tom Okafor (Chief Operating Officer) first")
     assert "Keep general and acute bed occupancy below 92%" in why
-    assert "(personal)" in why
+    # Her personal objective (close every escalation bed) is reached only through a cause
+    # step the lead has not vouched for: offered, not claimed, so not named here.
+    assert "(personal)" not in why
     assert (
         "the strongest point for them is: Hospital bed days used by people aged 75 and over "
         "living with frailty from 9,600 to 8,000 bed days a year" in why
@@ -231,14 +241,16 @@ def test_json_holds_every_link_and_the_recommendation() -> None:
     assert first["links"][0] == {
         "impact": "admissions",
         "objective": "four-hour",
-        "score": 0.74,
+        "score": 0.5,
         "reason": "map",
-        "confidence": "confident",
+        "confidence": "possible",
         "chain": ["emergency admissions", "bed occupancy", "four-hour standard"],
         "explanation": (
-            "measure map: emergency admissions → bed occupancy → four-hour standard (fewer "
-            "emergency admissions means fewer occupied beds; free beds let the emergency "
-            "department admit patients without waiting)"
+            "possible -- confirm with supports: [coo.four-hour]: measure map: emergency "
+            "admissions → bed occupancy → four-hour standard (fewer emergency admissions means "
+            "fewer occupied beds; free beds let the emergency department admit patients without "
+            "waiting), but a step of the chain is a likely cause, not a measure counted inside "
+            "the next, and pitchkit does not claim such a step unless you confirm it"
         ),
         "themes": ["flow"],
         "words": [],

@@ -253,6 +253,16 @@ def _mismatch_text(found: Link, lang: Language) -> str:
         )
     if found.mismatch == "money":
         return lang.gettext("the objective is a sum of money, and the impact is a wait")
+    if found.mismatch == "cause":
+        return lang.gettext(
+            "a step of the chain is a likely cause, not a measure counted inside the next, "
+            "and pitchkit does not claim such a step unless you confirm it"
+        )
+    if found.mismatch == "broad":
+        return lang.gettext(
+            "the objective is about a whole area, not one measure, "
+            "and pitchkit does not claim it unless you confirm it"
+        )
     if found.mismatch == "time":
         return lang.gettext(
             "the objective is a time or a wait, and the impact is a share or rate of something else"

@@ -303,7 +303,14 @@ def about(text: str, concept_id: str) -> str:
 
 
 #: Switches for the reading rules, so each can be measured on its own (scripts and tests only).
-RULES = {"families": True, "kinds": True, "frames": True, "quantity": True}
+RULES = {
+    "families": True,
+    "kinds": True,
+    "frames": True,
+    "quantity": True,
+    "cause": True,
+    "broad": True,
+}
 
 #: Kinds of concept that say whose or where, not what is counted: they never make a link alone.
 QUALIFYING_KINDS = frozenset({"population", "setting"})
