@@ -172,6 +172,18 @@ def test_demo_writes_a_note_for_each_director(tmp_path: Path) -> None:
     notes = sorted((tmp_path / "demo").glob("*brief*.docx"))
     assert len(notes) == 4
     assert (tmp_path / "demo" / "facts.yaml").exists()
+    # The map's possible links are left out of the notes; the demo says how to confirm them.
+    project = open_project(tmp_path / "demo" / "facts.yaml")
+    possible = sum(
+        link.confidence == "possible"
+        for director in project.facts.directors
+        for link in make_brief_note(project, director, today=TODAY).pitch.links
+    )
+    assert possible > 0
+    assert (
+        f"Possible links the notes do not claim: {possible}. Confirm or rule them out with: "
+        f"pitchkit link {tmp_path / 'demo' / 'facts.yaml'}"
+    ) in " ".join(result.stdout.split())
 
 
 def test_demo_in_welsh(tmp_path: Path) -> None:

@@ -251,11 +251,21 @@ def demo(
         write_atomic(copy, facts_path.read_bytes(), force=force)
     say(project.lang.gettext("Example facts: {path}").format(path=copy))
     today = dt.date.today()
+    possible = 0
     for director, path in zip(directors, paths, strict=True):
         note = make_brief_note(project, director, today=today, measure=measure)
+        possible += sum(1 for link in note.pitch.links if link.confidence == "possible")
         for written in save_document(path, note.data, force=force, pdf=pdf):
             say(
                 project.lang.gettext("Wrote {path}  ({role}, alignment {score}/100)").format(
                     path=written, role=director.role, score=note.pitch.score
                 )
             )
+    if possible:
+        # The map's weaker links are left out of the notes until the lead confirms them.
+        say(
+            project.lang.gettext(
+                "Possible links the notes do not claim: {count}. "
+                "Confirm or rule them out with: pitchkit link {path}"
+            ).format(count=possible, path=copy)
+        )
