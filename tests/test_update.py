@@ -93,32 +93,79 @@ def test_the_update_shows_period_status_and_every_latest_value(latest: Path) -> 
     assert not PROMPT.search(text)
 
 
-def test_the_update_shows_what_was_delivered_toward_the_directors_objective(
+def test_an_objective_of_a_year_the_delivery_falls_outside_is_not_credited(
     latest: Path,
 ) -> None:
     text = docx_text(latest)
-    # Counted from the change (June 2027) against the baseline mean of January to May
-    # (99.4 a month): 10 months, 830 observed, 164 fewer, at £1,590 each in 2016/17 prices,
-    # restated as the brief restates it to the update's 2028/29 prices (NHSCII, × 1.4012):
-    # 164 × £2,227.90 = £365,376.
-    assert "Deliver the £14m cost improvement programme for 2026/27" in text
-    assert "164 admissions fewer than at the baseline rate, June 2027 to March 2028" in text
-    assert "worth £365,000 at 2028/29 prices" in text
+    # The CIP is "for 2026/27"; admissions are counted from the change (June 2027), so none
+    # of the 164 avoided falls in 2026/27: the brief's rule (docs/money.md §5) applied to what
+    # was delivered. No share of the £14m, no "contributing to" the 2026/27 programme.
+    assert "Deliver the £14m cost improvement programme for 2026/27" not in text
+    assert "of your £14m target" not in text
+    assert "What this has delivered toward your objectives" not in text
+    assert headings_followed_by_content(latest) == []
 
 
 def test_the_update_gives_a_sentence_for_the_board(latest: Path) -> None:
     [sentence] = [line for line in docx_text(latest).splitlines() if "I can report" in line]
+    # Counted from the change (June 2027) against the baseline mean of January to May
+    # (99.4 a month): 10 months, 830 observed, 164 fewer, at £1,590 each in 2016/17 prices,
+    # restated as the brief restates it to the update's 2028/29 prices (NHSCII, × 1.4012):
+    # 164 × £2,227.90 = £365,376.
     assert sentence.startswith(
         "As executive sponsor of Frailty virtual ward, I can report that it has delivered "
         "a reduction of 164 in emergency admissions of people aged 75 and over living with "
         "frailty (worth £365,000 at 2028/29 prices)"
     )
     assert "between June 2027 and March 2028" in sentence
-    # Admissions serve the CIP (explicit); since issue 14 agency spend is no longer claimed for
-    # them on a money value alone, so the sentence credits the one objective.
-    assert "contributing to our objective to deliver the £14m cost improvement programme" in (
-        sentence
-    )
+    # What was delivered is reported, but not as a contribution to the 2026/27 programme.
+    assert "contributing to" not in sentence
+    assert "2026/27" not in sentence
+
+
+def with_objective_year(tmp: Path, year: str, extra_months: str = "") -> Path:
+    """The frailty facts with the CIP for ``year``, and any more log entries, in ``tmp``."""
+    source = FRAILTY.read_text(encoding="utf-8")
+    source = source.replace("programme for 2026/27", f"programme for {year}")
+    source = source.replace("\nsettings:\n", f"{extra_months}\nsettings:\n", 1)
+    facts = tmp / "facts.yaml"
+    facts.write_text(source, encoding="utf-8")
+    return facts
+
+
+def test_an_objective_of_the_year_delivered_in_is_credited_with_its_share(
+    tmp_path: Path,
+) -> None:
+    facts = with_objective_year(tmp_path, "2027/28")
+    path, _ = write_update(tmp_path, facts, "dof", "2028-03")
+    text = docx_text(path)
+    # All 164 admissions avoided fall in 2027/28: £365,376 of £14m is 2.6%.
+    assert "Deliver the £14m cost improvement programme for 2027/28" in text
+    assert "164 admissions fewer than at the baseline rate, June 2027 to March 2028" in text
+    assert "worth £365,000 at 2028/29 prices (2.6% of your £14m target)" in text
+    assert "contributing to our objective to deliver the £14m cost improvement programme" in text
+
+
+APRIL_2028 = """
+  - period: 2028-04
+    date: 2028-05-06
+    status: green
+    summary: Handed over to business as usual
+    measures: {admissions: 80, bed-days: 660, usual-residence: 86, readmissions: 14.0}
+"""
+
+
+def test_only_the_part_delivered_in_the_objectives_year_counts_toward_it(
+    tmp_path: Path,
+) -> None:
+    facts = with_objective_year(tmp_path, "2027/28", APRIL_2028)
+    path, _ = write_update(tmp_path, facts, "dof", "2028-04")
+    text = docx_text(path)
+    # April 2028 adds 19.4 admissions avoided in 2028/29: the share counts the 164 of 2027/28
+    # (£365,000, 2.6%), not the 183 delivered in all (£408,000, 2.9%).
+    assert "183 admissions fewer than at the baseline rate, June 2027 to April 2028" in text
+    assert "(2.6% of your £14m target, counting the £365,000 of it in 2027/28)" in text
+    assert "2.9%" not in text
 
 
 def test_missing_data_is_said_plainly(latest: Path) -> None:
