@@ -16,6 +16,7 @@ from pitchkit.facts.project import open_project, pick_director
 from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import language
 from pitchkit.notes.update import make_update
+from pitchkit.notes.wording import apply_terms, apply_terms_in_sentence
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 FRAILTY = EXAMPLES / "frailty-virtual-ward" / "facts.yaml"
@@ -380,3 +381,24 @@ def test_cli_reports_a_bad_progress_log_where_it_is(
     assert first.startswith(f"error: {facts}:{line}:"), first
     assert words in first
     assert not list(tmp_path.glob("*.docx"))
+
+
+def test_the_directors_own_words_keep_the_teams_grammar(latest: Path) -> None:
+    text = docx_text(latest)
+    # Helen's terms: savings -> cost improvement (plural to singular), bed days -> occupied
+    # bed days (plural to plural). In the team's sentences only the second is used, as the
+    # first would leave "release" agreeing with a word no longer there.
+    assert "that the savings release cash, not only capacity? (carried over)" in text
+    assert "the cost improvement release" not in text
+    assert "should the released occupied bed days count against?" in text
+    # A measure's name is a label, not a sentence: it takes every term.
+    assert "occupied bed days both near target" in text
+
+
+def test_a_term_is_used_in_a_sentence_only_when_it_keeps_the_words_number() -> None:
+    terms = {"savings": "cost improvement", "patients": "people in our care", "staff": "colleagues"}
+    sentence = "Patients say the savings are real and staff are proud of them."
+    assert apply_terms_in_sentence(sentence, terms) == (
+        "People in our care say the savings are real and colleagues are proud of them."
+    )
+    assert apply_terms("savings", terms) == "cost improvement"
