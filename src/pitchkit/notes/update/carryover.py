@@ -39,10 +39,10 @@ def still_current(text: str, period: Period, start: dt.date | None) -> bool:
     started = start is None or period.end >= start
     if started and APPROACH_WORDS.search(text):
         return False
-    return not any(day < period.start for day in _deadlines(text))
+    return not any(day < period.start for day in deadlines(text))
 
 
-def _deadlines(text: str) -> list[dt.date]:
+def deadlines(text: str) -> list[dt.date]:
     """The last day of each date ``text`` names, except those opening a stretch of time."""
     found: list[dt.date] = []
     for match in _DATE.finditer(text):
