@@ -43,13 +43,14 @@ import subprocess
 import sys
 import tempfile
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from calibrate_fit import real_height
 
 from pitchkit.errors import PitchkitError
-from pitchkit.facts.project import open_project
+from pitchkit.facts.project import Project, open_project
 from pitchkit.notes import layout
 from pitchkit.notes.brief import (
     BODY_HEIGHT,
@@ -154,46 +155,50 @@ def default_files() -> list[Path]:
     ]
 
 
+def projects(files: list[Path]) -> Iterator[tuple[Path, str, Project]]:
+    """Each facts file opened in each locale, with a line on stderr for one that will not open."""
+    for path in files:
+        for locale in LOCALES:
+            try:
+                yield path, locale, open_project(path, locale=locale)
+            except PitchkitError as error:
+                print(f"skipped {path} {locale}: {error}", file=sys.stderr)
+
+
 def notes(files: list[Path], folder: Path) -> list[dict[str, object]]:
     """Each note tried, written to ``folder``: its label, fit and estimated height."""
     made: list[dict[str, object]] = []
     template = builtin_template("brief")
-    for path in files:
-        for locale in LOCALES:
-            try:
-                project = open_project(path, locale=locale)
-            except PitchkitError as error:
-                print(f"skipped {path} {locale}: {error}", file=sys.stderr)
-                continue
-            for director in project.facts.directors:
-                pitch = localise_pitch(recast(project.facts, director, today=TODAY), project.lang)
-                context = brief_context(pitch, project.lang, today=TODAY)
-                props = properties(pitch, project.lang, "brief", TODAY)
-                tried = []
-                seen: set[tuple[Any, ...]] = set()
-                for share in (1.0, *MEASURED_PAGES):
-                    fit = fit_note(context, project.lang, page=PAGE_HEIGHT * share)
-                    if fit.cuts not in seen:  # as make_brief_note, each fit once
-                        seen.add(fit.cuts)
-                        tried.append((f"{share:g}", fit.context, fit.height))
-                if tried[0][1] != context:  # and the note with nothing cut, for the errors
-                    tried.append(("none", context, estimate_height(context)))
-                for label, filled, height in tried:
-                    docx = folder / f"{len(made)}.docx"
-                    data = render(template, filled, lang=project.lang, properties=props)
-                    docx.write_bytes(data)
-                    made.append(
-                        {
-                            "facts": str(path.relative_to(ROOT)),
-                            "locale": locale,
-                            "director": director.id,
-                            "fit": label,
-                            "estimate": round(height, 2),
-                            "layout": body_height(data),
-                            "shown": _words_shown(BriefParts(pitch, filled, (), props)),
-                            "docx": str(docx),
-                        }
-                    )
+    for path, locale, project in projects(files):
+        for director in project.facts.directors:
+            pitch = localise_pitch(recast(project.facts, director, today=TODAY), project.lang)
+            context = brief_context(pitch, project.lang, today=TODAY)
+            props = properties(pitch, project.lang, "brief", TODAY)
+            tried = []
+            seen: set[tuple[Any, ...]] = set()
+            for share in (1.0, *MEASURED_PAGES):
+                fit = fit_note(context, project.lang, page=PAGE_HEIGHT * share)
+                if fit.cuts not in seen:  # as make_brief_note, each fit once
+                    seen.add(fit.cuts)
+                    tried.append((f"{share:g}", fit.context, fit.height))
+            if tried[0][1] != context:  # and the note with nothing cut, for the errors
+                tried.append(("none", context, estimate_height(context)))
+            for label, filled, height in tried:
+                docx = folder / f"{len(made)}.docx"
+                data = render(template, filled, lang=project.lang, properties=props)
+                docx.write_bytes(data)
+                made.append(
+                    {
+                        "facts": str(path.relative_to(ROOT)),
+                        "locale": locale,
+                        "director": director.id,
+                        "fit": label,
+                        "estimate": round(height, 2),
+                        "layout": body_height(data),
+                        "shown": _words_shown(BriefParts(pitch, filled, (), props)),
+                        "docx": str(docx),
+                    }
+                )
     return made
 
 
@@ -208,45 +213,39 @@ def grown(files: list[Path], folder: Path, directors: int = 4) -> list[dict[str,
     from pitchkit.word.fastrender import CompiledTemplate
 
     made: list[dict[str, object]] = []
-    for path in files:
-        for locale in LOCALES:
-            try:
-                project = open_project(path, locale=locale)
-            except PitchkitError as error:
-                print(f"skipped {path} {locale}: {error}", file=sys.stderr)
-                continue
-            template = CompiledTemplate(builtin_template("brief"), lang=project.lang)
-            for director in project.facts.directors[:directors]:
-                pitch = localise_pitch(recast(project.facts, director, today=TODAY), project.lang)
-                whole = brief_context(pitch, project.lang, today=TODAY)
-                props = properties(pitch, project.lang, "brief", TODAY)
-                for share in (1.0, 0.96, 0.9):
-                    context = fit_note(whole, project.lang, page=PAGE_HEIGHT * share).context
-                    start = body_height(template.fill(context, properties=props))
-                    if start is None or not BODY_HEIGHT - 60 < start < BODY_HEIGHT - NEAR:
-                        continue
-                    headline = str(context["pitch"]["headline"])
-                    for count in range(1, 200):
-                        words = (GROWTH[(i + len(made)) % len(GROWTH)] for i in range(count))
-                        longer = {**context["pitch"], "headline": f"{headline} {' '.join(words)}"}
-                        data = template.fill({**context, "pitch": longer}, properties=props)
-                        height = body_height(data)
-                        if height is None or height > BODY_HEIGHT + NEAR:
-                            break
-                        if height >= BODY_HEIGHT - NEAR:
-                            docx = folder / f"{len(made)}.docx"
-                            docx.write_bytes(data)
-                            made.append(
-                                {
-                                    "facts": str(path.relative_to(ROOT)),
-                                    "locale": locale,
-                                    "director": director.id,
-                                    "fit": f"{share:g}",
-                                    "words": count,
-                                    "layout": height,
-                                    "docx": str(docx),
-                                }
-                            )
+    for path, locale, project in projects(files):
+        template = CompiledTemplate(builtin_template("brief"), lang=project.lang)
+        for director in project.facts.directors[:directors]:
+            pitch = localise_pitch(recast(project.facts, director, today=TODAY), project.lang)
+            whole = brief_context(pitch, project.lang, today=TODAY)
+            props = properties(pitch, project.lang, "brief", TODAY)
+            for share in (1.0, 0.96, 0.9):
+                context = fit_note(whole, project.lang, page=PAGE_HEIGHT * share).context
+                start = body_height(template.fill(context, properties=props))
+                if start is None or not BODY_HEIGHT - 60 < start < BODY_HEIGHT - NEAR:
+                    continue
+                headline = str(context["pitch"]["headline"])
+                for count in range(1, 200):
+                    words = (GROWTH[(i + len(made)) % len(GROWTH)] for i in range(count))
+                    longer = {**context["pitch"], "headline": f"{headline} {' '.join(words)}"}
+                    data = template.fill({**context, "pitch": longer}, properties=props)
+                    height = body_height(data)
+                    if height is None or height > BODY_HEIGHT + NEAR:
+                        break
+                    if height >= BODY_HEIGHT - NEAR:
+                        docx = folder / f"{len(made)}.docx"
+                        docx.write_bytes(data)
+                        made.append(
+                            {
+                                "facts": str(path.relative_to(ROOT)),
+                                "locale": locale,
+                                "director": director.id,
+                                "fit": f"{share:g}",
+                                "words": count,
+                                "layout": height,
+                                "docx": str(docx),
+                            }
+                        )
     return made
 
 

@@ -174,8 +174,19 @@ def test_another_directors_money_line_refers_to_the_capacity_above() -> None:
     assert "Money: £423,000 a year of capacity, no cash" in _text(FRAILTY, "don")
 
 
-def test_a_money_line_gives_the_figure_again_when_fitting_drops_its_statement() -> None:
-    project = open_project(FRAILTY)
+def test_a_money_line_gives_the_figure_again_when_fitting_drops_its_statement(
+    tmp_path: Path,
+) -> None:
+    # The lead has confirmed admissions -> the four-hour standard, so the COO's note claims
+    # two statements; the admissions one carries the £423,000 of capacity.
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(
+        FRAILTY.read_text(encoding="utf-8").replace(
+            "    supports: [dof.cip]\n", "    supports: [dof.cip, coo.four-hour]\n", 1
+        ),
+        encoding="utf-8",
+    )
+    project = open_project(facts)
     director = pick_director(project.facts, "coo")
     full = brief_parts(project, director, today=dt.date(2026, 12, 1))
     assert full.context["money"]["lines"][0].startswith("Money: the capacity above")

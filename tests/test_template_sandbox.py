@@ -168,7 +168,7 @@ def test_what_templates_may_call_still_works(tmp_path: Path) -> None:
         "{% macro tag(x) %}[{{ x }}]{% endmacro %}{{ tag(project.title) }}",
         "{% set comma = joiner('/') %}{% for k, v in project|dictsort %}{{ comma() }}{{ k }}"
         "{% endfor %}",
-        "{% for s in pitch.statements %}{{ loop.cycle('odd', 'even') }} {% endfor %}",
+        "{% for i in impacts %}{{ loop.cycle('odd', 'even') }} {% endfor %}",
         "{% set ns = namespace(n=0) %}{% for i in range(3) %}{% set ns.n = ns.n + i %}"
         "{% endfor %}{{ ns.n }} {{ _('Target') }} {{ cycler('a', 'b').next() }}",
     )
@@ -178,10 +178,9 @@ def test_what_templates_may_call_still_works(tmp_path: Path) -> None:
     text = [p.text for p in docx.Document(str(out)).paragraphs]
     assert text[0] == "[Frailty virtual ward]"
     assert text[1].startswith("change/end/")
-    # loop.cycle alternates over the statements the note claims (two for the demo's
-    # director since issue 14's map claims only confident links).
+    # loop.cycle alternates over the project's four impacts.
     cycled = text[2].split()
-    assert len(cycled) >= 2
+    assert len(cycled) == 4
     assert cycled == [("odd", "even")[n % 2] for n in range(len(cycled))]
     assert text[3] == "3 Target a"
 
