@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 from pitchkit.advice.ranking import whole_team_needed
 from pitchkit.advice.review import Finding, Review
+from pitchkit.datewords import deadlines
 from pitchkit.i18n import fmt
-from pitchkit.notes.update.carryover import deadlines
 from pitchkit.recast.audience import items, items_for
 
 
@@ -60,7 +60,7 @@ def ask_before_meeting(review: Review) -> Iterator[Finding]:
     """An ask is due before the meeting at which it will be made.
 
     Dates in an ask are read as progress updates read them to tell whether
-    a standing ask is still current (:func:`~pitchkit.notes.update.carryover.deadlines`):
+    a standing ask is still current (:func:`~pitchkit.datewords.deadlines`):
     ``by 31 January 2027`` is due that day, ``in January 2027`` by its last
     day, and ``from January 2027`` opens a stretch rather than setting a date.
     """
