@@ -262,3 +262,45 @@ def test_an_unknown_lens_is_refused_where_it_is_written(tmp_path: Path) -> None:
         assert re.match(rf"error: {re.escape(str(path))}:\d+:\d+: directors\[\d\]\.lens: ", line)
         assert "unknown lens 'bogus'" in line
     assert not (tmp_path / "note.docx").exists()
+
+
+FALLS = EXAMPLES / "falls-prevention" / "facts.yaml"
+FALLS_ASK = "Act as executive sponsor and sign the charity application by 31 January 2027"
+
+
+def test_check_names_an_ask_due_before_the_meeting() -> None:
+    result = run("check", FALLS, "--director", "don")
+    # The falls example meets Claire Thompson on 10 February 2027.
+    assert (
+        f"ask-before-meeting: The ask '{FALLS_ASK}' is due on 31 January 2027, before you "
+        "meet on 10 February 2027."
+    ) in result.output
+    assert "asks[0] names 31 January 2027; meeting.date is 10 February 2027." in result.output
+    assert "falls-prevention/facts.yaml:107:5" in result.output
+    assert "or meet before 31 January 2027" in result.output
+
+
+def test_check_names_an_ask_due_before_the_meeting_in_welsh() -> None:
+    result = run("check", FALLS, "--director", "don", "--locale", "cy_GB")
+    assert "i'w wneud erbyn 31 Ionawr 2027, cyn i chi gyfarfod ar 10 Chwefror 2027" in (
+        result.output
+    )
+
+
+@pytest.mark.parametrize(
+    ("ask", "flagged"),
+    [
+        ("Sign the application by 9 February 2027", True),
+        ("Agree the pilot wards in January 2027", True),
+        ("Sign the application by 28 February 2027", False),
+        ("Sign the application in February 2027", False),  # by its last day
+        ("Chair the project board once a quarter from January 2027", False),
+    ],
+)
+def test_an_ask_is_read_for_its_dates_as_updates_read_them(
+    tmp_path: Path, ask: str, flagged: bool
+) -> None:
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(FALLS.read_text(encoding="utf-8").replace(FALLS_ASK, ask), encoding="utf-8")
+    result = run("check", facts, "--director", "don")
+    assert ("ask-before-meeting" in result.output) is flagged

@@ -360,7 +360,7 @@ def test_update_measures_renders_the_spreadsheets_figures(tmp_path: Path) -> Non
     # The board sentence is worded from April's figures, so it needs no brackets.
     board = next(line for line in text.splitlines() if "As executive sponsor" in line)
     assert board.startswith("As executive sponsor")
-    assert " between June 2027 and April 2028, " in board
+    assert " between June 2027 and April 2028" in board
 
 
 def test_the_facts_files_measures_line_is_relative_to_its_folder(tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ from pitchkit.facts.project import open_project, pick_director
 from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import language
 from pitchkit.notes.update import make_update
+from pitchkit.notes.wording import apply_terms, apply_terms_in_sentence
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 FRAILTY = EXAMPLES / "frailty-virtual-ward" / "facts.yaml"
@@ -93,32 +94,79 @@ def test_the_update_shows_period_status_and_every_latest_value(latest: Path) -> 
     assert not PROMPT.search(text)
 
 
-def test_the_update_shows_what_was_delivered_toward_the_directors_objective(
+def test_an_objective_of_a_year_the_delivery_falls_outside_is_not_credited(
     latest: Path,
 ) -> None:
     text = docx_text(latest)
-    # Counted from the change (June 2027) against the baseline mean of January to May
-    # (99.4 a month): 10 months, 830 observed, 164 fewer, at £1,590 each in 2016/17 prices,
-    # restated as the brief restates it to the update's 2028/29 prices (NHSCII, × 1.4012):
-    # 164 × £2,227.90 = £365,376.
-    assert "Deliver the £14m cost improvement programme for 2026/27" in text
-    assert "164 admissions fewer than at the baseline rate, June 2027 to March 2028" in text
-    assert "worth £365,000 at 2028/29 prices" in text
+    # The CIP is "for 2026/27"; admissions are counted from the change (June 2027), so none
+    # of the 164 avoided falls in 2026/27: the brief's rule (docs/money.md §5) applied to what
+    # was delivered. No share of the £14m, no "contributing to" the 2026/27 programme.
+    assert "Deliver the £14m cost improvement programme for 2026/27" not in text
+    assert "of your £14m target" not in text
+    assert "What this has delivered toward your objectives" not in text
+    assert headings_followed_by_content(latest) == []
 
 
 def test_the_update_gives_a_sentence_for_the_board(latest: Path) -> None:
     [sentence] = [line for line in docx_text(latest).splitlines() if "I can report" in line]
+    # Counted from the change (June 2027) against the baseline mean of January to May
+    # (99.4 a month): 10 months, 830 observed, 164 fewer, at £1,590 each in 2016/17 prices,
+    # restated as the brief restates it to the update's 2028/29 prices (NHSCII, × 1.4012):
+    # 164 × £2,227.90 = £365,376.
     assert sentence.startswith(
         "As executive sponsor of Frailty virtual ward, I can report that it has delivered "
         "a reduction of 164 in emergency admissions of people aged 75 and over living with "
         "frailty (worth £365,000 at 2028/29 prices)"
     )
     assert "between June 2027 and March 2028" in sentence
-    # Admissions serve the CIP (explicit); since issue 14 agency spend is no longer claimed for
-    # them on a money value alone, so the sentence credits the one objective.
-    assert "contributing to our objective to deliver the £14m cost improvement programme" in (
-        sentence
-    )
+    # What was delivered is reported, but not as a contribution to the 2026/27 programme.
+    assert "contributing to" not in sentence
+    assert "2026/27" not in sentence
+
+
+def with_objective_year(tmp: Path, year: str, extra_months: str = "") -> Path:
+    """The frailty facts with the CIP for ``year``, and any more log entries, in ``tmp``."""
+    source = FRAILTY.read_text(encoding="utf-8")
+    source = source.replace("programme for 2026/27", f"programme for {year}")
+    source = source.replace("\nsettings:\n", f"{extra_months}\nsettings:\n", 1)
+    facts = tmp / "facts.yaml"
+    facts.write_text(source, encoding="utf-8")
+    return facts
+
+
+def test_an_objective_of_the_year_delivered_in_is_credited_with_its_share(
+    tmp_path: Path,
+) -> None:
+    facts = with_objective_year(tmp_path, "2027/28")
+    path, _ = write_update(tmp_path, facts, "dof", "2028-03")
+    text = docx_text(path)
+    # All 164 admissions avoided fall in 2027/28: £365,376 of £14m is 2.6%.
+    assert "Deliver the £14m cost improvement programme for 2027/28" in text
+    assert "164 admissions fewer than at the baseline rate, June 2027 to March 2028" in text
+    assert "worth £365,000 at 2028/29 prices (2.6% of your £14m target)" in text
+    assert "contributing to our objective to deliver the £14m cost improvement programme" in text
+
+
+APRIL_2028 = """
+  - period: 2028-04
+    date: 2028-05-06
+    status: green
+    summary: Handed over to business as usual
+    measures: {admissions: 80, bed-days: 660, usual-residence: 86, readmissions: 14.0}
+"""
+
+
+def test_only_the_part_delivered_in_the_objectives_year_counts_toward_it(
+    tmp_path: Path,
+) -> None:
+    facts = with_objective_year(tmp_path, "2027/28", APRIL_2028)
+    path, _ = write_update(tmp_path, facts, "dof", "2028-04")
+    text = docx_text(path)
+    # April 2028 adds 19.4 admissions avoided in 2028/29: the share counts the 164 of 2027/28
+    # (£365,000, 2.6%), not the 183 delivered in all (£408,000, 2.9%).
+    assert "183 admissions fewer than at the baseline rate, June 2027 to April 2028" in text
+    assert "(2.6% of your £14m target, counting the £365,000 of it in 2027/28)" in text
+    assert "2.9%" not in text
 
 
 def test_missing_data_is_said_plainly(latest: Path) -> None:
@@ -333,3 +381,24 @@ def test_cli_reports_a_bad_progress_log_where_it_is(
     assert first.startswith(f"error: {facts}:{line}:"), first
     assert words in first
     assert not list(tmp_path.glob("*.docx"))
+
+
+def test_the_directors_own_words_keep_the_teams_grammar(latest: Path) -> None:
+    text = docx_text(latest)
+    # Helen's terms: savings -> cost improvement (plural to singular), bed days -> occupied
+    # bed days (plural to plural). In the team's sentences only the second is used, as the
+    # first would leave "release" agreeing with a word no longer there.
+    assert "that the savings release cash, not only capacity? (carried over)" in text
+    assert "the cost improvement release" not in text
+    assert "should the released occupied bed days count against?" in text
+    # A measure's name is a label, not a sentence: it takes every term.
+    assert "occupied bed days both near target" in text
+
+
+def test_a_term_is_used_in_a_sentence_only_when_it_keeps_the_words_number() -> None:
+    terms = {"savings": "cost improvement", "patients": "people in our care", "staff": "colleagues"}
+    sentence = "Patients say the savings are real and staff are proud of them."
+    assert apply_terms_in_sentence(sentence, terms) == (
+        "People in our care say the savings are real and colleagues are proud of them."
+    )
+    assert apply_terms("savings", terms) == "cost improvement"

@@ -54,6 +54,7 @@ from pitchkit.advice.ranking import rank_directors
 from pitchkit.advice.review import SEVERITIES, Finding, Review, Rule, Severity
 from pitchkit.advice.timing import (
     approach_late,
+    ask_before_meeting,
     meeting_passed,
     no_keep_informed,
     project_over,
@@ -106,6 +107,7 @@ RULES: tuple[Rule, ...] = (
     director_terms,
     jargon,
     approach_late,
+    ask_before_meeting,
     meeting_passed,
     project_over,
     whole_team,

@@ -6,7 +6,9 @@ from collections.abc import Iterator
 
 from pitchkit.advice.ranking import whole_team_needed
 from pitchkit.advice.review import Finding, Review
+from pitchkit.datewords import deadlines
 from pitchkit.i18n import fmt
+from pitchkit.recast.audience import items, items_for
 
 
 def approach_late(review: Review) -> Iterator[Finding]:
@@ -52,6 +54,41 @@ def approach_late(review: Review) -> Iterator[Finding]:
         ),
         where,
     )
+
+
+def ask_before_meeting(review: Review) -> Iterator[Finding]:
+    """An ask is due before the meeting at which it will be made.
+
+    Dates in an ask are read as progress updates read them to tell whether
+    a standing ask is still current (:func:`~pitchkit.datewords.deadlines`):
+    ``by 31 January 2027`` is due that day, ``in January 2027`` by its last
+    day, and ``from January 2027`` opens a stretch rather than setting a date.
+    """
+    meeting = review.facts.meeting
+    if meeting is None or meeting.date is None:
+        return
+    director = review.director
+    asked = items_for(review.facts, director, "asks") if director else items(review.facts, "asks")
+    for item in asked:
+        early = [day for day in deadlines(item.text) if day < meeting.date]
+        if not early:
+            continue
+        due, when = fmt.date(min(early), review.lang), fmt.date(meeting.date, review.lang)
+        yield Finding(
+            "ask-before-meeting",
+            "warning",
+            review._("The ask '{ask}' is due on {due}, before you meet on {meeting}.").format(
+                ask=item.text, due=due, meeting=when
+            ),
+            review._("asks[{index}] names {due}; meeting.date is {meeting}.").format(
+                index=item.index, due=due, meeting=when
+            ),
+            review._(
+                "Give a date after the meeting that leaves the director time to act, or meet "
+                "before {due}: they cannot do it by a date that has passed when you ask."
+            ).format(due=due),
+            review.where("asks", item.index),
+        )
 
 
 def meeting_passed(review: Review) -> Iterator[Finding]:

@@ -110,11 +110,21 @@ def example_contexts(kind: str) -> tuple[dict[str, Any], ...]:
             for d in project.facts.directors
         )
     from pitchkit.notes.update import situate, update_document_context
+    from pitchkit.notes.update.delivery import delivered_rows
 
     director = project.facts.directors[0]
     latest = situate(project.facts, director, project.lang, period=None, today=EXAMPLE_DAY)
     fill_in = situate(project.facts, director, project.lang, period=_FILL_IN, today=EXAMPLE_DAY)
-    return tuple(update_document_context(s, today=EXAMPLE_DAY) for s in (latest, fill_in))
+    shown = [latest]
+    if not delivered_rows(latest):
+        # The first director's objectives may be credited nothing (one of a year the delivery
+        # falls outside): another director's update gives the delivery rows their examples.
+        others = (
+            situate(project.facts, d, project.lang, period=None, today=EXAMPLE_DAY)
+            for d in project.facts.directors[1:]
+        )
+        shown += [next((s for s in others if delivered_rows(s)), latest)]
+    return tuple(update_document_context(s, today=EXAMPLE_DAY) for s in (*shown, fill_in))
 
 
 def demo_facts() -> Path:
@@ -128,7 +138,21 @@ def known_variables(kind: str) -> dict[str, Variable]:
     found: dict[str, Variable] = {}
     for context in example_contexts(kind):
         _collect(context, "", found)
-    return found
+    return {path: found[path] for path in _tree_order(found, "")}
+
+
+def _tree_order(found: Mapping[str, Variable], parent: str) -> list[str]:
+    """The paths under ``parent``, each followed by its own, first seen first.
+
+    A list's items may first be seen in a later context (a list empty in the
+    first): they still come straight after the list.
+    """
+    order: list[str] = []
+    for name in children(found, parent):
+        path = f"{parent}{name}" if name == "[]" else (f"{parent}.{name}" if parent else name)
+        order.append(path)
+        order += _tree_order(found, path)
+    return order
 
 
 def children(known: Mapping[str, Variable], parent: str) -> list[str]:

@@ -23,6 +23,7 @@ from pitchkit.notes.foreign import foreign, quoted
 from pitchkit.recast.align import claimable_chain
 from pitchkit.recast.audience import is_others, items_for
 from pitchkit.recast.conversions import Conversion, convert
+from pitchkit.recast.measures import chain, concepts_in, linkable, measure_map, measured
 from pitchkit.recast.money import fy_label
 from pitchkit.recast.pitch import Pitch, Statement, quantify
 
@@ -339,7 +340,7 @@ def asks_for(pitch: Pitch) -> list[str]:
 def advice_for(pitch: Pitch, lang: Language) -> list[str]:
     """The questions a director's note asks: theirs, everyone's, else the lens's own.
 
-    The lens's own question is not asked about savings a project does not show.
+    The lens's own question is not asked about savings or outcomes a project does not show.
     """
     own = [lang.gettext(q) for q in pitch.lens.lens.advice[:1] if supported(q, pitch)]
     return _ordered(pitch, "advice", own)
@@ -355,13 +356,64 @@ MONEY_GAINS = {
 }
 
 
+#: Themes of the measure map's concepts that are outcomes a project measures (harm, waits,
+#: retention, experience ...), as against where the work fits (strategy, the regulator, the
+#: digital programme) or money (:data:`MONEY_GAINS`).
+OUTCOME_THEMES = frozenset(
+    {"safety", "outcomes", "workforce", "flow", "access", "experience", "equity", "sustainability"}
+)
+
+
 def supported(gain: str, pitch: Pitch) -> bool:
-    """Whether a typical gain's money claim, if it makes one, is borne out by the project."""
+    """Whether a typical gain's (or question's) claims are borne out by the project.
+
+    A money claim needs money (:data:`MONEY_GAINS`); an outcome named in
+    pitchkit's measure map (staff wellbeing, retention, harm, outcomes,
+    waits) needs an impact that measures it (:func:`measures_outcome`).
+    """
     ledger = pitch.ledger
     money = ledger is not None and bool(ledger.lines)
     cash = money and ledger is not None and ledger.annual("cash") > 0
     needs = [need for phrase, need in MONEY_GAINS.items() if phrase in gain]
-    return all(cash if need == "cash" else money for need in needs)
+    if not all(cash if need == "cash" else money for need in needs):
+        return False
+    return all(measures_outcome(pitch, concept) for concept in outcomes_named(gain))
+
+
+def outcomes_named(text: str) -> tuple[str, ...]:
+    """The measure map's outcome concepts ``text`` names (see :data:`OUTCOME_THEMES`).
+
+    A whole area the map counts no measure inside (clinical outcomes, care
+    closer to home) is left out: pitchkit cannot tell which measures show
+    it, so it does not judge a claim about it.
+    """
+    concepts = measure_map().concepts
+    return tuple(
+        c
+        for c in concepts_in(text, broad=True)
+        if set(concepts[c].themes) & OUTCOME_THEMES
+        and (not concepts[c].broad or c in _counted_inside())
+    )
+
+
+@lru_cache(maxsize=1)
+def _counted_inside() -> frozenset[str]:
+    """Concepts the measure map counts another measure inside (a ``part`` edge into them)."""
+    concepts = measure_map().concepts.values()
+    return frozenset(e.target for c in concepts for e in c.edges if e.part)
+
+
+def measures_outcome(pitch: Pitch, concept: str) -> bool:
+    """Whether an impact measures ``concept``: itself, or a measure counted inside it.
+
+    Falls count inside harm, so a falls project measures harm; a cause
+    (stress leads to sickness absence) does not measure its effect.
+    """
+    for impact in pitch.facts.impacts:
+        found = chain(linkable(measured(impact.measure)), (concept,))
+        if found is not None and all(step.part for step in found.steps):
+            return True
+    return False
 
 
 def gains(pitch: Pitch, lang: Language) -> list[str]:
@@ -369,7 +421,9 @@ def gains(pitch: Pitch, lang: Language) -> list[str]:
 
     A typical gain that claims money (savings, a payback, value for money) is
     left out of a project that shows none: capacity is not savings, and a
-    project that has valued nothing has no value for money to report.
+    project that has valued nothing has no value for money to report. One
+    that claims an outcome (staff wellbeing and retention, harm-free care)
+    is left out of a project that does not measure it.
     """
     typical = [_capitalised(lang.gettext(g)) for g in pitch.lens.lens.gains if supported(g, pitch)]
     offered = _ordered(pitch, "offer", typical[:1])

@@ -142,6 +142,50 @@ def apply_terms(text: str, terms: Mapping[str, str]) -> str:
     return text
 
 
+#: Nouns that are plural without an -s (British usage: "staff are").
+_PLURAL_WITHOUT_S = frozenset(
+    {"people", "children", "staff", "personnel", "men", "women", "feet", "teeth", "police"}
+)
+
+
+#: Words that end a noun phrase's head and begin what follows it ("people *in* our care").
+_AFTER_HEAD = frozenset(
+    {"in", "of", "with", "for", "on", "at", "from", "under", "who", "that", "which", "living"}
+)
+
+
+def is_plural(phrase: str) -> bool:
+    """Whether a noun phrase is plural, by its head noun.
+
+    The head is the last word before anything that follows it: ``savings``
+    and ``people in our care`` are plural, ``cost improvement`` is not.
+    """
+    words = re.findall(r"[A-Za-z']+", phrase.lower())
+    cut = next((n for n, word in enumerate(words) if n and word in _AFTER_HEAD), len(words))
+    if not cut:
+        return False
+    head = words[cut - 1]
+    if head in _PLURAL_WITHOUT_S:
+        return True
+    return head.endswith("s") and not head.endswith(("ss", "us", "is"))
+
+
+def apply_terms_in_sentence(text: str, terms: Mapping[str, str]) -> str:
+    """The director's own words in a sentence the team wrote, where its grammar survives.
+
+    Only a term that keeps the word's number is used (``patients`` →
+    ``service users``, ``bed days`` → ``occupied bed days``). One that
+    changes it (``savings`` → ``cost improvement``) would leave the verbs,
+    pronouns and determiners the team wrote agreeing with their word ("the
+    savings release cash" would read "the cost improvement release cash"),
+    and pitchkit does not parse the team's sentences to mend them, so their
+    own word stays. Measure names, which are labels rather than sentences,
+    take every term (:func:`apply_terms`).
+    """
+    kept = {ours: theirs for ours, theirs in terms.items() if is_plural(ours) == is_plural(theirs)}
+    return apply_terms(text, kept)
+
+
 def _ordered_terms(terms: Mapping[str, str]) -> list[tuple[str, str]]:
     # Longer phrases first, so "patients' families" wins over "patients".
     return sorted(((k, v) for k, v in terms.items() if k.strip()), key=lambda kv: -len(kv[0]))

@@ -20,7 +20,12 @@ from pitchkit.i18n.translation import Language
 from pitchkit.notes import objectives as shapes
 from pitchkit.notes import wording
 from pitchkit.notes.update import fillin, spans
-from pitchkit.notes.update.delivery import chosen_statements, delivered_money_text, progress_for
+from pitchkit.notes.update.delivery import (
+    chosen_statements,
+    delivered_money_text,
+    out_of_year_impacts,
+    progress_for,
+)
 from pitchkit.notes.update.measures import amount_text
 from pitchkit.notes.update.progress import MeasureProgress, is_money
 from pitchkit.notes.update.situation import Situation
@@ -79,12 +84,14 @@ def deliveries(situation: Situation) -> list[Delivery]:
     """Up to two deliveries toward the director's objectives; else the project's own."""
     linked = [
         (impact, credited([s.objective for s in statements]))
-        for impact, statements in chosen_statements(situation.pitch)
+        for impact, statements in chosen_statements(situation)
     ]
     found = _delivered(linked, situation)
     if not found:
         none: tuple[Objective, ...] = ()
-        others = [(impact, none) for impact in situation.pitch.unlinked_impacts]
+        unlinked = {i.id for i in situation.pitch.unlinked_impacts}
+        unlinked |= {i.id for i in out_of_year_impacts(situation)}
+        others = [(i, none) for i in situation.facts.impacts if i.id in unlinked]
         found = _delivered(others, situation)
     return found[:MAX_IN_SENTENCE]
 

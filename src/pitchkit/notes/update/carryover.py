@@ -17,7 +17,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from pitchkit.notes.update.measuresheet import MONTHS
+from pitchkit.datewords import deadlines
 from pitchkit.period import Period
 
 #: Words that tie an ask or a question to the first approach or the bid (English and Welsh).
@@ -27,11 +27,6 @@ APPROACH_WORDS = re.compile(
     r"cais|ceisiadau|gais|nghais|noddwr|llofnod\w*|cyflwyno'r cais)\b",
     re.IGNORECASE,
 )
-_DATE = re.compile(
-    r"(?:\b(from|starting|since|after|o|ers|gan ddechrau)\s+)?"
-    r"\b(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?([A-Za-z]+)\s+(\d{4})\b",
-    re.IGNORECASE,
-)
 
 
 def still_current(text: str, period: Period, start: dt.date | None) -> bool:
@@ -39,26 +34,7 @@ def still_current(text: str, period: Period, start: dt.date | None) -> bool:
     started = start is None or period.end >= start
     if started and APPROACH_WORDS.search(text):
         return False
-    return not any(day < period.start for day in _deadlines(text))
-
-
-def _deadlines(text: str) -> list[dt.date]:
-    """The last day of each date ``text`` names, except those opening a stretch of time."""
-    found: list[dt.date] = []
-    for match in _DATE.finditer(text):
-        opening, day, month_name, year = match.groups()
-        month = MONTHS.get(month_name.lower())
-        if month is None or opening:
-            continue
-        if day:
-            try:
-                found.append(dt.date(int(year), month, int(day)))
-            except ValueError:
-                continue
-        else:
-            following = dt.date(int(year) + month // 12, month % 12 + 1, 1)
-            found.append(following - dt.timedelta(days=1))
-    return found
+    return not any(day < period.start for day in deadlines(text))
 
 
 def carried(items: Sequence[str], period: Period, start: dt.date | None) -> list[str]:

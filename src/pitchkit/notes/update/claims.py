@@ -54,6 +54,25 @@ class Claim:
             p.period for p in self.points if p.value is not None and p.period >= self.since
         )
 
+    def delivered_between(self, first: dt.date, last: dt.date) -> float | None:
+        """What was delivered on the days from ``first`` to ``last``, from the change on.
+
+        A period only partly inside counts for the share of its days that
+        is. ``None`` when nothing is claimed (a level, or no improvement).
+        """
+        if self.delivered is None or self.since is None:
+            return None
+        total = 0.0
+        for point in self.points:
+            if point.value is None or point.period < self.since:
+                continue
+            start, end = max(point.period.start, first), min(point.period.end, last)
+            if start > end:
+                continue
+            days = (point.period.end - point.period.start).days + 1
+            total += _gain(point, self.reference, self.impact) * ((end - start).days + 1) / days
+        return total
+
 
 def change_dates(impact: Impact, facts: Facts) -> list[dt.date]:
     """When the change took effect for ``impact``: its own dates, else the project's start."""

@@ -27,7 +27,7 @@ from pitchkit.notes.update.claims import Claim
 from pitchkit.notes.update.measures import amount_text
 from pitchkit.notes.update.progress import MeasureProgress, is_money
 from pitchkit.notes.update.situation import Situation
-from pitchkit.recast.money import fy_label
+from pitchkit.recast.money import fy_bounds, fy_label, target_year
 from pitchkit.recast.pitch import Pitch, Quantity, Statement, share_of_target
 
 #: At most this many rows of delivery toward the director's objectives.
@@ -74,13 +74,56 @@ def not_shown_text(claim: Claim, situation: Situation) -> str:
     ).format(more=more.format(n=claim.needed))
 
 
-def chosen_statements(pitch: Pitch) -> list[tuple[Impact, list[Statement]]]:
-    """Each linked impact once, strongest first, with the objectives it serves."""
+def chosen_statements(situation: Situation) -> list[tuple[Impact, list[Statement]]]:
+    """Each linked impact once, strongest first, with the objectives it serves.
+
+    An objective of one financial year is credited only when some of what
+    the impact has delivered falls in that year (:func:`year_fraction`):
+    the brief's rule (docs/money.md, "The objective's year") applied to
+    what was delivered rather than to the project's dates.
+    """
     grouped: dict[str, list[Statement]] = {}
-    for statement in pitch.statements:
+    for statement in situation.pitch.statements:
+        if year_fraction(statement, situation) == 0:
+            continue
         grouped.setdefault(statement.impact.id, []).append(statement)
     ordered = sorted(grouped.values(), key=lambda group: -group[0].rank)
     return [(group[0].impact, group) for group in ordered][:MAX_DELIVERED]
+
+
+def out_of_year_impacts(situation: Situation) -> tuple[Impact, ...]:
+    """Impacts linked only to objectives of a financial year their delivery falls outside."""
+    kept = {s.impact.id for s in situation.pitch.statements if year_fraction(s, situation) != 0}
+    linked = {s.impact.id for s in situation.pitch.statements}
+    return tuple(i for i in situation.facts.impacts if i.id in linked - kept)
+
+
+def year_fraction(statement: Statement, situation: Situation) -> float | None:
+    """The fraction of what the impact has delivered that falls in its objective's year.
+
+    The year is read as the brief reads it (:func:`pitchkit.recast.money.target_year`:
+    ``for 2026/27``, ``by March 2028``). A count's delivery is placed
+    period by period from the change on; a level's is where it stands in
+    its latest period. ``None`` when the objective names no year or
+    nothing has been delivered yet.
+    """
+    year = target_year(statement.objective.text)
+    if year is None:
+        return None
+    first, last = fy_bounds(year)
+    progress = progress_for(situation, statement.impact.id)
+    claim = situation.claims[statement.impact.id]
+    if not claim.shown:
+        return None
+    if progress.delivered is not None:
+        inside = claim.delivered_between(first, last)
+        if progress.delivered <= 0 or inside is None:
+            return None
+        return max(0.0, min(1.0, inside / progress.delivered))
+    latest = progress.latest
+    if progress.is_rate or latest is None:
+        return None
+    return 1.0 if latest.period.start <= last and latest.period.end >= first else 0.0
 
 
 def delivered_rows(situation: Situation) -> list[Context]:
@@ -93,7 +136,7 @@ def delivered_rows(situation: Situation) -> list[Context]:
     """
     rows: list[Context] = []
     figures = False
-    for impact, statements in chosen_statements(situation.pitch):
+    for impact, statements in chosen_statements(situation):
         progress = progress_for(situation, impact.id)
         if progress.latest is None and not situation.fill_in:
             continue
@@ -111,7 +154,7 @@ def delivered_rows(situation: Situation) -> list[Context]:
             row["text"] = delivered_text(progress, situation)
             row["money"] = progress.delivered_money
             row["money_text"] = delivered_money_text(progress, situation.lang)
-            row["share_text"] = share_text(progress, statements, situation.lang)
+            row["share_text"] = share_text(progress, statements, situation)
         rows.append(row)
     if situation.fill_in and not figures:
         named = {text for row in rows for text in row["objectives"]}
@@ -209,29 +252,48 @@ def delivered_money_text(progress: MeasureProgress, lang: Language) -> str:
     return lang.gettext("worth {money}").format(money=fmt.money(money, lang))
 
 
-def share_text(progress: MeasureProgress, statements: list[Statement], lang: Language) -> str:
-    """``about 3% of your £14m target``, where an objective's target is in the same terms."""
+def share_text(progress: MeasureProgress, statements: list[Statement], situation: Situation) -> str:
+    """``about 3% of your £14m target``, where an objective's target is in the same terms.
+
+    An objective of one financial year counts only the part delivered in
+    that year, and names it (``2.5% of your £14m target, counting the
+    £347,000 of it in 2027/28``), as the brief names the part falling in it.
+    """
     if progress.delivered is None or progress.delivered <= 0:
         return ""
     for statement in statements:
-        target = statement.objective.target
-        if target is None:
+        if statement.objective.target is None:
             continue
-        delivered = _delivered_quantity(statement, progress)
+        part = year_fraction(statement, situation)
+        delivered = _delivered_quantity(statement, progress, 1.0 if part is None else part)
         share = share_of_target(delivered, statement.objective)
-        if share is not None:
-            target_text = fmt.quantity(target.value, target.unit, lang)
-            return wording.share_of_target_text(share, target_text, lang)
+        if share is None:
+            continue
+        lang, target = situation.lang, statement.objective.target
+        text = wording.share_of_target_text(
+            share, fmt.quantity(target.value, target.unit, lang), lang
+        )
+        year = target_year(statement.objective.text)
+        if part is None or part >= 1 or year is None:
+            return text
+        return lang.gettext("{share}, counting the {part} of it in {year}").format(
+            share=text,
+            part=fmt.quantity(share * target.value, target.unit, lang),
+            year=fy_label(year),
+        )
     return ""
 
 
-def _delivered_quantity(statement: Statement, progress: MeasureProgress) -> Quantity:
-    """The statement's quantity with the gain replaced by what has been delivered."""
-    delivered = progress.delivered or 0.0
+def _delivered_quantity(
+    statement: Statement, progress: MeasureProgress, part: float = 1.0
+) -> Quantity:
+    """The statement's quantity with the gain replaced by ``part`` of what has been delivered."""
+    delivered = (progress.delivered or 0.0) * part
+    money = progress.delivered_money
     return replace(
         statement.quantity,
         per=None,
         gain=delivered,
-        money=progress.delivered_money,
+        money=None if money is None else money * part,
         money_per_year=None,
     )

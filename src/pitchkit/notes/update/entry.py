@@ -60,7 +60,7 @@ def headline(situation: Situation) -> str:
     """The period's news in one sentence: the logged summary, or a prompt for it."""
     entry = situation.entry
     if entry is not None and entry.summary:
-        return wording.apply_terms(entry.summary.rstrip(".") + ".", situation.terms)
+        return wording.apply_terms_in_sentence(entry.summary.rstrip(".") + ".", situation.terms)
     if entry is not None:
         return situation.lang.gettext("Progress this period is set out below.")
     return fillin.headline_prompt(situation.lang)
@@ -83,11 +83,11 @@ def log_parts(situation: Situation) -> Context:
         prompts["advice"] += [fillin.carried_prompt(a, lang) for a in carried_advice(situation)]
         return {**prompts, "no_barriers": ""}
     terms = situation.terms
-    barriers = [wording.apply_terms(b, terms) for b in entry.barriers]
-    asks = [wording.apply_terms(a, terms) for a in entry.asks]
+    barriers = [wording.apply_terms_in_sentence(b, terms) for b in entry.barriers]
+    asks = [wording.apply_terms_in_sentence(a, terms) for a in entry.asks]
     return {
-        "done": [wording.apply_terms(d, terms) for d in entry.done],
-        "next": [wording.apply_terms(n, terms) for n in entry.next],
+        "done": [wording.apply_terms_in_sentence(d, terms) for d in entry.done],
+        "next": [wording.apply_terms_in_sentence(n, terms) for n in entry.next],
         "barriers": barriers,
         "asks": asks,
         "advice": advice_sought(situation),
@@ -102,14 +102,14 @@ def carried_asks(situation: Situation) -> list[str]:
     """
     mine = [i.text for i in items_for(situation.facts, situation.pitch.director, "asks")]
     items = carried(mine, situation.period, situation.facts.project.start)
-    return [wording.apply_terms(a, situation.terms) for a in items]
+    return [wording.apply_terms_in_sentence(a, situation.terms) for a in items]
 
 
 def carried_advice(situation: Situation) -> list[str]:
     """The director's standing questions still current for the period, in their terms."""
     mine = [i.text for i in items_for(situation.facts, situation.pitch.director, "advice")]
     items = carried(mine, situation.period, situation.facts.project.start)
-    return [wording.apply_terms(a, situation.terms) for a in items]
+    return [wording.apply_terms_in_sentence(a, situation.terms) for a in items]
 
 
 def nothing_asked(status: str, lang: Language) -> str:
@@ -130,7 +130,7 @@ def advice_sought(situation: Situation) -> list[str]:
     """The period's own questions, else the project's still current ones marked carried over."""
     entry = situation.entry
     if entry is not None and entry.advice:
-        return [wording.apply_terms(a, situation.terms) for a in entry.advice]
+        return [wording.apply_terms_in_sentence(a, situation.terms) for a in entry.advice]
     mark = situation.lang.gettext("(carried over)")
     return [f"{item} {mark}" for item in carried_advice(situation)]
 

@@ -38,6 +38,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from pitchkit.datewords import MONTHS
 from pitchkit.errors import MeasuresError, PitchkitError
 from pitchkit.facts import tabular
 from pitchkit.facts.schema import Facts
@@ -59,30 +60,6 @@ MAX_ROWS = 10_000
 #: Larger figures are refused: no project counts that much, and they are usually typing slips.
 MAX_FIGURE = 1e12
 _SAVE_AS = Message("save it from Excel as 'Excel Workbook (.xlsx)' or 'CSV UTF-8'")
-#: Month names and abbreviations, English and Welsh, with their numbers.
-MONTHS = {
-    **{
-        name: number
-        for number, names in enumerate(
-            (
-                ("january", "jan", "ionawr", "ion"),
-                ("february", "feb", "chwefror", "chwe"),
-                ("march", "mar", "mawrth", "maw"),
-                ("april", "apr", "ebrill", "ebr"),
-                ("may", "mai"),
-                ("june", "jun", "mehefin", "meh"),
-                ("july", "jul", "gorffennaf", "gor"),
-                ("august", "aug", "awst", "aws"),
-                ("september", "sep", "sept", "medi", "med"),
-                ("october", "oct", "hydref", "hyd"),
-                ("november", "nov", "tachwedd", "tach"),
-                ("december", "dec", "rhagfyr", "rhag"),
-            ),
-            start=1,
-        )
-        for name in names
-    }
-}
 _MONTH_YEAR = re.compile(r"^([a-z]+)\.?[\s\-/']*(\d{2}|\d{4})$")
 _QUARTER_FIRST = re.compile(r"^q([1-4])[\s\-/]*(\d{4})$")
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ t]00:00(?::00)?)?$")
