@@ -34,7 +34,9 @@ script did that through ``PYTHONPYCACHEPREFIX``). The brief is also timed
 with LibreOffice's page measuring turned off (``PITCHKIT_MEASURE=0``), the
 part of ``pitchkit brief`` that the bare script has nothing like.
 
-The figures are printed as seconds and as the ratios the issue asks about.
+The figures are printed as seconds (with each case's processor time, user
+plus system of the process and its children, a batch's workers included)
+and as the ratios the issue asks about.
 Run from the project root::
 
     .venv/bin/python benchmarks/commands.py --runs 5 --batch 300
@@ -56,6 +58,7 @@ import csv
 import datetime as dt
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -263,11 +266,19 @@ def has_charts(update: Path) -> bool:
         return any(name.startswith("word/media/") for name in document.namelist())
 
 
-def run_once(arguments: list[str], env: dict[str, str]) -> float:
-    """Seconds one command takes, start to finish, in a fresh process."""
+def run_once(arguments: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Seconds one command takes, start to finish, in a fresh process, and its processor time.
+
+    The processor time is user plus system time of the process and every
+    child it waited for (a batch's workers included).
+    """
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     subprocess.run([sys.executable, *arguments], check=True, cwd=ROOT, capture_output=True, env=env)
-    return time.perf_counter() - started
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
 
 
 def compiled(source: Path) -> dict[str, str]:
@@ -341,14 +352,36 @@ def main() -> None:
         if "pitchkit update" in every and not has_charts(update):
             raise SystemExit(f"the update for {PERIOD} has no charts: pick a later period")
         seconds: dict[str, list[float]] = {case: [] for case in timed}
+        processor: dict[str, list[float]] = {case: [] for case in timed}
         for run in range(args.runs):
             order = list(timed) if run % 2 == 0 else list(timed)[::-1]
             for case in order:
-                seconds[case].append(run_once(*timed[case]))
+                wall, cpu = run_once(*timed[case])
+                seconds[case].append(wall)
+                processor[case].append(cpu)
     median = {case: statistics.median(values) for case, values in seconds.items()}
     for case, value in median.items():
         spread = f"{min(seconds[case]):.2f}-{max(seconds[case]):.2f}"
-        print(f"{case:<36} {value:6.2f} s  (runs {spread})")
+        cpu = processor[case]
+        print(
+            f"{case:<36} {value:6.2f} s  (runs {spread}; "
+            f"CPU {statistics.median(cpu):.2f} s, {min(cpu):.2f}-{max(cpu):.2f})"
+        )
+    print(
+        "runs, in order: "
+        + "; ".join(
+            f"{case}: " + ", ".join(f"{value:.2f}" for value in values)
+            for case, values in seconds.items()
+        )
+    )
+    for suffix in (BEFORE, "") if args.compare is not None else ("",):
+        loops = seconds.get(f"docxtpl loop ({args.batch}){suffix}")
+        batches = seconds.get(f"pitchkit batch ({args.batch}){suffix}")
+        if loops and batches:
+            each = ", ".join(
+                f"{loop / made:.1f}x" for loop, made in zip(loops, batches, strict=True)
+            )
+            print(f"docxtpl loop / batch, round by round{suffix}: {each}")
     print(f"team: {args.team}")
     if args.compare is not None:
         print(f"before ({args.compare}):")

@@ -392,3 +392,40 @@ def test_a_second_batch_into_the_same_folder_keeps_the_first_ones_record(tmp_pat
     )
     assert forced.exit_code == 0, forced.output
     assert [r["status"] for r in manifest(out)] == ["ok", "ok", "ok"]
+
+
+def test_each_version_of_a_rewritten_manifest_lists_every_item_as_it_then_stands(
+    tmp_path: Path,
+) -> None:
+    """A batch asks its manifest writer for a version after every note: each reads as new.
+
+    The writer joins its rows in blocks and keeps a block that has not
+    changed, so notes recorded out of order, across blocks, a failure after
+    a success and a shorter list must each still read as every item then is.
+    """
+    import random
+
+    from pitchkit.output.manifest import BatchItem, ManifestWriter
+
+    def rows(data: bytes) -> list[list[str]]:
+        return list(csv.reader(data.decode("utf-8-sig").splitlines()))
+
+    items = [
+        BatchItem(f"d{n}", f"Director {n}", None, "skipped", "not made: the batch stopped")
+        for n in range(100)
+    ]
+    writer = ManifestWriter(tmp_path / "manifest.csv")
+    order = list(range(100))
+    random.Random(13).shuffle(order)
+    for step, n in enumerate(order):
+        if step % 9 == 4:
+            items[n] = BatchItem(f"d{n}", f"Director {n}", None, "failed", f"reason {step}")
+        else:
+            items[n] = BatchItem(f"d{n}", f"Director {n}", tmp_path / f"note-{n}.docx", "ok")
+        version = rows(writer.contents(items))
+        assert version == rows(ManifestWriter(tmp_path / "fresh.csv").contents(items))
+        assert [row[0] for row in version[1:]] == [f"d{k}" for k in range(100)]
+        assert version[1 + n][3] == items[n].status
+    shorter = rows(writer.contents(items[:40]))
+    assert len(shorter) == 41
+    assert shorter[1:] == rows(writer.contents(items))[1:41]

@@ -6,7 +6,7 @@ itself and the safe-file writer to name and save itself, so ``word`` and
 ``output`` are services the notes stand on, not stages that import them.
 From the bottom up:
 
-    i18n, errors                 usable by everything
+    i18n, errors, collector      usable by everything (collector: the garbage collector at start)
     output, period               safe files, PDF copies, the manifest; reporting periods
     facts                        the facts file and team files, read and checked
     recast                       the facts seen through each director's lens
@@ -37,6 +37,7 @@ SOURCE = Path(pitchkit.__file__).parent
 LAYER = {
     "pitchkit": 0,  # the package itself: only __version__
     "errors": 0,
+    "collector": 0,
     "period": 1,
     "i18n": 0,
     "output": 1,

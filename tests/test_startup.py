@@ -27,6 +27,7 @@ TYPER_LOADS = frozenset({"pydantic"})
 #: pitchkit's modules the command line may load before a command runs.
 LIGHT = {
     "pitchkit",
+    "pitchkit.collector",  # turns the garbage collector off while starting: imports only gc
     "pitchkit.errors",
     "pitchkit.i18n",  # the package: its __init__ holds only a docstring
     "pitchkit.i18n.messages",
@@ -176,7 +177,10 @@ def collector_on_at_exit(*args: str) -> bool:
 def test_the_collector_stays_off_for_one_note_and_comes_back_for_other_commands(
     tmp_path: Path,
 ) -> None:
-    """Start-up runs without the garbage collector; only one-note commands keep it off."""
+    """Start-up runs without the garbage collector; only one-note commands keep it off.
+
+    A batch turns it back on itself, once its first note is made.
+    """
     facts = Path(pitchkit.__file__).parent / "demo" / "facts.yaml"
     note = tmp_path / "note.docx"
     assert not collector_on_at_exit("brief", str(facts), "-d", "dof", "-o", str(note), "-q")
@@ -184,3 +188,6 @@ def test_the_collector_stays_off_for_one_note_and_comes_back_for_other_commands(
     exported = tmp_path / "brief.docx"
     assert collector_on_at_exit("template", "export", "brief", str(exported))
     assert exported.exists()
+    batch = tmp_path / "batch"
+    assert collector_on_at_exit("batch", str(facts), "-o", str(batch), "--jobs", "1", "-q")
+    assert (batch / "manifest.csv").exists()

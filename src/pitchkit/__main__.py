@@ -11,16 +11,11 @@ pitchkit uses no pydantic plugins, so pydantic is told not to look for any
 (``PYDANTIC_DISABLE_PLUGINS``, unless the environment sets it): looking
 reads the metadata of every installed package, on every command.
 
-Starting allocates tens of thousands of objects that live as long as the
-process (modules, classes, typer's commands, pydantic's models and
-schemas) and almost no garbage in cycles, yet the garbage collector walks
-them again and again while they load: about 45 ms of a ``brief``. So it
-is turned off while pitchkit starts. ``brief`` and ``update``, which make
-one note and end, leave it off (a brief leaves about 1,400 objects in
-cycles uncollected, under 1 MB, freed when the process ends); every other
-command, which may go through many notes or directors, turns it back on
-before it starts, with what start-up loaded frozen out of its sight
-(:func:`pitchkit.cli.common.collect_garbage_again`).
+The garbage collector is off while pitchkit starts: start-up allocates
+tens of thousands of objects that live as long as the process and almost
+no garbage in cycles, yet the collector would walk them again and again
+while they load (about 45 ms of a ``brief``). Each command turns it back
+on when its own start-up is over (see :mod:`pitchkit.collector`).
 
 When the command is over (click ends it with :class:`SystemExit`), every
 object still alive is moved out of the garbage collector's sight
@@ -44,8 +39,10 @@ import sys
 def main() -> None:
     """Load the command line and run it."""
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    gc.disable()
     try:
+        from pitchkit.collector import pause_for_start
+
+        pause_for_start()
         from pitchkit.cli import app
 
         app(prog_name="pitchkit")

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from pitchkit.batch.state import Run
+from pitchkit.collector import collect_again
 from pitchkit.errors import FactsError, InputError, OutputError, PitchkitError
 from pitchkit.facts.project import Project
 from pitchkit.facts.schema import Director
@@ -176,10 +177,25 @@ def make_notes(
     workers = max(1, min(jobs or os.cpu_count() or 1, len(todo) // NOTES_PER_WORKER))
     if "fork" not in multiprocessing.get_all_start_methods():
         workers = 1
-    made: Iterator[Outcome] = _made_here(run, maker, directors, todo[:1] if workers > 1 else todo)
-    if workers > 1:
-        made = itertools.chain(made, _made_in_workers(run, workers, maker, directors, todo[1:]))
+    first, rest = todo[:1], todo[1:]
+    others = (
+        _made_in_workers(run, workers, maker, directors, rest)
+        if workers > 1
+        else _made_here(run, maker, directors, rest)
+    )
+    made = itertools.chain(_made_here(run, maker, directors, first), _collecting_again(), others)
     _write_in_order(run, made, directors, paths, force=force)
+
+
+def _collecting_again() -> Iterator[Outcome]:
+    """Turn the garbage collector back on, once the first note is made; no notes.
+
+    The command's start-up turned it off (see :mod:`pitchkit.collector`);
+    what the first note worked out once for all is then frozen with the
+    rest of start-up, before any worker is forked.
+    """
+    collect_again()
+    yield from ()
 
 
 def _write_in_order(

@@ -15,7 +15,6 @@ when it runs (see docs/performance.md).
 from __future__ import annotations
 
 import functools
-import gc
 import inspect
 import sys
 from collections.abc import Callable, Sequence
@@ -26,6 +25,7 @@ import typer
 from rich.console import Console
 
 from pitchkit.cli.options import QuietOpt, VerboseOpt
+from pitchkit.collector import collect_again
 from pitchkit.errors import FactsError, OutputError, PitchkitError
 from pitchkit.i18n.messages import Message, Renderable, render
 from pitchkit.i18n.translation import Language, language
@@ -64,24 +64,12 @@ class Interface:
     lang: Language = language(None)
 
 
-#: Commands that make one note (two for ``--bilingual``) and end: the garbage collector,
-#: which :func:`pitchkit.__main__.main` turns off while pitchkit starts, stays off for
-#: them. Every other command may work through many notes or directors, so it is turned
-#: back on before the command starts.
-ONE_NOTE_COMMANDS = frozenset({"brief", "update"})
-
-
-def collect_garbage_again() -> None:
-    """Turn the garbage collector back on if start-up turned it off.
-
-    What start-up loaded (modules, classes, the command line) lives as long as
-    the process, so it is frozen out of the collector's sight first
-    (:func:`gc.freeze`). Where the collector is already on (pitchkit run
-    inside another program, or under test), nothing changes.
-    """
-    if not gc.isenabled():
-        gc.freeze()
-        gc.enable()
+#: Commands that do not turn the garbage collector back on as they start (see
+#: :mod:`pitchkit.collector`): ``brief`` and ``update`` make one note (two for
+#: ``--bilingual``) and end, so it stays off; ``batch`` turns it back on itself once
+#: its first note is made, before it forks its workers. Every other command may work
+#: through many notes or directors, so it is turned back on before the command starts.
+COLLECTS_LATER = frozenset({"brief", "update", "batch"})
 
 
 #: The commands whose ``--json`` is handled here, each with its name in the JSON.
@@ -188,8 +176,8 @@ def user_errors(command: F) -> F:
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        if command.__name__ not in ONE_NOTE_COMMANDS:
-            collect_garbage_again()
+        if command.__name__ not in COLLECTS_LATER:
+            collect_again()
         # -q and -v may come after the command too; the command itself never sees them.
         quiet, verbose = kwargs.pop("quiet", False), kwargs.pop("verbose", False)
         if quiet or verbose:

@@ -101,9 +101,20 @@ def _figure(match: re.Match[str]) -> str:
 
 def keep_together(text: str, lang: Language) -> str:
     """``text`` with non-breaking spaces inside its dates and between figures and their units."""
+    return _kept_together(text, lang.code)
+
+
+@lru_cache(maxsize=8192)
+def _kept_together(text: str, code: str) -> str:
+    """:func:`keep_together` in the language ``code``.
+
+    A pure function of its arguments, remembered (bounded): a project's
+    texts recur in every director's note of a batch, and each fit of a note
+    binds its context again.
+    """
     if not any(char.isdigit() for char in text):
         return text
-    text = _date_pattern(lang.code).sub(_date, text)
+    text = _date_pattern(code).sub(_date, text)
     text = _TWO_WORDS.sub(lambda match: f"{match.group(1)}{NBSP}{match.group(2)}", text)
     text = _PER.sub(lambda match: f"{match.group(1)}{NBSP}", text)
     return _FIGURE.sub(_figure, text)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
+import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -88,17 +89,40 @@ class ManifestWriter:
         self.path = path
         self.lang = lang
         self._lines: dict[int, tuple[BatchItem, str]] = {}
+        #: Each block of rows as last joined, by its first position: the items and the text.
+        self._blocks: dict[int, tuple[list[BatchItem], bytes]] = {}
 
     def contents(self, items: Sequence[BatchItem]) -> bytes:
-        """The manifest of ``items``, as :meth:`write` writes it."""
-        lines = [_HEADER]
-        for position, item in enumerate(items):
-            known = self._lines.get(position)
-            if known is None or known[0] is not item:
-                known = (item, _csv([_row(item, self.lang)]))
-                self._lines[position] = known
+        """The manifest of ``items``, as :meth:`write` writes it.
+
+        The rows are joined in blocks, and a block whose items are all the
+        same objects as last time is not joined again: a batch of n notes
+        asks for n versions of its manifest, each differing from the last
+        in a row or a few. Each block is kept as bytes, encoded once.
+        """
+        items = list(items)
+        lines = [_HEADER_BYTES]
+        for start in range(0, len(items), _BLOCK_ROWS):
+            block = items[start : start + _BLOCK_ROWS]
+            known = self._blocks.get(start)
+            if (
+                known is None
+                or len(known[0]) != len(block)
+                or not all(map(operator.is_, known[0], block))
+            ):
+                text = "".join(self._line(start + at, item) for at, item in enumerate(block))
+                known = (block, text.encode("utf-8"))
+                self._blocks[start] = known
             lines.append(known[1])
-        return "".join(lines).encode("utf-8-sig")
+        return b"".join(lines)
+
+    def _line(self, position: int, item: BatchItem) -> str:
+        """The CSV line of ``item`` at ``position``, worded once for each item there."""
+        known = self._lines.get(position)
+        if known is None or known[0] is not item:
+            known = (item, _csv([_row(item, self.lang)]))
+            self._lines[position] = known
+        return known[1]
 
     def write(self, items: Sequence[BatchItem]) -> Path:
         """Write the manifest of ``items`` atomically (see :func:`write_manifest`)."""
@@ -106,6 +130,10 @@ class ManifestWriter:
 
 
 _HEADER = _csv([MANIFEST_COLUMNS])
+#: The header as the file starts: UTF-8 with a byte-order mark, so that Excel reads names right.
+_HEADER_BYTES = _HEADER.encode("utf-8-sig")
+#: Rows joined together, and joined again only when one of them changes.
+_BLOCK_ROWS = 32
 
 
 def write_manifest(path: Path, items: Sequence[BatchItem], lang: Translator | None = None) -> Path:
