@@ -7,7 +7,8 @@ itself and the safe-file writer to name and save itself, so ``word`` and
 From the bottom up:
 
     i18n, errors, collector      usable by everything (collector: the garbage collector at start)
-    output, period               safe files, PDF copies, the manifest; reporting periods
+    output, period, datewords    safe files, PDF copies, the manifest; reporting periods; dates
+                                 named in the team's text
     facts                        the facts file and team files, read and checked
     recast                       the facts seen through each director's lens
     word                         filling Word templates
@@ -38,6 +39,7 @@ LAYER = {
     "pitchkit": 0,  # the package itself: only __version__
     "errors": 0,
     "collector": 0,
+    "datewords": 1,
     "period": 1,
     "i18n": 0,
     "output": 1,
