@@ -16,17 +16,11 @@ from pitchkit.recast.align import Link, link
 from pitchkit.recast.lenses import LensMatch, lens_for, objectives_for
 from pitchkit.recast.measures import concepts_in
 from pitchkit.recast.money import Ledger, Line, appraise, fy_label, target_year
-from pitchkit.recast.quantity import read
+from pitchkit.recast.quantity import is_duration
 
 #: How many periods of each kind make a year, to annualise money.
 PERIODS_PER_YEAR = {"year": 1.0, "quarter": 4.0, "month": 12.0, "week": 52.0, "day": 365.0}
 MONEY_UNITS = frozenset({"£", "gbp", "pounds", "£k"})
-#: Units of time, in English and Welsh: a measure in one of them may be a wait.
-TIME_UNITS = frozenset(
-    {"minute", "minutes", "mins", "hour", "hours", "day", "days", "working days", "week", "weeks"}
-    | {"month", "months", "munud", "awr", "oriau", "diwrnod", "dyddiau", "wythnos", "wythnosau"}
-    | {"mis", "misoedd"}
-)
 #: How many statements a one-page note shows.
 NOTE_STATEMENTS = 3
 #: How much a link counts by its objective: a board worry, organisational, personal.
@@ -169,14 +163,8 @@ def quantify(impact: Impact, line: Line | None = None) -> Quantity:
         unit_cost=unit_cost,
         counted_in=counted_in,
         releases=line.releases if line is not None else None,
-        duration=_is_duration(impact),
+        duration=is_duration(impact.measure, impact.unit),
     )
-
-
-def _is_duration(impact: Impact) -> bool:
-    """Whether ``impact`` measures a length of time in a unit of time (a wait in weeks)."""
-    unit = impact.unit.strip().lower()
-    return unit in TIME_UNITS and read(impact.measure, impact.unit).kind == "time"
 
 
 def _same_unit(a: str, b: str) -> bool:

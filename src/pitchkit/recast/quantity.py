@@ -27,6 +27,10 @@ Kind = Literal["money", "gap", "time", "share", "count"]
 Stage = Literal["process", "result"]
 
 _TIME_UNIT = r"(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|working days)"
+#: The same units as a facts file's ``unit:`` may give them in Welsh.
+_WELSH_TIME_UNITS = frozenset(
+    {"munud", "awr", "oriau", "diwrnod", "dyddiau", "wythnos", "wythnosau", "mis", "misoedd"}
+)
 #: Money: a sum spent, saved or earned.
 _MONEY = re.compile(
     r"£|\bspend(?!s? (?:more|less|over|under|longer|up to)\b)|"
@@ -126,6 +130,17 @@ def read(text: str, unit: str = "") -> Reading:
     if _SHARE.search(both):
         return Reading("share", stage)
     return Reading("count", stage)
+
+
+def is_duration(measure: str, unit: str) -> bool:
+    """Whether ``measure`` is a length of time given in a unit of time (a wait in weeks).
+
+    A count of days ("days lost to sickness", "bed days") is not: the measure
+    must read as a time (:func:`read`) and the unit must be one of time.
+    """
+    name = unit.strip().lower()
+    is_time_unit = re.fullmatch(_TIME_UNIT, name) is not None or name in _WELSH_TIME_UNITS
+    return is_time_unit and read(measure, unit).kind == "time"
 
 
 #: Which rule set a link apart, as :func:`mismatch` returns it.
