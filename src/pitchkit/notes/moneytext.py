@@ -353,24 +353,24 @@ def money_line(ledger: Ledger | None, lang: Language, said: Collection[str] = ()
             "{cash} a year of cash and {capacity} of capacity at {base} prices"
         ).format(cash=_money(shown.cash, lang), capacity=_money(shown.capacity, lang), base=base)
     months = whole_months(ledger.payback_months)
-    if ledger.investment and months is not None and not shown.cash:
-        text = lang.ngettext(
-            "{text}, against {investment} of funding (payback in {n} month if the capacity "
-            "is turned into cash)",
-            "{text}, against {investment} of funding (payback in {n} months if the capacity "
-            "is turned into cash)",
-            months,
-        ).format(
-            text=text,
-            investment=_money(round_money(ledger.investment, shown.quantum), lang),
-            n=months,
+    if ledger.investment and months is not None:
+        # Literal messages in each branch, so that extraction finds both.
+        pattern = (
+            lang.ngettext(
+                "{text}, against {investment} of funding (payback in {n} month)",
+                "{text}, against {investment} of funding (payback in {n} months)",
+                months,
+            )
+            if shown.cash
+            else lang.ngettext(
+                "{text}, against {investment} of funding (payback in {n} month if the "
+                "capacity is turned into cash)",
+                "{text}, against {investment} of funding (payback in {n} months if the "
+                "capacity is turned into cash)",
+                months,
+            )
         )
-    elif ledger.investment and months is not None:
-        text = lang.ngettext(
-            "{text}, against {investment} of funding (payback in {n} month)",
-            "{text}, against {investment} of funding (payback in {n} months)",
-            months,
-        ).format(
+        text = pattern.format(
             text=text,
             investment=_money(round_money(ledger.investment, shown.quantum), lang),
             n=months,
