@@ -258,3 +258,19 @@ def test_a_count_of_days_still_reads_as_fewer() -> None:
     assert quantify(impact("Bed days used after surgery", "bed days")).duration is False
     assert quantify(impact("Average length of stay", "days")).duration is True
     assert quantify(impact("Wait for a first appointment", "weeks")).duration is True
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Ionawr i Fawrth 2027", f"Ionawr i Fawrth{NBSP}2027"),
+        ("o Ebrill i Fai 2027", f"o Ebrill i Fai{NBSP}2027"),
+        ("erbyn 3 Rhagfyr 2026", f"erbyn 3{NBSP}Rhagfyr{NBSP}2026"),
+        ("hyd at Ragfyr 2027", f"hyd at Ragfyr{NBSP}2027"),
+    ],
+)
+def test_welsh_dates_are_held_together_after_a_soft_mutation_too(text: str, kept: str) -> None:
+    from pitchkit.i18n.translation import language
+    from pitchkit.notes.together import keep_together
+
+    assert keep_together(text, language("cy_GB")) == kept

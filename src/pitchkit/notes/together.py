@@ -19,6 +19,7 @@ from typing import Any
 
 from babel.dates import get_month_names
 
+from pitchkit.i18n.fmt import soft_mutation
 from pitchkit.i18n.translation import Language
 
 NBSP = "\u00a0"
@@ -65,9 +66,6 @@ _LOOSE = frozenset(
 #: Units of two words, kept whole wherever they stand ("1,600 bed days").
 _TWO_WORDS = re.compile(r"\b(bed|percentage|pwynt) (days?|points?|canran)\b", re.IGNORECASE)
 
-#: Welsh month names after a soft mutation ("i Fawrth 2027"), as well as the plain ones.
-_WELSH_MUTATED = ("Fawrth", "Orffennaf", "Fehefin", "Ragfyr", "Dachwedd", "Fedi")
-
 #: A figure (``1,600``, ``£250,000``, ``4.8``, ``92%``) and the word after it.
 _FIGURE = re.compile(r"(?<![\w.,/£-])(£?\d[\d,]*(?:\.\d+)?%?) ([^\W\d_][\w'\u00a0-]*)")
 #: "per £1", "per 1,000", "net £37,000": the word stays with the figure it qualifies.
@@ -81,7 +79,9 @@ def _date_pattern(code: str) -> re.Pattern[str]:
     months: set[str] = set()
     for locale in {code, "en_GB"}:
         months |= {str(name) for name in get_month_names("wide", locale=locale).values()}
-    months |= set(_WELSH_MUTATED)
+    # Welsh month names after a soft mutation ("i Fawrth 2027"), as well as the plain ones.
+    welsh = get_month_names("wide", locale="cy").values()
+    months |= {soft_mutation(str(name)) for name in welsh}
     names = "|".join(sorted((re.escape(m) for m in months), key=len, reverse=True))
     return re.compile(
         rf"(?<![\w.,])(\d{{1,2}}) ({names})\b(?: (\d{{4}})\b)?|\b({names}) (\d{{4}})\b"
