@@ -310,6 +310,7 @@ RULES = {
     "quantity": True,
     "cause": True,
     "broad": True,
+    "naming": True,
 }
 
 #: Kinds of concept that say whose or where, not what is counted: they never make a link alone.
