@@ -28,10 +28,13 @@ from pitchkit.recast.words import PhraseMatcher, Token, _normal, stem, tokens
 MAX_STEPS = 2
 #: ``measures.yaml`` saved as JSON, which loads far faster; remade by ``make lenses``.
 COMPILED = "measures.json"
-#: Abbreviations with ``&`` the tokenizer would split, spelt out before matching.
+#: Abbreviations with ``&`` the tokenizer would split, spelt out before matching, and words
+#: read otherwise before a determiner ("a falling use of force" is not about falls).
 _AMPERSANDS = (
     (re.compile(r"\bA\s*&\s*G\b", re.IGNORECASE), "advice and guidance"),
     (re.compile(r"\bG\s*&\s*A\b", re.IGNORECASE), "general and acute"),
+    # "A falling use of force" is use of force going down, not falls.
+    (re.compile(r"\b(a|an|the) falling\b", re.IGNORECASE), r"\1 reducing"),
 )
 
 
