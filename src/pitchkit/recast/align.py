@@ -110,9 +110,9 @@ class Link:
         For checking the map's coverage apart from what a note may claim (a link
         claimed because the objective names the measure in words is not the map's).
         """
-        if self.claimed and self.reason != "words":
-            return True
-        return self.chain is not None and self.mismatch in SHAPE_DOUBTS
+        if self.chain is None:
+            return self.claimed and self.reason != "words"
+        return self.claimed or self.mismatch in SHAPE_DOUBTS
 
 
 @dataclass(frozen=True)
@@ -433,11 +433,12 @@ def link(impact: Impact, objective: Objective, *, director_id: str, lens: Lens) 
         )
     named = named_link(impact, objective) if found is None or differs in SHAPE_DOUBTS else None
     if named is not None:
-        # The objective sets its aim for the impact's own measure, in the same words.
+        # The objective sets its aim for the impact's own measure, in the same words. A chain
+        # the map holds back for its shape is kept for the record, not given as the reason.
         score = NAMED_SCORE + nudge
         return Link(
             impact.id, objective.id, round(min(0.99, score), 4), "words", themes,
-            ((named.impact, named.objective),), "confident",
+            ((named.impact, named.objective),), "confident", found,
         )  # fmt: skip
     if found is not None and differs is not None:
         # One topic, another measure of it: shown with the chain and the reason, never claimed.
