@@ -300,6 +300,11 @@ def link_reason(found: Link, lang: Language, *, director_id: str = "") -> str:
     ref = f"{director_id}.{found.objective}" if director_id else ""
     if found.confidence == "explicit":
         return lang.gettext("explicit link in supports{ref}").format(ref=f" ({ref})" if ref else "")
+    if found.confidence == "confident" and found.reason == "words" and found.words:
+        # The objective names the impact's own measure (pitchkit.recast.naming).
+        return lang.gettext(
+            "both measure '{measure}': the objective names the impact's own measure"
+        ).format(measure=found.words[0][1])
     if found.confidence == "confident" and found.chain is not None:
         text = lang.gettext("measure map: {chain}").format(chain=chain_text(found.chain, lang))
         if found.words:

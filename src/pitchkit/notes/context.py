@@ -214,6 +214,8 @@ def how_text(statement: Statement, lang: Language) -> str:
     reasons are written in (a Welsh note, and a bilingual pair, has none).
     """
     chain = statement.link.chain
+    if statement.link.reason == "words":
+        return ""  # the objective names the measure itself: nothing stands between them
     if lang.lang != "en" or chain is None or all(step.part for step in chain.steps):
         return ""
     reasons = [step.why.strip().rstrip(".") for step in chain.steps if step.why.strip()]

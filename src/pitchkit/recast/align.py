@@ -9,8 +9,11 @@ Without a chain, themes both sides declare, or telling words they share
 (never stop words, weak words or specialty names alone), make a possible
 link: shown to the lead to confirm, never claimed in a document. So does a
 chain of one step or none when the objective measures something the
-impact's measure cannot move (:mod:`pitchkit.recast.quantity`). The lens's
-theme weights only order links that already stand on their own evidence.
+impact's measure cannot move (:mod:`pitchkit.recast.quantity`). One kind
+of word evidence is confident: an objective that names the impact's own
+measure in a telling phrase of its own (:mod:`pitchkit.recast.naming`). The
+lens's theme weights only order links that already stand on their own
+evidence.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ from pitchkit.recast.measures import (
     measured,
     qualifiers,
 )
+from pitchkit.recast.naming import Named, aim, named_measure
 from pitchkit.recast.quantity import Mismatch, mismatch, read
 from pitchkit.recast.words import PhraseMatcher, Token, phrase, phrase_table, tokens
 
@@ -68,6 +72,8 @@ CHAIN_SCORE = {0: 0.9, 1: 0.8, 2: 0.7}
 WORD_SUPPORT = 0.05
 #: A possible link never scores more than this, below every confident one.
 POSSIBLE_CEILING = 0.5
+#: Score of a link whose objective names the impact's own measure in words.
+NAMED_SCORE = 0.8
 
 
 @dataclass(frozen=True)
@@ -101,9 +107,12 @@ class Link:
     def mapped(self) -> bool:
         """Whether the measure map links the two: claimed, or held back only by its chain's shape.
 
-        For checking the map's coverage apart from what a note may claim.
+        For checking the map's coverage apart from what a note may claim (a link
+        claimed because the objective names the measure in words is not the map's).
         """
-        return self.claimed or (self.chain is not None and self.mismatch in SHAPE_DOUBTS)
+        if self.chain is None:
+            return self.claimed and self.reason != "words"
+        return self.claimed or self.mismatch in SHAPE_DOUBTS
 
 
 @dataclass(frozen=True)
@@ -370,6 +379,29 @@ def _declared_themes(impact: Impact, objective: Objective) -> tuple[str, ...]:
     return tuple(t for t in THEMES if t in common)
 
 
+def named_link(impact: Impact, objective: Objective) -> Named | None:
+    """The phrase by which ``objective`` names ``impact``'s own measure, when that is a claim.
+
+    A telling phrase that is the impact's measure (:func:`named_measure`),
+    with no qualifier family stated differently on the two sides, no
+    difference in what they quantify (a wait against a share, a gap against
+    a level ...), and no sign that the objective wants the measure to move
+    the other way from the impact's target.
+    """
+    if not RULES["naming"]:
+        return None
+    named = named_measure(impact.measure, objective.text)
+    if named is None or families_disagree(impact.measure, objective.text):
+        return None
+    unit = objective.target.unit if objective.target else ""
+    if mismatch(read(impact.measure, impact.unit), read(objective.text, unit), steps=0):
+        return None
+    wanted = aim(objective.text)
+    if wanted is not None and wanted != impact.direction:
+        return None
+    return named
+
+
 def link(impact: Impact, objective: Objective, *, director_id: str, lens: Lens) -> Link | None:
     """How well ``impact`` serves ``objective`` for a director seen through ``lens``.
 
@@ -399,6 +431,15 @@ def link(impact: Impact, objective: Objective, *, director_id: str, lens: Lens) 
         differs = quantity_mismatch(impact, objective, found) or shape_doubt(
             found, declared=bool(_declared_themes(impact, objective))
         )
+    named = named_link(impact, objective) if found is None or differs in SHAPE_DOUBTS else None
+    if named is not None:
+        # The objective sets its aim for the impact's own measure, in the same words. A chain
+        # the map holds back for its shape is kept for the record, not given as the reason.
+        score = NAMED_SCORE + nudge
+        return Link(
+            impact.id, objective.id, round(min(0.99, score), 4), "words", themes,
+            ((named.impact, named.objective),), "confident", found,
+        )  # fmt: skip
     if found is not None and differs is not None:
         # One topic, another measure of it: shown with the chain and the reason, never claimed.
         return Link(

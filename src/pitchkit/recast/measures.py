@@ -28,10 +28,13 @@ from pitchkit.recast.words import PhraseMatcher, Token, _normal, stem, tokens
 MAX_STEPS = 2
 #: ``measures.yaml`` saved as JSON, which loads far faster; remade by ``make lenses``.
 COMPILED = "measures.json"
-#: Abbreviations with ``&`` the tokenizer would split, spelt out before matching.
+#: Abbreviations with ``&`` the tokenizer would split, spelt out before matching, and words
+#: read otherwise before a determiner ("a falling use of force" is not about falls).
 _AMPERSANDS = (
     (re.compile(r"\bA\s*&\s*G\b", re.IGNORECASE), "advice and guidance"),
     (re.compile(r"\bG\s*&\s*A\b", re.IGNORECASE), "general and acute"),
+    # "A falling use of force" is use of force going down, not falls.
+    (re.compile(r"\b(a|an|the) falling\b", re.IGNORECASE), r"\1 reducing"),
 )
 
 
@@ -152,17 +155,43 @@ def measure_map() -> MeasureMap:
     raw = read_measure_file()
     concepts = {item["id"]: _concept(item) for item in raw["concepts"]}
     table: dict[tuple[str, ...], set[str]] = {}
+    groups = _staff_groups(raw)
     for concept in concepts.values():
         for name in concept.names:
             key = name_key(name)
-            if key:
-                table.setdefault(key, set()).add(concept.id)
+            for variant in (key, *_staffed(name, groups)):
+                if variant:
+                    table.setdefault(variant, set()).add(concept.id)
     generic = frozenset(stem for word in raw.get("generic_words") or () for stem in name_key(word))
     return MeasureMap(
         concepts=MappingProxyType(concepts),
         phrases=MappingProxyType({key: frozenset(ids) for key, ids in table.items()}),
         generic_words=generic,
     )
+
+
+#: The word in a concept's name that any staff group may stand for: "staff leaving".
+_STAFF = re.compile(r"\bstaff\b", re.IGNORECASE)
+
+
+def _staff_groups(raw: Mapping[str, Any]) -> tuple[str, ...]:
+    """Every phrase of the staff group family ("HCSWs", "doctors" ...)."""
+    members = (raw.get("qualifier_families") or {}).get("staff group") or {}
+    return tuple(sorted({str(p) for phrases in members.values() for p in phrases}))
+
+
+def _staffed(name: str, groups: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The stems of ``name`` with its word "staff" written as each staff group.
+
+    "Healthcare support workers leaving" is staff leaving (turnover), and
+    "agency healthcare support worker shifts" agency staff: a name that says
+    "staff" holds for any one group of them. Whose staff it is stays a
+    qualifier (the staff group family), read from the text as before.
+    "Staffing" is not "staff": "nurse staffing" is not "nurse nurses".
+    """
+    if _STAFF.search(name) is None:
+        return []
+    return [name_key(_STAFF.sub(group, name, count=1)) for group in groups]
 
 
 @cache
@@ -310,6 +339,7 @@ RULES = {
     "quantity": True,
     "cause": True,
     "broad": True,
+    "naming": True,
 }
 
 #: Kinds of concept that say whose or where, not what is counted: they never make a link alone.
