@@ -360,7 +360,8 @@ def test_changes_serving_different_objectives_are_credited_each_to_its_own(
         "70% to 75%, contributing to our objective to meet the 78% four-hour standard."
     ) in sentence
     welsh = board_sentence(update_text(facts, "coo", "--locale", "cy"), "Fel noddwr")
-    assert "gan gyfrannu at ein hamcan, sef reduce length of stay. Mae hefyd wedi cyflawni" in (
+    # The objectives are in English: the Welsh sentence names each whole, in quotes.
+    assert "gan gyfrannu at ein hamcan, sef “Reduce length of stay”. Mae hefyd wedi cyflawni" in (
         welsh
     )
 

@@ -246,13 +246,34 @@ def gain_phrase(quantity: Quantity, lang: Language, *, with_unit: bool = True) -
     return f"{text} {per}".strip()
 
 
+def reads_with_an(figure: str) -> bool:
+    """Whether an English figure is said with a vowel sound first: ``an 18%``, ``an 8%``.
+
+    Eight and every number said from it (80, 800, 8.5), eleven and eighteen
+    (and their thousands and millions: 11,000) begin with a vowel sound.
+    """
+    found = re.match(r"\d+", figure.strip())
+    if not found:
+        return False
+    first = found.group()
+    return first.startswith("8") or first in {"11", "18"}
+
+
 def relative_phrase(quantity: Quantity, lang: Language) -> str:
-    """``a 17% reduction`` or ``a 12% increase``; empty for percentages and zero baselines."""
+    """``a 17% reduction``, ``an 18% reduction`` or ``a 12% increase``.
+
+    Empty for percentages and zero baselines.
+    """
     if quantity.relative is None or quantity.relative <= 0:
         return ""
     share = fmt.percent(quantity.relative, lang)
+    an = reads_with_an(share)
     if quantity.target < quantity.baseline:
+        if an:
+            return lang.gettext("an {share} reduction").format(share=share)
         return lang.gettext("a {share} reduction").format(share=share)
+    if an:
+        return lang.gettext("an {share} increase").format(share=share)
     return lang.gettext("a {share} increase").format(share=share)
 
 
