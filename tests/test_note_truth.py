@@ -15,6 +15,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+import docx
 import pytest
 from ruamel.yaml import YAML
 
@@ -23,6 +24,7 @@ from pitchkit.notes.brief import make_brief_note
 from pitchkit.notes.update import make_update
 
 TODAY = dt.date(2026, 12, 1)
+TODAY_UPDATE = dt.date(2027, 9, 10)
 NBSP = "\u00a0"
 
 
@@ -235,7 +237,7 @@ def _log(months: int) -> list[dict[str, Any]]:
 def _update(path: Path, locale: str | None = None) -> str:
     project = open_project(path, locale=locale) if locale else open_project(path)
     director = pick_director(project.facts, "dof")
-    data, _info = make_update(project, director, today=dt.date(2027, 9, 10))
+    data, _info = make_update(project, director, today=TODAY_UPDATE)
     return _xml_text(data)
 
 
@@ -262,25 +264,32 @@ def test_welsh_chart_signals_do_not_stack_brackets(tmp_path: Path) -> None:
     assert ") (" not in signals[0]
 
 
-def test_a_welsh_board_sentence_quotes_english_objectives_and_measures(tmp_path: Path) -> None:
-    # The facts are in English: the Welsh sentence names them whole, in quotes, as the
-    # Welsh briefing note does, instead of "ein hamcan, sef deliver the £31m CIP …".
-    wasted = dict(WASTED, changed="2027-01")
-    seen = {
-        "id": "clinic",
-        "measure": "Patients seen in the anaemia clinic",
-        "unit": "patients",
-        "per": "month",
-        "baseline": 10,
-        "target": 40,
-        "better": "higher",
-        "changed": "2027-01",
-        "supports": ["dof.cip"],
-    }
+CLINIC = {
+    "id": "clinic",
+    "measure": "Patients seen in the anaemia clinic",
+    "unit": "patients",
+    "per": "month",
+    "baseline": 10,
+    "target": 40,
+    "better": "higher",
+    "changed": "2027-01",
+    "supports": ["dof.cip"],
+}
+
+
+def _two_measures(tmp_path: Path) -> Path:
+    """Units wasted falling and clinic patients rising from January 2027, both toward the CIP."""
     log = _log(15)
     for n, row in enumerate(log):
         row["measures"]["clinic"] = (10, 11, 9, 10, 12, 10)[n] if n < 6 else 30 + n % 3
-    text = _update(_facts(tmp_path, [wasted, seen], updates=log), "cy_GB")
+    wasted = dict(WASTED, changed="2027-01")
+    return _facts(tmp_path, [wasted, CLINIC], updates=log)
+
+
+def test_a_welsh_board_sentence_quotes_english_objectives_and_measures(tmp_path: Path) -> None:
+    # The facts are in English: the Welsh sentence names them whole, in quotes, as the
+    # Welsh briefing note does, instead of "ein hamcan, sef deliver the £31m CIP …".
+    text = _update(_two_measures(tmp_path), "cy_GB")
     sentence = text[text.index("Fel noddwr gweithredol") :]
     sentence = sentence[: sentence.index("Defnyddiwch")]
     assert "“Deliver the £31m CIP in 2027/28”" in sentence, sentence
@@ -289,3 +298,21 @@ def test_a_welsh_board_sentence_quotes_english_objectives_and_measures(tmp_path:
     # "and an increase" after "a reduction": "a" takes the aspirate mutation, a chynnydd.
     assert "a chynnydd o " in sentence, sentence
     assert "a cynnydd" not in sentence
+
+
+def test_an_objective_two_measures_delivered_toward_is_named_once_in_the_table(
+    tmp_path: Path,
+) -> None:
+    project = open_project(_two_measures(tmp_path))
+    data, _info = make_update(project, pick_director(project.facts, "dof"), today=TODAY_UPDATE)
+    table = next(
+        t
+        for t in docx.Document(io.BytesIO(data)).tables
+        if t.rows[0].cells[0].text == "Your objective"
+    )
+    column = [row.cells[0].text for row in table.rows[1:]]
+    assert column == ["Deliver the £31m CIP in 2027/28", ""], column
+    assert [row.cells[1].text.split(":")[0] for row in table.rows[1:]] == [
+        "Red cell units wasted (expired or out of temperature control)",
+        "Patients seen in the anaemia clinic",
+    ]
