@@ -145,6 +145,9 @@ def test_an_eighteen_percent_reduction_is_not_a_eighteen(tmp_path: Path) -> None
     text = _brief(_facts(tmp_path, [bed_days]), "coo")
     assert "1,100 fewer a year, an 18% reduction" in text
     assert "a 18%" not in text
+    # The small print's assumption sits inside its own brackets, not in a second pair.
+    assert "Beds: bed days a year ÷ (365 days × 92% occupancy, assumed)." in text
+    assert "(assumed))" not in text
 
 
 def test_a_unit_cost_two_impacts_share_is_named_once_and_not_restated_at_its_own_year(
