@@ -53,7 +53,13 @@ def _facts(
                 "id": "dof",
                 "name": "Simon Archer",
                 "role": "Director of Finance",
-                "objectives": [{"id": "cip", "text": "Deliver the £31m CIP in 2027/28"}],
+                "objectives": [
+                    {
+                        "id": "cip",
+                        "text": "Deliver the £31m CIP in 2027/28",
+                        "target": {"value": 31000000, "unit": "GBP"},
+                    }
+                ],
             },
             {
                 "id": "coo",
@@ -319,3 +325,18 @@ def test_an_objective_two_measures_delivered_toward_is_named_once_in_the_table(
         "Red cell units wasted (expired or out of temperature control)",
         "Patients seen in the anaemia clinic",
     ]
+
+
+def test_a_share_of_an_in_year_target_follows_the_part_it_counts(tmp_path: Path) -> None:
+    # £170 × 2,200 = £374,000 a year; from 4 January 2027, 87 of 2026/27's 365 days:
+    # £374,000 × 87/365 = £89,145 -> £89,100, and £89,100 / £31m = 0.29% -> "0.3%". Said after
+    # "worth £374,000 a year", "0.3% of your £31m target" would read as a share of £374,000.
+    path = _facts(tmp_path, [RED_CELLS])
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("CIP in 2027/28", "CIP in 2026/27"),
+        encoding="utf-8",
+    )
+    text = _brief(path, "dof")
+    assert (
+        "worth £374,000 a year, of which £89,100 falls in 2026/27: 0.3% of your £31m target."
+    ) in text, text

@@ -332,8 +332,9 @@ def share_phrase(statement: Statement, lang: Language) -> str:
     """``1.5% of your £14m target``, where the units agree; else empty.
 
     When the objective names a financial year that only part of a year's
-    benefit falls in, the share counts that part and names it, so the
-    share is not read against the whole year's figure beside it.
+    benefit falls in, the share counts that part and names it first
+    (``of which £155,000 falls in 2026/27: 0.5% of your £31m target``), so
+    the share is not read against the whole year's figure beside it.
     """
     share = statement.share_of_target
     target = statement.objective.target
@@ -341,7 +342,9 @@ def share_phrase(statement: Statement, lang: Language) -> str:
         return ""
     text = share_of_target_text(share, fmt.quantity(target.value, target.unit, lang), lang)
     if statement.target_year:
-        text = lang.gettext("{share} (the {part} falling in {year})").format(
+        # The part first, then its share: "0.5% of your £31m target" straight after
+        # "worth £374,000 a year" would read as a share of the whole year's figure.
+        text = lang.gettext("of which {part} falls in {year}: {share}").format(
             share=text,
             part=fmt.quantity(share * target.value, target.unit, lang),
             year=statement.target_year,
