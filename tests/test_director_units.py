@@ -44,7 +44,7 @@ def test_without_an_occupancy_the_default_is_used_and_said(tmp_path: Path) -> No
     del data["settings"]["occupancy"]
     text = _text(_write(tmp_path, data), "coo")
     assert "about 2.7 beds" in text  # 900 / (365 x 92%) = 2.68
-    assert "(365 days × 92% occupancy (assumed))" in text
+    assert "(365 days × 92% occupancy, assumed)" in text
 
 
 def test_deaths_are_a_share_of_expected_deaths_where_the_objective_is_the_shmi(
