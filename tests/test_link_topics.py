@@ -167,3 +167,13 @@ directors:
     links = json.loads(result.stdout)["directors"][0]["links"]
     assert [(x["confidence"], x["chain"]) for x in links] == [("possible", ["procurement"])]
     assert "only as an area of care or work" in links[0]["explanation"]
+
+
+def test_an_objective_naming_the_measure_claims_over_a_topic_name() -> None:
+    measure = "Non-pay invoices raised against an approved purchase order"
+    found = linked(measure, "Non-pay invoices raised against an approved purchase order above 95%")
+    assert found is not None
+    assert found.confidence == "confident"
+    assert found.reason == "words"
+    assert found.chain is not None
+    assert found.chain.labels() == ("procurement",)
