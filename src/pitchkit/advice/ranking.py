@@ -263,6 +263,12 @@ def _mismatch_text(found: Link, lang: Language) -> str:
             "the objective is about a whole area, not one measure, "
             "and pitchkit does not claim it unless you confirm it"
         )
+    if found.mismatch == "topic":
+        return lang.gettext(
+            "one side names it only as an area of care or work (such as procurement or "
+            "palliative care), not as what it measures, and pitchkit does not claim it "
+            "unless you confirm it"
+        )
     if found.mismatch == "time":
         return lang.gettext(
             "the objective is a time or a wait, and the impact is a share or rate of something else"

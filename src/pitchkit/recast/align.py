@@ -36,6 +36,7 @@ from pitchkit.recast.measures import (
     measure_map,
     measured,
     qualifiers,
+    topic_only,
 )
 from pitchkit.recast.naming import Named, aim, named_measure
 from pitchkit.recast.quantity import Mismatch, mismatch, read
@@ -59,11 +60,14 @@ VALUE_LINK = 0.45
 
 Confidence = Literal["explicit", "confident", "possible"]
 #: Why a map chain is offered as possible: a quantity the impact cannot move
-#: (:mod:`pitchkit.recast.quantity`), a plain cause step ("cause"), or an objective
-#: whose aim is a whole area ("broad").
-Doubt = Mismatch | Literal["cause", "broad"]
+#: (:mod:`pitchkit.recast.quantity`), a plain cause step ("cause"), an objective whose
+#: aim is a whole area ("broad"), or a side that names its end of the chain only as an
+#: area of care or work ("topic").
+Doubt = Mismatch | Literal["cause", "broad", "topic"]
 #: Doubts about a chain's shape alone, not about what either side measures.
 SHAPE_DOUBTS: frozenset[str] = frozenset({"cause", "broad"})
+#: Doubts an objective that names the impact's own measure answers (:mod:`naming`).
+NAMING_ANSWERS: frozenset[str] = SHAPE_DOUBTS | {"topic"}
 #: Confidence levels a document may claim; "possible" links are only shown to the lead.
 CLAIMED: frozenset[str] = frozenset({"explicit", "confident"})
 #: Score of a link through the measure map, by the number of steps in its chain.
@@ -345,10 +349,29 @@ def shape_doubt(found: Chain, *, declared: bool) -> Doubt | None:
     return None
 
 
+def topic_doubt(impact: Impact, objective: Objective, found: Chain) -> Literal["topic"] | None:
+    """``"topic"`` when one side names its end of the chain only as an area of care or work.
+
+    "Non-pay invoices raised against an approved purchase order" and "Green
+    Plan - supply chain (scope 3) emissions down 20%" both name procurement,
+    each only by a name of the area ("purchase", "supply"): one counts
+    invoices, the other emissions, and the map cannot say one moves the
+    other. Such a link is possible, never claimed. See
+    :func:`pitchkit.recast.measures.topic_only`.
+    """
+    if not RULES["topics"]:
+        return None
+    if topic_only(impact.measure, found.start) or topic_only(objective.text, found.end):
+        return "topic"
+    return None
+
+
 def claimable_chain(impact: Impact, objective: Objective) -> Chain | None:
     """The map's chain from ``impact`` to ``objective``, if the impact can move what it measures."""
     found = map_chain(impact, objective)
     if found is None or quantity_mismatch(impact, objective, found) is not None:
+        return None
+    if topic_doubt(impact, objective, found) is not None:
         return None
     if shape_doubt(found, declared=bool(_declared_themes(impact, objective))) is not None:
         return None
@@ -428,10 +451,12 @@ def link(impact: Impact, objective: Objective, *, director_id: str, lens: Lens) 
     found = map_chain(impact, objective)
     differs: Doubt | None = None
     if found is not None:
-        differs = quantity_mismatch(impact, objective, found) or shape_doubt(
-            found, declared=bool(_declared_themes(impact, objective))
+        differs = (
+            quantity_mismatch(impact, objective, found)
+            or topic_doubt(impact, objective, found)
+            or shape_doubt(found, declared=bool(_declared_themes(impact, objective)))
         )
-    named = named_link(impact, objective) if found is None or differs in SHAPE_DOUBTS else None
+    named = named_link(impact, objective) if found is None or differs in NAMING_ANSWERS else None
     if named is not None:
         # The objective sets its aim for the impact's own measure, in the same words. A chain
         # the map holds back for its shape is kept for the record, not given as the reason.
