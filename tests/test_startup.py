@@ -115,6 +115,8 @@ def test_a_command_still_loads_what_it_needs(tmp_path: Path) -> None:
     modules = loaded_by("-m", "pitchkit", "brief", str(facts), "--out", str(note), "-q")
     assert {"docxtpl", "pitchkit.notes.brief"} <= modules
     assert note.exists()
+    # -q shows no advice, so the guide is not consulted (its findings are printed otherwise).
+    assert "pitchkit.advice" not in modules
 
 
 def test_ctrl_c_while_the_commands_are_built_gives_one_line(
