@@ -29,10 +29,13 @@ from pitchkit.recast.words import PhraseMatcher, Token, _normal, phrase, stem, t
 MAX_STEPS = 2
 #: ``measures.yaml`` saved as JSON, which loads far faster; remade by ``make lenses``.
 COMPILED = "measures.json"
-#: Abbreviations with ``&`` the tokenizer would split, spelt out before matching.
+#: Abbreviations with ``&`` the tokenizer would split, spelt out before matching, and words
+#: read otherwise before a determiner ("a falling use of force" is not about falls).
 _AMPERSANDS = (
     (re.compile(r"\bA\s*&\s*G\b", re.IGNORECASE), "advice and guidance"),
     (re.compile(r"\bG\s*&\s*A\b", re.IGNORECASE), "general and acute"),
+    # "A falling use of force" is use of force going down, not falls.
+    (re.compile(r"\b(a|an|the) falling\b", re.IGNORECASE), r"\1 reducing"),
 )
 
 
@@ -60,6 +63,10 @@ class Concept:
     #: "measure" (the default), "population" or "setting" (whose or where: never a link on its
     #: own), or "frame" (a programme or process an objective is about, such as PSIRF).
     kind: str = "measure"
+    #: Names of the area of care or work the concept belongs to ("procurement", "palliative
+    #: care"), not of anything counted: found like names, but a text that names the concept
+    #: only by them is about its topic, not its measure (see :func:`topic_only`).
+    topics: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -99,6 +106,8 @@ class MeasureMap:
     concepts: Mapping[str, Concept]
     phrases: Mapping[tuple[str, ...], frozenset[str]]
     generic_words: frozenset[str]
+    #: For each concept with topic names, the stems they are matched by.
+    topic_keys: Mapping[str, frozenset[tuple[str, ...]]]
 
 
 @cache
@@ -153,12 +162,13 @@ def _concept(item: Mapping[str, Any]) -> Concept:
     )
     return Concept(
         id=str(item["id"]),
-        label=str(item.get("label") or names[0]),
+        label=str(item.get("label") or (names or tuple(item.get("topics") or ("",)))[0]),
         names=names,
         themes=tuple(item.get("themes") or ()),
         broad=bool(item.get("broad", False)),
         edges=edges,
         kind=str(item.get("kind") or "measure"),
+        topics=tuple(str(name) for name in item.get("topics") or ()),
     )
 
 
@@ -168,17 +178,47 @@ def measure_map() -> MeasureMap:
     raw = read_measure_file()
     concepts = {item["id"]: _concept(item) for item in raw["concepts"]}
     table: dict[tuple[str, ...], set[str]] = {}
+    groups = _staff_groups(raw)
+    topic_keys: dict[str, frozenset[tuple[str, ...]]] = {}
     for concept in concepts.values():
-        for name in concept.names:
+        for name in (*concept.names, *concept.topics):
             key = name_key(name)
-            if key:
-                table.setdefault(key, set()).add(concept.id)
+            for variant in (key, *_staffed(name, groups)):
+                if variant:
+                    table.setdefault(variant, set()).add(concept.id)
+        if concept.topics:
+            topic_keys[concept.id] = frozenset(name_key(name) for name in concept.topics)
     generic = frozenset(stem for word in raw.get("generic_words") or () for stem in name_key(word))
     return MeasureMap(
         concepts=MappingProxyType(concepts),
         phrases=MappingProxyType({key: frozenset(ids) for key, ids in table.items()}),
         generic_words=generic,
+        topic_keys=MappingProxyType(topic_keys),
     )
+
+
+#: The word in a concept's name that any staff group may stand for: "staff leaving".
+_STAFF = re.compile(r"\bstaff\b", re.IGNORECASE)
+
+
+def _staff_groups(raw: Mapping[str, Any]) -> tuple[str, ...]:
+    """Every phrase of the staff group family ("HCSWs", "doctors" ...)."""
+    members = (raw.get("qualifier_families") or {}).get("staff group") or {}
+    return tuple(sorted({str(p) for phrases in members.values() for p in phrases}))
+
+
+def _staffed(name: str, groups: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The stems of ``name`` with its word "staff" written as each staff group.
+
+    "Healthcare support workers leaving" is staff leaving (turnover), and
+    "agency healthcare support worker shifts" agency staff: a name that says
+    "staff" holds for any one group of them. Whose staff it is stays a
+    qualifier (the staff group family), read from the text as before.
+    "Staffing" is not "staff": "nurse staffing" is not "nurse nurses".
+    """
+    if _STAFF.search(name) is None:
+        return []
+    return [name_key(_STAFF.sub(group, name, count=1)) for group in groups]
 
 
 @cache
@@ -235,6 +275,29 @@ def concepts_in(text: str, *, broad: bool = False) -> tuple[str, ...]:
     """
     found = mentions(text)
     return tuple(m.concept for m in (found if broad else focus(found)))
+
+
+@lru_cache(maxsize=8192)
+def topic_only(text: str, concept_id: str) -> bool:
+    """Whether ``text`` names ``concept_id`` only by the names of its area, never of a measure.
+
+    "Green Plan - supply chain (scope 3) emissions" and "Non-pay invoices
+    raised against an approved purchase order" both name procurement, but
+    only as the area they are about ("supply", "purchase"): what they count
+    is emissions and invoices. "Addressable non-pay spend with local SMEs"
+    names it by a measure (non-pay spend). ``False`` when ``text`` does not
+    name the concept at all.
+    """
+    topics = measure_map().topic_keys.get(concept_id)
+    if not topics:
+        return False
+    found = content_tokens(text)
+    keys = [
+        tuple(token.stem for token in found[hit.first : hit.last + 1])
+        for hit in _matcher().find(found)
+        if concept_id in hit.labels
+    ]
+    return bool(keys) and all(key in topics for key in keys)
 
 
 #: Words after which a measure's text narrows who or what is counted.
@@ -326,6 +389,8 @@ RULES = {
     "quantity": True,
     "cause": True,
     "broad": True,
+    "naming": True,
+    "topics": True,
 }
 
 #: Kinds of concept that say whose or where, not what is counted: they never make a link alone.
@@ -485,12 +550,12 @@ def problems(data: Mapping[str, Any]) -> list[str]:
         concept_id = item.get("id")
         if ids.count(concept_id) > 1:
             found.append(f"{concept_id}: id used more than once")
-        if not item.get("names"):
+        if not item.get("names") and not item.get("topics"):
             found.append(f"{concept_id}: no names")
         for theme in item.get("themes") or ["(none)"]:
             if theme not in themes:
                 found.append(f"{concept_id}: unknown theme {theme!r}")
-        for name in item.get("names") or ():
+        for name in (*(item.get("names") or ()), *(item.get("topics") or ())):
             key = name_key(str(name))
             if not key:
                 found.append(f"{concept_id}: name {name!r} is only stop words")
@@ -500,7 +565,7 @@ def problems(data: Mapping[str, Any]) -> list[str]:
                 found.append(f"{concept_id}: name {name!r} is also a name of {owner}")
         if str(item.get("kind") or "measure") not in KINDS:
             found.append(f"{concept_id}: unknown kind {item.get('kind')!r}")
-        for key in set(item) - {"id", "label", "names", "themes", "broad", "kind", "to"}:
+        for key in set(item) - {"id", "label", "names", "topics", "themes", "broad", "kind", "to"}:
             found.append(f"{concept_id}: unknown field {key!r}")
         for edge in item.get("to") or ():
             for key in set(edge) - {"id", "why", "source", "part"}:

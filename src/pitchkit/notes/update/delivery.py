@@ -159,6 +159,21 @@ def delivered_rows(situation: Situation) -> list[Context]:
     if situation.fill_in and not figures:
         named = {text for row in rows for text in row["objectives"]}
         rows += objective_prompts(situation.pitch, named, situation.lang, MAX_FILL_IN - len(rows))
+    return said_once(rows)
+
+
+def said_once(rows: list[Context]) -> list[Context]:
+    """The rows with an objective named once: a row under the same objective leaves it blank.
+
+    Three measures toward one CIP would otherwise print "Deliver the £31m CIP"
+    three times down the column; ``objectives`` still lists it on every row.
+    """
+    previous = None
+    for row in rows:
+        text = row["objectives_text"]
+        if text and text == previous:
+            row["objectives_text"] = ""
+        previous = text
     return rows
 
 
