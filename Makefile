@@ -70,10 +70,12 @@ prepared: $(STAMP)
 catalogs: $(STAMP)
 	$(BIN)/python scripts/i18n.py
 
-# Remake the quick-loading copies of lenses.yaml and measures.yaml (after editing them).
+# Remake the quick-loading copies of lenses.yaml and measures.yaml, and the stems of their
+# phrases (after editing them, or the stemming in recast/words.py or recast/measures.py).
 lenses: $(STAMP)
 	$(BIN)/python -m pitchkit.recast.lenses
 	$(BIN)/python -m pitchkit.recast.measures
+	$(BIN)/python -m pitchkit.recast.stems
 
 # The Open XML SDK validator used by the document tests (needs npm).
 tools:

@@ -115,6 +115,8 @@ def test_a_command_still_loads_what_it_needs(tmp_path: Path) -> None:
     modules = loaded_by("-m", "pitchkit", "brief", str(facts), "--out", str(note), "-q")
     assert {"docxtpl", "pitchkit.notes.brief"} <= modules
     assert note.exists()
+    # -q shows no advice, so the guide is not consulted (its findings are printed otherwise).
+    assert "pitchkit.advice" not in modules
 
 
 def test_ctrl_c_while_the_commands_are_built_gives_one_line(
@@ -191,3 +193,62 @@ def test_the_collector_stays_off_for_one_note_and_comes_back_for_other_commands(
     batch = tmp_path / "batch"
     assert collector_on_at_exit("batch", str(facts), "-o", str(batch), "--jobs", "1", "-q")
     assert (batch / "manifest.csv").exists()
+
+
+def test_a_brief_does_not_look_for_pydantic_plugins(tmp_path: Path) -> None:
+    """pitchkit tells pydantic there are no plugins, without pydantic's loader, which would
+    import importlib.metadata to read every installed package's metadata."""
+    facts = Path(pitchkit.__file__).parent / "demo" / "facts.yaml"
+    note = tmp_path / "note.docx"
+    environment = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-X",
+            "importtime",
+            "-m",
+            "pitchkit",
+            "brief",
+            str(facts),
+            "-o",
+            str(note),
+        ],
+        capture_output=True,
+        text=True,
+        env={**environment, "PITCHKIT_MEASURE": "0"},
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert note.exists()
+    modules = {line.rsplit("|", 1)[1].strip() for line in result.stderr.splitlines() if "|" in line}
+    assert "pydantic.main" in modules
+    assert "importlib.metadata" not in modules
+
+
+def test_the_stand_in_for_pydantics_plugin_loader_finds_what_pydantic_finds(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Under ``PYDANTIC_DISABLE_PLUGINS=__all__`` pydantic's own loader finds no plugins,
+    as the stand-in does, and ``get_plugins`` is all pydantic takes from it."""
+    import importlib
+    import re
+
+    import pydantic
+
+    name = pitchkit.__main__.PYDANTIC_LOADER
+    monkeypatch.setenv("PYDANTIC_DISABLE_PLUGINS", "restored after the test")
+    monkeypatch.delenv("PYDANTIC_DISABLE_PLUGINS")
+    monkeypatch.setitem(sys.modules, name, None)  # restored after the test
+    del sys.modules[name]
+    pitchkit.__main__.no_pydantic_plugins()
+    stand_in = sys.modules.pop(name)
+    real = importlib.import_module(name)
+    assert real is not stand_in
+    assert list(stand_in.get_plugins()) == list(real.get_plugins()) == []
+    taken: set[str] = set()
+    for source in Path(pydantic.__file__).parent.rglob("*.py"):
+        for names in re.findall(r"from \S*_loader import ([\w, ]+)", source.read_text("utf-8")):
+            taken.update(name.strip() for name in names.split(","))
+    assert taken == {"get_plugins"}
+    assert hasattr(stand_in, "get_plugins")

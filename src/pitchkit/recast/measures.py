@@ -22,7 +22,8 @@ from types import MappingProxyType
 from typing import Any
 
 from pitchkit.recast.datafile import compile_data_file, read_data_file
-from pitchkit.recast.words import PhraseMatcher, Token, _normal, stem, tokens
+from pitchkit.recast.stems import Stems, known, shipped
+from pitchkit.recast.words import PhraseMatcher, Token, _normal, phrase, stem, tokens
 
 #: The most edges a chain may take from an impact's concept to an objective's.
 MAX_STEPS = 2
@@ -109,8 +110,12 @@ class MeasureMap:
     topic_keys: Mapping[str, frozenset[tuple[str, ...]]]
 
 
+@cache
 def read_measure_file() -> dict[str, Any]:
-    """The contents of ``measures.yaml``: from its compiled copy when that is current."""
+    """The contents of ``measures.yaml``: from its compiled copy when that is current.
+
+    Read once: the measure map, its filler words and its qualifier families all use it.
+    """
     return read_data_file("measures.yaml", COMPILED)
 
 
@@ -134,7 +139,18 @@ def _filler_words() -> frozenset[str]:
 
 
 def name_key(name: str) -> tuple[str, ...]:
-    """The stems a concept name is matched by."""
+    """The stems a concept name is matched by.
+
+    The measure map's own names come stemmed with pitchkit (:mod:`pitchkit.recast.stems`).
+    """
+    return key_of(name, shipped())
+
+
+def key_of(name: str, table: Stems) -> tuple[str, ...]:
+    """:func:`name_key` of ``name``: from ``table`` when it holds ``name``, else worked out."""
+    found = known(table.name_keys, name)
+    if found is not None:
+        return found
     return tuple(token.stem for token in content_tokens(name))
 
 
@@ -437,9 +453,9 @@ def _family_table() -> dict[str, dict[str, tuple[tuple[str, ...], ...]]]:
     }
 
 
-def _family_key(phrase: str) -> tuple[str, ...]:
+def _family_key(text: str) -> tuple[str, ...]:
     """The stems a family phrase is matched by: every word counts, filler too."""
-    return tuple(token.stem for token in tokens(phrase))
+    return phrase(text)
 
 
 def qualifiers(text: str) -> dict[str, frozenset[str]]:
