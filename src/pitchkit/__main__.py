@@ -9,11 +9,10 @@ themselves, so a Ctrl-C that reaches :func:`main` came while starting.
 
 pitchkit uses no pydantic plugins, so pydantic is told not to look for any
 (``PYDANTIC_DISABLE_PLUGINS``, unless the environment sets it): looking
-reads the metadata of every installed package, on every command. Told so,
-pydantic's plugin loader finds none, but importing it still imports
-``importlib.metadata`` (with ``email`` and ``csv``: about 10 ms), so in the
-same case its place is taken by a module that finds none without it
-(:func:`no_pydantic_plugins`).
+reads the entry points of every installed package, on every command.
+pydantic's own loader is still imported (with ``importlib.metadata``, about
+10 ms); standing in for that private module was measured and not kept, as
+a newer pydantic could take something else from it.
 
 The garbage collector is off while pitchkit starts: start-up allocates
 tens of thousands of objects that live as long as the process and almost
@@ -38,33 +37,11 @@ from __future__ import annotations
 import gc
 import os
 import sys
-import types
-from collections.abc import Iterable
-
-#: pydantic's plugin loader, which :func:`no_pydantic_plugins` stands in for.
-PYDANTIC_LOADER = "pydantic.plugin._loader"
 
 
 def no_pydantic_plugins() -> None:
-    """Tell pydantic that there are no plugins, unless the environment says otherwise.
-
-    With ``PYDANTIC_DISABLE_PLUGINS`` set to ``__all__``, pydantic's loader
-    (``get_plugins``, all that pydantic takes from it) gives no plugins; the
-    module put in its place gives the same without importing
-    ``importlib.metadata``. ``tests/test_startup.py`` checks both, and that
-    pydantic takes nothing else from the loader.
-    """
-    if "PYDANTIC_DISABLE_PLUGINS" in os.environ:
-        return
-    os.environ["PYDANTIC_DISABLE_PLUGINS"] = "__all__"
-    if PYDANTIC_LOADER not in sys.modules:
-        loader = types.ModuleType(PYDANTIC_LOADER, "pitchkit's stand-in: no pydantic plugins.")
-
-        def get_plugins() -> Iterable[object]:
-            return ()
-
-        loader.get_plugins = get_plugins  # type: ignore[attr-defined]
-        sys.modules[PYDANTIC_LOADER] = loader
+    """Tell pydantic that there are no plugins, unless the environment says otherwise."""
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 
 def main() -> None:
