@@ -193,3 +193,19 @@ def test_planned_and_emergency_work_are_counted_apart() -> None:
     same = linked("Elective theatre utilisation on the day surgery unit", elective)
     assert same is not None
     assert same.confidence == "confident"
+
+
+def test_an_objective_naming_the_measure_claims_over_an_instrument_head(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    measure = "Pressure ulcer prevention rated good on ward audit"
+    text = "Pressure ulcer prevention rated good above 90%"
+    found = linked(measure, text)
+    assert found is not None
+    assert found.confidence == "confident"
+    assert found.reason == "words"
+    monkeypatch.setitem(RULES, "naming", False)
+    held = linked(measure, text)
+    assert held is not None
+    assert held.confidence == "possible"
+    assert held.mismatch == "instrument"
