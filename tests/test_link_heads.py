@@ -209,3 +209,19 @@ def test_an_objective_naming_the_measure_claims_over_an_instrument_head(
     assert held is not None
     assert held.confidence == "possible"
     assert held.mismatch == "instrument"
+
+
+def test_a_bracket_inside_the_run_of_words_is_passed_over(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = "Green Plan - supply chain (scope 3) emissions down 20% by 2028"
+    assert instrument_head(text, "procurement") == "emissions"
+    # A bracket that ends the run does not carry it on to a later word.
+    plate = "Plate waste (food served but left uneaten), share of weight rated"
+    assert instrument_head(plate, "waste") is None
+    # Held back by where the name stands alone, with the topic names switched off.
+    monkeypatch.setitem(RULES, "topics", False)
+    found = linked("Non-pay invoices raised against an approved purchase order", text)
+    assert found is not None
+    assert found.confidence == "possible"
+    assert found.mismatch == "instrument"

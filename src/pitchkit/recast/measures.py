@@ -318,12 +318,14 @@ def instrument_head(text: str, concept_id: str) -> str | None:
         return None
     instruments = _instrument_words() - _own_words(concept_id)
     mention = own[0]
-    # A modifier: an instrument word in the same run of words after the name.
+    # A modifier: an instrument word in the same run of words after the name; a bracket
+    # inside the run is passed over ("supply chain (scope 3) emissions").
+    brackets = [b.span() for b in _BRACKET.finditer(spelt) if b.start() >= mention.end]
     end = mention.end
     for token in found:
-        if token.start < end:
+        if token.start < end or any(a <= token.start < b for a, b in brackets):
             continue
-        if spelt[end : token.start].strip(" -"):
+        if _BRACKET.sub("", spelt[end : token.start]).strip(" -"):
             break
         if token.stem in instruments:
             return spelt[token.start : token.end]
@@ -336,6 +338,10 @@ def instrument_head(text: str, concept_id: str) -> str | None:
         if token.stem in instruments and (_QUALIFIER.search(between) or "(" in between):
             return spelt[token.start : token.end]
     return None
+
+
+#: A bracketed aside inside a run of words: "supply chain (scope 3) emissions".
+_BRACKET = re.compile(r"\([^()]*\)")
 
 
 #: Words after which a measure's text narrows who or what is counted.
