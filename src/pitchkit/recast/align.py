@@ -32,6 +32,7 @@ from pitchkit.recast.measures import (
     aimed,
     chain,
     families_disagree,
+    instrument_head,
     linkable,
     measure_map,
     measured,
@@ -62,12 +63,13 @@ Confidence = Literal["explicit", "confident", "possible"]
 #: Why a map chain is offered as possible: a quantity the impact cannot move
 #: (:mod:`pitchkit.recast.quantity`), a plain cause step ("cause"), an objective whose
 #: aim is a whole area ("broad"), or a side that names its end of the chain only as an
-#: area of care or work ("topic").
-Doubt = Mismatch | Literal["cause", "broad", "topic"]
+#: area of care or work ("topic"), or only as what a survey, rating or inspection is about
+#: ("instrument").
+Doubt = Mismatch | Literal["cause", "broad", "topic", "instrument"]
 #: Doubts about a chain's shape alone, not about what either side measures.
 SHAPE_DOUBTS: frozenset[str] = frozenset({"cause", "broad"})
 #: Doubts an objective that names the impact's own measure answers (:mod:`naming`).
-NAMING_ANSWERS: frozenset[str] = SHAPE_DOUBTS | {"topic"}
+NAMING_ANSWERS: frozenset[str] = SHAPE_DOUBTS | {"topic", "instrument"}
 #: Confidence levels a document may claim; "possible" links are only shown to the lead.
 CLAIMED: frozenset[str] = frozenset({"explicit", "confident"})
 #: Score of a link through the measure map, by the number of steps in its chain.
@@ -366,12 +368,33 @@ def topic_doubt(impact: Impact, objective: Objective, found: Chain) -> Literal["
     return None
 
 
+def instrument_doubt(
+    impact: Impact, objective: Objective, found: Chain
+) -> Literal["instrument"] | None:
+    """``"instrument"`` when one side names its end of the chain only as what an instrument counts.
+
+    "Ward meals produced but never served" and "Top 20% of trusts for the
+    food questions in the Adult Inpatient Survey" both name hospital food,
+    but the objective only as the subject of survey questions: what it
+    counts is the survey's answers, which fewer unserved meals may or may
+    not move. Such a link is possible, never claimed. Read from the words
+    around the name, not from a list of concepts (see
+    :func:`pitchkit.recast.measures.instrument_head`), and only for chains
+    of one step or none, where both sides are about one topic.
+    """
+    if not RULES["instruments"] or len(found.steps) > 1:
+        return None
+    if instrument_head(impact.measure, found.start) or instrument_head(objective.text, found.end):
+        return "instrument"
+    return None
+
+
 def claimable_chain(impact: Impact, objective: Objective) -> Chain | None:
     """The map's chain from ``impact`` to ``objective``, if the impact can move what it measures."""
     found = map_chain(impact, objective)
     if found is None or quantity_mismatch(impact, objective, found) is not None:
         return None
-    if topic_doubt(impact, objective, found) is not None:
+    if topic_doubt(impact, objective, found) or instrument_doubt(impact, objective, found):
         return None
     if shape_doubt(found, declared=bool(_declared_themes(impact, objective))) is not None:
         return None
@@ -454,6 +477,7 @@ def link(impact: Impact, objective: Objective, *, director_id: str, lens: Lens) 
         differs = (
             quantity_mismatch(impact, objective, found)
             or topic_doubt(impact, objective, found)
+            or instrument_doubt(impact, objective, found)
             or shape_doubt(found, declared=bool(_declared_themes(impact, objective)))
         )
     named = named_link(impact, objective) if found is None or differs in NAMING_ANSWERS else None

@@ -300,6 +300,66 @@ def topic_only(text: str, concept_id: str) -> bool:
     return bool(keys) and all(key in topics for key in keys)
 
 
+@cache
+def _instrument_words() -> frozenset[str]:
+    """The stems of ``instrument_words`` in ``measures.yaml``."""
+    words = read_measure_file().get("instrument_words") or ()
+    return frozenset(stem(_normal(str(word))) for word in words)
+
+
+@cache
+def _own_words(concept_id: str) -> frozenset[str]:
+    """Every stem in a concept's names and topic names."""
+    concept = measure_map().concepts[concept_id]
+    return frozenset(word for name in (*concept.names, *concept.topics) for word in name_key(name))
+
+
+@lru_cache(maxsize=8192)
+def instrument_head(text: str, concept_id: str) -> str | None:
+    """The instrument ``text`` counts about ``concept_id``, when it names the concept only so.
+
+    "Top 20% of trusts for the food questions in the Adult Inpatient Survey"
+    and "5-star food hygiene rating" name hospital food only as a word
+    before "questions" or "rating": what they count is survey answers and a
+    rating. "Staff survey Q3h (adequate materials, supplies and equipment)"
+    names procurement only after "survey", across a bracket. Returns the
+    instrument word as written, or ``None`` when the concept heads the text
+    (or the text does not name it, or the word is one of the concept's own
+    names: "staff survey engagement score" is the staff survey's measure).
+    """
+    spelt = _spelt(text)
+    found = content_tokens(text)
+    own = [m for m in mentions(text) if m.concept == concept_id]
+    if not own:
+        return None
+    instruments = _instrument_words() - _own_words(concept_id)
+    mention = own[0]
+    # A modifier: an instrument word in the same run of words after the name; a bracket
+    # inside the run is passed over ("supply chain (scope 3) emissions").
+    brackets = [b.span() for b in _BRACKET.finditer(spelt) if b.start() >= mention.end]
+    end = mention.end
+    for token in found:
+        if token.start < end or any(a <= token.start < b for a, b in brackets):
+            continue
+        if _BRACKET.sub("", spelt[end : token.start]).strip(" -"):
+            break
+        if token.stem in instruments:
+            return spelt[token.start : token.end]
+        end = token.end
+    # A complement: after an instrument word, across a qualifying word or a bracket.
+    for token in found:
+        if token.end > mention.start:
+            break
+        between = spelt[token.end : mention.start]
+        if token.stem in instruments and (_QUALIFIER.search(between) or "(" in between):
+            return spelt[token.start : token.end]
+    return None
+
+
+#: A bracketed aside inside a run of words: "supply chain (scope 3) emissions".
+_BRACKET = re.compile(r"\([^()]*\)")
+
+
 #: Words after which a measure's text narrows who or what is counted.
 _QUALIFIER = re.compile(
     r"\b(for|per|with|in|on|of|from|after|among|at|during|used|who|whose|under|when|within"
@@ -391,6 +451,8 @@ RULES = {
     "broad": True,
     "naming": True,
     "topics": True,
+    "instruments": True,
+    "occupations": True,
 }
 
 #: Kinds of concept that say whose or where, not what is counted: they never make a link alone.
@@ -498,7 +560,24 @@ def families_disagree(impact_text: str, objective_text: str) -> str | None:
     for family in mine.keys() & theirs.keys():
         if not mine[family] & theirs[family]:
             return family
+    if RULES["occupations"] and (STAFF_GROUP in mine) != (STAFF_GROUP in theirs):
+        # "Cardiac physiologist vacancies" and "registered nurse vacancies": one side
+        # names a staff group the family does not list, the other one it does.
+        other = objective_text if STAFF_GROUP in mine else impact_text
+        if _OCCUPATION.search(other):
+            return STAFF_GROUP
     return None
+
+
+#: The qualifier family of staff groups, whose members an occupation stands apart from.
+STAFF_GROUP = "staff group"
+#: Job titles by their endings ("physiologist", "dietitian", "sonographer"), for an
+#: occupation the staff group family does not list. "Clinician" names any group.
+_OCCUPATION = re.compile(
+    r"\b(?!clinician)\w+(?:ologist|ician|itian|grapher|therapist|scientist|technician"
+    r"|practitioner)s?\b|\b(?:paramedics?|porters?)\b",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=8192)
