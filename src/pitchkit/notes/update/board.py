@@ -195,8 +195,17 @@ def delivered_phrase(progress: MeasureProgress, situation: Situation) -> str:
     gap = progress.latest_gap
     if latest is None or latest.value is None or gap is None or gap <= 0:
         return ""
-    baseline = claim.reference if claim.reference is not None else impact.baseline
-    return lang.gettext("an improvement in {measure} from {baseline} to {latest}").format(
+    if claim.reference is not None:
+        # The mean logged before the change, which is not the facts' baseline: say so.
+        pattern = lang.gettext(
+            "an improvement in {measure} from an average of {baseline} before the change to "
+            "{latest}"
+        )
+        baseline = claim.reference
+    else:
+        pattern = lang.gettext("an improvement in {measure} from {baseline} to {latest}")
+        baseline = impact.baseline
+    return pattern.format(
         measure=measure,
         baseline=amount_text(baseline, impact, lang),
         latest=amount_text(latest.value, impact, lang),
