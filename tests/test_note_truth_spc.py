@@ -186,7 +186,7 @@ def test_a_level_delivered_names_the_average_before_the_change(tmp_path: Path) -
     # (17.2 + 18.9 + 16.1 + 17.8 + 16.5 + 18.4) / 6 = 17.48 -> 17.5%. The sentence for the
     # board and the delivered table both count from 17.5%, and say where it comes from,
     # so that no second baseline (18%) sits beside it unexplained.
-    rising = NOISE[:6] + [28.0, 29.5, 31.0, 29.0, 30.5, 30.0, 31.5, 29.5, 30.8, 29.9, 30.2, 31.9]
+    rising = [*NOISE[:6], 28.0, 29.5, 31.0, 29.0, 30.5, 30.0, 31.5, 29.5, 30.8, 29.9, 30.2, 31.9]
     text = _update(_facts(tmp_path, [SHARE], _log({"share": rising})))
     assert "from an average of 17.5% before the change to 31.9%" in text, text
     assert "now 31.9%, against an average of 17.5% before the change and a target of 35%" in text
@@ -213,6 +213,8 @@ def test_a_total_counted_without_a_month_names_the_month(tmp_path: Path) -> None
     after += [14.0, 16.0, 15.0]
     text = _update(_facts(tmp_path, [READMISSIONS], _log({"readmit": before + after})))
     sentence = text[text.index("As executive sponsor") :]
-    assert "between July 2026 and June 2027 (no figure for March 2027)" in sentence, sentence
+    assert (
+        "in capacity at 2027/28 prices; no figure for March 2027) between July 2026 and June 2027"
+    ) in sentence, sentence
     table = text[text.index("What this has delivered") : text.index("As executive sponsor")]
     assert "July 2026 to June 2027 (no figure for March 2027)" in table, table

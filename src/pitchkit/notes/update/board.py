@@ -115,7 +115,15 @@ def _delivered(
             continue
         span = ""
         if progress.delivered is not None:
-            span = spans.between_text(situation.claims[impact.id].counted, situation.lang)
+            counted = situation.claims[impact.id].counted
+            span = spans.between_text(counted, situation.lang, with_gaps=False)
+            # A month with no figure goes with its own measure, so that deliveries over the
+            # same stretch still share one "between … and …".
+            gap = spans.gaps_text(counted, situation.lang)
+            if gap and phrase.endswith(")"):
+                phrase = f"{phrase[:-1]}; {gap})"
+            elif gap:
+                phrase = f"{phrase} ({gap})"
         found.append(Delivery(phrase, span, objectives))
     return found
 

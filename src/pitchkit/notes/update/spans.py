@@ -57,6 +57,15 @@ def gaps(periods: Sequence[Period]) -> list[Period]:
     return found
 
 
+def gaps_text(periods: Sequence[Period], lang: Language) -> str:
+    """``no figure for May 2026``, for the periods a stretch leaves out; else empty."""
+    missing = gaps(periods)
+    if not missing:
+        return ""
+    labels = [fmt.period_label(period.text, lang) for period in missing]
+    return lang.gettext("no figure for {periods}").format(periods=fmt.join_list(labels, lang))
+
+
 def _with_gaps(text: str, periods: Sequence[Period], lang: Language) -> str:
     """``… (no figure for May 2026)``: a stretch counted from fewer periods than it names."""
     missing = gaps(periods)
@@ -82,14 +91,15 @@ def span_text(periods: Sequence[Period], lang: Language) -> str:
     return _with_gaps(text, periods, lang)
 
 
-def between_text(periods: Sequence[Period], lang: Language) -> str:
+def between_text(periods: Sequence[Period], lang: Language, *, with_gaps: bool = True) -> str:
     """``between January and September 2027``, or ``in March 2028`` for one period.
 
-    A period inside it with no figure is named, as :func:`span_text` names it.
+    A period inside it with no figure is named, as :func:`span_text` names it,
+    unless ``with_gaps`` is false (the caller names it with :func:`gaps_text`).
     """
     first, last = periods[0], periods[-1]
     if first == last:
         return lang.gettext("in {period}").format(period=fmt.period_label(last.text, lang))
     begin, end = ends(first, last, lang)
     text = lang.gettext("between {first} and {last}").format(first=begin, last=end)
-    return _with_gaps(text, periods, lang)
+    return _with_gaps(text, periods, lang) if with_gaps else text
