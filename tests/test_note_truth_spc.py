@@ -218,3 +218,30 @@ def test_a_total_counted_without_a_month_names_the_month(tmp_path: Path) -> None
     ) in sentence, sentence
     table = text[text.index("What this has delivered") : text.index("As executive sponsor")]
     assert "July 2026 to June 2027 (no figure for March 2027)" in table, table
+
+
+AMBULANCE = {
+    "id": "ambulance",
+    "measure": "Ambulance patients conveyed direct to SDEC",
+    "unit": "patients",
+    "per": "month",
+    "baseline": 40,
+    "target": 260,
+    "supports": ["coo.occupancy"],
+}
+
+
+def test_a_ramp_after_the_change_is_not_called_a_concern(tmp_path: Path) -> None:
+    # Six months at about 40, then twelve climbing every month from 48 to 182. The climb is a
+    # sustained shift above the baseline mean, but limits recalculated over it would put its
+    # mean near 115 and mark its first months, already better than any month before the
+    # change, as a concern below it. Until the climb settles, the baseline limits stand.
+    ramp = [48.0, 53, 63, 74, 83, 95, 110, 119, 133, 139, 162, 182]
+    log = _log({"ambulance": [46.0, 38, 33, 43, 40, 44, *ramp]})
+    text = _update(_facts(tmp_path, [AMBULANCE], log))
+    charts = text[text.index("Charts") :]
+    assert "still rising, so the limits are not recalculated until it settles" in charts, charts
+    assert "(concern)" not in charts
+    assert "so the limits are recalculated" not in charts
+    welsh = _update(_facts(tmp_path, [AMBULANCE], log), locale="cy_GB")
+    assert "sy'n dal i godi" in welsh
