@@ -356,8 +356,9 @@ def test_changes_serving_different_objectives_are_credited_each_to_its_own(
     assert (
         "a reduction of 275 in occupied bed days, patients with no criteria to reside between "
         "January and September 2027, contributing to our objective to reduce length of stay. "
-        "It has also delivered an improvement in ED attendances seen within four hours from "
-        "70% to 75%, contributing to our objective to meet the 78% four-hour standard."
+        "It has also delivered an improvement in ED attendances seen within four hours from an "
+        "average of 70% before the change to 75%, contributing to our objective to meet the 78% "
+        "four-hour standard."
     ) in sentence
     welsh = board_sentence(update_text(facts, "coo", "--locale", "cy"), "Fel noddwr")
     # The objectives are in English: the Welsh sentence names each whole, in quotes.

@@ -26,6 +26,7 @@ from pitchkit.recast.money import (
     quantum_for,
     round_money,
     shipped_index,
+    year_named,
 )
 
 #: What has to be taken out for capacity to become money, by what an impact counts.
@@ -140,8 +141,9 @@ def source_lines(
             text = lang.gettext("{cost}, price year not stated").format(cost=text)
         elif line.price_year == ledger.price_year:
             # Already at the note's prices: "£170, £170 at 2026/27 prices" would restate
-            # nothing, and no index was used for it. A source that names its year says so.
-            if line.year_from != "source":
+            # nothing, and no index was used for it. A source that names its year says so,
+            # whether or not a price_year field names it too.
+            if year_named(value.source) != line.price_year:
                 text = lang.gettext("{cost}, at {base} prices").format(cost=text, base=base)
         else:
             restated_any = True
@@ -373,9 +375,13 @@ def money_line(ledger: Ledger | None, lang: Language, said: Collection[str] = ()
         )
     else:
         text = lang.gettext(
-            "{cash} a year of cash and {capacity} of capacity at {base} prices"
+            "{cash} of cash and {capacity} of capacity a year at {base} prices"
         ).format(cash=_money(shown.cash, lang), capacity=_money(shown.capacity, lang), base=base)
     months = whole_months(ledger.payback_months)
+    if shown.cash and shown.capacity and ledger.investment:
+        # "(payback in N months)" after cash and capacity is read as the cash's payback:
+        # counting the capacity too would shorten it without saying so.
+        months = whole_months(12 * ledger.investment / ledger.annual("cash"))
     if ledger.investment and months is not None:
         # Literal messages in each branch, so that extraction finds both.
         pattern = (

@@ -115,7 +115,15 @@ def _delivered(
             continue
         span = ""
         if progress.delivered is not None:
-            span = spans.between_text(situation.claims[impact.id].counted, situation.lang)
+            counted = situation.claims[impact.id].counted
+            span = spans.between_text(counted, situation.lang, with_gaps=False)
+            # A month with no figure goes with its own measure, so that deliveries over the
+            # same stretch still share one "between … and …".
+            gap = spans.gaps_text(counted, situation.lang)
+            if gap and phrase.endswith(")"):
+                phrase = f"{phrase[:-1]}; {gap})"
+            elif gap:
+                phrase = f"{phrase} ({gap})"
         found.append(Delivery(phrase, span, objectives))
     return found
 
@@ -195,8 +203,17 @@ def delivered_phrase(progress: MeasureProgress, situation: Situation) -> str:
     gap = progress.latest_gap
     if latest is None or latest.value is None or gap is None or gap <= 0:
         return ""
-    baseline = claim.reference if claim.reference is not None else impact.baseline
-    return lang.gettext("an improvement in {measure} from {baseline} to {latest}").format(
+    if claim.reference is not None:
+        # The mean logged before the change, which is not the facts' baseline: say so.
+        pattern = lang.gettext(
+            "an improvement in {measure} from an average of {baseline} before the change to "
+            "{latest}"
+        )
+        baseline = claim.reference
+    else:
+        pattern = lang.gettext("an improvement in {measure} from {baseline} to {latest}")
+        baseline = impact.baseline
+    return pattern.format(
         measure=measure,
         baseline=amount_text(baseline, impact, lang),
         latest=amount_text(latest.value, impact, lang),
