@@ -2,8 +2,8 @@
 
 The measure map links only what it has names for. When a director's
 objective sets its aim for the project's very measure in the same telling
-phrase ("Physical assaults on staff by patients" and "Cut physical assaults
-on staff by 20%"), the link is confident without a chain, and its
+phrase ("Hearing aid repairs not done within a week" and "Cut hearing aid
+repairs not done within a week by 20%"), the link is confident without a chain, and its
 explanation says so in words a director reads. Shared words that are not
 the impact's measure (a population, a setting, a modifier of something
 else) still only make a possible link.
@@ -33,12 +33,14 @@ def linked(measure: str, text: str, *, baseline: float = 10, target: float = 5) 
 
 
 NAMED = [
+    # (Physical assaults on staff were the first example here; the map now knows them, from
+    # the NHS violence prevention and reduction standard, and claims them itself.)
     (
-        "Physical assaults on staff by patients on adult acute wards",
-        "Cut physical assaults on staff by 20% (NHS violence prevention and reduction standard)",
+        "Hearing aid repairs not done within a week for adults in the community",
+        "Cut hearing aid repairs not done within a week by 20% (audiology standard)",
         10,
         5,
-        "physical assaults on staff",
+        "hearing aid repairs not done within a week",
     ),
     (
         "Babies given breast milk as their first feed",
@@ -145,25 +147,25 @@ def test_directors_json_gives_the_word_claim_with_its_explanation(tmp_path: Path
     facts.write_text(
         """\
 project:
-  title: Safer wards
+  title: Hearing aid repairs
   organisation: Example NHS Trust
   lead: {name: Sam Lee, role: Ward manager}
-  problem: Assaults on staff on our acute wards are rising.
-  change: Safewards interventions on every adult acute ward.
+  problem: Hearing aid repairs wait too long in the community.
+  change: A drop-in repair clinic in every community hub.
 impacts:
-  - id: assaults
-    measure: Physical assaults on staff by patients on adult acute wards
-    unit: assaults
+  - id: repairs
+    measure: Hearing aid repairs not done within a week for adults in the community
+    unit: repairs
     per: year
     baseline: 140
     target: 90
 directors:
-  - id: dop
+  - id: coo
     name: Ann Brennan
-    role: Director of People
+    role: Chief Operating Officer
     objectives:
-      - id: violence
-        text: Cut physical assaults on staff by 20% (NHS violence prevention and reduction standard)
+      - id: audiology
+        text: Cut hearing aid repairs not done within a week by 20% (audiology standard)
 """,
         encoding="utf-8",
     )
@@ -174,5 +176,6 @@ directors:
         ("confident", "words", [])
     ]
     assert links[0]["explanation"] == (
-        "both measure 'physical assaults on staff': the objective names the impact's own measure"
+        "both measure 'hearing aid repairs not done within a week': the objective names the "
+        "impact's own measure"
     )

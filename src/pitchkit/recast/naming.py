@@ -2,10 +2,11 @@
 
 The measure map links what it has names for. A project's measure is often
 one the map has never heard of, and the director's objective sets a target
-for that very measure in nearly the same words: "Physical assaults on staff
-by patients on adult acute wards" and "Cut physical assaults on staff by
+for that very measure in nearly the same words: "Hearing aid repairs not
+done within a week" and "Cut hearing aid repairs not done within a week by
 20%"; "Babies given breast milk as their first feed" and "Breast milk at
-first feed above 80%". Shared words alone never make a link (they are the
+first feed above 80%". (Physical assaults on staff were such a measure
+until the breadth pass gave the map their names.) Shared words alone never make a link (they are the
 weakest evidence there is), but a shared *phrase* that is the impact's
 measure itself is not a word match: it is the same measure.
 
@@ -23,7 +24,8 @@ measure itself is not a word match: it is the same measure.
   so "District nurse home visits" does not name "District nurse vacancy
   rate" (the visits are not the vacancies);
 * not be only names the measure map knows: a shared concept is the map's
-  business, and the map decides it with its own rules.
+  business, and the map decides it with its own rules (a topic name, which
+  names an area and never a measure, is not such a name).
 
 The linker (:mod:`pitchkit.recast.align`) also asks that the two texts
 measure the same kind of quantity, state no different qualifiers (staff
@@ -43,7 +45,15 @@ from functools import lru_cache
 from typing import Literal
 
 from pitchkit.recast.lenses import lens_data
-from pitchkit.recast.measures import _QUALIFIER, _spelt, content_tokens, measure_map, mentions
+from pitchkit.recast.measures import (
+    _QUALIFIER,
+    _spelt,
+    content_tokens,
+    key_of,
+    measure_map,
+    mentions,
+)
+from pitchkit.recast.stems import shipped
 
 #: The fewest telling words a shared phrase must hold to name a measure.
 TELLING_WORDS = 2
@@ -81,8 +91,18 @@ def _telling(stem: str) -> bool:
 
 
 def _all_named(text: str, words: tuple[_Word, ...]) -> bool:
-    """Whether every one of ``words`` lies inside a name of a measure-map concept."""
-    spans = [(m.start, m.end) for m in mentions(text)]
+    """Whether every one of ``words`` lies inside a name of a measure-map concept.
+
+    A topic name does not count: it names an area, never a measure, so the map
+    never claims through it, and an objective may still name the impact's own
+    measure in its words ("autism diagnostic assessment").
+    """
+    topics = measure_map().topic_keys
+    spans = [
+        (m.start, m.end)
+        for m in mentions(text)
+        if key_of(m.words, shipped()) not in topics.get(m.concept, frozenset())
+    ]
     return all(any(s <= w.start and w.end <= e for s, e in spans) for w in words)
 
 
