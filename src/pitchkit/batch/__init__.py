@@ -16,7 +16,8 @@ left behind.
 
 The parts live by stage: :mod:`~pitchkit.batch.state` (the batch as it
 goes, and stopping it), :mod:`~pitchkit.batch.making` (making and writing
-the notes, in worker processes when worth it) and
+the notes), :mod:`~pitchkit.batch.workers` (the worker processes that make
+and flush them, when worth it) and
 :mod:`~pitchkit.batch.finish` (the PDFs and the pack, after the notes are
 written). This module plans the batch (who, and into which files), checks
 it before anything is written, and puts the stages together.
