@@ -105,7 +105,9 @@ class Team:
             reader, writer = context.Pipe(duplex=False)
             work = _Work(make, paths, self._todo, self._next, self._stop, writer, force=force)
             work.others = [*self._workers, reader]
-            process = context.Process(target=work.run, name="pitchkit-worker", daemon=True)
+            # Not a daemon: a worker fills a user's template in a child process of its own,
+            # under the time and memory limits (see pitchkit.word.limits).
+            process = context.Process(target=work.run, name="pitchkit-worker")
             process.start()
             writer.close()  # so that the reader sees the pipe end when the worker does
             self._workers[reader] = process
