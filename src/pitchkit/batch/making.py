@@ -357,6 +357,7 @@ def _save(
     """Move one made note into place and record it; whether it went as expected."""
     index = entry.outcome[0]
     director, path = directors[index], paths[index]
+    run.opened()  # a note is never in place before the manifest that lists every director
     listed = _staged(entry.listed)
     if entry.staged is None:
         run.record(index, entry.expected, listed, sync_folder=False)
