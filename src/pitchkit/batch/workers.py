@@ -56,6 +56,9 @@ FlushedNote = tuple[int, "futures.Future[StagedWrite] | None", Renderable | str,
 #: Notes a worker may have made but not yet flushed; past this it waits for the disk, so
 #: memory does not grow with the batch when the disk is slower than the notes.
 _UNFLUSHED = 8
+#: Threads in each worker flushing its notes: a flush waits on the disk (the file system's
+#: journal), and with one thread the notes waited on each other's.
+_FLUSHING = 4
 #: How long the main process waits for a worker's report while throwing the rest away.
 _POLL_SECONDS = 0.2
 _DONE = "done"
@@ -241,6 +244,8 @@ class _Work:
         self.parent = os.getpid()
         #: Set when the main process can no longer be told anything.
         self.unheard = False
+        #: Held while a message is sent: the flushing threads report their notes through it.
+        self.sending = threading.Lock()
         #: The main process's ends of the workers' pipes, which this worker inherits and closes:
         #: when the main process ends, the pipe is then closed, and sending fails at once.
         self.others: list[Connection] = []
@@ -256,8 +261,9 @@ class _Work:
         for other in self.others:
             other.close()
         room = threading.BoundedSemaphore(_UNFLUSHED)
+        flushing = futures.ThreadPoolExecutor(_FLUSHING, thread_name_prefix="pitchkit-flush")
         try:
-            with futures.ThreadPoolExecutor(1, thread_name_prefix="pitchkit-flush") as flushing:
+            with flushing:
                 while True:
                     index = self._take()
                     if index is None:
@@ -303,7 +309,8 @@ class _Work:
     def _send(self, message: tuple[Any, ...]) -> bool:
         """Send ``message`` to the main process; whether it could be."""
         try:
-            self.channel.send(message)
+            with self.sending:
+                self.channel.send(message)
         except OSError:  # the main process has gone
             self.unheard = True
             return False
