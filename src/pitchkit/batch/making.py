@@ -4,8 +4,8 @@ The main process builds one :class:`NoteMaker`, which compiles the
 template once (:class:`~pitchkit.word.fastrender.CompiledTemplate`), makes
 the first note, then forks worker processes that share it
 (:class:`~pitchkit.batch.workers.Team`): each takes the next director when
-free and flushes the note it makes to a temporary file. The main process
-moves each note into place and records it, in the order they are reported.
+free and sends back the note it makes. The main process writes each note
+atomically and records it, in the order they come.
 A director whose note cannot be made gets the reason, as a
 :class:`OneLine`, instead of stopping the others. When the batch is asked
 to stop (:attr:`~pitchkit.batch.state.Run.stop`), no more notes are
@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from pitchkit.batch.state import Run
-from pitchkit.batch.workers import Cuts, FlushedNote, MadeNote, Team
+from pitchkit.batch.workers import Cuts, MadeNote, Team
 from pitchkit.collector import collect_again
 from pitchkit.errors import FactsError, InputError, OutputError, PitchkitError
 from pitchkit.facts.project import Project
@@ -47,9 +47,8 @@ _FLUSHED_AHEAD = 8
 #: How often the main process looks up from waiting, to notice an interrupt.
 _POLL_SECONDS = 0.2
 
-#: A made note: its position in the batch, its bytes (made in this process, to flush) or its
-#: flushed file (made by a worker), or ``None`` with why it could not be made; its cuts.
-Outcome = MadeNote | FlushedNote
+#: A made note: its position in the batch, its bytes (or why it could not be made), its cuts.
+Outcome = MadeNote
 
 
 @dataclass(frozen=True)
@@ -150,16 +149,16 @@ def make_notes(
     Workers are forked from this process once it has made the first note,
     so each starts with the template compiled and everything the notes
     share (lenses, formatted figures, the ledger) already worked out; they
-    take the notes themselves and flush them (see :class:`Team`), so this
-    process, moving notes into place, never keeps them waiting. Where
-    processes cannot be forked, every note is made here.
+    take the notes themselves (see :class:`Team`), so this process, while
+    moving notes into place, never keeps them waiting. Where processes
+    cannot be forked, every note is made here.
     """
     workers = max(1, min(jobs or os.cpu_count() or 1, len(todo) // NOTES_PER_WORKER))
     if "fork" not in multiprocessing.get_all_start_methods():
         workers = 1
     first, rest = todo[:1], todo[1:]
     others = (
-        _made_in_workers(run, workers, maker, directors, paths, rest, force=force)
+        _made_in_workers(run, workers, maker, directors, rest)
         if workers > 1
         else _made_here(run, maker, directors, rest)
     )
@@ -189,10 +188,9 @@ def _write_in_order(
     """Write each made note and record it, in the order they were made.
 
     Flushing bytes to disk is most of writing them, and waits on the disk,
-    not the processor. So as soon as a note is made, it is flushed to a
-    temporary file (:func:`~pitchkit.output.files.stage_atomic`): by the
-    worker that made it, or here by background threads, which also flush,
-    beside it, the manifest as it will be once the note is recorded
+    not the processor. So as soon as a note is made, background threads
+    flush it to a temporary file (:func:`~pitchkit.output.files.stage_atomic`)
+    and, beside it, the manifest as it will be once the note is recorded
     (:attr:`~pitchkit.batch.state.Run.listing`). Here each note is moved
     into place, then at once its manifest: every note whose flushes are
     over, one after the other, and then the folder is flushed once for all
@@ -240,9 +238,7 @@ def _write_in_order(
                 index, data = outcome[0], outcome[1]
                 expected = _expected(outcome, directors, paths)
                 planned[index] = expected
-                staged = (
-                    flush(paths[index], data, replace=force) if isinstance(data, bytes) else data
-                )
+                staged = flush(paths[index], data, replace=force) if data is not None else None
                 listed, folders = None, {paths[index].parent}
                 if run.listing is not None:
                     manifest, listing = run.listing(planned)
@@ -315,29 +311,22 @@ def _made_here(
 
 
 def _made_in_workers(
-    run: Run,
-    workers: int,
-    maker: NoteMaker,
-    directors: Sequence[Director],
-    paths: Sequence[Path],
-    todo: Sequence[int],
-    *,
-    force: bool,
-) -> Iterator[FlushedNote]:
-    """The notes in ``todo`` as forked workers make and flush them (see :class:`Team`).
+    run: Run, workers: int, maker: NoteMaker, directors: Sequence[Director], todo: Sequence[int]
+) -> Iterator[MadeNote]:
+    """The notes in ``todo`` as forked workers make them (see :class:`Team`).
 
     When the batch stops, the workers start no more notes; the notes they
-    are making are still given. Notes a worker took and never reported (it
+    are making are still given. Notes a worker took and never sent (it
     ended unexpectedly) are given last, as not made.
     """
     if run.stop or not todo:
         return
     make = functools.partial(_make_at, maker, directors)
-    with Team(workers, make, paths, todo, force=force) as team:
+    with Team(workers, make, todo) as team:
         while team.working:
             if run.stop:
                 team.stop()
-            yield from team.reported(_POLL_SECONDS)
+            yield from team.made(_POLL_SECONDS)
         yield from team.lost()
 
 

@@ -23,7 +23,7 @@ import secrets
 import stat
 import time
 import unicodedata
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from pitchkit.errors import OutputError
@@ -362,28 +362,6 @@ def remove_stale_temporaries(folder: Path, *, now: float | None = None) -> list[
         else:
             stale = age > _DAY_SECONDS or not _running(int(pid))
         if stale:
-            with contextlib.suppress(OSError):
-                path.unlink()
-                removed.append(path)
-    return removed
-
-
-def remove_temporaries_of(folder: Path, pid: int, *, keep: Collection[Path] = ()) -> list[Path]:
-    """Remove the temporary files process ``pid``, now ended, left in ``folder``; return them.
-
-    A batch's worker that ended unexpectedly may have been flushing a note;
-    the files in ``keep`` (notes it had flushed and reported) are left to be
-    placed.
-    """
-    prefix = f"{_TEMP_PREFIX}{pid}-"
-    removed: list[Path] = []
-    try:
-        names = os.listdir(folder)
-    except OSError:
-        return removed
-    for name in names:
-        path = folder / name
-        if name.startswith(prefix) and _TEMP_NAME.fullmatch(name) and path not in keep:
             with contextlib.suppress(OSError):
                 path.unlink()
                 removed.append(path)
