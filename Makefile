@@ -46,7 +46,7 @@ bench: $(STAMP)
 
 # Score the impact-objective linker on each labelled set (docs/linking-evaluation.md): the
 # first was tuned on, the others were written blind to the map and scored as they came.
-EVAL_SETS := linkeval linkeval-heldout linkeval-fresh linkeval-blind3 linkeval-blind4 linkeval-blind5 linkeval-blind6
+EVAL_SETS := linkeval linkeval-heldout linkeval-fresh linkeval-blind3 linkeval-blind4 linkeval-blind5 linkeval-blind6 linkeval-blind7 linkeval-blind8 linkeval-blind9 linkeval-blind10
 eval: $(STAMP)
 	@for set in $(EVAL_SETS); do \
 		echo "## tests/data/$$set"; \
@@ -70,10 +70,12 @@ prepared: $(STAMP)
 catalogs: $(STAMP)
 	$(BIN)/python scripts/i18n.py
 
-# Remake the quick-loading copies of lenses.yaml and measures.yaml (after editing them).
+# Remake the quick-loading copies of lenses.yaml and measures.yaml, and the stems of their
+# phrases (after editing them, or the stemming in recast/words.py or recast/measures.py).
 lenses: $(STAMP)
 	$(BIN)/python -m pitchkit.recast.lenses
 	$(BIN)/python -m pitchkit.recast.measures
+	$(BIN)/python -m pitchkit.recast.stems
 
 # The Open XML SDK validator used by the document tests (needs npm).
 tools:

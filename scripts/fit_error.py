@@ -21,13 +21,15 @@ director by director. Needs LibreOffice and poppler's pdftotext; takes a
 few minutes.
 
 With ``--grow``, it tests the margins where they matter, at the page's
-end: each director's note (the first four of each file), fitted to a few
-page heights, has its headline grown a word at a time, and every note that
-ends within 6 pt either side of the page body is laid out by LibreOffice;
-it prints the highest laid-out height on one page, the lowest on two, the
-baseline error and what the margins decide, note by note.
+end: each director's note (all, or the first ``--directors N`` of each
+file), fitted to a few page heights, is grown a word at a time in its ask,
+its headline and its last bullet (three paragraph styles), and the grown
+notes that end within 6 pt either side of the page body are laid out by
+LibreOffice (the first and the last at each laid-out height); it prints the
+highest laid-out height on one page, the lowest on two, the baseline error
+and what the margins decide, note by note. ``--count`` only counts them.
 
-    python scripts/fit_error.py [--save errors.json] [--grow] [FACTS ...]
+    python scripts/fit_error.py [--save errors.json] [--grow [--directors N]] [FACTS ...]
     python scripts/fit_error.py --load errors.json [--grow]
 """
 
@@ -202,18 +204,48 @@ def notes(files: list[Path], folder: Path) -> list[dict[str, object]]:
     return made
 
 
-#: Words a grown headline is lengthened with, one at a time.
+#: Words a grown paragraph is lengthened with, one at a time.
 GROWTH = ("more", "and", "care", "the", "wards", "of", "staff")
 #: How near the page body's end a grown note must end to be laid out, in points.
 NEAR = 6.0
+#: How far under the page body's end a fitted note may end to be grown, in points.
+FROM = 120.0
+#: Paragraphs a note is grown in, one at a time, each in another of the template's
+#: styles: the ask (Lead), the headline (Normal) and the last bullet of the asks,
+#: advice or gains (ListBullet).
+GROWN = ("ask", "headline", "bullet")
 
 
-def grown(files: list[Path], folder: Path, directors: int = 4) -> list[dict[str, object]]:
-    """Notes grown a word at a time to end near the page's end, written to ``folder``."""
+def _grow(context: dict[str, Any], field: str, extra: str) -> dict[str, Any] | None:
+    """``context`` with ``extra`` added to the end of ``field``'s paragraph (``None``: no such)."""
+    if field in ("ask", "headline"):
+        pitch = context["pitch"]
+        return {**context, "pitch": {**pitch, field: f"{pitch[field]} {extra}"}}
+    if len(context.get("asks") or []) > 1:
+        return {**context, "asks": [*context["asks"][:-1], f"{context['asks'][-1]} {extra}"]}
+    if context.get("advice"):
+        return {**context, "advice": [*context["advice"][:-1], f"{context['advice'][-1]} {extra}"]}
+    gains = context["pitch"].get("gains")
+    if gains:
+        longer = [*gains[:-1], f"{gains[-1]} {extra}"]
+        return {**context, "pitch": {**context["pitch"], "gains": longer}}
+    return None
+
+
+def grown(files: list[Path], folder: Path, directors: int | None = None) -> list[dict[str, object]]:
+    """Notes grown a word at a time to end near the page's end, written to ``folder``.
+
+    Each director's note (the first ``directors`` of each file, or all) is
+    fitted to a few page heights and grown in each paragraph of :data:`GROWN`
+    in turn; of the grown notes that end within :data:`NEAR` points of the
+    page body's end, the first and the last at each laid-out height are kept
+    (the same height with its last line least and most full).
+    """
     from pitchkit.word.fastrender import CompiledTemplate
 
     made: list[dict[str, object]] = []
     for path, locale, project in projects(files):
+        print(f"growing {path.relative_to(ROOT)} {locale}: {len(made)} so far", file=sys.stderr)
         template = CompiledTemplate(builtin_template("brief"), lang=project.lang)
         for director in project.facts.directors[:directors]:
             pitch = localise_pitch(recast(project.facts, director, today=TODAY), project.lang)
@@ -222,30 +254,42 @@ def grown(files: list[Path], folder: Path, directors: int = 4) -> list[dict[str,
             for share in (1.0, 0.96, 0.9):
                 context = fit_note(whole, project.lang, page=PAGE_HEIGHT * share).context
                 start = body_height(template.fill(context, properties=props))
-                if start is None or not BODY_HEIGHT - 60 < start < BODY_HEIGHT - NEAR:
+                if start is None or not BODY_HEIGHT - FROM < start < BODY_HEIGHT - NEAR:
                     continue
-                headline = str(context["pitch"]["headline"])
-                for count in range(1, 200):
-                    words = (GROWTH[(i + len(made)) % len(GROWTH)] for i in range(count))
-                    longer = {**context["pitch"], "headline": f"{headline} {' '.join(words)}"}
-                    data = template.fill({**context, "pitch": longer}, properties=props)
-                    height = body_height(data)
-                    if height is None or height > BODY_HEIGHT + NEAR:
-                        break
-                    if height >= BODY_HEIGHT - NEAR:
-                        docx = folder / f"{len(made)}.docx"
-                        docx.write_bytes(data)
-                        made.append(
-                            {
-                                "facts": str(path.relative_to(ROOT)),
-                                "locale": locale,
-                                "director": director.id,
-                                "fit": f"{share:g}",
-                                "words": count,
-                                "layout": height,
-                                "docx": str(docx),
-                            }
-                        )
+                for field in GROWN:
+                    kept: dict[float, list[tuple[int, bytes]]] = {}
+                    count, height = 0, start
+                    while count < 400:
+                        # Far from the end, a few words at a time; near it, one.
+                        count += 6 if height < BODY_HEIGHT - NEAR - 14 else 1
+                        words = (GROWTH[(i + len(made)) % len(GROWTH)] for i in range(count))
+                        longer = _grow(context, field, " ".join(words))
+                        if longer is None:
+                            break
+                        data = template.fill(longer, properties=props)
+                        laid = body_height(data)
+                        if laid is None or laid > BODY_HEIGHT + NEAR:
+                            break
+                        height = laid
+                        if height >= BODY_HEIGHT - NEAR:
+                            same = kept.setdefault(height, [])
+                            same[1:] = [(count, data)]
+                    for height, same in kept.items():
+                        for count, data in same:
+                            docx = folder / f"{len(made)}.docx"
+                            docx.write_bytes(data)
+                            made.append(
+                                {
+                                    "facts": str(path.relative_to(ROOT)),
+                                    "locale": locale,
+                                    "director": director.id,
+                                    "fit": f"{share:g}",
+                                    "grown": field,
+                                    "words": count,
+                                    "layout": height,
+                                    "docx": str(docx),
+                                }
+                            )
     return made
 
 
@@ -400,6 +444,10 @@ def main() -> int:
     parser.add_argument("--save", type=Path, help="write every note's figures here (JSON)")
     parser.add_argument("--load", type=Path, help="report on figures saved before")
     parser.add_argument("--grow", action="store_true", help="grow notes across the page's end")
+    parser.add_argument(
+        "--directors", type=int, help="with --grow: the first N directors of each file (all)"
+    )
+    parser.add_argument("--count", action="store_true", help="with --grow: count, lay out none")
     args = parser.parse_args()
     show = report_grown if args.grow else report
     if args.load:
@@ -408,7 +456,10 @@ def main() -> int:
     files = [path.resolve() for path in args.facts] or default_files()
     with tempfile.TemporaryDirectory(prefix="pitchkit-fit-error-") as name:
         folder = Path(name)
-        rows = grown(files, folder) if args.grow else notes(files, folder)
+        rows = grown(files, folder, args.directors) if args.grow else notes(files, folder)
+        if args.count:
+            print(f"{len(rows)} notes", file=sys.stderr)
+            return 0
         for row, pdf in zip(rows, laid_out([Path(str(row["docx"])) for row in rows]), strict=True):
             if not args.grow:
                 row["real"] = round(real_height(pdf), 2)

@@ -74,6 +74,8 @@ SLOW_FILES = frozenset(
         "test_link_command.py",
         "test_link_reasons.py",
         "test_messages_output.py",
+        "test_note_truth.py",
+        "test_note_truth_spc.py",
         "test_objective_grammar.py",
         "test_pitch_own.py",
         "test_pitch_targeted.py",

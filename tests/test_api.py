@@ -63,6 +63,19 @@ def test_a_brief_is_written_and_its_result_lists_the_file_cuts_and_advice(
     assert all(isinstance(cut["detail"], str) for cut in data["cuts"])
 
 
+def test_a_brief_asked_for_without_advice_has_no_findings_and_the_same_note(
+    tmp_path: Path, example: Callable[[str], Path], today: dt.date
+) -> None:
+    facts = example(FRAILTY)
+    advised = write_brief(BriefRequest(facts, "dof", tmp_path / "a.docx", today=today))
+    plain = write_brief(BriefRequest(facts, "dof", tmp_path / "b.docx", today=today, advice=False))
+
+    assert advised.findings
+    assert plain.findings == ()
+    assert plain.cuts == advised.cuts
+    assert docx_text(tmp_path / "a.docx") == docx_text(tmp_path / "b.docx")
+
+
 def test_the_brief_result_says_what_the_command_line_prints(
     tmp_path: Path, example: Callable[[str], Path], cli: Callable[..., Result], today: dt.date
 ) -> None:

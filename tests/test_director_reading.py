@@ -65,7 +65,7 @@ def test_a_unit_cost_behind_no_figure_is_not_listed(tmp_path: Path) -> None:
 
 def test_the_small_print_names_assumptions_not_settings(tmp_path: Path) -> None:
     text = note(FRAILTY, "coo", tmp_path)
-    assert "Beds: bed days a year ÷ (365 days × 92% occupancy (assumed))." in text
+    assert "Beds: bed days a year ÷ (365 days × 92% occupancy, assumed)." in text
     assert "settings." not in text
     assert "pitchkit's default" not in text
 
@@ -99,7 +99,7 @@ def test_concerns_after_the_first_read_on_in_lower_case(tmp_path: Path) -> None:
 def test_finance_capacity_is_not_offered_as_a_payback_in_cash(tmp_path: Path) -> None:
     text = note(FRAILTY, "dof", tmp_path)
     assert "Benefit against £250,000 of funding, counting capacity as if it were cash:" in text
-    assert "(the £101,000 falling in 2026/27)" in text
+    assert "of which £101,000 falls in 2026/27: 0.7% of your £14m target" in text
     assert "Not counted again: 1,600 fewer bed days a year, within 200 fewer admissions" in text
     assert "£682,000" not in text
 

@@ -10,6 +10,7 @@ from ruamel.yaml import YAML
 
 from docchecks import pdf_pages, validate_ooxml
 from notereading import OWN, director_ids, render_note
+from pitchkit.recast.conversions import stated_shift_hours
 
 DATA = Path(__file__).parent / "data" / "pitch"
 
@@ -44,7 +45,7 @@ def test_without_an_occupancy_the_default_is_used_and_said(tmp_path: Path) -> No
     del data["settings"]["occupancy"]
     text = _text(_write(tmp_path, data), "coo")
     assert "about 2.7 beds" in text  # 900 / (365 x 92%) = 2.68
-    assert "(365 days × 92% occupancy (assumed))" in text
+    assert "(365 days × 92% occupancy, assumed)" in text
 
 
 def test_deaths_are_a_share_of_expected_deaths_where_the_objective_is_the_shmi(
@@ -78,6 +79,24 @@ def test_shifts_are_wte_with_both_defaults_stated(tmp_path: Path) -> None:
     assert "about 5.5 WTE" in rostering  # 120 a month x 12 x 7.5 / 1,950 = 5.54
 
 
+def test_a_shift_length_the_facts_state_is_used_not_the_default(tmp_path: Path) -> None:
+    # The unit cost prices a 12-hour shift: those shifts are 12 hours of staff time each,
+    # so counting them at the default 7.5 hours would show a third fewer WTE.
+    data = _load("sepsis.yaml")
+    [shifts] = [impact for impact in data["impacts"] if impact["id"] == "icu-shifts"]
+    shifts["supports"] = ["cn.staff"]
+    shifts["value"] = {"amount": 240, "currency": "GBP", "source": "Agency rate, 12-hour shift"}
+    text = _text(_write(tmp_path, data), "cn")
+    # 120 shifts a year x 12 hours / 1,950 hours = 0.74 WTE
+    assert "about 0.7 WTE" in text
+    assert "WTE: shifts a year × 12 hours ÷ 1,950 paid hours a year per WTE (assumed)" in text
+    # The lead's own setting still wins over the words.
+    data["settings"]["conversions"]["shift_hours"] = 7.5
+    text = _text(_write(tmp_path, data), "cn")
+    assert "about 0.5 WTE" in text
+    assert "× 7.5 hours ÷ 1,950" in text
+
+
 def test_appointments_are_clinic_sessions_and_journeys_co2e(tmp_path: Path) -> None:
     operations = _text(DATA / "outpatients.yaml", "coo")
     # 4,800 appointments a year / 14 a session = 342.9
@@ -104,3 +123,31 @@ def test_every_note_of_the_own_projects_is_one_valid_page(facts: Path, tmp_path:
         path.write_bytes(render_note(facts, director).data)
         validate_ooxml(path)
         assert pdf_pages(path) == 1, path.name
+
+
+@pytest.mark.parametrize(
+    ("words", "hours"),
+    [
+        ("Agency shift cost above the bank rate, 12-hour shift, 2025/26", 12.0),
+        ("Bank rate for 12.5 hr shifts", 12.5),
+        ("NHSP 11h shift", 11.0),
+        ("Agency shift cost, 2025/26", None),
+        ("Blend of 12-hour shifts and 7.5-hour shifts", None),
+        ("Cost of a 30-hour shift", None),
+    ],
+)
+def test_the_shift_length_is_read_only_where_the_words_state_one(
+    words: str, hours: float | None
+) -> None:
+    from pitchkit.facts.schema import Impact, Money
+
+    impact = Impact(
+        id="shifts",
+        measure="Agency shifts",
+        unit="shifts",
+        per="year",
+        baseline=100,
+        target=50,
+        value=Money(amount=240, currency="GBP", source=words),
+    )
+    assert stated_shift_hours(impact) == hours

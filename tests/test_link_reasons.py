@@ -246,8 +246,8 @@ def test_check_asks_the_lead_to_confirm_the_links_the_map_made(
     [finding] = unconfirmed(cli, FRAILTY, "coo")
     assert finding["severity"] == "warning"
     assert finding["message"] == (
-        "The note to Tom Okafor claims 2 links that pitchkit's measure map made and you have "
-        "not confirmed."
+        "The note to Tom Okafor claims 2 links that pitchkit made (through its measure map or the "
+        "objective's own words) and you have not confirmed."
     )
     assert "'See 78% of emergency department patients within four hours" in finding["evidence"]
     assert "'Close every escalation bed by the end of March 2027'" in finding["evidence"]
@@ -275,6 +275,6 @@ def test_links_the_lead_wrote_in_supports_are_not_among_them(
     # The finance director's note claims the cost improvement link (in supports:) and the
     # agency-spend link (the map's): only the second is the lead's to confirm.
     [finding] = unconfirmed(cli, FRAILTY, "dof")
-    assert "claims 1 link that pitchkit's measure map made" in finding["message"]
+    assert "claims 1 link that pitchkit made" in finding["message"]
     assert "'Reduce agency spend by 30% against 2024/25'" in finding["evidence"]
     assert "cost improvement programme" not in finding["evidence"]

@@ -20,6 +20,7 @@ from pitchkit.cli import app
 from pitchkit.facts.schema import Impact, Objective
 from pitchkit.recast.align import link
 from pitchkit.recast.lenses import all_lenses
+from pitchkit.recast.measures import RULES
 
 SEPSIS = Path(__file__).parent / "data" / "sepsis_project.yaml"
 
@@ -275,12 +276,22 @@ def test_a_shared_population_is_not_a_shared_measure() -> None:
     assert found is None or found.confidence == "possible"
 
 
-def test_the_estate_is_where_work_happens_not_its_backlog() -> None:
+def test_the_estate_is_where_work_happens_not_its_backlog(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     objective = "Reduce high-risk backlog maintenance by £2m"
     found = linked("Reactive estates jobs for broken light fittings", objective)
     assert found is None or found.confidence == "possible"
     backlog = linked("High-risk backlog maintenance in the boiler house", objective)
-    # Backlog is a broad concept (the estate's whole condition): found, offered to confirm.
+    # The objective names the impact's own measure in its words: claimed, with the
+    # map's chain kept for the record.
+    assert backlog.mapped
+    assert backlog.claimed
+    assert backlog.reason == "words"
+    # The map alone holds it back: backlog is a broad concept (the estate's whole
+    # condition), found and offered to confirm.
+    monkeypatch.setitem(RULES, "naming", False)
+    backlog = linked("High-risk backlog maintenance in the boiler house", objective)
     assert backlog.mapped
     assert backlog.mismatch == "broad"
 

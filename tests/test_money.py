@@ -205,7 +205,7 @@ def test_frailty_finance_note_claims_only_the_part_of_the_year_it_delivers_in(
     in_year = annual * 87 / 365  # 4 January to 31 March 2027 of 2026/27
     share = 100 * in_year / 14_000_000
     part = pounds(to_step(in_year, 1000))
-    assert f"{share:.1f}% of your £14m target (the {part} falling in 2026/27)" in text
+    assert f"of which {part} falls in 2026/27: {share:.1f}% of your £14m target" in text
     assert "about 2%" not in text
     # Capacity is not offered as recurrent savings for the financial plan.
     assert "recurrent savings" not in text.lower()

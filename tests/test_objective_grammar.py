@@ -55,6 +55,9 @@ PHRASINGS: dict[str, list[str]] = {
         "Safe, effective and compassionate care",
         "Reduction in SHMI to below 100",
         "Timely access to planned care",
+        # A register label before the level that answers the risk: the objective, not the risk.
+        "BAF risk 2: registered nurse vacancies below 5% by March 2027",
+        "BAF risk 3: SHMI back within the expected range by March 2027",
     ],
     "clause": [
         "No patient comes to harm while waiting",
@@ -188,3 +191,19 @@ def test_two_objectives_of_different_shapes_are_credited_together() -> None:
     assert credit_text(objectives, EN) == (
         "our objectives “Reduce avoidable deaths” and “No patient comes to harm while waiting”"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BAF risk 2: registered nurse vacancies below 5% by March 2027",
+        "BAF risk 3: SHMI back within the expected range by March 2027",
+    ],
+)
+def test_a_labelled_target_is_not_called_a_risk_to_reduce(tmp_path: Path, text: str) -> None:
+    # "will help reduce the risk “Registered nurse vacancies below 5% by March 2027”" asks the
+    # director to lower the very level they are aiming for: the text is the objective that
+    # answers BAF risk 2, and is named as one, label and all.
+    sentence = _lead_sentence(_facts(tmp_path, text))
+    assert "reduce the risk" not in sentence, sentence
+    assert f"will help with your objective “{text}”." in sentence, sentence

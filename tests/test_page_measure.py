@@ -26,6 +26,7 @@ from docchecks import docx_text
 from pitchkit.facts.project import open_project
 from pitchkit.notes.brief import (
     BODY_HEIGHT,
+    ONE_PAGE_MARGIN,
     builtin_template,
     make_brief_note,
     properties,
@@ -117,12 +118,49 @@ def test_the_layout_grows_a_line_at_a_time_and_refuses_what_it_cannot_place() ->
     assert height("A character no width is known for: \u4e2d.") is None
 
 
+def test_a_title_that_kerning_could_keep_on_one_line_is_left_to_libreoffice() -> None:
+    """The title is kerned (LibreOffice sets it a little narrower than the layout's letter
+    widths): one that only just runs onto a second line by the layout is not decided."""
+    project = open_project(DEMO)
+    director = project.facts.director("dof")
+    assert director is not None
+    pitch = localise_pitch(recast(project.facts, director, today=TODAY), project.lang)
+    context = brief_context(pitch, project.lang, today=TODAY)
+    props = properties(pitch, project.lang, "brief", TODAY)
+
+    def height(title: str) -> float | None:
+        changed = {**context, "project": {**context["project"], "title": title}}
+        return body_height(
+            render(builtin_template("brief"), changed, lang=project.lang, properties=props)
+        )
+
+    text = " ".join(["Virtual", "wards", "for", "older", "people"] * 4)
+    heights = [height(text[:count]) for count in range(20, 90)]
+    one_line = heights[0]
+    assert one_line is not None
+    title_line = STYLES["Title"].size * 2355 / 2048
+    # The title grows a letter at a time: one line, then a few titles the layout cannot
+    # tell (just past the line's end), then two lines.
+    undecided = [count for count, laid in enumerate(heights) if laid is None]
+    assert undecided
+    assert heights[undecided[0] - 1] == pytest.approx(one_line)
+    assert heights[undecided[-1] + 1] == pytest.approx(one_line + title_line)
+
+
+def _grown(context: dict[str, object], field: str, extra: str) -> dict[str, object]:
+    """``context`` with ``extra`` added to the pitch's ``field`` (the headline or the ask)."""
+    pitch = context["pitch"]
+    assert isinstance(pitch, dict)
+    return {**context, "pitch": {**pitch, field: f"{pitch[field]}{extra}"}}
+
+
 def test_what_the_layout_decides_near_the_end_of_the_page_is_what_libreoffice_lays_out(
     soffice: str,
 ) -> None:
-    """Each bundled note's headline grows a word at a time across the page's end (in
-    English and Welsh): every note the layout decides within 6 pt of the end, LibreOffice
-    lays out on the pages the layout said, those close to the margins included."""
+    """Each bundled note's headline, then its ask (another paragraph style), grows a word
+    at a time across the page's end (in English and Welsh, from two fits): every note the
+    layout decides within 6 pt of the end, LibreOffice lays out on the pages the layout
+    said, those just inside the margins included."""
     near: dict[float, bytes] = {}
     for facts in EXAMPLES[:-1]:  # the demo is the frailty example
         for locale in ("en_GB", "cy_GB"):
@@ -131,22 +169,25 @@ def test_what_the_layout_decides_near_the_end_of_the_page_is_what_libreoffice_la
             for director in project.facts.directors:
                 pitch = localise_pitch(recast(project.facts, director, today=TODAY), project.lang)
                 whole = brief_context(pitch, project.lang, today=TODAY)
-                context = fit_note(whole, project.lang, page=0.9 * PAGE_HEIGHT).context
                 props = properties(pitch, project.lang, "brief", TODAY)
-                headline = str(context["pitch"]["headline"])
-                for words in range(300):
-                    grown = {**context["pitch"], "headline": headline + " care" * words}
-                    data = template.fill({**context, "pitch": grown}, properties=props)
-                    height = body_height(data)
-                    assert height is not None
-                    if height > BODY_HEIGHT + 6:
-                        break
-                    if height > BODY_HEIGHT - 6:
-                        near.setdefault(height, data)
+                for page, field in ((0.9, "headline"), (0.96, "ask")):
+                    context = fit_note(whole, project.lang, page=page * PAGE_HEIGHT).context
+                    for words in range(300):
+                        grown = _grown(context, field, " care" * words)
+                        data = template.fill(grown, properties=props)
+                        height = body_height(data)
+                        assert height is not None
+                        if height > BODY_HEIGHT + 6:
+                            break
+                        if height > BODY_HEIGHT - 6:
+                            near.setdefault(height, data)
     ones = {height: data for height, data in near.items() if surely_one_page(height)}
     overs = {height: data for height, data in near.items() if surely_over(height)}
-    assert any(height > BODY_HEIGHT - 4 for height in ones), "no note close to the margin"
-    assert any(height < BODY_HEIGHT + 4 for height in overs), "no note close to the margin"
+    # Notes just inside each margin: within a point of the one-page margin (notes a margin
+    # one point wider would have left to LibreOffice), and within 3 pt past the page's end.
+    edge = max(ones)
+    assert edge > BODY_HEIGHT - ONE_PAGE_MARGIN - 1, sorted(ones)[-3:]
+    assert any(height < BODY_HEIGHT + 3 for height in overs), sorted(overs)[:3]
     pages = count_pages([*ones.values(), *overs.values()])
     assert pages == [1] * len(ones) + [2] * len(overs)
 
@@ -180,30 +221,34 @@ def test_a_note_the_layout_decides_is_not_measured_and_is_what_measuring_keeps(
 def test_a_note_near_the_end_of_the_page_is_measured(
     cli: Run, soffice: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The first ask grows word by word until the layout can no longer tell."""
+    """The demo's notes, their first ask grown a word at a time, until one ends too near
+    the page's end for the layout to tell: that one is measured, and on one page."""
     monkeypatch.setenv("PITCHKIT_MEASURE", "1")
     yaml = YAML()
     facts = yaml.load(DEMO.read_text(encoding="utf-8"))
     ask = facts["asks"][0]
     path = tmp_path / "facts.yaml"
-    for extra in range(80):
-        facts["asks"][0] = ask + " and then" * extra
+    for extra in range(40):
+        facts["asks"][0] = ask + " more" * extra
         text = io.StringIO()
         yaml.dump(facts, text)
         path.write_text(text.getvalue(), encoding="utf-8")
         project = open_project(path)
-        director = project.facts.director("dof")
-        assert director is not None
-        note = make_brief_note(project, director, today=TODAY, measure=True)
-        if note.pages_measured:
+        measured = None
+        for director in project.facts.directors:
+            note = make_brief_note(project, director, today=TODAY, measure=True)
+            if note.pages_measured:
+                measured = director.id
+                break
+            assert note.pages == 1
+        if measured is not None:
             break
-        assert note.pages == 1
     else:
         pytest.fail("the layout decided every note: make the search longer")
     height = body_height(note.data)
     assert note.pages == 1
     assert height is not None
-    data = brief_json(cli, str(path), "-d", "dof", "-o", str(tmp_path / "note.docx"))
+    data = brief_json(cli, str(path), "-d", measured, "-o", str(tmp_path / "note.docx"))
     assert (data["pages"], data["pages_measured"]) == (1, True)
 
 

@@ -115,6 +115,8 @@ def test_a_command_still_loads_what_it_needs(tmp_path: Path) -> None:
     modules = loaded_by("-m", "pitchkit", "brief", str(facts), "--out", str(note), "-q")
     assert {"docxtpl", "pitchkit.notes.brief"} <= modules
     assert note.exists()
+    # -q shows no advice, so the guide is not consulted (its findings are printed otherwise).
+    assert "pitchkit.advice" not in modules
 
 
 def test_ctrl_c_while_the_commands_are_built_gives_one_line(
@@ -191,3 +193,17 @@ def test_the_collector_stays_off_for_one_note_and_comes_back_for_other_commands(
     batch = tmp_path / "batch"
     assert collector_on_at_exit("batch", str(facts), "-o", str(batch), "--jobs", "1", "-q")
     assert (batch / "manifest.csv").exists()
+
+
+def test_pitchkit_tells_pydantic_there_are_no_plugins(monkeypatch: pytest.MonkeyPatch) -> None:
+    """pydantic then skips reading every installed package's entry points; a setting of the
+    user's own is kept."""
+    from pydantic.plugin._loader import get_plugins
+
+    monkeypatch.delenv("PYDANTIC_DISABLE_PLUGINS", raising=False)
+    pitchkit.__main__.no_pydantic_plugins()
+    assert os.environ["PYDANTIC_DISABLE_PLUGINS"] == "__all__"
+    assert list(get_plugins()) == []
+    monkeypatch.setenv("PYDANTIC_DISABLE_PLUGINS", "logfire")
+    pitchkit.__main__.no_pydantic_plugins()
+    assert os.environ["PYDANTIC_DISABLE_PLUGINS"] == "logfire"

@@ -116,7 +116,7 @@ def test_the_update_gives_a_sentence_for_the_board(latest: Path) -> None:
     assert sentence.startswith(
         "As executive sponsor of Frailty virtual ward, I can report that it has delivered "
         "a reduction of 164 in emergency admissions of people aged 75 and over living with "
-        "frailty (worth £365,000 at 2028/29 prices)"
+        "frailty (worth £365,000 in capacity at 2028/29 prices)"
     )
     assert "between June 2027 and March 2028" in sentence
     # What was delivered is reported, but not as a contribution to the 2026/27 programme.
@@ -143,7 +143,7 @@ def test_an_objective_of_the_year_delivered_in_is_credited_with_its_share(
     # All 164 admissions avoided fall in 2027/28: £365,376 of £14m is 2.6%.
     assert "Deliver the £14m cost improvement programme for 2027/28" in text
     assert "164 admissions fewer than at the baseline rate, June 2027 to March 2028" in text
-    assert "worth £365,000 at 2028/29 prices (2.6% of your £14m target)" in text
+    assert "worth £365,000 in capacity at 2028/29 prices (2.6% of your £14m target)" in text
     assert "contributing to our objective to deliver the £14m cost improvement programme" in text
 
 

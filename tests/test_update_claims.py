@@ -129,10 +129,11 @@ def test_deaths_are_counted_from_the_change_against_the_baseline_mean(tmp_path: 
     text = docx_text(out)
     assert delivered_row(out) == (
         "Deaths from sepsis: 20 deaths fewer than at the baseline rate, July 2026 to February "
-        "2027, worth £20,000."
+        "2027, worth £20,000 in capacity."
     )
     assert (
-        "it has delivered a reduction of 20 in deaths from sepsis (worth £20,000) between "
+        "it has delivered a reduction of 20 in deaths from sepsis (worth £20,000 in capacity) "
+        "between "
         "July 2026 and February 2027"
     ) in text
     assert "From July 2026, a sustained shift (8 months below the mean before it, " in text
@@ -263,6 +264,6 @@ def test_a_run_chart_trend_after_the_change_is_counted_against_the_months_before
     out = render(write(tmp_path, values, changed="2026-06"))
     assert delivered_row(out) == (
         "Deaths from sepsis: 15 deaths fewer than at the baseline rate, June to October 2026, "
-        "worth £15,000."
+        "worth £15,000 in capacity."
     )
     assert "trend: 6 months falling (improvement), ending October 2026" in docx_text(out)

@@ -100,7 +100,10 @@ def impact_unlinked(review: Review) -> Iterator[Finding]:
 
 
 def links_unconfirmed(review: Review) -> Iterator[Finding]:
-    """The note claims links that pitchkit's measure map made and the lead has not confirmed.
+    """The note claims links that pitchkit made and the lead has not confirmed.
+
+    pitchkit makes them through its measure map, or where an objective names
+    the impact's own measure in its words.
 
     On projects from domains the map was not tuned on, fewer than half of
     those links were ones a director would accept (docs/linking-evaluation.md),
@@ -126,10 +129,10 @@ def links_unconfirmed(review: Review) -> Iterator[Finding]:
         "link-unconfirmed",
         "warning",
         review.lang.ngettext(
-            "The note to {name} claims {count} link that pitchkit's measure map made and you "
-            "have not confirmed.",
-            "The note to {name} claims {count} links that pitchkit's measure map made and you "
-            "have not confirmed.",
+            "The note to {name} claims {count} link that pitchkit made (through its measure "
+            "map or the objective's own words) and you have not confirmed.",
+            "The note to {name} claims {count} links that pitchkit made (through its measure "
+            "map or the objective's own words) and you have not confirmed.",
             len(inferred),
         ).format(name=director.name, count=len(inferred)),
         evidence,

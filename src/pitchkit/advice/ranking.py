@@ -263,6 +263,17 @@ def _mismatch_text(found: Link, lang: Language) -> str:
             "the objective is about a whole area, not one measure, "
             "and pitchkit does not claim it unless you confirm it"
         )
+    if found.mismatch == "topic":
+        return lang.gettext(
+            "one side names it only as an area of care or work (such as procurement or "
+            "palliative care), not as what it measures, and pitchkit does not claim it "
+            "unless you confirm it"
+        )
+    if found.mismatch == "instrument":
+        return lang.gettext(
+            "one side names it only as what a survey, a rating or an inspection is about, "
+            "not as what it measures, and pitchkit does not claim it unless you confirm it"
+        )
     if found.mismatch == "time":
         return lang.gettext(
             "the objective is a time or a wait, and the impact is a share or rate of something else"
@@ -300,6 +311,11 @@ def link_reason(found: Link, lang: Language, *, director_id: str = "") -> str:
     ref = f"{director_id}.{found.objective}" if director_id else ""
     if found.confidence == "explicit":
         return lang.gettext("explicit link in supports{ref}").format(ref=f" ({ref})" if ref else "")
+    if found.confidence == "confident" and found.reason == "words" and found.words:
+        # The objective names the impact's own measure (pitchkit.recast.naming).
+        return lang.gettext(
+            "both measure '{measure}': the objective names the impact's own measure"
+        ).format(measure=found.words[0][1])
     if found.confidence == "confident" and found.chain is not None:
         text = lang.gettext("measure map: {chain}").format(chain=chain_text(found.chain, lang))
         if found.words:

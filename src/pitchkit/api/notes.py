@@ -57,6 +57,9 @@ class BriefRequest(NoteRequest):
     no_cuts: bool = False
     #: In Welsh, refuse when the note would show English text.
     strict: bool = False
+    #: Check the note against the guide once it is written (the result's ``findings``).
+    #: Without, ``findings`` is empty: ``brief -q``, which would not show them, asks so.
+    advice: bool = True
 
 
 @dataclass(frozen=True)
@@ -183,8 +186,10 @@ def write_brief(request: BriefRequest, listener: Listener | None = None) -> Brie
     written = save_document(path, data, force=request.force, pdf=request.pdf)
     if not request.bilingual and not request.strict:
         warn_english(project, chosen.id, heard)
-    findings = brief_findings(
-        project.loaded, chosen.id, project.lang, heard, today=today, pitch=pitch
+    findings = (
+        brief_findings(project.loaded, chosen.id, project.lang, heard, today=today, pitch=pitch)
+        if request.advice
+        else ()
     )
     return BriefResult(
         lang=project.lang,

@@ -14,6 +14,7 @@ from pitchkit.cli.common import (
     JsonMode,
     Terminal,
     UserDefaults,
+    Verbosity,
     app,
     emit_json,
     load_project,
@@ -90,6 +91,7 @@ def brief(
         bilingual=bilingual,
         no_cuts=no_cuts,
         strict=strict,
+        advice=as_json or Verbosity.level >= 1,  # shown, or in the JSON
     )
     with limits_in_force(time_limit, memory_limit):
         result = write_brief(request, Terminal())

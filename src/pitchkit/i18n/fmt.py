@@ -76,7 +76,28 @@ _SOFT_MUTATIONS = (
     ("m", "f"),
 )
 _WELSH_VOWELS = frozenset("aeiouwy")
-_WELSH_AND = re.compile(r"\ba\(c\) (?=(\S))")
+_WELSH_AND = re.compile(r"\ba\(c\) (?=(\S+))")
+#: pitchkit's own Welsh words that begin a phrase it joins in a list ("gostyngiad … a
+#: chynnydd …"): after "a" (and) they take the aspirate mutation. The user's own words,
+#: Welsh or English, are left as written.
+_ASPIRATE_AFTER_AND = frozenset(
+    {
+        "cynnydd",
+        "canran",
+        "capasiti",
+        "costau",
+        "cyfnod",
+        "pwynt",
+        "pwyntiau",
+        "pryder",
+        "tuedd",
+        "terfyn",
+        "targed",
+        "tystiolaeth",
+        "tua",
+    }
+)
+_ASPIRATE = {"c": "ch", "p": "ph", "t": "th"}
 
 _MILLION = Decimal(1_000_000)
 _POUNDS_LIMIT = Decimal(10_000)
@@ -331,7 +352,9 @@ def join_list(items: Iterable[object], lang: Language, *, style: str = "standard
     if not words:
         return ""
     joined = str(format_list(words, style=style, locale=lang.locale))
-    return _WELSH_AND.sub(_welsh_and, joined)
+    if lang.lang != "cy":
+        return joined
+    return _aspirate_after_and(_WELSH_AND.sub(_welsh_and, joined))
 
 
 @_remembered
@@ -570,9 +593,24 @@ def _quarter_pattern(lang: Language) -> str:
 
 
 def _welsh_and(match: re.Match[str]) -> str:
-    """Choose "ac" before a vowel and "a" before anything else."""
+    """Choose "ac" before a vowel and "a" before anything else, mutating pitchkit's own words.
+
+    Only the "a(c) " is replaced: the word after it is read, and a word of
+    :data:`_ASPIRATE_AFTER_AND` is mutated in place by :func:`_aspirate_after_and`.
+    """
     first = unicodedata.normalize("NFD", match.group(1))[0].lower()
     return "ac " if first in _WELSH_VOWELS else "a "
+
+
+def _aspirate_after_and(text: str) -> str:
+    """``a cynnydd`` → ``a chynnydd``: the aspirate mutation after "a" (and)."""
+
+    def mutate(found: re.Match[str]) -> str:
+        word = found.group(1)
+        return f"a {_ASPIRATE[word[0]]}{word[1:]}"
+
+    words = "|".join(sorted(_ASPIRATE_AFTER_AND))
+    return re.sub(rf"(?<!\S)a ({words})\b", mutate, text)
 
 
 def _is_money(unit: str | None) -> bool:

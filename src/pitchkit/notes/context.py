@@ -24,7 +24,7 @@ from pitchkit.recast.align import claimable_chain
 from pitchkit.recast.audience import is_others, items_for
 from pitchkit.recast.conversions import Conversion, convert
 from pitchkit.recast.measures import chain, concepts_in, linkable, measure_map, measured
-from pitchkit.recast.money import fy_label
+from pitchkit.recast.money import counts, default_releases, fy_label
 from pitchkit.recast.pitch import Pitch, Statement, quantify
 
 #: Funding statuses pitchkit knows, worded in the note's language (others are shown as written).
@@ -214,6 +214,8 @@ def how_text(statement: Statement, lang: Language) -> str:
     reasons are written in (a Welsh note, and a bilingual pair, has none).
     """
     chain = statement.link.chain
+    if statement.link.reason == "words":
+        return ""  # the objective names the measure itself: nothing stands between them
     if lang.lang != "en" or chain is None or all(step.part for step in chain.steps):
         return ""
     reasons = [step.why.strip().rstrip(".") for step in chain.steps if step.why.strip()]
@@ -353,7 +355,28 @@ MONEY_GAINS = {
     "pays back": "cash",
     "value for money": "money",
     "savings": "money",
+    "capacity": "capacity",
 }
+
+#: What an impact counts when fewer of them frees capacity (beds, clinics, staff time).
+CAPACITY_COUNTS = frozenset({"bed days", "episodes", "sessions", "hours"})
+
+
+def releases_capacity(pitch: Pitch) -> bool:
+    """Whether the project frees capacity: valued as such, or counted in beds, slots or hours.
+
+    Agency shifts and spend are cash, and a rate or a share frees nothing a
+    manager can count, so a project of those has no capacity to offer.
+    """
+    ledger = pitch.ledger
+    if ledger is not None and ledger.annual("capacity") > 0:
+        return True
+    return any(
+        impact.per is not None
+        and (impact.releases or default_releases(impact)) == "capacity"
+        and counts(impact) in CAPACITY_COUNTS
+        for impact in pitch.facts.impacts
+    )
 
 
 #: Themes of the measure map's concepts that are outcomes a project measures (harm, waits,
@@ -367,16 +390,22 @@ OUTCOME_THEMES = frozenset(
 def supported(gain: str, pitch: Pitch) -> bool:
     """Whether a typical gain's (or question's) claims are borne out by the project.
 
-    A money claim needs money (:data:`MONEY_GAINS`); an outcome named in
+    A money claim needs money (:data:`MONEY_GAINS`), a claim of capacity
+    released needs capacity (:func:`releases_capacity`); an outcome named in
     pitchkit's measure map (staff wellbeing, retention, harm, outcomes,
     waits) needs an impact that measures it (:func:`measures_outcome`).
     """
     ledger = pitch.ledger
     money = ledger is not None and bool(ledger.lines)
-    cash = money and ledger is not None and ledger.annual("cash") > 0
-    needs = [need for phrase, need in MONEY_GAINS.items() if phrase in gain]
-    if not all(cash if need == "cash" else money for need in needs):
-        return False
+    has = {
+        "cash": money and ledger is not None and ledger.annual("cash") > 0,
+        "money": money,
+    }
+    for need in {need for phrase, need in MONEY_GAINS.items() if phrase in gain}:
+        if need not in has:
+            has[need] = releases_capacity(pitch)
+        if not has[need]:
+            return False
     return all(measures_outcome(pitch, concept) for concept in outcomes_named(gain))
 
 

@@ -40,10 +40,12 @@ def conversion_note(conversion: Conversion, lang: Language) -> str:
     default = lang.gettext(" (assumed)")
     factor = conversion.factor
     if conversion.kind == "beds":
+        # Inside the brackets already: ", assumed", not a second pair "(assumed))".
+        inside = lang.gettext(", assumed")
         return lang.gettext(
             "Beds: bed days a year ÷ (365 days × {occupancy} occupancy{default})."
         ).format(
-            occupancy=fmt.percent(factor / 100, lang), default=default if conversion.default else ""
+            occupancy=fmt.percent(factor / 100, lang), default=inside if conversion.default else ""
         )
     if conversion.kind == "expected-deaths":
         return lang.gettext(

@@ -11,6 +11,7 @@ totals shown.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
@@ -25,6 +26,7 @@ from pitchkit.recast.money import (
     quantum_for,
     round_money,
     shipped_index,
+    year_named,
 )
 
 #: What has to be taken out for capacity to become money, by what an impact counts.
@@ -32,6 +34,7 @@ TAKEN_OUT = {
     "episodes": N_("beds or escalation capacity close"),
     "bed days": N_("beds close"),
     "sessions": N_("clinic sessions or outsourced activity stop"),
+    "visits": N_("the bank shifts or posts that make those visits are no longer paid for"),
     "hours": N_("bank and agency shifts or vacant posts are no longer paid for"),
     "other": N_("what it frees is stopped or used for paid work"),
 }
@@ -136,13 +139,20 @@ def source_lines(
         )
         if line.price_year is None or line.uplift is None:
             text = lang.gettext("{cost}, price year not stated").format(cost=text)
+        elif line.price_year == ledger.price_year:
+            # Already at the note's prices: "£170, £170 at 2026/27 prices" would restate
+            # nothing, and no index was used for it. A source that names its year says so,
+            # whether or not a price_year field names it too.
+            if year_named(value.source) != line.price_year:
+                text = lang.gettext("{cost}, at {base} prices").format(cost=text, base=base)
         else:
             restated_any = True
             projected |= set(line.uplift.projected)
             text = lang.gettext("{cost}, {restated} at {base} prices").format(
                 cost=text, restated=_money(_cost(line.restated_cost or 0.0), lang), base=base
             )
-        parts.append(text)
+        if text not in parts:  # two impacts priced with one unit cost name it once
+            parts.append(text)
     if not restated_any:
         return parts
     index = ledger.own_rates_source or lang.gettext("NHS Cost Inflation Index, PSSRU 2025")
@@ -163,6 +173,12 @@ def cash_line(ledger: Ledger, shown: Figures, lang: Language) -> str:
         return lang.gettext("At {base} prices, no cash for the financial plan.").format(
             base=fy_label(ledger.price_year)
         )
+    if len(cash) == 1 and cash[0].counts == "money" and cash[0].impact.per == "year":
+        # A measure that is itself money a year (spend on dressings): what it counts is the
+        # sum just given, and "£140,000 a year (£140,000 less a year)" would say it twice.
+        # A month's or a quarter's spend keeps its own figure in brackets.
+        alone = lang.gettext("At {base} prices, cash for the financial plan: {money} a year.")
+        return alone.format(base=fy_label(ledger.price_year), money=_money(shown.cash, lang))
     return lang.gettext(
         "At {base} prices, cash for the financial plan: {money} a year ({what})."
     ).format(
@@ -205,15 +221,24 @@ def capacity_line(
                 )
             )
         else:
-            takes.append(
-                lang.gettext(TAKEN_OUT[line.counts if line.counts in TAKEN_OUT else "other"])
-            )
+            takes.append(lang.gettext(TAKEN_OUT[_taken_out_kind(line)]))
     taken = fmt.join_list(list(dict.fromkeys(takes)), lang)
     if said_already(capacity, said):
         return lang.gettext("The capacity above is money only when {taken}.").format(taken=taken)
     return lang.gettext("Capacity: {money} a year ({what}), money only when {taken}.").format(
         money=_money(shown.capacity, lang), what=_names(capacity, lang), taken=taken
     )
+
+
+def _taken_out_kind(line: Line) -> str:
+    """Which :data:`TAKEN_OUT` text a capacity line takes.
+
+    Home visits and contacts count like clinic sessions, but no clinic closes
+    when fewer are made: the staff time that makes them is what can stop.
+    """
+    if line.counts == "sessions" and re.search(r"\b(?:visit|contact)", line.impact.unit, re.I):
+        return "visits"
+    return line.counts if line.counts in TAKEN_OUT else "other"
 
 
 def _bed_days(ledger: Ledger, line: Line) -> float | None:
@@ -350,9 +375,13 @@ def money_line(ledger: Ledger | None, lang: Language, said: Collection[str] = ()
         )
     else:
         text = lang.gettext(
-            "{cash} a year of cash and {capacity} of capacity at {base} prices"
+            "{cash} of cash and {capacity} of capacity a year at {base} prices"
         ).format(cash=_money(shown.cash, lang), capacity=_money(shown.capacity, lang), base=base)
     months = whole_months(ledger.payback_months)
+    if shown.cash and shown.capacity and ledger.investment:
+        # "(payback in N months)" after cash and capacity is read as the cash's payback:
+        # counting the capacity too would shorten it without saying so.
+        months = whole_months(12 * ledger.investment / ledger.annual("cash"))
     if ledger.investment and months is not None:
         # Literal messages in each branch, so that extraction finds both.
         pattern = (

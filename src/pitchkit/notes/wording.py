@@ -246,13 +246,34 @@ def gain_phrase(quantity: Quantity, lang: Language, *, with_unit: bool = True) -
     return f"{text} {per}".strip()
 
 
+def reads_with_an(figure: str) -> bool:
+    """Whether an English figure is said with a vowel sound first: ``an 18%``, ``an 8%``.
+
+    Eight and every number said from it (80, 800, 8.5), eleven and eighteen
+    (and their thousands and millions: 11,000) begin with a vowel sound.
+    """
+    found = re.match(r"\d+", figure.strip())
+    if not found:
+        return False
+    first = found.group()
+    return first.startswith("8") or first in {"11", "18"}
+
+
 def relative_phrase(quantity: Quantity, lang: Language) -> str:
-    """``a 17% reduction`` or ``a 12% increase``; empty for percentages and zero baselines."""
+    """``a 17% reduction``, ``an 18% reduction`` or ``a 12% increase``.
+
+    Empty for percentages and zero baselines.
+    """
     if quantity.relative is None or quantity.relative <= 0:
         return ""
     share = fmt.percent(quantity.relative, lang)
+    an = reads_with_an(share)
     if quantity.target < quantity.baseline:
+        if an:
+            return lang.gettext("an {share} reduction").format(share=share)
         return lang.gettext("a {share} reduction").format(share=share)
+    if an:
+        return lang.gettext("an {share} increase").format(share=share)
     return lang.gettext("a {share} increase").format(share=share)
 
 
@@ -311,8 +332,9 @@ def share_phrase(statement: Statement, lang: Language) -> str:
     """``1.5% of your £14m target``, where the units agree; else empty.
 
     When the objective names a financial year that only part of a year's
-    benefit falls in, the share counts that part and names it, so the
-    share is not read against the whole year's figure beside it.
+    benefit falls in, the share counts that part and names it first
+    (``of which £155,000 falls in 2026/27: 0.5% of your £31m target``), so
+    the share is not read against the whole year's figure beside it.
     """
     share = statement.share_of_target
     target = statement.objective.target
@@ -320,7 +342,9 @@ def share_phrase(statement: Statement, lang: Language) -> str:
         return ""
     text = share_of_target_text(share, fmt.quantity(target.value, target.unit, lang), lang)
     if statement.target_year:
-        text = lang.gettext("{share} (the {part} falling in {year})").format(
+        # The part first, then its share: "0.5% of your £31m target" straight after
+        # "worth £374,000 a year" would read as a share of the whole year's figure.
+        text = lang.gettext("of which {part} falls in {year}: {share}").format(
             share=text,
             part=fmt.quantity(share * target.value, target.unit, lang),
             year=statement.target_year,

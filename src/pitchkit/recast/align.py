@@ -9,8 +9,11 @@ Without a chain, themes both sides declare, or telling words they share
 (never stop words, weak words or specialty names alone), make a possible
 link: shown to the lead to confirm, never claimed in a document. So does a
 chain of one step or none when the objective measures something the
-impact's measure cannot move (:mod:`pitchkit.recast.quantity`). The lens's
-theme weights only order links that already stand on their own evidence.
+impact's measure cannot move (:mod:`pitchkit.recast.quantity`). One kind
+of word evidence is confident: an objective that names the impact's own
+measure in a telling phrase of its own (:mod:`pitchkit.recast.naming`). The
+lens's theme weights only order links that already stand on their own
+evidence.
 """
 
 from __future__ import annotations
@@ -29,11 +32,14 @@ from pitchkit.recast.measures import (
     aimed,
     chain,
     families_disagree,
+    instrument_head,
     linkable,
     measure_map,
     measured,
     qualifiers,
+    topic_only,
 )
+from pitchkit.recast.naming import Named, aim, named_measure
 from pitchkit.recast.quantity import Mismatch, mismatch, read
 from pitchkit.recast.words import PhraseMatcher, Token, phrase, phrase_table, tokens
 
@@ -55,11 +61,15 @@ VALUE_LINK = 0.45
 
 Confidence = Literal["explicit", "confident", "possible"]
 #: Why a map chain is offered as possible: a quantity the impact cannot move
-#: (:mod:`pitchkit.recast.quantity`), a plain cause step ("cause"), or an objective
-#: whose aim is a whole area ("broad").
-Doubt = Mismatch | Literal["cause", "broad"]
+#: (:mod:`pitchkit.recast.quantity`), a plain cause step ("cause"), an objective whose
+#: aim is a whole area ("broad"), or a side that names its end of the chain only as an
+#: area of care or work ("topic"), or only as what a survey, rating or inspection is about
+#: ("instrument").
+Doubt = Mismatch | Literal["cause", "broad", "topic", "instrument"]
 #: Doubts about a chain's shape alone, not about what either side measures.
 SHAPE_DOUBTS: frozenset[str] = frozenset({"cause", "broad"})
+#: Doubts an objective that names the impact's own measure answers (:mod:`naming`).
+NAMING_ANSWERS: frozenset[str] = SHAPE_DOUBTS | {"topic", "instrument"}
 #: Confidence levels a document may claim; "possible" links are only shown to the lead.
 CLAIMED: frozenset[str] = frozenset({"explicit", "confident"})
 #: Score of a link through the measure map, by the number of steps in its chain.
@@ -68,6 +78,8 @@ CHAIN_SCORE = {0: 0.9, 1: 0.8, 2: 0.7}
 WORD_SUPPORT = 0.05
 #: A possible link never scores more than this, below every confident one.
 POSSIBLE_CEILING = 0.5
+#: Score of a link whose objective names the impact's own measure in words.
+NAMED_SCORE = 0.8
 
 
 @dataclass(frozen=True)
@@ -101,9 +113,12 @@ class Link:
     def mapped(self) -> bool:
         """Whether the measure map links the two: claimed, or held back only by its chain's shape.
 
-        For checking the map's coverage apart from what a note may claim.
+        For checking the map's coverage apart from what a note may claim (a link
+        claimed because the objective names the measure in words is not the map's).
         """
-        return self.claimed or (self.chain is not None and self.mismatch in SHAPE_DOUBTS)
+        if self.chain is None:
+            return self.claimed and self.reason != "words"
+        return self.claimed or self.mismatch in SHAPE_DOUBTS
 
 
 @dataclass(frozen=True)
@@ -336,10 +351,50 @@ def shape_doubt(found: Chain, *, declared: bool) -> Doubt | None:
     return None
 
 
+def topic_doubt(impact: Impact, objective: Objective, found: Chain) -> Literal["topic"] | None:
+    """``"topic"`` when one side names its end of the chain only as an area of care or work.
+
+    "Non-pay invoices raised against an approved purchase order" and "Green
+    Plan - supply chain (scope 3) emissions down 20%" both name procurement,
+    each only by a name of the area ("purchase", "supply"): one counts
+    invoices, the other emissions, and the map cannot say one moves the
+    other. Such a link is possible, never claimed. See
+    :func:`pitchkit.recast.measures.topic_only`.
+    """
+    if not RULES["topics"]:
+        return None
+    if topic_only(impact.measure, found.start) or topic_only(objective.text, found.end):
+        return "topic"
+    return None
+
+
+def instrument_doubt(
+    impact: Impact, objective: Objective, found: Chain
+) -> Literal["instrument"] | None:
+    """``"instrument"`` when one side names its end of the chain only as what an instrument counts.
+
+    "Ward meals produced but never served" and "Top 20% of trusts for the
+    food questions in the Adult Inpatient Survey" both name hospital food,
+    but the objective only as the subject of survey questions: what it
+    counts is the survey's answers, which fewer unserved meals may or may
+    not move. Such a link is possible, never claimed. Read from the words
+    around the name, not from a list of concepts (see
+    :func:`pitchkit.recast.measures.instrument_head`), and only for chains
+    of one step or none, where both sides are about one topic.
+    """
+    if not RULES["instruments"] or len(found.steps) > 1:
+        return None
+    if instrument_head(impact.measure, found.start) or instrument_head(objective.text, found.end):
+        return "instrument"
+    return None
+
+
 def claimable_chain(impact: Impact, objective: Objective) -> Chain | None:
     """The map's chain from ``impact`` to ``objective``, if the impact can move what it measures."""
     found = map_chain(impact, objective)
     if found is None or quantity_mismatch(impact, objective, found) is not None:
+        return None
+    if topic_doubt(impact, objective, found) or instrument_doubt(impact, objective, found):
         return None
     if shape_doubt(found, declared=bool(_declared_themes(impact, objective))) is not None:
         return None
@@ -370,6 +425,29 @@ def _declared_themes(impact: Impact, objective: Objective) -> tuple[str, ...]:
     return tuple(t for t in THEMES if t in common)
 
 
+def named_link(impact: Impact, objective: Objective) -> Named | None:
+    """The phrase by which ``objective`` names ``impact``'s own measure, when that is a claim.
+
+    A telling phrase that is the impact's measure (:func:`named_measure`),
+    with no qualifier family stated differently on the two sides, no
+    difference in what they quantify (a wait against a share, a gap against
+    a level ...), and no sign that the objective wants the measure to move
+    the other way from the impact's target.
+    """
+    if not RULES["naming"]:
+        return None
+    named = named_measure(impact.measure, objective.text)
+    if named is None or families_disagree(impact.measure, objective.text):
+        return None
+    unit = objective.target.unit if objective.target else ""
+    if mismatch(read(impact.measure, impact.unit), read(objective.text, unit), steps=0):
+        return None
+    wanted = aim(objective.text)
+    if wanted is not None and wanted != impact.direction:
+        return None
+    return named
+
+
 def link(impact: Impact, objective: Objective, *, director_id: str, lens: Lens) -> Link | None:
     """How well ``impact`` serves ``objective`` for a director seen through ``lens``.
 
@@ -396,9 +474,21 @@ def link(impact: Impact, objective: Objective, *, director_id: str, lens: Lens) 
     found = map_chain(impact, objective)
     differs: Doubt | None = None
     if found is not None:
-        differs = quantity_mismatch(impact, objective, found) or shape_doubt(
-            found, declared=bool(_declared_themes(impact, objective))
+        differs = (
+            quantity_mismatch(impact, objective, found)
+            or topic_doubt(impact, objective, found)
+            or instrument_doubt(impact, objective, found)
+            or shape_doubt(found, declared=bool(_declared_themes(impact, objective)))
         )
+    named = named_link(impact, objective) if found is None or differs in NAMING_ANSWERS else None
+    if named is not None:
+        # The objective sets its aim for the impact's own measure, in the same words. A chain
+        # the map holds back for its shape is kept for the record, not given as the reason.
+        score = NAMED_SCORE + nudge
+        return Link(
+            impact.id, objective.id, round(min(0.99, score), 4), "words", themes,
+            ((named.impact, named.objective),), "confident", found,
+        )  # fmt: skip
     if found is not None and differs is not None:
         # One topic, another measure of it: shown with the chain and the reason, never claimed.
         return Link(

@@ -24,12 +24,19 @@ from pitchkit.recast.money import DEFAULT_OCCUPANCY, PER_YEAR
 
 Kind = Literal["beds", "expected-deaths", "wte", "sessions", "co2e"]
 
-#: Hours in the shift an impact counts, when ``settings.conversions.shift_hours`` is not given.
+#: Hours in the shift an impact counts, when ``settings.conversions.shift_hours`` is not
+#: given and the impact's own words state no shift length.
 DEFAULT_SHIFT_HOURS = 7.5
 #: Paid hours a year of one whole-time equivalent (37.5 hours × 52 weeks).
 DEFAULT_WTE_HOURS = 1950.0
 #: Appointments in one clinic session (a half-day of 20-minute slots).
 DEFAULT_SESSION_SLOTS = 12.0
+
+#: A shift length written in the facts: "12-hour shift", "12.5 hr shifts", "12h shift".
+_SHIFT_LENGTH = re.compile(
+    r"\b(\d{1,2}(?:\.\d+)?)\s*-?\s*(?:hours?|hrs?|h)\b\s*-?\s*(?:long\s+)?shifts?\b",
+    re.IGNORECASE,
+)
 
 #: The impact units each conversion starts from.
 _UNITS: dict[Kind, re.Pattern[str]] = {
@@ -78,6 +85,24 @@ def _per_year(impact: Impact, gain: float) -> float | None:
     return gain * PER_YEAR[impact.per] if impact.per else None
 
 
+def stated_shift_hours(impact: Impact) -> float | None:
+    """The shift length the impact's own words give (its measure, unit or unit cost), if one.
+
+    A cost "per 12-hour shift" prices a twelve-hour shift, so turning those
+    shifts into whole-time equivalents at a default 7.5 hours would undercount
+    them by a third. Only a length stated once, or the same wherever stated,
+    is taken; two different lengths leave the choice to the settings.
+    """
+    texts = [impact.measure, impact.unit]
+    if impact.value is not None and impact.value.source:
+        texts.append(impact.value.source)
+    found = {float(m.group(1)) for text in texts for m in _SHIFT_LENGTH.finditer(text)}
+    if len(found) != 1:
+        return None
+    (hours,) = found
+    return hours if 0 < hours <= 24 else None
+
+
 def unit_kind(impact: Impact) -> Kind | None:
     """Which conversion an impact's unit allows, if any."""
     unit = impact.unit.strip()
@@ -112,7 +137,11 @@ def convert(
         value = yearly / units.expected_deaths
         return Conversion(kind, impact.id, value, yearly, units.expected_deaths, False)
     if kind == "wte":
-        hours = units.shift_hours if units.shift_hours is not None else DEFAULT_SHIFT_HOURS
+        stated = stated_shift_hours(impact)
+        if units.shift_hours is not None:
+            hours = float(units.shift_hours)
+        else:
+            hours = stated if stated is not None else DEFAULT_SHIFT_HOURS
         year = units.wte_hours if units.wte_hours is not None else DEFAULT_WTE_HOURS
         value = yearly * hours / year
         return Conversion(
@@ -121,7 +150,7 @@ def convert(
             value,
             yearly,
             hours,
-            units.shift_hours is None,
+            units.shift_hours is None and stated is None,
             year,
             units.wte_hours is None,
         )

@@ -22,16 +22,20 @@ from types import MappingProxyType
 from typing import Any
 
 from pitchkit.recast.datafile import compile_data_file, read_data_file
-from pitchkit.recast.words import PhraseMatcher, Token, _normal, stem, tokens
+from pitchkit.recast.stems import Stems, known, shipped
+from pitchkit.recast.words import PhraseMatcher, Token, _normal, phrase, stem, tokens
 
 #: The most edges a chain may take from an impact's concept to an objective's.
 MAX_STEPS = 2
 #: ``measures.yaml`` saved as JSON, which loads far faster; remade by ``make lenses``.
 COMPILED = "measures.json"
-#: Abbreviations with ``&`` the tokenizer would split, spelt out before matching.
+#: Abbreviations with ``&`` the tokenizer would split, spelt out before matching, and words
+#: read otherwise before a determiner ("a falling use of force" is not about falls).
 _AMPERSANDS = (
     (re.compile(r"\bA\s*&\s*G\b", re.IGNORECASE), "advice and guidance"),
     (re.compile(r"\bG\s*&\s*A\b", re.IGNORECASE), "general and acute"),
+    # "A falling use of force" is use of force going down, not falls.
+    (re.compile(r"\b(a|an|the) falling\b", re.IGNORECASE), r"\1 reducing"),
 )
 
 
@@ -59,6 +63,10 @@ class Concept:
     #: "measure" (the default), "population" or "setting" (whose or where: never a link on its
     #: own), or "frame" (a programme or process an objective is about, such as PSIRF).
     kind: str = "measure"
+    #: Names of the area of care or work the concept belongs to ("procurement", "palliative
+    #: care"), not of anything counted: found like names, but a text that names the concept
+    #: only by them is about its topic, not its measure (see :func:`topic_only`).
+    topics: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -98,10 +106,16 @@ class MeasureMap:
     concepts: Mapping[str, Concept]
     phrases: Mapping[tuple[str, ...], frozenset[str]]
     generic_words: frozenset[str]
+    #: For each concept with topic names, the stems they are matched by.
+    topic_keys: Mapping[str, frozenset[tuple[str, ...]]]
 
 
+@cache
 def read_measure_file() -> dict[str, Any]:
-    """The contents of ``measures.yaml``: from its compiled copy when that is current."""
+    """The contents of ``measures.yaml``: from its compiled copy when that is current.
+
+    Read once: the measure map, its filler words and its qualifier families all use it.
+    """
     return read_data_file("measures.yaml", COMPILED)
 
 
@@ -125,7 +139,18 @@ def _filler_words() -> frozenset[str]:
 
 
 def name_key(name: str) -> tuple[str, ...]:
-    """The stems a concept name is matched by."""
+    """The stems a concept name is matched by.
+
+    The measure map's own names come stemmed with pitchkit (:mod:`pitchkit.recast.stems`).
+    """
+    return key_of(name, shipped())
+
+
+def key_of(name: str, table: Stems) -> tuple[str, ...]:
+    """:func:`name_key` of ``name``: from ``table`` when it holds ``name``, else worked out."""
+    found = known(table.name_keys, name)
+    if found is not None:
+        return found
     return tuple(token.stem for token in content_tokens(name))
 
 
@@ -137,12 +162,13 @@ def _concept(item: Mapping[str, Any]) -> Concept:
     )
     return Concept(
         id=str(item["id"]),
-        label=str(item.get("label") or names[0]),
+        label=str(item.get("label") or (names or tuple(item.get("topics") or ("",)))[0]),
         names=names,
         themes=tuple(item.get("themes") or ()),
         broad=bool(item.get("broad", False)),
         edges=edges,
         kind=str(item.get("kind") or "measure"),
+        topics=tuple(str(name) for name in item.get("topics") or ()),
     )
 
 
@@ -152,17 +178,47 @@ def measure_map() -> MeasureMap:
     raw = read_measure_file()
     concepts = {item["id"]: _concept(item) for item in raw["concepts"]}
     table: dict[tuple[str, ...], set[str]] = {}
+    groups = _staff_groups(raw)
+    topic_keys: dict[str, frozenset[tuple[str, ...]]] = {}
     for concept in concepts.values():
-        for name in concept.names:
+        for name in (*concept.names, *concept.topics):
             key = name_key(name)
-            if key:
-                table.setdefault(key, set()).add(concept.id)
+            for variant in (key, *_staffed(name, groups)):
+                if variant:
+                    table.setdefault(variant, set()).add(concept.id)
+        if concept.topics:
+            topic_keys[concept.id] = frozenset(name_key(name) for name in concept.topics)
     generic = frozenset(stem for word in raw.get("generic_words") or () for stem in name_key(word))
     return MeasureMap(
         concepts=MappingProxyType(concepts),
         phrases=MappingProxyType({key: frozenset(ids) for key, ids in table.items()}),
         generic_words=generic,
+        topic_keys=MappingProxyType(topic_keys),
     )
+
+
+#: The word in a concept's name that any staff group may stand for: "staff leaving".
+_STAFF = re.compile(r"\bstaff\b", re.IGNORECASE)
+
+
+def _staff_groups(raw: Mapping[str, Any]) -> tuple[str, ...]:
+    """Every phrase of the staff group family ("HCSWs", "doctors" ...)."""
+    members = (raw.get("qualifier_families") or {}).get("staff group") or {}
+    return tuple(sorted({str(p) for phrases in members.values() for p in phrases}))
+
+
+def _staffed(name: str, groups: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The stems of ``name`` with its word "staff" written as each staff group.
+
+    "Healthcare support workers leaving" is staff leaving (turnover), and
+    "agency healthcare support worker shifts" agency staff: a name that says
+    "staff" holds for any one group of them. Whose staff it is stays a
+    qualifier (the staff group family), read from the text as before.
+    "Staffing" is not "staff": "nurse staffing" is not "nurse nurses".
+    """
+    if _STAFF.search(name) is None:
+        return []
+    return [name_key(_STAFF.sub(group, name, count=1)) for group in groups]
 
 
 @cache
@@ -219,6 +275,89 @@ def concepts_in(text: str, *, broad: bool = False) -> tuple[str, ...]:
     """
     found = mentions(text)
     return tuple(m.concept for m in (found if broad else focus(found)))
+
+
+@lru_cache(maxsize=8192)
+def topic_only(text: str, concept_id: str) -> bool:
+    """Whether ``text`` names ``concept_id`` only by the names of its area, never of a measure.
+
+    "Green Plan - supply chain (scope 3) emissions" and "Non-pay invoices
+    raised against an approved purchase order" both name procurement, but
+    only as the area they are about ("supply", "purchase"): what they count
+    is emissions and invoices. "Addressable non-pay spend with local SMEs"
+    names it by a measure (non-pay spend). ``False`` when ``text`` does not
+    name the concept at all.
+    """
+    topics = measure_map().topic_keys.get(concept_id)
+    if not topics:
+        return False
+    found = content_tokens(text)
+    keys = [
+        tuple(token.stem for token in found[hit.first : hit.last + 1])
+        for hit in _matcher().find(found)
+        if concept_id in hit.labels
+    ]
+    return bool(keys) and all(key in topics for key in keys)
+
+
+@cache
+def _instrument_words() -> frozenset[str]:
+    """The stems of ``instrument_words`` in ``measures.yaml``."""
+    words = read_measure_file().get("instrument_words") or ()
+    return frozenset(stem(_normal(str(word))) for word in words)
+
+
+@cache
+def _own_words(concept_id: str) -> frozenset[str]:
+    """Every stem in a concept's names and topic names."""
+    concept = measure_map().concepts[concept_id]
+    return frozenset(word for name in (*concept.names, *concept.topics) for word in name_key(name))
+
+
+@lru_cache(maxsize=8192)
+def instrument_head(text: str, concept_id: str) -> str | None:
+    """The instrument ``text`` counts about ``concept_id``, when it names the concept only so.
+
+    "Top 20% of trusts for the food questions in the Adult Inpatient Survey"
+    and "5-star food hygiene rating" name hospital food only as a word
+    before "questions" or "rating": what they count is survey answers and a
+    rating. "Staff survey Q3h (adequate materials, supplies and equipment)"
+    names procurement only after "survey", across a bracket. Returns the
+    instrument word as written, or ``None`` when the concept heads the text
+    (or the text does not name it, or the word is one of the concept's own
+    names: "staff survey engagement score" is the staff survey's measure).
+    """
+    spelt = _spelt(text)
+    found = content_tokens(text)
+    own = [m for m in mentions(text) if m.concept == concept_id]
+    if not own:
+        return None
+    instruments = _instrument_words() - _own_words(concept_id)
+    mention = own[0]
+    # A modifier: an instrument word in the same run of words after the name; a bracket
+    # inside the run is passed over ("supply chain (scope 3) emissions").
+    brackets = [b.span() for b in _BRACKET.finditer(spelt) if b.start() >= mention.end]
+    end = mention.end
+    for token in found:
+        if token.start < end or any(a <= token.start < b for a, b in brackets):
+            continue
+        if _BRACKET.sub("", spelt[end : token.start]).strip(" -"):
+            break
+        if token.stem in instruments:
+            return spelt[token.start : token.end]
+        end = token.end
+    # A complement: after an instrument word, across a qualifying word or a bracket.
+    for token in found:
+        if token.end > mention.start:
+            break
+        between = spelt[token.end : mention.start]
+        if token.stem in instruments and (_QUALIFIER.search(between) or "(" in between):
+            return spelt[token.start : token.end]
+    return None
+
+
+#: A bracketed aside inside a run of words: "supply chain (scope 3) emissions".
+_BRACKET = re.compile(r"\([^()]*\)")
 
 
 #: Words after which a measure's text narrows who or what is counted.
@@ -310,6 +449,10 @@ RULES = {
     "quantity": True,
     "cause": True,
     "broad": True,
+    "naming": True,
+    "topics": True,
+    "instruments": True,
+    "occupations": True,
 }
 
 #: Kinds of concept that say whose or where, not what is counted: they never make a link alone.
@@ -372,9 +515,9 @@ def _family_table() -> dict[str, dict[str, tuple[tuple[str, ...], ...]]]:
     }
 
 
-def _family_key(phrase: str) -> tuple[str, ...]:
+def _family_key(text: str) -> tuple[str, ...]:
     """The stems a family phrase is matched by: every word counts, filler too."""
-    return tuple(token.stem for token in tokens(phrase))
+    return phrase(text)
 
 
 def qualifiers(text: str) -> dict[str, frozenset[str]]:
@@ -417,7 +560,24 @@ def families_disagree(impact_text: str, objective_text: str) -> str | None:
     for family in mine.keys() & theirs.keys():
         if not mine[family] & theirs[family]:
             return family
+    if RULES["occupations"] and (STAFF_GROUP in mine) != (STAFF_GROUP in theirs):
+        # "Cardiac physiologist vacancies" and "registered nurse vacancies": one side
+        # names a staff group the family does not list, the other one it does.
+        other = objective_text if STAFF_GROUP in mine else impact_text
+        if _OCCUPATION.search(other):
+            return STAFF_GROUP
     return None
+
+
+#: The qualifier family of staff groups, whose members an occupation stands apart from.
+STAFF_GROUP = "staff group"
+#: Job titles by their endings ("physiologist", "dietitian", "sonographer"), for an
+#: occupation the staff group family does not list. "Clinician" names any group.
+_OCCUPATION = re.compile(
+    r"\b(?!clinician)\w+(?:ologist|ician|itian|grapher|therapist|scientist|technician"
+    r"|practitioner)s?\b|\b(?:paramedics?|porters?)\b",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=8192)
@@ -469,12 +629,12 @@ def problems(data: Mapping[str, Any]) -> list[str]:
         concept_id = item.get("id")
         if ids.count(concept_id) > 1:
             found.append(f"{concept_id}: id used more than once")
-        if not item.get("names"):
+        if not item.get("names") and not item.get("topics"):
             found.append(f"{concept_id}: no names")
         for theme in item.get("themes") or ["(none)"]:
             if theme not in themes:
                 found.append(f"{concept_id}: unknown theme {theme!r}")
-        for name in item.get("names") or ():
+        for name in (*(item.get("names") or ()), *(item.get("topics") or ())):
             key = name_key(str(name))
             if not key:
                 found.append(f"{concept_id}: name {name!r} is only stop words")
@@ -484,7 +644,7 @@ def problems(data: Mapping[str, Any]) -> list[str]:
                 found.append(f"{concept_id}: name {name!r} is also a name of {owner}")
         if str(item.get("kind") or "measure") not in KINDS:
             found.append(f"{concept_id}: unknown kind {item.get('kind')!r}")
-        for key in set(item) - {"id", "label", "names", "themes", "broad", "kind", "to"}:
+        for key in set(item) - {"id", "label", "names", "topics", "themes", "broad", "kind", "to"}:
             found.append(f"{concept_id}: unknown field {key!r}")
         for edge in item.get("to") or ():
             for key in set(edge) - {"id", "why", "source", "part"}:

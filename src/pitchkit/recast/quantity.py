@@ -42,7 +42,7 @@ _MONEY = re.compile(
 #: A gap: the difference between two groups, not the level of either.
 _GAP = re.compile(
     r"\bgaps?\b|\bbetween (?:the |our )?(?:most|least|highest|lowest)\b|\binequalit(?:y|ies)\b|"
-    r"\bdisparit(?:y|ies)\b",
+    r"\bdisparit(?:y|ies)\b|\bdisproportionate(?:ly)?\b",
     re.IGNORECASE,
 )
 #: A time: how long something takes, or how soon it happens against a standard.
@@ -87,7 +87,7 @@ _SHARE = re.compile(
 _PROCESS = re.compile(
     r"\b(?:offered|given|giving|assessed|screened|reviewed|referred|completed|received|"
     r"prescribed|recorded|approved|booked|start|starts|started|starting|invited|"
-    r"signed off|seen within|"
+    r"signed off|seen within|(?:full )?complian(?:ce|t) with|"
     r"with (?:a|an|the) [\w -]*(?:plan|bundle|review|assessment|check|buddy|passport))\b",
     re.IGNORECASE,
 )

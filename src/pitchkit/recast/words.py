@@ -11,6 +11,8 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import NamedTuple
 
+from pitchkit.recast.stems import Stems, known, shipped
+
 _TOKEN = re.compile(r"a\s*&\s*e\b|£|[^\W_]+%?", re.IGNORECASE)
 _NUMBER_WORDS = {
     "one": "1",
@@ -118,7 +120,16 @@ def phrase(text: str) -> tuple[str, ...]:
     """The stems of ``text`` as a phrase to look for in other texts.
 
     Remembered: every lens's phrase table holds the shared synonym groups again.
+    The data files' own phrases come stemmed with pitchkit (:mod:`pitchkit.recast.stems`).
     """
+    return stems_of(text, shipped())
+
+
+def stems_of(text: str, table: Stems) -> tuple[str, ...]:
+    """:func:`phrase` of ``text``: from ``table`` when it holds ``text``, else worked out."""
+    found = known(table.phrases, text)
+    if found is not None:
+        return found
     return tuple(token.stem for token in tokens(text))
 
 

@@ -27,7 +27,6 @@ with its ``--time-limit`` and ``--memory-limit`` options
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 import pickle
 import re
@@ -36,11 +35,13 @@ import threading
 import traceback
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from multiprocessing.connection import Connection
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pitchkit.errors import InputError, PitchkitError, RenderLimitError, TemplateError
 from pitchkit.i18n.messages import Located, Message, Plural, Renderable
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
 
 T = TypeVar("T")
 
@@ -241,6 +242,8 @@ def isolation(platform: str | None = None) -> str:
     address space, and forking there is unsafe). ``thread`` only where
     neither exists.
     """
+    import multiprocessing  # only for a user's template: not loaded to fill a built-in one
+
     platform = sys.platform if platform is None else platform
     methods = multiprocessing.get_all_start_methods()
     if platform.startswith("linux") and "fork" in methods and resource is not None:
@@ -378,6 +381,8 @@ def _child(work: Callable[[], Any], limits: Limits, sender: Connection) -> None:
 
 
 def _run_in_child(work: Callable[[], T], limits: Limits, name: str, how: str = "fork") -> T:
+    import multiprocessing
+
     context: Any = multiprocessing.get_context(how)
     receiver, sender = context.Pipe(duplex=False)
     process = context.Process(target=_child, args=(work, limits, sender), daemon=True)

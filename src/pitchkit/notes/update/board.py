@@ -19,6 +19,7 @@ from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import Language
 from pitchkit.notes import objectives as shapes
 from pitchkit.notes import wording
+from pitchkit.notes.foreign import foreign, quoted
 from pitchkit.notes.update import fillin, spans
 from pitchkit.notes.update.delivery import (
     chosen_statements,
@@ -114,7 +115,15 @@ def _delivered(
             continue
         span = ""
         if progress.delivered is not None:
-            span = spans.between_text(situation.claims[impact.id].counted, situation.lang)
+            counted = situation.claims[impact.id].counted
+            span = spans.between_text(counted, situation.lang, with_gaps=False)
+            # A month with no figure goes with its own measure, so that deliveries over the
+            # same stretch still share one "between … and …".
+            gap = spans.gaps_text(counted, situation.lang)
+            if gap and phrase.endswith(")"):
+                phrase = f"{phrase[:-1]}; {gap})"
+            elif gap:
+                phrase = f"{phrase} ({gap})"
         found.append(Delivery(phrase, span, objectives))
     return found
 
@@ -138,7 +147,10 @@ def credit_text(objectives: tuple[Objective, ...], lang: Language) -> str:
         return ""
     count = len(objectives)
     personal = objectives[0].kind != "organisational"
-    if all(shapes.grammar(o.text) == "verb" for o in objectives):
+    # An objective in another language than the update's is named whole, in quotes,
+    # never spliced into the sentence ("ein hamcan, sef deliver the …").
+    spliced = not any(foreign(o.text, lang) for o in objectives)
+    if spliced and all(shapes.grammar(o.text) == "verb" for o in objectives):
         named = fmt.join_list([shapes.verb_phrase(o.text) for o in objectives], lang)
         if not personal:
             text = lang.ngettext(
@@ -166,7 +178,10 @@ def delivered_phrase(progress: MeasureProgress, situation: Situation) -> str:
     claim = situation.claims[impact.id]
     if not claim.shown:
         return ""
-    measure = wording.lower_first(wording.apply_terms(impact.measure, situation.terms))
+    measure = wording.apply_terms(impact.measure, situation.terms)
+    # A measure in another language than the update's is quoted as written, as the
+    # briefing note quotes it, rather than run into the sentence.
+    measure = quoted(measure) if foreign(measure, lang) else wording.lower_first(measure)
     if progress.delivered is not None:
         if progress.delivered <= 0:
             return ""
@@ -179,13 +194,26 @@ def delivered_phrase(progress: MeasureProgress, situation: Situation) -> str:
             else lang.gettext("an increase of {amount} in {measure}")
         ).format(amount=size, measure=measure)
         worth = delivered_money_text(progress, lang)
+        if worth and phrase.endswith(")"):
+            # A measure that ends in its own brackets ("units wasted (expired or out of
+            # date)") takes the worth inside them, not in a second pair straight after.
+            return f"{phrase[:-1]}; {worth})"
         return f"{phrase} ({worth})" if worth else phrase
     latest = progress.latest
     gap = progress.latest_gap
     if latest is None or latest.value is None or gap is None or gap <= 0:
         return ""
-    baseline = claim.reference if claim.reference is not None else impact.baseline
-    return lang.gettext("an improvement in {measure} from {baseline} to {latest}").format(
+    if claim.reference is not None:
+        # The mean logged before the change, which is not the facts' baseline: say so.
+        pattern = lang.gettext(
+            "an improvement in {measure} from an average of {baseline} before the change to "
+            "{latest}"
+        )
+        baseline = claim.reference
+    else:
+        pattern = lang.gettext("an improvement in {measure} from {baseline} to {latest}")
+        baseline = impact.baseline
+    return pattern.format(
         measure=measure,
         baseline=amount_text(baseline, impact, lang),
         latest=amount_text(latest.value, impact, lang),

@@ -256,10 +256,24 @@ def baseline_text(
             False: lang.gettext("concern"),
         }
         judged = verdict.get(change.shift.improvement)
-        text = lang.gettext(
-            "From {period}, a sustained shift ({where}), so the limits are recalculated from "
-            "{period}."
-        ).format(period=at, where=f"{where}, {judged}" if judged else where)
+        if change.moving:
+            pattern = (
+                lang.gettext(
+                    "From {period}, a sustained shift ({where}), still rising, so the limits "
+                    "are not recalculated until it settles."
+                )
+                if change.shift.direction == "up"
+                else lang.gettext(
+                    "From {period}, a sustained shift ({where}), still falling, so the limits "
+                    "are not recalculated until it settles."
+                )
+            )
+        else:
+            pattern = lang.gettext(
+                "From {period}, a sustained shift ({where}), so the limits are recalculated "
+                "from {period}."
+            )
+        text = pattern.format(period=at, where=f"{where}, {judged}" if judged else where)
         parts.append(text)
     if any(s.trial for s in analysis.segments):
         parts.append(

@@ -27,7 +27,7 @@ from pitchkit.notes.update.claims import Claim
 from pitchkit.notes.update.measures import amount_text
 from pitchkit.notes.update.progress import MeasureProgress, is_money
 from pitchkit.notes.update.situation import Situation
-from pitchkit.recast.money import fy_bounds, fy_label, target_year
+from pitchkit.recast.money import default_releases, fy_bounds, fy_label, target_year
 from pitchkit.recast.pitch import Pitch, Quantity, Statement, share_of_target
 
 #: At most this many rows of delivery toward the director's objectives.
@@ -159,6 +159,21 @@ def delivered_rows(situation: Situation) -> list[Context]:
     if situation.fill_in and not figures:
         named = {text for row in rows for text in row["objectives"]}
         rows += objective_prompts(situation.pitch, named, situation.lang, MAX_FILL_IN - len(rows))
+    return said_once(rows)
+
+
+def said_once(rows: list[Context]) -> list[Context]:
+    """The rows with an objective named once: a row under the same objective leaves it blank.
+
+    Three measures toward one CIP would otherwise print "Deliver the £31m CIP"
+    three times down the column; ``objectives`` still lists it on every row.
+    """
+    previous = None
+    for row in rows:
+        text = row["objectives_text"]
+        if text and text == previous:
+            row["objectives_text"] = ""
+        previous = text
     return rows
 
 
@@ -228,6 +243,17 @@ def delivered_text(progress: MeasureProgress, situation: Situation) -> str:
     latest = progress.latest
     assert latest is not None
     assert latest.value is not None
+    if claim.reference is not None and impact.per is None:
+        # The chart's baseline is the mean logged before the change, as the sentence for the
+        # board gives it; the facts' baseline would put a second figure beside it.
+        return lang.gettext(
+            "now {latest}, against an average of {baseline} before the change and a target of "
+            "{target}"
+        ).format(
+            latest=amount_text(latest.value, impact, lang),
+            baseline=amount_text(claim.reference, impact, lang),
+            target=amount_text(impact.target, impact, lang),
+        )
     return lang.gettext(
         "now {latest}, against a baseline of {baseline} and a target of {target}"
     ).format(
@@ -245,10 +271,19 @@ def delivered_money_text(progress: MeasureProgress, lang: Language) -> str:
     money = progress.delivered_money
     if money is None or money <= 0 or is_money(progress.impact):
         return ""
+    impact = progress.impact
+    capacity = (impact.releases or default_releases(impact)) == "capacity"
+    # Capacity is money only when what it frees is stopped: a board reading "worth £5.6m"
+    # would count it as cash, so the kind of money is named as the briefing note names it.
     if progress.price_base is not None:
-        return lang.gettext("worth {money} at {base} prices").format(
-            money=fmt.money(money, lang), base=fy_label(progress.price_base)
+        pattern = (
+            lang.gettext("worth {money} in capacity at {base} prices")
+            if capacity
+            else lang.gettext("worth {money} at {base} prices")
         )
+        return pattern.format(money=fmt.money(money, lang), base=fy_label(progress.price_base))
+    if capacity:
+        return lang.gettext("worth {money} in capacity").format(money=fmt.money(money, lang))
     return lang.gettext("worth {money}").format(money=fmt.money(money, lang))
 
 

@@ -15,6 +15,7 @@ from pitchkit.notes.rates import scale
 from pitchkit.notes.update import fillin, icons
 from pitchkit.notes.update.progress import MeasureProgress
 from pitchkit.notes.update.situation import Situation
+from pitchkit.notes.update.spc import Variation
 from pitchkit.period import Period
 
 #: Longer lists of periods with no figure are counted rather than named.
@@ -54,7 +55,9 @@ def measure_row(progress: MeasureProgress, situation: Situation) -> Context:
         "target_text": f"{amount_text(target, impact, lang)} {per}".strip(),
         "latest_text": latest_text(progress, lang),
         "along_text": along_text(progress, lang),
-        "direction_text": direction_text(progress, lang),
+        "direction_text": direction_text(
+            progress, lang, situation.claims[impact.id].analysis.variation
+        ),
         "missing_text": missing_text(progress, lang),
         "icons": icons.icon_picture(
             situation.claims[impact.id].analysis, lang, size_cm=icons.TABLE_ICON_CM
@@ -126,10 +129,18 @@ def along_text(progress: MeasureProgress, lang: Language) -> str:
     return lang.gettext("{share} of the way to target").format(share=fmt.percent(fraction, lang))
 
 
-def direction_text(progress: MeasureProgress, lang: Language) -> str:
-    """``improving`` / ``worsening`` / ``no change`` since the previous figure."""
+def direction_text(progress: MeasureProgress, lang: Language, variation: Variation = "none") -> str:
+    """``improving`` / ``worsening`` / ``no change`` since the previous figure.
+
+    When the measure is charted and its latest point is common cause
+    variation, one month up or down on the last is noise: the column says
+    ``within normal variation`` rather than call it improving or worsening,
+    so that the table agrees with the chart and its icon.
+    """
     if progress.direction is None:
         return lang.gettext("first figure") if progress.latest else ""
+    if variation == "common":
+        return lang.gettext("within normal variation")
     return lang.gettext(DIRECTION_WORDS[progress.direction])
 
 

@@ -39,19 +39,67 @@ def ends(first: Period, last: Period, lang: Language) -> tuple[str, str]:
     return begin, month_label(end.year, end.month, lang, with_year=True)
 
 
+def gaps(periods: Sequence[Period]) -> list[Period]:
+    """The periods inside the stretch ``periods`` (oldest first) covers that it leaves out.
+
+    Only for a stretch of one kind of period (months, or quarters): a log
+    that moved from months to quarters is not a gap.
+    """
+    if len({period.kind for period in periods}) != 1:
+        return []
+    present = {period.start for period in periods}
+    found: list[Period] = []
+    period = periods[0]
+    while period.start < periods[-1].start:
+        if period.start not in present:
+            found.append(period)
+        period = period.following()
+    return found
+
+
+def gaps_text(periods: Sequence[Period], lang: Language) -> str:
+    """``no figure for May 2026``, for the periods a stretch leaves out; else empty."""
+    missing = gaps(periods)
+    if not missing:
+        return ""
+    labels = [fmt.period_label(period.text, lang) for period in missing]
+    return lang.gettext("no figure for {periods}").format(periods=fmt.join_list(labels, lang))
+
+
+def _with_gaps(text: str, periods: Sequence[Period], lang: Language) -> str:
+    """``… (no figure for May 2026)``: a stretch counted from fewer periods than it names."""
+    missing = gaps(periods)
+    if not missing:
+        return text
+    labels = [fmt.period_label(period.text, lang) for period in missing]
+    return lang.gettext("{span} (no figure for {missing})").format(
+        span=text, missing=fmt.join_list(labels, lang)
+    )
+
+
 def span_text(periods: Sequence[Period], lang: Language) -> str:
-    """``January to September 2027``: the stretch ``periods`` (oldest first) cover."""
+    """``January to September 2027``: the stretch ``periods`` (oldest first) cover.
+
+    A period inside it with no figure is named, so that a total counted
+    without it does not read as the whole stretch's.
+    """
     first, last = periods[0], periods[-1]
     if first == last:
         return fmt.period_label(first.text, lang)
     begin, end = ends(first, last, lang)
-    return lang.gettext("{first} to {last}").format(first=begin, last=end)
+    text = lang.gettext("{first} to {last}").format(first=begin, last=end)
+    return _with_gaps(text, periods, lang)
 
 
-def between_text(periods: Sequence[Period], lang: Language) -> str:
-    """``between January and September 2027``, or ``in March 2028`` for one period."""
+def between_text(periods: Sequence[Period], lang: Language, *, with_gaps: bool = True) -> str:
+    """``between January and September 2027``, or ``in March 2028`` for one period.
+
+    A period inside it with no figure is named, as :func:`span_text` names it,
+    unless ``with_gaps`` is false (the caller names it with :func:`gaps_text`).
+    """
     first, last = periods[0], periods[-1]
     if first == last:
         return lang.gettext("in {period}").format(period=fmt.period_label(last.text, lang))
     begin, end = ends(first, last, lang)
-    return lang.gettext("between {first} and {last}").format(first=begin, last=end)
+    text = lang.gettext("between {first} and {last}").format(first=begin, last=end)
+    return _with_gaps(text, periods, lang) if with_gaps else text

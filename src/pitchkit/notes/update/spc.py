@@ -147,12 +147,16 @@ class Change:
     is none yet); with one, the limits were recalculated from ``at``.
     ``run`` is how many of the latest points sit together on the better
     side of ``reference`` (on either side when no direction is better).
+    ``moving`` is a shift whose points are still climbing (or falling) in a
+    trend that runs to the latest of them: the process has not settled at
+    a new level, so its limits are not recalculated yet.
     """
 
     at: int
     reference: float
     shift: Signal | None
     run: int
+    moving: bool = False
 
 
 @dataclass(frozen=True)
@@ -350,8 +354,9 @@ def _xmr(
         stage = [(i, v) for i, v in present if at <= i < stop]
         shift = _sustained_shift(stage, reference.centre, rules.spc_shift, better)
         run = _latest_run(stage, reference.centre, better)
-        changes.append(Change(at, reference.centre, shift, run))
-        if shift is not None:
+        moving = shift is not None and _still_moving(stage, shift.direction, rules.spc_trend)
+        changes.append(Change(at, reference.centre, shift, run, moving))
+        if shift is not None and not moving:
             segments.append(reference)
             reference = _segment(present, at, stop - 1, rules, basis_end=stop)
         else:
@@ -404,6 +409,21 @@ def _sustained_shift(
     direction = _direction(best_side)
     return Signal(
         "shift", best[0], best[-1], direction, _improves(direction, better), tuple(best), len(best)
+    )
+
+
+def _still_moving(stage: list[tuple[int, float]], direction: Direction, needed: int) -> bool:
+    """Whether ``stage`` ends in a trend of ``needed`` points the way its shift went.
+
+    Limits recalculated over a ramp would take its early points, already far
+    better than the baseline, for a concern below the new mean: Making Data
+    Count recalculates once the process has settled at its new level.
+    """
+    if not stage:
+        return False
+    last = stage[-1][0]
+    return any(
+        found[1] == direction and found[2][-1] == last for found in _trends_strict(stage, needed)
     )
 
 

@@ -1,0 +1,143 @@
+"""An objective that names the impact's own measure in words the map does not know.
+
+The measure map links what it has names for. A project's measure is often
+one the map has never heard of, and the director's objective sets a target
+for that very measure in nearly the same words: "Physical assaults on staff
+by patients on adult acute wards" and "Cut physical assaults on staff by
+20%"; "Babies given breast milk as their first feed" and "Breast milk at
+first feed above 80%". Shared words alone never make a link (they are the
+weakest evidence there is), but a shared *phrase* that is the impact's
+measure itself is not a word match: it is the same measure.
+
+:func:`named_measure` finds such a phrase. It must
+
+* be two or more words long (after filler such as "the", "of", "on"), at
+  least two of them telling: no stop word, generic word ("patients",
+  "care", a specialty name), weak word ("time", "bed") or number counts;
+* start in the part of each text before its first qualifying word ("for",
+  "with", "on", "in" ...), so it is what each counts, not whose or where:
+  "Agency nursing shifts booked to cover sickness *in community nursing*"
+  does not name "community nursing shifts staffed to the establishment";
+* hold the impact's head noun: the last telling word before its first
+  qualifying word ("assaults" in "Physical assaults on staff by patients"),
+  so "District nurse home visits" does not name "District nurse vacancy
+  rate" (the visits are not the vacancies);
+* not be only names the measure map knows: a shared concept is the map's
+  business, and the map decides it with its own rules.
+
+The linker (:mod:`pitchkit.recast.align`) also asks that the two texts
+measure the same kind of quantity, state no different qualifiers (staff
+group, age group ...) and aim the same way (:func:`aim`).
+
+Measured on the seven labelled sets (docs/linking-evaluation.md, "The
+naming pass"): over 4,221 impact-objective pairs the rule holds for six,
+of which five are labelled links; the four it adds to the claims are all
+right.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from pitchkit.recast.lenses import lens_data
+from pitchkit.recast.measures import _QUALIFIER, _spelt, content_tokens, measure_map, mentions
+
+#: The fewest telling words a shared phrase must hold to name a measure.
+TELLING_WORDS = 2
+
+
+@dataclass(frozen=True)
+class Named:
+    """The phrase an impact's measure and an objective share, as each writes it."""
+
+    impact: str
+    objective: str
+
+
+@dataclass(frozen=True)
+class _Word:
+    stem: str
+    start: int
+    end: int
+    head: bool  # before the text's first qualifying word
+
+
+def _words(text: str) -> tuple[tuple[_Word, ...], str]:
+    """The content words of ``text`` (spelt out), each marked when it is in the head."""
+    spelt = _spelt(text)
+    qualifier = _QUALIFIER.search(spelt)
+    cut = qualifier.start() if qualifier else len(spelt)
+    found = tuple(_Word(t.stem, t.start, t.end, t.start < cut) for t in content_tokens(text))
+    return found, spelt
+
+
+def _telling(stem: str) -> bool:
+    data = lens_data()
+    dull = data.stop_words | data.weak_words | measure_map().generic_words
+    return len(stem) > 1 and stem not in dull and not any(char.isdigit() for char in stem)
+
+
+def _all_named(text: str, words: tuple[_Word, ...]) -> bool:
+    """Whether every one of ``words`` lies inside a name of a measure-map concept."""
+    spans = [(m.start, m.end) for m in mentions(text)]
+    return all(any(s <= w.start and w.end <= e for s, e in spans) for w in words)
+
+
+@lru_cache(maxsize=8192)
+def named_measure(measure: str, objective: str) -> Named | None:
+    """The phrase of ``measure`` that ``objective`` names as its own aim, or ``None``.
+
+    The longest such phrase (see the module's notes for what counts).
+    """
+    mine, my_text = _words(measure)
+    theirs, their_text = _words(objective)
+    heads = [w for w in mine if w.head and _telling(w.stem)]
+    if not heads:
+        return None
+    noun = heads[-1]
+    for size in range(min(len(mine), len(theirs)), 1, -1):
+        for i in range(len(mine) - size + 1):
+            run = mine[i : i + size]
+            if not run[0].head or noun not in run:
+                continue
+            telling = tuple(w for w in run if _telling(w.stem))
+            if len(telling) < TELLING_WORDS or _all_named(measure, telling):
+                continue
+            key = tuple(w.stem for w in run)
+            for j in range(len(theirs) - size + 1):
+                other = theirs[j : j + size]
+                if other[0].head and tuple(w.stem for w in other) == key:
+                    return Named(
+                        my_text[run[0].start : run[-1].end],
+                        their_text[other[0].start : other[-1].end],
+                    )
+    return None
+
+
+Aim = Literal["lower", "higher"]
+_LOWER = re.compile(
+    r"\b(?:cut|cuts|reduce[sd]?|reducing|reduction|halve[sd]?|lower|fewer|less|below|under|"
+    r"down|decrease[sd]?|no more than|no|zero|none|eliminate[sd]?|end|stop|minimi[sz]e)\b",
+    re.IGNORECASE,
+)
+_HIGHER = re.compile(
+    r"\b(?:every|all|above|at least|increase[sd]?|increasing|raise[sd]?|more|grow|double|"
+    r"100%|full|fully)\b",
+    re.IGNORECASE,
+)
+
+
+def aim(text: str) -> Aim | None:
+    """Which way an objective wants its measure to move, when its words say only one way.
+
+    "Cut physical assaults on staff by 20%" is lower; "Breast milk at first
+    feed above 80%" and "Every new HCSW awarded the Care Certificate" are
+    higher. ``None`` when the words say neither or both.
+    """
+    lower, higher = bool(_LOWER.search(text)), bool(_HIGHER.search(text))
+    if lower == higher:
+        return None
+    return "lower" if lower else "higher"

@@ -1,0 +1,247 @@
+"""What a director would query in notes on projects pitchkit had not seen (second reading).
+
+Each test writes a small facts file in the words of the held-out projects
+read in this pass (hot gallbladder lists, medical SDEC, maternity triage),
+renders the note, reads its text back and checks what a finance director
+would recompute or an operations director would take for a claim: money
+that says which kind it is, payback that matches the figure beside it, a
+table that does not call one month's noise "improving", and a total that
+names the month it is counted without.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+
+from pitchkit.facts.project import open_project, pick_director
+from pitchkit.notes.brief import make_brief_note
+from pitchkit.notes.update import make_update
+
+TODAY = dt.date(2026, 12, 1)
+TODAY_UPDATE = dt.date(2027, 12, 10)
+NBSP = "\u00a0"
+
+OUTSOURCED = {
+    "id": "outsourced",
+    "measure": "Elective cholecystectomies outsourced to the independent sector",
+    "unit": "operations",
+    "per": "year",
+    "baseline": 220,
+    "target": 100,
+    "value": {
+        "amount": 4100,
+        "source": "Independent sector contract price, 2026/27",
+        "price_year": "2026/27",
+    },
+    "releases": "cash",
+}
+READMISSIONS = {
+    "id": "readmit",
+    "measure": "Emergency readmissions with gallstone complications",
+    "unit": "readmissions",
+    "per": "year",
+    "baseline": 280,
+    "target": 90,
+    "value": {"amount": 2629, "source": "Non-elective spell, trust costing 2026/27"},
+    "releases": "capacity",
+    "supports": ["coo.occupancy"],
+}
+SHARE = {
+    "id": "share",
+    "measure": "Medical take managed the same day in SDEC",
+    "unit": "%",
+    "baseline": 18,
+    "target": 35,
+    "supports": ["coo.occupancy"],
+}
+
+
+def _facts(
+    tmp_path: Path, impacts: list[dict[str, Any]], updates: list[dict[str, Any]] | None = None
+) -> Path:
+    data: dict[str, Any] = {
+        "project": {
+            "title": "Hot gallbladder lists",
+            "organisation": "Ravensworth and Calder NHS Trust",
+            "lead": {"name": "Mr Ifeanyi Obi", "role": "Consultant Upper GI Surgeon"},
+            "problem": "Fewer than one in ten patients has the gallbladder removed on admission.",
+            "change": "Four hot gallbladder lists a week in the emergency theatre.",
+            "start": "2027-01-04" if updates is None else "2026-07-01",
+            "end": "2028-03-31",
+            "funding": {"amount": 275000, "currency": "GBP", "source": "Invest-to-save fund"},
+        },
+        "impacts": impacts,
+        "asks": ["Protect four emergency theatre sessions a week"],
+        "directors": [
+            {
+                "id": "md",
+                "name": "Dr Kwame Asante",
+                "role": "Medical Director",
+                "objectives": [{"id": "readmit", "text": "Readmissions below 11%"}],
+            },
+            {
+                "id": "coo",
+                "name": "Graham Whitfield",
+                "role": "Chief Operating Officer",
+                "objectives": [{"id": "occupancy", "text": "G&A bed occupancy 92% or below"}],
+            },
+        ],
+    }
+    if updates is not None:
+        data["updates"] = updates
+    path = tmp_path / "facts.yaml"
+    with path.open("w", encoding="utf-8") as out:
+        YAML().dump(data, out)
+    return path
+
+
+def _text(data: bytes) -> str:
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        xml = package.read("word/document.xml").decode("utf-8")
+    return "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", xml)).replace(NBSP, " ")
+
+
+def _brief(path: Path, director_id: str) -> str:
+    project = open_project(path)
+    director = pick_director(project.facts, director_id)
+    return _text(make_brief_note(project, director, today=TODAY).data)
+
+
+def _update(path: Path, period: str | None = None, locale: str | None = None) -> str:
+    project = open_project(path, locale=locale) if locale else open_project(path)
+    director = pick_director(project.facts, "coo")
+    data, _info = make_update(project, director, period=period, today=TODAY_UPDATE)
+    return _text(data)
+
+
+def test_the_payback_beside_cash_and_capacity_is_the_cashs(tmp_path: Path) -> None:
+    # Cash 120 × £4,100 = £492,000 a year; capacity 190 × £2,629 = £499,510 -> £500,000.
+    # Counting both, £275,000 pays back in 12 × 275,000 / 991,510 = 3.3 months; from the
+    # cash alone, 12 × 275,000 / 492,000 = 6.7 -> 7 months. Said straight after "£492,000 of
+    # cash", the payback is read as the cash's.
+    text = _brief(_facts(tmp_path, [OUTSOURCED, READMISSIONS]), "md")
+    assert (
+        "Money: £492,000 of cash and £500,000 of capacity a year at 2026/27 prices, "
+        "against £275,000 of funding (payback in 7 months)."
+    ) in text, text
+    assert "payback in 3 months" not in text
+
+
+def test_a_price_year_both_the_field_and_the_source_name_is_said_once(tmp_path: Path) -> None:
+    text = _brief(_facts(tmp_path, [OUTSOURCED]), "md")
+    used = text[text.index("Unit costs used") :]
+    assert "£4,100 per operation: Independent sector contract price, 2026/27." in used, used
+    assert "2026/27, at 2026/27 prices" not in used
+
+
+def _log(values: dict[str, list[float | None]]) -> list[dict[str, Any]]:
+    """Monthly reports from January 2026, one figure per measure per month (None: not logged)."""
+    count = len(next(iter(values.values())))
+    rows = []
+    for n in range(count):
+        year, month = 2026 + n // 12, n % 12 + 1
+        measures = {key: series[n] for key, series in values.items() if series[n] is not None}
+        rows.append({"period": f"{year}-{month:02d}", "status": "green", "measures": measures})
+    return rows
+
+
+# Eighteen months of the same day share with no change in it: noise around 17%.
+NOISE = [17.2, 18.9, 16.1, 17.8, 16.5, 18.4, 17.0, 18.2, 16.6, 17.9, 16.8, 18.1]
+NOISE += [16.9, 17.6, 18.3, 16.4, 17.5, 18.0]
+
+
+def test_one_month_up_on_noise_is_not_called_improving(tmp_path: Path) -> None:
+    # The latest month (18.0%) is above the one before (17.5%), but every point is common
+    # cause: the table says so rather than "improving", as the chart and its icon do.
+    path = _facts(tmp_path, [SHARE], _log({"share": NOISE}))
+    text = _update(path)
+    row = text[text.index("Medical take managed the same day in SDEC") :]
+    row = row[: row.index("What this has delivered") if "What this has" in row else 400]
+    assert "within normal variation" in row, row
+    assert "improving" not in row
+    welsh = _update(path, locale="cy_GB")
+    assert "o fewn amrywiad arferol" in welsh
+    assert "yn gwella" not in welsh[: welsh.index("Siartiau")]
+
+
+def test_a_month_beyond_the_limits_keeps_its_direction(tmp_path: Path) -> None:
+    # Seventeen months of noise, then 30%: above the upper limit, special cause improvement,
+    # and higher than the month before. The table may call that improving.
+    path = _facts(tmp_path, [SHARE], _log({"share": [*NOISE[:17], 30.0]}))
+    text = _update(path)
+    row = text[text.index("Medical take managed the same day in SDEC") :][:400]
+    assert "improving" in row, row
+    assert "within normal variation" not in row
+
+
+def test_a_level_delivered_names_the_average_before_the_change(tmp_path: Path) -> None:
+    # The baseline in the facts is 18%; the months logged before July 2026 average
+    # (17.2 + 18.9 + 16.1 + 17.8 + 16.5 + 18.4) / 6 = 17.48 -> 17.5%. The sentence for the
+    # board and the delivered table both count from 17.5%, and say where it comes from,
+    # so that no second baseline (18%) sits beside it unexplained.
+    rising = [*NOISE[:6], 28.0, 29.5, 31.0, 29.0, 30.5, 30.0, 31.5, 29.5, 30.8, 29.9, 30.2, 31.9]
+    text = _update(_facts(tmp_path, [SHARE], _log({"share": rising})))
+    assert "from an average of 17.5% before the change to 31.9%" in text, text
+    assert "now 31.9%, against an average of 17.5% before the change and a target of 35%" in text
+    assert "against a baseline of 18%" not in text
+
+
+def test_capacity_delivered_is_worth_money_in_capacity(tmp_path: Path) -> None:
+    # 23 readmissions a month before July 2026, 15 after: 8 fewer a month for 12 months.
+    before = [23.0, 24.0, 22.0, 23.0, 24.0, 22.0]
+    after = [15.0, 14.0, 16.0, 15.0, 14.0, 16.0, 15.0, 15.0, 14.0, 16.0, 15.0, 15.0]
+    text = _update(_facts(tmp_path, [READMISSIONS], _log({"readmit": before + after})))
+    # Priced at 2027/28, the year of the update: £2,629 × 1.026 (the projection) = £2,697.35;
+    # × 96 = £258,946 -> £259,000, capacity, not cash the board could count.
+    sentence = text[text.index("As executive sponsor") :]
+    assert "(worth £259,000 in capacity at 2027/28 prices)" in sentence, sentence
+    assert not re.search(r"\(worth £[\d,]+ at 20", sentence)
+
+
+def test_a_total_counted_without_a_month_names_the_month(tmp_path: Path) -> None:
+    # No figure for March 2027: the 96 fewer readmissions are counted over eleven months, so
+    # the stretch "July 2026 to June 2027" says which month it leaves out.
+    before = [23.0, 24.0, 22.0, 23.0, 24.0, 22.0]
+    after: list[float | None] = [15.0, 14.0, 16.0, 15.0, 14.0, 16.0, 15.0, 15.0, None]
+    after += [14.0, 16.0, 15.0]
+    text = _update(_facts(tmp_path, [READMISSIONS], _log({"readmit": before + after})))
+    sentence = text[text.index("As executive sponsor") :]
+    assert (
+        "in capacity at 2027/28 prices; no figure for March 2027) between July 2026 and June 2027"
+    ) in sentence, sentence
+    table = text[text.index("What this has delivered") : text.index("As executive sponsor")]
+    assert "July 2026 to June 2027 (no figure for March 2027)" in table, table
+
+
+AMBULANCE = {
+    "id": "ambulance",
+    "measure": "Ambulance patients conveyed direct to SDEC",
+    "unit": "patients",
+    "per": "month",
+    "baseline": 40,
+    "target": 260,
+    "supports": ["coo.occupancy"],
+}
+
+
+def test_a_ramp_after_the_change_is_not_called_a_concern(tmp_path: Path) -> None:
+    # Six months at about 40, then twelve climbing every month from 48 to 182. The climb is a
+    # sustained shift above the baseline mean, but limits recalculated over it would put its
+    # mean near 115 and mark its first months, already better than any month before the
+    # change, as a concern below it. Until the climb settles, the baseline limits stand.
+    ramp = [48.0, 53, 63, 74, 83, 95, 110, 119, 133, 139, 162, 182]
+    log = _log({"ambulance": [46.0, 38, 33, 43, 40, 44, *ramp]})
+    text = _update(_facts(tmp_path, [AMBULANCE], log))
+    charts = text[text.index("Charts") :]
+    assert "still rising, so the limits are not recalculated until it settles" in charts, charts
+    assert "(concern)" not in charts
+    assert "so the limits are recalculated" not in charts
+    welsh = _update(_facts(tmp_path, [AMBULANCE], log), locale="cy_GB")
+    assert "sy'n dal i godi" in welsh
