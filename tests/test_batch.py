@@ -26,8 +26,10 @@ from pitchkit.cli import app
 from pitchkit.errors import ConversionError, DirectorsError
 from pitchkit.facts.project import open_project
 from pitchkit.facts.schema import Director
-from pitchkit.notes.brief import make_brief_note
+from pitchkit.i18n.messages import render
+from pitchkit.notes.brief import builtin_template, make_brief_note
 from pitchkit.output.manifest import MANIFEST_COLUMNS
+from test_interrupt import many_directors
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "frailty-virtual-ward"
@@ -185,6 +187,28 @@ def test_hostile_names_stay_inside_the_folder_with_distinct_names(tmp_path: Path
         check_docx(file)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
     assert len(list(out.iterdir())) == len(HOSTILE_NAMES) + 1  # and the manifest
+
+
+def test_a_users_template_is_filled_by_the_workers_too(tmp_path: Path) -> None:
+    """Worker processes fill a user's template, each note under the limits, as one process does."""
+    template = tmp_path / "ours.docx"
+    template.write_bytes(builtin_template("brief"))
+    project = open_project(many_directors(tmp_path))
+    directors = project.facts.directors[:14]
+    result = run_batch(
+        project=project,
+        directors=directors,
+        kind="brief",
+        out_dir=tmp_path / "notes",
+        template=template,
+        today=TODAY,
+        jobs=2,
+    )
+    assert result.ok, [render(item.error) for item in result.failed]
+    for item, director in zip(result.items, directors, strict=True):
+        assert item.file is not None
+        check_docx(item.file)
+        assert director.name in docx_text(item.file)
 
 
 def test_an_existing_note_is_left_untouched_without_force(tmp_path: Path) -> None:

@@ -9,25 +9,31 @@ folder removes those whose process is gone -- and nothing else.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import os
 import signal
 import subprocess
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from docchecks import check_docx
-from pitchkit.batch import note_paths, run_batch
+from pitchkit.batch import making, note_paths, run_batch
 from pitchkit.cli import app
 from pitchkit.facts.project import open_project
+from pitchkit.i18n.messages import render
 from pitchkit.output.files import remove_stale_temporaries
 from pitchkit.output.manifest import BatchItem
 from test_interrupt import STOP_TIMEOUT, many_directors, wait_for_first_note
 
 BROKEN = Path(__file__).resolve().parent / "broken"
+TODAY = dt.date(2026, 5, 1)
 
 
 def read_manifest(path: Path) -> list[dict[str, str]]:
@@ -199,3 +205,125 @@ def test_brief_removes_a_killed_runs_temporary_from_its_folder(tmp_path: Path) -
     assert result.exit_code == 0, result.stderr
     assert not planted.exists()
     assert sorted(path.name for path in out.iterdir()) == ["note.docx"]
+
+
+def in_a_worker_at(position: int, then: Callable[[], object]) -> Callable[..., object]:
+    """A stand-in for the note maker that calls ``then`` for note ``position`` in a worker.
+
+    Every other note (and any note made in the main process) is made as usual.
+    """
+    main = os.getpid()
+    make = making._make_one
+
+    def making_note(maker: object, index: int, director: object) -> object:
+        if index == position and os.getpid() != main:
+            then()
+        return make(maker, index, director)  # type: ignore[arg-type]
+
+    return making_note
+
+
+def test_a_worker_that_dies_loses_only_the_note_it_was_making(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker killed mid-note: that note fails and says why; the others are all written."""
+    project = open_project(many_directors(tmp_path))
+    directors = project.facts.directors[:30]
+    notes = tmp_path / "notes"
+    monkeypatch.setattr(making, "_make_one", in_a_worker_at(10, lambda: os._exit(9)))
+
+    result = run_batch(
+        project=project, directors=directors, kind="brief", out_dir=notes, jobs=2, today=TODAY
+    )
+
+    by_status: dict[str, list[BatchItem]] = {}
+    for item in result.items:
+        by_status.setdefault(item.status, []).append(item)
+    assert set(by_status) == {"ok", "failed"}
+    assert [n for n, item in enumerate(result.items) if item.status == "failed"] == [10]
+    for item in by_status["failed"]:
+        assert "the worker process making this note stopped unexpectedly" in render(item.error)
+    assert result.items[-1].status == "ok", "the other worker went on to the end"
+    written = {item.file.name for item in by_status["ok"] if item.file is not None}
+    for name in written:
+        check_docx(notes / name)
+    rows = read_manifest(notes / "manifest.csv")
+    assert [row["status"] for row in rows] == [item.status for item in result.items]
+    assert {path.name for path in notes.iterdir()} == written | {"manifest.csv"}
+
+
+def test_a_bug_in_a_worker_stops_the_batch_with_its_error_and_leaves_no_temporary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An error that is not the user's, raised in a worker, ends the batch as it would in one."""
+    project = open_project(many_directors(tmp_path))
+    notes = tmp_path / "notes"
+
+    def bug() -> None:
+        raise ZeroDivisionError("a bug in a worker")
+
+    monkeypatch.setattr(making, "_make_one", in_a_worker_at(12, bug))
+    with pytest.raises(ZeroDivisionError, match="a bug in a worker"):
+        run_batch(
+            project=project,
+            directors=project.facts.directors[:30],
+            kind="brief",
+            out_dir=notes,
+            jobs=2,
+            today=TODAY,
+        )
+
+    rows = read_manifest(notes / "manifest.csv")
+    listed = {row["file"] for row in rows if row["status"] == "ok"}
+    assert {path.name for path in notes.iterdir()} == listed | {"manifest.csv"}
+    for name in listed:
+        check_docx(notes / name)
+
+
+def running(pid: int) -> bool:
+    """Whether process ``pid`` still runs (an ended one waiting to be reaped does not)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii")
+    except FileNotFoundError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads processes from /proc")
+def test_workers_stop_by_themselves_when_the_batch_is_killed_outright(tmp_path: Path) -> None:
+    """kill -9 of a batch with two workers: they end by themselves, leaving only whole notes."""
+    facts = many_directors(tmp_path)
+    notes = tmp_path / "notes"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pitchkit", "batch", str(facts), "--out", str(notes), "-j", "2"],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        wait_for_first_note(process, notes)
+        children = Path(f"/proc/{process.pid}/task/{process.pid}/children")
+        workers = [int(pid) for pid in children.read_text(encoding="ascii").split()]
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=STOP_TIMEOUT)
+        deadline = time.monotonic() + STOP_TIMEOUT
+        while any(running(pid) for pid in workers) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert workers, "the batch had forked its workers when its first note was written"
+        assert not any(running(pid) for pid in workers), "the workers went on after the batch"
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+
+    rows = read_manifest(notes / "manifest.csv")
+    listed = {row["file"] for row in rows if row["status"] == "ok"}
+    finished = {path.name for path in notes.glob("*.docx")}
+    assert listed <= finished
+    assert len(finished - listed) <= 1
+    for name in sorted(finished):
+        check_docx(notes / name)
+    # What the killed processes were flushing carries their ids: the next run removes it.
+    left = [path.name for path in notes.iterdir() if path.name.startswith(".~pitchkit-")]
+    assert {int(name.split("-")[1]) for name in left} <= {process.pid, *workers}

@@ -8,12 +8,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pitchkit.api.base import Heard, Listener, Result, open_facts, template_warnings
-from pitchkit.api.notes import PeriodStatus, period_status
 from pitchkit.errors import InputError
 from pitchkit.i18n.messages import Message, Renderable
 from pitchkit.i18n.translation import Language
 
 if TYPE_CHECKING:
+    from pitchkit.api.notes import PeriodStatus
     from pitchkit.batch import BatchResult
     from pitchkit.batch.state import Progress
     from pitchkit.facts.project import Project
@@ -143,6 +143,7 @@ def write_batch(
     )
     status = None
     if request.kind == "update" and any(item.status == "ok" for item in result.items):
+        from pitchkit.api.notes import period_status
         from pitchkit.notes.update import chosen_period
 
         when = chosen_period(project.facts, request.period, today)

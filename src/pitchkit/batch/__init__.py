@@ -16,7 +16,8 @@ left behind.
 
 The parts live by stage: :mod:`~pitchkit.batch.state` (the batch as it
 goes, and stopping it), :mod:`~pitchkit.batch.making` (making and writing
-the notes, in worker processes when worth it) and
+the notes), :mod:`~pitchkit.batch.workers` (the worker processes that make
+and flush them, when worth it) and
 :mod:`~pitchkit.batch.finish` (the PDFs and the pack, after the notes are
 written). This module plans the batch (who, and into which files), checks
 it before anything is written, and puts the stages together.
@@ -27,6 +28,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,6 +46,7 @@ from pitchkit.output.files import (
     inside_all,
     remove_stale_temporaries,
     unique_names,
+    write_atomic,
 )
 from pitchkit.output.manifest import MANIFEST_NAME, BatchItem, ManifestWriter
 from pitchkit.output.pdf import find_soffice
@@ -165,10 +168,12 @@ def run_batch(
     def save_manifest() -> None:
         # Written after every note, so a batch killed outright (kill -9, power loss)
         # still leaves a manifest listing each note finished; the final write reports.
+        run.opened()
         with contextlib.suppress(OutputError):
             record.write([*run.items, *skipped])
 
-    save_manifest()
+    # The first manifest, listing every director, is flushed while the first note is made.
+    run.opening = _write_in_background(manifest, record.contents([*run.items, *skipped]))
     run.on_record = save_manifest
     run.listing = lambda items: (manifest, record.contents([*items, *skipped]))
     try:
@@ -183,6 +188,7 @@ def run_batch(
                 pack_path, pack_error = write_pack(run, project, pack, force=force)
     finally:
         run.on_record = run.listing = None
+        run.opened()
         run.items.extend(skipped)
         record.write(run.items)
     return BatchResult(
@@ -195,6 +201,18 @@ def run_batch(
         rows_skipped=len(skipped_rows),
         pdf=pdf,
     )
+
+
+def _write_in_background(path: Path, data: bytes) -> threading.Thread:
+    """Write ``data`` to ``path`` atomically in a thread of its own (a failure is left unsaid)."""
+
+    def write() -> None:
+        with contextlib.suppress(OutputError):
+            write_atomic(path, data, force=True)
+
+    thread = threading.Thread(target=write, name="pitchkit-manifest")
+    thread.start()
+    return thread
 
 
 def choose(directors: Sequence[Director], only: Sequence[str] | None) -> list[Director]:

@@ -2,12 +2,14 @@
 
 The main process builds one :class:`NoteMaker`, which compiles the
 template once (:class:`~pitchkit.word.fastrender.CompiledTemplate`), makes
-the first note, then forks worker processes that share it; it hands out a
-few directors per worker at a time and writes each note atomically, in
-the order they come back. A director whose note cannot be made
-gets the reason, as a :class:`OneLine`, instead of stopping the others.
-When the batch is asked to stop (:attr:`~pitchkit.batch.state.Run.stop`),
-waiting work is cancelled and only the notes already finished are written.
+the first note, then forks worker processes that share it
+(:class:`~pitchkit.batch.workers.Team`): each takes the next director when
+free and sends back the note it makes. The main process writes each note
+atomically and records it, in the order they come.
+A director whose note cannot be made gets the reason, as a
+:class:`OneLine`, instead of stopping the others. When the batch is asked
+to stop (:attr:`~pitchkit.batch.state.Run.stop`), no more notes are
+started and only the notes already made are written.
 """
 
 from __future__ import annotations
@@ -16,21 +18,22 @@ import collections
 import concurrent.futures as futures
 import contextlib
 import datetime as dt
+import functools
 import itertools
 import multiprocessing
 import os
-import signal
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pitchkit.batch.state import Run
+from pitchkit.batch.workers import Cuts, MadeNote, Team
 from pitchkit.collector import collect_again
 from pitchkit.errors import FactsError, InputError, OutputError, PitchkitError
 from pitchkit.facts.project import Project
 from pitchkit.facts.schema import Director
-from pitchkit.i18n.messages import Message, Renderable, Translator, render
+from pitchkit.i18n.messages import Renderable, Translator, render
 from pitchkit.notes.brief import brief_parts, builtin_template, properties
 from pitchkit.output.files import StagedWrite, flush_folder, stage_atomic
 from pitchkit.output.manifest import BatchItem, Status
@@ -38,24 +41,14 @@ from pitchkit.word.fastrender import CompiledTemplate
 
 #: Below this many notes per worker, starting workers costs more than it saves.
 NOTES_PER_WORKER = 6
-#: Notes handed to each worker ahead of time: enough to keep it busy, few enough
-#: that waiting stays cheap and memory does not grow with the batch.
-IN_FLIGHT_PER_WORKER = 8
-#: Most notes a worker is asked for at once. Each request and answer between the
-#: processes costs both of them processor time, which the notes share: on two cores,
-#: 300 notes asked for one by one took about 0.15-0.3 s longer. A small batch asks
-#: for fewer at once, so that its workers still finish at about the same time.
-NOTES_PER_TASK = 4
 #: Threads flushing made notes to disk, and how many notes may wait flushed or flushing.
 _FLUSHING = 4
 _FLUSHED_AHEAD = 8
 #: How often the main process looks up from waiting, to notice an interrupt.
 _POLL_SECONDS = 0.2
 
-#: What a note was cut to fit one page: (field, how), in order.
-Cuts = tuple[tuple[str, Renderable | str], ...]
 #: A made note: its position in the batch, its bytes (or why it could not be made), its cuts.
-Outcome = tuple[int, bytes | None, Renderable | str, Cuts]
+Outcome = MadeNote
 
 
 @dataclass(frozen=True)
@@ -111,23 +104,7 @@ class NoteMaker:
         return brief.context, brief.properties, tuple((c.field, c.detail) for c in brief.cuts)
 
 
-#: In a worker process: the main process's note maker and directors, inherited by fork.
-_WORKER: NoteMaker | None = None
-_DIRECTORS: Sequence[Director] = ()
-
-
-def _start_worker() -> None:
-    """In a worker process: leave interrupts to the main process."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-def _make_in_worker(indices: Sequence[int]) -> list[Outcome]:
-    """Make the notes ``indices`` in a worker: each one's bytes, or the reason it failed."""
-    assert _WORKER is not None
-    return [_make_one(_WORKER, index, _DIRECTORS[index]) for index in indices]
-
-
-def _make_one(maker: NoteMaker, index: int, director: Director) -> Outcome:
+def _make_one(maker: NoteMaker, index: int, director: Director) -> MadeNote:
     """Make one note, turning a user-fixable problem into its message."""
     try:
         data, cuts = maker.make_note(director)
@@ -171,8 +148,10 @@ def make_notes(
 
     Workers are forked from this process once it has made the first note,
     so each starts with the template compiled and everything the notes
-    share (lenses, formatted figures, the ledger) already worked out.
-    Where processes cannot be forked, every note is made here.
+    share (lenses, formatted figures, the ledger) already worked out; they
+    take the notes themselves (see :class:`Team`), so this process, while
+    moving notes into place, never keeps them waiting. Where processes
+    cannot be forked, every note is made here.
     """
     workers = max(1, min(jobs or os.cpu_count() or 1, len(todo) // NOTES_PER_WORKER))
     if "fork" not in multiprocessing.get_all_start_methods():
@@ -323,7 +302,7 @@ def _staged(flushed: futures.Future[StagedWrite] | None) -> StagedWrite | None:
 
 def _made_here(
     run: Run, maker: NoteMaker, directors: Sequence[Director], todo: Sequence[int]
-) -> Iterator[Outcome]:
+) -> Iterator[MadeNote]:
     """The notes in ``todo``, made one by one in this process until the batch stops."""
     for index in todo:
         if run.stop:
@@ -333,68 +312,27 @@ def _made_here(
 
 def _made_in_workers(
     run: Run, workers: int, maker: NoteMaker, directors: Sequence[Director], todo: Sequence[int]
-) -> Iterator[Outcome]:
-    """The notes in ``todo`` as forked workers finish them, a few in flight at a time.
+) -> Iterator[MadeNote]:
+    """The notes in ``todo`` as forked workers make them (see :class:`Team`).
 
-    Each worker is asked for a few notes at once (:data:`NOTES_PER_TASK`)
-    and gives them back together, in order. When the batch stops, waiting
-    work is cancelled and only the notes already finished are given.
+    When the batch stops, the workers start no more notes; the notes they
+    are making are still given. Notes a worker took and never sent (it
+    ended unexpectedly) are given last, as not made.
     """
     if run.stop or not todo:
         return
-    with _pool(workers, maker, directors) as pool:
-        waiting = iter(todo)
-        size = max(1, min(NOTES_PER_TASK, len(todo) // (4 * workers)))
-        #: Each task's notes, in the order they were handed out.
-        pending: dict[futures.Future[list[Outcome]], tuple[int, ...]] = {}
-        while True:
-            while not run.stop and len(pending) * size < workers * IN_FLIGHT_PER_WORKER:
-                following = tuple(itertools.islice(waiting, size))
-                if not following:
-                    break
-                pending[pool.submit(_make_in_worker, following)] = following
-            if not pending:
-                return
-            finished, _ = futures.wait(
-                pending, timeout=_POLL_SECONDS, return_when=futures.FIRST_COMPLETED
-            )
+    make = functools.partial(_make_at, maker, directors)
+    with Team(workers, make, todo) as team:
+        while team.working:
             if run.stop:
-                pool.shutdown(wait=True, cancel_futures=True)
-                finished = {f for f in pending if f.done() and not f.cancelled()}
-            for future in sorted(finished, key=pending.__getitem__):
-                yield from _outcomes(future, pending.pop(future))
-            if run.stop:
-                return
+                team.stop()
+            yield from team.made(_POLL_SECONDS)
+        yield from team.lost()
 
 
-def _outcomes(future: futures.Future[list[Outcome]], indices: Sequence[int]) -> list[Outcome]:
-    """A finished task's notes, or why they failed (a crashed worker included)."""
-    try:
-        return future.result()
-    except futures.process.BrokenProcessPool:
-        stopped = Message("the worker process making this note stopped unexpectedly")
-        return [(index, None, stopped, ()) for index in indices]
-
-
-@contextlib.contextmanager
-def _pool(
-    workers: int, maker: NoteMaker, directors: Sequence[Director]
-) -> Iterator[futures.ProcessPoolExecutor]:
-    """A pool of processes forked from this one, each holding ``maker`` and ``directors``."""
-    global _WORKER, _DIRECTORS
-    _WORKER, _DIRECTORS = maker, directors
-    try:
-        pool = futures.ProcessPoolExecutor(
-            max_workers=workers,
-            mp_context=multiprocessing.get_context("fork"),
-            initializer=_start_worker,
-        )
-        try:
-            yield pool
-        finally:
-            pool.shutdown(wait=True, cancel_futures=True)
-    finally:
-        _WORKER, _DIRECTORS = None, ()
+def _make_at(maker: NoteMaker, directors: Sequence[Director], index: int) -> MadeNote:
+    """Make note ``index`` (in a worker), turning a user-fixable problem into its message."""
+    return _make_one(maker, index, directors[index])
 
 
 def _save(
@@ -408,6 +346,7 @@ def _save(
     """Move one made note into place and record it; whether it went as expected."""
     index = entry.outcome[0]
     director, path = directors[index], paths[index]
+    run.opened()  # a note is never in place before the manifest that lists every director
     listed = _staged(entry.listed)
     if entry.staged is None:
         run.record(index, entry.expected, listed, sync_folder=False)

@@ -41,6 +41,15 @@ class Run:
     #: The manifest's path and bytes as they will be once ``items`` are recorded: a batch
     #: flushes each version to disk ahead, while the note it lists is still being made.
     listing: Callable[[Sequence[BatchItem]], tuple[Path, bytes]] | None = None
+    #: The first manifest being written in the background while the first note is made;
+    #: it is in place before any note or later manifest is (see :meth:`opened`).
+    opening: threading.Thread | None = None
+
+    def opened(self) -> None:
+        """Wait until the first manifest, if still being written, is in place."""
+        if self.opening is not None:
+            self.opening.join()
+            self.opening = None
 
     def record(
         self,
@@ -57,6 +66,7 @@ class Run:
         instead of the record being written again, unless that fails. With
         ``sync_folder=False`` the caller flushes its folder afterwards.
         """
+        self.opened()
         self.items[index] = item
         self.done += 1
         placed = False

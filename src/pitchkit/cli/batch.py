@@ -46,10 +46,10 @@ from pitchkit.i18n.translation import N_, Language
 
 def batch_progress(total: int, lang: Language) -> Any:
     """A progress bar on a terminal, or nothing when output goes elsewhere or -q."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
     if not out_console.is_terminal or Verbosity.level < 1 or total < 1:
         return None
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
     return Progress(
         TextColumn(lang.gettext("Writing notes")),
         BarColumn(),

@@ -20,6 +20,7 @@ import errno
 import os
 import re
 import secrets
+import stat
 import time
 import unicodedata
 from collections.abc import Sequence
@@ -59,6 +60,9 @@ _DAY_SECONDS = 86_400
 #: Folders this process has already cleaned of stale temporaries.
 _CLEANED: set[str] = set()
 _CREATE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+#: errno values for which a path counts as holding nothing (as ``Path.is_dir`` and
+#: ``os.path.lexists`` take them).
+_NOTHING_THERE = frozenset({errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP})
 #: errno values meaning "this file system cannot make hard links".
 _NO_LINKS = frozenset(
     {errno.EPERM, errno.EXDEV, errno.EMLINK, errno.ENOSYS, errno.ENOTSUP, errno.EOPNOTSUPP}
@@ -147,7 +151,7 @@ def inside_all(folder: Path, names: Sequence[str]) -> list[Path]:
     found: list[Path] = []
     for name in names:
         target = root / name
-        if not _plain_new_name(target, name):  # links, "..", separators: resolve to be sure
+        if not _resolves_to_itself(target, name):  # links, "..", separators: resolve to be sure
             target = target.resolve()
         if target == root or not target.is_relative_to(root):
             raise OutputError(
@@ -161,18 +165,22 @@ def inside_all(folder: Path, names: Sequence[str]) -> list[Path]:
     return found
 
 
-def _plain_new_name(target: Path, name: str) -> bool:
-    """Whether ``name`` is one plain component and nothing is at ``target`` yet.
+def _resolves_to_itself(target: Path, name: str) -> bool:
+    """Whether ``name`` is one plain component and ``target`` (in a resolved folder) no link.
 
     Then resolving ``target`` would give it back as it is: there is no
-    link to follow and nothing to climb out with.
+    link to follow and nothing to climb out with. (On Windows, where
+    resolving an existing file also gives its name as the disk spells it,
+    only a name with nothing there yet is taken as it is.)
     """
     separators = {os.sep, os.altsep or os.sep, "/"}
-    return (
-        name not in ("", ".", "..")
-        and not any(separator in name for separator in separators)
-        and not os.path.lexists(target)
-    )
+    if name in ("", ".", "..") or any(separator in name for separator in separators):
+        return False
+    try:
+        mode = os.lstat(target).st_mode
+    except OSError:
+        return True  # nothing there (or nothing that can be read): as lexists says
+    return os.name != "nt" and not stat.S_ISLNK(mode)
 
 
 def check_writable(path: Path, *, force: bool) -> None:
@@ -189,9 +197,15 @@ def check_writable(path: Path, *, force: bool) -> None:
 
 def _check_writable(path: Path, *, force: bool) -> None:
     """Do the checks of :func:`check_writable`; the file system may raise ``OSError``."""
-    if path.is_dir():
+    try:
+        mode: int | None = os.lstat(path).st_mode
+    except OSError as error:
+        if error.errno not in _NOTHING_THERE:
+            raise
+        mode = None
+    if mode is not None and (stat.S_ISDIR(mode) or (stat.S_ISLNK(mode) and path.is_dir())):
         raise OutputError(folder_message(path))
-    if os.path.lexists(path) and not force:
+    if mode is not None and not force:
         raise OutputError(_exists_message(path))
     ancestor = path.parent
     while not ancestor.exists() and ancestor != ancestor.parent:

@@ -25,6 +25,7 @@ the output is the same either way.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import functools
 import io
 import re
@@ -32,7 +33,6 @@ import struct
 import zipfile
 import zlib
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +61,7 @@ from pitchkit.word.finish import (
 from pitchkit.word.limits import Limits, run_limited
 from pitchkit.word.render import (
     PROPERTY_FIELDS,
+    PROPERTY_LIMIT,
     Properties,
     load_template,
     render,
@@ -111,7 +112,7 @@ _LISTING_MARKS = ("\n", "\t", "\a", "\f")
 DateTime = tuple[int, int, int, int, int, int]
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class _Entry:
     """One part of the package, compressed once, ready to copy into each document."""
 
@@ -125,8 +126,31 @@ class _Entry:
         """The part's bytes, uncompressed."""
         return zlib.decompress(self.data, -15)
 
+    @functools.cached_property
+    def local(self) -> bytes:
+        """The entry as it stands in the zip: its local header, name and data."""
+        return b"".join((_LOCAL.pack(0x04034B50, *self._fields), self.name_bytes, self.data))
 
-@dataclass(frozen=True)
+    @functools.cached_property
+    def central(self) -> bytes:
+        """Its record in the zip's directory, but for the offset, which the name follows."""
+        return _CENTRAL.pack(0x02014B50, 20, *self._fields, 0, 0, 0, 0)
+
+    @functools.cached_property
+    def name_bytes(self) -> bytes:
+        """The entry's name as the zip holds it."""
+        return self.name.encode("utf-8")
+
+    @property
+    def _fields(self) -> tuple[int, ...]:
+        """The fields the local header and the directory record share."""
+        time, date = _dos_time(self.date_time)
+        flags = _UTF8_NAMES if not self.name.isascii() else 0
+        sizes = (self.crc, len(self.data), self.size, len(self.name_bytes), 0)
+        return (20, flags, zipfile.ZIP_DEFLATED, time, date, *sizes)
+
+
+@dataclasses.dataclass(frozen=True)
 class _FilledPart:
     """A part Jinja fills: its name in the package, its marked source and compiled template."""
 
@@ -195,6 +219,8 @@ class CompiledTemplate:
         self._filled = self._compile_parts(document)
         self._core = copy.deepcopy(document.core_properties._element)
         self._property_templates = self._compile_properties(CoreProperties(self._core))
+        #: The core properties stamped for each set of values but the title (see _core_xml).
+        self._stamps: dict[tuple[tuple[tuple[str, str], ...], Properties], Any] = {}
         root = copy.deepcopy(document.element)
         body = root.body
         self._body_index = root.index(body)
@@ -457,10 +483,14 @@ class CompiledTemplate:
     def _core_xml(
         self, values: Mapping[str, Any], properties: Properties, shelf: PictureShelf
     ) -> bytes:
-        """The document properties: tags filled, then pitchkit's own (lxml escapes them)."""
-        element = copy.deepcopy(self._core)
-        core = CoreProperties(element)
-        filled: set[str] = set()
+        """The document properties: tags filled, then pitchkit's own (lxml escapes them).
+
+        Only the title changes from note to note in a batch (it names the
+        director), so the properties are stamped once for each set of the
+        other values (:meth:`_stamped`) and each note copies them and sets
+        its title: the same element, in the same order, as stamping afresh.
+        """
+        filled: dict[str, str] = {}
         for field, template in self._property_templates.items():
             try:
                 text = template.render(values)
@@ -469,17 +499,35 @@ class CompiledTemplate:
                 if message is None:
                     raise
                 raise TemplateError(message) from None
-            setattr(core, field, shelf.strip(text)[:_FILLED_PROPERTY_LIMIT])
-            filled.add(field)
-        stamp_properties(core, properties, filled)
+            filled[field] = shelf.strip(text)[:_FILLED_PROPERTY_LIMIT]
+        own_title = "title" not in filled
+        shared = dataclasses.replace(properties, title="") if own_title else properties
+        element = copy.deepcopy(self._stamped(tuple(filled.items()), shared))
+        if own_title:
+            CoreProperties(element).title = properties.title[:PROPERTY_LIMIT]
         return bytes(serialize_part_xml(element))
+
+    def _stamped(self, filled: tuple[tuple[str, str], ...], properties: Properties) -> Any:
+        """The core properties element with ``filled`` and ``properties`` set, made once each."""
+        key = (filled, properties)
+        element = self._stamps.get(key)
+        if element is None:
+            element = copy.deepcopy(self._core)
+            core = CoreProperties(element)
+            for field, text in filled:
+                setattr(core, field, text)
+            stamp_properties(core, properties, {field for field, _ in filled})
+            if len(self._stamps) >= _REMEMBERED_PARTS:
+                self._stamps.clear()
+            self._stamps[key] = element
+        return element
 
 
 class _PictureOutsideBody(Exception):
     """A picture placed outside the body: the note is filled by the one-document path."""
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class _BodyImages:
     """What placing a picture in the body needs to know of the template, read once."""
 
@@ -756,17 +804,26 @@ def _dos_time(date_time: tuple[int, int, int, int, int, int]) -> tuple[int, int]
     return hour << 11 | minute << 5 | second // 2, (year - 1980) << 9 | month << 5 | day
 
 
+#: A zip entry's local header, and its directory record up to the offset.
+_LOCAL = struct.Struct("<IHHHHHIIIHH")
+_CENTRAL = struct.Struct("<IHHHHHHIIIHHHHHI")
+_OFFSET = struct.Struct("<I")
+_END = struct.Struct("<IHHHHIIH")
+
+
 def _write_zip(entries: list[_Entry | str], made: Mapping[str, bytes]) -> bytes:
     """Write a zip of ``entries``, taking the parts named as strings from ``made``.
 
     An entry of the template whose name is in ``made`` is replaced by it.
 
     Plain deflated entries with no extras: what Word, LibreOffice and
-    Python's zipfile all read.
+    Python's zipfile all read. Each entry's header and directory record
+    are packed once (:class:`_Entry`), so a note only joins them, with the
+    offsets where its entries fall.
     """
-    out = io.BytesIO()
-    directory = io.BytesIO()
-    count = 0
+    pieces: list[bytes] = []
+    directory: list[bytes] = []
+    offset = 0
     for item in entries:
         if isinstance(item, str):
             entry = _compressed_once(item, made[item])
@@ -774,32 +831,11 @@ def _write_zip(entries: list[_Entry | str], made: Mapping[str, bytes]) -> bytes:
             entry = _compressed_once(item.name, made[item.name], item.date_time)
         else:
             entry = item
-        name = entry.name.encode("utf-8")
-        flags = _UTF8_NAMES if not entry.name.isascii() else 0
-        time, date = _dos_time(entry.date_time)
-        offset = out.tell()
-        fields = (
-            20,
-            flags,
-            zipfile.ZIP_DEFLATED,
-            time,
-            date,
-            entry.crc,
-            len(entry.data),
-            entry.size,
-        )
-        out.write(struct.pack("<IHHHHHIIIHH", 0x04034B50, *fields, len(name), 0))
-        out.write(name)
-        out.write(entry.data)
-        directory.write(
-            struct.pack(
-                "<IHHHHHHIIIHHHHHII", 0x02014B50, 20, *fields, len(name), 0, 0, 0, 0, 0, offset
-            )
-        )
-        directory.write(name)
-        count += 1
-    start = out.tell()
-    listing = directory.getvalue()
-    out.write(listing)
-    out.write(struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, count, count, len(listing), start, 0))
-    return out.getvalue()
+        local = entry.local
+        pieces.append(local)
+        directory += (entry.central, _OFFSET.pack(offset), entry.name_bytes)
+        offset += len(local)
+    listing = b"".join(directory)
+    count = len(pieces)
+    pieces += (listing, _END.pack(0x06054B50, 0, 0, count, count, len(listing), offset, 0))
+    return b"".join(pieces)
