@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -62,6 +64,16 @@ def _blocks(container: object) -> Iterator[str]:
             content = child.find(qn("w:sdtContent"))
             if content is not None:
                 yield from _blocks(content)
+
+
+def body_run_text(data: bytes) -> str:
+    """Every run of a .docx body joined with nothing between, a non-breaking space as a space.
+
+    For tests that look for a phrase wherever runs and paragraphs break it.
+    """
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        xml = package.read("word/document.xml").decode("utf-8")
+    return "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", xml)).replace("\u00a0", " ")
 
 
 def document_text(data: bytes) -> str:

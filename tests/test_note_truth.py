@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
-import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -19,13 +17,13 @@ import docx
 import pytest
 from ruamel.yaml import YAML
 
+from documenttext import body_run_text
 from pitchkit.facts.project import open_project, pick_director
 from pitchkit.notes.brief import make_brief_note
 from pitchkit.notes.update import make_update
 
 TODAY = dt.date(2026, 12, 1)
 TODAY_UPDATE = dt.date(2027, 9, 10)
-NBSP = "\u00a0"
 
 
 def _facts(
@@ -77,17 +75,10 @@ def _facts(
     return path
 
 
-def _xml_text(data: bytes) -> str:
-    """Every w:t of the body, a non-breaking space read as a space."""
-    with zipfile.ZipFile(io.BytesIO(data)) as package:
-        xml = package.read("word/document.xml").decode("utf-8")
-    return "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", xml)).replace(NBSP, " ")
-
-
 def _brief(path: Path, director_id: str, locale: str | None = None) -> str:
     project = open_project(path, locale=locale) if locale else open_project(path)
     director = pick_director(project.facts, director_id)
-    return _xml_text(make_brief_note(project, director, today=TODAY).data)
+    return body_run_text(make_brief_note(project, director, today=TODAY).data)
 
 
 RED_CELLS = {
@@ -247,7 +238,7 @@ def _update(path: Path, locale: str | None = None) -> str:
     project = open_project(path, locale=locale) if locale else open_project(path)
     director = pick_director(project.facts, "dof")
     data, _info = make_update(project, director, today=TODAY_UPDATE)
-    return _xml_text(data)
+    return body_run_text(data)
 
 
 def test_the_board_sentence_puts_the_worth_inside_a_measures_own_brackets(

@@ -12,21 +12,19 @@ names the month it is counted without.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
-import zipfile
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
 
+from documenttext import body_run_text
 from pitchkit.facts.project import open_project, pick_director
 from pitchkit.notes.brief import make_brief_note
 from pitchkit.notes.update import make_update
 
 TODAY = dt.date(2026, 12, 1)
 TODAY_UPDATE = dt.date(2027, 12, 10)
-NBSP = "\u00a0"
 
 OUTSOURCED = {
     "id": "outsourced",
@@ -102,23 +100,17 @@ def _facts(
     return path
 
 
-def _text(data: bytes) -> str:
-    with zipfile.ZipFile(io.BytesIO(data)) as package:
-        xml = package.read("word/document.xml").decode("utf-8")
-    return "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", xml)).replace(NBSP, " ")
-
-
 def _brief(path: Path, director_id: str) -> str:
     project = open_project(path)
     director = pick_director(project.facts, director_id)
-    return _text(make_brief_note(project, director, today=TODAY).data)
+    return body_run_text(make_brief_note(project, director, today=TODAY).data)
 
 
 def _update(path: Path, period: str | None = None, locale: str | None = None) -> str:
     project = open_project(path, locale=locale) if locale else open_project(path)
     director = pick_director(project.facts, "coo")
     data, _info = make_update(project, director, period=period, today=TODAY_UPDATE)
-    return _text(data)
+    return body_run_text(data)
 
 
 def test_the_payback_beside_cash_and_capacity_is_the_cashs(tmp_path: Path) -> None:
