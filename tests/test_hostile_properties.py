@@ -287,14 +287,14 @@ def strings(value: Any) -> Iterator[str]:
 
 
 def always_shown(facts: dict[str, Any]) -> list[str]:
-    """Texts the note shows whatever else it cuts: title, names, organisation."""
+    """Texts the note shows whatever else it cuts: title, names, organisation.
+
+    As ``docx_text`` reads them: a non-breaking space as a space.
+    """
     project = facts["project"]
-    return [
-        cleaned(project["title"]),
-        cleaned(project["organisation"]),
-        cleaned(project["lead"]["name"]),
-        cleaned(facts["directors"][0]["name"]),
-    ]
+    texts = [project["title"], project["organisation"], project["lead"]["name"]]
+    texts.append(facts["directors"][0]["name"])
+    return [cleaned(text).replace("\u00a0", " ") for text in texts]
 
 
 # --- Running ------------------------------------------------------------------
