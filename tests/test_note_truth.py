@@ -331,3 +331,29 @@ def test_a_share_of_an_in_year_target_follows_the_part_it_counts(tmp_path: Path)
     assert (
         "worth £374,000 a year, of which £89,100 falls in 2026/27: 0.3% of your £31m target."
     ) in text, text
+
+
+def test_a_share_of_a_cash_target_from_capacity_says_it_counts_only_as_cash(
+    tmp_path: Path,
+) -> None:
+    # Bed days freed count against a CIP only when the beds they free are closed or used for
+    # paid work: the share of the £31m target is given with that condition, never bare.
+    bed_days = {
+        "id": "bed-days",
+        "measure": "Bed days after elective surgery",
+        "unit": "bed days",
+        "per": "year",
+        "baseline": 9000,
+        "target": 8000,
+        "value": {"amount": 350, "source": "Excess bed day, National Cost Collection 2026/27"},
+        "releases": "capacity",
+        "supports": ["dof.cip"],
+    }
+    text = _brief(_facts(tmp_path, [bed_days]), "dof")
+    # 1,000 bed days x £350 = £350,000 a year in capacity; £350,000 / £31m = 1.1%
+    assert "worth £350,000 a year in capacity" in text, text
+    assert "1.1% of your £31m target, if the capacity is taken out as cash." in text, text
+    # Cash needs no condition.
+    cash = _brief(_facts(tmp_path, [RED_CELLS]), "dof")
+    assert "of your £31m target" in cash
+    assert "taken out as cash" not in cash

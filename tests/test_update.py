@@ -143,7 +143,10 @@ def test_an_objective_of_the_year_delivered_in_is_credited_with_its_share(
     # All 164 admissions avoided fall in 2027/28: £365,376 of £14m is 2.6%.
     assert "Deliver the £14m cost improvement programme for 2027/28" in text
     assert "164 admissions fewer than at the baseline rate, June 2027 to March 2028" in text
-    assert "worth £365,000 in capacity at 2028/29 prices (2.6% of your £14m target)" in text
+    assert (
+        "worth £365,000 in capacity at 2028/29 prices (2.6% of your £14m target, "
+        "if the capacity is taken out as cash)"
+    ) in text
     assert "contributing to our objective to deliver the £14m cost improvement programme" in text
 
 
@@ -165,7 +168,11 @@ def test_only_the_part_delivered_in_the_objectives_year_counts_toward_it(
     # April 2028 adds 19.4 admissions avoided in 2028/29: the share counts the 164 of 2027/28
     # (£365,000, 2.6%), not the 183 delivered in all (£408,000, 2.9%).
     assert "183 admissions fewer than at the baseline rate, June 2027 to April 2028" in text
-    assert "(2.6% of your £14m target, counting the £365,000 of it in 2027/28)" in text
+    # The admissions free capacity, not cash: the share of a cash target says so.
+    assert (
+        "(2.6% of your £14m target, counting the £365,000 of it in 2027/28, "
+        "if the capacity is taken out as cash)"
+    ) in text
     assert "2.9%" not in text
 
 

@@ -15,7 +15,7 @@ from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import N_, Language
 from pitchkit.notes import objectives
 from pitchkit.notes.foreign import foreign, quoted
-from pitchkit.recast.pitch import Pitch, Quantity, Statement
+from pitchkit.recast.pitch import Pitch, Quantity, Statement, capacity_against_cash
 
 PER_WORDS = {
     "year": N_("a year"),
@@ -349,7 +349,14 @@ def share_phrase(statement: Statement, lang: Language) -> str:
             part=fmt.quantity(share * target.value, target.unit, lang),
             year=statement.target_year,
         )
+    if capacity_against_cash(statement.quantity, statement.objective):
+        text = if_taken_as_cash(text, lang)
     return text
+
+
+def if_taken_as_cash(share: str, lang: Language) -> str:
+    """A share of a cash target that capacity would make only once it is taken out as cash."""
+    return lang.gettext("{share}, if the capacity is taken out as cash").format(share=share)
 
 
 def share_of_target_text(share: float, target: str, lang: Language) -> str:

@@ -198,6 +198,17 @@ def share_of_target(
     return None
 
 
+def capacity_against_cash(quantity: Quantity, objective: Objective) -> bool:
+    """Whether a share of the objective's money target would count capacity as if it were cash.
+
+    Bed days or staff time freed are worth money only when what they free is
+    stopped or used for paid work; a cash target (a CIP, a savings plan)
+    counts them only then, so a note that gives such a share says so.
+    """
+    target = objective.target
+    return target is not None and _same_unit(target.unit, "£") and quantity.releases == "capacity"
+
+
 def year_part(objective: Objective, ledger: Ledger | None) -> float | None:
     """The fraction of a year's benefit inside the financial year the objective names.
 

@@ -28,7 +28,13 @@ from pitchkit.notes.update.measures import amount_text
 from pitchkit.notes.update.progress import MeasureProgress, is_money
 from pitchkit.notes.update.situation import Situation
 from pitchkit.recast.money import default_releases, fy_bounds, fy_label, target_year
-from pitchkit.recast.pitch import Pitch, Quantity, Statement, share_of_target
+from pitchkit.recast.pitch import (
+    Pitch,
+    Quantity,
+    Statement,
+    capacity_against_cash,
+    share_of_target,
+)
 
 #: At most this many rows of delivery toward the director's objectives.
 MAX_DELIVERED = 4
@@ -309,13 +315,15 @@ def share_text(progress: MeasureProgress, statements: list[Statement], situation
             share, fmt.quantity(target.value, target.unit, lang), lang
         )
         year = target_year(statement.objective.text)
-        if part is None or part >= 1 or year is None:
-            return text
-        return lang.gettext("{share}, counting the {part} of it in {year}").format(
-            share=text,
-            part=fmt.quantity(share * target.value, target.unit, lang),
-            year=fy_label(year),
-        )
+        if part is not None and part < 1 and year is not None:
+            text = lang.gettext("{share}, counting the {part} of it in {year}").format(
+                share=text,
+                part=fmt.quantity(share * target.value, target.unit, lang),
+                year=fy_label(year),
+            )
+        if capacity_against_cash(statement.quantity, statement.objective):
+            text = wording.if_taken_as_cash(text, lang)
+        return text
     return ""
 
 
