@@ -5,7 +5,7 @@ phrases, and the lenses' theme words, before it can match a single text:
 about 20 ms of every ``brief``. ``make lenses`` (``python -m
 pitchkit.recast.stems``) works them out once and ships them in
 ``stems.json``: for each phrase its stems as :func:`pitchkit.recast.words.phrase`
-gives them, and for each concept name its key as
+gives them, and for each concept name (and topic name) its key as
 :func:`pitchkit.recast.measures.name_key` gives it.
 
 The file records the SHA-256 of the code and data that decide the stems
@@ -77,12 +77,16 @@ def compile_stems() -> str:
     """The contents of ``stems.json``, worked out afresh from the data files.
 
     Phrases: the qualifier families' phrases (measures) and the theme words
-    (lenses); names: every concept's names and the generic words.
+    (lenses); names: every concept's names and topic names, and the generic words.
     """
     from pitchkit.recast import lenses, measures, words
 
     raw = measures.read_measure_file()
-    names = {str(name) for item in raw["concepts"] for name in item["names"]}
+    names = {
+        str(name)
+        for item in raw["concepts"]
+        for name in (*(item.get("names") or ()), *(item.get("topics") or ()))
+    }
     names.update(str(word) for word in raw.get("generic_words") or ())
     phrases = {
         str(phrase)
