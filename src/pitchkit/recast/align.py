@@ -39,7 +39,7 @@ from pitchkit.recast.measures import (
     qualifiers,
     topic_only,
 )
-from pitchkit.recast.naming import Named, aim, named_measure
+from pitchkit.recast.naming import Named, aim, dull_words, named_measure
 from pitchkit.recast.quantity import Mismatch, mismatch, read
 from pitchkit.recast.words import PhraseMatcher, Token, phrase, phrase_table, tokens
 
@@ -392,13 +392,23 @@ def instrument_doubt(
 def claimable_chain(impact: Impact, objective: Objective) -> Chain | None:
     """The map's chain from ``impact`` to ``objective``, if the impact can move what it measures."""
     found = map_chain(impact, objective)
-    if found is None or quantity_mismatch(impact, objective, found) is not None:
-        return None
-    if topic_doubt(impact, objective, found) or instrument_doubt(impact, objective, found):
-        return None
-    if shape_doubt(found, declared=bool(_declared_themes(impact, objective))) is not None:
+    if found is None or chain_doubt(impact, objective, found) is not None:
         return None
     return found
+
+
+def chain_doubt(impact: Impact, objective: Objective, found: Chain) -> Doubt | None:
+    """Why the map's chain from ``impact`` to ``objective`` is only possible, or ``None``.
+
+    In order: what each side measures, a side naming its end only as an area
+    or only as what an instrument counts, and the chain's shape.
+    """
+    return (
+        quantity_mismatch(impact, objective, found)
+        or topic_doubt(impact, objective, found)
+        or instrument_doubt(impact, objective, found)
+        or shape_doubt(found, declared=bool(_declared_themes(impact, objective)))
+    )
 
 
 def _telling(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -407,8 +417,7 @@ def _telling(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     Stop words, weak words ("patients", "care") and generic words ("how",
     "can", specialty names) are dropped: they support a link, never make one.
     """
-    data = lens_data()
-    dull = data.stop_words | data.weak_words | measure_map().generic_words
+    dull = dull_words()
     kept: list[tuple[str, str]] = []
     for mine, theirs in pairs:
         stems = phrase(mine)
@@ -472,14 +481,7 @@ def link(impact: Impact, objective: Objective, *, director_id: str, lens: Lens) 
         )  # fmt: skip
     nudge = LENS_NUDGE * max((lens.themes.get(t, 0.0) for t in themes), default=0.0)
     found = map_chain(impact, objective)
-    differs: Doubt | None = None
-    if found is not None:
-        differs = (
-            quantity_mismatch(impact, objective, found)
-            or topic_doubt(impact, objective, found)
-            or instrument_doubt(impact, objective, found)
-            or shape_doubt(found, declared=bool(_declared_themes(impact, objective)))
-        )
+    differs = chain_doubt(impact, objective, found) if found is not None else None
     named = named_link(impact, objective) if found is None or differs in NAMING_ANSWERS else None
     if named is not None:
         # The objective sets its aim for the impact's own measure, in the same words. A chain

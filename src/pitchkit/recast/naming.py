@@ -85,14 +85,14 @@ def _words(text: str) -> tuple[tuple[_Word, ...], str]:
 
 
 @lru_cache(maxsize=1)
-def _dull_words() -> frozenset[str]:
+def dull_words() -> frozenset[str]:
     """Stop, weak and generic words: none of them tells one measure from another."""
     data = lens_data()
     return data.stop_words | data.weak_words | measure_map().generic_words
 
 
 def _telling(stem: str) -> bool:
-    return len(stem) > 1 and stem not in _dull_words() and not any(char.isdigit() for char in stem)
+    return len(stem) > 1 and stem not in dull_words() and not any(char.isdigit() for char in stem)
 
 
 def _all_named(text: str, words: tuple[_Word, ...]) -> bool:
