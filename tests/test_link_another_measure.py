@@ -12,16 +12,9 @@ from __future__ import annotations
 
 import pytest
 
-from pitchkit.facts.schema import Impact, Objective
-from pitchkit.recast.align import Link, link
-from pitchkit.recast.lenses import all_lenses
+from linkcases import linked
 from pitchkit.recast.measures import aimed, measured, qualifiers
 from pitchkit.recast.quantity import read
-
-
-def linked(measure: str, text: str, *, unit: str = "count") -> Link | None:
-    impact = Impact(id="i", measure=measure, unit=unit, baseline=10, target=5)
-    return link(impact, Objective(id="o", text=text), director_id="d", lens=all_lenses()["general"])
 
 
 def claimed(measure: str, text: str, *, unit: str = "count") -> bool:

@@ -22,12 +22,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+import linkcases
 from pitchkit.advice.ranking import link_reason
 from pitchkit.cli import app
-from pitchkit.facts.schema import Impact, Objective
 from pitchkit.i18n.translation import language
-from pitchkit.recast.align import Link, link
-from pitchkit.recast.lenses import all_lenses
+from pitchkit.recast.align import Link
 from pitchkit.recast.measures import RULES, families_disagree, instrument_head, qualifiers
 
 #: Each side names the concept by a measure name (none of these are topic names), and the
@@ -54,8 +53,7 @@ INSTRUMENT_ONLY = [
 
 
 def linked(measure: str, text: str) -> Link | None:
-    impact = Impact(id="i", measure=measure, unit="count", baseline=40, target=60)
-    return link(impact, Objective(id="o", text=text), director_id="d", lens=all_lenses()["general"])
+    return linkcases.linked(measure, text, baseline=40, target=60)
 
 
 @pytest.mark.parametrize(("measure", "text"), INSTRUMENT_ONLY)

@@ -17,20 +17,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from linkcases import linked
 from pitchkit.advice.ranking import link_reason
 from pitchkit.cli import app
-from pitchkit.facts.schema import Impact, Objective
 from pitchkit.i18n.translation import language
-from pitchkit.recast.align import Link, link
-from pitchkit.recast.lenses import all_lenses
 from pitchkit.recast.measures import RULES
 from pitchkit.recast.naming import aim, named_measure
-
-
-def linked(measure: str, text: str, *, baseline: float = 10, target: float = 5) -> Link | None:
-    impact = Impact(id="i", measure=measure, unit="count", baseline=baseline, target=target)
-    return link(impact, Objective(id="o", text=text), director_id="d", lens=all_lenses()["general"])
-
 
 NAMED = [
     # (Physical assaults on staff were the first example here; the map now knows them, from

@@ -20,12 +20,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+import linkcases
 from pitchkit.advice.ranking import link_reason
 from pitchkit.cli import app
-from pitchkit.facts.schema import Impact, Objective
 from pitchkit.i18n.translation import language
-from pitchkit.recast.align import Link, link
-from pitchkit.recast.lenses import all_lenses
+from pitchkit.recast.align import Link
 from pitchkit.recast.measures import RULES, measure_map, measured, problems, topic_only
 
 TOPIC_ONLY = [
@@ -58,8 +57,7 @@ TOPIC_ONLY = [
 
 
 def linked(measure: str, text: str) -> Link | None:
-    impact = Impact(id="i", measure=measure, unit="count", baseline=40, target=60)
-    return link(impact, Objective(id="o", text=text), director_id="d", lens=all_lenses()["general"])
+    return linkcases.linked(measure, text, baseline=40, target=60)
 
 
 @pytest.mark.parametrize(("measure", "text"), TOPIC_ONLY)
