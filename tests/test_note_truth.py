@@ -352,8 +352,8 @@ def test_a_share_of_a_cash_target_from_capacity_says_it_counts_only_as_cash(
     text = _brief(_facts(tmp_path, [bed_days]), "dof")
     # 1,000 bed days x £350 = £350,000 a year in capacity; £350,000 / £31m = 1.1%
     assert "worth £350,000 a year in capacity" in text, text
-    assert "1.1% of your £31m target, if the capacity is taken out as cash." in text, text
+    assert "1.1% of your £31m target, if the capacity is turned into cash." in text, text
     # Cash needs no condition.
     cash = _brief(_facts(tmp_path, [RED_CELLS]), "dof")
     assert "of your £31m target" in cash
-    assert "taken out as cash" not in cash
+    assert "turned into cash" not in cash

@@ -145,7 +145,7 @@ def test_an_objective_of_the_year_delivered_in_is_credited_with_its_share(
     assert "164 admissions fewer than at the baseline rate, June 2027 to March 2028" in text
     assert (
         "worth £365,000 in capacity at 2028/29 prices (2.6% of your £14m target, "
-        "if the capacity is taken out as cash)"
+        "if the capacity is turned into cash)"
     ) in text
     assert "contributing to our objective to deliver the £14m cost improvement programme" in text
 
@@ -171,7 +171,7 @@ def test_only_the_part_delivered_in_the_objectives_year_counts_toward_it(
     # The admissions free capacity, not cash: the share of a cash target says so.
     assert (
         "(2.6% of your £14m target, counting the £365,000 of it in 2027/28, "
-        "if the capacity is taken out as cash)"
+        "if the capacity is turned into cash)"
     ) in text
     assert "2.9%" not in text
 

@@ -355,8 +355,8 @@ def share_phrase(statement: Statement, lang: Language) -> str:
 
 
 def if_taken_as_cash(share: str, lang: Language) -> str:
-    """A share of a cash target that capacity would make only once it is taken out as cash."""
-    return lang.gettext("{share}, if the capacity is taken out as cash").format(share=share)
+    """A share of a cash target that capacity would make only once it is turned into cash."""
+    return lang.gettext("{share}, if the capacity is turned into cash").format(share=share)
 
 
 def share_of_target_text(share: float, target: str, lang: Language) -> str:
