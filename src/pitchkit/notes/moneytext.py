@@ -381,7 +381,7 @@ def money_line(ledger: Ledger | None, lang: Language, said: Collection[str] = ()
     if shown.cash and shown.capacity and ledger.investment:
         # "(payback in N months)" after cash and capacity is read as the cash's payback:
         # counting the capacity too would shorten it without saying so.
-        months = whole_months(12 * ledger.investment / ledger.annual("cash"))
+        months = whole_months(ledger.payback_from("cash"))
     if ledger.investment and months is not None:
         # Literal messages in each branch, so that extraction finds both.
         pattern = (

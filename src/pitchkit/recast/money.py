@@ -295,7 +295,11 @@ class Ledger:
     @property
     def payback_months(self) -> float | None:
         """Months of benefit at the full annual rate that repay the investment."""
-        annual = self.annual()
+        return self.payback_from(None)
+
+    def payback_from(self, releases: Releases | None) -> float | None:
+        """Months of one kind of benefit (cash, capacity; ``None``: all) that repay the funding."""
+        annual = self.annual(releases)
         if not self.investment or annual <= 0:
             return None
         return 12 * self.investment / annual
