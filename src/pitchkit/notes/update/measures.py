@@ -26,10 +26,11 @@ PLURALS = {
     "year": N_("years"),
     "period": N_("periods"),
 }
-DIRECTION_WORDS = {
-    "improving": N_("improving"),
-    "worsening": N_("worsening"),
-    "no change": N_("no change"),
+#: A latest figure against the one before, for a measure too short to chart.
+SINCE_WORDS = {
+    "improving": N_("better than {period}"),
+    "worsening": N_("worse than {period}"),
+    "no change": N_("same as {period}"),
 }
 
 
@@ -67,7 +68,10 @@ def measure_row(progress: MeasureProgress, situation: Situation) -> Context:
     if situation.fill_in and not has_figure(progress, situation.period):
         row["latest_text"] = fillin.figure_prompt(situation.period.text, lang)
         row["along_text"] = last_known_text(progress, lang)
-        row["direction_text"] = fillin.direction_prompt(lang)
+        # A measure with no figure before has nothing to compare with: its first needs no prompt.
+        row["direction_text"] = (
+            fillin.direction_prompt(lang) if latest else lang.gettext("first figure")
+        )
     return row
 
 
@@ -130,18 +134,29 @@ def along_text(progress: MeasureProgress, lang: Language) -> str:
 
 
 def direction_text(progress: MeasureProgress, lang: Language, variation: Variation = "none") -> str:
-    """``improving`` / ``worsening`` / ``no change`` since the previous figure.
+    """Which way the measure is going, in words that agree with its variation icon.
 
-    When the measure is charted and its latest point is common cause
-    variation, one month up or down on the last is noise: the column says
-    ``within normal variation`` rather than call it improving or worsening,
-    so that the table agrees with the chart and its icon.
+    A charted measure is read as its chart reads its latest point, not one
+    month against the last (which is mostly noise): ``within normal
+    variation`` for common cause, ``improving`` or ``worsening`` for a point
+    in a signal of improvement or concern, ``changed`` for a signal with no
+    better direction. A measure with too few figures for a chart compares
+    its latest figure with the one before, and names that period.
     """
-    if progress.direction is None:
-        return lang.gettext("first figure") if progress.latest else ""
     if variation == "common":
         return lang.gettext("within normal variation")
-    return lang.gettext(DIRECTION_WORDS[progress.direction])
+    if variation == "improvement":
+        return lang.gettext("improving")
+    if variation == "concern":
+        return lang.gettext("worsening")
+    if variation == "special":
+        return lang.gettext("changed")
+    if progress.direction is None or progress.previous is None:
+        return lang.gettext("first figure") if progress.latest else ""
+    period = fmt.period_label(progress.previous.period.text, lang)
+    if lang.lang == "cy":  # "yn well na Thachwedd 2026", "yr un fath â Thachwedd 2026"
+        period = fmt.aspirate_mutation(period)
+    return lang.gettext(SINCE_WORDS[progress.direction]).format(period=period)
 
 
 def missing_text(progress: MeasureProgress, lang: Language) -> str:
