@@ -141,3 +141,29 @@ def test_a_welsh_brief_says_capacity_as_cash_in_plain_welsh(tmp_path: Path) -> N
     assert "os troir" not in text
     assert "£2,629 yr un (aildderbyniad)" in text
     assert _brief(path, "coo")  # the English note still renders
+
+
+def test_noise_a_little_better_than_baseline_is_not_a_share_of_the_way(tmp_path: Path) -> None:
+    # Eighteen months of noise around 17.5% against a baseline of 18% and a target of 35%:
+    # the last figure, 18.0%, is no progress the chart can show, so the table does not call
+    # a noisy month above the baseline "n% of the way to target".
+    path = _facts(tmp_path, [SHARE], _log({"share": [*NOISE[:17], 18.6]}))
+    row = _row(document_text_of(path), "Medical take managed the same day in SDEC")
+    assert "no change from baseline can be told apart yet" in row, row
+    assert "of the way to target" not in row
+
+
+def test_a_target_that_rounds_to_the_baseline_keeps_a_decimal() -> None:
+    # The falls example's pressure ulcers: 40 a year and a target of 32, 3.33 and 2.67 a
+    # month. Whole numbers made both "3 pressure ulcers a month", a target of no change.
+    project = open_project(ROOT / "examples" / "falls-prevention" / "facts.yaml")
+    data, _info = make_update(project, pick_director(project.facts, "don"), today=TODAY)
+    row = _row(document_text(data), "Category 2 or worse pressure ulcers")
+    assert "| 3.3 pressure ulcers a month | 2.7 pressure ulcers a month |" in row, row
+
+
+def document_text_of(path: Path) -> str:
+    """The update for the Chief Operating Officer of the facts at ``path``, as a reader sees it."""
+    project = open_project(path)
+    data, _info = make_update(project, pick_director(project.facts, "coo"), today=TODAY)
+    return document_text(data)

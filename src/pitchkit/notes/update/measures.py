@@ -13,6 +13,7 @@ from pitchkit.notes import wording
 from pitchkit.notes.context import Context
 from pitchkit.notes.rates import scale
 from pitchkit.notes.update import fillin, icons
+from pitchkit.notes.update.claims import Claim
 from pitchkit.notes.update.progress import MeasureProgress
 from pitchkit.notes.update.situation import Situation
 from pitchkit.notes.update.spc import Variation
@@ -47,15 +48,16 @@ def measure_row(progress: MeasureProgress, situation: Situation) -> Context:
     latest = progress.latest
     scale_at = latest.period if latest and not situation.fill_in else situation.period
     per = per_period_words(scale_at, lang) if impact.per else ""
-    baseline = scaled_count(scale(impact.baseline, impact, scale_at), impact)
-    target = scaled_count(scale(impact.target, impact, scale_at), impact)
+    baseline, target = shown_pair(
+        scale(impact.baseline, impact, scale_at), scale(impact.target, impact, scale_at), impact
+    )
     row: Context = {
         "id": impact.id,
         "measure": wording.apply_terms(impact.measure, situation.terms),
         "baseline_text": f"{amount_text(baseline, impact, lang)} {per}".strip(),
         "target_text": f"{amount_text(target, impact, lang)} {per}".strip(),
         "latest_text": latest_text(progress, lang),
-        "along_text": along_text(progress, lang),
+        "along_text": along_text(progress, lang, situation.claims[impact.id]),
         "direction_text": direction_text(
             progress, lang, situation.claims[impact.id].analysis.variation
         ),
@@ -67,7 +69,7 @@ def measure_row(progress: MeasureProgress, situation: Situation) -> Context:
     }
     if situation.fill_in and not has_figure(progress, situation.period):
         row["latest_text"] = fillin.figure_prompt(situation.period.text, lang)
-        row["along_text"] = last_known_text(progress, lang)
+        row["along_text"] = last_known_text(progress, lang, situation.claims[impact.id])
         # A measure with no figure before has nothing to compare with: its first needs no prompt.
         row["direction_text"] = (
             fillin.direction_prompt(lang) if latest else lang.gettext("first figure")
@@ -78,6 +80,19 @@ def measure_row(progress: MeasureProgress, situation: Situation) -> Context:
 def has_figure(progress: MeasureProgress, period: Period) -> bool:
     """Whether the measure has a figure for ``period`` (from a spreadsheet, in a fill-in)."""
     return progress.latest is not None and progress.latest.period == period
+
+
+def shown_pair(baseline: float, target: float, impact: Impact) -> tuple[float, float]:
+    """Baseline and target as the table shows them, never the same when they differ.
+
+    40 pressure ulcers a year and a target of 32 are 3.3 and 2.7 a month:
+    rounded to whole numbers both would read "3 a month", a target that
+    asks for no change. Then both keep one decimal place.
+    """
+    shown = scaled_count(baseline, impact), scaled_count(target, impact)
+    if shown[0] == shown[1] and baseline != target:
+        return round(baseline, 1), round(target, 1)
+    return shown
 
 
 def scaled_count(value: float, impact: Impact) -> float:
@@ -92,12 +107,12 @@ def scaled_count(value: float, impact: Impact) -> float:
     return float(int(value + 0.5)) if value >= 0 else -float(int(-value + 0.5))
 
 
-def last_known_text(progress: MeasureProgress, lang: Language) -> str:
+def last_known_text(progress: MeasureProgress, lang: Language, claim: Claim | None = None) -> str:
     """``Last known: 81 admissions (March 2028); 40% of the way to target``, for a fill-in."""
     if progress.latest is None:
         return lang.gettext("No figures logged yet")
     last = lang.gettext("Last known: {value}").format(value=latest_text(progress, lang))
-    return f"{last}; {along_text(progress, lang)}"
+    return f"{last}; {along_text(progress, lang, claim)}"
 
 
 def per_period_words(period: Period, lang: Language) -> str:
@@ -116,11 +131,19 @@ def latest_text(progress: MeasureProgress, lang: Language) -> str:
     )
 
 
-def along_text(progress: MeasureProgress, lang: Language) -> str:
-    """How far from baseline to target the latest value has come, in words."""
+def along_text(progress: MeasureProgress, lang: Language, claim: Claim | None = None) -> str:
+    """How far from baseline to target the latest value has come, in words.
+
+    With the measure's ``claim``: when its chart shows no improvement since
+    the change, a latest figure a little better than the baseline is noise,
+    not progress, so it is not called a share of the way to target.
+    """
     fraction = progress.fraction
     if progress.latest is None:
         return ""
+    charted = claim is not None and claim.analysis.kind != "none"
+    if charted and claim is not None and not claim.shown and fraction and 0 < fraction < 1:
+        return lang.gettext("no change from baseline can be told apart yet")
     if fraction is None:  # the target is the baseline level: no change was planned
         gap = progress.latest_gap or 0.0
         if gap < 0:
