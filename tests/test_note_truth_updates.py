@@ -14,6 +14,8 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from ruamel.yaml import YAML
+
 from documenttext import body_run_text, document_text
 from pitchkit.facts.project import open_project, pick_director
 from pitchkit.notes.brief import make_brief_note
@@ -167,3 +169,33 @@ def document_text_of(path: Path) -> str:
     project = open_project(path)
     data, _info = make_update(project, pick_director(project.facts, "coo"), today=TODAY)
     return document_text(data)
+
+
+def test_a_title_that_reads_as_a_negative_is_not_the_headlines_subject(tmp_path: Path) -> None:
+    # "No off-framework nurse agency shifts does not yet link to your objectives" read as a
+    # double negative; the title is the note's heading just above, so the sentence says
+    # "This project". Welsh: "Nid yw'r prosiect hwn", not "Nid yw y prosiect hwn".
+    path = _facts(tmp_path, [SHARE])
+    data = ruamel_load(path)
+    data["project"]["title"] = "No off-framework nurse agency shifts"
+    data["impacts"][0].pop("supports", None)
+    ruamel_dump(data, path)
+    text = _brief(path, "md")
+    assert "This project does not yet link to your objectives" in text, text
+    assert "shifts does not yet link" not in text
+    project = open_project(path, locale="cy_GB")
+    welsh = body_run_text(
+        make_brief_note(project, pick_director(project.facts, "md"), today=TODAY).data
+    )
+    assert "Nid yw'r prosiect hwn yn cysylltu â'ch amcanion eto" in welsh, welsh
+
+
+def ruamel_load(path: Path) -> Any:
+    """The facts file at ``path`` as data."""
+    return YAML().load(path.read_text(encoding="utf-8"))
+
+
+def ruamel_dump(data: Any, path: Path) -> None:
+    """Write ``data`` back to ``path``."""
+    with path.open("w", encoding="utf-8") as out:
+        YAML().dump(data, out)
