@@ -245,6 +245,7 @@ def test_json_holds_every_link_and_the_recommendation() -> None:
         "reason": "map",
         "confidence": "possible",
         "chain": ["emergency admissions", "bed occupancy", "four-hour standard"],
+        "doubt": "cause",
         "explanation": (
             "possible -- confirm with supports: [coo.four-hour]: measure map: emergency "
             "admissions → bed occupancy → four-hour standard (fewer emergency admissions means "
@@ -263,6 +264,7 @@ def test_json_holds_every_link_and_the_recommendation() -> None:
         "reason": "explicit",
         "confidence": "explicit",
         "chain": [],
+        "doubt": None,
         "explanation": "explicit link in supports (dof.cip)",
         "themes": ["finance"],
         "words": [],

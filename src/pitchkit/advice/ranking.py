@@ -473,6 +473,7 @@ def _place_json(place: Place, lang: Language) -> dict[str, Any]:
                 "reason": found.reason,
                 "confidence": found.confidence,
                 "chain": list(found.chain.labels()) if found.chain else [],
+                "doubt": found.mismatch,
                 "explanation": link_reason(found, lang, director_id=place.director.id),
                 "themes": list(found.themes),
                 "words": [list(pair) for pair in found.words],
