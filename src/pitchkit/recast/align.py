@@ -121,6 +121,28 @@ class Link:
         return self.claimed or self.mismatch in SHAPE_DOUBTS
 
 
+def offer_rank(found: Link) -> int:
+    """Where a link stands in the order the lead is asked about it: lower is asked first.
+
+    Claimed links come first (0). Possible links follow by how often their kind
+    was right on the eleven labelled sets (docs/linking-evaluation.md, "The offer
+    pass"): a map chain held back only for its shape, a cause step or a broad aim
+    (1: 119 of 196 right); a topic or instrument name, cash against a financial
+    objective, or shared words backed by a shared theme (2: about one in three);
+    shared words or themes alone, or another quantity of the same topic (3: about
+    one in six). A lead who stops early has seen the likeliest first.
+    """
+    if found.claimed:
+        return 0
+    if found.chain is not None and found.mismatch in SHAPE_DOUBTS:
+        return 1
+    if found.chain is not None and found.mismatch in ("topic", "instrument"):
+        return 2
+    if found.reason == "value" or (found.reason == "words" and found.themes):
+        return 2
+    return 3
+
+
 @dataclass(frozen=True)
 class Wording:
     """What matching needs to know about one text."""
