@@ -327,6 +327,17 @@ def link_reason(found: Link, lang: Language, *, director_id: str = "") -> str:
     )
 
 
+def offer_reason(found: Link, lang: Language) -> str:
+    """Why a link was found, for ``pitchkit link``, which asks the lead about it at once.
+
+    As :func:`link_reason`, but a possible link is not told to be confirmed with
+    ``supports:`` and its reference: the question that follows asks exactly that.
+    """
+    if found.confidence != "possible":
+        return link_reason(found, lang)
+    return lang.gettext("possible: {evidence}").format(evidence=_evidence(found, lang))
+
+
 def objective_label(objective: Objective, lang: Language) -> str:
     """An objective's text, marked when it is the director's personal one."""
     text = objective.text.rstrip(".")
