@@ -23,7 +23,8 @@ Three sets of figures:
   what ``pitchkit link`` puts before the lead to accept or reject. Each
   listed link that is not claimed is also counted by its *shape*, the rule
   that made it possible (a cause in its chain, another quantity of the same
-  topic, a topic or instrument name, shared words or themes only, money);
+  topic, a topic or instrument name, an objective of a year the project
+  delivers nothing in, shared words or themes only, money);
 * **leave-one-domain-out (LODO)** -- the link score is treated as the one
   tunable threshold: for each domain, the threshold that maximises micro F1 on
   all the *other* domains is applied to the held-out one (a listed link of any
@@ -79,6 +80,8 @@ class Link:
         if self.claimed:
             return "claimed"
         doubt = self.doubt or _doubt_from_text(self.explanation)
+        if doubt == "year":
+            return "year"
         if self.chain and doubt:
             return f"quantity ({doubt})" if doubt in QUANTITY_DOUBTS else doubt
         if self.chain:
@@ -98,6 +101,7 @@ SHAPES = (
     *(f"quantity ({doubt})" for doubt in QUANTITY_DOUBTS),
     "topic",
     "instrument",
+    "year",
     "map, other",
     "words",
     "themes",
@@ -106,6 +110,7 @@ SHAPES = (
 )
 #: For a linker whose JSON gives no ``doubt``: the English reason it prints for each.
 _DOUBT_WORDS = (
+    ("year", "delivers nothing in the financial year"),
     ("cause", "a likely cause"),
     ("broad", "about a whole area"),
     ("topic", "only as an area of care or work"),

@@ -81,3 +81,38 @@ def test_offer_rank_orders_kinds_of_evidence() -> None:
     assert [offer_rank(x) for x in (claimed, cause, topic, cash, backed, bare, themes, other)] == [
         0, 1, 2, 2, 2, 3, 3, 3,
     ]  # fmt: skip
+
+
+def test_a_link_to_an_objective_of_a_year_the_project_misses_is_offered_not_claimed() -> None:
+    import datetime as dt
+    from pathlib import Path
+
+    from pitchkit.advice.ranking import link_reason, offer_reason
+    from pitchkit.facts.schema import load_facts
+    from pitchkit.i18n.translation import language
+    from pitchkit.recast.pitch import recast
+
+    path = Path(__file__).parent / "data" / "money" / "critical-care.yaml"
+    facts = load_facts(path).facts
+    finance = facts.director("dof")
+    assert finance is not None
+    # The project delivers nothing in 2026/27, the year of "agency spend within the cap
+    # by March 2027": the note does not claim the link (out_of_year), but the lead sees it.
+    pitch = recast(facts, finance, today=dt.date(2026, 12, 3))
+    assert {(s.impact.id, s.objective.id) for s in pitch.out_of_year} >= {
+        ("agency-spend", "agency")
+    }
+    [offered] = [x for x in pitch.links if (x.impact, x.objective) == ("agency-spend", "agency")]
+    assert (offered.confidence, offered.mismatch) == ("possible", "year")
+    assert offered not in [s.link for s in pitch.statements]
+    english = language("en_GB")
+    assert link_reason(offered, english, director_id="dof").startswith(
+        "possible -- confirm with supports: [dof.agency]: measure map: both measure agency spend"
+    )
+    assert offer_reason(offered, english).endswith(
+        "but the project delivers nothing in the financial year the objective is for, "
+        "so the note does not claim it"
+    )
+    welsh = offer_reason(offered, language("cy_GB"))
+    assert welsh.startswith("posibl: ")
+    assert "mlwyddyn ariannol yr amcan" in welsh

@@ -16,7 +16,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -285,6 +285,18 @@ def _mismatch_text(found: Link, lang: Language) -> str:
 
 def _evidence(found: Link, lang: Language) -> str:
     """The themes or words behind a possible link, or its chain and why it is not claimed."""
+    if found.mismatch == "year":
+        # Found as for any other link, but the objective is for a year the project misses.
+        if found.chain is not None:
+            found_as = lang.gettext("measure map: {chain}").format(
+                chain=chain_text(found.chain, lang)
+            )
+        else:
+            found_as = _evidence(replace(found, mismatch=None), lang)
+        return lang.gettext(
+            "{evidence}, but the project delivers nothing in the financial year the "
+            "objective is for, so the note does not claim it"
+        ).format(evidence=found_as)
     if found.chain is not None and found.mismatch is not None:
         if not found.chain.steps:
             text = lang.gettext("both are about {concept}, but {why}").format(

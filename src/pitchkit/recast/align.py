@@ -64,8 +64,9 @@ Confidence = Literal["explicit", "confident", "possible"]
 #: (:mod:`pitchkit.recast.quantity`), a plain cause step ("cause"), an objective whose
 #: aim is a whole area ("broad"), or a side that names its end of the chain only as an
 #: area of care or work ("topic"), or only as what a survey, rating or inspection is about
-#: ("instrument").
-Doubt = Mismatch | Literal["cause", "broad", "topic", "instrument"]
+#: ("instrument"); or, set by :func:`pitchkit.recast.pitch.recast`, an objective of a
+#: financial year the project delivers nothing in ("year").
+Doubt = Mismatch | Literal["cause", "broad", "topic", "instrument", "year"]
 #: Doubts about a chain's shape alone, not about what either side measures.
 SHAPE_DOUBTS: frozenset[str] = frozenset({"cause", "broad"})
 #: Doubts an objective that names the impact's own measure answers (:mod:`naming`).
@@ -128,7 +129,8 @@ def offer_rank(found: Link) -> int:
     was right on the eleven labelled sets (docs/linking-evaluation.md, "The offer
     pass"): a map chain held back only for its shape, a cause step or a broad aim
     (1: 119 of 196 right); a topic or instrument name, cash against a financial
-    objective, or shared words backed by a shared theme (2: about one in three);
+    objective, an objective of a year the project delivers nothing in, or shared
+    words backed by a shared theme (2: about one in three);
     shared words or themes alone, or another quantity of the same topic (3: about
     one in six). A lead who stops early has seen the likeliest first.
     """
@@ -136,7 +138,9 @@ def offer_rank(found: Link) -> int:
         return 0
     if found.chain is not None and found.mismatch in SHAPE_DOUBTS:
         return 1
-    if found.chain is not None and found.mismatch in ("topic", "instrument"):
+    if found.mismatch == "year" or (
+        found.chain is not None and found.mismatch in ("topic", "instrument")
+    ):
         return 2
     if found.reason == "value" or (found.reason == "words" and found.themes):
         return 2
