@@ -116,3 +116,24 @@ def test_a_link_to_an_objective_of_a_year_the_project_misses_is_offered_not_clai
     welsh = offer_reason(offered, language("cy_GB"))
     assert welsh.startswith("posibl: ")
     assert "mlwyddyn ariannol yr amcan" in welsh
+
+
+@pytest.mark.parametrize(
+    ("measure", "text"),
+    [
+        # Bank shifts for nurses against bank shifts for doctors: both 'bank shifts filled'.
+        ("Registered nurse bank shifts filled", "Doctors bank shifts filled at the agreed rate"),
+        # Children against adults: both 'mental health beds out of area'.
+        (
+            "Children placed in mental health beds out of area",
+            "No adults placed in mental health beds out of area",
+        ),
+    ],
+)
+def test_shared_words_do_not_offer_a_link_the_qualifiers_rule_out(measure: str, text: str) -> None:
+    from linkcases import linked
+
+    from pitchkit.recast.measures import families_disagree
+
+    assert families_disagree(measure, text)
+    assert linked(measure, text) is None
