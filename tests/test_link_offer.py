@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
+
 import pytest
 
-from pitchkit.facts.schema import Impact, Objective
-from pitchkit.recast.align import link
+from linkcases import linked
+from pitchkit.advice.ranking import link_reason, offer_reason
+from pitchkit.facts.schema import Impact, Objective, load_facts
+from pitchkit.i18n.translation import language
+from pitchkit.init.linkedit import candidates
+from pitchkit.recast.align import Link, link, offer_rank
 from pitchkit.recast.lenses import all_lenses
+from pitchkit.recast.measures import Chain, families_disagree
+from pitchkit.recast.pitch import recast
+
+DATA = Path(__file__).parent / "data"
 
 
 def offered(releases: str | None) -> tuple[str, str] | None:
@@ -39,13 +50,7 @@ def test_money_the_lead_marks_as_capacity_is_not_offered_to_a_financial_objectiv
 
 
 def test_the_lead_is_asked_about_cause_chains_before_shared_words() -> None:
-    from pathlib import Path
-
-    from pitchkit.facts.schema import load_facts
-    from pitchkit.init.linkedit import candidates
-    from pitchkit.recast.align import offer_rank
-
-    path = Path(__file__).parent / "data" / "linkeval-blind10" / "discharge-to-assess-p1"
+    path = DATA / "linkeval-blind10" / "discharge-to-assess-p1"
     proposed = candidates(load_facts(path / "facts.yaml").facts)
     possible = [c for c in proposed if not c.link.claimed]
     ranks = [offer_rank(c.link) for c in possible]
@@ -66,9 +71,6 @@ def test_the_lead_is_asked_about_cause_chains_before_shared_words() -> None:
 
 
 def test_offer_rank_orders_kinds_of_evidence() -> None:
-    from pitchkit.recast.align import Link, offer_rank
-    from pitchkit.recast.measures import Chain
-
     chain = Chain("a", ())
     claimed = Link("i", "o", 0.9, "map", (), (), "confident", chain)
     cause = Link("i", "o", 0.5, "map", (), (), "possible", chain, "cause")
@@ -84,15 +86,7 @@ def test_offer_rank_orders_kinds_of_evidence() -> None:
 
 
 def test_a_link_to_an_objective_of_a_year_the_project_misses_is_offered_not_claimed() -> None:
-    import datetime as dt
-    from pathlib import Path
-
-    from pitchkit.advice.ranking import link_reason, offer_reason
-    from pitchkit.facts.schema import load_facts
-    from pitchkit.i18n.translation import language
-    from pitchkit.recast.pitch import recast
-
-    path = Path(__file__).parent / "data" / "money" / "critical-care.yaml"
+    path = DATA / "money" / "critical-care.yaml"
     facts = load_facts(path).facts
     finance = facts.director("dof")
     assert finance is not None
@@ -131,9 +125,5 @@ def test_a_link_to_an_objective_of_a_year_the_project_misses_is_offered_not_clai
     ],
 )
 def test_shared_words_do_not_offer_a_link_the_qualifiers_rule_out(measure: str, text: str) -> None:
-    from linkcases import linked
-
-    from pitchkit.recast.measures import families_disagree
-
     assert families_disagree(measure, text)
     assert linked(measure, text) is None
