@@ -1,4 +1,4 @@
-"""What the linker offers the lead: money counts towards a financial objective only as cash."""
+"""What the linker offers the lead to confirm, and in what order: the offer pass's rules."""
 
 from __future__ import annotations
 
@@ -126,4 +126,20 @@ def test_a_link_to_an_objective_of_a_year_the_project_misses_is_offered_not_clai
 )
 def test_shared_words_do_not_offer_a_link_the_qualifiers_rule_out(measure: str, text: str) -> None:
     assert families_disagree(measure, text)
+    assert linked(measure, text) is None
+
+
+@pytest.mark.parametrize(
+    ("measure", "text"),
+    [
+        ("Women booked for antenatal care by 10 weeks", "Fewer complaints from women about labour"),
+        (
+            "Mental health patients waiting over 12 hours in ED",
+            "Open the mental health crisis house by April",
+        ),
+    ],
+)
+def test_a_group_or_service_shared_alone_offers_no_link(measure: str, text: str) -> None:
+    # Like a specialty name, the group or service a measure is about supports a link
+    # but cannot make one, not even a possible one.
     assert linked(measure, text) is None
