@@ -143,3 +143,15 @@ def test_a_group_or_service_shared_alone_offers_no_link(measure: str, text: str)
     # Like a specialty name, the group or service a measure is about supports a link
     # but cannot make one, not even a possible one.
     assert linked(measure, text) is None
+
+
+def test_check_does_not_ask_to_confirm_a_link_the_note_could_not_claim_anyway() -> None:
+    facts = load_facts(DATA / "money" / "critical-care.yaml").facts
+    finance = facts.director("dof")
+    assert finance is not None
+    pitch = recast(facts, finance, today=dt.date(2026, 12, 3))
+    year = [x for x in pitch.links if x.mismatch == "year"]
+    assert year
+    # Confirming it in supports: would not make the note claim it: check's
+    # impact-possible finding leaves it out; objective-year says why instead.
+    assert not set(year) & set(pitch.possible)

@@ -99,8 +99,15 @@ class Pitch:
 
     @property
     def possible(self) -> tuple[Link, ...]:
-        """Links only themes or words suggest: for the lead to confirm, never claimed."""
-        return tuple(found for found in self.links if not found.claimed)
+        """Links the note would claim once the lead confirms them: not claimed yet.
+
+        Not a link to an objective of a year the project delivers nothing in: confirming
+        it would not let the note claim it (``check`` says so as ``objective-year``), so
+        only ``pitchkit link`` and ``directors`` show it.
+        """
+        return tuple(
+            found for found in self.links if not found.claimed and found.mismatch != "year"
+        )
 
     @property
     def shown(self) -> tuple[Statement, ...]:
