@@ -236,7 +236,7 @@ def test_each_possible_link_is_counted_by_the_rule_that_held_it_back() -> None:
             ("A", "C"),
             "map",
             None,
-            "but a step of the chain is a likely cause, not a measure counted inside the next",
+            "but one step is a likely cause rather than part of what the next measure counts",
         ),
         ev.Link("a", "d.y", 0.9, "confident", ("A",), "map"),
     ]

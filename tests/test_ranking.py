@@ -250,8 +250,8 @@ def test_json_holds_every_link_and_the_recommendation() -> None:
             "possible -- confirm with supports: [coo.four-hour]: measure map: emergency "
             "admissions → bed occupancy → four-hour standard (fewer emergency admissions means "
             "fewer occupied beds; free beds let the emergency department admit patients without "
-            "waiting), but a step of the chain is a likely cause, not a measure counted inside "
-            "the next, and pitchkit does not claim such a step unless you confirm it"
+            "waiting), but one step is a likely cause rather than part of what the next measure "
+            "counts, so pitchkit claims it only if you confirm it"
         ),
         "themes": ["flow"],
         "words": [],

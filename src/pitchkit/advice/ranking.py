@@ -255,8 +255,8 @@ def _mismatch_text(found: Link, lang: Language) -> str:
         return lang.gettext("the objective is a sum of money, and the impact is a wait")
     if found.mismatch == "cause":
         return lang.gettext(
-            "a step of the chain is a likely cause, not a measure counted inside the next, "
-            "and pitchkit does not claim such a step unless you confirm it"
+            "one step is a likely cause rather than part of what the next measure counts, "
+            "so pitchkit claims it only if you confirm it"
         )
     if found.mismatch == "broad":
         return lang.gettext(
