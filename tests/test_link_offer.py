@@ -155,3 +155,17 @@ def test_check_does_not_ask_to_confirm_a_link_the_note_could_not_claim_anyway() 
     # Confirming it in supports: would not make the note claim it: check's
     # impact-possible finding leaves it out; objective-year says why instead.
     assert not set(year) & set(pitch.possible)
+
+
+def test_an_infection_prevented_is_offered_to_an_antibiotic_use_objective() -> None:
+    found = linked(
+        "Hospital-onset E. coli bloodstream infections",
+        "Cut total antibiotic use by 10% in line with the national AMR action plan",
+    )
+    assert found is not None
+    assert (found.confidence, found.mismatch) == ("possible", "cause")
+    assert found.chain is not None
+    assert found.chain.labels()[-2:] == (
+        "healthcare-associated infections",
+        "antimicrobial stewardship",
+    )
