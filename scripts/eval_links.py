@@ -16,9 +16,15 @@ The linker is run through the CLI exactly as a user would run it
 its ``confidence`` is ``explicit`` or ``confident``, or, for a linker that does
 not report confidence, whenever it is listed.
 
-Two sets of figures:
+Three sets of figures:
 
 * **as shipped** -- the claims the linker makes with its own settings;
+* **offered** -- every pair the linker lists at all, claimed or possible:
+  what ``pitchkit link`` puts before the lead to accept or reject. Each
+  listed link that is not claimed is also counted by its *shape*, the rule
+  that made it possible (a cause in its chain, another quantity of the same
+  topic, a topic or instrument name, an objective of a year the project
+  delivers nothing in, shared words or themes only, money);
 * **leave-one-domain-out (LODO)** -- the link score is treated as the one
   tunable threshold: for each domain, the threshold that maximises micro F1 on
   all the *other* domains is applied to the held-out one (a listed link of any
@@ -59,11 +65,68 @@ class Link:
     score: float
     confidence: str | None  # None when the linker does not report it
     chain: tuple[str, ...] = ()  # the measure map's concepts, first to last
+    reason: str | None = None  # map, words, themes, value, explicit
+    doubt: str | None = None  # why a map chain is only possible (cause, topic, time ...)
+    explanation: str = ""
 
     @property
     def claimed(self) -> bool:
         """Whether the linker claims it with its own settings."""
         return self.confidence is None or self.confidence in CLAIMED_CONFIDENCE
+
+    @property
+    def shape(self) -> str:
+        """``claimed``, or the rule that made the link only possible (see :data:`SHAPES`)."""
+        if self.claimed:
+            return "claimed"
+        doubt = self.doubt or _doubt_from_text(self.explanation)
+        if doubt == "year":
+            return "year"
+        if self.chain and doubt:
+            return f"quantity ({doubt})" if doubt in QUANTITY_DOUBTS else doubt
+        if self.chain:
+            return "map, other"
+        if self.reason in {"words", "themes", "value"}:
+            return str(self.reason)
+        return "other"
+
+
+#: Why a map chain is only possible because the objective measures another quantity.
+QUANTITY_DOUBTS = ("time", "gap", "process", "money")
+#: Every shape a listed link can have, in the order the report gives them.
+SHAPES = (
+    "claimed",
+    "cause",
+    "broad",
+    *(f"quantity ({doubt})" for doubt in QUANTITY_DOUBTS),
+    "topic",
+    "instrument",
+    "year",
+    "map, other",
+    "words",
+    "themes",
+    "value",
+    "other",
+)
+#: For a linker whose JSON gives no ``doubt``: the English reason it prints for each.
+_DOUBT_WORDS = (
+    ("year", "delivers nothing in the financial year"),
+    ("cause", "a likely cause"),
+    ("broad", "about a whole area"),
+    ("topic", "only as an area of care or work"),
+    ("instrument", "only as what a survey"),
+    ("time", "the objective is a time or a wait"),
+    ("gap", "the objective is a gap between groups"),
+    ("money", "the objective is a sum of money"),
+    ("process", "the objective is a step of care"),
+)
+
+
+def _doubt_from_text(explanation: str) -> str | None:
+    for doubt, words in _DOUBT_WORDS:
+        if words in explanation:
+            return doubt
+    return None
 
 
 @dataclass
@@ -202,6 +265,9 @@ def parse_links(ranking: Mapping[str, Any]) -> list[Link]:
                     score=float(item.get("score") or 0.0),
                     confidence=item.get("confidence"),
                     chain=tuple(str(label) for label in item.get("chain") or ()),
+                    reason=item.get("reason"),
+                    doubt=item.get("doubt"),
+                    explanation=str(item.get("explanation") or ""),
                 )
             )
     return links
@@ -227,6 +293,42 @@ def shipped(domain: Domain) -> Counts:
     """The domain scored on what the linker claims with its own settings."""
     claimed = {(link.impact, link.objective) for link in domain.links if link.claimed}
     return count(domain.pairs, domain.positives, claimed)
+
+
+def offered(domain: Domain) -> Counts:
+    """The domain scored on every pair the linker lists, claimed or possible."""
+    listed = {(link.impact, link.objective) for link in domain.links}
+    return count(domain.pairs, domain.positives, listed)
+
+
+@dataclass(frozen=True)
+class Shape:
+    """How many listed links had one shape, and how many of them were labelled true."""
+
+    listed: int = 0
+    tp: int = 0
+
+    def __add__(self, other: Shape) -> Shape:
+        return Shape(self.listed + other.listed, self.tp + other.tp)
+
+
+def shapes(domain: Domain) -> dict[str, Shape]:
+    """The domain's listed links counted by shape (claimed, or why only possible)."""
+    result = {name: Shape() for name in SHAPES}
+    seen: set[Pair] = set()
+    for link in domain.links:
+        pair = (link.impact, link.objective)
+        if pair in seen:
+            continue
+        seen.add(pair)
+        result[link.shape] = result[link.shape] + Shape(1, int(pair in domain.positives))
+    return result
+
+
+def unlisted(domain: Domain) -> int:
+    """How many labelled links the linker did not list at all."""
+    listed = {(link.impact, link.objective) for link in domain.links}
+    return len(set(domain.positives) - listed)
 
 
 def at_threshold(domain: Domain, threshold: float) -> Counts:
@@ -270,6 +372,8 @@ def lodo(all_domains: Sequence[Domain]) -> dict[str, Held]:
 def figures(all_domains: Sequence[Domain]) -> dict[str, Any]:
     """Every figure of the report as plain data."""
     as_shipped = {d.name: shipped(d) for d in all_domains}
+    as_offered = {d.name: offered(d) for d in all_domains}
+    by_shape = {d.name: shapes(d) for d in all_domains}
     held = lodo(all_domains)
 
     def row(c: Counts) -> dict[str, Any]:
@@ -285,11 +389,34 @@ def figures(all_domains: Sequence[Domain]) -> dict[str, Any]:
             "f1": round(c.f1, 4),
         }
 
+    def offer_row(c: Counts) -> dict[str, Any]:
+        return {
+            "listed": c.claimed,
+            "tp": c.tp,
+            "precision": round(c.precision, 4),
+            "recall": round(c.recall, 4),
+        }
+
+    def shape_rows(counted: Mapping[str, Shape]) -> dict[str, Any]:
+        return {
+            name: {
+                "listed": shape.listed,
+                "tp": shape.tp,
+                "precision": round(shape.tp / shape.listed, 4) if shape.listed else None,
+            }
+            for name, shape in counted.items()
+            if shape.listed
+        }
+
     def worst(by_name: Mapping[str, Counts]) -> dict[str, Any]:
         name = min(by_name, key=lambda n: (by_name[n].f1, n))
         return {"domain": name, **row(by_name[name])}
 
     lodo_counts = {name: h.counts for name, h in held.items()}
+    all_shapes = {name: Shape() for name in SHAPES}
+    for counted in by_shape.values():
+        for name, shape in counted.items():
+            all_shapes[name] = all_shapes[name] + shape
     return {
         "domains": [
             {
@@ -297,6 +424,8 @@ def figures(all_domains: Sequence[Domain]) -> dict[str, Any]:
                 "impacts": len(d.impacts),
                 "objectives": len(d.objectives),
                 "shipped": row(as_shipped[d.name]),
+                "offered": {**offer_row(as_offered[d.name]), "unlisted": unlisted(d)},
+                "shapes": shape_rows(by_shape[d.name]),
                 "lodo": {
                     "threshold": None
                     if math.isinf(held[d.name].threshold)
@@ -308,6 +437,11 @@ def figures(all_domains: Sequence[Domain]) -> dict[str, Any]:
         ],
         "overall": {
             "shipped": row(total(as_shipped.values())),
+            "offered": {
+                **offer_row(total(as_offered.values())),
+                "unlisted": sum(unlisted(d) for d in all_domains),
+            },
+            "shapes": shape_rows(all_shapes),
             "lodo": row(total(lodo_counts.values())),
         },
         "worst": {"shipped": worst(as_shipped), "lodo": worst(lodo_counts)},
@@ -319,27 +453,43 @@ def pct(value: float) -> str:
 
 
 def markdown(data: Mapping[str, Any]) -> str:
-    """The figures as a Markdown table and two summary lines."""
+    """The figures as Markdown: claims and offer by domain, two summary lines, shapes."""
     lines = [
         "| domain | pairs | positives | claimed | TP | precision | recall | F1 "
-        "| LODO threshold | LODO P | LODO R | LODO F1 |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| LODO threshold | LODO P | LODO R | LODO F1 "
+        "| offered | offered TP | offered P | offered R |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
 
-    def cells(name: str, s: Mapping[str, Any], h: Mapping[str, Any], threshold: str) -> str:
+    def cells(
+        name: str,
+        s: Mapping[str, Any],
+        h: Mapping[str, Any],
+        o: Mapping[str, Any],
+        threshold: str,
+    ) -> str:
         return (
             f"| {name} | {s['pairs']} | {s['positives']} | {s['claimed']} | {s['tp']} "
             f"| {pct(s['precision'])} | {pct(s['recall'])} | {pct(s['f1'])} "
-            f"| {threshold} | {pct(h['precision'])} | {pct(h['recall'])} | {pct(h['f1'])} |"
+            f"| {threshold} | {pct(h['precision'])} | {pct(h['recall'])} | {pct(h['f1'])} "
+            f"| {o['listed']} | {o['tp']} | {pct(o['precision'])} | {pct(o['recall'])} |"
         )
 
     for d in data["domains"]:
         t = d["lodo"]["threshold"]
         lines.append(
-            cells(d["domain"], d["shipped"], d["lodo"], "none" if t is None else f"{t:.3f}")
+            cells(
+                d["domain"],
+                d["shipped"],
+                d["lodo"],
+                d["offered"],
+                "none" if t is None else f"{t:.3f}",
+            )
         )
     overall = data["overall"]
-    lines.append(cells("**overall (micro)**", overall["shipped"], overall["lodo"], ""))
+    lines.append(
+        cells("**overall (micro)**", overall["shipped"], overall["lodo"], overall["offered"], "")
+    )
     lines.append("")
     for key, label in (("shipped", "as shipped"), ("lodo", "leave-one-domain-out")):
         w = data["worst"][key]
@@ -347,6 +497,15 @@ def markdown(data: Mapping[str, Any]) -> str:
             f"Worst domain {label}: {w['domain']} (precision {pct(w['precision'])}, "
             f"recall {pct(w['recall'])}, F1 {pct(w['f1'])})."
         )
+    offer = overall["offered"]
+    lines.append(
+        f"Offered (claimed or possible): {offer['tp']} of {offer['listed']} listed links right "
+        f"({pct(offer['precision'])}), recall {pct(offer['recall'])}; "
+        f"{offer['unlisted']} positives not listed at all."
+    )
+    lines += ["", "| shape of listed link | listed | right | precision |", "|---|---:|---:|---:|"]
+    for name, shape in overall["shapes"].items():
+        lines.append(f"| {name} | {shape['listed']} | {shape['tp']} | {pct(shape['precision'])} |")
     return "\n".join(lines)
 
 
@@ -381,6 +540,10 @@ def errors(all_domains: Sequence[Domain]) -> str:
                 how = "-"
                 if link is not None:
                     how = str(link.confidence or "listed")
+                    if link.shape in {"words", "themes", "value"}:
+                        how += f" ({link.shape} only)"
+                    elif link.shape not in {"claimed", "map, other", "other"}:
+                        how += f" ({link.shape})"
                     if link.chain:
                         how += ": " + " > ".join(link.chain)
                 lines.append(f"  {kind} {measures[impact]!r} -> {objectives[objective]!r} [{how}]")

@@ -133,6 +133,7 @@ def test_directors_json_has_the_promised_shape() -> None:
                 "reason",
                 "confidence",
                 "chain",
+                "doubt",
                 "explanation",
                 "themes",
                 "words",
@@ -143,6 +144,13 @@ def test_directors_json_has_the_promised_shape() -> None:
             elif found["reason"] != "explicit":
                 assert found["chain"] == []  # a possible link has no chain
             assert found["reason"] in {"explicit", "map", "themes", "words", "value"}
+            # Why a link is only possible, when a rule held it back; never on a claimed one.
+            assert found["doubt"] in {
+                None, "cause", "broad", "topic", "instrument", "year", "time", "gap",
+                "process", "money",
+            }  # fmt: skip
+            if found["confidence"] != "possible":
+                assert found["doubt"] is None
             assert all(len(pair) == 2 for pair in found["words"])
     recommendation = data["recommendation"]
     assert {"first", "why", "whole_team", "also"} <= set(recommendation)

@@ -189,3 +189,62 @@ def test_errors_lists_each_wrong_claim_and_miss_with_its_chain() -> None:
     if missed:
         assert sum(line.endswith("[possible: p > q]") for line in fn) == 1
         assert sum(line.endswith("[-]") for line in fn) == len(missed) - 1
+
+
+def test_offered_counts_every_listed_link_claimed_or_possible() -> None:
+    domain = synthetic(
+        "c",
+        [("a", "d.x"), ("b", "d.y"), ("b", "e.z")],
+        [
+            ("a", "d.x", 0.9, "confident"),
+            ("b", "d.y", 0.5, "possible"),
+            ("a", "e.z", 0.5, "possible"),
+        ],
+    )
+    claimed, offer = ev.shipped(domain), ev.offered(domain)
+    assert (claimed.claimed, claimed.tp) == (1, 1)
+    assert (offer.claimed, offer.tp) == (3, 2)
+    assert offer.precision == pytest.approx(2 / 3)
+    assert offer.recall == pytest.approx(2 / 3)
+    assert ev.unlisted(domain) == 1  # b -> e.z was not listed at all
+    data = ev.figures([domain])
+    assert data["overall"]["shipped"]["claimed"] == 1
+    assert data["overall"]["offered"] == {
+        "listed": 3,
+        "tp": 2,
+        "precision": pytest.approx(0.6667),
+        "recall": pytest.approx(0.6667),
+        "unlisted": 1,
+    }
+    table = ev.markdown(data)
+    assert "| offered | offered TP | offered P | offered R |" in table
+    assert "Offered (claimed or possible): 2 of 3 listed links right (67%), recall 67%" in table
+
+
+def test_each_possible_link_is_counted_by_the_rule_that_held_it_back() -> None:
+    domain = synthetic("c", [("a", "d.x"), ("b", "d.y")], [])
+    domain.links = [
+        ev.Link("a", "d.x", 0.5, "possible", ("A", "B"), "map", "cause"),
+        ev.Link("b", "d.y", 0.5, "possible", ("A",), "map", "time"),
+        ev.Link("a", "e.z", 0.5, "possible", (), "words"),
+        # A linker whose JSON has no doubt: read from its English explanation.
+        ev.Link(
+            "b",
+            "e.z",
+            0.5,
+            "possible",
+            ("A", "C"),
+            "map",
+            None,
+            "but one step is a likely cause rather than part of what the next measure counts",
+        ),
+        ev.Link("a", "d.y", 0.9, "confident", ("A",), "map"),
+    ]
+    counted = ev.shapes(domain)
+    assert counted["cause"] == ev.Shape(listed=2, tp=1)
+    assert counted["quantity (time)"] == ev.Shape(listed=1, tp=1)
+    assert counted["words"] == ev.Shape(listed=1, tp=0)
+    assert counted["claimed"] == ev.Shape(listed=1, tp=0)
+    rows = ev.figures([domain])["overall"]["shapes"]
+    assert rows["cause"] == {"listed": 2, "tp": 1, "precision": 0.5}
+    assert "themes" not in rows  # shapes with nothing listed are left out

@@ -40,7 +40,9 @@ def test_each_proposed_link_is_shown_with_its_reason_and_answers_are_written(
     # Confident links first, each with its chain; then the possible one.
     assert out.index("coo.beds") < out.index("md.shmi") < out.index("cn.deterioration")
     assert "measure map: antibiotics within the hour → sepsis deaths → SHMI" in out
-    assert "possible -- confirm with supports: [cn.deterioration]" in out
+    # The question names the objective: the possible link's reason does not repeat it.
+    assert "possible: shared themes: safety" in out
+    assert "confirm with supports" not in out
     assert "Wrote 1 to 'supports:' and 1 to 'excludes:'" in out
     assert impact(path, "cc-bed-days").supports == ["coo.beds"]
     assert impact(path, "antibiotics").excludes == ["md.shmi"]

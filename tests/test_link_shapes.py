@@ -44,7 +44,7 @@ def test_a_one_step_cause_is_offered_with_its_chain_not_claimed() -> None:
     assert found.mapped
     text = link_reason(found, language("en"), director_id="coo")
     assert text.startswith("possible -- confirm with supports: [coo.o]: measure map: ")
-    assert "a step of the chain is a likely cause" in text
+    assert "one step is a likely cause rather than part of what the next measure counts" in text
 
 
 def test_declared_themes_vouch_for_two_steps_not_a_lone_cause() -> None:

@@ -245,12 +245,13 @@ def test_json_holds_every_link_and_the_recommendation() -> None:
         "reason": "map",
         "confidence": "possible",
         "chain": ["emergency admissions", "bed occupancy", "four-hour standard"],
+        "doubt": "cause",
         "explanation": (
             "possible -- confirm with supports: [coo.four-hour]: measure map: emergency "
             "admissions → bed occupancy → four-hour standard (fewer emergency admissions means "
             "fewer occupied beds; free beds let the emergency department admit patients without "
-            "waiting), but a step of the chain is a likely cause, not a measure counted inside "
-            "the next, and pitchkit does not claim such a step unless you confirm it"
+            "waiting), but one step is a likely cause rather than part of what the next measure "
+            "counts, so pitchkit claims it only if you confirm it"
         ),
         "themes": ["flow"],
         "words": [],
@@ -263,6 +264,7 @@ def test_json_holds_every_link_and_the_recommendation() -> None:
         "reason": "explicit",
         "confidence": "explicit",
         "chain": [],
+        "doubt": None,
         "explanation": "explicit link in supports (dof.cip)",
         "themes": ["finance"],
         "words": [],

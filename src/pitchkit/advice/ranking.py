@@ -16,7 +16,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -255,8 +255,8 @@ def _mismatch_text(found: Link, lang: Language) -> str:
         return lang.gettext("the objective is a sum of money, and the impact is a wait")
     if found.mismatch == "cause":
         return lang.gettext(
-            "a step of the chain is a likely cause, not a measure counted inside the next, "
-            "and pitchkit does not claim such a step unless you confirm it"
+            "one step is a likely cause rather than part of what the next measure counts, "
+            "so pitchkit claims it only if you confirm it"
         )
     if found.mismatch == "broad":
         return lang.gettext(
@@ -285,6 +285,18 @@ def _mismatch_text(found: Link, lang: Language) -> str:
 
 def _evidence(found: Link, lang: Language) -> str:
     """The themes or words behind a possible link, or its chain and why it is not claimed."""
+    if found.mismatch == "year":
+        # Found as for any other link, but the objective is for a year the project misses.
+        if found.chain is not None:
+            found_as = lang.gettext("measure map: {chain}").format(
+                chain=chain_text(found.chain, lang)
+            )
+        else:
+            found_as = _evidence(replace(found, mismatch=None), lang)
+        return lang.gettext(
+            "{evidence}, but the project delivers nothing in the financial year the "
+            "objective is for, so the note does not claim it"
+        ).format(evidence=found_as)
     if found.chain is not None and found.mismatch is not None:
         if not found.chain.steps:
             text = lang.gettext("both are about {concept}, but {why}").format(
@@ -325,6 +337,17 @@ def link_reason(found: Link, lang: Language, *, director_id: str = "") -> str:
     return lang.gettext("possible -- confirm with supports: [{ref}]: {evidence}").format(
         ref=ref or found.objective, evidence=_evidence(found, lang)
     )
+
+
+def offer_reason(found: Link, lang: Language) -> str:
+    """Why a link was found, for ``pitchkit link``, which asks the lead about it at once.
+
+    As :func:`link_reason`, but a possible link is not told to be confirmed with
+    ``supports:`` and its reference: the question that follows asks exactly that.
+    """
+    if found.confidence != "possible":
+        return link_reason(found, lang)
+    return lang.gettext("possible: {evidence}").format(evidence=_evidence(found, lang))
 
 
 def objective_label(objective: Objective, lang: Language) -> str:
@@ -473,6 +496,7 @@ def _place_json(place: Place, lang: Language) -> dict[str, Any]:
                 "reason": found.reason,
                 "confidence": found.confidence,
                 "chain": list(found.chain.labels()) if found.chain else [],
+                "doubt": found.mismatch,
                 "explanation": link_reason(found, lang, director_id=place.director.id),
                 "themes": list(found.themes),
                 "words": [list(pair) for pair in found.words],

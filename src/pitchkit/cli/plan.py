@@ -183,15 +183,14 @@ def check_command(
 
 def _ask_about(candidate: Candidate, lang: Language) -> Answer:
     """Show one proposed link with its reason and read the lead's answer (y, n, s or q)."""
-    from pitchkit.advice.ranking import link_reason
+    from pitchkit.advice.ranking import offer_reason
 
     found = candidate.link
     out_console.print(
         f"[bold]{escape(candidate.impact.measure)}[/] → "
         f"{escape(candidate.director.name)}: {escape(candidate.objective.text)}"
     )
-    reason = link_reason(found, lang, director_id=candidate.director.id)
-    out_console.print(f"  {escape(reason)}")
+    out_console.print(f"  {escape(offer_reason(found, lang))}")
     question = lang.gettext(
         "Does '{impact}' serve {ref}? y = yes (supports), n = no (excludes), s = skip, q = stop"
     ).format(impact=candidate.impact.id, ref=candidate.ref)

@@ -22,7 +22,7 @@ from pitchkit.errors import InputError
 from pitchkit.facts.schema import Director, Facts, Impact, Objective
 from pitchkit.facts.validation import did_you_mean
 from pitchkit.i18n.messages import Message
-from pitchkit.recast.align import Link
+from pitchkit.recast.align import Link, offer_rank
 from pitchkit.recast.pitch import recast
 
 #: The order candidates are shown in.
@@ -59,8 +59,12 @@ class Decision:
 
 
 def candidates(facts: Facts) -> list[Candidate]:
-    """Links not yet decided on, confident ones first, then by director and impact order."""
-    found: list[tuple[int, int, int, Candidate]] = []
+    """Links not yet decided on, likeliest first, then by director and impact order.
+
+    Confident links come first; possible ones follow by kind (:func:`offer_rank`), so a
+    cause chain is asked about before a pair of shared words.
+    """
+    found: list[tuple[int, int, int, int, Candidate]] = []
     impacts = {impact.id: (n, impact) for n, impact in enumerate(facts.impacts)}
     for number, director in enumerate(facts.directors):
         pitch = recast(facts, director)
@@ -70,8 +74,10 @@ def candidates(facts: Facts) -> list[Candidate]:
                 continue
             order, impact = impacts[link.impact]
             candidate = Candidate(impact, director, objectives[link.objective], link)
-            found.append((_CONFIDENCE_ORDER[link.confidence], number, order, candidate))
-    return [candidate for *_, candidate in sorted(found, key=lambda item: item[:3])]
+            found.append(
+                (_CONFIDENCE_ORDER[link.confidence], offer_rank(link), number, order, candidate)
+            )
+    return [candidate for *_, candidate in sorted(found, key=lambda item: item[:4])]
 
 
 def decision(text: str, facts: Facts, *, accept: bool) -> Decision:

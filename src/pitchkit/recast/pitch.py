@@ -9,10 +9,10 @@ language-free: wording happens later, in :mod:`pitchkit.notes.wording`.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pitchkit.facts.schema import Director, Facts, Impact, Objective
-from pitchkit.recast.align import Link, link
+from pitchkit.recast.align import POSSIBLE_CEILING, Link, link
 from pitchkit.recast.lenses import LensMatch, lens_for, objectives_for
 from pitchkit.recast.measures import concepts_in
 from pitchkit.recast.money import Ledger, Line, appraise, fy_label, target_year
@@ -86,7 +86,9 @@ class Pitch:
     director: Director
     lens: LensMatch
     objectives: tuple[Objective, ...]
-    links: tuple[Link, ...]  # every link found, possible ones included
+    #: Every link found, possible ones included; a link to an objective of a year the
+    #: project delivers nothing in is possible (``mismatch`` "year"), unless explicit.
+    links: tuple[Link, ...]
     statements: tuple[Statement, ...]  # every claimed (explicit or confident) link, strongest first
     score: int  # 0-100: how well the project serves this director, on claimed links
     worries: frozenset[str] = frozenset()  # objectives tied to the board's worries
@@ -97,8 +99,15 @@ class Pitch:
 
     @property
     def possible(self) -> tuple[Link, ...]:
-        """Links only themes or words suggest: for the lead to confirm, never claimed."""
-        return tuple(found for found in self.links if not found.claimed)
+        """Links the note would claim once the lead confirms them: not claimed yet.
+
+        Not a link to an objective of a year the project delivers nothing in: confirming
+        it would not let the note claim it (``check`` says so as ``objective-year``), so
+        only ``pitchkit link`` and ``directors`` show it.
+        """
+        return tuple(
+            found for found in self.links if not found.claimed and found.mismatch != "year"
+        )
 
     @property
     def shown(self) -> tuple[Statement, ...]:
@@ -256,6 +265,18 @@ def recast(facts: Facts, director: Director, *, today: dt.date | None = None) ->
             nothing_that_year = year_part(objective, ledger) == 0
             if not nothing_that_year:
                 links.append(found)
+            elif found.confidence != "explicit":
+                # Offered to the lead, never claimed: the note cannot count a benefit in a
+                # year the project delivers nothing in, but the lead may know better (a
+                # deadline, not a year's budget). See linking-evaluation.md, "The offer pass".
+                links.append(
+                    replace(
+                        found,
+                        confidence="possible",
+                        mismatch="year",
+                        score=min(found.score, POSSIBLE_CEILING),
+                    )
+                )
             if not found.claimed:
                 continue
             (out_of_year if nothing_that_year else statements).append(
