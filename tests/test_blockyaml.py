@@ -17,33 +17,35 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
-from ruamel.yaml.nodes import MappingNode, Node, ScalarNode
 
 from pitchkit.facts import blockyaml
-from pitchkit.facts.blockyaml import NULL_TAG, Declined, compose
+from pitchkit.facts.blockyaml import NULL_TAG, Declined, compose, is_mapping, is_scalar
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def ruamel(text: str) -> Node | None:
+def ruamel(text: str) -> Any:
     """The nodes ruamel's safe composer gives (what pitchkit used before)."""
     yaml = YAML(typ="safe", pure=True)
     yaml.allow_duplicate_keys = False
-    node: Node | None = yaml.compose(text)
-    return node
+    return yaml.compose(text)
 
 
 def where(mark: Any) -> tuple[int, int]:
     return mark.line, mark.column
 
 
-def difference(got: Node, want: Node, path: str = "") -> str | None:
+def difference(got: Any, want: Any, path: str = "") -> str | None:
     """Where ``got`` differs from ``want`` in what pitchkit reads, or ``None``."""
-    if type(got) is not type(want):
-        return f"{path}: {type(got).__name__} for {type(want).__name__}"
+    if got.id != want.id:
+        return f"{path}: {got.id} for {want.id}"
     if where(got.start_mark) != where(want.start_mark):
         return f"{path}: starts at {where(got.start_mark)}, not {where(want.start_mark)}"
-    if isinstance(got, ScalarNode):
+    if got.start_mark.index != want.start_mark.index:
+        return f"{path}: starts at index {got.start_mark.index}, not {want.start_mark.index}"
+    if got.anchor is not None or (got.tag != NULL_TAG and got.tag.startswith("!")):
+        return f"{path}: an anchor or a tag"
+    if is_scalar(got):
         if (got.tag == NULL_TAG) != (want.tag == NULL_TAG):
             return f"{path}: null is {got.tag == NULL_TAG}"
         if (got.value, got.style) != (want.value, want.style):
@@ -56,7 +58,7 @@ def difference(got: Node, want: Node, path: str = "") -> str | None:
         return f"{path}: flow style differs"
     if len(got.value) != len(want.value):
         return f"{path}: {len(got.value)} entries, not {len(want.value)}"
-    if isinstance(got, MappingNode):
+    if is_mapping(got):
         for (got_key, got_value), (key, value) in zip(got.value, want.value, strict=True):
             found = difference(got_key, key, f"{path}.key") or difference(
                 got_value, value, f"{path}.{key.value}"

@@ -2,32 +2,32 @@
 
 ruamel's composer is pure Python here and reads a facts file character by
 character: about 35-45 ms of every ``pitchkit brief`` for the frailty
-example's 850 values, the largest single step in opening a project. Most
-facts files use a small part of YAML: block mappings and lists, one-line
-plain or quoted text, ``>`` and ``|`` blocks, comments. :func:`compose`
-reads exactly that part, line by line, into the same nodes ruamel's safe
-composer gives (same values, styles, null values and ``line:column``
-start positions), and gives up (:class:`Declined`) on anything else: flow
-``{...}`` and ``[...]``, anchors, aliases and tags, multi-line plain or
-quoted text, escapes, tabs, documents markers, repeated keys, and every
-text ruamel would refuse. The caller then reads the file with ruamel, as
-before, so every error message and every unusual file is ruamel's.
+example's 850 values, the largest single step in opening a project, after
+8-10 ms importing ruamel. Most facts files use a small part of YAML: block
+mappings and lists, one-line plain or quoted text, ``>`` and ``|`` blocks,
+one-line ``[...]`` and ``{...}`` of such text, comments. :func:`compose`
+reads exactly that part, line by line, into nodes that hold what ruamel's
+safe composer gives (the same values, styles, null values and positions),
+and gives up (:class:`Declined`) on anything else: anchors, aliases and
+tags, multi-line plain or quoted text, escapes, tabs, ``[...]`` over
+several lines, document markers, repeated keys, and every text ruamel
+would refuse. The caller then reads the file with ruamel, as before, so
+every error message and every unusual file is ruamel's.
 
-Only what pitchkit reads from a node is given as ruamel gives it: its kind,
-value, style, start position and whether it is null; every other plain
-scalar is tagged as text (pitchkit reads scalars as the text written). A
-scalar on one line ends where ruamel's ends; the end of a block or a
-collection is where its last line ends. ``tests/test_blockyaml.py``
-compares both readers on every YAML file in the repository.
+Only what pitchkit reads from a node is given as ruamel gives it: its kind
+(``id``), value, style, flow style, start position and whether it is null;
+every other plain scalar is tagged as text (pitchkit reads scalars as the
+text written). A scalar on one line ends where ruamel's ends; a block or a
+collection over several lines ends where its last line ends.
+``tests/test_blockyaml.py`` compares both readers on every YAML file in the
+repository and on mistyped copies of them.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
-
-from ruamel.yaml.error import StringMark
-from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 NULL_TAG = "tag:yaml.org,2002:null"
 STR_TAG = "tag:yaml.org,2002:str"
@@ -48,27 +48,102 @@ _BLOCK_HEADER = re.compile(r"([|>])([-]?)(?: +#.*)?$")
 _AWKWARD = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
 
 
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A place in the text, counted from 0, as ruamel's marks give it."""
+
+    index: int
+    line: int
+    column: int
+
+
+class Node:
+    """A value read, with the attributes pitchkit reads from ruamel's nodes.
+
+    ``id`` says which kind it is (``"scalar"``, ``"sequence"`` or
+    ``"mapping"``), as ruamel's node classes say too, so code that reads
+    either reader's nodes asks :func:`is_scalar` and its siblings rather
+    than ``isinstance`` (and ruamel is imported only for a text left to it).
+    """
+
+    __slots__ = ("anchor", "end_mark", "flow_style", "start_mark", "style", "tag", "value")
+    id = "node"
+
+    def __init__(
+        self,
+        tag: str,
+        value: Any,
+        start_mark: Mark,
+        end_mark: Mark,
+        *,
+        style: str | None = None,
+        flow_style: bool | None = None,
+    ) -> None:
+        """A node of ``tag`` holding ``value`` (text, items, or key and value pairs)."""
+        self.tag = tag
+        self.value = value
+        self.start_mark = start_mark
+        self.end_mark = end_mark
+        self.style = style
+        self.flow_style = flow_style
+        self.anchor: str | None = None
+
+
+class ScalarNode(Node):
+    """Text: ``value`` is the text read (``style`` its quotes or block indicator, if any)."""
+
+    __slots__ = ()
+    id = "scalar"
+
+
+class SequenceNode(Node):
+    """A list: ``value`` is its items."""
+
+    __slots__ = ()
+    id = "sequence"
+
+
+class MappingNode(Node):
+    """A mapping: ``value`` is its key and value pairs."""
+
+    __slots__ = ()
+    id = "mapping"
+
+
+def is_scalar(node: Any) -> bool:
+    """Whether ``node`` (this reader's or ruamel's) is text."""
+    return getattr(node, "id", None) == "scalar"
+
+
+def is_sequence(node: Any) -> bool:
+    """Whether ``node`` (this reader's or ruamel's) is a list."""
+    return getattr(node, "id", None) == "sequence"
+
+
+def is_mapping(node: Any) -> bool:
+    """Whether ``node`` (this reader's or ruamel's) is a mapping."""
+    return getattr(node, "id", None) == "mapping"
+
+
 class Declined(Exception):
     """The text uses YAML this reader leaves to ruamel."""
 
 
-def compose(text: str, name: str = "<unicode string>") -> Node | None:
+def compose(text: str) -> Node | None:
     """The node tree of ``text``, as ruamel's safe composer gives it; ``None`` for no document.
 
     Raises :class:`Declined` when ``text`` goes beyond plain block YAML.
     """
     if _AWKWARD.search(text):
         raise Declined("tabs, carriage returns or odd line breaks")
-    return _Reader(text, name).document()
+    return _Reader(text).document()
 
 
 class _Reader:
     """One pass over the lines of a text."""
 
-    def __init__(self, text: str, name: str) -> None:
+    def __init__(self, text: str) -> None:
         self.text = text
-        self.name = name
-        self.buffer = text + "\0"
         self.lines = text.split("\n")
         self.starts: list[int] = []
         at = 0
@@ -77,10 +152,9 @@ class _Reader:
             at += len(line) + 1
         self.row = 0  # the line being read
 
-    def mark(self, row: int, column: int) -> StringMark:
+    def mark(self, row: int, column: int) -> Mark:
         """The position ``row:column`` (from 0), as ruamel marks it."""
-        index = self.starts[row] + column if row < len(self.lines) else len(self.text)
-        return StringMark(self.name, index, row, column, self.buffer, index)
+        return Mark(self.starts[row] + column, row, column)
 
     def document(self) -> Node | None:
         """The whole text's one node."""
@@ -173,7 +247,7 @@ class _Reader:
             raise Declined("a line indented more than its block")
         return here == indent
 
-    def end_mark(self) -> StringMark:
+    def end_mark(self) -> Mark:
         """Where the block just read ends: at the end of its last line."""
         row = self.row - 1
         while row > 0 and not self.lines[row].strip(" "):
