@@ -46,7 +46,7 @@ bench: $(STAMP)
 
 # Score the impact-objective linker on each labelled set (docs/linking-evaluation.md): the
 # first was tuned on, the others were written blind to the map and scored as they came.
-EVAL_SETS := linkeval linkeval-heldout linkeval-fresh linkeval-blind3 linkeval-blind4 linkeval-blind5 linkeval-blind6 linkeval-blind7 linkeval-blind8 linkeval-blind9 linkeval-blind10
+EVAL_SETS := linkeval linkeval-heldout linkeval-fresh linkeval-blind3 linkeval-blind4 linkeval-blind5 linkeval-blind6 linkeval-blind7 linkeval-blind8 linkeval-blind9 linkeval-blind10 linkeval-blind11 linkeval-blind12
 eval: $(STAMP)
 	@for set in $(EVAL_SETS); do \
 		echo "## tests/data/$$set"; \

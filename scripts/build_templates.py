@@ -455,7 +455,7 @@ def _update_measures(document: Document) -> None:
             T("Target"),
             T("Latest"),
             T("How far along"),
-            T("Since last period"),
+            T("Direction"),
         ],
         "m in update.measures",
         [
@@ -581,7 +581,10 @@ def build_update() -> Document:
         [
             ("{{ update.period_label }}", True),
             (" · " + T("for") + " {{ director.name }}, {{ director.role }}", False),
-            ("{% if update.date %} · {{ update.date|date }}{% endif %}", False),
+            (
+                "{% if update.date %} · " + T("reported on") + " {{ update.date|date }}{% endif %}",
+                False,
+            ),
         ],
     )
     _update_status(document)

@@ -185,6 +185,15 @@ def test_the_next_update_is_as_logged_or_a_period_on() -> None:
     assert next_update_date(dated, march, "month") == dt.date(2027, 4, 9)
 
 
+def test_a_reported_entry_sets_the_rhythm_of_the_next() -> None:
+    # October's figures reported on 6 November: November's are due on 6 December, not on
+    # 30 November, before November's figures could be complete.
+    reported = Update.model_validate({"period": "2026-10", "status": "green", "date": "2026-11-06"})
+    october = parse_period("2026-10")
+    assert next_update_date(reported, october, "month") == dt.date(2026, 12, 6)
+    assert next_update_date(reported, october, "quarter") == dt.date(2027, 2, 6)
+
+
 def test_the_previous_score_is_the_latest_before_the_period() -> None:
     entries = [
         Update.model_validate({"period": "2027-01", "status": "green", "score": 1.5}),

@@ -377,14 +377,55 @@ def quantity(value: Number, unit: str | None, lang: Language) -> str:
         return text + str(lang.locale.number_symbols["latn"]["percentSign"])
     if lang.lang == "en" and text.lstrip(get_minus_sign_symbol(lang.locale)) == "1":
         unit = _singular(unit)
-    return f"{text} {unit}"
+    return f"{text} {unit_words(unit, lang)}"
+
+
+#: Common units written in English in a facts file, and the Welsh noun a Welsh
+#: note uses after a number (Welsh keeps the noun singular after a numeral:
+#: ``12 diwrnod``, ``1,130 diwrnod gwely``). A unit given in Welsh in the facts
+#: file (``unit: {en: days, cy: diwrnod}``) is used as written.
+WELSH_UNITS = {
+    "admission": "derbyniad",
+    "appointment": "apwyntiad",
+    "attendance": "ymweliad",
+    "bed": "gwely",
+    "bed day": "diwrnod gwely",
+    "call": "galwad",
+    "day": "diwrnod",
+    "death": "marwolaeth",
+    "fall": "cwymp",
+    "hour": "awr",
+    "incident": "digwyddiad",
+    "minute": "munud",
+    "month": "mis",
+    "operation": "llawdriniaeth",
+    "patient": "claf",
+    "readmission": "aildderbyniad",
+    "referral": "atgyfeiriad",
+    "shift": "sifft",
+    "unit": "uned",
+    "visit": "ymweliad",
+    "week": "wythnos",
+}
+
+
+def unit_words(unit: str, lang: Language) -> str:
+    """``unit`` as the note's language writes it after a number.
+
+    In Welsh, a common English unit (``bed days``, ``hours``, ``shifts``)
+    becomes its Welsh noun from :data:`WELSH_UNITS`; any other unit, and
+    every unit in English, is kept as written.
+    """
+    if lang.lang != "cy":
+        return unit
+    return WELSH_UNITS.get(_singular(unit.strip().lower()), unit)
 
 
 def singular_unit(unit: str, lang: Language) -> str:
     """Return the unit for one item ("admissions" → "admission") in English; else as written."""
     unit = unit.strip()
     if lang.lang != "en" or unit == "%" or _is_money(unit):
-        return unit
+        return unit_words(unit, lang)
     return _singular(unit)
 
 
@@ -452,6 +493,15 @@ def soft_mutation(word: str) -> str:
             head = mutated.capitalize() if word[:1].isupper() else mutated
             return head + rest
     return word
+
+
+def aspirate_mutation(word: str) -> str:
+    """Apply the Welsh aspirate mutation to ``word`` (Tachwedd → Thachwedd), after "na" or "â"."""
+    first = word[:1]
+    if first.lower() not in _ASPIRATE or word[1:2].lower() in {"h"}:
+        return word
+    mutated = _ASPIRATE[first.lower()]
+    return (mutated.capitalize() if first.isupper() else mutated) + word[1:]
 
 
 def _tolerant(format_value: Callable[..., str], *, words: bool = True) -> Callable[..., str]:

@@ -393,6 +393,37 @@ def lower_first(text: str) -> str:
     return text
 
 
+#: First words that make a title read as a negative or a command when it leads a sentence
+#: ("No off-framework nurse agency shifts does not yet link ...").
+_NOT_A_SUBJECT = frozenset({"no", "not", "zero", "stop", "end", "ending", "never"})
+#: Titles longer than this lead the headline as "This project": the title is just above.
+SUBJECT_WORDS = 8
+
+
+def headline_subject(title: str, lang: Language) -> str:
+    """The project as the subject of the headline: its title, or "This project".
+
+    A long title, one in two parts (``Safer steps: preventing falls ...``) or one
+    that starts with a negative reads badly as the subject of a sentence; the note's
+    heading gives it just above, so the sentence says "This project" instead.
+    """
+    words = title.split()
+    if not (
+        len(words) > SUBJECT_WORDS
+        or ":" in title
+        or (words and words[0].casefold() in _NOT_A_SUBJECT)
+    ):
+        return title
+    return lang.gettext("This project")
+
+
+def _welsh_subject(sentence: str, lang: Language) -> str:
+    """In Welsh the headline's subject follows a verb: ``Bydd y prosiect hwn``, ``Nid yw'r``."""
+    if lang.lang != "cy":
+        return sentence
+    return re.sub(r"\b(yw|Mae) y prosiect hwn", r"\1'r prosiect hwn", sentence)
+
+
 def headline(pitch: Pitch, lang: Language) -> str:
     """One sentence that leads the note: the project helps this director with their objective.
 
@@ -400,13 +431,18 @@ def headline(pitch: Pitch, lang: Language) -> str:
     :mod:`pitchkit.notes.objectives`) and leaves the figures to the
     statements below it, so no figure is said twice.
     """
-    title = pitch.facts.project.title
+    title = headline_subject(pitch.facts.project.title, lang)
+    if lang.lang == "cy" and title != pitch.facts.project.title:
+        title = title[:1].lower() + title[1:]  # "Bydd y prosiect hwn": never first in Welsh
     shown = pitch.shown
     if not shown:
-        return lang.gettext(
-            "{title} does not yet link to your objectives: we would value your advice on where "
-            "it fits."
-        ).format(title=title)
+        return _welsh_subject(
+            lang.gettext(
+                "{title} does not yet link to your objectives: we would value your advice on "
+                "where it fits."
+            ).format(title=title),
+            lang,
+        )
     objective = shown[0].objective.text.strip()
     # The bullet below gives this objective's figures without naming it again, so a
     # personal objective is said to be one here.

@@ -49,11 +49,6 @@ def _manifest_cell(value: str) -> str:
     return f"'{value}" if value.startswith(_FORMULA_STARTS) else value
 
 
-def manifest_rows(items: Sequence[BatchItem], lang: Translator | None = None) -> list[list[str]]:
-    """The manifest's rows: header first, then one row per director, reasons in ``lang``."""
-    return [list(MANIFEST_COLUMNS), *(_row(item, lang) for item in items)]
-
-
 def _row(item: BatchItem, lang: Translator | None) -> list[str]:
     """One director's row, its reason in ``lang``."""
     values = [

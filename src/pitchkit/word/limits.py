@@ -261,11 +261,6 @@ def memory_capped(platform: str | None = None) -> bool:
     return platform.startswith("linux") and resource is not None
 
 
-def can_isolate() -> bool:
-    """True where rendering can run in a separate process that can be stopped."""
-    return isolation() != "thread"
-
-
 def run_limited(
     work: Callable[[], T], *, limits: Limits, name: str, isolate: bool | str | None = None
 ) -> T:

@@ -24,7 +24,7 @@ from pitchkit.notes import wording
 from pitchkit.notes.context import Context
 from pitchkit.notes.update import charts, icons
 from pitchkit.notes.update.claims import Claim
-from pitchkit.notes.update.measures import per_period_words
+from pitchkit.notes.update.measures import has_figure, per_period_words
 from pitchkit.notes.update.progress import MeasureProgress
 from pitchkit.notes.update.situation import Situation
 from pitchkit.word.render import Picture
@@ -45,15 +45,25 @@ def chart_rules(settings: Settings) -> charts.Rules:
 def chart_context(situation: Situation) -> Context:
     """Charts for the measures with enough points, signals first, at most :data:`MAX_CHARTS`.
 
-    A fill-in template shows at most :data:`MAX_CHARTS_FILL_IN`, so that the
-    update still fits two pages once the team has written in its parts.
-    Measures with too few points are named in ``chart_note`` with why.
+    A fill-in template charts only the measures that already have the
+    period's figure (from a spreadsheet), at most :data:`MAX_CHARTS_FILL_IN`,
+    so that the draft stays short; with none, ``chart_note`` says the charts
+    come once the period's figures are logged. Measures with too few points
+    are named in ``chart_note`` with why.
     """
     lang = situation.lang
     rules = chart_rules(situation.facts.settings)
     candidates, chosen, short = _choose(situation)
     notes = []
-    if len(candidates) > len(chosen):
+    if situation.fill_in and not chosen and candidates:
+        # A draft's charts would stop at an earlier period: they come with the update.
+        notes.append(
+            lang.gettext(
+                "The charts are drawn once the figures for {period} are logged; this draft "
+                "does not repeat earlier periods' charts."
+            ).format(period=fmt.period_label(situation.period.text, lang))
+        )
+    elif len(candidates) > len(chosen):
         notes.append(
             lang.gettext(
                 "Charts are shown for {shown} of the {total} measures with enough figures, "
@@ -82,7 +92,11 @@ def _choose(situation: Situation) -> tuple[_Chosen, _Chosen, list[str]]:
         elif claim.analysis.count:
             short.append(too_few_text(progress, claim, situation))
     most = MAX_CHARTS_FILL_IN if situation.fill_in else MAX_CHARTS
-    chosen = sorted(candidates, key=lambda c: (c[0], c[1]))[:most]
+    # A draft charts only the measures that already have the period's figure.
+    drawable = [
+        c for c in candidates if not situation.fill_in or has_figure(c[2], situation.period)
+    ]
+    chosen = sorted(drawable, key=lambda c: (c[0], c[1]))[:most]
     chosen.sort(key=lambda c: c[1])
     return [(p, c) for _, _, p, c in candidates], [(p, c) for _, _, p, c in chosen], short
 
@@ -129,11 +143,8 @@ def chart(progress: MeasureProgress, claim: Claim, situation: Situation) -> Cont
 def _draw_options(progress: MeasureProgress, claim: Claim, situation: Situation) -> Any:
     """What :func:`pitchkit.notes.update.charts.draw` is given for one measure's chart."""
     lang, impact, points, analysis = situation.lang, progress.impact, claim.points, claim.analysis
-    unit = (
-        impact.unit
-        if not impact.per
-        else f"{impact.unit} {per_period_words(points[-1].period, lang)}"
-    )
+    name = fmt.unit_words(impact.unit.strip(), lang)
+    unit = name if not impact.per else f"{name} {per_period_words(points[-1].period, lang)}"
     return {
         "labels": [fmt.period_label(p.period.text, lang, short=True) for p in points],
         "title": "",
@@ -211,8 +222,14 @@ def signals_text(analysis: charts.Analysis, points: Sequence[Any], situation: Si
     kind = points[-1].period.kind if points else situation.run.kind
     parts = [t for t in (baseline_text(analysis, points, kind, lang),) if t]
     if not analysis.signals:
+        recalculated = any(c.shift is not None and not c.moving for c in analysis.changes)
         parts.append(
-            lang.gettext("No signal: the variation so far is what chance alone would give.")
+            lang.gettext(
+                "No other signal: around the new level, the variation is what chance alone "
+                "would give."
+            )
+            if recalculated
+            else lang.gettext("No signal: the variation so far is what chance alone would give.")
         )
         return " ".join(parts)
     worded = []

@@ -58,8 +58,8 @@ def figure_prompt(period: str, lang: Language) -> str:
 
 
 def direction_prompt(lang: Language) -> str:
-    """Ask which way a measure has moved."""
-    return prompt(lang.gettext("improving, worsening or no change"))
+    """Ask which way a measure is going, in the words the chart's icon uses."""
+    return prompt(lang.gettext("improving, worsening or within normal variation"))
 
 
 def delivered_prompt(lang: Language) -> str:

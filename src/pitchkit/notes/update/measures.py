@@ -13,6 +13,7 @@ from pitchkit.notes import wording
 from pitchkit.notes.context import Context
 from pitchkit.notes.rates import scale
 from pitchkit.notes.update import fillin, icons
+from pitchkit.notes.update.claims import Claim
 from pitchkit.notes.update.progress import MeasureProgress
 from pitchkit.notes.update.situation import Situation
 from pitchkit.notes.update.spc import Variation
@@ -26,10 +27,11 @@ PLURALS = {
     "year": N_("years"),
     "period": N_("periods"),
 }
-DIRECTION_WORDS = {
-    "improving": N_("improving"),
-    "worsening": N_("worsening"),
-    "no change": N_("no change"),
+#: A latest figure against the one before, for a measure too short to chart.
+SINCE_WORDS = {
+    "improving": N_("better than {period}"),
+    "worsening": N_("worse than {period}"),
+    "no change": N_("same as {period}"),
 }
 
 
@@ -46,15 +48,16 @@ def measure_row(progress: MeasureProgress, situation: Situation) -> Context:
     latest = progress.latest
     scale_at = latest.period if latest and not situation.fill_in else situation.period
     per = per_period_words(scale_at, lang) if impact.per else ""
-    baseline = scaled_count(scale(impact.baseline, impact, scale_at), impact)
-    target = scaled_count(scale(impact.target, impact, scale_at), impact)
+    baseline, target = shown_pair(
+        scale(impact.baseline, impact, scale_at), scale(impact.target, impact, scale_at), impact
+    )
     row: Context = {
         "id": impact.id,
         "measure": wording.apply_terms(impact.measure, situation.terms),
         "baseline_text": f"{amount_text(baseline, impact, lang)} {per}".strip(),
         "target_text": f"{amount_text(target, impact, lang)} {per}".strip(),
         "latest_text": latest_text(progress, lang),
-        "along_text": along_text(progress, lang),
+        "along_text": along_text(progress, lang, situation.claims[impact.id]),
         "direction_text": direction_text(
             progress, lang, situation.claims[impact.id].analysis.variation
         ),
@@ -66,14 +69,30 @@ def measure_row(progress: MeasureProgress, situation: Situation) -> Context:
     }
     if situation.fill_in and not has_figure(progress, situation.period):
         row["latest_text"] = fillin.figure_prompt(situation.period.text, lang)
-        row["along_text"] = last_known_text(progress, lang)
-        row["direction_text"] = fillin.direction_prompt(lang)
+        row["along_text"] = last_known_text(progress, lang, situation.claims[impact.id])
+        # A measure with no figure before has nothing to compare with: its first needs no prompt.
+        row["direction_text"] = (
+            fillin.direction_prompt(lang) if latest else lang.gettext("first figure")
+        )
     return row
 
 
 def has_figure(progress: MeasureProgress, period: Period) -> bool:
     """Whether the measure has a figure for ``period`` (from a spreadsheet, in a fill-in)."""
     return progress.latest is not None and progress.latest.period == period
+
+
+def shown_pair(baseline: float, target: float, impact: Impact) -> tuple[float, float]:
+    """Baseline and target as the table shows them, never the same when they differ.
+
+    40 pressure ulcers a year and a target of 32 are 3.3 and 2.7 a month:
+    rounded to whole numbers both would read "3 a month", a target that
+    asks for no change. Then both keep one decimal place.
+    """
+    shown = scaled_count(baseline, impact), scaled_count(target, impact)
+    if shown[0] == shown[1] and baseline != target:
+        return round(baseline, 1), round(target, 1)
+    return shown
 
 
 def scaled_count(value: float, impact: Impact) -> float:
@@ -88,12 +107,12 @@ def scaled_count(value: float, impact: Impact) -> float:
     return float(int(value + 0.5)) if value >= 0 else -float(int(-value + 0.5))
 
 
-def last_known_text(progress: MeasureProgress, lang: Language) -> str:
+def last_known_text(progress: MeasureProgress, lang: Language, claim: Claim | None = None) -> str:
     """``Last known: 81 admissions (March 2028); 40% of the way to target``, for a fill-in."""
     if progress.latest is None:
         return lang.gettext("No figures logged yet")
     last = lang.gettext("Last known: {value}").format(value=latest_text(progress, lang))
-    return f"{last}; {along_text(progress, lang)}"
+    return f"{last}; {along_text(progress, lang, claim)}"
 
 
 def per_period_words(period: Period, lang: Language) -> str:
@@ -112,11 +131,19 @@ def latest_text(progress: MeasureProgress, lang: Language) -> str:
     )
 
 
-def along_text(progress: MeasureProgress, lang: Language) -> str:
-    """How far from baseline to target the latest value has come, in words."""
+def along_text(progress: MeasureProgress, lang: Language, claim: Claim | None = None) -> str:
+    """How far from baseline to target the latest value has come, in words.
+
+    With the measure's ``claim``: when its chart shows no improvement since
+    the change, a latest figure a little better than the baseline is noise,
+    not progress, so it is not called a share of the way to target.
+    """
     fraction = progress.fraction
     if progress.latest is None:
         return ""
+    charted = claim is not None and claim.analysis.kind != "none"
+    if charted and claim is not None and not claim.shown and fraction and 0 < fraction < 1:
+        return lang.gettext("no change from baseline can be told apart yet")
     if fraction is None:  # the target is the baseline level: no change was planned
         gap = progress.latest_gap or 0.0
         if gap < 0:
@@ -130,18 +157,29 @@ def along_text(progress: MeasureProgress, lang: Language) -> str:
 
 
 def direction_text(progress: MeasureProgress, lang: Language, variation: Variation = "none") -> str:
-    """``improving`` / ``worsening`` / ``no change`` since the previous figure.
+    """Which way the measure is going, in words that agree with its variation icon.
 
-    When the measure is charted and its latest point is common cause
-    variation, one month up or down on the last is noise: the column says
-    ``within normal variation`` rather than call it improving or worsening,
-    so that the table agrees with the chart and its icon.
+    A charted measure is read as its chart reads its latest point, not one
+    month against the last (which is mostly noise): ``within normal
+    variation`` for common cause, ``improving`` or ``worsening`` for a point
+    in a signal of improvement or concern, ``changed`` for a signal with no
+    better direction. A measure with too few figures for a chart compares
+    its latest figure with the one before, and names that period.
     """
-    if progress.direction is None:
-        return lang.gettext("first figure") if progress.latest else ""
     if variation == "common":
         return lang.gettext("within normal variation")
-    return lang.gettext(DIRECTION_WORDS[progress.direction])
+    if variation == "improvement":
+        return lang.gettext("improving")
+    if variation == "concern":
+        return lang.gettext("worsening")
+    if variation == "special":
+        return lang.gettext("changed")
+    if progress.direction is None or progress.previous is None:
+        return lang.gettext("first figure") if progress.latest else ""
+    period = fmt.period_label(progress.previous.period.text, lang)
+    if lang.lang == "cy":  # "yn well na Thachwedd 2026", "yr un fath â Thachwedd 2026"
+        period = fmt.aspirate_mutation(period)
+    return lang.gettext(SINCE_WORDS[progress.direction]).format(period=period)
 
 
 def missing_text(progress: MeasureProgress, lang: Language) -> str:

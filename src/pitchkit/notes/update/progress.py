@@ -238,16 +238,21 @@ def direction(impact: Impact, previous: Point | None, latest: Point | None) -> D
 
 
 def next_update_date(update: Update | None, period: Period, cadence: str | None) -> dt.date:
-    """When the next update is due: as logged, else the end of the following period.
+    """When the next update is due: as logged, else one period after this one.
 
     ``cadence`` (``month`` or ``quarter``) sets the following period's
-    length; without it the period's own length is used.
+    length; without it the period's own length is used. An entry reported
+    after its period ended (``date: 2026-11-06`` for October) sets the
+    rhythm: the next is due as long after its own period, 6 December. An
+    undated entry, or a draft, gives the end of the following period.
     """
     if update is not None and update.next_update is not None:
         return update.next_update
     months = period.months
     if cadence in PERIOD_MONTHS:
         months = int(PERIOD_MONTHS[cadence])
+    if update is not None and update.date is not None and update.date > period.end:
+        return add_months(update.date, months)
     return add_months(period.end + dt.timedelta(days=1), months) - dt.timedelta(days=1)
 
 

@@ -519,30 +519,6 @@ PointType = Literal[
 ]
 
 
-def point_types(
-    values: Sequence[float],
-    sides: Sequence[int],
-    close: Sequence[int],
-    outside: Sequence[int],
-    *,
-    shift: int = 7,
-    trend: int = 7,
-) -> list[PointType]:
-    """Each point's special-cause type, the weightiest rule first (``ptd_special_cause_type``).
-
-    Beyond a limit outweighs a trend, which outweighs two of three, which
-    outweighs a shift.
-    """
-    return classify(
-        values,
-        sides,
-        outside,
-        in_trend=part_of_run(trend_ends(values, trend), trend),
-        in_two=part_of_two_in_three(two_in_three(close, sides), close),
-        in_shift=part_of_run(run_ends(sides, shift), shift),
-    )
-
-
 def classify(
     values: Sequence[float],
     sides: Sequence[int],

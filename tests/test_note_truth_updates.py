@@ -1,0 +1,201 @@
+"""What a director would query in progress updates and drafts (third reading).
+
+Each test renders an update (or a briefing note), reads its text back and
+checks one thing a reader noticed on projects pitchkit had not seen: two
+dates that did not say which was which, a table word that contradicted the
+variation icon beside it, "no signal" straight after a sustained shift, a
+draft that ran to three pages of last period's charts, and English units
+in a Welsh note.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+
+from documenttext import body_run_text, document_text
+from pitchkit.facts.project import open_project, pick_director
+from pitchkit.notes.brief import make_brief_note
+from pitchkit.notes.update import make_update
+from test_note_truth_spc import NOISE, SHARE, _brief, _facts, _log, _update
+
+ROOT = Path(__file__).resolve().parent.parent
+FRAILTY = ROOT / "examples" / "frailty-virtual-ward" / "facts.yaml"
+TODAY = dt.date(2028, 4, 10)
+
+# A level measure too short to chart (three months), in bed days for the Welsh units.
+BED_DAYS = {
+    "id": "beddays",
+    "measure": "Bed days lost to delayed discharge",
+    "unit": "bed days",
+    "per": "month",
+    "baseline": 900,
+    "target": 600,
+    "better": "lower",
+    "supports": ["coo.occupancy"],
+}
+
+
+def _frailty(director: str, *, period: str | None = None, locale: str | None = None) -> str:
+    project = open_project(FRAILTY, locale=locale) if locale else open_project(FRAILTY)
+    director_facts = pick_director(project.facts, director)
+    data, _info = make_update(project, director_facts, period=period, today=TODAY)
+    return document_text(data)
+
+
+def _row(text: str, measure: str) -> str:
+    """The table row (cells joined by |) that starts with ``measure``."""
+    return next(line for line in text.splitlines() if line.startswith(measure))
+
+
+def test_the_header_date_says_it_is_when_the_figures_were_reported() -> None:
+    # The log entry for March 2028 is dated 6 April; the update is written on 10 April.
+    # Two bare dates left a director to guess which was which.
+    text = _frailty("coo")
+    assert "March 2028 · for Tom Okafor, Chief Operating Officer · reported on 6 April 2028" in text
+    assert "Update for March 2028, written on 10 April 2028" in text
+
+
+def test_the_direction_agrees_with_an_improvement_icon() -> None:
+    # Bed days: 668 in March 2028 against 660-odd the month before, so "worsening" month on
+    # month, while the latest point is in a signal of improvement (two of three points close
+    # to the lower limit) and its icon says so. The column now reads the chart.
+    row = _row(_frailty("coo"), "Hospital bed days used by people aged 75")
+    assert "special cause variation: improvement" in row
+    assert row.endswith("| improving"), row
+    assert "worsening" not in row
+    assert "Measure | Baseline | Target | Latest | How far along | Direction" in _frailty("coo")
+
+
+def test_a_measure_too_short_to_chart_names_the_period_it_is_compared_with(
+    tmp_path: Path,
+) -> None:
+    log = _log({"beddays": [880.0, 860.0, 905.0]})  # January to March 2026
+    text = _update(_facts(tmp_path, [BED_DAYS], log))
+    assert "worse than February 2026" in text, text
+    assert "worsening" not in text
+
+
+def test_no_signal_after_a_recalculated_shift_says_it_is_around_the_new_level(
+    tmp_path: Path,
+) -> None:
+    # Six months near 17.5%, then twelve near 30%: a sustained shift, so the limits are
+    # recalculated from July 2026 and nothing else stands out. "No signal" straight after
+    # "a sustained shift ... improvement" read as a contradiction.
+    after = [30.1, 29.4, 30.8, 29.9, 30.5, 29.6, 30.2, 30.9, 29.5, 30.3, 29.8, 30.4]
+    text = _update(_facts(tmp_path, [SHARE], _log({"share": [*NOISE[:6], *after]})))
+    assert "a sustained shift (12 months above the mean before it, improvement)" in text, text
+    assert "No other signal: around the new level" in text
+    assert "No signal:" not in text
+
+
+def test_a_draft_has_no_charts_that_stop_before_its_period(tmp_path: Path) -> None:
+    # Eighteen months logged to June 2027, a draft asked for July 2027: the charts would be
+    # last month's; the draft says they come with the update instead.
+    path = _facts(tmp_path, [SHARE], _log({"share": NOISE}))
+    text = _update(path, period="2027-07")
+    assert "XmR chart" not in text
+    assert "The charts are drawn once the figures for July 2027 are logged" in text
+
+
+def test_a_welsh_update_writes_common_units_in_welsh(tmp_path: Path) -> None:
+    log = _log({"beddays": [880.0, 860.0, 905.0]})
+    text = _update(_facts(tmp_path, [BED_DAYS], log), locale="cy_GB")
+    assert "905 diwrnod gwely (Mawrth 2026)" in text, text
+    assert "900 diwrnod gwely y mis" in text
+    assert "bed days y mis" not in text
+    assert "bed days (" not in text
+    assert "yn waeth na Chwefror 2026" in text
+
+
+def test_a_welsh_draft_mutates_a_month_after_na(tmp_path: Path) -> None:
+    # October and November 2026 logged: a measure too short to chart compares with
+    # Tachwedd, which takes the aspirate mutation after "na".
+    log: list[dict[str, Any]] = [
+        {"period": "2026-10", "status": "green", "measures": {"beddays": 880}},
+        {"period": "2026-11", "status": "green", "measures": {"beddays": 860}},
+        {"period": "2026-12", "status": "green", "measures": {"beddays": 850}},
+    ]
+    text = _update(_facts(tmp_path, [BED_DAYS], log), locale="cy_GB")
+    assert "yn well na Thachwedd 2026" in text, text
+
+
+def test_a_welsh_brief_says_capacity_as_cash_in_plain_welsh(tmp_path: Path) -> None:
+    readmissions = {
+        "id": "readmit",
+        "measure": "Emergency readmissions with gallstone complications",
+        "unit": "readmissions",
+        "per": "year",
+        "baseline": 280,
+        "target": 90,
+        "value": {"amount": 2629, "source": "Non-elective spell, trust costing 2026/27"},
+        "releases": "capacity",
+        "supports": ["coo.occupancy"],
+    }
+    path = _facts(tmp_path, [readmissions])
+    project = open_project(path, locale="cy_GB")
+    data = make_brief_note(project, pick_director(project.facts, "coo"), today=TODAY).data
+    text = body_run_text(data)
+    assert "o droi'r capasiti'n arian parod" in text, text
+    assert "os troir" not in text
+    assert "£2,629 yr un (aildderbyniad)" in text
+    assert _brief(path, "coo")  # the English note still renders
+
+
+def test_noise_a_little_better_than_baseline_is_not_a_share_of_the_way(tmp_path: Path) -> None:
+    # Eighteen months of noise around 17.5% against a baseline of 18% and a target of 35%:
+    # the last figure, 18.0%, is no progress the chart can show, so the table does not call
+    # a noisy month above the baseline "n% of the way to target".
+    path = _facts(tmp_path, [SHARE], _log({"share": [*NOISE[:17], 18.6]}))
+    row = _row(document_text_of(path), "Medical take managed the same day in SDEC")
+    assert "no change from baseline can be told apart yet" in row, row
+    assert "of the way to target" not in row
+
+
+def test_a_target_that_rounds_to_the_baseline_keeps_a_decimal() -> None:
+    # The falls example's pressure ulcers: 40 a year and a target of 32, 3.33 and 2.67 a
+    # month. Whole numbers made both "3 pressure ulcers a month", a target of no change.
+    project = open_project(ROOT / "examples" / "falls-prevention" / "facts.yaml")
+    data, _info = make_update(project, pick_director(project.facts, "don"), today=TODAY)
+    row = _row(document_text(data), "Category 2 or worse pressure ulcers")
+    assert "| 3.3 pressure ulcers a month | 2.7 pressure ulcers a month |" in row, row
+
+
+def document_text_of(path: Path) -> str:
+    """The update for the Chief Operating Officer of the facts at ``path``, as a reader sees it."""
+    project = open_project(path)
+    data, _info = make_update(project, pick_director(project.facts, "coo"), today=TODAY)
+    return document_text(data)
+
+
+def test_a_title_that_reads_as_a_negative_is_not_the_headlines_subject(tmp_path: Path) -> None:
+    # "No off-framework nurse agency shifts does not yet link to your objectives" read as a
+    # double negative; the title is the note's heading just above, so the sentence says
+    # "This project". Welsh: "Nid yw'r prosiect hwn", not "Nid yw y prosiect hwn".
+    path = _facts(tmp_path, [SHARE])
+    data = ruamel_load(path)
+    data["project"]["title"] = "No off-framework nurse agency shifts"
+    data["impacts"][0].pop("supports", None)
+    ruamel_dump(data, path)
+    text = _brief(path, "md")
+    assert "This project does not yet link to your objectives" in text, text
+    assert "shifts does not yet link" not in text
+    project = open_project(path, locale="cy_GB")
+    welsh = body_run_text(
+        make_brief_note(project, pick_director(project.facts, "md"), today=TODAY).data
+    )
+    assert "Nid yw'r prosiect hwn yn cysylltu â'ch amcanion eto" in welsh, welsh
+
+
+def ruamel_load(path: Path) -> Any:
+    """The facts file at ``path`` as data."""
+    return YAML().load(path.read_text(encoding="utf-8"))
+
+
+def ruamel_dump(data: Any, path: Path) -> None:
+    """Write ``data`` back to ``path``."""
+    with path.open("w", encoding="utf-8") as out:
+        YAML().dump(data, out)
