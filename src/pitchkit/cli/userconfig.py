@@ -23,7 +23,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -94,6 +93,8 @@ def load_config(path: Path | None = None) -> UserConfig:
     text = _read(path)
     if text is None:
         return UserConfig(path)
+    import tomllib  # only with a file to read: most commands run without one
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

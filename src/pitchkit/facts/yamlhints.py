@@ -13,8 +13,7 @@ from __future__ import annotations
 import json
 import re
 
-from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
-
+from pitchkit.facts.blockyaml import Node, is_mapping, is_scalar, is_sequence
 from pitchkit.i18n.messages import Message
 
 #: Tags YAML itself gives plain values; any other ``!word`` came from the user's text.
@@ -39,7 +38,7 @@ def is_flow(node: Node) -> bool:
     return bool(getattr(node, "flow_style", False))
 
 
-def split_by_comma(text: str, value: Node, orphan: ScalarNode) -> Message | None:
+def split_by_comma(text: str, value: Node, orphan: Node) -> Message | None:
     """A ``{field: some text, more text}`` slip: the comma ended the text early.
 
     ``value`` is the field's value as read and ``orphan`` the key with no
@@ -47,7 +46,7 @@ def split_by_comma(text: str, value: Node, orphan: ScalarNode) -> Message | None
     line rewritten, or ``None`` when the two are not on one line.
     """
     start, end = value.start_mark, orphan.end_mark
-    if not isinstance(value, ScalarNode) or value.style is not None or start.line != end.line:
+    if not is_scalar(value) or value.style is not None or start.line != end.line:
         return None
     meant = text[start.index : end.index]
     line = line_of(text, start.line + 1)
@@ -62,7 +61,7 @@ def split_by_comma(text: str, value: Node, orphan: ScalarNode) -> Message | None
     )
 
 
-def indicator_slip(text: str, node: ScalarNode, used_anchors: set[int]) -> Message | None:
+def indicator_slip(text: str, node: Node, used_anchors: set[int]) -> Message | None:
     """A value whose first character YAML took as an anchor (``&``) or a tag (``!``).
 
     An anchor that some ``*alias`` uses is meant (``used_anchors`` holds
@@ -107,9 +106,9 @@ def aliased(node: Node) -> set[int]:
         if id(current) in seen:
             continue
         seen.add(id(current))
-        if isinstance(current, SequenceNode):
+        if is_sequence(current):
             children = list(current.value)
-        elif isinstance(current, MappingNode):
+        elif is_mapping(current):
             children = [part for pair in current.value for part in pair]
         else:
             continue
@@ -145,8 +144,8 @@ def rewrite_at(text: str, line: int, column: int) -> str | None:
 def flow_key_without_value(key: Node, value: Node) -> bool:
     """Whether ``key`` was written with no ``:`` and no value inside braces."""
     return (
-        isinstance(key, ScalarNode)
-        and isinstance(value, ScalarNode)
+        is_scalar(key)
+        and is_scalar(value)
         and value.tag == "tag:yaml.org,2002:null"
         and value.value in ("", None)
         and value.start_mark.index == value.end_mark.index

@@ -12,8 +12,6 @@ import json
 from importlib import resources
 from typing import Any
 
-from ruamel.yaml import YAML
-
 PACKAGE = "pitchkit.recast"
 
 
@@ -30,12 +28,16 @@ def read_data_file(name: str, compiled: str) -> dict[str, Any]:
         saved = json.loads(copy.read_text(encoding="utf-8"))
         if saved.get("source_sha256") == digest:
             return dict(saved["data"])
+    from ruamel.yaml import YAML  # only for a copy out of date: ruamel takes 8-10 ms to import
+
     data: dict[str, Any] = YAML(typ="safe").load(text)
     return data
 
 
 def compile_data_file(name: str) -> str:
     """The JSON copy of the YAML file ``name`` that :func:`read_data_file` prefers."""
+    from ruamel.yaml import YAML
+
     text = _yaml_text(name)
     saved = {
         "note": f"made from {name} by 'make lenses': edit the YAML, not this file",

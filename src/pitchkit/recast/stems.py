@@ -6,7 +6,9 @@ about 20 ms of every ``brief``. ``make lenses`` (``python -m
 pitchkit.recast.stems``) works them out once and ships them in
 ``stems.json``: for each phrase its stems as :func:`pitchkit.recast.words.phrase`
 gives them, and for each concept name (and topic name) its key as
-:func:`pitchkit.recast.measures.name_key` gives it.
+:func:`pitchkit.recast.measures.name_key` gives it, the names with "staff"
+written as each staff group (:func:`pitchkit.recast.measures.staffed_names`)
+included.
 
 The file records the SHA-256 of the code and data that decide the stems
 (``words.py``, ``measures.py`` and ``measures.yaml``, whose filler words a name's
@@ -88,6 +90,7 @@ def compile_stems() -> str:
         for name in (*(item.get("names") or ()), *(item.get("topics") or ()))
     }
     names.update(str(word) for word in raw.get("generic_words") or ())
+    names.update(measures.every_staffed_name(raw))
     phrases = {
         str(phrase)
         for members in (raw.get("qualifier_families") or {}).values()

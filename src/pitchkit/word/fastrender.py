@@ -273,13 +273,29 @@ class CompiledTemplate:
                     self._replace(_compressed(rels_name, done.rels, rels.date_time))
                 else:
                     self._added.append(_compressed(rels_name, done.rels))
-        styles = by_name.get(_STYLES)
-        linked = with_hyperlink_style(styles.raw()) if styles is not None else None
-        self._linked_styles = (
-            _compressed(_STYLES, linked, styles.date_time)
-            if styles is not None and linked is not None
-            else None
-        )
+        self._styles = by_name.get(_STYLES)
+        #: The styles with the Hyperlink style added, once a note has needed them.
+        self._linked: tuple[_Entry | None] | None = None
+        if isinstance(self.source, Path):  # a user's styles are read now, as the rest is
+            self._linked_styles()
+
+    def _linked_styles(self) -> _Entry | None:
+        """The styles part with the Hyperlink style added (``None``: the template has it).
+
+        Worked out when the first note that makes a link needs it: the
+        built-in template's styles are about 350 kB of XML, read and written
+        again in 7-10 ms, and most notes make no link. A user's template is
+        read when it is prepared, so a broken styles part is reported then.
+        """
+        if self._linked is None:
+            styles = self._styles
+            linked = with_hyperlink_style(styles.raw()) if styles is not None else None
+            self._linked = (
+                _compressed(_STYLES, linked, styles.date_time)
+                if styles is not None and linked is not None
+                else None,
+            )
+        return self._linked[0]
 
     def _replace(self, entry: _Entry) -> None:
         """Copy ``entry`` into every note in place of the template's part of that name."""
@@ -402,8 +418,8 @@ class CompiledTemplate:
                 if rels is None:
                     added.append(rels_name)
         entries = self._entries
-        if linked and self._linked_styles is not None:
-            styles = self._linked_styles
+        styles = self._linked_styles() if linked else None
+        if styles is not None:
             entries = [
                 styles if isinstance(item, _Entry) and item.name == _STYLES else item
                 for item in entries
