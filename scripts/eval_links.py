@@ -4,6 +4,7 @@
     python scripts/eval_links.py --json          the same figures as JSON
     python scripts/eval_links.py --data DIR      another set laid out the same way
     python scripts/eval_links.py --errors        every wrong claim and every miss, by domain
+    python scripts/eval_links.py --data A --data B   each set, then all pooled (make eval)
 
 Each domain is a folder with ``facts.yaml`` (a project, its impacts and a team
 of directors with objectives, no ``supports:``) and ``labels.yaml`` (for every
@@ -550,9 +551,61 @@ def errors(all_domains: Sequence[Domain]) -> str:
     return "\n".join(lines)
 
 
+def pooled(by_set: Mapping[str, Sequence[Domain]]) -> dict[str, Any]:
+    """Claimed and offered figures for each labelled set and for all of them together.
+
+    The totals are micro: every pair of every domain of every set counts once,
+    so a large set weighs more than a small one.
+    """
+
+    def line(found: Sequence[Domain]) -> dict[str, Any]:
+        claimed = total(shipped(d) for d in found)
+        listed = total(offered(d) for d in found)
+        return {
+            "domains": len(found),
+            "pairs": claimed.pairs,
+            "positives": claimed.positives,
+            "claimed": claimed.claimed,
+            "tp": claimed.tp,
+            "precision": round(claimed.precision, 4),
+            "recall": round(claimed.recall, 4),
+            "offered": listed.claimed,
+            "offered_tp": listed.tp,
+            "offered_precision": round(listed.precision, 4),
+            "offered_recall": round(listed.recall, 4),
+        }
+
+    every = [d for found in by_set.values() for d in found]
+    return {"sets": {name: line(found) for name, found in by_set.items()}, "all": line(every)}
+
+
+def pooled_markdown(data: Mapping[str, Any]) -> str:
+    """The pooled figures as one Markdown table, a row a set and a last row for all."""
+    lines = [
+        "| set | domains | pairs | positives | claimed right / claimed | precision | recall "
+        "| offered right / listed | offered P | offered R |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    rows = [*data["sets"].items(), ("**all sets**", data["all"])]
+    for name, f in rows:
+        lines.append(
+            f"| {name} | {f['domains']} | {f['pairs']:,} | {f['positives']} "
+            f"| {f['tp']} / {f['claimed']} | {pct(f['precision'])} | {pct(f['recall'])} "
+            f"| {f['offered_tp']} / {f['offered']:,} | {pct(f['offered_precision'])} "
+            f"| {pct(f['offered_recall'])} |"
+        )
+    return "\n".join(lines)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DATA, help="the labelled set")
+    parser.add_argument(
+        "--data",
+        type=Path,
+        action="append",
+        help="a labelled set (default: tests/data/linkeval); give it again for more sets, "
+        "and the sets are also scored together",
+    )
     parser.add_argument("--json", action="store_true", help="print JSON instead of Markdown")
     parser.add_argument(
         "--errors", action="store_true", help="list every wrong claim and every miss instead"
@@ -563,18 +616,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="the command that runs pitchkit (default: this Python's pitchkit)",
     )
     args = parser.parse_args(argv)
-    all_domains = domains(args.data)
-    if not all_domains:
-        print(f"no */labels.yaml under {args.data}", file=sys.stderr)
-        return 1
     command = shlex.split(args.pitchkit)
-    for domain in all_domains:
-        domain.links = run_linker(domain.facts, command)
+    by_set: dict[str, list[Domain]] = {}
+    for data_dir in args.data or [DATA]:
+        found = domains(data_dir)
+        if not found:
+            print(f"no */labels.yaml under {data_dir}", file=sys.stderr)
+            return 1
+        for domain in found:
+            domain.links = run_linker(domain.facts, command)
+        by_set[data_dir.name] = found
     if args.errors:
-        print(errors(all_domains))
+        print("\n\n".join(errors(found) for found in by_set.values()))
         return 0
-    data = figures(all_domains)
-    print(json.dumps(data, indent=2) if args.json else markdown(data))
+    if len(by_set) == 1:
+        data = figures(next(iter(by_set.values())))
+        print(json.dumps(data, indent=2) if args.json else markdown(data))
+        return 0
+    every = {name: figures(found) for name, found in by_set.items()}
+    together = pooled(by_set)
+    if args.json:
+        print(json.dumps({"sets": every, "pooled": together}, indent=2))
+        return 0
+    for name, data in every.items():
+        print(f"## {name}\n\n{markdown(data)}\n")
+    print(f"## All sets\n\n{pooled_markdown(together)}")
     return 0
 
 

@@ -248,3 +248,23 @@ def test_each_possible_link_is_counted_by_the_rule_that_held_it_back() -> None:
     rows = ev.figures([domain])["overall"]["shapes"]
     assert rows["cause"] == {"listed": 2, "tp": 1, "precision": 0.5}
     assert "themes" not in rows  # shapes with nothing listed are left out
+
+
+def test_sets_scored_together_add_up_every_pair_once() -> None:
+    first = synthetic("c", [("a", "d.x")], [("a", "d.x", 0.9, "confident")])
+    second = synthetic(
+        "e",
+        [("a", "d.x"), ("b", "d.y")],
+        [("a", "d.x", 0.5, "possible"), ("b", "e.z", 0.9, "confident")],
+    )
+    data = ev.pooled({"one": [first], "two": [second]})
+    assert (data["sets"]["one"]["tp"], data["sets"]["one"]["claimed"]) == (1, 1)
+    assert (data["sets"]["two"]["tp"], data["sets"]["two"]["claimed"]) == (0, 1)
+    together = data["all"]
+    assert (together["domains"], together["positives"]) == (2, 3)
+    assert (together["tp"], together["claimed"]) == (1, 2)
+    assert (together["offered_tp"], together["offered"]) == (2, 3)
+    assert together["recall"] == pytest.approx(0.3333)
+    table = ev.pooled_markdown(data)
+    assert "| **all sets** | 2 |" in table
+    assert "| 1 / 2 | 50% | 33% | 2 / 3 | 67% | 67% |" in table
