@@ -369,7 +369,8 @@ def test_a_linked_statement_goes_only_after_gains_evidence_and_advice() -> None:
     project = open_project(ROOT / "tests" / "data" / "bilingual_long.yaml")
     context = _full_context(project, "coo")
     statements = len(context["pitch"]["statements"])
-    assert statements > 1 and len(context["pitch"]["gains"]) > 1
+    assert statements > 1
+    assert len(context["pitch"]["gains"]) > 1
     for page in range(int(fit_note(context, page=5000).height), 200, -6):
         fit = fit_note(context, page=float(page))
         if len(fit.context["pitch"]["statements"]) < statements:

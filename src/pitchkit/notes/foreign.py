@@ -14,12 +14,13 @@ ones (the, and, of, with ...) outnumbering Welsh ones (yr, yn, ac, mae ...).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import TYPE_CHECKING, Any
 
-from pitchkit.facts.yamlsource import dotted
+from pitchkit.facts.yamlsource import Source, dotted
+from pitchkit.i18n.fmt import unit_as_written
 from pitchkit.i18n.messages import Message
-from pitchkit.i18n.translation import Language
+from pitchkit.i18n.translation import Language, language
 
 if TYPE_CHECKING:
     from pitchkit.facts.schema import LoadedFacts
@@ -95,6 +96,14 @@ _WELSH = frozenset(
     ]
 )
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+#: Spellings English words rarely have and Welsh ones often do: dd, ll, w and
+#: y as vowels, a circumflex or diaeresis; endings -aeth (Pennaeth), -au
+#: (Gwasanaethau), -ydd, -iad, and a subject's -eg (Podiatreg, Seicoleg);
+#: and gw- before a vowel or r (Gwasanaeth, Gwraidd).
+_WELSH_SPELLING = re.compile(
+    r"dd|ll|wy|yw|\bc?y\b|[ŵŷâêîôûïë]|aeth|\w{2}au\b|ydd\b|iad\b|\w{3}(?:[lr]|at)eg\b"
+    r"|\bgw[aeiouyr]"
+)
 
 
 def looks_english(text: str) -> bool:
@@ -106,7 +115,7 @@ def looks_english(text: str) -> bool:
         # No small words ("Frailty virtual ward"): Welsh spelling has w and y as
         # vowels, and dd, ll, ff, ch, rh; English rarely all of them.
         letters = " ".join(words)
-        return bool(words) and not re.search(r"dd|ll|wy|yw|\bc?y\b|ŵ|ŷ|â", letters)
+        return bool(words) and not _WELSH_SPELLING.search(letters)
     return english > welsh
 
 
@@ -129,6 +138,7 @@ NOTE_FIELDS: tuple[tuple[str | int, ...], ...] = (
     ("project", "evidence", "*"),
     ("project", "funding", "source"),
     ("impacts", "*", "measure"),
+    ("impacts", "*", "unit"),
     ("asks", "*"),
     ("advice", "*"),
     ("offer", "*"),
@@ -160,13 +170,30 @@ DIRECTOR_FIELDS: tuple[tuple[str | int, ...], ...] = (
 )
 
 
+def given_in_welsh(source: Source) -> frozenset[tuple[str | int, ...]]:
+    """Where the facts file gives a text as ``{en: ..., cy: ...}`` with its Welsh filled in.
+
+    That Welsh is the user's own, so it is shown as written and never judged English.
+    """
+    untranslated = {tuple(loc) for loc in source.untranslated}
+    return frozenset(
+        tuple(loc[:-1])
+        for loc in source.positions
+        if loc and loc[-1] == "cy" and tuple(loc[:-1]) not in untranslated
+    )
+
+
 def english_fields(
-    data: Any, director_id: str | None = None
+    data: Any,
+    director_id: str | None = None,
+    welsh: Collection[tuple[str | int, ...]] = (),
 ) -> list[tuple[tuple[str | int, ...], str]]:
     """The fields a note shows whose text (as resolved for Welsh) reads as English.
 
     With ``director_id``, the role, objectives and concerns of that director
     (as the facts file lists them) are looked at too, and the lead's role.
+    A field in ``welsh`` (see :func:`given_in_welsh`) is the user's Welsh and
+    is never listed.
     """
     paths = list(NOTE_FIELDS)
     if director_id is not None:
@@ -175,9 +202,14 @@ def english_fields(
         for index, director in enumerate(directors if isinstance(directors, list) else []):
             if isinstance(director, dict) and director.get("id") == director_id:
                 paths.extend(("directors", index, *field) for field in DIRECTOR_FIELDS)
+    cymraeg = language("cy")
     found: list[tuple[tuple[str | int, ...], str]] = []
     for path in paths:
         for where, value in _walk(data, path, ()):
+            if where in welsh:
+                continue
+            if where[-1] == "unit" and not unit_as_written(str(value or ""), cymraeg):
+                continue  # a unit pitchkit words in Welsh itself (days: diwrnod), or money
             if isinstance(value, str) and value.strip() and looks_english(value):
                 found.append((where, value))
     return found
@@ -185,14 +217,14 @@ def english_fields(
 
 def english_in_welsh(loaded: LoadedFacts, director_id: str | None = None) -> Message | None:
     """For ``--strict``: the fields a Welsh note would show in English, located, or ``None``."""
-    found = english_fields(loaded.source.data, director_id)
+    found = english_fields(loaded.source.data, director_id, given_in_welsh(loaded.source))
     if not found:
         return None
     places = "; ".join(f"{loaded.source.where(where)} {dotted(where)}" for where, _text in found)
     return Message(
         "--strict: the Welsh note would show English text from {count} fields: {places}; "
         "give each a Welsh version ({{en: ..., cy: ...}}) or leave out --strict to show "
-        "them quoted",
+        "them as written",
         count=len(found),
         places=places,
     )
@@ -200,14 +232,14 @@ def english_in_welsh(loaded: LoadedFacts, director_id: str | None = None) -> Mes
 
 def english_warning(loaded: LoadedFacts, director_id: str | None = None) -> Message | None:
     """Without ``--strict``: one line saying how much of a Welsh note will be in English."""
-    found = english_fields(loaded.source.data, director_id)
+    found = english_fields(loaded.source.data, director_id, given_in_welsh(loaded.source))
     if not found:
         return None
     shown = ", ".join(dotted(where) for where, _text in found[:4])
     left = len(found) - 4
     more = ", +" + str(left) if left > 0 else ""
     return Message(
-        "the Welsh note shows English text, quoted, from {count} fields ({fields}{more}): "
+        "the Welsh note shows English text from {count} fields ({fields}{more}): "
         "give each a Welsh version ({{en: ..., cy: ...}}), or add --strict to stop instead",
         count=len(found),
         fields=shown,
