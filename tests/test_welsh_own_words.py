@@ -158,3 +158,20 @@ def test_strict_accepts_the_users_welsh_and_names_an_english_unit(tmp_path: Path
     assert warned.exit_code == 0, warned.output
     assert "(impacts[0].unit)" in warned.output
     assert "lead.role" not in warned.output
+
+
+def test_update_strict_refuses_an_english_unit_and_writes_nothing(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    args = ["update", str(NODDWR), "-d", "dtp", "--period", "2027-Q2", "-o", f"{out}/"]
+    result = CliRunner().invoke(app, [*args, "--strict"])
+    assert result.exit_code == 1
+    [line] = [line for line in result.output.splitlines() if line.strip()]
+    assert line.startswith("gwall: --strict: ")
+    assert f"{NODDWR}:28:11 impacts[0].unit" in line
+    assert "lead.role" not in line
+    assert not out.exists()
+    warned = CliRunner().invoke(app, args)
+    assert warned.exit_code == 0, warned.output
+    assert "testun Saesneg o 1 maes (impacts[0].unit)" in warned.output
+    [written] = out.glob("*.docx")
+    assert "amputations" in docx_text(written)

@@ -14,13 +14,15 @@ ones (the, and, of, with ...) outnumbering Welsh ones (yr, yn, ac, mae ...).
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
+from pitchkit.errors import PitchkitError
 from pitchkit.facts.yamlsource import Source, dotted
 from pitchkit.i18n.fmt import unit_as_written
 from pitchkit.i18n.messages import Message
 from pitchkit.i18n.translation import Language, language
+from pitchkit.period import Period, parse_period
 
 if TYPE_CHECKING:
     from pitchkit.facts.schema import LoadedFacts
@@ -161,6 +163,38 @@ def _walk(data: Any, path: tuple[str | int, ...], done: tuple[str | int, ...]) -
         yield from _walk(data[head], rest, (*done, head))
 
 
+#: Fields of an entry of the progress log that a progress update shows.
+ENTRY_FIELDS: tuple[tuple[str | int, ...], ...] = (
+    ("summary",),
+    ("done", "*"),
+    ("next", "*"),
+    ("barriers", "*"),
+    ("asks", "*"),
+    ("advice", "*"),
+)
+
+
+def update_fields(data: Any, period: Period) -> tuple[tuple[str | int, ...], ...]:
+    """The fields a progress update for ``period`` shows: the project's, and its log entries'.
+
+    An entry counts when it falls inside ``period`` (a quarter's months too).
+    """
+    paths: list[tuple[str | int, ...]] = [
+        ("project", "title"),
+        ("impacts", "*", "measure"),
+        ("impacts", "*", "unit"),
+    ]
+    updates = data.get("updates") if isinstance(data, dict) else None
+    for index, entry in enumerate(updates if isinstance(updates, list) else []):
+        try:
+            logged = parse_period(str(entry.get("period", ""))) if isinstance(entry, dict) else None
+        except PitchkitError:
+            continue
+        if logged is not None and period.start <= logged.start and logged.end <= period.end:
+            paths.extend(("updates", index, *field) for field in ENTRY_FIELDS)
+    return tuple(paths)
+
+
 #: Fields of the director a note is for that it shows, under ``directors[n]``.
 DIRECTOR_FIELDS: tuple[tuple[str | int, ...], ...] = (
     ("role",),
@@ -187,15 +221,17 @@ def english_fields(
     data: Any,
     director_id: str | None = None,
     welsh: Collection[tuple[str | int, ...]] = (),
+    fields: Sequence[tuple[str | int, ...]] = NOTE_FIELDS,
 ) -> list[tuple[tuple[str | int, ...], str]]:
     """The fields a note shows whose text (as resolved for Welsh) reads as English.
 
     With ``director_id``, the role, objectives and concerns of that director
     (as the facts file lists them) are looked at too, and the lead's role.
     A field in ``welsh`` (see :func:`given_in_welsh`) is the user's Welsh and
-    is never listed.
+    is never listed. ``fields`` are the note's own (a briefing note's by
+    default; :func:`update_fields` for a progress update).
     """
-    paths = list(NOTE_FIELDS)
+    paths = list(fields)
     if director_id is not None:
         paths.append(("project", "lead", "role"))
         directors = data.get("directors") if isinstance(data, dict) else None
@@ -215,9 +251,13 @@ def english_fields(
     return found
 
 
-def english_in_welsh(loaded: LoadedFacts, director_id: str | None = None) -> Message | None:
+def english_in_welsh(
+    loaded: LoadedFacts,
+    director_id: str | None = None,
+    fields: Sequence[tuple[str | int, ...]] = NOTE_FIELDS,
+) -> Message | None:
     """For ``--strict``: the fields a Welsh note would show in English, located, or ``None``."""
-    found = english_fields(loaded.source.data, director_id, given_in_welsh(loaded.source))
+    found = english_fields(loaded.source.data, director_id, given_in_welsh(loaded.source), fields)
     if not found:
         return None
     places = "; ".join(f"{loaded.source.where(where)} {dotted(where)}" for where, _text in found)
@@ -230,9 +270,13 @@ def english_in_welsh(loaded: LoadedFacts, director_id: str | None = None) -> Mes
     )
 
 
-def english_warning(loaded: LoadedFacts, director_id: str | None = None) -> Message | None:
+def english_warning(
+    loaded: LoadedFacts,
+    director_id: str | None = None,
+    fields: Sequence[tuple[str | int, ...]] = NOTE_FIELDS,
+) -> Message | None:
     """Without ``--strict``: one line saying how much of a Welsh note will be in English."""
-    found = english_fields(loaded.source.data, director_id, given_in_welsh(loaded.source))
+    found = english_fields(loaded.source.data, director_id, given_in_welsh(loaded.source), fields)
     if not found:
         return None
     shown = ", ".join(dotted(where) for where, _text in found[:4])
