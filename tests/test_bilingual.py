@@ -260,3 +260,39 @@ def test_an_english_cut_unlike_the_welsh_one_is_marked() -> None:
     assert both[1].detail.render(language("cy_GB")) == (
         'yn gadael "Who else should hear?" allan yn Saesneg'
     )
+
+
+def test_cli_bilingual_brief_cuts_the_same_from_both_pages(tmp_path: Path) -> None:
+    """A note too long for a page loses the same parts in Welsh and in English.
+
+    Here the Welsh page (longer words) must cut more than an English note
+    alone would: the English page cuts alike, and neither page leaves out
+    a linked statement while gains, evidence or advice could go first.
+    """
+    facts = ROOT / "tests" / "data" / "bilingual_long.yaml"
+    result = CliRunner().invoke(
+        app, ["brief", str(facts), "-d", "coo", "--bilingual", "--out", f"{tmp_path}/"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "yn Saesneg" not in result.output  # no cut told apart for English
+    assert "pitch.statements" not in result.output
+    [written] = tmp_path.glob("*.docx")
+    text = docx_text(written)
+    welsh, english = text.casefold().split("what we are asking", 1)
+    for objective in (
+        "eliminate waits over 52 weeks for planned care",
+        "raise theatre utilisation to 85%",
+    ):
+        assert (objective in welsh) == (objective in english), objective
+    assert "eliminate waits over 52 weeks for planned care" in welsh
+    for item in (
+        "Audit 0",
+        "Audit 1",
+        "dashboard number 0",
+        "dashboard number 1",
+        "provider number 0",
+        "provider number 1",
+    ):
+        assert (item in welsh) == (item in english), item
+    problem = "waiting lists for cataract surgery have grown"
+    assert welsh.count(problem) == english.count(problem) >= 1

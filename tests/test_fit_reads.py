@@ -362,3 +362,21 @@ def test_batch_names_a_template_whose_notes_run_over(
     output = " ".join(result.output.split())
     assert f"dof: {template} makes a note of " in output
     assert f"coo: {template} makes a note of " in output
+
+
+def test_a_linked_statement_goes_only_after_gains_evidence_and_advice() -> None:
+    """The statements are the point of the note: every lesser list is cut first."""
+    project = open_project(ROOT / "tests" / "data" / "bilingual_long.yaml")
+    context = _full_context(project, "coo")
+    statements = len(context["pitch"]["statements"])
+    assert statements > 1
+    assert len(context["pitch"]["gains"]) > 1
+    for page in range(int(fit_note(context, page=5000).height), 200, -6):
+        fit = fit_note(context, page=float(page))
+        if len(fit.context["pitch"]["statements"]) < statements:
+            said = {cut.field: str(cut.detail) for cut in fit.cuts}
+            assert said["pitch.gains"].startswith("1 of"), said
+            assert said["project.evidence"].startswith("1 of"), said
+            assert said["advice"].startswith("1 of"), said
+            return
+    pytest.fail("no page was small enough to drop a statement")

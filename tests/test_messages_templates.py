@@ -60,10 +60,11 @@ def test_check_speaks_welsh_with_locale_cy(tmp_path: Path) -> None:
         f"{template}: gwiriwyd fel templed ar gyfer nodyn briffio",
         "Newidynnau a ddefnyddir (1):",
     ]
+    assert out[2].split() == ["projct.title", "corff", "y", "ddogfen"]  # the part, in Welsh
     assert err == [
-        "gwall: newidyn anhysbys `projct.title` yn y body: mae bob amser yn wag, felly nid yw "
-        "testun sy'n dibynnu arno (if, neu brawf fel 'is defined') byth yn ymddangos fel y "
-        "bwriadwyd — oeddech chi'n golygu `project.title`?",
+        "gwall: newidyn anhysbys `projct.title` (corff y ddogfen): mae bob amser yn wag, "
+        "felly nid yw testun sy'n dibynnu arno (if, neu brawf fel 'is defined') byth yn "
+        "ymddangos fel y bwriadwyd — oeddech chi'n golygu `project.title`?",
     ]
 
 

@@ -121,7 +121,57 @@ def test_strict_passes_a_file_with_welsh_for_everything(tmp_path: Path) -> None:
         ("Bod yn noddwr gweithredol i ni a chefnogi'r cais", False),
         ("Frailty virtual ward", True),
         ("Gofal traed diabetig yn nes at adref", False),
+        ("Pennaeth Podiatreg", False),
+        ("Pennaeth Gwasanaethau Traed", False),
+        ("Head of Podiatry", True),
+        ("Leg ulcer clinic", True),
+        ("amputations", True),
     ],
 )
 def test_looks_english(text: str, english: bool) -> None:
     assert looks_english(text) is english
+
+
+NODDWR = ROOT / "tests" / "data" / "cymraeg_noddwr.yaml"
+
+
+def test_a_welsh_sponsor_ask_opens_the_note_once(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["brief", str(NODDWR), "-d", "dtp", "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    [path] = tmp_path.glob("*.docx")
+    text = docx_text(path)
+    assert "Hoffem i chi noddi'r prosiect hwn" not in text
+    assert text.count("bod yn noddwr gweithredol i ni ym Mhwyllgor Ansawdd") == 1
+
+
+def test_strict_accepts_the_users_welsh_and_names_an_english_unit(tmp_path: Path) -> None:
+    """``cy: Pennaeth Podiatreg`` is the user's Welsh; ``unit: amputations`` is English."""
+    result = CliRunner().invoke(
+        app, ["brief", str(NODDWR), "-d", "dtp", "--strict", "-o", str(tmp_path)]
+    )
+    assert result.exit_code == 1
+    [line] = [line for line in result.output.splitlines() if line.strip()]
+    assert f"{NODDWR}:28:11 impacts[0].unit" in line
+    assert "lead.role" not in line
+    assert "Traceback" not in result.output
+    warned = CliRunner().invoke(app, ["brief", str(NODDWR), "-d", "dtp", "-o", str(tmp_path)])
+    assert warned.exit_code == 0, warned.output
+    assert "(impacts[0].unit)" in warned.output
+    assert "lead.role" not in warned.output
+
+
+def test_update_strict_refuses_an_english_unit_and_writes_nothing(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    args = ["update", str(NODDWR), "-d", "dtp", "--period", "2027-Q2", "-o", f"{out}/"]
+    result = CliRunner().invoke(app, [*args, "--strict"])
+    assert result.exit_code == 1
+    [line] = [line for line in result.output.splitlines() if line.strip()]
+    assert line.startswith("gwall: --strict: ")
+    assert f"{NODDWR}:28:11 impacts[0].unit" in line
+    assert "lead.role" not in line
+    assert not out.exists()
+    warned = CliRunner().invoke(app, args)
+    assert warned.exit_code == 0, warned.output
+    assert "testun Saesneg o 1 maes (impacts[0].unit)" in warned.output
+    [written] = out.glob("*.docx")
+    assert "amputations" in docx_text(written)

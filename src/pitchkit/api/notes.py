@@ -22,6 +22,8 @@ from pitchkit.i18n.messages import Message, Renderable
 from pitchkit.i18n.translation import Language
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from pitchkit.advice import Finding
     from pitchkit.facts.project import Project
     from pitchkit.facts.schema import Facts, LoadedFacts
@@ -206,22 +208,36 @@ def write_brief(request: BriefRequest, listener: Listener | None = None) -> Brie
     )
 
 
-def refuse_english(project: Project, *, strict: bool, director_id: str | None = None) -> None:
-    """With ``strict``, stop (nothing written) when a Welsh note would show English."""
-    from pitchkit.notes.foreign import english_in_welsh
+def refuse_english(
+    project: Project,
+    *,
+    strict: bool,
+    director_id: str | None = None,
+    fields: Sequence[tuple[str | int, ...]] | None = None,
+) -> None:
+    """With ``strict``, stop (nothing written) when a Welsh note would show English.
+
+    ``fields`` are those the note shows (default: a briefing note's).
+    """
+    from pitchkit.notes.foreign import NOTE_FIELDS, english_in_welsh
 
     if strict and project.lang.lang == "cy":
-        problem = english_in_welsh(project.loaded, director_id)
+        problem = english_in_welsh(project.loaded, director_id, fields or NOTE_FIELDS)
         if problem is not None:
             raise InputError(problem)
 
 
-def warn_english(project: Project, director_id: str, heard: Heard) -> None:
+def warn_english(
+    project: Project,
+    director_id: str,
+    heard: Heard,
+    fields: Sequence[tuple[str | int, ...]] | None = None,
+) -> None:
     """Once a Welsh note is written: say in one line how much of it shows English."""
-    from pitchkit.notes.foreign import english_warning
+    from pitchkit.notes.foreign import NOTE_FIELDS, english_warning
 
     if project.lang.lang == "cy":
-        warning = english_warning(project.loaded, director_id)
+        warning = english_warning(project.loaded, director_id, fields or NOTE_FIELDS)
         if warning is not None:
             heard.warning(warning)
 
@@ -242,6 +258,8 @@ class UpdateRequest(NoteRequest):
     #: A spreadsheet (.csv or .xlsx) of figures merged with the progress log
     #: (default: the facts file's ``measures:``).
     measures: Path | None = None
+    #: In Welsh, refuse when the update would show English text.
+    strict: bool = False
 
 
 @dataclass(frozen=True)
@@ -314,6 +332,7 @@ def _write_update(
     from pitchkit.facts.project import pick_director
     from pitchkit.notes.bilingual import Pair, make_bilingual_update
     from pitchkit.notes.bilingual import file_name as bilingual_file_name
+    from pitchkit.notes.foreign import update_fields
     from pitchkit.notes.update import chosen_period, make_update, update_file_name
 
     today = request.today or dt.date.today()
@@ -321,6 +340,9 @@ def _write_update(
     project = projects[0]
     chosen = pick_director(project.facts, request.director, source=str(request.facts))
     when = chosen_period(project.facts, request.period, today)
+    shown = update_fields(project.loaded.source.data, when)
+    if not pair:
+        refuse_english(project, strict=request.strict, director_id=chosen.id, fields=shown)
     if pair:
         name = bilingual_file_name(pair, chosen, "update", period=when.text)
     else:
@@ -336,6 +358,8 @@ def _write_update(
             project, chosen, period=when.text, template=request.template, today=today
         )
     written = save_document(path, data, force=request.force, pdf=request.pdf)
+    if not pair and not request.strict:
+        warn_english(project, chosen.id, heard, shown)
     return UpdateResult(
         lang=project.lang,
         director=chosen.id,

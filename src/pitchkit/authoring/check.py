@@ -53,8 +53,8 @@ from pitchkit.authoring.variables import (
 )
 from pitchkit.errors import OutputError, TemplateError
 from pitchkit.facts.project import open_project
-from pitchkit.i18n.messages import Located, Message, Renderable
-from pitchkit.i18n.translation import language
+from pitchkit.i18n.messages import Joined, Located, Message, Renderable
+from pitchkit.i18n.translation import N_, language
 from pitchkit.notes.brief import KINDS, builtin_template, properties
 from pitchkit.output.files import write_atomic
 from pitchkit.recast.pitch import recast
@@ -167,11 +167,27 @@ def _suggest(path: str, parent: str, segment: str, known: Mapping[str, Variable]
     return whole[0] if whole else None
 
 
+#: The parts of a template, as a message names them (a Welsh one in Welsh).
+PART_NAMES = {
+    "body": N_("body"),
+    "header": N_("header"),
+    "footer": N_("footer"),
+    "footnotes": N_("footnotes"),
+    "endnotes": N_("endnotes"),
+}
+
+
+def part_name(label: str) -> Renderable | str:
+    """The part of a template ``label`` names (``body``, ``header`` ...), translatable."""
+    return Message(PART_NAMES[label]) if label in PART_NAMES else label
+
+
 def _places(places: Sequence[str]) -> Renderable | str:
     """``body, header and footer``: the parts of the template a name is used in."""
-    if len(places) <= 1:
-        return "".join(places)
-    return Message("{parts} and {part}", parts=", ".join(places[:-1]), part=places[-1])
+    names = [part_name(place) for place in places]
+    if len(names) <= 1:
+        return names[0] if names else ""
+    return Message("{parts} and {part}", parts=Joined(names[:-1], ", "), part=names[-1])
 
 
 def _unknown_message(

@@ -48,6 +48,16 @@ if TYPE_CHECKING:
     from pitchkit.i18n.translation import Language
 
 
+#: ``--strict`` for a note in Welsh.
+StrictOpt = Annotated[
+    bool,
+    typer.Option(
+        "--strict",
+        help="In Welsh: refuse, naming each field, when the note would show English text.",
+    ),
+]
+
+
 @app.command(rich_help_panel="Write notes")
 @user_errors
 def brief(
@@ -60,13 +70,7 @@ def brief(
     pdf: PdfOpt = False,
     bilingual: BilingualOpt = False,
     no_cuts: NoCutsOpt = False,
-    strict: Annotated[
-        bool,
-        typer.Option(
-            "--strict",
-            help="In Welsh: refuse, naming each field, when the note would show English text.",
-        ),
-    ] = False,
+    strict: StrictOpt = False,
     time_limit: TimeLimitOpt = None,
     memory_limit: MemoryLimitOpt = None,
     as_json: JsonOpt = False,
@@ -146,6 +150,7 @@ def update(
     pdf: PdfOpt = False,
     bilingual: BilingualOpt = False,
     measures: MeasuresOpt = None,
+    strict: StrictOpt = False,
     time_limit: TimeLimitOpt = None,
     memory_limit: MemoryLimitOpt = None,
     as_json: JsonOpt = False,
@@ -170,6 +175,7 @@ def update(
         bilingual=bilingual,
         period=period,
         measures=measures,
+        strict=strict,
     )
     with limits_in_force(time_limit, memory_limit):
         result = write_update(request, Terminal())

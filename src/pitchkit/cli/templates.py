@@ -17,6 +17,7 @@ from pitchkit.cli.common import (
     speak,
     user_errors,
     warn,
+    words,
 )
 from pitchkit.cli.options import (
     ForceOpt,
@@ -94,6 +95,7 @@ def template_check(
     Example: pitchkit template check our-brief.docx --json
     """
     from pitchkit.api import TemplateCheckRequest, check_template
+    from pitchkit.authoring.check import part_name
 
     speak_locale(locale)
     request = TemplateCheckRequest(path, kind, time_limit, memory_limit, locale)
@@ -107,7 +109,8 @@ def template_check(
     say(Message("Variables used ({n}):", n=len(report.variables)))
     width = max((len(u.path) for u in report.variables), default=0)
     for usage in report.variables:
-        say(f"  {usage.path.ljust(width)}  {', '.join(usage.places)}")
+        places = ", ".join(words(part_name(place)) for place in usage.places)
+        say(f"  {usage.path.ljust(width)}  {places}")
     for finding in report.findings:
         if finding.level == "warning":
             warn(finding.message)

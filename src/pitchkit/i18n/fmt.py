@@ -421,6 +421,15 @@ def unit_words(unit: str, lang: Language) -> str:
     return WELSH_UNITS.get(_singular(unit.strip().lower()), unit)
 
 
+def unit_as_written(unit: str, lang: Language) -> bool:
+    """Whether a note in ``lang`` shows ``unit`` as the facts file writes it.
+
+    Not so for money, ``%`` or, in Welsh, a common unit pitchkit words itself.
+    """
+    unit = unit.strip()
+    return bool(unit) and unit != "%" and not _is_money(unit) and unit_words(unit, lang) == unit
+
+
 def singular_unit(unit: str, lang: Language) -> str:
     """Return the unit for one item ("admissions" → "admission") in English; else as written."""
     unit = unit.strip()

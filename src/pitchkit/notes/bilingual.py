@@ -31,7 +31,7 @@ from pitchkit.facts.project import Project, open_project, pick_director
 from pitchkit.facts.schema import Director
 from pitchkit.facts.yamlsource import parse_yaml
 from pitchkit.i18n.messages import Message
-from pitchkit.notes.brief import BriefNote, make_brief_note
+from pitchkit.notes.brief import BriefNote, make_brief_notes_alike
 from pitchkit.notes.fit import Cut
 from pitchkit.notes.update import UpdateInfo, make_update
 from pitchkit.output.files import safe_stem
@@ -102,23 +102,23 @@ def make_bilingual_brief(
 ) -> BilingualBrief:
     """The sponsor briefing note in Welsh then English, each fitted to one page.
 
+    Both pages are cut alike (:func:`make_brief_notes_alike`): the Welsh says
+    everything the English says, no less.
+
     ``welsh_pitch`` is the director's pitch from the Welsh facts when it is
     already recast.
     """
     today = today or dt.date.today()
     pitches = (welsh_pitch, None)
-    notes = tuple(
-        make_brief_note(
-            p,
-            _director(p, director_id),
-            template=template,
-            today=today,
-            pitch=known,
-            reasons=False,  # the map's reasons are in English only: both pages say the same
-        )
-        for p, known in zip(pair.projects, pitches, strict=True)
+    welsh, english = make_brief_notes_alike(
+        [
+            (p, _director(p, director_id), known)
+            for p, known in zip(pair.projects, pitches, strict=True)
+        ],
+        template=template,
+        today=today,
+        reasons=False,  # the map's reasons are in English only: both pages say the same
     )
-    welsh, english = notes
     data = join_languages([(welsh.data, "cy-GB"), (english.data, "en-GB")])
     return BilingualBrief(data, (welsh, english), both_cuts(welsh.cuts, english.cuts))
 

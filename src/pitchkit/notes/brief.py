@@ -21,7 +21,7 @@ from pitchkit.facts.schema import Director, Facts
 from pitchkit.i18n.messages import Message
 from pitchkit.i18n.translation import Language
 from pitchkit.notes.context import Context, brief_context, refit_money
-from pitchkit.notes.fit import PAGE_HEIGHT, Cut, fit_note
+from pitchkit.notes.fit import PAGE_HEIGHT, Cut, fit_alike, fit_note
 from pitchkit.notes.layout import body_height
 from pitchkit.output.files import safe_stem
 from pitchkit.recast.localise import localise_pitch
@@ -314,6 +314,50 @@ def make_brief_note(
         return BriefNote(data, best.pitch, best.cuts, 0, count, pages_measured=True)
     count, best, data = min(counted, key=lambda entry: (entry[0], _words_shown(entry[1])))
     return BriefNote(data, best.pitch, best.cuts, best.over_words, count, pages_measured=True)
+
+
+def make_brief_notes_alike(
+    notes: Sequence[tuple[Project, Director, Pitch | None]],
+    *,
+    template: Path | None = None,
+    today: dt.date | None = None,
+    reasons: bool = True,
+) -> list[BriefNote]:
+    """Render the same facts' briefing note in several languages, cut alike to fit.
+
+    Each of ``notes`` is a project (the facts loaded in one language), the
+    director in it and, when already recast, the director's pitch. Each note
+    is fitted to one page as :func:`make_brief_note` does, but the fit is made
+    for all of them at once (:func:`pitchkit.notes.fit.fit_alike`): what one
+    language has to leave out, every language leaves out, so the pages of a
+    bilingual note say the same things. Not measured by LibreOffice.
+    """
+    today = today or dt.date.today()
+    source: Path | bytes = template if template is not None else builtin_template("brief")
+    prepared = []
+    for project, director, known in notes:
+        pitch = known if known is not None else recast(project.facts, director, today=today)
+        pitch = localise_pitch(pitch, project.lang)
+        context = brief_context(pitch, project.lang, today=today, reasons=reasons)
+        prepared.append((project, pitch, context, properties(pitch, project.lang, "brief", today)))
+    if fits_to_page(template):
+        fits = fit_alike([context for _project, _pitch, context, _props in prepared])
+        parts = [
+            BriefParts(
+                pitch,
+                refit_money(context, fit.context, pitch, project.lang),
+                fit.cuts,
+                props,
+                fit.over_words,
+            )
+            for (project, pitch, context, props), fit in zip(prepared, fits, strict=True)
+        ]
+    else:
+        parts = [BriefParts(pitch, context, (), props) for _p, pitch, context, props in prepared]
+    return [
+        BriefNote(_filler(source, project.lang)(one), one.pitch, one.cuts, one.over_words)
+        for (project, *_rest), one in zip(prepared, parts, strict=True)
+    ]
 
 
 def _filler(source: Path | bytes, lang: Language) -> Callable[[BriefParts], bytes]:

@@ -12,8 +12,10 @@ shows less, in the fixed order of :data:`STEPS`:
 3. advice questions other than the one meant for this director;
 4. later sentences of the problem and of the change (two stay), then the
    reasons under statements after the strongest (why a link holds);
-5. statements after the strongest, gains after the first, every concern,
-   then the strongest statement's reason;
+5. gains after the first, then statements after the strongest (a linked
+   statement is the point of the note, so it goes only after gains,
+   evidence and advice), every concern, then the strongest statement's
+   reason;
 6. the problem and the change down to their first sentence.
 
 Text is only ever shortened at a sentence boundary, never inside a
@@ -23,6 +25,9 @@ above all), the headline, the director's strongest statement, the advice
 question meant for them, the strategy line a shown statement's objective
 rests on, funding, timeline and contact. When all of that still does not
 fit, the note is left to run over and :class:`Fit` says by how many words.
+
+A bilingual note is fitted in both languages at once (:func:`fit_alike`):
+whatever one language must cut, the other cuts too, so both say the same.
 
 Every cut is reported, worded as it will read, so the user can shorten the
 facts file instead; the facts themselves are never changed.
@@ -36,7 +41,7 @@ from functools import lru_cache
 from typing import Any
 
 from pitchkit.i18n.messages import Joined, Message, Plural, Renderable
-from pitchkit.i18n.translation import Language, language
+from pitchkit.i18n.translation import Language
 from pitchkit.recast.words import tokens
 
 #: Usable height of the page body in points: A4 (842 pt) less the template's
@@ -327,8 +332,8 @@ STEPS: tuple[tuple[str, tuple[str, ...], int], ...] = (
     ("sentences", ("project", "problem"), 2),
     ("sentences", ("project", "change"), 2),
     ("reasons", ("pitch", "statements"), 1),
-    ("drop", ("pitch", "statements"), 1),
     ("drop", ("pitch", "gains"), 1),
+    ("drop", ("pitch", "statements"), 1),
     ("drop", ("pitch", "concerns"), 0),
     ("reasons", ("pitch", "statements"), 0),
     ("sentences", ("project", "problem"), 1),
@@ -409,17 +414,29 @@ def _step(
     return True
 
 
-def _protected(context: dict[str, Any]) -> dict[tuple[str, ...], Any]:
-    """The one item of each list that is never dropped (compared by identity)."""
-    keep: dict[tuple[str, ...], Any] = {}
+def _protected_at(context: dict[str, Any]) -> dict[tuple[str, ...], int]:
+    """Where in its list the one item never dropped is, for each list that has one."""
+    keep: dict[tuple[str, ...], int] = {}
     strategy = _linked_strategy(context)
     if strategy is not None:
-        keep[("project", "strategy")] = context["project"]["strategy"][strategy]
+        keep[("project", "strategy")] = strategy
     advice = _meant_advice(context)
     if advice is not None:
-        keep[("advice",)] = context["advice"][advice]
+        keep[("advice",)] = advice
     if context["pitch"]["statements"]:
-        keep[("pitch", "statements")] = context["pitch"]["statements"][0]
+        keep[("pitch", "statements")] = 0
+    return keep
+
+
+def _protected(
+    context: dict[str, Any], at: dict[tuple[str, ...], int]
+) -> dict[tuple[str, ...], Any]:
+    """The items at ``at`` (compared by identity, so each is kept wherever it moves)."""
+    keep: dict[tuple[str, ...], Any] = {}
+    for path, index in at.items():
+        items = _get(context, path)
+        if index < len(items):
+            keep[path] = items[index]
     return keep
 
 
@@ -428,25 +445,51 @@ def fit_note(
 ) -> Fit:
     """Fit ``context`` to a page ``page`` points high: see the module's docs for the order.
 
-    ``context`` is left as it was; values no step changes are shared.
+    ``context`` is left as it was; values no step changes are shared. ``lang``
+    is not needed (the steps are the same in every language); it is accepted
+    for callers that pass it.
     """
-    lang = lang or language()
-    fitted = _copy_for_cuts(context)
-    keep = _protected(fitted)
-    changed: list[tuple[str, ...]] = []
-    height = estimate_height(fitted)
+    del lang
+    [fit] = fit_alike([context], page=page)
+    return fit
+
+
+def fit_alike(contexts: list[dict[str, Any]], *, page: float = PAGE_HEIGHT) -> list[Fit]:
+    """Fit the notes of the same facts in several languages, cutting the same parts of each.
+
+    A bilingual note must say the same things in both languages, so each
+    step of :data:`STEPS` is taken in every language while any one of them
+    would overflow: an item dropped from one is dropped from all, and a
+    sentence cut from one is cut from all. The item of each list that is
+    never dropped is the one the last context (English) would keep, as its
+    words are the ones pitchkit's map knows. Each context is left as it was.
+    """
+    fitted = [_copy_for_cuts(context) for context in contexts]
+    at = _protected_at(fitted[-1])
+    keeps = [_protected(one, at) for one in fitted]
+    changed: list[list[tuple[str, ...]]] = [[] for _ in fitted]
+    heights = [estimate_height(one) for one in fitted]
     for kind, path, floor in STEPS:
-        while height > page and _step(fitted, kind, path, floor, keep):
-            if path not in changed:
-                changed.append(path)
-            height = estimate_height(fitted)
-        if height <= page:
+        while any(height > page for height in heights):
+            moved = False
+            for index, one in enumerate(fitted):
+                if _step(one, kind, path, floor, keeps[index]):
+                    moved = True
+                    if path not in changed[index]:
+                        changed[index].append(path)
+                    heights[index] = estimate_height(one)
+            if not moved:
+                break
+        if all(height <= page for height in heights):
             break
-    over = 0
-    if height > page:
-        over = max(1, round((height - page) / (BODY_SIZE * LINE_FACTOR) * WORDS_PER_LINE))
-    cuts = tuple(_describe(path, context, fitted) for path in changed)
-    return Fit(fitted, cuts, over, height, page)
+    fits = []
+    for context, one, paths, height in zip(contexts, fitted, changed, heights, strict=True):
+        over = 0
+        if height > page:
+            over = max(1, round((height - page) / (BODY_SIZE * LINE_FACTOR) * WORDS_PER_LINE))
+        cuts = tuple(_describe(path, context, one) for path in paths)
+        fits.append(Fit(one, cuts, over, height, page))
+    return fits
 
 
 def fit_brief(

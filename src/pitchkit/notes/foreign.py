@@ -14,12 +14,15 @@ ones (the, and, of, with ...) outnumbering Welsh ones (yr, yn, ac, mae ...).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from pitchkit.facts.yamlsource import dotted
+from pitchkit.errors import PitchkitError
+from pitchkit.facts.yamlsource import Source, dotted
+from pitchkit.i18n.fmt import unit_as_written
 from pitchkit.i18n.messages import Message
-from pitchkit.i18n.translation import Language
+from pitchkit.i18n.translation import Language, language
+from pitchkit.period import Period, parse_period
 
 if TYPE_CHECKING:
     from pitchkit.facts.schema import LoadedFacts
@@ -95,6 +98,14 @@ _WELSH = frozenset(
     ]
 )
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+#: Spellings English words rarely have and Welsh ones often do: dd, ll, w and
+#: y as vowels, a circumflex or diaeresis; endings -aeth (Pennaeth), -au
+#: (Gwasanaethau), -ydd, -iad, and a subject's -eg (Podiatreg, Seicoleg);
+#: and gw- before a vowel or r (Gwasanaeth, Gwraidd).
+_WELSH_SPELLING = re.compile(
+    r"dd|ll|wy|yw|\bc?y\b|[ŵŷâêîôûïë]|aeth|\w{2}au\b|ydd\b|iad\b|\w{3}(?:[lr]|at)eg\b"
+    r"|\bgw[aeiouyr]"
+)
 
 
 def looks_english(text: str) -> bool:
@@ -106,7 +117,7 @@ def looks_english(text: str) -> bool:
         # No small words ("Frailty virtual ward"): Welsh spelling has w and y as
         # vowels, and dd, ll, ff, ch, rh; English rarely all of them.
         letters = " ".join(words)
-        return bool(words) and not re.search(r"dd|ll|wy|yw|\bc?y\b|ŵ|ŷ|â", letters)
+        return bool(words) and not _WELSH_SPELLING.search(letters)
     return english > welsh
 
 
@@ -129,6 +140,7 @@ NOTE_FIELDS: tuple[tuple[str | int, ...], ...] = (
     ("project", "evidence", "*"),
     ("project", "funding", "source"),
     ("impacts", "*", "measure"),
+    ("impacts", "*", "unit"),
     ("asks", "*"),
     ("advice", "*"),
     ("offer", "*"),
@@ -151,6 +163,38 @@ def _walk(data: Any, path: tuple[str | int, ...], done: tuple[str | int, ...]) -
         yield from _walk(data[head], rest, (*done, head))
 
 
+#: Fields of an entry of the progress log that a progress update shows.
+ENTRY_FIELDS: tuple[tuple[str | int, ...], ...] = (
+    ("summary",),
+    ("done", "*"),
+    ("next", "*"),
+    ("barriers", "*"),
+    ("asks", "*"),
+    ("advice", "*"),
+)
+
+
+def update_fields(data: Any, period: Period) -> tuple[tuple[str | int, ...], ...]:
+    """The fields a progress update for ``period`` shows: the project's, and its log entries'.
+
+    An entry counts when it falls inside ``period`` (a quarter's months too).
+    """
+    paths: list[tuple[str | int, ...]] = [
+        ("project", "title"),
+        ("impacts", "*", "measure"),
+        ("impacts", "*", "unit"),
+    ]
+    updates = data.get("updates") if isinstance(data, dict) else None
+    for index, entry in enumerate(updates if isinstance(updates, list) else []):
+        try:
+            logged = parse_period(str(entry.get("period", ""))) if isinstance(entry, dict) else None
+        except PitchkitError:
+            continue
+        if logged is not None and period.start <= logged.start and logged.end <= period.end:
+            paths.extend(("updates", index, *field) for field in ENTRY_FIELDS)
+    return tuple(paths)
+
+
 #: Fields of the director a note is for that it shows, under ``directors[n]``.
 DIRECTOR_FIELDS: tuple[tuple[str | int, ...], ...] = (
     ("role",),
@@ -160,54 +204,86 @@ DIRECTOR_FIELDS: tuple[tuple[str | int, ...], ...] = (
 )
 
 
+def given_in_welsh(source: Source) -> frozenset[tuple[str | int, ...]]:
+    """Where the facts file gives a text as ``{en: ..., cy: ...}`` with its Welsh filled in.
+
+    That Welsh is the user's own, so it is shown as written and never judged English.
+    """
+    untranslated = {tuple(loc) for loc in source.untranslated}
+    return frozenset(
+        tuple(loc[:-1])
+        for loc in source.positions
+        if loc and loc[-1] == "cy" and tuple(loc[:-1]) not in untranslated
+    )
+
+
 def english_fields(
-    data: Any, director_id: str | None = None
+    data: Any,
+    director_id: str | None = None,
+    welsh: Collection[tuple[str | int, ...]] = (),
+    fields: Sequence[tuple[str | int, ...]] = NOTE_FIELDS,
 ) -> list[tuple[tuple[str | int, ...], str]]:
     """The fields a note shows whose text (as resolved for Welsh) reads as English.
 
     With ``director_id``, the role, objectives and concerns of that director
     (as the facts file lists them) are looked at too, and the lead's role.
+    A field in ``welsh`` (see :func:`given_in_welsh`) is the user's Welsh and
+    is never listed. ``fields`` are the note's own (a briefing note's by
+    default; :func:`update_fields` for a progress update).
     """
-    paths = list(NOTE_FIELDS)
+    paths = list(fields)
     if director_id is not None:
         paths.append(("project", "lead", "role"))
         directors = data.get("directors") if isinstance(data, dict) else None
         for index, director in enumerate(directors if isinstance(directors, list) else []):
             if isinstance(director, dict) and director.get("id") == director_id:
                 paths.extend(("directors", index, *field) for field in DIRECTOR_FIELDS)
+    cymraeg = language("cy")
     found: list[tuple[tuple[str | int, ...], str]] = []
     for path in paths:
         for where, value in _walk(data, path, ()):
+            if where in welsh:
+                continue
+            if where[-1] == "unit" and not unit_as_written(str(value or ""), cymraeg):
+                continue  # a unit pitchkit words in Welsh itself (days: diwrnod), or money
             if isinstance(value, str) and value.strip() and looks_english(value):
                 found.append((where, value))
     return found
 
 
-def english_in_welsh(loaded: LoadedFacts, director_id: str | None = None) -> Message | None:
+def english_in_welsh(
+    loaded: LoadedFacts,
+    director_id: str | None = None,
+    fields: Sequence[tuple[str | int, ...]] = NOTE_FIELDS,
+) -> Message | None:
     """For ``--strict``: the fields a Welsh note would show in English, located, or ``None``."""
-    found = english_fields(loaded.source.data, director_id)
+    found = english_fields(loaded.source.data, director_id, given_in_welsh(loaded.source), fields)
     if not found:
         return None
     places = "; ".join(f"{loaded.source.where(where)} {dotted(where)}" for where, _text in found)
     return Message(
         "--strict: the Welsh note would show English text from {count} fields: {places}; "
         "give each a Welsh version ({{en: ..., cy: ...}}) or leave out --strict to show "
-        "them quoted",
+        "them as written",
         count=len(found),
         places=places,
     )
 
 
-def english_warning(loaded: LoadedFacts, director_id: str | None = None) -> Message | None:
+def english_warning(
+    loaded: LoadedFacts,
+    director_id: str | None = None,
+    fields: Sequence[tuple[str | int, ...]] = NOTE_FIELDS,
+) -> Message | None:
     """Without ``--strict``: one line saying how much of a Welsh note will be in English."""
-    found = english_fields(loaded.source.data, director_id)
+    found = english_fields(loaded.source.data, director_id, given_in_welsh(loaded.source), fields)
     if not found:
         return None
     shown = ", ".join(dotted(where) for where, _text in found[:4])
     left = len(found) - 4
     more = ", +" + str(left) if left > 0 else ""
     return Message(
-        "the Welsh note shows English text, quoted, from {count} fields ({fields}{more}): "
+        "the Welsh note shows English text from {count} fields ({fields}{more}): "
         "give each a Welsh version ({{en: ..., cy: ...}}), or add --strict to stop instead",
         count=len(found),
         fields=shown,

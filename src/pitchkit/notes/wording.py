@@ -494,11 +494,23 @@ _SPONSORSHIP = re.compile(
     r"(?:executive\s+|named\s+|board\s+)?sponsor\b)",
     re.IGNORECASE,
 )
+#: The same request written in Welsh: "Noddi …", "Bod yn noddwr gweithredol …",
+#: "Dod yn noddwr …", "Gweithredu fel noddwr …" (a softened "fod" too).
+_NODDI = re.compile(
+    r"^(?:noddi\b|(?:(?:bod|fod|dod|ddod)\s+yn|(?:gweithredu|weithredu)\s+fel)\s+"
+    r"(?:ein\s+|eich\s+|y\s+)?(?:prif\s+)?noddwr\b)",
+    re.IGNORECASE,
+)
 
 
 def is_sponsorship(ask: str) -> bool:
-    """Whether an ask is the request to sponsor (``Sponsor …``, ``Be our executive sponsor …``)."""
-    return bool(_SPONSORSHIP.match(ask.strip()))
+    """Whether an ask is the request to sponsor, in English or in Welsh.
+
+    ``Sponsor …``, ``Be our executive sponsor …``; ``Noddi …``, ``Bod yn
+    noddwr gweithredol …``.
+    """
+    text = ask.strip()
+    return bool(_SPONSORSHIP.match(text) or _NODDI.match(text))
 
 
 def sponsorship_first(asks: list[str]) -> list[str]:
