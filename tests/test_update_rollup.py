@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import docx
+import pytest
 from typer.testing import Result
 
 from docchecks import docx_text
@@ -241,3 +242,25 @@ def test_the_welsh_update_says_the_same(tmp_path: Path, cli: Callable[..., Resul
     assert measure_row(out, "Cataract day cases done in house")[3] == (
         "dim ffigur ar gyfer Ionawr 2027"
     )
+
+
+@pytest.mark.parametrize(
+    ("measure", "unit", "latest"),
+    [
+        ("Beds occupied by patients with no criteria to reside", "beds", "170 beds (as at "),
+        ("Vacancies in the theatre team", "vacancies", "170 vacancies (as at "),
+        ("Average length of stay", "days", "187.5 days (average, "),
+        ("Falls per 1,000 bed days", "falls", "187.5 falls (average, "),
+        ("Falls rate", "falls", "187.5 falls (average, "),
+    ],
+)
+def test_a_level_is_read_at_its_latest_month_only_when_it_counts_people_or_things(
+    tmp_path: Path, cli: Callable[..., Result], measure: str, unit: str, latest: str
+) -> None:
+    source = FACTS.format(log=FIRST_QUARTER)
+    source = source.replace("Patients waiting over 52 weeks for cataract surgery", measure)
+    source = source.replace("unit: patients", f"unit: {unit}")
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(source, encoding="utf-8")
+    _, out = update(cli, facts, "--period", "2027-Q1")
+    assert measure_row(out, measure)[3].startswith(latest)
