@@ -169,7 +169,7 @@ def test_a_quarter_of_a_level_is_the_mean_of_its_months(tmp_path: Path) -> None:
     source = source.replace("unit: deaths", 'unit: "%"')
     facts.write_text(source, encoding="utf-8")
     text = docx_text(render(facts, "-p", "2026-Q3"))
-    assert "8% (July to September 2026)" in text
+    assert "8% (average, July to September 2026)" in text
 
 
 def test_a_quarter_still_under_way_is_a_fill_in(tmp_path: Path) -> None:

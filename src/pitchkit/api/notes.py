@@ -274,18 +274,33 @@ class PeriodStatus:
     after_end: dt.date | None
     #: Whether the progress log has no entry for the period (so the note is to fill in).
     fill_in: bool
+    #: For a quarter or year built from the months logged in it: those months
+    #: (``2027-02``), and the months of the period with no entry.
+    built_from: tuple[str, ...] = ()
+    unlogged: tuple[str, ...] = ()
 
 
 def period_status(facts: Facts, when: Period, *, asked: bool) -> PeriodStatus:
-    """Whether ``when`` starts after the project and whether the log has an entry for it."""
-    from pitchkit.notes.update.situation import logged_entry
+    """Whether ``when`` starts after the project and whether the log has an entry for it.
+
+    A quarter or year with no entry of its own, logged month by month up to
+    its last month, is built from those months: not a fill-in.
+    """
+    from pitchkit.notes.update.situation import built_entry, logged_entry, months_logged
 
     end = facts.project.end
+    logged: tuple[Period, ...] = ()
+    unlogged: tuple[Period, ...] = ()
+    entry = logged_entry(facts, when)
+    if entry is None and built_entry(facts, when)[0] is not None:
+        logged, unlogged = months_logged(facts, when)
     return PeriodStatus(
         period=when.text,
         asked=asked,
         after_end=end if end is not None and when.start > end else None,
-        fill_in=logged_entry(facts, when) is None,
+        fill_in=entry is None and not logged,
+        built_from=tuple(month.text for month in logged),
+        unlogged=tuple(month.text for month in unlogged),
     )
 
 

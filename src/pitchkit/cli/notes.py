@@ -199,6 +199,8 @@ def report_period(status: PeriodStatus, lang: Language, *, notes: int = 1) -> No
                 end=date(status.after_end, lang),
             )
         )
+    if status.built_from:
+        report_built(status, lang, notes=notes)
     if not status.fill_in:
         return
     message = lang.ngettext(
@@ -212,6 +214,37 @@ def report_period(status: PeriodStatus, lang: Language, *, notes: int = 1) -> No
         warn(message)
     else:
         say(message[:1].upper() + message[1:])
+
+
+def report_built(status: PeriodStatus, lang: Language, *, notes: int = 1) -> None:
+    """Say that a quarter or year is built from its months, and which months have no entry."""
+    from pitchkit.i18n.fmt import join_list, period_label
+
+    period = period_label(status.period, lang)
+    months = len(status.built_from) + len(status.unlogged)
+    if not status.unlogged:
+        message = lang.ngettext(
+            "The update for {period} is built from the progress log's entries for its {months} "
+            "months.",
+            "The updates for {period} are built from the progress log's entries for its {months} "
+            "months.",
+            notes,
+        )
+        say(message.format(period=period, months=months))
+        return
+    message = lang.ngettext(
+        "the update for {period} is built from the progress log's entries for {logged} of its "
+        "{months} months; with none for {unlogged}, its totals are left blank",
+        "the updates for {period} are built from the progress log's entries for {logged} of its "
+        "{months} months; with none for {unlogged}, their totals are left blank",
+        notes,
+    )
+    unlogged = join_list([period_label(month, lang) for month in status.unlogged], lang)
+    warn(
+        message.format(
+            period=period, logged=len(status.built_from), months=months, unlogged=unlogged
+        )
+    )
 
 
 def demo_facts() -> Path:

@@ -27,7 +27,7 @@ from pitchkit.notes.update.delivery import (
     out_of_year_impacts,
     progress_for,
 )
-from pitchkit.notes.update.measures import amount_text
+from pitchkit.notes.update.measures import amount_text, averaged_over
 from pitchkit.notes.update.progress import MeasureProgress, is_money
 from pitchkit.notes.update.situation import Situation
 
@@ -203,18 +203,35 @@ def delivered_phrase(progress: MeasureProgress, situation: Situation) -> str:
     gap = progress.latest_gap
     if latest is None or latest.value is None or gap is None or gap <= 0:
         return ""
+    # A quarter or year built from its months may give a level's average, not its latest.
+    averaged = averaged_over(latest, impact, lang)
     if claim.reference is not None:
         # The mean logged before the change, which is not the facts' baseline: say so.
-        pattern = lang.gettext(
-            "an improvement in {measure} from an average of {baseline} before the change to "
-            "{latest}"
+        pattern = (
+            lang.gettext(
+                "an improvement in {measure} from an average of {baseline} before the change to "
+                "an average of {latest} over {period}"
+            )
+            if averaged
+            else lang.gettext(
+                "an improvement in {measure} from an average of {baseline} before the change to "
+                "{latest}"
+            )
         )
         baseline = claim.reference
     else:
-        pattern = lang.gettext("an improvement in {measure} from {baseline} to {latest}")
+        pattern = (
+            lang.gettext(
+                "an improvement in {measure} from {baseline} to an average of {latest} over "
+                "{period}"
+            )
+            if averaged
+            else lang.gettext("an improvement in {measure} from {baseline} to {latest}")
+        )
         baseline = impact.baseline
     return pattern.format(
         measure=measure,
         baseline=amount_text(baseline, impact, lang),
         latest=amount_text(latest.value, impact, lang),
+        period=averaged,
     )

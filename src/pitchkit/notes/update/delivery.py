@@ -24,7 +24,7 @@ from pitchkit.notes import wording
 from pitchkit.notes.context import Context
 from pitchkit.notes.update import fillin, spans
 from pitchkit.notes.update.claims import Claim
-from pitchkit.notes.update.measures import amount_text
+from pitchkit.notes.update.measures import amount_text, averaged_over
 from pitchkit.notes.update.progress import MeasureProgress, is_money
 from pitchkit.notes.update.situation import Situation
 from pitchkit.recast.money import default_releases, fy_bounds, fy_label, target_year
@@ -249,22 +249,39 @@ def delivered_text(progress: MeasureProgress, situation: Situation) -> str:
     latest = progress.latest
     assert latest is not None
     assert latest.value is not None
+    # A quarter or year built from its months may give a level's average, not its latest.
+    averaged = averaged_over(latest, impact, lang)
     if claim.reference is not None and impact.per is None:
         # The chart's baseline is the mean logged before the change, as the sentence for the
         # board gives it; the facts' baseline would put a second figure beside it.
-        return lang.gettext(
-            "now {latest}, against an average of {baseline} before the change and a target of "
-            "{target}"
-        ).format(
-            latest=amount_text(latest.value, impact, lang),
-            baseline=amount_text(claim.reference, impact, lang),
-            target=amount_text(impact.target, impact, lang),
+        pattern = (
+            lang.gettext(
+                "an average of {latest} over {period}, against an average of {baseline} before "
+                "the change and a target of {target}"
+            )
+            if averaged
+            else lang.gettext(
+                "now {latest}, against an average of {baseline} before the change and a target "
+                "of {target}"
+            )
         )
-    return lang.gettext(
-        "now {latest}, against a baseline of {baseline} and a target of {target}"
-    ).format(
+        baseline = claim.reference
+    else:
+        pattern = (
+            lang.gettext(
+                "an average of {latest} over {period}, against a baseline of {baseline} and a "
+                "target of {target}"
+            )
+            if averaged
+            else lang.gettext(
+                "now {latest}, against a baseline of {baseline} and a target of {target}"
+            )
+        )
+        baseline = impact.baseline
+    return pattern.format(
         latest=amount_text(latest.value, impact, lang),
-        baseline=amount_text(impact.baseline, impact, lang),
+        period=averaged,
+        baseline=amount_text(baseline, impact, lang),
         target=amount_text(impact.target, impact, lang),
     )
 

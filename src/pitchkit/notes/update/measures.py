@@ -12,9 +12,9 @@ from pitchkit.i18n.translation import N_, Language
 from pitchkit.notes import wording
 from pitchkit.notes.context import Context
 from pitchkit.notes.rates import scale
-from pitchkit.notes.update import fillin, icons
+from pitchkit.notes.update import fillin, icons, spans
 from pitchkit.notes.update.claims import Claim
-from pitchkit.notes.update.progress import MeasureProgress
+from pitchkit.notes.update.progress import MeasureProgress, Point, measure_progress
 from pitchkit.notes.update.situation import Situation
 from pitchkit.notes.update.spc import Variation
 from pitchkit.period import Period
@@ -61,7 +61,7 @@ def measure_row(progress: MeasureProgress, situation: Situation) -> Context:
         "direction_text": direction_text(
             progress, lang, situation.claims[impact.id].analysis.variation
         ),
-        "missing_text": missing_text(progress, lang),
+        "missing_text": missing_text(counted_progress(progress, situation), lang),
         "icons": icons.icon_picture(
             situation.claims[impact.id].analysis, lang, size_cm=icons.TABLE_ICON_CM
         ),
@@ -121,14 +121,67 @@ def per_period_words(period: Period, lang: Language) -> str:
 
 
 def latest_text(progress: MeasureProgress, lang: Language) -> str:
-    """``81 admissions (March 2028)``; or that there is no figure yet."""
+    """``81 admissions (March 2028)``; or that there is no figure yet.
+
+    A quarter or year built from its months says how: a count of people at
+    a time is the latest month's (``170 patients (as at March 2027)``), a
+    level averaged over the months says so and names them, and a total left
+    blank for a month with no figure names that month (``no figure for
+    January 2027``).
+    """
     latest = progress.latest
     if latest is None or latest.value is None:
-        return lang.gettext("no figure yet")
-    return lang.gettext("{value} ({period})").format(
-        value=amount_text(latest.value, progress.impact, lang),
-        period=fmt.period_label(latest.period.text, lang),
-    )
+        return unlogged_text(progress, lang) or lang.gettext("no figure yet")
+    value = amount_text(latest.value, progress.impact, lang)
+    period = figure_period(latest, lang)
+    made = latest.made
+    if made is not None and made.logged and progress.impact.per is None:
+        if made.latest_only:
+            return lang.gettext("{value} (as at {period})").format(value=value, period=period)
+        return lang.gettext("{value} (average, {period})").format(value=value, period=period)
+    return lang.gettext("{value} ({period})").format(value=value, period=period)
+
+
+def averaged_over(point: Point, impact: Impact, lang: Language) -> str:
+    """``January to March 2027`` when ``point`` is a level averaged over its months; else empty.
+
+    Such a figure is not the latest month's: a sentence about it says it is
+    an average, and over which months, as the table does.
+    """
+    made = point.made
+    if made is None or not made.logged or made.latest_only or impact.per is not None:
+        return ""
+    return figure_period(point, lang)
+
+
+def figure_period(point: Point, lang: Language) -> str:
+    """The months a figure stands for: ``January to March 2027``, or ``March 2027``.
+
+    A level of a quarter or year built from its months stands for the
+    months logged (the latest alone for a count at a point in time); any
+    other figure for its period.
+    """
+    made = point.made
+    if made is None or not made.logged or point.value is None:
+        return fmt.period_label(point.period.text, lang)
+    if made.latest_only:
+        return fmt.period_label(made.logged[-1].text, lang)
+    if len(made.logged) == point.period.months:
+        return fmt.period_label(point.period.text, lang)
+    return spans.span_text(made.logged, lang)
+
+
+def unlogged_text(progress: MeasureProgress, lang: Language) -> str:
+    """``no figure for January 2027``: the months a total for the latest period lacks; else empty.
+
+    Only for a quarter or year built from its months, when some of them have
+    a figure and some have none.
+    """
+    last = progress.points[-1] if progress.points else None
+    if last is None or last.value is not None or last.made is None or not last.made.logged:
+        return ""
+    labels = [fmt.period_label(month.text, lang) for month in last.made.unlogged]
+    return lang.gettext("no figure for {periods}").format(periods=fmt.join_list(labels, lang))
 
 
 def along_text(progress: MeasureProgress, lang: Language, claim: Claim | None = None) -> str:
@@ -176,7 +229,7 @@ def direction_text(progress: MeasureProgress, lang: Language, variation: Variati
         return lang.gettext("changed")
     if progress.direction is None or progress.previous is None:
         return lang.gettext("first figure") if progress.latest else ""
-    period = fmt.period_label(progress.previous.period.text, lang)
+    period = figure_period(progress.previous, lang)
     if lang.lang == "cy":  # "yn well na Thachwedd 2026", "yr un fath â Thachwedd 2026"
         period = fmt.aspirate_mutation(period)
     return lang.gettext(SINCE_WORDS[progress.direction]).format(period=period)
@@ -197,12 +250,23 @@ def missing_text(progress: MeasureProgress, lang: Language) -> str:
     return lang.gettext("no figure for {periods}").format(periods=fmt.join_list(labels, lang))
 
 
+def counted_progress(progress: MeasureProgress, situation: Situation) -> MeasureProgress:
+    """The progress whose missing periods the update names, as its totals to date count them.
+
+    For a quarter or year built from its months, what it has delivered is
+    counted month by month (from its charts), so the months are named.
+    """
+    if situation.chart_run is None:
+        return progress
+    return measure_progress(progress.impact, situation.chart_run)
+
+
 def missing_notes(situation: Situation) -> list[str]:
     """One plain sentence per measure with missing periods, saying they are not zero."""
     notes: list[str] = []
     lang = situation.lang
     for progress in situation.progress:
-        text = missing_text(progress, lang)
+        text = missing_text(counted_progress(progress, situation), lang)
         if not text:
             continue
         measure = wording.apply_terms(progress.impact.measure, situation.terms)

@@ -48,6 +48,18 @@ def fraction_along(observed: float, impact: Impact, period: Period) -> float | N
 
 
 @dataclass(frozen=True)
+class FromMonths:
+    """How a quarter's or a year's figure was made from the months logged in it."""
+
+    #: The months with a figure, oldest first.
+    logged: tuple[Period, ...]
+    #: The period's months with none (a total over the period is then left blank).
+    unlogged: tuple[Period, ...]
+    #: Whether the figure is the latest month's: a count of people or things at a time.
+    latest_only: bool = False
+
+
+@dataclass(frozen=True)
 class Point:
     """One period's observation of a measure; ``value`` is ``None`` when missing."""
 
@@ -55,6 +67,8 @@ class Point:
     value: float | None
     baseline: float  # scaled to the period
     target: float  # scaled to the period
+    #: For a quarter or year built from its months: which months its figure comes from.
+    made: FromMonths | None = None
 
 
 @dataclass(frozen=True)
@@ -107,6 +121,8 @@ class Series:
     skipped: tuple[str, ...]  # logged periods left out because they overlap others
     #: Each period's figures by impact id: a spreadsheet's, overridden by the log's.
     values: dict[str, dict[str, float | None]] = field(default_factory=dict)
+    #: For periods built from their months: period text → impact id → the months behind it.
+    made: Mapping[str, Mapping[str, FromMonths]] = field(default_factory=dict)
 
     def entry(self, period: Period) -> Update | None:
         """The log entry for ``period``, if there is one."""
@@ -122,6 +138,7 @@ def series(
     *,
     until: Period | None = None,
     figures: Mapping[str, Mapping[str, float | None]] | None = None,
+    made: Mapping[str, Mapping[str, FromMonths]] | None = None,
 ) -> Series:
     """Lay out the log entries ending by ``until`` as a regular run of periods.
 
@@ -166,7 +183,7 @@ def series(
         if entry is not None:
             entries[period.text] = entry
         kept[period.text] = values[period.text]
-    return Series(kind, tuple(sorted(periods)), entries, tuple(skipped), kept)
+    return Series(kind, tuple(sorted(periods)), entries, tuple(skipped), kept, dict(made or {}))
 
 
 def _overlap(one: Period, other: Period) -> bool:
@@ -175,7 +192,10 @@ def _overlap(one: Period, other: Period) -> bool:
 
 def measure_progress(impact: Impact, run: Series) -> MeasureProgress:
     """Latest value, how far along, direction and cumulative delivery for ``impact``."""
-    points = tuple(_point(impact, period, run.value(period, impact.id)) for period in run.periods)
+    points = tuple(
+        _point(impact, period, run.value(period, impact.id), run.made.get(period.text, {}))
+        for period in run.periods
+    )
     present = [p for p in points if p.value is not None]
     latest = present[-1] if present else None
     previous = present[-2] if len(present) > 1 else None
@@ -200,12 +220,15 @@ def measure_progress(impact: Impact, run: Series) -> MeasureProgress:
     )
 
 
-def _point(impact: Impact, period: Period, value: float | None) -> Point:
+def _point(
+    impact: Impact, period: Period, value: float | None, made: Mapping[str, FromMonths]
+) -> Point:
     return Point(
         period=period,
         value=value,
         baseline=scale(impact.baseline, impact, period),
         target=scale(impact.target, impact, period),
+        made=made.get(impact.id),
     )
 
 

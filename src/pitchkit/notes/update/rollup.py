@@ -2,24 +2,74 @@
 
 A team that logs monthly can still ask for a quarterly or yearly update.
 :func:`rolled_up` makes one entry per quarter (or year) from the months in
-it: a count (an impact with ``per``) is the sum of its months, and only
-when every month has a figure, since a sum of some months would read as a
-fall; a level (a percentage, a score) is the mean of the months that have
-one. The words of the entry come from its months: everything done in any
-of them, and the status, summary, next steps, barriers, asks, advice and
-score of the latest.
+it, each measure as its kind adds up:
+
+- a count over time (an impact with ``per``) is the sum of its months, and
+  only when every month has a figure, since a sum of some months would read
+  as a fall; the months with none are kept, so that the update can name them;
+- a count of people or things at a point in time (a level with a unit such
+  as patients or beds: a waiting list, beds occupied) is the latest month's
+  figure, as a list size at the end of a quarter is reported;
+- any other level (a percentage, a rate, an average, a score, a time) is the
+  mean of the months that have one.
+
+The words of the entry come from its months: everything done in any of them,
+and the status, summary, next steps, barriers, asks, advice and score of the
+latest.
 """
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
-from pitchkit.facts.schema import Facts, Update
+from pitchkit.facts.schema import Facts, Impact, Update
+from pitchkit.notes.update.progress import FromMonths
 from pitchkit.period import Period, PeriodKind, parse_period, period_at
 
+#: Words that make a level a share, a rate, an average, a score or a time, in
+#: English or Welsh: its months are averaged, not read at the latest.
+_AVERAGED = re.compile(
+    r"%|/|\b(?:per|rate|ratio|average|mean|median|score|index|percent|percentage|"
+    r"proportion|share|length of stay|utilisation|occupancy|fesul|cyfradd|cymhareb|"
+    r"cyfartaledd|cyfartalog|canolrif|sgôr|mynegai|canran|cyfran|hyd arhosiad|defnydd)\b",
+    re.IGNORECASE,
+)
+#: Units of time (a level in them is an average time, such as a length of stay).
+_TIME_UNIT = re.compile(
+    r"\b(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|"
+    r"eiliad|munud|awr|oriau|diwrnod|dyddiau|wythnos|wythnosau|mis|misoedd|blwyddyn)\b",
+    re.IGNORECASE,
+)
 
-def rolled_up(facts: Facts, kind: PeriodKind, *, until: Period) -> list[Update]:
+
+def at_a_point_in_time(impact: Impact) -> bool:
+    """Whether ``impact`` counts people or things at a point in time (a list, beds in use).
+
+    Such a level is read at the latest month of a quarter or year, as a
+    waiting list is: half a patient, the mean of 205 and 170, is nobody's
+    figure. A level in a percentage, a rate, an average, a score or a unit of
+    time is averaged instead.
+    """
+    if impact.per is not None:
+        return False
+    if _TIME_UNIT.search(impact.unit) or _AVERAGED.search(impact.unit):
+        return False
+    return not _AVERAGED.search(impact.measure)
+
+
+@dataclass(frozen=True)
+class Rollup:
+    """The log with months rolled up, and how each built figure was made."""
+
+    updates: list[Update]
+    #: Period text → impact id → the months behind that period's figure.
+    made: dict[str, dict[str, FromMonths]] = field(default_factory=dict)
+
+
+def rolled_up(facts: Facts, kind: PeriodKind, *, until: Period) -> Rollup:
     """The log with its months ending by ``until`` rolled up into ``kind`` periods.
 
     Entries already logged for a ``kind`` period are kept as they are, and
@@ -37,27 +87,52 @@ def rolled_up(facts: Facts, kind: PeriodKind, *, until: Period) -> list[Update]:
         if whole.text in logged:
             continue
         months.setdefault(whole.text, []).append((period, update))
+    made: dict[str, dict[str, FromMonths]] = {}
     for text, entries in months.items():
-        kept.append(combined(facts, parse_period(text), sorted(entries, key=lambda e: e[0])))
-    return kept
+        period = parse_period(text)
+        update, made[text] = combined(facts, period, sorted(entries, key=lambda e: e[0]))
+        kept.append(update)
+    return Rollup(kept, made)
 
 
-def combined(facts: Facts, period: Period, entries: Sequence[tuple[Period, Update]]) -> Update:
-    """One entry for ``period`` from its months' entries (oldest first)."""
+def months_of(period: Period) -> list[Period]:
+    """The months of ``period``, oldest first."""
+    found = [period_at(period.start, "month")]
+    while len(found) < period.months:
+        found.append(found[-1].following())
+    return found
+
+
+def combined(
+    facts: Facts, period: Period, entries: Sequence[tuple[Period, Update]]
+) -> tuple[Update, dict[str, FromMonths]]:
+    """One entry for ``period`` from its months' entries (oldest first), and their months."""
     latest = entries[-1][1]
+    figures = {month: update.measures for month, update in entries}
     measures: dict[str, float | None] = {}
+    made: dict[str, FromMonths] = {}
     for impact in facts.impacts:
-        values = [u.measures.get(impact.id) for _, u in entries]
-        figures = [v for v in values if v is not None]
-        if impact.per is not None:
-            complete = len(entries) == period.months and len(figures) == len(entries)
-            measures[impact.id] = sum(figures) if complete else None
+        by_month = [(month, figures.get(month, {}).get(impact.id)) for month in months_of(period)]
+        values = [value for _, value in by_month if value is not None]
+        snapshot = at_a_point_in_time(impact)
+        made[impact.id] = FromMonths(
+            logged=tuple(month for month, value in by_month if value is not None),
+            unlogged=tuple(month for month, value in by_month if value is None),
+            latest_only=snapshot,
+        )
+        if not values:
+            measures[impact.id] = None
+        elif impact.per is not None:
+            measures[impact.id] = sum(values) if len(values) == len(by_month) else None
+        elif snapshot:
+            measures[impact.id] = values[-1]
         else:
-            measures[impact.id] = statistics.fmean(figures) if figures else None
-    return latest.model_copy(
+            measures[impact.id] = statistics.fmean(values)
+    update = latest.model_copy(
         update={
             "period": period.text,
             "done": [item for _, u in entries for item in u.done],
             "measures": measures,
         }
     )
+    return update, made

@@ -80,6 +80,33 @@ def logged_entry(facts: Facts, period: Period) -> Update | None:
     return next((u for u in facts.updates if u.period == period.text), None)
 
 
+def built_entry(facts: Facts, period: Period) -> tuple[Update | None, rollup.Rollup | None]:
+    """The entry for a quarter or year logged month by month, built from its months.
+
+    Only once its last month is logged: before that the period is still
+    under way, and a fill-in asks for its figures. ``(None, None)`` for a
+    month, or when the period is not built.
+    """
+    if period.kind == "month":
+        return None, None
+    last = f"{period.end.year}-{period.end.month:02d}"
+    if last not in {u.period for u in facts.updates}:
+        return None, None
+    built = rollup.rolled_up(facts, period.kind, until=period)
+    entry = next((u for u in built.updates if u.period == period.text), None)
+    return (entry, built) if entry is not None else (None, None)
+
+
+def months_logged(facts: Facts, period: Period) -> tuple[tuple[Period, ...], tuple[Period, ...]]:
+    """The months of ``period`` the progress log has an entry for, and those it has none for."""
+    logged = {u.period for u in facts.updates}
+    months = rollup.months_of(period)
+    return (
+        tuple(m for m in months if m.text in logged),
+        tuple(m for m in months if m.text not in logged),
+    )
+
+
 def situate(
     facts: Facts, director: Director, lang: Language, *, period: str | None, today: dt.date
 ) -> Situation:
@@ -90,21 +117,13 @@ def situate(
     chart_run = None
     if run.kind != "month" and any(parse_period(u.period).kind == "month" for u in facts.updates):
         # Months logged before the quarters (or years) count as the quarters they make.
-        run = series(
-            rollup.rolled_up(facts, run.kind, until=chosen),
-            until=chosen,
-            figures=facts.figures,
-        )
-    if entry is None and chosen.kind != "month":
-        # A quarter or year logged month by month, up to its last month: built from them.
-        updates = rollup.rolled_up(facts, chosen.kind, until=chosen)
-        last = f"{chosen.end.year}-{chosen.end.month:02d}"
-        entry = next((u for u in updates if u.period == chosen.text), None)
-        if entry is not None and last not in {u.period for u in facts.updates}:
-            entry = None  # still under way: a fill-in asks for its figures
-        if entry is not None:
+        earlier = rollup.rolled_up(facts, run.kind, until=chosen)
+        run = series(earlier.updates, until=chosen, figures=facts.figures, made=earlier.made)
+    if entry is None:
+        entry, built = built_entry(facts, chosen)
+        if built is not None:
             chart_run = run
-            run = series(updates, until=chosen, figures=facts.figures)
+            run = series(built.updates, until=chosen, figures=facts.figures, made=built.made)
     pitch = localise_pitch(recast(facts, director, today=today), lang)
     progress = [measure_progress(i, run) for i in facts.impacts]
     counted_elsewhere: set[str] = set()

@@ -1,0 +1,266 @@
+"""A quarter or a year of a log kept month by month, as its reader sees it.
+
+The new user's case (report A3): a cataract project that starts on 1 February
+2027 logs February and March, and asks for ``--period 2027-Q1``. The update
+is built from those months, not a fill-in; a total over the quarter with
+January missing names January; a waiting list is the latest month's figure
+(never half a patient); a percentage is an average and says so. A year built
+from twelve months reads the same way, in its table, its "Delivered so far"
+and its sentence for the board, and names a month with no figure by month.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import docx
+import pytest
+from typer.testing import Result
+
+from docchecks import docx_text
+
+FACTS = """\
+project:
+  title: High-volume cataract lists
+  organisation: Northbrook Hospitals NHS Trust
+  lead: {{name: Priya Raman, role: Consultant Ophthalmologist}}
+  problem: 210 people have waited over 52 weeks for cataract surgery.
+  change: Two dedicated high-volume lists a week in theatre 4.
+  start: 2027-02-01
+  end: 2028-01-31
+impacts:
+  - id: long-waits
+    measure: Patients waiting over 52 weeks for cataract surgery
+    unit: patients
+    baseline: 210
+    target: 0
+    better: lower
+    supports: [coo.rtt]
+  - id: cases-per-list
+    measure: Cataract operations per theatre session
+    unit: operations
+    baseline: 6
+    target: 10
+    supports: [coo.theatres]
+  - id: day-cases
+    measure: Cataract day cases done in house
+    unit: day cases
+    per: month
+    baseline: 20
+    target: 60
+  - id: cancellations
+    measure: On-the-day cancellations of cataract operations
+    unit: "%"
+    baseline: 9
+    target: 3
+    better: lower
+directors:
+  - id: coo
+    name: Mark Hughes
+    role: Chief Operating Officer
+    objectives:
+      - id: rtt
+        text: Eliminate waits over 52 weeks for planned care
+        kind: organisational
+      - id: theatres
+        text: Raise theatre utilisation to 85% across all sites
+        kind: organisational
+updates:
+{log}"""
+
+#: February and March 2027: the project's first two months, January not logged.
+FIRST_QUARTER = """\
+  - period: 2027-02
+    status: amber
+    summary: First four high-volume lists ran
+    measures: {long-waits: 205, cases-per-list: 7, day-cases: 24, cancellations: 8}
+  - period: 2027-03
+    status: green
+    summary: Eight lists ran at 9 cases each
+    measures: {long-waits: 170, cases-per-list: 9, day-cases: 41, cancellations: 5}
+"""
+
+
+def write(tmp: Path, log: str) -> Path:
+    path = tmp / "facts.yaml"
+    path.write_text(FACTS.format(log=log), encoding="utf-8")
+    return path
+
+
+def year_log(*, missing_day_cases: str = "") -> str:
+    """Every month of 2027: waits fall 200 → 90, operations rise, cancellations fall."""
+    lines = ""
+    for month in range(1, 13):
+        period = f"2027-{month:02d}"
+        figures = {
+            "long-waits": 210 - 10 * month,
+            "cases-per-list": 6 + month // 3,
+            "cancellations": 9 - month // 2,
+        }
+        if period != missing_day_cases:
+            figures["day-cases"] = 20 + 3 * month
+        shown = ", ".join(f"{key}: {value}" for key, value in figures.items())
+        lines += f"  - period: {period}\n    status: green\n    measures: {{{shown}}}\n"
+    return lines
+
+
+def update(cli: Callable[..., Result], facts: Path, *args: str) -> tuple[Result, Path]:
+    out = facts.parent / "update.docx"
+    result = cli("update", str(facts), "-d", "coo", "-o", str(out), "--force", *args)
+    assert result.exit_code == 0, result.stderr
+    return result, out
+
+
+def measure_row(path: Path, measure: str) -> list[str]:
+    """The progress table's row for ``measure``: its six cells, as the reader sees them."""
+    for table in docx.Document(str(path)).tables:
+        for row in table.rows:
+            cells = [cell.text.replace("\u00a0", " ") for cell in row.cells]
+            if cells[0] == measure and len(cells) == 6:
+                return cells
+    raise AssertionError(f"no row for {measure}")
+
+
+def test_a_quarter_half_logged_at_the_start_is_built_and_the_warning_says_so(
+    tmp_path: Path, cli: Callable[..., Result]
+) -> None:
+    facts = write(tmp_path, FIRST_QUARTER)
+    result, out = update(cli, facts, "--period", "2027-Q1")
+    assert "fill-in" not in result.stderr
+    assert " ".join(result.stderr.split()) == (
+        "warning: the update for January to March 2027 is built from the progress log's "
+        "entries for 2 of its 3 months; with none for January 2027, its totals are left blank"
+    )
+    text = docx_text(out)
+    assert "[" not in text  # nothing to fill in
+    assert "Green: on track" in text
+    assert "Eight lists ran at 9 cases each." in text
+
+
+def test_a_quarter_total_with_a_month_missing_names_the_month(
+    tmp_path: Path, cli: Callable[..., Result]
+) -> None:
+    _, out = update(cli, write(tmp_path, FIRST_QUARTER), "--period", "2027-Q1")
+    row = measure_row(out, "Cataract day cases done in house")
+    assert row[1:] == [
+        "60 day cases a quarter",
+        "180 day cases a quarter",
+        "no figure for January 2027",
+        "",
+        "",
+    ]
+
+
+def test_a_waiting_list_over_a_quarter_is_its_latest_month_never_half_a_patient(
+    tmp_path: Path, cli: Callable[..., Result]
+) -> None:
+    _, out = update(cli, write(tmp_path, FIRST_QUARTER), "--period", "2027-Q1")
+    row = measure_row(out, "Patients waiting over 52 weeks for cataract surgery")
+    # 170 in March, not the mean of 205 and 170; 40 of the 210 to clear is 19%.
+    assert row[3:5] == ["170 patients (as at March 2027)", "19% of the way to target"]
+    assert "187.5" not in docx_text(out)
+
+
+def test_a_percentage_over_a_quarter_is_an_average_of_the_months_logged_and_says_so(
+    tmp_path: Path, cli: Callable[..., Result]
+) -> None:
+    _, out = update(cli, write(tmp_path, FIRST_QUARTER), "--period", "2027-Q1")
+    cancellations = measure_row(out, "On-the-day cancellations of cataract operations")
+    assert cancellations[3] == "6.5% (average, February to March 2027)"
+    operations = measure_row(out, "Cataract operations per theatre session")
+    assert operations[3] == "8 operations (average, February to March 2027)"
+
+
+def test_a_whole_quarter_says_what_it_is_built_from_and_json_says_it_is_no_fill_in(
+    tmp_path: Path, cli: Callable[..., Result]
+) -> None:
+    facts = write(tmp_path, year_log())
+    result, out = update(cli, facts, "--period", "2027-Q2")
+    assert result.stdout.splitlines()[-1] == (
+        "The update for April to June 2027 is built from the progress log's entries for its "
+        "3 months."
+    )
+    assert result.stderr == ""
+    # April to June: 32 + 35 + 38 day cases; 150 waiting at the end of June.
+    assert measure_row(out, "Cataract day cases done in house")[3] == (
+        "105 day cases (April to June 2027)"
+    )
+    assert measure_row(out, "Patients waiting over 52 weeks for cataract surgery")[3] == (
+        "150 patients (as at June 2027)"
+    )
+    shown = cli(
+        "update", str(facts), "-d", "coo", "-o", str(tmp_path / "j.docx"), "-p", "2027-Q2", "--json"
+    )
+    assert json.loads(shown.stdout)["period"]["fill_in"] is False
+
+
+def test_a_year_reads_its_levels_as_the_table_does_everywhere(
+    tmp_path: Path, cli: Callable[..., Result]
+) -> None:
+    facts = write(tmp_path, year_log(missing_day_cases="2027-09"))
+    result, out = update(cli, facts, "--period", "2027")
+    text = docx_text(out)
+    waits = measure_row(out, "Patients waiting over 52 weeks for cataract surgery")
+    assert waits[3] == "90 patients (as at December 2027)"  # the charts' last point
+    # Operations per session: 6, 6, 7, 7, 7, 8, 8, 8, 9, 9, 9, 10 average 7.8.
+    operations = measure_row(out, "Cataract operations per theatre session")
+    assert operations[3] == "7.8 operations (average, 2027)"
+    assert measure_row(out, "Cataract day cases done in house")[3] == (
+        "no figure for September 2027"
+    )
+    # Totals to date are counted month by month, as the charts are: the gap is a month.
+    assert (
+        "Cataract day cases done in house: no figure for September 2027, so totals to date "
+        "leave it out rather than count it as zero."
+    ) in text
+    assert "July to September 2027" not in text
+    # "Delivered so far" and the board never call a year's average "now".
+    assert "now 7.8" not in text
+    assert (
+        "Cataract operations per theatre session: an average of 7.8 operations over 2027, "
+        "against a baseline of 6 operations and a target of 10 operations."
+    ) in text
+    assert "from 6 operations to an average of 7.8 operations over 2027" in text
+    # A count of people at a time is the latest month's, there as in the table.
+    assert "Patients waiting over 52 weeks for cataract surgery: now 90 patients" in text
+    assert "from 210 patients to 90 patients" in text
+    assert result.stderr == ""
+
+
+def test_the_welsh_update_says_the_same(tmp_path: Path, cli: Callable[..., Result]) -> None:
+    facts = write(tmp_path, FIRST_QUARTER)
+    result, out = update(cli, facts, "--period", "2027-Q1", "--locale", "cy_GB")
+    assert "heb gofnod ar gyfer Ionawr 2027, mae ei gyfansymiau wedi'u gadael yn wag" in (
+        " ".join(result.stderr.split())
+    )
+    waits = measure_row(out, "Patients waiting over 52 weeks for cataract surgery")
+    assert waits[3] == "170 claf (fel yr oedd ym mis Mawrth 2027)"
+    cancellations = measure_row(out, "On-the-day cancellations of cataract operations")
+    assert cancellations[3].startswith("6.5% (cyfartaledd, ")
+    assert measure_row(out, "Cataract day cases done in house")[3] == (
+        "dim ffigur ar gyfer Ionawr 2027"
+    )
+
+
+@pytest.mark.parametrize(
+    ("measure", "unit", "latest"),
+    [
+        ("Beds occupied by patients with no criteria to reside", "beds", "170 beds (as at "),
+        ("Vacancies in the theatre team", "vacancies", "170 vacancies (as at "),
+        ("Average length of stay", "days", "187.5 days (average, "),
+        ("Falls per 1,000 bed days", "falls", "187.5 falls (average, "),
+        ("Falls rate", "falls", "187.5 falls (average, "),
+    ],
+)
+def test_a_level_is_read_at_its_latest_month_only_when_it_counts_people_or_things(
+    tmp_path: Path, cli: Callable[..., Result], measure: str, unit: str, latest: str
+) -> None:
+    source = FACTS.format(log=FIRST_QUARTER)
+    source = source.replace("Patients waiting over 52 weeks for cataract surgery", measure)
+    source = source.replace("unit: patients", f"unit: {unit}")
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(source, encoding="utf-8")
+    _, out = update(cli, facts, "--period", "2027-Q1")
+    assert measure_row(out, measure)[3].startswith(latest)
