@@ -256,18 +256,21 @@ class PeriodStatus:
     after_end: dt.date | None
     #: Whether the progress log has no entry for the period (so the note is to fill in).
     fill_in: bool
+    #: The project's start, when the period ends before it.
+    before_start: dt.date | None = None
 
 
 def period_status(facts: Facts, when: Period, *, asked: bool) -> PeriodStatus:
-    """Whether ``when`` starts after the project and whether the log has an entry for it."""
+    """Whether ``when`` is outside the project and whether the log has an entry for it."""
     from pitchkit.notes.update.situation import logged_entry
 
-    end = facts.project.end
+    start, end = facts.project.start, facts.project.end
     return PeriodStatus(
         period=when.text,
         asked=asked,
         after_end=end if end is not None and when.start > end else None,
         fill_in=logged_entry(facts, when) is None,
+        before_start=start if start is not None and when.end < start else None,
     )
 
 

@@ -22,12 +22,20 @@ from pydantic import (
     Field,
     PrivateAttr,
     ValidationError,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
 
 from pitchkit.errors import FactsError, LocaleError
-from pitchkit.facts.validation import Problem, describe_errors, did_you_mean, semantic_problems
+from pitchkit.facts.validation import (
+    Problem,
+    below_zero_message,
+    describe_errors,
+    did_you_mean,
+    may_be_negative,
+    semantic_problems,
+)
 from pitchkit.facts.yamlsource import Loc, Parsed, Source, declared_locale, dotted, load_yaml
 from pitchkit.i18n.messages import Located, Message, Renderable
 from pitchkit.i18n.translation import normalise_locale
@@ -101,6 +109,74 @@ def _financial_year(value: Any) -> Any:
 
 
 TextList = Annotated[list[str], BeforeValidator(_as_list)]
+
+#: Text that is only a number: ``5``, ``1,200``, ``-3.5``, ``40%``.
+_BARE_NUMBER = re.compile(r"^[-+]?[\d\s.,]*\d[\d\s.,]*%?$")
+
+
+def _words(value: Any) -> Any:
+    """Refuse a bare number where words are needed (``title: 2027``).
+
+    The YAML reader keeps every value as the text the user wrote, so a
+    number here would otherwise reach the note as it stands.
+    """
+    if isinstance(value, str) and _BARE_NUMBER.match(value.strip()):
+        raise ValueError(
+            Message(
+                "'{value}' is only a number, but this field needs words: write it out in full",
+                value=value.strip(),
+            )
+        )
+    return value
+
+
+def _unit_words(value: Any) -> Any:
+    """Refuse a bare number as a unit (``unit: 5``): a unit says what is counted."""
+    if isinstance(value, str) and _BARE_NUMBER.match(value.strip()):
+        raise ValueError(
+            Message(
+                "'{value}' is a number, but a unit says what is counted: write it in words, "
+                "e.g. 'patients', 'bed days' or '%'",
+                value=value.strip(),
+            )
+        )
+    return value
+
+
+#: Text that must be words, not a bare number (a title, a name, a measure).
+Words = Annotated[str, BeforeValidator(_words)]
+#: A unit such as ``patients``, ``bed days``, ``%`` or ``£``: never a bare number.
+Unit = Annotated[str, BeforeValidator(_unit_words)]
+
+#: The ways of writing pounds sterling, the only currency a note's sums are in.
+_POUNDS = frozenset({"gbp", "£", "pounds", "pound", "sterling", "pounds sterling"})
+
+
+def _pounds(value: Any) -> Any:
+    """Accept pounds sterling however written, as ``GBP``; refuse any other currency.
+
+    Every sum in a note (payback, totals, shares of a target) is in pounds: an
+    amount in euros or dollars would be added to them as if it were pounds.
+    """
+    if value is None:
+        return "GBP"
+    if isinstance(value, str) and value.strip().casefold() in _POUNDS:
+        return "GBP"
+    if isinstance(value, str):
+        raise ValueError(
+            Message(
+                "pitchkit's notes are in pounds sterling, so '{value}' cannot be used: "
+                "convert the amount to pounds and write 'currency: GBP', or leave "
+                "'currency' out",
+                value=value.strip(),
+            )
+        )
+    return value
+
+
+#: A currency: only pounds sterling (``GBP``, ``£``), which is also the default.
+Pounds = Annotated[str, BeforeValidator(_pounds)]
+
 
 #: The fields whose items may name the directors they are for (schema 1.1).
 TARGETED_FIELDS = ("asks", "advice", "offer")
@@ -185,8 +261,8 @@ class Model(BaseModel):
 class Person(Model):
     """The project lead, whose contact details close the note."""
 
-    name: str
-    role: str | None = None
+    name: Words
+    role: Words | None = None
     email: str | None = None
     phone: str | None = None
 
@@ -195,7 +271,7 @@ class Money(Model):
     """An amount of money with where the figure comes from."""
 
     amount: Number = Field(ge=0)
-    currency: str = "GBP"
+    currency: Pounds = "GBP"
     source: str | None = None
     status: str | None = None
     #: The financial year whose prices the amount is in (``2020/21``).
@@ -205,11 +281,11 @@ class Money(Model):
 class Project(Model):
     """What the project is, in the words senior managers already use."""
 
-    title: str = Field(min_length=1)
-    organisation: str = Field(min_length=1)
+    title: Words = Field(min_length=1)
+    organisation: Words = Field(min_length=1)
     lead: Person | None = None
-    problem: str = Field(min_length=1)
-    change: str = Field(min_length=1)
+    problem: Words = Field(min_length=1)
+    change: Words = Field(min_length=1)
     strategy: TextList = Field(default_factory=list)
     evidence: TextList = Field(default_factory=list)
     start: dt.date | None = None
@@ -233,8 +309,8 @@ class Impact(Model):
     """One measurable result of the change, with its baseline and target."""
 
     id: Slug
-    measure: str = Field(min_length=1)
-    unit: str = Field(min_length=1)
+    measure: Words = Field(min_length=1)
+    unit: Unit = Field(min_length=1)
     per: Annotated[Per | None, BeforeValidator(_lower)] = None
     baseline: Number
     target: Number
@@ -252,6 +328,15 @@ class Impact(Model):
     releases: Annotated[Literal["cash", "capacity"] | None, BeforeValidator(_lower)] = None
     #: Impacts whose money already includes this one's: it is left out of totals.
     overlaps: TextList = Field(default_factory=list)
+
+    @field_validator("baseline", "target")
+    @classmethod
+    def _not_below_zero(cls, value: float, info: ValidationInfo) -> float:
+        measure, unit = info.data.get("measure"), info.data.get("unit")
+        known = isinstance(measure, str) and isinstance(unit, str)
+        if value < 0 and known and not may_be_negative(str(measure), str(unit)):
+            raise ValueError(below_zero_message(value))
+        return value
 
     @model_validator(mode="after")
     def _direction_known(self) -> Impact:
@@ -290,14 +375,14 @@ class Target(Model):
     """A director objective's own numeric target, such as £14m."""
 
     value: Number
-    unit: str = Field(min_length=1)
+    unit: Unit = Field(min_length=1)
 
 
 class Objective(Model):
     """Something a director must deliver (organisational) or wants (personal)."""
 
     id: Slug
-    text: str = Field(min_length=1)
+    text: Words = Field(min_length=1)
     kind: Annotated[Literal["organisational", "personal"], BeforeValidator(_lower)] = (
         "organisational"
     )
@@ -314,8 +399,8 @@ class Director(Model):
     """An executive director the project could ask to sponsor it."""
 
     id: Slug
-    name: str = Field(min_length=1)
-    role: str = Field(min_length=1)
+    name: Words = Field(min_length=1)
+    role: Words = Field(min_length=1)
     lens: str | None = None
     salutation: str | None = None
     email: str | None = None
