@@ -114,37 +114,50 @@ TextList = Annotated[list[str], BeforeValidator(_as_list)]
 _BARE_NUMBER = re.compile(r"^[-+]?[\d\s.,]*\d[\d\s.,]*%?$")
 
 
-def _words(value: Any) -> Any:
-    """Refuse a bare number where words are needed (``title: 2027``).
+def measure_problem(text: str) -> Message | None:
+    """What is wrong with ``text`` as a measure's name, if it is only a number.
 
-    The YAML reader keeps every value as the text the user wrote, so a
-    number here would otherwise reach the note as it stands.
+    A measure and its unit are set around figures in every sentence of a note
+    ("from 210 to 0 patients"), so a number there would read as one more figure.
+    The YAML reader keeps every value as the text the user wrote; other text
+    fields (a name, a phone number) may well be digits and are kept as typed.
     """
-    if isinstance(value, str) and _BARE_NUMBER.match(value.strip()):
-        raise ValueError(
-            Message(
-                "'{value}' is only a number, but this field needs words: write it out in full",
-                value=value.strip(),
-            )
-        )
+    if not _BARE_NUMBER.match(text.strip()):
+        return None
+    return Message(
+        "'{value}' is a number, but a measure says what is counted or timed: name it in "
+        "words, e.g. 'Emergency admissions of people aged 75 and over'",
+        value=text.strip(),
+    )
+
+
+def unit_problem(text: str) -> Message | None:
+    """What is wrong with ``text`` as a unit, if it is only a number (``unit: 5``)."""
+    if not _BARE_NUMBER.match(text.strip()):
+        return None
+    return Message(
+        "'{value}' is a number, but a unit says what is counted: write it in words, "
+        "e.g. 'patients', 'bed days' or '%'",
+        value=text.strip(),
+    )
+
+
+def _measure_words(value: Any) -> Any:
+    problem = measure_problem(value) if isinstance(value, str) else None
+    if problem is not None:
+        raise ValueError(problem)
     return value
 
 
 def _unit_words(value: Any) -> Any:
-    """Refuse a bare number as a unit (``unit: 5``): a unit says what is counted."""
-    if isinstance(value, str) and _BARE_NUMBER.match(value.strip()):
-        raise ValueError(
-            Message(
-                "'{value}' is a number, but a unit says what is counted: write it in words, "
-                "e.g. 'patients', 'bed days' or '%'",
-                value=value.strip(),
-            )
-        )
+    problem = unit_problem(value) if isinstance(value, str) else None
+    if problem is not None:
+        raise ValueError(problem)
     return value
 
 
-#: Text that must be words, not a bare number (a title, a name, a measure).
-Words = Annotated[str, BeforeValidator(_words)]
+#: A measure's name, such as ``Emergency admissions``: never a bare number.
+MeasureName = Annotated[str, BeforeValidator(_measure_words)]
 #: A unit such as ``patients``, ``bed days``, ``%`` or ``£``: never a bare number.
 Unit = Annotated[str, BeforeValidator(_unit_words)]
 
@@ -261,8 +274,8 @@ class Model(BaseModel):
 class Person(Model):
     """The project lead, whose contact details close the note."""
 
-    name: Words
-    role: Words | None = None
+    name: str
+    role: str | None = None
     email: str | None = None
     phone: str | None = None
 
@@ -281,11 +294,11 @@ class Money(Model):
 class Project(Model):
     """What the project is, in the words senior managers already use."""
 
-    title: Words = Field(min_length=1)
-    organisation: Words = Field(min_length=1)
+    title: str = Field(min_length=1)
+    organisation: str = Field(min_length=1)
     lead: Person | None = None
-    problem: Words = Field(min_length=1)
-    change: Words = Field(min_length=1)
+    problem: str = Field(min_length=1)
+    change: str = Field(min_length=1)
     strategy: TextList = Field(default_factory=list)
     evidence: TextList = Field(default_factory=list)
     start: dt.date | None = None
@@ -309,7 +322,7 @@ class Impact(Model):
     """One measurable result of the change, with its baseline and target."""
 
     id: Slug
-    measure: Words = Field(min_length=1)
+    measure: MeasureName = Field(min_length=1)
     unit: Unit = Field(min_length=1)
     per: Annotated[Per | None, BeforeValidator(_lower)] = None
     baseline: Number
@@ -382,7 +395,7 @@ class Objective(Model):
     """Something a director must deliver (organisational) or wants (personal)."""
 
     id: Slug
-    text: Words = Field(min_length=1)
+    text: str = Field(min_length=1)
     kind: Annotated[Literal["organisational", "personal"], BeforeValidator(_lower)] = (
         "organisational"
     )
@@ -399,8 +412,8 @@ class Director(Model):
     """An executive director the project could ask to sponsor it."""
 
     id: Slug
-    name: Words = Field(min_length=1)
-    role: Words = Field(min_length=1)
+    name: str = Field(min_length=1)
+    role: str = Field(min_length=1)
     lens: str | None = None
     salutation: str | None = None
     email: str | None = None
