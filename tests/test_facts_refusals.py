@@ -337,3 +337,31 @@ def test_a_period_that_takes_in_the_start_is_not_warned_about(
     assert result.exit_code == 0, result.stderr
     assert "before the project starts" not in result.stderr
     assert "after the project ends" not in result.stderr
+
+
+# ---------------------------------------------------------------- in Welsh
+
+
+def test_a_welsh_project_is_told_in_welsh(
+    cli: Callable[..., Result], example: Callable[[str], Path], tmp_path: Path
+) -> None:
+    text = example("ysbyty-cymunedol").read_text(encoding="utf-8")
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(text.replace("currency: GBP", "currency: EUR", 1), encoding="utf-8")
+
+    [error] = errors(cli("brief", str(facts), "-o", str(tmp_path / "n.docx")))
+    early = cli(
+        "update", str(example("ysbyty-cymunedol")), "-p", "2026-03", "-o", str(tmp_path / "u.docx")
+    )
+
+    assert error.startswith(f"gwall: {facts}:")
+    assert error.endswith(
+        "project.funding.currency: mae nodiadau pitchkit mewn punnoedd sterling, felly ni ellir "
+        "defnyddio 'EUR': trowch y swm yn bunnoedd ac ysgrifennwch 'currency: GBP', neu "
+        "gadewch 'currency' allan"
+    )
+    assert early.exit_code == 0, early.stderr
+    assert (
+        "rhybudd: mae Mawrth 2026 yn dod i ben cyn i'r prosiect ddechrau (11 Ionawr 2027): "
+        "gwiriwch --period" in early.stderr
+    )
