@@ -169,6 +169,24 @@ def test_wrong_answers_are_asked_again_kindly(tmp_path: Path) -> None:
     assert load_facts(facts).facts.impacts[0].baseline == 1200
 
 
+def test_a_number_as_the_unit_or_a_count_below_zero_is_asked_again(tmp_path: Path) -> None:
+    facts = tmp_path / "facts.yaml"
+    answers = list(ANSWERS)
+    at = answers.index("admissions")
+    answers[at : at + 1] = ["5", "admissions"]
+    at = answers.index("1,200")
+    answers[at : at + 1] = ["-1,200", "1,200"]
+    result = CliRunner().invoke(app, ["init", str(facts)], input=feed(answers))
+    assert result.exit_code == 0, result.output
+    assert (
+        "'5' is a number, but a unit says what is counted: write it in words, e.g. "
+        "'patients', 'bed days' or '%'." in " ".join(result.stderr.split())
+    )
+    assert "This measure cannot be below zero: give the level itself" in result.stderr
+    [impact] = load_facts(facts).facts.impacts
+    assert (impact.unit, impact.baseline) == ("admissions", 1200)
+
+
 def test_init_will_not_replace_a_file_unless_told(tmp_path: Path) -> None:
     facts = tmp_path / "facts.yaml"
     facts.write_text("keep me\n", encoding="utf-8")

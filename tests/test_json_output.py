@@ -246,17 +246,33 @@ def test_update_json_says_the_period_and_that_an_unlogged_one_is_to_fill_in(
         "period": "2027-03",
         "asked": True,
         "after_project_end": None,
+        "before_project_start": None,
         "fill_in": False,
     }
     assert logged["warnings"] == []
     assert empty["period"]["fill_in"] is True
     assert empty["period"]["after_project_end"] == "2028-03-31"
+    assert empty["period"]["before_project_start"] is None
     assert any("starts after the project ends" in w for w in empty["warnings"])
     assert any("fill-in template" in w for w in empty["warnings"])
     for data in (logged, empty):
         [note] = data["files"]
         assert "update" in docx_text(Path(note["absolute"])).casefold()
     assert "[" in docx_text(Path(empty["files"][0]["absolute"]))
+
+
+def test_update_json_names_the_start_of_a_project_the_period_ends_before(
+    run: Run, example: Callable[[str], Path], in_tmp: Path
+) -> None:
+    facts = str(example(FRAILTY))
+    early = validated("update", run("update", facts, "-d", "coo", "-p", "2026-Q3", "--json"))
+
+    assert early["period"]["before_project_start"] == "2027-01-04"
+    assert early["period"]["after_project_end"] is None
+    assert (
+        "July to September 2026 ends before the project starts (4 January 2027): check --period"
+        in early["warnings"]
+    )
 
 
 # ---------------------------------------------------------------- batch

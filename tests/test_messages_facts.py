@@ -107,18 +107,19 @@ def test_a_welsh_file_that_is_not_valid_yaml_is_reported_in_welsh(tmp_path: Path
 
 def test_every_problem_is_one_welsh_line_in_file_order(tmp_path: Path) -> None:
     path = facts_file(tmp_path, old="    baseline: 1200", new="    baseline: lots", locale="cy")
+    text = path.read_text(encoding="utf-8").replace("  title: Frailty", "  titel: Frailty")
     path.write_text(
-        path.read_text(encoding="utf-8").replace("  title: Frailty", "  titel: Frailty"),
-        encoding="utf-8",
+        text.replace("  organisation: Example NHS Foundation Trust\n", ""), encoding="utf-8"
     )
     code, lines = run("brief", str(path), "--out", str(tmp_path))
     assert code == 1
+    # The misspelt 'titel' is one line, not also "title is missing"; 'organisation' is missing.
     assert [line.split(": ")[2] for line in lines] == [
-        "project.title",
+        "project.organisation",
         "project.titel",
         "impacts[0].baseline",
     ]
-    assert lines[0].endswith("mae ei angen, ond mae ar goll: ychwanegwch 'title:' yma")
+    assert lines[0].endswith("mae ei angen, ond mae ar goll: ychwanegwch 'organisation:' yma")
     assert lines[1].endswith("maes anhysbys 'titel': oeddech chi'n golygu 'title'?")
     assert lines[2].endswith(
         "rhaid i'r gwerth fod yn rhif fel 1200, heb unedau na geiriau (cafwyd 'lots')"

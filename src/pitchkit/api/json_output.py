@@ -136,6 +136,7 @@ def period_entry(status: PeriodStatus) -> dict[str, Any]:
         "period": status.period,
         "asked": status.asked,
         "after_project_end": status.after_end.isoformat() if status.after_end else None,
+        "before_project_start": status.before_start.isoformat() if status.before_start else None,
         "fill_in": status.fill_in,
     }
 

@@ -278,17 +278,19 @@ class PeriodStatus:
     #: (``2027-02``), and the months of the period with no entry.
     built_from: tuple[str, ...] = ()
     unlogged: tuple[str, ...] = ()
+    #: The project's start, when the period ends before it.
+    before_start: dt.date | None = None
 
 
 def period_status(facts: Facts, when: Period, *, asked: bool) -> PeriodStatus:
-    """Whether ``when`` starts after the project and whether the log has an entry for it.
+    """Whether ``when`` is outside the project and whether the log has an entry for it.
 
     A quarter or year with no entry of its own, logged month by month up to
     its last month, is built from those months: not a fill-in.
     """
     from pitchkit.notes.update.situation import built_entry, logged_entry, months_logged
 
-    end = facts.project.end
+    start, end = facts.project.start, facts.project.end
     logged: tuple[Period, ...] = ()
     unlogged: tuple[Period, ...] = ()
     entry = logged_entry(facts, when)
@@ -301,6 +303,7 @@ def period_status(facts: Facts, when: Period, *, asked: bool) -> PeriodStatus:
         fill_in=entry is None and not logged,
         built_from=tuple(month.text for month in logged),
         unlogged=tuple(month.text for month in unlogged),
+        before_start=start if start is not None and when.end < start else None,
     )
 
 

@@ -188,9 +188,17 @@ def update(
 
 
 def report_period(status: PeriodStatus, lang: Language, *, notes: int = 1) -> None:
-    """Say when the update is a fill-in template, and when its period is after the project."""
+    """Say when the update is a fill-in template, and when its period is outside the project."""
     from pitchkit.i18n.fmt import date, period_label
 
+    if status.before_start is not None:
+        warn(
+            Message(
+                "{period} ends before the project starts ({start}): check --period",
+                period=period_label(status.period, lang),
+                start=date(status.before_start, lang),
+            )
+        )
     if status.after_end is not None:
         warn(
             Message(

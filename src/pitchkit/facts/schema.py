@@ -22,12 +22,20 @@ from pydantic import (
     Field,
     PrivateAttr,
     ValidationError,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
 
 from pitchkit.errors import FactsError, LocaleError
-from pitchkit.facts.validation import Problem, describe_errors, did_you_mean, semantic_problems
+from pitchkit.facts.validation import (
+    Problem,
+    below_zero_message,
+    describe_errors,
+    did_you_mean,
+    may_be_negative,
+    semantic_problems,
+)
 from pitchkit.facts.yamlsource import Loc, Parsed, Source, declared_locale, dotted, load_yaml
 from pitchkit.i18n.messages import Located, Message, Renderable
 from pitchkit.i18n.translation import normalise_locale
@@ -101,6 +109,87 @@ def _financial_year(value: Any) -> Any:
 
 
 TextList = Annotated[list[str], BeforeValidator(_as_list)]
+
+#: Text that is only a number: ``5``, ``1,200``, ``-3.5``, ``40%``.
+_BARE_NUMBER = re.compile(r"^[-+]?[\d\s.,]*\d[\d\s.,]*%?$")
+
+
+def measure_problem(text: str) -> Message | None:
+    """What is wrong with ``text`` as a measure's name, if it is only a number.
+
+    A measure and its unit are set around figures in every sentence of a note
+    ("from 210 to 0 patients"), so a number there would read as one more figure.
+    The YAML reader keeps every value as the text the user wrote; other text
+    fields (a name, a phone number) may well be digits and are kept as typed.
+    """
+    if not _BARE_NUMBER.match(text.strip()):
+        return None
+    return Message(
+        "'{value}' is a number, but a measure says what is counted or timed: name it in "
+        "words, e.g. 'Emergency admissions of people aged 75 and over'",
+        value=text.strip(),
+    )
+
+
+def unit_problem(text: str) -> Message | None:
+    """What is wrong with ``text`` as a unit, if it is only a number (``unit: 5``)."""
+    if not _BARE_NUMBER.match(text.strip()):
+        return None
+    return Message(
+        "'{value}' is a number, but a unit says what is counted: write it in words, "
+        "e.g. 'patients', 'bed days' or '%'",
+        value=text.strip(),
+    )
+
+
+def _measure_words(value: Any) -> Any:
+    problem = measure_problem(value) if isinstance(value, str) else None
+    if problem is not None:
+        raise ValueError(problem)
+    return value
+
+
+def _unit_words(value: Any) -> Any:
+    problem = unit_problem(value) if isinstance(value, str) else None
+    if problem is not None:
+        raise ValueError(problem)
+    return value
+
+
+#: A measure's name, such as ``Emergency admissions``: never a bare number.
+MeasureName = Annotated[str, BeforeValidator(_measure_words)]
+#: A unit such as ``patients``, ``bed days``, ``%`` or ``£``: never a bare number.
+Unit = Annotated[str, BeforeValidator(_unit_words)]
+
+#: The ways of writing pounds sterling, the only currency a note's sums are in.
+_POUNDS = frozenset({"gbp", "£", "pounds", "pound", "sterling", "pounds sterling"})
+
+
+def _pounds(value: Any) -> Any:
+    """Accept pounds sterling however written, as ``GBP``; refuse any other currency.
+
+    Every sum in a note (payback, totals, shares of a target) is in pounds: an
+    amount in euros or dollars would be added to them as if it were pounds.
+    """
+    if value is None:
+        return "GBP"
+    if isinstance(value, str) and value.strip().casefold() in _POUNDS:
+        return "GBP"
+    if isinstance(value, str):
+        raise ValueError(
+            Message(
+                "pitchkit's notes are in pounds sterling, so '{value}' cannot be used: "
+                "convert the amount to pounds and write 'currency: GBP', or leave "
+                "'currency' out",
+                value=value.strip(),
+            )
+        )
+    return value
+
+
+#: A currency: only pounds sterling (``GBP``, ``£``), which is also the default.
+Pounds = Annotated[str, BeforeValidator(_pounds)]
+
 
 #: The fields whose items may name the directors they are for (schema 1.1).
 TARGETED_FIELDS = ("asks", "advice", "offer")
@@ -195,7 +284,7 @@ class Money(Model):
     """An amount of money with where the figure comes from."""
 
     amount: Number = Field(ge=0)
-    currency: str = "GBP"
+    currency: Pounds = "GBP"
     source: str | None = None
     status: str | None = None
     #: The financial year whose prices the amount is in (``2020/21``).
@@ -233,8 +322,8 @@ class Impact(Model):
     """One measurable result of the change, with its baseline and target."""
 
     id: Slug
-    measure: str = Field(min_length=1)
-    unit: str = Field(min_length=1)
+    measure: MeasureName = Field(min_length=1)
+    unit: Unit = Field(min_length=1)
     per: Annotated[Per | None, BeforeValidator(_lower)] = None
     baseline: Number
     target: Number
@@ -252,6 +341,15 @@ class Impact(Model):
     releases: Annotated[Literal["cash", "capacity"] | None, BeforeValidator(_lower)] = None
     #: Impacts whose money already includes this one's: it is left out of totals.
     overlaps: TextList = Field(default_factory=list)
+
+    @field_validator("baseline", "target")
+    @classmethod
+    def _not_below_zero(cls, value: float, info: ValidationInfo) -> float:
+        measure, unit = info.data.get("measure"), info.data.get("unit")
+        known = isinstance(measure, str) and isinstance(unit, str)
+        if value < 0 and known and not may_be_negative(str(measure), str(unit)):
+            raise ValueError(below_zero_message(value))
+        return value
 
     @model_validator(mode="after")
     def _direction_known(self) -> Impact:
@@ -290,7 +388,7 @@ class Target(Model):
     """A director objective's own numeric target, such as £14m."""
 
     value: Number
-    unit: str = Field(min_length=1)
+    unit: Unit = Field(min_length=1)
 
 
 class Objective(Model):

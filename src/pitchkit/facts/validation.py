@@ -11,6 +11,8 @@ whoever reads the file puts the file position and field path in front
 from __future__ import annotations
 
 import difflib
+import math
+import re
 import types
 import typing
 from collections.abc import Iterable
@@ -23,7 +25,35 @@ from pitchkit.facts.yamlsource import Loc, dotted
 from pitchkit.i18n.messages import Message, Plural, Renderable
 from pitchkit.period import PERIOD_PATTERN
 
-#: A progress log period, as the facts model reads it (kept here to avoid an import cycle).
+#: Words in a measure or its unit saying it can go below zero: a change, a difference,
+#: a net balance or financial position (a deficit is below zero), a score or a temperature.
+#: Any other measure is a level or a count (patients, days, pounds, a percentage) and cannot.
+_SIGNED = re.compile(
+    r"\b(?:changes?|differences?|net|balance|variance|surplus|deficit|position|margins?|"
+    r"run[- ]rate|overspend|underspend|movement|income and expenditure|I&E|"
+    r"scores?|gaps?|growth|deviation|degrees?|temperature)\b|°",
+    re.IGNORECASE,
+)
+
+
+def may_be_negative(measure: str, unit: str) -> bool:
+    """Whether a measure with this name and unit can sensibly be below zero."""
+    return bool(_SIGNED.search(f"{measure} {unit}"))
+
+
+def _figure(value: float) -> str:
+    """A figure as the user wrote it: -20 rather than -20.0."""
+    return str(int(value)) if float(value).is_integer() and abs(value) < 1e15 else f"{value:g}"
+
+
+def below_zero_message(value: float) -> Message:
+    """What to say about a baseline or target below zero for a measure that cannot be."""
+    return Message(
+        "{value} is below zero, which this measure cannot be: write the level itself "
+        "(a fall shows as a target lower than the baseline), or, if it really can go "
+        "below zero, call it a change, a difference or a net balance in 'measure'",
+        value=_figure(value),
+    )
 
 
 class Problem(NamedTuple):
@@ -38,14 +68,20 @@ class Problem(NamedTuple):
     at_key: bool = False
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> Message | str:
-    """Return ``: did you mean 'x'?`` when ``word`` is close to a choice, else ``""``."""
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The choice ``word`` is most likely a slip for, if any is close."""
     matches = difflib.get_close_matches(str(word), list(choices), n=3, cutoff=0.6)
     if not matches:
-        return ""
+        return None
     # Two letters swapped (dfo for dof) is the likeliest slip: prefer it.
     swapped = [m for m in matches if sorted(m.casefold()) == sorted(str(word).casefold())]
-    return Message(": did you mean '{choice}'?", choice=(swapped or matches)[0])
+    return (swapped or matches)[0]
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> Message | str:
+    """Return ``: did you mean 'x'?`` when ``word`` is close to a choice, else ``""``."""
+    choice = closest(word, choices)
+    return "" if choice is None else Message(": did you mean '{choice}'?", choice=choice)
 
 
 def _unwrap(annotation: Any) -> list[Any]:
@@ -230,8 +266,27 @@ def describe_error(error: ErrorDetails, model: type[BaseModel]) -> Problem:
 
 
 def describe_errors(error: ValidationError, model: type[BaseModel]) -> list[Problem]:
-    """Word every error pydantic found."""
-    return [describe_error(detail, model) for detail in error.errors()]
+    """Word every error pydantic found, once each.
+
+    A misspelt field (``basline:``) is reported as unknown, with the field it
+    is likely meant to be; that field is then not also reported missing.
+    """
+    details = error.errors()
+    meant: set[Loc] = set()
+    for detail in details:
+        if detail["type"] != "extra_forbidden":
+            continue
+        loc: Loc = tuple(part for part in detail["loc"] if isinstance(part, str | int))
+        choice = closest(str(loc[-1]), fields_at(model, loc[:-1]) or []) if loc else None
+        if choice is not None:
+            meant.add((*loc[:-1], choice))
+    problems = []
+    for detail in details:
+        loc = tuple(part for part in detail["loc"] if isinstance(part, str | int))
+        if detail["type"] == "missing" and loc in meant:
+            continue
+        problems.append(describe_error(detail, model))
+    return problems
 
 
 def _items(data: Any, key: str) -> list[tuple[int, dict[str, Any]]]:
@@ -242,8 +297,18 @@ def _items(data: Any, key: str) -> list[tuple[int, dict[str, Any]]]:
     return [(index, item) for index, item in enumerate(value) if isinstance(item, dict)]
 
 
-def _duplicates(items: list[tuple[int, dict[str, Any]]], key: str, where: Loc) -> list[Problem]:
-    """An id used twice in one list, case aside."""
+def _duplicates(
+    items: list[tuple[int, dict[str, Any]]],
+    key: str,
+    where: Loc,
+    *,
+    orphans: tuple[str, ...] = (),
+) -> list[Problem]:
+    """An id used twice in one list, case aside.
+
+    ``orphans`` are ids used elsewhere that no item has: likely the one a
+    copied item was meant to be given, so the message names them.
+    """
     problems: list[Problem] = []
     first: dict[str, int] = {}
     for index, item in items:
@@ -252,11 +317,19 @@ def _duplicates(items: list[tuple[int, dict[str, Any]]], key: str, where: Loc) -
             continue
         folded = value.casefold()
         if folded in first:
-            message = Message(
+            message: Message = Message(
                 "'{value}' is already used by {earlier}: give each one its own id",
                 value=value,
                 earlier=dotted((*where, first[folded])),
             )
+            if orphans:
+                message = Message(
+                    "'{value}' is already used by {earlier}: give each one its own id "
+                    "(the progress log names {ids}, which no impact has yet)",
+                    value=value,
+                    earlier=dotted((*where, first[folded])),
+                    ids=", ".join(f"'{name}'" for name in orphans),
+                )
             problems.append(Problem((*where, index, key), message))
         else:
             first[folded] = index
@@ -268,7 +341,10 @@ def semantic_problems(data: Any) -> list[Problem]:
     problems: list[Problem] = []
     impacts = _items(data, "impacts")
     directors = _items(data, "directors")
-    problems += _duplicates(impacts, "id", ("impacts",))
+    impact_ids = {str(i.get("id")) for _, i in impacts}
+    orphans = _orphan_measures(data, impact_ids)
+    dupes = _duplicates(impacts, "id", ("impacts",), orphans=orphans)
+    problems += dupes
     problems += _duplicates(directors, "id", ("directors",))
     objectives: dict[str, set[str]] = {}
     for index, director in directors:
@@ -281,9 +357,58 @@ def semantic_problems(data: Any) -> list[Problem]:
         problems += _supports_problems(impacts, objectives, key="excludes")
         problems += _both_problems(impacts)
         problems += _meeting_problems(data, objectives)
-    problems += _update_problems(data, {str(i.get("id")) for _, i in impacts})
+    # With an id given twice, the log's unknown ids are said once, in that message.
+    problems += _update_problems(data, impact_ids, said=orphans if dupes else ())
+    problems += _logged_below_zero(data, impacts)
     problems += _overlaps_problems(impacts)
     return problems
+
+
+def _number(value: object) -> float | None:
+    """A logged figure as a number, when it plainly is one (the schema checks the rest)."""
+    if not isinstance(value, str):
+        return None
+    try:
+        number = float(value.strip().replace(",", "").replace("£", "").rstrip("%"))
+    except ValueError:
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _logged_below_zero(data: Any, impacts: list[tuple[int, dict[str, Any]]]) -> list[Problem]:
+    """Figures in the progress log below zero for measures that cannot be."""
+    unsigned = {
+        str(impact.get("id"))
+        for _, impact in impacts
+        if isinstance(impact.get("measure"), str)
+        and isinstance(impact.get("unit"), str)
+        and not may_be_negative(impact["measure"], impact["unit"])
+    }
+    problems: list[Problem] = []
+    for index, update in _items(data, "updates"):
+        measures = update.get("measures")
+        if not isinstance(measures, dict):
+            continue
+        for name, value in measures.items():
+            figure = _number(value)
+            if name in unsigned and figure is not None and figure < 0:
+                message = Message(
+                    "{value} is below zero, which this measure cannot be: log the level "
+                    "itself for the period, not the change since the last one",
+                    value=_figure(figure),
+                )
+                problems.append(Problem(("updates", index, "measures", name), message))
+    return problems
+
+
+def _orphan_measures(data: Any, impact_ids: set[str]) -> tuple[str, ...]:
+    """Ids the progress log names that no impact has, each once, in the order first named."""
+    names: dict[str, None] = {}
+    for _, update in _items(data, "updates"):
+        measures = update.get("measures")
+        if isinstance(measures, dict):
+            names.update((str(name), None) for name in measures if name not in impact_ids)
+    return tuple(names)
 
 
 def _overlaps_problems(impacts: list[tuple[int, dict[str, Any]]]) -> list[Problem]:
@@ -431,8 +556,13 @@ def _period_problem(
     return None
 
 
-def _update_problems(data: Any, impact_ids: set[str]) -> list[Problem]:
-    """Periods logged twice or overlapping, and measures that name no impact."""
+def _update_problems(
+    data: Any, impact_ids: set[str], *, said: tuple[str, ...] = ()
+) -> list[Problem]:
+    """Periods logged twice or overlapping, and measures that name no impact.
+
+    ``said`` are unknown ids already named in another message (a duplicate id's).
+    """
     problems: list[Problem] = []
     logged: dict[int, tuple[str, int, int]] = {}
     for index, update in _items(data, "updates"):
@@ -442,7 +572,7 @@ def _update_problems(data: Any, impact_ids: set[str]) -> list[Problem]:
         measures = update.get("measures")
         if isinstance(measures, dict):
             for name in measures:
-                if name not in impact_ids:
+                if name not in impact_ids and name not in said:
                     hint = did_you_mean(name, impact_ids) or Message(
                         ": use an impact id ({ids})", ids=", ".join(sorted(impact_ids))
                     )

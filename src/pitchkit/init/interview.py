@@ -93,21 +93,38 @@ class Interview:
                 return answer
             question = _with_problem(question, problem)
 
-    def number(self, key: str, text: str, *, hint: str = "", required: bool = True) -> float | None:
-        """A number such as ``1200``, ``1,200`` or ``£1,590``."""
+    def number(
+        self,
+        key: str,
+        text: str,
+        *,
+        hint: str = "",
+        required: bool = True,
+        check: Callable[[float], str] | None = None,
+    ) -> float | None:
+        """A number such as ``1200``, ``1,200`` or ``£1,590``; asked again while ``check`` objects.
+
+        ``check`` returns a message saying what is wrong, or "" when the number will do.
+        """
         question = Question(key, text, hint=hint)
         while True:
             answer = self.raw(question)
             if not answer and not required:
                 return None
             value = parse_number(answer)
-            if value is not None:
+            problem = check(value) if check and value is not None else ""
+            if value is not None and not problem:
                 return value
             question = _with_problem(
                 question,
-                self.lang.gettext("Please give a number, such as 1200, 1,200 or £1,590.")
-                if answer
-                else self.lang.gettext("This one is needed: please give a number, such as 1200."),
+                problem
+                or (
+                    self.lang.gettext("Please give a number, such as 1200, 1,200 or £1,590.")
+                    if answer
+                    else self.lang.gettext(
+                        "This one is needed: please give a number, such as 1200."
+                    )
+                ),
             )
 
     def date(

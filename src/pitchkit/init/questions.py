@@ -12,6 +12,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from pitchkit.facts.schema import measure_problem, unit_problem
+from pitchkit.facts.validation import may_be_negative
+from pitchkit.i18n.messages import Message
 from pitchkit.i18n.translation import N_, Language
 from pitchkit.init.answers import number_text, role_id, slug, unique
 from pitchkit.init.interview import Ask, Interview
@@ -146,11 +149,13 @@ def ask_impact(interview: Interview, taken: Iterable[str]) -> dict[str, Any]:
         "impact.measure",
         lang.gettext("What will the change improve? Name the measure."),
         hint=lang.gettext("For example: Emergency admissions of people aged 75 and over."),
+        check=lambda answer: _sentence(measure_problem(answer), lang),
     )
     unit = interview.text(
         "impact.unit",
         lang.gettext("What is it counted in? A plural noun, or % or £."),
         hint=lang.gettext("For example: admissions, bed days, falls, %."),
+        check=lambda answer: _sentence(unit_problem(answer), lang),
     )
     impact: dict[str, Any] = {"id": unique(slug(measure, fallback="impact"), taken)}
     impact.update({"measure": measure, "unit": unit})
@@ -167,8 +172,21 @@ def ask_impact(interview: Interview, taken: Iterable[str]) -> dict[str, Any]:
     )
     if PERIODS[period][0]:
         impact["per"] = PERIODS[period][0]
-    baseline = interview.number("impact.baseline", lang.gettext("What is it now (the baseline)?"))
-    target = interview.number("impact.target", lang.gettext("What do you aim for (the target)?"))
+    signed = may_be_negative(measure, unit)
+
+    def not_below_zero(number: float) -> str:
+        if number >= 0 or signed:
+            return ""
+        return lang.gettext(
+            "This measure cannot be below zero: give the level itself, such as 1200."
+        )
+
+    baseline = interview.number(
+        "impact.baseline", lang.gettext("What is it now (the baseline)?"), check=not_below_zero
+    )
+    target = interview.number(
+        "impact.target", lang.gettext("What do you aim for (the target)?"), check=not_below_zero
+    )
     assert baseline is not None
     assert target is not None
     impact.update({"baseline": number_text(baseline), "target": number_text(target)})
@@ -186,6 +204,14 @@ def ask_impact(interview: Interview, taken: Iterable[str]) -> dict[str, Any]:
     if source:
         impact["source"] = source
     return impact
+
+
+def _sentence(problem: Message | None, lang: Language) -> str:
+    """A problem the schema would find, as the interview says it: a sentence, or ""."""
+    if problem is None:
+        return ""
+    text = problem.render(lang)
+    return f"{text[:1].upper()}{text[1:]}."
 
 
 def ask_value(interview: Interview, unit: str) -> dict[str, Any] | None:
