@@ -112,6 +112,42 @@ def open_facts(
     return project
 
 
+def with_team(projects: list[Project], path: Path | None, listener: Listener) -> list[Project]:
+    """``projects`` with their directors replaced by those in the team file ``path``.
+
+    The file is read once for every language. Each row that could not be
+    used is a warning naming the file and row; a file with no usable row
+    stops the command. Without ``path`` the projects are returned as they are.
+    """
+    if path is None:
+        return projects
+    from pitchkit.errors import DirectorsError
+    from pitchkit.facts.directors import load_directors, with_directors
+    from pitchkit.facts.project import Project
+
+    found = load_directors(path)
+    for line in (*found.warnings, *found.problems):
+        listener.warning(line)
+    if not found.directors:
+        raise DirectorsError(
+            Located(
+                str(path),
+                Message("no director could be read: fix the rows listed above")
+                if found.problems
+                else Message("the file lists no directors: add one per row"),
+            )
+        )
+    return [
+        Project(
+            dataclasses.replace(
+                project.loaded, facts=with_directors(project.facts, found.directors)
+            ),
+            project.lang,
+        )
+        for project in projects
+    ]
+
+
 def template_warnings(template: Path | None, *, refuse_errors: bool = False) -> list[Located]:
     """The pitfalls ``template check`` finds in the user's own template, to warn about.
 

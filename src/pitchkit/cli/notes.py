@@ -27,6 +27,7 @@ from pitchkit.cli.common import (
 from pitchkit.cli.options import (
     BilingualOpt,
     DirectorOpt,
+    DirectorsOpt,
     FactsArg,
     ForceOpt,
     JsonOpt,
@@ -53,6 +54,7 @@ if TYPE_CHECKING:
 def brief(
     facts: FactsArg,
     director: DirectorOpt = None,
+    directors: DirectorsOpt = None,
     out: OutOpt = None,
     template: TemplateOpt = None,
     locale: LocaleOpt = None,
@@ -75,6 +77,7 @@ def brief(
 
     Example: pitchkit brief facts.yaml --director dof --out notes/
     Example: pitchkit brief facts.yaml -d dof --out notes/ --json
+    Example: pitchkit brief facts.yaml -d dof --directors team.xlsx
     """
     from pitchkit.api import BriefRequest, write_brief
     from pitchkit.word.limits import limits_in_force
@@ -91,6 +94,7 @@ def brief(
         bilingual=bilingual,
         no_cuts=no_cuts,
         strict=strict,
+        directors=directors,
         advice=as_json or Verbosity.level >= 1,  # shown, or in the JSON
     )
     with limits_in_force(time_limit, memory_limit):
@@ -138,6 +142,7 @@ def report_pages(pages: int | None, *, measured: bool) -> None:
 def update(
     facts: FactsArg,
     director: DirectorOpt = None,
+    directors: DirectorsOpt = None,
     period: PeriodOpt = None,
     out: OutOpt = None,
     template: TemplateOpt = None,
@@ -170,6 +175,7 @@ def update(
         bilingual=bilingual,
         period=period,
         measures=measures,
+        directors=directors,
     )
     with limits_in_force(time_limit, memory_limit):
         result = write_update(request, Terminal())

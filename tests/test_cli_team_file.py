@@ -1,0 +1,79 @@
+"""A team file (the executive team's spreadsheet) used by the commands that write one note.
+
+Each test runs the command line as a user would and reads back what they
+see: the document, the preview or the message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from typer.testing import Result
+from documenttext import document_text
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "frailty-virtual-ward"
+
+Cli = Callable[..., Result]
+
+
+def facts_without_directors(tmp_path: Path) -> Path:
+    """The frailty example's facts with its 'directors:' list taken out, as a lead may keep them."""
+    lines = (EXAMPLE / "facts.yaml").read_text(encoding="utf-8").splitlines(keepends=True)
+    start = next(i for i, line in enumerate(lines) if line.startswith("directors:"))
+    end = next(i for i, line in enumerate(lines) if i > start and line[:1].isalpha())
+    path = tmp_path / "facts.yaml"
+    path.write_text("".join(lines[:start] + lines[end:]), encoding="utf-8")
+    return path
+
+
+def only_docx(folder: Path) -> bytes:
+    [path] = folder.glob("*.docx")
+    return path.read_bytes()
+
+
+def test_brief_takes_the_team_spreadsheet(cli: Cli, tmp_path: Path) -> None:
+    facts = facts_without_directors(tmp_path)
+    refused = cli("brief", str(facts), "-d", "dof", "--out", str(tmp_path / "none"))
+    assert refused.exit_code == 1
+    assert "pass --directors FILE" in refused.stderr
+    out = tmp_path / "notes"
+    written = cli(
+        "brief", str(facts), "--directors", str(EXAMPLE / "directors.xlsx"), "-d", "dof",
+        "--out", str(out), "-q",
+    )  # fmt: skip
+    assert written.exit_code == 0, written.stderr
+    text = document_text(only_docx(out))
+    assert "Helen Marsh" in text
+    assert "cost improvement programme" in text
+
+
+def test_update_and_preview_take_the_team_file(cli: Cli, tmp_path: Path) -> None:
+    facts = facts_without_directors(tmp_path)
+    team = str(EXAMPLE / "directors.csv")
+    out = tmp_path / "notes"
+    written = cli("update", str(facts), "--directors", team, "-d", "coo", "--out", str(out), "-q")
+    assert written.exit_code == 0, written.stderr
+    assert "Tom Okafor" in document_text(only_docx(out))
+    shown = cli("preview", str(facts), "--directors", team, "-d", "coo", "-q")
+    assert shown.exit_code == 0, shown.stderr
+    assert "Tom Okafor" in shown.stdout
+
+
+def test_a_bad_team_row_is_named_and_an_unusable_file_stops(cli: Cli, tmp_path: Path) -> None:
+    facts = facts_without_directors(tmp_path)
+    team = tmp_path / "team.csv"
+    team.write_text(
+        "id,name,role\ndof,Helen Marsh,Director of Finance\ncoo,,Chief Operating Officer\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "notes"
+    written = cli("brief", str(facts), "--directors", str(team), "-d", "dof", "--out", str(out))
+    assert written.exit_code == 0, written.stderr
+    assert f"warning: {team}:row 3: column name: empty, but required" in written.stderr
+    team.write_text("id,name,role\ncoo,,Chief Operating Officer\n", encoding="utf-8")
+    refused = cli("preview", str(facts), "--directors", str(team), "-d", "coo")
+    assert refused.exit_code == 1
+    assert refused.stderr.strip().splitlines()[-1] == (
+        f"error: {team}: no director could be read: fix the rows listed above"
+    )
