@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from typer.testing import Result
+
 from documenttext import document_text
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "frailty-virtual-ward"
