@@ -78,3 +78,31 @@ def test_a_bad_team_row_is_named_and_an_unusable_file_stops(cli: Cli, tmp_path: 
     assert refused.stderr.strip().splitlines()[-1] == (
         f"error: {team}: no director could be read: fix the rows listed above"
     )
+
+
+# --- a template of the other kind -----------------------------------------------------
+
+
+def test_a_template_of_the_other_kind_names_the_command_it_is_for(
+    cli: Cli, tmp_path: Path
+) -> None:
+    facts = str(EXAMPLE / "facts.yaml")
+    for kind in ("brief", "update"):
+        cli("template", "export", kind, str(tmp_path / f"{kind}.docx"))
+    out = tmp_path / "notes"
+    brief = cli("brief", facts, "-d", "dof", "-t", str(tmp_path / "update.docx"), "-o", str(out))
+    assert brief.exit_code == 1
+    assert brief.stderr == (
+        f"error: {tmp_path / 'update.docx'}: this is a progress update template (it uses "
+        "'update'): use it with pitchkit update, or --kind update\n"
+    )
+    update = cli("update", facts, "-d", "dof", "-t", str(tmp_path / "brief.docx"), "-o", str(out))
+    assert update.exit_code == 1
+    assert update.stderr.startswith(
+        f"error: {tmp_path / 'brief.docx'}: this is a briefing note template"
+    )
+    assert "use it with pitchkit brief" in update.stderr
+    assert not out.exists()
+    # Each kind with its own template still works.
+    right = cli("update", facts, "-d", "dof", "-t", str(tmp_path / "update.docx"), "-o", str(out))
+    assert right.exit_code == 0, right.stderr

@@ -148,7 +148,9 @@ def with_team(projects: list[Project], path: Path | None, listener: Listener) ->
     ]
 
 
-def template_warnings(template: Path | None, *, refuse_errors: bool = False) -> list[Located]:
+def template_warnings(
+    template: Path | None, *, refuse_errors: bool = False, kind: str | None = None
+) -> list[Located]:
     """The pitfalls ``template check`` finds in the user's own template, to warn about.
 
     A tag such as ``{{r project.title|upper }}`` fills without error but
@@ -169,6 +171,8 @@ def template_warnings(template: Path | None, *, refuse_errors: bool = False) -> 
         raise  # filling would only run out of time or memory again
     except PitchkitError:
         return []
+    if kind is not None:
+        refuse_other_kind(template, scan.used, kind)
     errors = [finding for finding in scan.findings if finding.level == "error"]
     if errors and refuse_errors:
         first = errors[0].message
@@ -180,6 +184,32 @@ def template_warnings(template: Path | None, *, refuse_errors: bool = False) -> 
         for finding in scan.findings
         if finding.level == "warning"
     ]
+
+
+def refuse_other_kind(template: Path, used: Mapping[str, object], kind: str) -> None:
+    """Refuse a progress update template for a briefing note, and the reverse.
+
+    A template that uses ``update`` is an update template; one that never
+    does cannot show an update's status or period, so it is a briefing note
+    template. Filling the wrong kind would fail on the first update
+    variable, or write a briefing note under an update's name.
+    """
+    from pitchkit.authoring.check import guess_kind
+
+    if guess_kind(used) == kind:
+        return
+    if kind == "brief":
+        message = Message(
+            "this is a progress update template (it uses 'update'): use it with pitchkit "
+            "update, or --kind update"
+        )
+    else:
+        message = Message(
+            "this is a briefing note template (it never uses 'update', so it cannot show "
+            "the update's status or period): use it with pitchkit brief, or choose an update "
+            "template (pitchkit template export update gives one to restyle)"
+        )
+    raise TemplateError(Located(str(template), message))
 
 
 def output_path(out: Path | None, default_name: str) -> Path:

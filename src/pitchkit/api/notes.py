@@ -147,7 +147,7 @@ def write_brief(request: BriefRequest, listener: Listener | None = None) -> Brie
 
     heard = Heard(listener)
     today = request.today or dt.date.today()
-    for line in template_warnings(request.template):
+    for line in template_warnings(request.template, kind="brief"):
         heard.warning(line)
     project: Project
     if request.bilingual:
@@ -293,7 +293,7 @@ class UpdateResult(Result):
 def write_update(request: UpdateRequest, listener: Listener | None = None) -> UpdateResult:
     """Write the progress update for one director, or a fill-in template for a new period."""
     heard = Heard(listener)
-    for line in template_warnings(request.template):
+    for line in template_warnings(request.template, kind="update"):
         heard.warning(line)
     pair = open_pair(request.facts, request.locale, heard) if request.bilingual else None
     opened = (

@@ -218,7 +218,7 @@ def preview(
         project = load_project(facts, locale)
         [project] = with_team([project], directors, Terminal())
         chosen = pick_director(project.facts, director, source=str(facts))
-        warn_about_template(template)
+        warn_about_template(template, kind=kind)
         shown = make_preview(
             project,
             chosen,
