@@ -83,9 +83,7 @@ def test_a_bad_team_row_is_named_and_an_unusable_file_stops(cli: Cli, tmp_path: 
 # --- a template of the other kind -----------------------------------------------------
 
 
-def test_a_template_of_the_other_kind_names_the_command_it_is_for(
-    cli: Cli, tmp_path: Path
-) -> None:
+def test_a_template_of_the_other_kind_names_the_command_it_is_for(cli: Cli, tmp_path: Path) -> None:
     facts = str(EXAMPLE / "facts.yaml")
     for kind in ("brief", "update"):
         cli("template", "export", kind, str(tmp_path / f"{kind}.docx"))
@@ -106,3 +104,78 @@ def test_a_template_of_the_other_kind_names_the_command_it_is_for(
     # Each kind with its own template still works.
     right = cli("update", facts, "-d", "dof", "-t", str(tmp_path / "update.docx"), "-o", str(out))
     assert right.exit_code == 0, right.stderr
+
+
+# --- spreadsheets as offices keep them ------------------------------------------------
+
+
+def titled_team(path: Path) -> Path:
+    """A team sheet with a merged title row and a blank row above the header."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Executive team"
+    sheet.append(["Executive team 2026/27"])
+    sheet.merge_cells("A1:E1")
+    sheet.append([])
+    sheet.append(["ID", "Name", "Role", "Concerns", "Objectives"])
+    sheet.append([
+        "dof", "Helen Marsh", "Director of Finance", "Agency spend; Escalation beds open all year",
+        "Deliver the £14m cost improvement programme for 2026/27; "
+        "Reduce agency spend by 30% against 2024/25",
+    ])  # fmt: skip
+    sheet.append(["coo", "", "Chief Operating Officer"])
+    workbook.save(path)
+    return path
+
+
+def test_a_title_row_above_the_header_is_skipped_and_rows_keep_their_numbers(
+    cli: Cli, tmp_path: Path
+) -> None:
+    facts = facts_without_directors(tmp_path)
+    team = titled_team(tmp_path / "team.xlsx")
+    result = cli("directors", str(facts), "--directors", str(team), "--json")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == (
+        f"warning: {team}:row 5: column name: empty, but required: add the director's name\n"
+    )
+    assert '"id": "dof"' in result.stdout
+
+
+def test_a_header_nowhere_near_the_top_is_refused_at_the_first_row(
+    cli: Cli, tmp_path: Path
+) -> None:
+    facts = facts_without_directors(tmp_path)
+    team = tmp_path / "team.csv"
+    team.write_text("Executive team\nUpdated March\n" + "note\n" * 6 + "id,name,role\n")
+    result = cli("directors", str(facts), "--directors", str(team))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(
+        f"error: {team}:row 1: the header row needs the columns id, name, role (found: Executive"
+    )
+
+
+def test_items_separated_by_semicolons_on_one_line_are_separate(cli: Cli, tmp_path: Path) -> None:
+    from pitchkit.facts.directors import load_directors
+
+    team = titled_team(tmp_path / "team.xlsx")
+    [dof] = load_directors(team).directors
+    assert [o.text for o in dof.objectives] == [
+        "Deliver the £14m cost improvement programme for 2026/27",
+        "Reduce agency spend by 30% against 2024/25",
+    ]
+    assert dof.concerns == ["Agency spend", "Escalation beds open all year"]
+    # What the lead sees: the second objective is one the project can serve on its own.
+    facts = facts_without_directors(tmp_path)
+    shown = cli("directors", str(facts), "--directors", str(team), "--json")
+    assert '"objective": "reduce-agency-spend-by-30-against-2024"' in shown.stdout
+
+
+def test_a_cell_on_several_lines_keeps_its_semicolons(tmp_path: Path) -> None:
+    from pitchkit.facts.directors import cell_items
+
+    assert cell_items("Cut waits; improve flow\nBalance the books") == [
+        "Cut waits; improve flow",
+        "Balance the books",
+    ]

@@ -186,17 +186,30 @@ def template_warnings(
     ]
 
 
+#: Variables only a briefing note fills: a template using them, and never ``update``,
+#: is a briefing note template.
+BRIEF_ONLY = ("asks", "advice", "pitch.ask", "pitch.statements", "pitch.gains", "meeting")
+
+
 def refuse_other_kind(template: Path, used: Mapping[str, object], kind: str) -> None:
     """Refuse a progress update template for a briefing note, and the reverse.
 
-    A template that uses ``update`` is an update template; one that never
-    does cannot show an update's status or period, so it is a briefing note
-    template. Filling the wrong kind would fail on the first update
-    variable, or write a briefing note under an update's name.
+    A template that uses ``update`` is an update template. One that never
+    does but uses what only a briefing note has (the ask, the pitch's
+    statements, the meeting) is a briefing note template; a template using
+    neither (a title page, a cover letter) may serve both. Filling the wrong
+    kind would fail on the first update variable, or write a briefing note
+    under an update's name.
     """
     from pitchkit.authoring.check import guess_kind
 
     if guess_kind(used) == kind:
+        return
+    if kind == "update" and not any(
+        path == name or path.startswith((f"{name}.", f"{name}["))
+        for path in used
+        for name in BRIEF_ONLY
+    ):
         return
     if kind == "brief":
         message = Message(
