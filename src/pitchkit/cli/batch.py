@@ -40,8 +40,9 @@ from pitchkit.cli.options import (
     TimeLimitOpt,
 )
 from pitchkit.errors import OutputError
-from pitchkit.i18n.messages import Located, Message, Renderable
+from pitchkit.i18n.messages import Located, Message, Renderable, render
 from pitchkit.i18n.translation import N_, Language
+from pitchkit.output.pdf import STOPPED
 
 
 def batch_progress(total: int, lang: Language) -> Any:
@@ -230,10 +231,13 @@ def report_batch(result: Any, problems: list[Renderable | str], lang: Language) 
     say(lang.gettext("Manifest: {path}").format(path=result.manifest))
     if result.pack is not None:
         say(lang.gettext("Pack: {path}").format(path=result.pack))
-    # Once interrupted, the notes and PDFs the stop left unmade are counted above and listed
-    # in the manifest, not given a line each.
-    missing = () if result.interrupted else result.pdf_missing
-    for item in result.failed + missing:
+    # The PDFs the stop left unmade are counted above and listed in the manifest, not given
+    # a line each; a PDF that failed for another reason still is.
+    from pitchkit.output.pdf import STOPPED
+
+    stop = render(Message("no PDF: {why}", why=STOPPED))
+    listed = tuple(item for item in result.pdf_missing if render(item.error) != stop)
+    for item in result.failed + listed:
         fail(Located(item.director_id, item.error))
     if result.pack_error:
         fail(Message("pack not written: {reason}", reason=result.pack_error))
