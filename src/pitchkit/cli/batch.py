@@ -42,7 +42,6 @@ from pitchkit.cli.options import (
 from pitchkit.errors import OutputError
 from pitchkit.i18n.messages import Located, Message, Renderable, render
 from pitchkit.i18n.translation import N_, Language
-from pitchkit.output.pdf import STOPPED
 
 
 def batch_progress(total: int, lang: Language) -> Any:
