@@ -179,3 +179,12 @@ def test_a_cell_on_several_lines_keeps_its_semicolons(tmp_path: Path) -> None:
         "Cut waits; improve flow",
         "Balance the books",
     ]
+
+
+def test_locale_help_says_what_it_changes_where_no_document_is_written(cli: Cli) -> None:
+    for command in ("directors", "check", "link"):
+        shown = " ".join(cli(command, "--help").stdout.split())
+        assert "Language of the report" in shown, command
+        assert "Language of the document" not in shown, command
+    shown = " ".join(cli("init", "--help").stdout.split())
+    assert "Language of the questions" in shown

@@ -145,7 +145,15 @@ def init(
         ),
     ] = None,
     from_file: FromOpt = None,
-    locale: LocaleOpt = None,
+    locale: Annotated[
+        str | None,
+        typer.Option(
+            "--locale",
+            "-l",
+            help="Language of the questions, and of the notes made from the new facts file "
+            "(kept as its settings.locale): en_GB or cy_GB.",
+        ),
+    ] = None,
     force: Annotated[
         bool, typer.Option("--force", "-f", help="Replace an existing file without asking.")
     ] = False,
