@@ -255,6 +255,20 @@ def link_command(
         warn(Message("the questions ended early, so nothing was written"))
         raise typer.Exit(1) from None
     lang = result.lang
+    for kept in result.already:
+        say(
+            lang.gettext("{link} is already in '{list}:', so it is left as it is.").format(
+                link=f"{kept.impact}:{kept.ref}", list="supports" if kept.accept else "excludes"
+            )
+        )
+    for moved in result.moved:
+        say(
+            lang.gettext("{link} moves from '{old}:' to '{new}:'.").format(
+                link=f"{moved.impact}:{moved.ref}",
+                old="excludes" if moved.accept else "supports",
+                new="supports" if moved.accept else "excludes",
+            )
+        )
     if not result.proposed and not request.answered:
         say(lang.gettext("No links to decide: every link pitchkit found is settled already."))
         return
