@@ -188,3 +188,29 @@ def test_locale_help_says_what_it_changes_where_no_document_is_written(cli: Cli)
         assert "Language of the document" not in shown, command
     shown = " ".join(cli("init", "--help").stdout.split())
     assert "Language of the questions" in shown
+
+
+def test_the_manifest_names_the_director_of_a_skipped_duplicate_row(
+    cli: Cli, tmp_path: Path
+) -> None:
+    import csv
+
+    facts = facts_without_directors(tmp_path)
+    team = tmp_path / "team.csv"
+    team.write_text(
+        "id,name,role\n"
+        "dof,Helen Marsh,Director of Finance\n"
+        "DOF,Helen M,Director of Finance\n"
+        ",Nobody,Chief Nurse\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "notes"
+    result = cli("batch", str(facts), "--directors", str(team), "--out", str(out), "-q")
+    assert result.exit_code == 1
+    with (out / "manifest.csv").open(encoding="utf-8-sig", newline="") as stream:
+        rows = [(r["director_id"], r["name"], r["status"]) for r in csv.DictReader(stream)]
+    assert rows == [
+        ("dof", "Helen Marsh", "ok"),
+        ("DOF", "Helen M", "skipped"),
+        ("", "Nobody", "skipped"),
+    ]

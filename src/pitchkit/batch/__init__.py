@@ -164,7 +164,10 @@ def run_batch(
     _make_folder(out_dir)
     pending = [_pending(d) for d in chosen]
     run = Run(list(pending), on_progress=on_progress)
-    skipped = [BatchItem("", "", None, "skipped", row) for row in skipped_rows]
+    skipped = [
+        BatchItem(getattr(row, "director_id", ""), getattr(row, "name", ""), None, "skipped", row)
+        for row in skipped_rows
+    ]
 
     record = ManifestWriter(manifest, project.lang)
 

@@ -67,6 +67,23 @@ _ADVICE = {
 Row = tuple[int, dict[str, str]]
 
 
+class RowProblem(Located):
+    """What is wrong with one row of a team spreadsheet, with the row's id and name as given.
+
+    A batch lists the row in its manifest as skipped under that id and name
+    (empty when the row has none), so a duplicate row is easy to find.
+    """
+
+    __slots__ = ("director_id", "name")
+
+    def __init__(
+        self, where: Renderable | str, message: Renderable | str, *, director_id: str, name: str
+    ) -> None:
+        super().__init__(where, message)
+        self.director_id = director_id
+        self.name = name
+
+
 @dataclass(frozen=True)
 class DirectorsFile:
     """The directors read from a file, and the rows that had to be skipped."""
@@ -332,7 +349,14 @@ def _from_rows(
             directors.append(director)
         else:
             column, what = director
-            problems.append(Located(cell_place(path, number, column), what))
+            problems.append(
+                RowProblem(
+                    cell_place(path, number, column),
+                    what,
+                    director_id=cells.get("id", ""),
+                    name=cells.get("name", ""),
+                )
+            )
     return DirectorsFile(path, tuple(directors), tuple(problems), tuple(warnings))
 
 
