@@ -214,3 +214,17 @@ def test_the_manifest_names_the_director_of_a_skipped_duplicate_row(
         ("DOF", "Helen M", "skipped"),
         ("", "Nobody", "skipped"),
     ]
+
+
+def test_a_team_file_named_in_the_facts_file_points_to_the_option(cli: Cli, tmp_path: Path) -> None:
+    facts = facts_without_directors(tmp_path)
+    with facts.open("a", encoding="utf-8") as stream:
+        stream.write("directors: team.xlsx\n")
+    last = len(facts.read_text(encoding="utf-8").splitlines())
+    result = cli("brief", str(facts), "-d", "dof", "-o", str(tmp_path / "notes"))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"error: {facts}:{last}:12: directors: a team file is not read from the facts file: "
+        "take this line out and pass the file with --directors team.xlsx, or list the "
+        "directors here, each starting with '- id: '\n"
+    )
