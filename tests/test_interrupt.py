@@ -262,3 +262,40 @@ def test_ctrl_c_while_making_pdfs_stops_libreoffice_and_says_what_was_left(
         f"stopped: interrupted after every note was written; {len(without)} of them have no "
         "PDF; the manifest lists what was not made"
     ]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads running processes from /proc")
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_a_brief_stopped_while_libreoffice_runs_leaves_no_libreoffice(
+    tmp_path: Path, soffice: str, sig: signal.Signals
+) -> None:
+    """A signal to pitchkit alone (not its group) still ends the LibreOffice it started."""
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    facts = BROKEN / "valid.yaml"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pitchkit", "brief", str(facts), "--out", str(tmp_path), "--pdf"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "TMPDIR": str(scratch)},
+    )
+    try:
+        deadline = time.monotonic() + START_TIMEOUT
+        while not processes_naming(str(scratch)):  # LibreOffice has started
+            if process.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"LibreOffice was not seen running: {process.communicate()}")
+            time.sleep(0.01)
+        process.send_signal(sig)
+        _, stderr = process.communicate(timeout=STOP_TIMEOUT)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate()
+    assert process.returncode == 128 + sig, stderr
+    assert "Traceback" not in stderr
+    assert processes_naming(str(scratch)) == [], "LibreOffice outlived pitchkit"
+    assert list(scratch.iterdir()) == [], "LibreOffice's temporary folder was left"
+    assert not list(tmp_path.glob("*.pdf"))

@@ -23,11 +23,13 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import zipfile
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from types import FrameType
 
 from pitchkit.errors import ConversionError, OutputError
 from pitchkit.i18n.messages import Joined, Message, Plural, Renderable
@@ -198,7 +200,9 @@ def convert_to_pdf(
     with tempfile.TemporaryDirectory(prefix="pitchkit-pdf-", ignore_cleanup_errors=True) as work:
         folder = Path(work)
         inputs = _stage_inputs(folder, docx_paths, problems)
-        if inputs and not _run_soffice(soffice, folder, inputs, timeout, should_stop):
+        with _terminate_ends_conversion():
+            finished = not inputs or _run_soffice(soffice, folder, inputs, timeout, should_stop)
+        if not finished:
             problems = [
                 problem if problem is not None or _whole_pdf(folder, index) else STOPPED
                 for index, problem in enumerate(problems)
@@ -375,6 +379,33 @@ def _run_soffice(
             )
         )
     return True
+
+
+@contextlib.contextmanager
+def _terminate_ends_conversion() -> Iterator[None]:
+    """Let SIGTERM end pitchkit while LibreOffice runs, killing LibreOffice first.
+
+    LibreOffice runs in a session of its own (so Ctrl-C reaches pitchkit
+    alone), and Python's default SIGTERM would end pitchkit and leave it
+    running. While it runs, SIGTERM raises :class:`SystemExit` (128 plus the
+    signal, as shells report it), which kills its process group on the way
+    out. A handler set by the caller (a batch stops cleanly) is left alone.
+    """
+    if (
+        threading.current_thread() is not threading.main_thread()
+        or signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL
+    ):
+        yield
+        return
+
+    def end(signum: int, frame: FrameType | None) -> None:
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, end)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _wait(
