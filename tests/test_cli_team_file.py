@@ -228,3 +228,22 @@ def test_a_team_file_named_in_the_facts_file_points_to_the_option(cli: Cli, tmp_
         "take this line out and pass the file with --directors team.xlsx, or list the "
         "directors here, each starting with '- id: '\n"
     )
+
+
+def test_a_template_for_either_kind_is_left_to_fill(cli: Cli, tmp_path: Path) -> None:
+    from docx import Document
+
+    template = tmp_path / "either.docx"
+    document = Document()
+    document.add_paragraph(
+        "{% if update %}Update: {{ update.headline }}{% else %}"
+        "Ask: {% for ask in asks %}{{ ask }}{% endfor %}{% endif %}"
+    )
+    document.save(str(template))
+    facts = str(EXAMPLE / "facts.yaml")
+    for command in ("brief", "update"):
+        out = tmp_path / command
+        result = cli(command, facts, "-d", "dof", "-t", str(template), "-o", str(out), "-q")
+        assert result.exit_code == 0, result.stderr
+        word = "Update: " if command == "update" else "Ask: "
+        assert document_text(only_docx(out)).startswith(word)

@@ -194,22 +194,22 @@ BRIEF_ONLY = ("asks", "advice", "pitch.ask", "pitch.statements", "pitch.gains", 
 def refuse_other_kind(template: Path, used: Mapping[str, object], kind: str) -> None:
     """Refuse a progress update template for a briefing note, and the reverse.
 
-    A template that uses ``update`` is an update template. One that never
-    does but uses what only a briefing note has (the ask, the pitch's
-    statements, the meeting) is a briefing note template; a template using
-    neither (a title page, a cover letter) may serve both. Filling the wrong
-    kind would fail on the first update variable, or write a briefing note
-    under an update's name.
+    A template that uses ``update`` and nothing only a briefing note has
+    (the ask, the pitch's statements, the meeting) is an update template; one
+    that uses those and never ``update`` is a briefing note template. A
+    template using both (one for either kind) or neither (a cover page) is
+    left to fill. Filling the wrong kind would fail on the first update
+    variable, or write a briefing note under an update's name.
     """
     from pitchkit.authoring.check import guess_kind
 
-    if guess_kind(used) == kind:
-        return
-    if kind == "update" and not any(
+    for_update = guess_kind(used) == "update"
+    for_brief = any(
         path == name or path.startswith((f"{name}.", f"{name}["))
         for path in used
         for name in BRIEF_ONLY
-    ):
+    )
+    if for_update == for_brief or (kind == "update") == for_update:
         return
     if kind == "brief":
         message = Message(
