@@ -87,6 +87,7 @@ PREVIEW_HELP = """\
  shows the note alone, --verbose adds where and why for each finding.
  Example: pitchkit preview facts.yaml --director dof
  Example: pitchkit preview facts.yaml -d dof --kind update --period 2027-Q2
+ Example: pitchkit preview facts.yaml -d dof --directors team.xlsx
 """
 
 
@@ -110,7 +111,7 @@ def test_options_of_init_and_preview_are_explained() -> None:
     for option in ("--from", "--force", "--locale"):
         assert option in init
     preview = CliRunner().invoke(app, ["preview", "--help"], env={"COLUMNS": "120"}).stdout
-    for option in ("--director", "--kind", "--period", "--locale", "--template"):
+    for option in ("--director", "--directors", "--kind", "--period", "--locale", "--template"):
         assert option in preview
 
 

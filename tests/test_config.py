@@ -83,7 +83,31 @@ def test_a_bad_locale_is_refused_before_it_is_kept(settings: Path, tmp_path: Pat
     result = run("config", "set", "locale", "fr_FR", cwd=tmp_path)
 
     assert result.returncode == 1
-    assert "unknown locale 'fr_FR'" in result.stderr
+    # The setting and the fix, never the temporary file the value was tried in.
+    assert result.stderr == (
+        "error: locale: 'fr_FR' is not a language pitchkit writes in: "
+        "use en_GB (English) or cy_GB (Welsh)\n"
+    )
+    assert not settings.exists()
+
+
+def test_a_hand_edited_bad_locale_names_the_line_and_the_fix(
+    settings: Path, tmp_path: Path
+) -> None:
+    settings.parent.mkdir(parents=True, exist_ok=True)
+    settings.write_text('out = "notes"\nlocale = "fr"\n', encoding="utf-8")
+    result = run("brief", str(FRAILTY), cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"error: {settings}:2:1: 'fr' is not a language pitchkit writes in: "
+        "use en_GB (English) or cy_GB (Welsh)\n"
+    )
+
+
+def test_an_empty_value_asks_for_one(settings: Path, tmp_path: Path) -> None:
+    result = run("config", "set", "out", " ", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.startswith("error: out: give a value, such as: pitchkit config set out")
     assert not settings.exists()
 
 

@@ -11,6 +11,7 @@ shells do (128 plus its number): 130 for Ctrl-C (SIGINT), 143 for SIGTERM.
 from __future__ import annotations
 
 import csv
+import os
 import shutil
 import signal
 import subprocess
@@ -189,3 +190,112 @@ def test_ctrl_c_while_starting_gives_no_traceback(tmp_path: Path) -> None:
         "stopped: interrupted; nothing partial was left behind",
     )
     assert not (tmp_path / "out").exists()
+
+
+def processes_naming(text: str) -> list[str]:
+    """The command lines of running processes that mention ``text`` (Linux's /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+            state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
+        except (OSError, IndexError):
+            continue
+        if text in command and state != "Z":
+            found.append(command)
+    return found
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads running processes from /proc")
+def test_ctrl_c_while_making_pdfs_stops_libreoffice_and_says_what_was_left(
+    tmp_path: Path, soffice: str
+) -> None:
+    """Ctrl-C, as a terminal sends it to the whole process group, during the PDF stage.
+
+    LibreOffice is stopped rather than left to convert every note, none of
+    it outlives pitchkit, the PDFs it finished are whole, and the summary,
+    the stopped line and the manifest agree on what has no PDF.
+    """
+    facts = many_directors(tmp_path)
+    notes = tmp_path / "notes"
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pitchkit", "batch", str(facts), "--out", str(notes), "--pdf"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "TMPDIR": str(scratch), "COLUMNS": "200"},
+        start_new_session=True,  # its own process group, as a terminal gives a command
+    )
+    try:
+        deadline = time.monotonic() + START_TIMEOUT
+        while not any(scratch.glob("pitchkit-pdf-*/out/*.pdf")):  # LibreOffice's first PDF
+            if process.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"no PDF appeared before the batch ended: {process.communicate()}")
+            time.sleep(0.02)
+        os.killpg(process.pid, signal.SIGINT)
+        stdout, stderr = process.communicate(timeout=STOP_TIMEOUT)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.communicate()
+
+    assert process.returncode == 130, stderr
+    assert processes_naming(str(tmp_path)) == [], "LibreOffice outlived pitchkit"
+    assert list(scratch.iterdir()) == [], "LibreOffice's temporary folder was left"
+    rows = read_manifest(notes / "manifest.csv")
+    assert {row["status"] for row in rows} == {"ok"}
+    without = [row for row in rows if not row["pdf"]]
+    assert without, "LibreOffice was left to convert every note"
+    assert {row["error"] for row in without} == {"no PDF: not made: the conversion was stopped"}
+    for row in rows:
+        if row["pdf"]:
+            assert (notes / row["pdf"]).read_bytes().rstrip().endswith(b"%%EOF")
+    n = len(rows)
+    assert f"Wrote {n} of {n} notes in {notes}; {len(without)} notes have no PDF" in stdout
+    assert stderr.splitlines() == [
+        f"stopped: interrupted after every note was written; {len(without)} of them have no "
+        "PDF; the manifest lists what was not made"
+    ]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads running processes from /proc")
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_a_brief_stopped_while_libreoffice_runs_leaves_no_libreoffice(
+    tmp_path: Path, soffice: str, sig: signal.Signals
+) -> None:
+    """A signal to pitchkit alone (not its group) still ends the LibreOffice it started."""
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    facts = BROKEN / "valid.yaml"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pitchkit", "brief", str(facts), "--out", str(tmp_path), "--pdf"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "TMPDIR": str(scratch)},
+    )
+    try:
+        deadline = time.monotonic() + START_TIMEOUT
+        while not processes_naming(str(scratch)):  # LibreOffice has started
+            if process.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"LibreOffice was not seen running: {process.communicate()}")
+            time.sleep(0.01)
+        process.send_signal(sig)
+        _, stderr = process.communicate(timeout=STOP_TIMEOUT)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate()
+    assert process.returncode == 128 + sig, stderr
+    assert "Traceback" not in stderr
+    assert processes_naming(str(scratch)) == [], "LibreOffice outlived pitchkit"
+    assert list(scratch.iterdir()) == [], "LibreOffice's temporary folder was left"
+    assert not list(tmp_path.glob("*.pdf"))

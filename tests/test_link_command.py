@@ -76,7 +76,11 @@ def test_accepting_a_link_once_excluded_moves_it(tmp_path: Path) -> None:
     path = copy(tmp_path)
     assert run("link", path, "--reject", "antibiotics:md.shmi").exit_code == 0
     assert impact(path, "antibiotics").excludes == ["md.shmi"]
-    assert run("link", path, "--accept", "antibiotics:md.shmi").exit_code == 0
+    moved = run("link", path, "--accept", "antibiotics:md.shmi")
+    assert moved.exit_code == 0
+    assert moved.stdout.splitlines()[0] == (
+        "antibiotics:md.shmi moves from 'excludes:' to 'supports:'."
+    )
     assert (impact(path, "antibiotics").supports, impact(path, "antibiotics").excludes) == (
         ["md.shmi"],
         [],
@@ -123,4 +127,22 @@ def test_welsh_answers_are_understood(tmp_path: Path) -> None:
     result = run("link", path, "--locale", "cy_GB", given="i\nn\nh\n")
     assert result.exit_code == 0, result.output
     assert impact(path, "cc-bed-days").supports == ["coo.beds"]
+    assert impact(path, "antibiotics").excludes == ["md.shmi"]
+
+
+def test_accepting_a_link_already_accepted_says_so_and_writes_nothing(tmp_path: Path) -> None:
+    path = copy(tmp_path)
+    assert run("link", path, "--accept", "antibiotics:md.shmi").exit_code == 0
+    before = path.read_bytes()
+    again = run("link", path, "--accept", "antibiotics:md.shmi")
+    assert again.exit_code == 0
+    assert again.stdout.splitlines() == [
+        "antibiotics:md.shmi is already in 'supports:', so it is left as it is.",
+        "Nothing was written.",
+    ]
+    assert path.read_bytes() == before
+    moved = run("link", path, "--reject", "antibiotics:md.shmi")
+    assert moved.stdout.splitlines()[0] == (
+        "antibiotics:md.shmi moves from 'supports:' to 'excludes:'."
+    )
     assert impact(path, "antibiotics").excludes == ["md.shmi"]

@@ -329,7 +329,10 @@ def test_export_does_not_overwrite_without_force(tmp_path: Path) -> None:
     target.write_bytes(b"my own work")
     result = run("template", "export", "brief", str(target))
     assert result.exit_code == 1
-    assert "already exists" in result.stderr
+    # The fix named is one this command has: it takes a PATH, not --out.
+    assert result.stderr == (
+        f"error: {target} already exists: pass --force to replace it, or give another file name\n"
+    )
     assert target.read_bytes() == b"my own work"
     assert run("template", "export", "brief", str(target), "--force").exit_code == 0
     assert target.read_bytes().startswith(b"PK")

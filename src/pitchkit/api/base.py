@@ -112,7 +112,45 @@ def open_facts(
     return project
 
 
-def template_warnings(template: Path | None, *, refuse_errors: bool = False) -> list[Located]:
+def with_team(projects: list[Project], path: Path | None, listener: Listener) -> list[Project]:
+    """``projects`` with their directors replaced by those in the team file ``path``.
+
+    The file is read once for every language. Each row that could not be
+    used is a warning naming the file and row; a file with no usable row
+    stops the command. Without ``path`` the projects are returned as they are.
+    """
+    if path is None:
+        return projects
+    from pitchkit.errors import DirectorsError
+    from pitchkit.facts.directors import load_directors, with_directors
+    from pitchkit.facts.project import Project
+
+    found = load_directors(path)
+    for line in (*found.warnings, *found.problems):
+        listener.warning(line)
+    if not found.directors:
+        raise DirectorsError(
+            Located(
+                str(path),
+                Message("no director could be read: fix the rows listed above")
+                if found.problems
+                else Message("the file lists no directors: add one per row"),
+            )
+        )
+    return [
+        Project(
+            dataclasses.replace(
+                project.loaded, facts=with_directors(project.facts, found.directors)
+            ),
+            project.lang,
+        )
+        for project in projects
+    ]
+
+
+def template_warnings(
+    template: Path | None, *, refuse_errors: bool = False, kind: str | None = None
+) -> list[Located]:
     """The pitfalls ``template check`` finds in the user's own template, to warn about.
 
     A tag such as ``{{r project.title|upper }}`` fills without error but
@@ -133,6 +171,8 @@ def template_warnings(template: Path | None, *, refuse_errors: bool = False) -> 
         raise  # filling would only run out of time or memory again
     except PitchkitError:
         return []
+    if kind is not None:
+        refuse_other_kind(template, scan.used, kind)
     errors = [finding for finding in scan.findings if finding.level == "error"]
     if errors and refuse_errors:
         first = errors[0].message
@@ -144,6 +184,45 @@ def template_warnings(template: Path | None, *, refuse_errors: bool = False) -> 
         for finding in scan.findings
         if finding.level == "warning"
     ]
+
+
+#: Variables only a briefing note fills: a template using them, and never ``update``,
+#: is a briefing note template.
+BRIEF_ONLY = ("asks", "advice", "pitch.ask", "pitch.statements", "pitch.gains", "meeting")
+
+
+def refuse_other_kind(template: Path, used: Mapping[str, object], kind: str) -> None:
+    """Refuse a progress update template for a briefing note, and the reverse.
+
+    A template that uses ``update`` and nothing only a briefing note has
+    (the ask, the pitch's statements, the meeting) is an update template; one
+    that uses those and never ``update`` is a briefing note template. A
+    template using both (one for either kind) or neither (a cover page) is
+    left to fill. Filling the wrong kind would fail on the first update
+    variable, or write a briefing note under an update's name.
+    """
+    from pitchkit.authoring.check import guess_kind
+
+    for_update = guess_kind(used) == "update"
+    for_brief = any(
+        path == name or path.startswith((f"{name}.", f"{name}["))
+        for path in used
+        for name in BRIEF_ONLY
+    )
+    if for_update == for_brief or (kind == "update") == for_update:
+        return
+    if kind == "brief":
+        message = Message(
+            "this is a progress update template (it uses 'update'): use it with pitchkit "
+            "update, or --kind update"
+        )
+    else:
+        message = Message(
+            "this is a briefing note template (it never uses 'update', so it cannot show "
+            "the update's status or period): use it with pitchkit brief, or choose an update "
+            "template (pitchkit template export update gives one to restyle)"
+        )
+    raise TemplateError(Located(str(template), message))
 
 
 def output_path(out: Path | None, default_name: str) -> Path:

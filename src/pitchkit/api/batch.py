@@ -100,7 +100,7 @@ def open_batch(
         raise InputError(Message("--measures gives figures for updates: use it with --kind update"))
     if request.kind == "update":
         project = with_measures_file(project, request.measures, listener)
-    for line in template_warnings(request.template, refuse_errors=True):
+    for line in template_warnings(request.template, refuse_errors=True, kind=request.kind):
         listener.warning(line)
     problems: list[Renderable | str] = []
     if request.directors is not None:

@@ -61,6 +61,10 @@ class LinkResult(Result):
     decisions: tuple[Decision, ...]
     written: bool
     warnings: tuple[Renderable | str, ...] = field(default=())
+    #: Answers that change nothing: the link is already in that list.
+    already: tuple[Decision, ...] = field(default=())
+    #: Answers among ``decisions`` that move a link from one list to the other.
+    moved: tuple[Decision, ...] = field(default=())
 
     @property
     def accepted(self) -> int:
@@ -111,9 +115,30 @@ def decide_links(
                 break
             if answer in ("y", "n"):
                 decisions.append(Decision(candidate.impact.id, candidate.ref, answer == "y"))
+    already, moved = [], []
+    impacts = {impact.id.casefold(): impact for impact in loaded.facts.impacts}
+    for made in decisions:
+        impact = impacts.get(made.impact.casefold())
+        if impact is None:
+            continue
+        supports = {ref.casefold() for ref in impact.supports}
+        excludes = {ref.casefold() for ref in impact.excludes}
+        same, other = (supports, excludes) if made.accept else (excludes, supports)
+        if made.ref.casefold() in same:
+            already.append(made)
+        elif made.ref.casefold() in other:
+            moved.append(made)
+    decisions = [made for made in decisions if made not in already]
     if decisions:
         text = decided_text(loaded.path, decisions)
         write_atomic(loaded.path, text.encode("utf-8"), force=True)
     return LinkResult(
-        lang, loaded.path, len(proposed), tuple(decisions), bool(decisions), tuple(heard.warnings)
+        lang,
+        loaded.path,
+        len(proposed),
+        tuple(decisions),
+        bool(decisions),
+        tuple(heard.warnings),
+        already=tuple(already),
+        moved=tuple(moved),
     )

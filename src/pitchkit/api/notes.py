@@ -16,6 +16,7 @@ from pitchkit.api.base import (
     output_path,
     save_document,
     template_warnings,
+    with_team,
 )
 from pitchkit.errors import InputError, PitchkitError
 from pitchkit.i18n.messages import Message, Renderable
@@ -47,6 +48,8 @@ class NoteRequest:
     force: bool = False
     pdf: bool = False
     bilingual: bool = False
+    #: A team file (.yaml, .csv or .xlsx) whose directors replace the facts file's.
+    directors: Path | None = None
     #: The day the note is written (default: today).
     today: dt.date | None = None
 
@@ -146,14 +149,15 @@ def write_brief(request: BriefRequest, listener: Listener | None = None) -> Brie
 
     heard = Heard(listener)
     today = request.today or dt.date.today()
-    for line in template_warnings(request.template):
+    for line in template_warnings(request.template, kind="brief"):
         heard.warning(line)
     project: Project
     if request.bilingual:
+        from pitchkit.notes.bilingual import Pair, make_bilingual_brief
         from pitchkit.notes.bilingual import file_name as bilingual_file_name
-        from pitchkit.notes.bilingual import make_bilingual_brief
 
         pair = open_pair(request.facts, request.locale, heard)
+        pair = Pair(*with_team(list(pair.projects), request.directors, heard))
         project = pair.cy
         chosen = pick_director(project.facts, request.director, source=str(request.facts))
         path = output_path(request.out, bilingual_file_name(pair, chosen, "brief"))
@@ -168,6 +172,7 @@ def write_brief(request: BriefRequest, listener: Listener | None = None) -> Brie
         project = open_facts(
             request.facts, request.locale, heard, default_locale=request.default_locale
         )
+        [project] = with_team([project], request.directors, heard)
         chosen = pick_director(project.facts, request.director, source=str(request.facts))
         refuse_english(project, strict=request.strict, director_id=chosen.id)
         name = default_file_name(project.facts, chosen, "brief", project.lang)
@@ -324,7 +329,7 @@ class UpdateResult(Result):
 def write_update(request: UpdateRequest, listener: Listener | None = None) -> UpdateResult:
     """Write the progress update for one director, or a fill-in template for a new period."""
     heard = Heard(listener)
-    for line in template_warnings(request.template):
+    for line in template_warnings(request.template, kind="update"):
         heard.warning(line)
     pair = open_pair(request.facts, request.locale, heard) if request.bilingual else None
     opened = (
@@ -334,6 +339,7 @@ def write_update(request: UpdateRequest, listener: Listener | None = None) -> Up
             open_facts(request.facts, request.locale, heard, default_locale=request.default_locale)
         ]
     )
+    opened = with_team(opened, request.directors, heard)
     if request.measures is not None or opened[0].facts.measures:
         # A spreadsheet's figures may make a chart: read it before telling.
         from pitchkit.notes.update.measuresheet import with_measures

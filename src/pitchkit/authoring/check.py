@@ -20,6 +20,7 @@ here too.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -328,6 +329,14 @@ def export_template(kind: str, path: Path, *, force: bool = False) -> Path:
     if path.suffix.lower() != ".docx":
         raise OutputError(
             Located(str(path), Message("give a file name ending in .docx, or a folder"))
+        )
+    if not force and os.path.lexists(path):
+        # write_atomic would refuse too, but name --out, which this command does not have.
+        raise OutputError(
+            Message(
+                "{path} already exists: pass --force to replace it, or give another file name",
+                path=path,
+            )
         )
     try:
         data = builtin_template(kind)

@@ -30,7 +30,7 @@ import datetime as dt
 import os
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pitchkit.batch.finish import add_pdfs, write_pack
@@ -49,7 +49,7 @@ from pitchkit.output.files import (
     write_atomic,
 )
 from pitchkit.output.manifest import MANIFEST_NAME, BatchItem, ManifestWriter
-from pitchkit.output.pdf import find_soffice
+from pitchkit.output.pdf import STOPPED, find_soffice
 from pitchkit.word.pack import check_pack_path
 
 __all__ = [
@@ -79,6 +79,8 @@ class BatchResult:
     rows_skipped: int = 0
     #: Whether a PDF was asked for beside each note.
     pdf: bool = False
+    #: How many notes the interrupt left unmade (each is in ``items`` as skipped).
+    unmade: int = 0
 
     @property
     def failed(self) -> tuple[BatchItem, ...]:
@@ -160,8 +162,12 @@ def run_batch(
     if pack is not None:
         _check_pack_apart(pack, [*paths, manifest], pdf=pdf)
     _make_folder(out_dir)
-    run = Run([_pending(d) for d in chosen], on_progress=on_progress)
-    skipped = [BatchItem("", "", None, "skipped", row) for row in skipped_rows]
+    pending = [_pending(d) for d in chosen]
+    run = Run(list(pending), on_progress=on_progress)
+    skipped = [
+        BatchItem(getattr(row, "director_id", ""), getattr(row, "name", ""), None, "skipped", row)
+        for row in skipped_rows
+    ]
 
     record = ManifestWriter(manifest, project.lang)
 
@@ -182,6 +188,8 @@ def run_batch(
             make_notes(run, maker, chosen, paths, todo, force=force, jobs=jobs)
             if pdf and not run.stop:
                 add_pdfs(run, force=force)
+            if pdf and run.stop:
+                _pdfs_stopped(run)
             pack_path: Path | None = None
             pack_error: Renderable | str = ""
             if pack is not None and not run.stop:
@@ -200,7 +208,15 @@ def run_batch(
         stopped_by=run.stopped_by,
         rows_skipped=len(skipped_rows),
         pdf=pdf,
+        unmade=sum(1 for item, waiting in zip(run.items, pending, strict=False) if item is waiting),
     )
+
+
+def _pdfs_stopped(run: Run) -> None:
+    """Record, for each note written without its PDF when the batch stopped, why it has none."""
+    for index, item in enumerate(run.items):
+        if item.status == "ok" and item.pdf is None and not item.error:
+            run.items[index] = replace(item, error=Message("no PDF: {why}", why=STOPPED))
 
 
 def _write_in_background(path: Path, data: bytes) -> threading.Thread:

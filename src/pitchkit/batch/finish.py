@@ -29,7 +29,9 @@ def add_pdfs(run: Run, *, force: bool) -> None:
     """Convert every written note in one LibreOffice run; note any that failed.
 
     When LibreOffice fails as a whole (it will not start, or runs too long)
-    every note keeps its .docx and records why it has no PDF.
+    every note keeps its .docx and records why it has no PDF. An interrupt
+    stops LibreOffice at once: the PDFs it finished are kept, and each other
+    note records that its PDF was not made.
     """
     indices = sorted(run.paths)
     if not indices:
@@ -37,7 +39,7 @@ def add_pdfs(run: Run, *, force: bool) -> None:
     docs = [run.paths[i] for i in indices]
     timeout = PDF_SECONDS_START + PDF_SECONDS_EACH * len(docs)
     try:
-        results = convert_to_pdf(docs, force=force, timeout=timeout)
+        results = convert_to_pdf(docs, force=force, timeout=timeout, should_stop=lambda: run.stop)
     except ConversionError as error:
         why = error.text
         results = [ConversionResult(doc, None, OneLine([why])) for doc in docs]

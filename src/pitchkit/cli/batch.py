@@ -40,7 +40,7 @@ from pitchkit.cli.options import (
     TimeLimitOpt,
 )
 from pitchkit.errors import OutputError
-from pitchkit.i18n.messages import Located, Message, Renderable
+from pitchkit.i18n.messages import Located, Message, Renderable, render
 from pitchkit.i18n.translation import N_, Language
 
 
@@ -230,17 +230,39 @@ def report_batch(result: Any, problems: list[Renderable | str], lang: Language) 
     say(lang.gettext("Manifest: {path}").format(path=result.manifest))
     if result.pack is not None:
         say(lang.gettext("Pack: {path}").format(path=result.pack))
-    for item in result.failed + result.pdf_missing:
+    # The PDFs the stop left unmade are counted above and listed in the manifest, not given
+    # a line each; a PDF that failed for another reason still is.
+    from pitchkit.output.pdf import STOPPED
+
+    stop = render(Message("no PDF: {why}", why=STOPPED))
+    listed = tuple(item for item in result.pdf_missing if render(item.error) != stop)
+    for item in result.failed + listed:
         fail(Located(item.director_id, item.error))
     if result.pack_error:
         fail(Message("pack not written: {reason}", reason=result.pack_error))
     if result.interrupted:
-        stopped(
-            Message(
-                "interrupted; the notes written are complete, and the manifest lists the "
-                "directors skipped"
-            )
-        )
+        stopped(interrupted_message(result, lang))
         raise typer.Exit(128 + result.stopped_by)  # as shells do: 130 for Ctrl-C, 143 for SIGTERM
     if problems or not result.ok:
         raise typer.Exit(1)
+
+
+def interrupted_message(result: Any, lang: Language) -> str:
+    """What an interrupt left undone, agreeing with the summary line above it."""
+    missing = len(result.pdf_missing)
+    if result.unmade:
+        text = lang.ngettext(
+            "interrupted before {n} note was made; the notes written are whole",
+            "interrupted before {n} notes were made; the notes written are whole",
+            result.unmade,
+        ).format(n=result.unmade)
+    else:
+        text = lang.gettext("interrupted after every note was written")
+    if missing:
+        pdfs = lang.ngettext(
+            "{n} of them has no PDF",
+            "{n} of them have no PDF",
+            missing,
+        ).format(n=missing)
+        text = f"{text}; {pdfs}"
+    return lang.gettext("{what}; the manifest lists what was not made").format(what=text)

@@ -389,14 +389,17 @@ def check_stdout(
     out_console.file = sys.stderr
 
 
-def warn_about_template(template: Path | None, *, refuse_errors: bool = False) -> None:
+def warn_about_template(
+    template: Path | None, *, refuse_errors: bool = False, kind: str | None = None
+) -> None:
     """Warn about the pitfalls ``template check`` finds in the user's own template.
 
-    With ``refuse_errors`` the template's first error is raised instead.
+    With ``refuse_errors`` the template's first error is raised instead; with
+    ``kind``, a template of the other kind is refused.
     """
     from pitchkit.api.base import template_warnings
 
-    for line in template_warnings(template, refuse_errors=refuse_errors):
+    for line in template_warnings(template, refuse_errors=refuse_errors, kind=kind):
         warn(line)
 
 

@@ -13,7 +13,8 @@ from typing import Annotated
 import typer
 
 from pitchkit.cli.common import app, say, user_errors, words
-from pitchkit.i18n.messages import Message
+from pitchkit.errors import InputError
+from pitchkit.i18n.messages import Located, Message
 
 config_app = typer.Typer(
     help="Your own defaults: template, output folder, language and LibreOffice.",
@@ -85,15 +86,32 @@ def _change(name: str, value: str | None) -> None:
     import tempfile
     from pathlib import Path
 
-    from pitchkit.cli.userconfig import config_path, load_config, set_value
+    from pitchkit.cli.userconfig import EXAMPLES, config_path, load_config, set_value
     from pitchkit.output.files import write_atomic
 
     path = config_path()
     text = set_value(path, name, value)
+    if value is not None and not value.strip():
+        raise InputError(
+            Located(
+                name,
+                Message(
+                    "give a value, such as: pitchkit config set {name} {example} "
+                    "(or pitchkit config unset {name} to remove it)",
+                    name=name,
+                    example=shlex.quote(EXAMPLES[name]),
+                ),
+            )
+        )
     with tempfile.TemporaryDirectory() as folder:
         trial = Path(folder) / "config.toml"
         trial.write_text(text, encoding="utf-8")
-        load_config(trial)  # a value pitchkit would refuse is refused now, not on next use
+        try:
+            load_config(trial)  # a value pitchkit would refuse is refused now, not on next use
+        except InputError as error:
+            # The trial file is pitchkit's own: name the setting the user gave, not that file.
+            why = error.text.message if isinstance(error.text, Located) else error.text
+            raise InputError(Located(name, why)) from None
     write_atomic(path, text.encode("utf-8"), force=True)
     if value is None:
         say(Message("Removed {name} from {path}", name=name, path=path))

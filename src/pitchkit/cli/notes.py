@@ -27,6 +27,7 @@ from pitchkit.cli.common import (
 from pitchkit.cli.options import (
     BilingualOpt,
     DirectorOpt,
+    DirectorsOpt,
     FactsArg,
     ForceOpt,
     JsonOpt,
@@ -63,6 +64,7 @@ StrictOpt = Annotated[
 def brief(
     facts: FactsArg,
     director: DirectorOpt = None,
+    directors: DirectorsOpt = None,
     out: OutOpt = None,
     template: TemplateOpt = None,
     locale: LocaleOpt = None,
@@ -79,6 +81,7 @@ def brief(
 
     Example: pitchkit brief facts.yaml --director dof --out notes/
     Example: pitchkit brief facts.yaml -d dof --out notes/ --json
+    Example: pitchkit brief facts.yaml -d dof --directors team.xlsx
     """
     from pitchkit.api import BriefRequest, write_brief
     from pitchkit.word.limits import limits_in_force
@@ -95,6 +98,7 @@ def brief(
         bilingual=bilingual,
         no_cuts=no_cuts,
         strict=strict,
+        directors=directors,
         advice=as_json or Verbosity.level >= 1,  # shown, or in the JSON
     )
     with limits_in_force(time_limit, memory_limit):
@@ -142,6 +146,7 @@ def report_pages(pages: int | None, *, measured: bool) -> None:
 def update(
     facts: FactsArg,
     director: DirectorOpt = None,
+    directors: DirectorsOpt = None,
     period: PeriodOpt = None,
     out: OutOpt = None,
     template: TemplateOpt = None,
@@ -176,6 +181,7 @@ def update(
         period=period,
         measures=measures,
         strict=strict,
+        directors=directors,
     )
     with limits_in_force(time_limit, memory_limit):
         result = write_update(request, Terminal())

@@ -101,6 +101,16 @@ MessagesLocaleOpt = Annotated[
     str | None,
     typer.Option("--locale", "-l", help="Language to report in: en_GB or cy_GB."),
 ]
+#: ``--locale`` for the commands that write no document (directors, check, link).
+ReportLocaleOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--locale",
+        "-l",
+        help="Language of the report, and of the facts' texts shown in it: en_GB or cy_GB "
+        "(default: the facts file's settings.locale).",
+    ),
+]
 JsonOpt = Annotated[
     bool,
     typer.Option(

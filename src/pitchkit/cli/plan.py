@@ -18,7 +18,7 @@ from pitchkit.cli.common import (
     user_errors,
     warn,
 )
-from pitchkit.cli.options import DirectorsOpt, FactsArg, LocaleOpt
+from pitchkit.cli.options import DirectorsOpt, FactsArg, ReportLocaleOpt
 from pitchkit.i18n.translation import N_, Language
 
 if TYPE_CHECKING:
@@ -76,7 +76,7 @@ def ranking_table(ranking: Ranking, lang: Language) -> Any:
 def directors(
     facts: FactsArg,
     directors: DirectorsOpt = None,
-    locale: LocaleOpt = None,
+    locale: ReportLocaleOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the ranking as JSON.")] = False,
 ) -> None:
     """Rank the directors by how well the project serves them, and say whom to approach first.
@@ -155,7 +155,7 @@ def check_command(
         ),
     ] = None,
     directors: DirectorsOpt = None,
-    locale: LocaleOpt = None,
+    locale: ReportLocaleOpt = None,
     strict: Annotated[
         bool, typer.Option("--strict", help="Exit 1 when any warning or error is found.")
     ] = False,
@@ -229,7 +229,7 @@ def link_command(
         bool,
         typer.Option("--all-confident", help="Accept every link the measure map is sure of."),
     ] = False,
-    locale: LocaleOpt = None,
+    locale: ReportLocaleOpt = None,
 ) -> None:
     """Confirm or rule out the links pitchkit found, writing 'supports:' and 'excludes:'.
 
@@ -255,6 +255,20 @@ def link_command(
         warn(Message("the questions ended early, so nothing was written"))
         raise typer.Exit(1) from None
     lang = result.lang
+    for kept in result.already:
+        say(
+            lang.gettext("{link} is already in '{list}:', so it is left as it is.").format(
+                link=f"{kept.impact}:{kept.ref}", list="supports" if kept.accept else "excludes"
+            )
+        )
+    for moved in result.moved:
+        say(
+            lang.gettext("{link} moves from '{old}:' to '{new}:'.").format(
+                link=f"{moved.impact}:{moved.ref}",
+                old="excludes" if moved.accept else "supports",
+                new="supports" if moved.accept else "excludes",
+            )
+        )
     if not result.proposed and not request.answered:
         say(lang.gettext("No links to decide: every link pitchkit found is settled already."))
         return

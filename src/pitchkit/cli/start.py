@@ -11,6 +11,7 @@ import typer
 
 from pitchkit.cli.common import (
     JsonMode,
+    Terminal,
     Verbosity,
     app,
     emit_json,
@@ -25,6 +26,7 @@ from pitchkit.cli.common import (
 from pitchkit.cli.common import stopped as say_stopped
 from pitchkit.cli.options import (
     DirectorOpt,
+    DirectorsOpt,
     FactsArg,
     JsonOpt,
     LocaleOpt,
@@ -143,7 +145,15 @@ def init(
         ),
     ] = None,
     from_file: FromOpt = None,
-    locale: LocaleOpt = None,
+    locale: Annotated[
+        str | None,
+        typer.Option(
+            "--locale",
+            "-l",
+            help="Language of the questions, and of the notes made from the new facts file "
+            "(kept as its settings.locale): en_GB or cy_GB.",
+        ),
+    ] = None,
     force: Annotated[
         bool, typer.Option("--force", "-f", help="Replace an existing file without asking.")
     ] = False,
@@ -187,6 +197,7 @@ KindOpt = Annotated[str, typer.Option("--kind", "-k", help="Which note: brief or
 def preview(
     facts: FactsArg,
     director: DirectorOpt = None,
+    directors: DirectorsOpt = None,
     kind: KindOpt = "brief",
     period: PeriodOpt = None,
     template: TemplateOpt = None,
@@ -201,7 +212,9 @@ def preview(
     shows the note alone, --verbose adds where and why for each finding.
     Example: pitchkit preview facts.yaml --director dof
     Example: pitchkit preview facts.yaml -d dof --kind update --period 2027-Q2
+    Example: pitchkit preview facts.yaml -d dof --directors team.xlsx
     """
+    from pitchkit.api.base import with_team
     from pitchkit.facts.project import pick_director
     from pitchkit.notes.brief import KINDS
     from pitchkit.notes.preview import make_preview, plain_preview, rich_preview
@@ -211,8 +224,9 @@ def preview(
         raise InputError(Message("--kind {kind}: choose brief or update", kind=kind))
     with limits_in_force(time_limit, memory_limit):
         project = load_project(facts, locale)
+        [project] = with_team([project], directors, Terminal())
         chosen = pick_director(project.facts, director, source=str(facts))
-        warn_about_template(template)
+        warn_about_template(template, kind=kind)
         shown = make_preview(
             project,
             chosen,

@@ -111,7 +111,7 @@ def load_config(path: Path | None = None) -> UserConfig:
                     Message(
                         '{name} must be text in quotes, such as {name} = "{example}"',
                         name=name,
-                        example=_EXAMPLES[name],
+                        example=EXAMPLES[name],
                     ),
                 )
             )
@@ -148,7 +148,7 @@ _HEADER = (
     "# pitchkit settings for you alone; an option on the command line always wins.\n"
     "# Change them with: pitchkit config set NAME VALUE\n"
 )
-_EXAMPLES = {
+EXAMPLES = {
     "template": "~/Documents/house-brief.docx",
     "update_template": "~/Documents/house-update.docx",
     "out": "~/Documents/Sponsor notes",
@@ -241,5 +241,14 @@ def _check_locale(config: UserConfig, text: str) -> None:
 
     try:
         language(locale)
-    except LocaleError as error:
-        raise InputError(Located(_where(config.path, text, "locale"), error.text)) from None
+    except LocaleError:
+        raise InputError(
+            Located(
+                _where(config.path, text, "locale"),
+                Message(
+                    "'{code}' is not a language pitchkit writes in: "
+                    "use en_GB (English) or cy_GB (Welsh)",
+                    code=locale,
+                ),
+            )
+        ) from None

@@ -4,8 +4,9 @@ Many NHS offices keep their executive team in a spreadsheet, so pitchkit
 reads the shape such a sheet naturally has: a header row naming the
 columns ``id, name, role`` (required) and ``salutation, concerns,
 objectives, lens, email`` (optional), then one row per director. A
-``concerns`` or ``objectives`` cell holds one item per line; an objective
-starting with ``personal:`` is personal.
+``concerns`` or ``objectives`` cell holds one item per line (or, on one
+line, items separated by semicolons); an objective starting with
+``personal:`` is personal.
 
 A bad row is reported with its row number and column and skipped, so one
 typo does not hold up the whole executive team: :func:`load_directors`
@@ -64,6 +65,23 @@ _ADVICE = {
 }
 
 Row = tuple[int, dict[str, str]]
+
+
+class RowProblem(Located):
+    """What is wrong with one row of a team spreadsheet, with the row's id and name as given.
+
+    A batch lists the row in its manifest as skipped under that id and name
+    (empty when the row has none), so a duplicate row is easy to find.
+    """
+
+    __slots__ = ("director_id", "name")
+
+    def __init__(
+        self, where: Renderable | str, message: Renderable | str, *, director_id: str, name: str
+    ) -> None:
+        super().__init__(where, message)
+        self.director_id = director_id
+        self.name = name
 
 
 @dataclass(frozen=True)
@@ -128,9 +146,17 @@ def with_directors(facts: Facts, directors: Sequence[Director]) -> Facts:
 
 
 def cell_items(text: str) -> list[str]:
-    """Split a cell into its items: one per line, bullets and blank lines dropped."""
+    """Split a cell into its items: one per line, bullets and blank lines dropped.
+
+    A cell written on one line with items separated by semicolons, as
+    spreadsheets are often kept (``Cut agency spend; Keep occupancy below
+    92%``), holds one item between each pair of semicolons.
+    """
     items = []
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    if len([line for line in lines if line.strip()]) == 1 and ";" in text:
+        lines = text.split(";")
+    for line in lines:
         item = _BULLET.sub("", line.strip()).strip()
         if item:
             items.append(item)
@@ -189,7 +215,7 @@ def objectives_from_items(items: Sequence[Any]) -> list[Any]:
 # --- tabular files: CSV and XLSX ------------------------------------------------------
 
 
-def _csv_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
+def _csv_rows(path: Path) -> tuple[tuple[int, list[str]], list[tuple[int, list[str]]]]:
     """Read a CSV into its header and numbered rows, as a spreadsheet numbers them."""
     records = tabular.csv_records(
         path, DirectorsError, _SAVE_AS, max_rows=MAX_ROWS, too_big=_too_large()
@@ -207,7 +233,7 @@ def _too_large() -> Message:
     )
 
 
-def _xlsx_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
+def _xlsx_rows(path: Path) -> tuple[tuple[int, list[str]], list[tuple[int, list[str]]]]:
     """Read the 'directors' sheet (or the first one) of a workbook.
 
     A damaged workbook gives one line, whatever in it is wrong; a sheet past
@@ -224,10 +250,21 @@ def _xlsx_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
     return _split_header(path, [[tabular.cell_text(cell) for cell in row] for _, row in records])
 
 
+#: How many filled rows above the header may be titles (such as a merged
+#: "Executive team 2027/28" row) that are skipped.
+TITLE_ROWS = 5
+
+
 def _split_header(
     path: Path, records: list[list[str]]
-) -> tuple[list[str], list[tuple[int, list[str]]]]:
-    """Find the header (the first non-empty row) and number the rows below it."""
+) -> tuple[tuple[int, list[str]], list[tuple[int, list[str]]]]:
+    """Find the header row and number the rows below it, as the spreadsheet numbers them.
+
+    The header is the first row naming the columns id, name and role among
+    the first few filled rows, so a title row above it (often merged across
+    the sheet) is skipped; when no row names them, the first filled row is
+    taken as the header, for :func:`_columns` to say what it lacks.
+    """
     numbered = [
         (number, row)
         for number, row in enumerate(records, start=1)
@@ -239,8 +276,15 @@ def _split_header(
             columns=", ".join(COLUMNS),
         )
         raise DirectorsError(Located(str(path), message))
-    (_, header), rows = numbered[0], numbered[1:]
-    return header, rows
+    at = next(
+        (
+            index
+            for index, (_, row) in enumerate(numbered[: TITLE_ROWS + 1])
+            if set(REQUIRED_COLUMNS) <= {_column_key(cell) for cell in row}
+        ),
+        0,
+    )
+    return numbered[at], numbered[at + 1 :]
 
 
 def _column_key(name: str) -> str:
@@ -248,8 +292,11 @@ def _column_key(name: str) -> str:
     return "_".join(name.replace("\ufeff", "").strip().lower().split())
 
 
-def _columns(path: Path, header: list[str]) -> tuple[dict[int, str], list[Renderable | str]]:
+def _columns(
+    path: Path, numbered_header: tuple[int, list[str]]
+) -> tuple[dict[int, str], list[Renderable | str]]:
     """Map cell positions to known columns; refuse a header without the required ones."""
+    header_row, header = numbered_header
     keys = [_column_key(cell) for cell in header]
     missing = [name for name in REQUIRED_COLUMNS if name not in keys]
     if missing:
@@ -264,7 +311,7 @@ def _columns(path: Path, header: list[str]) -> tuple[dict[int, str], list[Render
             found=found or Message("nothing"),
             columns=", ".join(COLUMNS),
         )
-        raise DirectorsError(Located(row_place(path, 1), message))
+        raise DirectorsError(Located(row_place(path, header_row), message))
     positions: dict[int, str] = {}
     warnings: list[Renderable | str] = []
     for index, key in enumerate(keys):
@@ -280,7 +327,9 @@ def _columns(path: Path, header: list[str]) -> tuple[dict[int, str], list[Render
     return positions, warnings
 
 
-def _from_rows(path: Path, header: list[str], rows: list[tuple[int, list[str]]]) -> DirectorsFile:
+def _from_rows(
+    path: Path, header: tuple[int, list[str]], rows: list[tuple[int, list[str]]]
+) -> DirectorsFile:
     """Turn numbered rows into directors, skipping and reporting bad rows."""
     positions, warnings = _columns(path, header)
     if not rows:
@@ -300,7 +349,14 @@ def _from_rows(path: Path, header: list[str], rows: list[tuple[int, list[str]]])
             directors.append(director)
         else:
             column, what = director
-            problems.append(Located(cell_place(path, number, column), what))
+            problems.append(
+                RowProblem(
+                    cell_place(path, number, column),
+                    what,
+                    director_id=cells.get("id", ""),
+                    name=cells.get("name", ""),
+                )
+            )
     return DirectorsFile(path, tuple(directors), tuple(problems), tuple(warnings))
 
 

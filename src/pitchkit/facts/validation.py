@@ -207,6 +207,13 @@ def _explain(kind: str, error: ErrorDetails, model: type[BaseModel], loc: Loc) -
             choices=", ".join(choices),
             hint=hint,
         )
+    if kind == "list_type" and loc == ("directors",) and isinstance(value, str):
+        # 'directors: team.xlsx': the team file is an option, not a field.
+        return Message(
+            "a team file is not read from the facts file: take this line out and pass the file "
+            "with --directors {file}, or list the directors here, each starting with '- id: '",
+            file=value.strip(),
+        )
     if kind == "list_type":
         return Message("expected a list: put each item on its own line starting with '- '")
     if kind in {"model_type", "model_attributes_type", "dict_type"}:

@@ -3,11 +3,12 @@
 One row per director, in the order they were asked for, with the file
 written (if any), its status, the reason when it was not written and the
 PDF beside it; then one row for each row of a directors file that could
-not be read, with status ``skipped``, no id or name, and the file, row,
-column and problem as its reason. The column names and statuses are English, for scripts to
-read; the reason is written in the batch's language, for people. The file
-is UTF-8 with a byte-order mark so that Excel reads names correctly, and
-no cell can run as a spreadsheet formula.
+not be read, with status ``skipped``, the id and name the row gives (empty
+when it gives none), and the file, row, column and problem as its reason.
+The column names and statuses are English, for scripts to read; the
+reason is written in the batch's language, for people. The file is UTF-8
+with a byte-order mark so that Excel reads names correctly, and no cell can
+run as a spreadsheet formula.
 """
 
 from __future__ import annotations

@@ -23,10 +23,13 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
+import time
 import zipfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from types import FrameType
 
 from pitchkit.errors import ConversionError, OutputError
 from pitchkit.i18n.messages import Joined, Message, Plural, Renderable
@@ -171,6 +174,7 @@ def convert_to_pdf(
     out_dir: Path | None = None,
     timeout: float = 120,
     force: bool = False,
+    should_stop: Callable[[], bool] | None = None,
 ) -> list[ConversionResult]:
     """Convert each .docx in ``docx_paths`` to a PDF, in one LibreOffice run.
 
@@ -180,6 +184,11 @@ def convert_to_pdf(
     converted carries an ``error`` and the others still convert. Raises
     :class:`ConversionError` when LibreOffice is missing, cannot start, or
     runs past ``timeout`` seconds.
+
+    ``should_stop`` is asked several times a second while LibreOffice runs
+    (a batch asks whether it was interrupted): once it says so, LibreOffice
+    and its helpers are killed, the PDFs already whole are kept, and every
+    other document carries :data:`STOPPED`.
     """
     if not docx_paths:
         return []
@@ -191,14 +200,37 @@ def convert_to_pdf(
     with tempfile.TemporaryDirectory(prefix="pitchkit-pdf-", ignore_cleanup_errors=True) as work:
         folder = Path(work)
         inputs = _stage_inputs(folder, docx_paths, problems)
-        if inputs:
-            _run_soffice(soffice, folder, inputs, timeout)
+        with _terminate_ends_conversion():
+            finished = not inputs or _run_soffice(soffice, folder, inputs, timeout, should_stop)
+        if not finished:
+            problems = [
+                problem if problem is not None or _whole_pdf(folder, index) else STOPPED
+                for index, problem in enumerate(problems)
+            ]
         return [
             _place(folder, index, docx, pdf, problem, force=force)
             for index, (docx, pdf, problem) in enumerate(
                 zip(docx_paths, targets, problems, strict=True)
             )
         ]
+
+
+#: Why a document has no PDF when the conversion was stopped before reaching it.
+STOPPED = Message("not made: the conversion was stopped")
+#: How often, in seconds, a running conversion asks whether to stop.
+POLL_SECONDS = 0.2
+
+
+def _whole_pdf(folder: Path, index: int) -> bool:
+    """Whether LibreOffice finished the PDF of input ``index`` (it ends with ``%%EOF``)."""
+    made = folder / "out" / f"{index:05d}.pdf"
+    try:
+        with made.open("rb") as file:
+            size = file.seek(0, os.SEEK_END)
+            file.seek(max(0, size - 1024))
+            return b"%%EOF" in file.read()
+    except OSError:
+        return False
 
 
 def _problem(docx: Path, pdf: Path, *, force: bool) -> Renderable | None:
@@ -261,11 +293,20 @@ def _stage_inputs(
     return inputs
 
 
-def _run_soffice(soffice: str, folder: Path, inputs: list[Path], timeout: float) -> None:
+def _run_soffice(
+    soffice: str,
+    folder: Path,
+    inputs: list[Path],
+    timeout: float,
+    should_stop: Callable[[], bool] | None = None,
+) -> bool:
     """Run one headless LibreOffice over ``inputs``, writing PDFs to ``folder/out``.
 
     LibreOffice starts helper processes, so it runs in its own process group
-    and the whole group is killed if it overruns ``timeout``.
+    and the whole group is killed if it overruns ``timeout``, when
+    ``should_stop`` says so, or when anything (Ctrl-C in ``brief``) ends the
+    wait: LibreOffice never outlives pitchkit. Returns ``False`` when it was
+    stopped before it finished.
     """
     profile = folder / "profile"
     write_profile(profile)
@@ -285,6 +326,11 @@ def _run_soffice(soffice: str, folder: Path, inputs: list[Path], timeout: float)
         *map(str, inputs),
     ]
     log = folder / "soffice.log"
+    # LibreOffice's own temporary files go in the work folder too, so that they are
+    # removed with it even when LibreOffice is killed before it can clean up.
+    scratch = folder / "tmp"
+    scratch.mkdir()
+    env = {**os.environ, "TMPDIR": str(scratch), "TMP": str(scratch), "TEMP": str(scratch)}
     try:
         with log.open("wb") as output:
             process = subprocess.Popen(
@@ -292,6 +338,7 @@ def _run_soffice(soffice: str, folder: Path, inputs: list[Path], timeout: float)
                 stdin=subprocess.DEVNULL,
                 stdout=output,
                 stderr=subprocess.STDOUT,
+                env=env,
                 start_new_session=os.name != "nt",
                 creationflags=_NEW_GROUP if os.name == "nt" else 0,
             )
@@ -304,7 +351,7 @@ def _run_soffice(soffice: str, folder: Path, inputs: list[Path], timeout: float)
             )
         ) from None
     try:
-        code = process.wait(timeout=timeout)
+        code = _wait(process, timeout, should_stop)
     except subprocess.TimeoutExpired:
         _kill_group(process)
         raise ConversionError(
@@ -320,6 +367,8 @@ def _run_soffice(soffice: str, folder: Path, inputs: list[Path], timeout: float)
     except BaseException:
         _kill_group(process)
         raise
+    if code is None:
+        return False
     if code != 0 and not any((folder / "out").glob("*.pdf")):
         raise ConversionError(
             Message(
@@ -329,6 +378,57 @@ def _run_soffice(soffice: str, folder: Path, inputs: list[Path], timeout: float)
                 last=_last_line(log),
             )
         )
+    return True
+
+
+@contextlib.contextmanager
+def _terminate_ends_conversion() -> Iterator[None]:
+    """Let SIGTERM end pitchkit while LibreOffice runs, killing LibreOffice first.
+
+    LibreOffice runs in a session of its own (so Ctrl-C reaches pitchkit
+    alone), and Python's default SIGTERM would end pitchkit and leave it
+    running. While it runs, SIGTERM raises :class:`SystemExit` (128 plus the
+    signal, as shells report it), which kills its process group on the way
+    out. A handler set by the caller (a batch stops cleanly) is left alone.
+    """
+    if (
+        threading.current_thread() is not threading.main_thread()
+        or signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL
+    ):
+        yield
+        return
+
+    def end(signum: int, frame: FrameType | None) -> None:
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, end)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _wait(
+    process: subprocess.Popen[bytes], timeout: float, should_stop: Callable[[], bool] | None
+) -> int | None:
+    """Wait for ``process`` to end and return its exit code; ``None`` once it was stopped.
+
+    Raises :class:`subprocess.TimeoutExpired` past ``timeout`` seconds.
+    """
+    if should_stop is None:
+        return process.wait(timeout=timeout)
+    deadline = time.monotonic() + timeout
+    while True:
+        if should_stop():
+            _kill_group(process)
+            return None
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise subprocess.TimeoutExpired(process.args, timeout)
+        try:
+            return process.wait(timeout=min(POLL_SECONDS, left))
+        except subprocess.TimeoutExpired:
+            continue
 
 
 def write_profile(profile: Path) -> None:

@@ -1,0 +1,249 @@
+"""A team file (the executive team's spreadsheet) used by the commands that write one note.
+
+Each test runs the command line as a user would and reads back what they
+see: the document, the preview or the message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from typer.testing import Result
+
+from documenttext import document_text
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "frailty-virtual-ward"
+
+Cli = Callable[..., Result]
+
+
+def facts_without_directors(tmp_path: Path) -> Path:
+    """The frailty example's facts with its 'directors:' list taken out, as a lead may keep them."""
+    lines = (EXAMPLE / "facts.yaml").read_text(encoding="utf-8").splitlines(keepends=True)
+    start = next(i for i, line in enumerate(lines) if line.startswith("directors:"))
+    end = next(i for i, line in enumerate(lines) if i > start and line[:1].isalpha())
+    path = tmp_path / "facts.yaml"
+    path.write_text("".join(lines[:start] + lines[end:]), encoding="utf-8")
+    return path
+
+
+def only_docx(folder: Path) -> bytes:
+    [path] = folder.glob("*.docx")
+    return path.read_bytes()
+
+
+def test_brief_takes_the_team_spreadsheet(cli: Cli, tmp_path: Path) -> None:
+    facts = facts_without_directors(tmp_path)
+    refused = cli("brief", str(facts), "-d", "dof", "--out", str(tmp_path / "none"))
+    assert refused.exit_code == 1
+    assert "pass --directors FILE" in refused.stderr
+    out = tmp_path / "notes"
+    written = cli(
+        "brief", str(facts), "--directors", str(EXAMPLE / "directors.xlsx"), "-d", "dof",
+        "--out", str(out), "-q",
+    )  # fmt: skip
+    assert written.exit_code == 0, written.stderr
+    text = document_text(only_docx(out))
+    assert "Helen Marsh" in text
+    assert "cost improvement programme" in text
+
+
+def test_update_and_preview_take_the_team_file(cli: Cli, tmp_path: Path) -> None:
+    facts = facts_without_directors(tmp_path)
+    team = str(EXAMPLE / "directors.csv")
+    out = tmp_path / "notes"
+    written = cli("update", str(facts), "--directors", team, "-d", "coo", "--out", str(out), "-q")
+    assert written.exit_code == 0, written.stderr
+    assert "Tom Okafor" in document_text(only_docx(out))
+    shown = cli("preview", str(facts), "--directors", team, "-d", "coo", "-q")
+    assert shown.exit_code == 0, shown.stderr
+    assert "Tom Okafor" in shown.stdout
+
+
+def test_a_bad_team_row_is_named_and_an_unusable_file_stops(cli: Cli, tmp_path: Path) -> None:
+    facts = facts_without_directors(tmp_path)
+    team = tmp_path / "team.csv"
+    team.write_text(
+        "id,name,role\ndof,Helen Marsh,Director of Finance\ncoo,,Chief Operating Officer\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "notes"
+    written = cli("brief", str(facts), "--directors", str(team), "-d", "dof", "--out", str(out))
+    assert written.exit_code == 0, written.stderr
+    assert f"warning: {team}:row 3: column name: empty, but required" in written.stderr
+    team.write_text("id,name,role\ncoo,,Chief Operating Officer\n", encoding="utf-8")
+    refused = cli("preview", str(facts), "--directors", str(team), "-d", "coo")
+    assert refused.exit_code == 1
+    assert refused.stderr.strip().splitlines()[-1] == (
+        f"error: {team}: no director could be read: fix the rows listed above"
+    )
+
+
+# --- a template of the other kind -----------------------------------------------------
+
+
+def test_a_template_of_the_other_kind_names_the_command_it_is_for(cli: Cli, tmp_path: Path) -> None:
+    facts = str(EXAMPLE / "facts.yaml")
+    for kind in ("brief", "update"):
+        cli("template", "export", kind, str(tmp_path / f"{kind}.docx"))
+    out = tmp_path / "notes"
+    brief = cli("brief", facts, "-d", "dof", "-t", str(tmp_path / "update.docx"), "-o", str(out))
+    assert brief.exit_code == 1
+    assert brief.stderr == (
+        f"error: {tmp_path / 'update.docx'}: this is a progress update template (it uses "
+        "'update'): use it with pitchkit update, or --kind update\n"
+    )
+    update = cli("update", facts, "-d", "dof", "-t", str(tmp_path / "brief.docx"), "-o", str(out))
+    assert update.exit_code == 1
+    assert update.stderr.startswith(
+        f"error: {tmp_path / 'brief.docx'}: this is a briefing note template"
+    )
+    assert "use it with pitchkit brief" in update.stderr
+    assert not out.exists()
+    # Each kind with its own template still works.
+    right = cli("update", facts, "-d", "dof", "-t", str(tmp_path / "update.docx"), "-o", str(out))
+    assert right.exit_code == 0, right.stderr
+
+
+# --- spreadsheets as offices keep them ------------------------------------------------
+
+
+def titled_team(path: Path) -> Path:
+    """A team sheet with a merged title row and a blank row above the header."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Executive team"
+    sheet.append(["Executive team 2026/27"])
+    sheet.merge_cells("A1:E1")
+    sheet.append([])
+    sheet.append(["ID", "Name", "Role", "Concerns", "Objectives"])
+    sheet.append([
+        "dof", "Helen Marsh", "Director of Finance", "Agency spend; Escalation beds open all year",
+        "Deliver the £14m cost improvement programme for 2026/27; "
+        "Reduce agency spend by 30% against 2024/25",
+    ])  # fmt: skip
+    sheet.append(["coo", "", "Chief Operating Officer"])
+    workbook.save(path)
+    return path
+
+
+def test_a_title_row_above_the_header_is_skipped_and_rows_keep_their_numbers(
+    cli: Cli, tmp_path: Path
+) -> None:
+    facts = facts_without_directors(tmp_path)
+    team = titled_team(tmp_path / "team.xlsx")
+    result = cli("directors", str(facts), "--directors", str(team), "--json")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == (
+        f"warning: {team}:row 5: column name: empty, but required: add the director's name\n"
+    )
+    assert '"id": "dof"' in result.stdout
+
+
+def test_a_header_nowhere_near_the_top_is_refused_at_the_first_row(
+    cli: Cli, tmp_path: Path
+) -> None:
+    facts = facts_without_directors(tmp_path)
+    team = tmp_path / "team.csv"
+    team.write_text("Executive team\nUpdated March\n" + "note\n" * 6 + "id,name,role\n")
+    result = cli("directors", str(facts), "--directors", str(team))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(
+        f"error: {team}:row 1: the header row needs the columns id, name, role (found: Executive"
+    )
+
+
+def test_items_separated_by_semicolons_on_one_line_are_separate(cli: Cli, tmp_path: Path) -> None:
+    from pitchkit.facts.directors import load_directors
+
+    team = titled_team(tmp_path / "team.xlsx")
+    [dof] = load_directors(team).directors
+    assert [o.text for o in dof.objectives] == [
+        "Deliver the £14m cost improvement programme for 2026/27",
+        "Reduce agency spend by 30% against 2024/25",
+    ]
+    assert dof.concerns == ["Agency spend", "Escalation beds open all year"]
+    # What the lead sees: the second objective is one the project can serve on its own.
+    facts = facts_without_directors(tmp_path)
+    shown = cli("directors", str(facts), "--directors", str(team), "--json")
+    assert '"objective": "reduce-agency-spend-by-30-against-2024"' in shown.stdout
+
+
+def test_a_cell_on_several_lines_keeps_its_semicolons(tmp_path: Path) -> None:
+    from pitchkit.facts.directors import cell_items
+
+    assert cell_items("Cut waits; improve flow\nBalance the books") == [
+        "Cut waits; improve flow",
+        "Balance the books",
+    ]
+
+
+def test_locale_help_says_what_it_changes_where_no_document_is_written(cli: Cli) -> None:
+    for command in ("directors", "check", "link"):
+        shown = " ".join(cli(command, "--help").stdout.split())
+        assert "Language of the report" in shown, command
+        assert "Language of the document" not in shown, command
+    shown = " ".join(cli("init", "--help").stdout.split())
+    assert "Language of the questions" in shown
+
+
+def test_the_manifest_names_the_director_of_a_skipped_duplicate_row(
+    cli: Cli, tmp_path: Path
+) -> None:
+    import csv
+
+    facts = facts_without_directors(tmp_path)
+    team = tmp_path / "team.csv"
+    team.write_text(
+        "id,name,role\n"
+        "dof,Helen Marsh,Director of Finance\n"
+        "DOF,Helen M,Director of Finance\n"
+        ",Nobody,Chief Nurse\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "notes"
+    result = cli("batch", str(facts), "--directors", str(team), "--out", str(out), "-q")
+    assert result.exit_code == 1
+    with (out / "manifest.csv").open(encoding="utf-8-sig", newline="") as stream:
+        rows = [(r["director_id"], r["name"], r["status"]) for r in csv.DictReader(stream)]
+    assert rows == [
+        ("dof", "Helen Marsh", "ok"),
+        ("DOF", "Helen M", "skipped"),
+        ("", "Nobody", "skipped"),
+    ]
+
+
+def test_a_team_file_named_in_the_facts_file_points_to_the_option(cli: Cli, tmp_path: Path) -> None:
+    facts = facts_without_directors(tmp_path)
+    with facts.open("a", encoding="utf-8") as stream:
+        stream.write("directors: team.xlsx\n")
+    last = len(facts.read_text(encoding="utf-8").splitlines())
+    result = cli("brief", str(facts), "-d", "dof", "-o", str(tmp_path / "notes"))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"error: {facts}:{last}:12: directors: a team file is not read from the facts file: "
+        "take this line out and pass the file with --directors team.xlsx, or list the "
+        "directors here, each starting with '- id: '\n"
+    )
+
+
+def test_a_template_for_either_kind_is_left_to_fill(cli: Cli, tmp_path: Path) -> None:
+    from docx import Document
+
+    template = tmp_path / "either.docx"
+    document = Document()
+    document.add_paragraph(
+        "{% if update %}Update: {{ update.headline }}{% else %}"
+        "Ask: {% for ask in asks %}{{ ask }}{% endfor %}{% endif %}"
+    )
+    document.save(str(template))
+    facts = str(EXAMPLE / "facts.yaml")
+    for command in ("brief", "update"):
+        out = tmp_path / command
+        result = cli(command, facts, "-d", "dof", "-t", str(template), "-o", str(out), "-q")
+        assert result.exit_code == 0, result.stderr
+        word = "Update: " if command == "update" else "Ask: "
+        assert document_text(only_docx(out)).startswith(word)
