@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import os
 import re
+import signal
 import unicodedata
 from pathlib import Path
 
@@ -292,3 +293,23 @@ def test_check_writable_refuses_early(tmp_path: Path) -> None:
         check_writable(tmp_path / "file" / "note.docx", force=False)
     with pytest.raises(OutputError, match="is a folder"):
         check_writable(tmp_path, force=True)
+
+
+def test_ctrl_c_while_a_note_is_written_waits_until_it_is_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A real SIGINT while the bytes go to disk leaves the whole note and no temporary file."""
+    write_all = output._write_all
+
+    def interrupted(fd: int, data: bytes) -> None:
+        os.kill(os.getpid(), signal.SIGINT)
+        write_all(fd, data)
+
+    monkeypatch.setattr(output, "_write_all", interrupted)
+    target = tmp_path / "out" / "note.docx"
+
+    with pytest.raises(KeyboardInterrupt):
+        write_atomic(target, b"a whole note")
+
+    assert sorted(path.name for path in target.parent.iterdir()) == ["note.docx"]
+    assert target.read_bytes() == b"a whole note"

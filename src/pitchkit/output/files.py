@@ -20,10 +20,12 @@ import errno
 import os
 import re
 import secrets
+import signal
 import stat
+import threading
 import time
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from pitchkit.errors import OutputError
@@ -235,8 +237,40 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False, sync_folder: b
     folder (:func:`flush_folder`) once for the names it has just moved
     into place: a batch, for its notes and their manifests.
     :func:`stage_atomic` does the same in two steps.
+
+    Ctrl-C (or a polite kill) that arrives while the file is written waits
+    until it is in place or cleaned away: stopped at any other moment, a
+    temporary file could be left beside the note.
     """
-    return stage_atomic(path, data, force=force).place(sync_folder=sync_folder)
+    with signals_held():
+        return stage_atomic(path, data, force=force).place(sync_folder=sync_folder)
+
+
+@contextlib.contextmanager
+def signals_held() -> Iterator[None]:
+    """Hold Ctrl-C and SIGTERM back until the block ends, then let them through.
+
+    Each is caught and kept while the block runs (whichever thread the
+    system hands it to), and raised again, to the handler there was before,
+    once the block is over. Only the main thread may set handlers, so
+    elsewhere the block runs as it is.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+
+    def keep(number: int, frame: object) -> None:
+        caught.append(number)
+
+    before = {number: signal.signal(number, keep) for number in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for held, handler in before.items():
+            signal.signal(held, signal.SIG_DFL if handler is None else handler)
+        for number in dict.fromkeys(caught):
+            signal.raise_signal(number)
 
 
 class StagedWrite:
