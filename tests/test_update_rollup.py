@@ -264,3 +264,24 @@ def test_a_level_is_read_at_its_latest_month_only_when_it_counts_people_or_thing
     facts.write_text(source, encoding="utf-8")
     _, out = update(cli, facts, "--period", "2027-Q1")
     assert measure_row(out, measure)[3].startswith(latest)
+
+
+def test_a_quarter_lists_work_done_in_several_of_its_months_once(
+    tmp_path: Path, cli: Callable[..., Result]
+) -> None:
+    log = ""
+    for month, extra in (("04", "Audit shared with practices"), ("05", ""), ("06", "")):
+        done = ["Weekly huddle held with the theatre team"] + ([extra] if extra else [])
+        log += (
+            f"  - period: 2027-{month}\n    status: green\n    done: {done}\n"
+            "    measures: {long-waits: 150, cases-per-list: 8, day-cases: 30, cancellations: 6}\n"
+        )
+    _, out = update(cli, write(tmp_path, log), "--period", "2027-Q2")
+    lines = docx_text(out).splitlines()
+    # Three months logged the same huddle: the director reads it once, in the order logged.
+    assert lines.count("Weekly huddle held with the theatre team") == 1
+    done = lines.index("Done this period")
+    assert lines[done + 1 : done + 3] == [
+        "Weekly huddle held with the theatre team",
+        "Audit shared with practices",
+    ]
