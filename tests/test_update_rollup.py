@@ -285,3 +285,54 @@ def test_a_quarter_lists_work_done_in_several_of_its_months_once(
         "Weekly huddle held with the theatre team",
         "Audit shared with practices",
     ]
+
+
+BOARD_FACTS = """\
+project:
+  title: Physio first
+  organisation: Northbeck Trust
+  lead: {name: Owen Prendergast, role: Consultant Physiotherapist}
+  problem: One GP appointment in seven is for a muscle or joint problem.
+  change: First contact physiotherapists in every practice.
+  start: 2025-01-01
+  end: 2026-12-31
+impacts:
+  - id: gp
+    measure: GP appointments for MSK problems
+    unit: appointments
+    per: month
+    baseline: 5000
+    target: 3800
+    better: lower
+directors:
+  - id: dof
+    name: Simon Birtles
+    role: Chief Finance Officer
+    objectives:
+      - id: estates
+        text: Close two leased office buildings
+updates:
+"""
+
+
+def test_the_line_under_the_board_sentence_says_how_its_totals_are_counted(
+    tmp_path: Path, cli: Callable[..., Result]
+) -> None:
+    # 2024 logs 5,100 and 4,900 in turn (mean 5,000); 2025 logs 4,200 a month.
+    months = [(f"2024-{m:02d}", 5100 if m % 2 else 4900) for m in range(1, 13)]
+    months += [(f"2025-{m:02d}", 4200) for m in range(1, 13)]
+    log = "".join(f"  - {{period: {p}, status: green, measures: {{gp: {v}}}}}\n" for p, v in months)
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(BOARD_FACTS + log, encoding="utf-8")
+    out = tmp_path / "update.docx"
+    result = cli("update", str(facts), "-d", "dof", "-p", "2025-Q4", "-o", str(out), "--force")
+    assert result.exit_code == 0, result.stderr
+    text = docx_text(out)
+    # 12 months of 2025, each 5,000 - 4,200 = 800 fewer: 9,600, a figure nowhere above it.
+    assert "a reduction of 9,600 in GP appointments for MSK problems" in text
+    assert "What this has delivered" not in text
+    assert "every figure is above" not in text
+    assert (
+        "Use or adapt it in your own report; its totals add up every figure logged since "
+        "the change, against the average before it."
+    ) in text
