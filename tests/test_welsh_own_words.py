@@ -175,3 +175,49 @@ def test_update_strict_refuses_an_english_unit_and_writes_nothing(tmp_path: Path
     assert "testun Saesneg o 1 maes (impacts[0].unit)" in warned.output
     [written] = out.glob("*.docx")
     assert "amputations" in docx_text(written)
+
+
+WELSH_MD = """\
+project:
+  title: {en: "Find AF, prevent strokes", cy: "Canfod FfA, atal strôc"}
+  organisation: Bwrdd Iechyd Prifysgol Enghraifft
+  lead: {name: Farah Siddiqui, role: {en: Clinical Lead, cy: Arweinydd Clinigol}}
+  problem:
+    en: Many people with AF are not treated.
+    cy: Nid yw llawer o bobl â FfA yn cael eu trin.
+  change: {en: Pulse checks at flu clinics., cy: Gwirio pwls mewn clinigau ffliw.}
+  start: 2027-04-01
+  end: 2028-03-31
+impacts:
+  - id: strokes
+    measure: {en: Strokes in people with AF, cy: Achosion o strôc mewn pobl â FfA}
+    unit: {en: strokes, cy: strôc}
+    per: year
+    baseline: 240
+    target: 205
+directors:
+  - id: md
+    name: Siân Griffiths
+    role: ROLE
+settings: {locale: cy_GB}
+"""
+
+
+def test_a_director_whose_role_is_written_in_welsh_is_read_by_their_role(tmp_path: Path) -> None:
+    """Cyfarwyddwr Meddygol is a medical director: the note offers a medical director's gains."""
+
+    def gains(role: str) -> list[str]:
+        facts = tmp_path / "facts.yaml"
+        facts.write_text(WELSH_MD.replace("ROLE", role), encoding="utf-8")
+        project = open_project(facts)
+        note = make_brief_note(project, project.facts.directors[0], today=dt.date(2026, 12, 3))
+        out = tmp_path / "note.docx"
+        out.write_bytes(note.data)
+        lines = docx_text(out).splitlines()
+        start = lines.index("Beth sydd ynddo i chi")
+        return lines[start + 1 : lines.index("Cyllid ac amserlen", start)]
+
+    # The same gains as the English title gives (a medical director's), not the general ones
+    # a role pitchkit does not know gets.
+    assert gains("Cyfarwyddwr Meddygol") == gains("Medical Director")
+    assert gains("Cyfarwyddwr Meddygol") != gains("Cadeirydd")
