@@ -221,3 +221,42 @@ def test_a_director_whose_role_is_written_in_welsh_is_read_by_their_role(tmp_pat
     # a role pitchkit does not know gets.
     assert gains("Cyfarwyddwr Meddygol") == gains("Medical Director")
     assert gains("Cyfarwyddwr Meddygol") != gains("Cadeirydd")
+
+
+def test_millions_read_alike_on_the_welsh_and_english_pages(tmp_path: Path) -> None:
+    """£3.48m on both pages of a bilingual note (CLDR's Welsh would give £3.48M)."""
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(
+        WELSH_MD.replace("ROLE", "Prif Swyddog Gweithredu")
+        .replace("id: md", "id: coo")
+        .replace(
+            "impacts:\n",
+            "impacts:\n"
+            "  - id: bed-days\n"
+            "    measure: {en: Bed days lost to discharge delays, cy: Diwrnodau gwely a gollir}\n"
+            "    unit: bed days\n"
+            "    per: year\n"
+            "    baseline: 11200\n"
+            "    target: 2400\n"
+            "    value: {amount: 395, currency: GBP, source: Excess bed day, price_year: 2026/27}\n"
+            "    releases: capacity\n"
+            "    supports: [coo.flow]\n",
+        )
+        .replace(
+            "settings:",
+            "    objectives:\n      - id: flow\n"
+            "        text: {en: Cut discharge delays, cy: Lleihau oedi wrth ryddhau}\n"
+            "settings:",
+        ),
+        encoding="utf-8",
+    )
+    out = tmp_path / "note.docx"
+    result = CliRunner().invoke(
+        app, ["brief", str(facts), "-d", "coo", "--bilingual", "-o", str(out), "--force"]
+    )
+    assert result.exit_code == 0, result.output
+    text = docx_text(out)
+    # 8,800 fewer bed days a year × £395 = £3,476,000: £3.48m, in Welsh as in English.
+    assert "£3.48m" in text
+    assert "£3.48M" not in text
+    assert text.count("£3.48m") % 2 == 0
