@@ -260,3 +260,42 @@ def test_millions_read_alike_on_the_welsh_and_english_pages(tmp_path: Path) -> N
     assert "£3.48m" in text
     assert "£3.48M" not in text
     assert text.count("£3.48m") % 2 == 0
+
+
+def test_a_welsh_acronym_keeps_its_capitals_inside_a_sentence(tmp_path: Path) -> None:
+    """FfA (ffibriliad atrïaidd) starts a measure; the board sentence must not read ffA."""
+    figures = [71.9, 72.7, 72.1, 71.2, 72.1, 74.0, 72.8, 73.1, 74.6, 74.4]
+    figures += [74.8, 75.9, 74.7, 76.2, 75.9, 76.1, 76.8, 78.2, 77.9, 77.5]
+    months = [f"2025-{m:02d}" for m in range(1, 13)] + [f"2026-{m:02d}" for m in range(1, 9)]
+    log = "".join(
+        f"  - {{period: {p}, status: green, measures: {{af: {v}}}}}\n"
+        for p, v in zip(months, figures, strict=True)
+    )
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(
+        WELSH_MD.replace("ROLE", "Cyfarwyddwr Meddygol")
+        .replace("start: 2027-04-01", "start: 2025-04-01")
+        .replace("end: 2028-03-31", "end: 2027-03-31")
+        .replace(
+            "impacts:\n",
+            "impacts:\n"
+            "  - id: af\n"
+            "    measure:\n"
+            "      en: AF recorded against expected\n"
+            "      cy: FfA wedi'i gofnodi o'i gymharu â'r disgwyl\n"
+            '    unit: "%"\n'
+            "    baseline: 72\n"
+            "    target: 82\n",
+        )
+        + "updates:\n"
+        + log,
+        encoding="utf-8",
+    )
+    out = tmp_path / "update.docx"
+    result = CliRunner().invoke(
+        app, ["update", str(facts), "-d", "md", "-p", "2026-08", "-o", str(out), "--force"]
+    )
+    assert result.exit_code == 0, result.output
+    text = docx_text(out)
+    assert "gwelliant mewn FfA wedi'i gofnodi" in text
+    assert "ffA" not in text

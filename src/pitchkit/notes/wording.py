@@ -387,8 +387,14 @@ def statement_text(statement: Statement, lang: Language, director: Director) -> 
 
 
 def lower_first(text: str) -> str:
-    """``Deliver the CIP`` → ``deliver the CIP``, leaving acronyms (``CIP``) alone."""
-    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
+    """``Deliver the CIP`` → ``deliver the CIP``, leaving acronyms alone.
+
+    An acronym is a first word with a capital after its first letter: ``CIP``,
+    ``HbA1c``, and Welsh ones spelt with a digraph, ``FfA`` (ffibriliad
+    atrïaidd), which would read ``ffA`` lowered.
+    """
+    first = text.split(maxsplit=1)[0] if text.strip() else ""
+    if len(text) > 1 and first[:1].isupper() and not any(c.isupper() for c in first[1:]):
         return text[0].lower() + text[1:]
     return text
 
