@@ -475,3 +475,25 @@ def test_a_whole_financial_year_reads_as_the_years_cash_and_capacity_shown(
     assert years["2024/25"] == "197,000"
     assert years["2027/28"] == "601,000"
     assert "over the project £2,396,000, net £2,136,000" in text
+
+
+def test_another_directors_payback_says_it_is_from_the_cash_alone(tmp_path: Path) -> None:
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(
+        WHOLE_YEARS
+        + "  - id: coo\n    name: Paul Deveney\n    role: Chief Operating Officer\n"
+        + "    objectives:\n      - id: dm01\n        text: Diagnostic tests within 6 weeks\n",
+        encoding="utf-8",
+    )
+    # The finance director's payback counts the capacity as cash: £260,000 against
+    # £799,623 a year is 3.9 months, shown 4.
+    block, _ = money_block(facts, "dof", tmp_path)
+    assert "payback 4 months" in " ".join(block).replace("\u00a0", " ")
+    # The operations director's line gives the cash's: £260,000 / £129,303 × 12 = 24.1
+    # months; without saying so it read as the same payback, six times as long.
+    block, _ = money_block(facts, "coo", tmp_path)
+    money = [line.replace("\u00a0", " ") for line in block if line.startswith("Money:")]
+    assert money == [
+        "Money: £129,000 of cash and £670,000 of capacity a year at 2026/27 prices, against "
+        "£260,000 of funding (payback in 24 months from the cash alone)."
+    ]

@@ -389,14 +389,23 @@ def money_line(ledger: Ledger | None, lang: Language, said: Collection[str] = ()
             "{cash} of cash and {capacity} of capacity a year at {base} prices"
         ).format(cash=_money(shown.cash, lang), capacity=_money(shown.capacity, lang), base=base)
     months = whole_months(ledger.payback_months)
-    if shown.cash and shown.capacity and ledger.investment:
-        # "(payback in N months)" after cash and capacity is read as the cash's payback:
-        # counting the capacity too would shorten it without saying so.
+    both = bool(shown.cash and shown.capacity and ledger.investment)
+    if both:
+        # After cash and capacity the payback is the cash's alone, and says so: the
+        # finance director's note counts the capacity too and gives a shorter one.
         months = whole_months(ledger.payback_from("cash"))
     if ledger.investment and months is not None:
-        # Literal messages in each branch, so that extraction finds both.
+        # Literal messages in each branch, so that extraction finds them all.
         pattern = (
             lang.ngettext(
+                "{text}, against {investment} of funding (payback in {n} month from the cash "
+                "alone)",
+                "{text}, against {investment} of funding (payback in {n} months from the cash "
+                "alone)",
+                months,
+            )
+            if both
+            else lang.ngettext(
                 "{text}, against {investment} of funding (payback in {n} month)",
                 "{text}, against {investment} of funding (payback in {n} months)",
                 months,
