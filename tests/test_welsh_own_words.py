@@ -141,7 +141,11 @@ def test_a_welsh_sponsor_ask_opens_the_note_once(tmp_path: Path) -> None:
     [path] = tmp_path.glob("*.docx")
     text = docx_text(path)
     assert "Hoffem i chi noddi'r prosiect hwn" not in text
-    assert text.count("bod yn noddwr gweithredol i ni ym Mhwyllgor Ansawdd") == 1
+    assert text.count("noddwr gweithredol i ni ym Mhwyllgor Ansawdd") == 1
+    # The verb-noun after "Hoffem i chi" takes the soft mutation (bod → fod), and the
+    # request reads as one sentence, not "Hoffem i chi wneud hyn: bod yn noddwr …".
+    assert "Hoffem i chi fod yn noddwr gweithredol i ni ym Mhwyllgor Ansawdd" in text
+    assert "wneud hyn: bod" not in text
 
 
 def test_strict_accepts_the_users_welsh_and_names_an_english_unit(tmp_path: Path) -> None:

@@ -532,9 +532,13 @@ def ask_sentence(asks: list[str], lang: Language) -> str:
     if not asks:
         return lang.gettext("We would like you to sponsor this project.")
     if is_sponsorship(asks[0]) and not foreign(asks[0], lang):
-        return lang.gettext("We would like you to {first}.").format(
-            first=lower_first(asks[0].strip().rstrip(".").removeprefix("Please ").strip())
-        )
+        first = lower_first(asks[0].strip().rstrip(".").removeprefix("Please ").strip())
+        if lang.lang == "cy":
+            # "Hoffem i chi fod yn noddwr …": the verb-noun after "i chi" takes the soft
+            # mutation (bod → fod, dod → ddod, gweithredu → weithredu; noddi stays).
+            verb, _, rest = first.partition(" ")
+            first = " ".join(part for part in (fmt.soft_mutation(verb), rest) if part)
+        return lang.gettext("We would like you to {first}.").format(first=first)
     if foreign(asks[0], lang):
         lead = (
             lang.gettext("We would like you to do this:")  # the ask is itself the request
