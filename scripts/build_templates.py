@@ -502,7 +502,7 @@ def _update_board(document: Document) -> None:
     paragraph = _cell_text(cell, [("{{ update.board_sentence }}", False)])
     for run in paragraph.runs:
         run.italic = True
-    para(document, T("Use or adapt it in your own report; every figure is above."), "Small Print")
+    para(document, "{{ update.board_note }}", "Small Print")
 
 
 def _update_help(document: Document) -> None:

@@ -72,6 +72,20 @@ ROLES = [
     ("Executive Director of Public Health", "public-health"),
     ("Executive Director of Therapies and Health Science", "therapies"),
     ("Director of Allied Health Professions", "therapies"),
+    # Welsh job titles, as a Welsh health board writes them.
+    ("Prif Weithredwr", "chief-executive"),
+    ("Cyfarwyddwr Meddygol", "medical"),
+    ("Cyfarwyddwr Gweithredol Nyrsio, Bydwreigiaeth a Gwasanaethau Cleifion", "nursing"),
+    ("Cyfarwyddwr Cyllid", "finance"),
+    ("Cyfarwyddwr Gweithredol Cyllid", "finance"),
+    ("Prif Swyddog Gweithredu", "operations"),
+    ("Cyfarwyddwr Gweithrediadau", "operations"),
+    ("Cyfarwyddwr y Gweithlu a Datblygu Sefydliadol", "workforce"),
+    ("Cyfarwyddwr Cynllunio", "strategy"),
+    ("Prif Swyddog Digidol", "digital"),
+    ("Cyfarwyddwr Gofal Sylfaenol, Cymunedol ac Iechyd Meddwl", "primary-community"),
+    ("Cyfarwyddwr Gweithredol Iechyd y Cyhoedd", "public-health"),
+    ("Cyfarwyddwr Gweithredol Therapïau a Gwyddorau Iechyd", "therapies"),
 ]
 
 
@@ -91,7 +105,17 @@ def test_matched_words_explain_the_choice() -> None:
     assert lens_for(director("CFO")).matched == "CFO"
 
 
-@pytest.mark.parametrize("role", ["Head of Estates", "Company Secretary", "Chair", "Lead Governor"])
+@pytest.mark.parametrize(
+    "role",
+    [
+        "Head of Estates",
+        "Company Secretary",
+        "Chair",
+        "Lead Governor",
+        "Cadeirydd",
+        "Pennaeth Podiatreg",
+    ],
+)
 def test_unknown_role_falls_back_to_general(role: str) -> None:
     match = lens_for(director(role))
     assert match.lens.id == "general"

@@ -417,3 +417,83 @@ def test_version_one_files_stay_valid_and_unknown_versions_are_refused(tmp_path:
     assert load_facts(write(tmp_path, "version: 1.1", "version: 1")).facts.version == 1
     with pytest.raises(FactsError, match=r"version 1 or 1\.1"):
         load_facts(write(tmp_path, "version: 1.1", "version: 2"))
+
+
+WHOLE_YEARS = """\
+project:
+  title: Physio first for back, joint and muscle problems
+  organisation: Northbeck Primary Care Collaborative
+  lead: {name: Owen Prendergast, role: Consultant Physiotherapist}
+  problem: One GP appointment in seven is for a musculoskeletal problem.
+  change: First contact physiotherapists see MSK patients in every practice.
+  start: 2025-01-01
+  end: 2027-12-31
+  funding: {amount: 260000, currency: GBP, source: ICB fund, status: agreed}
+impacts:
+  - id: scans
+    measure: Lumbar spine MRI requests
+    unit: scans
+    per: month
+    baseline: 258
+    target: 183
+    value: {amount: 143.67, currency: GBP, source: Local MRI price}
+    releases: cash
+  - id: appts
+    measure: GP appointments for MSK problems
+    unit: appointments
+    per: month
+    baseline: 5080
+    target: 3750
+    value: {amount: 42, currency: GBP, source: Local GP appointment cost}
+    releases: capacity
+directors:
+  - id: dof
+    name: Simon Birtles
+    role: Chief Finance Officer
+    objectives:
+      - id: plan
+        text: Deliver the system financial plan
+"""
+
+
+def test_a_whole_financial_year_reads_as_the_years_cash_and_capacity_shown(
+    tmp_path: Path,
+) -> None:
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(WHOLE_YEARS, encoding="utf-8")
+    block, _ = money_block(facts, "dof", tmp_path)
+    text = " ".join(block).replace("\u00a0", " ")
+    # Cash 75 × 12 × £143.67 = £129,303; capacity 1,330 × 12 × £42 = £670,320: shown
+    # £129,000 and £670,000, so a whole year reads £799,000 (not £800,000, the
+    # £799,623 a year rounded on its own, beside £799,000 for the other whole year).
+    assert "£129,000 a year" in text
+    assert "£670,000 a year" in text
+    years = dict(re.findall(r"(\d{4}/\d{2}) £([\d,]+) for", text))
+    assert years["2025/26"] == years["2026/27"] == "799,000"
+    # The part years (90 of 2024/25's 365 days: £197,167; 275 of 2027/28's 366: £600,810)
+    # share out the rest, and the total is the sum of the years shown.
+    assert years["2024/25"] == "197,000"
+    assert years["2027/28"] == "601,000"
+    assert "over the project £2,396,000, net £2,136,000" in text
+
+
+def test_another_directors_payback_says_it_is_from_the_cash_alone(tmp_path: Path) -> None:
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(
+        WHOLE_YEARS
+        + "  - id: coo\n    name: Paul Deveney\n    role: Chief Operating Officer\n"
+        + "    objectives:\n      - id: dm01\n        text: Diagnostic tests within 6 weeks\n",
+        encoding="utf-8",
+    )
+    # The finance director's payback counts the capacity as cash: £260,000 against
+    # £799,623 a year is 3.9 months, shown 4.
+    block, _ = money_block(facts, "dof", tmp_path)
+    assert "payback 4 months" in " ".join(block).replace("\u00a0", " ")
+    # The operations director's line gives the cash's: £260,000 / £129,303 × 12 = 24.1
+    # months; without saying so it read as the same payback, six times as long.
+    block, _ = money_block(facts, "coo", tmp_path)
+    money = [line.replace("\u00a0", " ") for line in block if line.startswith("Money:")]
+    assert money == [
+        "Money: £129,000 of cash and £670,000 of capacity a year at 2026/27 prices, against "
+        "£260,000 of funding (payback in 24 months from the cash alone)."
+    ]

@@ -199,3 +199,15 @@ def ruamel_dump(data: Any, path: Path) -> None:
     """Write ``data`` back to ``path``."""
     with path.open("w", encoding="utf-8") as out:
         YAML().dump(data, out)
+
+
+def test_a_late_drafts_next_update_keeps_the_logs_rhythm() -> None:
+    # March 2028's figures were reported on 6 April, six days after March ended. A draft
+    # for April 2028 written on 10 May used to say the next update was due on 31 May;
+    # at the log's rhythm April's is reported on 6 May, and the next is due on 6 June.
+    project = open_project(FRAILTY)
+    director = pick_director(project.facts, "coo")
+    data, _info = make_update(project, director, period="2028-04", today=dt.date(2028, 5, 10))
+    text = document_text(data)
+    assert "[Green, amber or red" in text  # a draft
+    assert _row(text, "Next update") == "Next update | 6 June 2028"

@@ -264,3 +264,75 @@ def test_a_level_is_read_at_its_latest_month_only_when_it_counts_people_or_thing
     facts.write_text(source, encoding="utf-8")
     _, out = update(cli, facts, "--period", "2027-Q1")
     assert measure_row(out, measure)[3].startswith(latest)
+
+
+def test_a_quarter_lists_work_done_in_several_of_its_months_once(
+    tmp_path: Path, cli: Callable[..., Result]
+) -> None:
+    log = ""
+    for month, extra in (("04", "Audit shared with practices"), ("05", ""), ("06", "")):
+        done = ["Weekly huddle held with the theatre team"] + ([extra] if extra else [])
+        log += (
+            f"  - period: 2027-{month}\n    status: green\n    done: {done}\n"
+            "    measures: {long-waits: 150, cases-per-list: 8, day-cases: 30, cancellations: 6}\n"
+        )
+    _, out = update(cli, write(tmp_path, log), "--period", "2027-Q2")
+    lines = docx_text(out).splitlines()
+    # Three months logged the same huddle: the director reads it once, in the order logged.
+    assert lines.count("Weekly huddle held with the theatre team") == 1
+    done = lines.index("Done this period")
+    assert lines[done + 1 : done + 3] == [
+        "Weekly huddle held with the theatre team",
+        "Audit shared with practices",
+    ]
+
+
+BOARD_FACTS = """\
+project:
+  title: Physio first
+  organisation: Northbeck Trust
+  lead: {name: Owen Prendergast, role: Consultant Physiotherapist}
+  problem: One GP appointment in seven is for a muscle or joint problem.
+  change: First contact physiotherapists in every practice.
+  start: 2025-01-01
+  end: 2026-12-31
+impacts:
+  - id: gp
+    measure: GP appointments for MSK problems
+    unit: appointments
+    per: month
+    baseline: 5000
+    target: 3800
+    better: lower
+directors:
+  - id: dof
+    name: Simon Birtles
+    role: Chief Finance Officer
+    objectives:
+      - id: estates
+        text: Close two leased office buildings
+updates:
+"""
+
+
+def test_the_line_under_the_board_sentence_says_how_its_totals_are_counted(
+    tmp_path: Path, cli: Callable[..., Result]
+) -> None:
+    # 2024 logs 5,100 and 4,900 in turn (mean 5,000); 2025 logs 4,200 a month.
+    months = [(f"2024-{m:02d}", 5100 if m % 2 else 4900) for m in range(1, 13)]
+    months += [(f"2025-{m:02d}", 4200) for m in range(1, 13)]
+    log = "".join(f"  - {{period: {p}, status: green, measures: {{gp: {v}}}}}\n" for p, v in months)
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(BOARD_FACTS + log, encoding="utf-8")
+    out = tmp_path / "update.docx"
+    result = cli("update", str(facts), "-d", "dof", "-p", "2025-Q4", "-o", str(out), "--force")
+    assert result.exit_code == 0, result.stderr
+    text = docx_text(out)
+    # 12 months of 2025, each 5,000 - 4,200 = 800 fewer: 9,600, a figure nowhere above it.
+    assert "a reduction of 9,600 in GP appointments for MSK problems" in text
+    assert "What this has delivered" not in text
+    assert "every figure is above" not in text
+    assert (
+        "Use or adapt it in your own report; its totals add up every figure logged since "
+        "the change, against the average before it."
+    ) in text

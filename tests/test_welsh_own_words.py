@@ -141,7 +141,11 @@ def test_a_welsh_sponsor_ask_opens_the_note_once(tmp_path: Path) -> None:
     [path] = tmp_path.glob("*.docx")
     text = docx_text(path)
     assert "Hoffem i chi noddi'r prosiect hwn" not in text
-    assert text.count("bod yn noddwr gweithredol i ni ym Mhwyllgor Ansawdd") == 1
+    assert text.count("noddwr gweithredol i ni ym Mhwyllgor Ansawdd") == 1
+    # The verb-noun after "Hoffem i chi" takes the soft mutation (bod → fod), and the
+    # request reads as one sentence, not "Hoffem i chi wneud hyn: bod yn noddwr …".
+    assert "Hoffem i chi fod yn noddwr gweithredol i ni ym Mhwyllgor Ansawdd" in text
+    assert "wneud hyn: bod" not in text
 
 
 def test_strict_accepts_the_users_welsh_and_names_an_english_unit(tmp_path: Path) -> None:
@@ -175,3 +179,127 @@ def test_update_strict_refuses_an_english_unit_and_writes_nothing(tmp_path: Path
     assert "testun Saesneg o 1 maes (impacts[0].unit)" in warned.output
     [written] = out.glob("*.docx")
     assert "amputations" in docx_text(written)
+
+
+WELSH_MD = """\
+project:
+  title: {en: "Find AF, prevent strokes", cy: "Canfod FfA, atal strôc"}
+  organisation: Bwrdd Iechyd Prifysgol Enghraifft
+  lead: {name: Farah Siddiqui, role: {en: Clinical Lead, cy: Arweinydd Clinigol}}
+  problem:
+    en: Many people with AF are not treated.
+    cy: Nid yw llawer o bobl â FfA yn cael eu trin.
+  change: {en: Pulse checks at flu clinics., cy: Gwirio pwls mewn clinigau ffliw.}
+  start: 2027-04-01
+  end: 2028-03-31
+impacts:
+  - id: strokes
+    measure: {en: Strokes in people with AF, cy: Achosion o strôc mewn pobl â FfA}
+    unit: {en: strokes, cy: strôc}
+    per: year
+    baseline: 240
+    target: 205
+directors:
+  - id: md
+    name: Siân Griffiths
+    role: ROLE
+settings: {locale: cy_GB}
+"""
+
+
+def test_a_director_whose_role_is_written_in_welsh_is_read_by_their_role(tmp_path: Path) -> None:
+    """Cyfarwyddwr Meddygol is a medical director: the note offers a medical director's gains."""
+
+    def gains(role: str) -> list[str]:
+        facts = tmp_path / "facts.yaml"
+        facts.write_text(WELSH_MD.replace("ROLE", role), encoding="utf-8")
+        project = open_project(facts)
+        note = make_brief_note(project, project.facts.directors[0], today=dt.date(2026, 12, 3))
+        out = tmp_path / "note.docx"
+        out.write_bytes(note.data)
+        lines = docx_text(out).splitlines()
+        start = lines.index("Beth sydd ynddo i chi")
+        return lines[start + 1 : lines.index("Cyllid ac amserlen", start)]
+
+    # The same gains as the English title gives (a medical director's), not the general ones
+    # a role pitchkit does not know gets.
+    assert gains("Cyfarwyddwr Meddygol") == gains("Medical Director")
+    assert gains("Cyfarwyddwr Meddygol") != gains("Cadeirydd")
+
+
+def test_millions_read_alike_on_the_welsh_and_english_pages(tmp_path: Path) -> None:
+    """£3.48m on both pages of a bilingual note (CLDR's Welsh would give £3.48M)."""
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(
+        WELSH_MD.replace("ROLE", "Prif Swyddog Gweithredu")
+        .replace("id: md", "id: coo")
+        .replace(
+            "impacts:\n",
+            "impacts:\n"
+            "  - id: bed-days\n"
+            "    measure: {en: Bed days lost to discharge delays, cy: Diwrnodau gwely a gollir}\n"
+            "    unit: bed days\n"
+            "    per: year\n"
+            "    baseline: 11200\n"
+            "    target: 2400\n"
+            "    value: {amount: 395, currency: GBP, source: Excess bed day, price_year: 2026/27}\n"
+            "    releases: capacity\n"
+            "    supports: [coo.flow]\n",
+        )
+        .replace(
+            "settings:",
+            "    objectives:\n      - id: flow\n"
+            "        text: {en: Cut discharge delays, cy: Lleihau oedi wrth ryddhau}\n"
+            "settings:",
+        ),
+        encoding="utf-8",
+    )
+    out = tmp_path / "note.docx"
+    result = CliRunner().invoke(
+        app, ["brief", str(facts), "-d", "coo", "--bilingual", "-o", str(out), "--force"]
+    )
+    assert result.exit_code == 0, result.output
+    text = docx_text(out)
+    # 8,800 fewer bed days a year × £395 = £3,476,000: £3.48m, in Welsh as in English.
+    assert "£3.48m" in text
+    assert "£3.48M" not in text
+    assert text.count("£3.48m") % 2 == 0
+
+
+def test_a_welsh_acronym_keeps_its_capitals_inside_a_sentence(tmp_path: Path) -> None:
+    """FfA (ffibriliad atrïaidd) starts a measure; the board sentence must not read ffA."""
+    figures = [71.9, 72.7, 72.1, 71.2, 72.1, 74.0, 72.8, 73.1, 74.6, 74.4]
+    figures += [74.8, 75.9, 74.7, 76.2, 75.9, 76.1, 76.8, 78.2, 77.9, 77.5]
+    months = [f"2025-{m:02d}" for m in range(1, 13)] + [f"2026-{m:02d}" for m in range(1, 9)]
+    log = "".join(
+        f"  - {{period: {p}, status: green, measures: {{af: {v}}}}}\n"
+        for p, v in zip(months, figures, strict=True)
+    )
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(
+        WELSH_MD.replace("ROLE", "Cyfarwyddwr Meddygol")
+        .replace("start: 2027-04-01", "start: 2025-04-01")
+        .replace("end: 2028-03-31", "end: 2027-03-31")
+        .replace(
+            "impacts:\n",
+            "impacts:\n"
+            "  - id: af\n"
+            "    measure:\n"
+            "      en: AF recorded against expected\n"
+            "      cy: FfA wedi'i gofnodi o'i gymharu â'r disgwyl\n"
+            '    unit: "%"\n'
+            "    baseline: 72\n"
+            "    target: 82\n",
+        )
+        + "updates:\n"
+        + log,
+        encoding="utf-8",
+    )
+    out = tmp_path / "update.docx"
+    result = CliRunner().invoke(
+        app, ["update", str(facts), "-d", "md", "-p", "2026-08", "-o", str(out), "--force"]
+    )
+    assert result.exit_code == 0, result.output
+    text = docx_text(out)
+    assert "gwelliant mewn FfA wedi'i gofnodi" in text
+    assert "ffA" not in text

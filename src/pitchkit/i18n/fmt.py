@@ -207,7 +207,10 @@ def money(
         return _exact_money(value, code, lang)
     rounded = _round_money(value)
     if abs(rounded) >= _MILLION:
-        return str(format_compact_currency(rounded, code, locale=lang.locale, fraction_digits=2))
+        # Welsh writes £3.81m and £1.3bn as English does (CLDR's Welsh gives £3.81M and
+        # £1.3B), so that a bilingual note's two pages show the same figure alike.
+        shown = str(format_compact_currency(rounded, code, locale=lang.locale, fraction_digits=2))
+        return re.sub(r"(?<=\d)M\b", "m", re.sub(r"(?<=\d)B\b", "bn", shown))
     return _exact_money(rounded, code, lang)
 
 

@@ -75,6 +75,11 @@ def _split(total: float, parts: list[float], quantum: float) -> list[float]:
     return floors
 
 
+def _whole_year(benefit: float, annual: float) -> bool:
+    """Whether a year's benefit is a whole year's (within a penny in a million)."""
+    return annual > 0 and math.isclose(benefit, annual, rel_tol=1e-9, abs_tol=0.01)
+
+
 def figures(ledger: Ledger) -> Figures:
     """Round the ledger's totals to one step, parts first."""
     cash, capacity = ledger.annual("cash"), ledger.annual("capacity")
@@ -83,7 +88,13 @@ def figures(ledger: Ledger) -> Figures:
     spend = [share.investment for share in ledger.years]
     quantum = quantum_for(cash, capacity, invest, sum(benefit))
     cash_r, capacity_r = round_money(cash, quantum), round_money(capacity, quantum)
-    benefit_r = _split(sum(benefit), benefit, quantum)
+    # A whole financial year's benefit is the year's figure shown above it (cash plus
+    # capacity), so that two whole years never read £800,000 and £799,000; the part
+    # years share out the rest, and the total is what the years shown add up to.
+    whole = [_whole_year(b, cash + capacity) for b in benefit]
+    part = [b for b, w in zip(benefit, whole, strict=True) if not w]
+    part_r = iter(_split(sum(part), part, quantum))
+    benefit_r = [cash_r + capacity_r if w else next(part_r) for w in whole]
     spend_r = _split(invest, spend, quantum) if ledger.years else []
     years = tuple(
         (share.year, b, s) for share, b, s in zip(ledger.years, benefit_r, spend_r, strict=True)
@@ -378,14 +389,23 @@ def money_line(ledger: Ledger | None, lang: Language, said: Collection[str] = ()
             "{cash} of cash and {capacity} of capacity a year at {base} prices"
         ).format(cash=_money(shown.cash, lang), capacity=_money(shown.capacity, lang), base=base)
     months = whole_months(ledger.payback_months)
-    if shown.cash and shown.capacity and ledger.investment:
-        # "(payback in N months)" after cash and capacity is read as the cash's payback:
-        # counting the capacity too would shorten it without saying so.
+    both = bool(shown.cash and shown.capacity and ledger.investment)
+    if both:
+        # After cash and capacity the payback is the cash's alone, and says so: the
+        # finance director's note counts the capacity too and gives a shorter one.
         months = whole_months(ledger.payback_from("cash"))
     if ledger.investment and months is not None:
-        # Literal messages in each branch, so that extraction finds both.
+        # Literal messages in each branch, so that extraction finds them all.
         pattern = (
             lang.ngettext(
+                "{text}, against {investment} of funding (payback in {n} month from the cash "
+                "alone)",
+                "{text}, against {investment} of funding (payback in {n} months from the cash "
+                "alone)",
+                months,
+            )
+            if both
+            else lang.ngettext(
                 "{text}, against {investment} of funding (payback in {n} month)",
                 "{text}, against {investment} of funding (payback in {n} months)",
                 months,

@@ -387,8 +387,14 @@ def statement_text(statement: Statement, lang: Language, director: Director) -> 
 
 
 def lower_first(text: str) -> str:
-    """``Deliver the CIP`` → ``deliver the CIP``, leaving acronyms (``CIP``) alone."""
-    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
+    """``Deliver the CIP`` → ``deliver the CIP``, leaving acronyms alone.
+
+    An acronym is a first word with a capital after its first letter: ``CIP``,
+    ``HbA1c``, and Welsh ones spelt with a digraph, ``FfA`` (ffibriliad
+    atrïaidd), which would read ``ffA`` lowered.
+    """
+    first = text.split(maxsplit=1)[0] if text.strip() else ""
+    if len(text) > 1 and first[:1].isupper() and not any(c.isupper() for c in first[1:]):
         return text[0].lower() + text[1:]
     return text
 
@@ -526,9 +532,13 @@ def ask_sentence(asks: list[str], lang: Language) -> str:
     if not asks:
         return lang.gettext("We would like you to sponsor this project.")
     if is_sponsorship(asks[0]) and not foreign(asks[0], lang):
-        return lang.gettext("We would like you to {first}.").format(
-            first=lower_first(asks[0].strip().rstrip(".").removeprefix("Please ").strip())
-        )
+        first = lower_first(asks[0].strip().rstrip(".").removeprefix("Please ").strip())
+        if lang.lang == "cy":
+            # "Hoffem i chi fod yn noddwr …": the verb-noun after "i chi" takes the soft
+            # mutation (bod → fod, dod → ddod, gweithredu → weithredu; noddi stays).
+            verb, _, rest = first.partition(" ")
+            first = " ".join(part for part in (fmt.soft_mutation(verb), rest) if part)
+        return lang.gettext("We would like you to {first}.").format(first=first)
     if foreign(asks[0], lang):
         lead = (
             lang.gettext("We would like you to do this:")  # the ask is itself the request

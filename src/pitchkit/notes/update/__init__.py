@@ -33,7 +33,7 @@ from pitchkit.i18n.translation import Language
 from pitchkit.notes.brief import builtin_template, properties
 from pitchkit.notes.context import Context, brief_context
 from pitchkit.notes.update import fillin
-from pitchkit.notes.update.board import board_sentence_text
+from pitchkit.notes.update.board import board_note, board_sentence_text
 from pitchkit.notes.update.charting import chart_context
 from pitchkit.notes.update.delivery import delivered_rows
 from pitchkit.notes.update.entry import (
@@ -155,6 +155,7 @@ def update_context(situation: Situation) -> Context:
         "score": score_context(situation),
         "next_update": next_update_text(situation),
     }
+    context["board_note"] = board_note(situation, table_shown=bool(context["delivered"]))
     context.update(log_parts(situation))
     context.update(chart_context(situation))
     return context

@@ -44,6 +44,7 @@ class Delivery:
     phrase: str  # a reduction of 275 in occupied bed days
     span: str  # between January and September 2027; empty for a level
     objectives: tuple[Objective, ...]  # the director's objectives it is linked to
+    impact_id: str = ""  # the impact that delivered it
 
 
 def board_sentence_text(situation: Situation) -> str:
@@ -79,6 +80,30 @@ def board_sentence_text(situation: Situation) -> str:
             text = lang.gettext("It has also delivered {delivered}.")
         sentences.append(text.format(title=title, delivered=delivered, credit=credit))
     return " ".join(sentences)
+
+
+def board_note(situation: Situation, *, table_shown: bool) -> str:
+    """The line under the board sentence: where its figures come from.
+
+    Its totals are in the "Delivered so far" table when that is shown; else
+    they are nowhere above (they are counted from the log since the change,
+    against the average before it, not from the table's baseline), and the
+    line says how they are counted rather than that every figure is above.
+    """
+    lang = situation.lang
+    found = [] if situation.fill_in or table_shown else deliveries(situation)
+    counted = [d for d in found if situation.claims[d.impact_id].delivered is not None]
+    if not counted:
+        return lang.gettext("Use or adapt it in your own report; every figure is above.")
+    if all(situation.claims[d.impact_id].reference is not None for d in counted):
+        return lang.gettext(
+            "Use or adapt it in your own report; its totals add up every figure logged "
+            "since the change, against the average before it."
+        )
+    return lang.gettext(
+        "Use or adapt it in your own report; its totals add up every figure logged "
+        "since the change, against the baseline above."
+    )
 
 
 def deliveries(situation: Situation) -> list[Delivery]:
@@ -124,7 +149,7 @@ def _delivered(
                 phrase = f"{phrase[:-1]}; {gap})"
             elif gap:
                 phrase = f"{phrase} ({gap})"
-        found.append(Delivery(phrase, span, objectives))
+        found.append(Delivery(phrase, span, objectives, impact.id))
     return found
 
 

@@ -7,6 +7,8 @@ own terms; with no entry (a fill-in template) each becomes the prompt from
 
 from __future__ import annotations
 
+import datetime as dt
+
 from pitchkit.facts.schema import Update
 from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import N_, Language
@@ -16,6 +18,7 @@ from pitchkit.notes.update import fillin
 from pitchkit.notes.update.carryover import carried
 from pitchkit.notes.update.progress import next_update_date, previous_score
 from pitchkit.notes.update.situation import Situation
+from pitchkit.period import Period, parse_period
 from pitchkit.recast.audience import items_for
 
 STATUS_WORDS = {
@@ -136,9 +139,33 @@ def advice_sought(situation: Situation) -> list[str]:
 
 
 def next_update_text(situation: Situation) -> str:
-    """The date of the next update, from the log or the cadence."""
-    due = next_update_date(situation.entry, situation.period, situation.facts.settings.cadence)
+    """The date of the next update, from the log or the cadence.
+
+    A draft keeps the log's rhythm: when the latest earlier entry was reported
+    a week after its period ended, the draft's own report is taken to be a week
+    after its period, and the next is due a period after that (not at the end
+    of the following period, a date a late draft has often passed already).
+    """
+    entry = situation.entry
+    if entry is None:
+        lag = reporting_lag(situation.facts.updates, situation.period)
+        if lag is not None:
+            reported = situation.period.end + lag
+            entry = Update.model_construct(period=situation.period.text, date=reported)
+    due = next_update_date(entry, situation.period, situation.facts.settings.cadence)
     return fmt.date(due, situation.lang)
+
+
+def reporting_lag(updates: list[Update], period: Period) -> dt.timedelta | None:
+    """How long after its period the latest entry before ``period`` was reported, if after."""
+    for update in sorted(updates, key=lambda u: parse_period(u.period), reverse=True):
+        logged = parse_period(update.period)
+        if logged >= period:
+            continue
+        if update.date is None or update.date <= logged.end:
+            return None
+        return update.date - logged.end
+    return None
 
 
 def score_context(situation: Situation) -> Context:

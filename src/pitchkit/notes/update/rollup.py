@@ -13,8 +13,9 @@ it, each measure as its kind adds up:
 - any other level (a percentage, a rate, an average, a score, a time) is the
   mean of the months that have one.
 
-The words of the entry come from its months: everything done in any of them,
-and the status, summary, next steps, barriers, asks, advice and score of the
+The words of the entry come from its months: everything done in any of them
+(an item logged in more than one month, such as a weekly huddle, once), and
+the status, summary, next steps, barriers, asks, advice and score of the
 latest.
 """
 
@@ -131,7 +132,8 @@ def combined(
     update = latest.model_copy(
         update={
             "period": period.text,
-            "done": [item for _, u in entries for item in u.done],
+            # dict.fromkeys keeps the first of each item, in the order logged.
+            "done": list(dict.fromkeys(item for _, u in entries for item in u.done)),
             "measures": measures,
         }
     )
