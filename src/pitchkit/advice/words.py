@@ -9,6 +9,7 @@ from pitchkit.advice.review import Finding, Review
 from pitchkit.facts.schema import Facts
 from pitchkit.facts.yamlsource import Loc, dotted
 from pitchkit.i18n.translation import N_
+from pitchkit.recast import english
 
 #: Improvement methodology words few directors use; each with a plainer way to say it.
 JARGON: dict[str, str] = {
@@ -117,5 +118,22 @@ def untranslated(review: Review) -> Iterator[Finding]:
                 "Add '{code}:' beside the other language's text; until then the document "
                 "shows the other language there."
             ).format(code=review.lang.lang),
+            review.where(*loc),
+        )
+
+
+def welsh_only(review: Review) -> Iterator[Finding]:
+    """A measure or objective in Welsh only: the measure map cannot read it."""
+    for loc, text in english.welsh_only(review.facts, review.director):
+        yield Finding(
+            "welsh-only",
+            "warning",
+            review._("pitchkit's measure map cannot read some Welsh-only text."),
+            review._("{field} is in Welsh only: '{text}'.").format(field=dotted(loc), text=text),
+            review._(
+                "Give it as '{en: ..., cy: ...}' with the English beside the Welsh: pitchkit "
+                "links on the English and shows the Welsh, so both notes make the same links. "
+                "Until then it may miss links that an English version would make."
+            ),
             review.where(*loc),
         )
