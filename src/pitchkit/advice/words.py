@@ -123,17 +123,23 @@ def untranslated(review: Review) -> Iterator[Finding]:
 
 
 def welsh_only(review: Review) -> Iterator[Finding]:
-    """A measure or objective in Welsh only: the measure map cannot read it."""
-    for loc, text in english.welsh_only(review.facts, review.director):
-        yield Finding(
-            "welsh-only",
-            "warning",
-            review._("pitchkit's measure map cannot read some Welsh-only text."),
-            review._("{field} is in Welsh only: '{text}'.").format(field=dotted(loc), text=text),
-            review._(
-                "Give it as '{en: ..., cy: ...}' with the English beside the Welsh: pitchkit "
-                "links on the English and shows the Welsh, so both notes make the same links. "
-                "Until then it may miss links that an English version would make."
-            ),
-            review.where(*loc),
-        )
+    """Measures or objectives in Welsh only: the measure map cannot read them."""
+    found = list(english.welsh_only(review.facts, review.director))
+    if not found:
+        return
+    evidence = " ".join(
+        review._("{field} is in Welsh only: '{text}'.").format(field=dotted(loc), text=text)
+        for loc, text in found
+    )
+    yield Finding(
+        "welsh-only",
+        "warning",
+        review._("pitchkit's measure map cannot read some Welsh-only text."),
+        evidence,
+        review._(
+            "Give each as '{en: ..., cy: ...}' with the English beside the Welsh: pitchkit "
+            "links on the English and shows the Welsh, so both languages make the same links. "
+            "Until then it may miss links that an English version would make."
+        ),
+        review.where(*found[0][0]),
+    )
