@@ -23,7 +23,7 @@ from pitchkit.notes.foreign import foreign, quoted
 from pitchkit.recast.align import claimable_chain
 from pitchkit.recast.audience import is_others, items_for
 from pitchkit.recast.conversions import Conversion, convert
-from pitchkit.recast.english import english_impact, english_of, in_english
+from pitchkit.recast.english import english_director, english_impact, english_of, in_english
 from pitchkit.recast.measures import chain, concepts_in, linkable, measure_map, measured
 from pitchkit.recast.money import counts, default_releases, fy_label
 from pitchkit.recast.pitch import Pitch, Statement, quantify
@@ -330,8 +330,9 @@ def _ordered(pitch: Pitch, field: str, lens_own: list[str]) -> list[str]:
     """
     suited: list[str] = []
     others: list[str] = []
-    for item in items_for(pitch.facts, pitch.director, field):
-        (others if is_others(item, pitch.director) else suited).append(item.text)
+    director = english_director(pitch.director, pitch.facts.english)  # its lens, from English
+    for item in items_for(pitch.facts, director, field):
+        (others if is_others(item, director) else suited).append(item.text)
     own = [] if suited else lens_own
     shown = suited + [text for text in own if text not in suited] + others
     return list(dict.fromkeys(shown))

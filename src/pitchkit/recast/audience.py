@@ -72,6 +72,7 @@ def has_own(facts: Facts, director: Director, field: str) -> bool:
     One named for them (by id or lens), or one for everyone that reads as
     no other role's business. Without one, the note offers the lens's own.
     """
+    director = english_director(director, facts.english)  # a lens is found from English
     return any(not is_others(i, director) for i in items_for(facts, director, field))
 
 
