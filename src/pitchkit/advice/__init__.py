@@ -60,7 +60,7 @@ from pitchkit.advice.timing import (
     project_over,
     whole_team,
 )
-from pitchkit.advice.words import director_terms, jargon, untranslated
+from pitchkit.advice.words import director_terms, jargon, untranslated, welsh_only
 from pitchkit.facts.project import pick_director
 from pitchkit.facts.schema import Director, Facts, LoadedFacts
 from pitchkit.i18n.translation import Language
@@ -113,6 +113,7 @@ RULES: tuple[Rule, ...] = (
     whole_team,
     no_keep_informed,
     untranslated,
+    welsh_only,
     page_fit,
 )
 #: The rules ``pitchkit brief`` runs after writing a note: all but the length rules

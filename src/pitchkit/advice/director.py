@@ -8,6 +8,7 @@ from pitchkit.advice.ranking import Place, link_reason
 from pitchkit.advice.review import Finding, Review, Severity, who
 from pitchkit.facts.schema import Director, Facts, Impact
 from pitchkit.recast.align import Link, shared_words, wording
+from pitchkit.recast.english import english_director
 from pitchkit.recast.lenses import GENERAL, all_lenses, lens_for
 
 #: A concern counts as spoken to when the project shares this much wording with it.
@@ -36,7 +37,7 @@ def no_directors(review: Review) -> Iterator[Finding]:
 def role_unmatched(review: Review) -> Iterator[Finding]:
     """A director's role matches no lens, so pitchkit reads them through the general one."""
     for index, director in enumerate(review.facts.directors):
-        if lens_for(director).how != "fallback":
+        if lens_for(english_director(director, review.facts.english)).how != "fallback":
             continue
         if director.objectives:
             severity: Severity = "info"

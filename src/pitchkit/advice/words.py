@@ -9,6 +9,7 @@ from pitchkit.advice.review import Finding, Review
 from pitchkit.facts.schema import Facts
 from pitchkit.facts.yamlsource import Loc, dotted
 from pitchkit.i18n.translation import N_
+from pitchkit.recast import english
 
 #: Improvement methodology words few directors use; each with a plainer way to say it.
 JARGON: dict[str, str] = {
@@ -119,3 +120,26 @@ def untranslated(review: Review) -> Iterator[Finding]:
             ).format(code=review.lang.lang),
             review.where(*loc),
         )
+
+
+def welsh_only(review: Review) -> Iterator[Finding]:
+    """Measures or objectives in Welsh only: the measure map cannot read them."""
+    found = list(english.welsh_only(review.facts, review.director))
+    if not found:
+        return
+    evidence = " ".join(
+        review._("{field} is in Welsh only: '{text}'.").format(field=dotted(loc), text=text)
+        for loc, text in found
+    )
+    yield Finding(
+        "welsh-only",
+        "warning",
+        review._("pitchkit's measure map cannot read some Welsh-only text."),
+        evidence,
+        review._(
+            "Give each as '{en: ..., cy: ...}' with the English beside the Welsh: pitchkit "
+            "links on the English and shows the Welsh, so both languages make the same links. "
+            "Until then it may miss links that an English version would make."
+        ),
+        review.where(*found[0][0]),
+    )

@@ -71,6 +71,23 @@ def ranking_table(ranking: Ranking, lang: Language) -> Any:
     return table
 
 
+def welsh_only_warning(ranking: Ranking) -> None:
+    """Warn that the measure map cannot read the measures or objectives given in Welsh only."""
+    from pitchkit.facts.yamlsource import dotted
+    from pitchkit.i18n.messages import Message
+    from pitchkit.recast.english import welsh_only
+
+    found = [loc for loc, _text in welsh_only(ranking.facts)]
+    if found:
+        warn(
+            Message(
+                "the measure map cannot read text in Welsh only ({fields}), so links to it "
+                "rest on shared words: give each as {{en: ..., cy: ...}} to link on the English",
+                fields=", ".join(dotted(loc) for loc in found),
+            )
+        )
+
+
 @app.command(rich_help_panel="Plan and check")
 @user_errors
 def directors(
@@ -90,6 +107,7 @@ def directors(
         RankRequest(facts, directors, locale, default_locale=UserDefaults.locale), Terminal()
     )
     ranking, lang = result.ranking, result.lang
+    welsh_only_warning(ranking)
     if as_json:
         typer.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
         return

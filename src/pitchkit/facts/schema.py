@@ -545,6 +545,9 @@ class Facts(Model):
     _figures: dict[str, dict[str, float | None]] = PrivateAttr(default_factory=dict)
     #: Whom each item of asks, advice and offer is for, by field (``()``: everyone).
     _audiences: dict[str, tuple[tuple[str, ...], ...]] = PrivateAttr(default_factory=dict)
+    #: The English of each text the file gives as ``{en: ..., cy: ...}``, by the text read
+    #: (set by :func:`load_facts`): see :mod:`pitchkit.recast.english`.
+    _english: dict[str, str] = PrivateAttr(default_factory=dict)
 
     @model_validator(mode="wrap")
     @classmethod
@@ -563,6 +566,11 @@ class Facts(Model):
         """Whom item ``index`` of ``field`` (asks, advice, offer) is for: ``()`` for everyone."""
         found = self._audiences.get(field, ())
         return found[index] if index < len(found) else ()
+
+    @property
+    def english(self) -> dict[str, str]:
+        """The ``en:`` text of each ``{en: ..., cy: ...}`` text read in another language."""
+        return self._english
 
     @property
     def figures(self) -> dict[str, dict[str, float | None]]:
@@ -723,6 +731,7 @@ def load_facts(path: str | Path, *, lang: str = "en", parsed: Parsed | None = No
     """
     source = load_yaml(Path(path), lang=lang, parsed=parsed)
     facts = validate_facts(source)
+    facts._english = dict(source.english)
     return LoadedFacts(
         facts=facts,
         path=Path(path),

@@ -97,6 +97,9 @@ class Source:
     text: str = ""
     #: Nodes some ``*alias`` refers to (their anchors are meant).
     aliased: set[int] = field(default_factory=set)
+    #: The ``en:`` text of each ``{en: ..., cy: ...}`` text resolved to another language,
+    #: by the text chosen: what matching reads (the measure map and lenses are English).
+    english: dict[str, str] = field(default_factory=dict)
 
     def position(self, loc: Loc, *, key: bool = False) -> Position:
         """Where ``loc`` is written, or its nearest located parent.
@@ -595,6 +598,9 @@ def _convert_mapping(
         chosen = result.get(lang) or next(v for v in result.values() if v)
         if not result.get(lang):
             source.untranslated.append(loc)
+        english = (result.get("en") or "").strip()
+        if english and chosen.strip() != english:
+            source.english.setdefault(chosen.strip(), english)
         return chosen
     return result
 

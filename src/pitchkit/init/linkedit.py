@@ -109,8 +109,8 @@ def decision(text: str, facts: Facts, *, accept: bool) -> Decision:
             )
         )
     director = facts.director(director_id)
-    refs = [f"{d.id}.{o.id}" for d in facts.directors for o in _objectives(d)]
-    if director is None or objective_id not in {o.id for o in _objectives(director)}:
+    refs = [f"{d.id}.{o.id}" for d in facts.directors for o in _objectives(d, facts)]
+    if director is None or objective_id not in {o.id for o in _objectives(director, facts)}:
         raise InputError(
             Message(
                 "{option} {value}: no director has the objective '{wanted}'{hint}",
@@ -123,10 +123,12 @@ def decision(text: str, facts: Facts, *, accept: bool) -> Decision:
     return Decision(impact_id, f"{director.id}.{objective_id}", accept)
 
 
-def _objectives(director: Director) -> tuple[Objective, ...]:
+def _objectives(director: Director, facts: Facts) -> tuple[Objective, ...]:
+    """The director's objectives as the recast reads them (its lens found from English)."""
+    from pitchkit.recast.english import english_director
     from pitchkit.recast.lenses import lens_for, objectives_for
 
-    return objectives_for(director, lens_for(director))
+    return objectives_for(director, lens_for(english_director(director, facts.english)))
 
 
 def decided_text(path: Path, decisions: Iterable[Decision]) -> str:

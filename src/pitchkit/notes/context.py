@@ -23,6 +23,7 @@ from pitchkit.notes.foreign import foreign, quoted
 from pitchkit.recast.align import claimable_chain
 from pitchkit.recast.audience import is_others, items_for
 from pitchkit.recast.conversions import Conversion, convert
+from pitchkit.recast.english import english_director, english_impact, english_of, in_english
 from pitchkit.recast.measures import chain, concepts_in, linkable, measure_map, measured
 from pitchkit.recast.money import counts, default_releases, fy_label
 from pitchkit.recast.pitch import Pitch, Statement, quantify
@@ -147,7 +148,8 @@ def impact_context(
     """One impact with its numbers worked out and worded (at the pitch's prices)."""
     ledger = pitch.ledger if pitch is not None else None
     line = ledger.line(impact.id) if ledger is not None else None
-    quantity = quantify(impact, line)
+    read = english_impact(impact, pitch.facts.english) if pitch is not None else None
+    quantity = quantify(impact, line, read=read)
     return {
         "id": impact.id,
         "measure": wording.apply_terms(impact.measure, terms),
@@ -298,10 +300,11 @@ def relevant_concerns(pitch: Pitch) -> list[str]:
     claims an objective on. The concerns are read as one sentence, so each
     after the first starts in lower case (acronyms stay as written).
     """
+    english = pitch.facts.english  # the measure map reads English
     addressed = [
         inline(concern)
         for concern in pitch.director.concerns
-        if concern_addressed(pitch.facts.impacts, concern)
+        if concern_addressed(in_english(pitch.facts).impacts, english_of(concern, english))
     ]
     # Shown as one sentence ("A, b and c"): later items lose a capital that only began a line.
     return addressed[:1] + [wording.lower_first(concern) for concern in addressed[1:]]
@@ -327,8 +330,9 @@ def _ordered(pitch: Pitch, field: str, lens_own: list[str]) -> list[str]:
     """
     suited: list[str] = []
     others: list[str] = []
-    for item in items_for(pitch.facts, pitch.director, field):
-        (others if is_others(item, pitch.director) else suited).append(item.text)
+    director = english_director(pitch.director, pitch.facts.english)  # its lens, from English
+    for item in items_for(pitch.facts, director, field):
+        (others if is_others(item, director) else suited).append(item.text)
     own = [] if suited else lens_own
     shown = suited + [text for text in own if text not in suited] + others
     return list(dict.fromkeys(shown))
@@ -438,7 +442,7 @@ def measures_outcome(pitch: Pitch, concept: str) -> bool:
     Falls count inside harm, so a falls project measures harm; a cause
     (stress leads to sickness absence) does not measure its effect.
     """
-    for impact in pitch.facts.impacts:
+    for impact in in_english(pitch.facts).impacts:  # the map reads English
         found = chain(linkable(measured(impact.measure)), (concept,))
         if found is not None and all(step.part for step in found.steps):
             return True

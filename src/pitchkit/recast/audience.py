@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from pitchkit.facts.schema import TARGETED_FIELDS, Director, Facts
+from pitchkit.recast.english import english_director
 from pitchkit.recast.lenses import all_lenses, lens_for, lens_key
 from pitchkit.recast.words import PhraseMatcher, phrase_table, tokens
 
@@ -53,6 +54,7 @@ def is_for(item: Item, director: Director) -> bool:
 
 def items_for(facts: Facts, director: Director, field: str) -> tuple[Item, ...]:
     """The items of ``field`` a director's note shows: theirs and everyone's, in facts order."""
+    director = english_director(director, facts.english)  # a lens is found from English
     return tuple(i for i in items(facts, field) if not i.targeted or is_for(i, director))
 
 
@@ -70,6 +72,7 @@ def has_own(facts: Facts, director: Director, field: str) -> bool:
     One named for them (by id or lens), or one for everyone that reads as
     no other role's business. Without one, the note offers the lens's own.
     """
+    director = english_director(director, facts.english)  # a lens is found from English
     return any(not is_others(i, director) for i in items_for(facts, director, field))
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from pitchkit.facts.schema import Facts, Impact, Objective
+from pitchkit.recast.english import english_impact, english_objective
 from pitchkit.recast.money import DEFAULT_OCCUPANCY, PER_YEAR
 
 Kind = Literal["beds", "expected-deaths", "wte", "sessions", "co2e"]
@@ -117,7 +118,12 @@ def wanted(kind: Kind, lens: str, objective: Objective) -> bool:
 def convert(
     facts: Facts, impact: Impact, gain: float, *, lens: str, objective: Objective
 ) -> Conversion | None:
-    """The impact's yearly gain in the director's unit, or ``None`` where none applies."""
+    """The impact's yearly gain in the director's unit, or ``None`` where none applies.
+
+    The impact's and the objective's words are read in English where the facts give it.
+    """
+    impact = english_impact(impact, facts.english)
+    objective = english_objective(objective, facts.english)
     kind = unit_kind(impact)
     yearly = _per_year(impact, gain)
     if kind is None or yearly is None or yearly <= 0 or not wanted(kind, lens, objective):

@@ -110,7 +110,9 @@ def lens_data() -> LensData:
         theme_words=MappingProxyType(
             {theme: tuple(words) for theme, words in raw["theme_words"].items()}
         ),
-        stop_words=frozenset(stem(word) for word in raw["stop_words"]),
+        stop_words=frozenset(
+            stem(word) for word in (*raw["stop_words"], *(raw.get("stop_words_cy") or ()))
+        ),
         weak_words=frozenset(stem(word) for word in raw["weak_words"]),
         broad_terms=frozenset(phrase(term) for term in raw["broad_terms"]),
     )

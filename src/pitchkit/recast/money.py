@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pitchkit.facts.schema import Facts, Impact, Prices
+from pitchkit.recast.english import in_english
 
 Releases = Literal["cash", "capacity"]
 #: How many periods of each kind make a year.
@@ -460,8 +461,12 @@ def appraise(facts: Facts, today: dt.date) -> Ledger:
     """The project's money, at the price base for a note dated ``today``."""
     prices = facts.settings.prices
     base = price_base(facts, today)
-    lines = [line for impact in facts.impacts if (line := _line(impact, base, prices))]
-    lines = _overlaps(lines)
+    # What each impact counts, and whether it is cash, is read in English where the file
+    # gives it (pitchkit.recast.english); the lines keep the impacts as the note shows them.
+    shown = {impact.id: impact for impact in facts.impacts}
+    english = in_english(facts).impacts
+    lines = [line for impact in english if (line := _line(impact, base, prices))]
+    lines = [replace(line, impact=shown[line.impact.id]) for line in _overlaps(lines)]
     counted = [line for line in lines if line.counted]
     annual = sum(line.annual for line in counted)
     cash = sum(line.annual for line in counted if line.releases == "cash")

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from pitchkit.facts.schema import Director, Facts, Impact, Objective
 from pitchkit.recast.align import POSSIBLE_CEILING, Link, link
+from pitchkit.recast.english import english_director, in_english
 from pitchkit.recast.lenses import LensMatch, lens_for, objectives_for
 from pitchkit.recast.measures import concepts_in
 from pitchkit.recast.money import Ledger, Line, appraise, fy_label, target_year
@@ -127,12 +128,14 @@ class Pitch:
         return tuple(i for i in self.facts.impacts if i.id not in ids)
 
 
-def quantify(impact: Impact, line: Line | None = None) -> Quantity:
+def quantify(impact: Impact, line: Line | None = None, *, read: Impact | None = None) -> Quantity:
     """Work out the improvement an impact promises and its money value.
 
     With its ``line`` of the project's ledger, the money is at the ledger's
-    prices, and none is shown when another impact already counts it.
+    prices, and none is shown when another impact already counts it. ``read``
+    is the impact as matching reads it (in English, :mod:`pitchkit.recast.english`).
     """
+    read = read or impact
     if impact.direction == "lower":
         gain = impact.baseline - impact.target
     else:
@@ -172,7 +175,7 @@ def quantify(impact: Impact, line: Line | None = None) -> Quantity:
         unit_cost=unit_cost,
         counted_in=counted_in,
         releases=line.releases if line is not None else None,
-        duration=is_duration(impact.measure, impact.unit),
+        duration=is_duration(read.measure, read.unit),
     )
 
 
@@ -249,17 +252,21 @@ def recast(facts: Facts, director: Director, *, today: dt.date | None = None) ->
     Money is restated at the prices of the financial year of ``today`` (the
     note's date; by default the day it runs), or of ``settings.prices.year``.
     """
-    match = lens_for(director)
+    english = in_english(facts)
+    read = english_director(director, facts.english)
+    match = lens_for(read)
     objectives = objectives_for(director, match)
-    worries = worried_objectives(facts, director, objectives)
+    read_objectives = objectives_for(read, match)
+    worries = worried_objectives(english, read, read_objectives)
     ledger = project_ledger(facts, today or dt.date.today())
     links: list[Link] = []
     statements: list[Statement] = []
     out_of_year: list[Statement] = []
-    for impact in facts.impacts:
-        quantity = quantify(impact, ledger.line(impact.id))
-        for objective in objectives:
-            found = link(impact, objective, director_id=director.id, lens=match.lens)
+    for impact, read_impact in zip(facts.impacts, english.impacts, strict=True):
+        quantity = quantify(impact, ledger.line(impact.id), read=read_impact)
+        for objective, read_objective in zip(objectives, read_objectives, strict=True):
+            # Matched in English where the file gives it: the map and the lenses are English.
+            found = link(read_impact, read_objective, director_id=director.id, lens=match.lens)
             if found is None:
                 continue
             nothing_that_year = year_part(objective, ledger) == 0
