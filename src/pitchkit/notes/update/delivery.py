@@ -293,11 +293,15 @@ def delivered_text(progress: MeasureProgress, situation: Situation) -> str:
 
 
 def reference_text(claim: Claim, impact: Impact, lang: Language) -> str:
-    """``an average of 613 bed days a month, April to December 2024``: a count's reference."""
+    """``an average of 612.6 bed days a month, April to December 2024``: a count's reference.
+
+    To one decimal place, so that the count reconciles by hand: 24 months at
+    612.6 less the 7,963 logged is 6,739, where 613 would give 6,749.
+    """
     periods = claim.reference_periods
     assert claim.reference is not None
     return lang.gettext("an average of {rate} {per}, {span}").format(
-        rate=fmt.quantity(round(claim.reference), impact.unit, lang),
+        rate=fmt.quantity(round(claim.reference, 1), impact.unit, lang),
         per=wording.per_phrase(periods[-1].kind, lang),
         span=spans.span_text(periods, lang),
     )
