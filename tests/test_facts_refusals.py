@@ -385,3 +385,63 @@ def test_a_welsh_project_is_told_in_welsh(
         "rhybudd: mae Mawrth 2026 yn dod i ben cyn i'r prosiect ddechrau (11 Ionawr 2027): "
         "gwiriwch --period" in early.stderr
     )
+
+
+# ---------------------------------------------------------------- a share over 100%
+
+
+def test_a_share_over_100_percent_is_refused_at_its_line(
+    cli: Callable[..., Result], edited: Callable[..., Path], tmp_path: Path
+) -> None:
+    # A share of patients cannot pass 100%; the note claimed "from 78% to 175%: 97
+    # percentage points higher".
+    facts = edited(("    baseline: 78\n    target: 85\n", "    baseline: 78\n    target: 175\n"))
+    line = line_of(facts, "target: 175")
+    column = facts.read_text().splitlines()[line - 1].index("175") + 1
+
+    found = errors(cli("brief", str(facts), "-d", "dof", "-o", str(tmp_path / "n.docx")))
+
+    assert found == [
+        f"error: {facts}:{line}:{column}: impacts[2].target: 175% is more than 100%, which a "
+        "share cannot be: write the share itself (100 or less), or, if this measure really can "
+        "pass 100% (occupancy, utilisation, a % of plan), say so in 'measure'"
+    ]
+    assert not (tmp_path / "n.docx").exists()
+
+
+def test_a_logged_share_over_100_percent_is_refused(
+    cli: Callable[..., Result], edited: Callable[..., Path], tmp_path: Path
+) -> None:
+    facts = edited(("usual-residence: 77,", "usual-residence: 770,"))
+    line = line_of(facts, "usual-residence: 770")
+
+    found = errors(cli("update", str(facts), "-d", "coo", "-o", str(tmp_path / "u.docx")))
+
+    assert len(found) == 1
+    assert found[0].startswith(f"error: {facts}:{line}:")
+    assert found[0].endswith(
+        "updates[0].measures.usual-residence: 770% is more than 100%, which a share cannot "
+        "be: log the share itself for the period (100 or less)"
+    )
+
+
+@pytest.mark.parametrize(
+    "measure",
+    ["General and acute bed occupancy", "Theatre utilisation", "Elective activity as a % of plan"],
+)
+def test_a_percentage_that_can_pass_100_is_accepted(
+    measure: str, cli: Callable[..., Result], edited: Callable[..., Path], tmp_path: Path
+) -> None:
+    facts = edited(
+        (
+            "    measure: Patients aged 75 and over discharged to their usual place of residence",
+            f"    measure: {measure}",
+        ),
+        ("    baseline: 78\n    target: 85\n", "    baseline: 96\n    target: 104\n"),
+    )
+    out = tmp_path / "n.docx"
+
+    result = cli("brief", str(facts), "-d", "dof", "-o", str(out), "-q")
+
+    assert result.exit_code == 0, result.stderr
+    assert out.exists()

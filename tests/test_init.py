@@ -470,3 +470,23 @@ def test_a_file_with_no_directors_is_shown_how_to_add_one(
     add_director = ["2", "Director of Finance", "Alex Jones", "", "", "", "", "no", ""]
     run_suggestions(result.output, answers=feed(add_director), expect=2)
     assert [d.id for d in load_facts(tmp_path / place).facts.directors] == ["dof"]
+
+
+def test_a_share_over_100_percent_is_asked_again(tmp_path: Path) -> None:
+    # The facts file would refuse 175% for a share; init asks again rather than write it.
+    facts = tmp_path / "facts.yaml"
+    answers = list(ANSWERS)
+    at = answers.index("Emergency admissions of people aged 75 and over")
+    answers[at : at + 5] = [
+        "Patients operated on within 36 hours",
+        "%",
+        "5",  # not a number per period
+        "48",
+        "175",
+        "75",
+    ]
+    result = CliRunner().invoke(app, ["init", str(facts)], input=feed(answers))
+    assert result.exit_code == 0, result.output
+    assert "A share cannot be more than 100%: give the share itself, such as 48." in result.stderr
+    [impact] = load_facts(facts).facts.impacts
+    assert (impact.unit, impact.baseline, impact.target) == ("%", 48, 75)

@@ -211,3 +211,25 @@ def test_a_late_drafts_next_update_keeps_the_logs_rhythm() -> None:
     text = document_text(data)
     assert "[Green, amber or red" in text  # a draft
     assert _row(text, "Next update") == "Next update | 6 June 2028"
+
+
+def test_a_quarter_too_short_to_show_a_change_is_not_a_share_of_the_way(tmp_path: Path) -> None:
+    # Three months after the start, each better than the baseline (18%): 24%, 26% and 28%,
+    # 26% on average over the quarter. One quarter cannot show a change, and the sentence
+    # for the board says none can be reported yet; the table said "47% of the way to
+    # target" beside it. Now the table and the sentence agree, month or quarter.
+    log = [
+        {"period": f"2026-{month:02d}", "status": "green", "measures": {"share": value}}
+        for month, value in ((7, 24), (8, 26), (9, 28))
+    ]
+    path = _facts(tmp_path, [SHARE], log)
+    for period in ("2026-Q3", "2026-09"):
+        project = open_project(path)
+        data, _info = make_update(
+            project, pick_director(project.facts, "coo"), period=period, today=TODAY
+        )
+        text = document_text(data)
+        row = _row(text, "Medical take managed the same day in SDEC")
+        assert "too few figures yet to show a change from baseline" in row, (period, row)
+        assert "of the way to target" not in row, (period, row)
+        assert "its figures do not yet show a change we can report" in text, period

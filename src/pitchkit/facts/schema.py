@@ -34,6 +34,8 @@ from pitchkit.facts.validation import (
     describe_errors,
     did_you_mean,
     may_be_negative,
+    may_pass_100,
+    over_100_message,
     semantic_problems,
 )
 from pitchkit.facts.yamlsource import Loc, Parsed, Source, declared_locale, dotted, load_yaml
@@ -349,6 +351,8 @@ class Impact(Model):
         known = isinstance(measure, str) and isinstance(unit, str)
         if value < 0 and known and not may_be_negative(str(measure), str(unit)):
             raise ValueError(below_zero_message(value))
+        if value > 100 and known and not may_pass_100(str(measure), str(unit)):
+            raise ValueError(over_100_message(value))
         return value
 
     @model_validator(mode="after")

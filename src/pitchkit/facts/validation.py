@@ -41,6 +41,40 @@ def may_be_negative(measure: str, unit: str) -> bool:
     return bool(_SIGNED.search(f"{measure} {unit}"))
 
 
+#: Words in a measure or its unit saying a percentage of it can pass 100%: a rate of use
+#: (occupancy, utilisation), a share of a plan, target, budget or baseline, or a rise.
+_OVER_100 = re.compile(
+    r"\b(?:occupan\w*|utili[sz]\w*|capacity|productivity|of (?:the )?(?:plan|planned|target|"
+    r"budget|baseline|contract\w*|activity|expected|standard|demand|last year|previous)|"
+    r"against|compared|growth|increase|rise|change|uplift|ratio|index)\b",
+    re.IGNORECASE,
+)
+
+
+def is_share(unit: str) -> bool:
+    """Whether the unit makes the measure a percentage."""
+    return unit.strip() in {"%", "per cent", "percent"}
+
+
+def may_pass_100(measure: str, unit: str) -> bool:
+    """Whether a percentage measure with this name can sensibly be more than 100%.
+
+    A share of patients, staff or anything counted cannot; bed occupancy,
+    theatre utilisation or activity as a % of plan can.
+    """
+    return not is_share(unit) or bool(_OVER_100.search(f"{measure} {unit}"))
+
+
+def over_100_message(value: float) -> Message:
+    """What to say about a baseline or target over 100% for a share that cannot be."""
+    return Message(
+        "{value}% is more than 100%, which a share cannot be: write the share itself "
+        "(100 or less), or, if this measure really can pass 100% (occupancy, utilisation, "
+        "a % of plan), say so in 'measure'",
+        value=_figure(value),
+    )
+
+
 def _figure(value: float) -> str:
     """A figure as the user wrote it: -20 rather than -20.0."""
     return str(int(value)) if float(value).is_integer() and abs(value) < 1e15 else f"{value:g}"
@@ -367,6 +401,7 @@ def semantic_problems(data: Any) -> list[Problem]:
     # With an id given twice, the log's unknown ids are said once, in that message.
     problems += _update_problems(data, impact_ids, said=orphans if dupes else ())
     problems += _logged_below_zero(data, impacts)
+    problems += _logged_over_100(data, impacts)
     problems += _overlaps_problems(impacts)
     return problems
 
@@ -403,6 +438,32 @@ def _logged_below_zero(data: Any, impacts: list[tuple[int, dict[str, Any]]]) -> 
                     "{value} is below zero, which this measure cannot be: log the level "
                     "itself for the period, not the change since the last one",
                     value=_figure(figure),
+                )
+                problems.append(Problem(("updates", index, "measures", name), message))
+    return problems
+
+
+def _logged_over_100(data: Any, impacts: list[tuple[int, dict[str, Any]]]) -> list[Problem]:
+    """Figures in the progress log over 100% for shares that cannot be."""
+    shares = {
+        str(impact.get("id"))
+        for _, impact in impacts
+        if isinstance(impact.get("measure"), str)
+        and isinstance(impact.get("unit"), str)
+        and not may_pass_100(impact["measure"], impact["unit"])
+    }
+    problems: list[Problem] = []
+    for index, update in _items(data, "updates"):
+        measures = update.get("measures")
+        if not isinstance(measures, dict):
+            continue
+        for name, value in measures.items():
+            figure = value if isinstance(value, int | float) else _number(value)
+            if name in shares and figure is not None and figure > 100:
+                message = Message(
+                    "{value}% is more than 100%, which a share cannot be: log the share "
+                    "itself for the period (100 or less)",
+                    value=_figure(float(figure)),
                 )
                 problems.append(Problem(("updates", index, "measures", name), message))
     return problems

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pitchkit.facts.schema import measure_problem, unit_problem
-from pitchkit.facts.validation import may_be_negative
+from pitchkit.facts.validation import may_be_negative, may_pass_100
 from pitchkit.i18n.messages import Message
 from pitchkit.i18n.translation import N_, Language
 from pitchkit.init.answers import number_text, role_id, slug, unique
@@ -174,7 +174,13 @@ def ask_impact(interview: Interview, taken: Iterable[str]) -> dict[str, Any]:
         impact["per"] = PERIODS[period][0]
     signed = may_be_negative(measure, unit)
 
+    share = not may_pass_100(measure, unit)
+
     def not_below_zero(number: float) -> str:
+        if number > 100 and share:
+            return lang.gettext(
+                "A share cannot be more than 100%: give the share itself, such as 48."
+            )
         if number >= 0 or signed:
             return ""
         return lang.gettext(

@@ -54,6 +54,21 @@ class Claim:
             p.period for p in self.points if p.value is not None and p.period >= self.since
         )
 
+    @property
+    def reference_periods(self) -> tuple[Period, ...]:
+        """The periods whose mean is ``reference``: those with a figure before the change.
+
+        An XmR baseline fixed after its first few points (``fix_after``)
+        keeps only those. Empty when there is no such mean.
+        """
+        if self.reference is None or self.since is None:
+            return ()
+        before = tuple(
+            p.period for p in self.points if p.value is not None and p.period < self.since
+        )
+        baseline = self.analysis.baseline
+        return before[: baseline.basis] if baseline is not None else before
+
     def delivered_between(self, first: dt.date, last: dt.date) -> float | None:
         """What was delivered on the days from ``first`` to ``last``, from the change on.
 

@@ -223,6 +223,12 @@ def delivered_text(progress: MeasureProgress, situation: Situation) -> str:
     if progress.delivered is not None:
         size = counted_amount(progress.delivered, impact, lang)
         span = spans.span_text(claim.counted, lang)
+        if claim.reference is not None and claim.reference_periods:
+            # Counted against the mean logged before the change, not the facts' baseline
+            # in the table beside it: named, with its months, so that the sum reconciles.
+            pattern = against_mean_pattern(progress.delivered, impact, lang)
+            against = reference_text(claim, impact, lang)
+            return pattern.format(amount=size, span=span, baseline=against)
         worse = progress.delivered < 0
         fewer = (impact.direction == "lower") != worse
         if progress.delivered == 0:
@@ -283,6 +289,51 @@ def delivered_text(progress: MeasureProgress, situation: Situation) -> str:
         period=averaged,
         baseline=amount_text(baseline, impact, lang),
         target=amount_text(impact.target, impact, lang),
+    )
+
+
+def reference_text(claim: Claim, impact: Impact, lang: Language) -> str:
+    """``an average of 612.6 bed days a month, April to December 2024``: a count's reference.
+
+    To one decimal place, so that the count reconciles by hand: 24 months at
+    612.6 less the 7,963 logged is 6,739, where 613 would give 6,749.
+    """
+    periods = claim.reference_periods
+    assert claim.reference is not None
+    return lang.gettext("an average of {rate} {per}, {span}").format(
+        rate=fmt.quantity(round(claim.reference, 1), impact.unit, lang),
+        per=wording.per_phrase(periods[-1].kind, lang),
+        span=spans.span_text(periods, lang),
+    )
+
+
+def against_mean_pattern(delivered: float, impact: Impact, lang: Language) -> str:
+    """The words for a count set against the mean before the change.
+
+    ``{amount} fewer than before the change ({baseline}), {span}``: the
+    mean, not the facts' baseline in the table beside it, named with its
+    periods so that a finance director can reconcile the sum.
+    """
+    worse = delivered < 0
+    fewer = (impact.direction == "lower") != worse
+    if delivered == 0:
+        return lang.gettext("the same as before the change ({baseline}) so far, {span}")
+    if not fewer:
+        return (
+            lang.gettext("{amount} more than before the change ({baseline}) so far, {span}")
+            if worse
+            else lang.gettext("{amount} more than before the change ({baseline}), {span}")
+        )
+    if is_money(impact):  # money is less, not fewer
+        return (
+            lang.gettext("{amount} less than before the change ({baseline}) so far, {span}")
+            if worse
+            else lang.gettext("{amount} less than before the change ({baseline}), {span}")
+        )
+    return (
+        lang.gettext("{amount} fewer than before the change ({baseline}) so far, {span}")
+        if worse
+        else lang.gettext("{amount} fewer than before the change ({baseline}), {span}")
     )
 
 

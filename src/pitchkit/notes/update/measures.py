@@ -187,15 +187,19 @@ def unlogged_text(progress: MeasureProgress, lang: Language) -> str:
 def along_text(progress: MeasureProgress, lang: Language, claim: Claim | None = None) -> str:
     """How far from baseline to target the latest value has come, in words.
 
-    With the measure's ``claim``: when its chart shows no improvement since
-    the change, a latest figure a little better than the baseline is noise,
-    not progress, so it is not called a share of the way to target.
+    With the measure's ``claim``: unless its chart shows improvement since
+    the change, a latest figure a little better than the baseline is not
+    progress that can be claimed (noise, or too few figures to tell), so it
+    is not called a share of the way to target, as the sentence for the
+    board does not claim it either. This holds for a month, a quarter or a
+    year alike.
     """
     fraction = progress.fraction
     if progress.latest is None:
         return ""
-    charted = claim is not None and claim.analysis.kind != "none"
-    if charted and claim is not None and not claim.shown and fraction and 0 < fraction < 1:
+    if claim is not None and not claim.shown and fraction and 0 < fraction < 1:
+        if claim.analysis.kind == "none":  # too few figures for a chart
+            return lang.gettext("too few figures yet to show a change from baseline")
         return lang.gettext("no change from baseline can be told apart yet")
     if fraction is None:  # the target is the baseline level: no change was planned
         gap = progress.latest_gap or 0.0
