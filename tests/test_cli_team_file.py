@@ -408,3 +408,15 @@ def test_a_themes_cell_that_does_not_fit_its_objectives_is_named(cli: Cli, tmp_p
         "strategy, compliance, sustainability",
         f"error: {team}: no director could be read: fix the rows listed above",
     ]
+
+
+def test_check_lists_the_rows_it_asks_to_fix(cli: Cli, tmp_path: Path) -> None:
+    facts = facts_without_directors(tmp_path)
+    team = tmp_path / "team.csv"
+    team.write_text("id,name,role\ndof,,Director of Finance\n", encoding="utf-8")
+    result = cli("check", str(facts), "--directors", str(team))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"warning: {team}:row 2: column name: empty, but required: add the director's name",
+        f"error: {team}: no director could be read: fix the rows listed above",
+    ]
