@@ -6,12 +6,14 @@ see: the document, the preview or the message.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from typer.testing import Result
 
 from documenttext import document_text
+from pitchkit.facts.directors import load_directors
+from pitchkit.facts.schema import Director, load_facts
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "frailty-virtual-ward"
 
@@ -247,3 +249,174 @@ def test_a_template_for_either_kind_is_left_to_fill(cli: Cli, tmp_path: Path) ->
         assert result.exit_code == 0, result.stderr
         word = "Update: " if command == "update" else "Ask: "
         assert document_text(only_docx(out)).startswith(word)
+
+
+def team_with_totals(path: Path, *, formula_name: bool = False) -> Path:
+    """A team sheet written by a program (no saved formula values) with a totals row at its foot.
+
+    openpyxl, like most tools that are not spreadsheets, saves a formula
+    without its value, as newuser2's office.xlsx was.
+    """
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["ID", "Name", "Role", "Objectives"])
+    name = '="Helen "&"Marsh"' if formula_name else "Helen Marsh"
+    sheet.append(
+        ["dof", name, "Director of Finance", "Deliver the £14m cost improvement programme"]
+    )
+    sheet.append(["coo", "Tom Okafor", "Chief Operating Officer", "Free 40 beds"])
+    sheet["A6"], sheet["B6"] = "Total", "=COUNTA(B2:B3)"  # below a blank row
+    workbook.save(path)
+    return path
+
+
+def test_a_totals_row_is_left_out_with_a_warning_and_the_batch_succeeds(
+    cli: Cli, tmp_path: Path
+) -> None:
+    facts = facts_without_directors(tmp_path)
+    team = team_with_totals(tmp_path / "team.xlsx")
+    out = tmp_path / "notes"
+    result = cli("batch", str(facts), "--directors", str(team), "--out", str(out), "-q")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == (
+        f"warning: {team}:row 6: 'Total' with no role looks like a totals row, not a director, "
+        "so it was left out\n"
+    )
+    assert len(list(out.glob("*.docx"))) == 2
+    manifest = (out / "manifest.csv").read_text(encoding="utf-8-sig")
+    assert "Total" not in manifest
+    assert "skipped" not in manifest
+
+
+def test_a_formula_with_no_saved_value_is_not_called_empty(cli: Cli, tmp_path: Path) -> None:
+    facts = facts_without_directors(tmp_path)
+    team = team_with_totals(tmp_path / "team.xlsx", formula_name=True)
+    result = cli("directors", str(facts), "--directors", str(team), "--json")
+    assert result.exit_code == 0, result.stderr
+    assert (
+        f"warning: {team}:row 2: column name: holds a formula with no saved value, so it reads as "
+        "empty: open the file in Excel and save it (Excel saves each formula's value), or type "
+        "the value in\n"
+    ) in result.stderr
+    assert "empty, but required" not in result.stderr
+
+
+def test_a_count_with_no_id_or_role_is_a_totals_row_but_a_director_without_a_role_is_not(
+    cli: Cli, tmp_path: Path
+) -> None:
+    facts = facts_without_directors(tmp_path)
+    team = tmp_path / "team.csv"
+    team.write_text(
+        "id,name,role\ndof,Helen Marsh,Director of Finance\ncoo,Tom Okafor,\n,2,\n",
+        encoding="utf-8",
+    )
+    result = cli("directors", str(facts), "--directors", str(team), "--json")
+    assert sorted(result.stderr.splitlines()) == [
+        f"warning: {team}:row 3: column role: empty, but required: add the director's job title, "
+        "e.g. 'Director of Finance'",
+        f"warning: {team}:row 4: a row with no id or role and a number or formula for a name "
+        "looks like a totals row, not a director, so it was left out",
+    ]
+
+
+# --- themes declared in a team spreadsheet --------------------------------------------
+
+HIP = Path(__file__).resolve().parent / "data" / "team" / "hip-themes.yaml"
+#: hip-themes.yaml's team as a spreadsheet: one line of themes for each objective.
+HIP_TEAM = [
+    ["id", "name", "role", "objectives", "themes"],
+    [
+        "md", "Dr Olu Adeyemi", "Medical Director",
+        "Bring hip fracture 30-day mortality below the national average\n"
+        "personal: Every consultant job plan signed off by June",
+        "outcomes, safety\n-",
+    ],
+    [
+        "coo", "Karen Whitfield", "Chief Operating Officer",
+        "Free 40 beds across medicine and surgery by March 2028", "flow",
+    ],
+    ["dof", "Mark Ellison", "Director of Finance", "Deliver the £22m cost improvement programme",
+     "Finance"],
+]  # fmt: skip
+
+
+def claims(result: Result, directors: Sequence[Director]) -> list[tuple[str, str, str, str]]:
+    """Each link of ``directors --json``: director, impact, the objective's words, confidence."""
+    import json
+
+    found = []
+    for director in json.loads(result.stdout)["directors"]:
+        text = {o.id: o.text for d in directors if d.id == director["id"] for o in d.objectives}
+        found += [
+            (director["id"], link["impact"], text[link["objective"]], link["confidence"])
+            for link in director["links"]
+        ]
+    return sorted(found)
+
+
+def test_themes_in_a_team_spreadsheet_give_the_claims_of_the_facts_file(
+    cli: Cli, tmp_path: Path
+) -> None:
+    import csv
+
+    from openpyxl import Workbook
+
+    text = HIP.read_text(encoding="utf-8")
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(text[: text.index("directors:")] + text[text.index("updates:") :])
+    with (tmp_path / "team.csv").open("w", newline="", encoding="utf-8") as stream:
+        csv.writer(stream).writerows(HIP_TEAM)
+    workbook = Workbook()
+    for row in HIP_TEAM:
+        workbook.active.append(row)
+    workbook.save(tmp_path / "team.xlsx")
+
+    from_yaml = cli("directors", str(HIP), "--json")
+    assert from_yaml.exit_code == 0, from_yaml.stderr
+    expected = claims(from_yaml, load_facts(HIP).facts.directors)
+    mortality = "Bring hip fracture 30-day mortality below the national average"
+    assert ("md", "surgery36", mortality, "confident") in expected
+    for team in ("team.csv", "team.xlsx"):
+        from_team = cli("directors", str(facts), "--directors", str(tmp_path / team), "--json")
+        assert from_team.exit_code == 0, from_team.stderr
+        assert from_team.stderr == ""
+        team_directors = load_directors(tmp_path / team).directors
+        assert claims(from_team, team_directors) == expected, team
+
+
+def test_a_themes_cell_that_does_not_fit_its_objectives_is_named(cli: Cli, tmp_path: Path) -> None:
+    facts = facts_without_directors(tmp_path)
+    team = tmp_path / "team.csv"
+    team.write_text(
+        "id,name,role,objectives,themes\n"
+        'dof,Helen Marsh,Director of Finance,"Deliver the CIP; Cut agency spend",finance\n'
+        "coo,Tom Okafor,Chief Operating Officer,Free 40 beds,flwo\n"
+        "cn,Ann Lee,Chief Nurse,Reduce falls,kindness\n",
+        encoding="utf-8",
+    )
+    result = cli("directors", str(facts), "--directors", str(team))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"warning: {team}:row 2: column themes: has 1 line of themes for 2 objectives: give one "
+        "line of themes for each objective, in the same order (a line '-' for one with none)",
+        f"warning: {team}:row 3: column themes: 'flwo' is not one of pitchkit's themes: did you "
+        "mean 'flow'?",
+        f"warning: {team}:row 4: column themes: 'kindness' is not one of pitchkit's themes: use "
+        "safety, outcomes, experience, access, flow, finance, workforce, equity, digital, "
+        "strategy, compliance, sustainability",
+        f"error: {team}: no director could be read: fix the rows listed above",
+    ]
+
+
+def test_check_lists_the_rows_it_asks_to_fix(cli: Cli, tmp_path: Path) -> None:
+    facts = facts_without_directors(tmp_path)
+    team = tmp_path / "team.csv"
+    team.write_text("id,name,role\ndof,,Director of Finance\n", encoding="utf-8")
+    result = cli("check", str(facts), "--directors", str(team))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"warning: {team}:row 2: column name: empty, but required: add the director's name",
+        f"error: {team}: no director could be read: fix the rows listed above",
+    ]

@@ -151,10 +151,26 @@ def test_pasted_control_characters_are_cleaned_with_a_warning(tmp_path: Path) ->
         pytest.param(
             ("start: 2027-01-04", "start: 2027-02-30"),
             [
-                "8:10: project.start: '2027-02-30' is not a real date: write it as "
-                "YYYY-MM-DD, e.g. 2027-01-04"
+                "8:10: project.start: '2027-02-30' is not a real date: write it year first as "
+                "YYYY-MM-DD, e.g. 2027-04-30 for 30 April 2027"
             ],
             id="bad-date",
+        ),
+        pytest.param(
+            ("start: 2027-01-04", "start: 01/04/2027"),
+            [
+                "8:10: project.start: '01/04/2027' puts the day first, so it can be read two "
+                "ways: write dates year first, as 2027-04-01"
+            ],
+            id="day-first-date",
+        ),
+        pytest.param(
+            ("start: 2027-01-04", "start: 25/12/2026"),
+            [
+                "8:10: project.start: '25/12/2026' puts the day first: write dates year first, "
+                "as 2026-12-25"
+            ],
+            id="day-first-date-unambiguous",
         ),
         pytest.param(
             (

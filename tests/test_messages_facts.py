@@ -139,9 +139,20 @@ def test_every_problem_is_one_welsh_line_in_file_order(tmp_path: Path) -> None:
         pytest.param(
             "  start: 2027-01-04",
             "  start: 2027-02-30",
-            "'2027-02-30' is not a real date: write it as YYYY-MM-DD, e.g. 2027-01-04",
-            "nid yw '2027-02-30' yn ddyddiad go iawn: ysgrifennwch y dyddiad fel YYYY-MM-DD",
+            "'2027-02-30' is not a real date: write it year first as YYYY-MM-DD, "
+            "e.g. 2027-04-30 for 30 April 2027",
+            "nid yw '2027-02-30' yn ddyddiad go iawn: ysgrifennwch y flwyddyn yn gyntaf fel "
+            "YYYY-MM-DD",
             id="date",
+        ),
+        pytest.param(
+            "  start: 2027-01-04",
+            "  start: 01/04/2027",
+            "'01/04/2027' puts the day first, so it can be read two ways: write dates year "
+            "first, as 2027-04-01",
+            "mae '01/04/2027' yn rhoi'r diwrnod yn gyntaf, felly gellir ei ddarllen mewn dwy "
+            "ffordd: ysgrifennwch ddyddiadau gyda'r flwyddyn yn gyntaf, fel 2027-04-01",
+            id="day-first-date",
         ),
         pytest.param(
             "  end: 2028-03-31",

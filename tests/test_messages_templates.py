@@ -20,6 +20,7 @@ from typer.testing import CliRunner
 
 from docchecks import template_with
 from pitchkit.authoring.check import check_template, export_template, paragraph_pitfalls
+from pitchkit.authoring.scan import split_tags
 from pitchkit.cli import app
 from pitchkit.errors import PitchkitError
 from pitchkit.i18n.messages import Renderable, render
@@ -183,7 +184,10 @@ def test_a_compiled_templates_error_is_welsh_in_a_batch(tmp_path: Path) -> None:
     assert code == 1
     assert err, "the batch said nothing"
     assert all(line.startswith("gwall: ") for line in err)
-    assert any(f"{template} (body, paragraph " in line and "gwall yn y tag" in line for line in err)
+    assert any(
+        f"{template} (body, paragraph " in line and "nid yw'r tag {{ wedi'i gau" in line
+        for line in err
+    )
 
 
 # ---------------------------------------------------------------- every message in Welsh
@@ -244,6 +248,7 @@ def made_messages(tmp_path: Path) -> list[Renderable | str]:
     return [
         *(finding.message for finding in report.findings),
         *pitfalls,
+        *split_tags(["{{ a", "}}"])[0],
         described(jinja_failure("{% if x %}", {})),
         described(jinja_failure("{{ projct }}", {"project": 1})),
         described(jinja_failure("{{ zzz }}", {"project": 1})),

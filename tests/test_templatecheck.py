@@ -200,7 +200,8 @@ def test_syntax_error_names_the_paragraph(tmp_path: Path) -> None:
             "a '%' inside the {%p ... %} tag stops Word's paragraph tag being recognised",
         ),
         ("{% endif %}", "unknown tag 'endif': check its spelling, or whether its opening tag"),
-        ("{{ project.title }", "tag error: unexpected '}'"),
+        ("{{ project.title }", "the {{ tag is not closed in this paragraph: end it with }}"),
+        ("{{ project.title + }}", "tag error: unexpected 'end of print statement'"),
     ],
 )
 def test_tag_errors_are_explained_in_plain_words(tmp_path: Path, line: str, expected: str) -> None:
@@ -230,7 +231,40 @@ def test_docxtpl_pitfalls_are_warned(tmp_path: Path) -> None:
     )
     assert "a {%tr %} tag outside a table" in warnings
     assert "a filter on a rich-text tag {{r }}" in warnings
-    assert "starts in one paragraph and ends in another" in warnings
+    assert (
+        'paragraph "{{ project.title": a {{ }} tag starts in this paragraph and ends in a later one'
+        in warnings
+    )
+
+
+def test_a_tag_left_open_is_named_and_the_check_goes_on(tmp_path: Path) -> None:
+    # newuser2's jinjaerr.docx: Jinja's own complaint was "unexpected '/'", from Word's XML.
+    template = template_with(
+        tmp_path / "t.docx", "{% for s in pitch.statements %}{{ s.text }}", "{{ project.title "
+    )
+    result = run("template", "check", str(template))
+    assert result.exit_code == 1
+    assert "/'" not in result.stderr
+    assert "starts in" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert lines == [
+        f'error: {template} (body, paragraph "{{{{ project.title"): the {{{{ tag is not closed '
+        "in this paragraph: end it with }} in the same paragraph",
+        f'error: {template} (body, paragraph "{{% for s in pitch.statements %}}{{{{ s.text }}}}"): '
+        "the {% for %} tag is never closed: add {% endfor %} where its section ends",
+    ]
+    assert "Variables used (2):" in result.stdout
+    assert "pitch.statements[].text" in result.stdout
+
+
+def test_a_tag_one_brace_short_is_not_called_split(tmp_path: Path) -> None:
+    template = template_with(tmp_path / "t.docx", "Title: {{ project.title }")
+    result = run("template", "check", str(template))
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        f'error: {template} (body, paragraph "Title: {{{{ project.title }}"): the {{{{ tag is not '
+        "closed in this paragraph: end it with }} in the same paragraph"
+    )
 
 
 def test_sandbox_escape_is_an_error(tmp_path: Path) -> None:

@@ -297,7 +297,9 @@ def test_syntax_error_shows_the_paragraph(tmp_path: Path) -> None:
     template = template_with(tmp_path / "t.docx", "Fine", "Dear {{ director.name }, hello")
     out = tmp_path / "note.docx"
     assert_refused(
-        brief(template, out), out, "tag error", 'paragraph "Dear {{ director.name }, hello"'
+        brief(template, out),
+        out,
+        'paragraph "Dear {{ director.name }, hello"): the {{ tag is not closed in this paragraph',
     )
 
 

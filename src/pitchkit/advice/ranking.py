@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
@@ -200,17 +200,26 @@ class Team:
     warnings: tuple[Renderable | str, ...]
 
 
-def team_for(loaded: LoadedFacts, directors_file: Path | None = None) -> Team:
+def team_for(
+    loaded: LoadedFacts,
+    directors_file: Path | None = None,
+    warn: Callable[[Renderable | str], object] | None = None,
+) -> Team:
     """The facts with directors from ``directors_file`` when given, else their own.
 
     Rows a directors file could not use are skipped and listed in
-    ``warnings``. Raises :class:`DirectorsError`, located, when no director
-    is left.
+    ``warnings``, or given to ``warn`` at once when it is given. Raises
+    :class:`DirectorsError`, located, when no director is left: the rows
+    it "lists above" reach the user only through ``warn``.
     """
     warnings: tuple[Renderable | str, ...] = ()
     if directors_file is not None:
         read = load_directors(directors_file)
         warnings = read.warnings + read.problems
+        if warn is not None:
+            for line in warnings:
+                warn(line)
+            warnings = ()
         if not read.directors:
             raise DirectorsError(
                 Located(

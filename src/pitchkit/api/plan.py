@@ -51,9 +51,7 @@ def rank(request: RankRequest, listener: Listener | None = None) -> RankResult:
     project = open_facts(
         request.facts, request.locale, heard, default_locale=request.default_locale
     )
-    team = team_for(project.loaded, request.directors)
-    for line in team.warnings:
-        heard.warning(line)
+    team = team_for(project.loaded, request.directors, heard.warning)
     ranking = rank_directors(team.loaded.facts, project.lang)
     return RankResult(project.lang, ranking, tuple(heard.warnings))
 
@@ -99,9 +97,7 @@ def check(request: CheckRequest, listener: Listener | None = None) -> CheckResul
     project = open_facts(
         request.facts, request.locale, heard, default_locale=request.default_locale
     )
-    team = team_for(project.loaded, request.directors) if request.directors else None
-    for line in team.warnings if team else ():
-        heard.warning(line)
+    team = team_for(project.loaded, request.directors, heard.warning) if request.directors else None
     loaded = team.loaded if team else project.loaded
     findings = check_facts(
         loaded,

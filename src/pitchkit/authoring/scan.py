@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+import jinja2
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from jinja2 import nodes
@@ -46,6 +47,7 @@ from pitchkit.word.templatefile import (
     unknown_filter,
     unknown_test,
     unreadable,
+    without_open_tag,
 )
 from pitchkit.word.templateguard import guard_template
 
@@ -310,25 +312,43 @@ def paragraph_pitfalls(text: str, in_cell: bool) -> list[Renderable]:
                 what=what,
             )
         )
+    return found
+
+
+def split_tags(texts: list[str]) -> dict[int, list[Renderable]]:
+    """The paragraphs (by index in ``texts``) where a tag opens that a later paragraph closes.
+
+    A tag left open with nothing closing it later is not split: Jinja
+    reports it as not closed, in its own paragraph.
+    """
+    found: dict[int, list[Renderable]] = {}
     for opening, closing in (("{{", "}}"), ("{%", "%}")):
-        if text.count(opening) != text.count(closing):
-            found.append(
-                Message(
-                    "a {opening} {closing} tag starts in one paragraph and ends in another, "
-                    "which cannot be filled: keep each tag within one paragraph",
-                    opening=opening,
-                    closing=closing,
+        open_at: int | None = None
+        for index, text in enumerate(texts):
+            balance = text.count(opening) - text.count(closing)
+            if balance > 0:
+                open_at = index
+            elif balance < 0 and open_at is not None:
+                found.setdefault(open_at, []).append(
+                    Message(
+                        "a {opening} {closing} tag starts in this paragraph and ends in a later "
+                        "one, which cannot be filled: keep each tag within one paragraph",
+                        opening=opening,
+                        closing=closing,
+                    )
                 )
-            )
+                open_at = None
     return found
 
 
 def pitfalls(part: TemplatePart) -> list[Finding]:
     """Warnings about tags docxtpl will handle differently from what the author meant."""
+    paragraphs = list(_paragraph_texts(part.raw))
+    split = split_tags([text for text, _ in paragraphs])
     return [
         Finding("warning", Located(f'{part.label}, paragraph "{_shown(text)}"', problem))
-        for text, in_cell in _paragraph_texts(part.raw)
-        for problem in paragraph_pitfalls(text, in_cell)
+        for index, (text, in_cell) in enumerate(paragraphs)
+        for problem in [*paragraph_pitfalls(text, in_cell), *split.get(index, [])]
     ]
 
 
@@ -353,13 +373,7 @@ def scan_tags(document: PitchkitTemplate) -> TagScan:
     sources += [("document properties", source) for source in property_sources(document)]
     for label, source in sources:
         start = len(collector.paths)
-        try:
-            collector.visit(env.parse(source), {})
-        except TemplateSyntaxError as error:
-            message = describe_failure(error, document.template_name, label, source)
-            scan.findings.append(Finding("error", message or str(error)))
-        except RecursionError:
-            scan.findings.append(Finding("error", too_deep(document.template_name, label).text))
+        _parse_part(scan, collector, env, document.template_name, label, source)
         for found in collector.paths[start:]:
             places = scan.used.setdefault(found, [])
             if label not in places:
@@ -404,6 +418,59 @@ def scan_tags(document: PitchkitTemplate) -> TagScan:
             )
         )
     return scan
+
+
+#: The most tag errors reported for one part: each tag left open is taken out
+#: and the part read again, to find the problems after it.
+_MOST_ERRORS_PER_PART = 10
+
+
+def _parse_part(
+    scan: TagScan,
+    collector: _Collector,
+    env: jinja2.Environment,
+    name: str,
+    label: str,
+    source: str,
+) -> None:
+    """Parse one part's tags into ``collector``, adding its syntax errors to ``scan``.
+
+    A tag left open hides everything after it from Jinja, so it is taken
+    out and the part read again: the variables the rest uses are still
+    listed, and a second mistake (a loop never closed) is reported too.
+    """
+    for _ in range(_MOST_ERRORS_PER_PART):
+        try:
+            collector.visit(env.parse(source), {})
+        except TemplateSyntaxError as error:
+            message = describe_failure(error, name, label, source)
+            scan.findings.append(Finding("error", message or str(error)))
+            following = without_open_tag(source, error.lineno)
+            if following is None:
+                following = _closed_at_end(source, error.message or "")
+            if following is None:
+                return
+            source = following
+        except RecursionError:
+            scan.findings.append(Finding("error", too_deep(name, label).text))
+            return
+        else:
+            return
+
+
+_NEVER_CLOSED = re.compile(
+    r"Unexpected end of template.*innermost block that needs to be closed is '(\w+)'", re.DOTALL
+)
+
+
+def _closed_at_end(source: str, problem: str) -> str | None:
+    """``source`` with the block Jinja found never closed closed at its end, else ``None``.
+
+    Only so that the variables used inside the block are still listed: the
+    block left open has been reported already.
+    """
+    found = _NEVER_CLOSED.search(problem)
+    return None if found is None else source + "{% end" + found.group(1) + " %}"
 
 
 def _unknown_names(

@@ -3,10 +3,13 @@
 Many NHS offices keep their executive team in a spreadsheet, so pitchkit
 reads the shape such a sheet naturally has: a header row naming the
 columns ``id, name, role`` (required) and ``salutation, concerns,
-objectives, lens, email`` (optional), then one row per director. A
+objectives, themes, lens, email`` (optional), then one row per director. A
 ``concerns`` or ``objectives`` cell holds one item per line (or, on one
 line, items separated by semicolons); an objective starting with
-``personal:`` is personal.
+``personal:`` is personal. A ``themes`` cell holds one line of themes for
+each objective, in order (``outcomes, safety``; ``-`` for none). A totals
+row at the foot is left out with a warning, and a formula with no saved
+value is named as such rather than as empty.
 
 A bad row is reported with its row number and column and skipped, so one
 typo does not hold up the whole executive team: :func:`load_directors`
@@ -21,7 +24,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,14 +33,14 @@ from pydantic import ValidationError
 
 from pitchkit.errors import DirectorsError, FactsError
 from pitchkit.facts import tabular
-from pitchkit.facts.schema import Director, Facts
+from pitchkit.facts.schema import THEMES, Director, Facts
 from pitchkit.facts.tabular import cell_place, row_place
 from pitchkit.facts.validation import describe_errors, did_you_mean
 from pitchkit.facts.yamlsource import Loc, Source, clean_text, dotted, load_yaml, removed_warning
 from pitchkit.i18n.messages import Joined, Located, Message, Plural, Renderable
 
 REQUIRED_COLUMNS = ("id", "name", "role")
-OPTIONAL_COLUMNS = ("salutation", "concerns", "objectives", "lens", "email")
+OPTIONAL_COLUMNS = ("salutation", "concerns", "objectives", "themes", "lens", "email")
 COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
 #: Cells holding one item per line.
 LIST_COLUMNS = frozenset({"concerns", "objectives"})
@@ -117,7 +120,11 @@ def load_directors(path: Path) -> DirectorsFile:
     if suffix == ".csv":
         return _from_rows(path, *_csv_rows(path))
     if suffix in (".xlsx", ".xlsm"):
-        return _from_rows(path, *_xlsx_rows(path))
+        header, rows = _xlsx_rows(path)
+        formulas = tabular.xlsx_formula_cells(
+            path, (SHEET_NAME,), max_rows=MAX_ROWS, max_columns=_MAX_COLUMNS
+        )
+        return _from_rows(path, header, rows, formulas)
     if suffix == ".xls":
         raise DirectorsError(
             Located(str(path), Message("an old-style Excel file: {save_as}", save_as=_SAVE_AS))
@@ -328,9 +335,17 @@ def _columns(
 
 
 def _from_rows(
-    path: Path, header: tuple[int, list[str]], rows: list[tuple[int, list[str]]]
+    path: Path,
+    header: tuple[int, list[str]],
+    rows: list[tuple[int, list[str]]],
+    formulas: Set[tuple[int, int]] = frozenset(),
 ) -> DirectorsFile:
-    """Turn numbered rows into directors, skipping and reporting bad rows."""
+    """Turn numbered rows into directors, skipping and reporting bad rows.
+
+    ``formulas`` holds the (row, column index) of the cells that hold a
+    formula, so one with no saved result is not called empty. A totals row
+    (see :func:`_totals_row`) is left out with a warning.
+    """
     positions, warnings = _columns(path, header)
     if not rows:
         raise DirectorsError(
@@ -342,7 +357,21 @@ def _from_rows(
     for number, row in rows:
         cells, removed = _row_cells(row, positions)
         warnings += [removed_warning(cell_place(path, number, col), what) for col, what in removed]
-        found = _row_problem(cells, seen)
+        unsaved = {
+            column
+            for index, column in positions.items()
+            if not cells[column] and (number, index) in formulas
+        }
+        totals = _totals_row(cells, unsaved)
+        if totals is not None:
+            warnings.append(Located(row_place(path, number), totals))
+            continue
+        warnings += [
+            Located(cell_place(path, number, column), _UNSAVED_FORMULA)
+            for column in OPTIONAL_COLUMNS
+            if column in unsaved
+        ]
+        found = _row_problem(cells, seen, unsaved)
         director = _director_or_problem(cells) if found is None else found
         if isinstance(director, Director):
             seen[director.id.casefold()] = number
@@ -376,11 +405,49 @@ def _row_cells(
     return cells, removed
 
 
+#: What ``id`` or ``name`` says on a totals row at the foot of a team sheet.
+_TOTALS_WORDS = frozenset(
+    {"total", "totals", "grand total", "subtotal", "sub-total", "sum", "count", "cyfanswm"}
+)
+_NUMBER = re.compile(r"^[-+]?\d+(?:[.,]\d+)?$")
+_UNSAVED_FORMULA = Message(
+    "holds a formula with no saved value, so it reads as empty: open the file in Excel and "
+    "save it (Excel saves each formula's value), or type the value in"
+)
+
+
+def _totals_row(cells: Mapping[str, str], unsaved: Set[str]) -> Message | None:
+    """Why a row with no role is a totals row rather than a director, else ``None``.
+
+    Its id or name says "Total" (or "Totals", "Grand total", "Count",
+    "Cyfanswm"), or it has no id and its name is a number or a formula, as
+    ``=COUNTA(B2:B9)`` is.
+    """
+    if cells.get("role"):
+        return None
+    for column in ("id", "name"):
+        text = " ".join(cells.get(column, "").split()).rstrip(":").strip()
+        if text.casefold() in _TOTALS_WORDS:
+            return Message(
+                "'{text}' with no role looks like a totals row, not a director, so it was left out",
+                text=text,
+            )
+    name = cells.get("name", "")
+    if not cells.get("id") and ("name" in unsaved or _NUMBER.match(name)):
+        return Message(
+            "a row with no id or role and a number or formula for a name looks like a totals "
+            "row, not a director, so it was left out"
+        )
+    return None
+
+
 def _row_problem(
-    cells: Mapping[str, str], seen: Mapping[str, int]
+    cells: Mapping[str, str], seen: Mapping[str, int], unsaved: Set[str] = frozenset()
 ) -> tuple[str, Renderable | str] | None:
     """The first thing wrong with a row's id, name or role, as (column, message)."""
     for column in REQUIRED_COLUMNS:
+        if not cells.get(column) and column in unsaved:
+            return column, _UNSAVED_FORMULA
         if not cells.get(column):
             return column, Message("empty, but required: {advice}", advice=_ADVICE[column])
     director_id = cells["id"]
@@ -400,15 +467,69 @@ def _row_problem(
     return None
 
 
+_THEME_SEPARATORS = re.compile(r"[,/&+\s]+|\band\b", re.IGNORECASE)
+#: What a line of the themes cell says for an objective with no themes.
+_NO_THEMES = frozenset({"-", "–", "none", "dim"})
+
+
+def _objective_themes(cell: str, objectives: int) -> list[list[str]] | Renderable:
+    """The themes each objective of a row declares, from its ``themes`` cell, or what is wrong.
+
+    The cell holds one line of themes for each objective, in the order of
+    the objectives cell (or, on one line, one item between semicolons for
+    each), such as ``outcomes, safety``; ``-`` is an objective with none.
+    """
+    lines = cell_items(cell)
+    if not lines:
+        return []
+    if len(lines) != objectives:
+        return Plural(
+            "has {n} line of themes for {objectives} objectives: give one line of themes for "
+            "each objective, in the same order (a line '-' for one with none)",
+            "has {n} lines of themes for {objectives} objectives: give one line of themes for "
+            "each objective, in the same order (a line '-' for one with none)",
+            len(lines),
+            objectives=objectives,
+        )
+    found: list[list[str]] = []
+    for line in lines:
+        if line.strip().casefold() in _NO_THEMES:
+            found.append([])
+            continue
+        words = [word.casefold() for word in _THEME_SEPARATORS.split(line) if word]
+        for word in words:
+            if word not in THEMES:
+                hint = did_you_mean(word, THEMES)
+                if hint:
+                    return Message(
+                        "'{word}' is not one of pitchkit's themes{hint}", word=word, hint=hint
+                    )
+                return Message(
+                    "'{word}' is not one of pitchkit's themes: use {themes}",
+                    word=word,
+                    themes=", ".join(THEMES),
+                )
+        found.append(list(dict.fromkeys(words)))
+    return found
+
+
 def _director_or_problem(cells: Mapping[str, str]) -> Director | tuple[str, Renderable | str]:
     """Validate one row as a director, or say which column is wrong."""
     data: dict[str, Any] = {}
     for column, value in cells.items():
+        if column == "themes":
+            continue  # given to the objectives below
         if column in LIST_COLUMNS:
             data[column] = cell_items(value)
         elif value:
             data[column] = value
     data["objectives"] = objectives_from_items(data.get("objectives", []))
+    themes = _objective_themes(cells.get("themes", ""), len(data["objectives"]))
+    if isinstance(themes, Renderable):
+        return "themes", themes
+    for objective, declared in zip(data["objectives"], themes, strict=False):
+        if declared:
+            objective["themes"] = declared
     try:
         return Director.model_validate(data)
     except ValidationError as error:

@@ -206,9 +206,7 @@ def xlsx_records(
     except (InvalidFileException, *_WORKBOOK_ERRORS):
         raise error(Located(str(path), not_workbook)) from None
     try:
-        wanted = {name.casefold() for name in sheet_names}
-        named = [name for name in workbook.sheetnames if name.strip().casefold() in wanted]
-        sheet = workbook[named[0]] if named else workbook.worksheets[0]
+        sheet = _chosen_sheet(workbook, sheet_names)
         records: Records = []
         for number, row in enumerate(sheet.iter_rows(), start=1):
             if max_rows is not None and len(records) >= max_rows:
@@ -220,6 +218,52 @@ def xlsx_records(
     finally:
         workbook.close()
     return records
+
+
+def _chosen_sheet(workbook: Any, sheet_names: Sequence[str]) -> Any:
+    """The first sheet named in ``sheet_names`` (any case), else the first sheet."""
+    wanted = {name.casefold() for name in sheet_names}
+    named = [name for name in workbook.sheetnames if name.strip().casefold() in wanted]
+    return workbook[named[0]] if named else workbook.worksheets[0]
+
+
+def xlsx_formula_cells(
+    path: Path,
+    sheet_names: Sequence[str] = (),
+    *,
+    max_rows: int | None = None,
+    max_columns: int | None = None,
+) -> set[tuple[int, int]]:
+    """The cells of the sheet :func:`xlsx_records` reads that hold a formula.
+
+    Excel saves each formula's result beside it, and that is what
+    :func:`xlsx_records` reads; a workbook written by a program other than a
+    spreadsheet often has no saved result, and such a cell reads as empty.
+    Given as (row number, column index from 0), numbered as
+    :func:`xlsx_records` numbers them; empty when the workbook cannot be read
+    again (it was read once already, so that is not expected).
+    """
+    from openpyxl import load_workbook
+
+    found: set[tuple[int, int]] = set()
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=False)
+    except Exception:
+        return found
+    try:
+        sheet = _chosen_sheet(workbook, sheet_names)
+        for number, row in enumerate(sheet.iter_rows(), start=1):
+            if max_rows is not None and number > max_rows:
+                break
+            for index, cell in enumerate(row[:max_columns] if max_columns else row):
+                text = getattr(cell, "value", None)
+                if isinstance(text, str) and text.startswith("="):
+                    found.add((number, index))
+    except _WORKBOOK_ERRORS:
+        return set()
+    finally:
+        workbook.close()
+    return found
 
 
 def _cell_value(cell: Any) -> Any:

@@ -307,13 +307,22 @@ def _yaml_problem(error: YAMLError, path: Path, text: str = "") -> Located:
     line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     problem = (getattr(error, "problem", None) or str(error)).strip()
     advice = _yaml_advice(problem.lower(), unclosed=unclosed)
+    runaway = None if unclosed or mark is None else _runaway_quote(text, mark.line)
+    if runaway is not None:
+        line, col = runaway
+        message = Message(
+            "YAML could not be read: this quote is never closed, so the lines after it were "
+            "read as part of the same text: close the quote where the text ends"
+        )
+        return Located(f"{path}:{line}:{col}", message)
     comment = _comment_in_flow(text, error)
     if comment is not None:
         line, col = comment
         advice = Message(
             "a ' #' starts a comment, so the rest of the line was not read: put the text in quotes"
         )
-    fixed = None if unclosed else rewrite_at(text, line, col)
+    tabs = "'\\t'" in problem  # the line is fine once indented with spaces
+    fixed = None if unclosed or tabs else rewrite_at(text, line, col)
     if fixed is not None:
         message = Message(
             "YAML could not be read: {problem}: {advice}, as in: {fixed}",
@@ -326,6 +335,38 @@ def _yaml_problem(error: YAMLError, path: Path, text: str = "") -> Located:
             "YAML could not be read: {problem}: {advice}", problem=problem, advice=advice
         )
     return Located(f"{path}:{line}:{col}", message)
+
+
+#: A line that reads as a field of its own (``  organisation: NHS Trust``).
+_FIELD_LINE = re.compile(r"^\s*(?:-\s+)?[A-Za-z_][\w .-]*:(?:\s|$)")
+
+
+def _runaway_quote(text: str, failed_line: int) -> tuple[int, int] | None:
+    """Where a quote opened that ran on over the following fields, as ``(line, column)``.
+
+    A quoted text may go on over several lines, so a missing closing quote
+    is only noticed where a later quote happens to close it, often many
+    lines down, and the reader complains there (``failed_line``, from 0). A
+    quoted text that took in a line such as ``organisation: ...`` and ends
+    on that line, or the one before, is the one left open.
+    """
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+    from ruamel.yaml.tokens import ScalarToken
+
+    try:
+        for token in YAML(typ="safe", pure=True).scan(text):
+            start, end = token.start_mark, token.end_mark
+            if not isinstance(token, ScalarToken) or token.style not in ("'", '"'):
+                continue
+            if start.line == end.line or not end.line <= failed_line <= end.line + 1:
+                continue
+            taken = text[start.index : end.index].splitlines()[1:]
+            if any(_FIELD_LINE.match(line) for line in taken):
+                return start.line + 1, start.column + 1
+    except (YAMLError, RecursionError):
+        pass
+    return None
 
 
 def _comment_in_flow(text: str, error: YAMLError) -> tuple[int, int] | None:
@@ -358,7 +399,7 @@ def _yaml_advice(lowered: str, *, unclosed: bool) -> Message:
     if "found unknown escape" in lowered:
         return Message("put the text in single quotes ('...') so it is read literally")
     if unclosed:
-        return Message("this quote is never closed: add the closing quote")
+        return Message("this quote is never closed: close the quote where the text ends")
     if "found another document" in lowered:
         return Message(
             "a facts file holds one document: remove this '---' line and merge what follows"

@@ -113,6 +113,44 @@ def unclosed_tags(text: str) -> int:
     return unclosed + open_now
 
 
+def last_open_tag(text: str) -> tuple[int, str] | None:
+    """Where the last ``{{``, ``{%`` or ``{#`` in ``text`` that no closing mark follows starts.
+
+    Returns its position and the opening mark, or ``None`` when every tag
+    opened in ``text`` is closed.
+    """
+    found: tuple[int, str] | None = None
+    for match in _TAG_MARK.finditer(text):
+        mark = match.group(0)
+        if mark[0] == "{":
+            found = (match.start(), mark)
+        elif found is not None and mark[0] == _CLOSING[found[1]][0]:
+            found = None
+    return found
+
+
+#: The mark that closes each opening one.
+_CLOSING = {"{{": "}}", "{%": "%}", "{#": "#}"}
+
+
+def without_open_tag(marked_xml: str, lineno: int | None) -> str | None:
+    """``marked_xml`` with the opening of the unclosed tag on line ``lineno`` taken out.
+
+    Checking a template goes on past a tag left open, to find the problems
+    after it too; ``None`` when that line has no unclosed tag.
+    """
+    lines = marked_xml.split("\n")
+    if lineno is None or not 1 <= lineno <= len(lines):
+        return None
+    line = lines[lineno - 1]
+    found = last_open_tag(line)
+    if found is None:
+        return None
+    at, mark = found
+    lines[lineno - 1] = line[:at] + line[at + len(mark) :]
+    return "\n".join(lines)
+
+
 def check_tags_close(xml: str, name: str) -> None:
     """Refuse a part with more than :data:`MAX_UNCLOSED_TAGS` tags that never close.
 
@@ -138,13 +176,13 @@ def mark_paragraphs(xml: str) -> str:
     return _PARAGRAPH_START.sub(r"\n<w:p\1", xml)
 
 
-def paragraph_text(marked_xml: str, lineno: int | None) -> str:
+def paragraph_text(marked_xml: str, lineno: int | None, *, shorten: bool = True) -> str:
     """The visible text of line ``lineno`` of a marked part, shortened for a message."""
     lines = marked_xml.splitlines()
     if lineno is None or not 1 <= lineno <= len(lines):
         return ""
     text = " ".join(html.unescape(_XML_TAG.sub("", lines[lineno - 1])).split())
-    if len(text) > _SHOWN_CHARS:
+    if shorten and len(text) > _SHOWN_CHARS:
         text = text[: _SHOWN_CHARS - 1] + "…"
     return text
 
@@ -183,7 +221,8 @@ def describe_failure(
     text = paragraph_text(marked_xml, line)
     place = f'{name} ({where}, paragraph "{text}")' if text else f"{name} ({where})"
     if isinstance(error, TemplateSyntaxError):
-        return Located(place, syntax_message(error.message or "", text))
+        whole = paragraph_text(marked_xml, line, shorten=False)
+        return Located(place, syntax_message(error.message or "", whole))
     message = _failure_message(error)
     return None if message is None else Located(place, message)
 
@@ -379,6 +418,16 @@ def syntax_message(problem: str, paragraph: str) -> Renderable:
             "the {{% {block} %}} tag is never closed: add {{% end{block} %}} where its "
             "section ends",
             block=block,
+        )
+    left_open = last_open_tag(paragraph)
+    if left_open is not None:
+        # Jinja's complaint is then about Word's XML after the tag ("unexpected '/'").
+        opening = left_open[1]
+        return Message(
+            "the {opening} tag is not closed in this paragraph: end it with {closing} "
+            "in the same paragraph",
+            opening=opening,
+            closing=_CLOSING[opening],
         )
     # Jinja's "at 1194" counts characters of Word's XML, which mean nothing in Word.
     problem = _AT_OFFSET.sub("", problem.strip()).rstrip(".")
