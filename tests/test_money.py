@@ -108,18 +108,26 @@ def money_block(path: Path, director: str, tmp_path: Path) -> tuple[list[str], P
 
 
 def investment_text(
-    project: dict, annual: float, step: float, *, capacity: bool = True
+    project: dict,
+    annual: float,
+    step: float,
+    *,
+    capacity: bool = True,
+    changed: dt.date | None = None,
 ) -> tuple[str, float, float]:
     """The 'Benefit against … funding' line, by hand; and the rounded benefit and funding.
 
     With ``capacity`` (some of the benefit is capacity, not cash) the line says
-    it counts capacity as if it were cash.
+    it counts capacity as if it were cash. The benefit counts from ``changed``
+    (when the change reached the measure) when it is later than the start.
     """
     start, end = project["start"], project["end"]
     funding = project["funding"]["amount"]
     years = fy_days(start, end)
     total_days = sum(days for _, days, _ in years)
-    benefit = [annual * days / length for _, days, length in years]
+    earning = fy_days(max(start, changed or start), end)
+    earned = {label: days for label, days, _ in earning}
+    benefit = [annual * earned.get(label, 0) / length for label, _, length in years]
     invest = [funding * days / total_days for _, days, _ in years]
     benefit_r = split(sum(benefit), benefit, step)
     invest_r = split(funding, invest, step)
@@ -186,11 +194,15 @@ def test_frailty_finance_note_states_prices_cash_capacity_once_and_investment(
         "(the episode price includes the stay)."
     )
     assert pounds(to_step(released * bed_cost, 1000)) not in " ".join(block)
-    expected, benefit, invest = investment_text(facts["project"], capacity, 1000)
+    # The admissions count from their change (changed: 2027-06), not the project's start
+    # (4 January 2027): nothing in 2026/27; in 2027/28 the 305 days from 1 June 2027 to
+    # 31 March 2028 of its 366: £423,200 × 305 / 366 = £352,667, shown £353,000.
+    changed = dt.date.fromisoformat(f"{admissions['changed']}-01")
+    expected, benefit, invest = investment_text(facts["project"], capacity, 1000, changed=changed)
     assert block[4] == expected
     assert invest == 250_000
-    assert "2026/27 £101,000 for £48,000; 2027/28 £423,000 for £202,000" in expected
-    assert benefit == 101_000 + 423_000
+    assert "2026/27 £0 for £48,000; 2027/28 £353,000 for £202,000" in expected
+    assert benefit == to_step(capacity * 305 / 366, 1000) == 353_000
 
 
 def test_frailty_finance_note_claims_only_the_part_of_the_year_it_delivers_in(
@@ -202,10 +214,12 @@ def test_frailty_finance_note_claims_only_the_part_of_the_year_it_delivers_in(
     out.write_bytes(note.data)
     text = docx_text(out)
     annual = 200 * 1590 * factor(2016, 2026)
-    in_year = annual * 87 / 365  # 4 January to 31 March 2027 of 2026/27
+    # The CIP is for 2027/28; the admissions count from their change, 1 June 2027: 305 of
+    # 2027/28's 366 days (to 31 March 2028).
+    in_year = annual * 305 / 366
     share = 100 * in_year / 14_000_000
     part = pounds(to_step(in_year, 1000))
-    assert f"of which {part} falls in 2026/27: {share:.1f}% of your £14m target" in text
+    assert f"of which {part} falls in 2027/28: {share:.1f}% of your £14m target" in text
     assert "about 2%" not in text
     # Capacity is not offered as recurrent savings for the financial plan.
     assert "recurrent savings" not in text.lower()
