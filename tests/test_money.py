@@ -226,6 +226,78 @@ def test_frailty_finance_note_claims_only_the_part_of_the_year_it_delivers_in(
     assert f"worth {pounds(to_step(annual, 1000))} a year in capacity" in text
 
 
+AGENCY = {
+    "id": "agency",
+    "measure": "Agency nurse spend on the frailty wards",
+    "unit": "£",
+    "per": "year",
+    "baseline": 500_000,
+    "target": 400_000,
+    "better": "lower",
+    "releases": "cash",
+    "supports": ["dof.cip"],
+    "source": "Ledger, 2025/26",
+    "changed": "2026-10",
+}
+
+
+def changed_part_way(tmp_path: Path, *, agency: bool = False) -> tuple[Path, dict]:
+    """The frailty facts running all of 2026/27 and 2027/28, the change reaching the
+    admissions on 1 January 2027 (nine months in), the CIP for 2026/27; with ``agency``,
+    agency spend too, its change reaching it on 1 October 2026."""
+    yaml = YAML()
+    data = yaml.load(FRAILTY.read_text(encoding="utf-8"))
+    data["project"]["start"] = dt.date(2026, 4, 1)
+    for impact in data["impacts"][:2]:
+        impact["changed"] = "2027-01"
+    [dof] = [d for d in data["directors"] if d["id"] == "dof"]
+    dof["objectives"][0]["text"] = "Deliver the £14m cost improvement programme for 2026/27"
+    if agency:  # its saving counted toward the CIP, not an agency objective of its own
+        data["impacts"].append(dict(AGENCY))
+        dof["objectives"] = [o for o in dof["objectives"] if o["id"] != "agency"]
+    path = tmp_path / "facts.yaml"
+    with path.open("w", encoding="utf-8") as handle:
+        yaml.dump(data, handle)
+    return path, load(path)
+
+
+def test_a_change_part_way_through_a_year_counts_only_from_its_date(tmp_path: Path) -> None:
+    path, facts = changed_part_way(tmp_path)
+    block, out = money_block(path, "dof", tmp_path)
+    annual = 200 * 1590 * factor(2016, 2026)  # £423,200 a year of capacity
+    # 2026/27 counts 1 January to 31 March 2027 only: 90 of its 365 days, £104,351,
+    # shown £104,000 (a whole year's £423,000 before); 2027/28 is a whole year, £423,000.
+    # The funding is spread over the project's 731 days: £124,829 and £125,171.
+    expected, benefit, invest = investment_text(
+        facts["project"], annual, 1000, changed=dt.date(2027, 1, 1)
+    )
+    assert block[4] == expected
+    assert "2026/27 £104,000 for £125,000; 2027/28 £423,000 for £125,000" in expected
+    assert benefit == to_step(annual * 90 / 365, 1000) + to_step(annual, 1000) == 527_000
+    assert "over the project £527,000, net £277,000; payback 7 months; £2.11 per £1." in block[4]
+    # The CIP's year is the year the change came part-way through: only that part counts.
+    text = docx_text(out)
+    assert "of which £104,000 falls in 2026/27: 0.7% of your £14m target" in text
+
+
+def test_each_impact_falls_in_its_objectives_year_from_its_own_change(tmp_path: Path) -> None:
+    path, facts = changed_part_way(tmp_path, agency=True)
+    block, out = money_block(path, "dof", tmp_path)
+    text = docx_text(out)
+    admissions = 200 * 1590 * factor(2016, 2026)
+    # Each statement's part of 2026/27 is its own impact's: the admissions from 1 January
+    # 2027 (90 of 365 days, £104,351); the agency spend from 1 October 2026 (182 of 365 days:
+    # £100,000 × 182 / 365 = £49,863, written to three figures). One share for both would
+    # give them the same fraction of a year.
+    assert "of which £104,000 falls in 2026/27: 0.7% of your £14m target" in text
+    assert "of which £49,900 falls in 2026/27: 0.4% of your £14m target" in text
+    # The year's money is the sum of the two, each from its own date.
+    in_year = admissions * 90 / 365 + 100_000 * 182 / 365  # £154,214
+    assert f"2026/27 {pounds(to_step(in_year, 1000))} for £125,000;" in block[-1]
+    # 2027/28 is a whole year of both: £423,000 of capacity and £100,000 of cash.
+    assert "2027/28 £523,000 for £125,000; over the project £677,000" in block[-1]
+
+
 def test_critical_care_note_keeps_cash_apart_and_counts_agency_once(tmp_path: Path) -> None:
     facts = load(CRITICAL)
     block, _ = money_block(CRITICAL, "dof", tmp_path)
