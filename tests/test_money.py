@@ -272,6 +272,7 @@ def test_a_change_part_way_through_a_year_counts_only_from_its_date(tmp_path: Pa
         facts["project"], annual, 1000, changed=dt.date(2027, 1, 1)
     )
     assert block[4] == expected
+    assert invest == 250_000
     assert "2026/27 £104,000 for £125,000; 2027/28 £423,000 for £125,000" in expected
     assert benefit == to_step(annual * 90 / 365, 1000) + to_step(annual, 1000) == 527_000
     assert "over the project £527,000, net £277,000; payback 7 months; £2.11 per £1." in block[4]
@@ -281,7 +282,7 @@ def test_a_change_part_way_through_a_year_counts_only_from_its_date(tmp_path: Pa
 
 
 def test_each_impact_falls_in_its_objectives_year_from_its_own_change(tmp_path: Path) -> None:
-    path, facts = changed_part_way(tmp_path, agency=True)
+    path, _ = changed_part_way(tmp_path, agency=True)
     block, out = money_block(path, "dof", tmp_path)
     text = docx_text(out)
     admissions = 200 * 1590 * factor(2016, 2026)
