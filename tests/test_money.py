@@ -196,7 +196,7 @@ def test_frailty_finance_note_states_prices_cash_capacity_once_and_investment(
     assert pounds(to_step(released * bed_cost, 1000)) not in " ".join(block)
     # The admissions count from their change (changed: 2027-06), not the project's start
     # (4 January 2027): nothing in 2026/27; in 2027/28 the 305 days from 1 June 2027 to
-    # 31 March 2028 of its 366: £423,200 × 305 / 366 = £352,667, shown £353,000.
+    # 31 March 2028 of its 366: £423,123 × 305 / 366 = £352,603, shown £353,000.
     changed = dt.date.fromisoformat(f"{admissions['changed']}-01")
     expected, benefit, invest = investment_text(facts["project"], capacity, 1000, changed=changed)
     assert block[4] == expected
@@ -264,8 +264,8 @@ def changed_part_way(tmp_path: Path, *, agency: bool = False) -> tuple[Path, dic
 def test_a_change_part_way_through_a_year_counts_only_from_its_date(tmp_path: Path) -> None:
     path, facts = changed_part_way(tmp_path)
     block, out = money_block(path, "dof", tmp_path)
-    annual = 200 * 1590 * factor(2016, 2026)  # £423,200 a year of capacity
-    # 2026/27 counts 1 January to 31 March 2027 only: 90 of its 365 days, £104,351,
+    annual = 200 * 1590 * factor(2016, 2026)  # £423,123 a year of capacity
+    # 2026/27 counts 1 January to 31 March 2027 only: 90 of its 365 days, £104,332,
     # shown £104,000 (a whole year's £423,000 before); 2027/28 is a whole year, £423,000.
     # The funding is spread over the project's 731 days: £124,829 and £125,171.
     expected, benefit, invest = investment_text(
@@ -287,13 +287,13 @@ def test_each_impact_falls_in_its_objectives_year_from_its_own_change(tmp_path: 
     text = docx_text(out)
     admissions = 200 * 1590 * factor(2016, 2026)
     # Each statement's part of 2026/27 is its own impact's: the admissions from 1 January
-    # 2027 (90 of 365 days, £104,351); the agency spend from 1 October 2026 (182 of 365 days:
+    # 2027 (90 of 365 days, £104,332); the agency spend from 1 October 2026 (182 of 365 days:
     # £100,000 × 182 / 365 = £49,863, written to three figures). One share for both would
     # give them the same fraction of a year.
     assert "of which £104,000 falls in 2026/27: 0.7% of your £14m target" in text
     assert "of which £49,900 falls in 2026/27: 0.4% of your £14m target" in text
     # The year's money is the sum of the two, each from its own date.
-    in_year = admissions * 90 / 365 + 100_000 * 182 / 365  # £154,214
+    in_year = admissions * 90 / 365 + 100_000 * 182 / 365  # £154,195
     assert f"2026/27 {pounds(to_step(in_year, 1000))} for £125,000;" in block[-1]
     # 2027/28 is a whole year of both: £423,000 of capacity and £100,000 of cash.
     assert "2027/28 £523,000 for £125,000; over the project £677,000" in block[-1]
