@@ -108,18 +108,26 @@ def money_block(path: Path, director: str, tmp_path: Path) -> tuple[list[str], P
 
 
 def investment_text(
-    project: dict, annual: float, step: float, *, capacity: bool = True
+    project: dict,
+    annual: float,
+    step: float,
+    *,
+    capacity: bool = True,
+    changed: dt.date | None = None,
 ) -> tuple[str, float, float]:
     """The 'Benefit against … funding' line, by hand; and the rounded benefit and funding.
 
     With ``capacity`` (some of the benefit is capacity, not cash) the line says
-    it counts capacity as if it were cash.
+    it counts capacity as if it were cash. The benefit counts from ``changed``
+    (when the change reached the measure) when it is later than the start.
     """
     start, end = project["start"], project["end"]
     funding = project["funding"]["amount"]
     years = fy_days(start, end)
     total_days = sum(days for _, days, _ in years)
-    benefit = [annual * days / length for _, days, length in years]
+    earning = fy_days(max(start, changed or start), end)
+    earned = {label: days for label, days, _ in earning}
+    benefit = [annual * earned.get(label, 0) / length for label, _, length in years]
     invest = [funding * days / total_days for _, days, _ in years]
     benefit_r = split(sum(benefit), benefit, step)
     invest_r = split(funding, invest, step)
@@ -186,11 +194,15 @@ def test_frailty_finance_note_states_prices_cash_capacity_once_and_investment(
         "(the episode price includes the stay)."
     )
     assert pounds(to_step(released * bed_cost, 1000)) not in " ".join(block)
-    expected, benefit, invest = investment_text(facts["project"], capacity, 1000)
+    # The admissions count from their change (changed: 2027-06), not the project's start
+    # (4 January 2027): nothing in 2026/27; in 2027/28 the 305 days from 1 June 2027 to
+    # 31 March 2028 of its 366: £423,123 × 305 / 366 = £352,603, shown £353,000.
+    changed = dt.date.fromisoformat(f"{admissions['changed']}-01")
+    expected, benefit, invest = investment_text(facts["project"], capacity, 1000, changed=changed)
     assert block[4] == expected
     assert invest == 250_000
-    assert "2026/27 £101,000 for £48,000; 2027/28 £423,000 for £202,000" in expected
-    assert benefit == 101_000 + 423_000
+    assert "2026/27 £0 for £48,000; 2027/28 £353,000 for £202,000" in expected
+    assert benefit == to_step(capacity * 305 / 366, 1000) == 353_000
 
 
 def test_frailty_finance_note_claims_only_the_part_of_the_year_it_delivers_in(
@@ -202,14 +214,89 @@ def test_frailty_finance_note_claims_only_the_part_of_the_year_it_delivers_in(
     out.write_bytes(note.data)
     text = docx_text(out)
     annual = 200 * 1590 * factor(2016, 2026)
-    in_year = annual * 87 / 365  # 4 January to 31 March 2027 of 2026/27
+    # The CIP is for 2027/28; the admissions count from their change, 1 June 2027: 305 of
+    # 2027/28's 366 days (to 31 March 2028).
+    in_year = annual * 305 / 366
     share = 100 * in_year / 14_000_000
     part = pounds(to_step(in_year, 1000))
-    assert f"of which {part} falls in 2026/27: {share:.1f}% of your £14m target" in text
+    assert f"of which {part} falls in 2027/28: {share:.1f}% of your £14m target" in text
     assert "about 2%" not in text
     # Capacity is not offered as recurrent savings for the financial plan.
     assert "recurrent savings" not in text.lower()
     assert f"worth {pounds(to_step(annual, 1000))} a year in capacity" in text
+
+
+AGENCY = {
+    "id": "agency",
+    "measure": "Agency nurse spend on the frailty wards",
+    "unit": "£",
+    "per": "year",
+    "baseline": 500_000,
+    "target": 400_000,
+    "better": "lower",
+    "releases": "cash",
+    "supports": ["dof.cip"],
+    "source": "Ledger, 2025/26",
+    "changed": "2026-10",
+}
+
+
+def changed_part_way(tmp_path: Path, *, agency: bool = False) -> tuple[Path, dict]:
+    """The frailty facts running all of 2026/27 and 2027/28, the change reaching the
+    admissions on 1 January 2027 (nine months in), the CIP for 2026/27; with ``agency``,
+    agency spend too, its change reaching it on 1 October 2026."""
+    yaml = YAML()
+    data = yaml.load(FRAILTY.read_text(encoding="utf-8"))
+    data["project"]["start"] = dt.date(2026, 4, 1)
+    for impact in data["impacts"][:2]:
+        impact["changed"] = "2027-01"
+    [dof] = [d for d in data["directors"] if d["id"] == "dof"]
+    dof["objectives"][0]["text"] = "Deliver the £14m cost improvement programme for 2026/27"
+    if agency:  # its saving counted toward the CIP, not an agency objective of its own
+        data["impacts"].append(dict(AGENCY))
+        dof["objectives"] = [o for o in dof["objectives"] if o["id"] != "agency"]
+    path = tmp_path / "facts.yaml"
+    with path.open("w", encoding="utf-8") as handle:
+        yaml.dump(data, handle)
+    return path, load(path)
+
+
+def test_a_change_part_way_through_a_year_counts_only_from_its_date(tmp_path: Path) -> None:
+    path, facts = changed_part_way(tmp_path)
+    block, out = money_block(path, "dof", tmp_path)
+    annual = 200 * 1590 * factor(2016, 2026)  # £423,123 a year of capacity
+    # 2026/27 counts 1 January to 31 March 2027 only: 90 of its 365 days, £104,332,
+    # shown £104,000 (a whole year's £423,000 before); 2027/28 is a whole year, £423,000.
+    # The funding is spread over the project's 731 days: £124,829 and £125,171.
+    expected, benefit, invest = investment_text(
+        facts["project"], annual, 1000, changed=dt.date(2027, 1, 1)
+    )
+    assert block[4] == expected
+    assert invest == 250_000
+    assert "2026/27 £104,000 for £125,000; 2027/28 £423,000 for £125,000" in expected
+    assert benefit == to_step(annual * 90 / 365, 1000) + to_step(annual, 1000) == 527_000
+    assert "over the project £527,000, net £277,000; payback 7 months; £2.11 per £1." in block[4]
+    # The CIP's year is the year the change came part-way through: only that part counts.
+    text = docx_text(out)
+    assert "of which £104,000 falls in 2026/27: 0.7% of your £14m target" in text
+
+
+def test_each_impact_falls_in_its_objectives_year_from_its_own_change(tmp_path: Path) -> None:
+    path, _ = changed_part_way(tmp_path, agency=True)
+    block, out = money_block(path, "dof", tmp_path)
+    text = docx_text(out)
+    admissions = 200 * 1590 * factor(2016, 2026)
+    # Each statement's part of 2026/27 is its own impact's: the admissions from 1 January
+    # 2027 (90 of 365 days, £104,332); the agency spend from 1 October 2026 (182 of 365 days:
+    # £100,000 × 182 / 365 = £49,863, written to three figures). One share for both would
+    # give them the same fraction of a year.
+    assert "of which £104,000 falls in 2026/27: 0.7% of your £14m target" in text
+    assert "of which £49,900 falls in 2026/27: 0.4% of your £14m target" in text
+    # The year's money is the sum of the two, each from its own date.
+    in_year = admissions * 90 / 365 + 100_000 * 182 / 365  # £154,195
+    assert f"2026/27 {pounds(to_step(in_year, 1000))} for £125,000;" in block[-1]
+    # 2027/28 is a whole year of both: £423,000 of capacity and £100,000 of cash.
+    assert "2027/28 £523,000 for £125,000; over the project £677,000" in block[-1]
 
 
 def test_critical_care_note_keeps_cash_apart_and_counts_agency_once(tmp_path: Path) -> None:

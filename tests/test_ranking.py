@@ -245,13 +245,15 @@ def test_json_holds_every_link_and_the_recommendation() -> None:
         "reason": "map",
         "confidence": "possible",
         "chain": ["emergency admissions", "bed occupancy", "four-hour standard"],
-        "doubt": "cause",
+        # The objective is "by March 2027" (2026/27); the admissions count from their change,
+        # June 2027 (changed: 2027-06), so they deliver nothing in its year.
+        "doubt": "year",
         "explanation": (
             "possible -- confirm with supports: [coo.four-hour]: measure map: emergency "
             "admissions → bed occupancy → four-hour standard (fewer emergency admissions means "
             "fewer occupied beds; free beds let the emergency department admit patients without "
-            "waiting), but one step is a likely cause rather than part of what the next measure "
-            "counts, so pitchkit claims it only if you confirm it"
+            "waiting), but the project delivers nothing in the financial year the objective is "
+            "for, so the note does not claim it"
         ),
         "themes": ["flow"],
         "words": [],

@@ -95,16 +95,18 @@ def test_the_update_shows_period_status_and_every_latest_value(latest: Path) -> 
 
 
 def test_an_objective_of_a_year_the_delivery_falls_outside_is_not_credited(
-    latest: Path,
+    tmp_path: Path,
 ) -> None:
-    text = docx_text(latest)
-    # The CIP is "for 2026/27"; admissions are counted from the change (June 2027), so none
+    facts = with_objective_year(tmp_path, "2026/27")
+    path, _ = write_update(tmp_path, facts, "dof", "2028-03")
+    text = docx_text(path)
+    # With the CIP "for 2026/27": admissions are counted from the change (June 2027), so none
     # of the 164 avoided falls in 2026/27: the brief's rule (docs/money.md §5) applied to what
     # was delivered. No share of the £14m, no "contributing to" the 2026/27 programme.
     assert "Deliver the £14m cost improvement programme for 2026/27" not in text
     assert "of your £14m target" not in text
     assert "What this has delivered toward your objectives" not in text
-    assert headings_followed_by_content(latest) == []
+    assert headings_followed_by_content(path) == []
 
 
 def test_the_update_gives_a_sentence_for_the_board(latest: Path) -> None:
@@ -119,15 +121,18 @@ def test_the_update_gives_a_sentence_for_the_board(latest: Path) -> None:
         "frailty (worth £365,000 in capacity at 2028/29 prices)"
     )
     assert "between June 2027 and March 2028" in sentence
-    # What was delivered is reported, but not as a contribution to the 2026/27 programme.
-    assert "contributing to" not in sentence
+    # All of it falls in 2027/28, the year of the example's CIP: it counts toward it.
+    assert sentence.endswith(
+        "contributing to our objective to deliver the £14m cost improvement programme for 2027/28."
+    )
     assert "2026/27" not in sentence
 
 
 def with_objective_year(tmp: Path, year: str, extra_months: str = "") -> Path:
     """The frailty facts with the CIP for ``year``, and any more log entries, in ``tmp``."""
     source = FRAILTY.read_text(encoding="utf-8")
-    source = source.replace("programme for 2026/27", f"programme for {year}")
+    assert "programme for 2027/28" in source
+    source = source.replace("programme for 2027/28", f"programme for {year}")
     source = source.replace("\nsettings:\n", f"{extra_months}\nsettings:\n", 1)
     facts = tmp / "facts.yaml"
     facts.write_text(source, encoding="utf-8")

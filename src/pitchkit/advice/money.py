@@ -182,7 +182,8 @@ def objective_year(review: Review) -> Iterator[Finding]:
         if year is None or objective.id in seen:
             continue
         seen.add(objective.id)
-        first = ledger.years[0].year
+        # From the year this impact's change reaches its measure (changed:), not the project's.
+        first = ledger.first_year(statement.impact) or ledger.years[0].year
         where = (
             review.where("directors", d_index, "objectives", ids.index(objective.id))
             if objective.id in ids

@@ -115,15 +115,14 @@ def example_contexts(kind: str) -> tuple[dict[str, Any], ...]:
     director = project.facts.directors[0]
     latest = situate(project.facts, director, project.lang, period=None, today=EXAMPLE_DAY)
     fill_in = situate(project.facts, director, project.lang, period=_FILL_IN, today=EXAMPLE_DAY)
-    shown = [latest]
-    if not delivered_rows(latest):
-        # The first director's objectives may be credited nothing (one of a year the delivery
-        # falls outside): another director's update gives the delivery rows their examples.
-        others = (
-            situate(project.facts, d, project.lang, period=None, today=EXAMPLE_DAY)
-            for d in project.facts.directors[1:]
-        )
-        shown += [next((s for s in others if delivered_rows(s)), latest)]
+    # Another director's update too, the first credited with a delivery: what one director's
+    # objectives are credited (and which of its figures are empty) is not another's, so the
+    # types read from both say which variables can be empty.
+    others = (
+        situate(project.facts, d, project.lang, period=None, today=EXAMPLE_DAY)
+        for d in project.facts.directors[1:]
+    )
+    shown = [latest, next((s for s in others if delivered_rows(s)), latest)]
     return tuple(update_document_context(s, today=EXAMPLE_DAY) for s in (*shown, fill_in))
 
 

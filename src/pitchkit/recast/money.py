@@ -13,7 +13,9 @@
   days of the same stays; agency shifts and agency spend, or a stated
   ``overlaps:``) counted once;
 - the counted benefit set against the funding, by NHS financial year
-  (1 April to 31 March) across the project's dates.
+  (1 April to 31 March) across the project's dates, each impact's from the
+  day its change reached the measure (``changed:``; the project's start
+  when it does not say).
 
 It is language-free: :mod:`pitchkit.notes.moneytext` words it.
 """
@@ -272,6 +274,8 @@ class Ledger:
     investment: float | None
     years: tuple[YearShare, ...]  # by financial year across the project's dates
     own_rates_source: str | None
+    start: dt.date | None = None  # the project's dates
+    end: dt.date | None = None
 
     @property
     def counted(self) -> tuple[Line, ...]:
@@ -312,18 +316,29 @@ class Ledger:
             return None
         return self.project_benefit / self.investment
 
-    def share_in_year(self, year: int) -> float | None:
-        """The fraction of a year's benefit that falls in financial year ``year``.
+    def share_in_year(self, year: int, impact: Impact) -> float | None:
+        """The fraction of ``impact``'s yearly benefit that falls in financial year ``year``.
 
-        ``None`` when the project's dates are not known.
+        The benefit counts from the day the change reached the impact's
+        measure (:func:`benefit_start`) to the project's end, so a year the
+        change comes part-way through holds only that part. ``None`` when
+        the project's dates are not known.
         """
-        if not self.years:
+        if not self.years or self.start is None or self.end is None:
             return None
-        share = next((s for s in self.years if s.year == year), None)
-        if share is None:
-            return 0.0
         first, last = fy_bounds(year)
-        return share.days / ((last - first).days + 1)
+        return _earning_days(first, last, benefit_start(impact, self.start), self.end) / (
+            (last - first).days + 1
+        )
+
+    def first_year(self, impact: Impact | None = None) -> int | None:
+        """The first financial year with benefit (of ``impact``, or of any counted line)."""
+        if impact is not None:
+            return next(
+                (s.year for s in self.years if (self.share_in_year(s.year, impact) or 0) > 0),
+                None,
+            )
+        return next((s.year for s in self.years if s.benefit > 0), None)
 
 
 def _unit_cost_year(
@@ -426,9 +441,25 @@ def _replace(line: Line, **changes: Any) -> Line:
     return replace(line, **changes)
 
 
+def benefit_start(impact: Impact, start: dt.date) -> dt.date:
+    """The day an impact's benefit starts: its first ``changed:`` date, or the project's start.
+
+    A change that reached the measure before the project started counts
+    from the project's start: the note sets the benefit against the
+    project's own years.
+    """
+    return max(start, min(impact.changed)) if impact.changed else start
+
+
+def _earning_days(first: dt.date, last: dt.date, begins: dt.date, end: dt.date) -> int:
+    """The days from ``first`` to ``last`` on which a benefit earning ``begins``–``end`` counts."""
+    return max(0, (min(last, end) - max(first, begins)).days + 1)
+
+
 def _years(
-    start: dt.date | None, end: dt.date | None, annual: float, cash: float, investment: float | None
+    start: dt.date | None, end: dt.date | None, lines: list[Line], investment: float | None
 ) -> tuple[YearShare, ...]:
+    """The benefit and investment by financial year, each line's benefit from its own start."""
     if start is None or end is None or end < start:
         return ()
     total_days = (end - start).days + 1
@@ -437,12 +468,22 @@ def _years(
         first, last = fy_bounds(year)
         days = (min(last, end) - max(first, start)).days + 1
         length = (last - first).days + 1
+        benefit = cash = 0.0
+        for line in lines:
+            earned = (
+                line.annual
+                * _earning_days(first, last, benefit_start(line.impact, start), end)
+                / length
+            )
+            benefit += earned
+            if line.releases == "cash":
+                cash += earned
         shares.append(
             YearShare(
                 year=year,
                 days=days,
-                benefit=annual * days / length,
-                cash=cash * days / length,
+                benefit=benefit,
+                cash=cash,
                 investment=(investment or 0.0) * days / total_days,
             )
         )
@@ -468,8 +509,6 @@ def appraise(facts: Facts, today: dt.date) -> Ledger:
     lines = [line for impact in english if (line := _line(impact, base, prices))]
     lines = [replace(line, impact=shown[line.impact.id]) for line in _overlaps(lines)]
     counted = [line for line in lines if line.counted]
-    annual = sum(line.annual for line in counted)
-    cash = sum(line.annual for line in counted if line.releases == "cash")
     funding = facts.project.funding
     investment = funding.amount if funding is not None else None
     occupancy = facts.settings.occupancy
@@ -479,8 +518,10 @@ def appraise(facts: Facts, today: dt.date) -> Ledger:
         occupancy=occupancy if occupancy is not None else DEFAULT_OCCUPANCY,
         occupancy_default=occupancy is None,
         investment=investment,
-        years=_years(facts.project.start, facts.project.end, annual, cash, investment),
+        years=_years(facts.project.start, facts.project.end, counted, investment),
         own_rates_source=(prices.source or None) if prices and prices.rates else None,
+        start=facts.project.start,
+        end=facts.project.end,
     )
 
 

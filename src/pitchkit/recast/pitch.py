@@ -188,20 +188,24 @@ def _same_unit(a: str, b: str) -> bool:
 
 
 def share_of_target(
-    quantity: Quantity, objective: Objective, ledger: Ledger | None = None
+    quantity: Quantity,
+    objective: Objective,
+    ledger: Ledger | None = None,
+    impact: Impact | None = None,
 ) -> float | None:
     """The fraction of the objective's own target this impact delivers, where units agree.
 
     A money target tied to a financial year (``for 2026/27``, ``by March
-    2028``) counts only the part of a year's benefit that falls in that year,
-    when the ledger knows the project's dates.
+    2028``) counts only the part of ``impact``'s yearly benefit that falls in
+    that year (from the day its change reached the measure), when the ledger
+    knows the project's dates.
     """
     target = objective.target
     if target is None or target.value == 0 or quantity.gain <= 0:
         return None
     if _same_unit(target.unit, "£"):
         money = quantity.money_per_year if quantity.money_per_year is not None else quantity.money
-        part = year_part(objective, ledger)
+        part = year_part(objective, ledger, impact)
         if money is None or part == 0:
             return None
         return money * (1.0 if part is None else part) / abs(target.value)
@@ -221,15 +225,17 @@ def capacity_against_cash(quantity: Quantity, objective: Objective) -> bool:
     return target is not None and _same_unit(target.unit, "£") and quantity.releases == "capacity"
 
 
-def year_part(objective: Objective, ledger: Ledger | None) -> float | None:
-    """The fraction of a year's benefit inside the financial year the objective names.
+def year_part(objective: Objective, ledger: Ledger | None, impact: Impact | None) -> float | None:
+    """The fraction of ``impact``'s yearly benefit inside the financial year the objective names.
 
-    ``None`` when it names none, or the project's dates are unknown.
+    The benefit counts from the day the change reached the impact's measure
+    (:meth:`Ledger.share_in_year`). ``None`` when the objective names no
+    year, or the project's dates are unknown.
     """
     year = target_year(objective.text)
-    if year is None or ledger is None:
+    if year is None or ledger is None or impact is None:
         return None
-    return ledger.share_in_year(year)
+    return ledger.share_in_year(year, impact)
 
 
 def _rank(link_: Link, impact: Impact, quantity: Quantity, lens: LensMatch) -> float:
@@ -269,7 +275,7 @@ def recast(facts: Facts, director: Director, *, today: dt.date | None = None) ->
             found = link(read_impact, read_objective, director_id=director.id, lens=match.lens)
             if found is None:
                 continue
-            nothing_that_year = year_part(objective, ledger) == 0
+            nothing_that_year = year_part(objective, ledger, impact) == 0
             if not nothing_that_year:
                 links.append(found)
             elif found.confidence != "explicit":
@@ -292,10 +298,10 @@ def recast(facts: Facts, director: Director, *, today: dt.date | None = None) ->
                     objective=objective,
                     link=found,
                     quantity=quantity,
-                    share_of_target=share_of_target(quantity, objective, ledger),
+                    share_of_target=share_of_target(quantity, objective, ledger, impact),
                     rank=_rank(found, impact, quantity, match)
                     + (WORRY_BONUS if objective.id in worries else 0.0),
-                    target_year=_year_of(quantity, objective, ledger),
+                    target_year=_year_of(quantity, objective, ledger, impact),
                 )
             )
     order = {o.id: n for n, o in enumerate(objectives)}
@@ -363,9 +369,11 @@ def objective_weight(objective: Objective, worries: frozenset[str]) -> float:
     return ORGANISATIONAL_WEIGHT if objective.kind == "organisational" else PERSONAL_WEIGHT
 
 
-def _year_of(quantity: Quantity, objective: Objective, ledger: Ledger) -> str | None:
-    """The objective's financial year, when only part of a year's money falls in it."""
-    part = year_part(objective, ledger)
+def _year_of(
+    quantity: Quantity, objective: Objective, ledger: Ledger, impact: Impact
+) -> str | None:
+    """The objective's financial year, when only part of the impact's yearly money falls in it."""
+    part = year_part(objective, ledger, impact)
     if part is None or part >= 1 or quantity.money_per_year is None:
         return None
     year = target_year(objective.text)
