@@ -47,16 +47,42 @@ VOUCHED_THEMES = {
 }
 
 
+#: The COO's two objectives for March 2027, moved to March 2028: the example's admissions
+#: count from June 2027 (``changed:``), so as shipped nothing of them falls by March 2027
+#: and those links are doubted for their year before their cause step is considered.
+IN_PROJECT_YEARS = (
+    ("within four hours by March 2027", "within four hours by March 2028"),
+    ("by the end of March 2027", "by the end of March 2028"),
+)
+
+
+def in_project_years(text: str) -> str:
+    """The example's facts with the COO's March 2027 objectives set in the project's years."""
+    for before, after in IN_PROJECT_YEARS:
+        assert before in text
+        text = text.replace(before, after)
+    return text
+
+
+@cache
+def shipped_in_project_years() -> Path:
+    """The frailty example as shipped, but with the COO's objectives in the project's years."""
+    path = Path(tempfile.mkdtemp(prefix="pitchkit-years-")) / "facts.yaml"
+    path.write_text(in_project_years(SHIPPED.read_text(encoding="utf-8")), encoding="utf-8")
+    return path
+
+
 @cache
 def vouched_frailty() -> Path:
     """The frailty example with themes declared on both sides of its cause-step links.
 
     As shipped, those links are only possible (a chain through a plain cause
     step is not claimed unless the lead vouches for it); this copy vouches,
-    so the note claims them and gives their reasons.
+    so the note claims them and gives their reasons. Its COO objectives are
+    set in the project's years (:data:`IN_PROJECT_YEARS`).
     """
     yaml = YAML()
-    data = yaml.load(SHIPPED.read_text(encoding="utf-8"))
+    data = yaml.load(in_project_years(SHIPPED.read_text(encoding="utf-8")))
     for impact in data["impacts"]:
         impact_themes = VOUCHED_THEMES["impacts"].get(impact["id"])
         if impact_themes:
@@ -101,9 +127,9 @@ def note_text(director_id: str, tmp_path: Path) -> str:
     return docx_text(path)
 
 
-def test_as_shipped_the_cause_steps_are_offered_not_claimed(tmp_path: Path) -> None:
+def test_without_themes_the_cause_steps_are_offered_not_claimed(tmp_path: Path) -> None:
     """Without the lead's themes, the example's cause-step chains are possible links only."""
-    project = open_project(SHIPPED)
+    project = open_project(shipped_in_project_years())
     coo = recast(project.facts, pick_director(project.facts, "coo"), today=DAY)
     claimed = {(link.impact, link.objective) for link in coo.links if link.claimed}
     offered = {(link.impact, link.objective): link for link in coo.links if not link.claimed}
@@ -250,7 +276,7 @@ def test_check_asks_the_lead_to_confirm_the_links_the_map_made(
         "objective's own words) and you have not confirmed."
     )
     assert "'See 78% of emergency department patients within four hours" in finding["evidence"]
-    assert "'Close every escalation bed by the end of March 2027'" in finding["evidence"]
+    assert "'Close every escalation bed by the end of March 2028'" in finding["evidence"]
     assert "pitchkit link" in finding["fix"]
     assert finding["where"].startswith(f"{FRAILTY}:")
 
