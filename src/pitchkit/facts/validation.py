@@ -434,8 +434,7 @@ def semantic_problems(data: Any) -> list[Problem]:
         problems += _meeting_problems(data, objectives)
     # With an id given twice, the log's unknown ids are said once, in that message.
     problems += _update_problems(data, impact_ids, said=orphans if dupes else ())
-    problems += _logged_below_zero(data, impacts)
-    problems += _logged_over_100(data, impacts)
+    problems += _logged_out_of_range(data, impacts)
     problems += _overlaps_problems(impacts)
     return problems
 
@@ -451,41 +450,17 @@ def _number(value: object) -> float | None:
     return number if math.isfinite(number) else None
 
 
-def _logged_below_zero(data: Any, impacts: list[tuple[int, dict[str, Any]]]) -> list[Problem]:
-    """Figures in the progress log below zero for measures that cannot be."""
-    unsigned = {
-        str(impact.get("id"))
-        for _, impact in impacts
-        if isinstance(impact.get("measure"), str)
-        and isinstance(impact.get("unit"), str)
-        and not may_be_negative(impact["measure"], impact["unit"])
-    }
-    problems: list[Problem] = []
-    for index, update in _items(data, "updates"):
-        measures = update.get("measures")
-        if not isinstance(measures, dict):
-            continue
-        for name, value in measures.items():
-            figure = _number(value)
-            if name in unsigned and figure is not None and figure < 0:
-                message = Message(
-                    "{value} is below zero, which this measure cannot be: log the level "
-                    "itself for the period, not the change since the last one",
-                    value=_figure(figure),
-                )
-                problems.append(Problem(("updates", index, "measures", name), message))
-    return problems
-
-
-def _logged_over_100(data: Any, impacts: list[tuple[int, dict[str, Any]]]) -> list[Problem]:
-    """Figures in the progress log over 100% for shares that cannot be."""
-    shares = {
-        str(impact.get("id"))
-        for _, impact in impacts
-        if isinstance(impact.get("measure"), str)
-        and isinstance(impact.get("unit"), str)
-        and not may_pass_100(impact["measure"], impact["unit"])
-    }
+def _logged_out_of_range(data: Any, impacts: list[tuple[int, dict[str, Any]]]) -> list[Problem]:
+    """Figures in the progress log below zero, or over 100%, for measures that cannot be."""
+    unsigned: set[str] = set()
+    shares: set[str] = set()
+    for _, impact in impacts:
+        measure, unit = impact.get("measure"), impact.get("unit")
+        if isinstance(measure, str) and isinstance(unit, str):
+            if not may_be_negative(measure, unit):
+                unsigned.add(str(impact.get("id")))
+            if not may_pass_100(measure, unit):
+                shares.add(str(impact.get("id")))
     problems: list[Problem] = []
     for index, update in _items(data, "updates"):
         measures = update.get("measures")
@@ -493,13 +468,23 @@ def _logged_over_100(data: Any, impacts: list[tuple[int, dict[str, Any]]]) -> li
             continue
         for name, value in measures.items():
             figure = value if isinstance(value, int | float) else _number(value)
-            if name in shares and figure is not None and figure > 100:
+            if figure is None:
+                continue
+            if name in unsigned and figure < 0:
+                message = Message(
+                    "{value} is below zero, which this measure cannot be: log the level "
+                    "itself for the period, not the change since the last one",
+                    value=_figure(float(figure)),
+                )
+            elif name in shares and figure > 100:
                 message = Message(
                     "{value}% is more than 100%, which a share cannot be: log the share "
                     "itself for the period (100 or less)",
                     value=_figure(float(figure)),
                 )
-                problems.append(Problem(("updates", index, "measures", name), message))
+            else:
+                continue
+            problems.append(Problem(("updates", index, "measures", name), message))
     return problems
 
 
