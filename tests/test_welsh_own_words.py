@@ -303,3 +303,21 @@ def test_a_welsh_acronym_keeps_its_capitals_inside_a_sentence(tmp_path: Path) ->
     text = docx_text(out)
     assert "gwelliant mewn FfA wedi'i gofnodi" in text
     assert "ffA" not in text
+
+
+@pytest.mark.parametrize(
+    ("units", "welsh"),
+    [(("amputations",), "o 1 maes ("), (("amputations", "ulcers healed"), "o 2 faes (")],
+)
+def test_the_count_of_english_fields_reads_right_in_welsh(
+    tmp_path: Path, units: tuple[str, ...], welsh: str
+) -> None:
+    """One field, two fields: 'o 1 maes', 'o 2 faes' (the soft mutation after two)."""
+    text = NODDWR.read_text(encoding="utf-8")
+    if len(units) > 1:
+        text = text.replace("    unit: days\n", f"    unit: {units[1]}\n", 1)
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(text, encoding="utf-8")
+    warned = CliRunner().invoke(app, ["brief", str(facts), "-d", "dtp", "-o", str(tmp_path)])
+    assert warned.exit_code == 0, warned.output
+    assert f"testun Saesneg {welsh}" in warned.output

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from pitchkit.errors import PitchkitError
 from pitchkit.facts.yamlsource import Source, dotted
 from pitchkit.i18n.fmt import unit_as_written
-from pitchkit.i18n.messages import Message
+from pitchkit.i18n.messages import Plural, Renderable
 from pitchkit.i18n.translation import Language, language
 from pitchkit.period import Period, parse_period
 
@@ -255,17 +255,20 @@ def english_in_welsh(
     loaded: LoadedFacts,
     director_id: str | None = None,
     fields: Sequence[tuple[str | int, ...]] = NOTE_FIELDS,
-) -> Message | None:
+) -> Renderable | None:
     """For ``--strict``: the fields a Welsh note would show in English, located, or ``None``."""
     found = english_fields(loaded.source.data, director_id, given_in_welsh(loaded.source), fields)
     if not found:
         return None
     places = "; ".join(f"{loaded.source.where(where)} {dotted(where)}" for where, _text in found)
-    return Message(
-        "--strict: the Welsh note would show English text from {count} fields: {places}; "
+    return Plural(
+        "--strict: the Welsh note would show English text from {n} field: {places}; "
+        "give it a Welsh version ({{en: ..., cy: ...}}) or leave out --strict to show "
+        "it as written",
+        "--strict: the Welsh note would show English text from {n} fields: {places}; "
         "give each a Welsh version ({{en: ..., cy: ...}}) or leave out --strict to show "
         "them as written",
-        count=len(found),
+        len(found),
         places=places,
     )
 
@@ -274,7 +277,7 @@ def english_warning(
     loaded: LoadedFacts,
     director_id: str | None = None,
     fields: Sequence[tuple[str | int, ...]] = NOTE_FIELDS,
-) -> Message | None:
+) -> Renderable | None:
     """Without ``--strict``: one line saying how much of a Welsh note will be in English."""
     found = english_fields(loaded.source.data, director_id, given_in_welsh(loaded.source), fields)
     if not found:
@@ -282,10 +285,12 @@ def english_warning(
     shown = ", ".join(dotted(where) for where, _text in found[:4])
     left = len(found) - 4
     more = ", +" + str(left) if left > 0 else ""
-    return Message(
-        "the Welsh note shows English text from {count} fields ({fields}{more}): "
+    return Plural(
+        "the Welsh note shows English text from {n} field ({fields}{more}): "
+        "give it a Welsh version ({{en: ..., cy: ...}}), or add --strict to stop instead",
+        "the Welsh note shows English text from {n} fields ({fields}{more}): "
         "give each a Welsh version ({{en: ..., cy: ...}}), or add --strict to stop instead",
-        count=len(found),
+        len(found),
         fields=shown,
         more=more,
     )
