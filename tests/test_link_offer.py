@@ -104,7 +104,7 @@ def test_a_link_to_an_objective_of_a_year_the_project_misses_is_offered_not_clai
         "possible -- confirm with supports: [dof.agency]: measure map: both measure agency spend"
     )
     assert offer_reason(offered, english).endswith(
-        "but the project delivers nothing in the financial year the objective is for, "
+        "but none of this impact's benefit falls in the financial year the objective is for, "
         "so the note does not claim it"
     )
     welsh = offer_reason(offered, language("cy_GB"))

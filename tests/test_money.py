@@ -425,7 +425,8 @@ def test_check_flags_defaults_missing_price_years_and_the_wrong_year() -> None:
     assumed = {f.message for f in critical["releases-assumed"]}
     assert any("Agency nurse shifts" in m and "cash" in m for m in assumed)
     [year] = critical["objective-year"]
-    assert "delivers nothing in 2026/27" in year.message
+    assert "falls in 2026/27, the year of" in year.message
+    assert year.message.startswith("None of the benefit of '")
     assert year.where is not None
     assert year.where.endswith(":94:9")
     medicines = findings(MEDICINES)

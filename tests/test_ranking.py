@@ -252,8 +252,8 @@ def test_json_holds_every_link_and_the_recommendation() -> None:
             "possible -- confirm with supports: [coo.four-hour]: measure map: emergency "
             "admissions → bed occupancy → four-hour standard (fewer emergency admissions means "
             "fewer occupied beds; free beds let the emergency department admit patients without "
-            "waiting), but the project delivers nothing in the financial year the objective is "
-            "for, so the note does not claim it"
+            "waiting), but none of this impact's benefit falls in the financial year the "
+            "objective is for, so the note does not claim it"
         ),
         "themes": ["flow"],
         "words": [],

@@ -192,8 +192,10 @@ def objective_year(review: Review) -> Iterator[Finding]:
         yield Finding(
             "objective-year",
             "warning",
-            review._("The project delivers nothing in {year}, the year of '{objective}'.").format(
-                year=fy_label(year), objective=objective.text
+            review._(
+                "None of the benefit of '{measure}' falls in {year}, the year of '{objective}'."
+            ).format(
+                measure=statement.impact.measure, year=fy_label(year), objective=objective.text
             ),
             review._(
                 "Its benefit falls from {start} to {end}, so the note does not claim it."

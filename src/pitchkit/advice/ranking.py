@@ -303,8 +303,8 @@ def _evidence(found: Link, lang: Language) -> str:
         else:
             found_as = _evidence(replace(found, mismatch=None), lang)
         return lang.gettext(
-            "{evidence}, but the project delivers nothing in the financial year the "
-            "objective is for, so the note does not claim it"
+            "{evidence}, but none of this impact's benefit falls in the financial year "
+            "the objective is for, so the note does not claim it"
         ).format(evidence=found_as)
     if found.chain is not None and found.mismatch is not None:
         if not found.chain.steps:
