@@ -220,15 +220,7 @@ def team_for(
             for line in warnings:
                 warn(line)
             warnings = ()
-        if not read.directors:
-            raise DirectorsError(
-                Located(
-                    str(directors_file),
-                    Message("no director could be read: fix the rows listed above")
-                    if read.problems
-                    else Message("the file lists no directors: add one per row"),
-                )
-            )
+        read.raise_if_none()
         facts = with_directors(loaded.facts, read.directors)
         return Team(dataclasses.replace(loaded, facts=facts), warnings)
     if not loaded.facts.directors:

@@ -121,22 +121,13 @@ def with_team(projects: list[Project], path: Path | None, listener: Listener) ->
     """
     if path is None:
         return projects
-    from pitchkit.errors import DirectorsError
     from pitchkit.facts.directors import load_directors, with_directors
     from pitchkit.facts.project import Project
 
     found = load_directors(path)
     for line in (*found.warnings, *found.problems):
         listener.warning(line)
-    if not found.directors:
-        raise DirectorsError(
-            Located(
-                str(path),
-                Message("no director could be read: fix the rows listed above")
-                if found.problems
-                else Message("the file lists no directors: add one per row"),
-            )
-        )
+    found.raise_if_none()
     return [
         Project(
             dataclasses.replace(

@@ -96,6 +96,22 @@ class DirectorsFile:
     problems: tuple[Renderable | str, ...]
     warnings: tuple[Renderable | str, ...] = ()
 
+    def raise_if_none(self) -> None:
+        """Raise :class:`DirectorsError`, located at the file, when no director could be read.
+
+        The rows it "lists above" are :attr:`problems`, which the caller shows first.
+        """
+        if self.directors:
+            return
+        raise DirectorsError(
+            Located(
+                str(self.path),
+                Message("no director could be read: fix the rows listed above")
+                if self.problems
+                else Message("the file lists no directors: add one per row"),
+            )
+        )
+
 
 def load_directors(path: Path) -> DirectorsFile:
     """Read directors from a .yaml/.yml, .csv or .xlsx file.
