@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 
-from pitchkit.facts.blockyaml import Node, is_mapping, is_scalar, is_sequence
+from pitchkit.facts.blockyaml import NULL_TAG, Node, is_mapping, is_scalar, is_sequence
 from pitchkit.i18n.messages import Message
 
 #: Tags YAML itself gives plain values; any other ``!word`` came from the user's text.
@@ -146,7 +146,7 @@ def flow_key_without_value(key: Node, value: Node) -> bool:
     return (
         is_scalar(key)
         and is_scalar(value)
-        and value.tag == "tag:yaml.org,2002:null"
+        and value.tag == NULL_TAG
         and value.value in ("", None)
         and value.start_mark.index == value.end_mark.index
     )

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from pitchkit.errors import FactsError
 from pitchkit.facts import blockyaml
 from pitchkit.facts.blockyaml import (
+    NULL_TAG,
     Node,
     is_mapping,
     is_scalar,
@@ -46,7 +47,6 @@ if TYPE_CHECKING:
 
 Loc = tuple[str | int, ...]
 
-NULL_TAG = "tag:yaml.org,2002:null"
 LANGUAGE_KEYS = frozenset({"en", "cy"})
 #: The most a facts file may hold; a real one is a few kilobytes.
 MAX_BYTES = 20_000_000
