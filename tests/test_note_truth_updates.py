@@ -20,7 +20,7 @@ from documenttext import body_run_text, document_text
 from pitchkit.facts.project import open_project, pick_director
 from pitchkit.notes.brief import make_brief_note
 from pitchkit.notes.update import make_update
-from test_note_truth_spc import NOISE, SHARE, _brief, _facts, _log, _update
+from test_note_truth_spc import NOISE, READMISSIONS, SHARE, _brief, _facts, _log, _update
 
 ROOT = Path(__file__).resolve().parent.parent
 FRAILTY = ROOT / "examples" / "frailty-virtual-ward" / "facts.yaml"
@@ -124,18 +124,7 @@ def test_a_welsh_draft_mutates_a_month_after_na(tmp_path: Path) -> None:
 
 
 def test_a_welsh_brief_says_capacity_as_cash_in_plain_welsh(tmp_path: Path) -> None:
-    readmissions = {
-        "id": "readmit",
-        "measure": "Emergency readmissions with gallstone complications",
-        "unit": "readmissions",
-        "per": "year",
-        "baseline": 280,
-        "target": 90,
-        "value": {"amount": 2629, "source": "Non-elective spell, trust costing 2026/27"},
-        "releases": "capacity",
-        "supports": ["coo.occupancy"],
-    }
-    path = _facts(tmp_path, [readmissions])
+    path = _facts(tmp_path, [READMISSIONS])
     project = open_project(path, locale="cy_GB")
     data = make_brief_note(project, pick_director(project.facts, "coo"), today=TODAY).data
     text = body_run_text(data)
