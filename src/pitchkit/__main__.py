@@ -14,6 +14,10 @@ pydantic's own loader is still imported (with ``importlib.metadata``, about
 10 ms); standing in for that private module was measured and not kept, as
 a newer pydantic could take something else from it.
 
+A plain ``brief`` (its facts file and options written out in full) is run
+without typer (:mod:`pitchkit.cli.quick`); any other command line goes to
+typer's app.
+
 The garbage collector is off while pitchkit starts: start-up allocates
 tens of thousands of objects that live as long as the process and almost
 no garbage in cycles, yet the collector would walk them again and again
@@ -51,6 +55,11 @@ def main() -> None:
         from pitchkit.collector import pause_for_start
 
         pause_for_start()
+        from pitchkit.cli.quick import run
+
+        code = run(sys.argv[1:])
+        if code is not None:
+            raise SystemExit(code)
         from pitchkit.cli import app
 
         app(prog_name="pitchkit")

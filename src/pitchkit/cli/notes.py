@@ -14,11 +14,9 @@ from pitchkit.cli.common import (
     JsonMode,
     Terminal,
     UserDefaults,
-    Verbosity,
     app,
     emit_json,
     load_project,
-    report_cuts,
     report_written,
     say,
     user_errors,
@@ -38,25 +36,15 @@ from pitchkit.cli.options import (
     OutOpt,
     PdfOpt,
     PeriodOpt,
+    StrictOpt,
     TemplateOpt,
     TimeLimitOpt,
 )
-from pitchkit.cli.plan import report_advice
 from pitchkit.i18n.messages import Message
 
 if TYPE_CHECKING:
     from pitchkit.api import PeriodStatus
     from pitchkit.i18n.translation import Language
-
-
-#: ``--strict`` for a note in Welsh.
-StrictOpt = Annotated[
-    bool,
-    typer.Option(
-        "--strict",
-        help="In Welsh: refuse, naming each field, when the note would show English text.",
-    ),
-]
 
 
 @app.command(rich_help_panel="Write notes")
@@ -83,62 +71,24 @@ def brief(
     Example: pitchkit brief facts.yaml -d dof --out notes/ --json
     Example: pitchkit brief facts.yaml -d dof --directors team.xlsx
     """
-    from pitchkit.api import BriefRequest, write_brief
-    from pitchkit.word.limits import limits_in_force
+    from pitchkit.cli.briefing import run_brief
 
-    request = BriefRequest(
+    run_brief(
         facts,
-        director,
-        out,
-        template,
-        locale,
-        default_locale=UserDefaults.locale,
+        director=director,
+        directors=directors,
+        out=out,
+        template=template,
+        locale=locale,
         force=force,
         pdf=pdf,
         bilingual=bilingual,
         no_cuts=no_cuts,
         strict=strict,
-        directors=directors,
-        advice=as_json or Verbosity.level >= 1,  # shown, or in the JSON
+        time_limit=time_limit,
+        memory_limit=memory_limit,
+        as_json=as_json,
     )
-    with limits_in_force(time_limit, memory_limit):
-        result = write_brief(request, Terminal())
-    report_cuts(result.cuts, result.lang)
-    report_fit(result.pages, result.over_words, template)
-    report_pages(result.pages, measured=result.pages_measured)
-    report_written(result.written, result.lang)
-    report_advice(result.findings, result.lang)
-    if as_json:
-        from pitchkit.api.json_output import brief_json
-
-        emit_json(brief_json(result, bilingual=bilingual, warnings=JsonMode.warnings or []))
-
-
-def report_fit(pages: int | None, over_words: int, template: Path | None) -> None:
-    """Warn when the note still runs over one page, naming a user's template."""
-    from pitchkit.notes.fit import still_over, template_over
-
-    if pages is not None and pages > 1:
-        name = str(template) if template is not None else "pitchkit's brief template"
-        warn(template_over(name, pages))
-    elif pages is None and over_words:
-        warn(still_over(over_words))
-
-
-def report_pages(pages: int | None, *, measured: bool) -> None:
-    """With --verbose, say how many pages the note takes and how that is known."""
-    if pages is None:
-        return
-    if measured:
-        say(Message("Pages: {n}, as LibreOffice lays the note out.", n=pages), level=2)
-    else:
-        say(
-            Message(
-                "Pages: 1, by pitchkit's estimate: the note fits with room to spare, so "
-                "LibreOffice was not needed to measure it."
-            ),
-            level=2,
-        )
 
 
 @app.command(rich_help_panel="Write notes")

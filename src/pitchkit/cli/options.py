@@ -1,61 +1,46 @@
-"""The options the commands share, each declared once.
+"""The options the commands share, as typer declares them.
 
-``--quiet`` and ``--verbose`` are added to every command by
-:func:`pitchkit.cli.common.user_errors`, which also takes them away before
-the command runs; the rest are used in each command's signature.
+Most are made from their declarations in :mod:`pitchkit.cli.flags` (which
+the quick ``brief`` reads too). ``--quiet`` and ``--verbose`` are added to
+every command by :func:`pitchkit.cli.common.user_errors`, which also takes
+them away before the command runs; the rest are used in each command's
+signature.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
-QuietOpt = Annotated[
-    bool, typer.Option("--quiet", "-q", help="Only show errors and warnings.", show_default=False)
-]
-VerboseOpt = Annotated[
-    bool, typer.Option("--verbose", "-v", help="Say more about each step.", show_default=False)
-]
-FactsArg = Annotated[
-    Path, typer.Argument(help="The project's facts file (YAML).", show_default=False)
-]
-DirectorOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--director",
-        "-d",
-        help="Id of the director the note is for (default: the meeting's director).",
-    ),
-]
-OutOpt = Annotated[
-    Path | None,
-    typer.Option("--out", "-o", help="File to write, or a folder to write it in."),
-]
-TemplateOpt = Annotated[
-    Path | None, typer.Option("--template", "-t", help="Your own Word template (.docx).")
-]
-LocaleOpt = Annotated[
-    str | None, typer.Option("--locale", "-l", help="Language of the document: en_GB or cy_GB.")
-]
-ForceOpt = Annotated[bool, typer.Option("--force", "-f", help="Replace files that already exist.")]
-BilingualOpt = Annotated[
-    bool,
-    typer.Option(
-        "--bilingual", help="Welsh and English in one document, Welsh first (instead of --locale)."
-    ),
-]
-PdfOpt = Annotated[
-    bool, typer.Option("--pdf", help="Also save a PDF beside the .docx (needs LibreOffice).")
-]
-NoCutsOpt = Annotated[
-    bool,
-    typer.Option(
-        "--no-cuts",
-        help="Fail, writing nothing, when a briefing note would need a cut to fit one page.",
-    ),
-]
+from pitchkit.cli import flags
+from pitchkit.cli.flags import Flag
+
+
+def option(flag: Flag) -> Any:
+    """The typer option for ``flag``."""
+    return typer.Option(*flag.names, help=flag.help, show_default=flag.show_default)
+
+
+QuietOpt = Annotated[bool, option(flags.QUIET)]
+VerboseOpt = Annotated[bool, option(flags.VERBOSE)]
+FactsArg = Annotated[Path, typer.Argument(help=flags.FACTS.help, show_default=False)]
+DirectorOpt = Annotated[str | None, option(flags.DIRECTOR)]
+OutOpt = Annotated[Path | None, option(flags.OUT)]
+TemplateOpt = Annotated[Path | None, option(flags.TEMPLATE)]
+LocaleOpt = Annotated[str | None, option(flags.LOCALE)]
+ForceOpt = Annotated[bool, option(flags.FORCE)]
+BilingualOpt = Annotated[bool, option(flags.BILINGUAL)]
+PdfOpt = Annotated[bool, option(flags.PDF)]
+NoCutsOpt = Annotated[bool, option(flags.NO_CUTS)]
+#: ``--strict`` for a note in Welsh.
+StrictOpt = Annotated[bool, option(flags.STRICT)]
+DirectorsOpt = Annotated[Path | None, option(flags.DIRECTORS)]
+#: Limits on filling a user's own template: here, and on every command with --template.
+TimeLimitOpt = Annotated[str | None, option(flags.TIME_LIMIT)]
+MemoryLimitOpt = Annotated[str | None, option(flags.MEMORY_LIMIT)]
+JsonOpt = Annotated[bool, option(flags.JSON)]
 
 PeriodOpt = Annotated[
     str | None,
@@ -73,30 +58,7 @@ MeasuresOpt = Annotated[
         "(default: the facts file's 'measures:').",
     ),
 ]
-DirectorsOpt = Annotated[
-    Path | None,
-    typer.Option(
-        "--directors",
-        help="Directors from a file (.yaml, .csv or .xlsx) instead of the facts file.",
-    ),
-]
 
-#: Limits on filling a user's own template: here, and on every command with --template.
-TimeLimitOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--time-limit",
-        help="Seconds filling your own template may take (default 30, or PITCHKIT_TIME_LIMIT).",
-    ),
-]
-MemoryLimitOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--memory-limit",
-        help="Memory filling your own template may use, such as 512M or 2G "
-        "(default 1G, or PITCHKIT_MEMORY_LIMIT).",
-    ),
-]
 MessagesLocaleOpt = Annotated[
     str | None,
     typer.Option("--locale", "-l", help="Language to report in: en_GB or cy_GB."),
@@ -109,13 +71,5 @@ ReportLocaleOpt = Annotated[
         "-l",
         help="Language of the report, and of the facts' texts shown in it: en_GB or cy_GB "
         "(default: the facts file's settings.locale).",
-    ),
-]
-JsonOpt = Annotated[
-    bool,
-    typer.Option(
-        "--json",
-        help="Print one JSON object on standard output instead of the report (see docs/json.md); "
-        "warnings and errors still go to standard error.",
     ),
 ]

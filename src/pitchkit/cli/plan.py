@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -120,8 +119,6 @@ def directors(
 
 
 SEVERITY_HEADINGS = {"error": N_("Errors"), "warning": N_("Warnings"), "info": N_("Notes")}
-#: The word before each finding in the advice after a note is written.
-SEVERITY_WORDS = {"error": N_("error"), "warning": N_("warning"), "info": N_("note")}
 SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
 
 
@@ -149,15 +146,6 @@ def print_findings(findings: list[Finding], lang: Language) -> None:
             fix = lang.gettext("fix: {fix}").format(fix=finding.fix)
             out_console.print(f"    {escape(fix)}")
         out_console.print()
-
-
-def report_advice(findings: Sequence[Finding], lang: Language) -> None:
-    """The findings in brief, one line each, after a note is written."""
-    if not findings:
-        return
-    say(lang.gettext("Advice from the guide (run 'pitchkit check' for the evidence and fixes):"))
-    for finding in findings:
-        say(f"  {lang.gettext(SEVERITY_WORDS[finding.severity])}: {finding.message}")
 
 
 @app.command(name="check", rich_help_panel="Plan and check")

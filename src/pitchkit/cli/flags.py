@@ -1,0 +1,102 @@
+"""The command line's shared options as plain data: their names, help and kind of value.
+
+Each option is declared here once. :mod:`pitchkit.cli.options` turns these
+into typer's options for the commands' signatures, and
+:mod:`pitchkit.cli.quick` reads them to parse a plain ``brief`` without
+loading typer; ``tests/test_cli_quick.py`` checks that the two parse alike.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Flag:
+    """One option: its names (``--out``, ``-o``), its help, and what its value is.
+
+    ``value`` is ``Path`` or ``str`` for an option that takes a value, and
+    ``None`` for a switch, which is on when given.
+    """
+
+    names: tuple[str, ...]
+    help: str
+    value: type[Path] | type[str] | None = None
+    show_default: bool = True
+
+
+@dataclass(frozen=True)
+class Positional:
+    """An argument given by its place: its help and what its value is."""
+
+    help: str
+    value: type[Path] | type[str] = Path
+
+
+QUIET = Flag(("--quiet", "-q"), "Only show errors and warnings.", show_default=False)
+VERBOSE = Flag(("--verbose", "-v"), "Say more about each step.", show_default=False)
+FACTS = Positional("The project's facts file (YAML).")
+DIRECTOR = Flag(
+    ("--director", "-d"),
+    "Id of the director the note is for (default: the meeting's director).",
+    str,
+)
+OUT = Flag(("--out", "-o"), "File to write, or a folder to write it in.", Path)
+TEMPLATE = Flag(("--template", "-t"), "Your own Word template (.docx).", Path)
+LOCALE = Flag(("--locale", "-l"), "Language of the document: en_GB or cy_GB.", str)
+FORCE = Flag(("--force", "-f"), "Replace files that already exist.")
+BILINGUAL = Flag(
+    ("--bilingual",), "Welsh and English in one document, Welsh first (instead of --locale)."
+)
+PDF = Flag(("--pdf",), "Also save a PDF beside the .docx (needs LibreOffice).")
+NO_CUTS = Flag(
+    ("--no-cuts",),
+    "Fail, writing nothing, when a briefing note would need a cut to fit one page.",
+)
+STRICT = Flag(
+    ("--strict",),
+    "In Welsh: refuse, naming each field, when the note would show English text.",
+)
+DIRECTORS = Flag(
+    ("--directors",),
+    "Directors from a file (.yaml, .csv or .xlsx) instead of the facts file.",
+    Path,
+)
+TIME_LIMIT = Flag(
+    ("--time-limit",),
+    "Seconds filling your own template may take (default 30, or PITCHKIT_TIME_LIMIT).",
+    str,
+)
+MEMORY_LIMIT = Flag(
+    ("--memory-limit",),
+    "Memory filling your own template may use, such as 512M or 2G "
+    "(default 1G, or PITCHKIT_MEMORY_LIMIT).",
+    str,
+)
+JSON = Flag(
+    ("--json",),
+    "Print one JSON object on standard output instead of the report (see docs/json.md); "
+    "warnings and errors still go to standard error.",
+)
+
+#: ``pitchkit brief``'s parameters, by name, in the order of its signature
+#: (:func:`pitchkit.cli.notes.brief`), with ``--quiet`` and ``--verbose`` last.
+BRIEF: dict[str, Flag | Positional] = {
+    "facts": FACTS,
+    "director": DIRECTOR,
+    "directors": DIRECTORS,
+    "out": OUT,
+    "template": TEMPLATE,
+    "locale": LOCALE,
+    "force": FORCE,
+    "pdf": PDF,
+    "bilingual": BILINGUAL,
+    "no_cuts": NO_CUTS,
+    "strict": STRICT,
+    "time_limit": TIME_LIMIT,
+    "memory_limit": MEMORY_LIMIT,
+    "as_json": JSON,
+    "quiet": QUIET,
+    "verbose": VERBOSE,
+}
