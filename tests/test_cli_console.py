@@ -14,6 +14,7 @@ import pytest
 from rich.console import Console
 
 from pitchkit.cli import console
+from pitchkit.i18n.translation import language
 
 #: Characters lines are made of: ordinary text, and what rich treats its own way.
 PIECES = [
@@ -63,6 +64,8 @@ def pipes(monkeypatch: pytest.MonkeyPatch) -> tuple[Pipe, Pipe]:
     monkeypatch.delenv("FORCE_COLOR", raising=False)
     monkeypatch.delenv("TTY_COMPATIBLE", raising=False)
     monkeypatch.setattr(console.Verbosity, "level", 1)
+    monkeypatch.setattr(console.Interface, "lang", language("en_GB"))
+    monkeypatch.setattr(console.Streams, "out_to_err", False)
     return out, err
 
 

@@ -1,10 +1,13 @@
-"""What every pitchkit command shares: the app, printing, options and errors.
+"""What every typer command shares: the app, the shared options and errors.
 
-This module alone prints; commands turn a
+Printing is :mod:`pitchkit.cli.console`'s; commands turn a
 :class:`~pitchkit.errors.PitchkitError` into a one-line message on stderr
-and exit code 1 through :func:`user_errors`. Everything printed is in the
-command's language (:class:`Interface`): ``--locale``, else the facts
-file's ``settings.locale`` once it is read, else English.
+and exit code 1 through :func:`user_errors`, which runs each command as
+:func:`pitchkit.cli.running.run_guarded` does (the quick ``brief`` runs it
+too). Everything printed is in the command's language (:class:`Interface`):
+``--locale``, else the facts file's ``settings.locale`` once it is read,
+else English. The names of those modules are given here too, for the
+command modules.
 
 The command line imports only typer, rich and pitchkit's light modules
 (errors, messages, i18n) when it starts, so ``--version``, ``--help`` and

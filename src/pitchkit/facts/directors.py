@@ -29,13 +29,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from pitchkit.errors import DirectorsError, FactsError
 from pitchkit.facts import tabular
 from pitchkit.facts.schema import THEMES, Director, Facts
 from pitchkit.facts.tabular import cell_place, row_place
-from pitchkit.facts.validation import describe_errors, did_you_mean
+from pitchkit.facts.validation import Problem, describe_errors, did_you_mean
 from pitchkit.facts.yamlsource import Loc, Source, clean_text, dotted, load_yaml, removed_warning
 from pitchkit.i18n.messages import Joined, Located, Message, Plural, Renderable
 
@@ -546,12 +544,32 @@ def _director_or_problem(cells: Mapping[str, str]) -> Director | tuple[str, Rend
     for objective, declared in zip(data["objectives"], themes, strict=False):
         if declared:
             objective["themes"] = declared
+    checked = _checked_director(data)
+    if isinstance(checked, Director):
+        return checked
+    column = str(checked.loc[0]) if checked.loc else "id"
+    return column, checked.message
+
+
+def _checked_director(data: dict[str, Any]) -> Director | Problem:
+    """The director ``data`` describes, or the first problem with it (as the model words it).
+
+    A clean director is built without pydantic (:mod:`pitchkit.facts.quickfacts`).
+    """
+    from pitchkit.facts.quickfacts import build
+
+    built = build(Director, data)
+    if built is not None:
+        return built
+    from pydantic import ValidationError
+
+    from pitchkit.facts import models
+    from pitchkit.facts.schema import as_record
+
     try:
-        return Director.model_validate(data)
+        return as_record(models.Director.model_validate(data))  # type: ignore[no-any-return]
     except ValidationError as error:
-        problem = describe_errors(error, Director)[0]
-        column = str(problem.loc[0]) if problem.loc else "id"
-        return column, problem.message
+        return describe_errors(error, models.Director)[0]
 
 
 # --- YAML ------------------------------------------------------------------------------
@@ -573,7 +591,8 @@ def _load_yaml(path: Path) -> DirectorsFile:
         if problem is not None:
             problems.append(problem)
             continue
-        director = Director.model_validate(_yaml_director(item))
+        director = _checked_director(_yaml_director(item))
+        assert isinstance(director, Director)  # checked by _yaml_problem
         seen[director.id.casefold()] = dotted(loc)
         directors.append(director)
     return DirectorsFile(path, tuple(directors), tuple(problems), tuple(source.warnings))
@@ -609,12 +628,10 @@ def _yaml_problem(source: Source, loc: Loc, item: Any, seen: Mapping[str, str]) 
             f"{source.where(loc)}: {dotted(loc)}",
             Message("expected a director's fields (id, name, role)"),
         )
-    try:
-        director = Director.model_validate(_yaml_director(item))
-    except ValidationError as error:
-        problem = describe_errors(error, Director)[0]
-        full = (*loc, *problem.loc)
-        return Located(f"{source.where(full)}: {dotted(full)}", problem.message)
+    director = _checked_director(_yaml_director(item))
+    if not isinstance(director, Director):
+        full = (*loc, *director.loc)
+        return Located(f"{source.where(full)}: {dotted(full)}", director.message)
     if director.id.casefold() in seen:
         full = (*loc, "id")
         message = Message(

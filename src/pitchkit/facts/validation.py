@@ -17,14 +17,15 @@ import re
 import types
 import typing
 from collections.abc import Iterable
-from typing import Any, NamedTuple, get_args, get_origin
-
-from pydantic import BaseModel, ValidationError
-from pydantic_core import ErrorDetails
+from typing import TYPE_CHECKING, Any, NamedTuple, get_args, get_origin
 
 from pitchkit.facts.yamlsource import Loc, dotted
 from pitchkit.i18n.messages import Message, Plural, Renderable
 from pitchkit.period import PERIOD_PATTERN
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel, ValidationError
+    from pydantic_core import ErrorDetails
 
 #: Words in a measure or its unit saying it can go below zero: a change, a difference,
 #: a net balance or financial position (a deficit is below zero), a score or a temperature.
@@ -134,6 +135,8 @@ def _unwrap(annotation: Any) -> list[Any]:
 
 def fields_at(model: type[BaseModel], loc: Loc) -> list[str] | None:
     """Return the field names the schema allows at ``loc``, if it is a model."""
+    from pydantic import BaseModel  # the models' errors are worded only after pydantic ran
+
     current: Any = model
     for part in loc:
         candidates = _unwrap(current)

@@ -1,0 +1,400 @@
+"""The facts file (schema 1.1; 1 without ``excludes``) as pydantic models: the full validation.
+
+:func:`pitchkit.facts.schema.validate_facts` uses these for any file the
+quick builder (:mod:`pitchkit.facts.quickfacts`) declines, and words
+every error they find (:mod:`pitchkit.facts.validation`). What they give
+is turned into the plain records of :mod:`pitchkit.facts.schema`, which
+the rest of pitchkit uses.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+
+from pitchkit.errors import LocaleError
+from pitchkit.facts.fields import (
+    TARGETED_FIELDS,
+    Per,
+    Theme,
+    _as_list,
+    _as_number,
+    _audience_of,
+    _change_dates,
+    _financial_year,
+    _items,
+    _lower,
+    _measure_words,
+    _plain,
+    _pounds,
+    _schema_version,
+    _unit_words,
+)
+from pitchkit.facts.validation import (
+    below_zero_message,
+    may_be_negative,
+    may_pass_100,
+    over_100_message,
+)
+from pitchkit.i18n.messages import Message
+from pitchkit.i18n.translation import normalise_locale
+from pitchkit.period import PERIOD_PATTERN
+
+TextList = Annotated[list[str], BeforeValidator(_as_list)]
+#: A measure's name, such as ``Emergency admissions``: never a bare number.
+MeasureName = Annotated[str, BeforeValidator(_measure_words)]
+#: A unit such as ``patients``, ``bed days``, ``%`` or ``£``: never a bare number.
+Unit = Annotated[str, BeforeValidator(_unit_words)]
+#: A currency: only pounds sterling (``GBP``, ``£``), which is also the default.
+Pounds = Annotated[str, BeforeValidator(_pounds)]
+#: Items for everyone (plain strings) or for some directors (``{text: ..., for: [...]}``).
+ItemList = Annotated[list[str], BeforeValidator(_items)]
+ChangeDates = Annotated[list[dt.date], BeforeValidator(_change_dates)]
+#: A finite number: ``nan``, ``inf`` and ``1e400`` (which overflows to infinity) are refused.
+Number = Annotated[float, BeforeValidator(_as_number), Field(allow_inf_nan=False)]
+Slug = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]*$", max_length=64)]
+Themes = Annotated[list[Theme], BeforeValidator(_as_list)]
+#: An NHS financial year (1 April to 31 March), written ``2020/21``.
+FinancialYear = Annotated[str, BeforeValidator(_financial_year)]
+
+
+class Model(BaseModel):
+    """Base for everything a user writes: unknown fields are errors."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+
+class Person(Model):
+    """The project lead, whose contact details close the note."""
+
+    name: str
+    role: str | None = None
+    email: str | None = None
+    phone: str | None = None
+
+
+class Money(Model):
+    """An amount of money with where the figure comes from."""
+
+    amount: Number = Field(ge=0)
+    currency: Pounds = "GBP"
+    source: str | None = None
+    status: str | None = None
+    #: The financial year whose prices the amount is in (``2020/21``).
+    price_year: FinancialYear | None = None
+
+
+class Project(Model):
+    """What the project is, in the words senior managers already use."""
+
+    title: str = Field(min_length=1)
+    organisation: str = Field(min_length=1)
+    lead: Person | None = None
+    problem: str = Field(min_length=1)
+    change: str = Field(min_length=1)
+    strategy: TextList = Field(default_factory=list)
+    evidence: TextList = Field(default_factory=list)
+    start: dt.date | None = None
+    end: dt.date | None = None
+    funding: Money | None = None
+
+    @model_validator(mode="after")
+    def _end_after_start(self) -> Project:
+        if self.start and self.end and self.end < self.start:
+            raise ValueError(Message("end comes before start: check the two dates"))
+        return self
+
+
+class Impact(Model):
+    """One measurable result of the change, with its baseline and target."""
+
+    id: Slug
+    measure: MeasureName = Field(min_length=1)
+    unit: Unit = Field(min_length=1)
+    per: Annotated[Per | None, BeforeValidator(_lower)] = None
+    baseline: Number
+    target: Number
+    better: Annotated[Literal["lower", "higher"] | None, BeforeValidator(_lower)] = None
+    themes: Themes = Field(default_factory=list)
+    value: Money | None = None
+    supports: TextList = Field(default_factory=list)
+    excludes: TextList = Field(default_factory=list)
+    source: str | None = None
+    #: When the change took effect for this measure (schema 1.1, optional): one
+    #: date, or a list for a change in stages. Without it the project's start is used.
+    changed: ChangeDates = Field(default_factory=list)
+    #: Whether its value is money the organisation can take out (cash) or time and
+    #: space freed for other work (capacity).
+    releases: Annotated[Literal["cash", "capacity"] | None, BeforeValidator(_lower)] = None
+    #: Impacts whose money already includes this one's: it is left out of totals.
+    overlaps: TextList = Field(default_factory=list)
+
+    @field_validator("baseline", "target")
+    @classmethod
+    def _not_below_zero(cls, value: float, info: ValidationInfo) -> float:
+        measure, unit = info.data.get("measure"), info.data.get("unit")
+        known = isinstance(measure, str) and isinstance(unit, str)
+        if value < 0 and known and not may_be_negative(str(measure), str(unit)):
+            raise ValueError(below_zero_message(value))
+        if value > 100 and known and not may_pass_100(str(measure), str(unit)):
+            raise ValueError(over_100_message(value))
+        return value
+
+    @model_validator(mode="after")
+    def _direction_known(self) -> Impact:
+        if self.better is None and self.baseline == self.target:
+            raise ValueError(
+                Message(
+                    "baseline and target are the same, so the better direction is unclear: "
+                    "add 'better: lower' or 'better: higher'"
+                )
+            )
+        worse = self.target > self.baseline if self.better == "lower" else False
+        if self.better == "higher":
+            worse = self.target < self.baseline
+        if worse:
+            raise ValueError(
+                Message(
+                    "the target ({target}) is worse than the baseline ({baseline}) when "
+                    "{better} is better: correct the figures, or 'better:' if that is the "
+                    "wrong way round",
+                    target=_plain(self.target),
+                    baseline=_plain(self.baseline),
+                    better=self.better,
+                )
+            )
+        return self
+
+    @property
+    def direction(self) -> Literal["lower", "higher"]:
+        """Which way is better: as written, or inferred from baseline → target."""
+        if self.better is not None:
+            return self.better
+        return "lower" if self.target < self.baseline else "higher"
+
+
+class Target(Model):
+    """A director objective's own numeric target, such as £14m."""
+
+    value: Number
+    unit: Unit = Field(min_length=1)
+
+
+class Objective(Model):
+    """Something a director must deliver (organisational) or wants (personal)."""
+
+    id: Slug
+    text: str = Field(min_length=1)
+    kind: Annotated[Literal["organisational", "personal"], BeforeValidator(_lower)] = (
+        "organisational"
+    )
+    themes: Themes = Field(default_factory=list)
+    target: Target | None = None
+
+    @field_validator("kind", mode="before")
+    @classmethod
+    def _american_spelling(cls, value: Any) -> Any:
+        return "organisational" if value == "organizational" else value
+
+
+class Director(Model):
+    """An executive director the project could ask to sponsor it."""
+
+    id: Slug
+    name: str = Field(min_length=1)
+    role: str = Field(min_length=1)
+    lens: str | None = None
+    salutation: str | None = None
+    email: str | None = None
+    concerns: TextList = Field(default_factory=list)
+    terms: dict[str, str] = Field(default_factory=dict)
+    objectives: list[Objective] = Field(default_factory=list)
+
+    @property
+    def greeting_name(self) -> str:
+        """How to address the director: the salutation, or the name."""
+        return self.salutation or self.name
+
+    @field_validator("lens")
+    @classmethod
+    def _known_lens(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        from pitchkit.recast.lenses import unknown_lens_message  # the lenses need this module
+
+        problem = unknown_lens_message(value)
+        if problem is not None:
+            raise ValueError(problem)
+        return value
+
+
+class Update(Model):
+    """One period's entry in the progress log."""
+
+    period: str
+    date: dt.date | None = None
+    status: Annotated[Literal["green", "amber", "red"], BeforeValidator(_lower)]
+    summary: str | None = None
+    done: TextList = Field(default_factory=list)
+    next: TextList = Field(default_factory=list)
+    barriers: TextList = Field(default_factory=list)
+    asks: TextList = Field(default_factory=list)
+    advice: TextList = Field(default_factory=list)
+    measures: dict[str, Number | None] = Field(default_factory=dict)
+    score: Number | None = Field(default=None, ge=0.5, le=5.0, multiple_of=0.5)
+    next_update: dt.date | None = None
+
+    @field_validator("period", mode="before")
+    @classmethod
+    def _period_shape(cls, value: Any) -> Any:
+        text = str(value).strip().upper() if value is not None else value
+        if not isinstance(text, str) or not PERIOD_PATTERN.match(text):
+            raise ValueError(
+                Message("write the period as YYYY-MM (2027-03), YYYY-Qn (2027-Q1) or YYYY (2027)")
+            )
+        return text
+
+
+class Meeting(Model):
+    """The meeting the briefing note prepares for."""
+
+    date: dt.date | None = None
+    director: str | None = None
+    place: str | None = None
+
+
+class Prices(Model):
+    """The price base money is restated in, and the inflation index to do it."""
+
+    #: The financial year to restate unit costs in (default: the note's own year).
+    year: FinancialYear | None = None
+    #: Annual percentage change into each financial year, over the shipped index.
+    rates: dict[FinancialYear, Number] = Field(default_factory=dict)
+    #: Where ``rates`` come from, named in the note.
+    source: str | None = None
+
+
+class Conversions(Model):
+    """What turns an impact into a director's own units (schema 1.1, optional).
+
+    See ``docs/conversions.md`` for each default and why.
+    """
+
+    #: Expected deaths a year behind the SHMI or HSMR: deaths become a share of them.
+    expected_deaths: Number | None = Field(default=None, gt=0)
+    #: Hours in one shift an impact counts (default 7.5).
+    shift_hours: Number | None = Field(default=None, gt=0, le=24)
+    #: Paid hours a year of one whole-time equivalent (default 1,950: 37.5 × 52).
+    wte_hours: Number | None = Field(default=None, gt=0, le=8784)
+    #: Appointments in one clinic session (default 12).
+    session_slots: Number | None = Field(default=None, gt=0)
+    #: Kilograms of CO2e one journey emits: journeys become CO2e only when given.
+    kg_co2e_per_journey: Number | None = Field(default=None, gt=0)
+
+
+class Settings(Model):
+    """How documents are written and progress is judged."""
+
+    locale: str | None = None
+    cadence: Annotated[Literal["month", "quarter"] | None, BeforeValidator(_lower)] = None
+    spc_shift: int = Field(default=7, ge=5, le=9)
+    spc_trend: int = Field(default=7, ge=5, le=9)
+    prices: Prices | None = None
+    #: Bed occupancy, in per cent, used to turn bed days into beds.
+    occupancy: Number | None = Field(default=None, gt=50, le=100)
+    #: What turns impacts into directors' own units (beds use ``occupancy``).
+    conversions: Conversions = Field(default_factory=Conversions)
+
+    @field_validator("locale")
+    @classmethod
+    def _known_locale(cls, value: str | None) -> str | None:
+        try:
+            return None if value is None or not value.strip() else normalise_locale(value)
+        except LocaleError as error:
+            raise ValueError(error.text) from None
+
+
+class Facts(Model):
+    """A whole facts file."""
+
+    #: Schema 1.1 adds ``excludes`` on impacts; a 1.0 file reads the same under 1.1.
+    version: Annotated[float, BeforeValidator(_schema_version)] = 1
+    project: Project
+    impacts: list[Impact] = Field(min_length=1)
+    asks: ItemList = Field(default_factory=list)
+    advice: ItemList = Field(default_factory=list)
+    offer: ItemList = Field(default_factory=list)
+    meeting: Meeting | None = None
+    directors: list[Director] = Field(default_factory=list)
+    updates: list[Update] = Field(default_factory=list)
+    measures: str | None = Field(default=None, min_length=1)
+    settings: Settings = Field(default_factory=Settings)
+    #: Figures from a measures spreadsheet (period → impact id → value), never from
+    #: the YAML: set by :meth:`with_figures` (see :mod:`pitchkit.notes.update.measuresheet`).
+    _figures: dict[str, dict[str, float | None]] = PrivateAttr(default_factory=dict)
+    #: Whom each item of asks, advice and offer is for, by field (``()``: everyone).
+    _audiences: dict[str, tuple[tuple[str, ...], ...]] = PrivateAttr(default_factory=dict)
+    #: The English of each text the file gives as ``{en: ..., cy: ...}``, by the text read
+    #: (set by :func:`load_facts`): see :mod:`pitchkit.recast.english`.
+    _english: dict[str, str] = PrivateAttr(default_factory=dict)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _keep_audiences(cls, data: Any, handler: Any) -> Any:
+        facts = handler(data)
+        if isinstance(data, dict) and isinstance(facts, Facts):
+            audiences = {}
+            for name in TARGETED_FIELDS:
+                raw = _as_list(data.get(name))
+                if isinstance(raw, list) and any(isinstance(item, dict) for item in raw):
+                    audiences[name] = tuple(_audience_of(item) for item in raw)
+            facts._audiences = audiences
+        return facts
+
+    def audience(self, field: str, index: int) -> tuple[str, ...]:
+        """Whom item ``index`` of ``field`` (asks, advice, offer) is for: ``()`` for everyone."""
+        found = self._audiences.get(field, ())
+        return found[index] if index < len(found) else ()
+
+    @property
+    def english(self) -> dict[str, str]:
+        """The ``en:`` text of each ``{en: ..., cy: ...}`` text read in another language."""
+        return self._english
+
+    @property
+    def figures(self) -> dict[str, dict[str, float | None]]:
+        """Figures read from the measures spreadsheet, by period then impact id."""
+        return self._figures
+
+    def with_figures(self, figures: dict[str, dict[str, float | None]]) -> Facts:
+        """A copy of these facts with ``figures`` from a measures spreadsheet."""
+        copy = self.model_copy()
+        copy._figures = {period: dict(values) for period, values in figures.items()}
+        return copy
+
+    @field_validator("version", mode="before")
+    @classmethod
+    def _known_version(cls, value: Any) -> Any:
+        if value in (1, 1.1, "1", "1.1"):
+            return float(value)
+        raise ValueError(Message("this pitchkit reads facts files of version 1 or 1.1"))
+
+    def director(self, director_id: str) -> Director | None:
+        """Return the director with ``director_id`` (case-insensitive), if any."""
+        wanted = director_id.strip().casefold()
+        return next((d for d in self.directors if d.id.casefold() == wanted), None)
+
+    def impact(self, impact_id: str) -> Impact | None:
+        """Return the impact with ``impact_id``, if any."""
+        return next((i for i in self.impacts if i.id == impact_id), None)
