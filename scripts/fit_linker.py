@@ -180,6 +180,8 @@ def worst(rows: Sequence[Row], chosen: set[tuple[str, tuple[str, str]]]) -> dict
 
 CLAIM_THRESHOLDS = (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.875, 0.9)
 OFFER_THRESHOLDS = (0.1, 0.15, 0.2, 0.3, 0.4)
+#: How many possible links of a domain the lead is counted as reading first.
+FIRST = 5
 #: Features that say the measure map has a chain for the pair.
 CHAINS = ("same_concept", "counted_inside", "one_cause", "two_steps")
 
@@ -241,12 +243,11 @@ def report(rows: Sequence[Row]) -> dict[str, Any]:
         ("hand", lambda r: (r.hand_rank,)),
         ("learned", lambda r: (-score(r),)),
     ):
-        per_domain = [
-            average_precision(sorted(found, key=key))
-            for found in by_domain.values()
-            if any(r.label for r in found)
-        ]
+        asked = [sorted(found, key=key) for found in by_domain.values()]
+        per_domain = [average_precision(found) for found in asked if any(r.label for r in found)]
         order[name] = round(sum(per_domain) / len(per_domain), 4)
+        order[f"{name}_first"] = sum(r.label for found in asked for r in found[:FIRST])
+    order["first_asked"] = sum(len(found[:FIRST]) for found in by_domain.values())
     return {
         "pairs": len(rows),
         "domains": len({r.domain for r in rows}),
@@ -322,7 +323,9 @@ def markdown(data: dict[str, Any]) -> str:
         "",
         "Order of the possible links the lead is asked about (mean average precision over "
         f"the domains, LODO): hand kinds {order['hand']:.2f}, learned chance "
-        f"{order['learned']:.2f}.",
+        f"{order['learned']:.2f}; right among the first {FIRST} asked in each domain: hand "
+        f"kinds {order['hand_first']}, learned {order['learned_first']} "
+        f"(of {order['first_asked']}).",
     ]
     return "\n".join(lines)
 
