@@ -121,8 +121,13 @@ def test_a_link_the_score_claims_is_explained_by_its_chain_in_words() -> None:
 
 def test_the_shipped_weights_are_what_the_generator_fits() -> None:
     shipped = json.loads(fit.WEIGHTS.read_text(encoding="utf-8"))
-    assert shipped == fit.weights_data(fit.load_rows())
+    refit = fit.weights_data(fit.load_rows())
     assert list(shipped["weights"]) == list(NAMES)
+    assert fit.same_weights(shipped, refit)
+    # A weight off by more than the last digit's rounding is drift.
+    moved = json.loads(json.dumps(refit))
+    moved["weights"]["money"] += 0.001
+    assert not fit.same_weights(moved, refit)
 
 
 def test_the_weights_are_fitted_on_read_sets_only() -> None:
