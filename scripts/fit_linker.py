@@ -24,7 +24,7 @@ import datetime as dt
 import json
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -74,6 +74,7 @@ class Row:
     hand_claimed: bool
     hand_offered: bool
     hand_rank: int  # offer_rank, 9 when not offered
+    labelled_set: str = ""  # the labelled set the domain is in
 
 
 def harvest(domain: Domain) -> list[Row]:
@@ -132,14 +133,20 @@ def arrays(rows: Sequence[Row]) -> tuple[np.ndarray, np.ndarray]:
     return x, y
 
 
-def lodo_scores(rows: Sequence[Row]) -> dict[tuple[str, tuple[str, str]], float]:
-    """Each candidate pair's chance from weights fitted without its domain."""
-    names = sorted({r.domain for r in rows})
+def lodo_scores(
+    rows: Sequence[Row], *, by_set: bool = False
+) -> dict[tuple[str, tuple[str, str]], float]:
+    """Each candidate pair's chance from weights fitted without its domain (or its whole set)."""
+
+    def group(row: Row) -> str:
+        return row.labelled_set if by_set else row.domain
+
+    names = sorted({group(r) for r in rows})
     result: dict[tuple[str, tuple[str, str]], float] = {}
     for held in names:
-        x, y = arrays([r for r in rows if r.domain != held])
+        x, y = arrays([r for r in rows if group(r) != held])
         weights = fit(x, y)
-        test = [r for r in rows if r.domain == held and r.candidate]
+        test = [r for r in rows if group(r) == held and r.candidate]
         if not test:
             continue
         scores = chances(weights, np.array([r.features for r in test], dtype=float))
@@ -220,6 +227,7 @@ def report(rows: Sequence[Row]) -> dict[str, Any]:
     for threshold in (*OFFER_THRESHOLDS, *CLAIM_THRESHOLDS):
         chosen = {(r.domain, r.pair) for r in rows if score(r) >= threshold}
         alone[f"{threshold:.3f}"] = {**counts(rows, chosen), "worst": worst(rows, chosen)}
+    by_set = lodo_scores(rows, by_set=True) if len({r.labelled_set for r in rows}) > 1 else {}
     shipped: dict[str, Any] = {}
     for threshold in CLAIM_THRESHOLDS:
         added = {
@@ -228,10 +236,18 @@ def report(rows: Sequence[Row]) -> dict[str, Any]:
             if not r.hand_claimed and promotable(r) and score(r) >= threshold
         }
         chosen = hand_claims | added
+        added_by_set = {
+            (r.domain, r.pair)
+            for r in rows
+            if not r.hand_claimed
+            and promotable(r)
+            and by_set.get((r.domain, r.pair), 0.0) >= threshold
+        }
         shipped[f"{threshold:.3f}"] = {
             **counts(rows, chosen),
             "worst": worst(rows, chosen),
             "added": counts(rows, added),
+            "added_leaving_out_a_set": counts(rows, added_by_set),
         }
     # The possible links the lead is asked about, within each domain, in each order.
     by_domain: dict[str, list[Row]] = {}
@@ -269,7 +285,7 @@ def load_rows(sets: Sequence[str] = READ_SETS) -> list[Row]:
     rows: list[Row] = []
     for name in sets:
         for domain in domains(ROOT / "tests" / "data" / name):
-            rows += harvest(domain)
+            rows += [replace(row, labelled_set=name) for row in harvest(domain)]
     return rows
 
 
@@ -324,10 +340,12 @@ def markdown(data: dict[str, Any]) -> str:
         lines.append(line(f"learned alone, LODO, chance >= {threshold}", c))
     for threshold, c in data["shipped"].items():
         added = c["added"]
+        whole = c["added_leaving_out_a_set"]
         lines.append(
             line(
                 f"hand claims + learned chain claims >= {threshold} (LODO; added "
-                f"{added['right']} right of {added['listed']})",
+                f"{added['right']} right of {added['listed']}; leaving out a whole set, "
+                f"{whole['right']} of {whole['listed']})",
                 c,
             )
         )

@@ -176,3 +176,17 @@ def test_the_lodo_table_adds_the_scorer_claims_to_the_hand_rules() -> None:
         added = figures["added"]
         assert figures["listed"] == 1 + added["listed"], threshold
         assert figures["right"] == 1 + added["right"], threshold
+
+
+def test_leaving_out_a_set_leaves_out_every_domain_of_it() -> None:
+    agree = [(1.0, True), (1.0, True), (1.0, False), (0.0, False), (0.0, False), (0.0, True)]
+    odd = [(1.0, False), (1.0, False), (0.0, True), (0.0, True)]
+    # "odd" and "odd2" are one set: left out together, each is scored by "left" alone.
+    found = [replace(r, labelled_set="a") for r in rows("left", agree)]
+    found += [replace(r, labelled_set="b") for r in rows("odd", odd) + rows("odd2", odd)]
+    by_domain = fit.lodo_scores(found)
+    by_set = fit.lodo_scores(found, by_set=True)
+    key = ("odd", ("i0", "d.o"))
+    # By domain, "odd2" teaches that words mean no link; by set, only "left" teaches.
+    assert by_set[key] > by_domain[key]
+    assert by_set[key] > by_set[("odd", ("i2", "d.o"))]
