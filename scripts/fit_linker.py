@@ -82,7 +82,7 @@ def harvest(domain: Domain) -> list[Row]:
     facts = load_facts(domain.facts).facts
     rows: list[Row] = []
     for director in facts.directors:
-        for pair in weigh(facts, director, today=TODAY).candidates:
+        for pair in weigh(facts, director, today=TODAY, every_pair=True).candidates:
             found = pair.rules
             missed = pair.year_missed
             claimed = found is not None and found.claimed and not missed

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from pitchkit.facts.schema import Director, Facts, Impact, Objective
 from pitchkit.recast.align import POSSIBLE_CEILING, Link, link
 from pitchkit.recast.english import english_director, in_english
-from pitchkit.recast.evidence import Evidence, compare, gather, team_rarity
+from pitchkit.recast.evidence import NO_EVIDENCE, Evidence, compare, gather, rarity_of_team
 from pitchkit.recast.lenses import LensMatch, lens_for, objectives_for
 from pitchkit.recast.measures import concepts_in
 from pitchkit.recast.money import Ledger, Line, appraise, fy_label, target_year
@@ -278,11 +278,16 @@ class Weighed:
     candidates: tuple[Candidate, ...]
 
 
-def weigh(facts: Facts, director: Director, *, today: dt.date) -> Weighed:
+def weigh(
+    facts: Facts, director: Director, *, today: dt.date, every_pair: bool = False
+) -> Weighed:
     """Every impact x objective pair of ``director``, with the evidence for each.
 
     Read in English where the file gives it: the map and the lenses are English.
     Shared words are weighed by how rare they are among the whole team's objectives.
+    The scorer weighs only what the hand rules link, so the evidence of a pair
+    they do not link is gathered only with ``every_pair`` (for fitting the scorer,
+    ``scripts/fit_linker.py``); otherwise it is left empty.
     """
     english = in_english(facts)
     read = english_director(director, facts.english)
@@ -291,8 +296,7 @@ def weigh(facts: Facts, director: Director, *, today: dt.date) -> Weighed:
     read_objectives = objectives_for(read, match)
     worries = worried_objectives(english, read, read_objectives)
     ledger = project_ledger(facts, today)
-    team = (english_director(d, facts.english) for d in facts.directors)
-    rarity = team_rarity(o.text for d in team for o in d.objectives)
+    rarity = rarity_of_team(english)
     found: dict[tuple[str, str], tuple[Impact, Impact, Objective, Objective, Link | None, bool]]
     found = {}
     evidence: dict[tuple[str, str], Evidence] = {}
@@ -302,6 +306,9 @@ def weigh(facts: Facts, director: Director, *, today: dt.date) -> Weighed:
             missed = year_part(objective, ledger, impact) == 0
             key = (impact.id, objective.id)
             found[key] = (impact, read_impact, objective, read_objective, rules, missed)
+            if rules is None and not every_pair:
+                evidence[key] = NO_EVIDENCE
+                continue
             evidence[key] = gather(
                 read_impact,
                 read_objective,
