@@ -278,9 +278,7 @@ class Weighed:
     candidates: tuple[Candidate, ...]
 
 
-def weigh(
-    facts: Facts, director: Director, *, today: dt.date, every_pair: bool = False
-) -> Weighed:
+def weigh(facts: Facts, director: Director, *, today: dt.date, every_pair: bool = False) -> Weighed:
     """Every impact x objective pair of ``director``, with the evidence for each.
 
     Read in English where the file gives it: the map and the lenses are English.
