@@ -1,12 +1,12 @@
-"""The quick ``brief``: parsed without typer, yet read and run exactly as typer's ``brief``.
+"""The quick ``brief`` and ``batch``: parsed without typer, yet read and run as typer's.
 
-``pitchkit.cli.quick`` parses a plain ``brief`` command line from the
-options declared in ``pitchkit.cli.flags`` and runs it without loading
-typer or rich; anything else it leaves to typer. These tests hold it to
-typer: every command line it accepts gives the command the same values
-typer gives, every one typer refuses it leaves to typer, and a brief run
-either way prints the same lines, exits with the same code and writes the
-same document.
+``pitchkit.cli.quick`` parses a plain ``brief`` or ``batch`` command line
+from the options declared in ``pitchkit.cli.flags`` and runs it without
+loading typer or rich; anything else it leaves to typer. These tests hold
+it to typer: every command line it accepts gives the command the same
+values typer gives, every one typer refuses it leaves to typer, and a
+brief or batch run either way prints the same lines, exits with the same
+code and writes the same documents.
 """
 
 from __future__ import annotations
@@ -28,7 +28,8 @@ ROOT = Path(__file__).resolve().parent.parent
 FACTS = ROOT / "examples" / "frailty-virtual-ward" / "facts.yaml"
 
 #: Words a command line is made of: option names, values, odd forms typer reads its own way.
-VALUES = ["dof", "notes/", "note.docx", "cy_GB", "30", "a b", "é.yaml", "-", "", "x=y"]
+VALUES = ["dof", "notes/", "note.docx", "cy_GB", "30", "a b", "é.yaml", "-", "", "x=y", "0", "2",
+          "02", "update", "-1"]  # fmt: skip
 ODD = [
     "--help",
     "-h",
@@ -59,12 +60,11 @@ def typer_values(
     return result.exit_code, seen[0] if seen else None
 
 
-def command_lines(count: int) -> list[list[str]]:
-    """``count`` command lines for ``brief``: options in any order, some odd, some plain."""
+def command_lines(command: str, count: int) -> list[list[str]]:
+    """``count`` command lines for ``command``: options in any order, some odd, some plain."""
     generator = random.Random(13)
-    names = [
-        name for flag in flags.BRIEF.values() if isinstance(flag, flags.Flag) for name in flag.names
-    ]
+    table = quick.COMMANDS[command]
+    names = [name for flag in table.values() if isinstance(flag, flags.Flag) for name in flag.names]
     lines = []
     for _ in range(count):
         words: list[str] = []
@@ -80,15 +80,16 @@ def command_lines(count: int) -> list[list[str]]:
                 words.append(generator.choice(VALUES))
         if generator.random() < 0.8:
             words.insert(generator.randint(0, len(words)), "facts.yaml")
-        lines.append(["brief", *words])
+        lines.append([command, *words])
     return lines
 
 
+@pytest.mark.parametrize("command", ["brief", "batch"])
 def test_parses_every_command_line_as_typer_does_or_leaves_it(
-    monkeypatch: pytest.MonkeyPatch,
+    command: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     accepted = 0
-    for argv in command_lines(400):
+    for argv in command_lines(command, 400):
         quick_values = quick.parse(argv)
         code, values = typer_values(argv, monkeypatch)
         if quick_values is None:
@@ -107,6 +108,9 @@ def test_parses_every_command_line_as_typer_does_or_leaves_it(
         ["brief", "--director", "dof", "facts.yaml", "--locale", "cy_GB", "--pdf", "--verbose"],
         ["brief", "facts.yaml", "--template", "own.docx", "--time-limit", "10", "--no-cuts"],
         ["brief", "facts.yaml", "--directors", "team.csv", "--strict", "--bilingual"],
+        ["batch", "facts.yaml", "--directors", "team.csv", "-o", "notes", "-f", "-q"],
+        ["batch", "facts.yaml", "--out", "notes", "--kind", "update", "-p", "2027-03", "-j", "2"],
+        ["batch", "facts.yaml", "-o", "notes", "--only", "dof,cn", "--pack", "pack.docx"],
     ],
 )
 def test_plain_command_lines_are_quick(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
@@ -129,6 +133,9 @@ def test_plain_command_lines_are_quick(argv: list[str], monkeypatch: pytest.Monk
         ["brief", "facts.yaml", "--", "-d"],
         ["-q", "brief", "facts.yaml"],
         ["update", "facts.yaml"],
+        ["batch", "facts.yaml", "-o", "notes", "--jobs", "0"],
+        ["batch", "facts.yaml", "-o", "notes", "--jobs", "02"],
+        ["batch", "facts.yaml", "-o", "notes", "--json"],
         [],
     ],
 )
@@ -201,13 +208,35 @@ def test_a_quick_brief_refuses_what_typers_refuses(tmp_path: Path) -> None:
     assert out.read_bytes() == b"mine"
 
 
-def test_a_quick_brief_loads_neither_typer_nor_rich(tmp_path: Path) -> None:
-    out = tmp_path / "note.docx"
-    result = run(
-        "quick", "brief", str(FACTS), "-d", "dof", "-o", str(out), "-q", python=("-X", "importtime")
-    )
+@pytest.mark.parametrize("command", ["brief", "batch"])
+def test_a_quick_command_loads_neither_typer_nor_rich_nor_pydantic(
+    command: str, tmp_path: Path
+) -> None:
+    out = tmp_path / ("note.docx" if command == "brief" else "notes")
+    who = ["-d", "dof"] if command == "brief" else []
+    argv = [command, str(FACTS), *who, "-o", str(out), "-q"]
+    result = run("quick", *argv, python=("-X", "importtime"))
     assert result.returncode == 0
     assert out.exists()
     loaded = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines() if "|" in line}
-    assert "pitchkit.cli.briefing" in loaded
-    assert not loaded & {"typer", "rich", "rich.console", "click"}
+    assert f"pitchkit.cli.{command}ing" in loaded
+    assert not loaded & {"typer", "rich", "rich.console", "click", "pydantic"}
+
+
+@pytest.mark.parametrize(
+    "options", [["-q"], [], ["--only", "dof,cn", "--jobs", "1"], ["--only", "dof,nobody"]]
+)
+def test_a_quick_batch_prints_and_writes_what_typers_does(
+    options: list[str], tmp_path: Path
+) -> None:
+    results = {}
+    for way in ("typer", "quick"):
+        out = tmp_path / way / "notes"
+        result = run(way, "batch", str(FACTS), "-o", str(out), *options)
+        text = (result.stdout + result.stderr).replace(str(out), "FOLDER")
+        notes = {path.name: body(path) for path in sorted(out.glob("*.docx"))}
+        listed = out / "manifest.csv"
+        manifest = listed.read_text(encoding="utf-8") if listed.exists() else None
+        results[way] = (result.returncode, text, notes, manifest)
+    assert results["quick"] == results["typer"]
+    assert "Traceback" not in results["quick"][1]

@@ -2,7 +2,7 @@
 
 Each option is declared here once. :mod:`pitchkit.cli.options` turns these
 into typer's options for the commands' signatures, and
-:mod:`pitchkit.cli.quick` reads them to parse a plain ``brief`` without
+:mod:`pitchkit.cli.quick` reads them to parse a plain ``brief`` or ``batch`` without
 loading typer; ``tests/test_cli_quick.py`` checks that the two parse alike.
 """
 
@@ -10,20 +10,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 
 @dataclass(frozen=True)
 class Flag:
     """One option: its names (``--out``, ``-o``), its help, and what its value is.
 
-    ``value`` is ``Path`` or ``str`` for an option that takes a value, and
-    ``None`` for a switch, which is on when given.
+    ``value`` is ``Path``, ``str`` or ``int`` for an option that takes a
+    value, and ``None`` for a switch, which is on when given. ``default`` is
+    the value when the option is not given; ``least`` the smallest number
+    an ``int`` option takes.
     """
 
     names: tuple[str, ...]
     help: str
-    value: type[Path] | type[str] | None = None
+    value: type[Path] | type[str] | type[int] | None = None
     show_default: bool = True
+    default: Any = None
+    least: int | None = None
 
 
 @dataclass(frozen=True)
@@ -80,6 +85,25 @@ JSON = Flag(
     "warnings and errors still go to standard error.",
 )
 
+PERIOD = Flag(
+    ("--period", "-p"),
+    "Period to report on: YYYY-MM, YYYY-Qn or YYYY (default: the latest logged).",
+    str,
+)
+MEASURES = Flag(
+    ("--measures",),
+    "Figures from a spreadsheet (.csv or .xlsx), merged with the progress log "
+    "(default: the facts file's 'measures:').",
+    Path,
+)
+BATCH_OUT = Flag(
+    ("--out", "-o"), "Folder to write the notes in (default: out in pitchkit config).", Path
+)
+KIND = Flag(("--kind", "-k"), "What to write: brief or update.", str, default="brief")
+ONLY = Flag(("--only",), "Only these directors: ids separated by commas.", str)
+PACK = Flag(("--pack",), "Also put every note in one .docx, for printing.", Path)
+JOBS = Flag(("--jobs", "-j"), "Notes made at once (default: every core).", int, least=1)
+
 #: ``pitchkit brief``'s parameters, by name, in the order of its signature
 #: (:func:`pitchkit.cli.notes.brief`), with ``--quiet`` and ``--verbose`` last.
 BRIEF: dict[str, Flag | Positional] = {
@@ -94,6 +118,30 @@ BRIEF: dict[str, Flag | Positional] = {
     "bilingual": BILINGUAL,
     "no_cuts": NO_CUTS,
     "strict": STRICT,
+    "time_limit": TIME_LIMIT,
+    "memory_limit": MEMORY_LIMIT,
+    "as_json": JSON,
+    "quiet": QUIET,
+    "verbose": VERBOSE,
+}
+
+#: ``pitchkit batch``'s parameters, by name, in the order of its signature
+#: (:func:`pitchkit.cli.batch.batch`), with ``--quiet`` and ``--verbose`` last.
+BATCH: dict[str, Flag | Positional] = {
+    "facts": FACTS,
+    "out": BATCH_OUT,
+    "directors": DIRECTORS,
+    "kind": KIND,
+    "only": ONLY,
+    "period": PERIOD,
+    "measures": MEASURES,
+    "template": TEMPLATE,
+    "locale": LOCALE,
+    "force": FORCE,
+    "pdf": PDF,
+    "pack": PACK,
+    "jobs": JOBS,
+    "no_cuts": NO_CUTS,
     "time_limit": TIME_LIMIT,
     "memory_limit": MEMORY_LIMIT,
     "as_json": JSON,

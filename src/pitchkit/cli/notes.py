@@ -6,7 +6,7 @@ import datetime as dt
 import os
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -20,7 +20,6 @@ from pitchkit.cli.common import (
     report_written,
     say,
     user_errors,
-    warn,
 )
 from pitchkit.cli.options import (
     BilingualOpt,
@@ -40,11 +39,7 @@ from pitchkit.cli.options import (
     TemplateOpt,
     TimeLimitOpt,
 )
-from pitchkit.i18n.messages import Message
-
-if TYPE_CHECKING:
-    from pitchkit.api import PeriodStatus
-    from pitchkit.i18n.translation import Language
+from pitchkit.cli.running import report_period
 
 
 @app.command(rich_help_panel="Write notes")
@@ -141,74 +136,6 @@ def update(
         from pitchkit.api.json_output import update_json
 
         emit_json(update_json(result, bilingual=bilingual, warnings=JsonMode.warnings or []))
-
-
-def report_period(status: PeriodStatus, lang: Language, *, notes: int = 1) -> None:
-    """Say when the update is a fill-in template, and when its period is outside the project."""
-    from pitchkit.i18n.fmt import date, period_label
-
-    if status.before_start is not None:
-        warn(
-            Message(
-                "{period} ends before the project starts ({start}): check --period",
-                period=period_label(status.period, lang),
-                start=date(status.before_start, lang),
-            )
-        )
-    if status.after_end is not None:
-        warn(
-            Message(
-                "{period} starts after the project ends ({end}): check --period",
-                period=period_label(status.period, lang),
-                end=date(status.after_end, lang),
-            )
-        )
-    if status.built_from:
-        report_built(status, lang, notes=notes)
-    if not status.fill_in:
-        return
-    message = lang.ngettext(
-        "the progress log has no entry for {period}, so this is a fill-in template: "
-        "replace each part in [square brackets]",
-        "the progress log has no entry for {period}, so these are fill-in templates: "
-        "replace each part in [square brackets]",
-        notes,
-    ).format(period=period_label(status.period, lang))
-    if status.asked:
-        warn(message)
-    else:
-        say(message[:1].upper() + message[1:])
-
-
-def report_built(status: PeriodStatus, lang: Language, *, notes: int = 1) -> None:
-    """Say that a quarter or year is built from its months, and which months have no entry."""
-    from pitchkit.i18n.fmt import join_list, period_label
-
-    period = period_label(status.period, lang)
-    months = len(status.built_from) + len(status.unlogged)
-    if not status.unlogged:
-        message = lang.ngettext(
-            "The update for {period} is built from the progress log's entries for its {months} "
-            "months.",
-            "The updates for {period} are built from the progress log's entries for its {months} "
-            "months.",
-            notes,
-        )
-        say(message.format(period=period, months=months))
-        return
-    message = lang.ngettext(
-        "the update for {period} is built from the progress log's entries for {logged} of its "
-        "{months} months; with none for {unlogged}, its totals are left blank",
-        "the updates for {period} are built from the progress log's entries for {logged} of its "
-        "{months} months; with none for {unlogged}, their totals are left blank",
-        notes,
-    )
-    unlogged = join_list([period_label(month, lang) for month in status.unlogged], lang)
-    warn(
-        message.format(
-            period=period, logged=len(status.built_from), months=months, unlogged=unlogged
-        )
-    )
 
 
 def demo_facts() -> Path:

@@ -20,6 +20,10 @@ from pitchkit.cli.flags import Flag
 
 def option(flag: Flag) -> Any:
     """The typer option for ``flag``."""
+    if flag.least is not None:
+        return typer.Option(
+            *flag.names, help=flag.help, show_default=flag.show_default, min=flag.least
+        )
     return typer.Option(*flag.names, help=flag.help, show_default=flag.show_default)
 
 
@@ -42,22 +46,14 @@ TimeLimitOpt = Annotated[str | None, option(flags.TIME_LIMIT)]
 MemoryLimitOpt = Annotated[str | None, option(flags.MEMORY_LIMIT)]
 JsonOpt = Annotated[bool, option(flags.JSON)]
 
-PeriodOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--period",
-        "-p",
-        help="Period to report on: YYYY-MM, YYYY-Qn or YYYY (default: the latest logged).",
-    ),
-]
-MeasuresOpt = Annotated[
-    Path | None,
-    typer.Option(
-        "--measures",
-        help="Figures from a spreadsheet (.csv or .xlsx), merged with the progress log "
-        "(default: the facts file's 'measures:').",
-    ),
-]
+PeriodOpt = Annotated[str | None, option(flags.PERIOD)]
+MeasuresOpt = Annotated[Path | None, option(flags.MEASURES)]
+#: ``batch``'s own options.
+BatchOutOpt = Annotated[Path | None, option(flags.BATCH_OUT)]
+KindOpt = Annotated[str, option(flags.KIND)]
+OnlyOpt = Annotated[str | None, option(flags.ONLY)]
+PackOpt = Annotated[Path | None, option(flags.PACK)]
+JobsOpt = Annotated[int | None, option(flags.JOBS)]
 
 MessagesLocaleOpt = Annotated[
     str | None,

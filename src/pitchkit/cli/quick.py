@@ -1,20 +1,23 @@
-"""A plain ``pitchkit brief``, parsed and run without loading typer, rich or pydantic's adapters.
+"""A plain ``pitchkit brief`` or ``batch``, parsed and run without typer, rich or pydantic.
 
 typer with its pydantic-based option coercion, click and rich take about
-60-70 ms to load and parse, more than the rest of a ``brief``'s start-up
+60-70 ms to load and parse (pydantic itself about as much again, now that
+the facts do without it), more than the rest of a ``brief``'s start-up
 beyond what a bare docxtpl script loads (see docs/performance.md). Most
-briefs are given in the plainest way: ``brief FACTS`` and options each
-written out in full with its value in the next word. :func:`parse` reads
-exactly that, from the options as declared in :mod:`pitchkit.cli.flags`,
-and declines everything else: ``--help``, an unknown or repeated option,
-``--opt=value``, short options run together, a value that starts with
-``-`` or is empty, ``--``, a second argument, no facts file, ``--json``,
+briefs and batches are given in the plainest way: the command, its facts
+file and options each written out in full with its value in the next
+word. :func:`parse` reads exactly that, from the options as declared in
+:mod:`pitchkit.cli.flags`, and declines everything else: ``--help``, an
+unknown or repeated option, ``--opt=value``, short options run together,
+a value that starts with ``-`` or is empty, a number written any other
+way than plainly, ``--``, a second argument, no facts file, ``--json``,
 shell completion. A declined command line is run by typer as before, so
 every usage error and the help read exactly as they did.
 
-What the quick path runs is what typer's ``brief`` runs:
+What the quick path runs is what typer's command runs:
 :func:`pitchkit.cli.running.run_guarded` around
-:func:`pitchkit.cli.briefing.run_brief`, so messages, warnings and exit
+:func:`pitchkit.cli.briefing.run_brief` or
+:func:`pitchkit.cli.batching.run_batch`, so messages, warnings and exit
 codes are the same (``tests/test_cli_quick.py`` compares the two).
 """
 
@@ -22,24 +25,31 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import sys
+from collections.abc import Callable
 from typing import Any
 
-from pitchkit.cli.flags import BRIEF, Flag, Positional
+from pitchkit.cli.flags import BATCH, BRIEF, Flag, Positional
 
 #: Set by the shell while it asks for completions: typer answers those.
 COMPLETION_VARIABLE = "_PITCHKIT_COMPLETE"
 #: Options the quick path leaves to typer (their output is JSON, printed by click).
 LEFT_TO_TYPER = frozenset({"as_json"})
+#: The commands run quickly, with their parameters.
+COMMANDS = {"brief": BRIEF, "batch": BATCH}
+#: A number as the quick path takes it: digits, not starting with 0.
+_NUMBER = re.compile(r"[1-9][0-9]{0,8}")
 
 
-def parse(argv: list[str], table: dict[str, Flag | Positional] = BRIEF) -> dict[str, Any] | None:
-    """``brief``'s parameters from ``argv`` as typer would give them, or ``None`` to let typer.
+def parse(argv: list[str]) -> dict[str, Any] | None:
+    """The command's parameters from ``argv`` as typer would give them, or ``None`` to let typer.
 
     ``argv`` is the command line after the program's name.
     """
-    if not argv or argv[0] != "brief" or COMPLETION_VARIABLE in os.environ:
+    if not argv or argv[0] not in COMMANDS or COMPLETION_VARIABLE in os.environ:
         return None
+    table = COMMANDS[argv[0]]
     by_name = {
         name: (parameter, flag)
         for parameter, flag in table.items()
@@ -63,6 +73,10 @@ def parse(argv: list[str], table: dict[str, Flag | Positional] = BRIEF) -> dict[
             value = next(words, None)
             if value is None or not _plain_word(value) or value.startswith("-"):
                 return None
+            if flag.value is int and (
+                _NUMBER.fullmatch(value) is None or int(value) < (flag.least or 0)
+            ):
+                return None
             given[parameter] = flag.value(value)
         else:
             if not places:
@@ -73,10 +87,13 @@ def parse(argv: list[str], table: dict[str, Flag | Positional] = BRIEF) -> dict[
             given[parameter] = spec.value(word)
     if places:
         return None
-    return {
-        parameter: given.get(parameter, False if flag.value is None else None)
-        for parameter, flag in table.items()
-    }
+    values: dict[str, Any] = {}
+    for parameter, spec in table.items():
+        if parameter in given:
+            values[parameter] = given[parameter]
+        elif isinstance(spec, Flag):
+            values[parameter] = False if spec.value is None else spec.default
+    return values
 
 
 def _plain_word(word: str) -> bool:
@@ -91,15 +108,19 @@ def _plain_word(word: str) -> bool:
 
 
 def run(argv: list[str]) -> int | None:
-    """Run a plain ``brief`` given on ``argv``, giving its exit code, or ``None`` if declined."""
+    """Run a plain ``brief`` or ``batch`` on ``argv``: its exit code, or ``None`` if declined."""
     options = parse(argv)
     if options is None:
         return None
-    from pitchkit.cli.briefing import run_brief
     from pitchkit.cli.running import run_guarded
 
+    command: Callable[..., None]
+    if argv[0] == "brief":
+        from pitchkit.cli.briefing import run_brief as command
+    else:
+        from pitchkit.cli.batching import run_batch as command
     try:
-        return run_guarded("brief", run_brief, (), options)
+        return run_guarded(argv[0], command, (), options)
     except OSError as error:
         if error.errno != errno.EPIPE:
             raise

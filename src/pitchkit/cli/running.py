@@ -32,6 +32,7 @@ from pitchkit.i18n.translation import N_, Language, language
 
 if TYPE_CHECKING:
     from pitchkit.advice import Finding
+    from pitchkit.api import PeriodStatus
     from pitchkit.facts.project import Project
     from pitchkit.notes.fit import Cut
 
@@ -51,6 +52,14 @@ JSON_COMMANDS = {
     "preview": "preview",
     "template_check": "template check",
 }
+
+
+class CommandExit(Exception):
+    """The command ends with this exit code, its messages printed (as typer's ``Exit``)."""
+
+    def __init__(self, code: int) -> None:
+        super().__init__(code)
+        self.code = code
 
 
 def emit_error_json(error: BaseException, lines: Sequence[str]) -> None:
@@ -94,6 +103,8 @@ def run_guarded(name: str, command: Callable[..., Any], args: Any, kwargs: dict[
         )
         command(*args, **kwargs)
         return 0
+    except CommandExit as done:
+        return done.code
     except PitchkitError as error:
         if given is None and isinstance(error, FactsError) and error.locale:
             speak(asked_language(error.locale) or Interface.lang)
@@ -266,3 +277,71 @@ def report_advice(findings: Sequence[Finding], lang: Language) -> None:
     say(lang.gettext("Advice from the guide (run 'pitchkit check' for the evidence and fixes):"))
     for finding in findings:
         say(f"  {lang.gettext(SEVERITY_WORDS[finding.severity])}: {finding.message}")
+
+
+def report_period(status: PeriodStatus, lang: Language, *, notes: int = 1) -> None:
+    """Say when the update is a fill-in template, and when its period is outside the project."""
+    from pitchkit.i18n.fmt import date, period_label
+
+    if status.before_start is not None:
+        warn(
+            Message(
+                "{period} ends before the project starts ({start}): check --period",
+                period=period_label(status.period, lang),
+                start=date(status.before_start, lang),
+            )
+        )
+    if status.after_end is not None:
+        warn(
+            Message(
+                "{period} starts after the project ends ({end}): check --period",
+                period=period_label(status.period, lang),
+                end=date(status.after_end, lang),
+            )
+        )
+    if status.built_from:
+        report_built(status, lang, notes=notes)
+    if not status.fill_in:
+        return
+    message = lang.ngettext(
+        "the progress log has no entry for {period}, so this is a fill-in template: "
+        "replace each part in [square brackets]",
+        "the progress log has no entry for {period}, so these are fill-in templates: "
+        "replace each part in [square brackets]",
+        notes,
+    ).format(period=period_label(status.period, lang))
+    if status.asked:
+        warn(message)
+    else:
+        say(message[:1].upper() + message[1:])
+
+
+def report_built(status: PeriodStatus, lang: Language, *, notes: int = 1) -> None:
+    """Say that a quarter or year is built from its months, and which months have no entry."""
+    from pitchkit.i18n.fmt import join_list, period_label
+
+    period = period_label(status.period, lang)
+    months = len(status.built_from) + len(status.unlogged)
+    if not status.unlogged:
+        message = lang.ngettext(
+            "The update for {period} is built from the progress log's entries for its {months} "
+            "months.",
+            "The updates for {period} are built from the progress log's entries for its {months} "
+            "months.",
+            notes,
+        )
+        say(message.format(period=period, months=months))
+        return
+    message = lang.ngettext(
+        "the update for {period} is built from the progress log's entries for {logged} of its "
+        "{months} months; with none for {unlogged}, its totals are left blank",
+        "the updates for {period} are built from the progress log's entries for {logged} of its "
+        "{months} months; with none for {unlogged}, their totals are left blank",
+        notes,
+    )
+    unlogged = join_list([period_label(month, lang) for month in status.unlogged], lang)
+    warn(
+        message.format(
+            period=period, logged=len(status.built_from), months=months, unlogged=unlogged
+        )
+    )
