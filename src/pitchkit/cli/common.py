@@ -32,7 +32,6 @@ from pitchkit.i18n.translation import Language, language
 
 if TYPE_CHECKING:
     from pitchkit.facts.project import Project
-    from pitchkit.notes.fit import Cut
 
 app = typer.Typer(
     name="pitchkit",
@@ -401,19 +400,6 @@ def warn_about_template(
 
     for line in template_warnings(template, refuse_errors=refuse_errors, kind=kind):
         warn(line)
-
-
-def report_cuts(cuts: tuple[Cut, ...], lang: Language) -> None:
-    """Tell the user what the one-page note shows less of than their facts."""
-    if not cuts:
-        return
-    shown = "; ".join(f"{cut.field} ({cut.detail.render(lang)})" for cut in cuts)
-    warn(
-        lang.gettext(
-            "to fit one page the note shortens {shown}; your facts file is unchanged: "
-            "shorten those texts there for a note that reads exactly as you wrote it"
-        ).format(shown=shown)
-    )
 
 
 def report_written(paths: Sequence[Path], lang: Language) -> None:

@@ -11,18 +11,15 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from pitchkit.cli.common import (
-    JsonMode,
     Terminal,
     UserDefaults,
     Verbosity,
     app,
     emit_json,
     load_project,
-    report_cuts,
     report_written,
     say,
     user_errors,
-    warn,
 )
 from pitchkit.cli.options import (
     BilingualOpt,
@@ -102,27 +99,12 @@ def brief(
         advice=as_json or Verbosity.level >= 1,  # shown, or in the JSON
     )
     with limits_in_force(time_limit, memory_limit):
-        result = write_brief(request, Terminal())
-    report_cuts(result.cuts, result.lang)
-    report_fit(result.pages, result.over_words, template)
+        result = write_brief(request, Terminal())  # its warnings are printed as they come
     report_pages(result.pages, measured=result.pages_measured)
     report_written(result.written, result.lang)
     report_advice(result.findings, result.lang)
     if as_json:
-        from pitchkit.api.json_output import brief_json
-
-        emit_json(brief_json(result, bilingual=bilingual, warnings=JsonMode.warnings or []))
-
-
-def report_fit(pages: int | None, over_words: int, template: Path | None) -> None:
-    """Warn when the note still runs over one page, naming a user's template."""
-    from pitchkit.notes.fit import still_over, template_over
-
-    if pages is not None and pages > 1:
-        name = str(template) if template is not None else "pitchkit's brief template"
-        warn(template_over(name, pages))
-    elif pages is None and over_words:
-        warn(still_over(over_words))
+        emit_json(result.to_json())
 
 
 def report_pages(pages: int | None, *, measured: bool) -> None:
@@ -188,55 +170,19 @@ def update(
     report_written(result.written, result.lang)
     report_period(result.period, result.lang)
     if as_json:
-        from pitchkit.api.json_output import update_json
-
-        emit_json(update_json(result, bilingual=bilingual, warnings=JsonMode.warnings or []))
+        emit_json(result.to_json())
 
 
 def report_period(status: PeriodStatus, lang: Language, *, notes: int = 1) -> None:
-    """Say when the update is a fill-in template, and when its period is outside the project."""
-    from pitchkit.i18n.fmt import date, period_label
+    """Say when the update is built from its months, or is the latest period to fill in.
 
-    if status.before_start is not None:
-        warn(
-            Message(
-                "{period} ends before the project starts ({start}): check --period",
-                period=period_label(status.period, lang),
-                start=date(status.before_start, lang),
-            )
-        )
-    if status.after_end is not None:
-        warn(
-            Message(
-                "{period} starts after the project ends ({end}): check --period",
-                period=period_label(status.period, lang),
-                end=date(status.after_end, lang),
-            )
-        )
-    if status.built_from:
-        report_built(status, lang, notes=notes)
-    if not status.fill_in:
-        return
-    message = lang.ngettext(
-        "the progress log has no entry for {period}, so this is a fill-in template: "
-        "replace each part in [square brackets]",
-        "the progress log has no entry for {period}, so these are fill-in templates: "
-        "replace each part in [square brackets]",
-        notes,
-    ).format(period=period_label(status.period, lang))
-    if status.asked:
-        warn(message)
-    else:
-        say(message[:1].upper() + message[1:])
-
-
-def report_built(status: PeriodStatus, lang: Language, *, notes: int = 1) -> None:
-    """Say that a quarter or year is built from its months, and which months have no entry."""
-    from pitchkit.i18n.fmt import join_list, period_label
+    The warnings about the period (outside the project, months with no entry, a
+    period asked for that is to fill in) come from the use case, as it ends.
+    """
+    from pitchkit.i18n.fmt import period_label
 
     period = period_label(status.period, lang)
-    months = len(status.built_from) + len(status.unlogged)
-    if not status.unlogged:
+    if status.built_from and not status.unlogged:
         message = lang.ngettext(
             "The update for {period} is built from the progress log's entries for its {months} "
             "months.",
@@ -244,21 +190,16 @@ def report_built(status: PeriodStatus, lang: Language, *, notes: int = 1) -> Non
             "months.",
             notes,
         )
-        say(message.format(period=period, months=months))
-        return
-    message = lang.ngettext(
-        "the update for {period} is built from the progress log's entries for {logged} of its "
-        "{months} months; with none for {unlogged}, its totals are left blank",
-        "the updates for {period} are built from the progress log's entries for {logged} of its "
-        "{months} months; with none for {unlogged}, their totals are left blank",
-        notes,
-    )
-    unlogged = join_list([period_label(month, lang) for month in status.unlogged], lang)
-    warn(
-        message.format(
-            period=period, logged=len(status.built_from), months=months, unlogged=unlogged
-        )
-    )
+        say(message.format(period=period, months=len(status.built_from)))
+    if status.fill_in and not status.asked:
+        message = lang.ngettext(
+            "the progress log has no entry for {period}, so this is a fill-in template: "
+            "replace each part in [square brackets]",
+            "the progress log has no entry for {period}, so these are fill-in templates: "
+            "replace each part in [square brackets]",
+            notes,
+        ).format(period=period)
+        say(message[:1].upper() + message[1:])
 
 
 def demo_facts() -> Path:
