@@ -149,3 +149,23 @@ def test_a_broken_template_is_not_ok_in_python_either(run: Run, in_tmp: Path) ->
     assert shown.exit_code == 1
     assert result.ok is False
     assert plain(result.to_json()) == printed(shown)
+
+
+def test_a_templates_warning_is_in_the_notes_language_on_stderr_and_in_the_json(
+    run: Run, example: Callable[[str], Path], in_tmp: Path
+) -> None:
+    # The facts are Welsh (settings.locale) and no --locale is given: the template's
+    # warning comes once the facts are read, so both places word it in Welsh.
+    template = template_with(
+        in_tmp / "mine.docx", "{{ project.title }}", "{{r project.title|upper }}"
+    )
+    facts = example(WELSH)
+    result = write_brief(BriefRequest(facts, out=Path("notes"), template=template, force=True))
+    shown = run("brief", str(facts), "-o", "notes", "-t", str(template), "--force", "--json")
+
+    assert shown.exit_code == 0, shown.stderr
+    data = printed(shown)
+    assert plain(result.to_json()) == data
+    [warning] = [w for w in data["warnings"] if "{{r" in w]
+    assert f"rhybudd: {warning}" in shown.stderr.splitlines()
+    assert "rich-text tag" not in warning
