@@ -5,6 +5,8 @@
     python scripts/eval_links.py --data DIR      another set laid out the same way
     python scripts/eval_links.py --errors        every wrong claim and every miss, by domain
     python scripts/eval_links.py --data A --data B   each set, then all pooled (make eval)
+    python scripts/eval_links.py --lodo          also the learned scorer, left out a domain
+                                                 at a time on the read sets (make eval)
 
 Each domain is a folder with ``facts.yaml`` (a project, its impacts and a team
 of directors with objectives, no ``supports:``) and ``labels.yaml`` (for every
@@ -32,6 +34,11 @@ Three sets of figures:
   confidence is claimed when its score reaches the threshold). The LODO totals
   add up the held-out results, so no domain is scored with a threshold tuned
   on it.
+
+``--lodo`` adds the learned link scorer's own leave-one-domain-out table
+(``scripts/fit_linker.py``): on every domain of the read sets (never blind12
+on, whatever ``--data`` says), its weights fitted on all the other domains,
+against the hand rules on the same pairs.
 """
 
 from __future__ import annotations
@@ -611,6 +618,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--errors", action="store_true", help="list every wrong claim and every miss instead"
     )
     parser.add_argument(
+        "--lodo",
+        action="store_true",
+        help="also score the learned link scorer leave-one-domain-out on the read sets",
+    )
+    parser.add_argument(
         "--pitchkit",
         default=f"{shlex.quote(sys.executable)} -m pitchkit",
         help="the command that runs pitchkit (default: this Python's pitchkit)",
@@ -629,19 +641,49 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.errors:
         print("\n\n".join(errors(found) for found in by_set.values()))
         return 0
+    scorer = learned_lodo() if args.lodo else None
     if len(by_set) == 1:
         data = figures(next(iter(by_set.values())))
-        print(json.dumps(data, indent=2) if args.json else markdown(data))
+        if args.json:
+            print(json.dumps({**data, "scorer": scorer} if scorer else data, indent=2))
+        else:
+            print(markdown(data))
+            if scorer is not None:
+                print(f"\n{scorer_markdown(scorer)}")
         return 0
     every = {name: figures(found) for name, found in by_set.items()}
     together = pooled(by_set)
     if args.json:
-        print(json.dumps({"sets": every, "pooled": together}, indent=2))
+        found_all: dict[str, Any] = {"sets": every, "pooled": together}
+        if scorer is not None:
+            found_all["scorer"] = scorer
+        print(json.dumps(found_all, indent=2))
         return 0
     for name, data in every.items():
         print(f"## {name}\n\n{markdown(data)}\n")
     print(f"## All sets\n\n{pooled_markdown(together)}")
+    if scorer is not None:
+        print(f"\n{scorer_markdown(scorer)}")
     return 0
+
+
+def learned_lodo() -> dict[str, Any]:
+    """The learned scorer's leave-one-domain-out figures on the read sets (fit_linker.py)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import fit_linker
+
+    result: dict[str, Any] = fit_linker.report(fit_linker.load_rows())
+    return result
+
+
+def scorer_markdown(data: Mapping[str, Any]) -> str:
+    """The learned scorer's LODO table, with its heading."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import fit_linker
+
+    return "## The learned scorer, leave-one-domain-out on the read sets\n\n" + fit_linker.markdown(
+        dict(data)
+    )
 
 
 if __name__ == "__main__":

@@ -268,3 +268,23 @@ def test_sets_scored_together_add_up_every_pair_once() -> None:
     table = ev.pooled_markdown(data)
     assert "| **all sets** | 2 |" in table
     assert "| 1 / 2 | 50% | 33% | 2 / 3 | 67% | 67% |" in table
+
+
+def test_make_eval_scores_the_learned_scorer_leave_one_domain_out() -> None:
+    from pitchkit.recast.scorer import CLAIM_CHANCE
+
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "eval_links.py --lodo" in makefile
+    data = ev.learned_lodo()
+    text = ev.scorer_markdown(data)
+    assert "hand rules: claimed (tuning figure)" in text
+    assert f"hand claims + learned chain claims >= {CLAIM_CHANCE:.3f}" in text
+    # The shipped decision, scored a held-out domain at a time, claims more right links
+    # than the hand rules on the same pairs, at no lower precision.
+    hand = data["hand"]["claimed"]
+    shipped = data["shipped"][f"{CLAIM_CHANCE:.3f}"]
+    assert shipped["right"] > hand["right"]
+    assert shipped["precision"] >= hand["precision"]
+    assert shipped["added"]["precision"] >= 0.9
+    # Its order of the possible links puts the right ones no lower than the hand kinds.
+    assert data["offer_order"]["learned"] >= data["offer_order"]["hand"]

@@ -12,7 +12,7 @@ from pitchkit.advice.ranking import link_reason, offer_reason
 from pitchkit.facts.schema import Impact, Objective, load_facts
 from pitchkit.i18n.translation import language
 from pitchkit.init.linkedit import candidates
-from pitchkit.recast.align import Link, link, offer_rank
+from pitchkit.recast.align import Link, link, offer_order, offer_rank
 from pitchkit.recast.lenses import all_lenses
 from pitchkit.recast.measures import Chain, families_disagree
 from pitchkit.recast.pitch import recast
@@ -49,12 +49,18 @@ def test_money_the_lead_marks_as_capacity_is_not_offered_to_a_financial_objectiv
     assert offered("capacity") is None
 
 
-def test_the_lead_is_asked_about_cause_chains_before_shared_words() -> None:
+def test_the_lead_is_asked_about_the_likeliest_links_first() -> None:
     path = DATA / "linkeval-blind10" / "discharge-to-assess-p1"
     proposed = candidates(load_facts(path / "facts.yaml").facts)
     possible = [c for c in proposed if not c.link.claimed]
-    ranks = [offer_rank(c.link) for c in possible]
-    assert ranks == sorted(ranks)
+    # Claimed links first, then the possible ones by the scorer's chance, likeliest first.
+    assert [c.link.confidence for c in proposed[: len(proposed) - len(possible)]] == [
+        "confident"
+    ] * (len(proposed) - len(possible))
+    chances = [c.link.chance for c in possible]
+    assert None not in chances
+    assert chances == sorted(chances, reverse=True)
+    assert [offer_order(c.link) for c in possible] == sorted(offer_order(c.link) for c in possible)
     # Home first -> delayed discharges -> the Better Care Fund is a cause chain to the
     # finance director, who comes after the operations director in the facts; it is asked
     # before a pair of shared words ('discharge' ~ 'no criteria to reside') for the latter.
@@ -65,9 +71,6 @@ def test_the_lead_is_asked_about_cause_chains_before_shared_words() -> None:
     )
     assert possible[chain].link.mismatch == "cause"
     assert chain < words
-    assert [c.link.confidence for c in proposed[: len(proposed) - len(possible)]] == [
-        "confident"
-    ] * (len(proposed) - len(possible))
 
 
 def test_offer_rank_orders_kinds_of_evidence() -> None:

@@ -22,7 +22,7 @@ from pitchkit.errors import InputError
 from pitchkit.facts.schema import Director, Facts, Impact, Objective
 from pitchkit.facts.validation import did_you_mean
 from pitchkit.i18n.messages import Message
-from pitchkit.recast.align import Link, offer_rank
+from pitchkit.recast.align import Link, offer_order
 from pitchkit.recast.pitch import recast
 
 #: The order candidates are shown in.
@@ -61,10 +61,10 @@ class Decision:
 def candidates(facts: Facts) -> list[Candidate]:
     """Links not yet decided on, likeliest first, then by director and impact order.
 
-    Confident links come first; possible ones follow by kind (:func:`offer_rank`), so a
-    cause chain is asked about before a pair of shared words.
+    Confident links come first; possible ones follow by the learned scorer's chance that
+    they are right (:func:`offer_order`), likeliest first.
     """
-    found: list[tuple[int, int, int, int, Candidate]] = []
+    found: list[tuple[int, float, int, int, Candidate]] = []
     impacts = {impact.id: (n, impact) for n, impact in enumerate(facts.impacts)}
     for number, director in enumerate(facts.directors):
         pitch = recast(facts, director)
@@ -75,7 +75,7 @@ def candidates(facts: Facts) -> list[Candidate]:
             order, impact = impacts[link.impact]
             candidate = Candidate(impact, director, objectives[link.objective], link)
             found.append(
-                (_CONFIDENCE_ORDER[link.confidence], offer_rank(link), number, order, candidate)
+                (_CONFIDENCE_ORDER[link.confidence], offer_order(link), number, order, candidate)
             )
     return [candidate for *_, candidate in sorted(found, key=lambda item: item[:4])]
 

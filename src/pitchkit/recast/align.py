@@ -104,6 +104,9 @@ class Link:
     #: Why a map chain was only possible: the objective measures something the impact cannot
     #: move, the chain holds a plain cause, or the objective's aim is a whole area.
     mismatch: Doubt | None = None
+    #: The learned scorer's chance that the link is right (:mod:`pitchkit.recast.scorer`),
+    #: set by :func:`pitchkit.recast.pitch.recast`; orders what the lead is asked, never shown.
+    chance: float | None = None
 
     @property
     def claimed(self) -> bool:
@@ -145,6 +148,22 @@ def offer_rank(found: Link) -> int:
     if found.reason == "value" or (found.reason == "words" and found.themes):
         return 2
     return 3
+
+
+def offer_order(found: Link) -> float:
+    """Where a link stands in the order the lead is asked about it: lower is asked first.
+
+    Claimed links come first (0). Possible links follow by the learned scorer's chance
+    that they are right, likeliest first (docs/linking-evaluation.md, "The scorer
+    pass"): on the read sets, left out a domain at a time, that order put the right
+    links higher than the kinds of :func:`offer_rank`. A link with no chance worked
+    out follows its kind.
+    """
+    if found.claimed:
+        return 0.0
+    if found.chance is not None:
+        return 2.0 - found.chance
+    return 2.0 + offer_rank(found)
 
 
 @dataclass(frozen=True)
@@ -249,19 +268,21 @@ def shared_words(impact: Wording, objective: Wording) -> tuple[list[tuple[str, s
     return pairs, 1 - missing
 
 
-def _impact_text(impact: Impact) -> str:
+def impact_text(impact: Impact) -> str:
+    """The impact as the linker reads it: its measure, with its unit."""
     return f"{impact.measure} ({impact.unit})"
 
 
-def _objective_text(objective: Objective) -> str:
+def objective_text(objective: Objective) -> str:
+    """The objective as the linker reads it: its text, with its target's unit if any."""
     unit = f" ({objective.target.unit})" if objective.target else ""
     return objective.text + unit
 
 
 def shared_themes(impact: Impact, objective: Objective) -> tuple[tuple[str, ...], float]:
     """The themes both share, in the standard order, and how strongly (0 to 0.5)."""
-    mine = frozenset(impact.themes) or infer_themes(_impact_text(impact))
-    theirs = frozenset(objective.themes) or infer_themes(_objective_text(objective))
+    mine = frozenset(impact.themes) or infer_themes(impact_text(impact))
+    theirs = frozenset(objective.themes) or infer_themes(objective_text(objective))
     common = mine & theirs
     if not common:
         return (), 0.0
@@ -270,13 +291,13 @@ def shared_themes(impact: Impact, objective: Objective) -> tuple[tuple[str, ...]
     return tuple(t for t in THEMES if t in common), THEME_WEIGHT[written] * overlap
 
 
-def _other_topic(impact: Wording, objective: Wording, lens: Lens) -> bool:
+def other_topic(impact: Wording, objective: Wording, lens: Lens) -> bool:
     """Whether the objective names specific topics, none of which the impact shares."""
     specific = set(objective.groups) - _broad_groups(lens)
     return bool(specific) and not specific & set(impact.groups)
 
 
-def _money_for_finance(impact: Impact, objective: Objective) -> bool:
+def money_for_finance(impact: Impact, objective: Objective) -> bool:
     """Whether the impact has a money value that can be cash and the objective is about finance.
 
     Not when the lead marks the value ``releases: capacity`` (time and space freed for
@@ -288,7 +309,7 @@ def _money_for_finance(impact: Impact, objective: Objective) -> bool:
         return False
     if impact.releases == "capacity":
         return False
-    themes = frozenset(objective.themes) or infer_themes(_objective_text(objective))
+    themes = frozenset(objective.themes) or infer_themes(objective_text(objective))
     return "finance" in themes
 
 
@@ -309,12 +330,12 @@ def excluded(impact: Impact, objective: Objective, director_id: str) -> bool:
 
 def _impact_concepts(impact: Impact) -> tuple[str, ...]:
     """The map concepts an impact measures: from its measure, or with its unit if none."""
-    return measured(impact.measure) or measured(_impact_text(impact))
+    return measured(impact.measure) or measured(impact_text(impact))
 
 
 def _objective_concepts(objective: Objective) -> tuple[str, ...]:
     """The map concepts an objective aims at: from its text, or with its target unit."""
-    return aimed(objective.text) or aimed(_objective_text(objective))
+    return aimed(objective.text) or aimed(objective_text(objective))
 
 
 def map_chain(impact: Impact, objective: Objective) -> Chain | None:
@@ -441,11 +462,11 @@ def chain_doubt(impact: Impact, objective: Objective, found: Chain) -> Doubt | N
         quantity_mismatch(impact, objective, found)
         or topic_doubt(impact, objective, found)
         or instrument_doubt(impact, objective, found)
-        or shape_doubt(found, declared=bool(_declared_themes(impact, objective)))
+        or shape_doubt(found, declared=bool(declared_themes(impact, objective)))
     )
 
 
-def _telling(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+def telling(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Shared-word pairs that mean something on their own, each once.
 
     Stop words, weak words ("patients", "care") and generic words ("how",
@@ -462,7 +483,7 @@ def _telling(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return kept
 
 
-def _declared_themes(impact: Impact, objective: Objective) -> tuple[str, ...]:
+def declared_themes(impact: Impact, objective: Objective) -> tuple[str, ...]:
     """Themes both the impact and the objective declare, in the standard order."""
     common = set(impact.themes) & set(objective.themes)
     return tuple(t for t in THEMES if t in common)
@@ -504,13 +525,13 @@ def link(impact: Impact, objective: Objective, *, director_id: str, lens: Lens) 
     if excluded(impact, objective, director_id):
         return None
     themes, theme_score = shared_themes(impact, objective)
-    mine = wording(_impact_text(impact), lens)
-    theirs = wording(_objective_text(objective), lens)
+    mine = wording(impact_text(impact), lens)
+    theirs = wording(objective_text(objective), lens)
     pairs, word_score = shared_words(mine, theirs)
-    telling = _telling(pairs)
+    told = telling(pairs)
     if _explicit(impact, objective, director_id):
         return Link(
-            impact.id, objective.id, 1.0, "explicit", themes, tuple(telling), "explicit",
+            impact.id, objective.id, 1.0, "explicit", themes, tuple(told), "explicit",
             map_chain(impact, objective),
         )  # fmt: skip
     nudge = LENS_NUDGE * max((lens.themes.get(t, 0.0) for t in themes), default=0.0)
@@ -528,13 +549,13 @@ def link(impact: Impact, objective: Objective, *, director_id: str, lens: Lens) 
     if found is not None and differs is not None:
         # One topic, another measure of it: shown with the chain and the reason, never claimed.
         return Link(
-            impact.id, objective.id, POSSIBLE_CEILING, "map", themes, tuple(telling), "possible",
+            impact.id, objective.id, POSSIBLE_CEILING, "map", themes, tuple(told), "possible",
             found, differs,
         )  # fmt: skip
     if found is not None:
-        score = CHAIN_SCORE[len(found.steps)] + (WORD_SUPPORT if telling else 0.0) + nudge
+        score = CHAIN_SCORE[len(found.steps)] + (WORD_SUPPORT if told else 0.0) + nudge
         return Link(
-            impact.id, objective.id, round(min(0.99, score), 4), "map", themes, tuple(telling),
+            impact.id, objective.id, round(min(0.99, score), 4), "map", themes, tuple(told),
             "confident", found,
         )  # fmt: skip
     if families_disagree(impact.measure, objective.text):
@@ -542,16 +563,16 @@ def link(impact: Impact, objective: Objective, *, director_id: str, lens: Lens) 
         # list ...): the map rules the link out, and shared words or themes, which were
         # right 0 times in 31 such offers on the eleven labelled sets, do not bring it back.
         return None
-    declared = _declared_themes(impact, objective)
-    if _other_topic(mine, theirs, lens):
+    declared = declared_themes(impact, objective)
+    if other_topic(mine, theirs, lens):
         theme_score *= SPECIFIC_DISCOUNT
-    score = 1 - (1 - (word_score if telling else 0.0)) * (1 - theme_score)
-    reason: Literal["themes", "words", "value"] = "words" if telling else "themes"
+    score = 1 - (1 - (word_score if told else 0.0)) * (1 - theme_score)
+    reason: Literal["themes", "words", "value"] = "words" if told else "themes"
     if declared:
         score = max(score, THRESHOLD)
         themes = tuple(dict.fromkeys((*declared, *themes)))
-    elif not telling:
-        if _money_for_finance(impact, objective):
+    elif not told:
+        if money_for_finance(impact, objective):
             # Money an impact saves may count towards a financial objective: the lead confirms.
             return Link(impact.id, objective.id, VALUE_LINK, "value", ("finance",), (), "possible")
         return None
@@ -563,6 +584,6 @@ def link(impact: Impact, objective: Objective, *, director_id: str, lens: Lens) 
         score=round(min(POSSIBLE_CEILING, score + nudge), 4),
         reason=reason,
         themes=themes,
-        words=tuple(telling),
+        words=tuple(told),
         confidence="possible",
     )

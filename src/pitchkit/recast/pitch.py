@@ -14,10 +14,12 @@ from dataclasses import dataclass, replace
 from pitchkit.facts.schema import Director, Facts, Impact, Objective
 from pitchkit.recast.align import POSSIBLE_CEILING, Link, link
 from pitchkit.recast.english import english_director, in_english
+from pitchkit.recast.evidence import NO_EVIDENCE, Evidence, compare, gather, rarity_of_team
 from pitchkit.recast.lenses import LensMatch, lens_for, objectives_for
 from pitchkit.recast.measures import concepts_in
 from pitchkit.recast.money import Ledger, Line, appraise, fy_label, target_year
 from pitchkit.recast.quantity import is_duration
+from pitchkit.recast.scorer import decide
 
 #: How many periods of each kind make a year, to annualise money.
 PERIODS_PER_YEAR = {"year": 1.0, "quarter": 4.0, "month": 12.0, "week": 52.0, "day": 365.0}
@@ -252,11 +254,38 @@ def _rank(link_: Link, impact: Impact, quantity: Quantity, lens: LensMatch) -> f
     return round(link_.score + lead_bonus + money_bonus, 6)
 
 
-def recast(facts: Facts, director: Director, *, today: dt.date | None = None) -> Pitch:
-    """Link the project's impacts to ``director``'s objectives and rank the statements.
+@dataclass(frozen=True)
+class Candidate:
+    """One impact x objective pair of a director: the hand rules' link and the evidence."""
 
-    Money is restated at the prices of the financial year of ``today`` (the
-    note's date; by default the day it runs), or of ``settings.prices.year``.
+    impact: Impact
+    read_impact: Impact  # in English, as matching reads it
+    objective: Objective
+    read_objective: Objective
+    rules: Link | None  # what the hand rules make of it (:func:`pitchkit.recast.align.link`)
+    evidence: Evidence
+    year_missed: bool  # the project delivers nothing in the objective's financial year
+
+
+@dataclass(frozen=True)
+class Weighed:
+    """Every pair of a director with its evidence, and what recasting needs besides."""
+
+    match: LensMatch
+    objectives: tuple[Objective, ...]
+    worries: frozenset[str]
+    ledger: Ledger
+    candidates: tuple[Candidate, ...]
+
+
+def weigh(facts: Facts, director: Director, *, today: dt.date, every_pair: bool = False) -> Weighed:
+    """Every impact x objective pair of ``director``, with the evidence for each.
+
+    Read in English where the file gives it: the map and the lenses are English.
+    Shared words are weighed by how rare they are among the whole team's objectives.
+    The scorer weighs only what the hand rules link, so the evidence of a pair
+    they do not link is gathered only with ``every_pair`` (for fitting the scorer,
+    ``scripts/fit_linker.py``); otherwise it is left empty.
     """
     english = in_english(facts)
     read = english_director(director, facts.english)
@@ -264,46 +293,94 @@ def recast(facts: Facts, director: Director, *, today: dt.date | None = None) ->
     objectives = objectives_for(director, match)
     read_objectives = objectives_for(read, match)
     worries = worried_objectives(english, read, read_objectives)
-    ledger = project_ledger(facts, today or dt.date.today())
+    ledger = project_ledger(facts, today)
+    rarity = rarity_of_team(english)
+    found: dict[tuple[str, str], tuple[Impact, Impact, Objective, Objective, Link | None, bool]]
+    found = {}
+    evidence: dict[tuple[str, str], Evidence] = {}
+    for impact, read_impact in zip(facts.impacts, english.impacts, strict=True):
+        for objective, read_objective in zip(objectives, read_objectives, strict=True):
+            rules = link(read_impact, read_objective, director_id=director.id, lens=match.lens)
+            missed = year_part(objective, ledger, impact) == 0
+            key = (impact.id, objective.id)
+            found[key] = (impact, read_impact, objective, read_objective, rules, missed)
+            if rules is None and not every_pair:
+                evidence[key] = NO_EVIDENCE
+                continue
+            evidence[key] = gather(
+                read_impact,
+                read_objective,
+                rules=rules,
+                lens=match.lens,
+                rarity=rarity,
+                worry=objective.id in worries,
+                year_missed=missed,
+            )
+    compared = compare(evidence)
+    candidates = tuple(
+        Candidate(*found[key][:5], evidence=compared[key], year_missed=found[key][5])
+        for key in found
+    )
+    return Weighed(match, objectives, worries, ledger, candidates)
+
+
+def recast(facts: Facts, director: Director, *, today: dt.date | None = None) -> Pitch:
+    """Link the project's impacts to ``director``'s objectives and rank the statements.
+
+    Money is restated at the prices of the financial year of ``today`` (the
+    note's date; by default the day it runs), or of ``settings.prices.year``.
+    The hand rules' links (:func:`pitchkit.recast.align.link`) are weighed by the
+    learned scorer (:func:`pitchkit.recast.scorer.decide`), which may claim a
+    possible map link and orders what the lead is offered.
+    """
+    weighed = weigh(facts, director, today=today or dt.date.today())
+    match, objectives, worries, ledger = (
+        weighed.match,
+        weighed.objectives,
+        weighed.worries,
+        weighed.ledger,
+    )
     links: list[Link] = []
     statements: list[Statement] = []
     out_of_year: list[Statement] = []
-    for impact, read_impact in zip(facts.impacts, english.impacts, strict=True):
-        quantity = quantify(impact, ledger.line(impact.id), read=read_impact)
-        for objective, read_objective in zip(objectives, read_objectives, strict=True):
-            # Matched in English where the file gives it: the map and the lenses are English.
-            found = link(read_impact, read_objective, director_id=director.id, lens=match.lens)
-            if found is None:
-                continue
-            nothing_that_year = year_part(objective, ledger, impact) == 0
-            if not nothing_that_year:
-                links.append(found)
-            elif found.confidence != "explicit":
-                # Offered to the lead, never claimed: the note cannot count a benefit in a
-                # year the project delivers nothing in, but the lead may know better (a
-                # deadline, not a year's budget). See linking-evaluation.md, "The offer pass".
-                links.append(
-                    replace(
-                        found,
-                        confidence="possible",
-                        mismatch="year",
-                        score=min(found.score, POSSIBLE_CEILING),
-                    )
-                )
-            if not found.claimed:
-                continue
-            (out_of_year if nothing_that_year else statements).append(
-                Statement(
-                    impact=impact,
-                    objective=objective,
-                    link=found,
-                    quantity=quantity,
-                    share_of_target=share_of_target(quantity, objective, ledger, impact),
-                    rank=_rank(found, impact, quantity, match)
-                    + (WORRY_BONUS if objective.id in worries else 0.0),
-                    target_year=_year_of(quantity, objective, ledger, impact),
+    quantities: dict[str, Quantity] = {}
+    for pair in weighed.candidates:
+        impact, objective = pair.impact, pair.objective
+        if pair.rules is None:
+            continue
+        if impact.id not in quantities:
+            quantities[impact.id] = quantify(impact, ledger.line(impact.id), read=pair.read_impact)
+        quantity = quantities[impact.id]
+        found = decide(pair.rules, pair.evidence, year_missed=pair.year_missed)
+        nothing_that_year = pair.year_missed
+        if not nothing_that_year:
+            links.append(found)
+        elif found.confidence != "explicit":
+            # Offered to the lead, never claimed: the note cannot count a benefit in a
+            # year the project delivers nothing in, but the lead may know better (a
+            # deadline, not a year's budget). See linking-evaluation.md, "The offer pass".
+            links.append(
+                replace(
+                    found,
+                    confidence="possible",
+                    mismatch="year",
+                    score=min(found.score, POSSIBLE_CEILING),
                 )
             )
+        if not found.claimed:
+            continue
+        (out_of_year if nothing_that_year else statements).append(
+            Statement(
+                impact=impact,
+                objective=objective,
+                link=found,
+                quantity=quantity,
+                share_of_target=share_of_target(quantity, objective, ledger, impact),
+                rank=_rank(found, impact, quantity, match)
+                + (WORRY_BONUS if objective.id in worries else 0.0),
+                target_year=_year_of(quantity, objective, ledger, impact),
+            )
+        )
     order = {o.id: n for n, o in enumerate(objectives)}
     impact_order = {i.id: n for n, i in enumerate(facts.impacts)}
     statements.sort(key=lambda s: (-s.rank, order[s.objective.id], impact_order[s.impact.id]))

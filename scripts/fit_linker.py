@@ -1,0 +1,386 @@
+"""Fit the link scorer's weights on the read labelled sets, and score it leave-one-domain-out.
+
+    python scripts/fit_linker.py              LODO table, learned scorer against the hand rules
+    python scripts/fit_linker.py --json       the same figures as JSON
+    python scripts/fit_linker.py --write      also write src/pitchkit/recast/linkweights.json
+    python scripts/fit_linker.py --check      exit 1 when the shipped weights differ from a refit
+
+Every impact x objective pair of every domain of the read sets (:data:`READ_SETS`:
+every set whose errors a pass has read) gets the features of
+:mod:`pitchkit.recast.evidence`, and its label. A logistic regression (L2,
+fitted by Newton's method, numpy) is fitted on all domains but one and scores
+the held-out one, for every domain in turn: no domain is scored by weights fitted
+on it. The same table gives the hand rules (the linker as it was before the
+scorer) on the same pairs; on these sets that is a tuning figure, since the hand
+rules were tuned on them.
+
+Sets written blind after this pass (blind12 on) are never read here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from eval_links import Domain, domains  # noqa: E402
+
+from pitchkit.facts.schema import load_facts  # noqa: E402
+from pitchkit.recast.align import offer_rank  # noqa: E402
+from pitchkit.recast.evidence import NAMES  # noqa: E402
+from pitchkit.recast.pitch import weigh  # noqa: E402
+
+#: The labelled sets a pass may fit on: every set whose errors have been read.
+READ_SETS = (
+    "linkeval",
+    "linkeval-heldout",
+    "linkeval-fresh",
+    "linkeval-blind3",
+    "linkeval-blind4",
+    "linkeval-blind5",
+    "linkeval-blind6",
+    "linkeval-blind7",
+    "linkeval-blind8",
+    "linkeval-blind9",
+    "linkeval-blind10",
+    "linkeval-blind11",
+)
+WEIGHTS = ROOT / "src" / "pitchkit" / "recast" / "linkweights.json"
+#: L2 penalty on every weight but the intercept.
+PENALTY = 1.0
+#: A fixed day, so the year feature does not change with the day the script runs.
+TODAY = dt.date(2026, 6, 1)
+
+
+@dataclass(frozen=True)
+class Row:
+    """One impact x objective pair: its domain, label, features and the hand rules' verdict."""
+
+    domain: str
+    pair: tuple[str, str]
+    label: bool
+    features: tuple[float, ...]
+    candidate: bool  # any evidence at all
+    hand_claimed: bool
+    hand_offered: bool
+    hand_rank: int  # offer_rank, 9 when not offered
+    labelled_set: str = ""  # the labelled set the domain is in
+
+
+def harvest(domain: Domain) -> list[Row]:
+    """Every pair of ``domain`` with its features and the hand rules' verdict."""
+    facts = load_facts(domain.facts).facts
+    rows: list[Row] = []
+    for director in facts.directors:
+        for pair in weigh(facts, director, today=TODAY, every_pair=True).candidates:
+            found = pair.rules
+            missed = pair.year_missed
+            claimed = found is not None and found.claimed and not missed
+            rank = 9 if found is None else (2 if missed and not claimed else offer_rank(found))
+            key = (pair.impact.id, f"{director.id}.{pair.objective.id}")
+            rows.append(
+                Row(
+                    domain=domain.name,
+                    pair=key,
+                    label=key in domain.positives,
+                    features=pair.evidence.vector(),
+                    candidate=pair.evidence.any,
+                    hand_claimed=claimed,
+                    hand_offered=found is not None,
+                    hand_rank=rank,
+                )
+            )
+    return rows
+
+
+def fit(x: np.ndarray, y: np.ndarray, penalty: float = PENALTY) -> np.ndarray:
+    """Logistic regression weights (intercept first) by Newton's method with an L2 penalty."""
+    design = np.hstack([np.ones((x.shape[0], 1)), x])
+    weights = np.zeros(design.shape[1])
+    ridge = np.full(design.shape[1], penalty)
+    ridge[0] = 0.0
+    for _ in range(50):
+        chance = 1 / (1 + np.exp(-(design @ weights)))
+        gradient = design.T @ (chance - y) + ridge * weights
+        hessian = design.T @ (design * (chance * (1 - chance))[:, None]) + np.diag(ridge + 1e-9)
+        step = np.linalg.solve(hessian, gradient)
+        weights -= step
+        if np.max(np.abs(step)) < 1e-10:
+            break
+    return weights
+
+
+def chances(weights: np.ndarray, x: np.ndarray) -> np.ndarray:
+    """The fitted chance that each row is a link."""
+    return 1 / (1 + np.exp(-(weights[0] + x @ weights[1:])))
+
+
+def arrays(rows: Sequence[Row]) -> tuple[np.ndarray, np.ndarray]:
+    """Features and labels of the candidate rows (pairs with no evidence are never links)."""
+    kept = [r for r in rows if r.candidate]
+    x = np.array([r.features for r in kept], dtype=float).reshape(len(kept), len(NAMES))
+    y = np.array([r.label for r in kept], dtype=float)
+    return x, y
+
+
+def lodo_scores(
+    rows: Sequence[Row], *, by_set: bool = False
+) -> dict[tuple[str, tuple[str, str]], float]:
+    """Each candidate pair's chance from weights fitted without its domain (or its whole set)."""
+
+    def group(row: Row) -> str:
+        return row.labelled_set if by_set else row.domain
+
+    names = sorted({group(r) for r in rows})
+    result: dict[tuple[str, tuple[str, str]], float] = {}
+    for held in names:
+        x, y = arrays([r for r in rows if group(r) != held])
+        weights = fit(x, y)
+        test = [r for r in rows if group(r) == held and r.candidate]
+        if not test:
+            continue
+        scores = chances(weights, np.array([r.features for r in test], dtype=float))
+        for row, score in zip(test, scores, strict=True):
+            result[(row.domain, row.pair)] = float(score)
+    return result
+
+
+def counts(rows: Sequence[Row], chosen: set[tuple[str, tuple[str, str]]]) -> dict[str, Any]:
+    """Precision and recall of ``chosen`` pairs against the labels of ``rows``."""
+    positives = sum(r.label for r in rows)
+    said = [r for r in rows if (r.domain, r.pair) in chosen]
+    right = sum(r.label for r in said)
+    return {
+        "listed": len(said),
+        "right": right,
+        "positives": positives,
+        "precision": round(right / len(said), 4) if said else 0.0,
+        "recall": round(right / positives, 4) if positives else 0.0,
+    }
+
+
+def worst(rows: Sequence[Row], chosen: set[tuple[str, tuple[str, str]]]) -> dict[str, Any]:
+    """The domain with the lowest F1 for ``chosen`` (only domains with positives)."""
+    by_domain: dict[str, list[Row]] = {}
+    for row in rows:
+        by_domain.setdefault(row.domain, []).append(row)
+
+    def f1(name: str) -> float:
+        c = counts(by_domain[name], chosen)
+        p, r = c["precision"], c["recall"]
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    labelled = [n for n in by_domain if any(r.label for r in by_domain[n])]
+    name = min(labelled, key=lambda n: (f1(n), n))
+    return {"domain": name, **counts(by_domain[name], chosen)}
+
+
+CLAIM_THRESHOLDS = (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.875, 0.9)
+OFFER_THRESHOLDS = (0.1, 0.15, 0.2, 0.3, 0.4)
+#: How many possible links of a domain the lead is counted as reading first.
+FIRST = 5
+#: Features that say the measure map has a chain for the pair.
+CHAINS = ("same_concept", "counted_inside", "one_cause", "two_steps")
+
+
+def promotable(row: Row) -> bool:
+    """Whether the scorer may claim ``row`` (:func:`pitchkit.recast.scorer.decide`).
+
+    A link the hand rules list with a chain through the map, to an objective of a
+    year the project delivers something in.
+    """
+    values = dict(zip(NAMES, row.features, strict=True))
+    return row.hand_offered and any(values[name] for name in CHAINS) and not values["year"]
+
+
+def average_precision(ordered: Sequence[Row]) -> float:
+    """Average precision of a list asked in order: high when the right links come first."""
+    right = 0
+    total = 0.0
+    for place, row in enumerate(ordered, start=1):
+        if row.label:
+            right += 1
+            total += right / place
+    return total / right if right else 0.0
+
+
+def report(rows: Sequence[Row]) -> dict[str, Any]:
+    """The LODO table: the hand rules, the learned scorer alone, and as shipped."""
+    scores = lodo_scores(rows)
+
+    def score(row: Row) -> float:
+        return scores.get((row.domain, row.pair), 0.0)
+
+    hand_claims = {(r.domain, r.pair) for r in rows if r.hand_claimed}
+    hand_offers = {(r.domain, r.pair) for r in rows if r.hand_offered}
+    alone: dict[str, Any] = {}
+    for threshold in (*OFFER_THRESHOLDS, *CLAIM_THRESHOLDS):
+        chosen = {(r.domain, r.pair) for r in rows if score(r) >= threshold}
+        alone[f"{threshold:.3f}"] = {**counts(rows, chosen), "worst": worst(rows, chosen)}
+    by_set = lodo_scores(rows, by_set=True) if len({r.labelled_set for r in rows}) > 1 else {}
+    shipped: dict[str, Any] = {}
+    for threshold in CLAIM_THRESHOLDS:
+        added = {
+            (r.domain, r.pair)
+            for r in rows
+            if not r.hand_claimed and promotable(r) and score(r) >= threshold
+        }
+        chosen = hand_claims | added
+        added_by_set = {
+            (r.domain, r.pair)
+            for r in rows
+            if not r.hand_claimed
+            and promotable(r)
+            and by_set.get((r.domain, r.pair), 0.0) >= threshold
+        }
+        shipped[f"{threshold:.3f}"] = {
+            **counts(rows, chosen),
+            "worst": worst(rows, chosen),
+            "added": counts(rows, added),
+            "added_leaving_out_a_set": counts(rows, added_by_set),
+        }
+    # The possible links the lead is asked about, within each domain, in each order.
+    by_domain: dict[str, list[Row]] = {}
+    for row in rows:
+        if row.hand_offered and not row.hand_claimed:
+            by_domain.setdefault(row.domain, []).append(row)
+    order: dict[str, float] = {}
+    for name, key in (
+        ("hand", lambda r: (r.hand_rank,)),
+        ("learned", lambda r: (-score(r),)),
+    ):
+        asked = [sorted(found, key=key) for found in by_domain.values()]
+        per_domain = [average_precision(found) for found in asked if any(r.label for r in found)]
+        order[name] = round(sum(per_domain) / len(per_domain), 4)
+        order[f"{name}_first"] = sum(r.label for found in asked for r in found[:FIRST])
+    order["first_asked"] = sum(len(found[:FIRST]) for found in by_domain.values())
+    return {
+        "pairs": len(rows),
+        "domains": len({r.domain for r in rows}),
+        "candidates": sum(r.candidate for r in rows),
+        "positives": sum(r.label for r in rows),
+        "positives_without_evidence": sum(r.label and not r.candidate for r in rows),
+        "hand": {
+            "claimed": {**counts(rows, hand_claims), "worst": worst(rows, hand_claims)},
+            "offered": {**counts(rows, hand_offers), "worst": worst(rows, hand_offers)},
+        },
+        "learned": alone,
+        "shipped": shipped,
+        "offer_order": order,
+    }
+
+
+def load_rows(sets: Sequence[str] = READ_SETS) -> list[Row]:
+    """Every pair of every domain of ``sets``, harvested."""
+    rows: list[Row] = []
+    for name in sets:
+        for domain in domains(ROOT / "tests" / "data" / name):
+            rows += [replace(row, labelled_set=name) for row in harvest(domain)]
+    return rows
+
+
+def weights_data(rows: Sequence[Row]) -> dict[str, Any]:
+    """The weights fitted on every read domain, as the shipped file holds them."""
+    x, y = arrays(rows)
+    weights = fit(x, y)
+    return {
+        "about": "Link scorer weights: made by scripts/fit_linker.py --write; do not edit.",
+        "sets": list(READ_SETS),
+        "penalty": PENALTY,
+        "intercept": round(float(weights[0]), 4),
+        "weights": {name: round(float(w), 4) for name, w in zip(NAMES, weights[1:], strict=True)},
+    }
+
+
+def same_weights(shipped: dict[str, Any], refit: dict[str, Any]) -> bool:
+    """Whether two weights files agree: the same sets and features, each weight to rounding."""
+    if {k: v for k, v in shipped.items() if k not in ("intercept", "weights")} != {
+        k: v for k, v in refit.items() if k not in ("intercept", "weights")
+    }:
+        return False
+    if list(shipped["weights"]) != list(refit["weights"]):
+        return False
+    pairs = [(shipped["intercept"], refit["intercept"])]
+    pairs += [(shipped["weights"][name], refit["weights"][name]) for name in refit["weights"]]
+    return all(abs(a - b) <= 2e-4 for a, b in pairs)
+
+
+def markdown(data: dict[str, Any]) -> str:
+    """The LODO table as Markdown."""
+    lines = [
+        f"{data['domains']} domains, {data['pairs']:,} pairs, {data['candidates']:,} with any "
+        f"evidence, {data['positives']} positives ({data['positives_without_evidence']} with "
+        "none).",
+        "",
+        "| decision | right / listed | precision | recall | worst domain (P, R) |",
+        "|---|---:|---:|---:|---|",
+    ]
+
+    def line(label: str, c: dict[str, Any]) -> str:
+        w = c["worst"]
+        return (
+            f"| {label} | {c['right']} / {c['listed']} | {100 * c['precision']:.0f}% "
+            f"| {100 * c['recall']:.0f}% | {w['domain']} ({100 * w['precision']:.0f}%, "
+            f"{100 * w['recall']:.0f}%) |"
+        )
+
+    lines.append(line("hand rules: claimed (tuning figure)", data["hand"]["claimed"]))
+    lines.append(line("hand rules: offered (tuning figure)", data["hand"]["offered"]))
+    for threshold, c in data["learned"].items():
+        lines.append(line(f"learned alone, LODO, chance >= {threshold}", c))
+    for threshold, c in data["shipped"].items():
+        added = c["added"]
+        whole = c["added_leaving_out_a_set"]
+        lines.append(
+            line(
+                f"hand claims + learned chain claims >= {threshold} (LODO; added "
+                f"{added['right']} right of {added['listed']}; leaving out a whole set, "
+                f"{whole['right']} of {whole['listed']})",
+                c,
+            )
+        )
+    order = data["offer_order"]
+    lines += [
+        "",
+        "Order of the possible links the lead is asked about (mean average precision over "
+        f"the domains, LODO): hand kinds {order['hand']:.2f}, learned chance "
+        f"{order['learned']:.2f}; right among the first {FIRST} asked in each domain: hand "
+        f"kinds {order['hand_first']}, learned {order['learned_first']} "
+        f"(of {order['first_asked']}).",
+    ]
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--write", action="store_true")
+    parser.add_argument("--check", action="store_true")
+    args = parser.parse_args(argv)
+    rows = load_rows()
+    if args.check or args.write:
+        data = weights_data(rows)
+        if args.check:
+            shipped = json.loads(WEIGHTS.read_text(encoding="utf-8"))
+            if not same_weights(shipped, data):
+                print(f"{WEIGHTS} differs from a refit: run scripts/fit_linker.py --write")
+                return 1
+            return 0
+        WEIGHTS.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    table = report(rows)
+    print(json.dumps(table, indent=2) if args.json else markdown(table))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

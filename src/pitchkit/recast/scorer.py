@@ -1,0 +1,85 @@
+"""The learned link scorer: how likely a candidate link is to be right, from its evidence.
+
+A logistic regression over the features of :mod:`pitchkit.recast.evidence`,
+with weights fitted on the labelled sets whose errors have been read
+(``scripts/fit_linker.py`` writes ``linkweights.json``; a test checks that a
+refit gives the same file). Fitted and scored a domain at a time, left out in
+turn, it ordered the possible links better than the hand rules' kinds, and
+claims above :data:`CLAIM_CHANCE` that the hand rules held back were right 13
+times in 13 (docs/linking-evaluation.md, "The scorer pass").
+
+The scorer never speaks for itself: a link it claims is one with a chain
+through the measure map, and the note gives that chain in words, as for any
+other claim. The chance only decides and orders; no one is shown it.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
+
+from pitchkit.recast.align import CHAIN_SCORE, Link
+from pitchkit.recast.evidence import NAMES, Evidence
+
+#: The file the weights ship in, beside this module.
+WEIGHTS_FILE = "linkweights.json"
+#: A possible link with a map chain is claimed from this chance up (chosen leave-one-domain-out).
+CLAIM_CHANCE = 0.875
+
+
+@dataclass(frozen=True)
+class Weights:
+    """The fitted intercept and one weight per feature, in :data:`NAMES` order."""
+
+    intercept: float
+    weights: tuple[float, ...]
+
+
+@cache
+def weights() -> Weights:
+    """The shipped weights, read once."""
+    text = resources.files("pitchkit.recast").joinpath(WEIGHTS_FILE).read_text(encoding="utf-8")
+    data = json.loads(text)
+    by_name = data["weights"]
+    return Weights(float(data["intercept"]), tuple(float(by_name[name]) for name in NAMES))
+
+
+def chance(evidence: Evidence) -> float:
+    """The fitted chance that a link with this evidence is right (0 to 1)."""
+    if not evidence.any:
+        return 0.0
+    fitted = weights()
+    total = fitted.intercept + sum(
+        w * x for w, x in zip(fitted.weights, evidence.vector(), strict=True)
+    )
+    return 1 / (1 + math.exp(-total))
+
+
+def decide(found: Link, evidence: Evidence, *, year_missed: bool) -> Link:
+    """``found`` (the hand rules' link) with the scorer's chance, claimed when it is high enough.
+
+    A possible link is claimed when it has a chain through the measure map, the
+    project delivers something in the objective's year, and its chance reaches
+    :data:`CLAIM_CHANCE`; the chain is then its reason, as for any map claim.
+    Explicit and already claimed links stay as they are, with their chance.
+    """
+    likely = round(chance(evidence), 4)
+    if (
+        found.claimed
+        or found.chain is None
+        or year_missed
+        or found.mismatch == "year"
+        or likely < CLAIM_CHANCE
+    ):
+        return replace(found, chance=likely)
+    return replace(
+        found,
+        confidence="confident",
+        reason="map",
+        mismatch=None,
+        score=CHAIN_SCORE[len(found.chain.steps)],
+        chance=likely,
+    )
