@@ -3,7 +3,8 @@ new names and edges from national lists (docs/linking-evaluation.md, "The gap pa
 
 from __future__ import annotations
 
-from pitchkit.recast.measures import concepts_in, measured
+from linkcases import linked
+from pitchkit.recast.measures import concepts_in, measure_map, measured
 from pitchkit.recast.words import PhraseMatcher, tokens
 
 
@@ -32,3 +33,89 @@ def test_a_matcher_passes_over_at_most_two_words() -> None:
     assert matcher.find(tokens("bed ward medical days"))[0].last == 3
     assert matcher.find(tokens("bed ward medical surgical days")) == ()
     assert PhraseMatcher(table).find(tokens("bed ward days")) == ()
+
+
+# -- names and edges from national lists --------------------------------------------
+
+
+def offer(measure: str, objective: str) -> tuple[str, tuple[str, ...]] | None:
+    """The confidence and chain of the link from ``measure`` to ``objective``, if any."""
+    found = linked(measure, objective, baseline=100, target=50)
+    if found is None:
+        return None
+    return found.confidence, found.chain.labels() if found.chain else ()
+
+
+def test_qof_is_a_concept_long_term_condition_care_is_offered_to() -> None:
+    assert concepts_in("Every practice in the top quartile for QOF achievement") == ("qof",)
+    assert offer("People with diabetes meeting all three treatment targets", "QOF points") == (
+        "possible",
+        ("diabetes treatment targets", "QOF"),
+    )
+
+
+def test_unplanned_hospitalisation_for_acsc_is_an_emergency_admission() -> None:
+    text = "Unplanned hospitalisation for chronic ambulatory care sensitive conditions"
+    assert "non-elective-admissions" in concepts_in(text)
+
+
+def test_a_care_and_treatment_review_is_a_step_towards_fewer_inpatients_not_one_of_them() -> None:
+    assert measured("C(E)TRs completed on time") == ("ctr",)
+    found = offer(
+        "Care and treatment reviews held before admission",
+        "Fewer inpatients with a learning disability",
+    )
+    assert found is not None
+    assert found[0] == "possible"
+
+
+def test_pressure_ulcer_prevention_is_offered_to_pressure_ulcers_not_claimed() -> None:
+    found = offer(
+        "Pressure ulcer risk assessments within 6 hours of admission",
+        "Halve category 3 pressure ulcers",
+    )
+    assert found == ("possible", ("pressure ulcer risk assessment", "pressure ulcers"))
+
+
+def test_fuller_lists_are_offered_to_elective_activity() -> None:
+    found = offer("Cases per list in the day surgery unit", "Grow elective activity by 10%")
+    assert found is not None
+    assert found[0] == "possible"
+    assert found[1][-1] == "elective activity"
+
+
+def test_hospital_acquired_pneumonia_is_not_named_an_hcai() -> None:
+    # The map pairs label "Hospital-acquired pneumonia ~ Reduce healthcare-associated
+    # infections" false: it is not one of the infections the HCAI objectives count.
+    assert concepts_in("Hospital-acquired pneumonia") == ("hospital-acquired-pneumonia",)
+    found = offer("Hospital-acquired pneumonia", "Total antibiotic use down 5%")
+    assert found is not None
+    assert found[0] == "possible"
+
+
+def test_every_edge_the_gap_pass_added_is_a_cause_so_its_links_are_offered() -> None:
+    concepts = measure_map().concepts
+    added = {
+        ("qof", None),
+        ("ctr", "ld-inpatients"),
+        ("training-survey", None),
+        ("pressure-ulcer-prevention", "pressure-ulcers"),
+        ("wound-healing", "community-nursing-visits"),
+        ("wound-healing", "procurement"),
+        ("patient-blood-management", "blood-transfusion"),
+        ("hospital-acquired-pneumonia", "bed-occupancy"),
+        ("theatre-utilisation", "elective-income"),
+        ("endoscopy", "elective-income"),
+        ("endoscopy", "premium-pay"),
+        ("did-not-attend", "elective-income"),
+        ("term-admissions", "maternity-safety"),
+        ("temporary-staffing-spend", "pay-costs"),
+        ("hcai", "bed-occupancy"),
+    }
+    for source, target in added:
+        assert source in concepts
+        for edge in concepts[source].edges:
+            if target is None or edge.target == target:
+                assert not edge.part, (source, edge.target)
+                assert edge.why, (source, edge.target)
+                assert edge.source, (source, edge.target)
