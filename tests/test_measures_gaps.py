@@ -119,3 +119,12 @@ def test_every_edge_the_gap_pass_added_is_a_cause_so_its_links_are_offered() -> 
                 assert not edge.part, (source, edge.target)
                 assert edge.why, (source, edge.target)
                 assert edge.source, (source, edge.target)
+
+
+def test_first_attendances_are_first_outpatient_appointments() -> None:
+    assert concepts_in("Outpatient first attendances") == ("outpatient-first",)
+    assert measured("Referrals to cardiology outpatients") == ("outpatient-first",)
+
+
+def test_activity_not_coded_is_clinical_coding() -> None:
+    assert measured("Inpatient spells not coded by the SUS freeze date") == ("coding",)
