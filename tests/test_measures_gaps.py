@@ -74,7 +74,7 @@ def test_pressure_ulcer_prevention_is_offered_to_pressure_ulcers_not_claimed() -
         "Pressure ulcer risk assessments within 6 hours of admission",
         "Halve category 3 pressure ulcers",
     )
-    assert found == ("possible", ("pressure ulcer risk assessment", "pressure ulcers"))
+    assert found == ("possible", ("pressure ulcer prevention", "pressure ulcers"))
 
 
 def test_fuller_lists_are_offered_to_elective_activity() -> None:
