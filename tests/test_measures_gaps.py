@@ -128,3 +128,8 @@ def test_first_attendances_are_first_outpatient_appointments() -> None:
 
 def test_activity_not_coded_is_clinical_coding() -> None:
     assert measured("Inpatient spells not coded by the SUS freeze date") == ("coding",)
+
+
+def test_first_outpatient_appointments_are_offered_to_elective_activity() -> None:
+    found = offer("Referrals to dermatology outpatients", "Grow elective activity by 10%")
+    assert found == ("possible", ("first outpatient appointment", "elective activity"))
