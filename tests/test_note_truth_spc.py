@@ -237,3 +237,29 @@ def test_a_ramp_after_the_change_is_not_called_a_concern(tmp_path: Path) -> None
     assert "so the limits are recalculated" not in charts
     welsh = _update(_facts(tmp_path, [AMBULANCE], log), locale="cy_GB")
     assert "sy'n dal i godi" in welsh
+
+
+def test_a_ramp_that_settles_has_its_new_limits_from_where_it_settled(tmp_path: Path) -> None:
+    # Six months at about 40, ten climbing every month from 55 to 190, then eight level at
+    # 186 to 199 (January 2026 to December 2027). Limits recalculated from the change (July
+    # 2026) would take in the climb: a mean near 150 with its first months far below it,
+    # read as a shift below the mean and points below the lower limit, each "(concern)", in a
+    # project that only improved. The climb is judged against the baseline's limits, and the
+    # new limits start in May 2027, the month after it ended (April 2027, 190).
+    climb = [55.0, 70, 84, 99, 115, 128, 143, 160, 175, 190]
+    level = [186.0, 196, 192, 199, 190, 197, 193, 195]
+    log = _log({"ambulance": [46.0, 38, 33, 43, 40, 44, *climb, *level]})
+    text = _update(_facts(tmp_path, [AMBULANCE], log))
+    charts = text[text.index("Charts") :]
+    assert (
+        "rising until April 2027, so the limits are recalculated from May 2027, where it settled"
+    ) in charts, charts
+    assert "(concern)" not in charts
+    # Three months after the climb are too few to make limits from: the baseline's stand.
+    short = _log({"ambulance": [46.0, 38, 33, 43, 40, 44, *climb, *level[:3]]})
+    charts = _update(_facts(tmp_path, [AMBULANCE], short))
+    charts = charts[charts.index("Charts") :]
+    assert "rising until April 2027; the limits are recalculated once enough points" in charts
+    assert "(concern)" not in charts
+    welsh = _update(_facts(tmp_path, [AMBULANCE], log), locale="cy_GB")
+    assert "lle sefydlodd" in welsh

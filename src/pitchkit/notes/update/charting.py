@@ -22,7 +22,7 @@ from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import Language
 from pitchkit.notes import wording
 from pitchkit.notes.context import Context
-from pitchkit.notes.update import charts, icons
+from pitchkit.notes.update import charts, icons, spc
 from pitchkit.notes.update.claims import Claim
 from pitchkit.notes.update.measures import has_figure, per_period_words
 from pitchkit.notes.update.progress import MeasureProgress
@@ -244,6 +244,40 @@ def signals_text(analysis: charts.Analysis, points: Sequence[Any], situation: Si
     return " ".join(parts)
 
 
+def _ramp_words(change: spc.Change, points: Sequence[Any], lang: Language) -> str:
+    """The words for a shift reached through a trend: recalculated after it, or not yet."""
+    assert change.shift is not None
+    assert change.ramp_end is not None
+    up = change.shift.direction == "up"
+    end = fmt.period_label(points[change.ramp_end].period.text, lang)
+    if change.settled is None:
+        pattern = (
+            lang.gettext(
+                "From {period}, a sustained shift ({where}), rising until {end}; the limits "
+                "are recalculated once enough points after that show where it has settled."
+            )
+            if up
+            else lang.gettext(
+                "From {period}, a sustained shift ({where}), falling until {end}; the limits "
+                "are recalculated once enough points after that show where it has settled."
+            )
+        )
+        return pattern.replace("{end}", end)
+    settled = fmt.period_label(points[change.settled].period.text, lang)
+    pattern = (
+        lang.gettext(
+            "From {period}, a sustained shift ({where}), rising until {end}, so the limits are "
+            "recalculated from {settled}, where it settled."
+        )
+        if up
+        else lang.gettext(
+            "From {period}, a sustained shift ({where}), falling until {end}, so the limits are "
+            "recalculated from {settled}, where it settled."
+        )
+    )
+    return pattern.replace("{end}", end).replace("{settled}", settled)
+
+
 def baseline_text(
     analysis: charts.Analysis, points: Sequence[Any], kind: str, lang: Language
 ) -> str:
@@ -273,7 +307,9 @@ def baseline_text(
             False: lang.gettext("concern"),
         }
         judged = verdict.get(change.shift.improvement)
-        if change.moving:
+        if change.ramp_end is not None:
+            pattern = _ramp_words(change, points, lang)
+        elif change.moving:
             pattern = (
                 lang.gettext(
                     "From {period}, a sustained shift ({where}), still rising, so the limits "
