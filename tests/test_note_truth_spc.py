@@ -263,3 +263,42 @@ def test_a_ramp_that_settles_has_its_new_limits_from_where_it_settled(tmp_path: 
     assert "(concern)" not in charts
     welsh = _update(_facts(tmp_path, [AMBULANCE], log), locale="cy_GB")
     assert "lle sefydlodd" in welsh
+
+
+RETURNS = {
+    "id": "returns",
+    "measure": "SDEC patients admitted within 7 days of discharge",
+    "unit": "%",
+    "baseline": 9,
+    "target": 6,
+    "supports": ["coo.occupancy"],
+}
+
+
+def test_a_share_audited_each_quarter_has_no_missing_months(tmp_path: Path) -> None:
+    # The 7-day return rate is audited each quarter and logged in March, June, September and
+    # December; the readmissions are logged every month. The months between audits are not
+    # missing data: a monthly update names no gap for the audit until a quarter lacks one.
+    months = 21  # January 2026 to September 2027
+    audit: list[float | None] = [None] * months
+    for n, value in zip(range(2, months, 3), [9.1, 8.8, 9.3, 8.9, 9.0, 8.7, 9.2], strict=True):
+        audit[n] = value
+    readmit = [23.0, 24.0, 22.0, 23.0, 24.0, 22.0, *[15.0, 14.0, 16.0] * 5]
+    text = _update(
+        _facts(tmp_path, [READMISSIONS, RETURNS], _log({"readmit": readmit, "returns": audit}))
+    )
+    assert "SDEC patients admitted within 7 days of discharge: no figure" not in text, text
+    assert "9.2% (September 2027)" in text
+    # December 2026's audit not logged: that quarter, and only it, is named.
+    audit[11] = None
+    text = _update(
+        _facts(tmp_path, [READMISSIONS, RETURNS], _log({"readmit": readmit, "returns": audit}))
+    )
+    assert (
+        "SDEC patients admitted within 7 days of discharge: no figure for December 2026; "
+        "gaps are left blank"
+    ) in text, text
+    # A count a month logged each quarter still lacks two months in three for its totals.
+    sparse: list[float | None] = [v if n % 3 == 2 else None for n, v in enumerate(readmit)]
+    text = _update(_facts(tmp_path, [READMISSIONS], _log({"readmit": sparse})))
+    assert "no figure for 14 of the 21 months logged" in text, text

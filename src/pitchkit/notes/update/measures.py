@@ -248,7 +248,9 @@ def missing_text(progress: MeasureProgress, lang: Language) -> str:
         kinds = {p.kind for p in missing}
         kind = kinds.pop() if len(kinds) == 1 else "period"
         return lang.gettext("no figure for {missing} of the {total} {periods} logged").format(
-            missing=len(missing), total=len(progress.points), periods=lang.gettext(PLURALS[kind])
+            missing=len(missing),
+            total=len(progress.expected),
+            periods=lang.gettext(PLURALS[kind]),
         )
     labels = [fmt.period_label(p.text, lang) for p in missing]
     return lang.gettext("no figure for {periods}").format(periods=fmt.join_list(labels, lang))
