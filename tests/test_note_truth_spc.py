@@ -302,3 +302,21 @@ def test_a_share_audited_each_quarter_has_no_missing_months(tmp_path: Path) -> N
     sparse: list[float | None] = [v if n % 3 == 2 else None for n, v in enumerate(readmit)]
     text = _update(_facts(tmp_path, [READMISSIONS], _log({"readmit": sparse})))
     assert "no figure for 14 of the 21 months logged" in text, text
+
+
+def test_the_chart_behind_a_claim_is_shown_before_charts_of_noise(tmp_path: Path) -> None:
+    # Three shares of noise, each with a last month below its limits, come first in the facts;
+    # the readmissions fall from about 23 to 15 a month in July 2026 and the update claims
+    # 96 fewer (worth money). Once the limits are recalculated at that shift, its chart has
+    # no signal left on it, but it is the chart the claim rests on: a director reading "96
+    # fewer" must be able to see it, so it is one of the three charts shown.
+    shares = [{**SHARE, "id": f"share{n}", "measure": f"{SHARE['measure']} ({n})"} for n in "abc"]
+    noisy = [*NOISE[:17], 8.0]
+    before = [23.0, 24.0, 22.0, 23.0, 24.0, 22.0]
+    after = [15.0, 14.0, 16.0, 15.0, 14.0, 16.0, 15.0, 15.0, 14.0, 16.0, 15.0, 15.0]
+    values = {s["id"]: noisy for s in shares} | {"readmit": before + after}
+    text = _update(_facts(tmp_path, [*shares, READMISSIONS], _log(values)))
+    assert "96 fewer" in text or "96 readmissions fewer" in text, text
+    charts = text[text.index("Charts") :]
+    assert "Emergency readmissions with gallstone complications (XmR chart)" in charts, charts
+    assert "those that show what the update claims first" in charts

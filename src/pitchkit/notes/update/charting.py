@@ -43,7 +43,7 @@ def chart_rules(settings: Settings) -> charts.Rules:
 
 
 def chart_context(situation: Situation) -> Context:
-    """Charts for the measures with enough points, signals first, at most :data:`MAX_CHARTS`.
+    """Charts for measures with enough points: claims, then signals, first (up to MAX_CHARTS).
 
     A fill-in template charts only the measures that already have the
     period's figure (from a spreadsheet), at most :data:`MAX_CHARTS_FILL_IN`,
@@ -67,7 +67,8 @@ def chart_context(situation: Situation) -> Context:
         notes.append(
             lang.gettext(
                 "Charts are shown for {shown} of the {total} measures with enough figures, "
-                "those with a signal first, to keep this update to two pages."
+                "those that show what the update claims first, then those with a signal, to "
+                "keep this update to two pages."
             ).format(shown=len(chosen), total=len(candidates))
         )
     notes += short
@@ -88,7 +89,10 @@ def _choose(situation: Situation) -> tuple[_Chosen, _Chosen, list[str]]:
     for order, progress in enumerate(situation.progress):
         claim = situation.claims[progress.impact.id]
         if claim.analysis.kind != "none":
-            candidates.append((not claim.analysis.signals, order, progress, claim))
+            # A chart behind a claim first (its limits may have moved with the change,
+            # leaving no signal on them), then one with a signal, in the log's order.
+            rank = (not claim.shown, not claim.analysis.signals)
+            candidates.append((rank, order, progress, claim))
         elif claim.analysis.count:
             short.append(too_few_text(progress, claim, situation))
     most = MAX_CHARTS_FILL_IN if situation.fill_in else MAX_CHARTS
