@@ -136,12 +136,15 @@ def investment_text(
         for (label, _, _), b, i in zip(years, benefit_r, invest_r, strict=True)
     )
     months = max(1, math.floor(12 * funding / annual + 0.5))
+    # Months at the full rate: when that starts after the project, the line says from when.
+    begins = changed if changed is not None and changed > start else None
+    when = f" once the benefit starts ({begins:%B %Y})" if begins else ""
     back = sum(benefit_r) / sum(invest_r)
     counting = ", counting capacity as if it were cash" if capacity else ""
     text = (
         f"Benefit against {pounds(sum(invest_r))} of funding{counting}: {parts}; over the project "
         f"{pounds(sum(benefit_r))}, net {pounds(sum(benefit_r) - sum(invest_r))}; payback "
-        f"{months} months; £{back:.2f} per £1."
+        f"{months} months{when}; £{back:.2f} per £1."
     )
     return text, sum(benefit_r), sum(invest_r)
 
@@ -275,7 +278,10 @@ def test_a_change_part_way_through_a_year_counts_only_from_its_date(tmp_path: Pa
     assert invest == 250_000
     assert "2026/27 £104,000 for £125,000; 2027/28 £423,000 for £125,000" in expected
     assert benefit == to_step(annual * 90 / 365, 1000) + to_step(annual, 1000) == 527_000
-    assert "over the project £527,000, net £277,000; payback 7 months; £2.11 per £1." in block[4]
+    assert (
+        "over the project £527,000, net £277,000; payback 7 months once the benefit starts "
+        "(January 2027); £2.11 per £1."
+    ) in block[4]
     # The CIP's year is the year the change came part-way through: only that part counts.
     text = docx_text(out)
     assert "of which £104,000 falls in 2026/27: 0.7% of your £14m target" in text
