@@ -320,3 +320,23 @@ def test_the_chart_behind_a_claim_is_shown_before_charts_of_noise(tmp_path: Path
     charts = text[text.index("Charts") :]
     assert "Emergency readmissions with gallstone complications (XmR chart)" in charts, charts
     assert "those that show what the update claims first" in charts
+
+
+def test_a_small_yearly_target_is_not_shown_as_none_a_month(tmp_path: Path) -> None:
+    # 22 transfers a year to 4 are 1.8 and 0.3 a month. Rounded to whole numbers the target
+    # read "0 transfers a month", a target of none the facts never set.
+    transfers = {
+        "id": "transfers",
+        "measure": "Non-clinical transfers of critical care patients to another hospital",
+        "unit": "transfers",
+        "per": "year",
+        "baseline": 22,
+        "target": 4,
+        "supports": ["coo.occupancy"],
+    }
+    log = _log({"transfers": [2.0, 1, 3, 2, 1, 2, 1, 0, 1]})
+    text = _update(_facts(tmp_path, [transfers], log))
+    row = text[text.index("Non-clinical transfers") :][:300]
+    assert "1.8 transfers a month" in row, row
+    assert "0.3 transfers a month" in row
+    assert "0 transfers a month" not in row.replace("0.3 transfers", "")

@@ -87,10 +87,13 @@ def shown_pair(baseline: float, target: float, impact: Impact) -> tuple[float, f
 
     40 pressure ulcers a year and a target of 32 are 3.3 and 2.7 a month:
     rounded to whole numbers both would read "3 a month", a target that
-    asks for no change. Then both keep one decimal place.
+    asks for no change. Then both keep one decimal place, as they do when
+    one would read 0 but is not (a target of 4 transfers a year is 0.3 a
+    month, not "0 transfers a month").
     """
     shown = scaled_count(baseline, impact), scaled_count(target, impact)
-    if shown[0] == shown[1] and baseline != target:
+    vanished = any(s == 0 and v != 0 for s, v in zip(shown, (baseline, target), strict=True))
+    if (shown[0] == shown[1] and baseline != target) or vanished:
         return round(baseline, 1), round(target, 1)
     return shown
 
