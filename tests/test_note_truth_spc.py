@@ -340,3 +340,17 @@ def test_a_small_yearly_target_is_not_shown_as_none_a_month(tmp_path: Path) -> N
     assert "1.8 transfers a month" in row, row
     assert "0.3 transfers a month" in row
     assert "0 transfers a month" not in row.replace("0.3 transfers", "")
+
+
+def test_a_shift_is_counted_once_under_its_chart(tmp_path: Path) -> None:
+    # The month before the change (44) is above the baseline mean (40.7) as well, so the
+    # chart's shift holds 13 months, 12 of them from the change. Under one chart the words
+    # said "a sustained shift (12 months above the mean before it)" and then "shift: 13
+    # months above the mean": two counts of one run. The count is given once, in the list.
+    ramp = [48.0, 53, 63, 74, 83, 95, 110, 119, 133, 139, 162, 182]
+    log = _log({"ambulance": [46.0, 38, 33, 43, 40, 44, *ramp]})
+    text = _update(_facts(tmp_path, [AMBULANCE], log))
+    charts = text[text.index("Charts") :]
+    assert "shift: 13 months above the mean (improvement)" in charts, charts
+    assert "12 months above" not in charts
+    assert "From July 2026, a sustained shift (above the mean before it, improvement)" in charts

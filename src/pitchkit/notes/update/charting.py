@@ -248,6 +248,17 @@ def signals_text(analysis: charts.Analysis, points: Sequence[Any], situation: Si
     return " ".join(parts)
 
 
+def _counted_otherwise(analysis: charts.Analysis, shift: spc.Signal) -> bool:
+    """Whether a shift signal on the chart holds ``shift``'s points with a different count."""
+    return any(
+        s.rule == "shift"
+        and s.direction == shift.direction
+        and shift.points[-1] in s.points
+        and s.length != shift.length
+        for s in analysis.signals
+    )
+
+
 def _ramp_words(change: spc.Change, points: Sequence[Any], lang: Language) -> str:
     """The words for a shift reached through a trend: recalculated after it, or not yet."""
     assert change.shift is not None
@@ -301,11 +312,20 @@ def baseline_text(
         if change.shift is None:
             continue
         at = fmt.period_label(points[change.at].period.text, lang)
-        where = (
-            lang.gettext("{length} above the mean before it")
-            if change.shift.direction == "up"
-            else lang.gettext("{length} below the mean before it")
-        ).format(length=_count(change.shift.length, kind, lang))
+        if _counted_otherwise(analysis, change.shift):
+            # The chart's own shift takes in points before the change too, and the list of
+            # signals gives its count: a second count here would read as a contradiction.
+            where = (
+                lang.gettext("above the mean before it")
+                if change.shift.direction == "up"
+                else lang.gettext("below the mean before it")
+            )
+        else:
+            where = (
+                lang.gettext("{length} above the mean before it")
+                if change.shift.direction == "up"
+                else lang.gettext("{length} below the mean before it")
+            ).format(length=_count(change.shift.length, kind, lang))
         verdict: dict[bool | None, str] = {
             True: lang.gettext("improvement"),
             False: lang.gettext("concern"),
