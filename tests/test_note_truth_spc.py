@@ -354,3 +354,18 @@ def test_a_shift_is_counted_once_under_its_chart(tmp_path: Path) -> None:
     assert "shift: 13 months above the mean (improvement)" in charts, charts
     assert "12 months above" not in charts
     assert "From July 2026, a sustained shift (above the mean before it, improvement)" in charts
+
+
+def test_a_draft_asks_for_a_quarterly_audit_only_in_its_month(tmp_path: Path) -> None:
+    # Audited in March, June and September 2026: a draft for October asks for no October
+    # figure (none will come) but says when the next is due; the monthly count is asked for.
+    audit: list[float | None] = [None, None, 9.1, None, None, 8.8, None, None, 9.3]
+    readmit = [23.0, 24.0, 22.0, 23.0, 24.0, 22.0, 15.0, 14.0, 16.0]
+    path = _facts(tmp_path, [READMISSIONS, RETURNS], _log({"readmit": readmit, "returns": audit}))
+    text = _update(path, period="2026-10")
+    row = text[text.index("SDEC patients admitted within 7 days") :][:400]
+    assert "not due: measured every 3 months, next for December 2026" in row, row
+    assert "[figure for October 2026]" not in row
+    assert "[figure for October 2026]" in text  # the readmissions, logged every month
+    welsh = _update(path, period="2026-10", locale="cy_GB")
+    assert "caiff ei fesur bob 3 mis, y nesaf ar gyfer Rhagfyr 2026" in welsh

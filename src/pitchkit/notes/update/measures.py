@@ -67,7 +67,16 @@ def measure_row(progress: MeasureProgress, situation: Situation) -> Context:
         ),
         "icons_text": icons.icons_words(situation.claims[impact.id].analysis, lang),
     }
-    if situation.fill_in and not has_figure(progress, situation.period):
+    due = progress.next_due(situation.period)
+    if situation.fill_in and due is not None:
+        # Measured each quarter: this month has no figure to ask for.
+        row["latest_text"] = lang.ngettext(
+            "not due: measured every {n} month, next for {period}",
+            "not due: measured every {n} months, next for {period}",
+            progress.cadence,
+        ).format(n=progress.cadence, period=fmt.period_label(due.text, lang))
+        row["along_text"] = last_known_text(progress, lang, situation.claims[impact.id])
+    elif situation.fill_in and not has_figure(progress, situation.period):
         row["latest_text"] = fillin.figure_prompt(situation.period.text, lang)
         row["along_text"] = last_known_text(progress, lang, situation.claims[impact.id])
         # A measure with no figure before has nothing to compare with: its first needs no prompt.

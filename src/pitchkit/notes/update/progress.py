@@ -128,6 +128,20 @@ class MeasureProgress:
         first = next(i for i, p in enumerate(self.points) if p.value is not None)
         return tuple(p.period for p in self.points[first::step])
 
+    def next_due(self, period: Period) -> Period | None:
+        """The month a measure logged each quarter is next due, when ``period`` is not one.
+
+        ``None`` for a measure logged every period, or when ``period`` is due.
+        """
+        step = self.cadence
+        first = next((p.period for p in self.points if p.value is not None), None)
+        if step == 1 or first is None or period.kind != "month":
+            return None
+        apart = (period.start.year - first.start.year) * 12 + period.start.month - first.start.month
+        if apart % step == 0:
+            return None
+        return parse_period(f"{add_months(period.start, step - apart % step):%Y-%m}")
+
     @property
     def missing(self) -> tuple[Period, ...]:
         """Periods in the series with no value for this measure (on its cadence)."""
