@@ -12,10 +12,12 @@ names the month it is counted without.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 from pathlib import Path
 from typing import Any
 
+import docx
 from ruamel.yaml import YAML
 
 from documenttext import body_run_text
@@ -369,3 +371,20 @@ def test_a_draft_asks_for_a_quarterly_audit_only_in_its_month(tmp_path: Path) ->
     assert "[figure for October 2026]" in text  # the readmissions, logged every month
     welsh = _update(path, period="2026-10", locale="cy_GB")
     assert "caiff ei fesur bob 3 mis, y nesaf ar gyfer Rhagfyr 2026" in welsh
+
+
+def test_no_assurance_is_read_from_limits_a_shift_has_left(tmp_path: Path) -> None:
+    # Still climbing towards 260 a month, the measure keeps the baseline's limits (about 30
+    # to 52). Read against those, the target (260) lies above them: "the target will be missed
+    # consistently", beside a table 70% of the way there. Until the new level settles and
+    # has its own limits, no assurance is given.
+    ramp = [48.0, 53, 63, 74, 83, 95, 110, 119, 133, 139, 162, 182]
+    log = _log({"ambulance": [46.0, 38, 33, 43, 40, 44, *ramp]})
+    project = open_project(_facts(tmp_path, [AMBULANCE], log))
+    data, _info = make_update(project, pick_director(project.facts, "coo"), today=TODAY_UPDATE)
+    document = docx.Document(io.BytesIO(data))
+    described = [shape._inline.docPr.get("descr", "") for shape in document.inline_shapes]
+    icons = [d for d in described if d.startswith("Latest point: ")]
+    assert icons, described
+    assert all(d == "Latest point: special cause variation: improvement." for d in icons), icons
+    assert not any("missed consistently" in d for d in described)

@@ -174,7 +174,8 @@ class Analysis:
     the centre, limit and two-sigma fields are those of the latest
     :class:`Segment`. ``variation`` reads the latest point: ``special``
     means a signal when no direction is better. ``assurance`` compares the
-    latest limits with the target, for XmR with a target and a direction.
+    latest limits with the target, for XmR with a target and a direction, and
+    not while a shift is still under way (its limits are the old ones).
     ``change_at`` is where the first change took effect (``None`` when the
     series has no point after it).
     """
@@ -381,7 +382,10 @@ def _xmr(
         points = [(i, v) for i, v in present if segment.start <= i <= segment.end]
         signals += _judged(_xmr_signals(points, segment, rules), better)
     latest = segments[-1]
-    judged = assurance(target, latest.upper, latest.lower, better)
+    # Limits kept from before a shift still under way say nothing of where the process is
+    # going: whether it will meet the target waits until it settles and they are remade.
+    unsettled = bool(changes) and changes[-1].shift is not None and changes[-1].moving
+    judged = None if unsettled else assurance(target, latest.upper, latest.lower, better)
     ordered = tuple(sorted(signals, key=lambda s: (s.start, s.end, s.rule)))
     return Analysis(
         kind="xmr",
@@ -452,7 +456,7 @@ def _ramp_end(stage: list[tuple[int, float]], shift: Signal, rules: Rules) -> in
     early = shift.points[min(2, len(shift.points) - 1)]
     ramps = [
         found[2]
-        for found in _trends_strict(stage, rules.spc_trend)
+        for found in _trends_strict(stage, rules.run_trend)
         if found[1] == shift.direction and found[2][0] <= early
     ]
     return ramps[0][-1] if ramps else None
