@@ -22,7 +22,7 @@ from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import Language
 from pitchkit.notes import wording
 from pitchkit.notes.context import Context
-from pitchkit.notes.update import charts, icons
+from pitchkit.notes.update import charts, icons, spc
 from pitchkit.notes.update.claims import Claim
 from pitchkit.notes.update.measures import has_figure, per_period_words
 from pitchkit.notes.update.progress import MeasureProgress
@@ -43,7 +43,7 @@ def chart_rules(settings: Settings) -> charts.Rules:
 
 
 def chart_context(situation: Situation) -> Context:
-    """Charts for the measures with enough points, signals first, at most :data:`MAX_CHARTS`.
+    """Charts for measures with enough points: claims, then signals, first (up to MAX_CHARTS).
 
     A fill-in template charts only the measures that already have the
     period's figure (from a spreadsheet), at most :data:`MAX_CHARTS_FILL_IN`,
@@ -67,7 +67,8 @@ def chart_context(situation: Situation) -> Context:
         notes.append(
             lang.gettext(
                 "Charts are shown for {shown} of the {total} measures with enough figures, "
-                "those with a signal first, to keep this update to two pages."
+                "those that show what the update claims first, then those with a signal, to "
+                "keep this update to two pages."
             ).format(shown=len(chosen), total=len(candidates))
         )
     notes += short
@@ -88,7 +89,10 @@ def _choose(situation: Situation) -> tuple[_Chosen, _Chosen, list[str]]:
     for order, progress in enumerate(situation.progress):
         claim = situation.claims[progress.impact.id]
         if claim.analysis.kind != "none":
-            candidates.append((not claim.analysis.signals, order, progress, claim))
+            # A chart behind a claim first (its limits may have moved with the change,
+            # leaving no signal on them), then one with a signal, in the log's order.
+            rank = (not claim.shown, not claim.analysis.signals)
+            candidates.append((rank, order, progress, claim))
         elif claim.analysis.count:
             short.append(too_few_text(progress, claim, situation))
     most = MAX_CHARTS_FILL_IN if situation.fill_in else MAX_CHARTS
@@ -244,6 +248,51 @@ def signals_text(analysis: charts.Analysis, points: Sequence[Any], situation: Si
     return " ".join(parts)
 
 
+def _counted_otherwise(analysis: charts.Analysis, shift: spc.Signal) -> bool:
+    """Whether a shift signal on the chart holds ``shift``'s points with a different count."""
+    return any(
+        s.rule == "shift"
+        and s.direction == shift.direction
+        and shift.points[-1] in s.points
+        and s.length != shift.length
+        for s in analysis.signals
+    )
+
+
+def _ramp_words(change: spc.Change, points: Sequence[Any], lang: Language) -> str:
+    """The words for a shift reached through a trend: recalculated after it, or not yet."""
+    assert change.shift is not None
+    assert change.ramp_end is not None
+    up = change.shift.direction == "up"
+    end = fmt.period_label(points[change.ramp_end].period.text, lang)
+    if change.settled is None:
+        pattern = (
+            lang.gettext(
+                "From {period}, a sustained shift ({where}), rising until {end}; the limits "
+                "are recalculated once enough points after that show where it has settled."
+            )
+            if up
+            else lang.gettext(
+                "From {period}, a sustained shift ({where}), falling until {end}; the limits "
+                "are recalculated once enough points after that show where it has settled."
+            )
+        )
+        return pattern.replace("{end}", end)
+    settled = fmt.period_label(points[change.settled].period.text, lang)
+    pattern = (
+        lang.gettext(
+            "From {period}, a sustained shift ({where}), rising until {end}, so the limits are "
+            "recalculated from {settled}, where it settled."
+        )
+        if up
+        else lang.gettext(
+            "From {period}, a sustained shift ({where}), falling until {end}, so the limits are "
+            "recalculated from {settled}, where it settled."
+        )
+    )
+    return pattern.replace("{end}", end).replace("{settled}", settled)
+
+
 def baseline_text(
     analysis: charts.Analysis, points: Sequence[Any], kind: str, lang: Language
 ) -> str:
@@ -263,17 +312,28 @@ def baseline_text(
         if change.shift is None:
             continue
         at = fmt.period_label(points[change.at].period.text, lang)
-        where = (
-            lang.gettext("{length} above the mean before it")
-            if change.shift.direction == "up"
-            else lang.gettext("{length} below the mean before it")
-        ).format(length=_count(change.shift.length, kind, lang))
+        if _counted_otherwise(analysis, change.shift):
+            # The chart's own shift takes in points before the change too, and the list of
+            # signals gives its count: a second count here would read as a contradiction.
+            where = (
+                lang.gettext("above the mean before it")
+                if change.shift.direction == "up"
+                else lang.gettext("below the mean before it")
+            )
+        else:
+            where = (
+                lang.gettext("{length} above the mean before it")
+                if change.shift.direction == "up"
+                else lang.gettext("{length} below the mean before it")
+            ).format(length=_count(change.shift.length, kind, lang))
         verdict: dict[bool | None, str] = {
             True: lang.gettext("improvement"),
             False: lang.gettext("concern"),
         }
         judged = verdict.get(change.shift.improvement)
-        if change.moving:
+        if change.ramp_end is not None:
+            pattern = _ramp_words(change, points, lang)
+        elif change.moving:
             pattern = (
                 lang.gettext(
                     "From {period}, a sustained shift ({where}), still rising, so the limits "

@@ -67,7 +67,16 @@ def measure_row(progress: MeasureProgress, situation: Situation) -> Context:
         ),
         "icons_text": icons.icons_words(situation.claims[impact.id].analysis, lang),
     }
-    if situation.fill_in and not has_figure(progress, situation.period):
+    due = progress.next_due(situation.period)
+    if situation.fill_in and due is not None:
+        # Measured each quarter: this month has no figure to ask for.
+        row["latest_text"] = lang.ngettext(
+            "not due: measured every {n} month, next for {period}",
+            "not due: measured every {n} months, next for {period}",
+            progress.cadence,
+        ).format(n=progress.cadence, period=fmt.period_label(due.text, lang))
+        row["along_text"] = last_known_text(progress, lang, situation.claims[impact.id])
+    elif situation.fill_in and not has_figure(progress, situation.period):
         row["latest_text"] = fillin.figure_prompt(situation.period.text, lang)
         row["along_text"] = last_known_text(progress, lang, situation.claims[impact.id])
         # A measure with no figure before has nothing to compare with: its first needs no prompt.
@@ -87,10 +96,13 @@ def shown_pair(baseline: float, target: float, impact: Impact) -> tuple[float, f
 
     40 pressure ulcers a year and a target of 32 are 3.3 and 2.7 a month:
     rounded to whole numbers both would read "3 a month", a target that
-    asks for no change. Then both keep one decimal place.
+    asks for no change. Then both keep one decimal place, as they do when
+    one would read 0 but is not (a target of 4 transfers a year is 0.3 a
+    month, not "0 transfers a month").
     """
     shown = scaled_count(baseline, impact), scaled_count(target, impact)
-    if shown[0] == shown[1] and baseline != target:
+    vanished = any(s == 0 and v != 0 for s, v in zip(shown, (baseline, target), strict=True))
+    if (shown[0] == shown[1] and baseline != target) or vanished:
         return round(baseline, 1), round(target, 1)
     return shown
 
@@ -248,7 +260,9 @@ def missing_text(progress: MeasureProgress, lang: Language) -> str:
         kinds = {p.kind for p in missing}
         kind = kinds.pop() if len(kinds) == 1 else "period"
         return lang.gettext("no figure for {missing} of the {total} {periods} logged").format(
-            missing=len(missing), total=len(progress.points), periods=lang.gettext(PLURALS[kind])
+            missing=len(missing),
+            total=len(progress.expected),
+            periods=lang.gettext(PLURALS[kind]),
         )
     labels = [fmt.period_label(p.text, lang) for p in missing]
     return lang.gettext("no figure for {periods}").format(periods=fmt.join_list(labels, lang))

@@ -148,8 +148,13 @@ class Change:
     ``run`` is how many of the latest points sit together on the better
     side of ``reference`` (on either side when no direction is better).
     ``moving`` is a shift whose points are still climbing (or falling) in a
-    trend that runs to the latest of them: the process has not settled at
-    a new level, so its limits are not recalculated yet.
+    trend that runs to the latest of them (or ended too few points ago to
+    make limits): the process has not settled at a new level, so its limits
+    are not recalculated yet. ``settled`` is where the recalculated limits
+    start: ``at``, or the point after a trend the shift's way that carried
+    the figures to their new level, so that the rise (or fall) itself is
+    judged against the limits before it, not taken for a concern below (or
+    above) the new mean. ``ramp_end`` is that trend's last point.
     """
 
     at: int
@@ -157,6 +162,8 @@ class Change:
     shift: Signal | None
     run: int
     moving: bool = False
+    settled: int | None = None
+    ramp_end: int | None = None
 
 
 @dataclass(frozen=True)
@@ -167,7 +174,8 @@ class Analysis:
     the centre, limit and two-sigma fields are those of the latest
     :class:`Segment`. ``variation`` reads the latest point: ``special``
     means a signal when no direction is better. ``assurance`` compares the
-    latest limits with the target, for XmR with a target and a direction.
+    latest limits with the target, for XmR with a target and a direction, and
+    not while a shift is still under way (its limits are the old ones).
     ``change_at`` is where the first change took effect (``None`` when the
     series has no point after it).
     """
@@ -355,10 +363,17 @@ def _xmr(
         shift = _sustained_shift(stage, reference.centre, rules.spc_shift, better)
         run = _latest_run(stage, reference.centre, better)
         moving = shift is not None and _still_moving(stage, shift.direction, rules.spc_trend)
-        changes.append(Change(at, reference.centre, shift, run, moving))
+        ramp = None if shift is None or moving else _ramp_end(stage, shift, rules)
+        settled = at if ramp is None else ramp + 1
+        after = sum(1 for i, _ in stage if i >= settled)
+        if ramp is not None and after < rules.min_baseline_points:
+            moving = True  # too few points after the rise to make limits from
+        changes.append(
+            Change(at, reference.centre, shift, run, moving, None if moving else settled, ramp)
+        )
         if shift is not None and not moving:
-            segments.append(reference)
-            reference = _segment(present, at, stop - 1, rules, basis_end=stop)
+            segments.append(replace(reference, end=settled - 1))
+            reference = _segment(present, settled, stop - 1, rules, basis_end=stop)
         else:
             reference = replace(reference, end=stop - 1)
     segments.append(reference)
@@ -367,7 +382,10 @@ def _xmr(
         points = [(i, v) for i, v in present if segment.start <= i <= segment.end]
         signals += _judged(_xmr_signals(points, segment, rules), better)
     latest = segments[-1]
-    judged = assurance(target, latest.upper, latest.lower, better)
+    # Limits kept from before a shift still under way say nothing of where the process is
+    # going: whether it will meet the target waits until it settles and they are remade.
+    unsettled = bool(changes) and changes[-1].shift is not None and changes[-1].moving
+    judged = None if unsettled else assurance(target, latest.upper, latest.lower, better)
     ordered = tuple(sorted(signals, key=lambda s: (s.start, s.end, s.rule)))
     return Analysis(
         kind="xmr",
@@ -425,6 +443,23 @@ def _still_moving(stage: list[tuple[int, float]], direction: Direction, needed: 
     return any(
         found[1] == direction and found[2][-1] == last for found in _trends_strict(stage, needed)
     )
+
+
+def _ramp_end(stage: list[tuple[int, float]], shift: Signal, rules: Rules) -> int | None:
+    """The last point of a trend the shift's way that begins the shift, if there is one.
+
+    A change that takes hold over months raises (or lowers) the figures
+    step by step before they settle. Limits made from the change on would
+    take those early steps, already better than the baseline, for a concern
+    beyond the new mean, so the new limits start once the trend is over.
+    """
+    early = shift.points[min(2, len(shift.points) - 1)]
+    ramps = [
+        found[2]
+        for found in _trends_strict(stage, rules.run_trend)
+        if found[1] == shift.direction and found[2][0] <= early
+    ]
+    return ramps[0][-1] if ramps else None
 
 
 def _latest_run(stage: list[tuple[int, float]], centre: float, better: str | None) -> int:
