@@ -266,19 +266,31 @@ def counted_progress(progress: MeasureProgress, situation: Situation) -> Measure
 
 
 def missing_notes(situation: Situation) -> list[str]:
-    """One plain sentence per measure with missing periods, saying they are not zero."""
-    notes: list[str] = []
+    """One plain sentence per gap, saying it is not zero.
+
+    Measures missing the same periods share one sentence ("ADHD
+    assessments and did-not-attend rate: no figure for November 2027, …"),
+    so that one month unreported is not said twice in two forms.
+    """
     lang = situation.lang
+    gaps: dict[str, list[MeasureProgress]] = {}
     for progress in situation.progress:
         text = missing_text(counted_progress(progress, situation), lang)
-        if not text:
-            continue
-        measure = wording.apply_terms(progress.impact.measure, situation.terms)
-        if progress.is_rate:
+        if text:
+            gaps.setdefault(text, []).append(progress)
+    notes: list[str] = []
+    for text, missing in gaps.items():
+        measures = [wording.apply_terms(p.impact.measure, situation.terms) for p in missing]
+        named = (
+            measures[0]
+            if len(measures) == 1
+            else fmt.join_list([measures[0], *(wording.lower_first(m) for m in measures[1:])], lang)
+        )
+        if any(p.is_rate for p in missing):
             note = lang.gettext(
                 "{measure}: {missing}, so totals to date leave it out rather than count it as zero."
             )
         else:
             note = lang.gettext("{measure}: {missing}; gaps are left blank, not taken as zero.")
-        notes.append(note.format(measure=measure, missing=text))
+        notes.append(note.format(measure=named, missing=text))
     return notes
