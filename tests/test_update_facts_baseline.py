@@ -27,6 +27,7 @@ from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
 from docchecks import docx_text
+from documenttext import document_text
 from pitchkit.cli import app
 from pitchkit.notes.update import spc
 
@@ -276,3 +277,37 @@ def test_no_consistently_fail_icon_when_the_latest_point_is_past_the_limits(
     assert "target met" in text
     assert "missed consistently" not in text
     assert "No assurance icon: the process has moved past its limits." in text
+
+
+def _table_row(tmp_path: Path, facts: Path, period: str, measure: str) -> str:
+    out = facts.parent / f"row-{period}.docx"
+    result = CliRunner().invoke(
+        app, ["update", str(facts), "-d", "don", "-p", period, "-o", str(out), "-f"]
+    )
+    assert result.exit_code == 0, result.output
+    text = document_text(out.read_bytes())
+    [row] = [line for line in text.splitlines() if line.startswith(measure) and " | " in line]
+    return row
+
+
+def test_direction_beside_a_delivered_change_says_it_holds(tmp_path: Path) -> None:
+    # newuser3 C1: the board could report "an improvement from 83% to 96%" while the table
+    # beside it said only "within normal variation" (the rising trend ended in July).
+    figures = {
+        "hat": [float(v) for v in HAT_FIGURES[:10]],
+        "assessed": [float(v) for v in ASSESSED_FIGURES[:10]],
+    }
+    facts = _facts(tmp_path, figures, [dict(HAT), dict(ASSESSED)])
+    row = _table_row(tmp_path, facts, "2027-11", "Adult admissions")
+    assert row.endswith("| target met | within normal variation, at the improved level"), row
+    assert "an improvement in adult admissions with a VTE risk assessment within 14 hours" in (
+        _update(tmp_path, facts, "2027-11")
+    )
+
+
+def test_direction_without_a_change_shown_stays_plain(tmp_path: Path) -> None:
+    # A noisy measure whose chart shows no change keeps the plain words.
+    noisy = [84.0, 82, 85, 83, 84, 82, 85, 83, 84, 83]
+    facts = _facts(tmp_path, {"assessed": noisy}, [dict(ASSESSED)])
+    row = _table_row(tmp_path, facts, "2027-11", "Adult admissions")
+    assert row.endswith("| within normal variation"), row

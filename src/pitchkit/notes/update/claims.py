@@ -72,6 +72,18 @@ class Claim:
         baseline = self.analysis.baseline
         return before[: baseline.basis] if baseline is not None else before
 
+    @property
+    def holds(self) -> bool:
+        """Whether the chart shows the change and the latest figure is still better than baseline.
+
+        Such a measure's latest point may be common cause (within normal
+        variation) because the process has settled at its improved level.
+        """
+        latest = next((p for p in reversed(self.points) if p.value is not None), None)
+        if not self.shown or latest is None or self.impact.direction is None:
+            return False
+        return _gain(latest, self.reference, self.impact) > 0
+
     def delivered_between(self, first: dt.date, last: dt.date) -> float | None:
         """What was delivered on the days from ``first`` to ``last``, from the change on.
 
