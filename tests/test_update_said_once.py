@@ -33,9 +33,9 @@ def test_one_month_missing_from_two_measures_is_said_once(tmp_path: Path) -> Non
     text = _update(tmp_path, facts, "2027-11")
     gaps = [line for line in text.splitlines() if line.startswith("Missing data:")]
     assert gaps == [
-        "Missing data: Hospital-acquired thrombosis events and adult admissions with a VTE risk assessment "
-        "within 14 hours: no figure for October 2027, so totals to date leave it out rather "
-        "than count it as zero."
+        "Missing data: Hospital-acquired thrombosis events and adult admissions with a VTE "
+        "risk assessment within 14 hours: no figure for October 2027, so totals to date "
+        "leave it out rather than count it as zero."
     ], gaps
     assert "gaps are left blank" not in text
 
