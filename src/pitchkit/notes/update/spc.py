@@ -458,10 +458,7 @@ def _xmr(
     if not stages:
         # No baseline of its own: the limits describe the process since the change.
         ordered = _settling(ordered, first_change)
-    pending = judged is not None and (
-        (bool(changes) and changes[-1].moving)
-        or (judged == "fail" and _meets(present[-1][1], target, better))
-    )
+    pending = _assurance_pending(changes, latest, present[-1][1], target, better)
     return Analysis(
         kind="xmr",
         values=series,
@@ -480,6 +477,23 @@ def _xmr(
         baseline_points=before if stages else 0,
         assurance_pending=pending,
     )
+
+
+def _assurance_pending(
+    changes: list[Change], latest: Segment, value: float, target: float | None, better: str | None
+) -> bool:
+    """Whether the limits in force cannot give an assurance icon (the words say why).
+
+    They cannot while a shift is still moving (its limits wait to be
+    recalculated), nor when the latest point, ``value``, meets the target
+    past limits that would call it missed every time: the process has moved.
+    """
+    if assurance(target, latest.upper, latest.lower, better) is None:
+        return False
+    if changes and changes[-1].moving:
+        return True
+    missed = assurance(target, latest.upper, latest.lower, better) == "fail"
+    return missed and _meets(value, target, better)
 
 
 def _meets(value: float, target: float | None, better: str | None) -> bool:
