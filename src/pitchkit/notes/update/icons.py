@@ -112,6 +112,4 @@ def icons_words(analysis: Analysis, lang: Language) -> str:
         text += " " + lang.gettext("Assurance: {assurance}.").format(
             assurance=lang.gettext(ASSURANCE_WORDS[analysis.assurance])
         )
-    elif analysis.assurance_pending:
-        text += " " + pending_words(analysis, lang)
     return text
