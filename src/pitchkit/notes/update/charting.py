@@ -15,6 +15,7 @@ many it has and how many a chart needs.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from pitchkit.facts.schema import Settings
@@ -209,6 +210,8 @@ def signal_words(
         text = lang.gettext("two of three points close to the upper limit")
     else:
         text = lang.gettext("two of three points close to the lower limit")
+    if signal.before_improvement:
+        return lang.gettext("{signal} (the old level)").format(signal=text)
     if signal.improvement is True:
         return lang.gettext("{signal} (improvement)").format(signal=text)
     if signal.improvement is False:
@@ -233,6 +236,11 @@ def signals_text(analysis: charts.Analysis, points: Sequence[Any], situation: Si
                 "would give."
             )
             if recalculated
+            else lang.gettext(
+                "No other signal: apart from that shift, the variation is what chance alone "
+                "would give."
+            )
+            if facts_shift(analysis) is not None
             else lang.gettext("No signal: the variation so far is what chance alone would give.")
         )
         return " ".join(parts)
@@ -298,8 +306,8 @@ def baseline_text(
 ) -> str:
     """Where the limits come from: the baseline, the change, and any recalculation."""
     if analysis.kind != "xmr":
-        return ""
-    parts = []
+        return facts_baseline_text(analysis, points, kind, lang)
+    parts = [own_baseline_text(analysis, points, kind, lang)]
     baseline = analysis.baseline
     if baseline is not None and analysis.change_at is not None:
         at = fmt.period_label(points[analysis.change_at].period.text, lang)
@@ -359,7 +367,9 @@ def baseline_text(
                 "points are added."
             ).format(n=analysis.rules.min_spc_points)
         )
-    return " ".join(parts)
+    parts.append(facts_baseline_text(analysis, points, kind, lang))
+    parts.append(icons.pending_words(analysis, lang))
+    return " ".join(p for p in parts if p)
 
 
 def rules_text(rules: charts.Rules, lang: Language) -> str:
@@ -379,3 +389,64 @@ def rules_text(rules: charts.Rules, lang: Language) -> str:
         spc_shift=rules.spc_shift,
         spc_trend=rules.spc_trend,
     )
+
+
+def own_baseline_text(
+    analysis: charts.Analysis, points: Sequence[Any], kind: str, lang: Language
+) -> str:
+    """Where an XmR chart with too few points before the change for a baseline takes its limits.
+
+    From the points since the change, never from both sides of it: the few
+    before it are drawn and judged against nothing, and the change is judged
+    against the baseline in the facts (:func:`facts_baseline_text`).
+    """
+    if analysis.baseline is not None or analysis.change_at is None or not analysis.segments:
+        return ""
+    first = analysis.segments[0]
+    before = sum(v is not None for v in analysis.values[: analysis.change_at])
+    since = sum(v is not None for v in analysis.values[first.start :])
+    at = fmt.period_label(points[analysis.change_at].period.text, lang)
+    if not before:
+        return ""  # every point is from the change on: the limits are the chart's own
+    text = lang.gettext(
+        "Limits from the {count} since the change in {period}; the {before} before it, too "
+        "few for a baseline, are not judged."
+    )
+    return text.format(
+        count=_count(since, kind, lang),
+        period=at,
+        before=_count(before, kind, lang),
+    )
+
+
+def facts_baseline_text(
+    analysis: charts.Analysis, points: Sequence[Any], kind: str, lang: Language
+) -> str:
+    """A sustained shift against the facts' baseline, on a chart with no baseline of its own.
+
+    Worded only when the chart's own signals do not already show the
+    improvement: it is then what the update's claim rests on.
+    """
+    shift = facts_shift(analysis)
+    if shift is None:
+        return ""
+    where = (
+        lang.gettext("{length} above the baseline in the facts")
+        if shift.direction == "up"
+        else lang.gettext("{length} below the baseline in the facts")
+    ).format(length=_count(shift.length, kind, lang))
+    if shift.improvement is True:
+        where = f"{where}, {lang.gettext('improvement')}"
+    elif shift.improvement is False:
+        where = f"{where}, {lang.gettext('concern')}"
+    return lang.gettext("From {period}, a sustained shift ({where}).").format(
+        period=fmt.period_label(points[shift.start].period.text, lang), where=where
+    )
+
+
+def facts_shift(analysis: charts.Analysis) -> charts.Signal | None:
+    """The shift against the facts' baseline, unless the chart's own signals show the change."""
+    shift = analysis.baseline_shift
+    if shift is None or replace(analysis, baseline_shift=None).improved_after_change():
+        return None
+    return shift

@@ -59,7 +59,10 @@ def measure_row(progress: MeasureProgress, situation: Situation) -> Context:
         "latest_text": latest_text(progress, lang),
         "along_text": along_text(progress, lang, situation.claims[impact.id]),
         "direction_text": direction_text(
-            progress, lang, situation.claims[impact.id].analysis.variation
+            progress,
+            lang,
+            situation.claims[impact.id].analysis.variation,
+            held=situation.claims[impact.id].holds,
         ),
         "missing_text": missing_text(counted_progress(progress, situation), lang),
         "icons": icons.icon_picture(
@@ -225,16 +228,24 @@ def along_text(progress: MeasureProgress, lang: Language, claim: Claim | None = 
     return lang.gettext("{share} of the way to target").format(share=fmt.percent(fraction, lang))
 
 
-def direction_text(progress: MeasureProgress, lang: Language, variation: Variation = "none") -> str:
+def direction_text(
+    progress: MeasureProgress, lang: Language, variation: Variation = "none", *, held: bool = False
+) -> str:
     """Which way the measure is going, in words that agree with its variation icon.
 
     A charted measure is read as its chart reads its latest point, not one
     month against the last (which is mostly noise): ``within normal
     variation`` for common cause, ``improving`` or ``worsening`` for a point
     in a signal of improvement or concern, ``changed`` for a signal with no
-    better direction. A measure with too few figures for a chart compares
-    its latest figure with the one before, and names that period.
+    better direction. A measure whose chart shows the change (``held``,
+    its latest figure still better than the baseline) and whose latest point
+    is common cause is ``within normal variation, at the improved level``:
+    beside "delivered", plain "within normal variation" reads as no change.
+    A measure with too few figures for a chart compares its latest figure
+    with the one before, and names that period.
     """
+    if variation == "common" and held:
+        return lang.gettext("within normal variation, at the improved level")
     if variation == "common":
         return lang.gettext("within normal variation")
     if variation == "improvement":
@@ -280,19 +291,31 @@ def counted_progress(progress: MeasureProgress, situation: Situation) -> Measure
 
 
 def missing_notes(situation: Situation) -> list[str]:
-    """One plain sentence per measure with missing periods, saying they are not zero."""
-    notes: list[str] = []
+    """One plain sentence per gap, saying it is not zero.
+
+    Measures missing the same periods share one sentence ("ADHD
+    assessments and did-not-attend rate: no figure for November 2027, …"),
+    so that one month unreported is not said twice in two forms.
+    """
     lang = situation.lang
+    gaps: dict[str, list[MeasureProgress]] = {}
     for progress in situation.progress:
         text = missing_text(counted_progress(progress, situation), lang)
-        if not text:
-            continue
-        measure = wording.apply_terms(progress.impact.measure, situation.terms)
-        if progress.is_rate:
+        if text:
+            gaps.setdefault(text, []).append(progress)
+    notes: list[str] = []
+    for text, missing in gaps.items():
+        measures = [wording.apply_terms(p.impact.measure, situation.terms) for p in missing]
+        named = (
+            measures[0]
+            if len(measures) == 1
+            else fmt.join_list([measures[0], *(wording.lower_first(m) for m in measures[1:])], lang)
+        )
+        if any(p.is_rate for p in missing):
             note = lang.gettext(
                 "{measure}: {missing}, so totals to date leave it out rather than count it as zero."
             )
         else:
             note = lang.gettext("{measure}: {missing}; gaps are left blank, not taken as zero.")
-        notes.append(note.format(measure=measure, missing=text))
+        notes.append(note.format(measure=named, missing=text))
     return notes

@@ -108,6 +108,10 @@ class Signal:
     ``start`` and ``end`` are positions in the full series (gaps included).
     ``points`` are the positions that make up the pattern, for marking on a
     chart. ``length`` is the number of points the rule counted.
+    ``before_improvement`` marks a signal on the worse side that ends before
+    the improvement took hold, on a chart with no baseline of its own: the
+    level the change started from, not a concern (its ``improvement`` is
+    then ``None``).
     """
 
     rule: Rule
@@ -117,6 +121,7 @@ class Signal:
     improvement: bool | None
     points: tuple[int, ...]
     length: int
+    before_improvement: bool = False
 
 
 @dataclass(frozen=True)
@@ -178,6 +183,14 @@ class Analysis:
     not while a shift is still under way (its limits are the old ones).
     ``change_at`` is where the first change took effect (``None`` when the
     series has no point after it).
+
+    A chart with too few points before the change for a baseline of its own
+    (fewer than ``rules.min_baseline_points``) is judged against the facts'
+    baseline: ``baseline_shift`` is then the longest run from the change on
+    of a shift's length (the run chart's or the XmR chart's) on one side of
+    it. ``assurance_pending`` says the assurance icon is left out because the
+    limits in force no longer describe the process: a shift still moving, or
+    a latest point past the limits that already meets the target.
     """
 
     kind: Kind
@@ -195,6 +208,8 @@ class Analysis:
     changes: tuple[Change, ...] = ()
     change_at: int | None = None
     baseline_points: int = 0
+    baseline_shift: Signal | None = None
+    assurance_pending: bool = False
 
     @property
     def count(self) -> int:
@@ -216,6 +231,8 @@ class Analysis:
             return False
         if any(c.shift is not None and c.shift.improvement is True for c in self.changes):
             return True
+        if self.baseline_shift is not None and self.baseline_shift.improvement is True:
+            return True
         since = self.change_at or 0
         return any(s.improvement is True and self._moves_from(s) >= since for s in self.signals)
 
@@ -234,13 +251,17 @@ def analyse(
     target: float | None = None,
     rules: Rules = Rules(),  # frozen, so sharing the default is safe
     changes: Sequence[int] = (),
+    baseline: float | None = None,
 ) -> Analysis:
     """Analyse ``values`` (oldest first) as a run chart or an XmR chart.
 
     ``better`` is ``"lower"``, ``"higher"`` or ``None`` when neither is
     better; it decides whether a signal is an improvement or a concern.
     ``changes`` are positions where a deliberate change took effect.
-    Fewer than ``rules.min_run_points`` present values give kind ``none``.
+    ``baseline`` is the facts' baseline for one period: a chart with too few
+    points before the change for a baseline of its own looks for a sustained
+    shift against it. Fewer than ``rules.min_run_points`` present values
+    give kind ``none``.
     """
     if better not in ("lower", "higher", None):
         raise ValueError(f"better must be 'lower', 'higher' or None, not {better!r}")
@@ -253,8 +274,69 @@ def analyse(
     if len(present) < rules.min_spc_points:
         median = statistics.median(v for _, v in present)
         found = _shifts(present, median, rules.run_shift) + _trends(present, rules.run_trend)
-        return _analysis("run", series, rules, median, _judged(found, better), change_at=change_at)
-    return _xmr(series, present, better, target, rules, starts)
+        # A run chart's median mixes the months before the change with those after it.
+        signals = _settling(_judged(found, better), change_at)
+        run = _analysis("run", series, rules, median, signals, change_at=change_at)
+        if _own_baseline(present, change_at, rules):
+            return run
+        return replace(
+            run,
+            baseline_shift=_facts_shift(present, change_at, baseline, rules.run_shift, better),
+        )
+    analysis = _xmr(series, present, better, target, rules, starts)
+    if analysis.baseline is not None or change_at is None:
+        return analysis
+    return replace(
+        analysis,
+        baseline_shift=_facts_shift(present, change_at, baseline, rules.spc_shift, better),
+    )
+
+
+def _own_baseline(present: list[tuple[int, float]], change_at: int | None, rules: Rules) -> bool:
+    """Whether enough points come before the change to make a baseline of the chart's own."""
+    before = sum(1 for i, _ in present if change_at is not None and i < change_at)
+    return before >= rules.min_baseline_points
+
+
+def _facts_shift(
+    present: list[tuple[int, float]],
+    change_at: int | None,
+    baseline: float | None,
+    needed: int,
+    better: str | None,
+) -> Signal | None:
+    """A sustained shift from the change on against the facts' baseline, if there is one."""
+    if baseline is None or change_at is None:
+        return None
+    return _sustained_shift(
+        [(i, v) for i, v in present if i >= change_at], baseline, needed, better
+    )
+
+
+def _settling(signals: tuple[Signal, ...], since: int | None) -> tuple[Signal, ...]:
+    """Signals on the worse side before the improvement took hold, marked as such.
+
+    Limits or a median worked out over a process that has since improved put
+    the months before the improvement (and the first steps of a trend that
+    made it) on their worse side: they are the level the change started
+    from, not a concern. The improvement takes hold where the first signal
+    of improvement from ``since`` on starts, or where an improving trend
+    that starts by then ends.
+    """
+    if since is None:
+        return signals  # no change known: nothing to have improved from
+    better = [s for s in signals if s.improvement is True and s.end >= since]
+    if not better:
+        return signals
+    first = min(s.start for s in better)
+    ramps = [s.end + 1 for s in better if s.rule == "trend" and s.start <= first]
+    held = max([first, *ramps])
+    return tuple(
+        replace(s, improvement=None, before_improvement=True)
+        if s.improvement is False and s.end < held
+        else s
+        for s in signals
+    )
 
 
 def _analysis(
@@ -351,13 +433,17 @@ def _xmr(
     first_change = starts[0] if starts else None
     before = sum(1 for i, _ in present if first_change is not None and i < first_change)
     stages = [c for c in starts if c > 0]
+    origin = 0
     if before < rules.min_baseline_points:
-        # Too few points before the change to make a baseline: one chart from all of them.
+        # Too few points before the change to make a baseline: the limits come from the
+        # points from the change on, so that they never mix both sides of it; the few
+        # before it are drawn, and judged against nothing.
         stages = []
+        origin = first_change if first_change is not None and before else 0
     bounds = [*stages, len(series)]
     segments: list[Segment] = []
     changes: list[Change] = []
-    reference = _segment(present, 0, bounds[0] - 1, rules, basis_end=bounds[0])
+    reference = _segment(present, origin, bounds[0] - 1, rules, basis_end=bounds[0])
     for at, stop in itertools.pairwise(bounds):
         stage = [(i, v) for i, v in present if at <= i < stop]
         shift = _sustained_shift(stage, reference.centre, rules.spc_shift, better)
@@ -387,6 +473,10 @@ def _xmr(
     unsettled = bool(changes) and changes[-1].shift is not None and changes[-1].moving
     judged = None if unsettled else assurance(target, latest.upper, latest.lower, better)
     ordered = tuple(sorted(signals, key=lambda s: (s.start, s.end, s.rule)))
+    if not stages:
+        # No baseline of its own: the limits describe the process since the change.
+        ordered = _settling(ordered, first_change)
+    pending = _assurance_pending(changes, latest, present[-1][1], target, better)
     return Analysis(
         kind="xmr",
         values=series,
@@ -397,13 +487,38 @@ def _xmr(
         lower_2s=latest.lower_2s,
         signals=ordered,
         variation=_latest_variation(series, ordered, xmr=True),
-        assurance=judged,
+        assurance=None if pending else judged,
         rules=rules,
         segments=tuple(s for s in segments if s.end >= s.start),
         changes=tuple(changes),
         change_at=first_change if first_change is not None and first_change <= last else None,
         baseline_points=before if stages else 0,
+        assurance_pending=pending,
     )
+
+
+def _assurance_pending(
+    changes: list[Change], latest: Segment, value: float, target: float | None, better: str | None
+) -> bool:
+    """Whether the limits in force cannot give an assurance icon (the words say why).
+
+    They cannot while a shift is still moving (its limits wait to be
+    recalculated), nor when the latest point, ``value``, meets the target
+    past limits that would call it missed every time: the process has moved.
+    """
+    if assurance(target, latest.upper, latest.lower, better) is None:
+        return False
+    if changes and changes[-1].moving:
+        return True
+    missed = assurance(target, latest.upper, latest.lower, better) == "fail"
+    return missed and _meets(value, target, better)
+
+
+def _meets(value: float, target: float | None, better: str | None) -> bool:
+    """Whether ``value`` meets ``target`` the better way."""
+    if target is None or better is None:
+        return False
+    return value <= target if better == "lower" else value >= target
 
 
 def _sustained_shift(
