@@ -58,7 +58,7 @@ def test_a_brief_is_written_and_its_result_lists_the_file_cuts_and_advice(
     }
     assert {f.severity for f in result.findings} >= {"warning", "info"}
     data = json.loads(json.dumps(result.to_json()))
-    assert data["written"] == [str(tmp_path / "note.docx")]
+    assert [file["path"] for file in data["files"]] == [str(tmp_path / "note.docx")]
     assert data["locale"] == "en_GB"
     assert all(isinstance(cut["detail"], str) for cut in data["cuts"])
 
@@ -158,7 +158,7 @@ def test_a_batch_result_counts_the_notes_written(
 
     assert outcome.written == 2
     assert outcome.batch.manifest.is_file()
-    assert outcome.to_json()["batch"]["manifest"] == str(outcome.batch.manifest)
+    assert outcome.to_json()["manifest"]["path"] == str(outcome.batch.manifest)
 
 
 def test_a_template_check_result_lists_variables_and_is_ok(tmp_path: Path) -> None:
@@ -168,8 +168,8 @@ def test_a_template_check_result_lists_variables_and_is_ok(tmp_path: Path) -> No
     result = check_template(TemplateCheckRequest(template))
     report = result.report
 
-    assert report.ok
+    assert result.ok
     assert report.filled
     assert report.kind == "brief"
     assert "project.title" in {usage.path for usage in report.variables}
-    assert json.loads(json.dumps(result.to_json()))["report"]["kind"] == "brief"
+    assert json.loads(json.dumps(result.to_json()))["kind"] == "brief"

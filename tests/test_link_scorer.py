@@ -19,7 +19,7 @@ from pitchkit.i18n.translation import language
 from pitchkit.recast.align import Link
 from pitchkit.recast.evidence import MEANING, NAMES, Evidence
 from pitchkit.recast.measures import Chain, Step
-from pitchkit.recast.pitch import recast
+from pitchkit.recast.pitch import weigh
 from pitchkit.recast.scorer import CLAIM_CHANCE, chance, decide
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -101,22 +101,30 @@ def test_an_unlikely_chain_stays_possible() -> None:
     assert decide(possible_chain(), weak, year_missed=False).confidence == "possible"
 
 
+def scorer_claims() -> list[tuple[str, Link]]:
+    """Links of blind10 and blind11 (read sets) that the hand rules offer and the scorer claims."""
+    found: list[tuple[str, Link]] = []
+    for facts_file in sorted(DATA.glob("linkeval-blind1[01]/*/facts.yaml")):
+        facts = load_facts(facts_file).facts
+        for director in facts.directors:
+            for pair in weigh(facts, director, today=dt.date(2026, 6, 1)).candidates:
+                if pair.rules is None or pair.rules.claimed:
+                    continue
+                decided = decide(pair.rules, pair.evidence, year_missed=pair.year_missed)
+                if decided.claimed:
+                    found.append((director.id, decided))
+    return found
+
+
 def test_a_link_the_score_claims_is_explained_by_its_chain_in_words() -> None:
-    facts = load_facts(DATA / "linkeval-blind11" / "blood-sample-id" / "facts.yaml").facts
-    cdio = facts.director("cdio")
-    assert cdio is not None
-    pitch = recast(facts, cdio, today=dt.date(2026, 6, 1))
-    pair = ("paper-requests", "order-comms")
-    [found] = [x for x in pitch.links if (x.impact, x.objective) == pair]
-    assert found.claimed
-    assert found.chance is not None
-    assert found.chance >= CLAIM_CHANCE
-    said = link_reason(found, language("en_GB"), director_id="cdio")
-    assert said.startswith("measure map: ")
-    assert "digital maturity" in said
-    # The lead reads the chain, never a number for how likely it is.
-    assert not re.search(r"\d\.\d|%|chance|probab", said)
-    assert {s.objective.id for s in pitch.statements} >= {"order-comms"}
+    claims = scorer_claims()
+    assert claims, "the scorer claims nothing on blind10 and blind11: the test has nothing to read"
+    for director_id, found in claims:
+        assert found.chain is not None
+        said = link_reason(found, language("en_GB"), director_id=director_id)
+        assert said.startswith("measure map: "), said
+        # The lead reads the chain, never a number for how likely it is.
+        assert not re.search(r"\d\.\d|%|chance|probab", said), said
 
 
 def test_the_shipped_weights_are_what_the_generator_fits() -> None:

@@ -136,12 +136,15 @@ def investment_text(
         for (label, _, _), b, i in zip(years, benefit_r, invest_r, strict=True)
     )
     months = max(1, math.floor(12 * funding / annual + 0.5))
+    # Months at the full rate: when that starts after the project, the line says from when.
+    begins = changed if changed is not None and changed > start else None
+    when = f" once the benefit starts ({begins:%B %Y})" if begins else ""
     back = sum(benefit_r) / sum(invest_r)
     counting = ", counting capacity as if it were cash" if capacity else ""
     text = (
         f"Benefit against {pounds(sum(invest_r))} of funding{counting}: {parts}; over the project "
         f"{pounds(sum(benefit_r))}, net {pounds(sum(benefit_r) - sum(invest_r))}; payback "
-        f"{months} months; £{back:.2f} per £1."
+        f"{months} months{when}; £{back:.2f} per £1."
     )
     return text, sum(benefit_r), sum(invest_r)
 
@@ -275,7 +278,10 @@ def test_a_change_part_way_through_a_year_counts_only_from_its_date(tmp_path: Pa
     assert invest == 250_000
     assert "2026/27 £104,000 for £125,000; 2027/28 £423,000 for £125,000" in expected
     assert benefit == to_step(annual * 90 / 365, 1000) + to_step(annual, 1000) == 527_000
-    assert "over the project £527,000, net £277,000; payback 7 months; £2.11 per £1." in block[4]
+    assert (
+        "over the project £527,000, net £277,000; payback 7 months once the benefit starts "
+        "(January 2027); £2.11 per £1."
+    ) in block[4]
     # The CIP's year is the year the change came part-way through: only that part counts.
     text = docx_text(out)
     assert "of which £104,000 falls in 2026/27: 0.7% of your £14m target" in text
@@ -585,3 +591,36 @@ def test_another_directors_payback_says_it_is_from_the_cash_alone(tmp_path: Path
         "Money: £129,000 of cash and £670,000 of capacity a year at 2026/27 prices, against "
         "£260,000 of funding (payback in 24 months from the cash alone)."
     ]
+
+
+@pytest.mark.parametrize(
+    "objective",
+    [
+        {
+            "en": "Deliver the £14m cost improvement programme for 2026/27",
+            "cy": "Cyflawni'r rhaglen gwella costau £14m ar gyfer 2026/27",
+        },
+        "Cyflawni'r rhaglen gwella costau £14m erbyn diwedd mis Mawrth 2027",
+    ],
+)
+def test_a_welsh_objectives_year_counts_only_its_part_as_the_english_does(
+    tmp_path: Path, objective: object
+) -> None:
+    # The same note in Welsh: its objective names its year in Welsh ("ar gyfer 2026/27",
+    # "erbyn diwedd mis Mawrth 2027"). The English note gives 90 of 2026/27's 365 days of the
+    # admissions' benefit (£104,000, 0.7% of £14m); the Welsh gave the whole year's £423,000
+    # as 3.0% of the target, a figure the finance director could not find in the block below.
+    path, _ = changed_part_way(tmp_path)
+    yaml = YAML()
+    data = yaml.load(path.read_text(encoding="utf-8"))
+    [dof] = [d for d in data["directors"] if d["id"] == "dof"]
+    dof["objectives"][0]["text"] = objective
+    with path.open("w", encoding="utf-8") as handle:
+        yaml.dump(data, handle)
+    project = open_project(path, locale="cy_GB")
+    note = make_brief_note(project, pick_director(project.facts, "dof"), today=TODAY)
+    out = tmp_path / "dof-cy.docx"
+    out.write_bytes(note.data)
+    text = docx_text(out)
+    assert "gyda £104,000 ohono yn perthyn i 2026/27: 0.7% o'ch targed o £14m" in text, text
+    assert "3.0% o'ch targed" not in text

@@ -12,10 +12,12 @@ names the month it is counted without.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 from pathlib import Path
 from typing import Any
 
+import docx
 from ruamel.yaml import YAML
 
 from documenttext import body_run_text
@@ -237,3 +239,152 @@ def test_a_ramp_after_the_change_is_not_called_a_concern(tmp_path: Path) -> None
     assert "so the limits are recalculated" not in charts
     welsh = _update(_facts(tmp_path, [AMBULANCE], log), locale="cy_GB")
     assert "sy'n dal i godi" in welsh
+
+
+def test_a_ramp_that_settles_has_its_new_limits_from_where_it_settled(tmp_path: Path) -> None:
+    # Six months at about 40, ten climbing every month from 55 to 190, then eight level at
+    # 186 to 199 (January 2026 to December 2027). Limits recalculated from the change (July
+    # 2026) would take in the climb: a mean near 150 with its first months far below it,
+    # read as a shift below the mean and points below the lower limit, each "(concern)", in a
+    # project that only improved. The climb is judged against the baseline's limits, and the
+    # new limits start in May 2027, the month after it ended (April 2027, 190).
+    climb = [55.0, 70, 84, 99, 115, 128, 143, 160, 175, 190]
+    level = [186.0, 196, 192, 199, 190, 197, 193, 195]
+    log = _log({"ambulance": [46.0, 38, 33, 43, 40, 44, *climb, *level]})
+    text = _update(_facts(tmp_path, [AMBULANCE], log))
+    charts = text[text.index("Charts") :]
+    assert (
+        "rising until April 2027, so the limits are recalculated from May 2027, where it settled"
+    ) in charts, charts
+    assert "(concern)" not in charts
+    # Three months after the climb are too few to make limits from: the baseline's stand.
+    short = _log({"ambulance": [46.0, 38, 33, 43, 40, 44, *climb, *level[:3]]})
+    charts = _update(_facts(tmp_path, [AMBULANCE], short))
+    charts = charts[charts.index("Charts") :]
+    assert "rising until April 2027; the limits are recalculated once enough points" in charts
+    assert "(concern)" not in charts
+    welsh = _update(_facts(tmp_path, [AMBULANCE], log), locale="cy_GB")
+    assert "lle sefydlodd" in welsh
+
+
+RETURNS = {
+    "id": "returns",
+    "measure": "SDEC patients admitted within 7 days of discharge",
+    "unit": "%",
+    "baseline": 9,
+    "target": 6,
+    "supports": ["coo.occupancy"],
+}
+
+
+def test_a_share_audited_each_quarter_has_no_missing_months(tmp_path: Path) -> None:
+    # The 7-day return rate is audited each quarter and logged in March, June, September and
+    # December; the readmissions are logged every month. The months between audits are not
+    # missing data: a monthly update names no gap for the audit until a quarter lacks one.
+    months = 21  # January 2026 to September 2027
+    audit: list[float | None] = [None] * months
+    for n, value in zip(range(2, months, 3), [9.1, 8.8, 9.3, 8.9, 9.0, 8.7, 9.2], strict=True):
+        audit[n] = value
+    readmit = [23.0, 24.0, 22.0, 23.0, 24.0, 22.0, *[15.0, 14.0, 16.0] * 5]
+    text = _update(
+        _facts(tmp_path, [READMISSIONS, RETURNS], _log({"readmit": readmit, "returns": audit}))
+    )
+    assert "SDEC patients admitted within 7 days of discharge: no figure" not in text, text
+    assert "9.2% (September 2027)" in text
+    # December 2026's audit not logged: that quarter, and only it, is named.
+    audit[11] = None
+    text = _update(
+        _facts(tmp_path, [READMISSIONS, RETURNS], _log({"readmit": readmit, "returns": audit}))
+    )
+    assert (
+        "SDEC patients admitted within 7 days of discharge: no figure for December 2026; "
+        "gaps are left blank"
+    ) in text, text
+    # A count a month logged each quarter still lacks two months in three for its totals.
+    sparse: list[float | None] = [v if n % 3 == 2 else None for n, v in enumerate(readmit)]
+    text = _update(_facts(tmp_path, [READMISSIONS], _log({"readmit": sparse})))
+    assert "no figure for 14 of the 21 months logged" in text, text
+
+
+def test_the_chart_behind_a_claim_is_shown_before_charts_of_noise(tmp_path: Path) -> None:
+    # Three shares of noise, each with a last month below its limits, come first in the facts;
+    # the readmissions fall from about 23 to 15 a month in July 2026 and the update claims
+    # 96 fewer (worth money). Once the limits are recalculated at that shift, its chart has
+    # no signal left on it, but it is the chart the claim rests on: a director reading "96
+    # fewer" must be able to see it, so it is one of the three charts shown.
+    shares = [{**SHARE, "id": f"share{n}", "measure": f"{SHARE['measure']} ({n})"} for n in "abc"]
+    noisy = [*NOISE[:17], 8.0]
+    before = [23.0, 24.0, 22.0, 23.0, 24.0, 22.0]
+    after = [15.0, 14.0, 16.0, 15.0, 14.0, 16.0, 15.0, 15.0, 14.0, 16.0, 15.0, 15.0]
+    values = {s["id"]: noisy for s in shares} | {"readmit": before + after}
+    text = _update(_facts(tmp_path, [*shares, READMISSIONS], _log(values)))
+    assert "96 fewer" in text or "96 readmissions fewer" in text, text
+    charts = text[text.index("Charts") :]
+    assert "Emergency readmissions with gallstone complications (XmR chart)" in charts, charts
+    assert "those that show what the update claims first" in charts
+
+
+def test_a_small_yearly_target_is_not_shown_as_none_a_month(tmp_path: Path) -> None:
+    # 22 transfers a year to 4 are 1.8 and 0.3 a month. Rounded to whole numbers the target
+    # read "0 transfers a month", a target of none the facts never set.
+    transfers = {
+        "id": "transfers",
+        "measure": "Non-clinical transfers of critical care patients to another hospital",
+        "unit": "transfers",
+        "per": "year",
+        "baseline": 22,
+        "target": 4,
+        "supports": ["coo.occupancy"],
+    }
+    log = _log({"transfers": [2.0, 1, 3, 2, 1, 2, 1, 0, 1]})
+    text = _update(_facts(tmp_path, [transfers], log))
+    row = text[text.index("Non-clinical transfers") :][:300]
+    assert "1.8 transfers a month" in row, row
+    assert "0.3 transfers a month" in row
+    assert "0 transfers a month" not in row.replace("0.3 transfers", "")
+
+
+def test_a_shift_is_counted_once_under_its_chart(tmp_path: Path) -> None:
+    # The month before the change (44) is above the baseline mean (40.7) as well, so the
+    # chart's shift holds 13 months, 12 of them from the change. Under one chart the words
+    # said "a sustained shift (12 months above the mean before it)" and then "shift: 13
+    # months above the mean": two counts of one run. The count is given once, in the list.
+    ramp = [48.0, 53, 63, 74, 83, 95, 110, 119, 133, 139, 162, 182]
+    log = _log({"ambulance": [46.0, 38, 33, 43, 40, 44, *ramp]})
+    text = _update(_facts(tmp_path, [AMBULANCE], log))
+    charts = text[text.index("Charts") :]
+    assert "shift: 13 months above the mean (improvement)" in charts, charts
+    assert "12 months above" not in charts
+    assert "From July 2026, a sustained shift (above the mean before it, improvement)" in charts
+
+
+def test_a_draft_asks_for_a_quarterly_audit_only_in_its_month(tmp_path: Path) -> None:
+    # Audited in March, June and September 2026: a draft for October asks for no October
+    # figure (none will come) but says when the next is due; the monthly count is asked for.
+    audit: list[float | None] = [None, None, 9.1, None, None, 8.8, None, None, 9.3]
+    readmit = [23.0, 24.0, 22.0, 23.0, 24.0, 22.0, 15.0, 14.0, 16.0]
+    path = _facts(tmp_path, [READMISSIONS, RETURNS], _log({"readmit": readmit, "returns": audit}))
+    text = _update(path, period="2026-10")
+    row = text[text.index("SDEC patients admitted within 7 days") :][:400]
+    assert "not due: measured every 3 months, next for December 2026" in row, row
+    assert "[figure for October 2026]" not in row
+    assert "[figure for October 2026]" in text  # the readmissions, logged every month
+    welsh = _update(path, period="2026-10", locale="cy_GB")
+    assert "caiff ei fesur bob 3 mis, y nesaf ar gyfer Rhagfyr 2026" in welsh
+
+
+def test_no_assurance_is_read_from_limits_a_shift_has_left(tmp_path: Path) -> None:
+    # Still climbing towards 260 a month, the measure keeps the baseline's limits (about 30
+    # to 52). Read against those, the target (260) lies above them: "the target will be missed
+    # consistently", beside a table 70% of the way there. Until the new level settles and
+    # has its own limits, no assurance is given.
+    ramp = [48.0, 53, 63, 74, 83, 95, 110, 119, 133, 139, 162, 182]
+    log = _log({"ambulance": [46.0, 38, 33, 43, 40, 44, *ramp]})
+    project = open_project(_facts(tmp_path, [AMBULANCE], log))
+    data, _info = make_update(project, pick_director(project.facts, "coo"), today=TODAY_UPDATE)
+    document = docx.Document(io.BytesIO(data))
+    described = [shape._inline.docPr.get("descr", "") for shape in document.inline_shapes]
+    icons = [d for d in described if d.startswith("Latest point: ")]
+    assert icons, described
+    assert all(d == "Latest point: special cause variation: improvement." for d in icons), icons
+    assert not any("missed consistently" in d for d in described)

@@ -122,8 +122,9 @@ def test_frailty_recommendation_names_objectives_statement_and_the_whole_team() 
     assert "worth £" not in why
     # What decided it: the board's worry (BAF risk SR3, bed capacity), not a near-tie.
     assert (
-        "It serves a problem the board already worries about (Keep general and acute bed "
-        "occupancy below 92%), which weighs most." in why
+        "It serves a problem the board already worries about, which weighs most: Keep general "
+        "and acute bed occupancy below 92% (the project's strategy names it: \"Board Assurance "
+        'Framework risk SR3: bed capacity cannot meet emergency demand (score 20)").' in why
     )
     assert "scores a little higher" not in why
     lines = recommendation_lines(ranking, EN)
@@ -197,6 +198,9 @@ def test_level_scores_go_to_the_guides_preferred_roles_then_file_order() -> None
     assert [p.director.id for p in ranking.places] == ["md", "coo", "cio"]
     assert {p.pitch.score for p in ranking.places} == {100}
     assert ranking.recommendation.passed_over is None
+    assert ranking.recommendation.level_with is not None
+    assert ranking.recommendation.level_with.director.id == "coo"
+    assert ranking.recommendation.decided_by == "preference"
 
 
 def test_a_clearly_better_fit_beats_the_guides_preference() -> None:

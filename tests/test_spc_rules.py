@@ -125,28 +125,35 @@ def test_one_set_of_limits_across_the_change_understates_it() -> None:
     assert ("outside_limits", "up", 0, 3, 4) in signals(analysis)
 
 
-def test_limits_come_from_the_baseline_and_are_recalculated_after_a_sustained_shift() -> None:
+def test_a_shift_still_falling_into_place_keeps_the_baseline_limits() -> None:
     # The change takes effect at point 5 (June). Baseline, points 0-4: mean
     # 497 / 5 = 99.4, MR (3 + 5 + 4 + 3) / 4 = 3.75, limits 89.4 to 109.4.
-    # Points 5-14 are all below 99.4: a sustained shift of 10, so the limits
-    # are recalculated from point 5: mean 830 / 10 = 83.0, MR 24 / 9 = 2.67,
-    # limits 75.9 to 90.1.
-    analysis = analyse(FRAILTY_ADMISSIONS, better="lower", changes=[5])
-    before, after = analysis.segments
-    assert (before.start, before.end, before.basis, before.trial) == (0, 4, 5, True)
-    assert (before.centre, before.lower, before.upper) == pytest.approx(
-        (99.4, 89.4, 109.4), abs=0.05
-    )
-    assert (after.start, after.end) == (5, 14)
-    assert (after.centre, after.lower, after.upper) == pytest.approx((83.0, 75.9, 90.1), abs=0.05)
+    # Points 5-14 are all below 99.4: a sustained shift of 10. But points 5-10
+    # fall every month (93, 88, 85, 83, 81, 79: a trend of 6) before the level
+    # settles, and only 4 points follow. Limits recalculated from point 5 (mean
+    # 83.0, limits 75.9 to 90.1) would call June's 93, already better than any
+    # month before the change, a concern above the new upper limit; so the
+    # baseline's limits stand until 5 points after the fall show the new level.
+    analysis = analyse(FRAILTY_ADMISSIONS, better="lower", target=83, changes=[5])
+    (only,) = analysis.segments
+    assert (only.start, only.end, only.basis, only.trial) == (0, 14, 5, True)
+    assert (only.centre, only.lower, only.upper) == pytest.approx((99.4, 89.4, 109.4), abs=0.05)
     (change,) = analysis.changes
     assert change.shift is not None
     assert (change.at, change.shift.length, change.shift.improvement) == (5, 10, True)
-    assert analysis.baseline == before
+    assert (change.moving, change.ramp_end, change.settled) == (True, 10, None)
     assert analysis.improved_after_change()
-    # Against its own limits, June (93) is above the upper limit; the latest is ordinary.
-    assert signals(analysis) == [("outside_limits", "up", 5, 5, 1)]
-    assert analysis.variation == "common"
+    # Against the baseline every signal is an improvement: the trend (103 down to 79, 9
+    # points), the run below the mean from 99 (point 3, 12 points), 9 points below 89.4.
+    assert sorted(signals(analysis)) == [
+        ("outside_limits", "down", 6, 14, 9),
+        ("shift", "down", 3, 14, 12),
+        ("trend", "down", 2, 10, 9),
+    ]
+    assert all(s.improvement for s in analysis.signals)
+    assert analysis.variation == "improvement"
+    # Whether the new level meets the target waits for its own limits.
+    assert analysis.assurance is None
 
 
 def test_a_change_in_stages_recalculates_only_where_the_shift_is() -> None:

@@ -495,12 +495,15 @@ def test_points_outside_the_limits_on_the_wrong_side_are_mentioned(tmp_path: Pat
     assert run("update", str(FRAILTY), "-d", "dof", "-o", str(out))[0] == 0
     text = docx_text(out)
     [residence] = [line for line in text.splitlines() if "7 months below the mean" in line]
-    # Every signal, the shift first, then the points beyond the limits, latest first.
-    assert residence.startswith("Signals: shift: 7 months below the mean (concern), ending July")
+    # Every signal, the shift first, then the points beyond the limits, latest first. The
+    # months before the improvement (no baseline of the chart's own) are not a concern.
+    assert residence.startswith(
+        "Signals: shift: 7 months below the mean (the old level), ending July"
+    )
     assert residence.count(";") == 4
     assert residence.endswith(
-        "1 point below the lower limit (concern), ending March 2027; "
-        "1 point below the lower limit (concern), ending January 2027."
+        "1 point below the lower limit (the old level), ending March 2027; "
+        "1 point below the lower limit (the old level), ending January 2027."
     )
 
 

@@ -76,8 +76,14 @@ class Recommendation:
     also: tuple[Place, ...]  # the rest of the team in rank order, for large grants
     unaligned: tuple[Place, ...]  # directors none of whose objectives the project serves
     passed_over: Place | None  # scored higher than ``first``, which went first on a near-tie
-    decided_by: Literal["score", "meeting", "preference"] = "score"
+    #: What put ``first`` first: the score alone, or, on a near or exact tie, the meeting
+    #: booked with them, the guide's preferred roles, or (level and alike) the file's order.
+    decided_by: Literal["score", "meeting", "preference", "listed"] = "score"
     worries: tuple[Objective, ...] = ()  # objectives of ``first`` the board already worries about
+    #: For each of ``worries``, what shows the board worries about it: ``("strategy", line)``
+    #: or ``("concern", line)``, quoted from the facts; ``None`` when no one line shows it.
+    worried_by: tuple[tuple[str, str] | None, ...] = ()
+    level_with: Place | None = None  # scored the same as ``first``, which went first
 
 
 @dataclass(frozen=True)
@@ -170,11 +176,22 @@ def recommend(facts: Facts, places: tuple[Place, ...]) -> Recommendation:
     """Choose whom to approach first from ranked ``places``."""
     first = places[0]
     top_score = max(place.pitch.score for place in places)
-    passed_over = None
-    decided_by: Literal["score", "meeting", "preference"] = "score"
+    passed_over = level_with = None
+    decided_by: Literal["score", "meeting", "preference", "listed"] = "score"
     if first.pitch.score < top_score:
         passed_over = next(p for p in places if p.pitch.score == top_score)
         decided_by = "meeting" if first.meeting else "preference"
+    elif first.aligned:
+        level_with = next(
+            (p for p in places[1:] if p.aligned and p.pitch.score == first.pitch.score), None
+        )
+        if level_with is not None:
+            if first.meeting:
+                decided_by = "meeting"
+            elif first.preferred and not level_with.preferred:
+                decided_by = "preference"
+            else:
+                decided_by = "listed"
     whole_team = whole_team_needed(facts)
     worries = tuple(o for o in first.pitch.served if o.id in first.pitch.worries)
     return Recommendation(
@@ -185,7 +202,38 @@ def recommend(facts: Facts, places: tuple[Place, ...]) -> Recommendation:
         passed_over=passed_over,
         decided_by=decided_by,
         worries=worries,
+        worried_by=tuple(worry_shown_by(facts, first.director, o) for o in worries),
+        level_with=level_with,
     )
+
+
+def worry_shown_by(
+    facts: Facts, director: Director, objective: Objective
+) -> tuple[str, str] | None:
+    """The line of the facts that shows the board worries about ``objective``.
+
+    As :func:`pitchkit.recast.pitch.worried_objectives` reads it: a line of
+    the project's ``strategy`` (strategic objectives, BAF risks), else of the
+    director's ``concerns``, naming a measure-map concept the objective names.
+    Matched on the English where the file gives it; the line is quoted as the
+    facts show it. ``None`` when no single line does.
+    """
+    from pitchkit.recast.english import english_director, in_english
+    from pitchkit.recast.measures import concepts_in
+
+    english = in_english(facts)
+    read = english_director(director, facts.english)
+    read_objective = next((o for o in read.objectives if o.id == objective.id), objective)
+    named = set(concepts_in(read_objective.text, broad=True))
+    sources = (
+        ("strategy", english.project.strategy, facts.project.strategy),
+        ("concern", read.concerns, director.concerns),
+    )
+    for kind, read_lines, shown_lines in sources:
+        for read_line, shown in zip(read_lines, shown_lines, strict=False):
+            if named & set(concepts_in(read_line, broad=True)):
+                return kind, shown
+    return None
 
 
 # --------------------------------------------------------------------------
@@ -401,8 +449,9 @@ def why_text(ranking: Ranking, lang: Language) -> str:
     recommendation = ranking.recommendation
     if recommendation.worries:
         text += " " + lang.gettext(
-            "It serves a problem the board already worries about ({worry}), which weighs most."
-        ).format(worry="; ".join(objective_label(o, lang) for o in recommendation.worries))
+            "It serves a problem the board already worries about, which weighs most: {worries}."
+        ).format(worries="; ".join(_worry_text(ranking, lang)))
+    text += _tie_text(recommendation, lang)
     passed = recommendation.passed_over
     if passed is not None and recommendation.decided_by == "meeting":
         text += " " + lang.gettext(
@@ -420,6 +469,60 @@ def why_text(ranking: Ranking, lang: Language) -> str:
             "this close the guide suggests a medical, nursing or finance director first."
         ).format(name=passed.director.name, theirs=passed.pitch.score, ours=first.pitch.score)
     return text
+
+
+def _worry_text(ranking: Ranking, lang: Language) -> list[str]:
+    """Each objective the board worries about, with the line of the facts that shows it."""
+    recommendation = ranking.recommendation
+    shown_by = recommendation.worried_by or (None,) * len(recommendation.worries)
+    texts = []
+    for objective, source in zip(recommendation.worries, shown_by, strict=True):
+        label = objective_label(objective, lang)
+        if source is None:
+            texts.append(label)
+        elif source[0] == "strategy":
+            texts.append(
+                lang.gettext('{objective} (the project\'s strategy names it: "{line}")').format(
+                    objective=label, line=source[1].rstrip(".")
+                )
+            )
+        else:
+            texts.append(
+                lang.gettext('{objective} ({name}\'s concerns name it: "{line}")').format(
+                    objective=label,
+                    name=recommendation.first.director.name,
+                    line=source[1].rstrip("."),
+                )
+            )
+    return texts
+
+
+def _tie_text(recommendation: Recommendation, lang: Language) -> str:
+    """Why ``first`` goes ahead of a director with the same score, or nothing."""
+    level = recommendation.level_with
+    if level is None:
+        return ""
+    values = {
+        "name": level.director.name,
+        "score": level.pitch.score,
+        "first": recommendation.first.director.name,
+    }
+    if recommendation.decided_by == "meeting":
+        text = lang.gettext(
+            "{name} scores the same ({score}); {first} goes first because your meeting is "
+            "already booked with them."
+        )
+    elif recommendation.decided_by == "preference":
+        text = lang.gettext(
+            "{name} scores the same ({score}); {first} goes first because the guide suggests "
+            "a medical, nursing or finance director first."
+        )
+    else:
+        text = lang.gettext(
+            "{name} scores the same ({score}); either would do, and {first} goes first only "
+            "because the facts list them first."
+        )
+    return " " + text.format(**values)
 
 
 def whole_team_text(ranking: Ranking, lang: Language) -> str:
@@ -470,6 +573,7 @@ def ranking_json(ranking: Ranking, lang: Language) -> dict[str, Any]:
         "recommendation": {
             "first": recommendation.first.director.id,
             "why": why_text(ranking, lang),
+            "decided_by": recommendation.decided_by,
             "whole_team": recommendation.whole_team,
             "also": [p.director.id for p in recommendation.also],
             "unaligned": [p.director.id for p in recommendation.unaligned],

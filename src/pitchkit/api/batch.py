@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pitchkit.api.base import Heard, Listener, Result, open_facts, template_warnings
+from pitchkit.api.requests import Checked
 from pitchkit.errors import InputError
-from pitchkit.i18n.messages import Message, Renderable
+from pitchkit.i18n.messages import Located, Message, Renderable
 from pitchkit.i18n.translation import Language
 
 if TYPE_CHECKING:
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
-class BatchRequest:
+class BatchRequest(Checked):
     """A ``kind`` note (brief or update) for each director, written into ``out``."""
 
     facts: Path
@@ -56,11 +57,24 @@ class BatchOutcome(Result):
     #: For updates, when any was written: what to say about their period.
     period: PeriodStatus | None = None
     warnings: tuple[Renderable | str, ...] = field(default=())
+    #: What was written: ``brief`` or ``update``.
+    kind: str = "brief"
 
     @property
     def written(self) -> int:
         """How many notes were written."""
         return sum(1 for item in self.batch.items if item.status == "ok")
+
+    @property
+    def ok(self) -> bool:
+        """Whether every note (and PDF, and the pack) was written and no row was skipped."""
+        return self.batch.ok and not self.problems
+
+    def to_json(self) -> dict[str, Any]:
+        """The outcome as ``pitchkit batch --json`` prints it (docs/json.md)."""
+        from pitchkit.api.json_output import batch_json
+
+        return batch_json(self)
 
 
 def with_directors_file(
@@ -141,11 +155,35 @@ def write_batch(
         skipped_rows=list(problems),
         no_cuts=request.no_cuts,
     )
+    if request.template is not None:
+        for line in template_pages(request.template, result):
+            heard.warning(line)
     status = None
-    if request.kind == "update" and any(item.status == "ok" for item in result.items):
-        from pitchkit.api.notes import period_status
+    written = sum(1 for item in result.items if item.status == "ok")
+    if request.kind == "update" and written:
+        from pitchkit.api.notes import period_status, period_warnings
         from pitchkit.notes.update import chosen_period
 
         when = chosen_period(project.facts, request.period, today)
         status = period_status(project.facts, when, asked=request.period is not None)
-    return BatchOutcome(project.lang, result, problems, status, tuple(heard.warnings))
+        for line in period_warnings(status, notes=written):
+            heard.warning(line)
+    return BatchOutcome(
+        project.lang, result, problems, status, tuple(heard.warnings), kind=request.kind
+    )
+
+
+def template_pages(template: Path, result: BatchResult) -> list[Renderable]:
+    """With LibreOffice: a warning, naming the template, for each note over one page."""
+    from pitchkit.notes.fit import template_over
+    from pitchkit.output.pagecount import count_pages, measuring
+
+    written = [item for item in result.items if item.status == "ok" and item.file is not None]
+    if not written or not measuring():
+        return []
+    pages = count_pages([item.file.read_bytes() for item in written if item.file is not None])
+    return [
+        Located(item.director_id, template_over(str(template), count))
+        for item, count in zip(written, pages, strict=True)
+        if count is not None and count > 1
+    ]

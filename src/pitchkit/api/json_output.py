@@ -84,14 +84,16 @@ def dumps(document: dict[str, Any]) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2)
 
 
-def head(command: str, *, ok: bool, lang: Language, warnings: Sequence[str]) -> dict[str, Any]:
-    """The keys every command's object starts with."""
+def head(
+    command: str, *, ok: bool, lang: Language, warnings: Sequence[Renderable | str]
+) -> dict[str, Any]:
+    """The keys every command's object starts with; the warnings in ``lang``."""
     return {
         "schema_version": SCHEMA_VERSION,
         "command": command,
         "ok": ok,
         "locale": lang.code,
-        "warnings": list(warnings),
+        "warnings": [render(warning, lang) for warning in warnings],
     }
 
 
@@ -146,12 +148,12 @@ def languages(lang: Language, *, bilingual: bool) -> list[str]:
     return ["cy_GB", "en_GB"] if bilingual else [lang.code]
 
 
-def brief_json(result: BriefResult, *, bilingual: bool, warnings: Sequence[str]) -> dict[str, Any]:
-    """What ``pitchkit brief --json`` prints."""
+def brief_json(result: BriefResult) -> dict[str, Any]:
+    """What ``pitchkit brief --json`` prints, and ``BriefResult.to_json()`` gives."""
     return {
-        **head("brief", ok=True, lang=result.lang, warnings=warnings),
+        **head("brief", ok=True, lang=result.lang, warnings=result.warnings),
         "director": director_entry(result.director, result.director_name, result.director_role),
-        "languages": languages(result.lang, bilingual=bilingual),
+        "languages": languages(result.lang, bilingual=result.bilingual),
         "files": written_files(result.written),
         "cuts": cut_entries(result.cuts, result.lang),
         "pages": result.pages,
@@ -161,14 +163,12 @@ def brief_json(result: BriefResult, *, bilingual: bool, warnings: Sequence[str])
     }
 
 
-def update_json(
-    result: UpdateResult, *, bilingual: bool, warnings: Sequence[str]
-) -> dict[str, Any]:
-    """What ``pitchkit update --json`` prints."""
+def update_json(result: UpdateResult) -> dict[str, Any]:
+    """What ``pitchkit update --json`` prints, and ``UpdateResult.to_json()`` gives."""
     return {
-        **head("update", ok=True, lang=result.lang, warnings=warnings),
+        **head("update", ok=True, lang=result.lang, warnings=result.warnings),
         "director": director_entry(result.director, result.director_name, result.director_role),
-        "languages": languages(result.lang, bilingual=bilingual),
+        "languages": languages(result.lang, bilingual=result.bilingual),
         "files": written_files(result.written),
         "period": period_entry(result.period),
     }
@@ -181,8 +181,11 @@ def in_folder(path: Path, folder: Path) -> Path:
     return path
 
 
-def batch_json(outcome: BatchOutcome, *, kind: str, warnings: Sequence[str]) -> dict[str, Any]:
-    """What ``pitchkit batch --json`` prints: each note's outcome and every file written."""
+def batch_json(outcome: BatchOutcome) -> dict[str, Any]:
+    """What ``pitchkit batch --json`` prints, and ``BatchOutcome.to_json()`` gives.
+
+    Each note's outcome and every file written.
+    """
     result, lang = outcome.batch, outcome.lang
     notes = []
     files: list[dict[str, str]] = []
@@ -211,8 +214,8 @@ def batch_json(outcome: BatchOutcome, *, kind: str, warnings: Sequence[str]) -> 
     pack = file_entry(result.pack, "pack") if result.pack is not None else None
     files.extend(entry for entry in (manifest, pack) if entry is not None)
     return {
-        **head("batch", ok=result.ok and not outcome.problems, lang=lang, warnings=warnings),
-        "kind": kind,
+        **head("batch", ok=outcome.ok, lang=lang, warnings=outcome.warnings),
+        "kind": outcome.kind,
         "languages": [lang.code],
         "files": files,
         "written": outcome.written,
@@ -262,15 +265,15 @@ def located(message: Renderable | str, lang: Language) -> tuple[str | None, str]
     return None, render(message, lang)
 
 
-def template_check_json(result: TemplateCheckResult, *, warnings: Sequence[str]) -> dict[str, Any]:
-    """What ``pitchkit template check --json`` prints."""
+def template_check_json(result: TemplateCheckResult) -> dict[str, Any]:
+    """What ``pitchkit template check --json`` prints, and ``TemplateCheckResult.to_json()``."""
     report, lang = result.report, result.lang
     findings = []
     for finding in report.findings:
         where, message = located(finding.message, lang)
         findings.append({"severity": finding.level, "message": message, "where": where})
     return {
-        **head("template check", ok=report.ok, lang=lang, warnings=warnings),
+        **head("template check", ok=result.ok, lang=lang, warnings=result.warnings),
         "template": file_entry(report.template, "docx"),
         "kind": report.kind,
         "filled": report.filled,

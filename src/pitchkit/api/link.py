@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from pitchkit.api.base import Heard, Listener, Result, open_facts
+from pitchkit.api.requests import Checked
 from pitchkit.i18n.messages import Renderable
 from pitchkit.i18n.translation import Language
 
@@ -29,7 +30,7 @@ Ask = Callable[["Candidate", Language], Answer]
 
 
 @dataclass(frozen=True)
-class LinkRequest:
+class LinkRequest(Checked):
     """Decide on the links pitchkit proposes for ``facts`` and write the answers back.
 
     ``accept`` and ``reject`` name links as ``IMPACT:DIRECTOR.OBJECTIVE``;

@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pitchkit.api.base import (
     Heard,
     Listener,
     Result,
+    Worded,
     check_can_write,
     open_facts,
     output_path,
@@ -18,8 +19,9 @@ from pitchkit.api.base import (
     template_warnings,
     with_team,
 )
+from pitchkit.api.requests import Checked
 from pitchkit.errors import InputError, PitchkitError
-from pitchkit.i18n.messages import Message, Renderable
+from pitchkit.i18n.messages import Joined, Message, Plural, Renderable
 from pitchkit.i18n.translation import Language
 
 if TYPE_CHECKING:
@@ -35,7 +37,7 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
-class NoteRequest:
+class NoteRequest(Checked):
     """What every one-note use case is asked: whose note, from which facts, written where."""
 
     facts: Path
@@ -87,6 +89,14 @@ class BriefResult(Result):
     #: The director's name and role, as the facts give them.
     director_name: str = ""
     director_role: str = ""
+    #: Whether the document is Welsh then English (``bilingual`` in the request).
+    bilingual: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        """The result as ``pitchkit brief --json`` prints it (docs/json.md)."""
+        from pitchkit.api.json_output import brief_json
+
+        return brief_json(self)
 
 
 def open_pair(facts: Path, locale: str | None, listener: Listener) -> Pair:
@@ -149,14 +159,13 @@ def write_brief(request: BriefRequest, listener: Listener | None = None) -> Brie
 
     heard = Heard(listener)
     today = request.today or dt.date.today()
-    for line in template_warnings(request.template, kind="brief"):
-        heard.warning(line)
     project: Project
     if request.bilingual:
         from pitchkit.notes.bilingual import Pair, make_bilingual_brief
         from pitchkit.notes.bilingual import file_name as bilingual_file_name
 
         pair = open_pair(request.facts, request.locale, heard)
+        warn_template(request.template, "brief", heard)
         pair = Pair(*with_team(list(pair.projects), request.directors, heard))
         project = pair.cy
         chosen = pick_director(project.facts, request.director, source=str(request.facts))
@@ -172,6 +181,7 @@ def write_brief(request: BriefRequest, listener: Listener | None = None) -> Brie
         project = open_facts(
             request.facts, request.locale, heard, default_locale=request.default_locale
         )
+        warn_template(request.template, "brief", heard)
         [project] = with_team([project], request.directors, heard)
         chosen = pick_director(project.facts, request.director, source=str(request.facts))
         refuse_english(project, strict=request.strict, director_id=chosen.id)
@@ -198,6 +208,8 @@ def write_brief(request: BriefRequest, listener: Listener | None = None) -> Brie
         if request.advice
         else ()
     )
+    for line in fit_warnings(cuts, pages, over_words, request.template):
+        heard.warning(line)
     return BriefResult(
         lang=project.lang,
         director=chosen.id,
@@ -210,7 +222,41 @@ def write_brief(request: BriefRequest, listener: Listener | None = None) -> Brie
         over_words=over_words,
         director_name=chosen.name,
         director_role=chosen.role,
+        bilingual=request.bilingual,
     )
+
+
+def warn_template(template: Path | None, kind: str, heard: Heard) -> None:
+    """Warn of the pitfalls ``template check`` finds in the user's template.
+
+    Called once the facts are open, so the warnings are in the note's language.
+    """
+    for line in template_warnings(template, kind=kind):
+        heard.warning(line)
+
+
+def fit_warnings(
+    cuts: Sequence[Cut], pages: int | None, over_words: int, template: Path | None
+) -> list[Renderable]:
+    """What fitting the note to one page left the reader to know: its cuts, and any overrun."""
+    from pitchkit.notes.fit import still_over, template_over
+
+    found: list[Renderable] = []
+    if cuts:
+        shown = Joined(Joined([cut.field, " (", cut.detail, ")"], "") for cut in cuts)
+        found.append(
+            Message(
+                "to fit one page the note shortens {shown}; your facts file is unchanged: "
+                "shorten those texts there for a note that reads exactly as you wrote it",
+                shown=shown,
+            )
+        )
+    if pages is not None and pages > 1:
+        name = str(template) if template is not None else "pitchkit's brief template"
+        found.append(template_over(name, pages))
+    elif pages is None and over_words:
+        found.append(still_over(over_words))
+    return found
 
 
 def refuse_english(
@@ -324,13 +370,19 @@ class UpdateResult(Result):
     #: The director's name and role, as the facts give them.
     director_name: str = ""
     director_role: str = ""
+    #: Whether the document is Welsh then English (``bilingual`` in the request).
+    bilingual: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        """The result as ``pitchkit update --json`` prints it (docs/json.md)."""
+        from pitchkit.api.json_output import update_json
+
+        return update_json(self)
 
 
 def write_update(request: UpdateRequest, listener: Listener | None = None) -> UpdateResult:
     """Write the progress update for one director, or a fill-in template for a new period."""
     heard = Heard(listener)
-    for line in template_warnings(request.template, kind="update"):
-        heard.warning(line)
     pair = open_pair(request.facts, request.locale, heard) if request.bilingual else None
     opened = (
         list(pair.projects)
@@ -339,6 +391,7 @@ def write_update(request: UpdateRequest, listener: Listener | None = None) -> Up
             open_facts(request.facts, request.locale, heard, default_locale=request.default_locale)
         ]
     )
+    warn_template(request.template, "update", heard)
     opened = with_team(opened, request.directors, heard)
     if request.measures is not None or opened[0].facts.measures:
         # A spreadsheet's figures may make a chart: read it before telling.
@@ -384,12 +437,79 @@ def _write_update(
     written = save_document(path, data, force=request.force, pdf=request.pdf)
     if not pair and not request.strict:
         warn_english(project, chosen.id, heard, shown)
+    status = period_status(project.facts, when, asked=request.period is not None)
+    for line in period_warnings(status):
+        heard.warning(line)
     return UpdateResult(
         lang=project.lang,
         director=chosen.id,
         written=written,
-        period=period_status(project.facts, when, asked=request.period is not None),
+        period=status,
         warnings=tuple(heard.warnings),
         director_name=chosen.name,
         director_role=chosen.role,
+        bilingual=bilingual,
     )
+
+
+def period_warnings(status: PeriodStatus, *, notes: int = 1) -> list[Renderable]:
+    """What to warn of about an update's period: outside the project, months unlogged, to fill in.
+
+    ``notes`` is how many updates were written for the period (a batch's), for the wording.
+    A period the log has no entry for is a warning only when it was asked for: the
+    latest period, to fill in, is simply said (the command line says it).
+    """
+    from pitchkit.i18n import fmt
+
+    found: list[Renderable] = []
+    period = Worded(fmt.period_label, status.period)
+    if status.before_start is not None:
+        found.append(
+            Message(
+                "{period} ends before the project starts ({start}): check --period",
+                period=period,
+                start=Worded(fmt.date, status.before_start),
+            )
+        )
+    if status.after_end is not None:
+        found.append(
+            Message(
+                "{period} starts after the project ends ({end}): check --period",
+                period=period,
+                end=Worded(fmt.date, status.after_end),
+            )
+        )
+    if status.built_from and status.unlogged:
+        found.append(
+            Plural(
+                "the update for {period} is built from the progress log's entries for {logged} "
+                "of its {months} months; with none for {unlogged}, its totals are left blank",
+                "the updates for {period} are built from the progress log's entries for "
+                "{logged} of its {months} months; with none for {unlogged}, their totals are "
+                "left blank",
+                notes,
+                period=period,
+                logged=len(status.built_from),
+                months=len(status.built_from) + len(status.unlogged),
+                unlogged=Worded(_months, status.unlogged),
+            )
+        )
+    if status.fill_in and status.asked:
+        found.append(
+            Plural(
+                "the progress log has no entry for {period}, so this is a fill-in template: "
+                "replace each part in [square brackets]",
+                "the progress log has no entry for {period}, so these are fill-in templates: "
+                "replace each part in [square brackets]",
+                notes,
+                period=period,
+            )
+        )
+    return found
+
+
+def _months(months: tuple[str, ...], lang: Language) -> str:
+    """Periods such as ``2027-02`` as a list in words: "February and March 2027"."""
+    from pitchkit.i18n import fmt
+
+    return fmt.join_list([fmt.period_label(month, lang) for month in months], lang)

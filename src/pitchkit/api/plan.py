@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pitchkit.api.base import Heard, Listener, Result, open_facts
+from pitchkit.api.requests import Checked
 from pitchkit.i18n.messages import Renderable
 from pitchkit.i18n.translation import Language
 
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
-class RankRequest:
+class RankRequest(Checked):
     """Rank the directors of ``facts`` (or of a directors file) by how well they are served."""
 
     facts: Path
@@ -57,7 +58,7 @@ def rank(request: RankRequest, listener: Listener | None = None) -> RankResult:
 
 
 @dataclass(frozen=True)
-class CheckRequest:
+class CheckRequest(Checked):
     """Check the pitch to ``director`` (default: the meeting's) against the guide's advice."""
 
     facts: Path

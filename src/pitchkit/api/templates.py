@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pitchkit.api.base import Result
+from pitchkit.api.requests import Checked
+from pitchkit.i18n.messages import Renderable
 from pitchkit.i18n.translation import Language, language
 
 if TYPE_CHECKING:
@@ -14,7 +16,7 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
-class TemplateCheckRequest:
+class TemplateCheckRequest(Checked):
     """Check the template at ``path`` as a ``kind`` (brief or update; default: guessed)."""
 
     path: Path
@@ -33,6 +35,22 @@ class TemplateCheckResult(Result):
     lang: Language
     report: CheckReport
 
+    @property
+    def ok(self) -> bool:
+        """Whether the template can be filled (it has no error; warnings alone leave it ok)."""
+        return self.report.ok
+
+    @property
+    def warnings(self) -> tuple[Renderable | str, ...]:
+        """The findings that do not stop the template being filled, as the CLI warns of them."""
+        return tuple(f.message for f in self.report.findings if f.level == "warning")
+
+    def to_json(self) -> dict[str, Any]:
+        """The result as ``pitchkit template check --json`` prints it (docs/json.md)."""
+        from pitchkit.api.json_output import template_check_json
+
+        return template_check_json(self)
+
 
 def check_template(request: TemplateCheckRequest) -> TemplateCheckResult:
     """List the variables a template uses and check it can be filled with the example's facts."""
@@ -46,7 +64,7 @@ def check_template(request: TemplateCheckRequest) -> TemplateCheckResult:
 
 
 @dataclass(frozen=True)
-class TemplateExportRequest:
+class TemplateExportRequest(Checked):
     """Save the built-in ``kind`` template at ``path`` (a file or a folder)."""
 
     kind: str

@@ -13,14 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from pitchkit.cli.console import (
-    JsonMode,
     Verbosity,
     escape,
     fail,
     rich_consoles,
     say,
     stopped,
-    warn,
     words,
 )
 from pitchkit.cli.running import CommandExit, Terminal, UserDefaults, report_period
@@ -142,30 +140,13 @@ def run_batch(
             outcome = write_batch(
                 request, Terminal(), opened=(project, problems), on_progress=advance
             )
-    if template is not None:
-        report_template_pages(template, outcome.batch)
     if outcome.period is not None:
         report_period(outcome.period, outcome.lang, notes=outcome.written)
     if as_json:
-        from pitchkit.api.json_output import batch_json
         from pitchkit.cli.common import emit_json
 
-        emit_json(batch_json(outcome, kind=kind, warnings=JsonMode.warnings or []))
+        emit_json(outcome.to_json())
     report_batch(outcome.batch, list(problems), outcome.lang)
-
-
-def report_template_pages(template: Path, result: Any) -> None:
-    """With LibreOffice: warn, naming the template, for each note that runs over one page."""
-    from pitchkit.notes.fit import template_over
-    from pitchkit.output.pagecount import count_pages, measuring
-
-    written = [item for item in result.items if item.status == "ok" and item.file is not None]
-    if not written or not measuring():
-        return
-    pages = count_pages([item.file.read_bytes() for item in written])
-    for item, count in zip(written, pages, strict=True):
-        if count is not None and count > 1:
-            warn(Located(item.director_id, template_over(str(template), count)))
 
 
 def report_batch(result: Any, problems: list[Renderable | str], lang: Language) -> None:

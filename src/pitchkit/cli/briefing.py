@@ -11,12 +11,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pitchkit.cli.console import JsonMode, Verbosity, say, warn
+from pitchkit.cli.console import Verbosity, say
 from pitchkit.cli.running import (
     Terminal,
     UserDefaults,
     report_advice,
-    report_cuts,
     report_written,
 )
 from pitchkit.i18n.messages import Message
@@ -59,28 +58,14 @@ def run_brief(
         advice=as_json or Verbosity.level >= 1,  # shown, or in the JSON
     )
     with limits_in_force(time_limit, memory_limit):
-        result = write_brief(request, Terminal())
-    report_cuts(result.cuts, result.lang)
-    report_fit(result.pages, result.over_words, template)
+        result = write_brief(request, Terminal())  # its warnings are printed as they come
     report_pages(result.pages, measured=result.pages_measured)
     report_written(result.written, result.lang)
     report_advice(result.findings, result.lang)
     if as_json:
-        from pitchkit.api.json_output import brief_json
         from pitchkit.cli.common import emit_json
 
-        emit_json(brief_json(result, bilingual=bilingual, warnings=JsonMode.warnings or []))
-
-
-def report_fit(pages: int | None, over_words: int, template: Path | None) -> None:
-    """Warn when the note still runs over one page, naming a user's template."""
-    from pitchkit.notes.fit import still_over, template_over
-
-    if pages is not None and pages > 1:
-        name = str(template) if template is not None else "pitchkit's brief template"
-        warn(template_over(name, pages))
-    elif pages is None and over_words:
-        warn(still_over(over_words))
+        emit_json(result.to_json())
 
 
 def report_pages(pages: int | None, *, measured: bool) -> None:

@@ -49,7 +49,6 @@ from pitchkit.cli.running import (
     check_stdout,
     emit_error_json,
     load_project,
-    report_cuts,
     report_written,
     run_guarded,
 )
@@ -73,7 +72,6 @@ __all__ = [
     "fail",
     "load_project",
     "out_console",
-    "report_cuts",
     "report_written",
     "say",
     "speak",

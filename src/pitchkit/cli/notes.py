@@ -11,7 +11,6 @@ from typing import Annotated
 import typer
 
 from pitchkit.cli.common import (
-    JsonMode,
     Terminal,
     UserDefaults,
     app,
@@ -133,9 +132,7 @@ def update(
     report_written(result.written, result.lang)
     report_period(result.period, result.lang)
     if as_json:
-        from pitchkit.api.json_output import update_json
-
-        emit_json(update_json(result, bilingual=bilingual, warnings=JsonMode.warnings or []))
+        emit_json(result.to_json())
 
 
 def demo_facts() -> Path:

@@ -169,7 +169,10 @@ def check_command(
 ) -> None:
     """Check the pitch against the guide's advice on winning an executive sponsor.
 
-    Findings never change the exit code unless --strict is given.
+    Findings are advice on a facts file that can be read, so even an error
+    finding exits 0 and the notes can still be written; with --strict any
+    warning or error exits 1 (for scripts and CI). A facts file that cannot
+    be read exits 1, as for every command.
 
     Example: pitchkit check facts.yaml --director dof --strict
     """

@@ -34,7 +34,6 @@ if TYPE_CHECKING:
     from pitchkit.advice import Finding
     from pitchkit.api import PeriodStatus
     from pitchkit.facts.project import Project
-    from pitchkit.notes.fit import Cut
 
 #: Commands that do not turn the garbage collector back on as they start (see
 #: :mod:`pitchkit.collector`): ``brief`` and ``update`` make one note (two for
@@ -247,19 +246,6 @@ def check_stdout(
     output_to_stderr(True)
 
 
-def report_cuts(cuts: tuple[Cut, ...], lang: Language) -> None:
-    """Tell the user what the one-page note shows less of than their facts."""
-    if not cuts:
-        return
-    shown = "; ".join(f"{cut.field} ({cut.detail.render(lang)})" for cut in cuts)
-    warn(
-        lang.gettext(
-            "to fit one page the note shortens {shown}; your facts file is unchanged: "
-            "shorten those texts there for a note that reads exactly as you wrote it"
-        ).format(shown=shown)
-    )
-
-
 def report_written(paths: Sequence[Path], lang: Language) -> None:
     """Say which files were written."""
     for path in paths:
@@ -280,49 +266,15 @@ def report_advice(findings: Sequence[Finding], lang: Language) -> None:
 
 
 def report_period(status: PeriodStatus, lang: Language, *, notes: int = 1) -> None:
-    """Say when the update is a fill-in template, and when its period is outside the project."""
-    from pitchkit.i18n.fmt import date, period_label
+    """Say when the update is built from its months, or is the latest period to fill in.
 
-    if status.before_start is not None:
-        warn(
-            Message(
-                "{period} ends before the project starts ({start}): check --period",
-                period=period_label(status.period, lang),
-                start=date(status.before_start, lang),
-            )
-        )
-    if status.after_end is not None:
-        warn(
-            Message(
-                "{period} starts after the project ends ({end}): check --period",
-                period=period_label(status.period, lang),
-                end=date(status.after_end, lang),
-            )
-        )
-    if status.built_from:
-        report_built(status, lang, notes=notes)
-    if not status.fill_in:
-        return
-    message = lang.ngettext(
-        "the progress log has no entry for {period}, so this is a fill-in template: "
-        "replace each part in [square brackets]",
-        "the progress log has no entry for {period}, so these are fill-in templates: "
-        "replace each part in [square brackets]",
-        notes,
-    ).format(period=period_label(status.period, lang))
-    if status.asked:
-        warn(message)
-    else:
-        say(message[:1].upper() + message[1:])
-
-
-def report_built(status: PeriodStatus, lang: Language, *, notes: int = 1) -> None:
-    """Say that a quarter or year is built from its months, and which months have no entry."""
-    from pitchkit.i18n.fmt import join_list, period_label
+    The warnings about the period (outside the project, months with no entry, a
+    period asked for that is to fill in) come from the use case, as it ends.
+    """
+    from pitchkit.i18n.fmt import period_label
 
     period = period_label(status.period, lang)
-    months = len(status.built_from) + len(status.unlogged)
-    if not status.unlogged:
+    if status.built_from and not status.unlogged:
         message = lang.ngettext(
             "The update for {period} is built from the progress log's entries for its {months} "
             "months.",
@@ -330,18 +282,13 @@ def report_built(status: PeriodStatus, lang: Language, *, notes: int = 1) -> Non
             "months.",
             notes,
         )
-        say(message.format(period=period, months=months))
-        return
-    message = lang.ngettext(
-        "the update for {period} is built from the progress log's entries for {logged} of its "
-        "{months} months; with none for {unlogged}, its totals are left blank",
-        "the updates for {period} are built from the progress log's entries for {logged} of its "
-        "{months} months; with none for {unlogged}, their totals are left blank",
-        notes,
-    )
-    unlogged = join_list([period_label(month, lang) for month in status.unlogged], lang)
-    warn(
-        message.format(
-            period=period, logged=len(status.built_from), months=months, unlogged=unlogged
-        )
-    )
+        say(message.format(period=period, months=len(status.built_from)))
+    if status.fill_in and not status.asked:
+        message = lang.ngettext(
+            "the progress log has no entry for {period}, so this is a fill-in template: "
+            "replace each part in [square brackets]",
+            "the progress log has no entry for {period}, so these are fill-in templates: "
+            "replace each part in [square brackets]",
+            notes,
+        ).format(period=period)
+        say(message[:1].upper() + message[1:])

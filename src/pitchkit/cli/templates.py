@@ -9,7 +9,6 @@ from typing import Annotated
 import typer
 
 from pitchkit.cli.common import (
-    JsonMode,
     app,
     emit_json,
     fail,
@@ -118,9 +117,7 @@ def template_check(
     for message in errors:
         fail(message)
     if as_json:
-        from pitchkit.api.json_output import template_check_json
-
-        emit_json(template_check_json(result, warnings=JsonMode.warnings or []))
+        emit_json(result.to_json())
     if errors:
         raise typer.Exit(1)
     say(Message("It fills correctly with the example project's facts."))

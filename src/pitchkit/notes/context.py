@@ -246,7 +246,8 @@ def statement_context(
     conversion = statement_conversion(statement, pitch)
     if conversion is not None:
         text = lang.gettext("{sentence}, {converted}.").format(
-            sentence=text.removesuffix("."), converted=conversion_phrase(conversion, lang)
+            sentence=text.removesuffix("."),
+            converted=conversion_phrase(conversion, lang, quantity.per),
         )
     how = how_text(statement, lang) if reasons else ""
     return {

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import Language
+from pitchkit.notes.wording import per_phrase
 from pitchkit.recast.conversions import Conversion
+from pitchkit.recast.money import PER_YEAR
 
 
 def _about(value: float, lang: Language) -> str:
@@ -12,8 +14,14 @@ def _about(value: float, lang: Language) -> str:
     return fmt.number(round(value, 1) if abs(value) < 10 else round(value), lang)
 
 
-def conversion_phrase(conversion: Conversion, lang: Language) -> str:
-    """A conversion as a phrase: ``about 2.4 beds``, ``about 3 WTE``."""
+def conversion_phrase(conversion: Conversion, lang: Language, per: str | None = None) -> str:
+    """A conversion as a phrase: ``about 2.4 beds``, ``about 3 WTE``.
+
+    A flow (clinic sessions, CO2e) is given for the impact's own period
+    ``per`` (default a year), so that it sits in one clause with the gain and
+    its worth: "800 fewer a month, worth £38,000 a month in capacity, about 67
+    clinic sessions a month", not a month and a year side by side.
+    """
     value = conversion.value
     if conversion.kind == "beds":
         return lang.gettext("about {beds} beds").format(beds=_about(value, lang))
@@ -24,15 +32,18 @@ def conversion_phrase(conversion: Conversion, lang: Language) -> str:
         )
     if conversion.kind == "wte":
         return lang.gettext("about {wte} WTE").format(wte=_about(value, lang))
+    period = per if per in PER_YEAR else "year"
+    value /= PER_YEAR[period]
+    words = per_phrase(period, lang)
     if conversion.kind == "sessions":
-        return lang.gettext("about {sessions} clinic sessions a year").format(
-            sessions=_about(value, lang)
+        return lang.gettext("about {sessions} clinic sessions {per}").format(
+            sessions=_about(value, lang), per=words
         )
     if value >= 10_000:
-        return lang.gettext("about {tonnes} tonnes CO2e a year").format(
-            tonnes=_about(value / 1000, lang)
+        return lang.gettext("about {tonnes} tonnes CO2e {per}").format(
+            tonnes=_about(value / 1000, lang), per=words
         )
-    return lang.gettext("about {kg} kg CO2e a year").format(kg=_about(value, lang))
+    return lang.gettext("about {kg} kg CO2e {per}").format(kg=_about(value, lang), per=words)
 
 
 def conversion_note(conversion: Conversion, lang: Language) -> str:

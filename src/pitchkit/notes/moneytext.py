@@ -10,6 +10,7 @@ totals shown.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from collections.abc import Collection
@@ -22,6 +23,7 @@ from pitchkit.recast.money import (
     Ledger,
     Line,
     beds,
+    benefit_start,
     fy_label,
     quantum_for,
     round_money,
@@ -297,8 +299,17 @@ def investment_line(ledger: Ledger, shown: Figures, lang: Language) -> str:
         for year, benefit, spent in shown.years
     )
     months = whole_months(ledger.payback_months)
+    begins = full_rate_from(ledger)
     if months is None:
         payback = lang.gettext("no payback")
+    elif begins is not None:
+        # Months at the full rate, counted from when the benefit starts: a reader counting
+        # from the project's start would look for the money back before any of it came.
+        payback = lang.ngettext(
+            "payback {n} month once the benefit starts ({month})",
+            "payback {n} months once the benefit starts ({month})",
+            months,
+        ).format(n=months, month=fmt.period_label(f"{begins:%Y-%m}", lang))
     else:
         payback = lang.ngettext("payback {n} month", "payback {n} months", months).format(n=months)
     per_pound = shown.benefit / shown.investment if shown.investment else 0.0
@@ -425,6 +436,20 @@ def money_line(ledger: Ledger | None, lang: Language, said: Collection[str] = ()
             n=months,
         )
     return text + "."
+
+
+def full_rate_from(ledger: Ledger) -> dt.date | None:
+    """The day the last counted benefit starts, when that is after the project's start.
+
+    The payback is months of a year's benefit at its full rate, which is
+    reached when every counted impact's change has reached its measure
+    (``changed:``). ``None`` when that is the project's start (or unknown).
+    """
+    if ledger.start is None:
+        return None
+    starts = [benefit_start(line.impact, ledger.start) for line in ledger.counted if line.annual]
+    latest = max(starts, default=None)
+    return latest if latest is not None and latest > ledger.start else None
 
 
 def whole_months(months: float | None) -> int | None:

@@ -15,6 +15,7 @@ from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import N_, Language
 from pitchkit.notes import objectives
 from pitchkit.notes.foreign import foreign, quoted
+from pitchkit.recast.money import quantum_for, round_money
 from pitchkit.recast.pitch import Pitch, Quantity, Statement, capacity_against_cash
 
 PER_WORDS = {
@@ -278,7 +279,13 @@ def relative_phrase(quantity: Quantity, lang: Language) -> str:
 
 
 def money_phrase(quantity: Quantity, lang: Language) -> str:
-    """What the gain is worth: ``worth £318,000 a year``; empty without a value."""
+    """What the gain is worth: ``worth £318,000 a year``; empty without a value.
+
+    Rounded as the money block rounds it (:func:`pitchkit.recast.money.round_money`:
+    to the nearest £1,000 from £10,000, else to the pound), so that the same
+    money reads the same in every note of a project: the medical director's
+    "worth £96,600 a year" was the finance director's "£97,000 a year".
+    """
     if quantity.money is None or quantity.is_money or quantity.money <= 0:
         return ""
     per = per_phrase(quantity.per, lang)
@@ -287,7 +294,9 @@ def money_phrase(quantity: Quantity, lang: Language) -> str:
         if quantity.releases == "capacity"
         else lang.gettext("worth {money} {per}")
     )
-    return " ".join(pattern.format(money=fmt.money(quantity.money, lang), per=per).split())
+    shown = round_money(quantity.money, quantum_for(quantity.money))
+    money = fmt.money(shown, lang, precision="exact")
+    return " ".join(pattern.format(money=money, per=per).split())
 
 
 def movement_phrase(

@@ -236,7 +236,9 @@ def every_staffed_name(raw: Mapping[str, Any]) -> set[str]:
 
 @cache
 def _matcher() -> PhraseMatcher:
-    return PhraseMatcher(measure_map().phrases)
+    # A specialty, setting or group word, or a number, between a name's words only says
+    # whose or how many: "discharges from medical wards before noon", "free up 40 beds".
+    return PhraseMatcher(measure_map().phrases, skippable=measure_map().generic_words)
 
 
 @dataclass(frozen=True)

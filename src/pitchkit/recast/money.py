@@ -42,13 +42,19 @@ MONEY_UNITS = frozenset({"£", "gbp", "pounds", "£k"})
 DEFAULT_OCCUPANCY = 92.0
 
 _FY_TEXT = re.compile(r"\b(20\d{2})\s*[/-]\s*(\d{2})\b")
+# The words before an objective's year, in English and in Welsh ("ar gyfer 2026/27", "yn
+# 2026/27", "erbyn Mawrth 2028"), so that a Welsh objective names its year as the English
+# does; "yn erbyn" is Welsh for "against", not "by".
 _TARGET_FY = re.compile(
-    r"\b(?:for|in|by|during|within|to|through|over)\s+(?:the\s+)?(?:financial\s+year\s+)?"
+    r"\b(?:for|in|by|during|within|to|through|over|ar\s+gyfer|yn(?:\s+ystod)?|(?<!\byn )erbyn"
+    r"|dros|hyd\s+at|tan)\s+(?:the\s+|y\s+)?(?:financial\s+year\s+|flwyddyn\s+ariannol\s+)?"
     r"(20\d{2})\s*[/-]\s*(\d{2})\b",
     re.IGNORECASE,
 )
 _MARCH = re.compile(
-    r"\b(?:by|to|until|before|end of)\s+(?:the\s+end\s+of\s+)?(?:\d{1,2}\s+)?March\s+(20\d{2})\b",
+    r"\b(?:by|to|until|before|end of)\s+(?:the\s+end\s+of\s+)?(?:\d{1,2}\s+)?March\s+(20\d{2})\b"
+    r"|\b(?:(?<!\byn )erbyn|tan|cyn|hyd\s+at)\s+(?:diwedd\s+)?(?:[mf]is\s+)?(?:\d{1,2}\s+)?"
+    r"[MF]awrth\s+(20\d{2})\b",
     re.IGNORECASE,
 )
 
@@ -147,7 +153,7 @@ def target_year(text: str | None) -> int | None:
         if second == (first + 1) % 100:
             return first
     march = _MARCH.search(text)
-    return int(march.group(1)) - 1 if march else None
+    return int(march.group(1) or march.group(2)) - 1 if march else None
 
 
 @dataclass(frozen=True)

@@ -133,6 +133,13 @@ def stems_of(text: str, table: Stems) -> tuple[str, ...]:
     return tuple(token.stem for token in tokens(text))
 
 
+#: Stems of units of time: a number before one is a span ("antibiotics within 24 hours" is
+#: not "antibiotics within the hour"), never skipped.
+_TIME_UNITS = frozenset({"minut", "hour", "day", "week", "month", "year"})
+#: The most words or numbers :class:`PhraseMatcher` lets stand between a phrase's words.
+MAX_SKIPPED = 2
+
+
 class Found(NamedTuple):
     """A phrase found in a text: what it stands for and where it is."""
 
@@ -143,9 +150,21 @@ class Found(NamedTuple):
 
 
 class PhraseMatcher:
-    """Finds known phrases in token sequences, longest first, left to right."""
+    """Finds known phrases in token sequences, longest first, left to right.
 
-    def __init__(self, phrases: Mapping[tuple[str, ...], frozenset[str]]) -> None:
+    With ``skippable``, a phrase of two words or more is also found when up to
+    :data:`MAX_SKIPPED` of those words, or numbers, stand between its words:
+    "discharges from medical wards before noon" names "discharges before
+    noon", and "free up 40 beds" names "free up beds". A phrase found word for
+    word wins over one found across skipped words.
+    """
+
+    def __init__(
+        self,
+        phrases: Mapping[tuple[str, ...], frozenset[str]],
+        skippable: frozenset[str] = frozenset(),
+    ) -> None:
+        self._skippable = skippable
         by_first: dict[str, list[tuple[tuple[str, ...], frozenset[str]]]] = {}
         for words, labels in phrases.items():
             if words:
@@ -169,10 +188,33 @@ class PhraseMatcher:
         return tuple(hits)
 
     def _longest_at(self, stems: list[str], index: int) -> Found | None:
-        for words, labels in self._by_first.get(stems[index], ()):
+        options = self._by_first.get(stems[index], ())
+        for words, labels in options:
             if tuple(stems[index : index + len(words)]) == words:
                 return Found(labels, index, index + len(words) - 1, len(words))
+        if not self._skippable:
+            return None
+        for words, labels in options:
+            last = self._across(stems, index, words)
+            if last is not None:
+                return Found(labels, index, last, last - index + 1)
         return None
+
+    def _across(self, stems: list[str], index: int, words: tuple[str, ...]) -> int | None:
+        """Where ``words`` ends when found at ``index`` across skippable words, if it is."""
+        if len(words) < 2:
+            return None
+        at, skipped = index + 1, 0
+        for word in words[1:]:
+            while at < len(stems) and stems[at] != word and skipped < MAX_SKIPPED:
+                number = stems[at].isdigit() and word not in _TIME_UNITS
+                if stems[at] not in self._skippable and not number:
+                    return None
+                at, skipped = at + 1, skipped + 1
+            if at >= len(stems) or stems[at] != word:
+                return None
+            at += 1
+        return at - 1
 
 
 def phrase_table(

@@ -15,6 +15,7 @@ many it has and how many a chart needs.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from pitchkit.facts.schema import Settings
@@ -22,7 +23,7 @@ from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import Language
 from pitchkit.notes import wording
 from pitchkit.notes.context import Context
-from pitchkit.notes.update import charts, icons
+from pitchkit.notes.update import charts, icons, spc
 from pitchkit.notes.update.claims import Claim
 from pitchkit.notes.update.measures import has_figure, per_period_words
 from pitchkit.notes.update.progress import MeasureProgress
@@ -43,7 +44,7 @@ def chart_rules(settings: Settings) -> charts.Rules:
 
 
 def chart_context(situation: Situation) -> Context:
-    """Charts for the measures with enough points, signals first, at most :data:`MAX_CHARTS`.
+    """Charts for measures with enough points: claims, then signals, first (up to MAX_CHARTS).
 
     A fill-in template charts only the measures that already have the
     period's figure (from a spreadsheet), at most :data:`MAX_CHARTS_FILL_IN`,
@@ -67,7 +68,8 @@ def chart_context(situation: Situation) -> Context:
         notes.append(
             lang.gettext(
                 "Charts are shown for {shown} of the {total} measures with enough figures, "
-                "those with a signal first, to keep this update to two pages."
+                "those that show what the update claims first, then those with a signal, to "
+                "keep this update to two pages."
             ).format(shown=len(chosen), total=len(candidates))
         )
     notes += short
@@ -88,7 +90,10 @@ def _choose(situation: Situation) -> tuple[_Chosen, _Chosen, list[str]]:
     for order, progress in enumerate(situation.progress):
         claim = situation.claims[progress.impact.id]
         if claim.analysis.kind != "none":
-            candidates.append((not claim.analysis.signals, order, progress, claim))
+            # A chart behind a claim first (its limits may have moved with the change,
+            # leaving no signal on them), then one with a signal, in the log's order.
+            rank = (not claim.shown, not claim.analysis.signals)
+            candidates.append((rank, order, progress, claim))
         elif claim.analysis.count:
             short.append(too_few_text(progress, claim, situation))
     most = MAX_CHARTS_FILL_IN if situation.fill_in else MAX_CHARTS
@@ -205,6 +210,8 @@ def signal_words(
         text = lang.gettext("two of three points close to the upper limit")
     else:
         text = lang.gettext("two of three points close to the lower limit")
+    if signal.before_improvement:
+        return lang.gettext("{signal} (the old level)").format(signal=text)
     if signal.improvement is True:
         return lang.gettext("{signal} (improvement)").format(signal=text)
     if signal.improvement is False:
@@ -229,6 +236,11 @@ def signals_text(analysis: charts.Analysis, points: Sequence[Any], situation: Si
                 "would give."
             )
             if recalculated
+            else lang.gettext(
+                "No other signal: apart from that shift, the variation is what chance alone "
+                "would give."
+            )
+            if facts_shift(analysis) is not None
             else lang.gettext("No signal: the variation so far is what chance alone would give.")
         )
         return " ".join(parts)
@@ -244,13 +256,58 @@ def signals_text(analysis: charts.Analysis, points: Sequence[Any], situation: Si
     return " ".join(parts)
 
 
+def _counted_otherwise(analysis: charts.Analysis, shift: spc.Signal) -> bool:
+    """Whether a shift signal on the chart holds ``shift``'s points with a different count."""
+    return any(
+        s.rule == "shift"
+        and s.direction == shift.direction
+        and shift.points[-1] in s.points
+        and s.length != shift.length
+        for s in analysis.signals
+    )
+
+
+def _ramp_words(change: spc.Change, points: Sequence[Any], lang: Language) -> str:
+    """The words for a shift reached through a trend: recalculated after it, or not yet."""
+    assert change.shift is not None
+    assert change.ramp_end is not None
+    up = change.shift.direction == "up"
+    end = fmt.period_label(points[change.ramp_end].period.text, lang)
+    if change.settled is None:
+        pattern = (
+            lang.gettext(
+                "From {period}, a sustained shift ({where}), rising until {end}; the limits "
+                "are recalculated once enough points after that show where it has settled."
+            )
+            if up
+            else lang.gettext(
+                "From {period}, a sustained shift ({where}), falling until {end}; the limits "
+                "are recalculated once enough points after that show where it has settled."
+            )
+        )
+        return pattern.replace("{end}", end)
+    settled = fmt.period_label(points[change.settled].period.text, lang)
+    pattern = (
+        lang.gettext(
+            "From {period}, a sustained shift ({where}), rising until {end}, so the limits are "
+            "recalculated from {settled}, where it settled."
+        )
+        if up
+        else lang.gettext(
+            "From {period}, a sustained shift ({where}), falling until {end}, so the limits are "
+            "recalculated from {settled}, where it settled."
+        )
+    )
+    return pattern.replace("{end}", end).replace("{settled}", settled)
+
+
 def baseline_text(
     analysis: charts.Analysis, points: Sequence[Any], kind: str, lang: Language
 ) -> str:
     """Where the limits come from: the baseline, the change, and any recalculation."""
     if analysis.kind != "xmr":
-        return ""
-    parts = []
+        return facts_baseline_text(analysis, points, kind, lang)
+    parts = [own_baseline_text(analysis, points, kind, lang)]
     baseline = analysis.baseline
     if baseline is not None and analysis.change_at is not None:
         at = fmt.period_label(points[analysis.change_at].period.text, lang)
@@ -263,17 +320,28 @@ def baseline_text(
         if change.shift is None:
             continue
         at = fmt.period_label(points[change.at].period.text, lang)
-        where = (
-            lang.gettext("{length} above the mean before it")
-            if change.shift.direction == "up"
-            else lang.gettext("{length} below the mean before it")
-        ).format(length=_count(change.shift.length, kind, lang))
+        if _counted_otherwise(analysis, change.shift):
+            # The chart's own shift takes in points before the change too, and the list of
+            # signals gives its count: a second count here would read as a contradiction.
+            where = (
+                lang.gettext("above the mean before it")
+                if change.shift.direction == "up"
+                else lang.gettext("below the mean before it")
+            )
+        else:
+            where = (
+                lang.gettext("{length} above the mean before it")
+                if change.shift.direction == "up"
+                else lang.gettext("{length} below the mean before it")
+            ).format(length=_count(change.shift.length, kind, lang))
         verdict: dict[bool | None, str] = {
             True: lang.gettext("improvement"),
             False: lang.gettext("concern"),
         }
         judged = verdict.get(change.shift.improvement)
-        if change.moving:
+        if change.ramp_end is not None:
+            pattern = _ramp_words(change, points, lang)
+        elif change.moving:
             pattern = (
                 lang.gettext(
                     "From {period}, a sustained shift ({where}), still rising, so the limits "
@@ -299,7 +367,9 @@ def baseline_text(
                 "points are added."
             ).format(n=analysis.rules.min_spc_points)
         )
-    return " ".join(parts)
+    parts.append(facts_baseline_text(analysis, points, kind, lang))
+    parts.append(icons.pending_words(analysis, lang))
+    return " ".join(p for p in parts if p)
 
 
 def rules_text(rules: charts.Rules, lang: Language) -> str:
@@ -319,3 +389,64 @@ def rules_text(rules: charts.Rules, lang: Language) -> str:
         spc_shift=rules.spc_shift,
         spc_trend=rules.spc_trend,
     )
+
+
+def own_baseline_text(
+    analysis: charts.Analysis, points: Sequence[Any], kind: str, lang: Language
+) -> str:
+    """Where an XmR chart with too few points before the change for a baseline takes its limits.
+
+    From the points since the change, never from both sides of it: the few
+    before it are drawn and judged against nothing, and the change is judged
+    against the baseline in the facts (:func:`facts_baseline_text`).
+    """
+    if analysis.baseline is not None or analysis.change_at is None or not analysis.segments:
+        return ""
+    first = analysis.segments[0]
+    before = sum(v is not None for v in analysis.values[: analysis.change_at])
+    since = sum(v is not None for v in analysis.values[first.start :])
+    at = fmt.period_label(points[analysis.change_at].period.text, lang)
+    if not before:
+        return ""  # every point is from the change on: the limits are the chart's own
+    text = lang.gettext(
+        "Limits from the {count} since the change in {period}; the {before} before it, too "
+        "few for a baseline, are not judged."
+    )
+    return text.format(
+        count=_count(since, kind, lang),
+        period=at,
+        before=_count(before, kind, lang),
+    )
+
+
+def facts_baseline_text(
+    analysis: charts.Analysis, points: Sequence[Any], kind: str, lang: Language
+) -> str:
+    """A sustained shift against the facts' baseline, on a chart with no baseline of its own.
+
+    Worded only when the chart's own signals do not already show the
+    improvement: it is then what the update's claim rests on.
+    """
+    shift = facts_shift(analysis)
+    if shift is None:
+        return ""
+    where = (
+        lang.gettext("{length} above the baseline in the facts")
+        if shift.direction == "up"
+        else lang.gettext("{length} below the baseline in the facts")
+    ).format(length=_count(shift.length, kind, lang))
+    if shift.improvement is True:
+        where = f"{where}, {lang.gettext('improvement')}"
+    elif shift.improvement is False:
+        where = f"{where}, {lang.gettext('concern')}"
+    return lang.gettext("From {period}, a sustained shift ({where}).").format(
+        period=fmt.period_label(points[shift.start].period.text, lang), where=where
+    )
+
+
+def facts_shift(analysis: charts.Analysis) -> charts.Signal | None:
+    """The shift against the facts' baseline, unless the chart's own signals show the change."""
+    shift = analysis.baseline_shift
+    if shift is None or replace(analysis, baseline_shift=None).improved_after_change():
+        return None
+    return shift

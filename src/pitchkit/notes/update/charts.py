@@ -233,7 +233,10 @@ def _draw_lines(
     pen: _Pen, frame: _Frame, analysis: Analysis, baseline: float | None, target: float | None
 ) -> None:
     """Where each change took effect, the baseline and target, the centre and the limits."""
-    starts = {s.start for s in analysis.segments[1:]}
+    # The change itself, not where limits recalculated after a rise start.
+    starts = {c.at for c in analysis.changes if c.shift is not None and not c.moving}
+    if not analysis.changes:
+        starts = {s.start for s in analysis.segments[1:]}
     if analysis.change_at:
         starts.add(analysis.change_at)
     for start in sorted(starts):

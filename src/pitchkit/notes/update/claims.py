@@ -5,9 +5,12 @@ split at the change (the impact's ``changed:`` dates, or the project's
 start). A measure has *delivered* only when the chart shows special-cause
 improvement from the change on. Then what it delivered is counted from the
 change, against the baseline mean (the mean of the points before the
-change; without any, the baseline in the facts): months before the change
-count for nothing. Otherwise the update says that no change can be told
-apart from normal variation yet, and how many more points would show one.
+change; with too few of them for a baseline, the baseline in the facts,
+against which a sustained run of points also shows the change): months
+before the change count for nothing. Otherwise the update says that no
+change can be told apart from normal variation yet, and how many more
+points would show one: the count is tried out, by adding that many points
+like the latest to the chart, so that the promise holds.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import statistics
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pitchkit.facts.schema import Facts, Impact
 from pitchkit.notes.rates import scale
@@ -69,6 +72,18 @@ class Claim:
         baseline = self.analysis.baseline
         return before[: baseline.basis] if baseline is not None else before
 
+    @property
+    def holds(self) -> bool:
+        """Whether the chart shows the change and the latest figure is still better than baseline.
+
+        Such a measure's latest point may be common cause (within normal
+        variation) because the process has settled at its improved level.
+        """
+        latest = next((p for p in reversed(self.points) if p.value is not None), None)
+        if not self.shown or latest is None or self.impact.direction is None:
+            return False
+        return _gain(latest, self.reference, self.impact) > 0
+
     def delivered_between(self, first: dt.date, last: dt.date) -> float | None:
         """What was delivered on the days from ``first`` to ``last``, from the change on.
 
@@ -115,24 +130,19 @@ def judge(
 ) -> Claim:
     """The chart of ``points`` and what the update may claim from it."""
     impact = progress.impact
-    positions = change_positions(points, dates)
-    analysis = spc.analyse(
-        [p.value for p in points],
-        better=impact.direction,
-        target=points[-1].target if points else None,
-        rules=rules,
-        changes=positions,
-    )
-    start = positions[0] if positions else (0 if not dates else None)
+    analysis, start, reference, shown = _read(impact, points, dates, rules)
     since = points[start].period if start is not None and points else None
-    reference = _baseline_mean(analysis, points, start, rules)
-    shown = since is not None and analysis.improved_after_change()
     delivered: float | None = None
     money: float | None = None
     after = [p for p in points[start:] if p.value is not None] if start is not None else []
     if shown and impact.per is not None:
         delivered = sum(_gain(p, reference, impact) for p in after)
         money = delivered_value(delivered, impact)
+    needed = 0
+    if not shown and since is not None:
+        needed = _needed(impact, points, dates, rules, reference) or _run_needed(
+            analysis, after, reference, impact, rules
+        )
     return Claim(
         impact=impact,
         points=tuple(points),
@@ -142,8 +152,27 @@ def judge(
         since=since,
         delivered=delivered,
         money=money,
-        needed=0 if shown else _needed(analysis, after, reference, impact, rules),
+        needed=needed,
     )
+
+
+def _read(
+    impact: Impact, points: Sequence[Point], dates: Sequence[dt.date], rules: spc.Rules
+) -> tuple[spc.Analysis, int | None, float | None, bool]:
+    """The chart, where the change starts, the baseline mean, and whether it shows the change."""
+    positions = change_positions(points, dates)
+    analysis = spc.analyse(
+        [p.value for p in points],
+        better=impact.direction,
+        target=points[-1].target if points else None,
+        rules=rules,
+        changes=positions,
+        baseline=points[-1].baseline if points else None,
+    )
+    start = positions[0] if positions else (0 if not dates else None)
+    reference = _baseline_mean(analysis, points, start, rules)
+    shown = start is not None and bool(points) and analysis.improved_after_change()
+    return analysis, start, reference, shown
 
 
 def _baseline_mean(
@@ -166,13 +195,54 @@ def _gain(point: Point, reference: float | None, impact: Impact) -> float:
 
 
 def _needed(
+    impact: Impact,
+    points: Sequence[Point],
+    dates: Sequence[dt.date],
+    rules: spc.Rules,
+    reference: float | None,
+) -> int:
+    """How many more points like the latest would make the chart show the change.
+
+    Tried out, one point at a time, so that "3 more months better than the
+    baseline could show one" comes true when three such months are logged.
+    The latest figure is carried on when it is better than the baseline;
+    otherwise the target is. 0 when no such run shows it within two years
+    of points.
+    """
+    latest = next((p for p in reversed(points) if p.value is not None), None)
+    if latest is None or impact.direction is None:
+        return 0
+    value = latest.value
+    assert value is not None
+    if _gain(latest, reference, impact) <= 0:
+        value = latest.target
+        if _gain(replace(latest, value=value), reference, impact) <= 0:
+            return 0
+    extended = list(points)
+    period = points[-1].period
+    for more in range(1, 2 * rules.min_spc_points + rules.spc_shift + 1):
+        period = period.following()
+        extended.append(
+            Point(
+                period=period,
+                value=value,
+                baseline=scale(impact.baseline, impact, period),
+                target=scale(impact.target, impact, period),
+            )
+        )
+        if _read(impact, extended, dates, rules)[3]:
+            return more
+    return 0
+
+
+def _run_needed(
     analysis: spc.Analysis,
     after: Sequence[Point],
     reference: float | None,
     impact: Impact,
     rules: spc.Rules,
 ) -> int:
-    """More points needed: for a shift on the better side of the baseline, and for a chart."""
+    """A rough count when no run of points tried out shows the change: a shift's worth."""
     run = 0
     for point in reversed(after):
         if _gain(point, reference, impact) <= 0:

@@ -123,8 +123,10 @@ def nothing_asked(status: str, lang: Language) -> str:
             "we will tell you at once if your help would change that."
         )
     if status == "amber":
+        # No risks are listed (they would sit under barriers): the amber status is what has them.
         return lang.gettext(
-            "Nothing needs your help this period: we will tell you at once if the risks above grow."
+            "Nothing needs your help this period: we will tell you at once if the risks behind "
+            "the amber status grow."
         )
     return lang.gettext("Nothing needs your help this period: thank you for your support.")
 

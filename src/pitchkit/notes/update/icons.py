@@ -87,6 +87,19 @@ ASSURANCE_WORDS = {
     "hit_and_miss": N_("the target will be met and missed by chance"),
 }
 
+#: Why a chart has no assurance icon: a shift still moving, so limits await recalculation,
+#: or a latest point past limits that no longer describe the process.
+PENDING_WORDS = N_("No assurance icon until the limits are recalculated at the new level.")
+MOVED_WORDS = N_("No assurance icon: the process has moved past its limits.")
+
+
+def pending_words(analysis: Analysis, lang: Language) -> str:
+    """Why the chart has no assurance icon, when one is left out; else empty."""
+    if not analysis.assurance_pending:
+        return ""
+    moving = bool(analysis.changes) and analysis.changes[-1].moving
+    return lang.gettext(PENDING_WORDS if moving else MOVED_WORDS)
+
 
 def icons_words(analysis: Analysis, lang: Language) -> str:
     """The icons in words: ``Latest point: common cause variation. Assurance: …``."""

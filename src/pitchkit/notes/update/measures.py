@@ -59,7 +59,10 @@ def measure_row(progress: MeasureProgress, situation: Situation) -> Context:
         "latest_text": latest_text(progress, lang),
         "along_text": along_text(progress, lang, situation.claims[impact.id]),
         "direction_text": direction_text(
-            progress, lang, situation.claims[impact.id].analysis.variation
+            progress,
+            lang,
+            situation.claims[impact.id].analysis.variation,
+            held=situation.claims[impact.id].holds,
         ),
         "missing_text": missing_text(counted_progress(progress, situation), lang),
         "icons": icons.icon_picture(
@@ -67,7 +70,16 @@ def measure_row(progress: MeasureProgress, situation: Situation) -> Context:
         ),
         "icons_text": icons.icons_words(situation.claims[impact.id].analysis, lang),
     }
-    if situation.fill_in and not has_figure(progress, situation.period):
+    due = progress.next_due(situation.period)
+    if situation.fill_in and due is not None:
+        # Measured each quarter: this month has no figure to ask for.
+        row["latest_text"] = lang.ngettext(
+            "not due: measured every {n} month, next for {period}",
+            "not due: measured every {n} months, next for {period}",
+            progress.cadence,
+        ).format(n=progress.cadence, period=fmt.period_label(due.text, lang))
+        row["along_text"] = last_known_text(progress, lang, situation.claims[impact.id])
+    elif situation.fill_in and not has_figure(progress, situation.period):
         row["latest_text"] = fillin.figure_prompt(situation.period.text, lang)
         row["along_text"] = last_known_text(progress, lang, situation.claims[impact.id])
         # A measure with no figure before has nothing to compare with: its first needs no prompt.
@@ -87,10 +99,13 @@ def shown_pair(baseline: float, target: float, impact: Impact) -> tuple[float, f
 
     40 pressure ulcers a year and a target of 32 are 3.3 and 2.7 a month:
     rounded to whole numbers both would read "3 a month", a target that
-    asks for no change. Then both keep one decimal place.
+    asks for no change. Then both keep one decimal place, as they do when
+    one would read 0 but is not (a target of 4 transfers a year is 0.3 a
+    month, not "0 transfers a month").
     """
     shown = scaled_count(baseline, impact), scaled_count(target, impact)
-    if shown[0] == shown[1] and baseline != target:
+    vanished = any(s == 0 and v != 0 for s, v in zip(shown, (baseline, target), strict=True))
+    if (shown[0] == shown[1] and baseline != target) or vanished:
         return round(baseline, 1), round(target, 1)
     return shown
 
@@ -213,16 +228,24 @@ def along_text(progress: MeasureProgress, lang: Language, claim: Claim | None = 
     return lang.gettext("{share} of the way to target").format(share=fmt.percent(fraction, lang))
 
 
-def direction_text(progress: MeasureProgress, lang: Language, variation: Variation = "none") -> str:
+def direction_text(
+    progress: MeasureProgress, lang: Language, variation: Variation = "none", *, held: bool = False
+) -> str:
     """Which way the measure is going, in words that agree with its variation icon.
 
     A charted measure is read as its chart reads its latest point, not one
     month against the last (which is mostly noise): ``within normal
     variation`` for common cause, ``improving`` or ``worsening`` for a point
     in a signal of improvement or concern, ``changed`` for a signal with no
-    better direction. A measure with too few figures for a chart compares
-    its latest figure with the one before, and names that period.
+    better direction. A measure whose chart shows the change (``held``,
+    its latest figure still better than the baseline) and whose latest point
+    is common cause is ``within normal variation, at the improved level``:
+    beside "delivered", plain "within normal variation" reads as no change.
+    A measure with too few figures for a chart compares its latest figure
+    with the one before, and names that period.
     """
+    if variation == "common" and held:
+        return lang.gettext("within normal variation, at the improved level")
     if variation == "common":
         return lang.gettext("within normal variation")
     if variation == "improvement":
@@ -248,7 +271,9 @@ def missing_text(progress: MeasureProgress, lang: Language) -> str:
         kinds = {p.kind for p in missing}
         kind = kinds.pop() if len(kinds) == 1 else "period"
         return lang.gettext("no figure for {missing} of the {total} {periods} logged").format(
-            missing=len(missing), total=len(progress.points), periods=lang.gettext(PLURALS[kind])
+            missing=len(missing),
+            total=len(progress.expected),
+            periods=lang.gettext(PLURALS[kind]),
         )
     labels = [fmt.period_label(p.text, lang) for p in missing]
     return lang.gettext("no figure for {periods}").format(periods=fmt.join_list(labels, lang))
@@ -266,19 +291,31 @@ def counted_progress(progress: MeasureProgress, situation: Situation) -> Measure
 
 
 def missing_notes(situation: Situation) -> list[str]:
-    """One plain sentence per measure with missing periods, saying they are not zero."""
-    notes: list[str] = []
+    """One plain sentence per gap, saying it is not zero.
+
+    Measures missing the same periods share one sentence ("ADHD
+    assessments and did-not-attend rate: no figure for November 2027, …"),
+    so that one month unreported is not said twice in two forms.
+    """
     lang = situation.lang
+    gaps: dict[str, list[MeasureProgress]] = {}
     for progress in situation.progress:
         text = missing_text(counted_progress(progress, situation), lang)
-        if not text:
-            continue
-        measure = wording.apply_terms(progress.impact.measure, situation.terms)
-        if progress.is_rate:
+        if text:
+            gaps.setdefault(text, []).append(progress)
+    notes: list[str] = []
+    for text, missing in gaps.items():
+        measures = [wording.apply_terms(p.impact.measure, situation.terms) for p in missing]
+        named = (
+            measures[0]
+            if len(measures) == 1
+            else fmt.join_list([measures[0], *(wording.lower_first(m) for m in measures[1:])], lang)
+        )
+        if any(p.is_rate for p in missing):
             note = lang.gettext(
                 "{measure}: {missing}, so totals to date leave it out rather than count it as zero."
             )
         else:
             note = lang.gettext("{measure}: {missing}; gaps are left blank, not taken as zero.")
-        notes.append(note.format(measure=measure, missing=text))
+        notes.append(note.format(measure=named, missing=text))
     return notes

@@ -15,6 +15,8 @@ the sum and is listed, never treated as zero.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -24,6 +26,11 @@ from pitchkit.notes.rates import scale
 from pitchkit.period import PERIOD_MONTHS, Period, PeriodKind, add_months, parse_period
 
 Direction = Literal["improving", "worsening", "no change"]
+
+#: A level logged every 3, 6 or 12 months is measured that often (see ``cadence``).
+_CADENCES = (3, 6, 12)
+#: The fewest figures that show a cadence.
+_CADENCE_FIGURES = 3
 
 #: Differences smaller than this share of the baseline count as no change.
 _SAME = 1e-9
@@ -94,9 +101,52 @@ class MeasureProgress:
         return tuple(p.period for p in self.points if p.value is not None)
 
     @property
+    def cadence(self) -> int:
+        """Every how many months a level logged by month is measured: 3 each quarter, else 1.
+
+        A share or an average taken each quarter (an audit, a quarterly
+        return) and logged in the quarter's last month has no figure in the
+        months between: those are not missing, as its figures are whole
+        observations. Only a level (no ``per``) of a monthly series with at
+        least three figures, every one a whole number of quarters (or half
+        years, or years) from the first, is read so.
+        """
+        if self.is_rate or not self.points or self.points[0].period.kind != "month":
+            return 1
+        present = [i for i, p in enumerate(self.points) if p.value is not None]
+        if len(present) < _CADENCE_FIGURES:
+            return 1
+        step = math.gcd(*(b - a for a, b in itertools.pairwise(present)))
+        return step if step in _CADENCES else 1
+
+    @property
+    def expected(self) -> tuple[Period, ...]:
+        """The periods that should have a value: every one, or each quarter's from the first."""
+        step = self.cadence
+        if step == 1:
+            return tuple(p.period for p in self.points)
+        first = next(i for i, p in enumerate(self.points) if p.value is not None)
+        return tuple(p.period for p in self.points[first::step])
+
+    def next_due(self, period: Period) -> Period | None:
+        """The month a measure logged each quarter is next due, when ``period`` is not one.
+
+        ``None`` for a measure logged every period, or when ``period`` is due.
+        """
+        step = self.cadence
+        first = next((p.period for p in self.points if p.value is not None), None)
+        if step == 1 or first is None or period.kind != "month":
+            return None
+        apart = (period.start.year - first.start.year) * 12 + period.start.month - first.start.month
+        if apart % step == 0:
+            return None
+        return parse_period(f"{add_months(period.start, step - apart % step):%Y-%m}")
+
+    @property
     def missing(self) -> tuple[Period, ...]:
-        """Periods in the series with no value for this measure."""
-        return tuple(p.period for p in self.points if p.value is None)
+        """Periods in the series with no value for this measure (on its cadence)."""
+        values = {p.period: p.value for p in self.points}
+        return tuple(period for period in self.expected if values[period] is None)
 
     @property
     def is_rate(self) -> bool:

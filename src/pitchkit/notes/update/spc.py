@@ -108,6 +108,10 @@ class Signal:
     ``start`` and ``end`` are positions in the full series (gaps included).
     ``points`` are the positions that make up the pattern, for marking on a
     chart. ``length`` is the number of points the rule counted.
+    ``before_improvement`` marks a signal on the worse side that ends before
+    the improvement took hold, on a chart with no baseline of its own: the
+    level the change started from, not a concern (its ``improvement`` is
+    then ``None``).
     """
 
     rule: Rule
@@ -117,6 +121,7 @@ class Signal:
     improvement: bool | None
     points: tuple[int, ...]
     length: int
+    before_improvement: bool = False
 
 
 @dataclass(frozen=True)
@@ -148,8 +153,13 @@ class Change:
     ``run`` is how many of the latest points sit together on the better
     side of ``reference`` (on either side when no direction is better).
     ``moving`` is a shift whose points are still climbing (or falling) in a
-    trend that runs to the latest of them: the process has not settled at
-    a new level, so its limits are not recalculated yet.
+    trend that runs to the latest of them (or ended too few points ago to
+    make limits): the process has not settled at a new level, so its limits
+    are not recalculated yet. ``settled`` is where the recalculated limits
+    start: ``at``, or the point after a trend the shift's way that carried
+    the figures to their new level, so that the rise (or fall) itself is
+    judged against the limits before it, not taken for a concern below (or
+    above) the new mean. ``ramp_end`` is that trend's last point.
     """
 
     at: int
@@ -157,6 +167,8 @@ class Change:
     shift: Signal | None
     run: int
     moving: bool = False
+    settled: int | None = None
+    ramp_end: int | None = None
 
 
 @dataclass(frozen=True)
@@ -167,9 +179,18 @@ class Analysis:
     the centre, limit and two-sigma fields are those of the latest
     :class:`Segment`. ``variation`` reads the latest point: ``special``
     means a signal when no direction is better. ``assurance`` compares the
-    latest limits with the target, for XmR with a target and a direction.
+    latest limits with the target, for XmR with a target and a direction, and
+    not while a shift is still under way (its limits are the old ones).
     ``change_at`` is where the first change took effect (``None`` when the
     series has no point after it).
+
+    A chart with too few points before the change for a baseline of its own
+    (fewer than ``rules.min_baseline_points``) is judged against the facts'
+    baseline: ``baseline_shift`` is then the longest run from the change on
+    of a shift's length (the run chart's or the XmR chart's) on one side of
+    it. ``assurance_pending`` says the assurance icon is left out because the
+    limits in force no longer describe the process: a shift still moving, or
+    a latest point past the limits that already meets the target.
     """
 
     kind: Kind
@@ -187,6 +208,8 @@ class Analysis:
     changes: tuple[Change, ...] = ()
     change_at: int | None = None
     baseline_points: int = 0
+    baseline_shift: Signal | None = None
+    assurance_pending: bool = False
 
     @property
     def count(self) -> int:
@@ -208,6 +231,8 @@ class Analysis:
             return False
         if any(c.shift is not None and c.shift.improvement is True for c in self.changes):
             return True
+        if self.baseline_shift is not None and self.baseline_shift.improvement is True:
+            return True
         since = self.change_at or 0
         return any(s.improvement is True and self._moves_from(s) >= since for s in self.signals)
 
@@ -226,13 +251,17 @@ def analyse(
     target: float | None = None,
     rules: Rules = Rules(),  # frozen, so sharing the default is safe
     changes: Sequence[int] = (),
+    baseline: float | None = None,
 ) -> Analysis:
     """Analyse ``values`` (oldest first) as a run chart or an XmR chart.
 
     ``better`` is ``"lower"``, ``"higher"`` or ``None`` when neither is
     better; it decides whether a signal is an improvement or a concern.
     ``changes`` are positions where a deliberate change took effect.
-    Fewer than ``rules.min_run_points`` present values give kind ``none``.
+    ``baseline`` is the facts' baseline for one period: a chart with too few
+    points before the change for a baseline of its own looks for a sustained
+    shift against it. Fewer than ``rules.min_run_points`` present values
+    give kind ``none``.
     """
     if better not in ("lower", "higher", None):
         raise ValueError(f"better must be 'lower', 'higher' or None, not {better!r}")
@@ -245,8 +274,69 @@ def analyse(
     if len(present) < rules.min_spc_points:
         median = statistics.median(v for _, v in present)
         found = _shifts(present, median, rules.run_shift) + _trends(present, rules.run_trend)
-        return _analysis("run", series, rules, median, _judged(found, better), change_at=change_at)
-    return _xmr(series, present, better, target, rules, starts)
+        # A run chart's median mixes the months before the change with those after it.
+        signals = _settling(_judged(found, better), change_at)
+        run = _analysis("run", series, rules, median, signals, change_at=change_at)
+        if _own_baseline(present, change_at, rules):
+            return run
+        return replace(
+            run,
+            baseline_shift=_facts_shift(present, change_at, baseline, rules.run_shift, better),
+        )
+    analysis = _xmr(series, present, better, target, rules, starts)
+    if analysis.baseline is not None or change_at is None:
+        return analysis
+    return replace(
+        analysis,
+        baseline_shift=_facts_shift(present, change_at, baseline, rules.spc_shift, better),
+    )
+
+
+def _own_baseline(present: list[tuple[int, float]], change_at: int | None, rules: Rules) -> bool:
+    """Whether enough points come before the change to make a baseline of the chart's own."""
+    before = sum(1 for i, _ in present if change_at is not None and i < change_at)
+    return before >= rules.min_baseline_points
+
+
+def _facts_shift(
+    present: list[tuple[int, float]],
+    change_at: int | None,
+    baseline: float | None,
+    needed: int,
+    better: str | None,
+) -> Signal | None:
+    """A sustained shift from the change on against the facts' baseline, if there is one."""
+    if baseline is None or change_at is None:
+        return None
+    return _sustained_shift(
+        [(i, v) for i, v in present if i >= change_at], baseline, needed, better
+    )
+
+
+def _settling(signals: tuple[Signal, ...], since: int | None) -> tuple[Signal, ...]:
+    """Signals on the worse side before the improvement took hold, marked as such.
+
+    Limits or a median worked out over a process that has since improved put
+    the months before the improvement (and the first steps of a trend that
+    made it) on their worse side: they are the level the change started
+    from, not a concern. The improvement takes hold where the first signal
+    of improvement from ``since`` on starts, or where an improving trend
+    that starts by then ends.
+    """
+    if since is None:
+        return signals  # no change known: nothing to have improved from
+    better = [s for s in signals if s.improvement is True and s.end >= since]
+    if not better:
+        return signals
+    first = min(s.start for s in better)
+    ramps = [s.end + 1 for s in better if s.rule == "trend" and s.start <= first]
+    held = max([first, *ramps])
+    return tuple(
+        replace(s, improvement=None, before_improvement=True)
+        if s.improvement is False and s.end < held
+        else s
+        for s in signals
+    )
 
 
 def _analysis(
@@ -343,22 +433,33 @@ def _xmr(
     first_change = starts[0] if starts else None
     before = sum(1 for i, _ in present if first_change is not None and i < first_change)
     stages = [c for c in starts if c > 0]
+    origin = 0
     if before < rules.min_baseline_points:
-        # Too few points before the change to make a baseline: one chart from all of them.
+        # Too few points before the change to make a baseline: the limits come from the
+        # points from the change on, so that they never mix both sides of it; the few
+        # before it are drawn, and judged against nothing.
         stages = []
+        origin = first_change if first_change is not None and before else 0
     bounds = [*stages, len(series)]
     segments: list[Segment] = []
     changes: list[Change] = []
-    reference = _segment(present, 0, bounds[0] - 1, rules, basis_end=bounds[0])
+    reference = _segment(present, origin, bounds[0] - 1, rules, basis_end=bounds[0])
     for at, stop in itertools.pairwise(bounds):
         stage = [(i, v) for i, v in present if at <= i < stop]
         shift = _sustained_shift(stage, reference.centre, rules.spc_shift, better)
         run = _latest_run(stage, reference.centre, better)
         moving = shift is not None and _still_moving(stage, shift.direction, rules.spc_trend)
-        changes.append(Change(at, reference.centre, shift, run, moving))
+        ramp = None if shift is None or moving else _ramp_end(stage, shift, rules)
+        settled = at if ramp is None else ramp + 1
+        after = sum(1 for i, _ in stage if i >= settled)
+        if ramp is not None and after < rules.min_baseline_points:
+            moving = True  # too few points after the rise to make limits from
+        changes.append(
+            Change(at, reference.centre, shift, run, moving, None if moving else settled, ramp)
+        )
         if shift is not None and not moving:
-            segments.append(reference)
-            reference = _segment(present, at, stop - 1, rules, basis_end=stop)
+            segments.append(replace(reference, end=settled - 1))
+            reference = _segment(present, settled, stop - 1, rules, basis_end=stop)
         else:
             reference = replace(reference, end=stop - 1)
     segments.append(reference)
@@ -367,8 +468,15 @@ def _xmr(
         points = [(i, v) for i, v in present if segment.start <= i <= segment.end]
         signals += _judged(_xmr_signals(points, segment, rules), better)
     latest = segments[-1]
-    judged = assurance(target, latest.upper, latest.lower, better)
+    # Limits kept from before a shift still under way say nothing of where the process is
+    # going: whether it will meet the target waits until it settles and they are remade.
+    unsettled = bool(changes) and changes[-1].shift is not None and changes[-1].moving
+    judged = None if unsettled else assurance(target, latest.upper, latest.lower, better)
     ordered = tuple(sorted(signals, key=lambda s: (s.start, s.end, s.rule)))
+    if not stages:
+        # No baseline of its own: the limits describe the process since the change.
+        ordered = _settling(ordered, first_change)
+    pending = _assurance_pending(changes, latest, present[-1][1], target, better)
     return Analysis(
         kind="xmr",
         values=series,
@@ -379,13 +487,38 @@ def _xmr(
         lower_2s=latest.lower_2s,
         signals=ordered,
         variation=_latest_variation(series, ordered, xmr=True),
-        assurance=judged,
+        assurance=None if pending else judged,
         rules=rules,
         segments=tuple(s for s in segments if s.end >= s.start),
         changes=tuple(changes),
         change_at=first_change if first_change is not None and first_change <= last else None,
         baseline_points=before if stages else 0,
+        assurance_pending=pending,
     )
+
+
+def _assurance_pending(
+    changes: list[Change], latest: Segment, value: float, target: float | None, better: str | None
+) -> bool:
+    """Whether the limits in force cannot give an assurance icon (the words say why).
+
+    They cannot while a shift is still moving (its limits wait to be
+    recalculated), nor when the latest point, ``value``, meets the target
+    past limits that would call it missed every time: the process has moved.
+    """
+    if assurance(target, latest.upper, latest.lower, better) is None:
+        return False
+    if changes and changes[-1].moving:
+        return True
+    missed = assurance(target, latest.upper, latest.lower, better) == "fail"
+    return missed and _meets(value, target, better)
+
+
+def _meets(value: float, target: float | None, better: str | None) -> bool:
+    """Whether ``value`` meets ``target`` the better way."""
+    if target is None or better is None:
+        return False
+    return value <= target if better == "lower" else value >= target
 
 
 def _sustained_shift(
@@ -425,6 +558,23 @@ def _still_moving(stage: list[tuple[int, float]], direction: Direction, needed: 
     return any(
         found[1] == direction and found[2][-1] == last for found in _trends_strict(stage, needed)
     )
+
+
+def _ramp_end(stage: list[tuple[int, float]], shift: Signal, rules: Rules) -> int | None:
+    """The last point of a trend the shift's way that begins the shift, if there is one.
+
+    A change that takes hold over months raises (or lowers) the figures
+    step by step before they settle. Limits made from the change on would
+    take those early steps, already better than the baseline, for a concern
+    beyond the new mean, so the new limits start once the trend is over.
+    """
+    early = shift.points[min(2, len(shift.points) - 1)]
+    ramps = [
+        found[2]
+        for found in _trends_strict(stage, rules.run_trend)
+        if found[1] == shift.direction and found[2][0] <= early
+    ]
+    return ramps[0][-1] if ramps else None
 
 
 def _latest_run(stage: list[tuple[int, float]], centre: float, better: str | None) -> int:
