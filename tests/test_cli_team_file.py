@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+import pytest
 from typer.testing import Result
 
 from documenttext import document_text
@@ -288,6 +289,76 @@ def test_a_totals_row_is_left_out_with_a_warning_and_the_batch_succeeds(
     manifest = (out / "manifest.csv").read_text(encoding="utf-8-sig")
     assert "Total" not in manifest
     assert "skipped" not in manifest
+
+
+#: A team with its vacant posts written the ways team sheets write them.
+VACANCIES = [
+    ["id", "name", "role", "objectives"],
+    ["dof", "Helen Marsh", "Director of Finance", "Deliver the £14m cost improvement programme"],
+    ["deputy", "", "Interim \u2014 TBC", ""],
+    ["dos", "Vacant", "Director of Strategy", "Deliver the Trust strategy 2026-31"],
+    ["dow", "TBC", "Director of Workforce", ""],
+    ["dpc", "", "Director of Primary Care (to be appointed)", ""],
+    ["coo", "Tom Okafor", "Chief Operating Officer", "Free 40 beds"],
+]
+
+
+def team_sheet(path: Path, rows: Sequence[Sequence[str]]) -> Path:
+    """``rows`` as a CSV (semicolons, as Excel saves in some places) or a workbook, by suffix."""
+    if path.suffix == ".csv":
+        path.write_text("\n".join(";".join(row) for row in rows) + "\n", encoding="utf-8")
+        return path
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    for row in rows:
+        workbook.active.append([cell or None for cell in row])
+    workbook.save(path)
+    return path
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_vacant_posts_are_left_out_with_a_warning_and_the_batch_succeeds(
+    cli: Cli, tmp_path: Path, suffix: str
+) -> None:
+    facts = facts_without_directors(tmp_path)
+    team = team_sheet(tmp_path / f"team{suffix}", VACANCIES)
+    out = tmp_path / "notes"
+    result = cli("batch", str(facts), "--directors", str(team), "--out", str(out), "-q")
+    assert result.exit_code == 0, result.stderr
+    vacant = "looks like a vacant post, not a director, so it was left out: when someone is in "
+    assert result.stderr.splitlines() == [
+        f"warning: {team}:row 3: 'Interim \u2014 TBC' {vacant}post, put their name in the row",
+        f"warning: {team}:row 4: 'Vacant' {vacant}post, put their name in the row",
+        f"warning: {team}:row 5: 'TBC' {vacant}post, put their name in the row",
+        f"warning: {team}:row 6: 'Director of Primary Care (to be appointed)' {vacant}post, "
+        "put their name in the row",
+    ]
+    assert sorted(path.name for path in out.glob("*.docx")) == [
+        "Frailty virtual ward - brief - Helen Marsh.docx",
+        "Frailty virtual ward - brief - Tom Okafor.docx",
+    ]
+    manifest = (out / "manifest.csv").read_text(encoding="utf-8-sig")
+    assert "skipped" not in manifest
+    assert "dpc" not in manifest
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_a_duplicate_row_beside_a_vacancy_still_fails_the_batch(
+    cli: Cli, tmp_path: Path, suffix: str
+) -> None:
+    facts = facts_without_directors(tmp_path)
+    rows = [*VACANCIES, ["dof", "Dr Duplicate", "Director of Finance", ""]]
+    team = team_sheet(tmp_path / f"team{suffix}", rows)
+    out = tmp_path / "notes"
+    result = cli("batch", str(facts), "--directors", str(team), "--out", str(out), "-q")
+    assert result.exit_code == 1
+    assert f"warning: {team}:row 3: 'Interim \u2014 TBC' looks like a vacant post" in result.stderr
+    assert (
+        f"skipped: {team}:row 8: column id: 'dof' is already used on row 2: give each director "
+        "their own id"
+    ) in result.stderr
+    assert len(list(out.glob("*.docx"))) == 2
 
 
 def test_a_formula_with_no_saved_value_is_not_called_empty(cli: Cli, tmp_path: Path) -> None:

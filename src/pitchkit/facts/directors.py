@@ -8,8 +8,9 @@ objectives, themes, lens, email`` (optional), then one row per director. A
 line, items separated by semicolons); an objective starting with
 ``personal:`` is personal. A ``themes`` cell holds one line of themes for
 each objective, in order (``outcomes, safety``; ``-`` for none). A totals
-row at the foot is left out with a warning, and a formula with no saved
-value is named as such rather than as empty.
+row at the foot and a vacant post ("Vacant" or "TBC" where the name goes)
+are left out with a warning, and a formula with no saved value is named as
+such rather than as empty.
 
 A bad row is reported with its row number and column and skipped, so one
 typo does not hold up the whole executive team: :func:`load_directors`
@@ -360,7 +361,8 @@ def _from_rows(
 
     ``formulas`` holds the (row, column index) of the cells that hold a
     formula, so one with no saved result is not called empty. A totals row
-    (see :func:`_totals_row`) is left out with a warning.
+    (see :func:`_totals_row`) or a vacant post (:func:`_vacancy_row`) is
+    left out with a warning.
     """
     positions, warnings = _columns(path, header)
     if not rows:
@@ -378,9 +380,9 @@ def _from_rows(
             for index, column in positions.items()
             if not cells[column] and (number, index) in formulas
         }
-        totals = _totals_row(cells, unsaved)
-        if totals is not None:
-            warnings.append(Located(row_place(path, number), totals))
+        left_out = _totals_row(cells, unsaved) or _vacancy_row(cells)
+        if left_out is not None:
+            warnings.append(Located(row_place(path, number), left_out))
             continue
         warnings += [
             Located(cell_place(path, number, column), _UNSAVED_FORMULA)
@@ -455,6 +457,43 @@ def _totals_row(cells: Mapping[str, str], unsaved: Set[str]) -> Message | None:
             "row, not a director, so it was left out"
         )
     return None
+
+
+#: Words a team sheet uses for a post with nobody in it (English and Welsh).
+_VACANCY = re.compile(
+    r"\b(?:vacant|vacancy|tbc|tba|tbd|to be (?:confirmed|appointed|announced|advised|"
+    r"decided|recruited)|not yet appointed|gwag|i['\u2019]w (?:gadarnhau|benodi|phenodi))\b",
+    re.IGNORECASE,
+)
+
+
+def _vacancy_row(cells: Mapping[str, str]) -> Message | None:
+    """Why a row is a vacant post rather than a director, else ``None``.
+
+    Its name is empty or says "Vacant" or "TBC" (or "to be appointed", and
+    the like), and its name, role or id says so: a vacancy gets no note, so
+    it is left out with a warning rather than reported as a broken row. A
+    row with no name and a plain role is still a problem: the name may
+    simply be missing.
+    """
+    name = cells.get("name", "")
+    if name and not _VACANCY.search(name):
+        return None
+    marked = next(
+        (
+            cells[column]
+            for column in ("name", "role", "id")
+            if _VACANCY.search(cells.get(column, ""))
+        ),
+        None,
+    )
+    if marked is None:
+        return None
+    return Message(
+        "'{text}' looks like a vacant post, not a director, so it was left out: when someone "
+        "is in post, put their name in the row",
+        text=" ".join(marked.split()),
+    )
 
 
 def _row_problem(
