@@ -14,7 +14,6 @@ from pitchkit.cli.common import (
     JsonMode,
     Terminal,
     UserDefaults,
-    Verbosity,
     app,
     emit_json,
     load_project,
@@ -99,7 +98,6 @@ def brief(
         no_cuts=no_cuts,
         strict=strict,
         directors=directors,
-        advice=as_json or Verbosity.level >= 1,  # shown, or in the JSON
     )
     with limits_in_force(time_limit, memory_limit):
         result = write_brief(request, Terminal())
