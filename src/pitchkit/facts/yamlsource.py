@@ -622,7 +622,7 @@ def _convert_mapping(
             continue
         key = str(key_node.value).strip()
         child = (*loc, key)
-        split = _split_by_comma(node, pairs[index:], previous, source)
+        split = _split_by_comma(node, pairs, index, previous, source)
         if split is not None:
             message, covered = split
             skip = covered - 1
@@ -654,21 +654,24 @@ def _convert_mapping(
 
 
 def _split_by_comma(
-    node: Node, pairs: list[tuple[Node, Node]], previous: Node | None, source: Source
+    node: Node, pairs: list[tuple[Node, Node]], start: int, previous: Node | None, source: Source
 ) -> tuple[Message, int] | None:
-    """The one message for ``{field: text, more, text}``, when ``pairs`` starts that way.
+    """The one message for ``{field: text, more, text}``, when ``pairs[start]`` starts that way.
 
-    ``pairs`` are the mapping's fields from this one on; those written with
-    no ``:`` and no value in a row are the rest of ``previous``'s text.
-    Returns the message and how many of ``pairs`` it accounts for.
+    The fields from ``start`` on written with no ``:`` and no value, on the
+    line ``previous``'s text starts on, are the rest of that text. Returns
+    the message and how many fields it accounts for. Only that line is
+    looked at, so a mapping of many fields costs no more than its size.
     """
     if previous is None or not is_flow(node):
         return None
     orphans: list[Node] = []
-    for key, value in pairs:
+    for key, value in (pairs[at] for at in range(start, len(pairs))):
         if not flow_key_without_value(key, value):
             break
         orphans.append(key)
+        if key.end_mark.line != previous.start_mark.line:
+            break
     if not orphans:
         return None
     return split_by_comma(source.text, previous, orphans)
