@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 from rich.console import Console
 
-from pitchkit.cli.options import QuietOpt, VerboseOpt
+from pitchkit.cli.options import QUIET_HELP, QuietOpt, VerboseOpt
 from pitchkit.collector import collect_again
 from pitchkit.errors import FactsError, OutputError, PitchkitError
 from pitchkit.i18n.messages import Message, Renderable, render
@@ -338,9 +338,7 @@ def main_options(
             "--version", callback=version_callback, is_eager=True, help="Show the version."
         ),
     ] = False,
-    quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="Only show errors and warnings.")
-    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help=QUIET_HELP)] = False,
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Say more about each step.")
     ] = False,

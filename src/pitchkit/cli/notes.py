@@ -13,7 +13,6 @@ import typer
 from pitchkit.cli.common import (
     Terminal,
     UserDefaults,
-    Verbosity,
     app,
     emit_json,
     load_project,
@@ -96,7 +95,6 @@ def brief(
         no_cuts=no_cuts,
         strict=strict,
         directors=directors,
-        advice=as_json or Verbosity.level >= 1,  # shown, or in the JSON
     )
     with limits_in_force(time_limit, memory_limit):
         result = write_brief(request, Terminal())  # its warnings are printed as they come

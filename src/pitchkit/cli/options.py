@@ -12,9 +12,12 @@ from typing import Annotated
 
 import typer
 
-QuietOpt = Annotated[
-    bool, typer.Option("--quiet", "-q", help="Only show errors and warnings.", show_default=False)
-]
+#: What --quiet leaves out, and what it never does.
+QUIET_HELP = (
+    "Show only errors and warnings, the guide's included: leave out progress lines and the "
+    "guide's notes."
+)
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help=QUIET_HELP, show_default=False)]
 VerboseOpt = Annotated[
     bool, typer.Option("--verbose", "-v", help="Say more about each step.", show_default=False)
 ]

@@ -9,9 +9,12 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from pitchkit.cli.common import (
+    JsonMode,
     Terminal,
     UserDefaults,
+    Verbosity,
     app,
+    err_console,
     escape,
     out_console,
     say,
@@ -152,12 +155,33 @@ def print_findings(findings: list[Finding], lang: Language) -> None:
 
 
 def report_advice(findings: Sequence[Finding], lang: Language) -> None:
-    """The findings in brief, one line each, after a note is written."""
+    """The findings in brief, one line each, after a note is written.
+
+    --quiet leaves out the guide's notes but never its warnings and errors:
+    those go to standard error, one line each, with the other warnings.
+    With --json they are in the object's ``findings`` instead.
+    """
+    if JsonMode.command is not None:
+        return
+    if Verbosity.level < 1:
+        for finding in findings:
+            if finding.severity != "info":
+                colour = SEVERITY_COLOURS[finding.severity]
+                word = lang.gettext(SEVERITY_WORDS[finding.severity])
+                err_console.print(f"[{colour}]{escape(word)}:[/] {escape(finding.message)}")
+        return
     if not findings:
         return
     say(lang.gettext("Advice from the guide (run 'pitchkit check' for the evidence and fixes):"))
     for finding in findings:
         say(f"  {lang.gettext(SEVERITY_WORDS[finding.severity])}: {finding.message}")
+
+
+def quiet_findings(findings: Sequence[Finding]) -> tuple[Finding, ...]:
+    """``findings`` as the verbosity shows them: with --quiet, the warnings and errors only."""
+    if Verbosity.level >= 1:
+        return tuple(findings)
+    return tuple(finding for finding in findings if finding.severity != "info")
 
 
 @app.command(name="check", rich_help_panel="Plan and check")
