@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -84,7 +85,8 @@ PREVIEW_HELP = """\
  checks.
 
  Writes no file. Plain text when the output is not a terminal; --quiet
- shows the note alone, --verbose adds where and why for each finding.
+ shows the note and only the checks that are warnings or errors, --verbose
+ adds where and why for each finding.
  Example: pitchkit preview facts.yaml --director dof
  Example: pitchkit preview facts.yaml -d dof --kind update --period 2027-Q2
  Example: pitchkit preview facts.yaml -d dof --directors team.xlsx
@@ -172,6 +174,42 @@ def test_quiet_says_nothing_on_success_and_normal_says_what_was_written(tmp_path
     normal = runner.invoke(app, ["brief", str(FRAILTY), "-d", "coo", "-o", str(tmp_path)])
     assert normal.exit_code == 0, normal.output
     assert "Wrote " in normal.stdout
+
+
+def test_quiet_still_shows_the_guides_warnings_as_its_help_says(tmp_path: Path) -> None:
+    runner = CliRunner()
+    help_text = runner.invoke(app, ["brief", "--help"], env={"COLUMNS": "200"}).stdout
+    assert "Show only errors and warnings, the guide's included" in help_text
+    normal = runner.invoke(app, ["brief", str(FRAILTY), "-d", "dof", "-o", str(tmp_path / "n")])
+    quiet = runner.invoke(
+        app, ["brief", str(FRAILTY), "-d", "dof", "-o", str(tmp_path / "q"), "-q"]
+    )
+    assert normal.exit_code == quiet.exit_code == 0, quiet.output
+
+    advice = normal.stdout.split("evidence and fixes):\n")[1].splitlines()
+    warnings = [line.strip() for line in advice if line.startswith("  warning: ")]
+    assert (
+        "  warning: The impact 'Emergency readmissions within 30 days, patients aged 75 and "
+        "over' serves none of Helen Marsh's objectives." in advice
+    )
+    assert any(line.startswith("  note: ") for line in advice)
+    assert quiet.stdout == ""
+    guide = [line for line in quiet.stderr.splitlines() if "to fit one page" not in line]
+    assert guide == warnings  # every warning, each once, and none of the guide's notes
+
+
+def test_quiet_preview_shows_the_note_and_its_warnings_only() -> None:
+    runner = CliRunner()
+    quiet = runner.invoke(app, ["-q", "preview", str(FRAILTY), "-d", "dof"])
+    normal = runner.invoke(app, ["preview", str(FRAILTY), "-d", "dof"])
+    assert quiet.exit_code == normal.exit_code == 0, quiet.output
+    note, checks = normal.stdout.split("\nChecks\n------\n")
+    assert any(line.startswith("note: ") for line in checks.splitlines())
+    # Each finding is its first line and the indented lines after it: keep the warnings.
+    findings = re.split(r"\n(?=\S)", checks.strip("\n"))
+    warnings = [finding for finding in findings if finding.startswith("warning: ")]
+    assert len(warnings) >= 2
+    assert quiet.stdout == note + "\nChecks\n------\n" + "\n".join(warnings) + "\n"
 
 
 @pytest.mark.parametrize("flag", ["-q", "--quiet"])

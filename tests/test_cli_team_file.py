@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+import pytest
 from typer.testing import Result
 
 from documenttext import document_text
@@ -171,7 +172,39 @@ def test_items_separated_by_semicolons_on_one_line_are_separate(cli: Cli, tmp_pa
     # What the lead sees: the second objective is one the project can serve on its own.
     facts = facts_without_directors(tmp_path)
     shown = cli("directors", str(facts), "--directors", str(team), "--json")
-    assert '"objective": "reduce-agency-spend-by-30-against-2024"' in shown.stdout
+    assert '"objective": "agency-spend"' in shown.stdout
+
+
+def test_objective_ids_from_a_spreadsheet_are_short_stable_and_can_be_typed(
+    cli: Cli, tmp_path: Path
+) -> None:
+    import json
+
+    team = titled_team(tmp_path / "team.xlsx")
+    facts = facts_without_directors(tmp_path)
+    shown = cli("directors", str(facts), "--directors", str(team), "--json")
+    again = cli("directors", str(facts), "--directors", str(team), "--json")
+    assert shown.stdout == again.stdout
+    [dof] = json.loads(shown.stdout)["directors"]
+    [link] = dof["links"]
+    assert (link["impact"], link["objective"], link["confidence"]) == (
+        "bed-days", "agency-spend", "possible",
+    )  # fmt: skip
+    assert "confirm with supports: [dof.agency-spend]" in link["explanation"]
+    # The lead types the id the table offers, and the link is theirs.
+    text = facts.read_text(encoding="utf-8")
+    assert text.count("supports: [coo.occupancy]") == 1
+    facts.write_text(
+        text.replace("supports: [coo.occupancy]", "supports: [coo.occupancy, dof.agency-spend]"),
+        encoding="utf-8",
+    )
+    typed = cli("directors", str(facts), "--directors", str(team), "--json")
+    [dof] = json.loads(typed.stdout)["directors"]
+    assert dof["objectives"] == [
+        {"id": "agency-spend", "text": "Reduce agency spend by 30% against 2024/25",
+         "kind": "organisational"},
+    ]  # fmt: skip
+    assert [(x["objective"], x["reason"]) for x in dof["links"]] == [("agency-spend", "explicit")]
 
 
 def test_a_cell_on_several_lines_keeps_its_semicolons(tmp_path: Path) -> None:
@@ -288,6 +321,76 @@ def test_a_totals_row_is_left_out_with_a_warning_and_the_batch_succeeds(
     manifest = (out / "manifest.csv").read_text(encoding="utf-8-sig")
     assert "Total" not in manifest
     assert "skipped" not in manifest
+
+
+#: A team with its vacant posts written the ways team sheets write them.
+VACANCIES = [
+    ["id", "name", "role", "objectives"],
+    ["dof", "Helen Marsh", "Director of Finance", "Deliver the £14m cost improvement programme"],
+    ["deputy", "", "Interim \u2014 TBC", ""],
+    ["dos", "Vacant", "Director of Strategy", "Deliver the Trust strategy 2026-31"],
+    ["dow", "TBC", "Director of Workforce", ""],
+    ["dpc", "", "Director of Primary Care (to be appointed)", ""],
+    ["coo", "Tom Okafor", "Chief Operating Officer", "Free 40 beds"],
+]
+
+
+def team_sheet(path: Path, rows: Sequence[Sequence[str]]) -> Path:
+    """``rows`` as a CSV (semicolons, as Excel saves in some places) or a workbook, by suffix."""
+    if path.suffix == ".csv":
+        path.write_text("\n".join(";".join(row) for row in rows) + "\n", encoding="utf-8")
+        return path
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    for row in rows:
+        workbook.active.append([cell or None for cell in row])
+    workbook.save(path)
+    return path
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_vacant_posts_are_left_out_with_a_warning_and_the_batch_succeeds(
+    cli: Cli, tmp_path: Path, suffix: str
+) -> None:
+    facts = facts_without_directors(tmp_path)
+    team = team_sheet(tmp_path / f"team{suffix}", VACANCIES)
+    out = tmp_path / "notes"
+    result = cli("batch", str(facts), "--directors", str(team), "--out", str(out), "-q")
+    assert result.exit_code == 0, result.stderr
+    vacant = "looks like a vacant post, not a director, so it was left out: when someone is in "
+    assert result.stderr.splitlines() == [
+        f"warning: {team}:row 3: 'Interim \u2014 TBC' {vacant}post, put their name in the row",
+        f"warning: {team}:row 4: 'Vacant' {vacant}post, put their name in the row",
+        f"warning: {team}:row 5: 'TBC' {vacant}post, put their name in the row",
+        f"warning: {team}:row 6: 'Director of Primary Care (to be appointed)' {vacant}post, "
+        "put their name in the row",
+    ]
+    assert sorted(path.name for path in out.glob("*.docx")) == [
+        "Frailty virtual ward - brief - Helen Marsh.docx",
+        "Frailty virtual ward - brief - Tom Okafor.docx",
+    ]
+    manifest = (out / "manifest.csv").read_text(encoding="utf-8-sig")
+    assert "skipped" not in manifest
+    assert "dpc" not in manifest
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_a_duplicate_row_beside_a_vacancy_still_fails_the_batch(
+    cli: Cli, tmp_path: Path, suffix: str
+) -> None:
+    facts = facts_without_directors(tmp_path)
+    rows = [*VACANCIES, ["dof", "Dr Duplicate", "Director of Finance", ""]]
+    team = team_sheet(tmp_path / f"team{suffix}", rows)
+    out = tmp_path / "notes"
+    result = cli("batch", str(facts), "--directors", str(team), "--out", str(out), "-q")
+    assert result.exit_code == 1
+    assert f"warning: {team}:row 3: 'Interim \u2014 TBC' looks like a vacant post" in result.stderr
+    assert (
+        f"skipped: {team}:row 8: column id: 'dof' is already used on row 2: give each director "
+        "their own id"
+    ) in result.stderr
+    assert len(list(out.glob("*.docx"))) == 2
 
 
 def test_a_formula_with_no_saved_value_is_not_called_empty(cli: Cli, tmp_path: Path) -> None:

@@ -336,9 +336,8 @@ def test_an_unknown_name_in_a_test_is_unknown(tmp_path: Path) -> None:
     code, err = errors_of(tmp_path, "{% if projct is mapping %}x{% endif %}")
     assert code == 1
     assert err == [
-        "error: unknown variable `projct` in the body: it is always empty, so text that depends "
-        "on it (an if, or a test such as 'is defined') never shows as you meant — did you mean "
-        "`project`?"
+        "error: unknown variable `projct` in the body: no note can be written while the template "
+        "uses it — did you mean `project`?"
     ]
 
 
@@ -385,8 +384,8 @@ def test_a_brief_check_offers_no_update_variable_as_a_fix(tmp_path: Path) -> Non
     code, err = errors_of(tmp_path, "{{ date }}")
     assert code == 1
     assert err == [
-        "error: unknown variable `date` in the body: it is always empty, so text that depends "
-        "on it (an if, or a test such as 'is defined') never shows as you meant"
+        "error: unknown variable `date` in the body: no note can be written while the template "
+        "uses it"
     ]
     # In an update, where it is filled, it is offered.
     code, err = errors_of(tmp_path, "{{ date }}", kind="update")

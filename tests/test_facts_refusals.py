@@ -17,6 +17,8 @@ import docx
 import pytest
 from typer.testing import Result
 
+from pitchkit.facts.schema import load_facts
+
 FRAILTY = "frailty-virtual-ward"
 
 
@@ -445,3 +447,46 @@ def test_a_percentage_that_can_pass_100_is_accepted(
 
     assert result.exit_code == 0, result.stderr
     assert out.exists()
+
+
+# ---------------------------------------------------------------- commas inside {...} (B1)
+
+HARM_FREE = (
+    "      - id: harm-free\n"
+    "        text: Increase harm-free care on the medical wards\n"
+    "        kind: organisational\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Increase harm-free care (falls, delirium) on the medical wards",
+        "Increase harm-free care (falls, pressure ulcers, HAT) by 20%",
+        "Cut falls, pressure ulcers, delirium, and HAT on the wards, by 20%",
+    ],
+)
+def test_a_text_with_commas_in_braces_gets_one_line_whose_fix_loads(
+    text: str, cli: Callable[..., Result], edited: Callable[..., Path]
+) -> None:
+    written = f"      - {{id: harm-free, text: {text}, kind: organisational, themes: [safety]}}"
+    facts = edited((HARM_FREE, written + "\n"))
+    line = line_of(facts, "id: harm-free")
+
+    [error] = errors(cli("check", str(facts)))
+
+    first_comma = written.index(",", written.index("text: ")) + 3
+    assert error.startswith(f"error: {facts}:{line}:{first_comma}: directors[")
+    assert f"'{text}' ended the text early" in error
+    fix = error.split(", as in: ")[1]
+    assert fix == f'- {{id: harm-free, text: "{text}", kind: organisational, themes: [safety]}}'
+
+    facts.write_text(facts.read_text(encoding="utf-8").replace(written, "      " + fix))
+    result = cli("check", str(facts))
+
+    assert result.exit_code == 0, result.stderr
+    assert "error" not in result.stderr
+    don = next(d for d in load_facts(facts).facts.directors if d.id == "don")
+    assert don.objectives[0].id == "harm-free"
+    assert don.objectives[0].text == text
+    assert don.objectives[0].themes == ["safety"]

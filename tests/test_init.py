@@ -169,6 +169,62 @@ def test_wrong_answers_are_asked_again_kindly(tmp_path: Path) -> None:
     assert load_facts(facts).facts.impacts[0].baseline == 1200
 
 
+def menu_words(answers: list[str]) -> tuple[list[str], list[str]]:
+    """``answers`` with each menu number replaced by the words of its choice, as a user types them.
+
+    Returns the new answers and the words typed: a choice's name before its
+    details, without a leading "a" (``year`` for "a year").
+    """
+    numbered = iter(answers)
+    typed: list[str] = []
+    worded: list[str] = []
+
+    def ask(question: Question) -> str:
+        answer = next(numbered)
+        if question.choices and answer.isdigit():
+            option = question.choices[int(answer) - 1]
+            answer = re.sub(r"^an? ", "", re.split(r":| \(", option)[0])
+            typed.append(answer)
+        worded.append(answer)
+        return answer or question.default
+
+    interview_facts(ask, EN)
+    return worded, typed
+
+
+def test_every_menu_takes_the_words_of_a_choice_as_well_as_its_number(tmp_path: Path) -> None:
+    worded, typed = menu_words(ANSWERS)
+    assert typed == ["year", "Non-elective episode", typed[2]]  # period, cost, an objective
+    assert len(typed[2].split()) > 2
+    runner = CliRunner()
+    (tmp_path / "numbers").mkdir()
+    (tmp_path / "words").mkdir()
+    by_number = runner.invoke(
+        app, ["init", str(tmp_path / "numbers" / "facts.yaml")], input=feed(ANSWERS)
+    )
+    by_words = runner.invoke(
+        app, ["init", str(tmp_path / "words" / "facts.yaml")], input=feed(worded)
+    )
+    assert by_number.exit_code == by_words.exit_code == 0, by_words.output
+    assert "Please type" not in by_words.stderr
+    written = (tmp_path / "words" / "facts.yaml").read_text(encoding="utf-8")
+    assert written == (tmp_path / "numbers" / "facts.yaml").read_text(encoding="utf-8")
+
+
+def test_words_that_are_no_choice_or_fit_two_are_asked_again(tmp_path: Path) -> None:
+    answers = list(ANSWERS)
+    at = answers.index("1", answers.index("admissions"))
+    answers[at : at + 1] = ["weekly", "a", "year"]
+    result = CliRunner().invoke(app, ["init", str(tmp_path / "f.yaml")], input=feed(answers))
+    assert result.exit_code == 0, result.output
+    assert (
+        "Please type one number from 1 to 5, or the words of one choice, such as 'a year'."
+        in result.stderr
+    )
+    assert "'a' fits more than one choice: type its number instead." in result.stderr
+    assert load_facts(tmp_path / "f.yaml").facts.impacts[0].per == "year"
+
+
 def test_a_number_as_the_unit_or_a_count_below_zero_is_asked_again(tmp_path: Path) -> None:
     facts = tmp_path / "facts.yaml"
     answers = list(ANSWERS)

@@ -349,7 +349,8 @@ def test_update_measures_renders_the_spreadsheets_figures(tmp_path: Path) -> Non
     rows = update_rows(out)
     admissions = rows["Emergency admissions of people aged 75 and over living with frailty"]
     assert admissions[3] == "77 admissions (April 2028)"
-    assert admissions[5] == "improving"
+    # April 2028 sits inside the limits recalculated from December 2027, when the shift settled.
+    assert admissions[5] == "within normal variation, at the improved level"
     readmissions = rows["Emergency readmissions within 30 days, patients aged 75 and over"]
     assert readmissions[3] == "13.9% (April 2028)"
     home = rows[HOME]
@@ -396,6 +397,72 @@ def test_a_bad_spreadsheet_stops_the_command_with_one_line_and_writes_nothing(
     assert f"{sheet}:row 2: column value: 'n/a?' is not a number" in lines[0]
     assert "Traceback" not in stderr
     assert not out.exists()
+
+
+READMISSIONS = "Emergency readmissions within 30 days, patients aged 75 and over"
+
+
+@pytest.mark.parametrize(
+    ("header", "row"),
+    [
+        ('period,admissions,"{name}"\n', "2028-04,77,13.9\n"),
+        ("period,measure,value\n", '2028-04,"{name}",13.9\n'),
+    ],
+)
+def test_a_misspelt_measure_name_is_offered_the_measure_it_means(
+    tmp_path: Path, header: str, row: str
+) -> None:
+    facts = project(tmp_path)
+    sheet = tmp_path / "figures.csv"
+    typo = "Emergency readmisions within 30 days"
+    sheet.write_text((header + row).format(name=typo), encoding="utf-8")
+    out = tmp_path / "april.docx"
+    code, _, stderr = run("update", str(facts), "--measures", str(sheet), "-o", str(out))
+    assert code == 1
+    [line] = stderr.splitlines()
+    assert f"'{typo}' is not one of the project's measures: did you mean '{READMISSIONS}' " in line
+    assert "(the impact readmissions)?" in line
+    assert not out.exists()
+    # Doing as it says gives the figure to that measure.
+    sheet.write_text((header + row).format(name=READMISSIONS), encoding="utf-8")
+    code, _, stderr = run("update", str(facts), "--measures", str(sheet), "-o", str(out))
+    assert code == 0, stderr
+    assert update_rows(out)[READMISSIONS][3] == "13.9% (April 2028)"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("period,admissions\n2028-04,£77\n", "row 2: column admissions"),
+        ("period,measure,value\n2028-04,bed-days,£640\n", "row 2: column value"),
+    ],
+)
+def test_a_pound_sign_on_a_measure_that_is_not_money_is_refused_at_its_cell(
+    tmp_path: Path, text: str, place: str
+) -> None:
+    facts = project(tmp_path)
+    sheet = tmp_path / "figures.csv"
+    sheet.write_text(text, encoding="utf-8")
+    out = tmp_path / "april.docx"
+    code, _, stderr = run("update", str(facts), "--measures", str(sheet), "-o", str(out))
+    assert code == 1
+    figure = "£77" if "£77" in text else "£640"
+    impact, unit = ("admissions", "admissions") if figure == "£77" else ("bed-days", "bed days")
+    assert stderr == (
+        f"error: {sheet}:{place}: '{figure}' is written as money, but {impact} is in {unit}: "
+        f"write the figure without '£', such as {figure[1:]}\n"
+    )
+    assert not out.exists()
+
+
+def test_a_pound_sign_on_a_measure_counted_in_pounds_is_read(tmp_path: Path) -> None:
+    facts = tmp_path / "facts.yaml"
+    text = FRAILTY.read_text(encoding="utf-8")
+    assert text.count("    unit: admissions\n") == 1
+    facts.write_text(text.replace("    unit: admissions\n", "    unit: £\n"), encoding="utf-8")
+    sheet = tmp_path / "figures.csv"
+    sheet.write_text('period,admissions\n2028-04,"£1,200"\n', encoding="utf-8")
+    assert load(sheet, facts) == {"2028-04": {"admissions": 1200.0}}
 
 
 def test_the_error_is_in_welsh_for_a_welsh_update(tmp_path: Path) -> None:

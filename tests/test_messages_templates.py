@@ -63,9 +63,8 @@ def test_check_speaks_welsh_with_locale_cy(tmp_path: Path) -> None:
     ]
     assert out[2].split() == ["projct.title", "corff", "y", "ddogfen"]  # the part, in Welsh
     assert err == [
-        "gwall: newidyn anhysbys `projct.title` (corff y ddogfen): mae bob amser yn wag, "
-        "felly nid yw testun sy'n dibynnu arno (if, neu brawf fel 'is defined') byth yn "
-        "ymddangos fel y bwriadwyd — oeddech chi'n golygu `project.title`?",
+        "gwall: newidyn anhysbys `projct.title` (corff y ddogfen): ni ellir ysgrifennu nodyn "
+        "tra bo'r templed yn ei ddefnyddio — oeddech chi'n golygu `project.title`?",
     ]
 
 
@@ -75,9 +74,8 @@ def test_check_speaks_english_by_default(tmp_path: Path) -> None:
     assert code == 1
     assert out[:2] == [f"{template}: checked as a briefing note template", "Variables used (1):"]
     assert err == [
-        "error: unknown variable `projct.title` in the body: it is always empty, so text that "
-        "depends on it (an if, or a test such as 'is defined') never shows as you meant "
-        "— did you mean `project.title`?",
+        "error: unknown variable `projct.title` in the body: no note can be written while the "
+        "template uses it — did you mean `project.title`?",
     ]
 
 

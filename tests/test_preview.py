@@ -116,12 +116,13 @@ def test_in_a_terminal_the_preview_is_drawn_with_rich() -> None:
     assert "\x1b[1m" in styled
 
 
-def test_quiet_shows_the_note_alone_and_verbose_the_evidence() -> None:
+def test_quiet_leaves_out_the_guides_notes_and_verbose_adds_the_evidence() -> None:
     runner = CliRunner()
     quiet = runner.invoke(app, ["-q", "preview", str(FRAILTY), "-d", "dof"])
     assert quiet.exit_code == 0, quiet.output
     assert "Why this matters to you" in quiet.stdout
-    assert "Checks" not in quiet.stdout
+    assert "\nwarning: " in quiet.stdout
+    assert "\nnote: " not in quiet.stdout
     normal = runner.invoke(app, ["preview", str(FRAILTY), "-d", "dof"])
     verbose = runner.invoke(app, ["-v", "preview", str(FRAILTY), "-d", "dof"])
     assert "evidence:" not in normal.stdout

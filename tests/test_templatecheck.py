@@ -138,7 +138,10 @@ def test_unknown_names_get_the_closest_known(tmp_path: Path) -> None:
     report = check_template(template)
     errors = messages(report, "error")
     assert any(
-        e.startswith("unknown variable `projct.title` in the body: it is always empty")
+        e.startswith(
+            "unknown variable `projct.title` in the body: no note can be written while the "
+            "template uses it"
+        )
         and e.endswith("— did you mean `project.title`?")
         for e in errors
     )

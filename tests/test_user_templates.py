@@ -289,8 +289,69 @@ def test_unknown_nested_variable_names_its_path(tmp_path: Path) -> None:
     template = template_with(tmp_path / "t.docx", "{{ project.titel }}")
     out = tmp_path / "note.docx"
     assert_refused(
-        brief(template, out), out, "unknown variable 'project.titel'", "did you mean 'title'?"
+        brief(template, out),
+        out,
+        "unknown variable 'project.titel'",
+        "did you mean 'project.title'?",
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "named", "suggested"),
+    [
+        ("{{ project.titel }}", "project.titel", "project.title"),
+        (
+            "{% if director.nmae %}Dear {{ director.name }}{% endif %}",
+            "director.nmae",
+            "director.name",
+        ),
+        ("{{ projct }}", "projct", "project"),
+    ],
+)
+def test_check_and_brief_describe_an_unknown_variable_alike(
+    tmp_path: Path, line: str, named: str, suggested: str
+) -> None:
+    template = template_with(tmp_path / "t.docx", "Intro", line)
+    out = tmp_path / "note.docx"
+    checked = run("template", "check", str(template))
+    refused = brief(template, out)
+
+    assert checked.exit_code == refused.exit_code == 1
+    said = "no note can be written while the template uses it"
+    [check_line] = [e for e in checked.stderr.splitlines() if "unknown variable" in e]
+    assert check_line.startswith(f"error: unknown variable `{named}` in the body: {said}")
+    assert_refused(refused, out, f"unknown variable '{named}': {said}")
+    assert check_line.endswith(f" — did you mean `{suggested}`?")
+    assert f" — did you mean '{suggested}'? " in refused.stderr
+
+
+def test_an_unknown_name_only_tested_with_is_defined_is_called_never_defined(
+    tmp_path: Path,
+) -> None:
+    template = template_with(
+        tmp_path / "t.docx",
+        "{{ project.title }}",
+        "{% if project.titel is defined %}Shown when defined{% endif %}",
+        "{{ projct|default('No such name') }}",
+    )
+    checked = run("template", "check", str(template))
+    out = tmp_path / "note.docx"
+    written = brief(template, out)
+
+    # The note is written, never with what depends on the misspelt name, as the check says.
+    assert written.exit_code == 0, written.stderr
+    text = docx_text(out)
+    assert "Shown when defined" not in text
+    assert "No such name" in text
+    assert checked.exit_code == 1
+    never = (
+        "it is never defined, so each 'is defined' test on it is false and each |default is used"
+    )
+    assert sorted(e for e in checked.stderr.splitlines() if "unknown variable" in e) == [
+        f"error: unknown variable `projct` in the body: {never} — did you mean `project`?",
+        f"error: unknown variable `project.titel` in the body: {never} — did you mean "
+        "`project.title`?",
+    ]
 
 
 def test_syntax_error_shows_the_paragraph(tmp_path: Path) -> None:

@@ -65,7 +65,8 @@ class BriefRequest(NoteRequest):
     #: In Welsh, refuse when the note would show English text.
     strict: bool = False
     #: Check the note against the guide once it is written (the result's ``findings``).
-    #: Without, ``findings`` is empty: ``brief -q``, which would not show them, asks so.
+    #: Without, ``findings`` is empty (the command line always asks: ``brief -q`` shows
+    #: the warnings among them).
     advice: bool = True
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -192,9 +192,14 @@ def _places(places: Sequence[str]) -> Renderable | str:
 
 
 def _unknown_message(
-    path: str, places: tuple[str, ...], suggestion: str | None, kind: str
+    path: str, places: tuple[str, ...], suggestion: str | None, kind: str, *, guarded: bool = False
 ) -> Renderable:
-    """The warning for a name the documented context of ``kind`` does not have."""
+    """The finding for a name the documented context of ``kind`` does not have.
+
+    Filling stops at such a name, as ``brief`` says, unless the template only
+    asks whether it is defined or gives it a default (``guarded``): then it
+    never is, and the message says so.
+    """
     where = _places(places)
     other = "update" if kind == "brief" else "brief"
     if belongs_to(path, other):
@@ -209,13 +214,37 @@ def _unknown_message(
     hint: Renderable | str = ""
     if suggestion:
         hint = Message(" — did you mean `{suggestion}`?", suggestion=suggestion)
+    if guarded:
+        return Message(
+            "unknown variable `{path}` in the {where}: it is never defined, so each "
+            "'is defined' test on it is false and each |default is used{hint}",
+            path=path,
+            where=where,
+            hint=hint,
+        )
     return Message(
-        "unknown variable `{path}` in the {where}: it is always empty, so text that depends "
-        "on it (an if, or a test such as 'is defined') never shows as you meant{hint}",
+        "unknown variable `{path}` in the {where}: no note can be written while the template "
+        "uses it{hint}",
         path=path,
         where=where,
         hint=hint,
     )
+
+
+def _only_last_unknown(path: str, known: Mapping[str, Variable]) -> bool:
+    """Whether everything in ``path`` but its last part is known (``project.titel``, ``projet``).
+
+    Asking whether such a name is defined is safe; ``projet.title is defined``
+    stops at ``projet``, as reading it would.
+    """
+    segments = _segments(path)
+    if len(segments) <= 1:
+        return True
+    parent = "".join(
+        part if part == "[]" or index == 0 else f".{part}"
+        for index, part in enumerate(segments[:-1])
+    )
+    return resolve(parent, known)[0] in known
 
 
 def _filled_only_in_other(path: str, kind: str) -> bool:
@@ -268,7 +297,7 @@ def check_template(
         raise _unknown_kind(kind)
     scan = scan_template(path, limits)
     chosen = kind or guess_kind(scan.used)
-    usages, unknown = _resolve_all(scan.used, chosen)
+    usages, unknown = _resolve_all(scan.used, chosen, scan.guarded)
     findings = unknown + scan.findings
     filled = False
     if not any(f.level == "error" for f in findings):
@@ -277,9 +306,15 @@ def check_template(
 
 
 def _resolve_all(
-    used: Mapping[str, list[str]], kind: str
+    used: Mapping[str, list[str]], kind: str, guarded: Set[str] = frozenset()
 ) -> tuple[tuple[Usage, ...], list[Finding]]:
-    """The names used, as the documented paths they stand for, and warnings for unknown ones."""
+    """The names used, as the documented paths they stand for, and findings for unknown ones.
+
+    Each is an error. Filling stops at an unknown name, unless ``guarded``
+    says the template only asks whether it is defined (or gives it a
+    default) and only its last part is unknown: then the note is written,
+    but never with what depends on it, which is as much a mistake.
+    """
     known = known_variables(kind)
     shown: dict[str, list[str]] = {}
     findings: list[Finding] = []
@@ -290,7 +325,9 @@ def _resolve_all(
         if display not in known:
             other = "update" if kind == "brief" else "brief"
             level: Literal["error", "warning"] = "warning" if belongs_to(path, other) else "error"
-            findings.append(Finding(level, _unknown_message(path, tuple(places), suggestion, kind)))
+            safe = path in guarded and _only_last_unknown(path, known)
+            message = _unknown_message(path, tuple(places), suggestion, kind, guarded=safe)
+            findings.append(Finding(level, message))
         merged = shown.setdefault(display, [])
         merged.extend(p for p in places if p not in merged)
     usages = tuple(Usage(p, tuple(places)) for p, places in sorted(shown.items()))

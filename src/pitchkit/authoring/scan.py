@@ -23,6 +23,7 @@ from __future__ import annotations
 import difflib
 import functools
 import re
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -55,6 +56,9 @@ HEADER_URI = PitchkitTemplate.HEADER_URI
 FOOTER_URI = PitchkitTemplate.FOOTER_URI
 #: Filters that keep a list a list, so ``for x in items|sort`` still binds items[].
 _LIST_FILTERS = frozenset({"sort", "reverse", "unique", "selectattr", "rejectattr", "list"})
+#: Tests and filters that take a name nobody filled without stopping the note.
+_GUARD_TESTS = frozenset({"defined", "undefined"})
+_GUARD_FILTERS = frozenset({"default", "d"})
 _PARAGRAPH_TAG = re.compile(r"\{%-?\s*p\s.*?%\}", re.DOTALL)
 _RICH_TAG = re.compile(r"\{\{r\s(?P<body>.*?)\}\}", re.DOTALL)
 #: Methods of Jinja's loop and cycler helpers, which templates may call.
@@ -88,6 +92,8 @@ class _Collector:
         self.methods: list[str] = []
         self.filters: list[str] = []
         self.tests: list[str] = []
+        #: Paths read only by ``is defined`` or ``|default``, once for each such use.
+        self.guarded: list[str] = []
 
     def visit(self, node: nodes.Node, scope: dict[str, str | None]) -> None:
         """Collect from ``node``; ``scope`` maps local names to the path they stand for."""
@@ -95,6 +101,11 @@ class _Collector:
             self.filters.append(str(node.name))
         elif isinstance(node, nodes.Test):
             self.tests.append(str(node.name))
+        if isinstance(node, nodes.Test | nodes.Filter) and node.node is not None:
+            guards = _GUARD_TESTS if isinstance(node, nodes.Test) else _GUARD_FILTERS
+            guarded = self._chain(node.node, scope) if node.name in guards else None
+            if guarded is not None:
+                self.guarded.append(guarded)
         if isinstance(node, nodes.For):
             self._visit_for(node, scope)
         elif isinstance(node, nodes.Assign):
@@ -240,7 +251,7 @@ def _scan_bytes(data: bytes, name: str) -> TagScan:
     except SyntaxError as error:  # lxml's XMLSyntaxError, in a part python-docx kept
         raise unreadable(name, error) from None
     findings = [Finding(found.level, portable(found.message)) for found in scan.findings]
-    return TagScan(dict(scan.used), findings)
+    return TagScan(dict(scan.used), findings, scan.guarded)
 
 
 def template_parts(document: PitchkitTemplate) -> Iterator[TemplatePart]:
@@ -361,6 +372,8 @@ class TagScan:
 
     used: dict[str, list[str]] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
+    #: The paths read only through ``is defined`` or ``|default``, never shown or tested as such.
+    guarded: frozenset[str] = frozenset()
 
 
 def scan_tags(document: PitchkitTemplate) -> TagScan:
@@ -406,6 +419,10 @@ def scan_tags(document: PitchkitTemplate) -> TagScan:
             )
         )
     scan.findings.extend(_unknown_names(collector, env.filters, env.tests))
+    read = Counter(collector.paths)
+    scan.guarded = frozenset(
+        path for path, uses in Counter(collector.guarded).items() if uses >= read[path]
+    )
     for included in dict.fromkeys(collector.includes):
         scan.findings.append(
             Finding(

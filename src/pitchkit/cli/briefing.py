@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pitchkit.cli.console import Verbosity, say
+from pitchkit.cli.console import say
 from pitchkit.cli.running import (
     Terminal,
     UserDefaults,
@@ -55,7 +55,6 @@ def run_brief(
         no_cuts=no_cuts,
         strict=strict,
         directors=directors,
-        advice=as_json or Verbosity.level >= 1,  # shown, or in the JSON
     )
     with limits_in_force(time_limit, memory_limit):
         result = write_brief(request, Terminal())  # its warnings are printed as they come

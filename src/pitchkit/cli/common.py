@@ -38,7 +38,7 @@ from pitchkit.cli.console import (
     warn,
     words,
 )
-from pitchkit.cli.options import QuietOpt, VerboseOpt
+from pitchkit.cli.options import QUIET_HELP, QuietOpt, VerboseOpt
 from pitchkit.cli.running import (
     COLLECTS_LATER,
     JSON_COMMANDS,
@@ -160,9 +160,7 @@ def main_options(
             "--version", callback=version_callback, is_eager=True, help="Show the version."
         ),
     ] = False,
-    quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="Only show errors and warnings.")
-    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help=QUIET_HELP)] = False,
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Say more about each step.")
     ] = False,

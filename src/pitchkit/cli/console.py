@@ -138,8 +138,12 @@ def say(message: Renderable | str, *, level: int = 1) -> None:
     rich_consoles()[0].print(text, markup=False)
 
 
-def _labelled(colour: str, label: str, text: str) -> None:
-    """Print ``label`` in ``colour`` and ``text`` after it, on standard error."""
+def labelled(colour: str, label: str, text: str) -> None:
+    """Print ``label`` in ``colour`` and ``text`` after it, on standard error.
+
+    As rich prints ``[colour]label[/] text`` with the text's markup escaped
+    (the label holds none).
+    """
     if "[" not in label and _PLAIN.fullmatch(label + text) is not None:
         stream = sys.stderr
         if _plain_stream(stream):
@@ -155,14 +159,14 @@ def warn(message: Renderable | str) -> None:
     text = words(message)
     if JsonMode.warnings is not None:
         JsonMode.warnings.append(text)
-    _labelled("yellow", label, text)
+    labelled("yellow", label, text)
 
 
 def fail(message: Renderable | str) -> None:
     """Print an error line on stderr (the command then exits 1)."""
-    _labelled("red", Interface.lang.gettext("error:"), words(message))
+    labelled("red", Interface.lang.gettext("error:"), words(message))
 
 
 def stopped(message: Renderable | str) -> None:
     """Print the line that says the command was interrupted."""
-    _labelled("red", Interface.lang.gettext("stopped:"), words(message))
+    labelled("red", Interface.lang.gettext("stopped:"), words(message))

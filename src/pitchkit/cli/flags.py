@@ -39,7 +39,12 @@ class Positional:
     value: type[Path] | type[str] = Path
 
 
-QUIET = Flag(("--quiet", "-q"), "Only show errors and warnings.", show_default=False)
+#: What --quiet leaves out, and what it never does.
+QUIET_HELP = (
+    "Show only errors and warnings, the guide's included: leave out progress lines and the "
+    "guide's notes."
+)
+QUIET = Flag(("--quiet", "-q"), QUIET_HELP, show_default=False)
 VERBOSE = Flag(("--verbose", "-v"), "Say more about each step.", show_default=False)
 FACTS = Positional("The project's facts file (YAML).")
 DIRECTOR = Flag(

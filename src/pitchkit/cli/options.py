@@ -15,7 +15,9 @@ from typing import Annotated, Any
 import typer
 
 from pitchkit.cli import flags
-from pitchkit.cli.flags import Flag
+from pitchkit.cli.flags import QUIET_HELP, Flag
+
+__all__ = ["QUIET_HELP"]
 
 
 def option(flag: Flag) -> Any:

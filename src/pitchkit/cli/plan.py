@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -10,6 +11,7 @@ import typer
 from pitchkit.cli.common import (
     Terminal,
     UserDefaults,
+    Verbosity,
     app,
     escape,
     out_console,
@@ -18,6 +20,7 @@ from pitchkit.cli.common import (
     warn,
 )
 from pitchkit.cli.options import DirectorsOpt, FactsArg, ReportLocaleOpt
+from pitchkit.cli.running import SEVERITY_COLOURS
 from pitchkit.i18n.translation import N_, Language
 
 if TYPE_CHECKING:
@@ -119,7 +122,6 @@ def directors(
 
 
 SEVERITY_HEADINGS = {"error": N_("Errors"), "warning": N_("Warnings"), "info": N_("Notes")}
-SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
 
 
 def print_findings(findings: list[Finding], lang: Language) -> None:
@@ -146,6 +148,13 @@ def print_findings(findings: list[Finding], lang: Language) -> None:
             fix = lang.gettext("fix: {fix}").format(fix=finding.fix)
             out_console.print(f"    {escape(fix)}")
         out_console.print()
+
+
+def quiet_findings(findings: Sequence[Finding]) -> tuple[Finding, ...]:
+    """``findings`` as the verbosity shows them: with --quiet, the warnings and errors only."""
+    if Verbosity.level >= 1:
+        return tuple(findings)
+    return tuple(finding for finding in findings if finding.severity != "info")
 
 
 @app.command(name="check", rich_help_panel="Plan and check")

@@ -18,6 +18,7 @@ from pitchkit.cli.console import (
     JsonMode,
     Verbosity,
     fail,
+    labelled,
     output_to_stderr,
     say,
     speak,
@@ -256,8 +257,25 @@ def report_written(paths: Sequence[Path], lang: Language) -> None:
 SEVERITY_WORDS = {"error": N_("error"), "warning": N_("warning"), "info": N_("note")}
 
 
+#: The colour of each kind of finding's word.
+SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
+
+
 def report_advice(findings: Sequence[Finding], lang: Language) -> None:
-    """The findings in brief, one line each, after a note is written."""
+    """The findings in brief, one line each, after a note is written.
+
+    --quiet leaves out the guide's notes but never its warnings and errors:
+    those go to standard error, one line each, with the other warnings.
+    With --json they are in the object's ``findings`` instead.
+    """
+    if JsonMode.command is not None:
+        return
+    if Verbosity.level < 1:
+        for finding in findings:
+            if finding.severity != "info":
+                word = lang.gettext(SEVERITY_WORDS[finding.severity])
+                labelled(SEVERITY_COLOURS[finding.severity], f"{word}:", finding.message)
+        return
     if not findings:
         return
     say(lang.gettext("Advice from the guide (run 'pitchkit check' for the evidence and fixes):"))

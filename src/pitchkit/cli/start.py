@@ -209,7 +209,8 @@ def preview(
     """Show the note in the terminal exactly as it will read, then the guide's checks.
 
     Writes no file. Plain text when the output is not a terminal; --quiet
-    shows the note alone, --verbose adds where and why for each finding.
+    shows the note and only the checks that are warnings or errors, --verbose
+    adds where and why for each finding.
     Example: pitchkit preview facts.yaml --director dof
     Example: pitchkit preview facts.yaml -d dof --kind update --period 2027-Q2
     Example: pitchkit preview facts.yaml -d dof --directors team.xlsx
@@ -233,9 +234,15 @@ def preview(
             kind=kind,
             period=period,
             template=template,
-            checks=as_json or Verbosity.level >= 1,
             detail=Verbosity.level >= 2,
         )
+    if not as_json and Verbosity.level < 1:  # --quiet: the note, and only its warnings
+        from dataclasses import replace
+
+        from pitchkit.cli.plan import quiet_findings
+
+        findings = quiet_findings(shown.findings)
+        shown = replace(shown, findings=findings, checked=bool(findings))
     if as_json:
         from pitchkit.api.json_output import preview_json
 

@@ -8,8 +8,9 @@ objectives, themes, lens, email`` (optional), then one row per director. A
 line, items separated by semicolons); an objective starting with
 ``personal:`` is personal. A ``themes`` cell holds one line of themes for
 each objective, in order (``outcomes, safety``; ``-`` for none). A totals
-row at the foot is left out with a warning, and a formula with no saved
-value is named as such rather than as empty.
+row at the foot and a vacant post ("Vacant" or "TBC" where the name goes)
+are left out with a warning, and a formula with no saved value is named as
+such rather than as empty.
 
 A bad row is reported with its row number and column and skipped, so one
 typo does not hold up the whole executive team: :func:`load_directors`
@@ -50,7 +51,7 @@ _APOSTROPHES = re.compile("['\u2019]")
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 _ID_MAX = 64
-_OBJECTIVE_ID_MAX = 40
+_OBJECTIVE_ID_MAX = 32
 #: The most rows read from a sheet or CSV: far more than any executive team.
 MAX_ROWS = 10_000
 #: Cells past this column are not read (a workbook may claim 16,384 columns).
@@ -184,25 +185,64 @@ def cell_items(text: str) -> list[str]:
     return items
 
 
-def objective_id(text: str, taken: Iterable[str] = ()) -> str:
-    """Make a stable id such as ``deliver-the-14m-cost`` from an objective's text.
+#: Words that tell one objective from another too little to name it by: little
+#: words, the verbs every objective starts with, and their Welsh counterparts.
+_UNTELLING_LINES = (
+    "a an and the of in on at for to with by per from into out within across over under",
+    "below above than as be is are our their its this that these those every all each any",
+    "more less most least new own up down via through towards toward including so it we us",
+    "not no year years month months week weeks day days trust trusts nhs what how which who",
+    "one two three four five six seven eight nine ten",
+    "achieve deliver reduce improve increase maintain ensure keep cut bring grow make",
+    "support meet reach hit sustain lead develop build create embed establish implement",
+    "agree return move see get stay stop start continue drive raise lower halve double",
+    "eliminate refresh review transform modernise strengthen enable set go live roll",
+    "hold protect secure provide put take give use act close",
+    "y yr ac o i yn ar am gyda ein eu pob mewn gan heb erbyn",
+    "gwella lleihau cynyddu cyflawni sicrhau cadw cyrraedd datblygu darparu torri",
+)
+_UNTELLING = frozenset(word for line in _UNTELLING_LINES for word in line.split())
+#: How many telling words an objective's id starts with, and the most it grows to.
+_ID_WORDS, _ID_MOST_WORDS = 2, 4
+_WORD = re.compile(r"[A-Za-z0-9]+")
+#: ``A&E`` and ``R&D``: one abbreviation, not two letters.
+_AMPERSAND_PAIR = re.compile(r"\b([A-Za-z])&([A-Za-z])\b")
 
-    The same text always gives the same id; ``-2``, ``-3`` are added to
-    avoid the ids in ``taken``.
+
+def objective_id(text: str, taken: Iterable[str] = ()) -> str:
+    """Make a short, stable id such as ``shmi`` or ``cost-improvement`` from an objective's text.
+
+    The id is the first two telling words (not "the", not "deliver" and the
+    like, not a number such as "14m"), or the first alone when it is an
+    abbreviation written in capitals, such as SHMI or VTE. When that id is in
+    ``taken`` (the director's other objectives), the next telling words are
+    added, then ``-2``, ``-3``. The same text, among the same objectives
+    before it, always gives the same id.
     """
     plain = unicodedata.normalize("NFKD", _APOSTROPHES.sub("", text))
-    plain = plain.encode("ascii", "ignore").decode("ascii")
-    slug = _NOT_SLUG.sub("-", plain.lower()).strip("-")
-    if len(slug) > _OBJECTIVE_ID_MAX:
-        cut = slug[:_OBJECTIVE_ID_MAX]
-        slug = cut.rsplit("-", 1)[0] if "-" in cut else cut
-    slug = slug or "objective"
+    plain = _AMPERSAND_PAIR.sub(r"\1\2", plain.encode("ascii", "ignore").decode("ascii"))
+    words = [
+        word
+        for word in _WORD.findall(plain)
+        if word.casefold() not in _UNTELLING and not any(c.isdigit() for c in word)
+    ]
+    slugs = [word.casefold() for word in words]
+    if not slugs:
+        slugs = [w.casefold() for w in _WORD.findall(plain) if not w.isdigit()][:_ID_WORDS]
+    first = 1 if words and len(words[0]) > 1 and words[0].isupper() else _ID_WORDS
+    candidates = [
+        "-".join(slugs[:count])[:_OBJECTIVE_ID_MAX].strip("-")
+        for count in range(first, max(first, min(len(slugs), _ID_MOST_WORDS)) + 1)
+    ]
+    candidates = [c for c in candidates if c] or ["objective"]
     used = {t.casefold() for t in taken}
-    candidate, number = slug, 1
-    while candidate.casefold() in used:
+    for candidate in candidates:
+        if candidate.casefold() not in used:
+            return candidate
+    number = 2
+    while f"{candidates[0]}-{number}".casefold() in used:
         number += 1
-        candidate = f"{slug}-{number}"
-    return candidate
+    return f"{candidates[0]}-{number}"
 
 
 def objective_from_text(text: str, taken: Iterable[str] = ()) -> dict[str, str]:
@@ -358,7 +398,8 @@ def _from_rows(
 
     ``formulas`` holds the (row, column index) of the cells that hold a
     formula, so one with no saved result is not called empty. A totals row
-    (see :func:`_totals_row`) is left out with a warning.
+    (see :func:`_totals_row`) or a vacant post (:func:`_vacancy_row`) is
+    left out with a warning.
     """
     positions, warnings = _columns(path, header)
     if not rows:
@@ -376,9 +417,9 @@ def _from_rows(
             for index, column in positions.items()
             if not cells[column] and (number, index) in formulas
         }
-        totals = _totals_row(cells, unsaved)
-        if totals is not None:
-            warnings.append(Located(row_place(path, number), totals))
+        left_out = _totals_row(cells, unsaved) or _vacancy_row(cells)
+        if left_out is not None:
+            warnings.append(Located(row_place(path, number), left_out))
             continue
         warnings += [
             Located(cell_place(path, number, column), _UNSAVED_FORMULA)
@@ -453,6 +494,43 @@ def _totals_row(cells: Mapping[str, str], unsaved: Set[str]) -> Message | None:
             "row, not a director, so it was left out"
         )
     return None
+
+
+#: Words a team sheet uses for a post with nobody in it (English and Welsh).
+_VACANCY = re.compile(
+    r"\b(?:vacant|vacancy|tbc|tba|tbd|to be (?:confirmed|appointed|announced|advised|"
+    r"decided|recruited)|not yet appointed|gwag|i['\u2019]w (?:gadarnhau|benodi|phenodi))\b",
+    re.IGNORECASE,
+)
+
+
+def _vacancy_row(cells: Mapping[str, str]) -> Message | None:
+    """Why a row is a vacant post rather than a director, else ``None``.
+
+    Its name is empty or says "Vacant" or "TBC" (or "to be appointed", and
+    the like), and its name, role or id says so: a vacancy gets no note, so
+    it is left out with a warning rather than reported as a broken row. A
+    row with no name and a plain role is still a problem: the name may
+    simply be missing.
+    """
+    name = cells.get("name", "")
+    if name and not _VACANCY.search(name):
+        return None
+    marked = next(
+        (
+            cells[column]
+            for column in ("name", "role", "id")
+            if _VACANCY.search(cells.get(column, ""))
+        ),
+        None,
+    )
+    if marked is None:
+        return None
+    return Message(
+        "'{text}' looks like a vacant post, not a director, so it was left out: when someone "
+        "is in post, put their name in the row",
+        text=" ".join(marked.split()),
+    )
 
 
 def _row_problem(

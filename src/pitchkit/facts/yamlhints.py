@@ -38,27 +38,48 @@ def is_flow(node: Node) -> bool:
     return bool(getattr(node, "flow_style", False))
 
 
-def split_by_comma(text: str, value: Node, orphan: Node) -> Message | None:
-    """A ``{field: some text, more text}`` slip: the comma ended the text early.
+def split_by_comma(text: str, value: Node, orphans: list[Node]) -> tuple[Message, int] | None:
+    """A ``{field: some text, more text}`` slip: a comma ended the text early.
 
-    ``value`` is the field's value as read and ``orphan`` the key with no
-    value that the rest of the text became. Returns the message with the
-    line rewritten, or ``None`` when the two are not on one line.
+    ``value`` is the field's value as read and ``orphans`` the keys with no
+    value that follow it, in order: the rest of the text, one key for each
+    comma. The text meant runs from ``value`` to the last of them on the
+    same line, which is where the next real field starts. Returns the
+    message with the whole text quoted in the line, and how many of
+    ``orphans`` it covers; ``None`` when the first is not on ``value``'s line.
     """
-    start, end = value.start_mark, orphan.end_mark
-    if not is_scalar(value) or value.style is not None or start.line != end.line:
+    if not is_scalar(value) or value.style is not None:
         return None
-    meant = text[start.index : end.index]
+    start = value.start_mark
+    covered = 0
+    for orphan in orphans:
+        if orphan.end_mark.line != start.line:
+            break
+        covered += 1
+    if covered == 0:
+        return None
+    last = orphans[covered - 1]
+    meant = text[start.index : last.end_mark.index]
     line = line_of(text, start.line + 1)
     column = start.column
-    fixed = line[:column] + quoted(meant) + line[column + len(meant) :]
-    return Message(
-        "the comma in '{meant}' ended the text early, so '{orphan}' was read as a field of its "
-        "own: text containing a comma inside {{...}} needs quotes, as in: {fixed}",
-        meant=meant,
-        orphan=str(orphan.value),
-        fixed=fixed.strip(),
-    )
+    fixed = (line[:column] + quoted(meant) + line[column + len(meant) :]).strip()
+    if covered == 1:
+        message = Message(
+            "the comma in '{meant}' ended the text early, so '{orphan}' was read as a field of "
+            "its own: text containing a comma inside {{...}} needs quotes, as in: {fixed}",
+            meant=meant,
+            orphan=str(last.value),
+            fixed=fixed,
+        )
+    else:
+        message = Message(
+            "the commas in '{meant}' ended the text early, so the words after each were read "
+            "as fields of their own: text containing a comma inside {{...}} needs quotes, "
+            "as in: {fixed}",
+            meant=meant,
+            fixed=fixed,
+        )
+    return message, covered
 
 
 def indicator_slip(text: str, node: Node, used_anchors: set[int]) -> Message | None:

@@ -605,7 +605,12 @@ def _convert_mapping(
     """Convert a mapping, refusing odd or repeated field names; resolve ``{en:, cy:}`` text."""
     result: dict[str, Any] = {}
     previous: Node | None = None
-    for key_node, value_node in node.value:
+    pairs = list(node.value)
+    skip = 0
+    for index, (key_node, value_node) in enumerate(pairs):
+        if skip:
+            skip -= 1
+            continue
         if not is_scalar(key_node):
             line, col = _mark(key_node)
             problems.append(
@@ -617,10 +622,12 @@ def _convert_mapping(
             continue
         key = str(key_node.value).strip()
         child = (*loc, key)
-        split = _split_by_comma(node, key_node, value_node, previous, source)
+        split = _split_by_comma(node, pairs, index, previous, source)
         if split is not None:
+            message, covered = split
+            skip = covered - 1
             line, col = _mark(key_node)
-            problems.append(Located(f"{source.path}:{line}:{col}: {dotted(loc)}", split))
+            problems.append(Located(f"{source.path}:{line}:{col}: {dotted(loc)}", message))
             continue
         previous = value_node
         if key in result:
@@ -647,12 +654,27 @@ def _convert_mapping(
 
 
 def _split_by_comma(
-    node: Node, key: Node, value: Node, previous: Node | None, source: Source
-) -> Message | None:
-    """The message for ``{field: text, more text}``, when that is what ``key`` is."""
-    if previous is None or not is_flow(node) or not flow_key_without_value(key, value):
+    node: Node, pairs: list[tuple[Node, Node]], start: int, previous: Node | None, source: Source
+) -> tuple[Message, int] | None:
+    """The one message for ``{field: text, more, text}``, when ``pairs[start]`` starts that way.
+
+    The fields from ``start`` on written with no ``:`` and no value, on the
+    line ``previous``'s text starts on, are the rest of that text. Returns
+    the message and how many fields it accounts for. Only that line is
+    looked at, so a mapping of many fields costs no more than its size.
+    """
+    if previous is None or not is_flow(node):
         return None
-    return split_by_comma(source.text, previous, key)
+    orphans: list[Node] = []
+    for key, value in (pairs[at] for at in range(start, len(pairs))):
+        if not flow_key_without_value(key, value):
+            break
+        orphans.append(key)
+        if key.end_mark.line != previous.start_mark.line:
+            break
+    if not orphans:
+        return None
+    return split_by_comma(source.text, previous, orphans)
 
 
 def _clean_scalar(text: str, loc: Loc, source: Source, problems: list[Renderable | str]) -> str:

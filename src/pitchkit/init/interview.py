@@ -172,18 +172,32 @@ class Interview:
         many: bool = False,
         default: str = "",
     ) -> list[int]:
-        """Numbers picked from ``options`` (1-based on screen, 0-based returned); blank is none."""
+        """Choices picked from ``options`` (1-based on screen, 0-based returned); blank is none.
+
+        Each choice may be typed as its number or in words: the choice itself
+        (``a year``), its first words, or words only it has (``year``).
+        """
         question = Question(key, text, default=default, hint=hint, choices=tuple(options))
         while True:
-            picked = _picked(self.raw(question) or default, len(options))
-            if picked is not None and (many or len(picked) <= 1):
+            answer = self.raw(question) or default
+            picked = _picked(answer, options)
+            if isinstance(picked, list) and (many or len(picked) <= 1):
                 return picked
-            problem = (
-                self.lang.gettext("Please type one or more of the numbers 1 to {n}, such as 1,3.")
-                if many
-                else self.lang.gettext("Please type one number from 1 to {n}.")
-            )
-            question = _with_problem(question, problem.format(n=len(options)))
+            if isinstance(picked, str):
+                problem = self.lang.gettext(
+                    "'{words}' fits more than one choice: type its number instead."
+                ).format(words=picked)
+            elif many:
+                problem = self.lang.gettext(
+                    "Please type one or more of the numbers 1 to {n}, such as 1,3, or the "
+                    "words of each choice."
+                ).format(n=len(options))
+            else:
+                problem = self.lang.gettext(
+                    "Please type one number from 1 to {n}, or the words of one choice, "
+                    "such as '{example}'."
+                ).format(n=len(options), example=_head(options[0]) if options else "")
+            question = _with_problem(question, problem)
 
     def items(self, key: str, text: str, *, hint: str = "", required: bool = False) -> list[str]:
         """Several answers, one at a time; a blank answer ends the list."""
@@ -215,13 +229,65 @@ def _with_problem(question: Question, problem: str) -> Question:
     )
 
 
-def _picked(answer: str, count: int) -> list[int] | None:
-    """Parse ``1, 3`` or ``all`` into 0-based indices; None if anything is out of range."""
+def _picked(answer: str, options: list[str]) -> list[int] | str | None:
+    """Parse ``1, 3``, ``all`` or a choice's words into 0-based indices.
+
+    Returns ``None`` when something typed is no choice, and the words
+    themselves when they fit more than one.
+    """
     if not answer:
         return []
+    count = len(options)
     if answer.casefold() in {"all", "pob un", "y cyfan"}:
         return list(range(count))
     parts = [p for p in re.split(r"[,\s]+", answer) if p]
-    if not all(p.isdigit() and 1 <= int(p) <= count for p in parts):
+    if all(p.isdigit() for p in parts):
+        if not all(1 <= int(p) <= count for p in parts):
+            return None
+        return list(dict.fromkeys(int(p) - 1 for p in parts))
+    whole = _named(answer, options)
+    if whole is not None:
+        return whole if isinstance(whole, str) else [whole]
+    picked: list[int] = []
+    for part in (p.strip() for p in re.split(r"[,;]", answer)):
+        if not part:
+            continue
+        found = int(part) - 1 if part.isdigit() and 1 <= int(part) <= count else None
+        named = _named(part, options) if found is None else found
+        if named is None or isinstance(named, str):
+            return named
+        picked.append(named)
+    return list(dict.fromkeys(picked))
+
+
+def _words(text: str) -> str:
+    """``text`` as compared with a choice: lower case, words only, single spaces."""
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def _head(option: str) -> str:
+    """A choice's name before its details: ``none`` of ``none: it is a level``."""
+    return re.split(r":|\s\(", option, maxsplit=1)[0].strip()
+
+
+def _named(words: str, options: list[str]) -> int | str | None:
+    """The one choice ``words`` name: the whole choice, its name, its first words, or words in it.
+
+    ``None`` when no choice has those words, ``words`` when more than one does.
+    """
+    wanted = _words(words)
+    if not wanted:
         return None
-    return list(dict.fromkeys(int(p) - 1 for p in parts))
+    plain = [_words(option) for option in options]
+    names = [_words(_head(option)) for option in options]
+    rules = (
+        [wanted in (text, name) for text, name in zip(plain, names, strict=True)],
+        [text.startswith(wanted + " ") for text in plain],
+        [re.search(rf"\b{re.escape(wanted)}\b", text) is not None for text in plain],
+    )
+    for fits in rules:
+        if sum(fits) == 1:
+            return fits.index(True)
+        if any(fits):
+            return words.strip()
+    return None

@@ -284,7 +284,8 @@ def money_phrase(quantity: Quantity, lang: Language) -> str:
     Rounded as the money block rounds it (:func:`pitchkit.recast.money.round_money`:
     to the nearest £1,000 from £10,000, else to the pound), so that the same
     money reads the same in every note of a project: the medical director's
-    "worth £96,600 a year" was the finance director's "£97,000 a year".
+    "worth £96,600 a year" was the finance director's "£97,000 a year". From a
+    million it is written as the note writes other millions (£3.48m).
     """
     if quantity.money is None or quantity.is_money or quantity.money <= 0:
         return ""
@@ -294,8 +295,12 @@ def money_phrase(quantity: Quantity, lang: Language) -> str:
         if quantity.releases == "capacity"
         else lang.gettext("worth {money} {per}")
     )
-    shown = round_money(quantity.money, quantum_for(quantity.money))
-    money = fmt.money(shown, lang, precision="exact")
+    if quantity.money >= 1_000_000:
+        # Millions read as the note's other millions do (£3.48m), in Welsh as in English.
+        money = fmt.money(quantity.money, lang)
+    else:
+        shown = round_money(quantity.money, quantum_for(quantity.money))
+        money = fmt.money(shown, lang, precision="exact")
     return " ".join(pattern.format(money=money, per=per).split())
 
 

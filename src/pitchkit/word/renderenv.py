@@ -43,7 +43,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment
 from jinja2.utils import Cycler, Joiner
 from markupsafe import Markup
 
-from pitchkit.facts.validation import did_you_mean
+from pitchkit.facts.validation import closest
 from pitchkit.i18n import fmt
 from pitchkit.i18n.messages import Message, Renderable
 from pitchkit.i18n.translation import Language
@@ -245,14 +245,27 @@ class NamedUndefined(jinja2.StrictUndefined):
         if refusal:  # the sandbox's "access to attribute ... is unsafe"
             return str(refusal)
         owner = self._undefined_obj
+        prefix = ""
         if isinstance(owner, Scope):
             known: list[str] = list(owner)
+            prefix = f"{owner.dotted_path}." if owner.dotted_path else ""
         elif owner is jinja2.utils.missing:
             known = list(_TOP_LEVEL.get())
         else:
             known = []
-        hint = did_you_mean(str(self._undefined_name), known)
-        return Wording(Message("unknown variable '{name}'{hint}", name=self.dotted_name, hint=hint))
+        choice = closest(str(self._undefined_name), known)
+        hint: Message | str = ""
+        if choice is not None:
+            hint = Message(" — did you mean '{choice}'?", choice=prefix + choice)
+        # Worded as `template check` words it: filling stops here.
+        return Wording(
+            Message(
+                "unknown variable '{name}': no note can be written while the template uses "
+                "it{hint}",
+                name=self.dotted_name,
+                hint=hint,
+            )
+        )
 
 
 def _gettext(lang: Language) -> Any:

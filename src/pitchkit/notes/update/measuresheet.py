@@ -42,9 +42,10 @@ from pitchkit.datewords import MONTHS
 from pitchkit.errors import MeasuresError, PitchkitError
 from pitchkit.facts import tabular
 from pitchkit.facts.schema import Facts
-from pitchkit.facts.validation import did_you_mean
+from pitchkit.facts.validation import closest, did_you_mean
 from pitchkit.i18n.messages import Located, Message, Renderable
 from pitchkit.period import Period, parse_period
+from pitchkit.recast.money import MONEY_UNITS
 
 if TYPE_CHECKING:
     from pitchkit.facts.project import Project
@@ -182,20 +183,42 @@ class _Matcher:
 
     def __init__(self, all_facts: Sequence[Facts]) -> None:
         self.names: dict[str, str] = {}
+        #: Each measure name, compared as :func:`_key` does, → (impact id, the name as written).
+        self.measures: dict[str, tuple[str, str]] = {}
         for facts in all_facts:
             for impact in facts.impacts:
                 self.names.setdefault(_key(impact.measure), impact.id)
+                self.measures.setdefault(_key(impact.measure), (impact.id, impact.measure))
         for impact in all_facts[0].impacts:
             self.names[_key(impact.id)] = impact.id
         self.choices = [i.id for i in all_facts[0].impacts]
+        #: Each impact's unit, as the facts file writes it.
+        self.units = {i.id: i.unit for i in all_facts[0].impacts}
 
     def find(self, text: str) -> str | None:
         return self.names.get(_key(text))
 
     def hint(self, text: str) -> Renderable | str:
+        """``: did you mean ...?`` with the closest impact id or measure name, else the ids.
+
+        A name of several words is compared with the measure names first, so
+        a misspelt or shortened measure name is offered the measure it means.
+        """
+        key = _key(text)
+        near = closest(key, self.measures)
+        by_measure: Renderable | str = ""
+        if near is not None:
+            impact, measure = self.measures[near]
+            by_measure = Message(
+                ": did you mean '{measure}' (the impact {impact})?", measure=measure, impact=impact
+            )
+        if by_measure and " " in key:
+            return by_measure
         by_id = did_you_mean(text.strip().lower(), self.choices)
         if by_id:
             return by_id
+        if by_measure:
+            return by_measure
         return Message(": the impacts are {ids}", ids=", ".join(self.choices))
 
 
@@ -232,6 +255,7 @@ def _read_long(
         number_value = _value_or_error(path, number, names, value_at, value)
         if number_value is None:
             continue
+        _refuse_money_sign(path, number, names, value_at, value, impact, matcher)
         _check_repeat(path, number, names, value_at, seen, period, impact)
         figures.append(Figure(period.text, impact, number_value, number, names[value_at]))
     return figures
@@ -292,6 +316,7 @@ def _read_wide(
             value = _value_or_error(path, number, names, index, cells[index])
             if value is None:
                 continue
+            _refuse_money_sign(path, number, names, index, cells[index], impact, matcher)
             _check_repeat(path, number, names, period_at, seen, period, impact)
             figures.append(Figure(period.text, impact, value, number, names[index]))
     return figures
@@ -425,6 +450,42 @@ def _value_or_error(
         return read_value(value)
     except ValueError as problem:
         raise _cell_error(path, row, names, index, problem.args[0]) from None
+
+
+def _refuse_money_sign(
+    path: Path,
+    row: int,
+    names: Sequence[str],
+    index: int,
+    value: Any,
+    impact: str,
+    matcher: _Matcher,
+) -> None:
+    """Refuse ``£2`` for a measure that is not counted in pounds, as the facts file does.
+
+    The sign says the figure is money, the measure says it is a count (or a
+    share, or days): one of the two is wrong, and guessing would put a sum of
+    money on a chart of events.
+    """
+    text = value if isinstance(value, str) else ""
+    unit = matcher.units.get(impact, "")
+    if "£" not in text or unit.strip().lower() in MONEY_UNITS:
+        return
+    plain = text.strip().replace("£", "").strip()
+    raise _cell_error(
+        path,
+        row,
+        names,
+        index,
+        Message(
+            "'{value}' is written as money, but {impact} is in {unit}: write the figure "
+            "without '£', such as {plain}",
+            value=text.strip(),
+            impact=impact,
+            unit=unit,
+            plain=plain,
+        ),
+    )
 
 
 def read_value(value: Any) -> float | None:
