@@ -123,7 +123,7 @@ ODD = [
     "2027-02-30", "01/03/2027", "2027-03", "2027-Q1", "2027", "2020/21", "2020-2021", "GBP",
     "£", "EUR", "en_GB", "cy", "xx", "month", "7", "5", "10", "green", "Amber", "[]", [], {},
     ["a"], [None], [{"text": "x", "for": ["dof"]}], {"text": "x"}, {"en": "e"}, 3, 2.5, True,
-    dt.date(2027, 3, 1),
+    dt.date(2027, 3, 1), "1٢٠٠", "0.٥", "１２", "2٠27-03-01", "5٠",
 ]  # fmt: skip
 
 
@@ -180,6 +180,12 @@ def test_changed_copies_are_built_as_the_models_build_them_or_left_to_them(
         (Update, {"period": "2027-q1", "status": "Green", "score": "2.5"}),
         (Update, {"period": "2027-01", "status": "green", "score": 2.4}),
         (Update, {"period": "2027-01", "status": "green", "measures": {"m": None, "n": "1,200"}}),
+        # Python reads these digits as 1200 and 0.5; pydantic refuses them.
+        (Impact, {"id": "i", "measure": "Falls", "unit": "falls", "baseline": "1٢٠٠", "target": 8}),
+        (Impact, {"id": "i", "measure": "Falls", "unit": "n", "baseline": "1,٢٠٠", "target": 1}),
+        (Update, {"period": "2027-01", "status": "green", "score": "0.٥"}),
+        # Too large for a float: pydantic's ValidationError, not an OverflowError.
+        (Impact, {"id": "i", "measure": "Falls", "unit": "n", "baseline": 10**400, "target": 8}),
     ],
 )
 def test_single_records_are_built_as_the_models_build_them(kind: Any, data: Any) -> None:

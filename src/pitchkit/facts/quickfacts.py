@@ -58,9 +58,10 @@ class Declined(Exception):
     """The value is not plainly right: the pydantic models are to validate it."""
 
 
-_DECIMAL = re.compile(r"-?(0|[1-9]\d*)(\.\d+)?")
-_WHOLE = re.compile(r"[1-9]\d*")
-_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+#: Digits are ASCII only: Python reads ``1٢٠٠`` (Arabic-Indic digits) as 1200, pydantic refuses it.
+_DECIMAL = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?")
+_WHOLE = re.compile(r"[1-9][0-9]*")
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 
 
@@ -131,7 +132,10 @@ def _number(value: Any) -> float:
             raise Declined
         number = float(value)
     elif isinstance(value, int | float) and not isinstance(value, bool):
-        number = float(value)
+        try:
+            number = float(value)
+        except OverflowError:  # an int beyond a float's range: the models refuse it
+            raise Declined from None
     else:
         raise Declined
     if not math.isfinite(number):
