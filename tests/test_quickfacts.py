@@ -22,7 +22,7 @@ import pytest
 from pydantic import ValidationError
 
 from pitchkit.errors import PitchkitError
-from pitchkit.facts import models
+from pitchkit.facts import models, quickfacts
 from pitchkit.facts.quickfacts import build, quick_facts
 from pitchkit.facts.schema import (
     RECORDS,
@@ -184,6 +184,10 @@ def test_changed_copies_are_built_as_the_models_build_them_or_left_to_them(
         (Impact, {"id": "i", "measure": "Falls", "unit": "falls", "baseline": "1٢٠٠", "target": 8}),
         (Impact, {"id": "i", "measure": "Falls", "unit": "n", "baseline": "1,٢٠٠", "target": 1}),
         (Update, {"period": "2027-01", "status": "green", "score": "0.٥"}),
+        # pydantic strips Unicode's White_Space only, not the separators Python also strips.
+        (Director, {"id": "d", "name": "\x1fA\x1c", "role": "Chief Nurse"}),
+        (Update, {"period": "2027-01\x1f", "status": "green"}),
+        (Update, {"period": "\x1e2027-01 ", "status": "green", "summary": " \x1dx"}),
         # Too large for a float: pydantic's ValidationError, not an OverflowError.
         (Impact, {"id": "i", "measure": "Falls", "unit": "n", "baseline": 10**400, "target": 8}),
     ],
@@ -198,6 +202,15 @@ def test_single_records_are_built_as_the_models_build_them(kind: Any, data: Any)
     if quick is not None:
         assert quick == as_record(model)
     assert kind.model_validate(data) == as_record(model)
+
+
+def test_text_is_stripped_of_what_the_models_strip_and_nothing_else() -> None:
+    spaces = [chr(c) for c in range(0x3001) if chr(c).isspace() or chr(c) in quickfacts._SPACE]
+    for space in spaces:
+        data = {"id": "d", "name": f"{space}Ann{space}", "role": "Chief Nurse"}
+        quick = build(Director, data)
+        assert quick is not None
+        assert quick == as_record(models.Director.model_validate(data)), repr(space)
 
 
 def test_the_records_have_the_models_fields_in_their_order() -> None:

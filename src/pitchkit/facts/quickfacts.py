@@ -106,10 +106,17 @@ def _fields(data: Any, known: tuple[str, ...], required: tuple[str, ...] = ()) -
     return data
 
 
+#: What pydantic's ``str_strip_whitespace`` strips: Unicode's White_Space. Python's
+#: ``str.strip()`` also strips the separators U+001C to U+001F, which pydantic keeps.
+_SPACE = "\t\n\v\f\r \x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000" + "".join(
+    map(chr, range(0x2000, 0x200B))
+)
+
+
 def _text(value: Any) -> str:
     if not isinstance(value, str):
         raise Declined
-    return value.strip()
+    return value.strip(_SPACE)
 
 
 def _filled(value: Any) -> str:
@@ -412,7 +419,9 @@ def _update(data: Any) -> Any:
     from pitchkit.facts.schema import Update
 
     given = _fields(data, _UPDATE, ("period", "status"))
-    period = _text(given["period"]).upper()
+    if not isinstance(given["period"], str):
+        raise Declined
+    period = _text(given["period"].strip().upper())  # as the model's ``_period_shape``, then strip
     if not PERIOD_PATTERN.match(period):
         raise Declined
     measures = given.get("measures", {})
