@@ -29,7 +29,7 @@ FACTS = ROOT / "examples" / "frailty-virtual-ward" / "facts.yaml"
 
 #: Words a command line is made of: option names, values, odd forms typer reads its own way.
 VALUES = ["dof", "notes/", "note.docx", "cy_GB", "30", "a b", "é.yaml", "-", "", "x=y", "0", "2",
-          "02", "update", "-1"]  # fmt: skip
+          "02", "update", "-1", "٢", "+2", " 2", "1_0", "2.0", "1٠", "dof\n"]  # fmt: skip
 ODD = [
     "--help",
     "-h",
