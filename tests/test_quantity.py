@@ -79,6 +79,10 @@ def test_what_a_text_measures(text: str, unit: str, kind: str) -> None:
         ("Patients assessed for delirium with the 4AT after surgery", "process"),
         ("Internationally educated nurses passing the OSCE at the first attempt", "result"),
         ("Treated inpatients smoke-free 28 days after discharge", "result"),
+        # A compliance share counts a step of care done, with or without "with".
+        ("Achieve 95% VTE risk assessment compliance in every division", "process"),
+        ("Hand hygiene compliance above 95% on every ward", "process"),
+        ("Hospital-acquired thrombosis events", "result"),
     ],
 )
 def test_a_step_of_care_or_what_came_of_it(text: str, stage: str) -> None:
@@ -129,6 +133,13 @@ def linked(measure: str, unit: str, text: str) -> Any:
             "Internationally educated nurses still in post 12 months after arrival",
             "%",
             "Every internationally educated nurse with a named buddy and a cultural induction",
+            False,
+        ),
+        # An outcome of the topic against a compliance objective: the wrong direction.
+        (
+            "Hospital-acquired thrombosis events",
+            "events",
+            "Achieve 95% VTE risk assessment compliance in every division",
             False,
         ),
         (
