@@ -224,3 +224,67 @@ def test_directors_offers_a_link_to_another_measure_of_the_topic_as_possible(
     assert links["hire"]["chain"] == ["vacancies"]
     assert "the objective is a time or a wait" in links["hire"]["explanation"]
     assert [o["id"] for o in place["objectives"]] == ["vacancy"]
+
+
+@pytest.mark.parametrize(
+    ("measure", "unit", "text", "confidence"),
+    [
+        # Outcomes and bed days of a topic are not a compliance objective, nor harm.
+        (
+            "Hospital-acquired thrombosis events",
+            "events",
+            "Achieve 95% VTE risk assessment compliance in every division",
+            "possible",
+        ),
+        (
+            "Bed days spent treating hospital-acquired thrombosis",
+            "bed days",
+            "Reduce hospital-acquired harm (falls, pressure ulcers, HAT) by 20%",
+            "possible",
+        ),
+        (
+            "Hospital-acquired thrombosis events",
+            "events",
+            "Reduce hospital-acquired harm (falls, pressure ulcers, HAT) by 20%",
+            "confident",
+        ),
+        # The same measure or service named on both sides.
+        (
+            "Right to Choose private ADHD assessments funded",
+            "assessments",
+            "Deliver the £9.5m efficiency programme, including ending outsourced spend",
+            "confident",
+        ),
+        (
+            "Crisis team referrals of people on the ADHD waiting list",
+            "referrals",
+            "Reduce repeat presentations to crisis services",
+            "confident",
+        ),
+        (
+            "GP appointments for common ailments",
+            "appointments",
+            "Improve access to GP services in every cluster",
+            "confident",
+        ),
+        (
+            "Antibiotic items prescribed for sore throat",
+            "items",
+            "Cut antibiotic prescribing in primary care in line with the national AMR targets",
+            "confident",
+        ),
+        # A service named on both sides, counted on one only: offered, for the lead to confirm.
+        (
+            "Out-of-hours contacts for common ailments",
+            "contacts",
+            "Stabilise the out-of-hours service",
+            "possible",
+        ),
+    ],
+)
+def test_outcomes_process_and_services_named_on_both_sides(
+    measure: str, unit: str, text: str, confidence: str
+) -> None:
+    found = linked(measure, unit, text)
+    assert found is not None
+    assert found.confidence == confidence
