@@ -127,6 +127,8 @@ def test_broad_concepts_give_way_to_specific_ones_in_an_objective() -> None:
 
 def test_a_measure_counts_its_head_not_the_words_that_narrow_it() -> None:
     assert measured("Critical care bed days used by patients with sepsis") == ("bed-days",)
+    # Bed days spent treating a harm count bed days, not the harm.
+    assert measured("Bed days spent treating hospital-acquired thrombosis") == ("bed-days",)
     assert measured("Emergency admissions for COPD") == ("non-elective-admissions",)
     assert measured("Harm from falls") == ("harm", "falls")  # a broad head keeps the rest
     assert measured("Inpatient falls and pressure ulcers") == ("falls", "pressure-ulcers")

@@ -79,6 +79,10 @@ def test_what_a_text_measures(text: str, unit: str, kind: str) -> None:
         ("Patients assessed for delirium with the 4AT after surgery", "process"),
         ("Internationally educated nurses passing the OSCE at the first attempt", "result"),
         ("Treated inpatients smoke-free 28 days after discharge", "result"),
+        # A compliance share counts a step of care done, with or without "with".
+        ("Achieve 95% VTE risk assessment compliance in every division", "process"),
+        ("Hand hygiene compliance above 95% on every ward", "process"),
+        ("Hospital-acquired thrombosis events", "result"),
     ],
 )
 def test_a_step_of_care_or_what_came_of_it(text: str, stage: str) -> None:
@@ -129,6 +133,13 @@ def linked(measure: str, unit: str, text: str) -> Any:
             "Internationally educated nurses still in post 12 months after arrival",
             "%",
             "Every internationally educated nurse with a named buddy and a cultural induction",
+            False,
+        ),
+        # An outcome of the topic against a compliance objective: the wrong direction.
+        (
+            "Hospital-acquired thrombosis events",
+            "events",
+            "Achieve 95% VTE risk assessment compliance in every division",
             False,
         ),
         (
@@ -213,3 +224,67 @@ def test_directors_offers_a_link_to_another_measure_of_the_topic_as_possible(
     assert links["hire"]["chain"] == ["vacancies"]
     assert "the objective is a time or a wait" in links["hire"]["explanation"]
     assert [o["id"] for o in place["objectives"]] == ["vacancy"]
+
+
+@pytest.mark.parametrize(
+    ("measure", "unit", "text", "confidence"),
+    [
+        # Outcomes and bed days of a topic are not a compliance objective, nor harm.
+        (
+            "Hospital-acquired thrombosis events",
+            "events",
+            "Achieve 95% VTE risk assessment compliance in every division",
+            "possible",
+        ),
+        (
+            "Bed days spent treating hospital-acquired thrombosis",
+            "bed days",
+            "Reduce hospital-acquired harm (falls, pressure ulcers, HAT) by 20%",
+            "possible",
+        ),
+        (
+            "Hospital-acquired thrombosis events",
+            "events",
+            "Reduce hospital-acquired harm (falls, pressure ulcers, HAT) by 20%",
+            "confident",
+        ),
+        # The same measure or service named on both sides.
+        (
+            "Right to Choose private ADHD assessments funded",
+            "assessments",
+            "Deliver the £9.5m efficiency programme, including ending outsourced spend",
+            "confident",
+        ),
+        (
+            "Crisis team referrals of people on the ADHD waiting list",
+            "referrals",
+            "Reduce repeat presentations to crisis services",
+            "confident",
+        ),
+        (
+            "GP appointments for common ailments",
+            "appointments",
+            "Improve access to GP services in every cluster",
+            "confident",
+        ),
+        (
+            "Antibiotic items prescribed for sore throat",
+            "items",
+            "Cut antibiotic prescribing in primary care in line with the national AMR targets",
+            "confident",
+        ),
+        # A service named on both sides, counted on one only: offered, for the lead to confirm.
+        (
+            "Out-of-hours contacts for common ailments",
+            "contacts",
+            "Stabilise the out-of-hours service",
+            "possible",
+        ),
+    ],
+)
+def test_outcomes_process_and_services_named_on_both_sides(
+    measure: str, unit: str, text: str, confidence: str
+) -> None:
+    found = linked(measure, unit, text)
+    assert found is not None
+    assert found.confidence == confidence

@@ -378,7 +378,7 @@ _BRACKET = re.compile(r"\([^()]*\)")
 #: Words after which a measure's text narrows who or what is counted.
 _QUALIFIER = re.compile(
     r"\b(for|per|with|in|on|of|from|after|among|at|during|used|who|whose|under|when|within"
-    r"|caused by|due to|because of|to cover|to replace)\b",
+    r"|caused by|due to|because of|to cover|to replace|spent treating|treating|to treat)\b",
     re.IGNORECASE,
 )
 

@@ -87,7 +87,7 @@ _SHARE = re.compile(
 _PROCESS = re.compile(
     r"\b(?:offered|given|giving|assessed|screened|reviewed|referred|completed|received|"
     r"prescribed|recorded|approved|booked|start|starts|started|starting|invited|"
-    r"signed off|seen within|(?:full )?complian(?:ce|t) with|"
+    r"signed off|seen within|(?:full )?complian(?:ce|t)|"
     r"with (?:a|an|the) [\w -]*(?:plan|bundle|review|assessment|check|buddy|passport))\b",
     re.IGNORECASE,
 )
