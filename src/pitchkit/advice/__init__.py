@@ -158,10 +158,7 @@ def check(
         notes=notes,
     )
     findings = [
-        finding
-        for rule in rules
-        for finding in rule(review)
-        if notes or finding.severity != "info"
+        finding for rule in rules for finding in rule(review) if notes or finding.severity != "info"
     ]
     return sorted(findings, key=lambda f: SEVERITIES.index(f.severity))
 

@@ -177,6 +177,7 @@ class CompiledTemplate:
         limits: Limits | None = None,
         name: str | None = None,
         proven: bool = False,
+        packed: bool = True,
     ) -> None:
         """Read, patch and compile ``template``; raise :class:`TemplateError` if it is broken.
 
@@ -202,7 +203,11 @@ class CompiledTemplate:
             data = template
             self.limits = limits
         try:
-            self._prepare(data)
+            state = _shipped_state(data) if packed and isinstance(template, bytes) else None
+            if state is not None:
+                self._restore(state)
+            else:
+                self._prepare(data)
         except TemplateError:
             raise
         except SyntaxError as error:  # lxml's XMLSyntaxError
@@ -241,6 +246,66 @@ class CompiledTemplate:
         self._content_types = types.raw()
         self._finish_static()
 
+    def state(self) -> dict[str, Any]:
+        """What :meth:`_prepare` worked out, as plain data: what ``make prepared`` ships.
+
+        :meth:`_restore` makes the same template from it (see :mod:`pitchkit.word.packed`).
+        """
+        entry_names = [item if isinstance(item, str) else item.name for item in self._entries]
+        return {
+            "filled": [[part.name, part.kind, part.marked] for part in self._filled],
+            "core": bytes(serialize_part_xml(self._core)),
+            "shell": bytes(serialize_part_xml(self._shell)),
+            "body_index": self._body_index,
+            "shell_plain": self._shell_plain,
+            "entries": [
+                item if isinstance(item, str) else _entry_state(item) for item in self._entries
+            ],
+            "body_images": dataclasses.asdict(self._body_images),
+            "media_at": self._media_at,
+            "content_types": self._content_types,
+            "filled_rels": self._filled_rels,
+            "added": [_entry_state(entry) for entry in self._added],
+            "static_links": self._static_links,
+            "styles": None if self._styles is None else entry_names.index(self._styles.name),
+        }
+
+    def _restore(self, state: Mapping[str, Any]) -> None:
+        """Take up a shipped :meth:`state`: only the parts Jinja fills are compiled here."""
+        self._env = make_environment(self.lang)
+        self._plain_env = self._env.overlay(autoescape=False)
+        self._docxtpl = _tools()
+        self._filled = [
+            _FilledPart(
+                name,
+                kind,
+                marked,
+                compile_tag_source(self._env, marked, self.name, part_label(name)),
+            )
+            for name, kind, marked in state["filled"]
+        ]
+        self._core = parse_xml(state["core"])
+        self._property_templates = self._compile_properties(CoreProperties(self._core))
+        self._stamps = {}
+        self._shell = parse_xml(state["shell"])
+        self._body_index = state["body_index"]
+        self._shell_plain = state["shell_plain"]
+        self._entries = [
+            item if isinstance(item, str) else _entry_of(item) for item in state["entries"]
+        ]
+        images = dict(state["body_images"])
+        images["rels"] = tuple(tuple(rel) for rel in images["rels"])
+        self._body_images = _BodyImages(**images)
+        self._media_at = state["media_at"]
+        self._content_types = state["content_types"]
+        self._filled_rels: dict[str, bytes | None] = dict(state["filled_rels"])
+        self._added: list[_Entry] = [_entry_of(entry) for entry in state["added"]]
+        self._static_links = state["static_links"]
+        at = state["styles"]
+        styles = self._entries[at] if at is not None else None
+        self._styles = styles if isinstance(styles, _Entry) else None
+        self._linked: tuple[_Entry | None] | None = None
+
     def _finish_static(self) -> None:
         """Finish the parts no tag fills once (see :mod:`pitchkit.word.finish`), for every note.
 
@@ -252,9 +317,9 @@ class CompiledTemplate:
         by_name = {entry.name: entry for entry in self._entries if isinstance(entry, _Entry)}
         filled = {part.name for part in self._filled}
         #: The template's relationships of each part finished per note (``None``: it has none).
-        self._filled_rels: dict[str, bytes | None] = {}
+        self._filled_rels = {}
         #: Relationships files that finishing adds, in part order, after every other entry.
-        self._added: list[_Entry] = []
+        self._added = []
         self._static_links = False
         for name in [entry if isinstance(entry, str) else entry.name for entry in self._entries]:
             if not finishes(name):
@@ -275,7 +340,7 @@ class CompiledTemplate:
                     self._added.append(_compressed(rels_name, done.rels))
         self._styles = by_name.get(_STYLES)
         #: The styles with the Hyperlink style added, once a note has needed them.
-        self._linked: tuple[_Entry | None] | None = None
+        self._linked = None
         if isinstance(self.source, Path):  # a user's styles are read now, as the rest is
             self._linked_styles()
 
@@ -668,6 +733,36 @@ class _Pictures:
         for partname in sorted(overrides):
             types.add_override(partname, overrides[partname])
         return bytes(serialize_part_xml(types))
+
+
+def _entry_state(entry: _Entry) -> list[Any]:
+    """An entry as plain data, in :class:`_Entry`'s field order."""
+    return [entry.name, entry.data, entry.size, entry.crc, list(entry.date_time)]
+
+
+def _entry_of(state: list[Any]) -> _Entry:
+    """The entry :func:`_entry_state` gave as plain data."""
+    name, data, size, crc, date_time = state
+    return _Entry(name, data, size, crc, tuple(date_time))
+
+
+def _shipped_state(data: bytes) -> dict[str, Any] | None:
+    """The shipped preparation of the built-in template ``data``, or ``None``."""
+    from pitchkit.word.packed import state_for
+
+    return state_for(data)
+
+
+@functools.cache
+def _tools() -> Any:
+    """A docxtpl template holding no document, for its ``resolve_listing`` and ``fix_tables``.
+
+    Both work on the XML they are given alone, so a template restored from
+    its shipped preparation calls them on this rather than on an opened package.
+    """
+    from pitchkit.word.render import PitchkitTemplate
+
+    return PitchkitTemplate.__new__(PitchkitTemplate)
 
 
 def _prepares(data: bytes, lang: Language, name: str) -> bool:
