@@ -2,8 +2,9 @@
 
 Preparing a template to be filled (:class:`~pitchkit.word.fastrender.CompiledTemplate`)
 opens its package with python-docx, which parses every XML part (the
-built-in templates' styles are about 800 kB of it), and compresses again
-every part copied into each note: about 20 ms of a ``pitchkit brief``,
+built-in templates' styles are about 800 kB of it), compresses again
+every part copied into each note, and, for a note that makes a link, adds
+the Hyperlink style to the styles: about 30 ms of a ``pitchkit brief``,
 for a result that is always the same for the built-in templates. So
 ``make prepared`` (``scripts/build_prepared.py``) also ships what preparing
 each built-in template works out (:meth:`CompiledTemplate.state`), in
