@@ -40,14 +40,14 @@ TEMPLATES = ("brief.docx", "update.docx")
 
 def versions() -> dict[str, str]:
     """The versions of what shapes a preparation's bytes."""
-    import docx
-    import docxtpl
     import jinja2
     from lxml import etree  # type: ignore[import-untyped]
 
+    from pitchkit.word.prepared import installed_version
+
     return {
-        "python-docx": str(docx.__version__),
-        "docxtpl": str(docxtpl.__version__),
+        "python-docx": str(installed_version("python-docx", "docx")),
+        "docxtpl": str(installed_version("docxtpl", "docxtpl")),
         "jinja2": jinja2.__version__,
         "lxml": ".".join(str(part) for part in etree.LXML_VERSION),
         "zlib": zlib.ZLIB_RUNTIME_VERSION,
