@@ -29,7 +29,7 @@ FACTS = ROOT / "examples" / "frailty-virtual-ward" / "facts.yaml"
 
 #: Words a command line is made of: option names, values, odd forms typer reads its own way.
 VALUES = ["dof", "notes/", "note.docx", "cy_GB", "30", "a b", "é.yaml", "-", "", "x=y", "0", "2",
-          "02", "update", "-1"]  # fmt: skip
+          "02", "update", "-1", "٢", "+2", " 2", "1_0", "2.0", "1٠", "dof\n"]  # fmt: skip
 ODD = [
     "--help",
     "-h",
@@ -151,9 +151,11 @@ def test_shell_completion_is_left_to_typer(monkeypatch: pytest.MonkeyPatch) -> N
 TYPER = "import sys; from pitchkit.cli import app; app(prog_name='pitchkit')"
 
 
-def run(way: str, *args: str, python: tuple[str, ...] = ()) -> subprocess.CompletedProcess[str]:
+def run(
+    way: str, *args: str, python: tuple[str, ...] = (), env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """``pitchkit ARGS`` the quick way (``python -m pitchkit``) or typer's way."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "PITCHKIT_MEASURE": "0"}
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "PITCHKIT_MEASURE": "0", **(env or {})}
     start = ["-m", "pitchkit"] if way == "quick" else ["-c", TYPER]
     return subprocess.run(
         [sys.executable, *python, *start, *args], capture_output=True, text=True, env=env, cwd=ROOT
@@ -240,3 +242,16 @@ def test_a_quick_batch_prints_and_writes_what_typers_does(
         results[way] = (result.returncode, text, notes, manifest)
     assert results["quick"] == results["typer"]
     assert "Traceback" not in results["quick"][1]
+
+
+@pytest.mark.parametrize("locale", ["en_GB", "cy_GB"])
+def test_an_output_encoding_without_pounds_or_welsh_letters_never_ends_in_a_traceback(
+    locale: str, tmp_path: Path
+) -> None:
+    out = tmp_path / "note.docx"
+    options = ["-d", "dof", "-l", locale, "-o", str(out)]
+    result = run("quick", "brief", str(FACTS), *options, env={"PYTHONIOENCODING": "ascii"})
+    assert "Traceback" not in result.stderr
+    assert result.returncode == 0, result.stderr
+    assert out.exists()
+    assert "\\xa3" in result.stdout + result.stderr  # the advice's £, as an escape

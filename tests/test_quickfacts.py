@@ -22,7 +22,7 @@ import pytest
 from pydantic import ValidationError
 
 from pitchkit.errors import PitchkitError
-from pitchkit.facts import models
+from pitchkit.facts import models, quickfacts
 from pitchkit.facts.quickfacts import build, quick_facts
 from pitchkit.facts.schema import (
     RECORDS,
@@ -79,7 +79,9 @@ def agrees(data: Any) -> bool:
     quick = quick_facts(data)
     if quick is None:
         return False
-    assert quick == full(data)
+    slow = full(data)
+    assert quick == slow
+    assert repr(quick) == repr(slow)  # equal is not enough: 1 == 1.0, and a note may print either
     return True
 
 
@@ -123,7 +125,7 @@ ODD = [
     "2027-02-30", "01/03/2027", "2027-03", "2027-Q1", "2027", "2020/21", "2020-2021", "GBP",
     "£", "EUR", "en_GB", "cy", "xx", "month", "7", "5", "10", "green", "Amber", "[]", [], {},
     ["a"], [None], [{"text": "x", "for": ["dof"]}], {"text": "x"}, {"en": "e"}, 3, 2.5, True,
-    dt.date(2027, 3, 1),
+    dt.date(2027, 3, 1), "1٢٠٠", "0.٥", "１２", "2٠27-03-01", "5٠", "\x1fpadded\x1c", "\u3000x",
 ]  # fmt: skip
 
 
@@ -180,6 +182,16 @@ def test_changed_copies_are_built_as_the_models_build_them_or_left_to_them(
         (Update, {"period": "2027-q1", "status": "Green", "score": "2.5"}),
         (Update, {"period": "2027-01", "status": "green", "score": 2.4}),
         (Update, {"period": "2027-01", "status": "green", "measures": {"m": None, "n": "1,200"}}),
+        # Python reads these digits as 1200 and 0.5; pydantic refuses them.
+        (Impact, {"id": "i", "measure": "Falls", "unit": "falls", "baseline": "1٢٠٠", "target": 8}),
+        (Impact, {"id": "i", "measure": "Falls", "unit": "n", "baseline": "1,٢٠٠", "target": 1}),
+        (Update, {"period": "2027-01", "status": "green", "score": "0.٥"}),
+        # pydantic strips Unicode's White_Space only, not the separators Python also strips.
+        (Director, {"id": "d", "name": "\x1fA\x1c", "role": "Chief Nurse"}),
+        (Update, {"period": "2027-01\x1f", "status": "green"}),
+        (Update, {"period": "\x1e2027-01 ", "status": "green", "summary": " \x1dx"}),
+        # Too large for a float: pydantic's ValidationError, not an OverflowError.
+        (Impact, {"id": "i", "measure": "Falls", "unit": "n", "baseline": 10**400, "target": 8}),
     ],
 )
 def test_single_records_are_built_as_the_models_build_them(kind: Any, data: Any) -> None:
@@ -191,7 +203,17 @@ def test_single_records_are_built_as_the_models_build_them(kind: Any, data: Any)
         return
     if quick is not None:
         assert quick == as_record(model)
+        assert repr(quick) == repr(as_record(model))
     assert kind.model_validate(data) == as_record(model)
+
+
+def test_text_is_stripped_of_what_the_models_strip_and_nothing_else() -> None:
+    spaces = [chr(c) for c in range(0x3001) if chr(c).isspace() or chr(c) in quickfacts._SPACE]
+    for space in spaces:
+        data = {"id": "d", "name": f"{space}Ann{space}", "role": "Chief Nurse"}
+        quick = build(Director, data)
+        assert quick is not None
+        assert quick == as_record(models.Director.model_validate(data)), repr(space)
 
 
 def test_the_records_have_the_models_fields_in_their_order() -> None:

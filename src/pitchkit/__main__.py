@@ -24,6 +24,13 @@ no garbage in cycles, yet the collector would walk them again and again
 while they load (about 45 ms of a ``brief``). Each command turns it back
 on when its own start-up is over (see :mod:`pitchkit.collector`).
 
+Standard output and error never stop a command over a character they
+cannot encode (a ``£`` or ``ŵ`` where the locale's encoding is ASCII or
+Latin-1, as with ``PYTHONIOENCODING=ascii`` or ``LC_ALL=C`` with
+``PYTHONUTF8=0``): it is printed as a backslash escape, as Python already
+does on standard error, instead of ending the command with a traceback
+after the note was written.
+
 When the command is over (click ends it with :class:`SystemExit`), every
 object still alive is moved out of the garbage collector's sight
 (:func:`gc.freeze`) before Python exits. Otherwise the collector walks
@@ -48,9 +55,18 @@ def no_pydantic_plugins() -> None:
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 
+def forgiving_streams() -> None:
+    """Print what the streams' encoding cannot show as escapes rather than fail on it."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and getattr(stream, "errors", None) == "strict":
+            reconfigure(errors="backslashreplace")
+
+
 def main() -> None:
     """Load the command line and run it."""
     no_pydantic_plugins()
+    forgiving_streams()
     try:
         from pitchkit.collector import pause_for_start
 

@@ -58,9 +58,10 @@ class Declined(Exception):
     """The value is not plainly right: the pydantic models are to validate it."""
 
 
-_DECIMAL = re.compile(r"-?(0|[1-9]\d*)(\.\d+)?")
-_WHOLE = re.compile(r"[1-9]\d*")
-_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+#: Digits are ASCII only: Python reads ``1٢٠٠`` (Arabic-Indic digits) as 1200, pydantic refuses it.
+_DECIMAL = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?")
+_WHOLE = re.compile(r"[1-9][0-9]*")
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 
 
@@ -105,10 +106,17 @@ def _fields(data: Any, known: tuple[str, ...], required: tuple[str, ...] = ()) -
     return data
 
 
+#: What pydantic's ``str_strip_whitespace`` strips: Unicode's White_Space. Python's
+#: ``str.strip()`` also strips the separators U+001C to U+001F, which pydantic keeps.
+_SPACE = "\t\n\v\f\r \x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000" + "".join(
+    map(chr, range(0x2000, 0x200B))
+)
+
+
 def _text(value: Any) -> str:
     if not isinstance(value, str):
         raise Declined
-    return value.strip()
+    return value.strip(_SPACE)
 
 
 def _filled(value: Any) -> str:
@@ -131,7 +139,10 @@ def _number(value: Any) -> float:
             raise Declined
         number = float(value)
     elif isinstance(value, int | float) and not isinstance(value, bool):
-        number = float(value)
+        try:
+            number = float(value)
+        except OverflowError:  # an int beyond a float's range: the models refuse it
+            raise Declined from None
     else:
         raise Declined
     if not math.isfinite(number):
@@ -408,7 +419,9 @@ def _update(data: Any) -> Any:
     from pitchkit.facts.schema import Update
 
     given = _fields(data, _UPDATE, ("period", "status"))
-    period = _text(given["period"]).upper()
+    if not isinstance(given["period"], str):
+        raise Declined
+    period = _text(given["period"].strip().upper())  # as the model's ``_period_shape``, then strip
     if not PERIOD_PATTERN.match(period):
         raise Declined
     measures = given.get("measures", {})
