@@ -1,11 +1,13 @@
-"""Clean and compile the built-in templates' parts ahead of time, into ``templates/prepared.json``.
+"""Prepare the built-in templates ahead of time: ``templates/prepared.json`` and ``packed.json``.
 
 Run ``make prepared`` (or ``python scripts/build_prepared.py``) after
 changing a built-in template, the clean-up in ``pitchkit.word.render`` or
 ``pitchkit.word.templatefile``, the Jinja environment, or the Jinja or
-docxtpl version; the file it writes is committed and shipped (see
-:mod:`pitchkit.word.prepared`). ``tests/test_prepared.py`` fails while the
-shipped file differs from a fresh one. ``--check`` only says whether it does.
+docxtpl version (or python-docx, lxml or zlib: ``packed.json``); the files
+it writes are committed and shipped (see :mod:`pitchkit.word.prepared` and
+:mod:`pitchkit.word.packed`). ``tests/test_prepared.py`` and
+``tests/test_packed.py`` fail while a shipped file differs from a fresh
+one. ``--check`` only says whether one does.
 """
 
 from __future__ import annotations
@@ -15,26 +17,32 @@ import sys
 from importlib import resources
 from pathlib import Path
 
-from pitchkit.word.prepared import FILE_NAME, make_prepared, prepared_text
+from pitchkit.word import packed, prepared
 
-SHIPPED = Path(str(resources.files("pitchkit.word") / "templates" / FILE_NAME))
+FOLDER = Path(str(resources.files("pitchkit.word") / "templates"))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="change nothing; fail if stale")
     args = parser.parse_args()
-    wanted = prepared_text(make_prepared())
-    current = SHIPPED.read_text("utf-8") if SHIPPED.exists() else ""
-    if args.check:
-        if current != wanted:
-            sys.exit(f"build_prepared: {SHIPPED} is stale: run make prepared")
-        print(f"build_prepared: {SHIPPED.name} is up to date")
-    elif current != wanted:
-        SHIPPED.write_text(wanted, "utf-8")
-        print(f"build_prepared: wrote {SHIPPED}")
-    else:
-        print(f"build_prepared: {SHIPPED.name} was up to date")
+    # packed.json is made after prepared.json: preparing a template uses the shipped Python.
+    for name, make in (
+        (prepared.FILE_NAME, lambda: prepared.prepared_text(prepared.make_prepared())),
+        (packed.FILE_NAME, lambda: packed.packed_text(packed.make_packed())),
+    ):
+        shipped = FOLDER / name
+        wanted = make()
+        current = shipped.read_text("utf-8") if shipped.exists() else ""
+        if args.check:
+            if current != wanted:
+                sys.exit(f"build_prepared: {shipped} is stale: run make prepared")
+            print(f"build_prepared: {name} is up to date")
+        elif current != wanted:
+            shipped.write_text(wanted, "utf-8")
+            print(f"build_prepared: wrote {shipped}")
+        else:
+            print(f"build_prepared: {name} was up to date")
 
 
 if __name__ == "__main__":

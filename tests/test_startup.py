@@ -113,11 +113,15 @@ def test_a_command_still_loads_what_it_needs(tmp_path: Path) -> None:
     facts = Path(pitchkit.__file__).parent / "demo" / "facts.yaml"
     note = tmp_path / "note.docx"
     modules = loaded_by("-m", "pitchkit", "brief", str(facts), "--out", str(note), "-q")
-    assert {"docxtpl", "pitchkit.notes.brief"} <= modules
+    assert {"jinja2", "pitchkit.notes.brief", "pitchkit.word.fastrender"} <= modules
     assert note.exists()
     # -q still shows the guide's warnings, so the guide is consulted; but a plain brief needs
     # neither the batch, nor typer, rich or pydantic (those load for --help and for errors).
+    assert "pitchkit.advice" in modules
     assert not {"pitchkit.batch", "typer", "rich", "pydantic"} & modules
+    # The built-in template is filled from its shipped preparation (pitchkit.word.packed):
+    # neither python-docx nor docxtpl is loaded.
+    assert not {"docx", "docxtpl"} & modules
 
 
 def test_ctrl_c_while_the_commands_are_built_gives_one_line(

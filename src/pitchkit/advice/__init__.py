@@ -50,7 +50,7 @@ from pitchkit.advice.pitch import (
     unit_cost_without_source,
     vague_ask,
 )
-from pitchkit.advice.ranking import rank_directors
+from pitchkit.advice.ranking import Ranking, rank_directors
 from pitchkit.advice.review import SEVERITIES, Finding, Review, Rule, Severity
 from pitchkit.advice.timing import (
     approach_late,
@@ -129,6 +129,7 @@ def check(
     lang: Language,
     pitches: Mapping[str, Pitch] | None = None,
     rules: Sequence[Rule] = RULES,
+    notes: bool = True,
 ) -> list[Finding]:
     """Check the facts against the guide's advice, most serious findings first.
 
@@ -136,18 +137,29 @@ def check(
     meeting's director, or the only director). ``pitches`` are pitches
     already recast from these facts, by director id (a note just written
     passes its own), so they are not worked out again. ``rules`` are the
-    rules run (default: every rule). Raises
+    rules run (default: every rule). Without ``notes`` only warnings and
+    errors are found (``brief -q`` prints no more), so the other directors
+    are recast only when one of those needs the ranking. Raises
     :class:`~pitchkit.errors.DirectorsError` for an unknown id.
     """
     facts = loaded.facts
+    known = dict(pitches or {})
+
+    def rank() -> Ranking | None:
+        return rank_directors(facts, known=known, today=today) if facts.directors else None
+
     review = Review(
         loaded=loaded,
         director=chosen_director(facts, director_id, source=str(loaded.path)),
-        ranking=rank_directors(facts, known=pitches, today=today) if facts.directors else None,
+        rank=rank,
         today=today,
         lang=lang,
+        known=known,
+        notes=notes,
     )
-    findings = [finding for rule in rules for finding in rule(review)]
+    findings = [
+        finding for rule in rules for finding in rule(review) if notes or finding.severity != "info"
+    ]
     return sorted(findings, key=lambda f: SEVERITIES.index(f.severity))
 
 

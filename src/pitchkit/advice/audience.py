@@ -31,9 +31,9 @@ def _own_added(review: Review, director: Director, field: str) -> str:
 
     lens = review.lens_of(director)
     own = list(lens.advice[:1] if field == "advice" else lens.gains)
-    place = review.ranking.place(director.id) if review.ranking else None
-    if place is not None:
-        own = [item for item in own if supported(item, place.pitch)]
+    pitch = review.pitch_of(director)
+    if pitch is not None:
+        own = [item for item in own if supported(item, pitch)]
     return own[0] if own else ""
 
 

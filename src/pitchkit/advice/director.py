@@ -249,6 +249,8 @@ def director_unaligned(review: Review) -> Iterator[Finding]:
 
 def better_fit(review: Review) -> Iterator[Finding]:
     """Another director fits the project clearly better than the chosen one."""
+    if not review.notes:  # only ever a note: no need to rank the others
+        return
     place, ranking = review.place, review.ranking
     if place is None or ranking is None or not place.aligned:
         return

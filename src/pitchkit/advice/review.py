@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
 from typing import Literal
 
 from pitchkit.advice.ranking import Place, Ranking
 from pitchkit.facts.schema import Director, Facts, LoadedFacts
 from pitchkit.i18n.translation import Language
-from pitchkit.recast.lenses import GENERAL, Lens, all_lenses
+from pitchkit.recast.english import english_director
+from pitchkit.recast.lenses import GENERAL, Lens, all_lenses, lens_for
 from pitchkit.recast.pitch import Pitch
 
 Severity = Literal["info", "warning", "error"]
@@ -34,13 +36,29 @@ class Finding:
 
 @dataclass(frozen=True)
 class Review:
-    """What the rules look at: the facts, the chosen director and the ranking."""
+    """What the rules look at: the facts, the chosen director and the ranking.
+
+    The ranking recasts the project for every director, so it is worked out
+    only when a rule first asks for it (:attr:`ranking`). The chosen
+    director's pitch, when ``known`` holds it (a note just written passes
+    its own), and every director's lens need no ranking.
+    """
 
     loaded: LoadedFacts
     director: Director | None
-    ranking: Ranking | None
+    rank: Callable[[], Ranking | None] = field(repr=False, compare=False)
     today: dt.date
     lang: Language
+    #: Pitches already recast from these facts, by director id.
+    known: Mapping[str, Pitch] = field(default_factory=dict, repr=False, compare=False)
+    #: Whether the guide's notes (findings of severity ``info``) are wanted: without,
+    #: rules whose only use of the ranking is a note leave it alone.
+    notes: bool = True
+
+    @functools.cached_property
+    def ranking(self) -> Ranking | None:
+        """Every director ranked (``None`` when the facts list none), worked out once."""
+        return self.rank()
 
     @property
     def facts(self) -> Facts:
@@ -57,6 +75,10 @@ class Review:
     @property
     def pitch(self) -> Pitch | None:
         """The project recast for the chosen director."""
+        if self.director is not None and self.facts.directors:
+            known = self.known.get(self.director.id)
+            if known is not None:  # the pitch the ranking would place (ids differ by case)
+                return known
         place = self.place
         return place.pitch if place else None
 
@@ -67,11 +89,28 @@ class Review:
     def _(self, message: str) -> str:
         return self.lang.gettext(message)
 
-    def lens_of(self, director: Director) -> Lens:
-        """The lens a director is ranked through (general when there is no ranking)."""
+    def pitch_of(self, director: Director) -> Pitch | None:
+        """The project recast for ``director``: the chosen one's without ranking, else ranked."""
+        if director is self.director:
+            return self.pitch
         place = self.ranking.place(director.id) if self.ranking else None
-        if place is not None:
-            return place.pitch.lens.lens
+        return place.pitch if place is not None else None
+
+    def lens_of(self, director: Director) -> Lens:
+        """The lens a director is ranked through (general when there is no ranking).
+
+        The lens the director's pitch is recast through (chosen as
+        :func:`pitchkit.recast.pitch.weigh` chooses it), worked out without
+        recasting: ranking would recast every director.
+        """
+        facts = self.facts
+        if facts.directors:
+            if director is self.director and self.pitch is not None:
+                return self.pitch.lens.lens
+            wanted = director.id.casefold()
+            listed = next((d for d in facts.directors if d.id.casefold() == wanted), None)
+            if listed is not None:
+                return lens_for(english_director(listed, facts.english)).lens
         return all_lenses()[GENERAL]
 
 

@@ -152,6 +152,8 @@ def whole_team(review: Review) -> Iterator[Finding]:
             review.where("project", "funding", "amount"),
         )
         return
+    if not review.notes:  # the rest is a note, in the ranking's order
+        return
     order = [p.director.name for p in review.ranking.places] if review.ranking else []
     yield Finding(
         "whole-team",

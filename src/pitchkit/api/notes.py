@@ -68,6 +68,10 @@ class BriefRequest(NoteRequest):
     #: Without, ``findings`` is empty (the command line always asks: ``brief -q`` shows
     #: the warnings among them).
     advice: bool = True
+    #: With ``advice``, find the guide's notes too (findings of severity ``info``); without,
+    #: only its warnings and errors, which may spare recasting the other directors to rank
+    #: them (``brief -q`` prints no notes).
+    advice_notes: bool = True
 
 
 @dataclass(frozen=True)
@@ -126,19 +130,27 @@ def brief_findings(
     *,
     today: dt.date,
     pitch: Pitch | None = None,
+    notes: bool = True,
 ) -> tuple[Finding, ...]:
     """The guide's findings for a note just written; a problem is a warning, never a failure.
 
     The length rules are not run: the note was just fitted to its page, and says its cuts.
 
     ``pitch`` is the note's own pitch (before localising), so it is not recast again.
+    Without ``notes``, the findings of severity ``info`` are left out (and not worked out).
     """
     from pitchkit.advice import NOTE_RULES, check
 
     known = {director_id: pitch} if pitch is not None else None
     try:
         findings = check(
-            loaded, director_id=director_id, today=today, lang=lang, pitches=known, rules=NOTE_RULES
+            loaded,
+            director_id=director_id,
+            today=today,
+            lang=lang,
+            pitches=known,
+            rules=NOTE_RULES,
+            notes=notes,
         )
         return tuple(findings)
     except PitchkitError as error:
@@ -205,7 +217,15 @@ def write_brief(request: BriefRequest, listener: Listener | None = None) -> Brie
     if not request.bilingual and not request.strict:
         warn_english(project, chosen.id, heard)
     findings = (
-        brief_findings(project.loaded, chosen.id, project.lang, heard, today=today, pitch=pitch)
+        brief_findings(
+            project.loaded,
+            chosen.id,
+            project.lang,
+            heard,
+            today=today,
+            pitch=pitch,
+            notes=request.advice_notes,
+        )
         if request.advice
         else ()
     )

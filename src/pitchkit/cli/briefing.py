@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pitchkit.cli.console import say
+from pitchkit.cli.console import JsonMode, Verbosity, say
 from pitchkit.cli.running import (
     Terminal,
     UserDefaults,
@@ -55,6 +55,9 @@ def run_brief(
         no_cuts=no_cuts,
         strict=strict,
         directors=directors,
+        # The notes among the guide's findings are printed only at the usual verbosity, and
+        # are in --json's object; otherwise they are not worked out (see report_advice).
+        advice_notes=JsonMode.command is not None or Verbosity.level >= 1,
     )
     with limits_in_force(time_limit, memory_limit):
         result = write_brief(request, Terminal())  # its warnings are printed as they come

@@ -26,7 +26,7 @@ from pitchkit.notes.layout import body_height
 from pitchkit.output.files import safe_stem
 from pitchkit.recast.localise import localise_pitch
 from pitchkit.recast.pitch import Pitch, recast
-from pitchkit.word.render import Properties, render
+from pitchkit.word.properties import Properties
 
 KINDS = ("brief", "update")
 
@@ -369,6 +369,8 @@ def _filler(source: Path | bytes, lang: Language) -> Callable[[BriefParts], byte
     filled by :func:`render`, under its limits, each time.
     """
     if isinstance(source, Path):
+        from pitchkit.word.render import render
+
         return lambda parts: render(source, parts.context, lang=lang, properties=parts.properties)
     from pitchkit.word.fastrender import CompiledTemplate
 

@@ -34,22 +34,15 @@ import zipfile
 import zlib
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
-from docx.image.image import Image
-from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
-from docx.opc.coreprops import CoreProperties
-from docx.opc.exceptions import PackageNotFoundError
-from docx.opc.oxml import CT_Relationships, CT_Types, serialize_part_xml
-from docx.opc.packuri import PackURI
-from docx.opc.spec import default_content_types
-from docx.oxml.parser import parse_xml
-from docx.oxml.shape import CT_Inline
-from docx.shared import Cm
 from lxml import etree  # type: ignore[import-untyped]
 
 from pitchkit.errors import TemplateError
+
+if TYPE_CHECKING:
+    from docx.image.image import Image
 from pitchkit.i18n.translation import Language
 from pitchkit.word.finish import (
     FinishedPart,
@@ -59,12 +52,11 @@ from pitchkit.word.finish import (
     with_hyperlink_style,
 )
 from pitchkit.word.limits import Limits, run_limited
-from pitchkit.word.render import (
+from pitchkit.word.properties import (
     PROPERTY_FIELDS,
     PROPERTY_LIMIT,
+    CoreXml,
     Properties,
-    load_template,
-    render,
     stamp_properties,
 )
 from pitchkit.word.renderenv import (
@@ -88,8 +80,6 @@ from pitchkit.word.templateguard import guard_template
 CORE_PART = "docProps/core.xml"
 _CONTENT_TYPES = "[Content_Types].xml"
 _STYLES = "word/styles.xml"
-_CORE_CONTENT_TYPE = CONTENT_TYPE.OPC_CORE_PROPERTIES
-_CORE_RELATIONSHIP = RELATIONSHIP_TYPE.CORE_PROPERTIES
 _NS = {
     "ct": "http://schemas.openxmlformats.org/package/2006/content-types",
     "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
@@ -177,6 +167,7 @@ class CompiledTemplate:
         limits: Limits | None = None,
         name: str | None = None,
         proven: bool = False,
+        packed: bool = True,
     ) -> None:
         """Read, patch and compile ``template``; raise :class:`TemplateError` if it is broken.
 
@@ -202,23 +193,35 @@ class CompiledTemplate:
             data = template
             self.limits = limits
         try:
-            self._prepare(data)
+            state = _shipped_state(data) if packed and isinstance(template, bytes) else None
+            if state is not None:
+                self._restore(state)
+            else:
+                self._prepare(data)
         except TemplateError:
             raise
         except SyntaxError as error:  # lxml's XMLSyntaxError
             raise unreadable(self.name, error) from None
-        except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as error:
+        except (zipfile.BadZipFile, KeyError, ValueError) as error:
             raise unreadable(self.name, error) from None
+        except Exception as error:
+            from docx.opc.exceptions import PackageNotFoundError
+
+            if isinstance(error, PackageNotFoundError):
+                raise unreadable(self.name, error) from None
+            raise
 
     def _prepare(self, data: bytes) -> None:
         """Load the package, compile the parts Jinja fills, and compress the others."""
         self._env = make_environment(self.lang)
         self._plain_env = self._env.overlay(autoescape=False)
-        self._docxtpl = load_template(data, self.name)
+        from pitchkit.word.render import load_template
+
+        self._docxtpl: Any = load_template(data, self.name)
         document = self._docxtpl.docx
         self._filled = self._compile_parts(document)
         self._core = copy.deepcopy(document.core_properties._element)
-        self._property_templates = self._compile_properties(CoreProperties(self._core))
+        self._property_templates = self._compile_properties(CoreXml(self._core))
         #: The core properties stamped for each set of values but the title (see _core_xml).
         self._stamps: dict[tuple[tuple[tuple[str, str], ...], Properties], Any] = {}
         root = copy.deepcopy(document.element)
@@ -241,6 +244,79 @@ class CompiledTemplate:
         self._content_types = types.raw()
         self._finish_static()
 
+    def state(self) -> dict[str, Any]:
+        """What :meth:`_prepare` worked out, as plain data: what ``make prepared`` ships.
+
+        :meth:`_restore` makes the same template from it (see :mod:`pitchkit.word.packed`).
+        """
+        entry_names = [item if isinstance(item, str) else item.name for item in self._entries]
+        linked = self._linked_styles()
+        return {
+            "filled": [[part.name, part.kind, part.marked] for part in self._filled],
+            "core": _serialised_part(self._core),
+            "shell": _serialised_part(self._shell),
+            "body_index": self._body_index,
+            "shell_plain": self._shell_plain,
+            "entries": [
+                item if isinstance(item, str) else _entry_state(item) for item in self._entries
+            ],
+            "body_images": dataclasses.asdict(self._body_images),
+            "media_at": self._media_at,
+            "content_types": self._content_types,
+            "filled_rels": self._filled_rels,
+            "added": [_entry_state(entry) for entry in self._added],
+            "static_links": self._static_links,
+            "styles": None if self._styles is None else entry_names.index(self._styles.name),
+            "linked": None if linked is None else _entry_state(linked),
+        }
+
+    def _restore(self, state: Mapping[str, Any]) -> None:
+        """Take up a shipped :meth:`state`: only the parts Jinja fills are compiled here."""
+        self._env = make_environment(self.lang)
+        self._plain_env = self._env.overlay(autoescape=False)
+        self._docxtpl = None
+        self._filled = [
+            _FilledPart(
+                name,
+                kind,
+                marked,
+                compile_tag_source(self._env, marked, self.name, part_label(name)),
+            )
+            for name, kind, marked in state["filled"]
+        ]
+        self._core = _parsed_part(state["core"])
+        self._property_templates = self._compile_properties(CoreXml(self._core))
+        self._stamps = {}
+        self._shell = _parsed_part(state["shell"])
+        self._body_index = state["body_index"]
+        self._shell_plain = state["shell_plain"]
+        self._entries = [
+            item if isinstance(item, str) else _entry_of(item) for item in state["entries"]
+        ]
+        images = dict(state["body_images"])
+        images["rels"] = tuple(tuple(rel) for rel in images["rels"])
+        self._body_images = _BodyImages(**images)
+        self._media_at = state["media_at"]
+        self._content_types = state["content_types"]
+        self._filled_rels: dict[str, bytes | None] = dict(state["filled_rels"])
+        self._added: list[_Entry] = [_entry_of(entry) for entry in state["added"]]
+        self._static_links = state["static_links"]
+        at = state["styles"]
+        styles = self._entries[at] if at is not None else None
+        self._styles = styles if isinstance(styles, _Entry) else None
+        linked = state["linked"]
+        #: Shipped too: adding the Hyperlink style to the built-in styles takes 7-10 ms.
+        self._linked: tuple[_Entry | None] | None = (None if linked is None else _entry_of(linked),)
+
+    def _listing(self) -> Any:
+        """What runs docxtpl's ``resolve_listing`` and ``fix_tables``: the opened template.
+
+        A template restored from its shipped preparation has none, and both
+        work on the XML they are given alone, so a docxtpl template holding
+        no document (:func:`_tools`) does; only a note that needs them loads docxtpl.
+        """
+        return self._docxtpl if self._docxtpl is not None else _tools()
+
     def _finish_static(self) -> None:
         """Finish the parts no tag fills once (see :mod:`pitchkit.word.finish`), for every note.
 
@@ -252,9 +328,9 @@ class CompiledTemplate:
         by_name = {entry.name: entry for entry in self._entries if isinstance(entry, _Entry)}
         filled = {part.name for part in self._filled}
         #: The template's relationships of each part finished per note (``None``: it has none).
-        self._filled_rels: dict[str, bytes | None] = {}
+        self._filled_rels = {}
         #: Relationships files that finishing adds, in part order, after every other entry.
-        self._added: list[_Entry] = []
+        self._added = []
         self._static_links = False
         for name in [entry if isinstance(entry, str) else entry.name for entry in self._entries]:
             if not finishes(name):
@@ -275,7 +351,7 @@ class CompiledTemplate:
                     self._added.append(_compressed(rels_name, done.rels))
         self._styles = by_name.get(_STYLES)
         #: The styles with the Hyperlink style added, once a note has needed them.
-        self._linked: tuple[_Entry | None] | None = None
+        self._linked = None
         if isinstance(self.source, Path):  # a user's styles are read now, as the rest is
             self._linked_styles()
 
@@ -327,7 +403,7 @@ class CompiledTemplate:
         template = compile_tag_source(self._env, marked, self.name, part_label(name))
         return _FilledPart(name, kind, marked, template)
 
-    def _compile_properties(self, core: CoreProperties) -> dict[str, jinja2.Template]:
+    def _compile_properties(self, core: CoreXml) -> dict[str, jinja2.Template]:
         """Compile the document properties that hold tags, as the slow path fills them."""
         compiled: dict[str, jinja2.Template] = {}
         for field in PROPERTY_FIELDS:
@@ -345,6 +421,8 @@ class CompiledTemplate:
             work() if self.limits is None else run_limited(work, limits=self.limits, name=self.name)
         )
         if data is None:  # a picture outside the body
+            from pitchkit.word.render import render
+
             return render(
                 self.source, context, lang=self.lang, properties=properties, limits=self.limits
             )
@@ -354,6 +432,8 @@ class CompiledTemplate:
         """Fill and finish the template in this process, with no limits."""
         data = self._filled_or_none(context, properties=properties)
         if data is None:
+            from pitchkit.word.render import render
+
             return render(self.source, context, lang=self.lang, properties=properties)
         return data
 
@@ -454,7 +534,7 @@ class CompiledTemplate:
                 raise _PictureOutsideBody
             xml = pictures.place(xml)
         if any(mark in xml for mark in _LISTING_MARKS):
-            xml = self._docxtpl.resolve_listing(xml)
+            xml = self._listing().resolve_listing(xml)
         if part.kind == "notes":
             return xml.encode("utf-8")
         if part.kind == "header":
@@ -483,12 +563,16 @@ class CompiledTemplate:
         With ``finish`` (the part's name, its relationships and where to put
         the result), the document is finished too, on the tree as it is.
         """
-        body = self._docxtpl.fix_tables(body_xml)
+        body = (
+            self._listing().fix_tables(body_xml)
+            if "tbl" in body_xml
+            else etree.fromstring(body_xml, parser=_RECOVERING)  # what fix_tables does then
+        )
         for number, drawing in enumerate(body.iter(_DOC_PR), start=_FIRST_DRAWING_ID + 1):
             drawing.set("id", str(number))
         self._shell.insert(self._body_index, body)
         try:
-            xml = bytes(serialize_part_xml(self._shell))
+            xml = _serialised_part(self._shell)
             if finish is not None:
                 name, rels, finished = finish
                 finished[name] = finish_part(xml, rels, tree=self._shell)
@@ -520,8 +604,8 @@ class CompiledTemplate:
         shared = dataclasses.replace(properties, title="") if own_title else properties
         element = copy.deepcopy(self._stamped(tuple(filled.items()), shared))
         if own_title:
-            CoreProperties(element).title = properties.title[:PROPERTY_LIMIT]
-        return bytes(serialize_part_xml(element))
+            CoreXml(element).title = properties.title[:PROPERTY_LIMIT]
+        return _serialised_part(element)
 
     def _stamped(self, filled: tuple[tuple[str, str], ...], properties: Properties) -> Any:
         """The core properties element with ``filled`` and ``properties`` set, made once each."""
@@ -529,7 +613,7 @@ class CompiledTemplate:
         element = self._stamps.get(key)
         if element is None:
             element = copy.deepcopy(self._core)
-            core = CoreProperties(element)
+            core = CoreXml(element)
             for field, text in filled:
                 setattr(core, field, text)
             stamp_properties(core, properties, {field for field, _ in filled})
@@ -588,6 +672,8 @@ class _Pictures:
         self.body = body
         self.shelf = shelf
         self._images = dict(body.images)  # SHA-1 -> part name
+        from docx.opc.packuri import PackURI
+
         self._numbers = {PackURI(name).idx for name in body.images.values()}
         self._rels = list(body.rels)
         #: The image parts this note adds, in the order they were made: (zip name, bytes).
@@ -596,6 +682,9 @@ class _Pictures:
 
     def place(self, xml: str) -> str:
         """The body ``xml`` with each picture marker replaced by its drawing."""
+        from docx.image.image import Image
+        from docx.oxml.shape import CT_Inline
+        from docx.shared import Cm
 
         def drawing(match: re.Match[str]) -> str:
             picture = self.shelf.pictures[int(match[1])]
@@ -628,6 +717,9 @@ class _Pictures:
 
     def _relate(self, partname: str) -> str:
         """The body's relationship to image part ``partname``: the one it has, or a new one."""
+        from docx.opc.constants import RELATIONSHIP_TYPE
+        from docx.opc.packuri import PackURI
+
         target = PackURI(partname).relative_ref(self.body.base)
         for rid, reltype, ref, external in self._rels:
             if reltype == RELATIONSHIP_TYPE.IMAGE and ref == target and not external:
@@ -639,6 +731,8 @@ class _Pictures:
 
     def relationships(self) -> bytes:
         """The body's relationships with the images', as python-docx writes them."""
+        from docx.opc.oxml import CT_Relationships
+
         element = CT_Relationships.new()
         for rid, reltype, ref, external in self._rels:
             element.add_rel(rid, reltype, ref, external)
@@ -646,6 +740,10 @@ class _Pictures:
 
     def content_types(self, template: bytes) -> bytes:
         """``[Content_Types].xml`` with the new images' types, sorted as python-docx sorts."""
+        from docx.opc.oxml import CT_Types
+        from docx.opc.packuri import PackURI
+        from docx.opc.spec import default_content_types
+
         root = etree.fromstring(template)
         defaults = {
             e.get("Extension"): e.get("ContentType") for e in root if e.tag.endswith("Default")
@@ -667,7 +765,54 @@ class _Pictures:
             types.add_default(ext, defaults[ext])
         for partname in sorted(overrides):
             types.add_override(partname, overrides[partname])
-        return bytes(serialize_part_xml(types))
+        return _serialised_part(types)
+
+
+def _entry_state(entry: _Entry) -> list[Any]:
+    """An entry as plain data, in :class:`_Entry`'s field order."""
+    return [entry.name, entry.data, entry.size, entry.crc, list(entry.date_time)]
+
+
+def _entry_of(state: list[Any]) -> _Entry:
+    """The entry :func:`_entry_state` gave as plain data."""
+    name, data, size, crc, date_time = state
+    return _Entry(name, data, size, crc, tuple(date_time))
+
+
+def _shipped_state(data: bytes) -> dict[str, Any] | None:
+    """The shipped preparation of the built-in template ``data``, or ``None``."""
+    from pitchkit.word.packed import state_for
+
+    return state_for(data)
+
+
+@functools.cache
+def _tools() -> Any:
+    """A docxtpl template holding no document, for its ``resolve_listing`` and ``fix_tables``.
+
+    Both work on the XML they are given alone, so a template restored from
+    its shipped preparation calls them on this rather than on an opened package.
+    """
+    from pitchkit.word.render import PitchkitTemplate
+
+    return PitchkitTemplate.__new__(PitchkitTemplate)
+
+
+#: What python-docx parses parts with (``docx.oxml.parser``), without its element classes:
+#: a part parsed here is only filled and serialised again, which they do not change.
+_PARTS = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
+#: What docxtpl's ``fix_tables`` parses a filled body with.
+_RECOVERING = etree.XMLParser(recover=True)
+
+
+def _parsed_part(xml: bytes) -> Any:
+    """A part's XML parsed as python-docx parses it."""
+    return etree.fromstring(xml, _PARTS)
+
+
+def _serialised_part(element: Any) -> bytes:
+    """A part's XML as python-docx writes it (``serialize_part_xml``)."""
+    return bytes(etree.tostring(element, encoding="UTF-8", standalone=True))
 
 
 def _prepares(data: bytes, lang: Language, name: str) -> bool:
@@ -692,13 +837,15 @@ def _zip_name(part: Any) -> str:
 
 def _with_core_registered(package: zipfile.ZipFile, name: str) -> bytes:
     """``[Content_Types].xml`` or ``_rels/.rels`` naming the core properties part."""
+    from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+
     root = etree.fromstring(package.read(name))
     if name == "[Content_Types].xml":
         etree.SubElement(
             root,
             f"{{{_NS['ct']}}}Override",
             PartName=f"/{CORE_PART}",
-            ContentType=_CORE_CONTENT_TYPE,
+            ContentType=CONTENT_TYPE.OPC_CORE_PROPERTIES,
         )
     else:
         taken = {element.get("Id") for element in root}
@@ -709,7 +856,7 @@ def _with_core_registered(package: zipfile.ZipFile, name: str) -> bytes:
             root,
             f"{{{_NS['rel']}}}Relationship",
             Id=f"rId{number}",
-            Type=_CORE_RELATIONSHIP,
+            Type=RELATIONSHIP_TYPE.CORE_PROPERTIES,
             Target=CORE_PART,
         )
     return bytes(etree.tostring(root, encoding="UTF-8", xml_declaration=True, standalone=True))
@@ -808,7 +955,7 @@ def _header_bytes(xml: str) -> bytes:
 
 
 def _serialised(xml: str) -> bytes:
-    return bytes(serialize_part_xml(parse_xml(xml.encode("utf-8"))))
+    return _serialised_part(_parsed_part(xml.encode("utf-8")))
 
 
 _remembered_serialised = functools.lru_cache(maxsize=_REMEMBERED_PARTS)(_serialised)

@@ -18,13 +18,11 @@ would escape them twice).
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import io
 import re
 import zipfile
-from collections.abc import Collection, Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +34,7 @@ from pitchkit.i18n.translation import Language
 from pitchkit.word.finish import link_addresses
 from pitchkit.word.limits import Limits, run_limited
 from pitchkit.word.prepared import cleaned
+from pitchkit.word.properties import PROPERTY_FIELDS, PROPERTY_LIMIT, Properties, stamp_properties
 
 # Picture is imported here only so ``from pitchkit.word.render import Picture`` keeps
 # working: pitchkit.notes.update.charting imports it from here.
@@ -56,18 +55,18 @@ from pitchkit.word.templateguard import guard_template
 __all__ = [
     "NOTE_PARTS",
     "PROPERTY_FIELDS",
+    "PROPERTY_LIMIT",
     "Picture",
     "PitchkitTemplate",
     "Properties",
     "fill",
     "render",
+    "stamp_properties",
 ]
 
 _FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 _ENDNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.endnotes+xml"
 NOTE_PARTS = {_FOOTNOTES: "footnotes", _ENDNOTES: "endnotes"}
-#: Core properties a template may fill with tags; the rest pitchkit sets.
-PROPERTY_FIELDS = ("title", "subject", "author", "keywords", "category", "comments")
 _MARKED_PARAGRAPH = re.compile(r"\n<w:p([ >])")
 
 
@@ -168,17 +167,6 @@ class PitchkitTemplate(DocxTemplate):  # type: ignore[misc]
                 raise TemplateError(message) from None
             setattr(core, field, self.shelf.strip(text)[:255])
             self.filled_properties.add(field)
-
-
-@dataclass(frozen=True)
-class Properties:
-    """Document properties pitchkit sets on every document it writes."""
-
-    title: str
-    author: str
-    subject: str
-    language: str
-    created: dt.date
 
 
 def _template_name(template: Path | bytes) -> str:
@@ -291,29 +279,6 @@ def load_template(data: bytes, name: str = "template") -> PitchkitTemplate:
 
 def _set_properties(document: PitchkitTemplate, properties: Properties) -> None:
     stamp_properties(document.docx.core_properties, properties, document.filled_properties)
-
-
-#: The most characters pitchkit writes into one document property.
-PROPERTY_LIMIT = 250
-
-
-def stamp_properties(core: Any, properties: Properties, filled: Collection[str]) -> None:
-    """Set pitchkit's own document properties, leaving those the template filled."""
-    values = {
-        "title": properties.title,
-        "author": properties.author,
-        "subject": properties.subject,
-        "comments": "Made with pitchkit",
-    }
-    for field, value in values.items():
-        if field not in filled:
-            setattr(core, field, value[:PROPERTY_LIMIT])
-    core.last_modified_by = properties.author[:PROPERTY_LIMIT]
-    core.language = properties.language
-    moment = dt.datetime.combine(properties.created, dt.time(9, 0))
-    core.created = moment
-    core.modified = moment
-    core.revision = 1
 
 
 #: The name this class had before it became public (kept for existing callers).

@@ -36,7 +36,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import jinja2
-from docx.shared import Cm
 from jinja2.exceptions import SecurityError
 from jinja2.runtime import BlockReference, LoopContext, Macro
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment
@@ -141,6 +140,7 @@ class PictureShelf:
         """
         if not self.pictures or self.nonce not in xml:
             return xml
+        from docx.shared import Cm
 
         def drawing(match: re.Match[str]) -> str:
             picture = self.pictures[int(match[1])]
