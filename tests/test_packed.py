@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from importlib import resources
 from pathlib import Path
 
@@ -17,15 +18,24 @@ from pitchkit.word.fastrender import CompiledTemplate
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*/facts.yaml"))
 TODAY = dt.date(2027, 1, 5)
+SHIPPED = (resources.files("pitchkit.word") / "templates" / packed.FILE_NAME).read_text("utf-8")
+#: The shipped file serves only the versions it was made with; on a machine with others
+#: (a newer lxml from PyPI, another zlib) notes are prepared afresh, which the last
+#: tests below check either way.
+MADE_HERE = json.loads(SHIPPED)["versions"] == packed.versions()
+needs_same_versions = pytest.mark.skipif(
+    not MADE_HERE, reason="templates/packed.json was made with other library versions"
+)
 
 
+@needs_same_versions
 def test_the_shipped_file_is_what_preparing_afresh_gives() -> None:
-    shipped = (resources.files("pitchkit.word") / "templates" / packed.FILE_NAME).read_text("utf-8")
-    assert shipped == packed.packed_text(packed.make_packed()), (
+    assert packed.packed_text(packed.make_packed()) == SHIPPED, (
         "templates/packed.json is stale: run make prepared"
     )
 
 
+@needs_same_versions
 @pytest.mark.parametrize("kind", ["brief", "update"])
 @pytest.mark.parametrize("code", ["en_GB", "cy_GB"])
 def test_a_built_in_template_is_restored_to_the_state_preparing_gives(kind: str, code: str) -> None:
@@ -36,6 +46,7 @@ def test_a_built_in_template_is_restored_to_the_state_preparing_gives(kind: str,
     assert restored.state() == afresh.state()
 
 
+@needs_same_versions
 def test_a_template_that_differs_by_one_byte_is_prepared_afresh() -> None:
     data = builtin_template("brief")
     assert packed.state_for(data) is not None
