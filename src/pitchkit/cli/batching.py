@@ -140,9 +140,7 @@ def run_batch(
 
         with progress if progress is not None else contextlib.nullcontext():
             task = progress.add_task("", total=None) if progress is not None else None
-            outcome = write_batch(
-                request, heard, opened=(project, problems), on_progress=advance
-            )
+            outcome = write_batch(request, heard, opened=(project, problems), on_progress=advance)
     if outcome.period is not None:
         report_period(outcome.period, outcome.lang, notes=outcome.written)
     if as_json:
