@@ -212,6 +212,20 @@ def test_quiet_preview_shows_the_note_and_its_warnings_only() -> None:
     assert quiet.stdout == note + "\nChecks\n------\n" + "\n".join(warnings) + "\n"
 
 
+def test_quiet_check_leaves_out_the_guides_notes_as_its_help_says() -> None:
+    # newuser4 B1: "-q: leave out progress lines and the guide's notes", yet check printed them.
+    runner = CliRunner()
+    help_text = runner.invoke(app, ["--help"], env={"COLUMNS": "200"}).stdout
+    assert "leave out progress lines and the guide's notes" in help_text
+    normal = runner.invoke(app, ["check", str(FRAILTY), "-d", "dof"])
+    quiet = runner.invoke(app, ["-q", "check", str(FRAILTY), "-d", "dof"])
+    assert normal.exit_code == quiet.exit_code == 0, quiet.output
+    warnings, _notes = normal.stdout.split("\nNotes (")
+    assert warnings.startswith("Warnings (")
+    assert "Notes (" not in quiet.stdout
+    assert quiet.stdout == warnings + "\n"  # every warning, with its evidence and fix
+
+
 @pytest.mark.parametrize("flag", ["-q", "--quiet"])
 def test_quiet_may_come_after_the_command(tmp_path: Path, flag: str) -> None:
     runner = CliRunner()
