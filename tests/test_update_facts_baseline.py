@@ -346,3 +346,23 @@ def test_direction_without_a_change_shown_stays_plain(tmp_path: Path) -> None:
     facts = _facts(tmp_path, {"assessed": noisy}, [dict(ASSESSED)])
     row = _table_row(tmp_path, facts, "2027-11", "Adult admissions")
     assert row.endswith("| within normal variation"), row
+
+
+@pytest.mark.parametrize(
+    ("locale", "heading"), [(None, "This period and next"), ("cy_GB", "Y cyfnod hwn a")]
+)
+def test_an_entry_with_nothing_done_or_next_has_no_empty_heading_for_them(
+    tmp_path: Path, locale: str | None, heading: str
+) -> None:
+    # newuser4 C3: an entry with no done: or next: printed the heading and nothing under it.
+    figures = {"waits": list[float | None]([60.0, 59, 61, 60, 58, 61])}
+    facts = _facts(tmp_path, figures, [dict(WAITS, changed="2027-04")], locale=locale)
+    text = _update(tmp_path, facts, _month(5))
+    assert heading not in text
+    with_steps = facts.read_text(encoding="utf-8").replace(
+        "summary: Steady", "summary: Steady\n  done: [Trained the night team]", 1
+    )
+    facts.write_text(with_steps, encoding="utf-8")
+    text = _update(tmp_path, facts, _month(0))
+    assert heading in text
+    assert "Trained the night team" in text
