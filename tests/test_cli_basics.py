@@ -272,3 +272,18 @@ def test_verbose_init_names_the_field_each_answer_fills(tmp_path: Path) -> None:
 def test_usage_errors_exit_2() -> None:
     result = CliRunner().invoke(app, ["preview"])
     assert result.exit_code == 2
+
+
+def test_help_shows_no_value_type_beside_an_on_off_flag() -> None:
+    # newuser4 C6: "--pdf <bool>" read as if the flag needed a value.
+    runner = CliRunner()
+    top = runner.invoke(app, ["--help"], env={"COLUMNS": "200"}).stdout
+    assert "--version" in top
+    assert "<bool>" not in top
+    for command in ("brief", "update", "batch", "preview", "check"):
+        shown = runner.invoke(app, [command, "--help"], env={"COLUMNS": "200"}).stdout
+        assert "--help" in shown, command
+        assert "<bool>" not in shown, command
+    brief_help = runner.invoke(app, ["brief", "--help"], env={"COLUMNS": "200"}).stdout
+    [out] = [line for line in brief_help.splitlines() if line.startswith("│ --out ")]
+    assert "<path>" in out  # an option that takes a value still says what kind
