@@ -287,3 +287,14 @@ def test_help_shows_no_value_type_beside_an_on_off_flag() -> None:
     brief_help = runner.invoke(app, ["brief", "--help"], env={"COLUMNS": "200"}).stdout
     [out] = [line for line in brief_help.splitlines() if line.startswith("│ --out ")]
     assert "<path>" in out  # an option that takes a value still says what kind
+
+
+def test_too_few_jobs_is_a_usage_error_in_plain_words(tmp_path: Path) -> None:
+    # newuser4 C5: -j 0 said "Input should be greater than or equal to 1".
+    result = CliRunner().invoke(
+        app, ["batch", str(FRAILTY), "-o", str(tmp_path / "out"), "-j", "0"], env={"COLUMNS": "200"}
+    )
+    assert result.exit_code == 2
+    assert "Invalid value for '--jobs' / '-j': 0 is too few: give 1 or more" in result.output
+    assert "Input should be" not in result.output
+    assert not (tmp_path / "out").exists()
