@@ -563,3 +563,26 @@ def test_check_lists_the_rows_it_asks_to_fix(cli: Cli, tmp_path: Path) -> None:
         f"warning: {team}:row 2: column name: empty, but required: add the director's name",
         f"error: {team}: no director could be read: fix the rows listed above",
     ]
+
+
+def test_a_row_with_no_id_and_no_name_says_both_are_missing(cli: Cli, tmp_path: Path) -> None:
+    # newuser4 C7: the manifest said only "column id: empty", though the name was missing too.
+    team = tmp_path / "team.csv"
+    team.write_text(
+        "id,name,role,objectives\n"
+        "dof,Helen Marsh,Director of Finance,Deliver the cost improvement programme\n"
+        ",,Chief People Officer,\n",
+        encoding="utf-8",
+    )
+    facts = facts_without_directors(tmp_path)
+    english = cli("batch", str(facts), "--directors", str(team), "-o", str(tmp_path / "en"))
+    assert english.exit_code == 1
+    assert (
+        f"skipped: {team}:row 3: column id: empty, but required: give each director a short "
+        "id such as 'dof'; column name is empty too: add the director's name"
+    ) in " ".join(english.stderr.split())
+    welsh = cli(
+        "batch", str(facts), "--directors", str(team), "-o", str(tmp_path / "cy"), "-l", "cy_GB"
+    )
+    assert "colofn id: yn wag, ond mae ei angen" in " ".join(welsh.stderr.split())
+    assert "mae colofn name yn wag hefyd" in " ".join(welsh.stderr.split())

@@ -575,7 +575,17 @@ def _row_problem(
         if not cells.get(column) and column in unsaved:
             return column, _UNSAVED_FORMULA
         if not cells.get(column):
-            return column, Message("empty, but required: {advice}", advice=_ADVICE[column])
+            found: Renderable = Message("empty, but required: {advice}", advice=_ADVICE[column])
+            # The other empty cells too, so one fix mends the row (no id and no name).
+            for other in REQUIRED_COLUMNS[REQUIRED_COLUMNS.index(column) + 1 :]:
+                if not cells.get(other) and other not in unsaved:
+                    found = Message(
+                        "{found}; column {column} is empty too: {advice}",
+                        found=found,
+                        column=other,
+                        advice=_ADVICE[other],
+                    )
+            return column, found
     director_id = cells["id"]
     if not _ID_PATTERN.match(director_id) or len(director_id) > _ID_MAX:
         return "id", Message(
