@@ -606,7 +606,12 @@ def build_update() -> Document:
         lambda: _update_help(document),
     )
     section(document, T("Your advice"), "update.advice", lambda: bullets(document, "update.advice"))
-    section(document, T("This period and next"), None, lambda: _update_steps(document))
+    section(
+        document,
+        T("This period and next"),
+        "update.done or update.next",
+        lambda: _update_steps(document),
+    )
     section(
         document,
         T("Charts"),

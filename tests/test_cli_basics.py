@@ -212,6 +212,20 @@ def test_quiet_preview_shows_the_note_and_its_warnings_only() -> None:
     assert quiet.stdout == note + "\nChecks\n------\n" + "\n".join(warnings) + "\n"
 
 
+def test_quiet_check_leaves_out_the_guides_notes_as_its_help_says() -> None:
+    # newuser4 B1: "-q: leave out progress lines and the guide's notes", yet check printed them.
+    runner = CliRunner()
+    help_text = runner.invoke(app, ["--help"], env={"COLUMNS": "200"}).stdout
+    assert "leave out progress lines and the guide's notes" in help_text
+    normal = runner.invoke(app, ["check", str(FRAILTY), "-d", "dof"])
+    quiet = runner.invoke(app, ["-q", "check", str(FRAILTY), "-d", "dof"])
+    assert normal.exit_code == quiet.exit_code == 0, quiet.output
+    warnings, _notes = normal.stdout.split("\nNotes (")
+    assert warnings.startswith("Warnings (")
+    assert "Notes (" not in quiet.stdout
+    assert quiet.stdout == warnings + "\n"  # every warning, with its evidence and fix
+
+
 @pytest.mark.parametrize("flag", ["-q", "--quiet"])
 def test_quiet_may_come_after_the_command(tmp_path: Path, flag: str) -> None:
     runner = CliRunner()
@@ -258,3 +272,29 @@ def test_verbose_init_names_the_field_each_answer_fills(tmp_path: Path) -> None:
 def test_usage_errors_exit_2() -> None:
     result = CliRunner().invoke(app, ["preview"])
     assert result.exit_code == 2
+
+
+def test_help_shows_no_value_type_beside_an_on_off_flag() -> None:
+    # newuser4 C6: "--pdf <bool>" read as if the flag needed a value.
+    runner = CliRunner()
+    top = runner.invoke(app, ["--help"], env={"COLUMNS": "200"}).stdout
+    assert "--version" in top
+    assert "<bool>" not in top
+    for command in ("brief", "update", "batch", "preview", "check"):
+        shown = runner.invoke(app, [command, "--help"], env={"COLUMNS": "200"}).stdout
+        assert "--help" in shown, command
+        assert "<bool>" not in shown, command
+    brief_help = runner.invoke(app, ["brief", "--help"], env={"COLUMNS": "200"}).stdout
+    [out] = [line for line in brief_help.splitlines() if line.startswith("│ --out ")]
+    assert "<path>" in out  # an option that takes a value still says what kind
+
+
+def test_too_few_jobs_is_a_usage_error_in_plain_words(tmp_path: Path) -> None:
+    # newuser4 C5: -j 0 said "Input should be greater than or equal to 1".
+    result = CliRunner().invoke(
+        app, ["batch", str(FRAILTY), "-o", str(tmp_path / "out"), "-j", "0"], env={"COLUMNS": "200"}
+    )
+    assert result.exit_code == 2
+    assert "Invalid value for '--jobs' / '-j': 0 is too few: give 1 or more" in result.output
+    assert "Input should be" not in result.output
+    assert not (tmp_path / "out").exists()

@@ -207,6 +207,46 @@ def test_objective_ids_from_a_spreadsheet_are_short_stable_and_can_be_typed(
     assert [(x["objective"], x["reason"]) for x in dof["links"]] == [("agency-spend", "explicit")]
 
 
+def test_objective_ids_keep_standards_and_hyphenated_words_as_a_user_would_type_them(
+    cli: Cli, tmp_path: Path
+) -> None:
+    import json
+
+    # newuser4 C1: "4-hour" gave hour-performance, "52 week waits" waits-zero, "follow-up"
+    # outpatient-follow.
+    team = tmp_path / "team.csv"
+    team.write_text(
+        "id,name,role,objectives\n"
+        "coo,Tom Okafor,Chief Operating Officer,"
+        '"Achieve 76% 4-hour performance; Reduce 52 week waits to zero; '
+        'Improve the 4-hour standard"\n'
+        "dof,Helen Marsh,Director of Finance,"
+        '"Cut outpatient follow-up costs; Cut outpatient follow-up costs by 10%"\n',
+        encoding="utf-8",
+    )
+    facts = facts_without_directors(tmp_path)
+    ids = {
+        "coo": ["4-hour-performance", "52-week-waits", "4-hour-standard"],
+        "dof": ["outpatient-follow-up", "outpatient-follow-up-costs"],
+    }
+    shown = cli("directors", str(facts), "--directors", str(team), "--json")
+    assert shown.exit_code == 0, shown.stderr
+    offered = {x["objective"] for d in json.loads(shown.stdout)["directors"] for x in d["links"]}
+    assert offered
+    assert offered <= {*ids["coo"], *ids["dof"]}
+    # The lead types each id as the table words it, and each is taken as theirs.
+    typed = ", ".join(f"{who}.{one}" for who, mine in ids.items() for one in mine)
+    text = facts.read_text(encoding="utf-8")
+    facts.write_text(
+        text.replace("supports: [coo.occupancy]", f"supports: [coo.occupancy, {typed}]"),
+        encoding="utf-8",
+    )
+    again = cli("directors", str(facts), "--directors", str(team), "--json")
+    assert again.exit_code == 0, again.stderr
+    found = json.loads(again.stdout)["directors"]
+    assert {d["id"]: [o["id"] for o in d["objectives"]] for d in found} == ids
+
+
 def test_a_cell_on_several_lines_keeps_its_semicolons(tmp_path: Path) -> None:
     from pitchkit.facts.directors import cell_items
 
@@ -523,3 +563,26 @@ def test_check_lists_the_rows_it_asks_to_fix(cli: Cli, tmp_path: Path) -> None:
         f"warning: {team}:row 2: column name: empty, but required: add the director's name",
         f"error: {team}: no director could be read: fix the rows listed above",
     ]
+
+
+def test_a_row_with_no_id_and_no_name_says_both_are_missing(cli: Cli, tmp_path: Path) -> None:
+    # newuser4 C7: the manifest said only "column id: empty", though the name was missing too.
+    team = tmp_path / "team.csv"
+    team.write_text(
+        "id,name,role,objectives\n"
+        "dof,Helen Marsh,Director of Finance,Deliver the cost improvement programme\n"
+        ",,Chief People Officer,\n",
+        encoding="utf-8",
+    )
+    facts = facts_without_directors(tmp_path)
+    english = cli("batch", str(facts), "--directors", str(team), "-o", str(tmp_path / "en"))
+    assert english.exit_code == 1
+    assert (
+        f"skipped: {team}:row 3: column id: empty, but required: give each director a short "
+        "id such as 'dof'; column name is empty too: add the director's name"
+    ) in " ".join(english.stderr.split())
+    welsh = cli(
+        "batch", str(facts), "--directors", str(team), "-o", str(tmp_path / "cy"), "-l", "cy_GB"
+    )
+    assert "colofn id: yn wag, ond mae ei angen" in " ".join(welsh.stderr.split())
+    assert "mae colofn name yn wag hefyd" in " ".join(welsh.stderr.split())

@@ -169,6 +169,26 @@ def test_wrong_answers_are_asked_again_kindly(tmp_path: Path) -> None:
     assert load_facts(facts).facts.impacts[0].baseline == 1200
 
 
+def test_none_is_taken_where_a_question_says_leave_blank_for_none(tmp_path: Path) -> None:
+    # newuser4 C2: "Pick a cost, or leave blank for none." refused "none".
+    answers = list(ANSWERS)
+    answers[answers.index("Trust strategy 2025-30: care closer to home") + 1] = "None"
+    at = answers.index("180,000")
+    answers[at : at + 3] = ["none"]  # no funding, so no source or status asked
+    answers[answers.index("SUS data 2025/26") - 1] = "none"  # no money value
+    facts = tmp_path / "facts.yaml"
+    result = CliRunner().invoke(app, ["init", str(facts)], input=feed(answers))
+    assert result.exit_code == 0, result.output
+    assert "Please" not in result.stderr
+    loaded = load_facts(facts).facts
+    assert loaded.project.funding is None
+    assert loaded.impacts[0].value is None
+    assert loaded.impacts[0].source == "SUS data 2025/26"
+    assert [str(s) for s in loaded.project.strategy] == [
+        "Trust strategy 2025-30: care closer to home"
+    ]
+
+
 def menu_words(answers: list[str]) -> tuple[list[str], list[str]]:
     """``answers`` with each menu number replaced by the words of its choice, as a user types them.
 

@@ -352,6 +352,29 @@ def test_batch_json_lists_the_directors_file_rows_skipped(
     assert row in result.stderr
 
 
+def test_batch_json_keeps_every_warning_stderr_shows_and_as_to_json_does(
+    run: Run, example: Callable[[str], Path], in_tmp: Path
+) -> None:
+    from pitchkit.api import BatchRequest, write_batch
+
+    team = in_tmp / "team.csv"
+    team.write_text(
+        "id,name,role,objectives\n"
+        "dof,Helen Marsh,Director of Finance,Deliver the cost improvement programme\n"
+        ",Vacant,Director of Strategy,\n",
+        encoding="utf-8",
+    )
+    result = run("batch", str(example(FRAILTY)), "--directors", "team.csv", "-o", "out", "--json")
+
+    assert result.exit_code == 0, result.stderr
+    data = validated("batch", result)
+    shown = warning_lines(result)
+    assert any("Vacant" in line for line in shown), result.stderr
+    assert data["warnings"] == shown
+    request = BatchRequest(example(FRAILTY), Path("api"), directors=Path("team.csv"))
+    assert write_batch(request).to_json()["warnings"] == shown
+
+
 def test_batch_json_of_updates_gives_their_period(
     run: Run, example: Callable[[str], Path], in_tmp: Path
 ) -> None:

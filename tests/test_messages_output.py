@@ -221,6 +221,20 @@ def assert_welsh(message: Renderable | PitchkitError) -> None:
     assert "{" not in cymraeg.replace("{{", "")
 
 
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux's /proc")
+def test_a_folder_the_system_makes_no_files_in_says_how_to_fix_it() -> None:
+    # newuser4 C5: --out /proc/x.docx gave the system's "No such file or directory", no fix.
+    args = ("brief", str(FACTS), "-d", "dof", "--out", "/proc/x.docx")
+    assert one_error(run(*args)) == (
+        "cannot write /proc/x.docx: the system cannot make a file there: "
+        "choose a folder you can write to with --out"
+    )
+    assert welsh(*args) == (
+        "ni ellir ysgrifennu /proc/x.docx: ni all y system greu ffeil yno: "
+        "dewiswch ffolder y gallwch ysgrifennu iddo gyda --out"
+    )
+
+
 def test_every_output_message_has_welsh(tmp_path: Path) -> None:
     taken = tmp_path / "taken.docx"
     taken.write_bytes(b"x")
@@ -237,6 +251,7 @@ def test_every_output_message_has_welsh(tmp_path: Path) -> None:
         errno.ENAMETOOLONG,
         errno.EISDIR,
         errno.ENOTDIR,
+        errno.ENOENT,
     ):
         assert_welsh(_failure_message(taken, OSError(number, os.strerror(number))))
 

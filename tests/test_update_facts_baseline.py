@@ -23,6 +23,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import pytest
 from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
@@ -279,6 +280,40 @@ def test_no_consistently_fail_icon_when_the_latest_point_is_past_the_limits(
     assert "No assurance icon: the process has moved past its limits." in text
 
 
+LONG_WAITS = {
+    "id": "long-waits",
+    "measure": "Dermatology patients waiting more than 18 weeks for a first appointment",
+    "unit": "patients",
+    "baseline": 1900,
+    "target": 900,
+    "better": "lower",
+}
+#: newuser4 A2: 16 months falling steadily, the last points far below the lower limit.
+LONG_WAITS_FIGURES = [1910.0, 1880, 1850, 1790, 1700, 1640, 1560, 1480, 1400]
+LONG_WAITS_FIGURES += [1330, 1260, 1200, 1130, 1070, 1010, 960]
+
+
+@pytest.mark.parametrize(
+    ("locale", "missed", "moved"),
+    [
+        (None, "missed consistently", "No assurance icon: the process has moved past its limits."),
+        ("cy_GB", "fethu'n gyson", "Dim eicon sicrwydd: mae'r broses wedi symud"),
+    ],
+)
+def test_no_consistently_fail_icon_while_the_latest_point_is_past_the_limits_short_of_target(
+    tmp_path: Path, locale: str | None, missed: str, moved: str
+) -> None:
+    # No change date and no baseline stage: the limits come from the whole fall, and the
+    # latest point (960, 94% of the way to 900) lies far below them. They no longer
+    # describe the process, so they cannot say the target will be missed every time.
+    figures = {"long-waits": list[float | None](LONG_WAITS_FIGURES)}
+    facts = _facts(tmp_path, figures, [dict(LONG_WAITS)], locale=locale)
+    text = _update(tmp_path, facts, _month(15))
+    assert "below the lower limit" in text or "o dan y terfyn isaf" in text
+    assert missed not in text
+    assert moved in text
+
+
 def _table_row(tmp_path: Path, facts: Path, period: str, measure: str) -> str:
     out = facts.parent / f"row-{period}.docx"
     result = CliRunner().invoke(
@@ -311,3 +346,23 @@ def test_direction_without_a_change_shown_stays_plain(tmp_path: Path) -> None:
     facts = _facts(tmp_path, {"assessed": noisy}, [dict(ASSESSED)])
     row = _table_row(tmp_path, facts, "2027-11", "Adult admissions")
     assert row.endswith("| within normal variation"), row
+
+
+@pytest.mark.parametrize(
+    ("locale", "heading"), [(None, "This period and next"), ("cy_GB", "Y cyfnod hwn a")]
+)
+def test_an_entry_with_nothing_done_or_next_has_no_empty_heading_for_them(
+    tmp_path: Path, locale: str | None, heading: str
+) -> None:
+    # newuser4 C3: an entry with no done: or next: printed the heading and nothing under it.
+    figures = {"waits": list[float | None]([60.0, 59, 61, 60, 58, 61])}
+    facts = _facts(tmp_path, figures, [dict(WAITS, changed="2027-04")], locale=locale)
+    text = _update(tmp_path, facts, _month(5))
+    assert heading not in text
+    with_steps = facts.read_text(encoding="utf-8").replace(
+        "summary: Steady", "summary: Steady\n  done: [Trained the night team]", 1
+    )
+    facts.write_text(with_steps, encoding="utf-8")
+    text = _update(tmp_path, facts, _month(0))
+    assert heading in text
+    assert "Trained the night team" in text

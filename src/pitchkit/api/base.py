@@ -16,10 +16,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from pitchkit.errors import OutputError, PitchkitError, RenderLimitError, TemplateError
-from pitchkit.i18n.messages import Located, Message, Renderable, Translator, render
+from pitchkit.i18n.messages import Joined, Located, Message, Renderable, Translator, render
 from pitchkit.i18n.translation import Language, language
 
 if TYPE_CHECKING:
+    from pitchkit.authoring.scan import TagScan
     from pitchkit.facts.project import Project
 
 
@@ -171,7 +172,8 @@ def template_warnings(
     that fetches a file, macros). A template that cannot be read, or has
     errors, is left for filling to report; with ``refuse_errors`` (a batch,
     which would otherwise make a folder and a manifest of failures) the
-    first error is raised before anything is written.
+    first error is raised before anything is written. With ``kind``, names
+    that kind of note does not have are refused, all of them at once.
     """
     if template is None:
         return []
@@ -191,11 +193,26 @@ def template_warnings(
         raise TemplateError(first if isinstance(first, Located) else Located(str(template), first))
     if errors:
         return []  # filling fails and says why; a warning beside it would only distract
+    if kind is not None:
+        refuse_unknown_names(template, scan, kind)
     return [
         Located(str(template), finding.message)
         for finding in scan.findings
         if finding.level == "warning"
     ]
+
+
+def refuse_unknown_names(template: Path, scan: TagScan, kind: str) -> None:
+    """Refuse a template that uses names a ``kind`` note does not have, naming every one.
+
+    Filling would stop at the first; this names them all, in the words of
+    ``template check``, so they can be put right in one go.
+    """
+    from pitchkit.authoring.check import unfillable
+
+    unknown = unfillable(scan, kind)
+    if unknown:
+        raise TemplateError(Located(str(template), Joined(unknown)))
 
 
 #: Variables only a briefing note fills: a template using them, and never ``update``,

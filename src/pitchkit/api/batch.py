@@ -133,10 +133,13 @@ def write_batch(
 
     ``opened`` is what :func:`open_batch` gave, when the caller opened the
     facts first (to size a progress bar); ``on_progress`` hears of each note.
+    A :class:`Heard` listener is kept as it is, so when the same one heard
+    :func:`open_batch` the outcome's warnings begin with what the opening
+    warned of, as when ``write_batch`` opens the facts itself.
     """
     from pitchkit.batch import run_batch
 
-    heard = Heard(listener)
+    heard = listener if isinstance(listener, Heard) else Heard(listener)
     project, problems = opened or open_batch(request, heard)
     today = request.today or dt.date.today()
     result = run_batch(

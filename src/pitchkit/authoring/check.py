@@ -280,9 +280,41 @@ def _unknown_kind(kind: str) -> TemplateError:
 # ---------------------------------------------------------------- the check
 
 
-def guess_kind(used: Mapping[str, object]) -> str:
-    """``update`` when the template uses ``update``, else ``brief``."""
+def guess_kind(used: Mapping[str, object], tested: Set[str] = frozenset()) -> str:
+    """``update`` when the template uses ``update``, else ``brief``.
+
+    A template that asks whether ``update`` is defined (``tested``: ``{% if
+    update is defined %}``) is written to do without it, so ``update`` alone
+    does not make it an update template: a briefing note template with an
+    optional progress paragraph is still a briefing note template.
+    """
+    if "update" in tested:
+        return "brief"
     return "update" if any(p == "update" or p.startswith("update.") for p in used) else "brief"
+
+
+def unfillable(scan: TagScan, kind: str) -> list[Renderable]:
+    """Why no ``kind`` note can be filled from the scanned template, one message a name.
+
+    Each unknown name is worded as ``template check`` words it, in the order
+    the template first uses them.
+
+    Names only the other kind fills, and names the template only asks about
+    (``is defined``, ``|default``), are left out: they do not stop filling.
+    """
+    known = known_variables(kind)
+    other = "update" if kind == "brief" else "brief"
+    found: list[Renderable] = []
+    for path, places in scan.used.items():
+        display, suggestion = resolve(path, known)
+        if display in known or belongs_to(path, other):
+            continue
+        if path in scan.guarded and _only_last_unknown(path, known):
+            continue
+        if suggestion is not None and _filled_only_in_other(suggestion, kind):
+            suggestion = None
+        found.append(_unknown_message(path, tuple(places), suggestion, kind))
+    return found
 
 
 def check_template(
@@ -296,7 +328,7 @@ def check_template(
     if kind is not None and kind not in KINDS:
         raise _unknown_kind(kind)
     scan = scan_template(path, limits)
-    chosen = kind or guess_kind(scan.used)
+    chosen = kind or guess_kind(scan.used, scan.tested)
     usages, unknown = _resolve_all(scan.used, chosen, scan.guarded)
     findings = unknown + scan.findings
     filled = False

@@ -251,7 +251,7 @@ def _scan_bytes(data: bytes, name: str) -> TagScan:
     except SyntaxError as error:  # lxml's XMLSyntaxError, in a part python-docx kept
         raise unreadable(name, error) from None
     findings = [Finding(found.level, portable(found.message)) for found in scan.findings]
-    return TagScan(dict(scan.used), findings, scan.guarded)
+    return TagScan(dict(scan.used), findings, scan.guarded, scan.tested)
 
 
 def template_parts(document: PitchkitTemplate) -> Iterator[TemplatePart]:
@@ -374,6 +374,9 @@ class TagScan:
     findings: list[Finding] = field(default_factory=list)
     #: The paths read only through ``is defined`` or ``|default``, never shown or tested as such.
     guarded: frozenset[str] = frozenset()
+    #: Every path the template asks about with ``is defined`` or ``|default`` (it is written
+    #: to do without it), whether or not it also reads it.
+    tested: frozenset[str] = frozenset()
 
 
 def scan_tags(document: PitchkitTemplate) -> TagScan:
@@ -423,6 +426,7 @@ def scan_tags(document: PitchkitTemplate) -> TagScan:
     scan.guarded = frozenset(
         path for path, uses in Counter(collector.guarded).items() if uses >= read[path]
     )
+    scan.tested = frozenset(collector.guarded)
     for included in dict.fromkeys(collector.includes):
         scan.findings.append(
             Finding(

@@ -97,7 +97,7 @@ def run_batch(
     as_json: bool,
 ) -> None:
     """Write the notes, then say what became of each (:class:`CommandExit` unless all went well)."""
-    from pitchkit.api import BatchRequest, open_batch, write_batch
+    from pitchkit.api import BatchRequest, Heard, open_batch, write_batch
     from pitchkit.word.limits import limits_in_force
 
     if out is None:
@@ -124,8 +124,11 @@ def run_batch(
         jobs=jobs,
         no_cuts=no_cuts,
     )
+    # One listener hears the opening and the writing, so the outcome (and --json) keeps
+    # every warning printed, the directors file's among them, in the order printed.
+    heard = Heard(Terminal())
     with limits_in_force(time_limit, memory_limit):
-        project, problems = open_batch(request, Terminal())
+        project, problems = open_batch(request, heard)
         skipped = escape(words(Message("skipped:")))
         for line in problems:
             rich_consoles()[1].print(f"[red]{skipped}[/] {escape(words(line))}")
@@ -137,9 +140,7 @@ def run_batch(
 
         with progress if progress is not None else contextlib.nullcontext():
             task = progress.add_task("", total=None) if progress is not None else None
-            outcome = write_batch(
-                request, Terminal(), opened=(project, problems), on_progress=advance
-            )
+            outcome = write_batch(request, heard, opened=(project, problems), on_progress=advance)
     if outcome.period is not None:
         report_period(outcome.period, outcome.lang, notes=outcome.written)
     if as_json:

@@ -82,6 +82,24 @@ __all__ = [
     "words",
 ]
 
+
+def _no_type_for_flags() -> None:
+    """Show no type beside an on/off flag in ``--help`` (typer 0.29 writes ``<bool>``).
+
+    A flag takes no value, so ``--pdf <bool>`` would read as if one were needed.
+    """
+    from typer.core import TyperOption
+
+    shown = TyperOption.display_type_rich
+
+    def display_type_rich(self: TyperOption, ctx: Any) -> str | None:
+        return None if self.is_flag and self.metavar is None else shown(self, ctx)
+
+    TyperOption.display_type_rich = display_type_rich  # type: ignore[method-assign]
+
+
+_no_type_for_flags()
+
 app = typer.Typer(
     name="pitchkit",
     help=(

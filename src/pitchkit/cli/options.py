@@ -24,9 +24,23 @@ def option(flag: Flag) -> Any:
     """The typer option for ``flag``."""
     if flag.least is not None:
         return typer.Option(
-            *flag.names, help=flag.help, show_default=flag.show_default, min=flag.least
+            *flag.names,
+            help=flag.help,
+            show_default=flag.show_default,
+            callback=_at_least(flag.least),
         )
     return typer.Option(*flag.names, help=flag.help, show_default=flag.show_default)
+
+
+def _at_least(least: int) -> Any:
+    """A check that a number given is ``least`` or more, worded for people (a usage error)."""
+
+    def check(value: int | None) -> int | None:
+        if value is not None and value < least:
+            raise typer.BadParameter(f"{value} is too few: give {least} or more")
+        return value
+
+    return check
 
 
 QuietOpt = Annotated[bool, option(flags.QUIET)]

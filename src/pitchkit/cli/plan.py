@@ -181,7 +181,8 @@ def check_command(
     Findings are advice on a facts file that can be read, so even an error
     finding exits 0 and the notes can still be written; with --strict any
     warning or error exits 1 (for scripts and CI). A facts file that cannot
-    be read exits 1, as for every command.
+    be read exits 1, as for every command. With -q the guide's notes are
+    left out; its warnings and errors never are.
 
     Example: pitchkit check facts.yaml --director dof --strict
     """
@@ -193,8 +194,10 @@ def check_command(
     )
     if as_json:
         typer.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
-    else:
-        print_findings(list(result.findings), result.lang)
+    elif shown := quiet_findings(result.findings):
+        print_findings(list(shown), result.lang)
+    elif not result.findings:
+        print_findings([], result.lang)
     if strict and result.has_warnings:
         raise typer.Exit(1)
 

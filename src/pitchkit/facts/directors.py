@@ -205,6 +205,13 @@ _UNTELLING = frozenset(word for line in _UNTELLING_LINES for word in line.split(
 #: How many telling words an objective's id starts with, and the most it grows to.
 _ID_WORDS, _ID_MOST_WORDS = 2, 4
 _WORD = re.compile(r"[A-Za-z0-9]+")
+#: A word, hyphenated ones whole: ``follow-up``, ``4-hour``, ``COVID-19``.
+_HYPHENATED = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
+#: A count of time that names a standard: ``52 week`` waits, the ``4 hour`` target.
+_TIME_UNITS = frozenset(
+    {"minute", "minutes", "hour", "hours", "day", "days", "week", "weeks"}
+    | {"month", "months", "year", "years"}
+)
 #: ``A&E`` and ``R&D``: one abbreviation, not two letters.
 _AMPERSAND_PAIR = re.compile(r"\b([A-Za-z])&([A-Za-z])\b")
 
@@ -213,7 +220,8 @@ def objective_id(text: str, taken: Iterable[str] = ()) -> str:
     """Make a short, stable id such as ``shmi`` or ``cost-improvement`` from an objective's text.
 
     The id is the first two telling words (not "the", not "deliver" and the
-    like, not a number such as "14m"), or the first alone when it is an
+    like, not a number such as "14m"; a hyphenated word and a standard such
+    as "4-hour" or "52 week" count as one), or the first alone when it is an
     abbreviation written in capitals, such as SHMI or VTE. When that id is in
     ``taken`` (the director's other objectives), the next telling words are
     added, then ``-2``, ``-3``. The same text, among the same objectives
@@ -221,11 +229,7 @@ def objective_id(text: str, taken: Iterable[str] = ()) -> str:
     """
     plain = unicodedata.normalize("NFKD", _APOSTROPHES.sub("", text))
     plain = _AMPERSAND_PAIR.sub(r"\1\2", plain.encode("ascii", "ignore").decode("ascii"))
-    words = [
-        word
-        for word in _WORD.findall(plain)
-        if word.casefold() not in _UNTELLING and not any(c.isdigit() for c in word)
-    ]
+    words = _telling_words(plain)
     slugs = [word.casefold() for word in words]
     if not slugs:
         slugs = [w.casefold() for w in _WORD.findall(plain) if not w.isdigit()][:_ID_WORDS]
@@ -243,6 +247,36 @@ def objective_id(text: str, taken: Iterable[str] = ()) -> str:
     while f"{candidates[0]}-{number}".casefold() in used:
         number += 1
     return f"{candidates[0]}-{number}"
+
+
+def _telling_words(plain: str) -> list[str]:
+    """The words of ``plain`` that tell an objective apart, in order.
+
+    A hyphenated word stays whole (``follow-up``, ``nurse-led``), and so
+    does a count of time that names a standard: ``4-hour``, and ``52 week``
+    as ``52-week``. Other numbers (``76%``, ``£11m``, ``2027``) are targets
+    that change from year to year, so they are left out, as are the parts
+    of a word that are numbers (``COVID-19`` gives ``COVID``).
+    """
+    tokens = _HYPHENATED.findall(plain)
+    words: list[str] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        after = tokens[index + 1] if index + 1 < len(tokens) else ""
+        if token.isdigit() and after.casefold() in _TIME_UNITS:
+            words.append(f"{token}-{after}")
+            index += 2
+            continue
+        index += 1
+        parts = token.split("-")
+        if parts[0].isdigit() and len(parts) > 1 and all(p.isalpha() for p in parts[1:]):
+            words.append(token)  # 4-hour, 62-day
+            continue
+        kept = [p for p in parts if not any(c.isdigit() for c in p)]
+        if kept and not all(p.casefold() in _UNTELLING for p in kept):
+            words.append("-".join(kept))
+    return words
 
 
 def objective_from_text(text: str, taken: Iterable[str] = ()) -> dict[str, str]:
@@ -541,7 +575,17 @@ def _row_problem(
         if not cells.get(column) and column in unsaved:
             return column, _UNSAVED_FORMULA
         if not cells.get(column):
-            return column, Message("empty, but required: {advice}", advice=_ADVICE[column])
+            found: Renderable = Message("empty, but required: {advice}", advice=_ADVICE[column])
+            # The other empty cells too, so one fix mends the row (no id and no name).
+            for other in REQUIRED_COLUMNS[REQUIRED_COLUMNS.index(column) + 1 :]:
+                if not cells.get(other) and other not in unsaved:
+                    found = Message(
+                        "{found}; column {column} is empty too: {advice}",
+                        found=found,
+                        column=other,
+                        advice=_ADVICE[other],
+                    )
+            return column, found
     director_id = cells["id"]
     if not _ID_PATTERN.match(director_id) or len(director_id) > _ID_MAX:
         return "id", Message(

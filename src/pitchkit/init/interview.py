@@ -18,6 +18,13 @@ from pitchkit.init.answers import parse_date, parse_number, tidy
 
 YES = frozenset({"y", "yes", "ie", "do", "oes", "ydy", "true", "1"})
 NO = frozenset({"n", "no", "na", "nage", "naddo", "false", "0"})
+#: What people type for "none" where a question says "leave blank": the same as blank.
+NONE = frozenset({"none", "no", "nothing", "nil", "n/a", "na", "-", "skip", "dim", "dim un"})
+
+
+def _none(answer: str) -> bool:
+    """Whether ``answer`` says "none" (``None.``, ``n/a``, Welsh ``dim``), as a blank would."""
+    return answer.casefold().strip(" .!") in NONE
 
 
 @dataclass(frozen=True)
@@ -83,6 +90,8 @@ class Interview:
         question = Question(key, text, default=default, hint=hint)
         while True:
             answer = self.raw(question) or tidy(default)
+            if not required and _none(answer):
+                return ""
             if not answer and required:
                 problem = self.lang.gettext(
                     "This one is needed: type a short answer, then press Enter."
@@ -109,7 +118,7 @@ class Interview:
         question = Question(key, text, hint=hint)
         while True:
             answer = self.raw(question)
-            if not answer and not required:
+            if not required and (not answer or _none(answer)):
                 return None
             value = parse_number(answer)
             problem = check(value) if check and value is not None else ""
@@ -134,7 +143,7 @@ class Interview:
         question = Question(key, text, hint=hint)
         while True:
             answer = self.raw(question)
-            if not answer:
+            if not answer or _none(answer):
                 return None
             value = parse_date(answer)
             if value is not None and (after is None or value >= after):
@@ -181,6 +190,8 @@ class Interview:
         while True:
             answer = self.raw(question) or default
             picked = _picked(answer, options)
+            if picked is None and _none(answer):
+                picked = []  # "none", where the question says blank is none
             if isinstance(picked, list) and (many or len(picked) <= 1):
                 return picked
             if isinstance(picked, str):
@@ -209,6 +220,8 @@ class Interview:
             else:
                 question = Question(key, text, hint=hint, problem=problem)
             answer = self.raw(question)
+            if _none(answer) and (found or not required):
+                return found
             if answer:
                 found.append(answer)
             elif found or not required:

@@ -514,6 +514,10 @@ def _failure_message(path: Path, error: OSError) -> Message:
         errno.EROFS: Message("the disk is read-only: choose another folder with --out"),
         errno.ENAMETOOLONG: Message("the name is too long: choose a shorter --out"),
         errno.EISDIR: Message("it is a folder: give a file name instead"),
+        # The folder vanished while writing, or is one the system makes no files in (/proc).
+        errno.ENOENT: Message(
+            "the system cannot make a file there: choose a folder you can write to with --out"
+        ),
         errno.ENOTDIR: not_a_folder,
         errno.EEXIST: not_a_folder,
     }

@@ -190,7 +190,7 @@ class Analysis:
     of a shift's length (the run chart's or the XmR chart's) on one side of
     it. ``assurance_pending`` says the assurance icon is left out because the
     limits in force no longer describe the process: a shift still moving, or
-    a latest point past the limits that already meets the target.
+    a latest point beyond the limits the better way.
     """
 
     kind: Kind
@@ -503,15 +503,28 @@ def _assurance_pending(
     """Whether the limits in force cannot give an assurance icon (the words say why).
 
     They cannot while a shift is still moving (its limits wait to be
-    recalculated), nor when the latest point, ``value``, meets the target
-    past limits that would call it missed every time: the process has moved.
+    recalculated), nor call the target met or missed every time when the
+    latest point, ``value``, lies beyond them the better way: the process
+    has moved, so they no longer describe it (Making Data Count gives
+    assurance for a process in common cause variation). A target between
+    the limits stays hit and miss: a good month past them does not change
+    that.
     """
-    if assurance(target, latest.upper, latest.lower, better) is None:
+    judged = assurance(target, latest.upper, latest.lower, better)
+    if judged is None:
         return False
     if changes and changes[-1].moving:
         return True
-    missed = assurance(target, latest.upper, latest.lower, better) == "fail"
-    return missed and _meets(value, target, better)
+    return judged != "hit_and_miss" and _beyond_improving(value, latest, better)
+
+
+def _beyond_improving(value: float, latest: Segment, better: str | None) -> bool:
+    """Whether ``value`` lies beyond ``latest``'s limits on the better side."""
+    if better == "lower":
+        return value < latest.lower
+    if better == "higher":
+        return value > latest.upper
+    return False
 
 
 def _meets(value: float, target: float | None, better: str | None) -> bool:
