@@ -71,3 +71,38 @@ def test_stems_made_from_other_code_are_not_used(monkeypatch: pytest.MonkeyPatch
         monkeypatch.undo()
         _found()
     assert without == with_file
+
+
+def test_the_shipped_name_table_is_the_one_worked_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The measure map made from ``stems.json``'s name table equals one built name by name."""
+    assert shipped().map_table is not None, "run `make lenses`"
+    built = measures.name_table(measures.read_measure_file(), Stems({}, {}))
+    measures.measure_map.cache_clear()
+
+    def refused(*_: object) -> None:
+        raise AssertionError("the name table was built, not read from stems.json")
+
+    monkeypatch.setattr(measures, "name_table", refused)
+    try:
+        restored = measures.measure_map()
+    finally:
+        monkeypatch.undo()
+        measures.measure_map.cache_clear()
+    assert len(restored.phrases) > 1000
+    assert dict(restored.phrases) == dict(built["phrases"])
+    assert restored.generic_words == built["generic_words"]
+    assert dict(restored.topic_keys) == dict(built["topic_keys"])
+
+
+def test_a_stems_file_without_the_name_table_builds_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An older ``stems.json`` (no name table) still gives the same measure map."""
+    with_table = _found()
+    current = shipped()
+    monkeypatch.setattr(measures, "shipped", lambda: Stems(current.phrases, current.name_keys))
+    try:
+        measures.measure_map.cache_clear()
+        without = measures.measure_map()
+    finally:
+        monkeypatch.undo()
+        _found()
+    assert without == with_table[0]

@@ -174,27 +174,70 @@ def _concept(item: Mapping[str, Any]) -> Concept:
 
 @cache
 def measure_map() -> MeasureMap:
-    """Read ``measures.yaml`` once."""
+    """Read ``measures.yaml`` once; its name table comes shipped in ``stems.json`` when current."""
     raw = read_measure_file()
     concepts = {item["id"]: _concept(item) for item in raw["concepts"]}
+    saved = shipped().map_table
+    table = name_table(raw, shipped()) if saved is None else _restored(saved)
+    return MeasureMap(concepts=MappingProxyType(concepts), **table)
+
+
+def name_table(raw: Mapping[str, Any], stems: Stems) -> dict[str, Any]:
+    """The measure map's ``phrases``, ``generic_words`` and ``topic_keys``, worked out.
+
+    Names are keyed with :func:`key_of` from ``stems``.
+    """
     table: dict[tuple[str, ...], set[str]] = {}
     groups = _staff_groups(raw)
     topic_keys: dict[str, frozenset[tuple[str, ...]]] = {}
-    for concept in concepts.values():
+    for item in raw["concepts"]:
+        concept = _concept(item)
         for name in (*concept.names, *concept.topics):
-            key = name_key(name)
-            for variant in (key, *(name_key(text) for text in staffed_names(name, groups))):
+            key = key_of(name, stems)
+            for variant in (key, *(key_of(text, stems) for text in staffed_names(name, groups))):
                 if variant:
                     table.setdefault(variant, set()).add(concept.id)
         if concept.topics:
-            topic_keys[concept.id] = frozenset(name_key(name) for name in concept.topics)
-    generic = frozenset(stem for word in raw.get("generic_words") or () for stem in name_key(word))
-    return MeasureMap(
-        concepts=MappingProxyType(concepts),
-        phrases=MappingProxyType({key: frozenset(ids) for key, ids in table.items()}),
-        generic_words=generic,
-        topic_keys=MappingProxyType(topic_keys),
+            topic_keys[concept.id] = frozenset(key_of(name, stems) for name in concept.topics)
+    generic = frozenset(
+        stem for word in raw.get("generic_words") or () for stem in key_of(word, stems)
     )
+    return {
+        "phrases": MappingProxyType({key: frozenset(ids) for key, ids in table.items()}),
+        "generic_words": generic,
+        "topic_keys": MappingProxyType(topic_keys),
+    }
+
+
+def saved_name_table(table: Mapping[str, Any]) -> dict[str, Any]:
+    """:func:`name_table`'s result as JSON data (read back by :func:`_restored`)."""
+    return {
+        "phrases": [[" ".join(key), sorted(ids)] for key, ids in table["phrases"].items()],
+        "generic_words": sorted(table["generic_words"]),
+        "topic_keys": {
+            concept: sorted(" ".join(key) for key in keys)
+            for concept, keys in table["topic_keys"].items()
+        },
+    }
+
+
+def _split(joined: str) -> tuple[str, ...]:
+    """A key :func:`saved_name_table` joined by spaces, as a tuple again."""
+    return tuple(joined.split(" ")) if joined else ()
+
+
+def _restored(saved: Mapping[str, Any]) -> dict[str, Any]:
+    """The table :func:`saved_name_table` saved, as :func:`name_table` gives it."""
+    return {
+        "phrases": MappingProxyType({_split(key): frozenset(ids) for key, ids in saved["phrases"]}),
+        "generic_words": frozenset(saved["generic_words"]),
+        "topic_keys": MappingProxyType(
+            {
+                concept: frozenset(_split(key) for key in keys)
+                for concept, keys in saved["topic_keys"].items()
+            }
+        ),
+    }
 
 
 #: The word in a concept's name that any staff group may stand for: "staff leaving".

@@ -24,6 +24,7 @@ import json
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 PACKAGE = "pitchkit.recast"
 #: The shipped file, beside this module.
@@ -40,6 +41,10 @@ class Stems:
     phrases: dict[str, str]
     #: :func:`pitchkit.recast.measures.name_key` of the measure map's names.
     name_keys: dict[str, str]
+    #: The measure map's name table (:func:`pitchkit.recast.measures.name_table`), as
+    #: saved: ``phrases`` as ``[key, ids]`` pairs in the order the table is built,
+    #: ``generic_words`` and ``topic_keys`` (keys joined by spaces); ``None`` to build it.
+    map_table: dict[str, Any] | None = None
 
 
 def inputs_digest() -> str | None:
@@ -64,7 +69,7 @@ def shipped() -> Stems:
     saved = json.loads(text)
     if saved.get("inputs_sha256") != inputs_digest():
         return empty
-    return Stems(dict(saved["phrases"]), dict(saved["name_keys"]))
+    return Stems(dict(saved["phrases"]), dict(saved["name_keys"]), saved.get("map_table"))
 
 
 def known(table: dict[str, str], text: str) -> tuple[str, ...] | None:
@@ -79,7 +84,9 @@ def compile_stems() -> str:
     """The contents of ``stems.json``, worked out afresh from the data files.
 
     Phrases: the qualifier families' phrases (measures) and the theme words
-    (lenses); names: every concept's names and topic names, and the generic words.
+    (lenses); names: every concept's names and topic names, and the generic words;
+    and the measure map's whole name table, built from those names' keys (about
+    10 ms of the first recast of every run).
     """
     from pitchkit.recast import lenses, measures, words
 
@@ -99,11 +106,13 @@ def compile_stems() -> str:
     }
     phrases.update(word for group in lenses.lens_data().theme_words.values() for word in group)
     fresh = Stems({}, {})
+    table = measures.name_table(raw, fresh)
     saved = {
         "note": "made by 'make lenses' (python -m pitchkit.recast.stems): do not edit",
         "inputs_sha256": inputs_digest(),
         "phrases": {text: " ".join(words.stems_of(text, fresh)) for text in sorted(phrases)},
         "name_keys": {text: " ".join(measures.key_of(text, fresh)) for text in sorted(names)},
+        "map_table": measures.saved_name_table(table),
     }
     return json.dumps(saved, ensure_ascii=False, indent=0, sort_keys=True) + "\n"
 
