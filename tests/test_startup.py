@@ -122,6 +122,8 @@ def test_a_command_still_loads_what_it_needs(tmp_path: Path) -> None:
     # The built-in template is filled from its shipped preparation (pitchkit.word.packed):
     # neither python-docx nor docxtpl is loaded.
     assert not {"docx", "docxtpl"} & modules
+    # A brief for the facts' own team reads no directors file.
+    assert "pitchkit.facts.directors" not in modules
 
 
 def test_ctrl_c_while_the_commands_are_built_gives_one_line(
