@@ -11,7 +11,6 @@ whoever reads the file puts the file position and field path in front
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import math
 import re
 import types
@@ -106,6 +105,8 @@ class Problem(NamedTuple):
 
 def closest(word: str, choices: Iterable[str]) -> str | None:
     """The choice ``word`` is most likely a slip for, if any is close."""
+    import difflib  # only for a slip: it takes about 1 ms to load
+
     matches = difflib.get_close_matches(str(word), list(choices), n=3, cutoff=0.6)
     if not matches:
         return None

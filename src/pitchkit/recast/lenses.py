@@ -11,7 +11,6 @@ The word handling that role matching shares with
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -228,6 +227,8 @@ def unknown_lens_message(name: str) -> Message | None:
     wanted = lens_key(name)
     if wanted in lenses:
         return None
+    import difflib  # only for a lens pitchkit lacks: it takes about 1 ms to load
+
     guesses = difflib.get_close_matches(wanted, list(lenses), n=2, cutoff=0.6)
     by_role = match_role(name)
     if by_role and by_role[0] not in guesses:

@@ -32,7 +32,6 @@ import pickle
 import re
 import sys
 import threading
-import traceback
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -367,6 +366,8 @@ def _child(work: Callable[[], Any], limits: Limits, sender: Connection) -> None:
     except PitchkitError as error:
         result = ("error", ("TemplateError", _portable(error.text)))
     except BaseException:  # a bug: let the parent show the traceback
+        import traceback  # only for a bug: it takes about 1 ms to load
+
         result = ("bug", traceback.format_exc())
     try:
         sender.send(result)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import html
 import re
-import traceback
 import zipfile
 import zlib
 from pathlib import Path
@@ -198,6 +197,8 @@ def part_label(partname: str) -> str:
 
 def _template_line(error: BaseException) -> int | None:
     """The template line Jinja was running when ``error`` happened."""
+    import traceback  # only for a template's error: it takes about 1 ms to load
+
     lines = [
         frame.lineno
         for frame in traceback.extract_tb(error.__traceback__)
