@@ -15,6 +15,8 @@ how many more figures would show one.
 
 from __future__ import annotations
 
+import math
+
 from dataclasses import replace
 
 from pitchkit.facts.schema import Impact
@@ -58,8 +60,16 @@ def claimed(progress: MeasureProgress, claim: Claim) -> MeasureProgress:
         return progress
     money = claim.money
     if money is not None and claim.delivered is not None and progress.restated_value is not None:
-        money = claim.delivered * progress.restated_value  # at the briefing note's prices
+        # Priced at the briefing note's prices, on the count the update shows (18 events, not
+        # the 17.7 they were worked out as), so that a finance director's 18 x £3,500 is the
+        # money the update gives.
+        money = shown_count(claim.delivered) * progress.restated_value
     return replace(progress, delivered=claim.delivered, delivered_money=money)
+
+
+def shown_count(delivered: float) -> float:
+    """A delivered count as the update shows it: whole, with its sign (:func:`counted_amount`)."""
+    return math.copysign(round(abs(delivered)), delivered)
 
 
 def not_shown_text(claim: Claim, situation: Situation) -> str:
