@@ -16,7 +16,6 @@ how many more figures would show one.
 from __future__ import annotations
 
 import math
-
 from dataclasses import replace
 
 from pitchkit.facts.schema import Impact
