@@ -176,7 +176,7 @@ def test_frailty_finance_note_states_prices_cash_capacity_once_and_investment(
         "Unit costs used: £1,590 per admission: Non-elective episode, NHS reference costs "
         f"2016/17, {pounds(round(adm_cost))} at 2026/27 prices; "
         "prices restated with the NHS Cost Inflation Index, PSSRU 2025; 2025/26 and 2026/27 "
-        f"projected at {100 * PROJECTED:.1f}% a year."
+        f"projected at {100 * PROJECTED:.2f}% a year."
     )
     # The bed day's cost is behind no figure the note shows (the stays are not counted
     # again), so it is not listed.

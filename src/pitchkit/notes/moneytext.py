@@ -174,7 +174,7 @@ def source_lines(
         note = lang.gettext("{source}; {years} projected at {rate} a year").format(
             source=note,
             years=fmt.join_list([fy_label(y) for y in sorted(projected)], lang),
-            rate=fmt.percent(shipped_index().projection / 100, lang, decimals=1),
+            rate=fmt.percent(shipped_index().projection / 100, lang, decimals=2),
         )
     return [*parts, note]
 
