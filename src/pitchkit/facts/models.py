@@ -340,8 +340,9 @@ class Facts(Model):
     updates: list[Update] = Field(default_factory=list)
     measures: str | None = Field(default=None, min_length=1)
     settings: Settings = Field(default_factory=Settings)
-    #: Figures from a measures spreadsheet (period → impact id → value), never from
-    #: the YAML: set by :meth:`with_figures` (see :mod:`pitchkit.notes.update.measuresheet`).
+    #: Figures from a measures spreadsheet (period → impact id → value), never from the
+    #: YAML: always empty here; the record's ``with_figures`` sets them
+    #: (:class:`pitchkit.facts.schema.Facts`).
     _figures: dict[str, dict[str, float | None]] = PrivateAttr(default_factory=dict)
     #: Whom each item of asks, advice and offer is for, by field (``()``: everyone).
     _audiences: dict[str, tuple[tuple[str, ...], ...]] = PrivateAttr(default_factory=dict)
@@ -361,27 +362,6 @@ class Facts(Model):
                     audiences[name] = tuple(_audience_of(item) for item in raw)
             facts._audiences = audiences
         return facts
-
-    def audience(self, field: str, index: int) -> tuple[str, ...]:
-        """Whom item ``index`` of ``field`` (asks, advice, offer) is for: ``()`` for everyone."""
-        found = self._audiences.get(field, ())
-        return found[index] if index < len(found) else ()
-
-    @property
-    def english(self) -> dict[str, str]:
-        """The ``en:`` text of each ``{en: ..., cy: ...}`` text read in another language."""
-        return self._english
-
-    @property
-    def figures(self) -> dict[str, dict[str, float | None]]:
-        """Figures read from the measures spreadsheet, by period then impact id."""
-        return self._figures
-
-    def with_figures(self, figures: dict[str, dict[str, float | None]]) -> Facts:
-        """A copy of these facts with ``figures`` from a measures spreadsheet."""
-        copy = self.model_copy()
-        copy._figures = {period: dict(values) for period, values in figures.items()}
-        return copy
 
     @field_validator("version", mode="before")
     @classmethod
