@@ -68,7 +68,12 @@ def claimed(progress: MeasureProgress, claim: Claim) -> MeasureProgress:
 
 def shown_count(delivered: float) -> float:
     """A delivered count as the update shows it: whole, with its sign (:func:`counted_amount`)."""
-    return math.copysign(round(abs(delivered)), delivered)
+    return math.copysign(whole(delivered), delivered)
+
+
+def whole(value: float) -> int:
+    """The size of ``value`` as the update writes a count: a whole number."""
+    return round(abs(value))
 
 
 def not_shown_text(claim: Claim, situation: Situation) -> str:
@@ -216,7 +221,7 @@ def objective_prompts(pitch: Pitch, named: set[str], lang: Language, room: int) 
 
 def counted_amount(value: float, impact: Impact, lang: Language) -> str:
     """``282 admissions``, ``£4,000`` or ``1 fall``: an amount in the impact's unit."""
-    return fmt.quantity(round(abs(value)), impact.unit, lang)
+    return fmt.quantity(whole(value), impact.unit, lang)
 
 
 def delivered_text(progress: MeasureProgress, situation: Situation) -> str:
