@@ -285,24 +285,35 @@ def missing_text(
 ) -> str:
     """``no figure for August 2027`` when periods lack a value; else empty.
 
-    ``unlogged`` are periods after the log's last entry and before a draft's
-    period: the log has no figure for them either.
+    ``unlogged`` are a draft's periods after the log's last entry and before
+    its own: the log has no figure for them either, and says so as ``no
+    figure since October 2026`` (``no figure for May 2026, and none since
+    October 2026``).
     """
-    if progress.cadence != 1:
-        unlogged = ()
-    missing = progress.missing + unlogged
-    if not missing or progress.latest is None:
+    if progress.latest is None:
         return ""
+    since = ""
+    if unlogged and progress.cadence == 1:
+        label = fmt.period_label(progress.points[-1].period.text, lang)
+        since = lang.gettext("no figure since {period}").format(period=label)
+    missing = progress.missing
+    if not missing:
+        return since
     if len(missing) > MAX_LISTED_GAPS:
         kinds = {p.kind for p in missing}
         kind = kinds.pop() if len(kinds) == 1 else "period"
-        return lang.gettext("no figure for {missing} of the {total} {periods} logged").format(
+        text = lang.gettext("no figure for {missing} of the {total} {periods} logged").format(
             missing=len(missing),
-            total=len(progress.expected) + len(unlogged),
+            total=len(progress.expected),
             periods=lang.gettext(PLURALS[kind]),
         )
-    labels = [fmt.period_label(p.text, lang) for p in missing]
-    return lang.gettext("no figure for {periods}").format(periods=fmt.join_list(labels, lang))
+    else:
+        labels = [fmt.period_label(p.text, lang) for p in missing]
+        text = lang.gettext("no figure for {periods}").format(periods=fmt.join_list(labels, lang))
+    if since:
+        label = fmt.period_label(progress.points[-1].period.text, lang)
+        return lang.gettext("{missing}, and none since {period}").format(missing=text, period=label)
+    return text
 
 
 def counted_progress(progress: MeasureProgress, situation: Situation) -> MeasureProgress:
