@@ -84,7 +84,10 @@ def test_an_objective_from_a_team_sheet_is_credited_with_its_years_part_only(
         "cost improvement programme for 2026/27."
     ) in sentence
     row = line_with(text, "less than at the baseline rate")
-    assert row.endswith("(of which £28,000 fell in 2026/27).")
+    assert row.endswith(
+        "April 2024 to September 2026 (no figure for January to March 2025; of which £28,000 "
+        "fell in 2026/27)."
+    )
 
 
 def test_the_board_sentence_says_the_years_part_as_the_table_does(tmp_path: Path) -> None:

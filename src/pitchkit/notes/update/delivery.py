@@ -181,6 +181,10 @@ def delivered_rows(situation: Situation) -> list[Context]:
             row["money"] = progress.delivered_money
             row["money_text"] = delivered_money_text(progress, situation.lang)
             row["share_text"] = share_text(progress, statements, situation)
+            text, part = row["text"], row["share_text"]
+            if part and not row["money_text"] and text.endswith(")"):
+                # "(no figure for May 2026) (of which …)" reads as one bracket: "(…; of which …)".
+                row["text"], row["share_text"] = f"{text[:-1]}; {part})", ""
         rows.append(row)
     if situation.fill_in and not figures:
         named = {text for row in rows for text in row["objectives"]}
