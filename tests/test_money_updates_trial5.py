@@ -217,3 +217,17 @@ def test_a_month_of_a_quarterly_log_is_refused_with_the_quarter_to_ask_for(
         "for 2026-08 alone: ask for 2026-Q3, the quarter it falls in"
     )
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_month_logged_before_the_quarters_still_has_its_update(tmp_path: Path) -> None:
+    # A log that moved from months to quarters: its months keep their updates.
+    source = ORTHOTICS.read_text(encoding="utf-8").replace(
+        "updates:\n",
+        "updates:\n  - period: 2023-06\n    date: 2023-07-10\n    status: green\n"
+        "    summary: The month before the quarters\n    measures: {long-waits: 410}\n",
+        1,
+    )
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(source, encoding="utf-8")
+    text = update_text(tmp_path, facts, "dos", "2023-06", TEAM)
+    assert "The month before the quarters" in text

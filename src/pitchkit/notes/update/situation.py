@@ -65,15 +65,17 @@ def chosen_period(facts: Facts, period: str | None, today: dt.date) -> Period:
     """The period asked for, or by default the latest logged (see :func:`default_period`).
 
     Raises :class:`~pitchkit.errors.InputError` for a month asked of a log
-    kept by quarter (or by year): its update would be a blank monthly draft
-    inside a period the log already covers, so the message names the
-    period to ask for instead.
+    kept by quarter (or by year), unless that month is itself logged (a log
+    that moved from months to quarters): its update would be a blank
+    monthly draft, so the message names the period to ask for instead.
     """
     if not period:
         return default_period(facts, today)
     chosen = parse_period(period)
     kept = log_kind(facts)
-    if kept is not None and PERIOD_MONTHS[chosen.kind] < PERIOD_MONTHS[kept]:
+    logged = {u.period for u in facts.updates} | set(facts.figures)
+    finer = kept is not None and PERIOD_MONTHS[chosen.kind] < PERIOD_MONTHS[kept]
+    if kept is not None and finer and chosen.text not in logged:
         around = period_at(chosen.start, kept)
         raise InputError(
             Message(
