@@ -24,7 +24,7 @@ from pitchkit.notes.update.progress import (
     measure_progress,
     series,
 )
-from pitchkit.period import PERIOD_MONTHS, Period, PeriodKind, parse_period, period_at
+from pitchkit.period import PERIOD_MONTHS, Period, parse_period, period_at
 from pitchkit.recast.localise import localise_pitch
 from pitchkit.recast.pitch import Pitch, recast
 
@@ -64,26 +64,35 @@ class Situation:
 def chosen_period(facts: Facts, period: str | None, today: dt.date) -> Period:
     """The period asked for, or by default the latest logged (see :func:`default_period`).
 
-    Raises :class:`~pitchkit.errors.InputError` for a month asked of a log
-    kept by quarter (or by year), unless that month is itself logged (a log
-    that moved from months to quarters): its update would be a blank
-    monthly draft, so the message names the period to ask for instead.
+    Raises :class:`~pitchkit.errors.InputError` for a month inside a
+    quarter (or a year) the progress log already has an entry for, unless
+    that month is logged itself: its update would be a blank monthly draft
+    for figures the log keeps by quarter, so the message names the period
+    to ask for instead. A month after the log's last quarter may start a
+    monthly log.
     """
     if not period:
         return default_period(facts, today)
     chosen = parse_period(period)
-    kept = log_kind(facts)
     logged = {u.period for u in facts.updates} | set(facts.figures)
-    finer = kept is not None and PERIOD_MONTHS[chosen.kind] < PERIOD_MONTHS[kept]
-    if kept is not None and finer and chosen.text not in logged:
-        around = period_at(chosen.start, kept)
+    if chosen.text in logged:
+        return chosen
+    around = [
+        p
+        for p in map(parse_period, logged)
+        if PERIOD_MONTHS[p.kind] > PERIOD_MONTHS[chosen.kind]
+        and p.start <= chosen.start
+        and chosen.end <= p.end
+    ]
+    if around:
+        kept = min(around, key=lambda p: PERIOD_MONTHS[p.kind])
         raise InputError(
             Message(
                 "--period {period}: the progress log is kept by {kind}, so there is no "
                 "update for {period} alone: ask for {around}, the {kind} it falls in",
                 period=chosen.text,
-                kind=Message(KIND_WORDS[kept]),
-                around=around.text,
+                kind=Message(KIND_WORDS[kept.kind]),
+                around=kept.text,
             )
         )
     return chosen
@@ -91,14 +100,6 @@ def chosen_period(facts: Facts, period: str | None, today: dt.date) -> Period:
 
 #: A kind of period, as the log is "kept by" it.
 KIND_WORDS = {"month": N_("month"), "quarter": N_("quarter"), "year": N_("year")}
-
-
-def log_kind(facts: Facts) -> PeriodKind | None:
-    """The kind of period the progress log is kept by: its latest entry's, else the cadence."""
-    logged = [u.period for u in facts.updates] + list(facts.figures)
-    if logged:
-        return max(parse_period(text) for text in logged).kind
-    return facts.settings.cadence
 
 
 def logged_entry(facts: Facts, period: Period) -> Update | None:
