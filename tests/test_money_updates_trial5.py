@@ -197,7 +197,11 @@ def test_an_improvement_that_began_before_the_change_is_said_to(tmp_path: Path) 
 
 
 def test_a_draft_names_the_months_since_the_last_entry(tmp_path: Path) -> None:
+    # The log ends in October 2026, with no entry for May 2026.
     text = update_text(tmp_path, LOUNGE, "coo", "2027-01")
+    assert "no figure for May 2026, November 2026 and December 2026, so totals to date" in text
+    # Seven months since the log's last entry are not listed one by one.
+    text = update_text(tmp_path, LOUNGE, "coo", "2027-06")
     assert "no figure for May 2026, and none since October 2026, so totals to date" in text
 
 

@@ -286,17 +286,22 @@ def missing_text(
     """``no figure for August 2027`` when periods lack a value; else empty.
 
     ``unlogged`` are a draft's periods after the log's last entry and before
-    its own: the log has no figure for them either, and says so as ``no
-    figure since October 2026`` (``no figure for May 2026, and none since
-    October 2026``).
+    its own: the log has no figure for them either. A few are named with
+    the others (``no figure for May 2026, November 2026 and December
+    2026``); more
+    are ``no figure since October 2026`` (``no figure for May 2026, and none
+    since October 2026``).
     """
     if progress.latest is None:
         return ""
     since = ""
-    if unlogged and progress.cadence == 1:
-        label = fmt.period_label(progress.points[-1].period.text, lang)
-        since = lang.gettext("no figure since {period}").format(period=label)
     missing = progress.missing
+    if unlogged and progress.cadence == 1:
+        if len(missing) + len(unlogged) <= MAX_LISTED_GAPS:
+            missing, unlogged = missing + unlogged, ()  # a few: each named
+        else:
+            label = fmt.period_label(progress.points[-1].period.text, lang)
+            since = lang.gettext("no figure since {period}").format(period=label)
     if not missing:
         return since
     if len(missing) > MAX_LISTED_GAPS:
