@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
+from pitchkit.cli import flags
 from pitchkit.cli.common import (
     JsonMode,
     Terminal,
@@ -34,6 +35,7 @@ from pitchkit.cli.options import (
     PeriodOpt,
     TemplateOpt,
     TimeLimitOpt,
+    option,
 )
 from pitchkit.errors import InputError, OutputError
 from pitchkit.i18n.messages import Message
@@ -189,7 +191,7 @@ def init(
     next_steps(target, written.director, lang)
 
 
-KindOpt = Annotated[str, typer.Option("--kind", "-k", help="Which note: brief or update.")]
+KindOpt = Annotated[str, option(flags.PREVIEW_KIND)]
 
 
 @app.command(rich_help_panel="Start here")
