@@ -298,13 +298,3 @@ def test_too_few_jobs_is_a_usage_error_in_plain_words(tmp_path: Path) -> None:
     assert "Invalid value for '--jobs' / '-j': 0 is too few: give 1 or more" in result.output
     assert "Input should be" not in result.output
     assert not (tmp_path / "out").exists()
-
-
-def test_preview_of_a_kind_of_note_pitchkit_does_not_write_is_a_usage_error() -> None:
-    # As batch --kind (newuser4 C5): preview --kind foo exited 1 as if the facts were wrong.
-    result = CliRunner().invoke(
-        app, ["preview", str(FRAILTY), "--kind", "foo"], env={"COLUMNS": "200"}
-    )
-    assert result.exit_code == 2
-    assert "Invalid value for '--kind' / '-k': give brief or update, not 'foo'" in result.output
-    assert "Progress update" not in result.output

@@ -113,14 +113,6 @@ KIND = Flag(
     default="brief",
     choices=("brief", "update"),
 )
-#: ``preview``'s --kind: the same choices, worded for one note.
-PREVIEW_KIND = Flag(
-    ("--kind", "-k"),
-    "Which note: brief or update.",
-    str,
-    default="brief",
-    choices=KIND.choices,
-)
 ONLY = Flag(("--only",), "Only these directors: ids separated by commas.", str)
 PACK = Flag(("--pack",), "Also put every note in one .docx, for printing.", Path)
 JOBS = Flag(("--jobs", "-j"), "Notes made at once (default: every core).", int, least=1)

@@ -9,7 +9,6 @@ from typing import Annotated, Any
 
 import typer
 
-from pitchkit.cli import flags
 from pitchkit.cli.common import (
     Terminal,
     UserDefaults,
@@ -33,7 +32,6 @@ from pitchkit.cli.options import (
     PeriodOpt,
     TemplateOpt,
     TimeLimitOpt,
-    option,
 )
 from pitchkit.errors import OutputError
 from pitchkit.i18n.messages import Message
@@ -189,7 +187,7 @@ def init(
     next_steps(target, written.director, lang)
 
 
-KindOpt = Annotated[str, option(flags.PREVIEW_KIND)]
+KindOpt = Annotated[str, typer.Option("--kind", "-k", help="Which note: brief or update.")]
 
 
 @app.command(rich_help_panel="Start here")
