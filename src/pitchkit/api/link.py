@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from pitchkit.api.base import Heard, Listener, Result, open_facts
+from pitchkit.api.base import Heard, Listener, Result, open_facts, with_team
 from pitchkit.api.requests import Checked
 from pitchkit.i18n.messages import Renderable
 from pitchkit.i18n.translation import Language
@@ -45,6 +45,8 @@ class LinkRequest(Checked):
     locale: str | None = None
     #: The user's own language setting, for a facts file that names none.
     default_locale: str | None = None
+    #: The executive team from a file (.yaml, .csv or .xlsx) instead of the facts file's.
+    directors: Path | None = None
 
     @property
     def answered(self) -> bool:
@@ -95,6 +97,7 @@ def decide_links(
     project = open_facts(
         request.facts, request.locale, heard, default_locale=request.default_locale
     )
+    [project] = with_team([project], request.directors, heard)
     lang, loaded = project.lang, project.loaded
     proposed = candidates(loaded.facts)
     decisions: list[Decision] = []
