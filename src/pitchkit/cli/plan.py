@@ -104,36 +104,41 @@ def ranking_blocks(ranking: Ranking, lang: Language, width: int) -> list[str]:
     Each director's line is followed by their score, objectives, strongest
     statement and why each link was made, indented and wrapped to ``width``.
     """
-    import textwrap
-
     from pitchkit.advice.ranking import statement_text
-
-    def wrapped(text: str, indent: str) -> list[str]:
-        more = indent + "  "
-        return textwrap.wrap(
-            text,
-            max(width, 40),
-            initial_indent=indent,
-            subsequent_indent=more,
-            break_long_words=False,  # an id such as coo.four-hour stays whole, to be copied
-            break_on_hyphens=False,
-        ) or [indent.rstrip()]
 
     lines: list[str] = []
     for place in ranking.places:
         heading = f"{place.rank}. {place.director.name} ({place.director.id}), "
-        lines += wrapped(heading + role_and_lens(place, lang), "")
+        lines += wrapped(heading + role_and_lens(place, lang), "", width)
         lines.append(f"   {lang.gettext('Score')}: {place.pitch.score}")
         lines.append(f"   {lang.gettext('Objectives')}:")
         for line in objective_lines(place, lang) or ["-"]:
-            lines += wrapped(line, "     ")
+            lines += wrapped(line, "     ", width)
         statement = statement_text(place, lang) or "-"
-        lines += wrapped(f"{lang.gettext('Strongest statement')}: {statement}", "   ")
+        lines += wrapped(f"{lang.gettext('Strongest statement')}: {statement}", "   ", width)
         lines.append(f"   {lang.gettext('Why linked')}:")
         for line in reason_lines(place, lang) or [lang.gettext("no objective served")]:
-            lines += wrapped(line, "     ")
+            lines += wrapped(line, "     ", width)
         lines.append("")
     return lines
+
+
+def wrapped(text: str, indent: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` (40 at least), the first after ``indent``.
+
+    Later lines are indented two more spaces. A word is never broken, nor
+    an id at its hyphens: ``coo.four-hour`` stays whole, to be copied.
+    """
+    import textwrap
+
+    return textwrap.wrap(
+        text,
+        max(width, 40),
+        initial_indent=indent,
+        subsequent_indent=indent + "  ",
+        break_long_words=False,
+        break_on_hyphens=False,
+    ) or [indent.rstrip()]
 
 
 def welsh_only_warning(ranking: Ranking) -> None:
@@ -184,8 +189,12 @@ def directors(
             out_console.print(escape(line))
     heading = lang.gettext("Recommendation")
     out_console.print(f"[bold]{escape(heading)}[/]")
-    for line in recommendation_lines(ranking, lang):
-        out_console.print(escape(line))
+    for paragraph in recommendation_lines(ranking, lang):
+        if out_console.width >= TABLE_WIDTH:
+            out_console.print(escape(paragraph))
+            continue
+        for line in wrapped(paragraph, "", out_console.width):
+            out_console.print(escape(line))
 
 
 SEVERITY_HEADINGS = {"error": N_("Errors"), "warning": N_("Warnings"), "info": N_("Notes")}
