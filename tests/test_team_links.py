@@ -240,3 +240,27 @@ def test_an_offer_no_one_on_the_team_is_named_by_is_not_said_to_be_anyones(
     assert result.exit_code == 0, result.output
     assert "meant for Director of Primary" not in result.stdout
     assert f"The offer '{offer}' goes to every director" not in result.stdout
+
+
+def test_link_will_not_write_a_team_file_link_the_facts_files_own_team_would_refuse(
+    tmp_path: Path,
+) -> None:
+    # The example lists its own directors (dof's objectives: cip, agency, productivity);
+    # its team sheet words dof's first objective as cost-improvement.
+    facts = tmp_path / "facts.yaml"
+    facts.write_bytes((EXAMPLE / "facts.yaml").read_bytes())
+    team = EXAMPLE / "directors.csv"
+    before = facts.read_bytes()
+    result = run("link", facts, "--directors", team, "--accept", "bed-days:dof.cost-improvement")
+    assert result.exit_code == 1
+    line = next(
+        number
+        for number, text in enumerate(before.decode("utf-8").splitlines(), start=1)
+        if text.startswith("directors:")
+    )
+    assert result.stderr.strip() == (
+        f"error: {facts}:{line + 1}:3: 'dof.cost-improvement' is an objective in {team}, but the "
+        "facts file lists its own directors here, and theirs do not include it: take this "
+        f"'directors:' list out so the team comes from {team} alone, or add the objective to it"
+    )
+    assert facts.read_bytes() == before
