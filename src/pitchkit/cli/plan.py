@@ -42,8 +42,9 @@ def role_and_lens(place: Place, lang: Language) -> str:
 #: The ranking table's first columns (the last two are wider).
 RANKING_COLUMNS = ("#", N_("Director"), N_("Role / lens"), N_("Score"), N_("Objectives"))
 #: The narrowest terminal the ranking is shown as a table in: below it, "Why linked"
-#: would wrap to a word or two a line, so each director is shown as a block instead.
-TABLE_WIDTH = 160
+#: would be under 40 characters wide (at 80, a word or two a line), so each director
+#: is shown as a block instead, their reasons under them at the terminal's width.
+TABLE_WIDTH = 200
 
 
 def objective_lines(place: Place, lang: Language) -> list[str]:
