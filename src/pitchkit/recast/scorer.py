@@ -68,9 +68,10 @@ def decide(found: Link, evidence: Evidence, *, year_missed: bool) -> Link:
     the project delivers something in the objective's year, and its chance
     reaches :data:`CLAIM_CHANCE`; the chain is then its reason, as for any map
     claim. A chain held back because the two sides measure different things
-    (another quantity, a topic or instrument name, an objective about something
-    the impact does not name) stays possible: left out a domain at a time, the
-    scorer's claims of those were right 0 times in 1 on the read sets.
+    (another quantity, a topic or an instrument name) stays possible: the scorer
+    weighs evidence, it does not overrule a reading of what the two sides measure
+    (left out a domain at a time on the read sets, none of those reached the
+    threshold).
     Explicit and already claimed links stay as they are, with their chance.
     """
     likely = round(chance(evidence), 4)
