@@ -59,7 +59,10 @@ def test_opat_is_offered_to_length_of_stay() -> None:
 
 
 def test_inter_facility_transfers_free_crews_for_emergency_calls() -> None:
-    found = offer("Inter-facility transfers by emergency ambulance", "Category 2 mean response under 30 minutes")
+    found = offer(
+        "Inter-facility transfers by emergency ambulance",
+        "Category 2 mean response under 30 minutes",
+    )
     assert found == ("possible", ("inter-facility transfers", "ambulance response times"))
 
 
