@@ -36,8 +36,9 @@ from pitchkit.i18n.translation import Language
 if TYPE_CHECKING:
     from pitchkit.advice import Finding
     from pitchkit.api.batch import BatchOutcome
-    from pitchkit.api.notes import BriefResult, PeriodStatus, UpdateResult
+    from pitchkit.api.notes import BriefResult
     from pitchkit.api.templates import TemplateCheckResult
+    from pitchkit.api.update import PeriodStatus, UpdateResult
     from pitchkit.facts.schema import Director
     from pitchkit.notes.fit import Cut
     from pitchkit.notes.preview import Preview
