@@ -149,18 +149,21 @@ def test_a_plain_brief_loads_nothing_only_other_work_needs(tmp_path: Path) -> No
     modules = set(result.stdout.split())
     assert note.exists()
     assert {"pitchkit.api.notes", "pitchkit.output.soffice", "pitchkit.advice"} <= modules
-    assert not {
-        # LibreOffice is only looked for (output.soffice): the layout decides the demo's page.
-        "pitchkit.output.pdf",
-        "subprocess",
-        # Only a user's template is guarded.
-        "pitchkit.word.templateguard",
-        # The update's request, result and period checks.
-        "pitchkit.api.update",
-        # A temporary file's random name needs os.urandom, not secrets (hmac, _hashlib).
-        "secrets",
-        "hmac",
-    } & modules
+    assert (
+        not {
+            # LibreOffice is only looked for (output.soffice): the layout decides the demo's page.
+            "pitchkit.output.pdf",
+            "subprocess",
+            # Only a user's template is guarded.
+            "pitchkit.word.templateguard",
+            # The update's request, result and period checks.
+            "pitchkit.api.update",
+            # A temporary file's random name needs os.urandom, not secrets (hmac, _hashlib).
+            "secrets",
+            "hmac",
+        }
+        & modules
+    )
 
 
 def test_ctrl_c_while_the_commands_are_built_gives_one_line(
