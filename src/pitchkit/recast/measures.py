@@ -13,7 +13,6 @@ left out on both sides, so "patients waiting more than 52 weeks" and
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -623,24 +622,20 @@ def families_disagree(impact_text: str, objective_text: str) -> str | None:
         # "Cardiac physiologist vacancies" and "registered nurse vacancies": one side
         # names a staff group the family does not list, the other one it does.
         other = objective_text if STAFF_GROUP in mine else impact_text
-        if _occupation().search(other):
+        if _OCCUPATION.search(other):
             return STAFF_GROUP
     return None
 
 
 #: The qualifier family of staff groups, whose members an occupation stands apart from.
 STAFF_GROUP = "staff group"
-
-
 #: Job titles by their endings ("physiologist", "dietitian", "sonographer"), for an
 #: occupation the staff group family does not list. "Clinician" names any group.
-@functools.cache
-def _occupation() -> re.Pattern[str]:
-    return re.compile(
-        r"\b(?!clinician)\w+(?:ologist|ician|itian|grapher|therapist|scientist|technician"
-        r"|practitioner)s?\b|\b(?:paramedics?|porters?)\b",
-        re.IGNORECASE,
-    )
+_OCCUPATION = re.compile(
+    r"\b(?!clinician)\w+(?:ologist|ician|itian|grapher|therapist|scientist|technician"
+    r"|practitioner)s?\b|\b(?:paramedics?|porters?)\b",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=8192)
