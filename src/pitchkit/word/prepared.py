@@ -32,11 +32,12 @@ import importlib.util
 import json
 import os
 import re
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import jinja2
+
+from pitchkit.word import TEMPLATE_FOLDER
 
 if TYPE_CHECKING:
     from pitchkit.word.render import PitchkitTemplate
@@ -106,9 +107,7 @@ def installed_version(distribution: str, package: str) -> str | None:
 def shipped() -> dict[str, Any]:
     """The shipped results, or nothing when they were made with other versions."""
     try:
-        data: dict[str, Any] = json.loads(
-            (resources.files("pitchkit.word") / "templates" / FILE_NAME).read_text("utf-8")
-        )
+        data: dict[str, Any] = json.loads((TEMPLATE_FOLDER / FILE_NAME).read_text("utf-8"))
     except (OSError, ValueError):
         return {}
     if data.get("jinja") != jinja2.__version__ or data.get("docxtpl") != installed_version(
@@ -169,9 +168,7 @@ def make_prepared() -> dict[str, Any]:
     cleaned: dict[str, str] = {}
     python: dict[str, str] = {}
     for name in TEMPLATES:
-        document = load_template(
-            (resources.files("pitchkit.word") / "templates" / name).read_bytes()
-        )
+        document = load_template((TEMPLATE_FOLDER / name).read_bytes())
         for xml in part_sources(document):
             clean = document.clean_xml(xml)
             cleaned[digest(xml)] = clean
