@@ -1,9 +1,10 @@
-"""Prepare the built-in templates ahead of time: ``templates/prepared.json`` and ``packed.json``.
+"""Prepare the built-in templates ahead of time: ``templates/prepared.json`` and the rest.
 
 Run ``make prepared`` (or ``python scripts/build_prepared.py``) after
 changing a built-in template, the clean-up in ``pitchkit.word.render`` or
 ``pitchkit.word.templatefile``, the Jinja environment, or the Jinja or
-docxtpl version (or python-docx, lxml or zlib: ``packed.json``); the files
+docxtpl version (or python-docx, lxml or zlib: ``packed.json``; or Python's
+bytecode version: ``prepared.code``, the shipped Python compiled); the files
 it writes are committed and shipped (see :mod:`pitchkit.word.prepared` and
 :mod:`pitchkit.word.packed`). ``tests/test_prepared.py`` and
 ``tests/test_packed.py`` fail while a shipped file differs from a fresh
@@ -13,6 +14,7 @@ one. ``--check`` only says whether one does.
 from __future__ import annotations
 
 import argparse
+import marshal
 import sys
 from importlib import resources
 from pathlib import Path
@@ -43,6 +45,20 @@ def main() -> None:
             print(f"build_prepared: wrote {shipped}")
         else:
             print(f"build_prepared: {name} was up to date")
+    # The code objects are compared as loaded: marshal's bytes for equal code may differ.
+    code_file = FOLDER / prepared.CODE_FILE_NAME
+    wanted_code = prepared.make_code()
+    current_code = code_file.read_bytes() if code_file.exists() else b""
+    same = bool(current_code) and marshal.loads(current_code) == marshal.loads(wanted_code)
+    if args.check:
+        if not same:
+            sys.exit(f"build_prepared: {code_file} is stale: run make prepared")
+        print(f"build_prepared: {prepared.CODE_FILE_NAME} is up to date")
+    elif not same:
+        code_file.write_bytes(wanted_code)
+        print(f"build_prepared: wrote {code_file}")
+    else:
+        print(f"build_prepared: {prepared.CODE_FILE_NAME} was up to date")
 
 
 if __name__ == "__main__":
