@@ -4,7 +4,8 @@ Run ``make prepared`` (or ``python scripts/build_prepared.py``) after
 changing a built-in template, the clean-up in ``pitchkit.word.render`` or
 ``pitchkit.word.templatefile``, the Jinja environment, or the Jinja or
 docxtpl version (or python-docx, lxml or zlib: ``packed.json``; or Python's
-bytecode version: ``prepared.code``, the shipped Python compiled); the files
+bytecode version: ``prepared.code``, the shipped Python compiled; or Babel's
+version: ``i18n/babel-*.pickle.z``, its merged locale data); the files
 it writes are committed and shipped (see :mod:`pitchkit.word.prepared` and
 :mod:`pitchkit.word.packed`). ``tests/test_prepared.py`` and
 ``tests/test_packed.py`` fail while a shipped file differs from a fresh
@@ -19,6 +20,8 @@ import sys
 from importlib import resources
 from pathlib import Path
 
+from pitchkit.i18n import babeldata
+from pitchkit.i18n.translation import SUPPORTED
 from pitchkit.word import packed, prepared
 
 FOLDER = Path(str(resources.files("pitchkit.word") / "templates"))
@@ -59,6 +62,20 @@ def main() -> None:
         print(f"build_prepared: wrote {code_file}")
     else:
         print(f"build_prepared: {prepared.CODE_FILE_NAME} was up to date")
+    # Babel's merged data for each locale (pitchkit.i18n.babeldata), for this Babel version.
+    for locale in SUPPORTED:
+        path = babeldata.FOLDER / babeldata.FILE.format(locale=locale)
+        wanted_data = babeldata.saved_bytes(locale)
+        current_data = path.read_bytes() if path.exists() else b""
+        if args.check:
+            if current_data != wanted_data:
+                sys.exit(f"build_prepared: {path} is stale: run make prepared")
+            print(f"build_prepared: {path.name} is up to date")
+        elif current_data != wanted_data:
+            path.write_bytes(wanted_data)
+            print(f"build_prepared: wrote {path}")
+        else:
+            print(f"build_prepared: {path.name} was up to date")
 
 
 if __name__ == "__main__":

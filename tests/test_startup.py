@@ -32,6 +32,7 @@ LIGHT = {
     "pitchkit.i18n",  # the package: its __init__ holds only a docstring
     "pitchkit.i18n.messages",
     "pitchkit.i18n.translation",
+    "pitchkit.i18n.babeldata",  # Babel's merged locale data, read only when first used
 }
 
 

@@ -15,6 +15,7 @@ from typing import Any
 from babel import Locale
 
 from pitchkit.errors import LocaleError
+from pitchkit.i18n.babeldata import preload
 from pitchkit.i18n.messages import Message
 
 DOMAIN = "pitchkit"
@@ -35,6 +36,19 @@ _ALIASES = {
     "cymraeg": "cy_GB",
     "english": "en_GB",
 }
+
+
+class _Locale(Locale):
+    """Babel's locale, its data taken from pitchkit's merged copy when there is one.
+
+    See :mod:`pitchkit.i18n.babeldata`: the copy goes into Babel's cache the
+    first time the locale's data is asked for, just before Babel would read it.
+    """
+
+    @property
+    def _data(self) -> Any:
+        preload(str(self))
+        return super()._data
 
 
 def N_(message: str) -> str:
@@ -101,4 +115,4 @@ def language(code: str | None = None) -> Language:
         languages=[canonical, SUPPORTED[canonical]],
         fallback=True,
     )
-    return Language(canonical, Locale.parse(canonical), translations)
+    return Language(canonical, _Locale.parse(canonical), translations)
