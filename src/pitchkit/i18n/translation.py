@@ -38,19 +38,6 @@ _ALIASES = {
 }
 
 
-class _Locale(Locale):
-    """Babel's locale, its data taken from pitchkit's merged copy when there is one.
-
-    See :mod:`pitchkit.i18n.babeldata`: the copy goes into Babel's cache the
-    first time the locale's data is asked for, just before Babel would read it.
-    """
-
-    @property
-    def _data(self) -> Any:
-        preload(str(self))
-        return super()._data
-
-
 def N_(message: str) -> str:
     """Mark ``message`` for extraction without translating it here."""
     return message
@@ -115,4 +102,5 @@ def language(code: str | None = None) -> Language:
         languages=[canonical, SUPPORTED[canonical]],
         fallback=True,
     )
-    return Language(canonical, _Locale.parse(canonical), translations)
+    preload(canonical)  # Babel's merged data for the locale, shipped (pitchkit.i18n.babeldata)
+    return Language(canonical, Locale.parse(canonical), translations)
