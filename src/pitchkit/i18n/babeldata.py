@@ -34,9 +34,10 @@ _PREFIX = b"pitchkit babel data "
 
 
 def preload(locale: str) -> None:
-    """Put the saved merged data for ``locale`` in Babel's cache, when it fits this Babel."""
-    if locale in localedata._cache:
-        return
+    """Put the saved merged data for ``locale`` in Babel's cache, when it fits this Babel.
+
+    Under another Babel version nothing of Babel's own is touched.
+    """
     data = _saved(locale)
     if data is not None:
         with localedata._cache_lock:
