@@ -13,6 +13,7 @@ ones (the, and, of, with ...) outnumbering Welsh ones (yr, yn, ac, mae ...).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Collection, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
@@ -98,14 +99,18 @@ _WELSH = frozenset(
     ]
 )
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+
+
 #: Spellings English words rarely have and Welsh ones often do: dd, ll, w and
 #: y as vowels, a circumflex or diaeresis; endings -aeth (Pennaeth), -au
 #: (Gwasanaethau), -ydd, -iad, and a subject's -eg (Podiatreg, Seicoleg);
 #: and gw- before a vowel or r (Gwasanaeth, Gwraidd).
-_WELSH_SPELLING = re.compile(
-    r"dd|ll|wy|yw|\bc?y\b|[ŵŷâêîôûïë]|aeth|\w{2}au\b|ydd\b|iad\b|\w{3}(?:[lr]|at)eg\b"
-    r"|\bgw[aeiouyr]"
-)
+@functools.cache
+def _welsh_spelling() -> re.Pattern[str]:
+    return re.compile(
+        r"dd|ll|wy|yw|\bc?y\b|[ŵŷâêîôûïë]|aeth|\w{2}au\b|ydd\b|iad\b|\w{3}(?:[lr]|at)eg\b"
+        r"|\bgw[aeiouyr]"
+    )
 
 
 def looks_english(text: str) -> bool:
@@ -117,7 +122,7 @@ def looks_english(text: str) -> bool:
         # No small words ("Frailty virtual ward"): Welsh spelling has w and y as
         # vowels, and dd, ll, ff, ch, rh; English rarely all of them.
         letters = " ".join(words)
-        return bool(words) and not _WELSH_SPELLING.search(letters)
+        return bool(words) and not _welsh_spelling().search(letters)
     return english > welsh
 
 
