@@ -19,6 +19,22 @@ from pitchkit.i18n import babeldata, fmt, translation
 from pitchkit.i18n.translation import SUPPORTED, language
 
 
+def _made_with(locale: str) -> str:
+    """The Babel version the shipped copy for ``locale`` names on its first line."""
+    path = babeldata.FOLDER / babeldata.FILE.format(locale=locale)
+    first = path.read_bytes().split(b"\n", 1)[0].decode("ascii", "replace")
+    return first.removeprefix(babeldata._PREFIX.decode())
+
+
+#: The shipped copies serve only the Babel they were made with: on a machine with another
+#: (a newer Babel from PyPI), pitchkit falls back to Babel's own files and these are skipped;
+#: ``test_data_saved_from_another_babel_or_broken_is_not_used`` still runs.
+needs_same_babel = pytest.mark.skipif(
+    any(_made_with(locale) != babel.__version__ for locale in SUPPORTED),
+    reason="the saved Babel data was made with another Babel version (run make prepared)",
+)
+
+
 @pytest.fixture
 def empty_cache() -> Iterator[None]:
     """Babel's caches emptied for the test, and emptied again after it."""
@@ -51,6 +67,7 @@ def formatted(locale: str) -> list[str]:
     ]
 
 
+@needs_same_babel
 @pytest.mark.parametrize("locale", sorted(SUPPORTED))
 def test_the_saved_data_is_what_babel_merges(locale: str) -> None:
     path = babeldata.FOLDER / babeldata.FILE.format(locale=locale)
@@ -59,6 +76,7 @@ def test_the_saved_data_is_what_babel_merges(locale: str) -> None:
     )
 
 
+@needs_same_babel
 @pytest.mark.parametrize("locale", sorted(SUPPORTED))
 def test_a_note_formats_alike_with_the_saved_data(
     locale: str, empty_cache: None, monkeypatch: pytest.MonkeyPatch
@@ -73,6 +91,7 @@ def test_a_note_formats_alike_with_the_saved_data(
     assert "root" not in localedata._cache  # the saved data was used, nothing read
 
 
+@needs_same_babel
 def test_making_a_language_puts_the_saved_data_in_babels_cache(empty_cache: None) -> None:
     lang = language.__wrapped__("en_GB")  # a new Language, made with Babel's caches empty
     assert "en_GB" in localedata._cache
