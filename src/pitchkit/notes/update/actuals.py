@@ -23,6 +23,48 @@ from pitchkit.period import Period, PeriodKind, period_at
 from pitchkit.recast.money import Delivered, Ledger, Line, benefit_start, fy_bounds, with_logged
 
 
+def _claims(ledger: Ledger, facts: Facts) -> dict[str, Claim]:
+    """What the log shows for each measure, as the latest update on the note's date counts it."""
+    assert ledger.today is not None
+    period = default_period(facts, ledger.today)
+    _, run, chart_run = log_runs(facts, period)
+    within = frozenset(line.impact.id for line in ledger.lines if line.within)
+    return claims_for(facts, chart_run or run, within)
+
+
+def delivered_in_year(ledger: Ledger, facts: Facts, impact_id: str, year: int) -> float | None:
+    """The money ``impact_id`` delivered in closed financial year ``year``, by the log.
+
+    Counted as :func:`logged_ledger` counts a closed year, for one counted
+    impact. ``None`` when the year is not closed, the impact is not counted,
+    or the log has no figure for it in that year.
+    """
+    line = ledger.line(impact_id)
+    if (
+        line is None
+        or not line.counted
+        or ledger.today is None
+        or ledger.start is None
+        or not ledger.closed(year)
+        or not (facts.updates or facts.figures)
+    ):
+        return None
+    claim = _claims(ledger, facts).get(impact_id)
+    if claim is None or not claim.points:
+        return None
+    first, last = fy_bounds(year)
+    if ledger.end is not None and ledger.end < last:
+        last = ledger.end
+    begins = max(first, benefit_start(line.impact, ledger.start))
+    if begins > last:
+        return None
+    values = {p.period: p.value for p in claim.points}
+    periods = _periods(begins, last, claim.points[-1].period.kind)
+    if not any(values.get(p) is not None for p in periods):
+        return None
+    return _money(line, claim, begins, last)
+
+
 def logged_ledger(ledger: Ledger, facts: Facts) -> Ledger:
     """``ledger`` with its closed years set to what the progress log shows was delivered."""
     if ledger.today is None or ledger.start is None or not (facts.updates or facts.figures):
@@ -30,10 +72,7 @@ def logged_ledger(ledger: Ledger, facts: Facts) -> Ledger:
     closed = [share.year for share in ledger.years if ledger.closed(share.year)]
     if not closed:
         return ledger
-    period = default_period(facts, ledger.today)
-    _, run, chart_run = log_runs(facts, period)
-    within = frozenset(line.impact.id for line in ledger.lines if line.within)
-    claims = claims_for(facts, chart_run or run, within)
+    claims = _claims(ledger, facts)
     delivered = {}
     for year in closed:
         found = _year(year, ledger, claims)
