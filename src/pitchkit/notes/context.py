@@ -370,8 +370,12 @@ def _ordered(pitch: Pitch, field: str, lens_own: list[str]) -> list[str]:
     suited: list[str] = []
     others: list[str] = []
     director = english_director(pitch.director, pitch.facts.english)  # its lens, from English
+    terms = pitch.director.terms
     for item in items_for(pitch.facts, director, field):
-        (others if is_others(item, director) else suited).append(item.text)
+        # In the director's own words, as their progress updates carry the same items
+        # over: "the released occupied bed days" in both, not "bed days" in the brief.
+        text = wording.apply_terms_in_sentence(item.text, terms) if terms else item.text
+        (others if is_others(item, director) else suited).append(text)
     own = [] if suited else lens_own
     shown = suited + [text for text in own if text not in suited] + others
     return list(dict.fromkeys(shown))
