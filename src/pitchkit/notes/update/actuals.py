@@ -89,14 +89,18 @@ def _year(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered | No
         last = ledger.end
     benefit = cash = 0.0
     figures = False
+    earning = False
+    logged = False
     unlogged: list[Period] = []
     for line in ledger.counted:
         claim = claims.get(line.impact.id)
         if claim is None or not claim.points:
             continue
+        logged |= any(p.value is not None and first <= p.period.start <= last for p in claim.points)
         begins = max(first, benefit_start(line.impact, ledger.start))
         if begins > last:
             continue
+        earning = True
         values = {p.period: p.value for p in claim.points}
         kind = claim.points[-1].period.kind
         periods = _periods(begins, last, kind)
@@ -106,6 +110,10 @@ def _year(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered | No
         benefit += money
         if line.releases == "cash":
             cash += money
+    if not earning and logged:
+        # Logged, but every change took effect after the year ended: it delivered nothing,
+        # and a year closed long ago is not a forecast ("2026/27 £0 delivered for £48,000").
+        return Delivered(benefit=0.0, cash=0.0)
     if not figures:
         return None
     return Delivered(benefit=benefit, cash=cash, unlogged=tuple(sorted(unlogged)))
