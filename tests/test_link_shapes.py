@@ -10,6 +10,7 @@ concept it is read for.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -153,3 +154,32 @@ def test_an_objective_is_not_a_time_because_another_name_was_blanked() -> None:
     )
     assert found is not None
     assert found.claimed
+
+
+def test_an_aim_at_deaths_after_admission_is_not_served_by_fewer_admissions() -> None:
+    # "Mortality after emergency admission": the deaths are what is counted, the
+    # admissions only say whose; avoiding admissions does not move the rate.
+    found = linked(
+        "Emergency admissions of people aged 75 and over",
+        "Reduce mortality after emergency admission in older people",
+    )
+    assert found is None or not found.claimed
+    # Deaths themselves are still offered, through the mortality concept.
+    deaths = linked(
+        "Deaths within 30 days of emergency admission, people aged 75 and over",
+        "Reduce mortality after emergency admission in older people",
+    )
+    assert deaths is not None
+    assert deaths.chain is not None
+    assert deaths.chain.start == "mortality"
+
+
+def test_a_concern_about_deaths_after_admission_is_not_claimed_for_fewer_admissions() -> None:
+    from pitchkit.facts.project import open_project
+    from pitchkit.notes.context import concern_addressed
+
+    root = Path(__file__).resolve().parents[1]
+    project = open_project(root / "examples" / "frailty-virtual-ward" / "facts.yaml")
+    concern = "Mortality after emergency admission in older people"
+    assert not concern_addressed(project.facts.impacts, concern)
+    assert concern_addressed(project.facts.impacts, "Emergency admissions of older people")

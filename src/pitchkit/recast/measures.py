@@ -426,6 +426,10 @@ _QUALIFIER = re.compile(
 )
 
 
+#: After a broad aim ("mortality", "harm"), what follows these words names whose.
+_AFTER = re.compile(r"\b(after|following)\b", re.IGNORECASE)
+
+
 @lru_cache(maxsize=8192)
 def measured(text: str) -> tuple[str, ...]:
     """The concepts an impact's measure counts: its head, not the words that narrow it.
@@ -555,6 +559,10 @@ def _heads(text: str, found: tuple[Mention, ...], *, lead: bool) -> tuple[Mentio
     kept = [head]
     for mention in found[1:]:
         between = spelt[head.end : mention.start]
+        if not lead and concepts[head.concept].broad and _AFTER.search(between):
+            # An aim at "mortality after emergency admission" is about the deaths; the
+            # admissions only say whose, and fewer of them do not move it.
+            continue
         if concepts[head.concept].broad or not _QUALIFIER.search(between):
             kept.append(mention)
     return tuple(kept)
