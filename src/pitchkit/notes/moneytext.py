@@ -22,6 +22,7 @@ from pitchkit.recast.money import (
     PER_YEAR,
     Ledger,
     Line,
+    YearShare,
     beds,
     benefit_start,
     fy_label,
@@ -93,7 +94,9 @@ def figures(ledger: Ledger) -> Figures:
     # A whole financial year's benefit is the year's figure shown above it (cash plus
     # capacity), so that two whole years never read £800,000 and £799,000; the part
     # years share out the rest, and the total is what the years shown add up to.
-    whole = [_whole_year(b, cash + capacity) for b in benefit]
+    whole = [
+        not share.logged and _whole_year(share.benefit, cash + capacity) for share in ledger.years
+    ]
     part = [b for b, w in zip(benefit, whole, strict=True) if not w]
     part_r = iter(_split(sum(part), part, quantum))
     benefit_r = [cash_r + capacity_r if w else next(part_r) for w in whole]
@@ -301,10 +304,8 @@ def investment_line(ledger: Ledger, shown: Figures, lang: Language) -> str:
     if not ledger.investment or not ledger.years:
         return ""
     years = "; ".join(
-        lang.gettext("{year} {benefit} for {invested}").format(
-            year=fy_label(year), benefit=_money(benefit, lang), invested=_money(spent, lang)
-        )
-        for year, benefit, spent in shown.years
+        year_text(share, benefit, spent, ledger.logged, lang)
+        for share, (_, benefit, spent) in zip(ledger.years, shown.years, strict=True)
     )
     months = whole_months(ledger.payback_months)
     begins = full_rate_from(ledger)
@@ -355,6 +356,30 @@ def investment_line(ledger: Ledger, shown: Figures, lang: Language) -> str:
         back=fmt.money(per_pound, lang, precision="exact")
         if per_pound < 10
         else _money(round(per_pound), lang),
+    )
+
+
+def year_text(share: YearShare, benefit: float, spent: float, marked: bool, lang: Language) -> str:
+    """``2026/27 £181,000 for £28,000``: one financial year's benefit and investment.
+
+    When some year is what the progress log delivered (``marked``), each
+    says which it is: ``2024/25 £55,000 delivered for £29,000 (no figure for
+    January to March 2025)``, ``2026/27 £181,000 forecast for £28,000``.
+    """
+    values = {
+        "year": fy_label(share.year),
+        "benefit": _money(benefit, lang),
+        "invested": _money(spent, lang),
+    }
+    if not marked:
+        return lang.gettext("{year} {benefit} for {invested}").format(**values)
+    if not share.logged:
+        return lang.gettext("{year} {benefit} forecast for {invested}").format(**values)
+    if not share.unlogged:
+        return lang.gettext("{year} {benefit} delivered for {invested}").format(**values)
+    gaps = fmt.join_list([fmt.period_label(p.text, lang) for p in share.unlogged], lang)
+    return lang.gettext("{year} {benefit} delivered for {invested} (no figure for {gaps})").format(
+        gaps=gaps, **values
     )
 
 

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pitchkit.facts.schema import Facts, Impact, Prices
+from pitchkit.period import Period
 from pitchkit.recast.english import in_english
 
 Releases = Literal["cash", "capacity"]
@@ -267,6 +268,11 @@ class YearShare:
     benefit: float
     cash: float
     investment: float
+    #: A closed year whose benefit is what the progress log shows was delivered, not a
+    #: forecast at the full rate (:func:`with_logged`).
+    logged: bool = False
+    #: For a logged year: the periods in it from the change on with no figure in the log.
+    unlogged: tuple[Period, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -282,6 +288,16 @@ class Ledger:
     own_rates_source: str | None
     start: dt.date | None = None  # the project's dates
     end: dt.date | None = None
+    today: dt.date | None = None  # the note's date: the years ended before it are closed
+
+    def closed(self, year: int) -> bool:
+        """Whether financial year ``year`` ended before the note's date."""
+        return self.today is not None and fy_bounds(year)[1] < self.today
+
+    @property
+    def logged(self) -> bool:
+        """Whether any year's benefit is what the progress log shows, not a forecast."""
+        return any(share.logged for share in self.years)
 
     @property
     def counted(self) -> tuple[Line, ...]:
@@ -528,7 +544,41 @@ def appraise(facts: Facts, today: dt.date) -> Ledger:
         own_rates_source=(prices.source or None) if prices and prices.rates else None,
         start=facts.project.start,
         end=facts.project.end,
+        today=today,
     )
+
+
+@dataclass(frozen=True)
+class Delivered:
+    """What the progress log shows a closed financial year delivered, in money."""
+
+    benefit: float
+    cash: float
+    unlogged: tuple[Period, ...] = ()
+
+
+def with_logged(ledger: Ledger, delivered: dict[int, Delivered]) -> Ledger:
+    """``ledger`` with each closed year in ``delivered`` set to what the log shows.
+
+    A closed financial year is no longer a forecast: its benefit is what the
+    progress log shows was delivered in it (worked out in
+    :mod:`pitchkit.notes.update.actuals`, as the updates count it), and the
+    years to come keep the forecast at the full rate. The payback stays a
+    year's benefit at the full rate.
+    """
+    years = tuple(
+        replace(
+            share,
+            benefit=delivered[share.year].benefit,
+            cash=delivered[share.year].cash,
+            logged=True,
+            unlogged=delivered[share.year].unlogged,
+        )
+        if share.year in delivered and ledger.closed(share.year)
+        else share
+        for share in ledger.years
+    )
+    return replace(ledger, years=years)
 
 
 def beds(bed_days_a_year: float, occupancy: float) -> float:

@@ -26,6 +26,7 @@ from pitchkit.notes.update.delivery import (
     delivered_money_text,
     out_of_year_impacts,
     progress_for,
+    year_part_text,
 )
 from pitchkit.notes.update.measures import amount_text, averaged_over
 from pitchkit.notes.update.progress import MeasureProgress, is_money
@@ -54,6 +55,17 @@ def board_sentence_text(situation: Situation) -> str:
     if not found:
         if situation.fill_in:
             return fillin.board_sentence_prompt(lang)
+        start = situation.facts.project.start
+        if start is not None and situation.period.end < start:
+            # A period before the project began: it was not under way then.
+            return lang.gettext(
+                "{title} starts on {start}, after {period}, so there is nothing to report for "
+                "that period."
+            ).format(
+                title=situation.facts.project.title,
+                start=fmt.date(start, lang),
+                period=fmt.period_label(situation.period.text, lang),
+            )
         return lang.gettext(
             "{title} is under way; its figures do not yet show a change we can report."
         ).format(title=situation.facts.project.title)
@@ -91,6 +103,10 @@ def board_note(situation: Situation, *, table_shown: bool) -> str:
     line says how they are counted rather than that every figure is above.
     """
     lang = situation.lang
+    if not situation.fill_in and not deliveries(situation):
+        # The sentence gives no figure ("its figures do not yet show a change"): there is
+        # none to say is above.
+        return lang.gettext("Use or adapt it in your own report.")
     found = [] if situation.fill_in or table_shown else deliveries(situation)
     counted = [d for d in found if situation.claims[d.impact_id].delivered is not None]
     if not counted:
@@ -138,6 +154,12 @@ def _delivered(
         phrase = delivered_phrase(progress, situation)
         if not phrase:
             continue
+        # An objective of one financial year is credited only with what fell in that year.
+        part = year_part_text(progress, objectives, situation)
+        if part and phrase.endswith(")"):
+            phrase = f"{phrase[:-1]}, {part})"
+        elif part:
+            phrase = f"{phrase} ({part})"
         span = ""
         if progress.delivered is not None:
             counted = situation.claims[impact.id].counted

@@ -24,7 +24,9 @@ from pitchkit.i18n.translation import Language
 from pitchkit.notes import wording
 from pitchkit.notes.context import Context
 from pitchkit.notes.update import charts, icons, spc
+from pitchkit.notes.update.board import deliveries
 from pitchkit.notes.update.claims import Claim
+from pitchkit.notes.update.delivery import chosen_statements
 from pitchkit.notes.update.measures import has_figure, per_period_words
 from pitchkit.notes.update.progress import MeasureProgress
 from pitchkit.notes.update.situation import Situation
@@ -87,12 +89,19 @@ def _choose(situation: Situation) -> tuple[_Chosen, _Chosen, list[str]]:
     """The measures with enough points, those charted (in the log's order), and why not others."""
     candidates = []
     short = []
+    claimed = claimed_impacts(situation)
     for order, progress in enumerate(situation.progress):
         claim = situation.claims[progress.impact.id]
         if claim.analysis.kind != "none":
-            # A chart behind a claim first (its limits may have moved with the change,
-            # leaving no signal on them), then one with a signal, in the log's order.
-            rank = (not claim.shown, not claim.analysis.signals)
+            # A chart behind a claim this update makes first (its limits may have moved
+            # with the change, leaving no signal on them): those of the sentence for the
+            # board, then those of the delivered table; then any other that shows a
+            # change, then one with a signal, in the log's order.
+            rank = (
+                claimed.get(progress.impact.id, len(claimed)),
+                not claim.shown,
+                not claim.analysis.signals,
+            )
             candidates.append((rank, order, progress, claim))
         elif claim.analysis.count:
             short.append(too_few_text(progress, claim, situation))
@@ -104,6 +113,23 @@ def _choose(situation: Situation) -> tuple[_Chosen, _Chosen, list[str]]:
     chosen = sorted(drawable, key=lambda c: (c[0], c[1]))[:most]
     chosen.sort(key=lambda c: c[1])
     return [(p, c) for _, _, p, c in candidates], [(p, c) for _, _, p, c in chosen], short
+
+
+def claimed_impacts(situation: Situation) -> dict[str, int]:
+    """The impacts whose delivery this update claims, by id, with their rank.
+
+    0 for those in the sentence for the board, 1 for those in the delivered
+    table only. A draft claims nothing yet.
+    """
+    if situation.fill_in:
+        return {}
+    found: dict[str, int] = {}
+    for delivery in deliveries(situation):
+        found.setdefault(delivery.impact_id, 0)
+    for impact, _ in chosen_statements(situation):
+        if situation.claims[impact.id].shown:
+            found.setdefault(impact.id, 1)
+    return found
 
 
 def too_few_text(progress: MeasureProgress, claim: Claim, situation: Situation) -> str:

@@ -16,9 +16,10 @@ how many more figures would show one.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import replace
 
-from pitchkit.facts.schema import Impact
+from pitchkit.facts.schema import Impact, Objective
 from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import Language
 from pitchkit.notes import wording
@@ -127,12 +128,17 @@ def year_fraction(statement: Statement, situation: Situation) -> float | None:
     its latest period. ``None`` when the objective names no year or
     nothing has been delivered yet.
     """
-    year = target_year(statement.objective.text)
+    return fraction_in_year(statement.objective, statement.impact.id, situation)
+
+
+def fraction_in_year(objective: Objective, impact_id: str, situation: Situation) -> float | None:
+    """:func:`year_fraction` for one objective and one impact's delivery."""
+    year = target_year(objective.text)
     if year is None:
         return None
     first, last = fy_bounds(year)
-    progress = progress_for(situation, statement.impact.id)
-    claim = situation.claims[statement.impact.id]
+    progress = progress_for(situation, impact_id)
+    claim = situation.claims[impact_id]
     if not claim.shown:
         return None
     if progress.delivered is not None:
@@ -175,6 +181,10 @@ def delivered_rows(situation: Situation) -> list[Context]:
             row["money"] = progress.delivered_money
             row["money_text"] = delivered_money_text(progress, situation.lang)
             row["share_text"] = share_text(progress, statements, situation)
+            text, part = row["text"], row["share_text"]
+            if part and not row["money_text"] and text.endswith(")"):
+                # "(no figure for May 2026) (of which …)" reads as one bracket: "(…; of which …)".
+                row["text"], row["share_text"] = f"{text[:-1]}; {part})", ""
         rows.append(row)
     if situation.fill_in and not figures:
         named = {text for row in rows for text in row["objectives"]}
@@ -406,6 +416,38 @@ def share_text(progress: MeasureProgress, statements: list[Statement], situation
         if capacity_against_cash(statement.quantity, statement.objective):
             text = wording.if_taken_as_cash(text, lang)
         return text
+    return year_part_text(progress, [s.objective for s in statements], situation)
+
+
+def year_part_text(
+    progress: MeasureProgress, objectives: Sequence[Objective], situation: Situation
+) -> str:
+    """``of which £28,000 fell in 2026/27``: the part delivered in its objective's year.
+
+    For an objective of one financial year with no target to take a share of
+    (an objective from a team sheet never has one): it is credited only with
+    that part (docs/money.md, "The objective's year"), so the update says
+    how much it is. Empty when all of it falls in that year, or when no
+    objective names a year.
+    """
+    if progress.delivered is None or progress.delivered <= 0:
+        return ""
+    lang = situation.lang
+    for objective in objectives:
+        year = target_year(objective.text)
+        part = fraction_in_year(objective, progress.impact.id, situation)
+        if year is None or part is None or part >= 1:
+            continue
+        money = progress.delivered_money
+        if is_money(progress.impact):
+            amount = fmt.money(progress.delivered * part, lang)
+        elif money is not None and money > 0:
+            amount = fmt.money(money * part, lang)
+        else:
+            amount = counted_amount(progress.delivered * part, progress.impact, lang)
+        return lang.gettext("of which {part} fell in {year}").format(
+            part=amount, year=fy_label(year)
+        )
     return ""
 
 

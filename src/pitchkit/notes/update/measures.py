@@ -63,6 +63,8 @@ def measure_row(progress: MeasureProgress, situation: Situation) -> Context:
             lang,
             situation.claims[impact.id].analysis.variation,
             held=situation.claims[impact.id].holds,
+            counted=situation.claims[impact.id].shown,
+            begun=situation.claims[impact.id].since is not None,
         ),
         "missing_text": missing_text(counted_progress(progress, situation), lang),
         "icons": icons.icon_picture(
@@ -229,7 +231,13 @@ def along_text(progress: MeasureProgress, lang: Language, claim: Claim | None = 
 
 
 def direction_text(
-    progress: MeasureProgress, lang: Language, variation: Variation = "none", *, held: bool = False
+    progress: MeasureProgress,
+    lang: Language,
+    variation: Variation = "none",
+    *,
+    held: bool = False,
+    counted: bool = True,
+    begun: bool = True,
 ) -> str:
     """Which way the measure is going, in words that agree with its variation icon.
 
@@ -243,11 +251,21 @@ def direction_text(
     beside "delivered", plain "within normal variation" reads as no change.
     A measure with too few figures for a chart compares its latest figure
     with the one before, and names that period.
+
+    A latest point in an improvement that began before the change is not
+    the project's to claim (``counted`` false): the row says so, *improving
+    since before the change*, rather than a bare *improving* beside *no
+    change from baseline can be told apart yet*. ``begun`` is whether the
+    change had taken effect by the latest period at all.
     """
     if variation == "common" and held:
         return lang.gettext("within normal variation, at the improved level")
     if variation == "common":
         return lang.gettext("within normal variation")
+    if variation == "improvement" and not counted:
+        if not begun:
+            return lang.gettext("improving, before the change took effect")
+        return lang.gettext("improving since before the change")
     if variation == "improvement":
         return lang.gettext("improving")
     if variation == "concern":
@@ -262,21 +280,45 @@ def direction_text(
     return lang.gettext(SINCE_WORDS[progress.direction]).format(period=period)
 
 
-def missing_text(progress: MeasureProgress, lang: Language) -> str:
-    """``no figure for August 2027`` when periods lack a value; else empty."""
-    if not progress.missing or progress.latest is None:
+def missing_text(
+    progress: MeasureProgress, lang: Language, unlogged: tuple[Period, ...] = ()
+) -> str:
+    """``no figure for August 2027`` when periods lack a value; else empty.
+
+    ``unlogged`` are a draft's periods after the log's last entry and before
+    its own: the log has no figure for them either. A few are named with
+    the others (``no figure for May 2026, November 2026 and December
+    2026``); more
+    are ``no figure since October 2026`` (``no figure for May 2026, and none
+    since October 2026``).
+    """
+    if progress.latest is None:
         return ""
+    since = ""
     missing = progress.missing
+    if unlogged and progress.cadence == 1:
+        if len(missing) + len(unlogged) <= MAX_LISTED_GAPS:
+            missing, unlogged = missing + unlogged, ()  # a few: each named
+        else:
+            label = fmt.period_label(progress.points[-1].period.text, lang)
+            since = lang.gettext("no figure since {period}").format(period=label)
+    if not missing:
+        return since
     if len(missing) > MAX_LISTED_GAPS:
         kinds = {p.kind for p in missing}
         kind = kinds.pop() if len(kinds) == 1 else "period"
-        return lang.gettext("no figure for {missing} of the {total} {periods} logged").format(
+        text = lang.gettext("no figure for {missing} of the {total} {periods} logged").format(
             missing=len(missing),
             total=len(progress.expected),
             periods=lang.gettext(PLURALS[kind]),
         )
-    labels = [fmt.period_label(p.text, lang) for p in missing]
-    return lang.gettext("no figure for {periods}").format(periods=fmt.join_list(labels, lang))
+    else:
+        labels = [fmt.period_label(p.text, lang) for p in missing]
+        text = lang.gettext("no figure for {periods}").format(periods=fmt.join_list(labels, lang))
+    if since:
+        label = fmt.period_label(progress.points[-1].period.text, lang)
+        return lang.gettext("{missing}, and none since {period}").format(missing=text, period=label)
+    return text
 
 
 def counted_progress(progress: MeasureProgress, situation: Situation) -> MeasureProgress:
@@ -290,6 +332,24 @@ def counted_progress(progress: MeasureProgress, situation: Situation) -> Measure
     return measure_progress(progress.impact, situation.chart_run)
 
 
+def unlogged_before(situation: Situation) -> tuple[Period, ...]:
+    """A draft's periods between the log's last entry and its own: none of them logged.
+
+    A draft for January 2027 after a log ending in October 2026 has no
+    figure for November or December 2026 either. Empty for an update of a
+    logged period.
+    """
+    run = situation.run
+    if not situation.fill_in or not run.periods or situation.period.kind != run.kind:
+        return ()
+    found = []
+    current = run.periods[-1].following()
+    while current.start < situation.period.start:
+        found.append(current)
+        current = current.following()
+    return tuple(found)
+
+
 def missing_notes(situation: Situation) -> list[str]:
     """One plain sentence per gap, saying it is not zero.
 
@@ -298,9 +358,10 @@ def missing_notes(situation: Situation) -> list[str]:
     so that one month unreported is not said twice in two forms.
     """
     lang = situation.lang
+    unlogged = unlogged_before(situation)
     gaps: dict[str, list[MeasureProgress]] = {}
     for progress in situation.progress:
-        text = missing_text(counted_progress(progress, situation), lang)
+        text = missing_text(counted_progress(progress, situation), lang, unlogged)
         if text:
             gaps.setdefault(text, []).append(progress)
     notes: list[str] = []

@@ -12,8 +12,10 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
+from pitchkit.errors import InputError
 from pitchkit.facts.schema import Director, Facts, Update
-from pitchkit.i18n.translation import Language
+from pitchkit.i18n.messages import Message
+from pitchkit.i18n.translation import N_, Language
 from pitchkit.notes.update import rollup, spc
 from pitchkit.notes.update.claims import Claim, change_dates, judge
 from pitchkit.notes.update.progress import (
@@ -22,7 +24,7 @@ from pitchkit.notes.update.progress import (
     measure_progress,
     series,
 )
-from pitchkit.period import Period, parse_period, period_at
+from pitchkit.period import PERIOD_MONTHS, Period, parse_period, period_at
 from pitchkit.recast.localise import localise_pitch
 from pitchkit.recast.pitch import Pitch, recast
 
@@ -46,18 +48,7 @@ class Situation:
     @cached_property
     def claims(self) -> dict[str, Claim]:
         """Each measure's chart and what may be claimed from it, by impact id."""
-        settings = self.facts.settings
-        rules = spc.Rules(spc_shift=settings.spc_shift, spc_trend=settings.spc_trend)
-        run = self.chart_run or self.run
-        found = {}
-        for impact in self.facts.impacts:
-            progress = measure_progress(impact, run)
-            points = [p for p in progress.points if p.period.kind == run.kind]
-            claim = judge(progress, points, dates=change_dates(impact, self.facts), rules=rules)
-            if impact.id in self.counted_elsewhere:
-                claim = replace(claim, money=None)
-            found[impact.id] = claim
-        return found
+        return claims_for(self.facts, self.chart_run or self.run, self.counted_elsewhere)
 
     @property
     def fill_in(self) -> bool:
@@ -71,8 +62,44 @@ class Situation:
 
 
 def chosen_period(facts: Facts, period: str | None, today: dt.date) -> Period:
-    """The period asked for, or by default the latest logged (see :func:`default_period`)."""
-    return parse_period(period) if period else default_period(facts, today)
+    """The period asked for, or by default the latest logged (see :func:`default_period`).
+
+    Raises :class:`~pitchkit.errors.InputError` for a month inside a
+    quarter (or a year) the progress log already has an entry for, unless
+    that month is logged itself: its update would be a blank monthly draft
+    for figures the log keeps by quarter, so the message names the period
+    to ask for instead. A month after the log's last quarter may start a
+    monthly log.
+    """
+    if not period:
+        return default_period(facts, today)
+    chosen = parse_period(period)
+    logged = {u.period for u in facts.updates} | set(facts.figures)
+    if chosen.text in logged:
+        return chosen
+    around = [
+        p
+        for p in map(parse_period, logged)
+        if PERIOD_MONTHS[p.kind] > PERIOD_MONTHS[chosen.kind]
+        and p.start <= chosen.start
+        and chosen.end <= p.end
+    ]
+    if around:
+        kept = min(around, key=lambda p: PERIOD_MONTHS[p.kind])
+        raise InputError(
+            Message(
+                "--period {period}: the progress log is kept by {kind}, so there is no "
+                "update for {period} alone: ask for {around}, the {kind} it falls in",
+                period=chosen.text,
+                kind=Message(KIND_WORDS[kept.kind]),
+                around=kept.text,
+            )
+        )
+    return chosen
+
+
+#: A kind of period, as the log is "kept by" it.
+KIND_WORDS = {"month": N_("month"), "quarter": N_("quarter"), "year": N_("year")}
 
 
 def logged_entry(facts: Facts, period: Period) -> Update | None:
@@ -107,11 +134,12 @@ def months_logged(facts: Facts, period: Period) -> tuple[tuple[Period, ...], tup
     )
 
 
-def situate(
-    facts: Facts, director: Director, lang: Language, *, period: str | None, today: dt.date
-) -> Situation:
-    """Choose the period and work out the progress of every measure up to it."""
-    chosen = chosen_period(facts, period, today)
+def log_runs(facts: Facts, chosen: Period) -> tuple[Update | None, Series, Series | None]:
+    """The period's log entry, the run of periods up to it, and the run its charts are drawn from.
+
+    The charts' run is ``None`` unless the period is a quarter or year built
+    from its months (then it is the run of those earlier periods).
+    """
     entry = logged_entry(facts, chosen)
     run = series(facts.updates, until=chosen, figures=facts.figures)
     chart_run = None
@@ -124,6 +152,30 @@ def situate(
         if built is not None:
             chart_run = run
             run = series(built.updates, until=chosen, figures=facts.figures, made=built.made)
+    return entry, run, chart_run
+
+
+def claims_for(facts: Facts, run: Series, counted_elsewhere: frozenset[str]) -> dict[str, Claim]:
+    """Each measure's chart on ``run`` and what may be claimed from it, by impact id."""
+    settings = facts.settings
+    rules = spc.Rules(spc_shift=settings.spc_shift, spc_trend=settings.spc_trend)
+    found = {}
+    for impact in facts.impacts:
+        progress = measure_progress(impact, run)
+        points = [p for p in progress.points if p.period.kind == run.kind]
+        claim = judge(progress, points, dates=change_dates(impact, facts), rules=rules)
+        if impact.id in counted_elsewhere:
+            claim = replace(claim, money=None)
+        found[impact.id] = claim
+    return found
+
+
+def situate(
+    facts: Facts, director: Director, lang: Language, *, period: str | None, today: dt.date
+) -> Situation:
+    """Choose the period and work out the progress of every measure up to it."""
+    chosen = chosen_period(facts, period, today)
+    entry, run, chart_run = log_runs(facts, chosen)
     pitch = localise_pitch(recast(facts, director, today=today), lang)
     progress = [measure_progress(i, run) for i in facts.impacts]
     counted_elsewhere: set[str] = set()

@@ -1,0 +1,92 @@
+"""What the progress log shows each closed financial year delivered, in money.
+
+A finance director signing off a note dated December 2026 reads a year
+that ended in March 2026 as fact, not as a forecast. :func:`logged_ledger`
+so sets each closed year of the project's ledger to what the log shows was
+delivered in it, counted as a progress update counts it
+(:mod:`pitchkit.notes.update.claims`): from the change on, against the
+baseline mean, and only for a measure whose chart shows the change; each
+count priced at the ledger's restated unit cost. A closed year with no
+logged figure for any counted impact keeps its forecast. The years to come
+keep the forecast at the full rate (docs/money.md, "Investment against
+return").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pitchkit.facts.schema import Facts
+from pitchkit.notes.update.claims import Claim
+from pitchkit.notes.update.situation import claims_for, default_period, log_runs
+from pitchkit.period import Period, PeriodKind, period_at
+from pitchkit.recast.money import Delivered, Ledger, Line, benefit_start, fy_bounds, with_logged
+
+
+def logged_ledger(ledger: Ledger, facts: Facts) -> Ledger:
+    """``ledger`` with its closed years set to what the progress log shows was delivered."""
+    if ledger.today is None or ledger.start is None or not (facts.updates or facts.figures):
+        return ledger
+    closed = [share.year for share in ledger.years if ledger.closed(share.year)]
+    if not closed:
+        return ledger
+    period = default_period(facts, ledger.today)
+    _, run, chart_run = log_runs(facts, period)
+    within = frozenset(line.impact.id for line in ledger.lines if line.within)
+    claims = claims_for(facts, chart_run or run, within)
+    delivered = {}
+    for year in closed:
+        found = _year(year, ledger, claims)
+        if found is not None:
+            delivered[year] = found
+    return with_logged(ledger, delivered) if delivered else ledger
+
+
+def _year(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered | None:
+    """What the counted lines delivered in financial year ``year``; ``None`` with no figure."""
+    assert ledger.start is not None
+    first, last = fy_bounds(year)
+    if ledger.end is not None and ledger.end < last:
+        last = ledger.end
+    benefit = cash = 0.0
+    figures = False
+    unlogged: list[Period] = []
+    for line in ledger.counted:
+        claim = claims.get(line.impact.id)
+        if claim is None or not claim.points:
+            continue
+        begins = max(first, benefit_start(line.impact, ledger.start))
+        if begins > last:
+            continue
+        values = {p.period: p.value for p in claim.points}
+        kind = claim.points[-1].period.kind
+        periods = _periods(begins, last, kind)
+        figures |= any(values.get(p) is not None for p in periods)
+        unlogged += [p for p in periods if values.get(p) is None and p not in unlogged]
+        money = _money(line, claim, begins, last)
+        benefit += money
+        if line.releases == "cash":
+            cash += money
+    if not figures:
+        return None
+    return Delivered(benefit=benefit, cash=cash, unlogged=tuple(sorted(unlogged)))
+
+
+def _periods(first: dt.date, last: dt.date, kind: PeriodKind) -> list[Period]:
+    """The periods of ``kind`` from the one holding day ``first`` to the one holding ``last``."""
+    found = []
+    current = period_at(first, kind)
+    while current.start <= last:
+        found.append(current)
+        current = current.following()
+    return found
+
+
+def _money(line: Line, claim: Claim, first: dt.date, last: dt.date) -> float:
+    """The money of what ``claim`` delivered from ``first`` to ``last``, at the ledger's prices."""
+    count = claim.delivered_between(first, last)
+    if count is None:
+        return 0.0
+    if line.counts == "money" and line.restated_cost is None:
+        return count
+    return count * (line.restated_cost or 0.0)

@@ -1,0 +1,237 @@
+"""Money and progress updates as a finance director would check them (acceptance trial 5).
+
+Two projects a new user wrote (``tests/data/trial5``): community orthotics,
+logged by quarter from 2023-Q3 with no entry for 2025-Q1, its team on a
+spreadsheet (objectives there never carry a ``target:``); and a discharge
+lounge, logged by month from September 2025 with no entry for May 2026.
+Each test writes a note through the API a command runs, on a fixed day,
+reads the document back and checks one figure or sentence by hand.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from typer.testing import Result
+
+from docchecks import docx_text
+from pitchkit.api import BriefRequest, UpdateRequest, write_brief, write_update
+
+TRIAL = Path(__file__).resolve().parent / "data" / "trial5"
+ORTHOTICS = TRIAL / "orthotics.yaml"
+TEAM = TRIAL / "orthotics-team.xlsx"
+LOUNGE = TRIAL / "lounge.yaml"
+#: A note written in December 2026: 2024/25 and 2025/26 are closed, 2026/27 is under way.
+TODAY = dt.date(2026, 12, 4)
+
+
+def update_text(
+    tmp: Path, facts: Path, director: str, period: str, team: Path | None = None
+) -> str:
+    """The text of the update for ``director`` and ``period``, as the document reads."""
+    request = UpdateRequest(
+        facts=facts, director=director, period=period, out=tmp, directors=team, today=TODAY
+    )
+    result = write_update(request)
+    [path] = result.written
+    return docx_text(path)
+
+
+def brief_text(tmp: Path, facts: Path, director: str, team: Path | None = None) -> str:
+    """The text of the briefing note for ``director``."""
+    request = BriefRequest(facts=facts, director=director, out=tmp, directors=team, today=TODAY)
+    [path] = write_brief(request).written
+    return docx_text(path)
+
+
+def line_with(text: str, words: str) -> str:
+    """The one line of ``text`` that holds ``words``."""
+    [found] = [line for line in text.splitlines() if words in line]
+    return found
+
+
+def lounge_linked_to_the_efficiency_programme(tmp: Path, *, target: bool) -> Path:
+    """The lounge with its transport cancellations (cash) linked to the DoF's 2026/27 programme."""
+    source = LOUNGE.read_text(encoding="utf-8")
+    cash = "    releases: cash\n"
+    assert source.count(cash) == 1
+    source = source.replace(cash, cash + "    supports: [dof.efficiency]\n")
+    if not target:
+        source = source.replace(", target: {value: 18000000, unit: GBP}", "")
+        assert "18000000" not in source
+    path = tmp / "lounge.yaml"
+    path.write_text(source, encoding="utf-8")
+    return path
+
+
+# 2: an objective of one financial year is credited only with what fell in that year.
+
+
+def test_an_objective_from_a_team_sheet_is_credited_with_its_years_part_only(
+    tmp_path: Path,
+) -> None:
+    # "Deliver the £6m cost improvement programme for 2026/27" (team sheet, no target).
+    # Returned devices, £24,000 a quarter at baseline: from April 2024 to September 2026,
+    # £93,000 less; in 2026/27, 2026-Q2 and Q3 at £10,000 each: 2 × £14,000 = £28,000.
+    text = update_text(tmp_path, ORTHOTICS, "dof", "2026-Q3", TEAM)
+    sentence = line_with(text, "I can report")
+    assert (
+        "a reduction of £93,000 in spend on off-the-shelf orthotic devices returned unused "
+        "(of which £28,000 fell in 2026/27; no figure for January to March 2025) between "
+        "April 2024 and September 2026, contributing to our objective to deliver the £6m "
+        "cost improvement programme for 2026/27."
+    ) in sentence
+    row = line_with(text, "less than at the baseline rate")
+    assert row.endswith(
+        "April 2024 to September 2026 (no figure for January to March 2025; of which £28,000 "
+        "fell in 2026/27)."
+    )
+
+
+def test_the_board_sentence_says_the_years_part_as_the_table_does(tmp_path: Path) -> None:
+    # 358 cancellations fewer, January to October 2026, at £100.04 (2024/25's £95 restated);
+    # 293 of them from April 2026, in 2026/27: £29,300. With the target the table gives the
+    # share of it; the sentence for the board gives the part, not the whole £35,800.
+    facts = lounge_linked_to_the_efficiency_programme(tmp_path, target=True)
+    text = update_text(tmp_path, facts, "dof", "2026-10")
+    assert "0.2% of your £18m target, counting the £29,300 of it in 2026/27" in text
+    assert (
+        "(worth £35,800 at 2026/27 prices, of which £29,300 fell in 2026/27; "
+        "no figure for May 2026)"
+    ) in line_with(text, "I can report")
+
+
+def test_without_a_target_the_table_gives_the_years_part(tmp_path: Path) -> None:
+    facts = lounge_linked_to_the_efficiency_programme(tmp_path, target=False)
+    text = update_text(tmp_path, facts, "dof", "2026-10")
+    assert "worth £35,800 at 2026/27 prices (of which £29,300 fell in 2026/27)." in text
+    assert "of which £29,300 fell in 2026/27; no figure for May 2026)" in line_with(
+        text, "I can report"
+    )
+
+
+# 3: the charts an update's claims rest on come first.
+
+
+def test_the_update_charts_the_measures_its_board_sentence_claims(tmp_path: Path) -> None:
+    text = update_text(tmp_path, ORTHOTICS, "dos", "2026-Q3", TEAM)
+    sentence = line_with(text, "I can report")
+    assert "a reduction of 50 in emergency admissions for falls" in sentence
+    assert "an improvement in patients waiting more than 18 weeks" in sentence
+    charts = [line.strip() for line in text.splitlines() if line.strip().endswith("(XmR chart)")]
+    assert len(charts) == 3
+    assert (
+        "Emergency admissions for falls among orthotics patients aged 65 and over (XmR chart)"
+        in charts
+    )
+    assert "Patients waiting more than 18 weeks for an orthotic appointment (XmR chart)" in charts
+
+
+# 4: the finance director's brief shows closed years as the log delivered them.
+
+
+def test_closed_years_show_what_the_log_delivered_and_years_to_come_the_forecast(
+    tmp_path: Path,
+) -> None:
+    # Worked by hand from the log, each count priced at the note's 2026/27 prices (refit
+    # £62 in 2023/24 = £67.92; admission £1,590 in 2016/17 = £2,115.62):
+    # 2024/25 (no figure for 2025-Q1): refits 50 + 100 + 130 = 280 × £67.92 = £19,016;
+    #   returned £3,000 + £6,000 + £8,000 = £17,000; falls 2 + 3 + 4 = 9 × £2,115.62 =
+    #   £19,041; £55,057 -> £55,000.
+    # 2025/26: refits 770 (£52,295), returned £48,000, falls 25 (£52,890): £153,185.
+    # 2026/27, under way: the forecast, £125,000 capacity + £56,000 cash = £181,000.
+    # Over the project £389,000; net £389,000 - £85,000 = £304,000; £389,000 / £85,000
+    # = £4.58 per £1; payback 12 × 85,000 / 180,592 = 5.6 -> 6 months at the full rate.
+    text = brief_text(tmp_path, ORTHOTICS, "dof", TEAM)
+    assert line_with(text, "Benefit against") == (
+        "Benefit against £85,000 of funding, counting capacity as if it were cash: "
+        "2024/25 £55,000 delivered for £29,000 (no figure for January to March 2025); "
+        "2025/26 £153,000 delivered for £28,000; 2026/27 £181,000 forecast for £28,000; "
+        "over the project £389,000, net £304,000; payback 6 months; £4.58 per £1."
+    )
+
+
+def test_a_closed_year_of_a_monthly_log_is_what_it_delivered(tmp_path: Path) -> None:
+    # The lounge runs from January 2026: 2025/26 is closed, January to March logged (£70,058:
+    # against £164,000 at the full rate for its 86 days); 2026/27 is forecast.
+    text = brief_text(tmp_path, LOUNGE, "dof")
+    line = line_with(text, "Benefit against")
+    assert "2025/26 £70,000 delivered for £53,000" in line
+    assert "2026/27 £694,000 forecast for £227,000" in line
+    assert "£164,000" not in line
+
+
+# 8 and 21: no figure, nothing to say is above; a period before the start is not "under way".
+
+
+def test_a_period_before_the_project_started_says_so(tmp_path: Path) -> None:
+    text = update_text(tmp_path, ORTHOTICS, "dos", "2023-Q4", TEAM)
+    assert "under way" not in text
+    assert (
+        "Orthotics fitted right first time starts on 1 April 2024, after October to December "
+        "2023, so there is nothing to report for that period."
+    ) in text
+    assert "every figure is above" not in text
+
+
+def test_a_board_sentence_with_no_figure_does_not_point_to_figures(tmp_path: Path) -> None:
+    text = update_text(tmp_path, LOUNGE, "coo", "2026-Q1")
+    note = text.splitlines()[text.splitlines().index(line_with(text, "is under way")) + 1]
+    assert note == "Use or adapt it in your own report."
+
+
+# 9: a row not claimed does not read as plain "improving".
+
+
+def test_an_improvement_that_began_before_the_change_is_said_to(tmp_path: Path) -> None:
+    # The experience score's rising trend starts in November 2025, before the lounge opened.
+    text = update_text(tmp_path, LOUNGE, "coo", "2026-06").splitlines()
+    row = text[text.index("Patients rating their discharge as good or very good") :][:6]
+    assert row[4] == "no change from baseline can be told apart yet"
+    assert row[5] == "improving since before the change"
+
+
+# 14: a draft names the periods unlogged since the log's last entry.
+
+
+def test_a_draft_names_the_months_since_the_last_entry(tmp_path: Path) -> None:
+    # The log ends in October 2026, with no entry for May 2026.
+    text = update_text(tmp_path, LOUNGE, "coo", "2027-01")
+    assert "no figure for May 2026, November 2026 and December 2026, so totals to date" in text
+    # Seven months since the log's last entry are not listed one by one.
+    text = update_text(tmp_path, LOUNGE, "coo", "2027-06")
+    assert "no figure for May 2026, and none since October 2026, so totals to date" in text
+
+
+# 15: a month asked of a log kept by quarter.
+
+
+def test_a_month_of_a_quarterly_log_is_refused_with_the_quarter_to_ask_for(
+    tmp_path: Path, cli: Callable[..., Result]
+) -> None:
+    result = cli(
+        "update", str(ORTHOTICS), "--directors", str(TEAM), "-d", "dos",
+        "--period", "2026-08", "--out", str(tmp_path),
+    )  # fmt: skip
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        "error: --period 2026-08: the progress log is kept by quarter, so there is no update "
+        "for 2026-08 alone: ask for 2026-Q3, the quarter it falls in"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_month_logged_before_the_quarters_still_has_its_update(tmp_path: Path) -> None:
+    # A log that moved from months to quarters: its months keep their updates.
+    source = ORTHOTICS.read_text(encoding="utf-8").replace(
+        "updates:\n",
+        "updates:\n  - period: 2023-06\n    date: 2023-07-10\n    status: green\n"
+        "    summary: The month before the quarters\n    measures: {long-waits: 410}\n",
+        1,
+    )
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(source, encoding="utf-8")
+    text = update_text(tmp_path, facts, "dos", "2023-06", TEAM)
+    assert "The month before the quarters" in text
