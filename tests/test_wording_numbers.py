@@ -54,7 +54,10 @@ impacts:
     per: year
     baseline: 1800
     target: 900
-    value: {amount: 62, currency: GBP, source: "Orthotist appointment, local tariff", price_year: 2023/24}
+    value:
+      amount: 62
+      source: "Orthotist appointment, local tariff"
+      price_year: 2023/24
     supports: [coo.twelve-hour]
   - id: tests
     measure: Repeat blood tests
