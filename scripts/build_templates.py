@@ -535,15 +535,22 @@ def _update_steps(document: Document) -> None:
 def _update_charts(document: Document) -> None:
     """One chart per measure with enough points, its signals in words beside it."""
     tag(document, "for c in update.charts")
+    # The title, the chart and its words are one block. The chart is in its title's
+    # paragraph, after a line break: LibreOffice, which makes the PDFs, ignores "keep
+    # with next" on a paragraph holding nothing but a picture, so a chart of its own
+    # could end a page with its words on the next. The words are kept in one piece.
     caption = runs(
         document,
         [("{{ c.measure }}", True), (" ({{ c.kind }}) ", False), ("{{ c.icons }}", False)],
     )
+    caption.add_run().add_break()
+    caption.add_run("{{ c.picture }}")
     caption.paragraph_format.keep_with_next = True
-    picture = para(document, "{{ c.picture }}")
-    picture.paragraph_format.keep_with_next = True
-    picture.paragraph_format.space_after = Pt(0)
-    para(document, "{{ c.signals }}").paragraph_format.space_after = Pt(6)
+    caption.paragraph_format.keep_together = True
+    caption.paragraph_format.space_after = Pt(0)
+    signals = para(document, "{{ c.signals }}")
+    signals.paragraph_format.keep_together = True
+    signals.paragraph_format.space_after = Pt(6)
     tag(document, "endfor")
     tag(document, "if update.chart_note")
     para(document, "{{ update.chart_note }}", "Small Print")

@@ -185,7 +185,7 @@ def worst(rows: Sequence[Row], chosen: set[tuple[str, tuple[str, str]]]) -> dict
     return {"domain": name, **counts(by_domain[name], chosen)}
 
 
-CLAIM_THRESHOLDS = (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.875, 0.9)
+CLAIM_THRESHOLDS = (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.875, 0.9, 0.925)
 OFFER_THRESHOLDS = (0.1, 0.15, 0.2, 0.3, 0.4)
 #: How many possible links of a domain the lead is counted as reading first.
 FIRST = 5
@@ -196,11 +196,20 @@ CHAINS = ("same_concept", "counted_inside", "one_cause", "two_steps")
 def promotable(row: Row) -> bool:
     """Whether the scorer may claim ``row`` (:func:`pitchkit.recast.scorer.decide`).
 
-    A link the hand rules list with a chain through the map, to an objective of a
-    year the project delivers something in.
+    A link the hand rules list with a chain through the map held back only for its
+    shape (a cause step or a broad aim), to an objective of a year the project
+    delivers something in.
     """
     values = dict(zip(NAMES, row.features, strict=True))
-    return row.hand_offered and any(values[name] for name in CHAINS) and not values["year"]
+    shape_only = (values["cause_doubt"] or values["broad"]) and not any(
+        values[name] for name in ("quantity", "topic", "instrument")
+    )
+    return (
+        row.hand_offered
+        and any(values[name] for name in CHAINS)
+        and bool(shape_only)
+        and not values["year"]
+    )
 
 
 def average_precision(ordered: Sequence[Row]) -> float:

@@ -21,9 +21,11 @@ from docchecks import template_with
 from pitchkit.api import (
     BatchRequest,
     BriefRequest,
+    PreviewRequest,
     TemplateCheckRequest,
     UpdateRequest,
     check_template,
+    preview,
     write_batch,
     write_brief,
     write_update,
@@ -169,3 +171,40 @@ def test_a_templates_warning_is_in_the_notes_language_on_stderr_and_in_the_json(
     [warning] = [w for w in data["warnings"] if "{{r" in w]
     assert f"rhybudd: {warning}" in shown.stderr.splitlines()
     assert "rich-text tag" not in warning
+
+
+def test_a_preview_gives_the_same_json_with_the_templates_warning_in_welsh(
+    run: Run, example: Callable[[str], Path], in_tmp: Path
+) -> None:
+    # preview --json had no function in the API; PreviewResult.to_json() is what it prints.
+    template = template_with(
+        in_tmp / "mine.docx", "{{ project.title }}", "{{r project.title|upper }}"
+    )
+    facts = example(WELSH)
+    result = preview(PreviewRequest(facts, template=template))
+    shown = run("preview", str(facts), "-t", str(template), "--json")
+
+    assert shown.exit_code == 0, shown.stderr
+    data = printed(shown)
+    assert plain(result.to_json()) == data
+    assert data["command"] == "preview"
+    assert data["files"] == []
+    [warning] = [w for w in data["warnings"] if "{{r" in w]
+    assert f"rhybudd: {warning}" in shown.stderr.splitlines()
+    assert [block["text"] for block in data["blocks"]] == [b.text for b in result.blocks]
+    assert list(in_tmp.iterdir()) == [template]  # a preview writes nothing
+
+
+def test_a_preview_of_an_update_to_fill_in_gives_the_same_json(
+    run: Run, example: Callable[[str], Path], in_tmp: Path
+) -> None:
+    facts = example(FRAILTY)
+    result = preview(PreviewRequest(facts, "coo", kind="update", period="2029-01"))
+    shown = run("preview", str(facts), "-d", "coo", "-k", "update", "-p", "2029-01", "--json")
+
+    assert shown.exit_code == 0, shown.stderr
+    data = printed(shown)
+    assert plain(result.to_json()) == data
+    assert data["kind"] == result.kind == "update"
+    assert data["director"]["id"] == result.director == "coo"
+    assert any("fill-in template" in note for note in data["notes"])

@@ -105,7 +105,7 @@ def test_directors_table_shows_scores_statements_and_reasons() -> None:
     for expected in ("Helen Marsh", "Tom Okafor", "Score", "Recommendation"):
         assert expected in text
     assert "plan to engage the whole executive team" in text
-    assert "After Tom Okafor, approach Helen Marsh, Dr James Whitfield and Ruth Adeyemi" in text
+    assert "After Tom Okafor, approach Helen Marsh and Dr James Whitfield, in that order" in text
     assert "map:" in text
 
 
@@ -122,6 +122,7 @@ def test_directors_json_has_the_promised_shape() -> None:
             "rank",
             "score",
             "objectives",
+            "every_objective",
             "statement",
             "links",
         }

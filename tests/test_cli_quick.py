@@ -135,6 +135,7 @@ def test_plain_command_lines_are_quick(argv: list[str], monkeypatch: pytest.Monk
         ["update", "facts.yaml"],
         ["batch", "facts.yaml", "-o", "notes", "--jobs", "0"],
         ["batch", "facts.yaml", "-o", "notes", "--jobs", "02"],
+        ["batch", "facts.yaml", "-o", "notes", "--kind", "foo"],
         ["batch", "facts.yaml", "-o", "notes", "--json"],
         [],
     ],
@@ -149,6 +150,8 @@ def test_shell_completion_is_left_to_typer(monkeypatch: pytest.MonkeyPatch) -> N
 
 
 TYPER = "import sys; from pitchkit.cli import app; app(prog_name='pitchkit')"
+#: A terminal wide enough for a usage error's box to hold its line whole.
+WIDE = {"COLUMNS": "200"}
 
 
 def run(
@@ -208,6 +211,24 @@ def test_a_quick_brief_refuses_what_typers_refuses(tmp_path: Path) -> None:
             typer_result.stderr,
         )
     assert out.read_bytes() == b"mine"
+
+
+def test_a_kind_of_note_pitchkit_does_not_write_is_a_usage_error_either_way(
+    tmp_path: Path,
+) -> None:
+    # newuser4 C5: `batch --kind foo` ran the batch and exited 1; a bad option value is usage (2).
+    results = {}
+    for way in ("typer", "quick"):
+        out = tmp_path / way
+        result = run(way, "batch", str(FACTS), "--kind", "foo", "-o", str(out), env=WIDE)
+        results[way] = (result.returncode, result.stdout, result.stderr)
+        assert not out.exists(), way
+    assert results["quick"] == results["typer"]
+    code, stdout, stderr = results["quick"]
+    assert stdout == ""
+    assert code == 2
+    assert "Invalid value for '--kind' / '-k': give brief or update, not 'foo'" in stderr
+    assert "Traceback" not in stderr
 
 
 @pytest.mark.parametrize("command", ["brief", "batch"])

@@ -22,13 +22,27 @@ Cli = Callable[..., Result]
 
 
 def facts_without_directors(tmp_path: Path) -> Path:
-    """The frailty example's facts with its 'directors:' list taken out, as a lead may keep them."""
+    """The frailty example's facts with its 'directors:' list taken out, as a lead may keep them.
+
+    Its 'supports:' links go too: they name the objectives of the list taken out.
+    """
     lines = (EXAMPLE / "facts.yaml").read_text(encoding="utf-8").splitlines(keepends=True)
     start = next(i for i, line in enumerate(lines) if line.startswith("directors:"))
     end = next(i for i, line in enumerate(lines) if i > start and line[:1].isalpha())
+    kept = [
+        line for line in lines[:start] + lines[end:] if not line.strip().startswith("supports:")
+    ]
     path = tmp_path / "facts.yaml"
-    path.write_text("".join(lines[:start] + lines[end:]), encoding="utf-8")
+    path.write_text("".join(kept), encoding="utf-8")
     return path
+
+
+def with_supports(facts: Path, links: str) -> None:
+    """Link the facts' bed-days impact to ``links`` (``dof.cip, coo.flow``), as a lead types it."""
+    text = facts.read_text(encoding="utf-8")
+    source = "    source: Trust bed management system, 2025/26\n"
+    assert text.count(source) == 1
+    facts.write_text(text.replace(source, f"    supports: [{links}]\n{source}"), encoding="utf-8")
 
 
 def only_docx(folder: Path) -> bytes:
@@ -192,12 +206,7 @@ def test_objective_ids_from_a_spreadsheet_are_short_stable_and_can_be_typed(
     )  # fmt: skip
     assert "confirm with supports: [dof.agency-spend]" in link["explanation"]
     # The lead types the id the table offers, and the link is theirs.
-    text = facts.read_text(encoding="utf-8")
-    assert text.count("supports: [coo.occupancy]") == 1
-    facts.write_text(
-        text.replace("supports: [coo.occupancy]", "supports: [coo.occupancy, dof.agency-spend]"),
-        encoding="utf-8",
-    )
+    with_supports(facts, "dof.agency-spend")
     typed = cli("directors", str(facts), "--directors", str(team), "--json")
     [dof] = json.loads(typed.stdout)["directors"]
     assert dof["objectives"] == [
@@ -236,11 +245,7 @@ def test_objective_ids_keep_standards_and_hyphenated_words_as_a_user_would_type_
     assert offered <= {*ids["coo"], *ids["dof"]}
     # The lead types each id as the table words it, and each is taken as theirs.
     typed = ", ".join(f"{who}.{one}" for who, mine in ids.items() for one in mine)
-    text = facts.read_text(encoding="utf-8")
-    facts.write_text(
-        text.replace("supports: [coo.occupancy]", f"supports: [coo.occupancy, {typed}]"),
-        encoding="utf-8",
-    )
+    with_supports(facts, typed)
     again = cli("directors", str(facts), "--directors", str(team), "--json")
     assert again.exit_code == 0, again.stderr
     found = json.loads(again.stdout)["directors"]

@@ -128,11 +128,22 @@ def test_frailty_recommendation_names_objectives_statement_and_the_whole_team() 
     )
     assert "scores a little higher" not in why
     lines = recommendation_lines(ranking, EN)
-    assert lines[1] == (
+    # newuser5 #12: only the directors the project serves are put in order; the one it does
+    # not yet serve is still approached (the whole team), later or with another ask, never
+    # "left out" of the round the line before told the lead to make.
+    assert lines[1:] == [
         "The funding sought (£250,000) is £250,000 or more: plan to engage the whole executive "
-        "team. After Tom Okafor, approach Helen Marsh, Dr James Whitfield and Ruth Adeyemi, in "
-        "that order."
-    )
+        "team. After Tom Okafor, approach Helen Marsh and Dr James Whitfield, in that order.",
+        "The project does not yet serve any objective of Ruth Adeyemi (Chief Nurse and Director "
+        "of Nursing): approach them once it does, or before then with a different ask, such as "
+        "where they think it could fit.",
+    ]
+    assert "first round" not in " ".join(lines)
+    welsh = recommendation_lines(ranking, language("cy_GB"))
+    assert "After Tom Okafor" not in " ".join(welsh)
+    assert welsh[2].startswith("Nid yw'r prosiect yn gwasanaethu unrhyw un o amcanion Ruth Adeyemi")
+    assert "ewch atyn nhw pan fydd yn gwneud hynny" in welsh[2]
+    assert "rownd gyntaf" not in " ".join(welsh)
 
 
 def test_a_director_with_no_aligned_objective_is_named() -> None:
@@ -141,11 +152,12 @@ def test_a_director_with_no_aligned_objective_is_named() -> None:
     assert [p.director.id for p in ranking.recommendation.unaligned] == ["dof", "don"]
     assert not ranking.recommendation.whole_team
     assert ranking.recommendation.also == ()
-    assert recommendation_lines(ranking, EN)[-1] == (
-        "The project does not yet serve any objective of Elin Davies (Executive Director of "
-        "Nursing and Midwifery): leave them out of the first round, or ask them where it could "
-        "fit."
-    )
+    # Below the whole team's threshold, those not yet served wait for a later round: one line.
+    assert recommendation_lines(ranking, EN)[1:] == [
+        "The project does not yet serve any objective of Siân Roberts (Executive Director of "
+        "Finance) and Elin Davies (Executive Director of Nursing and Midwifery): leave them out "
+        "of the first round, or ask them where it could fit."
+    ]
 
 
 def small_facts(directors: list[dict[str, Any]], funding: int = 50000) -> Facts:

@@ -345,6 +345,23 @@ def test_brief_names_every_misspelt_variable_as_template_check_does(tmp_path: Pa
     assert refused.stderr.strip() == f"error: {template}: " + "; ".join(said)
 
 
+def test_a_misspelt_list_is_named_once_not_again_for_its_items(tmp_path: Path) -> None:
+    # A misspelt list in a loop was named three times over (`pitch.statments`,
+    # `pitch.statments[]`, `pitch.statments[].text`) beside the other mistakes.
+    template = template_with(
+        tmp_path / "t.docx",
+        "{% for s in pitch.statments %}{{ s.text }}{% endfor %} {{ director.nmae }}",
+    )
+    out = tmp_path / "note.docx"
+    checked = run("template", "check", str(template))
+    refused = brief(template, out)
+    said = [e.removeprefix("error: ") for e in checked.stderr.splitlines() if "unknown" in e]
+    assert [named.split("`")[1] for named in said] == ["pitch.statments", "director.nmae"]
+    assert_refused(refused, out, *said)
+    assert refused.stderr.strip() == f"error: {template}: " + "; ".join(said)
+    assert "statments[]" not in refused.stderr + checked.stderr
+
+
 def test_an_optional_update_paragraph_keeps_a_brief_template_a_brief_one(
     tmp_path: Path,
 ) -> None:

@@ -8,6 +8,7 @@ which the user should know about.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from pitchkit.advice.review import Finding, Review, who
@@ -15,7 +16,6 @@ from pitchkit.facts.schema import Director
 from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import N_
 from pitchkit.recast.audience import has_own, items, whose_business
-from pitchkit.recast.lenses import all_lenses
 
 #: What an item of each field is called in a finding.
 _KINDS = {"asks": N_("ask"), "advice": N_("question"), "offer": N_("offer")}
@@ -41,20 +41,32 @@ def _considered(review: Review) -> list[Director]:
     return [review.director] if review.director else list(review.facts.directors)
 
 
-def _whom(review: Review, business: tuple[str, ...]) -> tuple[str, list[str]]:
-    """Who the item seems meant for, worded, and the ids to put in ``for``."""
+def _meant_for(review: Review, business: tuple[str, ...], words: tuple[str, ...]) -> list[Director]:
+    """The directors an item reads as meant for: those of its lenses, else those its words name.
+
+    When no one on the team has one of the item's lenses (no director of
+    primary and community care, say), the nearest director present is one
+    whose job title holds the words the item speaks of ("community
+    services" in "Director of Operations and Community Services"). Empty
+    when there is no such director either: no one to name.
+    """
     named = [d for d in review.facts.directors if review.lens_of(d).id in business]
     if named:
-        return fmt.join_list([who(d) for d in named], review.lang, style="or"), [
-            d.id for d in named
-        ]
-    lenses = all_lenses()
-    titles = [review._(lenses[lens].title) for lens in business]
-    return fmt.join_list(titles, review.lang, style="or"), list(business)
+        return named
+    wanted = [re.compile(rf"\b{re.escape(word.casefold())}\b") for word in words]
+    return [
+        d
+        for d in review.facts.directors
+        if any(pattern.search(d.role.casefold()) for pattern in wanted)
+    ]
 
 
 def meant_for_another(review: Review) -> Iterator[Finding]:
-    """An item for everyone reads as another director's business."""
+    """An item for everyone reads as another director's business.
+
+    Only a director on the team is named: an item whose lens no one has,
+    and whose words no one's job title holds, is no one else's business.
+    """
     considered = _considered(review)
     if not considered:
         return
@@ -65,16 +77,20 @@ def meant_for_another(review: Review) -> Iterator[Finding]:
             business, words = whose_business(item.text)
             if not business:
                 continue
-            reached = [d for d in considered if review.lens_of(d).id not in business]
-            if not reached:
+            meant = _meant_for(review, business, words)
+            reached = [d for d in considered if d not in meant]
+            if not meant or not reached:
                 continue
-            whom, ids = _whom(review, business)
             yield Finding(
                 "meant-for-another",
                 "warning",
                 review._(
                     "The {kind} '{text}' goes to every director but reads as meant for {whom}."
-                ).format(kind=review._(_KINDS[field]), text=item.text, whom=whom),
+                ).format(
+                    kind=review._(_KINDS[field]),
+                    text=item.text,
+                    whom=fmt.join_list([who(d) for d in meant], review.lang, style="or"),
+                ),
                 review._("{field}[{index}] speaks of {words}; it also reaches {names}.").format(
                     field=field,
                     index=item.index,
@@ -84,7 +100,7 @@ def meant_for_another(review: Review) -> Iterator[Finding]:
                 review._(
                     "If it is for them only, write it as {{text: ..., for: [{ids}]}}: the other "
                     "directors' notes then leave it out."
-                ).format(ids=", ".join(ids)),
+                ).format(ids=", ".join(d.id for d in meant)),
                 review.where(field, item.index),
             )
 

@@ -13,7 +13,6 @@ word it in the reader's language.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
@@ -263,7 +262,7 @@ def team_for(
     if directors_file is not None:
         # Only for a directors file: a brief from the facts' own team need not load the
         # CSV and spreadsheet readers (about 2.5 ms).
-        from pitchkit.facts.directors import load_directors, with_directors
+        from pitchkit.facts.directors import load_directors, with_team
 
         read = load_directors(directors_file)
         warnings = read.warnings + read.problems
@@ -272,8 +271,7 @@ def team_for(
                 warn(line)
             warnings = ()
         read.raise_if_none()
-        facts = with_directors(loaded.facts, read.directors)
-        return Team(dataclasses.replace(loaded, facts=facts), warnings)
+        return Team(with_team(loaded, read.directors), warnings)
     if not loaded.facts.directors:
         where = loaded.source.where(("directors",))
         message = Message(
@@ -529,7 +527,12 @@ def _tie_text(recommendation: Recommendation, lang: Language) -> str:
 
 
 def whole_team_text(ranking: Ranking, lang: Language) -> str:
-    """For large grants: plan to engage the whole team, and whom to approach next."""
+    """For large grants: plan to engage the whole team, and whom to approach next.
+
+    Only the directors the project serves are put in order: those it does
+    not yet serve are left to :func:`unaligned_text`, which says when and
+    how to approach them.
+    """
     recommendation = ranking.recommendation
     funding = ranking.facts.project.funding
     if not recommendation.whole_team or funding is None:
@@ -541,30 +544,45 @@ def whole_team_text(ranking: Ranking, lang: Language) -> str:
         money=fmt.money(funding.amount, lang, currency=funding.currency),
         threshold=fmt.money(WHOLE_TEAM_THRESHOLD, lang),
     )
-    if recommendation.also:
-        names = fmt.join_list([p.director.name for p in recommendation.also], lang)
+    served = [p for p in recommendation.also if p.aligned]
+    if served:
+        names = fmt.join_list([p.director.name for p in served], lang)
         text += " " + lang.gettext("After {first}, approach {others}, in that order.").format(
             first=recommendation.first.director.name, others=names
         )
     return text
 
 
-def unaligned_text(place: Place, lang: Language) -> str:
-    """Say that the project serves none of this director's objectives."""
+def unaligned_text(ranking: Ranking, lang: Language) -> str:
+    """Say which directors the project serves none of the objectives of, and what to do.
+
+    With a grant large enough for the whole team they are still approached,
+    once the project serves them or with a different ask; otherwise they are
+    left out of the first round. Empty when the project serves everyone.
+    """
+    recommendation = ranking.recommendation
+    if not recommendation.unaligned:
+        return ""
+    who = fmt.join_list([_who(p) for p in recommendation.unaligned], lang)
+    if recommendation.whole_team:
+        return lang.gettext(
+            "The project does not yet serve any objective of {who}: approach them once it "
+            "does, or before then with a different ask, such as where they think it could fit."
+        ).format(who=who)
     return lang.gettext(
         "The project does not yet serve any objective of {who}: leave them out of the first "
         "round, or ask them where it could fit."
-    ).format(who=_who(place))
+    ).format(who=who)
 
 
 def recommendation_lines(ranking: Ranking, lang: Language) -> list[str]:
-    """The recommendation as paragraphs: why, the whole team, directors left out."""
+    """The recommendation as paragraphs: why, the whole team, directors not yet served."""
     lines = [why_text(ranking, lang)]
     team = whole_team_text(ranking, lang)
     if team:
         lines.append(team)
-    if ranking.recommendation.first.aligned:
-        lines += [unaligned_text(p, lang) for p in ranking.recommendation.unaligned]
+    if ranking.recommendation.first.aligned and (unaligned := unaligned_text(ranking, lang)):
+        lines.append(unaligned)
     return lines
 
 
@@ -587,6 +605,7 @@ def ranking_json(ranking: Ranking, lang: Language) -> dict[str, Any]:
 
 def _place_json(place: Place, lang: Language) -> dict[str, Any]:
     pitch = place.pitch
+    served = {o.id for o in pitch.served}
     return {
         "id": place.director.id,
         "name": place.director.name,
@@ -595,6 +614,16 @@ def _place_json(place: Place, lang: Language) -> dict[str, Any]:
         "rank": place.rank,
         "score": pitch.score,
         "objectives": [{"id": o.id, "text": o.text, "kind": o.kind} for o in pitch.served],
+        "every_objective": [
+            {
+                "ref": f"{place.director.id}.{o.id}",
+                "id": o.id,
+                "text": o.text,
+                "kind": o.kind,
+                "served": o.id in served,
+            }
+            for o in pitch.objectives
+        ],
         "statement": statement_text(place, lang) or None,
         "links": [
             {

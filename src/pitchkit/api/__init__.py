@@ -34,6 +34,7 @@ if TYPE_CHECKING:
         write_update,
     )
     from pitchkit.api.plan import CheckRequest, CheckResult, RankRequest, RankResult, check, rank
+    from pitchkit.api.previewing import PreviewRequest, PreviewResult, preview
     from pitchkit.api.templates import (
         TemplateCheckRequest,
         TemplateCheckResult,
@@ -54,6 +55,8 @@ __all__ = [
     "LinkResult",
     "Listener",
     "PeriodStatus",
+    "PreviewRequest",
+    "PreviewResult",
     "RankRequest",
     "RankResult",
     "Result",
@@ -67,6 +70,7 @@ __all__ = [
     "decide_links",
     "export_template",
     "open_batch",
+    "preview",
     "rank",
     "write_batch",
     "write_brief",
@@ -93,6 +97,7 @@ _HOMES = {
     **dict.fromkeys(
         ("CheckRequest", "CheckResult", "RankRequest", "RankResult", "check", "rank"), "plan"
     ),
+    **dict.fromkeys(("PreviewRequest", "PreviewResult", "preview"), "previewing"),
     **dict.fromkeys(
         (
             "TemplateCheckRequest",

@@ -143,20 +143,15 @@ def with_team(projects: list[Project], path: Path | None, listener: Listener) ->
     """
     if path is None:
         return projects
-    from pitchkit.facts.directors import load_directors, with_directors
+    from pitchkit.facts import directors
     from pitchkit.facts.project import Project
 
-    found = load_directors(path)
+    found = directors.load_directors(path)
     for line in (*found.warnings, *found.problems):
         listener.warning(line)
     found.raise_if_none()
     return [
-        Project(
-            dataclasses.replace(
-                project.loaded, facts=with_directors(project.facts, found.directors)
-            ),
-            project.lang,
-        )
+        Project(directors.with_team(project.loaded, found.directors), project.lang)
         for project in projects
     ]
 

@@ -81,16 +81,14 @@ def with_directors_file(
     project: Project, path: Path, listener: Listener
 ) -> tuple[Project, list[Renderable | str]]:
     """Replace the facts' directors with those in ``path``; return the rows skipped."""
-    from dataclasses import replace
-
-    from pitchkit.facts.directors import load_directors, with_directors
+    from pitchkit.facts.directors import load_directors, with_team
     from pitchkit.facts.project import Project
 
     found = load_directors(path)
     for line in found.warnings:
         listener.warning(line)
-    facts = with_directors(project.facts, found.directors)
-    return Project(replace(project.loaded, facts=facts), project.lang), list(found.problems)
+    loaded = with_team(project.loaded, found.directors)
+    return Project(loaded, project.lang), list(found.problems)
 
 
 def with_measures_file(project: Project, path: Path | None, listener: Listener) -> Project:
@@ -171,9 +169,29 @@ def write_batch(
         status = period_status(project.facts, when, asked=request.period is not None)
         for line in period_warnings(status, notes=written):
             heard.warning(line)
+    if written and project.lang.lang == "cy":
+        warn_english_notes(project, request, result, today, heard)
     return BatchOutcome(
         project.lang, result, problems, status, tuple(heard.warnings), kind=request.kind
     )
+
+
+def warn_english_notes(
+    project: Project, request: BatchRequest, result: BatchResult, today: dt.date, heard: Heard
+) -> None:
+    """Say in one line how much of the Welsh notes written show English, as ``update`` does."""
+    from pitchkit.notes.foreign import NOTE_FIELDS, notes_english_warning, update_fields
+
+    fields = NOTE_FIELDS
+    if request.kind == "update":
+        from pitchkit.notes.update import chosen_period
+
+        when = chosen_period(project.facts, request.period, today)
+        fields = update_fields(project.loaded.source.data, when)
+    ids = [item.director_id for item in result.items if item.status == "ok"]
+    warning = notes_english_warning(project.loaded, ids, fields)
+    if warning is not None:
+        heard.warning(warning)
 
 
 def template_pages(template: Path, result: BatchResult) -> list[Renderable]:

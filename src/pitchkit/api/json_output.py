@@ -37,10 +37,9 @@ if TYPE_CHECKING:
     from pitchkit.advice import Finding
     from pitchkit.api.batch import BatchOutcome
     from pitchkit.api.notes import BriefResult, PeriodStatus, UpdateResult
+    from pitchkit.api.previewing import PreviewResult
     from pitchkit.api.templates import TemplateCheckResult
-    from pitchkit.facts.schema import Director
     from pitchkit.notes.fit import Cut
-    from pitchkit.notes.preview import Preview
 
 #: Raised when a key is renamed or removed, or its meaning changes (adding keys keeps it).
 SCHEMA_VERSION = 1
@@ -240,20 +239,22 @@ def block_entry(block: Any) -> dict[str, Any]:
     }
 
 
-def preview_json(
-    preview: Preview, director: Director, lang: Language, *, warnings: Sequence[str]
-) -> dict[str, Any]:
-    """What ``pitchkit preview --json`` prints: the note's text, cuts and the guide's findings."""
+def preview_json(result: PreviewResult) -> dict[str, Any]:
+    """What ``pitchkit preview --json`` prints, and ``PreviewResult.to_json()``.
+
+    The note's text, what was cut to fit and the guide's findings.
+    """
+    lang = result.lang
     return {
-        **head("preview", ok=True, lang=lang, warnings=warnings),
-        "kind": preview.kind,
-        "director": director_entry(director.id, director.name, director.role),
+        **head("preview", ok=True, lang=lang, warnings=result.warnings),
+        "kind": result.kind,
+        "director": director_entry(result.director, result.director_name, result.director_role),
         "languages": [lang.code],
         "files": [],
-        "blocks": [block_entry(block) for block in preview.blocks],
-        "notes": list(preview.notes),
-        "cuts": cut_entries(preview.cuts, lang),
-        "findings": finding_entries(preview.findings),
+        "blocks": [block_entry(block) for block in result.blocks],
+        "notes": list(result.notes),
+        "cuts": cut_entries(result.cuts, lang),
+        "findings": finding_entries(result.findings),
     }
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from pitchkit.api.base import Heard, Listener, Result, open_facts
+from pitchkit.api.base import Heard, Listener, Result, open_facts, with_team
 from pitchkit.api.requests import Checked
 from pitchkit.i18n.messages import Renderable
 from pitchkit.i18n.translation import Language
@@ -45,6 +45,8 @@ class LinkRequest(Checked):
     locale: str | None = None
     #: The user's own language setting, for a facts file that names none.
     default_locale: str | None = None
+    #: The executive team from a file (.yaml, .csv or .xlsx) instead of the facts file's.
+    directors: Path | None = None
 
     @property
     def answered(self) -> bool:
@@ -95,6 +97,9 @@ def decide_links(
     project = open_facts(
         request.facts, request.locale, heard, default_locale=request.default_locale
     )
+    own = {d.id: {o.id for o in d.objectives} for d in project.facts.directors}
+    own_list = str(project.loaded.source.where(("directors",)))
+    [project] = with_team([project], request.directors, heard)
     lang, loaded = project.lang, project.loaded
     proposed = candidates(loaded.facts)
     decisions: list[Decision] = []
@@ -130,6 +135,8 @@ def decide_links(
         elif made.ref.casefold() in other:
             moved.append(made)
     decisions = [made for made in decisions if made not in already]
+    if request.directors is not None and own:
+        refuse_outside_own_team(decisions, own, own_list, request.directors)
     if decisions:
         text = decided_text(loaded.path, decisions)
         write_atomic(loaded.path, text.encode("utf-8"), force=True)
@@ -143,3 +150,30 @@ def decide_links(
         already=tuple(already),
         moved=tuple(moved),
     )
+
+
+def refuse_outside_own_team(
+    decisions: list[Decision], own: dict[str, set[str]], where: str, team: Path
+) -> None:
+    """Refuse a link to a team file's objective that the facts file's own team does not have.
+
+    A facts file that lists its own ``directors:`` (at ``where``) is checked
+    against them whenever it is read, so such a link would leave a file no
+    command could read without the team file: say so, and the two ways out,
+    before anything is written.
+    """
+    from pitchkit.errors import InputError
+    from pitchkit.i18n.messages import Located, Message
+
+    for made in decisions:
+        director_id, _, objective_id = made.ref.partition(".")
+        listed = own.get(director_id)
+        if listed is None or (listed and objective_id not in listed):
+            message = Message(
+                "'{ref}' is an objective in {team}, but the facts file lists its own "
+                "directors here, and theirs do not include it: take this 'directors:' list out "
+                "so the team comes from {team} alone, or add the objective to it",
+                ref=made.ref,
+                team=str(team),
+            )
+            raise InputError(Located(where, message))

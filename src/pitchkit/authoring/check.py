@@ -305,12 +305,16 @@ def unfillable(scan: TagScan, kind: str) -> list[Renderable]:
     known = known_variables(kind)
     other = "update" if kind == "brief" else "brief"
     found: list[Renderable] = []
+    named: list[str] = []
     for path, places in scan.used.items():
         display, suggestion = resolve(path, known)
         if display in known or belongs_to(path, other):
             continue
         if path in scan.guarded and _only_last_unknown(path, known):
             continue
+        if _part_of_named(path, named):
+            continue
+        named.append(path)
         if suggestion is not None and _filled_only_in_other(suggestion, kind):
             suggestion = None
         found.append(_unknown_message(path, tuple(places), suggestion, kind))
@@ -350,11 +354,13 @@ def _resolve_all(
     known = known_variables(kind)
     shown: dict[str, list[str]] = {}
     findings: list[Finding] = []
+    named: list[str] = []
     for path, places in used.items():
         display, suggestion = resolve(path, known)
         if suggestion is not None and _filled_only_in_other(suggestion, kind):
             suggestion = None
-        if display not in known:
+        if display not in known and not _part_of_named(path, named):
+            named.append(path)
             other = "update" if kind == "brief" else "brief"
             level: Literal["error", "warning"] = "warning" if belongs_to(path, other) else "error"
             safe = path in guarded and _only_last_unknown(path, known)
@@ -364,6 +370,16 @@ def _resolve_all(
         merged.extend(p for p in places if p not in merged)
     usages = tuple(Usage(p, tuple(places)) for p, places in sorted(shown.items()))
     return usages, findings
+
+
+def _part_of_named(path: str, named: list[str]) -> bool:
+    """Whether ``path`` is inside a name already reported unknown (its items, its parts).
+
+    ``{% for s in pitch.statments %}{{ s.text }}`` uses ``pitch.statments``,
+    ``pitch.statments[]`` and ``pitch.statments[].text``; putting right the
+    first puts right the rest, so only the first is named.
+    """
+    return any(path.startswith((unknown + "[", unknown + ".")) for unknown in named)
 
 
 def _try_fill(path: Path, kind: str, limits: Limits | None, findings: list[Finding]) -> bool:

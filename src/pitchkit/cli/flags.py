@@ -20,7 +20,8 @@ class Flag:
     ``value`` is ``Path``, ``str`` or ``int`` for an option that takes a
     value, and ``None`` for a switch, which is on when given. ``default`` is
     the value when the option is not given; ``least`` the smallest number
-    an ``int`` option takes.
+    an ``int`` option takes; ``choices`` the only words a ``str`` option
+    takes (any, when empty). A value outside them is a usage error.
     """
 
     names: tuple[str, ...]
@@ -29,6 +30,7 @@ class Flag:
     show_default: bool = True
     default: Any = None
     least: int | None = None
+    choices: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -104,7 +106,13 @@ MEASURES = Flag(
 BATCH_OUT = Flag(
     ("--out", "-o"), "Folder to write the notes in (default: out in pitchkit config).", Path
 )
-KIND = Flag(("--kind", "-k"), "What to write: brief or update.", str, default="brief")
+KIND = Flag(
+    ("--kind", "-k"),
+    "What to write: brief or update.",
+    str,
+    default="brief",
+    choices=("brief", "update"),
+)
 ONLY = Flag(("--only",), "Only these directors: ids separated by commas.", str)
 PACK = Flag(("--pack",), "Also put every note in one .docx, for printing.", Path)
 JOBS = Flag(("--jobs", "-j"), "Notes made at once (default: every core).", int, least=1)

@@ -29,6 +29,13 @@ def option(flag: Flag) -> Any:
             show_default=flag.show_default,
             callback=_at_least(flag.least),
         )
+    if flag.choices:
+        return typer.Option(
+            *flag.names,
+            help=flag.help,
+            show_default=flag.show_default,
+            callback=_one_of(flag.choices),
+        )
     return typer.Option(*flag.names, help=flag.help, show_default=flag.show_default)
 
 
@@ -38,6 +45,20 @@ def _at_least(least: int) -> Any:
     def check(value: int | None) -> int | None:
         if value is not None and value < least:
             raise typer.BadParameter(f"{value} is too few: give {least} or more")
+        return value
+
+    return check
+
+
+def _one_of(choices: tuple[str, ...]) -> Any:
+    """A check that a word given is one of ``choices``, naming them all (a usage error)."""
+
+    def check(value: str | None) -> str | None:
+        if value is not None and value not in choices:
+            listed = (
+                ", ".join(choices[:-1]) + " or " + choices[-1] if len(choices) > 1 else choices[0]
+            )
+            raise typer.BadParameter(f"give {listed}, not '{value}'")
         return value
 
     return check

@@ -40,14 +40,46 @@ def role_and_lens(place: Place, lang: Language) -> str:
 
 
 #: The ranking table's first columns (the last two are wider).
-RANKING_COLUMNS = ("#", N_("Director"), N_("Role / lens"), N_("Score"), N_("Objectives served"))
+RANKING_COLUMNS = ("#", N_("Director"), N_("Role / lens"), N_("Score"), N_("Objectives"))
+#: The narrowest terminal the ranking is shown as a table in: below it, "Why linked"
+#: would be under 40 characters wide (at 80, a word or two a line), so each director
+#: is shown as a block instead, their reasons under them at the terminal's width.
+TABLE_WIDTH = 200
+
+
+def objective_lines(place: Place, lang: Language) -> list[str]:
+    """Every objective of the director, each after the id to type into ``supports:``.
+
+    Those the project serves are marked, so the ones still unlinked stand out.
+    """
+    from pitchkit.advice.ranking import objective_label
+
+    served = {o.id for o in place.pitch.served}
+    lines = []
+    for objective in place.pitch.objectives:
+        line = f"{place.director.id}.{objective.id}: {objective_label(objective, lang)}"
+        if objective.id in served:
+            line += " " + lang.gettext("(served)")
+        lines.append(line)
+    return lines
+
+
+def reason_lines(place: Place, lang: Language) -> list[str]:
+    """Why each link was made: one line for each, impact → objective: reason."""
+    from pitchkit.advice.ranking import link_reason
+
+    return [
+        f"{found.impact} → {found.objective}: "
+        f"{link_reason(found, lang, director_id=place.director.id)}"
+        for found in place.pitch.links
+    ]
 
 
 def ranking_table(ranking: Ranking, lang: Language) -> Any:
     """The ranked directors as a rich table."""
     from rich.table import Table
 
-    from pitchkit.advice.ranking import link_reason, objective_label, statement_text
+    from pitchkit.advice.ranking import statement_text
 
     table = Table(show_lines=True, expand=False)
     for column in RANKING_COLUMNS:
@@ -55,22 +87,59 @@ def ranking_table(ranking: Ranking, lang: Language) -> Any:
     table.add_column(lang.gettext("Strongest statement"), overflow="fold", ratio=2)
     table.add_column(lang.gettext("Why linked"), overflow="fold", ratio=2)
     for place in ranking.places:
-        pitch = place.pitch
-        reasons = [
-            f"{found.impact} → {found.objective}: "
-            f"{link_reason(found, lang, director_id=place.director.id)}"
-            for found in pitch.links
-        ]
         table.add_row(
             str(place.rank),
             escape(f"{place.director.name} ({place.director.id})"),
             escape(role_and_lens(place, lang)),
-            str(pitch.score),
-            escape("\n".join(objective_label(o, lang) for o in pitch.served) or "-"),
+            str(place.pitch.score),
+            escape("\n".join(objective_lines(place, lang)) or "-"),
             escape(statement_text(place, lang) or "-"),
-            escape("\n".join(reasons) or lang.gettext("no objective served")),
+            escape("\n".join(reason_lines(place, lang)) or lang.gettext("no objective served")),
         )
     return table
+
+
+def ranking_blocks(ranking: Ranking, lang: Language, width: int) -> list[str]:
+    """The ranked directors one after another, for a terminal too narrow for the table.
+
+    Each director's line is followed by their score, objectives, strongest
+    statement and why each link was made, indented and wrapped to ``width``.
+    """
+    from pitchkit.advice.ranking import statement_text
+
+    lines: list[str] = []
+    for place in ranking.places:
+        heading = f"{place.rank}. {place.director.name} ({place.director.id}), "
+        lines += wrapped(heading + role_and_lens(place, lang), "", width)
+        lines.append(f"   {lang.gettext('Score')}: {place.pitch.score}")
+        lines.append(f"   {lang.gettext('Objectives')}:")
+        for line in objective_lines(place, lang) or ["-"]:
+            lines += wrapped(line, "     ", width)
+        statement = statement_text(place, lang) or "-"
+        lines += wrapped(f"{lang.gettext('Strongest statement')}: {statement}", "   ", width)
+        lines.append(f"   {lang.gettext('Why linked')}:")
+        for line in reason_lines(place, lang) or [lang.gettext("no objective served")]:
+            lines += wrapped(line, "     ", width)
+        lines.append("")
+    return lines
+
+
+def wrapped(text: str, indent: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` (40 at least), the first after ``indent``.
+
+    Later lines are indented two more spaces. A word is never broken, nor
+    an id at its hyphens: ``coo.four-hour`` stays whole, to be copied.
+    """
+    import textwrap
+
+    return textwrap.wrap(
+        text,
+        max(width, 40),
+        initial_indent=indent,
+        subsequent_indent=indent + "  ",
+        break_long_words=False,
+        break_on_hyphens=False,
+    ) or [indent.rstrip()]
 
 
 def welsh_only_warning(ranking: Ranking) -> None:
@@ -113,12 +182,20 @@ def directors(
     if as_json:
         typer.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
         return
-    out_console.print(ranking_table(ranking, lang))
-    out_console.print()
+    if out_console.width >= TABLE_WIDTH:
+        out_console.print(ranking_table(ranking, lang))
+        out_console.print()
+    else:
+        for line in ranking_blocks(ranking, lang, out_console.width):
+            out_console.print(escape(line))
     heading = lang.gettext("Recommendation")
     out_console.print(f"[bold]{escape(heading)}[/]")
-    for line in recommendation_lines(ranking, lang):
-        out_console.print(escape(line))
+    for paragraph in recommendation_lines(ranking, lang):
+        if out_console.width >= TABLE_WIDTH:
+            out_console.print(escape(paragraph))
+            continue
+        for line in wrapped(paragraph, "", out_console.width):
+            out_console.print(escape(line))
 
 
 SEVERITY_HEADINGS = {"error": N_("Errors"), "warning": N_("Warnings"), "info": N_("Notes")}
@@ -250,6 +327,7 @@ def link_command(
         bool,
         typer.Option("--all-confident", help="Accept every link the measure map is sure of."),
     ] = False,
+    directors: DirectorsOpt = None,
     locale: ReportLocaleOpt = None,
 ) -> None:
     """Confirm or rule out the links pitchkit found, writing 'supports:' and 'excludes:'.
@@ -258,6 +336,7 @@ def link_command(
     asked about it. Comments in the facts file are kept.
 
     Example: pitchkit link facts.yaml --accept antibiotics:md.shmi --reject antibiotics:cn.voice
+    Example: pitchkit link facts.yaml --directors team.xlsx
     """
     from pitchkit.api import LinkRequest, decide_links
     from pitchkit.i18n.messages import Message
@@ -269,6 +348,7 @@ def link_command(
         all_confident,
         locale,
         default_locale=UserDefaults.locale,
+        directors=directors,
     )
     try:
         result = decide_links(request, Terminal(), ask=_ask_about)

@@ -77,6 +77,8 @@ def parse(argv: list[str]) -> dict[str, Any] | None:
                 _NUMBER.fullmatch(value) is None or int(value) < (flag.least or 0)
             ):
                 return None
+            if flag.choices and value not in flag.choices:
+                return None  # typer says which words it takes (a usage error)
             given[parameter] = flag.value(value)
         else:
             if not places:

@@ -10,18 +10,16 @@ from typing import Annotated, Any
 import typer
 
 from pitchkit.cli.common import (
-    JsonMode,
     Terminal,
+    UserDefaults,
     Verbosity,
     app,
     emit_json,
     err_console,
     escape,
-    load_project,
     out_console,
     say,
     user_errors,
-    warn_about_template,
 )
 from pitchkit.cli.common import stopped as say_stopped
 from pitchkit.cli.options import (
@@ -35,7 +33,7 @@ from pitchkit.cli.options import (
     TemplateOpt,
     TimeLimitOpt,
 )
-from pitchkit.errors import InputError, OutputError
+from pitchkit.errors import OutputError
 from pitchkit.i18n.messages import Message
 from pitchkit.i18n.translation import Language
 
@@ -215,39 +213,35 @@ def preview(
     Example: pitchkit preview facts.yaml -d dof --kind update --period 2027-Q2
     Example: pitchkit preview facts.yaml -d dof --directors team.xlsx
     """
-    from pitchkit.api.base import with_team
-    from pitchkit.facts.project import pick_director
-    from pitchkit.notes.brief import KINDS
-    from pitchkit.notes.preview import make_preview, plain_preview, rich_preview
+    from dataclasses import replace
+
+    from pitchkit.api.previewing import PreviewRequest
+    from pitchkit.api.previewing import preview as make_preview
+    from pitchkit.notes.preview import plain_preview, rich_preview
     from pitchkit.word.limits import limits_in_force
 
-    if kind not in KINDS:
-        raise InputError(Message("--kind {kind}: choose brief or update", kind=kind))
+    request = PreviewRequest(
+        facts,
+        director=director,
+        directors=directors,
+        kind=kind,
+        period=period,
+        template=template,
+        locale=locale,
+        default_locale=UserDefaults.locale,
+    )
     with limits_in_force(time_limit, memory_limit):
-        project = load_project(facts, locale)
-        [project] = with_team([project], directors, Terminal())
-        chosen = pick_director(project.facts, director, source=str(facts))
-        warn_about_template(template, kind=kind)
-        shown = make_preview(
-            project,
-            chosen,
-            kind=kind,
-            period=period,
-            template=template,
-            detail=Verbosity.level >= 2,
-        )
-    if not as_json and Verbosity.level < 1:  # --quiet: the note, and only its warnings
-        from dataclasses import replace
-
+        result = make_preview(request, Terminal())  # its warnings are printed as they come
+    if as_json:
+        emit_json(result.to_json())
+        return
+    shown = replace(result.preview, detail=Verbosity.level >= 2)
+    if Verbosity.level < 1:  # --quiet: the note, and only its warnings
         from pitchkit.cli.plan import quiet_findings
 
         findings = quiet_findings(shown.findings)
         shown = replace(shown, findings=findings, checked=bool(findings))
-    if as_json:
-        from pitchkit.api.json_output import preview_json
-
-        emit_json(preview_json(shown, chosen, project.lang, warnings=JsonMode.warnings or []))
-    elif out_console.is_terminal:
-        out_console.print(rich_preview(shown, project.lang))
+    if out_console.is_terminal:
+        out_console.print(rich_preview(shown, result.lang))
     else:
-        typer.echo(plain_preview(shown, project.lang), nl=False)
+        typer.echo(plain_preview(shown, result.lang), nl=False)

@@ -26,13 +26,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence, Set
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from pitchkit.errors import DirectorsError, FactsError
 from pitchkit.facts import tabular
-from pitchkit.facts.schema import THEMES, Director, Facts
+from pitchkit.facts.schema import THEMES, Director, Facts, LoadedFacts
 from pitchkit.facts.tabular import cell_place, row_place
 from pitchkit.facts.validation import Problem, describe_errors, did_you_mean
 from pitchkit.facts.yamlsource import Loc, Source, clean_text, dotted, load_yaml, removed_warning
@@ -155,13 +155,35 @@ def load_directors(path: Path) -> DirectorsFile:
 
 
 def with_directors(facts: Facts, directors: Sequence[Director]) -> Facts:
-    """Return ``facts`` with its directors replaced by ``directors``.
+    """Return ``facts`` with its directors replaced by ``directors``, links unchecked.
 
     ``supports`` links in the facts that name a director or objective not
     in ``directors`` stay in the facts but link nothing: recasting uses
-    only links that match.
+    only links that match. :func:`with_team` checks them first.
     """
     return facts.model_copy(update={"directors": list(directors)})
+
+
+def with_team(loaded: LoadedFacts, directors: Sequence[Director]) -> LoadedFacts:
+    """``loaded`` with its directors replaced by a team file's ``directors``.
+
+    A ``supports`` or ``excludes`` link naming no objective of the team is
+    an error located in the facts file, with the nearest objective id, just
+    as when the team is in the facts file: a mistyped link would otherwise
+    link nothing without a word. A link to the facts file's own
+    ``directors:`` (checked when the file was read) is not a mistake, so it
+    is kept, linking nothing in the team file's notes.
+    """
+    from pitchkit.facts.schema import facts_error
+    from pitchkit.facts.validation import link_problems
+
+    objectives: dict[str, set[str]] = {}
+    for director in (*loaded.facts.directors, *directors):
+        objectives.setdefault(director.id, set()).update(o.id for o in director.objectives)
+    problems = link_problems(loaded.source.data, objectives)
+    if problems:
+        raise facts_error(loaded.source, problems)
+    return replace(loaded, facts=with_directors(loaded.facts, directors))
 
 
 # --- objectives and lists -------------------------------------------------------------

@@ -482,7 +482,7 @@ def validate_facts(source: Source) -> Facts:
     problems.extend(semantic_problems(source.data))
     problems.extend(audience_problems(source.data))
     if problems:
-        raise FactsError(_located(source, problems), locale=declared_locale(source.data))
+        raise facts_error(source, problems)
     assert model is not None
     facts: Facts = as_record(model)
     return facts
@@ -554,6 +554,11 @@ def audience_problems(data: dict[str, Any]) -> list[Problem]:
 
 
 _SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
+
+
+def facts_error(source: Source, problems: list[Problem]) -> FactsError:
+    """The error for ``problems`` in the facts file ``source``, each located, in its language."""
+    return FactsError(_located(source, problems), locale=declared_locale(source.data))
 
 
 def _located(source: Source, problems: list[Problem]) -> list[Located]:

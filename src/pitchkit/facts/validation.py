@@ -432,8 +432,7 @@ def semantic_problems(data: Any) -> list[Problem]:
         problems += _duplicates(listed, "id", ("directors", index, "objectives"))
         objectives[director_id] = {str(o.get("id")) for _, o in listed if o.get("id")}
     if directors:
-        problems += _supports_problems(impacts, objectives)
-        problems += _supports_problems(impacts, objectives, key="excludes")
+        problems += link_problems(data, objectives)
         problems += _both_problems(impacts)
         problems += _meeting_problems(data, objectives)
     # With an id given twice, the log's unknown ids are said once, in that message.
@@ -529,6 +528,18 @@ def _overlaps_problems(impacts: list[tuple[int, dict[str, Any]]]) -> list[Proble
     return problems
 
 
+def link_problems(data: Any, objectives: dict[str, set[str]]) -> list[Problem]:
+    """``supports`` and ``excludes`` links in raw facts data naming no director or objective.
+
+    ``objectives`` gives each director's id with the ids of their
+    objectives: those of the facts' own ``directors:``, or of a team file.
+    """
+    impacts = _items(data, "impacts")
+    return _supports_problems(impacts, objectives) + _supports_problems(
+        impacts, objectives, key="excludes"
+    )
+
+
 def _references(impact: dict[str, Any], key: str) -> list[Any]:
     """The ``supports`` or ``excludes`` entries of one impact, a single one as a list."""
     value = impact.get(key)
@@ -576,10 +587,11 @@ def _supports_problems(
                 )
                 problems.append(Problem(loc, message))
             elif objectives[director_id] and objective_id not in objectives[director_id]:
+                listed = ", ".join(f"{director_id}.{o}" for o in sorted(objectives[director_id]))
                 message = Message(
                     "'{link}' names no objective of that director{hint}",
                     link=link,
-                    hint=did_you_mean(link, every),
+                    hint=did_you_mean(link, every) or Message(": use one of {ids}", ids=listed),
                 )
                 problems.append(Problem(loc, message))
     return problems

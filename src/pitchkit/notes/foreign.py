@@ -195,9 +195,7 @@ def english_warning(
     found = english_fields(loaded.source.data, director_id, given_in_welsh(loaded.source), fields)
     if not found:
         return None
-    shown = ", ".join(dotted(where) for where, _text in found[:4])
-    left = len(found) - 4
-    more = ", +" + str(left) if left > 0 else ""
+    shown, more = _field_list(found)
     return Plural(
         "the Welsh note shows English text from {n} field ({fields}{more}): "
         "give it a Welsh version ({{en: ..., cy: ...}}), or add --strict to stop instead",
@@ -207,3 +205,40 @@ def english_warning(
         fields=shown,
         more=more,
     )
+
+
+def notes_english_warning(
+    loaded: LoadedFacts,
+    director_ids: Sequence[str],
+    fields: Sequence[tuple[str | int, ...]] = NOTE_FIELDS,
+) -> Renderable | None:
+    """As :func:`english_warning`, once for the notes to ``director_ids`` (a batch's).
+
+    Each field is counted once, however many of the notes show it. A batch
+    has no ``--strict``, so the line does not offer it.
+    """
+    welsh = given_in_welsh(loaded.source)
+    found: list[tuple[tuple[str | int, ...], str]] = []
+    for director_id in director_ids:
+        for item in english_fields(loaded.source.data, director_id, welsh, fields):
+            if item not in found:
+                found.append(item)
+    if not found:
+        return None
+    shown, more = _field_list(found)
+    return Plural(
+        "the Welsh notes show English text from {n} field ({fields}{more}): "
+        "give it a Welsh version ({{en: ..., cy: ...}})",
+        "the Welsh notes show English text from {n} fields ({fields}{more}): "
+        "give each a Welsh version ({{en: ..., cy: ...}})",
+        len(found),
+        fields=shown,
+        more=more,
+    )
+
+
+def _field_list(found: Sequence[tuple[tuple[str | int, ...], str]]) -> tuple[str, str]:
+    """The first four fields ``found``, dotted, and ``, +N`` for the rest (or nothing)."""
+    shown = ", ".join(dotted(where) for where, _text in found[:4])
+    left = len(found) - 4
+    return shown, ", +" + str(left) if left > 0 else ""

@@ -247,7 +247,16 @@ def _rich_block(block: Block, lang: Language) -> RenderableType:
         text.stylize("dim")
     if block.kind == "lead":
         text.stylize("bold")
+    if _picture_below(block):  # a chart under its title, in the title's paragraph
+        text.rstrip()
+        text.append("\n")
+        text.append(lang.gettext("[picture]"), style="dim")
     return text
+
+
+def _picture_below(block: Block) -> bool:
+    """Whether ``block`` ends with a picture on a line of its own, after its text."""
+    return block.picture and block.text.endswith("\n") and bool(block.text.strip())
 
 
 def _rich_table(rows: tuple[tuple[str, ...], ...]) -> RichTable:
@@ -330,6 +339,8 @@ def _plain_block(block: Block, lang: Language) -> list[str]:
     if block.rows:
         return ["  " + " | ".join(cell.replace("\n", " / ") for cell in row) for row in block.rows]
     text = block.text or (lang.gettext("[picture]") if block.picture else "")
+    if _picture_below(block):  # a chart under its title, in the title's paragraph
+        text = text.rstrip() + "\n" + lang.gettext("[picture]")
     if block.kind in ("title", "heading"):
         return ["", text, ("=" if block.kind == "title" else "-") * min(len(text), 80)]
     if block.kind == "bullet":

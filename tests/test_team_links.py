@@ -1,0 +1,266 @@
+"""Links to a team file's objectives, and the ``directors`` report a lead reads them from.
+
+newuser5 #1, #10, #11, #12, #13, #17: a lead who keeps the executive team
+in a spreadsheet types ``supports:`` ids the ``directors`` report shows,
+confirms links with ``link``, and is told at once, at the line and column,
+when an id names no objective. Each test runs the command line and reads
+back what the user sees.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from pitchkit.cli import app
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "frailty-virtual-ward"
+
+Cli = Callable[..., Result]
+
+#: A finance director whose objectives' ids are dof.cip and dof.agency-spend, and a director
+#: of operations whose title names community services (no one has the community lens).
+TEAM = (
+    "id,name,role,objectives\n"
+    'dof,Helen Marsh,Director of Finance,"Deliver the CIP; Reduce agency spend by 30%"\n'
+    "dos,Angela Frost,Director of Operations and Community Services,"
+    '"Keep bed occupancy below 92%; Cut 18-week waits for community therapy to zero"\n'
+)
+SOURCE = "    source: Trust bed management system, 2025/26\n"
+
+
+def project(tmp_path: Path, link: str = "", key: str = "supports") -> tuple[Path, Path]:
+    """The frailty example's facts without their own team or links, and a team CSV.
+
+    With ``link``, the bed-days impact gets ``key: [link]``, typed as a lead would.
+    """
+    lines = (EXAMPLE / "facts.yaml").read_text(encoding="utf-8").splitlines(keepends=True)
+    start = next(i for i, line in enumerate(lines) if line.startswith("directors:"))
+    end = next(i for i, line in enumerate(lines) if i > start and line[:1].isalpha())
+    text = "".join(line for line in lines[:start] + lines[end:] if "supports:" not in line)
+    if link:
+        assert text.count(SOURCE) == 1
+        text = text.replace(SOURCE, f"    {key}: [{link}]\n{SOURCE}")
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(text, encoding="utf-8")
+    team = tmp_path / "team.csv"
+    team.write_text(TEAM, encoding="utf-8")
+    return facts, team
+
+
+def place(facts: Path, link: str) -> str:
+    """``FILE:line:col`` of ``link`` in the facts file, counted from 1 as editors do."""
+    for number, line in enumerate(facts.read_text(encoding="utf-8").splitlines(), start=1):
+        if f"[{link}]" in line:
+            return f"{facts}:{number}:{line.index(link) + 1}"
+    raise AssertionError(link)
+
+
+def run(*args: str | Path, columns: int = 80) -> Result:
+    result = CliRunner().invoke(app, [str(a) for a in args], env={"COLUMNS": str(columns)})
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise AssertionError(result.output) from result.exception
+    assert "Traceback" not in result.output
+    return result
+
+
+def commands(facts: Path, team: Path, out: Path) -> list[list[str | Path]]:
+    """Every command that takes --directors, as a lead would give it."""
+    return [
+        ["brief", facts, "--directors", team, "-d", "dof", "--out", out],
+        ["update", facts, "--directors", team, "-d", "dof", "--out", out],
+        ["preview", facts, "--directors", team, "-d", "dof"],
+        ["batch", facts, "--directors", team, "--out", out],
+        ["directors", facts, "--directors", team],
+        ["check", facts, "--directors", team, "-d", "dof"],
+        ["link", facts, "--directors", team, "--all-confident"],
+    ]
+
+
+def test_a_mistyped_link_to_a_team_file_is_an_error_in_every_command(tmp_path: Path) -> None:
+    facts, team = project(tmp_path, "dof.agency-spnd")
+    before = facts.read_bytes()
+    out = tmp_path / "notes"
+    expected = (
+        f"error: {place(facts, 'dof.agency-spnd')}: impacts[1].supports[0]: 'dof.agency-spnd' "
+        "names no objective of that director: did you mean 'dof.agency-spend'?"
+    )
+    for command in commands(facts, team, out):
+        result = run(*command)
+        assert result.exit_code == 1, (command[0], result.output)
+        assert result.stderr.strip() == expected, command[0]
+    assert not out.exists() or not any(out.iterdir())  # nothing written
+    assert facts.read_bytes() == before  # link did not write the file
+
+
+def test_excludes_are_checked_and_an_id_far_from_any_lists_the_directors_own(
+    tmp_path: Path,
+) -> None:
+    facts, team = project(tmp_path, "dof.cpi", key="excludes")
+    result = run("directors", facts, "--directors", team)
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        f"error: {place(facts, 'dof.cpi')}: impacts[1].excludes[0]: 'dof.cpi' names no "
+        "objective of that director: did you mean 'dof.cip'?"
+    )
+    facts, team = project(tmp_path, "dof.balance")
+    result = run("check", facts, "--directors", team, "-d", "dof")
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        f"error: {place(facts, 'dof.balance')}: impacts[1].supports[0]: 'dof.balance' names no "
+        "objective of that director: use one of dof.agency-spend, dof.cip"
+    )
+    facts, team = project(tmp_path, "dfo.cip")
+    result = run("brief", facts, "--directors", team, "-d", "dof", "--out", tmp_path / "n")
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        f"error: {place(facts, 'dfo.cip')}: impacts[1].supports[0]: no director has the id "
+        "'dfo': did you mean 'dof'?"
+    )
+
+
+def test_a_link_typed_as_the_report_shows_it_is_claimed(tmp_path: Path) -> None:
+    facts, team = project(tmp_path, "dof.agency-spend")
+    result = run("directors", facts, "--directors", team, "--json")
+    assert result.exit_code == 0, result.output
+    [dof] = [d for d in json.loads(result.stdout)["directors"] if d["id"] == "dof"]
+    assert [x["reason"] for x in dof["links"] if x["impact"] == "bed-days"] == ["explicit"]
+
+
+def test_the_facts_files_own_team_is_not_a_mistake_beside_a_team_file(tmp_path: Path) -> None:
+    # The example links dof.cip and coo.occupancy, objectives of its own 'directors:'.
+    result = run("directors", EXAMPLE / "facts.yaml", "--directors", EXAMPLE / "directors.csv")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+
+
+def test_link_takes_the_team_file_and_writes_the_link_back(tmp_path: Path) -> None:
+    facts, team = project(tmp_path)
+    helped = run("link", "--help", columns=200)
+    assert "--directors" in helped.stdout
+    result = run(
+        "link", facts, "--directors", team, "--accept", "bed-days:dof.agency-spend",
+        "--reject", "bed-days:dos.bed-occupancy",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert f"Wrote 1 to 'supports:' and 1 to 'excludes:' in {facts}." in result.stdout
+    text = facts.read_text(encoding="utf-8")
+    assert "    supports: [dof.agency-spend]\n" in text
+    assert "    excludes: [dos.bed-occupancy]\n" in text
+    # What link wrote is read back as the lead's own link.
+    shown = run("directors", facts, "--directors", team, "--json")
+    assert shown.exit_code == 0, shown.output
+    links = {
+        (d["id"], x["impact"], x["objective"]): x["reason"]
+        for d in json.loads(shown.stdout)["directors"]
+        for x in d["links"]
+    }
+    assert links[("dof", "bed-days", "agency-spend")] == "explicit"
+    assert ("dos", "bed-days", "bed-occupancy") not in links
+    # A mistyped answer names the nearest objective of the team file, and writes nothing.
+    before = facts.read_bytes()
+    wrong = run("link", facts, "--directors", team, "--accept", "bed-days:dof.cpi")
+    assert wrong.exit_code == 1
+    assert "did you mean 'dof.cip'?" in wrong.stderr
+    assert facts.read_bytes() == before
+
+
+def test_directors_shows_every_objective_id_the_unlinked_ones_too(tmp_path: Path) -> None:
+    facts, team = project(tmp_path, "dof.agency-spend")
+    result = run("directors", facts, "--directors", team, "--json")
+    places = {d["id"]: d for d in json.loads(result.stdout)["directors"]}
+    assert [(o["ref"], o["served"]) for o in places["dof"]["every_objective"]] == [
+        ("dof.cip", False),
+        ("dof.agency-spend", True),
+    ]
+    assert [o["ref"] for o in places["dos"]["every_objective"]] == [
+        "dos.bed-occupancy",
+        "dos.18-week-waits",
+    ]
+    for columns in (80, 200):
+        text = run("directors", facts, "--directors", team, columns=columns).stdout
+        for ref in ("dof.cip:", "dof.agency-spend:", "dos.bed-occupancy:", "dos.18-week-waits:"):
+            assert ref in text, (columns, ref)
+        if columns == 80:
+            assert "dof.agency-spend: Reduce agency spend by 30% (served)" in text
+
+
+def test_directors_at_80_columns_is_read_down_the_page_not_a_word_a_line() -> None:
+    narrow = run("directors", EXAMPLE / "facts.yaml", columns=80)
+    assert narrow.exit_code == 0, narrow.output
+    lines = narrow.stdout.splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    assert "│" not in narrow.stdout
+    words = [len(line.split()) for line in lines if line.strip()]
+    assert sum(words) / len(words) > 6  # a table at 80 columns gave about 2 words a line
+    # Each director's reasons sit under them, whole, with the id to confirm unbroken.
+    assert "1. Tom Okafor (coo), Chief Operating Officer" in lines
+    assert "   Why linked:" in lines
+    assert "confirm with supports: [coo.four-hour]" in " ".join(narrow.stdout.split())
+    wide = run("directors", EXAMPLE / "facts.yaml", columns=200)
+    assert "│" in wide.stdout  # a wide terminal keeps the table
+
+
+@pytest.mark.parametrize("chosen", ["dof", None])
+def test_an_offer_is_said_to_be_meant_only_for_someone_on_the_team(
+    tmp_path: Path, chosen: str | None
+) -> None:
+    facts, team = project(tmp_path)
+    offer = "A quarterly summary of long waits for the community services board report"
+    text = facts.read_text(encoding="utf-8")
+    facts.write_text(text.replace("offer:\n", f"offer:\n  - {offer}\n", 1), encoding="utf-8")
+    args: list[str | Path] = ["check", facts, "--directors", team]
+    result = run(*args, *(["-d", chosen] if chosen else []), columns=300)
+    assert result.exit_code == 0, result.output
+    said = [line for line in result.stdout.splitlines() if offer in line]
+    # No one has the primary and community care lens: the director whose title names
+    # community services is the one it reads as meant for.
+    assert said == [
+        f"  meant-for-another: The offer '{offer}' goes to every director but reads as meant "
+        "for Angela Frost (Director of Operations and Community Services)."
+    ]
+    assert "for: [dos]" in result.stdout
+    assert "primary-community" not in result.stdout
+    assert "Primary, Community" not in result.stdout
+
+
+def test_an_offer_no_one_on_the_team_is_named_by_is_not_said_to_be_anyones(
+    tmp_path: Path,
+) -> None:
+    facts, team = project(tmp_path)
+    team.write_text(TEAM.replace(" and Community Services", ""), encoding="utf-8")
+    offer = "A quarterly summary of long waits for the community services board report"
+    text = facts.read_text(encoding="utf-8")
+    facts.write_text(text.replace("offer:\n", f"offer:\n  - {offer}\n", 1), encoding="utf-8")
+    result = run("check", facts, "--directors", team, "-d", "dof", columns=300)
+    assert result.exit_code == 0, result.output
+    assert "meant for Director of Primary" not in result.stdout
+    assert f"The offer '{offer}' goes to every director" not in result.stdout
+
+
+def test_link_will_not_write_a_team_file_link_the_facts_files_own_team_would_refuse(
+    tmp_path: Path,
+) -> None:
+    # The example lists its own directors (dof's objectives: cip, agency, productivity);
+    # its team sheet words dof's first objective as cost-improvement.
+    facts = tmp_path / "facts.yaml"
+    facts.write_bytes((EXAMPLE / "facts.yaml").read_bytes())
+    team = EXAMPLE / "directors.csv"
+    before = facts.read_bytes()
+    result = run("link", facts, "--directors", team, "--accept", "bed-days:dof.cost-improvement")
+    assert result.exit_code == 1
+    line = next(
+        number
+        for number, text in enumerate(before.decode("utf-8").splitlines(), start=1)
+        if text.startswith("directors:")
+    )
+    assert result.stderr.strip() == (
+        f"error: {facts}:{line + 1}:3: 'dof.cost-improvement' is an objective in {team}, but the "
+        "facts file lists its own directors here, and theirs do not include it: take this "
+        f"'directors:' list out so the team comes from {team} alone, or add the objective to it"
+    )
+    assert facts.read_bytes() == before
