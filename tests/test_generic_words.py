@@ -1,9 +1,10 @@
-"""Welsh small words never make a link alone, as English ones do not.
+"""Small and generic words never make a link alone, in Welsh as in English.
 
 "o fewn" (within), "yn ystod" (during), "ar gyfer" (for) and "gyda" (with)
 are Welsh's small words: an impact and an objective that share only them
-are not offered as a link. Read back from ``pitchkit directors --json``, as
-``link`` and ``check`` show it.
+are not offered as a link. Nor is a discharge experience score offered to
+a bed occupancy or flow objective: discharge is not another name for flow.
+Read back from ``pitchkit directors --json``, as ``link`` and ``check`` show it.
 """
 
 from __future__ import annotations
@@ -59,6 +60,35 @@ settings: {locale: cy_GB}
 """
 
 
+ENGLISH = """\
+project:
+  title: Discharge lounge open from 8am
+  organisation: Example Hospitals NHS Trust
+  lead: {name: Sam Hale, role: Discharge Lounge Manager}
+  problem: Patients wait on wards for transport home.
+  change: A discharge lounge open from 8am.
+  start: 2026-01-05
+  end: 2027-03-31
+impacts:
+  - id: experience
+    measure: Patients rating their discharge as good or very good
+    unit: "%"
+    baseline: 61
+    target: 80
+asks:
+  - Sponsor the lounge's second year
+directors:
+  - id: coo
+    name: Mark Ellison
+    role: Chief Operating Officer
+    objectives:
+      - id: occupancy
+        text: Keep general and acute bed occupancy at or below 92%
+      - id: flow-team
+        text: Build one site-wide flow team
+"""
+
+
 def links(cli: Cli, tmp_path: Path, text: str) -> list[str]:
     """Every link ``directors --json`` lists, as ``impact -> director.objective``."""
     path = tmp_path / "facts.yaml"
@@ -75,6 +105,12 @@ def links(cli: Cli, tmp_path: Path, text: str) -> list[str]:
 def test_welsh_small_words_make_no_link(cli: Cli, tmp_path: Path) -> None:
     """ "o fewn", "yn ystod", "ar gyfer" and "gyda" are all the two sides share: no link."""
     assert links(cli, tmp_path, WELSH) == []
+
+
+def test_a_discharge_experience_score_is_not_offered_for_beds_or_flow(
+    cli: Cli, tmp_path: Path
+) -> None:
+    assert links(cli, tmp_path, ENGLISH) == []
 
 
 def test_a_shared_telling_word_still_offers_a_link(cli: Cli, tmp_path: Path) -> None:
