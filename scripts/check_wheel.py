@@ -18,11 +18,17 @@ import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-#: Files a working install cannot do without.
+#: Files a working install cannot do without, or would be slower without (the prepared
+#: template code and Babel's merged locale data, which ``make prepared`` ships).
 NEEDED = (
     "pitchkit/word/templates/brief.docx",
     "pitchkit/word/templates/update.docx",
     "pitchkit/word/templates/prepared.json",
+    "pitchkit/word/templates/packed.json",
+    "pitchkit/word/templates/prepared.code",
+    "pitchkit/i18n/babel-en_GB.pickle.z",
+    "pitchkit/i18n/babel-cy_GB.pickle.z",
+    "pitchkit/recast/linkweights.json",
     "pitchkit/demo/facts.yaml",
     "pitchkit/i18n/locale/cy/LC_MESSAGES/pitchkit.mo",
     "pitchkit/recast/lenses.json",

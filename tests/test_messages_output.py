@@ -262,7 +262,7 @@ def test_every_pdf_message_has_welsh(tmp_path: Path, monkeypatch: pytest.MonkeyP
     with monkeypatch.context() as nowhere:
         nowhere.setenv(SOFFICE_ENV, "")
         nowhere.setenv("PATH", str(tmp_path / "empty"))
-        nowhere.setattr("pitchkit.output.pdf.usual_places", list)
+        nowhere.setattr("pitchkit.output.soffice.usual_places", list)
         assert_welsh(raised(find_soffice))
 
     unrunnable = tmp_path / "unrunnable"

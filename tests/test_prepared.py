@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import importlib.util
+import marshal
 from importlib import resources
 from pathlib import Path
+
+import pytest
 
 from pitchkit.facts.project import open_project, pick_director
 from pitchkit.i18n.translation import language
@@ -80,3 +84,61 @@ def test_a_note_fills_the_same_from_shipped_code_as_from_code_compiled_afresh() 
                 filled.append(template.render(values))
         assert filled[0] == filled[1]
         assert filled[0]
+
+
+def made_by_this_python() -> bool:
+    """Whether ``prepared.code`` was made by this Python's bytecode version (else unused)."""
+    try:
+        made = marshal.loads((prepared.TEMPLATE_FOLDER / prepared.CODE_FILE_NAME).read_bytes())
+    except ValueError:
+        return False
+    return bool(made.get("magic") == importlib.util.MAGIC_NUMBER)
+
+
+def test_the_shipped_code_is_the_shipped_python_compiled() -> None:
+    if not made_by_this_python():
+        pytest.skip("prepared.code is for the Python make prepared ran with")
+    code = prepared.shipped_code()
+    env = make_environment(language(None))
+    sources = list(prepared.shipped()["python"].values())
+    assert len(code) == len(sources)
+    for source in sources:
+        assert code[prepared.digest(source)] == env._compile(source, "<template>")
+        assert prepared.compiled(env, source) is code[prepared.digest(source)]
+
+
+def test_other_python_is_compiled_as_usual() -> None:
+    env = make_environment(language(None))
+    source = next(iter(prepared.shipped()["python"].values()))
+    changed = source + "\n# one line more\n"
+    assert prepared.digest(changed) not in prepared.shipped_code()
+    assert prepared.compiled(env, changed) == env._compile(changed, "<template>")
+
+
+def test_code_made_by_another_python_is_not_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made = marshal.loads(prepared.make_code())
+    (tmp_path / prepared.CODE_FILE_NAME).write_bytes(
+        marshal.dumps({**made, "magic": b"\x00\x00\r\n"})
+    )
+    monkeypatch.setattr(prepared, "TEMPLATE_FOLDER", tmp_path)
+    prepared.shipped_code.cache_clear()
+    try:
+        assert prepared.shipped_code() == {}
+    finally:
+        prepared.shipped_code.cache_clear()
+    (tmp_path / prepared.CODE_FILE_NAME).write_bytes(b"not marshal data")
+    try:
+        assert prepared.shipped_code() == {}
+    finally:
+        prepared.shipped_code.cache_clear()
+
+
+def test_the_shipped_code_file_is_current() -> None:
+    if not made_by_this_python():
+        pytest.skip("prepared.code is for the Python make prepared ran with")
+    shipped = (prepared.TEMPLATE_FOLDER / prepared.CODE_FILE_NAME).read_bytes()
+    assert marshal.loads(shipped) == marshal.loads(prepared.make_code()), (
+        "templates/prepared.code is stale: run make prepared"
+    )

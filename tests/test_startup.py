@@ -32,6 +32,7 @@ LIGHT = {
     "pitchkit.i18n",  # the package: its __init__ holds only a docstring
     "pitchkit.i18n.messages",
     "pitchkit.i18n.translation",
+    "pitchkit.i18n.babeldata",  # Babel's merged locale data, read only when first used
 }
 
 
@@ -124,6 +125,48 @@ def test_a_command_still_loads_what_it_needs(tmp_path: Path) -> None:
     assert not {"docx", "docxtpl"} & modules
     # A brief for the facts' own team reads no directors file.
     assert "pitchkit.facts.directors" not in modules
+
+
+def test_a_plain_brief_loads_nothing_only_other_work_needs(tmp_path: Path) -> None:
+    # Each of these builds classes and patterns, or loads a library, that a brief from the
+    # built-in template never uses: keep them out of its start-up (docs/performance.md).
+    facts = Path(pitchkit.__file__).parent / "demo" / "facts.yaml"
+    note = tmp_path / "note.docx"
+    # sys.modules at the end, not -X importtime: that leaves out modules loaded through
+    # importlib.import_module, as pitchkit.api loads its use cases.
+    code = (
+        "import atexit, runpy, sys; "
+        "atexit.register(lambda: print('\\n'.join(sorted(sys.modules)))); "
+        "sys.argv[0] = 'pitchkit'; runpy.run_module('pitchkit', run_name='__main__')"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, "brief", str(facts), "--out", str(note), "-q"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    modules = set(result.stdout.split())
+    assert note.exists()
+    assert {"pitchkit.api.notes", "pitchkit.output.soffice", "pitchkit.advice"} <= modules
+    assert (
+        not {
+            # LibreOffice is only looked for (output.soffice): the layout decides the demo's page.
+            "pitchkit.output.pdf",
+            "subprocess",
+            # Only a user's template is guarded.
+            "pitchkit.word.templateguard",
+            # The update's request, result and period checks.
+            "pitchkit.api.update",
+            # A temporary file's random name needs os.urandom, not secrets (hmac, _hashlib).
+            "secrets",
+            "hmac",
+            # Package data is read beside each module (Path(__file__)), as it always was for some.
+            "importlib.resources",
+        }
+        & modules
+    )
 
 
 def test_ctrl_c_while_the_commands_are_built_gives_one_line(

@@ -24,15 +24,7 @@ if TYPE_CHECKING:
     from pitchkit.api.base import Heard, Listener, Result
     from pitchkit.api.batch import BatchOutcome, BatchRequest, open_batch, write_batch
     from pitchkit.api.link import LinkRequest, LinkResult, decide_links
-    from pitchkit.api.notes import (
-        BriefRequest,
-        BriefResult,
-        PeriodStatus,
-        UpdateRequest,
-        UpdateResult,
-        write_brief,
-        write_update,
-    )
+    from pitchkit.api.notes import BriefRequest, BriefResult, write_brief
     from pitchkit.api.plan import CheckRequest, CheckResult, RankRequest, RankResult, check, rank
     from pitchkit.api.previewing import PreviewRequest, PreviewResult, preview
     from pitchkit.api.templates import (
@@ -42,6 +34,7 @@ if TYPE_CHECKING:
         check_template,
         export_template,
     )
+    from pitchkit.api.update import PeriodStatus, UpdateRequest, UpdateResult, write_update
 
 __all__ = [
     "BatchOutcome",
@@ -82,18 +75,8 @@ _HOMES = {
     **dict.fromkeys(("Heard", "Listener", "Result"), "base"),
     **dict.fromkeys(("BatchOutcome", "BatchRequest", "open_batch", "write_batch"), "batch"),
     **dict.fromkeys(("LinkRequest", "LinkResult", "decide_links"), "link"),
-    **dict.fromkeys(
-        (
-            "BriefRequest",
-            "BriefResult",
-            "PeriodStatus",
-            "UpdateRequest",
-            "UpdateResult",
-            "write_brief",
-            "write_update",
-        ),
-        "notes",
-    ),
+    **dict.fromkeys(("BriefRequest", "BriefResult", "write_brief"), "notes"),
+    **dict.fromkeys(("PeriodStatus", "UpdateRequest", "UpdateResult", "write_update"), "update"),
     **dict.fromkeys(
         ("CheckRequest", "CheckResult", "RankRequest", "RankResult", "check", "rank"), "plan"
     ),

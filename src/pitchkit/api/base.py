@@ -275,7 +275,7 @@ def check_can_write(path: Path, *, force: bool, pdf: bool = False) -> None:
     be free too, so a missing LibreOffice never leaves a lone .docx behind.
     """
     from pitchkit.output.files import check_writable
-    from pitchkit.output.pdf import find_soffice
+    from pitchkit.output.soffice import find_soffice
 
     if path == STDOUT:
         return

@@ -14,7 +14,7 @@ from pitchkit.i18n.messages import Located, Message, Renderable
 from pitchkit.i18n.translation import Language
 
 if TYPE_CHECKING:
-    from pitchkit.api.notes import PeriodStatus
+    from pitchkit.api.update import PeriodStatus
     from pitchkit.batch import BatchResult
     from pitchkit.batch.state import Progress
     from pitchkit.facts.project import Project
@@ -162,7 +162,7 @@ def write_batch(
     status = None
     written = sum(1 for item in result.items if item.status == "ok")
     if request.kind == "update" and written:
-        from pitchkit.api.notes import period_status, period_warnings
+        from pitchkit.api.update import period_status, period_warnings
         from pitchkit.notes.update import chosen_period
 
         when = chosen_period(project.facts, request.period, today)

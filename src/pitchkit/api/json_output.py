@@ -36,9 +36,10 @@ from pitchkit.i18n.translation import Language
 if TYPE_CHECKING:
     from pitchkit.advice import Finding
     from pitchkit.api.batch import BatchOutcome
-    from pitchkit.api.notes import BriefResult, PeriodStatus, UpdateResult
+    from pitchkit.api.notes import BriefResult
     from pitchkit.api.previewing import PreviewResult
     from pitchkit.api.templates import TemplateCheckResult
+    from pitchkit.api.update import PeriodStatus, UpdateResult
     from pitchkit.notes.fit import Cut
 
 #: Raised when a key is renamed or removed, or its meaning changes (adding keys keeps it).

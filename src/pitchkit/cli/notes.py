@@ -159,7 +159,7 @@ def demo(
     from pitchkit.notes.brief import default_file_name, make_brief_note
     from pitchkit.output.files import write_atomic
     from pitchkit.output.pagecount import measuring
-    from pitchkit.output.pdf import find_soffice
+    from pitchkit.output.soffice import find_soffice
 
     facts_path = demo_facts()
     measure = measuring()

@@ -153,7 +153,7 @@ def apply_user_defaults(command: str, options: dict[str, Any]) -> Language | Non
     import os
 
     from pitchkit.cli.userconfig import load_config
-    from pitchkit.output.pdf import SOFFICE_ENV
+    from pitchkit.output.soffice import SOFFICE_ENV
 
     if command in _SETTINGS_COMMANDS:
         return None  # a broken settings file must not stop you mending it

@@ -11,6 +11,7 @@ whoever reads the file puts the file position and field path in front
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 import types
@@ -173,12 +174,14 @@ def _literal_choices(ctx: dict[str, Any]) -> list[str]:
     return [part.strip(" '\"") for part in expected.replace(" or ", ",").split(",") if part]
 
 
-_DAY_FIRST = re.compile(r"^\s*(\d{1,2})[/.](\d{1,2})[/.](\d{4})\s*$")
+@functools.cache
+def _day_first() -> re.Pattern[str]:
+    return re.compile(r"^\s*(\d{1,2})[/.](\d{1,2})[/.](\d{4})\s*$")
 
 
 def _day_first_date(text: str) -> dt.date | None:
     """The date ``01/04/2027`` means as British people write it (day, month, year), if real."""
-    found = _DAY_FIRST.match(text)
+    found = _day_first().match(text)
     if found is None:
         return None
     day, month, year = (int(part) for part in found.groups())

@@ -14,6 +14,7 @@ the user's language.
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 import unicodedata
@@ -64,10 +65,12 @@ _VISIBLE_NAMES = {
     "\x07": Message("a bell character"),
     "\x00": Message("a NUL byte"),
 }
+
+
 #: ``locale: cy_GB`` in a file YAML could not read: to report in that language.
-_LOCALE_LINE = re.compile(
-    r"^[ \t]*(?:settings:[ \t]*\{[^}\n]*?)?\blocale:[ \t]*[\"']?([\w-]+)", re.M
-)
+@functools.cache
+def _locale_line() -> re.Pattern[str]:
+    return re.compile(r"^[ \t]*(?:settings:[ \t]*\{[^}\n]*?)?\blocale:[ \t]*[\"']?([\w-]+)", re.M)
 
 
 @dataclass(frozen=True)
@@ -338,7 +341,9 @@ def _yaml_problem(error: YAMLError, path: Path, text: str = "") -> Located:
 
 
 #: A line that reads as a field of its own (``  organisation: NHS Trust``).
-_FIELD_LINE = re.compile(r"^\s*(?:-\s+)?[A-Za-z_][\w .-]*:(?:\s|$)")
+@functools.cache
+def _field_line() -> re.Pattern[str]:
+    return re.compile(r"^\s*(?:-\s+)?[A-Za-z_][\w .-]*:(?:\s|$)")
 
 
 def _runaway_quote(text: str, failed_line: int) -> tuple[int, int] | None:
@@ -362,7 +367,7 @@ def _runaway_quote(text: str, failed_line: int) -> tuple[int, int] | None:
             if start.line == end.line or not end.line <= failed_line <= end.line + 1:
                 continue
             taken = text[start.index : end.index].splitlines()[1:]
-            if any(_FIELD_LINE.match(line) for line in taken):
+            if any(_field_line().match(line) for line in taken):
                 return start.line + 1, start.column + 1
     except (YAMLError, RecursionError):
         pass
@@ -505,7 +510,7 @@ def _locale_in_text(text: str) -> str | None:
     Only a guess, made before reading: the language of the messages depends
     on it, nothing else.
     """
-    found = _LOCALE_LINE.search(text[:200_000])
+    found = _locale_line().search(text[:200_000])
     return found.group(1) if found else None
 
 

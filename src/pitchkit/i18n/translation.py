@@ -15,6 +15,7 @@ from typing import Any
 from babel import Locale
 
 from pitchkit.errors import LocaleError
+from pitchkit.i18n.babeldata import preload
 from pitchkit.i18n.messages import Message
 
 DOMAIN = "pitchkit"
@@ -101,4 +102,5 @@ def language(code: str | None = None) -> Language:
         languages=[canonical, SUPPORTED[canonical]],
         fallback=True,
     )
+    preload(canonical)  # Babel's merged data for the locale, shipped (pitchkit.i18n.babeldata)
     return Language(canonical, Locale.parse(canonical), translations)

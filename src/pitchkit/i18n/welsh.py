@@ -18,6 +18,7 @@ A text with no evidence either way ("Frailty virtual ward" has a little;
 
 from __future__ import annotations
 
+import functools
 import re
 
 #: Small English words: each counts :data:`SMALL_WORD_WEIGHT` towards English.
@@ -116,40 +117,40 @@ SMALL_WORD_WEIGHT = 2
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _CONSONANT = "bcdfghjklmnpqrstvxz"
 #: Spellings that mark a word as Welsh (each found counts once).
-_WELSH_MARKS = tuple(
-    re.compile(pattern)
-    for pattern in (
-        "[ŵŷâêîôû]",  # a circumflex: tŵr, tŷ
-        "dd",  # ffordd, cynnydd, ddiwrnod
-        r"^ll|^ff|^chw|^ngh|^mh|^nh",  # lles, ffigur, chwarter, Nghymru, mhob, nhw
-        r"^gw[aeiouyrln]|^rh[aeiouwy]",  # gwasanaeth, gwella, rheoli
-        rf"(?<=[{_CONSONANT}])w(?=[{_CONSONANT}]|$)",  # w as a vowel: salwch, cwm, enw
-        r"(?<![aeiou])wy|yw(?![aeiou])",  # wy, yw: mwy, gwyliau, byw, rhywbeth
-        rf"^y[{_CONSONANT}]",  # y as a vowel, first: ysbyty, ymarfer, ystod
-        rf"(?<=[{_CONSONANT}])y(?=[{_CONSONANT}w])",  # y as a vowel: nyrsys, cyllid, symud
-        r"iw",  # diwrnod, niwed, cwestiwn
-        r"(?<!e)au$|iau$|aeth$|ydd$|iad$|wch$|wyr$",  # endings: -au, -aeth, -ydd, -iad ...
-        rf"\w{{2}}[{_CONSONANT}]ig$|[dgns]ol$|thol$",  # -ig, -ol: diabetig, strategol
-        rf"\w{{3}}[{_CONSONANT}]u$",  # a verb's -u: cynyddu, datblygu
-        rf"\w{{3}}[{_CONSONANT}]i$",  # a verb's -i: cyflawni, cefnogi
-        r"\w{3}(?:[lr]|at)eg$",  # a subject's -eg: Podiatreg, Seicoleg
-    )
+_WELSH_MARKS: tuple[str, ...] = (
+    "[ŵŷâêîôû]",  # a circumflex: tŵr, tŷ
+    "dd",  # ffordd, cynnydd, ddiwrnod
+    r"^ll|^ff|^chw|^ngh|^mh|^nh",  # lles, ffigur, chwarter, Nghymru, mhob, nhw
+    r"^gw[aeiouyrln]|^rh[aeiouwy]",  # gwasanaeth, gwella, rheoli
+    rf"(?<=[{_CONSONANT}])w(?=[{_CONSONANT}]|$)",  # w as a vowel: salwch, cwm, enw
+    r"(?<![aeiou])wy|yw(?![aeiou])",  # wy, yw: mwy, gwyliau, byw, rhywbeth
+    rf"^y[{_CONSONANT}]",  # y as a vowel, first: ysbyty, ymarfer, ystod
+    rf"(?<=[{_CONSONANT}])y(?=[{_CONSONANT}w])",  # y as a vowel: nyrsys, cyllid, symud
+    r"iw",  # diwrnod, niwed, cwestiwn
+    r"(?<!e)au$|iau$|aeth$|ydd$|iad$|wch$|wyr$",  # endings: -au, -aeth, -ydd, -iad ...
+    rf"\w{{2}}[{_CONSONANT}]ig$|[dgns]ol$|thol$",  # -ig, -ol: diabetig, strategol
+    rf"\w{{3}}[{_CONSONANT}]u$",  # a verb's -u: cynyddu, datblygu
+    rf"\w{{3}}[{_CONSONANT}]i$",  # a verb's -i: cyflawni, cefnogi
+    r"\w{3}(?:[lr]|at)eg$",  # a subject's -eg: Podiatreg, Seicoleg
 )
 #: Spellings that mark a word as English (each found counts once).
-_ENGLISH_MARKS = tuple(
-    re.compile(pattern)
-    for pattern in (
-        "[kqvxzj]",  # letters Welsh does not have
-        "sh|wh|ck|ee|oo|ou|ph",
-        r"(?<=.)yst|psy|hyp|yc(?!h)",  # y in words from Greek: system, psychiatry, glycaemia
-        r"^add$|^odd$|ddle$|dder$|dden$|ddress",  # English dd: add, middle, bladder
-        r"ing$|tion$|sion$|ment$|ness$|ity$|ical$|ic$|ology$|ous$|ise$|ize$|able$|ible$",
-        r"ful$|sis$|tis$",
-        rf"\w{{2}}[{_CONSONANT}]e$",  # a silent -e: care, rate, centre
-        rf"\w{{2}}[{_CONSONANT}]y$",  # -y after a consonant: safety, therapy
-        r"[bcdgkmnpt]s$|[eo]rs$",  # plurals: beds, patients, hours
-    )
+_ENGLISH_MARKS: tuple[str, ...] = (
+    "[kqvxzj]",  # letters Welsh does not have
+    "sh|wh|ck|ee|oo|ou|ph",
+    r"(?<=.)yst|psy|hyp|yc(?!h)",  # y in words from Greek: system, psychiatry, glycaemia
+    r"^add$|^odd$|ddle$|dder$|dden$|ddress",  # English dd: add, middle, bladder
+    r"ing$|tion$|sion$|ment$|ness$|ity$|ical$|ic$|ology$|ous$|ise$|ize$|able$|ible$",
+    r"ful$|sis$|tis$",
+    rf"\w{{2}}[{_CONSONANT}]e$",  # a silent -e: care, rate, centre
+    rf"\w{{2}}[{_CONSONANT}]y$",  # -y after a consonant: safety, therapy
+    r"[bcdgkmnpt]s$|[eo]rs$",  # plurals: beds, patients, hours
 )
+
+
+@functools.cache
+def _marks() -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]]:
+    """The Welsh and the English marks, compiled on first use (not at start-up)."""
+    return tuple(map(re.compile, _WELSH_MARKS)), tuple(map(re.compile, _ENGLISH_MARKS))
 
 
 def _is_name(word: str) -> bool:
@@ -162,8 +163,9 @@ def _spelling(word: str) -> int:
     if _is_name(word) or len(word) < 2:
         return 0
     folded = word.casefold().replace("’", "'")
-    welsh = sum(bool(mark.search(folded)) for mark in _WELSH_MARKS)
-    english = sum(bool(mark.search(folded)) for mark in _ENGLISH_MARKS)
+    welsh_marks, english_marks = _marks()
+    welsh = sum(bool(mark.search(folded)) for mark in welsh_marks)
+    english = sum(bool(mark.search(folded)) for mark in english_marks)
     return (welsh > english) - (english > welsh)
 
 

@@ -11,7 +11,6 @@ import re
 import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +25,7 @@ from pitchkit.notes.layout import body_height
 from pitchkit.output.files import safe_stem
 from pitchkit.recast.localise import localise_pitch
 from pitchkit.recast.pitch import Pitch, recast
+from pitchkit.word import TEMPLATE_FOLDER
 from pitchkit.word.properties import Properties
 
 KINDS = ("brief", "update")
@@ -41,7 +41,7 @@ def builtin_template(kind: str) -> bytes:
                 kinds=", ".join(KINDS),
             )
         )
-    return (resources.files("pitchkit.word") / "templates" / f"{kind}.docx").read_bytes()
+    return (TEMPLATE_FOLDER / f"{kind}.docx").read_bytes()
 
 
 def default_file_name(facts: Facts, director: Director, kind: str, lang: Language) -> str:

@@ -189,11 +189,14 @@ def money_context(pitch: Pitch, lang: Language, said: Collection[str] = ()) -> C
     if ledger is None:
         return {"lines": [], "finance": finance, "price_year": ""}
     if finance:
-        # Imported here: the update package builds on this module.
-        from pitchkit.notes.update.actuals import logged_ledger
+        facts = pitch.facts
+        if (facts.updates or facts.figures) and any(ledger.closed(s.year) for s in ledger.years):
+            # A closed financial year shows what the progress log delivered, not a forecast.
+            # Imported here, and only then: the update package builds on this module.
+            from pitchkit.notes.update.actuals import logged_ledger
 
-        # A closed financial year shows what the progress log delivered, not a forecast.
-        lines = moneytext.money_lines(logged_ledger(ledger, pitch.facts), lang, said)
+            ledger = logged_ledger(ledger, facts)
+        lines = moneytext.money_lines(ledger, lang, said)
     else:
         one = moneytext.money_line(ledger, lang, said)
         lines = [lang.gettext("Money: {line}").format(line=one)] if one else []

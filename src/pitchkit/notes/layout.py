@@ -27,7 +27,7 @@ import json
 import zipfile
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from pathlib import Path
 
 from lxml import etree  # type: ignore[import-untyped]
 
@@ -87,7 +87,7 @@ class _Font:
 
 @cache
 def _font() -> _Font:
-    raw = json.loads((resources.files("pitchkit.notes") / "arialwidths.json").read_text("utf-8"))
+    raw = json.loads((Path(__file__).with_name("arialwidths.json")).read_text("utf-8"))
     units = float(raw["units_per_em"])
 
     def widths(style: str) -> dict[str, float]:

@@ -12,6 +12,7 @@ whole, so no sentence breaks on an objective's wording.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Literal
 
@@ -115,31 +116,45 @@ _FINITE = re.compile(
     r"happens?|becomes?|remains?)\b",
     re.IGNORECASE,
 )
+
+
 #: Labels before a risk (``BAF 4:``, ``Risk SR3 -``) and how risks begin.
-_RISK_LABEL = re.compile(
-    r"^\s*(?:(?:BAF|board assurance framework|strategic|corporate)\s*)?(?:risk\s*)?"
-    r"(?:[A-Z]{0,3}\d+[a-z]?)?\s*[:\-–]\s*",
-    re.IGNORECASE,
-)
+@functools.cache
+def _risk_label() -> re.Pattern[str]:
+    return re.compile(
+        r"^\s*(?:(?:BAF|board assurance framework|strategic|corporate)\s*)?(?:risk\s*)?"
+        r"(?:[A-Z]{0,3}\d+[a-z]?)?\s*[:\-–]\s*",
+        re.IGNORECASE,
+    )
+
+
 _RISK_START = re.compile(
     r"^(?:risk\b|there is a risk|if we (?:do not|don't|fail|cannot|can't)|if (?:the|our)\b.*"
     r"\bthen\b|failure to|failure of|inability to|insufficient|inadequate|loss of|lack of)",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+
+
 #: What a level to reach reads like: a share or sum, a level to get below or back within,
 #: a date to reach it by (``vacancies below 5% by March 2027``).
-_TARGET = re.compile(
-    r"\d\s*%|£\s*\d|\b(?:below|under|above|within|at least|at most|no more than|"
-    r"fewer than|less than|down to|up to|back to)\b|\bby\s+(?:[A-Za-z]+\s+)?(?:19|20)\d\d\b",
-    re.IGNORECASE,
-)
+@functools.cache
+def _target() -> re.Pattern[str]:
+    return re.compile(
+        r"\d\s*%|£\s*\d|\b(?:below|under|above|within|at least|at most|no more than|"
+        r"fewer than|less than|down to|up to|back to)\b|\bby\s+(?:[A-Za-z]+\s+)?(?:19|20)\d\d\b",
+        re.IGNORECASE,
+    )
+
+
 #: Words that make a labelled text a risk after all: what might go wrong.
-_NEGATIVE = re.compile(
-    r"\b(?:not|no longer|cannot|can't|unable|fail\w*|insufficient|inadequate|shortfall|"
-    r"risks?|threats?|breach\w*|unsafe|deteriorat\w*|loss)\b",
-    re.IGNORECASE,
-)
+@functools.cache
+def _negative() -> re.Pattern[str]:
+    return re.compile(
+        r"\b(?:not|no longer|cannot|can't|unable|fail\w*|insufficient|inadequate|shortfall|"
+        r"risks?|threats?|breach\w*|unsafe|deteriorat\w*|loss)\b",
+        re.IGNORECASE,
+    )
 
 
 def without_label(text: str) -> str:
@@ -148,7 +163,7 @@ def without_label(text: str) -> str:
     if re.match(
         r"^\s*(?:BAF|risk|SR|board assurance|strategic risk|corporate risk)", stripped, re.I
     ):
-        rest = _RISK_LABEL.sub("", stripped, count=1)
+        rest = _risk_label().sub("", stripped, count=1)
         if rest and rest != stripped:
             return rest
     return stripped
@@ -166,7 +181,7 @@ def grammar(text: str) -> Grammar:
         # A register label before a level to reach (``BAF risk 2: vacancies below 5% by
         # March 2027``) heads the objective that answers the risk, not the risk: it is
         # quoted whole, label and all, as a noun would be.
-        if _TARGET.search(bare) and not _NEGATIVE.search(bare):
+        if _target().search(bare) and not _negative().search(bare):
             return "noun"
         return "risk"
     words = [w.casefold() for w in _WORD.findall(stripped)]
@@ -202,12 +217,14 @@ def as_quoted(text: str) -> str:
     return f"“{stripped}”"
 
 
-_RISK_THAT = re.compile(r"^(?:there is an?\s+)?(risk (?:that|of)\s+.+)$", re.IGNORECASE)
+@functools.cache
+def _risk_that() -> re.Pattern[str]:
+    return re.compile(r"^(?:there is an?\s+)?(risk (?:that|of)\s+.+)$", re.IGNORECASE)
 
 
 def risk_clause(text: str) -> str:
     """``risk that we cannot …`` from a risk written that way (after any label); else empty."""
-    found = _RISK_THAT.match(without_label(text).rstrip(".").strip())
+    found = _risk_that().match(without_label(text).rstrip(".").strip())
     if not found:
         return ""
     return "risk" + found.group(1)[4:]

@@ -19,7 +19,6 @@ import contextlib
 import errno
 import os
 import re
-import secrets
 import signal
 import stat
 import threading
@@ -432,7 +431,7 @@ def _open_temp(folder: Path) -> tuple[Path, int]:
     """
     _clean_once(folder)
     for _ in range(100):
-        temp = folder / f"{_TEMP_PREFIX}{os.getpid()}-{secrets.token_hex(8)}{_TEMP_SUFFIX}"
+        temp = folder / f"{_TEMP_PREFIX}{os.getpid()}-{os.urandom(8).hex()}{_TEMP_SUFFIX}"
         with contextlib.suppress(FileExistsError):
             return temp, os.open(temp, _CREATE_FLAGS, 0o666)
     raise FileExistsError(errno.EEXIST, "no free temporary file name", str(folder))

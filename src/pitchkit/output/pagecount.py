@@ -27,7 +27,7 @@ def measuring() -> bool:
     """Whether notes should be measured: LibreOffice is found and measuring is not turned off."""
     if os.environ.get(MEASURE_ENV, "").strip() == "0":
         return False
-    from pitchkit.output.pdf import find_soffice
+    from pitchkit.output.soffice import find_soffice
 
     try:
         find_soffice()

@@ -26,7 +26,7 @@ import tempfile
 import threading
 import time
 import zipfile
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
@@ -34,67 +34,12 @@ from types import FrameType
 from pitchkit.errors import ConversionError, OutputError
 from pitchkit.i18n.messages import Joined, Message, Plural, Renderable
 from pitchkit.output.files import check_writable, write_atomic
+from pitchkit.output.soffice import SOFFICE_ENV as SOFFICE_ENV
+from pitchkit.output.soffice import find_soffice as find_soffice
+from pitchkit.output.soffice import install_hint as install_hint
+from pitchkit.output.soffice import usual_places as usual_places
 
-#: Environment variable naming the LibreOffice program to use.
-SOFFICE_ENV = "PITCHKIT_SOFFICE"
-_PROGRAM_NAMES = ("soffice", "libreoffice")
 _NEW_GROUP: int = getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0)
-
-
-def usual_places(
-    platform: str | None = None,
-    environ: Mapping[str, str] | None = None,
-    home: Path | None = None,
-) -> list[str]:
-    """Where LibreOffice installs itself on ``platform`` when it is not on the PATH.
-
-    Per-user installs come first (no admin rights needed), then the
-    machine-wide ones. ``platform`` is ``sys.platform``'s value.
-    """
-    platform = sys.platform if platform is None else platform
-    env = os.environ if environ is None else environ
-    home = Path.home() if home is None else home
-    if platform == "win32":
-        roots = [
-            env.get("LOCALAPPDATA", str(home / "AppData" / "Local")) + r"\Programs",
-            env.get("ProgramFiles", r"C:\Program Files"),
-            env.get("ProgramFiles(x86)", r"C:\Program Files (x86)"),
-            env.get("ProgramW6432", r"C:\Program Files"),
-        ]
-        places = [root + r"\LibreOffice\program\soffice.exe" for root in roots]
-        return list(dict.fromkeys(places))
-    if platform == "darwin":
-        bundle = "LibreOffice.app/Contents/MacOS/soffice"
-        return [str(home / "Applications" / bundle), f"/Applications/{bundle}"]
-    flatpak = "flatpak/exports/bin/org.libreoffice.LibreOffice"
-    return [
-        str(home / ".local" / "share" / flatpak),
-        *sorted(str(p) for p in Path("/opt").glob("libreoffice*/program/soffice")),
-        "/var/lib/" + flatpak,
-        "/snap/bin/libreoffice",
-    ]
-
-
-def install_hint(platform: str | None = None) -> Message:
-    """How to get LibreOffice on ``platform`` (``sys.platform``'s value)."""
-    platform = sys.platform if platform is None else platform
-    if platform == "win32":
-        return Message(
-            "install it with winget install TheDocumentFoundation.LibreOffice, or from "
-            "https://www.libreoffice.org/download; if it is somewhere unusual, run "
-            "pitchkit config set libreoffice PATH-TO-soffice.exe"
-        )
-    if platform == "darwin":
-        return Message(
-            "install it with brew install --cask libreoffice, or from "
-            "https://www.libreoffice.org/download; if it is somewhere unusual, run "
-            "pitchkit config set libreoffice PATH-TO-soffice"
-        )
-    return Message(
-        "install it from your distribution (Debian or Ubuntu: sudo apt-get install "
-        "libreoffice-writer; Fedora: sudo dnf install libreoffice-writer), or from "
-        "https://www.libreoffice.org/download"
-    )
 
 
 #: Settings of LibreOffice's private profile: ``(path, name, value)``. Linked
@@ -128,44 +73,6 @@ class ConversionResult:
     def ok(self) -> bool:
         """Whether the PDF was written."""
         return self.error is None
-
-
-def find_soffice() -> str:
-    """Return the LibreOffice program to run.
-
-    Looks at ``$PITCHKIT_SOFFICE`` first, then ``soffice`` and
-    ``libreoffice`` on the PATH, then the usual install places on macOS,
-    Windows and Linux. Raises :class:`ConversionError` with an install hint
-    when none is found.
-    """
-    chosen = os.environ.get(SOFFICE_ENV, "").strip()
-    if chosen:
-        found = shutil.which(chosen)
-        if found is None:
-            raise ConversionError(
-                Message(
-                    "{variable} is set to {chosen}, which is not a program that can be run: "
-                    "point it at LibreOffice's soffice program, or unset it (to get "
-                    "LibreOffice, {hint})",
-                    variable=SOFFICE_ENV,
-                    chosen=repr(chosen),
-                    hint=install_hint(),
-                )
-            )
-        return found
-    for name in _PROGRAM_NAMES:
-        found = shutil.which(name)
-        if found is not None:
-            return found
-    for place in usual_places():
-        if os.access(place, os.X_OK):
-            return place
-    raise ConversionError(
-        Message(
-            "LibreOffice is needed to make PDFs but was not found; {hint}",
-            hint=install_hint(),
-        )
-    )
 
 
 def convert_to_pdf(

@@ -15,6 +15,7 @@ Level measures (no ``per``) are not converted: a rate of change is needed.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -33,11 +34,15 @@ DEFAULT_WTE_HOURS = 1950.0
 #: Appointments in one clinic session (a half-day of 20-minute slots).
 DEFAULT_SESSION_SLOTS = 12.0
 
+
 #: A shift length written in the facts: "12-hour shift", "12.5 hr shifts", "12h shift".
-_SHIFT_LENGTH = re.compile(
-    r"\b(\d{1,2}(?:\.\d+)?)\s*-?\s*(?:hours?|hrs?|h)\b\s*-?\s*(?:long\s+)?shifts?\b",
-    re.IGNORECASE,
-)
+@functools.cache
+def _shift_length() -> re.Pattern[str]:
+    return re.compile(
+        r"\b(\d{1,2}(?:\.\d+)?)\s*-?\s*(?:hours?|hrs?|h)\b\s*-?\s*(?:long\s+)?shifts?\b",
+        re.IGNORECASE,
+    )
+
 
 #: The impact units each conversion starts from.
 _UNITS: dict[Kind, re.Pattern[str]] = {
@@ -97,7 +102,7 @@ def stated_shift_hours(impact: Impact) -> float | None:
     texts = [impact.measure, impact.unit]
     if impact.value is not None and impact.value.source:
         texts.append(impact.value.source)
-    found = {float(m.group(1)) for text in texts for m in _SHIFT_LENGTH.finditer(text)}
+    found = {float(m.group(1)) for text in texts for m in _shift_length().finditer(text)}
     if len(found) != 1:
         return None
     (hours,) = found

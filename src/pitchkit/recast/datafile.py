@@ -9,21 +9,23 @@ from __future__ import annotations
 
 import hashlib
 import json
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 PACKAGE = "pitchkit.recast"
+#: The folder of the data files: this package's own.
+FOLDER = Path(__file__).parent
 
 
 def _yaml_text(name: str) -> str:
-    return resources.files(PACKAGE).joinpath(name).read_text(encoding="utf-8")
+    return (FOLDER / name).read_text(encoding="utf-8")
 
 
 def read_data_file(name: str, compiled: str) -> dict[str, Any]:
     """The contents of the YAML file ``name``: from its JSON copy ``compiled`` when current."""
     text = _yaml_text(name)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    copy = resources.files(PACKAGE).joinpath(compiled)
+    copy = FOLDER / compiled
     if copy.is_file():
         saved = json.loads(copy.read_text(encoding="utf-8"))
         if saved.get("source_sha256") == digest:

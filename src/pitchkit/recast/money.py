@@ -42,7 +42,12 @@ MONEY_UNITS = frozenset({"£", "gbp", "pounds", "£k"})
 #: Bed occupancy assumed to turn bed days into beds, when settings.occupancy is not given.
 DEFAULT_OCCUPANCY = 92.0
 
-_FY_TEXT = re.compile(r"\b(20\d{2})\s*[/-]\s*(\d{2})\b")
+
+@cache
+def _fy_text() -> re.Pattern[str]:
+    return re.compile(r"\b(20\d{2})\s*[/-]\s*(\d{2})\b")
+
+
 # The words before an objective's year, in English and in Welsh ("ar gyfer 2026/27", "yn
 # 2026/27", "erbyn Mawrth 2028"), so that a Welsh objective names its year as the English
 # does; "yn erbyn" is Welsh for "against", not "by".
@@ -135,7 +140,7 @@ def year_named(text: str | None) -> int | None:
     """The financial year a source names: ``NHS reference costs 2016/17`` → 2016."""
     if not text:
         return None
-    for found in _FY_TEXT.finditer(text):
+    for found in _fy_text().finditer(text):
         first, second = int(found.group(1)), int(found.group(2))
         if second == (first + 1) % 100:
             return first

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Literal
 
 Kind = Literal["money", "gap", "time", "share", "count"]
@@ -65,12 +65,18 @@ _WINDOW = re.compile(
     rf"smoke-free|quit\w*|relaps\w*|reattend\w*|return\w*|re-?presenta\w*)\b[^,;()]*",
     re.IGNORECASE,
 )
+
+
 #: A number of minutes, hours, days ... with what says "within" or "over" it.
-_SPAN = re.compile(
-    rf"\b(?:(?:within|over|under|more than|less than|after) )?(?:\d+|one|two|three|six|twelve)"
-    rf"[- ]?{_TIME_UNIT}\b",
-    re.IGNORECASE,
-)
+@cache
+def _span() -> re.Pattern[str]:
+    return re.compile(
+        rf"\b(?:(?:within|over|under|more than|less than|after) )?(?:\d+|one|two|three|six|twelve)"
+        rf"[- ]?{_TIME_UNIT}\b",
+        re.IGNORECASE,
+    )
+
+
 #: Working time is capacity, not a wait: "release nursing time to care", "theatre time".
 _WORK_TIME = re.compile(
     r"\b(?:nursing|nurse|staff|clinical|clinician|consultant|medical|doctor|therapist|therapy|"
@@ -105,7 +111,7 @@ def _timed(text: str) -> str:
     """``text`` without working time, nor the spans that only frame a count."""
     if _WINDOW.search(text):
         # "30-day emergency readmissions": the span says which are counted.
-        text = _SPAN.sub(" ", _WINDOW.sub(" ", text))
+        text = _span().sub(" ", _WINDOW.sub(" ", text))
     return _WORK_TIME.sub(" ", text)
 
 

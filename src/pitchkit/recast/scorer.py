@@ -19,7 +19,7 @@ import json
 import math
 from dataclasses import dataclass, replace
 from functools import cache
-from importlib import resources
+from pathlib import Path
 
 from pitchkit.recast.align import CHAIN_SCORE, SHAPE_DOUBTS, Link
 from pitchkit.recast.evidence import NAMES, Evidence
@@ -43,7 +43,7 @@ class Weights:
 @cache
 def weights() -> Weights:
     """The shipped weights, read once."""
-    text = resources.files("pitchkit.recast").joinpath(WEIGHTS_FILE).read_text(encoding="utf-8")
+    text = Path(__file__).with_name(WEIGHTS_FILE).read_text(encoding="utf-8")
     data = json.loads(text)
     by_name = data["weights"]
     return Weights(float(data["intercept"]), tuple(float(by_name[name]) for name in NAMES))

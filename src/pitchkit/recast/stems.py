@@ -23,7 +23,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 PACKAGE = "pitchkit.recast"
@@ -52,7 +52,7 @@ def inputs_digest() -> str | None:
     digest = hashlib.sha256()
     try:
         for name in INPUTS:
-            digest.update(resources.files(PACKAGE).joinpath(name).read_bytes())
+            digest.update(Path(__file__).with_name(name).read_bytes())
     except OSError:
         return None
     return digest.hexdigest()
@@ -63,7 +63,7 @@ def shipped() -> Stems:
     """The shipped stems when they were made from the code and data in use, else none."""
     empty = Stems({}, {})
     try:
-        text = resources.files(PACKAGE).joinpath(SHIPPED).read_text(encoding="utf-8")
+        text = Path(__file__).with_name(SHIPPED).read_text(encoding="utf-8")
     except OSError:
         return empty
     saved = json.loads(text)
@@ -118,8 +118,6 @@ def compile_stems() -> str:
 
 
 if __name__ == "__main__":  # python -m pitchkit.recast.stems: remake the shipped file
-    from pathlib import Path
-
     target = Path(__file__).with_name(SHIPPED)
     target.write_text(compile_stems(), encoding="utf-8")
     print(f"wrote {target}")

@@ -136,6 +136,9 @@ def stems_of(text: str, table: Stems) -> tuple[str, ...]:
 #: Stems of units of time: a number before one is a span ("antibiotics within 24 hours" is
 #: not "antibiotics within the hour"), never skipped.
 _TIME_UNITS = frozenset({"minut", "hour", "day", "week", "month", "year"})
+#: A number the matcher may pass over: "40" or a percentage, whose decimal point splits it
+#: ("the 3.2% cap" is "3" and "2%").
+_NUMBER = re.compile(r"\d+%?")
 #: The most words or numbers :class:`PhraseMatcher` lets stand between a phrase's words.
 MAX_SKIPPED = 2
 
@@ -207,7 +210,7 @@ class PhraseMatcher:
         at, skipped = index + 1, 0
         for word in words[1:]:
             while at < len(stems) and stems[at] != word and skipped < MAX_SKIPPED:
-                number = stems[at].isdigit() and word not in _TIME_UNITS
+                number = _NUMBER.fullmatch(stems[at]) is not None and word not in _TIME_UNITS
                 if stems[at] not in self._skippable and not number:
                     return None
                 at, skipped = at + 1, skipped + 1

@@ -75,7 +75,6 @@ from pitchkit.word.templatefile import (
     part_label,
     unreadable,
 )
-from pitchkit.word.templateguard import guard_template
 
 CORE_PART = "docProps/core.xml"
 _CONTENT_TYPES = "[Content_Types].xml"
@@ -183,6 +182,8 @@ class CompiledTemplate:
         self.lang = lang
         self.name = name or (str(template) if isinstance(template, Path) else "template")
         if isinstance(template, Path):
+            from pitchkit.word.templateguard import guard_template  # a user's template only
+
             check_template_file(template)
             data = guard_template(template.read_bytes(), self.name).data
             self.limits: Limits | None = limits or Limits.from_environment()

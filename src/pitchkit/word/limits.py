@@ -27,6 +27,7 @@ with its ``--time-limit`` and ``--memory-limit`` options
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import pickle
 import re
@@ -54,7 +55,12 @@ DEFAULT_MEMORY_BYTES = 1 << 30
 TIME_ENV = "PITCHKIT_TIME_LIMIT"
 MEMORY_ENV = "PITCHKIT_MEMORY_LIMIT"
 
-_SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?\s*", re.IGNORECASE)
+
+@functools.cache
+def _size() -> re.Pattern[str]:
+    return re.compile(r"\s*(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?\s*", re.IGNORECASE)
+
+
 _UNITS = {"": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30, "t": 1 << 40}
 #: Below this a Python child cannot even start rendering.
 _MIN_MEMORY = 32 << 20
@@ -210,7 +216,7 @@ def parse_seconds(text: str, where: str = "--time-limit") -> float:
 
 def parse_size(text: str, where: str = "--memory-limit") -> int:
     """Read a memory size such as ``1G``, ``512M``, ``1GiB`` or a number of bytes."""
-    match = _SIZE.fullmatch(text)
+    match = _size().fullmatch(text)
     if match is None:
         raise InputError(
             Message("{where} {text}: give a size such as 512M or 2G", where=where, text=repr(text))

@@ -29,8 +29,9 @@ import functools
 import hashlib
 import json
 import zlib
-from importlib import resources
 from typing import Any
+
+from pitchkit.word import TEMPLATE_FOLDER
 
 #: Where the shipped preparations are, beside the built-in templates.
 FILE_NAME = "packed.json"
@@ -88,7 +89,7 @@ def make_packed() -> dict[str, Any]:
 
     templates: dict[str, Any] = {}
     for name in TEMPLATES:
-        data = (resources.files("pitchkit.word") / "templates" / name).read_bytes()
+        data = (TEMPLATE_FOLDER / name).read_bytes()
         compiled = CompiledTemplate(data, lang=language(None), packed=False)
         templates[digest(data)] = {"name": name, "state": _plain(compiled.state())}
     return {
@@ -107,9 +108,7 @@ def packed_text(data: dict[str, Any]) -> str:
 def _shipped() -> dict[str, Any]:
     """The shipped preparations by digest, or none when made with other versions."""
     try:
-        data: dict[str, Any] = json.loads(
-            (resources.files("pitchkit.word") / "templates" / FILE_NAME).read_text("utf-8")
-        )
+        data: dict[str, Any] = json.loads((TEMPLATE_FOLDER / FILE_NAME).read_text("utf-8"))
     except (OSError, ValueError):
         return {}
     if data.get("versions") != versions():

@@ -28,8 +28,8 @@ import datetime as dt
 import decimal
 import inspect
 import io
+import os
 import re
-import secrets
 import warnings
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -119,7 +119,7 @@ class PictureShelf:
     """The pictures of one document, handed to the template as :class:`ImageSlot` tokens."""
 
     pictures: list[Picture] = field(default_factory=list)
-    nonce: str = field(default_factory=lambda: secrets.token_hex(8))
+    nonce: str = field(default_factory=lambda: os.urandom(8).hex())
 
     def slot(self, picture: Picture) -> ImageSlot:
         """A token for ``picture``, to put in the template's values."""

@@ -1,0 +1,247 @@
+"""Writing one progress update: the ``update`` use case.
+
+Its request shares :class:`~pitchkit.api.notes.NoteRequest` and the checks
+on English text with the ``brief`` (:mod:`pitchkit.api.notes`); it is a
+module of its own so that a brief does not build the update's classes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pitchkit.api.base import (
+    Heard,
+    Listener,
+    Result,
+    Worded,
+    check_can_write,
+    open_facts,
+    output_path,
+    save_document,
+    with_team,
+)
+from pitchkit.api.notes import NoteRequest, open_pair, refuse_english, warn_english, warn_template
+from pitchkit.i18n.messages import Message, Plural, Renderable
+from pitchkit.i18n.translation import Language
+
+if TYPE_CHECKING:
+    from pitchkit.facts.project import Project
+    from pitchkit.facts.schema import Facts
+    from pitchkit.period import Period
+
+
+@dataclass(frozen=True)
+class UpdateRequest(NoteRequest):
+    """A progress update for one director; ``period`` as YYYY-MM, YYYY-Qn or YYYY."""
+
+    period: str | None = None
+    #: A spreadsheet (.csv or .xlsx) of figures merged with the progress log
+    #: (default: the facts file's ``measures:``).
+    measures: Path | None = None
+    #: In Welsh, refuse when the update would show English text.
+    strict: bool = False
+
+
+@dataclass(frozen=True)
+class PeriodStatus:
+    """What to tell the reader about the period an update reports on."""
+
+    #: The period as written, such as ``2027-Q2``.
+    period: str
+    #: Whether the period was asked for (rather than the latest logged).
+    asked: bool
+    #: The project's end, when the period starts after it.
+    after_end: dt.date | None
+    #: Whether the progress log has no entry for the period (so the note is to fill in).
+    fill_in: bool
+    #: For a quarter or year built from the months logged in it: those months
+    #: (``2027-02``), and the months of the period with no entry.
+    built_from: tuple[str, ...] = ()
+    unlogged: tuple[str, ...] = ()
+    #: The project's start, when the period ends before it.
+    before_start: dt.date | None = None
+
+
+def period_status(facts: Facts, when: Period, *, asked: bool) -> PeriodStatus:
+    """Whether ``when`` is outside the project and whether the log has an entry for it.
+
+    A quarter or year with no entry of its own, logged month by month up to
+    its last month, is built from those months: not a fill-in.
+    """
+    from pitchkit.notes.update.situation import built_entry, logged_entry, months_logged
+
+    start, end = facts.project.start, facts.project.end
+    logged: tuple[Period, ...] = ()
+    unlogged: tuple[Period, ...] = ()
+    entry = logged_entry(facts, when)
+    if entry is None and built_entry(facts, when)[0] is not None:
+        logged, unlogged = months_logged(facts, when)
+    return PeriodStatus(
+        period=when.text,
+        asked=asked,
+        after_end=end if end is not None and when.start > end else None,
+        fill_in=entry is None and not logged,
+        built_from=tuple(month.text for month in logged),
+        unlogged=tuple(month.text for month in unlogged),
+        before_start=start if start is not None and when.end < start else None,
+    )
+
+
+@dataclass(frozen=True)
+class UpdateResult(Result):
+    """The update written and what to say about its period."""
+
+    lang: Language
+    director: str
+    written: tuple[Path, ...]
+    period: PeriodStatus
+    warnings: tuple[Renderable | str, ...] = field(default=())
+    #: The director's name and role, as the facts give them.
+    director_name: str = ""
+    director_role: str = ""
+    #: Whether the document is Welsh then English (``bilingual`` in the request).
+    bilingual: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        """The result as ``pitchkit update --json`` prints it (docs/json.md)."""
+        from pitchkit.api.json_output import update_json
+
+        return update_json(self)
+
+
+def write_update(request: UpdateRequest, listener: Listener | None = None) -> UpdateResult:
+    """Write the progress update for one director, or a fill-in template for a new period."""
+    heard = Heard(listener)
+    pair = open_pair(request.facts, request.locale, heard) if request.bilingual else None
+    opened = (
+        list(pair.projects)
+        if pair
+        else [
+            open_facts(request.facts, request.locale, heard, default_locale=request.default_locale)
+        ]
+    )
+    warn_template(request.template, "update", heard)
+    opened = with_team(opened, request.directors, heard)
+    if request.measures is not None or opened[0].facts.measures:
+        # A spreadsheet's figures may make a chart: read it before telling.
+        from pitchkit.notes.update.measuresheet import with_measures
+
+        opened, conflicts = with_measures(opened, request.measures)
+        for line in conflicts:
+            heard.warning(line)
+    return _write_update(request, heard, opened, bilingual=pair is not None)
+
+
+def _write_update(
+    request: UpdateRequest, heard: Heard, projects: list[Project], *, bilingual: bool
+) -> UpdateResult:
+    from pitchkit.facts.project import pick_director
+    from pitchkit.notes.bilingual import Pair, make_bilingual_update
+    from pitchkit.notes.bilingual import file_name as bilingual_file_name
+    from pitchkit.notes.foreign import update_fields
+    from pitchkit.notes.update import chosen_period, make_update, update_file_name
+
+    today = request.today or dt.date.today()
+    pair = Pair(*projects) if bilingual else None
+    project = projects[0]
+    chosen = pick_director(project.facts, request.director, source=str(request.facts))
+    when = chosen_period(project.facts, request.period, today)
+    shown = update_fields(project.loaded.source.data, when)
+    if not pair:
+        refuse_english(project, strict=request.strict, director_id=chosen.id, fields=shown)
+    if pair:
+        name = bilingual_file_name(pair, chosen, "update", period=when.text)
+    else:
+        name = update_file_name(project.facts, chosen, when.text, project.lang)
+    path = output_path(request.out, name)
+    check_can_write(path, force=request.force, pdf=request.pdf)
+    if pair:
+        data, _ = make_bilingual_update(
+            pair, chosen.id, period=when.text, template=request.template, today=today
+        )
+    else:
+        data, _ = make_update(
+            project, chosen, period=when.text, template=request.template, today=today
+        )
+    written = save_document(path, data, force=request.force, pdf=request.pdf)
+    if not pair and not request.strict:
+        warn_english(project, chosen.id, heard, shown)
+    status = period_status(project.facts, when, asked=request.period is not None)
+    for line in period_warnings(status):
+        heard.warning(line)
+    return UpdateResult(
+        lang=project.lang,
+        director=chosen.id,
+        written=written,
+        period=status,
+        warnings=tuple(heard.warnings),
+        director_name=chosen.name,
+        director_role=chosen.role,
+        bilingual=bilingual,
+    )
+
+
+def period_warnings(status: PeriodStatus, *, notes: int = 1) -> list[Renderable]:
+    """What to warn of about an update's period: outside the project, months unlogged, to fill in.
+
+    ``notes`` is how many updates were written for the period (a batch's), for the wording.
+    A period the log has no entry for is a warning only when it was asked for: the
+    latest period, to fill in, is simply said (the command line says it).
+    """
+    from pitchkit.i18n import fmt
+
+    found: list[Renderable] = []
+    period = Worded(fmt.period_label, status.period)
+    if status.before_start is not None:
+        found.append(
+            Message(
+                "{period} ends before the project starts ({start}): check --period",
+                period=period,
+                start=Worded(fmt.date, status.before_start),
+            )
+        )
+    if status.after_end is not None:
+        found.append(
+            Message(
+                "{period} starts after the project ends ({end}): check --period",
+                period=period,
+                end=Worded(fmt.date, status.after_end),
+            )
+        )
+    if status.built_from and status.unlogged:
+        found.append(
+            Plural(
+                "the update for {period} is built from the progress log's entries for {logged} "
+                "of its {months} months; with none for {unlogged}, its totals are left blank",
+                "the updates for {period} are built from the progress log's entries for "
+                "{logged} of its {months} months; with none for {unlogged}, their totals are "
+                "left blank",
+                notes,
+                period=period,
+                logged=len(status.built_from),
+                months=len(status.built_from) + len(status.unlogged),
+                unlogged=Worded(_months, status.unlogged),
+            )
+        )
+    if status.fill_in and status.asked:
+        found.append(
+            Plural(
+                "the progress log has no entry for {period}, so this is a fill-in template: "
+                "replace each part in [square brackets]",
+                "the progress log has no entry for {period}, so these are fill-in templates: "
+                "replace each part in [square brackets]",
+                notes,
+                period=period,
+            )
+        )
+    return found
+
+
+def _months(months: tuple[str, ...], lang: Language) -> str:
+    """Periods such as ``2027-02`` as a list in words: "February and March 2027"."""
+    from pitchkit.i18n import fmt
+
+    return fmt.join_list([fmt.period_label(month, lang) for month in months], lang)
