@@ -143,13 +143,15 @@ def test_closed_years_show_what_the_log_delivered_and_years_to_come_the_forecast
     # 2025/26: refits 770 (£52,295), returned £48,000, falls 25 (£52,890): £153,185.
     # 2026/27, under way: the forecast, £125,000 capacity + £56,000 cash = £181,000.
     # Over the project £389,000; net £389,000 - £85,000 = £304,000; £389,000 / £85,000
-    # = £4.58 per £1; payback 12 × 85,000 / 180,592 = 5.6 -> 6 months at the full rate.
+    # = £4.58 per £1. Payback by the years shown (the full rate would say 6 months, but
+    # 2024/25 delivered only £55,057): 12 months, then the £29,943 still owed out of
+    # 2025/26's £153,185, 12 × 29,943 / 153,185 = 2.3 months; 14.3 -> 14 months.
     text = brief_text(tmp_path, ORTHOTICS, "dof", TEAM)
     assert line_with(text, "Benefit against") == (
         "Benefit against £85,000 of funding, counting capacity as if it were cash: "
         "2024/25 £55,000 delivered for £29,000 (no figure for January to March 2025); "
         "2025/26 £153,000 delivered for £28,000; 2026/27 £181,000 forecast for £28,000; "
-        "over the project £389,000, net £304,000; payback 6 months; £4.58 per £1."
+        "over the project £389,000, net £304,000; payback 14 months; £4.58 per £1."
     )
 
 

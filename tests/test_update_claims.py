@@ -102,7 +102,7 @@ def test_two_months_of_figures_claim_nothing(tmp_path: Path) -> None:
     assert "it has delivered" not in text
     assert "its figures do not yet show a change we can report" in text
     assert delivered_row(out) == (
-        "Deaths from sepsis: no change can be told apart from normal variation yet; "
+        "Deaths from sepsis: too few figures yet to tell a change from normal variation; "
         "6 more months better than the baseline could show one."
     )
     assert "No chart yet for deaths from sepsis: a chart needs 8 months and there are 2" in text
@@ -147,7 +147,8 @@ def test_the_new_words_are_in_welsh_too(tmp_path: Path) -> None:
     described = [s._inline.docPr.get("descr", "") for s in docx.Document(str(out)).inline_shapes]
     assert described[0].startswith("Y pwynt diweddaraf: amrywiad achos cyffredin. Sicrwydd: ")
     short = render(write(tmp_path, [9, 8]), "--locale", "cy")
-    assert "nid oes modd gwahaniaethu rhwng unrhyw newid ac amrywiad arferol eto" in (
+    # Two figures are too few for a chart: too few to tell, not yet told apart.
+    assert "dim digon o ffigurau eto i wahaniaethu rhwng newid ac amrywiad arferol" in (
         docx_text(short)
     )
 
@@ -234,7 +235,12 @@ def test_example_updates_word_every_signal_and_claim_only_what_charts_show(
             assert f"in {measure}" not in board
             for row in delivered:
                 if row.startswith(f"{impact.measure}: "):
-                    assert row.startswith(f"{impact.measure}: no change can be told apart")
+                    assert row.startswith(
+                        (
+                            f"{impact.measure}: no change can be told apart",
+                            f"{impact.measure}: too few figures yet to tell a change",
+                        )
+                    )
     described = [s._inline.docPr.get("descr", "") for s in docx.Document(str(path)).inline_shapes]
     assert all(described)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Collection, Sequence
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
@@ -27,8 +28,8 @@ from pitchkit.recast.conversions import Conversion, convert
 from pitchkit.recast.english import english_director, english_impact, english_of, in_english
 from pitchkit.recast.lenses import lens_data
 from pitchkit.recast.measures import chain, concepts_in, linkable, measure_map, measured
-from pitchkit.recast.money import counts, default_releases, fy_label
-from pitchkit.recast.pitch import Pitch, Statement, quantify
+from pitchkit.recast.money import counts, default_releases, fy_label, target_year
+from pitchkit.recast.pitch import Pitch, Statement, money_target, quantify
 
 #: Funding statuses pitchkit knows, worded in the note's language (others are shown as written).
 FUNDING_STATUSES = {
@@ -241,6 +242,38 @@ def with_how(claim: str, how: str) -> str:
     return f"{claim} {how}" if how else claim
 
 
+def delivered_statement(statement: Statement, pitch: Pitch) -> Statement:
+    """``statement`` with its share of a closed year's money target as the log delivered it.
+
+    An objective that names a financial year which ended before the note's
+    date ("the £14m CIP for 2027/28", in a note of April 2028) is credited
+    with what the progress log shows the impact delivered in that year,
+    counted as the finance block counts a closed year, not with the forecast
+    part of a year's rate, which would give the same year two figures in one
+    note. Unchanged when the year is not closed or the log has no figure.
+    """
+    ledger = pitch.ledger
+    objective = statement.objective
+    if ledger is None or statement.share_of_target is None or not money_target(objective):
+        return statement
+    year = target_year(objective.text)
+    if year is None or not ledger.closed(year):
+        return statement
+    # Imported here: the update package builds on this module.
+    from pitchkit.notes.update.actuals import delivered_in_year
+
+    money = delivered_in_year(ledger, pitch.facts, statement.impact.id, year)
+    if money is None:
+        return statement
+    assert objective.target is not None
+    return replace(
+        statement,
+        share_of_target=max(money, 0.0) / abs(objective.target.value),
+        target_year=fy_label(year),
+        target_delivered=True,
+    )
+
+
 def statement_context(
     statement: Statement, lang: Language, pitch: Pitch, *, reasons: bool = True
 ) -> Context:
@@ -250,6 +283,7 @@ def statement_context(
     (see :func:`how_text`; empty without ``reasons``); ``claim`` is the
     claim alone.
     """
+    statement = delivered_statement(statement, pitch)
     quantity = statement.quantity
     text = wording.statement_text(statement, lang, pitch.director)
     conversion = statement_conversion(statement, pitch)
@@ -341,8 +375,12 @@ def _ordered(pitch: Pitch, field: str, lens_own: list[str]) -> list[str]:
     suited: list[str] = []
     others: list[str] = []
     director = english_director(pitch.director, pitch.facts.english)  # its lens, from English
+    terms = pitch.director.terms
     for item in items_for(pitch.facts, director, field):
-        (others if is_others(item, director) else suited).append(item.text)
+        # In the director's own words, as their progress updates carry the same items
+        # over: "the released occupied bed days" in both, not "bed days" in the brief.
+        text = wording.apply_terms_in_sentence(item.text, terms) if terms else item.text
+        (others if is_others(item, director) else suited).append(text)
     own = [] if suited else lens_own
     shown = suited + [text for text in own if text not in suited] + others
     return list(dict.fromkeys(shown))

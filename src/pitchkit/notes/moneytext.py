@@ -309,7 +309,15 @@ def investment_line(ledger: Ledger, shown: Figures, lang: Language) -> str:
     )
     months = whole_months(ledger.payback_months)
     begins = full_rate_from(ledger)
-    if months is None:
+    if ledger.logged:
+        # Some year is what the log delivered: the payback follows the years shown, so
+        # that "£53,000 delivered for £48,000" is never followed by "payback 6 months".
+        repaid = ledger.payback_logged()
+        months = whole_months(repaid[0]) if repaid else None
+        begins = repaid[1] if repaid and ledger.start and repaid[1] > ledger.start else None
+    if months is None and ledger.logged:
+        payback = lang.gettext("not paid back within the project")
+    elif months is None:
         payback = lang.gettext("no payback")
     elif begins is not None:
         # Months at the full rate, counted from when the benefit starts: a reader counting

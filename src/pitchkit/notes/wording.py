@@ -374,7 +374,15 @@ def share_phrase(statement: Statement, lang: Language) -> str:
     if share is None or target is None:
         return ""
     text = share_of_target_text(share, fmt.quantity(target.value, target.unit, lang), lang)
-    if statement.target_year:
+    if statement.target_delivered and statement.target_year:
+        # A year that has closed: what the log shows it delivered, as the finance block
+        # and the progress update give it, not the forecast part of a year's rate.
+        text = lang.gettext("of which {part} was delivered in {year}: {share}").format(
+            share=text,
+            part=fmt.quantity(share * target.value, target.unit, lang),
+            year=statement.target_year,
+        )
+    elif statement.target_year:
         # The part first, then its share: "0.5% of your £31m target" straight after
         # "worth £374,000 a year" would read as a share of the whole year's figure.
         text = lang.gettext("of which {part} falls in {year}: {share}").format(

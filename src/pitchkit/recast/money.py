@@ -37,6 +37,8 @@ from pitchkit.recast.english import in_english
 
 Releases = Literal["cash", "capacity"]
 #: How many periods of each kind make a year.
+#: The average length of a year in days, for months counted from days.
+DAYS_IN_YEAR = 365.25
 PER_YEAR = {"year": 1.0, "quarter": 4.0, "month": 12.0, "week": 52.0, "day": 365.0}
 MONEY_UNITS = frozenset({"£", "gbp", "pounds", "£k"})
 #: Bed occupancy assumed to turn bed days into beds, when settings.occupancy is not given.
@@ -336,6 +338,37 @@ class Ledger:
             return None
         return 12 * self.investment / annual
 
+    def payback_logged(self) -> tuple[float, dt.date] | None:
+        """Months from the first benefit to the funding repaid, by the years shown.
+
+        Once a closed year is what the progress log delivered (:func:`with_logged`),
+        the payback follows the years the note shows, not a year at the full rate:
+        each year's benefit is spread evenly over its days of benefit, from the
+        first day any counted impact's benefit starts to the project's end, and
+        the months run to the day the benefit so far reaches the funding. ``None``
+        when the benefit over the project never does (or the dates are unknown);
+        else the months and the day they count from.
+        """
+        if not self.investment or self.start is None or self.end is None:
+            return None
+        starts = [benefit_start(line.impact, self.start) for line in self.counted if line.annual]
+        if not starts:
+            return None
+        begins = min(starts)
+        so_far = 0.0
+        for share in self.years:
+            first, last = fy_bounds(share.year)
+            days = _earning_days(first, last, begins, self.end)
+            if days <= 0 or share.benefit <= 0:
+                continue
+            if so_far + share.benefit >= self.investment:
+                opened = max(first, begins)
+                needed = (self.investment - so_far) / share.benefit * days
+                elapsed = (opened - begins).days + needed
+                return 12 * elapsed / DAYS_IN_YEAR, begins
+            so_far += share.benefit
+        return None
+
     @property
     def return_per_pound(self) -> float | None:
         """Benefit within the project for each £1 invested."""
@@ -568,8 +601,9 @@ def with_logged(ledger: Ledger, delivered: dict[int, Delivered]) -> Ledger:
     A closed financial year is no longer a forecast: its benefit is what the
     progress log shows was delivered in it (worked out in
     :mod:`pitchkit.notes.update.actuals`, as the updates count it), and the
-    years to come keep the forecast at the full rate. The payback stays a
-    year's benefit at the full rate.
+    years to come keep the forecast at the full rate. The payback then follows
+    those years (:meth:`Ledger.payback_logged`), so that a year that delivered
+    less than its rate never reads as repaid within months.
     """
     years = tuple(
         replace(

@@ -79,6 +79,9 @@ class Statement:
     rank: float
     #: The financial year the objective names, when only part of a year's benefit falls in it.
     target_year: str | None = None
+    #: Whether ``share_of_target`` is what the progress log shows was delivered in
+    #: ``target_year``, a year that has closed, rather than the forecast part of a year.
+    target_delivered: bool = False
 
 
 @dataclass(frozen=True)
@@ -214,6 +217,12 @@ def share_of_target(
     if _same_unit(target.unit, quantity.unit):
         return quantity.gain / abs(target.value)
     return None
+
+
+def money_target(objective: Objective) -> bool:
+    """Whether the objective's own target is an amount of money (a CIP, a savings plan)."""
+    target = objective.target
+    return target is not None and target.value != 0 and _same_unit(target.unit, "£")
 
 
 def capacity_against_cash(quantity: Quantity, objective: Objective) -> bool:

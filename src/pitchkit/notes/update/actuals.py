@@ -23,6 +23,48 @@ from pitchkit.period import Period, PeriodKind, period_at
 from pitchkit.recast.money import Delivered, Ledger, Line, benefit_start, fy_bounds, with_logged
 
 
+def _claims(ledger: Ledger, facts: Facts) -> dict[str, Claim]:
+    """What the log shows for each measure, as the latest update on the note's date counts it."""
+    assert ledger.today is not None
+    period = default_period(facts, ledger.today)
+    _, run, chart_run = log_runs(facts, period)
+    within = frozenset(line.impact.id for line in ledger.lines if line.within)
+    return claims_for(facts, chart_run or run, within)
+
+
+def delivered_in_year(ledger: Ledger, facts: Facts, impact_id: str, year: int) -> float | None:
+    """The money ``impact_id`` delivered in closed financial year ``year``, by the log.
+
+    Counted as :func:`logged_ledger` counts a closed year, for one counted
+    impact. ``None`` when the year is not closed, the impact is not counted,
+    or the log has no figure for it in that year.
+    """
+    line = ledger.line(impact_id)
+    if (
+        line is None
+        or not line.counted
+        or ledger.today is None
+        or ledger.start is None
+        or not ledger.closed(year)
+        or not (facts.updates or facts.figures)
+    ):
+        return None
+    claim = _claims(ledger, facts).get(impact_id)
+    if claim is None or not claim.points:
+        return None
+    first, last = fy_bounds(year)
+    if ledger.end is not None and ledger.end < last:
+        last = ledger.end
+    begins = max(first, benefit_start(line.impact, ledger.start))
+    if begins > last:
+        return None
+    values = {p.period: p.value for p in claim.points}
+    periods = _periods(begins, last, claim.points[-1].period.kind)
+    if not any(values.get(p) is not None for p in periods):
+        return None
+    return _money(line, claim, begins, last)
+
+
 def logged_ledger(ledger: Ledger, facts: Facts) -> Ledger:
     """``ledger`` with its closed years set to what the progress log shows was delivered."""
     if ledger.today is None or ledger.start is None or not (facts.updates or facts.figures):
@@ -30,10 +72,7 @@ def logged_ledger(ledger: Ledger, facts: Facts) -> Ledger:
     closed = [share.year for share in ledger.years if ledger.closed(share.year)]
     if not closed:
         return ledger
-    period = default_period(facts, ledger.today)
-    _, run, chart_run = log_runs(facts, period)
-    within = frozenset(line.impact.id for line in ledger.lines if line.within)
-    claims = claims_for(facts, chart_run or run, within)
+    claims = _claims(ledger, facts)
     delivered = {}
     for year in closed:
         found = _year(year, ledger, claims)
@@ -50,14 +89,18 @@ def _year(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered | No
         last = ledger.end
     benefit = cash = 0.0
     figures = False
+    earning = False
+    logged = False
     unlogged: list[Period] = []
     for line in ledger.counted:
         claim = claims.get(line.impact.id)
         if claim is None or not claim.points:
             continue
+        logged |= any(p.value is not None and first <= p.period.start <= last for p in claim.points)
         begins = max(first, benefit_start(line.impact, ledger.start))
         if begins > last:
             continue
+        earning = True
         values = {p.period: p.value for p in claim.points}
         kind = claim.points[-1].period.kind
         periods = _periods(begins, last, kind)
@@ -67,6 +110,10 @@ def _year(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered | No
         benefit += money
         if line.releases == "cash":
             cash += money
+    if not earning and logged:
+        # Logged, but every change took effect after the year ended: it delivered nothing,
+        # and a year closed long ago is not a forecast ("2026/27 £0 delivered for £48,000").
+        return Delivered(benefit=0.0, cash=0.0)
     if not figures:
         return None
     return Delivered(benefit=benefit, cash=cash, unlogged=tuple(sorted(unlogged)))

@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import pairwise
 
 from pitchkit.facts.schema import Impact, Objective
 from pitchkit.i18n import fmt
@@ -83,16 +84,39 @@ def not_shown_text(claim: Claim, situation: Situation) -> str:
     if claim.since is None:
         return lang.gettext("the change has not taken effect yet, so there is nothing to count")
     kind = claim.points[-1].period.kind if claim.points else situation.run.kind
-    if kind == "quarter":
+    if sparse(claim):
+        # A survey every third month of a monthly log: each more figure is a survey, not a
+        # month, so "4 more months" would promise the answer a year too soon.
+        more = lang.ngettext("{n} more figure", "{n} more figures", claim.needed)
+    elif kind == "quarter":
         more = lang.ngettext("{n} more quarter", "{n} more quarters", claim.needed)
     elif kind == "year":
         more = lang.ngettext("{n} more year", "{n} more years", claim.needed)
     else:
         more = lang.ngettext("{n} more month", "{n} more months", claim.needed)
+    if claim.analysis.kind == "none":
+        # Too few figures for any chart: nothing has been told apart from anything yet, and
+        # the row must not read as if the figures looked like normal variation.
+        return lang.gettext(
+            "too few figures yet to tell a change from normal variation; {more} better than "
+            "the baseline could show one"
+        ).format(more=more.format(n=claim.needed))
     return lang.gettext(
         "no change can be told apart from normal variation yet; {more} better than the "
         "baseline could show one"
     ).format(more=more.format(n=claim.needed))
+
+
+def sparse(claim: Claim) -> bool:
+    """Whether the measure's figures come less often than the log's periods (every third month).
+
+    Read from the gaps between the periods with a figure: sparse when every
+    gap is more than one period, so one missing month in a monthly series
+    does not make it so.
+    """
+    filled = [i for i, point in enumerate(claim.points) if point.value is not None]
+    gaps = [b - a for a, b in pairwise(filled)]
+    return bool(gaps) and min(gaps) > 1
 
 
 def chosen_statements(situation: Situation) -> list[tuple[Impact, list[Statement]]]:

@@ -1,0 +1,127 @@
+"""A finance director's brief gives a closed year one figure: what the log delivered.
+
+Once a closed financial year shows what the progress log delivered, the
+rest of the note must agree with it. The payback follows those years: a
+year that delivered £53,000 for £48,000 cannot be followed by "payback 6
+months", and a project whose benefit over its years is less than its
+funding has not paid back at all. The share of an objective for that year
+("of which … in 2027/28: 2.6% of your £14m target") is what was delivered
+in it, the figure the money block gives, not the forecast part of a year's
+rate. Each test writes a bundled example's brief through the API a command
+runs, reads the document back and redoes the sum from the figures in the
+note itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from docchecks import docx_text
+from pitchkit.api import BriefRequest, write_brief
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+#: After 2027/28 closed: the falls project's only year and the hub's second are logged.
+TODAY = dt.date(2028, 4, 10)
+
+
+def brief_text(tmp: Path, example: str, locale: str | None = None, today: dt.date = TODAY) -> str:
+    """The text of the example's finance director's brief, as the document reads."""
+    request = BriefRequest(
+        facts=EXAMPLES / example / "facts.yaml",
+        director="dof",
+        out=tmp,
+        locale=locale,
+        today=today,
+    )
+    [path] = write_brief(request).written
+    return docx_text(path)
+
+
+def money_line(tmp: Path, example: str, locale: str | None = None) -> str:
+    """The finance director's 'Benefit against …' line of the example's brief."""
+    words = "Budd yn erbyn" if locale == "cy_GB" else "Benefit against"
+    text = brief_text(tmp, example, locale)
+    [line] = [line for line in text.splitlines() if line.startswith(words)]
+    return line
+
+
+def pounds(text: str) -> int:
+    """``£53,000`` as 53000."""
+    return int(text.replace("£", "").replace(",", ""))
+
+
+def test_a_year_that_delivered_less_than_its_rate_pays_back_later(tmp_path: Path) -> None:
+    # Falls prevention runs for 2027/28 alone; the log shows it delivered £53,000 (20 fewer
+    # falls than 7 a month), not the £89,000 a year at the full rate that gave "6 months".
+    line = money_line(tmp_path, "falls-prevention")
+    found = re.search(r"2027/28 (£[\d,]+) delivered for (£[\d,]+)", line)
+    assert found, line
+    delivered, funding = pounds(found[1]), pounds(found[2])
+    assert delivered > funding
+    # The funding is repaid when the year's benefit so far reaches it: 12 × 48 / 53 = 10.9.
+    months = round(12 * funding / delivered)
+    assert f"payback {months} months" in line, line
+    assert "payback 6 months" not in line
+
+
+def test_benefit_below_the_funding_is_not_paid_back(tmp_path: Path) -> None:
+    # The hub delivered £0 in 2026/27 and £84,000 in 2027/28 against £96,000: net negative.
+    line = money_line(tmp_path, "ysbyty-cymunedol", locale="en_GB")
+    found = re.search(r"over the project (£[\d,]+), net (-?£[\d,]+)", line)
+    assert found, line
+    assert pounds(found[1]) < 96_000
+    assert "not paid back within the project" in line
+    assert not re.search(r"payback \d+ month", line), line
+
+
+def test_in_welsh_too(tmp_path: Path) -> None:
+    line = money_line(tmp_path, "ysbyty-cymunedol", locale="cy_GB")
+    assert "heb ei ad-dalu o fewn y prosiect" in line
+    assert not re.search(r"ad-dalu mewn \d+ mis", line), line
+
+
+def test_the_share_of_a_closed_years_objective_is_what_the_year_delivered(
+    tmp_path: Path,
+) -> None:
+    # The frailty ward's admissions serve "the £14m CIP for 2027/28". In April 2028 that year
+    # has closed: the money block gives "2027/28 £365,000 delivered" (164 admissions fewer
+    # than the 99.4 a month before June 2027, × £2,228), so the sentence above it must not
+    # say £371,000 (ten twelfths of £446,000 a year, the forecast) for the same year.
+    text = brief_text(tmp_path, "frailty-virtual-ward")
+    [block] = [line for line in text.splitlines() if line.startswith("Benefit against")]
+    found = re.search(r"2027/28 (£[\d,]+) delivered", block)
+    assert found, block
+    delivered = found[1]
+    [claim] = [line for line in text.splitlines() if "of your £14m target" in line]
+    share = f"{pounds(delivered) / 14_000_000:.1%}"
+    assert f"of which {delivered} was delivered in 2027/28: {share} of your £14m target" in claim
+    assert "falls in 2027/28" not in claim
+
+
+def test_a_year_under_way_keeps_its_forecast_part(tmp_path: Path) -> None:
+    # In December 2027 the year is under way: the part of a year's rate that falls in it.
+    text = brief_text(tmp_path, "frailty-virtual-ward", today=dt.date(2027, 12, 1))
+    [claim] = [line for line in text.splitlines() if "of your £14m target" in line]
+    assert "falls in 2027/28" in claim
+    assert "was delivered" not in claim
+
+
+def test_the_delivered_share_in_welsh(tmp_path: Path) -> None:
+    text = brief_text(tmp_path, "frailty-virtual-ward", locale="cy_GB")
+    assert "wedi'i gyflawni yn 2027/28" in text
+    assert "yn perthyn i 2027/28" not in text
+
+
+def test_a_closed_year_before_the_change_took_effect_is_not_a_forecast(tmp_path: Path) -> None:
+    # The frailty ward started in January 2027, its change in June 2027: 2026/27 (logged from
+    # January) delivered nothing, and in April 2028 it ended a year ago. No year that has
+    # ended may read as a forecast.
+    line = money_line(tmp_path, "frailty-virtual-ward")
+    years = re.findall(r"(\d{4})/\d{2} £[\d,]+ (delivered|forecast) for", line)
+    assert years, line
+    for start, word in years:
+        if dt.date(int(start) + 1, 3, 31) < TODAY:
+            assert word == "delivered", line
+    assert "2026/27 £0 delivered for" in line
