@@ -225,7 +225,7 @@ def test_an_updates_money_is_at_the_briefing_notes_prices() -> None:
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         xml = package.read("word/document.xml").decode("utf-8")
     text = "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", xml)).replace(NBSP, " ")
-    assert "a reduction of 164 in emergency admissions" in text
+    assert "164 fewer emergency admissions" in text
     assert "worth £347,000 in capacity at 2026/27 prices" in text
     assert "£261,000" not in text
 

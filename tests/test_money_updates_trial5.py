@@ -118,7 +118,7 @@ def test_without_a_target_the_table_gives_the_years_part(tmp_path: Path) -> None
 def test_the_update_charts_the_measures_its_board_sentence_claims(tmp_path: Path) -> None:
     text = update_text(tmp_path, ORTHOTICS, "dos", "2026-Q3", TEAM)
     sentence = line_with(text, "I can report")
-    assert "a reduction of 50 in emergency admissions for falls" in sentence
+    assert "50 fewer emergency admissions for falls" in sentence
     assert "an improvement in patients waiting more than 18 weeks" in sentence
     charts = [line.strip() for line in text.splitlines() if line.strip().endswith("(XmR chart)")]
     assert len(charts) == 3

@@ -253,7 +253,9 @@ def test_json_holds_every_link_and_the_recommendation() -> None:
         "links",
     } <= set(first)
     assert (first["id"], first["lens"], first["rank"]) == ("coo", "operations", 1)
-    assert len(first["links"]) == len(ranking.places[0].pitch.links) == 8
+    # Seven: "discharged to their usual place of residence" no longer reaches bed occupancy
+    # through 'discharged' ~ 'bed occupancy' (discharge is not another name for flow).
+    assert len(first["links"]) == len(ranking.places[0].pitch.links) == 7
     assert first["links"][0] == {
         "impact": "admissions",
         "objective": "four-hour",

@@ -117,7 +117,7 @@ def test_the_update_gives_a_sentence_for_the_board(latest: Path) -> None:
     # 164 × £2,227.90 = £365,376.
     assert sentence.startswith(
         "As executive sponsor of Frailty virtual ward, I can report that it has delivered "
-        "a reduction of 164 in emergency admissions of people aged 75 and over living with "
+        "164 fewer emergency admissions of people aged 75 and over living with "
         "frailty (worth £365,000 in capacity at 2028/29 prices)"
     )
     assert "between June 2027 and March 2028" in sentence

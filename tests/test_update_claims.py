@@ -132,7 +132,7 @@ def test_deaths_are_counted_from_the_change_against_the_baseline_mean(tmp_path: 
         "month, January to June 2026), July 2026 to February 2027, worth £20,000 in capacity."
     )
     assert (
-        "it has delivered a reduction of 20 in deaths from sepsis (worth £20,000 in capacity) "
+        "it has delivered 20 fewer deaths from sepsis (worth £20,000 in capacity) "
         "between "
         "July 2026 and February 2027"
     ) in text
@@ -291,6 +291,6 @@ def test_a_count_names_the_average_it_is_counted_against(tmp_path: Path) -> None
         "month, January to June 2026), July 2026 to February 2027, worth £32,000 in capacity."
     )
     assert "baseline rate" not in text
-    assert "a reduction of 32 in deaths from sepsis" in text
+    assert "32 fewer deaths from sepsis" in text
     welsh = docx_text(render(facts, "--locale", "cy_GB"))
     assert "yn llai na chyn y newid (cyfartaledd o 12" in welsh, welsh

@@ -327,7 +327,7 @@ def test_the_board_sentence_credits_only_the_objective_the_change_serves(tmp_pat
     sentence = board_sentence(update_text(write_facts(tmp_path, QUARTERS), "coo"))
     assert sentence.startswith(
         "As executive sponsor of Discharge to assess, I can report that it has delivered "
-        "a reduction of 275 in occupied bed days"
+        "275 fewer occupied bed days"
     )
     assert sentence.endswith(
         "between January and September 2027, contributing to our objective to reduce "
@@ -360,7 +360,7 @@ def test_changes_serving_different_objectives_are_credited_each_to_its_own(
     )
     sentence = board_sentence(update_text(facts, "coo"))
     assert (
-        "a reduction of 275 in occupied bed days, patients with no criteria to reside between "
+        "275 fewer occupied bed days, patients with no criteria to reside between "
         "January and September 2027, contributing to our objective to reduce length of stay. "
         "It has also delivered an improvement in ED attendances seen within four hours from an "
         "average of 70% before the change to 75%, contributing to our objective to meet the 78% "
@@ -379,10 +379,9 @@ def test_a_director_no_objective_links_to_still_hears_what_was_delivered(
     text = update_text(write_facts(tmp_path, QUARTERS), "cio")
     sentence = board_sentence(text)
     assert sentence == (
-        "As executive sponsor of Discharge to assess, I can report that it has delivered a "
-        "reduction of 275 in occupied bed days, patients with no criteria to reside and a "
-        "reduction of 251 in agency shifts on the discharge wards between January and "
-        "September 2027."
+        "As executive sponsor of Discharge to assess, I can report that it has delivered 275 "
+        "fewer occupied bed days, patients with no criteria to reside and 251 fewer agency "
+        "shifts on the discharge wards between January and September 2027."
     )
     assert "do not yet show a change" not in text
     assert "What this has delivered toward your objectives" not in text

@@ -334,7 +334,7 @@ def test_the_line_under_the_board_sentence_says_how_its_totals_are_counted(
     assert result.exit_code == 0, result.stderr
     text = docx_text(out)
     # 12 months of 2025, each 5,000 - 4,200 = 800 fewer: 9,600, a figure nowhere above it.
-    assert "a reduction of 9,600 in GP appointments for MSK problems" in text
+    assert "9,600 fewer GP appointments for MSK problems" in text
     assert "What this has delivered" not in text
     assert "every figure is above" not in text
     assert (

@@ -412,16 +412,61 @@ WELSH_UNITS = {
 }
 
 
+#: Welsh plural nouns a facts file may give as a unit, and the singular a Welsh
+#: note writes after a numeral: ``5,000 diwrnod``, ``7 nyrs``, not ``7 nyrsys``.
+WELSH_SINGULARS = {
+    "achosion": "achos",
+    "aildderbyniadau": "aildderbyniad",
+    "apwyntiadau": "apwyntiad",
+    "asesiadau": "asesiad",
+    "atgyfeiriadau": "atgyfeiriad",
+    "cleifion": "claf",
+    "cwympiadau": "cwymp",
+    "cwympau": "cwymp",
+    "cwynion": "cwyn",
+    "derbyniadau": "derbyniad",
+    "digwyddiadau": "digwyddiad",
+    "diwrnodau": "diwrnod",
+    "dyddiau": "diwrnod",
+    "galwadau": "galwad",
+    "gwelyau": "gwely",
+    "llawdriniaethau": "llawdriniaeth",
+    "marwolaethau": "marwolaeth",
+    "meddygon": "meddyg",
+    "misoedd": "mis",
+    "munudau": "munud",
+    "nyrsys": "nyrs",
+    "oriau": "awr",
+    "sifftiau": "sifft",
+    "swyddi": "swydd",
+    "trychiadau": "trychiad",
+    "unedau": "uned",
+    "wythnosau": "wythnos",
+    "ymweliadau": "ymweliad",
+}
+
+
 def unit_words(unit: str, lang: Language) -> str:
     """``unit`` as the note's language writes it after a number.
 
     In Welsh, a common English unit (``bed days``, ``hours``, ``shifts``)
-    becomes its Welsh noun from :data:`WELSH_UNITS`; any other unit, and
-    every unit in English, is kept as written.
+    becomes its Welsh noun from :data:`WELSH_UNITS`, and a Welsh plural
+    (``diwrnodau``, ``nyrsys``, ``diwrnodau gwely``) its singular from
+    :data:`WELSH_SINGULARS`, as Welsh writes a noun after a numeral; any
+    other unit, and every unit in English, is kept as written.
     """
     if lang.lang != "cy":
         return unit
-    return WELSH_UNITS.get(_singular(unit.strip().lower()), unit)
+    known = WELSH_UNITS.get(_singular(unit.strip().lower()))
+    if known is not None:
+        return known
+    first, _space, rest = unit.strip().partition(" ")
+    singular = WELSH_SINGULARS.get(first.lower())
+    if singular is None:
+        return unit
+    if first[:1].isupper():
+        singular = singular.capitalize()
+    return f"{singular} {rest}".strip()
 
 
 def unit_as_written(unit: str, lang: Language) -> bool:

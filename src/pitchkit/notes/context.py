@@ -10,6 +10,7 @@ strings, numbers and dates: templates never reach pitchkit's objects.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Collection, Sequence
 from dataclasses import replace
 from functools import lru_cache
@@ -25,6 +26,7 @@ from pitchkit.recast.align import claimable_chain
 from pitchkit.recast.audience import is_others, items_for
 from pitchkit.recast.conversions import Conversion, convert
 from pitchkit.recast.english import english_director, english_impact, english_of, in_english
+from pitchkit.recast.lenses import lens_data
 from pitchkit.recast.measures import chain, concepts_in, linkable, measure_map, measured
 from pitchkit.recast.money import counts, default_releases, fy_label, target_year
 from pitchkit.recast.pitch import Pitch, Statement, money_target, quantify
@@ -443,8 +445,12 @@ def supported(gain: str, pitch: Pitch) -> bool:
     A money claim needs money (:data:`MONEY_GAINS`), a claim of capacity
     released needs capacity (:func:`releases_capacity`); an outcome named in
     pitchkit's measure map (staff wellbeing, retention, harm, outcomes,
-    waits) needs an impact that measures it (:func:`measures_outcome`).
+    waits) needs an impact that measures it (:func:`measures_outcome`); one
+    naming where the work is done or who leads it (the wards, nurse-led
+    improvement) needs a project that says so (:func:`suits_setting`).
     """
+    if not suits_setting(gain, pitch):
+        return False
     ledger = pitch.ledger
     money = ledger is not None and bool(ledger.lines)
     has = {
@@ -457,6 +463,36 @@ def supported(gain: str, pitch: Pitch) -> bool:
         if not has[need]:
             return False
     return all(measures_outcome(pitch, concept) for concept in outcomes_named(gain))
+
+
+def project_words(pitch: Pitch) -> str:
+    """The project's own words, as a gain's setting is looked for in them (lower case).
+
+    Its title, problem, change, measures and lead's role, in English where
+    the facts file gives English, and as written.
+    """
+    facts = pitch.facts
+    texts = [facts.project.title, facts.project.problem, facts.project.change]
+    lead = facts.project.lead
+    texts += [(lead.role or "") if lead else "", *(impact.measure for impact in facts.impacts)]
+    english = facts.english
+    return " ".join([*texts, *(english_of(text, english) for text in texts)]).casefold()
+
+
+def suits_setting(gain: str, pitch: Pitch) -> bool:
+    """Whether the project's own words name the setting or lead a gain names, if it names one.
+
+    ``lenses.yaml``'s ``gain_settings``: "closeness to the wards" needs a
+    project on the wards, "nurse-led improvement" one that names nurses.
+    """
+    words: str | None = None
+    for named, needs in lens_data().gain_settings.items():
+        if not re.search(rf"(?<!\w){re.escape(named)}(?!\w)", gain.casefold()):
+            continue
+        words = project_words(pitch) if words is None else words
+        if not any(re.search(rf"(?<!\w){re.escape(w.casefold())}(?!\w)", words) for w in needs):
+            return False
+    return True
 
 
 def outcomes_named(text: str) -> tuple[str, ...]:
@@ -504,7 +540,14 @@ def gains(pitch: Pitch, lang: Language) -> list[str]:
     that claims an outcome (staff wellbeing and retention, harm-free care)
     is left out of a project that does not measure it.
     """
-    typical = [_capitalised(lang.gettext(g)) for g in pitch.lens.lens.gains if supported(g, pitch)]
+    # The lens's own (English) gains are judged, then worded: a Welsh note's lens is in Welsh.
+    lenses = lens_data().lenses
+    lens = lenses.get(pitch.lens.lens.id, pitch.lens.lens)
+    kept = [g for g in lens.gains if supported(g, pitch)]
+    if not all(suits_setting(g, pitch) for g in lens.gains) and "general" in lenses:
+        # A gain naming a setting the project is not in gives way to a neutral one.
+        kept += [g for g in lenses["general"].gains if g not in kept and supported(g, pitch)]
+    typical = [_capitalised(lang.gettext(g)) for g in kept]
     offered = _ordered(pitch, "offer", typical[:1])
     return offered + [g for g in typical if g not in offered][: max(0, 3 - len(offered))]
 

@@ -7,14 +7,13 @@ sign the ..."), so such a text is shown instead as a quoted item on a line
 of its own after a sentence that is all Welsh; with ``--strict`` the note
 is refused and each field to translate is named with its line.
 
-Whether a plain text is English is judged from its small words: English
-ones (the, and, of, with ...) outnumbering Welsh ones (yr, yn, ac, mae ...).
+Whether a plain text is English is judged by :mod:`pitchkit.i18n.welsh`:
+its small words (the, and, of ... against y, yn, ac, mae ...) and its
+words' spelling (w and y as vowels, dd, ll- ... against k, v, sh, -ing ...).
 """
 
 from __future__ import annotations
 
-import functools
-import re
 from collections.abc import Collection, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -23,107 +22,16 @@ from pitchkit.facts.yamlsource import Source, dotted
 from pitchkit.i18n.fmt import unit_as_written
 from pitchkit.i18n.messages import Plural, Renderable
 from pitchkit.i18n.translation import Language, language
+from pitchkit.i18n.welsh import reads_as_english
 from pitchkit.period import Period, parse_period
 
 if TYPE_CHECKING:
     from pitchkit.facts.schema import LoadedFacts
 
-_ENGLISH = frozenset(
-    [
-        "the",
-        "and",
-        "of",
-        "to",
-        "with",
-        "for",
-        "our",
-        "we",
-        "by",
-        "is",
-        "are",
-        "that",
-        "this",
-        "will",
-        "from",
-        "at",
-        "be",
-        "on",
-        "in",
-        "an",
-        "as",
-        "it",
-        "their",
-        "your",
-        "you",
-        "who",
-        "which",
-        "not",
-        "or",
-        "can",
-        "per",
-        "than",
-        "into",
-    ]
-)
-_WELSH = frozenset(
-    [
-        "y",
-        "yr",
-        "yn",
-        "ac",
-        "mae",
-        "gyda",
-        "ein",
-        "bydd",
-        "ar",
-        "ei",
-        "eu",
-        "i'r",
-        "o'r",
-        "hwn",
-        "hon",
-        "sy",
-        "sydd",
-        "neu",
-        "am",
-        "wedi",
-        "ddim",
-        "nid",
-        "gan",
-        "ond",
-        "fel",
-        "ym",
-        "yng",
-        "pan",
-        "bod",
-    ]
-)
-_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
-
-
-#: Spellings English words rarely have and Welsh ones often do: dd, ll, w and
-#: y as vowels, a circumflex or diaeresis; endings -aeth (Pennaeth), -au
-#: (Gwasanaethau), -ydd, -iad, and a subject's -eg (Podiatreg, Seicoleg);
-#: and gw- before a vowel or r (Gwasanaeth, Gwraidd).
-@functools.cache
-def _welsh_spelling() -> re.Pattern[str]:
-    return re.compile(
-        r"dd|ll|wy|yw|\bc?y\b|[ŵŷâêîôûïë]|aeth|\w{2}au\b|ydd\b|iad\b|\w{3}(?:[lr]|at)eg\b"
-        r"|\bgw[aeiouyr]"
-    )
-
 
 def looks_english(text: str) -> bool:
-    """Whether ``text`` reads as English rather than Welsh (by its small words)."""
-    words = [word.casefold() for word in _WORD.findall(str(text))]
-    english = sum(word in _ENGLISH for word in words)
-    welsh = sum(word in _WELSH for word in words)
-    if english == welsh == 0:
-        # No small words ("Frailty virtual ward"): Welsh spelling has w and y as
-        # vowels, and dd, ll, ff, ch, rh; English rarely all of them.
-        letters = " ".join(words)
-        return bool(words) and not _welsh_spelling().search(letters)
-    return english > welsh
+    """Whether ``text`` reads as English rather than Welsh (see :mod:`pitchkit.i18n.welsh`)."""
+    return reads_as_english(text)
 
 
 def foreign(text: str, lang: Language) -> bool:

@@ -111,9 +111,15 @@ def _money(value: float, lang: Language) -> str:
     return fmt.money(value, lang, precision="exact")
 
 
-def _cost(value: float) -> float:
-    """A unit cost as shown: to the penny under £100, else to the pound."""
-    return round(value, 2) if value < 100 else float(round(value))
+def _cost(value: float, given: float) -> float:
+    """A restated unit cost as shown: to the pound, as the unit costs beside it are.
+
+    To the penny under £10, where a pound is a tenth of the cost, and when
+    the unit cost as given has pence itself (£12.40), so that the restated
+    one is not written less exactly than the one it restates.
+    """
+    pence = value < 10 or round(given, 2) != round(given)
+    return round(value, 2) if pence else float(round(value))
 
 
 def _gain(line: Line, lang: Language) -> str:
@@ -165,7 +171,9 @@ def source_lines(
             restated_any = True
             projected |= set(line.uplift.projected)
             text = lang.gettext("{cost}, {restated} at {base} prices").format(
-                cost=text, restated=_money(_cost(line.restated_cost or 0.0), lang), base=base
+                cost=text,
+                restated=_money(_cost(line.restated_cost or 0.0, value.amount), lang),
+                base=base,
             )
         if text not in parts:  # two impacts priced with one unit cost name it once
             parts.append(text)

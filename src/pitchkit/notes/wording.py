@@ -171,6 +171,21 @@ def is_plural(phrase: str) -> bool:
     return head.endswith("s") and not head.endswith(("ss", "us", "is"))
 
 
+def names_its_unit(measure: str, unit: str) -> bool:
+    """Whether ``measure`` opens with its own unit, or one word and then it.
+
+    "Hours adult patients wait in ED" in hours, "Emergency admissions for
+    falls" in admissions: such a measure counts its unit, so a figure goes
+    straight in front of it ("3,290 fewer hours adult patients wait", "50
+    fewer emergency admissions for falls"). A percentage is never one.
+    """
+    words = re.findall(r"[^\W\d_]+", unit.casefold())
+    if not words or unit.strip() == "%":
+        return False
+    opening = re.findall(r"[^\W\d_]+", measure.casefold())
+    return any(opening[start : start + len(words)] == words for start in (0, 1))
+
+
 def apply_terms_in_sentence(text: str, terms: Mapping[str, str]) -> str:
     """The director's own words in a sentence the team wrote, where its grammar survives.
 
@@ -228,10 +243,14 @@ def gain_phrase(quantity: Quantity, lang: Language, *, with_unit: bool = True) -
         size = fmt.number(abs(quantity.gain), lang)
         # A wait names its unit even where a count leaves it to the sentence:
         # "from 16 to 4 weeks: 12 weeks shorter", not "12 fewer".
-        unit = quantity.unit.strip() if with_unit or quantity.duration else ""
-        if unit and abs(quantity.gain) == 1:
+        # A time counted over a period ("hours a month" that patients wait, all told) is
+        # an amount, so fewer of them: "600 fewer hours a month", not "600 hours shorter".
+        duration = quantity.duration and not quantity.per
+        unit = quantity.unit.strip() if with_unit or duration else ""
+        if unit and (abs(quantity.gain) == 1 or lang.lang != "en"):
+            # One item takes the singular; so does every number in Welsh (5,000 diwrnod).
             unit = fmt.singular_unit(unit, lang)
-        if quantity.duration and unit:
+        if duration and unit:
             pattern = (
                 lang.gettext("{number} {unit} shorter")
                 if lower

@@ -17,35 +17,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from pitchkit.facts.schema import Director, Facts, Impact, Objective
+from pitchkit.i18n.welsh import reads_as_welsh
 
 #: The English views worked out last, by the facts they were made from.
 _VIEWS: dict[int, tuple[Facts, Facts]] = {}
 _VIEWS_KEPT = 8
-
-#: Small Welsh words that mark a text as Welsh when it has no English version.
-WELSH_MARKERS = frozenset(
-    {
-        "y",
-        "yr",
-        "yn",
-        "ac",
-        "mae",
-        "gyda",
-        "ein",
-        "eich",
-        "ar",
-        "ei",
-        "eu",
-        "i'r",
-        "o'r",
-        "gan",
-        "mewn",
-        "sy",
-        "sydd",
-        "bod",
-        "wedi",
-    }
-)
 
 
 def english_of(text: str, english: Mapping[str, str]) -> str:
@@ -112,9 +88,8 @@ def in_english(facts: Facts) -> Facts:
 
 
 def reads_welsh(text: str) -> bool:
-    """Whether ``text`` reads as Welsh: it holds one of Welsh's small words."""
-    words = text.casefold().replace("’", "'").split()
-    return any(word.strip(".,;:()") in WELSH_MARKERS for word in words)
+    """Whether ``text`` reads as Welsh, by small words and spelling (:mod:`pitchkit.i18n.welsh`)."""
+    return reads_as_welsh(text)
 
 
 def welsh_only(

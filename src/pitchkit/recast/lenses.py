@@ -71,6 +71,8 @@ class LensData:
     stop_words: frozenset[str]
     weak_words: frozenset[str]
     broad_terms: frozenset[tuple[str, ...]]
+    #: A word of a typical gain, and the words a project must use for the gain to suit it.
+    gain_settings: Mapping[str, tuple[str, ...]]
 
 
 #: ``lenses.yaml`` read once and saved as JSON, which loads in a millisecond
@@ -112,8 +114,13 @@ def lens_data() -> LensData:
         stop_words=frozenset(
             stem(word) for word in (*raw["stop_words"], *(raw.get("stop_words_cy") or ()))
         ),
-        weak_words=frozenset(stem(word) for word in raw["weak_words"]),
+        weak_words=frozenset(
+            stem(word) for word in (*raw["weak_words"], *(raw.get("weak_words_cy") or ()))
+        ),
         broad_terms=frozenset(phrase(term) for term in raw["broad_terms"]),
+        gain_settings=MappingProxyType(
+            {word: tuple(needs) for word, needs in (raw.get("gain_settings") or {}).items()}
+        ),
     )
 
 

@@ -235,11 +235,21 @@ def delivered_phrase(progress: MeasureProgress, situation: Situation) -> str:
         size = fmt.number(round(progress.delivered), lang)
         if is_money(impact):
             size = fmt.money(progress.delivered, lang)
-        phrase = (
-            lang.gettext("a reduction of {amount} in {measure}")
-            if impact.direction == "lower"
-            else lang.gettext("an increase of {amount} in {measure}")
-        ).format(amount=size, measure=measure)
+        if wording.names_its_unit(impact.measure, impact.unit) and not is_money(impact):
+            # "3,290 fewer hours adult patients wait in ED", not "a reduction of 3,290 in
+            # hours adult patients wait": a measure that opens with its unit counts it.
+            pattern = (
+                lang.gettext("{amount} fewer {measure}")
+                if impact.direction == "lower"
+                else lang.gettext("{amount} more {measure}")
+            )
+        else:
+            pattern = (
+                lang.gettext("a reduction of {amount} in {measure}")
+                if impact.direction == "lower"
+                else lang.gettext("an increase of {amount} in {measure}")
+            )
+        phrase = pattern.format(amount=size, measure=measure)
         worth = delivered_money_text(progress, lang)
         if worth and phrase.endswith(")"):
             # A measure that ends in its own brackets ("units wasted (expired or out of
