@@ -28,7 +28,7 @@ from pitchkit.i18n.fmt import sentences as sentences_filter
 from pitchkit.i18n.fmt import soft_mutation
 from pitchkit.notes.brief import brief_parts, make_brief_note
 from pitchkit.notes.fit import _linked_strategy, _meant_advice, fit_note, sentences
-from pitchkit.notes.wording import lower_first
+from pitchkit.notes.wording import apply_terms_in_sentence, lower_first
 from pitchkit.output.files import safe_stem
 from pitchkit.output.pdf import convert_to_pdf
 from pitchkit.recast.audience import items_for
@@ -92,7 +92,11 @@ def test_the_note_reads_as_written(facts: Path, director_id: str, tmp_path: Path
     # the rest as bullets (asks for other directors, {text:, for:}, are not theirs).
     director = source.director(director_id)
     assert director is not None
-    asks = [item.text for item in items_for(source, director, "asks")]
+    # The team's asks come in the director's own terms ("occupied bed days" for "bed days").
+    asks = [
+        apply_terms_in_sentence(item.text, director.terms)
+        for item in items_for(source, director, "asks")
+    ]
     first = lower_first(asks[0].rstrip("."))
     verb, _space, rest = first.partition(" ")
     # In Welsh the verb-noun after "Hoffem i chi" takes the soft mutation (bod → fod).

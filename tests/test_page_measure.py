@@ -184,10 +184,12 @@ def test_what_the_layout_decides_near_the_end_of_the_page_is_what_libreoffice_la
     ones = {height: data for height, data in near.items() if surely_one_page(height)}
     overs = {height: data for height, data in near.items() if surely_over(height)}
     # Notes just inside each margin: within a point of the one-page margin (notes a margin
-    # one point wider would have left to LibreOffice), and within 3 pt past the page's end.
+    # one point wider would have left to LibreOffice), and within 5 pt past the page's end
+    # (the heights a note grows through come a line at a time, so how close the nearest
+    # overflow comes depends on the bundled notes' text: 3.9 pt past at session 11's end).
     edge = max(ones)
     assert edge > BODY_HEIGHT - ONE_PAGE_MARGIN - 1, sorted(ones)[-3:]
-    assert any(height < BODY_HEIGHT + 3 for height in overs), sorted(overs)[:3]
+    assert any(height < BODY_HEIGHT + 5 for height in overs), sorted(overs)[:3]
     pages = count_pages([*ones.values(), *overs.values()])
     assert pages == [1] * len(ones) + [2] * len(overs)
 
