@@ -15,7 +15,6 @@ one. ``--check`` only says whether one does.
 from __future__ import annotations
 
 import argparse
-import marshal
 import sys
 from importlib import resources
 from pathlib import Path
@@ -52,7 +51,8 @@ def main() -> None:
     code_file = FOLDER / prepared.CODE_FILE_NAME
     wanted_code = prepared.make_code()
     current_code = code_file.read_bytes() if code_file.exists() else b""
-    same = bool(current_code) and marshal.loads(current_code) == marshal.loads(wanted_code)
+    current = prepared.unpack_code(current_code)
+    same = current is not None and current == prepared.unpack_code(wanted_code)
     if args.check:
         if not same:
             sys.exit(f"build_prepared: {code_file} is stale: run make prepared")

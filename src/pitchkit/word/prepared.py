@@ -40,6 +40,7 @@ import json
 import marshal
 import os
 import re
+import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -142,17 +143,45 @@ def python(env: jinja2.Environment, source: str) -> str | None:
     return found
 
 
+#: The code file starts with this, then the magic number of the Python that made it.
+_CODE_HEADER = b"pitchkit prepared code\n"
+
+
+def pack_code(code: dict[str, Any]) -> bytes:
+    """A code file's bytes: the header, this Python's magic number, a checksum, the code."""
+    payload = marshal.dumps(code)
+    checksum = zlib.crc32(payload).to_bytes(4, "big")
+    return _CODE_HEADER + importlib.util.MAGIC_NUMBER + checksum + payload
+
+
+def unpack_code(raw: bytes) -> dict[str, Any] | None:
+    """The code objects in a code file, or ``None`` when another Python made it or it is damaged.
+
+    The magic number and the checksum are checked before marshal reads a byte:
+    marshal reads code objects only of its own Python version, and damaged data
+    can make it fail in ways no ``except`` catches.
+    """
+    head = _CODE_HEADER + importlib.util.MAGIC_NUMBER
+    if not raw.startswith(head) or len(raw) < len(head) + 4:
+        return None
+    checksum, payload = raw[len(head) : len(head) + 4], raw[len(head) + 4 :]
+    if zlib.crc32(payload).to_bytes(4, "big") != checksum:
+        return None
+    try:
+        code = marshal.loads(payload)
+    except (ValueError, EOFError, TypeError, SystemError):
+        return None
+    return code if isinstance(code, dict) else None
+
+
 @functools.cache
 def shipped_code() -> dict[str, Any]:
     """The shipped code objects by the SHA-256 of their Python, or none for another Python."""
     try:
-        data = marshal.loads((TEMPLATE_FOLDER / CODE_FILE_NAME).read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
+        raw = (TEMPLATE_FOLDER / CODE_FILE_NAME).read_bytes()
+    except OSError:
         return {}
-    if not isinstance(data, dict) or data.get("magic") != importlib.util.MAGIC_NUMBER:
-        return {}
-    code = data.get("code")
-    return code if isinstance(code, dict) else {}
+    return unpack_code(raw) or {}
 
 
 def compiled(env: jinja2.Environment, code: str) -> Any:
@@ -169,7 +198,7 @@ def make_code() -> bytes:
     env = make_environment(language(None))
     python_sources = make_prepared()["python"].values()
     code = {digest(source): env._compile(source, "<template>") for source in python_sources}
-    return marshal.dumps({"magic": importlib.util.MAGIC_NUMBER, "code": dict(sorted(code.items()))})
+    return pack_code(dict(sorted(code.items())))
 
 
 def template(env: jinja2.Environment, source: str) -> jinja2.Template | None:
