@@ -298,8 +298,18 @@ class Ledger:
     today: dt.date | None = None  # the note's date: the years ended before it are closed
 
     def closed(self, year: int) -> bool:
-        """Whether financial year ``year`` ended before the note's date."""
-        return self.today is not None and fy_bounds(year)[1] < self.today
+        """Whether financial year ``year`` is over for the project by the note's date.
+
+        A year is over when it ended, or when the project ended, before that
+        date: a project that closed in December delivers nothing more in the
+        rest of its financial year, so the log's figure is the year's figure.
+        """
+        if self.today is None:
+            return False
+        last = fy_bounds(year)[1]
+        if self.end is not None and self.end < last:
+            last = self.end
+        return last < self.today
 
     @property
     def logged(self) -> bool:

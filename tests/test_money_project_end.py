@@ -1,0 +1,31 @@
+"""A financial year is over for the money block once the project has ended (review11, F2)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from pitchkit.facts.project import open_project
+from pitchkit.i18n.translation import language
+from pitchkit.notes.context import money_context
+from pitchkit.recast.pitch import recast
+
+YSBYTY = Path(__file__).resolve().parents[1] / "examples" / "ysbyty-cymunedol" / "facts.yaml"
+
+
+def finance_lines(day: dt.date) -> str:
+    """The finance director's money block for the Welsh example, in English, on ``day``."""
+    facts = open_project(YSBYTY, locale="en_GB").facts
+    director = next(d for d in facts.directors if d.id == "dof")
+    return " ".join(money_context(recast(facts, director, today=day), language("en_GB"))["lines"])
+
+
+def test_a_year_the_project_ended_in_shows_what_the_log_delivered() -> None:
+    # The project ends on 31 December 2027; its log runs to October 2027.
+    after = finance_lines(dt.date(2028, 2, 1))
+    assert "2027/28 £82,000 delivered for £74,000" in after
+    assert "no figure for November 2027 and December 2027" in after
+    assert "forecast" not in after
+    # While the project still runs, the year under way is still a forecast.
+    during = finance_lines(dt.date(2027, 11, 15))
+    assert "2027/28 £164,000 forecast" in during
