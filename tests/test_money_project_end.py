@@ -29,3 +29,14 @@ def test_a_year_the_project_ended_in_shows_what_the_log_delivered() -> None:
     # While the project still runs, the year under way is still a forecast.
     during = finance_lines(dt.date(2027, 11, 15))
     assert "2027/28 £164,000 forecast" in during
+
+
+def test_a_run_of_periods_with_no_figure_reads_as_one_span() -> None:
+    from pitchkit.notes.moneytext import _gaps
+    from pitchkit.period import parse_period
+
+    months = [f"2027-{m:02d}" for m in range(5, 13)] + ["2028-01", "2028-02", "2028-03", "2028-06"]
+    periods = [parse_period(text) for text in months]
+    assert _gaps(periods, language("en_GB")) == "May 2027 to March 2028 and June 2028"
+    assert _gaps(periods[:2], language("en_GB")) == "May 2027 and June 2027"
+    assert _gaps(periods, language("cy_GB")).startswith("Mai 2027 – Mawrth 2028")

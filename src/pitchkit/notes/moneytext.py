@@ -13,11 +13,12 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import N_, Language
+from pitchkit.period import Period
 from pitchkit.recast.money import (
     PER_YEAR,
     Ledger,
@@ -385,10 +386,32 @@ def year_text(share: YearShare, benefit: float, spent: float, marked: bool, lang
         return lang.gettext("{year} {benefit} forecast for {invested}").format(**values)
     if not share.unlogged:
         return lang.gettext("{year} {benefit} delivered for {invested}").format(**values)
-    gaps = fmt.join_list([fmt.period_label(p.text, lang) for p in share.unlogged], lang)
+    gaps = _gaps(share.unlogged, lang)
     return lang.gettext("{year} {benefit} delivered for {invested} (no figure for {gaps})").format(
         gaps=gaps, **values
     )
+
+
+def _gaps(periods: Sequence[Period], lang: Language) -> str:
+    """``May 2027 to March 2028 and June 2028``: the periods with no figure, runs as spans.
+
+    Three or more periods in a row read as one span, so that a log with most
+    of a year missing does not fill the finance director's line month by month.
+    """
+    runs: list[list[Period]] = []
+    for period in periods:
+        if runs and runs[-1][-1].following() == period:
+            runs[-1].append(period)
+        else:
+            runs.append([period])
+    labels: list[str] = []
+    for run in runs:
+        if len(run) >= 3:
+            first, last = (fmt.period_label(p.text, lang) for p in (run[0], run[-1]))
+            labels.append(lang.gettext("{first} to {last}").format(first=first, last=last))
+        else:
+            labels.extend(fmt.period_label(p.text, lang) for p in run)
+    return fmt.join_list(labels, lang)
 
 
 def money_lines(ledger: Ledger | None, lang: Language, said: Collection[str] = ()) -> list[str]:
