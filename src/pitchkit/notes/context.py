@@ -191,7 +191,7 @@ def money_context(pitch: Pitch, lang: Language, said: Collection[str] = ()) -> C
         return {"lines": [], "finance": finance, "price_year": ""}
     if finance:
         facts = pitch.facts
-        if (facts.updates or facts.figures) and any(ledger.closed(s.year) for s in ledger.years):
+        if (facts.updates or facts.figures) and ledger.closed_years:
             # A closed financial year shows what the progress log delivered, not a forecast.
             # Imported here, and only then: the update package builds on this module.
             from pitchkit.notes.update.actuals import logged_ledger

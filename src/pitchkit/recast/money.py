@@ -297,6 +297,11 @@ class Ledger:
     end: dt.date | None = None
     today: dt.date | None = None  # the note's date: the years ended before it are closed
 
+    def year_end(self, year: int) -> dt.date:
+        """The last day the project delivers in financial year ``year``: its end, or the year's."""
+        last = fy_bounds(year)[1]
+        return self.end if self.end is not None and self.end < last else last
+
     def closed(self, year: int) -> bool:
         """Whether financial year ``year`` is over for the project by the note's date.
 
@@ -304,12 +309,12 @@ class Ledger:
         date: a project that closed in December delivers nothing more in the
         rest of its financial year, so the log's figure is the year's figure.
         """
-        if self.today is None:
-            return False
-        last = fy_bounds(year)[1]
-        if self.end is not None and self.end < last:
-            last = self.end
-        return last < self.today
+        return self.today is not None and self.year_end(year) < self.today
+
+    @property
+    def closed_years(self) -> list[int]:
+        """The financial years of the project that are over by the note's date (:meth:`closed`)."""
+        return [share.year for share in self.years if self.closed(share.year)]
 
     @property
     def logged(self) -> bool:

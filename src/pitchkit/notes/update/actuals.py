@@ -52,9 +52,7 @@ def delivered_in_year(ledger: Ledger, facts: Facts, impact_id: str, year: int) -
     claim = _claims(ledger, facts).get(impact_id)
     if claim is None or not claim.points:
         return None
-    first, last = fy_bounds(year)
-    if ledger.end is not None and ledger.end < last:
-        last = ledger.end
+    first, last = fy_bounds(year)[0], ledger.year_end(year)
     begins = max(first, benefit_start(line.impact, ledger.start))
     if begins > last:
         return None
@@ -69,7 +67,7 @@ def logged_ledger(ledger: Ledger, facts: Facts) -> Ledger:
     """``ledger`` with its closed years set to what the progress log shows was delivered."""
     if ledger.today is None or ledger.start is None or not (facts.updates or facts.figures):
         return ledger
-    closed = [share.year for share in ledger.years if ledger.closed(share.year)]
+    closed = ledger.closed_years
     if not closed:
         return ledger
     claims = _claims(ledger, facts)
@@ -84,9 +82,7 @@ def logged_ledger(ledger: Ledger, facts: Facts) -> Ledger:
 def _year(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered | None:
     """What the counted lines delivered in financial year ``year``; ``None`` with no figure."""
     assert ledger.start is not None
-    first, last = fy_bounds(year)
-    if ledger.end is not None and ledger.end < last:
-        last = ledger.end
+    first, last = fy_bounds(year)[0], ledger.year_end(year)
     benefit = cash = 0.0
     figures = False
     earning = False
