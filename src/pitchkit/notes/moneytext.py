@@ -395,9 +395,15 @@ def year_text(share: YearShare, benefit: float, spent: float, marked: bool, lang
 def _gaps(periods: Sequence[Period], lang: Language) -> str:
     """``May 2027 to March 2028 and June 2028``: the periods with no figure, runs as spans.
 
-    Three or more periods in a row read as one span, so that a log with most
-    of a year missing does not fill the finance director's line month by month.
+    Three or more periods in a row read as one stretch, in the words an update
+    names a stretch with (:func:`~pitchkit.notes.update.spans.span_text`), so
+    that a log with most of a year missing does not fill the finance
+    director's line month by month.
     """
+    # Imported here: the update package builds on this module. Periods without a figure
+    # come only from a ledger the progress log was read into, which loaded it already.
+    from pitchkit.notes.update.spans import span_text
+
     runs: list[list[Period]] = []
     for period in periods:
         if runs and runs[-1][-1].following() == period:
@@ -407,8 +413,7 @@ def _gaps(periods: Sequence[Period], lang: Language) -> str:
     labels: list[str] = []
     for run in runs:
         if len(run) >= 3:
-            first, last = (fmt.period_label(p.text, lang) for p in (run[0], run[-1]))
-            labels.append(lang.gettext("{first} to {last}").format(first=first, last=last))
+            labels.append(span_text(run, lang))
         else:
             labels.extend(fmt.period_label(p.text, lang) for p in run)
     return fmt.join_list(labels, lang)
