@@ -264,3 +264,57 @@ def test_link_will_not_write_a_team_file_link_the_facts_files_own_team_would_ref
         f"'directors:' list out so the team comes from {team} alone, or add the objective to it"
     )
     assert facts.read_bytes() == before
+
+
+def own_team_with_a_team_only_link(tmp_path: Path, locale: str = "en_GB") -> tuple[Path, str]:
+    """The example (its own 'directors:' kept) linking dof.agency-spend, which only the CSV has."""
+    text = (EXAMPLE / "facts.yaml").read_text(encoding="utf-8")
+    assert text.count("supports: [dof.cip]") == 1
+    text = text.replace("supports: [dof.cip]", "supports: [dof.cip, dof.agency-spend]")
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(text.replace("locale: en_GB", f"locale: {locale}"), encoding="utf-8")
+    [(number, line)] = [
+        (n, line) for n, line in enumerate(text.splitlines(), start=1) if "agency-spend]" in line
+    ]
+    return facts, f"{facts}:{number}:{line.index('dof.agency-spend') + 1}"
+
+
+def test_a_link_only_the_team_file_has_names_the_team_file_in_every_command(
+    tmp_path: Path,
+) -> None:
+    """review11 F5: not 'did you mean dof.agency' (the file's own team) but the team file's rule."""
+    facts, where = own_team_with_a_team_only_link(tmp_path)
+    team = EXAMPLE / "directors.csv"
+    out = tmp_path / "notes"
+    expected = (
+        f"error: {where}: impacts[0].supports[1]: 'dof.agency-spend' is an objective in {team}, "
+        "but this file lists its own directors under 'directors:', and theirs do not include "
+        f"it: take that list out so the team comes from {team} alone, or add the objective to it"
+    )
+    for command in commands(facts, team, out):
+        result = run(*command)
+        assert result.exit_code == 1, (command[0], result.output)
+        assert result.stderr.strip() == expected, (command, result.stderr)
+    both = run("brief", facts, "--directors", team, "-d", "dof", "--bilingual", "--out", out)
+    assert both.exit_code == 1
+    assert f"{where}: impacts[0].supports[1]: mae 'dof.agency-spend' yn amcan yn" in both.stderr
+    assert not out.exists()
+    alone = run("brief", facts, "-d", "dof", "--out", out)
+    assert alone.exit_code == 1
+    assert alone.stderr.strip() == (
+        f"error: {where}: impacts[0].supports[1]: 'dof.agency-spend' names no objective of that "
+        "director: did you mean 'dof.agency'?"
+    )
+
+
+def test_a_link_only_the_team_file_has_is_told_in_welsh(tmp_path: Path) -> None:
+    facts, where = own_team_with_a_team_only_link(tmp_path, "cy_GB")
+    team = EXAMPLE / "directors.csv"
+    result = run("directors", facts, "--directors", team)
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        f"gwall: {where}: impacts[0].supports[1]: mae 'dof.agency-spend' yn amcan yn {team}, ond "
+        "mae'r ffeil hon yn rhestru ei chyfarwyddwyr ei hun o dan 'directors:', ac nid yw'n un "
+        "o'u hamcanion nhw: tynnwch y rhestr honno allan fel bod y tîm yn dod o "
+        f"{team} yn unig, neu ychwanegwch yr amcan ati"
+    )

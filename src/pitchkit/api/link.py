@@ -95,7 +95,11 @@ def decide_links(
 
     heard = Heard(listener)
     project = open_facts(
-        request.facts, request.locale, heard, default_locale=request.default_locale
+        request.facts,
+        request.locale,
+        heard,
+        default_locale=request.default_locale,
+        team=request.directors,
     )
     own = {d.id: {o.id for o in d.objectives} for d in project.facts.directors}
     own_list = str(project.loaded.source.where(("directors",)))

@@ -45,7 +45,7 @@ from pitchkit.facts.fields import (
     measure_problem,
     unit_problem,
 )
-from pitchkit.facts.validation import Problem, did_you_mean, semantic_problems
+from pitchkit.facts.validation import Problem, Team, did_you_mean, semantic_problems
 from pitchkit.facts.yamlsource import Loc, Parsed, Source, declared_locale, dotted, load_yaml
 from pitchkit.i18n.messages import Located, Message, Renderable
 
@@ -449,8 +449,12 @@ class LoadedFacts:
     source: Source
 
 
-def validate_facts(source: Source) -> Facts:
-    """Validate loaded YAML data against the schema, or raise :class:`FactsError`."""
+def validate_facts(source: Source, team: Team | None = None) -> Facts:
+    """Validate loaded YAML data against the schema, or raise :class:`FactsError`.
+
+    ``team``, a team file given with ``--directors``, only words the problems
+    of links to it (:func:`~pitchkit.facts.validation.link_problems`).
+    """
     if source.data is None:
         message = Message(
             "the file is empty: start from 'pitchkit init' or copy an example from the "
@@ -479,7 +483,7 @@ def validate_facts(source: Source) -> Facts:
         model = models.Facts.model_validate(source.data)
     except ValidationError as error:
         problems.extend(describe_errors(error, models.Facts))
-    problems.extend(semantic_problems(source.data))
+    problems.extend(semantic_problems(source.data, team))
     problems.extend(audience_problems(source.data))
     if problems:
         raise facts_error(source, problems)
@@ -574,17 +578,20 @@ def _located(source: Source, problems: list[Problem]) -> list[Located]:
     return [located for _, located in sorted(ordered, key=lambda item: item[0])]
 
 
-def load_facts(path: str | Path, *, lang: str = "en", parsed: Parsed | None = None) -> LoadedFacts:
+def load_facts(
+    path: str | Path, *, lang: str = "en", parsed: Parsed | None = None, team: Team | None = None
+) -> LoadedFacts:
     """Load and validate the facts file at ``path``.
 
     ``lang`` picks the language of ``{en: ..., cy: ...}`` text; ``parsed``
     is the file already read (:func:`~pitchkit.facts.yamlsource.parse_yaml`),
     when it is loaded in more than one language. Raises
     :class:`FactsError` listing every problem, each located, with the
-    file's ``settings.locale`` (unchecked) to report them in.
+    file's ``settings.locale`` (unchecked) to report them in; ``team`` (a
+    team file) words the links to its objectives (:func:`validate_facts`).
     """
     source = load_yaml(Path(path), lang=lang, parsed=parsed)
-    facts = validate_facts(source)
+    facts = validate_facts(source, team)
     object.__setattr__(facts, "_english", dict(source.english))  # made here, not yet shared
     return LoadedFacts(
         facts=facts,
