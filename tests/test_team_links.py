@@ -318,3 +318,36 @@ def test_a_link_only_the_team_file_has_is_told_in_welsh(tmp_path: Path) -> None:
         "o'u hamcanion nhw: tynnwch y rhestr honno allan fel bod y tîm yn dod o "
         f"{team} yn unig, neu ychwanegwch yr amcan ati"
     )
+
+
+ASK = "  - Sign the executive sponsor section of our Health Foundation application"
+
+
+@pytest.mark.parametrize(("target", "hint"), [("dfo", "did you mean 'dof'? "), ("cfo", "")])
+def test_an_ask_for_someone_not_on_the_team_is_an_error_in_every_command(
+    tmp_path: Path, target: str, hint: str
+) -> None:
+    """An ask ``for:`` an id the team file does not have was silently shown to no one."""
+    facts, team = project(tmp_path)
+    text = facts.read_text(encoding="utf-8")
+    [line] = [line for line in text.splitlines() if line.startswith(ASK)]
+    ask = line.removeprefix("  - ")
+    facts.write_text(text.replace(line, f'  - {{text: "{ask}", for: [{target}]}}'), "utf-8")
+    [(number, written)] = [
+        (n, text) for n, text in enumerate(facts.read_text("utf-8").splitlines(), 1) if ask in text
+    ]
+    where = f"{facts}:{number}:{written.index(f'[{target}]') + 2}"
+    before = facts.read_bytes()
+    out = tmp_path / "notes"
+    for command in commands(facts, team, out):
+        result = run(*command)
+        assert result.exit_code == 1, (command[0], result.output)
+        [said] = result.stderr.strip().splitlines()
+        assert said.startswith(
+            f"error: {where}: asks[0].for[0]: '{target}' is neither a director's id nor a lens"
+            f"{':' if hint else ''} {hint}(use one of dof, dos, chief-executive, medical, "
+        ), (command[0], said)
+    assert not out.exists()
+    assert facts.read_bytes() == before
+    alone = run("check", facts, "-d", "dof")
+    assert "is neither a director's id" not in alone.output  # the team file is not there

@@ -30,6 +30,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar, Literal, Self
@@ -492,11 +493,12 @@ def validate_facts(source: Source, team: Team | None = None) -> Facts:
     return facts
 
 
-def audience_problems(data: dict[str, Any]) -> list[Problem]:
+def audience_problems(data: dict[str, Any], team: Sequence[str] | None = None) -> list[Problem]:
     """What is wrong with the ``{text:, for:}`` items of asks, advice and offer.
 
-    ``for`` names directors by id or lenses by id; director ids are checked
-    only when the file lists its directors (a team file's come later).
+    ``for`` names directors by id or lenses by id. Director ids are checked
+    against the file's own directors and ``team``, the ids of a team file
+    (``--directors``); with neither, an id is left for the team file to check.
     """
     from pitchkit.recast.lenses import all_lenses, lens_key  # the lenses need this module
 
@@ -506,6 +508,7 @@ def audience_problems(data: dict[str, Any]) -> list[Problem]:
         for d in _as_list(data.get("directors")) or []
         if isinstance(d, dict) and d.get("id") is not None
     ]
+    directors += [id_ for id_ in team or () if id_ not in directors]
     known = {d.casefold() for d in directors}
     problems: list[Problem] = []
     for name in TARGETED_FIELDS:
@@ -543,8 +546,8 @@ def audience_problems(data: dict[str, Any]) -> list[Problem]:
                 text = str(target).strip()
                 if lens_key(text) in lenses or text.casefold() in known:
                     continue
-                if not directors and _SLUG.match(text):
-                    continue  # a director of a team file: checked when the notes are made
+                if not directors and team is None and _SLUG.match(text):
+                    continue  # a director of a team file: checked with it (facts.directors)
                 hint = did_you_mean(text, [*directors, *lenses])
                 message = Message(
                     "{value} is neither a director's id nor a lens{hint} (use one of {choices})",

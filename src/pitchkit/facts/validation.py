@@ -108,10 +108,12 @@ def closest(word: str, choices: Iterable[str]) -> str | None:
     """The choice ``word`` is most likely a slip for, if any is close."""
     import difflib  # only for a slip: it takes about 1 ms to load
 
-    matches = difflib.get_close_matches(str(word), list(choices), n=3, cutoff=0.6)
+    listed = list(choices)
+    matches = difflib.get_close_matches(str(word), listed, n=len(listed) or 1, cutoff=0.6)
     if not matches:
         return None
-    # Two letters swapped (dfo for dof) is the likeliest slip: prefer it.
+    # Two letters swapped (dfo for dof) is the likeliest slip: prefer it, among every close
+    # match (with ties, dow, dos and don could otherwise crowd dof out of the best three).
     swapped = [m for m in matches if sorted(m.casefold()) == sorted(str(word).casefold())]
     return (swapped or matches)[0]
 
