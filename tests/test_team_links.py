@@ -90,11 +90,47 @@ def test_a_mistyped_link_to_a_team_file_is_an_error_in_every_command(tmp_path: P
         "names no objective of that director: did you mean 'dof.agency-spend'?"
     )
     for command in commands(facts, team, out):
+        if command[0] == "link":
+            continue  # link is the tool to fix it with: see the next test
         result = run(*command)
         assert result.exit_code == 1, (command[0], result.output)
         assert result.stderr.strip() == expected, command[0]
     assert not out.exists() or not any(out.iterdir())  # nothing written
-    assert facts.read_bytes() == before  # link did not write the file
+    assert facts.read_bytes() == before
+
+
+def test_link_starts_on_a_stale_link_and_puts_the_one_meant_in_its_place(tmp_path: Path) -> None:
+    """review11 F5's catch-22: once the team file renames an objective, link still starts."""
+    facts, team = project(tmp_path, "dof.agency-spnd")
+    where = place(facts, "dof.agency-spnd")
+    result = run("link", facts, "--directors", team, "--accept", "bed-days:dof.agency-spend")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.strip() == (
+        f"warning: {where}: impacts[1].supports[0]: 'dof.agency-spnd' names no objective of "
+        "that director: did you mean 'dof.agency-spend'? ('pitchkit link' leaves it out, and "
+        "takes it out of the file when it writes)"
+    )
+    assert "Took out bed-days:dof.agency-spnd: it named no objective of the team." in (
+        result.stdout
+    )
+    text = facts.read_text(encoding="utf-8")
+    assert "dof.agency-spnd" not in text
+    assert "    supports: [dof.agency-spend]\n" in text
+    brief = run("brief", facts, "--directors", team, "-d", "dof", "--out", tmp_path / "notes")
+    assert brief.exit_code == 0, brief.output
+
+
+def test_link_with_nothing_to_decide_still_takes_a_stale_link_out(tmp_path: Path) -> None:
+    facts, team = project(tmp_path, "dof.balance", key="excludes")
+    result = run(
+        "link", facts, "--directors", team, "--locale", "cy_GB", "--reject", "bed-days:dof.cip"
+    )
+    assert result.exit_code == 0, result.output
+    assert "(mae 'pitchkit link' yn ei adael allan, ac yn ei dynnu o'r ffeil" in result.stderr
+    assert "Tynnwyd bed-days:dof.balance allan: nid oedd yn enwi amcan gan y tîm." in result.stdout
+    text = facts.read_text(encoding="utf-8")
+    assert "dof.balance" not in text
+    assert "    excludes: [dof.cip]\n" in text
 
 
 def test_excludes_are_checked_and_an_id_far_from_any_lists_the_directors_own(
