@@ -190,7 +190,10 @@ class Analysis:
     of a shift's length (the run chart's or the XmR chart's) on one side of
     it. ``assurance_pending`` says the assurance icon is left out because the
     limits in force no longer describe the process: a shift still moving, or
-    a latest point beyond the limits the better way.
+    a latest point beyond the limits the better way. ``facts_baseline`` (the
+    facts' baseline for one period) and ``better`` are kept for such a chart
+    only, to judge its own signals against the baseline
+    (:meth:`improved_after_change`).
     """
 
     kind: Kind
@@ -210,6 +213,8 @@ class Analysis:
     baseline_points: int = 0
     baseline_shift: Signal | None = None
     assurance_pending: bool = False
+    facts_baseline: float | None = None
+    better: str | None = None
 
     @property
     def count(self) -> int:
@@ -234,7 +239,35 @@ class Analysis:
         if self.baseline_shift is not None and self.baseline_shift.improvement is True:
             return True
         since = self.change_at or 0
-        return any(s.improvement is True and self._moves_from(s) >= since for s in self.signals)
+        return any(
+            s.improvement is True and self._moves_from(s) >= since and self._past_baseline(s)
+            for s in self.signals
+        )
+
+    def _past_baseline(self, signal: Signal) -> bool:
+        """Whether an improvement signal shows a change from the facts' baseline.
+
+        A chart with no baseline of its own has its mean and limits from the
+        months since the change, so its signals compare those months with
+        each other, not with the months before. An improvement among them
+        shows the change only when its points are better than the facts'
+        baseline (a trend: where it ends) and no sustained concern (a shift
+        or a trend the worse way) comes after it: the first months of a
+        measure that then got worse sit on the better side of its mean too,
+        and they are not a change the project made.
+        """
+        base = self.facts_baseline
+        if base is None or self.better not in ("lower", "higher"):
+            return True
+        points = signal.points[-1:] if signal.rule == "trend" else signal.points
+        for i in points:
+            value = self.values[i]
+            if value is not None and (value >= base if self.better == "lower" else value <= base):
+                return False
+        return not any(
+            s.improvement is False and s.rule in ("shift", "trend") and s.start > signal.end
+            for s in self.signals
+        )
 
     def _moves_from(self, signal: Signal) -> int:
         """Where a signal starts; a trend starts where its values first move from its first."""
@@ -282,6 +315,8 @@ def analyse(
         return replace(
             run,
             baseline_shift=_facts_shift(present, change_at, baseline, rules.run_shift, better),
+            facts_baseline=baseline,
+            better=better,
         )
     analysis = _xmr(series, present, better, target, rules, starts)
     if analysis.baseline is not None or change_at is None:
@@ -289,6 +324,8 @@ def analyse(
     return replace(
         analysis,
         baseline_shift=_facts_shift(present, change_at, baseline, rules.spc_shift, better),
+        facts_baseline=baseline,
+        better=better,
     )
 
 
