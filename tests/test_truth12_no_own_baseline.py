@@ -118,3 +118,16 @@ def test_a_flat_measure_with_one_bad_month_is_not_at_an_improved_level(tmp_path:
     assert "within normal variation" in text
     assert "at the improved level" not in text
     assert "improving" not in text
+
+
+def test_the_first_step_down_to_a_new_level_is_not_a_concern(tmp_path: Path) -> None:
+    # truth12's stroke case: agency spend about £12,580 a month for five months, then
+    # £11,000 in the month of the change and about £9,500 after it. The limits are
+    # recalculated from the change (8 months below the mean before it); the month it
+    # first fell sits above them, yet £1,580 better than before the change.
+    stroke = Path(__file__).parent / "data" / "truth12" / "stroke.yaml"
+    request = UpdateRequest(stroke, "dof", tmp_path, period="2026-11", today=dt.date(2026, 12, 5))
+    text = docx_text(write_update(request).written[0])
+    [words] = [line for line in text.splitlines() if "ending March 2026" in line]
+    assert "1 point above the upper limit (on the way to the new level), ending March 2026" in words
+    assert "(concern)" not in words

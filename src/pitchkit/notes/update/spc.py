@@ -111,7 +111,10 @@ class Signal:
     ``before_improvement`` marks a signal on the worse side that ends before
     the improvement took hold, on a chart with no baseline of its own: the
     level the change started from, not a concern (its ``improvement`` is
-    then ``None``).
+    then ``None``). ``stepping`` marks a signal on the worse side of limits
+    recalculated after a sustained shift that starts at their first point,
+    with every point better than the mean before: the figures on their way
+    down (or up) to the new level, not a concern (``improvement`` ``None``).
     """
 
     rule: Rule
@@ -122,6 +125,7 @@ class Signal:
     points: tuple[int, ...]
     length: int
     before_improvement: bool = False
+    stepping: bool = False
 
 
 @dataclass(frozen=True)
@@ -501,9 +505,14 @@ def _xmr(
             reference = replace(reference, end=stop - 1)
     segments.append(reference)
     signals: list[Signal] = []
+    previous: Segment | None = None
     for segment in segments:
         points = [(i, v) for i, v in present if segment.start <= i <= segment.end]
-        signals += _judged(_xmr_signals(points, segment, rules), better)
+        found = _judged(_xmr_signals(points, segment, rules), better)
+        if previous is not None:
+            found = _stepping(found, segment.start, previous.centre, series, better)
+        signals += found
+        previous = segment
     latest = segments[-1]
     # Limits kept from before a shift still under way say nothing of where the process is
     # going: whether it will meet the target waits until it settles and they are remade.
@@ -592,6 +601,39 @@ def _sustained_shift(
     direction = _direction(best_side)
     return Signal(
         "shift", best[0], best[-1], direction, _improves(direction, better), tuple(best), len(best)
+    )
+
+
+def _stepping(
+    signals: tuple[Signal, ...],
+    start: int,
+    before: float,
+    series: tuple[float | None, ...],
+    better: str | None,
+) -> tuple[Signal, ...]:
+    """Concerns at the start of recalculated limits that are the step to the new level.
+
+    Limits recalculated from the change after a sustained shift put its
+    first point, when the figures took more than a month to reach their new
+    level, beyond them the worse way: agency spend that fell from £12,600 to
+    £11,000 and then to about £9,500 a month reads "1 point above the upper
+    limit" in the month it first fell. A concern that starts at the first
+    point of the new limits, every point of it better than the mean before
+    them, is that step, not a concern; a later one (a slip back from the new
+    level) stays a concern.
+    """
+    if better not in ("lower", "higher"):
+        return signals
+
+    def improved(i: int) -> bool:
+        value = series[i]
+        return value is not None and (value < before if better == "lower" else value > before)
+
+    return tuple(
+        replace(s, improvement=None, stepping=True)
+        if s.improvement is False and s.start == start and all(improved(i) for i in s.points)
+        else s
+        for s in signals
     )
 
 
