@@ -131,3 +131,22 @@ def test_the_first_step_down_to_a_new_level_is_not_a_concern(tmp_path: Path) -> 
     [words] = [line for line in text.splitlines() if "ending March 2026" in line]
     assert "1 point above the upper limit (on the way to the new level), ending March 2026" in words
     assert "(concern)" not in words
+
+
+def test_a_measure_that_got_worse_is_said_to_have_got_worse(tmp_path: Path) -> None:
+    # Sixteen months above the baseline of 900 from August 2025: a sustained shift the
+    # wrong way. "No change can be told apart from normal variation yet; 1 more month
+    # better than the baseline could show one" hid that change and promised too much.
+    facts = _facts(tmp_path, FOLLOW_UPS, WORSENING)
+    request = UpdateRequest(facts, "dof", tmp_path / "out", today=dt.date(2026, 12, 5))
+    text = docx_text(write_update(request).written[0])
+    assert "no change can be told apart" not in text
+    assert "could show one" not in text
+    assert (
+        "Face-to-face dermatology follow-up appointments: worse than at the baseline: its chart "
+        "shows a change the wrong way (concern), so there is no improvement to count."
+    ) in text
+    assert (
+        "Virtual follow-up is under way; its figures show no improvement we can report yet, and "
+        "those for face-to-face dermatology follow-up appointments have got worse."
+    ) in text
