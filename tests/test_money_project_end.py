@@ -28,7 +28,7 @@ def test_a_year_the_project_ended_in_shows_what_the_log_delivered() -> None:
     assert "forecast" not in after
     # While the project still runs, the year under way is a forecast: what the log delivered
     # to October (£82,000 over April to October's 214 days) and November and December at
-    # that rate (61 days: £23,400), not £164,000 at the full rate (truth12).
+    # that rate (61 days: £23,400), not £164,000 at the full rate.
     during = finance_lines(dt.date(2027, 11, 15))
     assert (
         "2027/28 £106,000 forecast for £74,000 (£82,000 delivered to the end of October 2027, "

@@ -1,6 +1,6 @@
 """The financial year under way is what the log delivered so far and the rest at that rate.
 
-truth12's stroke case (tests/data/truth12/stroke.yaml): October 2025 to March
+The stroke case (tests/data/money-year-under-way/stroke.yaml): October 2025 to March
 2027, £260,000; a bed day of £400 in 2024/25 prices (£421.23 at 2026/27
 prices), 100 fewer a month, and £60,000 a year less agency spend, both from
 March 2026. At the full rate 2026/27 would be £505,476 + £60,000 = £565,476.
@@ -23,7 +23,7 @@ from pathlib import Path
 from docchecks import docx_text
 from pitchkit.api import BriefRequest, write_brief
 
-STROKE = Path(__file__).parent / "data" / "truth12" / "stroke.yaml"
+STROKE = Path(__file__).parent / "data" / "money-year-under-way" / "stroke.yaml"
 
 
 def _benefit_line(tmp_path: Path, locale: str) -> str:

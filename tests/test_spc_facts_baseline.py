@@ -1,6 +1,6 @@
 """A chart with no baseline of its own claims a change only against the facts' baseline.
 
-truth12's cases: when a project's log starts at its change, the chart's mean
+Cases from a money and updates trial: when a project's log starts at its change, the chart's mean
 and limits come from the months since the change, so its own signals compare
 those months with one another. The first months of a measure that then got
 worse sit below its mean (a "shift below the mean"), and a measure flat at its
@@ -121,11 +121,11 @@ def test_a_flat_measure_with_one_bad_month_is_not_at_an_improved_level(tmp_path:
 
 
 def test_the_first_step_down_to_a_new_level_is_not_a_concern(tmp_path: Path) -> None:
-    # truth12's stroke case: agency spend about £12,580 a month for five months, then
+    # The stroke case: agency spend about £12,580 a month for five months, then
     # £11,000 in the month of the change and about £9,500 after it. The limits are
     # recalculated from the change (8 months below the mean before it); the month it
     # first fell sits above them, yet £1,580 better than before the change.
-    stroke = Path(__file__).parent / "data" / "truth12" / "stroke.yaml"
+    stroke = Path(__file__).parent / "data" / "money-year-under-way" / "stroke.yaml"
     request = UpdateRequest(stroke, "dof", tmp_path, period="2026-11", today=dt.date(2026, 12, 5))
     text = docx_text(write_update(request).written[0])
     [words] = [line for line in text.splitlines() if "ending March 2026" in line]
