@@ -141,28 +141,37 @@ def test_closed_years_show_what_the_log_delivered_and_years_to_come_the_forecast
     #   returned £3,000 + £6,000 + £8,000 = £17,000; falls 2 + 3 + 4 = 9 × £2,115.62 =
     #   £19,041; £55,057 -> £55,000.
     # 2025/26: refits 770 (£52,295), returned £48,000, falls 25 (£52,890): £153,185.
-    # 2026/27, under way: the forecast, £125,000 capacity + £56,000 cash = £181,000.
-    # Over the project £389,000; net £389,000 - £85,000 = £304,000; £389,000 / £85,000
-    # = £4.58 per £1. Payback by the years shown (the full rate would say 6 months, but
-    # 2024/25 delivered only £55,057): 12 months, then the £29,943 still owed out of
-    # 2025/26's £153,185, 12 × 29,943 / 153,185 = 2.3 months; 14.3 -> 14 months.
+    # 2026/27, under way: £92,072 delivered April to September (183 days), the other 182
+    # days at that rate, £91,569: £183,641, shown £184,000 (at the full rate £125,000
+    # capacity + £56,000 cash = £181,000). Over the project £392,000; net £392,000 -
+    # £85,000 = £307,000; £392,000 / £85,000 = £4.61 per £1. Payback by the years shown
+    # (the full rate would say 6 months, but 2024/25 delivered only £55,057): 12 months,
+    # then the £29,943 still owed out of 2025/26's £153,185, 12 × 29,943 / 153,185 = 2.3
+    # months; 14.3 -> 14 months.
     text = brief_text(tmp_path, ORTHOTICS, "dof", TEAM)
     assert line_with(text, "Benefit against") == (
         "Benefit against £85,000 of funding, counting capacity as if it were cash: "
         "2024/25 £55,000 delivered for £29,000 (no figure for January to March 2025); "
-        "2025/26 £153,000 delivered for £28,000; 2026/27 £181,000 forecast for £28,000; "
-        "over the project £389,000, net £304,000; payback 14 months; £4.58 per £1."
+        "2025/26 £153,000 delivered for £28,000; 2026/27 £184,000 forecast for £28,000 "
+        "(£92,000 delivered to the end of September 2026, the rest of the year at that rate); "
+        "over the project £392,000, net £307,000; payback 14 months; £4.61 per £1."
     )
 
 
 def test_a_closed_year_of_a_monthly_log_is_what_it_delivered(tmp_path: Path) -> None:
     # The lounge runs from January 2026: 2025/26 is closed, January to March logged (£70,058:
-    # against £164,000 at the full rate for its 86 days); 2026/27 is forecast.
+    # against £164,000 at the full rate for its 86 days); 2026/27 is under way: the £302,157
+    # the log delivered over the 183 days of April to October with a figure (none for May),
+    # and November to March's 151 days at that rate, £249,321: £551,478, not £694,000.
     text = brief_text(tmp_path, LOUNGE, "dof")
     line = line_with(text, "Benefit against")
     assert "2025/26 £70,000 delivered for £53,000" in line
-    assert "2026/27 £694,000 forecast for £227,000" in line
+    assert (
+        "2026/27 £552,000 forecast for £227,000 (£302,000 delivered to the end of October 2026, "
+        "no figure for May 2026; the rest of the year at that rate)"
+    ) in line
     assert "£164,000" not in line
+    assert "£694,000" not in line
 
 
 # 8 and 21: no figure, nothing to say is above; a period before the start is not "under way".

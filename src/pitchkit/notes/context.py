@@ -191,8 +191,11 @@ def money_context(pitch: Pitch, lang: Language, said: Collection[str] = ()) -> C
         return {"lines": [], "finance": finance, "price_year": ""}
     if finance:
         facts = pitch.facts
-        if (facts.updates or facts.figures) and ledger.closed_years:
-            # A closed financial year shows what the progress log delivered, not a forecast.
+        if (facts.updates or facts.figures) and (
+            ledger.closed_years or ledger.under_way is not None
+        ):
+            # A closed financial year shows what the progress log delivered, not a forecast,
+            # and the year under way what it delivered so far and the rest at that rate.
             # Imported here, and only then: the update package builds on this module.
             from pitchkit.notes.update.actuals import logged_ledger
 

@@ -96,7 +96,8 @@ def figures(ledger: Ledger) -> Figures:
     # capacity), so that two whole years never read £800,000 and £799,000; the part
     # years share out the rest, and the total is what the years shown add up to.
     whole = [
-        not share.logged and _whole_year(share.benefit, cash + capacity) for share in ledger.years
+        not share.logged and share.so_far is None and _whole_year(share.benefit, cash + capacity)
+        for share in ledger.years
     ]
     part = [b for b, w in zip(benefit, whole, strict=True) if not w]
     part_r = iter(_split(sum(part), part, quantum))
@@ -305,7 +306,7 @@ def investment_line(ledger: Ledger, shown: Figures, lang: Language) -> str:
     if not ledger.investment or not ledger.years:
         return ""
     years = "; ".join(
-        year_text(share, benefit, spent, ledger.logged, lang)
+        year_text(share, benefit, spent, ledger.logged, lang, quantum=shown.quantum)
         for share, (_, benefit, spent) in zip(ledger.years, shown.years, strict=True)
     )
     months = whole_months(ledger.payback_months)
@@ -378,12 +379,25 @@ def net_text(net: float, lang: Language) -> str:
     return lang.gettext("net {money}").format(money=_money(abs(net), lang))
 
 
-def year_text(share: YearShare, benefit: float, spent: float, marked: bool, lang: Language) -> str:
+def year_text(
+    share: YearShare,
+    benefit: float,
+    spent: float,
+    marked: bool,
+    lang: Language,
+    *,
+    quantum: float = 1.0,
+) -> str:
     """``2026/27 £181,000 for £28,000``: one financial year's benefit and investment.
 
     When some year is what the progress log delivered (``marked``), each
     says which it is: ``2024/25 £55,000 delivered for £29,000 (no figure for
-    January to March 2025)``, ``2026/27 £181,000 forecast for £28,000``.
+    January to March 2025)``, ``2026/27 £181,000 forecast for £28,000``. The
+    year under way with figures in the log says what they delivered so far
+    and that the rest is at that rate: ``2026/27 £373,000 forecast for
+    £173,000 (£238,000 delivered to the end of November 2026, no figure for
+    June 2026; the rest of the year at that rate)``. ``quantum`` is the step
+    the block's figures are rounded to.
     """
     values = {
         "year": fy_label(share.year),
@@ -392,6 +406,18 @@ def year_text(share: YearShare, benefit: float, spent: float, marked: bool, lang
     }
     if not marked:
         return lang.gettext("{year} {benefit} for {invested}").format(**values)
+    if share.so_far is not None and share.upto is not None:
+        values["so_far"] = _money(round_money(share.so_far, quantum), lang)
+        values["month"] = fmt.period_label(f"{share.upto:%Y-%m}", lang)
+        if not share.unlogged:
+            return lang.gettext(
+                "{year} {benefit} forecast for {invested} ({so_far} delivered to the end of "
+                "{month}, the rest of the year at that rate)"
+            ).format(**values)
+        return lang.gettext(
+            "{year} {benefit} forecast for {invested} ({so_far} delivered to the end of "
+            "{month}, no figure for {gaps}; the rest of the year at that rate)"
+        ).format(gaps=_gaps(share.unlogged, lang), **values)
     if not share.logged:
         return lang.gettext("{year} {benefit} forecast for {invested}").format(**values)
     if not share.unlogged:

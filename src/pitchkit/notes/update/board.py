@@ -26,6 +26,7 @@ from pitchkit.notes.update.delivery import (
     delivered_money_text,
     out_of_year_impacts,
     progress_for,
+    worsening,
     year_part_text,
 )
 from pitchkit.notes.update.measures import amount_text, averaged_over
@@ -66,6 +67,12 @@ def board_sentence_text(situation: Situation) -> str:
                 start=fmt.date(start, lang),
                 period=fmt.period_label(situation.period.text, lang),
             )
+        worse = worse_measures(situation)
+        if worse:
+            return lang.gettext(
+                "{title} is under way; its figures show no improvement we can report yet, and "
+                "those for {measures} have got worse."
+            ).format(title=situation.facts.project.title, measures=fmt.join_list(worse, lang))
         return lang.gettext(
             "{title} is under way; its figures do not yet show a change we can report."
         ).format(title=situation.facts.project.title)
@@ -92,6 +99,19 @@ def board_sentence_text(situation: Situation) -> str:
             text = lang.gettext("It has also delivered {delivered}.")
         sentences.append(text.format(title=title, delivered=delivered, credit=credit))
     return " ".join(sentences)
+
+
+def worse_measures(situation: Situation) -> list[str]:
+    """The director's linked measures whose charts show them getting worse, named for a sentence."""
+    lang = situation.lang
+    names = []
+    for impact, _ in chosen_statements(situation):
+        claim = situation.claims.get(impact.id)
+        if claim is None or claim.shown or not worsening(claim):
+            continue
+        measure = wording.apply_terms(impact.measure, situation.terms)
+        names.append(quoted(measure) if foreign(measure, lang) else wording.lower_first(measure))
+    return names
 
 
 def board_note(situation: Situation, *, table_shown: bool) -> str:

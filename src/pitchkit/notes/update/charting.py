@@ -243,6 +243,8 @@ def signal_words(
         text = lang.gettext("two of three points close to the lower limit")
     if signal.before_improvement:
         return lang.gettext("{signal} (the old level)").format(signal=text)
+    if signal.stepping:
+        return lang.gettext("{signal} (on the way to the new level)").format(signal=text)
     if signal.improvement is True:
         return lang.gettext("{signal} (improvement)").format(signal=text)
     if signal.improvement is False:

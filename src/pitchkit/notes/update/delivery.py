@@ -78,11 +78,36 @@ def whole(value: float) -> int:
     return round(abs(value))
 
 
+def worsening(claim: Claim) -> bool:
+    """Whether the chart shows the measure worse, not better, at its latest point.
+
+    Its latest point is in a signal of concern, or in a sustained shift the
+    worse way from the baseline in the facts (a chart with no baseline of its
+    own): "no change can be told apart" would hide a change, the wrong way.
+    """
+    analysis = claim.analysis
+    if analysis.kind == "none" or claim.since is None:
+        return False
+    if analysis.variation == "concern":
+        return True
+    shift = analysis.baseline_shift
+    last = max((i for i, v in enumerate(analysis.values) if v is not None), default=-1)
+    return shift is not None and shift.improvement is False and shift.end == last
+
+
 def not_shown_text(claim: Claim, situation: Situation) -> str:
-    """No change told apart from normal variation yet, and how many more figures would show one."""
+    """No change told apart from normal variation yet, and how many more figures would show one.
+
+    A measure whose chart shows it getting worse says so instead, and promises nothing.
+    """
     lang = situation.lang
     if claim.since is None:
         return lang.gettext("the change has not taken effect yet, so there is nothing to count")
+    if worsening(claim):
+        return lang.gettext(
+            "worse than at the baseline: its chart shows a change the wrong way (concern), so "
+            "there is no improvement to count"
+        )
     kind = claim.points[-1].period.kind if claim.points else situation.run.kind
     if sparse(claim):
         # A survey every third month of a monthly log: each more figure is a survey, not a
