@@ -115,12 +115,19 @@ class UpdateResult(Result):
 def write_update(request: UpdateRequest, listener: Listener | None = None) -> UpdateResult:
     """Write the progress update for one director, or a fill-in template for a new period."""
     heard = Heard(listener)
-    pair = open_pair(request.facts, request.locale, heard) if request.bilingual else None
+    team = request.directors
+    pair = open_pair(request.facts, request.locale, heard, team=team) if request.bilingual else None
     opened = (
         list(pair.projects)
         if pair
         else [
-            open_facts(request.facts, request.locale, heard, default_locale=request.default_locale)
+            open_facts(
+                request.facts,
+                request.locale,
+                heard,
+                default_locale=request.default_locale,
+                team=team,
+            )
         ]
     )
     warn_template(request.template, "update", heard)

@@ -172,18 +172,28 @@ def with_team(loaded: LoadedFacts, directors: Sequence[Director]) -> LoadedFacts
     as when the team is in the facts file: a mistyped link would otherwise
     link nothing without a word. A link to the facts file's own
     ``directors:`` (checked when the file was read) is not a mistake, so it
-    is kept, linking nothing in the team file's notes.
+    is kept, linking nothing in the team file's notes. So with an ask,
+    advice or offer ``for:`` a director: one the team does not have is an
+    error, with the nearest id.
     """
-    from pitchkit.facts.schema import facts_error
+    from pitchkit.facts.schema import audience_problems, facts_error
+
+    problems = team_link_problems(loaded, directors)
+    if isinstance(loaded.source.data, dict):
+        problems += audience_problems(loaded.source.data, [d.id for d in directors])
+    if problems:
+        raise facts_error(loaded.source, problems)
+    return replace(loaded, facts=with_directors(loaded.facts, directors))
+
+
+def team_link_problems(loaded: LoadedFacts, directors: Sequence[Director]) -> list[Problem]:
+    """``supports`` and ``excludes`` links naming no objective of the team or the file's own."""
     from pitchkit.facts.validation import link_problems
 
     objectives: dict[str, set[str]] = {}
     for director in (*loaded.facts.directors, *directors):
         objectives.setdefault(director.id, set()).update(o.id for o in director.objectives)
-    problems = link_problems(loaded.source.data, objectives)
-    if problems:
-        raise facts_error(loaded.source, problems)
-    return replace(loaded, facts=with_directors(loaded.facts, directors))
+    return link_problems(loaded.source.data, objectives)
 
 
 # --- objectives and lists -------------------------------------------------------------

@@ -337,36 +337,46 @@ def investment_line(ledger: Ledger, shown: Figures, lang: Language) -> str:
         template = (
             lang.gettext(
                 "Benefit against {investment} of funding, counting capacity as if it were cash: "
-                "{years}, net {net}; {payback}; {back} per £1."
+                "{years}, {net}; {payback}; {back} per £1."
             )
             if shown.capacity
             else lang.gettext(
-                "Benefit against {investment} of funding: {years}, net {net}; {payback}; "
-                "{back} per £1."
+                "Benefit against {investment} of funding: {years}, {net}; {payback}; {back} per £1."
             )
         )
     else:
         template = (
             lang.gettext(
                 "Benefit against {investment} of funding, counting capacity as if it were cash: "
-                "{years}; over the project {benefit}, net {net}; {payback}; {back} per £1."
+                "{years}; over the project {benefit}, {net}; {payback}; {back} per £1."
             )
             if shown.capacity
             else lang.gettext(
                 "Benefit against {investment} of funding: {years}; over the project {benefit}, "
-                "net {net}; {payback}; {back} per £1."
+                "{net}; {payback}; {back} per £1."
             )
         )
     return template.format(
         investment=_money(shown.investment, lang),
         years=years,
         benefit=_money(shown.benefit, lang),
-        net=_money(shown.net, lang),
+        net=net_text(shown.net, lang),
         payback=payback,
         back=fmt.money(per_pound, lang, precision="exact")
         if per_pound < 10
         else _money(round(per_pound), lang),
     )
+
+
+def net_text(net: float, lang: Language) -> str:
+    """``net £12,000``, or ``a net cost of £12,000`` when the investment is the larger.
+
+    A director reads what the money comes to in words, never a figure with a
+    minus sign before the pound sign.
+    """
+    if net < 0 and _money(-net, lang) != _money(0, lang):
+        return lang.gettext("a net cost of {money}").format(money=_money(-net, lang))
+    return lang.gettext("net {money}").format(money=_money(abs(net), lang))
 
 
 def year_text(
