@@ -14,8 +14,12 @@ such rather than as empty.
 
 A bad row is reported with its row number and column and skipped, so one
 typo does not hold up the whole executive team: :func:`load_directors`
-returns the directors it could read and the problems it found. A file
-that cannot be read at all raises :class:`DirectorsError`. Problems and
+returns the directors it could read and the problems it found. An id
+used twice is different: which of the two rows is the director meant
+cannot be told, and leaving one out would lose a director without a
+word, so it raises :class:`DirectorsError` naming the file, row and
+column, as a duplicate id in the facts file does. A file that cannot be
+read at all raises :class:`DirectorsError` too. Problems and
 warnings are :class:`~pitchkit.i18n.messages.Located` messages: the file, row
 and column stay as they are, the explanation is shown in the user's
 language.
@@ -73,7 +77,7 @@ class RowProblem(Located):
     """What is wrong with one row of a team spreadsheet, with the row's id and name as given.
 
     A batch lists the row in its manifest as skipped under that id and name
-    (empty when the row has none), so a duplicate row is easy to find.
+    (empty when the row has none), so the row is easy to find.
     """
 
     __slots__ = ("director_id", "name")
@@ -88,12 +92,17 @@ class RowProblem(Located):
 
 @dataclass(frozen=True)
 class DirectorsFile:
-    """The directors read from a file, and the rows that had to be skipped."""
+    """The directors read from a file, and the rows that had to be skipped.
+
+    ``duplicated`` holds the problems in ``problems`` that are an id used
+    twice: :func:`load_directors` refuses a file with any.
+    """
 
     path: Path
     directors: tuple[Director, ...]
     problems: tuple[Renderable | str, ...]
     warnings: tuple[Renderable | str, ...] = ()
+    duplicated: tuple[Renderable | str, ...] = ()
 
     def raise_if_none(self) -> None:
         """Raise :class:`DirectorsError`, located at the file, when no director could be read.
@@ -118,8 +127,18 @@ def load_directors(path: Path) -> DirectorsFile:
     Rows (or YAML entries) with a problem are skipped and described in
     ``problems`` as ``FILE:row N: column X: what is wrong and how to fix
     it``. Raises :class:`DirectorsError` when the file cannot be read at
-    all: missing, the wrong kind, empty, or without a required column.
+    all: missing, the wrong kind, empty, or without a required column; and
+    when two rows (or entries) give the same id, naming each row the file
+    could not use, one a line, so that no director is left out unnoticed.
     """
+    found = _load_directors(Path(path))
+    if found.duplicated:
+        raise DirectorsError(Joined(found.problems, "\n"))
+    return found
+
+
+def _load_directors(path: Path) -> DirectorsFile:
+    """The directors in ``path`` (see :func:`load_directors`), duplicates listed, not raised."""
     path = Path(path)
     if not path.exists():
         raise DirectorsError(
@@ -464,6 +483,7 @@ def _from_rows(
         )
     directors: list[Director] = []
     problems: list[Renderable | str] = []
+    duplicated: list[Renderable | str] = []
     seen: dict[str, int] = {}
     for number, row in rows:
         cells, removed = _row_cells(row, positions)
@@ -489,15 +509,18 @@ def _from_rows(
             directors.append(director)
         else:
             column, what = director
-            problems.append(
-                RowProblem(
-                    cell_place(path, number, column),
-                    what,
-                    director_id=cells.get("id", ""),
-                    name=cells.get("name", ""),
-                )
+            problem = RowProblem(
+                cell_place(path, number, column),
+                what,
+                director_id=cells.get("id", ""),
+                name=cells.get("name", ""),
             )
-    return DirectorsFile(path, tuple(directors), tuple(problems), tuple(warnings))
+            problems.append(problem)
+            if column == "id" and cells["id"].casefold() in seen:
+                duplicated.append(problem)
+    return DirectorsFile(
+        path, tuple(directors), tuple(problems), tuple(warnings), tuple(duplicated)
+    )
 
 
 def _row_cells(
@@ -728,18 +751,23 @@ def _load_yaml(path: Path) -> DirectorsFile:
     items, where = _yaml_items(source)
     directors: list[Director] = []
     problems: list[Renderable | str] = []
+    duplicated: list[Renderable | str] = []
     seen: dict[str, str] = {}
     for index, item in enumerate(items):
         loc: Loc = (*where, index)
         problem = _yaml_problem(source, loc, item, seen)
         if problem is not None:
             problems.append(problem)
+            if isinstance(problem, _DuplicateId):
+                duplicated.append(problem)
             continue
         director = _checked_director(_yaml_director(item))
         assert isinstance(director, Director)  # checked by _yaml_problem
         seen[director.id.casefold()] = dotted(loc)
         directors.append(director)
-    return DirectorsFile(path, tuple(directors), tuple(problems), tuple(source.warnings))
+    return DirectorsFile(
+        path, tuple(directors), tuple(problems), tuple(source.warnings), tuple(duplicated)
+    )
 
 
 def _yaml_items(source: Source) -> tuple[list[Any], Loc]:
@@ -783,5 +811,11 @@ def _yaml_problem(source: Source, loc: Loc, item: Any, seen: Mapping[str, str]) 
             id=director.id,
             earlier=seen[director.id.casefold()],
         )
-        return Located(f"{source.where(full)}: {dotted(full)}", message)
+        return _DuplicateId(f"{source.where(full)}: {dotted(full)}", message)
     return None
+
+
+class _DuplicateId(Located):
+    """A YAML director whose id an earlier one already has."""
+
+    __slots__ = ()
