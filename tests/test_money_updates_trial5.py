@@ -91,14 +91,16 @@ def test_an_objective_from_a_team_sheet_is_credited_with_its_years_part_only(
 
 
 def test_the_board_sentence_says_the_years_part_as_the_table_does(tmp_path: Path) -> None:
-    # 358 cancellations fewer, January to October 2026, at £100.04 (2024/25's £95 restated);
-    # 293 of them from April 2026, in 2026/27: £29,300. With the target the table gives the
-    # share of it; the sentence for the board gives the part, not the whole £35,800.
+    # 358 cancellations fewer, January to October 2026, at £100 (2024/25's £95 restated,
+    # as the brief's small print shows it): £35,800, written £36,000 as the brief rounds;
+    # 293 of them from April 2026, in 2026/27: £29,300, written £29,000. With the target
+    # the table gives the share of it; the sentence for the board gives the part, not the
+    # whole.
     facts = lounge_linked_to_the_efficiency_programme(tmp_path, target=True)
     text = update_text(tmp_path, facts, "dof", "2026-10")
-    assert "0.2% of your £18m target, counting the £29,300 of it in 2026/27" in text
+    assert "0.2% of your £18m target, counting the £29,000 of it in 2026/27" in text
     assert (
-        "(worth £35,800 at 2026/27 prices, of which £29,300 fell in 2026/27; "
+        "(worth £36,000 at 2026/27 prices, of which £29,000 fell in 2026/27; "
         "no figure for May 2026)"
     ) in line_with(text, "I can report")
 
@@ -106,8 +108,8 @@ def test_the_board_sentence_says_the_years_part_as_the_table_does(tmp_path: Path
 def test_without_a_target_the_table_gives_the_years_part(tmp_path: Path) -> None:
     facts = lounge_linked_to_the_efficiency_programme(tmp_path, target=False)
     text = update_text(tmp_path, facts, "dof", "2026-10")
-    assert "worth £35,800 at 2026/27 prices (of which £29,300 fell in 2026/27)." in text
-    assert "of which £29,300 fell in 2026/27; no figure for May 2026)" in line_with(
+    assert "worth £36,000 at 2026/27 prices (of which £29,000 fell in 2026/27)." in text
+    assert "of which £29,000 fell in 2026/27; no figure for May 2026)" in line_with(
         text, "I can report"
     )
 

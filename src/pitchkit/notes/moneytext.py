@@ -112,7 +112,7 @@ def _money(value: float, lang: Language) -> str:
     return fmt.money(value, lang, precision="exact")
 
 
-def _cost(value: float, given: float) -> float:
+def shown_cost(value: float, given: float) -> float:
     """A restated unit cost as shown: to the pound, as the unit costs beside it are.
 
     To the penny under £10, where a pound is a tenth of the cost, and when
@@ -155,9 +155,24 @@ def source_lines(
             continue
         if impacts is not None and line.impact.id not in impacts:
             continue
-        text = lang.gettext("{cost} per {unit}: {source}").format(
+        # The year the unit cost is in, beside it, when only price_year gives it: a finance
+        # director checks the uplift from it (£131 at 2021/22 prices, £158 at 2026/27
+        # prices). A source that names its year says it already.
+        own_year = (
+            line.price_year is not None
+            and line.uplift is not None
+            and line.price_year != ledger.price_year
+            and year_named(value.source) != line.price_year
+        )
+        head = (
+            lang.gettext("{cost} per {unit} at {year} prices: {source}")
+            if own_year
+            else lang.gettext("{cost} per {unit}: {source}")
+        )
+        text = head.format(
             cost=_money(line.unit_cost, lang),
             unit=fmt.singular_unit(line.impact.unit, lang),
+            year=fy_label(line.price_year or ledger.price_year),
             source=value.source or lang.gettext("source not given"),
         )
         if line.price_year is None or line.uplift is None:
@@ -173,7 +188,7 @@ def source_lines(
             projected |= set(line.uplift.projected)
             text = lang.gettext("{cost}, {restated} at {base} prices").format(
                 cost=text,
-                restated=_money(_cost(line.restated_cost or 0.0, value.amount), lang),
+                restated=_money(shown_cost(line.restated_cost or 0.0, value.amount), lang),
                 base=base,
             )
         if text not in parts:  # two impacts priced with one unit cost name it once
