@@ -129,7 +129,8 @@ def _falls_note(tmp_path: Path, command: str, *more: str) -> str:
             year, month = 2025 + (3 + n) // 12, (3 + n) % 12 + 1
             entries.append(
                 f"  - {{period: '{year}-{month:02d}', date: '{year + (month == 12)}-"
-                f"{month % 12 + 1:02d}-03', status: green, summary: Steady, measures: {{falls: {falls}}}}}\n"
+                f"{month % 12 + 1:02d}-03', status: green, summary: Steady, "
+                f"measures: {{falls: {falls}}}}}\n"
             )
         facts.write_text(FALLS + "".join(entries), encoding="utf-8")
     out = tmp_path / f"{command}{''.join(more)}.docx"

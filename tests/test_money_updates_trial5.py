@@ -11,6 +11,7 @@ reads the document back and checks one figure or sentence by hand.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -153,8 +154,37 @@ def test_closed_years_show_what_the_log_delivered_and_years_to_come_the_forecast
         "Benefit against £85,000 of funding, counting capacity as if it were cash: "
         "2024/25 £55,000 delivered for £29,000 (no figure for January to March 2025); "
         "2025/26 £153,000 delivered for £28,000; 2026/27 £181,000 forecast for £28,000; "
-        "over the project £389,000, net £304,000; payback 14 months; £4.58 per £1."
+        "over the project £389,000, net £304,000; payback 14 months on the benefit delivered "
+        "and forecast; £4.58 per £1."
     )
+
+
+def test_each_note_says_which_payback_it_gives(tmp_path: Path) -> None:
+    # newuser6 F7: the finance director's block said "payback 14 months" (the years the log
+    # delivered, then the forecast) where every other note said "payback in 6 months" at
+    # the full rate, and neither said why they differ. Each now names its own.
+    finance = line_with(brief_text(tmp_path / "dof", ORTHOTICS, "dof", TEAM), "Benefit against")
+    other = line_with(brief_text(tmp_path / "md", ORTHOTICS, "md", TEAM), "Money:")
+    [months] = re.findall(r"payback (\d+) months on the benefit delivered and forecast;", finance)
+    [full] = re.findall(
+        r"\(payback in (\d+) months? from the cash alone, at the full rate\)", other
+    )
+    assert months != full
+    welsh = facts_in_welsh(tmp_path)
+    finance = line_with(brief_text(tmp_path / "dof-cy", welsh, "dof", TEAM), "yn erbyn")
+    other = line_with(brief_text(tmp_path / "md-cy", welsh, "md", TEAM), "yn erbyn")
+    assert f"ad-dalu mewn {months} mis ar sail y budd a gyflawnwyd ac a ragwelir" in finance
+    assert f"ad-dalu mewn {full} mis o'r arian parod yn unig, ar y gyfradd lawn" in other
+
+
+def facts_in_welsh(tmp: Path) -> Path:
+    """The orthotics facts with the note written in Welsh."""
+    text = ORTHOTICS.read_text(encoding="utf-8")
+    english = "settings: {locale: en_GB, "
+    assert text.count(english) == 1
+    path = tmp / "orthotics-cy.yaml"
+    path.write_text(text.replace(english, "settings: {locale: cy_GB, "), encoding="utf-8")
+    return path
 
 
 def test_a_closed_year_of_a_monthly_log_is_what_it_delivered(tmp_path: Path) -> None:

@@ -335,6 +335,37 @@ def investment_line(ledger: Ledger, shown: Figures, lang: Language) -> str:
         payback = lang.gettext("not paid back within the project")
     elif months is None:
         payback = lang.gettext("no payback")
+    elif ledger.logged and all(share.logged for share in ledger.years):
+        # Not the full rate the other directors' notes give (they say so), but the years
+        # above: named, so that "11 months" beside their "6 months" is not read as a slip.
+        payback = (
+            lang.ngettext(
+                "payback {n} month on the benefit delivered, once it starts ({month})",
+                "payback {n} months on the benefit delivered, once it starts ({month})",
+                months,
+            ).format(n=months, month=fmt.period_label(f"{begins:%Y-%m}", lang))
+            if begins is not None
+            else lang.ngettext(
+                "payback {n} month on the benefit delivered",
+                "payback {n} months on the benefit delivered",
+                months,
+            ).format(n=months)
+        )
+    elif ledger.logged:
+        payback = (
+            lang.ngettext(
+                "payback {n} month on the benefit delivered and forecast, once it starts ({month})",
+                "payback {n} months on the benefit delivered and forecast, once it starts "
+                "({month})",
+                months,
+            ).format(n=months, month=fmt.period_label(f"{begins:%Y-%m}", lang))
+            if begins is not None
+            else lang.ngettext(
+                "payback {n} month on the benefit delivered and forecast",
+                "payback {n} months on the benefit delivered and forecast",
+                months,
+            ).format(n=months)
+        )
     elif begins is not None:
         # Months at the full rate, counted from when the benefit starts: a reader counting
         # from the project's start would look for the money back before any of it came.
@@ -458,11 +489,16 @@ def money_lines(ledger: Ledger | None, lang: Language, said: Collection[str] = (
     return [line for line in lines if line]
 
 
-def money_line(ledger: Ledger | None, lang: Language, said: Collection[str] = ()) -> str:
+def money_line(
+    ledger: Ledger | None, lang: Language, said: Collection[str] = (), *, logged: bool = False
+) -> str:
     """Every other director's one line: cash, capacity and payback at the price base.
 
     Capacity whose money a statement shown above already gave (``said``) is
-    referred to, not restated.
+    referred to, not restated. With ``logged`` (the finance director's block
+    takes some years from the progress log, and its payback follows them),
+    the payback says it is at the full rate, so the two are not read as one
+    figure given twice.
     """
     if ledger is None or not ledger.counted:
         return ""
@@ -487,9 +523,37 @@ def money_line(ledger: Ledger | None, lang: Language, said: Collection[str] = ()
     both = bool(shown.cash and shown.capacity and ledger.investment)
     if both:
         # After cash and capacity the payback is the cash's alone, and says so: the
-        # finance director's note counts the capacity too and gives a shorter one.
+        # finance director's note counts the capacity too.
         months = whole_months(ledger.payback_from("cash"))
-    if ledger.investment and months is not None:
+    if not ledger.investment or months is None:
+        return text + "."
+    if logged:
+        # The finance director's block follows the years the log delivered, so its payback
+        # differs from this one at the full rate: each says which it is (docs/money.md).
+        pattern = (
+            lang.ngettext(
+                "{text}, against {investment} of funding (payback in {n} month from the cash "
+                "alone, at the full rate)",
+                "{text}, against {investment} of funding (payback in {n} months from the cash "
+                "alone, at the full rate)",
+                months,
+            )
+            if both
+            else lang.ngettext(
+                "{text}, against {investment} of funding (payback in {n} month at the full rate)",
+                "{text}, against {investment} of funding (payback in {n} months at the full rate)",
+                months,
+            )
+            if shown.cash
+            else lang.ngettext(
+                "{text}, against {investment} of funding (payback in {n} month at the full "
+                "rate if the capacity is turned into cash)",
+                "{text}, against {investment} of funding (payback in {n} months at the full "
+                "rate if the capacity is turned into cash)",
+                months,
+            )
+        )
+    else:
         # Literal messages in each branch, so that extraction finds them all.
         pattern = (
             lang.ngettext(
@@ -514,11 +578,11 @@ def money_line(ledger: Ledger | None, lang: Language, said: Collection[str] = ()
                 months,
             )
         )
-        text = pattern.format(
-            text=text,
-            investment=_money(round_money(ledger.investment, shown.quantum), lang),
-            n=months,
-        )
+    text = pattern.format(
+        text=text,
+        investment=_money(round_money(ledger.investment, shown.quantum), lang),
+        n=months,
+    )
     return text + "."
 
 
