@@ -200,6 +200,31 @@ def test_a_closed_year_of_a_monthly_log_is_what_it_delivered(tmp_path: Path) -> 
 # 8 and 21: no figure, nothing to say is above; a period before the start is not "under way".
 
 
+def test_a_draft_says_what_its_board_sentence_needs_and_not_that_its_figures_are_above(
+    tmp_path: Path,
+) -> None:
+    # newuser6 F10 and F11: a quarterly draft said "[Worded from the figures to July to
+    # September 2026; ...", and a placeholder sentence had "every figure is above" under it.
+    text = update_text(tmp_path / "next", ORTHOTICS, "dof", "2026-Q4", TEAM)
+    board = line_with(text, "As executive sponsor")
+    assert board.startswith(
+        "[Worded from the figures to the end of September 2026; update it for this period: "
+    )
+    after = text.splitlines()[text.splitlines().index(board) + 1]
+    assert (
+        after == "Bring it up to date with this period's figures, then use it in your own report."
+    )
+    text = update_text(tmp_path / "gap", ORTHOTICS, "dof", "2025-Q1", TEAM)
+    prompt = "[A sentence the sponsor can use at the board: what the project has delivered"
+    board = line_with(text, prompt)
+    after = text.splitlines()[text.splitlines().index(board) + 1]
+    assert after == (
+        "Write it from this period's figures once they are filled in above, then use it in "
+        "your own report."
+    )
+    assert "every figure is above" not in text
+
+
 def test_a_period_before_the_project_started_says_so(tmp_path: Path) -> None:
     text = update_text(tmp_path, ORTHOTICS, "dos", "2023-Q4", TEAM)
     assert "under way" not in text
