@@ -346,6 +346,54 @@ def test_an_id_two_rows_share_stops_every_command_with_where_it_is(
     assert facts.read_bytes() == before
 
 
+GENERIC_HEADS = [
+    ["id", "name", "role", "objectives"],
+    [
+        "coo",
+        "Tom Okafor",
+        "Chief Operating Officer",
+        "Reduce the number of patients with no criteria to reside\n"
+        "Make the health board a place junior doctors choose to train",
+    ],
+]
+
+
+def test_objective_ids_pass_over_generic_heads_and_links_written_before_keep_working(
+    cli: Cli, tmp_path: Path
+) -> None:
+    # newuser6 F12: "coo.number-patients" and "coo.health-board" told the objectives apart
+    # by the words every board objective shares.
+    facts = facts_without_directors(tmp_path)
+    team = team_sheet(tmp_path / "team.xlsx", GENERIC_HEADS)
+    shown = cli("directors", str(facts), "--directors", str(team))
+    assert shown.exit_code == 0, shown.stderr
+    assert "coo.criteria-reside: Reduce the number of patients with no criteria" in " ".join(
+        shown.stdout.split()
+    )
+    assert "coo.junior-doctors: Make the health board a place junior doctors" in " ".join(
+        shown.stdout.split()
+    )
+    assert "number-patients" not in " ".join(shown.stdout.split())
+    # A link a lead wrote with the id an earlier pitchkit made keeps working, under that id.
+    with_supports(facts, "coo.number-patients")
+    kept = cli("directors", str(facts), "--directors", str(team))
+    assert kept.exit_code == 0, kept.stderr
+    assert "coo.number-patients: Reduce the number of patients" in " ".join(kept.stdout.split())
+    assert "coo.junior-doctors" in " ".join(kept.stdout.split())
+    out = tmp_path / "brief.docx"
+    brief = cli("brief", str(facts), "--directors", str(team), "-d", "coo", "--out", str(out))
+    assert brief.exit_code == 0, brief.stderr
+    assert "no criteria to reside" in document_text(out.read_bytes())
+    # A mistyped id is still an error, pointing to the id the team file gives now.
+    facts.write_text(
+        facts.read_text(encoding="utf-8").replace("coo.number-patients", "coo.number-patient"),
+        encoding="utf-8",
+    )
+    wrong = cli("directors", str(facts), "--directors", str(team))
+    assert wrong.exit_code == 1
+    assert "coo.criteria-reside" in wrong.stderr
+
+
 def test_a_team_file_named_in_the_facts_file_points_to_the_option(cli: Cli, tmp_path: Path) -> None:
     facts = facts_without_directors(tmp_path)
     with facts.open("a", encoding="utf-8") as stream:

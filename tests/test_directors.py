@@ -200,6 +200,16 @@ def test_yaml_list_or_mapping_with_text_objectives(tmp_path: Path) -> None:
         ("Gwella gofal ŵyr", "gofal-wyr"),
         ("Improve", "improve"),
         ("£££", "objective"),
+        # newuser6 F12: generic heads are passed over, an abbreviation defined is kept.
+        ("Reduce the number of patients with no criteria to reside", "criteria-reside"),
+        ("Reduce the number of patients with no criteria to reside (NCTR)", "nctr"),
+        ("Make the health board a place junior doctors choose to train", "junior-doctors"),
+        (
+            "Cut the share of patients waiting over six weeks for a diagnostic test",
+            "waiting-diagnostic",
+        ),
+        ("Reduce the rate of inpatient falls", "inpatient-falls"),
+        ("Improve the number", "number"),
     ],
 )
 def test_objective_ids_are_the_first_telling_words(text: str, expected: str) -> None:
