@@ -11,6 +11,7 @@ reads the document back and checks one figure or sentence by hand.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -91,14 +92,16 @@ def test_an_objective_from_a_team_sheet_is_credited_with_its_years_part_only(
 
 
 def test_the_board_sentence_says_the_years_part_as_the_table_does(tmp_path: Path) -> None:
-    # 358 cancellations fewer, January to October 2026, at £100.04 (2024/25's £95 restated);
-    # 293 of them from April 2026, in 2026/27: £29,300. With the target the table gives the
-    # share of it; the sentence for the board gives the part, not the whole £35,800.
+    # 358 cancellations fewer, January to October 2026, at £100 (2024/25's £95 restated,
+    # as the brief's small print shows it): £35,800, written £36,000 as the brief rounds;
+    # 293 of them from April 2026, in 2026/27: £29,300, written £29,000. With the target
+    # the table gives the share of it; the sentence for the board gives the part, not the
+    # whole.
     facts = lounge_linked_to_the_efficiency_programme(tmp_path, target=True)
     text = update_text(tmp_path, facts, "dof", "2026-10")
-    assert "0.2% of your £18m target, counting the £29,300 of it in 2026/27" in text
+    assert "0.2% of your £18m target, counting the £29,000 of it in 2026/27" in text
     assert (
-        "(worth £35,800 at 2026/27 prices, of which £29,300 fell in 2026/27; "
+        "(worth £36,000 at 2026/27 prices, of which £29,000 fell in 2026/27; "
         "no figure for May 2026)"
     ) in line_with(text, "I can report")
 
@@ -106,8 +109,8 @@ def test_the_board_sentence_says_the_years_part_as_the_table_does(tmp_path: Path
 def test_without_a_target_the_table_gives_the_years_part(tmp_path: Path) -> None:
     facts = lounge_linked_to_the_efficiency_programme(tmp_path, target=False)
     text = update_text(tmp_path, facts, "dof", "2026-10")
-    assert "worth £35,800 at 2026/27 prices (of which £29,300 fell in 2026/27)." in text
-    assert "of which £29,300 fell in 2026/27; no figure for May 2026)" in line_with(
+    assert "worth £36,000 at 2026/27 prices (of which £29,000 fell in 2026/27)." in text
+    assert "of which £29,000 fell in 2026/27; no figure for May 2026)" in line_with(
         text, "I can report"
     )
 
@@ -154,8 +157,37 @@ def test_closed_years_show_what_the_log_delivered_and_years_to_come_the_forecast
         "2024/25 £55,000 delivered for £29,000 (no figure for January to March 2025); "
         "2025/26 £153,000 delivered for £28,000; 2026/27 £184,000 forecast for £28,000 "
         "(£92,000 delivered to the end of September 2026, the rest of the year at that rate); "
-        "over the project £392,000, net £307,000; payback 14 months; £4.61 per £1."
+        "over the project £392,000, net £307,000; payback 14 months on the benefit delivered "
+        "and forecast; £4.61 per £1."
     )
+
+
+def test_each_note_says_which_payback_it_gives(tmp_path: Path) -> None:
+    # newuser6 F7: the finance director's block said "payback 14 months" (the years the log
+    # delivered, then the forecast) where every other note said "payback in 6 months" at
+    # the full rate, and neither said why they differ. Each now names its own.
+    finance = line_with(brief_text(tmp_path / "dof", ORTHOTICS, "dof", TEAM), "Benefit against")
+    other = line_with(brief_text(tmp_path / "md", ORTHOTICS, "md", TEAM), "Money:")
+    [months] = re.findall(r"payback (\d+) months on the benefit delivered and forecast;", finance)
+    [full] = re.findall(
+        r"\(payback in (\d+) months? from the cash alone, at the full rate\)", other
+    )
+    assert months != full
+    welsh = facts_in_welsh(tmp_path)
+    finance = line_with(brief_text(tmp_path / "dof-cy", welsh, "dof", TEAM), "yn erbyn")
+    other = line_with(brief_text(tmp_path / "md-cy", welsh, "md", TEAM), "yn erbyn")
+    assert f"ad-dalu mewn {months} mis ar sail y budd a gyflawnwyd ac a ragwelir" in finance
+    assert f"ad-dalu mewn {full} mis o'r arian parod yn unig, ar y gyfradd lawn" in other
+
+
+def facts_in_welsh(tmp: Path) -> Path:
+    """The orthotics facts with the note written in Welsh."""
+    text = ORTHOTICS.read_text(encoding="utf-8")
+    english = "settings: {locale: en_GB, "
+    assert text.count(english) == 1
+    path = tmp / "orthotics-cy.yaml"
+    path.write_text(text.replace(english, "settings: {locale: cy_GB, "), encoding="utf-8")
+    return path
 
 
 def test_a_closed_year_of_a_monthly_log_is_what_it_delivered(tmp_path: Path) -> None:
@@ -175,6 +207,31 @@ def test_a_closed_year_of_a_monthly_log_is_what_it_delivered(tmp_path: Path) -> 
 
 
 # 8 and 21: no figure, nothing to say is above; a period before the start is not "under way".
+
+
+def test_a_draft_says_what_its_board_sentence_needs_and_not_that_its_figures_are_above(
+    tmp_path: Path,
+) -> None:
+    # newuser6 F10 and F11: a quarterly draft said "[Worded from the figures to July to
+    # September 2026; ...", and a placeholder sentence had "every figure is above" under it.
+    text = update_text(tmp_path / "next", ORTHOTICS, "dof", "2026-Q4", TEAM)
+    board = line_with(text, "As executive sponsor")
+    assert board.startswith(
+        "[Worded from the figures to the end of September 2026; update it for this period: "
+    )
+    after = text.splitlines()[text.splitlines().index(board) + 1]
+    assert (
+        after == "Bring it up to date with this period's figures, then use it in your own report."
+    )
+    text = update_text(tmp_path / "gap", ORTHOTICS, "dof", "2025-Q1", TEAM)
+    prompt = "[A sentence the sponsor can use at the board: what the project has delivered"
+    board = line_with(text, prompt)
+    after = text.splitlines()[text.splitlines().index(board) + 1]
+    assert after == (
+        "Write it from this period's figures once they are filled in above, then use it in "
+        "your own report."
+    )
+    assert "every figure is above" not in text
 
 
 def test_a_period_before_the_project_started_says_so(tmp_path: Path) -> None:

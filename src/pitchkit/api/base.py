@@ -192,7 +192,9 @@ def with_team(projects: list[Project], path: Path | None, listener: Listener) ->
         listener.warning(line)
     found.raise_if_none()
     return [
-        Project(directors.with_team(project.loaded, found.directors), project.lang)
+        Project(
+            directors.with_team(project.loaded, found.directors, found.former_ids), project.lang
+        )
         for project in projects
     ]
 

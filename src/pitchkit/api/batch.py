@@ -87,7 +87,7 @@ def with_directors_file(
     found = load_directors(path)
     for line in found.warnings:
         listener.warning(line)
-    loaded = with_team(project.loaded, found.directors)
+    loaded = with_team(project.loaded, found.directors, found.former_ids)
     return Project(loaded, project.lang), list(found.problems)
 
 

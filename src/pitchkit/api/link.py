@@ -190,13 +190,14 @@ def team_for_link(
         listener.warning(line)
     found.raise_if_none()
     loaded = project.loaded
+    team_directors = directors.as_linked(loaded, found.directors, found.former_ids)
     data = loaded.source.data
     if isinstance(data, dict):
-        others = audience_problems(data, [d.id for d in found.directors])
+        others = audience_problems(data, [d.id for d in team_directors])
         if others:
             raise facts_error(loaded.source, others)
     stale: list[Stale] = []
-    for problem in directors.team_link_problems(loaded, found.directors):
+    for problem in directors.team_link_problems(loaded, team_directors):
         index, key, number = int(problem.loc[1]), str(problem.loc[2]), int(problem.loc[3])
         written = data["impacts"][index][key]
         ref = str(written[number] if isinstance(written, list) else written).strip()
@@ -226,7 +227,7 @@ def team_for_link(
         for impact in loaded.facts.impacts
     ]
     facts = directors.with_directors(
-        loaded.facts.model_copy(update={"impacts": impacts}), found.directors
+        loaded.facts.model_copy(update={"impacts": impacts}), team_directors
     )
     return Project(replace(loaded, facts=facts), project.lang), tuple(stale)
 

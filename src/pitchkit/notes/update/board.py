@@ -29,7 +29,7 @@ from pitchkit.notes.update.delivery import (
     worsening,
     year_part_text,
 )
-from pitchkit.notes.update.measures import amount_text, averaged_over
+from pitchkit.notes.update.measures import amount_text, averaged_over, has_figure
 from pitchkit.notes.update.progress import MeasureProgress, is_money
 from pitchkit.notes.update.situation import Situation
 
@@ -121,8 +121,20 @@ def board_note(situation: Situation, *, table_shown: bool) -> str:
     they are nowhere above (they are counted from the log since the change,
     against the average before it, not from the table's baseline), and the
     line says how they are counted rather than that every figure is above.
+    A fill-in's sentence is a prompt, or worded from earlier figures: the
+    line asks for it to be written, or brought up to date, instead.
     """
     lang = situation.lang
+    if situation.fill_in and not any(has_figure(p, situation.period) for p in situation.progress):
+        # The sentence is a prompt, or worded from earlier figures: no figure of it is above yet.
+        if not deliveries(situation):
+            return lang.gettext(
+                "Write it from this period's figures once they are filled in above, then use "
+                "it in your own report."
+            )
+        return lang.gettext(
+            "Bring it up to date with this period's figures, then use it in your own report."
+        )
     if not situation.fill_in and not deliveries(situation):
         # The sentence gives no figure ("its figures do not yet show a change"): there is
         # none to say is above.
