@@ -168,8 +168,8 @@ def test_a_tag_error_is_welsh_when_making_a_note(tmp_path: Path) -> None:
     assert len(err) == 1
     place = f'{template} (body, paragraph "Open {{% if project.title %}}only")'
     assert err[0] == (
-        f"gwall: {place}: nid yw'r tag {{% if %}} byth yn cael ei gau: ychwanegwch "
-        "{% endif %} lle mae ei adran yn dod i ben"
+        f"gwall: {place}: nid yw'r tag {{% if project.title %}} a agorir yma byth yn cael ei "
+        "gau: ychwanegwch {% endif %} lle mae ei adran yn dod i ben"
     )
 
 
