@@ -400,12 +400,3 @@ def test_a_concept_of_an_unknown_kind_is_reported() -> None:
     data = copy.deepcopy(pitchkit.recast.measures.read_measure_file())
     data["concepts"][0]["kind"] = "place"
     assert any("unknown kind 'place'" in line for line in problems(data))
-
-
-def test_bed_days_reach_escalation_beds_but_not_their_agency_spend() -> None:
-    # Bed days saved are capacity: only beds closed save their agency spend, which the lead
-    # confirms. The chain stops at the escalation beds (an edge that "ends"); from the
-    # escalation beds themselves, their agency spend is still reached.
-    assert chain(("bed-days",), ("escalation-beds",)) is not None
-    assert chain(("bed-days",), ("temporary-staffing-spend",)) is None
-    assert chain(("escalation-beds",), ("temporary-staffing-spend",)) is not None

@@ -48,9 +48,6 @@ class Edge:
     source: str | None
     #: The source is counted inside the target (sepsis deaths in SHMI), not only a cause of it.
     part: bool = False
-    #: A chain stops at the target: what the target leads to is not carried on from here
-    #: (bed days saved close escalation beds, and only beds closed save their agency spend).
-    ends: bool = False
 
 
 @dataclass(frozen=True)
@@ -160,13 +157,7 @@ def key_of(name: str, table: Stems) -> tuple[str, ...]:
 def _concept(item: Mapping[str, Any]) -> Concept:
     names = tuple(str(name) for name in item["names"])
     edges = tuple(
-        Edge(
-            str(edge["id"]),
-            str(edge["why"]),
-            edge.get("source"),
-            bool(edge.get("part", False)),
-            bool(edge.get("ends", False)),
-        )
+        Edge(str(edge["id"]), str(edge["why"]), edge.get("source"), bool(edge.get("part", False)))
         for edge in item.get("to") or ()
     )
     return Concept(
@@ -681,7 +672,7 @@ def chain(starts: tuple[str, ...], ends: tuple[str, ...]) -> Chain | None:
                 path = (*steps, step)
                 if edge.target in wanted and _close_enough(path):
                     return Chain(path[0].source, path)
-                if not concepts[edge.target].broad and not edge.ends:
+                if not concepts[edge.target].broad:
                     reached.append((edge.target, path))
         frontier = reached
     return None
@@ -723,7 +714,7 @@ def problems(data: Mapping[str, Any]) -> list[str]:
         for key in set(item) - {"id", "label", "names", "topics", "themes", "broad", "kind", "to"}:
             found.append(f"{concept_id}: unknown field {key!r}")
         for edge in item.get("to") or ():
-            for key in set(edge) - {"id", "why", "source", "part", "ends"}:
+            for key in set(edge) - {"id", "why", "source", "part"}:
                 found.append(f"{concept_id}: edge to {edge.get('id')} has unknown field {key!r}")
             if edge.get("id") not in known:
                 found.append(f"{concept_id}: edge to unknown concept {edge.get('id')!r}")
