@@ -222,20 +222,21 @@ def test_objective_ids_keep_standards_and_hyphenated_words_as_a_user_would_type_
     import json
 
     # newuser4 C1: "4-hour" gave hour-performance, "52 week waits" waits-zero, "follow-up"
-    # outpatient-follow.
+    # outpatient-follow. The frailty impacts reach only the bed occupancy objective (bed
+    # occupancy no longer leads to the four-hour standard), so the table offers that one.
     team = tmp_path / "team.csv"
     team.write_text(
         "id,name,role,objectives\n"
         "coo,Tom Okafor,Chief Operating Officer,"
         '"Achieve 76% 4-hour performance; Reduce 52 week waits to zero; '
-        'Improve the 4-hour standard"\n'
+        'Improve the 4-hour standard; Reduce bed occupancy to 92%"\n'
         "dof,Helen Marsh,Director of Finance,"
         '"Cut outpatient follow-up costs; Cut outpatient follow-up costs by 10%"\n',
         encoding="utf-8",
     )
     facts = facts_without_directors(tmp_path)
     ids = {
-        "coo": ["4-hour-performance", "52-week-waits", "4-hour-standard"],
+        "coo": ["4-hour-performance", "52-week-waits", "4-hour-standard", "bed-occupancy"],
         "dof": ["outpatient-follow-up", "outpatient-follow-up-costs"],
     }
     shown = cli("directors", str(facts), "--directors", str(team), "--json")

@@ -134,14 +134,12 @@ def test_without_themes_the_cause_steps_are_offered_not_claimed(tmp_path: Path) 
     claimed = {(link.impact, link.objective) for link in coo.links if link.claimed}
     offered = {(link.impact, link.objective): link for link in coo.links if not link.claimed}
     assert ("admissions", "occupancy") in claimed  # counted inside occupancy: claimed
-    assert offered[("admissions", "four-hour")].mismatch == "cause"
-    assert offered[("admissions", "four-hour")].chain is not None
+    assert offered[("admissions", "winter-plan")].mismatch == "cause"
+    assert offered[("admissions", "winter-plan")].chain is not None
     note = make_brief_note(project, pick_director(project.facts, "coo"), today=DAY)
     path = tmp_path / "coo.docx"
     path.write_bytes(note.data)
-    assert "free beds let the emergency department admit patients without waiting" not in (
-        docx_text(path)
-    )
+    assert "bed days saved let escalation beds close" not in docx_text(path)
 
 
 def test_the_map_has_reasons_to_give() -> None:
@@ -152,11 +150,11 @@ def test_the_map_has_reasons_to_give() -> None:
 
 def test_a_link_through_another_measure_says_why_after_the_claim(tmp_path: Path) -> None:
     text = note_text("coo", tmp_path)
-    bullet = next(line for line in text.splitlines() if line.startswith("See 78% of emergency"))
+    bullet = next(line for line in text.splitlines() if line.startswith("Close every escalation"))
     _claim, _, reason = bullet.partition("worth £423,000 a year in capacity. ")
     assert reason == (
-        "Fewer emergency admissions means fewer occupied beds; "
-        "free beds let the emergency department admit patients without waiting."
+        "Every admission avoided saves the bed days it would have used; "
+        "bed days saved let escalation beds close."
     )
 
 
@@ -172,13 +170,26 @@ def test_a_measure_counted_inside_another_needs_no_reason() -> None:
     assert occupancy["text"] == occupancy["claim"]
 
 
-def test_two_impacts_on_one_objective_keep_the_claims_before_the_reasons() -> None:
+def test_two_impacts_on_one_objective_keep_the_claims_before_the_reasons(tmp_path: Path) -> None:
     for statement in statements("coo"):
         # The note's text holds a figure to its unit with a non-breaking space; read as words.
         assert str(statement["text"]).replace("\u00a0", " ") == (
             f"{statement['claim']} {statement['how']}" if statement["how"] else statement["claim"]
         ).replace("\u00a0", " ")
-    personal = next(s for s in statements("coo") if s["objective_id"] == "winter-plan")
+    # The lead confirms the admissions for the four-hour objective too (the map no longer
+    # reaches it): the admissions are stated there first, and the winter plan's claim says so.
+    yaml = YAML()
+    data = yaml.load(FRAILTY.read_text(encoding="utf-8"))
+    for impact in data["impacts"]:
+        if impact["id"] == "admissions":
+            impact["supports"] = [*impact.get("supports", []), "coo.four-hour"]
+    confirmed = tmp_path / "facts.yaml"
+    with confirmed.open("w", encoding="utf-8") as handle:
+        yaml.dump(data, handle)
+    project = open_project(confirmed)
+    pitch = recast(project.facts, pick_director(project.facts, "coo"), today=DAY)
+    shown = brief_context(pitch, language("en"), today=DAY)["pitch"]["statements"]
+    personal = next(s for s in shown if s["objective_id"] == "winter-plan")
     assert str(personal["claim"]).startswith("The same change in")
     assert str(personal["how"]).startswith("Every admission avoided saves the bed days")
 
@@ -272,10 +283,9 @@ def test_check_asks_the_lead_to_confirm_the_links_the_map_made(
     [finding] = unconfirmed(cli, FRAILTY, "coo")
     assert finding["severity"] == "warning"
     assert finding["message"] == (
-        "The note to Tom Okafor claims 2 links that pitchkit made (through its measure map or the "
+        "The note to Tom Okafor claims 1 link that pitchkit made (through its measure map or the "
         "objective's own words) and you have not confirmed."
     )
-    assert "'See 78% of emergency department patients within four hours" in finding["evidence"]
     assert "'Close every escalation bed by the end of March 2028'" in finding["evidence"]
     assert "pitchkit link" in finding["fix"]
     assert finding["where"].startswith(f"{FRAILTY}:")

@@ -253,27 +253,30 @@ def test_json_holds_every_link_and_the_recommendation() -> None:
         "links",
     } <= set(first)
     assert (first["id"], first["lens"], first["rank"]) == ("coo", "operations", 1)
-    # Seven: "discharged to their usual place of residence" no longer reaches bed occupancy
-    # through 'discharged' ~ 'bed occupancy' (discharge is not another name for flow).
-    assert len(first["links"]) == len(ranking.places[0].pitch.links) == 7
-    assert first["links"][0] == {
+    # Five: "discharged to their usual place of residence" no longer reaches bed occupancy
+    # through 'discharged' ~ 'bed occupancy' (discharge is not another name for flow), and
+    # bed occupancy no longer reaches the four-hour standard (it counts every attendance,
+    # most never admitted: linking-evaluation.md, "The first-look pass").
+    assert len(first["links"]) == len(ranking.places[0].pitch.links) == 5
+    assert "four-hour" not in {link["objective"] for link in first["links"]}
+    assert first["links"][1] == {
         "impact": "admissions",
-        "objective": "four-hour",
+        "objective": "winter-plan",
         "score": 0.5,
         "reason": "map",
         "confidence": "possible",
-        "chain": ["emergency admissions", "bed occupancy", "four-hour standard"],
-        # The objective is "by March 2027" (2026/27); the admissions count from their change,
-        # June 2027 (changed: 2027-06), so they deliver nothing in its year.
+        "chain": ["emergency admissions", "bed days", "escalation beds"],
+        # The objective is "by the end of March 2027" (2026/27); the admissions count from
+        # their change, June 2027 (changed: 2027-06), so they deliver nothing in its year.
         "doubt": "year",
         "explanation": (
-            "possible -- confirm with supports: [coo.four-hour]: measure map: emergency "
-            "admissions → bed occupancy → four-hour standard (fewer emergency admissions means "
-            "fewer occupied beds; free beds let the emergency department admit patients without "
-            "waiting), but none of this impact's benefit falls in the financial year the "
-            "objective is for, so the note does not claim it"
+            "possible -- confirm with supports: [coo.winter-plan]: measure map: emergency "
+            "admissions → bed days → escalation beds (every admission avoided saves the bed "
+            "days it would have used; bed days saved let escalation beds close), but none of "
+            "this impact's benefit falls in the financial year the objective is for, so the "
+            "note does not claim it"
         ),
-        "themes": ["flow"],
+        "themes": ["flow", "finance"],
         "words": [],
     }
     finance = data["directors"][1]

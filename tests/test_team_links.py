@@ -236,7 +236,7 @@ def test_directors_at_80_columns_is_read_down_the_page_not_a_word_a_line() -> No
     # Each director's reasons sit under them, whole, with the id to confirm unbroken.
     assert "1. Tom Okafor (coo), Chief Operating Officer" in lines
     assert "   Why linked:" in lines
-    assert "confirm with supports: [coo.four-hour]" in " ".join(narrow.stdout.split())
+    assert "confirm with supports: [coo.winter-plan]" in " ".join(narrow.stdout.split())
     wide = run("directors", EXAMPLE / "facts.yaml", columns=200)
     assert "│" in wide.stdout  # a wide terminal keeps the table
 

@@ -18,7 +18,7 @@ evidence.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Literal
@@ -510,6 +510,47 @@ def named_link(impact: Impact, objective: Objective) -> Named | None:
     if wanted is not None and wanted != impact.direction:
         return None
     return named
+
+
+def subject_words(measures: Sequence[str]) -> frozenset[str]:
+    """The stems most of a project's impact measures share: what the project is about.
+
+    A stem in at least half of the measures, and in two or more ("clozapine",
+    "wheelchair", "neonatal", "TIA"), names the project's subject. Shared with
+    an objective, it says the objective is about the same subject, not that the
+    impact moves it: on its own it makes no possible link (it still supports a
+    map chain). Read from the lead's own measures, so it needs no vocabulary.
+    On blind12-16 such offers were right 8 times in 120 (linking-evaluation.md,
+    "The first-look pass").
+    """
+    counts: dict[str, int] = {}
+    for measure in measures:
+        for stem in {token.stem for token in tokens(measure)}:
+            counts[stem] = counts.get(stem, 0) + 1
+    least = max(2, -(-len(measures) // 2))
+    return frozenset(stem for stem, n in counts.items() if n >= least)
+
+
+def about_subject(pair: tuple[str, str], subject: frozenset[str]) -> bool:
+    """Whether the impact's side of a shared-word pair is only the project's subject words."""
+    stems = phrase(pair[0])
+    return bool(stems) and all(stem in subject for stem in stems)
+
+
+def only_the_subject(
+    found: Link, impact: Impact, objective: Objective, subject: frozenset[str]
+) -> bool:
+    """Whether ``found`` is a possible link made only by the project's subject words.
+
+    Such a link is not offered: the words say the objective is about the same
+    subject, not that the impact moves it. A link the map, the lead's
+    declared themes on both sides or other telling words make stays.
+    """
+    if not RULES["subject"] or found.reason != "words" or found.confidence != "possible":
+        return False
+    if found.chain is not None or declared_themes(impact, objective):
+        return False
+    return all(about_subject(pair, subject) for pair in found.words)
 
 
 def link(impact: Impact, objective: Objective, *, director_id: str, lens: Lens) -> Link | None:

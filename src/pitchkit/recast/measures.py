@@ -515,6 +515,7 @@ RULES = {
     "topics": True,
     "instruments": True,
     "occupations": True,
+    "subject": True,
 }
 
 #: Kinds of concept that say whose or where, not what is counted: they never make a link alone.

@@ -12,7 +12,13 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from pitchkit.facts.schema import Director, Facts, Impact, Objective
-from pitchkit.recast.align import POSSIBLE_CEILING, Link, link
+from pitchkit.recast.align import (
+    POSSIBLE_CEILING,
+    Link,
+    link,
+    only_the_subject,
+    subject_words,
+)
 from pitchkit.recast.english import english_director, in_english
 from pitchkit.recast.evidence import NO_EVIDENCE, Evidence, compare, gather, rarity_of_team
 from pitchkit.recast.lenses import LensMatch, lens_for, objectives_for
@@ -304,6 +310,7 @@ def weigh(facts: Facts, director: Director, *, today: dt.date, every_pair: bool 
     worries = worried_objectives(english, read, read_objectives)
     ledger = project_ledger(facts, today)
     rarity = rarity_of_team(english)
+    subject = subject_words([i.measure for i in english.impacts])
     found: dict[tuple[str, str], tuple[Impact, Impact, Objective, Objective, Link | None, bool]]
     found = {}
     evidence: dict[tuple[str, str], Evidence] = {}
@@ -327,10 +334,28 @@ def weigh(facts: Facts, director: Director, *, today: dt.date, every_pair: bool 
             )
     compared = compare(evidence)
     candidates = tuple(
-        Candidate(*found[key][:5], evidence=compared[key], year_missed=found[key][5])
+        Candidate(
+            *found[key][:4],
+            rules=_offered(found[key][4], found[key][1], found[key][3], subject),
+            evidence=compared[key],
+            year_missed=found[key][5],
+        )
         for key in found
     )
     return Weighed(match, objectives, worries, ledger, candidates)
+
+
+def _offered(
+    rules: Link | None, impact: Impact, objective: Objective, subject: frozenset[str]
+) -> Link | None:
+    """The hand rules' link, unless only the project's subject words make it (not offered).
+
+    Decided after the evidence is gathered, so the scorer weighs the same
+    evidence as before: what the lead is offered changes, not what it learned.
+    """
+    if rules is not None and only_the_subject(rules, impact, objective, subject):
+        return None
+    return rules
 
 
 def recast(facts: Facts, director: Director, *, today: dt.date | None = None) -> Pitch:
