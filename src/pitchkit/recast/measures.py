@@ -14,7 +14,7 @@ left out on both sides, so "patients waiting more than 52 weeks" and
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -306,7 +306,53 @@ def mentions(text: str) -> tuple[Mention, ...]:
         start, end = found[hit.first].start, found[hit.last].end
         for concept_id in sorted(hit.labels):
             seen.setdefault(concept_id, Mention(concept_id, spelt[start:end], start, end))
-    return tuple(seen.values())
+    return _waits_for_tests(spelt, tuple(seen.values()))
+
+
+@cache
+def _tests_waited_for() -> tuple[str, frozenset[str], re.Pattern[str] | None]:
+    """``waits_for_tests`` in ``measures.yaml``: the concept, the waits it replaces, a pattern.
+
+    The pattern finds a wait for a diagnostic test: "waiting ... for a sleep
+    study", "waits for an MRI", "MRI waits", "sleep study waiting list".
+    """
+    raw = read_measure_file().get("waits_for_tests") or {}
+    tests = sorted((str(t) for t in raw.get("tests") or ()), key=len, reverse=True)
+    if not tests:
+        return "", frozenset(), None
+    test = "|".join(re.escape(t).replace(r"\ ", r"[\s-]+") for t in tests)
+    wait = r"(?:wait|waits|waiting|waited)"
+    pattern = re.compile(
+        rf"\b{wait}\b[^,;.()]*?\bfor\s+(?:(?:an?|the|their)\s+)?(?:[\w-]+\s+){{0,2}}?(?:{test})\b"
+        rf"|\b(?:{test})[\s-]+(?:{wait}|breach|breaches|backlog)\b",
+        re.IGNORECASE,
+    )
+    return str(raw.get("concept") or ""), frozenset(raw.get("waits") or ()), pattern
+
+
+def _waits_for_tests(spelt: str, found: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """``found``, with a wait for a diagnostic test read as a diagnostic wait.
+
+    "Patients waiting more than 18 weeks for a sleep study" names "18 weeks",
+    a name of the RTT standard, but what is counted is a wait for a test of
+    one of the modalities the six-week diagnostic standard (DM01) counts.
+    A wait the map reads as RTT or a long wait is read as a diagnostic wait;
+    a wait the map does not read at all ("waits for an MRI") is read so too.
+    """
+    concept, waits, pattern = _tests_waited_for()
+    hit = pattern.search(spelt) if pattern is not None else None
+    if hit is None or any(m.concept == concept for m in found):
+        return found
+    relabelled = tuple(
+        Mention(concept, m.words, m.start, m.end) if m.concept in waits else m for m in found
+    )
+    if any(m.concept == concept for m in relabelled):
+        seen: dict[str, Mention] = {}
+        for m in relabelled:
+            seen.setdefault(m.concept, m)
+        return tuple(seen.values())
+    added = Mention(concept, hit.group(), hit.start(), hit.end())
+    return tuple(sorted((*found, added), key=lambda m: m.start))
 
 
 def focus(found: tuple[Mention, ...]) -> tuple[Mention, ...]:
@@ -459,7 +505,10 @@ def aimed(text: str) -> tuple[str, ...]:
     """
     found = mentions(text)
     means = _MEANS.search(_spelt(text))
-    if means is not None:
+    if means is not None and not _names_a_measure(m for m in found if m.end <= means.start()):
+        # Only a broad aim ("Carbon reduction") is narrowed by its means; an aim that
+        # names its measure ("Reduce cardiac arrests ... through earlier recognition of
+        # deterioration") keeps it, whatever the clause says it is to be met by.
         found = tuple(m for m in found if m.start >= means.end()) or found
     if RULES["frames"]:
         concepts = measure_map().concepts
@@ -471,8 +520,19 @@ def aimed(text: str) -> tuple[str, ...]:
     return tuple(m.concept for m in focus(_heads(text, found, lead=False)))
 
 
-#: Words after which an objective names the means it is to be met by.
-_MEANS = re.compile(r"\b(through|via|by means of)\b", re.IGNORECASE)
+#: Words after which an objective names the means it is to be met by: "through", "via",
+#: "by means of", and "by" before a verb in -ing ("by switching to LED lighting"; "by 20%"
+#: and "by March" say how much and when).
+_MEANS = re.compile(r"\b(through|via|by means of|by(?=\s+\w+ing\b))\b", re.IGNORECASE)
+
+
+def _names_a_measure(found: Iterable[Mention]) -> bool:
+    """Whether any of ``found`` is a specific measure: not broad, a population or a setting."""
+    concepts = measure_map().concepts
+    return any(
+        not concepts[m.concept].broad and concepts[m.concept].kind not in QUALIFYING_KINDS
+        for m in found
+    )
 
 
 def _spelt(text: str) -> str:
@@ -605,7 +665,26 @@ def _qualifiers(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
         )
         if said:
             found.append((family, said))
+    stated = {family for family, _ in found}
+    for family, (member, keys) in _family_defaults().items():
+        if family not in stated and any(_contains(stems, key) for key in keys):
+            found.append((family, frozenset({member})))
     return tuple(found)
+
+
+@cache
+def _family_defaults() -> dict[str, tuple[str, tuple[tuple[str, ...], ...]]]:
+    """``qualifier_defaults``: for a family, the member a text means when it states none.
+
+    "Bed days" and "bed occupancy" with no bed type are general and acute beds,
+    as the national bed returns count them; a text that does not name beds at
+    all states no bed type.
+    """
+    raw = read_measure_file().get("qualifier_defaults") or {}
+    return {
+        family: (str(spec["member"]), tuple(k for k in (_family_key(w) for w in spec["when"]) if k))
+        for family, spec in raw.items()
+    }
 
 
 def _contains(stems: tuple[str, ...], key: tuple[str, ...]) -> bool:
@@ -622,7 +701,7 @@ def families_disagree(impact_text: str, objective_text: str) -> str | None:
     """
     if not RULES["families"]:
         return None
-    mine, theirs = qualifiers(impact_text), qualifiers(objective_text)
+    mine, theirs = qualifiers(_unpurposed(impact_text)), qualifiers(_unpurposed(objective_text))
     for family in mine.keys() & theirs.keys():
         if not mine[family] & theirs[family]:
             return family
@@ -633,6 +712,20 @@ def families_disagree(impact_text: str, objective_text: str) -> str | None:
         if _OCCUPATION.search(other):
             return STAFF_GROUP
     return None
+
+
+#: Words that start what a text is *for*, not what it counts: "Keep critical care bed
+#: occupancy low enough for planned surgery to run" counts critical care beds, whatever
+#: work they are kept free for.
+_PURPOSE = re.compile(
+    r"\b(?:so that|so as to|in order to|enough (?:for|to)|to allow|to let|to enable)\b.*",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _unpurposed(text: str) -> str:
+    """``text`` without a clause saying what it is for: its qualifiers say whose that is."""
+    return _PURPOSE.sub("", text).strip() or text
 
 
 #: The qualifier family of staff groups, whose members an occupation stands apart from.
