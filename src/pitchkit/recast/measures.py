@@ -343,6 +343,9 @@ def _waits_for_tests(spelt: str, found: tuple[Mention, ...]) -> tuple[Mention, .
     hit = pattern.search(spelt) if pattern is not None else None
     if hit is None or any(m.concept == concept for m in found):
         return found
+    if _INPATIENT.search(spelt[max(0, hit.start() - 12) : hit.end()]):
+        # A test for a patient already in a bed is not on the diagnostic waiting list.
+        return found
     relabelled = tuple(
         Mention(concept, m.words, m.start, m.end) if m.concept in waits else m for m in found
     )
@@ -351,8 +354,18 @@ def _waits_for_tests(spelt: str, found: tuple[Mention, ...]) -> tuple[Mention, .
         for m in relabelled:
             seen.setdefault(m.concept, m)
         return tuple(seen.values())
+    generic = measure_map().generic_words
+    if any(t.stem not in generic for t in content_tokens(spelt[: hit.start()])):
+        # Only a wait that heads the text is what it counts: "Bed days spent waiting for
+        # an echo" count bed days, and "TIA patients admitted ... to wait for imaging"
+        # admissions; the wait only says why.
+        return found
     added = Mention(concept, hit.group(), hit.start(), hit.end())
     return tuple(sorted((*found, added), key=lambda m: m.start))
+
+
+#: An inpatient's test: "an inpatient MRI", "inpatients waiting for an echo".
+_INPATIENT = re.compile(r"\binpatients?\b", re.IGNORECASE)
 
 
 def focus(found: tuple[Mention, ...]) -> tuple[Mention, ...]:
@@ -504,11 +517,12 @@ def aimed(text: str) -> tuple[str, ...]:
     knows it: anaesthetic gases cut carbon, but not through the estate.
     """
     found = mentions(text)
-    means = _MEANS.search(_spelt(text))
-    if means is not None and not _names_a_measure(m for m in found if m.end <= means.start()):
-        # Only a broad aim ("Carbon reduction") is narrowed by its means; an aim that
-        # names its measure ("Reduce cardiac arrests ... through earlier recognition of
-        # deterioration") keeps it, whatever the clause says it is to be met by.
+    spelt = _spelt(text)
+    means = _MEANS.search(spelt)
+    if means is not None and not _opens_with_measure(spelt, found, means.start()):
+        # A broad aim ("Carbon reduction") is narrowed by its means; an aim that opens
+        # with its measure ("Reduce cardiac arrests on the wards through earlier
+        # recognition of deterioration") keeps it, whatever it is to be met by.
         found = tuple(m for m in found if m.start >= means.end()) or found
     if RULES["frames"]:
         concepts = measure_map().concepts
@@ -524,6 +538,22 @@ def aimed(text: str) -> tuple[str, ...]:
 #: "by means of", and "by" before a verb in -ing ("by switching to LED lighting"; "by 20%"
 #: and "by March" say how much and when).
 _MEANS = re.compile(r"\b(through|via|by means of|by(?=\s+\w+ing\b))\b", re.IGNORECASE)
+
+
+def _opens_with_measure(spelt: str, found: tuple[Mention, ...], cut: int) -> bool:
+    """Whether an objective opens with a specific measure before ``cut`` (its means clause).
+
+    Only an aim verb, filler and numbers may stand before it: "Reduce cardiac
+    arrests ..." opens with its measure; "Support 200 staff to stop smoking ..."
+    counts staff supported, and "Release 40 medical beds" beds released.
+    """
+    first = next((m for m in found if m.end <= cut), None)
+    if first is None or not _names_a_measure((first,)):
+        return False
+    filler = _filler_words()
+    return all(
+        t.stem in filler or t.stem.isdigit() for t in tokens(spelt[: first.start])
+    )
 
 
 def _names_a_measure(found: Iterable[Mention]) -> bool:
