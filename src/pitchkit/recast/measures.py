@@ -695,20 +695,32 @@ def _qualifiers(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
         )
         if said:
             found.append((family, said))
-    stated = {family for family, _ in found}
-    for family, (member, keys) in _family_defaults().items():
-        if family not in stated and any(_contains(stems, key) for key in keys):
-            found.append((family, frozenset({member})))
     return tuple(found)
+
+
+def _measure_qualifiers(text: str) -> dict[str, frozenset[str]]:
+    """:func:`qualifiers` of an impact's measure, with the members it means by default.
+
+    "Bed days lost waiting for discharge transport" names beds and no bed type:
+    the project's beds are general and acute beds. An objective that names beds
+    without a type ("free up beds") is about the trust's beds as a whole, so it
+    is read as it is written.
+    """
+    found = qualifiers(text)
+    stems = tuple(token.stem for token in tokens(_spelt(text)))
+    for family, (member, keys) in _family_defaults().items():
+        if family not in found and any(_contains(stems, key) for key in keys):
+            found[family] = frozenset({member})
+    return found
 
 
 @cache
 def _family_defaults() -> dict[str, tuple[str, tuple[tuple[str, ...], ...]]]:
-    """``qualifier_defaults``: for a family, the member a text means when it states none.
+    """``qualifier_defaults``: for a family, the member a measure means when it states none.
 
-    "Bed days" and "bed occupancy" with no bed type are general and acute beds,
-    as the national bed returns count them; a text that does not name beds at
-    all states no bed type.
+    An impact's "bed days" with no bed type are general and acute beds, as the
+    national bed returns count them; a measure that does not name beds at all
+    states no bed type.
     """
     raw = read_measure_file().get("qualifier_defaults") or {}
     return {
@@ -731,7 +743,8 @@ def families_disagree(impact_text: str, objective_text: str) -> str | None:
     """
     if not RULES["families"]:
         return None
-    mine, theirs = qualifiers(_unpurposed(impact_text)), qualifiers(_unpurposed(objective_text))
+    mine = _measure_qualifiers(_unpurposed(impact_text))
+    theirs = qualifiers(_unpurposed(objective_text))
     for family in mine.keys() & theirs.keys():
         if not mine[family] & theirs[family]:
             return family
