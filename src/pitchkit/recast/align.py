@@ -296,7 +296,10 @@ def same_compound(impact: Wording, index: int, objective: Wording, other: int) -
     only so. A part of a hyphenated word matches only that word again, hyphenated
     or not ("follow-up" and "follow up").
     """
-    for mine, at, theirs, there in ((impact, index, objective, other), (objective, other, impact, index)):
+    for mine, at, theirs, there in (
+        (impact, index, objective, other),
+        (objective, other, impact, index),
+    ):
         first, last = _compound(mine, at)
         if first == last:
             continue

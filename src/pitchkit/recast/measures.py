@@ -551,9 +551,7 @@ def _opens_with_measure(spelt: str, found: tuple[Mention, ...], cut: int) -> boo
     if first is None or not _names_a_measure((first,)):
         return False
     filler = _filler_words()
-    return all(
-        t.stem in filler or t.stem.isdigit() for t in tokens(spelt[: first.start])
-    )
+    return all(t.stem in filler or t.stem.isdigit() for t in tokens(spelt[: first.start]))
 
 
 def _names_a_measure(found: Iterable[Mention]) -> bool:
