@@ -344,7 +344,7 @@ def _waits_for_tests(spelt: str, found: tuple[Mention, ...]) -> tuple[Mention, .
     if hit is None or any(m.concept == concept for m in found):
         return found
     if _INPATIENT.search(spelt[max(0, hit.start() - 12) : hit.end()]):
-        # A test for a patient already in a bed is not on the diagnostic waiting list.
+        # A test for a patient already in a bed: labellers did not take it for a DM01 wait.
         return found
     relabelled = tuple(
         Mention(concept, m.words, m.start, m.end) if m.concept in waits else m for m in found
