@@ -514,24 +514,32 @@ def aimed(text: str) -> tuple[str, ...]:
 
     An objective that says how it is to be met ("Carbon reduction through
     the estates and capital programme") aims at that means when the map
-    knows it: anaesthetic gases cut carbon, but not through the estate.
+    knows it: anaesthetic gases cut carbon, but not through the estate. One
+    that opens with a measure of its own ("Reduce cardiac arrests on the
+    wards through earlier recognition of deterioration") aims at both.
     """
     found = mentions(text)
     spelt = _spelt(text)
     means = _MEANS.search(spelt)
-    if means is not None and not _opens_with_measure(spelt, found, means.start()):
-        # A broad aim ("Carbon reduction") is narrowed by its means; an aim that opens
-        # with its measure ("Reduce cardiac arrests on the wards through earlier
-        # recognition of deterioration") keeps it, whatever it is to be met by.
-        found = tuple(m for m in found if m.start >= means.end()) or found
+    parts: tuple[tuple[Mention, ...], ...] = (found,)
+    if means is not None:
+        after = tuple(m for m in found if m.start >= means.end())
+        if _opens_with_measure(spelt, found, means.start()):
+            # Its head measure stays what it aims at; the means is read as a second head.
+            parts = (tuple(m for m in found if m.end <= means.start()), after)
+        else:
+            # A broad aim ("Carbon reduction"), or one that counts something else first
+            # ("Support 200 staff to stop smoking through ..."), is narrowed to its means.
+            parts = (after or found,)
     if RULES["frames"]:
         concepts = measure_map().concepts
-        frames = tuple(m for m in found if concepts[m.concept].kind == "frame")
+        frames = tuple(m for part in parts for m in part if concepts[m.concept].kind == "frame")
         if frames:
             # "PSIRF fully embedded, with thematic learning on falls": the aim is
             # the framework; falls is only what its learning is about.
             return tuple(m.concept for m in frames)
-    return tuple(m.concept for m in focus(_heads(text, found, lead=False)))
+    heads = {m.concept: m for part in parts for m in _heads(text, part, lead=False)}
+    return tuple(m.concept for m in focus(tuple(heads.values())))
 
 
 #: Words after which an objective names the means it is to be met by: "through", "via",
