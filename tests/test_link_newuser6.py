@@ -94,6 +94,25 @@ def test_an_objective_that_opens_with_the_measure_keeps_it_through_a_means_claus
         assert found["chain"] == ["cardiac arrests"]
 
 
+def test_the_means_of_an_objective_that_opens_with_its_measure_is_still_read(
+    tmp_path: Path,
+) -> None:
+    # The objective aims at its means too: observations on time reach deterioration.
+    links = by_pair(
+        directors_json(
+            tmp_path,
+            {"news2": "Patients with a NEWS2 of 5 or more reviewed within 1 hour at night"},
+            {
+                "means": "Reduce cardiac arrests on the wards through earlier recognition of "
+                "deterioration"
+            },
+        )
+    )
+    found = links[("news2", "means")]
+    assert found["confidence"] == "possible"
+    assert found["chain"][-1] == "deteriorating patient"
+
+
 def test_an_objective_that_counts_something_else_first_is_still_narrowed_to_its_means(
     tmp_path: Path,
 ) -> None:
