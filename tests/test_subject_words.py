@@ -51,9 +51,16 @@ def test_the_subject_word_alone_offers_no_link() -> None:
     # eligible person" share only the subject.
     assert ("new-chairs", "ceo.pwb") not in links
     assert ("seating-pu", "coo.wc18") not in links
-    # The map's links stay, and so does a possible link made by another shared word.
+    # The map's links stay.
     assert links[("adult-18", "coo.wc18")] == ("map", "confident")
-    assert links[("seating-pu", "dop.equipment")] == ("words", "possible")
+
+
+def test_other_shared_words_still_offer_a_link() -> None:
+    # Trained staff and statutory and mandatory training share "train", which is not
+    # the blood culture project's subject: the lead is still asked about it.
+    cultures = WHEELCHAIRS.parent.parent / "blood-culture-contamination" / "facts.yaml"
+    links = listed(load_facts(cultures).facts)
+    assert links[("trained", "cn.stat-mand")] == ("words", "possible")
 
 
 def test_the_rule_is_what_holds_them_back(monkeypatch: pytest.MonkeyPatch) -> None:

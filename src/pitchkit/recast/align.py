@@ -263,9 +263,50 @@ def shared_words(impact: Wording, objective: Wording) -> tuple[list[tuple[str, s
             continue
         if other in covered_objective | objective.phrased:
             continue
+        if not same_compound(impact, index, objective, other):
+            continue
         pairs.append((_surface(impact, index), _surface(objective, other)))
         missing *= 1 - (WEAK_WORD_WEIGHT if word in weak else WORD_WEIGHT)
     return pairs, 1 - missing
+
+
+def _compound(wording: Wording, index: int) -> tuple[int, int]:
+    """The first and last token of the hyphenated word that token ``index`` is part of."""
+    found, text = wording.found, wording.text
+    first = last = index
+    while first > 0 and text[found[first - 1].end : found[first].start] == "-":
+        first -= 1
+    while last + 1 < len(found) and text[found[last].end : found[last + 1].start] == "-":
+        last += 1
+    return first, last
+
+
+def _written_at(wording: Wording, index: int, stems: tuple[str, ...], offset: int) -> bool:
+    """Whether ``stems`` stand in ``wording`` with the word at ``offset`` at token ``index``."""
+    start = index - offset
+    words = wording.found[start : start + len(stems)] if start >= 0 else ()
+    return tuple(token.stem for token in words) == stems
+
+
+def same_compound(impact: Wording, index: int, objective: Wording, other: int) -> bool:
+    """Whether a word both texts share is the same word, not part of another hyphenated one.
+
+    "CPAP set-ups" and "as the strategy sets out" share "set" only as a part of
+    "set-up"; "non-elective admissions" and "elective activity" share "elective"
+    only so. A part of a hyphenated word matches only that word again, hyphenated
+    or not ("follow-up" and "follow up").
+    """
+    for mine, at, theirs, there in (
+        (impact, index, objective, other),
+        (objective, other, impact, index),
+    ):
+        first, last = _compound(mine, at)
+        if first == last:
+            continue
+        stems = tuple(token.stem for token in mine.found[first : last + 1])
+        if not _written_at(theirs, there, stems, at - first):
+            return False
+    return True
 
 
 def impact_text(impact: Impact) -> str:

@@ -14,7 +14,7 @@ left out on both sides, so "patients waiting more than 52 weeks" and
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -306,7 +306,66 @@ def mentions(text: str) -> tuple[Mention, ...]:
         start, end = found[hit.first].start, found[hit.last].end
         for concept_id in sorted(hit.labels):
             seen.setdefault(concept_id, Mention(concept_id, spelt[start:end], start, end))
-    return tuple(seen.values())
+    return _waits_for_tests(spelt, tuple(seen.values()))
+
+
+@cache
+def _tests_waited_for() -> tuple[str, frozenset[str], re.Pattern[str] | None]:
+    """``waits_for_tests`` in ``measures.yaml``: the concept, the waits it replaces, a pattern.
+
+    The pattern finds a wait for a diagnostic test: "waiting ... for a sleep
+    study", "waits for an MRI", "MRI waits", "sleep study waiting list".
+    """
+    raw = read_measure_file().get("waits_for_tests") or {}
+    tests = sorted((str(t) for t in raw.get("tests") or ()), key=len, reverse=True)
+    if not tests:
+        return "", frozenset(), None
+    test = "|".join(re.escape(t).replace(r"\ ", r"[\s-]+") for t in tests)
+    wait = r"(?:wait|waits|waiting|waited)"
+    pattern = re.compile(
+        rf"\b{wait}\b[^,;.()]*?\bfor\s+(?:(?:an?|the|their)\s+)?(?:[\w-]+\s+){{0,2}}?(?:{test})\b"
+        rf"|\b(?:{test})[\s-]+(?:{wait}|breach|breaches|backlog)\b",
+        re.IGNORECASE,
+    )
+    return str(raw.get("concept") or ""), frozenset(raw.get("waits") or ()), pattern
+
+
+def _waits_for_tests(spelt: str, found: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """``found``, with a wait for a diagnostic test read as a diagnostic wait.
+
+    "Patients waiting more than 18 weeks for a sleep study" names "18 weeks",
+    a name of the RTT standard, but what is counted is a wait for a test of
+    one of the modalities the six-week diagnostic standard (DM01) counts.
+    A wait the map reads as RTT or a long wait is read as a diagnostic wait;
+    a wait the map does not read at all ("waits for an MRI") is read so too.
+    """
+    concept, waits, pattern = _tests_waited_for()
+    hit = pattern.search(spelt) if pattern is not None else None
+    if hit is None or any(m.concept == concept for m in found):
+        return found
+    if _INPATIENT.search(spelt[max(0, hit.start() - 12) : hit.end()]):
+        # A test for a patient already in a bed: labellers did not take it for a DM01 wait.
+        return found
+    relabelled = tuple(
+        Mention(concept, m.words, m.start, m.end) if m.concept in waits else m for m in found
+    )
+    if any(m.concept == concept for m in relabelled):
+        seen: dict[str, Mention] = {}
+        for m in relabelled:
+            seen.setdefault(m.concept, m)
+        return tuple(seen.values())
+    generic = measure_map().generic_words
+    if any(t.stem not in generic for t in content_tokens(spelt[: hit.start()])):
+        # Only a wait that heads the text is what it counts: "Bed days spent waiting for
+        # an echo" count bed days, and "TIA patients admitted ... to wait for imaging"
+        # admissions; the wait only says why.
+        return found
+    added = Mention(concept, hit.group(), hit.start(), hit.end())
+    return tuple(sorted((*found, added), key=lambda m: m.start))
+
+
+#: An inpatient's test: "an inpatient MRI", "inpatients waiting for an echo".
+_INPATIENT = re.compile(r"\binpatients?\b", re.IGNORECASE)
 
 
 def focus(found: tuple[Mention, ...]) -> tuple[Mention, ...]:
@@ -455,24 +514,61 @@ def aimed(text: str) -> tuple[str, ...]:
 
     An objective that says how it is to be met ("Carbon reduction through
     the estates and capital programme") aims at that means when the map
-    knows it: anaesthetic gases cut carbon, but not through the estate.
+    knows it: anaesthetic gases cut carbon, but not through the estate. One
+    that opens with a measure of its own ("Reduce cardiac arrests on the
+    wards through earlier recognition of deterioration") aims at both.
     """
     found = mentions(text)
-    means = _MEANS.search(_spelt(text))
+    spelt = _spelt(text)
+    means = _MEANS.search(spelt)
+    parts: tuple[tuple[Mention, ...], ...] = (found,)
     if means is not None:
-        found = tuple(m for m in found if m.start >= means.end()) or found
+        after = tuple(m for m in found if m.start >= means.end())
+        if _opens_with_measure(spelt, found, means.start()):
+            # Its head measure stays what it aims at; the means is read as a second head.
+            parts = (tuple(m for m in found if m.end <= means.start()), after)
+        else:
+            # A broad aim ("Carbon reduction"), or one that counts something else first
+            # ("Support 200 staff to stop smoking through ..."), is narrowed to its means.
+            parts = (after or found,)
     if RULES["frames"]:
         concepts = measure_map().concepts
-        frames = tuple(m for m in found if concepts[m.concept].kind == "frame")
+        frames = tuple(m for part in parts for m in part if concepts[m.concept].kind == "frame")
         if frames:
             # "PSIRF fully embedded, with thematic learning on falls": the aim is
             # the framework; falls is only what its learning is about.
             return tuple(m.concept for m in frames)
-    return tuple(m.concept for m in focus(_heads(text, found, lead=False)))
+    heads = {m.concept: m for part in parts for m in _heads(text, part, lead=False)}
+    return tuple(m.concept for m in focus(tuple(heads.values())))
 
 
-#: Words after which an objective names the means it is to be met by.
-_MEANS = re.compile(r"\b(through|via|by means of)\b", re.IGNORECASE)
+#: Words after which an objective names the means it is to be met by: "through", "via",
+#: "by means of", and "by" before a verb in -ing ("by switching to LED lighting"; "by 20%"
+#: and "by March" say how much and when).
+_MEANS = re.compile(r"\b(through|via|by means of|by(?=\s+\w+ing\b))\b", re.IGNORECASE)
+
+
+def _opens_with_measure(spelt: str, found: tuple[Mention, ...], cut: int) -> bool:
+    """Whether an objective opens with a specific measure before ``cut`` (its means clause).
+
+    Only an aim verb, filler and numbers may stand before it: "Reduce cardiac
+    arrests ..." opens with its measure; "Support 200 staff to stop smoking ..."
+    counts staff supported, and "Release 40 medical beds" beds released.
+    """
+    first = next((m for m in found if m.end <= cut), None)
+    if first is None or not _names_a_measure((first,)):
+        return False
+    filler = _filler_words()
+    return all(t.stem in filler or t.stem.isdigit() for t in tokens(spelt[: first.start]))
+
+
+def _names_a_measure(found: Iterable[Mention]) -> bool:
+    """Whether any of ``found`` is a specific measure: not broad, a population or a setting."""
+    concepts = measure_map().concepts
+    return any(
+        not concepts[m.concept].broad and concepts[m.concept].kind not in QUALIFYING_KINDS
+        for m in found
+    )
 
 
 def _spelt(text: str) -> str:
@@ -609,6 +705,37 @@ def _qualifiers(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
     return tuple(found)
 
 
+def _measure_qualifiers(text: str) -> dict[str, frozenset[str]]:
+    """:func:`qualifiers` of an impact's measure, with the members it means by default.
+
+    "Bed days lost waiting for discharge transport" names beds and no bed type:
+    the project's beds are general and acute beds. An objective that names beds
+    without a type ("free up beds") is about the trust's beds as a whole, so it
+    is read as it is written.
+    """
+    found = qualifiers(text)
+    stems = tuple(token.stem for token in tokens(_spelt(text)))
+    for family, (member, keys) in _family_defaults().items():
+        if family not in found and any(_contains(stems, key) for key in keys):
+            found[family] = frozenset({member})
+    return found
+
+
+@cache
+def _family_defaults() -> dict[str, tuple[str, tuple[tuple[str, ...], ...]]]:
+    """``qualifier_defaults``: for a family, the member a measure means when it states none.
+
+    An impact's "bed days" with no bed type are general and acute beds, as the
+    national bed returns count them; a measure that does not name beds at all
+    states no bed type.
+    """
+    raw = read_measure_file().get("qualifier_defaults") or {}
+    return {
+        family: (str(spec["member"]), tuple(k for k in (_family_key(w) for w in spec["when"]) if k))
+        for family, spec in raw.items()
+    }
+
+
 def _contains(stems: tuple[str, ...], key: tuple[str, ...]) -> bool:
     width = len(key)
     return any(stems[index : index + width] == key for index in range(len(stems) - width + 1))
@@ -623,7 +750,8 @@ def families_disagree(impact_text: str, objective_text: str) -> str | None:
     """
     if not RULES["families"]:
         return None
-    mine, theirs = qualifiers(impact_text), qualifiers(objective_text)
+    mine = _measure_qualifiers(_unpurposed(impact_text))
+    theirs = qualifiers(_unpurposed(objective_text))
     for family in mine.keys() & theirs.keys():
         if not mine[family] & theirs[family]:
             return family
@@ -634,6 +762,20 @@ def families_disagree(impact_text: str, objective_text: str) -> str | None:
         if _OCCUPATION.search(other):
             return STAFF_GROUP
     return None
+
+
+#: Words that start what a text is *for*, not what it counts: "Keep critical care bed
+#: occupancy low enough for planned surgery to run" counts critical care beds, whatever
+#: work they are kept free for.
+_PURPOSE = re.compile(
+    r"\b(?:so that|so as to|in order to|enough (?:for|to)|to allow|to let|to enable)\b.*",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _unpurposed(text: str) -> str:
+    """``text`` without a clause saying what it is for: its qualifiers say whose that is."""
+    return _PURPOSE.sub("", text).strip() or text
 
 
 #: The qualifier family of staff groups, whose members an occupation stands apart from.
