@@ -412,7 +412,7 @@ def _yaml_advice(lowered: str, *, unclosed: bool) -> Message:
     return Message("check the indentation and put text containing ': ' or '#' in quotes")
 
 
-@dataclass(frozen=True)
+@dataclass
 class Parsed:
     """A YAML file read and parsed once, before its text is resolved to a language."""
 
