@@ -69,9 +69,10 @@ def test_a_year_that_delivered_less_than_its_rate_pays_back_later(tmp_path: Path
 def test_benefit_below_the_funding_is_not_paid_back(tmp_path: Path) -> None:
     # The hub delivered £0 in 2026/27 and £84,000 in 2027/28 against £96,000: net negative.
     line = money_line(tmp_path, "ysbyty-cymunedol", locale="en_GB")
-    found = re.search(r"over the project (£[\d,]+), net (-?£[\d,]+)", line)
+    found = re.search(r"over the project (£[\d,]+), a net cost of (£[\d,]+)", line)
     assert found, line
     assert pounds(found[1]) < 96_000
+    assert pounds(found[2]) == 96_000 - pounds(found[1])
     assert "not paid back within the project" in line
     assert not re.search(r"payback \d+ month", line), line
 

@@ -204,7 +204,9 @@ def test_a_broken_tag_fails_once_when_compiling(tmp_path: Path) -> None:
     document.add_paragraph("{% if director.name %}no end")
     path = tmp_path / "broken.docx"
     document.save(str(path))
-    with pytest.raises(TemplateError, match=r"the {% if %} tag is never closed") as caught:
+    with pytest.raises(
+        TemplateError, match=r"the {% if director.name %} tag opened here is never closed"
+    ) as caught:
         CompiledTemplate(path, lang=LANG)
     assert "body" in str(caught.value)
 

@@ -311,7 +311,8 @@ def test_critical_care_note_keeps_cash_apart_and_counts_agency_once(tmp_path: Pa
     bed_cost = 1881 * factor(2020, 2026)
     shift_cost = 420 * factor(2025, 2026)
     assert small_print(CRITICAL, tmp_path).startswith(
-        "Unit costs used: £1,881 per bed day: Critical care bed day, National Cost Collection, "
+        "Unit costs used: £1,881 per bed day at 2020/21 prices: Critical care bed day, "
+        "National Cost Collection, "
         f"{pounds(round(bed_cost))} at 2026/27 prices; prices restated with the NHS Cost "
         "Inflation Index"
     )
@@ -344,7 +345,7 @@ def test_medicines_note_uses_the_trusts_own_rates_and_leaves_a_yearless_cost_as_
     delivery = 18.4 * factor(2024, 2026, own)
     assert small_print(MEDICINES, tmp_path) == (
         "Unit costs used: £27.50 per hour: Band 5 hourly cost, trust payroll, price year not "
-        "stated; £18.40 per delivery: Homecare delivery contract, "
+        "stated; £18.40 per delivery at 2024/25 prices: Homecare delivery contract, "
         f"{pounds(round(delivery, 2))} at 2026/27 prices; prices restated with the Trust "
         "planning assumptions, 2026/27."
     )

@@ -26,9 +26,15 @@ def test_a_year_the_project_ended_in_shows_what_the_log_delivered() -> None:
     assert "2027/28 £82,000 delivered for £74,000" in after
     assert "no figure for November 2027 and December 2027" in after
     assert "forecast" not in after
-    # While the project still runs, the year under way is still a forecast.
+    # While the project still runs, the year under way is a forecast: what the log delivered
+    # to October (£82,000 over April to October's 214 days) and November and December at
+    # that rate (61 days: £23,400), not £164,000 at the full rate.
     during = finance_lines(dt.date(2027, 11, 15))
-    assert "2027/28 £164,000 forecast" in during
+    assert (
+        "2027/28 £106,000 forecast for £74,000 (£82,000 delivered to the end of October 2027, "
+        "the rest of the year at that rate)"
+    ) in during
+    assert "£164,000" not in during
 
 
 def test_a_run_of_periods_with_no_figure_reads_as_one_span() -> None:

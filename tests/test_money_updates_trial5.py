@@ -11,6 +11,7 @@ reads the document back and checks one figure or sentence by hand.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -91,14 +92,16 @@ def test_an_objective_from_a_team_sheet_is_credited_with_its_years_part_only(
 
 
 def test_the_board_sentence_says_the_years_part_as_the_table_does(tmp_path: Path) -> None:
-    # 358 cancellations fewer, January to October 2026, at £100.04 (2024/25's £95 restated);
-    # 293 of them from April 2026, in 2026/27: £29,300. With the target the table gives the
-    # share of it; the sentence for the board gives the part, not the whole £35,800.
+    # 358 cancellations fewer, January to October 2026, at £100 (2024/25's £95 restated,
+    # as the brief's small print shows it): £35,800, written £36,000 as the brief rounds;
+    # 293 of them from April 2026, in 2026/27: £29,300, written £29,000. With the target
+    # the table gives the share of it; the sentence for the board gives the part, not the
+    # whole.
     facts = lounge_linked_to_the_efficiency_programme(tmp_path, target=True)
     text = update_text(tmp_path, facts, "dof", "2026-10")
-    assert "0.2% of your £18m target, counting the £29,300 of it in 2026/27" in text
+    assert "0.2% of your £18m target, counting the £29,000 of it in 2026/27" in text
     assert (
-        "(worth £35,800 at 2026/27 prices, of which £29,300 fell in 2026/27; "
+        "(worth £36,000 at 2026/27 prices, of which £29,000 fell in 2026/27; "
         "no figure for May 2026)"
     ) in line_with(text, "I can report")
 
@@ -106,8 +109,8 @@ def test_the_board_sentence_says_the_years_part_as_the_table_does(tmp_path: Path
 def test_without_a_target_the_table_gives_the_years_part(tmp_path: Path) -> None:
     facts = lounge_linked_to_the_efficiency_programme(tmp_path, target=False)
     text = update_text(tmp_path, facts, "dof", "2026-10")
-    assert "worth £35,800 at 2026/27 prices (of which £29,300 fell in 2026/27)." in text
-    assert "of which £29,300 fell in 2026/27; no figure for May 2026)" in line_with(
+    assert "worth £36,000 at 2026/27 prices (of which £29,000 fell in 2026/27)." in text
+    assert "of which £29,000 fell in 2026/27; no figure for May 2026)" in line_with(
         text, "I can report"
     )
 
@@ -141,31 +144,94 @@ def test_closed_years_show_what_the_log_delivered_and_years_to_come_the_forecast
     #   returned £3,000 + £6,000 + £8,000 = £17,000; falls 2 + 3 + 4 = 9 × £2,115.62 =
     #   £19,041; £55,057 -> £55,000.
     # 2025/26: refits 770 (£52,295), returned £48,000, falls 25 (£52,890): £153,185.
-    # 2026/27, under way: the forecast, £125,000 capacity + £56,000 cash = £181,000.
-    # Over the project £389,000; net £389,000 - £85,000 = £304,000; £389,000 / £85,000
-    # = £4.58 per £1. Payback by the years shown (the full rate would say 6 months, but
-    # 2024/25 delivered only £55,057): 12 months, then the £29,943 still owed out of
-    # 2025/26's £153,185, 12 × 29,943 / 153,185 = 2.3 months; 14.3 -> 14 months.
+    # 2026/27, under way: £92,072 delivered April to September (183 days), the other 182
+    # days at that rate, £91,569: £183,641, shown £184,000 (at the full rate £125,000
+    # capacity + £56,000 cash = £181,000). Over the project £392,000; net £392,000 -
+    # £85,000 = £307,000; £392,000 / £85,000 = £4.61 per £1. Payback by the years shown
+    # (the full rate would say 6 months, but 2024/25 delivered only £55,057): 12 months,
+    # then the £29,943 still owed out of 2025/26's £153,185, 12 × 29,943 / 153,185 = 2.3
+    # months; 14.3 -> 14 months.
     text = brief_text(tmp_path, ORTHOTICS, "dof", TEAM)
     assert line_with(text, "Benefit against") == (
         "Benefit against £85,000 of funding, counting capacity as if it were cash: "
         "2024/25 £55,000 delivered for £29,000 (no figure for January to March 2025); "
-        "2025/26 £153,000 delivered for £28,000; 2026/27 £181,000 forecast for £28,000; "
-        "over the project £389,000, net £304,000; payback 14 months; £4.58 per £1."
+        "2025/26 £153,000 delivered for £28,000; 2026/27 £184,000 forecast for £28,000 "
+        "(£92,000 delivered to the end of September 2026, the rest of the year at that rate); "
+        "over the project £392,000, net £307,000; payback 14 months on the benefit delivered "
+        "and forecast; £4.61 per £1."
     )
+
+
+def test_each_note_says_which_payback_it_gives(tmp_path: Path) -> None:
+    # newuser6 F7: the finance director's block said "payback 14 months" (the years the log
+    # delivered, then the forecast) where every other note said "payback in 6 months" at
+    # the full rate, and neither said why they differ. Each now names its own.
+    finance = line_with(brief_text(tmp_path / "dof", ORTHOTICS, "dof", TEAM), "Benefit against")
+    other = line_with(brief_text(tmp_path / "md", ORTHOTICS, "md", TEAM), "Money:")
+    [months] = re.findall(r"payback (\d+) months on the benefit delivered and forecast;", finance)
+    [full] = re.findall(
+        r"\(payback in (\d+) months? from the cash alone, at the full rate\)", other
+    )
+    assert months != full
+    welsh = facts_in_welsh(tmp_path)
+    finance = line_with(brief_text(tmp_path / "dof-cy", welsh, "dof", TEAM), "yn erbyn")
+    other = line_with(brief_text(tmp_path / "md-cy", welsh, "md", TEAM), "yn erbyn")
+    assert f"ad-dalu mewn {months} mis ar sail y budd a gyflawnwyd ac a ragwelir" in finance
+    assert f"ad-dalu mewn {full} mis o'r arian parod yn unig, ar y gyfradd lawn" in other
+
+
+def facts_in_welsh(tmp: Path) -> Path:
+    """The orthotics facts with the note written in Welsh."""
+    text = ORTHOTICS.read_text(encoding="utf-8")
+    english = "settings: {locale: en_GB, "
+    assert text.count(english) == 1
+    path = tmp / "orthotics-cy.yaml"
+    path.write_text(text.replace(english, "settings: {locale: cy_GB, "), encoding="utf-8")
+    return path
 
 
 def test_a_closed_year_of_a_monthly_log_is_what_it_delivered(tmp_path: Path) -> None:
     # The lounge runs from January 2026: 2025/26 is closed, January to March logged (£70,058:
-    # against £164,000 at the full rate for its 86 days); 2026/27 is forecast.
+    # against £164,000 at the full rate for its 86 days); 2026/27 is under way: the £302,157
+    # the log delivered over the 183 days of April to October with a figure (none for May),
+    # and November to March's 151 days at that rate, £249,321: £551,478, not £694,000.
     text = brief_text(tmp_path, LOUNGE, "dof")
     line = line_with(text, "Benefit against")
     assert "2025/26 £70,000 delivered for £53,000" in line
-    assert "2026/27 £694,000 forecast for £227,000" in line
+    assert (
+        "2026/27 £552,000 forecast for £227,000 (£302,000 delivered to the end of October 2026, "
+        "no figure for May 2026; the rest of the year at that rate)"
+    ) in line
     assert "£164,000" not in line
+    assert "£694,000" not in line
 
 
 # 8 and 21: no figure, nothing to say is above; a period before the start is not "under way".
+
+
+def test_a_draft_says_what_its_board_sentence_needs_and_not_that_its_figures_are_above(
+    tmp_path: Path,
+) -> None:
+    # newuser6 F10 and F11: a quarterly draft said "[Worded from the figures to July to
+    # September 2026; ...", and a placeholder sentence had "every figure is above" under it.
+    text = update_text(tmp_path / "next", ORTHOTICS, "dof", "2026-Q4", TEAM)
+    board = line_with(text, "As executive sponsor")
+    assert board.startswith(
+        "[Worded from the figures to the end of September 2026; update it for this period: "
+    )
+    after = text.splitlines()[text.splitlines().index(board) + 1]
+    assert (
+        after == "Bring it up to date with this period's figures, then use it in your own report."
+    )
+    text = update_text(tmp_path / "gap", ORTHOTICS, "dof", "2025-Q1", TEAM)
+    prompt = "[A sentence the sponsor can use at the board: what the project has delivered"
+    board = line_with(text, prompt)
+    after = text.splitlines()[text.splitlines().index(board) + 1]
+    assert after == (
+        "Write it from this period's figures once they are filled in above, then use it in "
+        "your own report."
+    )
+    assert "every figure is above" not in text
 
 
 def test_a_period_before_the_project_started_says_so(tmp_path: Path) -> None:

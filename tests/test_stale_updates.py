@@ -98,7 +98,8 @@ def test_a_fill_in_brackets_every_sentence_without_this_periods_data(tmp_path: P
     assert any(line.startswith("[Carried over, keep or delete: ") for line in help_part)
     board = next(line for line in lines if "As executive sponsor" in line)
     assert board.startswith(
-        "[Worded from the figures to March 2028; update it for this period: As executive sponsor"
+        "[Worded from the figures to the end of March 2028; update it for this period: As "
+        "executive sponsor"
     )
     assert board.endswith("]")
     for line in section(lines, "This period and next", ("Next update: 31 May 2028", "Charts")):
@@ -110,7 +111,7 @@ def test_a_fill_in_brackets_every_sentence_without_this_periods_data(tmp_path: P
 def test_a_fill_in_in_welsh_brackets_the_board_sentence_too(tmp_path: Path) -> None:
     lines = update_lines(tmp_path, "frailty-virtual-ward", "2028-04", locale="cy")
     board = next(line for line in lines if "Fel noddwr" in line)
-    assert board.startswith("[Wedi’i eirio o’r ffigurau hyd at Mawrth 2028")
+    assert board.startswith("[Wedi’i eirio o’r ffigurau hyd at ddiwedd Mawrth 2028")
     assert board.endswith("]")
 
 

@@ -90,11 +90,47 @@ def test_a_mistyped_link_to_a_team_file_is_an_error_in_every_command(tmp_path: P
         "names no objective of that director: did you mean 'dof.agency-spend'?"
     )
     for command in commands(facts, team, out):
+        if command[0] == "link":
+            continue  # link is the tool to fix it with: see the next test
         result = run(*command)
         assert result.exit_code == 1, (command[0], result.output)
         assert result.stderr.strip() == expected, command[0]
     assert not out.exists() or not any(out.iterdir())  # nothing written
-    assert facts.read_bytes() == before  # link did not write the file
+    assert facts.read_bytes() == before
+
+
+def test_link_starts_on_a_stale_link_and_puts_the_one_meant_in_its_place(tmp_path: Path) -> None:
+    """review11 F5's catch-22: once the team file renames an objective, link still starts."""
+    facts, team = project(tmp_path, "dof.agency-spnd")
+    where = place(facts, "dof.agency-spnd")
+    result = run("link", facts, "--directors", team, "--accept", "bed-days:dof.agency-spend")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.strip() == (
+        f"warning: {where}: impacts[1].supports[0]: 'dof.agency-spnd' names no objective of "
+        "that director: did you mean 'dof.agency-spend'? ('pitchkit link' leaves it out, and "
+        "takes it out of the file when it writes)"
+    )
+    assert "Took out bed-days:dof.agency-spnd: it named no objective of the team." in (
+        result.stdout
+    )
+    text = facts.read_text(encoding="utf-8")
+    assert "dof.agency-spnd" not in text
+    assert "    supports: [dof.agency-spend]\n" in text
+    brief = run("brief", facts, "--directors", team, "-d", "dof", "--out", tmp_path / "notes")
+    assert brief.exit_code == 0, brief.output
+
+
+def test_link_with_nothing_to_decide_still_takes_a_stale_link_out(tmp_path: Path) -> None:
+    facts, team = project(tmp_path, "dof.balance", key="excludes")
+    result = run(
+        "link", facts, "--directors", team, "--locale", "cy_GB", "--reject", "bed-days:dof.cip"
+    )
+    assert result.exit_code == 0, result.output
+    assert "(mae 'pitchkit link' yn ei adael allan, ac yn ei dynnu o'r ffeil" in result.stderr
+    assert "Tynnwyd bed-days:dof.balance allan: nid oedd yn enwi amcan gan y tîm." in result.stdout
+    text = facts.read_text(encoding="utf-8")
+    assert "dof.balance" not in text
+    assert "    excludes: [dof.cip]\n" in text
 
 
 def test_excludes_are_checked_and_an_id_far_from_any_lists_the_directors_own(
@@ -264,3 +300,90 @@ def test_link_will_not_write_a_team_file_link_the_facts_files_own_team_would_ref
         f"'directors:' list out so the team comes from {team} alone, or add the objective to it"
     )
     assert facts.read_bytes() == before
+
+
+def own_team_with_a_team_only_link(tmp_path: Path, locale: str = "en_GB") -> tuple[Path, str]:
+    """The example (its own 'directors:' kept) linking dof.agency-spend, which only the CSV has."""
+    text = (EXAMPLE / "facts.yaml").read_text(encoding="utf-8")
+    assert text.count("supports: [dof.cip]") == 1
+    text = text.replace("supports: [dof.cip]", "supports: [dof.cip, dof.agency-spend]")
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(text.replace("locale: en_GB", f"locale: {locale}"), encoding="utf-8")
+    [(number, line)] = [
+        (n, line) for n, line in enumerate(text.splitlines(), start=1) if "agency-spend]" in line
+    ]
+    return facts, f"{facts}:{number}:{line.index('dof.agency-spend') + 1}"
+
+
+def test_a_link_only_the_team_file_has_names_the_team_file_in_every_command(
+    tmp_path: Path,
+) -> None:
+    """review11 F5: not 'did you mean dof.agency' (the file's own team) but the team file's rule."""
+    facts, where = own_team_with_a_team_only_link(tmp_path)
+    team = EXAMPLE / "directors.csv"
+    out = tmp_path / "notes"
+    expected = (
+        f"error: {where}: impacts[0].supports[1]: 'dof.agency-spend' is an objective in {team}, "
+        "but this file lists its own directors under 'directors:', and theirs do not include "
+        f"it: take that list out so the team comes from {team} alone, or add the objective to it"
+    )
+    for command in commands(facts, team, out):
+        result = run(*command)
+        assert result.exit_code == 1, (command[0], result.output)
+        assert result.stderr.strip() == expected, (command, result.stderr)
+    both = run("brief", facts, "--directors", team, "-d", "dof", "--bilingual", "--out", out)
+    assert both.exit_code == 1
+    assert f"{where}: impacts[0].supports[1]: mae 'dof.agency-spend' yn amcan yn" in both.stderr
+    assert not out.exists()
+    alone = run("brief", facts, "-d", "dof", "--out", out)
+    assert alone.exit_code == 1
+    assert alone.stderr.strip() == (
+        f"error: {where}: impacts[0].supports[1]: 'dof.agency-spend' names no objective of that "
+        "director: did you mean 'dof.agency'?"
+    )
+
+
+def test_a_link_only_the_team_file_has_is_told_in_welsh(tmp_path: Path) -> None:
+    facts, where = own_team_with_a_team_only_link(tmp_path, "cy_GB")
+    team = EXAMPLE / "directors.csv"
+    result = run("directors", facts, "--directors", team)
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        f"gwall: {where}: impacts[0].supports[1]: mae 'dof.agency-spend' yn amcan yn {team}, ond "
+        "mae'r ffeil hon yn rhestru ei chyfarwyddwyr ei hun o dan 'directors:', ac nid yw'n un "
+        "o'u hamcanion nhw: tynnwch y rhestr honno allan fel bod y tîm yn dod o "
+        f"{team} yn unig, neu ychwanegwch yr amcan ati"
+    )
+
+
+ASK = "  - Sign the executive sponsor section of our Health Foundation application"
+
+
+@pytest.mark.parametrize(("target", "hint"), [("dfo", "did you mean 'dof'? "), ("cfo", "")])
+def test_an_ask_for_someone_not_on_the_team_is_an_error_in_every_command(
+    tmp_path: Path, target: str, hint: str
+) -> None:
+    """An ask ``for:`` an id the team file does not have was silently shown to no one."""
+    facts, team = project(tmp_path)
+    text = facts.read_text(encoding="utf-8")
+    [line] = [line for line in text.splitlines() if line.startswith(ASK)]
+    ask = line.removeprefix("  - ")
+    facts.write_text(text.replace(line, f'  - {{text: "{ask}", for: [{target}]}}'), "utf-8")
+    [(number, written)] = [
+        (n, text) for n, text in enumerate(facts.read_text("utf-8").splitlines(), 1) if ask in text
+    ]
+    where = f"{facts}:{number}:{written.index(f'[{target}]') + 2}"
+    before = facts.read_bytes()
+    out = tmp_path / "notes"
+    for command in commands(facts, team, out):
+        result = run(*command)
+        assert result.exit_code == 1, (command[0], result.output)
+        [said] = result.stderr.strip().splitlines()
+        assert said.startswith(
+            f"error: {where}: asks[0].for[0]: '{target}' is neither a director's id nor a lens"
+            f"{':' if hint else ''} {hint}(use one of dof, dos, chief-executive, medical, "
+        ), (command[0], said)
+    assert not out.exists()
+    assert facts.read_bytes() == before
+    alone = run("check", facts, "-d", "dof")
+    assert "is neither a director's id" not in alone.output  # the team file is not there

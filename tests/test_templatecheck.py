@@ -189,10 +189,39 @@ def test_syntax_error_names_the_paragraph(tmp_path: Path) -> None:
     report = check_template(template)
     [error] = messages(report, "error")
     assert error.endswith(
-        'paragraph "{% if project.title %}Open only"): the {% if %} tag is never closed: '
-        "add {% endif %} where its section ends"
+        'paragraph "{% if project.title %}Open only"): the {% if project.title %} tag opened '
+        "here is never closed: add {% endif %} where its section ends"
     )
     assert not report.filled
+
+
+@pytest.mark.parametrize("brief", [False, True])
+def test_a_block_never_closed_is_named_where_it_opens(tmp_path: Path, brief: bool) -> None:
+    # newuser6 F9: an unclosed {% for %} with whole blocks after it was placed at the last
+    # paragraph, where Jinja gave up ("{{ pitch.conversions|join(' ') }}{% endif %}").
+    template = template_with(
+        tmp_path / "t.docx",
+        "{{ project.title }}",
+        "{% for o in pitch.asks %}{{ project.problem }}{% if project.change %}",
+        "{{ project.change }}{% endif %}",
+        "{% if pitch.statements %}Statements{% endif %}",
+        "{{ director.name }}{% if director.role %}, {{ director.role }}{% endif %}",
+    )
+    if brief:
+        facts = Path(__file__).resolve().parent.parent / "examples" / "frailty-virtual-ward"
+        out = tmp_path / "note.docx"
+        args = ["brief", str(facts / "facts.yaml"), "-d", "dof", "--template", str(template)]
+        result = run(*args, "--out", str(out))
+        assert not out.exists()
+    else:
+        result = run("template", "check", str(template))
+    assert result.exit_code == 1
+    assert (
+        f'error: {template} (body, paragraph "{{% for o in pitch.asks %}}{{{{ project.problem }}}}'
+        '{% if project.change %}"): the {% for o in pitch.asks %} tag opened here is never '
+        "closed: add {% endfor %} where its section ends"
+    ) in result.stderr.splitlines()
+    assert "director.role" not in result.stderr
 
 
 @pytest.mark.parametrize(
@@ -254,7 +283,8 @@ def test_a_tag_left_open_is_named_and_the_check_goes_on(tmp_path: Path) -> None:
         f'error: {template} (body, paragraph "{{{{ project.title"): the {{{{ tag is not closed '
         "in this paragraph: end it with }} in the same paragraph",
         f'error: {template} (body, paragraph "{{% for s in pitch.statements %}}{{{{ s.text }}}}"): '
-        "the {% for %} tag is never closed: add {% endfor %} where its section ends",
+        "the {% for s in pitch.statements %} tag opened here is never closed: add "
+        "{% endfor %} where its section ends",
     ]
     assert "Variables used (2):" in result.stdout
     assert "pitch.statements[].text" in result.stdout

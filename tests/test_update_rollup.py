@@ -139,6 +139,39 @@ def test_a_quarter_half_logged_at_the_start_is_built_and_the_warning_says_so(
     assert "Eight lists ran at 9 cases each." in text
 
 
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [
+        (
+            "en_GB",
+            "warning: the progress log has no entry for June 2027, so the update for April to "
+            "June 2027 is a fill-in template: replace each part in [square brackets]",
+        ),
+        (
+            "cy_GB",
+            "rhybudd: nid oes cofnod ar gyfer Mehefin 2027 yn y log cynnydd, felly templed i'w "
+            "lenwi yw'r diweddariad ar gyfer Ebrill i Fehefin 2027: rhowch eich geiriau eich hun "
+            "yn lle pob rhan mewn [cromfachau sgwâr]",
+        ),
+    ],
+)
+def test_a_quarter_to_fill_in_names_only_the_months_it_lacks(
+    tmp_path: Path, cli: Callable[..., Result], locale: str, expected: str
+) -> None:
+    # newuser6 F8: with April and May logged, the warning said "no entry for April to June".
+    log = "".join(year_log().split("  - period: 2027-06")[0])
+    result, out = update(cli, write(tmp_path, log), "--period", "2027-Q2", "--locale", locale)
+    warnings = [" ".join(line.split()) for line in result.stderr.splitlines()]
+    assert expected in warnings, warnings
+    assert "[" in docx_text(out)
+    # With no month of the quarter logged, the quarter itself is what the log lacks.
+    result, _ = update(cli, write(tmp_path, FIRST_QUARTER), "--period", "2027-Q3")
+    assert (
+        "warning: the progress log has no entry for July to September 2027, so this is a "
+        "fill-in template: replace each part in [square brackets]"
+    ) in [" ".join(line.split()) for line in result.stderr.splitlines()]
+
+
 def test_a_quarter_total_with_a_month_missing_names_the_month(
     tmp_path: Path, cli: Callable[..., Result]
 ) -> None:

@@ -145,9 +145,13 @@ def test_hours_counted_a_month_are_fewer_and_a_wait_is_shorter(cli: Cli, tmp_pat
 
 def test_restated_unit_costs_are_in_pounds_unless_pence_matter(cli: Cli, tmp_path: Path) -> None:
     text = brief_text(cli, tmp_path, ENGLISH, "coo")
-    assert "£62 per appointment: Orthotist appointment, local tariff, £68 at 2026/27 prices" in text
-    assert "£3 per test: Phlebotomy consumables, £3.29 at 2026/27 prices" in text
-    assert "£12.40 per call: Call handling cost, £13.58 at 2026/27 prices" in text
+    # Each names the year its price_year gives (newuser6 F6), so the uplift can be checked.
+    assert (
+        "£62 per appointment at 2023/24 prices: Orthotist appointment, local tariff, £68 at "
+        "2026/27 prices"
+    ) in text
+    assert "£3 per test at 2023/24 prices: Phlebotomy consumables, £3.29 at 2026/27 prices" in text
+    assert "£12.40 per call at 2023/24 prices: Call handling cost, £13.58 at 2026/27 prices" in text
     assert "£67.92" not in text
 
 

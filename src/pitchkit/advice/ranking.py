@@ -271,7 +271,7 @@ def team_for(
                 warn(line)
             warnings = ()
         read.raise_if_none()
-        return Team(with_team(loaded, read.directors), warnings)
+        return Team(with_team(loaded, read.directors, read.former_ids), warnings)
     if not loaded.facts.directors:
         where = loaded.source.where(("directors",))
         message = Message(

@@ -118,20 +118,61 @@ STDOUT = Path("-")
 
 
 def open_facts(
-    facts: Path, locale: str | None, listener: Listener, *, default_locale: str | None = None
+    facts: Path,
+    locale: str | None,
+    listener: Listener,
+    *,
+    default_locale: str | None = None,
+    team: Path | None = None,
 ) -> Project:
     """Open the facts, say their language and what loading noticed.
 
     ``default_locale`` (the user's own setting) is used when the facts file
-    names no language of its own.
+    names no language of its own. ``team`` is the ``--directors`` file, if
+    any: a file that cannot be read for a link to one of its objectives is
+    told so (:func:`explain_team_links`).
     """
+    from pitchkit.errors import FactsError
     from pitchkit.facts.project import open_project
 
-    project = open_project(facts, locale=locale, default_locale=default_locale)
+    try:
+        project = open_project(facts, locale=locale, default_locale=default_locale)
+    except FactsError:
+        explain_team_links(facts, team)
+        raise
     listener.speaking(project.lang)
     for line in project.loaded.warnings:
         listener.warning(line)
     return project
+
+
+def explain_team_links(facts: Path, team: Path | None) -> None:
+    """Raise the facts file's problems again, naming ``team`` for a link only it can satisfy.
+
+    A facts file with its own ``directors:`` is checked against them when it
+    is read, so a link to an objective only the ``--directors`` file has is
+    refused before the team file is opened. Read again knowing the team, such
+    a link is said to be the team file's, with the two ways out; nothing is
+    raised when ``team`` is None or cannot be read (its own error comes later).
+    """
+    if team is None:
+        return
+    from pitchkit.errors import FactsError, PitchkitError
+    from pitchkit.facts.directors import load_directors
+    from pitchkit.facts.schema import load_facts
+    from pitchkit.facts.validation import Team
+
+    try:
+        found = load_directors(team)
+    except PitchkitError:
+        return
+    objectives: dict[str, set[str]] = {}
+    for director in found.directors:
+        objectives.setdefault(director.id, set()).update(o.id for o in director.objectives)
+    try:
+        load_facts(facts, team=Team(str(team), objectives))
+    except FactsError as error:
+        raise error from None
 
 
 def with_team(projects: list[Project], path: Path | None, listener: Listener) -> list[Project]:
@@ -151,7 +192,9 @@ def with_team(projects: list[Project], path: Path | None, listener: Listener) ->
         listener.warning(line)
     found.raise_if_none()
     return [
-        Project(directors.with_team(project.loaded, found.directors), project.lang)
+        Project(
+            directors.with_team(project.loaded, found.directors, found.former_ids), project.lang
+        )
         for project in projects
     ]
 

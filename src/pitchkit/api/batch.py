@@ -87,7 +87,7 @@ def with_directors_file(
     found = load_directors(path)
     for line in found.warnings:
         listener.warning(line)
-    loaded = with_team(project.loaded, found.directors)
+    loaded = with_team(project.loaded, found.directors, found.former_ids)
     return Project(loaded, project.lang), list(found.problems)
 
 
@@ -106,7 +106,11 @@ def open_batch(
 ) -> tuple[Project, tuple[Renderable | str, ...]]:
     """Open the facts (and the directors file) a batch is made from; the rows skipped."""
     project = open_facts(
-        request.facts, request.locale, listener, default_locale=request.default_locale
+        request.facts,
+        request.locale,
+        listener,
+        default_locale=request.default_locale,
+        team=request.directors,
     )
     if request.measures is not None and request.kind != "update":
         raise InputError(Message("--measures gives figures for updates: use it with --kind update"))

@@ -11,16 +11,17 @@ end, with its comments kept, and only when there is something to write.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from pitchkit.api.base import Heard, Listener, Result, open_facts, with_team
+from pitchkit.api.base import Heard, Listener, Result, open_facts
 from pitchkit.api.requests import Checked
 from pitchkit.i18n.messages import Renderable
 from pitchkit.i18n.translation import Language
 
 if TYPE_CHECKING:
+    from pitchkit.facts.project import Project
     from pitchkit.init.linkedit import Candidate, Decision
 
 #: An answer about one proposed link: yes (supports), no (excludes), skip, or stop asking.
@@ -68,6 +69,9 @@ class LinkResult(Result):
     already: tuple[Decision, ...] = field(default=())
     #: Answers among ``decisions`` that move a link from one list to the other.
     moved: tuple[Decision, ...] = field(default=())
+    #: Links naming no objective of the ``--directors`` team, taken out of the file
+    #: (``IMPACT:DIRECTOR.OBJECTIVE``).
+    dropped: tuple[str, ...] = field(default=())
 
     @property
     def accepted(self) -> int:
@@ -95,11 +99,17 @@ def decide_links(
 
     heard = Heard(listener)
     project = open_facts(
-        request.facts, request.locale, heard, default_locale=request.default_locale
+        request.facts,
+        request.locale,
+        heard,
+        default_locale=request.default_locale,
+        team=request.directors,
     )
     own = {d.id: {o.id for o in d.objectives} for d in project.facts.directors}
     own_list = str(project.loaded.source.where(("directors",)))
-    [project] = with_team([project], request.directors, heard)
+    stale: tuple[Stale, ...] = ()
+    if request.directors is not None:
+        project, stale = team_for_link(project, request.directors, heard)
     lang, loaded = project.lang, project.loaded
     proposed = candidates(loaded.facts)
     decisions: list[Decision] = []
@@ -137,19 +147,89 @@ def decide_links(
     decisions = [made for made in decisions if made not in already]
     if request.directors is not None and own:
         refuse_outside_own_team(decisions, own, own_list, request.directors)
-    if decisions:
-        text = decided_text(loaded.path, decisions)
+    if decisions or stale:
+        text = decided_text(loaded.path, decisions, drop=stale)
         write_atomic(loaded.path, text.encode("utf-8"), force=True)
     return LinkResult(
         lang,
         loaded.path,
         len(proposed),
         tuple(decisions),
-        bool(decisions),
+        bool(decisions or stale),
         tuple(heard.warnings),
         already=tuple(already),
         moved=tuple(moved),
+        dropped=tuple(f"{impact}:{ref}" for impact, _key, ref in stale),
     )
+
+
+#: A link naming no objective of the team file: its impact's id, ``supports`` or
+#: ``excludes``, and the link as written.
+Stale = tuple[str, str, str]
+
+
+def team_for_link(
+    project: Project, team: Path, listener: Listener
+) -> tuple[Project, tuple[Stale, ...]]:
+    """``project`` with the team file's directors, and the links that name none of theirs.
+
+    Every other command stops at such a link (the team file renamed or
+    dropped the objective), and so would ``link`` if it were not the tool to
+    fix it with: each is a warning at its line, left out of the links
+    proposed, and taken out of the file when ``link`` writes it, so the lead
+    can accept the objective meant in its place.
+    """
+    from pitchkit.facts import directors
+    from pitchkit.facts.project import Project
+    from pitchkit.facts.schema import audience_problems, facts_error
+    from pitchkit.facts.yamlsource import dotted
+    from pitchkit.i18n.messages import Located, Message
+
+    found = directors.load_directors(team)
+    for line in (*found.warnings, *found.problems):
+        listener.warning(line)
+    found.raise_if_none()
+    loaded = project.loaded
+    team_directors = directors.as_linked(loaded, found.directors, found.former_ids)
+    data = loaded.source.data
+    if isinstance(data, dict):
+        others = audience_problems(data, [d.id for d in team_directors])
+        if others:
+            raise facts_error(loaded.source, others)
+    stale: list[Stale] = []
+    for problem in directors.team_link_problems(loaded, team_directors):
+        index, key, number = int(problem.loc[1]), str(problem.loc[2]), int(problem.loc[3])
+        written = data["impacts"][index][key]
+        ref = str(written[number] if isinstance(written, list) else written).strip()
+        stale.append((loaded.facts.impacts[index].id, key, ref))
+        listener.warning(
+            Located(
+                f"{loaded.source.position(problem.loc)}: {dotted(problem.loc)}",
+                Message(
+                    "{problem} ('pitchkit link' leaves it out, and takes it out of the file "
+                    "when it writes)",
+                    problem=problem.message,
+                ),
+            )
+        )
+    gone = {(impact, key, ref.casefold()) for impact, key, ref in stale}
+
+    def kept(impact_id: str, key: str, refs: list[str]) -> list[str]:
+        return [ref for ref in refs if (impact_id, key, ref.strip().casefold()) not in gone]
+
+    impacts = [
+        impact.model_copy(
+            update={
+                "supports": kept(impact.id, "supports", impact.supports),
+                "excludes": kept(impact.id, "excludes", impact.excludes),
+            }
+        )
+        for impact in loaded.facts.impacts
+    ]
+    facts = directors.with_directors(
+        loaded.facts.model_copy(update={"impacts": impacts}), team_directors
+    )
+    return Project(replace(loaded, facts=facts), project.lang), tuple(stale)
 
 
 def refuse_outside_own_team(

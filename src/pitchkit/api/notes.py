@@ -15,6 +15,7 @@ from pitchkit.api.base import (
     Listener,
     Result,
     check_can_write,
+    explain_team_links,
     open_facts,
     output_path,
     save_document,
@@ -105,8 +106,14 @@ class BriefResult(Result):
         return brief_json(self)
 
 
-def open_pair(facts: Path, locale: str | None, listener: Listener) -> Pair:
-    """Load the facts in Welsh and English for --bilingual, telling what loading noticed."""
+def open_pair(
+    facts: Path, locale: str | None, listener: Listener, *, team: Path | None = None
+) -> Pair:
+    """Load the facts in Welsh and English for --bilingual, telling what loading noticed.
+
+    ``team`` is the ``--directors`` file, as for :func:`open_facts`.
+    """
+    from pitchkit.errors import FactsError
     from pitchkit.notes.bilingual import open_pair as open_both
 
     if locale is not None:
@@ -117,7 +124,11 @@ def open_pair(facts: Path, locale: str | None, listener: Listener) -> Pair:
                 locale=locale,
             )
         )
-    pair = open_both(facts)
+    try:
+        pair = open_both(facts)
+    except FactsError:
+        explain_team_links(facts, team)
+        raise
     for line in dict.fromkeys([*pair.cy.loaded.warnings, *pair.en.loaded.warnings]):
         listener.warning(line)
     return pair
@@ -178,7 +189,7 @@ def write_brief(request: BriefRequest, listener: Listener | None = None) -> Brie
         from pitchkit.notes.bilingual import Pair, make_bilingual_brief
         from pitchkit.notes.bilingual import file_name as bilingual_file_name
 
-        pair = open_pair(request.facts, request.locale, heard)
+        pair = open_pair(request.facts, request.locale, heard, team=request.directors)
         warn_template(request.template, "brief", heard)
         pair = Pair(*with_team(list(pair.projects), request.directors, heard))
         project = pair.cy
@@ -193,7 +204,11 @@ def write_brief(request: BriefRequest, listener: Listener | None = None) -> Brie
         pages, pages_measured, over_words = None, False, 0
     else:
         project = open_facts(
-            request.facts, request.locale, heard, default_locale=request.default_locale
+            request.facts,
+            request.locale,
+            heard,
+            default_locale=request.default_locale,
+            team=request.directors,
         )
         warn_template(request.template, "brief", heard)
         [project] = with_team([project], request.directors, heard)

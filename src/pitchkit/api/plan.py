@@ -50,7 +50,11 @@ def rank(request: RankRequest, listener: Listener | None = None) -> RankResult:
 
     heard = Heard(listener)
     project = open_facts(
-        request.facts, request.locale, heard, default_locale=request.default_locale
+        request.facts,
+        request.locale,
+        heard,
+        default_locale=request.default_locale,
+        team=request.directors,
     )
     team = team_for(project.loaded, request.directors, heard.warning)
     ranking = rank_directors(team.loaded.facts, project.lang)
@@ -96,7 +100,11 @@ def check(request: CheckRequest, listener: Listener | None = None) -> CheckResul
 
     heard = Heard(listener)
     project = open_facts(
-        request.facts, request.locale, heard, default_locale=request.default_locale
+        request.facts,
+        request.locale,
+        heard,
+        default_locale=request.default_locale,
+        team=request.directors,
     )
     team = team_for(project.loaded, request.directors, heard.warning) if request.directors else None
     loaded = team.loaded if team else project.loaded

@@ -79,7 +79,11 @@ def preview(request: PreviewRequest, listener: Listener | None = None) -> Previe
         raise InputError(Message("--kind {kind}: choose brief or update", kind=request.kind))
     heard = Heard(listener)
     project = open_facts(
-        request.facts, request.locale, heard, default_locale=request.default_locale
+        request.facts,
+        request.locale,
+        heard,
+        default_locale=request.default_locale,
+        team=request.directors,
     )
     [project] = with_team([project], request.directors, heard)
     chosen = pick_director(project.facts, request.director, source=str(request.facts))

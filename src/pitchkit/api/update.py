@@ -63,6 +63,9 @@ class PeriodStatus:
     unlogged: tuple[str, ...] = ()
     #: The project's start, when the period ends before it.
     before_start: dt.date | None = None
+    #: For a fill-in quarter or year some of whose months are logged (its last month is
+    #: not): the months with no entry (``2026-03``), which the warning names.
+    missing: tuple[str, ...] = ()
 
 
 def period_status(facts: Facts, when: Period, *, asked: bool) -> PeriodStatus:
@@ -77,8 +80,12 @@ def period_status(facts: Facts, when: Period, *, asked: bool) -> PeriodStatus:
     logged: tuple[Period, ...] = ()
     unlogged: tuple[Period, ...] = ()
     entry = logged_entry(facts, when)
+    missing: tuple[Period, ...] = ()
     if entry is None and built_entry(facts, when)[0] is not None:
         logged, unlogged = months_logged(facts, when)
+    elif entry is None and when.kind != "month":
+        some, none = months_logged(facts, when)
+        missing = none if some else ()
     return PeriodStatus(
         period=when.text,
         asked=asked,
@@ -87,6 +94,7 @@ def period_status(facts: Facts, when: Period, *, asked: bool) -> PeriodStatus:
         built_from=tuple(month.text for month in logged),
         unlogged=tuple(month.text for month in unlogged),
         before_start=start if start is not None and when.end < start else None,
+        missing=tuple(month.text for month in missing),
     )
 
 
@@ -115,12 +123,19 @@ class UpdateResult(Result):
 def write_update(request: UpdateRequest, listener: Listener | None = None) -> UpdateResult:
     """Write the progress update for one director, or a fill-in template for a new period."""
     heard = Heard(listener)
-    pair = open_pair(request.facts, request.locale, heard) if request.bilingual else None
+    team = request.directors
+    pair = open_pair(request.facts, request.locale, heard, team=team) if request.bilingual else None
     opened = (
         list(pair.projects)
         if pair
         else [
-            open_facts(request.facts, request.locale, heard, default_locale=request.default_locale)
+            open_facts(
+                request.facts,
+                request.locale,
+                heard,
+                default_locale=request.default_locale,
+                team=team,
+            )
         ]
     )
     warn_template(request.template, "update", heard)
@@ -226,7 +241,20 @@ def period_warnings(status: PeriodStatus, *, notes: int = 1) -> list[Renderable]
                 unlogged=Worded(_months, status.unlogged),
             )
         )
-    if status.fill_in and status.asked:
+    if status.fill_in and status.asked and status.missing:
+        # A quarter with January and February logged lacks March, not the whole quarter.
+        found.append(
+            Plural(
+                "the progress log has no entry for {missing}, so the update for {period} is a "
+                "fill-in template: replace each part in [square brackets]",
+                "the progress log has no entry for {missing}, so the updates for {period} are "
+                "fill-in templates: replace each part in [square brackets]",
+                notes,
+                missing=Worded(_months, status.missing),
+                period=period,
+            )
+        )
+    elif status.fill_in and status.asked:
         found.append(
             Plural(
                 "the progress log has no entry for {period}, so this is a fill-in template: "

@@ -370,6 +370,14 @@ def link_command(
                 new="supports" if moved.accept else "excludes",
             )
         )
+    if result.dropped:
+        say(
+            lang.ngettext(
+                "Took out {links}: it named no objective of the team.",
+                "Took out {links}: none of them named an objective of the team.",
+                len(result.dropped),
+            ).format(links=", ".join(result.dropped))
+        )
     if not result.proposed and not request.answered:
         say(lang.gettext("No links to decide: every link pitchkit found is settled already."))
         return

@@ -14,8 +14,12 @@ such rather than as empty.
 
 A bad row is reported with its row number and column and skipped, so one
 typo does not hold up the whole executive team: :func:`load_directors`
-returns the directors it could read and the problems it found. A file
-that cannot be read at all raises :class:`DirectorsError`. Problems and
+returns the directors it could read and the problems it found. An id
+used twice is different: which of the two rows is the director meant
+cannot be told, and leaving one out would lose a director without a
+word, so it raises :class:`DirectorsError` naming the file, row and
+column, as a duplicate id in the facts file does. A file that cannot be
+read at all raises :class:`DirectorsError` too. Problems and
 warnings are :class:`~pitchkit.i18n.messages.Located` messages: the file, row
 and column stay as they are, the explanation is shown in the user's
 language.
@@ -26,7 +30,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence, Set
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -73,7 +77,7 @@ class RowProblem(Located):
     """What is wrong with one row of a team spreadsheet, with the row's id and name as given.
 
     A batch lists the row in its manifest as skipped under that id and name
-    (empty when the row has none), so a duplicate row is easy to find.
+    (empty when the row has none), so the row is easy to find.
     """
 
     __slots__ = ("director_id", "name")
@@ -88,12 +92,21 @@ class RowProblem(Located):
 
 @dataclass(frozen=True)
 class DirectorsFile:
-    """The directors read from a file, and the rows that had to be skipped."""
+    """The directors read from a file, and the rows that had to be skipped.
+
+    ``duplicated`` holds the problems in ``problems`` that are an id used
+    twice: :func:`load_directors` refuses a file with any. ``former_ids``
+    gives, for each director, the objective ids made from their text that
+    an earlier pitchkit made differently (new id: former id), so that
+    :func:`with_team` keeps a link written with the former one working.
+    """
 
     path: Path
     directors: tuple[Director, ...]
     problems: tuple[Renderable | str, ...]
     warnings: tuple[Renderable | str, ...] = ()
+    duplicated: tuple[Renderable | str, ...] = ()
+    former_ids: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
     def raise_if_none(self) -> None:
         """Raise :class:`DirectorsError`, located at the file, when no director could be read.
@@ -118,8 +131,18 @@ def load_directors(path: Path) -> DirectorsFile:
     Rows (or YAML entries) with a problem are skipped and described in
     ``problems`` as ``FILE:row N: column X: what is wrong and how to fix
     it``. Raises :class:`DirectorsError` when the file cannot be read at
-    all: missing, the wrong kind, empty, or without a required column.
+    all: missing, the wrong kind, empty, or without a required column; and
+    when two rows (or entries) give the same id, naming each row the file
+    could not use, one a line, so that no director is left out unnoticed.
     """
+    found = _load_directors(Path(path))
+    if found.duplicated:
+        raise DirectorsError(Joined(found.problems, "\n"))
+    return found
+
+
+def _load_directors(path: Path) -> DirectorsFile:
+    """The directors in ``path`` (see :func:`load_directors`), duplicates listed, not raised."""
     path = Path(path)
     if not path.exists():
         raise DirectorsError(
@@ -164,26 +187,91 @@ def with_directors(facts: Facts, directors: Sequence[Director]) -> Facts:
     return facts.model_copy(update={"directors": list(directors)})
 
 
-def with_team(loaded: LoadedFacts, directors: Sequence[Director]) -> LoadedFacts:
+def with_team(
+    loaded: LoadedFacts,
+    directors: Sequence[Director],
+    former_ids: Mapping[str, Mapping[str, str]] | None = None,
+) -> LoadedFacts:
     """``loaded`` with its directors replaced by a team file's ``directors``.
+
+    An objective whose id was made from its text keeps the id an earlier
+    pitchkit made (``former_ids``, :attr:`DirectorsFile.former_ids`) when a
+    ``supports`` or ``excludes`` link in the facts names that one: an id a
+    user has written is never changed under them.
 
     A ``supports`` or ``excludes`` link naming no objective of the team is
     an error located in the facts file, with the nearest objective id, just
     as when the team is in the facts file: a mistyped link would otherwise
     link nothing without a word. A link to the facts file's own
     ``directors:`` (checked when the file was read) is not a mistake, so it
-    is kept, linking nothing in the team file's notes.
+    is kept, linking nothing in the team file's notes. So with an ask,
+    advice or offer ``for:`` a director: one the team does not have is an
+    error, with the nearest id.
     """
-    from pitchkit.facts.schema import facts_error
+    from pitchkit.facts.schema import audience_problems, facts_error
+
+    directors = as_linked(loaded, directors, former_ids)
+    problems = team_link_problems(loaded, directors)
+    if isinstance(loaded.source.data, dict):
+        problems += audience_problems(loaded.source.data, [d.id for d in directors])
+    if problems:
+        raise facts_error(loaded.source, problems)
+    return replace(loaded, facts=with_directors(loaded.facts, directors))
+
+
+def as_linked(
+    loaded: LoadedFacts,
+    directors: Sequence[Director],
+    former_ids: Mapping[str, Mapping[str, str]] | None,
+) -> Sequence[Director]:
+    """The team's ``directors``, each objective a link names by its former id given it back."""
+    if not former_ids:
+        return directors
+    written = _links_written(loaded.source.data)
+    return [_with_former_ids(d, former_ids.get(d.id, {}), written) for d in directors]
+
+
+def team_link_problems(loaded: LoadedFacts, directors: Sequence[Director]) -> list[Problem]:
+    """``supports`` and ``excludes`` links naming no objective of the team or the file's own."""
     from pitchkit.facts.validation import link_problems
 
     objectives: dict[str, set[str]] = {}
     for director in (*loaded.facts.directors, *directors):
         objectives.setdefault(director.id, set()).update(o.id for o in director.objectives)
-    problems = link_problems(loaded.source.data, objectives)
-    if problems:
-        raise facts_error(loaded.source, problems)
-    return replace(loaded, facts=with_directors(loaded.facts, directors))
+    return link_problems(loaded.source.data, objectives)
+
+
+def _links_written(data: Any) -> set[str]:
+    """Every ``supports`` and ``excludes`` link the facts' impacts write, case folded."""
+    impacts = data.get("impacts") if isinstance(data, dict) else None
+    found: set[str] = set()
+    for impact in impacts if isinstance(impacts, list) else []:
+        if not isinstance(impact, dict):
+            continue
+        for key in ("supports", "excludes"):
+            value = impact.get(key)
+            for link in value if isinstance(value, list) else [value]:
+                if isinstance(link, str):
+                    found.add(link.strip().casefold())
+    return found
+
+
+def _with_former_ids(director: Director, former: Mapping[str, str], written: Set[str]) -> Director:
+    """``director`` with each objective a link names by its former id given that id back."""
+    ids = {objective.id.casefold() for objective in director.objectives}
+    objectives = []
+    for objective in director.objectives:
+        old = former.get(objective.id)
+        if (
+            old is not None
+            and f"{director.id}.{old}".casefold() in written
+            and f"{director.id}.{objective.id}".casefold() not in written
+            and old.casefold() not in ids
+        ):
+            objective = objective.model_copy(update={"id": old})
+            ids.add(old.casefold())
+        objectives.append(objective)
+    return director.model_copy(update={"objectives": objectives})
 
 
 # --- objectives and lists -------------------------------------------------------------
@@ -238,20 +326,63 @@ _TIME_UNITS = frozenset(
 _AMPERSAND_PAIR = re.compile(r"\b([A-Za-z])&([A-Za-z])\b")
 
 
+#: Words that head an objective in board language without telling it from another: "the
+#: number of patients with ...", "the share of ...", "rate", "the health board". They are
+#: left out of a new id when other telling words remain.
+_GENERIC_LINES = (
+    "number numbers share proportion percentage rate rates level levels",
+    "patient patients people board boards organisation organisations place",
+)
+_GENERIC = frozenset(word for line in _GENERIC_LINES for word in line.split())
+#: "the health board": the organisation, not a telling word.
+_HEALTH_BOARD = re.compile(r"\bhealth\s+boards?\b", re.IGNORECASE)
+#: An abbreviation the objective defines in brackets: "no criteria to reside (NCTR)".
+_NAMED_ABBREVIATION = re.compile(r"\(([A-Z][A-Z0-9]{1,9})\)")
+
+
 def objective_id(text: str, taken: Iterable[str] = ()) -> str:
     """Make a short, stable id such as ``shmi`` or ``cost-improvement`` from an objective's text.
 
     The id is the first two telling words (not "the", not "deliver" and the
     like, not a number such as "14m"; a hyphenated word and a standard such
     as "4-hour" or "52 week" count as one), or the first alone when it is an
-    abbreviation written in capitals, such as SHMI or VTE. When that id is in
+    abbreviation written in capitals, such as SHMI or VTE, or one the text
+    defines in brackets ("no criteria to reside (NCTR)" gives ``nctr``).
+    Words that head many objectives without telling them apart ("the
+    number of patients", "share", "rate", "the health board") are passed
+    over while others remain: "Reduce the number of patients with no
+    criteria to reside" is ``criteria-reside``. When that id is in
     ``taken`` (the director's other objectives), the next telling words are
     added, then ``-2``, ``-3``. The same text, among the same objectives
     before it, always gives the same id.
     """
+    return _made_id(text, taken, telling=True)
+
+
+def former_objective_id(text: str, taken: Iterable[str] = ()) -> str:
+    """The id :func:`objective_id` made before it passed over generic words (newuser6 F12).
+
+    A link a user wrote with it (``coo.number-patients``) keeps working:
+    :func:`with_team` gives the objective that id back.
+    """
+    return _made_id(text, taken, telling=False)
+
+
+def _made_id(text: str, taken: Iterable[str], *, telling: bool) -> str:
+    """:func:`objective_id`, or with ``telling`` off, :func:`former_objective_id`."""
     plain = unicodedata.normalize("NFKD", _APOSTROPHES.sub("", text))
     plain = _AMPERSAND_PAIR.sub(r"\1\2", plain.encode("ascii", "ignore").decode("ascii"))
     words = _telling_words(plain)
+    if telling:
+        kept = [
+            word
+            for word in _telling_words(_HEALTH_BOARD.sub(" ", plain))
+            if word.casefold() not in _GENERIC
+        ]
+        words = kept or words
+        named = _NAMED_ABBREVIATION.search(plain)
+        if named is not None:
+            words = [named.group(1), *(w for w in words if w != named.group(1))]
     slugs = [word.casefold() for word in words]
     if not slugs:
         slugs = [w.casefold() for w in _WORD.findall(plain) if not w.isdigit()][:_ID_WORDS]
@@ -315,15 +446,24 @@ def objective_from_text(text: str, taken: Iterable[str] = ()) -> dict[str, str]:
     return {"id": objective_id(body, taken), "text": body, "kind": kind}
 
 
-def objectives_from_items(items: Sequence[Any]) -> list[Any]:
-    """Give text objectives ids and kinds; leave objectives written in full alone."""
+def objectives_from_items(items: Sequence[Any], former: dict[str, str] | None = None) -> list[Any]:
+    """Give text objectives ids and kinds; leave objectives written in full alone.
+
+    With ``former``, each made id that :func:`former_objective_id` would
+    have made differently is recorded there against it (new id: former id).
+    """
     taken = [str(item["id"]) for item in items if isinstance(item, dict) and "id" in item]
+    before = list(taken)
     result: list[Any] = []
     for item in items:
         if isinstance(item, str):
             made = objective_from_text(item, taken)
             taken.append(made["id"])
             result.append(made)
+            old = former_objective_id(made["text"], before)
+            before.append(old)
+            if former is not None and old != made["id"]:
+                former[made["id"]] = old
         else:
             result.append(item)
     return result
@@ -464,6 +604,8 @@ def _from_rows(
         )
     directors: list[Director] = []
     problems: list[Renderable | str] = []
+    duplicated: list[Renderable | str] = []
+    former: dict[str, dict[str, str]] = {}
     seen: dict[str, int] = {}
     for number, row in rows:
         cells, removed = _row_cells(row, positions)
@@ -483,21 +625,27 @@ def _from_rows(
             if column in unsaved
         ]
         found = _row_problem(cells, seen, unsaved)
-        director = _director_or_problem(cells) if found is None else found
+        made: dict[str, str] = {}
+        director = _director_or_problem(cells, made) if found is None else found
         if isinstance(director, Director):
             seen[director.id.casefold()] = number
             directors.append(director)
+            if made:
+                former[director.id] = made
         else:
             column, what = director
-            problems.append(
-                RowProblem(
-                    cell_place(path, number, column),
-                    what,
-                    director_id=cells.get("id", ""),
-                    name=cells.get("name", ""),
-                )
+            problem = RowProblem(
+                cell_place(path, number, column),
+                what,
+                director_id=cells.get("id", ""),
+                name=cells.get("name", ""),
             )
-    return DirectorsFile(path, tuple(directors), tuple(problems), tuple(warnings))
+            problems.append(problem)
+            if column == "id" and cells["id"].casefold() in seen:
+                duplicated.append(problem)
+    return DirectorsFile(
+        path, tuple(directors), tuple(problems), tuple(warnings), tuple(duplicated), former
+    )
 
 
 def _row_cells(
@@ -671,8 +819,14 @@ def _objective_themes(cell: str, objectives: int) -> list[list[str]] | Renderabl
     return found
 
 
-def _director_or_problem(cells: Mapping[str, str]) -> Director | tuple[str, Renderable | str]:
-    """Validate one row as a director, or say which column is wrong."""
+def _director_or_problem(
+    cells: Mapping[str, str], former: dict[str, str] | None = None
+) -> Director | tuple[str, Renderable | str]:
+    """Validate one row as a director, or say which column is wrong.
+
+    ``former`` receives the former ids of the objectives given ids here
+    (:func:`objectives_from_items`).
+    """
     data: dict[str, Any] = {}
     for column, value in cells.items():
         if column == "themes":
@@ -681,7 +835,7 @@ def _director_or_problem(cells: Mapping[str, str]) -> Director | tuple[str, Rend
             data[column] = cell_items(value)
         elif value:
             data[column] = value
-    data["objectives"] = objectives_from_items(data.get("objectives", []))
+    data["objectives"] = objectives_from_items(data.get("objectives", []), former)
     themes = _objective_themes(cells.get("themes", ""), len(data["objectives"]))
     if isinstance(themes, Renderable):
         return "themes", themes
@@ -728,18 +882,32 @@ def _load_yaml(path: Path) -> DirectorsFile:
     items, where = _yaml_items(source)
     directors: list[Director] = []
     problems: list[Renderable | str] = []
+    duplicated: list[Renderable | str] = []
+    former: dict[str, dict[str, str]] = {}
     seen: dict[str, str] = {}
     for index, item in enumerate(items):
         loc: Loc = (*where, index)
         problem = _yaml_problem(source, loc, item, seen)
         if problem is not None:
             problems.append(problem)
+            if isinstance(problem, _DuplicateId):
+                duplicated.append(problem)
             continue
-        director = _checked_director(_yaml_director(item))
+        made: dict[str, str] = {}
+        director = _checked_director(_yaml_director(item, made))
         assert isinstance(director, Director)  # checked by _yaml_problem
         seen[director.id.casefold()] = dotted(loc)
         directors.append(director)
-    return DirectorsFile(path, tuple(directors), tuple(problems), tuple(source.warnings))
+        if made:
+            former[director.id] = made
+    return DirectorsFile(
+        path,
+        tuple(directors),
+        tuple(problems),
+        tuple(source.warnings),
+        tuple(duplicated),
+        former,
+    )
 
 
 def _yaml_items(source: Source) -> tuple[list[Any], Loc]:
@@ -756,12 +924,12 @@ def _yaml_items(source: Source) -> tuple[list[Any], Loc]:
     return data, where
 
 
-def _yaml_director(item: dict[str, Any]) -> dict[str, Any]:
-    """A YAML director with text objectives given ids and kinds."""
+def _yaml_director(item: dict[str, Any], former: dict[str, str] | None = None) -> dict[str, Any]:
+    """A YAML director with text objectives given ids and kinds (former ids into ``former``)."""
     data = dict(item)
     objectives = data.get("objectives")
     if isinstance(objectives, list):
-        data["objectives"] = objectives_from_items(objectives)
+        data["objectives"] = objectives_from_items(objectives, former)
     return data
 
 
@@ -783,5 +951,11 @@ def _yaml_problem(source: Source, loc: Loc, item: Any, seen: Mapping[str, str]) 
             id=director.id,
             earlier=seen[director.id.casefold()],
         )
-        return Located(f"{source.where(full)}: {dotted(full)}", message)
+        return _DuplicateId(f"{source.where(full)}: {dotted(full)}", message)
     return None
+
+
+class _DuplicateId(Located):
+    """A YAML director whose id an earlier one already has."""
+
+    __slots__ = ()

@@ -30,6 +30,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar, Literal, Self
@@ -45,7 +46,7 @@ from pitchkit.facts.fields import (
     measure_problem,
     unit_problem,
 )
-from pitchkit.facts.validation import Problem, did_you_mean, semantic_problems
+from pitchkit.facts.validation import Problem, Team, did_you_mean, semantic_problems
 from pitchkit.facts.yamlsource import Loc, Parsed, Source, declared_locale, dotted, load_yaml
 from pitchkit.i18n.messages import Located, Message, Renderable
 
@@ -449,8 +450,12 @@ class LoadedFacts:
     source: Source
 
 
-def validate_facts(source: Source) -> Facts:
-    """Validate loaded YAML data against the schema, or raise :class:`FactsError`."""
+def validate_facts(source: Source, team: Team | None = None) -> Facts:
+    """Validate loaded YAML data against the schema, or raise :class:`FactsError`.
+
+    ``team``, a team file given with ``--directors``, only words the problems
+    of links to it (:func:`~pitchkit.facts.validation.link_problems`).
+    """
     if source.data is None:
         message = Message(
             "the file is empty: start from 'pitchkit init' or copy an example from the "
@@ -479,7 +484,7 @@ def validate_facts(source: Source) -> Facts:
         model = models.Facts.model_validate(source.data)
     except ValidationError as error:
         problems.extend(describe_errors(error, models.Facts))
-    problems.extend(semantic_problems(source.data))
+    problems.extend(semantic_problems(source.data, team))
     problems.extend(audience_problems(source.data))
     if problems:
         raise facts_error(source, problems)
@@ -488,11 +493,12 @@ def validate_facts(source: Source) -> Facts:
     return facts
 
 
-def audience_problems(data: dict[str, Any]) -> list[Problem]:
+def audience_problems(data: dict[str, Any], team: Sequence[str] | None = None) -> list[Problem]:
     """What is wrong with the ``{text:, for:}`` items of asks, advice and offer.
 
-    ``for`` names directors by id or lenses by id; director ids are checked
-    only when the file lists its directors (a team file's come later).
+    ``for`` names directors by id or lenses by id. Director ids are checked
+    against the file's own directors and ``team``, the ids of a team file
+    (``--directors``); with neither, an id is left for the team file to check.
     """
     from pitchkit.recast.lenses import all_lenses, lens_key  # the lenses need this module
 
@@ -502,6 +508,7 @@ def audience_problems(data: dict[str, Any]) -> list[Problem]:
         for d in _as_list(data.get("directors")) or []
         if isinstance(d, dict) and d.get("id") is not None
     ]
+    directors += [id_ for id_ in team or () if id_ not in directors]
     known = {d.casefold() for d in directors}
     problems: list[Problem] = []
     for name in TARGETED_FIELDS:
@@ -539,8 +546,8 @@ def audience_problems(data: dict[str, Any]) -> list[Problem]:
                 text = str(target).strip()
                 if lens_key(text) in lenses or text.casefold() in known:
                     continue
-                if not directors and _SLUG.match(text):
-                    continue  # a director of a team file: checked when the notes are made
+                if not directors and team is None and _SLUG.match(text):
+                    continue  # a director of a team file: checked with it (facts.directors)
                 hint = did_you_mean(text, [*directors, *lenses])
                 message = Message(
                     "{value} is neither a director's id nor a lens{hint} (use one of {choices})",
@@ -574,17 +581,20 @@ def _located(source: Source, problems: list[Problem]) -> list[Located]:
     return [located for _, located in sorted(ordered, key=lambda item: item[0])]
 
 
-def load_facts(path: str | Path, *, lang: str = "en", parsed: Parsed | None = None) -> LoadedFacts:
+def load_facts(
+    path: str | Path, *, lang: str = "en", parsed: Parsed | None = None, team: Team | None = None
+) -> LoadedFacts:
     """Load and validate the facts file at ``path``.
 
     ``lang`` picks the language of ``{en: ..., cy: ...}`` text; ``parsed``
     is the file already read (:func:`~pitchkit.facts.yamlsource.parse_yaml`),
     when it is loaded in more than one language. Raises
     :class:`FactsError` listing every problem, each located, with the
-    file's ``settings.locale`` (unchecked) to report them in.
+    file's ``settings.locale`` (unchecked) to report them in; ``team`` (a
+    team file) words the links to its objectives (:func:`validate_facts`).
     """
     source = load_yaml(Path(path), lang=lang, parsed=parsed)
-    facts = validate_facts(source)
+    facts = validate_facts(source, team)
     object.__setattr__(facts, "_english", dict(source.english))  # made here, not yet shared
     return LoadedFacts(
         facts=facts,

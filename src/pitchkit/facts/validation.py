@@ -108,10 +108,12 @@ def closest(word: str, choices: Iterable[str]) -> str | None:
     """The choice ``word`` is most likely a slip for, if any is close."""
     import difflib  # only for a slip: it takes about 1 ms to load
 
-    matches = difflib.get_close_matches(str(word), list(choices), n=3, cutoff=0.6)
+    listed = list(choices)
+    matches = difflib.get_close_matches(str(word), listed, n=len(listed) or 1, cutoff=0.6)
     if not matches:
         return None
-    # Two letters swapped (dfo for dof) is the likeliest slip: prefer it.
+    # Two letters swapped (dfo for dof) is the likeliest slip: prefer it, among every close
+    # match (with ties, dow, dos and don could otherwise crowd dof out of the best three).
     swapped = [m for m in matches if sorted(m.casefold()) == sorted(str(word).casefold())]
     return (swapped or matches)[0]
 
@@ -418,8 +420,12 @@ def _duplicates(
     return problems
 
 
-def semantic_problems(data: Any) -> list[Problem]:
-    """Find broken cross-references in raw facts data (duplicates, dangling links)."""
+def semantic_problems(data: Any, team: Team | None = None) -> list[Problem]:
+    """Find broken cross-references in raw facts data (duplicates, dangling links).
+
+    ``team`` (a team file given with ``--directors``) only words a link to
+    its objectives that the file's own ``directors:`` lack (see :func:`link_problems`).
+    """
     problems: list[Problem] = []
     impacts = _items(data, "impacts")
     directors = _items(data, "directors")
@@ -435,7 +441,7 @@ def semantic_problems(data: Any) -> list[Problem]:
         problems += _duplicates(listed, "id", ("directors", index, "objectives"))
         objectives[director_id] = {str(o.get("id")) for _, o in listed if o.get("id")}
     if directors:
-        problems += link_problems(data, objectives)
+        problems += link_problems(data, objectives, team)
         problems += _both_problems(impacts)
         problems += _meeting_problems(data, objectives)
     # With an id given twice, the log's unknown ids are said once, in that message.
@@ -531,15 +537,41 @@ def _overlaps_problems(impacts: list[tuple[int, dict[str, Any]]]) -> list[Proble
     return problems
 
 
-def link_problems(data: Any, objectives: dict[str, set[str]]) -> list[Problem]:
+class Team(NamedTuple):
+    """A team file given with ``--directors``: its name and each director's objective ids."""
+
+    name: str
+    objectives: dict[str, set[str]]
+
+    def has(self, director_id: str, objective_id: str) -> bool:
+        """Whether the team file has this director with this objective."""
+        return objective_id in self.objectives.get(director_id, set())
+
+
+def link_problems(
+    data: Any, objectives: dict[str, set[str]], team: Team | None = None
+) -> list[Problem]:
     """``supports`` and ``excludes`` links in raw facts data naming no director or objective.
 
     ``objectives`` gives each director's id with the ids of their
     objectives: those of the facts' own ``directors:``, or of a team file.
+    A link to an objective only ``team`` has, when ``objectives`` are the
+    file's own, says so and the two ways out.
     """
     impacts = _items(data, "impacts")
-    return _supports_problems(impacts, objectives) + _supports_problems(
-        impacts, objectives, key="excludes"
+    return _supports_problems(impacts, objectives, team=team) + _supports_problems(
+        impacts, objectives, key="excludes", team=team
+    )
+
+
+def _team_only(link: str, team: Team) -> Message:
+    """The problem with a link to an objective of the team file the file's own team lacks."""
+    return Message(
+        "'{link}' is an objective in {team}, but this file lists its own directors under "
+        "'directors:', and theirs do not include it: take that list out so the team comes "
+        "from {team} alone, or add the objective to it",
+        link=link,
+        team=team.name,
     )
 
 
@@ -569,6 +601,7 @@ def _supports_problems(
     objectives: dict[str, set[str]],
     *,
     key: str = "supports",
+    team: Team | None = None,
 ) -> list[Problem]:
     """``supports`` (or ``excludes``) links that name no director, or no objective of theirs."""
     problems: list[Problem] = []
@@ -582,6 +615,12 @@ def _supports_problems(
             if not objective_id:
                 message = Message("write the link as director_id.objective_id, e.g. dof.cip")
                 problems.append(Problem(loc, message))
+            elif (
+                team is not None
+                and team.has(director_id, objective_id)
+                and (director_id not in objectives or objective_id not in objectives[director_id])
+            ):
+                problems.append(Problem(loc, _team_only(link, team)))
             elif director_id not in objectives:
                 message = Message(
                     "no director has the id '{wanted}'{hint}",

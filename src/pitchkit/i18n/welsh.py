@@ -7,13 +7,18 @@ each word's spelling: Welsh has w and y as vowels (*salwch*, *nyrsys*,
 (*tŵr*), gw- (*gwasanaeth*), and endings such as -au, -iau, -aeth, -ydd,
 -iad, -wch, -ig and a verb's -u or -i (*cynyddu*, *cyflawni*); English has
 k, q, v, x, z and j, sh, wh, ck, ee, oo and ou, and endings such as -ing,
--tion, -ment, -ness, -ity, -ic, -ology and a silent -e (*care*, *rate*).
-A word with more Welsh marks than English ones counts for Welsh, and the
-other way round. Words written in capitals (NHS, HSMR, XmR) are names and
-count for neither.
+-tion, -ment, -ness, -ity, -ic, -ology, a silent -e (*care*, *rate*) and
+plurals in -ls and -rs (*referrals*, *doctors*). A word counts for the
+language with more marks, by how many more (at most as much as a small
+word). Names count for neither: words written in capitals (NHS, HSMR, XmR),
+Welsh places and health boards (Hywel Dda, Gwent, Rhyl), and capitalised
+words inside a sentence ("Ysbyty Gwynedd bed days").
 
 A text with no evidence either way ("Frailty virtual ward" has a little;
-"Staff" has none) is taken as English, the language of pitchkit's data.
+"Staff" has none) is taken as English, the language of pitchkit's data. A
+text is surely Welsh (:func:`reads_as_welsh`) only when its Welsh leads by
+more than one mark: one Welsh-looking word ("Symptom burden", "Nylon") is
+not enough, though such a text is not taken as English either.
 """
 
 from __future__ import annotations
@@ -109,6 +114,7 @@ WELSH_SMALL_WORDS = frozenset(
         "heb",
         "dros",
         "wrth",
+        "o",
     ]
 )
 #: How much a small word counts against one word's spelling.
@@ -132,6 +138,7 @@ _WELSH_MARKS: tuple[str, ...] = (
     rf"\w{{3}}[{_CONSONANT}]u$",  # a verb's -u: cynyddu, datblygu
     rf"\w{{3}}[{_CONSONANT}]i$",  # a verb's -i: cyflawni, cefnogi
     r"\w{3}(?:[lr]|at)eg$",  # a subject's -eg: Podiatreg, Seicoleg
+    r"^sg|[bdf]ion$|siant$|(?<!v)ariant$",  # sgrinio, cleifion, arbedion, llesiant, gwariant
 )
 #: Spellings that mark a word as English (each found counts once).
 _ENGLISH_MARKS: tuple[str, ...] = (
@@ -143,7 +150,8 @@ _ENGLISH_MARKS: tuple[str, ...] = (
     r"ful$|sis$|tis$",
     rf"\w{{2}}[{_CONSONANT}]e$",  # a silent -e: care, rate, centre
     rf"\w{{2}}[{_CONSONANT}]y$",  # -y after a consonant: safety, therapy
-    r"[bcdgkmnpt]s$|[eo]rs$",  # plurals: beds, patients, hours
+    r"[bcdgkmnpt]s$|[eo]rs$|[aeiou][lr]s$",  # plurals: beds, patients, referrals, wards
+    r"thm|ica$|gia$",  # rhythm, rheumatica, neuralgia
 )
 
 
@@ -158,34 +166,151 @@ def _is_name(word: str) -> bool:
     return any(letter.isupper() for letter in word[1:])
 
 
+#: Welsh places and health boards: names, not language, in an English text ("Hywel Dda wards").
+PLACE_NAMES = frozenset(
+    [
+        "aberhonddu",
+        "abertawe",
+        "aberystwyth",
+        "aneurin",
+        "bangor",
+        "betsi",
+        "bevan",
+        "blaenau",
+        "brecon",
+        "bridgend",
+        "bronglais",
+        "caerdydd",
+        "caerffili",
+        "caerfyrddin",
+        "caernarfon",
+        "caerphilly",
+        "cadwaladr",
+        "cardiff",
+        "carmarthen",
+        "casnewydd",
+        "ceredigion",
+        "clwyd",
+        "colwyn",
+        "conwy",
+        "cwm",
+        "cwmbran",
+        "cwmbrân",
+        "cymru",
+        "cynon",
+        "denbighshire",
+        "dinbych",
+        "dolgellau",
+        "dyfed",
+        "ebbw",
+        "fflint",
+        "glangwili",
+        "gwent",
+        "gwynedd",
+        "hywel",
+        "llandough",
+        "llandudno",
+        "llanelli",
+        "llangollen",
+        "llantrisant",
+        "llwynhelyg",
+        "machynlleth",
+        "maelor",
+        "merthyr",
+        "môn",
+        "morgannwg",
+        "morriston",
+        "penfro",
+        "penybont",
+        "pontypridd",
+        "powys",
+        "pwllheli",
+        "rhondda",
+        "rhyl",
+        "taf",
+        "torfaen",
+        "treforys",
+        "tudful",
+        "tydfil",
+        "withybush",
+        "wrecsam",
+        "wrexham",
+        "ynys",
+        "ystrad",
+    ]
+)
+#: The most one word's spelling counts: two, as much as a small word.
+WORD_MOST = 2
+#: How far Welsh must lead for :func:`reads_as_welsh`: more than one word's worth of marks.
+WELSH_LEAD = 2
+
+
 def _spelling(word: str) -> int:
-    """+1 if ``word``'s spelling is Welsh, -1 if English, 0 if it cannot be told."""
+    """How Welsh ``word``'s spelling is: Welsh marks less English ones, at most 2 either way."""
     if _is_name(word) or len(word) < 2:
         return 0
     folded = word.casefold().replace("’", "'")
+    if folded in PLACE_NAMES:
+        return 0
     welsh_marks, english_marks = _marks()
     welsh = sum(bool(mark.search(folded)) for mark in welsh_marks)
     english = sum(bool(mark.search(folded)) for mark in english_marks)
-    return (welsh > english) - (english > welsh)
+    return max(-WORD_MOST, min(WORD_MOST, welsh - english))
+
+
+def _names(words: list[str]) -> set[int]:
+    """Which of ``words`` are a proper name in running text, so count for neither language.
+
+    In a text written with small letters (sentence case), a capitalised word
+    after the first is a name ("Hywel Dda wards", "Lleihau arosiadau yn Ysbyty
+    Gwynedd"), and so is a first word that begins a run of capitals ("Ysbyty
+    Gwynedd bed days"). In a text whose every long word is capitalised (a
+    title), capitals say nothing.
+    """
+    capital = [word[:1].isupper() and not _is_name(word) for word in words]
+    if all(capital[n] or len(word) < 3 for n, word in enumerate(words)):
+        return set()
+    found = {n for n in range(1, len(words)) if capital[n]}
+    if len(words) > 1 and capital[0] and capital[1]:
+        found.add(0)
+    return found
 
 
 def welsh_weight(text: str) -> int:
     """How strongly ``text`` reads as Welsh: above 0 Welsh, below 0 English, 0 unknown."""
     weight = 0
-    for word in _WORD.findall(str(text)):
+    words = _WORD.findall(str(text))
+    names = _names(words)
+    for number, word in enumerate(words):
         folded = word.casefold().replace("’", "'")
         if folded in WELSH_SMALL_WORDS:
             weight += SMALL_WORD_WEIGHT
         elif folded in ENGLISH_SMALL_WORDS:
             weight -= SMALL_WORD_WEIGHT
-        else:
+        elif number not in names:
             weight += _spelling(word)
     return weight
 
 
 def reads_as_welsh(text: str) -> bool:
-    """Whether ``text`` reads as Welsh (:func:`welsh_weight` above 0)."""
-    return welsh_weight(text) > 0
+    """Whether ``text`` is surely Welsh: its Welsh leads by :data:`WELSH_LEAD` or more.
+
+    One word with a single Welsh mark ("Symptom burden", "Nylon") is not enough:
+    such a text is neither surely Welsh nor English (see :func:`reads_as_english`).
+    """
+    return welsh_weight(text) >= WELSH_LEAD
+
+
+def says_in_welsh(text: str) -> bool:
+    """Whether ``text`` is Welsh by its small words too, not only by its spelling.
+
+    "Nyrsys newydd sy'n gadael o fewn blwyddyn" is; "Absenoldeb salwch staff"
+    (Welsh by spelling alone) and "Cwm Taf referrals" are not.
+    """
+    small = any(
+        word.casefold().replace("’", "'") in WELSH_SMALL_WORDS for word in _WORD.findall(str(text))
+    )
+    return small and reads_as_welsh(text)
 
 
 def reads_as_english(text: str) -> bool:

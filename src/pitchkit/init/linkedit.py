@@ -131,12 +131,16 @@ def _objectives(director: Director, facts: Facts) -> tuple[Objective, ...]:
     return objectives_for(director, lens_for(english_director(director, facts.english)))
 
 
-def decided_text(path: Path, decisions: Iterable[Decision]) -> str:
+def decided_text(
+    path: Path, decisions: Iterable[Decision], *, drop: Iterable[tuple[str, str, str]] = ()
+) -> str:
     """``path``'s text with each decision written into its impact's ``supports``/``excludes``.
 
     A link accepted is added to ``supports`` (and taken out of ``excludes``);
-    one rejected, the other way round. Comments and layout are kept. Raises
-    ``FactsError`` if the result would not load, so nothing broken is written.
+    one rejected, the other way round. Each of ``drop`` (an impact's id,
+    ``supports`` or ``excludes``, a link) is taken out first. Comments and
+    layout are kept. Raises ``FactsError`` if the result would not load, so
+    nothing broken is written.
     """
     from pitchkit.facts.yamlsource import read_text
     from pitchkit.init.extend import round_trip_yaml
@@ -145,6 +149,8 @@ def decided_text(path: Path, decisions: Iterable[Decision]) -> str:
     yaml = round_trip_yaml()
     document = yaml.load(read_text(path))
     impacts = {str(item.get("id")): item for item in document.get("impacts") or ()}
+    for impact_id, key, ref in drop:
+        _drop(impacts[impact_id], key, ref)
     for choice in decisions:
         item = impacts[choice.impact]
         add, remove = ("supports", "excludes") if choice.accept else ("excludes", "supports")

@@ -96,7 +96,8 @@ def figures(ledger: Ledger) -> Figures:
     # capacity), so that two whole years never read £800,000 and £799,000; the part
     # years share out the rest, and the total is what the years shown add up to.
     whole = [
-        not share.logged and _whole_year(share.benefit, cash + capacity) for share in ledger.years
+        not share.logged and share.so_far is None and _whole_year(share.benefit, cash + capacity)
+        for share in ledger.years
     ]
     part = [b for b, w in zip(benefit, whole, strict=True) if not w]
     part_r = iter(_split(sum(part), part, quantum))
@@ -112,7 +113,7 @@ def _money(value: float, lang: Language) -> str:
     return fmt.money(value, lang, precision="exact")
 
 
-def _cost(value: float, given: float) -> float:
+def shown_cost(value: float, given: float) -> float:
     """A restated unit cost as shown: to the pound, as the unit costs beside it are.
 
     To the penny under £10, where a pound is a tenth of the cost, and when
@@ -155,9 +156,24 @@ def source_lines(
             continue
         if impacts is not None and line.impact.id not in impacts:
             continue
-        text = lang.gettext("{cost} per {unit}: {source}").format(
+        # The year the unit cost is in, beside it, when only price_year gives it: a finance
+        # director checks the uplift from it (£131 at 2021/22 prices, £158 at 2026/27
+        # prices). A source that names its year says it already.
+        own_year = (
+            line.price_year is not None
+            and line.uplift is not None
+            and line.price_year != ledger.price_year
+            and year_named(value.source) != line.price_year
+        )
+        head = (
+            lang.gettext("{cost} per {unit} at {year} prices: {source}")
+            if own_year
+            else lang.gettext("{cost} per {unit}: {source}")
+        )
+        text = head.format(
             cost=_money(line.unit_cost, lang),
             unit=fmt.singular_unit(line.impact.unit, lang),
+            year=fy_label(line.price_year or ledger.price_year),
             source=value.source or lang.gettext("source not given"),
         )
         if line.price_year is None or line.uplift is None:
@@ -173,7 +189,7 @@ def source_lines(
             projected |= set(line.uplift.projected)
             text = lang.gettext("{cost}, {restated} at {base} prices").format(
                 cost=text,
-                restated=_money(_cost(line.restated_cost or 0.0, value.amount), lang),
+                restated=_money(shown_cost(line.restated_cost or 0.0, value.amount), lang),
                 base=base,
             )
         if text not in parts:  # two impacts priced with one unit cost name it once
@@ -305,7 +321,7 @@ def investment_line(ledger: Ledger, shown: Figures, lang: Language) -> str:
     if not ledger.investment or not ledger.years:
         return ""
     years = "; ".join(
-        year_text(share, benefit, spent, ledger.logged, lang)
+        year_text(share, benefit, spent, ledger.logged, lang, quantum=shown.quantum)
         for share, (_, benefit, spent) in zip(ledger.years, shown.years, strict=True)
     )
     months = whole_months(ledger.payback_months)
@@ -320,6 +336,37 @@ def investment_line(ledger: Ledger, shown: Figures, lang: Language) -> str:
         payback = lang.gettext("not paid back within the project")
     elif months is None:
         payback = lang.gettext("no payback")
+    elif ledger.logged and all(share.logged for share in ledger.years):
+        # Not the full rate the other directors' notes give (they say so), but the years
+        # above: named, so that "11 months" beside their "6 months" is not read as a slip.
+        payback = (
+            lang.ngettext(
+                "payback {n} month on the benefit delivered, once it starts ({month})",
+                "payback {n} months on the benefit delivered, once it starts ({month})",
+                months,
+            ).format(n=months, month=fmt.period_label(f"{begins:%Y-%m}", lang))
+            if begins is not None
+            else lang.ngettext(
+                "payback {n} month on the benefit delivered",
+                "payback {n} months on the benefit delivered",
+                months,
+            ).format(n=months)
+        )
+    elif ledger.logged:
+        payback = (
+            lang.ngettext(
+                "payback {n} month on the benefit delivered and forecast, once it starts ({month})",
+                "payback {n} months on the benefit delivered and forecast, once it starts "
+                "({month})",
+                months,
+            ).format(n=months, month=fmt.period_label(f"{begins:%Y-%m}", lang))
+            if begins is not None
+            else lang.ngettext(
+                "payback {n} month on the benefit delivered and forecast",
+                "payback {n} months on the benefit delivered and forecast",
+                months,
+            ).format(n=months)
+        )
     elif begins is not None:
         # Months at the full rate, counted from when the benefit starts: a reader counting
         # from the project's start would look for the money back before any of it came.
@@ -336,31 +383,30 @@ def investment_line(ledger: Ledger, shown: Figures, lang: Language) -> str:
         template = (
             lang.gettext(
                 "Benefit against {investment} of funding, counting capacity as if it were cash: "
-                "{years}, net {net}; {payback}; {back} per £1."
+                "{years}, {net}; {payback}; {back} per £1."
             )
             if shown.capacity
             else lang.gettext(
-                "Benefit against {investment} of funding: {years}, net {net}; {payback}; "
-                "{back} per £1."
+                "Benefit against {investment} of funding: {years}, {net}; {payback}; {back} per £1."
             )
         )
     else:
         template = (
             lang.gettext(
                 "Benefit against {investment} of funding, counting capacity as if it were cash: "
-                "{years}; over the project {benefit}, net {net}; {payback}; {back} per £1."
+                "{years}; over the project {benefit}, {net}; {payback}; {back} per £1."
             )
             if shown.capacity
             else lang.gettext(
                 "Benefit against {investment} of funding: {years}; over the project {benefit}, "
-                "net {net}; {payback}; {back} per £1."
+                "{net}; {payback}; {back} per £1."
             )
         )
     return template.format(
         investment=_money(shown.investment, lang),
         years=years,
         benefit=_money(shown.benefit, lang),
-        net=_money(shown.net, lang),
+        net=net_text(shown.net, lang),
         payback=payback,
         back=fmt.money(per_pound, lang, precision="exact")
         if per_pound < 10
@@ -368,12 +414,36 @@ def investment_line(ledger: Ledger, shown: Figures, lang: Language) -> str:
     )
 
 
-def year_text(share: YearShare, benefit: float, spent: float, marked: bool, lang: Language) -> str:
+def net_text(net: float, lang: Language) -> str:
+    """``net £12,000``, or ``a net cost of £12,000`` when the investment is the larger.
+
+    A director reads what the money comes to in words, never a figure with a
+    minus sign before the pound sign.
+    """
+    if net < 0 and _money(-net, lang) != _money(0, lang):
+        return lang.gettext("a net cost of {money}").format(money=_money(-net, lang))
+    return lang.gettext("net {money}").format(money=_money(abs(net), lang))
+
+
+def year_text(
+    share: YearShare,
+    benefit: float,
+    spent: float,
+    marked: bool,
+    lang: Language,
+    *,
+    quantum: float = 1.0,
+) -> str:
     """``2026/27 £181,000 for £28,000``: one financial year's benefit and investment.
 
     When some year is what the progress log delivered (``marked``), each
     says which it is: ``2024/25 £55,000 delivered for £29,000 (no figure for
-    January to March 2025)``, ``2026/27 £181,000 forecast for £28,000``.
+    January to March 2025)``, ``2026/27 £181,000 forecast for £28,000``. The
+    year under way with figures in the log says what they delivered so far
+    and that the rest is at that rate: ``2026/27 £373,000 forecast for
+    £173,000 (£238,000 delivered to the end of November 2026, no figure for
+    June 2026; the rest of the year at that rate)``. ``quantum`` is the step
+    the block's figures are rounded to.
     """
     values = {
         "year": fy_label(share.year),
@@ -382,6 +452,18 @@ def year_text(share: YearShare, benefit: float, spent: float, marked: bool, lang
     }
     if not marked:
         return lang.gettext("{year} {benefit} for {invested}").format(**values)
+    if share.so_far is not None and share.upto is not None:
+        values["so_far"] = _money(round_money(share.so_far, quantum), lang)
+        values["month"] = fmt.period_label(f"{share.upto:%Y-%m}", lang)
+        if not share.unlogged:
+            return lang.gettext(
+                "{year} {benefit} forecast for {invested} ({so_far} delivered to the end of "
+                "{month}, the rest of the year at that rate)"
+            ).format(**values)
+        return lang.gettext(
+            "{year} {benefit} forecast for {invested} ({so_far} delivered to the end of "
+            "{month}, no figure for {gaps}; the rest of the year at that rate)"
+        ).format(gaps=_gaps(share.unlogged, lang), **values)
     if not share.logged:
         return lang.gettext("{year} {benefit} forecast for {invested}").format(**values)
     if not share.unlogged:
@@ -443,11 +525,16 @@ def money_lines(ledger: Ledger | None, lang: Language, said: Collection[str] = (
     return [line for line in lines if line]
 
 
-def money_line(ledger: Ledger | None, lang: Language, said: Collection[str] = ()) -> str:
+def money_line(
+    ledger: Ledger | None, lang: Language, said: Collection[str] = (), *, logged: bool = False
+) -> str:
     """Every other director's one line: cash, capacity and payback at the price base.
 
     Capacity whose money a statement shown above already gave (``said``) is
-    referred to, not restated.
+    referred to, not restated. With ``logged`` (the finance director's block
+    takes some years from the progress log, and its payback follows them),
+    the payback says it is at the full rate, so the two are not read as one
+    figure given twice.
     """
     if ledger is None or not ledger.counted:
         return ""
@@ -472,9 +559,37 @@ def money_line(ledger: Ledger | None, lang: Language, said: Collection[str] = ()
     both = bool(shown.cash and shown.capacity and ledger.investment)
     if both:
         # After cash and capacity the payback is the cash's alone, and says so: the
-        # finance director's note counts the capacity too and gives a shorter one.
+        # finance director's note counts the capacity too.
         months = whole_months(ledger.payback_from("cash"))
-    if ledger.investment and months is not None:
+    if not ledger.investment or months is None:
+        return text + "."
+    if logged:
+        # The finance director's block follows the years the log delivered, so its payback
+        # differs from this one at the full rate: each says which it is (docs/money.md).
+        pattern = (
+            lang.ngettext(
+                "{text}, against {investment} of funding (payback in {n} month from the cash "
+                "alone, at the full rate)",
+                "{text}, against {investment} of funding (payback in {n} months from the cash "
+                "alone, at the full rate)",
+                months,
+            )
+            if both
+            else lang.ngettext(
+                "{text}, against {investment} of funding (payback in {n} month at the full rate)",
+                "{text}, against {investment} of funding (payback in {n} months at the full rate)",
+                months,
+            )
+            if shown.cash
+            else lang.ngettext(
+                "{text}, against {investment} of funding (payback in {n} month at the full "
+                "rate if the capacity is turned into cash)",
+                "{text}, against {investment} of funding (payback in {n} months at the full "
+                "rate if the capacity is turned into cash)",
+                months,
+            )
+        )
+    else:
         # Literal messages in each branch, so that extraction finds them all.
         pattern = (
             lang.ngettext(
@@ -499,11 +614,11 @@ def money_line(ledger: Ledger | None, lang: Language, said: Collection[str] = ()
                 months,
             )
         )
-        text = pattern.format(
-            text=text,
-            investment=_money(round_money(ledger.investment, shown.quantum), lang),
-            n=months,
-        )
+    text = pattern.format(
+        text=text,
+        investment=_money(round_money(ledger.investment, shown.quantum), lang),
+        n=months,
+    )
     return text + "."
 
 

@@ -314,13 +314,21 @@ def money_phrase(quantity: Quantity, lang: Language) -> str:
         if quantity.releases == "capacity"
         else lang.gettext("worth {money} {per}")
     )
-    if quantity.money >= 1_000_000:
+    return " ".join(pattern.format(money=worth(quantity.money, lang), per=per).split())
+
+
+def worth(money: float, lang: Language) -> str:
+    """What a gain is worth, as every note writes it: ``£97,000``, ``£4,350``, ``£3.48m``.
+
+    To the nearest £1,000 from £10,000, else to the pound, written in full
+    (:func:`pitchkit.recast.money.round_money`, as the money block rounds);
+    from a million as the note writes other millions. A briefing note and
+    a progress update so give the same money alike (docs/money.md, section 6).
+    """
+    if money >= 1_000_000:
         # Millions read as the note's other millions do (£3.48m), in Welsh as in English.
-        money = fmt.money(quantity.money, lang)
-    else:
-        shown = round_money(quantity.money, quantum_for(quantity.money))
-        money = fmt.money(shown, lang, precision="exact")
-    return " ".join(pattern.format(money=money, per=per).split())
+        return fmt.money(money, lang)
+    return fmt.money(round_money(money, quantum_for(money)), lang, precision="exact")
 
 
 def movement_phrase(

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from pitchkit.facts.schema import Director, Facts, Impact, Objective
-from pitchkit.i18n.welsh import reads_as_welsh
+from pitchkit.i18n.welsh import reads_as_welsh, says_in_welsh
 
 #: The English views worked out last, by the facts they were made from.
 _VIEWS: dict[int, tuple[Facts, Facts]] = {}
@@ -92,21 +92,37 @@ def reads_welsh(text: str) -> bool:
     return reads_as_welsh(text)
 
 
+def welsh_project(facts: Facts) -> bool:
+    """Whether ``facts`` is a Welsh project: a Welsh locale, Welsh beside English, or Welsh prose.
+
+    The project's own sentences (title, problem, change, asks) are the evidence:
+    an English project with one Welsh-looking measure is still English.
+    """
+    if (facts.settings.locale or "").casefold().startswith("cy") or facts.english:
+        return True
+    project = facts.project
+    prose = [project.title, project.problem, project.change, *facts.asks]
+    return any(reads_welsh(text) for text in prose)
+
+
 def welsh_only(
     facts: Facts, director: Director | None = None
 ) -> Iterator[tuple[tuple[str | int, ...], str]]:
     """Texts matching reads in Welsh, for want of an ``en:``: each field's place and text.
 
     The impacts' measures, and the objectives of ``director`` (or of every
-    director), that read as Welsh (:func:`reads_welsh`) with no English beside them.
+    director), that read as Welsh (:func:`reads_welsh`) with no English beside
+    them. In a project with no Welsh elsewhere (:func:`welsh_project`) spelling
+    alone is not enough: only a text with Welsh's small words counts.
     """
     english = facts.english
+    welsh = reads_welsh if welsh_project(facts) else says_in_welsh
     for index, impact in enumerate(facts.impacts):
-        if impact.measure.strip() not in english and reads_welsh(impact.measure):
+        if impact.measure.strip() not in english and welsh(impact.measure):
             yield ("impacts", index, "measure"), impact.measure
     for number, someone in enumerate(facts.directors):
         if director is not None and someone.id != director.id:
             continue
         for index, objective in enumerate(someone.objectives):
-            if objective.text.strip() not in english and reads_welsh(objective.text):
+            if objective.text.strip() not in english and welsh(objective.text):
                 yield ("directors", number, "objectives", index, "text"), objective.text

@@ -280,6 +280,11 @@ class YearShare:
     logged: bool = False
     #: For a logged year: the periods in it from the change on with no figure in the log.
     unlogged: tuple[Period, ...] = ()
+    #: For the year under way, when the log has figures in it: the money the log shows
+    #: delivered so far (its ``benefit`` is that plus the rest of the year at the rate
+    #: the log shows), and the last day those figures cover.
+    so_far: float | None = None
+    upto: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -317,9 +322,23 @@ class Ledger:
         return [share.year for share in self.years if self.closed(share.year)]
 
     @property
+    def under_way(self) -> int | None:
+        """The financial year of the project under way on the note's date, if there is one.
+
+        It has started for the project (the project has started) and is not
+        over (:meth:`closed`).
+        """
+        if self.today is None or self.start is None or self.today < self.start:
+            return None
+        year = fy_of(self.today)
+        if self.closed(year) or all(share.year != year for share in self.years):
+            return None
+        return year
+
+    @property
     def logged(self) -> bool:
-        """Whether any year's benefit is what the progress log shows, not a forecast."""
-        return any(share.logged for share in self.years)
+        """Whether any year's benefit is read from the progress log, not only a forecast."""
+        return any(share.logged or share.so_far is not None for share in self.years)
 
     @property
     def counted(self) -> tuple[Line, ...]:
@@ -608,6 +627,10 @@ class Delivered:
     benefit: float
     cash: float
     unlogged: tuple[Period, ...] = ()
+    #: For the year under way: what the log shows delivered so far, to ``upto``
+    #: (``benefit`` and ``cash`` then also hold the rest of the year at the log's rate).
+    so_far: float | None = None
+    upto: dt.date | None = None
 
 
 def with_logged(ledger: Ledger, delivered: dict[int, Delivered]) -> Ledger:
@@ -615,24 +638,35 @@ def with_logged(ledger: Ledger, delivered: dict[int, Delivered]) -> Ledger:
 
     A closed financial year is no longer a forecast: its benefit is what the
     progress log shows was delivered in it (worked out in
-    :mod:`pitchkit.notes.update.actuals`, as the updates count it), and the
-    years to come keep the forecast at the full rate. The payback then follows
-    those years (:meth:`Ledger.payback_logged`), so that a year that delivered
-    less than its rate never reads as repaid within months.
+    :mod:`pitchkit.notes.update.actuals`, as the updates count it). The year
+    under way, when the log has figures in it, is what they delivered so far
+    plus the rest of the year at the rate they show; the years to come keep
+    the forecast at the full rate. The payback then follows those years
+    (:meth:`Ledger.payback_logged`), so that a year that delivered less than
+    its rate never reads as repaid within months.
     """
-    years = tuple(
-        replace(
-            share,
-            benefit=delivered[share.year].benefit,
-            cash=delivered[share.year].cash,
-            logged=True,
-            unlogged=delivered[share.year].unlogged,
-        )
-        if share.year in delivered and ledger.closed(share.year)
-        else share
-        for share in ledger.years
-    )
-    return replace(ledger, years=years)
+    years = []
+    for share in ledger.years:
+        found = delivered.get(share.year)
+        if found is not None and ledger.closed(share.year):
+            share = replace(
+                share,
+                benefit=found.benefit,
+                cash=found.cash,
+                logged=True,
+                unlogged=found.unlogged,
+            )
+        elif found is not None and found.so_far is not None and share.year == ledger.under_way:
+            share = replace(
+                share,
+                benefit=found.benefit,
+                cash=found.cash,
+                unlogged=found.unlogged,
+                so_far=found.so_far,
+                upto=found.upto,
+            )
+        years.append(share)
+    return replace(ledger, years=tuple(years))
 
 
 def beds(bed_days_a_year: float, occupancy: float) -> float:

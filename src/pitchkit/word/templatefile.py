@@ -208,6 +208,51 @@ def _template_line(error: BaseException) -> int | None:
     return lines[-1] if lines else None
 
 
+#: A Jinja block tag: ``{% for o in offer %}``, ``{%- endif -%}``.
+_BLOCK_TAG = re.compile(r"\{%[-+]?\s*(\w+)(.*?)[-+]?%\}", re.DOTALL)
+#: The tags that open a block closed by ``end`` and their name.
+_BLOCK_OPENERS = frozenset(
+    {"for", "if", "with", "filter", "macro", "call", "block", "autoescape", "trans", "set"}
+)
+
+
+def never_closed(marked_xml: str, problem: str) -> tuple[int, str, str] | None:
+    """Where the block Jinja found never closed opens: its line, the tag as written, its name.
+
+    ``None`` unless ``problem`` is Jinja's "Unexpected end of template" for
+    a block left open. Jinja gives up at the end of the part, so its own line
+    points at the last paragraph, not at the tag to close.
+    """
+    found = _NEVER_CLOSED.search(problem)
+    if found is None:
+        return None
+    wanted = found.group(1)
+    opened: list[tuple[str, int]] = []
+    for match in _BLOCK_TAG.finditer(marked_xml):
+        tag = match.group(1)
+        if tag == "set" and "=" in match.group(2):
+            continue  # {% set x = 1 %} has no end
+        if tag in _BLOCK_OPENERS:
+            opened.append((tag, match.start()))
+        elif tag.startswith("end"):
+            for index in range(len(opened) - 1, -1, -1):
+                if opened[index][0] == tag[3:]:
+                    del opened[index:]
+                    break
+    for tag, start in reversed(opened):
+        if tag == wanted:
+            written = _BLOCK_TAG.match(marked_xml, start)
+            assert written is not None
+            shown = " ".join(html.unescape(written.group(0)).split())
+            return marked_xml.count("\n", 0, start) + 1, shown, tag
+    return None
+
+
+_NEVER_CLOSED = re.compile(
+    r"Unexpected end of template.*innermost block that needs to be closed is '(\w+)'", re.DOTALL
+)
+
+
 def describe_failure(
     error: BaseException, name: str, where: str, marked_xml: str
 ) -> Renderable | None:
@@ -216,12 +261,27 @@ def describe_failure(
     The message starts with the place (template, part and paragraph), which
     is shown as it is; what went wrong and what to do are translatable.
     """
+    opening = None
     if isinstance(error, TemplateSyntaxError):
         line: int | None = error.lineno
+        opening = never_closed(marked_xml, error.message or "")
+        if opening is not None:
+            # Jinja gives up at the end of the part: the place to fix is where the block opens.
+            line = opening[0]
     else:
         line = _template_line(error)
     text = paragraph_text(marked_xml, line)
     place = f'{name} ({where}, paragraph "{text}")' if text else f"{name} ({where})"
+    if opening is not None:
+        return Located(
+            place,
+            Message(
+                "the {tag} tag opened here is never closed: add {{% end{block} %}} where its "
+                "section ends",
+                tag=opening[1],
+                block=opening[2],
+            ),
+        )
     if isinstance(error, TemplateSyntaxError):
         whole = paragraph_text(marked_xml, line, shorten=False)
         return Located(place, syntax_message(error.message or "", whole))

@@ -64,11 +64,17 @@ def delivered_in_year(ledger: Ledger, facts: Facts, impact_id: str, year: int) -
 
 
 def logged_ledger(ledger: Ledger, facts: Facts) -> Ledger:
-    """``ledger`` with its closed years set to what the progress log shows was delivered."""
+    """``ledger`` with its closed years set to what the progress log shows was delivered.
+
+    The year under way, when the log has figures in it, is set to what they
+    delivered so far plus the rest of the year at the rate they show
+    (:func:`_running`).
+    """
     if ledger.today is None or ledger.start is None or not (facts.updates or facts.figures):
         return ledger
     closed = ledger.closed_years
-    if not closed:
+    running = ledger.under_way
+    if not closed and running is None:
         return ledger
     claims = _claims(ledger, facts)
     delivered = {}
@@ -76,7 +82,68 @@ def logged_ledger(ledger: Ledger, facts: Facts) -> Ledger:
         found = _year(year, ledger, claims)
         if found is not None:
             delivered[year] = found
+    if running is not None and (found := _running(running, ledger, claims)) is not None:
+        delivered[running] = found
     return with_logged(ledger, delivered) if delivered else ledger
+
+
+def _running(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered | None:
+    """The year under way: delivered so far by the log, and the rest of it at that rate.
+
+    A finance director forecasts a year under way as its actuals to date and
+    the months left at the run rate, not at the plan: a project the log shows
+    delivering half its rate is forecast at half for the rest of the year. For
+    each counted impact whose change has taken effect, the money the log shows
+    delivered in the year (counted as an update counts it, so nothing when its
+    chart does not show the change) is spread over the days its figures cover
+    and carried on to the year's end (or the project's); a period with no
+    figure is named and adds nothing, as in a closed year. An impact with no
+    figure in the year yet, or too few figures for any chart, keeps its
+    forecast at the full rate. ``None`` when no counted impact has a figure
+    in the year that says more than that.
+    """
+    assert ledger.start is not None
+    assert ledger.today is not None
+    first, last = fy_bounds(year)[0], ledger.year_end(year)
+    length = (fy_bounds(year)[1] - first).days + 1
+    benefit = cash = so_far = 0.0
+    upto: dt.date | None = None
+    unlogged: list[Period] = []
+    for line in ledger.counted:
+        begins = max(first, benefit_start(line.impact, ledger.start))
+        claim = claims.get(line.impact.id)
+        covered = [
+            p.period
+            for p in (claim.points if claim is not None else ())
+            if p.value is not None
+            and p.period.end >= begins
+            and p.period.start <= last
+            and p.period.end < ledger.today
+        ]
+        if claim is None or claim.analysis.kind == "none" or begins > last or not covered:
+            # Not yet under way, no figure in the year, or too few figures for a chart to
+            # tell a change from normal variation: the forecast at the full rate.
+            earned = line.annual * max(0, (last - begins).days + 1) / length
+        else:
+            reached = min(max(p.end for p in covered), last)
+            done = _money(line, claim, begins, reached)
+            days = sum((min(p.end, reached) - max(p.start, begins)).days + 1 for p in covered)
+            earned = done + done / days * (last - reached).days
+            so_far += done
+            upto = reached if upto is None else max(upto, reached)
+            kind = claim.points[-1].period.kind
+            logged = set(covered)
+            unlogged += [
+                p for p in _periods(begins, reached, kind) if p not in logged and p not in unlogged
+            ]
+        benefit += earned
+        if line.releases == "cash":
+            cash += earned
+    if upto is None:
+        return None
+    return Delivered(
+        benefit=benefit, cash=cash, unlogged=tuple(sorted(unlogged)), so_far=so_far, upto=upto
+    )
 
 
 def _year(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered | None:

@@ -26,9 +26,10 @@ from pitchkit.notes.update.delivery import (
     delivered_money_text,
     out_of_year_impacts,
     progress_for,
+    worsening,
     year_part_text,
 )
-from pitchkit.notes.update.measures import amount_text, averaged_over
+from pitchkit.notes.update.measures import amount_text, averaged_over, has_figure
 from pitchkit.notes.update.progress import MeasureProgress, is_money
 from pitchkit.notes.update.situation import Situation
 
@@ -66,6 +67,12 @@ def board_sentence_text(situation: Situation) -> str:
                 start=fmt.date(start, lang),
                 period=fmt.period_label(situation.period.text, lang),
             )
+        worse = worse_measures(situation)
+        if worse:
+            return lang.gettext(
+                "{title} is under way; its figures show no improvement we can report yet, and "
+                "those for {measures} have got worse."
+            ).format(title=situation.facts.project.title, measures=fmt.join_list(worse, lang))
         return lang.gettext(
             "{title} is under way; its figures do not yet show a change we can report."
         ).format(title=situation.facts.project.title)
@@ -94,6 +101,19 @@ def board_sentence_text(situation: Situation) -> str:
     return " ".join(sentences)
 
 
+def worse_measures(situation: Situation) -> list[str]:
+    """The director's linked measures whose charts show them getting worse, named for a sentence."""
+    lang = situation.lang
+    names = []
+    for impact, _ in chosen_statements(situation):
+        claim = situation.claims.get(impact.id)
+        if claim is None or claim.shown or not worsening(claim):
+            continue
+        measure = wording.apply_terms(impact.measure, situation.terms)
+        names.append(quoted(measure) if foreign(measure, lang) else wording.lower_first(measure))
+    return names
+
+
 def board_note(situation: Situation, *, table_shown: bool) -> str:
     """The line under the board sentence: where its figures come from.
 
@@ -101,8 +121,20 @@ def board_note(situation: Situation, *, table_shown: bool) -> str:
     they are nowhere above (they are counted from the log since the change,
     against the average before it, not from the table's baseline), and the
     line says how they are counted rather than that every figure is above.
+    A fill-in's sentence is a prompt, or worded from earlier figures: the
+    line asks for it to be written, or brought up to date, instead.
     """
     lang = situation.lang
+    if situation.fill_in and not any(has_figure(p, situation.period) for p in situation.progress):
+        # The sentence is a prompt, or worded from earlier figures: no figure of it is above yet.
+        if not deliveries(situation):
+            return lang.gettext(
+                "Write it from this period's figures once they are filled in above, then use "
+                "it in your own report."
+            )
+        return lang.gettext(
+            "Bring it up to date with this period's figures, then use it in your own report."
+        )
     if not situation.fill_in and not deliveries(situation):
         # The sentence gives no figure ("its figures do not yet show a change"): there is
         # none to say is above.

@@ -48,6 +48,9 @@ def chart_rules(settings: Settings) -> charts.Rules:
 def chart_context(situation: Situation) -> Context:
     """Charts for measures with enough points: claims, then signals, first (up to MAX_CHARTS).
 
+    The charts the update's claims rest on are also shown first, so that the
+    chart behind "What this has delivered" is not the last one on the page.
+
     A fill-in template charts only the measures that already have the
     period's figure (from a spreadsheet), at most :data:`MAX_CHARTS_FILL_IN`,
     so that the draft stays short; with none, ``chart_note`` says the charts
@@ -86,7 +89,7 @@ _Chosen = list[tuple[MeasureProgress, Claim]]
 
 
 def _choose(situation: Situation) -> tuple[_Chosen, _Chosen, list[str]]:
-    """The measures with enough points, those charted (in the log's order), and why not others."""
+    """The measures with enough points, those charted (claimed first), and why not others."""
     candidates = []
     short = []
     claimed = claimed_impacts(situation)
@@ -111,7 +114,9 @@ def _choose(situation: Situation) -> tuple[_Chosen, _Chosen, list[str]]:
         c for c in candidates if not situation.fill_in or has_figure(c[2], situation.period)
     ]
     chosen = sorted(drawable, key=lambda c: (c[0], c[1]))[:most]
-    chosen.sort(key=lambda c: c[1])
+    # Shown as chosen for the claims: the charts this director's claims rest on first (the
+    # board sentence's, then the delivered table's), then the others in the log's order.
+    chosen.sort(key=lambda c: (c[0][0], c[1]))
     return [(p, c) for _, _, p, c in candidates], [(p, c) for _, _, p, c in chosen], short
 
 
@@ -238,6 +243,8 @@ def signal_words(
         text = lang.gettext("two of three points close to the lower limit")
     if signal.before_improvement:
         return lang.gettext("{signal} (the old level)").format(signal=text)
+    if signal.stepping:
+        return lang.gettext("{signal} (on the way to the new level)").format(signal=text)
     if signal.improvement is True:
         return lang.gettext("{signal} (improvement)").format(signal=text)
     if signal.improvement is False:

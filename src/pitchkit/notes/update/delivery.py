@@ -25,6 +25,7 @@ from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import Language
 from pitchkit.notes import wording
 from pitchkit.notes.context import Context
+from pitchkit.notes.moneytext import shown_cost
 from pitchkit.notes.update import fillin, spans
 from pitchkit.notes.update.claims import Claim
 from pitchkit.notes.update.measures import amount_text, averaged_over
@@ -60,11 +61,19 @@ def claimed(progress: MeasureProgress, claim: Claim) -> MeasureProgress:
     if progress.impact.per is None:
         return progress
     money = claim.money
-    if money is not None and claim.delivered is not None and progress.restated_value is not None:
+    value = progress.impact.value
+    if (
+        money is not None
+        and claim.delivered is not None
+        and progress.restated_value is not None
+        and value is not None
+    ):
         # Priced at the briefing note's prices, on the count the update shows (18 events, not
-        # the 17.7 they were worked out as), so that a finance director's 18 x £3,500 is the
-        # money the update gives.
-        money = shown_count(claim.delivered) * progress.restated_value
+        # the 17.7 they were worked out as) and the unit cost the note's small print shows
+        # (£221, not the £221.14 it was restated as), so that a finance director's
+        # 358 x £221 is the money the update gives.
+        cost = shown_cost(progress.restated_value, value.amount)
+        money = shown_count(claim.delivered) * cost
     return replace(progress, delivered=claim.delivered, delivered_money=money)
 
 
@@ -78,11 +87,36 @@ def whole(value: float) -> int:
     return round(abs(value))
 
 
+def worsening(claim: Claim) -> bool:
+    """Whether the chart shows the measure worse, not better, at its latest point.
+
+    Its latest point is in a signal of concern, or in a sustained shift the
+    worse way from the baseline in the facts (a chart with no baseline of its
+    own): "no change can be told apart" would hide a change, the wrong way.
+    """
+    analysis = claim.analysis
+    if analysis.kind == "none" or claim.since is None:
+        return False
+    if analysis.variation == "concern":
+        return True
+    shift = analysis.baseline_shift
+    last = max((i for i, v in enumerate(analysis.values) if v is not None), default=-1)
+    return shift is not None and shift.improvement is False and shift.end == last
+
+
 def not_shown_text(claim: Claim, situation: Situation) -> str:
-    """No change told apart from normal variation yet, and how many more figures would show one."""
+    """No change told apart from normal variation yet, and how many more figures would show one.
+
+    A measure whose chart shows it getting worse says so instead, and promises nothing.
+    """
     lang = situation.lang
     if claim.since is None:
         return lang.gettext("the change has not taken effect yet, so there is nothing to count")
+    if worsening(claim):
+        return lang.gettext(
+            "worse than at the baseline: its chart shows a change the wrong way (concern), so "
+            "there is no improvement to count"
+        )
     kind = claim.points[-1].period.kind if claim.points else situation.run.kind
     if sparse(claim):
         # A survey every third month of a monthly log: each more figure is a survey, not a
@@ -403,10 +437,10 @@ def delivered_money_text(progress: MeasureProgress, lang: Language) -> str:
             if capacity
             else lang.gettext("worth {money} at {base} prices")
         )
-        return pattern.format(money=fmt.money(money, lang), base=fy_label(progress.price_base))
+        return pattern.format(money=wording.worth(money, lang), base=fy_label(progress.price_base))
     if capacity:
-        return lang.gettext("worth {money} in capacity").format(money=fmt.money(money, lang))
-    return lang.gettext("worth {money}").format(money=fmt.money(money, lang))
+        return lang.gettext("worth {money} in capacity").format(money=wording.worth(money, lang))
+    return lang.gettext("worth {money}").format(money=wording.worth(money, lang))
 
 
 def share_text(progress: MeasureProgress, statements: list[Statement], situation: Situation) -> str:
@@ -432,9 +466,13 @@ def share_text(progress: MeasureProgress, statements: list[Statement], situation
         )
         year = target_year(statement.objective.text)
         if part is not None and part < 1 and year is not None:
+            money = target.unit.strip().lower() in ("£", "gbp", "pounds")
             text = lang.gettext("{share}, counting the {part} of it in {year}").format(
                 share=text,
-                part=fmt.quantity(share * target.value, target.unit, lang),
+                # Money reads as the "of which ... fell in" beside it and the brief write it.
+                part=wording.worth(share * target.value, lang)
+                if money
+                else fmt.quantity(share * target.value, target.unit, lang),
                 year=fy_label(year),
             )
         if capacity_against_cash(statement.quantity, statement.objective):
@@ -466,7 +504,7 @@ def year_part_text(
         if is_money(progress.impact):
             amount = fmt.money(progress.delivered * part, lang)
         elif money is not None and money > 0:
-            amount = fmt.money(money * part, lang)
+            amount = wording.worth(money * part, lang)
         else:
             amount = counted_amount(progress.delivered * part, progress.impact, lang)
         return lang.gettext("of which {part} fell in {year}").format(

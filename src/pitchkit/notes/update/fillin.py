@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import Language
+from pitchkit.period import parse_period
 
 
 def prompt(text: str) -> str:
@@ -44,11 +45,16 @@ def carried_prompt(item: str, lang: Language) -> str:
 
 
 def stale_prompt(text: str, period: str, lang: Language) -> str:
-    """A sentence worded from an earlier period's figures, for the team to bring up to date."""
+    """A sentence worded from an earlier period's figures, for the team to bring up to date.
+
+    It names the month the figures run to ("to the end of September 2026"), also for a
+    quarter or a year: "to July to September 2026" would not read.
+    """
+    end = parse_period(period).end
     return prompt(
         lang.gettext(
-            "Worded from the figures to {period}; update it for this period: {text}"
-        ).format(period=fmt.period_label(period, lang), text=text)
+            "Worded from the figures to the end of {month}; update it for this period: {text}"
+        ).format(month=fmt.period_label(f"{end:%Y-%m}", lang), text=text)
     )
 
 

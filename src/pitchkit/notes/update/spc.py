@@ -111,7 +111,10 @@ class Signal:
     ``before_improvement`` marks a signal on the worse side that ends before
     the improvement took hold, on a chart with no baseline of its own: the
     level the change started from, not a concern (its ``improvement`` is
-    then ``None``).
+    then ``None``). ``stepping`` marks a signal on the worse side of limits
+    recalculated after a sustained shift that starts at their first point,
+    with every point better than the mean before: the figures on their way
+    down (or up) to the new level, not a concern (``improvement`` ``None``).
     """
 
     rule: Rule
@@ -122,6 +125,7 @@ class Signal:
     points: tuple[int, ...]
     length: int
     before_improvement: bool = False
+    stepping: bool = False
 
 
 @dataclass(frozen=True)
@@ -190,7 +194,10 @@ class Analysis:
     of a shift's length (the run chart's or the XmR chart's) on one side of
     it. ``assurance_pending`` says the assurance icon is left out because the
     limits in force no longer describe the process: a shift still moving, or
-    a latest point beyond the limits the better way.
+    a latest point beyond the limits the better way. ``facts_baseline`` (the
+    facts' baseline for one period) and ``better`` are kept for such a chart
+    only, to judge its own signals against the baseline
+    (:meth:`improved_after_change`).
     """
 
     kind: Kind
@@ -210,6 +217,8 @@ class Analysis:
     baseline_points: int = 0
     baseline_shift: Signal | None = None
     assurance_pending: bool = False
+    facts_baseline: float | None = None
+    better: str | None = None
 
     @property
     def count(self) -> int:
@@ -234,7 +243,35 @@ class Analysis:
         if self.baseline_shift is not None and self.baseline_shift.improvement is True:
             return True
         since = self.change_at or 0
-        return any(s.improvement is True and self._moves_from(s) >= since for s in self.signals)
+        return any(
+            s.improvement is True and self._moves_from(s) >= since and self._past_baseline(s)
+            for s in self.signals
+        )
+
+    def _past_baseline(self, signal: Signal) -> bool:
+        """Whether an improvement signal shows a change from the facts' baseline.
+
+        A chart with no baseline of its own has its mean and limits from the
+        months since the change, so its signals compare those months with
+        each other, not with the months before. An improvement among them
+        shows the change only when its points are better than the facts'
+        baseline (a trend: where it ends) and no sustained concern (a shift
+        or a trend the worse way) comes after it: the first months of a
+        measure that then got worse sit on the better side of its mean too,
+        and they are not a change the project made.
+        """
+        base = self.facts_baseline
+        if base is None or self.better not in ("lower", "higher"):
+            return True
+        points = signal.points[-1:] if signal.rule == "trend" else signal.points
+        for i in points:
+            value = self.values[i]
+            if value is not None and (value >= base if self.better == "lower" else value <= base):
+                return False
+        return not any(
+            s.improvement is False and s.rule in ("shift", "trend") and s.start > signal.end
+            for s in self.signals
+        )
 
     def _moves_from(self, signal: Signal) -> int:
         """Where a signal starts; a trend starts where its values first move from its first."""
@@ -282,6 +319,8 @@ def analyse(
         return replace(
             run,
             baseline_shift=_facts_shift(present, change_at, baseline, rules.run_shift, better),
+            facts_baseline=baseline,
+            better=better,
         )
     analysis = _xmr(series, present, better, target, rules, starts)
     if analysis.baseline is not None or change_at is None:
@@ -289,6 +328,8 @@ def analyse(
     return replace(
         analysis,
         baseline_shift=_facts_shift(present, change_at, baseline, rules.spc_shift, better),
+        facts_baseline=baseline,
+        better=better,
     )
 
 
@@ -464,9 +505,14 @@ def _xmr(
             reference = replace(reference, end=stop - 1)
     segments.append(reference)
     signals: list[Signal] = []
+    previous: Segment | None = None
     for segment in segments:
         points = [(i, v) for i, v in present if segment.start <= i <= segment.end]
-        signals += _judged(_xmr_signals(points, segment, rules), better)
+        found = _judged(_xmr_signals(points, segment, rules), better)
+        if previous is not None:
+            found = _stepping(found, segment.start, previous.centre, series, better)
+        signals += found
+        previous = segment
     latest = segments[-1]
     # Limits kept from before a shift still under way say nothing of where the process is
     # going: whether it will meet the target waits until it settles and they are remade.
@@ -555,6 +601,39 @@ def _sustained_shift(
     direction = _direction(best_side)
     return Signal(
         "shift", best[0], best[-1], direction, _improves(direction, better), tuple(best), len(best)
+    )
+
+
+def _stepping(
+    signals: tuple[Signal, ...],
+    start: int,
+    before: float,
+    series: tuple[float | None, ...],
+    better: str | None,
+) -> tuple[Signal, ...]:
+    """Concerns at the start of recalculated limits that are the step to the new level.
+
+    Limits recalculated from the change after a sustained shift put its
+    first point, when the figures took more than a month to reach their new
+    level, beyond them the worse way: agency spend that fell from £12,600 to
+    £11,000 and then to about £9,500 a month reads "1 point above the upper
+    limit" in the month it first fell. A concern that starts at the first
+    point of the new limits, every point of it better than the mean before
+    them, is that step, not a concern; a later one (a slip back from the new
+    level) stays a concern.
+    """
+    if better not in ("lower", "higher"):
+        return signals
+
+    def improved(i: int) -> bool:
+        value = series[i]
+        return value is not None and (value < before if better == "lower" else value > before)
+
+    return tuple(
+        replace(s, improvement=None, stepping=True)
+        if s.improvement is False and s.start == start and all(improved(i) for i in s.points)
+        else s
+        for s in signals
     )
 
 

@@ -1,0 +1,54 @@
+"""The financial year under way is what the log delivered so far and the rest at that rate.
+
+The stroke case (tests/data/money-year-under-way/stroke.yaml): October 2025 to March
+2027, £260,000; a bed day of £400 in 2024/25 prices (£421.23 at 2026/27
+prices), 100 fewer a month, and £60,000 a year less agency spend, both from
+March 2026. At the full rate 2026/27 would be £505,476 + £60,000 = £565,476.
+The log, against the five months before the change (620 bed days, £12,580 a
+month), delivered 512 bed days (£215,670) and £21,860 of agency spend in the
+214 days of April to November 2026 it has figures for (none for June):
+£237,530, about two thirds of the rate. A finance director forecasts the year
+as that plus the 121 days of December to March at the same rate, £134,304:
+£371,834, shown £372,000. The payback then follows the years shown: March
+2026's £14,217, then the £245,783 still owed at £371,834 a year, 241 days:
+272 days from March 2026, 8.9 months, "payback 9 months" (the full rate said
+6, yet the log to November 2026 shows only £251,747 back of £260,000).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from docchecks import docx_text
+from pitchkit.api import BriefRequest, write_brief
+
+STROKE = Path(__file__).parent / "data" / "money-year-under-way" / "stroke.yaml"
+
+
+def _benefit_line(tmp_path: Path, locale: str) -> str:
+    request = BriefRequest(
+        STROKE, "dof", tmp_path / locale, today=dt.date(2026, 12, 5), locale=locale
+    )
+    text = docx_text(write_brief(request).written[0])
+    [line] = [line for line in text.splitlines() if "£260,000" in line and "2026/27" in line]
+    return line
+
+
+def test_the_year_under_way_is_forecast_at_the_rate_the_log_shows(tmp_path: Path) -> None:
+    line = _benefit_line(tmp_path, "en_GB")
+    assert (
+        "2025/26 £14,000 delivered for £87,000; 2026/27 £372,000 forecast for £173,000 "
+        "(£238,000 delivered to the end of November 2026, no figure for June 2026; the rest "
+        "of the year at that rate); over the project £386,000, net £126,000; payback 9 months"
+    ) in line
+    assert "£1.48 per £1" in line
+    assert "£565,000" not in line
+
+
+def test_the_year_under_way_in_welsh(tmp_path: Path) -> None:
+    line = _benefit_line(tmp_path, "cy_GB")
+    assert (
+        "2026/27 £372,000 a ragwelir am £173,000 (£238,000 a gyflawnwyd erbyn diwedd Tachwedd "
+        "2026, dim ffigur ar gyfer Mehefin 2026; gweddill y flwyddyn ar y gyfradd honno)"
+    ) in line
