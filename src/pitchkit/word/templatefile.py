@@ -243,6 +243,8 @@ def never_closed(marked_xml: str, problem: str) -> tuple[int, str, str] | None:
         if tag == wanted:
             written = _BLOCK_TAG.match(marked_xml, start)
             assert written is not None
+            import html  # only for a template's error, as in paragraph_text
+
             shown = " ".join(html.unescape(written.group(0)).split())
             return marked_xml.count("\n", 0, start) + 1, shown, tag
     return None
