@@ -4,16 +4,20 @@ The commands import the core they need when they run, so the command line
 itself loads only typer, rich and pitchkit's light modules. Once a command
 name is given (``brief --help``, completion) typer itself loads pydantic,
 which it checks its own options' values with; nothing else heavy is loaded.
-These tests check which modules are loaded, never how long anything takes.
+These tests check which modules are loaded (and that a brief makes its
+language and works out its money once), never how long anything takes.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 import typer.main
@@ -164,6 +168,9 @@ def test_a_plain_brief_loads_nothing_only_other_work_needs(tmp_path: Path) -> No
             "hmac",
             # Package data is read beside each module (Path(__file__)), as it always was for some.
             "importlib.resources",
+            # html.unescape is only for describing a template's error.
+            "html",
+            "html.entities",
         }
         & modules
     )
@@ -257,3 +264,44 @@ def test_pitchkit_tells_pydantic_there_are_no_plugins(monkeypatch: pytest.Monkey
     monkeypatch.setenv("PYDANTIC_DISABLE_PLUGINS", "logfire")
     pitchkit.__main__.no_pydantic_plugins()
     assert os.environ["PYDANTIC_DISABLE_PLUGINS"] == "logfire"
+
+
+def test_every_spelling_of_a_locale_gives_one_language() -> None:
+    """The console's language (no code) and the facts' ('en_GB') are one, made once."""
+    from pitchkit.i18n.translation import language
+
+    assert language() is language("en_GB") is language("en") is language("English")
+    assert language("cy") is language("cy_GB") is language("welsh")
+    assert language("cy") is not language()
+
+
+def test_a_brief_works_out_the_projects_money_once(
+    tmp_path: Path,
+    example: Callable[[str], Path],
+    today: dt.date,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The advice's money rules take the ledger the pitch worked out, not one each."""
+    import pitchkit.advice.money
+    from pitchkit.api import BriefRequest, write_brief
+    from pitchkit.recast import money
+
+    appraised: list[object] = []
+    appraise = money.appraise
+
+    def counted(facts: Any, today: dt.date) -> money.Ledger:
+        appraised.append(facts)
+        return appraise(facts, today)
+
+    assert pitchkit.advice.money  # loaded, so its names are counted too
+    for module in list(sys.modules.values()):  # wherever the name is bound
+        if getattr(module, "appraise", None) is appraise:
+            monkeypatch.setattr(module, "appraise", counted)
+    monkeypatch.setenv("PITCHKIT_MEASURE", "0")
+    note = tmp_path / "note.docx"
+    request = BriefRequest(example("frailty-virtual-ward"), "dof", note, today=today)
+    result = write_brief(request)
+    assert result.written == (note,)
+    # The guide's money rules ran, and one of them found something to say.
+    assert "counted-once" in {finding.rule for finding in result.findings}
+    assert len(appraised) == 1

@@ -19,7 +19,8 @@ from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import N_
 from pitchkit.notes.rates import scale
 from pitchkit.period import parse_period
-from pitchkit.recast.money import Ledger, appraise, fy_label, shipped_index, target_year
+from pitchkit.recast.money import Ledger, fy_label, shipped_index, target_year
+from pitchkit.recast.pitch import project_ledger
 
 #: Other periods a logged figure may have been counted over, with their length in months.
 OTHER_PERIODS: tuple[tuple[str, float], ...] = (
@@ -33,7 +34,8 @@ RATIO_TOLERANCE = 0.2
 
 
 def _ledger(review: Review) -> Ledger:
-    return appraise(review.facts, review.today)
+    """The project's money, as the pitch worked it out (once for the facts and the date)."""
+    return project_ledger(review.facts, review.today)
 
 
 def _index(review: Review, impact: Impact) -> int:

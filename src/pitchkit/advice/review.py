@@ -34,7 +34,7 @@ class Finding:
     where: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass
 class Review:
     """What the rules look at: the facts, the chosen director and the ranking.
 

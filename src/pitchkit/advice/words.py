@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -45,7 +46,9 @@ def _texts(facts: Facts) -> Iterator[tuple[Loc, str]]:
         yield ("impacts", index, "measure"), impact.measure
 
 
+@functools.cache
 def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    """``phrase`` as a whole word or words, in any case (made once per phrase)."""
     return re.compile(rf"(?<![\w-]){re.escape(phrase.strip())}(?![\w-])", re.IGNORECASE)
 
 

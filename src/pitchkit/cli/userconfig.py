@@ -46,7 +46,7 @@ _POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 _KEY_LINE = re.compile(r"^\s*([A-Za-z0-9_-]+)\s*=")
 
 
-@dataclass(frozen=True)
+@dataclass
 class UserConfig:
     """The settings read from the user's file (empty when there is none)."""
 

@@ -48,7 +48,7 @@ _BLOCK_HEADER = re.compile(r"([|>])([-]?)(?: +#.*)?$")
 _AWKWARD = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Mark:
     """A place in the text, counted from 0, as ruamel's marks give it."""
 

@@ -412,7 +412,7 @@ def _yaml_advice(lowered: str, *, unclosed: bool) -> Message:
     return Message("check the indentation and put text containing ': ' or '#' in quotes")
 
 
-@dataclass(frozen=True)
+@dataclass
 class Parsed:
     """A YAML file read and parsed once, before its text is resolved to a language."""
 
@@ -683,18 +683,20 @@ def _split_by_comma(
 
 
 def _clean_scalar(text: str, loc: Loc, source: Source, problems: list[Renderable | str]) -> str:
-    """A scalar's text cleaned for Word; a broken character is a problem."""
-    where = f"{source.where(loc)}: {dotted(loc)}"
+    """A scalar's text cleaned for Word; a broken character is a problem.
+
+    Where the scalar is written is worked out only for a message: most are clean.
+    """
     if _LONE_SURROGATE.search(text):
         message = Message(
             "contains a broken character (a lone UTF-16 surrogate such as \\ud800): "
             "remove the escape or retype the text"
         )
-        problems.append(Located(where, message))
+        problems.append(Located(f"{source.where(loc)}: {dotted(loc)}", message))
         return ""
     cleaned, removed = clean_text(unicodedata.normalize("NFC", text))
     if removed:
-        source.warnings.append(removed_warning(where, removed))
+        source.warnings.append(removed_warning(f"{source.where(loc)}: {dotted(loc)}", removed))
     return cleaned
 
 

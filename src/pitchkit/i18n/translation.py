@@ -94,8 +94,14 @@ def normalise_locale(code: str | None) -> str:
 
 @cache
 def language(code: str | None = None) -> Language:
-    """Return the :class:`Language` for ``code`` (default ``en_GB``)."""
+    """Return the :class:`Language` for ``code`` (default ``en_GB``).
+
+    One per locale and process, however the code is spelt: ``None``, ``"en"``
+    and ``"en_GB"`` give the same object, made once.
+    """
     canonical = normalise_locale(code)
+    if code != canonical:
+        return language(canonical)
     translations = gettext.translation(
         DOMAIN,
         localedir=str(LOCALE_DIR),

@@ -71,7 +71,7 @@ def properties(pitch: Pitch, lang: Language, kind: str, today: dt.date) -> Prope
     )
 
 
-@dataclass(frozen=True)
+@dataclass
 class BriefParts:
     """What a briefing note is filled from, before any template is opened."""
 
@@ -168,7 +168,7 @@ def _fitted(
     ]
 
 
-@dataclass(frozen=True)
+@dataclass
 class BriefNote:
     """A rendered briefing note, the pitch behind it and what was cut to fit a page."""
 

@@ -92,7 +92,7 @@ class Cut:
     detail: Renderable
 
 
-@dataclass(frozen=True)
+@dataclass
 class Fit:
     """A fitted context, what was cut, and how far it still runs over (0 when it fits)."""
 

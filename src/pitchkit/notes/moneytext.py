@@ -44,7 +44,7 @@ TAKEN_OUT = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass
 class Figures:
     """The ledger's totals, rounded to one step so that the parts add up."""
 

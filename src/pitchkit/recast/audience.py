@@ -20,7 +20,7 @@ from pitchkit.recast.lenses import all_lenses, lens_for, lens_key
 from pitchkit.recast.words import PhraseMatcher, phrase_table, tokens
 
 
-@dataclass(frozen=True)
+@dataclass
 class Item:
     """One ask, question or offer, where it is in the facts and whom it names."""
 

@@ -73,7 +73,7 @@ _WORDS: dict[Kind, re.Pattern[str]] = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass
 class Conversion:
     """One impact's yearly gain in another unit, and the assumption behind it."""
 

@@ -49,7 +49,7 @@ class Lens:
     business: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass
 class LensMatch:
     """The lens chosen for a director, how, and the words that decided it."""
 

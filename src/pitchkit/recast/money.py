@@ -620,7 +620,7 @@ def appraise(facts: Facts, today: dt.date) -> Ledger:
     )
 
 
-@dataclass(frozen=True)
+@dataclass
 class Delivered:
     """What the progress log shows a closed financial year delivered, in money."""
 

@@ -67,7 +67,7 @@ class Named:
     objective: str
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Word:
     stem: str
     start: int

@@ -40,7 +40,7 @@ PERSONAL_WEIGHT = 0.8
 WORRY_BONUS = 0.2
 
 
-@dataclass(frozen=True)
+@dataclass
 class Quantity:
     """The numbers behind one impact: how much better, and what it is worth."""
 
@@ -73,7 +73,7 @@ class Quantity:
         return self.unit.strip() == "%"
 
 
-@dataclass(frozen=True)
+@dataclass
 class Statement:
     """One impact tied to one of the director's objectives, with its numbers."""
 
@@ -90,7 +90,7 @@ class Statement:
     target_delivered: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass
 class Pitch:
     """Everything a document needs to speak to one director."""
 
@@ -269,7 +269,7 @@ def _rank(link_: Link, impact: Impact, quantity: Quantity, lens: LensMatch) -> f
     return round(link_.score + lead_bonus + money_bonus, 6)
 
 
-@dataclass(frozen=True)
+@dataclass
 class Candidate:
     """One impact x objective pair of a director: the hand rules' link and the evidence."""
 
@@ -282,7 +282,7 @@ class Candidate:
     year_missed: bool  # the project delivers nothing in the objective's financial year
 
 
-@dataclass(frozen=True)
+@dataclass
 class Weighed:
     """Every pair of a director with its evidence, and what recasting needs besides."""
 

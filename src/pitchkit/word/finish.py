@@ -103,7 +103,7 @@ def relationships_name(name: str) -> str:
     return posixpath.join(posixpath.dirname(name), "_rels", posixpath.basename(name) + ".rels")
 
 
-@dataclass(frozen=True)
+@dataclass
 class FinishedPart:
     """What finishing one part changed: each is ``None`` when left as it was."""
 

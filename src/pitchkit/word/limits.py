@@ -71,7 +71,7 @@ MAX_SECONDS = 86_400.0
 MAX_MEMORY_BYTES = 1 << 40
 
 
-@dataclass(frozen=True)
+@dataclass
 class Limits:
     """How long, and how much memory, filling one user template may take."""
 

@@ -9,7 +9,6 @@ the paragraph (:func:`describe_failure`).
 
 from __future__ import annotations
 
-import html
 import re
 import zipfile
 import zlib
@@ -180,6 +179,8 @@ def paragraph_text(marked_xml: str, lineno: int | None, *, shorten: bool = True)
     lines = marked_xml.splitlines()
     if lineno is None or not 1 <= lineno <= len(lines):
         return ""
+    import html  # only for a template's error: a note never needs it
+
     text = " ".join(html.unescape(_XML_TAG.sub("", lines[lineno - 1])).split())
     if shorten and len(text) > _SHOWN_CHARS:
         text = text[: _SHOWN_CHARS - 1] + "…"
@@ -242,6 +243,8 @@ def never_closed(marked_xml: str, problem: str) -> tuple[int, str, str] | None:
         if tag == wanted:
             written = _BLOCK_TAG.match(marked_xml, start)
             assert written is not None
+            import html  # only for a template's error, as in paragraph_text
+
             shown = " ".join(html.unescape(written.group(0)).split())
             return marked_xml.count("\n", 0, start) + 1, shown, tag
     return None
