@@ -2,14 +2,14 @@
 
 The frailty ward (examples/frailty-virtual-ward) starts in January 2027; its
 admissions change takes effect in June 2027, at 200 fewer admissions a year
-priced £2,171 at 2027/28 prices: £434,000 a year, of which June to March,
-304 of 366 days, is £361,000 to £362,000. A note of 10 December 2027 with the
+priced £2,171.03 at 2027/28 prices: £434,207 a year, of which June to March,
+305 of 366 days, is £361,839, shown £362,000. A note of 10 December 2027 with the
 log cut after August 2027 has three figures since the change (93, 88, 85
 against 100 a month): too few for the run chart to show it, every one better
 than the baseline. "No signal yet" is not "delivered nothing": the year keeps
 its full-rate part and says the log does not yet show it, and the payback is
-the full rate's 7 months (£250,000 over £362,000 a year from June, 210 of 304
-days), as the chief operating officer's note gives it. A log whose figures
+the full rate's 7 months (£250,000 ÷ £361,839 × 305 days = 210.7 days from
+June, 6.9 months), as the chief operating officer's note gives it. A log whose figures
 since the change are no better than the baseline still counts £0. A note
 reads only the figures logged for periods ended before its date, and gives
 the year under way one figure: the money block's.
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -122,3 +123,39 @@ def test_the_year_under_way_has_one_figure_in_the_note(tmp_path: Path) -> None:
     [claim] = [row for row in text.splitlines() if "of your £14m target" in row]
     assert f"of which {found[1]} is forecast for 2027/28" in claim
     assert "£362,000" not in claim
+
+
+def test_a_year_with_one_impact_on_the_logs_rate_and_one_not_yet_says_both() -> None:
+    # Two counted impacts, one whose chart shows the change (£40,000 so far) and one whose
+    # figures do not yet show it: the line names the log's rate and the full rate.
+    from pitchkit.i18n.translation import language
+    from pitchkit.notes.moneytext import year_text
+    from pitchkit.period import parse_period
+    from pitchkit.recast.money import YearShare
+
+    share = YearShare(
+        year=2027,
+        days=366,
+        benefit=300_000.0,
+        cash=0.0,
+        investment=100_000.0,
+        so_far=40_000.0,
+        upto=dt.date(2027, 11, 30),
+        unshown=True,
+    )
+    text = year_text(share, 300_000, 100_000, True, language("en_GB"), quantum=1000)
+    assert text == (
+        "2027/28 £300,000 forecast for £100,000 (£40,000 delivered to the end of November 2027, "
+        "the rest of the year at that rate; at the full rate where the log's figures do not yet "
+        "show the change)"
+    )
+    gap = year_text(
+        replace(share, unlogged=(parse_period("2027-08"),)),
+        300_000,
+        100_000,
+        True,
+        language("cy_GB"),
+        quantum=1000,
+    )
+    assert "dim ffigur ar gyfer Awst 2027" in gap
+    assert "ar y gyfradd lawn lle nad yw ffigurau'r cofnod cynnydd yn dangos y newid eto" in gap
