@@ -162,22 +162,25 @@ def test_closed_years_show_what_the_log_delivered_and_years_to_come_the_forecast
     )
 
 
-def test_each_note_says_which_payback_it_gives(tmp_path: Path) -> None:
-    # newuser6 F7: the finance director's block said "payback 14 months" (the years the log
-    # delivered, then the forecast) where every other note said "payback in 6 months" at
-    # the full rate, and neither said why they differ. Each now names its own.
+def test_every_note_gives_the_payback_the_log_shows(tmp_path: Path) -> None:
+    # newuser6 F7 had each note name its own payback: the finance director's "14 months"
+    # on the years the log delivered, every other director's "6 months ... at the full
+    # rate". truth13: a director comparing notes must not find a payback the log disproves,
+    # so once the log is read, every note gives the finance director's, in the same words.
     finance = line_with(brief_text(tmp_path / "dof", ORTHOTICS, "dof", TEAM), "Benefit against")
     other = line_with(brief_text(tmp_path / "md", ORTHOTICS, "md", TEAM), "Money:")
     [months] = re.findall(r"payback (\d+) months on the benefit delivered and forecast;", finance)
-    [full] = re.findall(
-        r"\(payback in (\d+) months? from the cash alone, at the full rate\)", other
+    assert (
+        f"(payback in {months} months on the benefit delivered and forecast, if the capacity "
+        "is turned into cash)." in other
     )
-    assert months != full
+    assert "full rate" not in other
     welsh = facts_in_welsh(tmp_path)
     finance = line_with(brief_text(tmp_path / "dof-cy", welsh, "dof", TEAM), "yn erbyn")
     other = line_with(brief_text(tmp_path / "md-cy", welsh, "md", TEAM), "yn erbyn")
-    assert f"ad-dalu mewn {months} mis ar sail y budd a gyflawnwyd ac a ragwelir" in finance
-    assert f"ad-dalu mewn {full} mis o'r arian parod yn unig, ar y gyfradd lawn" in other
+    said = f"ad-dalu mewn {months} mis ar sail y budd a gyflawnwyd ac a ragwelir"
+    assert said in finance
+    assert f"({said}, o droi'r capasiti'n arian parod)." in other
 
 
 def facts_in_welsh(tmp: Path) -> Path:
