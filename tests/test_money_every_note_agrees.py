@@ -1,8 +1,8 @@
-"""Money every note agrees on, and that a finance director would sign (truth13).
+"""Money every note agrees on, and that a finance director would sign.
 
 Worked by hand (docs/money.md §4):
 
-- Dermatology (tests/data/truth13/derm.yaml, truth12's case C): April 2025 to
+- Dermatology (tests/data/money-worsening/derm.yaml: a worsening measure): April 2025 to
   March 2027, £90,000; 200 fewer follow-ups a month at £120 in 2016/17 prices
   (£159.67 at 2026/27 prices), 2,400 × £159.67 = £383,206 a year of capacity,
   shown £383,000. The log shows the
@@ -35,7 +35,7 @@ from docchecks import docx_text
 from pitchkit.api import BriefRequest, UpdateRequest, write_brief, write_update
 
 DATA = Path(__file__).resolve().parent / "data"
-DERM = DATA / "truth13" / "derm.yaml"
+DERM = DATA / "money-worsening" / "derm.yaml"
 FRAILTY = Path(__file__).resolve().parent.parent / "examples" / "frailty-virtual-ward"
 STROKE = DATA / "money-year-under-way" / "stroke.yaml"
 

@@ -165,7 +165,7 @@ def test_closed_years_show_what_the_log_delivered_and_years_to_come_the_forecast
 def test_every_note_gives_the_payback_the_log_shows(tmp_path: Path) -> None:
     # newuser6 F7 had each note name its own payback: the finance director's "14 months"
     # on the years the log delivered, every other director's "6 months ... at the full
-    # rate". truth13: a director comparing notes must not find a payback the log disproves,
+    # rate". A director comparing notes must not find a payback the log disproves,
     # so once the log is read, every note gives the finance director's, in the same words.
     finance = line_with(brief_text(tmp_path / "dof", ORTHOTICS, "dof", TEAM), "Benefit against")
     other = line_with(brief_text(tmp_path / "md", ORTHOTICS, "md", TEAM), "Money:")
