@@ -93,15 +93,25 @@ def figures(ledger: Ledger) -> Figures:
     quantum = quantum_for(cash, capacity, invest, sum(benefit))
     cash_r, capacity_r = round_money(cash, quantum), round_money(capacity, quantum)
     # A whole financial year's benefit is the year's figure shown above it (cash plus
-    # capacity), so that two whole years never read £800,000 and £799,000; the part
-    # years share out the rest, and the total is what the years shown add up to.
+    # capacity), so that two whole years never read £800,000 and £799,000; a closed
+    # year the log delivered is rounded on its own, as a progress update rounds the
+    # same money (750 x £53 = £39,750 reads £40,000 in both); the forecast part years
+    # share out the rest, and the total is what the years shown add up to.
     whole = [
         not share.logged and share.so_far is None and _whole_year(share.benefit, cash + capacity)
         for share in ledger.years
     ]
-    part = [b for b, w in zip(benefit, whole, strict=True) if not w]
+    fixed = [w or share.logged for w, share in zip(whole, ledger.years, strict=True)]
+    part = [b for b, f in zip(benefit, fixed, strict=True) if not f]
     part_r = iter(_split(sum(part), part, quantum))
-    benefit_r = [cash_r + capacity_r if w else next(part_r) for w in whole]
+    benefit_r = [
+        cash_r + capacity_r
+        if w
+        else round_money(share.benefit, quantum)
+        if share.logged
+        else next(part_r)
+        for w, share in zip(whole, ledger.years, strict=True)
+    ]
     spend_r = _split(invest, spend, quantum) if ledger.years else []
     years = tuple(
         (share.year, b, s) for share, b, s in zip(ledger.years, benefit_r, spend_r, strict=True)

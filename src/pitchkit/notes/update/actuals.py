@@ -6,7 +6,7 @@ so sets each closed year of the project's ledger to what the log shows was
 delivered in it, counted as a progress update counts it
 (:mod:`pitchkit.notes.update.claims`): from the change on, against the
 baseline mean, and only for a measure whose chart shows the change; each
-count priced at the ledger's restated unit cost. A closed year with no
+count priced at the ledger's restated unit cost as the small print shows it. A closed year with no
 logged figure for any counted impact keeps its forecast. The years to come
 keep the forecast at the full rate (docs/money.md, "Investment against
 return").
@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 
 from pitchkit.facts.schema import Facts
+from pitchkit.notes.moneytext import shown_cost
 from pitchkit.notes.update.claims import Claim
 from pitchkit.notes.update.situation import claims_for, default_period, log_runs
 from pitchkit.period import Period, PeriodKind, period_at
@@ -199,4 +200,9 @@ def _money(line: Line, claim: Claim, first: dt.date, last: dt.date) -> float:
         return 0.0
     if line.counts == "money" and line.restated_cost is None:
         return count
-    return count * (line.restated_cost or 0.0)
+    if line.restated_cost is None or line.impact.value is None:
+        return 0.0
+    # Priced at the unit cost the note's small print shows (£53, not the £52.58 it was
+    # restated as), as a progress update prices what it delivered: a finance director's
+    # 750 x £53 is the year's figure, and the years add up to the update's total.
+    return count * shown_cost(line.restated_cost, line.impact.value.amount)
