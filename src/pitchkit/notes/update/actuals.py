@@ -6,10 +6,11 @@ so sets each closed year of the project's ledger to what the log shows was
 delivered in it, counted as a progress update counts it
 (:mod:`pitchkit.notes.update.claims`): from the change on, against the
 baseline mean, and only for a measure whose chart shows the change; each
-count priced at the ledger's restated unit cost as the small print shows it. A closed year with no
-logged figure for any counted impact keeps its forecast. The years to come
-keep the forecast at the full rate (docs/money.md, "Investment against
-return").
+count priced at the ledger's restated unit cost as the small print shows
+it. A closed year with no logged figure for any counted impact keeps its
+forecast. The year under way, and the years after it, carry on the rate the
+log shows for each impact it has figures for in that year, and the full rate
+for the others (docs/money.md, "Investment against return").
 """
 
 from __future__ import annotations
@@ -110,6 +111,7 @@ def _running(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered |
     benefit = cash = so_far = 0.0
     upto: dt.date | None = None
     unlogged: list[Period] = []
+    rates: list[tuple[str, float]] = []
     for line in ledger.counted:
         begins = max(first, benefit_start(line.impact, ledger.start))
         claim = claims.get(line.impact.id)
@@ -130,6 +132,7 @@ def _running(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered |
             done = _money(line, claim, begins, reached)
             days = sum((min(p.end, reached) - max(p.start, begins)).days + 1 for p in covered)
             earned = done + done / days * (last - reached).days
+            rates.append((line.impact.id, done / days))
             so_far += done
             upto = reached if upto is None else max(upto, reached)
             kind = claim.points[-1].period.kind
@@ -143,7 +146,12 @@ def _running(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered |
     if upto is None:
         return None
     return Delivered(
-        benefit=benefit, cash=cash, unlogged=tuple(sorted(unlogged)), so_far=so_far, upto=upto
+        benefit=benefit,
+        cash=cash,
+        unlogged=tuple(sorted(unlogged)),
+        so_far=so_far,
+        upto=upto,
+        rates=tuple(rates),
     )
 
 
