@@ -194,15 +194,17 @@ def facts_in_welsh(tmp: Path) -> Path:
 
 
 def test_a_closed_year_of_a_monthly_log_is_what_it_delivered(tmp_path: Path) -> None:
-    # The lounge runs from January 2026: 2025/26 is closed, January to March logged (£70,058:
-    # against £164,000 at the full rate for its 86 days); 2026/27 is under way: the £302,157
-    # the log delivered over the 183 days of April to October with a figure (none for May),
-    # and November to March's 151 days at that rate, £249,321: £551,478, not £694,000.
+    # The lounge runs from January 2026: 2025/26 is closed, January to March logged (149.4
+    # bed days x £426 + 63.7 cancellations x £100, the unit costs the small print shows:
+    # £70,008, against £164,000 at the full rate for its 86 days); 2026/27 is under way:
+    # 640 x £426 + 293 x £100 = £301,940 the log delivered over the 183 days of April to
+    # October with a figure (none for May), and November to March's 151 days at that rate,
+    # £249,142: £551,082, not £694,000.
     text = brief_text(tmp_path, LOUNGE, "dof")
     line = line_with(text, "Benefit against")
     assert "2025/26 £70,000 delivered for £53,000" in line
     assert (
-        "2026/27 £552,000 forecast for £227,000 (£302,000 delivered to the end of October 2026, "
+        "2026/27 £551,000 forecast for £227,000 (£302,000 delivered to the end of October 2026, "
         "no figure for May 2026; the rest of the year at that rate)"
     ) in line
     assert "£164,000" not in line

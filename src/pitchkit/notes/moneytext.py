@@ -94,15 +94,18 @@ def figures(ledger: Ledger) -> Figures:
     quantum = quantum_for(cash, capacity, invest, sum(benefit))
     cash_r, capacity_r = round_money(cash, quantum), round_money(capacity, quantum)
     # A whole financial year's benefit is the year's figure shown above it (cash plus
-    # capacity), so that two whole years never read £800,000 and £799,000; the part
-    # years share out the rest, and the total is what the years shown add up to.
-    whole = [
-        not share.logged and share.so_far is None and _whole_year(share.benefit, cash + capacity)
+    # capacity), so that two whole years never read £800,000 and £799,000; any other
+    # year is rounded on its own, so that a finance director working it out by hand
+    # (£212,684 x 80 / 365 = £46,616) reads £47,000, not a figure moved to make a
+    # total come out, and a year the log delivered reads as a progress update rounds
+    # the same money (750 x £53 = £39,750 reads £40,000 in both). The total is what
+    # the years shown add up to.
+    benefit_r = [
+        cash_r + capacity_r
+        if not share.logged and share.so_far is None and _whole_year(share.benefit, cash + capacity)
+        else round_money(share.benefit, quantum)
         for share in ledger.years
     ]
-    part = [b for b, w in zip(benefit, whole, strict=True) if not w]
-    part_r = iter(_split(sum(part), part, quantum))
-    benefit_r = [cash_r + capacity_r if w else next(part_r) for w in whole]
     spend_r = _split(invest, spend, quantum) if ledger.years else []
     years = tuple(
         (share.year, b, s) for share, b, s in zip(ledger.years, benefit_r, spend_r, strict=True)

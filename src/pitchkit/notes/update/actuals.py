@@ -6,10 +6,11 @@ so sets each closed year of the project's ledger to what the log shows was
 delivered in it, counted as a progress update counts it
 (:mod:`pitchkit.notes.update.claims`): from the change on, against the
 baseline mean, and only for a measure whose chart shows the change; each
-count priced at the ledger's restated unit cost. A closed year with no
-logged figure for any counted impact keeps its forecast. The years to come
-keep the forecast at the full rate (docs/money.md, "Investment against
-return").
+count priced at the ledger's restated unit cost as the small print shows
+it. A closed year with no logged figure for any counted impact keeps its
+forecast. The year under way, and the years after it, carry on the rate the
+log shows for each impact it has figures for in that year, and the full rate
+for the others (docs/money.md, "Investment against return").
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 
 from pitchkit.facts.schema import Facts
+from pitchkit.notes.moneytext import shown_cost
 from pitchkit.notes.update.claims import Claim
 from pitchkit.notes.update.situation import claims_for, default_period, log_runs
 from pitchkit.period import Period, PeriodKind, period_at
@@ -109,6 +111,7 @@ def _running(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered |
     benefit = cash = so_far = 0.0
     upto: dt.date | None = None
     unlogged: list[Period] = []
+    rates: list[tuple[str, float]] = []
     for line in ledger.counted:
         begins = max(first, benefit_start(line.impact, ledger.start))
         claim = claims.get(line.impact.id)
@@ -129,6 +132,7 @@ def _running(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered |
             done = _money(line, claim, begins, reached)
             days = sum((min(p.end, reached) - max(p.start, begins)).days + 1 for p in covered)
             earned = done + done / days * (last - reached).days
+            rates.append((line.impact.id, done / days))
             so_far += done
             upto = reached if upto is None else max(upto, reached)
             kind = claim.points[-1].period.kind
@@ -142,7 +146,12 @@ def _running(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered |
     if upto is None:
         return None
     return Delivered(
-        benefit=benefit, cash=cash, unlogged=tuple(sorted(unlogged)), so_far=so_far, upto=upto
+        benefit=benefit,
+        cash=cash,
+        unlogged=tuple(sorted(unlogged)),
+        so_far=so_far,
+        upto=upto,
+        rates=tuple(rates),
     )
 
 
@@ -199,4 +208,9 @@ def _money(line: Line, claim: Claim, first: dt.date, last: dt.date) -> float:
         return 0.0
     if line.counts == "money" and line.restated_cost is None:
         return count
-    return count * (line.restated_cost or 0.0)
+    if line.restated_cost is None or line.impact.value is None:
+        return 0.0
+    # Priced at the unit cost the note's small print shows (£53, not the £52.58 it was
+    # restated as), as a progress update prices what it delivered: a finance director's
+    # 750 x £53 is the year's figure, and the years add up to the update's total.
+    return count * shown_cost(line.restated_cost, line.impact.value.amount)
