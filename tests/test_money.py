@@ -70,7 +70,10 @@ def to_step(value: float, step: float) -> float:
 
 
 def split(total: float, parts: list[float], step: float) -> list[float]:
-    """Round parts to ``step`` so they add up to the total rounded (largest remainders)."""
+    """Round parts to ``step`` so they add up to the total rounded (largest remainders).
+
+    The funding is shared out so: its years add up to the sum asked for.
+    """
     whole = to_step(total, step)
     low = [math.floor(p / step) * step for p in parts]
     extra = round((whole - sum(low)) / step)
@@ -129,7 +132,7 @@ def investment_text(
     earned = {label: days for label, days, _ in earning}
     benefit = [annual * earned.get(label, 0) / length for label, _, length in years]
     invest = [funding * days / total_days for _, days, _ in years]
-    benefit_r = split(sum(benefit), benefit, step)
+    benefit_r = [to_step(b, step) for b in benefit]  # each year on its own
     invest_r = split(funding, invest, step)
     parts = "; ".join(
         f"{label} {pounds(b)} for {pounds(i)}"

@@ -5,14 +5,15 @@ The stroke case (tests/data/money-year-under-way/stroke.yaml): October 2025 to M
 prices), 100 fewer a month, and £60,000 a year less agency spend, both from
 March 2026. At the full rate 2026/27 would be £505,476 + £60,000 = £565,476.
 The log, against the five months before the change (620 bed days, £12,580 a
-month), delivered 512 bed days (£215,670) and £21,860 of agency spend in the
-214 days of April to November 2026 it has figures for (none for June):
-£237,530, about two thirds of the rate. A finance director forecasts the year
-as that plus the 121 days of December to March at the same rate, £134,304:
-£371,834, shown £372,000. The payback then follows the years shown: March
-2026's £14,217, then the £245,783 still owed at £371,834 a year, 241 days:
+month), delivered 512 bed days (× £421, the unit cost the small print shows:
+£215,552) and £21,860 of agency spend in the 214 days of April to November
+2026 it has figures for (none for June): £237,412, about two thirds of the
+rate. A finance director forecasts the year as that plus the 121 days of
+December to March at the same rate, £134,238: £371,650, shown £372,000. The
+payback then follows the years shown: March 2026's £14,210 (30 bed days ×
+£421 + £1,580), then the £245,790 still owed at £371,650 a year, 241 days:
 272 days from March 2026, 8.9 months, "payback 9 months" (the full rate said
-6, yet the log to November 2026 shows only £251,747 back of £260,000).
+6, yet the log to November 2026 shows only £251,622 back of £260,000).
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ def test_the_year_under_way_is_forecast_at_the_rate_the_log_shows(tmp_path: Path
     line = _benefit_line(tmp_path, "en_GB")
     assert (
         "2025/26 £14,000 delivered for £87,000; 2026/27 £372,000 forecast for £173,000 "
-        "(£238,000 delivered to the end of November 2026, no figure for June 2026; the rest "
+        "(£237,000 delivered to the end of November 2026, no figure for June 2026; the rest "
         "of the year at that rate); over the project £386,000, net £126,000; payback 9 months"
     ) in line
     assert "£1.48 per £1" in line
@@ -49,6 +50,6 @@ def test_the_year_under_way_is_forecast_at_the_rate_the_log_shows(tmp_path: Path
 def test_the_year_under_way_in_welsh(tmp_path: Path) -> None:
     line = _benefit_line(tmp_path, "cy_GB")
     assert (
-        "2026/27 £372,000 a ragwelir am £173,000 (£238,000 a gyflawnwyd erbyn diwedd Tachwedd "
+        "2026/27 £372,000 a ragwelir am £173,000 (£237,000 a gyflawnwyd erbyn diwedd Tachwedd "
         "2026, dim ffigur ar gyfer Mehefin 2026; gweddill y flwyddyn ar y gyfradd honno)"
     ) in line

@@ -190,20 +190,19 @@ def money_context(pitch: Pitch, lang: Language, said: Collection[str] = ()) -> C
     if ledger is None:
         return {"lines": [], "finance": finance, "price_year": ""}
     facts = pitch.facts
-    logged = bool((facts.updates or facts.figures) and ledger.closed_years)
-    if finance:
-        if (facts.updates or facts.figures) and (
-            ledger.closed_years or ledger.under_way is not None
-        ):
-            # A closed financial year shows what the progress log delivered, not a forecast,
-            # and the year under way what it delivered so far and the rest at that rate.
-            # Imported here, and only then: the update package builds on this module.
-            from pitchkit.notes.update.actuals import logged_ledger
+    if (facts.updates or facts.figures) and (ledger.closed_years or ledger.under_way is not None):
+        # A closed financial year shows what the progress log delivered, not a forecast,
+        # and the year under way what it delivered so far and the rest at that rate.
+        # Every director's note reads the same years, so that the one line's payback is
+        # the finance director's and never one the log disproves (docs/money.md).
+        # Imported here, and only then: the update package builds on this module.
+        from pitchkit.notes.update.actuals import logged_ledger
 
-            ledger = logged_ledger(ledger, facts)
+        ledger = logged_ledger(ledger, facts)
+    if finance:
         lines = moneytext.money_lines(ledger, lang, said)
     else:
-        one = moneytext.money_line(ledger, lang, said, logged=logged)
+        one = moneytext.money_line(ledger, lang, said, logged=ledger.logged)
         lines = [lang.gettext("Money: {line}").format(line=one)] if one else []
     return {"lines": lines, "finance": finance, "price_year": fy_label(ledger.price_year)}
 

@@ -20,6 +20,7 @@ from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import N_, Language
 from pitchkit.period import Period
 from pitchkit.recast.money import (
+    DAYS_IN_YEAR,
     PER_YEAR,
     Ledger,
     Line,
@@ -93,15 +94,18 @@ def figures(ledger: Ledger) -> Figures:
     quantum = quantum_for(cash, capacity, invest, sum(benefit))
     cash_r, capacity_r = round_money(cash, quantum), round_money(capacity, quantum)
     # A whole financial year's benefit is the year's figure shown above it (cash plus
-    # capacity), so that two whole years never read £800,000 and £799,000; the part
-    # years share out the rest, and the total is what the years shown add up to.
-    whole = [
-        not share.logged and share.so_far is None and _whole_year(share.benefit, cash + capacity)
+    # capacity), so that two whole years never read £800,000 and £799,000; any other
+    # year is rounded on its own, so that a finance director working it out by hand
+    # (£212,684 x 80 / 365 = £46,616) reads £47,000, not a figure moved to make a
+    # total come out, and a year the log delivered reads as a progress update rounds
+    # the same money (750 x £53 = £39,750 reads £40,000 in both). The total is what
+    # the years shown add up to.
+    benefit_r = [
+        cash_r + capacity_r
+        if not share.logged and share.so_far is None and _whole_year(share.benefit, cash + capacity)
+        else round_money(share.benefit, quantum)
         for share in ledger.years
     ]
-    part = [b for b, w in zip(benefit, whole, strict=True) if not w]
-    part_r = iter(_split(sum(part), part, quantum))
-    benefit_r = [cash_r + capacity_r if w else next(part_r) for w in whole]
     spend_r = _split(invest, spend, quantum) if ledger.years else []
     years = tuple(
         (share.year, b, s) for share, b, s in zip(ledger.years, benefit_r, spend_r, strict=True)
@@ -367,6 +371,27 @@ def investment_line(ledger: Ledger, shown: Figures, lang: Language) -> str:
                 months,
             ).format(n=months)
         )
+    elif beyond_end(ledger, ledger.payback_months) and ledger.end is not None:
+        # A payback after the project ends is not a payback the project makes: said so,
+        # with the months at the full rate beside it for the finance director to weigh.
+        end = fmt.period_label(f"{ledger.end:%Y-%m}", lang)
+        payback = (
+            lang.ngettext(
+                "not paid back by the end of the project in {end}; at the full rate it would "
+                "take {n} month from {month}",
+                "not paid back by the end of the project in {end}; at the full rate it would "
+                "take {n} months from {month}",
+                months,
+            ).format(end=end, n=months, month=fmt.period_label(f"{begins:%Y-%m}", lang))
+            if begins is not None
+            else lang.ngettext(
+                "not paid back by the end of the project in {end}; at the full rate it would "
+                "take {n} month",
+                "not paid back by the end of the project in {end}; at the full rate it would "
+                "take {n} months",
+                months,
+            ).format(end=end, n=months)
+        )
     elif begins is not None:
         # Months at the full rate, counted from when the benefit starts: a reader counting
         # from the project's start would look for the money back before any of it came.
@@ -377,29 +402,29 @@ def investment_line(ledger: Ledger, shown: Figures, lang: Language) -> str:
         ).format(n=months, month=fmt.period_label(f"{begins:%Y-%m}", lang))
     else:
         payback = lang.ngettext("payback {n} month", "payback {n} months", months).format(n=months)
-    per_pound = shown.benefit / shown.investment if shown.investment else 0.0
+    back = return_text(shown, lang)
     if len(shown.years) == 1:
         # One financial year: the total over the project would only repeat that year's figure.
         template = (
             lang.gettext(
                 "Benefit against {investment} of funding, counting capacity as if it were cash: "
-                "{years}, {net}; {payback}; {back} per £1."
+                "{years}, {net}; {payback}; {back}."
             )
             if shown.capacity
             else lang.gettext(
-                "Benefit against {investment} of funding: {years}, {net}; {payback}; {back} per £1."
+                "Benefit against {investment} of funding: {years}, {net}; {payback}; {back}."
             )
         )
     else:
         template = (
             lang.gettext(
                 "Benefit against {investment} of funding, counting capacity as if it were cash: "
-                "{years}; over the project {benefit}, {net}; {payback}; {back} per £1."
+                "{years}; over the project {benefit}, {net}; {payback}; {back}."
             )
             if shown.capacity
             else lang.gettext(
                 "Benefit against {investment} of funding: {years}; over the project {benefit}, "
-                "{net}; {payback}; {back} per £1."
+                "{net}; {payback}; {back}."
             )
         )
     return template.format(
@@ -408,10 +433,45 @@ def investment_line(ledger: Ledger, shown: Figures, lang: Language) -> str:
         benefit=_money(shown.benefit, lang),
         net=net_text(shown.net, lang),
         payback=payback,
-        back=fmt.money(per_pound, lang, precision="exact")
-        if per_pound < 10
-        else _money(round(per_pound), lang),
+        back=back,
     )
+
+
+def return_text(shown: Figures, lang: Language) -> str:
+    """``£1.41 per £1``, ``62p per £1``, or ``no return on the £90,000 of funding``.
+
+    A return under £1 is in pence, as a finance director says it; nothing
+    back is said in words, not as "£0 per £1".
+    """
+    per_pound = shown.benefit / shown.investment if shown.investment else 0.0
+    pence = round(per_pound * 100)
+    if shown.benefit <= 0:
+        return lang.gettext("no return on the {investment} of funding").format(
+            investment=_money(shown.investment, lang)
+        )
+    if pence < 1:
+        return lang.gettext("less than 1p per £1")
+    if pence < 100:
+        return lang.gettext("{pence}p per £1").format(pence=pence)
+    money = (
+        fmt.money(per_pound, lang, precision="exact")
+        if per_pound < 10
+        else _money(round(per_pound), lang)
+    )
+    return lang.gettext("{money} per £1").format(money=money)
+
+
+def beyond_end(ledger: Ledger, months: float | None) -> bool:
+    """Whether a payback of ``months`` at the full rate would come after the project ends.
+
+    The months count from when the full rate is reached (:func:`full_rate_from`,
+    else the project's start) to the project's last day.
+    """
+    if months is None or ledger.start is None or ledger.end is None:
+        return False
+    begins = full_rate_from(ledger) or ledger.start
+    available = 12 * ((ledger.end - begins).days + 1) / DAYS_IN_YEAR
+    return months > available + 1e-9
 
 
 def net_text(net: float, lang: Language) -> str:
@@ -585,71 +645,137 @@ def money_line(
         text = lang.gettext(
             "{cash} of cash and {capacity} of capacity a year at {base} prices"
         ).format(cash=_money(shown.cash, lang), capacity=_money(shown.capacity, lang), base=base)
-    months = whole_months(ledger.payback_months)
-    both = bool(shown.cash and shown.capacity and ledger.investment)
+    if not ledger.investment:
+        return text + "."
+    investment = _money(round_money(ledger.investment, shown.quantum), lang)
+    if logged:
+        return _logged_payback(ledger, bool(shown.capacity), lang, text, investment)
+    exact = ledger.payback_months
+    both = bool(shown.cash and shown.capacity)
     if both:
         # After cash and capacity the payback is the cash's alone, and says so: the
         # finance director's note counts the capacity too.
-        months = whole_months(ledger.payback_from("cash"))
-    if not ledger.investment or months is None:
+        exact = ledger.payback_from("cash")
+    months = whole_months(exact)
+    if months is None:
         return text + "."
-    if logged:
-        # The finance director's block follows the years the log delivered, so its payback
-        # differs from this one at the full rate: each says which it is (docs/money.md).
+    if beyond_end(ledger, exact) and ledger.end is not None:
+        # Never a payback the project does not reach: said so, the months beside it.
         pattern = (
             lang.ngettext(
-                "{text}, against {investment} of funding (payback in {n} month from the cash "
-                "alone, at the full rate)",
-                "{text}, against {investment} of funding (payback in {n} months from the cash "
-                "alone, at the full rate)",
+                "{text}, against {investment} of funding (not paid back from the cash alone by "
+                "the end of the project in {end}; at the full rate it would take {n} month)",
+                "{text}, against {investment} of funding (not paid back from the cash alone by "
+                "the end of the project in {end}; at the full rate it would take {n} months)",
                 months,
             )
             if both
             else lang.ngettext(
-                "{text}, against {investment} of funding (payback in {n} month at the full rate)",
-                "{text}, against {investment} of funding (payback in {n} months at the full rate)",
+                "{text}, against {investment} of funding (not paid back by the end of the "
+                "project in {end}; at the full rate it would take {n} month)",
+                "{text}, against {investment} of funding (not paid back by the end of the "
+                "project in {end}; at the full rate it would take {n} months)",
                 months,
             )
             if shown.cash
             else lang.ngettext(
-                "{text}, against {investment} of funding (payback in {n} month at the full "
-                "rate if the capacity is turned into cash)",
-                "{text}, against {investment} of funding (payback in {n} months at the full "
-                "rate if the capacity is turned into cash)",
+                "{text}, against {investment} of funding (not paid back by the end of the "
+                "project in {end}; at the full rate it would take {n} month if the capacity is "
+                "turned into cash)",
+                "{text}, against {investment} of funding (not paid back by the end of the "
+                "project in {end}; at the full rate it would take {n} months if the capacity is "
+                "turned into cash)",
+                months,
+            )
+        )
+        end = fmt.period_label(f"{ledger.end:%Y-%m}", lang)
+        return pattern.format(text=text, investment=investment, n=months, end=end) + "."
+    # Literal messages in each branch, so that extraction finds them all.
+    pattern = (
+        lang.ngettext(
+            "{text}, against {investment} of funding (payback in {n} month from the cash alone)",
+            "{text}, against {investment} of funding (payback in {n} months from the cash alone)",
+            months,
+        )
+        if both
+        else lang.ngettext(
+            "{text}, against {investment} of funding (payback in {n} month)",
+            "{text}, against {investment} of funding (payback in {n} months)",
+            months,
+        )
+        if shown.cash
+        else lang.ngettext(
+            "{text}, against {investment} of funding (payback in {n} month if the "
+            "capacity is turned into cash)",
+            "{text}, against {investment} of funding (payback in {n} months if the "
+            "capacity is turned into cash)",
+            months,
+        )
+    )
+    return pattern.format(text=text, investment=investment, n=months) + "."
+
+
+def _logged_payback(
+    ledger: Ledger, capacity: bool, lang: Language, text: str, investment: str
+) -> str:
+    """The one line's payback once the finance director's block follows the log.
+
+    The same payback as that block's, on the benefit delivered (and
+    forecast), so that no director is told a payback the log disproves.
+    """
+    repaid = ledger.payback_logged()
+    months = whole_months(repaid[0]) if repaid else None
+    forecast = not all(share.logged for share in ledger.years)
+    if months is None:
+        pattern = (
+            lang.gettext(
+                "{text}, against {investment} of funding (not paid back within the project on "
+                "the benefit delivered and forecast)."
+            )
+            if forecast
+            else lang.gettext(
+                "{text}, against {investment} of funding (not paid back within the project on "
+                "the benefit delivered)."
+            )
+        )
+        return pattern.format(text=text, investment=investment)
+    if forecast:
+        pattern = (
+            lang.ngettext(
+                "{text}, against {investment} of funding (payback in {n} month on the benefit "
+                "delivered and forecast, if the capacity is turned into cash).",
+                "{text}, against {investment} of funding (payback in {n} months on the benefit "
+                "delivered and forecast, if the capacity is turned into cash).",
+                months,
+            )
+            if capacity
+            else lang.ngettext(
+                "{text}, against {investment} of funding (payback in {n} month on the benefit "
+                "delivered and forecast).",
+                "{text}, against {investment} of funding (payback in {n} months on the benefit "
+                "delivered and forecast).",
                 months,
             )
         )
     else:
-        # Literal messages in each branch, so that extraction finds them all.
         pattern = (
             lang.ngettext(
-                "{text}, against {investment} of funding (payback in {n} month from the cash "
-                "alone)",
-                "{text}, against {investment} of funding (payback in {n} months from the cash "
-                "alone)",
+                "{text}, against {investment} of funding (payback in {n} month on the benefit "
+                "delivered, if the capacity is turned into cash).",
+                "{text}, against {investment} of funding (payback in {n} months on the benefit "
+                "delivered, if the capacity is turned into cash).",
                 months,
             )
-            if both
+            if capacity
             else lang.ngettext(
-                "{text}, against {investment} of funding (payback in {n} month)",
-                "{text}, against {investment} of funding (payback in {n} months)",
-                months,
-            )
-            if shown.cash
-            else lang.ngettext(
-                "{text}, against {investment} of funding (payback in {n} month if the "
-                "capacity is turned into cash)",
-                "{text}, against {investment} of funding (payback in {n} months if the "
-                "capacity is turned into cash)",
+                "{text}, against {investment} of funding (payback in {n} month on the benefit "
+                "delivered).",
+                "{text}, against {investment} of funding (payback in {n} months on the benefit "
+                "delivered).",
                 months,
             )
         )
-    text = pattern.format(
-        text=text,
-        investment=_money(round_money(ledger.investment, shown.quantum), lang),
-        n=months,
-    )
-    return text + "."
+    return pattern.format(text=text, investment=investment, n=months)
 
 
 def full_rate_from(ledger: Ledger) -> dt.date | None:

@@ -67,8 +67,11 @@ _LOOSE = frozenset(
 #: Units of two words, kept whole wherever they stand ("1,600 bed days").
 _TWO_WORDS = re.compile(r"\b(bed|percentage|pwynt) (days?|points?|canran)\b", re.IGNORECASE)
 
-#: A figure (``1,600``, ``£250,000``, ``4.8``, ``92%``) and the word after it.
-_FIGURE = re.compile(r"(?<![\w.,/£-])(£?\d[\d,]*(?:\.\d+)?%?) ([^\W\d_][\w'\u00a0-]*)")
+#: A figure (``1,600``, ``£250,000``, ``4.8``, ``92%``, ``14p``, Welsh ``14c``) and the word
+#: after it.
+_FIGURE = re.compile(
+    r"(?<![\w.,/£-])(£?\d[\d,]*(?:\.\d+)?(?:%|(?<=\d)[pc]\b)?) ([^\W\d_][\w'\u00a0-]*)"
+)
 #: "per £1", "per 1,000", "net £37,000": the word stays with the figure it qualifies.
 _PER = re.compile(r"\b(per|net) (?=£?\d)")
 _YEAR = re.compile(r"(?:19|20)\d\d")

@@ -639,6 +639,11 @@ class Delivered:
     #: For the year under way: some impact's figures in it do not yet show the change, so
     #: it stays at the full rate (``so_far`` is ``None`` when every impact with figures does).
     unshown: bool = False
+    #: For the year under way: each impact's daily rate as the log shows it (by id), for
+    #: the impacts whose rest of the year is carried on at that rate; the years after it
+    #: are forecast at the same rate for those impacts (nothing for one whose chart does
+    #: not show the change), and at the full rate for the others.
+    rates: tuple[tuple[str, float], ...] = ()
 
 
 def with_logged(ledger: Ledger, delivered: dict[int, Delivered]) -> Ledger:
@@ -648,14 +653,19 @@ def with_logged(ledger: Ledger, delivered: dict[int, Delivered]) -> Ledger:
     progress log shows was delivered in it (worked out in
     :mod:`pitchkit.notes.update.actuals`, as the updates count it). The year
     under way, when the log has figures in it, is what they delivered so far
-    plus the rest of the year at the rate they show; the years to come keep
-    the forecast at the full rate. The payback then follows those years
+    plus the rest of the year at the rate they show; the years after it carry
+    that rate on for each impact it was worked out for (:attr:`Delivered.rates`),
+    the others keeping the full rate. The payback then follows those years
     (:meth:`Ledger.payback_logged`), so that a year that delivered less than
     its rate never reads as repaid within months.
     """
     years = []
+    running = delivered.get(ledger.under_way) if ledger.under_way is not None else None
+    rates = dict(running.rates) if running is not None and running.so_far is not None else {}
     for share in ledger.years:
         found = delivered.get(share.year)
+        if rates and ledger.under_way is not None and share.year > ledger.under_way:
+            share = _at_rates(ledger, share, rates)
         if found is not None and ledger.closed(share.year):
             share = replace(
                 share,
@@ -680,6 +690,27 @@ def with_logged(ledger: Ledger, delivered: dict[int, Delivered]) -> Ledger:
             )
         years.append(share)
     return replace(ledger, years=tuple(years))
+
+
+def _at_rates(ledger: Ledger, share: YearShare, rates: dict[str, float]) -> YearShare:
+    """A year after the one under way, forecast at the daily ``rates`` the log shows.
+
+    An impact in ``rates`` earns its logged rate, the others their full rate,
+    each from its own start to the project's end, as :func:`_years` counts them.
+    """
+    if ledger.start is None or ledger.end is None:
+        return share
+    first, last = fy_bounds(share.year)
+    length = (last - first).days + 1
+    benefit = cash = 0.0
+    for line in ledger.counted:
+        days = _earning_days(first, last, benefit_start(line.impact, ledger.start), ledger.end)
+        daily = rates.get(line.impact.id)
+        earned = daily * days if daily is not None else line.annual * days / length
+        benefit += earned
+        if line.releases == "cash":
+            cash += earned
+    return replace(share, benefit=benefit, cash=cash)
 
 
 def beds(bed_days_a_year: float, occupancy: float) -> float:

@@ -6,10 +6,11 @@ so sets each closed year of the project's ledger to what the log shows was
 delivered in it, counted as a progress update counts it
 (:mod:`pitchkit.notes.update.claims`): from the change on, against the
 baseline mean, and only for a measure whose chart shows the change; each
-count priced at the ledger's restated unit cost. A closed year with no
-logged figure for any counted impact keeps its forecast. The years to come
-keep the forecast at the full rate (docs/money.md, "Investment against
-return").
+count priced at the ledger's restated unit cost as the small print shows
+it. A closed year with no logged figure for any counted impact keeps its
+forecast. The year under way, and the years after it, carry on the rate the
+log shows for each impact it has figures for in that year, and the full rate
+for the others (docs/money.md, "Investment against return").
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from pitchkit.facts.schema import Facts
+from pitchkit.notes.moneytext import shown_cost
 from pitchkit.notes.update import spc
 from pitchkit.notes.update.claims import Claim
 from pitchkit.notes.update.delivery import worsening
@@ -122,6 +124,8 @@ class _Forecast:
     unlogged: tuple[Period, ...] = ()
     #: Whether its figures in the year do not yet show the change, so it stays at the full rate.
     unshown: bool = False
+    #: The daily rate its figures show, when it is on the log's rate (the years after carry it).
+    rate: float = 0.0
 
 
 def _not_yet(claim: Claim, today: dt.date) -> bool:
@@ -188,6 +192,7 @@ def line_forecast(ledger: Ledger, claim: Claim | None, line: Line, year: int) ->
     return _Forecast(
         earned=done + done / days * (last - reached).days,
         done=done,
+        rate=done / days,
         reached=reached,
         unlogged=gaps,
     )
@@ -234,6 +239,7 @@ def _running(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered |
     upto: dt.date | None = None
     rated = unshown = False
     unlogged: list[Period] = []
+    rates: list[tuple[str, float]] = []
     for line in ledger.counted:
         part = line_forecast(ledger, claims.get(line.impact.id), line, year)
         benefit += part.earned
@@ -246,6 +252,7 @@ def _running(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered |
         if part.done is not None:
             rated = True
             so_far += part.done
+            rates.append((line.impact.id, part.rate))
             unlogged += [p for p in part.unlogged if p not in unlogged]
     if upto is None:
         return None
@@ -256,6 +263,7 @@ def _running(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered |
         so_far=so_far if rated else None,
         upto=upto,
         unshown=unshown,
+        rates=tuple(rates),
     )
 
 
@@ -312,4 +320,9 @@ def _money(line: Line, claim: Claim, first: dt.date, last: dt.date) -> float:
         return 0.0
     if line.counts == "money" and line.restated_cost is None:
         return count
-    return count * (line.restated_cost or 0.0)
+    if line.restated_cost is None or line.impact.value is None:
+        return 0.0
+    # Priced at the unit cost the note's small print shows (£53, not the £52.58 it was
+    # restated as), as a progress update prices what it delivered: a finance director's
+    # 750 x £53 is the year's figure, and the years add up to the update's total.
+    return count * shown_cost(line.restated_cost, line.impact.value.amount)

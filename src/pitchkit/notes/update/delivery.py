@@ -378,12 +378,20 @@ def reference_text(claim: Claim, impact: Impact, lang: Language) -> str:
     """``an average of 612.6 bed days a month, April to December 2024``: a count's reference.
 
     To one decimal place, so that the count reconciles by hand: 24 months at
-    612.6 less the 7,963 logged is 6,739, where 613 would give 6,749.
+    612.6 less the 7,963 logged is 6,739, where 613 would give 6,749. Money
+    is given to the pound, not to three figures as money elsewhere is: 8
+    months at £12,580 less what was logged is the £23,440 counted, where
+    £12,600 would give £23,600.
     """
     periods = claim.reference_periods
     assert claim.reference is not None
+    rate = (
+        fmt.money(round(claim.reference), lang, precision="exact")
+        if is_money(impact) and abs(claim.reference) >= 1
+        else fmt.quantity(round(claim.reference, 1), impact.unit, lang)
+    )
     return lang.gettext("an average of {rate} {per}, {span}").format(
-        rate=fmt.quantity(round(claim.reference, 1), impact.unit, lang),
+        rate=rate,
         per=wording.per_phrase(periods[-1].kind, lang),
         span=spans.span_text(periods, lang),
     )

@@ -355,7 +355,9 @@ def missing_notes(situation: Situation) -> list[str]:
 
     Measures missing the same periods share one sentence ("ADHD
     assessments and did-not-attend rate: no figure for November 2027, …"),
-    so that one month unreported is not said twice in two forms.
+    so that one month unreported is not said twice in two forms; when more
+    than two measures share it and they are every measure in the table, the
+    sentence says "For every measure, …" rather than naming them all again.
     """
     lang = situation.lang
     unlogged = unlogged_before(situation)
@@ -366,13 +368,29 @@ def missing_notes(situation: Situation) -> list[str]:
             gaps.setdefault(text, []).append(progress)
     notes: list[str] = []
     for text, missing in gaps.items():
+        rate = any(p.is_rate for p in missing)
+        if len(missing) > 2 and len(missing) == len(situation.progress):
+            # The same period missing from every measure in the table above: naming them all
+            # again makes one sentence of five measures' names for one month unreported.
+            every = (
+                lang.gettext(
+                    "For every measure, {missing}, so totals to date leave it out rather than "
+                    "count it as zero."
+                )
+                if rate
+                else lang.gettext(
+                    "For every measure, {missing}; gaps are left blank, not taken as zero."
+                )
+            )
+            notes.append(every.format(missing=text))
+            continue
         measures = [wording.apply_terms(p.impact.measure, situation.terms) for p in missing]
         named = (
             measures[0]
             if len(measures) == 1
             else fmt.join_list([measures[0], *(wording.lower_first(m) for m in measures[1:])], lang)
         )
-        if any(p.is_rate for p in missing):
+        if rate:
             note = lang.gettext(
                 "{measure}: {missing}, so totals to date leave it out rather than count it as zero."
             )

@@ -1,0 +1,96 @@
+"""The years a finance director's brief says were delivered are the update's money.
+
+The transport desk (tests/data/money/transport.yaml) logs aborted journeys by
+quarter; a journey costs £48 at 2023/24 prices, £52.58 at 2026/27 prices,
+which the small print shows as £53. Against the baseline's 900 a quarter the
+log shows 240 fewer journeys in 2023/24, 750 in 2024/25 (no figure for
+January to March 2025), 1,480 in 2025/26 and 850 in April to September 2026:
+3,320 in all. A finance director checks each year by hand with the cost the
+note prints: 240 × £53 = £12,720 (£13,000), 750 × £53 = £39,750 (£40,000),
+1,480 × £53 = £78,440 (£78,000) and 850 × £53 = £45,050 (£45,000), which add
+up to the update's 3,320 × £53 = £175,960, "worth £176,000". The brief used
+to price the years at £52.58 and share the rounding out by largest
+remainders, so that 2024/25 read £39,000 and its years added up to £175,000.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from docchecks import docx_text
+from pitchkit.api import BriefRequest, UpdateRequest, write_brief, write_update
+
+TRANSPORT = Path(__file__).parent / "data" / "money" / "transport.yaml"
+TODAY = dt.date(2026, 12, 5)
+
+
+def _line(text: str, words: str) -> str:
+    [found] = [line for line in text.splitlines() if words in line]
+    return found
+
+
+def _pounds(text: str) -> int:
+    return int(text.replace(",", ""))
+
+
+def test_each_delivered_year_is_its_count_times_the_cost_the_small_print_shows(
+    tmp_path: Path,
+) -> None:
+    brief = docx_text(
+        write_brief(BriefRequest(TRANSPORT, "dof", tmp_path / "brief", today=TODAY)).written[0]
+    )
+    assert "£48 per journey" in brief
+    assert "£53 at 2026/27 prices" in brief
+    line = _line(brief, "Benefit against")
+    assert "2023/24 £13,000 delivered for £34,000" in line
+    assert "2024/25 £40,000 delivered for £45,000 (no figure for January to March 2025)" in line
+    assert "2025/26 £78,000 delivered for £45,000" in line
+    assert "(£45,000 delivered to the end of September 2026" in line
+
+
+def test_the_brief_and_the_update_give_the_same_money_delivered(tmp_path: Path) -> None:
+    brief = docx_text(
+        write_brief(BriefRequest(TRANSPORT, "dof", tmp_path / "brief", today=TODAY)).written[0]
+    )
+    update = docx_text(
+        write_update(UpdateRequest(TRANSPORT, "dof", tmp_path / "update", today=TODAY)).written[0]
+    )
+    line = _line(brief, "Benefit against")
+    closed = [_pounds(m) for m in re.findall(r"20\d\d/\d\d £([\d,]+) delivered for", line)]
+    so_far = _pounds(re.findall(r"£([\d,]+) delivered to the end of", line)[0])
+    assert len(closed) == 3
+    worth = re.findall(r"3,320 journeys fewer[^.]*?worth £([\d,]+) at 2026/27 prices", update)
+    assert worth == ["176,000"]
+    assert sum(closed) + so_far == _pounds(worth[0])
+
+
+def test_a_forecast_part_year_is_rounded_on_its_own(tmp_path: Path) -> None:
+    # The Welsh example's hub (11 January to 31 December 2027, 90 fewer visits a month at
+    # £148 in 2016/17 prices, £196.93 at 2026/27 prices: £212,684 a year) earns 80 of
+    # 2026/27's 365 days, £46,616, and 275 of 2027/28's 366 days, £159,806. Shared out by
+    # largest remainders to make £206,000, 2026/27 read £46,000; on its own it is £47,000,
+    # and the total is what the years shown add up to.
+    facts = Path(__file__).parent.parent / "examples" / "ysbyty-cymunedol" / "facts.yaml"
+    request = BriefRequest(facts, "dof", tmp_path, locale="en_GB")
+    line = _line(docx_text(write_brief(request).written[0]), "Benefit against")
+    assert "2026/27 £47,000 for £22,000; 2027/28 £160,000 for £74,000" in line
+    assert "over the project £207,000, net £111,000" in line
+
+
+def test_a_year_after_the_one_under_way_is_forecast_at_the_rate_the_log_shows(
+    tmp_path: Path,
+) -> None:
+    # The desk ends in June 2027. In 2026/27 the log shows £45,050 of journeys in the 183
+    # days of April to September and no change in the bed days lost waiting for transport
+    # (13 quarters around 600): the rest of 2026/27 is carried on at £45,050 / 183 a day,
+    # and so are 2027/28's 91 days, £22,402. At the full rate (journeys and bed days,
+    # £606,178 a year) those three months read £151,000, more than the whole of 2026/27.
+    brief = docx_text(write_brief(BriefRequest(TRANSPORT, "dof", tmp_path, today=TODAY)).written[0])
+    line = _line(brief, "Benefit against")
+    assert "2026/27 £90,000 forecast for £45,000" in line
+    assert "2027/28 £22,000 forecast for £11,000" in line
+    assert "£151,000" not in line
+    assert "over the project £243,000, net £63,000" in line
+    assert "£1.35 per £1" in line
