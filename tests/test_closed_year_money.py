@@ -101,11 +101,15 @@ def test_the_share_of_a_closed_years_objective_is_what_the_year_delivered(
     assert "falls in 2027/28" not in claim
 
 
-def test_a_year_under_way_keeps_its_forecast_part(tmp_path: Path) -> None:
-    # In December 2027 the year is under way: the part of a year's rate that falls in it.
+def test_a_year_under_way_has_the_money_blocks_forecast(tmp_path: Path) -> None:
+    # In December 2027 the year is under way: the share is the block's forecast for it
+    # (one basis for the year in the note), never what was delivered in it.
     text = brief_text(tmp_path, "frailty-virtual-ward", today=dt.date(2027, 12, 1))
+    found = re.search(r"2027/28 (£[\d,]+) forecast for", text)
+    assert found, text
     [claim] = [line for line in text.splitlines() if "of your £14m target" in line]
-    assert "falls in 2027/28" in claim
+    assert f"of which {found[1]} is forecast for 2027/28" in claim
+    assert "falls in 2027/28" not in claim
     assert "was delivered" not in claim
 
 

@@ -387,3 +387,37 @@ def test_an_ask_for_someone_not_on_the_team_is_an_error_in_every_command(
     assert facts.read_bytes() == before
     alone = run("check", facts, "-d", "dof")
     assert "is neither a director's id" not in alone.output  # the team file is not there
+
+
+def test_link_corrects_a_link_that_names_one_objective_in_another_case(tmp_path: Path) -> None:
+    """review12 F5: a link whose only fault is its case is corrected, not taken out."""
+    facts, team = project(tmp_path, "dof.Agency-Spend")
+    where = place(facts, "dof.Agency-Spend")
+    result = run("link", facts, "--directors", team, "--reject", "bed-days:dof.cip")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.strip() == (
+        f"warning: {where}: impacts[1].supports[0]: 'dof.Agency-Spend' names no objective of "
+        "that director: did you mean 'dof.agency-spend'? ('pitchkit link' corrects it to "
+        "'dof.agency-spend' when it writes)"
+    )
+    assert (
+        "Corrected bed-days:dof.Agency-Spend to 'dof.agency-spend', the objective's id in the team."
+    ) in result.stdout
+    assert "Took out" not in result.stdout
+    text = facts.read_text(encoding="utf-8")
+    assert "    supports: [dof.agency-spend]\n" in text
+    assert "    excludes: [dof.cip]\n" in text
+    assert "Agency-Spend" not in text
+    brief = run("brief", facts, "--directors", team, "-d", "dof", "--out", tmp_path / "notes")
+    assert brief.exit_code == 0, brief.output
+
+
+def test_link_corrects_in_welsh_too(tmp_path: Path) -> None:
+    facts, team = project(tmp_path, "DOF.agency_spend", key="excludes")
+    result = run(
+        "link", facts, "--directors", team, "--locale", "cy_GB", "--accept", "bed-days:dof.cip"
+    )
+    assert result.exit_code == 0, result.output
+    assert "Cywirwyd bed-days:DOF.agency_spend i 'dof.agency-spend'" in result.stdout
+    text = facts.read_text(encoding="utf-8")
+    assert "    excludes: [dof.agency-spend]\n" in text

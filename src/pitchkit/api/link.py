@@ -10,7 +10,8 @@ end, with its comments kept, and only when there is something to write.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -72,6 +73,9 @@ class LinkResult(Result):
     #: Links naming no objective of the ``--directors`` team, taken out of the file
     #: (``IMPACT:DIRECTOR.OBJECTIVE``).
     dropped: tuple[str, ...] = field(default=())
+    #: Links that name one objective of the team in another case or with other
+    #: separators, corrected in the file: (``IMPACT:AS.WRITTEN``, ``DIRECTOR.OBJECTIVE``).
+    corrected: tuple[tuple[str, str], ...] = field(default=())
 
     @property
     def accepted(self) -> int:
@@ -108,8 +112,9 @@ def decide_links(
     own = {d.id: {o.id for o in d.objectives} for d in project.facts.directors}
     own_list = str(project.loaded.source.where(("directors",)))
     stale: tuple[Stale, ...] = ()
+    fixed: tuple[Fixed, ...] = ()
     if request.directors is not None:
-        project, stale = team_for_link(project, request.directors, heard)
+        project, stale, fixed = team_for_link(project, request.directors, heard)
     lang, loaded = project.lang, project.loaded
     proposed = candidates(loaded.facts)
     decisions: list[Decision] = []
@@ -147,37 +152,59 @@ def decide_links(
     decisions = [made for made in decisions if made not in already]
     if request.directors is not None and own:
         refuse_outside_own_team(decisions, own, own_list, request.directors)
-    if decisions or stale:
-        text = decided_text(loaded.path, decisions, drop=stale)
+    if decisions or stale or fixed:
+        text = decided_text(loaded.path, decisions, drop=stale, fix=fixed)
         write_atomic(loaded.path, text.encode("utf-8"), force=True)
     return LinkResult(
         lang,
         loaded.path,
         len(proposed),
         tuple(decisions),
-        bool(decisions or stale),
+        bool(decisions or stale or fixed),
         tuple(heard.warnings),
         already=tuple(already),
         moved=tuple(moved),
         dropped=tuple(f"{impact}:{ref}" for impact, _key, ref in stale),
+        corrected=tuple((f"{impact}:{ref}", to) for impact, _key, ref, to in fixed),
     )
 
 
 #: A link naming no objective of the team file: its impact's id, ``supports`` or
 #: ``excludes``, and the link as written.
 Stale = tuple[str, str, str]
+#: Such a link that names exactly one objective but for its case or separators: a
+#: :data:`Stale` and the objective's id as the team writes it.
+Fixed = tuple[str, str, str, str]
+
+
+def same_spelling(link: str) -> str:
+    """``link`` with its case and separators set aside.
+
+    ``dof.Cost_Improvement`` reads ``dof.cost-improvement``: two ids that read
+    the same this way are the same words typed differently.
+    """
+    return re.sub(r"[\s_-]+", "-", link.strip().casefold())
+
+
+def only_match(link: str, known: Collection[str]) -> str | None:
+    """The one objective id in ``known`` that ``link`` names but for case and separators."""
+    found = {full for full in known if same_spelling(full) == same_spelling(link)}
+    return found.pop() if len(found) == 1 else None
 
 
 def team_for_link(
     project: Project, team: Path, listener: Listener
-) -> tuple[Project, tuple[Stale, ...]]:
+) -> tuple[Project, tuple[Stale, ...], tuple[Fixed, ...]]:
     """``project`` with the team file's directors, and the links that name none of theirs.
 
     Every other command stops at such a link (the team file renamed or
     dropped the objective), and so would ``link`` if it were not the tool to
     fix it with: each is a warning at its line, left out of the links
     proposed, and taken out of the file when ``link`` writes it, so the lead
-    can accept the objective meant in its place.
+    can accept the objective meant in its place. A link that names exactly
+    one objective but for its case or separators (``dof.Cost-Improvement``
+    for ``dof.cost-improvement``) is the lead's confirmed link typed another
+    way: it is corrected in place instead, and the warning says so.
     """
     from pitchkit.facts import directors
     from pitchkit.facts.project import Project
@@ -196,26 +223,48 @@ def team_for_link(
         others = audience_problems(data, [d.id for d in team_directors])
         if others:
             raise facts_error(loaded.source, others)
+    known = {
+        f"{director.id}.{objective.id}"
+        for director in (*loaded.facts.directors, *team_directors)
+        for objective in director.objectives
+    }
     stale: list[Stale] = []
+    fixed: list[Fixed] = []
     for problem in directors.team_link_problems(loaded, team_directors):
         index, key, number = int(problem.loc[1]), str(problem.loc[2]), int(problem.loc[3])
         written = data["impacts"][index][key]
         ref = str(written[number] if isinstance(written, list) else written).strip()
-        stale.append((loaded.facts.impacts[index].id, key, ref))
-        listener.warning(
-            Located(
-                f"{loaded.source.position(problem.loc)}: {dotted(problem.loc)}",
-                Message(
-                    "{problem} ('pitchkit link' leaves it out, and takes it out of the file "
-                    "when it writes)",
-                    problem=problem.message,
-                ),
+        impact_id = loaded.facts.impacts[index].id
+        meant = only_match(ref, known)
+        if meant is not None:
+            fixed.append((impact_id, key, ref, meant))
+            told = Message(
+                "{problem} ('pitchkit link' corrects it to '{link}' when it writes)",
+                problem=problem.message,
+                link=meant,
             )
+        else:
+            stale.append((impact_id, key, ref))
+            told = Message(
+                "{problem} ('pitchkit link' leaves it out, and takes it out of the file "
+                "when it writes)",
+                problem=problem.message,
+            )
+        listener.warning(
+            Located(f"{loaded.source.position(problem.loc)}: {dotted(problem.loc)}", told)
         )
-    gone = {(impact, key, ref.casefold()) for impact, key, ref in stale}
+    gone = {(impact, key, ref) for impact, key, ref in stale}
+    mended = {(impact, key, ref): to for impact, key, ref, to in fixed}
 
     def kept(impact_id: str, key: str, refs: list[str]) -> list[str]:
-        return [ref for ref in refs if (impact_id, key, ref.strip().casefold()) not in gone]
+        found: list[str] = []
+        for ref in refs:
+            if (impact_id, key, ref.strip()) in gone:
+                continue
+            ref = mended.get((impact_id, key, ref.strip()), ref)
+            if ref.strip().casefold() not in {r.strip().casefold() for r in found}:
+                found.append(ref)
+        return found
 
     impacts = [
         impact.model_copy(
@@ -229,7 +278,7 @@ def team_for_link(
     facts = directors.with_directors(
         loaded.facts.model_copy(update={"impacts": impacts}), team_directors
     )
-    return Project(replace(loaded, facts=facts), project.lang), tuple(stale)
+    return Project(replace(loaded, facts=facts), project.lang), tuple(stale), tuple(fixed)
 
 
 def refuse_outside_own_team(

@@ -370,6 +370,12 @@ def link_command(
                 new="supports" if moved.accept else "excludes",
             )
         )
+    for written, meant in result.corrected:
+        say(
+            lang.gettext("Corrected {link} to '{meant}', the objective's id in the team.").format(
+                link=written, meant=meant
+            )
+        )
     if result.dropped:
         say(
             lang.ngettext(

@@ -132,15 +132,20 @@ def _objectives(director: Director, facts: Facts) -> tuple[Objective, ...]:
 
 
 def decided_text(
-    path: Path, decisions: Iterable[Decision], *, drop: Iterable[tuple[str, str, str]] = ()
+    path: Path,
+    decisions: Iterable[Decision],
+    *,
+    drop: Iterable[tuple[str, str, str]] = (),
+    fix: Iterable[tuple[str, str, str, str]] = (),
 ) -> str:
     """``path``'s text with each decision written into its impact's ``supports``/``excludes``.
 
     A link accepted is added to ``supports`` (and taken out of ``excludes``);
     one rejected, the other way round. Each of ``drop`` (an impact's id,
-    ``supports`` or ``excludes``, a link) is taken out first. Comments and
-    layout are kept. Raises ``FactsError`` if the result would not load, so
-    nothing broken is written.
+    ``supports`` or ``excludes``, a link) is taken out first, and each of
+    ``fix`` (the same and the link as it should read) is corrected in its
+    place. Comments and layout are kept. Raises ``FactsError`` if the result
+    would not load, so nothing broken is written.
     """
     from pitchkit.facts.yamlsource import read_text
     from pitchkit.init.extend import round_trip_yaml
@@ -151,6 +156,8 @@ def decided_text(
     impacts = {str(item.get("id")): item for item in document.get("impacts") or ()}
     for impact_id, key, ref in drop:
         _drop(impacts[impact_id], key, ref)
+    for impact_id, key, ref, to in fix:
+        _fix(impacts[impact_id], key, ref, to)
     for choice in decisions:
         item = impacts[choice.impact]
         add, remove = ("supports", "excludes") if choice.accept else ("excludes", "supports")
@@ -190,6 +197,29 @@ def _append_key(item: Any, key: str, value: Any) -> None:
             item.ca.items[keys[-1]] = trailing  # a nested value keeps its own
         else:
             item.ca.items[key] = trailing
+
+
+def _fix(item: Any, key: str, ref: str, to: str) -> None:
+    """Correct ``ref`` (as written) to ``to`` in the list under ``key``, where it stands.
+
+    When the list already holds ``to``, the entry written another way is
+    taken out instead, so the link is not there twice.
+    """
+    current = item.get(key)
+    if isinstance(current, str):
+        if current.strip() == ref:
+            item[key] = to
+        return
+    if current is None:
+        return
+    present = any(str(entry).strip() == to for entry in current)
+    for index in reversed(range(len(current))):
+        if str(current[index]).strip() == ref:
+            if present:
+                del current[index]
+            else:
+                current[index] = to
+                present = True
 
 
 def _drop(item: Any, key: str, ref: str) -> None:

@@ -246,29 +246,44 @@ def with_how(claim: str, how: str) -> str:
 
 
 def delivered_statement(statement: Statement, pitch: Pitch) -> Statement:
-    """``statement`` with its share of a closed year's money target as the log delivered it.
+    """``statement`` with its share of a money target's year as the log gives that year.
 
     An objective that names a financial year which ended before the note's
     date ("the £14m CIP for 2027/28", in a note of April 2028) is credited
     with what the progress log shows the impact delivered in that year,
     counted as the finance block counts a closed year, not with the forecast
     part of a year's rate, which would give the same year two figures in one
-    note. Unchanged when the year is not closed or the log has no figure.
+    note. The year under way, when the log has figures in it, is credited
+    with the log's forecast for it (delivered so far and the rest at that
+    rate, or the full rate while its figures do not yet show the change), as
+    the finance block gives it. Unchanged when the log has no figure.
     """
     ledger = pitch.ledger
     objective = statement.objective
     if ledger is None or statement.share_of_target is None or not money_target(objective):
         return statement
     year = target_year(objective.text)
-    if year is None or not ledger.closed(year):
+    if year is None:
         return statement
     # Imported here: the update package builds on this module.
-    from pitchkit.notes.update.actuals import delivered_in_year
+    from pitchkit.notes.update.actuals import delivered_in_year, forecast_in_year
 
+    assert objective.target is not None
+    if year == ledger.under_way and not ledger.closed(year):
+        forecast = forecast_in_year(ledger, pitch.facts, statement.impact.id, year)
+        if forecast is None:
+            return statement
+        return replace(
+            statement,
+            share_of_target=max(forecast, 0.0) / abs(objective.target.value),
+            target_year=fy_label(year),
+            target_forecast=True,
+        )
+    if not ledger.closed(year):
+        return statement
     money = delivered_in_year(ledger, pitch.facts, statement.impact.id, year)
     if money is None:
         return statement
-    assert objective.target is not None
     return replace(
         statement,
         share_of_target=max(money, 0.0) / abs(objective.target.value),

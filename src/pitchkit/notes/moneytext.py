@@ -512,6 +512,8 @@ def year_text(
     }
     if not marked:
         return lang.gettext("{year} {benefit} for {invested}").format(**values)
+    if share.unshown and share.upto is not None:
+        return _unshown_text(share, values, lang, quantum)
     if share.so_far is not None and share.upto is not None:
         values["so_far"] = _money(round_money(share.so_far, quantum), lang)
         values["month"] = fmt.period_label(f"{share.upto:%Y-%m}", lang)
@@ -532,6 +534,34 @@ def year_text(
     return lang.gettext("{year} {benefit} delivered for {invested} (no figure for {gaps})").format(
         gaps=gaps, **values
     )
+
+
+def _unshown_text(share: YearShare, values: dict[str, str], lang: Language, quantum: float) -> str:
+    """The year under way when some impact's figures in it do not yet show the change.
+
+    That impact is at the full rate, and the line says the log does not yet
+    show it: ``2027/28 £362,000 forecast for £202,000 (at the full rate: the
+    log's figures to the end of November 2027 do not yet show the change)``.
+    """
+    assert share.upto is not None
+    values["month"] = fmt.period_label(f"{share.upto:%Y-%m}", lang)
+    if share.so_far is None:
+        return lang.gettext(
+            "{year} {benefit} forecast for {invested} (at the full rate: the log's figures to "
+            "the end of {month} do not yet show the change)"
+        ).format(**values)
+    values["so_far"] = _money(round_money(share.so_far, quantum), lang)
+    if not share.unlogged:
+        return lang.gettext(
+            "{year} {benefit} forecast for {invested} ({so_far} delivered to the end of "
+            "{month}, the rest of the year at that rate; at the full rate where the log's "
+            "figures do not yet show the change)"
+        ).format(**values)
+    return lang.gettext(
+        "{year} {benefit} forecast for {invested} ({so_far} delivered to the end of "
+        "{month}, no figure for {gaps}; the rest of the year at that rate, and at the full "
+        "rate where the log's figures do not yet show the change)"
+    ).format(gaps=_gaps(share.unlogged, lang), **values)
 
 
 def _gaps(periods: Sequence[Period], lang: Language) -> str:

@@ -390,6 +390,13 @@ def share_phrase(statement: Statement, lang: Language) -> str:
             part=fmt.quantity(share * target.value, target.unit, lang),
             year=statement.target_year,
         )
+    elif statement.target_forecast and statement.target_year:
+        # The year under way: the log's forecast for it, the figure the finance block gives.
+        text = lang.gettext("of which {part} is forecast for {year}: {share}").format(
+            share=text,
+            part=fmt.quantity(share * target.value, target.unit, lang),
+            year=statement.target_year,
+        )
     elif statement.target_year:
         # The part first, then its share: "0.5% of your £31m target" straight after
         # "worth £374,000 a year" would read as a share of the whole year's figure.

@@ -285,6 +285,9 @@ class YearShare:
     #: the log shows), and the last day those figures cover.
     so_far: float | None = None
     upto: dt.date | None = None
+    #: For the year under way: some impact's figures in it do not yet show the change, so
+    #: it is at the full rate (with ``so_far`` ``None`` when every impact with figures is).
+    unshown: bool = False
 
 
 @dataclass(frozen=True)
@@ -338,7 +341,9 @@ class Ledger:
     @property
     def logged(self) -> bool:
         """Whether any year's benefit is read from the progress log, not only a forecast."""
-        return any(share.logged or share.so_far is not None for share in self.years)
+        return any(
+            share.logged or share.so_far is not None or share.unshown for share in self.years
+        )
 
     @property
     def counted(self) -> tuple[Line, ...]:
@@ -631,6 +636,9 @@ class Delivered:
     #: (``benefit`` and ``cash`` then also hold the rest of the year at the log's rate).
     so_far: float | None = None
     upto: dt.date | None = None
+    #: For the year under way: some impact's figures in it do not yet show the change, so
+    #: it stays at the full rate (``so_far`` is ``None`` when every impact with figures does).
+    unshown: bool = False
     #: For the year under way: each impact's daily rate as the log shows it (by id), for
     #: the impacts whose rest of the year is carried on at that rate; the years after it
     #: are forecast at the same rate for those impacts (nothing for one whose chart does
@@ -666,7 +674,11 @@ def with_logged(ledger: Ledger, delivered: dict[int, Delivered]) -> Ledger:
                 logged=True,
                 unlogged=found.unlogged,
             )
-        elif found is not None and found.so_far is not None and share.year == ledger.under_way:
+        elif (
+            found is not None
+            and (found.so_far is not None or found.unshown)
+            and share.year == ledger.under_way
+        ):
             share = replace(
                 share,
                 benefit=found.benefit,
@@ -674,6 +686,7 @@ def with_logged(ledger: Ledger, delivered: dict[int, Delivered]) -> Ledger:
                 unlogged=found.unlogged,
                 so_far=found.so_far,
                 upto=found.upto,
+                unshown=found.unshown,
             )
         years.append(share)
     return replace(ledger, years=tuple(years))

@@ -88,6 +88,10 @@ class Statement:
     #: Whether ``share_of_target`` is what the progress log shows was delivered in
     #: ``target_year``, a year that has closed, rather than the forecast part of a year.
     target_delivered: bool = False
+    #: Whether ``share_of_target`` is the log's forecast for ``target_year``, the year
+    #: under way (what it delivered so far and the rest at that rate), as the finance
+    #: block gives that year.
+    target_forecast: bool = False
 
 
 @dataclass

@@ -16,19 +16,43 @@ for the others (docs/money.md, "Investment against return").
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from pitchkit.facts.schema import Facts
 from pitchkit.notes.moneytext import shown_cost
+from pitchkit.notes.update import spc
 from pitchkit.notes.update.claims import Claim
-from pitchkit.notes.update.situation import claims_for, default_period, log_runs
-from pitchkit.period import Period, PeriodKind, period_at
+from pitchkit.notes.update.delivery import worsening
+from pitchkit.notes.update.situation import claims_for, log_runs
+from pitchkit.period import Period, PeriodKind, parse_period, period_at
 from pitchkit.recast.money import Delivered, Ledger, Line, benefit_start, fy_bounds, with_logged
 
 
+def note_period(facts: Facts, today: dt.date) -> Period | None:
+    """The latest logged period that ended before ``today``: what a note of that day can know.
+
+    A brief dated before the end of its own log (backdated, or an example
+    file as shipped) reads only the figures up to its date, so that whether
+    a year counts as delivered never rests on figures logged after it.
+    ``None`` when no logged period had ended by then.
+    """
+    logged = [
+        parse_period(text) for text in [u.period for u in facts.updates] + list(facts.figures)
+    ]
+    ended = [period for period in logged if period.end < today]
+    return max(ended) if ended else None
+
+
 def _claims(ledger: Ledger, facts: Facts) -> dict[str, Claim]:
-    """What the log shows for each measure, as the latest update on the note's date counts it."""
+    """What the log shows for each measure, as the update of the note's date counts it.
+
+    Only the figures for periods ended before the note's date are read
+    (:func:`note_period`).
+    """
     assert ledger.today is not None
-    period = default_period(facts, ledger.today)
+    period = note_period(facts, ledger.today)
+    if period is None:
+        return {}
     _, run, chart_run = log_runs(facts, period)
     within = frozenset(line.impact.id for line in ledger.lines if line.within)
     return claims_for(facts, chart_run or run, within)
@@ -89,6 +113,112 @@ def logged_ledger(ledger: Ledger, facts: Facts) -> Ledger:
     return with_logged(ledger, delivered) if delivered else ledger
 
 
+@dataclass(frozen=True)
+class _Forecast:
+    """One counted impact's part of the year under way, and what it rests on."""
+
+    earned: float
+    #: What the log shows it delivered so far, to ``reached``, when it is on the log's rate.
+    done: float | None = None
+    reached: dt.date | None = None
+    unlogged: tuple[Period, ...] = ()
+    #: Whether its figures in the year do not yet show the change, so it stays at the full rate.
+    unshown: bool = False
+    #: The daily rate its figures show, when it is on the log's rate (the years after carry it).
+    rate: float = 0.0
+
+
+def _not_yet(claim: Claim, today: dt.date) -> bool:
+    """Whether ``claim``'s figures since the change are too young to tell, and on the better side.
+
+    "No signal yet" is not "delivered nothing": in the first months after a
+    change a chart cannot yet show it (a run chart's shift needs 6 points on
+    one side of a median that still mixes in the months before). The figures
+    from the change on count as not yet telling when they are fewer than an
+    XmR chart needs (12), better than the baseline on balance, the latest of
+    them better too (so that the update's "N more months better than the
+    baseline could show one" rests on them), and the chart shows no change
+    the wrong way. A measure that got worse, or stayed flat, is not.
+    """
+    if claim.shown or claim.since is None or worsening(claim):
+        return False
+    since = claim.since
+    after = [
+        p
+        for p in claim.points
+        if p.value is not None and p.period >= since and p.period.end < today
+    ]
+    if not after or len(after) >= spc.Rules().min_spc_points:
+        return False
+    gains = [claim.gain(p) for p in after]
+    return sum(gains) > 0 and gains[-1] > 0
+
+
+def line_forecast(ledger: Ledger, claim: Claim | None, line: Line, year: int) -> _Forecast:
+    """``line``'s part of the year under way ``year``: so far by the log, the rest at that rate.
+
+    The full rate when its change has not taken effect in the year, it has no
+    figure in the year yet, too few figures for any chart, or figures that do
+    not yet show the change (:func:`_not_yet`); else what the log shows it
+    delivered so far, spread over the days its figures cover and carried on
+    to the year's end (or the project's).
+    """
+    assert ledger.start is not None
+    assert ledger.today is not None
+    first, last = fy_bounds(year)[0], ledger.year_end(year)
+    length = (fy_bounds(year)[1] - first).days + 1
+    begins = max(first, benefit_start(line.impact, ledger.start))
+    full = line.annual * max(0, (last - begins).days + 1) / length
+    covered = [
+        p.period
+        for p in (claim.points if claim is not None else ())
+        if p.value is not None
+        and p.period.end >= begins
+        and p.period.start <= last
+        and p.period.end < ledger.today
+    ]
+    if claim is None or claim.analysis.kind == "none" or begins > last or not covered:
+        # Not yet under way, no figure in the year, or too few figures for a chart to
+        # tell a change from normal variation: the forecast at the full rate.
+        return _Forecast(earned=full)
+    reached = min(max(p.end for p in covered), last)
+    if _not_yet(claim, ledger.today):
+        return _Forecast(earned=full, reached=reached, unshown=True)
+    done = _money(line, claim, begins, reached)
+    days = sum((min(p.end, reached) - max(p.start, begins)).days + 1 for p in covered)
+    logged = set(covered)
+    kind = claim.points[-1].period.kind
+    gaps = tuple(p for p in _periods(begins, reached, kind) if p not in logged)
+    return _Forecast(
+        earned=done + done / days * (last - reached).days,
+        done=done,
+        rate=done / days,
+        reached=reached,
+        unlogged=gaps,
+    )
+
+
+def forecast_in_year(ledger: Ledger, facts: Facts, impact_id: str, year: int) -> float | None:
+    """The money ``impact_id`` is forecast to deliver in ``year``, the year under way, by the log.
+
+    As the finance block gives it (:func:`_running`). ``None`` when the year
+    is not the one under way, the impact is not counted, or the log has no
+    figures that set it.
+    """
+    line = ledger.line(impact_id)
+    if (
+        line is None
+        or not line.counted
+        or ledger.today is None
+        or ledger.start is None
+        or year != ledger.under_way
+        or not (facts.updates or facts.figures)
+    ):
+        return None
+    part = line_forecast(ledger, _claims(ledger, facts).get(impact_id), line, year)
+    return part.earned if part.reached is not None else None
+
+
 def _running(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered | None:
     """The year under way: delivered so far by the log, and the rest of it at that rate.
 
@@ -100,57 +230,39 @@ def _running(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered |
     chart does not show the change) is spread over the days its figures cover
     and carried on to the year's end (or the project's); a period with no
     figure is named and adds nothing, as in a closed year. An impact with no
-    figure in the year yet, or too few figures for any chart, keeps its
-    forecast at the full rate. ``None`` when no counted impact has a figure
-    in the year that says more than that.
+    figure in the year yet, too few figures for any chart, or figures too
+    young to show the change while they are on its better side
+    (:func:`_not_yet`), keeps its forecast at the full rate. ``None`` when no
+    counted impact has a figure in the year that says more than that.
     """
-    assert ledger.start is not None
-    assert ledger.today is not None
-    first, last = fy_bounds(year)[0], ledger.year_end(year)
-    length = (fy_bounds(year)[1] - first).days + 1
     benefit = cash = so_far = 0.0
     upto: dt.date | None = None
+    rated = unshown = False
     unlogged: list[Period] = []
     rates: list[tuple[str, float]] = []
     for line in ledger.counted:
-        begins = max(first, benefit_start(line.impact, ledger.start))
-        claim = claims.get(line.impact.id)
-        covered = [
-            p.period
-            for p in (claim.points if claim is not None else ())
-            if p.value is not None
-            and p.period.end >= begins
-            and p.period.start <= last
-            and p.period.end < ledger.today
-        ]
-        if claim is None or claim.analysis.kind == "none" or begins > last or not covered:
-            # Not yet under way, no figure in the year, or too few figures for a chart to
-            # tell a change from normal variation: the forecast at the full rate.
-            earned = line.annual * max(0, (last - begins).days + 1) / length
-        else:
-            reached = min(max(p.end for p in covered), last)
-            done = _money(line, claim, begins, reached)
-            days = sum((min(p.end, reached) - max(p.start, begins)).days + 1 for p in covered)
-            earned = done + done / days * (last - reached).days
-            rates.append((line.impact.id, done / days))
-            so_far += done
-            upto = reached if upto is None else max(upto, reached)
-            kind = claim.points[-1].period.kind
-            logged = set(covered)
-            unlogged += [
-                p for p in _periods(begins, reached, kind) if p not in logged and p not in unlogged
-            ]
-        benefit += earned
+        part = line_forecast(ledger, claims.get(line.impact.id), line, year)
+        benefit += part.earned
         if line.releases == "cash":
-            cash += earned
+            cash += part.earned
+        if part.reached is None:
+            continue
+        upto = part.reached if upto is None else max(upto, part.reached)
+        unshown |= part.unshown
+        if part.done is not None:
+            rated = True
+            so_far += part.done
+            rates.append((line.impact.id, part.rate))
+            unlogged += [p for p in part.unlogged if p not in unlogged]
     if upto is None:
         return None
     return Delivered(
         benefit=benefit,
         cash=cash,
         unlogged=tuple(sorted(unlogged)),
-        so_far=so_far,
+        so_far=so_far if rated else None,
         upto=upto,
+        unshown=unshown,
         rates=tuple(rates),
     )
 

@@ -84,6 +84,10 @@ class Claim:
             return False
         return _gain(latest, self.reference, self.impact) > 0
 
+    def gain(self, point: Point) -> float:
+        """How much better than the baseline mean (or the facts' baseline) ``point`` is."""
+        return _gain(point, self.reference, self.impact)
+
     def delivered_between(self, first: dt.date, last: dt.date) -> float | None:
         """What was delivered on the days from ``first`` to ``last``, from the change on.
 
