@@ -263,9 +263,12 @@ def delivered_statement(statement: Statement, pitch: Pitch) -> Statement:
     if ledger is None or statement.share_of_target is None or not money_target(objective):
         return statement
     year = target_year(objective.text)
-    if year is None:
+    facts = pitch.facts
+    if year is None or not (facts.updates or facts.figures):
+        return statement  # no log: the forecast at the full rate stands
+    if year != ledger.under_way and not ledger.closed(year):
         return statement
-    # Imported here: the update package builds on this module.
+    # Imported here, and only with a log: the update package builds on this module.
     from pitchkit.notes.update.actuals import delivered_in_year, forecast_in_year
 
     assert objective.target is not None
@@ -279,8 +282,6 @@ def delivered_statement(statement: Statement, pitch: Pitch) -> Statement:
             target_year=fy_label(year),
             target_forecast=True,
         )
-    if not ledger.closed(year):
-        return statement
     money = delivered_in_year(ledger, pitch.facts, statement.impact.id, year)
     if money is None:
         return statement
