@@ -1,4 +1,6 @@
-"""Whose budget a saving lands in (linking-evaluation.md, "The second first-look pass").
+"""Whose budget a saving lands in, and for whom a measure counts.
+
+linking-evaluation.md, "The second first-look pass".
 
 A trust's cost improvement programme counts the trust's own spend and an ICB's
 efficiency plan (QIPP) the ICB's: ICB contract spend does not deliver a trust's
@@ -84,3 +86,27 @@ def test_primary_care_prescribing_is_the_icbs_money(tmp_path: Path) -> None:
     claims = _claims(tmp_path)
     assert ("gp", "qipp") in claims
     assert ("gp", "trustcip") not in claims
+
+
+def test_a_patients_carer_is_not_claimed_for_an_offer_to_staff_who_are_carers(
+    tmp_path: Path,
+) -> None:
+    # For whom: discharges are patients', and a carer involved in one is a patient's
+    # carer; Carer Confident counts what the trust does for its own staff.
+    text = PROJECT + "impacts:\n"
+    text += (
+        "  - id: carer\n    measure: Discharges with a named carer involved in the discharge"
+        " plan\n    unit: patients\n    per: year\n    baseline: 200\n    target: 400\n"
+    )
+    text += "directors:\n  - id: cpo\n    name: Priya Shah\n    role: Chief People Officer\n"
+    text += "    objectives:\n"
+    text += "      - {id: staff, text: Carer Confident level 2 for our own staff who are carers}\n"
+    text += "      - {id: toc, text: 'Triangle of Care: carers involved at every stage of care'}\n"
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(app, ["directors", str(facts), "--json"])
+    assert result.exit_code == 0, result.output
+    links: Any = json.loads(result.stdout)["directors"][0]["links"]
+    claimed = {x["objective"].split(".")[-1] for x in links if x["confidence"] == "confident"}
+    assert "toc" in claimed
+    assert "staff" not in claimed
