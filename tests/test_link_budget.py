@@ -110,3 +110,33 @@ def test_a_patients_carer_is_not_claimed_for_an_offer_to_staff_who_are_carers(
     claimed = {x["objective"].split(".")[-1] for x in links if x["confidence"] == "confident"}
     assert "toc" in claimed
     assert "staff" not in claimed
+
+
+def test_a_measure_that_does_not_say_whose_it_is_is_not_claimed_for_a_deprivation_gap(
+    tmp_path: Path,
+) -> None:
+    # An objective about the gap between the most deprived areas and the rest is not
+    # served by a measure of the whole service; one that names deprivation still is.
+    text = PROJECT + "impacts:\n"
+    for ident, measure in {
+        "all": "CAMHS referrals returned to the GP without assessment",
+        "imd": "CAMHS referrals returned without assessment for children in IMD quintile 1",
+    }.items():
+        text += (
+            f"  - id: {ident}\n    measure: {measure}\n    unit: patients\n    per: year\n"
+            "    baseline: 400\n    target: 200\n"
+        )
+    text += "directors:\n  - id: cmo\n    name: Priya Shah\n    role: Chief Medical Officer\n"
+    text += "    objectives:\n"
+    text += (
+        "      - {id: gap, text: 'Access to CAMHS for children in the most deprived 20% "
+        "of neighbourhoods at the ICS average'}\n"
+    )
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(app, ["directors", str(facts), "--json"])
+    assert result.exit_code == 0, result.output
+    links: Any = json.loads(result.stdout)["directors"][0]["links"]
+    claimed = {x["impact"] for x in links if x["confidence"] == "confident"}
+    assert "all" not in claimed
+    assert "imd" in claimed
