@@ -16,7 +16,8 @@ rules were tuned on them.
 
 Sets written blind after this pass (blind12 on) were not read here at first;
 blind15 and blind16, read by the first-look pass, are (linking-evaluation.md,
-"The first-look pass"). blind12-14 stay out: the scorer is scored on them
+"The first-look pass"), and so are blind17 and blind18, read by the second
+first-look pass. blind12-14 stay out: the scorer is scored on them
 as on sets it was not fitted on.
 """
 
@@ -59,6 +60,8 @@ READ_SETS = (
     "linkeval-blind11",
     "linkeval-blind15",
     "linkeval-blind16",
+    "linkeval-blind17",
+    "linkeval-blind18",
 )
 WEIGHTS = ROOT / "src" / "pitchkit" / "recast" / "linkweights.json"
 #: L2 penalty on every weight but the intercept.

@@ -180,6 +180,9 @@ def test_only_a_measure_that_can_move_the_objective_is_claimed(
     # The quantity reading alone: the shape rules (a cause step, a broad aim) are off here.
     monkeypatch.setitem(RULES, "cause", False)
     monkeypatch.setitem(RULES, "broad", False)
+    # Nor the deprivation gap rule, which takes a whole-trust DNA rate off a gap
+    # objective before its quantity is read.
+    monkeypatch.setitem(RULES, "gaps", False)
     found = linked(measure, unit, text)
     assert found is not None
     assert found.chain is not None  # the map links them either way
