@@ -714,12 +714,18 @@ def _measure_qualifiers(text: str) -> dict[str, frozenset[str]]:
     without a type ("free up beds") is about the trust's beds as a whole, so it
     is read as it is written.
     """
+    return dict(_measure_qualifier_pairs(text))
+
+
+@lru_cache(maxsize=8192)
+def _measure_qualifier_pairs(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """:func:`_measure_qualifiers` as pairs, remembered: each impact meets every objective."""
     found = qualifiers(text)
     stems = tuple(token.stem for token in tokens(_spelt(text)))
     for family, (member, keys) in _family_defaults().items():
         if family not in found and any(_contains(stems, key) for key in keys):
             found[family] = frozenset({member})
-    return found
+    return tuple(found.items())
 
 
 @cache
