@@ -1,4 +1,4 @@
-"""Issue 14: the links a new user missed or was wrongly given (newuser6, session 12).
+"""Issue 14: the links a new user missed or was wrongly given (a new-user trial, session 12).
 
 Three classes, each read in the general case:
 
