@@ -238,28 +238,34 @@ def _run_soffice(
     scratch = folder / "tmp"
     scratch.mkdir()
     env = {**os.environ, "TMPDIR": str(scratch), "TMP": str(scratch), "TEMP": str(scratch)}
+    # Set as soon as LibreOffice has started, so that a signal arriving at any later
+    # point (even before the wait begins) still ends its process group.
+    process: subprocess.Popen[bytes] | None = None
     try:
-        with log.open("wb") as output:
-            process = subprocess.Popen(
-                command,
-                stdin=subprocess.DEVNULL,
-                stdout=output,
-                stderr=subprocess.STDOUT,
-                env=env,
-                start_new_session=os.name != "nt",
-                creationflags=_NEW_GROUP if os.name == "nt" else 0,
-            )
-    except OSError as error:
-        raise ConversionError(
-            Message(
-                "could not start LibreOffice ({soffice}): {reason}",
-                soffice=soffice,
-                reason=error.strerror,
-            )
-        ) from None
-    try:
+        try:
+            with log.open("wb") as output:
+                process = subprocess.Popen(
+                    command,
+                    stdin=subprocess.DEVNULL,
+                    stdout=output,
+                    stderr=subprocess.STDOUT,
+                    env=env,
+                    start_new_session=os.name != "nt",
+                    creationflags=_NEW_GROUP if os.name == "nt" else 0,
+                )
+        except OSError as error:
+            if process is not None:
+                raise  # closing the log failed: LibreOffice is killed below
+            raise ConversionError(
+                Message(
+                    "could not start LibreOffice ({soffice}): {reason}",
+                    soffice=soffice,
+                    reason=error.strerror,
+                )
+            ) from None
         code = _wait(process, timeout, should_stop)
     except subprocess.TimeoutExpired:
+        assert process is not None
         _kill_group(process)
         raise ConversionError(
             Plural(
@@ -272,7 +278,8 @@ def _run_soffice(
             )
         ) from None
     except BaseException:
-        _kill_group(process)
+        if process is not None:
+            _kill_group(process)
         raise
     if code is None:
         return False
