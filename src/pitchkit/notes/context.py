@@ -272,24 +272,17 @@ def delivered_statement(statement: Statement, pitch: Pitch) -> Statement:
     from pitchkit.notes.update.actuals import delivered_in_year, forecast_in_year
 
     assert objective.target is not None
-    if year == ledger.under_way and not ledger.closed(year):
-        forecast = forecast_in_year(ledger, pitch.facts, statement.impact.id, year)
-        if forecast is None:
-            return statement
-        return replace(
-            statement,
-            share_of_target=max(forecast, 0.0) / abs(objective.target.value),
-            target_year=fy_label(year),
-            target_forecast=True,
-        )
-    money = delivered_in_year(ledger, pitch.facts, statement.impact.id, year)
+    under_way = year == ledger.under_way and not ledger.closed(year)
+    in_year = forecast_in_year if under_way else delivered_in_year
+    money = in_year(ledger, facts, statement.impact.id, year)
     if money is None:
         return statement
     return replace(
         statement,
         share_of_target=max(money, 0.0) / abs(objective.target.value),
         target_year=fy_label(year),
-        target_delivered=True,
+        target_forecast=under_way,
+        target_delivered=not under_way,
     )
 
 
