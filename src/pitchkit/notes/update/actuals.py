@@ -65,21 +65,15 @@ def delivered_in_year(ledger: Ledger, facts: Facts, impact_id: str, year: int) -
     impact. ``None`` when the year is not closed, the impact is not counted,
     or the log has no figure for it in that year.
     """
-    line = ledger.line(impact_id)
-    if (
-        line is None
-        or not line.counted
-        or ledger.today is None
-        or ledger.start is None
-        or not ledger.closed(year)
-        or not (facts.updates or facts.figures)
-    ):
+    counted = _counted_line(ledger, facts, impact_id)
+    if counted is None or not ledger.closed(year):
         return None
+    line, start = counted
     claim = _claims(ledger, facts).get(impact_id)
     if claim is None or not claim.points:
         return None
     first, last = fy_bounds(year)[0], ledger.year_end(year)
-    begins = max(first, benefit_start(line.impact, ledger.start))
+    begins = max(first, benefit_start(line.impact, start))
     if begins > last:
         return None
     values = {p.period: p.value for p in claim.points}
@@ -198,12 +192,11 @@ def line_forecast(ledger: Ledger, claim: Claim | None, line: Line, year: int) ->
     )
 
 
-def forecast_in_year(ledger: Ledger, facts: Facts, impact_id: str, year: int) -> float | None:
-    """The money ``impact_id`` is forecast to deliver in ``year``, the year under way, by the log.
+def _counted_line(ledger: Ledger, facts: Facts, impact_id: str) -> tuple[Line, dt.date] | None:
+    """The counted ledger line of ``impact_id`` and the project's start, when a log can price it.
 
-    As the finance block gives it (:func:`_running`). ``None`` when the year
-    is not the one under way, the impact is not counted, or the log has no
-    figures that set it.
+    ``None`` when the impact is not counted, or the ledger has no date or
+    start, or the facts have no progress log.
     """
     line = ledger.line(impact_id)
     if (
@@ -211,10 +204,23 @@ def forecast_in_year(ledger: Ledger, facts: Facts, impact_id: str, year: int) ->
         or not line.counted
         or ledger.today is None
         or ledger.start is None
-        or year != ledger.under_way
         or not (facts.updates or facts.figures)
     ):
         return None
+    return line, ledger.start
+
+
+def forecast_in_year(ledger: Ledger, facts: Facts, impact_id: str, year: int) -> float | None:
+    """The money ``impact_id`` is forecast to deliver in ``year``, the year under way, by the log.
+
+    As the finance block gives it (:func:`_running`). ``None`` when the year
+    is not the one under way, the impact is not counted, or the log has no
+    figures that set it.
+    """
+    counted = _counted_line(ledger, facts, impact_id)
+    if counted is None or year != ledger.under_way:
+        return None
+    line, _ = counted
     part = line_forecast(ledger, _claims(ledger, facts).get(impact_id), line, year)
     return part.earned if part.reached is not None else None
 
