@@ -28,7 +28,7 @@ from pitchkit.notes.context import Context
 from pitchkit.notes.moneytext import shown_cost
 from pitchkit.notes.update import fillin, spans
 from pitchkit.notes.update.claims import Claim
-from pitchkit.notes.update.measures import amount_text, averaged_over
+from pitchkit.notes.update.measures import amount_text, averaged_over, beside_text, shown_unit
 from pitchkit.notes.update.progress import MeasureProgress, is_money
 from pitchkit.notes.update.situation import Situation
 from pitchkit.recast.money import default_releases, fy_bounds, fy_label, target_year
@@ -289,7 +289,7 @@ def objective_prompts(pitch: Pitch, named: set[str], lang: Language, room: int) 
 
 def counted_amount(value: float, impact: Impact, lang: Language) -> str:
     """``282 admissions``, ``£4,000`` or ``1 fall``: an amount in the impact's unit."""
-    return fmt.quantity(whole(value), impact.unit, lang)
+    return fmt.quantity(whole(value), shown_unit(impact), lang)
 
 
 def delivered_text(progress: MeasureProgress, situation: Situation) -> str:
@@ -369,8 +369,8 @@ def delivered_text(progress: MeasureProgress, situation: Situation) -> str:
     return pattern.format(
         latest=amount_text(latest.value, impact, lang),
         period=averaged,
-        baseline=amount_text(baseline, impact, lang),
-        target=amount_text(impact.target, impact, lang),
+        baseline=beside_text(baseline, impact, lang),
+        target=beside_text(impact.target, impact, lang),
     )
 
 
@@ -388,7 +388,7 @@ def reference_text(claim: Claim, impact: Impact, lang: Language) -> str:
     rate = (
         fmt.money(round(claim.reference), lang, precision="exact")
         if is_money(impact) and abs(claim.reference) >= 1
-        else fmt.quantity(round(claim.reference, 1), impact.unit, lang)
+        else fmt.quantity(round(claim.reference, 1), shown_unit(impact), lang)
     )
     return lang.gettext("an average of {rate} {per}, {span}").format(
         rate=rate,
