@@ -38,7 +38,8 @@ def _facts(tmp: Path, measure: str, unit: str) -> Path:
 
 
 def _brief(facts: Path, tmp: Path) -> str:
-    request = BriefRequest(facts=facts, director="don", out=tmp / "brief", today=dt.date(2027, 2, 1))
+    today = dt.date(2027, 2, 1)
+    request = BriefRequest(facts=facts, director="don", out=tmp / "brief", today=today)
     [path] = write_brief(request).written
     return docx_text(path)
 
@@ -59,7 +60,9 @@ def test_a_rate_per_so_many_is_written_in_its_own_words(tmp_path: Path) -> None:
     # own sentence write every figure as the rate it is.
     assert "dispensing errors per 10,000 items dispensed from 8.1 to 5.8 per 10,000 items" in update
     assert "8.1 per 10,000 items dispensed\n6 per 10,000 items dispensed\n5.8 per 10,000" in update
-    assert "now 5.8 per 10,000 items dispensed, against a baseline of 8.1 and a target of 6" in update
+    assert (
+        "now 5.8 per 10,000 items dispensed, against a baseline of 8.1 and a target of 6" in update
+    )
     for text in (brief, update):
         assert "errors" not in text.replace("Dispensing errors", "").replace(
             "dispensing errors", ""
@@ -72,4 +75,6 @@ def test_a_rate_that_does_not_say_per_what_is_written_bare(tmp_path: Path) -> No
     assert "Dispensing error rate on the wards from 8.1 to 6: 2.1 lower, a 26% reduction" in brief
     update = _update(facts, tmp_path)
     assert "from 8.1 to 5.8," in update
-    assert "6 errors" not in update and "8.1 errors" not in update and "2.1 fewer" not in brief
+    assert "6 errors" not in update
+    assert "8.1 errors" not in update
+    assert "2.1 fewer" not in brief

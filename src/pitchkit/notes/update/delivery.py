@@ -128,6 +128,18 @@ def not_shown_text(claim: Claim, situation: Situation) -> str:
         more = lang.ngettext("{n} more year", "{n} more years", claim.needed)
     else:
         more = lang.ngettext("{n} more month", "{n} more months", claim.needed)
+    if claim.analysis.kind == "none" and _priced(claim, situation):
+        # Its money is in the finance director's forecast at the plan's full rate until a
+        # chart can tell: said here in the same words, with how many figures there are.
+        return lang.gettext(
+            "too few figures yet to tell a change from normal variation ({n} so far; a chart "
+            "needs {needs}), so its money is forecast at the plan's full rate for now; {more} "
+            "better than the baseline could show one"
+        ).format(
+            n=claim.analysis.count,
+            needs=claim.analysis.rules.min_run_points,
+            more=more.format(n=claim.needed),
+        )
     if claim.analysis.kind == "none":
         # Too few figures for any chart: nothing has been told apart from anything yet, and
         # the row must not read as if the figures looked like normal variation.
@@ -139,6 +151,13 @@ def not_shown_text(claim: Claim, situation: Situation) -> str:
         "no change can be told apart from normal variation yet; {more} better than the "
         "baseline could show one"
     ).format(more=more.format(n=claim.needed))
+
+
+def _priced(claim: Claim, situation: Situation) -> bool:
+    """Whether the claim's impact adds money to the project's ledger (counted, worth something)."""
+    ledger = situation.pitch.ledger
+    line = ledger.line(claim.impact.id) if ledger is not None else None
+    return line is not None and line.counted and line.annual > 0
 
 
 def sparse(claim: Claim) -> bool:
