@@ -130,6 +130,4 @@ def test_a_closed_year_before_the_change_took_effect_is_not_a_forecast(tmp_path:
     for start, word in years:
         if dt.date(int(start) + 1, 3, 31) < TODAY:
             assert word != "forecast", line
-    assert (
-        "2026/27 £0 for £48,000 (the change came in June 2027)"
-    ) in line
+    assert "2026/27 £0 for £48,000 (the change came in June 2027)" in line

@@ -570,9 +570,9 @@ def year_text(
         return lang.gettext("{year} {benefit} forecast for {invested}").format(**values)
     if share.why == "before" and share.changed is not None:
         # Nothing to count: the change came after the year. Not "delivered nothing".
-        return lang.gettext(
-            "{year} {benefit} for {invested} (the change came in {month})"
-        ).format(month=fmt.period_label(f"{share.changed:%Y-%m}", lang), **values)
+        return lang.gettext("{year} {benefit} for {invested} (the change came in {month})").format(
+            month=fmt.period_label(f"{share.changed:%Y-%m}", lang), **values
+        )
     if share.why == "young":
         # Figures, but too few for any chart: nothing can be told from them yet.
         return lang.gettext(
