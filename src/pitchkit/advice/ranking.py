@@ -378,6 +378,9 @@ def link_reason(found: Link, lang: Language, *, director_id: str = "") -> str:
         return lang.gettext(
             "both measure '{measure}': the objective names the impact's own measure"
         ).format(measure=found.words[0][1])
+    if found.confidence == "confident" and found.reason == "value" and found.chain is None:
+        # Claimed by the scorer: the impact's cash against a financial objective.
+        return _evidence(found, lang)
     if found.confidence == "confident" and found.chain is not None:
         text = lang.gettext("measure map: {chain}").format(chain=chain_text(found.chain, lang))
         if found.words:
