@@ -8,10 +8,11 @@ The first looks are the sets written blind after the scorer was built
 the read sets (``fit_linker.READ_SETS``) without it, so none is scored by a fit
 that saw it, and the claims are the shipped decision
 (:func:`pitchkit.recast.scorer.decide`) at each threshold: the hand rules'
-claims, map chains held back for their shape from the chain threshold, and
+claims, map chains held back for their shape from the chain threshold,
 links with the impact's cash against a financial objective from the money
-threshold. A threshold is worth moving only if the pooled precision on the
-first looks does not fall (docs/linking-evaluation.md, "The claim-recall pass").
+threshold, and rare shared words on a board worry (no threshold). A
+threshold is worth moving only if the pooled precision on the first looks
+does not fall (docs/linking-evaluation.md, "The claim-recall pass").
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from fit_linker import (  # noqa: E402
     load_rows,
     money_claimable,
     promotable,
+    worry_claimable,
 )
 
 from pitchkit.recast.scorer import CLAIM_CHANCE, MONEY_CHANCE  # noqa: E402
@@ -84,6 +86,7 @@ def claimed(
         if r.hand_claimed
         or (not r.hand_claimed and promotable(r) and score(r) >= chain_at)
         or (money_claimable(r) and score(r) >= money_at)
+        or worry_claimable(r)
     ]
     return {
         "right": sum(r.label for r in said),

@@ -43,7 +43,7 @@ from pitchkit.facts.schema import load_facts  # noqa: E402
 from pitchkit.recast.align import offer_rank  # noqa: E402
 from pitchkit.recast.evidence import NAMES  # noqa: E402
 from pitchkit.recast.pitch import weigh  # noqa: E402
-from pitchkit.recast.scorer import MONEY_CHANCE  # noqa: E402
+from pitchkit.recast.scorer import MONEY_CHANCE, WORRY_RARE  # noqa: E402
 
 #: The labelled sets a pass may fit on: every set whose errors have been read.
 READ_SETS = (
@@ -234,6 +234,28 @@ def money_claimable(row: Row) -> bool:
     return not any(values[name] for name in CHAINS) or promotable(row)
 
 
+def worry_claimable(row: Row) -> bool:
+    """Whether the scorer claims ``row`` by rare shared words on a board worry, at any chance.
+
+    A possible link with no chain, to an objective of a year the project delivers
+    something in, the objective a board worry, the shared telling words rare among
+    the team's objectives, and the pair the strongest both ways
+    (:func:`pitchkit.recast.scorer.worry_words`).
+    """
+    values = dict(zip(NAMES, row.features, strict=True))
+    return (
+        row.hand_offered
+        and not row.hand_claimed
+        and not values["year"]
+        and not any(values[name] for name in CHAINS)
+        and values["words"] > 0
+        and values["worry"] > 0
+        and values["rare_words"] > WORRY_RARE
+        and values["best_here"] > 0
+        and values["best_there"] > 0
+    )
+
+
 def average_precision(ordered: Sequence[Row]) -> float:
     """Average precision of a list asked in order: high when the right links come first."""
     right = 0
@@ -262,6 +284,7 @@ def report(rows: Sequence[Row]) -> dict[str, Any]:
     money_added = {
         (r.domain, r.pair) for r in rows if money_claimable(r) and score(r) >= MONEY_CHANCE
     }
+    worry_added = {(r.domain, r.pair) for r in rows if worry_claimable(r)} - money_added
     shipped: dict[str, Any] = {}
     for threshold in CLAIM_THRESHOLDS:
         added = {
@@ -269,7 +292,7 @@ def report(rows: Sequence[Row]) -> dict[str, Any]:
             for r in rows
             if not r.hand_claimed and promotable(r) and score(r) >= threshold
         }
-        chosen = hand_claims | added | money_added
+        chosen = hand_claims | added | money_added | worry_added
         added_by_set = {
             (r.domain, r.pair)
             for r in rows
@@ -283,6 +306,7 @@ def report(rows: Sequence[Row]) -> dict[str, Any]:
             "added": counts(rows, added),
             "added_leaving_out_a_set": counts(rows, added_by_set),
             "money_added": counts(rows, money_added - added),
+            "worry_added": counts(rows, worry_added),
         }
     # The possible links the lead is asked about, within each domain, in each order.
     by_domain: dict[str, list[Row]] = {}
@@ -377,12 +401,14 @@ def markdown(data: dict[str, Any]) -> str:
         added = c["added"]
         whole = c["added_leaving_out_a_set"]
         money = c["money_added"]
+        worry = c["worry_added"]
         lines.append(
             line(
                 f"hand claims + learned chain claims >= {threshold} (LODO; added "
                 f"{added['right']} right of {added['listed']}; leaving out a whole set, "
                 f"{whole['right']} of {whole['listed']}; money links >= {MONEY_CHANCE} "
-                f"{money['right']} of {money['listed']})",
+                f"{money['right']} of {money['listed']}; rare words on a board worry "
+                f"{worry['right']} of {worry['listed']})",
                 c,
             )
         )

@@ -154,6 +154,10 @@ def test_a_link_the_score_claims_is_explained_by_its_chain_in_words() -> None:
     assert claims, "the scorer claims nothing on the read sets: the test has nothing to read"
     for director_id, found in claims:
         said = link_reason(found, language("en_GB"), director_id=director_id)
+        if found.chain is None and found.reason == "worry":
+            # Rare shared words on an objective the board worries about.
+            assert said.startswith("matching words few of the team's objectives use: "), said
+            continue
         if found.chain is None:
             # A money link: the impact's cash against a financial objective.
             assert found.reason == "value"

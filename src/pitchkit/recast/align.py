@@ -96,7 +96,7 @@ class Link:
     impact: str
     objective: str
     score: float
-    reason: Literal["explicit", "map", "themes", "words", "value"]
+    reason: Literal["explicit", "map", "themes", "words", "value", "worry"]
     themes: tuple[str, ...]
     words: tuple[tuple[str, str], ...]
     confidence: Confidence = "possible"
