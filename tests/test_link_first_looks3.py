@@ -10,11 +10,16 @@ See docs/linking-evaluation.md, "The third first-look pass".
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 import pytest
+from ruamel.yaml import YAML
+from typer.testing import CliRunner
 
 from pitchkit.advice.ranking import link_reason
+from pitchkit.cli import app
 from pitchkit.facts.schema import Impact, Objective
 from pitchkit.i18n.translation import language
 from pitchkit.recast.align import link
@@ -28,7 +33,9 @@ def linked(measure: str, unit: str, text: str, themes: tuple[str, ...] = ()) -> 
     return link(impact, objective, director_id="d", lens=all_lenses()["general"])
 
 
+SEPSIS = Path(__file__).parent / "data" / "sepsis_project.yaml"
 LEGAL_COSTS = "Claimant legal costs on our settled claims (paid by NHS Resolution)"
+SHMI = "SHMI within the expected range (oversight metric)"
 LEARNING = "BAF risk SR4: we do not learn from incidents, complaints and claims, and harm recurs"
 
 
@@ -107,3 +114,33 @@ def test_without_the_anchor_rule_the_missed_appointment_is_read(
         assert found.confidence == "confident"
     finally:
         measured.cache_clear()
+
+
+def test_directors_offers_both_as_possible_with_the_reason(tmp_path: Path) -> None:
+    yaml = YAML()
+    facts = yaml.load(SEPSIS.read_text(encoding="utf-8"))
+    facts["impacts"] += [
+        {"id": "legal", "measure": LEGAL_COSTS, "unit": "GBP",
+         "baseline": 900000, "target": 700000},
+        {"id": "letters", "measure": "Bereaved families offered a follow-up letter and meeting "
+         "within 6 weeks of a death in critical care", "unit": "%", "baseline": 40, "target": 90},
+    ]  # fmt: skip
+    facts["directors"].append(
+        {"id": "dca", "name": "Ann Lee", "role": "Director of Corporate Affairs",
+         "objectives": [{"id": "learn", "text": LEARNING},
+                        {"id": "shmi", "text": SHMI}]}
+    )  # fmt: skip
+    path = tmp_path / "facts.yaml"
+    with path.open("w", encoding="utf-8") as stream:
+        yaml.dump(facts, stream)
+    result = CliRunner().invoke(app, ["directors", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    place = next(p for p in json.loads(result.stdout)["directors"] if p["id"] == "dca")
+    links = {(item["impact"], item["objective"]): item for item in place["links"]}
+    legal = links[("legal", "learn")]
+    assert legal["confidence"] == "possible"
+    assert legal["doubt"] == "spend"
+    assert "the impact is a sum of money" in legal["explanation"]
+    letters = links.get(("letters", "shmi"))
+    assert letters is None or letters["confidence"] == "possible"
+    assert letters is None or not letters.get("chain")
