@@ -303,6 +303,10 @@ def _mismatch_text(found: Link, lang: Language) -> str:
         )
     if found.mismatch == "money":
         return lang.gettext("the objective is a sum of money, and the impact is a wait")
+    if found.mismatch == "spend":
+        return lang.gettext(
+            "the impact is a sum of money, and the objective counts something else about it"
+        )
     if found.mismatch == "cause":
         return lang.gettext(
             "one step is a likely cause rather than part of what the next measure counts, "

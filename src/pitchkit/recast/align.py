@@ -40,7 +40,7 @@ from pitchkit.recast.measures import (
     topic_only,
 )
 from pitchkit.recast.naming import Named, aim, dull_words, named_measure
-from pitchkit.recast.quantity import Mismatch, mismatch, read
+from pitchkit.recast.quantity import Mismatch, mismatch, read, spent
 from pitchkit.recast.words import PhraseMatcher, Token, phrase, phrase_table, tokens
 
 #: A link needs at least this score; tuned on tests/data/alignment_pairs.yaml.
@@ -421,6 +421,7 @@ def quantity_mismatch(impact: Impact, objective: Objective, found: Chain) -> Mis
         # The impact is measured for a group the objective compares (or, when the
         # objective names none, for any group an inequality is about).
         same_group=bool(mine & theirs) if theirs else bool(mine),
+        spent=spent(impact.measure),
     )
 
 
