@@ -77,10 +77,11 @@ def delivered_in_year(ledger: Ledger, facts: Facts, impact_id: str, year: int) -
     if begins > last:
         return None
     values = {p.period: p.value for p in claim.points}
-    periods = _periods(begins, last, claim.points[-1].period.kind)
+    kind = claim.points[-1].period.kind
+    periods = _periods(begins, last, kind)
     if not any(values.get(p) is not None for p in periods):
         return None
-    return _money(line, claim, begins, last)
+    return _money(line, claim, _counted_from(first, begins, kind), last)
 
 
 def logged_ledger(ledger: Ledger, facts: Facts) -> Ledger:
@@ -185,10 +186,11 @@ def line_forecast(ledger: Ledger, claim: Claim | None, line: Line, year: int) ->
         return _Forecast(earned=full, reached=reached, young=(claim.analysis.count, needs))
     if _not_yet(claim, ledger.today):
         return _Forecast(earned=full, reached=reached, unshown=True)
-    done = _money(line, claim, begins, reached)
-    days = sum((min(p.end, reached) - max(p.start, begins)).days + 1 for p in covered)
-    logged = set(covered)
     kind = claim.points[-1].period.kind
+    counted_from = _counted_from(first, begins, kind)
+    done = _money(line, claim, counted_from, reached)
+    days = sum((min(p.end, reached) - max(p.start, counted_from)).days + 1 for p in covered)
+    logged = set(covered)
     gaps = tuple(p for p in _periods(begins, reached, kind) if p not in logged)
     return _Forecast(
         earned=done + done / days * (last - reached).days,
@@ -315,7 +317,7 @@ def _year(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered | No
         periods = _periods(begins, last, kind)
         figures |= any(values.get(p) is not None for p in periods)
         unlogged += [p for p in periods if values.get(p) is None and p not in unlogged]
-        money = _money(line, claim, begins, last)
+        money = _money(line, claim, _counted_from(first, begins, kind), last)
         benefit += money
         if line.releases == "cash":
             cash += money
@@ -330,6 +332,19 @@ def _year(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered | No
     # it is because the chart did not show it, not that the project delivered nothing.
     why = None if benefit != 0 else "unshown" if charted else "young"
     return Delivered(benefit=benefit, cash=cash, unlogged=tuple(sorted(unlogged)), why=why)
+
+
+def _counted_from(first: dt.date, begins: dt.date, kind: PeriodKind) -> dt.date:
+    """The day a year's logged money counts from: the start of the period holding ``begins``.
+
+    A figure logged for the month (or quarter) in which the change took
+    effect measures that whole period, the days before the change with it,
+    and the update counts it whole (5 to 31 January is not 27/31 of
+    January's figure). So the year counts it whole too, and the years add
+    up to the update's total; only a period that straddles the year's own
+    start (``first``) is shared between years, by its days.
+    """
+    return max(first, period_at(begins, kind).start)
 
 
 def _periods(first: dt.date, last: dt.date, kind: PeriodKind) -> list[Period]:

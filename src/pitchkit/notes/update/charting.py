@@ -278,6 +278,11 @@ def signals_text(analysis: charts.Analysis, points: Sequence[Any], situation: Si
                 "would give."
             )
             if facts_shift(analysis) is not None
+            else lang.gettext(
+                "No signal yet: a run chart shows a change only as a shift or a trend, and "
+                "these figures show neither."
+            )
+            if analysis.kind == "run" and analysis.beyond_before() is not None
             else lang.gettext("No signal: the variation so far is what chance alone would give.")
         )
         return " ".join(parts)

@@ -87,6 +87,8 @@ def measure_row(progress: MeasureProgress, situation: Situation) -> Context:
             held=situation.claims[impact.id].holds,
             counted=situation.claims[impact.id].shown,
             begun=situation.claims[impact.id].since is not None,
+            run_chart=situation.claims[impact.id].analysis.kind == "run",
+            beyond=situation.claims[impact.id].analysis.beyond_before(),
         ),
         "missing_text": missing_text(counted_progress(progress, situation), lang),
         "icons": icons.icon_picture(
@@ -260,6 +262,8 @@ def direction_text(
     held: bool = False,
     counted: bool = True,
     begun: bool = True,
+    run_chart: bool = False,
+    beyond: str | None = None,
 ) -> str:
     """Which way the measure is going, in words that agree with its variation icon.
 
@@ -279,9 +283,20 @@ def direction_text(
     since before the change*, rather than a bare *improving* beside *no
     change from baseline can be told apart yet*. ``begun`` is whether the
     change had taken effect by the latest period at all.
+
+    A run chart (``run_chart``: 8 to 11 figures) has no limits: it shows a
+    change only as a shift or a trend, and no signal on it is not evidence
+    that nothing changed. A latest figure beyond every figure before the
+    change (``beyond``: ``"down"`` or ``"up"``) is not called normal
+    variation there: the row says that plain fact, *below every figure
+    before the change; no signal yet*.
     """
     if variation == "common" and held:
         return lang.gettext("within normal variation, at the improved level")
+    if variation == "common" and run_chart and beyond == "down":
+        return lang.gettext("below every figure before the change; no signal yet")
+    if variation == "common" and run_chart and beyond == "up":
+        return lang.gettext("above every figure before the change; no signal yet")
     if variation == "common":
         return lang.gettext("within normal variation")
     if variation == "improvement" and not counted:
