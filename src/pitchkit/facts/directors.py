@@ -14,8 +14,9 @@ such rather than as empty.
 
 A bad row is reported with its row number and column and skipped, so one
 typo does not hold up the whole executive team: :func:`load_directors`
-returns the directors it could read and the problems it found. An id
-used twice is different: which of the two rows is the director meant
+returns the directors it could read and the problems it found, each
+naming the director it leaves out. A skipped row's id still counts, so a
+later row cannot take it. An id used twice is different: which of the two rows is the director meant
 cannot be told, and leaving one out would lose a director without a
 word, so it raises :class:`DirectorsError` naming the file, row and
 column, as a duplicate id in the facts file does. A file that cannot be
@@ -634,14 +635,19 @@ def _from_rows(
                 former[director.id] = made
         else:
             column, what = director
+            twice = column == "id" and cells["id"].casefold() in seen
+            if found is None:
+                # Skipped for another column: its id still counts, so a later row cannot
+                # take it and stand in for this director unnoticed.
+                seen.setdefault(cells["id"].casefold(), number)
             problem = RowProblem(
                 cell_place(path, number, column),
-                what,
+                what if twice else _left_out(what, cells.get("name", ""), cells.get("id", "")),
                 director_id=cells.get("id", ""),
                 name=cells.get("name", ""),
             )
             problems.append(problem)
-            if column == "id" and cells["id"].casefold() in seen:
+            if twice:
                 duplicated.append(problem)
     return DirectorsFile(
         path, tuple(directors), tuple(problems), tuple(warnings), tuple(duplicated), former
@@ -889,9 +895,16 @@ def _load_yaml(path: Path) -> DirectorsFile:
         loc: Loc = (*where, index)
         problem = _yaml_problem(source, loc, item, seen)
         if problem is not None:
-            problems.append(problem)
             if isinstance(problem, _DuplicateId):
                 duplicated.append(problem)
+            else:
+                problem = _yaml_left_out(problem, item)
+                given = item.get("id") if isinstance(item, dict) else None
+                if isinstance(given, str) and _ID_PATTERN.match(given):
+                    # Skipped for another field: its id still counts, so a later entry
+                    # cannot take it and stand in for this director unnoticed.
+                    seen.setdefault(given.casefold(), dotted(loc))
+            problems.append(problem)
             continue
         made: dict[str, str] = {}
         director = _checked_director(_yaml_director(item, made))
@@ -943,7 +956,8 @@ def _yaml_problem(source: Source, loc: Loc, item: Any, seen: Mapping[str, str]) 
     director = _checked_director(_yaml_director(item))
     if not isinstance(director, Director):
         full = (*loc, *director.loc)
-        return Located(f"{source.where(full)}: {dotted(full)}", director.message)
+        message = _qualified_objective_id(item, director) or director.message
+        return Located(f"{source.where(full)}: {dotted(full)}", message)
     if director.id.casefold() in seen:
         full = (*loc, "id")
         message = Message(
@@ -953,6 +967,62 @@ def _yaml_problem(source: Source, loc: Loc, item: Any, seen: Mapping[str, str]) 
         )
         return _DuplicateId(f"{source.where(full)}: {dotted(full)}", message)
     return None
+
+
+def _qualified_objective_id(item: Mapping[str, Any], problem: Problem) -> Message | None:
+    """The fix for an objective id written with its director's id in front, else ``None``.
+
+    ``dof.cip`` under director ``dof`` is what a facts file's ``supports:``
+    says, so it is a natural slip: the objective's own id is ``cip``.
+    """
+    if len(problem.loc) != 3 or problem.loc[0] != "objectives" or problem.loc[2] != "id":
+        return None
+    director_id, objectives = item.get("id"), item.get("objectives")
+    if not isinstance(director_id, str) or not isinstance(objectives, list):
+        return None
+    index = problem.loc[1]
+    objective = objectives[index] if isinstance(index, int) and index < len(objectives) else None
+    given = objective.get("id") if isinstance(objective, dict) else None
+    prefix = f"{director_id}."
+    if not isinstance(given, str) or not given.casefold().startswith(prefix.casefold()):
+        return None
+    own = given[len(prefix) :]
+    if not _ID_PATTERN.match(own) or len(own) > _OBJECTIVE_ID_MAX:
+        return None
+    return Message(
+        "'{value}' has the director's id in front: write 'id: {own}' here (a facts file "
+        "then links to it as '{value}')",
+        value=given,
+        own=own,
+    )
+
+
+def _yaml_left_out(problem: Located, item: Any) -> Located:
+    """``problem`` saying which director it leaves out, named as the entry names them."""
+    if not isinstance(item, dict):
+        return problem
+    name, given = item.get("name"), item.get("id")
+    return Located(
+        problem.where,
+        _left_out(
+            problem.message,
+            name if isinstance(name, str) else "",
+            given if isinstance(given, str) else "",
+        ),
+    )
+
+
+def _left_out(what: Renderable | str, name: str, director_id: str) -> Renderable | str:
+    """``what`` is wrong, and the director it leaves out until it is fixed.
+
+    A director skipped without a word would be missed: the team looks
+    complete, and nobody is briefed for them.
+    """
+    name, director_id = name.strip(), director_id.strip()
+    who = f"{name} ({director_id})" if name and director_id else name or director_id
+    if not who:
+        return what
+    return Message("{problem}; {who} is left out until this is fixed", problem=what, who=who)
 
 
 class _DuplicateId(Located):
