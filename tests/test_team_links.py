@@ -421,3 +421,38 @@ def test_link_corrects_in_welsh_too(tmp_path: Path) -> None:
     assert "Cywirwyd bed-days:DOF.agency_spend i 'dof.agency-spend'" in result.stdout
     text = facts.read_text(encoding="utf-8")
     assert "    excludes: [dof.agency-spend]\n" in text
+
+
+@pytest.mark.parametrize(
+    ("links", "summary", "kept"),
+    [
+        ("dof.agency-spnd, dof.cip", "Took out 1 link from {facts}; added none.", "dof.cip"),
+        (
+            "dof.agency-spnd, dof.balance, dof.cip",
+            "Took out 2 links from {facts}; added none.",
+            "dof.cip",
+        ),
+        (
+            "dof.Agency-Spend, dof.cip",
+            "Corrected 1 link in {facts}; added none.",
+            "dof.agency-spend, dof.cip",
+        ),
+        (
+            "dof.Agency-Spend, dof.balance, dof.cip",
+            "Took out and corrected the links above in {facts}; added none.",
+            "dof.agency-spend, dof.cip",
+        ),
+    ],
+)
+def test_link_that_only_mends_links_says_so_not_wrote_none(
+    tmp_path: Path, links: str, summary: str, kept: str
+) -> None:
+    """A run whose only answer is already in the file mends the stale links and says that."""
+    facts, team = project(tmp_path, links)
+    result = run("link", facts, "--directors", team, "--accept", "bed-days:dof.cip")
+    assert result.exit_code == 0, result.output
+    said = result.stdout.splitlines()
+    assert said[0] == "bed-days:dof.cip is already in 'supports:', so it is left as it is."
+    assert said[-1] == summary.format(facts=facts)
+    assert "Wrote" not in result.stdout
+    assert f"    supports: [{kept}]\n" in facts.read_text(encoding="utf-8")

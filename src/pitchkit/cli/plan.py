@@ -390,8 +390,32 @@ def link_command(
     if not result.written:
         say(lang.gettext("Nothing was written."))
         return
-    say(
-        lang.gettext(
-            "Wrote {accepted} to 'supports:' and {rejected} to 'excludes:' in {path}."
-        ).format(accepted=result.accepted, rejected=result.rejected, path=result.path)
-    )
+    if result.decisions:
+        say(
+            lang.gettext(
+                "Wrote {accepted} to 'supports:' and {rejected} to 'excludes:' in {path}."
+            ).format(accepted=result.accepted, rejected=result.rejected, path=result.path)
+        )
+    elif result.dropped and result.corrected:
+        say(
+            lang.gettext("Took out and corrected the links above in {path}; added none.").format(
+                path=result.path
+            )
+        )
+    elif result.corrected:
+        say(
+            lang.ngettext(
+                "Corrected {n} link in {path}; added none.",
+                "Corrected {n} links in {path}; added none.",
+                len(result.corrected),
+            ).format(n=len(result.corrected), path=result.path)
+        )
+    else:
+        # Nothing decided and nothing corrected: the file was written to take links out.
+        say(
+            lang.ngettext(
+                "Took out {n} link from {path}; added none.",
+                "Took out {n} links from {path}; added none.",
+                len(result.dropped),
+            ).format(n=len(result.dropped), path=result.path)
+        )
