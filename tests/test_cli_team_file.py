@@ -6,6 +6,7 @@ see: the document, the preview or the message.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -21,12 +22,13 @@ EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "frailty-virtual
 Cli = Callable[..., Result]
 
 
-def facts_without_directors(tmp_path: Path) -> Path:
-    """The frailty example's facts with its 'directors:' list taken out, as a lead may keep them.
+def facts_without_directors(tmp_path: Path, example: Path = EXAMPLE) -> Path:
+    """An example's facts (the frailty one unless told) with its 'directors:' list taken out.
 
-    Its 'supports:' links go too: they name the objectives of the list taken out.
+    A lead may keep the team in a spreadsheet instead. Its 'supports:' links go too: they
+    name the objectives of the list taken out.
     """
-    lines = (EXAMPLE / "facts.yaml").read_text(encoding="utf-8").splitlines(keepends=True)
+    lines = (example / "facts.yaml").read_text(encoding="utf-8").splitlines(keepends=True)
     start = next(i for i, line in enumerate(lines) if line.startswith("directors:"))
     end = next(i for i, line in enumerate(lines) if i > start and line[:1].isalpha())
     kept = [
@@ -466,6 +468,41 @@ def test_objective_ids_pass_over_generic_heads_and_links_written_before_keep_wor
     wrong = cli("directors", str(facts), "--directors", str(team))
     assert wrong.exit_code == 1
     assert "coo.criteria-reside" in wrong.stderr
+
+
+WELSH_TEAM = (
+    "id,name,role,objectives\n"
+    'dn,Elin Davies,Cyfarwyddwr Nyrsio,"Lleihau niwed y gellir ei osgoi; '
+    "Lleihau nifer y cleifion sy\u2019n aros dros 12 awr; "
+    "Cyflawni'r cynllun arbedion; "
+    'Gwneud y bwrdd iechyd yn lle y mae meddygon iau yn dewis hyfforddi"\n'
+)
+
+
+def test_welsh_objective_ids_pass_over_generic_words_and_former_ids_keep_working(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """newuser6 F12 in Welsh: "dn.niwed-gellir" named "harm" by "can be", not by "avoided"."""
+    facts = facts_without_directors(tmp_path, EXAMPLE.parent / "ysbyty-cymunedol")
+    team = tmp_path / "team.csv"
+    team.write_text(WELSH_TEAM, encoding="utf-8")
+    shown = cli("directors", str(facts), "--directors", str(team), "--json")
+    assert shown.exit_code == 0, shown.stderr
+    [director] = [d for d in json.loads(shown.stdout)["directors"] if d["id"] == "dn"]
+    assert [o["id"] for o in director["every_objective"]] == [
+        "niwed-osgoi",
+        "aros-awr",
+        "cynllun-arbedion",
+        "meddygon-iau",
+    ]
+    # A link written with the id an earlier pitchkit made keeps working, under that id.
+    text = facts.read_text(encoding="utf-8")
+    at = text.index("\n    source: ", text.index("impacts:")) + 1  # the first impact's source
+    facts.write_text(f"{text[:at]}    supports: [dn.niwed-gellir]\n{text[at:]}", encoding="utf-8")
+    kept = cli("directors", str(facts), "--directors", str(team))
+    assert kept.exit_code == 0, kept.stderr
+    assert "dn.niwed-gellir: Lleihau niwed y gellir ei osgoi" in " ".join(kept.stdout.split())
+    assert "dn.aros-awr" in kept.stdout
 
 
 def test_a_team_file_named_in_the_facts_file_points_to_the_option(cli: Cli, tmp_path: Path) -> None:

@@ -334,9 +334,33 @@ _GENERIC_LINES = (
     "number numbers share proportion percentage rate rates level levels",
     "patient patients people board boards organisation organisations place",
 )
-_GENERIC = frozenset(word for line in _GENERIC_LINES for word in line.split())
-#: "the health board": the organisation, not a telling word.
-_HEALTH_BOARD = re.compile(r"\bhealth\s+boards?\b", re.IGNORECASE)
+#: The Welsh side of the same rule: the little words, the verbs an objective starts with and
+#: the generic heads, with the mutated forms a sentence gives them ("cyfran y bobl",
+#: "i gynyddu"). Apostrophes are gone by then: "sy'n" is "syn", "i'w" is "iw". They are
+#: passed over only in a new id, not in a former one, so that a link written with an id an
+#: earlier pitchkit made ("dn.niwed-gellir") keeps working.
+_WELSH_LINES = (
+    "r n w ei sy syn sydd bod fod mae yw ydy oes gellir gall iw ir or yr ym yng dros fewn tan hyd",
+    "rhwng neu trwy drwy tuag dan uwch mwy llai newydd bob pawb holl cael gael chael",
+    "un dau dwy tri tair pedwar pump chwech saith wyth naw deg",
+    "blwyddyn flwyddyn blynedd mlynedd mis fis wythnos wythnosau diwrnod dydd",
+    "wella gwneud wneud gyflawni gynyddu cynnal gynnal gadw dorri tyfu dyfu cefnogi gefnogi",
+    "gyrraedd ddatblygu adeiladu creu greu sefydlu gweithredu weithredu ymgorffori cytuno",
+    "dychwelyd symud parhau codi gostwng haneru dyblu dileu adolygu trawsnewid cryfhau",
+    "gryfhau galluogi gosod rhoi defnyddio ddefnyddio ddarparu diogelu cyflwyno gyflwyno arwain",
+    "bodloni cwrdd ehangu hyrwyddo",
+    "nifer niferoedd cyfran gyfran chyfran canran ganran chanran cyfradd gyfradd chyfradd",
+    "cyfraddau lefel lefelau claf glaf chlaf nghlaf cleifion gleifion chleifion nghleifion",
+    "pobl bobl mhobl bwrdd fwrdd mwrdd byrddau sefydliad sefydliadau lle",
+)
+#: A Welsh "'r", "'n" or "'w" written onto the word before it: "cyflawni'r", "sy'n", "i'w".
+_WELSH_CLITIC = re.compile(r"(\w)['\u2019]([rnw])\b", re.IGNORECASE)
+#: What a new id passes over while other words remain (see :func:`objective_id`).
+_PASSED_OVER = frozenset(word for line in _GENERIC_LINES + _WELSH_LINES for word in line.split())
+#: "the health board", "y bwrdd iechyd": the organisation, not a telling word.
+_HEALTH_BOARD = re.compile(
+    r"\bhealth\s+boards?\b|\b(?:bwrdd|fwrdd|mwrdd|byrddau)\s+iechyd\b", re.IGNORECASE
+)
 #: An abbreviation the objective defines in brackets: "no criteria to reside (NCTR)".
 _NAMED_ABBREVIATION = re.compile(r"\(([A-Z][A-Z0-9]{1,9})\)")
 
@@ -352,7 +376,9 @@ def objective_id(text: str, taken: Iterable[str] = ()) -> str:
     Words that head many objectives without telling them apart ("the
     number of patients", "share", "rate", "the health board") are passed
     over while others remain: "Reduce the number of patients with no
-    criteria to reside" is ``criteria-reside``. When that id is in
+    criteria to reside" is ``criteria-reside``. Welsh follows the same
+    rule through its own little words, verbs and generic heads: "Lleihau
+    niwed y gellir ei osgoi" is ``niwed-osgoi``. When that id is in
     ``taken`` (the director's other objectives), the next telling words are
     added, then ``-2``, ``-3``. The same text, among the same objectives
     before it, always gives the same id.
@@ -369,16 +395,23 @@ def former_objective_id(text: str, taken: Iterable[str] = ()) -> str:
     return _made_id(text, taken, telling=False)
 
 
+def _plain(text: str) -> str:
+    """``text`` in ASCII letters, without apostrophes, ``A&E`` as ``AE``."""
+    plain = unicodedata.normalize("NFKD", _APOSTROPHES.sub("", text))
+    return _AMPERSAND_PAIR.sub(r"\1\2", plain.encode("ascii", "ignore").decode("ascii"))
+
+
 def _made_id(text: str, taken: Iterable[str], *, telling: bool) -> str:
     """:func:`objective_id`, or with ``telling`` off, :func:`former_objective_id`."""
-    plain = unicodedata.normalize("NFKD", _APOSTROPHES.sub("", text))
-    plain = _AMPERSAND_PAIR.sub(r"\1\2", plain.encode("ascii", "ignore").decode("ascii"))
+    plain = _plain(text)
     words = _telling_words(plain)
     if telling:
+        # Welsh "cyflawni'r cynllun" is "cyflawni" and "r" (the), not "cyflawnir".
+        apart = _plain(_WELSH_CLITIC.sub(r"\1 \2", text))
         kept = [
             word
-            for word in _telling_words(_HEALTH_BOARD.sub(" ", plain))
-            if word.casefold() not in _GENERIC
+            for word in _telling_words(_HEALTH_BOARD.sub(" ", apart))
+            if word.casefold() not in _PASSED_OVER
         ]
         words = kept or words
         named = _NAMED_ABBREVIATION.search(plain)
