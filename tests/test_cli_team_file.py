@@ -6,9 +6,9 @@ see: the document, the preview or the message.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import Result
@@ -480,15 +480,14 @@ WELSH_TEAM = (
 
 
 def test_welsh_objective_ids_pass_over_generic_words_and_former_ids_keep_working(
-    cli: Cli, tmp_path: Path
+    cli: Cli, tmp_path: Path, directors_json: Callable[..., Any]
 ) -> None:
     """newuser6 F12 in Welsh: "dn.niwed-gellir" named "harm" by "can be", not by "avoided"."""
     facts = facts_without_directors(tmp_path, EXAMPLE.parent / "ysbyty-cymunedol")
     team = tmp_path / "team.csv"
     team.write_text(WELSH_TEAM, encoding="utf-8")
-    shown = cli("directors", str(facts), "--directors", str(team), "--json")
-    assert shown.exit_code == 0, shown.stderr
-    [director] = [d for d in json.loads(shown.stdout)["directors"] if d["id"] == "dn"]
+    shown = directors_json(facts, "--directors", team)
+    [director] = [d for d in shown["directors"] if d["id"] == "dn"]
     assert [o["id"] for o in director["every_objective"]] == [
         "niwed-osgoi",
         "aros-awr",

@@ -9,9 +9,9 @@ back what the user sees.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner, Result
@@ -159,11 +159,12 @@ def test_excludes_are_checked_and_an_id_far_from_any_lists_the_directors_own(
     )
 
 
-def test_a_link_typed_as_the_report_shows_it_is_claimed(tmp_path: Path) -> None:
+def test_a_link_typed_as_the_report_shows_it_is_claimed(
+    tmp_path: Path, directors_json: Callable[..., Any]
+) -> None:
     facts, team = project(tmp_path, "dof.agency-spend")
-    result = run("directors", facts, "--directors", team, "--json")
-    assert result.exit_code == 0, result.output
-    [dof] = [d for d in json.loads(result.stdout)["directors"] if d["id"] == "dof"]
+    report = directors_json(facts, "--directors", team)
+    [dof] = [d for d in report["directors"] if d["id"] == "dof"]
     assert [x["reason"] for x in dof["links"] if x["impact"] == "bed-days"] == ["explicit"]
 
 
@@ -174,7 +175,9 @@ def test_the_facts_files_own_team_is_not_a_mistake_beside_a_team_file(tmp_path: 
     assert result.stderr == ""
 
 
-def test_link_takes_the_team_file_and_writes_the_link_back(tmp_path: Path) -> None:
+def test_link_takes_the_team_file_and_writes_the_link_back(
+    tmp_path: Path, directors_json: Callable[..., Any]
+) -> None:
     facts, team = project(tmp_path)
     helped = run("link", "--help", columns=200)
     assert "--directors" in helped.stdout
@@ -188,11 +191,9 @@ def test_link_takes_the_team_file_and_writes_the_link_back(tmp_path: Path) -> No
     assert "    supports: [dof.agency-spend]\n" in text
     assert "    excludes: [dos.bed-occupancy]\n" in text
     # What link wrote is read back as the lead's own link.
-    shown = run("directors", facts, "--directors", team, "--json")
-    assert shown.exit_code == 0, shown.output
     links = {
         (d["id"], x["impact"], x["objective"]): x["reason"]
-        for d in json.loads(shown.stdout)["directors"]
+        for d in directors_json(facts, "--directors", team)["directors"]
         for x in d["links"]
     }
     assert links[("dof", "bed-days", "agency-spend")] == "explicit"
@@ -205,10 +206,11 @@ def test_link_takes_the_team_file_and_writes_the_link_back(tmp_path: Path) -> No
     assert facts.read_bytes() == before
 
 
-def test_directors_shows_every_objective_id_the_unlinked_ones_too(tmp_path: Path) -> None:
+def test_directors_shows_every_objective_id_the_unlinked_ones_too(
+    tmp_path: Path, directors_json: Callable[..., Any]
+) -> None:
     facts, team = project(tmp_path, "dof.agency-spend")
-    result = run("directors", facts, "--directors", team, "--json")
-    places = {d["id"]: d for d in json.loads(result.stdout)["directors"]}
+    places = {d["id"]: d for d in directors_json(facts, "--directors", team)["directors"]}
     assert [(o["ref"], o["served"]) for o in places["dof"]["every_objective"]] == [
         ("dof.cip", False),
         ("dof.agency-spend", True),
