@@ -146,3 +146,23 @@ def test_accepting_a_link_already_accepted_says_so_and_writes_nothing(tmp_path: 
         "antibiotics:md.shmi moves from 'supports:' to 'excludes:'."
     )
     assert impact(path, "antibiotics").excludes == ["md.shmi"]
+
+
+def test_all_confident_with_none_left_says_what_is_left_not_nothing_was_written(
+    tmp_path: Path,
+) -> None:
+    path = copy(tmp_path)
+    assert run("link", path, "--all-confident").exit_code == 0
+    before = path.read_bytes()
+    again = run("link", path, "--all-confident")
+    assert again.exit_code == 0, again.output
+    assert again.stdout.splitlines() == [
+        "No confident link is waiting, so nothing was written: 1 possible link is left to "
+        "answer one at a time with 'pitchkit link'."
+    ]
+    assert path.read_bytes() == before
+    assert run("link", path, "--reject", "antibiotics:cn.deterioration").exit_code == 0
+    settled = run("link", path, "--all-confident")
+    assert settled.stdout.splitlines() == [
+        "No links to decide: every link pitchkit found is settled already."
+    ]

@@ -387,6 +387,20 @@ def link_command(
     if not result.proposed and not request.answered:
         say(lang.gettext("No links to decide: every link pitchkit found is settled already."))
         return
+    if not result.written and all_confident and not result.decisions and not result.already:
+        # Nothing confident was left: say what is, rather than a bare "Nothing was written".
+        say(
+            lang.ngettext(
+                "No confident link is waiting, so nothing was written: {n} possible link is "
+                "left to answer one at a time with 'pitchkit link'.",
+                "No confident link is waiting, so nothing was written: {n} possible links are "
+                "left to answer one at a time with 'pitchkit link'.",
+                result.proposed,
+            ).format(n=result.proposed)
+            if result.proposed
+            else lang.gettext("No links to decide: every link pitchkit found is settled already.")
+        )
+        return
     if not result.written:
         say(lang.gettext("Nothing was written."))
         return
