@@ -504,6 +504,34 @@ def test_welsh_objective_ids_pass_over_generic_words_and_former_ids_keep_working
     assert "dn.aros-awr" in kept.stdout
 
 
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_a_header_with_another_word_for_a_required_column_says_which_to_rename(
+    cli: Cli, tmp_path: Path, suffix: str
+) -> None:
+    """A sheet headed "Code, Full name, Job title" is told what to rename, not only the list."""
+    facts = facts_without_directors(tmp_path)
+    team = team_file(
+        tmp_path / f"team{suffix}",
+        [["Code", "Full name", "Job title"], ["dof", "Helen Marsh", "Director of Finance"]],
+    )
+    result = cli("directors", str(facts), "--directors", str(team))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"error: {team}:row 1: the header row needs the columns id, name, role (found: Code, "
+        "Full name, Job title): name the columns id, name, role, salutation, concerns, "
+        "objectives, themes, lens, email; rename 'Code' to 'id', 'Full name' to 'name', "
+        "'Job title' to 'role'"
+    ]
+    welsh = cli("directors", str(facts), "--directors", str(team), "--locale", "cy_GB")
+    assert welsh.stderr.rstrip().endswith(
+        "ailenwch 'Code' yn 'id', 'Full name' yn 'name', 'Job title' yn 'role'"
+    )
+    # A header with no such word keeps the list alone.
+    plain = team_file(tmp_path / f"plain{suffix}", [["Name", "Objectives"], ["Ann", "x"]])
+    alone = cli("directors", str(facts), "--directors", str(plain))
+    assert alone.stderr.rstrip().endswith("objectives, themes, lens, email")
+
+
 def test_a_team_file_named_in_the_facts_file_points_to_the_option(cli: Cli, tmp_path: Path) -> None:
     facts = facts_without_directors(tmp_path)
     with facts.open("a", encoding="utf-8") as stream:

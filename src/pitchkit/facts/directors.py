@@ -578,6 +578,28 @@ def _split_header(
     return numbered[at], numbered[at + 1 :]
 
 
+#: Headers a team sheet often has for a required column, and the column they mean: named
+#: in the message, never read as that column (a "title" may hold "Dr").
+_SYNONYMS = {
+    "job_title": "role",
+    "title": "role",
+    "job": "role",
+    "position": "role",
+    "post": "role",
+    "role_title": "role",
+    "rôl": "role",
+    "swydd": "role",
+    "teitl_swydd": "role",
+    "full_name": "name",
+    "director": "name",
+    "enw": "name",
+    "code": "id",
+    "initials": "id",
+    "short_name": "id",
+    "ref": "id",
+}
+
+
 def _column_key(name: str) -> str:
     """``' Name '`` and ``'NAME'`` both mean ``name``."""
     return "_".join(name.replace("\ufeff", "").strip().lower().split())
@@ -592,7 +614,7 @@ def _columns(
     missing = [name for name in REQUIRED_COLUMNS if name not in keys]
     if missing:
         found = ", ".join(cell.strip() for cell in header if cell.strip())
-        message = Plural(
+        message: Renderable = Plural(
             "the header row needs the column {missing} (found: {found}): "
             "name the columns {columns}",
             "the header row needs the columns {missing} (found: {found}): "
@@ -602,6 +624,15 @@ def _columns(
             found=found or Message("nothing"),
             columns=", ".join(COLUMNS),
         )
+        renames = [
+            Message("'{cell}' to '{column}'", cell=header[keys.index(key)].strip(), column=column)
+            for column in missing
+            if (key := next((k for k in keys if _SYNONYMS.get(k) == column), None)) is not None
+        ]
+        if renames:
+            message = Message(
+                "{problem}; rename {renames}", problem=message, renames=Joined(renames, ", ")
+            )
         raise DirectorsError(Located(row_place(path, header_row), message))
     positions: dict[int, str] = {}
     warnings: list[Renderable | str] = []
