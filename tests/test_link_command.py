@@ -43,7 +43,7 @@ def test_each_proposed_link_is_shown_with_its_reason_and_answers_are_written(
     # The question names the objective: the possible link's reason does not repeat it.
     assert "possible: shared themes: safety" in out
     assert "confirm with supports" not in out
-    assert "Wrote 1 to 'supports:' and 1 to 'excludes:'" in out
+    assert "Wrote 1 link to 'supports:' and 1 to 'excludes:'" in out
     assert impact(path, "cc-bed-days").supports == ["coo.beds"]
     assert impact(path, "antibiotics").excludes == ["md.shmi"]
     assert impact(path, "antibiotics").supports == []

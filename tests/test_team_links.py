@@ -186,7 +186,7 @@ def test_link_takes_the_team_file_and_writes_the_link_back(
         "--reject", "bed-days:dos.bed-occupancy",
     )  # fmt: skip
     assert result.exit_code == 0, result.output
-    assert f"Wrote 1 to 'supports:' and 1 to 'excludes:' in {facts}." in result.stdout
+    assert f"Wrote 1 link to 'supports:' and 1 to 'excludes:' in {facts}." in result.stdout
     text = facts.read_text(encoding="utf-8")
     assert "    supports: [dof.agency-spend]\n" in text
     assert "    excludes: [dos.bed-occupancy]\n" in text

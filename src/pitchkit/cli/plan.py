@@ -406,8 +406,10 @@ def link_command(
         return
     if result.decisions:
         say(
-            lang.gettext(
-                "Wrote {accepted} to 'supports:' and {rejected} to 'excludes:' in {path}."
+            lang.ngettext(
+                "Wrote {accepted} link to 'supports:' and {rejected} to 'excludes:' in {path}.",
+                "Wrote {accepted} links to 'supports:' and {rejected} to 'excludes:' in {path}.",
+                result.accepted,
             ).format(accepted=result.accepted, rejected=result.rejected, path=result.path)
         )
     elif result.dropped and result.corrected:
