@@ -378,6 +378,16 @@ def link_reason(found: Link, lang: Language, *, director_id: str = "") -> str:
         return lang.gettext(
             "both measure '{measure}': the objective names the impact's own measure"
         ).format(measure=found.words[0][1])
+    if found.confidence == "confident" and found.reason == "worry":
+        # Claimed by the scorer: rare shared words on an objective the board worries about.
+        pairs = ", ".join(f"'{a}' ~ '{b}'" for a, b in found.words)
+        return lang.gettext(
+            "matching words few of the team's objectives use: {pairs}, on an objective "
+            "about something the board already worries about"
+        ).format(pairs=pairs)
+    if found.confidence == "confident" and found.reason == "value" and found.chain is None:
+        # Claimed by the scorer: the impact's cash against a financial objective.
+        return _evidence(found, lang)
     if found.confidence == "confident" and found.chain is not None:
         text = lang.gettext("measure map: {chain}").format(chain=chain_text(found.chain, lang))
         if found.words:

@@ -96,7 +96,7 @@ class Link:
     impact: str
     objective: str
     score: float
-    reason: Literal["explicit", "map", "themes", "words", "value"]
+    reason: Literal["explicit", "map", "themes", "words", "value", "worry"]
     themes: tuple[str, ...]
     words: tuple[tuple[str, str], ...]
     confidence: Confidence = "possible"
@@ -118,10 +118,11 @@ class Link:
         """Whether the measure map links the two: claimed, or held back only by its chain's shape.
 
         For checking the map's coverage apart from what a note may claim (a link
-        claimed because the objective names the measure in words is not the map's).
+        claimed because the objective names the measure in words is not the map's, nor
+        one the learned scorer claims by money or by rare words on a board worry).
         """
         if self.chain is None:
-            return self.claimed and self.reason != "words"
+            return self.claimed and self.reason not in ("words", "value", "worry")
         return self.claimed or self.mismatch in SHAPE_DOUBTS
 
 

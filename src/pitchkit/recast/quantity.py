@@ -149,6 +149,44 @@ def is_duration(measure: str, unit: str) -> bool:
     return is_time_unit and read(measure, unit).kind == "time"
 
 
+#: A rate "per" a number of something: "per 1,000 occupied bed days", "per 100,000 population".
+_PER_RATE = re.compile(
+    r"\bper (?:\d[\d,.]*(?:k|m)?|hundred|thousand|million|one hundred|one thousand|ten thousand)"
+    r"\b[^,;:()]*",
+    re.IGNORECASE,
+)
+#: A measure that names itself a rate, share or ratio, whatever its unit counts.
+_RATE_WORDS = re.compile(
+    r"%|\bper ?cent|\bpercentage\b|\bproportion\b|\bshare of\b|\brates?\b|\bratios?\b",
+    re.IGNORECASE,
+)
+_PER_CENT = re.compile(r"%|\bper ?cent|\bpercentage\b", re.IGNORECASE)
+_MONEY_UNITS = frozenset({"£", "gbp", "pounds", "pound", "sterling"})
+
+
+def figure_unit(measure: str, unit: str) -> str:
+    """The unit a figure of ``measure`` is written in: a rate's, never a count's.
+
+    A measure "per 1,000 occupied bed days" counts falls but its figures are
+    a rate: 8.1 is not 8.1 falls, so it is written "8.1 per 1,000 occupied
+    bed days" (the rate's words, as the measure gives them). A measure that
+    names itself a percentage ("% of patients …", "percentage of …") is
+    written in per cent; one that names itself a rate, a proportion, a
+    share or a ratio with no words for what it is per, bare ("from 12 to
+    9"), since the count its unit names would be wrong. Any other measure,
+    a share (``%``) and money keep their unit.
+    """
+    name = unit.strip()
+    if name == "%" or name.lower() in _MONEY_UNITS:
+        return unit
+    per = _PER_RATE.search(measure)
+    if per is not None:
+        return per.group(0).strip()
+    if _RATE_WORDS.search(measure) is None:
+        return unit
+    return "%" if _PER_CENT.search(measure) else ""
+
+
 #: Which rule set a link apart, as :func:`mismatch` returns it.
 Mismatch = Literal["gap", "time", "process", "money"]
 TIME_STEPS = 1
