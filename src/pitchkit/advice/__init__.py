@@ -49,6 +49,7 @@ from pitchkit.advice.pitch import (
     no_sponsor_gain,
     unit_cost_without_source,
     vague_ask,
+    value_not_counted,
 )
 from pitchkit.advice.ranking import Ranking, rank_directors
 from pitchkit.advice.review import SEVERITIES, Finding, Review, Rule, Severity
@@ -90,6 +91,7 @@ RULES: tuple[Rule, ...] = (
     change_over_impact,
     impact_without_source,
     impact_without_value,
+    value_not_counted,
     unit_cost_without_source,
     unit_cost_price_year,
     releases_assumed,

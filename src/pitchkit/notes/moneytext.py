@@ -348,37 +348,11 @@ def investment_line(ledger: Ledger, shown: Figures, lang: Language) -> str:
         payback = lang.gettext("not paid back within the project")
     elif months is None:
         payback = lang.gettext("no payback")
-    elif ledger.logged and all(share.logged for share in ledger.years):
+    elif ledger.logged:
         # Not the full rate the other directors' notes give (they say so), but the years
         # above: named, so that "11 months" beside their "6 months" is not read as a slip.
-        payback = (
-            lang.ngettext(
-                "payback {n} month on the benefit delivered, once it starts ({month})",
-                "payback {n} months on the benefit delivered, once it starts ({month})",
-                months,
-            ).format(n=months, month=fmt.period_label(f"{begins:%Y-%m}", lang))
-            if begins is not None
-            else lang.ngettext(
-                "payback {n} month on the benefit delivered",
-                "payback {n} months on the benefit delivered",
-                months,
-            ).format(n=months)
-        )
-    elif ledger.logged:
-        payback = (
-            lang.ngettext(
-                "payback {n} month on the benefit delivered and forecast, once it starts ({month})",
-                "payback {n} months on the benefit delivered and forecast, once it starts "
-                "({month})",
-                months,
-            ).format(n=months, month=fmt.period_label(f"{begins:%Y-%m}", lang))
-            if begins is not None
-            else lang.ngettext(
-                "payback {n} month on the benefit delivered and forecast",
-                "payback {n} months on the benefit delivered and forecast",
-                months,
-            ).format(n=months)
-        )
+        forecast = not all(share.logged for share in ledger.years)
+        payback = _payback_on_the_log(months, begins, lang, forecast=forecast)
     elif beyond_end(ledger, ledger.payback_months) and ledger.end is not None:
         # A payback after the project ends is not a payback the project makes: said so,
         # with the months at the full rate beside it for the finance director to weigh.
@@ -881,6 +855,47 @@ def _logged_payback(
             )
         )
     return pattern.format(text=text, investment=investment, n=months)
+
+
+def _payback_on_the_log(
+    months: int, begins: dt.date | None, lang: Language, *, forecast: bool
+) -> str:
+    """The finance block's payback once it follows the log, as a whole clause for each case.
+
+    On the benefit delivered, or delivered and forecast when some year is
+    still to come; with the month it starts from when that is after the
+    project's start. Each case is its own sentence, so Welsh can word it
+    whole rather than from pieces.
+    """
+    if begins is None:
+        template = (
+            lang.ngettext(
+                "payback {n} month on the benefit delivered and forecast",
+                "payback {n} months on the benefit delivered and forecast",
+                months,
+            )
+            if forecast
+            else lang.ngettext(
+                "payback {n} month on the benefit delivered",
+                "payback {n} months on the benefit delivered",
+                months,
+            )
+        )
+        return template.format(n=months)
+    template = (
+        lang.ngettext(
+            "payback {n} month on the benefit delivered and forecast, once it starts ({month})",
+            "payback {n} months on the benefit delivered and forecast, once it starts ({month})",
+            months,
+        )
+        if forecast
+        else lang.ngettext(
+            "payback {n} month on the benefit delivered, once it starts ({month})",
+            "payback {n} months on the benefit delivered, once it starts ({month})",
+            months,
+        )
+    )
+    return template.format(n=months, month=fmt.period_label(f"{begins:%Y-%m}", lang))
 
 
 def full_rate_from(ledger: Ledger) -> dt.date | None:
