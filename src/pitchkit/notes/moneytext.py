@@ -456,6 +456,21 @@ def beyond_end(ledger: Ledger, months: float | None) -> bool:
     return months > available + 1e-9
 
 
+def pays_back(ledger: Ledger) -> bool:
+    """Whether the finance block gives a payback within the project.
+
+    On the years the log delivered when some are (:meth:`Ledger.payback_logged`),
+    else at the full rate, counted from when it is reached, before the
+    project's end. With no funding there is nothing to pay back.
+    """
+    if not ledger.investment:
+        return True
+    if ledger.logged:
+        return ledger.payback_logged() is not None
+    months = ledger.payback_months
+    return whole_months(months) is not None and not beyond_end(ledger, months)
+
+
 def net_text(net: float, lang: Language) -> str:
     """``net £12,000``, or ``a net cost of £12,000`` when the investment is the larger.
 
@@ -655,7 +670,9 @@ def money_line(
     referred to, not restated. With ``logged`` (the finance director's block
     takes some years from the progress log, and its payback follows them),
     the payback says it is at the full rate, so the two are not read as one
-    figure given twice.
+    figure given twice. Beside cash and capacity the payback is the cash's
+    own, unless even the whole benefit does not repay the funding within the
+    project: the line then says so in the finance block's words.
     """
     if ledger is None or not ledger.counted:
         return ""
@@ -680,15 +697,21 @@ def money_line(
         return text + "."
     investment = _money(round_money(ledger.investment, shown.quantum), lang)
     if logged:
-        if shown.cash and shown.capacity:
+        if shown.cash and shown.capacity and ledger.payback_logged():
             return _logged_cash_payback(ledger, lang, text, investment)
+        # With no payback even counting the capacity as cash, the line gives the finance
+        # block's own words: "not paid back from the cash alone" would suggest the capacity
+        # repays it, which that block, read beside this note, says it does not.
         return _logged_payback(ledger, bool(shown.capacity), lang, text, investment)
     exact = ledger.payback_months
     both = bool(shown.cash and shown.capacity)
-    if both:
+    if both and not beyond_end(ledger, exact):
         # After cash and capacity the payback is the cash's alone, and says so: the
-        # finance director's note counts the capacity too.
+        # finance director's note counts the capacity too. Not when even that one runs past
+        # the project's end: the line then says so in the finance block's words.
         exact = ledger.payback_from("cash")
+    elif both:
+        both = False
     months = whole_months(exact)
     if months is None:
         return text + "."
@@ -710,7 +733,7 @@ def money_line(
                 "project in {end}; at the full rate it would take {n} months)",
                 months,
             )
-            if shown.cash
+            if not shown.capacity
             else lang.ngettext(
                 "{text}, against {investment} of funding (not paid back by the end of the "
                 "project in {end}; at the full rate it would take {n} month if the capacity is "
