@@ -98,6 +98,7 @@ def decide_links(
     impact or objective) leaves the file as it was; so does an ``ask`` that
     raises (the lead stopped the questions).
     """
+    from pitchkit.facts.textlayout import read_for_rewrite
     from pitchkit.init.linkedit import Decision, candidates, decided_text, decision
     from pitchkit.output.files import write_atomic
 
@@ -154,7 +155,9 @@ def decide_links(
         refuse_outside_own_team(decisions, own, own_list, request.directors)
     if decisions or stale or fixed:
         text = decided_text(loaded.path, decisions, drop=stale, fix=fixed)
-        write_atomic(loaded.path, text.encode("utf-8"), force=True)
+        # Written back as the file was saved (CRLF, a byte-order mark): only changed lines differ.
+        layout = read_for_rewrite(loaded.path)[1]
+        write_atomic(loaded.path, layout.encode(text), force=True)
     return LinkResult(
         lang,
         loaded.path,
