@@ -220,7 +220,7 @@ def team_for_link(
         listener.warning(line)
     found.raise_if_none()
     loaded = project.loaded
-    team_directors = directors.as_linked(loaded, found.directors, found.former_ids)
+    team_directors = directors.as_linked(loaded, found.team(project.lang.lang), found.former_ids)
     data = loaded.source.data
     if isinstance(data, dict):
         others = audience_problems(data, [d.id for d in team_directors])
@@ -281,6 +281,7 @@ def team_for_link(
     facts = directors.with_directors(
         loaded.facts.model_copy(update={"impacts": impacts}), team_directors
     )
+    facts = directors.with_team_texts(facts, found, project.lang.lang)
     return Project(replace(loaded, facts=facts), project.lang), tuple(stale), tuple(fixed)
 
 

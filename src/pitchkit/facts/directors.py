@@ -43,10 +43,21 @@ from pitchkit.facts.yamlsource import Loc, Source, clean_text, dotted, load_yaml
 from pitchkit.i18n.messages import Joined, Located, Message, Plural, Renderable
 
 REQUIRED_COLUMNS = ("id", "name", "role")
-OPTIONAL_COLUMNS = ("salutation", "concerns", "objectives", "themes", "lens", "email")
+#: ``objectives_en`` and ``objectives_cy`` give each objective in the other language, item
+#: for item, as a facts file's ``{en: ..., cy: ...}`` does (see :func:`_bilingual`).
+OTHER_LANGUAGE_COLUMNS = {"objectives_en": "en", "objectives_cy": "cy"}
+OPTIONAL_COLUMNS = (
+    "salutation",
+    "concerns",
+    "objectives",
+    *OTHER_LANGUAGE_COLUMNS,
+    "themes",
+    "lens",
+    "email",
+)
 COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
 #: Cells holding one item per line.
-LIST_COLUMNS = frozenset({"concerns", "objectives"})
+LIST_COLUMNS = frozenset({"concerns", "objectives", *OTHER_LANGUAGE_COLUMNS})
 SHEET_NAME = "directors"
 PERSONAL_PREFIX = "personal:"
 _ORGANISATIONAL_PREFIXES = ("organisational:", "organizational:")
@@ -107,6 +118,33 @@ class DirectorsFile:
     warnings: tuple[Renderable | str, ...] = ()
     duplicated: tuple[Renderable | str, ...] = ()
     former_ids: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    #: The Welsh of objectives a sheet gives in both languages (``objectives_cy`` or
+    #: ``objectives_en``), by director id then objective id; the directors hold the English.
+    welsh: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    #: The sheet row of each director, by id (a YAML team file has none).
+    rows: Mapping[str, int] = field(default_factory=dict)
+
+    def team(self, lang: str) -> tuple[Director, ...]:
+        """The directors as a note in ``lang`` (``en`` or ``cy``) shows them.
+
+        In Welsh, each objective the sheet gives in both languages reads in
+        Welsh; matching still reads its English (:func:`with_team`).
+        """
+        if lang != "cy" or not self.welsh:
+            return self.directors
+        return tuple(_in_welsh(d, self.welsh.get(d.id, {})) for d in self.directors)
+
+    def english(self, lang: str) -> dict[str, str]:
+        """The English of each objective text :meth:`team` gives in ``lang``, by that text."""
+        if lang != "cy":
+            return {}
+        english: dict[str, str] = {}
+        for director in self.directors:
+            welsh = self.welsh.get(director.id, {})
+            for objective in director.objectives:
+                if objective.id in welsh:
+                    english.setdefault(welsh[objective.id].strip(), objective.text.strip())
+        return english
 
     def raise_if_none(self) -> None:
         """Raise :class:`DirectorsError`, located at the file, when no director could be read.
@@ -177,6 +215,17 @@ def _load_directors(path: Path) -> DirectorsFile:
     )
 
 
+def _in_welsh(director: Director, welsh: Mapping[str, str]) -> Director:
+    """``director`` with each objective in ``welsh`` (by id) given its Welsh text."""
+    if not welsh:
+        return director
+    objectives = [
+        o.model_copy(update={"text": welsh[o.id]}) if o.id in welsh else o
+        for o in director.objectives
+    ]
+    return director.model_copy(update={"objectives": objectives})
+
+
 def with_directors(facts: Facts, directors: Sequence[Director]) -> Facts:
     """Return ``facts`` with its directors replaced by ``directors``, links unchecked.
 
@@ -191,6 +240,9 @@ def with_team(
     loaded: LoadedFacts,
     directors: Sequence[Director],
     former_ids: Mapping[str, Mapping[str, str]] | None = None,
+    *,
+    team: DirectorsFile | None = None,
+    lang: str = "en",
 ) -> LoadedFacts:
     """``loaded`` with its directors replaced by a team file's ``directors``.
 
@@ -207,16 +259,50 @@ def with_team(
     is kept, linking nothing in the team file's notes. So with an ask,
     advice or offer ``for:`` a director: one the team does not have is an
     error, with the nearest id.
+
+    With ``team``, the file ``directors`` came from, a note in ``lang``
+    shows their objectives in that language where the sheet gives both
+    (:meth:`DirectorsFile.team`), matching reads their English, and each
+    director's sheet row is kept to locate warnings (:func:`team_place`).
     """
     from pitchkit.facts.schema import audience_problems, facts_error
 
+    if team is not None:
+        directors = team.team(lang)
     directors = as_linked(loaded, directors, former_ids)
     problems = team_link_problems(loaded, directors)
     if isinstance(loaded.source.data, dict):
         problems += audience_problems(loaded.source.data, [d.id for d in directors])
     if problems:
         raise facts_error(loaded.source, problems)
-    return replace(loaded, facts=with_directors(loaded.facts, directors))
+    facts = with_directors(loaded.facts, directors)
+    if team is not None:
+        facts = with_team_texts(facts, team, lang)
+    return replace(loaded, facts=facts)
+
+
+def with_team_texts(facts: Facts, team: DirectorsFile, lang: str) -> Facts:
+    """``facts`` knowing the English of ``team``'s objectives shown in ``lang``, and its rows."""
+    english = team.english(lang)
+    rows = {d: (str(team.path), row) for d, row in team.rows.items()}
+    update: dict[str, Any] = {"_team_rows": rows}
+    if english:
+        update["_english"] = {**facts.english, **english}
+    return facts.model_copy(update=update)
+
+
+def sheet_place(facts: Facts, loc: Loc) -> Message | None:
+    """Where a director's field at ``loc`` (``directors[0].objectives[1].text``) is in a sheet.
+
+    ``team.csv:row 3: column objectives`` for a director read from a team
+    sheet; None for one from YAML, which ``loc`` locates itself.
+    """
+    if len(loc) < 3 or loc[0] != "directors" or not isinstance(loc[1], int):
+        return None
+    if loc[1] >= len(facts.directors):
+        return None
+    found = facts.team_rows.get(facts.directors[loc[1]].id)
+    return cell_place(found[0], found[1], str(loc[2])) if found is not None else None
 
 
 def as_linked(
@@ -546,7 +632,8 @@ def _split_header(
 
 def _column_key(name: str) -> str:
     """``' Name '`` and ``'NAME'`` both mean ``name``."""
-    return "_".join(name.replace("\ufeff", "").strip().lower().split())
+    plain = name.replace("\ufeff", "").replace("(", " ").replace(")", " ")
+    return "_".join(plain.strip().lower().split())
 
 
 def _columns(
@@ -606,6 +693,8 @@ def _from_rows(
     problems: list[Renderable | str] = []
     duplicated: list[Renderable | str] = []
     former: dict[str, dict[str, str]] = {}
+    welsh: dict[str, dict[str, str]] = {}
+    placed: dict[str, int] = {}
     seen: dict[str, int] = {}
     for number, row in rows:
         cells, removed = _row_cells(row, positions)
@@ -626,12 +715,16 @@ def _from_rows(
         ]
         found = _row_problem(cells, seen, unsaved)
         made: dict[str, str] = {}
-        director = _director_or_problem(cells, made) if found is None else found
+        in_welsh: dict[str, str] = {}
+        director = _director_or_problem(cells, made, in_welsh) if found is None else found
         if isinstance(director, Director):
             seen[director.id.casefold()] = number
+            placed[director.id] = number
             directors.append(director)
             if made:
                 former[director.id] = made
+            if in_welsh:
+                welsh[director.id] = in_welsh
         else:
             column, what = director
             problem = RowProblem(
@@ -644,7 +737,14 @@ def _from_rows(
             if column == "id" and cells["id"].casefold() in seen:
                 duplicated.append(problem)
     return DirectorsFile(
-        path, tuple(directors), tuple(problems), tuple(warnings), tuple(duplicated), former
+        path,
+        tuple(directors),
+        tuple(problems),
+        tuple(warnings),
+        tuple(duplicated),
+        former,
+        welsh,
+        placed,
     )
 
 
@@ -820,22 +920,32 @@ def _objective_themes(cell: str, objectives: int) -> list[list[str]] | Renderabl
 
 
 def _director_or_problem(
-    cells: Mapping[str, str], former: dict[str, str] | None = None
+    cells: Mapping[str, str],
+    former: dict[str, str] | None = None,
+    welsh: dict[str, str] | None = None,
 ) -> Director | tuple[str, Renderable | str]:
     """Validate one row as a director, or say which column is wrong.
 
     ``former`` receives the former ids of the objectives given ids here
-    (:func:`objectives_from_items`).
+    (:func:`objectives_from_items`); ``welsh`` the Welsh of each objective
+    the row gives in both languages, by id (:func:`_bilingual`).
     """
     data: dict[str, Any] = {}
     for column, value in cells.items():
-        if column == "themes":
+        if column == "themes" or column in OTHER_LANGUAGE_COLUMNS:
             continue  # given to the objectives below
         if column in LIST_COLUMNS:
             data[column] = cell_items(value)
         elif value:
             data[column] = value
-    data["objectives"] = objectives_from_items(data.get("objectives", []), former)
+    english, in_welsh, wrong = _bilingual(data.get("objectives", []), cells)
+    if wrong is not None:
+        return wrong
+    data["objectives"] = objectives_from_items(english, former)
+    if welsh is not None:
+        for objective, text in zip(data["objectives"], in_welsh, strict=True):
+            if text is not None and text != objective["text"]:
+                welsh[objective["id"]] = text
     themes = _objective_themes(cells.get("themes", ""), len(data["objectives"]))
     if isinstance(themes, Renderable):
         return "themes", themes
@@ -847,6 +957,88 @@ def _director_or_problem(
         return checked
     column = str(checked.loc[0]) if checked.loc else "id"
     return column, checked.message
+
+
+def _bilingual(
+    items: list[str], cells: Mapping[str, str]
+) -> tuple[list[str], list[str | None], tuple[str, Renderable] | None]:
+    """The row's objectives in English, the Welsh of each (None when not given), any problem.
+
+    ``objectives_en`` gives the English of the items in ``objectives`` (then
+    written in Welsh), ``objectives_cy`` their Welsh (then written in
+    English), item for item: the same number, in the same order. An item
+    written ``{en: ..., cy: ...}``, as in a facts file, gives both itself. A
+    ``personal:`` mark in ``objectives`` carries over. Or the column that
+    does not match, and how to make it match, as the third item.
+    """
+    english: list[str] = list(items)
+    welsh: list[str | None] = [None] * len(items)
+    for index, item in enumerate(items):  # {en: ..., cy: ...} typed into the cell, as in YAML
+        pair = _PAIR.match(item) or _PAIR_CY_FIRST.match(item)
+        if pair is not None:
+            mark = f"{PERSONAL_PREFIX} " if item.lower().startswith(PERSONAL_PREFIX) else ""
+            english[index], welsh[index] = mark + pair["en"], pair["cy"]
+    for column, code in OTHER_LANGUAGE_COLUMNS.items():
+        other = cell_items(cells.get(column, ""))
+        if not other:
+            continue
+        if not items:
+            return (
+                english,
+                welsh,
+                (
+                    column,
+                    Message(
+                        "this column gives each objective in the other language: write the "
+                        "objectives themselves in 'objectives' too"
+                    ),
+                ),
+            )
+        if len(other) != len(items):
+            return (
+                english,
+                welsh,
+                (
+                    column,
+                    Plural(
+                        "give the objective in 'objectives' in the other language here, as one "
+                        "item (found {given})",
+                        "give each of the {count} objectives in 'objectives' in the other language "
+                        "here, in the same order, separated by ';' (found {given})",
+                        len(items),
+                        count=len(items),
+                        given=len(other),
+                    ),
+                ),
+            )
+        for index, text in enumerate(other):
+            text = _unmarked(text)
+            marked = english[index].lower().startswith(PERSONAL_PREFIX)
+            if code == "en":
+                welsh[index] = _unmarked(english[index])
+                english[index] = f"{PERSONAL_PREFIX} {text}" if marked else text
+            else:
+                welsh[index] = text
+    return english, welsh, None
+
+
+_PAIR = re.compile(
+    r"^(?:personal:\s*)?\{\s*en\s*:\s*(?P<en>.+?)\s*,\s*cy\s*:\s*(?P<cy>.+?)\s*\}$",
+    re.IGNORECASE | re.DOTALL,
+)
+_PAIR_CY_FIRST = re.compile(
+    r"^(?:personal:\s*)?\{\s*cy\s*:\s*(?P<cy>.+?)\s*,\s*en\s*:\s*(?P<en>.+?)\s*\}$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _unmarked(text: str) -> str:
+    """``text`` without a ``personal:`` or ``organisational:`` mark."""
+    lowered = text.strip().lower()
+    for prefix in (PERSONAL_PREFIX, *_ORGANISATIONAL_PREFIXES):
+        if lowered.startswith(prefix):
+            return text.strip()[len(prefix) :].strip()
+    return text.strip()
 
 
 def _checked_director(data: dict[str, Any]) -> Director | Problem:
