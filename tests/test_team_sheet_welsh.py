@@ -125,3 +125,38 @@ def test_an_other_language_column_that_does_not_match_is_named_with_the_count(
         "in the other language here, in the same order, separated by ';' (found 1)"
     ) in said(result)
     assert "Traceback" not in result.output
+
+
+def test_ids_read_as_a_short_name_and_links_written_with_earlier_ids_keep_working(
+    cli: Cli, tmp_path: Path
+) -> None:
+    facts = facts_without_directors(tmp_path)
+    sheet = team(
+        tmp_path,
+        HEADER,
+        [
+            "coo",
+            "Tom Okafor",
+            "Chief Operating Officer",
+            "Meet the 28-day Faster Diagnosis Standard for suspected cancer; "
+            "Cut spend with independent sector providers",
+        ],
+        ["don", "Ruth Adeyemi", "Cyfarwyddwr Nyrsio", HARM_CY],
+    )
+    shown = said(cli("directors", str(facts), "--directors", str(sheet), "--locale", "en_GB"))
+    assert "coo.28-day-fds: Meet the 28-day Faster Diagnosis Standard" in shown
+    assert "coo.spend-independent-sector: Cut spend with independent sector providers" in shown
+    assert f"don.niwed-osgoi: {HARM_CY}" in shown
+    assert "28-day-faster" not in shown
+    # Links a lead wrote with the ids the previous pitchkit made still name these objectives.
+    text = facts.read_text(encoding="utf-8")
+    source = "    source: Trust bed management system, 2025/26\n"
+    assert text.count(source) == 1
+    facts.write_text(
+        text.replace(source, f"    supports: [coo.28-day-faster, don.niwed-gellir]\n{source}"),
+        encoding="utf-8",
+    )
+    kept = cli("directors", str(facts), "--directors", str(sheet), "--locale", "en_GB")
+    assert kept.exit_code == 0, kept.stderr
+    assert "coo.28-day-faster: Meet the 28-day Faster Diagnosis Standard" in said(kept)
+    assert f"don.niwed-gellir: {HARM_CY}" in said(kept)

@@ -117,7 +117,7 @@ class DirectorsFile:
     problems: tuple[Renderable | str, ...]
     warnings: tuple[Renderable | str, ...] = ()
     duplicated: tuple[Renderable | str, ...] = ()
-    former_ids: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    former_ids: Mapping[str, Mapping[str, tuple[str, ...]]] = field(default_factory=dict)
     #: The Welsh of objectives a sheet gives in both languages (``objectives_cy`` or
     #: ``objectives_en``), by director id then objective id; the directors hold the English.
     welsh: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
@@ -239,7 +239,7 @@ def with_directors(facts: Facts, directors: Sequence[Director]) -> Facts:
 def with_team(
     loaded: LoadedFacts,
     directors: Sequence[Director],
-    former_ids: Mapping[str, Mapping[str, str]] | None = None,
+    former_ids: Mapping[str, Mapping[str, tuple[str, ...]]] | None = None,
     *,
     team: DirectorsFile | None = None,
     lang: str = "en",
@@ -308,7 +308,7 @@ def sheet_place(facts: Facts, loc: Loc) -> Message | None:
 def as_linked(
     loaded: LoadedFacts,
     directors: Sequence[Director],
-    former_ids: Mapping[str, Mapping[str, str]] | None,
+    former_ids: Mapping[str, Mapping[str, tuple[str, ...]]] | None,
 ) -> Sequence[Director]:
     """The team's ``directors``, each objective a link names by its former id given it back."""
     if not former_ids:
@@ -342,20 +342,19 @@ def _links_written(data: Any) -> set[str]:
     return found
 
 
-def _with_former_ids(director: Director, former: Mapping[str, str], written: Set[str]) -> Director:
-    """``director`` with each objective a link names by its former id given that id back."""
+def _with_former_ids(
+    director: Director, former: Mapping[str, tuple[str, ...]], written: Set[str]
+) -> Director:
+    """``director`` with each objective a link names by a former id given that id back."""
     ids = {objective.id.casefold() for objective in director.objectives}
     objectives = []
     for objective in director.objectives:
-        old = former.get(objective.id)
-        if (
-            old is not None
-            and f"{director.id}.{old}".casefold() in written
-            and f"{director.id}.{objective.id}".casefold() not in written
-            and old.casefold() not in ids
-        ):
-            objective = objective.model_copy(update={"id": old})
-            ids.add(old.casefold())
+        if f"{director.id}.{objective.id}".casefold() not in written:
+            for old in former.get(objective.id, ()):
+                if f"{director.id}.{old}".casefold() in written and old.casefold() not in ids:
+                    objective = objective.model_copy(update={"id": old})
+                    ids.add(old.casefold())
+                    break
         objectives.append(objective)
     return director.model_copy(update={"objectives": objectives})
 
@@ -398,6 +397,20 @@ _UNTELLING_LINES = (
     "gwella lleihau cynyddu cyflawni sicrhau cadw cyrraedd datblygu darparu torri",
 )
 _UNTELLING = frozenset(word for line in _UNTELLING_LINES for word in line.split())
+#: Words passed over since newuser7 (F11): more verbs objectives start with, and Welsh's
+#: small words ("y gellir ei osgoi", "that can be avoided"). Ids made before keep working.
+_UNTELLING_SINCE_LINES = (
+    "recover tackle prevent minimise minimize optimise optimize expand boost speed",
+    "gellir ellir ei fydd bydd sydd fod bod na nad nid fel hyn hynny yw ydy wedi cael gael",
+    "gwneud wneud",
+)
+_UNTELLING_NOW = _UNTELLING | frozenset(
+    word for line in _UNTELLING_SINCE_LINES for word in line.split()
+)
+#: A name written in capitals, of three or more words ("Faster Diagnosis Standard",
+#: "Friends and Family Test"): known by its initials (FDS, FFT).
+_TITLE_WORD = r"[A-Z][a-z]+(?:-[a-z]+)*"
+_TITLE_NAME = re.compile(rf"\b{_TITLE_WORD}(?:\s+(?:(?:and|of|for|the)\s+)?{_TITLE_WORD})+\b")
 #: How many telling words an objective's id starts with, and the most it grows to.
 _ID_WORDS, _ID_MOST_WORDS = 2, 4
 _WORD = re.compile(r"[A-Za-z0-9]+")
@@ -426,6 +439,10 @@ _HEALTH_BOARD = re.compile(r"\bhealth\s+boards?\b", re.IGNORECASE)
 _NAMED_ABBREVIATION = re.compile(r"\(([A-Z][A-Z0-9]{1,9})\)")
 
 
+#: How ids have been made: before newuser6 F12, until newuser7 F11, and now.
+_FIRST, _SECOND, _NOW = 1, 2, 3
+
+
 def objective_id(text: str, taken: Iterable[str] = ()) -> str:
     """Make a short, stable id such as ``shmi`` or ``cost-improvement`` from an objective's text.
 
@@ -437,42 +454,46 @@ def objective_id(text: str, taken: Iterable[str] = ()) -> str:
     Words that head many objectives without telling them apart ("the
     number of patients", "share", "rate", "the health board") are passed
     over while others remain: "Reduce the number of patients with no
-    criteria to reside" is ``criteria-reside``. When that id is in
-    ``taken`` (the director's other objectives), the next telling words are
-    added, then ``-2``, ``-3``. The same text, among the same objectives
-    before it, always gives the same id.
+    criteria to reside" is ``criteria-reside``. A name in capitals of three
+    words or more is known by its initials: "Meet the 28-day Faster
+    Diagnosis Standard" is ``28-day-fds``. When the second word starts a
+    phrase after a little word, the id takes the phrase's next word too, so
+    as not to cut it: "Cut spend with independent sector providers" is
+    ``spend-independent-sector``. When that id is in ``taken`` (the
+    director's other objectives), the next telling words are added, then
+    ``-2``, ``-3``. The same text, among the same objectives before it,
+    always gives the same id.
     """
-    return _made_id(text, taken, telling=True)
+    return _made_id(text, taken, generation=_NOW)
 
 
-def former_objective_id(text: str, taken: Iterable[str] = ()) -> str:
-    """The id :func:`objective_id` made before it passed over generic words (newuser6 F12).
-
-    A link a user wrote with it (``coo.number-patients``) keeps working:
-    :func:`with_team` gives the objective that id back.
-    """
-    return _made_id(text, taken, telling=False)
-
-
-def _made_id(text: str, taken: Iterable[str], *, telling: bool) -> str:
-    """:func:`objective_id`, or with ``telling`` off, :func:`former_objective_id`."""
+def _made_id(text: str, taken: Iterable[str], *, generation: int) -> str:
+    """:func:`objective_id` as made in ``generation`` (see :func:`objectives_from_items`)."""
     plain = unicodedata.normalize("NFKD", _APOSTROPHES.sub("", text))
     plain = _AMPERSAND_PAIR.sub(r"\1\2", plain.encode("ascii", "ignore").decode("ascii"))
-    words = _telling_words(plain)
-    if telling:
+    untelling = _UNTELLING_NOW if generation >= _NOW else _UNTELLING
+    if generation >= _NOW:
+        plain = _initials(plain)
+    spans = _telling_spans(plain, untelling)
+    read = plain  # the text ``spans`` place their words in
+    if generation >= _SECOND:
         kept = [
-            word
-            for word in _telling_words(_HEALTH_BOARD.sub(" ", plain))
-            if word.casefold() not in _GENERIC
+            span
+            for span in _telling_spans(_HEALTH_BOARD.sub(" ", plain), untelling)
+            if span[0].casefold() not in _GENERIC
         ]
-        words = kept or words
+        if kept:
+            spans, read = kept, _HEALTH_BOARD.sub(" ", plain)
         named = _NAMED_ABBREVIATION.search(plain)
         if named is not None:
-            words = [named.group(1), *(w for w in words if w != named.group(1))]
+            spans = [(named.group(1), -9, -9), *(s for s in spans if s[0] != named.group(1))]
+    words = [word for word, _start, _end in spans]
     slugs = [word.casefold() for word in words]
     if not slugs:
         slugs = [w.casefold() for w in _WORD.findall(plain) if not w.isdigit()][:_ID_WORDS]
     first = 1 if words and len(words[0]) > 1 and words[0].isupper() else _ID_WORDS
+    if generation >= _NOW and first == _ID_WORDS and _cuts_a_phrase(spans, read):
+        first += 1
     candidates = [
         "-".join(slugs[:count])[:_OBJECTIVE_ID_MAX].strip("-")
         for count in range(first, max(first, min(len(slugs), _ID_MOST_WORDS)) + 1)
@@ -488,8 +509,74 @@ def _made_id(text: str, taken: Iterable[str], *, telling: bool) -> str:
     return f"{candidates[0]}-{number}"
 
 
-def _telling_words(plain: str) -> list[str]:
-    """The words of ``plain`` that tell an objective apart, in order.
+def _initials(plain: str) -> str:
+    """``plain`` with each name in capitals of three words or more as its initials.
+
+    Only in a text that is not itself written in capitals, and never taking
+    the text's first word (a verb, capitalised as the sentence starts).
+    """
+
+    def shortened(match: re.Match[str]) -> str:
+        words = match.group(0).split()
+        if match.start() == 0:
+            return words[0] + " " + _short(words[1:])
+        return _short(words)
+
+    def _short(words: list[str]) -> str:
+        capitals = [w for w in words if w[:1].isupper()]
+        if len(capitals) < 3:
+            return " ".join(words)
+        return "".join(w[0] for w in capitals)
+
+    outside = _TITLE_NAME.sub(" ", plain)
+    if not re.search(r"\b[a-z]", outside):
+        return plain
+    return _TITLE_NAME.sub(shortened, plain)
+
+
+def _cuts_a_phrase(spans: Sequence[tuple[str, int, int]], text: str) -> bool:
+    """Whether an id of the first two words would end in the middle of a phrase.
+
+    So when a preposition comes between them ("spend with independent") and
+    the second runs straight on into a third ("independent sector"); not
+    across "and" ("general and acute bed occupancy" stays ``general-acute``).
+    """
+    if len(spans) < 3:
+        return False
+    (_a, _s, first_end), (_b, second_start, second_end), (_c, third_start, _e) = spans[:3]
+    if first_end < 0 or second_start <= first_end or third_start != second_end:
+        return False
+    between = {t.casefold() for t in _HYPHENATED.findall(text)[first_end:second_start]}
+    return bool(between & _PREPOSITIONS)
+
+
+#: Words that start a phrase of their own after the head word: "spend with ...".
+_PREPOSITIONS = frozenset(
+    [
+        "with",
+        "within",
+        "for",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "from",
+        "over",
+        "under",
+        "across",
+        "into",
+        "without",
+    ]
+)
+
+
+def _telling_spans(plain: str, untelling: Set[str]) -> list[tuple[str, int, int]]:
+    """The words of ``plain`` that tell an objective apart, in order, each with its place.
+
+    The place is the word's first token and the token after it, so two
+    words are side by side when one ends where the other starts.
 
     A hyphenated word stays whole (``follow-up``, ``nurse-led``), and so
     does a count of time that names a standard: ``4-hour``, and ``52 week``
@@ -498,23 +585,23 @@ def _telling_words(plain: str) -> list[str]:
     of a word that are numbers (``COVID-19`` gives ``COVID``).
     """
     tokens = _HYPHENATED.findall(plain)
-    words: list[str] = []
+    words: list[tuple[str, int, int]] = []
     index = 0
     while index < len(tokens):
         token = tokens[index]
         after = tokens[index + 1] if index + 1 < len(tokens) else ""
         if token.isdigit() and after.casefold() in _TIME_UNITS:
-            words.append(f"{token}-{after}")
+            words.append((f"{token}-{after}", index, index + 2))
             index += 2
             continue
         index += 1
         parts = token.split("-")
         if parts[0].isdigit() and len(parts) > 1 and all(p.isalpha() for p in parts[1:]):
-            words.append(token)  # 4-hour, 62-day
+            words.append((token, index - 1, index))  # 4-hour, 62-day
             continue
         kept = [p for p in parts if not any(c.isdigit() for c in p)]
-        if kept and not all(p.casefold() in _UNTELLING for p in kept):
-            words.append("-".join(kept))
+        if kept and not all(p.casefold() in untelling for p in kept):
+            words.append(("-".join(kept), index - 1, index))
     return words
 
 
@@ -532,24 +619,34 @@ def objective_from_text(text: str, taken: Iterable[str] = ()) -> dict[str, str]:
     return {"id": objective_id(body, taken), "text": body, "kind": kind}
 
 
-def objectives_from_items(items: Sequence[Any], former: dict[str, str] | None = None) -> list[Any]:
+def objectives_from_items(
+    items: Sequence[Any], former: dict[str, tuple[str, ...]] | None = None
+) -> list[Any]:
     """Give text objectives ids and kinds; leave objectives written in full alone.
 
-    With ``former``, each made id that :func:`former_objective_id` would
-    have made differently is recorded there against it (new id: former id).
+    With ``former``, the ids earlier pitchkits made differently are recorded
+    there against each made id, latest first: before newuser6 F12 generic
+    words were not passed over (``coo.number-patients``); until newuser7
+    F11 names were not shortened, phrases not kept whole, nor Welsh small
+    words passed over (``coo.28-day-faster``, ``don.niwed-gellir``). A link a
+    user wrote with one keeps working: :func:`with_team` gives it back.
     """
     taken = [str(item["id"]) for item in items if isinstance(item, dict) and "id" in item]
-    before = list(taken)
+    earlier = {generation: list(taken) for generation in (_SECOND, _FIRST)}
     result: list[Any] = []
     for item in items:
         if isinstance(item, str):
             made = objective_from_text(item, taken)
             taken.append(made["id"])
             result.append(made)
-            old = former_objective_id(made["text"], before)
-            before.append(old)
-            if former is not None and old != made["id"]:
-                former[made["id"]] = old
+            olds: list[str] = []
+            for generation, before in earlier.items():
+                old = _made_id(made["text"], before, generation=generation)
+                before.append(old)
+                if old != made["id"] and old not in olds:
+                    olds.append(old)
+            if former is not None and olds:
+                former[made["id"]] = tuple(olds)
         else:
             result.append(item)
     return result
@@ -692,7 +789,7 @@ def _from_rows(
     directors: list[Director] = []
     problems: list[Renderable | str] = []
     duplicated: list[Renderable | str] = []
-    former: dict[str, dict[str, str]] = {}
+    former: dict[str, dict[str, tuple[str, ...]]] = {}
     welsh: dict[str, dict[str, str]] = {}
     placed: dict[str, int] = {}
     seen: dict[str, int] = {}
@@ -714,7 +811,7 @@ def _from_rows(
             if column in unsaved
         ]
         found = _row_problem(cells, seen, unsaved)
-        made: dict[str, str] = {}
+        made: dict[str, tuple[str, ...]] = {}
         in_welsh: dict[str, str] = {}
         director = _director_or_problem(cells, made, in_welsh) if found is None else found
         if isinstance(director, Director):
@@ -921,7 +1018,7 @@ def _objective_themes(cell: str, objectives: int) -> list[list[str]] | Renderabl
 
 def _director_or_problem(
     cells: Mapping[str, str],
-    former: dict[str, str] | None = None,
+    former: dict[str, tuple[str, ...]] | None = None,
     welsh: dict[str, str] | None = None,
 ) -> Director | tuple[str, Renderable | str]:
     """Validate one row as a director, or say which column is wrong.
@@ -1075,7 +1172,7 @@ def _load_yaml(path: Path) -> DirectorsFile:
     directors: list[Director] = []
     problems: list[Renderable | str] = []
     duplicated: list[Renderable | str] = []
-    former: dict[str, dict[str, str]] = {}
+    former: dict[str, dict[str, tuple[str, ...]]] = {}
     seen: dict[str, str] = {}
     for index, item in enumerate(items):
         loc: Loc = (*where, index)
@@ -1085,7 +1182,7 @@ def _load_yaml(path: Path) -> DirectorsFile:
             if isinstance(problem, _DuplicateId):
                 duplicated.append(problem)
             continue
-        made: dict[str, str] = {}
+        made: dict[str, tuple[str, ...]] = {}
         director = _checked_director(_yaml_director(item, made))
         assert isinstance(director, Director)  # checked by _yaml_problem
         seen[director.id.casefold()] = dotted(loc)
@@ -1116,7 +1213,9 @@ def _yaml_items(source: Source) -> tuple[list[Any], Loc]:
     return data, where
 
 
-def _yaml_director(item: dict[str, Any], former: dict[str, str] | None = None) -> dict[str, Any]:
+def _yaml_director(
+    item: dict[str, Any], former: dict[str, tuple[str, ...]] | None = None
+) -> dict[str, Any]:
     """A YAML director with text objectives given ids and kinds (former ids into ``former``)."""
     data = dict(item)
     objectives = data.get("objectives")
