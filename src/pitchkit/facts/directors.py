@@ -1097,12 +1097,10 @@ def _bilingual(
                 welsh,
                 (
                     column,
-                    Plural(
-                        "give the objective in 'objectives' in the other language here, as one "
-                        "item (found {given})",
-                        "give each of the {count} objectives in 'objectives' in the other language "
-                        "here, in the same order, separated by ';' (found {given})",
-                        len(items),
+                    Message(
+                        "give each objective in 'objectives' in the other language here, in "
+                        "the same order, separated by ';' ({count} in 'objectives', {given} "
+                        "here)",
                         count=len(items),
                         given=len(other),
                     ),
