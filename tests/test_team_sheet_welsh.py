@@ -121,8 +121,8 @@ def test_an_other_language_column_that_does_not_match_is_named_with_the_count(
     )
     result = cli("directors", str(facts), "--directors", str(sheet), "--locale", "en_GB")
     assert (
-        f"{sheet}:row 2: column objectives_cy: give each objective in 'objectives' "
-        "in the other language here, in the same order, separated by ';' (2 in 'objectives', 1 here)"
+        f"{sheet}:row 2: column objectives_cy: give each objective in 'objectives' in the "
+        "other language here, in the same order, separated by ';' (2 in 'objectives', 1 here)"
     ) in said(result)
     assert "Traceback" not in result.output
 
