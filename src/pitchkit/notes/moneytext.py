@@ -325,7 +325,15 @@ def investment_line(ledger: Ledger, shown: Figures, lang: Language) -> str:
     if not ledger.investment or not ledger.years:
         return ""
     years = "; ".join(
-        year_text(share, benefit, spent, ledger.logged, lang, quantum=shown.quantum)
+        year_text(
+            share,
+            benefit,
+            spent,
+            ledger.logged,
+            lang,
+            quantum=shown.quantum,
+            closed=ledger.closed(share.year),
+        )
         for share, (_, benefit, spent) in zip(ledger.years, shown.years, strict=True)
     )
     months = whole_months(ledger.payback_months)
@@ -493,6 +501,7 @@ def year_text(
     lang: Language,
     *,
     quantum: float = 1.0,
+    closed: bool = False,
 ) -> str:
     """``2026/27 £181,000 for £28,000``: one financial year's benefit and investment.
 
@@ -512,11 +521,35 @@ def year_text(
     }
     if not marked:
         return lang.gettext("{year} {benefit} for {invested}").format(**values)
+    if share.young is not None and share.upto is not None:
+        # Too few figures for a chart: the plan's rate, and why, in one clause.
+        figures_now, needs = share.young
+        return lang.ngettext(
+            "{year} {benefit} forecast for {invested} (at the plan's full rate: the log has "
+            "{n} figure to the end of {month}, too few to show a change yet; a chart needs "
+            "{needs})",
+            "{year} {benefit} forecast for {invested} (at the plan's full rate: the log has "
+            "{n} figures to the end of {month}, too few to show a change yet; a chart needs "
+            "{needs})",
+            figures_now,
+        ).format(
+            n=figures_now,
+            needs=needs,
+            month=fmt.period_label(f"{share.upto:%Y-%m}", lang),
+            **values,
+        )
     if share.unshown and share.upto is not None:
         return _unshown_text(share, values, lang, quantum)
     if share.so_far is not None and share.upto is not None:
         values["so_far"] = _money(round_money(share.so_far, quantum), lang)
         values["month"] = fmt.period_label(f"{share.upto:%Y-%m}", lang)
+        if share.benefit == 0 and share.so_far == 0:
+            # Figures in the year, none showing the change: nothing counted for it, and why,
+            # not "£0 delivered", which would read as if the project had done nothing.
+            return lang.gettext(
+                "{year} {benefit} forecast for {invested} (the log's figures to the end of "
+                "{month} do not show the change, so nothing is counted for the year)"
+            ).format(**values)
         if not share.unlogged:
             return lang.gettext(
                 "{year} {benefit} forecast for {invested} ({so_far} delivered to the end of "
@@ -526,8 +559,32 @@ def year_text(
             "{year} {benefit} forecast for {invested} ({so_far} delivered to the end of "
             "{month}, no figure for {gaps}; the rest of the year at that rate)"
         ).format(gaps=_gaps(share.unlogged, lang), **values)
+    if not share.logged and closed:
+        # A closed year the log has no figure in: no evidence either way, so the plan's
+        # rate, and the line says why, apart from a year whose figures show no change.
+        return lang.gettext(
+            "{year} {benefit} forecast for {invested} (at the plan's full rate: the log has no "
+            "figures for that year)"
+        ).format(**values)
     if not share.logged:
         return lang.gettext("{year} {benefit} forecast for {invested}").format(**values)
+    if share.why == "before" and share.changed is not None:
+        # Nothing to count: the change came after the year. Not "delivered nothing".
+        return lang.gettext("{year} {benefit} for {invested} (the change came in {month})").format(
+            month=fmt.period_label(f"{share.changed:%Y-%m}", lang), **values
+        )
+    if share.why == "young":
+        # Figures, but too few for any chart: nothing can be told from them yet.
+        return lang.gettext(
+            "{year} {benefit} counted for {invested} (the log has too few figures yet to show "
+            "a change, so nothing is counted)"
+        ).format(**values)
+    if share.why == "unshown":
+        # Figures, none showing the change: £0 counted because the chart did not show it.
+        return lang.gettext(
+            "{year} {benefit} counted for {invested} (the log's figures for that year do not "
+            "show the change, so nothing is counted)"
+        ).format(**values)
     if not share.unlogged:
         return lang.gettext("{year} {benefit} delivered for {invested}").format(**values)
     gaps = _gaps(share.unlogged, lang)
@@ -649,6 +706,8 @@ def money_line(
         return text + "."
     investment = _money(round_money(ledger.investment, shown.quantum), lang)
     if logged:
+        if shown.cash and shown.capacity:
+            return _logged_cash_payback(ledger, lang, text, investment)
         return _logged_payback(ledger, bool(shown.capacity), lang, text, investment)
     exact = ledger.payback_months
     both = bool(shown.cash and shown.capacity)
@@ -713,6 +772,52 @@ def money_line(
         )
     )
     return pattern.format(text=text, investment=investment, n=months) + "."
+
+
+def _logged_cash_payback(ledger: Ledger, lang: Language, text: str, investment: str) -> str:
+    """The one line's payback from the cash alone, on the years the finance block shows.
+
+    Beside cash and capacity the payback is the cash's own, as it is before
+    any year comes from the log: the finance director's block counts the
+    capacity as cash too and so gives a shorter one. It follows the same
+    years as that block (delivered, and forecast at the log's rate), each
+    year's cash spread over its days of benefit, so that it is never a
+    payback at the full rate the log disproves.
+    """
+    repaid = ledger.payback_logged("cash")
+    months = whole_months(repaid[0]) if repaid else None
+    forecast = not all(share.logged for share in ledger.years)
+    if months is None:
+        pattern = (
+            lang.gettext(
+                "{text}, against {investment} of funding (not paid back from the cash alone "
+                "within the project, on the benefit delivered and forecast)."
+            )
+            if forecast
+            else lang.gettext(
+                "{text}, against {investment} of funding (not paid back from the cash alone "
+                "within the project, on the benefit delivered)."
+            )
+        )
+        return pattern.format(text=text, investment=investment)
+    pattern = (
+        lang.ngettext(
+            "{text}, against {investment} of funding (payback in {n} month from the cash alone, "
+            "on the benefit delivered and forecast).",
+            "{text}, against {investment} of funding (payback in {n} months from the cash alone, "
+            "on the benefit delivered and forecast).",
+            months,
+        )
+        if forecast
+        else lang.ngettext(
+            "{text}, against {investment} of funding (payback in {n} month from the cash alone, "
+            "on the benefit delivered).",
+            "{text}, against {investment} of funding (payback in {n} months from the cash alone, "
+            "on the benefit delivered).",
+            months,
+        )
+    )
+    return pattern.format(text=text, investment=investment, n=months)
 
 
 def _logged_payback(

@@ -18,6 +18,7 @@ from pitchkit.notes.update.progress import MeasureProgress, Point, measure_progr
 from pitchkit.notes.update.situation import Situation
 from pitchkit.notes.update.spc import Variation
 from pitchkit.period import Period
+from pitchkit.recast.quantity import figure_unit
 
 #: Longer lists of periods with no figure are counted rather than named.
 MAX_LISTED_GAPS = 3
@@ -36,8 +37,29 @@ SINCE_WORDS = {
 
 
 def amount_text(value: float, impact: Impact, lang: Language) -> str:
-    """A value in the impact's unit, with the period it covers for a rate."""
-    return fmt.quantity(value, impact.unit, lang)
+    """A value in the impact's unit, or a rate's words for a rate (:func:`shown_unit`)."""
+    return fmt.quantity(value, shown_unit(impact), lang)
+
+
+def beside_text(value: float, impact: Impact, lang: Language) -> str:
+    """A figure said beside another of the same measure that carries its unit.
+
+    A rate's words are said once: "from 8.1 to 5.8 per 1,000 occupied bed
+    days", not "from 8.1 per 1,000 occupied bed days to 5.8 per 1,000 …".
+    Any other figure keeps its unit (:func:`amount_text`).
+    """
+    if shown_unit(impact).startswith("per "):
+        return fmt.number(value, lang)
+    return amount_text(value, impact, lang)
+
+
+def shown_unit(impact: Impact) -> str:
+    """The unit an impact's figures are written in: ``per 1,000 occupied bed days`` for a rate.
+
+    A measure "per 1,000 occupied bed days" whose unit is ``falls`` is not a
+    count of falls (:func:`pitchkit.recast.quantity.figure_unit`).
+    """
+    return figure_unit(impact.measure, impact.unit)
 
 
 def measure_row(progress: MeasureProgress, situation: Situation) -> Context:
