@@ -96,8 +96,15 @@ def measure_row(progress: MeasureProgress, situation: Situation) -> Context:
     }
     if before_the_change(situation) and latest is not None:
         # A period before the project starts: its figures are the baseline's, not progress
-        # towards the target nor a direction the project gave them.
-        row["along_text"] = row["direction_text"] = lang.gettext("before the change")
+        # towards the target, and any direction in them is not the project's doing.
+        before = lang.gettext("before the change")
+        row["along_text"] = before
+        direction = row["direction_text"]
+        row["direction_text"] = (
+            lang.gettext("before the change: {direction}").format(direction=direction)
+            if direction
+            else before
+        )
     due = progress.next_due(situation.period)
     if situation.fill_in and due is not None:
         # Measured each quarter: this month has no figure to ask for.
