@@ -556,6 +556,18 @@ def test_a_figure_well_off_both_the_baseline_and_the_target_is_still_questioned(
     assert "3 is logged for October 2026" in said
 
 
+def test_the_same_slip_in_several_entries_is_one_warning_naming_them_all(
+    tmp_path: Path,
+) -> None:
+    # Three months logged as quarters (3 times the path of 12 to 40), one month as it should be.
+    said = checked(tmp_path, {"2026-07": 120, "2026-08": 110, "2026-09": 36, "2026-10": 105})
+    assert said.count("logged-period") == 1
+    assert said.count("looks like a quarter's figure") == 1
+    assert "120 is logged for July 2026" in said
+    assert "Figures like it are logged too: 110 for August 2026 and 105 for October 2026." in said
+    assert "36 for September 2026" not in said
+
+
 def test_recurrent_savings_over_capacity_only_is_a_warning(tmp_path: Path) -> None:
     text = FRAILTY.read_text(encoding="utf-8").replace(
         "  - A morning on the virtual ward round",

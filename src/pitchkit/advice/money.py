@@ -221,11 +221,14 @@ def logged_period(review: Review) -> Iterator[Finding]:
     on a ratio scale, to the other period) whose counterpart for a week, a
     month, a quarter or a year would lie on it is warned about, never
     converted. A figure that is off the range but no nearer another period's
-    (say, a bad month well above the baseline) is left to the update.
+    (say, a bad month well above the baseline) is left to the update. A
+    measure whose figures look like the same other period's in several
+    entries is one warning, at the first, naming the others.
     """
     facts = review.facts
     if not facts.updates:
         return
+    found: dict[tuple[str, str], list[tuple[int, float, float, float]]] = {}
     for u_index, update in enumerate(facts.updates):
         period = parse_period(update.period)
         for impact_id, value in update.measures.items():
@@ -242,8 +245,12 @@ def logged_period(review: Review) -> Iterator[Finding]:
                 if months == period.months or off <= abs(math.log(ratio)) / 2:
                     continue
                 if _off_path(value / ratio, low, high) == 0:
-                    yield _period_finding(review, u_index, impact, value, low, high, looks)
+                    found.setdefault((impact.id, looks), []).append((u_index, value, low, high))
                     break
+    for (impact_id, looks), entries in found.items():
+        impact = facts.impact(impact_id)
+        assert impact is not None  # found above
+        yield _period_finding(review, entries, impact, looks)
 
 
 def _off_path(value: float, low: float, high: float) -> float:
@@ -263,14 +270,13 @@ def _off_path(value: float, low: float, high: float) -> float:
 
 def _period_finding(
     review: Review,
-    u_index: int,
+    entries: list[tuple[int, float, float, float]],
     impact: Impact,
-    value: float,
-    low: float,
-    high: float,
     looks: str,
 ) -> Finding:
+    """One warning for the entries (index, value, path) of ``impact`` that look like ``looks``."""
     lang = review.lang
+    (u_index, value, low, high), *others = entries
     shown = {
         "value": fmt.number(value, lang),
         "period": fmt.period_label(review.facts.updates[u_index].period, lang),
@@ -285,6 +291,17 @@ def _period_finding(
             "{value} is logged for {period}; from the baseline to the target, that period's "
             "figure would be about {low} to {high}."
         ).format(low=fmt.number(round(low), lang), high=fmt.number(round(high), lang), **shown)
+    if others:
+        also = [
+            review._("{value} for {period}").format(
+                value=fmt.number(figure, lang),
+                period=fmt.period_label(review.facts.updates[index].period, lang),
+            )
+            for index, figure, _low, _high in others
+        ]
+        evidence += " " + review._("Figures like it are logged too: {figures}.").format(
+            figures=fmt.join_list(also, lang)
+        )
     return Finding(
         "logged-period",
         "warning",
