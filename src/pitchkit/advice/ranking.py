@@ -250,8 +250,12 @@ def team_for(
     loaded: LoadedFacts,
     directors_file: Path | None = None,
     warn: Callable[[Renderable | str], object] | None = None,
+    lang: str = "en",
 ) -> Team:
     """The facts with directors from ``directors_file`` when given, else their own.
+
+    ``lang`` (``en`` or ``cy``) picks the language of objectives a team sheet
+    gives in both.
 
     Rows a directors file could not use are skipped and listed in
     ``warnings``, or given to ``warn`` at once when it is given. Raises
@@ -271,7 +275,9 @@ def team_for(
                 warn(line)
             warnings = ()
         read.raise_if_none()
-        return Team(with_team(loaded, read.directors, read.former_ids), warnings)
+        return Team(
+            with_team(loaded, read.directors, read.former_ids, team=read, lang=lang), warnings
+        )
     if not loaded.facts.directors:
         where = loaded.source.where(("directors",))
         message = Message(
@@ -287,12 +293,25 @@ def team_for(
 
 
 def chain_text(chain: Chain, lang: Language) -> str:
-    """A measure-map chain in words: "A → B → C (why A moves B; why B moves C)"."""
+    """A measure-map chain in words: "A → B → C (why A moves B; why B moves C)".
+
+    The measure map's names and reasons are English only. In another
+    language they are quoted and said to be the map's English words, so a
+    Welsh reader sees why the English is there rather than a stray splice.
+    """
     labels = chain.labels()
+    english = lang.lang != "en"
     if not chain.steps:
-        return lang.gettext("both measure {concept}").format(concept=labels[0])
-    reasons = "; ".join(step.why for step in chain.steps)
-    return f"{' → '.join(labels)} ({reasons})"
+        concept = f"“{labels[0]}”" if english else labels[0]
+        text = lang.gettext("both measure {concept}").format(concept=concept)
+    else:
+        reasons = "; ".join(step.why for step in chain.steps)
+        text = f"{' → '.join(labels)} ({reasons})"
+        if english:
+            text = f"“{text}”"
+    if english:
+        return lang.gettext("{chain} (the measure map's words, in English)").format(chain=text)
+    return text
 
 
 def _mismatch_text(found: Link, lang: Language) -> str:
