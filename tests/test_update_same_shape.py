@@ -280,3 +280,57 @@ def test_the_month_the_change_starts_in_counts_whole_in_the_money_block(tmp_path
     update = _update(tmp_path, facts, "2026-11", "dof")
     [board] = [line for line in update if line.startswith("As executive sponsor")]
     assert "a reduction of 110 in agency nurse shifts on the ward (worth £43,000" in board
+
+
+TRANSPORT = """\
+  - id: transport
+    measure: Bed days lost to patients waiting for transport
+    unit: bed days
+    per: month
+    baseline: 103
+    target: 80
+    better: lower
+    value: {amount: 100, source: Bed day cost, price_year: 2026/27}
+    releases: cash
+"""
+
+
+def test_a_trend_from_inside_a_short_baseline_is_not_the_changes(tmp_path: Path) -> None:
+    # review13 F1: four months before the change (too few for a baseline of the chart's
+    # own). The fall 110, 102, 100, 99 goes on to 96 in January, the first month of the
+    # change, and makes a trend; then the figures go back among the baseline's. Four of
+    # the trend's five points come before the change: the table, the delivered column,
+    # the sentence for the board and the money block all say no change can be shown.
+    figures: dict[str, list[float | None]] = {
+        "transport": [110.0, 102, 100, 99, 96, 99, 107, 93, 98, 106]
+    }
+    facts = _facts(tmp_path, TRANSPORT, figures)
+    lines = _update(tmp_path, facts, "2026-06", "dof")
+    row = _row(lines, "Bed days lost to patients waiting for transport")
+    assert row[-2:] == ["not yet better than baseline", "within normal variation"], row
+    words = _chart_words(lines, "Bed days lost to patients waiting for transport")
+    assert "trend: 5 months falling (improvement, begun before the change)" in words, words
+    board = "\n".join(lines[lines.index("For your board report") + 1 :][:1])
+    assert board.endswith("its figures do not yet show a change we can report."), board
+    request = BriefRequest(facts=facts, director="dof", out=tmp_path, today=dt.date(2026, 12, 5))
+    [path] = write_brief(request).written
+    [money] = [line for line in docx_text(path).splitlines() if line.startswith("Benefit")]
+    assert "2025/26 £0 counted" in money, money
+    assert "2026/27 £0 forecast" in money, money
+
+
+def test_a_trend_with_five_points_before_the_change_is_not_the_changes(tmp_path: Path) -> None:
+    # review13 F1's second case: the trend runs from the first figure, 111 to 101 before the
+    # change and on to 95; the figures since the change make no trend of their own.
+    figures: dict[str, list[float | None]] = {
+        "transport": [111.0, 103, 103, 102, 101, 101, 95, 105, 103, 94]
+    }
+    facts = _facts(tmp_path, TRANSPORT, figures, first="2025-08")
+    lines = _update(tmp_path, facts, "2026-05", "dof")
+    row = _row(lines, "Bed days lost to patients waiting for transport")
+    assert row[-2] == "no change from baseline can be told apart yet", row
+    assert "at the improved level" not in row[-1], row
+    words = _chart_words(lines, "Bed days lost to patients waiting for transport")
+    assert "(improvement, begun before the change)" in words, words
+    board = lines[lines.index("For your board report") + 1]
+    assert board.endswith("its figures do not yet show a change we can report."), board

@@ -266,6 +266,12 @@ class Analysis:
             return "up"
         return None
 
+    def began_before_change(self, signal: Signal) -> bool:
+        """Whether an improving trend began before the first change, and so is not its."""
+        if self.change_at is None or signal.improvement is not True or signal.rule != "trend":
+            return False
+        return not self._from_change(signal, self.change_at)
+
     def _past_baseline(self, signal: Signal) -> bool:
         """Whether an improvement signal shows a change from the facts' baseline.
 
@@ -301,35 +307,28 @@ class Analysis:
     def _from_change(self, signal: Signal, since: int) -> bool:
         """Whether an improvement signal starts from the change, and so shows it.
 
-        A trend counts from its first move. One that starts before the
-        change began before it only when its points before the change show
-        it on their own: they make a trend by themselves (as many as the
-        chart's trend rule needs), or one of them leaves the baseline's
-        normal range (the process limits of the figures before the change:
-        their mean ± 2.66 × their mean moving range). A move inside that
-        range is the baseline's own variation: 11 to 12 challenges a month
-        among months of 11 to 13 does not make a rise that starts at the
-        change one that began before it.
+        A trend counts from its first move, so one that moves from the last
+        figure before the change counts. A trend whose first move comes one
+        figure earlier (one step before the change, such as 11 to 12
+        challenges a month before a rise to 30) counts only when the figures
+        from the last one before the change on make a whole trend by
+        themselves (as many as the chart's trend rule needs): the figures
+        after the change show it by the chart's own rules, and the step
+        before adds nothing to the claim. A trend that moves any earlier
+        began before the change and is not the change's, however the
+        figures before the change compare with each other: a handful of
+        baseline figures cannot say what their own normal range is.
         """
-        if self._moves_from(signal) >= since:
+        moves = self._moves_from(signal)
+        if moves >= since:
             return True
-        if signal.rule != "trend":
+        if signal.rule != "trend" or moves < since - 1:
             return False
-        before = [v for i in signal.points if i < since and (v := self.values[i]) is not None]
-        steps = 1 + sum(1 for a, b in itertools.pairwise(before) if a != b)
+        pre = [i for i in signal.points if i < since and self.values[i] is not None]
+        tail = [v for i in signal.points if i >= pre[-1] and (v := self.values[i]) is not None]
+        steps = 1 + sum(1 for a, b in itertools.pairwise(tail) if a != b)
         needed = self.rules.run_trend if self.kind == "run" else self.rules.spc_trend
-        if steps >= needed:
-            return False
-        normal = self._normal_range(since)
-        return normal is None or all(normal[0] <= v <= normal[1] for v in before[1:])
-
-    def _normal_range(self, since: int) -> tuple[float, float] | None:
-        """The process limits of the figures before ``since``; ``None`` with fewer than 2."""
-        before = [v for v in self.values[:since] if v is not None]
-        if len(before) < 2:
-            return None
-        mean, moving, _ = limits(before, replace(self.rules, fix_after=0))
-        return mean - LIMIT_FACTOR * moving, mean + LIMIT_FACTOR * moving
+        return steps >= needed
 
 
 def analyse(
