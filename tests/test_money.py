@@ -556,6 +556,56 @@ def test_a_figure_well_off_both_the_baseline_and_the_target_is_still_questioned(
     assert "3 is logged for October 2026" in said
 
 
+@pytest.mark.parametrize(
+    ("baseline", "target", "better"),
+    [(400, 200, "lower"), (400, 0, "lower"), (400, 280, "lower"), (400, 400, "lower")],
+)
+def test_a_weeks_figure_after_months_at_the_baseline_is_questioned_for_any_cut(
+    tmp_path: Path, baseline: int, target: int, better: str
+) -> None:
+    # review13 F2: 400 bed days a month logged three times, then 92, a week at that level.
+    # A path to half or to none takes 92 in; the months logged before it do not.
+    figures = {"2026-07": 400, "2026-08": 410, "2026-09": 395, "2026-10": 92}
+    said = checked(tmp_path, figures, baseline=baseline, target=target, better=better)
+    assert said.count("looks like a week's figure") == 1, said
+    assert "92 is logged for October 2026" in said
+
+
+def test_a_quarters_figure_after_months_at_the_baseline_is_questioned_for_a_rise(
+    tmp_path: Path,
+) -> None:
+    # A rise from 100 to 200 a month: 300 is a quarter at the level logged so far.
+    figures = {"2026-07": 100, "2026-08": 105, "2026-09": 98, "2026-10": 300}
+    said = checked(tmp_path, figures, baseline=100, target=200)
+    assert "looks like a quarter's figure" in said, said
+    assert (
+        "300 is logged for October 2026; the figures logged just before it are about 100 "
+        "for that period." in said
+    )
+
+
+@pytest.mark.parametrize(
+    ("figures", "baseline", "target", "better"),
+    [
+        # Halving each month to none: every figure is near the one before it.
+        ({"2026-07": 400, "2026-08": 200, "2026-09": 100, "2026-10": 50}, 400, 0, "lower"),
+        # A cut to half, reached in a month: at the target, never questioned.
+        ({"2026-07": 400, "2026-08": 410, "2026-09": 395, "2026-10": 200}, 400, 200, "lower"),
+        # Steady progress to none, then the last few.
+        ({"2026-07": 300, "2026-08": 150, "2026-09": 90, "2026-10": 60}, 400, 0, "lower"),
+        # A rise reached at once: at the target.
+        ({"2026-07": 100, "2026-08": 105, "2026-09": 98, "2026-10": 210}, 100, 200, "higher"),
+        # A first figure, with nothing logged before it, small against a target of none.
+        ({"2026-10": 92}, 400, 0, "lower"),
+    ],
+)
+def test_figures_on_the_way_or_at_the_target_are_not_questioned_by_the_logs_level(
+    tmp_path: Path, figures: dict[str, float], baseline: int, target: int, better: str
+) -> None:
+    said = checked(tmp_path, figures, baseline=baseline, target=target, better=better)
+    assert "logged-period" not in said, said
+
+
 def test_the_same_slip_in_several_entries_is_one_warning_naming_them_all(
     tmp_path: Path,
 ) -> None:

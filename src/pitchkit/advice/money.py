@@ -12,6 +12,7 @@ as in :mod:`pitchkit.advice`, and works on the project's
 from __future__ import annotations
 
 import math
+import statistics
 from collections.abc import Iterator
 
 from pitchkit.advice.review import Finding, Review
@@ -215,20 +216,34 @@ def logged_period(review: Review) -> Iterator[Finding]:
     """A logged figure that looks like another period's figure (a week's in a monthly log).
 
     A logged figure is the figure for the period the entry covers (a month
-    or a quarter). Its expected range is the path from the baseline to the
-    target, scaled to that period: a figure on it, or near either end, is
-    never questioned. One well off that range (by more than half the step,
-    on a ratio scale, to the other period) whose counterpart for a week, a
-    month, a quarter or a year would lie on it is warned about, never
-    converted. A figure that is off the range but no nearer another period's
-    (say, a bad month well above the baseline) is left to the update. A
-    measure whose figures look like the same other period's in several
+    or a quarter). Two readings question it, and each is warned about,
+    never converted:
+
+    - Off the path. Its expected range is the path from the baseline to the
+      target, scaled to that period: a figure on it, or near either end, is
+      never questioned by this reading. One well off that range (by more
+      than half the step, on a ratio scale, to the other period) whose
+      counterpart for a week, a month, a quarter or a year would lie on it
+      is questioned. A figure that is off the range but no nearer another
+      period's (say, a bad month well above the baseline) is left to the
+      update.
+    - Off the log's own level. A path to a deep cut (to half, or to none)
+      takes in a week's figure for a month, so the log itself is read too:
+      a figure whose counterpart for another period lands near the level
+      of the figures logged just before it (the median of the last three),
+      while the figure itself lies more than half the step from every
+      figure logged before it and from the baseline, is questioned unless
+      it is near the target. A first figure, with nothing logged before it,
+      is read only against the path.
+
+    A measure whose figures look like the same other period's in several
     entries is one warning, at the first, naming the others.
     """
     facts = review.facts
     if not facts.updates:
         return
-    found: dict[tuple[str, str], list[tuple[int, float, float, float]]] = {}
+    found: dict[tuple[str, str], list[tuple[int, float, float, float, float | None]]] = {}
+    earlier: dict[str, list[float]] = {}  # each impact's figures so far, a month's worth
     for u_index, update in enumerate(facts.updates):
         period = parse_period(update.period)
         for impact_id, value in update.measures.items():
@@ -236,21 +251,59 @@ def logged_period(review: Review) -> Iterator[Finding]:
             if impact is None or impact.per is None or value is None or value <= 0:
                 continue
             ends = (scale(impact.baseline, impact, period), scale(impact.target, impact, period))
-            low, high = min(ends), max(ends)
-            off = _off_path(value, low, high)
-            if high <= 0 or off == 0:
-                continue
-            for looks, months in OTHER_PERIODS:
-                ratio = months / period.months
-                if months == period.months or off <= abs(math.log(ratio)) / 2:
-                    continue
-                if _off_path(value / ratio, low, high) == 0:
-                    found.setdefault((impact.id, looks), []).append((u_index, value, low, high))
-                    break
+            before = [rate * period.months for rate in earlier.get(impact.id, [])]
+            earlier.setdefault(impact.id, []).append(value / period.months)
+            level = None
+            looks = _looks_off_path(value, period.months, ends)
+            if looks is None and (looks := _looks_off_level(value, period.months, ends, before)):
+                level = statistics.median(before[-3:])
+            if looks is not None:
+                found.setdefault((impact.id, looks), []).append(
+                    (u_index, value, min(ends), max(ends), level)
+                )
     for (impact_id, looks), entries in found.items():
         impact = facts.impact(impact_id)
         assert impact is not None  # found above
         yield _period_finding(review, entries, impact, looks)
+
+
+def _looks_off_path(value: float, months: float, ends: tuple[float, float]) -> str | None:
+    """The other period whose figure ``value`` looks like, read against the path ``ends``."""
+    low, high = min(ends), max(ends)
+    off = _off_path(value, low, high)
+    if high <= 0 or off == 0:
+        return None
+    for looks, other in OTHER_PERIODS:
+        ratio = other / months
+        if other == months or off <= abs(math.log(ratio)) / 2:
+            continue
+        if _off_path(value / ratio, low, high) == 0:
+            return looks
+    return None
+
+
+def _looks_off_level(
+    value: float, months: float, ends: tuple[float, float], before: list[float]
+) -> str | None:
+    """The other period whose figure ``value`` looks like, read against the figures ``before``.
+
+    ``ends`` are the baseline and the target for the period, ``before`` the
+    figures logged before this one, scaled to it.
+    """
+    baseline, target = ends
+    if not before or baseline <= 0 or (target > 0 and _off_path(value, target, target) == 0):
+        return None
+    level = statistics.median(before[-3:])
+    if level <= 0:
+        return None
+    known = [v for v in (*before, baseline) if v > 0]
+    for looks, other in OTHER_PERIODS:
+        ratio = other / months
+        if other == months or _off_path(value / ratio, level, level) != 0:
+            continue
+        if min(abs(math.log(value / v)) for v in known) > abs(math.log(ratio)) / 2:
+            return looks
+    return None
 
 
 def _off_path(value: float, low: float, high: float) -> float:
@@ -270,18 +323,28 @@ def _off_path(value: float, low: float, high: float) -> float:
 
 def _period_finding(
     review: Review,
-    entries: list[tuple[int, float, float, float]],
+    entries: list[tuple[int, float, float, float, float | None]],
     impact: Impact,
     looks: str,
 ) -> Finding:
-    """One warning for the entries (index, value, path) of ``impact`` that look like ``looks``."""
+    """One warning for the entries of ``impact`` that look like ``looks``.
+
+    Each entry is its index, its figure, the path (low, high) and the level
+    of the figures logged before it when that is what the figure was read
+    against (else ``None``).
+    """
     lang = review.lang
-    (u_index, value, low, high), *others = entries
+    (u_index, value, low, high, level), *others = entries
     shown = {
         "value": fmt.number(value, lang),
         "period": fmt.period_label(review.facts.updates[u_index].period, lang),
     }
-    if round(low) == round(high):
+    if level is not None:
+        evidence = review._(
+            "{value} is logged for {period}; the figures logged just before it are about "
+            "{level} for that period."
+        ).format(level=fmt.number(round(level), lang), **shown)
+    elif round(low) == round(high):
         evidence = review._(
             "{value} is logged for {period}; at the baseline's rate that period's figure is "
             "about {expected}."
@@ -297,7 +360,7 @@ def _period_finding(
                 value=fmt.number(figure, lang),
                 period=fmt.period_label(review.facts.updates[index].period, lang),
             )
-            for index, figure, _low, _high in others
+            for index, figure, *_ in others
         ]
         evidence += " " + review._("Figures like it are logged too: {figures}.").format(
             figures=fmt.join_list(also, lang)
