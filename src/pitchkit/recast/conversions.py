@@ -17,8 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pitchkit.facts.schema import Facts, Impact, Objective
 from pitchkit.recast.english import english_impact, english_objective
@@ -73,8 +72,7 @@ _WORDS: dict[Kind, re.Pattern[str]] = {
 }
 
 
-@dataclass
-class Conversion:
+class Conversion(NamedTuple):
     """One impact's yearly gain in another unit, and the assumption behind it."""
 
     kind: Kind

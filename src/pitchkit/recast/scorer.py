@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from pitchkit.recast.align import CHAIN_SCORE, SHAPE_DOUBTS, Link
 from pitchkit.recast.evidence import NAMES, Evidence
@@ -32,8 +33,7 @@ WEIGHTS_FILE = "linkweights.json"
 CLAIM_CHANCE = 0.9
 
 
-@dataclass(frozen=True)
-class Weights:
+class Weights(NamedTuple):
     """The fitted intercept and one weight per feature, in :data:`NAMES` order."""
 
     intercept: float
