@@ -172,7 +172,7 @@ def test_a_plain_brief_loads_nothing_only_other_work_needs(tmp_path: Path) -> No
             "html",
             "html.entities",
             # The ranking recasts every director: only advice that ranks the team loads it,
-            # and -q shows none of that (a link's wording is in pitchkit.advice.reasons).
+            # and the demo's warnings need no ranking (a link's wording is advice.reasons).
             "pitchkit.advice.ranking",
         }
         & modules
