@@ -100,7 +100,7 @@ class Link:
 
 
 #: Why a map chain is only possible because the objective measures another quantity.
-QUANTITY_DOUBTS = ("time", "gap", "process", "money")
+QUANTITY_DOUBTS = ("time", "gap", "process", "money", "spend")
 #: Every shape a listed link can have, in the order the report gives them.
 SHAPES = (
     "claimed",
@@ -127,6 +127,7 @@ _DOUBT_WORDS = (
     ("gap", "the objective is a gap between groups"),
     ("money", "the objective is a sum of money"),
     ("process", "the objective is a step of care"),
+    ("spend", "the impact is a sum of money, and the objective counts"),
 )
 
 

@@ -17,8 +17,8 @@ rules were tuned on them.
 Sets written blind after this pass (blind12 on) were not read here at first;
 blind15 and blind16, read by the first-look pass, are (linking-evaluation.md,
 "The first-look pass"), and so are blind17 and blind18, read by the second
-first-look pass. blind12-14 stay out: the scorer is scored on them
-as on sets it was not fitted on.
+first-look pass, and blind19 and blind20, read by the third. blind12-14 stay
+out: the scorer is scored on them as on sets it was not fitted on.
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ from pitchkit.facts.schema import load_facts  # noqa: E402
 from pitchkit.recast.align import offer_rank  # noqa: E402
 from pitchkit.recast.evidence import NAMES  # noqa: E402
 from pitchkit.recast.pitch import weigh  # noqa: E402
+from pitchkit.recast.scorer import MONEY_CHANCE, WORRY_RARE  # noqa: E402
 
 #: The labelled sets a pass may fit on: every set whose errors have been read.
 READ_SETS = (
@@ -62,6 +63,8 @@ READ_SETS = (
     "linkeval-blind16",
     "linkeval-blind17",
     "linkeval-blind18",
+    "linkeval-blind19",
+    "linkeval-blind20",
 )
 WEIGHTS = ROOT / "src" / "pitchkit" / "recast" / "linkweights.json"
 #: L2 penalty on every weight but the intercept.
@@ -220,6 +223,41 @@ def promotable(row: Row) -> bool:
     )
 
 
+def money_claimable(row: Row) -> bool:
+    """Whether the scorer may claim ``row`` from :data:`MONEY_CHANCE` (the ``money`` evidence).
+
+    A possible link, to an objective of a year the project delivers something in,
+    whose impact has a cash value against a financial objective, with no chain or
+    a chain held back only for its shape (:func:`pitchkit.recast.scorer.decide`).
+    """
+    values = dict(zip(NAMES, row.features, strict=True))
+    if not row.hand_offered or row.hand_claimed or values["year"] or not values["money"]:
+        return False
+    return not any(values[name] for name in CHAINS) or promotable(row)
+
+
+def worry_claimable(row: Row) -> bool:
+    """Whether the scorer claims ``row`` by rare shared words on a board worry, at any chance.
+
+    A possible link with no chain, to an objective of a year the project delivers
+    something in, the objective a board worry, the shared telling words rare among
+    the team's objectives, and the pair the strongest both ways
+    (:func:`pitchkit.recast.scorer.worry_words`).
+    """
+    values = dict(zip(NAMES, row.features, strict=True))
+    return (
+        row.hand_offered
+        and not row.hand_claimed
+        and not values["year"]
+        and not any(values[name] for name in CHAINS)
+        and values["words"] > 0
+        and values["worry"] > 0
+        and values["rare_words"] > WORRY_RARE
+        and values["best_here"] > 0
+        and values["best_there"] > 0
+    )
+
+
 def average_precision(ordered: Sequence[Row]) -> float:
     """Average precision of a list asked in order: high when the right links come first."""
     right = 0
@@ -245,6 +283,10 @@ def report(rows: Sequence[Row]) -> dict[str, Any]:
         chosen = {(r.domain, r.pair) for r in rows if score(r) >= threshold}
         alone[f"{threshold:.3f}"] = {**counts(rows, chosen), "worst": worst(rows, chosen)}
     by_set = lodo_scores(rows, by_set=True) if len({r.labelled_set for r in rows}) > 1 else {}
+    money_added = {
+        (r.domain, r.pair) for r in rows if money_claimable(r) and score(r) >= MONEY_CHANCE
+    }
+    worry_added = {(r.domain, r.pair) for r in rows if worry_claimable(r)} - money_added
     shipped: dict[str, Any] = {}
     for threshold in CLAIM_THRESHOLDS:
         added = {
@@ -252,7 +294,7 @@ def report(rows: Sequence[Row]) -> dict[str, Any]:
             for r in rows
             if not r.hand_claimed and promotable(r) and score(r) >= threshold
         }
-        chosen = hand_claims | added
+        chosen = hand_claims | added | money_added | worry_added
         added_by_set = {
             (r.domain, r.pair)
             for r in rows
@@ -265,6 +307,8 @@ def report(rows: Sequence[Row]) -> dict[str, Any]:
             "worst": worst(rows, chosen),
             "added": counts(rows, added),
             "added_leaving_out_a_set": counts(rows, added_by_set),
+            "money_added": counts(rows, money_added - added),
+            "worry_added": counts(rows, worry_added),
         }
     # The possible links the lead is asked about, within each domain, in each order.
     by_domain: dict[str, list[Row]] = {}
@@ -358,11 +402,15 @@ def markdown(data: dict[str, Any]) -> str:
     for threshold, c in data["shipped"].items():
         added = c["added"]
         whole = c["added_leaving_out_a_set"]
+        money = c["money_added"]
+        worry = c["worry_added"]
         lines.append(
             line(
                 f"hand claims + learned chain claims >= {threshold} (LODO; added "
                 f"{added['right']} right of {added['listed']}; leaving out a whole set, "
-                f"{whole['right']} of {whole['listed']})",
+                f"{whole['right']} of {whole['listed']}; money links >= {MONEY_CHANCE} "
+                f"{money['right']} of {money['listed']}; rare words on a board worry "
+                f"{worry['right']} of {worry['listed']})",
                 c,
             )
         )

@@ -4,13 +4,15 @@ Kept small on purpose: document checks live in ``docchecks.py`` (import
 them with ``from docchecks import ...``); this file makes that import work
 whatever pytest's import mode, and offers the fixtures every test file may
 use: the tools (``soffice``, ``ooxml_validator``), the command line run in
-this process (``cli``), the example projects (``example``) and a fixed day
+this process (``cli``), the ``directors --json`` report of a facts file
+(``directors_json``), the example projects (``example``) and a fixed day
 (``today``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import shutil
 import sys
@@ -18,6 +20,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import CodeType, FunctionType, ModuleType
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner, Result
@@ -192,6 +195,31 @@ def cli() -> Callable[..., Result]:
         return result
 
     return invoke
+
+
+@pytest.fixture
+def directors_json(tmp_path: Path) -> Callable[..., Any]:
+    """What ``pitchkit directors FACTS --json`` prints, read as JSON; it must exit 0.
+
+    ``facts`` is a facts file, or the text of one (written to ``facts.yaml``
+    in the test's folder, as a lead would save it); more arguments follow it
+    (``"--directors", team``). ``directors_json(text)["directors"][0]["links"]``
+    are the links of the first director in the report.
+    """
+    from pitchkit.cli import app
+
+    def report(facts: str | Path, *args: str | Path) -> Any:
+        if isinstance(facts, str):
+            path = tmp_path / "facts.yaml"
+            path.write_text(facts, encoding="utf-8")
+            facts = path
+        result = CliRunner().invoke(app, ["directors", str(facts), *map(str, args), "--json"])
+        if result.exception is not None and not isinstance(result.exception, SystemExit):
+            raise AssertionError(result.stderr) from result.exception
+        assert result.exit_code == 0, result.output
+        return json.loads(result.stdout)
+
+    return report
 
 
 @pytest.fixture(autouse=True)

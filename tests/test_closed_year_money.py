@@ -121,12 +121,13 @@ def test_the_delivered_share_in_welsh(tmp_path: Path) -> None:
 
 def test_a_closed_year_before_the_change_took_effect_is_not_a_forecast(tmp_path: Path) -> None:
     # The frailty ward started in January 2027, its change in June 2027: 2026/27 (logged from
-    # January) delivered nothing, and in April 2028 it ended a year ago. No year that has
-    # ended may read as a forecast.
+    # January) counts nothing, and in April 2028 it ended a year ago. No year that has
+    # ended may read as a forecast, and one that counts nothing says why (truth15): not
+    # "delivered nothing" but that the change came after it.
     line = money_line(tmp_path, "frailty-virtual-ward")
-    years = re.findall(r"(\d{4})/\d{2} £[\d,]+ (delivered|forecast) for", line)
+    years = re.findall(r"(\d{4})/\d{2} £[\d,]+ (delivered|counted|forecast|for)", line)
     assert years, line
     for start, word in years:
         if dt.date(int(start) + 1, 3, 31) < TODAY:
-            assert word == "delivered", line
-    assert "2026/27 £0 delivered for" in line
+            assert word != "forecast", line
+    assert "2026/27 £0 for £48,000 (the change came in June 2027)" in line

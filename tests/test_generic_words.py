@@ -9,13 +9,11 @@ Read back from ``pitchkit directors --json``, as ``link`` and ``check`` show it.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
-from pathlib import Path
+from typing import Any
 
-from typer.testing import Result
-
-Cli = Callable[..., Result]
+#: The ``directors_json`` fixture (conftest.py): ``pitchkit directors --json`` read as JSON.
+DirectorsJson = Callable[..., Any]
 
 WELSH = """\
 project:
@@ -89,31 +87,27 @@ directors:
 """
 
 
-def links(cli: Cli, tmp_path: Path, text: str) -> list[str]:
+def links(directors_json: DirectorsJson, text: str) -> list[str]:
     """Every link ``directors --json`` lists, as ``impact -> director.objective``."""
-    path = tmp_path / "facts.yaml"
-    path.write_text(text, encoding="utf-8")
-    result = cli("directors", str(path), "--json")
-    assert result.exit_code == 0, result.output
     return [
         f"{link['impact']} -> {director['id']}.{link['objective']}"
-        for director in json.loads(result.stdout)["directors"]
+        for director in directors_json(text)["directors"]
         for link in director["links"]
     ]
 
 
-def test_welsh_small_words_make_no_link(cli: Cli, tmp_path: Path) -> None:
+def test_welsh_small_words_make_no_link(directors_json: DirectorsJson) -> None:
     """ "o fewn", "yn ystod", "ar gyfer" and "gyda" are all the two sides share: no link."""
-    assert links(cli, tmp_path, WELSH) == []
+    assert links(directors_json, WELSH) == []
 
 
 def test_a_discharge_experience_score_is_not_offered_for_beds_or_flow(
-    cli: Cli, tmp_path: Path
+    directors_json: DirectorsJson,
 ) -> None:
-    assert links(cli, tmp_path, ENGLISH) == []
+    assert links(directors_json, ENGLISH) == []
 
 
-def test_a_shared_telling_word_still_offers_a_link(cli: Cli, tmp_path: Path) -> None:
+def test_a_shared_telling_word_still_offers_a_link(directors_json: DirectorsJson) -> None:
     """The same Welsh project, sharing a word that means something, is offered the link."""
-    found = links(cli, tmp_path, WELSH.replace("rota meddygon", "galwadau straen meddygon"))
+    found = links(directors_json, WELSH.replace("rota meddygon", "galwadau straen meddygon"))
     assert found == ["calls -> md.rota"], found

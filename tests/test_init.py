@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 
 from docchecks import docx_text
 from pitchkit.cli import app
+from pitchkit.facts.directors import objective_id
 from pitchkit.facts.schema import Facts, load_facts
 from pitchkit.i18n.translation import language
 from pitchkit.init import (
@@ -553,16 +554,54 @@ def test_a_share_over_100_percent_is_asked_again(tmp_path: Path) -> None:
     facts = tmp_path / "facts.yaml"
     answers = list(ANSWERS)
     at = answers.index("Emergency admissions of people aged 75 and over")
-    answers[at : at + 5] = [
+    answers[at : at + 6] = [
         "Patients operated on within 36 hours",
         "%",
         "5",  # not a number per period
         "48",
         "175",
         "75",
+        # no money value: a share has no unit to price
     ]
     result = CliRunner().invoke(app, ["init", str(facts)], input=feed(answers))
     assert result.exit_code == 0, result.output
     assert "A share cannot be more than 100%: give the share itself, such as 48." in result.stderr
     [impact] = load_facts(facts).facts.impacts
     assert (impact.unit, impact.baseline, impact.target) == ("%", 48, 75)
+    assert impact.value is None
+    assert impact.source == "SUS data 2025/26"
+
+
+@pytest.mark.parametrize(
+    ("unit", "per"),
+    [("%", "5"), ("admissions", "5"), ("£", "1")],
+)
+def test_a_level_or_money_itself_is_not_asked_what_it_is_worth(
+    tmp_path: Path, unit: str, per: str
+) -> None:
+    """A value would count nowhere (a level has no number per period; £ is money already)."""
+    facts = tmp_path / "facts.yaml"
+    answers = list(ANSWERS)
+    at = answers.index("Emergency admissions of people aged 75 and over")
+    answers[at : at + 6] = ["Theatre touch-time utilisation", unit, per, "72", "85"]
+    result = CliRunner().invoke(app, ["init", str(facts)], input=feed(answers))
+    assert result.exit_code == 0, result.output
+    assert "worth money" not in result.output
+    [impact] = load_facts(facts).facts.impacts
+    assert impact.value is None
+    assert impact.source == "SUS data 2025/26"
+
+
+def test_an_objective_typed_in_init_gets_the_id_a_team_spreadsheet_gives_it(
+    tmp_path: Path,
+) -> None:
+    facts = tmp_path / "facts.yaml"
+    answers = list(ANSWERS)
+    at = answers.index("Be seen to back clinically led savings")
+    answers[at : at + 2] = ["Cut elective waits over 52 weeks to zero", "no"]
+    result = CliRunner().invoke(app, ["init", str(facts)], input=feed(answers))
+    assert result.exit_code == 0, result.output
+    [director] = load_facts(facts).facts.directors
+    typed = next(o for o in director.objectives if o.text.startswith("Cut elective"))
+    assert typed.id == "elective-waits"
+    assert typed.id == objective_id(typed.text)

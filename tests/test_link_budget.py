@@ -12,13 +12,11 @@ as a lead would see it.
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
-from typer.testing import CliRunner
-
-from pitchkit.cli import app
+#: The ``directors_json`` fixture (conftest.py): ``pitchkit directors --json`` read as JSON.
+DirectorsJson = Callable[..., Any]
 
 PROJECT = """\
 project:
@@ -45,7 +43,7 @@ OBJECTIVES = {
 }
 
 
-def _claims(tmp_path: Path) -> set[tuple[str, str]]:
+def _claims(directors_json: DirectorsJson) -> set[tuple[str, str]]:
     text = PROJECT + "impacts:\n"
     for ident, measure in IMPACTS.items():
         text += (
@@ -55,11 +53,7 @@ def _claims(tmp_path: Path) -> set[tuple[str, str]]:
     text += "directors:\n  - id: cfo\n    name: Priya Shah\n    role: Chief Finance Officer\n"
     text += "    objectives:\n"
     text += "".join(f"      - {{id: {i}, text: '{t}'}}\n" for i, t in OBJECTIVES.items())
-    facts = tmp_path / "facts.yaml"
-    facts.write_text(text, encoding="utf-8")
-    result = CliRunner().invoke(app, ["directors", str(facts), "--json"])
-    assert result.exit_code == 0, result.output
-    links: Any = json.loads(result.stdout)["directors"][0]["links"]
+    links = directors_json(text)["directors"][0]["links"]
     return {
         (x["impact"], x["objective"].split(".")[-1])
         for x in links
@@ -67,29 +61,33 @@ def _claims(tmp_path: Path) -> set[tuple[str, str]]:
     }
 
 
-def test_icb_contract_spend_is_claimed_for_the_icb_plan_not_a_cip(tmp_path: Path) -> None:
-    claims = _claims(tmp_path)
+def test_icb_contract_spend_is_claimed_for_the_icb_plan_not_a_cip(
+    directors_json: DirectorsJson,
+) -> None:
+    claims = _claims(directors_json)
     assert ("icb", "qipp") in claims
     assert ("icb", "trustcip") not in claims
     # A cost improvement programme is the trust's, named or not.
     assert ("icb", "cip") not in claims
 
 
-def test_a_trusts_own_spend_is_claimed_for_its_cip_not_the_icb_plan(tmp_path: Path) -> None:
-    claims = _claims(tmp_path)
+def test_a_trusts_own_spend_is_claimed_for_its_cip_not_the_icb_plan(
+    directors_json: DirectorsJson,
+) -> None:
+    claims = _claims(directors_json)
     assert ("pads", "cip") in claims
     assert ("pads", "trustcip") in claims
     assert ("pads", "qipp") not in claims
 
 
-def test_primary_care_prescribing_is_the_icbs_money(tmp_path: Path) -> None:
-    claims = _claims(tmp_path)
+def test_primary_care_prescribing_is_the_icbs_money(directors_json: DirectorsJson) -> None:
+    claims = _claims(directors_json)
     assert ("gp", "qipp") in claims
     assert ("gp", "trustcip") not in claims
 
 
 def test_a_patients_carer_is_not_claimed_for_an_offer_to_staff_who_are_carers(
-    tmp_path: Path,
+    directors_json: DirectorsJson,
 ) -> None:
     # For whom: discharges are patients', and a carer involved in one is a patient's
     # carer; Carer Confident counts what the trust does for its own staff.
@@ -102,18 +100,14 @@ def test_a_patients_carer_is_not_claimed_for_an_offer_to_staff_who_are_carers(
     text += "    objectives:\n"
     text += "      - {id: staff, text: Carer Confident level 2 for our own staff who are carers}\n"
     text += "      - {id: toc, text: 'Triangle of Care: carers involved at every stage of care'}\n"
-    facts = tmp_path / "facts.yaml"
-    facts.write_text(text, encoding="utf-8")
-    result = CliRunner().invoke(app, ["directors", str(facts), "--json"])
-    assert result.exit_code == 0, result.output
-    links: Any = json.loads(result.stdout)["directors"][0]["links"]
+    links = directors_json(text)["directors"][0]["links"]
     claimed = {x["objective"].split(".")[-1] for x in links if x["confidence"] == "confident"}
     assert "toc" in claimed
     assert "staff" not in claimed
 
 
 def test_a_measure_that_does_not_say_whose_it_is_is_not_claimed_for_a_deprivation_gap(
-    tmp_path: Path,
+    directors_json: DirectorsJson,
 ) -> None:
     # An objective about the gap between the most deprived areas and the rest is not
     # served by a measure of the whole service; one that names deprivation still is.
@@ -132,11 +126,7 @@ def test_a_measure_that_does_not_say_whose_it_is_is_not_claimed_for_a_deprivatio
         "      - {id: gap, text: 'Access to CAMHS for children in the most deprived 20% "
         "of neighbourhoods at the ICS average'}\n"
     )
-    facts = tmp_path / "facts.yaml"
-    facts.write_text(text, encoding="utf-8")
-    result = CliRunner().invoke(app, ["directors", str(facts), "--json"])
-    assert result.exit_code == 0, result.output
-    links: Any = json.loads(result.stdout)["directors"][0]["links"]
+    links = directors_json(text)["directors"][0]["links"]
     claimed = {x["impact"] for x in links if x["confidence"] == "confident"}
     assert "all" not in claimed
     assert "imd" in claimed

@@ -43,7 +43,7 @@ def test_each_proposed_link_is_shown_with_its_reason_and_answers_are_written(
     # The question names the objective: the possible link's reason does not repeat it.
     assert "possible: shared themes: safety" in out
     assert "confirm with supports" not in out
-    assert "Wrote 1 to 'supports:' and 1 to 'excludes:'" in out
+    assert "Wrote 1 link to 'supports:' and 1 to 'excludes:'" in out
     assert impact(path, "cc-bed-days").supports == ["coo.beds"]
     assert impact(path, "antibiotics").excludes == ["md.shmi"]
     assert impact(path, "antibiotics").supports == []
@@ -146,3 +146,23 @@ def test_accepting_a_link_already_accepted_says_so_and_writes_nothing(tmp_path: 
         "antibiotics:md.shmi moves from 'supports:' to 'excludes:'."
     )
     assert impact(path, "antibiotics").excludes == ["md.shmi"]
+
+
+def test_all_confident_with_none_left_says_what_is_left_not_nothing_was_written(
+    tmp_path: Path,
+) -> None:
+    path = copy(tmp_path)
+    assert run("link", path, "--all-confident").exit_code == 0
+    before = path.read_bytes()
+    again = run("link", path, "--all-confident")
+    assert again.exit_code == 0, again.output
+    assert again.stdout.splitlines() == [
+        "No confident link is waiting, so nothing was written: 1 possible link is left to "
+        "answer one at a time with 'pitchkit link'."
+    ]
+    assert path.read_bytes() == before
+    assert run("link", path, "--reject", "antibiotics:cn.deterioration").exit_code == 0
+    settled = run("link", path, "--all-confident")
+    assert settled.stdout.splitlines() == [
+        "No links to decide: every link pitchkit found is settled already."
+    ]

@@ -16,15 +16,13 @@ own, and planned and emergency work are a qualifier family.
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
+from collections.abc import Callable
+from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
 import linkcases
 from pitchkit.advice.ranking import link_reason
-from pitchkit.cli import app
 from pitchkit.i18n.translation import language
 from pitchkit.recast.align import Link
 from pitchkit.recast.measures import RULES, families_disagree, instrument_head, qualifiers
@@ -126,9 +124,10 @@ def test_the_reason_says_why_in_english_and_welsh() -> None:
     assert "arolwg, gradd neu arolygiad" in welsh
 
 
-def test_directors_json_offers_the_instrument_link_with_its_reason(tmp_path: Path) -> None:
-    facts = tmp_path / "facts.yaml"
-    facts.write_text(
+def test_directors_json_offers_the_instrument_link_with_its_reason(
+    directors_json: Callable[..., Any],
+) -> None:
+    links = directors_json(
         """\
 project:
   title: Safer wards at night
@@ -149,12 +148,8 @@ directors:
     objectives:
       - id: survey
         text: Top 20% of trusts for the falls questions in the Adult Inpatient Survey
-""",
-        encoding="utf-8",
-    )
-    result = CliRunner().invoke(app, ["directors", str(facts), "--json"])
-    assert result.exit_code == 0, result.output
-    links = json.loads(result.stdout)["directors"][0]["links"]
+"""
+    )["directors"][0]["links"]
     assert [(x["confidence"], x["chain"]) for x in links] == [("possible", ["falls"])]
     assert "only as what a survey, a rating or an inspection is about" in (links[0]["explanation"])
 

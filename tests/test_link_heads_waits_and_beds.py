@@ -21,17 +21,17 @@ Every test runs ``pitchkit directors --json`` on a small facts file.
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
-from pitchkit.cli import app
 from pitchkit.recast.align import same_compound, wording
 from pitchkit.recast.lenses import lens_data
 from pitchkit.recast.measures import aimed, measured
+
+#: The ``directors_json`` fixture (conftest.py): ``pitchkit directors --json`` read as JSON.
+DirectorsJson = Callable[..., Any]
 
 PROJECT = """\
 project:
@@ -52,18 +52,16 @@ def _impact(ident: str, measure: str) -> str:
     )
 
 
-def directors_json(tmp_path: Path, impacts: dict[str, str], objectives: dict[str, str]) -> Any:
-    """``pitchkit directors --json`` on a facts file with these impacts and one director."""
+def coo_links(
+    directors_json: DirectorsJson, impacts: dict[str, str], objectives: dict[str, str]
+) -> Any:
+    """The links ``pitchkit directors --json`` shows for one director with these objectives."""
     text = PROJECT + "impacts:\n"
     text += "".join(_impact(ident, measure) for ident, measure in impacts.items())
     text += "directors:\n  - id: coo\n    name: Sunita Bhatt\n    role: Chief Operating Officer\n"
     text += "    objectives:\n"
     text += "".join(f"      - {{id: {i}, text: {t}}}\n" for i, t in objectives.items())
-    facts = tmp_path / "facts.yaml"
-    facts.write_text(text, encoding="utf-8")
-    result = CliRunner().invoke(app, ["directors", str(facts), "--json"])
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)["directors"][0]["links"]
+    return directors_json(text)["directors"][0]["links"]
 
 
 def by_pair(links: Any) -> dict[tuple[str, str], Any]:
@@ -74,11 +72,11 @@ def by_pair(links: Any) -> dict[tuple[str, str], Any]:
 
 
 def test_an_objective_that_opens_with_the_measure_keeps_it_through_a_means_clause(
-    tmp_path: Path,
+    directors_json: DirectorsJson,
 ) -> None:
     links = by_pair(
-        directors_json(
-            tmp_path,
+        coo_links(
+            directors_json,
             {"arrests": "Cardiac arrest calls on adult wards at night"},
             {
                 "plain": "Reduce cardiac arrests on the wards",
@@ -95,12 +93,12 @@ def test_an_objective_that_opens_with_the_measure_keeps_it_through_a_means_claus
 
 
 def test_the_means_of_an_objective_that_opens_with_its_measure_is_still_read(
-    tmp_path: Path,
+    directors_json: DirectorsJson,
 ) -> None:
     # The objective aims at its means too: observations on time reach deterioration.
     links = by_pair(
-        directors_json(
-            tmp_path,
+        coo_links(
+            directors_json,
             {"news2": "Patients with a NEWS2 of 5 or more reviewed within 1 hour at night"},
             {
                 "means": "Reduce cardiac arrests on the wards through earlier recognition of "
@@ -114,13 +112,13 @@ def test_the_means_of_an_objective_that_opens_with_its_measure_is_still_read(
 
 
 def test_an_objective_that_counts_something_else_first_is_still_narrowed_to_its_means(
-    tmp_path: Path,
+    directors_json: DirectorsJson,
 ) -> None:
     # "Support 200 staff to stop smoking ..." counts staff supported: patients' smoking
     # treatment does not serve it (labelled so on blind4).
     links = by_pair(
-        directors_json(
-            tmp_path,
+        coo_links(
+            directors_json,
             {"tobacco": "Inpatients who smoke offered specialist tobacco dependence treatment"},
             {
                 "staff": "Support 200 staff to stop smoking through the staff health and wellbeing "
@@ -158,8 +156,8 @@ MISSED_OBJECTIVES = {
 }
 
 
-def test_the_headline_links_a_new_user_expected_are_claimed(tmp_path: Path) -> None:
-    links = by_pair(directors_json(tmp_path, MISSED_IMPACTS, MISSED_OBJECTIVES))
+def test_the_headline_links_a_new_user_expected_are_claimed(directors_json: DirectorsJson) -> None:
+    links = by_pair(coo_links(directors_json, MISSED_IMPACTS, MISSED_OBJECTIVES))
     expected = {
         ("waits", "dm01"): ["diagnostic waits"],
         ("icu", "cc"): ["critical care admissions", "bed occupancy"],
@@ -172,16 +170,18 @@ def test_the_headline_links_a_new_user_expected_are_claimed(tmp_path: Path) -> N
         assert links[pair]["chain"] == chain
 
 
-def test_ward_bed_days_are_not_claimed_for_critical_care_occupancy(tmp_path: Path) -> None:
-    links = by_pair(directors_json(tmp_path, MISSED_IMPACTS, MISSED_OBJECTIVES))
+def test_ward_bed_days_are_not_claimed_for_critical_care_occupancy(
+    directors_json: DirectorsJson,
+) -> None:
+    links = by_pair(coo_links(directors_json, MISSED_IMPACTS, MISSED_OBJECTIVES))
     found = links.get(("discharge", "cc"))
     assert found is None or found["confidence"] == "possible"
 
 
-def test_the_bed_type_is_read_on_both_sides(tmp_path: Path) -> None:
+def test_the_bed_type_is_read_on_both_sides(directors_json: DirectorsJson) -> None:
     links = by_pair(
-        directors_json(
-            tmp_path,
+        coo_links(
+            directors_json,
             {
                 "icu": "Unplanned admissions to critical care from the wards",
                 "ward": "Occupied bed days on the medical wards",
@@ -241,10 +241,12 @@ def test_a_wait_that_does_not_head_the_measure_or_is_not_for_a_test_is_not(
 # --------------------------------------------------------------- F4: generic words
 
 
-def test_a_part_of_a_hyphenated_word_or_a_scope_word_makes_no_offer(tmp_path: Path) -> None:
+def test_a_part_of_a_hyphenated_word_or_a_scope_word_makes_no_offer(
+    directors_json: DirectorsJson,
+) -> None:
     links = by_pair(
-        directors_json(
-            tmp_path,
+        coo_links(
+            directors_json,
             {
                 "setups": "CPAP set-ups completed",
                 "eligibility": "Transport bookings checked against the national eligibility "

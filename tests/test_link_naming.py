@@ -11,15 +11,13 @@ else) still only make a possible link.
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
+from collections.abc import Callable
+from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
 from linkcases import linked
 from pitchkit.advice.ranking import link_reason
-from pitchkit.cli import app
 from pitchkit.i18n.translation import language
 from pitchkit.recast.measures import RULES
 from pitchkit.recast.naming import aim, named_measure
@@ -134,9 +132,10 @@ def test_what_is_measured_and_whose_must_agree() -> None:
     assert group is None or group.confidence == "possible"
 
 
-def test_directors_json_gives_the_word_claim_with_its_explanation(tmp_path: Path) -> None:
-    facts = tmp_path / "facts.yaml"
-    facts.write_text(
+def test_directors_json_gives_the_word_claim_with_its_explanation(
+    directors_json: Callable[..., Any],
+) -> None:
+    links = directors_json(
         """\
 project:
   title: Hearing aid repairs
@@ -158,12 +157,8 @@ directors:
     objectives:
       - id: audiology
         text: Cut hearing aid repairs not done within a week by 20% (audiology standard)
-""",
-        encoding="utf-8",
-    )
-    result = CliRunner().invoke(app, ["directors", str(facts), "--json"])
-    assert result.exit_code == 0, result.output
-    links = json.loads(result.stdout)["directors"][0]["links"]
+"""
+    )["directors"][0]["links"]
     assert [(x["confidence"], x["reason"], x["chain"]) for x in links] == [
         ("confident", "words", [])
     ]

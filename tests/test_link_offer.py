@@ -61,12 +61,13 @@ def test_the_lead_is_asked_about_the_likeliest_links_first() -> None:
     assert None not in chances
     assert chances == sorted(chances, reverse=True)
     assert [offer_order(c.link) for c in possible] == sorted(offer_order(c.link) for c in possible)
-    # Home first -> delayed discharges -> the Better Care Fund is a cause chain to the
-    # finance director; it is asked before any pair of shared words ('at home' ~ 'at home').
-    # (Discharge is no longer a name for flow, so no word pair reaches the operations
-    # director, whose pair this test once ordered after the chain.)
+    # Days from ready for discharge to leaving, pathway 1, is a cause chain to the
+    # operations director's NCTR objective; it is asked before any pair of shared words.
+    # (Home care hours -> the Better Care Fund, the chain this test once used, has money
+    # behind it and is claimed from the money chance: linking-evaluation.md, "The
+    # claim-recall pass".)
     keys = [c.key for c in possible]
-    chain = keys.index("care-hours:dof.bcf")
+    chain = keys.index("p1-delay:coo.nctr")
     words = next(n for n, c in enumerate(possible) if c.link.reason == "words")
     assert possible[chain].link.mismatch == "cause"
     assert chain < words

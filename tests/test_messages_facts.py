@@ -295,8 +295,8 @@ def test_a_yaml_directors_file_is_located_in_welsh(tmp_path: Path) -> None:
     code, lines = run("directors", str(FRAILTY), "--directors", str(team), "--locale", "cy_GB")
     assert code == 0
     assert (
-        f"rhybudd: {team}:4:3: [1].name: mae ei angen, ond mae ar goll: ychwanegwch 'name:' yma"
-        in lines
+        f"rhybudd: {team}:4:3: [1].name: mae ei angen, ond mae ar goll: ychwanegwch 'name:' yma; "
+        "mae md wedi'i adael allan nes i hyn gael ei drwsio" in lines
     )
 
 
@@ -309,7 +309,7 @@ def test_batch_says_skipped_in_welsh(tmp_path: Path) -> None:
     assert code == 1
     assert (
         f"hepgorwyd: {team}:rhes 3: colofn name: yn wag, ond mae ei angen: "
-        "ychwanegwch enw'r cyfarwyddwr"
+        "ychwanegwch enw'r cyfarwyddwr; mae md wedi'i adael allan nes i hyn gael ei drwsio"
     ) in lines
 
 

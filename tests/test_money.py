@@ -117,12 +117,16 @@ def investment_text(
     *,
     capacity: bool = True,
     changed: dt.date | None = None,
+    too_few: str | None = None,
 ) -> tuple[str, float, float]:
     """The 'Benefit against … funding' line, by hand; and the rounded benefit and funding.
 
     With ``capacity`` (some of the benefit is capacity, not cash) the line says
     it counts capacity as if it were cash. The benefit counts from ``changed``
     (when the change reached the measure) when it is later than the start.
+    With ``too_few`` (the log's figures, e.g. "2 figures to the end of November
+    2026") the log is too young for a chart: every year is a forecast at the
+    plan's full rate, and the year under way says why.
     """
     start, end = project["start"], project["end"]
     funding = project["funding"]["amount"]
@@ -134,14 +138,22 @@ def investment_text(
     invest = [funding * days / total_days for _, days, _ in years]
     benefit_r = [to_step(b, step) for b in benefit]  # each year on its own
     invest_r = split(funding, invest, step)
+    forecast = " forecast" if too_few else ""
     parts = "; ".join(
-        f"{label} {pounds(b)} for {pounds(i)}"
-        for (label, _, _), b, i in zip(years, benefit_r, invest_r, strict=True)
+        f"{label} {pounds(b)}{forecast} for {pounds(i)}"
+        + (
+            f" (at the plan's full rate: the log has {too_few}, too few to show a change yet; "
+            "a chart needs 8)"
+            if too_few and n == 0
+            else ""
+        )
+        for n, ((label, _, _), b, i) in enumerate(zip(years, benefit_r, invest_r, strict=True))
     )
     months = max(1, math.floor(12 * funding / annual + 0.5))
     # Months at the full rate: when that starts after the project, the line says from when.
     begins = changed if changed is not None and changed > start else None
     when = f" once the benefit starts ({begins:%B %Y})" if begins else ""
+    when += " on the benefit delivered and forecast" if too_few else ""
     back = sum(benefit_r) / sum(invest_r)
     counting = ", counting capacity as if it were cash" if capacity else ""
     text = (
@@ -360,7 +372,9 @@ def test_medicines_note_uses_the_trusts_own_rates_and_leaves_a_yearless_cost_as_
         f"{pounds(to_step(capacity, 1000))} a year (48 fewer hours a week), money only when "
         "bank and agency shifts or vacant posts are no longer paid for."
     )
-    expected, _, _ = investment_text(facts["project"], cash + capacity, 1000)
+    expected, _, _ = investment_text(
+        facts["project"], cash + capacity, 1000, too_few="2 figures to the end of November 2026"
+    )
     assert block[3] == expected
 
 
@@ -373,7 +387,7 @@ def test_money_shown_adds_up(path: Path, tmp_path: Path) -> None:
     def amounts(text: str) -> list[int]:
         return [int(a.replace(",", "")) for a in re.findall(r"£([\d,]+)(?!\.\d)", text)]
 
-    years = re.findall(r"\d{4}/\d{2} £([\d,]+) for £([\d,]+)", against)
+    years = re.findall(r"\d{4}/\d{2} £([\d,]+)(?: forecast)? for £([\d,]+)", against)
     benefit = sum(int(b.replace(",", "")) for b, _ in years)
     invest = sum(int(i.replace(",", "")) for _, i in years)
     assert f"over the project £{benefit:,}, net £{benefit - invest:,}" in against

@@ -11,7 +11,6 @@ reads the document back and checks one figure or sentence by hand.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -165,22 +164,29 @@ def test_closed_years_show_what_the_log_delivered_and_years_to_come_the_forecast
 def test_every_note_gives_the_payback_the_log_shows(tmp_path: Path) -> None:
     # newuser6 F7 had each note name its own payback: the finance director's "14 months"
     # on the years the log delivered, every other director's "6 months ... at the full
-    # rate". A director comparing notes must not find a payback the log disproves,
-    # so once the log is read, every note gives the finance director's, in the same words.
+    # rate". A director comparing notes must not find a payback the log disproves, so once
+    # the log is read every note follows the finance director's years. The orthotics
+    # service has cash and capacity, so another director's line gives the cash's own
+    # payback on those years (truth15): £17,000 of cash in 2024/25 and £48,000 in 2025/26
+    # leave £20,000 of the £85,000 after 24 months; 2026/27's cash is £55,847 (delivered
+    # so far and the rest at that rate), so 20,000 / 55,847 x 365 = 130.7 days, 4.3
+    # months: 28.3, shown 28 (at the full rate, 12 x 85,000 / 56,000 = 18.2 would say 18).
     finance = line_with(brief_text(tmp_path / "dof", ORTHOTICS, "dof", TEAM), "Benefit against")
     other = line_with(brief_text(tmp_path / "md", ORTHOTICS, "md", TEAM), "Money:")
-    [months] = re.findall(r"payback (\d+) months on the benefit delivered and forecast;", finance)
+    assert "payback 14 months on the benefit delivered and forecast;" in finance
     assert (
-        f"(payback in {months} months on the benefit delivered and forecast, if the capacity "
-        "is turned into cash)." in other
+        "(payback in 28 months from the cash alone, on the benefit delivered and forecast)."
+        in other
     )
     assert "full rate" not in other
     welsh = facts_in_welsh(tmp_path)
     finance = line_with(brief_text(tmp_path / "dof-cy", welsh, "dof", TEAM), "yn erbyn")
     other = line_with(brief_text(tmp_path / "md-cy", welsh, "md", TEAM), "yn erbyn")
-    said = f"ad-dalu mewn {months} mis ar sail y budd a gyflawnwyd ac a ragwelir"
-    assert said in finance
-    assert f"({said}, o droi'r capasiti'n arian parod)." in other
+    assert "ad-dalu mewn 14 mis ar sail y budd a gyflawnwyd ac a ragwelir" in finance
+    assert (
+        "(ad-dalu mewn 28 mis o'r arian parod yn unig, ar sail y budd a gyflawnwyd ac a "
+        "ragwelir)." in other
+    )
 
 
 def facts_in_welsh(tmp: Path) -> Path:
@@ -194,15 +200,16 @@ def facts_in_welsh(tmp: Path) -> Path:
 
 
 def test_a_closed_year_of_a_monthly_log_is_what_it_delivered(tmp_path: Path) -> None:
-    # The lounge runs from January 2026: 2025/26 is closed, January to March logged (149.4
-    # bed days x £426 + 63.7 cancellations x £100, the unit costs the small print shows:
-    # £70,008, against £164,000 at the full rate for its 86 days); 2026/27 is under way:
+    # The lounge runs from 5 January 2026: 2025/26 is closed, January to March logged, each
+    # month whole as the update counts it (152.5 bed days x £426 + 65 cancellations x £100,
+    # the unit costs the small print shows: £71,465, against £164,000 at the full rate for
+    # its 86 days; January is not cut to 27/31, docs/money.md); 2026/27 is under way:
     # 640 x £426 + 293 x £100 = £301,940 the log delivered over the 183 days of April to
     # October with a figure (none for May), and November to March's 151 days at that rate,
     # £249,142: £551,082, not £694,000.
     text = brief_text(tmp_path, LOUNGE, "dof")
     line = line_with(text, "Benefit against")
-    assert "2025/26 £70,000 delivered for £53,000" in line
+    assert "2025/26 £71,000 delivered for £53,000" in line
     assert (
         "2026/27 £551,000 forecast for £227,000 (£302,000 delivered to the end of October 2026, "
         "no figure for May 2026; the rest of the year at that rate)"
@@ -258,12 +265,14 @@ def test_a_board_sentence_with_no_figure_does_not_point_to_figures(tmp_path: Pat
 # 9: a row not claimed does not read as plain "improving".
 
 
-def test_an_improvement_that_began_before_the_change_is_said_to(tmp_path: Path) -> None:
-    # The experience score's rising trend starts in November 2025, before the lounge opened.
+def test_a_rise_from_inside_the_baseline_is_the_change(tmp_path: Path) -> None:
+    # The experience score's rising trend starts at November 2025's 60, before the lounge
+    # opened, but its one step before January (60 to 62, among 61 and 63) is inside the
+    # baseline's normal range: the rise is the change's (docs/spc.md), not "since before".
     text = update_text(tmp_path, LOUNGE, "coo", "2026-06").splitlines()
     row = text[text.index("Patients rating their discharge as good or very good") :][:6]
-    assert row[4] == "no change from baseline can be told apart yet"
-    assert row[5] == "improving since before the change"
+    assert row[4] == "61% of the way to target"
+    assert row[5] == "improving"
 
 
 # 14: a draft names the periods unlogged since the log's last entry.

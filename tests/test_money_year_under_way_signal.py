@@ -1,17 +1,18 @@
 """A year under way whose log does not yet show the change is not forecast at £0.
 
-The frailty ward (examples/frailty-virtual-ward) starts in January 2027; its
-admissions change takes effect in June 2027, at 200 fewer admissions a year
-priced £2,171.03 at 2027/28 prices: £434,207 a year, of which June to March,
-305 of 366 days, is £361,839, shown £362,000. A note of 10 December 2027 with the
-log cut after August 2027 has three figures since the change (93, 88, 85
-against 100 a month): too few for the run chart to show it, every one better
-than the baseline. "No signal yet" is not "delivered nothing": the year keeps
-its full-rate part and says the log does not yet show it, and the payback is
-the full rate's 7 months (£250,000 ÷ £361,839 × 305 days = 210.7 days from
-June, 6.9 months), as the chief operating officer's note gives it too. A log whose figures
-since the change are no better than the baseline still counts £0. A note
-reads only the figures logged for periods ended before its date, and gives
+The frailty ward (examples/frailty-virtual-ward) starts in January 2027; its admissions
+change takes effect in June 2027, at 200 fewer admissions a year priced £2,171.03 at
+2027/28 prices: £434,207 a year, of which June to March, 305 of 366 days, is £361,839,
+shown £362,000. A note of 10 December 2027 with the log cut after August 2027, and
+June's 93 admissions made 97, has three figures since the change (97, 88, 85 against 100
+a month): too few for the run chart to show it, every one better than the baseline. (The
+example's own 93, 88, 85 end a run chart trend from March's 103 that shows the change:
+the falls before June stay inside the baseline's normal range, docs/spc.md.) "No signal
+yet" is not "delivered nothing": the year keeps its full-rate part and says the log does
+not yet show it, and the payback is the full rate's 7 months (£250,000 ÷ £361,839 × 305
+days = 210.7 days from June, 6.9 months), as the chief operating officer's note gives it
+too. A log whose figures since the change are no better than the baseline still counts
+£0. A note reads only the figures logged for periods ended before its date, and gives
 the year under way one figure: the money block's.
 """
 
@@ -62,7 +63,7 @@ def _line(text: str, start: str = "Benefit against") -> str:
 
 
 def test_a_change_the_log_does_not_yet_show_keeps_the_full_rate(tmp_path: Path) -> None:
-    facts = _facts(tmp_path, "august", last="2027-08")
+    facts = _facts(tmp_path, "august", last="2027-08", admissions=[97])
     text = _brief(tmp_path, facts)
     line = _line(text)
     assert (
@@ -84,7 +85,7 @@ def test_a_change_the_log_does_not_yet_show_keeps_the_full_rate(tmp_path: Path) 
 
 
 def test_the_full_rate_while_the_log_does_not_yet_show_it_in_welsh(tmp_path: Path) -> None:
-    facts = _facts(tmp_path, "august", last="2027-08")
+    facts = _facts(tmp_path, "august", last="2027-08", admissions=[97])
     line = _line(_brief(tmp_path, facts, locale="cy_GB"), "Budd yn erbyn")
     assert (
         "2027/28 £362,000 a ragwelir am £202,000 (ar y gyfradd lawn: nid yw ffigurau'r cofnod "
@@ -96,9 +97,11 @@ def test_figures_no_better_than_the_baseline_still_count_nothing(tmp_path: Path)
     # Six months since the change at or above the 100 a month before it: flat, not "not yet".
     flat = _facts(tmp_path, "flat", last="2027-11", admissions=[101, 99, 102, 100, 101, 100])
     line = _line(_brief(tmp_path, flat))
-    found = re.search(r"2027/28 (£[\d,]+) forecast for £202,000 \((£[\d,]+) delivered", line)
-    assert found, line
-    assert found[1] == found[2] == "£0"
+    # Nothing counted, and the line says why (truth15), not "£0 delivered".
+    assert (
+        "2027/28 £0 forecast for £202,000 (the log's figures to the end of November 2027 do not "
+        "show the change, so nothing is counted for the year)"
+    ) in line
     assert "do not yet show" not in line
     assert "not paid back" in line
 

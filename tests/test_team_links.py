@@ -9,9 +9,9 @@ back what the user sees.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner, Result
@@ -159,11 +159,12 @@ def test_excludes_are_checked_and_an_id_far_from_any_lists_the_directors_own(
     )
 
 
-def test_a_link_typed_as_the_report_shows_it_is_claimed(tmp_path: Path) -> None:
+def test_a_link_typed_as_the_report_shows_it_is_claimed(
+    tmp_path: Path, directors_json: Callable[..., Any]
+) -> None:
     facts, team = project(tmp_path, "dof.agency-spend")
-    result = run("directors", facts, "--directors", team, "--json")
-    assert result.exit_code == 0, result.output
-    [dof] = [d for d in json.loads(result.stdout)["directors"] if d["id"] == "dof"]
+    report = directors_json(facts, "--directors", team)
+    [dof] = [d for d in report["directors"] if d["id"] == "dof"]
     assert [x["reason"] for x in dof["links"] if x["impact"] == "bed-days"] == ["explicit"]
 
 
@@ -174,7 +175,9 @@ def test_the_facts_files_own_team_is_not_a_mistake_beside_a_team_file(tmp_path: 
     assert result.stderr == ""
 
 
-def test_link_takes_the_team_file_and_writes_the_link_back(tmp_path: Path) -> None:
+def test_link_takes_the_team_file_and_writes_the_link_back(
+    tmp_path: Path, directors_json: Callable[..., Any]
+) -> None:
     facts, team = project(tmp_path)
     helped = run("link", "--help", columns=200)
     assert "--directors" in helped.stdout
@@ -183,16 +186,14 @@ def test_link_takes_the_team_file_and_writes_the_link_back(tmp_path: Path) -> No
         "--reject", "bed-days:dos.bed-occupancy",
     )  # fmt: skip
     assert result.exit_code == 0, result.output
-    assert f"Wrote 1 to 'supports:' and 1 to 'excludes:' in {facts}." in result.stdout
+    assert f"Wrote 1 link to 'supports:' and 1 to 'excludes:' in {facts}." in result.stdout
     text = facts.read_text(encoding="utf-8")
     assert "    supports: [dof.agency-spend]\n" in text
     assert "    excludes: [dos.bed-occupancy]\n" in text
     # What link wrote is read back as the lead's own link.
-    shown = run("directors", facts, "--directors", team, "--json")
-    assert shown.exit_code == 0, shown.output
     links = {
         (d["id"], x["impact"], x["objective"]): x["reason"]
-        for d in json.loads(shown.stdout)["directors"]
+        for d in directors_json(facts, "--directors", team)["directors"]
         for x in d["links"]
     }
     assert links[("dof", "bed-days", "agency-spend")] == "explicit"
@@ -205,10 +206,11 @@ def test_link_takes_the_team_file_and_writes_the_link_back(tmp_path: Path) -> No
     assert facts.read_bytes() == before
 
 
-def test_directors_shows_every_objective_id_the_unlinked_ones_too(tmp_path: Path) -> None:
+def test_directors_shows_every_objective_id_the_unlinked_ones_too(
+    tmp_path: Path, directors_json: Callable[..., Any]
+) -> None:
     facts, team = project(tmp_path, "dof.agency-spend")
-    result = run("directors", facts, "--directors", team, "--json")
-    places = {d["id"]: d for d in json.loads(result.stdout)["directors"]}
+    places = {d["id"]: d for d in directors_json(facts, "--directors", team)["directors"]}
     assert [(o["ref"], o["served"]) for o in places["dof"]["every_objective"]] == [
         ("dof.cip", False),
         ("dof.agency-spend", True),
@@ -421,3 +423,38 @@ def test_link_corrects_in_welsh_too(tmp_path: Path) -> None:
     assert "Cywirwyd bed-days:DOF.agency_spend i 'dof.agency-spend'" in result.stdout
     text = facts.read_text(encoding="utf-8")
     assert "    excludes: [dof.agency-spend]\n" in text
+
+
+@pytest.mark.parametrize(
+    ("links", "summary", "kept"),
+    [
+        ("dof.agency-spnd, dof.cip", "Took out 1 link from {facts}; added none.", "dof.cip"),
+        (
+            "dof.agency-spnd, dof.balance, dof.cip",
+            "Took out 2 links from {facts}; added none.",
+            "dof.cip",
+        ),
+        (
+            "dof.Agency-Spend, dof.cip",
+            "Corrected 1 link in {facts}; added none.",
+            "dof.agency-spend, dof.cip",
+        ),
+        (
+            "dof.Agency-Spend, dof.balance, dof.cip",
+            "Took out and corrected the links above in {facts}; added none.",
+            "dof.agency-spend, dof.cip",
+        ),
+    ],
+)
+def test_link_that_only_mends_links_says_so_not_wrote_none(
+    tmp_path: Path, links: str, summary: str, kept: str
+) -> None:
+    """A run whose only answer is already in the file mends the stale links and says that."""
+    facts, team = project(tmp_path, links)
+    result = run("link", facts, "--directors", team, "--accept", "bed-days:dof.cip")
+    assert result.exit_code == 0, result.output
+    said = result.stdout.splitlines()
+    assert said[0] == "bed-days:dof.cip is already in 'supports:', so it is left as it is."
+    assert said[-1] == summary.format(facts=facts)
+    assert "Wrote" not in result.stdout
+    assert f"    supports: [{kept}]\n" in facts.read_text(encoding="utf-8")

@@ -288,8 +288,9 @@ def test_the_welsh_update_says_the_same(tmp_path: Path, cli: Callable[..., Resul
         ("Beds occupied by patients with no criteria to reside", "beds", "170 beds (as at "),
         ("Vacancies in the theatre team", "vacancies", "170 vacancies (as at "),
         ("Average length of stay", "days", "187.5 days (average, "),
-        ("Falls per 1,000 bed days", "falls", "187.5 falls (average, "),
-        ("Falls rate", "falls", "187.5 falls (average, "),
+        # A rate is written as the rate it is, never as a count of falls.
+        ("Falls per 1,000 bed days", "falls", "187.5 per 1,000 bed days (average, "),
+        ("Falls rate", "falls", "187.5 (average, "),
     ],
 )
 def test_a_level_is_read_at_its_latest_month_only_when_it_counts_people_or_things(

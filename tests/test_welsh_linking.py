@@ -11,12 +11,15 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
 from typer.testing import Result
 
 Cli = Callable[..., Result]
+#: The ``directors_json`` fixture (conftest.py): ``pitchkit directors --json`` read as JSON.
+DirectorsJson = Callable[..., Any]
 
 #: A Welsh health board's project, every text given in both languages.
 BOTH = """\
@@ -66,10 +69,9 @@ def paragraphs(path: Path) -> list[str]:
     return [p.text for p in docx.Document(str(path)).paragraphs if p.text.strip()]
 
 
-def links(cli: Cli, facts: Path, *extra: str) -> dict[str, list[dict[str, object]]]:
-    result = cli("directors", str(facts), "--json", *extra)
-    assert result.exit_code == 0, result.output
-    return {d["id"]: d["links"] for d in json.loads(result.stdout)["directors"]}
+def links(directors_json: DirectorsJson, facts: Path, *extra: str) -> dict[str, Any]:
+    """Each director's links, as ``directors --json`` lists them."""
+    return {d["id"]: d["links"] for d in directors_json(facts, *extra)["directors"]}
 
 
 def test_both_pages_of_a_bilingual_brief_link_the_objective(cli: Cli, tmp_path: Path) -> None:
@@ -86,10 +88,12 @@ def test_both_pages_of_a_bilingual_brief_link_the_objective(cli: Cli, tmp_path: 
     assert not any("yn cysylltu â'ch amcanion eto" in p for p in welsh), welsh
 
 
-def test_a_welsh_note_makes_the_links_an_english_note_makes(cli: Cli, tmp_path: Path) -> None:
+def test_a_welsh_note_makes_the_links_an_english_note_makes(
+    tmp_path: Path, directors_json: DirectorsJson
+) -> None:
     """``directors`` gives the same confident link in Welsh as in English."""
     facts = write(tmp_path, BOTH)
-    welsh, english = links(cli, facts), links(cli, facts, "--locale", "en_GB")
+    welsh, english = links(directors_json, facts), links(directors_json, facts, "--locale", "en_GB")
     assert [(x["objective"], x["confidence"]) for x in welsh["coo"]] == [("winter", "confident")]
     assert [(x["objective"], x["confidence"]) for x in english["coo"]] == [("winter", "confident")]
 
@@ -111,9 +115,9 @@ WELSH_ONLY = (
 )
 
 
-def test_welsh_small_words_make_no_link(cli: Cli, tmp_path: Path) -> None:
+def test_welsh_small_words_make_no_link(tmp_path: Path, directors_json: DirectorsJson) -> None:
     """A wait and a savings target that share only "yn" are not offered as a link."""
-    found = links(cli, write(tmp_path, WELSH_ONLY, role="Cyfarwyddwr Gweithrediadau"))
+    found = links(directors_json, write(tmp_path, WELSH_ONLY, role="Cyfarwyddwr Gweithrediadau"))
     assert found["coo"] == [], found
 
 

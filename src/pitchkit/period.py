@@ -49,13 +49,85 @@ class Period(NamedTuple):
         return period_at(add_months(self.start, self.months), kind or self.kind)
 
 
+#: Month names a lead may write instead of the number, English and Welsh, whole and short.
+_MONTH_NAMES = {
+    name: number
+    for number, names in enumerate(
+        (
+            "january jan ionawr",
+            "february feb chwefror",
+            "march mar mawrth",
+            "april apr ebrill",
+            "may mai",
+            "june jun mehefin",
+            "july jul gorffennaf",
+            "august aug awst",
+            "september sep sept medi",
+            "october oct hydref",
+            "november nov tachwedd",
+            "december dec rhagfyr",
+        ),
+        start=1,
+    )
+    for name in names.split()
+}
+_QUARTER_FIRST = re.compile(r"^Q([1-4])[\s/-]*(\d{4})$")
+_QUARTER_LAST = re.compile(r"^(\d{4})[\s/-]*Q([1-4])$")
+_YEAR_MONTH = re.compile(r"^(\d{4})[\s/.-](\d{1,2})$")
+_MONTH_YEAR = re.compile(r"^(\d{1,2})[\s/.-](\d{4})$")
+_NAMED_MONTH = re.compile(r"^([A-Z]+)\.?[\s/-]*(\d{4})$")
+
+
+def period_guess(text: str) -> str | None:
+    """The period a slip means, written as pitchkit reads it, else ``None``.
+
+    ``Q2 2027`` and ``2027 Q2`` are ``2027-Q2``; ``2027/05``, ``05/2027``,
+    ``May 2027`` and ``Mai 2027`` are ``2027-05``.
+    """
+    cleaned = " ".join(str(text).strip().upper().split())
+    if match := _QUARTER_FIRST.match(cleaned):
+        return f"{match.group(2)}-Q{match.group(1)}"
+    if match := _QUARTER_LAST.match(cleaned):
+        return f"{match.group(1)}-Q{match.group(2)}"
+    year, month = None, 0
+    if match := _YEAR_MONTH.match(cleaned):
+        year, month = match.group(1), int(match.group(2))
+    elif match := _MONTH_YEAR.match(cleaned):
+        year, month = match.group(2), int(match.group(1))
+    elif match := _NAMED_MONTH.match(cleaned):
+        year, month = match.group(2), _MONTH_NAMES.get(match.group(1).casefold(), 0)
+    if year is None or not 1 <= month <= 12:
+        return None
+    return f"{year}-{month:02d}"
+
+
+def period_problem(text: str) -> Message:
+    """Why ``text`` is not a period, with the period it most likely means when one is clear."""
+    guess = period_guess(text)
+    if guess is not None:
+        return Message(
+            "did you mean '{guess}'? Write a period as YYYY-MM (2027-03), YYYY-Qn (2027-Q1) "
+            "or YYYY (2027)",
+            guess=guess,
+        )
+    return Message("write the period as YYYY-MM (2027-03), YYYY-Qn (2027-Q1) or YYYY (2027)")
+
+
 def parse_period(text: str) -> Period:
     """Read ``2027-03``, ``2027-Q1`` or ``2027`` as a :class:`Period`."""
     cleaned = str(text).strip().upper()
     match = PERIOD_PATTERN.match(cleaned)
     if match is None:
+        guess = period_guess(text)
         raise InputError(
             Message(
+                "unknown period {period}: did you mean '{guess}'? Write YYYY-MM (2027-03), "
+                "YYYY-Qn (2027-Q1) or YYYY (2027)",
+                period=repr(text),
+                guess=guess,
+            )
+            if guess is not None
+            else Message(
                 "unknown period {period}: write YYYY-MM (2027-03), YYYY-Qn (2027-Q1) "
                 "or YYYY (2027)",
                 period=repr(text),

@@ -50,6 +50,7 @@ from pitchkit.advice.pitch import (
     no_sponsor_gain,
     unit_cost_without_source,
     vague_ask,
+    value_not_counted,
 )
 from pitchkit.advice.review import SEVERITIES, Finding, Review, Rule, Severity
 from pitchkit.advice.timing import (
@@ -93,6 +94,7 @@ RULES: tuple[Rule, ...] = (
     change_over_impact,
     impact_without_source,
     impact_without_value,
+    value_not_counted,
     unit_cost_without_source,
     unit_cost_price_year,
     releases_assumed,

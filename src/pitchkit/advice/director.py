@@ -155,6 +155,19 @@ def _unlinked_evidence(review: Review, impact: Impact) -> str:
     assert pitch is not None
     assert director is not None
     sharing = [o for o in pitch.objectives if set(o.themes) & set(impact.themes)]
+    excluded = {ref.casefold() for ref in impact.excludes}
+    if not sharing and (
+        mine := [
+            f"{director.id}.{o.id}"
+            for o in pitch.objectives
+            if f"{director.id}.{o.id}".casefold() in excluded
+        ]
+    ):
+        # Not "the map links it to none": the lead ruled a link out, and the note obeys.
+        return review._(
+            "You ruled out {refs} with 'excludes:', and pitchkit's measure map links it to "
+            "none of the other objectives of {who}."
+        ).format(refs=", ".join(mine), who=who(director))
     if not sharing:
         return review._(
             "pitchkit's measure map links it to none of the objectives of {who}, and "

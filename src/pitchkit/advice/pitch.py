@@ -105,6 +105,34 @@ def impact_without_value(review: Review) -> Iterator[Finding]:
             )
 
 
+def value_not_counted(review: Review) -> Iterator[Finding]:
+    """A money value on a level (no ``per:``): the money block has no count to price.
+
+    Without a number per period there is nothing to multiply the unit cost
+    by, so the note leaves the value out of every total without a word.
+    """
+    for index, impact in enumerate(review.facts.impacts):
+        if impact.value is None or impact.per is not None:
+            continue
+        yield Finding(
+            "value-not-counted",
+            "warning",
+            review._("The money value of '{measure}' is not counted in the note.").format(
+                measure=impact.measure
+            ),
+            review._(
+                "impacts[{index}] ({id}) has a 'value' but no 'per': a level, not a number "
+                "per period, has no count to price."
+            ).format(index=index, id=impact.id),
+            review._(
+                "If the baseline and target count something each year, quarter, month or "
+                "week, add 'per:' (year, quarter, month or week); if it is a level such as a "
+                "percentage, take out 'value:'."
+            ),
+            review.where("impacts", index, "value"),
+        )
+
+
 def unit_cost_without_source(review: Review) -> Iterator[Finding]:
     """A money value with no source, or a source with no year."""
     for index, impact in enumerate(review.facts.impacts):

@@ -47,6 +47,10 @@ def _mismatch_text(found: Link, lang: Language) -> str:
         )
     if found.mismatch == "money":
         return lang.gettext("the objective is a sum of money, and the impact is a wait")
+    if found.mismatch == "spend":
+        return lang.gettext(
+            "the impact is a sum of money, and the objective counts something else about it"
+        )
     if found.mismatch == "cause":
         return lang.gettext(
             "one step is a likely cause rather than part of what the next measure counts, "
@@ -122,6 +126,16 @@ def link_reason(found: Link, lang: Language, *, director_id: str = "") -> str:
         return lang.gettext(
             "both measure '{measure}': the objective names the impact's own measure"
         ).format(measure=found.words[0][1])
+    if found.confidence == "confident" and found.reason == "worry":
+        # Claimed by the scorer: rare shared words on an objective the board worries about.
+        pairs = ", ".join(f"'{a}' ~ '{b}'" for a, b in found.words)
+        return lang.gettext(
+            "matching words few of the team's objectives use: {pairs}, on an objective "
+            "about something the board already worries about"
+        ).format(pairs=pairs)
+    if found.confidence == "confident" and found.reason == "value" and found.chain is None:
+        # Claimed by the scorer: the impact's cash against a financial objective.
+        return _evidence(found, lang)
     if found.confidence == "confident" and found.chain is not None:
         text = lang.gettext("measure map: {chain}").format(chain=chain_text(found.chain, lang))
         if found.words:

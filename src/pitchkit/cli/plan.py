@@ -387,11 +387,51 @@ def link_command(
     if not result.proposed and not request.answered:
         say(lang.gettext("No links to decide: every link pitchkit found is settled already."))
         return
+    if not result.written and all_confident and not result.decisions and not result.already:
+        # Nothing confident was left: say what is, rather than a bare "Nothing was written".
+        say(
+            lang.ngettext(
+                "No confident link is waiting, so nothing was written: {n} possible link is "
+                "left to answer one at a time with 'pitchkit link'.",
+                "No confident link is waiting, so nothing was written: {n} possible links are "
+                "left to answer one at a time with 'pitchkit link'.",
+                result.proposed,
+            ).format(n=result.proposed)
+            if result.proposed
+            else lang.gettext("No links to decide: every link pitchkit found is settled already.")
+        )
+        return
     if not result.written:
         say(lang.gettext("Nothing was written."))
         return
-    say(
-        lang.gettext(
-            "Wrote {accepted} to 'supports:' and {rejected} to 'excludes:' in {path}."
-        ).format(accepted=result.accepted, rejected=result.rejected, path=result.path)
-    )
+    if result.decisions:
+        say(
+            lang.ngettext(
+                "Wrote {accepted} link to 'supports:' and {rejected} to 'excludes:' in {path}.",
+                "Wrote {accepted} links to 'supports:' and {rejected} to 'excludes:' in {path}.",
+                result.accepted,
+            ).format(accepted=result.accepted, rejected=result.rejected, path=result.path)
+        )
+    elif result.dropped and result.corrected:
+        say(
+            lang.gettext("Took out and corrected the links above in {path}; added none.").format(
+                path=result.path
+            )
+        )
+    elif result.corrected:
+        say(
+            lang.ngettext(
+                "Corrected {n} link in {path}; added none.",
+                "Corrected {n} links in {path}; added none.",
+                len(result.corrected),
+            ).format(n=len(result.corrected), path=result.path)
+        )
+    else:
+        # Nothing decided and nothing corrected: the file was written to take links out.
+        say(
+            lang.ngettext(
+                "Took out {n} link from {path}; added none.",
+                "Took out {n} links from {path}; added none.",
+                len(result.dropped),
+            ).format(n=len(result.dropped), path=result.path)
+        )

@@ -14,8 +14,9 @@ such rather than as empty.
 
 A bad row is reported with its row number and column and skipped, so one
 typo does not hold up the whole executive team: :func:`load_directors`
-returns the directors it could read and the problems it found. An id
-used twice is different: which of the two rows is the director meant
+returns the directors it could read and the problems it found, each
+naming the director it leaves out. A skipped row's id still counts, so a
+later row cannot take it. An id used twice is different: which of the two rows is the director meant
 cannot be told, and leaving one out would lose a director without a
 word, so it raises :class:`DirectorsError` naming the file, row and
 column, as a duplicate id in the facts file does. A file that cannot be
@@ -333,9 +334,33 @@ _GENERIC_LINES = (
     "number numbers share proportion percentage rate rates level levels",
     "patient patients people board boards organisation organisations place",
 )
-_GENERIC = frozenset(word for line in _GENERIC_LINES for word in line.split())
-#: "the health board": the organisation, not a telling word.
-_HEALTH_BOARD = re.compile(r"\bhealth\s+boards?\b", re.IGNORECASE)
+#: The Welsh side of the same rule: the little words, the verbs an objective starts with and
+#: the generic heads, with the mutated forms a sentence gives them ("cyfran y bobl",
+#: "i gynyddu"). Apostrophes are gone by then: "sy'n" is "syn", "i'w" is "iw". They are
+#: passed over only in a new id, not in a former one, so that a link written with an id an
+#: earlier pitchkit made ("dn.niwed-gellir") keeps working.
+_WELSH_LINES = (
+    "r n w ei sy syn sydd bod fod mae yw ydy oes gellir gall iw ir or yr ym yng dros fewn tan hyd",
+    "rhwng neu trwy drwy tuag dan uwch mwy llai newydd bob pawb holl cael gael chael",
+    "un dau dwy tri tair pedwar pump chwech saith wyth naw deg",
+    "blwyddyn flwyddyn blynedd mlynedd mis fis wythnos wythnosau diwrnod dydd",
+    "wella gwneud wneud gyflawni gynyddu cynnal gynnal gadw dorri tyfu dyfu cefnogi gefnogi",
+    "gyrraedd ddatblygu adeiladu creu greu sefydlu gweithredu weithredu ymgorffori cytuno",
+    "dychwelyd symud parhau codi gostwng haneru dyblu dileu adolygu trawsnewid cryfhau",
+    "gryfhau galluogi gosod rhoi defnyddio ddefnyddio ddarparu diogelu cyflwyno gyflwyno arwain",
+    "bodloni cwrdd ehangu hyrwyddo",
+    "nifer niferoedd cyfran gyfran chyfran canran ganran chanran cyfradd gyfradd chyfradd",
+    "cyfraddau lefel lefelau claf glaf chlaf nghlaf cleifion gleifion chleifion nghleifion",
+    "pobl bobl mhobl bwrdd fwrdd mwrdd byrddau sefydliad sefydliadau lle",
+)
+#: A Welsh "'r", "'n" or "'w" written onto the word before it: "cyflawni'r", "sy'n", "i'w".
+_WELSH_CLITIC = re.compile(r"(\w)['\u2019]([rnw])\b", re.IGNORECASE)
+#: What a new id passes over while other words remain (see :func:`objective_id`).
+_PASSED_OVER = frozenset(word for line in _GENERIC_LINES + _WELSH_LINES for word in line.split())
+#: "the health board", "y bwrdd iechyd": the organisation, not a telling word.
+_HEALTH_BOARD = re.compile(
+    r"\bhealth\s+boards?\b|\b(?:bwrdd|fwrdd|mwrdd|byrddau)\s+iechyd\b", re.IGNORECASE
+)
 #: An abbreviation the objective defines in brackets: "no criteria to reside (NCTR)".
 _NAMED_ABBREVIATION = re.compile(r"\(([A-Z][A-Z0-9]{1,9})\)")
 
@@ -351,7 +376,9 @@ def objective_id(text: str, taken: Iterable[str] = ()) -> str:
     Words that head many objectives without telling them apart ("the
     number of patients", "share", "rate", "the health board") are passed
     over while others remain: "Reduce the number of patients with no
-    criteria to reside" is ``criteria-reside``. When that id is in
+    criteria to reside" is ``criteria-reside``. Welsh follows the same
+    rule through its own little words, verbs and generic heads: "Lleihau
+    niwed y gellir ei osgoi" is ``niwed-osgoi``. When that id is in
     ``taken`` (the director's other objectives), the next telling words are
     added, then ``-2``, ``-3``. The same text, among the same objectives
     before it, always gives the same id.
@@ -368,16 +395,23 @@ def former_objective_id(text: str, taken: Iterable[str] = ()) -> str:
     return _made_id(text, taken, telling=False)
 
 
+def _plain(text: str) -> str:
+    """``text`` in ASCII letters, without apostrophes, ``A&E`` as ``AE``."""
+    plain = unicodedata.normalize("NFKD", _APOSTROPHES.sub("", text))
+    return _AMPERSAND_PAIR.sub(r"\1\2", plain.encode("ascii", "ignore").decode("ascii"))
+
+
 def _made_id(text: str, taken: Iterable[str], *, telling: bool) -> str:
     """:func:`objective_id`, or with ``telling`` off, :func:`former_objective_id`."""
-    plain = unicodedata.normalize("NFKD", _APOSTROPHES.sub("", text))
-    plain = _AMPERSAND_PAIR.sub(r"\1\2", plain.encode("ascii", "ignore").decode("ascii"))
+    plain = _plain(text)
     words = _telling_words(plain)
     if telling:
+        # Welsh "cyflawni'r cynllun" is "cyflawni" and "r" (the), not "cyflawnir".
+        apart = _plain(_WELSH_CLITIC.sub(r"\1 \2", text))
         kept = [
             word
-            for word in _telling_words(_HEALTH_BOARD.sub(" ", plain))
-            if word.casefold() not in _GENERIC
+            for word in _telling_words(_HEALTH_BOARD.sub(" ", apart))
+            if word.casefold() not in _PASSED_OVER
         ]
         words = kept or words
         named = _NAMED_ABBREVIATION.search(plain)
@@ -544,6 +578,28 @@ def _split_header(
     return numbered[at], numbered[at + 1 :]
 
 
+#: Headers a team sheet often has for a required column, and the column they mean: named
+#: in the message, never read as that column (a "title" may hold "Dr").
+_SYNONYMS = {
+    "job_title": "role",
+    "title": "role",
+    "job": "role",
+    "position": "role",
+    "post": "role",
+    "role_title": "role",
+    "rôl": "role",
+    "swydd": "role",
+    "teitl_swydd": "role",
+    "full_name": "name",
+    "director": "name",
+    "enw": "name",
+    "code": "id",
+    "initials": "id",
+    "short_name": "id",
+    "ref": "id",
+}
+
+
 def _column_key(name: str) -> str:
     """``' Name '`` and ``'NAME'`` both mean ``name``."""
     return "_".join(name.replace("\ufeff", "").strip().lower().split())
@@ -558,7 +614,7 @@ def _columns(
     missing = [name for name in REQUIRED_COLUMNS if name not in keys]
     if missing:
         found = ", ".join(cell.strip() for cell in header if cell.strip())
-        message = Plural(
+        message: Renderable = Plural(
             "the header row needs the column {missing} (found: {found}): "
             "name the columns {columns}",
             "the header row needs the columns {missing} (found: {found}): "
@@ -568,6 +624,15 @@ def _columns(
             found=found or Message("nothing"),
             columns=", ".join(COLUMNS),
         )
+        renames = [
+            Message("'{cell}' to '{column}'", cell=header[keys.index(key)].strip(), column=column)
+            for column in missing
+            if (key := next((k for k in keys if _SYNONYMS.get(k) == column), None)) is not None
+        ]
+        if renames:
+            message = Message(
+                "{problem}; rename {renames}", problem=message, renames=Joined(renames, ", ")
+            )
         raise DirectorsError(Located(row_place(path, header_row), message))
     positions: dict[int, str] = {}
     warnings: list[Renderable | str] = []
@@ -634,14 +699,19 @@ def _from_rows(
                 former[director.id] = made
         else:
             column, what = director
+            twice = column == "id" and cells["id"].casefold() in seen
+            if found is None:
+                # Skipped for another column: its id still counts, so a later row cannot
+                # take it and stand in for this director unnoticed.
+                seen.setdefault(cells["id"].casefold(), number)
             problem = RowProblem(
                 cell_place(path, number, column),
-                what,
+                what if twice else _left_out(what, cells.get("name", ""), cells.get("id", "")),
                 director_id=cells.get("id", ""),
                 name=cells.get("name", ""),
             )
             problems.append(problem)
-            if column == "id" and cells["id"].casefold() in seen:
+            if twice:
                 duplicated.append(problem)
     return DirectorsFile(
         path, tuple(directors), tuple(problems), tuple(warnings), tuple(duplicated), former
@@ -889,9 +959,16 @@ def _load_yaml(path: Path) -> DirectorsFile:
         loc: Loc = (*where, index)
         problem = _yaml_problem(source, loc, item, seen)
         if problem is not None:
-            problems.append(problem)
             if isinstance(problem, _DuplicateId):
                 duplicated.append(problem)
+            else:
+                problem = _yaml_left_out(problem, item)
+                given = item.get("id") if isinstance(item, dict) else None
+                if isinstance(given, str) and _ID_PATTERN.match(given):
+                    # Skipped for another field: its id still counts, so a later entry
+                    # cannot take it and stand in for this director unnoticed.
+                    seen.setdefault(given.casefold(), dotted(loc))
+            problems.append(problem)
             continue
         made: dict[str, str] = {}
         director = _checked_director(_yaml_director(item, made))
@@ -943,7 +1020,8 @@ def _yaml_problem(source: Source, loc: Loc, item: Any, seen: Mapping[str, str]) 
     director = _checked_director(_yaml_director(item))
     if not isinstance(director, Director):
         full = (*loc, *director.loc)
-        return Located(f"{source.where(full)}: {dotted(full)}", director.message)
+        message = _qualified_objective_id(item, director) or director.message
+        return Located(f"{source.where(full)}: {dotted(full)}", message)
     if director.id.casefold() in seen:
         full = (*loc, "id")
         message = Message(
@@ -953,6 +1031,62 @@ def _yaml_problem(source: Source, loc: Loc, item: Any, seen: Mapping[str, str]) 
         )
         return _DuplicateId(f"{source.where(full)}: {dotted(full)}", message)
     return None
+
+
+def _qualified_objective_id(item: Mapping[str, Any], problem: Problem) -> Message | None:
+    """The fix for an objective id written with its director's id in front, else ``None``.
+
+    ``dof.cip`` under director ``dof`` is what a facts file's ``supports:``
+    says, so it is a natural slip: the objective's own id is ``cip``.
+    """
+    if len(problem.loc) != 3 or problem.loc[0] != "objectives" or problem.loc[2] != "id":
+        return None
+    director_id, objectives = item.get("id"), item.get("objectives")
+    if not isinstance(director_id, str) or not isinstance(objectives, list):
+        return None
+    index = problem.loc[1]
+    objective = objectives[index] if isinstance(index, int) and index < len(objectives) else None
+    given = objective.get("id") if isinstance(objective, dict) else None
+    prefix = f"{director_id}."
+    if not isinstance(given, str) or not given.casefold().startswith(prefix.casefold()):
+        return None
+    own = given[len(prefix) :]
+    if not _ID_PATTERN.match(own) or len(own) > _OBJECTIVE_ID_MAX:
+        return None
+    return Message(
+        "'{value}' has the director's id in front: write 'id: {own}' here (a facts file "
+        "then links to it as '{value}')",
+        value=given,
+        own=own,
+    )
+
+
+def _yaml_left_out(problem: Located, item: Any) -> Located:
+    """``problem`` saying which director it leaves out, named as the entry names them."""
+    if not isinstance(item, dict):
+        return problem
+    name, given = item.get("name"), item.get("id")
+    return Located(
+        problem.where,
+        _left_out(
+            problem.message,
+            name if isinstance(name, str) else "",
+            given if isinstance(given, str) else "",
+        ),
+    )
+
+
+def _left_out(what: Renderable | str, name: str, director_id: str) -> Renderable | str:
+    """``what`` is wrong, and the director it leaves out until it is fixed.
+
+    A director skipped without a word would be missed: the team looks
+    complete, and nobody is briefed for them.
+    """
+    name, director_id = name.strip(), director_id.strip()
+    who = f"{name} ({director_id})" if name and director_id else name or director_id
+    if not who:
+        return what
+    return Message("{problem}; {who} is left out until this is fixed", problem=what, who=who)
 
 
 class _DuplicateId(Located):

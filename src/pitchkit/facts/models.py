@@ -49,7 +49,7 @@ from pitchkit.facts.validation import (
 )
 from pitchkit.i18n.messages import Message
 from pitchkit.i18n.translation import normalise_locale
-from pitchkit.period import PERIOD_PATTERN
+from pitchkit.period import PERIOD_PATTERN, period_problem
 
 TextList = Annotated[list[str], BeforeValidator(_as_list)]
 #: A measure's name, such as ``Emergency admissions``: never a bare number.
@@ -260,9 +260,7 @@ class Update(Model):
     def _period_shape(cls, value: Any) -> Any:
         text = str(value).strip().upper() if value is not None else value
         if not isinstance(text, str) or not PERIOD_PATTERN.match(text):
-            raise ValueError(
-                Message("write the period as YYYY-MM (2027-03), YYYY-Qn (2027-Q1) or YYYY (2027)")
-            )
+            raise ValueError(period_problem(str(value)))
         return text
 
 

@@ -19,7 +19,7 @@ from pitchkit.i18n.translation import N_, Language
 from pitchkit.init.answers import number_text, role_id, slug, unique
 from pitchkit.init.interview import Ask, Interview
 from pitchkit.recast.lenses import all_lenses, match_role
-from pitchkit.recast.money import fy_label, year_named
+from pitchkit.recast.money import MONEY_UNITS, fy_label, year_named
 
 
 @dataclass(frozen=True)
@@ -199,9 +199,12 @@ def ask_impact(interview: Interview, taken: Iterable[str]) -> dict[str, Any]:
     if baseline == target:
         higher = interview.yes("impact.better", lang.gettext("Is higher better for this measure?"))
         impact["better"] = "higher" if higher else "lower"
-    value = ask_value(interview, unit)
-    if value:
-        impact["value"] = value
+    # A level (a percentage, no number per period) or money itself has no unit to price:
+    # the note would leave a value out of every total, so it is not asked for.
+    if "per" in impact and unit.strip() != "%" and unit.strip().casefold() not in MONEY_UNITS:
+        value = ask_value(interview, unit)
+        if value:
+            impact["value"] = value
     source = interview.text(
         "impact.source",
         lang.gettext("Where do these figures come from? (leave blank to skip)"),
@@ -340,7 +343,10 @@ def ask_objectives(interview: Interview, role: str) -> list[dict[str, Any]]:
             "director.objective.kind",
             lang.gettext("Is that personal to them, rather than the organisation's?"),
         )
-        ident = unique(slug(text, fallback="objective"), (o["id"] for o in chosen))
+        # The id a team spreadsheet would give the same words, so both read alike.
+        from pitchkit.facts.directors import objective_id
+
+        ident = objective_id(text, (o["id"] for o in chosen))
         kind = "personal" if personal else "organisational"
         chosen.append({"id": ident, "text": text, "kind": kind})
     return chosen

@@ -28,7 +28,7 @@ from pitchkit.recast.conversions import Conversion, convert
 from pitchkit.recast.english import english_director, english_impact, english_of, in_english
 from pitchkit.recast.lenses import lens_data
 from pitchkit.recast.measures import chain, concepts_in, linkable, measure_map, measured
-from pitchkit.recast.money import counts, default_releases, fy_label, target_year
+from pitchkit.recast.money import Ledger, counts, default_releases, fy_label, target_year
 from pitchkit.recast.pitch import Pitch, Statement, money_target, quantify
 
 #: Funding statuses pitchkit knows, worded in the note's language (others are shown as written).
@@ -179,26 +179,37 @@ def money_said(statements: Sequence[Context]) -> frozenset[str]:
     return frozenset(impact for s in statements for impact in s.get("money_of", ()))
 
 
+def shown_ledger(pitch: Pitch) -> Ledger | None:
+    """The money the notes show: the plan's, with the years the progress log delivered.
+
+    A closed financial year shows what the progress log delivered, not a
+    forecast, and the year under way what it delivered so far and the rest at
+    that rate. Every director's note reads the same years, so that the one
+    line's payback is the finance director's and never one the log disproves
+    (docs/money.md).
+    """
+    ledger = pitch.ledger
+    if ledger is None:
+        return None
+    facts = pitch.facts
+    if (facts.updates or facts.figures) and (ledger.closed_years or ledger.under_way is not None):
+        # Imported here, and only then: the update package builds on this module.
+        from pitchkit.notes.update.actuals import logged_ledger
+
+        return logged_ledger(ledger, facts)
+    return ledger
+
+
 def money_context(pitch: Pitch, lang: Language, said: Collection[str] = ()) -> Context:
     """The money block: every line for the finance director, one line for the others.
 
     A figure a statement shown above already gave (the money of the impacts
     in ``said``) is referred to rather than restated.
     """
-    ledger = pitch.ledger
+    ledger = shown_ledger(pitch)
     finance = pitch.lens.lens.id == "finance"
     if ledger is None:
         return {"lines": [], "finance": finance, "price_year": ""}
-    facts = pitch.facts
-    if (facts.updates or facts.figures) and (ledger.closed_years or ledger.under_way is not None):
-        # A closed financial year shows what the progress log delivered, not a forecast,
-        # and the year under way what it delivered so far and the rest at that rate.
-        # Every director's note reads the same years, so that the one line's payback is
-        # the finance director's and never one the log disproves (docs/money.md).
-        # Imported here, and only then: the update package builds on this module.
-        from pitchkit.notes.update.actuals import logged_ledger
-
-        ledger = logged_ledger(ledger, facts)
     if finance:
         lines = moneytext.money_lines(ledger, lang, said)
     else:
@@ -413,10 +424,11 @@ def advice_for(pitch: Pitch, lang: Language) -> list[str]:
 
 
 #: A role's typical gains that claim money, and what the project must show for them:
-#: ``cash`` (money the financial plan can count) or ``money`` (any money valued at all).
+#: ``cash`` (money the financial plan can count), ``money`` (any money valued at all) or
+#: ``payback`` (cash, and the funding repaid within the project, as the money block says).
 MONEY_GAINS = {
     "recurrent savings": "cash",
-    "pays back": "cash",
+    "pays back": "payback",
     "value for money": "money",
     "savings": "money",
     "capacity": "capacity",
@@ -470,6 +482,11 @@ def supported(gain: str, pitch: Pitch) -> bool:
         "money": money,
     }
     for need in {need for phrase, need in MONEY_GAINS.items() if phrase in gain}:
+        if need == "payback":
+            # "An investment case that pays back" beside "not paid back within the
+            # project" is a claim the note's own figures disprove.
+            shown = shown_ledger(pitch) if has["cash"] else None
+            has[need] = shown is not None and moneytext.pays_back(shown)
         if need not in has:
             has[need] = releases_capacity(pitch)
         if not has[need]:

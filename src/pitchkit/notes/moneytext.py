@@ -325,7 +325,15 @@ def investment_line(ledger: Ledger, shown: Figures, lang: Language) -> str:
     if not ledger.investment or not ledger.years:
         return ""
     years = "; ".join(
-        year_text(share, benefit, spent, ledger.logged, lang, quantum=shown.quantum)
+        year_text(
+            share,
+            benefit,
+            spent,
+            ledger.logged,
+            lang,
+            quantum=shown.quantum,
+            closed=ledger.closed(share.year),
+        )
         for share, (_, benefit, spent) in zip(ledger.years, shown.years, strict=True)
     )
     months = whole_months(ledger.payback_months)
@@ -340,37 +348,11 @@ def investment_line(ledger: Ledger, shown: Figures, lang: Language) -> str:
         payback = lang.gettext("not paid back within the project")
     elif months is None:
         payback = lang.gettext("no payback")
-    elif ledger.logged and all(share.logged for share in ledger.years):
+    elif ledger.logged:
         # Not the full rate the other directors' notes give (they say so), but the years
         # above: named, so that "11 months" beside their "6 months" is not read as a slip.
-        payback = (
-            lang.ngettext(
-                "payback {n} month on the benefit delivered, once it starts ({month})",
-                "payback {n} months on the benefit delivered, once it starts ({month})",
-                months,
-            ).format(n=months, month=fmt.period_label(f"{begins:%Y-%m}", lang))
-            if begins is not None
-            else lang.ngettext(
-                "payback {n} month on the benefit delivered",
-                "payback {n} months on the benefit delivered",
-                months,
-            ).format(n=months)
-        )
-    elif ledger.logged:
-        payback = (
-            lang.ngettext(
-                "payback {n} month on the benefit delivered and forecast, once it starts ({month})",
-                "payback {n} months on the benefit delivered and forecast, once it starts "
-                "({month})",
-                months,
-            ).format(n=months, month=fmt.period_label(f"{begins:%Y-%m}", lang))
-            if begins is not None
-            else lang.ngettext(
-                "payback {n} month on the benefit delivered and forecast",
-                "payback {n} months on the benefit delivered and forecast",
-                months,
-            ).format(n=months)
-        )
+        forecast = not all(share.logged for share in ledger.years)
+        payback = _payback_on_the_log(months, begins, lang, forecast=forecast)
     elif beyond_end(ledger, ledger.payback_months) and ledger.end is not None:
         # A payback after the project ends is not a payback the project makes: said so,
         # with the months at the full rate beside it for the finance director to weigh.
@@ -474,6 +456,21 @@ def beyond_end(ledger: Ledger, months: float | None) -> bool:
     return months > available + 1e-9
 
 
+def pays_back(ledger: Ledger) -> bool:
+    """Whether the finance block gives a payback within the project.
+
+    On the years the log delivered when some are (:meth:`Ledger.payback_logged`),
+    else at the full rate, counted from when it is reached, before the
+    project's end. With no funding there is nothing to pay back.
+    """
+    if not ledger.investment:
+        return True
+    if ledger.logged:
+        return ledger.payback_logged() is not None
+    months = ledger.payback_months
+    return whole_months(months) is not None and not beyond_end(ledger, months)
+
+
 def net_text(net: float, lang: Language) -> str:
     """``net £12,000``, or ``a net cost of £12,000`` when the investment is the larger.
 
@@ -493,6 +490,7 @@ def year_text(
     lang: Language,
     *,
     quantum: float = 1.0,
+    closed: bool = False,
 ) -> str:
     """``2026/27 £181,000 for £28,000``: one financial year's benefit and investment.
 
@@ -512,11 +510,35 @@ def year_text(
     }
     if not marked:
         return lang.gettext("{year} {benefit} for {invested}").format(**values)
+    if share.young is not None and share.upto is not None:
+        # Too few figures for a chart: the plan's rate, and why, in one clause.
+        figures_now, needs = share.young
+        return lang.ngettext(
+            "{year} {benefit} forecast for {invested} (at the plan's full rate: the log has "
+            "{n} figure to the end of {month}, too few to show a change yet; a chart needs "
+            "{needs})",
+            "{year} {benefit} forecast for {invested} (at the plan's full rate: the log has "
+            "{n} figures to the end of {month}, too few to show a change yet; a chart needs "
+            "{needs})",
+            figures_now,
+        ).format(
+            n=figures_now,
+            needs=needs,
+            month=fmt.period_label(f"{share.upto:%Y-%m}", lang),
+            **values,
+        )
     if share.unshown and share.upto is not None:
         return _unshown_text(share, values, lang, quantum)
     if share.so_far is not None and share.upto is not None:
         values["so_far"] = _money(round_money(share.so_far, quantum), lang)
         values["month"] = fmt.period_label(f"{share.upto:%Y-%m}", lang)
+        if share.benefit == 0 and share.so_far == 0:
+            # Figures in the year, none showing the change: nothing counted for it, and why,
+            # not "£0 delivered", which would read as if the project had done nothing.
+            return lang.gettext(
+                "{year} {benefit} forecast for {invested} (the log's figures to the end of "
+                "{month} do not show the change, so nothing is counted for the year)"
+            ).format(**values)
         if not share.unlogged:
             return lang.gettext(
                 "{year} {benefit} forecast for {invested} ({so_far} delivered to the end of "
@@ -526,8 +548,32 @@ def year_text(
             "{year} {benefit} forecast for {invested} ({so_far} delivered to the end of "
             "{month}, no figure for {gaps}; the rest of the year at that rate)"
         ).format(gaps=_gaps(share.unlogged, lang), **values)
+    if not share.logged and closed:
+        # A closed year the log has no figure in: no evidence either way, so the plan's
+        # rate, and the line says why, apart from a year whose figures show no change.
+        return lang.gettext(
+            "{year} {benefit} forecast for {invested} (at the plan's full rate: the log has no "
+            "figures for that year)"
+        ).format(**values)
     if not share.logged:
         return lang.gettext("{year} {benefit} forecast for {invested}").format(**values)
+    if share.why == "before" and share.changed is not None:
+        # Nothing to count: the change came after the year. Not "delivered nothing".
+        return lang.gettext("{year} {benefit} for {invested} (the change came in {month})").format(
+            month=fmt.period_label(f"{share.changed:%Y-%m}", lang), **values
+        )
+    if share.why == "young":
+        # Figures, but too few for any chart: nothing can be told from them yet.
+        return lang.gettext(
+            "{year} {benefit} counted for {invested} (the log has too few figures yet to show "
+            "a change, so nothing is counted)"
+        ).format(**values)
+    if share.why == "unshown":
+        # Figures, none showing the change: £0 counted because the chart did not show it.
+        return lang.gettext(
+            "{year} {benefit} counted for {invested} (the log's figures for that year do not "
+            "show the change, so nothing is counted)"
+        ).format(**values)
     if not share.unlogged:
         return lang.gettext("{year} {benefit} delivered for {invested}").format(**values)
     gaps = _gaps(share.unlogged, lang)
@@ -624,7 +670,9 @@ def money_line(
     referred to, not restated. With ``logged`` (the finance director's block
     takes some years from the progress log, and its payback follows them),
     the payback says it is at the full rate, so the two are not read as one
-    figure given twice.
+    figure given twice. Beside cash and capacity the payback is the cash's
+    own, unless even the whole benefit does not repay the funding within the
+    project: the line then says so in the finance block's words.
     """
     if ledger is None or not ledger.counted:
         return ""
@@ -649,13 +697,21 @@ def money_line(
         return text + "."
     investment = _money(round_money(ledger.investment, shown.quantum), lang)
     if logged:
+        if shown.cash and shown.capacity and ledger.payback_logged():
+            return _logged_cash_payback(ledger, lang, text, investment)
+        # With no payback even counting the capacity as cash, the line gives the finance
+        # block's own words: "not paid back from the cash alone" would suggest the capacity
+        # repays it, which that block, read beside this note, says it does not.
         return _logged_payback(ledger, bool(shown.capacity), lang, text, investment)
     exact = ledger.payback_months
     both = bool(shown.cash and shown.capacity)
-    if both:
+    if both and not beyond_end(ledger, exact):
         # After cash and capacity the payback is the cash's alone, and says so: the
-        # finance director's note counts the capacity too.
+        # finance director's note counts the capacity too. Not when even that one runs past
+        # the project's end: the line then says so in the finance block's words.
         exact = ledger.payback_from("cash")
+    elif both:
+        both = False
     months = whole_months(exact)
     if months is None:
         return text + "."
@@ -677,7 +733,7 @@ def money_line(
                 "project in {end}; at the full rate it would take {n} months)",
                 months,
             )
-            if shown.cash
+            if not shown.capacity
             else lang.ngettext(
                 "{text}, against {investment} of funding (not paid back by the end of the "
                 "project in {end}; at the full rate it would take {n} month if the capacity is "
@@ -713,6 +769,52 @@ def money_line(
         )
     )
     return pattern.format(text=text, investment=investment, n=months) + "."
+
+
+def _logged_cash_payback(ledger: Ledger, lang: Language, text: str, investment: str) -> str:
+    """The one line's payback from the cash alone, on the years the finance block shows.
+
+    Beside cash and capacity the payback is the cash's own, as it is before
+    any year comes from the log: the finance director's block counts the
+    capacity as cash too and so gives a shorter one. It follows the same
+    years as that block (delivered, and forecast at the log's rate), each
+    year's cash spread over its days of benefit, so that it is never a
+    payback at the full rate the log disproves.
+    """
+    repaid = ledger.payback_logged("cash")
+    months = whole_months(repaid[0]) if repaid else None
+    forecast = not all(share.logged for share in ledger.years)
+    if months is None:
+        pattern = (
+            lang.gettext(
+                "{text}, against {investment} of funding (not paid back from the cash alone "
+                "within the project, on the benefit delivered and forecast)."
+            )
+            if forecast
+            else lang.gettext(
+                "{text}, against {investment} of funding (not paid back from the cash alone "
+                "within the project, on the benefit delivered)."
+            )
+        )
+        return pattern.format(text=text, investment=investment)
+    pattern = (
+        lang.ngettext(
+            "{text}, against {investment} of funding (payback in {n} month from the cash alone, "
+            "on the benefit delivered and forecast).",
+            "{text}, against {investment} of funding (payback in {n} months from the cash alone, "
+            "on the benefit delivered and forecast).",
+            months,
+        )
+        if forecast
+        else lang.ngettext(
+            "{text}, against {investment} of funding (payback in {n} month from the cash alone, "
+            "on the benefit delivered).",
+            "{text}, against {investment} of funding (payback in {n} months from the cash alone, "
+            "on the benefit delivered).",
+            months,
+        )
+    )
+    return pattern.format(text=text, investment=investment, n=months)
 
 
 def _logged_payback(
@@ -776,6 +878,47 @@ def _logged_payback(
             )
         )
     return pattern.format(text=text, investment=investment, n=months)
+
+
+def _payback_on_the_log(
+    months: int, begins: dt.date | None, lang: Language, *, forecast: bool
+) -> str:
+    """The finance block's payback once it follows the log, as a whole clause for each case.
+
+    On the benefit delivered, or delivered and forecast when some year is
+    still to come; with the month it starts from when that is after the
+    project's start. Each case is its own sentence, so Welsh can word it
+    whole rather than from pieces.
+    """
+    if begins is None:
+        template = (
+            lang.ngettext(
+                "payback {n} month on the benefit delivered and forecast",
+                "payback {n} months on the benefit delivered and forecast",
+                months,
+            )
+            if forecast
+            else lang.ngettext(
+                "payback {n} month on the benefit delivered",
+                "payback {n} months on the benefit delivered",
+                months,
+            )
+        )
+        return template.format(n=months)
+    template = (
+        lang.ngettext(
+            "payback {n} month on the benefit delivered and forecast, once it starts ({month})",
+            "payback {n} months on the benefit delivered and forecast, once it starts ({month})",
+            months,
+        )
+        if forecast
+        else lang.ngettext(
+            "payback {n} month on the benefit delivered, once it starts ({month})",
+            "payback {n} months on the benefit delivered, once it starts ({month})",
+            months,
+        )
+    )
+    return template.format(n=months, month=fmt.period_label(f"{begins:%Y-%m}", lang))
 
 
 def full_rate_from(ledger: Ledger) -> dt.date | None:

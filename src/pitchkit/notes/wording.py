@@ -247,6 +247,11 @@ def gain_phrase(quantity: Quantity, lang: Language, *, with_unit: bool = True) -
         # an amount, so fewer of them: "600 fewer hours a month", not "600 hours shorter".
         duration = quantity.duration and not quantity.per
         unit = quantity.unit.strip() if with_unit or duration else ""
+        if not quantity.unit.strip():
+            # A rate or ratio with no words for what it is per: its figure is lower or
+            # higher, never "fewer" of anything ("2.5 lower", not "2.5 fewer").
+            pattern = lang.gettext("{number} lower") if lower else lang.gettext("{number} higher")
+            return f"{pattern.format(number=size)} {per}".strip()
         if unit and (abs(quantity.gain) == 1 or lang.lang != "en"):
             # One item takes the singular; so does every number in Welsh (5,000 diwrnod).
             unit = fmt.singular_unit(unit, lang)

@@ -40,7 +40,7 @@ from pitchkit.recast.measures import (
     topic_only,
 )
 from pitchkit.recast.naming import Named, aim, dull_words, named_measure
-from pitchkit.recast.quantity import Mismatch, mismatch, read
+from pitchkit.recast.quantity import Mismatch, mismatch, read, spent
 from pitchkit.recast.words import PhraseMatcher, Token, phrase, phrase_table, tokens
 
 #: A link needs at least this score; tuned on tests/data/alignment_pairs.yaml.
@@ -96,7 +96,7 @@ class Link:
     impact: str
     objective: str
     score: float
-    reason: Literal["explicit", "map", "themes", "words", "value"]
+    reason: Literal["explicit", "map", "themes", "words", "value", "worry"]
     themes: tuple[str, ...]
     words: tuple[tuple[str, str], ...]
     confidence: Confidence = "possible"
@@ -118,10 +118,11 @@ class Link:
         """Whether the measure map links the two: claimed, or held back only by its chain's shape.
 
         For checking the map's coverage apart from what a note may claim (a link
-        claimed because the objective names the measure in words is not the map's).
+        claimed because the objective names the measure in words is not the map's, nor
+        one the learned scorer claims by money or by rare words on a board worry).
         """
         if self.chain is None:
-            return self.claimed and self.reason != "words"
+            return self.claimed and self.reason not in ("words", "value", "worry")
         return self.claimed or self.mismatch in SHAPE_DOUBTS
 
 
@@ -419,6 +420,7 @@ def quantity_mismatch(impact: Impact, objective: Objective, found: Chain) -> Mis
         # The impact is measured for a group the objective compares (or, when the
         # objective names none, for any group an inequality is about).
         same_group=bool(mine & theirs) if theirs else bool(mine),
+        spent=spent(impact.measure),
     )
 
 

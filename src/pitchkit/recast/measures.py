@@ -497,7 +497,23 @@ def measured(text: str) -> tuple[str, ...]:
     after it count as well. Remembered, like :func:`aimed`, for the last
     8,192 texts: each impact is read against every objective of a team.
     """
-    return tuple(m.concept for m in _heads(text, mentions(text), lead=True))
+    found = mentions(text)
+    if RULES["anchors"]:
+        spelt = _spelt(text)
+        found = tuple(m for m in found if not _ANCHOR.search(spelt[: m.start]))
+    return tuple(m.concept for m in _heads(text, found, lead=True))
+
+
+#: A time window's starting event: "within 6 weeks *of a* death", "within 3 months of a
+#: missed appointment". What the measure counts is done after that event; the event is
+#: what the window is measured from, so the measure cannot move how often it happens.
+_ANCHOR = re.compile(
+    r"\b(?:within|after)\s+"
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|ten|twelve|a)[- ]"
+    r"(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|working days)"
+    r"\s+(?:of|after|from|following)\s+(?:an?\s+|the\s+|their\s+|each\s+)?$",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=8192)
@@ -610,6 +626,7 @@ RULES = {
     "occupations": True,
     "subject": True,
     "gaps": True,
+    "anchors": True,
 }
 
 #: Kinds of concept that say whose or where, not what is counted: they never make a link alone.

@@ -286,6 +286,14 @@ class YearShare:
     #: For the year under way: some impact's figures in it do not yet show the change, so
     #: it is at the full rate (with ``so_far`` ``None`` when every impact with figures is).
     unshown: bool = False
+    #: For the year under way, when the log's figures are too few for any chart: how many
+    #: there are and how many a chart needs (the year stays at the plan's full rate).
+    young: tuple[int, int] | None = None
+    #: For a closed year the log counts nothing in: why. ``"before"``: every change took
+    #: effect after the year (on ``changed``); ``"unshown"``: its figures do not show it;
+    #: ``"young"``: too few figures for any chart to show it.
+    why: str | None = None
+    changed: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -340,7 +348,8 @@ class Ledger:
     def logged(self) -> bool:
         """Whether any year's benefit is read from the progress log, not only a forecast."""
         return any(
-            share.logged or share.so_far is not None or share.unshown for share in self.years
+            share.logged or share.so_far is not None or share.unshown or share.young is not None
+            for share in self.years
         )
 
     @property
@@ -375,7 +384,7 @@ class Ledger:
             return None
         return 12 * self.investment / annual
 
-    def payback_logged(self) -> tuple[float, dt.date] | None:
+    def payback_logged(self, releases: Releases | None = None) -> tuple[float, dt.date] | None:
         """Months from the first benefit to the funding repaid, by the years shown.
 
         Once a closed year is what the progress log delivered (:func:`with_logged`),
@@ -384,11 +393,17 @@ class Ledger:
         first day any counted impact's benefit starts to the project's end, and
         the months run to the day the benefit so far reaches the funding. ``None``
         when the benefit over the project never does (or the dates are unknown);
-        else the months and the day they count from.
+        else the months and the day they count from. With ``releases``, of that
+        kind of benefit alone (``"cash"``: each year's cash, from the first day
+        a cash impact's benefit starts), on the same years.
         """
         if not self.investment or self.start is None or self.end is None:
             return None
-        starts = [benefit_start(line.impact, self.start) for line in self.counted if line.annual]
+        starts = [
+            benefit_start(line.impact, self.start)
+            for line in self.counted
+            if line.annual and (releases is None or line.releases == releases)
+        ]
         if not starts:
             return None
         begins = min(starts)
@@ -396,14 +411,21 @@ class Ledger:
         for share in self.years:
             first, last = fy_bounds(share.year)
             days = _earning_days(first, last, begins, self.end)
-            if days <= 0 or share.benefit <= 0:
+            amount = (
+                share.benefit
+                if releases is None
+                else share.cash
+                if releases == "cash"
+                else share.benefit - share.cash
+            )
+            if days <= 0 or amount <= 0:
                 continue
-            if so_far + share.benefit >= self.investment:
+            if so_far + amount >= self.investment:
                 opened = max(first, begins)
-                needed = (self.investment - so_far) / share.benefit * days
+                needed = (self.investment - so_far) / amount * days
                 elapsed = (opened - begins).days + needed
                 return 12 * elapsed / DAYS_IN_YEAR, begins
-            so_far += share.benefit
+            so_far += amount
         return None
 
     @property
@@ -642,6 +664,12 @@ class Delivered:
     #: are forecast at the same rate for those impacts (nothing for one whose chart does
     #: not show the change), and at the full rate for the others.
     rates: tuple[tuple[str, float], ...] = ()
+    #: For the year under way: too few figures for any chart (how many, how many a chart
+    #: needs), so it stays at the plan's full rate.
+    young: tuple[int, int] | None = None
+    #: For a closed year that counts nothing: why (see :attr:`YearShare.why`).
+    why: str | None = None
+    changed: dt.date | None = None
 
 
 def with_logged(ledger: Ledger, delivered: dict[int, Delivered]) -> Ledger:
@@ -671,10 +699,12 @@ def with_logged(ledger: Ledger, delivered: dict[int, Delivered]) -> Ledger:
                 cash=found.cash,
                 logged=True,
                 unlogged=found.unlogged,
+                why=found.why,
+                changed=found.changed,
             )
         elif (
             found is not None
-            and (found.so_far is not None or found.unshown)
+            and (found.so_far is not None or found.unshown or found.young is not None)
             and share.year == ledger.under_way
         ):
             share = replace(
@@ -685,6 +715,7 @@ def with_logged(ledger: Ledger, delivered: dict[int, Delivered]) -> Ledger:
                 so_far=found.so_far,
                 upto=found.upto,
                 unshown=found.unshown,
+                young=found.young,
             )
         years.append(share)
     return replace(ledger, years=tuple(years))

@@ -25,7 +25,7 @@ from pitchkit.recast.evidence import NO_EVIDENCE, Evidence, compare, gather, rar
 from pitchkit.recast.lenses import LensMatch, lens_for, objectives_for
 from pitchkit.recast.measures import concepts_in
 from pitchkit.recast.money import Ledger, Line, appraise, fy_label, target_year
-from pitchkit.recast.quantity import is_duration
+from pitchkit.recast.quantity import figure_unit, is_duration
 from pitchkit.recast.scorer import decide
 
 #: How many periods of each kind make a year, to annualise money.
@@ -157,7 +157,10 @@ def quantify(impact: Impact, line: Line | None = None, *, read: Impact | None = 
     else:
         gain = impact.target - impact.baseline
     relative = None
-    if impact.baseline and impact.unit.strip() != "%":
+    # A rate's figures are written in the rate's words, never as a count of its unit
+    # ("8.1 per 1,000 occupied bed days", not "8.1 falls").
+    shown = figure_unit(impact.measure, impact.unit)
+    if impact.baseline and shown.strip() != "%":
         relative = gain / abs(impact.baseline)
     money = money_per_year = unit_cost = None
     source = None
@@ -181,7 +184,7 @@ def quantify(impact: Impact, line: Line | None = None, *, read: Impact | None = 
     return Quantity(
         baseline=impact.baseline,
         target=impact.target,
-        unit=impact.unit,
+        unit=shown,
         per=impact.per,
         gain=gain,
         relative=relative,

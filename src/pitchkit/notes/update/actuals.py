@@ -77,10 +77,11 @@ def delivered_in_year(ledger: Ledger, facts: Facts, impact_id: str, year: int) -
     if begins > last:
         return None
     values = {p.period: p.value for p in claim.points}
-    periods = _periods(begins, last, claim.points[-1].period.kind)
+    kind = claim.points[-1].period.kind
+    periods = _periods(begins, last, kind)
     if not any(values.get(p) is not None for p in periods):
         return None
-    return _money(line, claim, begins, last)
+    return _money(line, claim, _counted_from(first, begins, kind), last)
 
 
 def logged_ledger(ledger: Ledger, facts: Facts) -> Ledger:
@@ -120,6 +121,9 @@ class _Forecast:
     unshown: bool = False
     #: The daily rate its figures show, when it is on the log's rate (the years after carry it).
     rate: float = 0.0
+    #: When it has figures in the year but too few for any chart: how many, and how many a
+    #: chart needs. It stays at the full rate, and the line says why.
+    young: tuple[int, int] | None = None
 
 
 def _not_yet(claim: Claim, today: dt.date) -> bool:
@@ -171,17 +175,22 @@ def line_forecast(ledger: Ledger, claim: Claim | None, line: Line, year: int) ->
         and p.period.start <= last
         and p.period.end < ledger.today
     ]
-    if claim is None or claim.analysis.kind == "none" or begins > last or not covered:
-        # Not yet under way, no figure in the year, or too few figures for a chart to
-        # tell a change from normal variation: the forecast at the full rate.
+    if claim is None or begins > last or not covered:
+        # Not yet under way, or no figure in the year: the forecast at the full rate.
         return _Forecast(earned=full)
     reached = min(max(p.end for p in covered), last)
+    if claim.analysis.kind == "none":
+        # Too few figures for a chart to tell a change from normal variation: the plan's
+        # full rate, and the line says so, with how many figures there are and a chart needs.
+        needs = claim.analysis.rules.min_run_points
+        return _Forecast(earned=full, reached=reached, young=(claim.analysis.count, needs))
     if _not_yet(claim, ledger.today):
         return _Forecast(earned=full, reached=reached, unshown=True)
-    done = _money(line, claim, begins, reached)
-    days = sum((min(p.end, reached) - max(p.start, begins)).days + 1 for p in covered)
-    logged = set(covered)
     kind = claim.points[-1].period.kind
+    counted_from = _counted_from(first, begins, kind)
+    done = _money(line, claim, counted_from, reached)
+    days = sum((min(p.end, reached) - max(p.start, counted_from)).days + 1 for p in covered)
+    logged = set(covered)
     gaps = tuple(p for p in _periods(begins, reached, kind) if p not in logged)
     return _Forecast(
         earned=done + done / days * (last - reached).days,
@@ -244,6 +253,7 @@ def _running(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered |
     benefit = cash = so_far = 0.0
     upto: dt.date | None = None
     rated = unshown = False
+    young: tuple[int, int] | None = None
     unlogged: list[Period] = []
     rates: list[tuple[str, float]] = []
     for line in ledger.counted:
@@ -255,6 +265,8 @@ def _running(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered |
             continue
         upto = part.reached if upto is None else max(upto, part.reached)
         unshown |= part.unshown
+        if part.young is not None:
+            young = part.young if young is None or part.young[0] < young[0] else young
         if part.done is not None:
             rated = True
             so_far += part.done
@@ -262,6 +274,10 @@ def _running(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered |
             unlogged += [p for p in part.unlogged if p not in unlogged]
     if upto is None:
         return None
+    if young is not None and (rated or unshown):
+        # Beside an impact on the log's rate, one with too few figures is one whose
+        # figures do not yet show the change: the line's words for that cover it.
+        unshown, young = True, None
     return Delivered(
         benefit=benefit,
         cash=cash,
@@ -270,6 +286,7 @@ def _running(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered |
         upto=upto,
         unshown=unshown,
         rates=tuple(rates),
+        young=young,
     )
 
 
@@ -281,7 +298,9 @@ def _year(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered | No
     figures = False
     earning = False
     logged = False
+    charted = False  # whether any earning impact has enough figures for a chart
     unlogged: list[Period] = []
+    later: list[dt.date] = []
     for line in ledger.counted:
         claim = claims.get(line.impact.id)
         if claim is None or not claim.points:
@@ -289,24 +308,43 @@ def _year(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered | No
         logged |= any(p.value is not None and first <= p.period.start <= last for p in claim.points)
         begins = max(first, benefit_start(line.impact, ledger.start))
         if begins > last:
+            later.append(begins)
             continue
         earning = True
+        charted |= claim.analysis.kind != "none"
         values = {p.period: p.value for p in claim.points}
         kind = claim.points[-1].period.kind
         periods = _periods(begins, last, kind)
         figures |= any(values.get(p) is not None for p in periods)
         unlogged += [p for p in periods if values.get(p) is None and p not in unlogged]
-        money = _money(line, claim, begins, last)
+        money = _money(line, claim, _counted_from(first, begins, kind), last)
         benefit += money
         if line.releases == "cash":
             cash += money
     if not earning and logged:
-        # Logged, but every change took effect after the year ended: it delivered nothing,
-        # and a year closed long ago is not a forecast ("2026/27 £0 delivered for £48,000").
-        return Delivered(benefit=0.0, cash=0.0)
+        # Logged, but every change took effect after the year ended: nothing to count, and
+        # a year closed long ago is not a forecast; the line says why ("2026/27 £0 counted
+        # for £48,000 (the change took effect in June 2027, after the year)").
+        return Delivered(benefit=0.0, cash=0.0, why="before", changed=min(later, default=None))
     if not figures:
         return None
-    return Delivered(benefit=benefit, cash=cash, unlogged=tuple(sorted(unlogged)))
+    # Figures in the year, none of them showing the change: £0 counted, and the line says
+    # it is because the chart did not show it, not that the project delivered nothing.
+    why = None if benefit != 0 else "unshown" if charted else "young"
+    return Delivered(benefit=benefit, cash=cash, unlogged=tuple(sorted(unlogged)), why=why)
+
+
+def _counted_from(first: dt.date, begins: dt.date, kind: PeriodKind) -> dt.date:
+    """The day a year's logged money counts from: the start of the period holding ``begins``.
+
+    A figure logged for the month (or quarter) in which the change took
+    effect measures that whole period, the days before the change with it,
+    and the update counts it whole (5 to 31 January is not 27/31 of
+    January's figure). So the year counts it whole too, and the years add
+    up to the update's total; only a period that straddles the year's own
+    start (``first``) is shared between years, by its days.
+    """
+    return max(first, period_at(begins, kind).start)
 
 
 def _periods(first: dt.date, last: dt.date, kind: PeriodKind) -> list[Period]:

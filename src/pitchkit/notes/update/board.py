@@ -29,7 +29,12 @@ from pitchkit.notes.update.delivery import (
     worsening,
     year_part_text,
 )
-from pitchkit.notes.update.measures import amount_text, averaged_over, has_figure
+from pitchkit.notes.update.measures import (
+    amount_text,
+    averaged_over,
+    beside_text,
+    has_figure,
+)
 from pitchkit.notes.update.progress import MeasureProgress, is_money
 from pitchkit.notes.update.situation import Situation
 
@@ -320,7 +325,7 @@ def delivered_phrase(progress: MeasureProgress, situation: Situation) -> str:
         baseline = impact.baseline
     return pattern.format(
         measure=measure,
-        baseline=amount_text(baseline, impact, lang),
+        baseline=beside_text(baseline, impact, lang),
         latest=amount_text(latest.value, impact, lang),
         period=averaged,
     )

@@ -27,7 +27,7 @@ from pitchkit.notes.update import charts, icons, spc
 from pitchkit.notes.update.board import deliveries
 from pitchkit.notes.update.claims import Claim
 from pitchkit.notes.update.delivery import chosen_statements
-from pitchkit.notes.update.measures import has_figure, per_period_words
+from pitchkit.notes.update.measures import has_figure, per_period_words, shown_unit
 from pitchkit.notes.update.progress import MeasureProgress
 from pitchkit.notes.update.situation import Situation
 from pitchkit.word.render import Picture
@@ -180,6 +180,10 @@ def _draw_options(progress: MeasureProgress, claim: Claim, situation: Situation)
     """What :func:`pitchkit.notes.update.charts.draw` is given for one measure's chart."""
     lang, impact, points, analysis = situation.lang, progress.impact, claim.points, claim.analysis
     name = fmt.unit_words(impact.unit.strip(), lang)
+    rate = shown_unit(impact)
+    if rate != impact.unit and rate != "%":
+        # A rate's axis is in the rate's words: "falls per 1,000 occupied bed days".
+        name = f"{name} {rate}".strip() if rate.startswith("per ") else rate
     unit = name if not impact.per else f"{name} {per_period_words(points[-1].period, lang)}"
     return {
         "labels": [fmt.period_label(p.period.text, lang, short=True) for p in points],
@@ -274,6 +278,11 @@ def signals_text(analysis: charts.Analysis, points: Sequence[Any], situation: Si
                 "would give."
             )
             if facts_shift(analysis) is not None
+            else lang.gettext(
+                "No signal yet: a run chart shows a change only as a shift or a trend, and "
+                "these figures show neither."
+            )
+            if analysis.kind == "run" and analysis.beyond_before() is not None
             else lang.gettext("No signal: the variation so far is what chance alone would give.")
         )
         return " ".join(parts)

@@ -28,7 +28,7 @@ from pitchkit.notes.context import Context
 from pitchkit.notes.moneytext import shown_cost
 from pitchkit.notes.update import fillin, spans
 from pitchkit.notes.update.claims import Claim
-from pitchkit.notes.update.measures import amount_text, averaged_over
+from pitchkit.notes.update.measures import amount_text, averaged_over, beside_text, shown_unit
 from pitchkit.notes.update.progress import MeasureProgress, is_money
 from pitchkit.notes.update.situation import Situation
 from pitchkit.recast.money import default_releases, fy_bounds, fy_label, target_year
@@ -128,6 +128,18 @@ def not_shown_text(claim: Claim, situation: Situation) -> str:
         more = lang.ngettext("{n} more year", "{n} more years", claim.needed)
     else:
         more = lang.ngettext("{n} more month", "{n} more months", claim.needed)
+    if claim.analysis.kind == "none" and _priced(claim, situation):
+        # Its money is in the finance director's forecast at the plan's full rate until a
+        # chart can tell: said here in the same words, with how many figures there are.
+        return lang.gettext(
+            "too few figures yet to tell a change from normal variation ({n} so far; a chart "
+            "needs {needs}), so its money is forecast at the plan's full rate for now; {more} "
+            "better than the baseline could show one"
+        ).format(
+            n=claim.analysis.count,
+            needs=claim.analysis.rules.min_run_points,
+            more=more.format(n=claim.needed),
+        )
     if claim.analysis.kind == "none":
         # Too few figures for any chart: nothing has been told apart from anything yet, and
         # the row must not read as if the figures looked like normal variation.
@@ -139,6 +151,13 @@ def not_shown_text(claim: Claim, situation: Situation) -> str:
         "no change can be told apart from normal variation yet; {more} better than the "
         "baseline could show one"
     ).format(more=more.format(n=claim.needed))
+
+
+def _priced(claim: Claim, situation: Situation) -> bool:
+    """Whether the claim's impact adds money to the project's ledger (counted, worth something)."""
+    ledger = situation.pitch.ledger
+    line = ledger.line(claim.impact.id) if ledger is not None else None
+    return line is not None and line.counted and line.annual > 0
 
 
 def sparse(claim: Claim) -> bool:
@@ -289,7 +308,7 @@ def objective_prompts(pitch: Pitch, named: set[str], lang: Language, room: int) 
 
 def counted_amount(value: float, impact: Impact, lang: Language) -> str:
     """``282 admissions``, ``£4,000`` or ``1 fall``: an amount in the impact's unit."""
-    return fmt.quantity(whole(value), impact.unit, lang)
+    return fmt.quantity(whole(value), shown_unit(impact), lang)
 
 
 def delivered_text(progress: MeasureProgress, situation: Situation) -> str:
@@ -369,8 +388,8 @@ def delivered_text(progress: MeasureProgress, situation: Situation) -> str:
     return pattern.format(
         latest=amount_text(latest.value, impact, lang),
         period=averaged,
-        baseline=amount_text(baseline, impact, lang),
-        target=amount_text(impact.target, impact, lang),
+        baseline=beside_text(baseline, impact, lang),
+        target=beside_text(impact.target, impact, lang),
     )
 
 
@@ -388,7 +407,7 @@ def reference_text(claim: Claim, impact: Impact, lang: Language) -> str:
     rate = (
         fmt.money(round(claim.reference), lang, precision="exact")
         if is_money(impact) and abs(claim.reference) >= 1
-        else fmt.quantity(round(claim.reference, 1), impact.unit, lang)
+        else fmt.quantity(round(claim.reference, 1), shown_unit(impact), lang)
     )
     return lang.gettext("an average of {rate} {per}, {span}").format(
         rate=rate,

@@ -18,6 +18,7 @@ from pitchkit.notes.update.progress import MeasureProgress, Point, measure_progr
 from pitchkit.notes.update.situation import Situation
 from pitchkit.notes.update.spc import Variation
 from pitchkit.period import Period
+from pitchkit.recast.quantity import figure_unit
 
 #: Longer lists of periods with no figure are counted rather than named.
 MAX_LISTED_GAPS = 3
@@ -36,8 +37,29 @@ SINCE_WORDS = {
 
 
 def amount_text(value: float, impact: Impact, lang: Language) -> str:
-    """A value in the impact's unit, with the period it covers for a rate."""
-    return fmt.quantity(value, impact.unit, lang)
+    """A value in the impact's unit, or a rate's words for a rate (:func:`shown_unit`)."""
+    return fmt.quantity(value, shown_unit(impact), lang)
+
+
+def beside_text(value: float, impact: Impact, lang: Language) -> str:
+    """A figure said beside another of the same measure that carries its unit.
+
+    A rate's words are said once: "from 8.1 to 5.8 per 1,000 occupied bed
+    days", not "from 8.1 per 1,000 occupied bed days to 5.8 per 1,000 …".
+    Any other figure keeps its unit (:func:`amount_text`).
+    """
+    if shown_unit(impact).startswith("per "):
+        return fmt.number(value, lang)
+    return amount_text(value, impact, lang)
+
+
+def shown_unit(impact: Impact) -> str:
+    """The unit an impact's figures are written in: ``per 1,000 occupied bed days`` for a rate.
+
+    A measure "per 1,000 occupied bed days" whose unit is ``falls`` is not a
+    count of falls (:func:`pitchkit.recast.quantity.figure_unit`).
+    """
+    return figure_unit(impact.measure, impact.unit)
 
 
 def measure_row(progress: MeasureProgress, situation: Situation) -> Context:
@@ -65,6 +87,8 @@ def measure_row(progress: MeasureProgress, situation: Situation) -> Context:
             held=situation.claims[impact.id].holds,
             counted=situation.claims[impact.id].shown,
             begun=situation.claims[impact.id].since is not None,
+            run_chart=situation.claims[impact.id].analysis.kind == "run",
+            beyond=situation.claims[impact.id].analysis.beyond_before(),
         ),
         "missing_text": missing_text(counted_progress(progress, situation), lang),
         "icons": icons.icon_picture(
@@ -238,6 +262,8 @@ def direction_text(
     held: bool = False,
     counted: bool = True,
     begun: bool = True,
+    run_chart: bool = False,
+    beyond: str | None = None,
 ) -> str:
     """Which way the measure is going, in words that agree with its variation icon.
 
@@ -257,9 +283,20 @@ def direction_text(
     since before the change*, rather than a bare *improving* beside *no
     change from baseline can be told apart yet*. ``begun`` is whether the
     change had taken effect by the latest period at all.
+
+    A run chart (``run_chart``: 8 to 11 figures) has no limits: it shows a
+    change only as a shift or a trend, and no signal on it is not evidence
+    that nothing changed. A latest figure beyond every figure before the
+    change (``beyond``: ``"down"`` or ``"up"``) is not called normal
+    variation there: the row says that plain fact, *below every figure
+    before the change; no signal yet*.
     """
     if variation == "common" and held:
         return lang.gettext("within normal variation, at the improved level")
+    if variation == "common" and run_chart and beyond == "down":
+        return lang.gettext("below every figure before the change; no signal yet")
+    if variation == "common" and run_chart and beyond == "up":
+        return lang.gettext("above every figure before the change; no signal yet")
     if variation == "common":
         return lang.gettext("within normal variation")
     if variation == "improvement" and not counted:

@@ -244,9 +244,27 @@ class Analysis:
             return True
         since = self.change_at or 0
         return any(
-            s.improvement is True and self._moves_from(s) >= since and self._past_baseline(s)
+            s.improvement is True and self._from_change(s, since) and self._past_baseline(s)
             for s in self.signals
         )
+
+    def beyond_before(self) -> Direction | None:
+        """``"down"`` or ``"up"`` when the latest figure is beyond every figure before the change.
+
+        ``None`` when it is not, or there is no change or no figure before it.
+        A run chart with no signal cannot tell such a figure from chance, but
+        nor is it fair to call it normal variation.
+        """
+        since = self.change_at
+        before = [v for v in self.values[: since or 0] if v is not None]
+        latest = next((v for v in reversed(self.values) if v is not None), None)
+        if not before or latest is None:
+            return None
+        if latest < min(before):
+            return "down"
+        if latest > max(before):
+            return "up"
+        return None
 
     def _past_baseline(self, signal: Signal) -> bool:
         """Whether an improvement signal shows a change from the facts' baseline.
@@ -280,6 +298,39 @@ class Analysis:
         first = self.values[signal.start]
         return next((i for i in signal.points if self.values[i] != first), signal.start)
 
+    def _from_change(self, signal: Signal, since: int) -> bool:
+        """Whether an improvement signal starts from the change, and so shows it.
+
+        A trend counts from its first move. One that starts before the
+        change began before it only when its points before the change show
+        it on their own: they make a trend by themselves (as many as the
+        chart's trend rule needs), or one of them leaves the baseline's
+        normal range (the process limits of the figures before the change:
+        their mean ± 2.66 × their mean moving range). A move inside that
+        range is the baseline's own variation: 11 to 12 challenges a month
+        among months of 11 to 13 does not make a rise that starts at the
+        change one that began before it.
+        """
+        if self._moves_from(signal) >= since:
+            return True
+        if signal.rule != "trend":
+            return False
+        before = [v for i in signal.points if i < since and (v := self.values[i]) is not None]
+        steps = 1 + sum(1 for a, b in itertools.pairwise(before) if a != b)
+        needed = self.rules.run_trend if self.kind == "run" else self.rules.spc_trend
+        if steps >= needed:
+            return False
+        normal = self._normal_range(since)
+        return normal is None or all(normal[0] <= v <= normal[1] for v in before[1:])
+
+    def _normal_range(self, since: int) -> tuple[float, float] | None:
+        """The process limits of the figures before ``since``; ``None`` with fewer than 2."""
+        before = [v for v in self.values[:since] if v is not None]
+        if len(before) < 2:
+            return None
+        mean, moving, _ = limits(before, replace(self.rules, fix_after=0))
+        return mean - LIMIT_FACTOR * moving, mean + LIMIT_FACTOR * moving
+
 
 def analyse(
     values: Sequence[float | None],
@@ -311,10 +362,14 @@ def analyse(
     if len(present) < rules.min_spc_points:
         median = statistics.median(v for _, v in present)
         found = _shifts(present, median, rules.run_shift) + _trends(present, rules.run_trend)
+        signals = _judged(found, better)
+        own = _own_baseline(present, change_at, rules)
+        if not own:
+            signals = _from_facts_baseline(signals, present, change_at, baseline, series, better)
         # A run chart's median mixes the months before the change with those after it.
-        signals = _settling(_judged(found, better), change_at)
+        signals = _settling(signals, change_at)
         run = _analysis("run", series, rules, median, signals, change_at=change_at)
-        if _own_baseline(present, change_at, rules):
+        if own:
             return run
         return replace(
             run,
@@ -322,7 +377,7 @@ def analyse(
             facts_baseline=baseline,
             better=better,
         )
-    analysis = _xmr(series, present, better, target, rules, starts)
+    analysis = _xmr(series, present, better, target, rules, starts, baseline)
     if analysis.baseline is not None or change_at is None:
         return analysis
     return replace(
@@ -352,6 +407,32 @@ def _facts_shift(
     return _sustained_shift(
         [(i, v) for i, v in present if i >= change_at], baseline, needed, better
     )
+
+
+def _from_facts_baseline(
+    signals: tuple[Signal, ...],
+    present: list[tuple[int, float]],
+    change_at: int | None,
+    baseline: float | None,
+    series: tuple[float | None, ...],
+    better: str | None,
+) -> tuple[Signal, ...]:
+    """Concerns at the change that are the step to the new level, on a chart with no baseline.
+
+    A chart with too few points before the change has its centre (and its
+    limits) from the points since the change, so the first of them, already
+    better than the facts' baseline but not yet at the new level, can sit
+    beyond them the worse way: 15 admissions against a baseline of 20 read
+    "1 point above the upper limit (concern)". It is the same step to the
+    new level as at recalculated limits (:func:`_stepping`), judged against
+    the facts' baseline, the level before the change.
+    """
+    if baseline is None or change_at is None:
+        return signals
+    first = next((i for i, _ in present if i >= change_at), None)
+    if first is None:
+        return signals
+    return _stepping(signals, first, baseline, series, better)
 
 
 def _settling(signals: tuple[Signal, ...], since: int | None) -> tuple[Signal, ...]:
@@ -469,6 +550,7 @@ def _xmr(
     target: float | None,
     rules: Rules,
     starts: list[int],
+    baseline: float | None = None,
 ) -> Analysis:
     last = len(series) - 1
     first_change = starts[0] if starts else None
@@ -521,6 +603,7 @@ def _xmr(
     ordered = tuple(sorted(signals, key=lambda s: (s.start, s.end, s.rule)))
     if not stages:
         # No baseline of its own: the limits describe the process since the change.
+        ordered = _from_facts_baseline(ordered, present, first_change, baseline, series, better)
         ordered = _settling(ordered, first_change)
     pending = _assurance_pending(changes, latest, present[-1][1], target, better)
     return Analysis(

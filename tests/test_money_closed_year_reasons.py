@@ -1,0 +1,109 @@
+"""A closed year that counts nothing says why, and every note agrees with it.
+
+Worked by hand (docs/money.md §4, "A closed year is what the log delivered"):
+
+- Dermatology (tests/data/money-worsening/derm.yaml), a note of 5 December
+  2026: April 2025 to March 2027, £90,000 (£45,000 a year); the log shows the
+  follow-ups getting worse, so 2025/26, a closed year with figures, counts £0
+  because its chart does not show the change, which the line says; it did
+  not "deliver nothing". Every other note: not paid back on the same years.
+- Stroke (tests/data/money-year-under-way/stroke.yaml), a note of 10 May
+  2026: logged from October 2025, its change in March 2026; by then the log
+  has 7 figures, fewer than the 8 a chart needs, so 2025/26 counts £0
+  because too few figures can show nothing yet. Its cash (agency spend,
+  £60,000 a year) cannot repay £260,000 within the 18-month project, so
+  another director's line, which gives the cash's own payback beside cash
+  and capacity, says so on the same years as the finance block.
+- The same stroke log without its 2025/26 figures: that closed year has no
+  evidence either way, so it keeps the plan's rate (£565,476 × 31 ÷ 365 =
+  £48,027, shown £48,000, for March 2026) and says the log has no figures
+  for it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+from ruamel.yaml import YAML
+
+from docchecks import docx_text
+from pitchkit.api import BriefRequest, write_brief
+
+DATA = Path(__file__).resolve().parent / "data"
+DERM = DATA / "money-worsening" / "derm.yaml"
+STROKE = DATA / "money-year-under-way" / "stroke.yaml"
+
+
+def _line(tmp: Path, facts: Path, director: str, today: dt.date, start: str, locale: str) -> str:
+    request = BriefRequest(
+        facts=facts, director=director, out=tmp / f"{director}-{locale}", today=today, locale=locale
+    )
+    [path] = write_brief(request).written
+    [line] = [line for line in docx_text(path).splitlines() if line.startswith(start)]
+    return line
+
+
+@pytest.mark.parametrize(
+    ("locale", "finance", "block", "other", "one"),
+    [
+        (
+            "en_GB",
+            "Benefit against",
+            "2025/26 £0 counted for £45,000 (the log's figures for that year do not show the "
+            "change, so nothing is counted)",
+            "Money:",
+            "(not paid back within the project on the benefit delivered and forecast).",
+        ),
+        (
+            "cy_GB",
+            "Budd yn erbyn",
+            "2025/26 £0 a gyfrifwyd am £45,000 (nid yw ffigurau'r cofnod cynnydd ar gyfer y "
+            "flwyddyn honno yn dangos y newid, felly ni chyfrifir dim)",
+            "Arian:",
+            "(heb ei ad-dalu o fewn y prosiect ar sail y budd a gyflawnwyd ac a ragwelir).",
+        ),
+    ],
+)
+def test_a_closed_year_whose_figures_show_no_change_says_so(
+    tmp_path: Path, locale: str, finance: str, block: str, other: str, one: str
+) -> None:
+    today = dt.date(2026, 12, 5)
+    line = _line(tmp_path, DERM, "dof", today, finance, locale)
+    assert block in line
+    assert "£0 delivered" not in line
+    assert "£0 a gyflawnwyd am £45" not in line
+    assert one in _line(tmp_path, DERM, "coo", today, other, locale)
+
+
+def test_a_closed_year_with_too_few_figures_says_so_and_cash_alone_follows_the_years(
+    tmp_path: Path,
+) -> None:
+    today = dt.date(2026, 5, 10)
+    line = _line(tmp_path, STROKE, "dof", today, "Benefit against", "en_GB")
+    assert (
+        "2025/26 £0 counted for £87,000 (the log has too few figures yet to show a change, so "
+        "nothing is counted)"
+    ) in line
+    other = _line(tmp_path, STROKE, "md", today, "Money:", "en_GB")
+    assert other.startswith("Money: £60,000 of cash and £505,000 of capacity a year")
+    assert other.endswith(
+        "(not paid back from the cash alone within the project, on the benefit delivered and "
+        "forecast)."
+    )
+
+
+def test_a_closed_year_with_no_figures_keeps_the_plans_rate_and_says_why(tmp_path: Path) -> None:
+    yaml = YAML()
+    data: Any = yaml.load(STROKE.read_text(encoding="utf-8"))
+    data["updates"] = [u for u in data["updates"] if str(u["period"]) >= "2026-04"]
+    facts = tmp_path / "stroke.yaml"
+    with facts.open("w", encoding="utf-8") as out:
+        yaml.dump(data, out)
+    line = _line(tmp_path, facts, "dof", dt.date(2026, 12, 5), "Benefit against", "en_GB")
+    assert (
+        "2025/26 £48,000 forecast for £87,000 (at the plan's full rate: the log has no figures "
+        "for that year)"
+    ) in line

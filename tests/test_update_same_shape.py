@@ -1,0 +1,282 @@
+"""The same figures get the same judgement, in the table, the charts and the money block.
+
+From newuser7's acceptance trial (three new projects run as a new user would):
+
+- 3: a first month after the change already better than the baseline (15 admissions
+  against 20) sat above limits made from the months since, and read "(concern)", while
+  a measure of the same shape in the same update read "(the old level)";
+- 5: a run chart (8 to 11 figures) called a fall from 60 to 25 a quarter "within normal
+  variation", though every figure since is below every figure before;
+- 6: one step inside the baseline's range in the month before the change (11 to 12
+  challenges) made a rise that starts at the change "improving since before the
+  change", and not counted, while the same shape a month later was counted;
+- 4: with a start on 5 January, the finance block counted January's figure as 27/31 of
+  a month, while the update counted it whole.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from docchecks import docx_text
+from pitchkit.api import BriefRequest, UpdateRequest, write_brief, write_update
+
+HEAD = """\
+version: 1.1
+project:
+  title: Nurse-led day unit
+  organisation: Example Hospitals NHS Trust
+  lead: {name: Sam Jones, role: Clinical Nurse Specialist}
+  problem: Patients who need a planned procedure are admitted overnight and wait two weeks.
+  change: A nurse-led day unit that does the procedure without an overnight stay.
+  start: 2026-01-05
+  end: 2027-03-31
+  funding: {amount: 90000, source: Service Improvement Fund, status: requested}
+asks:
+  - Sponsor our bid to the Service Improvement Fund
+meeting: {date: 2026-12-12, director: coo}
+settings: {locale: LOCALE}
+directors:
+  - id: coo
+    name: Alex Reid
+    role: Chief Operating Officer
+    objectives:
+      - {id: beds, text: Bring bed occupancy down to 92%, kind: organisational, themes: [flow]}
+  - id: dof
+    name: Helen Carter
+    role: Director of Finance
+    objectives:
+      - {id: savings, text: Deliver the £25m savings plan, kind: organisational, themes: [finance]}
+impacts:
+"""
+
+
+def _facts(
+    tmp: Path,
+    impacts: str,
+    figures: dict[str, list[float | None]],
+    *,
+    first: str = "2025-09",
+    quarterly: bool = False,
+    locale: str = "en_GB",
+) -> Path:
+    """A facts file with ``impacts`` and a log of ``figures``, one list per measure."""
+    year, step = int(first[:4]), 0
+    lines = [HEAD.replace("LOCALE", locale) + impacts, "updates:"]
+    count = len(next(iter(figures.values())))
+    for index in range(count):
+        if quarterly:
+            month = 3 * (int(first[-1]) - 1) + 3 * index
+            period = f"{year + month // 12}-Q{month % 12 // 3 + 1}"
+        else:
+            month = int(first[5:]) - 1 + index
+            period = f"{year + month // 12}-{month % 12 + 1:02d}"
+        measures = {k: v[index] for k, v in figures.items() if v[index] is not None}
+        if not measures:
+            continue
+        shown = ", ".join(f"{k}: {v:g}" for k, v in measures.items())
+        lines.append(f"  - period: {period}\n    status: green\n    measures: {{{shown}}}")
+        step += 1
+    path = tmp / "facts.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _update(tmp: Path, facts: Path, period: str, director: str = "coo") -> list[str]:
+    request = UpdateRequest(
+        facts=facts, director=director, period=period, out=tmp / period, today=dt.date(2026, 12, 5)
+    )
+    [path] = write_update(request).written
+    return docx_text(path).splitlines()
+
+
+def _row(lines: list[str], measure: str) -> list[str]:
+    """The table row of ``measure``: its six cells, one a line in the document's text."""
+    start = lines.index(measure)
+    return lines[start : start + 6]
+
+
+def _chart_words(lines: list[str], measure: str) -> str:
+    """The words under the chart of ``measure`` (after its title and its picture)."""
+    start = lines.index(next(line for line in lines if line.startswith(measure + " (")))
+    return next(line for line in lines[start + 1 :] if line.strip())
+
+
+ADMISSIONS = """\
+  - id: admissions
+    measure: Overnight admissions for a planned procedure
+    unit: admissions
+    per: month
+    baseline: 20
+    target: 5
+    better: lower
+    value: {amount: 690, source: Short overnight stay, price_year: 2025/26}
+    releases: capacity
+  - id: wait
+    measure: Average wait for the procedure
+    unit: days
+    baseline: 14
+    target: 3
+    better: lower
+"""
+
+# Four months before the change (too few for a baseline of the chart's own), then nine
+# months since, with no figure for February 2026: an XmR chart whose limits come from the
+# months since the change. January is 15 admissions and 10 days: better than before, not
+# yet at the new level, and above the limits the later months make.
+STEPPING = {
+    "admissions": [21.0, 19, 22, 20, 15, None, 10, 8, 7, 6, 5, 6, 5, 4],
+    "wait": [15.0, 14, 13, 14, 10, None, 8, 6, 5, 4, 4, 3, 3, 3],
+}
+
+
+def test_a_first_month_better_than_before_is_on_the_way_not_a_concern(tmp_path: Path) -> None:
+    lines = _update(tmp_path, _facts(tmp_path, ADMISSIONS, STEPPING), "2026-10")
+    admissions = _chart_words(lines, "Overnight admissions for a planned procedure")
+    wait = _chart_words(lines, "Average wait for the procedure")
+    assert "1 point above the upper limit (on the way to the new level), ending January 2026" in (
+        admissions
+    ), admissions
+    # The wait's first months are the same step, worded by the same rule.
+    assert "2 points above the upper limit (on the way to the new level), ending March 2026" in (
+        wait
+    ), wait
+    for words in (admissions, wait):
+        assert "(concern)" not in words
+        assert "(the old level)" not in words
+
+
+def test_a_first_month_on_the_way_in_welsh(tmp_path: Path) -> None:
+    facts = _facts(tmp_path, ADMISSIONS, STEPPING, locale="cy_GB")
+    text = "\n".join(_update(tmp_path, facts, "2026-10"))
+    assert "1 pwynt uwchlaw'r terfyn uchaf (ar y ffordd i'r lefel newydd)" in text, text
+    assert "(pryder)" not in text
+
+
+REFERRALS = """\
+  - id: referrals
+    measure: Procedures sent to the independent sector
+    unit: procedures
+    per: quarter
+    baseline: 60
+    target: 0
+    better: lower
+  - id: steady
+    measure: Procedures cancelled on the day
+    unit: procedures
+    per: quarter
+    baseline: 30
+    target: 10
+    better: lower
+"""
+
+
+def test_a_run_chart_does_not_call_a_fall_past_every_figure_normal(tmp_path: Path) -> None:
+    # Five quarters before the change (58 to 62), then 50, 35, 25: eight figures, a run
+    # chart with no shift or trend yet. Every figure since is below every figure before:
+    # not "within normal variation", and not yet a change the update can count.
+    figures: dict[str, list[float | None]] = {
+        "referrals": [58.0, 62, 61, 59, 60, 50, 35, 25],
+        "steady": [31.0, 29, 32, 28, 30, 31, 29, 30],
+    }
+    facts = _facts(tmp_path, REFERRALS, figures, first="2024-Q2", quarterly=True)
+    lines = _update(tmp_path, facts, "2026-Q1")
+    row = _row(lines, "Procedures sent to the independent sector")
+    assert row[-2:] == [
+        "no change from baseline can be told apart yet",
+        "below every figure before the change; no signal yet",
+    ], row
+    words = _chart_words(lines, "Procedures sent to the independent sector")
+    assert words.endswith(
+        "No signal yet: a run chart shows a change only as a shift or a trend, and these "
+        "figures show neither."
+    ), words
+    assert "chance alone" not in words
+    # A measure that stays inside the range it had before is within normal variation.
+    assert _row(lines, "Procedures cancelled on the day")[-1] == "within normal variation"
+
+
+CHALLENGES = """\
+  - id: challenges
+    measure: Supervised food challenges completed
+    unit: challenges
+    per: month
+    baseline: 12
+    target: 40
+    better: higher
+  - id: plans
+    measure: Children discharged with a written action plan
+    unit: challenges
+    per: month
+    baseline: 12
+    target: 40
+    better: higher
+  - id: earlier
+    measure: Patients seen in clinic
+    unit: patients
+    per: month
+    baseline: 12
+    target: 40
+    better: higher
+"""
+
+
+def test_a_rise_from_the_change_counts_whatever_step_came_before(tmp_path: Path) -> None:
+    # Six months before the change, then five months rising. Challenges step 11 to 12 from
+    # November to December, inside the range of the months before (11 to 13): the rise
+    # starts at the change, as it does for plans, whose step up is in January. The clinic's
+    # rise began in July, six months rising before the change: that one is not the change's.
+    figures: dict[str, list[float | None]] = {
+        "challenges": [11.0, 12, 12, 13, 11, 12, 15, 20, 24, None, 28, 30],
+        "plans": [12.0, 11, 12, 13, 12, 11, 15, 20, 24, None, 28, 30],
+        "earlier": [6.0, 7, 8, 9, 10, 11, 15, 20, 24, None, 28, 30],
+    }
+    facts = _facts(tmp_path, CHALLENGES, figures, first="2025-07")
+    lines = _update(tmp_path, facts, "2026-06")
+    challenges = _row(lines, "Supervised food challenges completed")
+    plans = _row(lines, "Children discharged with a written action plan")
+    assert challenges[-2:] == plans[-2:] == ["64% of the way to target", "improving"], (
+        challenges,
+        plans,
+    )
+    earlier = _row(lines, "Patients seen in clinic")
+    assert earlier[-1] == "improving since before the change", earlier
+    # Both are counted alike in the sentence for the board (117 - 5 x 11.83, the average
+    # before the change, is 58); the clinic is not.
+    [board] = [line for line in lines if line.startswith("As executive sponsor")]
+    assert "an increase of 58 in supervised food challenges completed" in board, board
+    assert "an increase of 58 in children discharged with a written action plan" in board
+    assert "clinic" not in board
+
+
+AGENCY = """\
+  - id: agency
+    measure: Agency nurse shifts on the ward
+    unit: shifts
+    per: month
+    baseline: 20
+    target: 8
+    better: lower
+    value: {amount: 380, source: Agency rate per shift, price_year: 2025/26}
+    releases: cash
+"""
+
+
+def test_the_month_the_change_starts_in_counts_whole_in_the_money_block(tmp_path: Path) -> None:
+    # The project starts on 5 January 2026. January to March save 10 + 9 + 11 = 30 shifts
+    # against the baseline of 20 a month, at £390 a shift (2026/27 prices): £11,700, as
+    # the update counts January whole. Cut to 27/31 of January it was £11,197, "£11,000".
+    # April to November save 80 more (£31,200): the update's 110 shifts, £42,900.
+    figures: dict[str, list[float | None]] = {
+        "agency": [21.0, 20, 19, 22, 10, 11, 9, 10, 11, 9, 10, 10, 11, 9, 10]
+    }
+    facts = _facts(tmp_path, AGENCY, figures)
+    request = BriefRequest(facts=facts, director="dof", out=tmp_path, today=dt.date(2026, 12, 5))
+    [path] = write_brief(request).written
+    [line] = [line for line in docx_text(path).splitlines() if line.startswith("Benefit")]
+    assert "2025/26 £12,000 delivered" in line, line
+    assert "(£31,000 delivered to the end of November 2026" in line
+    update = _update(tmp_path, facts, "2026-11", "dof")
+    [board] = [line for line in update if line.startswith("As executive sponsor")]
+    assert "a reduction of 110 in agency nurse shifts on the ward (worth £43,000" in board
