@@ -55,6 +55,15 @@ def test_config_set_writes_the_file_and_config_shows_it(settings: Path, tmp_path
     assert "out = ~/Sponsor notes" in shown.stdout
 
 
+def test_config_set_keeps_a_windows_files_line_endings(settings: Path, tmp_path: Path) -> None:
+    settings.write_bytes(b'# mine\r\n\r\nlocale = "cy_GB"\r\nout = "a"\r\n')
+
+    result = run("config", "set", "out", "b", cwd=tmp_path)
+
+    assert result.returncode == 0, result.stderr
+    assert settings.read_bytes() == b'# mine\r\n\r\nlocale = "cy_GB"\r\nout = "b"\r\n'
+
+
 def test_config_set_keeps_comments_and_other_settings(settings: Path, tmp_path: Path) -> None:
     settings.write_text('# mine\nlocale = "cy_GB"  # Welsh please\nout = "a"\n', encoding="utf-8")
 

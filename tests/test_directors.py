@@ -206,10 +206,20 @@ def test_yaml_list_or_mapping_with_text_objectives(tmp_path: Path) -> None:
         ("Make the health board a place junior doctors choose to train", "junior-doctors"),
         (
             "Cut the share of patients waiting over six weeks for a diagnostic test",
-            "waiting-diagnostic",
+            "waiting-diagnostic-test",
         ),
         ("Reduce the rate of inpatient falls", "inpatient-falls"),
         ("Improve the number", "number"),
+        # newuser7 F11: a name in capitals by its initials, a phrase not cut after a
+        # preposition, Welsh small words passed over.
+        ("Meet the 28-day Faster Diagnosis Standard for suspected cancer", "28-day-fds"),
+        ("Improve Friends and Family Test results for inpatients aged 75 and over", "fft"),
+        ("Keep the Summary Hospital-level Mortality Indicator within the expected range", "shmi"),
+        ("Reduce Agency Spend By 30%", "agency-spend"),
+        ("Cut spend with independent sector providers", "spend-independent-sector"),
+        ("Keep mortality within the expected range", "mortality-expected-range"),
+        ("Keep general and acute bed occupancy below 92%", "general-acute"),
+        ("Lleihau niwed y gellir ei osgoi", "niwed-osgoi"),
     ],
 )
 def test_objective_ids_are_the_first_telling_words(text: str, expected: str) -> None:

@@ -337,6 +337,22 @@ def test_from_adds_a_director_and_keeps_the_comments(tmp_path: Path) -> None:
     assert len(loaded.updates) == len(load_facts(FRAILTY).facts.updates)
 
 
+def test_from_keeps_a_windows_file_as_it_was_saved(tmp_path: Path) -> None:
+    """CRLF endings and blank lines survive ``init --from``: only the new lines are added."""
+    facts = tmp_path / "facts.yaml"
+    lines = FRAILTY.read_text(encoding="utf-8").splitlines()
+    facts.write_bytes("\r\n".join(lines).encode("utf-8") + b"\r\n")
+    answers = ["1", "Falls on the virtual ward", "falls", "2", "40", "30", "", "", "no", ""]
+    result = CliRunner().invoke(app, ["init", "--from", str(facts)], input=feed(answers))
+    assert result.exit_code == 0, result.output
+    after = facts.read_bytes()
+    assert after.count(b"\n") == after.count(b"\r\n")
+    kept = after.decode("utf-8").split("\r\n")
+    assert [line for line in lines if line not in kept] == []
+    assert kept.count("") - 1 == lines.count("")  # every blank line kept (the last is the end)
+    assert load_facts(facts).facts.impact("falls-virtual-ward") is not None
+
+
 def test_from_adds_an_impact_to_a_new_path_and_leaves_the_original(tmp_path: Path) -> None:
     out = tmp_path / "more.yaml"
     answers = ["1", "Falls on the virtual ward", "falls", "2", "40", "30", "", "", "no"]

@@ -60,6 +60,24 @@ def test_comments_and_layout_are_kept(tmp_path: Path) -> None:
     assert after.replace("    supports: [md.shmi]\n", "") == before
 
 
+def test_a_windows_file_keeps_its_line_endings_blank_lines_and_mark(tmp_path: Path) -> None:
+    """A CRLF file with a byte-order mark and no final newline differs by the added line only."""
+    path = tmp_path / "facts.yaml"
+    lines = SEPSIS.read_text(encoding="utf-8").splitlines()
+    assert "" in lines  # blank lines between sections, which the round trip once dropped
+    original = b"\xef\xbb\xbf" + "\r\n".join(lines).encode("utf-8")
+    path.write_bytes(original)
+    result = run("link", path, "--accept", "antibiotics:md.shmi")
+    assert result.exit_code == 0, result.output
+    after = path.read_bytes()
+    assert after.startswith(b"\xef\xbb\xbf")
+    assert after.count(b"\n") == after.count(b"\r\n")  # CRLF throughout, none mixed
+    added = b"    supports: [md.shmi]\r\n"
+    assert added in after
+    assert after.replace(added, b"", 1) == original
+    assert impact(path, "antibiotics").supports == ["md.shmi"]
+
+
 def test_all_confident_accepts_the_map_links_and_reject_writes_excludes(tmp_path: Path) -> None:
     path = copy(tmp_path)
     result = run("link", path, "--all-confident", "--reject", "antibiotics:cn.deterioration")

@@ -464,9 +464,108 @@ def test_a_figure_logged_for_the_wrong_period_is_a_located_warning() -> None:
     assert logged.severity == "warning"
     assert "looks like a week's figure" in logged.message
     assert "118 is logged for October 2026" in logged.evidence
-    assert "about 520" in logged.evidence  # 120 hours a week is 520 a month
+    # 120 hours a week is 520 a month; the target, 72 a week, is 312 a month.
+    assert "from the baseline to the target, that period's figure would be about 312 to 520" in (
+        logged.evidence
+    )
     assert logged.where is not None
     assert logged.where.endswith(":79:29")
+
+
+LOGGED = """\
+project:
+  title: Food challenge unit
+  organisation: Example NHS Trust
+  problem: Too few supervised food challenges.
+  change: A nurse-led day unit.
+  start: 2026-01-05
+  end: 2027-03-31
+impacts:
+  - id: challenges
+    measure: Supervised food challenges completed
+    unit: challenges
+    per: {per}
+    baseline: {baseline}
+    target: {target}
+    better: {better}
+    source: Day unit log, 2025
+directors:
+  - id: coo
+    name: Dan Okoro
+    role: Chief Operating Officer
+    objectives:
+      - {{id: activity, text: Deliver 107% of 2019/20 elective activity}}
+updates:
+{entries}
+"""
+
+
+def checked(tmp_path: Path, figures: dict[str, float], **impact: object) -> str:
+    """What ``pitchkit check`` says of a monthly or quarterly log of ``figures``."""
+    from typer.testing import CliRunner
+
+    from pitchkit.cli import app
+
+    fields = {"per": "month", "baseline": 12, "target": 40, "better": "higher", **impact}
+    entries = "\n".join(
+        f"  - {{period: {period}, date: 2027-01-08, status: green, summary: On track, "
+        f"measures: {{challenges: {value}}}}}"
+        for period, value in figures.items()
+    )
+    path = tmp_path / "facts.yaml"
+    path.write_text(LOGGED.format(entries=entries, **fields), encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", str(path)])
+    assert result.exit_code in (0, 1), result.output
+    return " ".join(result.output.split())
+
+
+def test_figures_on_the_way_to_the_target_or_at_it_are_not_called_another_periods(
+    tmp_path: Path,
+) -> None:
+    # A month's figures from the baseline (12) to the target (40), and just past it.
+    said = checked(
+        tmp_path, {"2026-07": 12, "2026-08": 25, "2026-09": 36, "2026-10": 40, "2026-11": 46}
+    )
+    assert "logged-period" not in said
+    # Falling, a quarter at a time: 180 to 40 a quarter, logged 70, 52 and 40; and a target
+    # of none, where any small figure is on the way.
+    said = checked(
+        tmp_path,
+        {"2026-Q1": 70, "2026-Q2": 52, "2026-Q3": 40},
+        per="year",
+        baseline=720,
+        target=160,
+        better="lower",
+    )
+    assert "logged-period" not in said
+    said = checked(
+        tmp_path, {"2026-Q2": 5, "2026-Q3": 1}, per="year", baseline=240, target=0, better="lower"
+    )
+    assert "logged-period" not in said
+
+
+def test_a_figure_well_off_both_the_baseline_and_the_target_is_still_questioned(
+    tmp_path: Path,
+) -> None:
+    # 120 in a month is three months at the target's rate; 3 is a week at the baseline's.
+    said = checked(tmp_path, {"2026-09": 120, "2026-10": 3})
+    assert "looks like a quarter's figure" in said
+    assert "120 is logged for September 2026; from the baseline to the target, that " in said
+    assert "period's figure would be about 12 to 40" in said
+    assert "looks like a week's figure" in said
+    assert "3 is logged for October 2026" in said
+
+
+def test_the_same_slip_in_several_entries_is_one_warning_naming_them_all(
+    tmp_path: Path,
+) -> None:
+    # Three months logged as quarters (3 times the path of 12 to 40), one month as it should be.
+    said = checked(tmp_path, {"2026-07": 120, "2026-08": 110, "2026-09": 36, "2026-10": 105})
+    assert said.count("logged-period") == 1
+    assert said.count("looks like a quarter's figure") == 1
+    assert "120 is logged for July 2026" in said
+    assert "Figures like it are logged too: 110 for August 2026 and 105 for October 2026." in said
+    assert "36 for September 2026" not in said
 
 
 def test_recurrent_savings_over_capacity_only_is_a_warning(tmp_path: Path) -> None:

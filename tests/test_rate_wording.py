@@ -53,12 +53,14 @@ def _update(facts: Path, tmp: Path) -> str:
 def test_a_rate_per_so_many_is_written_in_its_own_words(tmp_path: Path) -> None:
     facts = _facts(tmp_path, "Dispensing errors per 10,000 items dispensed", "errors")
     brief = _brief(facts, tmp_path)
-    assert "Dispensing errors per 10,000 items dispensed from 8.1 to 6 per 10,000 items" in brief
-    assert "2.1 fewer, a 26% reduction" in brief
+    # The measure says the rate's words; the figures after it do not say them again,
+    # and a rate is lower, not "fewer" of anything.
+    assert "Dispensing errors per 10,000 items dispensed from 8.1 to 6: 2.1 lower, a 26%" in brief
+    assert brief.count("per 10,000 items dispensed") == 1
     update = _update(facts, tmp_path)
     # The board sentence says the rate's words once; the table and the measure's
     # own sentence write every figure as the rate it is.
-    assert "dispensing errors per 10,000 items dispensed from 8.1 to 5.8 per 10,000 items" in update
+    assert "dispensing errors per 10,000 items dispensed from 8.1 to 5.8, contributing" in update
     assert "8.1 per 10,000 items dispensed\n6 per 10,000 items dispensed\n5.8 per 10,000" in update
     assert (
         "now 5.8 per 10,000 items dispensed, against a baseline of 8.1 and a target of 6" in update

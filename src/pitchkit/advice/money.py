@@ -11,6 +11,7 @@ as in :mod:`pitchkit.advice`, and works on the project's
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 
 from pitchkit.advice.review import Finding, Review
@@ -214,47 +215,100 @@ def logged_period(review: Review) -> Iterator[Finding]:
     """A logged figure that looks like another period's figure (a week's in a monthly log).
 
     A logged figure is the figure for the period the entry covers (a month
-    or a quarter). One close to a week's, a quarter's or a year's figure at
-    the baseline's rate is warned about, never converted.
+    or a quarter). Its expected range is the path from the baseline to the
+    target, scaled to that period: a figure on it, or near either end, is
+    never questioned. One well off that range (by more than half the step,
+    on a ratio scale, to the other period) whose counterpart for a week, a
+    month, a quarter or a year would lie on it is warned about, never
+    converted. A figure that is off the range but no nearer another period's
+    (say, a bad month well above the baseline) is left to the update. A
+    measure whose figures look like the same other period's in several
+    entries is one warning, at the first, naming the others.
     """
     facts = review.facts
     if not facts.updates:
         return
+    found: dict[tuple[str, str], list[tuple[int, float, float, float]]] = {}
     for u_index, update in enumerate(facts.updates):
         period = parse_period(update.period)
         for impact_id, value in update.measures.items():
             impact = facts.impact(impact_id)
             if impact is None or impact.per is None or value is None or value <= 0:
                 continue
-            expected = scale(impact.baseline, impact, period)
-            if expected <= 0 or abs(value / expected - 1) <= RATIO_TOLERANCE:
+            ends = (scale(impact.baseline, impact, period), scale(impact.target, impact, period))
+            low, high = min(ends), max(ends)
+            off = _off_path(value, low, high)
+            if high <= 0 or off == 0:
                 continue
             for looks, months in OTHER_PERIODS:
-                if months == period.months:
+                ratio = months / period.months
+                if months == period.months or off <= abs(math.log(ratio)) / 2:
                     continue
-                if abs(value / expected / (months / period.months) - 1) <= RATIO_TOLERANCE:
-                    yield _period_finding(review, u_index, impact, value, expected, looks)
+                if _off_path(value / ratio, low, high) == 0:
+                    found.setdefault((impact.id, looks), []).append((u_index, value, low, high))
                     break
+    for (impact_id, looks), entries in found.items():
+        impact = facts.impact(impact_id)
+        assert impact is not None  # found above
+        yield _period_finding(review, entries, impact, looks)
+
+
+def _off_path(value: float, low: float, high: float) -> float:
+    """How far ``value`` lies outside ``low``..``high`` (with the tolerance), as a log ratio.
+
+    Zero on the path; a path that reaches zero (a target of none) has no
+    lower end.
+    """
+    top = high * (1 + RATIO_TOLERANCE)
+    bottom = low * (1 - RATIO_TOLERANCE)
+    if value > top:
+        return math.log(value / top)
+    if bottom > 0 and value < bottom:
+        return math.log(bottom / value)
+    return 0.0
 
 
 def _period_finding(
-    review: Review, u_index: int, impact: Impact, value: float, expected: float, looks: str
+    review: Review,
+    entries: list[tuple[int, float, float, float]],
+    impact: Impact,
+    looks: str,
 ) -> Finding:
+    """One warning for the entries (index, value, path) of ``impact`` that look like ``looks``."""
     lang = review.lang
+    (u_index, value, low, high), *others = entries
+    shown = {
+        "value": fmt.number(value, lang),
+        "period": fmt.period_label(review.facts.updates[u_index].period, lang),
+    }
+    if round(low) == round(high):
+        evidence = review._(
+            "{value} is logged for {period}; at the baseline's rate that period's figure is "
+            "about {expected}."
+        ).format(expected=fmt.number(round(high), lang), **shown)
+    else:
+        evidence = review._(
+            "{value} is logged for {period}; from the baseline to the target, that period's "
+            "figure would be about {low} to {high}."
+        ).format(low=fmt.number(round(low), lang), high=fmt.number(round(high), lang), **shown)
+    if others:
+        also = [
+            review._("{value} for {period}").format(
+                value=fmt.number(figure, lang),
+                period=fmt.period_label(review.facts.updates[index].period, lang),
+            )
+            for index, figure, _low, _high in others
+        ]
+        evidence += " " + review._("Figures like it are logged too: {figures}.").format(
+            figures=fmt.join_list(also, lang)
+        )
     return Finding(
         "logged-period",
         "warning",
         review._("The figure logged for '{measure}' looks like {looks} figure.").format(
             measure=impact.measure, looks=review._(looks)
         ),
-        review._(
-            "{value} is logged for {period}; at the baseline's rate that period's figure is "
-            "about {expected}."
-        ).format(
-            value=fmt.number(value, lang),
-            period=fmt.period_label(review.facts.updates[u_index].period, lang),
-            expected=fmt.number(round(expected), lang),
-        ),
+        evidence,
         review._(
             "Log the figure for the whole period the entry covers (the month or quarter): "
             "pitchkit does not convert it."

@@ -243,8 +243,12 @@ def team_for(
     loaded: LoadedFacts,
     directors_file: Path | None = None,
     warn: Callable[[Renderable | str], object] | None = None,
+    lang: str = "en",
 ) -> Team:
     """The facts with directors from ``directors_file`` when given, else their own.
+
+    ``lang`` (``en`` or ``cy``) picks the language of objectives a team sheet
+    gives in both.
 
     Rows a directors file could not use are skipped and listed in
     ``warnings``, or given to ``warn`` at once when it is given. Raises
@@ -264,7 +268,9 @@ def team_for(
                 warn(line)
             warnings = ()
         read.raise_if_none()
-        return Team(with_team(loaded, read.directors, read.former_ids), warnings)
+        return Team(
+            with_team(loaded, read.directors, read.former_ids, team=read, lang=lang), warnings
+        )
     if not loaded.facts.directors:
         where = loaded.source.where(("directors",))
         message = Message(

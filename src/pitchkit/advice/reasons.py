@@ -31,12 +31,25 @@ def whole_team_needed(facts: Facts) -> bool:
 
 
 def chain_text(chain: Chain, lang: Language) -> str:
-    """A measure-map chain in words: "A → B → C (why A moves B; why B moves C)"."""
+    """A measure-map chain in words: "A → B → C (why A moves B; why B moves C)".
+
+    The measure map's names and reasons are English only. In another
+    language they are quoted and said to be the map's English words, so a
+    Welsh reader sees why the English is there rather than a stray splice.
+    """
     labels = chain.labels()
+    english = lang.lang != "en"
     if not chain.steps:
-        return lang.gettext("both measure {concept}").format(concept=labels[0])
-    reasons = "; ".join(step.why for step in chain.steps)
-    return f"{' → '.join(labels)} ({reasons})"
+        concept = f"“{labels[0]}”" if english else labels[0]
+        text = lang.gettext("both measure {concept}").format(concept=concept)
+    else:
+        reasons = "; ".join(step.why for step in chain.steps)
+        text = f"{' → '.join(labels)} ({reasons})"
+        if english:
+            text = f"“{text}”"
+    if english:
+        return lang.gettext("{chain} (the measure map's words, in English)").format(chain=text)
+    return text
 
 
 def _mismatch_text(found: Link, lang: Language) -> str:

@@ -126,23 +126,48 @@ def untranslated(review: Review) -> Iterator[Finding]:
 
 
 def welsh_only(review: Review) -> Iterator[Finding]:
-    """Measures or objectives in Welsh only: the measure map cannot read them."""
+    """Measures or objectives in Welsh only: the measure map cannot read them.
+
+    An objective from a team sheet is named by its row and column, and the
+    fix is the sheet's (an ``objectives_en`` column): a cell does not read
+    ``{en: ..., cy: ...}``.
+    """
+    from pitchkit.facts.directors import sheet_place
+    from pitchkit.i18n.messages import render
+
     found = list(english.welsh_only(review.facts, review.director))
     if not found:
         return
+    places = [sheet_place(review.facts, loc) for loc, _text in found]
     evidence = " ".join(
-        review._("{field} is in Welsh only: '{text}'.").format(field=dotted(loc), text=text)
-        for loc, text in found
+        review._("{field} is in Welsh only: '{text}'.").format(
+            field=dotted(loc) if place is None else render(place, review.lang), text=text
+        )
+        for (loc, text), place in zip(found, places, strict=True)
     )
+    fixes = []
+    if any(place is None for place in places):
+        fixes.append(
+            review._(
+                "Give each as '{en: ..., cy: ...}' with the English beside the Welsh: pitchkit "
+                "links on the English and shows the Welsh, so both languages make the same "
+                "links. Until then it may miss links that an English version would make."
+            )
+        )
+    if any(place is not None for place in places):
+        fixes.append(
+            review._(
+                "In the team sheet, add a column objectives_en with the English of each "
+                "objective in the row, in the same order, separated by ';': pitchkit links on "
+                "the English and shows the Welsh."
+            )
+        )
+    first = places[0]
     yield Finding(
         "welsh-only",
         "warning",
         review._("pitchkit's measure map cannot read some Welsh-only text."),
         evidence,
-        review._(
-            "Give each as '{en: ..., cy: ...}' with the English beside the Welsh: pitchkit "
-            "links on the English and shows the Welsh, so both languages make the same links. "
-            "Until then it may miss links that an English version would make."
-        ),
-        review.where(*found[0][0]),
+        " ".join(fixes),
+        review.where(*found[0][0]) if first is None else render(first, review.lang),
     )

@@ -193,7 +193,14 @@ def with_team(projects: list[Project], path: Path | None, listener: Listener) ->
     found.raise_if_none()
     return [
         Project(
-            directors.with_team(project.loaded, found.directors, found.former_ids), project.lang
+            directors.with_team(
+                project.loaded,
+                found.directors,
+                found.former_ids,
+                team=found,
+                lang=project.lang.lang,
+            ),
+            project.lang,
         )
         for project in projects
     ]

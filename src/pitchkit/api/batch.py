@@ -87,7 +87,9 @@ def with_directors_file(
     found = load_directors(path)
     for line in found.warnings:
         listener.warning(line)
-    loaded = with_team(project.loaded, found.directors, found.former_ids)
+    loaded = with_team(
+        project.loaded, found.directors, found.former_ids, team=found, lang=project.lang.lang
+    )
     return Project(loaded, project.lang), list(found.problems)
 
 

@@ -98,6 +98,7 @@ def decide_links(
     impact or objective) leaves the file as it was; so does an ``ask`` that
     raises (the lead stopped the questions).
     """
+    from pitchkit.facts.textlayout import read_for_rewrite
     from pitchkit.init.linkedit import Decision, candidates, decided_text, decision
     from pitchkit.output.files import write_atomic
 
@@ -154,7 +155,9 @@ def decide_links(
         refuse_outside_own_team(decisions, own, own_list, request.directors)
     if decisions or stale or fixed:
         text = decided_text(loaded.path, decisions, drop=stale, fix=fixed)
-        write_atomic(loaded.path, text.encode("utf-8"), force=True)
+        # Written back as the file was saved (CRLF, a byte-order mark): only changed lines differ.
+        layout = read_for_rewrite(loaded.path)[1]
+        write_atomic(loaded.path, layout.encode(text), force=True)
     return LinkResult(
         lang,
         loaded.path,
@@ -217,7 +220,7 @@ def team_for_link(
         listener.warning(line)
     found.raise_if_none()
     loaded = project.loaded
-    team_directors = directors.as_linked(loaded, found.directors, found.former_ids)
+    team_directors = directors.as_linked(loaded, found.team(project.lang.lang), found.former_ids)
     data = loaded.source.data
     if isinstance(data, dict):
         others = audience_problems(data, [d.id for d in team_directors])
@@ -278,6 +281,7 @@ def team_for_link(
     facts = directors.with_directors(
         loaded.facts.model_copy(update={"impacts": impacts}), team_directors
     )
+    facts = directors.with_team_texts(facts, found, project.lang.lang)
     return Project(replace(loaded, facts=facts), project.lang), tuple(stale), tuple(fixed)
 
 

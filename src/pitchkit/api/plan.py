@@ -56,7 +56,7 @@ def rank(request: RankRequest, listener: Listener | None = None) -> RankResult:
         default_locale=request.default_locale,
         team=request.directors,
     )
-    team = team_for(project.loaded, request.directors, heard.warning)
+    team = team_for(project.loaded, request.directors, heard.warning, project.lang.lang)
     ranking = rank_directors(team.loaded.facts, project.lang)
     return RankResult(project.lang, ranking, tuple(heard.warnings))
 
@@ -106,7 +106,11 @@ def check(request: CheckRequest, listener: Listener | None = None) -> CheckResul
         default_locale=request.default_locale,
         team=request.directors,
     )
-    team = team_for(project.loaded, request.directors, heard.warning) if request.directors else None
+    team = (
+        team_for(project.loaded, request.directors, heard.warning, project.lang.lang)
+        if request.directors
+        else None
+    )
     loaded = team.loaded if team else project.loaded
     findings = check_facts(
         loaded,

@@ -143,18 +143,41 @@ def wrapped(text: str, indent: str, width: int) -> list[str]:
 
 
 def welsh_only_warning(ranking: Ranking) -> None:
-    """Warn that the measure map cannot read the measures or objectives given in Welsh only."""
+    """Warn that the measure map cannot read the measures or objectives given in Welsh only.
+
+    A text in the facts file is named by its field, with the ``{en: ..., cy: ...}``
+    fix; an objective from a team sheet by its row and column, with the sheet's fix
+    (an ``objectives_en`` column), since a cell does not read YAML.
+    """
+    from pitchkit.facts.directors import sheet_place
     from pitchkit.facts.yamlsource import dotted
-    from pitchkit.i18n.messages import Message
+    from pitchkit.i18n.messages import Located, Message
     from pitchkit.recast.english import welsh_only
 
-    found = [loc for loc, _text in welsh_only(ranking.facts)]
-    if found:
+    fields: list[str] = []
+    for loc, text in welsh_only(ranking.facts):
+        place = sheet_place(ranking.facts, loc)
+        if place is None:
+            fields.append(dotted(loc))
+            continue
+        warn(
+            Located(
+                place,
+                Message(
+                    "'{text}' is in Welsh only, so the measure map cannot read it and links "
+                    "to it rest on shared words: add a column objectives_en to the sheet with "
+                    "the English of each objective in this row, in the same order, separated "
+                    "by ';'",
+                    text=text,
+                ),
+            )
+        )
+    if fields:
         warn(
             Message(
                 "the measure map cannot read text in Welsh only ({fields}), so links to it "
                 "rest on shared words: give each as {{en: ..., cy: ...}} to link on the English",
-                fields=", ".join(dotted(loc) for loc in found),
+                fields=", ".join(fields),
             )
         )
 

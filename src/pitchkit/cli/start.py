@@ -162,6 +162,7 @@ def init(
     Example: pitchkit init facts.yaml
     Example: pitchkit init --from facts.yaml   (add another director or impact)
     """
+    from pitchkit.facts.textlayout import read_for_rewrite
     from pitchkit.i18n.translation import language
     from pitchkit.init import extended_facts_text, new_facts_text
     from pitchkit.output.files import write_atomic
@@ -183,7 +184,10 @@ def init(
             )
     except (typer.Abort, EOFError, KeyboardInterrupt):
         raise stopped() from None
-    write_atomic(target, written.text.encode("utf-8"), force=replace)
+    data = written.text.encode("utf-8")
+    if from_file is not None:  # laid out as the file it came from (CRLF, a byte-order mark)
+        data = read_for_rewrite(from_file)[1].encode(written.text)
+    write_atomic(target, data, force=replace)
     next_steps(target, written.director, lang)
 
 

@@ -124,13 +124,17 @@ def load_config(path: Path | None = None) -> UserConfig:
 def set_value(path: Path, name: str, value: str | None) -> str:
     """The file's text with ``name`` set to ``value`` (or removed when ``None``).
 
-    Other lines, comments included, stay exactly as they were.
+    Other lines, comments included, stay exactly as they were, and so do
+    the file's line endings (CRLF from a Windows editor stays CRLF).
     """
+    from pitchkit.facts.textlayout import layout_of
+
     if name not in SETTINGS:
         raise InputError(_unknown(name))
     text = _read(path)
     if text is None:
         text = _HEADER
+    newline = layout_of(text).newline
     entry = None if value is None else f"{name} = {json.dumps(value, ensure_ascii=False)}"
     kept: list[str] = []
     for line in text.splitlines():
@@ -141,7 +145,7 @@ def set_value(path: Path, name: str, value: str | None) -> str:
             entry = None
     if entry is not None:
         kept.append(entry)
-    return "\n".join(kept) + "\n"
+    return newline.join(kept) + newline
 
 
 _HEADER = (

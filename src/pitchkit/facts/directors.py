@@ -44,10 +44,21 @@ from pitchkit.facts.yamlsource import Loc, Source, clean_text, dotted, load_yaml
 from pitchkit.i18n.messages import Joined, Located, Message, Plural, Renderable
 
 REQUIRED_COLUMNS = ("id", "name", "role")
-OPTIONAL_COLUMNS = ("salutation", "concerns", "objectives", "themes", "lens", "email")
+#: ``objectives_en`` and ``objectives_cy`` give each objective in the other language, item
+#: for item, as a facts file's ``{en: ..., cy: ...}`` does (see :func:`_bilingual`).
+OTHER_LANGUAGE_COLUMNS = {"objectives_en": "en", "objectives_cy": "cy"}
+OPTIONAL_COLUMNS = (
+    "salutation",
+    "concerns",
+    "objectives",
+    *OTHER_LANGUAGE_COLUMNS,
+    "themes",
+    "lens",
+    "email",
+)
 COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
 #: Cells holding one item per line.
-LIST_COLUMNS = frozenset({"concerns", "objectives"})
+LIST_COLUMNS = frozenset({"concerns", "objectives", *OTHER_LANGUAGE_COLUMNS})
 SHEET_NAME = "directors"
 PERSONAL_PREFIX = "personal:"
 _ORGANISATIONAL_PREFIXES = ("organisational:", "organizational:")
@@ -107,7 +118,34 @@ class DirectorsFile:
     problems: tuple[Renderable | str, ...]
     warnings: tuple[Renderable | str, ...] = ()
     duplicated: tuple[Renderable | str, ...] = ()
-    former_ids: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    former_ids: Mapping[str, Mapping[str, tuple[str, ...]]] = field(default_factory=dict)
+    #: The Welsh of objectives a sheet gives in both languages (``objectives_cy`` or
+    #: ``objectives_en``), by director id then objective id; the directors hold the English.
+    welsh: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    #: The sheet row of each director, by id (a YAML team file has none).
+    rows: Mapping[str, int] = field(default_factory=dict)
+
+    def team(self, lang: str) -> tuple[Director, ...]:
+        """The directors as a note in ``lang`` (``en`` or ``cy``) shows them.
+
+        In Welsh, each objective the sheet gives in both languages reads in
+        Welsh; matching still reads its English (:func:`with_team`).
+        """
+        if lang != "cy" or not self.welsh:
+            return self.directors
+        return tuple(_in_welsh(d, self.welsh.get(d.id, {})) for d in self.directors)
+
+    def english(self, lang: str) -> dict[str, str]:
+        """The English of each objective text :meth:`team` gives in ``lang``, by that text."""
+        if lang != "cy":
+            return {}
+        english: dict[str, str] = {}
+        for director in self.directors:
+            welsh = self.welsh.get(director.id, {})
+            for objective in director.objectives:
+                if objective.id in welsh:
+                    english.setdefault(welsh[objective.id].strip(), objective.text.strip())
+        return english
 
     def raise_if_none(self) -> None:
         """Raise :class:`DirectorsError`, located at the file, when no director could be read.
@@ -178,6 +216,17 @@ def _load_directors(path: Path) -> DirectorsFile:
     )
 
 
+def _in_welsh(director: Director, welsh: Mapping[str, str]) -> Director:
+    """``director`` with each objective in ``welsh`` (by id) given its Welsh text."""
+    if not welsh:
+        return director
+    objectives = [
+        o.model_copy(update={"text": welsh[o.id]}) if o.id in welsh else o
+        for o in director.objectives
+    ]
+    return director.model_copy(update={"objectives": objectives})
+
+
 def with_directors(facts: Facts, directors: Sequence[Director]) -> Facts:
     """Return ``facts`` with its directors replaced by ``directors``, links unchecked.
 
@@ -191,7 +240,10 @@ def with_directors(facts: Facts, directors: Sequence[Director]) -> Facts:
 def with_team(
     loaded: LoadedFacts,
     directors: Sequence[Director],
-    former_ids: Mapping[str, Mapping[str, str]] | None = None,
+    former_ids: Mapping[str, Mapping[str, tuple[str, ...]]] | None = None,
+    *,
+    team: DirectorsFile | None = None,
+    lang: str = "en",
 ) -> LoadedFacts:
     """``loaded`` with its directors replaced by a team file's ``directors``.
 
@@ -208,22 +260,56 @@ def with_team(
     is kept, linking nothing in the team file's notes. So with an ask,
     advice or offer ``for:`` a director: one the team does not have is an
     error, with the nearest id.
+
+    With ``team``, the file ``directors`` came from, a note in ``lang``
+    shows their objectives in that language where the sheet gives both
+    (:meth:`DirectorsFile.team`), matching reads their English, and each
+    director's sheet row is kept to locate warnings (:func:`team_place`).
     """
     from pitchkit.facts.schema import audience_problems, facts_error
 
+    if team is not None:
+        directors = team.team(lang)
     directors = as_linked(loaded, directors, former_ids)
     problems = team_link_problems(loaded, directors)
     if isinstance(loaded.source.data, dict):
         problems += audience_problems(loaded.source.data, [d.id for d in directors])
     if problems:
         raise facts_error(loaded.source, problems)
-    return replace(loaded, facts=with_directors(loaded.facts, directors))
+    facts = with_directors(loaded.facts, directors)
+    if team is not None:
+        facts = with_team_texts(facts, team, lang)
+    return replace(loaded, facts=facts)
+
+
+def with_team_texts(facts: Facts, team: DirectorsFile, lang: str) -> Facts:
+    """``facts`` knowing the English of ``team``'s objectives shown in ``lang``, and its rows."""
+    english = team.english(lang)
+    rows = {d: (str(team.path), row) for d, row in team.rows.items()}
+    update: dict[str, Any] = {"_team_rows": rows}
+    if english:
+        update["_english"] = {**facts.english, **english}
+    return facts.model_copy(update=update)
+
+
+def sheet_place(facts: Facts, loc: Loc) -> Message | None:
+    """Where a director's field at ``loc`` (``directors[0].objectives[1].text``) is in a sheet.
+
+    ``team.csv:row 3: column objectives`` for a director read from a team
+    sheet; None for one from YAML, which ``loc`` locates itself.
+    """
+    if len(loc) < 3 or loc[0] != "directors" or not isinstance(loc[1], int):
+        return None
+    if loc[1] >= len(facts.directors):
+        return None
+    found = facts.team_rows.get(facts.directors[loc[1]].id)
+    return cell_place(found[0], found[1], str(loc[2])) if found is not None else None
 
 
 def as_linked(
     loaded: LoadedFacts,
     directors: Sequence[Director],
-    former_ids: Mapping[str, Mapping[str, str]] | None,
+    former_ids: Mapping[str, Mapping[str, tuple[str, ...]]] | None,
 ) -> Sequence[Director]:
     """The team's ``directors``, each objective a link names by its former id given it back."""
     if not former_ids:
@@ -257,20 +343,19 @@ def _links_written(data: Any) -> set[str]:
     return found
 
 
-def _with_former_ids(director: Director, former: Mapping[str, str], written: Set[str]) -> Director:
-    """``director`` with each objective a link names by its former id given that id back."""
+def _with_former_ids(
+    director: Director, former: Mapping[str, tuple[str, ...]], written: Set[str]
+) -> Director:
+    """``director`` with each objective a link names by a former id given that id back."""
     ids = {objective.id.casefold() for objective in director.objectives}
     objectives = []
     for objective in director.objectives:
-        old = former.get(objective.id)
-        if (
-            old is not None
-            and f"{director.id}.{old}".casefold() in written
-            and f"{director.id}.{objective.id}".casefold() not in written
-            and old.casefold() not in ids
-        ):
-            objective = objective.model_copy(update={"id": old})
-            ids.add(old.casefold())
+        if f"{director.id}.{objective.id}".casefold() not in written:
+            for old in former.get(objective.id, ()):
+                if f"{director.id}.{old}".casefold() in written and old.casefold() not in ids:
+                    objective = objective.model_copy(update={"id": old})
+                    ids.add(old.casefold())
+                    break
         objectives.append(objective)
     return director.model_copy(update={"objectives": objectives})
 
@@ -313,6 +398,20 @@ _UNTELLING_LINES = (
     "gwella lleihau cynyddu cyflawni sicrhau cadw cyrraedd datblygu darparu torri",
 )
 _UNTELLING = frozenset(word for line in _UNTELLING_LINES for word in line.split())
+#: Words passed over since newuser7 (F11): more verbs objectives start with, and Welsh's
+#: small words ("y gellir ei osgoi", "that can be avoided"). Ids made before keep working.
+_UNTELLING_SINCE_LINES = (
+    "recover tackle prevent minimise minimize optimise optimize expand boost speed",
+    "gellir ellir ei fydd bydd sydd fod bod na nad nid fel hyn hynny yw ydy wedi cael gael",
+    "gwneud wneud",
+)
+_UNTELLING_NOW = _UNTELLING | frozenset(
+    word for line in _UNTELLING_SINCE_LINES for word in line.split()
+)
+#: A name written in capitals, of three or more words ("Faster Diagnosis Standard",
+#: "Friends and Family Test"): known by its initials (FDS, FFT).
+_TITLE_WORD = r"[A-Z][a-z]+(?:-[a-z]+)*"
+_TITLE_NAME = re.compile(rf"\b{_TITLE_WORD}(?:\s+(?:(?:and|of|for|the)\s+)?{_TITLE_WORD})+\b")
 #: How many telling words an objective's id starts with, and the most it grows to.
 _ID_WORDS, _ID_MOST_WORDS = 2, 4
 _WORD = re.compile(r"[A-Za-z0-9]+")
@@ -355,7 +454,9 @@ _WELSH_LINES = (
 )
 #: A Welsh "'r", "'n" or "'w" written onto the word before it: "cyflawni'r", "sy'n", "i'w".
 _WELSH_CLITIC = re.compile(r"(\w)['\u2019]([rnw])\b", re.IGNORECASE)
-#: What a new id passes over while other words remain (see :func:`objective_id`).
+#: What an id passes over while other words remain (see :func:`objective_id`): English
+#: only until newuser7 F11, Welsh too since.
+_GENERIC = frozenset(word for line in _GENERIC_LINES for word in line.split())
 _PASSED_OVER = frozenset(word for line in _GENERIC_LINES + _WELSH_LINES for word in line.split())
 #: "the health board", "y bwrdd iechyd": the organisation, not a telling word.
 _HEALTH_BOARD = re.compile(
@@ -363,6 +464,10 @@ _HEALTH_BOARD = re.compile(
 )
 #: An abbreviation the objective defines in brackets: "no criteria to reside (NCTR)".
 _NAMED_ABBREVIATION = re.compile(r"\(([A-Z][A-Z0-9]{1,9})\)")
+
+
+#: How ids have been made: before newuser6 F12, until newuser7 F11, and now.
+_FIRST, _SECOND, _NOW = 1, 2, 3
 
 
 def objective_id(text: str, taken: Iterable[str] = ()) -> str:
@@ -378,21 +483,17 @@ def objective_id(text: str, taken: Iterable[str] = ()) -> str:
     over while others remain: "Reduce the number of patients with no
     criteria to reside" is ``criteria-reside``. Welsh follows the same
     rule through its own little words, verbs and generic heads: "Lleihau
-    niwed y gellir ei osgoi" is ``niwed-osgoi``. When that id is in
-    ``taken`` (the director's other objectives), the next telling words are
-    added, then ``-2``, ``-3``. The same text, among the same objectives
-    before it, always gives the same id.
+    niwed y gellir ei osgoi" is ``niwed-osgoi``. A name in capitals of three
+    words or more is known by its initials: "Meet the 28-day Faster
+    Diagnosis Standard" is ``28-day-fds``. When the second word starts a
+    phrase after a little word, the id takes the phrase's next word too, so
+    as not to cut it: "Cut spend with independent sector providers" is
+    ``spend-independent-sector``. When that id is in ``taken`` (the
+    director's other objectives), the next telling words are added, then
+    ``-2``, ``-3``. The same text, among the same objectives before it,
+    always gives the same id.
     """
-    return _made_id(text, taken, telling=True)
-
-
-def former_objective_id(text: str, taken: Iterable[str] = ()) -> str:
-    """The id :func:`objective_id` made before it passed over generic words (newuser6 F12).
-
-    A link a user wrote with it (``coo.number-patients``) keeps working:
-    :func:`with_team` gives the objective that id back.
-    """
-    return _made_id(text, taken, telling=False)
+    return _made_id(text, taken, generation=_NOW)
 
 
 def _plain(text: str) -> str:
@@ -401,26 +502,35 @@ def _plain(text: str) -> str:
     return _AMPERSAND_PAIR.sub(r"\1\2", plain.encode("ascii", "ignore").decode("ascii"))
 
 
-def _made_id(text: str, taken: Iterable[str], *, telling: bool) -> str:
-    """:func:`objective_id`, or with ``telling`` off, :func:`former_objective_id`."""
-    plain = _plain(text)
-    words = _telling_words(plain)
-    if telling:
+def _made_id(text: str, taken: Iterable[str], *, generation: int) -> str:
+    """:func:`objective_id` as made in ``generation`` (see :func:`objectives_from_items`)."""
+    if generation >= _NOW:
         # Welsh "cyflawni'r cynllun" is "cyflawni" and "r" (the), not "cyflawnir".
-        apart = _plain(_WELSH_CLITIC.sub(r"\1 \2", text))
+        text = _WELSH_CLITIC.sub(r"\1 \2", text)
+    plain = _plain(text)
+    untelling = _UNTELLING_NOW if generation >= _NOW else _UNTELLING
+    if generation >= _NOW:
+        plain = _initials(plain)
+    spans = _telling_spans(plain, untelling)
+    read = plain  # the text ``spans`` place their words in
+    if generation >= _SECOND:
         kept = [
-            word
-            for word in _telling_words(_HEALTH_BOARD.sub(" ", apart))
-            if word.casefold() not in _PASSED_OVER
+            span
+            for span in _telling_spans(_HEALTH_BOARD.sub(" ", plain), untelling)
+            if span[0].casefold() not in (_PASSED_OVER if generation >= _NOW else _GENERIC)
         ]
-        words = kept or words
+        if kept:
+            spans, read = kept, _HEALTH_BOARD.sub(" ", plain)
         named = _NAMED_ABBREVIATION.search(plain)
         if named is not None:
-            words = [named.group(1), *(w for w in words if w != named.group(1))]
+            spans = [(named.group(1), -9, -9), *(s for s in spans if s[0] != named.group(1))]
+    words = [word for word, _start, _end in spans]
     slugs = [word.casefold() for word in words]
     if not slugs:
         slugs = [w.casefold() for w in _WORD.findall(plain) if not w.isdigit()][:_ID_WORDS]
     first = 1 if words and len(words[0]) > 1 and words[0].isupper() else _ID_WORDS
+    if generation >= _NOW and first == _ID_WORDS and _cuts_a_phrase(spans, read):
+        first += 1
     candidates = [
         "-".join(slugs[:count])[:_OBJECTIVE_ID_MAX].strip("-")
         for count in range(first, max(first, min(len(slugs), _ID_MOST_WORDS)) + 1)
@@ -436,8 +546,74 @@ def _made_id(text: str, taken: Iterable[str], *, telling: bool) -> str:
     return f"{candidates[0]}-{number}"
 
 
-def _telling_words(plain: str) -> list[str]:
-    """The words of ``plain`` that tell an objective apart, in order.
+def _initials(plain: str) -> str:
+    """``plain`` with each name in capitals of three words or more as its initials.
+
+    Only in a text that is not itself written in capitals, and never taking
+    the text's first word (a verb, capitalised as the sentence starts).
+    """
+
+    def shortened(match: re.Match[str]) -> str:
+        words = match.group(0).split()
+        if match.start() == 0:
+            return words[0] + " " + _short(words[1:])
+        return _short(words)
+
+    def _short(words: list[str]) -> str:
+        capitals = [w for w in words if w[:1].isupper()]
+        if len(capitals) < 3:
+            return " ".join(words)
+        return "".join(w[0] for w in capitals)
+
+    outside = _TITLE_NAME.sub(" ", plain)
+    if not re.search(r"\b[a-z]", outside):
+        return plain
+    return _TITLE_NAME.sub(shortened, plain)
+
+
+def _cuts_a_phrase(spans: Sequence[tuple[str, int, int]], text: str) -> bool:
+    """Whether an id of the first two words would end in the middle of a phrase.
+
+    So when a preposition comes between them ("spend with independent") and
+    the second runs straight on into a third ("independent sector"); not
+    across "and" ("general and acute bed occupancy" stays ``general-acute``).
+    """
+    if len(spans) < 3:
+        return False
+    (_a, _s, first_end), (_b, second_start, second_end), (_c, third_start, _e) = spans[:3]
+    if first_end < 0 or second_start <= first_end or third_start != second_end:
+        return False
+    between = {t.casefold() for t in _HYPHENATED.findall(text)[first_end:second_start]}
+    return bool(between & _PREPOSITIONS)
+
+
+#: Words that start a phrase of their own after the head word: "spend with ...".
+_PREPOSITIONS = frozenset(
+    [
+        "with",
+        "within",
+        "for",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "from",
+        "over",
+        "under",
+        "across",
+        "into",
+        "without",
+    ]
+)
+
+
+def _telling_spans(plain: str, untelling: Set[str]) -> list[tuple[str, int, int]]:
+    """The words of ``plain`` that tell an objective apart, in order, each with its place.
+
+    The place is the word's first token and the token after it, so two
+    words are side by side when one ends where the other starts.
 
     A hyphenated word stays whole (``follow-up``, ``nurse-led``), and so
     does a count of time that names a standard: ``4-hour``, and ``52 week``
@@ -446,23 +622,23 @@ def _telling_words(plain: str) -> list[str]:
     of a word that are numbers (``COVID-19`` gives ``COVID``).
     """
     tokens = _HYPHENATED.findall(plain)
-    words: list[str] = []
+    words: list[tuple[str, int, int]] = []
     index = 0
     while index < len(tokens):
         token = tokens[index]
         after = tokens[index + 1] if index + 1 < len(tokens) else ""
         if token.isdigit() and after.casefold() in _TIME_UNITS:
-            words.append(f"{token}-{after}")
+            words.append((f"{token}-{after}", index, index + 2))
             index += 2
             continue
         index += 1
         parts = token.split("-")
         if parts[0].isdigit() and len(parts) > 1 and all(p.isalpha() for p in parts[1:]):
-            words.append(token)  # 4-hour, 62-day
+            words.append((token, index - 1, index))  # 4-hour, 62-day
             continue
         kept = [p for p in parts if not any(c.isdigit() for c in p)]
-        if kept and not all(p.casefold() in _UNTELLING for p in kept):
-            words.append("-".join(kept))
+        if kept and not all(p.casefold() in untelling for p in kept):
+            words.append(("-".join(kept), index - 1, index))
     return words
 
 
@@ -480,24 +656,34 @@ def objective_from_text(text: str, taken: Iterable[str] = ()) -> dict[str, str]:
     return {"id": objective_id(body, taken), "text": body, "kind": kind}
 
 
-def objectives_from_items(items: Sequence[Any], former: dict[str, str] | None = None) -> list[Any]:
+def objectives_from_items(
+    items: Sequence[Any], former: dict[str, tuple[str, ...]] | None = None
+) -> list[Any]:
     """Give text objectives ids and kinds; leave objectives written in full alone.
 
-    With ``former``, each made id that :func:`former_objective_id` would
-    have made differently is recorded there against it (new id: former id).
+    With ``former``, the ids earlier pitchkits made differently are recorded
+    there against each made id, latest first: before newuser6 F12 generic
+    words were not passed over (``coo.number-patients``); until newuser7
+    F11 names were not shortened, phrases not kept whole, nor Welsh small
+    words passed over (``coo.28-day-faster``, ``don.niwed-gellir``). A link a
+    user wrote with one keeps working: :func:`with_team` gives it back.
     """
     taken = [str(item["id"]) for item in items if isinstance(item, dict) and "id" in item]
-    before = list(taken)
+    earlier = {generation: list(taken) for generation in (_SECOND, _FIRST)}
     result: list[Any] = []
     for item in items:
         if isinstance(item, str):
             made = objective_from_text(item, taken)
             taken.append(made["id"])
             result.append(made)
-            old = former_objective_id(made["text"], before)
-            before.append(old)
-            if former is not None and old != made["id"]:
-                former[made["id"]] = old
+            olds: list[str] = []
+            for generation, before in earlier.items():
+                old = _made_id(made["text"], before, generation=generation)
+                before.append(old)
+                if old != made["id"] and old not in olds:
+                    olds.append(old)
+            if former is not None and olds:
+                former[made["id"]] = tuple(olds)
         else:
             result.append(item)
     return result
@@ -602,7 +788,8 @@ _SYNONYMS = {
 
 def _column_key(name: str) -> str:
     """``' Name '`` and ``'NAME'`` both mean ``name``."""
-    return "_".join(name.replace("\ufeff", "").strip().lower().split())
+    plain = name.replace("\ufeff", "").replace("(", " ").replace(")", " ")
+    return "_".join(plain.strip().lower().split())
 
 
 def _columns(
@@ -670,7 +857,9 @@ def _from_rows(
     directors: list[Director] = []
     problems: list[Renderable | str] = []
     duplicated: list[Renderable | str] = []
-    former: dict[str, dict[str, str]] = {}
+    former: dict[str, dict[str, tuple[str, ...]]] = {}
+    welsh: dict[str, dict[str, str]] = {}
+    placed: dict[str, int] = {}
     seen: dict[str, int] = {}
     for number, row in rows:
         cells, removed = _row_cells(row, positions)
@@ -690,13 +879,17 @@ def _from_rows(
             if column in unsaved
         ]
         found = _row_problem(cells, seen, unsaved)
-        made: dict[str, str] = {}
-        director = _director_or_problem(cells, made) if found is None else found
+        made: dict[str, tuple[str, ...]] = {}
+        in_welsh: dict[str, str] = {}
+        director = _director_or_problem(cells, made, in_welsh) if found is None else found
         if isinstance(director, Director):
             seen[director.id.casefold()] = number
+            placed[director.id] = number
             directors.append(director)
             if made:
                 former[director.id] = made
+            if in_welsh:
+                welsh[director.id] = in_welsh
         else:
             column, what = director
             twice = column == "id" and cells["id"].casefold() in seen
@@ -714,7 +907,14 @@ def _from_rows(
             if twice:
                 duplicated.append(problem)
     return DirectorsFile(
-        path, tuple(directors), tuple(problems), tuple(warnings), tuple(duplicated), former
+        path,
+        tuple(directors),
+        tuple(problems),
+        tuple(warnings),
+        tuple(duplicated),
+        former,
+        welsh,
+        placed,
     )
 
 
@@ -890,22 +1090,32 @@ def _objective_themes(cell: str, objectives: int) -> list[list[str]] | Renderabl
 
 
 def _director_or_problem(
-    cells: Mapping[str, str], former: dict[str, str] | None = None
+    cells: Mapping[str, str],
+    former: dict[str, tuple[str, ...]] | None = None,
+    welsh: dict[str, str] | None = None,
 ) -> Director | tuple[str, Renderable | str]:
     """Validate one row as a director, or say which column is wrong.
 
     ``former`` receives the former ids of the objectives given ids here
-    (:func:`objectives_from_items`).
+    (:func:`objectives_from_items`); ``welsh`` the Welsh of each objective
+    the row gives in both languages, by id (:func:`_bilingual`).
     """
     data: dict[str, Any] = {}
     for column, value in cells.items():
-        if column == "themes":
+        if column == "themes" or column in OTHER_LANGUAGE_COLUMNS:
             continue  # given to the objectives below
         if column in LIST_COLUMNS:
             data[column] = cell_items(value)
         elif value:
             data[column] = value
-    data["objectives"] = objectives_from_items(data.get("objectives", []), former)
+    english, in_welsh, wrong = _bilingual(data.get("objectives", []), cells)
+    if wrong is not None:
+        return wrong
+    data["objectives"] = objectives_from_items(english, former)
+    if welsh is not None:
+        for objective, text in zip(data["objectives"], in_welsh, strict=True):
+            if text is not None and text != objective["text"]:
+                welsh[objective["id"]] = text
     themes = _objective_themes(cells.get("themes", ""), len(data["objectives"]))
     if isinstance(themes, Renderable):
         return "themes", themes
@@ -917,6 +1127,86 @@ def _director_or_problem(
         return checked
     column = str(checked.loc[0]) if checked.loc else "id"
     return column, checked.message
+
+
+def _bilingual(
+    items: list[str], cells: Mapping[str, str]
+) -> tuple[list[str], list[str | None], tuple[str, Renderable] | None]:
+    """The row's objectives in English, the Welsh of each (None when not given), any problem.
+
+    ``objectives_en`` gives the English of the items in ``objectives`` (then
+    written in Welsh), ``objectives_cy`` their Welsh (then written in
+    English), item for item: the same number, in the same order. An item
+    written ``{en: ..., cy: ...}``, as in a facts file, gives both itself. A
+    ``personal:`` mark in ``objectives`` carries over. Or the column that
+    does not match, and how to make it match, as the third item.
+    """
+    english: list[str] = list(items)
+    welsh: list[str | None] = [None] * len(items)
+    for index, item in enumerate(items):  # {en: ..., cy: ...} typed into the cell, as in YAML
+        pair = _PAIR.match(item) or _PAIR_CY_FIRST.match(item)
+        if pair is not None:
+            mark = f"{PERSONAL_PREFIX} " if item.lower().startswith(PERSONAL_PREFIX) else ""
+            english[index], welsh[index] = mark + pair["en"], pair["cy"]
+    for column, code in OTHER_LANGUAGE_COLUMNS.items():
+        other = cell_items(cells.get(column, ""))
+        if not other:
+            continue
+        if not items:
+            return (
+                english,
+                welsh,
+                (
+                    column,
+                    Message(
+                        "this column gives each objective in the other language: write the "
+                        "objectives themselves in 'objectives' too"
+                    ),
+                ),
+            )
+        if len(other) != len(items):
+            return (
+                english,
+                welsh,
+                (
+                    column,
+                    Message(
+                        "give each objective in 'objectives' in the other language here, in "
+                        "the same order, separated by ';' ({count} in 'objectives', {given} "
+                        "here)",
+                        count=len(items),
+                        given=len(other),
+                    ),
+                ),
+            )
+        for index, text in enumerate(other):
+            text = _unmarked(text)
+            marked = english[index].lower().startswith(PERSONAL_PREFIX)
+            if code == "en":
+                welsh[index] = _unmarked(english[index])
+                english[index] = f"{PERSONAL_PREFIX} {text}" if marked else text
+            else:
+                welsh[index] = text
+    return english, welsh, None
+
+
+_PAIR = re.compile(
+    r"^(?:personal:\s*)?\{\s*en\s*:\s*(?P<en>.+?)\s*,\s*cy\s*:\s*(?P<cy>.+?)\s*\}$",
+    re.IGNORECASE | re.DOTALL,
+)
+_PAIR_CY_FIRST = re.compile(
+    r"^(?:personal:\s*)?\{\s*cy\s*:\s*(?P<cy>.+?)\s*,\s*en\s*:\s*(?P<en>.+?)\s*\}$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _unmarked(text: str) -> str:
+    """``text`` without a ``personal:`` or ``organisational:`` mark."""
+    lowered = text.strip().lower()
+    for prefix in (PERSONAL_PREFIX, *_ORGANISATIONAL_PREFIXES):
+        if lowered.startswith(prefix):
+            return text.strip()[len(prefix) :].strip()
+    return text.strip()
 
 
 def _checked_director(data: dict[str, Any]) -> Director | Problem:
@@ -953,7 +1243,7 @@ def _load_yaml(path: Path) -> DirectorsFile:
     directors: list[Director] = []
     problems: list[Renderable | str] = []
     duplicated: list[Renderable | str] = []
-    former: dict[str, dict[str, str]] = {}
+    former: dict[str, dict[str, tuple[str, ...]]] = {}
     seen: dict[str, str] = {}
     for index, item in enumerate(items):
         loc: Loc = (*where, index)
@@ -970,7 +1260,7 @@ def _load_yaml(path: Path) -> DirectorsFile:
                     seen.setdefault(given.casefold(), dotted(loc))
             problems.append(problem)
             continue
-        made: dict[str, str] = {}
+        made: dict[str, tuple[str, ...]] = {}
         director = _checked_director(_yaml_director(item, made))
         assert isinstance(director, Director)  # checked by _yaml_problem
         seen[director.id.casefold()] = dotted(loc)
@@ -1001,7 +1291,9 @@ def _yaml_items(source: Source) -> tuple[list[Any], Loc]:
     return data, where
 
 
-def _yaml_director(item: dict[str, Any], former: dict[str, str] | None = None) -> dict[str, Any]:
+def _yaml_director(
+    item: dict[str, Any], former: dict[str, tuple[str, ...]] | None = None
+) -> dict[str, Any]:
     """A YAML director with text objectives given ids and kinds (former ids into ``former``)."""
     data = dict(item)
     objectives = data.get("objectives")

@@ -347,6 +347,9 @@ class Facts(Model):
     #: The English of each text the file gives as ``{en: ..., cy: ...}``, by the text read
     #: (set by :func:`load_facts`): see :mod:`pitchkit.recast.english`.
     _english: dict[str, str] = PrivateAttr(default_factory=dict)
+    #: The team sheet and row of each director read from one: always empty here (set on
+    #: the record by :func:`pitchkit.facts.directors.with_team`).
+    _team_rows: dict[str, tuple[str, int]] = PrivateAttr(default_factory=dict)
 
     @model_validator(mode="wrap")
     @classmethod

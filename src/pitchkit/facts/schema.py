@@ -362,9 +362,12 @@ class Facts(Record):
     #: The English of each text the file gives as ``{en: ..., cy: ...}``, by the text read
     #: (set by :func:`load_facts`): see :mod:`pitchkit.recast.english`.
     _english: dict[str, str] = field(default_factory=dict)
+    #: The team sheet and row of each director read from one (``--directors``), by id:
+    #: set by :func:`pitchkit.facts.directors.with_team`, to locate warnings there.
+    _team_rows: dict[str, tuple[str, int]] = field(default_factory=dict)
 
     #: The fields a facts file does not write: kept beside the ones it does.
-    PRIVATE: ClassVar[tuple[str, ...]] = ("_figures", "_audiences", "_english")
+    PRIVATE: ClassVar[tuple[str, ...]] = ("_figures", "_audiences", "_english", "_team_rows")
 
     def audience(self, field: str, index: int) -> tuple[str, ...]:
         """Whom item ``index`` of ``field`` (asks, advice, offer) is for: ``()`` for everyone."""
@@ -375,6 +378,11 @@ class Facts(Record):
     def english(self) -> dict[str, str]:
         """The ``en:`` text of each ``{en: ..., cy: ...}`` text read in another language."""
         return self._english
+
+    @property
+    def team_rows(self) -> dict[str, tuple[str, int]]:
+        """The team sheet and row each director came from, by id (none from YAML)."""
+        return self._team_rows
 
     @property
     def figures(self) -> dict[str, dict[str, float | None]]:

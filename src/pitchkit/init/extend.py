@@ -15,7 +15,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from pitchkit.facts.schema import load_facts
-from pitchkit.facts.yamlsource import read_text
+from pitchkit.facts.textlayout import read_for_rewrite
 from pitchkit.i18n.translation import Language
 from pitchkit.init.interview import Ask, Interview
 from pitchkit.init.questions import ask_director, ask_impact
@@ -39,7 +39,7 @@ def extended_facts_text(path: Path, ask: Ask, lang: Language) -> Written:
     """
     loaded = load_facts(path)
     yaml = round_trip_yaml()
-    document = yaml.load(read_text(path))
+    document = yaml.load(read_for_rewrite(path)[0])
     interview = Interview(ask, lang)
     added: list[str] = []
     new_directors: list[str] = []

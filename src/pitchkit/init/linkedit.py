@@ -144,15 +144,17 @@ def decided_text(
     one rejected, the other way round. Each of ``drop`` (an impact's id,
     ``supports`` or ``excludes``, a link) is taken out first, and each of
     ``fix`` (the same and the link as it should read) is corrected in its
-    place. Comments and layout are kept. Raises ``FactsError`` if the result
-    would not load, so nothing broken is written.
+    place. Comments and layout are kept; the text has LF line endings
+    (write it back with :func:`~pitchkit.facts.textlayout.read_for_rewrite`'s
+    layout to keep the file's own). Raises ``FactsError`` if the result would
+    not load, so nothing broken is written.
     """
-    from pitchkit.facts.yamlsource import read_text
+    from pitchkit.facts.textlayout import read_for_rewrite
     from pitchkit.init.extend import round_trip_yaml
     from pitchkit.init.yamlfile import validated
 
     yaml = round_trip_yaml()
-    document = yaml.load(read_text(path))
+    document = yaml.load(read_for_rewrite(path)[0])
     impacts = {str(item.get("id")): item for item in document.get("impacts") or ()}
     for impact_id, key, ref in drop:
         _drop(impacts[impact_id], key, ref)

@@ -247,11 +247,13 @@ def gain_phrase(quantity: Quantity, lang: Language, *, with_unit: bool = True) -
         # an amount, so fewer of them: "600 fewer hours a month", not "600 hours shorter".
         duration = quantity.duration and not quantity.per
         unit = quantity.unit.strip() if with_unit or duration else ""
-        if not quantity.unit.strip():
-            # A rate or ratio with no words for what it is per: its figure is lower or
-            # higher, never "fewer" of anything ("2.5 lower", not "2.5 fewer").
+        if not quantity.unit.strip() or is_rate(quantity):
+            # A rate or ratio: its figure is lower or higher, never "fewer" of anything
+            # ("2.5 lower", not "2.5 fewer"); a rate per so many says what it is per
+            # where the sentence has not ("2.1 lower per 1,000 occupied bed days").
             pattern = lang.gettext("{number} lower") if lower else lang.gettext("{number} higher")
-            return f"{pattern.format(number=size)} {per}".strip()
+            rate = quantity.unit.strip() if with_unit else ""
+            return " ".join(f"{pattern.format(number=size)} {rate} {per}".split())
         if unit and (abs(quantity.gain) == 1 or lang.lang != "en"):
             # One item takes the singular; so does every number in Welsh (5,000 diwrnod).
             unit = fmt.singular_unit(unit, lang)
@@ -269,6 +271,16 @@ def gain_phrase(quantity: Quantity, lang: Language, *, with_unit: bool = True) -
             )
         text = " ".join(pattern.format(number=size, unit=unit).split())
     return f"{text} {per}".strip()
+
+
+def is_rate(quantity: Quantity) -> bool:
+    """Whether figures are a rate per so many: ``per 1,000 occupied bed days``.
+
+    The rate's words come from the measure itself
+    (:func:`pitchkit.recast.quantity.figure_unit`), so a sentence that names
+    the measure has said them already.
+    """
+    return quantity.unit.strip().lower().startswith("per ")
 
 
 def reads_with_an(figure: str) -> bool:
@@ -351,7 +363,13 @@ def movement_phrase(
         .format(
             measure=quoted(measure) if foreign(measure, lang) else measure,
             baseline=baseline,
-            target=amount(quantity.target, quantity, lang),
+            # A rate's words are in the measure already: "Falls per 1,000 occupied bed
+            # days from 8.1 to 6", not "… to 6 per 1,000 occupied bed days".
+            target=(
+                fmt.number(quantity.target, lang)
+                if is_rate(quantity)
+                else amount(quantity.target, quantity, lang)
+            ),
             per=per_phrase(quantity.per, lang),
         )
         .strip()

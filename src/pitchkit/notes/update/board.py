@@ -30,7 +30,6 @@ from pitchkit.notes.update.delivery import (
     year_part_text,
 )
 from pitchkit.notes.update.measures import (
-    amount_text,
     averaged_over,
     beside_text,
     has_figure,
@@ -326,6 +325,7 @@ def delivered_phrase(progress: MeasureProgress, situation: Situation) -> str:
     return pattern.format(
         measure=measure,
         baseline=beside_text(baseline, impact, lang),
-        latest=amount_text(latest.value, impact, lang),
+        # The measure, named first, says a rate's words already (beside_text).
+        latest=beside_text(latest.value, impact, lang),
         period=averaged,
     )

@@ -96,6 +96,17 @@ def measure_row(progress: MeasureProgress, situation: Situation) -> Context:
         ),
         "icons_text": icons.icons_words(situation.claims[impact.id].analysis, lang),
     }
+    if before_the_change(situation) and latest is not None:
+        # A period before the project starts: its figures are the baseline's, not progress
+        # towards the target, and any direction in them is not the project's doing.
+        before = lang.gettext("before the change")
+        row["along_text"] = before
+        direction = row["direction_text"]
+        row["direction_text"] = (
+            lang.gettext("before the change: {direction}").format(direction=direction)
+            if direction
+            else before
+        )
     due = progress.next_due(situation.period)
     if situation.fill_in and due is not None:
         # Measured each quarter: this month has no figure to ask for.
@@ -113,6 +124,12 @@ def measure_row(progress: MeasureProgress, situation: Situation) -> Context:
             fillin.direction_prompt(lang) if latest else lang.gettext("first figure")
         )
     return row
+
+
+def before_the_change(situation: Situation) -> bool:
+    """Whether the update's period ends before the project starts (``check --period``)."""
+    start = situation.facts.project.start
+    return start is not None and situation.period.end < start
 
 
 def has_figure(progress: MeasureProgress, period: Period) -> bool:
