@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pitchkit.facts.schema import THEMES, Impact, Objective
 from pitchkit.recast.lenses import Lens, lens_data
@@ -167,8 +167,7 @@ def offer_order(found: Link) -> float:
     return 2.0 + offer_rank(found)
 
 
-@dataclass(frozen=True)
-class Wording:
+class Wording(NamedTuple):
     """What matching needs to know about one text."""
 
     text: str

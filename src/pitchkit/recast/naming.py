@@ -40,9 +40,8 @@ right.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pitchkit.recast.lenses import lens_data
 from pitchkit.recast.measures import (
@@ -59,16 +58,14 @@ from pitchkit.recast.stems import shipped
 TELLING_WORDS = 2
 
 
-@dataclass(frozen=True)
-class Named:
+class Named(NamedTuple):
     """The phrase an impact's measure and an objective share, as each writes it."""
 
     impact: str
     objective: str
 
 
-@dataclass
-class _Word:
+class _Word(NamedTuple):
     stem: str
     start: int
     end: int

@@ -19,9 +19,8 @@ claims it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Kind = Literal["money", "gap", "time", "share", "count"]
 Stage = Literal["process", "result"]
@@ -99,8 +98,7 @@ _PROCESS = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Reading:
+class Reading(NamedTuple):
     """What a text quantifies: its kind, and for an impact whether it counts care done."""
 
     kind: Kind
