@@ -24,7 +24,7 @@ from pitchkit.facts.schema import Impact, Objective
 from pitchkit.i18n.translation import language
 from pitchkit.recast.align import link
 from pitchkit.recast.lenses import all_lenses
-from pitchkit.recast.measures import RULES
+from pitchkit.recast.measures import RULES, families_disagree
 from pitchkit.recast.quantity import worked
 
 
@@ -121,3 +121,42 @@ def test_directors_offers_staff_time_as_possible_with_the_reason(tmp_path: Path)
     assert found["confidence"] == "possible"
     assert found["doubt"] == "work"
     assert "the impact is staff time spent on it" in found["explanation"]
+
+
+# -- whose budget: the council's money, and the ICB's enhanced services ----------------
+
+OVERSPEND = "Contain the £6.2m adult social care overspend"
+
+
+def test_a_council_budget_is_not_moved_by_what_the_trust_counts() -> None:
+    # Out-of-area placements cost the trust money; the social care overspend is the council's.
+    assert linked("Inappropriate out-of-area placement bed days (adult acute)", "bed days",
+                  OVERSPEND) is None  # fmt: skip
+    assert linked("ICB spend on interim care home placements", "£", OVERSPEND) is None
+
+
+def test_what_the_council_pays_for_still_reaches_its_budget() -> None:
+    assert families_disagree("Home care hours commissioned at discharge", OVERSPEND) is None
+    # A council objective that is not a sum of money is not a budget.
+    waiting = "Adult social care: fewer people waiting for assessment"
+    assert families_disagree("Delayed discharges awaiting a hospital bed", waiting) is None
+
+
+def test_without_the_payers_rule_the_overspend_is_linked(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(RULES, "payers", False)
+    found = linked("Inappropriate out-of-area placement bed days (adult acute)", "bed days",
+                   OVERSPEND)  # fmt: skip
+    # Listed through the map (a cost pressure on the financial plan), and then claimed by
+    # the scorer on the labelled project.
+    assert found is not None
+    assert found.chain is not None
+
+
+def test_an_enhanced_service_is_the_icbs_money() -> None:
+    assert (
+        families_disagree(
+            "Home blood-test visits bought from a private phlebotomy provider",
+            "SMI health check LES spend held within £1.2m",
+        )
+        == "whose budget"
+    )
