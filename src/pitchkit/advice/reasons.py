@@ -64,6 +64,10 @@ def _mismatch_text(found: Link, lang: Language) -> str:
         return lang.gettext(
             "the impact is a sum of money, and the objective counts something else about it"
         )
+    if found.mismatch == "work":
+        return lang.gettext(
+            "the impact is staff time spent on it, and the objective counts something else about it"
+        )
     if found.mismatch == "cause":
         return lang.gettext(
             "one step is a likely cause rather than part of what the next measure counts, "

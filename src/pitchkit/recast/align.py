@@ -40,7 +40,7 @@ from pitchkit.recast.measures import (
     topic_only,
 )
 from pitchkit.recast.naming import Named, aim, dull_words, named_measure
-from pitchkit.recast.quantity import Mismatch, mismatch, read, spent
+from pitchkit.recast.quantity import Mismatch, mismatch, read, spent, worked
 from pitchkit.recast.words import PhraseMatcher, Token, phrase, phrase_table, tokens
 
 #: A link needs at least this score; tuned on tests/data/alignment_pairs.yaml.
@@ -421,6 +421,10 @@ def quantity_mismatch(impact: Impact, objective: Objective, found: Chain) -> Mis
         # objective names none, for any group an inequality is about).
         same_group=bool(mine & theirs) if theirs else bool(mine),
         spent=spent(impact.measure),
+        # Working time spent on a concept that is itself staff time (nursing time released,
+        # sickness absence) is that concept.
+        worked=worked(impact.measure, impact.unit)
+        and "workforce" not in measure_map().concepts[found.end].themes,
     )
 
 
