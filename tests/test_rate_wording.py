@@ -80,3 +80,15 @@ def test_a_rate_that_does_not_say_per_what_is_written_bare(tmp_path: Path) -> No
     assert "6 errors" not in update
     assert "8.1 errors" not in update
     assert "2.1 fewer" not in brief
+
+
+def test_a_rate_whose_words_are_only_in_its_unit_keeps_them(tmp_path: Path) -> None:
+    # The measure does not say what it is per; the unit does. The figures then carry it,
+    # or the note would say "from 8.1 to 6" of nothing anyone could check.
+    facts = _facts(tmp_path, "Inpatient falls on our wards", "per 1,000 occupied bed days")
+    brief = _brief(facts, tmp_path)
+    assert "Inpatient falls on our wards from 8.1 to 6 per 1,000 occupied bed days: 2.1 lower" in (
+        brief
+    )
+    update = _update(facts, tmp_path)
+    assert "inpatient falls on our wards from 8.1 to 5.8 per 1,000 occupied bed days" in update

@@ -171,9 +171,44 @@ def test_a_plain_brief_loads_nothing_only_other_work_needs(tmp_path: Path) -> No
             # html.unescape is only for describing a template's error.
             "html",
             "html.entities",
+            # The ranking recasts every director: only advice that ranks the team loads it,
+            # and the demo's warnings need no ranking (a link's wording is advice.reasons).
+            "pitchkit.advice.ranking",
         }
         & modules
     )
+
+
+#: The most classes a brief's process makes with ``@dataclass``. Each costs about half a
+#: millisecond to make (six generated methods when frozen); a record nothing mutates,
+#: serialises or passes to ``dataclasses.replace`` is a ``typing.NamedTuple`` instead
+#: (docs/performance.md). Raise this only for a dataclass a brief cannot do without.
+MOST_DATACLASSES = 43
+
+
+def test_a_brief_makes_few_dataclasses(tmp_path: Path, example: Callable[[str], Path]) -> None:
+    note = tmp_path / "note.docx"
+    code = (
+        "import atexit, dataclasses, runpy, sys; made = []; process = dataclasses._process_class; "
+        "dataclasses._process_class = lambda cls, *a: made.append(cls.__qualname__) or "
+        "process(cls, *a); "
+        "atexit.register(lambda: print(' '.join(made))); "
+        "sys.argv[0] = 'pitchkit'; runpy.run_module('pitchkit', run_name='__main__')"
+    )
+    facts = example("frailty-virtual-ward")
+    args = ["brief", str(facts), "-d", "dof", "--out", str(note), "-q"]
+    result = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert note.exists()
+    made = result.stdout.split()
+    assert "Finding" in made  # counted: the guide's findings are dataclasses
+    assert len(made) <= MOST_DATACLASSES, sorted(made)
 
 
 def test_ctrl_c_while_the_commands_are_built_gives_one_line(

@@ -9,8 +9,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pitchkit.errors import InputError
 from pitchkit.i18n.messages import Message
@@ -24,9 +23,12 @@ PeriodKind = Literal["month", "quarter", "year"]
 PERIOD_MONTHS: dict[str, float] = {"month": 1, "quarter": 3, "year": 12}
 
 
-@dataclass(frozen=True, order=True)
-class Period:
-    """A reporting period: a month, a quarter or a year."""
+class Period(NamedTuple):
+    """A reporting period: a month, a quarter or a year.
+
+    A named tuple: immutable, equal, hashed and ordered (by start, then kind and text) by
+    value, as the frozen, ordered dataclass it was, and cheaper to define at start-up.
+    """
 
     start: dt.date
     kind: PeriodKind

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from pitchkit.advice.audience import lens_own_used, meant_for_another
 from pitchkit.advice.director import (
@@ -51,7 +52,6 @@ from pitchkit.advice.pitch import (
     vague_ask,
     value_not_counted,
 )
-from pitchkit.advice.ranking import Ranking, rank_directors
 from pitchkit.advice.review import SEVERITIES, Finding, Review, Rule, Severity
 from pitchkit.advice.timing import (
     approach_late,
@@ -66,6 +66,9 @@ from pitchkit.facts.project import pick_director
 from pitchkit.facts.schema import Director, Facts, LoadedFacts
 from pitchkit.i18n.translation import Language
 from pitchkit.recast.pitch import Pitch
+
+if TYPE_CHECKING:
+    from pitchkit.advice.ranking import Ranking
 
 __all__ = [
     "NOTE_RULES",
@@ -148,6 +151,8 @@ def check(
     known = dict(pitches or {})
 
     def rank() -> Ranking | None:
+        from pitchkit.advice.ranking import rank_directors  # only a rule that ranks loads it
+
         return rank_directors(facts, known=known, today=today) if facts.directors else None
 
     review = Review(

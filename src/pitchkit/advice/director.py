@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from pitchkit.advice.ranking import Place, link_reason
+from pitchkit.advice.reasons import link_reason
 from pitchkit.advice.review import Finding, Review, Severity, who
 from pitchkit.facts.schema import Director, Facts, Impact
 from pitchkit.recast.align import Link, shared_words, wording
 from pitchkit.recast.english import english_director
 from pitchkit.recast.lenses import GENERAL, all_lenses, lens_for
+
+if TYPE_CHECKING:
+    from pitchkit.advice.ranking import Place
 
 #: A concern counts as spoken to when the project shares this much wording with it.
 CONCERN_MATCH = 0.5

@@ -15,10 +15,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+# Re-exported: the wording of a link and whether the whole team is needed were first made here.
+from pitchkit.advice.reasons import chain_text as chain_text
+from pitchkit.advice.reasons import link_reason as link_reason
+from pitchkit.advice.reasons import offer_reason as offer_reason
+from pitchkit.advice.reasons import whole_team_needed as whole_team_needed
 from pitchkit.errors import DirectorsError
 from pitchkit.facts.schema import Director, Facts, LoadedFacts, Objective
 from pitchkit.i18n import fmt
@@ -26,9 +31,7 @@ from pitchkit.i18n.messages import Located, Message, Renderable
 from pitchkit.i18n.translation import Language
 from pitchkit.notes import wording
 from pitchkit.notes.context import WHOLE_TEAM_THRESHOLD
-from pitchkit.recast.align import Link
 from pitchkit.recast.localise import localise_pitch
-from pitchkit.recast.measures import Chain
 from pitchkit.recast.pitch import Pitch, Statement, recast
 
 #: The lenses the guide suggests approaching first.
@@ -96,16 +99,6 @@ class Ranking:
         """The place of the director with ``director_id`` (case-insensitive)."""
         wanted = director_id.casefold()
         return next((p for p in self.places if p.director.id.casefold() == wanted), None)
-
-
-def whole_team_needed(facts: Facts) -> bool:
-    """Whether the funding sought is large enough to engage the whole executive team."""
-    funding = facts.project.funding
-    return (
-        funding is not None
-        and funding.currency.strip().upper() == "GBP"
-        and funding.amount >= WHOLE_TEAM_THRESHOLD
-    )
 
 
 def _order_key(
@@ -290,147 +283,6 @@ def team_for(
 
 # --------------------------------------------------------------------------
 # Wording
-
-
-def chain_text(chain: Chain, lang: Language) -> str:
-    """A measure-map chain in words: "A → B → C (why A moves B; why B moves C)".
-
-    The measure map's names and reasons are English only. In another
-    language they are quoted and said to be the map's English words, so a
-    Welsh reader sees why the English is there rather than a stray splice.
-    """
-    labels = chain.labels()
-    english = lang.lang != "en"
-    if not chain.steps:
-        concept = f"“{labels[0]}”" if english else labels[0]
-        text = lang.gettext("both measure {concept}").format(concept=concept)
-    else:
-        reasons = "; ".join(step.why for step in chain.steps)
-        text = f"{' → '.join(labels)} ({reasons})"
-        if english:
-            text = f"“{text}”"
-    if english:
-        return lang.gettext("{chain} (the measure map's words, in English)").format(chain=text)
-    return text
-
-
-def _mismatch_text(found: Link, lang: Language) -> str:
-    """Why a map chain is only possible: what the objective measures that the impact cannot move."""
-    if found.mismatch == "gap":
-        return lang.gettext(
-            "the objective is a gap between groups, and the impact is not measured for either group"
-        )
-    if found.mismatch == "money":
-        return lang.gettext("the objective is a sum of money, and the impact is a wait")
-    if found.mismatch == "spend":
-        return lang.gettext(
-            "the impact is a sum of money, and the objective counts something else about it"
-        )
-    if found.mismatch == "cause":
-        return lang.gettext(
-            "one step is a likely cause rather than part of what the next measure counts, "
-            "so pitchkit claims it only if you confirm it"
-        )
-    if found.mismatch == "broad":
-        return lang.gettext(
-            "the objective is about a whole area, not one measure, "
-            "and pitchkit does not claim it unless you confirm it"
-        )
-    if found.mismatch == "topic":
-        return lang.gettext(
-            "one side names it only as an area of care or work (such as procurement or "
-            "palliative care), not as what it measures, and pitchkit does not claim it "
-            "unless you confirm it"
-        )
-    if found.mismatch == "instrument":
-        return lang.gettext(
-            "one side names it only as what a survey, a rating or an inspection is about, "
-            "not as what it measures, and pitchkit does not claim it unless you confirm it"
-        )
-    if found.mismatch == "time":
-        return lang.gettext(
-            "the objective is a time or a wait, and the impact is a share or rate of something else"
-        )
-    return lang.gettext(
-        "the objective is a step of care to provide, and the impact measures what follows it"
-    )
-
-
-def _evidence(found: Link, lang: Language) -> str:
-    """The themes or words behind a possible link, or its chain and why it is not claimed."""
-    if found.mismatch == "year":
-        # Found as for any other link, but the objective is for a year the project misses.
-        if found.chain is not None:
-            found_as = lang.gettext("measure map: {chain}").format(
-                chain=chain_text(found.chain, lang)
-            )
-        else:
-            found_as = _evidence(replace(found, mismatch=None), lang)
-        return lang.gettext(
-            "{evidence}, but none of this impact's benefit falls in the financial year "
-            "the objective is for, so the note does not claim it"
-        ).format(evidence=found_as)
-    if found.chain is not None and found.mismatch is not None:
-        if not found.chain.steps:
-            text = lang.gettext("both are about {concept}, but {why}").format(
-                concept=found.chain.labels()[0], why=_mismatch_text(found, lang)
-            )
-        else:
-            text = lang.gettext("measure map: {chain}, but {why}").format(
-                chain=chain_text(found.chain, lang), why=_mismatch_text(found, lang)
-            )
-        if found.words:
-            pairs = ", ".join(f"'{a}' ~ '{b}'" for a, b in found.words)
-            text += "; " + lang.gettext("matching words: {pairs}").format(pairs=pairs)
-        return text
-    if found.reason == "value":
-        return lang.gettext("the impact has a money value and the objective is financial")
-    if found.reason == "words":
-        pairs = ", ".join(f"'{a}' ~ '{b}'" for a, b in found.words)
-        return lang.gettext("matching words: {pairs}").format(pairs=pairs)
-    return lang.gettext("shared themes: {themes}").format(themes=", ".join(found.themes))
-
-
-def link_reason(found: Link, lang: Language, *, director_id: str = "") -> str:
-    """Why a link was made, in words: explicit, a measure-map chain, or possible."""
-    ref = f"{director_id}.{found.objective}" if director_id else ""
-    if found.confidence == "explicit":
-        return lang.gettext("explicit link in supports{ref}").format(ref=f" ({ref})" if ref else "")
-    if found.confidence == "confident" and found.reason == "words" and found.words:
-        # The objective names the impact's own measure (pitchkit.recast.naming).
-        return lang.gettext(
-            "both measure '{measure}': the objective names the impact's own measure"
-        ).format(measure=found.words[0][1])
-    if found.confidence == "confident" and found.reason == "worry":
-        # Claimed by the scorer: rare shared words on an objective the board worries about.
-        pairs = ", ".join(f"'{a}' ~ '{b}'" for a, b in found.words)
-        return lang.gettext(
-            "matching words few of the team's objectives use: {pairs}, on an objective "
-            "about something the board already worries about"
-        ).format(pairs=pairs)
-    if found.confidence == "confident" and found.reason == "value" and found.chain is None:
-        # Claimed by the scorer: the impact's cash against a financial objective.
-        return _evidence(found, lang)
-    if found.confidence == "confident" and found.chain is not None:
-        text = lang.gettext("measure map: {chain}").format(chain=chain_text(found.chain, lang))
-        if found.words:
-            pairs = ", ".join(f"'{a}' ~ '{b}'" for a, b in found.words)
-            text += "; " + lang.gettext("matching words: {pairs}").format(pairs=pairs)
-        return text
-    return lang.gettext("possible -- confirm with supports: [{ref}]: {evidence}").format(
-        ref=ref or found.objective, evidence=_evidence(found, lang)
-    )
-
-
-def offer_reason(found: Link, lang: Language) -> str:
-    """Why a link was found, for ``pitchkit link``, which asks the lead about it at once.
-
-    As :func:`link_reason`, but a possible link is not told to be confirmed with
-    ``supports:`` and its reference: the question that follows asks exactly that.
-    """
-    if found.confidence != "possible":
-        return link_reason(found, lang)
-    return lang.gettext("possible: {evidence}").format(evidence=_evidence(found, lang))
 
 
 def objective_label(objective: Objective, lang: Language) -> str:

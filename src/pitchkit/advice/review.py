@@ -7,14 +7,17 @@ import functools
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from pitchkit.advice.ranking import Place, Ranking
 from pitchkit.facts.schema import Director, Facts, LoadedFacts
 from pitchkit.i18n.translation import Language
 from pitchkit.recast.english import english_director
 from pitchkit.recast.lenses import GENERAL, Lens, all_lenses, lens_for
 from pitchkit.recast.pitch import Pitch
+
+if TYPE_CHECKING:
+    # Only the rules that rank the team load the ranking (it recasts every director).
+    from pitchkit.advice.ranking import Place, Ranking
 
 Severity = Literal["info", "warning", "error"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")

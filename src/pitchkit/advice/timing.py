@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pitchkit.advice.ranking import whole_team_needed
+from pitchkit.advice.reasons import whole_team_needed
 from pitchkit.advice.review import Finding, Review
 from pitchkit.datewords import deadlines
 from pitchkit.i18n import fmt

@@ -132,12 +132,13 @@ def welsh_only(review: Review) -> Iterator[Finding]:
     fix is the sheet's (an ``objectives_en`` column): a cell does not read
     ``{en: ..., cy: ...}``.
     """
-    from pitchkit.facts.directors import sheet_place
-    from pitchkit.i18n.messages import render
-
     found = list(english.welsh_only(review.facts, review.director))
     if not found:
         return
+    # Only for a finding: the team-sheet reader (and csv) is no part of a plain brief.
+    from pitchkit.facts.directors import sheet_place
+    from pitchkit.i18n.messages import render
+
     places = [sheet_place(review.facts, loc) for loc, _text in found]
     evidence = " ".join(
         review._("{field} is in Welsh only: '{text}'.").format(

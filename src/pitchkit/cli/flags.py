@@ -8,13 +8,11 @@ loading typer; ``tests/test_cli_quick.py`` checks that the two parse alike.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 
-@dataclass(frozen=True)
-class Flag:
+class Flag(NamedTuple):
     """One option: its names (``--out``, ``-o``), its help, and what its value is.
 
     ``value`` is ``Path``, ``str`` or ``int`` for an option that takes a
@@ -33,8 +31,7 @@ class Flag:
     choices: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Positional:
+class Positional(NamedTuple):
     """An argument given by its place: its help and what its value is."""
 
     help: str

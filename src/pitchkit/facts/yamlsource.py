@@ -21,7 +21,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from pitchkit.errors import FactsError
 from pitchkit.facts import blockyaml
@@ -73,8 +73,7 @@ def _locale_line() -> re.Pattern[str]:
     return re.compile(r"^[ \t]*(?:settings:[ \t]*\{[^}\n]*?)?\blocale:[ \t]*[\"']?([\w-]+)", re.M)
 
 
-@dataclass(frozen=True)
-class Position:
+class Position(NamedTuple):
     """A place in a source file: its path, and the line and column (from 1) there."""
 
     path: Path
@@ -412,8 +411,7 @@ def _yaml_advice(lowered: str, *, unclosed: bool) -> Message:
     return Message("check the indentation and put text containing ': ' or '#' in quotes")
 
 
-@dataclass
-class Parsed:
+class Parsed(NamedTuple):
     """A YAML file read and parsed once, before its text is resolved to a language."""
 
     path: Path

@@ -10,9 +10,8 @@ import datetime as dt
 import re
 import zipfile
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from pitchkit.errors import TemplateError
 from pitchkit.facts.project import Project
@@ -71,8 +70,7 @@ def properties(pitch: Pitch, lang: Language, kind: str, today: dt.date) -> Prope
     )
 
 
-@dataclass
-class BriefParts:
+class BriefParts(NamedTuple):
     """What a briefing note is filled from, before any template is opened."""
 
     pitch: Pitch
@@ -168,8 +166,7 @@ def _fitted(
     ]
 
 
-@dataclass
-class BriefNote:
+class BriefNote(NamedTuple):
     """A rendered briefing note, the pitch behind it and what was cut to fit a page."""
 
     data: bytes

@@ -25,17 +25,16 @@ from __future__ import annotations
 import io
 import json
 import zipfile
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from lxml import etree  # type: ignore[import-untyped]
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-@dataclass(frozen=True)
-class Style:
+class Style(NamedTuple):
     """What the layout needs of one paragraph style of the built-in brief."""
 
     size: float  # points
@@ -76,8 +75,7 @@ class Unknown(Exception):
     """The document holds something this layout does not model."""
 
 
-@dataclass(frozen=True)
-class _Font:
+class _Font(NamedTuple):
     """Advance widths in ems for each known character, regular and bold, and the line height."""
 
     regular: dict[str, float]

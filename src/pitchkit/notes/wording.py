@@ -367,7 +367,7 @@ def movement_phrase(
             # days from 8.1 to 6", not "… to 6 per 1,000 occupied bed days".
             target=(
                 fmt.number(quantity.target, lang)
-                if is_rate(quantity)
+                if is_rate(quantity) and quantity.unit.strip().casefold() in measure.casefold()
                 else amount(quantity.target, quantity, lang)
             ),
             per=per_phrase(quantity.per, lang),

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pitchkit.facts.schema import THEMES, Impact, Objective
 from pitchkit.recast.lenses import Lens, lens_data
@@ -40,7 +40,7 @@ from pitchkit.recast.measures import (
     topic_only,
 )
 from pitchkit.recast.naming import Named, aim, dull_words, named_measure
-from pitchkit.recast.quantity import Mismatch, mismatch, read, spent
+from pitchkit.recast.quantity import Mismatch, mismatch, read, spent, worked
 from pitchkit.recast.words import PhraseMatcher, Token, phrase, phrase_table, tokens
 
 #: A link needs at least this score; tuned on tests/data/alignment_pairs.yaml.
@@ -167,8 +167,7 @@ def offer_order(found: Link) -> float:
     return 2.0 + offer_rank(found)
 
 
-@dataclass(frozen=True)
-class Wording:
+class Wording(NamedTuple):
     """What matching needs to know about one text."""
 
     text: str
@@ -422,6 +421,10 @@ def quantity_mismatch(impact: Impact, objective: Objective, found: Chain) -> Mis
         # objective names none, for any group an inequality is about).
         same_group=bool(mine & theirs) if theirs else bool(mine),
         spent=spent(impact.measure),
+        # Working time spent on a concept that is itself staff time (nursing time released,
+        # sickness absence) is that concept.
+        worked=worked(impact.measure, impact.unit)
+        and "workforce" not in measure_map().concepts[found.end].themes,
     )
 
 

@@ -17,8 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pitchkit.facts.schema import Facts, Impact, Objective
 from pitchkit.recast.english import english_impact, english_objective
@@ -63,18 +62,27 @@ _LENSES: dict[Kind, frozenset[str]] = {
     "sessions": frozenset({"operations", "primary-community", "therapies", "medical", "general"}),
     "co2e": frozenset({"strategy", "chief-executive", "public-health", "primary-community"}),
 }
-#: Words of an objective that call for each unit.
-_WORDS: dict[Kind, re.Pattern[str]] = {
-    "beds": re.compile(r"\bbeds?\b|occupancy|length of stay|escalation", re.IGNORECASE),
-    "expected-deaths": re.compile(r"\bSHMI\b|\bHSMR\b|mortality (?:ratio|index)", re.IGNORECASE),
-    "wte": re.compile(r"\bWTE\b|workforce|vacanc|agency|staffing|rota", re.IGNORECASE),
-    "sessions": re.compile(r"clinic|outpatient|appointment|\bRTT\b|elective", re.IGNORECASE),
-    "co2e": re.compile(r"carbon|net zero|emission|CO2|greener|green plan", re.IGNORECASE),
+#: Words of an objective that call for each unit (case aside), compiled by :func:`_words`.
+_WORDS: dict[Kind, str] = {
+    "beds": r"\bbeds?\b|occupancy|length of stay|escalation",
+    "expected-deaths": r"\bSHMI\b|\bHSMR\b|mortality (?:ratio|index)",
+    "wte": r"\bWTE\b|workforce|vacanc|agency|staffing|rota",
+    "sessions": r"clinic|outpatient|appointment|\bRTT\b|elective",
+    "co2e": r"carbon|net zero|emission|CO2|greener|green plan",
 }
 
 
-@dataclass
-class Conversion:
+@functools.cache
+def _words(kind: Kind) -> re.Pattern[str]:
+    """:data:`_WORDS` for ``kind``, compiled on first use.
+
+    A note asks only for its impacts' units, and only when the director's role does not
+    already call for them (:data:`_LENSES`).
+    """
+    return re.compile(_WORDS[kind], re.IGNORECASE)
+
+
+class Conversion(NamedTuple):
     """One impact's yearly gain in another unit, and the assumption behind it."""
 
     kind: Kind
@@ -117,7 +125,7 @@ def unit_kind(impact: Impact) -> Kind | None:
 
 def wanted(kind: Kind, lens: str, objective: Objective) -> bool:
     """Whether a director of ``lens`` reading ``objective`` reads in the unit ``kind`` gives."""
-    return lens in _LENSES[kind] or bool(_WORDS[kind].search(objective.text))
+    return lens in _LENSES[kind] or bool(_words(kind).search(objective.text))
 
 
 def convert(
@@ -143,7 +151,7 @@ def convert(
         value = yearly / (365 * factor / 100)
         return Conversion(kind, impact.id, value, yearly, factor, occupancy is None)
     if kind == "expected-deaths":
-        if units.expected_deaths is None or not _WORDS[kind].search(objective.text):
+        if units.expected_deaths is None or not _words(kind).search(objective.text):
             return None
         value = yearly / units.expected_deaths
         return Conversion(kind, impact.id, value, yearly, units.expected_deaths, False)

@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from pitchkit.facts.schema import Facts, Impact, Objective
 from pitchkit.recast.lenses import Lens
@@ -66,8 +65,7 @@ RELATIVE = ("best_here", "best_there")
 NAMES: tuple[str, ...] = tuple(MEANING)
 
 
-@dataclass(frozen=True)
-class Evidence:
+class Evidence(NamedTuple):
     """The features of one pair, by name, each between 0 and 1."""
 
     values: Mapping[str, float]

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from pitchkit.errors import DirectorsError
 from pitchkit.facts.schema import THEMES, Director, Objective
@@ -58,8 +58,7 @@ class LensMatch:
     matched: str
 
 
-@dataclass(frozen=True)
-class LensData:
+class LensData(NamedTuple):
     """Everything in ``lenses.yaml``: the lenses and the shared word tables."""
 
     lenses: Mapping[str, Lens]

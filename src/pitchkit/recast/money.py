@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from pitchkit.facts.schema import Facts, Impact, Prices
 from pitchkit.period import Period
@@ -85,8 +85,7 @@ _SESSION_UNITS = ("appointment", "attendance", "contact", "session", "clinic", "
 _HOUR_UNITS = ("hour", "minute", "shift", "wte", "post")
 
 
-@dataclass(frozen=True)
-class PriceIndex:
+class PriceIndex(NamedTuple):
     """An inflation index: annual percentage changes into each financial year."""
 
     name: str
@@ -164,8 +163,7 @@ def target_year(text: str | None) -> int | None:
     return int(march.group(1) or march.group(2)) - 1 if march else None
 
 
-@dataclass(frozen=True)
-class Uplift:
+class Uplift(NamedTuple):
     """How a price moves from one financial year to another."""
 
     start: int

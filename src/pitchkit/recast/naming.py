@@ -40,13 +40,13 @@ right.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pitchkit.recast.lenses import lens_data
 from pitchkit.recast.measures import (
     _QUALIFIER,
+    RULES,
     _spelt,
     content_tokens,
     key_of,
@@ -59,28 +59,54 @@ from pitchkit.recast.stems import shipped
 TELLING_WORDS = 2
 
 
-@dataclass(frozen=True)
-class Named:
+class Named(NamedTuple):
     """The phrase an impact's measure and an objective share, as each writes it."""
 
     impact: str
     objective: str
 
 
-@dataclass
-class _Word:
+class _Word(NamedTuple):
     stem: str
     start: int
     end: int
     head: bool  # before the text's first qualifying word
 
 
+#: "90% of", "100 per cent of": a share of what follows, which is still what the text counts.
+_SHARE_OF = re.compile(r"(?:\d%|\bper ?cent)\s*$", re.IGNORECASE)
+#: A part in brackets: how or where the measure is counted ("(RCA)", "(IV and oral)").
+_BRACKETS = re.compile(r"\([^()]*\)")
+
+
 def _words(text: str) -> tuple[tuple[_Word, ...], str]:
-    """The content words of ``text`` (spelt out), each marked when it is in the head."""
+    """The content words of ``text`` (spelt out), each marked when it is in the head.
+
+    The head ends at the first qualifying word ("for", "with", "of" ...), but
+    not at "of" after a share ("90% of requests answered" counts requests
+    answered); words in brackets are never in it.
+    """
     spelt = _spelt(text)
-    qualifier = _QUALIFIER.search(spelt)
-    cut = qualifier.start() if qualifier else len(spelt)
-    found = tuple(_Word(t.stem, t.start, t.end, t.start < cut) for t in content_tokens(text))
+    cut = len(spelt)
+    for qualifier in _QUALIFIER.finditer(spelt):
+        if RULES["naming heads"] and (
+            qualifier.group(0).lower() == "of" and _SHARE_OF.search(spelt[: qualifier.start()])
+        ):
+            continue
+        cut = qualifier.start()
+        break
+    bracketed = [(m.start(), m.end()) for m in _BRACKETS.finditer(spelt)]
+    if not RULES["naming heads"]:
+        bracketed = []
+    found = tuple(
+        _Word(
+            t.stem,
+            t.start,
+            t.end,
+            t.start < cut and not any(s <= t.start < e for s, e in bracketed),
+        )
+        for t in content_tokens(text)
+    )
     return found, spelt
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from pitchkit.facts.schema import Director, Facts, Impact, Objective
 from pitchkit.recast.align import (
@@ -276,8 +277,7 @@ def _rank(link_: Link, impact: Impact, quantity: Quantity, lens: LensMatch) -> f
     return round(link_.score + lead_bonus + money_bonus, 6)
 
 
-@dataclass
-class Candidate:
+class Candidate(NamedTuple):
     """One impact x objective pair of a director: the hand rules' link and the evidence."""
 
     impact: Impact
@@ -289,8 +289,7 @@ class Candidate:
     year_missed: bool  # the project delivers nothing in the objective's financial year
 
 
-@dataclass
-class Weighed:
+class Weighed(NamedTuple):
     """Every pair of a director with its evidence, and what recasting needs besides."""
 
     match: LensMatch

@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from pitchkit.recast.align import CHAIN_SCORE, SHAPE_DOUBTS, Link
 from pitchkit.recast.evidence import NAMES, Evidence
@@ -48,8 +49,7 @@ WORRY_RARE = 0.5
 WORRY_SCORE = CHAIN_SCORE[2]
 
 
-@dataclass(frozen=True)
-class Weights:
+class Weights(NamedTuple):
     """The fitted intercept and one weight per feature, in :data:`NAMES` order."""
 
     intercept: float

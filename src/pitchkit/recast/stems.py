@@ -21,10 +21,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 PACKAGE = "pitchkit.recast"
 #: The shipped file, beside this module.
@@ -33,8 +32,7 @@ SHIPPED = "stems.json"
 INPUTS = ("words.py", "measures.py", "measures.yaml")
 
 
-@dataclass(frozen=True)
-class Stems:
+class Stems(NamedTuple):
     """Stems worked out ahead of time: each as the stems joined by spaces."""
 
     #: :func:`pitchkit.recast.words.phrase` of the data files' phrases.

@@ -34,7 +34,7 @@ import zipfile
 import zlib
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import jinja2
 from lxml import etree  # type: ignore[import-untyped]
@@ -139,8 +139,7 @@ class _Entry:
         return (20, flags, zipfile.ZIP_DEFLATED, time, date, *sizes)
 
 
-@dataclasses.dataclass(frozen=True)
-class _FilledPart:
+class _FilledPart(NamedTuple):
     """A part Jinja fills: its name in the package, its marked source and compiled template."""
 
     name: str
@@ -261,7 +260,7 @@ class CompiledTemplate:
             "entries": [
                 item if isinstance(item, str) else _entry_state(item) for item in self._entries
             ],
-            "body_images": dataclasses.asdict(self._body_images),
+            "body_images": self._body_images._asdict(),
             "media_at": self._media_at,
             "content_types": self._content_types,
             "filled_rels": self._filled_rels,
@@ -602,7 +601,7 @@ class CompiledTemplate:
                 raise TemplateError(message) from None
             filled[field] = shelf.strip(text)[:_FILLED_PROPERTY_LIMIT]
         own_title = "title" not in filled
-        shared = dataclasses.replace(properties, title="") if own_title else properties
+        shared = properties._replace(title="") if own_title else properties
         element = copy.deepcopy(self._stamped(tuple(filled.items()), shared))
         if own_title:
             CoreXml(element).title = properties.title[:PROPERTY_LIMIT]
@@ -628,8 +627,7 @@ class _PictureOutsideBody(Exception):
     """A picture placed outside the body: the note is filled by the one-document path."""
 
 
-@dataclasses.dataclass(frozen=True)
-class _BodyImages:
+class _BodyImages(NamedTuple):
     """What placing a picture in the body needs to know of the template, read once."""
 
     #: The body's relationships: (id, type, target, external), in order.

@@ -17,8 +17,7 @@ import io
 import posixpath
 import re
 import zipfile
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from lxml import etree  # type: ignore[import-untyped]
 
@@ -103,8 +102,7 @@ def relationships_name(name: str) -> str:
     return posixpath.join(posixpath.dirname(name), "_rels", posixpath.basename(name) + ".rels")
 
 
-@dataclass
-class FinishedPart:
+class FinishedPart(NamedTuple):
     """What finishing one part changed: each is ``None`` when left as it was."""
 
     #: The part, when links were made or cells reordered.

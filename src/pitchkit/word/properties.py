@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from lxml import etree  # type: ignore[import-untyped]
 
@@ -50,8 +49,7 @@ _DATES = ("created", "modified")
 _TEXT_LIMIT = 255
 
 
-@dataclass(frozen=True)
-class Properties:
+class Properties(NamedTuple):
     """Document properties pitchkit sets on every document it writes."""
 
     title: str

@@ -9,6 +9,7 @@ the paragraph (:func:`describe_failure`).
 
 from __future__ import annotations
 
+import functools
 import re
 import zipfile
 import zlib
@@ -31,13 +32,34 @@ TAG_QUOTES = str.maketrans(
 )
 _OPENERS = ("{{", "{%")
 _CLOSERS = ("}}", "%}")
-#: Tag marks (``{{``, ``{%``, ``{#`` and their ends), found in one linear pass.
-_TAG_MARK = re.compile(r"\{[\{%#]|[\}%#]\}")
+
+
+@functools.cache
+def _tag_mark() -> re.Pattern[str]:
+    """Tag marks (``{{``, ``{%``, ``{#`` and their ends), found in one linear pass.
+
+    Compiled on first use: a note from the built-in template never uses it.
+    """
+    return re.compile(r"\{[\{%#]|[\}%#]\}")
+
+
 #: More tags left open than this, and docxtpl's clean-up (whose patterns
 #: rescan the rest of the part for each open tag) would take quadratic time.
 MAX_UNCLOSED_TAGS = 20
-_XML_TAG = re.compile(r"<[^>]*>")
-_PARAGRAPH_START = re.compile(r"<w:p([ >])")
+
+
+@functools.cache
+def _xml_tag() -> re.Pattern[str]:
+    """Compiled on first use: a note from the built-in template never uses it."""
+    return re.compile(r"<[^>]*>")
+
+
+@functools.cache
+def _paragraph_start() -> re.Pattern[str]:
+    """Compiled on first use: a note from the built-in template never uses it."""
+    return re.compile(r"<w:p([ >])")
+
+
 _SHOWN_CHARS = 100
 #: Exceptions a template's own tags cause (``{{ 1/0 }}``, ``{{ "a" + 1 }}``, a bad filter
 #: option, ``{{ cycler() }}`` with nothing to cycle).
@@ -102,7 +124,7 @@ def unclosed_tags(text: str) -> int:
     """How many ``{{``, ``{%`` or ``{#`` marks in ``text`` are not closed before the next opens."""
     unclosed = 0
     open_now = False
-    for match in _TAG_MARK.finditer(text):
+    for match in _tag_mark().finditer(text):
         if match.group(0)[0] == "{":
             unclosed += open_now
             open_now = True
@@ -118,7 +140,7 @@ def last_open_tag(text: str) -> tuple[int, str] | None:
     opened in ``text`` is closed.
     """
     found: tuple[int, str] | None = None
-    for match in _TAG_MARK.finditer(text):
+    for match in _tag_mark().finditer(text):
         mark = match.group(0)
         if mark[0] == "{":
             found = (match.start(), mark)
@@ -155,7 +177,7 @@ def check_tags_close(xml: str, name: str) -> None:
     Counted in the part's text with Word's XML tags taken out, as docxtpl
     joins a ``{`` and a ``%`` that Word split across runs.
     """
-    count = unclosed_tags(_XML_TAG.sub("", xml))
+    count = unclosed_tags(_xml_tag().sub("", xml))
     if count > MAX_UNCLOSED_TAGS:
         raise TemplateError(
             Located(
@@ -171,7 +193,7 @@ def check_tags_close(xml: str, name: str) -> None:
 
 def mark_paragraphs(xml: str) -> str:
     """Put each ``<w:p>`` on its own line, so Jinja's line numbers point at paragraphs."""
-    return _PARAGRAPH_START.sub(r"\n<w:p\1", xml)
+    return _paragraph_start().sub(r"\n<w:p\1", xml)
 
 
 def paragraph_text(marked_xml: str, lineno: int | None, *, shorten: bool = True) -> str:
@@ -181,7 +203,7 @@ def paragraph_text(marked_xml: str, lineno: int | None, *, shorten: bool = True)
         return ""
     import html  # only for a template's error: a note never needs it
 
-    text = " ".join(html.unescape(_XML_TAG.sub("", lines[lineno - 1])).split())
+    text = " ".join(html.unescape(_xml_tag().sub("", lines[lineno - 1])).split())
     if shorten and len(text) > _SHOWN_CHARS:
         text = text[: _SHOWN_CHARS - 1] + "…"
     return text
@@ -208,8 +230,15 @@ def _template_line(error: BaseException) -> int | None:
     return lines[-1] if lines else None
 
 
-#: A Jinja block tag: ``{% for o in offer %}``, ``{%- endif -%}``.
-_BLOCK_TAG = re.compile(r"\{%[-+]?\s*(\w+)(.*?)[-+]?%\}", re.DOTALL)
+@functools.cache
+def _block_tag() -> re.Pattern[str]:
+    """A Jinja block tag: ``{% for o in offer %}``, ``{%- endif -%}``.
+
+    Compiled on first use: a note from the built-in template never uses it.
+    """
+    return re.compile(r"\{%[-+]?\s*(\w+)(.*?)[-+]?%\}", re.DOTALL)
+
+
 #: The tags that open a block closed by ``end`` and their name.
 _BLOCK_OPENERS = frozenset(
     {"for", "if", "with", "filter", "macro", "call", "block", "autoescape", "trans", "set"}
@@ -223,12 +252,12 @@ def never_closed(marked_xml: str, problem: str) -> tuple[int, str, str] | None:
     a block left open. Jinja gives up at the end of the part, so its own line
     points at the last paragraph, not at the tag to close.
     """
-    found = _NEVER_CLOSED.search(problem)
+    found = _never_closed().search(problem)
     if found is None:
         return None
     wanted = found.group(1)
     opened: list[tuple[str, int]] = []
-    for match in _BLOCK_TAG.finditer(marked_xml):
+    for match in _block_tag().finditer(marked_xml):
         tag = match.group(1)
         if tag == "set" and "=" in match.group(2):
             continue  # {% set x = 1 %} has no end
@@ -241,7 +270,7 @@ def never_closed(marked_xml: str, problem: str) -> tuple[int, str, str] | None:
                     break
     for tag, start in reversed(opened):
         if tag == wanted:
-            written = _BLOCK_TAG.match(marked_xml, start)
+            written = _block_tag().match(marked_xml, start)
             assert written is not None
             import html  # only for a template's error, as in paragraph_text
 
@@ -250,9 +279,12 @@ def never_closed(marked_xml: str, problem: str) -> tuple[int, str, str] | None:
     return None
 
 
-_NEVER_CLOSED = re.compile(
-    r"Unexpected end of template.*innermost block that needs to be closed is '(\w+)'", re.DOTALL
-)
+@functools.cache
+def _never_closed() -> re.Pattern[str]:
+    """Compiled on first use: a note from the built-in template never uses it."""
+    return re.compile(
+        r"Unexpected end of template.*innermost block that needs to be closed is '(\w+)'", re.DOTALL
+    )
 
 
 def describe_failure(
@@ -344,16 +376,24 @@ def _failure_message(error: BaseException) -> Renderable | None:
     return None
 
 
-_NO_FILTER = re.compile(r"No filter named '([^']+)'")
-_NO_TEST = re.compile(r"No test named '([^']+)'")
+@functools.cache
+def _no_filter() -> re.Pattern[str]:
+    """Compiled on first use: a note from the built-in template never uses it."""
+    return re.compile(r"No filter named '([^']+)'")
+
+
+@functools.cache
+def _no_test() -> re.Pattern[str]:
+    """Compiled on first use: a note from the built-in template never uses it."""
+    return re.compile(r"No test named '([^']+)'")
 
 
 def _missing_name(problem: str) -> Renderable | None:
     """The message for Jinja's "No filter named" or "No test named", else None."""
-    found = _NO_FILTER.search(problem)
+    found = _no_filter().search(problem)
     if found:
         return unknown_filter(found.group(1))
-    found = _NO_TEST.search(problem)
+    found = _no_test().search(problem)
     if found:
         return unknown_test(found.group(1))
     return None
@@ -431,9 +471,24 @@ _WORD_TAGS = {
     "tc": Message("table cell"),
     "r": Message("run of text"),
 }
-_UNKNOWN_TAG = re.compile(r"Encountered unknown tag '(\w+)'")
-_AT_OFFSET = re.compile(r" at \d+$")
-_UNCLOSED = re.compile(r"innermost block that needs to be closed is '(\w+)'")
+
+
+@functools.cache
+def _unknown_tag() -> re.Pattern[str]:
+    """Compiled on first use: a note from the built-in template never uses it."""
+    return re.compile(r"Encountered unknown tag '(\w+)'")
+
+
+@functools.cache
+def _at_offset() -> re.Pattern[str]:
+    """Compiled on first use: a note from the built-in template never uses it."""
+    return re.compile(r" at \d+$")
+
+
+@functools.cache
+def _unclosed() -> re.Pattern[str]:
+    """Compiled on first use: a note from the built-in template never uses it."""
+    return re.compile(r"innermost block that needs to be closed is '(\w+)'")
 
 
 def syntax_message(problem: str, paragraph: str) -> Renderable:
@@ -442,7 +497,7 @@ def syntax_message(problem: str, paragraph: str) -> Renderable:
     ``problem`` is Jinja's own (English) explanation and ``paragraph`` the
     text of the paragraph it happened in, when known.
     """
-    unknown = _UNKNOWN_TAG.search(problem)
+    unknown = _unknown_tag().search(problem)
     if unknown and unknown.group(1) in _WORD_TAGS:
         tag = unknown.group(1)
         opened = paragraph.find("{%" + tag)
@@ -460,7 +515,7 @@ def syntax_message(problem: str, paragraph: str) -> Renderable:
             tag=tag,
             what=_WORD_TAGS[tag],
         )
-    unclosed = _UNCLOSED.search(problem)
+    unclosed = _unclosed().search(problem)
     if unknown and unclosed and unknown.group(1).startswith("end"):
         return Message(
             "{{% {tag} %}} cannot close the {{% {block} %}} tag that is still open: "
@@ -494,7 +549,7 @@ def syntax_message(problem: str, paragraph: str) -> Renderable:
             closing=_CLOSING[opening],
         )
     # Jinja's "at 1194" counts characters of Word's XML, which mean nothing in Word.
-    problem = _AT_OFFSET.sub("", problem.strip()).rstrip(".")
+    problem = _at_offset().sub("", problem.strip()).rstrip(".")
     return Message("tag error: {problem}: correct the tag in Word", problem=problem)
 
 

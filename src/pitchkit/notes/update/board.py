@@ -30,9 +30,11 @@ from pitchkit.notes.update.delivery import (
     year_part_text,
 )
 from pitchkit.notes.update.measures import (
+    amount_text,
     averaged_over,
     beside_text,
     has_figure,
+    named_by_measure,
 )
 from pitchkit.notes.update.progress import MeasureProgress, is_money
 from pitchkit.notes.update.situation import Situation
@@ -325,7 +327,11 @@ def delivered_phrase(progress: MeasureProgress, situation: Situation) -> str:
     return pattern.format(
         measure=measure,
         baseline=beside_text(baseline, impact, lang),
-        # The measure, named first, says a rate's words already (beside_text).
-        latest=beside_text(latest.value, impact, lang),
+        # A measure named first may say a rate's words already: not again after them.
+        latest=(
+            fmt.number(latest.value, lang)
+            if named_by_measure(impact)
+            else amount_text(latest.value, impact, lang)
+        ),
         period=averaged,
     )

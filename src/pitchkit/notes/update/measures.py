@@ -53,6 +53,17 @@ def beside_text(value: float, impact: Impact, lang: Language) -> str:
     return amount_text(value, impact, lang)
 
 
+def named_by_measure(impact: Impact) -> bool:
+    """Whether the measure's own name says a rate's words: "Falls per 1,000 occupied bed days".
+
+    A sentence that names such a measure need not say them again after its
+    figures. A rate whose words are only in ``unit:`` ("Inpatient falls on
+    our wards", ``per 1,000 occupied bed days``) keeps them.
+    """
+    unit = shown_unit(impact)
+    return unit.startswith("per ") and unit.casefold() in impact.measure.casefold()
+
+
 def shown_unit(impact: Impact) -> str:
     """The unit an impact's figures are written in: ``per 1,000 occupied bed days`` for a rate.
 
