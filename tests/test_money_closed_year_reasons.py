@@ -9,8 +9,10 @@ Worked by hand (docs/money.md §4, "A closed year is what the log delivered"):
   not "deliver nothing". Every other note: not paid back on the same years.
 - Stroke (tests/data/money-year-under-way/stroke.yaml), a note of 10 May
   2026: logged from October 2025, its change in March 2026; by then the log
-  has 7 figures, fewer than the 8 a chart needs, so 2025/26 counts £0
-  because too few figures can show nothing yet. Its cash (agency spend,
+  has 7 figures, fewer than the 8 a chart needs, so 2025/26 keeps the plan's
+  rate for March 2026 (£48,000), as the year under way does, and says the log
+  has too few figures to show a change yet (review13 F5: one rule for too few
+  figures, closed year or not). Its cash (agency spend,
   £60,000 a year) cannot repay £260,000 within the 18-month project, so
   another director's line, which gives the cash's own payback beside cash
   and capacity, says so on the same years as the finance block.
@@ -30,7 +32,7 @@ import pytest
 from ruamel.yaml import YAML
 
 from docchecks import docx_text
-from pitchkit.api import BriefRequest, write_brief
+from pitchkit.api import BriefRequest, UpdateRequest, write_brief, write_update
 
 DATA = Path(__file__).resolve().parent / "data"
 DERM = DATA / "money-worsening" / "derm.yaml"
@@ -78,15 +80,23 @@ def test_a_closed_year_whose_figures_show_no_change_says_so(
     assert one in _line(tmp_path, DERM, "coo", today, other, locale)
 
 
-def test_a_closed_year_with_too_few_figures_says_so_and_cash_alone_follows_the_years(
+def test_a_closed_year_with_too_few_figures_keeps_the_plans_rate_as_the_year_under_way_does(
     tmp_path: Path,
 ) -> None:
     today = dt.date(2026, 5, 10)
     line = _line(tmp_path, STROKE, "dof", today, "Benefit against", "en_GB")
     assert (
-        "2025/26 £0 counted for £87,000 (the log has too few figures yet to show a change, so "
-        "nothing is counted)"
+        "2025/26 £48,000 forecast for £87,000 (at the plan's full rate: the log has 7 figures, "
+        "too few to show a change yet; a chart needs 8); 2026/27 £565,000 forecast for "
+        "£173,000 (at the plan's full rate: the log has 7 figures to the end of April 2026, "
+        "too few to show a change yet; a chart needs 8)"
     ) in line
+    assert "nothing is counted" not in line
+    welsh = _line(tmp_path, STROKE, "dof", today, "Budd yn erbyn", "cy_GB")
+    assert (
+        "2025/26 £48,000 a ragwelir am £87,000 (ar gyfradd lawn y cynllun: dim ond 7 ffigur sydd "
+        "yn y cofnod cynnydd, rhy ychydig i ddangos newid eto; mae siart angen 8)"
+    ) in welsh
     other = _line(tmp_path, STROKE, "md", today, "Money:", "en_GB")
     assert other.startswith("Money: £60,000 of cash and £505,000 of capacity a year")
     assert other.endswith(
@@ -107,3 +117,29 @@ def test_a_closed_year_with_no_figures_keeps_the_plans_rate_and_says_why(tmp_pat
         "2025/26 £48,000 forecast for £87,000 (at the plan's full rate: the log has no figures "
         "for that year)"
     ) in line
+
+
+def test_one_figure_in_a_closed_year_reads_as_the_update_reads_it(tmp_path: Path) -> None:
+    # review13 F5: the stroke log cut to one figure, March 2026 (the month its change took
+    # effect), read in May 2026.
+    # The finance block and the update, for the same project and date, both put its money
+    # at the plan's full rate for now; neither counts £0 for 2025/26.
+    yaml = YAML()
+    data: Any = yaml.load(STROKE.read_text(encoding="utf-8"))
+    data["updates"] = [u for u in data["updates"] if str(u["period"]) == "2026-03"]
+    facts = tmp_path / "stroke.yaml"
+    with facts.open("w", encoding="utf-8") as out:
+        yaml.dump(data, out)
+    today = dt.date(2026, 5, 10)
+    line = _line(tmp_path, facts, "dof", today, "Benefit against", "en_GB")
+    assert (
+        "2025/26 £48,000 forecast for £87,000 (at the plan's full rate: the log has 1 figure, "
+        "too few to show a change yet; a chart needs 8)"
+    ) in line
+    assert "£0 counted" not in line
+    request = UpdateRequest(
+        facts=facts, director="dof", period=None, out=tmp_path / "update", today=today
+    )
+    [path] = write_update(request).written
+    update = " ".join(docx_text(path).split())
+    assert "so its money is forecast at the plan's full rate for now" in update

@@ -562,6 +562,16 @@ def year_text(
         return lang.gettext("{year} {benefit} for {invested} (the change came in {month})").format(
             month=fmt.period_label(f"{share.changed:%Y-%m}", lang), **values
         )
+    if share.why == "young" and share.young is not None:
+        # Figures, but too few for any chart: the plan's rate, as in the year under way.
+        figures_now, needs = share.young
+        return lang.ngettext(
+            "{year} {benefit} forecast for {invested} (at the plan's full rate: the log has "
+            "{n} figure, too few to show a change yet; a chart needs {needs})",
+            "{year} {benefit} forecast for {invested} (at the plan's full rate: the log has "
+            "{n} figures, too few to show a change yet; a chart needs {needs})",
+            figures_now,
+        ).format(n=figures_now, needs=needs, **values)
     if share.why == "young":
         # Figures, but too few for any chart: nothing can be told from them yet.
         return lang.gettext(

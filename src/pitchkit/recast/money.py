@@ -286,8 +286,8 @@ class YearShare:
     #: For the year under way: some impact's figures in it do not yet show the change, so
     #: it is at the full rate (with ``so_far`` ``None`` when every impact with figures is).
     unshown: bool = False
-    #: For the year under way, when the log's figures are too few for any chart: how many
-    #: there are and how many a chart needs (the year stays at the plan's full rate).
+    #: When the log's figures are too few for any chart: how many there are and how many a
+    #: chart needs. The year, under way or closed, stays at the plan's full rate.
     young: tuple[int, int] | None = None
     #: For a closed year the log counts nothing in: why. ``"before"``: every change took
     #: effect after the year (on ``changed``); ``"unshown"``: its figures do not show it;
@@ -701,6 +701,7 @@ def with_logged(ledger: Ledger, delivered: dict[int, Delivered]) -> Ledger:
                 unlogged=found.unlogged,
                 why=found.why,
                 changed=found.changed,
+                young=found.young,
             )
         elif (
             found is not None

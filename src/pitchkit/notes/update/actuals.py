@@ -81,6 +81,8 @@ def delivered_in_year(ledger: Ledger, facts: Facts, impact_id: str, year: int) -
     periods = _periods(begins, last, kind)
     if not any(values.get(p) is not None for p in periods):
         return None
+    if claim.analysis.kind == "none":  # too few figures for a chart: the plan's rate
+        return _plan_part(line, ledger, year, begins)
     return _money(line, claim, _counted_from(first, begins, kind), last)
 
 
@@ -164,9 +166,8 @@ def line_forecast(ledger: Ledger, claim: Claim | None, line: Line, year: int) ->
     assert ledger.start is not None
     assert ledger.today is not None
     first, last = fy_bounds(year)[0], ledger.year_end(year)
-    length = (fy_bounds(year)[1] - first).days + 1
     begins = max(first, benefit_start(line.impact, ledger.start))
-    full = line.annual * max(0, (last - begins).days + 1) / length
+    full = _plan_part(line, ledger, year, begins)
     covered = [
         p.period
         for p in (claim.points if claim is not None else ())
@@ -299,6 +300,8 @@ def _year(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered | No
     earning = False
     logged = False
     charted = False  # whether any earning impact has enough figures for a chart
+    plan = plan_cash = 0.0  # the plan's full rate for the impacts with too few figures
+    young: tuple[int, int] | None = None
     unlogged: list[Period] = []
     later: list[dt.date] = []
     for line in ledger.counted:
@@ -321,6 +324,12 @@ def _year(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered | No
         benefit += money
         if line.releases == "cash":
             cash += money
+        if claim.analysis.kind == "none" and any(values.get(p) is not None for p in periods):
+            part = _plan_part(line, ledger, year, begins)
+            plan += part
+            plan_cash += part if line.releases == "cash" else 0.0
+            count = (claim.analysis.count, claim.analysis.rules.min_run_points)
+            young = count if young is None or count[0] < young[0] else young
     if not earning and logged:
         # Logged, but every change took effect after the year ended: nothing to count, and
         # a year closed long ago is not a forecast; the line says why ("2026/27 £0 counted
@@ -330,8 +339,19 @@ def _year(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered | No
         return None
     # Figures in the year, none of them showing the change: £0 counted, and the line says
     # it is because the chart did not show it, not that the project delivered nothing.
+    if not charted and young is not None:
+        # Figures, but too few for any chart to tell a change from normal variation: the
+        # plan's full rate, said as such, as the year under way is (:func:`line_forecast`).
+        return Delivered(benefit=plan, cash=plan_cash, why="young", young=young)
     why = None if benefit != 0 else "unshown" if charted else "young"
     return Delivered(benefit=benefit, cash=cash, unlogged=tuple(sorted(unlogged)), why=why)
+
+
+def _plan_part(line: Line, ledger: Ledger, year: int, begins: dt.date) -> float:
+    """``line``'s money in financial year ``year`` at the plan's full rate, from ``begins``."""
+    first, last = fy_bounds(year)[0], ledger.year_end(year)
+    length = (fy_bounds(year)[1] - first).days + 1
+    return line.annual * max(0, (last - begins).days + 1) / length
 
 
 def _counted_from(first: dt.date, begins: dt.date, kind: PeriodKind) -> dt.date:
