@@ -143,3 +143,24 @@ def test_one_figure_in_a_closed_year_reads_as_the_update_reads_it(tmp_path: Path
     [path] = write_update(request).written
     update = " ".join(docx_text(path).split())
     assert "so its money is forecast at the plan's full rate for now" in update
+
+
+def test_a_year_with_no_figure_yet_after_years_that_show_no_change_counts_nothing(
+    tmp_path: Path,
+) -> None:
+    # review13 L1: a quarterly log whose fall (600 to about 360 bed days a quarter) began in
+    # 2024, before the project's change in 2025. 2024/25 and 2025/26 count nothing, as their
+    # figures do not show the change; 2026/27 has no figure yet. The plan's full rate for it
+    # would rest on nothing the log shows, and gave "payback 21 months".
+    facts = DATA / "money" / "improving-before-the-project.yaml"
+    today = dt.date(2026, 12, 5)
+    line = _line(tmp_path, facts, "dof", today, "Benefit against", "en_GB")
+    assert (
+        "2026/27 £0 forecast for £28,000 (the log's figures to the end of March 2026 do not "
+        "show the change, so nothing is counted for the year)"
+    ) in line
+    assert "not paid back within the project" in line
+    other = _line(tmp_path, facts, "coo", today, "Money:", "en_GB")
+    assert other.endswith(
+        "(not paid back within the project on the benefit delivered and forecast)."
+    )

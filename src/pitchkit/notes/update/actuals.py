@@ -138,9 +138,16 @@ def _not_yet(claim: Claim, today: dt.date) -> bool:
     XmR chart needs (12), better than the baseline on balance, the latest of
     them better too (so that the update's "N more months better than the
     baseline could show one" rests on them), and the chart shows no change
-    the wrong way. A measure that got worse, or stayed flat, is not.
+    the wrong way. A measure that got worse, or stayed flat, is not; nor is
+    one whose chart shows an improvement that began before the change (its
+    figures are on the better side because of that, not the project).
     """
     if claim.shown or claim.since is None or worsening(claim):
+        return False
+    change_at = claim.analysis.change_at
+    if change_at is not None and any(
+        s.improvement is True and s.start < change_at for s in claim.analysis.signals
+    ):
         return False
     since = claim.since
     after = [
@@ -154,12 +161,28 @@ def _not_yet(claim: Claim, today: dt.date) -> bool:
     return sum(gains) > 0 and gains[-1] > 0
 
 
+def _shows_nothing(claim: Claim, today: dt.date) -> bool:
+    """Whether ``claim``'s chart, with figures since the change, does not show the change.
+
+    Not when there are too few figures for a chart, or they are too young to
+    tell while on the better side (:func:`_not_yet`), or none since the change.
+    """
+    if claim.shown or claim.since is None or claim.analysis.kind == "none":
+        return False
+    since = claim.since
+    after = [p for p in claim.points if p.value is not None and p.period >= since]
+    return bool(after) and not _not_yet(claim, today)
+
+
 def line_forecast(ledger: Ledger, claim: Claim | None, line: Line, year: int) -> _Forecast:
     """``line``'s part of the year under way ``year``: so far by the log, the rest at that rate.
 
     The full rate when its change has not taken effect in the year, it has no
     figure in the year yet, too few figures for any chart, or figures that do
-    not yet show the change (:func:`_not_yet`); else what the log shows it
+    not yet show the change (:func:`_not_yet`). Nothing when it has no figure
+    in the year yet but its chart, from the figures of the years before, does
+    not show the change (:func:`_shows_nothing`): the plan's rate would rest
+    on nothing the log shows. Else what the log shows it
     delivered so far, spread over the days its figures cover and carried on
     to the year's end (or the project's).
     """
@@ -176,6 +199,12 @@ def line_forecast(ledger: Ledger, claim: Claim | None, line: Line, year: int) ->
         and p.period.start <= last
         and p.period.end < ledger.today
     ]
+    if claim is not None and begins <= last and not covered and _shows_nothing(claim, ledger.today):
+        # No figure in the year yet, but the figures since the change, in the years before,
+        # are enough for a chart and do not show it: nothing counted for the year, and the
+        # line says so, as for a year under way whose own figures show nothing.
+        upto = max(p.period.end for p in claim.points if p.value is not None)
+        return _Forecast(earned=0.0, done=0.0, reached=upto)
     if claim is None or begins > last or not covered:
         # Not yet under way, or no figure in the year: the forecast at the full rate.
         return _Forecast(earned=full)
