@@ -64,6 +64,18 @@ def test_config_set_keeps_a_windows_files_line_endings(settings: Path, tmp_path:
     assert settings.read_bytes() == b'# mine\r\n\r\nlocale = "cy_GB"\r\nout = "b"\r\n'
 
 
+def test_config_set_keeps_a_byte_order_mark(settings: Path, tmp_path: Path) -> None:
+    # review13 L6: Notepad's "UTF-8 with BOM" and CRLF; only the changed line differs.
+    settings.write_bytes(b'\xef\xbb\xbf# mine\r\nlocale = "cy_GB"\r\nout = "a"\r\n')
+
+    result = run("config", "set", "out", "b", cwd=tmp_path)
+
+    assert result.returncode == 0, result.stderr
+    assert settings.read_bytes() == b'\xef\xbb\xbf# mine\r\nlocale = "cy_GB"\r\nout = "b"\r\n'
+    assert run("config", "unset", "out", cwd=tmp_path).returncode == 0
+    assert settings.read_bytes() == b'\xef\xbb\xbf# mine\r\nlocale = "cy_GB"\r\n'
+
+
 def test_config_set_keeps_comments_and_other_settings(settings: Path, tmp_path: Path) -> None:
     settings.write_text('# mine\nlocale = "cy_GB"  # Welsh please\nout = "a"\n', encoding="utf-8")
 

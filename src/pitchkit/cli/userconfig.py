@@ -125,7 +125,8 @@ def set_value(path: Path, name: str, value: str | None) -> str:
     """The file's text with ``name`` set to ``value`` (or removed when ``None``).
 
     Other lines, comments included, stay exactly as they were, and so do
-    the file's line endings (CRLF from a Windows editor stays CRLF).
+    the file's line endings (CRLF from a Windows editor stays CRLF) and its
+    byte-order mark, when it has one (Notepad's "UTF-8 with BOM").
     """
     from pitchkit.facts.textlayout import layout_of
 
@@ -145,7 +146,17 @@ def set_value(path: Path, name: str, value: str | None) -> str:
             entry = None
     if entry is not None:
         kept.append(entry)
-    return newline.join(kept) + newline
+    mark = "\ufeff" if _has_mark(path) else ""
+    return mark + newline.join(kept) + newline
+
+
+def _has_mark(path: Path) -> bool:
+    """Whether the file at ``path`` starts with a UTF-8 byte-order mark."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(3) == b"\xef\xbb\xbf"
+    except OSError:
+        return False
 
 
 _HEADER = (
