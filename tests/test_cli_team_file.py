@@ -830,3 +830,37 @@ def test_a_row_with_no_id_and_no_name_says_both_are_missing(cli: Cli, tmp_path: 
     )
     assert "colofn id: yn wag, ond mae ei angen" in " ".join(welsh.stderr.split())
     assert "mae colofn name yn wag hefyd" in " ".join(welsh.stderr.split())
+
+
+def test_a_sheet_with_objectives_en_and_objectives_cy_alone_is_read(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """review13 L7: the natural two-column sheet, English and Welsh, with no 'objectives'."""
+    facts = facts_without_directors(tmp_path)
+    team = tmp_path / "team.csv"
+    team.write_text(
+        "id,name,role,objectives_en,objectives_cy\n"
+        'md,Ann Lee,Medical Director,"Reduce mortality; Cut waits",'
+        '"Lleihau marwolaethau; Torri amseroedd aros"\n'
+        'dof,Pat Hughes,Director of Finance,"Deliver the savings plan; Show value",'
+        '"Cyflawni\'r cynllun arbedion"\n'
+        'coo,Sam Jones,Chief Operating Officer,,"Lleihau diwrnodau gwely"\n',
+        encoding="utf-8",
+    )
+    english = cli("directors", str(facts), "--directors", str(team))
+    assert english.exit_code == 0, english.stderr
+    said = " ".join(english.stdout.split())
+    assert "md.mortality: Reduce mortality" in said
+    assert "md.waits: Cut waits" in said
+    warnings = " ".join(english.stderr.split())
+    assert (
+        "column objectives_cy: give each objective in 'objectives_en' in Welsh here, in the "
+        "same order, separated by ';' (2 in 'objectives_en', 1 here)"
+    ) in warnings
+    assert (
+        "column objectives_cy: this column gives the Welsh of each objective: write them in "
+        "English in 'objectives_en' (or 'objectives') too, in the same order"
+    ) in warnings
+    welsh = cli("directors", str(facts), "--directors", str(team), "-l", "cy_GB")
+    assert welsh.exit_code == 0, welsh.stderr
+    assert "md.mortality: Lleihau marwolaethau" in " ".join(welsh.stdout.split())

@@ -1141,6 +1141,11 @@ def _bilingual(
     ``personal:`` mark in ``objectives`` carries over. Or the column that
     does not match, and how to make it match, as the third item.
     """
+    given_en = cell_items(cells.get("objectives_en", ""))
+    if not items and given_en:
+        # No 'objectives' column (or an empty cell), but the English in objectives_en: the
+        # natural two-column sheet. Its English is the objectives; objectives_cy their Welsh.
+        return _from_english(given_en, cell_items(cells.get("objectives_cy", "")))
     english: list[str] = list(items)
     welsh: list[str | None] = [None] * len(items)
     for index, item in enumerate(items):  # {en: ..., cy: ...} typed into the cell, as in YAML
@@ -1159,6 +1164,11 @@ def _bilingual(
                 (
                     column,
                     Message(
+                        "this column gives the Welsh of each objective: write them in English "
+                        "in 'objectives_en' (or 'objectives') too, in the same order"
+                    )
+                    if code == "cy"
+                    else Message(
                         "this column gives each objective in the other language: write the "
                         "objectives themselves in 'objectives' too"
                     ),
@@ -1187,6 +1197,28 @@ def _bilingual(
                 english[index] = f"{PERSONAL_PREFIX} {text}" if marked else text
             else:
                 welsh[index] = text
+    return english, welsh, None
+
+
+def _from_english(
+    english: list[str], given_cy: list[str]
+) -> tuple[list[str], list[str | None], tuple[str, Renderable] | None]:
+    """A row whose objectives are in ``objectives_en``, with their Welsh in ``objectives_cy``."""
+    if given_cy and len(given_cy) != len(english):
+        return (
+            english,
+            [None] * len(english),
+            (
+                "objectives_cy",
+                Message(
+                    "give each objective in 'objectives_en' in Welsh here, in the same order, "
+                    "separated by ';' ({count} in 'objectives_en', {given} here)",
+                    count=len(english),
+                    given=len(given_cy),
+                ),
+            ),
+        )
+    welsh: list[str | None] = [_unmarked(text) for text in given_cy] or [None] * len(english)
     return english, welsh, None
 
 
