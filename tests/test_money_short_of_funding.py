@@ -56,7 +56,9 @@ def _line(tmp: Path, facts: Path, director: str, start: str, locale: str = "en_G
             "Benefit against",
             "over the project £77,000, a net cost of £203,000; not paid back within the project;",
             "Money:",
-            "Money: £63,000 of cash and £35,000 of capacity a year at 2026/27 prices, against "
+            # The rates are the plan's, and say so beside "not paid back" (review13 L2).
+            "Money: £63,000 of cash and £35,000 of capacity a year in the plan, at 2026/27 "
+            "prices, against "
             "£280,000 of funding (not paid back within the project on the benefit delivered "
             "and forecast).",
         ),
@@ -65,7 +67,8 @@ def _line(tmp: Path, facts: Path, director: str, start: str, locale: str = "en_G
             "Budd yn erbyn",
             "dros y prosiect £77,000, cost net o £203,000; heb ei ad-dalu o fewn y prosiect;",
             "Arian:",
-            "(heb ei ad-dalu o fewn y prosiect ar sail y budd a gyflawnwyd ac a ragwelir).",
+            "y flwyddyn yn y cynllun, ym mhrisiau 2026/27, yn erbyn cyllid o £280,000 (heb ei "
+            "ad-dalu o fewn y prosiect ar sail y budd a gyflawnwyd ac a ragwelir).",
         ),
     ],
 )

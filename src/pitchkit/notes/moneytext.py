@@ -680,28 +680,41 @@ def money_line(
     referred to, not restated. With ``logged`` (the finance director's block
     takes some years from the progress log, and its payback follows them),
     the payback says it is at the full rate, so the two are not read as one
-    figure given twice. Beside cash and capacity the payback is the cash's
-    own, unless even the whole benefit does not repay the funding within the
-    project: the line then says so in the finance block's words.
+    figure given twice, and the year's rate says it is the plan's ("£96,000 a
+    year of cash in the plan, at 2026/27 prices"). Beside cash and capacity
+    the payback is the cash's own, unless even the whole benefit does not
+    repay the funding within the project: the line then says so in the
+    finance block's words.
     """
     if ledger is None or not ledger.counted:
         return ""
     shown = figures(ledger)
     base = fy_label(ledger.price_year)
     capacity = [line for line in ledger.counted if line.releases == "capacity"]
+    # Beside a payback on the years the log delivered, the rate is the plan's, and says so:
+    # "not paid back" beside a bare £96,000 a year reads as if that were delivered.
+    planned = logged and bool(ledger.investment)
     if not shown.cash and said_already(capacity, said):
         text = lang.gettext("the capacity above, no cash, at {base} prices").format(base=base)
     elif not shown.cash:
-        text = lang.gettext("{capacity} a year of capacity, no cash, at {base} prices").format(
-            capacity=_money(shown.capacity, lang), base=base
-        )
+        text = (
+            lang.gettext("{capacity} a year of capacity in the plan, no cash, at {base} prices")
+            if planned
+            else lang.gettext("{capacity} a year of capacity, no cash, at {base} prices")
+        ).format(capacity=_money(shown.capacity, lang), base=base)
     elif not shown.capacity:
-        text = lang.gettext("{cash} a year of cash at {base} prices").format(
-            cash=_money(shown.cash, lang), base=base
-        )
+        text = (
+            lang.gettext("{cash} a year of cash in the plan, at {base} prices")
+            if planned
+            else lang.gettext("{cash} a year of cash at {base} prices")
+        ).format(cash=_money(shown.cash, lang), base=base)
     else:
-        text = lang.gettext(
-            "{cash} of cash and {capacity} of capacity a year at {base} prices"
+        text = (
+            lang.gettext(
+                "{cash} of cash and {capacity} of capacity a year in the plan, at {base} prices"
+            )
+            if planned
+            else lang.gettext("{cash} of cash and {capacity} of capacity a year at {base} prices")
         ).format(cash=_money(shown.cash, lang), capacity=_money(shown.capacity, lang), base=base)
     if not ledger.investment:
         return text + "."
