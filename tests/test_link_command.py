@@ -78,6 +78,24 @@ def test_a_windows_file_keeps_its_line_endings_blank_lines_and_mark(tmp_path: Pa
     assert impact(path, "antibiotics").supports == ["md.shmi"]
 
 
+def test_a_file_of_mixed_line_endings_differs_by_the_added_line_only(tmp_path: Path) -> None:
+    """review13 L5: two lines in three CRLF, one LF; each unchanged line keeps its own ending."""
+    path = tmp_path / "facts.yaml"
+    lines = SEPSIS.read_text(encoding="utf-8").splitlines()
+    original = b"".join(
+        line.encode("utf-8") + (b"\n" if index % 3 == 2 else b"\r\n")
+        for index, line in enumerate(lines)
+    )
+    path.write_bytes(original)
+    result = run("link", path, "--accept", "antibiotics:md.shmi")
+    assert result.exit_code == 0, result.output
+    after = path.read_bytes()
+    added = b"    supports: [md.shmi]\r\n"  # a new line takes the ending most lines have
+    assert added in after
+    assert after.replace(added, b"", 1) == original
+    assert impact(path, "antibiotics").supports == ["md.shmi"]
+
+
 def test_all_confident_accepts_the_map_links_and_reject_writes_excludes(tmp_path: Path) -> None:
     path = copy(tmp_path)
     result = run("link", path, "--all-confident", "--reject", "antibiotics:cn.deterioration")
