@@ -164,3 +164,32 @@ def test_a_year_with_no_figure_yet_after_years_that_show_no_change_counts_nothin
     assert other.endswith(
         "(not paid back within the project on the benefit delivered and forecast)."
     )
+
+
+@pytest.mark.parametrize(
+    ("locale", "start", "gap"),
+    [
+        (
+            "en_GB",
+            "Benefit against",
+            "2024/25 £18,000 delivered for £6,000 (no figure for January to March 2025 for "
+            "outsourced homecare medicines deliveries); 2025/26 £96,000 delivered for £27,000 "
+            "(no figure for April 2025 to March 2026 for outsourced homecare medicines "
+            "deliveries)",
+        ),
+        (
+            "cy_GB",
+            "Budd yn erbyn",
+            "(dim ffigur ar gyfer Ionawr – Mawrth 2025 ar gyfer outsourced homecare medicines "
+            "deliveries)",
+        ),
+    ],
+)
+def test_a_gap_in_one_of_two_measures_names_the_measure(
+    tmp_path: Path, locale: str, start: str, gap: str
+) -> None:
+    # review13 L3: bed days logged every month from January 2024, homecare deliveries only
+    # from October 2026. The years' gaps are homecare's, not the year's: the line names it.
+    facts = DATA / "money" / "two-impacts-one-logged-late.yaml"
+    line = _line(tmp_path, facts, "dof", dt.date(2026, 12, 5), start, locale)
+    assert gap in line, line

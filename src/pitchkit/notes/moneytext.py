@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import N_, Language
+from pitchkit.notes.wording import lower_first
 from pitchkit.period import Period
 from pitchkit.recast.money import (
     DAYS_IN_YEAR,
@@ -547,7 +548,7 @@ def year_text(
         return lang.gettext(
             "{year} {benefit} forecast for {invested} ({so_far} delivered to the end of "
             "{month}, no figure for {gaps}; the rest of the year at that rate)"
-        ).format(gaps=_gaps(share.unlogged, lang), **values)
+        ).format(gaps=_gap_text(share, lang), **values)
     if not share.logged and closed:
         # A closed year the log has no figure in: no evidence either way, so the plan's
         # rate, and the line says why, apart from a year whose figures show no change.
@@ -586,7 +587,7 @@ def year_text(
         ).format(**values)
     if not share.unlogged:
         return lang.gettext("{year} {benefit} delivered for {invested}").format(**values)
-    gaps = _gaps(share.unlogged, lang)
+    gaps = _gap_text(share, lang)
     return lang.gettext("{year} {benefit} delivered for {invested} (no figure for {gaps})").format(
         gaps=gaps, **values
     )
@@ -617,7 +618,27 @@ def _unshown_text(share: YearShare, values: dict[str, str], lang: Language, quan
         "{year} {benefit} forecast for {invested} ({so_far} delivered to the end of "
         "{month}, no figure for {gaps}; the rest of the year at that rate, and at the full "
         "rate where the log's figures do not yet show the change)"
-    ).format(gaps=_gaps(share.unlogged, lang), **values)
+    ).format(gaps=_gap_text(share, lang), **values)
+
+
+def _gap_text(share: YearShare, lang: Language) -> str:
+    """The periods of ``share`` with no figure, each with its measure when the year has several.
+
+    ``January to March 2025`` for a year with one earning impact;
+    ``January to March 2025 for outsourced homecare medicines deliveries``
+    when another impact has figures for those months.
+    """
+    if not share.unlogged_by:
+        return _gaps(share.unlogged, lang)
+    return fmt.join_list(
+        [
+            lang.gettext("{periods} for {measure}").format(
+                periods=_gaps(periods, lang), measure=lower_first(measure)
+            )
+            for measure, periods in share.unlogged_by
+        ],
+        lang,
+    )
 
 
 def _gaps(periods: Sequence[Period], lang: Language) -> str:

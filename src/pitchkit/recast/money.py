@@ -278,6 +278,9 @@ class YearShare:
     logged: bool = False
     #: For a logged year: the periods in it from the change on with no figure in the log.
     unlogged: tuple[Period, ...] = ()
+    #: The same, by measure, when more than one counted impact earns in the year: the note
+    #: names the measure a gap is in, not only the months.
+    unlogged_by: tuple[tuple[str, tuple[Period, ...]], ...] = ()
     #: For the year under way, when the log has figures in it: the money the log shows
     #: delivered so far (its ``benefit`` is that plus the rest of the year at the rate
     #: the log shows), and the last day those figures cover.
@@ -652,6 +655,8 @@ class Delivered:
     benefit: float
     cash: float
     unlogged: tuple[Period, ...] = ()
+    #: The same, by measure, when more than one counted impact earns in the year.
+    unlogged_by: tuple[tuple[str, tuple[Period, ...]], ...] = ()
     #: For the year under way: what the log shows delivered so far, to ``upto``
     #: (``benefit`` and ``cash`` then also hold the rest of the year at the log's rate).
     so_far: float | None = None
@@ -699,6 +704,7 @@ def with_logged(ledger: Ledger, delivered: dict[int, Delivered]) -> Ledger:
                 cash=found.cash,
                 logged=True,
                 unlogged=found.unlogged,
+                unlogged_by=found.unlogged_by,
                 why=found.why,
                 changed=found.changed,
                 young=found.young,
@@ -713,6 +719,7 @@ def with_logged(ledger: Ledger, delivered: dict[int, Delivered]) -> Ledger:
                 benefit=found.benefit,
                 cash=found.cash,
                 unlogged=found.unlogged,
+                unlogged_by=found.unlogged_by,
                 so_far=found.so_far,
                 upto=found.upto,
                 unshown=found.unshown,

@@ -285,6 +285,7 @@ def _running(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered |
     rated = unshown = False
     young: tuple[int, int] | None = None
     unlogged: list[Period] = []
+    by: list[tuple[str, tuple[Period, ...]]] = []
     rates: list[tuple[str, float]] = []
     for line in ledger.counted:
         part = line_forecast(ledger, claims.get(line.impact.id), line, year)
@@ -302,6 +303,7 @@ def _running(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered |
             so_far += part.done
             rates.append((line.impact.id, part.rate))
             unlogged += [p for p in part.unlogged if p not in unlogged]
+            by.append((line.impact.measure, part.unlogged))
     if upto is None:
         return None
     if young is not None and (rated or unshown):
@@ -312,6 +314,7 @@ def _running(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered |
         benefit=benefit,
         cash=cash,
         unlogged=tuple(sorted(unlogged)),
+        unlogged_by=_named(by),
         so_far=so_far if rated else None,
         upto=upto,
         unshown=unshown,
@@ -330,6 +333,7 @@ def _year(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered | No
     logged = False
     charted = False  # whether any earning impact has enough figures for a chart
     plan = plan_cash = 0.0  # the plan's full rate for the impacts with too few figures
+    by: list[tuple[str, tuple[Period, ...]]] = []  # each earning impact's periods with no figure
     young: tuple[int, int] | None = None
     unlogged: list[Period] = []
     later: list[dt.date] = []
@@ -348,7 +352,9 @@ def _year(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered | No
         kind = claim.points[-1].period.kind
         periods = _periods(begins, last, kind)
         figures |= any(values.get(p) is not None for p in periods)
-        unlogged += [p for p in periods if values.get(p) is None and p not in unlogged]
+        gaps = [p for p in periods if values.get(p) is None]
+        unlogged += [p for p in gaps if p not in unlogged]
+        by.append((line.impact.measure, tuple(gaps)))
         money = _money(line, claim, _counted_from(first, begins, kind), last)
         benefit += money
         if line.releases == "cash":
@@ -373,7 +379,24 @@ def _year(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered | No
         # plan's full rate, said as such, as the year under way is (:func:`line_forecast`).
         return Delivered(benefit=plan, cash=plan_cash, why="young", young=young)
     why = None if benefit != 0 else "unshown" if charted else "young"
-    return Delivered(benefit=benefit, cash=cash, unlogged=tuple(sorted(unlogged)), why=why)
+    return Delivered(
+        benefit=benefit,
+        cash=cash,
+        unlogged=tuple(sorted(unlogged)),
+        unlogged_by=_named(by),
+        why=why,
+    )
+
+
+def _named(by: list[tuple[str, tuple[Period, ...]]]) -> tuple[tuple[str, tuple[Period, ...]], ...]:
+    """Each measure's periods with no figure, when more than one impact earns; else nothing.
+
+    With one impact the months say it all; with more, a gap in one of them is
+    named with its measure, so it does not read as a year with no figures.
+    """
+    if len(by) < 2:
+        return ()
+    return tuple((measure, gaps) for measure, gaps in by if gaps)
 
 
 def _plan_part(line: Line, ledger: Ledger, year: int, begins: dt.date) -> float:
