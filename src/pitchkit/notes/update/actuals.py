@@ -389,12 +389,13 @@ def _year(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered | No
 
 
 def _named(by: list[tuple[str, tuple[Period, ...]]]) -> tuple[tuple[str, tuple[Period, ...]], ...]:
-    """Each measure's periods with no figure, when more than one impact earns; else nothing.
+    """Each measure's periods with no figure, when the impacts that earn differ in them.
 
-    With one impact the months say it all; with more, a gap in one of them is
-    named with its measure, so it does not read as a year with no figures.
+    With one impact, or gaps the same for every impact, the months say it
+    all; otherwise a gap in one of them is named with its measure, so that it
+    does not read as a year with no figures.
     """
-    if len(by) < 2:
+    if len({gaps for _, gaps in by}) < 2:
         return ()
     return tuple((measure, gaps) for measure, gaps in by if gaps)
 
