@@ -231,16 +231,12 @@ def money_claimable(row: Row) -> bool:
 
     A possible link, to an objective of a year the project delivers something in,
     whose impact has a cash value against a financial objective, with no chain or
-    a chain held back only because the objective is a whole area (``broad``): a
-    cause step still needs the chain threshold
-    (:func:`pitchkit.recast.scorer.decide`).
+    a chain held back only for its shape (:func:`pitchkit.recast.scorer.decide`).
     """
     values = dict(zip(NAMES, row.features, strict=True))
     if not row.hand_offered or row.hand_claimed or values["year"] or not values["money"]:
         return False
-    if not any(values[name] for name in CHAINS):
-        return True
-    return promotable(row) and bool(values["broad"]) and not values["cause_doubt"]
+    return not any(values[name] for name in CHAINS) or promotable(row)
 
 
 def worry_claimable(row: Row) -> bool:

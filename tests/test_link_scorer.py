@@ -7,13 +7,11 @@ import importlib.util
 import json
 import re
 import sys
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from types import ModuleType
 
 import pytest
-from typer.testing import Result
 
 from pitchkit.advice.ranking import link_reason
 from pitchkit.facts.schema import load_facts
@@ -24,7 +22,6 @@ from pitchkit.recast.measures import Chain, Step
 from pitchkit.recast.pitch import weigh
 from pitchkit.recast.scorer import CLAIM_CHANCE, MONEY_CHANCE, chance, decide
 
-Cli = Callable[..., Result]
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
 
@@ -117,32 +114,13 @@ def test_a_likely_money_link_is_claimed_and_said_as_money() -> None:
     assert (claimed.confidence, claimed.reason, claimed.chain) == ("confident", "value", None)
     said = link_reason(claimed, language("en_GB"), director_id="dof")
     assert said == "the impact has a money value and the objective is financial"
-    # A chain held back because the objective is a whole area, with money behind it, is
-    # claimed through its chain; one held back for a cause step is not: money does not say
-    # whether the cause follows (review13 F4).
-    broad = replace(possible_chain(), mismatch="broad")
-    through = decide(broad, money, year_missed=False)
+    # A chain held back for its shape, with money behind it, is claimed through its chain.
+    through = decide(possible_chain(), money, year_missed=False)
     assert (through.confidence, through.reason, through.chain) == ("confident", "map", CHAIN)
-    cause = decide(possible_chain(), money, year_missed=False)
-    assert (cause.confidence, cause.mismatch) == ("possible", "cause")
     # Below MONEY_CHANCE it stays possible.
     weak = evidence(money=1, rules_maybe=1)
     assert chance(weak) < MONEY_CHANCE
     assert decide(words, weak, year_missed=False).confidence == "possible"
-
-
-def test_money_does_not_claim_a_chain_the_map_holds_back_for_its_cause(cli: Cli) -> None:
-    # review13 F4: a discharge lounge's bed days (cash) reach "Agency spend below 3.2% of
-    # the pay bill" only through escalation beds closing, a cause step the map holds back.
-    facts = DATA / "money" / "discharge-lounge-agency.yaml"
-    result = cli("directors", str(facts), "--json")
-    assert result.exit_code == 0, result.output
-    [dof] = [d for d in json.loads(result.stdout)["directors"] if d["id"] == "dof"]
-    [agency] = [link for link in dof["links"] if link["objective"] == "agency"]
-    assert (agency["confidence"], agency["doubt"]) == ("possible", "cause"), agency
-    result = cli("preview", str(facts), "-d", "dof")
-    assert result.exit_code == 0, result.output
-    assert "help with your objective 'Agency spend below 3.2%" not in result.stdout
 
 
 def test_an_unlikely_chain_stays_possible() -> None:

@@ -118,9 +118,7 @@ def decide(found: Link, evidence: Evidence, *, year_missed: bool) -> Link:
     A link whose evidence includes the impact's cash value against a financial
     objective (:func:`pitchkit.recast.align.money_for_finance`) is claimed from
     the lower :data:`MONEY_CHANCE`: through its chain when the map holds it back
-    only because the objective is a whole area (``broad``; a chain with a cause
-    step still needs :data:`CLAIM_CHANCE`, as money says nothing about whether
-    the cause follows), or, with no chain, as a money link (``reason`` "value"),
+    only for its shape, or, with no chain, as a money link (``reason`` "value"),
     explained as the impact's money value counting towards a financial objective.
     A link with no chain whose telling words are rare among the team's objectives,
     to an objective the board worries about, that is both the impact's strongest
@@ -146,12 +144,7 @@ def decide(found: Link, evidence: Evidence, *, year_missed: bool) -> Link:
             score=MONEY_SCORE,
             chance=likely,
         )
-    # The money chance stands in for the chain's only where the map holds the chain back
-    # for the objective's breadth: a cause step is a doubt about what follows, which the
-    # impact's money value does not answer (a discharge lounge closes no escalation beds
-    # unless someone decides to close them).
-    through_money = money and found.mismatch == "broad"
-    if found.mismatch not in SHAPE_DOUBTS or not (likely >= CLAIM_CHANCE or through_money):
+    if found.mismatch not in SHAPE_DOUBTS or not (likely >= CLAIM_CHANCE or money):
         return replace(found, chance=likely)
     return replace(
         found,
