@@ -174,3 +174,14 @@ def test_directors_lists_the_new_user_links(tmp_path: Path) -> None:
     assert links[("returns", "o0")]["confidence"] == "confident"
     assert links[("police", "o1")]["confidence"] == "possible"
     assert "Right Care, Right Person" in links[("police", "o1")]["explanation"]
+
+
+def test_a_twelve_hour_wait_of_a_mental_health_presentation_is_not_an_attendance() -> None:
+    # blind9: read as an attendance, it was claimed for "25% fewer ED attendances by our
+    # 200 most frequent attenders" (wrong), so "mental health presentations" is no name.
+    found = linked(
+        "Patients with a mental health presentation in ED more than 12 hours from arrival",
+        "patients",
+        "High intensity use service: 25% fewer ED attendances by our 200 most frequent attenders",
+    )
+    assert found is None or not found.claimed
