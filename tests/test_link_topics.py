@@ -128,11 +128,11 @@ def test_the_reason_says_why_in_english_and_welsh() -> None:
     assert found is not None
     assert link_reason(found, language("en"), director_id="cfo") == (
         "possible -- confirm with supports: [cfo.o]: both are about procurement, but one side "
-        "names it only as an area of care or work (such as procurement or palliative care), not "
-        "as what it measures, and pitchkit does not claim it unless you confirm it"
+        "names it only as the area of care or work it belongs to, not as something it counts, "
+        "and pitchkit does not claim it unless you confirm it"
     )
     welsh = link_reason(found, language("cy"), director_id="cfo")
-    assert "maes gofal neu waith yn unig" in welsh
+    assert "y maes gofal neu waith y mae'n perthyn iddo yn unig" in welsh
 
 
 def test_readmissions_to_critical_care_are_not_hospital_readmissions() -> None:
@@ -169,7 +169,7 @@ directors:
 """
     )["directors"][0]["links"]
     assert [(x["confidence"], x["chain"]) for x in links] == [("possible", ["procurement"])]
-    assert "only as an area of care or work" in links[0]["explanation"]
+    assert "only as the area of care or work it belongs to" in links[0]["explanation"]
 
 
 def test_an_objective_naming_the_measure_claims_over_a_topic_name() -> None:

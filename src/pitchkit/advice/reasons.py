@@ -80,9 +80,8 @@ def _mismatch_text(found: Link, lang: Language) -> str:
         )
     if found.mismatch == "topic":
         return lang.gettext(
-            "one side names it only as an area of care or work (such as procurement or "
-            "palliative care), not as what it measures, and pitchkit does not claim it "
-            "unless you confirm it"
+            "one side names it only as the area of care or work it belongs to, not as "
+            "something it counts, and pitchkit does not claim it unless you confirm it"
         )
     if found.mismatch == "instrument":
         return lang.gettext(
