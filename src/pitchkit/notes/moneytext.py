@@ -27,6 +27,7 @@ from pitchkit.recast.money import (
     YearShare,
     beds,
     benefit_start,
+    fy_bounds,
     fy_label,
     quantum_for,
     round_money,
@@ -141,14 +142,20 @@ def _names(lines: list[Line], lang: Language) -> str:
 
 
 def source_lines(
-    ledger: Ledger, lang: Language, impacts: Collection[str] | None = None
+    ledger: Ledger,
+    lang: Language,
+    impacts: Collection[str] | None = None,
+    *,
+    logged: bool = False,
 ) -> list[str]:
     """Every unit cost with its source, restated at the ledger's prices, and the index used.
 
     ``£1,590 per admission: Non-elective episode, NHS reference costs
     2016/17, £2,116 at 2026/27 prices``; the last item names the index and
     any year it projects. With ``impacts``, only those impacts' unit costs
-    (the ones behind a figure the note shows).
+    (the ones behind a figure the note shows). With ``logged`` (a finance
+    block that gives years the progress log delivered), it says those years
+    are priced at the costs as shown, so that a count x the cost agrees.
     """
     base = fy_label(ledger.price_year)
     parts: list[str] = []
@@ -198,8 +205,15 @@ def source_lines(
             )
         if text not in parts:  # two impacts priced with one unit cost name it once
             parts.append(text)
+    # A finance director checks a year the log delivered as its count x the cost shown
+    # here, not the unrounded cost (1,220 x £158, not x £157.81): said once, last.
+    basis = (
+        [lang.gettext("the years the log delivered are priced at these costs as shown")]
+        if parts and logged
+        else []
+    )
     if not restated_any:
-        return parts
+        return parts + basis
     index = ledger.own_rates_source or lang.gettext("NHS Cost Inflation Index, PSSRU 2025")
     note = lang.gettext("prices restated with the {index}").format(index=index)
     if projected:
@@ -208,7 +222,7 @@ def source_lines(
             years=fmt.join_list([fy_label(y) for y in sorted(projected)], lang),
             rate=fmt.percent(shipped_index().projection / 100, lang, decimals=2),
         )
-    return [*parts, note]
+    return [*parts, note, *basis]
 
 
 def cash_line(ledger: Ledger, shown: Figures, lang: Language) -> str:
@@ -320,6 +334,44 @@ def overlap_lines(ledger: Ledger, lang: Language) -> list[str]:
     return texts
 
 
+def verdict_gaps(ledger: Ledger) -> tuple[Period, ...]:
+    """The periods with no figure in the log that could turn "not paid back" into paid back.
+
+    Each gap is counted at the rate of the rest of its year (the year's
+    benefit over the days the log covers); when the benefit over the project
+    with the gaps so filled would reach the funding, the verdict rests on
+    them, and the note says so (docs/money.md, Payback). Empty when the
+    verdict stands whatever the gaps hold at that rate, or there are none.
+    """
+    if not ledger.investment:
+        return ()
+    gaps: list[Period] = []
+    filled = 0.0
+    for share in ledger.years:
+        if not share.unlogged:
+            continue
+        first, last = fy_bounds(share.year)
+        missing = sum(
+            (min(p.end, last) - max(p.start, first)).days + 1
+            for p in share.unlogged
+            if p.end >= first and p.start <= last
+        )
+        covered = share.days - missing
+        if missing <= 0 or covered <= 0 or share.benefit <= 0:
+            continue
+        filled += share.benefit * missing / covered
+        gaps.extend(share.unlogged)
+    total = sum(share.benefit for share in ledger.years)
+    if not gaps or total >= ledger.investment or total + filled < ledger.investment:
+        return ()
+    return tuple(gaps)
+
+
+def gaps_words(gaps: Sequence[Period], lang: Language) -> str:
+    """``March 2026``, ``September 2025 and March 2026``: the gaps a verdict rests on."""
+    return fmt.join_list([fmt.period_label(p.text, lang) for p in gaps], lang)
+
+
 def investment_line(ledger: Ledger, shown: Figures, lang: Language) -> str:
     """Benefit against investment, by financial year, with payback and return per £1."""
     if not ledger.investment or not ledger.years:
@@ -344,7 +396,17 @@ def investment_line(ledger: Ledger, shown: Figures, lang: Language) -> str:
         repaid = ledger.payback_logged()
         months = whole_months(repaid[0]) if repaid else None
         begins = repaid[1] if repaid and ledger.start and repaid[1] > ledger.start else None
-    if months is None and ledger.logged:
+    gaps = verdict_gaps(ledger) if months is None and ledger.logged else ()
+    if gaps:
+        # A yes/no that a month missing from the log could turn is not given as settled.
+        payback = lang.ngettext(
+            "not paid back within the project on the figures logged; {gaps} is not yet logged "
+            "and could change that",
+            "not paid back within the project on the figures logged; {gaps} are not yet logged "
+            "and could change that",
+            len(gaps),
+        ).format(gaps=gaps_words(gaps, lang))
+    elif months is None and ledger.logged:
         payback = lang.gettext("not paid back within the project")
     elif months is None:
         payback = lang.gettext("no payback")
@@ -828,6 +890,15 @@ def _logged_payback(
     repaid = ledger.payback_logged()
     months = whole_months(repaid[0]) if repaid else None
     forecast = not all(share.logged for share in ledger.years)
+    gaps = verdict_gaps(ledger) if months is None else ()
+    if gaps:
+        return lang.ngettext(
+            "{text}, against {investment} of funding (not paid back within the project on the "
+            "figures logged; {gaps} is not yet logged and could change that).",
+            "{text}, against {investment} of funding (not paid back within the project on the "
+            "figures logged; {gaps} are not yet logged and could change that).",
+            len(gaps),
+        ).format(text=text, investment=investment, gaps=gaps_words(gaps, lang))
     if months is None:
         pattern = (
             lang.gettext(
