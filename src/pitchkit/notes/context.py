@@ -710,18 +710,8 @@ def brief_context(pitch: Pitch, lang: Language, *, today: dt.date, reasons: bool
         used = {line.impact.id for line in pitch.ledger.counted} | {
             statement.impact.id for statement in pitch.shown if statement.quantity.money
         }
-        money = money_context(pitch, lang, money_said(shown["statements"]))
-        # The finance block's years the log delivered are priced at the costs shown: said
-        # once, so a finance director's count x cost comes to the same figure.
-        logged = bool(money["finance"] and (facts.updates or facts.figures)) and (
-            pitch.ledger.closed_years or pitch.ledger.under_way is not None
-        )
-        shown["sources"] = (
-            moneytext.source_lines(pitch.ledger, lang, used, logged=bool(logged))
-            or shown["sources"]
-        )
-    else:
-        money = money_context(pitch, lang, money_said(shown["statements"]))
+        shown["sources"] = moneytext.source_lines(pitch.ledger, lang, used) or shown["sources"]
+    money = money_context(pitch, lang, money_said(shown["statements"]))
     # Dates and figures with their units are kept on one line (non-breaking spaces).
     context: Context = {
         "project": project_context(facts),

@@ -142,20 +142,14 @@ def _names(lines: list[Line], lang: Language) -> str:
 
 
 def source_lines(
-    ledger: Ledger,
-    lang: Language,
-    impacts: Collection[str] | None = None,
-    *,
-    logged: bool = False,
+    ledger: Ledger, lang: Language, impacts: Collection[str] | None = None
 ) -> list[str]:
     """Every unit cost with its source, restated at the ledger's prices, and the index used.
 
     ``£1,590 per admission: Non-elective episode, NHS reference costs
     2016/17, £2,116 at 2026/27 prices``; the last item names the index and
     any year it projects. With ``impacts``, only those impacts' unit costs
-    (the ones behind a figure the note shows). With ``logged`` (a finance
-    block that gives years the progress log delivered), it says those years
-    are priced at the costs as shown, so that a count x the cost agrees.
+    (the ones behind a figure the note shows).
     """
     base = fy_label(ledger.price_year)
     parts: list[str] = []
@@ -205,15 +199,8 @@ def source_lines(
             )
         if text not in parts:  # two impacts priced with one unit cost name it once
             parts.append(text)
-    # A finance director checks a year the log delivered as its count x the cost shown
-    # here, not the unrounded cost (1,220 x £158, not x £157.81): said once, last.
-    basis = (
-        [lang.gettext("the years the log delivered are priced at these costs as shown")]
-        if parts and logged
-        else []
-    )
     if not restated_any:
-        return parts + basis
+        return parts
     index = ledger.own_rates_source or lang.gettext("NHS Cost Inflation Index, PSSRU 2025")
     note = lang.gettext("prices restated with the {index}").format(index=index)
     if projected:
@@ -222,7 +209,7 @@ def source_lines(
             years=fmt.join_list([fy_label(y) for y in sorted(projected)], lang),
             rate=fmt.percent(shipped_index().projection / 100, lang, decimals=2),
         )
-    return [*parts, note, *basis]
+    return [*parts, note]
 
 
 def cash_line(ledger: Ledger, shown: Figures, lang: Language) -> str:
@@ -399,12 +386,8 @@ def investment_line(ledger: Ledger, shown: Figures, lang: Language) -> str:
     gaps = verdict_gaps(ledger) if months is None and ledger.logged else ()
     if gaps:
         # A yes/no that a month missing from the log could turn is not given as settled.
-        payback = lang.ngettext(
-            "not paid back within the project on the figures logged; {gaps} is not yet logged "
-            "and could change that",
-            "not paid back within the project on the figures logged; {gaps} are not yet logged "
-            "and could change that",
-            len(gaps),
+        payback = lang.gettext(
+            "not paid back within the project with {gaps} not yet logged"
         ).format(gaps=gaps_words(gaps, lang))
     elif months is None and ledger.logged:
         payback = lang.gettext("not paid back within the project")
@@ -892,12 +875,9 @@ def _logged_payback(
     forecast = not all(share.logged for share in ledger.years)
     gaps = verdict_gaps(ledger) if months is None else ()
     if gaps:
-        return lang.ngettext(
-            "{text}, against {investment} of funding (not paid back within the project on the "
-            "figures logged; {gaps} is not yet logged and could change that).",
-            "{text}, against {investment} of funding (not paid back within the project on the "
-            "figures logged; {gaps} are not yet logged and could change that).",
-            len(gaps),
+        return lang.gettext(
+            "{text}, against {investment} of funding (not paid back within the project with "
+            "{gaps} not yet logged)."
         ).format(text=text, investment=investment, gaps=gaps_words(gaps, lang))
     if months is None:
         pattern = (
