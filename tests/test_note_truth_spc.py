@@ -303,7 +303,7 @@ def test_a_share_audited_each_quarter_has_no_missing_months(tmp_path: Path) -> N
     # A count a month logged each quarter still lacks two months in three for its totals.
     sparse: list[float | None] = [v if n % 3 == 2 else None for n, v in enumerate(readmit)]
     text = _update(_facts(tmp_path, [READMISSIONS], _log({"readmit": sparse})))
-    assert "no figure for 14 of the 21 months logged" in text, text
+    assert "no figure for 14 of the 21 months since January 2026" in text, text
 
 
 def test_the_chart_behind_a_claim_is_shown_before_charts_of_noise(tmp_path: Path) -> None:

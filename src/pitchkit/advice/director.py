@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from pitchkit.advice.reasons import link_reason
 from pitchkit.advice.review import Finding, Review, Severity, who
 from pitchkit.facts.schema import Director, Facts, Impact
+from pitchkit.i18n import fmt
 from pitchkit.recast.align import Link, shared_words, wording
 from pitchkit.recast.english import english_director
 from pitchkit.recast.lenses import GENERAL, all_lenses, lens_for
@@ -82,12 +83,12 @@ def impact_unlinked(review: Review) -> Iterator[Finding]:
         return
     for impact in pitch.unlinked_impacts:
         index = _impact_index(review, impact)
+        if not pitch.statements:
+            continue  # director-unaligned says it for the whole project, possible links too
         possible = [found for found in pitch.possible if found.impact == impact.id]
         if possible:
             yield _possible_finding(review, impact, possible, index)
             continue
-        if not pitch.statements:
-            continue  # director-unaligned says it for the whole project
         yield Finding(
             "impact-unlinked",
             "warning",
@@ -223,10 +224,62 @@ def _better_fit(review: Review) -> Place | None:
     )
 
 
+def _unconfirmed_only(review: Review) -> Finding:
+    """No confirmed link to the director, only possible ones: one finding that names them all.
+
+    Not an error that the project serves none of their objectives beside a
+    warning that it may serve one: the possible links are what there is,
+    waiting for the lead to confirm or rule them out.
+    """
+    pitch, director = review.pitch, review.director
+    assert pitch is not None
+    assert director is not None
+    impacts = {impact.id: impact for impact in review.facts.impacts}
+    objectives = {objective.id: objective for objective in pitch.objectives}
+    possible = [found for found in pitch.possible if found.impact in impacts]
+    evidence = "; ".join(
+        review._("'{measure}' → '{objective}' ({reason})").format(
+            measure=impacts[found.impact].measure,
+            objective=objectives[found.objective].text
+            if found.objective in objectives
+            else found.objective,
+            reason=link_reason(found, review.lang, director_id=director.id),
+        )
+        for found in possible
+    )
+    refs = ", ".join(f"{director.id}.{found.objective}" for found in possible)
+    first = impacts[possible[0].impact]
+    return Finding(
+        "director-unaligned",
+        "warning",
+        review.lang.ngettext(
+            "No link to {name}'s objectives is confirmed yet: {count} possible link waits for "
+            "you to confirm it, and until then the note says the project does not yet link to "
+            "their objectives.",
+            "No link to {name}'s objectives is confirmed yet: {count} possible links wait for "
+            "you to confirm them, and until then the note says the project does not yet link "
+            "to their objectives.",
+            len(possible),
+        ).format(name=director.name, count=len(possible)),
+        evidence,
+        review._(
+            "For each link that holds, add 'supports: [{refs}]' to the impact (or run "
+            "'pitchkit link'); rule out the rest with 'excludes:'."
+        ).format(refs=refs),
+        review.where("impacts", _impact_index(review, first), "measure"),
+    )
+
+
 def director_unaligned(review: Review) -> Iterator[Finding]:
-    """The project serves none of the chosen director's objectives."""
+    """The project serves none of the chosen director's objectives.
+
+    With possible links only, one warning names them (:func:`_unconfirmed_only`).
+    """
     pitch, director = review.pitch, review.director
     if pitch is None or director is None or pitch.statements:
+        return
+    if any(found.impact in {i.id for i in review.facts.impacts} for found in pitch.possible):
+        yield _unconfirmed_only(review)
         return
     better = _better_fit(review)
     if better is not None:
@@ -274,12 +327,15 @@ def better_fit(review: Review) -> Iterator[Finding]:
     first = ranking.places[0]
     if first is place or first.pitch.score - place.pitch.score < BETTER_FIT_GAP:
         return
+    message = review._("{name} fits the project better than {chosen}.").format(
+        name=first.director.name, chosen=place.director.name
+    )
+    if review.lang.lang == "cy":  # "yn well nag Eleri Owen"
+        message = fmt.welsh_before_vowel(message)
     yield Finding(
         "better-fit",
         "info",
-        review._("{name} fits the project better than {chosen}.").format(
-            name=first.director.name, chosen=place.director.name
-        ),
+        message,
         review._("Alignment {theirs}/100 for {who} against {ours}/100.").format(
             theirs=first.pitch.score, who=who(first.director), ours=place.pitch.score
         ),

@@ -561,6 +561,31 @@ def aspirate_mutation(word: str) -> str:
     return (mutated.capitalize() if first.isupper() else mutated) + word[1:]
 
 
+#: Welsh "na" (than, nor) and "â" (with, as) become "nag" and "ag" before a vowel.
+_WELSH_NA_A = re.compile(r"(?<![\w'’])(na|â) (?=(\w+))")
+
+
+def welsh_before_vowel(text: str) -> str:
+    """``yn well na Ionawr`` → ``yn well nag Ionawr``; ``yr un fath â Awst`` → ``… ag Awst``.
+
+    Welsh "na" and "â" take a *g* before a word beginning with a vowel (a, e,
+    i, o, u, y, with or without an accent). Words beginning with a consonant,
+    and figures, are left as they are.
+    """
+
+    def settle(match: re.Match[str]) -> str:
+        first = unicodedata.normalize("NFD", match.group(2))[0].lower()
+        if first not in _WELSH_NA_VOWELS:
+            return match.group(0)
+        return "nag " if match.group(1) == "na" else "ag "
+
+    return _WELSH_NA_A.sub(settle, text)
+
+
+#: The vowels before which "na" and "â" become "nag" and "ag" (not *w*: "â wal").
+_WELSH_NA_VOWELS = frozenset("aeiouy")
+
+
 def _tolerant(format_value: Callable[..., str], *, words: bool = True) -> Callable[..., str]:
     """Wrap a filter so None, undefined and (if ``words``) strings pass through."""
 

@@ -28,6 +28,7 @@ from pitchkit.recast.money import (
     YearShare,
     beds,
     benefit_start,
+    fy_bounds,
     fy_label,
     quantum_for,
     round_money,
@@ -321,6 +322,44 @@ def overlap_lines(ledger: Ledger, lang: Language) -> list[str]:
     return texts
 
 
+def verdict_gaps(ledger: Ledger) -> tuple[Period, ...]:
+    """The periods with no figure in the log that could turn "not paid back" into paid back.
+
+    Each gap is counted at the rate of the rest of its year (the year's
+    benefit over the days the log covers); when the benefit over the project
+    with the gaps so filled would reach the funding, the verdict rests on
+    them, and the note says so (docs/money.md, Payback). Empty when the
+    verdict stands whatever the gaps hold at that rate, or there are none.
+    """
+    if not ledger.investment:
+        return ()
+    gaps: list[Period] = []
+    filled = 0.0
+    for share in ledger.years:
+        if not share.unlogged:
+            continue
+        first, last = fy_bounds(share.year)
+        missing = sum(
+            (min(p.end, last) - max(p.start, first)).days + 1
+            for p in share.unlogged
+            if p.end >= first and p.start <= last
+        )
+        covered = share.days - missing
+        if missing <= 0 or covered <= 0 or share.benefit <= 0:
+            continue
+        filled += share.benefit * missing / covered
+        gaps.extend(share.unlogged)
+    total = sum(share.benefit for share in ledger.years)
+    if not gaps or total >= ledger.investment or total + filled < ledger.investment:
+        return ()
+    return tuple(gaps)
+
+
+def gaps_words(gaps: Sequence[Period], lang: Language) -> str:
+    """``March 2026``, ``September 2025 and March 2026``: the gaps a verdict rests on."""
+    return fmt.join_list([fmt.period_label(p.text, lang) for p in gaps], lang)
+
+
 def investment_line(ledger: Ledger, shown: Figures, lang: Language) -> str:
     """Benefit against investment, by financial year, with payback and return per £1."""
     if not ledger.investment or not ledger.years:
@@ -345,7 +384,13 @@ def investment_line(ledger: Ledger, shown: Figures, lang: Language) -> str:
         repaid = ledger.payback_logged()
         months = whole_months(repaid[0]) if repaid else None
         begins = repaid[1] if repaid and ledger.start and repaid[1] > ledger.start else None
-    if months is None and ledger.logged:
+    gaps = verdict_gaps(ledger) if months is None and ledger.logged else ()
+    if gaps:
+        # A yes/no that a month missing from the log could turn is not given as settled.
+        payback = lang.gettext(
+            "not paid back within the project with {gaps} not yet logged"
+        ).format(gaps=gaps_words(gaps, lang))
+    elif months is None and ledger.logged:
         payback = lang.gettext("not paid back within the project")
     elif months is None:
         payback = lang.gettext("no payback")
@@ -872,6 +917,12 @@ def _logged_payback(
     repaid = ledger.payback_logged()
     months = whole_months(repaid[0]) if repaid else None
     forecast = not all(share.logged for share in ledger.years)
+    gaps = verdict_gaps(ledger) if months is None else ()
+    if gaps:
+        return lang.gettext(
+            "{text}, against {investment} of funding (not paid back within the project with "
+            "{gaps} not yet logged)."
+        ).format(text=text, investment=investment, gaps=gaps_words(gaps, lang))
     if months is None:
         pattern = (
             lang.gettext(

@@ -16,7 +16,13 @@ from pitchkit.i18n.translation import N_, Language
 from pitchkit.notes import objectives
 from pitchkit.notes.foreign import foreign, quoted
 from pitchkit.recast.money import quantum_for, round_money
-from pitchkit.recast.pitch import Pitch, Quantity, Statement, capacity_against_cash
+from pitchkit.recast.pitch import (
+    Pitch,
+    Quantity,
+    Statement,
+    capacity_against_cash,
+    reaches_target,
+)
 
 PER_WORDS = {
     "year": N_("a year"),
@@ -402,6 +408,10 @@ def share_phrase(statement: Statement, lang: Language) -> str:
     """
     share = statement.share_of_target
     target = statement.objective.target
+    if target is not None and reaches_target(statement.quantity, statement.objective):
+        return lang.gettext("reaching your {target} target").format(
+            target=fmt.quantity(target.value, target.unit, lang)
+        )
     if share is None or target is None:
         return ""
     text = share_of_target_text(share, fmt.quantity(target.value, target.unit, lang), lang)

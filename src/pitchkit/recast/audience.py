@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from pitchkit.facts.schema import TARGETED_FIELDS, Director, Facts
 from pitchkit.recast.english import english_director
 from pitchkit.recast.lenses import all_lenses, lens_for, lens_key
-from pitchkit.recast.words import PhraseMatcher, phrase_table, tokens
+from pitchkit.recast.words import PhraseMatcher, phrase_table, tokens, word_form
 
 
 @dataclass
@@ -83,6 +83,17 @@ def _business_matcher() -> PhraseMatcher:
     )
 
 
+@cache
+def _business_forms() -> frozenset[tuple[str, bool]]:
+    """The forms (:func:`_form`) of every word of every lens's ``business`` phrases."""
+    return frozenset(
+        word_form(phrase_text[token.start : token.end])
+        for lens in all_lenses().values()
+        for phrase_text in lens.business
+        for token in tokens(phrase_text)
+    )
+
+
 @lru_cache(maxsize=8192)
 def whose_business(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The lenses whose business ``text`` reads as, and the words that say so.
@@ -95,7 +106,11 @@ def whose_business(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     hits = _business_matcher().find(found_tokens)
     lenses: set[str] = set()
     words: list[str] = []
+    forms = _business_forms()
     for hit in hits:
+        span = found_tokens[hit.first : hit.last + 1]
+        if any(word_form(text[t.start : t.end]) not in forms for t in span):
+            continue  # "second" (a second room) shares only its stem with "secondment"
         lenses |= hit.labels
         surface = text[found_tokens[hit.first].start : found_tokens[hit.last].end]
         if surface not in words:

@@ -9,6 +9,7 @@ language-free: wording happens later, in :mod:`pitchkit.notes.wording`.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
@@ -228,9 +229,34 @@ def share_of_target(
         if money is None or part == 0:
             return None
         return money * (1.0 if part is None else part) / abs(target.value)
+    if quantity.is_percentage or _same_unit(target.unit, "%"):
+        # A rise of 12 percentage points is no share of an 80% level to reach, nor of a
+        # 25% cut: a percentage target is met or not (:func:`reaches_target`), never "15% of".
+        return None
     if _same_unit(target.unit, quantity.unit):
         return quantity.gain / abs(target.value)
     return None
+
+
+#: An objective's target that is a change, not a level: "cut follow-ups by 25%" (Welsh "o 25%").
+_CHANGE_BY = re.compile(r"\b(?:by|o|gan)\s+\d+(?:\.\d+)?\s*%", re.IGNORECASE)
+
+
+def reaches_target(quantity: Quantity, objective: Objective) -> bool:
+    """Whether the impact's own target reaches the level the objective's target sets.
+
+    Only for a percentage measured against a percentage the objective names as
+    a level ("Meet the 28-day standard of 80%"), not as a change ("cut by 25%"):
+    68% to 80% reaches an 80% target, 68% to 78% does not.
+    """
+    target = objective.target
+    if target is None or quantity.gain <= 0 or not quantity.is_percentage:
+        return False
+    if not _same_unit(target.unit, "%") or _CHANGE_BY.search(objective.text):
+        return False
+    if quantity.target > quantity.baseline:
+        return quantity.baseline < target.value <= quantity.target
+    return quantity.target <= target.value < quantity.baseline
 
 
 def money_target(objective: Objective) -> bool:

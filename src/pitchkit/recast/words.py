@@ -89,6 +89,23 @@ def _strip_verb(word: str) -> str:
     return word
 
 
+def word_form(raw: str) -> tuple[str, bool]:
+    """A word's stem, and whether the stem drops more than an inflection from it.
+
+    ``secondment`` is ``("second", True)``: its stem drops *-ment*, so it is
+    another word than ``second`` (``("second", False)``), though both stem
+    alike. ``nurses`` and ``nursing`` are ``("nurs", False)``, as ``nurse`` is.
+    """
+    word = _normal(raw)
+    found = stem(word)
+    light = word
+    if len(light) > 3 and light.isalpha():
+        light = _strip_verb(_strip_plural(light))
+        if light.endswith("e") and len(light) > 4:
+            light = light[:-1]
+    return found, found != light
+
+
 def _normal(raw: str) -> str:
     """The matching form of one raw token (before stemming)."""
     lowered = raw.casefold()

@@ -90,15 +90,39 @@ ASSURANCE_WORDS = {
 #: Why a chart has no assurance icon: a shift still moving, so limits await recalculation,
 #: or a latest point past limits that no longer describe the process.
 PENDING_WORDS = N_("No assurance icon until the limits are recalculated at the new level.")
-MOVED_WORDS = N_("No assurance icon: the process has moved past its limits.")
+#: The latest point is past the limits: said as the director reads the chart, improvement
+#: as improvement, so that the missing icon is not taken for a fault.
+MOVED_WORDS = {
+    "improvement": N_(
+        "No assurance icon yet: the figures have improved beyond their limits, so the limits "
+        "are to be recalculated at the new level before they can say whether the target will "
+        "be met."
+    ),
+    "concern": N_(
+        "No assurance icon yet: the figures have worsened beyond their limits, so the limits "
+        "are to be recalculated at the new level before they can say whether the target will "
+        "be met."
+    ),
+    "other": N_(
+        "No assurance icon yet: the figures have moved beyond their limits, so the limits "
+        "are to be recalculated at the new level before they can say whether the target will "
+        "be met."
+    ),
+}
 
 
 def pending_words(analysis: Analysis, lang: Language) -> str:
-    """Why the chart has no assurance icon, when one is left out; else empty."""
+    """Why the chart has no assurance icon, when one is left out; else empty.
+
+    The rule is NHSRplotthedots's (docs/spc.md); the words say which way the
+    figures moved, so a chart of steady improvement reads as improvement.
+    """
     if not analysis.assurance_pending:
         return ""
-    moving = bool(analysis.changes) and analysis.changes[-1].moving
-    return lang.gettext(PENDING_WORDS if moving else MOVED_WORDS)
+    if analysis.changes and analysis.changes[-1].moving:
+        return lang.gettext(PENDING_WORDS)
+    way = analysis.variation if analysis.variation in ("improvement", "concern") else "other"
+    return lang.gettext(MOVED_WORDS[way])
 
 
 def icons_words(analysis: Analysis, lang: Language) -> str:

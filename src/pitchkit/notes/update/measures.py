@@ -342,6 +342,10 @@ def direction_text(
     period = figure_period(progress.previous, lang)
     if lang.lang == "cy":  # "yn well na Thachwedd 2026", "yr un fath â Thachwedd 2026"
         period = fmt.aspirate_mutation(period)
+        # "yn well nag Ionawr i Fawrth 2025", "yr un fath ag Awst 2026"
+        return fmt.welsh_before_vowel(
+            lang.gettext(SINCE_WORDS[progress.direction]).format(period=period)
+        )
     return lang.gettext(SINCE_WORDS[progress.direction]).format(period=period)
 
 
@@ -372,10 +376,15 @@ def missing_text(
     if len(missing) > MAX_LISTED_GAPS:
         kinds = {p.kind for p in missing}
         kind = kinds.pop() if len(kinds) == 1 else "period"
-        text = lang.gettext("no figure for {missing} of the {total} {periods} logged").format(
+        # The span counts from the first period due, not what was logged: "8 of the 13
+        # months since November 2025", where only 12 of those 13 months have an entry.
+        text = lang.gettext(
+            "no figure for {missing} of the {total} {periods} since {first}"
+        ).format(
             missing=len(missing),
             total=len(progress.expected),
             periods=lang.gettext(PLURALS[kind]),
+            first=fmt.period_label(progress.expected[0].text, lang),
         )
     else:
         labels = [fmt.period_label(p.text, lang) for p in missing]
