@@ -28,6 +28,7 @@ language.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence, Set
@@ -504,6 +505,24 @@ def _plain(text: str) -> str:
 
 def _made_id(text: str, taken: Iterable[str], *, generation: int) -> str:
     """:func:`objective_id` as made in ``generation`` (see :func:`objectives_from_items`)."""
+    candidates = _id_candidates(text, generation)
+    used = {t.casefold() for t in taken}
+    for candidate in candidates:
+        if candidate.casefold() not in used:
+            return candidate
+    number = 2
+    while f"{candidates[0]}-{number}".casefold() in used:
+        number += 1
+    return f"{candidates[0]}-{number}"
+
+
+@functools.lru_cache(maxsize=4096)
+def _id_candidates(text: str, generation: int) -> tuple[str, ...]:
+    """The ids ``text`` may take in ``generation``, shortest first; the first free one is used.
+
+    They depend on the text alone, so a team whose directors share objectives
+    (a batch's repeated team, every generation of a former id) works them out once.
+    """
     if generation >= _NOW:
         # Welsh "cyflawni'r cynllun" is "cyflawni" and "r" (the), not "cyflawnir".
         text = _WELSH_CLITIC.sub(r"\1 \2", text)
@@ -535,15 +554,7 @@ def _made_id(text: str, taken: Iterable[str], *, generation: int) -> str:
         "-".join(slugs[:count])[:_OBJECTIVE_ID_MAX].strip("-")
         for count in range(first, max(first, min(len(slugs), _ID_MOST_WORDS)) + 1)
     ]
-    candidates = [c for c in candidates if c] or ["objective"]
-    used = {t.casefold() for t in taken}
-    for candidate in candidates:
-        if candidate.casefold() not in used:
-            return candidate
-    number = 2
-    while f"{candidates[0]}-{number}".casefold() in used:
-        number += 1
-    return f"{candidates[0]}-{number}"
+    return tuple(c for c in candidates if c) or ("objective",)
 
 
 def _initials(plain: str) -> str:
