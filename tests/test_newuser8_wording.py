@@ -161,16 +161,19 @@ def test_with_march_logged_at_its_neighbours_level_it_pays_back(tmp_path: Path) 
 
 
 def test_possible_links_only_are_one_warning_in_english_and_welsh() -> None:
+    # The cardiac Medical Director's one link is possible only (a likely cause: rehab
+    # uptake -> deaths after a heart attack). (The triage project's section 136 link,
+    # the trial's own case, is now claimed: see tests/test_link_newuser8.py.)
     for locale, words in (
-        ("en_GB", "No link to Dr Kofi Mensah's objectives is confirmed yet"),
-        ("cy_GB", "Nid oes cyswllt ag amcanion Dr Kofi Mensah wedi'i gadarnhau eto"),
+        ("en_GB", "No link to Dr Rhodri Jenkins's objectives is confirmed yet"),
+        ("cy_GB", "Nid oes cyswllt ag amcanion Dr Rhodri Jenkins wedi'i gadarnhau eto"),
     ):
-        findings = check(TRIAGE, "--directors", str(TRIAGE_TEAM), "--locale", locale)
+        findings = check(CARDIAC, "--directors", str(CARDIAC_TEAM), "--locale", locale)
         [found] = [f for f in findings if f["rule"] == "director-unaligned"]
         assert found["severity"] == "warning", found
         assert found["message"].startswith(words), found
-        assert "Section 136 detentions" in found["evidence"]
-        assert "supports: [md.section-restrictive]" in found["fix"]
+        assert "Eligible patients who start cardiac rehabilitation" in found["evidence"]
+        assert "supports: [dmed.avoidable-deaths]" in found["fix"]
         assert not [f for f in findings if f["rule"] == "impact-possible"], findings
 
 
