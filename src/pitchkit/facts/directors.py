@@ -31,7 +31,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence, Set
+from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -349,6 +349,9 @@ def _with_former_ids(
 ) -> Director:
     """``director`` with each objective a link names by a former id given that id back."""
     ids = {objective.id.casefold() for objective in director.objectives}
+    named = f"{director.id}.".casefold()
+    if not any(link.startswith(named) and link[len(named) :] not in ids for link in written):
+        return director  # every link to this director names an id it has
     objectives = []
     for objective in director.objectives:
         if f"{director.id}.{objective.id}".casefold() not in written:
@@ -667,9 +670,7 @@ def objective_from_text(text: str, taken: Iterable[str] = ()) -> dict[str, str]:
     return {"id": objective_id(body, taken), "text": body, "kind": kind}
 
 
-def objectives_from_items(
-    items: Sequence[Any], former: dict[str, tuple[str, ...]] | None = None
-) -> list[Any]:
+def objectives_from_items(items: Sequence[Any], former: FormerIds | None = None) -> list[Any]:
     """Give text objectives ids and kinds; leave objectives written in full alone.
 
     With ``former``, the ids earlier pitchkits made differently are recorded
@@ -680,24 +681,73 @@ def objectives_from_items(
     user wrote with one keeps working: :func:`with_team` gives it back.
     """
     taken = [str(item["id"]) for item in items if isinstance(item, dict) and "id" in item]
-    earlier = {generation: list(taken) for generation in (_SECOND, _FIRST)}
+    if former is not None:
+        former.given(taken)
     result: list[Any] = []
     for item in items:
         if isinstance(item, str):
             made = objective_from_text(item, taken)
             taken.append(made["id"])
             result.append(made)
-            olds: list[str] = []
-            for generation, before in earlier.items():
-                old = _made_id(made["text"], before, generation=generation)
-                before.append(old)
-                if old != made["id"] and old not in olds:
-                    olds.append(old)
-            if former is not None and olds:
-                former[made["id"]] = tuple(olds)
+            if former is not None:
+                former.made(made["id"], made["text"])
         else:
             result.append(item)
     return result
+
+
+class FormerIds(Mapping[str, tuple[str, ...]]):
+    """The ids earlier pitchkits made for one director's objectives, by the id made now.
+
+    Worked out only when first asked for (:func:`as_linked` asks only when a
+    link names one of the director's objectives by an id it does not have):
+    a team file of many directors, none of them linked by a former id, does
+    not pay for two more generations of every objective's id.
+    """
+
+    def __init__(self) -> None:
+        self._given: list[str] = []
+        self._made: list[tuple[str, str]] = []
+        self._found: dict[str, tuple[str, ...]] | None = None
+
+    @property
+    def has_texts(self) -> bool:
+        """Whether any objective was given an id from its text here."""
+        return bool(self._made)
+
+    def given(self, ids: Sequence[str]) -> None:
+        """Note the ids the director's objectives were given in the file."""
+        self._given = list(ids)
+
+    def made(self, made_id: str, text: str) -> None:
+        """Note an objective given ``made_id`` from ``text``, in the file's order."""
+        self._made.append((made_id, text))
+        self._found = None
+
+    def _worked_out(self) -> dict[str, tuple[str, ...]]:
+        if self._found is None:
+            earlier = {generation: list(self._given) for generation in (_SECOND, _FIRST)}
+            found: dict[str, tuple[str, ...]] = {}
+            for made_id, text in self._made:
+                olds: list[str] = []
+                for generation, before in earlier.items():
+                    old = _made_id(text, before, generation=generation)
+                    before.append(old)
+                    if old != made_id and old not in olds:
+                        olds.append(old)
+                if olds:
+                    found[made_id] = tuple(olds)
+            self._found = found
+        return self._found
+
+    def __getitem__(self, key: str) -> tuple[str, ...]:
+        return self._worked_out()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._worked_out())
+
+    def __len__(self) -> int:
+        return len(self._worked_out())
 
 
 # --- tabular files: CSV and XLSX ------------------------------------------------------
@@ -868,7 +918,7 @@ def _from_rows(
     directors: list[Director] = []
     problems: list[Renderable | str] = []
     duplicated: list[Renderable | str] = []
-    former: dict[str, dict[str, tuple[str, ...]]] = {}
+    former: dict[str, FormerIds] = {}
     welsh: dict[str, dict[str, str]] = {}
     placed: dict[str, int] = {}
     seen: dict[str, int] = {}
@@ -890,14 +940,14 @@ def _from_rows(
             if column in unsaved
         ]
         found = _row_problem(cells, seen, unsaved)
-        made: dict[str, tuple[str, ...]] = {}
+        made = FormerIds()
         in_welsh: dict[str, str] = {}
         director = _director_or_problem(cells, made, in_welsh) if found is None else found
         if isinstance(director, Director):
             seen[director.id.casefold()] = number
             placed[director.id] = number
             directors.append(director)
-            if made:
+            if made.has_texts:
                 former[director.id] = made
             if in_welsh:
                 welsh[director.id] = in_welsh
@@ -1102,7 +1152,7 @@ def _objective_themes(cell: str, objectives: int) -> list[list[str]] | Renderabl
 
 def _director_or_problem(
     cells: Mapping[str, str],
-    former: dict[str, tuple[str, ...]] | None = None,
+    former: FormerIds | None = None,
     welsh: dict[str, str] | None = None,
 ) -> Director | tuple[str, Renderable | str]:
     """Validate one row as a director, or say which column is wrong.
@@ -1286,7 +1336,7 @@ def _load_yaml(path: Path) -> DirectorsFile:
     directors: list[Director] = []
     problems: list[Renderable | str] = []
     duplicated: list[Renderable | str] = []
-    former: dict[str, dict[str, tuple[str, ...]]] = {}
+    former: dict[str, FormerIds] = {}
     seen: dict[str, str] = {}
     for index, item in enumerate(items):
         loc: Loc = (*where, index)
@@ -1303,12 +1353,12 @@ def _load_yaml(path: Path) -> DirectorsFile:
                     seen.setdefault(given.casefold(), dotted(loc))
             problems.append(problem)
             continue
-        made: dict[str, tuple[str, ...]] = {}
+        made = FormerIds()
         director = _checked_director(_yaml_director(item, made))
         assert isinstance(director, Director)  # checked by _yaml_problem
         seen[director.id.casefold()] = dotted(loc)
         directors.append(director)
-        if made:
+        if made.has_texts:
             former[director.id] = made
     return DirectorsFile(
         path,
@@ -1334,9 +1384,7 @@ def _yaml_items(source: Source) -> tuple[list[Any], Loc]:
     return data, where
 
 
-def _yaml_director(
-    item: dict[str, Any], former: dict[str, tuple[str, ...]] | None = None
-) -> dict[str, Any]:
+def _yaml_director(item: dict[str, Any], former: FormerIds | None = None) -> dict[str, Any]:
     """A YAML director with text objectives given ids and kinds (former ids into ``former``)."""
     data = dict(item)
     objectives = data.get("objectives")
