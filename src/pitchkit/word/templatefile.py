@@ -35,12 +35,13 @@ _CLOSERS = ("}}", "%}")
 
 
 @functools.cache
-def _tag_mark() -> re.Pattern[str]:
-    """Tag marks (``{{``, ``{%``, ``{#`` and their ends), found in one linear pass.
+def _pattern(source: str) -> re.Pattern[str]:
+    """``source`` compiled on first use, once: a note from the built-in template needs none."""
+    return re.compile(source)
 
-    Compiled on first use: a note from the built-in template never uses it.
-    """
-    return re.compile(r"\{[\{%#]|[\}%#]\}")
+
+#: Tag marks (``{{``, ``{%``, ``{#`` and their ends), found in one linear pass.
+_TAG_MARK = r"\{[\{%#]|[\}%#]\}"
 
 
 #: More tags left open than this, and docxtpl's clean-up (whose patterns
@@ -48,16 +49,10 @@ def _tag_mark() -> re.Pattern[str]:
 MAX_UNCLOSED_TAGS = 20
 
 
-@functools.cache
-def _xml_tag() -> re.Pattern[str]:
-    """Compiled on first use: a note from the built-in template never uses it."""
-    return re.compile(r"<[^>]*>")
+_XML_TAG = r"<[^>]*>"
 
 
-@functools.cache
-def _paragraph_start() -> re.Pattern[str]:
-    """Compiled on first use: a note from the built-in template never uses it."""
-    return re.compile(r"<w:p([ >])")
+_PARAGRAPH_START = r"<w:p([ >])"
 
 
 _SHOWN_CHARS = 100
@@ -124,7 +119,7 @@ def unclosed_tags(text: str) -> int:
     """How many ``{{``, ``{%`` or ``{#`` marks in ``text`` are not closed before the next opens."""
     unclosed = 0
     open_now = False
-    for match in _tag_mark().finditer(text):
+    for match in _pattern(_TAG_MARK).finditer(text):
         if match.group(0)[0] == "{":
             unclosed += open_now
             open_now = True
@@ -140,7 +135,7 @@ def last_open_tag(text: str) -> tuple[int, str] | None:
     opened in ``text`` is closed.
     """
     found: tuple[int, str] | None = None
-    for match in _tag_mark().finditer(text):
+    for match in _pattern(_TAG_MARK).finditer(text):
         mark = match.group(0)
         if mark[0] == "{":
             found = (match.start(), mark)
@@ -177,7 +172,7 @@ def check_tags_close(xml: str, name: str) -> None:
     Counted in the part's text with Word's XML tags taken out, as docxtpl
     joins a ``{`` and a ``%`` that Word split across runs.
     """
-    count = unclosed_tags(_xml_tag().sub("", xml))
+    count = unclosed_tags(_pattern(_XML_TAG).sub("", xml))
     if count > MAX_UNCLOSED_TAGS:
         raise TemplateError(
             Located(
@@ -193,7 +188,7 @@ def check_tags_close(xml: str, name: str) -> None:
 
 def mark_paragraphs(xml: str) -> str:
     """Put each ``<w:p>`` on its own line, so Jinja's line numbers point at paragraphs."""
-    return _paragraph_start().sub(r"\n<w:p\1", xml)
+    return _pattern(_PARAGRAPH_START).sub(r"\n<w:p\1", xml)
 
 
 def paragraph_text(marked_xml: str, lineno: int | None, *, shorten: bool = True) -> str:
@@ -203,7 +198,7 @@ def paragraph_text(marked_xml: str, lineno: int | None, *, shorten: bool = True)
         return ""
     import html  # only for a template's error: a note never needs it
 
-    text = " ".join(html.unescape(_xml_tag().sub("", lines[lineno - 1])).split())
+    text = " ".join(html.unescape(_pattern(_XML_TAG).sub("", lines[lineno - 1])).split())
     if shorten and len(text) > _SHOWN_CHARS:
         text = text[: _SHOWN_CHARS - 1] + "…"
     return text
@@ -230,13 +225,8 @@ def _template_line(error: BaseException) -> int | None:
     return lines[-1] if lines else None
 
 
-@functools.cache
-def _block_tag() -> re.Pattern[str]:
-    """A Jinja block tag: ``{% for o in offer %}``, ``{%- endif -%}``.
-
-    Compiled on first use: a note from the built-in template never uses it.
-    """
-    return re.compile(r"\{%[-+]?\s*(\w+)(.*?)[-+]?%\}", re.DOTALL)
+#: A Jinja block tag: ``{% for o in offer %}``, ``{%- endif -%}``.
+_BLOCK_TAG = r"(?s)\{%[-+]?\s*(\w+)(.*?)[-+]?%\}"
 
 
 #: The tags that open a block closed by ``end`` and their name.
@@ -252,12 +242,12 @@ def never_closed(marked_xml: str, problem: str) -> tuple[int, str, str] | None:
     a block left open. Jinja gives up at the end of the part, so its own line
     points at the last paragraph, not at the tag to close.
     """
-    found = _never_closed().search(problem)
+    found = _pattern(_NEVER_CLOSED).search(problem)
     if found is None:
         return None
     wanted = found.group(1)
     opened: list[tuple[str, int]] = []
-    for match in _block_tag().finditer(marked_xml):
+    for match in _pattern(_BLOCK_TAG).finditer(marked_xml):
         tag = match.group(1)
         if tag == "set" and "=" in match.group(2):
             continue  # {% set x = 1 %} has no end
@@ -270,7 +260,7 @@ def never_closed(marked_xml: str, problem: str) -> tuple[int, str, str] | None:
                     break
     for tag, start in reversed(opened):
         if tag == wanted:
-            written = _block_tag().match(marked_xml, start)
+            written = _pattern(_BLOCK_TAG).match(marked_xml, start)
             assert written is not None
             import html  # only for a template's error, as in paragraph_text
 
@@ -279,12 +269,9 @@ def never_closed(marked_xml: str, problem: str) -> tuple[int, str, str] | None:
     return None
 
 
-@functools.cache
-def _never_closed() -> re.Pattern[str]:
-    """Compiled on first use: a note from the built-in template never uses it."""
-    return re.compile(
-        r"Unexpected end of template.*innermost block that needs to be closed is '(\w+)'", re.DOTALL
-    )
+_NEVER_CLOSED = (
+    r"(?s)Unexpected end of template.*innermost block that needs to be closed is '(\w+)'"
+)
 
 
 def describe_failure(
@@ -376,24 +363,18 @@ def _failure_message(error: BaseException) -> Renderable | None:
     return None
 
 
-@functools.cache
-def _no_filter() -> re.Pattern[str]:
-    """Compiled on first use: a note from the built-in template never uses it."""
-    return re.compile(r"No filter named '([^']+)'")
+_NO_FILTER = r"No filter named '([^']+)'"
 
 
-@functools.cache
-def _no_test() -> re.Pattern[str]:
-    """Compiled on first use: a note from the built-in template never uses it."""
-    return re.compile(r"No test named '([^']+)'")
+_NO_TEST = r"No test named '([^']+)'"
 
 
 def _missing_name(problem: str) -> Renderable | None:
     """The message for Jinja's "No filter named" or "No test named", else None."""
-    found = _no_filter().search(problem)
+    found = _pattern(_NO_FILTER).search(problem)
     if found:
         return unknown_filter(found.group(1))
-    found = _no_test().search(problem)
+    found = _pattern(_NO_TEST).search(problem)
     if found:
         return unknown_test(found.group(1))
     return None
@@ -473,22 +454,13 @@ _WORD_TAGS = {
 }
 
 
-@functools.cache
-def _unknown_tag() -> re.Pattern[str]:
-    """Compiled on first use: a note from the built-in template never uses it."""
-    return re.compile(r"Encountered unknown tag '(\w+)'")
+_UNKNOWN_TAG = r"Encountered unknown tag '(\w+)'"
 
 
-@functools.cache
-def _at_offset() -> re.Pattern[str]:
-    """Compiled on first use: a note from the built-in template never uses it."""
-    return re.compile(r" at \d+$")
+_AT_OFFSET = r" at \d+$"
 
 
-@functools.cache
-def _unclosed() -> re.Pattern[str]:
-    """Compiled on first use: a note from the built-in template never uses it."""
-    return re.compile(r"innermost block that needs to be closed is '(\w+)'")
+_UNCLOSED = r"innermost block that needs to be closed is '(\w+)'"
 
 
 def syntax_message(problem: str, paragraph: str) -> Renderable:
@@ -497,7 +469,7 @@ def syntax_message(problem: str, paragraph: str) -> Renderable:
     ``problem`` is Jinja's own (English) explanation and ``paragraph`` the
     text of the paragraph it happened in, when known.
     """
-    unknown = _unknown_tag().search(problem)
+    unknown = _pattern(_UNKNOWN_TAG).search(problem)
     if unknown and unknown.group(1) in _WORD_TAGS:
         tag = unknown.group(1)
         opened = paragraph.find("{%" + tag)
@@ -515,7 +487,7 @@ def syntax_message(problem: str, paragraph: str) -> Renderable:
             tag=tag,
             what=_WORD_TAGS[tag],
         )
-    unclosed = _unclosed().search(problem)
+    unclosed = _pattern(_UNCLOSED).search(problem)
     if unknown and unclosed and unknown.group(1).startswith("end"):
         return Message(
             "{{% {tag} %}} cannot close the {{% {block} %}} tag that is still open: "
@@ -549,7 +521,7 @@ def syntax_message(problem: str, paragraph: str) -> Renderable:
             closing=_CLOSING[opening],
         )
     # Jinja's "at 1194" counts characters of Word's XML, which mean nothing in Word.
-    problem = _at_offset().sub("", problem.strip()).rstrip(".")
+    problem = _pattern(_AT_OFFSET).sub("", problem.strip()).rstrip(".")
     return Message("tag error: {problem}: correct the tag in Word", problem=problem)
 
 
