@@ -24,8 +24,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
@@ -33,9 +31,7 @@ from fit_linker import (  # noqa: E402
     CLAIM_THRESHOLDS,
     READ_SETS,
     Row,
-    arrays,
-    chances,
-    fit,
+    held_out_scores,
     load_rows,
     money_claimable,
     promotable,
@@ -61,14 +57,8 @@ def left_out_scores(rows: Sequence[Row]) -> dict[Key, float]:
     """Each first-look pair's chance from weights fitted on the read sets without its set."""
     result: dict[Key, float] = {}
     for held in FIRST_LOOKS:
-        x, y = arrays([r for r in rows if r.labelled_set in READ_SETS and r.labelled_set != held])
-        weights = fit(x, y)
-        test = [r for r in rows if r.labelled_set == held and r.candidate]
-        if not test:
-            continue
-        scores = chances(weights, np.array([r.features for r in test], dtype=float))
-        for row, score in zip(test, scores, strict=True):
-            result[(row.domain, row.pair)] = float(score)
+        train = [r for r in rows if r.labelled_set in READ_SETS and r.labelled_set != held]
+        result.update(held_out_scores(train, [r for r in rows if r.labelled_set == held]))
     return result
 
 

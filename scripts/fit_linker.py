@@ -158,15 +158,21 @@ def lodo_scores(
     names = sorted({group(r) for r in rows})
     result: dict[tuple[str, tuple[str, str]], float] = {}
     for held in names:
-        x, y = arrays([r for r in rows if group(r) != held])
-        weights = fit(x, y)
-        test = [r for r in rows if group(r) == held and r.candidate]
-        if not test:
-            continue
-        scores = chances(weights, np.array([r.features for r in test], dtype=float))
-        for row, score in zip(test, scores, strict=True):
-            result[(row.domain, row.pair)] = float(score)
+        train = [r for r in rows if group(r) != held]
+        result.update(held_out_scores(train, [r for r in rows if group(r) == held]))
     return result
+
+
+def held_out_scores(
+    train: Sequence[Row], test: Sequence[Row]
+) -> dict[tuple[str, tuple[str, str]], float]:
+    """Each candidate pair of ``test``'s chance from weights fitted on ``train`` alone."""
+    scored = [r for r in test if r.candidate]
+    if not scored:
+        return {}
+    weights = fit(*arrays(train))
+    scores = chances(weights, np.array([r.features for r in scored], dtype=float))
+    return {(row.domain, row.pair): float(score) for row, score in zip(scored, scores, strict=True)}
 
 
 def counts(rows: Sequence[Row], chosen: set[tuple[str, tuple[str, str]]]) -> dict[str, Any]:
