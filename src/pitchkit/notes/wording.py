@@ -23,6 +23,7 @@ from pitchkit.recast.pitch import (
     capacity_against_cash,
     reaches_target,
 )
+from pitchkit.recast.quantity import per_rate, rate_said_by
 
 PER_WORDS = {
     "year": N_("a year"),
@@ -253,7 +254,7 @@ def gain_phrase(quantity: Quantity, lang: Language, *, with_unit: bool = True) -
         # an amount, so fewer of them: "600 fewer hours a month", not "600 hours shorter".
         duration = quantity.duration and not quantity.per
         unit = quantity.unit.strip() if with_unit or duration else ""
-        if not quantity.unit.strip() or is_rate(quantity):
+        if not quantity.unit.strip() or per_rate(quantity.unit):
             # A rate or ratio: its figure is lower or higher, never "fewer" of anything
             # ("2.5 lower", not "2.5 fewer"); a rate per so many says what it is per
             # where the sentence has not ("2.1 lower per 1,000 occupied bed days").
@@ -277,16 +278,6 @@ def gain_phrase(quantity: Quantity, lang: Language, *, with_unit: bool = True) -
             )
         text = " ".join(pattern.format(number=size, unit=unit).split())
     return f"{text} {per}".strip()
-
-
-def is_rate(quantity: Quantity) -> bool:
-    """Whether figures are a rate per so many: ``per 1,000 occupied bed days``.
-
-    The rate's words come from the measure itself
-    (:func:`pitchkit.recast.quantity.figure_unit`), so a sentence that names
-    the measure has said them already.
-    """
-    return quantity.unit.strip().lower().startswith("per ")
 
 
 def reads_with_an(figure: str) -> bool:
@@ -373,7 +364,7 @@ def movement_phrase(
             # days from 8.1 to 6", not "… to 6 per 1,000 occupied bed days".
             target=(
                 fmt.number(quantity.target, lang)
-                if is_rate(quantity) and quantity.unit.strip().casefold() in measure.casefold()
+                if rate_said_by(measure, quantity.unit)
                 else amount(quantity.target, quantity, lang)
             ),
             per=per_phrase(quantity.per, lang),

@@ -185,6 +185,21 @@ def figure_unit(measure: str, unit: str) -> str:
     return "%" if _PER_CENT.search(measure) else ""
 
 
+def per_rate(unit: str) -> bool:
+    """Whether a figure's unit (:func:`figure_unit`) is a rate per so many: ``per 1,000 …``."""
+    return unit.strip().lower().startswith("per ")
+
+
+def rate_said_by(measure: str, unit: str) -> bool:
+    """Whether ``measure`` says the rate's words of ``unit`` itself, as a measure's name may.
+
+    "Falls per 1,000 occupied bed days" does: a sentence that names it need
+    not say them again after its figures. "Inpatient falls on our wards" in
+    ``per 1,000 occupied bed days`` does not, and its figures keep them.
+    """
+    return per_rate(unit) and unit.strip().casefold() in measure.casefold()
+
+
 #: Which rule set a link apart, as :func:`mismatch` returns it.
 Mismatch = Literal["gap", "time", "process", "money", "spend", "work"]
 TIME_STEPS = 1

@@ -18,7 +18,7 @@ from pitchkit.notes.update.progress import MeasureProgress, Point, measure_progr
 from pitchkit.notes.update.situation import Situation
 from pitchkit.notes.update.spc import Variation
 from pitchkit.period import Period
-from pitchkit.recast.quantity import figure_unit
+from pitchkit.recast.quantity import figure_unit, per_rate, rate_said_by
 
 #: Longer lists of periods with no figure are counted rather than named.
 MAX_LISTED_GAPS = 3
@@ -48,20 +48,14 @@ def beside_text(value: float, impact: Impact, lang: Language) -> str:
     days", not "from 8.1 per 1,000 occupied bed days to 5.8 per 1,000 …".
     Any other figure keeps its unit (:func:`amount_text`).
     """
-    if shown_unit(impact).startswith("per "):
+    if per_rate(shown_unit(impact)):
         return fmt.number(value, lang)
     return amount_text(value, impact, lang)
 
 
 def named_by_measure(impact: Impact) -> bool:
-    """Whether the measure's own name says a rate's words: "Falls per 1,000 occupied bed days".
-
-    A sentence that names such a measure need not say them again after its
-    figures. A rate whose words are only in ``unit:`` ("Inpatient falls on
-    our wards", ``per 1,000 occupied bed days``) keeps them.
-    """
-    unit = shown_unit(impact)
-    return unit.startswith("per ") and unit.casefold() in impact.measure.casefold()
+    """Whether the measure's own name says its rate's words (:func:`rate_said_by`)."""
+    return rate_said_by(impact.measure, shown_unit(impact))
 
 
 def shown_unit(impact: Impact) -> str:
