@@ -222,6 +222,25 @@ def directors_json(tmp_path: Path) -> Callable[..., Any]:
     return report
 
 
+@pytest.fixture
+def links_by_pair(directors_json: Callable[..., Any]) -> Callable[..., dict[Any, Any]]:
+    """Each link ``pitchkit directors FACTS --json`` reports, by ``(impact, "dir.objective")``.
+
+    Takes what :func:`directors_json` takes; the objective is its own id after
+    its director's, as a facts file's ``supports:`` writes it.
+    """
+
+    def index(facts: str | Path, *args: str | Path) -> dict[tuple[str, str], dict[str, Any]]:
+        found: dict[tuple[str, str], dict[str, Any]] = {}
+        for place in directors_json(facts, *args)["directors"]:
+            for item in place["links"]:
+                objective = str(item["objective"]).split(".")[-1]
+                found[(item["impact"], f"{place['id']}.{objective}")] = item
+        return found
+
+    return index
+
+
 @pytest.fixture(autouse=True)
 def no_user_settings(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Keep the tester's own ``pitchkit config`` file out of every test (and its processes).

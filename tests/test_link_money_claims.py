@@ -8,30 +8,17 @@ possible. Read through ``pitchkit directors --json``, as a lead would see it.
 
 from __future__ import annotations
 
-import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
-
-from typer.testing import CliRunner
-
-from pitchkit.cli import app
 
 DOMAIN = Path(__file__).parent / "data" / "linkeval-blind17" / "camhs-waiting-list"
 
 
-def _links() -> dict[tuple[str, str], dict[str, Any]]:
-    result = CliRunner().invoke(app, ["directors", str(DOMAIN / "facts.yaml"), "--json"])
-    assert result.exit_code == 0, result.output
-    found: dict[tuple[str, str], dict[str, Any]] = {}
-    for place in json.loads(result.stdout)["directors"]:
-        for item in place["links"]:
-            objective = str(item["objective"]).split(".")[-1]
-            found[(item["impact"], f"{place['id']}.{objective}")] = item
-    return found
-
-
-def test_agency_sessions_are_claimed_for_the_agency_spend_ceiling_as_money() -> None:
-    links = _links()
+def test_agency_sessions_are_claimed_for_the_agency_spend_ceiling_as_money(
+    links_by_pair: Callable[..., dict[Any, Any]],
+) -> None:
+    links = links_by_pair(DOMAIN / "facts.yaml")
     # "Agency psychologist sessions in CAMHS", with a cash value, against "Agency spend
     # within the £7.1m system agency ceiling": no chain through the map, money behind it.
     claim = links[("agency-psych", "dof.agency-cap")]
@@ -39,8 +26,10 @@ def test_agency_sessions_are_claimed_for_the_agency_spend_ceiling_as_money() -> 
     assert claim["explanation"] == "the impact has a money value and the objective is financial"
 
 
-def test_the_same_money_against_a_less_likely_objective_stays_possible() -> None:
+def test_the_same_money_against_a_less_likely_objective_stays_possible(
+    links_by_pair: Callable[..., dict[Any, Any]],
+) -> None:
     # The CIP is the finance director's too, but nothing else speaks for the pair.
-    offer = _links()[("agency-psych", "dof.cip")]
+    offer = links_by_pair(DOMAIN / "facts.yaml")[("agency-psych", "dof.cip")]
     assert offer["confidence"] == "possible"
     assert offer["explanation"].startswith("possible -- confirm with supports: [dof.cip]")

@@ -10,14 +10,11 @@ times in 7. Read through ``pitchkit directors --json``, as a lead would see it.
 
 from __future__ import annotations
 
-import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from typer.testing import CliRunner
-
 from pitchkit.advice.ranking import link_reason
-from pitchkit.cli import app
 from pitchkit.i18n.translation import language
 from pitchkit.recast.align import Link
 from pitchkit.recast.evidence import NAMES, Evidence
@@ -60,20 +57,11 @@ def test_each_condition_is_needed() -> None:
     assert decide(words_link(), evidence(**WORRY), year_missed=True).confidence == "possible"
 
 
-def _links() -> dict[tuple[str, str], dict[str, Any]]:
-    result = CliRunner().invoke(app, ["directors", str(DOMAIN / "facts.yaml"), "--json"])
-    assert result.exit_code == 0, result.output
-    found: dict[tuple[str, str], dict[str, Any]] = {}
-    for place in json.loads(result.stdout)["directors"]:
-        for item in place["links"]:
-            objective = str(item["objective"]).split(".")[-1]
-            found[(item["impact"], f"{place['id']}.{objective}")] = item
-    return found
-
-
-def test_car_journeys_are_claimed_for_the_car_park_risk_on_the_baf() -> None:
+def test_car_journeys_are_claimed_for_the_car_park_risk_on_the_baf(
+    links_by_pair: Callable[..., dict[Any, Any]],
+) -> None:
     # "Patient car journeys to Fenwick General for a blood test" against "BAF 11: relieve
     # car park congestion at Fenwick General", where the trust's strategy lists BAF risk 11.
-    claim = _links()[("car-journeys", "coo.car-park")]
+    claim = links_by_pair(DOMAIN / "facts.yaml")[("car-journeys", "coo.car-park")]
     assert (claim["confidence"], claim["reason"], claim["chain"]) == ("confident", "worry", [])
     assert claim["explanation"].startswith("matching words few of the team's objectives use:")
