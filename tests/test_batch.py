@@ -323,7 +323,7 @@ def test_an_interrupted_batch_leaves_complete_notes_and_a_manifest(tmp_path: Pat
     team = tmp_path / "team.yaml"
     team.write_text(
         "".join(
-            f"- {{id: d{n}, name: Director {n}, role: Director of Finance}}\n" for n in range(150)
+            f"- {{id: d{n}, name: Director {n}, role: Director of Finance}}\n" for n in range(600)
         ),
         encoding="utf-8",
     )
@@ -342,7 +342,7 @@ def test_an_interrupted_batch_leaves_complete_notes_and_a_manifest(tmp_path: Pat
     _stdout, stderr = process.communicate(timeout=120)
     assert process.returncode == 130, stderr
     rows = manifest(out)
-    assert len(rows) == 150
+    assert len(rows) == 600
     done = {r["file"] for r in rows if r["status"] == "ok"}
     assert {r["status"] for r in rows} <= {"ok", "skipped"}
     assert "skipped" in {r["status"] for r in rows}

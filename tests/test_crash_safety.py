@@ -30,7 +30,7 @@ from pitchkit.facts.project import open_project
 from pitchkit.i18n.messages import render
 from pitchkit.output.files import remove_stale_temporaries
 from pitchkit.output.manifest import BatchItem
-from test_interrupt import STOP_TIMEOUT, many_directors, wait_for_first_note
+from test_interrupt import DIRECTORS, STOP_TIMEOUT, many_directors, wait_for_first_note
 
 BROKEN = Path(__file__).resolve().parent / "broken"
 TODAY = dt.date(2026, 5, 1)
@@ -82,7 +82,7 @@ def test_a_batch_killed_outright_leaves_a_manifest_of_its_finished_notes(tmp_pat
     assert process.returncode == -signal.SIGKILL
 
     rows = read_manifest(notes / "manifest.csv")
-    assert len(rows) == 41  # every director, listed from the start
+    assert len(rows) == DIRECTORS + 1  # every director, listed from the start
     listed = {row["file"] for row in rows if row["status"] == "ok"}
     finished = {path.name for path in notes.glob("*.docx")}
     assert listed <= finished

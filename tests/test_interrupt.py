@@ -25,22 +25,24 @@ import pytest
 from docchecks import check_docx
 
 BROKEN = Path(__file__).resolve().parent / "broken"
-#: Enough that the batch is still running when the signal lands: at 40 a fast machine's two
-#: workers had made every note in the 50 ms between the first note and the signal.
-DIRECTORS = 1000
+DIRECTORS = 40
+#: Directors in a batch to interrupt: enough that it is still running when the signal lands.
+#: At 40, a fast machine's two workers made every note in the 50 ms between the first note
+#: and the signal.
+INTERRUPTED = 1000
 #: Generous waits: the batch must not finish before the signal arrives, nor hang after.
 START_TIMEOUT = 120.0
 STOP_TIMEOUT = 120.0
 
 
-def many_directors(folder: Path) -> Path:
-    """The corpus's valid facts file with :data:`DIRECTORS` more directors."""
+def many_directors(folder: Path, count: int = DIRECTORS) -> Path:
+    """The corpus's valid facts file with ``count`` more directors."""
     text = (BROKEN / "valid.yaml").read_text(encoding="utf-8")
     extra = "".join(
         f"  - id: director-{n:02d}\n"
         f"    name: Director Number {n}\n"
         "    role: Chief Operating Officer\n"
-        for n in range(DIRECTORS)
+        for n in range(count)
     )
     text = text.replace("meeting:\n", extra + "meeting:\n", 1)
     path = folder / "facts.yaml"
@@ -74,7 +76,7 @@ def test_interrupted_batch_leaves_complete_notes_and_a_true_manifest(
     tmp_path: Path, sig: signal.Signals, jobs: str
 ) -> None:
     """After the signal: exit 128 + signal, whole notes only, and a manifest of what was done."""
-    facts = many_directors(tmp_path)
+    facts = many_directors(tmp_path, INTERRUPTED)
     notes = tmp_path / "notes"
     process = subprocess.Popen(
         [sys.executable, "-m", "pitchkit", "batch", str(facts), "--out", str(notes), "-j", jobs],
@@ -99,7 +101,7 @@ def test_interrupted_batch_leaves_complete_notes_and_a_true_manifest(
     assert stderr.splitlines()[-1].startswith("stopped: interrupted")
 
     rows = read_manifest(notes / "manifest.csv")
-    assert len(rows) == DIRECTORS + 1  # the file's own director, dof, too
+    assert len(rows) == INTERRUPTED + 1  # the file's own director, dof, too
     assert {row["status"] for row in rows} <= {"ok", "skipped"}
     made = {row["file"] for row in rows if row["status"] == "ok"}
     assert made, "the signal came after the first note, so at least one is done"
