@@ -247,3 +247,58 @@ def test_a_benefit_equal_to_the_funding_pays_it_back_exactly(
         assert riddle not in line, line
     one = _line(tmp_path, facts, "coo", "Money:" if locale == "en_GB" else "Arian:", locale)
     assert one.endswith(other), one
+
+
+YSBYTY = Path(__file__).resolve().parent.parent / "examples" / "ysbyty-cymunedol" / "facts.yaml"
+
+
+def _dof_line(tmp: Path, facts: Path, locale: str) -> str:
+    request = BriefRequest(
+        facts=facts, director="dof", out=tmp / locale, today=dt.date(2028, 4, 10), locale=locale
+    )
+    [path] = write_brief(request).written
+    start = "Benefit against" if locale == "en_GB" else "Budd yn erbyn"
+    [line] = [line for line in docx_text(path).splitlines() if line.startswith(start)]
+    return line
+
+
+@pytest.mark.parametrize(
+    ("locale", "level", "shortfall"),
+    [
+        (
+            "en_GB",
+            "2026/27 £0 delivered for £22,000 (the log's figures for that year are no better "
+            "than the baseline on balance; no figure for January 2027)",
+            "2026/27 a shortfall of £3,000 for £22,000 (the log's figures for that year are "
+            "worse than the baseline on balance; no figure for January 2027)",
+        ),
+        (
+            "cy_GB",
+            "2026/27 £0 a gyflawnwyd am £22,000 (nid yw ffigurau'r cofnod cynnydd ar gyfer y "
+            "flwyddyn honno yn well na'r llinell sylfaen ar y cyfan; dim ffigur ar gyfer Ionawr "
+            "2027)",
+            "2026/27 diffyg o £3,000 am £22,000 (mae ffigurau'r cofnod cynnydd ar gyfer y "
+            "flwyddyn honno yn waeth na'r llinell sylfaen ar y cyfan; dim ffigur ar gyfer Ionawr "
+            "2027)",
+        ),
+    ],
+)
+def test_a_closed_year_at_the_baseline_on_balance_says_so(
+    tmp_path: Path, locale: str, level: str, shortfall: str
+) -> None:
+    # The same-day hub (a note of 10 April 2028): ED attendances 428 and 412 in February and
+    # March 2027 against a baseline of 420 net to nothing (-8 + 8), though the chart shows the
+    # change (a 7-month fall from February) and the update counts 407 fewer from February:
+    # not "do not show the change, so nothing is counted", which it read.
+    line = _dof_line(tmp_path, YSBYTY, locale)
+    assert level in line, line
+    # With 425 for March, the two months are 13 worse (-8 - 5): -13 x £207 = -£2,691, a
+    # shortfall of £3,000 in words, never "-£3,000"; the total takes it off (£84,000 - £3,000).
+    worse = tmp_path / "worse.yaml"
+    text = YSBYTY.read_text(encoding="utf-8")
+    assert "{ed-attendances: 412," in text
+    worse.write_text(text.replace("{ed-attendances: 412,", "{ed-attendances: 425,"), "utf-8")
+    line = _dof_line(tmp_path / "worse", worse, locale)
+    assert shortfall in line, line
+    assert "-£" not in line, line
+    assert ("over the project £81,000" if locale == "en_GB" else "dros y prosiect £81,000") in line

@@ -739,12 +739,47 @@ def _marked_year(
             "{year} {benefit} counted for {invested} (the log's figures for that year do not "
             "show the change, so nothing is counted)"
         ).format(**values)
+    if share.why == "level":
+        return _level_text(share, benefit, values, lang)
     if not share.unlogged:
         return lang.gettext("{year} {benefit} delivered for {invested}").format(**values)
     gaps = _gap_text(share, lang)
     return lang.gettext("{year} {benefit} delivered for {invested} (no figure for {gaps})").format(
         gaps=gaps, **values
     )
+
+
+def _level_text(share: YearShare, benefit: float, values: dict[str, str], lang: Language) -> str:
+    """A closed year no better than the baseline on balance, though the chart shows the change.
+
+    Its figures are counted as they are, as the update counts them, so that the
+    years add up to its total: ``2026/27 £0 delivered for £22,000 (the log's
+    figures for that year are no better than the baseline on balance; no
+    figure for January 2027)``. Worse than the baseline is a shortfall, said
+    in words, never with a minus sign before the pound sign: ``2026/27 a
+    shortfall of £3,000 for £22,000 (the log's figures for that year are
+    worse than the baseline on balance; …)``.
+    """
+    if benefit < 0:
+        values = {**values, "shortfall": _money(-benefit, lang)}
+        if share.unlogged:
+            return lang.gettext(
+                "{year} a shortfall of {shortfall} for {invested} (the log's figures for that "
+                "year are worse than the baseline on balance; no figure for {gaps})"
+            ).format(gaps=_gap_text(share, lang), **values)
+        return lang.gettext(
+            "{year} a shortfall of {shortfall} for {invested} (the log's figures for that year "
+            "are worse than the baseline on balance)"
+        ).format(**values)
+    if share.unlogged:
+        return lang.gettext(
+            "{year} {benefit} delivered for {invested} (the log's figures for that year are no "
+            "better than the baseline on balance; no figure for {gaps})"
+        ).format(gaps=_gap_text(share, lang), **values)
+    return lang.gettext(
+        "{year} {benefit} delivered for {invested} (the log's figures for that year are no "
+        "better than the baseline on balance)"
+    ).format(**values)
 
 
 def _planned_text(

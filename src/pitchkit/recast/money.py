@@ -294,7 +294,9 @@ class YearShare:
     young: tuple[int, int] | None = None
     #: For a closed year the log counts nothing in: why. ``"before"``: every change took
     #: effect after the year (on ``changed``); ``"unshown"``: its figures do not show it;
-    #: ``"young"``: too few figures for any chart to show it.
+    #: ``"young"``: too few figures for any chart to show it; ``"level"``: its chart shows
+    #: the change, but the year's figures are no better than the baseline on balance (or
+    #: worse: ``benefit`` is then below zero, and the line says so in words).
     why: str | None = None
     changed: dt.date | None = None
     #: For a closed year the log delivered some of: the money in ``benefit`` at the plan's
@@ -442,7 +444,10 @@ class Ledger:
                 if releases == "cash"
                 else share.benefit - share.cash
             )
-            if days <= 0 or amount <= 0:
+            if days <= 0 or amount == 0:
+                continue
+            if amount < 0:  # a year the log shows worse than the baseline sets it back
+                so_far += amount
                 continue
             if so_far + amount >= self.investment:
                 opened = max(first, begins)

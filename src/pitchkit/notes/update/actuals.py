@@ -353,6 +353,7 @@ def _year(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered | No
     earning = False
     logged = False
     charted = False  # whether any earning impact has enough figures for a chart
+    shown = False  # whether any of them with figures in the year has a chart showing the change
     plan = plan_cash = 0.0  # the plan's full rate for the impacts with too few figures
     planned_for: list[str] = []
     needs = 0
@@ -396,6 +397,7 @@ def _year(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered | No
         by.append((line.impact.measure, tuple(gaps)))
         if not found:
             whole.append(line.impact.measure)
+        shown |= found and claim.shown
         money = _money(line, claim, _counted_from(first, begins, kind), last)
         benefit += money
         if line.releases == "cash":
@@ -413,7 +415,18 @@ def _year(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered | No
         return Delivered(benefit=plan, cash=plan_cash, why="young", young=young)
     # Figures in the year, none of them showing the change: £0 counted, and the line says
     # it is because the chart did not show it, not that the project delivered nothing.
-    why = "unshown" if benefit == 0 and not planned_for else None
+    # Figures that net to nothing or less against the baseline, for a measure whose chart
+    # does show the change (its months in this year at or worse than the baseline on
+    # balance): "level", counted as they are, so that the years add up to the update's total.
+    why = (
+        None
+        if benefit > 0 or planned_for
+        else "level"
+        if shown
+        else "unshown"
+        if benefit == 0
+        else None
+    )
     named = _named(by)
     return Delivered(
         benefit=benefit + plan,
