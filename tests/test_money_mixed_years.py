@@ -13,8 +13,9 @@ Worked by hand (docs/money.md §4), each in a note of 5 December 2026 at
   (review13, the case docs/money.md left open). 2024/25 is January to March
   2025: £18,000 delivered and 36,000 × 90 ÷ 365 = £8,877, shown £9,000.
   Payback: 2024/25's £26,877 over its 90 days leaves £33,123; 2025/26's
-  £132,000 repays that in 33,123 ÷ 132,000 × 365 = 91.6 days: 181.6 days
-  from 1 January 2025, 6.0 months, shown 6.
+  £131,500 (955 bed days × £100, and £36,000) repays that in 33,123 ÷
+  131,500 × 365 = 91.9 days: 181.9 days from 1 January 2025, 6.0 months,
+  shown 6.
 - The same file's year under way, 2026/27: bed days at the log's rate, and
   homecare, with no figure in the year yet, at the plan's full rate, which
   the line now names (review13 L1: that part had no words).
@@ -144,7 +145,7 @@ def test_the_year_under_way_names_an_impact_at_the_plans_rate(
     tmp_path: Path, locale: str, start: str, clause: str
 ) -> None:
     # Bed days at the log's rate: 2026/27's £64,000 over April to November (244 days) and the
-    # rest (120 days) at that rate is about £96,000; homecare's £36,000 at the plan's rate.
+    # rest (121 days) at that rate is about £96,000; homecare's £36,000 at the plan's rate.
     line = _line(tmp_path, YOUNG, "dof", start, locale)
     assert clause in line, line
 
