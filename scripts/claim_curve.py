@@ -4,7 +4,7 @@
     python scripts/claim_curve.py --json     the same figures as JSON
 
 The first looks are the sets written blind after the scorer was built
-(:data:`FIRST_LOOKS`, blind12 to blind20). Each is scored by weights fitted on
+(:data:`FIRST_LOOKS`, blind12 to blind24). Each is scored by weights fitted on
 the read sets (``fit_linker.READ_SETS``) without it, so none is scored by a fit
 that saw it, and the claims are the shipped decision
 (:func:`pitchkit.recast.scorer.decide`) at each threshold: the hand rules'
@@ -41,12 +41,13 @@ from fit_linker import (  # noqa: E402
 from pitchkit.recast.scorer import CLAIM_CHANCE, MONEY_CHANCE  # noqa: E402
 
 #: The sets scored blind after the scorer was built, in the order they were written.
-FIRST_LOOKS = tuple(f"linkeval-blind{n}" for n in range(12, 21))
-#: The blocks the first looks are reported in: the sets read by the last passes, the last two.
+FIRST_LOOKS = tuple(f"linkeval-blind{n}" for n in range(12, 25))
+#: The blocks the first looks are reported in: all of them, the sets read by the passes so
+#: far (blind12-22), and the two only scored (blind23-24).
 BLOCKS = {
-    "blind12-20": FIRST_LOOKS,
-    "blind12-18": FIRST_LOOKS[:7],
-    "blind19-20": FIRST_LOOKS[7:],
+    "blind12-24": FIRST_LOOKS,
+    "blind12-22": FIRST_LOOKS[:11],
+    "blind23-24": FIRST_LOOKS[11:],
 }
 MONEY_THRESHOLDS = (0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.9, 1.01)
 
