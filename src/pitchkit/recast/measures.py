@@ -415,6 +415,38 @@ def topic_only(text: str, concept_id: str) -> bool:
     return bool(keys) and all(key in topics for key in keys)
 
 
+#: An aside in an impact's measure: words in brackets, which say how, where or by what
+#: it is counted ("(SSNAP six-month assessment)", "(alcohol or drugs, incl. after leave)").
+_BRACKETS = re.compile(r"\([^()]*\)")
+#: An aside in an objective: a list of examples of what it is made of ("SMI physical health
+#: checks: all six, incl. alcohol and smoking"). Brackets in an objective are not read so:
+#: they name its parts ("Premium pay (bank, agency, WLI)"), which the objective counts.
+_INCLUDING = re.compile(
+    r"\b(?:incl\.|incl\b|including|such as|e\.g\.|for example)[^;:()]*", re.IGNORECASE
+)
+
+
+def without_asides(text: str, *, objective: bool) -> str:
+    """``text`` with its asides blanked: an objective's examples, or a measure's brackets."""
+    return (_INCLUDING if objective else _BRACKETS).sub(" ", text)
+
+
+def named_aside(text: str, concept_id: str, *, objective: bool) -> bool:
+    """Whether ``text`` names ``concept_id`` only in an aside (see :func:`without_asides`).
+
+    "Incidents of patients intoxicated on the ward (alcohol or drugs, incl. after
+    leave)" counts incidents: alcohol is named only in brackets. "SMI physical
+    health checks: 60% ... receiving all six, incl. alcohol and smoking" aims at
+    the health checks: alcohol is one example of what they cover.
+    """
+    if not RULES["asides"]:
+        return False
+    reading = aimed if objective else measured
+    return concept_id in reading(text) and concept_id not in reading(
+        without_asides(text, objective=objective)
+    )
+
+
 @cache
 def _instrument_words() -> frozenset[str]:
     """The stems of ``instrument_words`` in ``measures.yaml``."""
@@ -630,6 +662,7 @@ RULES = {
     "anchors": True,
     "payers": True,
     "naming heads": True,
+    "asides": True,
 }
 
 #: Kinds of concept that say whose or where, not what is counted: they never make a link alone.

@@ -1,0 +1,114 @@
+"""Rules from the fifth first-look pass (blind23-24 read): asides.
+
+* A concept an impact's measure names only in brackets, or an objective only in
+  its list of examples ("incl. alcohol and smoking"), with no other word shared
+  outside those asides, makes only a possible link (the ``aside`` doubt).
+
+See docs/linking-evaluation.md, "The fifth first-look pass".
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from ruamel.yaml import YAML
+from typer.testing import CliRunner
+
+from pitchkit.advice.ranking import link_reason
+from pitchkit.cli import app
+from pitchkit.facts.schema import Impact, Objective
+from pitchkit.i18n.translation import language
+from pitchkit.recast.align import link
+from pitchkit.recast.lenses import all_lenses
+from pitchkit.recast.measures import RULES, named_aside
+
+
+def linked(measure: str, unit: str, text: str) -> Any:
+    impact = Impact(id="i", measure=measure, unit=unit, baseline=10, target=5)
+    objective = Objective(id="o", text=text)
+    return link(impact, objective, director_id="d", lens=all_lenses()["general"])
+
+
+SEPSIS = Path(__file__).parent / "data" / "sepsis_project.yaml"
+INTOXICATED = "Incidents of patients intoxicated on the ward (alcohol or drugs, incl. after leave)"
+TREATMENT = "Combating Drugs Partnership: 20% more adults in structured drug and alcohol treatment"
+SAFE_WARDS = "Safe wards plan: fewer incidents of drug and alcohol use on our wards"
+CHECKS = "SMI physical health checks: 60% of people on GP SMI registers receiving all six, incl. alcohol and smoking"  # noqa: E501
+
+
+# -- asides ----------------------------------------------------------------------------
+
+
+def test_a_concept_named_only_in_brackets_is_an_aside() -> None:
+    assert named_aside(INTOXICATED, "alcohol", objective=False)
+    # Named outside the brackets, it is what the measure counts.
+    assert not named_aside("Alcohol-related admissions (ICD-10 F10)", "alcohol", objective=False)
+
+
+def test_an_objectives_list_of_examples_is_an_aside_and_its_brackets_are_not() -> None:
+    assert named_aside(CHECKS, "alcohol", objective=True)
+    # An objective's brackets name what it is made of: premium pay counts WLI sessions.
+    assert not named_aside("Premium pay (bank, agency, WLI) down 20%", "premium-pay",
+                           objective=True)  # fmt: skip
+
+
+def test_a_link_made_only_by_an_aside_is_possible_with_the_reason() -> None:
+    found = linked(INTOXICATED, "incidents", TREATMENT)
+    assert found is not None
+    assert found.chain is not None  # the map still names the concept both sides share
+    assert found.confidence == "possible"
+    assert found.mismatch == "aside"
+    english = link_reason(found, language("en"), director_id="dmh")
+    assert "one side names it only in brackets or in a list of examples" in english
+    welsh = link_reason(found, language("cy"), director_id="dmh")
+    assert "mewn cromfachau neu mewn rhestr o enghreifftiau" in welsh
+
+
+def test_an_objective_naming_it_only_among_examples_is_possible() -> None:
+    found = linked("Inpatients who attend the community drug and alcohol service", "%", CHECKS)
+    assert found is not None
+    assert found.confidence == "possible"
+    assert found.mismatch == "aside"
+
+
+def test_a_word_shared_outside_the_aside_keeps_the_claim() -> None:
+    # Both count incidents: the shared word outside the brackets says so.
+    found = linked(INTOXICATED, "incidents", SAFE_WARDS)
+    assert found is not None
+    assert found.confidence == "confident"
+
+
+def test_the_aside_rule_is_what_holds_it_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(RULES, "asides", False)
+    found = linked(INTOXICATED, "incidents", TREATMENT)
+    assert found is not None
+    assert found.confidence == "confident"
+
+
+def _directors(tmp_path: Path, impact: dict[str, Any], objective: str) -> dict[str, Any]:
+    yaml = YAML()
+    facts = yaml.load(SEPSIS.read_text(encoding="utf-8"))
+    facts["impacts"].append(impact)
+    facts["directors"].append(
+        {"id": "dx", "name": "Ann Lee", "role": "Director of Strategy",
+         "objectives": [{"id": "target", "text": objective}]}
+    )  # fmt: skip
+    path = tmp_path / "facts.yaml"
+    with path.open("w", encoding="utf-8") as stream:
+        yaml.dump(facts, stream)
+    result = CliRunner().invoke(app, ["directors", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    place = next(p for p in json.loads(result.stdout)["directors"] if p["id"] == "dx")
+    return {(item["impact"], item["objective"]): item for item in place["links"]}
+
+
+def test_directors_offers_an_aside_as_possible_with_the_reason(tmp_path: Path) -> None:
+    impact = {"id": "intox", "measure": INTOXICATED, "unit": "incidents",
+              "baseline": 40, "target": 20}  # fmt: skip
+    found = _directors(tmp_path, impact, TREATMENT)[("intox", "target")]
+    assert found["confidence"] == "possible"
+    assert found["doubt"] == "aside"
+    assert "only in brackets or in a list of examples" in found["explanation"]
