@@ -1,8 +1,12 @@
-"""Rules from the fifth first-look pass (blind23-24 read): asides.
+"""Rules from the fifth first-look pass (blind23-24 read): asides, virtual wards, time words.
 
 * A concept an impact's measure names only in brackets, or an objective only in
   its list of examples ("incl. alcohol and smoking"), with no other word shared
   outside those asides, makes only a possible link (the ``aside`` doubt).
+* A virtual ward is its own bed type: hospital bed days and emergency
+  admissions do not fill or empty it.
+* "spending more than 12 hours" is time, not money; "at 52 weeks" is a point in
+  time, not a 52-week wait.
 
 See docs/linking-evaluation.md, "The fifth first-look pass".
 """
@@ -23,7 +27,8 @@ from pitchkit.facts.schema import Impact, Objective
 from pitchkit.i18n.translation import language
 from pitchkit.recast.align import link
 from pitchkit.recast.lenses import all_lenses
-from pitchkit.recast.measures import RULES, named_aside
+from pitchkit.recast.measures import RULES, families_disagree, measured, named_aside
+from pitchkit.recast.quantity import read
 
 
 def linked(measure: str, unit: str, text: str) -> Any:
@@ -112,3 +117,66 @@ def test_directors_offers_an_aside_as_possible_with_the_reason(tmp_path: Path) -
     assert found["confidence"] == "possible"
     assert found["doubt"] == "aside"
     assert "only in brackets or in a list of examples" in found["explanation"]
+
+
+# -- a virtual ward is its own bed type ------------------------------------------------
+
+VIRTUAL_WARD = "Virtual ward occupancy at 80% or more"
+
+
+def test_hospital_bed_days_do_not_fill_a_virtual_ward() -> None:
+    bed_days = "Bed days for patients staying only to receive IV antibiotics"
+    assert families_disagree(bed_days, VIRTUAL_WARD) == "bed type"
+    assert linked(bed_days, "bed days", VIRTUAL_WARD) is None
+
+
+def test_emergency_admissions_take_a_hospital_bed_not_a_virtual_ward() -> None:
+    admissions = "Emergency admissions of people aged 65 and over from three PCNs"
+    assert linked(admissions, "admissions", VIRTUAL_WARD) is None
+    # They still fill the hospital's general and acute beds.
+    found = linked(admissions, "admissions", "G&A bed occupancy 92% over winter")
+    assert found is not None
+    assert found.confidence == "confident"
+
+
+def test_a_virtual_ward_measure_still_reaches_its_own_occupancy() -> None:
+    found = linked("Patients cared for on the virtual ward", "patients", VIRTUAL_WARD)
+    assert found is not None
+    assert families_disagree("Patients cared for on the virtual ward", VIRTUAL_WARD) is None
+
+
+# -- time words ------------------------------------------------------------------------
+
+TWELVE_HOURS = "Fewer than 2% of ED patients spending more than 12 hours in the department"
+
+
+def test_spending_hours_is_time_not_money() -> None:
+    assert measured(TWELVE_HOURS) == ()
+    assert read(TWELVE_HOURS).kind == "time"
+    assert linked("Net spend on carbapenems and their switch alternatives", "£",
+                  TWELVE_HOURS) is None  # fmt: skip
+    # Spending money is still money.
+    assert measured("Spending on agency nurses") == ("spend",)
+    assert read("Reduce spending on agency staff by £2m").kind == "money"
+
+
+def test_at_52_weeks_is_a_point_in_time_not_a_long_wait() -> None:
+    assert "long-waits" not in measured("Patients still taking bone therapy at 52 weeks")
+    assert "long-waits" in measured("Patients waiting more than 52 weeks")
+
+
+def test_the_time_words_rule_is_what_reads_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pitchkit.recast import measures
+
+    def forget() -> None:
+        for remembered in (measures.mentions, measures.measured, measures.aimed):
+            remembered.cache_clear()
+
+    monkeypatch.setitem(RULES, "time words", False)
+    forget()
+    try:
+        assert "long-waits" in measured("Patients still taking bone therapy at 52 weeks")
+        assert "spend" in measured(TWELVE_HOURS)
+    finally:
+        monkeypatch.setitem(RULES, "time words", True)
+        forget()

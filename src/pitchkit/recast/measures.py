@@ -302,9 +302,39 @@ def mentions(text: str) -> tuple[Mention, ...]:
         spelt = pattern.sub(replacement, spelt)
     for hit in _matcher().find(found):
         start, end = found[hit.first].start, found[hit.last].end
+        if RULES["time words"] and _time_not_name(spelt, start, end):
+            continue
         for concept_id in sorted(hit.labels):
             seen.setdefault(concept_id, Mention(concept_id, spelt[start:end], start, end))
     return _waits_for_tests(spelt, tuple(seen.values()))
+
+
+_TIME_SPAN = (
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|ten|twelve|24|48)[- ]?"
+    r"(?:minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?|years?)\b"
+)
+#: "spending more than 12 hours in the department": time spent, not money.
+_SPENT_TIME = re.compile(
+    rf"^\s+(?:(?:more|less|longer) than |over |under |up to |at least )?{_TIME_SPAN}", re.IGNORECASE
+)
+_MONEY_WORD = re.compile(r"^(?:spend|spends|spending|spent)$", re.IGNORECASE)
+#: A name that is only a span of time ("52 weeks"), written after "at": a point in time
+#: ("still taking bone therapy at 52 weeks"), not a wait of that length.
+_BARE_SPAN = re.compile(rf"^{_TIME_SPAN}$", re.IGNORECASE)
+_AT = re.compile(r"\bat\s*$", re.IGNORECASE)
+
+
+def _time_not_name(spelt: str, start: int, end: int) -> bool:
+    """Whether the words at ``start:end`` say a time where they stand, not the name they match.
+
+    A money word followed by a span of time ("spending more than 12 hours") is
+    time spent, not money; a bare span of time after "at" ("at 52 weeks") is a
+    point in time, not a wait of that length. Plain English, not any project's words.
+    """
+    words = spelt[start:end]
+    if _MONEY_WORD.match(words) and _SPENT_TIME.match(spelt[end:]):
+        return True
+    return bool(_BARE_SPAN.match(words) and _AT.search(spelt[:start]))
 
 
 @cache
@@ -663,6 +693,7 @@ RULES = {
     "payers": True,
     "naming heads": True,
     "asides": True,
+    "time words": True,
 }
 
 #: Kinds of concept that say whose or where, not what is counted: they never make a link alone.
