@@ -28,6 +28,7 @@ from pitchkit.i18n.translation import language
 from pitchkit.recast.align import link
 from pitchkit.recast.lenses import all_lenses
 from pitchkit.recast.measures import RULES, families_disagree, measured, named_aside
+from pitchkit.recast.naming import named_measure
 from pitchkit.recast.quantity import read
 
 
@@ -180,3 +181,32 @@ def test_the_time_words_rule_is_what_reads_them(monkeypatch: pytest.MonkeyPatch)
     finally:
         monkeypatch.setitem(RULES, "time words", True)
         forget()
+
+
+# -- a named measure's words in brackets -----------------------------------------------
+
+CARBAPENEMS = "Carbapenem use, DDD per 1,000 admissions"
+ANTIMICROBIALS = "Total antimicrobial use (DDD/1,000 admissions) 5% below 2019 (UK NAP 2024-29)"
+
+
+def test_a_phrase_the_objective_holds_mostly_in_brackets_does_not_name_the_measure() -> None:
+    # "(DDD/1,000 admissions)" says how total use is counted: carbapenem use is not total use.
+    assert named_measure(CARBAPENEMS, ANTIMICROBIALS) is None
+    found = linked(CARBAPENEMS, "DDD per 1,000 admissions", ANTIMICROBIALS)
+    assert found is None or found.confidence == "possible"
+
+
+def test_a_phrase_outside_the_brackets_still_names_it() -> None:
+    assert named_measure("FOI requests answered within 20 working days",
+                         "FOI Act: 90% of requests answered within the statutory 20 working days"
+                         ) is not None  # fmt: skip
+
+
+def test_the_naming_asides_rule_is_what_holds_it_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(RULES, "naming asides", False)
+    named_measure.cache_clear()
+    try:
+        assert named_measure(CARBAPENEMS, ANTIMICROBIALS) is not None
+    finally:
+        monkeypatch.setitem(RULES, "naming asides", True)
+        named_measure.cache_clear()

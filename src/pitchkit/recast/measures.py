@@ -694,6 +694,7 @@ RULES = {
     "naming heads": True,
     "asides": True,
     "time words": True,
+    "naming asides": True,
 }
 
 #: Kinds of concept that say whose or where, not what is counted: they never make a link alone.
