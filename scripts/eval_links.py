@@ -124,7 +124,7 @@ _DOUBT_WORDS = (
     ("broad", "about a whole area"),
     ("topic", "only as an area of care or work"),
     ("instrument", "only as what a survey"),
-    ("aside", "only in brackets or in a list of examples"),
+    ("aside", "names it only in brackets"),
     ("time", "the objective is a time or a wait"),
     ("gap", "the objective is a gap between groups"),
     ("money", "the objective is a sum of money"),

@@ -1,8 +1,8 @@
 """Rules from the fifth first-look pass (blind23-24 read): asides, virtual wards, time words.
 
-* A concept an impact's measure names only in brackets, or an objective only in
-  its list of examples ("incl. alcohol and smoking"), with no other word shared
-  outside those asides, makes only a possible link (the ``aside`` doubt).
+* A concept an impact's measure names only in brackets, with no other telling
+  word shared from outside them, makes only a possible link (the ``aside``
+  doubt). An objective's brackets and lists name its parts, and are read whole.
 * A virtual ward is its own bed type: hospital bed days and emergency
   admissions do not fill or empty it.
 * "spending more than 12 hours" is time, not money; "at 52 weeks" is a point in
@@ -42,23 +42,27 @@ SEPSIS = Path(__file__).parent / "data" / "sepsis_project.yaml"
 INTOXICATED = "Incidents of patients intoxicated on the ward (alcohol or drugs, incl. after leave)"
 TREATMENT = "Combating Drugs Partnership: 20% more adults in structured drug and alcohol treatment"
 SAFE_WARDS = "Safe wards plan: fewer incidents of drug and alcohol use on our wards"
-CHECKS = "SMI physical health checks: 60% of people on GP SMI registers receiving all six, incl. alcohol and smoking"  # noqa: E501
 
 
 # -- asides ----------------------------------------------------------------------------
 
 
 def test_a_concept_named_only_in_brackets_is_an_aside() -> None:
-    assert named_aside(INTOXICATED, "alcohol", objective=False)
+    assert named_aside(INTOXICATED, "alcohol")
     # Named outside the brackets, it is what the measure counts.
-    assert not named_aside("Alcohol-related admissions (ICD-10 F10)", "alcohol", objective=False)
+    assert not named_aside("Alcohol-related admissions (ICD-10 F10)", "alcohol")
 
 
-def test_an_objectives_list_of_examples_is_an_aside_and_its_brackets_are_not() -> None:
-    assert named_aside(CHECKS, "alcohol", objective=True)
-    # An objective's brackets name what it is made of: premium pay counts WLI sessions.
-    assert not named_aside("Premium pay (bank, agency, WLI) down 20%", "premium-pay",
-                           objective=True)  # fmt: skip
+def test_an_objectives_brackets_and_lists_name_its_parts() -> None:
+    # Premium pay counts WLI sessions; the efficiency programme counts ending outsourcing.
+    found = linked("Weekend sonographer overtime sessions", "sessions",
+                   "Premium pay (bank, agency, WLI) down 20% on 2025/26")  # fmt: skip
+    assert found is not None
+    assert found.confidence == "confident"
+    programme = "Deliver the £9.5m efficiency programme, including ending outsourced spend"
+    found = linked("Right to Choose private ADHD assessments funded", "assessments", programme)
+    assert found is not None
+    assert found.confidence == "confident"
 
 
 def test_a_link_made_only_by_an_aside_is_possible_with_the_reason() -> None:
@@ -68,16 +72,9 @@ def test_a_link_made_only_by_an_aside_is_possible_with_the_reason() -> None:
     assert found.confidence == "possible"
     assert found.mismatch == "aside"
     english = link_reason(found, language("en"), director_id="dmh")
-    assert "one side names it only in brackets or in a list of examples" in english
+    assert "the impact's measure names it only in brackets, and the two share nothing" in english
     welsh = link_reason(found, language("cy"), director_id="dmh")
-    assert "mewn cromfachau neu mewn rhestr o enghreifftiau" in welsh
-
-
-def test_an_objective_naming_it_only_among_examples_is_possible() -> None:
-    found = linked("Inpatients who attend the community drug and alcohol service", "%", CHECKS)
-    assert found is not None
-    assert found.confidence == "possible"
-    assert found.mismatch == "aside"
+    assert "mae mesur yr effaith yn ei enwi mewn cromfachau yn unig" in welsh
 
 
 def test_a_word_shared_outside_the_aside_keeps_the_claim() -> None:
@@ -117,7 +114,7 @@ def test_directors_offers_an_aside_as_possible_with_the_reason(tmp_path: Path) -
     found = _directors(tmp_path, impact, TREATMENT)[("intox", "target")]
     assert found["confidence"] == "possible"
     assert found["doubt"] == "aside"
-    assert "only in brackets or in a list of examples" in found["explanation"]
+    assert "names it only in brackets" in found["explanation"]
 
 
 # -- a virtual ward is its own bed type ------------------------------------------------

@@ -90,8 +90,8 @@ def _mismatch_text(found: Link, lang: Language) -> str:
         )
     if found.mismatch == "aside":
         return lang.gettext(
-            "one side names it only in brackets or in a list of examples, and the two "
-            "share nothing else, so pitchkit does not claim it unless you confirm it"
+            "the impact's measure names it only in brackets, and the two share nothing "
+            "else, so pitchkit does not claim it unless you confirm it"
         )
     if found.mismatch == "time":
         return lang.gettext(

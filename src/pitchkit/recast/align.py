@@ -497,29 +497,24 @@ def instrument_doubt(
 def aside_doubt(
     impact: Impact, objective: Objective, found: Chain, words: Sequence[tuple[str, str]]
 ) -> Literal["aside"] | None:
-    """``"aside"`` when a side names its end of the chain only in an aside, and nothing else.
+    """``"aside"`` when the impact names its end of the chain only in an aside, and nothing else.
 
-    An aside is what an impact's measure says in brackets (how, where or by what it
-    is counted: "(SSNAP six-month assessment)", "(alcohol or drugs, incl. after
-    leave)") or an objective's list of examples ("incl. alcohol and smoking"): the
-    measure counts something else, so the concept named there is the link's only
-    evidence. "Incidents of patients intoxicated on the ward (alcohol or drugs)"
-    and "fewer incidents of drug and alcohol use on our wards" also share
-    "incidents" outside the aside, and stay claimed; against "20% more adults in
-    structured drug and alcohol treatment" they share only the aside's words, and
-    the link is possible. On the first looks at blind12-24 and the tuning sets such
-    claims were right 1 time in 6 (docs/linking-evaluation.md, "The fifth first-look
+    An aside is what an impact's measure says in brackets, how, where or by what it
+    is counted ("(SSNAP six-month assessment)", "(alcohol or drugs, incl. after
+    leave)"): the measure counts something else, so the concept named there is the
+    link's only evidence. "Incidents of patients intoxicated on the ward (alcohol or
+    drugs)" and "fewer incidents of drug and alcohol use on our wards" also share
+    "incidents" outside the brackets, and stay claimed; against "20% more adults in
+    structured drug and alcohol treatment" they share only the brackets' words, and
+    the link is possible. On the tuning sets and the first looks at blind12-24 such
+    claims were right 1 time in 5 (docs/linking-evaluation.md, "The fifth first-look
     pass"). ``words`` are the telling words both texts share.
     """
-    aside = named_aside(impact.measure, found.start, objective=False) or named_aside(
-        objective.text, found.end, objective=True
-    )
-    if not aside:
+    if not named_aside(impact.measure, found.start):
         return None
-    mine = without_asides(impact.measure, objective=False)
-    theirs = without_asides(objective.text, objective=True)
-    for word_here, word_there in words:
-        if _says(mine, word_here) and _says(theirs, word_there):
+    mine = without_asides(impact.measure)
+    for word_here, _ in words:
+        if _says(mine, word_here):
             return None
     return "aside"
 

@@ -447,34 +447,26 @@ def topic_only(text: str, concept_id: str) -> bool:
 
 #: An aside in an impact's measure: words in brackets, which say how, where or by what
 #: it is counted ("(SSNAP six-month assessment)", "(alcohol or drugs, incl. after leave)").
+#: An objective's brackets and lists ("Premium pay (bank, agency, WLI)", "the efficiency
+#: programme, including ending outsourced spend") name the parts it is made of, which it
+#: counts: they are not asides.
 _BRACKETS = re.compile(r"\([^()]*\)")
-#: An aside in an objective: a list of examples of what it is made of ("SMI physical health
-#: checks: all six, incl. alcohol and smoking"). Brackets in an objective are not read so:
-#: they name its parts ("Premium pay (bank, agency, WLI)"), which the objective counts.
-_INCLUDING = re.compile(
-    r"\b(?:incl\.|incl\b|including|such as|e\.g\.|for example)[^;:()]*", re.IGNORECASE
-)
 
 
-def without_asides(text: str, *, objective: bool) -> str:
-    """``text`` with its asides blanked: an objective's examples, or a measure's brackets."""
-    return (_INCLUDING if objective else _BRACKETS).sub(" ", text)
+def without_asides(measure: str) -> str:
+    """An impact's ``measure`` with its asides (the words in brackets) blanked."""
+    return _BRACKETS.sub(" ", measure)
 
 
-def named_aside(text: str, concept_id: str, *, objective: bool) -> bool:
-    """Whether ``text`` names ``concept_id`` only in an aside (see :func:`without_asides`).
+def named_aside(measure: str, concept_id: str) -> bool:
+    """Whether an impact's ``measure`` names ``concept_id`` only in an aside (in brackets).
 
     "Incidents of patients intoxicated on the ward (alcohol or drugs, incl. after
-    leave)" counts incidents: alcohol is named only in brackets. "SMI physical
-    health checks: 60% ... receiving all six, incl. alcohol and smoking" aims at
-    the health checks: alcohol is one example of what they cover.
+    leave)" counts incidents: alcohol is named only in brackets.
     """
     if not RULES["asides"]:
         return False
-    reading = aimed if objective else measured
-    return concept_id in reading(text) and concept_id not in reading(
-        without_asides(text, objective=objective)
-    )
+    return concept_id in measured(measure) and concept_id not in measured(without_asides(measure))
 
 
 @cache
