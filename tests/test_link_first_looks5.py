@@ -1,10 +1,11 @@
-"""Rules from the fifth first-look pass (blind23-24 read): asides, virtual wards, time words.
+"""Rules from the fifth first-look pass (blind23-24 read): asides, settings, time words.
 
 * A concept an impact's measure names only in brackets, with no other telling
   word shared from outside them, makes only a possible link (the ``aside``
   doubt). An objective's brackets and lists name its parts, and are read whole.
 * A virtual ward is its own bed type: hospital bed days and emergency
   admissions do not fill or empty it.
+* Community and inpatient care are settings counted apart.
 * "spending more than 12 hours" is time, not money; "at 52 weeks" is a point in
   time, not a 52-week wait.
 
@@ -141,6 +142,31 @@ def test_a_virtual_ward_measure_still_reaches_its_own_occupancy() -> None:
     found = linked("Patients cared for on the virtual ward", "patients", VIRTUAL_WARD)
     assert found is not None
     assert families_disagree("Patients cared for on the virtual ward", VIRTUAL_WARD) is None
+
+
+# -- community against inpatient care ------------------------------------------------
+
+CQUIN = (
+    "CQUIN: IV-to-oral switch within 24 hours of meeting criteria for 60% of eligible inpatients"
+)
+
+
+def test_community_care_does_not_serve_an_inpatient_objective() -> None:
+    review = "Community IV cellulitis patients with an IV-to-oral switch review at 48 hours"
+    assert families_disagree(review, CQUIN) == "care setting"
+    assert linked(review, "%", CQUIN) is None
+    deaths = "Community deaths scrutinised by a medical examiner"
+    assert linked(deaths, "%", "Structured judgement review within 8 weeks for every "
+                  "inpatient death flagged by the medical examiner") is None  # fmt: skip
+
+
+def test_a_setting_named_on_one_side_only_or_on_both_still_links() -> None:
+    # The objective names no setting: the review still serves the switch.
+    found = linked("Community IV cellulitis patients with an IV-to-oral switch review at 48 hours",
+                   "%", "IV-to-oral switch within 24 hours of meeting criteria")  # fmt: skip
+    assert found is not None
+    assert families_disagree("Inpatients who attend the community drug and alcohol service",
+                             CQUIN) is None  # fmt: skip
 
 
 # -- time words ------------------------------------------------------------------------
