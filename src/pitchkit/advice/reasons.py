@@ -97,6 +97,11 @@ def _mismatch_text(found: Link, lang: Language) -> str:
             "one side names it only as what a survey, a rating or an inspection is about, "
             "not as what it measures, and pitchkit does not claim it unless you confirm it"
         )
+    if found.mismatch == "aside":
+        return lang.gettext(
+            "the impact's measure names it only in brackets, and the two share nothing "
+            "else, so pitchkit does not claim it unless you confirm it"
+        )
     if found.mismatch == "time":
         return lang.gettext(
             "the objective is a time or a wait, and the impact is a share or rate of something else"

@@ -153,7 +153,11 @@ def gather(
             values["two_steps"] = 1.0
         quantity = align.quantity_mismatch(impact, objective, found)
         values["quantity"] = float(quantity is not None)
-        values["topic"] = float(align.topic_doubt(impact, objective, found) is not None)
+        # A side naming its end only in an aside is weighed as one naming only its area.
+        values["topic"] = float(
+            align.topic_doubt(impact, objective, found) is not None
+            or (rules is not None and rules.mismatch == "aside")
+        )
         values["instrument"] = float(align.instrument_doubt(impact, objective, found) is not None)
         declared = bool(align.declared_themes(impact, objective))
         shape = align.shape_doubt(found, declared=declared)

@@ -302,9 +302,39 @@ def mentions(text: str) -> tuple[Mention, ...]:
         spelt = pattern.sub(replacement, spelt)
     for hit in _matcher().find(found):
         start, end = found[hit.first].start, found[hit.last].end
+        if RULES["time words"] and _time_not_name(spelt, start, end):
+            continue
         for concept_id in sorted(hit.labels):
             seen.setdefault(concept_id, Mention(concept_id, spelt[start:end], start, end))
     return _waits_for_tests(spelt, tuple(seen.values()))
+
+
+_TIME_SPAN = (
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|ten|twelve|24|48)[- ]?"
+    r"(?:minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?|years?)\b"
+)
+#: "spending more than 12 hours in the department": time spent, not money.
+_SPENT_TIME = re.compile(
+    rf"^\s+(?:(?:more|less|longer) than |over |under |up to |at least )?{_TIME_SPAN}", re.IGNORECASE
+)
+_MONEY_WORD = re.compile(r"^(?:spend|spends|spending|spent)$", re.IGNORECASE)
+#: A name that is only a span of time ("52 weeks"), written after "at": a point in time
+#: ("still taking bone therapy at 52 weeks"), not a wait of that length.
+_BARE_SPAN = re.compile(rf"^{_TIME_SPAN}$", re.IGNORECASE)
+_AT = re.compile(r"\bat\s*$", re.IGNORECASE)
+
+
+def _time_not_name(spelt: str, start: int, end: int) -> bool:
+    """Whether the words at ``start:end`` say a time where they stand, not the name they match.
+
+    A money word followed by a span of time ("spending more than 12 hours") is
+    time spent, not money; a bare span of time after "at" ("at 52 weeks") is a
+    point in time, not a wait of that length. Plain English, not any project's words.
+    """
+    words = spelt[start:end]
+    if _MONEY_WORD.match(words) and _SPENT_TIME.match(spelt[end:]):
+        return True
+    return bool(_BARE_SPAN.match(words) and _AT.search(spelt[:start]))
 
 
 @cache
@@ -413,6 +443,30 @@ def topic_only(text: str, concept_id: str) -> bool:
         if concept_id in hit.labels
     ]
     return bool(keys) and all(key in topics for key in keys)
+
+
+#: An aside in an impact's measure: words in brackets, which say how, where or by what
+#: it is counted ("(SSNAP six-month assessment)", "(alcohol or drugs, incl. after leave)").
+#: An objective's brackets and lists ("Premium pay (bank, agency, WLI)", "the efficiency
+#: programme, including ending outsourced spend") name the parts it is made of, which it
+#: counts: they are not asides.
+_BRACKETS = re.compile(r"\([^()]*\)")
+
+
+def without_asides(measure: str) -> str:
+    """An impact's ``measure`` with its asides (the words in brackets) blanked."""
+    return _BRACKETS.sub(" ", measure)
+
+
+def named_aside(measure: str, concept_id: str) -> bool:
+    """Whether an impact's ``measure`` names ``concept_id`` only in an aside (in brackets).
+
+    "Incidents of patients intoxicated on the ward (alcohol or drugs, incl. after
+    leave)" counts incidents: alcohol is named only in brackets.
+    """
+    if not RULES["asides"]:
+        return False
+    return concept_id in measured(measure) and concept_id not in measured(without_asides(measure))
 
 
 @cache
@@ -630,6 +684,9 @@ RULES = {
     "anchors": True,
     "payers": True,
     "naming heads": True,
+    "asides": True,
+    "time words": True,
+    "naming asides": True,
 }
 
 #: Kinds of concept that say whose or where, not what is counted: they never make a link alone.

@@ -161,11 +161,31 @@ def named_measure(measure: str, objective: str) -> Named | None:
             for j in range(len(theirs) - size + 1):
                 other = theirs[j : j + size]
                 if other[0].head and tuple(w.stem for w in other) == key:
+                    if RULES["naming asides"] and _bracketed_telling(their_text, run, other):
+                        continue
                     return Named(
                         my_text[run[0].start : run[-1].end],
                         their_text[other[0].start : other[-1].end],
                     )
     return None
+
+
+def _bracketed_telling(text: str, run: tuple[_Word, ...], other: tuple[_Word, ...]) -> bool:
+    """Whether the objective holds too few of the phrase's telling words outside its brackets.
+
+    Brackets say how a measure is counted: "Total antimicrobial use (DDD/1,000
+    admissions)" shares with "Carbapenem use, DDD per 1,000 admissions" the way both
+    are counted, and only "use" outside the brackets, so it does not name carbapenem
+    use (one wrong claim on blind24, none right on any read set; linking-evaluation.md,
+    "The fifth first-look pass").
+    """
+    bracketed = [(m.start(), m.end()) for m in _BRACKETS.finditer(text)]
+    outside = [
+        mine
+        for mine, theirs in zip(run, other, strict=True)
+        if _telling(mine.stem) and not any(s <= theirs.start < e for s, e in bracketed)
+    ]
+    return len(outside) < TELLING_WORDS
 
 
 Aim = Literal["lower", "higher"]

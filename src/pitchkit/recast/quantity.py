@@ -32,8 +32,9 @@ _WELSH_TIME_UNITS = frozenset(
 )
 #: Money: a sum spent, saved or earned.
 _MONEY = re.compile(
-    r"£|\bspend(?!s? (?:more|less|over|under|longer|up to)\b)|"
-    r"\b(?:gbp|spending|expenditure|costs?|income|savings?|deficit|surplus|"
+    r"£|\bspend(?!(?:s|ing)? (?:more|less|over|under|longer|up to|at least|\d)\b)|"
+    r"\b(?:gbp|spending(?! (?:more|less|over|under|longer|up to|at least|\d)\b)|"
+    r"expenditure|costs?|income|savings?|deficit|surplus|"
     r"efficienc(?:y|ies)|cip|budget|pay ?bill|financial plan|financial balance|"
     r"balanced financial|tariff|reimburse\w*)\b",
     re.IGNORECASE,
