@@ -14,7 +14,7 @@ import datetime as dt
 import math
 import re
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import N_, Language
@@ -116,7 +116,9 @@ def figures(ledger: Ledger) -> Figures:
 
 
 def _money(value: float, lang: Language) -> str:
-    return fmt.money(value, lang, precision="exact")
+    """``£12,000``; a negative sum, should one reach the page, with a true minus sign."""
+    text = fmt.money(value, lang, precision="exact")
+    return text.replace("-", "\u2212", 1) if text.startswith("-") else text
 
 
 def shown_cost(value: float, given: float) -> float:
@@ -556,6 +558,8 @@ def year_text(
     }
     if not marked:
         return lang.gettext("{year} {benefit} for {invested}").format(**values)
+    if share.worse:
+        return _worse_text(share, benefit, spent, lang, quantum=quantum, closed=closed)
     if share.young is not None and share.upto is not None:
         # Too few figures for a chart: the plan's rate, and why, in one clause.
         figures_now, needs = share.young
@@ -638,31 +642,85 @@ def year_text(
     )
 
 
+def _worse_text(
+    share: YearShare,
+    benefit: float,
+    spent: float,
+    lang: Language,
+    *,
+    quantum: float,
+    closed: bool,
+) -> str:
+    """A logged year with some measure worse than before the change: it counts nothing, named.
+
+    A measure that got worse is not negative money netted silently into
+    what the others delivered: ``2025/26 £20,000 delivered for £90,000
+    (nothing counted for agency nursing spend on the haematology ward, whose
+    figures are worse than before the change)``. A year that counts nothing
+    else says so in one clause.
+    """
+    names = fmt.join_list([lower_first(measure) for measure in share.worse], lang)
+    values = {
+        "year": fy_label(share.year),
+        "benefit": _money(benefit, lang),
+        "invested": _money(spent, lang),
+        "measures": names,
+    }
+    if share.logged and share.why == "unshown":
+        return lang.gettext(
+            "{year} {benefit} counted for {invested} (the log's figures for that year show "
+            "{measures} worse than before the change, so nothing is counted)"
+        ).format(**values)
+    if (
+        not share.logged
+        and not share.unshown
+        and share.upto is not None
+        and share.so_far == 0
+        and share.benefit == 0
+    ):
+        return lang.gettext(
+            "{year} {benefit} forecast for {invested} (the log's figures to the end of {month} "
+            "show {measures} worse than before the change, so nothing is counted for the year)"
+        ).format(month=fmt.period_label(f"{share.upto:%Y-%m}", lang), **values)
+    text = year_text(
+        replace(share, worse=()), benefit, spent, True, lang, quantum=quantum, closed=closed
+    )
+    clause = lang.gettext(
+        "nothing counted for {measures}, whose figures are worse than before the change"
+    ).format(measures=names)
+    return f"{text[:-1]}; {clause})" if text.endswith(")") else f"{text} ({clause})"
+
+
 def _unshown_text(share: YearShare, values: dict[str, str], lang: Language, quantum: float) -> str:
     """The year under way when some impact's figures in it do not yet show the change.
 
-    That impact is at the full rate, and the line says the log does not yet
-    show it: ``2027/28 £362,000 forecast for £202,000 (at the full rate: the
-    log's figures to the end of November 2027 do not yet show the change)``.
+    That impact counts nothing for the months its figures cover, and the
+    plan's full rate only for the months still to come, and the line says
+    so: ``2027/28 £253,000 forecast for £202,000 (nothing counted to the end
+    of August 2027, as the log's figures do not yet show the change; the
+    plan's full rate for the rest of the year)``.
     """
     assert share.upto is not None
     values["month"] = fmt.period_label(f"{share.upto:%Y-%m}", lang)
     if share.so_far is None:
         return lang.gettext(
-            "{year} {benefit} forecast for {invested} (at the full rate: the log's figures to "
-            "the end of {month} do not yet show the change)"
+            "{year} {benefit} forecast for {invested} (nothing counted to the end of {month}, "
+            "as the log's figures do not yet show the change; the plan's full rate for the rest "
+            "of the year)"
         ).format(**values)
     values["so_far"] = _money(round_money(share.so_far, quantum), lang)
     if not share.unlogged:
         return lang.gettext(
             "{year} {benefit} forecast for {invested} ({so_far} delivered to the end of "
-            "{month}, the rest of the year at that rate; at the full rate where the log's "
-            "figures do not yet show the change)"
+            "{month}, the rest of the year at that rate; where the log's figures do not yet "
+            "show the change, nothing counted so far and the plan's full rate for the rest of "
+            "the year)"
         ).format(**values)
     return lang.gettext(
         "{year} {benefit} forecast for {invested} ({so_far} delivered to the end of "
-        "{month}, no figure for {gaps}; the rest of the year at that rate, and at the full "
-        "rate where the log's figures do not yet show the change)"
+        "{month}, no figure for {gaps}; the rest of the year at that rate; where the log's "
+        "figures do not yet show the change, nothing counted so far and the plan's full rate "
+        "for the rest of the year)"
     ).format(gaps=_gap_text(share, lang), **values)
 
 

@@ -297,6 +297,9 @@ class YearShare:
     #: ``"young"``: too few figures for any chart to show it.
     why: str | None = None
     changed: dt.date | None = None
+    #: For a year the log has figures in: the measures its figures show worse than before
+    #: the change, each counted as nothing (never as negative money netted into the rest).
+    worse: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -675,6 +678,8 @@ class Delivered:
     #: For a closed year that counts nothing: why (see :attr:`YearShare.why`).
     why: str | None = None
     changed: dt.date | None = None
+    #: The measures whose figures in the year are worse than before the change: nothing counted.
+    worse: tuple[str, ...] = ()
 
 
 def with_logged(ledger: Ledger, delivered: dict[int, Delivered]) -> Ledger:
@@ -708,6 +713,7 @@ def with_logged(ledger: Ledger, delivered: dict[int, Delivered]) -> Ledger:
                 why=found.why,
                 changed=found.changed,
                 young=found.young,
+                worse=found.worse,
             )
         elif (
             found is not None
@@ -724,6 +730,7 @@ def with_logged(ledger: Ledger, delivered: dict[int, Delivered]) -> Ledger:
                 upto=found.upto,
                 unshown=found.unshown,
                 young=found.young,
+                worse=found.worse,
             )
         years.append(share)
     return replace(ledger, years=tuple(years))
