@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 
 from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import N_, Language
+from pitchkit.notes.foreign import foreign, quoted
 from pitchkit.notes.wording import lower_first
 from pitchkit.period import Period
 from pitchkit.recast.money import (
@@ -659,7 +660,10 @@ def _worse_text(
     figures are worse than before the change)``. A year that counts nothing
     else says so in one clause.
     """
-    names = fmt.join_list([lower_first(measure) for measure in share.worse], lang)
+    # A measure written only in English is quoted in a Welsh line, as statements quote it.
+    names = fmt.join_list(
+        [quoted(m) if foreign(m, lang) else lower_first(m) for m in share.worse], lang
+    )
     values = {
         "year": fy_label(share.year),
         "benefit": _money(benefit, lang),

@@ -207,8 +207,10 @@ def line_forecast(ledger: Ledger, claim: Claim | None, line: Line, year: int) ->
     The full rate when its change has not taken effect in the year, it has no
     figure in the year yet, or too few figures for any chart. Figures that do
     not yet show the change (:func:`_not_yet`) count nothing for the months
-    they cover, and the full rate only for the rest of the year. Nothing when it has no figure
-    in the year yet but its chart, from the figures of the years before, does
+    they cover, and the full rate only for the rest of the year; figures worse
+    than before the change (:func:`_worse`) count nothing at all. Nothing when
+    it has no figure in the year yet but its chart, from the figures of the
+    years before, does
     not show the change (:func:`_shows_nothing`): the plan's rate would rest
     on nothing the log shows. Else what the log shows it
     delivered so far, spread over the days its figures cover and carried on
@@ -333,10 +335,13 @@ def _running(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered |
     chart does not show the change) is spread over the days its figures cover
     and carried on to the year's end (or the project's); a period with no
     figure is named and adds nothing, as in a closed year. An impact with no
-    figure in the year yet, too few figures for any chart, or figures too
-    young to show the change while they are on its better side
-    (:func:`_not_yet`), keeps its forecast at the full rate. ``None`` when no
-    counted impact has a figure in the year that says more than that.
+    figure in the year yet, or too few figures for any chart, keeps its
+    forecast at the full rate; one whose figures are too young to show the
+    change while they are on course (:func:`_not_yet`) counts nothing for the
+    months they cover and the full rate for the rest; one whose figures are
+    worse than before the change counts nothing, and is named
+    (:attr:`Delivered.worse`). ``None`` when no counted impact has a figure in
+    the year that says more than that.
     """
     benefit = cash = so_far = 0.0
     upto: dt.date | None = None
