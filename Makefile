@@ -67,11 +67,13 @@ prepared: $(STAMP)
 catalogs: $(STAMP)
 	$(BIN)/python scripts/i18n.py
 
-# Remake the quick-loading copies of lenses.yaml and measures.yaml, and the stems of their
-# phrases (after editing them, or the stemming in recast/words.py or recast/measures.py).
+# Remake the quick-loading copies of lenses.yaml, measures.yaml and measures_cy.yaml, and the
+# stems of their phrases (after editing them, or the stemming in recast/words.py or
+# recast/measures.py).
 lenses: $(STAMP)
 	$(BIN)/python -m pitchkit.recast.lenses
 	$(BIN)/python -m pitchkit.recast.measures
+	$(BIN)/python -m pitchkit.recast.measures_cy
 	$(BIN)/python -m pitchkit.recast.stems
 
 # The Open XML SDK validator used by the document tests (needs npm).

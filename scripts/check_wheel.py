@@ -33,6 +33,7 @@ NEEDED = (
     "pitchkit/i18n/locale/cy/LC_MESSAGES/pitchkit.mo",
     "pitchkit/recast/lenses.json",
     "pitchkit/recast/measures.json",
+    "pitchkit/recast/measures_cy.json",
     "pitchkit/recast/stems.json",
     "pitchkit/recast/priceindex.json",
     "pitchkit/notes/arialwidths.json",

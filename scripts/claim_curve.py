@@ -4,15 +4,17 @@
     python scripts/claim_curve.py --json     the same figures as JSON
 
 The first looks are the sets written blind after the scorer was built
-(:data:`FIRST_LOOKS`, blind12 to blind20). Each is scored by weights fitted on
+(:data:`FIRST_LOOKS`, blind12 to blind24). Each is scored by weights fitted on
 the read sets (``fit_linker.READ_SETS``) without it, so none is scored by a fit
 that saw it, and the claims are the shipped decision
 (:func:`pitchkit.recast.scorer.decide`) at each threshold: the hand rules'
 claims, map chains held back for their shape from the chain threshold,
 links with the impact's cash against a financial objective from the money
-threshold, and rare shared words on a board worry (no threshold). A
+threshold (against a whole-budget aim, a CIP or financial balance, from the
+budget threshold), and rare shared words on a board worry (no threshold). A
 threshold is worth moving only if the pooled precision on the first looks
-does not fall (docs/linking-evaluation.md, "The claim-recall pass").
+does not fall (docs/linking-evaluation.md, "The claim-recall pass" and "The
+second claim-recall pass (session 14)").
 """
 
 from __future__ import annotations
@@ -38,17 +40,19 @@ from fit_linker import (  # noqa: E402
     worry_claimable,
 )
 
-from pitchkit.recast.scorer import CLAIM_CHANCE, MONEY_CHANCE  # noqa: E402
+from pitchkit.recast.scorer import BUDGET_CHANCE, CLAIM_CHANCE, MONEY_CHANCE  # noqa: E402
 
 #: The sets scored blind after the scorer was built, in the order they were written.
-FIRST_LOOKS = tuple(f"linkeval-blind{n}" for n in range(12, 21))
-#: The blocks the first looks are reported in: the sets read by the last passes, the last two.
+FIRST_LOOKS = tuple(f"linkeval-blind{n}" for n in range(12, 25))
+#: The blocks the first looks are reported in: all of them, the sets read by the passes so
+#: far (blind12-22), and the two only scored (blind23-24).
 BLOCKS = {
-    "blind12-20": FIRST_LOOKS,
-    "blind12-18": FIRST_LOOKS[:7],
-    "blind19-20": FIRST_LOOKS[7:],
+    "blind12-24": FIRST_LOOKS,
+    "blind12-22": FIRST_LOOKS[:11],
+    "blind23-24": FIRST_LOOKS[11:],
 }
 MONEY_THRESHOLDS = (0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.9, 1.01)
+BUDGET_THRESHOLDS = (0.3, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
 
 Key = tuple[str, tuple[str, str]]
 
@@ -63,9 +67,20 @@ def left_out_scores(rows: Sequence[Row]) -> dict[Key, float]:
 
 
 def claimed(
-    rows: Sequence[Row], scores: dict[Key, float], chain_at: float, money_at: float
+    rows: Sequence[Row],
+    scores: dict[Key, float],
+    chain_at: float,
+    money_at: float,
+    budget_at: float = BUDGET_CHANCE,
 ) -> dict[str, int]:
-    """Right, claimed and positives of ``rows`` under the shipped decision at two thresholds."""
+    """Right, claimed and positives of ``rows`` under the shipped decision at three thresholds.
+
+    Money links to a whole-budget aim are claimed from ``budget_at`` (or ``money_at``
+    when that is lower), other money links from ``money_at``.
+    """
+
+    def money_from(row: Row) -> float:
+        return min(budget_at, money_at) if row.budget else money_at
 
     def score(row: Row) -> float:
         return scores.get((row.domain, row.pair), 0.0)
@@ -75,7 +90,7 @@ def claimed(
         for r in rows
         if r.hand_claimed
         or (not r.hand_claimed and promotable(r) and score(r) >= chain_at)
-        or (money_claimable(r) and score(r) >= money_at)
+        or (money_claimable(r) and score(r) >= money_from(r))
         or worry_claimable(r)
     ]
     return {
@@ -88,14 +103,18 @@ def claimed(
 def curve(rows: Sequence[Row]) -> dict[str, Any]:
     """The claimed figures of each block by chain threshold and by money threshold."""
     scores = left_out_scores(rows)
-    result: dict[str, Any] = {"chain": {}, "money": {}}
+    result: dict[str, Any] = {"chain": {}, "money": {}, "budget": {}}
     for name, sets in BLOCKS.items():
         block = [r for r in rows if r.labelled_set in sets]
         result["chain"][name] = {
             f"{t:.3f}": claimed(block, scores, t, MONEY_CHANCE) for t in CLAIM_THRESHOLDS
         }
         result["money"][name] = {
-            f"{m:.3f}": claimed(block, scores, CLAIM_CHANCE, m) for m in MONEY_THRESHOLDS
+            f"{m:.3f}": claimed(block, scores, CLAIM_CHANCE, m, 1.01) for m in MONEY_THRESHOLDS
+        }
+        result["budget"][name] = {
+            f"{b:.3f}": claimed(block, scores, CLAIM_CHANCE, MONEY_CHANCE, b)
+            for b in BUDGET_THRESHOLDS
         }
     return result
 
@@ -104,8 +123,9 @@ def markdown(data: dict[str, Any]) -> str:
     """The two curves as Markdown tables, one column per block."""
     lines: list[str] = []
     for kind, fixed in (
-        ("chain", f"money links from {MONEY_CHANCE}"),
-        ("money", f"chains from {CLAIM_CHANCE}"),
+        ("chain", f"money links from {MONEY_CHANCE}, to a whole budget from {BUDGET_CHANCE}"),
+        ("money", f"chains from {CLAIM_CHANCE}, the same threshold for a whole budget"),
+        ("budget", f"chains from {CLAIM_CHANCE}, other money links from {MONEY_CHANCE}"),
     ):
         names = list(data[kind])
         lines += [

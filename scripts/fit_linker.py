@@ -41,10 +41,10 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from eval_links import Domain, domains  # noqa: E402
 
 from pitchkit.facts.schema import load_facts  # noqa: E402
-from pitchkit.recast.align import offer_rank  # noqa: E402
+from pitchkit.recast.align import offer_rank, whole_budget  # noqa: E402
 from pitchkit.recast.evidence import NAMES  # noqa: E402
 from pitchkit.recast.pitch import weigh  # noqa: E402
-from pitchkit.recast.scorer import MONEY_CHANCE, WORRY_RARE  # noqa: E402
+from pitchkit.recast.scorer import BUDGET_CHANCE, MONEY_CHANCE, WORRY_RARE  # noqa: E402
 
 #: The labelled sets a pass may fit on: every set whose errors have been read.
 READ_SETS = (
@@ -89,6 +89,7 @@ class Row:
     hand_offered: bool
     hand_rank: int  # offer_rank, 9 when not offered
     labelled_set: str = ""  # the labelled set the domain is in
+    budget: bool = False  # the objective is a whole-budget aim (align.whole_budget)
 
 
 def harvest(domain: Domain) -> list[Row]:
@@ -112,6 +113,7 @@ def harvest(domain: Domain) -> list[Row]:
                     hand_claimed=claimed,
                     hand_offered=found is not None,
                     hand_rank=rank,
+                    budget=whole_budget(pair.read_objective),
                 )
             )
     return rows
@@ -245,6 +247,15 @@ def money_claimable(row: Row) -> bool:
     return not any(values[name] for name in CHAINS) or promotable(row)
 
 
+def money_chance(row: Row, money_at: float = MONEY_CHANCE) -> float:
+    """The chance from which :func:`money_claimable` ``row`` is claimed: lower for a whole budget.
+
+    :data:`BUDGET_CHANCE` when the objective is a whole-budget aim (a CIP, financial
+    balance), else ``money_at`` (:data:`MONEY_CHANCE` as shipped).
+    """
+    return min(BUDGET_CHANCE, money_at) if row.budget else money_at
+
+
 def worry_claimable(row: Row) -> bool:
     """Whether the scorer claims ``row`` by rare shared words on a board worry, at any chance.
 
@@ -293,7 +304,7 @@ def report(rows: Sequence[Row]) -> dict[str, Any]:
         alone[f"{threshold:.3f}"] = {**counts(rows, chosen), "worst": worst(rows, chosen)}
     by_set = lodo_scores(rows, by_set=True) if len({r.labelled_set for r in rows}) > 1 else {}
     money_added = {
-        (r.domain, r.pair) for r in rows if money_claimable(r) and score(r) >= MONEY_CHANCE
+        (r.domain, r.pair) for r in rows if money_claimable(r) and score(r) >= money_chance(r)
     }
     worry_added = {(r.domain, r.pair) for r in rows if worry_claimable(r)} - money_added
     shipped: dict[str, Any] = {}
@@ -418,6 +429,7 @@ def markdown(data: dict[str, Any]) -> str:
                 f"hand claims + learned chain claims >= {threshold} (LODO; added "
                 f"{added['right']} right of {added['listed']}; leaving out a whole set, "
                 f"{whole['right']} of {whole['listed']}; money links >= {MONEY_CHANCE} "
+                f"({BUDGET_CHANCE} to a whole budget) "
                 f"{money['right']} of {money['listed']}; rare words on a board worry "
                 f"{worry['right']} of {worry['listed']})",
                 c,

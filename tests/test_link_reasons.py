@@ -4,8 +4,8 @@ A director reading "bed days … 1,600 fewer" under an objective on agency
 spend needs the step between the two. The note gives the reasons of the
 link's chain after the claim, leaves them out where the chain only counts
 one measure inside another, and fitting a page takes them off before it
-drops a statement. The map's reasons are in English, so Welsh notes and both
-pages of a bilingual note go without.
+drops a statement. A Welsh note gives the map's Welsh reasons
+(``measures_cy.yaml``), and each page of a bilingual note its own language's.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from pitchkit.notes.brief import make_brief_note
 from pitchkit.notes.context import brief_context, one_per_objective
 from pitchkit.notes.fit import fit_note
 from pitchkit.recast.measures import read_measure_file
+from pitchkit.recast.measures_cy import welsh_map
 from pitchkit.recast.pitch import recast
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -220,11 +221,43 @@ def test_a_reason_under_the_second_of_two_impacts_reads_cleanly() -> None:
     )
 
 
-def test_a_welsh_note_gives_no_english_reasons() -> None:
-    assert all(s["how"] == "" for s in statements("coo", lang="cy"))
+def welsh_reasons() -> list[str]:
+    """Each edge's reason in the map's Welsh, as a note would start it."""
+    return [
+        why[:1].upper() + why[1:].rstrip(".") for why in welsh_map().reasons.values() if why.strip()
+    ]
 
 
-def test_both_pages_of_a_bilingual_note_go_without_reasons(tmp_path: Path) -> None:
+def test_a_welsh_note_gives_the_welsh_reasons_of_its_links() -> None:
+    english = {s["objective_id"]: s["how"] for s in statements("coo")}
+    welsh = {s["objective_id"]: s["how"] for s in statements("coo", lang="cy")}
+    assert english["winter-plan"], "the English note explains the winter-plan link"
+    assert welsh["winter-plan"] == (
+        "Mae pob derbyniad a osgoir yn arbed y diwrnodau gwely y byddai wedi'u defnyddio; "
+        "mae'r diwrnodau gwely a arbedir yn caniatáu cau gwelyau uwchgyfeirio."
+    )
+    # Each link the English explains, the Welsh explains, and in Welsh only.
+    assert {key for key, how in welsh.items() if how} == {k for k, h in english.items() if h}
+    english_reasons = [reason[:1].upper() + reason[1:] for reason in every_reason()]
+    assert not [r for r in english_reasons for how in welsh.values() if r.lower() in how.lower()]
+
+
+def test_a_welsh_note_without_the_welsh_of_a_step_gives_no_reason(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An edge added to the map with no Welsh yet: the note says nothing rather than English."""
+    from pitchkit.recast import measures_cy
+
+    full = measures_cy.welsh_map()
+    reasons = {
+        pair: why for pair, why in full.reasons.items() if pair != ("bed-days", "escalation-beds")
+    }
+    monkeypatch.setattr(measures_cy, "welsh_map", lambda: full._replace(reasons=reasons))
+    welsh = {s["objective_id"]: s["how"] for s in statements("coo", lang="cy")}
+    assert welsh["winter-plan"] == ""
+
+
+def test_both_pages_of_a_bilingual_note_explain_in_their_own_language(tmp_path: Path) -> None:
     pair = open_pair(FRAILTY)
     director = pick_director(pair.en.facts, "coo")
     alone = tmp_path / "english.docx"
@@ -234,7 +267,15 @@ def test_both_pages_of_a_bilingual_note_go_without_reasons(tmp_path: Path) -> No
     assert given, "the English note alone gives the map's reasons"
     both = tmp_path / "both.docx"
     both.write_bytes(make_bilingual_brief(pair, director.id, today=DAY).data)
-    assert not [reason for reason in given if reason in docx_text(both)]
+    text = docx_text(both)
+    welsh_page, _, english_page = text.partition("Every admission avoided")
+    assert english_page, "the English page gives the map's reasons"
+    assert [reason for reason in given if reason in text] == given
+    welsh_given = [reason for reason in welsh_reasons() if reason in welsh_page]
+    assert "Mae pob derbyniad a osgoir yn arbed y diwrnodau gwely y byddai wedi'u defnyddio" in (
+        welsh_given
+    )
+    assert not [reason for reason in welsh_reasons() if reason in english_page]
 
 
 def test_fitting_takes_reasons_off_before_it_drops_a_statement() -> None:

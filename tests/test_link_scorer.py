@@ -14,13 +14,13 @@ from types import ModuleType
 import pytest
 
 from pitchkit.advice.ranking import link_reason
-from pitchkit.facts.schema import load_facts
+from pitchkit.facts.schema import Objective, load_facts
 from pitchkit.i18n.translation import language
-from pitchkit.recast.align import Link
+from pitchkit.recast.align import Link, whole_budget
 from pitchkit.recast.evidence import MEANING, NAMES, Evidence
 from pitchkit.recast.measures import Chain, Step
 from pitchkit.recast.pitch import weigh
-from pitchkit.recast.scorer import CLAIM_CHANCE, MONEY_CHANCE, chance, decide
+from pitchkit.recast.scorer import BUDGET_CHANCE, CLAIM_CHANCE, MONEY_CHANCE, chance, decide
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
@@ -123,6 +123,41 @@ def test_a_likely_money_link_is_claimed_and_said_as_money() -> None:
     assert decide(words, weak, year_missed=False).confidence == "possible"
 
 
+def test_money_to_a_whole_budget_is_claimed_from_a_lower_chance() -> None:
+    # Cash against a CIP or financial balance, which any cash saved counts towards: claimed
+    # from BUDGET_CHANCE; against another financial aim it waits for MONEY_CHANCE
+    # (linking-evaluation.md, "The second claim-recall pass (session 14)").
+    money = evidence(money=1, themes=1, lens=1, rules_maybe=1, best_here=1)
+    assert BUDGET_CHANCE <= chance(money) < MONEY_CHANCE
+    found = Link("i", "o", 0.45, "value", ("finance",), (), "possible")
+    claimed = decide(found, money, year_missed=False, budget=True)
+    assert (claimed.confidence, claimed.reason, claimed.chain) == ("confident", "value", None)
+    assert decide(found, money, year_missed=False).confidence == "possible"
+    # A chain held back for its shape is claimed through its chain, as above.
+    through = decide(possible_chain(), money, year_missed=False, budget=True)
+    assert (through.confidence, through.reason, through.chain) == ("confident", "map", CHAIN)
+    # Never for a year the project delivers nothing in, and never below BUDGET_CHANCE.
+    assert decide(found, money, year_missed=True, budget=True).confidence == "possible"
+    weak = evidence(money=1, rules_maybe=1)
+    assert chance(weak) < BUDGET_CHANCE
+    assert decide(found, weak, year_missed=False, budget=True).confidence == "possible"
+
+
+@pytest.mark.parametrize(
+    ("text", "budget"),
+    [
+        ("Deliver the £9.8m CIP in 2026/27", True),
+        ("£8.1m efficiency programme delivered, 60% recurrent", True),
+        ("Deliver a breakeven financial plan for 2026/27", True),
+        ("Live within the £31m CDEL capital envelope", False),
+        ("Agency spend within the 3.2% cap", False),
+        ("Reduce high and significant risk backlog maintenance by £6m", False),
+    ],
+)
+def test_a_whole_budget_is_one_the_map_counts_spending_inside(text: str, budget: bool) -> None:
+    assert whole_budget(Objective(id="o", text=text)) is budget
+
+
 def test_an_unlikely_chain_stays_possible() -> None:
     weak = evidence(one_cause=1, cause_doubt=1, quantity=1, rules_weak=1)
     assert chance(weak) < CLAIM_CHANCE
@@ -143,7 +178,12 @@ def scorer_claims() -> list[tuple[str, Link]]:
             for pair in weigh(facts, director, today=dt.date(2026, 6, 1)).candidates:
                 if pair.rules is None or pair.rules.claimed:
                     continue
-                decided = decide(pair.rules, pair.evidence, year_missed=pair.year_missed)
+                decided = decide(
+                    pair.rules,
+                    pair.evidence,
+                    year_missed=pair.year_missed,
+                    budget=whole_budget(pair.read_objective),
+                )
                 if decided.claimed:
                     found.append((director.id, decided))
     return found

@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from pitchkit.notes.context import WHOLE_TEAM_THRESHOLD
+from pitchkit.recast.measures_cy import chain_words
 
 if TYPE_CHECKING:
     from pitchkit.facts.schema import Facts
@@ -33,23 +34,31 @@ def whole_team_needed(facts: Facts) -> bool:
 def chain_text(chain: Chain, lang: Language) -> str:
     """A measure-map chain in words: "A → B → C (why A moves B; why B moves C)".
 
-    The measure map's names and reasons are English only. In another
-    language they are quoted and said to be the map's English words, so a
-    Welsh reader sees why the English is there rather than a stray splice.
+    In the language's own words where the map has them (English, and Welsh
+    from ``measures_cy.yaml``). A chain with a name or a reason the Welsh
+    does not have yet is quoted in the map's English and said to be so, so
+    that a Welsh reader sees why the English is there rather than a stray
+    splice.
     """
-    labels = chain.labels()
-    english = lang.lang != "en"
+    words = chain_words(chain, lang)
+    foreign = words is None
+    labels, reasons = words or (chain.labels(), tuple(step.why for step in chain.steps))
     if not chain.steps:
-        concept = f"“{labels[0]}”" if english else labels[0]
+        concept = f"“{labels[0]}”" if foreign else labels[0]
         text = lang.gettext("both measure {concept}").format(concept=concept)
     else:
-        reasons = "; ".join(step.why for step in chain.steps)
-        text = f"{' → '.join(labels)} ({reasons})"
-        if english:
+        text = f"{' → '.join(labels)} ({'; '.join(reasons)})"
+        if foreign:
             text = f"“{text}”"
-    if english:
+    if foreign:
         return lang.gettext("{chain} (the measure map's words, in English)").format(chain=text)
     return text
+
+
+def concept_name(chain: Chain, lang: Language) -> str:
+    """The name of the concept a chain starts at, in ``lang`` where the map has it, else quoted."""
+    words = chain_words(chain._replace(steps=()), lang)
+    return words[0][0] if words is not None else f"“{chain.labels()[0]}”"
 
 
 def _mismatch_text(found: Link, lang: Language) -> str:
@@ -114,7 +123,7 @@ def _evidence(found: Link, lang: Language) -> str:
     if found.chain is not None and found.mismatch is not None:
         if not found.chain.steps:
             text = lang.gettext("both are about {concept}, but {why}").format(
-                concept=found.chain.labels()[0], why=_mismatch_text(found, lang)
+                concept=concept_name(found.chain, lang), why=_mismatch_text(found, lang)
             )
         else:
             text = lang.gettext("measure map: {chain}, but {why}").format(

@@ -117,7 +117,6 @@ def make_bilingual_brief(
         ],
         template=template,
         today=today,
-        reasons=False,  # the map's reasons are in English only: both pages say the same
     )
     data = join_languages([(welsh.data, "cy-GB"), (english.data, "en-GB")])
     return BilingualBrief(data, (welsh, english), both_cuts(welsh.cuts, english.cuts))

@@ -28,6 +28,7 @@ from pitchkit.recast.conversions import Conversion, convert
 from pitchkit.recast.english import english_director, english_impact, english_of, in_english
 from pitchkit.recast.lenses import lens_data
 from pitchkit.recast.measures import chain, concepts_in, linkable, measure_map, measured
+from pitchkit.recast.measures_cy import chain_words
 from pitchkit.recast.money import Ledger, counts, default_releases, fy_label, target_year
 from pitchkit.recast.pitch import Pitch, Statement, money_target, quantify
 
@@ -239,15 +240,19 @@ def how_text(statement: Statement, lang: Language) -> str:
     needs the step between them ("bed days saved let escalation beds close;
     escalation beds are mostly staffed with bank and agency staff"). The
     reasons are given for a chain with a step that is more than one measure
-    counted inside another, and only in English, the language the map's
-    reasons are written in (a Welsh note, and a bilingual pair, has none).
+    counted inside another, in the note's language: a Welsh note gives the
+    map's Welsh reasons (``measures_cy.yaml``), and none for a chain whose
+    Welsh is missing, rather than splice English into a Welsh sentence.
     """
     chain = statement.link.chain
     if statement.link.reason == "words":
         return ""  # the objective names the measure itself: nothing stands between them
-    if lang.lang != "en" or chain is None or all(step.part for step in chain.steps):
+    if chain is None or all(step.part for step in chain.steps):
         return ""
-    reasons = [step.why.strip().rstrip(".") for step in chain.steps if step.why.strip()]
+    words = chain_words(chain, lang)
+    if words is None:
+        return ""
+    reasons = [why.strip().rstrip(".") for why in words[1] if why.strip()]
     if not reasons:
         return ""
     said = "; ".join(dict.fromkeys(reasons))

@@ -260,6 +260,9 @@ def gain_phrase(quantity: Quantity, lang: Language, *, with_unit: bool = True) -
             # where the sentence has not ("2.1 lower per 1,000 occupied bed days").
             pattern = lang.gettext("{number} lower") if lower else lang.gettext("{number} higher")
             rate = quantity.unit.strip() if with_unit else ""
+            if foreign(rate, lang):
+                # The measure's own English words in a Welsh sentence, shown as written.
+                rate = quoted(rate)
             return " ".join(f"{pattern.format(number=size)} {rate} {per}".split())
         if unit and (abs(quantity.gain) == 1 or lang.lang != "en"):
             # One item takes the singular; so does every number in Welsh (5,000 diwrnod).

@@ -338,6 +338,30 @@ def other_topic(impact: Wording, objective: Wording, lens: Lens) -> bool:
     return bool(specific) and not specific & set(impact.groups)
 
 
+#: The concept of money spent: the map counts it inside the whole-budget aims.
+SPEND = "spend"
+
+
+@cache
+def budget_aims() -> frozenset[str]:
+    """The aims any cash an impact saves is counted inside: those the map counts spending in.
+
+    The map's ``spend`` concept is counted inside (``part`` edges) the cost
+    improvement programme and financial balance ("spending less for the same work is
+    a cash-releasing saving"): a saving of cash counts towards them whatever it was
+    spent on, unlike a capital envelope, backlog maintenance or an agency cap.
+    """
+    concept = measure_map().concepts.get(SPEND)
+    if concept is None:
+        return frozenset()
+    return frozenset(edge.target for edge in concept.edges if edge.part)
+
+
+def whole_budget(objective: Objective) -> bool:
+    """Whether ``objective`` aims at a whole budget any cash saved counts towards (a CIP)."""
+    return bool(budget_aims() & set(_objective_concepts(objective)))
+
+
 def money_for_finance(impact: Impact, objective: Objective) -> bool:
     """Whether the impact has a money value that can be cash and the objective is about finance.
 

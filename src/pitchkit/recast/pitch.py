@@ -20,6 +20,7 @@ from pitchkit.recast.align import (
     link,
     only_the_subject,
     subject_words,
+    whole_budget,
 )
 from pitchkit.recast.english import english_director, in_english
 from pitchkit.recast.evidence import NO_EVIDENCE, Evidence, compare, gather, rarity_of_team
@@ -417,7 +418,12 @@ def recast(facts: Facts, director: Director, *, today: dt.date | None = None) ->
         if impact.id not in quantities:
             quantities[impact.id] = quantify(impact, ledger.line(impact.id), read=pair.read_impact)
         quantity = quantities[impact.id]
-        found = decide(pair.rules, pair.evidence, year_missed=pair.year_missed)
+        found = decide(
+            pair.rules,
+            pair.evidence,
+            year_missed=pair.year_missed,
+            budget=whole_budget(pair.read_objective),
+        )
         nothing_that_year = pair.year_missed
         if not nothing_that_year:
             links.append(found)

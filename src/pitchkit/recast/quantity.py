@@ -147,18 +147,28 @@ def is_duration(measure: str, unit: str) -> bool:
     return is_time_unit and read(measure, unit).kind == "time"
 
 
-#: A rate "per" a number of something: "per 1,000 occupied bed days", "per 100,000 population".
+#: The words before a number that make a rate per so many: English "per", and Welsh "fesul",
+#: "am bob" and "i bob" ("Cwympiadau fesul 1,000 diwrnod gwely").
+_PER_WORDS = r"(?:per|fesul|am bob|i bob)"
+#: A rate "per" a number of something: "per 1,000 occupied bed days", "per 100,000 population",
+#: "fesul 1,000 diwrnod gwely", "fesul mil o'r boblogaeth".
 _PER_RATE = re.compile(
-    r"\bper (?:\d[\d,.]*(?:k|m)?|hundred|thousand|million|one hundred|one thousand|ten thousand)"
-    r"\b[^,;:()]*",
+    rf"\b{_PER_WORDS} (?:\d[\d,.]*(?:k|m)?|hundred|thousand|million|one hundred|one thousand"
+    r"|ten thousand|cant|mil|miliwn|can mil|deng mil)\b[^,;:()]*",
     re.IGNORECASE,
 )
-#: A measure that names itself a rate, share or ratio, whatever its unit counts.
+#: A measure that names itself a rate, share or ratio, whatever its unit counts; in Welsh
+#: too, mutated as a measure may write it ("cyfradd", "gyfradd", "canran", "y cant", "cymhareb").
 _RATE_WORDS = re.compile(
-    r"%|\bper ?cent|\bpercentage\b|\bproportion\b|\bshare of\b|\brates?\b|\bratios?\b",
+    r"%|\bper ?cent|\bpercentage\b|\bproportion\b|\bshare of\b|\brates?\b|\bratios?\b"
+    r"|\by cant\b|\b(?:c|g|ch|ngh)(?:yfradd|yfraddau|yfran|yfrannau)\b|\b(?:c|g|ch|ngh)anran"
+    r"|\b(?:c|g|ngh)ymhareb",
     re.IGNORECASE,
 )
-_PER_CENT = re.compile(r"%|\bper ?cent|\bpercentage\b", re.IGNORECASE)
+_PER_CENT = re.compile(
+    r"%|\bper ?cent|\bpercentage\b|\by cant\b|\b(?:c|g|ch|ngh)anran", re.IGNORECASE
+)
+_PER_UNIT = re.compile(rf"{_PER_WORDS} ", re.IGNORECASE)
 _MONEY_UNITS = frozenset({"£", "gbp", "pounds", "pound", "sterling"})
 
 
@@ -186,8 +196,11 @@ def figure_unit(measure: str, unit: str) -> str:
 
 
 def per_rate(unit: str) -> bool:
-    """Whether a figure's unit (:func:`figure_unit`) is a rate per so many: ``per 1,000 …``."""
-    return unit.strip().lower().startswith("per ")
+    """Whether a figure's unit (:func:`figure_unit`) is a rate per so many: ``per 1,000 …``.
+
+    In Welsh too: ``fesul 1,000 …``, ``am bob 1,000 …``.
+    """
+    return _PER_UNIT.match(unit.strip()) is not None
 
 
 def rate_said_by(measure: str, unit: str) -> bool:
