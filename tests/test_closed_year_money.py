@@ -102,13 +102,21 @@ def test_the_share_of_a_closed_years_objective_is_what_the_year_delivered(
 
 
 def test_a_year_under_way_has_the_money_blocks_forecast(tmp_path: Path) -> None:
-    # In December 2027 the year is under way: the share is the block's forecast for it
-    # (one basis for the year in the note), never what was delivered in it.
+    # In December 2027 the year is under way, and the block forecasts nothing for it: the
+    # chart, to November 2027, does not show the change (its fall began before it). The
+    # statement gives the plan as the plan and says so, never "0.0% of your £14m target"
+    # beside "worth £434,000 a year", nor the part of a year's rate falling in 2027/28.
     text = brief_text(tmp_path, "frailty-virtual-ward", today=dt.date(2027, 12, 1))
     found = re.search(r"2027/28 (£[\d,]+) forecast for", text)
     assert found, text
-    [claim] = [line for line in text.splitlines() if "of your £14m target" in line]
-    assert f"of which {found[1]} is forecast for 2027/28" in claim
+    assert found[1] == "£0"
+    [claim] = [line for line in text.splitlines() if "worth £434,000 a year" in line]
+    assert claim.startswith("In the plan, emergency admissions")
+    assert (
+        "So far the log's figures, to the end of November 2027, do not show the change, so no "
+        "money is counted for it yet."
+    ) in claim
+    assert "of your £14m target" not in claim
     assert "falls in 2027/28" not in claim
     assert "was delivered" not in claim
 

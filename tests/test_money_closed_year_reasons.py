@@ -5,8 +5,9 @@ Worked by hand (docs/money.md §4, "A closed year is what the log delivered"):
 - Dermatology (tests/data/money-worsening/derm.yaml), a note of 5 December
   2026: April 2025 to March 2027, £90,000 (£45,000 a year); the log shows the
   follow-ups getting worse, so 2025/26, a closed year with figures, counts £0
-  because its chart does not show the change, which the line says; it did
-  not "deliver nothing". Every other note: not paid back on the same years.
+  because its chart shows the follow-ups worse than before the change, which
+  the line says, naming the measure (newuser9 §2); it did not "deliver
+  nothing". Every other note: not paid back on the same years.
 - Stroke (tests/data/money-year-under-way/stroke.yaml), a note of 10 May
   2026: logged from October 2025, its change in March 2026; by then the log
   has 7 figures, fewer than the 8 a chart needs, so 2025/26 keeps the plan's
@@ -54,16 +55,17 @@ def _line(tmp: Path, facts: Path, director: str, today: dt.date, start: str, loc
         (
             "en_GB",
             "Benefit against",
-            "2025/26 £0 counted for £45,000 (the log's figures for that year do not show the "
-            "change, so nothing is counted)",
+            "2025/26 £0 counted for £45,000 (the log's figures for that year show face-to-face "
+            "dermatology follow-up appointments worse than before the change, so nothing is "
+            "counted)",
             "Money:",
             "(not paid back within the project on the benefit delivered and forecast).",
         ),
         (
             "cy_GB",
             "Budd yn erbyn",
-            "2025/26 £0 a gyfrifwyd am £45,000 (nid yw ffigurau'r cofnod cynnydd ar gyfer y "
-            "flwyddyn honno yn dangos y newid, felly ni chyfrifir dim)",
+            "2025/26 £0 a gyfrifwyd am £45,000 (mae ffigurau'r cofnod cynnydd ar gyfer y "
+            "flwyddyn honno yn dangos ",
             "Arian:",
             "(heb ei ad-dalu o fewn y prosiect ar sail y budd a gyflawnwyd ac a ragwelir).",
         ),

@@ -264,28 +264,31 @@ def _dof_line(tmp: Path, facts: Path, locale: str) -> str:
 
 
 @pytest.mark.parametrize(
-    ("locale", "level", "shortfall"),
+    ("locale", "level", "worse"),
     [
         (
             "en_GB",
             "2026/27 £0 delivered for £22,000 (the log's figures for that year are no better "
             "than the baseline on balance; no figure for January 2027)",
-            "2026/27 a shortfall of £3,000 for £22,000 (the log's figures for that year are "
-            "worse than the baseline on balance; no figure for January 2027)",
+            "2026/27 £0 counted for £22,000 (the log's figures for that year show emergency "
+            "department attendances for minor illness by people registered with Dyffryn "
+            "practices worse than before the change, so nothing is counted; no figure for "
+            "January 2027)",
         ),
         (
             "cy_GB",
             "2026/27 £0 a gyflawnwyd am £22,000 (nid yw ffigurau'r cofnod cynnydd ar gyfer y "
             "flwyddyn honno yn well na'r llinell sylfaen ar y cyfan; dim ffigur ar gyfer Ionawr "
             "2027)",
-            "2026/27 diffyg o £3,000 am £22,000 (mae ffigurau'r cofnod cynnydd ar gyfer y "
-            "flwyddyn honno yn waeth na'r llinell sylfaen ar y cyfan; dim ffigur ar gyfer Ionawr "
-            "2027)",
+            "2026/27 £0 a gyfrifwyd am £22,000 (mae ffigurau'r cofnod cynnydd ar gyfer y "
+            "flwyddyn honno yn dangos “Emergency department attendances for minor illness by "
+            "people registered with Dyffryn practices” yn waeth na chyn y newid, felly ni "
+            "chyfrifir dim; dim ffigur ar gyfer Ionawr 2027)",
         ),
     ],
 )
 def test_a_closed_year_at_the_baseline_on_balance_says_so(
-    tmp_path: Path, locale: str, level: str, shortfall: str
+    tmp_path: Path, locale: str, level: str, worse: str
 ) -> None:
     # The same-day hub (a note of 10 April 2028): ED attendances 428 and 412 in February and
     # March 2027 against a baseline of 420 net to nothing (-8 + 8), though the chart shows the
@@ -293,13 +296,17 @@ def test_a_closed_year_at_the_baseline_on_balance_says_so(
     # not "do not show the change, so nothing is counted", which it read.
     line = _dof_line(tmp_path, YSBYTY, locale)
     assert level in line, line
-    # With 425 for March, the two months are 13 worse (-8 - 5): -13 x £207 = -£2,691, a
-    # shortfall of £3,000 in words, never "-£3,000"; the total takes it off (£84,000 - £3,000).
-    worse = tmp_path / "worse.yaml"
+    # With 425 for March, the two months are 13 worse (-8 - 5): the measure is worse than
+    # before the change in that year, so it counts £0 there, named (docs/money.md, "A measure
+    # that got worse counts £0"), not "-£3,000" nor a shortfall of £3,000 taken off the total
+    # (merge17: truth17's per-impact rule holds for a year whose chart shows the change too).
+    changed = tmp_path / "worse.yaml"
     text = YSBYTY.read_text(encoding="utf-8")
     assert "{ed-attendances: 412," in text
-    worse.write_text(text.replace("{ed-attendances: 412,", "{ed-attendances: 425,"), "utf-8")
-    line = _dof_line(tmp_path / "worse", worse, locale)
-    assert shortfall in line, line
-    assert "-£" not in line, line
-    assert ("over the project £81,000" if locale == "en_GB" else "dros y prosiect £81,000") in line
+    changed.write_text(text.replace("{ed-attendances: 412,", "{ed-attendances: 425,"), "utf-8")
+    line = _dof_line(tmp_path / "worse", changed, locale)
+    assert worse in line, line
+    for sign in ("-£", "\u2212£", "shortfall", "diffyg"):
+        assert sign not in line, line
+    # 2027/28 is 407 x £207 = £84,249, and nothing is taken off it for 2026/27.
+    assert ("over the project £84,000" if locale == "en_GB" else "dros y prosiect £84,000") in line

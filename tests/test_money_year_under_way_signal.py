@@ -5,15 +5,18 @@ change takes effect in June 2027, at 200 fewer admissions a year priced £2,171.
 2027/28 prices: £434,207 a year, of which June to March, 305 of 366 days, is £361,839,
 shown £362,000. A note of 10 December 2027 with the log cut after August 2027, and
 June's 93 admissions made 97, has three figures since the change (97, 88, 85 against 100
-a month): too few for the run chart to show it, every one better than the baseline. (The
-example's own 93, 88, 85 end a run chart trend from March's 103 that shows the change:
-the falls before June stay inside the baseline's normal range, docs/spc.md.) "No signal
-yet" is not "delivered nothing": the year keeps its full-rate part and says the log does
-not yet show it, and the payback is the full rate's 7 months (£250,000 ÷ £361,839 × 305
-days = 210.7 days from June, 6.9 months), as the chief operating officer's note gives it
-too. A log whose figures since the change are no better than the baseline still counts
-£0. A note reads only the figures logged for periods ended before its date, and gives
-the year under way one figure: the money block's.
+a month): too few for the run chart to show it, every one better than the baseline, by
+more than half the plan's 16.7 a month on average. (The example's own 93, 88, 85 end a
+run chart trend from March's 103 that shows the change: the falls before June stay
+inside the baseline's normal range, docs/spc.md.) "No signal yet" is not "delivered
+nothing", nor is it delivery: June to August, the months the log covers, count what its
+chart shows (nothing yet), and only September to March, 213 of 366 days, keep the plan's
+rate: £434,207 × 213 ÷ 366 = £252,694, shown £253,000 (newuser9 §1; it read £362,000,
+the plan's rate for the months the log covers too). The payback follows: £250,000 ÷
+£252,694 × 305 days = 301.7 days from June, 9.9 months, shown 10, as the chief operating
+officer's note gives it too. A log whose figures since the change are no better than the
+baseline still counts £0. A note reads only the figures logged for periods ended before
+its date, and gives the year under way one figure: the money block's.
 """
 
 from __future__ import annotations
@@ -62,25 +65,29 @@ def _line(text: str, start: str = "Benefit against") -> str:
     return line
 
 
-def test_a_change_the_log_does_not_yet_show_keeps_the_full_rate(tmp_path: Path) -> None:
+def test_a_change_the_log_does_not_yet_show_keeps_the_full_rate_for_the_months_to_come(
+    tmp_path: Path,
+) -> None:
     facts = _facts(tmp_path, "august", last="2027-08", admissions=[97])
     text = _brief(tmp_path, facts)
     line = _line(text)
     assert (
-        "2027/28 £362,000 forecast for £202,000 (at the full rate: the log's figures to the end "
-        "of August 2027 do not yet show the change)"
+        "2027/28 £253,000 forecast for £202,000 (nothing counted to the end of August 2027, as "
+        "the log's figures do not yet show the change; the plan's full rate for the rest of the "
+        "year)"
     ) in line
+    assert "£362,000" not in line
     assert "£0 forecast" not in line
-    assert "net cost" not in line
     assert "not paid back" not in line
-    assert "payback 7 months" in line
+    assert "payback 10 months" in line
     # The statement above gives the year the same figure, and the chief operating
     # officer's note the same payback.
     [claim] = [row for row in text.splitlines() if "of your £14m target" in row]
-    assert "of which £362,000 is forecast for 2027/28" in claim
+    assert "of which £253,000 is forecast for 2027/28" in claim
+    assert "So far" not in claim  # too young to tell: the plan is not contradicted
     coo = _brief(tmp_path, facts, "coo")
     [money] = [row for row in coo.splitlines() if row.startswith("Money:")]
-    assert "payback in 7 months" in money
+    assert "payback in 10 months" in money
     assert "not paid back" not in money
 
 
@@ -88,8 +95,9 @@ def test_the_full_rate_while_the_log_does_not_yet_show_it_in_welsh(tmp_path: Pat
     facts = _facts(tmp_path, "august", last="2027-08", admissions=[97])
     line = _line(_brief(tmp_path, facts, locale="cy_GB"), "Budd yn erbyn")
     assert (
-        "2027/28 £362,000 a ragwelir am £202,000 (ar y gyfradd lawn: nid yw ffigurau'r cofnod "
-        "cynnydd hyd at ddiwedd Awst 2027 yn dangos y newid eto)"
+        "2027/28 £253,000 a ragwelir am £202,000 (ni chyfrifir dim hyd at ddiwedd Awst 2027, "
+        "gan nad yw ffigurau'r cofnod cynnydd yn dangos y newid eto; cyfradd lawn y cynllun am "
+        "weddill y flwyddyn)"
     ) in line
 
 
@@ -132,7 +140,8 @@ def test_the_year_under_way_has_one_figure_in_the_note(tmp_path: Path) -> None:
 
 def test_a_year_with_one_impact_on_the_logs_rate_and_one_not_yet_says_both() -> None:
     # Two counted impacts, one whose chart shows the change (£40,000 so far) and one whose
-    # figures do not yet show it: the line names the log's rate and the full rate.
+    # figures do not yet show it: the line names the log's rate, and for the other nothing
+    # so far and the plan's rate only for the rest of the year.
     from pitchkit.i18n.translation import language
     from pitchkit.notes.moneytext import year_text
     from pitchkit.period import parse_period
@@ -151,8 +160,8 @@ def test_a_year_with_one_impact_on_the_logs_rate_and_one_not_yet_says_both() -> 
     text = year_text(share, 300_000, 100_000, True, language("en_GB"), quantum=1000)
     assert text == (
         "2027/28 £300,000 forecast for £100,000 (£40,000 delivered to the end of November 2027, "
-        "the rest of the year at that rate; at the full rate where the log's figures do not yet "
-        "show the change)"
+        "the rest of the year at that rate; where the log's figures do not yet show the change, "
+        "nothing counted so far and the plan's full rate for the rest of the year)"
     )
     gap = year_text(
         replace(share, unlogged=(parse_period("2027-08"),)),
@@ -163,4 +172,7 @@ def test_a_year_with_one_impact_on_the_logs_rate_and_one_not_yet_says_both() -> 
         quantum=1000,
     )
     assert "dim ffigur ar gyfer Awst 2027" in gap
-    assert "ar y gyfradd lawn lle nad yw ffigurau'r cofnod cynnydd yn dangos y newid eto" in gap
+    assert (
+        "lle nad yw ffigurau'r cofnod cynnydd yn dangos y newid eto, ni chyfrifir dim hyd yma a "
+        "chyfradd lawn y cynllun am weddill y flwyddyn"
+    ) in gap

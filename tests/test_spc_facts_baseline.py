@@ -106,13 +106,15 @@ def test_a_measure_that_got_worse_delivered_nothing_in_the_finance_note(tmp_path
     facts = _facts(tmp_path, FOLLOW_UPS, WORSENING)
     result = write_brief(BriefRequest(facts, "dof", tmp_path / "out", today=dt.date(2026, 12, 5)))
     text = docx_text(result.written[0])
-    # 2025/26 is closed: its benefit is what the log shows, and the log shows no change,
-    # which the line says (truth15): nothing counted, not "£0 delivered".
+    # 2025/26 is closed: its benefit is what the log shows, and the log shows the measure
+    # worse, which the line says, naming it (truth15, newuser9 §2): nothing counted, not
+    # "£0 delivered", nor negative money.
     assert (
-        "2025/26 £0 counted for £45,000 (the log's figures for that year do not show the "
-        "change, so nothing is counted)"
+        "2025/26 £0 counted for £45,000 (the log's figures for that year show face-to-face "
+        "dermatology follow-up appointments worse than before the change, so nothing is "
+        "counted)"
     ) in " ".join(text.split())
-    assert not re.search(r"-£[\d,]+ delivered", text)
+    assert not re.search(r"[-\u2212]£[\d,]+ delivered", text)
 
 
 def test_a_flat_measure_with_one_bad_month_is_not_at_an_improved_level(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import replace
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pitchkit.facts.schema import Facts, Impact, Objective
 from pitchkit.i18n import fmt
@@ -31,6 +31,9 @@ from pitchkit.recast.measures import chain, concepts_in, linkable, measure_map, 
 from pitchkit.recast.measures_cy import chain_words
 from pitchkit.recast.money import Ledger, counts, default_releases, fy_label, target_year
 from pitchkit.recast.pitch import Pitch, Statement, money_target, quantify
+
+if TYPE_CHECKING:
+    from pitchkit.notes.update.actuals import Standing
 
 #: Funding statuses pitchkit knows, worded in the note's language (others are shown as written).
 FUNDING_STATUSES = {
@@ -293,6 +296,10 @@ def delivered_statement(statement: Statement, pitch: Pitch) -> Statement:
     money = in_year(ledger, facts, statement.impact.id, year)
     if money is None:
         return statement
+    if money <= 0 and log_standing(pitch, statement.impact.id) is not None:
+        # Nothing counted, for the reason the statement's "So far …" gives: no "0.0% of your
+        # £3m target" beside the plan's "worth £1.01m a year".
+        return replace(statement, share_of_target=None)
     return replace(
         statement,
         share_of_target=max(money, 0.0) / abs(objective.target.value),
@@ -320,6 +327,7 @@ def statement_context(
             sentence=text.removesuffix("."),
             converted=conversion_phrase(conversion, lang, quantity.per),
         )
+    text = with_so_far(text, statement, pitch, lang)
     how = how_text(statement, lang) if reasons else ""
     return {
         "text": with_how(text, how),
@@ -345,6 +353,100 @@ def statement_context(
         # Whether the lead sentence above names this objective (then the bullet does not again).
         "in_headline": False,
     }
+
+
+def log_standing(pitch: Pitch, impact_id: str) -> Standing | None:
+    """What the progress log shows of ``impact_id`` when it does not bear the plan out.
+
+    ``None`` with no log, or when the log bears the plan out or is too young
+    to tell (:func:`pitchkit.notes.update.actuals.standing`).
+    """
+    facts = pitch.facts
+    if pitch.ledger is None or not (facts.updates or facts.figures):
+        return None
+    # Imported here, and only with a log: the update package builds on this module.
+    from pitchkit.notes.update.actuals import standing
+
+    return standing(pitch.ledger, facts, impact_id)
+
+
+def with_so_far(text: str, statement: Statement, pitch: Pitch, lang: Language) -> str:
+    """A statement's plan, marked as the plan, and what the log shows so far, when it differs.
+
+    A brief written after months of log does not present a plan the figures
+    contradict as if it were happening: "In the plan, agency nursing spend
+    … £36,000 less a year, a 38% reduction. So far the log's figures, to the
+    end of November 2026, show it worse than before the change (£18,000
+    more), so no money is counted for it." ``text`` unchanged when the log
+    bears the plan out, is too young to tell, or has no figures for it.
+    """
+    found = log_standing(pitch, statement.impact.id)
+    if found is None:
+        return text
+    impact = statement.impact
+    month = fmt.period_label(f"{found.upto:%Y-%m}", lang)
+    line = pitch.ledger.line(impact.id) if pitch.ledger is not None else None
+    valued = line is not None and line.counted and line.annual > 0
+    if found.kind == "flat":
+        so_far = (
+            lang.gettext(
+                "So far the log's figures, to the end of {month}, do not show the change, so no "
+                "money is counted for it yet."
+            )
+            if valued
+            else lang.gettext(
+                "So far the log's figures, to the end of {month}, do not show the change."
+            )
+        ).format(month=month)
+    else:
+        amount = _worse_amount(found.amount, impact, lang)
+        so_far = (
+            lang.gettext(
+                "So far the log's figures, to the end of {month}, show it worse than before the "
+                "change ({amount}), so no money is counted for it."
+            )
+            if valued and amount
+            else lang.gettext(
+                "So far the log's figures, to the end of {month}, show it worse than before the "
+                "change, so no money is counted for it."
+            )
+            if valued
+            else lang.gettext(
+                "So far the log's figures, to the end of {month}, show it worse than before the "
+                "change ({amount})."
+            )
+            if amount
+            else lang.gettext(
+                "So far the log's figures, to the end of {month}, show it worse than before the "
+                "change."
+            )
+        ).format(month=month, amount=amount)
+    return lang.gettext("In the plan, {claim} {so_far}").format(
+        claim=wording.lower_first(text), so_far=so_far
+    )
+
+
+def _worse_amount(amount: float, impact: Impact, lang: Language) -> str:
+    """``£18,000 more``, ``120 more bed days``: how much worse a count is since the change.
+
+    Empty for a level (a rate or a share), whose figures do not add up.
+    """
+    if impact.per is None or amount <= 0:
+        return ""
+    money = impact.unit.strip().lower() in {"£", "gbp", "pounds"}
+    if money:
+        figure = fmt.money(amount, lang)
+        return (
+            lang.gettext("{amount} more")
+            if impact.direction == "lower"
+            else lang.gettext("{amount} less")
+        ).format(amount=figure)
+    figure = fmt.quantity(round(amount), impact.unit, lang)
+    return (
+        lang.gettext("{amount} more")
+        if impact.direction == "lower"
+        else lang.gettext("{amount} fewer")
+    ).format(amount=figure)
 
 
 def sources(statements: tuple[Statement, ...], lang: Language) -> list[str]:
@@ -483,7 +585,16 @@ def supported(gain: str, pitch: Pitch) -> bool:
     ledger = pitch.ledger
     money = ledger is not None and bool(ledger.lines)
     has = {
-        "cash": money and ledger is not None and ledger.annual("cash") > 0,
+        # Cash the log does not contradict: "recurrent savings" beside a log that shows the
+        # only cash impact worse, or not changed at all, is a claim the note disproves.
+        "cash": money
+        and ledger is not None
+        and any(
+            line.releases == "cash"
+            and line.annual > 0
+            and log_standing(pitch, line.impact.id) is None
+            for line in ledger.counted
+        ),
         "money": money,
     }
     for need in {need for phrase, need in MONEY_GAINS.items() if phrase in gain}:

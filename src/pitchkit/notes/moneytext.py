@@ -14,10 +14,11 @@ import datetime as dt
 import math
 import re
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import N_, Language
+from pitchkit.notes.foreign import foreign, quoted
 from pitchkit.notes.wording import lower_first
 from pitchkit.period import Period
 from pitchkit.recast.money import (
@@ -116,7 +117,9 @@ def figures(ledger: Ledger) -> Figures:
 
 
 def _money(value: float, lang: Language) -> str:
-    return fmt.money(value, lang, precision="exact")
+    """``£12,000``; a negative sum, should one reach the page, with a true minus sign."""
+    text = fmt.money(value, lang, precision="exact")
+    return text.replace("-", "\u2212", 1) if text.startswith("-") else text
 
 
 def shown_cost(value: float, given: float) -> float:
@@ -629,6 +632,10 @@ def year_text(
     }
     if not marked:
         return lang.gettext("{year} {benefit} for {invested}").format(**values)
+    if share.worse:
+        return _worse_text(
+            share, benefit, spent, lang, quantum=quantum, closed=closed, under_way=under_way
+        )
     text = _marked_year(share, benefit, values, lang, quantum, closed=closed, under_way=under_way)
     if share.unfigured and not closed and text.endswith(")"):
         # Beside figures for other impacts, one the log has none for in the year yet is at
@@ -740,7 +747,7 @@ def _marked_year(
             "show the change, so nothing is counted)"
         ).format(**values)
     if share.why == "level":
-        return _level_text(share, benefit, values, lang)
+        return _level_text(share, values, lang)
     if not share.unlogged:
         return lang.gettext("{year} {benefit} delivered for {invested}").format(**values)
     gaps = _gap_text(share, lang)
@@ -749,28 +756,84 @@ def _marked_year(
     )
 
 
-def _level_text(share: YearShare, benefit: float, values: dict[str, str], lang: Language) -> str:
-    """A closed year no better than the baseline on balance, though the chart shows the change.
+def _worse_text(
+    share: YearShare,
+    benefit: float,
+    spent: float,
+    lang: Language,
+    *,
+    quantum: float,
+    closed: bool,
+    under_way: bool,
+) -> str:
+    """A logged year with some measure worse than before the change: it counts nothing, named.
 
-    Its figures are counted as they are, as the update counts them, so that the
-    years add up to its total: ``2026/27 £0 delivered for £22,000 (the log's
-    figures for that year are no better than the baseline on balance; no
-    figure for January 2027)``. Worse than the baseline is a shortfall, said
-    in words, never with a minus sign before the pound sign: ``2026/27 a
-    shortfall of £3,000 for £22,000 (the log's figures for that year are
-    worse than the baseline on balance; …)``.
+    A measure that got worse is not negative money netted silently into
+    what the others delivered: ``2025/26 £20,000 delivered for £90,000
+    (nothing counted for agency nursing spend on the haematology ward, whose
+    figures are worse than before the change)``. A year that counts nothing
+    else says so in one clause. This holds for a measure whose chart shows
+    the change too, in a year whose own figures net to a loss: that year
+    counts nothing for it, not a shortfall taken off the rest.
     """
-    if benefit < 0:
-        values = {**values, "shortfall": _money(-benefit, lang)}
+    # A measure written only in English is quoted in a Welsh line, as statements quote it.
+    names = fmt.join_list(
+        [quoted(m) if foreign(m, lang) else lower_first(m) for m in share.worse], lang
+    )
+    values = {
+        "year": fy_label(share.year),
+        "benefit": _money(benefit, lang),
+        "invested": _money(spent, lang),
+        "measures": names,
+    }
+    if share.logged and share.why == "unshown" and not share.planned_for:
         if share.unlogged:
             return lang.gettext(
-                "{year} a shortfall of {shortfall} for {invested} (the log's figures for that "
-                "year are worse than the baseline on balance; no figure for {gaps})"
+                "{year} {benefit} counted for {invested} (the log's figures for that year show "
+                "{measures} worse than before the change, so nothing is counted; no figure for "
+                "{gaps})"
             ).format(gaps=_gap_text(share, lang), **values)
         return lang.gettext(
-            "{year} a shortfall of {shortfall} for {invested} (the log's figures for that year "
-            "are worse than the baseline on balance)"
+            "{year} {benefit} counted for {invested} (the log's figures for that year show "
+            "{measures} worse than before the change, so nothing is counted)"
         ).format(**values)
+    if (
+        not share.logged
+        and not share.unshown
+        and share.upto is not None
+        and share.so_far == 0
+        and share.benefit == 0
+    ):
+        return lang.gettext(
+            "{year} {benefit} forecast for {invested} (the log's figures to the end of {month} "
+            "show {measures} worse than before the change, so nothing is counted for the year)"
+        ).format(month=fmt.period_label(f"{share.upto:%Y-%m}", lang), **values)
+    text = year_text(
+        replace(share, worse=()),
+        benefit,
+        spent,
+        True,
+        lang,
+        quantum=quantum,
+        closed=closed,
+        under_way=under_way,
+    )
+    clause = lang.gettext(
+        "nothing counted for {measures}, whose figures are worse than before the change"
+    ).format(measures=names)
+    return f"{text[:-1]}; {clause})" if text.endswith(")") else f"{text} ({clause})"
+
+
+def _level_text(share: YearShare, values: dict[str, str], lang: Language) -> str:
+    """A closed year that nets to nothing against the baseline, though the chart shows the change.
+
+    Its figures are counted as they are, as the update counts them: ``2026/27
+    £0 delivered for £22,000 (the log's figures for that year are no better
+    than the baseline on balance; no figure for January 2027)``. A year whose
+    figures net to a loss is not this: it counts nothing for that measure,
+    named as worse than before the change (:func:`_worse_text`), never a
+    shortfall taken off the rest.
+    """
     if share.unlogged:
         return lang.gettext(
             "{year} {benefit} delivered for {invested} (the log's figures for that year are no "
@@ -827,28 +890,33 @@ def _planned_text(
 def _unshown_text(share: YearShare, values: dict[str, str], lang: Language, quantum: float) -> str:
     """The year under way when some impact's figures in it do not yet show the change.
 
-    That impact is at the full rate, and the line says the log does not yet
-    show it: ``2027/28 £362,000 forecast for £202,000 (at the full rate: the
-    log's figures to the end of November 2027 do not yet show the change)``.
+    That impact counts nothing for the months its figures cover, and the
+    plan's full rate only for the months still to come, and the line says
+    so: ``2027/28 £253,000 forecast for £202,000 (nothing counted to the end
+    of August 2027, as the log's figures do not yet show the change; the
+    plan's full rate for the rest of the year)``.
     """
     assert share.upto is not None
     values["month"] = fmt.period_label(f"{share.upto:%Y-%m}", lang)
     if share.so_far is None:
         return lang.gettext(
-            "{year} {benefit} forecast for {invested} (at the full rate: the log's figures to "
-            "the end of {month} do not yet show the change)"
+            "{year} {benefit} forecast for {invested} (nothing counted to the end of {month}, "
+            "as the log's figures do not yet show the change; the plan's full rate for the rest "
+            "of the year)"
         ).format(**values)
     values["so_far"] = _money(round_money(share.so_far, quantum), lang)
     if not share.unlogged:
         return lang.gettext(
             "{year} {benefit} forecast for {invested} ({so_far} delivered to the end of "
-            "{month}, the rest of the year at that rate; at the full rate where the log's "
-            "figures do not yet show the change)"
+            "{month}, the rest of the year at that rate; where the log's figures do not yet "
+            "show the change, nothing counted so far and the plan's full rate for the rest of "
+            "the year)"
         ).format(**values)
     return lang.gettext(
         "{year} {benefit} forecast for {invested} ({so_far} delivered to the end of "
-        "{month}, no figure for {gaps}; the rest of the year at that rate, and at the full "
-        "rate where the log's figures do not yet show the change)"
+        "{month}, no figure for {gaps}; the rest of the year at that rate; where the log's "
+        "figures do not yet show the change, nothing counted so far and the plan's full rate "
+        "for the rest of the year)"
     ).format(gaps=_gap_text(share, lang), **values)
 
 

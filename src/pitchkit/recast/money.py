@@ -295,10 +295,14 @@ class YearShare:
     #: For a closed year the log counts nothing in: why. ``"before"``: every change took
     #: effect after the year (on ``changed``); ``"unshown"``: its figures do not show it;
     #: ``"young"``: too few figures for any chart to show it; ``"level"``: its chart shows
-    #: the change, but the year's figures are no better than the baseline on balance (or
-    #: worse: ``benefit`` is then below zero, and the line says so in words).
+    #: the change, but the year's figures net to nothing against the baseline. A measure
+    #: whose figures in the year net to a loss is in ``worse`` and counts nothing, so no
+    #: year's ``benefit`` is ever below zero.
     why: str | None = None
     changed: dt.date | None = None
+    #: For a year the log has figures in: the measures its figures show worse than before
+    #: the change, each counted as nothing (never as negative money netted into the rest).
+    worse: tuple[str, ...] = ()
     #: For a closed year the log delivered some of: the money in ``benefit`` at the plan's
     #: full rate for the impacts whose figures are too few for any chart (their measures
     #: in ``planned_for``, and how many figures a chart needs in ``needs``): nothing can be
@@ -444,10 +448,9 @@ class Ledger:
                 if releases == "cash"
                 else share.benefit - share.cash
             )
-            if days <= 0 or amount == 0:
-                continue
-            if amount < 0:  # a year the log shows worse than the baseline sets it back
-                so_far += amount
+            # No year is below zero: a measure the log shows worse than before the change
+            # counts nothing in it (``YearShare.worse``), never a loss set against the rest.
+            if days <= 0 or amount <= 0:
                 continue
             if so_far + amount >= self.investment:
                 opened = max(first, begins)
@@ -701,6 +704,8 @@ class Delivered:
     #: For a closed year that counts nothing: why (see :attr:`YearShare.why`).
     why: str | None = None
     changed: dt.date | None = None
+    #: The measures whose figures in the year are worse than before the change: nothing counted.
+    worse: tuple[str, ...] = ()
     #: See :attr:`YearShare.planned` and the fields after it.
     planned: float = 0.0
     planned_for: tuple[str, ...] = ()
@@ -740,6 +745,7 @@ def with_logged(ledger: Ledger, delivered: dict[int, Delivered]) -> Ledger:
                 why=found.why,
                 changed=found.changed,
                 young=found.young,
+                worse=found.worse,
                 planned=found.planned,
                 planned_for=found.planned_for,
                 needs=found.needs,
@@ -765,6 +771,7 @@ def with_logged(ledger: Ledger, delivered: dict[int, Delivered]) -> Ledger:
                 upto=found.upto,
                 unshown=found.unshown,
                 young=found.young,
+                worse=found.worse,
                 unfigured=found.unfigured,
             )
         years.append(share)

@@ -23,6 +23,7 @@ from pitchkit.notes.moneytext import shown_cost
 from pitchkit.notes.update import spc
 from pitchkit.notes.update.claims import Claim
 from pitchkit.notes.update.delivery import worsening
+from pitchkit.notes.update.progress import Point
 from pitchkit.notes.update.situation import claims_for, log_runs
 from pitchkit.period import Period, PeriodKind, parse_period, period_at
 from pitchkit.recast.money import Delivered, Ledger, Line, benefit_start, fy_bounds, with_logged
@@ -85,7 +86,10 @@ def delivered_in_year(ledger: Ledger, facts: Facts, impact_id: str, year: int) -
         # Too few figures for a chart: the year is at the plan's rate, which the statement
         # already gives as the part of the year's rate falling in it; not "delivered".
         return None
-    return _money(line, claim, _counted_from(first, begins, kind), last)
+    counted_from = _counted_from(first, begins, kind)
+    if _worse(claim, counted_from, last):
+        return 0.0
+    return _money(line, claim, counted_from, last)
 
 
 def logged_ledger(ledger: Ledger, facts: Facts) -> Ledger:
@@ -121,13 +125,16 @@ class _Forecast:
     done: float | None = None
     reached: dt.date | None = None
     unlogged: tuple[Period, ...] = ()
-    #: Whether its figures in the year do not yet show the change, so it stays at the full rate.
+    #: Whether its figures in the year do not yet show the change: nothing for the months
+    #: they cover, and the full rate for the rest of the year.
     unshown: bool = False
     #: The daily rate its figures show, when it is on the log's rate (the years after carry it).
     rate: float = 0.0
     #: When it has figures in the year but too few for any chart: how many, and how many a
     #: chart needs. It stays at the full rate, and the line says why.
     young: tuple[int, int] | None = None
+    #: Whether its figures in the year are worse than before the change: nothing counted.
+    worse: bool = False
     #: Whether it earns in the year but the log has no figure for it in the year yet, so it
     #: stays at the plan's full rate, and the line says so.
     unfigured: bool = False
@@ -140,12 +147,15 @@ def _not_yet(claim: Claim, today: dt.date) -> bool:
     change a chart cannot yet show it (a run chart's shift needs 6 points on
     one side of a median that still mixes in the months before). The figures
     from the change on count as not yet telling when they are fewer than an
-    XmR chart needs (12), better than the baseline on balance, the latest of
-    them better too (so that the update's "N more months better than the
-    baseline could show one" rests on them), and the chart shows no change
-    the wrong way. A measure that got worse, or stayed flat, is not; nor is
-    one whose chart shows an improvement that began before the change (its
-    figures are on the better side because of that, not the project).
+    XmR chart needs (12), better than the baseline on balance by at least
+    half the plan's gain a period (nearer the plan than no change at all:
+    :func:`_on_course`), the latest of them better too (so that the update's
+    "N more months better than the baseline could show one" rests on them),
+    and the chart shows no change the wrong way. A measure that got worse,
+    or stayed flat (75.0 operations a month against 75.5 before, when the
+    plan is 25 fewer), is not; nor is one whose chart shows an improvement
+    that began before the change (its figures are on the better side
+    because of that, not the project).
     """
     if claim.shown or claim.since is None or worsening(claim):
         return False
@@ -163,7 +173,24 @@ def _not_yet(claim: Claim, today: dt.date) -> bool:
     if not after or len(after) >= spc.Rules().min_spc_points:
         return False
     gains = [claim.gain(p) for p in after]
-    return sum(gains) > 0 and gains[-1] > 0
+    return sum(gains) > 0 and gains[-1] > 0 and _on_course(claim, after)
+
+
+def _on_course(claim: Claim, after: list[Point]) -> bool:
+    """Whether the figures since the change gain, on average, at least half the plan's gain.
+
+    The plan's gain a period is the facts' baseline less the target, scaled
+    to each period. Figures that gain less than half of it are nearer no
+    change than the plan, so they do not count as a plan on its way; with no
+    planned gain to weigh them against, any gain does.
+    """
+    planned = [
+        p.baseline - p.target if claim.impact.direction == "lower" else p.target - p.baseline
+        for p in after
+    ]
+    if sum(planned) <= 0:
+        return True
+    return sum(claim.gain(p) for p in after) >= sum(planned) / 2
 
 
 def _shows_nothing(claim: Claim, today: dt.date) -> bool:
@@ -183,13 +210,15 @@ def line_forecast(ledger: Ledger, claim: Claim | None, line: Line, year: int) ->
     """``line``'s part of the year under way ``year``: so far by the log, the rest at that rate.
 
     The full rate when its change has not taken effect in the year, it has no
-    figure in the year yet, too few figures for any chart, or figures that do
-    not yet show the change (:func:`_not_yet`). Nothing when it has no figure
-    in the year yet but its chart, from the figures of the years before, does
-    not show the change (:func:`_shows_nothing`): the plan's rate would rest
-    on nothing the log shows. Else what the log shows it
-    delivered so far, spread over the days its figures cover and carried on
-    to the year's end (or the project's).
+    figure in the year yet, or too few figures for any chart. Figures that do
+    not yet show the change (:func:`_not_yet`) count nothing for the months
+    they cover, and the full rate only for the rest of the year; figures worse
+    than before the change (:func:`_worse`) count nothing at all. Nothing when
+    it has no figure in the year yet but its chart, from the figures of the
+    years before, does not show the change (:func:`_shows_nothing`): the
+    plan's rate would rest on nothing the log shows. Else what the log shows
+    it delivered so far, spread over the days its figures cover and carried
+    on to the year's end (or the project's).
     """
     assert ledger.start is not None
     assert ledger.today is not None
@@ -221,10 +250,17 @@ def line_forecast(ledger: Ledger, claim: Claim | None, line: Line, year: int) ->
         needs = claim.analysis.rules.min_run_points
         return _Forecast(earned=full, reached=reached, young=(claim.analysis.count, needs))
     if _not_yet(claim, ledger.today):
-        return _Forecast(earned=full, reached=reached, unshown=True)
+        # Too young to tell, and on course so far: the months the log covers count what
+        # its chart shows (nothing yet), and only the months still to come the plan's rate.
+        after = reached + dt.timedelta(days=1)
+        rest = _plan_part(line, ledger, year, max(begins, after))
+        return _Forecast(earned=rest, reached=reached, unshown=True)
     kind = claim.points[-1].period.kind
     counted_from = _counted_from(first, begins, kind)
-    done = _money(line, claim, counted_from, reached)
+    worse = _worse(claim, counted_from, reached)
+    # Worse than before the change: nothing counted, so far or for the rest of the year,
+    # never a negative sum taken silently off what the other impacts delivered.
+    done = 0.0 if worse else _money(line, claim, counted_from, reached)
     days = sum((min(p.end, reached) - max(p.start, counted_from)).days + 1 for p in covered)
     logged = set(covered)
     gaps = tuple(p for p in _periods(begins, reached, kind) if p not in logged)
@@ -234,7 +270,30 @@ def line_forecast(ledger: Ledger, claim: Claim | None, line: Line, year: int) ->
         rate=done / days,
         reached=reached,
         unlogged=gaps,
+        worse=worse,
     )
+
+
+def _worse(claim: Claim, first: dt.date, last: dt.date) -> bool:
+    """Whether ``claim``'s figures from ``first`` to ``last`` are worse than before the change.
+
+    Worse on balance (the figures from the change on, against the baseline
+    mean, add up to a loss), when the chart shows a change either way: its
+    improvement counted (the loss would be negative money), or a change the
+    wrong way (:func:`~pitchkit.notes.update.delivery.worsening`). Such a
+    measure counts nothing, and the money line names it.
+    """
+    if claim.since is None or not (claim.shown or worsening(claim)):
+        return False
+    total = 0.0
+    for point in claim.points:
+        if point.value is None or point.period < claim.since:
+            continue
+        start, end = max(point.period.start, first), min(point.period.end, last)
+        if start <= end:
+            days = (point.period.end - point.period.start).days + 1
+            total += claim.gain(point) * ((end - start).days + 1) / days
+    return total < 0
 
 
 def _counted_line(ledger: Ledger, facts: Facts, impact_id: str) -> tuple[Line, dt.date] | None:
@@ -281,10 +340,13 @@ def _running(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered |
     chart does not show the change) is spread over the days its figures cover
     and carried on to the year's end (or the project's); a period with no
     figure is named and adds nothing, as in a closed year. An impact with no
-    figure in the year yet, too few figures for any chart, or figures too
-    young to show the change while they are on its better side
-    (:func:`_not_yet`), keeps its forecast at the full rate. ``None`` when no
-    counted impact has a figure in the year that says more than that.
+    figure in the year yet, or too few figures for any chart, keeps its
+    forecast at the full rate; one whose figures are too young to show the
+    change while they are on course (:func:`_not_yet`) counts nothing for the
+    months they cover and the full rate for the rest; one whose figures are
+    worse than before the change counts nothing, and is named
+    (:attr:`Delivered.worse`). ``None`` when no counted impact has a figure in
+    the year that says more than that.
     """
     benefit = cash = so_far = 0.0
     upto: dt.date | None = None
@@ -293,9 +355,12 @@ def _running(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered |
     unlogged: list[Period] = []
     by: list[tuple[str, tuple[Period, ...]]] = []
     rates: list[tuple[str, float]] = []
+    worse: list[str] = []
     unfigured: list[str] = []
     for line in ledger.counted:
         part = line_forecast(ledger, claims.get(line.impact.id), line, year)
+        if part.worse:
+            worse.append(line.impact.measure)
         benefit += part.earned
         if line.releases == "cash":
             cash += part.earned
@@ -329,6 +394,7 @@ def _running(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered |
         unshown=unshown,
         rates=tuple(rates),
         young=young,
+        worse=tuple(worse),
         # Beside figures for others, an impact with none in the year yet is at the plan's
         # full rate, and named: "the rest of the year at that rate" must not cover it.
         unfigured=tuple(unfigured),
@@ -339,7 +405,10 @@ def _year(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered | No
     """What the counted lines delivered in financial year ``year``; ``None`` with no figure.
 
     An impact whose chart can be drawn counts what the log shows it delivered
-    in the year (a period with no figure adds nothing, and is named). One
+    in the year (a period with no figure adds nothing, and is named), unless
+    its figures in the year are worse than before the change on balance
+    (:func:`_worse`): then it counts nothing, is named, and its loss is not
+    netted into what the others delivered. One
     whose figures are too few for any chart (none at all among them) keeps
     the plan's full rate for the year, said as such: nothing can be told from
     so few figures either way, and the update says the same of it ("so its
@@ -362,6 +431,7 @@ def _year(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered | No
     young: tuple[int, int] | None = None
     unlogged: list[Period] = []
     later: list[dt.date] = []
+    worse: list[str] = []
     for line in ledger.counted:
         claim = claims.get(line.impact.id)
         points = claim.points if claim is not None else []
@@ -397,8 +467,14 @@ def _year(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered | No
         by.append((line.impact.measure, tuple(gaps)))
         if not found:
             whole.append(line.impact.measure)
+        counted_from = _counted_from(first, begins, kind)
+        if found and _worse(claim, counted_from, last):
+            # Worse than before the change on balance: nothing counted, never a loss netted
+            # into the others, and the line names it.
+            worse.append(line.impact.measure)
+            continue
         shown |= found and claim.shown
-        money = _money(line, claim, _counted_from(first, begins, kind), last)
+        money = _money(line, claim, counted_from, last)
         benefit += money
         if line.releases == "cash":
             cash += money
@@ -415,18 +491,10 @@ def _year(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered | No
         return Delivered(benefit=plan, cash=plan_cash, why="young", young=young)
     # Figures in the year, none of them showing the change: £0 counted, and the line says
     # it is because the chart did not show it, not that the project delivered nothing.
-    # Figures that net to nothing or less against the baseline, for a measure whose chart
-    # does show the change (its months in this year at or worse than the baseline on
-    # balance): "level", counted as they are, so that the years add up to the update's total.
-    why = (
-        None
-        if benefit > 0 or planned_for
-        else "level"
-        if shown
-        else "unshown"
-        if benefit == 0
-        else None
-    )
+    # Figures that net to exactly nothing against the baseline, for a measure whose chart
+    # does show the change: "level", £0 delivered, and the line says so. Figures that net
+    # to a loss were left out above (``worse``), so ``benefit`` is never below zero.
+    why = None if benefit > 0 or planned_for else "level" if shown else "unshown"
     named = _named(by)
     return Delivered(
         benefit=benefit + plan,
@@ -434,6 +502,7 @@ def _year(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered | No
         unlogged=tuple(sorted(unlogged)),
         unlogged_by=named,
         why=why,
+        worse=tuple(worse),
         planned=plan,
         planned_for=tuple(planned_for),
         needs=needs or spc.Rules().min_run_points,
@@ -496,3 +565,49 @@ def _money(line: Line, claim: Claim, first: dt.date, last: dt.date) -> float:
     # restated as), as a progress update prices what it delivered: a finance director's
     # 750 x £53 is the year's figure, and the years add up to the update's total.
     return count * shown_cost(line.restated_cost, line.impact.value.amount)
+
+
+@dataclass(frozen=True)
+class Standing:
+    """What the log shows of an impact the plan values, when it does not bear the plan out.
+
+    ``kind`` is ``"worse"`` (its figures since the change are worse than
+    before it, by ``amount`` in the measure's own units) or ``"flat"`` (its
+    chart, with enough figures, does not show the change); ``upto`` is the
+    last day its figures cover.
+    """
+
+    kind: str
+    amount: float
+    upto: dt.date
+
+
+def standing(ledger: Ledger | None, facts: Facts, impact_id: str) -> Standing | None:
+    """Whether the log, by the note's date, contradicts the plan for ``impact_id``.
+
+    A brief written after months of log does not headline a plan the
+    figures contradict as if it were happening: a measure they show worse
+    than before the change, or one whose chart does not show the change and
+    whose money the finance block so counts as nothing
+    (:func:`_shows_nothing`). ``None`` when the log bears the plan out, is
+    too young to tell, or has no figures for the impact.
+    """
+    if ledger is None or ledger.today is None or not (facts.updates or facts.figures):
+        return None
+    claim = _claims(ledger, facts).get(impact_id)
+    if claim is None or claim.since is None or claim.analysis.kind == "none":
+        return None
+    since = claim.since
+    after = [
+        p
+        for p in claim.points
+        if p.value is not None and p.period >= since and p.period.end < ledger.today
+    ]
+    if not after:
+        return None
+    upto = max(p.period.end for p in after)
+    if _worse(claim, since.start, upto):
+        return Standing("worse", -sum(claim.gain(p) for p in after), upto)
+    if _shows_nothing(claim, ledger.today):
+        return Standing("flat", 0.0, upto)
+    return None
