@@ -260,7 +260,9 @@ def with_team(
     ``directors:`` (checked when the file was read) is not a mistake, so it
     is kept, linking nothing in the team file's notes. So with an ask,
     advice or offer ``for:`` a director: one the team does not have is an
-    error, with the nearest id.
+    error, with the nearest id. So with ``meeting.director``: a meeting with
+    a director neither the team nor the file's own ``directors:`` has would
+    lose its line from every note without a word.
 
     With ``team``, the file ``directors`` came from, a note in ``lang``
     shows their objectives in that language where the sheet gives both
@@ -268,6 +270,7 @@ def with_team(
     director's sheet row is kept to locate warnings (:func:`team_place`).
     """
     from pitchkit.facts.schema import audience_problems, facts_error
+    from pitchkit.facts.validation import meeting_problems
 
     if team is not None:
         directors = team.team(lang)
@@ -275,6 +278,8 @@ def with_team(
     problems = team_link_problems(loaded, directors)
     if isinstance(loaded.source.data, dict):
         problems += audience_problems(loaded.source.data, [d.id for d in directors])
+        own = [d.id for d in loaded.facts.directors]
+        problems += meeting_problems(loaded.source.data, [*(d.id for d in directors), *own])
     if problems:
         raise facts_error(loaded.source, problems)
     facts = with_directors(loaded.facts, directors)
