@@ -202,6 +202,34 @@ def test_home_visits_become_money_when_staff_time_stops_not_clinic_sessions(
     )
 
 
+@pytest.mark.parametrize(
+    ("locale", "condition"),
+    [
+        (None, "emergency department shifts or staffed hours are no longer paid for"),
+        ("cy_GB", "sifftiau neu oriau staff yr adran achosion brys heb eu talu mwyach"),
+    ],
+)
+def test_emergency_attendances_become_money_when_shifts_stop_not_clinic_sessions(
+    tmp_path: Path, locale: str | None, condition: str
+) -> None:
+    # newuser9 #7: fewer people attend A&E, but the department stays open; no clinic
+    # session or outsourced activity stops. 240 a year at £242 is £58,080.
+    attendances = {
+        "id": "ed-attendances",
+        "measure": "Emergency department attendances by adults with sickle cell disease",
+        "unit": "attendances",
+        "per": "year",
+        "baseline": 620,
+        "target": 380,
+        "value": {"amount": 242, "source": "ED attendance, NHS reference costs 2026/27"},
+        "releases": "capacity",
+    }
+    text = " ".join(_brief(_facts(tmp_path, [attendances]), "dof", locale).split())
+    assert condition in text
+    assert "clinic sessions" not in text
+    assert "sesiynau clinig" not in text
+
+
 def test_an_operations_director_is_not_promised_capacity_a_project_does_not_free(
     tmp_path: Path,
 ) -> None:
