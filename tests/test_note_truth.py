@@ -230,6 +230,32 @@ def test_emergency_attendances_become_money_when_shifts_stop_not_clinic_sessions
     assert "sesiynau clinig" not in text
 
 
+def test_a_million_is_written_one_way_in_every_place_a_note_gives_it(tmp_path: Path) -> None:
+    # newuser9 #9: "worth £1.01m a year" in the statement beside "£1,011,000 a year" in
+    # the money block and the other directors' line. 300 fewer a year at £3,370 is
+    # £1,011,000 (docs/money.md section 6: to the nearest £1,000, written in full).
+    outsourced = {
+        "id": "outsourced",
+        "measure": "Elective operations outsourced to the independent sector",
+        "unit": "operations",
+        "per": "year",
+        "baseline": 900,
+        "target": 600,
+        "value": {"amount": 3370, "source": "Independent sector tariff", "price_year": "2026/27"},
+        "releases": "cash",
+        "supports": ["dof.cip"],
+    }
+    path = _facts(tmp_path, [outsourced])
+    finance = " ".join(_brief(path, "dof").split())
+    assert "worth £1,011,000 a year" in finance
+    assert "cash for the financial plan: £1,011,000 a year" in finance
+    operations = " ".join(_brief(path, "coo").split())
+    assert "Money: £1,011,000 a year of cash" in operations
+    for text in (finance, operations):
+        assert "£1.01m" not in text
+        assert "£1,010,000" not in text
+
+
 def test_an_operations_director_is_not_promised_capacity_a_project_does_not_free(
     tmp_path: Path,
 ) -> None:

@@ -294,8 +294,8 @@ def _taken_out_kind(line: Line) -> str:
     return line.counts if line.counts in TAKEN_OUT else "other"
 
 
-#: Home visits and contacts, in English or Welsh.
-_VISITS = re.compile(r"\b(?:visit|contact|ymweliad|cyswllt|cysylltiad)", re.I)
+#: Home visits and contacts.
+_VISITS = re.compile(r"\b(?:visit|contact)", re.I)
 #: An emergency department, A&E or urgent treatment centre, in English or Welsh.
 _EMERGENCY = re.compile(
     r"\b(?:emergency department|emergency attendance|A ?& ?E\b|ED\b|urgent treatment"
