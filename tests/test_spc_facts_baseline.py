@@ -152,7 +152,9 @@ def test_the_first_step_up_to_a_worse_level_is_not_an_improvement(tmp_path: Path
         entry["measures"]["agency"] = rise.get(str(entry["period"]), entry["measures"]["agency"])
     path = tmp_path / "facts.yaml"
     yaml.dump(facts, path)
-    request = UpdateRequest(path, "dof", tmp_path / "out", period="2026-11", today=dt.date(2026, 12, 5))
+    request = UpdateRequest(
+        path, "dof", tmp_path / "out", period="2026-11", today=dt.date(2026, 12, 5)
+    )
     lines = docx_text(write_update(request).written[0]).splitlines()
     chart = lines.index("Agency nurse spend on the stroke unit (XmR chart) ")
     words = next(line for line in lines[chart + 1 :] if line.strip())

@@ -495,7 +495,7 @@ def test_a_meeting_with_someone_not_on_the_team_is_an_error_in_every_command(
 def test_a_meeting_with_someone_only_the_team_file_has_names_the_team_file(
     tmp_path: Path,
 ) -> None:
-    """Beside the file's own ``directors:``, a meeting only the team file's director fits is told so.
+    """Beside the file's own ``directors:``, a meeting only the team file has is told so.
 
     The notes are written for the team file's directors, as a link to one of
     its objectives is: the message gives the two ways out.
@@ -507,7 +507,9 @@ def test_a_meeting_with_someone_only_the_team_file_has_names_the_team_file(
     team = tmp_path / "team.csv"
     team.write_text(TEAM, encoding="utf-8")
     [number] = [
-        n for n, line in enumerate(facts.read_text("utf-8").splitlines(), 1) if "director: dos" in line
+        n
+        for n, line in enumerate(facts.read_text("utf-8").splitlines(), 1)
+        if "director: dos" in line
     ]
     alone = run("check", facts, "-d", "dof")
     assert alone.exit_code == 1

@@ -225,7 +225,7 @@ def team_for_link(
     data = loaded.source.data
     if isinstance(data, dict):
         others = audience_problems(data, [d.id for d in team_directors])
-        own = [d.id for d in loaded.facts.directors]
+        own = [*(d.id for d in loaded.facts.directors), *found.left_out]
         others += meeting_problems(data, [*(d.id for d in team_directors), *own])
         if others:
             raise facts_error(loaded.source, others)

@@ -345,7 +345,7 @@ def worth(money: float, lang: Language) -> str:
 
 
 def part_of_target(value: float, unit: str | None, lang: Language) -> str:
-    """The part of a year's benefit an objective's target counts: money as :func:`worth` gives it."""
+    """The part of a year's benefit a target counts: money as :func:`worth` writes it."""
     if (unit or "").strip().upper() in ("£", "GBP"):
         return worth(value, lang)
     return fmt.quantity(value, unit, lang)
