@@ -69,6 +69,7 @@ def _facts(
     }
     if updates is not None:
         data["updates"] = updates
+    tmp_path.mkdir(parents=True, exist_ok=True)
     path = tmp_path / "facts.yaml"
     with path.open("w", encoding="utf-8") as out:
         YAML().dump(data, out)
@@ -254,6 +255,46 @@ def test_a_million_is_written_one_way_in_every_place_a_note_gives_it(tmp_path: P
     for text in (finance, operations):
         assert "£1.01m" not in text
         assert "£1,010,000" not in text
+
+
+@pytest.mark.parametrize(
+    ("locale", "gain"),
+    [(None, "Capacity released ahead of winter"), ("cy_GB", "Capasiti wedi'i ryddhau cyn y gaeaf")],
+)
+def test_capacity_is_a_gain_only_in_a_note_that_claims_capacity(
+    tmp_path: Path, locale: str | None, gain: str
+) -> None:
+    # newuser9 #12: the project frees clinic capacity, but the operations director's one
+    # claim is a share discharged at virtual review: no capacity is claimed to them.
+    appointments = {
+        "id": "f2f",
+        "measure": "Face-to-face new fracture clinic appointments",
+        "unit": "appointments",
+        "per": "year",
+        "baseline": 5200,
+        "target": 2300,
+        "value": {"amount": 139, "source": "First outpatient attendance, 2026/27"},
+        "releases": "capacity",
+        "supports": ["dof.cip"],
+        "excludes": ["coo.occupancy"],
+    }
+    share = {
+        "id": "virtual",
+        "measure": "Patients discharged at virtual review without a clinic visit",
+        "unit": "%",
+        "baseline": 5,
+        "target": 40,
+        "better": "higher",
+        "supports": ["coo.occupancy"],
+    }
+    text = _brief(_facts(tmp_path / "share", [appointments, share]), "coo", locale)
+    assert "virtual review" in text
+    assert gain not in text
+    # Claimed to them, the capacity is theirs to gain.
+    appointments["supports"] = ["dof.cip", "coo.occupancy"]
+    del appointments["excludes"]
+    text = _brief(_facts(tmp_path / "both", [appointments, share]), "coo", locale)
+    assert gain in text
 
 
 def test_an_operations_director_is_not_promised_capacity_a_project_does_not_free(
