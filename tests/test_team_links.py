@@ -537,3 +537,14 @@ def test_a_meeting_with_someone_on_the_team_is_in_their_note(tmp_path: Path) -> 
     result = run("brief", facts, "--directors", team, "-d", "dos", "--out", out)
     assert result.exit_code == 0, result.output
     assert "meeting on 3 December 2099" in " ".join(docx_text(out).split())
+
+
+def test_a_meeting_id_in_another_case_keeps_its_line(tmp_path: Path) -> None:
+    """``director: DOS`` is accepted as 'dos' (ids are checked regardless of case), so is shown."""
+    facts, team = project(tmp_path)
+    text = facts.read_text(encoding="utf-8").replace("  director: dof\n", "  director: DOS\n")
+    facts.write_text(text.replace("date: 2026-12-03", "date: 2099-12-03"), "utf-8")
+    out = tmp_path / "dos.docx"
+    result = run("brief", facts, "--directors", team, "-d", "dos", "--out", out)
+    assert result.exit_code == 0, result.output
+    assert "meeting on 3 December 2099" in " ".join(docx_text(out).split())

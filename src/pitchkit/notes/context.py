@@ -704,8 +704,13 @@ def meeting_context(
     it came too late (``pitchkit check`` says ``meeting-passed``).
     """
     meeting = facts.meeting
-    if meeting and meeting.director and director_id and meeting.director != director_id:
-        meeting = None
+    if (
+        meeting
+        and meeting.director
+        and director_id
+        and meeting.director.strip().casefold() != director_id.casefold()
+    ):
+        meeting = None  # ids are told apart regardless of case, as the facts are checked
     if meeting and meeting.date and today and meeting.date < today:
         meeting = None
     when = meeting.date if meeting else None
