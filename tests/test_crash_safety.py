@@ -30,7 +30,7 @@ from pitchkit.facts.project import open_project
 from pitchkit.i18n.messages import render
 from pitchkit.output.files import remove_stale_temporaries
 from pitchkit.output.manifest import BatchItem
-from test_interrupt import DIRECTORS, STOP_TIMEOUT, many_directors, wait_for_first_note
+from test_interrupt import INTERRUPTED, STOP_TIMEOUT, many_directors, wait_for_first_note
 
 BROKEN = Path(__file__).resolve().parent / "broken"
 TODAY = dt.date(2026, 5, 1)
@@ -61,7 +61,7 @@ def temporary(folder: Path, pid: int | None, age_seconds: float = 0) -> Path:
 
 def test_a_batch_killed_outright_leaves_a_manifest_of_its_finished_notes(tmp_path: Path) -> None:
     """kill -9 after the first note: the manifest lists every finished note; the rerun cleans."""
-    facts = many_directors(tmp_path)
+    facts = many_directors(tmp_path, INTERRUPTED)
     notes = tmp_path / "notes"
     command = [sys.executable, "-m", "pitchkit", "batch", str(facts), "--out", str(notes)]
     process = subprocess.Popen(
@@ -82,7 +82,7 @@ def test_a_batch_killed_outright_leaves_a_manifest_of_its_finished_notes(tmp_pat
     assert process.returncode == -signal.SIGKILL
 
     rows = read_manifest(notes / "manifest.csv")
-    assert len(rows) == DIRECTORS + 1  # every director, listed from the start
+    assert len(rows) == INTERRUPTED + 1  # every director, listed from the start
     listed = {row["file"] for row in rows if row["status"] == "ok"}
     finished = {path.name for path in notes.glob("*.docx")}
     assert listed <= finished
@@ -292,7 +292,7 @@ def running(pid: int) -> bool:
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads processes from /proc")
 def test_workers_stop_by_themselves_when_the_batch_is_killed_outright(tmp_path: Path) -> None:
     """kill -9 of a batch with two workers: they end by themselves, leaving only whole notes."""
-    facts = many_directors(tmp_path)
+    facts = many_directors(tmp_path, INTERRUPTED)
     notes = tmp_path / "notes"
     process = subprocess.Popen(
         [sys.executable, "-m", "pitchkit", "batch", str(facts), "--out", str(notes), "-j", "2"],

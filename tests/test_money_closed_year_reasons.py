@@ -172,24 +172,30 @@ def test_a_year_with_no_figure_yet_after_years_that_show_no_change_counts_nothin
         (
             "en_GB",
             "Benefit against",
-            "2024/25 £18,000 delivered for £6,000 (no figure for January to March 2025 for "
-            "outsourced homecare medicines deliveries); 2025/26 £96,000 delivered for £27,000 "
-            "(no figure for April 2025 to March 2026 for outsourced homecare medicines "
-            "deliveries)",
+            "2024/25 £27,000 for £6,000 (£18,000 delivered; £9,000 at the plan's full rate for "
+            "outsourced homecare medicines deliveries, whose figures are too few to show a "
+            "change yet: a chart needs 8); 2025/26 £132,000 for £27,000 (£96,000 delivered; "
+            "£36,000 at the plan's full rate for outsourced homecare medicines deliveries",
         ),
         (
             "cy_GB",
             "Budd yn erbyn",
-            "(dim ffigur ar gyfer Ionawr – Mawrth 2025 ar gyfer outsourced homecare medicines "
-            "deliveries)",
+            "(£18,000 a gyflawnwyd; £9,000 ar gyfradd lawn y cynllun ar gyfer outsourced homecare "
+            "medicines deliveries",
         ),
     ],
 )
-def test_a_gap_in_one_of_two_measures_names_the_measure(
+def test_a_measure_logged_late_keeps_the_plans_rate_in_the_closed_years(
     tmp_path: Path, locale: str, start: str, gap: str
 ) -> None:
-    # review13 L3: bed days logged every month from January 2024, homecare deliveries only
-    # from October 2026. The years' gaps are homecare's, not the year's: the line names it.
+    # review13 L3, then truth16: bed days logged every month from January 2024, homecare
+    # deliveries only from October 2026, two figures: too few for any chart, so the closed
+    # years keep homecare at the plan's full rate beside the bed days the log delivered, as
+    # the update does ("so its money is forecast at the plan's full rate for now"); it read
+    # "no figure for April 2025 to March 2026 for outsourced homecare medicines deliveries"
+    # and counted it £0. 2024/25 homecare: £36,000 × 90 ÷ 365 = £8,877, shown £9,000.
     facts = DATA / "money" / "two-impacts-one-logged-late.yaml"
     line = _line(tmp_path, facts, "dof", dt.date(2026, 12, 5), start, locale)
     assert gap in line, line
+    assert "no figure for" not in line, line
+    assert "dim ffigur" not in line, line

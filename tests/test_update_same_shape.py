@@ -173,15 +173,17 @@ REFERRALS = """\
 
 
 def test_a_run_chart_does_not_call_a_fall_past_every_figure_normal(tmp_path: Path) -> None:
-    # Five quarters before the change (58 to 62), then 50, 35, 25: eight figures, a run
-    # chart with no shift or trend yet. Every figure since is below every figure before:
-    # not "within normal variation", and not yet a change the update can count.
+    # Five quarters before the change (58 to 62, October 2024 to December 2025), then 50,
+    # 35, 25: eight figures, a run chart with no shift or trend yet. The latest is below
+    # every figure before by 33, far more than their range (4): not "within normal
+    # variation", and not yet a change the update can count. (It started in 2024-Q2, which
+    # put the change after seven figures, 50 and 35 among them.)
     figures: dict[str, list[float | None]] = {
         "referrals": [58.0, 62, 61, 59, 60, 50, 35, 25],
         "steady": [31.0, 29, 32, 28, 30, 31, 29, 30],
     }
-    facts = _facts(tmp_path, REFERRALS, figures, first="2024-Q2", quarterly=True)
-    lines = _update(tmp_path, facts, "2026-Q1")
+    facts = _facts(tmp_path, REFERRALS, figures, first="2024-Q4", quarterly=True)
+    lines = _update(tmp_path, facts, "2026-Q3")
     row = _row(lines, "Procedures sent to the independent sector")
     assert row[-2:] == [
         "no change from baseline can be told apart yet",
@@ -195,6 +197,27 @@ def test_a_run_chart_does_not_call_a_fall_past_every_figure_normal(tmp_path: Pat
     assert "chance alone" not in words
     # A measure that stays inside the range it had before is within normal variation.
     assert _row(lines, "Procedures cancelled on the day")[-1] == "within normal variation"
+
+
+def test_a_latest_figure_just_past_a_few_before_is_normal_variation(tmp_path: Path) -> None:
+    # review13 L4: 200, 205, 195, 198 before the change (September to December 2025), then
+    # 199, 196, 201, 194. The latest is 1 below the lowest of four figures before: on figures
+    # varying by chance alone that happens 1 time in 5, so it is not worth saying. A latest
+    # figure counts as beyond only when it is past the nearest by their whole range (10 here).
+    figures: dict[str, list[float | None]] = {
+        "referrals": [200.0, 205, 195, 198, 199, 196, 201, 194],
+        "steady": [31.0, 29, 32, 28, 30, 31, 29, 30],
+    }
+    lines = _update(tmp_path, _facts(tmp_path, REFERRALS, figures), "2026-04")
+    row = _row(lines, "Procedures sent to the independent sector")
+    assert row[-1] == "within normal variation", row
+    words = _chart_words(lines, "Procedures sent to the independent sector")
+    assert "No signal yet: a run chart" not in words, words
+    # 185 is 10 below the lowest (195), the whole range of those before (205 - 195): said.
+    figures["referrals"][-1] = 185.0
+    lines = _update(tmp_path / "far", _facts(tmp_path, REFERRALS, figures), "2026-04")
+    row = _row(lines, "Procedures sent to the independent sector")
+    assert row[-1] == "below every figure before the change; no signal yet", row
 
 
 CHALLENGES = """\

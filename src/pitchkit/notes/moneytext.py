@@ -390,6 +390,7 @@ def investment_line(ledger: Ledger, shown: Figures, lang: Language) -> str:
             lang,
             quantum=shown.quantum,
             closed=ledger.closed(share.year),
+            under_way=share.year == ledger.under_way,
         )
         for share, (_, benefit, spent) in zip(ledger.years, shown.years, strict=True)
     )
@@ -414,7 +415,7 @@ def investment_line(ledger: Ledger, shown: Figures, lang: Language) -> str:
     elif ledger.logged:
         # Not the full rate the other directors' notes give (they say so), but the years
         # above: named, so that "11 months" beside their "6 months" is not read as a slip.
-        forecast = not all(share.logged for share in ledger.years)
+        forecast = not all(share.delivered_only for share in ledger.years)
         payback = _payback_on_the_log(months, begins, lang, forecast=forecast)
     elif beyond_end(ledger, ledger.payback_months) and ledger.end is not None:
         # A payback after the project ends is not a payback the project makes: said so,
@@ -448,6 +449,9 @@ def investment_line(ledger: Ledger, shown: Figures, lang: Language) -> str:
     else:
         payback = lang.ngettext("payback {n} month", "payback {n} months", months).format(n=months)
     back = return_text(shown, lang)
+    exact = exact_payback(ledger, shown)
+    if exact is not None:
+        return _exact_line(ledger, shown, years, exact, lang)
     if len(shown.years) == 1:
         # One financial year: the total over the project would only repeat that year's figure.
         template = (
@@ -479,6 +483,74 @@ def investment_line(ledger: Ledger, shown: Figures, lang: Language) -> str:
         net=net_text(shown.net, lang),
         payback=payback,
         back=back,
+    )
+
+
+def exact_payback(ledger: Ledger, shown: Figures) -> int | None:
+    """The months over which the benefit pays back the funding exactly, when it does.
+
+    When the benefit over the project, as shown, is the funding as shown, a
+    finance director reads "net £0; not paid back within the project; £1 per
+    £1" as a riddle (a few pounds short by the days of a leap year, or a few
+    over): the benefit pays the funding back exactly, by the project's end.
+    Whole months from the first day of benefit to the project's last day;
+    ``None`` in any other case.
+    """
+    if (
+        not ledger.investment
+        or shown.benefit <= 0
+        or shown.benefit != shown.investment
+        or ledger.start is None
+        or ledger.end is None
+    ):
+        return None
+    starts = [benefit_start(line.impact, ledger.start) for line in ledger.counted if line.annual]
+    if not starts:
+        return None
+    begins = min(starts)
+    return whole_months(12 * ((ledger.end - begins).days + 1) / DAYS_IN_YEAR)
+
+
+def exact_words(months: int, lang: Language) -> str:
+    """``the benefit pays back the funding exactly, in 12 months``."""
+    return lang.ngettext(
+        "the benefit pays back the funding exactly, in {n} month",
+        "the benefit pays back the funding exactly, in {n} months",
+        months,
+    ).format(n=months)
+
+
+def _exact_line(ledger: Ledger, shown: Figures, years: str, months: int, lang: Language) -> str:
+    """The finance block's last line when the benefit is the funding exactly.
+
+    No "net £0" and no "£1 per £1": the line says it plainly.
+    """
+    if len(shown.years) == 1:
+        template = (
+            lang.gettext(
+                "Benefit against {investment} of funding, counting capacity as if it were cash: "
+                "{years}; {exact}."
+            )
+            if shown.capacity
+            else lang.gettext("Benefit against {investment} of funding: {years}; {exact}.")
+        )
+    else:
+        template = (
+            lang.gettext(
+                "Benefit against {investment} of funding, counting capacity as if it were cash: "
+                "{years}; over the project {benefit}: {exact}."
+            )
+            if shown.capacity
+            else lang.gettext(
+                "Benefit against {investment} of funding: {years}; over the project {benefit}: "
+                "{exact}."
+            )
+        )
+    return template.format(
+        investment=_money(shown.investment, lang),
+        years=years,
+        benefit=_money(shown.benefit, lang),
+        exact=exact_words(months, lang),
     )
 
 
@@ -554,6 +626,7 @@ def year_text(
     *,
     quantum: float = 1.0,
     closed: bool = False,
+    under_way: bool = False,
 ) -> str:
     """``2026/27 £181,000 for £28,000``: one financial year's benefit and investment.
 
@@ -573,6 +646,33 @@ def year_text(
     }
     if not marked:
         return lang.gettext("{year} {benefit} for {invested}").format(**values)
+    text = _marked_year(share, benefit, values, lang, quantum, closed=closed, under_way=under_way)
+    if share.unfigured and not closed and text.endswith(")"):
+        # Beside figures for other impacts, one the log has none for in the year yet is at
+        # the plan's full rate: "the rest of the year at that rate" must not cover it.
+        clause = lang.gettext(
+            "at the plan's full rate for {measures}, with no figure for the year yet"
+        ).format(measures=_measures(share.unfigured, lang))
+        text = f"{text[:-1]}; {clause})"
+    return text
+
+
+def _measures(measures: Sequence[str], lang: Language) -> str:
+    """The measures named in a year's line, each lower-cased as in a sentence."""
+    return fmt.join_list([lower_first(measure) for measure in measures], lang)
+
+
+def _marked_year(
+    share: YearShare,
+    benefit: float,
+    values: dict[str, str],
+    lang: Language,
+    quantum: float,
+    *,
+    closed: bool,
+    under_way: bool,
+) -> str:
+    """One year's line once some year is read from the log (see :func:`year_text`)."""
     if share.young is not None and share.upto is not None:
         # Too few figures for a chart: the plan's rate, and why, in one clause.
         figures_now, needs = share.young
@@ -618,8 +718,17 @@ def year_text(
             "{year} {benefit} forecast for {invested} (at the plan's full rate: the log has no "
             "figures for that year)"
         ).format(**values)
+    if not share.logged and under_way and share.benefit > 0 and not share.unfigured:
+        # The year under way with no figure in the log for any impact earning in it: the
+        # plan's full rate, and the line says so (review13 L1), as for a closed year.
+        return lang.gettext(
+            "{year} {benefit} forecast for {invested} (at the plan's full rate: the log has no "
+            "figure for the year yet)"
+        ).format(**values)
     if not share.logged:
         return lang.gettext("{year} {benefit} forecast for {invested}").format(**values)
+    if share.planned_for and share.why != "young":
+        return _planned_text(share, benefit, values, lang, quantum)
     if share.why == "before" and share.changed is not None:
         # Nothing to count: the change came after the year. Not "delivered nothing".
         return lang.gettext("{year} {benefit} for {invested} (the change came in {month})").format(
@@ -647,12 +756,89 @@ def year_text(
             "{year} {benefit} counted for {invested} (the log's figures for that year do not "
             "show the change, so nothing is counted)"
         ).format(**values)
+    if share.why == "level":
+        return _level_text(share, benefit, values, lang)
     if not share.unlogged:
         return lang.gettext("{year} {benefit} delivered for {invested}").format(**values)
     gaps = _gap_text(share, lang)
     return lang.gettext("{year} {benefit} delivered for {invested} (no figure for {gaps})").format(
         gaps=gaps, **values
     )
+
+
+def _level_text(share: YearShare, benefit: float, values: dict[str, str], lang: Language) -> str:
+    """A closed year no better than the baseline on balance, though the chart shows the change.
+
+    Its figures are counted as they are, as the update counts them, so that the
+    years add up to its total: ``2026/27 £0 delivered for £22,000 (the log's
+    figures for that year are no better than the baseline on balance; no
+    figure for January 2027)``. Worse than the baseline is a shortfall, said
+    in words, never with a minus sign before the pound sign: ``2026/27 a
+    shortfall of £3,000 for £22,000 (the log's figures for that year are
+    worse than the baseline on balance; …)``.
+    """
+    if benefit < 0:
+        values = {**values, "shortfall": _money(-benefit, lang)}
+        if share.unlogged:
+            return lang.gettext(
+                "{year} a shortfall of {shortfall} for {invested} (the log's figures for that "
+                "year are worse than the baseline on balance; no figure for {gaps})"
+            ).format(gaps=_gap_text(share, lang), **values)
+        return lang.gettext(
+            "{year} a shortfall of {shortfall} for {invested} (the log's figures for that year "
+            "are worse than the baseline on balance)"
+        ).format(**values)
+    if share.unlogged:
+        return lang.gettext(
+            "{year} {benefit} delivered for {invested} (the log's figures for that year are no "
+            "better than the baseline on balance; no figure for {gaps})"
+        ).format(gaps=_gap_text(share, lang), **values)
+    return lang.gettext(
+        "{year} {benefit} delivered for {invested} (the log's figures for that year are no "
+        "better than the baseline on balance)"
+    ).format(**values)
+
+
+def _planned_text(
+    share: YearShare, benefit: float, values: dict[str, str], lang: Language, quantum: float
+) -> str:
+    """A closed year the log delivered some of, with the rest at the plan's full rate.
+
+    An impact whose figures are too few for any chart keeps the plan's rate
+    in a closed year, as it does in the year under way and in the update,
+    beside the others' money as the log delivered it: ``2025/26 £132,000 for
+    £27,000 (£96,000 delivered; £36,000 at the plan's full rate for
+    outsourced homecare medicines deliveries, whose figures are too few to
+    show a change yet: a chart needs 8)``. The two parts shown add up to the
+    year's figure.
+    """
+    delivered = round_money(share.benefit - share.planned, quantum)
+    planned = lang.gettext(
+        "{money} at the plan's full rate for {measures}, whose figures are too few to show a "
+        "change yet: a chart needs {needs}"
+    ).format(
+        money=_money(benefit - delivered, lang),
+        measures=_measures(share.planned_for, lang),
+        needs=share.needs,
+    )
+    if share.unlogged:
+        return lang.gettext(
+            "{year} {benefit} for {invested} ({delivered} delivered, no figure for {gaps}; "
+            "{planned})"
+        ).format(
+            delivered=_money(delivered, lang),
+            gaps=_gap_text(share, lang),
+            planned=planned,
+            **values,
+        )
+    if delivered == 0:
+        return lang.gettext(
+            "{year} {benefit} for {invested} (nothing counted where the log's figures do not "
+            "show the change; {planned})"
+        ).format(planned=planned, **values)
+    return lang.gettext(
+        "{year} {benefit} for {invested} ({delivered} delivered; {planned})"
+    ).format(delivered=_money(delivered, lang), planned=planned, **values)
 
 
 def _unshown_text(share: YearShare, values: dict[str, str], lang: Language, quantum: float) -> str:
@@ -692,9 +878,14 @@ def _gap_text(share: YearShare, lang: Language) -> str:
     """
     if not share.unlogged_by:
         return _gaps(share.unlogged, lang)
+    # A measure with no figure at all in the year reads "the whole year for …", not its months
+    # run together as "April 2025 to March 2026" after another's, which read as a year with
+    # no figures for any measure.
     return fmt.join_list(
         [
-            lang.gettext("{periods} for {measure}").format(
+            lang.gettext("the whole year for {measure}").format(measure=lower_first(measure))
+            if measure in share.unlogged_whole
+            else lang.gettext("{periods} for {measure}").format(
                 periods=_gaps(periods, lang), measure=lower_first(measure)
             )
             for measure, periods in share.unlogged_by
@@ -707,27 +898,15 @@ def _gaps(periods: Sequence[Period], lang: Language) -> str:
     """``May 2027 to March 2028 and June 2028``: the periods with no figure, runs as spans.
 
     Three or more periods in a row read as one stretch, in the words an update
-    names a stretch with (:func:`~pitchkit.notes.update.spans.span_text`), so
+    names a stretch with (:func:`~pitchkit.notes.update.spans.gap_labels`), so
     that a log with most of a year missing does not fill the finance
     director's line month by month.
     """
     # Imported here: the update package builds on this module. Periods without a figure
     # come only from a ledger the progress log was read into, which loaded it already.
-    from pitchkit.notes.update.spans import span_text
+    from pitchkit.notes.update.spans import gap_labels
 
-    runs: list[list[Period]] = []
-    for period in periods:
-        if runs and runs[-1][-1].following() == period:
-            runs[-1].append(period)
-        else:
-            runs.append([period])
-    labels: list[str] = []
-    for run in runs:
-        if len(run) >= 3:
-            labels.append(span_text(run, lang))
-        else:
-            labels.extend(fmt.period_label(p.text, lang) for p in run)
-    return fmt.join_list(labels, lang)
+    return gap_labels(periods, lang)
 
 
 def money_lines(ledger: Ledger | None, lang: Language, said: Collection[str] = ()) -> list[str]:
@@ -802,6 +981,18 @@ def money_line(
     if not ledger.investment:
         return text + "."
     investment = _money(round_money(ledger.investment, shown.quantum), lang)
+    matched = exact_payback(ledger, shown)
+    if matched is not None:
+        # The benefit is the funding exactly, as the finance block says in the same words.
+        pattern = (
+            lang.gettext(
+                "{text}, against {investment} of funding ({exact}, if the capacity is "
+                "turned into cash)."
+            )
+            if shown.capacity
+            else lang.gettext("{text}, against {investment} of funding ({exact}).")
+        )
+        return pattern.format(text=text, investment=investment, exact=exact_words(matched, lang))
     if logged:
         if shown.cash and shown.capacity and ledger.payback_logged():
             return _logged_cash_payback(ledger, lang, text, investment)
@@ -889,7 +1080,7 @@ def _logged_cash_payback(ledger: Ledger, lang: Language, text: str, investment: 
     """
     repaid = ledger.payback_logged("cash")
     months = whole_months(repaid[0]) if repaid else None
-    forecast = not all(share.logged for share in ledger.years)
+    forecast = not all(share.delivered_only for share in ledger.years)
     if months is None:
         pattern = (
             lang.gettext(
@@ -933,7 +1124,7 @@ def _logged_payback(
     """
     repaid = ledger.payback_logged()
     months = whole_months(repaid[0]) if repaid else None
-    forecast = not all(share.logged for share in ledger.years)
+    forecast = not all(share.delivered_only for share in ledger.years)
     gaps = verdict_gaps(ledger) if months is None else ()
     if gaps:
         return lang.gettext(

@@ -294,9 +294,28 @@ class YearShare:
     young: tuple[int, int] | None = None
     #: For a closed year the log counts nothing in: why. ``"before"``: every change took
     #: effect after the year (on ``changed``); ``"unshown"``: its figures do not show it;
-    #: ``"young"``: too few figures for any chart to show it.
+    #: ``"young"``: too few figures for any chart to show it; ``"level"``: its chart shows
+    #: the change, but the year's figures are no better than the baseline on balance (or
+    #: worse: ``benefit`` is then below zero, and the line says so in words).
     why: str | None = None
     changed: dt.date | None = None
+    #: For a closed year the log delivered some of: the money in ``benefit`` at the plan's
+    #: full rate for the impacts whose figures are too few for any chart (their measures
+    #: in ``planned_for``, and how many figures a chart needs in ``needs``): nothing can be
+    #: told from so few figures either way, so they are not counted as £0.
+    planned: float = 0.0
+    planned_for: tuple[str, ...] = ()
+    needs: int = 0
+    #: For the year under way: the measures kept at the plan's full rate because the log
+    #: has no figure for them in the year yet, beside others it has figures for.
+    unfigured: tuple[str, ...] = ()
+    #: The measures with no figure at all in a logged year, beside others that have some.
+    unlogged_whole: tuple[str, ...] = ()
+
+    @property
+    def delivered_only(self) -> bool:
+        """Whether the year's benefit is all what the log delivered, none of it the plan's."""
+        return self.logged and self.why != "young" and not self.planned_for
 
 
 @dataclass(frozen=True)
@@ -351,7 +370,11 @@ class Ledger:
     def logged(self) -> bool:
         """Whether any year's benefit is read from the progress log, not only a forecast."""
         return any(
-            share.logged or share.so_far is not None or share.unshown or share.young is not None
+            share.logged
+            or share.so_far is not None
+            or share.unshown
+            or share.young is not None
+            or bool(share.unfigured)
             for share in self.years
         )
 
@@ -421,7 +444,10 @@ class Ledger:
                 if releases == "cash"
                 else share.benefit - share.cash
             )
-            if days <= 0 or amount <= 0:
+            if days <= 0 or amount == 0:
+                continue
+            if amount < 0:  # a year the log shows worse than the baseline sets it back
+                so_far += amount
                 continue
             if so_far + amount >= self.investment:
                 opened = max(first, begins)
@@ -675,6 +701,12 @@ class Delivered:
     #: For a closed year that counts nothing: why (see :attr:`YearShare.why`).
     why: str | None = None
     changed: dt.date | None = None
+    #: See :attr:`YearShare.planned` and the fields after it.
+    planned: float = 0.0
+    planned_for: tuple[str, ...] = ()
+    needs: int = 0
+    unfigured: tuple[str, ...] = ()
+    unlogged_whole: tuple[str, ...] = ()
 
 
 def with_logged(ledger: Ledger, delivered: dict[int, Delivered]) -> Ledger:
@@ -708,10 +740,19 @@ def with_logged(ledger: Ledger, delivered: dict[int, Delivered]) -> Ledger:
                 why=found.why,
                 changed=found.changed,
                 young=found.young,
+                planned=found.planned,
+                planned_for=found.planned_for,
+                needs=found.needs,
+                unlogged_whole=found.unlogged_whole,
             )
         elif (
             found is not None
-            and (found.so_far is not None or found.unshown or found.young is not None)
+            and (
+                found.so_far is not None
+                or found.unshown
+                or found.young is not None
+                or found.unfigured
+            )
             and share.year == ledger.under_way
         ):
             share = replace(
@@ -724,6 +765,7 @@ def with_logged(ledger: Ledger, delivered: dict[int, Delivered]) -> Ledger:
                 upto=found.upto,
                 unshown=found.unshown,
                 young=found.young,
+                unfigured=found.unfigured,
             )
         years.append(share)
     return replace(ledger, years=tuple(years))

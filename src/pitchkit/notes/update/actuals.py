@@ -81,8 +81,10 @@ def delivered_in_year(ledger: Ledger, facts: Facts, impact_id: str, year: int) -
     periods = _periods(begins, last, kind)
     if not any(values.get(p) is not None for p in periods):
         return None
-    if claim.analysis.kind == "none":  # too few figures for a chart: the plan's rate
-        return _plan_part(line, ledger, year, begins)
+    if claim.analysis.kind == "none":
+        # Too few figures for a chart: the year is at the plan's rate, which the statement
+        # already gives as the part of the year's rate falling in it; not "delivered".
+        return None
     return _money(line, claim, _counted_from(first, begins, kind), last)
 
 
@@ -126,6 +128,9 @@ class _Forecast:
     #: When it has figures in the year but too few for any chart: how many, and how many a
     #: chart needs. It stays at the full rate, and the line says why.
     young: tuple[int, int] | None = None
+    #: Whether it earns in the year but the log has no figure for it in the year yet, so it
+    #: stays at the plan's full rate, and the line says so.
+    unfigured: bool = False
 
 
 def _not_yet(claim: Claim, today: dt.date) -> bool:
@@ -206,8 +211,9 @@ def line_forecast(ledger: Ledger, claim: Claim | None, line: Line, year: int) ->
         upto = max(p.period.end for p in claim.points if p.value is not None)
         return _Forecast(earned=0.0, done=0.0, reached=upto)
     if claim is None or begins > last or not covered:
-        # Not yet under way, or no figure in the year: the forecast at the full rate.
-        return _Forecast(earned=full)
+        # Not yet under way, or no figure in the year: the forecast at the full rate, which
+        # the line names when the impact earns in the year (review13 L1).
+        return _Forecast(earned=full, unfigured=begins <= last and full > 0)
     reached = min(max(p.end for p in covered), last)
     if claim.analysis.kind == "none":
         # Too few figures for a chart to tell a change from normal variation: the plan's
@@ -287,11 +293,14 @@ def _running(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered |
     unlogged: list[Period] = []
     by: list[tuple[str, tuple[Period, ...]]] = []
     rates: list[tuple[str, float]] = []
+    unfigured: list[str] = []
     for line in ledger.counted:
         part = line_forecast(ledger, claims.get(line.impact.id), line, year)
         benefit += part.earned
         if line.releases == "cash":
             cash += part.earned
+        if part.unfigured:
+            unfigured.append(line.impact.measure)
         if part.reached is None:
             continue
         upto = part.reached if upto is None else max(upto, part.reached)
@@ -320,11 +329,23 @@ def _running(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered |
         unshown=unshown,
         rates=tuple(rates),
         young=young,
+        # Beside figures for others, an impact with none in the year yet is at the plan's
+        # full rate, and named: "the rest of the year at that rate" must not cover it.
+        unfigured=tuple(unfigured),
     )
 
 
 def _year(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered | None:
-    """What the counted lines delivered in financial year ``year``; ``None`` with no figure."""
+    """What the counted lines delivered in financial year ``year``; ``None`` with no figure.
+
+    An impact whose chart can be drawn counts what the log shows it delivered
+    in the year (a period with no figure adds nothing, and is named). One
+    whose figures are too few for any chart (none at all among them) keeps
+    the plan's full rate for the year, said as such: nothing can be told from
+    so few figures either way, and the update says the same of it ("so its
+    money is forecast at the plan's full rate for now"). ``None`` when no
+    counted impact has a figure in the year: the year keeps its forecast.
+    """
     assert ledger.start is not None
     first, last = fy_bounds(year)[0], ledger.year_end(year)
     benefit = cash = 0.0
@@ -332,59 +353,91 @@ def _year(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered | No
     earning = False
     logged = False
     charted = False  # whether any earning impact has enough figures for a chart
+    shown = False  # whether any of them with figures in the year has a chart showing the change
     plan = plan_cash = 0.0  # the plan's full rate for the impacts with too few figures
-    by: list[tuple[str, tuple[Period, ...]]] = []  # each earning impact's periods with no figure
+    planned_for: list[str] = []
+    needs = 0
+    by: list[tuple[str, tuple[Period, ...]]] = []  # each charted impact's periods with no figure
+    whole: list[str] = []  # the charted impacts with no figure at all in the year
     young: tuple[int, int] | None = None
     unlogged: list[Period] = []
     later: list[dt.date] = []
     for line in ledger.counted:
         claim = claims.get(line.impact.id)
-        if claim is None or not claim.points:
-            continue
-        logged |= any(p.value is not None and first <= p.period.start <= last for p in claim.points)
+        points = claim.points if claim is not None else []
+        logged |= any(p.value is not None and first <= p.period.start <= last for p in points)
         begins = max(first, benefit_start(line.impact, ledger.start))
         if begins > last:
             later.append(begins)
             continue
         earning = True
-        charted |= claim.analysis.kind != "none"
+        if claim is None or not points or claim.analysis.kind == "none":
+            # Too few figures for any chart: the plan's full rate, as in the year under way.
+            part = _plan_part(line, ledger, year, begins)
+            plan += part
+            plan_cash += part if line.releases == "cash" else 0.0
+            planned_for.append(line.impact.measure)
+            if claim is not None and points:
+                needs = claim.analysis.rules.min_run_points
+                kind = points[-1].period.kind
+                values = {p.period: p.value for p in points}
+                if any(values.get(p) is not None for p in _periods(begins, last, kind)):
+                    figures = True
+                    count = (claim.analysis.count, needs)
+                    young = count if young is None or count[0] < young[0] else young
+            continue
+        charted = True
         values = {p.period: p.value for p in claim.points}
         kind = claim.points[-1].period.kind
         periods = _periods(begins, last, kind)
-        figures |= any(values.get(p) is not None for p in periods)
+        found = any(values.get(p) is not None for p in periods)
+        figures |= found
         gaps = [p for p in periods if values.get(p) is None]
         unlogged += [p for p in gaps if p not in unlogged]
         by.append((line.impact.measure, tuple(gaps)))
+        if not found:
+            whole.append(line.impact.measure)
+        shown |= found and claim.shown
         money = _money(line, claim, _counted_from(first, begins, kind), last)
         benefit += money
         if line.releases == "cash":
             cash += money
-        if claim.analysis.kind == "none" and any(values.get(p) is not None for p in periods):
-            part = _plan_part(line, ledger, year, begins)
-            plan += part
-            plan_cash += part if line.releases == "cash" else 0.0
-            count = (claim.analysis.count, claim.analysis.rules.min_run_points)
-            young = count if young is None or count[0] < young[0] else young
     if not earning and logged:
         # Logged, but every change took effect after the year ended: nothing to count, and
-        # a year closed long ago is not a forecast; the line says why ("2026/27 £0 counted
-        # for £48,000 (the change took effect in June 2027, after the year)").
+        # a year closed long ago is not a forecast; the line says why ("2026/27 £0 for
+        # £48,000 (the change came in June 2027)").
         return Delivered(benefit=0.0, cash=0.0, why="before", changed=min(later, default=None))
     if not figures:
         return None
-    # Figures in the year, none of them showing the change: £0 counted, and the line says
-    # it is because the chart did not show it, not that the project delivered nothing.
-    if not charted and young is not None:
+    if not charted:
         # Figures, but too few for any chart to tell a change from normal variation: the
         # plan's full rate, said as such, as the year under way is (:func:`line_forecast`).
         return Delivered(benefit=plan, cash=plan_cash, why="young", young=young)
-    why = None if benefit != 0 else "unshown" if charted else "young"
+    # Figures in the year, none of them showing the change: £0 counted, and the line says
+    # it is because the chart did not show it, not that the project delivered nothing.
+    # Figures that net to nothing or less against the baseline, for a measure whose chart
+    # does show the change (its months in this year at or worse than the baseline on
+    # balance): "level", counted as they are, so that the years add up to the update's total.
+    why = (
+        None
+        if benefit > 0 or planned_for
+        else "level"
+        if shown
+        else "unshown"
+        if benefit == 0
+        else None
+    )
+    named = _named(by)
     return Delivered(
-        benefit=benefit,
-        cash=cash,
+        benefit=benefit + plan,
+        cash=cash + plan_cash,
         unlogged=tuple(sorted(unlogged)),
-        unlogged_by=_named(by),
+        unlogged_by=named,
         why=why,
+        planned=plan,
+        planned_for=tuple(planned_for),
+        needs=needs or spc.Rules().min_run_points,
+        unlogged_whole=tuple(whole) if named else (),
     )
 
 

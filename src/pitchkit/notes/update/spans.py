@@ -57,13 +57,33 @@ def gaps(periods: Sequence[Period]) -> list[Period]:
     return found
 
 
+def gap_labels(missing: Sequence[Period], lang: Language) -> str:
+    """``May 2026 and April 2025 to March 2026``: periods with no figure, runs as stretches.
+
+    Three or more in a row read as one stretch, so that a year with no figure
+    is not listed month by month (twelve months named one after another).
+    """
+    runs: list[list[Period]] = []
+    for period in missing:
+        if runs and runs[-1][-1].following() == period:
+            runs[-1].append(period)
+        else:
+            runs.append([period])
+    labels: list[str] = []
+    for run in runs:
+        if len(run) >= 3:
+            labels.append(span_text(run, lang))
+        else:
+            labels.extend(fmt.period_label(p.text, lang) for p in run)
+    return fmt.join_list(labels, lang)
+
+
 def gaps_text(periods: Sequence[Period], lang: Language) -> str:
     """``no figure for May 2026``, for the periods a stretch leaves out; else empty."""
     missing = gaps(periods)
     if not missing:
         return ""
-    labels = [fmt.period_label(period.text, lang) for period in missing]
-    return lang.gettext("no figure for {periods}").format(periods=fmt.join_list(labels, lang))
+    return lang.gettext("no figure for {periods}").format(periods=gap_labels(missing, lang))
 
 
 def _with_gaps(text: str, periods: Sequence[Period], lang: Language) -> str:
@@ -71,9 +91,8 @@ def _with_gaps(text: str, periods: Sequence[Period], lang: Language) -> str:
     missing = gaps(periods)
     if not missing:
         return text
-    labels = [fmt.period_label(period.text, lang) for period in missing]
     return lang.gettext("{span} (no figure for {missing})").format(
-        span=text, missing=fmt.join_list(labels, lang)
+        span=text, missing=gap_labels(missing, lang)
     )
 
 

@@ -50,6 +50,9 @@ TWO_SIGMA_SHARE = 2 / 3
 #: A moving range above this many mean moving ranges is left out of the limits
 #: (the upper range limit, 3.267, as Making Data Count and NHSRplotthedots screen).
 SCREEN_FACTOR = 3.267
+#: The figures before the change a run chart needs before a latest figure far past all of
+#: them is worth saying (:meth:`Analysis.beyond_before`).
+BEYOND_BEFORE = 4
 #: The order in which signals are weighed and worded: a sustained shift first.
 RULE_WEIGHT: dict[Rule, int] = {"shift": 0, "trend": 1, "outside_limits": 2, "two_of_three": 3}
 
@@ -249,20 +252,30 @@ class Analysis:
         )
 
     def beyond_before(self) -> Direction | None:
-        """``"down"`` or ``"up"`` when the latest figure is beyond every figure before the change.
+        """``"down"`` or ``"up"`` when the latest figure is far past every figure before the change.
 
-        ``None`` when it is not, or there is no change or no figure before it.
         A run chart with no signal cannot tell such a figure from chance, but
-        nor is it fair to call it normal variation.
+        nor is it fair to call it normal variation. Being past the lowest (or
+        highest) of a few figures means little: with 4 before the change, the
+        latest of figures that vary by chance alone lies past all of them
+        about 2 times in 5 (1 in 5 each way). So it counts only when there are
+        at least :data:`BEYOND_BEFORE` figures before the change and the latest
+        lies past the nearest of them by at least their whole range (highest
+        less lowest): on figures varying by chance alone around one level
+        (normally), about 3 times in 100 each way with 4 before, 1 in 70 with
+        5, and fewer with more (docs/spc.md). ``None`` otherwise, or with no
+        change.
         """
         since = self.change_at
         before = [v for v in self.values[: since or 0] if v is not None]
         latest = next((v for v in reversed(self.values) if v is not None), None)
-        if not before or latest is None:
+        if len(before) < BEYOND_BEFORE or latest is None:
             return None
-        if latest < min(before):
+        low, high = min(before), max(before)
+        spread = high - low
+        if latest < low and low - latest >= spread:
             return "down"
-        if latest > max(before):
+        if latest > high and latest - high >= spread:
             return "up"
         return None
 

@@ -1,0 +1,305 @@
+"""Years mixing what the log delivered with the plan's rate, worded for a finance director.
+
+Worked by hand (docs/money.md §4), each in a note of 5 December 2026 at
+2026/27 prices; bed days at £100, homecare deliveries at £20:
+
+- tests/data/money/two-impacts-one-young.yaml: bed days lost waiting for
+  transport (200 to 120 a month, charted from January 2024) and outsourced
+  homecare deliveries (400 to 250 a month: 150 × £20 × 12 = £36,000 a year),
+  whose only figures are October to December 2025: three, too few for any
+  chart (a chart needs 8). 2025/26 is closed: bed days delivered £96,000,
+  and homecare keeps the plan's full rate, £36,000, as the update says of
+  it ("so its money is forecast at the plan's full rate for now"), not £0
+  (review13, the case docs/money.md left open). 2024/25 is January to March
+  2025: £18,000 delivered and 36,000 × 90 ÷ 365 = £8,877, shown £9,000.
+  Payback: 2024/25's £26,877 over its 90 days leaves £33,123; 2025/26's
+  £131,500 (955 bed days × £100, and £36,000) repays that in 33,123 ÷
+  131,500 × 365 = 91.9 days: 181.9 days from 1 January 2025, 6.0 months,
+  shown 6.
+- The same file's year under way, 2026/27: bed days at the log's rate, and
+  homecare, with no figure in the year yet, at the plan's full rate, which
+  the line now names (review13 L1: that part had no words).
+- tests/data/money/one-figure-before-the-year.yaml: one figure, March 2026;
+  2026/27 has none yet, so it is at the plan's full rate (£96,000) and says
+  so.
+- tests/data/money/two-impacts-a-year-missing.yaml: both measures charted,
+  homecare with no figure in the whole of 2025/26 and bed days none for June
+  2025: the year names each gap with its measure, and the whole year as the
+  whole year (review13 L3), and the update names the year as one stretch.
+- tests/data/money/pays-back-exactly.yaml: July 2026 to June 2027, £60,000 a
+  year for £60,000: 2026/27 £45,000 (60,000 × 274 ÷ 365) and 2027/28
+  £15,000 (60,000 × 91 ÷ 366 = £14,918), £60,000 over the project, the
+  funding: it pays the funding back exactly, over the project's 12 months
+  (365 days ÷ 30.44), not "net £0; not paid back within the project; £1 per
+  £1" (review13 L4).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+
+from docchecks import docx_text
+from pitchkit.api import BriefRequest, UpdateRequest, write_brief, write_update
+
+MONEY = Path(__file__).resolve().parent / "data" / "money"
+YOUNG = MONEY / "two-impacts-one-young.yaml"
+TODAY = dt.date(2026, 12, 5)
+
+
+def _line(tmp: Path, facts: Path, director: str, start: str, locale: str = "en_GB") -> str:
+    request = BriefRequest(
+        facts=facts, director=director, out=tmp / f"{director}-{locale}", today=TODAY, locale=locale
+    )
+    [path] = write_brief(request).written
+    [line] = [line for line in docx_text(path).splitlines() if line.startswith(start)]
+    return line
+
+
+def _update(tmp: Path, facts: Path, locale: str = "en_GB") -> str:
+    request = UpdateRequest(
+        facts=facts,
+        director="dof",
+        out=tmp / f"update-{locale}",
+        today=TODAY,
+        period="2026-11",
+        locale=locale,
+    )
+    [path] = write_update(request).written
+    return docx_text(path)
+
+
+@pytest.mark.parametrize(
+    ("locale", "start", "year", "payback"),
+    [
+        (
+            "en_GB",
+            "Benefit against",
+            "2025/26 £132,000 for £27,000 (£96,000 delivered; £36,000 at the plan's full rate "
+            "for outsourced homecare medicines deliveries, whose figures are too few to show a "
+            "change yet: a chart needs 8)",
+            "payback 6 months on the benefit delivered and forecast",
+        ),
+        (
+            "cy_GB",
+            "Budd yn erbyn",
+            "2025/26 £132,000 am £27,000 (£96,000 a gyflawnwyd; £36,000 ar gyfradd lawn y "
+            "cynllun ar gyfer outsourced homecare medicines deliveries, sydd â rhy ychydig o "
+            "ffigurau i ddangos newid eto: mae siart angen 8)",
+            "ad-dalu mewn 6 mis ar sail y budd a gyflawnwyd ac a ragwelir",
+        ),
+    ],
+)
+def test_a_closed_year_keeps_too_few_figures_at_the_plans_rate(
+    tmp_path: Path, locale: str, start: str, year: str, payback: str
+) -> None:
+    line = _line(tmp_path, YOUNG, "dof", start, locale)
+    assert year in line, line
+    assert payback in line, line
+    # 2024/25 is January to March 2025: the three months of homecare at the plan's rate too.
+    assert ("2024/25 £27,000" if locale == "en_GB" else "2024/25 £27,000 am") in line, line
+
+
+def test_every_note_reads_the_mixed_closed_year_alike(tmp_path: Path) -> None:
+    block = _line(tmp_path, YOUNG, "dof", "Benefit against")
+    other = _line(tmp_path, YOUNG, "coo", "Money:")
+    # The same payback, on the same years, in the other director's one line.
+    assert "payback 6 months on the benefit delivered and forecast" in block
+    assert other.endswith("(payback in 6 months on the benefit delivered and forecast)."), other
+    assert "in the plan, at 2026/27 prices" in other
+    # The update says the same of the measure: the plan's full rate, not nothing.
+    text = _update(tmp_path, YOUNG)
+    assert (
+        "Outsourced homecare medicines deliveries: too few figures yet to tell a change from "
+        "normal variation (3 so far; a chart needs 8), so its money is forecast at the plan's "
+        "full rate for now"
+    ) in text, text
+    # What it says was delivered is the bed days' alone: 1,776 × £100 over the project, of
+    # which the block's closed years hold £18,000 + £96,000.
+    assert "1,776 bed days fewer than before the change" in text
+    assert "worth £178,000 at 2026/27 prices" in text
+
+
+@pytest.mark.parametrize(
+    ("locale", "start", "clause"),
+    [
+        (
+            "en_GB",
+            "Benefit against",
+            "2026/27 £132,000 forecast for £27,000 (£64,000 delivered to the end of November "
+            "2026, the rest of the year at that rate; at the plan's full rate for outsourced "
+            "homecare medicines deliveries, with no figure for the year yet)",
+        ),
+        (
+            "cy_GB",
+            "Budd yn erbyn",
+            "; ar gyfradd lawn y cynllun ar gyfer outsourced homecare medicines deliveries, heb "
+            "ffigur ar gyfer y flwyddyn eto)",
+        ),
+    ],
+)
+def test_the_year_under_way_names_an_impact_at_the_plans_rate(
+    tmp_path: Path, locale: str, start: str, clause: str
+) -> None:
+    # Bed days at the log's rate: 2026/27's £64,000 over April to November (244 days) and the
+    # rest (121 days) at that rate is about £96,000; homecare's £36,000 at the plan's rate.
+    line = _line(tmp_path, YOUNG, "dof", start, locale)
+    assert clause in line, line
+
+
+@pytest.mark.parametrize(
+    ("locale", "start", "year"),
+    [
+        (
+            "en_GB",
+            "Benefit against",
+            "2026/27 £96,000 forecast for £38,000 (at the plan's full rate: the log has no "
+            "figure for the year yet)",
+        ),
+        (
+            "cy_GB",
+            "Budd yn erbyn",
+            "2026/27 £96,000 a ragwelir am £38,000 (ar gyfradd lawn y cynllun: nid oes gan y "
+            "cofnod cynnydd ffigur ar gyfer y flwyddyn eto)",
+        ),
+    ],
+)
+def test_a_year_under_way_with_no_figure_says_it_is_the_plans_rate(
+    tmp_path: Path, locale: str, start: str, year: str
+) -> None:
+    line = _line(tmp_path, MONEY / "one-figure-before-the-year.yaml", "dof", start, locale)
+    assert year in line, line
+
+
+@pytest.mark.parametrize(
+    ("locale", "start", "year", "update"),
+    [
+        (
+            "en_GB",
+            "Benefit against",
+            "2025/26 £88,000 delivered for £27,000 (no figure for June 2025 for bed days lost to "
+            "patients waiting for transport and the whole year for outsourced homecare "
+            "medicines deliveries)",
+            "January 2025 to November 2026 (no figure for April 2025 to March 2026), worth £27,000",
+        ),
+        (
+            "cy_GB",
+            "Budd yn erbyn",
+            "(dim ffigur ar gyfer Mehefin 2025 ar gyfer bed days lost to patients waiting for "
+            "transport ac ar gyfer outsourced homecare medicines deliveries drwy'r flwyddyn "
+            "gyfan)",
+            "",
+        ),
+    ],
+)
+def test_a_measure_with_no_figure_all_year_is_named_as_such(
+    tmp_path: Path, locale: str, start: str, year: str, update: str
+) -> None:
+    facts = MONEY / "two-impacts-a-year-missing.yaml"
+    line = _line(tmp_path, facts, "dof", start, locale)
+    assert year in line, line
+    assert "April 2025 to March 2026" not in line
+    if update:
+        text = _update(tmp_path, facts, locale)
+        assert update in text, text
+        assert "April 2025, May 2025" not in text
+
+
+def _without_log(tmp: Path, facts: Path) -> Path:
+    yaml = YAML()
+    data = yaml.load(facts.read_text(encoding="utf-8"))
+    del data["updates"]
+    path = tmp / "no-log.yaml"
+    with path.open("w", encoding="utf-8") as out:
+        yaml.dump(data, out)
+    return path
+
+
+@pytest.mark.parametrize("logged", [True, False])
+@pytest.mark.parametrize(
+    ("locale", "start", "block", "other"),
+    [
+        (
+            "en_GB",
+            "Benefit against",
+            "over the project £60,000: the benefit pays back the funding exactly, in 12 months.",
+            "against £60,000 of funding (the benefit pays back the funding exactly, in 12 months).",
+        ),
+        (
+            "cy_GB",
+            "Budd yn erbyn",
+            "dros y prosiect £60,000: mae'r budd yn ad-dalu'r cyllid yn union, mewn 12 mis.",
+            "yn erbyn cyllid o £60,000 (mae'r budd yn ad-dalu'r cyllid yn union, mewn 12 mis).",
+        ),
+    ],
+)
+def test_a_benefit_equal_to_the_funding_pays_it_back_exactly(
+    tmp_path: Path, logged: bool, locale: str, start: str, block: str, other: str
+) -> None:
+    facts = MONEY / "pays-back-exactly.yaml"
+    if not logged:
+        facts = _without_log(tmp_path, facts)
+    line = _line(tmp_path, facts, "dof", start, locale)
+    assert line.endswith(block), line
+    for riddle in ("net £0", "£1 per £1", "not paid back", "heb ei ad-dalu", "£1 am bob £1"):
+        assert riddle not in line, line
+    one = _line(tmp_path, facts, "coo", "Money:" if locale == "en_GB" else "Arian:", locale)
+    assert one.endswith(other), one
+
+
+YSBYTY = Path(__file__).resolve().parent.parent / "examples" / "ysbyty-cymunedol" / "facts.yaml"
+
+
+def _dof_line(tmp: Path, facts: Path, locale: str) -> str:
+    request = BriefRequest(
+        facts=facts, director="dof", out=tmp / locale, today=dt.date(2028, 4, 10), locale=locale
+    )
+    [path] = write_brief(request).written
+    start = "Benefit against" if locale == "en_GB" else "Budd yn erbyn"
+    [line] = [line for line in docx_text(path).splitlines() if line.startswith(start)]
+    return line
+
+
+@pytest.mark.parametrize(
+    ("locale", "level", "shortfall"),
+    [
+        (
+            "en_GB",
+            "2026/27 £0 delivered for £22,000 (the log's figures for that year are no better "
+            "than the baseline on balance; no figure for January 2027)",
+            "2026/27 a shortfall of £3,000 for £22,000 (the log's figures for that year are "
+            "worse than the baseline on balance; no figure for January 2027)",
+        ),
+        (
+            "cy_GB",
+            "2026/27 £0 a gyflawnwyd am £22,000 (nid yw ffigurau'r cofnod cynnydd ar gyfer y "
+            "flwyddyn honno yn well na'r llinell sylfaen ar y cyfan; dim ffigur ar gyfer Ionawr "
+            "2027)",
+            "2026/27 diffyg o £3,000 am £22,000 (mae ffigurau'r cofnod cynnydd ar gyfer y "
+            "flwyddyn honno yn waeth na'r llinell sylfaen ar y cyfan; dim ffigur ar gyfer Ionawr "
+            "2027)",
+        ),
+    ],
+)
+def test_a_closed_year_at_the_baseline_on_balance_says_so(
+    tmp_path: Path, locale: str, level: str, shortfall: str
+) -> None:
+    # The same-day hub (a note of 10 April 2028): ED attendances 428 and 412 in February and
+    # March 2027 against a baseline of 420 net to nothing (-8 + 8), though the chart shows the
+    # change (a 7-month fall from February) and the update counts 407 fewer from February:
+    # not "do not show the change, so nothing is counted", which it read.
+    line = _dof_line(tmp_path, YSBYTY, locale)
+    assert level in line, line
+    # With 425 for March, the two months are 13 worse (-8 - 5): -13 x £207 = -£2,691, a
+    # shortfall of £3,000 in words, never "-£3,000"; the total takes it off (£84,000 - £3,000).
+    worse = tmp_path / "worse.yaml"
+    text = YSBYTY.read_text(encoding="utf-8")
+    assert "{ed-attendances: 412," in text
+    worse.write_text(text.replace("{ed-attendances: 412,", "{ed-attendances: 425,"), "utf-8")
+    line = _dof_line(tmp_path / "worse", worse, locale)
+    assert shortfall in line, line
+    assert "-£" not in line, line
+    assert ("over the project £81,000" if locale == "en_GB" else "dros y prosiect £81,000") in line
