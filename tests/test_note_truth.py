@@ -415,7 +415,8 @@ def test_an_objective_two_measures_delivered_toward_is_named_once_in_the_table(
 
 def test_a_share_of_an_in_year_target_follows_the_part_it_counts(tmp_path: Path) -> None:
     # £170 × 2,200 = £374,000 a year; from 4 January 2027, 87 of 2026/27's 365 days:
-    # £374,000 × 87/365 = £89,145 -> £89,100, and £89,100 / £31m = 0.29% -> "0.3%". Said after
+    # £374,000 × 87/365 = £89,145 -> £89,000 (to the nearest £1,000, as the money block
+    # gives it: docs/money.md section 6), and £89,145 / £31m = 0.29% -> "0.3%". Said after
     # "worth £374,000 a year", "0.3% of your £31m target" would read as a share of £374,000.
     path = _facts(tmp_path, [RED_CELLS])
     path.write_text(
@@ -424,7 +425,7 @@ def test_a_share_of_an_in_year_target_follows_the_part_it_counts(tmp_path: Path)
     )
     text = _brief(path, "dof")
     assert (
-        "worth £374,000 a year, of which £89,100 falls in 2026/27: 0.3% of your £31m target."
+        "worth £374,000 a year, of which £89,000 falls in 2026/27: 0.3% of your £31m target."
     ) in text, text
 
 
