@@ -6,6 +6,7 @@ see: the document, the preview or the message.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -37,6 +38,18 @@ def facts_without_directors(tmp_path: Path, example: Path = EXAMPLE) -> Path:
     path = tmp_path / "facts.yaml"
     path.write_text("".join(kept), encoding="utf-8")
     return path
+
+
+def meeting_with(facts: Path, director_id: str) -> None:
+    """Make the facts' meeting one with ``director_id``, a director the team file has.
+
+    A meeting with a director no team lists is an error (newuser9 #5).
+    """
+    text = facts.read_text(encoding="utf-8")
+    found = re.search(r"^meeting:\n(?:  .*\n)*?  director: (\S+)\n", text, re.M)
+    assert found is not None
+    start, end = found.span(1)
+    facts.write_text(text[:start] + director_id + text[end:], encoding="utf-8")
 
 
 def with_supports(facts: Path, links: str) -> None:
@@ -436,6 +449,7 @@ def test_objective_ids_pass_over_generic_heads_and_links_written_before_keep_wor
     # newuser6 F12: "coo.number-patients" and "coo.health-board" told the objectives apart
     # by the words every board objective shares.
     facts = facts_without_directors(tmp_path)
+    meeting_with(facts, "coo")
     team = team_sheet(tmp_path / "team.xlsx", GENERIC_HEADS)
     shown = cli("directors", str(facts), "--directors", str(team))
     assert shown.exit_code == 0, shown.stderr
@@ -484,6 +498,7 @@ def test_welsh_objective_ids_pass_over_generic_words_and_former_ids_keep_working
 ) -> None:
     """newuser6 F12 in Welsh: "dn.niwed-gellir" named "harm" by "can be", not by "avoided"."""
     facts = facts_without_directors(tmp_path, EXAMPLE.parent / "ysbyty-cymunedol")
+    meeting_with(facts, "dn")
     team = tmp_path / "team.csv"
     team.write_text(WELSH_TEAM, encoding="utf-8")
     shown = directors_json(facts, "--directors", team)

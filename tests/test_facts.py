@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from pitchkit.cli import app
 from pitchkit.errors import FactsError
@@ -243,6 +244,26 @@ def test_a_yaml_syntax_error_points_at_the_line_and_says_what_to_do(tmp_path: Pa
     assert len(found) == 1
     assert found[0].startswith("3:1: YAML could not be read:")
     assert found[0].endswith("indent with spaces, not tabs")
+
+
+@pytest.mark.parametrize(
+    ("written", "before"), [("baseline:\t1200", "baseline:"), ("baseline: \t1200", "baseline:")]
+)
+def test_a_tab_after_a_field_is_not_called_an_indent(
+    tmp_path: Path, cli: Callable[..., Result], written: str, before: str
+) -> None:
+    # newuser9 #10: "baseline:<tab>1200" was "indent with spaces, not tabs", though
+    # the line's indent is spaces: the tab separates the field from its value.
+    path = write(tmp_path, GOOD.replace("baseline: 1200", written))
+    line = next(n for n, text in enumerate(path.read_text().splitlines(), 1) if "\t" in text)
+    col = path.read_text().splitlines()[line - 1].index("\t") + 1
+    for command in (["check", str(path)], ["brief", str(path), "-d", "dof"]):
+        result = cli(*command)
+        assert result.exit_code == 1
+        assert result.stderr.strip() == (
+            f"error: {path}:{line}:{col}: YAML could not be read: there is a tab after "
+            f"'{before}': use a space instead"
+        )
 
 
 def test_an_empty_file_says_how_to_start(tmp_path: Path) -> None:

@@ -202,3 +202,59 @@ def test_all_confident_with_none_left_says_what_is_left_not_nothing_was_written(
     assert settled.stdout.splitlines() == [
         "No links to decide: every link pitchkit found is settled already."
     ]
+
+
+def _default_style(tmp_path: Path) -> tuple[Path, str]:
+    """The sepsis project as ruamel.yaml and PyYAML write a file by default, with a comment.
+
+    Lists sit level with their key (``impacts:`` then ``- id: …``), long texts
+    are folded over several lines with a space left at the end of each, and
+    a comment has two spaces before it: the layout a script that makes
+    facts files gives them.
+    """
+    from ruamel.yaml import YAML
+
+    data = YAML(typ="safe", pure=True).load(SEPSIS.read_text(encoding="utf-8"))
+    data["impacts"][0]["supports"] = ["cn.deterioration"]
+    writer = YAML()
+    writer.width = 60
+    path = tmp_path / "facts.yaml"
+    with path.open("w", encoding="utf-8") as stream:
+        writer.dump(data, stream)
+    text = path.read_text(encoding="utf-8")
+    assert "\n- id: antibiotics\n" in text  # a list level with its key
+    assert "\n  supports:\n  - cn.deterioration\n" in text
+    assert "\nimpacts:\n- id: " in text
+    assert any(line.endswith(" ") for line in text.splitlines())  # a folded text
+    text = text.replace("  organisation:", "  # as the trust's letters give it\n  organisation:", 1)
+    lines = text.splitlines()
+    [title] = [n for n, line in enumerate(lines) if line.startswith("  title: ")]
+    lines[title] += "  # as the board knows it"
+    text = "\n".join(lines) + "\n"
+    path.write_text(text, encoding="utf-8")
+    load_facts(path)
+    return path, text
+
+
+def test_a_file_in_the_default_style_differs_by_the_lines_added_only(tmp_path: Path) -> None:
+    """newuser9 #11: one --reject re-indented every list and re-joined every folded text."""
+    path, before = _default_style(tmp_path)
+    result = run("link", path, "--reject", "antibiotics:md.shmi")
+    assert result.exit_code == 0, result.output
+    after = path.read_text(encoding="utf-8")
+    added = [line for line in after.splitlines() if line not in before.splitlines()]
+    assert added == ["  excludes: [md.shmi]"]
+    assert after.replace("  excludes: [md.shmi]\n", "", 1) == before
+    assert impact(path, "antibiotics").excludes == ["md.shmi"]
+
+
+def test_a_link_added_to_a_list_level_with_its_key_is_written_as_its_others(
+    tmp_path: Path,
+) -> None:
+    path, before = _default_style(tmp_path)
+    result = run("link", path, "--accept", "antibiotics:md.shmi")
+    assert result.exit_code == 0, result.output
+    after = path.read_text(encoding="utf-8")
+    assert "  supports:\n  - cn.deterioration\n  - md.shmi\n" in after
+    assert after.replace("  - md.shmi\n", "", 1) == before
+    assert impact(path, "antibiotics").supports == ["cn.deterioration", "md.shmi"]

@@ -309,10 +309,11 @@ def test_each_impact_falls_in_its_objectives_year_from_its_own_change(tmp_path: 
     admissions = 200 * 1590 * factor(2016, 2026)
     # Each statement's part of 2026/27 is its own impact's: the admissions from 1 January
     # 2027 (90 of 365 days, £104,332); the agency spend from 1 October 2026 (182 of 365 days:
-    # £100,000 × 182 / 365 = £49,863, written to three figures). One share for both would
-    # give them the same fraction of a year.
+    # £100,000 × 182 / 365 = £49,863, to the nearest £1,000 as every sum of money the note
+    # works out, docs/money.md section 6). One share for both would give them the same
+    # fraction of a year.
     assert "of which £104,000 falls in 2026/27: 0.7% of your £14m target" in text
-    assert "of which £49,900 falls in 2026/27: 0.4% of your £14m target" in text
+    assert "of which £50,000 falls in 2026/27: 0.4% of your £14m target" in text
     # The year's money is the sum of the two, each from its own date.
     in_year = admissions * 90 / 365 + 100_000 * 182 / 365  # £154,195
     assert f"2026/27 {pounds(to_step(in_year, 1000))} for £125,000;" in block[-1]

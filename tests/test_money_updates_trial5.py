@@ -28,11 +28,16 @@ TODAY = dt.date(2026, 12, 4)
 
 
 def update_text(
-    tmp: Path, facts: Path, director: str, period: str, team: Path | None = None
+    tmp: Path,
+    facts: Path,
+    director: str,
+    period: str,
+    team: Path | None = None,
+    today: dt.date = TODAY,
 ) -> str:
     """The text of the update for ``director`` and ``period``, as the document reads."""
     request = UpdateRequest(
-        facts=facts, director=director, period=period, out=tmp, directors=team, today=TODAY
+        facts=facts, director=director, period=period, out=tmp, directors=team, today=today
     )
     result = write_update(request)
     [path] = result.written
@@ -279,12 +284,24 @@ def test_a_rise_from_inside_the_baseline_is_the_change(tmp_path: Path) -> None:
 
 
 def test_a_draft_names_the_months_since_the_last_entry(tmp_path: Path) -> None:
-    # The log ends in October 2026, with no entry for May 2026.
-    text = update_text(tmp_path, LOUNGE, "coo", "2027-01")
+    # The log ends in October 2026, with no entry for May 2026; January's draft is
+    # written once January is over.
+    text = update_text(tmp_path / "1", LOUNGE, "coo", "2027-01", today=dt.date(2027, 2, 5))
     assert "no figure for May 2026, November 2026 and December 2026, so totals to date" in text
     # Seven months since the log's last entry are not listed one by one.
-    text = update_text(tmp_path, LOUNGE, "coo", "2027-06")
+    text = update_text(tmp_path / "6", LOUNGE, "coo", "2027-06", today=dt.date(2027, 7, 6))
     assert "no figure for May 2026, and none since October 2026, so totals to date" in text
+
+
+def test_a_draft_ahead_of_time_names_only_the_months_already_over(tmp_path: Path) -> None:
+    # newuser9 #8: written on 4 December 2026, a draft for June 2027 named December 2026,
+    # not yet over, and the months to come as "missing data", and called them "it".
+    text = update_text(tmp_path, LOUNGE, "coo", "2027-06")
+    [line] = [line for line in text.splitlines() if line.startswith("Missing data")]
+    assert "no figure for May 2026 and November 2026, so totals to date leave them out " in line
+    assert "rather than count them as zero." in line
+    assert "December 2026" not in line
+    assert "2027" not in line
 
 
 # 15: a month asked of a log kept by quarter.

@@ -69,6 +69,7 @@ def _facts(
     }
     if updates is not None:
         data["updates"] = updates
+    tmp_path.mkdir(parents=True, exist_ok=True)
     path = tmp_path / "facts.yaml"
     with path.open("w", encoding="utf-8") as out:
         YAML().dump(data, out)
@@ -202,6 +203,100 @@ def test_home_visits_become_money_when_staff_time_stops_not_clinic_sessions(
     )
 
 
+@pytest.mark.parametrize(
+    ("locale", "condition"),
+    [
+        (None, "emergency department shifts or staffed hours are no longer paid for"),
+        ("cy_GB", "sifftiau neu oriau staff yr adran achosion brys heb eu talu mwyach"),
+    ],
+)
+def test_emergency_attendances_become_money_when_shifts_stop_not_clinic_sessions(
+    tmp_path: Path, locale: str | None, condition: str
+) -> None:
+    # newuser9 #7: fewer people attend A&E, but the department stays open; no clinic
+    # session or outsourced activity stops. 240 a year at £242 is £58,080.
+    attendances = {
+        "id": "ed-attendances",
+        "measure": "Emergency department attendances by adults with sickle cell disease",
+        "unit": "attendances",
+        "per": "year",
+        "baseline": 620,
+        "target": 380,
+        "value": {"amount": 242, "source": "ED attendance, NHS reference costs 2026/27"},
+        "releases": "capacity",
+    }
+    text = " ".join(_brief(_facts(tmp_path, [attendances]), "dof", locale).split())
+    assert condition in text
+    assert "clinic sessions" not in text
+    assert "sesiynau clinig" not in text
+
+
+def test_a_million_is_written_one_way_in_every_place_a_note_gives_it(tmp_path: Path) -> None:
+    # newuser9 #9: "worth £1.01m a year" in the statement beside "£1,011,000 a year" in
+    # the money block and the other directors' line. 300 fewer a year at £3,370 is
+    # £1,011,000 (docs/money.md section 6: to the nearest £1,000, written in full).
+    outsourced = {
+        "id": "outsourced",
+        "measure": "Elective operations outsourced to the independent sector",
+        "unit": "operations",
+        "per": "year",
+        "baseline": 900,
+        "target": 600,
+        "value": {"amount": 3370, "source": "Independent sector tariff", "price_year": "2026/27"},
+        "releases": "cash",
+        "supports": ["dof.cip"],
+    }
+    path = _facts(tmp_path, [outsourced])
+    finance = " ".join(_brief(path, "dof").split())
+    assert "worth £1,011,000 a year" in finance
+    assert "cash for the financial plan: £1,011,000 a year" in finance
+    operations = " ".join(_brief(path, "coo").split())
+    assert "Money: £1,011,000 a year of cash" in operations
+    for text in (finance, operations):
+        assert "£1.01m" not in text
+        assert "£1,010,000" not in text
+
+
+@pytest.mark.parametrize(
+    ("locale", "gain"),
+    [(None, "Capacity released ahead of winter"), ("cy_GB", "Capasiti wedi'i ryddhau cyn y gaeaf")],
+)
+def test_capacity_is_a_gain_only_in_a_note_that_claims_capacity(
+    tmp_path: Path, locale: str | None, gain: str
+) -> None:
+    # newuser9 #12: the project frees clinic capacity, but the operations director's one
+    # claim is a share discharged at virtual review: no capacity is claimed to them.
+    appointments = {
+        "id": "f2f",
+        "measure": "Face-to-face new fracture clinic appointments",
+        "unit": "appointments",
+        "per": "year",
+        "baseline": 5200,
+        "target": 2300,
+        "value": {"amount": 139, "source": "First outpatient attendance, 2026/27"},
+        "releases": "capacity",
+        "supports": ["dof.cip"],
+        "excludes": ["coo.occupancy"],
+    }
+    share = {
+        "id": "virtual",
+        "measure": "Patients discharged at virtual review without a clinic visit",
+        "unit": "%",
+        "baseline": 5,
+        "target": 40,
+        "better": "higher",
+        "supports": ["coo.occupancy"],
+    }
+    text = _brief(_facts(tmp_path / "share", [appointments, share]), "coo", locale)
+    assert "virtual review" in text
+    assert gain not in text
+    # Claimed to them, the capacity is theirs to gain.
+    appointments["supports"] = ["dof.cip", "coo.occupancy"]
+    del appointments["excludes"]
+    text = _brief(_facts(tmp_path / "both", [appointments, share]), "coo", locale)
+    assert gain in text
+
+
 def test_an_operations_director_is_not_promised_capacity_a_project_does_not_free(
     tmp_path: Path,
 ) -> None:
@@ -320,7 +415,8 @@ def test_an_objective_two_measures_delivered_toward_is_named_once_in_the_table(
 
 def test_a_share_of_an_in_year_target_follows_the_part_it_counts(tmp_path: Path) -> None:
     # £170 × 2,200 = £374,000 a year; from 4 January 2027, 87 of 2026/27's 365 days:
-    # £374,000 × 87/365 = £89,145 -> £89,100, and £89,100 / £31m = 0.29% -> "0.3%". Said after
+    # £374,000 × 87/365 = £89,145 -> £89,000 (to the nearest £1,000, as the money block
+    # gives it: docs/money.md section 6), and £89,145 / £31m = 0.29% -> "0.3%". Said after
     # "worth £374,000 a year", "0.3% of your £31m target" would read as a share of £374,000.
     path = _facts(tmp_path, [RED_CELLS])
     path.write_text(
@@ -329,7 +425,7 @@ def test_a_share_of_an_in_year_target_follows_the_part_it_counts(tmp_path: Path)
     )
     text = _brief(path, "dof")
     assert (
-        "worth £374,000 a year, of which £89,100 falls in 2026/27: 0.3% of your £31m target."
+        "worth £374,000 a year, of which £89,000 falls in 2026/27: 0.3% of your £31m target."
     ) in text, text
 
 

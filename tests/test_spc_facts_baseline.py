@@ -139,6 +139,36 @@ def test_the_first_step_down_to_a_new_level_is_not_a_concern(tmp_path: Path) -> 
     assert "(concern)" not in words
 
 
+def test_the_first_step_up_to_a_worse_level_is_not_an_improvement(tmp_path: Path) -> None:
+    # The stroke case the other way round (a sickle cell trial's agency spend): about
+    # £12,580 a month for five months, then £14,160 in the month of the change and about
+    # £15,700 after it. The limits are recalculated from the change (8 months above the
+    # mean before it); the month it first rose sits below them, yet £1,580 worse than
+    # before the change. It read "1 point below the lower limit (improvement)", and the
+    # update counted the overspend as delivered.
+    yaml = YAML()
+    facts = yaml.load(Path(__file__).parent / "data" / "money-year-under-way" / "stroke.yaml")
+    rise = {"2026-03": 14160, "2026-04": 15360, "2026-05": 15660, "2026-07": 15960}
+    rise |= {"2026-08": 15260, "2026-09": 15760, "2026-10": 16060, "2026-11": 15860}
+    for entry in facts["updates"]:
+        entry["measures"]["agency"] = rise.get(str(entry["period"]), entry["measures"]["agency"])
+    path = tmp_path / "facts.yaml"
+    yaml.dump(facts, path)
+    request = UpdateRequest(
+        path, "dof", tmp_path / "out", period="2026-11", today=dt.date(2026, 12, 5)
+    )
+    lines = docx_text(write_update(request).written[0]).splitlines()
+    chart = lines.index("Agency nurse spend on the stroke unit (XmR chart) ")
+    words = next(line for line in lines[chart + 1 :] if line.strip())
+    assert "a sustained shift (8 months above the mean before it, concern)" in words
+    assert "1 point below the lower limit (on the way to the new level), ending March 2026" in words
+    assert "(improvement)" not in words
+    assert (
+        "Agency nurse spend on the stroke unit: worse than at the baseline: its chart shows a "
+        "change the wrong way (concern), so there is no improvement to count."
+    ) in lines
+
+
 def test_a_measure_that_got_worse_is_said_to_have_got_worse(tmp_path: Path) -> None:
     # Sixteen months above the baseline of 900 from August 2025: a sustained shift the
     # wrong way. "No change can be told apart from normal variation yet; 1 more month

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner, Result
 
+from docchecks import docx_text
 from pitchkit.cli import app
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "frailty-virtual-ward"
@@ -458,3 +459,92 @@ def test_link_that_only_mends_links_says_so_not_wrote_none(
     assert said[-1] == summary.format(facts=facts)
     assert "Wrote" not in result.stdout
     assert f"    supports: [{kept}]\n" in facts.read_text(encoding="utf-8")
+
+
+def test_a_meeting_with_someone_not_on_the_team_is_an_error_in_every_command(
+    tmp_path: Path,
+) -> None:
+    """newuser9 #5: ``meeting.director`` naming no one in the team file was dropped silently.
+
+    The note lost its meeting line and no command said why; with the team in
+    the facts file the same slip is an error at its line and column.
+    """
+    facts, team = project(tmp_path)
+    text = facts.read_text(encoding="utf-8")
+    assert text.count("  director: dof\n") == 1
+    facts.write_text(text.replace("  director: dof\n", "  director: finance\n"), "utf-8")
+    [number] = [
+        n
+        for n, line in enumerate(facts.read_text("utf-8").splitlines(), 1)
+        if "director: finance" in line
+    ]
+    expected = (
+        f"error: {facts}:{number}:13: meeting.director: no director has the id 'finance': "
+        "use one of dof, dos"
+    )
+    before = facts.read_bytes()
+    out = tmp_path / "notes"
+    for command in commands(facts, team, out):
+        result = run(*command)
+        assert result.exit_code == 1, (command[0], result.output)
+        assert result.stderr.strip() == expected, command[0]
+    assert not out.exists()
+    assert facts.read_bytes() == before
+
+
+def test_a_meeting_with_someone_only_the_team_file_has_names_the_team_file(
+    tmp_path: Path,
+) -> None:
+    """Beside the file's own ``directors:``, a meeting only the team file has is told so.
+
+    The notes are written for the team file's directors, as a link to one of
+    its objectives is: the message gives the two ways out.
+    """
+    facts = tmp_path / "facts.yaml"
+    text = (EXAMPLE / "facts.yaml").read_text(encoding="utf-8")
+    assert text.count("  director: dof\n") == 1
+    facts.write_text(text.replace("  director: dof\n", "  director: dos\n"), "utf-8")
+    team = tmp_path / "team.csv"
+    team.write_text(TEAM, encoding="utf-8")
+    [number] = [
+        n
+        for n, line in enumerate(facts.read_text("utf-8").splitlines(), 1)
+        if "director: dos" in line
+    ]
+    alone = run("check", facts, "-d", "dof")
+    assert alone.exit_code == 1
+    assert f"{facts}:{number}:13: meeting.director: no director has the id 'dos'" in alone.stderr
+    out = tmp_path / "notes"
+    for command in commands(facts, team, out):
+        result = run(*command)
+        assert result.exit_code == 1, (command[0], result.output)
+        assert result.stderr.strip() == (
+            f"error: {facts}:{number}:13: meeting.director: the meeting is with 'dos', a director "
+            f"in {team}, but this file lists its own directors under 'directors:' and 'dos' is "
+            f"not one of them: take that list out so the team comes from {team} alone, or add "
+            "'dos' to it"
+        ), command[0]
+    assert not out.exists()
+
+
+def test_a_meeting_with_someone_on_the_team_is_in_their_note(tmp_path: Path) -> None:
+    """A meeting with a team file's director keeps its line in that director's note."""
+    facts, team = project(tmp_path)
+    text = facts.read_text(encoding="utf-8")
+    text = text.replace("  director: dof\n", "  director: dos\n")
+    facts.write_text(text.replace("date: 2026-12-03", "date: 2099-12-03"), "utf-8")
+    out = tmp_path / "dos.docx"
+    result = run("brief", facts, "--directors", team, "-d", "dos", "--out", out)
+    assert result.exit_code == 0, result.output
+    assert "meeting on 3 December 2099" in " ".join(docx_text(out).split())
+
+
+def test_a_meeting_id_in_another_case_keeps_its_line(tmp_path: Path) -> None:
+    """``director: DOS`` is accepted as 'dos' (ids are checked regardless of case), so is shown."""
+    facts, team = project(tmp_path)
+    text = facts.read_text(encoding="utf-8").replace("  director: dof\n", "  director: DOS\n")
+    facts.write_text(text.replace("date: 2026-12-03", "date: 2099-12-03"), "utf-8")
+    out = tmp_path / "dos.docx"
+    result = run("brief", facts, "--directors", team, "-d", "dos", "--out", out)
+    assert result.exit_code == 0, result.output
+    assert "meeting on 3 December 2099" in " ".join(docx_text(out).split())

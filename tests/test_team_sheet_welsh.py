@@ -26,12 +26,18 @@ HARM_CY = "Lleihau niwed y gellir ei osgoi"
 
 
 def facts_without_directors(tmp_path: Path) -> Path:
-    """The frailty example's facts with no 'directors:' (nor the links that name them)."""
+    """The frailty example's facts with no 'directors:' (nor the links that name them).
+
+    Nor the meeting's director: the sheets here have no 'dof', and a meeting
+    with a director the team lacks is an error (newuser9 #5).
+    """
     lines = (EXAMPLE / "facts.yaml").read_text(encoding="utf-8").splitlines(keepends=True)
     start = next(i for i, line in enumerate(lines) if line.startswith("directors:"))
     end = next(i for i, line in enumerate(lines) if i > start and line[:1].isalpha())
     kept = [
-        line for line in lines[:start] + lines[end:] if not line.strip().startswith("supports:")
+        line
+        for line in lines[:start] + lines[end:]
+        if not line.strip().startswith("supports:") and line != "  director: dof\n"
     ]
     path = tmp_path / "facts.yaml"
     path.write_text("".join(kept), encoding="utf-8")

@@ -230,7 +230,11 @@ def test_a_director_whose_role_is_written_in_welsh_is_read_by_their_role(tmp_pat
 
 
 def test_millions_read_alike_on_the_welsh_and_english_pages(tmp_path: Path) -> None:
-    """£3.48m on both pages of a bilingual note (CLDR's Welsh would give £3.48M)."""
+    """£3,476,000 on both pages of a bilingual note, as the money block writes it.
+
+    Written in full (docs/money.md section 6), never £3.48m beside the
+    block's £3,476,000, nor CLDR's Welsh £3.48M.
+    """
     facts = tmp_path / "facts.yaml"
     facts.write_text(
         WELSH_MD.replace("ROLE", "Prif Swyddog Gweithredu")
@@ -262,10 +266,11 @@ def test_millions_read_alike_on_the_welsh_and_english_pages(tmp_path: Path) -> N
     )
     assert result.exit_code == 0, result.output
     text = docx_text(out)
-    # 8,800 fewer bed days a year × £395 = £3,476,000: £3.48m, in Welsh as in English.
-    assert "£3.48m" in text
+    # 8,800 fewer bed days a year × £395 = £3,476,000, in Welsh as in English.
+    assert "£3,476,000" in text
     assert "£3.48M" not in text
-    assert text.count("£3.48m") % 2 == 0
+    assert "£3.48m" not in text
+    assert text.count("£3,476,000") % 2 == 0
 
 
 def test_a_welsh_acronym_keeps_its_capitals_inside_a_sentence(tmp_path: Path) -> None:

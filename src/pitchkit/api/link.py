@@ -212,6 +212,7 @@ def team_for_link(
     from pitchkit.facts import directors
     from pitchkit.facts.project import Project
     from pitchkit.facts.schema import audience_problems, facts_error
+    from pitchkit.facts.validation import meeting_problems
     from pitchkit.facts.yamlsource import dotted
     from pitchkit.i18n.messages import Located, Message
 
@@ -224,6 +225,8 @@ def team_for_link(
     data = loaded.source.data
     if isinstance(data, dict):
         others = audience_problems(data, [d.id for d in team_directors])
+        own = [*(d.id for d in loaded.facts.directors), *found.left_out]
+        others += meeting_problems(data, [*(d.id for d in team_directors), *own])
         if others:
             raise facts_error(loaded.source, others)
     known = {

@@ -125,6 +125,8 @@ class DirectorsFile:
     welsh: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     #: The sheet row of each director, by id (a YAML team file has none).
     rows: Mapping[str, int] = field(default_factory=dict)
+    #: The ids of directors left out for a problem in their row or entry (each warned of).
+    left_out: tuple[str, ...] = ()
 
     def team(self, lang: str) -> tuple[Director, ...]:
         """The directors as a note in ``lang`` (``en`` or ``cy``) shows them.
@@ -260,7 +262,9 @@ def with_team(
     ``directors:`` (checked when the file was read) is not a mistake, so it
     is kept, linking nothing in the team file's notes. So with an ask,
     advice or offer ``for:`` a director: one the team does not have is an
-    error, with the nearest id.
+    error, with the nearest id. So with ``meeting.director``: a meeting with
+    a director neither the team nor the file's own ``directors:`` has would
+    lose its line from every note without a word.
 
     With ``team``, the file ``directors`` came from, a note in ``lang``
     shows their objectives in that language where the sheet gives both
@@ -268,6 +272,7 @@ def with_team(
     director's sheet row is kept to locate warnings (:func:`team_place`).
     """
     from pitchkit.facts.schema import audience_problems, facts_error
+    from pitchkit.facts.validation import meeting_problems
 
     if team is not None:
         directors = team.team(lang)
@@ -275,6 +280,10 @@ def with_team(
     problems = team_link_problems(loaded, directors)
     if isinstance(loaded.source.data, dict):
         problems += audience_problems(loaded.source.data, [d.id for d in directors])
+        # A director the team file left out (each warned of) is no mistake for the meeting.
+        own = [d.id for d in loaded.facts.directors]
+        own += team.left_out if team is not None else ()
+        problems += meeting_problems(loaded.source.data, [*(d.id for d in directors), *own])
     if problems:
         raise facts_error(loaded.source, problems)
     facts = with_directors(loaded.facts, directors)
@@ -922,6 +931,7 @@ def _from_rows(
     welsh: dict[str, dict[str, str]] = {}
     placed: dict[str, int] = {}
     seen: dict[str, int] = {}
+    skipped: list[str] = []
     for number, row in rows:
         cells, removed = _row_cells(row, positions)
         warnings += [removed_warning(cell_place(path, number, col), what) for col, what in removed]
@@ -967,6 +977,8 @@ def _from_rows(
             problems.append(problem)
             if twice:
                 duplicated.append(problem)
+            elif cells.get("id", "").strip():
+                skipped.append(cells["id"].strip())
     return DirectorsFile(
         path,
         tuple(directors),
@@ -976,6 +988,7 @@ def _from_rows(
         former,
         welsh,
         placed,
+        tuple(skipped),
     )
 
 
@@ -1338,6 +1351,7 @@ def _load_yaml(path: Path) -> DirectorsFile:
     duplicated: list[Renderable | str] = []
     former: dict[str, FormerIds] = {}
     seen: dict[str, str] = {}
+    left_out: list[str] = []
     for index, item in enumerate(items):
         loc: Loc = (*where, index)
         problem = _yaml_problem(source, loc, item, seen)
@@ -1351,6 +1365,8 @@ def _load_yaml(path: Path) -> DirectorsFile:
                     # Skipped for another field: its id still counts, so a later entry
                     # cannot take it and stand in for this director unnoticed.
                     seen.setdefault(given.casefold(), dotted(loc))
+                if isinstance(given, str) and given.strip():
+                    left_out.append(given.strip())
             problems.append(problem)
             continue
         made = FormerIds()
@@ -1367,6 +1383,7 @@ def _load_yaml(path: Path) -> DirectorsFile:
         tuple(source.warnings),
         tuple(duplicated),
         former,
+        left_out=tuple(left_out),
     )
 
 

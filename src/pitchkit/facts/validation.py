@@ -443,7 +443,7 @@ def semantic_problems(data: Any, team: Team | None = None) -> list[Problem]:
     if directors:
         problems += link_problems(data, objectives, team)
         problems += _both_problems(impacts)
-        problems += _meeting_problems(data, objectives)
+        problems += meeting_problems(data, objectives, team)
     # With an id given twice, the log's unknown ids are said once, in that message.
     problems += _update_problems(data, impact_ids, said=orphans if dupes else ())
     problems += _logged_out_of_range(data, impacts)
@@ -639,17 +639,34 @@ def _supports_problems(
     return problems
 
 
-def _meeting_problems(data: dict[str, Any], objectives: dict[str, set[str]]) -> list[Problem]:
-    """A meeting with a director the facts do not list."""
-    meeting = data.get("meeting")
+def meeting_problems(
+    data: Any, directors: Iterable[str], team: Team | None = None
+) -> list[Problem]:
+    """A meeting with a director none of ``directors`` (their ids) is.
+
+    ``directors`` are the facts file's own, with a team file's given with
+    ``--directors``: a meeting with a director the notes are not written for
+    would lose its line from every note without a word. A meeting with a
+    director only ``team`` has, when ``directors`` are the file's own, says
+    so and the two ways out, as a link to its objectives does.
+    """
+    meeting = data.get("meeting") if isinstance(data, dict) else None
     if not isinstance(meeting, dict) or not isinstance(meeting.get("director"), str):
         return []
     wanted = meeting["director"]
-    if wanted.casefold() in {d.casefold() for d in objectives}:
+    ids = list(dict.fromkeys(directors))
+    if wanted.casefold() in {d.casefold() for d in ids}:
         return []
-    hint = did_you_mean(wanted, objectives) or Message(
-        ": use one of {ids}", ids=", ".join(objectives)
-    )
+    if team is not None and wanted.casefold() in {d.casefold() for d in team.objectives}:
+        message = Message(
+            "the meeting is with '{wanted}', a director in {team}, but this file lists its own "
+            "directors under 'directors:' and '{wanted}' is not one of them: take that list out "
+            "so the team comes from {team} alone, or add '{wanted}' to it",
+            wanted=wanted,
+            team=team.name,
+        )
+        return [Problem(("meeting", "director"), message)]
+    hint = did_you_mean(wanted, ids) or Message(": use one of {ids}", ids=", ".join(ids))
     message = Message("no director has the id '{wanted}'{hint}", wanted=wanted, hint=hint)
     return [Problem(("meeting", "director"), message)]
 

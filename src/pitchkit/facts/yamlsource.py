@@ -324,6 +324,14 @@ def _yaml_problem(error: YAMLError, path: Path, text: str = "") -> Located:
             "a ' #' starts a comment, so the rest of the line was not read: put the text in quotes"
         )
     tabs = "'\\t'" in problem  # the line is fine once indented with spaces
+    after = _tab_after(text, line, col) if tabs else None
+    if after is not None:
+        # Not an indent: a tab between a field and its value (``baseline:<tab>540``).
+        message = Message(
+            "YAML could not be read: there is a tab after '{before}': use a space instead",
+            before=after,
+        )
+        return Located(f"{path}:{line}:{col}", message)
     fixed = None if unclosed or tabs else rewrite_at(text, line, col)
     if fixed is not None:
         message = Message(
@@ -337,6 +345,21 @@ def _yaml_problem(error: YAMLError, path: Path, text: str = "") -> Located:
             "YAML could not be read: {problem}: {advice}", problem=problem, advice=advice
         )
     return Located(f"{path}:{line}:{col}", message)
+
+
+def _tab_after(text: str, line: int, col: int) -> str | None:
+    """What comes before a tab the reader stopped at, when it is not in the indent.
+
+    ``baseline:`` for ``  baseline:<tab>540``; ``None`` for a tab at the start
+    of a line, which is an indent.
+    """
+    written = line_of(text, line)
+    if not 0 < col <= len(written) or written[col - 1] != "\t":
+        return None
+    before = written[: col - 1].rstrip(" \t")
+    if not before.strip():
+        return None
+    return before.split()[-1]
 
 
 #: A line that reads as a field of its own (``  organisation: NHS Trust``).

@@ -10,7 +10,6 @@ validated before anything is written.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -151,10 +150,17 @@ def decided_text(
     """
     from pitchkit.facts.textlayout import read_for_rewrite
     from pitchkit.init.extend import round_trip_yaml
+    from pitchkit.init.minimaledit import dumped, list_indent, minimal_text
     from pitchkit.init.yamlfile import validated
 
     yaml = round_trip_yaml()
-    document = yaml.load(read_for_rewrite(path)[0])
+    text = read_for_rewrite(path)[0]
+    indent = list_indent(text)
+    if indent is not None:
+        # The file's own list indentation, so that a list item added reads as its others.
+        yaml.indent(mapping=indent[0], sequence=indent[1], offset=indent[2])
+    document = yaml.load(text)
+    before = dumped(yaml, document)
     impacts = {str(item.get("id")): item for item in document.get("impacts") or ()}
     for impact_id, key, ref in drop:
         _drop(impacts[impact_id], key, ref)
@@ -165,9 +171,25 @@ def decided_text(
         add, remove = ("supports", "excludes") if choice.accept else ("excludes", "supports")
         _drop(item, remove, choice.ref)
         _add(item, add, choice.ref)
-    stream = io.StringIO()
-    yaml.dump(document, stream)
-    return validated(stream.getvalue(), path.name)
+    after = dumped(yaml, document)
+    # Only the lines the decisions change: the rest of the file stays as the lead wrote it
+    # (its folded texts, its comments' spacing), whatever layout the round trip would give.
+    kept = minimal_text(text, before, after)
+    if kept is not None and _same_data(kept, after):
+        return validated(kept, path.name)
+    return validated(after, path.name)
+
+
+def _same_data(one: str, other: str) -> bool:
+    """Whether two YAML texts hold the same data (a text that cannot be read holds none)."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    reader = YAML(typ="safe", pure=True)
+    try:
+        return bool(reader.load(one) == reader.load(other))
+    except YAMLError:
+        return False
 
 
 def _add(item: Any, key: str, ref: str) -> None:

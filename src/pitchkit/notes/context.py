@@ -554,12 +554,32 @@ def releases_capacity(pitch: Pitch) -> bool:
     ledger = pitch.ledger
     if ledger is not None and ledger.annual("capacity") > 0:
         return True
-    return any(
+    return any(frees_capacity(impact, pitch) for impact in pitch.facts.impacts)
+
+
+def frees_capacity(impact: Impact, pitch: Pitch) -> bool:
+    """Whether ``impact`` frees capacity: valued as such, or counted in beds, slots or hours."""
+    ledger = pitch.ledger
+    if ledger is not None and any(
+        line.impact.id == impact.id and line.releases == "capacity" and line.annual > 0
+        for line in ledger.counted
+    ):
+        return True
+    return (
         impact.per is not None
         and (impact.releases or default_releases(impact)) == "capacity"
         and counts(impact) in CAPACITY_COUNTS
-        for impact in pitch.facts.impacts
     )
+
+
+def claims_capacity(pitch: Pitch) -> bool:
+    """Whether the note claims capacity for the director: one of its statements frees some.
+
+    A project's capacity named only in the money line is not a claim made to
+    this director: a note whose one claim is a share discharged at virtual
+    review does not offer "capacity released ahead of winter".
+    """
+    return any(frees_capacity(statement.impact, pitch) for statement in pitch.statements)
 
 
 #: Themes of the measure map's concepts that are outcomes a project measures (harm, waits,
@@ -574,7 +594,8 @@ def supported(gain: str, pitch: Pitch) -> bool:
     """Whether a typical gain's (or question's) claims are borne out by the project.
 
     A money claim needs money (:data:`MONEY_GAINS`), a claim of capacity
-    released needs capacity (:func:`releases_capacity`); an outcome named in
+    released needs capacity claimed in the note, a statement of it
+    (:func:`claims_capacity`); an outcome named in
     pitchkit's measure map (staff wellbeing, retention, harm, outcomes,
     waits) needs an impact that measures it (:func:`measures_outcome`); one
     naming where the work is done or who leads it (the wards, nurse-led
@@ -604,7 +625,7 @@ def supported(gain: str, pitch: Pitch) -> bool:
             shown = shown_ledger(pitch) if has["cash"] else None
             has[need] = shown is not None and moneytext.pays_back(shown)
         if need not in has:
-            has[need] = releases_capacity(pitch)
+            has[need] = releases_capacity(pitch) and claims_capacity(pitch)
         if not has[need]:
             return False
     return all(measures_outcome(pitch, concept) for concept in outcomes_named(gain))
@@ -799,8 +820,13 @@ def meeting_context(
     it came too late (``pitchkit check`` says ``meeting-passed``).
     """
     meeting = facts.meeting
-    if meeting and meeting.director and director_id and meeting.director != director_id:
-        meeting = None
+    if (
+        meeting
+        and meeting.director
+        and director_id
+        and meeting.director.strip().casefold() != director_id.casefold()
+    ):
+        meeting = None  # ids are told apart regardless of case, as the facts are checked
     if meeting and meeting.date and today and meeting.date < today:
         meeting = None
     when = meeting.date if meeting else None

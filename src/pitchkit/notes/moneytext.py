@@ -42,6 +42,7 @@ TAKEN_OUT = {
     "episodes": N_("beds or escalation capacity close"),
     "bed days": N_("beds close"),
     "sessions": N_("clinic sessions or outsourced activity stop"),
+    "emergency": N_("emergency department shifts or staffed hours are no longer paid for"),
     "visits": N_("the bank shifts or posts that make those visits are no longer paid for"),
     "hours": N_("bank and agency shifts or vacant posts are no longer paid for"),
     "other": N_("what it frees is stopped or used for paid work"),
@@ -284,11 +285,27 @@ def _taken_out_kind(line: Line) -> str:
     """Which :data:`TAKEN_OUT` text a capacity line takes.
 
     Home visits and contacts count like clinic sessions, but no clinic closes
-    when fewer are made: the staff time that makes them is what can stop.
+    when fewer are made: the staff time that makes them is what can stop. Nor
+    does one when fewer people attend an emergency department (or an urgent
+    treatment centre), which stays open: its shifts and staffed hours are
+    what can stop being paid for.
     """
-    if line.counts == "sessions" and re.search(r"\b(?:visit|contact)", line.impact.unit, re.I):
+    if line.counts == "sessions" and _VISITS.search(line.impact.unit):
         return "visits"
+    if line.counts == "sessions" and _EMERGENCY.search(f"{line.impact.measure} {line.impact.unit}"):
+        return "emergency"
     return line.counts if line.counts in TAKEN_OUT else "other"
+
+
+#: Home visits and contacts.
+_VISITS = re.compile(r"\b(?:visit|contact)", re.I)
+#: An emergency department, A&E or urgent treatment centre, in English or Welsh.
+_EMERGENCY = re.compile(
+    r"\b(?:emergency department|emergency attendance|A ?& ?E\b|ED\b|urgent treatment"
+    r"|urgent care|minor injur|walk-in"
+    r"|achosion brys|adran frys|gofal brys|mân anafiadau)",
+    re.I,
+)
 
 
 def _bed_days(ledger: Ledger, line: Line) -> float | None:

@@ -335,17 +335,23 @@ def money_phrase(quantity: Quantity, lang: Language) -> str:
 
 
 def worth(money: float, lang: Language) -> str:
-    """What a gain is worth, as every note writes it: ``£97,000``, ``£4,350``, ``£3.48m``.
+    """What a gain is worth, as every note writes it: ``£97,000``, ``£4,350``, ``£1,011,000``.
 
     To the nearest £1,000 from £10,000, else to the pound, written in full
-    (:func:`pitchkit.recast.money.round_money`, as the money block rounds);
-    from a million as the note writes other millions. A briefing note and
-    a progress update so give the same money alike (docs/money.md, section 6).
+    (:func:`pitchkit.recast.money.round_money`, as the money block rounds),
+    a million too: the money block and the other directors' money line write
+    it so, and one note must not give one figure two ways (£1.01m beside
+    £1,011,000). A briefing note and a progress update so give the same
+    money alike (docs/money.md, section 6).
     """
-    if money >= 1_000_000:
-        # Millions read as the note's other millions do (£3.48m), in Welsh as in English.
-        return fmt.money(money, lang)
     return fmt.money(round_money(money, quantum_for(money)), lang, precision="exact")
+
+
+def part_of_target(value: float, unit: str | None, lang: Language) -> str:
+    """The part of a year's benefit a target counts: money as :func:`worth` writes it."""
+    if (unit or "").strip().upper() in ("£", "GBP"):
+        return worth(value, lang)
+    return fmt.quantity(value, unit, lang)
 
 
 def movement_phrase(
@@ -414,14 +420,14 @@ def share_phrase(statement: Statement, lang: Language) -> str:
         # and the progress update give it, not the forecast part of a year's rate.
         text = lang.gettext("of which {part} was delivered in {year}: {share}").format(
             share=text,
-            part=fmt.quantity(share * target.value, target.unit, lang),
+            part=part_of_target(share * target.value, target.unit, lang),
             year=statement.target_year,
         )
     elif statement.target_forecast and statement.target_year:
         # The year under way: the log's forecast for it, the figure the finance block gives.
         text = lang.gettext("of which {part} is forecast for {year}: {share}").format(
             share=text,
-            part=fmt.quantity(share * target.value, target.unit, lang),
+            part=part_of_target(share * target.value, target.unit, lang),
             year=statement.target_year,
         )
     elif statement.target_year:
@@ -429,7 +435,7 @@ def share_phrase(statement: Statement, lang: Language) -> str:
         # "worth £374,000 a year" would read as a share of the whole year's figure.
         text = lang.gettext("of which {part} falls in {year}: {share}").format(
             share=text,
-            part=fmt.quantity(share * target.value, target.unit, lang),
+            part=part_of_target(share * target.value, target.unit, lang),
             year=statement.target_year,
         )
     if capacity_against_cash(statement.quantity, statement.objective):

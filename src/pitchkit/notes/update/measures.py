@@ -348,6 +348,8 @@ def missing_text(
 ) -> str:
     """``no figure for August 2027`` when periods lack a value; else empty.
 
+    :func:`missing_count` says how many periods it names.
+
     ``unlogged`` are a draft's periods after the log's last entry and before
     its own: the log has no figure for them either. A few are named with
     the others (``no figure for May 2026, November 2026 and December
@@ -389,6 +391,13 @@ def missing_text(
     return text
 
 
+def missing_count(progress: MeasureProgress, unlogged: tuple[Period, ...] = ()) -> int:
+    """How many periods :func:`missing_text` names as having no figure."""
+    if progress.latest is None:
+        return 0
+    return len(progress.missing) + (len(unlogged) if progress.cadence == 1 else 0)
+
+
 def counted_progress(progress: MeasureProgress, situation: Situation) -> MeasureProgress:
     """The progress whose missing periods the update names, as its totals to date count them.
 
@@ -404,8 +413,10 @@ def unlogged_before(situation: Situation) -> tuple[Period, ...]:
     """A draft's periods between the log's last entry and its own: none of them logged.
 
     A draft for January 2027 after a log ending in October 2026 has no
-    figure for November or December 2026 either. Empty for an update of a
-    logged period.
+    figure for November or December 2026 either. A period not over on the
+    day the update is written is not missing yet: a draft for February 2027
+    written on 5 December 2026 names neither December nor January. Empty
+    for an update of a logged period.
     """
     run = situation.run
     if not situation.fill_in or not run.periods or situation.period.kind != run.kind:
@@ -413,7 +424,8 @@ def unlogged_before(situation: Situation) -> tuple[Period, ...]:
     found = []
     current = run.periods[-1].following()
     while current.start < situation.period.start:
-        found.append(current)
+        if situation.today is None or current.end < situation.today:
+            found.append(current)
         current = current.following()
     return tuple(found)
 
@@ -430,10 +442,13 @@ def missing_notes(situation: Situation) -> list[str]:
     lang = situation.lang
     unlogged = unlogged_before(situation)
     gaps: dict[str, list[MeasureProgress]] = {}
+    several: dict[str, bool] = {}
     for progress in situation.progress:
-        text = missing_text(counted_progress(progress, situation), lang, unlogged)
+        counted = counted_progress(progress, situation)
+        text = missing_text(counted, lang, unlogged)
         if text:
             gaps.setdefault(text, []).append(progress)
+            several[text] = missing_count(counted, unlogged) > 1
     notes: list[str] = []
     for text, missing in gaps.items():
         rate = any(p.is_rate for p in missing)
@@ -442,6 +457,11 @@ def missing_notes(situation: Situation) -> list[str]:
             # again makes one sentence of five measures' names for one month unreported.
             every = (
                 lang.gettext(
+                    "For every measure, {missing}, so totals to date leave them out rather than "
+                    "count them as zero."
+                )
+                if rate and several[text]
+                else lang.gettext(
                     "For every measure, {missing}, so totals to date leave it out rather than "
                     "count it as zero."
                 )
@@ -458,7 +478,12 @@ def missing_notes(situation: Situation) -> list[str]:
             if len(measures) == 1
             else fmt.join_list([measures[0], *(wording.lower_first(m) for m in measures[1:])], lang)
         )
-        if rate:
+        if rate and several[text]:
+            note = lang.gettext(
+                "{measure}: {missing}, so totals to date leave them out rather than count them as "
+                "zero."
+            )
+        elif rate:
             note = lang.gettext(
                 "{measure}: {missing}, so totals to date leave it out rather than count it as zero."
             )

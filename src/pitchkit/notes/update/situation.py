@@ -44,6 +44,8 @@ class Situation:
     chart_run: Series | None = field(default=None)
     #: Impacts whose money another impact already counts: no money is claimed for them.
     counted_elsewhere: frozenset[str] = field(default=frozenset())
+    #: The day the update is written: a period not over by then is not missing yet.
+    today: dt.date | None = field(default=None)
 
     @cached_property
     def claims(self) -> dict[str, Claim]:
@@ -197,6 +199,7 @@ def situate(
         lang=lang,
         chart_run=chart_run,
         counted_elsewhere=frozenset(counted_elsewhere),
+        today=today,
     )
 
 

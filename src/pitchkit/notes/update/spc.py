@@ -706,27 +706,34 @@ def _stepping(
     series: tuple[float | None, ...],
     better: str | None,
 ) -> tuple[Signal, ...]:
-    """Concerns at the start of recalculated limits that are the step to the new level.
+    """Signals at the start of recalculated limits that are the step to the new level.
 
     Limits recalculated from the change after a sustained shift put its
     first point, when the figures took more than a month to reach their new
-    level, beyond them the worse way: agency spend that fell from £12,600 to
-    £11,000 and then to about £9,500 a month reads "1 point above the upper
-    limit" in the month it first fell. A concern that starts at the first
-    point of the new limits, every point of it better than the mean before
-    them, is that step, not a concern; a later one (a slip back from the new
-    level) stays a concern.
+    level, beyond them on the side the figures came from: agency spend that
+    fell from £12,600 to £11,000 and then to about £9,500 a month reads "1
+    point above the upper limit" in the month it first fell, and spend that
+    rose from £8,050 to £8,400 and then to about £9,500 reads "1 point below
+    the lower limit" in the month it first rose. A signal that starts at the
+    first point of the new limits, every point of it on the far side of the
+    mean before them from where the signal points (below that mean for a
+    signal above the new limits, above it for one below), is that step,
+    neither a concern nor an improvement, whichever way the shift went; a
+    later one (a slip back from the new level) is judged as usual. A trend
+    is never a step: one that starts there moves away from the new level.
     """
     if better not in ("lower", "higher"):
         return signals
 
-    def improved(i: int) -> bool:
-        value = series[i]
-        return value is not None and (value < before if better == "lower" else value > before)
+    def stepped(signal: Signal) -> bool:
+        values = [series[i] for i in signal.points]
+        if signal.direction == "up":
+            return all(v is not None and v < before for v in values)
+        return all(v is not None and v > before for v in values)
 
     return tuple(
         replace(s, improvement=None, stepping=True)
-        if s.improvement is False and s.start == start and all(improved(i) for i in s.points)
+        if s.improvement is not None and s.rule != "trend" and s.start == start and stepped(s)
         else s
         for s in signals
     )
