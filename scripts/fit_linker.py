@@ -41,7 +41,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from eval_links import Domain, domains  # noqa: E402
 
 from pitchkit.facts.schema import load_facts  # noqa: E402
-from pitchkit.recast.align import offer_rank, whole_budget  # noqa: E402
+from pitchkit.recast.align import offer_rank, saves_for_budget  # noqa: E402
 from pitchkit.recast.evidence import NAMES  # noqa: E402
 from pitchkit.recast.pitch import weigh  # noqa: E402
 from pitchkit.recast.scorer import BUDGET_CHANCE, MONEY_CHANCE, WORRY_RARE  # noqa: E402
@@ -91,7 +91,7 @@ class Row:
     hand_offered: bool
     hand_rank: int  # offer_rank, 9 when not offered
     labelled_set: str = ""  # the labelled set the domain is in
-    budget: bool = False  # the objective is a whole-budget aim (align.whole_budget)
+    budget: bool = False  # a saving towards a whole-budget aim (align.saves_for_budget)
 
 
 def harvest(domain: Domain) -> list[Row]:
@@ -115,7 +115,7 @@ def harvest(domain: Domain) -> list[Row]:
                     hand_claimed=claimed,
                     hand_offered=found is not None,
                     hand_rank=rank,
-                    budget=whole_budget(pair.read_objective),
+                    budget=saves_for_budget(pair.impact, pair.read_objective),
                 )
             )
     return rows

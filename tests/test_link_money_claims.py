@@ -52,3 +52,14 @@ def test_money_against_another_budget_at_the_same_chance_stays_possible(
     assert links[OTHER_PAIR]["confidence"] == "possible"
     # The same impact's cash is claimed for the CIP (labelled right).
     assert links[("home-bloods", "dof.cip")]["confidence"] == "confident"
+
+
+def test_money_spent_on_more_of_something_is_not_claimed_as_a_saving(
+    links_by_pair: Callable[..., dict[Any, Any]],
+) -> None:
+    # Both impacts have a value, the finance theme and the same chance against the CIP.
+    # Fewer conveyances save cash towards it; 40 more lifting cushions bought a year are
+    # money spent: that link waits for the usual money chance, and stays possible.
+    links = links_by_pair(Path(__file__).parent / "data" / "money-links" / "bought-more.yaml")
+    assert links[("conveyances", "dof.cip")]["confidence"] == "confident"
+    assert links[("cushions", "dof.cip")]["confidence"] == "possible"

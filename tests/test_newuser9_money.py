@@ -76,7 +76,7 @@ def test_a_flat_impact_counts_nothing_for_the_year_under_way(tmp_path: Path) -> 
     assert "2027/28 £0 forecast for £40,000" in money  # the years after carry its rate on
     assert "not paid back within the project" in money
     # The statement gives the plan as the plan, and no share of the year it does not earn.
-    [claim] = [row for row in text.splitlines() if "worth £1.01m a year" in row]
+    [claim] = [row for row in text.splitlines() if "worth £1,011,000 a year" in row]
     assert claim.startswith("In the plan, elective operations outsourced")
     assert (
         "So far the log's figures, to the end of November 2026, do not show the change, so no "

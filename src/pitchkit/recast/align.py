@@ -366,6 +366,22 @@ def whole_budget(objective: Objective) -> bool:
     return bool(budget_aims() & set(_objective_concepts(objective)))
 
 
+def saves_for_budget(impact: Impact, objective: Objective) -> bool:
+    """Whether ``impact`` can save cash towards ``objective``'s whole budget (a CIP).
+
+    An impact that does less of what it counts saves, and so does one whose value
+    the lead marks ``releases: cash`` (income earned): "40 more pressure-relieving
+    cushions bought a year, worth £60,000" is money spent, not saved, though it has
+    a value. Other money links to such an aim need the scorer's usual
+    :data:`~pitchkit.recast.scorer.MONEY_CHANCE`. On the labelled sets this held
+    back one right and one wrong claim (docs/linking-evaluation.md, "Session 14 at
+    its end").
+    """
+    if not whole_budget(objective):
+        return False
+    return impact.direction == "lower" or impact.releases == "cash"
+
+
 def money_for_finance(impact: Impact, objective: Objective) -> bool:
     """Whether the impact has a money value that can be cash and the objective is about finance.
 

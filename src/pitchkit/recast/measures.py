@@ -466,7 +466,20 @@ def named_aside(measure: str, concept_id: str) -> bool:
     """
     if not RULES["asides"]:
         return False
-    return concept_id in measured(measure) and concept_id not in measured(without_asides(measure))
+    if concept_id not in measured(measure) or concept_id in measured(without_asides(measure)):
+        return False
+    return not any(_glosses(bracket[1:-1], concept_id) for bracket in _BRACKETS.findall(measure))
+
+
+def _glosses(words: str, concept_id: str) -> bool:
+    """Whether bracketed ``words`` are wholly one of ``concept_id``'s names: the measure's own name.
+
+    "Patients who would recommend our care (Friends and Family Test)" gives in
+    brackets the name of what it counts, not how or where it is counted.
+    """
+    key = name_key(words)
+    concept = measure_map().concepts[concept_id]
+    return bool(key) and any(name_key(name) == key for name in concept.names)
 
 
 @cache

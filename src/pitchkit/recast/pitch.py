@@ -19,8 +19,8 @@ from pitchkit.recast.align import (
     Link,
     link,
     only_the_subject,
+    saves_for_budget,
     subject_words,
-    whole_budget,
 )
 from pitchkit.recast.english import english_director, in_english
 from pitchkit.recast.evidence import NO_EVIDENCE, Evidence, compare, gather, rarity_of_team
@@ -422,7 +422,7 @@ def recast(facts: Facts, director: Director, *, today: dt.date | None = None) ->
             pair.rules,
             pair.evidence,
             year_missed=pair.year_missed,
-            budget=whole_budget(pair.read_objective),
+            budget=saves_for_budget(pair.impact, pair.read_objective),
         )
         nothing_that_year = pair.year_missed
         if not nothing_that_year:
