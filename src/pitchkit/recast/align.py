@@ -36,6 +36,7 @@ from pitchkit.recast.measures import (
     linkable,
     measure_map,
     measured,
+    populations,
     qualifiers,
     topic_only,
 )
@@ -389,7 +390,10 @@ def map_chain(impact: Impact, objective: Objective) -> Chain | None:
     """
     if families_disagree(impact.measure, objective.text):
         return None
-    return chain(linkable(_impact_concepts(impact)), linkable(_objective_concepts(objective)))
+    named = populations(impact.measure) if RULES["edge populations"] else None
+    return chain(
+        linkable(_impact_concepts(impact)), linkable(_objective_concepts(objective)), named
+    )
 
 
 def quantity_mismatch(impact: Impact, objective: Objective, found: Chain) -> Mismatch | None:
