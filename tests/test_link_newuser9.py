@@ -12,7 +12,8 @@
   cell crisis do not reach harm through it; bed days of people aged 75 and
   over still do.
 * A chain does not pass through escalation beds: bed days do not reach agency
-  spend that way, while escalation bed days do.
+  spend that way, while escalation bed days do; unless the board worries about
+  escalation beds (they are open).
 
 See docs/linking-evaluation.md, "The new-user misses, session 14".
 """
@@ -43,13 +44,18 @@ def team_links(path: Path) -> dict[tuple[str, str], dict[str, Any]]:
     }
 
 
-def with_impacts(tmp_path: Path, impacts: list[dict[str, Any]], objectives: list[str]) -> Path:
+def with_impacts(
+    tmp_path: Path,
+    impacts: list[dict[str, Any]],
+    objectives: list[str],
+    concerns: tuple[str, ...] = (),
+) -> Path:
     """The sepsis example with these impacts and one more director with these objectives."""
     yaml = YAML()
     facts = yaml.load(SEPSIS.read_text(encoding="utf-8"))
     facts["impacts"] = impacts
     facts["directors"].append(
-        {"id": "new", "name": "Ann Lee", "role": "Chief Nurse",
+        {"id": "new", "name": "Ann Lee", "role": "Chief Nurse", "concerns": list(concerns),
          "objectives": [{"id": f"o{n}", "text": text} for n, text in enumerate(objectives)]}
     )  # fmt: skip
     path = tmp_path / "facts.yaml"
@@ -136,3 +142,15 @@ def test_bed_days_do_not_reach_agency_spend_through_escalation_beds(tmp_path: Pa
     assert links[("escalation", "new.o0")]["chain"] == ["escalation beds", "agency spend"]
     # Escalation beds can still end a chain: bed days saved let them close.
     assert links[("beds", "new.o1")]["chain"] == ["bed days", "escalation beds"]
+
+
+def test_a_board_worried_about_open_escalation_beds_is_offered_the_chain(tmp_path: Path) -> None:
+    path = with_impacts(
+        tmp_path,
+        [bed_days("Inpatient bed days for sickle cell pain crises")],
+        ["Reduce agency spend by 30%"],
+        concerns=("Escalation beds open all year round",),
+    )
+    found = team_links(path)[("beds", "new.o0")]
+    assert found["chain"] == ["bed days", "escalation beds", "agency spend"]
+    assert found["confidence"] == "possible"

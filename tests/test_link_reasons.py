@@ -1,7 +1,7 @@
 """A note says why each map link holds, and check asks the lead to confirm the map's links.
 
-A director reading "emergency admissions … 200 fewer" under an objective to
-close escalation beds needs the steps between the two. The note gives the reasons of the
+A director reading "bed days … 1,600 fewer" under an objective on agency
+spend needs the step between the two. The note gives the reasons of the
 link's chain after the claim, leaves them out where the chain only counts
 one measure inside another, and fitting a page takes them off before it
 drops a statement. The map's reasons are in English, so Welsh notes and both
@@ -308,11 +308,9 @@ def test_links_the_lead_confirmed_are_not_asked_about_again(
 def test_links_the_lead_wrote_in_supports_are_not_among_them(
     cli: Callable[..., Result],
 ) -> None:
-    # The COO's note claims the occupancy link (bed days, in supports:) and the escalation
-    # link (admissions, the map's): only the second is the lead's to confirm. (The finance
-    # director's agency link went through escalation beds from bed days, a chain the map no
-    # longer makes: linking-evaluation.md, "The new-user misses, session 14".)
-    [finding] = unconfirmed(cli, FRAILTY, "coo")
+    # The finance director's note claims the cost improvement link (in supports:) and the
+    # agency-spend link (the map's): only the second is the lead's to confirm.
+    [finding] = unconfirmed(cli, FRAILTY, "dof")
     assert "claims 1 link that pitchkit made" in finding["message"]
-    assert "'Close every escalation bed by the end of March 2028'" in finding["evidence"]
-    assert "Hospital bed days used by people aged 75" not in finding["evidence"]
+    assert "'Reduce agency spend by 30% against 2024/25'" in finding["evidence"]
+    assert "cost improvement programme" not in finding["evidence"]

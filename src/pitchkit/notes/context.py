@@ -232,10 +232,9 @@ def statement_conversion(statement: Statement, pitch: Pitch) -> Conversion | Non
 def how_text(statement: Statement, lang: Language) -> str:
     """Why the statement's link holds, from the measure map's reasons: ``""`` when not needed.
 
-    A director reading "emergency admissions … fewer" under an objective to
-    close escalation beds needs the steps between them ("every admission
-    avoided saves the bed days it would have used; bed days saved let
-    escalation beds close"). The
+    A director reading "bed days … fewer" under an agency-spend objective
+    needs the step between them ("bed days saved let escalation beds close;
+    escalation beds are mostly staffed with bank and agency staff"). The
     reasons are given for a chain with a step that is more than one measure
     counted inside another, and only in English, the language the map's
     reasons are written in (a Welsh note, and a bilingual pair, has none).

@@ -76,8 +76,9 @@ class Concept(NamedTuple):
     #: objective, a concept named after it across "on", "with" or "for" is what it aims at too
     #: ("spend with independent sector providers" is outsourcing's spend). See :func:`_heads`.
     open: bool = False
-    #: Whether a chain may pass through the concept, not only start or end at it (see
-    #: :func:`chain`): escalation beds close when bed days are saved only where they are open.
+    #: Whether a chain may pass through the concept, not only start or end at it, when the
+    #: board does not worry about it (see :func:`chain`): escalation beds close when bed days
+    #: are saved only where they are open.
     through: bool = True
 
 
@@ -885,7 +886,10 @@ _OCCUPATION = re.compile(
 
 @lru_cache(maxsize=8192)
 def chain(
-    starts: tuple[str, ...], ends: tuple[str, ...], named: frozenset[str] | None = None
+    starts: tuple[str, ...],
+    ends: tuple[str, ...],
+    named: frozenset[str] | None = None,
+    worried: frozenset[str] = frozenset(),
 ) -> Chain | None:
     """The shortest way from any of ``starts`` to any of ``ends``, in at most two edges.
 
@@ -895,8 +899,10 @@ def chain(
     the other): two causes in a row ("engagement keeps staff, kept staff
     leave fewer vacancies") are each plausible, but too far to claim. A chain
     never passes through a broad concept, nor one marked ``through: false``
-    (escalation beds: bed days saved close them only where they are open, so
-    "bed days → escalation beds → agency spend" is not a chain). With
+    unless it is among ``worried``, the concepts the board already worries
+    about (escalation beds: bed days saved close them only where they are
+    open, so "bed days → escalation beds → agency spend" is a chain only when
+    the strategy or the director's concerns name escalation beds). With
     ``named``, the groups of patients the impact's measure names
     (:func:`populations`), an edge whose reason holds for one group only
     ("every day in a hospital bed costs an older patient strength") is taken
@@ -920,7 +926,7 @@ def chain(
                 if edge.target in wanted and _close_enough(path):
                     return Chain(path[0].source, path)
                 if not concepts[edge.target].broad and (
-                    concepts[edge.target].through or not RULES["through"]
+                    concepts[edge.target].through or edge.target in worried or not RULES["through"]
                 ):
                     reached.append((edge.target, path))
         frontier = reached
