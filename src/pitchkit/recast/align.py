@@ -38,6 +38,7 @@ from pitchkit.recast.measures import (
     measure_map,
     measured,
     named_aside,
+    populations,
     qualifiers,
     topic_only,
     without_asides,
@@ -423,17 +424,28 @@ def _objective_concepts(objective: Objective) -> tuple[str, ...]:
     return aimed(objective.text) or aimed(objective_text(objective))
 
 
-def map_chain(impact: Impact, objective: Objective) -> Chain | None:
+def map_chain(
+    impact: Impact, objective: Objective, worried: frozenset[str] = frozenset()
+) -> Chain | None:
     """How the measure map takes ``impact`` to ``objective`` in at most two steps, if it does.
 
     Not when both name a qualifier of the same family (staff group, age
     group) and the qualifiers differ: medical locums do not serve a nursing
     agency target. A population or setting ("learning disability", "the
     estate") never starts or ends a chain: it says whose or where, not what.
+    ``worried``, the concepts the project's strategy and the director's concerns
+    name, lets a chain pass through a concept that holds only where the board
+    says it is (escalation beds: :func:`pitchkit.recast.measures.chain`).
     """
     if families_disagree(impact.measure, objective.text):
         return None
-    return chain(linkable(_impact_concepts(impact)), linkable(_objective_concepts(objective)))
+    named = populations(impact.measure) if RULES["edge populations"] else None
+    return chain(
+        linkable(_impact_concepts(impact)),
+        linkable(_objective_concepts(objective)),
+        named,
+        worried,
+    )
 
 
 def quantity_mismatch(impact: Impact, objective: Objective, found: Chain) -> Mismatch | None:
@@ -673,7 +685,14 @@ def only_the_subject(
     return all(about_subject(pair, subject) for pair in found.words)
 
 
-def link(impact: Impact, objective: Objective, *, director_id: str, lens: Lens) -> Link | None:
+def link(
+    impact: Impact,
+    objective: Objective,
+    *,
+    director_id: str,
+    lens: Lens,
+    worried: frozenset[str] = frozenset(),
+) -> Link | None:
     """How well ``impact`` serves ``objective`` for a director seen through ``lens``.
 
     In order: ``excludes`` rules the pair out; ``supports`` makes it
@@ -681,7 +700,8 @@ def link(impact: Impact, objective: Objective, *, director_id: str, lens: Lens) 
     the objective measures something the impact cannot move (a wait, a gap
     between groups, a step of care: then it is possible); shared
     declared themes, or telling shared words, make it possible. Returns
-    ``None`` when there is no such evidence.
+    ``None`` when there is no such evidence. ``worried`` are the concepts the board
+    already worries about (see :func:`map_chain`).
     """
     if excluded(impact, objective, director_id):
         return None
@@ -693,10 +713,10 @@ def link(impact: Impact, objective: Objective, *, director_id: str, lens: Lens) 
     if _explicit(impact, objective, director_id):
         return Link(
             impact.id, objective.id, 1.0, "explicit", themes, tuple(told), "explicit",
-            map_chain(impact, objective),
+            map_chain(impact, objective, worried),
         )  # fmt: skip
     nudge = LENS_NUDGE * max((lens.themes.get(t, 0.0) for t in themes), default=0.0)
-    found = map_chain(impact, objective)
+    found = map_chain(impact, objective, worried)
     differs = chain_doubt(impact, objective, found) if found is not None else None
     if found is not None and differs is None:
         differs = aside_doubt(impact, objective, found, told)

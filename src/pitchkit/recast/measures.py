@@ -51,6 +51,9 @@ class Edge(NamedTuple):
     source: str | None
     #: The source is counted inside the target (sepsis deaths in SHMI), not only a cause of it.
     part: bool = False
+    #: The group of patients the reason holds for (``edge_populations``), if only one: the
+    #: edge is taken only by an impact whose measure names that group (see :func:`chain`).
+    population: str | None = None
 
 
 class Concept(NamedTuple):
@@ -69,6 +72,14 @@ class Concept(NamedTuple):
     #: care"), not of anything counted: found like names, but a text that names the concept
     #: only by them is about its topic, not its measure (see :func:`topic_only`).
     topics: tuple[str, ...] = ()
+    #: A sum of money that does not say what it is spent on ("spend", "expenditure"): in an
+    #: objective, a concept named after it across "on", "with" or "for" is what it aims at too
+    #: ("spend with independent sector providers" is outsourcing's spend). See :func:`_heads`.
+    open: bool = False
+    #: Whether a chain may pass through the concept, not only start or end at it, when the
+    #: board does not worry about it (see :func:`chain`): escalation beds close when bed days
+    #: are saved only where they are open.
+    through: bool = True
 
 
 class Step(NamedTuple):
@@ -156,7 +167,13 @@ def key_of(name: str, table: Stems) -> tuple[str, ...]:
 def _concept(item: Mapping[str, Any]) -> Concept:
     names = tuple(str(name) for name in item["names"])
     edges = tuple(
-        Edge(str(edge["id"]), str(edge["why"]), edge.get("source"), bool(edge.get("part", False)))
+        Edge(
+            str(edge["id"]),
+            str(edge["why"]),
+            edge.get("source"),
+            bool(edge.get("part", False)),
+            str(edge["for"]) if edge.get("for") else None,
+        )
         for edge in item.get("to") or ()
     )
     return Concept(
@@ -168,6 +185,8 @@ def _concept(item: Mapping[str, Any]) -> Concept:
         edges=edges,
         kind=str(item.get("kind") or "measure"),
         topics=tuple(str(name) for name in item.get("topics") or ()),
+        open=bool(item.get("open", False)),
+        through=bool(item.get("through", True)),
     )
 
 
@@ -700,6 +719,10 @@ RULES = {
     "asides": True,
     "time words": True,
     "naming asides": True,
+    "open heads": True,
+    "edge populations": True,
+    "ethnic gaps": True,
+    "through": True,
 }
 
 #: Kinds of concept that say whose or where, not what is counted: they never make a link alone.
@@ -749,6 +772,9 @@ def _heads(text: str, found: tuple[Mention, ...], *, lead: bool) -> tuple[Mentio
             # admissions only say whose, and fewer of them do not move it.
             continue
         if concepts[head.concept].broad or not _QUALIFIER.search(between):
+            kept.append(mention)
+        elif not lead and RULES["open heads"] and concepts[head.concept].open:
+            # "Reduce spend with independent sector providers": the spend is outsourcing's.
             kept.append(mention)
     return tuple(kept)
 
@@ -865,6 +891,12 @@ def families_disagree(impact_text: str, objective_text: str) -> str | None:
         # the gap narrowing. (Core20PLUS5's clinical areas and services for
         # people with a learning disability are not gaps of this kind.)
         return _GAP
+    if RULES["ethnic gaps"] and _GAP not in mine and _group_gap(objective_text, theirs):
+        # "Halve the disproportionate use of restraint on Black patients", "Reduce health
+        # inequalities on elective waiting lists": a gap between groups of people, which a
+        # measure that counts no group cannot show narrowing. On the read sets every such
+        # pair, 17 offered, was labelled wrong (linking-evaluation.md, session 14).
+        return _GAP
     if RULES["occupations"] and (STAFF_GROUP in mine) != (STAFF_GROUP in theirs):
         # "Cardiac physiologist vacancies" and "registered nurse vacancies": one side
         # names a staff group the family does not list, the other one it does.
@@ -892,6 +924,22 @@ def _unpurposed(text: str) -> str:
 _GAP = "inequality group"
 #: Words that make an objective about the gap between deprived areas and the rest.
 _DEPRIVED = re.compile(r"\b(?:deprived|deprivation|IMD)\b", re.IGNORECASE)
+#: Words that make an objective about inequality between groups of people as such.
+_INEQUALITY = re.compile(r"\b(?:inequalit(?:y|ies)|disproportionate)\b", re.IGNORECASE)
+
+
+def _group_gap(objective_text: str, theirs: Mapping[str, frozenset[str]]) -> bool:
+    """Whether an objective is a gap between ethnic groups, or names inequalities, as a gap.
+
+    Read as a gap (:func:`pitchkit.recast.quantity.read`) and either stating an ethnic
+    group or saying "inequalities" or "disproportionate". Core20PLUS5's clinical areas and
+    services for people with a learning disability are not read so, as for deprivation.
+    """
+    if read(objective_text).kind != "gap":
+        return False
+    return "ethnicity" in theirs.get(_GAP, frozenset()) or bool(_INEQUALITY.search(objective_text))
+
+
 #: The qualifier family of whose budget a sum of money is, and its member for a council's.
 _BUDGET = "whose budget"
 _COUNCIL = "council"
@@ -907,15 +955,29 @@ _OCCUPATION = re.compile(
 
 
 @lru_cache(maxsize=8192)
-def chain(starts: tuple[str, ...], ends: tuple[str, ...]) -> Chain | None:
+def chain(
+    starts: tuple[str, ...],
+    ends: tuple[str, ...],
+    named: frozenset[str] | None = None,
+    worried: frozenset[str] = frozenset(),
+) -> Chain | None:
     """The shortest way from any of ``starts`` to any of ``ends``, in at most two edges.
 
     Shared concepts come first (no steps); among chains of one length the
     earliest start, then the order of the edges in the map, wins. A chain of
     two edges needs at least one ``part`` edge (one measure counted inside
     the other): two causes in a row ("engagement keeps staff, kept staff
-    leave fewer vacancies") are each plausible, but too far to claim.
-    Remembered for the last 8,192 pairs: each impact meets every objective.
+    leave fewer vacancies") are each plausible, but too far to claim. A chain
+    never passes through a broad concept, nor one marked ``through: false``
+    unless it is among ``worried``, the concepts the board already worries
+    about (escalation beds: bed days saved close them only where they are
+    open, so "bed days → escalation beds → agency spend" is a chain only when
+    the strategy or the director's concerns name escalation beds). With
+    ``named``, the groups of patients the impact's measure names
+    (:func:`populations`), an edge whose reason holds for one group only
+    ("every day in a hospital bed costs an older patient strength") is taken
+    only when that group is named. Remembered for the last 8,192 pairs: each
+    impact meets every objective.
     """
     wanted = set(ends)
     concepts = measure_map().concepts
@@ -927,14 +989,41 @@ def chain(starts: tuple[str, ...], ends: tuple[str, ...]) -> Chain | None:
         reached: list[tuple[str, tuple[Step, ...]]] = []
         for concept_id, steps in frontier:
             for edge in concepts[concept_id].edges:
+                if named is not None and edge.population and edge.population not in named:
+                    continue
                 step = Step(concept_id, edge.target, edge.why, edge.source, edge.part)
                 path = (*steps, step)
                 if edge.target in wanted and _close_enough(path):
                     return Chain(path[0].source, path)
-                if not concepts[edge.target].broad:
+                if not concepts[edge.target].broad and (
+                    concepts[edge.target].through or edge.target in worried or not RULES["through"]
+                ):
                     reached.append((edge.target, path))
         frontier = reached
     return None
+
+
+@cache
+def _population_table() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """``edge_populations`` in ``measures.yaml``: each group's phrases as stem keys."""
+    raw = read_measure_file().get("edge_populations") or {}
+    return {
+        name: tuple(key for key in (_family_key(p) for p in phrases) if key)
+        for name, phrases in raw.items()
+    }
+
+
+@lru_cache(maxsize=8192)
+def populations(text: str) -> frozenset[str]:
+    """The groups of ``edge_populations`` that ``text`` names: {"older people"}.
+
+    "Hospital bed days used by people aged 75 and over living with frailty"
+    names older people; "Inpatient bed days for sickle cell pain crises" none.
+    """
+    stems = tuple(token.stem for token in tokens(_spelt(text)))
+    return frozenset(
+        name for name, keys in _population_table().items() if any(_contains(stems, k) for k in keys)
+    )
 
 
 def _close_enough(path: tuple[Step, ...]) -> bool:
@@ -970,11 +1059,16 @@ def problems(data: Mapping[str, Any]) -> list[str]:
                 found.append(f"{concept_id}: name {name!r} is also a name of {owner}")
         if str(item.get("kind") or "measure") not in KINDS:
             found.append(f"{concept_id}: unknown kind {item.get('kind')!r}")
-        for key in set(item) - {"id", "label", "names", "topics", "themes", "broad", "kind", "to"}:
+        fields = {"id", "label", "names", "topics", "themes", "broad", "kind", "to", "open"}
+        fields |= {"through"}
+        for key in set(item) - fields:
             found.append(f"{concept_id}: unknown field {key!r}")
         for edge in item.get("to") or ():
-            for key in set(edge) - {"id", "why", "source", "part"}:
+            for key in set(edge) - {"id", "why", "source", "part", "for"}:
                 found.append(f"{concept_id}: edge to {edge.get('id')} has unknown field {key!r}")
+            if edge.get("for") and edge["for"] not in (data.get("edge_populations") or {}):
+                target = edge.get("id")
+                found.append(f"{concept_id}: edge to {target} is for unknown {edge['for']!r}")
             if edge.get("id") not in known:
                 found.append(f"{concept_id}: edge to unknown concept {edge.get('id')!r}")
             if edge.get("id") == concept_id:

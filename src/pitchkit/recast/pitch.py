@@ -341,6 +341,7 @@ def weigh(facts: Facts, director: Director, *, today: dt.date, every_pair: bool 
     objectives = objectives_for(director, match)
     read_objectives = objectives_for(read, match)
     worries = worried_objectives(english, read, read_objectives)
+    worried = worried_concepts(english, read)
     ledger = project_ledger(facts, today)
     rarity = rarity_of_team(english)
     subject = subject_words([i.measure for i in english.impacts])
@@ -349,7 +350,13 @@ def weigh(facts: Facts, director: Director, *, today: dt.date, every_pair: bool 
     evidence: dict[tuple[str, str], Evidence] = {}
     for impact, read_impact in zip(facts.impacts, english.impacts, strict=True):
         for objective, read_objective in zip(objectives, read_objectives, strict=True):
-            rules = link(read_impact, read_objective, director_id=director.id, lens=match.lens)
+            rules = link(
+                read_impact,
+                read_objective,
+                director_id=director.id,
+                lens=match.lens,
+                worried=worried,
+            )
             missed = year_part(objective, ledger, impact) == 0
             key = (impact.id, objective.id)
             found[key] = (impact, read_impact, objective, read_objective, rules, missed)
@@ -364,6 +371,7 @@ def weigh(facts: Facts, director: Director, *, today: dt.date, every_pair: bool 
                 rarity=rarity,
                 worry=objective.id in worries,
                 year_missed=missed,
+                worried=worried,
             )
     compared = compare(evidence)
     candidates = tuple(
@@ -504,11 +512,23 @@ def worried_objectives(
     project's ``strategy`` (strategic objectives, BAF risks) or the
     director's ``concerns`` also name.
     """
+    named = worried_concepts(facts, director)
+    if not named:
+        return frozenset()
+    return frozenset(o.id for o in objectives if named & set(concepts_in(o.text, broad=True)))
+
+
+def worried_concepts(facts: Facts, director: Director) -> frozenset[str]:
+    """The measure-map concepts the project's ``strategy`` or the director's ``concerns`` name.
+
+    What the board already worries about; a chain may pass through such a concept
+    even when the map holds it only where it exists ("Escalation beds open all
+    year": :func:`pitchkit.recast.measures.chain`).
+    """
     worries = " ; ".join([*facts.project.strategy, *director.concerns])
     if not worries.strip():
         return frozenset()
-    named = set(concepts_in(worries, broad=True))
-    return frozenset(o.id for o in objectives if named & set(concepts_in(o.text, broad=True)))
+    return frozenset(concepts_in(worries, broad=True))
 
 
 def objective_weight(objective: Objective, worries: frozenset[str]) -> float:
