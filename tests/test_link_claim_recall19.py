@@ -40,3 +40,23 @@ def test_an_admission_avoided_does_not_free_a_critical_care_bed() -> None:
         "Critical care occupancy below 85%",
     )
     assert found is None or found[0] == "possible"
+
+
+def test_an_admission_avoided_in_labour_is_not_an_emergency_admission() -> None:
+    # Women admitted in labour are maternity admissions, counted apart from emergency ones
+    # (review14, session 14: this was claimed for "Reduce emergency admissions by 5%").
+    found = offer(
+        "Women in early labour supported at home rather than admitted to the labour ward",
+        "Reduce emergency admissions by 5%",
+    )
+    assert found is None or found[0] == "possible"
+
+
+def test_a_mental_health_admission_avoided_does_not_free_an_acute_bed() -> None:
+    found = offer(
+        "Adults in mental health crisis cared for in the crisis house instead of an admission "
+        "to an inpatient ward",
+        "Keep general and acute bed occupancy below 92%",
+    )
+    assert found is None or found[0] == "possible"
+
