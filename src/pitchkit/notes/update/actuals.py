@@ -21,8 +21,7 @@ from dataclasses import dataclass
 from pitchkit.facts.schema import Facts
 from pitchkit.notes.moneytext import shown_cost
 from pitchkit.notes.update import spc
-from pitchkit.notes.update.claims import Claim
-from pitchkit.notes.update.delivery import worsening
+from pitchkit.notes.update.claims import Claim, worsening
 from pitchkit.notes.update.progress import Point
 from pitchkit.notes.update.situation import claims_for, log_runs
 from pitchkit.period import Period, PeriodKind, parse_period, period_at
@@ -280,7 +279,7 @@ def _worse(claim: Claim, first: dt.date, last: dt.date) -> bool:
     Worse on balance (the figures from the change on, against the baseline
     mean, add up to a loss), when the chart shows a change either way: its
     improvement counted (the loss would be negative money), or a change the
-    wrong way (:func:`~pitchkit.notes.update.delivery.worsening`). Such a
+    wrong way (:func:`~pitchkit.notes.update.claims.worsening`). Such a
     measure counts nothing, and the money line names it.
     """
     if claim.since is None or not (claim.shown or worsening(claim)):

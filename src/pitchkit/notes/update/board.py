@@ -21,12 +21,12 @@ from pitchkit.notes import objectives as shapes
 from pitchkit.notes import wording
 from pitchkit.notes.foreign import foreign, quoted
 from pitchkit.notes.update import fillin, spans
+from pitchkit.notes.update.claims import worsening
 from pitchkit.notes.update.delivery import (
     chosen_statements,
     delivered_money_text,
     out_of_year_impacts,
     progress_for,
-    worsening,
     year_part_text,
 )
 from pitchkit.notes.update.measures import (

@@ -254,3 +254,27 @@ def _run_needed(
         run += 1
     shift = rules.spc_shift if analysis.count + 1 >= rules.min_spc_points else rules.run_shift
     return max(shift - run, rules.min_run_points - analysis.count, 1)
+
+
+def worsening(claim: Claim) -> bool:
+    """Whether the chart shows the measure worse, not better, at its latest point.
+
+    Its latest point is in a signal of concern; or the limits were last
+    recalculated after a sustained shift the worse way and its latest point
+    is no improvement on them (agency spend up from £8,050 to about £9,500 a
+    month, its limits remade at the new level); or it is in a sustained
+    shift the worse way from the baseline in the facts (a chart with no
+    baseline of its own): "no change can be told apart" would hide a change,
+    the wrong way.
+    """
+    analysis = claim.analysis
+    if analysis.kind == "none" or claim.since is None:
+        return False
+    if analysis.variation == "concern":
+        return True
+    shifted = [c.shift for c in analysis.changes if c.shift is not None and not c.moving]
+    if shifted and shifted[-1].improvement is False and analysis.variation != "improvement":
+        return True
+    shift = analysis.baseline_shift
+    last = max((i for i, v in enumerate(analysis.values) if v is not None), default=-1)
+    return shift is not None and shift.improvement is False and shift.end == last

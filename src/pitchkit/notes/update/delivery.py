@@ -27,7 +27,7 @@ from pitchkit.notes import wording
 from pitchkit.notes.context import Context
 from pitchkit.notes.moneytext import shown_cost
 from pitchkit.notes.update import fillin, spans
-from pitchkit.notes.update.claims import Claim
+from pitchkit.notes.update.claims import Claim, worsening
 from pitchkit.notes.update.measures import amount_text, averaged_over, beside_text, shown_unit
 from pitchkit.notes.update.progress import MeasureProgress, is_money
 from pitchkit.notes.update.situation import Situation
@@ -85,30 +85,6 @@ def shown_count(delivered: float) -> float:
 def whole(value: float) -> int:
     """The size of ``value`` as the update writes a count: a whole number."""
     return round(abs(value))
-
-
-def worsening(claim: Claim) -> bool:
-    """Whether the chart shows the measure worse, not better, at its latest point.
-
-    Its latest point is in a signal of concern; or the limits were last
-    recalculated after a sustained shift the worse way and its latest point
-    is no improvement on them (agency spend up from £8,050 to about £9,500 a
-    month, its limits remade at the new level); or it is in a sustained
-    shift the worse way from the baseline in the facts (a chart with no
-    baseline of its own): "no change can be told apart" would hide a change,
-    the wrong way.
-    """
-    analysis = claim.analysis
-    if analysis.kind == "none" or claim.since is None:
-        return False
-    if analysis.variation == "concern":
-        return True
-    shifted = [c.shift for c in analysis.changes if c.shift is not None and not c.moving]
-    if shifted and shifted[-1].improvement is False and analysis.variation != "improvement":
-        return True
-    shift = analysis.baseline_shift
-    last = max((i for i, v in enumerate(analysis.values) if v is not None), default=-1)
-    return shift is not None and shift.improvement is False and shift.end == last
 
 
 def not_shown_text(claim: Claim, situation: Situation) -> str:

@@ -1,0 +1,147 @@
+"""The progress update put together: the parts of :mod:`pitchkit.notes.update`, filled in.
+
+See the package's docstring for the stages. Kept apart from the package's
+``__init__`` so that a module of the package (the brief reads the log through
+:mod:`~pitchkit.notes.update.actuals`) loads without the update's charts and
+Word rendering.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from pitchkit.facts.project import Project
+from pitchkit.facts.schema import Director, Facts
+from pitchkit.i18n import fmt
+from pitchkit.i18n.translation import Language
+from pitchkit.notes.brief import builtin_template, properties
+from pitchkit.notes.context import Context, brief_context
+from pitchkit.notes.update import fillin
+from pitchkit.notes.update.board import board_note, board_sentence_text
+from pitchkit.notes.update.charting import chart_context
+from pitchkit.notes.update.delivery import delivered_rows
+from pitchkit.notes.update.entry import (
+    headline,
+    log_parts,
+    next_update_text,
+    score_context,
+    status_context,
+)
+from pitchkit.notes.update.measures import has_figure, measure_row, missing_notes
+from pitchkit.notes.update.situation import Situation, chosen_period, default_period, situate
+from pitchkit.output.files import safe_stem
+from pitchkit.recast.pitch import Pitch
+from pitchkit.word.render import render
+
+__all__ = [
+    "Situation",
+    "UpdateInfo",
+    "chosen_period",
+    "default_period",
+    "make_update",
+    "situate",
+    "update_context",
+    "update_document_context",
+    "update_file_name",
+]
+
+
+@dataclass(frozen=True)
+class UpdateInfo:
+    """What :func:`make_update` made: for which period, and whether it is to be filled in."""
+
+    period: str
+    period_label: str
+    fill_in: bool
+    charts: int
+    pitch: Pitch
+
+
+def make_update(
+    project: Project,
+    director: Director,
+    *,
+    period: str | None = None,
+    template: Path | None = None,
+    today: dt.date | None = None,
+) -> tuple[bytes, UpdateInfo]:
+    """Render the progress update for ``director``: for ``period``, or the latest logged.
+
+    A period with no entry in the log (or an empty log) gives the fill-in
+    template. Raises :class:`~pitchkit.errors.InputError` for a period that
+    is not written as YYYY-MM, YYYY-Qn or YYYY.
+    """
+    today = today or dt.date.today()
+    situation = situate(project.facts, director, project.lang, period=period, today=today)
+    context = update_document_context(situation, today=today)
+    source: Path | bytes = template if template is not None else builtin_template("update")
+    data = render(
+        source,
+        context,
+        lang=project.lang,
+        properties=properties(situation.pitch, project.lang, "update", today),
+    )
+    info = UpdateInfo(
+        period=situation.period.text,
+        period_label=context["update"]["period_label"],
+        fill_in=situation.fill_in,
+        charts=len(context["update"]["charts"]),
+        pitch=situation.pitch,
+    )
+    return data, info
+
+
+def update_file_name(facts: Facts, director: Director, period: str, lang: Language) -> str:
+    """A safe file name such as ``Frailty virtual ward - update 2028-03 - Helen Marsh.docx``."""
+    label = lang.gettext("update")
+    stem = safe_stem(
+        f"{facts.project.title} - {label} {period} - {director.name}",
+        fallback=f"update-{period}-{director.id}",
+    )
+    return f"{stem}.docx"
+
+
+def update_document_context(situation: Situation, *, today: dt.date) -> Context:
+    """Every variable the update template sees: the brief's, with ``update`` filled."""
+    context = brief_context(situation.pitch, situation.lang, today=today)
+    context["update"] = update_context(situation)
+    return context
+
+
+def board_sentence(situation: Situation) -> str:
+    """The sentence for the board; in brackets when a fill-in words it from earlier figures."""
+    text = board_sentence_text(situation)
+    if not situation.fill_in or text.startswith("["):
+        return text
+    if any(has_figure(p, situation.period) for p in situation.progress):
+        return text
+    latest = [p.latest.period for p in situation.progress if p.latest is not None]
+    if not latest:
+        return text
+    return fillin.stale_prompt(text, max(latest).text, situation.lang)
+
+
+def update_context(situation: Situation) -> Context:
+    """The ``update`` variable: period, status, measures, delivery, charts and next steps."""
+    lang, entry, period = situation.lang, situation.entry, situation.period
+    label = fmt.period_label(period.text, lang)
+    context: Context = {
+        "period": period.text,
+        "period_label": label,
+        "fill_in": situation.fill_in,
+        "date": entry.date if entry else None,
+        "status": status_context(entry, lang),
+        "headline": headline(situation),
+        "measures": [measure_row(p, situation) for p in situation.progress],
+        "missing": missing_notes(situation),
+        "delivered": delivered_rows(situation),
+        "board_sentence": board_sentence(situation),
+        "score": score_context(situation),
+        "next_update": next_update_text(situation),
+    }
+    context["board_note"] = board_note(situation, table_shown=bool(context["delivered"]))
+    context.update(log_parts(situation))
+    context.update(chart_context(situation))
+    return context
