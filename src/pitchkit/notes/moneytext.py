@@ -479,13 +479,40 @@ def investment_line(ledger: Ledger, shown: Figures, lang: Language) -> str:
                 "{net}; {payback}; {back}."
             )
         )
-    return template.format(
+    line = template.format(
         investment=_money(shown.investment, lang),
         years=years,
         benefit=_money(shown.benefit, lang),
         net=net_text(shown.net, lang),
         payback=payback,
         back=back,
+    )
+    return f"{line} {netted_note(lang)}" if _netted_elsewhere(ledger, shown) else line
+
+
+def _netted_elsewhere(ledger: Ledger, shown: Figures) -> bool:
+    """Whether a progress update's total for some measure is lower than these years count.
+
+    A closed year counts £0 for a measure whose figures that year are worse
+    than before the change; a progress update counts the measure from the
+    change on, that loss netted against its later gains. A finance director
+    holding both papers sees two totals for one thing, so the block says why
+    (merge17's open decision).
+    """
+    return (
+        ledger.logged
+        and shown.benefit > 0
+        and len(shown.years) > 1
+        and any(share.worse and share.logged for share in ledger.years)
+    )
+
+
+def netted_note(lang: Language) -> str:
+    """The sentence after the block when a worse year counts £0 here but is netted in an update."""
+    return lang.gettext(
+        "Each year counts £0, not a loss, for a measure whose figures that year are worse than "
+        "before the change; a progress update takes that loss off what the measure delivered "
+        "since the change, so its total for the measure is lower by it."
     )
 
 
@@ -514,13 +541,58 @@ def exact_payback(ledger: Ledger, shown: Figures) -> int | None:
     return whole_months(12 * ((ledger.end - begins).days + 1) / DAYS_IN_YEAR)
 
 
-def exact_words(months: int, lang: Language) -> str:
-    """``the benefit pays back the funding exactly, in 12 months``."""
-    return lang.ngettext(
-        "the benefit pays back the funding exactly, in {n} month",
-        "the benefit pays back the funding exactly, in {n} months",
-        months,
-    ).format(n=months)
+def exact_words(ledger: Ledger, shown: Figures, months: int, lang: Language) -> str:
+    """``the benefit pays back the funding exactly, in 12 months``, and on what basis.
+
+    "Exactly" means to the pound: when the benefit and the funding agree only
+    once rounded (£59,918 against £60,000, both shown £60,000), the clause
+    says to what they agree and gives the benefit to the pound, so that a
+    finance director does not read a rounding as a payback. When some of the
+    benefit is forecast beside years the log delivered, the clause keeps the
+    basis, as every other payback in the block does ("the benefit delivered
+    and forecast"): a forecast is not stated as fact.
+    """
+    forecast = ledger.logged and not all(share.delivered_only for share in ledger.years)
+    benefit = sum(share.benefit for share in ledger.years)
+    investment = ledger.investment or 0.0
+    if round(benefit) == round(investment):
+        template = (
+            lang.ngettext(
+                "the benefit delivered and forecast pays back the funding exactly, in {n} month",
+                "the benefit delivered and forecast pays back the funding exactly, in {n} months",
+                months,
+            )
+            if forecast
+            else lang.ngettext(
+                "the benefit pays back the funding exactly, in {n} month",
+                "the benefit pays back the funding exactly, in {n} months",
+                months,
+            )
+        )
+        return template.format(n=months)
+    template = (
+        lang.ngettext(
+            "the benefit delivered and forecast matches the funding to the nearest {step}, "
+            "over {n} month: {benefit} to the pound, against {investment}",
+            "the benefit delivered and forecast matches the funding to the nearest {step}, "
+            "over {n} months: {benefit} to the pound, against {investment}",
+            months,
+        )
+        if forecast
+        else lang.ngettext(
+            "the benefit matches the funding to the nearest {step}, over {n} month: {benefit} "
+            "to the pound, against {investment}",
+            "the benefit matches the funding to the nearest {step}, over {n} months: {benefit} "
+            "to the pound, against {investment}",
+            months,
+        )
+    )
+    return template.format(
+        n=months,
+        step=_money(shown.quantum, lang),
+        benefit=_money(round(benefit), lang),
+        investment=_money(round(investment), lang),
+    )
 
 
 def _exact_line(ledger: Ledger, shown: Figures, years: str, months: int, lang: Language) -> str:
@@ -553,7 +625,7 @@ def _exact_line(ledger: Ledger, shown: Figures, years: str, months: int, lang: L
         investment=_money(shown.investment, lang),
         years=years,
         benefit=_money(shown.benefit, lang),
-        exact=exact_words(months, lang),
+        exact=exact_words(ledger, shown, months, lang),
     )
 
 
@@ -665,8 +737,17 @@ def year_text(
 
 
 def _measures(measures: Sequence[str], lang: Language) -> str:
-    """The measures named in a year's line, each lower-cased as in a sentence."""
-    return fmt.join_list([lower_first(measure) for measure in measures], lang)
+    """The measures named in a year's line, each lower-cased as in a sentence.
+
+    A measure written only in English is quoted in a Welsh line (“…”), as the
+    rest of the Welsh note quotes it, not lower-cased into a Welsh sentence.
+    """
+    return fmt.join_list([_measure(measure, lang) for measure in measures], lang)
+
+
+def _measure(measure: str, lang: Language) -> str:
+    """One measure as a year's line names it: quoted when foreign, else lower-cased."""
+    return quoted(measure) if foreign(measure, lang) else lower_first(measure)
 
 
 def _marked_year(
@@ -794,9 +875,7 @@ def _worse_text(
     counts nothing for it, not a shortfall taken off the rest.
     """
     # A measure written only in English is quoted in a Welsh line, as statements quote it.
-    names = fmt.join_list(
-        [quoted(m) if foreign(m, lang) else lower_first(m) for m in share.worse], lang
-    )
+    names = _measures(share.worse, lang)
     values = {
         "year": fy_label(share.year),
         "benefit": _money(benefit, lang),
@@ -876,14 +955,7 @@ def _planned_text(
     year's figure.
     """
     delivered = round_money(share.benefit - share.planned, quantum)
-    planned = lang.gettext(
-        "{money} at the plan's full rate for {measures}, whose figures are too few to show a "
-        "change yet: a chart needs {needs}"
-    ).format(
-        money=_money(benefit - delivered, lang),
-        measures=_measures(share.planned_for, lang),
-        needs=share.needs,
-    )
+    planned = _plan_rate_text(share, benefit - delivered, lang)
     if share.unlogged:
         return lang.gettext(
             "{year} {benefit} for {invested} ({delivered} delivered, no figure for {gaps}; "
@@ -894,6 +966,13 @@ def _planned_text(
             planned=planned,
             **values,
         )
+    if delivered == 0 and share.why == "level":
+        # The chart shows the change, but the year nets to nothing against the baseline:
+        # the level case's words, not "do not show the change" (review14 #5).
+        return lang.gettext(
+            "{year} {benefit} for {invested} (nothing delivered: the log's figures for that "
+            "year are no better than the baseline on balance; {planned})"
+        ).format(planned=planned, **values)
     if delivered == 0:
         return lang.gettext(
             "{year} {benefit} for {invested} (nothing counted where the log's figures do not "
@@ -902,6 +981,36 @@ def _planned_text(
     return lang.gettext(
         "{year} {benefit} for {invested} ({delivered} delivered; {planned})"
     ).format(delivered=_money(delivered, lang), planned=planned, **values)
+
+
+def _plan_rate_text(share: YearShare, money: float, lang: Language) -> str:
+    """The part of a closed year at the plan's full rate, and why, for the measures it covers.
+
+    Too few figures for a chart is not the same as none: a measure the log
+    has never had a figure for is said to have none yet (review14 #6), not
+    figures "too few to show a change".
+    """
+    none = [measure for measure in share.planned_for if measure in share.unfigured]
+    few = [measure for measure in share.planned_for if measure not in share.unfigured]
+    if few and none:
+        return lang.gettext(
+            "{money} at the plan's full rate for {measures}, whose figures are too few to show "
+            "a change yet (a chart needs {needs}), and for {unlogged}, with no figure in the "
+            "log yet"
+        ).format(
+            money=_money(money, lang),
+            measures=_measures(few, lang),
+            needs=share.needs,
+            unlogged=_measures(none, lang),
+        )
+    if none:
+        return lang.gettext(
+            "{money} at the plan's full rate for {measures}, with no figure in the log yet"
+        ).format(money=_money(money, lang), measures=_measures(none, lang))
+    return lang.gettext(
+        "{money} at the plan's full rate for {measures}, whose figures are too few to show a "
+        "change yet: a chart needs {needs}"
+    ).format(money=_money(money, lang), measures=_measures(few, lang), needs=share.needs)
 
 
 def _unshown_text(share: YearShare, values: dict[str, str], lang: Language, quantum: float) -> str:
@@ -951,10 +1060,10 @@ def _gap_text(share: YearShare, lang: Language) -> str:
     # no figures for any measure.
     return fmt.join_list(
         [
-            lang.gettext("the whole year for {measure}").format(measure=lower_first(measure))
+            lang.gettext("the whole year for {measure}").format(measure=_measure(measure, lang))
             if measure in share.unlogged_whole
             else lang.gettext("{periods} for {measure}").format(
-                periods=_gaps(periods, lang), measure=lower_first(measure)
+                periods=_gaps(periods, lang), measure=_measure(measure, lang)
             )
             for measure, periods in share.unlogged_by
         ],
@@ -1060,7 +1169,9 @@ def money_line(
             if shown.capacity
             else lang.gettext("{text}, against {investment} of funding ({exact}).")
         )
-        return pattern.format(text=text, investment=investment, exact=exact_words(matched, lang))
+        return pattern.format(
+            text=text, investment=investment, exact=exact_words(ledger, shown, matched, lang)
+        )
     if logged:
         if shown.cash and shown.capacity and ledger.payback_logged():
             return _logged_cash_payback(ledger, lang, text, investment)
