@@ -104,3 +104,69 @@ def test_a_measure_never_logged_has_no_figures_not_too_few(
     [path] = write_update(request).written
     text = docx_text(path)
     assert update in text, text
+
+
+CASH = MONEY / "cash-not-the-trusts.yaml"
+
+
+def _cash_line(tmp: Path, facts: Path, locale: str) -> str:
+    request = BriefRequest(
+        facts=facts, director="dof", out=tmp / locale, today=TODAY, locale=locale
+    )
+    [path] = write_brief(request).written
+    start = "At 2026/27 prices" if locale == "en_GB" else "Ym mhrisiau 2026/27"
+    [line] = [line for line in docx_text(path).splitlines() if line.startswith(start)]
+    return line
+
+
+@pytest.mark.parametrize(
+    ("locale", "own", "apart"),
+    [
+        (
+            "en_GB",
+            "cash for the financial plan: £210,000 a year (600 more patients a year, 40 fewer "
+            "concentrators a year and 1,200 more visits a year).",
+            "Not the trust's cash: £100,000 a year from GP prescribing spend on inhalers in "
+            "primary care, which is the ICB's budget.",
+        ),
+        (
+            "cy_GB",
+            "arian parod i'r cynllun ariannol: £210,000 y flwyddyn",
+            "Nid arian parod yr ymddiriedolaeth: £100,000 y flwyddyn o “GP prescribing spend on "
+            "inhalers in primary care”, sydd yng nghyllideb y bwrdd gofal integredig.",
+        ),
+    ],
+)
+def test_an_icbs_spend_is_not_the_trusts_cash(
+    tmp_path: Path, locale: str, own: str, apart: str
+) -> None:
+    # £100,000 less GP prescribing is the ICB's allocation ('whose budget' in
+    # recast/measures.yaml): it read as £310,000 of the trust's cash. The other three are the
+    # trust's: fewer concentrators bought, and the two the lead marks 'releases: cash'.
+    line = _cash_line(tmp_path, CASH, locale)
+    assert own in line, line
+    assert apart in line, line
+    assert "£310,000" not in line, line
+
+
+def test_more_activity_is_not_cash_unless_the_lead_says_it_earns(tmp_path: Path) -> None:
+    # The clinic's 600 more patients a year, with no 'releases:' and 'outsourced' in its name
+    # (which makes its money cash by default), is more activity, not less spending: it is
+    # said apart, as saves_for_budget holds it back from a CIP.
+    text = CASH.read_text(encoding="utf-8")
+    old = "  measure: Patients seen in the community respiratory clinic\n"
+    assert old in text
+    text = text.replace(old, "  measure: Patients seen in the outsourced respiratory clinic\n")
+    clinic = "    source: Clinic cost\n    price_year: 2026/27\n  releases: cash\n"
+    assert clinic in text
+    text = text.replace(clinic, "    source: Clinic cost\n    price_year: 2026/27\n")
+    facts = tmp_path / "more.yaml"
+    facts.write_text(text, encoding="utf-8")
+    line = _cash_line(tmp_path, facts, "en_GB")
+    assert (
+        "cash for the financial plan: £120,000 a year (40 fewer concentrators a year and " in line
+    ), line
+    assert (
+        "Not cash for the trust's plan: £90,000 a year from patients seen in the outsourced "
+        "respiratory clinic, which is more activity, not less spending, unless it earns income."
+    ) in line, line

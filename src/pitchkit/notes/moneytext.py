@@ -16,11 +16,14 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
+from pitchkit.facts.schema import Objective
 from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import N_, Language
 from pitchkit.notes.foreign import foreign, quoted
 from pitchkit.notes.wording import lower_first
 from pitchkit.period import Period
+from pitchkit.recast.align import saves_for_budget
+from pitchkit.recast.measures import qualifiers
 from pitchkit.recast.money import (
     DAYS_IN_YEAR,
     PER_YEAR,
@@ -217,24 +220,91 @@ def source_lines(
     return [*parts, note]
 
 
+#: The aim the finance block's cash line is for: the trust's own financial plan, read as
+#: the linker reads a whole-budget objective (:func:`~pitchkit.recast.align.saves_for_budget`).
+_FINANCIAL_PLAN = Objective(id="financial-plan", text="Deliver the trust's financial plan")
+#: Budgets that are not the trust's, as the 'whose budget' qualifier family names them.
+_OTHER_BUDGETS = {"ICB": N_("the ICB's budget"), "council": N_("the council's budget")}
+
+
+def _other_budget(line: Line) -> str | None:
+    """The body whose budget ``line``'s money is in, when its measure names one not the trust's.
+
+    "GP prescribing spend on inhalers in primary care" is paid from the ICB's
+    allocation (recast/measures.yaml, 'whose budget'): less of it is not the
+    trust's cash, whatever the project counts.
+    """
+    budget = qualifiers(line.impact.measure).get("whose budget", frozenset())
+    if "trust" in budget:
+        return None
+    return next((body for body in _OTHER_BUDGETS if body in budget), None)
+
+
+def _trust_cash(line: Line) -> bool:
+    """Whether ``line``'s cash is the trust's own, for its financial plan.
+
+    By the rule a money claim on a whole budget follows
+    (:func:`~pitchkit.recast.align.saves_for_budget`): an impact that does
+    less of what it counts, or one the lead marks ``releases: cash`` (income
+    earned); never money in another body's budget.
+    """
+    return saves_for_budget(line.impact, _FINANCIAL_PLAN) and _other_budget(line) is None
+
+
 def cash_line(ledger: Ledger, shown: Figures, lang: Language) -> str:
-    """The cash the financial plan can count."""
+    """The cash the financial plan can count, and any counted as cash that is not the trust's.
+
+    Money in another body's budget (an ICB's primary care prescribing) and an
+    impact that does more of something without ``releases: cash`` are not
+    cash for the trust's plan (review14): they are said apart, after it, with
+    their money, the two parts adding up to the cash the block counts.
+    """
+    base = fy_label(ledger.price_year)
     cash = [line for line in ledger.counted if line.releases == "cash"]
-    if not cash:
-        return lang.gettext("At {base} prices, no cash for the financial plan.").format(
-            base=fy_label(ledger.price_year)
+    own = [line for line in cash if _trust_cash(line)]
+    # Apart from the trust's cash: each other body's budget, then more activity.
+    groups: list[tuple[str | None, list[Line]]] = []
+    for other in _OTHER_BUDGETS:
+        mine = [line for line in cash if _other_budget(line) == other]
+        if mine:
+            groups.append((other, mine))
+    more = [line for line in cash if not _trust_cash(line) and _other_budget(line) is None]
+    if more:
+        groups.append((None, more))
+    money = shown.cash
+    parts: list[float] = []
+    if groups:
+        money, *parts = _split(
+            shown.cash,
+            [sum(line.annual for line in own)]
+            + [sum(line.annual for line in lines) for _, lines in groups],
+            shown.quantum,
         )
-    if len(cash) == 1 and cash[0].counts == "money" and cash[0].impact.per == "year":
+    if not own:
+        text = lang.gettext("At {base} prices, no cash for the financial plan.").format(base=base)
+    elif len(own) == 1 and own[0].counts == "money" and own[0].impact.per == "year":
         # A measure that is itself money a year (spend on dressings): what it counts is the
         # sum just given, and "£140,000 a year (£140,000 less a year)" would say it twice.
         # A month's or a quarter's spend keeps its own figure in brackets.
-        alone = lang.gettext("At {base} prices, cash for the financial plan: {money} a year.")
-        return alone.format(base=fy_label(ledger.price_year), money=_money(shown.cash, lang))
-    return lang.gettext(
-        "At {base} prices, cash for the financial plan: {money} a year ({what})."
-    ).format(
-        base=fy_label(ledger.price_year), money=_money(shown.cash, lang), what=_names(cash, lang)
-    )
+        text = lang.gettext("At {base} prices, cash for the financial plan: {money} a year.")
+        text = text.format(base=base, money=_money(money, lang))
+    else:
+        text = lang.gettext(
+            "At {base} prices, cash for the financial plan: {money} a year ({what})."
+        ).format(base=base, money=_money(money, lang), what=_names(own, lang))
+    for (whose, lines), part in zip(groups, parts, strict=True):
+        what = _measures([line.impact.measure for line in lines], lang)
+        if whose is not None:
+            sentence = lang.gettext(
+                "Not the trust's cash: {money} a year from {what}, which is {whose}."
+            ).format(money=_money(part, lang), what=what, whose=lang.gettext(_OTHER_BUDGETS[whose]))
+        else:
+            sentence = lang.gettext(
+                "Not cash for the trust's plan: {money} a year from {what}, which is more "
+                "activity, not less spending, unless it earns income."
+            ).format(money=_money(part, lang), what=what)
+        text = f"{text} {sentence}"
+    return text
 
 
 def said_already(lines: list[Line], said: Collection[str]) -> bool:
