@@ -93,6 +93,16 @@ def test_a_measure_never_logged_has_no_figures_not_too_few(
     assert year in line, line
     for wrong in ("too few", "rhy ychydig"):
         assert wrong not in line, line
+    if locale == "en_GB":
+        # 2025/26's only charted measure is worse: named, with no "do not show the change"
+        # beside it, since no figures that year fail to show it.
+        assert (
+            "2025/26 £36,000 for £27,000 (£36,000 at the plan's full rate for outsourced homecare "
+            "medicines deliveries, with no figure in the log yet; nothing counted for bed days "
+            "lost to patients waiting for transport, whose figures are worse than before the "
+            "change)"
+        ) in line, line
+        assert "do not show the change" not in line, line
     request = UpdateRequest(
         facts=facts,
         director="dof",

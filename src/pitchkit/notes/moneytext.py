@@ -1036,6 +1036,11 @@ def _planned_text(
             planned=planned,
             **values,
         )
+    if delivered == 0 and share.why == "worse":
+        # Every charted measure is worse that year, and is named after this (_worse_text).
+        return lang.gettext("{year} {benefit} for {invested} ({planned})").format(
+            planned=planned, **values
+        )
     if delivered == 0 and share.why == "level":
         # The chart shows the change, but the year nets to nothing against the baseline:
         # the level case's words, not "do not show the change" (review14 #5).

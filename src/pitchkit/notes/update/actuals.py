@@ -433,6 +433,7 @@ def _year(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered | No
     unlogged: list[Period] = []
     later: list[dt.date] = []
     worse: list[str] = []
+    others = False  # whether a charted impact not worse has figures in the year
     for line in ledger.counted:
         claim = claims.get(line.impact.id)
         points = claim.points if claim is not None else []
@@ -477,6 +478,7 @@ def _year(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered | No
             worse.append(line.impact.measure)
             continue
         shown |= found and claim.shown
+        others |= found
         money = _money(line, claim, counted_from, last)
         benefit += money
         if line.releases == "cash":
@@ -501,6 +503,10 @@ def _year(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered | No
     # charted ones, so that a year whose chart shows the change but nets to nothing reads
     # "no better than the baseline on balance", not "do not show the change".
     why = None if benefit > 0 else "level" if shown else "unshown"
+    if planned_for and worse and not others:
+        # The only charted figures in the year are worse: the line names them, and says
+        # nothing of figures that "do not show the change", which there are none of.
+        why = "worse"
     named = _named(by)
     return Delivered(
         benefit=benefit + plan,
