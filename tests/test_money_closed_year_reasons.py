@@ -182,8 +182,8 @@ def test_a_year_with_no_figure_yet_after_years_that_show_no_change_counts_nothin
         (
             "cy_GB",
             "Budd yn erbyn",
-            "(£18,000 a gyflawnwyd; £9,000 ar gyfradd lawn y cynllun ar gyfer outsourced homecare "
-            "medicines deliveries",
+            "(£18,000 a gyflawnwyd; £9,000 ar gyfradd lawn y cynllun ar gyfer “Outsourced "
+            "homecare medicines deliveries”",
         ),
     ],
 )

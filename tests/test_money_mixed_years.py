@@ -87,7 +87,7 @@ def _update(tmp: Path, facts: Path, locale: str = "en_GB") -> str:
             "cy_GB",
             "Budd yn erbyn",
             "2025/26 £132,000 am £27,000 (£96,000 a gyflawnwyd; £36,000 ar gyfradd lawn y "
-            "cynllun ar gyfer outsourced homecare medicines deliveries, sydd â rhy ychydig o "
+            "cynllun ar gyfer “Outsourced homecare medicines deliveries”, sydd â rhy ychydig o "
             "ffigurau i ddangos newid eto: mae siart angen 8)",
             "ad-dalu mewn 6 mis ar sail y budd a gyflawnwyd ac a ragwelir",
         ),
@@ -136,7 +136,7 @@ def test_every_note_reads_the_mixed_closed_year_alike(tmp_path: Path) -> None:
         (
             "cy_GB",
             "Budd yn erbyn",
-            "; ar gyfradd lawn y cynllun ar gyfer outsourced homecare medicines deliveries, heb "
+            "; ar gyfradd lawn y cynllun ar gyfer “Outsourced homecare medicines deliveries”, heb "
             "ffigur ar gyfer y flwyddyn eto)",
         ),
     ],
@@ -188,8 +188,8 @@ def test_a_year_under_way_with_no_figure_says_it_is_the_plans_rate(
         (
             "cy_GB",
             "Budd yn erbyn",
-            "(dim ffigur ar gyfer Mehefin 2025 ar gyfer bed days lost to patients waiting for "
-            "transport ac ar gyfer outsourced homecare medicines deliveries drwy'r flwyddyn "
+            "(dim ffigur ar gyfer Mehefin 2025 ar gyfer “Bed days lost to patients waiting for "
+            "transport” ac ar gyfer “Outsourced homecare medicines deliveries” drwy'r flwyddyn "
             "gyfan)",
             "",
         ),
@@ -218,36 +218,79 @@ def _without_log(tmp: Path, facts: Path) -> Path:
     return path
 
 
-@pytest.mark.parametrize("logged", [True, False])
+def _whole_year(tmp: Path, facts: Path) -> Path:
+    """``facts`` run April 2026 to March 2027: £60,000 a year for 365 days is £60,000 exactly."""
+    yaml = YAML()
+    data = yaml.load(facts.read_text(encoding="utf-8"))
+    data["project"]["start"] = dt.date(2026, 4, 1)
+    data["project"]["end"] = dt.date(2027, 3, 31)
+    path = tmp / "whole-year.yaml"
+    with path.open("w", encoding="utf-8") as out:
+        yaml.dump(data, out)
+    return path
+
+
+EXACT = "the benefit pays back the funding exactly, in 12 months"
+EXACT_LOGGED = "the benefit delivered and forecast pays back the funding exactly, in 12 months"
+# July 2026 to June 2027: £45,041 + £14,918 = £59,959, shown £60,000 beside £60,000 of funding.
+ROUNDED = (
+    "matches the funding to the nearest £1,000, over 12 months: £59,959 to the pound, "
+    "against £60,000"
+)
+EXACT_CY = "mae'r budd yn ad-dalu'r cyllid yn union, mewn 12 mis"
+EXACT_LOGGED_CY = "mae'r budd a gyflawnwyd ac a ragwelir yn ad-dalu'r cyllid yn union, mewn 12 mis"
+ROUNDED_CY = (
+    "yn cyfateb i'r cyllid i'r £1,000 agosaf, dros 12 mis: £59,959 i'r bunt, yn erbyn £60,000"
+)
+
+
 @pytest.mark.parametrize(
-    ("locale", "start", "block", "other"),
+    ("locale", "whole", "logged", "clause"),
     [
-        (
-            "en_GB",
-            "Benefit against",
-            "over the project £60,000: the benefit pays back the funding exactly, in 12 months.",
-            "against £60,000 of funding (the benefit pays back the funding exactly, in 12 months).",
-        ),
-        (
-            "cy_GB",
-            "Budd yn erbyn",
-            "dros y prosiect £60,000: mae'r budd yn ad-dalu'r cyllid yn union, mewn 12 mis.",
-            "yn erbyn cyllid o £60,000 (mae'r budd yn ad-dalu'r cyllid yn union, mewn 12 mis).",
-        ),
+        ("en_GB", True, False, EXACT),
+        ("en_GB", True, True, EXACT_LOGGED),
+        ("en_GB", False, False, "the benefit " + ROUNDED),
+        ("en_GB", False, True, "the benefit delivered and forecast " + ROUNDED),
+        ("cy_GB", True, False, EXACT_CY),
+        ("cy_GB", True, True, EXACT_LOGGED_CY),
+        ("cy_GB", False, False, "mae'r budd " + ROUNDED_CY),
+        ("cy_GB", False, True, "mae'r budd a gyflawnwyd ac a ragwelir " + ROUNDED_CY),
     ],
 )
 def test_a_benefit_equal_to_the_funding_pays_it_back_exactly(
-    tmp_path: Path, logged: bool, locale: str, start: str, block: str, other: str
+    tmp_path: Path, locale: str, whole: bool, logged: bool, clause: str
 ) -> None:
+    """Exactly means to the pound, and a forecast keeps its basis (review14 #4).
+
+    The benefit over the project, as shown, is the funding: the line says so
+    plainly, not "net £0; not paid back within the project; £1 per £1". When
+    the two agree only once rounded, it says to what, with the benefit to the
+    pound; when any of it is forecast beside the log, it says so.
+    """
     facts = MONEY / "pays-back-exactly.yaml"
+    if whole:
+        facts = _whole_year(tmp_path, facts)
     if not logged:
         facts = _without_log(tmp_path, facts)
-    line = _line(tmp_path, facts, "dof", start, locale)
-    assert line.endswith(block), line
+    # One financial year has no total over the project: the clause follows the year.
+    total = (
+        "; "
+        if whole
+        else "over the project £60,000: "
+        if locale == "en_GB"
+        else "dros y prosiect £60,000: "
+    )
+    line = _line(
+        tmp_path, facts, "dof", "Benefit against" if locale == "en_GB" else "Budd yn erbyn", locale
+    )
+    assert line.endswith(f"{total}{clause}."), line
     for riddle in ("net £0", "£1 per £1", "not paid back", "heb ei ad-dalu", "£1 am bob £1"):
         assert riddle not in line, line
+    if whole:
+        assert "nearest" not in line, line
+        assert "agosaf" not in line, line
     one = _line(tmp_path, facts, "coo", "Money:" if locale == "en_GB" else "Arian:", locale)
-    assert one.endswith(other), one
+    assert one.endswith(f"({clause})."), one
 
 
 YSBYTY = Path(__file__).resolve().parent.parent / "examples" / "ysbyty-cymunedol" / "facts.yaml"
@@ -310,3 +353,19 @@ def test_a_closed_year_at_the_baseline_on_balance_says_so(
         assert sign not in line, line
     # 2027/28 is 407 x £207 = £84,249, and nothing is taken off it for 2026/27.
     assert ("over the project £84,000" if locale == "en_GB" else "dros y prosiect £84,000") in line
+    # The update counts 394 (407 - 13) x £207 = £82,000 for the same facts: the block says why
+    # its total is higher, so a finance director holding both papers can reconcile them
+    # (merge17's open decision); the level year above, with nothing worse, does not.
+    assert line.endswith(NETTED[locale]), line
+    assert NETTED[locale] not in _dof_line(tmp_path / "level", YSBYTY, locale)
+
+
+NETTED = {
+    "en_GB": "Each year counts £0, not a loss, for a measure whose figures that year are worse "
+    "than before the change; a progress update takes that loss off what the measure delivered "
+    "since the change, so its total for the measure is lower by it.",
+    "cy_GB": "Mae pob blwyddyn yn cyfrif £0, nid colled, ar gyfer mesur y mae ei ffigurau yn y "
+    "flwyddyn honno yn waeth na chyn y newid; mae diweddariad cynnydd yn tynnu'r golled honno "
+    "oddi ar yr hyn a gyflawnodd y mesur ers y newid, felly mae ei gyfanswm ar gyfer y mesur yn "
+    "is o'r swm hwnnw.",
+}

@@ -220,6 +220,25 @@ def test_a_latest_figure_just_past_a_few_before_is_normal_variation(tmp_path: Pa
     assert row[-1] == "below every figure before the change; no signal yet", row
 
 
+def test_a_move_from_a_flat_before_period_is_not_far_past_it(tmp_path: Path) -> None:
+    # review14 #7: 12, 12, 12, 12 before the change, then 12, 12, 12, 11. The range before is
+    # 0, so any move clears it: there is no yardstick, and nothing is said (docs/spc.md).
+    figures: dict[str, list[float | None]] = {
+        "referrals": [12.0, 12, 12, 12, 12, 12, 12, 11],
+        "steady": [31.0, 29, 32, 28, 30, 31, 29, 30],
+    }
+    lines = _update(tmp_path, _facts(tmp_path, REFERRALS, figures), "2026-04")
+    row = _row(lines, "Procedures sent to the independent sector")
+    assert row[-1] == "within normal variation", row
+    words = _chart_words(lines, "Procedures sent to the independent sector")
+    assert "No signal yet: a run chart" not in words, words
+    # One figure of spread before is a yardstick again: 12, 13, 12, 12, then 10 is 2 below.
+    figures["referrals"] = [12.0, 13, 12, 12, 12, 12, 12, 10]
+    lines = _update(tmp_path / "spread", _facts(tmp_path, REFERRALS, figures), "2026-04")
+    row = _row(lines, "Procedures sent to the independent sector")
+    assert row[-1] == "below every figure before the change; no signal yet", row
+
+
 CHALLENGES = """\
   - id: challenges
     measure: Supervised food challenges completed

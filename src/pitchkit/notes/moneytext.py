@@ -16,11 +16,14 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
+from pitchkit.facts.schema import Objective
 from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import N_, Language
 from pitchkit.notes.foreign import foreign, quoted
 from pitchkit.notes.wording import lower_first
 from pitchkit.period import Period
+from pitchkit.recast.align import saves_for_budget
+from pitchkit.recast.measures import qualifiers
 from pitchkit.recast.money import (
     DAYS_IN_YEAR,
     PER_YEAR,
@@ -217,24 +220,91 @@ def source_lines(
     return [*parts, note]
 
 
+#: The aim the finance block's cash line is for: the trust's own financial plan, read as
+#: the linker reads a whole-budget objective (:func:`~pitchkit.recast.align.saves_for_budget`).
+_FINANCIAL_PLAN = Objective(id="financial-plan", text="Deliver the trust's financial plan")
+#: Budgets that are not the trust's, as the 'whose budget' qualifier family names them.
+_OTHER_BUDGETS = {"ICB": N_("the ICB's budget"), "council": N_("the council's budget")}
+
+
+def _other_budget(line: Line) -> str | None:
+    """The body whose budget ``line``'s money is in, when its measure names one not the trust's.
+
+    "GP prescribing spend on inhalers in primary care" is paid from the ICB's
+    allocation (recast/measures.yaml, 'whose budget'): less of it is not the
+    trust's cash, whatever the project counts.
+    """
+    budget = qualifiers(line.impact.measure).get("whose budget", frozenset())
+    if "trust" in budget:
+        return None
+    return next((body for body in _OTHER_BUDGETS if body in budget), None)
+
+
+def _trust_cash(line: Line) -> bool:
+    """Whether ``line``'s cash is the trust's own, for its financial plan.
+
+    By the rule a money claim on a whole budget follows
+    (:func:`~pitchkit.recast.align.saves_for_budget`): an impact that does
+    less of what it counts, or one the lead marks ``releases: cash`` (income
+    earned); never money in another body's budget.
+    """
+    return saves_for_budget(line.impact, _FINANCIAL_PLAN) and _other_budget(line) is None
+
+
 def cash_line(ledger: Ledger, shown: Figures, lang: Language) -> str:
-    """The cash the financial plan can count."""
+    """The cash the financial plan can count, and any counted as cash that is not the trust's.
+
+    Money in another body's budget (an ICB's primary care prescribing) and an
+    impact that does more of something without ``releases: cash`` are not
+    cash for the trust's plan (review14): they are said apart, after it, with
+    their money, the two parts adding up to the cash the block counts.
+    """
+    base = fy_label(ledger.price_year)
     cash = [line for line in ledger.counted if line.releases == "cash"]
-    if not cash:
-        return lang.gettext("At {base} prices, no cash for the financial plan.").format(
-            base=fy_label(ledger.price_year)
+    own = [line for line in cash if _trust_cash(line)]
+    # Apart from the trust's cash: each other body's budget, then more activity.
+    groups: list[tuple[str | None, list[Line]]] = []
+    for other in _OTHER_BUDGETS:
+        mine = [line for line in cash if _other_budget(line) == other]
+        if mine:
+            groups.append((other, mine))
+    more = [line for line in cash if not _trust_cash(line) and _other_budget(line) is None]
+    if more:
+        groups.append((None, more))
+    money = shown.cash
+    parts: list[float] = []
+    if groups:
+        money, *parts = _split(
+            shown.cash,
+            [sum(line.annual for line in own)]
+            + [sum(line.annual for line in lines) for _, lines in groups],
+            shown.quantum,
         )
-    if len(cash) == 1 and cash[0].counts == "money" and cash[0].impact.per == "year":
+    if not own:
+        text = lang.gettext("At {base} prices, no cash for the financial plan.").format(base=base)
+    elif len(own) == 1 and own[0].counts == "money" and own[0].impact.per == "year":
         # A measure that is itself money a year (spend on dressings): what it counts is the
         # sum just given, and "£140,000 a year (£140,000 less a year)" would say it twice.
         # A month's or a quarter's spend keeps its own figure in brackets.
-        alone = lang.gettext("At {base} prices, cash for the financial plan: {money} a year.")
-        return alone.format(base=fy_label(ledger.price_year), money=_money(shown.cash, lang))
-    return lang.gettext(
-        "At {base} prices, cash for the financial plan: {money} a year ({what})."
-    ).format(
-        base=fy_label(ledger.price_year), money=_money(shown.cash, lang), what=_names(cash, lang)
-    )
+        text = lang.gettext("At {base} prices, cash for the financial plan: {money} a year.")
+        text = text.format(base=base, money=_money(money, lang))
+    else:
+        text = lang.gettext(
+            "At {base} prices, cash for the financial plan: {money} a year ({what})."
+        ).format(base=base, money=_money(money, lang), what=_names(own, lang))
+    for (whose, lines), part in zip(groups, parts, strict=True):
+        what = _measures([line.impact.measure for line in lines], lang)
+        if whose is not None:
+            sentence = lang.gettext(
+                "Not the trust's cash: {money} a year from {what}, which is {whose}."
+            ).format(money=_money(part, lang), what=what, whose=lang.gettext(_OTHER_BUDGETS[whose]))
+        else:
+            sentence = lang.gettext(
+                "Not cash for the trust's plan: {money} a year from {what}, which is more "
+                "activity, not less spending, unless it earns income."
+            ).format(money=_money(part, lang), what=what)
+        text = f"{text} {sentence}"
+    return text
 
 
 def said_already(lines: list[Line], said: Collection[str]) -> bool:
@@ -479,13 +549,40 @@ def investment_line(ledger: Ledger, shown: Figures, lang: Language) -> str:
                 "{net}; {payback}; {back}."
             )
         )
-    return template.format(
+    line = template.format(
         investment=_money(shown.investment, lang),
         years=years,
         benefit=_money(shown.benefit, lang),
         net=net_text(shown.net, lang),
         payback=payback,
         back=back,
+    )
+    return f"{line} {netted_note(lang)}" if _netted_elsewhere(ledger, shown) else line
+
+
+def _netted_elsewhere(ledger: Ledger, shown: Figures) -> bool:
+    """Whether a progress update's total for some measure is lower than these years count.
+
+    A closed year counts £0 for a measure whose figures that year are worse
+    than before the change; a progress update counts the measure from the
+    change on, that loss netted against its later gains. A finance director
+    holding both papers sees two totals for one thing, so the block says why
+    (merge17's open decision).
+    """
+    return (
+        ledger.logged
+        and shown.benefit > 0
+        and len(shown.years) > 1
+        and any(share.worse and share.logged for share in ledger.years)
+    )
+
+
+def netted_note(lang: Language) -> str:
+    """The sentence after the block when a worse year counts £0 here but is netted in an update."""
+    return lang.gettext(
+        "Each year counts £0, not a loss, for a measure whose figures that year are worse than "
+        "before the change; a progress update takes that loss off what the measure delivered "
+        "since the change, so its total for the measure is lower by it."
     )
 
 
@@ -514,13 +611,58 @@ def exact_payback(ledger: Ledger, shown: Figures) -> int | None:
     return whole_months(12 * ((ledger.end - begins).days + 1) / DAYS_IN_YEAR)
 
 
-def exact_words(months: int, lang: Language) -> str:
-    """``the benefit pays back the funding exactly, in 12 months``."""
-    return lang.ngettext(
-        "the benefit pays back the funding exactly, in {n} month",
-        "the benefit pays back the funding exactly, in {n} months",
-        months,
-    ).format(n=months)
+def exact_words(ledger: Ledger, shown: Figures, months: int, lang: Language) -> str:
+    """``the benefit pays back the funding exactly, in 12 months``, and on what basis.
+
+    "Exactly" means to the pound: when the benefit and the funding agree only
+    once rounded (£59,918 against £60,000, both shown £60,000), the clause
+    says to what they agree and gives the benefit to the pound, so that a
+    finance director does not read a rounding as a payback. When some of the
+    benefit is forecast beside years the log delivered, the clause keeps the
+    basis, as every other payback in the block does ("the benefit delivered
+    and forecast"): a forecast is not stated as fact.
+    """
+    forecast = ledger.logged and not all(share.delivered_only for share in ledger.years)
+    benefit = sum(share.benefit for share in ledger.years)
+    investment = ledger.investment or 0.0
+    if round(benefit) == round(investment):
+        template = (
+            lang.ngettext(
+                "the benefit delivered and forecast pays back the funding exactly, in {n} month",
+                "the benefit delivered and forecast pays back the funding exactly, in {n} months",
+                months,
+            )
+            if forecast
+            else lang.ngettext(
+                "the benefit pays back the funding exactly, in {n} month",
+                "the benefit pays back the funding exactly, in {n} months",
+                months,
+            )
+        )
+        return template.format(n=months)
+    template = (
+        lang.ngettext(
+            "the benefit delivered and forecast matches the funding to the nearest {step}, "
+            "over {n} month: {benefit} to the pound, against {investment}",
+            "the benefit delivered and forecast matches the funding to the nearest {step}, "
+            "over {n} months: {benefit} to the pound, against {investment}",
+            months,
+        )
+        if forecast
+        else lang.ngettext(
+            "the benefit matches the funding to the nearest {step}, over {n} month: {benefit} "
+            "to the pound, against {investment}",
+            "the benefit matches the funding to the nearest {step}, over {n} months: {benefit} "
+            "to the pound, against {investment}",
+            months,
+        )
+    )
+    return template.format(
+        n=months,
+        step=_money(shown.quantum, lang),
+        benefit=_money(round(benefit), lang),
+        investment=_money(round(investment), lang),
+    )
 
 
 def _exact_line(ledger: Ledger, shown: Figures, years: str, months: int, lang: Language) -> str:
@@ -553,7 +695,7 @@ def _exact_line(ledger: Ledger, shown: Figures, years: str, months: int, lang: L
         investment=_money(shown.investment, lang),
         years=years,
         benefit=_money(shown.benefit, lang),
-        exact=exact_words(months, lang),
+        exact=exact_words(ledger, shown, months, lang),
     )
 
 
@@ -665,8 +807,17 @@ def year_text(
 
 
 def _measures(measures: Sequence[str], lang: Language) -> str:
-    """The measures named in a year's line, each lower-cased as in a sentence."""
-    return fmt.join_list([lower_first(measure) for measure in measures], lang)
+    """The measures named in a year's line, each lower-cased as in a sentence.
+
+    A measure written only in English is quoted in a Welsh line (“…”), as the
+    rest of the Welsh note quotes it, not lower-cased into a Welsh sentence.
+    """
+    return fmt.join_list([_measure(measure, lang) for measure in measures], lang)
+
+
+def _measure(measure: str, lang: Language) -> str:
+    """One measure as a year's line names it: quoted when foreign, else lower-cased."""
+    return quoted(measure) if foreign(measure, lang) else lower_first(measure)
 
 
 def _marked_year(
@@ -794,9 +945,7 @@ def _worse_text(
     counts nothing for it, not a shortfall taken off the rest.
     """
     # A measure written only in English is quoted in a Welsh line, as statements quote it.
-    names = fmt.join_list(
-        [quoted(m) if foreign(m, lang) else lower_first(m) for m in share.worse], lang
-    )
+    names = _measures(share.worse, lang)
     values = {
         "year": fy_label(share.year),
         "benefit": _money(benefit, lang),
@@ -876,14 +1025,7 @@ def _planned_text(
     year's figure.
     """
     delivered = round_money(share.benefit - share.planned, quantum)
-    planned = lang.gettext(
-        "{money} at the plan's full rate for {measures}, whose figures are too few to show a "
-        "change yet: a chart needs {needs}"
-    ).format(
-        money=_money(benefit - delivered, lang),
-        measures=_measures(share.planned_for, lang),
-        needs=share.needs,
-    )
+    planned = _plan_rate_text(share, benefit - delivered, lang)
     if share.unlogged:
         return lang.gettext(
             "{year} {benefit} for {invested} ({delivered} delivered, no figure for {gaps}; "
@@ -894,6 +1036,18 @@ def _planned_text(
             planned=planned,
             **values,
         )
+    if delivered == 0 and share.why == "worse":
+        # Every charted measure is worse that year, and is named after this (_worse_text).
+        return lang.gettext("{year} {benefit} for {invested} ({planned})").format(
+            planned=planned, **values
+        )
+    if delivered == 0 and share.why == "level":
+        # The chart shows the change, but the year nets to nothing against the baseline:
+        # the level case's words, not "do not show the change" (review14 #5).
+        return lang.gettext(
+            "{year} {benefit} for {invested} (nothing delivered: the log's figures for that "
+            "year are no better than the baseline on balance; {planned})"
+        ).format(planned=planned, **values)
     if delivered == 0:
         return lang.gettext(
             "{year} {benefit} for {invested} (nothing counted where the log's figures do not "
@@ -902,6 +1056,36 @@ def _planned_text(
     return lang.gettext(
         "{year} {benefit} for {invested} ({delivered} delivered; {planned})"
     ).format(delivered=_money(delivered, lang), planned=planned, **values)
+
+
+def _plan_rate_text(share: YearShare, money: float, lang: Language) -> str:
+    """The part of a closed year at the plan's full rate, and why, for the measures it covers.
+
+    Too few figures for a chart is not the same as none: a measure the log
+    has never had a figure for is said to have none yet (review14 #6), not
+    figures "too few to show a change".
+    """
+    none = [measure for measure in share.planned_for if measure in share.unfigured]
+    few = [measure for measure in share.planned_for if measure not in share.unfigured]
+    if few and none:
+        return lang.gettext(
+            "{money} at the plan's full rate for {measures}, whose figures are too few to show "
+            "a change yet (a chart needs {needs}), and for {unlogged}, with no figure in the "
+            "log yet"
+        ).format(
+            money=_money(money, lang),
+            measures=_measures(few, lang),
+            needs=share.needs,
+            unlogged=_measures(none, lang),
+        )
+    if none:
+        return lang.gettext(
+            "{money} at the plan's full rate for {measures}, with no figure in the log yet"
+        ).format(money=_money(money, lang), measures=_measures(none, lang))
+    return lang.gettext(
+        "{money} at the plan's full rate for {measures}, whose figures are too few to show a "
+        "change yet: a chart needs {needs}"
+    ).format(money=_money(money, lang), measures=_measures(few, lang), needs=share.needs)
 
 
 def _unshown_text(share: YearShare, values: dict[str, str], lang: Language, quantum: float) -> str:
@@ -951,10 +1135,10 @@ def _gap_text(share: YearShare, lang: Language) -> str:
     # no figures for any measure.
     return fmt.join_list(
         [
-            lang.gettext("the whole year for {measure}").format(measure=lower_first(measure))
+            lang.gettext("the whole year for {measure}").format(measure=_measure(measure, lang))
             if measure in share.unlogged_whole
             else lang.gettext("{periods} for {measure}").format(
-                periods=_gaps(periods, lang), measure=lower_first(measure)
+                periods=_gaps(periods, lang), measure=_measure(measure, lang)
             )
             for measure, periods in share.unlogged_by
         ],
@@ -1060,7 +1244,9 @@ def money_line(
             if shown.capacity
             else lang.gettext("{text}, against {investment} of funding ({exact}).")
         )
-        return pattern.format(text=text, investment=investment, exact=exact_words(matched, lang))
+        return pattern.format(
+            text=text, investment=investment, exact=exact_words(ledger, shown, matched, lang)
+        )
     if logged:
         if shown.cash and shown.capacity and ledger.payback_logged():
             return _logged_cash_payback(ledger, lang, text, investment)

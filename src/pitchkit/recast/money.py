@@ -749,6 +749,7 @@ def with_logged(ledger: Ledger, delivered: dict[int, Delivered]) -> Ledger:
                 planned=found.planned,
                 planned_for=found.planned_for,
                 needs=found.needs,
+                unfigured=found.unfigured,
                 unlogged_whole=found.unlogged_whole,
             )
         elif (

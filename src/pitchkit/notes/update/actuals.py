@@ -424,6 +424,7 @@ def _year(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered | No
     shown = False  # whether any of them with figures in the year has a chart showing the change
     plan = plan_cash = 0.0  # the plan's full rate for the impacts with too few figures
     planned_for: list[str] = []
+    unfigured: list[str] = []  # of those, the ones the log has no figure for at all
     needs = 0
     by: list[tuple[str, tuple[Period, ...]]] = []  # each charted impact's periods with no figure
     whole: list[str] = []  # the charted impacts with no figure at all in the year
@@ -431,6 +432,7 @@ def _year(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered | No
     unlogged: list[Period] = []
     later: list[dt.date] = []
     worse: list[str] = []
+    others = False  # whether a charted impact not worse has figures in the year
     for line in ledger.counted:
         claim = claims.get(line.impact.id)
         points = claim.points if claim is not None else []
@@ -446,6 +448,8 @@ def _year(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered | No
             plan += part
             plan_cash += part if line.releases == "cash" else 0.0
             planned_for.append(line.impact.measure)
+            if claim is None or not any(p.value is not None for p in points):
+                unfigured.append(line.impact.measure)
             if claim is not None and points:
                 needs = claim.analysis.rules.min_run_points
                 kind = points[-1].period.kind
@@ -473,6 +477,7 @@ def _year(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered | No
             worse.append(line.impact.measure)
             continue
         shown |= found and claim.shown
+        others |= found
         money = _money(line, claim, counted_from, last)
         benefit += money
         if line.releases == "cash":
@@ -493,7 +498,14 @@ def _year(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered | No
     # Figures that net to exactly nothing against the baseline, for a measure whose chart
     # does show the change: "level", £0 delivered, and the line says so. Figures that net
     # to a loss were left out above (``worse``), so ``benefit`` is never below zero.
-    why = None if benefit > 0 or planned_for else "level" if shown else "unshown"
+    # Beside impacts at the plan's rate (``planned_for``), the same reason is kept for the
+    # charted ones, so that a year whose chart shows the change but nets to nothing reads
+    # "no better than the baseline on balance", not "do not show the change".
+    why = None if benefit > 0 else "level" if shown else "unshown"
+    if planned_for and worse and not others:
+        # The only charted figures in the year are worse: the line names them, and says
+        # nothing of figures that "do not show the change", which there are none of.
+        why = "worse"
     named = _named(by)
     return Delivered(
         benefit=benefit + plan,
@@ -505,6 +517,7 @@ def _year(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered | No
         planned=plan,
         planned_for=tuple(planned_for),
         needs=needs or spc.Rules().min_run_points,
+        unfigured=tuple(unfigured),
         unlogged_whole=tuple(whole) if named else (),
     )
 

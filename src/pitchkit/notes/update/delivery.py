@@ -138,8 +138,13 @@ def not_shown_text(claim: Claim, situation: Situation) -> str:
 
 def _priced(claim: Claim, situation: Situation) -> bool:
     """Whether the claim's impact adds money to the project's ledger (counted, worth something)."""
+    return _priced_id(claim.impact.id, situation)
+
+
+def _priced_id(impact_id: str, situation: Situation) -> bool:
+    """Whether the impact ``impact_id`` adds money to the project's ledger."""
     ledger = situation.pitch.ledger
-    line = ledger.line(claim.impact.id) if ledger is not None else None
+    line = ledger.line(impact_id) if ledger is not None else None
     return line is not None and line.counted and line.annual > 0
 
 
@@ -224,7 +229,8 @@ def delivered_rows(situation: Situation) -> list[Context]:
     figures = False
     for impact, statements in chosen_statements(situation):
         progress = progress_for(situation, impact.id)
-        if progress.latest is None and not situation.fill_in:
+        unlogged = progress.latest is None and _priced_id(impact.id, situation)
+        if progress.latest is None and not situation.fill_in and not unlogged:
             continue
         row: Context = {
             "measure": wording.apply_terms(impact.measure, situation.terms),
@@ -235,6 +241,13 @@ def delivered_rows(situation: Situation) -> list[Context]:
             "money_text": "",
             "share_text": "",
         }
+        if unlogged and not situation.fill_in:
+            # No figure in the log yet, and money in the finance director's forecast at the
+            # plan's full rate: said so, in the money block's words (review14 #6), not left
+            # out as if it counted nothing.
+            row["text"] = situation.lang.gettext(
+                "no figure in the log yet, so its money is forecast at the plan's full rate for now"
+            )
         if progress.latest is not None:
             figures = True
             row["text"] = delivered_text(progress, situation)

@@ -263,8 +263,10 @@ class Analysis:
         lies past the nearest of them by at least their whole range (highest
         less lowest): on figures varying by chance alone around one level
         (normally), about 3 times in 100 each way with 4 before, 1 in 70 with
-        5, and fewer with more (docs/spc.md). ``None`` otherwise, or with no
-        change.
+        5, and fewer with more (docs/spc.md). Figures before the change that do
+        not vary at all (12, 12, 12, 12) give no yardstick: any move would
+        clear a range of 0, so nothing is said (review14 #7). ``None``
+        otherwise, or with no change.
         """
         since = self.change_at
         before = [v for v in self.values[: since or 0] if v is not None]
@@ -273,6 +275,10 @@ class Analysis:
             return None
         low, high = min(before), max(before)
         spread = high - low
+        if spread <= 0:
+            # No variation before the change to judge a move against: a drop of 1 from a
+            # flat 12 is not "far past" anything.
+            return None
         if latest < low and low - latest >= spread:
             return "down"
         if latest > high and latest - high >= spread:
