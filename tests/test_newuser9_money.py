@@ -89,7 +89,9 @@ def test_a_flat_impact_adds_nothing_beside_one_that_delivers(tmp_path: Path) -> 
     money = line(brief(tmp_path, PREOP, "dof"))
     assert (
         "2026/27 £318,000 forecast for £160,000 (£203,000 delivered to the end of November 2026, "
-        "no figure for August 2026; the rest of the year at that rate)"
+        "no figure for August 2026; the rest of the year at that rate; nothing counted for "
+        "elective operations outsourced to the independent sector, whose chart does not show "
+        "the change)"
     ) in money
     assert "£1,329,000" not in money
     assert "full rate" not in money
@@ -186,8 +188,11 @@ def test_the_marked_plan_in_welsh(tmp_path: Path) -> None:
         "waeth na chyn y newid (£18,000 yn fwy), felly ni chyfrifir arian amdano."
     ) in text
     assert "Yn y cynllun, " in text
-    # The money line names the worse measure too, quoted as the English it is written in.
+    # The money line names the worse measure too, quoted as the English it is written in,
+    # after the flat one (counted as nothing because its chart does not show the change).
     assert (
-        "2025/26 £20,000 a gyflawnwyd am £90,000 (ni chyfrifir dim ar gyfer “Agency nursing "
-        "spend on the haematology ward”, y mae ei ffigurau'n waeth na chyn y newid)"
+        "2025/26 £20,000 a gyflawnwyd am £90,000 (ni chyfrifir dim ar gyfer “Inpatient bed days "
+        "for sickle cell pain crises”, nad yw ei siart yn dangos y newid; ni chyfrifir dim ar "
+        "gyfer “Agency nursing spend on the haematology ward”, y mae ei ffigurau'n waeth na chyn "
+        "y newid)"
     ) in text

@@ -217,7 +217,12 @@ def money_context(pitch: Pitch, lang: Language, said: Collection[str] = ()) -> C
     if ledger is None:
         return {"lines": [], "finance": finance, "price_year": ""}
     if finance:
-        lines = moneytext.money_lines(ledger, lang, said)
+        unborne = {
+            line.impact.id
+            for line in ledger.counted
+            if line.releases == "cash" and log_standing(pitch, line.impact.id) is not None
+        }
+        lines = moneytext.money_lines(ledger, lang, said, unborne)
     else:
         one = moneytext.money_line(ledger, lang, said, logged=ledger.logged)
         lines = [lang.gettext("Money: {line}").format(line=one)] if one else []

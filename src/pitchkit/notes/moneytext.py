@@ -251,13 +251,19 @@ def _trust_cash(line: Line) -> bool:
     return saves_for_budget(line.impact, _FINANCIAL_PLAN) and _other_budget(line) is None
 
 
-def cash_line(ledger: Ledger, shown: Figures, lang: Language) -> str:
+def cash_line(ledger: Ledger, shown: Figures, lang: Language, unborne: Collection[str] = ()) -> str:
     """The cash the financial plan can count, and any counted as cash that is not the trust's.
 
     Money in another body's budget (an ICB's primary care prescribing) and an
     impact that does more of something without ``releases: cash`` are not
     cash for the trust's plan (review14): they are said apart, after it, with
     their money, the two parts adding up to the cash the block counts.
+
+    ``unborne`` are the impacts the progress log does not bear out (figures
+    worse than before the change, or a chart that does not show it). When the
+    trust's cash is all theirs, it is the plan's, and the line says the log
+    shows none of it so far, not "cash for the financial plan" beside a
+    statement that counts no money for it (newuser10 #6).
     """
     base = fy_label(ledger.price_year)
     cash = [line for line in ledger.counted if line.releases == "cash"]
@@ -280,8 +286,19 @@ def cash_line(ledger: Ledger, shown: Figures, lang: Language) -> str:
             + [sum(line.annual for line in lines) for _, lines in groups],
             shown.quantum,
         )
+    single = len(own) == 1 and own[0].counts == "money" and own[0].impact.per == "year"
     if not own:
         text = lang.gettext("At {base} prices, no cash for the financial plan.").format(base=base)
+    elif all(line.impact.id in unborne for line in own) and single:
+        text = lang.gettext(
+            "At {base} prices, the plan counts {money} a year of cash, but the progress log "
+            "shows none of it so far."
+        ).format(base=base, money=_money(money, lang))
+    elif all(line.impact.id in unborne for line in own):
+        text = lang.gettext(
+            "At {base} prices, the plan counts {money} a year of cash ({what}), but the "
+            "progress log shows none of it so far."
+        ).format(base=base, money=_money(money, lang), what=_names(own, lang))
     elif len(own) == 1 and own[0].counts == "money" and own[0].impact.per == "year":
         # A measure that is itself money a year (spend on dressings): what it counts is the
         # sum just given, and "£140,000 a year (£140,000 less a year)" would say it twice.
@@ -450,6 +467,12 @@ def gaps_words(gaps: Sequence[Period], lang: Language) -> str:
     return fmt.join_list([fmt.period_label(p.text, lang) for p in gaps], lang)
 
 
+def _ends_in(ledger: Ledger, year: int) -> dt.date | None:
+    """The project's last day, when it falls inside financial year ``year``."""
+    last = ledger.year_end(year)
+    return last if last < fy_bounds(year)[1] else None
+
+
 def investment_line(ledger: Ledger, shown: Figures, lang: Language) -> str:
     """Benefit against investment, by financial year, with payback and return per £1."""
     if not ledger.investment or not ledger.years:
@@ -464,6 +487,7 @@ def investment_line(ledger: Ledger, shown: Figures, lang: Language) -> str:
             quantum=shown.quantum,
             closed=ledger.closed(share.year),
             under_way=share.year == ledger.under_way,
+            ends=_ends_in(ledger, share.year),
         )
         for share, (_, benefit, spent) in zip(ledger.years, shown.years, strict=True)
     )
@@ -772,6 +796,7 @@ def year_text(
     quantum: float = 1.0,
     closed: bool = False,
     under_way: bool = False,
+    ends: dt.date | None = None,
 ) -> str:
     """``2026/27 £181,000 for £28,000``: one financial year's benefit and investment.
 
@@ -782,7 +807,10 @@ def year_text(
     and that the rest is at that rate: ``2026/27 £373,000 forecast for
     £173,000 (£238,000 delivered to the end of November 2026, no figure for
     June 2026; the rest of the year at that rate)``. ``quantum`` is the step
-    the block's figures are rounded to.
+    the block's figures are rounded to. ``ends`` is the project's last day
+    when it falls inside the year: the forecast runs to it, and the line says
+    "to the end of the project (31 December 2026) at that rate", not "the
+    rest of the year" (newuser10 #8).
     """
     values = {
         "year": fy_label(share.year),
@@ -793,9 +821,25 @@ def year_text(
         return lang.gettext("{year} {benefit} for {invested}").format(**values)
     if share.worse:
         return _worse_text(
-            share, benefit, spent, lang, quantum=quantum, closed=closed, under_way=under_way
+            share,
+            benefit,
+            spent,
+            lang,
+            quantum=quantum,
+            closed=closed,
+            under_way=under_way,
+            ends=ends,
         )
-    text = _marked_year(share, benefit, values, lang, quantum, closed=closed, under_way=under_way)
+    text = _marked_year(
+        share, benefit, values, lang, quantum, closed=closed, under_way=under_way, ends=ends
+    )
+    if share.flat:
+        # A closed year's measure whose chart does not show the change counts nothing beside
+        # the others' money, and is named, as a worse one is (newuser10 #7a).
+        clause = lang.gettext(
+            "nothing counted for {measures}, whose chart does not show the change"
+        ).format(measures=_measures(share.flat, lang))
+        text = f"{text[:-1]}; {clause})" if text.endswith(")") else f"{text} ({clause})"
     if share.unfigured and not closed and text.endswith(")"):
         # Beside figures for other impacts, one the log has none for in the year yet is at
         # the plan's full rate: "the rest of the year at that rate" must not cover it.
@@ -829,6 +873,7 @@ def _marked_year(
     *,
     closed: bool,
     under_way: bool,
+    ends: dt.date | None = None,
 ) -> str:
     """One year's line once some year is read from the log (see :func:`year_text`)."""
     if share.young is not None and share.upto is not None:
@@ -849,10 +894,22 @@ def _marked_year(
             **values,
         )
     if share.unshown and share.upto is not None:
-        return _unshown_text(share, values, lang, quantum)
+        return _unshown_text(share, values, lang, quantum, ends)
     if share.so_far is not None and share.upto is not None:
         values["so_far"] = _money(round_money(share.so_far, quantum), lang)
         values["month"] = fmt.period_label(f"{share.upto:%Y-%m}", lang)
+        if ends is not None and (share.benefit or share.so_far):
+            # The project ends inside the year: the forecast runs to its end, not the year's.
+            values["end"] = fmt.date(ends, lang)
+            if not share.unlogged:
+                return lang.gettext(
+                    "{year} {benefit} forecast for {invested} ({so_far} delivered to the end of "
+                    "{month}, to the end of the project ({end}) at that rate)"
+                ).format(**values)
+            return lang.gettext(
+                "{year} {benefit} forecast for {invested} ({so_far} delivered to the end of "
+                "{month}, no figure for {gaps}; to the end of the project ({end}) at that rate)"
+            ).format(gaps=_gap_text(share, lang), **values)
         if share.benefit == 0 and share.so_far == 0:
             # Figures in the year, none showing the change: nothing counted for it, and why,
             # not "£0 delivered", which would read as if the project had done nothing.
@@ -933,6 +990,7 @@ def _worse_text(
     quantum: float,
     closed: bool,
     under_way: bool,
+    ends: dt.date | None = None,
 ) -> str:
     """A logged year with some measure worse than before the change: it counts nothing, named.
 
@@ -983,6 +1041,7 @@ def _worse_text(
         quantum=quantum,
         closed=closed,
         under_way=under_way,
+        ends=ends,
     )
     clause = lang.gettext(
         "nothing counted for {measures}, whose figures are worse than before the change"
@@ -1088,7 +1147,13 @@ def _plan_rate_text(share: YearShare, money: float, lang: Language) -> str:
     ).format(money=_money(money, lang), measures=_measures(few, lang), needs=share.needs)
 
 
-def _unshown_text(share: YearShare, values: dict[str, str], lang: Language, quantum: float) -> str:
+def _unshown_text(
+    share: YearShare,
+    values: dict[str, str],
+    lang: Language,
+    quantum: float,
+    ends: dt.date | None = None,
+) -> str:
     """The year under way when some impact's figures in it do not yet show the change.
 
     That impact counts nothing for the months its figures cover, and the
@@ -1106,6 +1171,23 @@ def _unshown_text(share: YearShare, values: dict[str, str], lang: Language, quan
             "of the year)"
         ).format(**values)
     values["so_far"] = _money(round_money(share.so_far, quantum), lang)
+    if ends is not None:
+        # The project ends inside the year: both rates run to its end, not the year's.
+        values["end"] = fmt.date(ends, lang)
+        values["gaps"] = _gap_text(share, lang) if share.unlogged else ""
+        if not share.unlogged:
+            return lang.gettext(
+                "{year} {benefit} forecast for {invested} ({so_far} delivered to the end of "
+                "{month}, to the end of the project ({end}) at that rate; where the log's "
+                "figures do not yet show the change, nothing counted so far and the plan's full "
+                "rate to the end of the project)"
+            ).format(**values)
+        return lang.gettext(
+            "{year} {benefit} forecast for {invested} ({so_far} delivered to the end of "
+            "{month}, no figure for {gaps}; to the end of the project ({end}) at that rate; "
+            "where the log's figures do not yet show the change, nothing counted so far and the "
+            "plan's full rate to the end of the project)"
+        ).format(**values)
     if not share.unlogged:
         return lang.gettext(
             "{year} {benefit} forecast for {invested} ({so_far} delivered to the end of "
@@ -1161,11 +1243,17 @@ def _gaps(periods: Sequence[Period], lang: Language) -> str:
     return gap_labels(periods, lang)
 
 
-def money_lines(ledger: Ledger | None, lang: Language, said: Collection[str] = ()) -> list[str]:
+def money_lines(
+    ledger: Ledger | None,
+    lang: Language,
+    said: Collection[str] = (),
+    unborne: Collection[str] = (),
+) -> list[str]:
     """The finance director's money block: every line, figures adding up.
 
     ``said`` are the impacts whose money a statement shown above gives: a
-    figure said there is not said again here.
+    figure said there is not said again here. ``unborne`` are the impacts
+    the progress log does not bear out (:func:`cash_line`).
     """
     if ledger is None or not ledger.lines:
         return []
@@ -1174,7 +1262,7 @@ def money_lines(ledger: Ledger | None, lang: Language, said: Collection[str] = (
         " ".join(
             part
             for part in (
-                cash_line(ledger, shown, lang),
+                cash_line(ledger, shown, lang, unborne),
                 capacity_line(ledger, shown, lang, said),
             )
             if part

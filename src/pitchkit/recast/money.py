@@ -315,6 +315,9 @@ class YearShare:
     unfigured: tuple[str, ...] = ()
     #: The measures with no figure at all in a logged year, beside others that have some.
     unlogged_whole: tuple[str, ...] = ()
+    #: For a year that delivered money (closed, or under way): the measures with figures
+    #: whose chart does not show the change, each counted as nothing and named (newuser10 #7a).
+    flat: tuple[str, ...] = ()
 
     @property
     def delivered_only(self) -> bool:
@@ -712,6 +715,7 @@ class Delivered:
     needs: int = 0
     unfigured: tuple[str, ...] = ()
     unlogged_whole: tuple[str, ...] = ()
+    flat: tuple[str, ...] = ()
 
 
 def with_logged(ledger: Ledger, delivered: dict[int, Delivered]) -> Ledger:
@@ -751,6 +755,7 @@ def with_logged(ledger: Ledger, delivered: dict[int, Delivered]) -> Ledger:
                 needs=found.needs,
                 unfigured=found.unfigured,
                 unlogged_whole=found.unlogged_whole,
+                flat=found.flat,
             )
         elif (
             found is not None
@@ -774,6 +779,7 @@ def with_logged(ledger: Ledger, delivered: dict[int, Delivered]) -> Ledger:
                 young=found.young,
                 worse=found.worse,
                 unfigured=found.unfigured,
+                flat=found.flat,
             )
         years.append(share)
     return replace(ledger, years=tuple(years))

@@ -243,6 +243,10 @@ def line_forecast(ledger: Ledger, claim: Claim | None, line: Line, year: int) ->
         # the line names when the impact earns in the year (review13 L1).
         return _Forecast(earned=full, unfigured=begins <= last and full > 0)
     reached = min(max(p.end for p in covered), last)
+    if claim.analysis.kind == "none" and young_worse(claim, last=reached):
+        # Too few figures for a chart, but every one no better than the baseline: nothing
+        # forecast until one is better, named as worse (newuser10 #3), not the full rate.
+        return _Forecast(earned=0.0, reached=reached, worse=True)
     if claim.analysis.kind == "none":
         # Too few figures for a chart to tell a change from normal variation: the plan's
         # full rate, and the line says so, with how many figures there are and a chart needs.
@@ -293,6 +297,28 @@ def _worse(claim: Claim, first: dt.date, last: dt.date) -> bool:
             days = (point.period.end - point.period.start).days + 1
             total += claim.gain(point) * ((end - start).days + 1) / days
     return total < 0
+
+
+def young_worse(claim: Claim, first: dt.date | None = None, last: dt.date | None = None) -> bool:
+    """Whether ``claim``'s figures since the change, too few for a chart, are all no better.
+
+    Every figure from the change on (from ``first`` to ``last``, when given)
+    no better than the baseline, and at least one worse. Too few figures for
+    a chart is not evidence of no change, so such a measure otherwise keeps
+    the plan's full rate; but figures all on the worse side are evidence
+    against it: nothing is forecast for it until one is better (newuser10 #3).
+    """
+    if claim.since is None:
+        return False
+    gains = [
+        claim.gain(p)
+        for p in claim.points
+        if p.value is not None
+        and p.period >= claim.since
+        and (first is None or p.period.end >= first)
+        and (last is None or p.period.start <= last)
+    ]
+    return bool(gains) and all(g <= 0 for g in gains) and any(g < 0 for g in gains)
 
 
 def _counted_line(ledger: Ledger, facts: Facts, impact_id: str) -> tuple[Line, dt.date] | None:
@@ -356,10 +382,14 @@ def _running(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered |
     rates: list[tuple[str, float]] = []
     worse: list[str] = []
     unfigured: list[str] = []
+    flat: list[str] = []  # counted as nothing: figures whose chart does not show the change
     for line in ledger.counted:
-        part = line_forecast(ledger, claims.get(line.impact.id), line, year)
+        claim = claims.get(line.impact.id)
+        part = line_forecast(ledger, claim, line, year)
         if part.worse:
             worse.append(line.impact.measure)
+        elif part.done == 0 and part.earned == 0 and claim is not None and claim.delivered is None:
+            flat.append(line.impact.measure)
         benefit += part.earned
         if line.releases == "cash":
             cash += part.earned
@@ -397,6 +427,8 @@ def _running(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered |
         # Beside figures for others, an impact with none in the year yet is at the plan's
         # full rate, and named: "the rest of the year at that rate" must not cover it.
         unfigured=tuple(unfigured),
+        # Beside money the log shows delivered, one counted as nothing is named (newuser10 #7a).
+        flat=tuple(flat) if rated and so_far > 0 else (),
     )
 
 
@@ -433,6 +465,7 @@ def _year(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered | No
     later: list[dt.date] = []
     worse: list[str] = []
     others = False  # whether a charted impact not worse has figures in the year
+    flat: list[str] = []  # charted impacts with figures whose chart does not show the change
     for line in ledger.counted:
         claim = claims.get(line.impact.id)
         points = claim.points if claim is not None else []
@@ -442,6 +475,17 @@ def _year(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered | No
             later.append(begins)
             continue
         earning = True
+        if (
+            claim is not None
+            and claim.analysis.kind == "none"
+            and young_worse(claim, begins, last)
+            and any(p.value is not None and first <= p.period.start <= last for p in points)
+        ):
+            # Too few figures for a chart, every one no better than the baseline and some
+            # worse: nothing counted, named as worse, as in the year under way (newuser10 #3).
+            charted = figures = True
+            worse.append(line.impact.measure)
+            continue
         if claim is None or not points or claim.analysis.kind == "none":
             # Too few figures for any chart: the plan's full rate, as in the year under way.
             part = _plan_part(line, ledger, year, begins)
@@ -478,6 +522,10 @@ def _year(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered | No
             continue
         shown |= found and claim.shown
         others |= found
+        if found and claim.delivered_between(counted_from, last) is None:
+            # Counted as nothing: its chart does not show the change. Named beside the
+            # others' money, so that no impact is left out of a year's figure unsaid.
+            flat.append(line.impact.measure)
         money = _money(line, claim, counted_from, last)
         benefit += money
         if line.releases == "cash":
@@ -519,6 +567,7 @@ def _year(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered | No
         needs=needs or spc.Rules().min_run_points,
         unfigured=tuple(unfigured),
         unlogged_whole=tuple(whole) if named else (),
+        flat=tuple(flat) if why is None else (),
     )
 
 
@@ -601,13 +650,15 @@ def standing(ledger: Ledger | None, facts: Facts, impact_id: str) -> Standing | 
     figures contradict as if it were happening: a measure they show worse
     than before the change, or one whose chart does not show the change and
     whose money the finance block so counts as nothing
-    (:func:`_shows_nothing`). ``None`` when the log bears the plan out, is
-    too young to tell, or has no figures for the impact.
+    (:func:`_shows_nothing`), or one with too few figures for a chart, every
+    one no better than the baseline (:func:`young_worse`). ``None`` when the
+    log bears the plan out, is too young to tell, or has no figures for the
+    impact.
     """
     if ledger is None or ledger.today is None or not (facts.updates or facts.figures):
         return None
     claim = _claims(ledger, facts).get(impact_id)
-    if claim is None or claim.since is None or claim.analysis.kind == "none":
+    if claim is None or claim.since is None:
         return None
     since = claim.since
     after = [
@@ -618,6 +669,12 @@ def standing(ledger: Ledger | None, facts: Facts, impact_id: str) -> Standing | 
     if not after:
         return None
     upto = max(p.period.end for p in after)
+    if claim.analysis.kind == "none":
+        # Too few figures for a chart: too young to tell, unless every one is no better than
+        # the baseline, which the finance block counts nothing for (newuser10 #3).
+        if young_worse(claim, last=ledger.today - dt.timedelta(days=1)):
+            return Standing("worse", -sum(claim.gain(p) for p in after), upto)
+        return None
     if _worse(claim, since.start, upto):
         return Standing("worse", -sum(claim.gain(p) for p in after), upto)
     if _shows_nothing(claim, ledger.today):

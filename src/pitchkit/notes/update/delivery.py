@@ -27,6 +27,7 @@ from pitchkit.notes import wording
 from pitchkit.notes.context import Context
 from pitchkit.notes.moneytext import shown_cost
 from pitchkit.notes.update import fillin, spans
+from pitchkit.notes.update.actuals import young_worse
 from pitchkit.notes.update.claims import Claim, worsening
 from pitchkit.notes.update.measures import amount_text, averaged_over, beside_text, shown_unit
 from pitchkit.notes.update.progress import MeasureProgress, is_money
@@ -111,6 +112,19 @@ def not_shown_text(claim: Claim, situation: Situation) -> str:
         more = lang.ngettext("{n} more year", "{n} more years", claim.needed)
     else:
         more = lang.ngettext("{n} more month", "{n} more months", claim.needed)
+    if claim.analysis.kind == "none" and _priced(claim, situation) and young_worse(claim):
+        # Too few figures for a chart, but every one no better than the baseline: the
+        # finance director's forecast counts nothing for it, and the row says so in the
+        # same words, not the plan's full rate (newuser10 #3).
+        return lang.ngettext(
+            "too few figures yet to tell a change from normal variation ({n} so far; a chart "
+            "needs {needs}), but it is no better than the baseline, so no money is forecast "
+            "for it until a figure is",
+            "too few figures yet to tell a change from normal variation ({n} so far; a chart "
+            "needs {needs}), but none is better than the baseline, so no money is forecast "
+            "for it until they are",
+            claim.analysis.count,
+        ).format(n=claim.analysis.count, needs=claim.analysis.rules.min_run_points)
     if claim.analysis.kind == "none" and _priced(claim, situation):
         # Its money is in the finance director's forecast at the plan's full rate until a
         # chart can tell: said here in the same words, with how many figures there are.
