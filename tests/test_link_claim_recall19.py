@@ -59,4 +59,3 @@ def test_a_mental_health_admission_avoided_does_not_free_an_acute_bed() -> None:
         "Keep general and acute bed occupancy below 92%",
     )
     assert found is None or found[0] == "possible"
-
