@@ -222,3 +222,24 @@ def test_a_quarter_too_short_to_show_a_change_is_not_a_share_of_the_way(tmp_path
         assert "too few figures yet to show a change from baseline" in row, (period, row)
         assert "of the way to target" not in row, (period, row)
         assert "its figures do not yet show a change we can report" in text, period
+
+
+def test_a_yearly_rate_scaled_to_a_month_keeps_its_half(tmp_path: Path) -> None:
+    # Radiology sessions: 150 a year (12.5 a month) and a target of 30 (2.5 a month). Rounded
+    # to whole numbers they read "13 sessions a month" and "3 sessions a month", so a latest
+    # figure of 3 looked like the target reached, beside "95% of the way to target" (worked
+    # out, rightly, from 12.5 and 2.5: (12.5 - 3) / (12.5 - 2.5) = 95%).
+    sessions = {
+        "id": "sessions",
+        "measure": "Interventional radiology sessions for line insertion",
+        "unit": "sessions",
+        "per": "year",
+        "baseline": 150,
+        "target": 30,
+        "supports": ["coo.occupancy"],
+    }
+    figures: list[float | None] = [12, 13, 12, 13, 12, 13, 8, 6, 5, 4, 4, 3, 3, 4, 3, 3, 4, 3]
+    path = _facts(tmp_path, [sessions], _log({"sessions": figures}))
+    row = _row(document_text_of(path), "Interventional radiology sessions")
+    assert "| 12.5 sessions a month | 2.5 sessions a month | 3 sessions (June 2027) |" in row, row
+    assert "95% of the way to target" in row, row

@@ -186,3 +186,30 @@ def test_a_measure_that_got_worse_is_said_to_have_got_worse(tmp_path: Path) -> N
         "Virtual follow-up is under way; its figures show no improvement we can report yet, and "
         "those for face-to-face dermatology follow-up appointments have got worse."
     ) in text
+
+
+def test_the_months_before_a_measure_got_worse_are_not_an_improvement(tmp_path: Path) -> None:
+    # Agency spend that only ever got worse: £12,500 a month at the baseline (£150,000 a
+    # year), then rising month by month to £17,400. With no months before the change, the
+    # mean is worked out over them all, so the early months sit below it and beyond the
+    # lower limit: the chart read "shift: 7 months below the mean (improvement)", though
+    # no month was better than the baseline.
+    yaml = YAML()
+    facts = yaml.load(Path(__file__).parent / "data" / "money-year-under-way" / "stroke.yaml")
+    del facts["impacts"][1]["changed"]
+    rising = [12500, 12700, 12800, 13000, 13300, 13500, 13600, 14200, 14900, 15600, 16300]
+    rising += [17000, 17400]
+    for entry, spend in zip(facts["updates"], rising, strict=True):
+        entry["measures"]["agency"] = spend
+    path = tmp_path / "facts.yaml"
+    yaml.dump(facts, path)
+    request = UpdateRequest(
+        path, "dof", tmp_path / "out", period="2026-11", today=dt.date(2026, 12, 5)
+    )
+    lines = docx_text(write_update(request).written[0]).splitlines()
+    chart = lines.index("Agency nurse spend on the stroke unit (XmR chart) ")
+    words = next(line for line in lines[chart + 1 :] if line.strip())
+    assert "(improvement" not in words
+    assert re.search(r"shift: \d+ months below the mean \(before the rise\)", words), words
+    assert re.search(r"points? below the lower limit \(before the rise\)", words), words
+    assert "(concern)" in words

@@ -53,6 +53,16 @@ updates:
 {log}"""
 
 
+@pytest.fixture(autouse=True)
+def _written_after_the_logs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Write every update through the command on a day after these logs end.
+
+    An update reads only the periods over by the day it is written, whatever
+    the real date; these logs run into 2027.
+    """
+    monkeypatch.setattr("pitchkit.api.update.written_on", lambda: dt.date(2029, 1, 15))
+
+
 def write(
     tmp: Path, values: list[float | None], *, start: str = "2026-01", changed: str = ""
 ) -> Path:

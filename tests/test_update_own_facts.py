@@ -9,6 +9,7 @@ a Chief Digital Officer whom nothing serves.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import docx
@@ -142,6 +143,16 @@ def run(*args: str) -> tuple[int, str, str]:
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         raise result.exception
     return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture(autouse=True)
+def _written_after_the_logs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Write every update on a day after these logs end, whatever the real date.
+
+    An update reads only the periods over by the day it is written; these
+    logs run from 2024 to 2028 and are read whole.
+    """
+    monkeypatch.setattr("pitchkit.api.update.written_on", lambda: dt.date(2029, 1, 15))
 
 
 def update_text(facts: Path, director: str, *extra: str) -> str:

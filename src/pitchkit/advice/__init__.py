@@ -56,6 +56,7 @@ from pitchkit.advice.review import SEVERITIES, Finding, Review, Rule, Severity
 from pitchkit.advice.timing import (
     approach_late,
     ask_before_meeting,
+    log_dated_ahead,
     meeting_passed,
     no_keep_informed,
     project_over,
@@ -114,6 +115,7 @@ RULES: tuple[Rule, ...] = (
     approach_late,
     ask_before_meeting,
     meeting_passed,
+    log_dated_ahead,
     project_over,
     whole_team,
     no_keep_informed,

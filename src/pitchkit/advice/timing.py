@@ -8,6 +8,7 @@ from pitchkit.advice.reasons import whole_team_needed
 from pitchkit.advice.review import Finding, Review
 from pitchkit.datewords import deadlines
 from pitchkit.i18n import fmt
+from pitchkit.period import parse_period
 from pitchkit.recast.audience import items, items_for
 
 
@@ -107,6 +108,40 @@ def meeting_passed(review: Review) -> Iterator[Finding]:
         ),
         review.where("meeting", "date"),
     )
+
+
+def log_dated_ahead(review: Review) -> Iterator[Finding]:
+    """A progress log entry dated after today: its figures cannot have been reported yet.
+
+    An update reads only the figures of periods that have ended (as a brief
+    does), so an entry for a period still under way, or a date typed a year
+    out, is worth a second look before the update is shared. A log none of
+    whose periods has ended (an example file as shipped, years ahead) is not
+    questioned: it is read as it stands.
+    """
+    if not any(parse_period(u.period).end < review.today for u in review.facts.updates):
+        return
+    for index, update in enumerate(review.facts.updates):
+        if update.date is None or update.date <= review.today:
+            continue
+        period = fmt.period_label(update.period, review.lang)
+        yield Finding(
+            "log-dated-ahead",
+            "warning",
+            review._("The progress log's entry for {period} is dated in the future.").format(
+                period=period
+            ),
+            review._("updates[{index}].date is {date}; today is {today}.").format(
+                index=index,
+                date=fmt.date(update.date, review.lang),
+                today=fmt.date(review.today, review.lang),
+            ),
+            review._(
+                "Check the date it was reported on. If {period} is not over yet, log its "
+                "figures once it is: until then an update leaves them out."
+            ).format(period=period),
+            review.where("updates", index, "date"),
+        )
 
 
 def project_over(review: Review) -> Iterator[Finding]:

@@ -172,7 +172,7 @@ def write_batch(
         from pitchkit.notes.update import chosen_period
 
         when = chosen_period(project.facts, request.period, today)
-        status = period_status(project.facts, when, asked=request.period is not None)
+        status = period_status(project.facts, when, asked=request.period is not None, today=today)
         for line in period_warnings(status, notes=written):
             heard.warning(line)
     if written and project.lang.lang == "cy":

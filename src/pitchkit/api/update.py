@@ -66,17 +66,33 @@ class PeriodStatus:
     #: For a fill-in quarter or year some of whose months are logged (its last month is
     #: not): the months with no entry (``2026-03``), which the warning names.
     missing: tuple[str, ...] = ()
+    #: The period's last day, when the period is not over on the day the update is written.
+    under_way: dt.date | None = None
+    #: The day the period's log entry says it was reported, when that is after today.
+    dated_ahead: dt.date | None = None
 
 
-def period_status(facts: Facts, when: Period, *, asked: bool) -> PeriodStatus:
+def period_status(
+    facts: Facts, when: Period, *, asked: bool, today: dt.date | None = None
+) -> PeriodStatus:
     """Whether ``when`` is outside the project and whether the log has an entry for it.
 
     A quarter or year with no entry of its own, logged month by month up to
-    its last month, is built from those months: not a fill-in.
+    its last month, is built from those months: not a fill-in. With
+    ``today``: whether the period is still under way while earlier ones are
+    over (so its figures are left out), and whether its entry is dated after
+    today (not said of a log wholly ahead of today, such as an example).
     """
-    from pitchkit.notes.update.situation import built_entry, logged_entry, months_logged
+    from pitchkit.notes.update.situation import (
+        built_entry,
+        ended_periods,
+        logged_entry,
+        months_logged,
+    )
 
     start, end = facts.project.start, facts.project.end
+    # A log none of whose periods is over (an example as shipped) is read as it stands.
+    ended = today is not None and bool(ended_periods(facts, today))
     logged: tuple[Period, ...] = ()
     unlogged: tuple[Period, ...] = ()
     entry = logged_entry(facts, when)
@@ -95,6 +111,12 @@ def period_status(facts: Facts, when: Period, *, asked: bool) -> PeriodStatus:
         unlogged=tuple(month.text for month in unlogged),
         before_start=start if start is not None and when.end < start else None,
         missing=tuple(month.text for month in missing),
+        under_way=when.end if today is not None and when.end >= today and ended else None,
+        dated_ahead=(
+            entry.date
+            if ended and entry is not None and entry.date and today and entry.date > today
+            else None
+        ),
     )
 
 
@@ -159,7 +181,7 @@ def _write_update(
     from pitchkit.notes.foreign import update_fields
     from pitchkit.notes.update import chosen_period, make_update, update_file_name
 
-    today = request.today or dt.date.today()
+    today = request.today or written_on()
     pair = Pair(*projects) if bilingual else None
     project = projects[0]
     chosen = pick_director(project.facts, request.director, source=str(request.facts))
@@ -184,7 +206,7 @@ def _write_update(
     written = save_document(path, data, force=request.force, pdf=request.pdf)
     if not pair and not request.strict:
         warn_english(project, chosen.id, heard, shown)
-    status = period_status(project.facts, when, asked=request.period is not None)
+    status = period_status(project.facts, when, asked=request.period is not None, today=today)
     for line in period_warnings(status):
         heard.warning(line)
     return UpdateResult(
@@ -197,6 +219,11 @@ def _write_update(
         director_role=chosen.role,
         bilingual=bilingual,
     )
+
+
+def written_on() -> dt.date:
+    """The day an update is written when the request names none: today."""
+    return dt.date.today()
 
 
 def period_warnings(status: PeriodStatus, *, notes: int = 1) -> list[Renderable]:
@@ -224,6 +251,32 @@ def period_warnings(status: PeriodStatus, *, notes: int = 1) -> list[Renderable]
                 "{period} starts after the project ends ({end}): check --period",
                 period=period,
                 end=Worded(fmt.date, status.after_end),
+            )
+        )
+    if status.under_way is not None and not status.fill_in:
+        found.append(
+            Message(
+                "{period} is not over yet (it ends on {end}): its figures are left out until "
+                "it is, so the totals run to the last period that has ended",
+                period=period,
+                end=Worded(fmt.date, status.under_way),
+            )
+        )
+    elif status.under_way is not None:
+        found.append(
+            Message(
+                "{period} is not over yet (it ends on {end}): fill in its figures once it is",
+                period=period,
+                end=Worded(fmt.date, status.under_way),
+            )
+        )
+    if status.dated_ahead is not None and status.under_way is None:
+        found.append(
+            Message(
+                "the progress log's entry for {period} is dated {date}, after today: "
+                "check its date",
+                period=period,
+                date=Worded(fmt.date, status.dated_ahead),
             )
         )
     if status.built_from and status.unlogged:

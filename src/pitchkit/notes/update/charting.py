@@ -249,6 +249,10 @@ def signal_words(
         return lang.gettext("{signal} (the old level)").format(signal=text)
     if signal.stepping:
         return lang.gettext("{signal} (on the way to the new level)").format(signal=text)
+    if signal.before_worsening and signal.direction == "down":
+        return lang.gettext("{signal} (before the rise)").format(signal=text)
+    if signal.before_worsening:
+        return lang.gettext("{signal} (before the fall)").format(signal=text)
     if signal.improvement is True and analysis.began_before_change(signal):
         return lang.gettext("{signal} (improvement, begun before the change)").format(signal=text)
     if signal.improvement is True:

@@ -145,11 +145,10 @@ def has_figure(progress: MeasureProgress, period: Period) -> bool:
 def shown_pair(baseline: float, target: float, impact: Impact) -> tuple[float, float]:
     """Baseline and target as the table shows them, never the same when they differ.
 
-    40 pressure ulcers a year and a target of 32 are 3.3 and 2.7 a month:
-    rounded to whole numbers both would read "3 a month", a target that
-    asks for no change. Then both keep one decimal place, as they do when
-    one would read 0 but is not (a target of 4 transfers a year is 0.3 a
-    month, not "0 transfers a month").
+    40 pressure ulcers a year and a target of 32 are 3.3 and 2.7 a month
+    (:func:`scaled_count`), and a target of 4 transfers a year is 0.3 a
+    month, not "0 transfers a month". Figures written with decimals in the
+    facts are shown to one decimal place in the same way.
     """
     shown = scaled_count(baseline, impact), scaled_count(target, impact)
     vanished = any(s == 0 and v != 0 for s, v in zip(shown, (baseline, target), strict=True))
@@ -159,15 +158,20 @@ def shown_pair(baseline: float, target: float, impact: Impact) -> tuple[float, f
 
 
 def scaled_count(value: float, impact: Impact) -> float:
-    """A rate scaled to a period, in whole numbers when the facts give whole numbers.
+    """A rate scaled to a period: whole when it comes out whole, else to one decimal place.
 
-    ``50 falls a year`` is ``4 falls a month``, not ``4.2``; a baseline or
-    target written with decimals (``8.1``) keeps one decimal place.
+    With whole numbers in the facts, ``2,100 bed days a year`` is ``175 a
+    month`` and ``150 sessions a year`` is ``12.5 a month``, never rounded to
+    ``13``: a half rounded away misstates a small rate (18 infections a year
+    are 1.5 a month, not 2). A baseline or target written with decimals
+    (``8.1``) is left as it is. How far along is worked out from the figures
+    before rounding (:mod:`pitchkit.notes.update.progress`).
     """
     whole = all(float(value).is_integer() for value in (impact.baseline, impact.target))
     if not whole or impact.unit.strip() == "%":
         return value
-    return float(int(value + 0.5)) if value >= 0 else -float(int(-value + 0.5))
+    tenths = float(int(abs(value) * 10 + 0.5)) / 10
+    return tenths if value >= 0 else -tenths
 
 
 def last_known_text(progress: MeasureProgress, lang: Language, claim: Claim | None = None) -> str:

@@ -178,6 +178,12 @@ def situate(
     """Choose the period and work out the progress of every measure up to it."""
     chosen = chosen_period(facts, period, today)
     entry, run, chart_run = log_runs(facts, chosen)
+    ended = ended_periods(facts, today)
+    if chosen.end >= today and ended:
+        # A period still under way: its figures (and any later ones) are not counted
+        # until it is over, as a brief of the same day counts only the periods ended.
+        # A log wholly ahead of today (an example as shipped) is read as it stands.
+        _, run, chart_run = log_runs(facts, ended[-1])
     pitch = localise_pitch(recast(facts, director, today=today), lang)
     progress = [measure_progress(i, run) for i in facts.impacts]
     counted_elsewhere: set[str] = set()
@@ -204,13 +210,21 @@ def situate(
 
 
 def default_period(facts: Facts, today: dt.date) -> Period:
-    """The latest logged period; with no log, the last full period before ``today``.
+    """The latest logged period that has ended by ``today``.
 
-    A period with figures from a measures spreadsheet counts as logged. Never
+    A period with figures from a measures spreadsheet counts as logged. A
+    period still under way is not the default, even with an entry: its
+    figures are not all in (an entry for October to December, dated in
+    January, is not the update to send on 5 December). A log none of whose
+    periods has ended (an example file as shipped, years ahead) gives its
+    latest period; with no log, the last full period before ``today``, never
     earlier than the period the project starts in.
     """
     logged = [u.period for u in facts.updates] + list(facts.figures)
-    if logged:
+    ended = ended_periods(facts, today)
+    if ended:
+        return ended[-1]
+    if logged:  # a log wholly ahead of today (an example as shipped): its latest period
         return max(parse_period(text) for text in logged)
     kind = facts.settings.cadence or "month"
     current = period_at(today, kind)
@@ -219,6 +233,12 @@ def default_period(facts: Facts, today: dt.date) -> Period:
     if start is not None and previous.end < start:
         return period_at(start, kind)
     return previous
+
+
+def ended_periods(facts: Facts, today: dt.date) -> list[Period]:
+    """The logged periods (entries or spreadsheet figures) over by ``today``, oldest first."""
+    logged = {u.period for u in facts.updates} | set(facts.figures)
+    return sorted(p for p in map(parse_period, logged) if p.end < today)
 
 
 def _restated(progress: MeasureProgress, pitch: Pitch) -> MeasureProgress:

@@ -118,6 +118,11 @@ class Signal:
     recalculated after a sustained shift that starts at their first point,
     with every point better than the mean before: the figures on their way
     down (or up) to the new level, not a concern (``improvement`` ``None``).
+    ``before_worsening`` marks a signal on the better side that ends before
+    the figures got worse, on a chart with no baseline of its own, with a
+    point no better than the facts' baseline: the months before the rise (or
+    fall), better only than the worse months after them, not an improvement
+    (``improvement`` ``None``).
     """
 
     rule: Rule
@@ -129,6 +134,7 @@ class Signal:
     length: int
     before_improvement: bool = False
     stepping: bool = False
+    before_worsening: bool = False
 
 
 @dataclass(frozen=True)
@@ -391,6 +397,7 @@ def analyse(
             return run
         return replace(
             run,
+            signals=_unsettling(signals, change_at, baseline, series, better),
             baseline_shift=_facts_shift(present, change_at, baseline, rules.run_shift, better),
             facts_baseline=baseline,
             better=better,
@@ -474,6 +481,48 @@ def _settling(signals: tuple[Signal, ...], since: int | None) -> tuple[Signal, .
     return tuple(
         replace(s, improvement=None, before_improvement=True)
         if s.improvement is False and s.end < held
+        else s
+        for s in signals
+    )
+
+
+def _unsettling(
+    signals: tuple[Signal, ...],
+    since: int | None,
+    baseline: float | None,
+    series: tuple[float | None, ...],
+    better: str | None,
+) -> tuple[Signal, ...]:
+    """Signals on the better side before the figures got worse, marked as such.
+
+    The mirror of :func:`_settling`. A mean or median worked out over a
+    process that has since got worse puts its early months on the better
+    side: agency shifts that rose from 60 a month (the baseline) to 85 put
+    60 to 72 "below the mean". Those months are better only than the worse
+    ones after them; a signal is an improvement only if its points are also
+    better than the facts' baseline. The worsening takes hold where the
+    first concern from ``since`` on starts, or where a worsening trend that
+    starts by then ends. The variation icon is judged before this, by
+    NHSRplotthedots' rules.
+    """
+    if since is None or baseline is None or better not in ("lower", "higher"):
+        return signals
+    worse = [s for s in signals if s.improvement is False and s.end >= since]
+    if not worse:
+        return signals
+    first = min(s.start for s in worse)
+    ramps = [s.end + 1 for s in worse if s.rule == "trend" and s.start <= first]
+    held = max([first, *ramps])
+
+    def no_better(signal: Signal) -> bool:
+        values = [v for i in signal.points if (v := series[i]) is not None]
+        if better == "lower":
+            return any(v >= baseline for v in values)
+        return any(v <= baseline for v in values)
+
+    return tuple(
+        replace(s, improvement=None, before_worsening=True)
+        if s.improvement is True and s.end < held and no_better(s)
         else s
         for s in signals
     )
@@ -623,6 +672,9 @@ def _xmr(
         # No baseline of its own: the limits describe the process since the change.
         ordered = _from_facts_baseline(ordered, present, first_change, baseline, series, better)
         ordered = _settling(ordered, first_change)
+    variation = _latest_variation(series, ordered, xmr=True)
+    if not stages:
+        ordered = _unsettling(ordered, first_change, baseline, series, better)
     pending = _assurance_pending(changes, latest, present[-1][1], target, better)
     return Analysis(
         kind="xmr",
@@ -633,7 +685,7 @@ def _xmr(
         upper_2s=latest.upper_2s,
         lower_2s=latest.lower_2s,
         signals=ordered,
-        variation=_latest_variation(series, ordered, xmr=True),
+        variation=variation,
         assurance=None if pending else judged,
         rules=rules,
         segments=tuple(s for s in segments if s.end >= s.start),
