@@ -354,7 +354,8 @@ def test_welsh_chart_signals_do_not_stack_brackets(tmp_path: Path) -> None:
     text = _update(path, "cy_GB")
     signals = text.split("Signalau:")[1:]
     assert signals, "no Welsh signals in the update"
-    assert "(gwelliant), pwynt olaf: Medi 2027" in signals[0]
+    # Written on 10 September 2027, the update is August's, the last month that has ended.
+    assert "(gwelliant), pwynt olaf: Awst 2027" in signals[0]
     assert "(pwynt olaf" not in text
     assert ") (" not in signals[0]
 
