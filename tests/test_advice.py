@@ -500,3 +500,13 @@ def test_an_unrecognised_role_with_its_own_objectives_is_only_a_note(tmp_path: P
     [finding] = [f for f in findings_for(tmp_path, changed(odd_role)) if f.rule == "role-unmatched"]
     assert finding.severity == "info"
     assert "own objectives are used" in finding.evidence
+
+
+def test_a_concern_the_note_says_it_addresses_is_not_unaddressed(tmp_path: Path) -> None:
+    # The project's words share nothing with "NEL demand this winter", but the measure map
+    # reads NEL as emergency admissions, the impact's measure, and the note names the
+    # concern under "Your concerns it addresses": check agrees with the note (newuser10
+    # item 4).
+    concern = "NEL demand this winter"
+    facts = changed(lambda f: f["directors"][0].update(concerns=[concern]))
+    assert "concerns-unaddressed" not in rules(findings_for(tmp_path, facts))
