@@ -9,8 +9,9 @@ from pitchkit.advice.reasons import link_reason
 from pitchkit.advice.review import Finding, Review, Severity, who
 from pitchkit.facts.schema import Director, Facts, Impact
 from pitchkit.i18n import fmt
+from pitchkit.notes.context import concerns_reached
 from pitchkit.recast.align import Link, shared_words, wording
-from pitchkit.recast.english import english_director, english_of, in_english
+from pitchkit.recast.english import english_director
 from pitchkit.recast.lenses import GENERAL, all_lenses, lens_for
 
 if TYPE_CHECKING:
@@ -439,29 +440,13 @@ def no_strategy_link(review: Review) -> Iterator[Finding]:
     )
 
 
-def concerns_linked(facts: Facts, director: Director) -> bool:
-    """Whether the measure map takes an impact to one of ``director``'s concerns.
-
-    The note names such a concern under "Your concerns it addresses"
-    (:func:`pitchkit.notes.context.relevant_concerns`), so the check does not
-    then say the project speaks to none of them.
-    """
-    from pitchkit.notes.context import concern_addressed
-
-    impacts = in_english(facts).impacts
-    return any(
-        concern_addressed(impacts, english_of(concern, facts.english))
-        for concern in director.concerns
-    )
-
-
 def concerns_unaddressed(review: Review) -> Iterator[Finding]:
     """The chosen director lists concerns, and the project speaks to none of them."""
     director = review.director
     if director is None or not director.concerns or concerns_spoken_to(review, director):
         return
-    if concerns_linked(review.facts, director):
-        return  # the note names them as concerns it addresses: check agrees with it
+    if concerns_reached(review.facts, director):
+        return  # the note names them under "Your concerns it addresses": check agrees
     yield Finding(
         "concerns-unaddressed",
         "info",

@@ -83,16 +83,11 @@ def period_status(
     over (so its figures are left out), and whether its entry is dated after
     today (not said of a log wholly ahead of today, such as an example).
     """
-    from pitchkit.notes.update.situation import (
-        built_entry,
-        ended_periods,
-        logged_entry,
-        months_logged,
-    )
+    from pitchkit.notes.update.situation import built_entry, logged_entry, months_logged
 
     start, end = facts.project.start, facts.project.end
     # A log none of whose periods is over (an example as shipped) is read as it stands.
-    ended = today is not None and bool(ended_periods(facts, today))
+    ended = today is not None and bool(facts.ended_periods(today))
     logged: tuple[Period, ...] = ()
     unlogged: tuple[Period, ...] = ()
     entry = logged_entry(facts, when)

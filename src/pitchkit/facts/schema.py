@@ -49,6 +49,7 @@ from pitchkit.facts.fields import (
 from pitchkit.facts.validation import Problem, Team, did_you_mean, semantic_problems
 from pitchkit.facts.yamlsource import Loc, Parsed, Source, declared_locale, dotted, load_yaml
 from pitchkit.i18n.messages import Located, Message, Renderable
+from pitchkit.period import Period, parse_period
 
 __all__ = [
     "TARGETED_FIELDS",
@@ -388,6 +389,15 @@ class Facts(Record):
     def figures(self) -> dict[str, dict[str, float | None]]:
         """Figures read from the measures spreadsheet, by period then impact id."""
         return self._figures
+
+    def ended_periods(self, today: dt.date) -> list[Period]:
+        """The logged periods (entries or spreadsheet figures) over by ``today``, oldest first.
+
+        What a note or an update of that day can know of the log; ``[]`` for a log
+        wholly ahead of today (an example as shipped).
+        """
+        logged = {u.period for u in self.updates} | set(self._figures)
+        return sorted(p for p in map(parse_period, logged) if p.end < today)
 
     def with_figures(self, figures: dict[str, dict[str, float | None]]) -> Facts:
         """A copy of these facts with ``figures`` from a measures spreadsheet."""

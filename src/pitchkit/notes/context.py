@@ -16,14 +16,12 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from pitchkit.errors import InputError
-from pitchkit.facts.schema import Facts, Impact, Objective
+from pitchkit.facts.schema import Director, Facts, Impact, Objective
 from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import N_, Language
 from pitchkit.notes import moneytext, together, wording
 from pitchkit.notes.conversions import conversion_note, conversion_phrase
 from pitchkit.notes.foreign import foreign, quoted
-from pitchkit.period import parse_period
 from pitchkit.recast.align import claimable_chain
 from pitchkit.recast.audience import is_others, items_for
 from pitchkit.recast.conversions import Conversion, convert
@@ -362,23 +360,6 @@ def statement_context(
     }
 
 
-def _logged_before(facts: Facts, today: dt.date | None) -> bool:
-    """Whether the progress log has an entry for a period that ended before ``today``.
-
-    A log of periods still to come (an example project's, or a plan's) shows
-    nothing yet, and a brief need not read it.
-    """
-    if today is None:
-        return False
-    for text in (*(entry.period for entry in facts.updates), *facts.figures):
-        try:
-            if parse_period(text).end < today:
-                return True
-        except InputError:
-            continue  # reported where the log is read
-    return False
-
-
 def log_standing(pitch: Pitch, impact_id: str) -> Standing | None:
     """What the progress log shows of ``impact_id`` when it does not bear the plan out.
 
@@ -386,13 +367,14 @@ def log_standing(pitch: Pitch, impact_id: str) -> Standing | None:
     to tell (:func:`pitchkit.notes.update.actuals.standing`).
     """
     facts = pitch.facts
-    if pitch.ledger is None or not _logged_before(facts, pitch.ledger.today):
-        return None
+    ledger = pitch.ledger
+    if ledger is None or ledger.today is None or not facts.ended_periods(ledger.today):
+        return None  # a log of periods still to come shows nothing yet
     # Imported here, and only with a log of past periods: the update package builds on this
-    # module, and reading the log costs a brief about 15 ms (issue 13).
+    # module, and a brief with no past log need not load its analysis (issue 13).
     from pitchkit.notes.update.actuals import standing
 
-    return standing(pitch.ledger, facts, impact_id)
+    return standing(ledger, facts, impact_id)
 
 
 def with_so_far(text: str, statement: Statement, pitch: Pitch, lang: Language) -> str:
@@ -499,14 +481,22 @@ def relevant_concerns(pitch: Pitch) -> list[str]:
     claims an objective on. The concerns are read as one sentence, so each
     after the first starts in lower case (acronyms stay as written).
     """
-    english = pitch.facts.english  # the measure map reads English
-    addressed = [
-        inline(concern)
-        for concern in pitch.director.concerns
-        if concern_addressed(in_english(pitch.facts).impacts, english_of(concern, english))
-    ]
+    addressed = [inline(concern) for concern in concerns_reached(pitch.facts, pitch.director)]
     # Shown as one sentence ("A, b and c"): later items lose a capital that only began a line.
     return addressed[:1] + [wording.lower_first(concern) for concern in addressed[1:]]
+
+
+def concerns_reached(facts: Facts, director: Director) -> list[str]:
+    """``director``'s concerns the measure map takes one of the project's impacts to.
+
+    The map reads English: the impacts and each concern are read in English.
+    """
+    impacts = in_english(facts).impacts
+    return [
+        concern
+        for concern in director.concerns
+        if concern_addressed(impacts, english_of(concern, facts.english))
+    ]
 
 
 @lru_cache(maxsize=4096)

@@ -24,7 +24,7 @@ from pitchkit.notes.update import spc
 from pitchkit.notes.update.claims import Claim, worsening
 from pitchkit.notes.update.progress import Point
 from pitchkit.notes.update.situation import claims_for, log_runs
-from pitchkit.period import Period, PeriodKind, parse_period, period_at
+from pitchkit.period import Period, PeriodKind, period_at
 from pitchkit.recast.money import Delivered, Ledger, Line, benefit_start, fy_bounds, with_logged
 
 
@@ -36,11 +36,8 @@ def note_period(facts: Facts, today: dt.date) -> Period | None:
     a year counts as delivered never rests on figures logged after it.
     ``None`` when no logged period had ended by then.
     """
-    logged = [
-        parse_period(text) for text in [u.period for u in facts.updates] + list(facts.figures)
-    ]
-    ended = [period for period in logged if period.end < today]
-    return max(ended) if ended else None
+    ended = facts.ended_periods(today)
+    return ended[-1] if ended else None
 
 
 def _claims(ledger: Ledger, facts: Facts) -> dict[str, Claim]:

@@ -178,7 +178,7 @@ def situate(
     """Choose the period and work out the progress of every measure up to it."""
     chosen = chosen_period(facts, period, today)
     entry, run, chart_run = log_runs(facts, chosen)
-    ended = ended_periods(facts, today)
+    ended = facts.ended_periods(today)
     if chosen.end >= today and ended:
         # A period still under way: its figures (and any later ones) are not counted
         # until it is over, as a brief of the same day counts only the periods ended.
@@ -221,7 +221,7 @@ def default_period(facts: Facts, today: dt.date) -> Period:
     earlier than the period the project starts in.
     """
     logged = [u.period for u in facts.updates] + list(facts.figures)
-    ended = ended_periods(facts, today)
+    ended = facts.ended_periods(today)
     if ended:
         return ended[-1]
     if logged:  # a log wholly ahead of today (an example as shipped): its latest period
@@ -233,12 +233,6 @@ def default_period(facts: Facts, today: dt.date) -> Period:
     if start is not None and previous.end < start:
         return period_at(start, kind)
     return previous
-
-
-def ended_periods(facts: Facts, today: dt.date) -> list[Period]:
-    """The logged periods (entries or spreadsheet figures) over by ``today``, oldest first."""
-    logged = {u.period for u in facts.updates} | set(facts.figures)
-    return sorted(p for p in map(parse_period, logged) if p.end < today)
 
 
 def _restated(progress: MeasureProgress, pitch: Pitch) -> MeasureProgress:
