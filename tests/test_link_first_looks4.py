@@ -12,27 +12,17 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
+from linkcases import linked
 from pitchkit.advice.ranking import link_reason
 from pitchkit.cli import app
-from pitchkit.facts.schema import Impact, Objective
 from pitchkit.i18n.translation import language
-from pitchkit.recast.align import link
-from pitchkit.recast.lenses import all_lenses
 from pitchkit.recast.measures import RULES, families_disagree
 from pitchkit.recast.quantity import worked
-
-
-def linked(measure: str, unit: str, text: str) -> Any:
-    impact = Impact(id="i", measure=measure, unit=unit, baseline=10, target=5)
-    objective = Objective(id="o", text=text)
-    return link(impact, objective, director_id="d", lens=all_lenses()["general"])
-
 
 SEPSIS = Path(__file__).parent / "data" / "sepsis_project.yaml"
 INVESTIGATORS = "Agency complaint investigator days"
@@ -70,7 +60,7 @@ def test_other_counts_in_hours_or_days_are_not_working_time(measure: str, unit: 
 
 
 def test_staff_time_spent_on_a_topic_is_only_possibly_linked_to_another_measure_of_it() -> None:
-    found = linked(INVESTIGATORS, "days", ANSWERED)
+    found = linked(INVESTIGATORS, ANSWERED, unit="days")
     assert found is not None
     assert found.chain is not None  # one concept on both sides
     assert found.confidence == "possible"
@@ -82,7 +72,7 @@ def test_staff_time_spent_on_a_topic_is_only_possibly_linked_to_another_measure_
 
 def test_the_work_rule_is_what_holds_it_back(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(RULES, "quantity", False)
-    found = linked(INVESTIGATORS, "days", ANSWERED)
+    found = linked(INVESTIGATORS, ANSWERED, unit="days")
     assert found is not None
     assert found.confidence == "confident"
 
@@ -90,11 +80,14 @@ def test_the_work_rule_is_what_holds_it_back(monkeypatch: pytest.MonkeyPatch) ->
 def test_staff_time_that_is_the_concept_stays_claimed() -> None:
     # Nursing time released to care and sickness absence are staff time themselves.
     time_to_care = "Time to Care: give back 10% of registered nurse time to direct care"
-    found = linked("Nursing time spent looking for infusion pumps", "hours", time_to_care)
+    found = linked("Nursing time spent looking for infusion pumps", time_to_care, unit="hours")
     assert found is not None
     assert found.confidence == "confident"
-    absence = linked("Staff sickness absence days for cold, cough and flu", "days",
-                     "Sickness absence at or below 4.5% by March 2028")  # fmt: skip
+    absence = linked(
+        "Staff sickness absence days for cold, cough and flu",
+        "Sickness absence at or below 4.5% by March 2028",
+        unit="days",
+    )
     assert absence is not None
     assert absence.confidence == "confident"
 
@@ -130,9 +123,13 @@ OVERSPEND = "Contain the £6.2m adult social care overspend"
 
 def test_a_council_budget_is_not_moved_by_what_the_trust_counts() -> None:
     # Out-of-area placements cost the trust money; the social care overspend is the council's.
-    assert linked("Inappropriate out-of-area placement bed days (adult acute)", "bed days",
-                  OVERSPEND) is None  # fmt: skip
-    assert linked("ICB spend on interim care home placements", "£", OVERSPEND) is None
+    assert (
+        linked(
+            "Inappropriate out-of-area placement bed days (adult acute)", OVERSPEND, unit="bed days"
+        )
+        is None
+    )
+    assert linked("ICB spend on interim care home placements", OVERSPEND, unit="£") is None
 
 
 def test_what_the_council_pays_for_still_reaches_its_budget() -> None:
@@ -144,8 +141,9 @@ def test_what_the_council_pays_for_still_reaches_its_budget() -> None:
 
 def test_without_the_payers_rule_the_overspend_is_linked(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(RULES, "payers", False)
-    found = linked("Inappropriate out-of-area placement bed days (adult acute)", "bed days",
-                   OVERSPEND)  # fmt: skip
+    found = linked(
+        "Inappropriate out-of-area placement bed days (adult acute)", OVERSPEND, unit="bed days"
+    )
     # Listed through the map (a cost pressure on the financial plan), and then claimed by
     # the scorer on the labelled project.
     assert found is not None

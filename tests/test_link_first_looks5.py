@@ -22,22 +22,13 @@ import pytest
 from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
+from linkcases import linked
 from pitchkit.advice.ranking import link_reason
 from pitchkit.cli import app
-from pitchkit.facts.schema import Impact, Objective
 from pitchkit.i18n.translation import language
-from pitchkit.recast.align import link
-from pitchkit.recast.lenses import all_lenses
 from pitchkit.recast.measures import RULES, families_disagree, measured, named_aside
 from pitchkit.recast.naming import named_measure
 from pitchkit.recast.quantity import read
-
-
-def linked(measure: str, unit: str, text: str) -> Any:
-    impact = Impact(id="i", measure=measure, unit=unit, baseline=10, target=5)
-    objective = Objective(id="o", text=text)
-    return link(impact, objective, director_id="d", lens=all_lenses()["general"])
-
 
 SEPSIS = Path(__file__).parent / "data" / "sepsis_project.yaml"
 INTOXICATED = "Incidents of patients intoxicated on the ward (alcohol or drugs, incl. after leave)"
@@ -56,18 +47,21 @@ def test_a_concept_named_only_in_brackets_is_an_aside() -> None:
 
 def test_an_objectives_brackets_and_lists_name_its_parts() -> None:
     # Premium pay counts WLI sessions; the efficiency programme counts ending outsourcing.
-    found = linked("Weekend sonographer overtime sessions", "sessions",
-                   "Premium pay (bank, agency, WLI) down 20% on 2025/26")  # fmt: skip
+    found = linked(
+        "Weekend sonographer overtime sessions",
+        "Premium pay (bank, agency, WLI) down 20% on 2025/26",
+        unit="sessions",
+    )
     assert found is not None
     assert found.confidence == "confident"
     programme = "Deliver the £9.5m efficiency programme, including ending outsourced spend"
-    found = linked("Right to Choose private ADHD assessments funded", "assessments", programme)
+    found = linked("Right to Choose private ADHD assessments funded", programme, unit="assessments")
     assert found is not None
     assert found.confidence == "confident"
 
 
 def test_a_link_made_only_by_an_aside_is_possible_with_the_reason() -> None:
-    found = linked(INTOXICATED, "incidents", TREATMENT)
+    found = linked(INTOXICATED, TREATMENT, unit="incidents")
     assert found is not None
     assert found.chain is not None  # the map still names the concept both sides share
     assert found.confidence == "possible"
@@ -80,14 +74,14 @@ def test_a_link_made_only_by_an_aside_is_possible_with_the_reason() -> None:
 
 def test_a_word_shared_outside_the_aside_keeps_the_claim() -> None:
     # Both count incidents: the shared word outside the brackets says so.
-    found = linked(INTOXICATED, "incidents", SAFE_WARDS)
+    found = linked(INTOXICATED, SAFE_WARDS, unit="incidents")
     assert found is not None
     assert found.confidence == "confident"
 
 
 def test_the_aside_rule_is_what_holds_it_back(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(RULES, "asides", False)
-    found = linked(INTOXICATED, "incidents", TREATMENT)
+    found = linked(INTOXICATED, TREATMENT, unit="incidents")
     assert found is not None
     assert found.confidence == "confident"
 
@@ -126,20 +120,20 @@ VIRTUAL_WARD = "Virtual ward occupancy at 80% or more"
 def test_hospital_bed_days_do_not_fill_a_virtual_ward() -> None:
     bed_days = "Bed days for patients staying only to receive IV antibiotics"
     assert families_disagree(bed_days, VIRTUAL_WARD) == "bed type"
-    assert linked(bed_days, "bed days", VIRTUAL_WARD) is None
+    assert linked(bed_days, VIRTUAL_WARD, unit="bed days") is None
 
 
 def test_emergency_admissions_take_a_hospital_bed_not_a_virtual_ward() -> None:
     admissions = "Emergency admissions of people aged 65 and over from three PCNs"
-    assert linked(admissions, "admissions", VIRTUAL_WARD) is None
+    assert linked(admissions, VIRTUAL_WARD, unit="admissions") is None
     # They still fill the hospital's general and acute beds.
-    found = linked(admissions, "admissions", "G&A bed occupancy 92% over winter")
+    found = linked(admissions, "G&A bed occupancy 92% over winter", unit="admissions")
     assert found is not None
     assert found.confidence == "confident"
 
 
 def test_a_virtual_ward_measure_still_reaches_its_own_occupancy() -> None:
-    found = linked("Patients cared for on the virtual ward", "patients", VIRTUAL_WARD)
+    found = linked("Patients cared for on the virtual ward", VIRTUAL_WARD, unit="patients")
     assert found is not None
     assert families_disagree("Patients cared for on the virtual ward", VIRTUAL_WARD) is None
 
@@ -154,16 +148,19 @@ CQUIN = (
 def test_community_care_does_not_serve_an_inpatient_objective() -> None:
     review = "Community IV cellulitis patients with an IV-to-oral switch review at 48 hours"
     assert families_disagree(review, CQUIN) == "care setting"
-    assert linked(review, "%", CQUIN) is None
+    assert linked(review, CQUIN, unit="%") is None
     deaths = "Community deaths scrutinised by a medical examiner"
-    assert linked(deaths, "%", "Structured judgement review within 8 weeks for every "
-                  "inpatient death flagged by the medical examiner") is None  # fmt: skip
+    assert linked(deaths, "Structured judgement review within 8 weeks for every "
+                  "inpatient death flagged by the medical examiner", unit="%") is None  # fmt: skip
 
 
 def test_a_setting_named_on_one_side_only_or_on_both_still_links() -> None:
     # The objective names no setting: the review still serves the switch.
-    found = linked("Community IV cellulitis patients with an IV-to-oral switch review at 48 hours",
-                   "%", "IV-to-oral switch within 24 hours of meeting criteria")  # fmt: skip
+    found = linked(
+        "Community IV cellulitis patients with an IV-to-oral switch review at 48 hours",
+        "IV-to-oral switch within 24 hours of meeting criteria",
+        unit="%",
+    )
     assert found is not None
     assert families_disagree("Inpatients who attend the community drug and alcohol service",
                              CQUIN) is None  # fmt: skip
@@ -177,8 +174,10 @@ TWELVE_HOURS = "Fewer than 2% of ED patients spending more than 12 hours in the 
 def test_spending_hours_is_time_not_money() -> None:
     assert measured(TWELVE_HOURS) == ()
     assert read(TWELVE_HOURS).kind == "time"
-    assert linked("Net spend on carbapenems and their switch alternatives", "£",
-                  TWELVE_HOURS) is None  # fmt: skip
+    assert (
+        linked("Net spend on carbapenems and their switch alternatives", TWELVE_HOURS, unit="£")
+        is None
+    )
     # Spending money is still money.
     assert measured("Spending on agency nurses") == ("spend",)
     assert read("Reduce spending on agency staff by £2m").kind == "money"
@@ -215,7 +214,7 @@ ANTIMICROBIALS = "Total antimicrobial use (DDD/1,000 admissions) 5% below 2019 (
 def test_a_phrase_the_objective_holds_mostly_in_brackets_does_not_name_the_measure() -> None:
     # "(DDD/1,000 admissions)" says how total use is counted: carbapenem use is not total use.
     assert named_measure(CARBAPENEMS, ANTIMICROBIALS) is None
-    found = linked(CARBAPENEMS, "DDD per 1,000 admissions", ANTIMICROBIALS)
+    found = linked(CARBAPENEMS, ANTIMICROBIALS, unit="DDD per 1,000 admissions")
     assert found is None or found.confidence == "possible"
 
 

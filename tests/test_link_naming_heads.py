@@ -13,28 +13,18 @@ See docs/linking-evaluation.md, "The fourth first-look pass".
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from pitchkit.facts.schema import Impact, Objective
-from pitchkit.recast.align import link
-from pitchkit.recast.lenses import all_lenses
+from linkcases import linked
 from pitchkit.recast.measures import RULES
 from pitchkit.recast.naming import named_measure
-
-
-def linked(measure: str, unit: str, text: str) -> Any:
-    impact = Impact(id="i", measure=measure, unit=unit, baseline=10, target=5)
-    objective = Objective(id="o", text=text)
-    return link(impact, objective, director_id="d", lens=all_lenses()["general"])
 
 
 def test_a_bracketed_note_is_not_the_measures_head() -> None:
     found = linked(
         "Potentially preventable hospital-associated thrombosis (RCA)",
-        "cases",
         "Halve potentially preventable hospital-associated thrombosis by March 2028",
+        unit="cases",
     )
     assert found is not None
     assert found.confidence == "confident"
@@ -45,8 +35,8 @@ def test_a_bracketed_note_is_not_the_measures_head() -> None:
     # "(IV and oral)" says which antibiotic days are counted; the switch is another measure.
     switch = linked(
         "Antibiotic days (IV and oral) per cellulitis episode",
-        "days",
         "CQUIN: IV-to-oral switch within 24 hours of meeting criteria for 60% of inpatients",
+        unit="days",
     )
     assert switch is None or switch.confidence == "possible"
 
@@ -54,8 +44,8 @@ def test_a_bracketed_note_is_not_the_measures_head() -> None:
 def test_a_share_of_the_measure_still_names_it() -> None:
     found = linked(
         "FOI requests answered within 20 working days",
-        "%",
         "FOI Act: 90% of requests answered within the statutory 20 working days",
+        unit="%",
     )
     assert found is not None
     assert found.confidence == "confident"

@@ -24,20 +24,12 @@ import pytest
 from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
+from linkcases import linked
 from pitchkit.advice.ranking import link_reason
 from pitchkit.cli import app
-from pitchkit.facts.schema import Impact, Objective
 from pitchkit.i18n.translation import language
-from pitchkit.recast.align import link
-from pitchkit.recast.lenses import all_lenses
 
 SEPSIS = Path(__file__).parent / "data" / "sepsis_project.yaml"
-
-
-def linked(measure: str, unit: str, text: str) -> Any:
-    impact = Impact(id="i", measure=measure, unit=unit, baseline=10, target=5)
-    objective = Objective(id="o", text=text)
-    return link(impact, objective, director_id="d", lens=all_lenses()["general"])
 
 
 def directors_links(tmp_path: Path, impacts: list[dict[str, Any]], objectives: list[str]) -> Any:
@@ -80,8 +72,8 @@ def test_section_136_detentions_are_claimed_for_use_of_section_136(tmp_path: Pat
 def test_section_136_named_only_as_the_area_stays_possible_with_the_reason() -> None:
     found = linked(
         "Hours the health-based place of safety is closed",
-        "hours",
         "Reduce use of section 136 and restrictive practice",
+        unit="hours",
     )
     assert found is not None
     assert found.confidence == "possible"
@@ -105,7 +97,7 @@ def test_section_136_named_only_as_the_area_stays_possible_with_the_reason() -> 
 def test_the_same_measure_in_other_words_is_claimed(
     measure: str, unit: str, objective: str
 ) -> None:
-    found = linked(measure, unit, objective)
+    found = linked(measure, objective, unit=unit)
     assert found is not None
     assert found.confidence == "confident"
 
@@ -141,7 +133,7 @@ def test_the_same_measure_in_other_words_is_claimed(
     ],
 )
 def test_the_map_now_reaches_these_objectives(measure: str, unit: str, objective: str) -> None:
-    found = linked(measure, unit, objective)
+    found = linked(measure, objective, unit=unit)
     assert found is not None
     assert found.chain is not None  # through the map, not shared words
 
@@ -181,7 +173,7 @@ def test_a_twelve_hour_wait_of_a_mental_health_presentation_is_not_an_attendance
     # 200 most frequent attenders" (wrong), so "mental health presentations" is no name.
     found = linked(
         "Patients with a mental health presentation in ED more than 12 hours from arrival",
-        "patients",
         "High intensity use service: 25% fewer ED attendances by our 200 most frequent attenders",
+        unit="patients",
     )
     assert found is None or not found.claimed

@@ -13,18 +13,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
+from linkcases import linked
 from pitchkit.advice.ranking import link_reason
 from pitchkit.cli import app
-from pitchkit.facts.schema import Impact, Objective
 from pitchkit.i18n.translation import language
-from pitchkit.recast.align import link
-from pitchkit.recast.lenses import all_lenses
 from pitchkit.recast.measures import RULES
 from pitchkit.recast.quantity import Reading, mismatch, read
 
@@ -105,12 +102,6 @@ def test_the_rules_by_kind_and_steps() -> None:
     assert mismatch(Reading("share", "process"), Reading("share", "process"), steps=0) is None
 
 
-def linked(measure: str, unit: str, text: str) -> Any:
-    impact = Impact(id="i", measure=measure, unit=unit, baseline=10, target=5)
-    objective = Objective(id="o", text=text)
-    return link(impact, objective, director_id="d", lens=all_lenses()["general"])
-
-
 @pytest.mark.parametrize(
     ("measure", "unit", "text", "claimed"),
     [
@@ -183,7 +174,7 @@ def test_only_a_measure_that_can_move_the_objective_is_claimed(
     # Nor the deprivation gap rule, which takes a whole-trust DNA rate off a gap
     # objective before its quantity is read.
     monkeypatch.setitem(RULES, "gaps", False)
-    found = linked(measure, unit, text)
+    found = linked(measure, text, unit=unit)
     assert found is not None
     assert found.chain is not None  # the map links them either way
     assert found.claimed is claimed
@@ -191,7 +182,9 @@ def test_only_a_measure_that_can_move_the_objective_is_claimed(
 
 
 def test_the_reason_says_why_the_link_is_only_possible() -> None:
-    found = linked("Registered nurse vacancy rate, adult wards", "%", "Time to hire under 45 days")
+    found = linked(
+        "Registered nurse vacancy rate, adult wards", "Time to hire under 45 days", unit="%"
+    )
     text = link_reason(found, language("en"), director_id="cpo")
     assert text == (
         "possible -- confirm with supports: [cpo.o]: both are about vacancies, but the objective"
@@ -288,6 +281,6 @@ def test_directors_offers_a_link_to_another_measure_of_the_topic_as_possible(
 def test_outcomes_process_and_services_named_on_both_sides(
     measure: str, unit: str, text: str, confidence: str
 ) -> None:
-    found = linked(measure, unit, text)
+    found = linked(measure, text, unit=unit)
     assert found is not None
     assert found.confidence == confidence
