@@ -29,6 +29,7 @@ NEEDED = (
     "pitchkit/i18n/babel-en_GB.pickle.z",
     "pitchkit/i18n/babel-cy_GB.pickle.z",
     "pitchkit/recast/linkweights.json",
+    "pitchkit/recast/edgetrust.json",
     "pitchkit/demo/facts.yaml",
     "pitchkit/i18n/locale/cy/LC_MESSAGES/pitchkit.mo",
     "pitchkit/recast/lenses.json",

@@ -3,7 +3,8 @@
     python scripts/fit_linker.py              LODO table, learned scorer against the hand rules
     python scripts/fit_linker.py --json       the same figures as JSON
     python scripts/fit_linker.py --write      also write src/pitchkit/recast/linkweights.json
-    python scripts/fit_linker.py --check      exit 1 when the shipped weights differ from a refit
+                                              and edgetrust.json
+    python scripts/fit_linker.py --check      exit 1 when either shipped file differs from a refit
 
 Every impact x objective pair of every domain of the read sets (:data:`READ_SETS`:
 every set whose errors a pass has read) gets the features of
@@ -20,6 +21,13 @@ blind15 and blind16, read by the first-look pass, are (linking-evaluation.md,
 first-look pass, blind19 and blind20, read by the third, blind21 and
 blind22, read by the fourth, and blind23 and blind24, read by the fifth. blind12-14 stay
 out: the scorer is scored on them as on sets it was not fitted on.
+
+The same read sets give the edge statistics (``edgetrust.json``): for each edge
+of the measure map, how many listed links went through it, how many of those
+were right, and in how many distinct domains each. In the LODO table a domain's
+own pairs are taken out of the statistics its pairs are judged by, as they are
+out of the fit (docs/linking-evaluation.md, "Edge trust learned from the
+labelled sets (branch linkedge21)").
 """
 
 from __future__ import annotations
@@ -28,8 +36,8 @@ import argparse
 import datetime as dt
 import json
 import sys
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -41,10 +49,17 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from eval_links import Domain, domains  # noqa: E402
 
 from pitchkit.facts.schema import load_facts  # noqa: E402
-from pitchkit.recast.align import offer_rank, saves_for_budget  # noqa: E402
+from pitchkit.recast.align import Link, offer_rank, saves_for_budget  # noqa: E402
 from pitchkit.recast.evidence import NAMES  # noqa: E402
 from pitchkit.recast.pitch import weigh  # noqa: E402
-from pitchkit.recast.scorer import BUDGET_CHANCE, MONEY_CHANCE, WORRY_RARE  # noqa: E402
+from pitchkit.recast.scorer import (  # noqa: E402
+    BUDGET_CHANCE,
+    EDGE_CHANCE,
+    MONEY_CHANCE,
+    WORRY_RARE,
+    EdgeRecord,
+    trusted_edge,
+)
 
 #: The labelled sets a pass may fit on: every set whose errors have been read.
 READ_SETS = (
@@ -72,6 +87,7 @@ READ_SETS = (
     "linkeval-blind24",
 )
 WEIGHTS = ROOT / "src" / "pitchkit" / "recast" / "linkweights.json"
+EDGE_TRUST = ROOT / "src" / "pitchkit" / "recast" / "edgetrust.json"
 #: L2 penalty on every weight but the intercept.
 PENALTY = 1.0
 #: A fixed day, so the year feature does not change with the day the script runs.
@@ -92,6 +108,12 @@ class Row:
     hand_rank: int  # offer_rank, 9 when not offered
     labelled_set: str = ""  # the labelled set the domain is in
     budget: bool = False  # a saving towards a whole-budget aim (align.saves_for_budget)
+    #: The listed link's chain through the measure map: its concepts, first to last (empty
+    #: when the link has no chain or is not listed), whether each step counts the source
+    #: inside the target (a part) rather than being a cause, and why the rules held it back.
+    chain: tuple[str, ...] = ()
+    parts: tuple[bool, ...] = ()
+    doubt: str | None = None
 
 
 def harvest(domain: Domain) -> list[Row]:
@@ -116,9 +138,21 @@ def harvest(domain: Domain) -> list[Row]:
                     hand_offered=found is not None,
                     hand_rank=rank,
                     budget=saves_for_budget(pair.impact, pair.read_objective),
+                    chain=_concepts(found),
+                    parts=()
+                    if found is None or found.chain is None
+                    else tuple(step.part for step in found.chain.steps),
+                    doubt=None if found is None else found.mismatch,
                 )
             )
     return rows
+
+
+def _concepts(found: Link | None) -> tuple[str, ...]:
+    """The concepts of a listed link's chain, first to last (empty without one)."""
+    if found is None or found.chain is None:
+        return ()
+    return (found.chain.start, *(step.target for step in found.chain.steps))
 
 
 def fit(x: np.ndarray, y: np.ndarray, penalty: float = PENALTY) -> np.ndarray:
@@ -280,6 +314,117 @@ def worry_claimable(row: Row) -> bool:
     )
 
 
+def chain_edges(row: Row) -> list[tuple[str, str, bool]]:
+    """The edges of ``row``'s listed chain: (source, target, part) for each step."""
+    return list(zip(row.chain[:-1], row.chain[1:], row.parts, strict=True))
+
+
+def listed_chain(row: Row) -> bool:
+    """Whether ``row`` is a listed link with a chain through the map, claimed or not."""
+    return row.hand_offered and bool(row.chain)
+
+
+@dataclass
+class Tally:
+    """For each key (an edge, by default), links listed and right, by domain and in all.
+
+    ``total`` holds listed, right, distinct domains listed in and distinct domains
+    right in; :meth:`without` takes domains out, so a domain's own pairs need not
+    count towards the figures it is judged by.
+    """
+
+    by_domain: dict[str, dict[Hashable, list[int]]] = field(default_factory=dict)
+    total: dict[Hashable, list[int]] = field(default_factory=dict)
+
+    @classmethod
+    def of(
+        cls,
+        rows: Iterable[Row],
+        keys: Callable[[Row], Iterable[Hashable]] = chain_edges,
+        use: Callable[[Row], bool] = listed_chain,
+    ) -> Tally:
+        tally = cls()
+        for row in rows:
+            if not use(row):
+                continue
+            mine = tally.by_domain.setdefault(row.domain, {})
+            for key in set(keys(row)):
+                counted = mine.setdefault(key, [0, 0])
+                counted[0] += 1
+                counted[1] += int(row.label)
+        for mine in tally.by_domain.values():
+            for key, (listed, right) in mine.items():
+                total = tally.total.setdefault(key, [0, 0, 0, 0])
+                total[0] += listed
+                total[1] += right
+                total[2] += 1
+                total[3] += int(right > 0)
+        return tally
+
+    def without(self, key: Hashable, left_out: Iterable[str] = ()) -> EdgeRecord:
+        """The figures for ``key`` with the domains ``left_out`` taken out."""
+        listed, right, domains, right_domains = self.total.get(key, (0, 0, 0, 0))
+        for name in set(left_out):
+            mine = self.by_domain.get(name, {}).get(key)
+            if mine is not None:
+                listed -= mine[0]
+                right -= mine[1]
+                domains -= 1
+                right_domains -= int(mine[1] > 0)
+        return EdgeRecord(listed, right, domains, right_domains)
+
+
+def edges_trusted(tally: Tally, row: Row, left_out: Iterable[str] = ()) -> bool:
+    """Whether every edge of ``row``'s chain is trusted, ``left_out`` domains not counted.
+
+    As :func:`pitchkit.recast.scorer.trusted_chain` judges it at run time from the
+    shipped statistics; a chain of no steps has no edge, so is not trusted.
+    """
+    edges = chain_edges(row)
+    return bool(edges) and all(trusted_edge(tally.without(e, left_out)) for e in edges)
+
+
+def edge_claimable(row: Row, score: float, tally: Tally) -> bool:
+    """Whether the scorer claims ``row`` by trusted edges, its own domain out of ``tally``.
+
+    A chain held back only for its shape (:func:`promotable`) with a chance of
+    :data:`EDGE_CHANCE` or more, every edge of which is trusted on the other domains.
+    """
+    return (
+        not row.hand_claimed
+        and promotable(row)
+        and score >= EDGE_CHANCE
+        and edges_trusted(tally, row, (row.domain,))
+    )
+
+
+def edge_data(rows: Sequence[Row]) -> dict[str, Any]:
+    """The edge statistics of every read domain, as the shipped file holds them."""
+    tally = Tally.of(rows)
+    edges = []
+    for key in sorted(tally.total, key=str):
+        source, target, part = key  # type: ignore[misc]
+        record = tally.without(key)
+        edges.append(
+            {
+                "source": source,
+                "target": target,
+                "part": part,
+                "listed": record.listed,
+                "right": record.right,
+                "domains": record.domains,
+                "right_domains": record.right_domains,
+            }
+        )
+    return {
+        "about": "Measure-map edge statistics: made by scripts/fit_linker.py --write; do not "
+        "edit. For each edge, the links listed through it on the read sets, how many were "
+        "labelled right, and the distinct domains it was listed in and right in.",
+        "sets": list(READ_SETS),
+        "edges": edges,
+    }
+
+
 def average_precision(ordered: Sequence[Row]) -> float:
     """Average precision of a list asked in order: high when the right links come first."""
     right = 0
@@ -309,6 +454,8 @@ def report(rows: Sequence[Row]) -> dict[str, Any]:
         (r.domain, r.pair) for r in rows if money_claimable(r) and score(r) >= money_chance(r)
     }
     worry_added = {(r.domain, r.pair) for r in rows if worry_claimable(r)} - money_added
+    tally = Tally.of(rows)
+    edge_added = {(r.domain, r.pair) for r in rows if edge_claimable(r, score(r), tally)}
     shipped: dict[str, Any] = {}
     for threshold in CLAIM_THRESHOLDS:
         added = {
@@ -316,7 +463,7 @@ def report(rows: Sequence[Row]) -> dict[str, Any]:
             for r in rows
             if not r.hand_claimed and promotable(r) and score(r) >= threshold
         }
-        chosen = hand_claims | added | money_added | worry_added
+        chosen = hand_claims | added | money_added | worry_added | edge_added
         added_by_set = {
             (r.domain, r.pair)
             for r in rows
@@ -331,6 +478,7 @@ def report(rows: Sequence[Row]) -> dict[str, Any]:
             "added_leaving_out_a_set": counts(rows, added_by_set),
             "money_added": counts(rows, money_added - added),
             "worry_added": counts(rows, worry_added),
+            "edge_added": counts(rows, edge_added - added - money_added),
         }
     # The possible links the lead is asked about, within each domain, in each order.
     by_domain: dict[str, list[Row]] = {}
@@ -385,6 +533,14 @@ def weights_data(rows: Sequence[Row]) -> dict[str, Any]:
     }
 
 
+def edge_text(data: dict[str, Any]) -> str:
+    """The edge statistics as the shipped file holds them: one edge a line."""
+    head = {k: v for k, v in data.items() if k != "edges"}
+    lines = [json.dumps(head, indent=2)[:-2] + ",", '  "edges": [']
+    lines.append(",\n".join(f"    {json.dumps(edge)}" for edge in data["edges"]))
+    return "\n".join([*lines, "  ]", "}"]) + "\n"
+
+
 def same_weights(shipped: dict[str, Any], refit: dict[str, Any]) -> bool:
     """Whether two weights files agree: the same sets and features, each weight to rounding."""
     if {k: v for k, v in shipped.items() if k not in ("intercept", "weights")} != {
@@ -426,6 +582,7 @@ def markdown(data: dict[str, Any]) -> str:
         whole = c["added_leaving_out_a_set"]
         money = c["money_added"]
         worry = c["worry_added"]
+        edge = c["edge_added"]
         lines.append(
             line(
                 f"hand claims + learned chain claims >= {threshold} (LODO; added "
@@ -433,7 +590,8 @@ def markdown(data: dict[str, Any]) -> str:
                 f"{whole['right']} of {whole['listed']}; money links >= {MONEY_CHANCE} "
                 f"({BUDGET_CHANCE} to a whole budget) "
                 f"{money['right']} of {money['listed']}; rare words on a board worry "
-                f"{worry['right']} of {worry['listed']})",
+                f"{worry['right']} of {worry['listed']}; trusted edges >= {EDGE_CHANCE} "
+                f"{edge['right']} of {edge['listed']})",
                 c,
             )
         )
@@ -458,13 +616,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     rows = load_rows()
     if args.check or args.write:
         data = weights_data(rows)
+        edges = edge_data(rows)
         if args.check:
             shipped = json.loads(WEIGHTS.read_text(encoding="utf-8"))
             if not same_weights(shipped, data):
                 print(f"{WEIGHTS} differs from a refit: run scripts/fit_linker.py --write")
                 return 1
+            if json.loads(EDGE_TRUST.read_text(encoding="utf-8")) != edges:
+                print(f"{EDGE_TRUST} differs from a recount: run scripts/fit_linker.py --write")
+                return 1
             return 0
         WEIGHTS.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+        EDGE_TRUST.write_text(edge_text(edges), encoding="utf-8")
     table = report(rows)
     print(json.dumps(table, indent=2) if args.json else markdown(table))
     return 0
