@@ -100,7 +100,7 @@ class Link:
 
 
 #: Why a map chain is only possible because the objective measures another quantity.
-QUANTITY_DOUBTS = ("time", "gap", "process", "money", "spend", "work")
+QUANTITY_DOUBTS = ("time", "gap", "process", "money", "spend", "work", "handled")
 #: Every shape a listed link can have, in the order the report gives them.
 SHAPES = (
     "claimed",
@@ -131,6 +131,7 @@ _DOUBT_WORDS = (
     ("process", "the objective is a step of care"),
     ("spend", "the impact is a sum of money, and the objective counts"),
     ("work", "the impact is staff time spent on it"),
+    ("handled", "how soon each one is answered or dealt with"),
 )
 
 

@@ -73,6 +73,11 @@ def _mismatch_text(found: Link, lang: Language) -> str:
         return lang.gettext(
             "the impact is a sum of money, and the objective counts something else about it"
         )
+    if found.mismatch == "handled":
+        return lang.gettext(
+            "the objective is how soon each one is answered or dealt with, and the impact "
+            "counts how many there are"
+        )
     if found.mismatch == "work":
         return lang.gettext(
             "the impact is staff time spent on it, and the objective counts something else about it"

@@ -44,7 +44,7 @@ from pitchkit.recast.measures import (
     without_asides,
 )
 from pitchkit.recast.naming import Named, aim, dull_words, named_measure
-from pitchkit.recast.quantity import Mismatch, mismatch, read, spent, worked
+from pitchkit.recast.quantity import Mismatch, handled, mismatch, read, spent, worked
 from pitchkit.recast.words import PhraseMatcher, Token, phrase, phrase_table, tokens
 
 #: A link needs at least this score; tuned on tests/data/alignment_pairs.yaml.
@@ -481,6 +481,8 @@ def quantity_mismatch(impact: Impact, objective: Objective, found: Chain) -> Mis
         # sickness absence) is that concept.
         worked=worked(impact.measure, impact.unit)
         and "workforce" not in measure_map().concepts[found.end].themes,
+        # An objective that times how soon each thing is answered, responded to or triaged.
+        handled=RULES["handled in time"] and handled(about(objective.text, found.end)),
     )
 
 

@@ -723,6 +723,7 @@ RULES = {
     "edge populations": True,
     "ethnic gaps": True,
     "through": True,
+    "handled in time": True,
 }
 
 #: Kinds of concept that say whose or where, not what is counted: they never make a link alone.
