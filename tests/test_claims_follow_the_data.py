@@ -37,10 +37,10 @@ def test_one_month_at_the_target_is_not_called_target_met(tmp_path: Path) -> Non
     # above the limits. The month met the target; nothing shows a process that meets it.
     text = _update(_facts(tmp_path, [SHARE], _log({"share": [*NOISE[:17], 36.0]})))
     row = _row(text, "Medical take managed the same day in SDEC")
-    assert "met the target in June 2027; not yet shown to last" in row, row
+    assert "met in June 2027; not yet shown to last" in row, row
     assert "target met" not in row
     welsh = _update(_facts(tmp_path, [SHARE], _log({"share": [*NOISE[:17], 36.0]})), None, "cy_GB")
-    said = "targed wedi'i gyrraedd ar gyfer Mehefin 2027; heb ei ddangos eto ei fod yn para"
+    said = "wedi'i gyrraedd ar gyfer Mehefin 2027; heb ei ddangos eto ei fod yn para"
     assert said in welsh, welsh
 
 
@@ -48,7 +48,7 @@ def test_a_run_chart_month_at_the_target_is_not_called_target_met(tmp_path: Path
     # Ten months, the last at 35.5%: the update itself says no change can be told apart yet.
     text = _update(_facts(tmp_path, [SHARE], _log({"share": [*NOISE[:9], 35.5]})))
     row = _row(text, "Medical take managed the same day in SDEC")
-    assert "met the target in October 2026; not yet shown to last" in row, row
+    assert "met in October 2026; not yet shown to last" in row, row
     assert "target met" not in row
 
 

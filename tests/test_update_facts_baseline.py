@@ -260,7 +260,7 @@ def test_no_consistently_fail_icon_beside_target_met(tmp_path: Path) -> None:
     text = _update(tmp_path, facts, _month(23))
     assert "36 minutes (January 2029)" in text
     # Met in the latest month, while the limits are still the baseline's: not shown to last.
-    assert "met the target in January 2029; not yet shown to last" in text
+    assert "met in January 2029; not yet shown to last" in text
     assert "missed consistently" not in text
     assert (
         "still falling, so the limits are not recalculated until it settles. "
@@ -277,7 +277,7 @@ def test_no_consistently_fail_icon_when_the_latest_point_is_past_the_limits(
     facts = _facts(tmp_path, {"waits": figures}, [dict(WAITS, changed="2027-02")])
     text = _update(tmp_path, facts, _month(13))
     # One month at the target is that month's, not a process that meets it (truth18 #1).
-    assert "met the target in March 2028; not yet shown to last" in text
+    assert "met in March 2028; not yet shown to last" in text
     assert "target met" not in text
     assert "missed consistently" not in text
     # Said as the improvement it is, not as a fault (newuser8 #8).
@@ -343,7 +343,7 @@ def test_direction_beside_a_delivered_change_says_it_holds(tmp_path: Path) -> No
     # 96% against a target of 96%, with the target inside the new limits (hit and miss): the
     # month met it, which is not yet a process that meets it (truth18 #1).
     assert row.endswith(
-        "| met the target in November 2027; not yet shown to last "
+        "| met in November 2027; not yet shown to last "
         "| within normal variation, at the improved level"
     ), row
     assert "an improvement in adult admissions with a VTE risk assessment within 14 hours" in (

@@ -284,7 +284,7 @@ def along_text(progress: MeasureProgress, lang: Language, claim: Claim | None = 
             return lang.gettext("target met")
         # One figure at or past the target is not a process that meets it: only limits
         # wholly on the target's better side (the assurance icon's "pass") show that.
-        return lang.gettext("met the target in {period}; not yet shown to last").format(
+        return lang.gettext("met in {period}; not yet shown to last").format(
             period=figure_period(progress.latest, lang)
         )
     if fraction <= 0:
