@@ -363,9 +363,10 @@ def test_a_closed_year_at_the_baseline_on_balance_says_so(
 NETTED = {
     "en_GB": "Each year counts £0, not a loss, for a measure whose figures that year are worse "
     "than before the change; a progress update takes that loss off what the measure delivered "
-    "since the change, so its total for the measure is lower by it.",
+    "since the change, so its total for the measure is lower by £2,691 (13 attendances at £207 "
+    "in 2026/27).",
     "cy_GB": "Mae pob blwyddyn yn cyfrif £0, nid colled, ar gyfer mesur y mae ei ffigurau yn y "
     "flwyddyn honno yn waeth na chyn y newid; mae diweddariad cynnydd yn tynnu'r golled honno "
     "oddi ar yr hyn a gyflawnodd y mesur ers y newid, felly mae ei gyfanswm ar gyfer y mesur yn "
-    "is o'r swm hwnnw.",
+    "is o £2,691 (13 ymweliad ar £207 yn 2026/27).",
 }

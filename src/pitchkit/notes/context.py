@@ -473,15 +473,25 @@ def sources(statements: tuple[Statement, ...], lang: Language) -> list[str]:
     return found
 
 
-def relevant_concerns(pitch: Pitch) -> list[str]:
+def relevant_concerns(pitch: Pitch, lang: Language | None = None) -> list[str]:
     """The director's concerns the project addresses: those the measure map links an impact to.
 
     A shared theme is not enough ("ambulance handover delays" and bed days
     are both about flow): the note claims a concern on the same evidence it
     claims an objective on. The concerns are read as one sentence, so each
     after the first starts in lower case (acronyms stay as written).
+
+    With a progress log, a concern no impact reaching it has shown the
+    change for (:func:`only_planned`) is addressed in the plan only, and
+    says so, as the statements above it do: "Serious harm from falls (in the
+    plan; the log's figures do not show it yet)". ``lang`` words that
+    (English without it).
     """
-    addressed = [inline(concern) for concern in concerns_reached(pitch.facts, pitch.director)]
+    planned = lang.gettext(PLANNED_CONCERN) if lang is not None else PLANNED_CONCERN
+    addressed = [
+        planned.format(concern=inline(concern)) if only_planned(pitch, concern) else inline(concern)
+        for concern in concerns_reached(pitch.facts, pitch.director)
+    ]
     # Shown as one sentence ("A, b and c"): later items lose a capital that only began a line.
     return addressed[:1] + [wording.lower_first(concern) for concern in addressed[1:]]
 
@@ -497,6 +507,34 @@ def concerns_reached(facts: Facts, director: Director) -> list[str]:
         for concern in director.concerns
         if concern_addressed(impacts, english_of(concern, facts.english))
     ]
+
+
+#: A concern the measure map reaches only through impacts the progress log contradicts.
+PLANNED_CONCERN = N_("{concern} (in the plan; the log's figures do not show it yet)")
+
+
+def only_planned(pitch: Pitch, concern: str) -> bool:
+    """Whether the log has figures for the impacts that reach ``concern`` but shows none of it.
+
+    Some impact reaching it has figures from the change on, and no such
+    impact's chart shows the change (flat, worse, or too few figures to
+    tell): the note names the concern as the plan's, not as addressed.
+    False with no log of past periods, or no figures for those impacts.
+    """
+    facts = pitch.facts
+    ledger = pitch.ledger
+    if ledger is None or ledger.today is None or not facts.ended_periods(ledger.today):
+        return False
+    # Imported here, as in log_standing: a brief with no past log need not load it.
+    from pitchkit.notes.update.actuals import change_shown
+
+    objective = _concern(english_of(concern, facts.english))
+    shown = [
+        change_shown(ledger, facts, impact.id)
+        for impact in in_english(facts).impacts
+        if claimable_chain(impact, objective) is not None
+    ]
+    return any(s is not None for s in shown) and not any(shown)
 
 
 @lru_cache(maxsize=4096)
@@ -790,7 +828,7 @@ def pitch_context(pitch: Pitch, lang: Language, *, reasons: bool = True) -> Cont
             statement_context(s, lang, pitch, reasons=reasons) for s in pitch.statements
         ],
         "objectives_served": [o.text for o in pitch.served],
-        "concerns": relevant_concerns(pitch),
+        "concerns": relevant_concerns(pitch, lang),
         "gains": gains(pitch, lang),
         "sources": sources(shown, lang),
         "conversions": list(

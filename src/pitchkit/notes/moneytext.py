@@ -37,6 +37,7 @@ from pitchkit.recast.money import (
     quantum_for,
     round_money,
     shipped_index,
+    shown_cost,
     year_named,
 )
 
@@ -124,17 +125,6 @@ def _money(value: float, lang: Language) -> str:
     """``£12,000``; a negative sum, should one reach the page, with a true minus sign."""
     text = fmt.money(value, lang, precision="exact")
     return text.replace("-", "\u2212", 1) if text.startswith("-") else text
-
-
-def shown_cost(value: float, given: float) -> float:
-    """A restated unit cost as shown: to the pound, as the unit costs beside it are.
-
-    To the penny under £10, where a pound is a tenth of the cost, and when
-    the unit cost as given has pence itself (£12.40), so that the restated
-    one is not written less exactly than the one it restates.
-    """
-    pence = value < 10 or round(given, 2) != round(given)
-    return round(value, 2) if pence else float(round(value))
 
 
 def _gain(line: Line, lang: Language) -> str:
@@ -581,7 +571,7 @@ def investment_line(ledger: Ledger, shown: Figures, lang: Language) -> str:
         payback=payback,
         back=back,
     )
-    return f"{line} {netted_note(lang)}" if _netted_elsewhere(ledger, shown) else line
+    return f"{line} {netted_note(lang, ledger)}" if _netted_elsewhere(ledger, shown) else line
 
 
 def _netted_elsewhere(ledger: Ledger, shown: Figures) -> bool:
@@ -591,23 +581,45 @@ def _netted_elsewhere(ledger: Ledger, shown: Figures) -> bool:
     than before the change; a progress update counts the measure from the
     change on, that loss netted against its later gains. A finance director
     holding both papers sees two totals for one thing, so the block says why
-    (merge17's open decision).
+    (merge17's open decision). Only a loss an update does net (:attr:`YearShare.lost`:
+    a measure whose chart shows the change) makes the two differ.
     """
     return (
         ledger.logged
         and shown.benefit > 0
         and len(shown.years) > 1
-        and any(share.worse and share.logged for share in ledger.years)
+        and any(share.lost and share.logged for share in ledger.years)
     )
 
 
-def netted_note(lang: Language) -> str:
-    """The sentence after the block when a worse year counts £0 here but is netted in an update."""
+def netted_note(lang: Language, ledger: Ledger) -> str:
+    """The sentence after the block when a worse year counts £0 here but is netted in an update.
+
+    It says by how much, and from what, so that the two totals reconcile by
+    hand: "… is lower by £2,691 (13 attendances at £207 in 2026/27)".
+    """
+    parts: list[str] = []
+    total = 0.0
+    for share in ledger.years:
+        if not share.logged:
+            continue
+        for lost in share.lost:
+            total += lost.money
+            year = fy_label(share.year)
+            parts.append(
+                lang.gettext("{money} in {year}").format(money=_money(lost.money, lang), year=year)
+                if lost.cost is None
+                else lang.gettext("{count} at {cost} in {year}").format(
+                    count=fmt.quantity(lost.size, lost.unit, lang),
+                    cost=_money(lost.cost, lang),
+                    year=year,
+                )
+            )
     return lang.gettext(
         "Each year counts £0, not a loss, for a measure whose figures that year are worse than "
         "before the change; a progress update takes that loss off what the measure delivered "
-        "since the change, so its total for the measure is lower by it."
-    )
+        "since the change, so its total for the measure is lower by {amount} ({details})."
+    ).format(amount=_money(total, lang), details=fmt.join_list(parts, lang))
 
 
 def exact_payback(ledger: Ledger, shown: Figures) -> int | None:

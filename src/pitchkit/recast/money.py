@@ -264,6 +264,19 @@ class Line:
         return self.within is None
 
 
+class Lost(NamedTuple):
+    """A measure's loss in a year the block counts as £0: ``size`` × ``cost`` = ``money``.
+
+    ``cost`` is ``None`` for a measure counted in pounds, whose size is the money.
+    """
+
+    measure: str
+    unit: str
+    size: float
+    cost: float | None
+    money: float
+
+
 @dataclass(frozen=True)
 class YearShare:
     """One financial year of the project: the benefit and investment falling in it."""
@@ -318,6 +331,10 @@ class YearShare:
     #: For a year that delivered money (closed, or under way): the measures with figures
     #: whose chart does not show the change, each counted as nothing and named (newuser10 #7a).
     flat: tuple[str, ...] = ()
+    #: For a closed year: each measure in ``worse`` whose chart shows the change, with the
+    #: loss a progress update takes off what it delivered since the change (the block
+    #: counts the year £0 instead), so that the two totals reconcile in pounds.
+    lost: tuple[Lost, ...] = ()
 
     @property
     def delivered_only(self) -> bool:
@@ -522,7 +539,9 @@ def _line(impact: Impact, price_year: int, prices: Prices | None) -> Line | None
     if impact.value is not None:
         moved = uplift(year, price_year, prices) if year is not None else None
         cost = impact.value.amount
-        restated = cost * moved.factor if moved else cost
+        # Restated as the note's small print shows it (£426, not £426.30): one unit cost for
+        # the plan and for what the log delivered, so that each reconciles by hand.
+        restated = shown_cost(cost * moved.factor, cost) if moved else cost
         annual = gain * restated * PER_YEAR[impact.per]
     else:
         moved, cost, restated = None, None, None
@@ -542,6 +561,21 @@ def _line(impact: Impact, price_year: int, prices: Prices | None) -> Line | None
         releases=releases,
         releases_default=impact.releases is None,
     )
+
+
+def shown_cost(value: float, given: float) -> float:
+    """A restated unit cost as the note shows and uses it: to the pound, as the costs beside it.
+
+    To the penny under £10, where a pound is a tenth of the cost, and when
+    the unit cost as given has pence itself (£12.40), so that the restated
+    one is not written less exactly than the one it restates. Every figure
+    priced at a restated cost (a year's value in the plan, what the log
+    delivered) is priced at this one, so that a finance director's count ×
+    the cost on the page is the figure on the page.
+    """
+    pence = value < 10 or round(given, 2) != round(given)
+    # Half up, as a reader rounds by hand (£2,114.50 is £2,115), not to the even pound.
+    return math.floor(value * 100 + 0.5) / 100 if pence else float(math.floor(value + 0.5))
 
 
 def _pair_reason(first: Line, second: Line) -> str | None:
@@ -716,6 +750,8 @@ class Delivered:
     unfigured: tuple[str, ...] = ()
     unlogged_whole: tuple[str, ...] = ()
     flat: tuple[str, ...] = ()
+    #: See :attr:`YearShare.lost`.
+    lost: tuple[Lost, ...] = ()
 
 
 def with_logged(ledger: Ledger, delivered: dict[int, Delivered]) -> Ledger:
@@ -756,6 +792,7 @@ def with_logged(ledger: Ledger, delivered: dict[int, Delivered]) -> Ledger:
                 unfigured=found.unfigured,
                 unlogged_whole=found.unlogged_whole,
                 flat=found.flat,
+                lost=found.lost,
             )
         elif (
             found is not None

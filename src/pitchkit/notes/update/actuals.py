@@ -16,16 +16,25 @@ for the others (docs/money.md, "Investment against return").
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
 
 from pitchkit.facts.schema import Facts
-from pitchkit.notes.moneytext import shown_cost
 from pitchkit.notes.update import spc
 from pitchkit.notes.update.claims import Claim, worsening
 from pitchkit.notes.update.progress import Point
 from pitchkit.notes.update.situation import claims_for, log_runs
 from pitchkit.period import Period, PeriodKind, period_at
-from pitchkit.recast.money import Delivered, Ledger, Line, benefit_start, fy_bounds, with_logged
+from pitchkit.recast.money import (
+    Delivered,
+    Ledger,
+    Line,
+    Lost,
+    benefit_start,
+    fy_bounds,
+    shown_cost,
+    with_logged,
+)
 
 
 def note_period(facts: Facts, today: dt.date) -> Period | None:
@@ -463,6 +472,7 @@ def _year(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered | No
     worse: list[str] = []
     others = False  # whether a charted impact not worse has figures in the year
     flat: list[str] = []  # charted impacts with figures whose chart does not show the change
+    lost: list[Lost] = []  # the worse ones' losses that a progress update nets
     for line in ledger.counted:
         claim = claims.get(line.impact.id)
         points = claim.points if claim is not None else []
@@ -516,6 +526,9 @@ def _year(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered | No
             # Worse than before the change on balance: nothing counted, never a loss netted
             # into the others, and the line names it.
             worse.append(line.impact.measure)
+            loss = _loss(line, claim, counted_from, last)
+            if loss is not None:
+                lost.append(loss)
             continue
         shown |= found and claim.shown
         others |= found
@@ -565,6 +578,7 @@ def _year(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered | No
         unfigured=tuple(unfigured),
         unlogged_whole=tuple(whole) if named else (),
         flat=tuple(flat) if why is None else (),
+        lost=tuple(lost),
     )
 
 
@@ -619,10 +633,48 @@ def _money(line: Line, claim: Claim, first: dt.date, last: dt.date) -> float:
         return count
     if line.restated_cost is None or line.impact.value is None:
         return 0.0
-    # Priced at the unit cost the note's small print shows (£53, not the £52.58 it was
-    # restated as), as a progress update prices what it delivered: a finance director's
-    # 750 x £53 is the year's figure, and the years add up to the update's total.
-    return count * shown_cost(line.restated_cost, line.impact.value.amount)
+    # Priced as a progress update prices what it delivered: the count as it writes one
+    # (whole: 4.5 falls are 5) at the unit cost the note's small print shows (£53, not the
+    # £52.58 it was restated as), so that a finance director's 750 x £53 is the year's
+    # figure and an update over the same months gives the same money.
+    return shown_count(count) * shown_cost(line.restated_cost, line.impact.value.amount)
+
+
+def _loss(line: Line, claim: Claim, first: dt.date, last: dt.date) -> Lost | None:
+    """What a progress update takes off ``line``'s delivery for a year the block counts £0.
+
+    Only a measure whose chart shows the change is counted in an update,
+    from the change on, its worse months netted against its better ones; the
+    loss is priced as :func:`_money` prices a gain (the count as written, at
+    the small print's cost). ``None`` when the update counts nothing for it.
+    """
+    if not claim.shown:
+        return None
+    count = claim.delivered_between(first, last)
+    if count is None or count >= 0:
+        return None
+    impact = line.impact
+    if line.counts == "money" and line.restated_cost is None:
+        return Lost(impact.measure, impact.unit, -count, None, float(round(-count)))
+    if line.restated_cost is None or impact.value is None:
+        return None
+    size = float(whole(count))
+    cost = shown_cost(line.restated_cost, impact.value.amount)
+    return Lost(impact.measure, impact.unit, size, cost, size * cost)
+
+
+def shown_count(delivered: float) -> float:
+    """A delivered count as an update writes it: whole, with its sign (:func:`whole`)."""
+    return math.copysign(whole(delivered), delivered)
+
+
+def whole(value: float) -> int:
+    """The size of ``value`` as a count is written: a whole number, a half rounded up.
+
+    Half up, as a reader rounds by hand (4.5 falls are 5), not to the even
+    number Python's ``round`` gives (4).
+    """
+    return math.floor(abs(value) + 0.5)
 
 
 @dataclass(frozen=True)
@@ -638,6 +690,27 @@ class Standing:
     kind: str
     amount: float
     upto: dt.date
+
+
+def change_shown(ledger: Ledger | None, facts: Facts, impact_id: str) -> bool | None:
+    """Whether ``impact_id``'s chart, by the note's date, shows the change.
+
+    ``None`` when the log has no figure for it from the change on (nothing
+    to follow); else whether its chart shows the change, as an update
+    claims it (docs/spc.md).
+    """
+    if ledger is None or ledger.today is None or not (facts.updates or facts.figures):
+        return None
+    claim = _claims(ledger, facts).get(impact_id)
+    if claim is None or claim.since is None:
+        return None
+    today = ledger.today
+    since = claim.since
+    if not any(
+        p.value is not None and p.period >= since and p.period.end < today for p in claim.points
+    ):
+        return None
+    return claim.shown
 
 
 def standing(ledger: Ledger | None, facts: Facts, impact_id: str) -> Standing | None:

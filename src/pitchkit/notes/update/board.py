@@ -21,6 +21,7 @@ from pitchkit.notes import objectives as shapes
 from pitchkit.notes import wording
 from pitchkit.notes.foreign import foreign, quoted
 from pitchkit.notes.update import fillin, spans
+from pitchkit.notes.update.actuals import whole
 from pitchkit.notes.update.claims import worsening
 from pitchkit.notes.update.delivery import (
     chosen_statements,
@@ -270,7 +271,7 @@ def delivered_phrase(progress: MeasureProgress, situation: Situation) -> str:
     if progress.delivered is not None:
         if progress.delivered <= 0:
             return ""
-        size = fmt.number(round(progress.delivered), lang)
+        size = fmt.number(whole(progress.delivered), lang)  # as the money was counted
         if is_money(impact):
             size = fmt.money(progress.delivered, lang)
         if wording.names_its_unit(impact.measure, impact.unit) and not is_money(impact):

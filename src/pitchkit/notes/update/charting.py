@@ -249,6 +249,14 @@ def signal_words(
         return lang.gettext("{signal} (the old level)").format(signal=text)
     if signal.stepping:
         return lang.gettext("{signal} (on the way to the new level)").format(signal=text)
+    if signal.recovering and signal.direction == "down":
+        return lang.gettext("{signal} (recovering, still worse than before the rise)").format(
+            signal=text
+        )
+    if signal.recovering:
+        return lang.gettext("{signal} (recovering, still worse than before the fall)").format(
+            signal=text
+        )
     if signal.before_worsening and signal.direction == "down":
         return lang.gettext("{signal} (before the rise)").format(signal=text)
     if signal.before_worsening:

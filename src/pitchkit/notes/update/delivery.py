@@ -15,7 +15,6 @@ how many more figures would show one.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import replace
 from itertools import pairwise
@@ -25,14 +24,13 @@ from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import Language
 from pitchkit.notes import wording
 from pitchkit.notes.context import Context
-from pitchkit.notes.moneytext import shown_cost
 from pitchkit.notes.update import fillin, spans
-from pitchkit.notes.update.actuals import young_worse
+from pitchkit.notes.update.actuals import shown_count, whole, young_worse
 from pitchkit.notes.update.claims import Claim, worsening
 from pitchkit.notes.update.measures import amount_text, averaged_over, beside_text, shown_unit
 from pitchkit.notes.update.progress import MeasureProgress, is_money
 from pitchkit.notes.update.situation import Situation
-from pitchkit.recast.money import default_releases, fy_bounds, fy_label, target_year
+from pitchkit.recast.money import default_releases, fy_bounds, fy_label, shown_cost, target_year
 from pitchkit.recast.pitch import (
     Pitch,
     Quantity,
@@ -76,16 +74,6 @@ def claimed(progress: MeasureProgress, claim: Claim) -> MeasureProgress:
         cost = shown_cost(progress.restated_value, value.amount)
         money = shown_count(claim.delivered) * cost
     return replace(progress, delivered=claim.delivered, delivered_money=money)
-
-
-def shown_count(delivered: float) -> float:
-    """A delivered count as the update shows it: whole, with its sign (:func:`counted_amount`)."""
-    return math.copysign(whole(delivered), delivered)
-
-
-def whole(value: float) -> int:
-    """The size of ``value`` as the update writes a count: a whole number."""
-    return round(abs(value))
 
 
 def not_shown_text(claim: Claim, situation: Situation) -> str:

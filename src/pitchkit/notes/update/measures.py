@@ -94,6 +94,7 @@ def measure_row(progress: MeasureProgress, situation: Situation) -> Context:
             begun=situation.claims[impact.id].since is not None,
             run_chart=situation.claims[impact.id].analysis.kind == "run",
             beyond=situation.claims[impact.id].analysis.beyond_before(),
+            recovering=situation.claims[impact.id].analysis.recovering(),
         ),
         "missing_text": missing_text(counted_progress(progress, situation), lang),
         "icons": icons.icon_picture(
@@ -260,6 +261,11 @@ def along_text(progress: MeasureProgress, lang: Language, claim: Claim | None = 
     is not called a share of the way to target, as the sentence for the
     board does not claim it either. This holds for a month, a quarter or a
     year alike.
+
+    A latest figure at or past the target is "target met" only when the
+    chart's limits lie wholly on the target's better side (assurance "pass",
+    docs/spc.md): one month past it is said as that month, "met the target
+    in June 2027; not yet shown to last".
     """
     fraction = progress.fraction
     if progress.latest is None:
@@ -274,7 +280,13 @@ def along_text(progress: MeasureProgress, lang: Language, claim: Claim | None = 
             return lang.gettext("worse than the target (no change planned)")
         return lang.gettext("target met (no change planned)")
     if fraction >= 1:
-        return lang.gettext("target met")
+        if claim is not None and claim.analysis.assurance == "pass":
+            return lang.gettext("target met")
+        # One figure at or past the target is not a process that meets it: only limits
+        # wholly on the target's better side (the assurance icon's "pass") show that.
+        return lang.gettext("met in {period}; not yet shown to last").format(
+            period=figure_period(progress.latest, lang)
+        )
     if fraction <= 0:
         return lang.gettext("not yet better than baseline")
     return lang.gettext("{share} of the way to target").format(share=fmt.percent(fraction, lang))
@@ -290,6 +302,7 @@ def direction_text(
     begun: bool = True,
     run_chart: bool = False,
     beyond: str | None = None,
+    recovering: str | None = None,
 ) -> str:
     """Which way the measure is going, in words that agree with its variation icon.
 
@@ -316,7 +329,16 @@ def direction_text(
     change (``beyond``: ``"down"`` or ``"up"``) is not called normal
     variation there: the row says that plain fact, *below every figure
     before the change; no signal yet*.
+
+    A latest point better than limits recalculated at a worse level, but
+    still worse than before them (``recovering``: the way it moved), is not
+    *changed* or *improving*: *recovering, still worse than before the rise*
+    (or *fall*), as the words under its chart say.
     """
+    if recovering == "down":
+        return lang.gettext("recovering, still worse than before the rise")
+    if recovering == "up":
+        return lang.gettext("recovering, still worse than before the fall")
     if variation == "common" and held:
         return lang.gettext("within normal variation, at the improved level")
     if variation == "common" and run_chart and beyond == "down":

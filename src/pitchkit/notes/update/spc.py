@@ -122,7 +122,10 @@ class Signal:
     the figures got worse, on a chart with no baseline of its own, with a
     point no better than the facts' baseline: the months before the rise (or
     fall), better only than the worse months after them, not an improvement
-    (``improvement`` ``None``).
+    (``improvement`` ``None``). ``recovering`` marks a signal the better way
+    against limits recalculated at a worse level, every point of it still
+    worse than the mean before them: better than the new level, not than the
+    one the reader knows, so not an improvement (``improvement`` ``None``).
     """
 
     rule: Rule
@@ -135,6 +138,7 @@ class Signal:
     before_improvement: bool = False
     stepping: bool = False
     before_worsening: bool = False
+    recovering: bool = False
 
 
 @dataclass(frozen=True)
@@ -256,6 +260,18 @@ class Analysis:
             s.improvement is True and self._from_change(s, since) and self._past_baseline(s)
             for s in self.signals
         )
+
+    def recovering(self) -> Direction | None:
+        """Which way a latest point in a ``recovering`` signal moved: ``"down"``, ``"up"`` or None.
+
+        Such a point is better than limits recalculated at a worse level but
+        still worse than the level before them (:func:`_recovering`).
+        """
+        latest = max((i for i, v in enumerate(self.values) if v is not None), default=None)
+        for signal in self.signals:
+            if signal.recovering and latest in signal.points:
+                return signal.direction
+        return None
 
     def beyond_before(self) -> Direction | None:
         """``"down"`` or ``"up"`` when the latest figure is far past every figure before the change.
@@ -660,6 +676,7 @@ def _xmr(
         found = _judged(_xmr_signals(points, segment, rules), better)
         if previous is not None:
             found = _stepping(found, segment.start, previous.centre, series, better)
+            found = _recovering(found, segment.centre, previous.centre, series, better)
         signals += found
         previous = segment
     latest = segments[-1]
@@ -795,6 +812,44 @@ def _stepping(
         else s
         for s in signals
     )
+
+
+def _recovering(
+    signals: tuple[Signal, ...],
+    centre: float,
+    before: float,
+    series: tuple[float | None, ...],
+    better: str | None,
+) -> tuple[Signal, ...]:
+    """Signals the better way against limits remade at a worse level, still worse than before.
+
+    Readmissions of about 23 a month that rose to about 33 have their limits
+    recalculated there; a fall back to 26 then lies below the new lower
+    limit, an improvement on those limits, though every month of it is still
+    worse than the 23 the reader knows. Such a signal, every point of it on
+    the worse side of ``before`` (the mean before the recalculated limits,
+    whose own mean is ``centre``), is marked ``recovering``, neither an
+    improvement nor a concern. One that passes the level before is an
+    improvement, as usual.
+    """
+    if better not in ("lower", "higher") or not _worse(centre, before, better):
+        return signals
+
+    def still_worse(signal: Signal) -> bool:
+        values = [series[i] for i in signal.points]
+        return all(v is not None and _worse(v, before, better) for v in values)
+
+    return tuple(
+        replace(s, improvement=None, recovering=True)
+        if s.improvement is True and still_worse(s)
+        else s
+        for s in signals
+    )
+
+
+def _worse(value: float, than: float, better: str) -> bool:
+    """Whether ``value`` is worse than ``than`` for a measure where ``better`` is better."""
+    return value > than if better == "lower" else value < than
 
 
 def _still_moving(stage: list[tuple[int, float]], direction: Direction, needed: int) -> bool:
