@@ -61,3 +61,85 @@ def test_the_welsh_note_asks_the_questions_the_english_one_asks(tmp_path: Path) 
     assert question in welsh
     assert "Which operational meeting should track" not in english
     assert "Pa gyfarfod gweithredol" not in welsh
+
+
+def _hys_with(tmp_path: Path, old: str, new: str) -> Path:
+    import shutil
+
+    text = HYS.read_text(encoding="utf-8")
+    assert old in text
+    shutil.copy(DATA / "log.xlsx", tmp_path / "log.xlsx")
+    path = tmp_path / "facts.yaml"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return path
+
+
+def _run(*args: str) -> tuple[int, str, str]:
+    from typer.testing import CliRunner
+
+    from pitchkit.cli import app
+
+    result = CliRunner().invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_an_objective_written_as_plain_text_in_the_facts_file_gets_an_id(
+    tmp_path: Path,
+) -> None:
+    # "expected a block of fields under '0:'" named a '0:' the file does not have; a team
+    # sheet's objective may be plain text, and so now may the facts file's.
+    facts = _hys_with(
+        tmp_path,
+        '      - {id: harm-waiting, text: "Reduce harm to patients while they wait for treatment"}',
+        "      - Reduce harm to patients while they wait for treatment",
+    )
+    code, _out, err = _run("check", str(facts))
+    assert "block of fields" not in err
+    # The links the file wrote to the old id now name the id made for the text.
+    assert "'md.harm-waiting' names no objective of that director: did you mean" in err
+    assert "'md.harm-wait'?" in err
+    assert code == 1
+    facts.write_text(facts.read_text(encoding="utf-8").replace("md.harm-waiting", "md.harm-wait"))
+    code, out, err = _run("directors", str(facts), "--json")
+    assert code == 0, err
+    assert "md.harm-wait" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Reduce complaints about access to our services by a quarter", "complaints-access"),
+        ("Be rated good for responsive by the CQC", "good-responsive"),
+        ("Offer every band 5 and 6 clinician a career pathway", "band-clinician"),
+        ("Shift planned care from hospitals into community services", "planned-care"),
+        ("Free GP time by taking work primary care need not do", "gp-time"),
+        ("Reduce harm to patients while they wait for treatment", "harm-wait"),
+        # Unchanged: a noun that is a verb elsewhere, A&E alone, a phrase kept whole.
+        ("Cut night shift vacancies", "night-shift"),
+        ("78% of A&E patients seen within 4 hours", "ae"),
+        ("Cut spend with independent sector providers", "spend-independent-sector"),
+    ],
+)
+def test_an_id_neither_ends_on_a_preposition_nor_takes_the_opening_verb(
+    text: str, expected: str
+) -> None:
+    from pitchkit.facts.directors import objective_id
+
+    assert objective_id(text) == expected
+
+
+def test_a_link_written_with_the_id_made_before_keeps_working(tmp_path: Path) -> None:
+    # pod's facts link podiatry-waits to cnahp.complaints-about, the id team.xlsx gave
+    # "Reduce complaints about access ..." before: that link still reaches the objective.
+    # That objective keeps that id, as the README says; with no such link it takes the new one.
+    code, out, err = _run("directors", str(POD), "--directors", str(TEAM), "--json")
+    assert code == 0, err
+    assert "explicit link in supports (cnahp.complaints-about)" in out
+    unlinked = tmp_path / "pod.yaml"
+    unlinked.write_text(
+        POD.read_text(encoding="utf-8").replace(", cnahp.complaints-about]", "]"), encoding="utf-8"
+    )
+    code, out, err = _run("directors", str(unlinked), "--directors", str(TEAM), "--json")
+    assert code == 0, err
+    assert "cnahp.complaints-access" in out
+    assert "complaints-about" not in out
