@@ -143,3 +143,26 @@ def test_a_link_written_with_the_id_made_before_keeps_working(tmp_path: Path) ->
     assert code == 0, err
     assert "cnahp.complaints-access" in out
     assert "complaints-about" not in out
+
+
+def test_a_fill_in_whose_figures_the_spreadsheet_has_says_only_the_words_are_missing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "The progress log has no entry for November 2026, so this is a fill-in template",
+    # when log.xlsx has November's figures and the table is filled from them.
+    monkeypatch.setattr("pitchkit.api.update.written_on", lambda: TODAY)
+    code, out, err = _run("update", str(HYS), "-d", "coo", "--out", str(tmp_path / "nov"))
+    assert code == 0, err
+    assert (
+        "The measures spreadsheet has the figures for November 2026, but the progress log has "
+        "no entry for it (what was done, barriers, asks), so this update's words are to fill "
+        "in: replace each part in [square brackets]"
+    ) in out + err
+    assert "no entry for November 2026, so this is a fill-in template" not in out + err
+    args = ("update", str(HYS), "-d", "coo", "--period", "2026-Q4", "--out", str(tmp_path / "q4"))
+    code, out, err = _run(*args)
+    assert code == 0, err
+    assert (
+        "the measures spreadsheet has figures for October to December 2026, but the progress "
+        "log has no entry for November 2026 and December 2026 (what was done"
+    ) in err
