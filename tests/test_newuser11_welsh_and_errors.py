@@ -166,3 +166,46 @@ def test_a_fill_in_whose_figures_the_spreadsheet_has_says_only_the_words_are_mis
         "the measures spreadsheet has figures for October to December 2026, but the progress "
         "log has no entry for November 2026 and December 2026 (what was done"
     ) in err
+
+
+def test_a_log_names_every_bad_figure_at_once_and_refuses_a_negative_share(
+    tmp_path: Path,
+) -> None:
+    # A GA rate of -38% was read silently, and of two mistakes only the first was named.
+    log = tmp_path / "log.csv"
+    log.write_text(
+        "period,measure,value\n"
+        "2026-05,ga-rat,44\n"
+        "2026-06,ga-rate,-38\n"
+        "06/2026x,ga-rate,40\n"
+        "2026-07,ga-rate,140\n"
+        "2026-07,weekend-waiting-list,-2\n",
+        encoding="utf-8",
+    )
+    args = ("update", str(HYS), "-d", "coo", "--measures", str(log), "--out", str(tmp_path))
+    code, _out, err = _run(*args)
+    assert code == 1
+    assert "Traceback" not in err
+    lines = [line for line in err.splitlines() if line.startswith("error:")]
+    assert len(lines) == 5, err
+    assert "log.csv:row 2: column measure: 'ga-rat' is not one of the project's measures" in err
+    assert (
+        "log.csv:row 3: column value: -38 is below zero, which 'Hysteroscopies done under "
+        "general anaesthetic' cannot be: write the figure itself, without a minus sign"
+    ) in err
+    assert "log.csv:row 4: column period: '06/2026x' is not a period" in err
+    assert "log.csv:row 5: column value: 140% is more than 100%" in err
+    assert "log.csv:row 6: column value: -2 is below zero" in err
+    assert not list(tmp_path.glob("*.docx"))
+
+
+def test_a_wide_log_names_every_bad_figure_too(tmp_path: Path) -> None:
+    log = tmp_path / "wide.csv"
+    log.write_text(
+        "period,ga-rate,weekend-waiting-list\n2026-05,-4,3\n2026-06,40,-1\n", encoding="utf-8"
+    )
+    args = ("update", str(HYS), "-d", "coo", "--measures", str(log), "--out", str(tmp_path))
+    code, _out, err = _run(*args)
+    assert code == 1
+    assert "wide.csv:row 2: column ga-rate: -4 is below zero" in err
+    assert "wide.csv:row 3: column weekend-waiting-list: -1 is below zero" in err
