@@ -209,3 +209,23 @@ def test_a_wide_log_names_every_bad_figure_too(tmp_path: Path) -> None:
     assert code == 1
     assert "wide.csv:row 2: column ga-rate: -4 is below zero" in err
     assert "wide.csv:row 3: column weekend-waiting-list: -1 is below zero" in err
+
+
+def test_a_head_count_s_mean_is_whole_and_a_new_measure_misses_no_month_before_its_first(
+    tmp_path: Path,
+) -> None:
+    request = UpdateRequest(facts=HYS, director="coo", out=tmp_path, today=TODAY)
+    [path] = write_update(request).written
+    text = docx_text(path)
+    # "an average of 1,508.9 patients": a count of people is whole.
+    assert "against an average of 1,509 patients before the change" in text
+    assert "from an average of 1,509 patients before the change to 1,410 patients" in text
+    assert "1,508.9" not in text
+    # A rate's mean keeps its tenths, so that its total reconciles by hand.
+    assert "(an average of 75.6 procedures a month, April to December 2025)" in text
+    # The survey began in August 2026: its months before then are not missing.
+    assert (
+        "Women who rate their outpatient hysteroscopy as good or very good: no figure for "
+        "October 2026; gaps are left blank, not taken as zero."
+    ) in text
+    assert "17 of the 20 months" not in text
