@@ -229,3 +229,14 @@ def test_a_head_count_s_mean_is_whole_and_a_new_measure_misses_no_month_before_i
         "October 2026; gaps are left blank, not taken as zero."
     ) in text
     assert "17 of the 20 months" not in text
+
+
+def test_no_offer_is_made_on_the_word_do_alone() -> None:
+    # "Podiatrists trained and signed off to do nail surgery" was offered to "Free GP time by
+    # taking work primary care need not do" on 'do' ~ 'do'.
+    facts = DATA / "pod-prelink.yaml"
+    code, out, err = _run("directors", str(facts), "--directors", str(TEAM), "--json")
+    assert code == 0, err
+    assert "'do' ~ 'do'" not in out
+    # A word that tells, shared alone, is still offered for the lead to confirm.
+    assert "confirm with supports: [dstrat.gp-time]: matching words: 'GP' ~ 'GP'" in out
