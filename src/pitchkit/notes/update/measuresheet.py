@@ -334,6 +334,7 @@ def _refuse_out_of_range(
 ) -> None:
     """Refuse a figure below zero, or a share over 100%, that the measure cannot be."""
     measure, unit = matcher.measure_of[impact], matcher.units[impact]
+    shown = f"{value:g}"
     if value < 0 and not may_be_negative(measure, unit):
         raise _cell_error(
             path,
@@ -344,7 +345,7 @@ def _refuse_out_of_range(
                 "{value} is below zero, which '{measure}' cannot be: write the figure itself, "
                 "without a minus sign, or, if it really can go below zero, call it a change, "
                 "a difference or a net balance in its 'measure' in the facts file",
-                value=f"{value:g}",
+                value=shown,
                 measure=measure,
             ),
         )
@@ -358,7 +359,7 @@ def _refuse_out_of_range(
                 "{value}% is more than 100%, which '{measure}' cannot be: write the share "
                 "itself (100 or less), or, if it really can pass 100%, say so in its "
                 "'measure' in the facts file",
-                value=f"{value:g}",
+                value=shown,
                 measure=measure,
             ),
         )
