@@ -46,6 +46,7 @@ PROJECT = [
     "A same-day frailty hub that assesses and treats older people without admission",
     "Trust strategy 2025-30: care closer to home",  # strategy
     "",  # no more strategy
+    "",  # no evidence
     "2027-02-01",  # start
     "31/03/2028",  # end
     "180,000",  # funding amount
@@ -59,6 +60,7 @@ IMPACT = [
     "1,200",  # baseline
     "1000",  # target
     "2",  # value: non-elective episode £1,590
+    "",  # releases: the default, capacity
     "SUS data 2025/26",  # source
     "no",  # another impact?
 ]
@@ -176,7 +178,8 @@ def test_none_is_taken_where_a_question_says_leave_blank_for_none(tmp_path: Path
     answers[answers.index("Trust strategy 2025-30: care closer to home") + 1] = "None"
     at = answers.index("180,000")
     answers[at : at + 3] = ["none"]  # no funding, so no source or status asked
-    answers[answers.index("SUS data 2025/26") - 1] = "none"  # no money value
+    at = answers.index("SUS data 2025/26")
+    answers[at - 2 : at] = ["none"]  # no money value, so not asked whether it is cash
     facts = tmp_path / "facts.yaml"
     result = CliRunner().invoke(app, ["init", str(facts)], input=feed(answers))
     assert result.exit_code == 0, result.output
@@ -570,7 +573,7 @@ def test_a_share_over_100_percent_is_asked_again(tmp_path: Path) -> None:
     facts = tmp_path / "facts.yaml"
     answers = list(ANSWERS)
     at = answers.index("Emergency admissions of people aged 75 and over")
-    answers[at : at + 6] = [
+    answers[at : at + 7] = [
         "Patients operated on within 36 hours",
         "%",
         "5",  # not a number per period
@@ -599,7 +602,7 @@ def test_a_level_or_money_itself_is_not_asked_what_it_is_worth(
     facts = tmp_path / "facts.yaml"
     answers = list(ANSWERS)
     at = answers.index("Emergency admissions of people aged 75 and over")
-    answers[at : at + 6] = ["Theatre touch-time utilisation", unit, per, "72", "85"]
+    answers[at : at + 7] = ["Theatre touch-time utilisation", unit, per, "72", "85"]
     result = CliRunner().invoke(app, ["init", str(facts)], input=feed(answers))
     assert result.exit_code == 0, result.output
     assert "worth money" not in result.output
@@ -621,3 +624,39 @@ def test_an_objective_typed_in_init_gets_the_id_a_team_spreadsheet_gives_it(
     typed = next(o for o in director.objectives if o.text.startswith("Cut elective"))
     assert typed.id == "elective-waits"
     assert typed.id == objective_id(typed.text)
+
+
+def test_init_asks_for_evidence_and_whether_money_is_cash_or_capacity(tmp_path: Path) -> None:
+    # newuser11 item 10: a line of evidence typed after the strategy was taken as the start
+    # date and refused, and cash or capacity (the finance director's first question) was
+    # never asked.
+    answers = list(ANSWERS)
+    at = answers.index("2027-02-01")
+    answers[at - 1 : at] = [
+        "Outpatient hysteroscopy is recommended by RCOG Green-top Guideline 59",
+        "",
+    ]
+    at = answers.index("SUS data 2025/26")
+    answers[at - 1] = "cash"
+    facts = tmp_path / "facts.yaml"
+    result = CliRunner().invoke(app, ["init", str(facts)], input=feed(answers))
+    assert result.exit_code == 0, result.output
+    assert "Please give the date" not in result.stderr
+    assert "What evidence is there that it works" in result.output
+    assert "Can that money leave a budget (cash), or does it free capacity?" in result.output
+    loaded = load_facts(facts).facts
+    assert [str(e) for e in loaded.project.evidence] == [
+        "Outpatient hysteroscopy is recommended by RCOG Green-top Guideline 59"
+    ]
+    assert loaded.project.start == dt.date(2027, 2, 1)
+    assert loaded.impacts[0].releases == "cash"
+    # Left blank, pitchkit's own reading of the measure is taken: admissions free capacity.
+    default = tmp_path / "default.yaml"
+    result = CliRunner().invoke(app, ["init", str(default)], input=feed(ANSWERS))
+    assert result.exit_code == 0, result.output
+    assert load_facts(default).facts.impacts[0].releases == "capacity"
+
+
+def test_an_impact_id_does_not_end_on_a_word_that_starts_a_phrase() -> None:
+    assert slug("Hysteroscopies done as day cases in main theatre") == "hysteroscopies-done"
+    assert slug("Bed days used") == "bed-days-used"

@@ -28,8 +28,11 @@ def _own_added(review: Review, director: Director, field: str) -> str:
     nothing that claims money the project does not show.
     """
     from pitchkit.notes.context import supported
+    from pitchkit.recast.lenses import lens_data
 
+    # Judged in English (a Welsh note's pitch has its lens worded in Welsh), as the note does.
     lens = review.lens_of(director)
+    lens = lens_data().lenses.get(lens.id, lens)
     own = list(lens.advice[:1] if field == "advice" else lens.gains)
     pitch = review.pitch_of(director)
     if pitch is not None:

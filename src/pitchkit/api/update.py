@@ -70,6 +70,9 @@ class PeriodStatus:
     under_way: dt.date | None = None
     #: The day the period's log entry says it was reported, when that is after today.
     dated_ahead: dt.date | None = None
+    #: For a fill-in: whether a measures spreadsheet has figures for the period (or for a
+    #: month of it), so only the log's words (what was done, barriers, asks) are missing.
+    figured: bool = False
 
 
 def period_status(
@@ -97,7 +100,14 @@ def period_status(
     elif entry is None and when.kind != "month":
         some, none = months_logged(facts, when)
         missing = none if some else ()
+    figured = any(
+        value is not None
+        for period, values in facts.figures.items()
+        if period == when.text or (when.kind != "month" and _within(period, when))
+        for value in values.values()
+    )
     return PeriodStatus(
+        figured=figured,
         period=when.text,
         asked=asked,
         after_end=end if end is not None and when.start > end else None,
@@ -113,6 +123,18 @@ def period_status(
             else None
         ),
     )
+
+
+def _within(text: str, when: Period) -> bool:
+    """Whether the month ``text`` (``2026-11``) falls in the quarter or year ``when``."""
+    from pitchkit.errors import InputError
+    from pitchkit.period import parse_period
+
+    try:
+        month = parse_period(text)
+    except InputError:
+        return False
+    return month.kind == "month" and when.start <= month.start and month.end <= when.end
 
 
 @dataclass(frozen=True)
@@ -289,7 +311,9 @@ def period_warnings(status: PeriodStatus, *, notes: int = 1) -> list[Renderable]
                 unlogged=Worded(_months, status.unlogged),
             )
         )
-    if status.fill_in and status.asked and status.missing:
+    if status.fill_in and status.asked and status.figured:
+        found.append(figured_fill_in(status.period, status.missing, notes))
+    elif status.fill_in and status.asked and status.missing:
         # A quarter with January and February logged lacks March, not the whole quarter.
         found.append(
             Plural(
@@ -314,6 +338,35 @@ def period_warnings(status: PeriodStatus, *, notes: int = 1) -> list[Renderable]
             )
         )
     return found
+
+
+def figured_fill_in(period: str, missing: tuple[str, ...], notes: int = 1) -> Plural:
+    """A fill-in whose figures a spreadsheet gives: only the log's words are to write."""
+    from pitchkit.i18n import fmt
+
+    worded = Worded(fmt.period_label, period)
+    if missing:
+        return Plural(
+            "the measures spreadsheet has figures for {period}, but the progress log has no "
+            "entry for {missing} (what was done, barriers, asks), so this update's words are "
+            "to fill in: replace each part in [square brackets]",
+            "the measures spreadsheet has figures for {period}, but the progress log has no "
+            "entry for {missing} (what was done, barriers, asks), so these updates' words are "
+            "to fill in: replace each part in [square brackets]",
+            notes,
+            period=worded,
+            missing=Worded(_months, missing),
+        )
+    return Plural(
+        "the measures spreadsheet has the figures for {period}, but the progress log has no "
+        "entry for it (what was done, barriers, asks), so this update's words are to fill "
+        "in: replace each part in [square brackets]",
+        "the measures spreadsheet has the figures for {period}, but the progress log has no "
+        "entry for it (what was done, barriers, asks), so these updates' words are to fill "
+        "in: replace each part in [square brackets]",
+        notes,
+        period=worded,
+    )
 
 
 def _months(months: tuple[str, ...], lang: Language) -> str:

@@ -304,7 +304,12 @@ def report_period(status: PeriodStatus, lang: Language, *, notes: int = 1) -> No
             notes,
         )
         say(message.format(period=period, months=len(status.built_from)))
-    if status.fill_in and not status.asked:
+    if status.fill_in and not status.asked and status.figured:
+        from pitchkit.api.update import figured_fill_in
+
+        text = figured_fill_in(status.period, status.missing, notes).render(lang)
+        say(text[:1].upper() + text[1:])
+    elif status.fill_in and not status.asked:
         message = lang.ngettext(
             "the progress log has no entry for {period}, so this is a fill-in template: "
             "replace each part in [square brackets]",

@@ -421,6 +421,26 @@ _UNTELLING_SINCE_LINES = (
 _UNTELLING_NOW = _UNTELLING | frozenset(
     word for line in _UNTELLING_SINCE_LINES for word in line.split()
 )
+#: Words passed over since newuser11 (13): prepositions and pronouns ("complaints about
+#: access" is not ``complaints-about``, "harm while they wait" not ``harm-while-they``).
+_UNTELLING_SINCE_11_LINES = (
+    "about while they them their whom whose against between among amongst around after",
+    "before during until since because when where whether than though although unless",
+    "need needs",
+)
+_UNTELLING_SINCE_11 = _UNTELLING_NOW | frozenset(
+    word for line in _UNTELLING_SINCE_11_LINES for word in line.split()
+)
+#: Verbs an objective opens with that are nouns or adjectives elsewhere (so passed over
+#: only as its first word): "Shift planned care", "Offer every band 5", "Free GP time".
+_OPENING_VERB_LINES = (
+    "shift offer free balance become remain attract recruit retain train treat save avoid",
+    "restore release transfer integrate align adopt launch spread scale widen narrow lift",
+    "end address tackle",
+)
+_OPENING_VERBS = frozenset(word for line in _OPENING_VERB_LINES for word in line.split())
+#: Verbs after which a participle is passed over too: "Be rated good", "Become recognised".
+_BE_VERBS = frozenset({"be", "become", "remain", "stay", "get"})
 #: A name written in capitals, of three or more words ("Faster Diagnosis Standard",
 #: "Friends and Family Test"): known by its initials (FDS, FFT).
 _TITLE_WORD = r"[A-Z][a-z]+(?:-[a-z]+)*"
@@ -479,8 +499,9 @@ _HEALTH_BOARD = re.compile(
 _NAMED_ABBREVIATION = re.compile(r"\(([A-Z][A-Z0-9]{1,9})\)")
 
 
-#: How ids have been made: before newuser6 F12, until newuser7 F11, and now.
-_FIRST, _SECOND, _NOW = 1, 2, 3
+#: How ids have been made: before newuser6 F12, until newuser7 F11, until newuser11 (13),
+#: and now.
+_FIRST, _SECOND, _THIRD, _NOW = 1, 2, 3, 4
 
 
 def objective_id(text: str, taken: Iterable[str] = ()) -> str:
@@ -535,21 +556,31 @@ def _id_candidates(text: str, generation: int) -> tuple[str, ...]:
     They depend on the text alone, so a team whose directors share objectives
     (a batch's repeated team, every generation of a former id) works them out once.
     """
-    if generation >= _NOW:
+    if generation >= _THIRD:
         # Welsh "cyflawni'r cynllun" is "cyflawni" and "r" (the), not "cyflawnir".
         text = _WELSH_CLITIC.sub(r"\1 \2", text)
     plain = _plain(text)
-    untelling = _UNTELLING_NOW if generation >= _NOW else _UNTELLING
-    if generation >= _NOW:
+    untelling = (
+        _UNTELLING_SINCE_11
+        if generation >= _NOW
+        else _UNTELLING_NOW
+        if generation >= _THIRD
+        else _UNTELLING
+    )
+    if generation >= _THIRD:
         plain = _initials(plain)
     spans = _telling_spans(plain, untelling)
+    if generation >= _NOW:
+        spans = _after_opening_verb(spans, plain)
     read = plain  # the text ``spans`` place their words in
     if generation >= _SECOND:
         kept = [
             span
             for span in _telling_spans(_HEALTH_BOARD.sub(" ", plain), untelling)
-            if span[0].casefold() not in (_PASSED_OVER if generation >= _NOW else _GENERIC)
+            if span[0].casefold() not in (_PASSED_OVER if generation >= _THIRD else _GENERIC)
         ]
+        if generation >= _NOW:
+            kept = _after_opening_verb(kept, _HEALTH_BOARD.sub(" ", plain))
         if kept:
             spans, read = kept, _HEALTH_BOARD.sub(" ", plain)
         named = _NAMED_ABBREVIATION.search(plain)
@@ -560,13 +591,42 @@ def _id_candidates(text: str, generation: int) -> tuple[str, ...]:
     if not slugs:
         slugs = [w.casefold() for w in _WORD.findall(plain) if not w.isdigit()][:_ID_WORDS]
     first = 1 if words and len(words[0]) > 1 and words[0].isupper() else _ID_WORDS
-    if generation >= _NOW and first == _ID_WORDS and _cuts_a_phrase(spans, read):
+    if generation >= _NOW and first == 1 and len(words[0]) == 2 and _compound(spans):
+        # An abbreviation is the id on its own (SHMI, VTE, A&E); since newuser11 (13) not
+        # one of two letters that heads a noun: "Free GP time" is ``gp-time``, not ``gp``.
+        first = _ID_WORDS
+    if generation >= _THIRD and first == _ID_WORDS and _cuts_a_phrase(spans, read):
         first += 1
     candidates = [
         "-".join(slugs[:count])[:_OBJECTIVE_ID_MAX].strip("-")
         for count in range(first, max(first, min(len(slugs), _ID_MOST_WORDS)) + 1)
     ]
     return tuple(c for c in candidates if c) or ("objective",)
+
+
+def _compound(spans: Sequence[tuple[str, int, int]]) -> bool:
+    """Whether the first two telling words stand side by side ("GP time")."""
+    return len(spans) > 1 and spans[0][2] == spans[1][1] >= 0
+
+
+def _after_opening_verb(
+    spans: list[tuple[str, int, int]], plain: str
+) -> list[tuple[str, int, int]]:
+    """``spans`` without the verb an objective opens with ("Shift planned care ...").
+
+    Only the text's first word, and only one of :data:`_OPENING_VERBS` (words
+    that are nouns elsewhere: "night shift", "the offer"); after "be" or
+    "become", the participle too ("Be rated good" is not ``rated-good``).
+    Unchanged when nothing else would be left.
+    """
+    words = [token.casefold() for token in _HYPHENATED.findall(plain)[:2]]
+    dropped = set()
+    if words and words[0] in _OPENING_VERBS:
+        dropped.add(0)
+    if len(words) > 1 and words[0] in _BE_VERBS and words[1].endswith("ed"):
+        dropped.add(1)
+    kept = [span for span in spans if span[1] not in dropped]
+    return kept if kept else spans
 
 
 def _initials(plain: str) -> str:
@@ -735,7 +795,7 @@ class FormerIds(Mapping[str, tuple[str, ...]]):
 
     def _worked_out(self) -> dict[str, tuple[str, ...]]:
         if self._found is None:
-            earlier = {generation: list(self._given) for generation in (_SECOND, _FIRST)}
+            earlier = {generation: list(self._given) for generation in (_THIRD, _SECOND, _FIRST)}
             found: dict[str, tuple[str, ...]] = {}
             for made_id, text in self._made:
                 olds: list[str] = []

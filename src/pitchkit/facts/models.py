@@ -226,6 +226,18 @@ class Director(Model):
         """How to address the director: the salutation, or the name."""
         return self.salutation or self.name
 
+    @field_validator("objectives", mode="before")
+    @classmethod
+    def _text_objectives(cls, value: Any) -> Any:
+        # An objective written as plain text gets its id and kind as a team file's do
+        # ("- Reduce harm while patients wait" is harm-patients-wait), so a facts file
+        # may list them the way a team sheet does.
+        if not isinstance(value, list) or not any(isinstance(item, str) for item in value):
+            return value
+        from pitchkit.facts.directors import objectives_from_items  # it imports this module
+
+        return objectives_from_items(value)
+
     @field_validator("lens")
     @classmethod
     def _known_lens(cls, value: str | None) -> str | None:

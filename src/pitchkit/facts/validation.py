@@ -440,6 +440,7 @@ def semantic_problems(data: Any, team: Team | None = None) -> list[Problem]:
         listed = _items(director, "objectives")
         problems += _duplicates(listed, "id", ("directors", index, "objectives"))
         objectives[director_id] = {str(o.get("id")) for _, o in listed if o.get("id")}
+        objectives[director_id] |= _made_objective_ids(director.get("objectives"))
     if directors:
         problems += link_problems(data, objectives, team)
         problems += _both_problems(impacts)
@@ -535,6 +536,19 @@ def _overlaps_problems(impacts: list[tuple[int, dict[str, Any]]]) -> list[Proble
                 )
                 problems.append(Problem(loc, message))
     return problems
+
+
+def _made_objective_ids(listed: Any) -> set[str]:
+    """The ids a director's objectives written as plain text are given (as a team file's are)."""
+    if not isinstance(listed, list) or not any(isinstance(item, str) for item in listed):
+        return set()
+    from pitchkit.facts.directors import objectives_from_items  # it imports this module
+
+    return {
+        str(item["id"])
+        for given, item in zip(listed, objectives_from_items(listed), strict=True)
+        if isinstance(given, str) and isinstance(item, dict)
+    }
 
 
 class Team(NamedTuple):

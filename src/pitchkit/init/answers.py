@@ -13,6 +13,11 @@ _NUMBER = re.compile(r"^[-+]?£?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?%?$")
 _SLUG_STOP = frozenset(
     {"a", "an", "and", "the", "of", "in", "on", "at", "for", "to", "with", "by", "per"}
 )
+#: Words an id does not end on, as they start a phrase it would cut: "done as" (newuser11).
+_SLUG_NOT_LAST = frozenset(
+    {"as", "from", "into", "over", "under", "within", "about", "after", "before", "than"}
+    | {"who", "which", "that", "while", "when", "where", "or", "not", "no"}
+)
 _ID_STOP = frozenset({"and", "the", "&"})
 
 
@@ -45,11 +50,15 @@ def parse_date(text: str) -> dt.date | None:
 def slug(text: str, *, words: int = 3, fallback: str = "item") -> str:
     """A short id from the first words of ``text``: ``Bed days used`` → ``bed-days-used``.
 
-    At most ``words`` words, skipping little words such as "of".
+    At most ``words`` words, skipping little words such as "of", and not ending on a word
+    that starts a phrase: "Hysteroscopies done as day cases" → ``hysteroscopies-done``.
     """
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     found = [w for w in re.findall(r"[a-z0-9]+", ascii_text) if w not in _SLUG_STOP]
-    return "-".join(found[:words])[:40].strip("-") or fallback
+    kept = found[:words]
+    while len(kept) > 1 and kept[-1] in _SLUG_NOT_LAST:
+        kept.pop()
+    return "-".join(kept)[:40].strip("-") or fallback
 
 
 def role_id(role: str) -> str:

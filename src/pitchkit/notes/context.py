@@ -579,7 +579,10 @@ def advice_for(pitch: Pitch, lang: Language) -> list[str]:
 
     The lens's own question is not asked about savings or outcomes a project does not show.
     """
-    own = [lang.gettext(q) for q in pitch.lens.lens.advice[:1] if supported(q, pitch)]
+    # Judged in English, then worded, as the gains are: a Welsh note's lens is in Welsh,
+    # so "capacity" in the lens's question would not be found in its words.
+    lens = lens_data().lenses.get(pitch.lens.lens.id, pitch.lens.lens)
+    own = [lang.gettext(q) for q in lens.advice[:1] if supported(q, pitch)]
     return _ordered(pitch, "advice", own)
 
 

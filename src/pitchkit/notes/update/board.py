@@ -35,6 +35,7 @@ from pitchkit.notes.update.measures import (
     averaged_over,
     beside_text,
     has_figure,
+    level_mean,
     named_by_measure,
 )
 from pitchkit.notes.update.progress import MeasureProgress, is_money
@@ -314,7 +315,7 @@ def delivered_phrase(progress: MeasureProgress, situation: Situation) -> str:
                 "{latest}"
             )
         )
-        baseline = claim.reference
+        baseline = level_mean(claim.reference, impact)
     else:
         pattern = (
             lang.gettext(

@@ -61,7 +61,7 @@ def chart_context(situation: Situation) -> Context:
     rules = chart_rules(situation.facts.settings)
     candidates, chosen, short = _choose(situation)
     notes = []
-    if situation.fill_in and not chosen and candidates:
+    if situation.fill_in and not chosen and candidates and situation.charts_at_most != 0:
         # A draft's charts would stop at an earlier period: they come with the update.
         notes.append(
             lang.gettext(
@@ -109,6 +109,8 @@ def _choose(situation: Situation) -> tuple[_Chosen, _Chosen, list[str]]:
         elif claim.analysis.count:
             short.append(too_few_text(progress, claim, situation))
     most = MAX_CHARTS_FILL_IN if situation.fill_in else MAX_CHARTS
+    if situation.charts_at_most is not None:
+        most = min(most, situation.charts_at_most)
     # A draft charts only the measures that already have the period's figure.
     drawable = [
         c for c in candidates if not situation.fill_in or has_figure(c[2], situation.period)

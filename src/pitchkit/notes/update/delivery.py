@@ -27,7 +27,13 @@ from pitchkit.notes.context import Context
 from pitchkit.notes.update import fillin, spans
 from pitchkit.notes.update.actuals import shown_count, whole, young_worse
 from pitchkit.notes.update.claims import Claim, worsening
-from pitchkit.notes.update.measures import amount_text, averaged_over, beside_text, shown_unit
+from pitchkit.notes.update.measures import (
+    amount_text,
+    averaged_over,
+    beside_text,
+    level_mean,
+    shown_unit,
+)
 from pitchkit.notes.update.progress import MeasureProgress, is_money
 from pitchkit.notes.update.situation import Situation
 from pitchkit.recast.money import default_releases, fy_bounds, fy_label, shown_cost, target_year
@@ -370,7 +376,7 @@ def delivered_text(progress: MeasureProgress, situation: Situation) -> str:
                 "of {target}"
             )
         )
-        baseline = claim.reference
+        baseline = level_mean(claim.reference, impact)
     else:
         pattern = (
             lang.gettext(

@@ -9,7 +9,7 @@ Word rendering.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pitchkit.facts.project import Project
@@ -75,14 +75,15 @@ def make_update(
     """
     today = today or dt.date.today()
     situation = situate(project.facts, director, project.lang, period=period, today=today)
-    context = update_document_context(situation, today=today)
-    source: Path | bytes = template if template is not None else builtin_template("update")
-    data = render(
-        source,
-        context,
-        lang=project.lang,
-        properties=properties(situation.pitch, project.lang, "update", today),
-    )
+    context, data = _rendered(situation, project, template, today)
+    if template is None and _measured_language(project.lang):
+        # The chart limits keep an English update to two pages; a language whose words
+        # run longer (Welsh) is laid out by LibreOffice and shows fewer charts until it fits.
+        shown = len(context["update"]["charts"])
+        while shown and _pages(data) > UPDATE_PAGES:
+            shown -= 1
+            situation = replace(situation, charts_at_most=shown)
+            context, data = _rendered(situation, project, template, today)
     info = UpdateInfo(
         period=situation.period.text,
         period_label=context["update"]["period_label"],
@@ -91,6 +92,43 @@ def make_update(
         pitch=situation.pitch,
     )
     return data, info
+
+
+#: The pages a progress update is kept to.
+UPDATE_PAGES = 2
+
+
+def _rendered(
+    situation: Situation, project: Project, template: Path | None, today: dt.date
+) -> tuple[Context, bytes]:
+    """The update's context for ``situation`` and the document filled from it."""
+    context = update_document_context(situation, today=today)
+    source: Path | bytes = template if template is not None else builtin_template("update")
+    data = render(
+        source,
+        context,
+        lang=project.lang,
+        properties=properties(situation.pitch, project.lang, "update", today),
+    )
+    return context, data
+
+
+def _measured_language(lang: Language) -> bool:
+    """Whether an update in ``lang`` is laid out by LibreOffice to keep it to two pages.
+
+    Not English, whose lengths the chart limits were set by; and only where
+    LibreOffice is found and measuring is not turned off (``PITCHKIT_MEASURE=0``).
+    """
+    from pitchkit.output.pagecount import measuring
+
+    return lang.lang != "en" and measuring()
+
+
+def _pages(data: bytes) -> int:
+    """The update's pages as LibreOffice lays it out (0 when it could not say)."""
+    from pitchkit.output.pagecount import count_pages
+
+    return count_pages([data])[0] or 0
 
 
 def update_file_name(facts: Facts, director: Director, period: str, lang: Language) -> str:

@@ -6,6 +6,8 @@ periods with no figure are named (or counted) and said not to be zero.
 
 from __future__ import annotations
 
+import re
+
 from pitchkit.facts.schema import Impact
 from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import N_, Language
@@ -14,7 +16,7 @@ from pitchkit.notes.context import Context
 from pitchkit.notes.rates import scale
 from pitchkit.notes.update import fillin, icons, spans
 from pitchkit.notes.update.claims import Claim
-from pitchkit.notes.update.progress import MeasureProgress, Point, measure_progress
+from pitchkit.notes.update.progress import MeasureProgress, Point, is_money, measure_progress
 from pitchkit.notes.update.situation import Situation
 from pitchkit.notes.update.spc import Variation
 from pitchkit.period import Period
@@ -156,6 +158,30 @@ def shown_pair(baseline: float, target: float, impact: Impact) -> tuple[float, f
     if (shown[0] == shown[1] and baseline != target) or vanished:
         return round(baseline, 1), round(target, 1)
     return shown
+
+
+#: Units whose figures are not counts of whole things: lengths of time, scores, ratios.
+_NOT_WHOLE = re.compile(
+    r"\b(?:minutes?|hours?|days?|weeks?|months?|years?|scores?|points?|ratios?|index|"
+    r"rates?|average|mean|median|per)\b|%",
+    re.IGNORECASE,
+)
+
+
+def level_mean(value: float, impact: Impact) -> float:
+    """A level's mean as said: whole for a count of whole things, such as people waiting.
+
+    "An average of 1,509 patients before the change", not 1,508.9: a head
+    count is whole, and so is its mean as a reader takes it. Only for a level
+    (no ``per``) counted in a unit such as patients or beds, with a whole
+    baseline and target; a rate's mean keeps its tenths, so that it
+    reconciles by hand (:func:`pitchkit.notes.update.delivery.reference_text`).
+    """
+    unit = shown_unit(impact)
+    whole = all(float(v).is_integer() for v in (impact.baseline, impact.target))
+    if impact.per is not None or not whole or is_money(impact) or _NOT_WHOLE.search(unit):
+        return value
+    return float(round(value))
 
 
 def scaled_count(value: float, impact: Impact) -> float:

@@ -13,8 +13,11 @@ Periods may be written ``2027-03``, ``2027-Q1``, ``2027``, as a real Excel
 date on the first of a month, or as ``Apr-27``, ``April 2027`` (English or
 Welsh month names). An empty cell is no figure, never zero.
 
-Any mistake stops the run with one line naming the file, row and column
-(:class:`~pitchkit.errors.MeasuresError`); nothing is written.
+Any mistake stops the run with a line naming the file, row and column
+(:class:`~pitchkit.errors.MeasuresError`), one for each figure that is
+wrong (up to :data:`MAX_PROBLEMS`), as the facts file's are; nothing is
+written. A figure below zero, or a share over 100%, that the measure cannot
+be (by the same rule as a baseline) is one of them.
 
 **Merging with the facts file.** The spreadsheet's figures fill in the
 progress log. Where ``updates[].measures`` in the facts file also gives a
@@ -42,8 +45,14 @@ from pitchkit.datewords import MONTHS
 from pitchkit.errors import MeasuresError, PitchkitError
 from pitchkit.facts import tabular
 from pitchkit.facts.schema import Facts
-from pitchkit.facts.validation import closest, did_you_mean
-from pitchkit.i18n.messages import Located, Message, Renderable
+from pitchkit.facts.validation import (
+    closest,
+    did_you_mean,
+    is_share,
+    may_be_negative,
+    may_pass_100,
+)
+from pitchkit.i18n.messages import Joined, Located, Message, Renderable
 from pitchkit.period import Period, parse_period
 from pitchkit.recast.money import MONEY_UNITS
 
@@ -103,8 +112,8 @@ def load_measures(path: Path, facts: Facts, *others: Facts) -> MeasureSheet:
     Measures may be named as in ``facts`` or as in ``others`` (the same
     facts read in another language).
 
-    Raises :class:`MeasuresError` with one located line for the first
-    problem found.
+    Raises :class:`MeasuresError` with a located line for each problem found
+    (a header's problem alone, as the rows cannot be read without it).
     """
     path = Path(path)
     if not path.exists():
@@ -192,8 +201,9 @@ class _Matcher:
         for impact in all_facts[0].impacts:
             self.names[_key(impact.id)] = impact.id
         self.choices = [i.id for i in all_facts[0].impacts]
-        #: Each impact's unit, as the facts file writes it.
+        #: Each impact's unit and measure, as the facts file writes them.
         self.units = {i.id: i.unit for i in all_facts[0].impacts}
+        self.measure_of = {i.id: i.measure for i in all_facts[0].impacts}
 
     def find(self, text: str) -> str | None:
         return self.names.get(_key(text))
@@ -229,36 +239,130 @@ def _read_long(
     columns: tuple[int, int, int],
     matcher: _Matcher,
 ) -> list[Figure]:
-    period_at, measure_at, value_at = columns
     figures: list[Figure] = []
     seen: dict[tuple[str, str], int] = {}
+    problems = _Problems()
     for number, row in body:
-        cells = list(row) + [None] * (max(columns) + 1 - len(row))
-        measure_text = tabular.cell_text(cells[measure_at]).strip()
-        value = cells[value_at]
-        if not measure_text:
-            raise _cell_error(path, number, names, measure_at, Message("no measure named"))
-        impact = matcher.find(measure_text)
-        if impact is None:
-            raise _cell_error(
-                path,
-                number,
-                names,
-                measure_at,
-                Message(
-                    "'{measure}' is not one of the project's measures{hint}",
-                    measure=measure_text,
-                    hint=matcher.hint(measure_text),
-                ),
-            )
-        period = _period_or_error(path, number, names, period_at, cells[period_at])
-        number_value = _value_or_error(path, number, names, value_at, value)
-        if number_value is None:
-            continue
-        _refuse_money_sign(path, number, names, value_at, value, impact, matcher)
-        _check_repeat(path, number, names, value_at, seen, period, impact)
-        figures.append(Figure(period.text, impact, number_value, number, names[value_at]))
+        with problems:
+            figure = _long_figure(path, number, row, names, columns, matcher, seen)
+            if figure is not None:
+                figures.append(figure)
+    problems.raise_any()
     return figures
+
+
+def _long_figure(
+    path: Path,
+    number: int,
+    row: Sequence[Any],
+    names: Sequence[str],
+    columns: tuple[int, int, int],
+    matcher: _Matcher,
+    seen: dict[tuple[str, str], int],
+) -> Figure | None:
+    """The figure in one row of a long-form sheet (``None`` for an empty value)."""
+    period_at, measure_at, value_at = columns
+    cells = list(row) + [None] * (max(columns) + 1 - len(row))
+    measure_text = tabular.cell_text(cells[measure_at]).strip()
+    value = cells[value_at]
+    if not measure_text:
+        raise _cell_error(path, number, names, measure_at, Message("no measure named"))
+    impact = matcher.find(measure_text)
+    if impact is None:
+        raise _cell_error(
+            path,
+            number,
+            names,
+            measure_at,
+            Message(
+                "'{measure}' is not one of the project's measures{hint}",
+                measure=measure_text,
+                hint=matcher.hint(measure_text),
+            ),
+        )
+    period = _period_or_error(path, number, names, period_at, cells[period_at])
+    number_value = _value_or_error(path, number, names, value_at, value)
+    if number_value is None:
+        return None
+    _refuse_money_sign(path, number, names, value_at, value, impact, matcher)
+    _refuse_out_of_range(path, number, names, value_at, number_value, impact, matcher)
+    _check_repeat(path, number, names, value_at, seen, period, impact)
+    return Figure(period.text, impact, number_value, number, names[value_at])
+
+
+#: At most this many of a sheet's problems are listed; the rest are counted.
+MAX_PROBLEMS = 20
+
+
+class _Problems:
+    """A sheet's problems, row by row, so that one run names them all (as the facts do)."""
+
+    def __init__(self) -> None:
+        self.found: list[Renderable | str] = []
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: object, error: BaseException | None, _trace: object) -> bool:
+        if isinstance(error, MeasuresError):
+            self.found.append(error.text)
+            return True
+        return False
+
+    def raise_any(self) -> None:
+        if not self.found:
+            return
+        shown: list[Renderable | str] = list(self.found[:MAX_PROBLEMS])
+        if len(self.found) > MAX_PROBLEMS:
+            shown.append(
+                Message(
+                    "... and {more} more: fix these and run again",
+                    more=len(self.found) - MAX_PROBLEMS,
+                )
+            )
+        raise MeasuresError(Joined(shown, "\n"))
+
+
+def _refuse_out_of_range(
+    path: Path,
+    row: int,
+    names: Sequence[str],
+    index: int,
+    value: float,
+    impact: str,
+    matcher: _Matcher,
+) -> None:
+    """Refuse a figure below zero, or a share over 100%, that the measure cannot be."""
+    measure, unit = matcher.measure_of[impact], matcher.units[impact]
+    shown = f"{value:g}"
+    if value < 0 and not may_be_negative(measure, unit):
+        raise _cell_error(
+            path,
+            row,
+            names,
+            index,
+            Message(
+                "{value} is below zero, which '{measure}' cannot be: write the figure itself, "
+                "without a minus sign, or, if it really can go below zero, call it a change, "
+                "a difference or a net balance in its 'measure' in the facts file",
+                value=shown,
+                measure=measure,
+            ),
+        )
+    if value > 100 and is_share(unit) and not may_pass_100(measure, unit):
+        raise _cell_error(
+            path,
+            row,
+            names,
+            index,
+            Message(
+                "{value}% is more than 100%, which '{measure}' cannot be: write the share "
+                "itself (100 or less), or, if it really can pass 100%, say so in its "
+                "'measure' in the facts file",
+                value=shown,
+                measure=measure,
+            ),
+        )
 
 
 def _read_wide(
@@ -309,16 +413,24 @@ def _read_wide(
         )
     figures: list[Figure] = []
     seen: dict[tuple[str, str], int] = {}
+    problems = _Problems()
     for number, row in body:
         cells = list(row) + [None] * (len(names) - len(row))
-        period = _period_or_error(path, number, names, period_at, cells[period_at])
+        before = len(problems.found)
+        with problems:
+            period = _period_or_error(path, number, names, period_at, cells[period_at])
+        if len(problems.found) > before:
+            continue  # the row's figures have no period to go to
         for index, impact in measures.items():
-            value = _value_or_error(path, number, names, index, cells[index])
-            if value is None:
-                continue
-            _refuse_money_sign(path, number, names, index, cells[index], impact, matcher)
-            _check_repeat(path, number, names, period_at, seen, period, impact)
-            figures.append(Figure(period.text, impact, value, number, names[index]))
+            with problems:
+                value = _value_or_error(path, number, names, index, cells[index])
+                if value is None:
+                    continue
+                _refuse_money_sign(path, number, names, index, cells[index], impact, matcher)
+                _refuse_out_of_range(path, number, names, index, value, impact, matcher)
+                _check_repeat(path, number, names, period_at, seen, period, impact)
+                figures.append(Figure(period.text, impact, value, number, names[index]))
+    problems.raise_any()
     return figures
 
 

@@ -121,11 +121,19 @@ class MeasureProgress:
 
     @property
     def expected(self) -> tuple[Period, ...]:
-        """The periods that should have a value: every one, or each quarter's from the first."""
+        """The periods that should have a value: every one, or each quarter's from the first.
+
+        A level (no ``per``) is expected from its first figure on: a measure that
+        began with the project's clinic has no figure before then, and the months
+        before it are not missing (newuser11: "no figure for 17 of the 20 months since
+        April 2025" of a survey first taken in August 2026). A rate, whose totals add
+        up over the periods, keeps every period, so its totals' gaps are still named.
+        """
         step = self.cadence
+        first = next((i for i, p in enumerate(self.points) if p.value is not None), 0)
         if step == 1:
-            return tuple(p.period for p in self.points)
-        first = next(i for i, p in enumerate(self.points) if p.value is not None)
+            start = first if not self.is_rate else 0
+            return tuple(p.period for p in self.points[start:])
         return tuple(p.period for p in self.points[first::step])
 
     def next_due(self, period: Period) -> Period | None:

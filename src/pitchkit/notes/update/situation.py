@@ -46,6 +46,9 @@ class Situation:
     counted_elsewhere: frozenset[str] = field(default=frozenset())
     #: The day the update is written: a period not over by then is not missing yet.
     today: dt.date | None = field(default=None)
+    #: At most this many charts, when fewer than the usual limit keep the update to two
+    #: pages (a Welsh update measured by LibreOffice: see :func:`~.making.make_update`).
+    charts_at_most: int | None = field(default=None)
 
     @cached_property
     def claims(self) -> dict[str, Claim]:
