@@ -63,7 +63,8 @@ def test_fewer_failures_of_the_concept_still_reach_its_objectives() -> None:
     ):
         found = linked(measure, RTT, baseline=40, target=10)
         assert found is not None, measure
-        assert found.chain is not None and found.chain.steps, measure
+        assert found.chain is not None, measure
+        assert found.chain.steps, measure
 
 
 def test_the_coo_note_gives_no_reason_the_impact_contradicts() -> None:
