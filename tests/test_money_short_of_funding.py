@@ -92,10 +92,10 @@ def test_at_the_full_rate_no_payback_even_with_the_capacity_says_so(tmp_path: Pa
         yaml.dump(data, out)
     block = _line(tmp_path, facts, "dof", "Benefit against")
     assert "not paid back by the end of the project in March 2027" in block
-    assert "it would take 246 months" in block
+    assert "it would take 245 months" in block
     assert _line(tmp_path, facts, "coo", "Money:").endswith(
         "against £2,000,000 of funding (not paid back by the end of the project in March "
-        "2027; at the full rate it would take 246 months if the capacity is turned into cash)."
+        "2027; at the full rate it would take 245 months if the capacity is turned into cash)."
     )
 
 
@@ -118,5 +118,9 @@ def _gains(tmp: Path, funding: int) -> list[str]:
 def test_an_investment_case_that_pays_back_is_offered_only_when_it_does(tmp_path: Path) -> None:
     # £280,000: £77,000 over the project, "not paid back within the project; 28p per £1".
     assert "An investment case that pays back" not in _gains(tmp_path, 280_000)
-    # £50,000: paid back within the project on the same years (£7,000 and £70,000).
-    assert "An investment case that pays back" in _gains(tmp_path, 50_000)
+    # £50,000: paid back within the project on the same years (£7,000 and £70,000), counting
+    # the capacity as cash, but not from the cash alone, as every other director's line says
+    # ("not paid back from the cash alone within the project"): no investment case (newuser11 #5).
+    assert "An investment case that pays back" not in _gains(tmp_path, 50_000)
+    # £30,000: the cash alone repays it ("payback in 11 months from the cash alone").
+    assert "An investment case that pays back" in _gains(tmp_path, 30_000)

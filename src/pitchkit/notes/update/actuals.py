@@ -19,13 +19,20 @@ import datetime as dt
 from dataclasses import dataclass
 
 from pitchkit.facts.schema import Facts
-from pitchkit.notes.moneytext import shown_cost
 from pitchkit.notes.update import spc
 from pitchkit.notes.update.claims import Claim, worsening
 from pitchkit.notes.update.progress import Point
 from pitchkit.notes.update.situation import claims_for, log_runs
 from pitchkit.period import Period, PeriodKind, period_at
-from pitchkit.recast.money import Delivered, Ledger, Line, benefit_start, fy_bounds, with_logged
+from pitchkit.recast.money import (
+    Delivered,
+    Ledger,
+    Line,
+    benefit_start,
+    fy_bounds,
+    shown_cost,
+    with_logged,
+)
 
 
 def note_period(facts: Facts, today: dt.date) -> Period | None:

@@ -25,14 +25,13 @@ from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import Language
 from pitchkit.notes import wording
 from pitchkit.notes.context import Context
-from pitchkit.notes.moneytext import shown_cost
 from pitchkit.notes.update import fillin, spans
 from pitchkit.notes.update.actuals import young_worse
 from pitchkit.notes.update.claims import Claim, worsening
 from pitchkit.notes.update.measures import amount_text, averaged_over, beside_text, shown_unit
 from pitchkit.notes.update.progress import MeasureProgress, is_money
 from pitchkit.notes.update.situation import Situation
-from pitchkit.recast.money import default_releases, fy_bounds, fy_label, target_year
+from pitchkit.recast.money import default_releases, fy_bounds, fy_label, shown_cost, target_year
 from pitchkit.recast.pitch import (
     Pitch,
     Quantity,
