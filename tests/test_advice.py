@@ -341,6 +341,16 @@ def test_concrete_asks_pass(ask: str) -> None:
 def test_no_sponsor_gain_suggests_what_this_role_gains(tmp_path: Path) -> None:
     found = findings_for(tmp_path, changed(lambda f: f.update(offer=[])))
     [finding] = [f for f in found if f.rule == "no-sponsor-gain"]
+    # What the note itself would offer: the project frees capacity, so no savings.
+    assert "evidence of value for money for the board" in finding.fix
+    assert "recurrent savings" not in finding.fix
+
+    def cash(facts: Facts) -> None:
+        facts.update(offer=[])
+        facts["impacts"][0]["releases"] = "cash"
+
+    found = findings_for(tmp_path, changed(cash))
+    [finding] = [f for f in found if f.rule == "no-sponsor-gain"]
     assert "recurrent savings to count in the financial plan" in finding.fix
 
 

@@ -38,9 +38,14 @@ def test_a_matcher_passes_over_at_most_two_words() -> None:
 # -- names and edges from national lists --------------------------------------------
 
 
-def offer(measure: str, objective: str) -> tuple[str, tuple[str, ...]] | None:
-    """The confidence and chain of the link from ``measure`` to ``objective``, if any."""
-    found = linked(measure, objective, baseline=100, target=50)
+def offer(
+    measure: str, objective: str, *, rising: bool = False
+) -> tuple[str, tuple[str, ...]] | None:
+    """The confidence and chain of the link from ``measure`` to ``objective``, if any.
+
+    The impact falls from 100 to 50, or rises from 50 to 100 when ``rising``.
+    """
+    found = linked(measure, objective, baseline=50 if rising else 100, target=100 if rising else 50)
     if found is None:
         return None
     return found.confidence, found.chain.labels() if found.chain else ()
@@ -78,7 +83,11 @@ def test_pressure_ulcer_prevention_is_offered_to_pressure_ulcers_not_claimed() -
 
 
 def test_fuller_lists_are_offered_to_elective_activity() -> None:
-    found = offer("Cases per list in the day surgery unit", "Grow elective activity by 10%")
+    # Fuller lists: more cases per list (fewer is less theatre work, and takes no edge of
+    # theatre utilisation's, whose reasons count on more of it: newuser11 #3).
+    found = offer(
+        "Cases per list in the day surgery unit", "Grow elective activity by 10%", rising=True
+    )
     assert found is not None
     assert found[0] == "possible"
     assert found[1][-1] == "elective activity"

@@ -486,7 +486,7 @@ def test_a_missing_measures_file_named_in_the_facts_file_is_an_error(tmp_path: P
     assert f"{tmp_path / 'gone.csv'}: measures file not found" in stderr
 
 
-def test_batch_kind_update_takes_measures_and_brief_refuses_them(tmp_path: Path) -> None:
+def test_batch_takes_measures_for_updates_and_briefs(tmp_path: Path) -> None:
     facts = project(tmp_path)
     sheet = tmp_path / "figures.xlsx"
     book = Workbook()
@@ -509,8 +509,9 @@ def test_batch_kind_update_takes_measures_and_brief_refuses_them(tmp_path: Path)
     code, _, stderr = run(
         "batch", str(facts), "--measures", str(sheet), "-o", str(tmp_path / "briefs")
     )
-    assert code == 1
-    assert "--measures gives figures for updates: use it with --kind update" in stderr
+    # A brief's money reads the log as an update does (newuser11 #1).
+    assert code == 0, stderr
+    assert sorted((tmp_path / "briefs").glob("*.docx"))
 
 
 def test_measures_in_the_facts_file_must_be_a_path(tmp_path: Path) -> None:

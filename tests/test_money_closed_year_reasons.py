@@ -18,8 +18,8 @@ Worked by hand (docs/money.md §4, "A closed year is what the log delivered"):
   another director's line, which gives the cash's own payback beside cash
   and capacity, says so on the same years as the finance block.
 - The same stroke log without its 2025/26 figures: that closed year has no
-  evidence either way, so it keeps the plan's rate (£565,476 × 31 ÷ 365 =
-  £48,027, shown £48,000, for March 2026) and says the log has no figures
+  evidence either way, so it keeps the plan's rate (£565,200 × 31 ÷ 365 =
+  £48,003, shown £48,000, for March 2026) and says the log has no figures
   for it.
 """
 

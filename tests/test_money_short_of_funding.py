@@ -118,5 +118,9 @@ def _gains(tmp: Path, funding: int) -> list[str]:
 def test_an_investment_case_that_pays_back_is_offered_only_when_it_does(tmp_path: Path) -> None:
     # £280,000: £77,000 over the project, "not paid back within the project; 28p per £1".
     assert "An investment case that pays back" not in _gains(tmp_path, 280_000)
-    # £50,000: paid back within the project on the same years (£7,000 and £70,000).
-    assert "An investment case that pays back" in _gains(tmp_path, 50_000)
+    # £50,000: paid back within the project on the same years (£7,000 and £70,000), counting
+    # the capacity as cash, but not from the cash alone, as every other director's line says
+    # ("not paid back from the cash alone within the project"): no investment case (newuser11 #5).
+    assert "An investment case that pays back" not in _gains(tmp_path, 50_000)
+    # £30,000: the cash alone repays it ("payback in 11 months from the cash alone").
+    assert "An investment case that pays back" in _gains(tmp_path, 30_000)

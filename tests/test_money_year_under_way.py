@@ -3,7 +3,7 @@
 The stroke case (tests/data/money-year-under-way/stroke.yaml): October 2025 to March
 2027, £260,000; a bed day of £400 in 2024/25 prices (£421.23 at 2026/27
 prices), 100 fewer a month, and £60,000 a year less agency spend, both from
-March 2026. At the full rate 2026/27 would be £505,476 + £60,000 = £565,476.
+March 2026. At the full rate 2026/27 would be £505,200 + £60,000 = £565,200.
 The log, against the five months before the change (620 bed days, £12,580 a
 month), delivered 512 bed days (× £421, the unit cost the small print shows:
 £215,552) and £21,860 of agency spend in the 214 days of April to November

@@ -206,6 +206,26 @@ def with_team(projects: list[Project], path: Path | None, listener: Listener) ->
     ]
 
 
+def with_log(projects: list[Project], asked: Path | None, listener: Listener) -> list[Project]:
+    """``projects`` with the progress log's spreadsheet merged in, as every note reads it.
+
+    The spreadsheet is ``asked`` (``--measures``), else the facts file's
+    top-level ``measures:`` (docs/measures.md); each figure the facts file
+    overrides is a warning. ``update``, ``brief``, ``preview``, ``batch`` and
+    ``check`` all read the log here, so that a brief's money and a progress
+    update's come from the same figures. Without either, the projects are
+    returned as they are.
+    """
+    if asked is None and not projects[0].facts.measures:
+        return projects
+    from pitchkit.notes.update.measuresheet import with_measures
+
+    merged, conflicts = with_measures(projects, asked)
+    for line in conflicts:
+        listener.warning(line)
+    return merged
+
+
 def template_warnings(
     template: Path | None, *, refuse_errors: bool = False, kind: str | None = None
 ) -> list[Located]:

@@ -7,10 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pitchkit.api.base import Heard, Listener, Result, open_facts, template_warnings
+from pitchkit.api.base import Heard, Listener, Result, open_facts, template_warnings, with_log
 from pitchkit.api.requests import Checked
-from pitchkit.errors import InputError
-from pitchkit.i18n.messages import Located, Message, Renderable
+from pitchkit.i18n.messages import Located, Renderable
 from pitchkit.i18n.translation import Language
 
 if TYPE_CHECKING:
@@ -31,7 +30,8 @@ class BatchRequest(Checked):
     #: Only these directors, by id (every director when empty).
     only: tuple[str, ...] = ()
     period: str | None = None
-    #: For updates: a spreadsheet (.csv or .xlsx) of figures merged with the progress log.
+    #: A spreadsheet (.csv or .xlsx) of figures merged with the progress log (default: the
+    #: facts file's ``measures:``); briefs read it for their money as updates do.
     measures: Path | None = None
     template: Path | None = None
     locale: str | None = None
@@ -93,16 +93,6 @@ def with_directors_file(
     return Project(loaded, project.lang), list(found.problems)
 
 
-def with_measures_file(project: Project, path: Path | None, listener: Listener) -> Project:
-    """The project with its measures spreadsheet's figures, warning of each overridden one."""
-    from pitchkit.notes.update.measuresheet import with_measures
-
-    projects, conflicts = with_measures([project], path)
-    for line in conflicts:
-        listener.warning(line)
-    return projects[0]
-
-
 def open_batch(
     request: BatchRequest, listener: Listener
 ) -> tuple[Project, tuple[Renderable | str, ...]]:
@@ -114,15 +104,12 @@ def open_batch(
         default_locale=request.default_locale,
         team=request.directors,
     )
-    if request.measures is not None and request.kind != "update":
-        raise InputError(Message("--measures gives figures for updates: use it with --kind update"))
-    if request.kind == "update":
-        project = with_measures_file(project, request.measures, listener)
     for line in template_warnings(request.template, refuse_errors=True, kind=request.kind):
         listener.warning(line)
     problems: list[Renderable | str] = []
     if request.directors is not None:
         project, problems = with_directors_file(project, request.directors, listener)
+    [project] = with_log([project], request.measures, listener)
     return project, tuple(problems)
 
 

@@ -20,6 +20,7 @@ from pitchkit.api.base import (
     output_path,
     save_document,
     template_warnings,
+    with_log,
     with_team,
 )
 from pitchkit.api.requests import Checked
@@ -56,6 +57,9 @@ class NoteRequest(Checked):
     directors: Path | None = None
     #: The day the note is written (default: today).
     today: dt.date | None = None
+    #: A spreadsheet (.csv or .xlsx) of figures merged with the progress log
+    #: (default: the facts file's ``measures:``): a brief's money reads it as an update does.
+    measures: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -192,6 +196,7 @@ def write_brief(request: BriefRequest, listener: Listener | None = None) -> Brie
         pair = open_pair(request.facts, request.locale, heard, team=request.directors)
         warn_template(request.template, "brief", heard)
         pair = Pair(*with_team(list(pair.projects), request.directors, heard))
+        pair = Pair(*with_log(list(pair.projects), request.measures, heard))
         project = pair.cy
         chosen = pick_director(project.facts, request.director, source=str(request.facts))
         path = output_path(request.out, bilingual_file_name(pair, chosen, "brief"))
@@ -212,6 +217,7 @@ def write_brief(request: BriefRequest, listener: Listener | None = None) -> Brie
         )
         warn_template(request.template, "brief", heard)
         [project] = with_team([project], request.directors, heard)
+        [project] = with_log([project], request.measures, heard)
         chosen = pick_director(project.facts, request.director, source=str(request.facts))
         refuse_english(project, strict=request.strict, director_id=chosen.id)
         name = default_file_name(project.facts, chosen, "brief", project.lang)

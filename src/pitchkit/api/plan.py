@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pitchkit.api.base import Heard, Listener, Result, open_facts
+from pitchkit.api.base import Heard, Listener, Result, open_facts, with_log
 from pitchkit.api.requests import Checked
 from pitchkit.i18n.messages import Renderable
 from pitchkit.i18n.translation import Language
@@ -73,6 +73,9 @@ class CheckRequest(Checked):
     default_locale: str | None = None
     #: The day of the check (default: today).
     today: dt.date | None = None
+    #: A spreadsheet (.csv or .xlsx) of figures merged with the progress log
+    #: (default: the facts file's ``measures:``).
+    measures: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -106,6 +109,7 @@ def check(request: CheckRequest, listener: Listener | None = None) -> CheckResul
         default_locale=request.default_locale,
         team=request.directors,
     )
+    [project] = with_log([project], request.measures, heard)
     team = (
         team_for(project.loaded, request.directors, heard.warning, project.lang.lang)
         if request.directors

@@ -7,7 +7,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pitchkit.api.base import Heard, Listener, Result, open_facts, template_warnings, with_team
+from pitchkit.api.base import (
+    Heard,
+    Listener,
+    Result,
+    open_facts,
+    template_warnings,
+    with_log,
+    with_team,
+)
 from pitchkit.api.requests import Checked
 from pitchkit.errors import InputError
 from pitchkit.i18n.messages import Message, Renderable
@@ -36,6 +44,9 @@ class PreviewRequest(Checked):
     default_locale: str | None = None
     #: The day of the preview (default: today).
     today: dt.date | None = None
+    #: A spreadsheet (.csv or .xlsx) of figures merged with the progress log
+    #: (default: the facts file's ``measures:``).
+    measures: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -86,6 +97,7 @@ def preview(request: PreviewRequest, listener: Listener | None = None) -> Previe
         team=request.directors,
     )
     [project] = with_team([project], request.directors, heard)
+    [project] = with_log([project], request.measures, heard)
     chosen = pick_director(project.facts, request.director, source=str(request.facts))
     for line in template_warnings(request.template, kind=request.kind):
         heard.warning(line)

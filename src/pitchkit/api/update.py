@@ -21,6 +21,7 @@ from pitchkit.api.base import (
     open_facts,
     output_path,
     save_document,
+    with_log,
     with_team,
 )
 from pitchkit.api.notes import NoteRequest, open_pair, refuse_english, warn_english, warn_template
@@ -38,9 +39,6 @@ class UpdateRequest(NoteRequest):
     """A progress update for one director; ``period`` as YYYY-MM, YYYY-Qn or YYYY."""
 
     period: str | None = None
-    #: A spreadsheet (.csv or .xlsx) of figures merged with the progress log
-    #: (default: the facts file's ``measures:``).
-    measures: Path | None = None
     #: In Welsh, refuse when the update would show English text.
     strict: bool = False
 
@@ -179,13 +177,8 @@ def write_update(request: UpdateRequest, listener: Listener | None = None) -> Up
     )
     warn_template(request.template, "update", heard)
     opened = with_team(opened, request.directors, heard)
-    if request.measures is not None or opened[0].facts.measures:
-        # A spreadsheet's figures may make a chart: read it before telling.
-        from pitchkit.notes.update.measuresheet import with_measures
-
-        opened, conflicts = with_measures(opened, request.measures)
-        for line in conflicts:
-            heard.warning(line)
+    # A spreadsheet's figures may make a chart: read it before telling.
+    opened = with_log(opened, request.measures, heard)
     return _write_update(request, heard, opened, bilingual=pair is not None)
 
 

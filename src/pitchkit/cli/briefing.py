@@ -35,6 +35,7 @@ def run_brief(
     no_cuts: bool,
     strict: bool,
     time_limit: str | None,
+    measures: Path | None = None,
     memory_limit: str | None,
     as_json: bool,
 ) -> None:
@@ -55,6 +56,7 @@ def run_brief(
         no_cuts=no_cuts,
         strict=strict,
         directors=directors,
+        measures=measures,
         # The notes among the guide's findings are printed only at the usual verbosity, and
         # are in --json's object; otherwise they are not worked out (see report_advice).
         advice_notes=JsonMode.command is not None or Verbosity.level >= 1,

@@ -128,6 +128,7 @@ BRIEF: dict[str, Flag | Positional] = {
     "bilingual": BILINGUAL,
     "no_cuts": NO_CUTS,
     "strict": STRICT,
+    "measures": MEASURES,
     "time_limit": TIME_LIMIT,
     "memory_limit": MEMORY_LIMIT,
     "as_json": JSON,

@@ -19,7 +19,7 @@ from pitchkit.cli.common import (
     user_errors,
     warn,
 )
-from pitchkit.cli.options import DirectorsOpt, FactsArg, ReportLocaleOpt
+from pitchkit.cli.options import DirectorsOpt, FactsArg, MeasuresOpt, ReportLocaleOpt
 from pitchkit.cli.running import SEVERITY_COLOURS
 from pitchkit.i18n.translation import N_, Language
 
@@ -270,6 +270,7 @@ def check_command(
         ),
     ] = None,
     directors: DirectorsOpt = None,
+    measures: MeasuresOpt = None,
     locale: ReportLocaleOpt = None,
     strict: Annotated[
         bool, typer.Option("--strict", help="Exit 1 when any warning or error is found.")
@@ -289,7 +290,14 @@ def check_command(
     from pitchkit.api import CheckRequest, check
 
     result = check(
-        CheckRequest(facts, director, directors, locale, default_locale=UserDefaults.locale),
+        CheckRequest(
+            facts,
+            director,
+            directors,
+            locale,
+            default_locale=UserDefaults.locale,
+            measures=measures,
+        ),
         Terminal(),
     )
     if as_json:

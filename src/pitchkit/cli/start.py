@@ -28,6 +28,7 @@ from pitchkit.cli.options import (
     FactsArg,
     JsonOpt,
     LocaleOpt,
+    MeasuresOpt,
     MemoryLimitOpt,
     PeriodOpt,
     TemplateOpt,
@@ -202,6 +203,7 @@ def preview(
     directors: DirectorsOpt = None,
     kind: KindOpt = "brief",
     period: PeriodOpt = None,
+    measures: MeasuresOpt = None,
     template: TemplateOpt = None,
     locale: LocaleOpt = None,
     time_limit: TimeLimitOpt = None,
@@ -233,6 +235,7 @@ def preview(
         template=template,
         locale=locale,
         default_locale=UserDefaults.locale,
+        measures=measures,
     )
     with limits_in_force(time_limit, memory_limit):
         result = make_preview(request, Terminal())  # its warnings are printed as they come

@@ -662,13 +662,15 @@ def supported(gain: str, pitch: Pitch) -> bool:
     ledger = pitch.ledger
     money = ledger is not None and bool(ledger.lines)
     has = {
-        # Cash the log does not contradict: "recurrent savings" beside a log that shows the
-        # only cash impact worse, or not changed at all, is a claim the note disproves.
+        # The trust's own cash the log does not contradict: "recurrent savings" beside a
+        # log that shows the only cash impact worse, or not changed at all, is a claim the
+        # note disproves, and an ICB's money is not savings in the trust's plan.
         "cash": money
         and ledger is not None
         and any(
             line.releases == "cash"
             and line.annual > 0
+            and moneytext.trust_cash(line)
             and log_standing(pitch, line.impact.id) is None
             for line in ledger.counted
         ),
@@ -677,9 +679,12 @@ def supported(gain: str, pitch: Pitch) -> bool:
     for need in {need for phrase, need in MONEY_GAINS.items() if phrase in gain}:
         if need == "payback":
             # "An investment case that pays back" beside "not paid back within the
-            # project" is a claim the note's own figures disprove.
+            # project" is a claim the note's own figures disprove; so is it beside "not
+            # paid back from the cash alone" in another director's note (newuser11 #5).
             shown = shown_ledger(pitch) if has["cash"] else None
-            has[need] = shown is not None and moneytext.pays_back(shown)
+            has[need] = (
+                shown is not None and moneytext.pays_back(shown) and moneytext.cash_pays_back(shown)
+            )
         if need not in has:
             has[need] = releases_capacity(pitch) and claims_capacity(pitch)
         if not has[need]:
@@ -765,13 +770,27 @@ def gains(pitch: Pitch, lang: Language) -> list[str]:
     # The lens's own (English) gains are judged, then worded: a Welsh note's lens is in Welsh.
     lenses = lens_data().lenses
     lens = lenses.get(pitch.lens.lens.id, pitch.lens.lens)
-    kept = [g for g in lens.gains if supported(g, pitch)]
+
+    def fits(gain: str) -> bool:
+        # A note that says the project does not yet link to the director's objectives
+        # claims no money for them as if it did: "recurrent savings to count in the
+        # financial plan" under "does not yet link to your objectives" (newuser11 #5).
+        return supported(gain, pitch) and (bool(pitch.shown) or not claims_money(gain))
+
+    kept = [g for g in lens.gains if fits(g)]
     if not all(suits_setting(g, pitch) for g in lens.gains) and "general" in lenses:
         # A gain naming a setting the project is not in gives way to a neutral one.
-        kept += [g for g in lenses["general"].gains if g not in kept and supported(g, pitch)]
+        kept += [g for g in lenses["general"].gains if g not in kept and fits(g)]
     typical = [_capitalised(lang.gettext(g)) for g in kept]
     offered = _ordered(pitch, "offer", typical[:1])
     return offered + [g for g in typical if g not in offered][: max(0, 3 - len(offered))]
+
+
+def claims_money(gain: str) -> bool:
+    """Whether a typical gain claims money: savings, a payback, value for money."""
+    return any(
+        phrase in gain.casefold() for phrase, need in MONEY_GAINS.items() if need != "capacity"
+    )
 
 
 def _capitalised(item: str) -> str:

@@ -218,19 +218,28 @@ _OTHER_BUDGETS = {"ICB": N_("the ICB's budget"), "council": N_("the council's bu
 
 
 def _other_budget(line: Line) -> str | None:
-    """The body whose budget ``line``'s money is in, when its measure names one not the trust's.
+    """The body whose budget ``line``'s money is in, when it is not the trust's.
 
     "GP prescribing spend on inhalers in primary care" is paid from the ICB's
     allocation (recast/measures.yaml, 'whose budget'): less of it is not the
-    trust's cash, whatever the project counts.
+    trust's cash, whatever the project counts. When the measure names no
+    other body, the unit cost's source may: a price that is "ICB contract
+    prices" is what the ICB pays, so activity avoided at that price saves the
+    ICB's money, though the measure names "the acute trust's" list
+    (newuser11 #5).
     """
-    budget = qualifiers(line.impact.measure).get("whose budget", frozenset())
-    if "trust" in budget:
-        return None
-    return next((body for body in _OTHER_BUDGETS if body in budget), None)
+    value = line.impact.value
+    for text in (line.impact.measure, value.source if value is not None else None):
+        if not text:
+            continue
+        budget = qualifiers(text).get("whose budget", frozenset())
+        other = next((body for body in _OTHER_BUDGETS if body in budget), None)
+        if other is not None and "trust" not in budget:
+            return other
+    return None
 
 
-def _trust_cash(line: Line) -> bool:
+def trust_cash(line: Line) -> bool:
     """Whether ``line``'s cash is the trust's own, for its financial plan.
 
     By the rule a money claim on a whole budget follows
@@ -257,14 +266,14 @@ def cash_line(ledger: Ledger, shown: Figures, lang: Language, unborne: Collectio
     """
     base = fy_label(ledger.price_year)
     cash = [line for line in ledger.counted if line.releases == "cash"]
-    own = [line for line in cash if _trust_cash(line)]
+    own = [line for line in cash if trust_cash(line)]
     # Apart from the trust's cash: each other body's budget, then more activity.
     groups: list[tuple[str | None, list[Line]]] = []
     for other in _OTHER_BUDGETS:
         mine = [line for line in cash if _other_budget(line) == other]
         if mine:
             groups.append((other, mine))
-    more = [line for line in cash if not _trust_cash(line) and _other_budget(line) is None]
+    more = [line for line in cash if not trust_cash(line) and _other_budget(line) is None]
     if more:
         groups.append((None, more))
     money = shown.cash
@@ -784,6 +793,22 @@ def pays_back(ledger: Ledger) -> bool:
     if ledger.logged:
         return ledger.payback_logged() is not None
     months = ledger.payback_months
+    return whole_months(months) is not None and not beyond_end(ledger, months)
+
+
+def cash_pays_back(ledger: Ledger) -> bool:
+    """Whether the cash alone pays the funding back within the project.
+
+    As every other director's line reads it beside cash and capacity: on the
+    years the log delivered when some are, else at the full rate, before the
+    project's end. The finance block counts capacity as cash too, so its
+    payback can be shorter; "an investment case that pays back" needs this one.
+    """
+    if not ledger.investment:
+        return True
+    if ledger.logged:
+        return ledger.payback_logged("cash") is not None
+    months = ledger.payback_from("cash")
     return whole_months(months) is not None and not beyond_end(ledger, months)
 
 

@@ -32,6 +32,7 @@ from pitchkit.recast.measures import (
     about,
     aimed,
     chain,
+    falling,
     families_disagree,
     instrument_head,
     linkable,
@@ -440,11 +441,13 @@ def map_chain(
     if families_disagree(impact.measure, objective.text):
         return None
     named = populations(impact.measure) if RULES["edge populations"] else None
+    starts = linkable(_impact_concepts(impact))
     return chain(
-        linkable(_impact_concepts(impact)),
+        starts,
         linkable(_objective_concepts(objective)),
         named,
         worried,
+        falling(starts, impact.measure, impact.direction),
     )
 
 

@@ -80,6 +80,10 @@ class Concept(NamedTuple):
     #: board does not worry about it (see :func:`chain`): escalation beds close when bed days
     #: are saved only where they are open.
     through: bool = True
+    #: ``"higher"`` when more of the concept is better and its edges' reasons count on more
+    #: of it ("day-case lists treat more patients"): an impact whose measure of it falls
+    #: (work moved elsewhere, fewer lists) takes none of them (see :func:`falling`).
+    better: str | None = None
 
 
 class Step(NamedTuple):
@@ -187,6 +191,7 @@ def _concept(item: Mapping[str, Any]) -> Concept:
         topics=tuple(str(name) for name in item.get("topics") or ()),
         open=bool(item.get("open", False)),
         through=bool(item.get("through", True)),
+        better=str(item["better"]) if item.get("better") else None,
     )
 
 
@@ -961,6 +966,7 @@ def chain(
     ends: tuple[str, ...],
     named: frozenset[str] | None = None,
     worried: frozenset[str] = frozenset(),
+    falling: frozenset[str] = frozenset(),
 ) -> Chain | None:
     """The shortest way from any of ``starts`` to any of ``ends``, in at most two edges.
 
@@ -977,8 +983,11 @@ def chain(
     ``named``, the groups of patients the impact's measure names
     (:func:`populations`), an edge whose reason holds for one group only
     ("every day in a hospital bed costs an older patient strength") is taken
-    only when that group is named. Remembered for the last 8,192 pairs: each
-    impact meets every objective.
+    only when that group is named. A start in ``falling`` (:func:`falling`)
+    takes none of its edges, whose reasons count on more of it: "day-case lists
+    treat more patients from the waiting list" is not why fewer day cases in
+    main theatre help. It still meets an objective that names it. Remembered
+    for the last 8,192 pairs: each impact meets every objective.
     """
     wanted = set(ends)
     concepts = measure_map().concepts
@@ -989,6 +998,8 @@ def chain(
     for _ in range(MAX_STEPS):
         reached: list[tuple[str, tuple[Step, ...]]] = []
         for concept_id, steps in frontier:
+            if not steps and concept_id in falling:
+                continue
             for edge in concepts[concept_id].edges:
                 if named is not None and edge.population and edge.population not in named:
                     continue
@@ -1002,6 +1013,28 @@ def chain(
                     reached.append((edge.target, path))
         frontier = reached
     return None
+
+
+def falling(concept_ids: tuple[str, ...], measure: str, direction: str) -> frozenset[str]:
+    """Those of ``concept_ids`` an impact on ``measure``, moving ``direction``, makes less of.
+
+    A concept marked ``better: higher`` falls when the impact's measure goes down,
+    unless the measure counts its failures by one of the map's ``shortfall_words``
+    ("day cases cancelled on the day", "late starts"): fewer of those is more of it.
+    """
+    if direction != "lower":
+        return frozenset()
+    concepts = measure_map().concepts
+    if {token.stem for token in tokens(measure)} & _shortfall_words():
+        return frozenset()
+    return frozenset(c for c in concept_ids if concepts[c].better == "higher")
+
+
+@cache
+def _shortfall_words() -> frozenset[str]:
+    """The stems of ``shortfall_words`` in ``measures.yaml``."""
+    words = read_measure_file().get("shortfall_words") or ()
+    return frozenset(stem(_normal(str(word))) for word in words)
 
 
 @cache
@@ -1058,10 +1091,12 @@ def problems(data: Mapping[str, Any]) -> list[str]:
             owner = owners.setdefault(key, concept_id)
             if owner != concept_id and (owner, concept_id) not in shared:
                 found.append(f"{concept_id}: name {name!r} is also a name of {owner}")
+        if item.get("better") not in (None, "higher"):
+            found.append(f"{concept_id}: better is {item.get('better')!r}, not 'higher'")
         if str(item.get("kind") or "measure") not in KINDS:
             found.append(f"{concept_id}: unknown kind {item.get('kind')!r}")
         fields = {"id", "label", "names", "topics", "themes", "broad", "kind", "to", "open"}
-        fields |= {"through"}
+        fields |= {"through", "better"}
         for key in set(item) - fields:
             found.append(f"{concept_id}: unknown field {key!r}")
         for edge in item.get("to") or ():
