@@ -524,19 +524,6 @@ def _unit_cost_year(
     return (named, "source") if named is not None else (None, "none")
 
 
-def shown_cost(value: float, given: float) -> float:
-    """A restated unit cost as shown: to the pound, as the unit costs beside it are.
-
-    To the penny under £10, where a pound is a tenth of the cost, and when
-    the unit cost as given has pence itself (£12.40), so that the restated
-    one is not written less exactly than the one it restates. Every sum of
-    money is worked from the cost so shown (:func:`_line`), so that a count
-    times the small print's cost is the figure beside it (newuser11 #6).
-    """
-    pence = value < 10 or round(given, 2) != round(given)
-    return round(value, 2) if pence else float(round(value))
-
-
 def _line(impact: Impact, price_year: int, prices: Prices | None) -> Line | None:
     gain = (
         impact.baseline - impact.target
@@ -584,7 +571,8 @@ def shown_cost(value: float, given: float) -> float:
     one is not written less exactly than the one it restates. Every figure
     priced at a restated cost (a year's value in the plan, what the log
     delivered) is priced at this one, so that a finance director's count ×
-    the cost on the page is the figure on the page.
+    the cost on the page is the figure on the page (newuser11 #6: 850 × £149 is
+    £127,000, never the £126,000 that £148.80 gives).
     """
     pence = value < 10 or round(given, 2) != round(given)
     # Half up, as a reader rounds by hand (£2,114.50 is £2,115), not to the even pound.
