@@ -18,8 +18,9 @@ Sets written blind after this pass (blind12 on) were not read here at first;
 blind15 and blind16, read by the first-look pass, are (linking-evaluation.md,
 "The first-look pass"), and so are blind17 and blind18, read by the second
 first-look pass, blind19 and blind20, read by the third, blind21 and
-blind22, read by the fourth, and blind23 and blind24, read by the fifth. blind12-14 stay
-out: the scorer is scored on them as on sets it was not fitted on.
+blind22, read by the fourth, blind23 and blind24, read by the fifth, and blind31 to
+blind34, read by the eighth. blind12-14 stay out: the scorer is scored on them as on
+sets it was not fitted on.
 """
 
 from __future__ import annotations
@@ -70,6 +71,10 @@ READ_SETS = (
     "linkeval-blind22",
     "linkeval-blind23",
     "linkeval-blind24",
+    "linkeval-blind31",
+    "linkeval-blind32",
+    "linkeval-blind33",
+    "linkeval-blind34",
 )
 WEIGHTS = ROOT / "src" / "pitchkit" / "recast" / "linkweights.json"
 #: L2 penalty on every weight but the intercept.
