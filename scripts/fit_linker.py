@@ -19,9 +19,9 @@ Sets written blind after this pass (blind12 on) were not read here at first;
 blind15 and blind16, read by the first-look pass, are (linking-evaluation.md,
 "The first-look pass"), and so are blind17 and blind18, read by the second
 first-look pass, blind19 and blind20, read by the third, blind21 and
-blind22, read by the fourth, blind23 and blind24, read by the fifth, and blind29 and
-blind30, read by the seventh (blind25-28 were read by the sixth, which was not
-merged, so they stay out). blind12-14 stay
+blind22, read by the fourth, blind23 and blind24, read by the fifth, blind29 and
+blind30, read by the seventh, and blind31 to blind34, read by the eighth (blind25-28 were
+read by the sixth, which was not merged, so they stay out). blind12-14 stay
 out: the scorer is scored on them as on sets it was not fitted on.
 
 The same read sets give the edge statistics (``edgetrust.json``): for each edge
@@ -89,6 +89,10 @@ READ_SETS = (
     "linkeval-blind24",
     "linkeval-blind29",
     "linkeval-blind30",
+    "linkeval-blind31",
+    "linkeval-blind32",
+    "linkeval-blind33",
+    "linkeval-blind34",
 )
 WEIGHTS = ROOT / "src" / "pitchkit" / "recast" / "linkweights.json"
 EDGE_TRUST = ROOT / "src" / "pitchkit" / "recast" / "edgetrust.json"
