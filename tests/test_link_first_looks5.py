@@ -14,23 +14,17 @@ See docs/linking-evaluation.md, "The fifth first-look pass".
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
 
 import pytest
-from ruamel.yaml import YAML
-from typer.testing import CliRunner
 
-from linkcases import linked
+from linkcases import directors_links, linked
 from pitchkit.advice.ranking import link_reason
-from pitchkit.cli import app
 from pitchkit.i18n.translation import language
 from pitchkit.recast.measures import RULES, families_disagree, measured, named_aside
 from pitchkit.recast.naming import named_measure
 from pitchkit.recast.quantity import read
 
-SEPSIS = Path(__file__).parent / "data" / "sepsis_project.yaml"
 INTOXICATED = "Incidents of patients intoxicated on the ward (alcohol or drugs, incl. after leave)"
 TREATMENT = "Combating Drugs Partnership: 20% more adults in structured drug and alcohol treatment"
 SAFE_WARDS = "Safe wards plan: fewer incidents of drug and alcohol use on our wards"
@@ -86,27 +80,10 @@ def test_the_aside_rule_is_what_holds_it_back(monkeypatch: pytest.MonkeyPatch) -
     assert found.confidence == "confident"
 
 
-def _directors(tmp_path: Path, impact: dict[str, Any], objective: str) -> dict[str, Any]:
-    yaml = YAML()
-    facts = yaml.load(SEPSIS.read_text(encoding="utf-8"))
-    facts["impacts"].append(impact)
-    facts["directors"].append(
-        {"id": "dx", "name": "Ann Lee", "role": "Director of Strategy",
-         "objectives": [{"id": "target", "text": objective}]}
-    )  # fmt: skip
-    path = tmp_path / "facts.yaml"
-    with path.open("w", encoding="utf-8") as stream:
-        yaml.dump(facts, stream)
-    result = CliRunner().invoke(app, ["directors", str(path), "--json"])
-    assert result.exit_code == 0, result.output
-    place = next(p for p in json.loads(result.stdout)["directors"] if p["id"] == "dx")
-    return {(item["impact"], item["objective"]): item for item in place["links"]}
-
-
 def test_directors_offers_an_aside_as_possible_with_the_reason(tmp_path: Path) -> None:
     impact = {"id": "intox", "measure": INTOXICATED, "unit": "incidents",
               "baseline": 40, "target": 20}  # fmt: skip
-    found = _directors(tmp_path, impact, TREATMENT)[("intox", "target")]
+    found = directors_links(tmp_path, impact, TREATMENT)[("intox", "target")]
     assert found["confidence"] == "possible"
     assert found["doubt"] == "aside"
     assert "names it only in brackets" in found["explanation"]

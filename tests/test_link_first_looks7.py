@@ -13,42 +13,16 @@ See docs/linking-evaluation.md, "The seventh first-look pass".
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
 
 import pytest
-from ruamel.yaml import YAML
-from typer.testing import CliRunner
 
-from linkcases import linked
-from pitchkit.cli import app
+from linkcases import directors_links, linked
 from pitchkit.recast.measures import RULES
 from pitchkit.recast.quantity import handled
 
-SEPSIS = Path(__file__).parent / "data" / "sepsis_project.yaml"
 COMPLAINTS = "Complaints and PALS concerns about pain relief in labour"
 ANSWERED = "85% of complaints answered within 25 working days"
-
-
-def _directors(
-    tmp_path: Path, impact: dict[str, Any], objective: str, *, locale: str | None = None
-) -> dict[str, Any]:
-    yaml = YAML()
-    facts = yaml.load(SEPSIS.read_text(encoding="utf-8"))
-    facts["impacts"].append(impact)
-    facts["directors"].append(
-        {"id": "dx", "name": "Ann Lee", "role": "Director of Strategy",
-         "objectives": [{"id": "target", "text": objective}]}
-    )  # fmt: skip
-    path = tmp_path / "facts.yaml"
-    with path.open("w", encoding="utf-8") as stream:
-        yaml.dump(facts, stream)
-    args = ["directors", str(path), "--json"] + (["--locale", locale] if locale else [])
-    result = CliRunner().invoke(app, args)
-    assert result.exit_code == 0, result.output
-    place = next(p for p in json.loads(result.stdout)["directors"] if p["id"] == "dx")
-    return {(item["impact"], item["objective"]): item for item in place["links"]}
 
 
 # -- things dealt with in time -----------------------------------------------------------
@@ -66,7 +40,7 @@ def test_an_objective_counting_things_answered_in_time_is_read_so() -> None:
 def test_directors_offers_a_count_against_an_answer_time_with_the_reason(tmp_path: Path) -> None:
     impact = {"id": "complaints", "measure": COMPLAINTS, "unit": "complaints",
               "baseline": 40, "target": 20}  # fmt: skip
-    found = _directors(tmp_path, impact, ANSWERED)[("complaints", "target")]
+    found = directors_links(tmp_path, impact, ANSWERED)[("complaints", "target")]
     assert found["confidence"] == "possible"
     assert found["doubt"] == "handled"
     assert found["explanation"] == (
@@ -79,7 +53,7 @@ def test_directors_offers_a_count_against_an_answer_time_with_the_reason(tmp_pat
 def test_the_reason_is_given_in_welsh(tmp_path: Path) -> None:
     impact = {"id": "complaints", "measure": COMPLAINTS, "unit": "complaints",
               "baseline": 40, "target": 20}  # fmt: skip
-    found = _directors(tmp_path, impact, ANSWERED, locale="cy")[("complaints", "target")]
+    found = directors_links(tmp_path, impact, ANSWERED, locale="cy")[("complaints", "target")]
     assert found["doubt"] == "handled"
     assert "pa mor fuan yr atebir" in found["explanation"]
 
@@ -87,7 +61,7 @@ def test_the_reason_is_given_in_welsh(tmp_path: Path) -> None:
 def test_a_measure_of_how_soon_they_are_answered_is_still_claimed(tmp_path: Path) -> None:
     measure = "Formal complaints answered within the agreed 25 working days"
     impact = {"id": "answered", "measure": measure, "unit": "%", "baseline": 60, "target": 85}
-    found = _directors(tmp_path, impact, ANSWERED)[("answered", "target")]
+    found = directors_links(tmp_path, impact, ANSWERED)[("answered", "target")]
     assert found["confidence"] == "confident"
     assert found["chain"] == ["complaints"]
 
@@ -124,7 +98,7 @@ def test_a_national_measure_named_on_both_sides_is_claimed(
     tmp_path: Path, measure: str, objective: str, concept: str
 ) -> None:
     impact = {"id": "named", "measure": measure, "unit": "people", "baseline": 40, "target": 60}
-    found = _directors(tmp_path, impact, objective)[("named", "target")]
+    found = directors_links(tmp_path, impact, objective)[("named", "target")]
     assert found["confidence"] == "confident"
     assert found["chain"] == [concept]
     assert found["explanation"].startswith(f"measure map: both measure {concept}")

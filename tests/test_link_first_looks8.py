@@ -16,14 +16,12 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
-from linkcases import linked
+from linkcases import directors_links, linked, project_with
 from pitchkit.cli import app
 from pitchkit.recast.measures import aimed, measured
 
-SEPSIS = Path(__file__).parent / "data" / "sepsis_project.yaml"
 FOOTPRINT_PLUS = "NHS Carbon Footprint Plus down 10% on 2024/25"
 CAR_MILES = "Carbon Footprint Plus: 10% fewer patient and visitor car miles by 2028"
 NET_ZERO = "Net zero NHS Carbon Footprint by 2040, 80% lower by 2028-32"
@@ -71,23 +69,12 @@ def test_carbon_counted_anywhere_is_counted_in_the_footprint_plus() -> None:
 def _directors(
     tmp_path: Path, impact: dict[str, Any], objective: str, *, check: bool = False
 ) -> Any:
-    yaml = YAML()
-    facts = yaml.load(SEPSIS.read_text(encoding="utf-8"))
-    facts["impacts"].append(impact)
-    facts["directors"].append(
-        {"id": "dx", "name": "Ann Lee", "role": "Director of Estates and Sustainability",
-         "objectives": [{"id": "carbon", "text": objective}]}
-    )  # fmt: skip
-    path = tmp_path / "facts.yaml"
-    with path.open("w", encoding="utf-8") as stream:
-        yaml.dump(facts, stream)
+    role = "Director of Estates and Sustainability"
     if check:
+        path = project_with(tmp_path, impact, objective, role=role, objective_id="carbon")
         result = CliRunner().invoke(app, ["check", str(path), "--director", "dx", "--json"])
         return json.loads(result.stdout)
-    result = CliRunner().invoke(app, ["directors", str(path), "--json"])
-    assert result.exit_code == 0, result.output
-    place = next(p for p in json.loads(result.stdout)["directors"] if p["id"] == "dx")
-    return {(item["impact"], item["objective"]): item for item in place["links"]}
+    return directors_links(tmp_path, impact, objective, role=role, objective_id="carbon")
 
 
 JOURNEYS = {"id": "journeys", "measure": "Dialysis transport journeys", "unit": "journeys",
