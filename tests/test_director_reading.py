@@ -141,10 +141,13 @@ def test_no_savings_are_offered_from_a_project_that_values_none(tmp_path: Path) 
 
 
 def test_a_payback_is_not_offered_on_capacity_alone(tmp_path: Path) -> None:
-    # The falls project's money is capacity, not cash: value for money stays, a payback does not.
+    # The falls project's money is capacity, not cash: no payback is offered. Nor is value
+    # for money: the note says the project does not yet link to this director's objectives,
+    # so it lists no money gains beside that (newuser11 #5).
     text = note(FALLS, "dof", tmp_path)
     assert "An investment case that pays back" not in text
-    assert "Evidence of value for money for the board" in text
+    assert "does not yet link to your objectives" in text
+    assert "Evidence of value for money for the board" not in text
 
 
 WELSH = ROOT / "examples" / "ysbyty-cymunedol" / "facts.yaml"
