@@ -218,7 +218,7 @@ def test_yaml_list_or_mapping_with_text_objectives(tmp_path: Path) -> None:
         ("Reduce Agency Spend By 30%", "agency-spend"),
         ("Cut spend with independent sector providers", "spend-independent-sector"),
         ("Keep mortality within the expected range", "mortality-expected-range"),
-        ("Keep general and acute bed occupancy below 92%", "general-acute"),
+        ("Keep general and acute bed occupancy below 92%", "bed-occupancy"),
         ("Lleihau niwed y gellir ei osgoi", "niwed-osgoi"),
     ],
 )

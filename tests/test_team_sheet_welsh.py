@@ -96,8 +96,8 @@ def test_an_objectives_en_column_links_on_the_english_and_shows_each_language(
     english = said(cli("directors", str(facts), "--directors", str(sheet), "--locale", "en_GB"))
     # The id is made from the English, the same in both; each language shows its own text,
     # and both make the measure map's link.
-    assert f"coo.general-acute: {OCCUPANCY_CY} (wedi'i wasanaethu)" in welsh
-    assert f"coo.general-acute: {OCCUPANCY_EN} (served)" in english
+    assert f"coo.bed-occupancy: {OCCUPANCY_CY} (wedi'i wasanaethu)" in welsh
+    assert f"coo.bed-occupancy: {OCCUPANCY_EN} (served)" in english
     assert "Welsh only" not in english
     assert "Gymraeg yn unig" not in welsh
 
@@ -109,10 +109,10 @@ def test_the_facts_file_form_typed_into_a_cell_is_read_as_both_languages(
     cell = f"{{en: {OCCUPANCY_EN}, cy: {OCCUPANCY_CY}}}; Cut waits in the emergency department"
     sheet = team(tmp_path, HEADER, ["coo", "Tom Okafor", "Chief Operating Officer", cell])
     welsh = said(cli("directors", str(facts), "--directors", str(sheet), "--locale", "cy_GB"))
-    assert f"coo.general-acute: {OCCUPANCY_CY} (wedi'i wasanaethu)" in welsh
+    assert f"coo.bed-occupancy: {OCCUPANCY_CY} (wedi'i wasanaethu)" in welsh
     assert "{en:" not in welsh
     english = said(cli("directors", str(facts), "--directors", str(sheet), "--locale", "en_GB"))
-    assert f"coo.general-acute: {OCCUPANCY_EN} (served)" in english
+    assert f"coo.bed-occupancy: {OCCUPANCY_EN} (served)" in english
 
 
 def test_an_other_language_column_that_does_not_match_is_named_with_the_count(

@@ -171,6 +171,8 @@ def update_json(result: UpdateResult) -> dict[str, Any]:
         "languages": languages(result.lang, bilingual=result.bilingual),
         "files": written_files(result.written),
         "period": period_entry(result.period),
+        "pages": result.pages,
+        "pages_measured": result.pages_measured,
     }
 
 

@@ -149,6 +149,11 @@ class UpdateResult(Result):
     director_role: str = ""
     #: Whether the document is Welsh then English (``bilingual`` in the request).
     bilingual: bool = False
+    #: The update's pages: LibreOffice's count when ``pages_measured``, else pitchkit's
+    #: estimate; ``None`` when not known (a bilingual update, or unreadable).
+    pages: int | None = None
+    #: Whether LibreOffice laid the update out to count its pages.
+    pages_measured: bool = False
 
     def to_json(self) -> dict[str, Any]:
         """The result as ``pitchkit update --json`` prints it (docs/json.md)."""
@@ -205,14 +210,17 @@ def _write_update(
         name = update_file_name(project.facts, chosen, when.text, project.lang)
     path = output_path(request.out, name)
     check_can_write(path, force=request.force, pdf=request.pdf)
+    pages: int | None = None
+    measured = False
     if pair:
         data, _ = make_bilingual_update(
             pair, chosen.id, period=when.text, template=request.template, today=today
         )
     else:
-        data, _ = make_update(
+        data, info = make_update(
             project, chosen, period=when.text, template=request.template, today=today
         )
+        pages, measured = info.pages, info.pages_measured
     written = save_document(path, data, force=request.force, pdf=request.pdf)
     if not pair and not request.strict:
         warn_english(project, chosen.id, heard, shown)
@@ -228,6 +236,8 @@ def _write_update(
         director_name=chosen.name,
         director_role=chosen.role,
         bilingual=bilingual,
+        pages=pages,
+        pages_measured=measured,
     )
 
 

@@ -29,6 +29,7 @@ language.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
@@ -500,8 +501,8 @@ _NAMED_ABBREVIATION = re.compile(r"\(([A-Z][A-Z0-9]{1,9})\)")
 
 
 #: How ids have been made: before newuser6 F12, until newuser7 F11, until newuser11 (13),
-#: and now.
-_FIRST, _SECOND, _THIRD, _NOW = 1, 2, 3, 4
+#: until newuser12 (12), and now.
+_FIRST, _SECOND, _THIRD, _FOURTH, _NOW = 1, 2, 3, 4, 5
 
 
 def objective_id(text: str, taken: Iterable[str] = ()) -> str:
@@ -562,7 +563,7 @@ def _id_candidates(text: str, generation: int) -> tuple[str, ...]:
     plain = _plain(text)
     untelling = (
         _UNTELLING_SINCE_11
-        if generation >= _NOW
+        if generation >= _FOURTH
         else _UNTELLING_NOW
         if generation >= _THIRD
         else _UNTELLING
@@ -570,7 +571,7 @@ def _id_candidates(text: str, generation: int) -> tuple[str, ...]:
     if generation >= _THIRD:
         plain = _initials(plain)
     spans = _telling_spans(plain, untelling)
-    if generation >= _NOW:
+    if generation >= _FOURTH:
         spans = _after_opening_verb(spans, plain)
     read = plain  # the text ``spans`` place their words in
     if generation >= _SECOND:
@@ -579,7 +580,7 @@ def _id_candidates(text: str, generation: int) -> tuple[str, ...]:
             for span in _telling_spans(_HEALTH_BOARD.sub(" ", plain), untelling)
             if span[0].casefold() not in (_PASSED_OVER if generation >= _THIRD else _GENERIC)
         ]
-        if generation >= _NOW:
+        if generation >= _FOURTH:
             kept = _after_opening_verb(kept, _HEALTH_BOARD.sub(" ", plain))
         if kept:
             spans, read = kept, _HEALTH_BOARD.sub(" ", plain)
@@ -591,10 +592,16 @@ def _id_candidates(text: str, generation: int) -> tuple[str, ...]:
     if not slugs:
         slugs = [w.casefold() for w in _WORD.findall(plain) if not w.isdigit()][:_ID_WORDS]
     first = 1 if words and len(words[0]) > 1 and words[0].isupper() else _ID_WORDS
-    if generation >= _NOW and first == 1 and len(words[0]) == 2 and _compound(spans):
+    if generation >= _FOURTH and first == 1 and len(words[0]) == 2 and _compound(spans):
         # An abbreviation is the id on its own (SHMI, VTE, A&E); since newuser11 (13) not
         # one of two letters that heads a noun: "Free GP time" is ``gp-time``, not ``gp``.
         first = _ID_WORDS
+    if generation >= _NOW and first == _ID_WORDS:
+        # Since newuser12 (12): the id names the thing measured, not a phrase's start.
+        named_thing = _thing_measured(spans, read)
+        if named_thing is not None:
+            spans = named_thing
+            slugs = [word.casefold() for word, _start, _end in spans]
     if generation >= _THIRD and first == _ID_WORDS and _cuts_a_phrase(spans, read):
         first += 1
     candidates = [
@@ -602,6 +609,47 @@ def _id_candidates(text: str, generation: int) -> tuple[str, ...]:
         for count in range(first, max(first, min(len(slugs), _ID_MOST_WORDS)) + 1)
     ]
     return tuple(c for c in candidates if c) or ("objective",)
+
+
+_Span = tuple[str, int, int]
+
+
+def _thing_measured(spans: Sequence[_Span], text: str) -> list[_Span] | None:
+    """The telling words that name what an objective measures, first; ``None`` to keep them.
+
+    Three shapes whose first two words are not the thing (since newuser12 (12)):
+
+    - words joined by "and" or "or" that describe a noun after them: "adult
+      general and acute bed occupancy" is about ``bed-occupancy``; "the
+      timeliness and quality of discharge summaries" about ``discharge-summaries``;
+    - a move "from" one place "to" or "into" another: "Move care from
+      hospital into the community" is ``care-community``;
+    - a rating "by" whoever gives it: "Be rated good by the CQC" is ``cqc-good``.
+    """
+    if len(spans) < 2 or any(span[1] < 0 for span in spans[:2]):
+        return None
+    tokens = [t.casefold() for t in _HYPHENATED.findall(text)]
+    runs: list[list[_Span]] = [[spans[0]]]
+    for span in spans[1:]:
+        if span[1] == runs[-1][-1][2]:
+            runs[-1].append(span)
+        else:
+            runs.append([span])
+    links = [tokens[before[-1][2] : after[0][1]] for before, after in itertools.pairwise(runs)]
+    thing: list[_Span] | None = None
+    if links and links[0] in (["and"], ["or"]):
+        if len(runs[1]) >= 3:  # "general and acute bed occupancy": the noun after them
+            thing = runs[1][-2:]
+        elif len(runs) > 2 and len(runs[0]) == len(runs[1]) == 1 and links[1] == ["of"]:
+            thing = runs[2][:2]  # "the timeliness and quality of discharge summaries"
+    elif len(runs) > 2 and len(runs[0]) == len(runs[1]) == 1 and links[0] == ["from"]:
+        if links[1][:1] in (["to"], ["into"]):
+            thing = [runs[0][0], runs[2][0]]  # "care from hospital into the community"
+    elif tokens[:1] in (["be"], ["become"]) and links and links[0] in (["by"], ["by", "the"]):
+        thing = [runs[1][0], runs[0][-1]]  # "be rated good by the CQC"
+    if thing is None:
+        return None
+    return [*thing, *(span for span in spans if span not in thing)]
 
 
 def _compound(spans: Sequence[tuple[str, int, int]]) -> bool:
@@ -659,7 +707,7 @@ def _cuts_a_phrase(spans: Sequence[tuple[str, int, int]], text: str) -> bool:
 
     So when a preposition comes between them ("spend with independent") and
     the second runs straight on into a third ("independent sector"); not
-    across "and" ("general and acute bed occupancy" stays ``general-acute``).
+    across "and" (there the id names the noun after: see :func:`_thing_measured`).
     """
     if len(spans) < 3:
         return False
@@ -795,7 +843,9 @@ class FormerIds(Mapping[str, tuple[str, ...]]):
 
     def _worked_out(self) -> dict[str, tuple[str, ...]]:
         if self._found is None:
-            earlier = {generation: list(self._given) for generation in (_THIRD, _SECOND, _FIRST)}
+            earlier = {
+                generation: list(self._given) for generation in (_FOURTH, _THIRD, _SECOND, _FIRST)
+            }
             found: dict[str, tuple[str, ...]] = {}
             for made_id, text in self._made:
                 olds: list[str] = []

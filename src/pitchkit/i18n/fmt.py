@@ -461,12 +461,27 @@ def unit_words(unit: str, lang: Language) -> str:
     if known is not None:
         return known
     first, _space, rest = unit.strip().partition(" ")
-    singular = WELSH_SINGULARS.get(first.lower())
+    singular = WELSH_SINGULARS.get(first.lower()) or welsh_singular(first.lower())
     if singular is None:
         return unit
     if first[:1].isupper():
         singular = singular.capitalize()
     return f"{singular} {rest}".strip()
+
+
+#: Endings of Welsh plurals whose singular is the word without its ``-au``: a noun in
+#: -ad or -aeth (``cyflenwadau`` → ``cyflenwad``, ``triniaethau`` → ``triniaeth``).
+_WELSH_PLURAL_AU = re.compile(r"^(\w{3,}(?:ad|aeth))au$")
+
+
+def welsh_singular(word: str) -> str | None:
+    """The singular of a regular Welsh plural not in :data:`WELSH_SINGULARS`, else ``None``.
+
+    Only the surest rule: a noun in -ad or -aeth takes -au (*cyflenwadau*,
+    *asesiadau*, *triniaethau*); other plurals vary too much to guess.
+    """
+    found = _WELSH_PLURAL_AU.match(word)
+    return found.group(1) if found else None
 
 
 def unit_as_written(unit: str, lang: Language) -> bool:

@@ -276,8 +276,72 @@ def _names(words: list[str]) -> set[int]:
     return found
 
 
+@functools.cache
+def welsh_words() -> frozenset[str]:
+    """Words pitchkit's own Welsh uses and its English never does: *plant*, *pobl*, *ifanc*.
+
+    Read from the Welsh catalog, less every word of the English messages, so
+    a word both languages write (*staff*, *data*) is not among them. Such a
+    word may also be an English word (*plant*), and its spelling alone says
+    nothing or reads English (*phobl*, ``ph``): found here, it counts as Welsh.
+    """
+    import json
+    from pathlib import Path
+
+    from pitchkit.i18n.translation import language
+
+    catalog: dict[object, str] = getattr(language("cy").translations, "_catalog", {})
+    welsh: set[str] = set()
+    english: set[str] = set()
+    for key, value in catalog.items():
+        msgid = key[0] if isinstance(key, tuple) else key
+        if not isinstance(msgid, str) or not msgid:
+            continue  # the catalog's header
+        english.update(word.casefold() for word in _WORD.findall(msgid))
+        welsh.update(word.casefold() for word in _WORD.findall(value))
+    # The measure map's Welsh names (plant, cleifion ...) against its English ones.
+    recast = Path(__file__).resolve().parent.parent / "recast"
+    for name, found in (("measures_cy.json", welsh), ("measures.json", english)):
+        try:
+            data = json.loads((recast / name).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        found.update(word.casefold() for text in _strings(data) for word in _WORD.findall(text))
+    return frozenset(word for word in welsh - english if len(word) > 2)
+
+
+def _strings(data: object) -> list[str]:
+    """Every string value in ``data`` (a parsed JSON document), keys left out."""
+    if isinstance(data, str):
+        return [data]
+    if isinstance(data, dict):
+        return [text for value in data.values() for text in _strings(value)]
+    if isinstance(data, list):
+        return [text for value in data for text in _strings(value)]
+    return []
+
+
+#: A word's first letters after an aspirate or nasal mutation, and before it: *phobl* is *pobl*.
+_MUTATED = (("ngh", "c"), ("mh", "p"), ("nh", "t"), ("ph", "p"), ("th", "t"), ("ch", "c"))
+
+
+def _known_welsh(folded: str) -> bool:
+    """Whether ``folded`` (or its unmutated form) is one of :func:`welsh_words`."""
+    known = welsh_words()
+    if folded in known:
+        return True
+    return any(
+        folded.startswith(mutated) and plain + folded[len(mutated) :] in known
+        for mutated, plain in _MUTATED
+    )
+
+
 def welsh_weight(text: str) -> int:
-    """How strongly ``text`` reads as Welsh: above 0 Welsh, below 0 English, 0 unknown."""
+    """How strongly ``text`` reads as Welsh: above 0 Welsh, below 0 English, 0 unknown.
+
+    A word of pitchkit's own Welsh (:func:`welsh_words`) counts at least one
+    Welsh mark, whatever its spelling: *plant* (children) is not English text.
+    """
     weight = 0
     words = _WORD.findall(str(text))
     names = _names(words)
@@ -288,7 +352,10 @@ def welsh_weight(text: str) -> int:
         elif folded in ENGLISH_SMALL_WORDS:
             weight -= SMALL_WORD_WEIGHT
         elif number not in names:
-            weight += _spelling(word)
+            spelling = _spelling(word)
+            if spelling < 1 and not _is_name(word) and _known_welsh(folded):
+                spelling = 1
+            weight += spelling
     return weight
 
 

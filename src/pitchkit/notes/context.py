@@ -758,7 +758,23 @@ def measures_outcome(pitch: Pitch, concept: str) -> bool:
     return False
 
 
-def gains(pitch: Pitch, lang: Language) -> list[str]:
+#: The months the NHS plans for as winter (December to March): a note written in them
+#: does not offer capacity "ahead of winter", for winter is already here.
+WINTER_MONTHS = frozenset({12, 1, 2, 3})
+
+
+def in_season(gain: str, today: dt.date | None) -> str:
+    """``gain`` (English, as the lens gives it) as it reads on ``today``.
+
+    "capacity released ahead of winter" in a note written in winter is
+    "capacity released this winter".
+    """
+    if today is not None and today.month in WINTER_MONTHS and "ahead of winter" in gain:
+        return N_("capacity released this winter")
+    return gain
+
+
+def gains(pitch: Pitch, lang: Language, today: dt.date | None = None) -> list[str]:
     """What the sponsor gains: the offer meant for them, else the role's typical gains.
 
     A typical gain that claims money (savings, a payback, value for money) is
@@ -781,7 +797,8 @@ def gains(pitch: Pitch, lang: Language) -> list[str]:
     if not all(suits_setting(g, pitch) for g in lens.gains) and "general" in lenses:
         # A gain naming a setting the project is not in gives way to a neutral one.
         kept += [g for g in lenses["general"].gains if g not in kept and fits(g)]
-    typical = [_capitalised(lang.gettext(g)) for g in kept]
+    # Worded for the note's date: "this winter" rather than "ahead of winter" in December.
+    typical = [_capitalised(lang.gettext(in_season(g, today))) for g in kept]
     offered = _ordered(pitch, "offer", typical[:1])
     return offered + [g for g in typical if g not in offered][: max(0, 3 - len(offered))]
 
@@ -829,8 +846,10 @@ def one_per_objective(statements: list[Context], lang: Language) -> list[Context
     return [{**shown, "text": with_how(shown["claim"], shown["how"])} for shown in merged.values()]
 
 
-def pitch_context(pitch: Pitch, lang: Language, *, reasons: bool = True) -> Context:
-    """The recast content: headline, ranked statements and the ask.
+def pitch_context(
+    pitch: Pitch, lang: Language, *, reasons: bool = True, today: dt.date | None = None
+) -> Context:
+    """The recast content: headline, ranked statements and the ask (worded for ``today``).
 
     Without ``reasons`` no statement says why its link holds (see :func:`how_text`).
     """
@@ -851,7 +870,7 @@ def pitch_context(pitch: Pitch, lang: Language, *, reasons: bool = True) -> Cont
         ],
         "objectives_served": [o.text for o in pitch.served],
         "concerns": relevant_concerns(pitch, lang),
-        "gains": gains(pitch, lang),
+        "gains": gains(pitch, lang, today),
         "sources": sources(shown, lang),
         "conversions": list(
             dict.fromkeys(
@@ -920,7 +939,7 @@ def brief_context(pitch: Pitch, lang: Language, *, today: dt.date, reasons: bool
     """
     facts = pitch.facts
     terms = dict(pitch.director.terms)
-    shown = pitch_context(pitch, lang, reasons=reasons)
+    shown = pitch_context(pitch, lang, reasons=reasons, today=today)
     if pitch.ledger is not None:
         # Each unit cost behind a figure the note shows, restated at the note's prices as the
         # figures are, so a director can work every figure out from the page.

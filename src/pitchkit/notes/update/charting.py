@@ -303,15 +303,48 @@ def signals_text(analysis: charts.Analysis, points: Sequence[Any], situation: Si
         )
         return " ".join(parts)
     worded = []
-    for signal in analysis.ranked():
+    ranked = analysis.ranked()
+    most = situation.signals_at_most
+    named = ranked if most is None or len(ranked) <= most + 1 else ranked[:most]
+    for signal in named:
         words = signal_words(signal, analysis, kind, lang)
         end = fmt.period_label(points[signal.end].period.text, lang)
         worded.append(lang.gettext("{signal}, ending {end}").format(signal=words, end=end))
+    if len(named) < len(ranked):
+        worded.append(more_signals_text(ranked[len(named) :], lang))
     text = "; ".join(worded)
     parts.append(
         lang.ngettext("Signal: {signals}.", "Signals: {signals}.", len(worded)).format(signals=text)
     )
     return " ".join(parts)
+
+
+def more_signals_text(rest: Sequence[charts.Signal], lang: Language) -> str:
+    """The signals a shortened caption does not name, counted: ``and 5 more (3 concern, ...)``.
+
+    The heaviest and most recent are named (:meth:`~.spc.Analysis.ranked`);
+    the rest are counted, with how many are concern and how many improvement.
+    """
+    concern = sum(s.improvement is False for s in rest)
+    improvement = sum(s.improvement is True for s in rest)
+    kinds = []
+    if concern:
+        kinds.append(lang.ngettext("{n} concern", "{n} concern", concern).format(n=concern))
+    if improvement:
+        kinds.append(
+            lang.ngettext("{n} improvement", "{n} improvement", improvement).format(n=improvement)
+        )
+    if not kinds:
+        return lang.ngettext(
+            "and {n} more signal, not listed to keep this update to two pages",
+            "and {n} more signals, not listed to keep this update to two pages",
+            len(rest),
+        ).format(n=len(rest))
+    return lang.ngettext(
+        "and {n} more signal ({kinds}), not listed to keep this update to two pages",
+        "and {n} more signals ({kinds}), not listed to keep this update to two pages",
+        len(rest),
+    ).format(n=len(rest), kinds=", ".join(kinds))
 
 
 def _counted_otherwise(analysis: charts.Analysis, shift: spc.Signal) -> bool:

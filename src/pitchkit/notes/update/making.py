@@ -57,6 +57,10 @@ class UpdateInfo:
     fill_in: bool
     charts: int
     pitch: Pitch
+    #: Its pages: LibreOffice's count when ``pages_measured``, else pitchkit's estimate
+    #: (``None`` when neither could say).
+    pages: int | None = None
+    pages_measured: bool = False
 
 
 def make_update(
@@ -76,26 +80,35 @@ def make_update(
     today = today or dt.date.today()
     situation = situate(project.facts, director, project.lang, period=period, today=today)
     context, data = _rendered(situation, project, template, today)
-    if template is None and _measured_language(project.lang):
-        # The chart limits keep an English update to two pages; a language whose words
-        # run longer (Welsh) is laid out by LibreOffice and shows fewer charts until it fits.
-        shown = len(context["update"]["charts"])
-        while shown and _pages(data) > UPDATE_PAGES:
-            shown -= 1
-            situation = replace(situation, charts_at_most=shown)
-            context, data = _rendered(situation, project, template, today)
+    pages, measured = _pages(data, template)
+    if pages > UPDATE_PAGES:
+        # First the charts' captions name their weightiest signals and count the rest ...
+        situation = replace(situation, signals_at_most=SIGNALS_NAMED)
+        context, data = _rendered(situation, project, template, today)
+        pages, measured = _pages(data, template)
+    shown = len(context["update"]["charts"])
+    while shown and pages > UPDATE_PAGES:
+        # ... then one chart fewer at a time; the chart note says how many are shown.
+        shown -= 1
+        situation = replace(situation, charts_at_most=shown)
+        context, data = _rendered(situation, project, template, today)
+        pages, measured = _pages(data, template)
     info = UpdateInfo(
         period=situation.period.text,
         period_label=context["update"]["period_label"],
         fill_in=situation.fill_in,
         charts=len(context["update"]["charts"]),
         pitch=situation.pitch,
+        pages=pages or None,
+        pages_measured=measured,
     )
     return data, info
 
 
 #: The pages a progress update is kept to.
 UPDATE_PAGES = 2
+#: The signals a chart's caption names when the update would otherwise run over.
+SIGNALS_NAMED = 3
 
 
 def _rendered(
@@ -113,22 +126,33 @@ def _rendered(
     return context, data
 
 
-def _measured_language(lang: Language) -> bool:
-    """Whether an update in ``lang`` is laid out by LibreOffice to keep it to two pages.
+def _pages(data: bytes, template: Path | None) -> tuple[int, bool]:
+    """The update's pages, and whether LibreOffice laid it out to count them.
 
-    Not English, whose lengths the chart limits were set by; and only where
-    LibreOffice is found and measuring is not turned off (``PITCHKIT_MEASURE=0``).
+    pitchkit's estimate (:mod:`~pitchkit.notes.update.pages`) first: an update
+    from the built-in template that it shows within two pages with a margin,
+    or over them on full pages, is not measured (on the bundled examples and
+    test projects its count was LibreOffice's every time). Near the edge
+    LibreOffice counts, where it is found and
+    measuring is not turned off (``PITCHKIT_MEASURE=0``); a user's template
+    (its fonts and page are its own) is always measured where it can be.
+    Without LibreOffice the estimate stands (0 when the document could not be read).
     """
-    from pitchkit.output.pagecount import measuring
+    from pitchkit.notes.update.pages import estimate
+    from pitchkit.output.pagecount import count_pages, measuring
 
-    return lang.lang != "en" and measuring()
-
-
-def _pages(data: bytes) -> int:
-    """The update's pages as LibreOffice lays it out (0 when it could not say)."""
-    from pitchkit.output.pagecount import count_pages
-
-    return count_pages([data])[0] or 0
+    guess = estimate(data)
+    if (
+        guess is not None
+        and template is None
+        and (guess.surely_within(UPDATE_PAGES) or guess.surely_over(UPDATE_PAGES))
+    ):
+        return guess.pages, False
+    if measuring():
+        counted = count_pages([data])[0]
+        if counted:
+            return counted, True
+    return (guess.pages if guess is not None else 0), False
 
 
 def update_file_name(facts: Facts, director: Director, period: str, lang: Language) -> str:

@@ -371,37 +371,18 @@ def _read_wide(
     keys = [_key(name) for name in names]
     period_at = next((i for i, key in enumerate(keys) if key in PERIOD_HEADERS), 0)
     measures: dict[int, str] = {}
-    for index, name in enumerate(names):
+    # A header's problems are collected with the rows' (a misspelt column and a bad date
+    # are both named in one run); the rows are read without the columns that have one.
+    problems = _Problems()
+    for index in range(len(names)):
         if index == period_at:
             continue
-        if not name:
-            _refuse_unnamed(path, body, names, index)
-            continue
-        impact = matcher.find(name)
-        if impact is None:
-            raise _cell_error(
-                path,
-                header_row,
-                names,
-                index,
-                Message(
-                    "'{measure}' is not one of the project's measures{hint}: name each column "
-                    "after an impact id or its measure, or write the sheet as period, measure, "
-                    "value",
-                    measure=name,
-                    hint=matcher.hint(name),
-                ),
-            )
-        if impact in measures.values():
-            raise _cell_error(
-                path,
-                header_row,
-                names,
-                index,
-                Message("a second column for '{impact}': keep one", impact=impact),
-            )
-        measures[index] = impact
+        with problems:
+            impact = _column_impact(path, header_row, body, names, index, matcher, measures)
+            if impact is not None:
+                measures[index] = impact
     if not measures:
+        problems.raise_any()
         raise MeasuresError(
             Located(
                 tabular.row_place(path, header_row),
@@ -413,7 +394,6 @@ def _read_wide(
         )
     figures: list[Figure] = []
     seen: dict[tuple[str, str], int] = {}
-    problems = _Problems()
     for number, row in body:
         cells = list(row) + [None] * (len(names) - len(row))
         before = len(problems.found)
@@ -432,6 +412,50 @@ def _read_wide(
                 figures.append(Figure(period.text, impact, value, number, names[index]))
     problems.raise_any()
     return figures
+
+
+def _column_impact(
+    path: Path,
+    header_row: int,
+    body: tabular.Records,
+    names: Sequence[str],
+    index: int,
+    matcher: _Matcher,
+    measures: dict[int, str],
+) -> str | None:
+    """The impact a wide sheet's column ``index`` holds; ``None`` for an empty column.
+
+    Raises :class:`MeasuresError` for a header that names no impact, or one
+    that another column names already.
+    """
+    name = names[index]
+    if not name:
+        _refuse_unnamed(path, body, names, index)
+        return None
+    impact = matcher.find(name)
+    if impact is None:
+        raise _cell_error(
+            path,
+            header_row,
+            names,
+            index,
+            Message(
+                "'{measure}' is not one of the project's measures{hint}: name each column "
+                "after an impact id or its measure, or write the sheet as period, measure, "
+                "value",
+                measure=name,
+                hint=matcher.hint(name),
+            ),
+        )
+    if impact in measures.values():
+        raise _cell_error(
+            path,
+            header_row,
+            names,
+            index,
+            Message("a second column for '{impact}': keep one", impact=impact),
+        )
+    return impact
 
 
 def _refuse_unnamed(path: Path, body: tabular.Records, names: Sequence[str], index: int) -> None:

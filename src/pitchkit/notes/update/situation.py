@@ -49,6 +49,9 @@ class Situation:
     #: At most this many charts, when fewer than the usual limit keep the update to two
     #: pages (a Welsh update measured by LibreOffice: see :func:`~.making.make_update`).
     charts_at_most: int | None = field(default=None)
+    #: At most this many signals named in a chart's caption, the rest counted, when the
+    #: full list would take the update past two pages (:func:`~.making.make_update`).
+    signals_at_most: int | None = field(default=None)
 
     @cached_property
     def claims(self) -> dict[str, Claim]:

@@ -1,0 +1,191 @@
+"""How many pages a filled progress update takes, estimated without LibreOffice.
+
+The update is kept to two pages (:data:`pitchkit.notes.update.making.UPDATE_PAGES`).
+What makes one run over is mostly its charts: each is a picture that cannot
+break across a page, with a caption that grows with its signals. This module
+lays the filled document out roughly, page by page, with the built-in
+template's page, paragraph styles and Arial's widths
+(:mod:`pitchkit.notes.layout`): a paragraph's lines at its width (a table
+cell's at the cell's), a picture at its drawn height, a table row kept
+whole, a heading kept with what follows it. It is cautious: a character it
+does not know takes a wide letter's room, and a row or picture that does not
+fit where it falls starts a new page.
+
+:func:`estimate` gives the page count and how sure it is; the update asks
+LibreOffice only when the estimate is near the edge (see
+:func:`pitchkit.notes.update.making.make_update`).
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass
+
+from lxml import etree  # type: ignore[import-untyped]
+
+from pitchkit.notes.layout import STYLES, Style, _font
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+_EMU_PER_POINT = 12700.0
+
+#: The built-in update's A4 page: 16838 twips less 850 at the top and 794 at the bottom.
+PAGE_HEIGHT = (16838 - 850 - 794) / 20
+TEXT_WIDTH = (11906 - 2 * 1020) / 20
+#: The update's paragraph styles differ from the brief's in their sizes (``word/styles.xml``).
+UPDATE_STYLES: dict[str | None, Style] = {
+    **STYLES,
+    None: Style(9.5, False, 0, 3, 252 / 240),
+    "ListBullet": Style(9.5, False, 0, 2, 252 / 240, indent=18),
+    "Lead": Style(10, True, 0, 3, 1.0),
+}
+#: A table cell's paragraph (the table style): no space after, single spacing.
+_CELL = Style(9.5, False, 0, 0, 1.0)
+#: A cell's top and bottom margins and its border, in points.
+_CELL_PAD = 2 * 30 / 20 + 0.5
+_CELL_SIDES = 2 * 80 / 20
+#: How much of a page the estimate leaves unused before it calls an update surely within
+#: its pages: it is rough, so near the edge LibreOffice decides (where it is found).
+MARGIN = 0.06
+#: A character without a known width takes this much of an em (a wide letter's).
+_WIDE_EM = 0.75
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """The pages an update takes, and those it would take on pages :data:`MARGIN` shorter."""
+
+    pages: int
+    cautious: int
+
+    def surely_within(self, pages: int) -> bool:
+        """Whether the update fits ``pages`` even with the estimate's margin."""
+        return self.cautious <= pages
+
+    def surely_over(self, pages: int) -> bool:
+        """Whether the update runs past ``pages`` even on full pages."""
+        return self.pages > pages
+
+
+@dataclass(frozen=True)
+class _Block:
+    height: float
+    whole: bool  # a picture or a table row: moves to the next page rather than split
+    keep_next: bool = False
+    line: float = 0.0  # a split paragraph's line height
+
+
+def estimate(document: bytes) -> Estimate | None:
+    """The filled update's pages, laid out roughly (``None`` when it cannot be read)."""
+    try:
+        xml = zipfile.ZipFile(io.BytesIO(document)).read("word/document.xml")
+        body = etree.fromstring(xml).find(f"{_W}body")
+    except (KeyError, zipfile.BadZipFile, etree.XMLSyntaxError):
+        return None
+    if body is None:
+        return None
+    blocks = _blocks(body)
+    return Estimate(_flow(blocks, PAGE_HEIGHT), _flow(blocks, PAGE_HEIGHT * (1 - MARGIN)))
+
+
+def _blocks(body: etree._Element) -> list[_Block]:
+    found: list[_Block] = []
+    previous: Style | None = None
+    for element in body:
+        if element.tag == f"{_W}p":
+            style = _style(element)
+            space = max(previous.after, style.before) if previous is not None else 0.0
+            height, line, picture = _paragraph(element, style, TEXT_WIDTH - style.indent)
+            keep = element.find(f"{_W}pPr/{_W}pStyle[@{_W}val='Heading1']") is not None
+            found.append(_Block(space + height, picture, keep, line))
+            previous = style
+        elif element.tag == f"{_W}tbl":
+            widths = [float(col.get(f"{_W}w", "0")) / 20 for col in element.iter(f"{_W}gridCol")]
+            for row in element.findall(f"{_W}tr"):
+                found.append(_Block(_row(row, widths), True))
+            previous = UPDATE_STYLES[None]
+    return found
+
+
+def _style(paragraph: etree._Element) -> Style:
+    found = paragraph.find(f"{_W}pPr/{_W}pStyle")
+    name = None if found is None else found.get(f"{_W}val")
+    return UPDATE_STYLES.get(name, UPDATE_STYLES[None])
+
+
+def _paragraph(paragraph: etree._Element, style: Style, width: float) -> tuple[float, float, bool]:
+    """The paragraph's height, its line height, and whether it holds a picture."""
+    sizes = [
+        float(size.get(f"{_W}val", "0")) / 2
+        for size in paragraph.iter(f"{_W}sz")
+        if size.getparent() is not None and size.getparent().tag == f"{_W}rPr"
+    ]
+    size = max(sizes) if sizes else style.size
+    line = size * _font().line_height * style.line
+    pictures = [
+        float(extent.get("cy", "0")) / _EMU_PER_POINT for extent in paragraph.iter(f"{_WP}extent")
+    ]
+    text = "".join(
+        "\n" if part.tag in (f"{_W}br", f"{_W}cr") else (part.text or "")
+        for part in paragraph.iter(f"{_W}t", f"{_W}br", f"{_W}cr")
+    )
+    lines = _lines(text, size, width)
+    if pictures and max(pictures) > line:
+        # A chart on a line of its own (an icon within a line of text adds little).
+        return max(pictures) + style.after + (lines - 1) * line, line, True
+    return lines * line + style.after, line, False
+
+
+def _row(row: etree._Element, widths: list[float]) -> float:
+    tallest = 0.0
+    column = 0
+    for cell in row.findall(f"{_W}tc"):
+        span_at = cell.find(f"{_W}tcPr/{_W}gridSpan")
+        span = int(span_at.get(f"{_W}val", "1")) if span_at is not None else 1
+        width = sum(widths[column : column + span]) or TEXT_WIDTH
+        column += span
+        height = sum(
+            _paragraph(p, _CELL, max(width - _CELL_SIDES, 20.0))[0] for p in cell.findall(f"{_W}p")
+        )
+        tallest = max(tallest, height)
+    return tallest + _CELL_PAD
+
+
+def _lines(text: str, size: float, width: float) -> int:
+    """Lines ``text`` wraps to at ``width`` points (its line breaks counted), breaking at spaces."""
+    widths = _font().regular
+    space = widths[" "] * size
+    count = 0
+    for part in text.split("\n"):
+        count += 1
+        used = 0.0
+        for word in part.split(" "):
+            advance = sum(widths.get(char, _WIDE_EM) for char in word) * size
+            if used and used + space + advance > width:
+                count += 1 + int(advance // width)
+                used = advance % width
+            else:
+                used += (space if used else 0.0) + advance
+    return count
+
+
+def _flow(blocks: list[_Block], page: float) -> int:
+    """The pages ``blocks`` fill, one after another, on pages ``page`` points tall."""
+    pages, used = 1, 0.0
+    for index, block in enumerate(blocks):
+        need = block.height
+        if block.keep_next and index + 1 < len(blocks):
+            following = blocks[index + 1]
+            need += following.height if following.whole else 2 * following.line
+        if block.whole or block.keep_next:
+            if used and used + need > page:
+                pages, used = pages + 1, 0.0
+            used += block.height
+            while used > page:  # taller than a page on its own
+                pages, used = pages + 1, used - page
+            continue
+        used += block.height
+        while used > page:
+            pages, used = pages + 1, used - page
+    return pages
