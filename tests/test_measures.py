@@ -275,7 +275,9 @@ def test_the_six_week_diagnostic_list_and_the_cancer_pathway_are_different_waiti
 
 
 def test_job_planning_rostering_and_rota_gaps_are_different_concepts() -> None:
-    assert measured("Consultant job plans agreed and signed off") == ("job-planning",)
+    # Signed-off plans are their own measure of job planning (linksplit25).
+    assert measured("Consultant job plans agreed and signed off") == ("signed-job-plans",)
+    assert measured("Specialties with a team job plan") == ("job-planning",)
     assert aimed("e-rostering at level 4 attainment for every medical staff group") == (
         "e-rostering",
     )
