@@ -207,9 +207,14 @@ def whole_team(review: Review) -> Iterator[Finding]:
 
 
 def no_keep_informed(review: Review) -> Iterator[Finding]:
-    """No plan to keep the sponsor informed."""
+    """No plan to keep the sponsor informed.
+
+    A measures spreadsheet (``measures:``, or its figures merged from
+    ``--measures``) is a log kept for the sponsor too: 'pitchkit update'
+    reports from it, so it counts as a plan (newuser12 #10).
+    """
     facts = review.facts
-    if facts.updates or facts.settings.cadence:
+    if facts.updates or facts.settings.cadence or facts.measures or facts.figures:
         return
     yield Finding(
         "no-keep-informed",

@@ -206,7 +206,12 @@ def with_team(projects: list[Project], path: Path | None, listener: Listener) ->
     ]
 
 
-def with_log(projects: list[Project], asked: Path | None, listener: Listener) -> list[Project]:
+def with_log(
+    projects: list[Project],
+    asked: Path | None,
+    listener: Listener,
+    today: dt.date | None = None,
+) -> list[Project]:
     """``projects`` with the progress log's spreadsheet merged in, as every note reads it.
 
     The spreadsheet is ``asked`` (``--measures``), else the facts file's
@@ -214,13 +219,14 @@ def with_log(projects: list[Project], asked: Path | None, listener: Listener) ->
     overrides is a warning. ``update``, ``brief``, ``preview``, ``batch`` and
     ``check`` all read the log here, so that a brief's money and a progress
     update's come from the same figures. Without either, the projects are
-    returned as they are.
+    returned as they are. A row for a period that begins after ``today``
+    (default: today) is a warning too.
     """
     if asked is None and not projects[0].facts.measures:
         return projects
     from pitchkit.notes.update.measuresheet import with_measures
 
-    merged, conflicts = with_measures(projects, asked)
+    merged, conflicts = with_measures(projects, asked, today or dt.date.today())
     for line in conflicts:
         listener.warning(line)
     return merged

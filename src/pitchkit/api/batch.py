@@ -109,7 +109,7 @@ def open_batch(
     problems: list[Renderable | str] = []
     if request.directors is not None:
         project, problems = with_directors_file(project, request.directors, listener)
-    [project] = with_log([project], request.measures, listener)
+    [project] = with_log([project], request.measures, listener, request.today)
     return project, tuple(problems)
 
 

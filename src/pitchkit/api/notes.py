@@ -196,7 +196,7 @@ def write_brief(request: BriefRequest, listener: Listener | None = None) -> Brie
         pair = open_pair(request.facts, request.locale, heard, team=request.directors)
         warn_template(request.template, "brief", heard)
         pair = Pair(*with_team(list(pair.projects), request.directors, heard))
-        pair = Pair(*with_log(list(pair.projects), request.measures, heard))
+        pair = Pair(*with_log(list(pair.projects), request.measures, heard, today))
         project = pair.cy
         chosen = pick_director(project.facts, request.director, source=str(request.facts))
         path = output_path(request.out, bilingual_file_name(pair, chosen, "brief"))
@@ -217,7 +217,7 @@ def write_brief(request: BriefRequest, listener: Listener | None = None) -> Brie
         )
         warn_template(request.template, "brief", heard)
         [project] = with_team([project], request.directors, heard)
-        [project] = with_log([project], request.measures, heard)
+        [project] = with_log([project], request.measures, heard, today)
         chosen = pick_director(project.facts, request.director, source=str(request.facts))
         refuse_english(project, strict=request.strict, director_id=chosen.id)
         name = default_file_name(project.facts, chosen, "brief", project.lang)

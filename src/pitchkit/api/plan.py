@@ -109,7 +109,7 @@ def check(request: CheckRequest, listener: Listener | None = None) -> CheckResul
         default_locale=request.default_locale,
         team=request.directors,
     )
-    [project] = with_log([project], request.measures, heard)
+    [project] = with_log([project], request.measures, heard, request.today)
     team = (
         team_for(project.loaded, request.directors, heard.warning, project.lang.lang)
         if request.directors

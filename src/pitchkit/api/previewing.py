@@ -97,7 +97,7 @@ def preview(request: PreviewRequest, listener: Listener | None = None) -> Previe
         team=request.directors,
     )
     [project] = with_team([project], request.directors, heard)
-    [project] = with_log([project], request.measures, heard)
+    [project] = with_log([project], request.measures, heard, request.today)
     chosen = pick_director(project.facts, request.director, source=str(request.facts))
     for line in template_warnings(request.template, kind=request.kind):
         heard.warning(line)

@@ -71,6 +71,9 @@ class PeriodStatus:
     #: For a fill-in: whether a measures spreadsheet has figures for the period (or for a
     #: month of it), so only the log's words (what was done, barriers, asks) are missing.
     figured: bool = False
+    #: For a fill-in quarter or year a measures spreadsheet has some months of but not its
+    #: last: those months (``2026-10``), which the warning names instead of the period.
+    figured_part: tuple[str, ...] = ()
 
 
 def period_status(
@@ -98,14 +101,23 @@ def period_status(
     elif entry is None and when.kind != "month":
         some, none = months_logged(facts, when)
         missing = none if some else ()
-    figured = any(
-        value is not None
+    figured_in = [
+        period
         for period, values in facts.figures.items()
-        if period == when.text or (when.kind != "month" and _within(period, when))
-        for value in values.values()
-    )
+        if (period == when.text or (when.kind != "month" and _within(period, when)))
+        and any(value is not None for value in values.values())
+    ]
+    figured = bool(figured_in)
+    partly: tuple[str, ...] = ()
+    if when.kind != "month" and when.text not in figured_in and figured_in:
+        # A quarter the spreadsheet has only some months of (one not over yet, say): the
+        # warning names those months, not the whole quarter (newuser12 #4).
+        last = f"{when.end.year}-{when.end.month:02d}"
+        if last not in figured_in:
+            partly = tuple(sorted(figured_in))
     return PeriodStatus(
         figured=figured,
+        figured_part=partly,
         period=when.text,
         asked=asked,
         after_end=end if end is not None and when.start > end else None,
@@ -183,7 +195,7 @@ def write_update(request: UpdateRequest, listener: Listener | None = None) -> Up
     warn_template(request.template, "update", heard)
     opened = with_team(opened, request.directors, heard)
     # A spreadsheet's figures may make a chart: read it before telling.
-    opened = with_log(opened, request.measures, heard)
+    opened = with_log(opened, request.measures, heard, request.today)
     return _write_update(request, heard, opened, bilingual=pair is not None)
 
 
@@ -314,7 +326,19 @@ def period_warnings(status: PeriodStatus, *, notes: int = 1) -> list[Renderable]
                 unlogged=Worded(_months, status.unlogged),
             )
         )
-    if status.fill_in and status.asked and status.figured:
+    if status.fill_in and status.asked and status.figured_part and not status.missing:
+        found.append(
+            Plural(
+                "the measures spreadsheet has figures for {months} only, so the update for "
+                "{period} is a fill-in template: replace each part in [square brackets]",
+                "the measures spreadsheet has figures for {months} only, so the updates for "
+                "{period} are fill-in templates: replace each part in [square brackets]",
+                notes,
+                months=Worded(_months, status.figured_part),
+                period=period,
+            )
+        )
+    elif status.fill_in and status.asked and status.figured:
         found.append(figured_fill_in(status.period, status.missing, notes))
     elif status.fill_in and status.asked and status.missing:
         # A quarter with January and February logged lacks March, not the whole quarter.

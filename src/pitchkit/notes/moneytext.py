@@ -256,7 +256,8 @@ def cash_line(ledger: Ledger, shown: Figures, lang: Language, unborne: Collectio
     Money in another body's budget (an ICB's primary care prescribing) and an
     impact that does more of something without ``releases: cash`` are not
     cash for the trust's plan (review14): they are said apart, after it, with
-    their money, the two parts adding up to the cash the block counts.
+    their money, each rounded on its own (so the same impact's money reads the
+    same figure here as in the statements above it).
 
     ``unborne`` are the impacts the progress log does not bear out (figures
     worse than before the change, or a chart that does not show it). When the
@@ -279,12 +280,13 @@ def cash_line(ledger: Ledger, shown: Figures, lang: Language, unborne: Collectio
     money = shown.cash
     parts: list[float] = []
     if groups:
-        money, *parts = _split(
-            shown.cash,
-            [sum(line.annual for line in own)]
-            + [sum(line.annual for line in lines) for _, lines in groups],
-            shown.quantum,
-        )
+        # Each part rounded on its own, as the statement above gives the same impact's money:
+        # £307,330 is £307,000 beside "worth £307,000 a year", never moved to £308,000 so
+        # that the parts add up to the rounded whole (newuser12 #5).
+        money, *parts = [
+            round_money(sum(line.annual for line in lines), shown.quantum)
+            for lines in [own, *(lines for _, lines in groups)]
+        ]
     single = len(own) == 1 and own[0].counts == "money" and own[0].impact.per == "year"
     if not own:
         text = lang.gettext("At {base} prices, no cash for the financial plan.").format(base=base)

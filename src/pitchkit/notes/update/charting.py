@@ -25,7 +25,7 @@ from pitchkit.notes import wording
 from pitchkit.notes.context import Context
 from pitchkit.notes.update import charts, icons, spc
 from pitchkit.notes.update.board import deliveries
-from pitchkit.notes.update.claims import Claim
+from pitchkit.notes.update.claims import Claim, worsening
 from pitchkit.notes.update.delivery import chosen_statements
 from pitchkit.notes.update.measures import has_figure, per_period_words, shown_unit
 from pitchkit.notes.update.progress import MeasureProgress
@@ -50,6 +50,8 @@ def chart_context(situation: Situation) -> Context:
 
     The charts the update's claims rest on are also shown first, so that the
     chart behind "What this has delivered" is not the last one on the page.
+    The first measure whose chart shows it worse than before the change
+    always has one of the places (the last, when the others fill them).
 
     A fill-in template charts only the measures that already have the
     period's figure (from a spreadsheet), at most :data:`MAX_CHARTS_FILL_IN`,
@@ -68,6 +70,14 @@ def chart_context(situation: Situation) -> Context:
                 "The charts are drawn once the figures for {period} are logged; this draft "
                 "does not repeat earlier periods' charts."
             ).format(period=fmt.period_label(situation.period.text, lang))
+        )
+    elif len(candidates) > len(chosen) and any(worsening(c) for _, c in candidates):
+        notes.append(
+            lang.gettext(
+                "Charts are shown for {shown} of the {total} measures with enough figures, "
+                "those that show what the update claims or a change the wrong way first, then "
+                "those with a signal, to keep this update to two pages."
+            ).format(shown=len(chosen), total=len(candidates))
         )
     elif len(candidates) > len(chosen):
         notes.append(
@@ -103,7 +113,7 @@ def _choose(situation: Situation) -> tuple[_Chosen, _Chosen, list[str]]:
             rank = (
                 claimed.get(progress.impact.id, len(claimed)),
                 not claim.shown,
-                not claim.analysis.signals,
+                not _signalled(claim.analysis),
             )
             candidates.append((rank, order, progress, claim))
         elif claim.analysis.count:
@@ -115,11 +125,37 @@ def _choose(situation: Situation) -> tuple[_Chosen, _Chosen, list[str]]:
     drawable = [
         c for c in candidates if not situation.fill_in or has_figure(c[2], situation.period)
     ]
-    chosen = sorted(drawable, key=lambda c: (c[0], c[1]))[:most]
+    ranked = sorted(drawable, key=lambda c: (c[0], c[1]))
+    chosen = ranked[:most]
+    # The director's own measures first: the one "What this has delivered" says is worse.
+    own = {impact.id for impact, _ in chosen_statements(situation)}
+    worse = next(
+        (c for c in sorted(ranked, key=lambda c: c[2].impact.id not in own) if worsening(c[3])),
+        None,
+    )
+    if worse is not None and worse not in chosen and most >= 2:
+        # The first measure whose chart shows it worse than before the change is never left
+        # out for charts of what went well: it takes the last place (newuser12 #3).
+        chosen[-1] = worse
     # Shown as chosen for the claims: the charts this director's claims rest on first (the
     # board sentence's, then the delivered table's), then the others in the log's order.
     chosen.sort(key=lambda c: (c[0][0], c[1]))
     return [(p, c) for _, _, p, c in candidates], [(p, c) for _, _, p, c in chosen], short
+
+
+def _signalled(analysis: spc.Analysis) -> bool:
+    """Whether a chart has a signal, its sustained shifts at a change included.
+
+    A shift from the change on that the limits were recalculated at is a
+    signal the caption names ("a sustained shift (13 months below the mean
+    before it, concern)"), though it is kept apart from the listed ones: a
+    chart with one is not a quiet chart (newuser12 #3).
+    """
+    return bool(
+        analysis.signals
+        or analysis.baseline_shift is not None
+        or any(c.shift is not None for c in analysis.changes)
+    )
 
 
 def claimed_impacts(situation: Situation) -> dict[str, int]:

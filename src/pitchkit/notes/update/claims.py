@@ -175,8 +175,36 @@ def _read(
     )
     start = positions[0] if positions else (0 if not dates else None)
     reference = _baseline_mean(analysis, points, start, rules)
-    shown = start is not None and bool(points) and analysis.improved_after_change()
+    shown = (
+        start is not None
+        and bool(points)
+        and analysis.improved_after_change()
+        and _held_up(analysis, impact, points, reference)
+    )
     return analysis, start, reference, shown
+
+
+def _held_up(
+    analysis: spc.Analysis, impact: Impact, points: Sequence[Point], reference: float | None
+) -> bool:
+    """Whether the chart's improvement since the change is more than a month or two apart.
+
+    A shift or a trend the better way is sustained by its own rule. An
+    improvement that rests only on points past the limits (or two of three
+    near them) shows the change only while the figures from the change on
+    are, at their median, better than the baseline mean: one good month
+    among months worse than before (agency shifts of 68 in one month, 117 to
+    125 in the twelve around it, against 119.7) is not a shift, and nothing
+    was delivered (newuser12 #1); nor is one good month at the end of a
+    year below the baseline (newuser12 #3). The median, not the mean, so
+    that one extreme month cannot carry the rest.
+    """
+    found = analysis.improvements_after_change()
+    if not found or any(s.rule in ("shift", "trend") for s in found):
+        return True
+    since = analysis.change_at or 0
+    gains = [_gain(p, reference, impact) for p in points[since:] if p.value is not None]
+    return bool(gains) and statistics.median(gains) > 0
 
 
 def _baseline_mean(
@@ -262,7 +290,8 @@ def worsening(claim: Claim) -> bool:
     Its latest point is in a signal of concern; or the limits were last
     recalculated after a sustained shift the worse way and its latest point
     is no improvement on them (agency spend up from £8,050 to about £9,500 a
-    month, its limits remade at the new level); or it is in a sustained
+    month, its limits remade at the new level), or an improvement on them
+    that does not show the change (one good month after a year of them); or it is in a sustained
     shift the worse way from the baseline in the facts (a chart with no
     baseline of its own): "no change can be told apart" would hide a change,
     the wrong way.
@@ -275,6 +304,26 @@ def worsening(claim: Claim) -> bool:
     shifted = [c.shift for c in analysis.changes if c.shift is not None and not c.moving]
     if shifted and shifted[-1].improvement is False and analysis.variation != "improvement":
         return True
+    if shifted and shifted[-1].improvement is False and not claim.shown:
+        # A latest point better than the limits remade at the worse level, but one that does
+        # not hold the change up (:func:`_held_up`): one good month after a year below the
+        # baseline is still a measure worse than before the change (newuser12 #3).
+        return True
     shift = analysis.baseline_shift
     last = max((i for i, v in enumerate(analysis.values) if v is not None), default=-1)
     return shift is not None and shift.improvement is False and shift.end == last
+
+
+def isolated(claim: Claim) -> bool:
+    """Whether the chart has improvement from the change on that does not hold the change up.
+
+    Points past the limits the better way, among figures from the change on
+    that are no better than the baseline at their median (:func:`_held_up`):
+    a good month, not a change delivered.
+    """
+    return (
+        not claim.shown
+        and claim.since is not None
+        and bool(claim.points)
+        and claim.analysis.improved_after_change()
+    )

@@ -15,7 +15,7 @@ from pitchkit.notes import wording
 from pitchkit.notes.context import Context
 from pitchkit.notes.rates import scale
 from pitchkit.notes.update import fillin, icons, spans
-from pitchkit.notes.update.claims import Claim
+from pitchkit.notes.update.claims import Claim, isolated, worsening
 from pitchkit.notes.update.progress import MeasureProgress, Point, is_money, measure_progress
 from pitchkit.notes.update.situation import Situation
 from pitchkit.notes.update.spc import Variation
@@ -97,6 +97,8 @@ def measure_row(progress: MeasureProgress, situation: Situation) -> Context:
             run_chart=situation.claims[impact.id].analysis.kind == "run",
             beyond=situation.claims[impact.id].analysis.beyond_before(),
             recovering=situation.claims[impact.id].analysis.recovering(),
+            worse=worsening(situation.claims[impact.id]),
+            isolated=isolated(situation.claims[impact.id]),
         ),
         "missing_text": missing_text(counted_progress(progress, situation), lang),
         "icons": icons.icon_picture(
@@ -329,6 +331,8 @@ def direction_text(
     run_chart: bool = False,
     beyond: str | None = None,
     recovering: str | None = None,
+    worse: bool = False,
+    isolated: bool = False,
 ) -> str:
     """Which way the measure is going, in words that agree with its variation icon.
 
@@ -360,11 +364,26 @@ def direction_text(
     still worse than before them (``recovering``: the way it moved), is not
     *changed* or *improving*: *recovering, still worse than before the rise*
     (or *fall*), as the words under its chart say.
+
+    A measure whose chart shows it worse than before the change (``worse``:
+    :func:`~pitchkit.notes.update.claims.worsening`) is never *within normal
+    variation* or *improving* alone: a latest point in common cause against
+    limits remade at the worse level is *within normal variation, at a worse
+    level than before the change*, and one good figure past them is *one
+    better figure, after a sustained shift to a worse level*, as its chart's
+    caption reads the shift (newuser12 #3). A latest point in an
+    improvement from the change on that does not hold the change up
+    (``isolated``: one good month among months no better than before) is
+    *one better figure, not yet a sustained change*.
     """
     if recovering == "down":
         return lang.gettext("recovering, still worse than before the rise")
     if recovering == "up":
         return lang.gettext("recovering, still worse than before the fall")
+    if variation == "common" and worse:
+        return lang.gettext("within normal variation, at a worse level than before the change")
+    if variation == "improvement" and worse:
+        return lang.gettext("one better figure, after a sustained shift to a worse level")
     if variation == "common" and held:
         return lang.gettext("within normal variation, at the improved level")
     if variation == "common" and run_chart and beyond == "down":
@@ -373,6 +392,8 @@ def direction_text(
         return lang.gettext("above every figure before the change; no signal yet")
     if variation == "common":
         return lang.gettext("within normal variation")
+    if variation == "improvement" and isolated:
+        return lang.gettext("one better figure, not yet a sustained change")
     if variation == "improvement" and not counted:
         if not begun:
             return lang.gettext("improving, before the change took effect")

@@ -52,6 +52,7 @@ from pitchkit.facts.validation import (
     may_be_negative,
     may_pass_100,
 )
+from pitchkit.i18n import fmt
 from pitchkit.i18n.messages import Joined, Located, Message, Renderable
 from pitchkit.period import Period, parse_period
 from pitchkit.recast.money import MONEY_UNITS
@@ -664,16 +665,19 @@ def read_value(value: Any) -> float | None:
 # --- merging with the facts file -------------------------------------------------------
 
 
-def merge(facts: Facts, sheet: MeasureSheet) -> tuple[Facts, list[Located]]:
+def merge(
+    facts: Facts, sheet: MeasureSheet, today: dt.date | None = None
+) -> tuple[Facts, list[Located]]:
     """``facts`` with the spreadsheet's figures, and a warning for each figure the log overrides.
 
     The facts file wins: a figure in ``updates[].measures`` (even ``null``,
     no figure) stands, and where the spreadsheet has a different one for
     the same period and measure a warning names the period, the measure and
-    the spreadsheet's row.
+    the spreadsheet's row. With ``today``, a row for a period that has not
+    begun is named too (:func:`dated_ahead`).
     """
     logged = {u.period: u.measures for u in facts.updates}
-    warnings: list[Located] = []
+    warnings: list[Located] = dated_ahead(sheet, today) if today is not None else []
     for figure in sheet.figures:
         measures = logged.get(figure.period, {})
         if figure.impact in measures and measures[figure.impact] != figure.value:
@@ -691,6 +695,41 @@ def merge(facts: Facts, sheet: MeasureSheet) -> tuple[Facts, list[Located]]:
                 )
             )
     return facts.with_figures(sheet.by_period()), warnings
+
+
+def dated_ahead(sheet: MeasureSheet, today: dt.date) -> list[Located]:
+    """A warning for each row whose period begins after ``today``: a typo, most likely.
+
+    An update or a brief reads only the periods that have ended, so such a
+    row is left out of every figure; said once a row, at its row, so that a
+    January 2027 typed for January 2026 is not dropped without a word
+    (newuser12 #8). A sheet none of whose periods has ended (an example as
+    shipped, years ahead) is read as it stands, as the progress log is.
+    """
+    from pitchkit.api.base import Worded
+
+    periods = {figure.period: parse_period(figure.period) for figure in sheet.figures}
+    if not any(period.end < today for period in periods.values()):
+        return []
+    found: list[Located] = []
+    said: set[int] = set()
+    for figure in sheet.figures:
+        period = periods[figure.period]
+        if period.start <= today or figure.row in said:
+            continue
+        said.add(figure.row)
+        found.append(
+            Located(
+                tabular.row_place(sheet.path, figure.row),
+                Message(
+                    "{period} is dated after today ({today}): a typo? Its figures are left out "
+                    "until the period has ended",
+                    period=Worded(fmt.period_label, figure.period),
+                    today=Worded(fmt.date, today),
+                ),
+            )
+        )
+    return found
 
 
 def _shown(value: float | None) -> str | Message:
@@ -714,7 +753,7 @@ def measures_path(project: Project, asked: Path | None) -> Path | None:
 
 
 def with_measures(
-    projects: Sequence[Project], asked: Path | None
+    projects: Sequence[Project], asked: Path | None, today: dt.date | None = None
 ) -> tuple[list[Project], list[Located]]:
     """``projects`` (the same facts in one or two languages) with their spreadsheet's figures.
 
@@ -725,7 +764,7 @@ def with_measures(
     if path is None:
         return list(projects), []
     sheet = load_measures(path, *(p.facts for p in projects))
-    merged = [merge(p.facts, sheet) for p in projects]
+    merged = [merge(p.facts, sheet, today) for p in projects]
     return [_replace_facts(p, m[0]) for p, m in zip(projects, merged, strict=True)], merged[0][1]
 
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 import statistics
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from pitchkit.facts.schema import Facts, Impact, Update
@@ -104,12 +104,68 @@ def months_of(period: Period) -> list[Period]:
     return found
 
 
+def figures_rolled_up(
+    facts: Facts, until: Period
+) -> tuple[dict[str, dict[str, float | None]], dict[str, dict[str, FromMonths]]] | None:
+    """A measures spreadsheet's months rolled up into ``until``'s kind, when it gives its months.
+
+    A team that keeps its figures month by month in a spreadsheet (``measures:``)
+    and asks for a quarter's update has the quarter built from its months, as
+    a progress log kept by month has (:func:`rolled_up`), once the
+    spreadsheet has its last month (newuser12 #4): the figures are filled in,
+    and only the log's words are left to write. Every month ending by
+    ``until`` is rolled up into its quarter (or year), except those of a
+    period the spreadsheet or the log gives itself. ``None`` for a month, a
+    period the log has an entry for or builds from its own months, or a
+    spreadsheet without the period's last month: its figures as they stand.
+    """
+    if until.kind == "month":
+        return None
+    logged = {u.period for u in facts.updates}
+    last = f"{until.end.year}-{until.end.month:02d}"
+    if until.text in logged or until.text in facts.figures or last not in facts.figures:
+        return None
+    if any(parse_period(text).kind == "month" for text in logged):
+        return None  # a log kept by month: built from its entries, or a fill-in as before
+    own = logged | {text for text in facts.figures if parse_period(text).kind == until.kind}
+    figures: dict[str, dict[str, float | None]] = {}
+    months: dict[str, dict[Period, dict[str, float | None]]] = {}
+    for text, values in facts.figures.items():
+        period = parse_period(text)
+        whole = period_at(period.start, until.kind)
+        if period.kind != "month" or period.end > until.end or whole.text in own:
+            figures[text] = dict(values)
+            continue
+        months.setdefault(whole.text, {})[period] = dict(values)
+    made: dict[str, dict[str, FromMonths]] = {}
+    for text, by_month in months.items():
+        figures[text], made[text] = combined_measures(facts, parse_period(text), by_month)
+    return figures, made
+
+
 def combined(
     facts: Facts, period: Period, entries: Sequence[tuple[Period, Update]]
 ) -> tuple[Update, dict[str, FromMonths]]:
     """One entry for ``period`` from its months' entries (oldest first), and their months."""
     latest = entries[-1][1]
-    figures = {month: update.measures for month, update in entries}
+    measures, made = combined_measures(
+        facts, period, {month: update.measures for month, update in entries}
+    )
+    update = latest.model_copy(
+        update={
+            "period": period.text,
+            # dict.fromkeys keeps the first of each item, in the order logged.
+            "done": list(dict.fromkeys(item for _, u in entries for item in u.done)),
+            "measures": measures,
+        }
+    )
+    return update, made
+
+
+def combined_measures(
+    facts: Facts, period: Period, figures: Mapping[Period, Mapping[str, float | None]]
+) -> tuple[dict[str, float | None], dict[str, FromMonths]]:
+    """Each measure's figure for ``period`` from its months' figures, and the months behind it."""
     measures: dict[str, float | None] = {}
     made: dict[str, FromMonths] = {}
     for impact in facts.impacts:
@@ -129,12 +185,4 @@ def combined(
             measures[impact.id] = values[-1]
         else:
             measures[impact.id] = statistics.fmean(values)
-    update = latest.model_copy(
-        update={
-            "period": period.text,
-            # dict.fromkeys keeps the first of each item, in the order logged.
-            "done": list(dict.fromkeys(item for _, u in entries for item in u.done)),
-            "measures": measures,
-        }
-    )
-    return update, made
+    return measures, made

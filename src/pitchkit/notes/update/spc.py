@@ -249,17 +249,28 @@ class Analysis:
 
     def improved_after_change(self) -> bool:
         """Whether the chart shows special-cause improvement from the first change on."""
+        return bool(self.improvements_after_change())
+
+    def improvements_after_change(self) -> tuple[Signal, ...]:
+        """The improvement signals that show the change, as :meth:`improved_after_change` reads.
+
+        A sustained shift from a change (the limits recalculated there), a
+        shift from the facts' baseline on a chart with no baseline of its
+        own, and any improvement signal that starts from the first change and
+        lies past the baseline. Empty when there is none, or no chart.
+        """
         if self.kind == "none":
-            return False
-        if any(c.shift is not None and c.shift.improvement is True for c in self.changes):
-            return True
+            return ()
+        found = [c.shift for c in self.changes if c.shift is not None and c.shift.improvement]
         if self.baseline_shift is not None and self.baseline_shift.improvement is True:
-            return True
+            found.append(self.baseline_shift)
         since = self.change_at or 0
-        return any(
-            s.improvement is True and self._from_change(s, since) and self._past_baseline(s)
+        found += [
+            s
             for s in self.signals
-        )
+            if s.improvement is True and self._from_change(s, since) and self._past_baseline(s)
+        ]
+        return tuple(found)
 
     def recovering(self) -> Direction | None:
         """Which way a latest point in a ``recovering`` signal moved: ``"down"``, ``"up"`` or None.
