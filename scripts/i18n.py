@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gettext
 import io
+import json
 import re
 import sys
 import tokenize
@@ -32,6 +34,8 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 from ruamel.yaml import YAML
+
+from pitchkit.i18n.welsh import WELSH_WORDS_FILE, count_welsh_words
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "babel.cfg"
@@ -297,7 +301,18 @@ def refresh() -> list[Path]:
         compiled = mo_bytes(read_catalog(po_path(language), language))  # as written
         if write_if_changed(mo_path(language), compiled, po=False):
             written.append(mo_path(language))
+    if write_if_changed(WELSH_WORDS_FILE, welsh_words_json(), po=False):
+        written.append(WELSH_WORDS_FILE)
     return written
+
+
+def welsh_words_json() -> bytes:
+    """The Welsh-only words of the compiled Welsh catalog and the measure map, as JSON."""
+    with mo_path("cy").open("rb") as stream:
+        compiled = gettext.GNUTranslations(stream)
+    catalog: dict[object, str] = getattr(compiled, "_catalog", {})
+    words = sorted(count_welsh_words(catalog))
+    return (json.dumps(words, ensure_ascii=False, indent=0) + "\n").encode("utf-8")
 
 
 def check() -> list[str]:
@@ -317,6 +332,9 @@ def check() -> list[str]:
         mo = mo_path(language)
         if not mo.exists() or mo.read_bytes() != mo_bytes(catalog):
             problems.append(f"{mo.relative_to(ROOT)} is not compiled from {where}")
+    words = WELSH_WORDS_FILE
+    if mo_path("cy").exists() and (not words.exists() or words.read_bytes() != welsh_words_json()):
+        problems.append(f"{words.relative_to(ROOT)} is out of date: run python scripts/i18n.py")
     return problems
 
 

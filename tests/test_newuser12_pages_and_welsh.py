@@ -265,3 +265,16 @@ def test_a_log_with_a_misspelt_header_and_a_bad_date_names_both(tmp_path: Path) 
     assert "column lounge-usee" in err
     assert "did you mean 'lounge-use'" in err
     assert "'13/2026' is not a period" in err
+
+
+def test_the_shipped_welsh_words_are_what_the_catalog_and_map_give_now() -> None:
+    # welshwords.json saves every run from tokenising the catalog (0.12 s of a brief);
+    # scripts/i18n.py writes it when it compiles the catalog, so it never falls behind.
+    from pitchkit.i18n.translation import language
+    from pitchkit.i18n.welsh import WELSH_WORDS_FILE, count_welsh_words, welsh_words
+
+    catalog = getattr(language("cy").translations, "_catalog", {})
+    assert WELSH_WORDS_FILE.exists()
+    assert welsh_words() == count_welsh_words(catalog)
+    assert "plant" in welsh_words()
+    assert "staff" not in welsh_words()

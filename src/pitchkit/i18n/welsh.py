@@ -24,7 +24,10 @@ not enough, though such a text is not taken as English either.
 from __future__ import annotations
 
 import functools
+import json
 import re
+from collections.abc import Mapping
+from pathlib import Path
 
 #: Small English words: each counts :data:`SMALL_WORD_WEIGHT` towards English.
 ENGLISH_SMALL_WORDS = frozenset(
@@ -276,21 +279,37 @@ def _names(words: list[str]) -> set[int]:
     return found
 
 
+#: :func:`welsh_words` as ``scripts/i18n.py`` counts them whenever it compiles the catalog,
+#: so that a run reads a list rather than tokenising the whole catalog and measure map.
+WELSH_WORDS_FILE = Path(__file__).resolve().parent / "welshwords.json"
+
+
 @functools.cache
 def welsh_words() -> frozenset[str]:
     """Words pitchkit's own Welsh uses and its English never does: *plant*, *pobl*, *ifanc*.
 
-    Read from the Welsh catalog, less every word of the English messages, so
-    a word both languages write (*staff*, *data*) is not among them. Such a
+    Read from :data:`WELSH_WORDS_FILE`; counted afresh (:func:`count_welsh_words`)
+    only when that file is missing or unreadable.
+    """
+    try:
+        words = json.loads(WELSH_WORDS_FILE.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        from pitchkit.i18n.translation import language
+
+        catalog: dict[object, str] = getattr(language("cy").translations, "_catalog", {})
+        return count_welsh_words(catalog)
+    return frozenset(str(word) for word in words)
+
+
+def count_welsh_words(catalog: Mapping[object, str]) -> frozenset[str]:
+    """The words of the Welsh ``catalog`` (a compiled catalog's messages) and map, less English.
+
+    Every word of the Welsh messages and of the measure map's Welsh names,
+    less every word of the English messages and of the map's English names,
+    so a word both languages write (*staff*, *data*) is not among them. Such a
     word may also be an English word (*plant*), and its spelling alone says
     nothing or reads English (*phobl*, ``ph``): found here, it counts as Welsh.
     """
-    import json
-    from pathlib import Path
-
-    from pitchkit.i18n.translation import language
-
-    catalog: dict[object, str] = getattr(language("cy").translations, "_catalog", {})
     welsh: set[str] = set()
     english: set[str] = set()
     for key, value in catalog.items():
