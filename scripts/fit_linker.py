@@ -63,7 +63,7 @@ from pitchkit.recast.scorer import (  # noqa: E402
     EdgeRecord,
     trusted_edge,
 )
-from pitchkit.recast.whose import same_payer  # noqa: E402
+from pitchkit.recast.whose import home_of, same_payer  # noqa: E402
 
 #: The labelled sets a pass may fit on: every set whose errors have been read.
 READ_SETS = (
@@ -133,6 +133,7 @@ def harvest(domain: Domain) -> list[Row]:
     rows: list[Row] = []
     for director in facts.directors:
         role = english_director(director, facts.english).role
+        home = home_of(facts.project.organisation)
         for pair in weigh(facts, director, today=TODAY, every_pair=True).candidates:
             found = pair.rules
             missed = pair.year_missed
@@ -149,8 +150,8 @@ def harvest(domain: Domain) -> list[Row]:
                     hand_claimed=claimed,
                     hand_offered=found is not None,
                     hand_rank=rank,
-                    budget=saves_for_budget(pair.read_impact, pair.read_objective, role),
-                    payer=same_payer(pair.read_impact, pair.read_objective, role),
+                    budget=saves_for_budget(pair.read_impact, pair.read_objective, role, home),
+                    payer=same_payer(pair.read_impact, pair.read_objective, role, home),
                     chain=_concepts(found),
                     parts=()
                     if found is None or found.chain is None

@@ -198,3 +198,25 @@ def test_whose_budget_an_objective_is(text: str, role: str | None, budgets: set[
     from pitchkit.recast.whose import budgets_of
 
     assert budgets_of(Objective(id="o", text=text), role) == budgets
+
+
+def test_an_icbs_own_project_saves_the_icbs_money() -> None:
+    # blind32's inhaler switch is the ICB's project: the items switched name no body, and
+    # their money is the ICB's, for its efficiency plan (labelled right).
+    from pitchkit.facts.schema import Objective
+    from pitchkit.recast.whose import home_of, same_payer
+
+    home = home_of("NHS Three Rivers Integrated Care Board")
+    assert home == "ICB"
+    assert home_of("Northfold Community Health NHS Trust") == "trust"
+    found = links(DATA / "linkeval-blind32/inhaler-carbon-primary-care/facts.yaml")
+    assert found[("combo-mdi", "qipp")]["confidence"] == "confident"
+    objective = Objective(id="qipp", text="Deliver the £41m efficiency plan")
+    from pitchkit.facts.schema import load_facts
+
+    facts = load_facts(DATA / "linkeval-blind32/inhaler-carbon-primary-care/facts.yaml").facts
+    impact = next(i for i in facts.impacts if i.id == "combo-mdi")
+    cfo = "ICB Chief Finance Officer"
+    assert same_payer(impact, objective, cfo, home)
+    # Read as a trust's project, the same items would be the trust's money, not the ICB's.
+    assert not same_payer(impact, objective, cfo)

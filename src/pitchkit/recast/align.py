@@ -46,7 +46,7 @@ from pitchkit.recast.measures import (
 )
 from pitchkit.recast.naming import Named, aim, dull_words, named_measure
 from pitchkit.recast.quantity import Mismatch, handled, mismatch, read, spent, worked
-from pitchkit.recast.whose import budgets_of, same_payer, whose_cash
+from pitchkit.recast.whose import TRUST, budgets_of, same_payer, whose_cash
 from pitchkit.recast.words import PhraseMatcher, Token, phrase, phrase_table, tokens
 
 #: A link needs at least this score; tuned on tests/data/alignment_pairs.yaml.
@@ -369,14 +369,17 @@ def whole_budget(objective: Objective) -> bool:
     return bool(budget_aims() & set(_objective_concepts(objective)))
 
 
-def saves_for_budget(impact: Impact, objective: Objective, role: str | None = None) -> bool:
+def saves_for_budget(
+    impact: Impact, objective: Objective, role: str | None = None, home: str = TRUST
+) -> bool:
     """Whether ``impact`` can save cash towards ``objective``'s whole budget (a CIP).
 
     Read as the finance director's note reads cash (:func:`pitchkit.recast.whose.whose_cash`):
     the impact's money is cash (``releases:``, or the default from what it
     counts), it does less of what it counts or the lead marks it ``releases:
     cash`` (income earned), and it falls in the budget the objective is about
-    (:func:`~pitchkit.recast.whose.budgets_of`; ``role`` is its director's).
+    (:func:`~pitchkit.recast.whose.budgets_of`; ``role`` is its director's, ``home``
+    whose money the project's own organisation's is).
     "40 more pressure-relieving cushions bought a year, worth £60,000" is money
     spent, not saved, though it has a value; independent-sector CT hire paid from
     the Cancer Alliance's allocation is not the trust's CIP, nor are the trust's
@@ -386,10 +389,12 @@ def saves_for_budget(impact: Impact, objective: Objective, role: str | None = No
     """
     if not whole_budget(objective):
         return False
-    return whose_cash(impact) in budgets_of(objective, role)
+    return whose_cash(impact, home=home) in budgets_of(objective, role, home)
 
 
-def payer_held(found: Link, impact: Impact, objective: Objective, role: str | None = None) -> Link:
+def payer_held(
+    found: Link, impact: Impact, objective: Objective, role: str | None = None, home: str = TRUST
+) -> Link:
     """``found``, held back to possible when it claims a budget the impact's money is not in.
 
     A chain the map claims to a whole-budget aim (a cost improvement programme,
@@ -406,7 +411,7 @@ def payer_held(found: Link, impact: Impact, objective: Objective, role: str | No
         found.confidence != "confident"
         or found.chain is None
         or not whole_budget(objective)
-        or same_payer(impact, objective, role)
+        or same_payer(impact, objective, role, home)
     ):
         return found
     return replace(

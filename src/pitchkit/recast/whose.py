@@ -103,12 +103,21 @@ def other_budget(impact: Impact) -> str | None:
     return None
 
 
-def payer(impact: Impact) -> str:
-    """Whose budget ``impact``'s money falls in: another body's, else the trust's."""
-    return other_budget(impact) or TRUST
+def home_of(organisation: str | None) -> str:
+    """Whose money a project's own is: its organisation's, else a trust's.
+
+    "NHS Three Rivers Integrated Care Board" is an ICB: primary care prescribing
+    switched in its project is its own money, though the measure names no body.
+    """
+    return named_body(organisation) or TRUST
 
 
-def whose_cash(impact: Impact, releases: Releases | None = None) -> str | None:
+def payer(impact: Impact, home: str = TRUST) -> str:
+    """Whose budget ``impact``'s money falls in: another body's it names, else ``home``'s."""
+    return other_budget(impact) or home
+
+
+def whose_cash(impact: Impact, releases: Releases | None = None, home: str = TRUST) -> str | None:
     """Whose cash ``impact``'s money is: :data:`TRUST`, another body, or ``None``.
 
     ``None`` when it is not cash (capacity), or when it is cash only by
@@ -125,11 +134,11 @@ def whose_cash(impact: Impact, releases: Releases | None = None) -> str | None:
     if other is not None:
         return other
     if impact.direction == "lower" or impact.releases == "cash":
-        return TRUST
+        return home
     return None
 
 
-def budgets_of(objective: Objective, role: str | None = None) -> frozenset[str]:
+def budgets_of(objective: Objective, role: str | None = None, home: str = TRUST) -> frozenset[str]:
     """Whose budgets ``objective`` is about: those its text names, else its director's.
 
     "ICB financial plan delivered at break-even" is the ICB's; "Deliver the
@@ -137,7 +146,7 @@ def budgets_of(objective: Objective, role: str | None = None) -> frozenset[str]:
     balance ("ICS financial balance") every body's; the Better Care Fund the
     council's and the ICB's. An objective that names no body is its director's
     (``role``: an "ICB Chief Finance Officer"'s breakeven is the ICB's), else
-    the trust's.
+    the project's own organisation's (``home``: a trust's unless it says).
     """
     text = _PARTNER.sub("", objective.text)
     if _SYSTEM.search(text):
@@ -149,9 +158,11 @@ def budgets_of(objective: Objective, role: str | None = None) -> frozenset[str]:
     if not bodies and role:
         body = named_body(role)
         bodies = frozenset({body}) if body is not None else bodies
-    return bodies or frozenset({TRUST})
+    return bodies or frozenset({home})
 
 
-def same_payer(impact: Impact, objective: Objective, role: str | None = None) -> bool:
+def same_payer(
+    impact: Impact, objective: Objective, role: str | None = None, home: str = TRUST
+) -> bool:
     """Whether ``impact``'s money falls in a budget ``objective`` is about (``role``: whose)."""
-    return payer(impact) in budgets_of(objective, role)
+    return payer(impact, home) in budgets_of(objective, role, home)
