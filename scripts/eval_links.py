@@ -110,6 +110,7 @@ SHAPES = (
     "topic",
     "instrument",
     "aside",
+    "payer",
     "year",
     "map, other",
     "words",
@@ -132,6 +133,7 @@ _DOUBT_WORDS = (
     ("spend", "the impact is a sum of money, and the objective counts"),
     ("work", "the impact is staff time spent on it"),
     ("handled", "how soon each one is answered or dealt with"),
+    ("payer", "paid from another budget than the one the objective is about"),
 )
 
 

@@ -52,6 +52,7 @@ from eval_links import Domain, domains  # noqa: E402
 
 from pitchkit.facts.schema import load_facts  # noqa: E402
 from pitchkit.recast.align import Link, offer_rank, saves_for_budget  # noqa: E402
+from pitchkit.recast.english import english_director  # noqa: E402
 from pitchkit.recast.evidence import NAMES  # noqa: E402
 from pitchkit.recast.pitch import weigh  # noqa: E402
 from pitchkit.recast.scorer import (  # noqa: E402
@@ -62,6 +63,7 @@ from pitchkit.recast.scorer import (  # noqa: E402
     EdgeRecord,
     trusted_edge,
 )
+from pitchkit.recast.whose import home_of, same_payer  # noqa: E402
 
 #: The labelled sets a pass may fit on: every set whose errors have been read.
 READ_SETS = (
@@ -116,6 +118,7 @@ class Row:
     hand_rank: int  # offer_rank, 9 when not offered
     labelled_set: str = ""  # the labelled set the domain is in
     budget: bool = False  # a saving towards a whole-budget aim (align.saves_for_budget)
+    payer: bool = True  # the impact's money falls in the objective's budget (whose.same_payer)
     #: The listed link's chain through the measure map: its concepts, first to last (empty
     #: when the link has no chain or is not listed), whether each step counts the source
     #: inside the target (a part) rather than being a cause, and why the rules held it back.
@@ -129,6 +132,8 @@ def harvest(domain: Domain) -> list[Row]:
     facts = load_facts(domain.facts).facts
     rows: list[Row] = []
     for director in facts.directors:
+        role = english_director(director, facts.english).role
+        home = home_of(facts.project.organisation)
         for pair in weigh(facts, director, today=TODAY, every_pair=True).candidates:
             found = pair.rules
             missed = pair.year_missed
@@ -145,7 +150,8 @@ def harvest(domain: Domain) -> list[Row]:
                     hand_claimed=claimed,
                     hand_offered=found is not None,
                     hand_rank=rank,
-                    budget=saves_for_budget(pair.impact, pair.read_objective),
+                    budget=saves_for_budget(pair.read_impact, pair.read_objective, role, home),
+                    payer=same_payer(pair.read_impact, pair.read_objective, role, home),
                     chain=_concepts(found),
                     parts=()
                     if found is None or found.chain is None
@@ -287,6 +293,8 @@ def money_claimable(row: Row) -> bool:
     """
     values = dict(zip(NAMES, row.features, strict=True))
     if not row.hand_offered or row.hand_claimed or values["year"] or not values["money"]:
+        return False
+    if not row.payer:  # another body's budget than the objective's (whose.same_payer)
         return False
     return not any(values[name] for name in CHAINS) or promotable(row)
 

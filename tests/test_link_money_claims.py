@@ -63,3 +63,17 @@ def test_money_spent_on_more_of_something_is_not_claimed_as_a_saving(
     links = links_by_pair(Path(__file__).parent / "data" / "money-links" / "bought-more.yaml")
     assert links[("conveyances", "dof.cip")]["confidence"] == "confident"
     assert links[("cushions", "dof.cip")]["confidence"] == "possible"
+
+
+def test_capacity_is_not_claimed_as_a_saving_towards_a_whole_budget(
+    links_by_pair: Callable[..., dict[Any, Any]], tmp_path: Path
+) -> None:
+    # Without `releases: cash`, fewer conveyances are capacity, as the finance director's note
+    # reads them ("not counted as cash until you say so"): the linker reads whose cash the
+    # same way (recast/whose.py), so the link waits for the usual money chance.
+    source = Path(__file__).parent / "data" / "money-links" / "bought-more.yaml"
+    text = source.read_text(encoding="utf-8")
+    assert "    releases: cash\n" in text
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(text.replace("    releases: cash\n", "", 1), encoding="utf-8")
+    assert links_by_pair(facts)[("conveyances", "dof.cip")]["confidence"] == "possible"

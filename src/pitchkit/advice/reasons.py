@@ -107,6 +107,11 @@ def _mismatch_text(found: Link, lang: Language) -> str:
             "the impact's measure names it only in brackets, and the two share nothing "
             "else, so pitchkit does not claim it unless you confirm it"
         )
+    if found.mismatch == "payer":
+        return lang.gettext(
+            "the impact's money is paid from another budget than the one the objective is "
+            "about, so pitchkit does not claim it unless you confirm it"
+        )
     if found.mismatch == "time":
         return lang.gettext(
             "the objective is a time or a wait, and the impact is a share or rate of something else"

@@ -591,6 +591,10 @@ def advice_for(pitch: Pitch, lang: Language) -> list[str]:
 #: ``payback`` (cash, and the funding repaid within the project, as the money block says).
 MONEY_GAINS = {
     "recurrent savings": "cash",
+    # The finance lens's question: which line of the plan the savings count against asks
+    # nothing true of a project none of whose cash is the trust's (newuser11's nail surgery,
+    # whose only cash is the ICB's).
+    "line of the financial plan": "cash",
     "pays back": "payback",
     "value for money": "money",
     "savings": "money",

@@ -16,17 +16,15 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
-from pitchkit.facts.schema import Objective
 from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import N_, Language
 from pitchkit.notes.foreign import foreign, quoted
 from pitchkit.notes.wording import lower_first
 from pitchkit.period import Period
-from pitchkit.recast.align import saves_for_budget
-from pitchkit.recast.measures import qualifiers
 from pitchkit.recast.money import (
     DAYS_IN_YEAR,
     PER_YEAR,
+    Kind,
     Ledger,
     Line,
     YearShare,
@@ -210,44 +208,81 @@ def source_lines(
     return [*parts, note]
 
 
-#: The aim the finance block's cash line is for: the trust's own financial plan, read as
-#: the linker reads a whole-budget objective (:func:`~pitchkit.recast.align.saves_for_budget`).
-_FINANCIAL_PLAN = Objective(id="financial-plan", text="Deliver the trust's financial plan")
-#: Budgets that are not the trust's, as the 'whose budget' qualifier family names them.
-_OTHER_BUDGETS = {"ICB": N_("the ICB's budget"), "council": N_("the council's budget")}
-
-
-def _other_budget(line: Line) -> str | None:
-    """The body whose budget ``line``'s money is in, when it is not the trust's.
-
-    "GP prescribing spend on inhalers in primary care" is paid from the ICB's
-    allocation (recast/measures.yaml, 'whose budget'): less of it is not the
-    trust's cash, whatever the project counts. When the measure names no
-    other body, the unit cost's source may: a price that is "ICB contract
-    prices" is what the ICB pays, so activity avoided at that price saves the
-    ICB's money, though the measure names "the acute trust's" list
-    (newuser11 #5).
-    """
-    value = line.impact.value
-    for text in (line.impact.measure, value.source if value is not None else None):
-        if not text:
-            continue
-        budget = qualifiers(text).get("whose budget", frozenset())
-        other = next((body for body in _OTHER_BUDGETS if body in budget), None)
-        if other is not None and "trust" not in budget:
-            return other
-    return None
+#: Budgets that are not the trust's, as the 'whose budget' qualifier family names them
+#: (:data:`pitchkit.recast.whose.OTHER_BODIES`).
+_OTHER_BUDGETS = {
+    "ICB": N_("the ICB's budget"),
+    "council": N_("the council's budget"),
+    "Cancer Alliance": N_("the Cancer Alliance's budget"),
+}
 
 
 def trust_cash(line: Line) -> bool:
     """Whether ``line``'s cash is the trust's own, for its financial plan.
 
-    By the rule a money claim on a whole budget follows
-    (:func:`~pitchkit.recast.align.saves_for_budget`): an impact that does
-    less of what it counts, or one the lead marks ``releases: cash`` (income
-    earned); never money in another body's budget.
+    Read once, in the ledger, by the rule the linker follows for a money claim
+    on a whole budget (:func:`pitchkit.recast.whose.whose_cash`): cash from an
+    impact that does less of what it counts, or one the lead marks ``releases:
+    cash`` (income earned); never money in another body's budget, which the
+    measure or the unit cost's source names ("ICB contract prices").
     """
-    return saves_for_budget(line.impact, _FINANCIAL_PLAN) and _other_budget(line) is None
+    return line.releases == "cash" and line.own
+
+
+def _apart(ledger: Ledger) -> list[tuple[str | None, list[Line]]]:
+    """The cash that is not the trust's: each other body's, then more activity.
+
+    ``(body, lines)`` for each body whose budget some cash is in (:attr:`Line.body`),
+    then ``(None, lines)`` for cash that is more activity, not less spending.
+    """
+    cash = [line for line in ledger.counted if line.releases == "cash"]
+    groups: list[tuple[str | None, list[Line]]] = []
+    for other in _OTHER_BUDGETS:
+        mine = [line for line in cash if line.body == other]
+        if mine:
+            groups.append((other, mine))
+    more = [line for line in cash if not trust_cash(line) and line.body is None]
+    if more:
+        groups.append((None, more))
+    return groups
+
+
+def _own_and_apart(
+    ledger: Ledger, shown: Figures
+) -> tuple[float, list[tuple[str | None, list[Line]]], list[float]]:
+    """The shown cash split: the trust's own, and each group :func:`_apart` gives, each rounded."""
+    groups = _apart(ledger)
+    if not groups:
+        return shown.cash, [], []
+    own = [line for line in ledger.counted if trust_cash(line)]
+    # Each part rounded on its own, as the statement above gives the same impact's money:
+    # £307,330 is £307,000 beside "worth £307,000 a year", never moved to £308,000 so
+    # that the parts add up to the rounded whole (newuser12 #5).
+    money, *parts = [
+        round_money(sum(line.annual for line in lines), shown.quantum)
+        for lines in [own, *(lines for _, lines in groups)]
+    ]
+    return money, groups, parts
+
+
+def _apart_text(
+    groups: list[tuple[str | None, list[Line]]], parts: list[float], lang: Language
+) -> str:
+    """The sentences naming cash that is not the trust's, each with its money and whose it is."""
+    sentences = []
+    for (whose, lines), part in zip(groups, parts, strict=True):
+        what = _measures([line.impact.measure for line in lines], lang)
+        if whose is not None:
+            sentence = lang.gettext(
+                "Not the trust's cash: {money} a year from {what}, which is {whose}."
+            ).format(money=_money(part, lang), what=what, whose=lang.gettext(_OTHER_BUDGETS[whose]))
+        else:
+            sentence = lang.gettext(
+                "Not cash for the trust's plan: {money} a year from {what}, which is more "
+                "activity, not less spending, unless it earns income."
+            ).format(money=_money(part, lang), what=what)
+        sentences.append(sentence)
+    return " ".join(sentences)
 
 
 def cash_line(ledger: Ledger, shown: Figures, lang: Language, unborne: Collection[str] = ()) -> str:
@@ -266,27 +301,9 @@ def cash_line(ledger: Ledger, shown: Figures, lang: Language, unborne: Collectio
     statement that counts no money for it (newuser10 #6).
     """
     base = fy_label(ledger.price_year)
-    cash = [line for line in ledger.counted if line.releases == "cash"]
-    own = [line for line in cash if trust_cash(line)]
+    own = [line for line in ledger.counted if trust_cash(line)]
     # Apart from the trust's cash: each other body's budget, then more activity.
-    groups: list[tuple[str | None, list[Line]]] = []
-    for other in _OTHER_BUDGETS:
-        mine = [line for line in cash if _other_budget(line) == other]
-        if mine:
-            groups.append((other, mine))
-    more = [line for line in cash if not trust_cash(line) and _other_budget(line) is None]
-    if more:
-        groups.append((None, more))
-    money = shown.cash
-    parts: list[float] = []
-    if groups:
-        # Each part rounded on its own, as the statement above gives the same impact's money:
-        # £307,330 is £307,000 beside "worth £307,000 a year", never moved to £308,000 so
-        # that the parts add up to the rounded whole (newuser12 #5).
-        money, *parts = [
-            round_money(sum(line.annual for line in lines), shown.quantum)
-            for lines in [own, *(lines for _, lines in groups)]
-        ]
+    money, groups, parts = _own_and_apart(ledger, shown)
     single = len(own) == 1 and own[0].counts == "money" and own[0].impact.per == "year"
     if not own:
         text = lang.gettext("At {base} prices, no cash for the financial plan.").format(base=base)
@@ -310,18 +327,8 @@ def cash_line(ledger: Ledger, shown: Figures, lang: Language, unborne: Collectio
         text = lang.gettext(
             "At {base} prices, cash for the financial plan: {money} a year ({what})."
         ).format(base=base, money=_money(money, lang), what=_names(own, lang))
-    for (whose, lines), part in zip(groups, parts, strict=True):
-        what = _measures([line.impact.measure for line in lines], lang)
-        if whose is not None:
-            sentence = lang.gettext(
-                "Not the trust's cash: {money} a year from {what}, which is {whose}."
-            ).format(money=_money(part, lang), what=what, whose=lang.gettext(_OTHER_BUDGETS[whose]))
-        else:
-            sentence = lang.gettext(
-                "Not cash for the trust's plan: {money} a year from {what}, which is more "
-                "activity, not less spending, unless it earns income."
-            ).format(money=_money(part, lang), what=what)
-        text = f"{text} {sentence}"
+    if groups:
+        text = f"{text} {_apart_text(groups, parts, lang)}"
     return text
 
 
@@ -346,6 +353,16 @@ def capacity_line(
     capacity = [line for line in ledger.counted if line.releases == "capacity"]
     if not capacity:
         return ""
+    practice = [line for line in capacity if _general_practice(line)]
+    if practice:
+        return _practice_line(capacity, practice, ledger, shown, lang, said)
+    return _trust_capacity_line(capacity, ledger, shown, lang, said)
+
+
+def _trust_capacity_line(
+    capacity: list[Line], ledger: Ledger, shown: Figures, lang: Language, said: Collection[str]
+) -> str:
+    """The trust's own capacity, and what must be taken out for it to be money."""
     takes: list[str] = []
     for line in capacity:
         bed_days = _bed_days(ledger, line)
@@ -367,6 +384,55 @@ def capacity_line(
     return lang.gettext("Capacity: {money} a year ({what}), money only when {taken}.").format(
         money=_money(shown.capacity, lang), what=_names(capacity, lang), taken=taken
     )
+
+
+#: General practice, in English or Welsh: GP appointments and GP time are the practices'.
+_GENERAL_PRACTICE = re.compile(
+    r"\b(?:GPs?|general practi(?:ce|tioners?)|practice nurses?|primary care"
+    r"|meddyg(?:on)? teulu|practis(?:au)? cyffredinol|gofal sylfaenol)\b",
+    re.I,
+)
+
+
+def _general_practice(line: Line) -> bool:
+    """Whether ``line``'s capacity is time freed in general practice, not at the trust.
+
+    "GP appointments for infected ingrown toenails": fewer of them free GP time,
+    which no clinic session or outsourced activity of the trust's can stop, so
+    it never becomes money for the trust (newuser11 #15).
+    """
+    return line.body is None and bool(_GENERAL_PRACTICE.search(line.impact.measure))
+
+
+def _practice_line(
+    capacity: list[Line],
+    practice: list[Line],
+    ledger: Ledger,
+    shown: Figures,
+    lang: Language,
+    said: Collection[str],
+) -> str:
+    """Capacity freed in general practice, said as such, after the trust's own if any."""
+    if len(practice) == len(capacity):
+        if said_already(practice, said):
+            return lang.gettext(
+                "The capacity above is time freed in general practice, not money for the trust."
+            )
+        return lang.gettext(
+            "Capacity: {money} a year ({what}), time freed in general practice, not money "
+            "for the trust."
+        ).format(money=_money(shown.capacity, lang), what=_names(practice, lang))
+    trust = [line for line in capacity if line not in practice]
+    mine, theirs = _split(
+        shown.capacity,
+        [sum(line.annual for line in trust), sum(line.annual for line in practice)],
+        shown.quantum,
+    )
+    first = _trust_capacity_line(trust, ledger, replace(shown, capacity=mine), lang, said)
+    second = lang.gettext(
+        "Also {money} a year of time freed in general practice ({what}), not money for the trust."
+    ).format(money=_money(theirs, lang), what=_names(practice, lang))
+    return f"{first} {second}"
 
 
 def _taken_out_kind(line: Line) -> str:
@@ -805,12 +871,14 @@ def cash_pays_back(ledger: Ledger) -> bool:
     years the log delivered when some are, else at the full rate, before the
     project's end. The finance block counts capacity as cash too, so its
     payback can be shorter; "an investment case that pays back" needs this one.
+    The cash is the trust's own: another body's budget (an ICB's contract
+    prices) does not pay back the trust's funding.
     """
     if not ledger.investment:
         return True
     if ledger.logged:
-        return ledger.payback_logged("cash") is not None
-    months = ledger.payback_from("cash")
+        return ledger.payback_logged("own") is not None
+    months = ledger.payback_from("own")
     return whole_months(months) is not None and not beyond_end(ledger, months)
 
 
@@ -1307,9 +1375,57 @@ def money_lines(
             if part
         ),
         *overlap_lines(ledger, lang),
-        investment_line(ledger, shown, lang),
+        " ".join(
+            part
+            for part in (investment_line(ledger, shown, lang), apart_payback(ledger, shown, lang))
+            if part
+        ),
     ]
     return [line for line in lines if line]
+
+
+def apart_payback(ledger: Ledger, shown: Figures, lang: Language) -> str:
+    """After the benefit against the funding: its cash not the trust's, and the payback without.
+
+    The benefit is the project's, another body's cash in it (the ICB's budget
+    at its contract prices); the trust's own cash and capacity are what repay
+    the trust's funding, so a finance director is given that payback too, on
+    the same years: "Of that benefit, £127,000 a year is not the trust's cash;
+    without it, not paid back within the project (at the full rate it would
+    take 52 months)" (12 x 265,000 / 61,100 = 52.0).
+    """
+    if not ledger.investment or not ledger.years:
+        return ""
+    _, groups, parts = _own_and_apart(ledger, shown)
+    if not groups:
+        return ""
+    money = _money(sum(parts), lang)
+    if ledger.logged:
+        repaid = ledger.payback_logged("trust")
+        months = whole_months(repaid[0]) if repaid else None
+        beyond = False
+    else:
+        exact = ledger.payback_from("trust")
+        months = whole_months(exact)
+        beyond = beyond_end(ledger, exact)
+    if months is None:
+        return lang.gettext(
+            "Of that benefit, {money} a year is not the trust's cash; without it, not paid back "
+            "within the project."
+        ).format(money=money)
+    if beyond:
+        return lang.ngettext(
+            "Of that benefit, {money} a year is not the trust's cash; without it, not paid back "
+            "within the project (at the full rate it would take {n} month).",
+            "Of that benefit, {money} a year is not the trust's cash; without it, not paid back "
+            "within the project (at the full rate it would take {n} months).",
+            months,
+        ).format(money=money, n=months)
+    return lang.ngettext(
+        "Of that benefit, {money} a year is not the trust's cash; without it, payback {n} month.",
+        "Of that benefit, {money} a year is not the trust's cash; without it, payback {n} months.",
+        months,
+    ).format(money=money, n=months)
 
 
 def money_line(
@@ -1330,12 +1446,41 @@ def money_line(
     if ledger is None or not ledger.counted:
         return ""
     shown = figures(ledger)
+    own, groups, parts = _own_and_apart(ledger, shown)
+    if not groups:
+        return _money_line(ledger, shown, lang, said, logged=logged)
+    # Some cash is not the trust's (an ICB's contract prices, a council's budget): the line's
+    # cash, and every payback in it, are the trust's own and its capacity, and the rest is
+    # named after it, as the finance block names it (newuser11 #5, review14).
+    text = _money_line(
+        ledger, replace(shown, cash=own), lang, said, logged=logged, cash="own", whole="trust"
+    )
+    return f"{text} {_apart_text(groups, parts, lang)}"
+
+
+def _money_line(
+    ledger: Ledger,
+    shown: Figures,
+    lang: Language,
+    said: Collection[str],
+    *,
+    logged: bool,
+    cash: Kind = "cash",
+    whole: Kind | None = None,
+) -> str:
+    """:func:`money_line` on ``shown``'s cash, the paybacks on ``cash`` and ``whole``.
+
+    ``cash`` is the kind a payback "from the cash alone" counts, ``whole`` the
+    kind every other payback counts (``None``: the whole benefit).
+    """
     base = fy_label(ledger.price_year)
     capacity = [line for line in ledger.counted if line.releases == "capacity"]
     # Beside a payback on the years the log delivered, the rate is the plan's, and says so:
     # "not paid back" beside a bare £96,000 a year reads as if that were delivered.
     planned = logged and bool(ledger.investment)
-    if not shown.cash and said_already(capacity, said):
+    if not shown.cash and not shown.capacity and whole is not None:
+        text = lang.gettext("no cash for the trust at {base} prices").format(base=base)
+    elif not shown.cash and said_already(capacity, said):
         text = lang.gettext("the capacity above, no cash, at {base} prices").format(base=base)
     elif not shown.cash:
         text = (
@@ -1360,7 +1505,7 @@ def money_line(
     if not ledger.investment:
         return text + "."
     investment = _money(round_money(ledger.investment, shown.quantum), lang)
-    matched = exact_payback(ledger, shown)
+    matched = exact_payback(ledger, shown) if whole is None else None
     if matched is not None:
         # The benefit is the funding exactly, as the finance block says in the same words.
         pattern = (
@@ -1375,19 +1520,19 @@ def money_line(
             text=text, investment=investment, exact=exact_words(ledger, shown, matched, lang)
         )
     if logged:
-        if shown.cash and shown.capacity and ledger.payback_logged():
-            return _logged_cash_payback(ledger, lang, text, investment)
+        if shown.cash and shown.capacity and ledger.payback_logged(whole):
+            return _logged_cash_payback(ledger, lang, text, investment, cash)
         # With no payback even counting the capacity as cash, the line gives the finance
         # block's own words: "not paid back from the cash alone" would suggest the capacity
         # repays it, which that block, read beside this note, says it does not.
-        return _logged_payback(ledger, bool(shown.capacity), lang, text, investment)
-    exact = ledger.payback_months
+        return _logged_payback(ledger, bool(shown.capacity), lang, text, investment, whole)
+    exact = ledger.payback_from(whole)
     both = bool(shown.cash and shown.capacity)
     if both and not beyond_end(ledger, exact):
         # After cash and capacity the payback is the cash's alone, and says so: the
         # finance director's note counts the capacity too. Not when even that one runs past
         # the project's end: the line then says so in the finance block's words.
-        exact = ledger.payback_from("cash")
+        exact = ledger.payback_from(cash)
     elif both:
         both = False
     months = whole_months(exact)
@@ -1449,7 +1594,9 @@ def money_line(
     return pattern.format(text=text, investment=investment, n=months) + "."
 
 
-def _logged_cash_payback(ledger: Ledger, lang: Language, text: str, investment: str) -> str:
+def _logged_cash_payback(
+    ledger: Ledger, lang: Language, text: str, investment: str, cash: Kind = "cash"
+) -> str:
     """The one line's payback from the cash alone, on the years the finance block shows.
 
     Beside cash and capacity the payback is the cash's own, as it is before
@@ -1459,7 +1606,7 @@ def _logged_cash_payback(ledger: Ledger, lang: Language, text: str, investment: 
     year's cash spread over its days of benefit, so that it is never a
     payback at the full rate the log disproves.
     """
-    repaid = ledger.payback_logged("cash")
+    repaid = ledger.payback_logged(cash)
     months = whole_months(repaid[0]) if repaid else None
     forecast = not all(share.delivered_only for share in ledger.years)
     if months is None:
@@ -1496,17 +1643,22 @@ def _logged_cash_payback(ledger: Ledger, lang: Language, text: str, investment: 
 
 
 def _logged_payback(
-    ledger: Ledger, capacity: bool, lang: Language, text: str, investment: str
+    ledger: Ledger,
+    capacity: bool,
+    lang: Language,
+    text: str,
+    investment: str,
+    whole: Kind | None = None,
 ) -> str:
     """The one line's payback once the finance director's block follows the log.
 
     The same payback as that block's, on the benefit delivered (and
     forecast), so that no director is told a payback the log disproves.
     """
-    repaid = ledger.payback_logged()
+    repaid = ledger.payback_logged(whole)
     months = whole_months(repaid[0]) if repaid else None
     forecast = not all(share.delivered_only for share in ledger.years)
-    gaps = verdict_gaps(ledger) if months is None else ()
+    gaps = verdict_gaps(ledger) if months is None and whole is None else ()
     if gaps:
         return lang.gettext(
             "{text}, against {investment} of funding (not paid back within the project with "

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Literal, NamedTuple
 
@@ -46,6 +46,7 @@ from pitchkit.recast.measures import (
 )
 from pitchkit.recast.naming import Named, aim, dull_words, named_measure
 from pitchkit.recast.quantity import Mismatch, handled, mismatch, read, spent, worked
+from pitchkit.recast.whose import TRUST, budgets_of, same_payer, whose_cash
 from pitchkit.recast.words import PhraseMatcher, Token, phrase, phrase_table, tokens
 
 #: A link needs at least this score; tuned on tests/data/alignment_pairs.yaml.
@@ -72,7 +73,7 @@ Confidence = Literal["explicit", "confident", "possible"]
 #: ("instrument"), or only in an aside, with nothing else shared ("aside"); or, set by
 #: :func:`pitchkit.recast.pitch.recast`, an objective of a financial year the project
 #: delivers nothing in ("year").
-Doubt = Mismatch | Literal["cause", "broad", "topic", "instrument", "aside", "year"]
+Doubt = Mismatch | Literal["cause", "broad", "topic", "instrument", "aside", "year", "payer"]
 #: Doubts about a chain's shape alone, not about what either side measures.
 SHAPE_DOUBTS: frozenset[str] = frozenset({"cause", "broad"})
 #: Doubts an objective that names the impact's own measure answers (:mod:`naming`).
@@ -368,20 +369,54 @@ def whole_budget(objective: Objective) -> bool:
     return bool(budget_aims() & set(_objective_concepts(objective)))
 
 
-def saves_for_budget(impact: Impact, objective: Objective) -> bool:
+def saves_for_budget(
+    impact: Impact, objective: Objective, role: str | None = None, home: str = TRUST
+) -> bool:
     """Whether ``impact`` can save cash towards ``objective``'s whole budget (a CIP).
 
-    An impact that does less of what it counts saves, and so does one whose value
-    the lead marks ``releases: cash`` (income earned): "40 more pressure-relieving
-    cushions bought a year, worth £60,000" is money spent, not saved, though it has
-    a value. Other money links to such an aim need the scorer's usual
-    :data:`~pitchkit.recast.scorer.MONEY_CHANCE`. On the labelled sets this held
-    back one right and one wrong claim (docs/linking-evaluation.md, "Session 14 at
-    its end").
+    Read as the finance director's note reads cash (:func:`pitchkit.recast.whose.whose_cash`):
+    the impact's money is cash (``releases:``, or the default from what it
+    counts), it does less of what it counts or the lead marks it ``releases:
+    cash`` (income earned), and it falls in the budget the objective is about
+    (:func:`~pitchkit.recast.whose.budgets_of`; ``role`` is its director's, ``home``
+    whose money the project's own organisation's is).
+    "40 more pressure-relieving cushions bought a year, worth £60,000" is money
+    spent, not saved, though it has a value; independent-sector CT hire paid from
+    the Cancer Alliance's allocation is not the trust's CIP, nor are the trust's
+    insourced clinics the ICB's break-even. Other money links to such an aim need
+    the scorer's usual :data:`~pitchkit.recast.scorer.MONEY_CHANCE`
+    (docs/linking-evaluation.md, "Session 14 at its end" and "Whose cash").
     """
     if not whole_budget(objective):
         return False
-    return impact.direction == "lower" or impact.releases == "cash"
+    return whose_cash(impact, home=home) in budgets_of(objective, role, home)
+
+
+def payer_held(
+    found: Link, impact: Impact, objective: Objective, role: str | None = None, home: str = TRUST
+) -> Link:
+    """``found``, held back to possible when it claims a budget the impact's money is not in.
+
+    A chain the map claims to a whole-budget aim (a cost improvement programme,
+    financial balance) counts the impact's money in that budget. When the money
+    falls in another body's budget than the one the objective is about, as the
+    finance director's note reads it (:func:`pitchkit.recast.whose.same_payer`:
+    the measure, then the unit cost's source), the claim is not made: independent-sector
+    CT hire paid from the Cancer Alliance's allocation is not the trust's CIP, nor
+    the trust's insourced clinics the ICB's break-even (the eighth first-look pass,
+    docs/linking-evaluation.md). It stays an offer, with the reason. Applied after
+    the scorer, so the evidence it weighs is the hand rules' as fitted.
+    """
+    if (
+        found.confidence != "confident"
+        or found.chain is None
+        or not whole_budget(objective)
+        or same_payer(impact, objective, role, home)
+    ):
+        return found
+    return replace(
+        found, confidence="possible", mismatch="payer", score=min(found.score, POSSIBLE_CEILING)
+    )
 
 
 def money_for_finance(impact: Impact, objective: Objective) -> bool:

@@ -34,8 +34,12 @@ from typing import Any, Literal, NamedTuple
 from pitchkit.facts.schema import Facts, Impact, Prices
 from pitchkit.period import Period
 from pitchkit.recast.english import in_english
+from pitchkit.recast.whose import TRUST, other_budget, whose_cash
 
 Releases = Literal["cash", "capacity"]
+#: A kind of benefit the ledger totals: cash, capacity, the trust's own cash, or what is the
+#: trust's (its own cash and the capacity; not another body's cash, nor more activity).
+Kind = Literal["cash", "capacity", "own", "trust"]
 #: How many periods of each kind make a year.
 #: The average length of a year in days, for months counted from days.
 DAYS_IN_YEAR = 365.25
@@ -255,6 +259,10 @@ class Line:
     releases: Releases
     releases_default: bool
     within: str | None = None  # the impact whose money already includes this one
+    #: Cash that is the trust's own, for its financial plan (whose.whose_cash),
+    #: and the body whose budget the money is in when it is another's ("ICB", "council").
+    own: bool = False
+    body: str | None = None
     overlap: str | None = None  # why: "episode", "agency" or "stated" (no rule applies)
     overlap_stated: bool = False  # the facts file's overlaps: says so
 
@@ -286,6 +294,8 @@ class YearShare:
     benefit: float
     cash: float
     investment: float
+    #: Of ``cash``, the trust's own (:attr:`Line.own`); ``None`` when it is all of it.
+    own: float | None = None
     #: A closed year whose benefit is what the progress log shows was delivered, not a
     #: forecast at the full rate (:func:`with_logged`).
     logged: bool = False
@@ -335,6 +345,23 @@ class YearShare:
     #: loss a progress update takes off what it delivered since the change (the block
     #: counts the year £0 instead), so that the two totals reconcile in pounds.
     lost: tuple[Lost, ...] = ()
+
+    @property
+    def own_cash(self) -> float:
+        """The year's cash that is the trust's own."""
+        return self.cash if self.own is None else self.own
+
+    def amount(self, kind: Kind | None) -> float:
+        """The year's benefit of one kind (:data:`Kind`; ``None``: all of it)."""
+        if kind is None:
+            return self.benefit
+        if kind == "cash":
+            return self.cash
+        if kind == "capacity":
+            return self.benefit - self.cash
+        if kind == "own":
+            return self.own_cash
+        return self.benefit - self.cash + self.own_cash
 
     @property
     def delivered_only(self) -> bool:
@@ -407,11 +434,9 @@ class Ledger:
         """The lines that add to totals."""
         return tuple(line for line in self.lines if line.counted)
 
-    def annual(self, releases: Releases | None = None) -> float:
+    def annual(self, releases: Kind | None = None) -> float:
         """A year's counted benefit (of one kind, or all)."""
-        return sum(
-            line.annual for line in self.counted if releases is None or line.releases == releases
-        )
+        return sum(line.annual for line in self.counted if _of_kind(line, releases))
 
     def line(self, impact_id: str) -> Line | None:
         """The ledger line for ``impact_id``."""
@@ -427,14 +452,14 @@ class Ledger:
         """Months of benefit at the full annual rate that repay the investment."""
         return self.payback_from(None)
 
-    def payback_from(self, releases: Releases | None) -> float | None:
+    def payback_from(self, releases: Kind | None) -> float | None:
         """Months of one kind of benefit (cash, capacity; ``None``: all) that repay the funding."""
         annual = self.annual(releases)
         if not self.investment or annual <= 0:
             return None
         return 12 * self.investment / annual
 
-    def payback_logged(self, releases: Releases | None = None) -> tuple[float, dt.date] | None:
+    def payback_logged(self, releases: Kind | None = None) -> tuple[float, dt.date] | None:
         """Months from the first benefit to the funding repaid, by the years shown.
 
         Once a closed year is what the progress log delivered (:func:`with_logged`),
@@ -452,7 +477,7 @@ class Ledger:
         starts = [
             benefit_start(line.impact, self.start)
             for line in self.counted
-            if line.annual and (releases is None or line.releases == releases)
+            if line.annual and _of_kind(line, releases)
         ]
         if not starts:
             return None
@@ -461,13 +486,7 @@ class Ledger:
         for share in self.years:
             first, last = fy_bounds(share.year)
             days = _earning_days(first, last, begins, self.end)
-            amount = (
-                share.benefit
-                if releases is None
-                else share.cash
-                if releases == "cash"
-                else share.benefit - share.cash
-            )
+            amount = share.amount(releases)
             # No year is below zero: a measure the log shows worse than before the change
             # counts nothing in it (``YearShare.worse``), never a loss set against the rest.
             if days <= 0 or amount <= 0:
@@ -510,6 +529,17 @@ class Ledger:
                 None,
             )
         return next((s.year for s in self.years if s.benefit > 0), None)
+
+
+def _of_kind(line: Line, kind: Kind | None) -> bool:
+    """Whether ``line``'s money is of ``kind`` (``None``: any)."""
+    if kind is None:
+        return True
+    if kind in ("cash", "capacity"):
+        return line.releases == kind
+    if kind == "own":
+        return line.releases == "cash" and line.own
+    return line.releases == "capacity" or line.own
 
 
 def _unit_cost_year(
@@ -657,7 +687,7 @@ def _years(
         first, last = fy_bounds(year)
         days = (min(last, end) - max(first, start)).days + 1
         length = (last - first).days + 1
-        benefit = cash = 0.0
+        benefit = cash = own = 0.0
         for line in lines:
             earned = (
                 line.annual
@@ -667,12 +697,14 @@ def _years(
             benefit += earned
             if line.releases == "cash":
                 cash += earned
+                own += earned if line.own else 0.0
         shares.append(
             YearShare(
                 year=year,
                 days=days,
                 benefit=benefit,
                 cash=cash,
+                own=own,
                 investment=(investment or 0.0) * days / total_days,
             )
         )
@@ -696,7 +728,12 @@ def appraise(facts: Facts, today: dt.date) -> Ledger:
     shown = {impact.id: impact for impact in facts.impacts}
     english = in_english(facts).impacts
     lines = [line for impact in english if (line := _line(impact, base, prices))]
-    lines = [replace(line, impact=shown[line.impact.id]) for line in _overlaps(lines)]
+    lines = [
+        replace(
+            line, impact=shown[line.impact.id], own=_owned(line), body=other_budget(line.impact)
+        )
+        for line in _overlaps(lines)
+    ]
     counted = [line for line in lines if line.counted]
     funding = facts.project.funding
     investment = funding.amount if funding is not None else None
@@ -715,12 +752,19 @@ def appraise(facts: Facts, today: dt.date) -> Ledger:
     )
 
 
+def _owned(line: Line) -> bool:
+    """Whether ``line``'s cash is the trust's own, read in English (:func:`whose_cash`)."""
+    return whose_cash(line.impact, line.releases) == TRUST
+
+
 @dataclass
 class Delivered:
     """What the progress log shows a closed financial year delivered, in money."""
 
     benefit: float
     cash: float
+    #: Of ``cash``, the trust's own (:attr:`Line.own`); ``None`` when it is all of it.
+    own: float | None = None
     unlogged: tuple[Period, ...] = ()
     #: The same, by measure, when more than one counted impact earns in the year.
     unlogged_by: tuple[tuple[str, tuple[Period, ...]], ...] = ()
@@ -780,6 +824,7 @@ def with_logged(ledger: Ledger, delivered: dict[int, Delivered]) -> Ledger:
                 share,
                 benefit=found.benefit,
                 cash=found.cash,
+                own=found.own,
                 logged=True,
                 unlogged=found.unlogged,
                 unlogged_by=found.unlogged_by,
@@ -809,6 +854,7 @@ def with_logged(ledger: Ledger, delivered: dict[int, Delivered]) -> Ledger:
                 share,
                 benefit=found.benefit,
                 cash=found.cash,
+                own=found.own,
                 unlogged=found.unlogged,
                 unlogged_by=found.unlogged_by,
                 so_far=found.so_far,
@@ -833,7 +879,7 @@ def _at_rates(ledger: Ledger, share: YearShare, rates: dict[str, float]) -> Year
         return share
     first, last = fy_bounds(share.year)
     length = (last - first).days + 1
-    benefit = cash = 0.0
+    benefit = cash = own = 0.0
     for line in ledger.counted:
         days = _earning_days(first, last, benefit_start(line.impact, ledger.start), ledger.end)
         daily = rates.get(line.impact.id)
@@ -841,7 +887,8 @@ def _at_rates(ledger: Ledger, share: YearShare, rates: dict[str, float]) -> Year
         benefit += earned
         if line.releases == "cash":
             cash += earned
-    return replace(share, benefit=benefit, cash=cash)
+            own += earned if line.own else 0.0
+    return replace(share, benefit=benefit, cash=cash, own=own)
 
 
 def beds(bed_days_a_year: float, occupancy: float) -> float:

@@ -19,6 +19,7 @@ from pitchkit.recast.align import (
     Link,
     link,
     only_the_subject,
+    payer_held,
     saves_for_budget,
     subject_words,
 )
@@ -29,6 +30,7 @@ from pitchkit.recast.measures import concepts_in
 from pitchkit.recast.money import Ledger, Line, appraise, fy_label, target_year
 from pitchkit.recast.quantity import figure_unit, is_duration
 from pitchkit.recast.scorer import decide
+from pitchkit.recast.whose import home_of, same_payer
 
 #: How many periods of each kind make a year, to annualise money.
 PERIODS_PER_YEAR = {"year": 1.0, "quarter": 4.0, "month": 12.0, "week": 52.0, "day": 365.0}
@@ -419,6 +421,8 @@ def recast(facts: Facts, director: Director, *, today: dt.date | None = None) ->
     statements: list[Statement] = []
     out_of_year: list[Statement] = []
     quantities: dict[str, Quantity] = {}
+    role = english_director(director, facts.english).role
+    home = home_of(facts.project.organisation)
     for pair in weighed.candidates:
         impact, objective = pair.impact, pair.objective
         if pair.rules is None:
@@ -430,8 +434,10 @@ def recast(facts: Facts, director: Director, *, today: dt.date | None = None) ->
             pair.rules,
             pair.evidence,
             year_missed=pair.year_missed,
-            budget=saves_for_budget(pair.impact, pair.read_objective),
+            budget=saves_for_budget(pair.read_impact, pair.read_objective, role, home),
+            payer=same_payer(pair.read_impact, pair.read_objective, role, home),
         )
+        found = payer_held(found, pair.read_impact, pair.read_objective, role, home)
         nothing_that_year = pair.year_missed
         if not nothing_that_year:
             links.append(found)

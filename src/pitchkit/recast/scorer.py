@@ -174,7 +174,14 @@ def worry_words(found: Link, evidence: Evidence) -> bool:
     )
 
 
-def decide(found: Link, evidence: Evidence, *, year_missed: bool, budget: bool = False) -> Link:
+def decide(
+    found: Link,
+    evidence: Evidence,
+    *,
+    year_missed: bool,
+    budget: bool = False,
+    payer: bool = True,
+) -> Link:
     """``found`` (the hand rules' link) with the scorer's chance, claimed when it is high enough.
 
     A possible link is claimed when it has a chain through the measure map held
@@ -195,7 +202,11 @@ def decide(found: Link, evidence: Evidence, *, year_missed: bool, budget: bool =
     balance, which any cash saved counts towards): through its chain when the map
     holds it back only for its shape, or, with no chain, as a money link (``reason``
     "value"), explained as the impact's money value counting towards a financial
-    objective.
+    objective. Never when the impact's money falls in another budget than the one the
+    objective is about (``payer`` false, :func:`pitchkit.recast.whose.same_payer`, read
+    as the finance director's note reads it): independent-sector CT hire paid from a
+    Cancer Alliance's allocation does not deliver the trust's CIP, nor do the trust's
+    insourced clinics an ICB's break-even.
     A link with no chain whose telling words are rare among the team's objectives,
     to an objective the board worries about, that is both the impact's strongest
     link to the director and the objective's strongest from the project, is
@@ -205,7 +216,11 @@ def decide(found: Link, evidence: Evidence, *, year_missed: bool, budget: bool =
     likely = round(chance(evidence), 4)
     if found.claimed or year_missed or found.mismatch == "year":
         return replace(found, chance=likely)
-    money = evidence.values["money"] > 0 and likely >= (BUDGET_CHANCE if budget else MONEY_CHANCE)
+    money = (
+        payer
+        and evidence.values["money"] > 0
+        and likely >= (BUDGET_CHANCE if budget else MONEY_CHANCE)
+    )
     if found.chain is None:
         if not money:
             if worry_words(found, evidence):

@@ -1,0 +1,168 @@
+"""Whose cash an impact's money is: the trust's own, another body's, or nobody's.
+
+One reading, used by the finance director's note (what counts as "cash for
+the financial plan", pays back, or is "not the trust's cash") and by the
+linker (which money claims it makes on a cost improvement programme or a
+financial balance), so that the two never disagree about whose budget a
+saving falls in (docs/money.md §2, docs/linking.md).
+
+- The body is read from the 'whose budget' qualifier family of
+  ``measures.yaml`` (and :data:`_MORE_NAMES`): the impact's measure first,
+  then its unit cost's source
+  ("ICB contract prices" are what the ICB pays; a "Cancer Alliance mobile CT
+  hire contract" is paid from the Alliance's allocation).
+- Money is cash only when it releases cash (``releases:``, or the default
+  from what the impact counts, :func:`~pitchkit.recast.money.default_releases`);
+  capacity is nobody's cash.
+- Cash with no other body named is the trust's when the impact does less of
+  what it counts, or when the lead marks it ``releases: cash`` (income
+  earned). More of something bought in, cash only by default, is more
+  activity, not less spending: nobody's saving.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Final
+
+from pitchkit.facts.schema import Impact, Objective
+from pitchkit.recast.measures import qualifiers
+
+if TYPE_CHECKING:
+    from pitchkit.recast.money import Releases
+
+#: The 'whose budget' member for the trust's own budget.
+TRUST: Final[str] = "trust"
+#: The other bodies a budget can be, as the 'whose budget' family names them.
+OTHER_BODIES: Final[tuple[str, ...]] = ("ICB", "council", "Cancer Alliance")
+_FAMILY = "whose budget"
+
+
+#: Titles of published unit costs, which name a body without saying who pays: PSSRU's
+#: "Unit Costs of Health and Social Care" prices a GP consultation, not the council's spend.
+_PUBLICATIONS = re.compile(r"unit costs of health and social care", re.IGNORECASE)
+
+
+#: A body named after "with" is a partner, not whose money it is: "Break-even 2026/27 as
+#: agreed with the ICB" is the trust's plan, and "vitamin D tests (paid within our block
+#: contract with the ICB)" the trust's reagents. The clause runs to the next stop.
+_PARTNER = re.compile(r"\bwith\b[^,;:.()]*", re.IGNORECASE)
+#: A system's money is every body's in it: the ICS's financial balance, a system plan.
+_SYSTEM = re.compile(
+    r"\b(?:ICS|integrated care system|system|systems|system-wide|STP)\b", re.IGNORECASE
+)
+#: A pooled budget is the council's and the ICB's together (the Better Care Fund, a
+#: section 75 agreement).
+_POOLED = re.compile(
+    r"\b(?:Better Care Fund|BCF|pooled budget|pooled fund|section 75)\b", re.IGNORECASE
+)
+
+
+#: Bodies, and names of their money, that the 'whose budget' family does not list, read
+#: here only so that the linker's learned evidence (which reads the family) is unchanged: a
+#: Cancer Alliance holds NHS England's allocations for its programmes (lung screening among
+#: them), and ePACT2 is NHSBSA's data on prescriptions dispensed in the community, which
+#: is primary care prescribing, the ICB's.
+_MORE_NAMES = (
+    ("Cancer Alliance", re.compile(r"\bcancer alliances?\b", re.IGNORECASE)),
+    ("ICB", re.compile(r"\bePACT2?\b", re.IGNORECASE)),
+)
+
+
+def _said(text: str) -> frozenset[str]:
+    """The 'whose budget' members ``text`` names, a partner after "with" left out."""
+    text = _PARTNER.sub("", text)
+    named = qualifiers(text).get(_FAMILY, frozenset())
+    return named | {body for body, name in _MORE_NAMES if name.search(text)}
+
+
+def named_body(text: str | None) -> str | None:
+    """The other body whose budget ``text`` names, when it names one and not the trust."""
+    if not text:
+        return None
+    budget = _said(text)
+    if TRUST in budget:
+        return None
+    return next((body for body in OTHER_BODIES if body in budget), None)
+
+
+def other_budget(impact: Impact) -> str | None:
+    """The body whose budget ``impact``'s money is in, when it is not the trust's.
+
+    The measure first ("GP prescribing spend on inhalers in primary care" is
+    the ICB's), then the unit cost's source, when the measure names no other
+    body: activity avoided at "ICB contract prices" saves the ICB's money,
+    though the measure names "the acute trust's" list (newuser11 #5).
+    """
+    value = impact.value
+    source = _PUBLICATIONS.sub("", value.source) if value is not None and value.source else None
+    for text in (impact.measure, source):
+        body = named_body(text)
+        if body is not None:
+            return body
+    return None
+
+
+def home_of(organisation: str | None) -> str:
+    """Whose money a project's own is: its organisation's, else a trust's.
+
+    "NHS Three Rivers Integrated Care Board" is an ICB: primary care prescribing
+    switched in its project is its own money, though the measure names no body.
+    """
+    return named_body(organisation) or TRUST
+
+
+def payer(impact: Impact, home: str = TRUST) -> str:
+    """Whose budget ``impact``'s money falls in: another body's it names, else ``home``'s."""
+    return other_budget(impact) or home
+
+
+def whose_cash(impact: Impact, releases: Releases | None = None, home: str = TRUST) -> str | None:
+    """Whose cash ``impact``'s money is: :data:`TRUST`, another body, or ``None``.
+
+    ``None`` when it is not cash (capacity), or when it is cash only by
+    default and the impact does more of what it counts (more outsourced
+    activity is more spending, not less, unless it earns income).
+    ``releases`` is what the ledger already decided (read in English), else
+    the impact's own, else the default from what it counts.
+    """
+    from pitchkit.recast.money import default_releases  # the ledger reads this module
+
+    if (releases or impact.releases or default_releases(impact)) != "cash":
+        return None
+    other = other_budget(impact)
+    if other is not None:
+        return other
+    if impact.direction == "lower" or impact.releases == "cash":
+        return home
+    return None
+
+
+def budgets_of(objective: Objective, role: str | None = None, home: str = TRUST) -> frozenset[str]:
+    """Whose budgets ``objective`` is about: those its text names, else its director's.
+
+    "ICB financial plan delivered at break-even" is the ICB's; "Deliver the
+    £22.6m CIP" and "Break-even as agreed with the ICB" the trust's; a system's
+    balance ("ICS financial balance") every body's; the Better Care Fund the
+    council's and the ICB's. An objective that names no body is its director's
+    (``role``: an "ICB Chief Finance Officer"'s breakeven is the ICB's), else
+    the project's own organisation's (``home``: a trust's unless it says).
+    """
+    text = _PARTNER.sub("", objective.text)
+    if _SYSTEM.search(text):
+        return frozenset({TRUST, *OTHER_BODIES})
+    if _POOLED.search(text):
+        return frozenset({"ICB", "council"})
+    named = _said(objective.text)
+    bodies = frozenset(body for body in (TRUST, *OTHER_BODIES) if body in named)
+    if not bodies and role:
+        body = named_body(role)
+        bodies = frozenset({body}) if body is not None else bodies
+    return bodies or frozenset({home})
+
+
+def same_payer(
+    impact: Impact, objective: Objective, role: str | None = None, home: str = TRUST
+) -> bool:
+    """Whether ``impact``'s money falls in a budget ``objective`` is about (``role``: whose)."""
+    return payer(impact, home) in budgets_of(objective, role, home)
