@@ -134,7 +134,7 @@ def test_a_quarter_is_built_from_the_spreadsheets_months() -> None:
 def test_a_welsh_quarter_is_built_too() -> None:
     """Item 4, in Welsh: the continence service's 2026-Q3 from its months."""
     text = note(CYMRU, "pw", team=TIM, kind="update", period="2026-Q3", measures=LOG_CY)
-    assert "1,117 cyflenwadau (Gorffennaf i Fedi 2026)" in text  # 380 + 372 + 365
+    assert "1,117 cyflenwad (Gorffennaf i Fedi 2026)" in text  # 380 + 372 + 365
     assert "64 plant (fel yr oedd ym mis Medi 2026)" in text
     assert "[ffigur ar gyfer Gorffennaf i Fedi 2026] | Dim ffigurau wedi'u cofnodi eto" in text
 

@@ -133,9 +133,10 @@ def _choose(situation: Situation) -> tuple[_Chosen, _Chosen, list[str]]:
         (c for c in sorted(ranked, key=lambda c: c[2].impact.id not in own) if worsening(c[3])),
         None,
     )
-    if worse is not None and worse not in chosen and most >= 2:
+    if worse is not None and worse not in chosen and most >= 1:
         # The first measure whose chart shows it worse than before the change is never left
-        # out for charts of what went well: it takes the last place (newuser12 #3).
+        # out for charts of what went well: it takes the last place (newuser12 #3), the only
+        # one when the page holds one chart (the table still gives what went well).
         chosen[-1] = worse
     # Shown as chosen for the claims: the charts this director's claims rest on first (the
     # board sentence's, then the delivered table's), then the others in the log's order.
