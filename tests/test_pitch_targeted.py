@@ -136,6 +136,10 @@ def test_a_director_with_nothing_meant_for_them_gets_the_lens_question_and_check
 ) -> None:
     data = _sepsis()
     data["advice"] = [data["advice"][0]]  # only the clinicians' question
+    # Some of the money is the trust's own cash: the finance lens asks how to count savings
+    # only then (with capacity alone it has nothing true to ask; fixmoney12).
+    data["impacts"][2]["value"] = {"amount": 300, "source": "Trust bank rate card 2026/27"}
+    data["impacts"][2]["releases"] = "cash"
     path = _write(tmp_path, data)
     finance = _text(path, "cfo")
     assert "How should the savings be counted, and against which line of the financial plan?" in (

@@ -11,13 +11,19 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from pitchkit.errors import OutputError, PitchkitError, RenderLimitError, TemplateError
-from pitchkit.i18n.messages import Joined, Located, Message, Renderable, Translator, render
-from pitchkit.i18n.translation import Language, language
+from pitchkit.i18n.messages import (
+    Joined,
+    Located,
+    Message,
+    Renderable,
+    render,
+)
+from pitchkit.i18n.translation import Language
 
 if TYPE_CHECKING:
     from pitchkit.authoring.scan import TagScan
@@ -77,27 +83,6 @@ def jsonable(value: Any, lang: Language) -> Any:
     if isinstance(value, list | tuple | set | frozenset):
         return [jsonable(item, lang) for item in value]
     return str(value)
-
-
-class Worded(Renderable):
-    """A value put into words in the reader's language, by a :mod:`pitchkit.i18n.fmt` function.
-
-    ``Worded(fmt.date, day)`` in a :class:`Message` shows the date in the
-    language the message is finally shown in.
-    """
-
-    __slots__ = ("value", "word")
-
-    def __init__(self, word: Callable[[Any, Language], str], value: object) -> None:
-        self.word = word
-        self.value = value
-
-    def render(self, lang: Translator | None = None) -> str:
-        """The value in ``lang``'s words (English when ``lang`` is not a pitchkit language)."""
-        return self.word(self.value, lang if isinstance(lang, Language) else language(None))
-
-    def __repr__(self) -> str:
-        return f"Worded({self.word!r}, {self.value!r})"
 
 
 class Result:

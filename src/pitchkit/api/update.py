@@ -16,7 +16,6 @@ from pitchkit.api.base import (
     Heard,
     Listener,
     Result,
-    Worded,
     check_can_write,
     open_facts,
     output_path,
@@ -25,7 +24,7 @@ from pitchkit.api.base import (
     with_team,
 )
 from pitchkit.api.notes import NoteRequest, open_pair, refuse_english, warn_english, warn_template
-from pitchkit.i18n.messages import Message, Plural, Renderable
+from pitchkit.i18n.messages import Message, Plural, Renderable, Worded
 from pitchkit.i18n.translation import Language
 
 if TYPE_CHECKING:

@@ -14,8 +14,11 @@ names are extraction keywords in ``babel.cfg``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Protocol
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from pitchkit.i18n.translation import Language
 
 
 class Translator(Protocol):
@@ -47,6 +50,29 @@ class Renderable:
 
     def __hash__(self) -> int:
         return hash(str(self))
+
+
+class Worded(Renderable):
+    """A value put into words in the reader's language, by a :mod:`pitchkit.i18n.fmt` function.
+
+    ``Worded(fmt.date, day)`` in a :class:`Message` shows the date in the
+    language the message is finally shown in.
+    """
+
+    __slots__ = ("value", "word")
+
+    def __init__(self, word: Callable[[Any, Language], str], value: object) -> None:
+        self.word = word
+        self.value = value
+
+    def render(self, lang: Translator | None = None) -> str:
+        """The value in ``lang``'s words (English when ``lang`` is not a pitchkit language)."""
+        from pitchkit.i18n.translation import Language, language  # imports this module
+
+        return self.word(self.value, lang if isinstance(lang, Language) else language(None))
+
+    def __repr__(self) -> str:
+        return f"Worded({self.word!r}, {self.value!r})"
 
 
 def render(value: object, lang: Translator | None = None) -> str:

@@ -706,7 +706,7 @@ def dated_ahead(sheet: MeasureSheet, today: dt.date) -> list[Located]:
     (newuser12 #8). A sheet none of whose periods has ended (an example as
     shipped, years ahead) is read as it stands, as the progress log is.
     """
-    from pitchkit.api.base import Worded
+    from pitchkit.i18n.messages import Worded
 
     periods = {figure.period: parse_period(figure.period) for figure in sheet.figures}
     if not any(period.end < today for period in periods.values()):
