@@ -26,7 +26,6 @@ import re
 from typing import TYPE_CHECKING, Final
 
 from pitchkit.facts.schema import Impact, Objective
-from pitchkit.recast.measures import qualifiers
 
 if TYPE_CHECKING:
     from pitchkit.recast.money import Releases
@@ -72,6 +71,8 @@ _MORE_NAMES = (
 def _said(text: str) -> frozenset[str]:
     """The 'whose budget' members ``text`` names, a partner after "with" left out."""
     text = _PARTNER.sub("", text)
+    from pitchkit.recast.measures import qualifiers  # the map loads only when it is read
+
     named = qualifiers(text).get(_FAMILY, frozenset())
     return named | {body for body, name in _MORE_NAMES if name.search(text)}
 
