@@ -46,7 +46,7 @@ bench: $(STAMP)
 
 # Score the impact-objective linker on each labelled set (docs/linking-evaluation.md): the
 # first was tuned on, the others were written blind to the map and scored as they came.
-EVAL_SETS := linkeval linkeval-heldout linkeval-fresh linkeval-blind3 linkeval-blind4 linkeval-blind5 linkeval-blind6 linkeval-blind7 linkeval-blind8 linkeval-blind9 linkeval-blind10 linkeval-blind11 linkeval-blind12 linkeval-blind13 linkeval-blind14 linkeval-blind15 linkeval-blind16 linkeval-blind17 linkeval-blind18 linkeval-blind19 linkeval-blind20 linkeval-blind21 linkeval-blind22 linkeval-blind23 linkeval-blind24 linkeval-blind25 linkeval-blind26 linkeval-blind27 linkeval-blind28 linkeval-blind29 linkeval-blind30 linkeval-blind31 linkeval-blind32 linkeval-blind33 linkeval-blind34 linkeval-blind35 linkeval-blind36 linkeval-blind37 linkeval-blind38 linkeval-blind39 linkeval-blind40 linkeval-blind42
+EVAL_SETS := linkeval linkeval-heldout linkeval-fresh linkeval-blind3 linkeval-blind4 linkeval-blind5 linkeval-blind6 linkeval-blind7 linkeval-blind8 linkeval-blind9 linkeval-blind10 linkeval-blind11 linkeval-blind12 linkeval-blind13 linkeval-blind14 linkeval-blind15 linkeval-blind16 linkeval-blind17 linkeval-blind18 linkeval-blind19 linkeval-blind20 linkeval-blind21 linkeval-blind22 linkeval-blind23 linkeval-blind24 linkeval-blind25 linkeval-blind26 linkeval-blind27 linkeval-blind28 linkeval-blind29 linkeval-blind30 linkeval-blind31 linkeval-blind32 linkeval-blind33 linkeval-blind34 linkeval-blind35 linkeval-blind36 linkeval-blind37 linkeval-blind38 linkeval-blind39 linkeval-blind40 linkeval-blind41 linkeval-blind42
 eval: $(STAMP)
 	$(BIN)/python scripts/eval_links.py --lodo $(foreach set,$(EVAL_SETS),--data tests/data/$(set))
 
