@@ -60,14 +60,15 @@ def mixed(tmp: Path) -> Path:
 
 def test_the_other_directors_payback_is_on_the_trusts_own_cash(tmp_path: Path) -> None:
     text = note(mixed(tmp_path), "coo")
-    # Even the trust's cash and capacity together (£76,100 a year) take 42 months, past the
-    # project's end, so the line gives the finance block's words, not "from the cash alone".
+    # The trust's own is its £15,000 of cash: the GP time is general practice's, not the
+    # trust's capacity (fixleft16), so 12 x 265,000 / 15,000 = 212 months, past the end.
     assert (
-        "Money: £15,000 of cash and £61,000 of capacity a year at 2026/27 prices, against "
-        "£265,000 of funding (not paid back by the end of the project in March 2028; at the "
-        "full rate it would take 42 months if the capacity is turned into cash). Not the "
-        "trust's cash: £127,000 a year from referrals of ingrown toenails to the acute trust's "
-        "minor operations list, which is the ICB's budget."
+        "Money: £15,000 a year of cash at 2026/27 prices, against £265,000 of funding (not "
+        "paid back by the end of the project in March 2028; at the full rate it would take "
+        "212 months). Not the trust's cash: £127,000 a year from referrals of ingrown toenails "
+        "to the acute trust's minor operations list, which is the ICB's budget. Also £61,000 a "
+        "year of time freed in general practice (1,300 fewer appointments a year), not money "
+        "for the trust."
     ) in text
     assert "payback in 22 months from the cash alone" not in text
 
@@ -80,11 +81,12 @@ def test_the_finance_block_reconciles_by_whose_cash(tmp_path: Path) -> None:
         "year). Not the trust's cash: £127,000 a year from referrals of ingrown toenails to the "
         "acute trust's minor operations list, which is the ICB's budget."
     ) in text
-    # The project's benefit counts the ICB's money; without it, 12 x 265,000 / (15,000 +
-    # 61,100) = 41.8 months, past the project's 24.
+    # The project's benefit counts the ICB's money and the GP time; without them, the
+    # trust's own £15,000 a year takes 12 x 265,000 / 15,000 = 212 months, past the project's
+    # 24 (fixleft16: the GP time is not the trust's capacity). £127,000 + £61,000 = £188,000.
     assert (
-        "Of that benefit, £127,000 a year is not the trust's cash; without it, not paid back "
-        "within the project (at the full rate it would take 42 months)."
+        "Of that benefit, £188,000 a year is not the trust's own; without it, not paid back "
+        "within the project (at the full rate it would take 212 months)."
     ) in text
     assert "Recurrent savings to count in the financial plan" in text
     assert PAYS_BACK not in text
@@ -92,8 +94,8 @@ def test_the_finance_block_reconciles_by_whose_cash(tmp_path: Path) -> None:
 
 def test_welsh_names_the_icbs_cash_apart(tmp_path: Path) -> None:
     text = note(mixed(tmp_path), "dof", locale="cy_GB")
-    assert "O'r budd hwnnw, nid yw £127,000 y flwyddyn yn arian parod yr ymddiriedolaeth" in text
-    assert "ar y gyfradd lawn byddai'n cymryd 42 mis" in text
+    assert "O'r budd hwnnw, nid yw £188,000 y flwyddyn yn arian yr ymddiriedolaeth ei hun" in text
+    assert "ar y gyfradd lawn byddai'n cymryd 212 mis" in text
 
 
 def test_no_question_about_savings_when_none_of_the_cash_is_the_trusts() -> None:

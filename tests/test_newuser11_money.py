@@ -90,7 +90,12 @@ def test_an_investment_case_needs_the_cash_alone_to_pay_back(tmp_path: Path) -> 
     # ... but the cash alone does not within the project, as the COO's line says.
     assert PAYS_BACK not in dof
     coo = note(facts, "coo", TEAM)
-    assert "not paid back from the cash alone by the end of the project in March 2028" in coo
+    # The GP time is general practice's, not the trust's capacity (fixleft16): the trust's
+    # own is the cash alone, 12 x 265,000 / 126,650 = 25 months, past the project's 24.
+    assert (
+        "£127,000 a year of cash at 2026/27 prices, against £265,000 of funding (not paid back "
+        "by the end of the project in March 2028; at the full rate it would take 25 months)."
+    ) in coo
 
 
 def test_a_count_times_the_small_prints_cost_is_the_figure(tmp_path: Path) -> None:

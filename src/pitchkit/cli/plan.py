@@ -436,13 +436,14 @@ def link_command(
         say(lang.gettext("Nothing was written."))
         return
     if result.decisions:
-        say(
-            lang.ngettext(
-                "Wrote {accepted} link to 'supports:' and {rejected} to 'excludes:' in {path}.",
-                "Wrote {accepted} links to 'supports:' and {rejected} to 'excludes:' in {path}.",
-                result.accepted,
-            ).format(accepted=result.accepted, rejected=result.rejected, path=result.path)
-        )
+        wrote = lang.ngettext(
+            "Wrote {accepted} link to 'supports:' and {rejected} to 'excludes:' in {path}.",
+            "Wrote {accepted} links to 'supports:' and {rejected} to 'excludes:' in {path}.",
+            result.accepted,
+        ).format(accepted=result.accepted, rejected=result.rejected, path=result.path)
+        from pitchkit.i18n.fmt import settled
+
+        say(settled(wrote, lang))  # "ac 8 i 'excludes:'" in Welsh
     elif result.dropped and result.corrected:
         say(
             lang.gettext("Took out and corrected the links above in {path}; added none.").format(

@@ -357,7 +357,7 @@ def join_list(items: Iterable[object], lang: Language, *, style: str = "standard
     joined = str(format_list(words, style=style, locale=lang.locale))
     if lang.lang != "cy":
         return joined
-    return _aspirate_after_and(_WELSH_AND.sub(_welsh_and, joined))
+    return welsh_figures(_aspirate_after_and(_WELSH_AND.sub(_welsh_and, joined)))
 
 
 @_remembered
@@ -584,8 +584,9 @@ def welsh_before_vowel(text: str) -> str:
     """``yn well na Ionawr`` → ``yn well nag Ionawr``; ``yr un fath â Awst`` → ``… ag Awst``.
 
     Welsh "na" and "â" take a *g* before a word beginning with a vowel (a, e,
-    i, o, u, y, with or without an accent). Words beginning with a consonant,
-    and figures, are left as they are.
+    i, o, u, y, with or without an accent), and before a figure read with one
+    (:func:`welsh_figures`: "na 8" is "nag 8"). Words beginning with a
+    consonant are left as they are.
     """
 
     def settle(match: re.Match[str]) -> str:
@@ -594,7 +595,66 @@ def welsh_before_vowel(text: str) -> str:
             return match.group(0)
         return "nag " if match.group(1) == "na" else "ag "
 
-    return _WELSH_NA_A.sub(settle, text)
+    return welsh_figures(_WELSH_NA_A.sub(settle, text))
+
+
+#: "a", "na" or "â" (or their forms before a vowel) before a figure: "a 8", "na £11,000".
+_WELSH_BEFORE_FIGURE = re.compile(
+    r"(?<![\w'’])(a|ac|na|nag|â|ag|A|Ac|Na|Nag|Â|Ag) (?=[(]?[−-]?£?(\d[\d,]*(?:\.\d+)?))"
+)
+_BEFORE_VOWEL = {"a": "ac", "na": "nag", "â": "ag"}
+_BEFORE_CONSONANT = {"ac": "a", "nag": "na", "ag": "â"}
+
+
+def welsh_figure_has_vowel(figure: str) -> bool:
+    """Whether ``figure``, read aloud in Welsh, begins with a vowel: "8" (wyth), "11" (un deg un).
+
+    Read as the decimal count is: 1 *un*, 8 *wyth*, 11 to 19 *un deg ...*
+    (or *un ar ddeg*), 80 to 89 *wyth deg ...*, 800 to 899 *wyth cant ...*;
+    in thousands and millions, their leading group (8,500 is *wyth mil ...*),
+    except that 1,000 is *mil* and 1,000,000 *miliwn*. 0 is *dim*, 10
+    *deg*, 100 *cant*: no vowel. A decimal reads its whole part first.
+    """
+    whole = figure.split(".")[0].replace(",", "")
+    if not whole.isdigit():
+        return False
+    number = int(whole)
+    higher = False
+    while number >= 1000:
+        number //= 1000
+        higher = True
+    if number == 0 or (number == 1 and higher):
+        return False
+    if number >= 100:
+        return number // 100 == 8
+    if number >= 20:
+        return number // 10 == 8
+    return number in (1, 8) or 11 <= number <= 19
+
+
+def welsh_figures(text: str) -> str:
+    """Settle Welsh "a"/"ac", "na"/"nag" and "â"/"ag" before each figure by how it is read.
+
+    ``a 8 signal arall`` → ``ac 8 signal arall`` (*ac wyth*), ``ac 5`` →
+    ``a 5`` (*a pump*), ``mwy na 11`` → ``mwy nag 11``, ``a £80,000`` →
+    ``ac £80,000`` (*ac wyth deg mil o bunnoedd*).
+    """
+
+    def settle(match: re.Match[str]) -> str:
+        word = match.group(1)
+        lower = word.lower()
+        if welsh_figure_has_vowel(match.group(2)):
+            chosen = _BEFORE_VOWEL.get(lower, lower)
+        else:
+            chosen = _BEFORE_CONSONANT.get(lower, lower)
+        return (chosen.capitalize() if word[:1].isupper() else chosen) + " "
+
+    return _WELSH_BEFORE_FIGURE.sub(settle, text)
+
+
+def settled(text: str, lang: Language) -> str:
+    """``text`` with Welsh joining words settled before figures (:func:`welsh_figures`)."""
+    return welsh_figures(text) if lang.lang == "cy" else text
 
 
 #: The vowels before which "na" and "â" become "nag" and "ag" (not *w*: "â wal").

@@ -180,6 +180,14 @@ def fill(template: str, args: dict[str, object], lang: Translator | None) -> str
         for name, value in args.items()
     }
     try:
-        return template.format(**values)
+        text = template.format(**values)
     except (KeyError, IndexError, ValueError):
         return template
+    from pitchkit.i18n.translation import Language  # imports this module
+
+    if isinstance(lang, Language) and lang.lang == "cy":
+        from pitchkit.i18n.fmt import welsh_figures
+
+        # "a"/"ac" and "na"/"nag" before a figure, by how the figure is read ("ac 8").
+        return welsh_figures(text)
+    return text

@@ -767,15 +767,25 @@ def measures_outcome(pitch: Pitch, concept: str) -> bool:
 WINTER_MONTHS = frozenset({12, 1, 2, 3})
 
 
-def in_season(gain: str, today: dt.date | None) -> str:
-    """``gain`` (English, as the lens gives it) as it reads on ``today``.
+def in_season(gain: str, today: dt.date | None, facts: Facts | None = None) -> str:
+    """``gain`` (English, as the lens gives it) as it reads on the day the note is read.
 
-    "capacity released ahead of winter" in a note written in winter is
-    "capacity released this winter".
+    That day is the meeting's, when it is still to come, else ``today``. Read
+    in winter, "capacity released ahead of winter" is "capacity released this
+    winter", unless the project starts after this winter is over: then it is
+    "ahead of next winter". ``pitchkit check`` words the gain the same way.
     """
-    if today is not None and today.month in WINTER_MONTHS and "ahead of winter" in gain:
-        return N_("capacity released this winter")
-    return gain
+    if today is None or "ahead of winter" not in gain:
+        return gain
+    meeting = facts.meeting.date if facts is not None and facts.meeting is not None else None
+    day = meeting if meeting is not None and meeting > today else today
+    if day.month not in WINTER_MONTHS:
+        return gain
+    winter_ends = dt.date(day.year + (day.month == 12), 3, 31)
+    start = facts.project.start if facts is not None else None
+    if start is not None and start > winter_ends:
+        return N_("capacity released ahead of next winter")
+    return N_("capacity released this winter")
 
 
 def gains(pitch: Pitch, lang: Language, today: dt.date | None = None) -> list[str]:
@@ -802,7 +812,7 @@ def gains(pitch: Pitch, lang: Language, today: dt.date | None = None) -> list[st
         # A gain naming a setting the project is not in gives way to a neutral one.
         kept += [g for g in lenses["general"].gains if g not in kept and fits(g)]
     # Worded for the note's date: "this winter" rather than "ahead of winter" in December.
-    typical = [_capitalised(lang.gettext(in_season(g, today))) for g in kept]
+    typical = [_capitalised(lang.gettext(in_season(g, today, pitch.facts))) for g in kept]
     offered = _ordered(pitch, "offer", typical[:1])
     return offered + [g for g in typical if g not in offered][: max(0, 3 - len(offered))]
 

@@ -98,7 +98,12 @@ def figures(ledger: Ledger) -> Figures:
     benefit = [share.benefit for share in ledger.years]
     spend = [share.investment for share in ledger.years]
     quantum = quantum_for(cash, capacity, invest, sum(benefit))
-    cash_r, capacity_r = round_money(cash, quantum), round_money(capacity, quantum)
+    # Each part the note names on its own (the trust's own cash, each other body's, the
+    # trust's own capacity, each other body's staff time) is rounded on its own, as the
+    # statements above give the same impact's money, and a total is the sum of the parts
+    # as shown: a finance director never reads £62,000 here for the £61,000 said above.
+    cash_r = sum(round_money(part, quantum) for part in _cash_parts(ledger))
+    capacity_r = sum(round_money(part, quantum) for part in _capacity_parts(ledger))
     # A whole financial year's benefit is the year's figure shown above it (cash plus
     # capacity), so that two whole years never read £800,000 and £799,000; any other
     # year is rounded on its own, so that a finance director working it out by hand
@@ -117,6 +122,73 @@ def figures(ledger: Ledger) -> Figures:
         (share.year, b, s) for share, b, s in zip(ledger.years, benefit_r, spend_r, strict=True)
     )
     return Figures(quantum, cash_r, capacity_r, years, sum(benefit_r), sum(spend_r))
+
+
+def _cash_parts(ledger: Ledger) -> list[float]:
+    """The cash a note names apart, a year of each: the trust's own, then :func:`_apart`'s."""
+    groups = _apart(ledger)
+    if not groups:
+        return [ledger.annual("cash")]
+    own = [line for line in ledger.counted if trust_cash(line)]
+    return [sum(line.annual for line in lines) for lines in [own, *(g for _, g in groups)]]
+
+
+def _capacity_parts(ledger: Ledger) -> list[float]:
+    """The capacity a note names apart, each a year: the trust's own, then each other body's."""
+    groups = _elsewhere(ledger)
+    if not groups:
+        return [ledger.annual("capacity")]
+    own = [line for line in _capacity(ledger) if line.elsewhere is None]
+    return [sum(line.annual for line in lines) for lines in [own, *(g for _, g in groups)]]
+
+
+def _capacity(ledger: Ledger) -> list[Line]:
+    return [line for line in ledger.counted if line.releases == "capacity"]
+
+
+def _elsewhere(ledger: Ledger) -> list[tuple[str, list[Line]]]:
+    """The capacity freed in other bodies' staff, by body, in :data:`_FREED`'s order."""
+    capacity = _capacity(ledger)
+    groups = [(body, [line for line in capacity if line.elsewhere == body]) for body in _FREED]
+    return [(body, lines) for body, lines in groups if lines]
+
+
+#: The project's own organisation, by its kind (:attr:`Ledger.kind`): whose cash it is,
+#: and for whom money is or is not. A name that says no kind is a trust's.
+_ORG_OWN = {
+    "trust": N_("the trust's"),
+    "health board": N_("the health board's"),
+    "ICB": N_("the ICB's"),
+    "council": N_("the council's"),
+    "GP federation": N_("the GP federation's"),
+    "primary care network": N_("the primary care network's"),
+    "collaborative": N_("the collaborative's"),
+}
+_ORG_FOR = {
+    "trust": N_("for the trust"),
+    "health board": N_("for the health board"),
+    "ICB": N_("for the ICB"),
+    "council": N_("for the council"),
+    "GP federation": N_("for the GP federation"),
+    "primary care network": N_("for the primary care network"),
+    "collaborative": N_("for the collaborative"),
+}
+#: Time freed in another body's staff, by body (:attr:`Line.elsewhere`).
+_FREED = {
+    "general practice": N_("time freed in general practice"),
+    "ambulance service": N_("time freed in the ambulance service"),
+    "council": N_("time freed in the council's social care"),
+}
+
+
+def org_own(ledger: Ledger, lang: Language) -> str:
+    """``the trust's``, ``the ICB's``: the project's own organisation, as owner."""
+    return lang.gettext(_ORG_OWN.get(ledger.kind, _ORG_OWN["trust"]))
+
+
+def org_for(ledger: Ledger, lang: Language) -> str:
+    """``for the trust``, ``for the health board``: money for the project's own organisation."""
+    return lang.gettext(_ORG_FOR.get(ledger.kind, _ORG_FOR["trust"]))
 
 
 def _money(value: float, lang: Language) -> str:
@@ -266,21 +338,29 @@ def _own_and_apart(
 
 
 def _apart_text(
-    groups: list[tuple[str | None, list[Line]]], parts: list[float], lang: Language
+    groups: list[tuple[str | None, list[Line]]],
+    parts: list[float],
+    ledger: Ledger,
+    lang: Language,
 ) -> str:
     """The sentences naming cash that is not the trust's, each with its money and whose it is."""
     sentences = []
+    own = org_own(ledger, lang)
     for (whose, lines), part in zip(groups, parts, strict=True):
         what = _measures([line.impact.measure for line in lines], lang)
         if whose is not None:
-            sentence = lang.gettext(
-                "Not the trust's cash: {money} a year from {what}, which is {whose}."
-            ).format(money=_money(part, lang), what=what, whose=lang.gettext(_OTHER_BUDGETS[whose]))
+            sentence = lang.gettext("Not {org} cash: {money} a year from {what}, which is {whose}.")
+            sentence = sentence.format(
+                org=own,
+                money=_money(part, lang),
+                what=what,
+                whose=lang.gettext(_OTHER_BUDGETS[whose]),
+            )
         else:
             sentence = lang.gettext(
-                "Not cash for the trust's plan: {money} a year from {what}, which is more "
+                "Not cash for {org} plan: {money} a year from {what}, which is more "
                 "activity, not less spending, unless it earns income."
-            ).format(money=_money(part, lang), what=what)
+            ).format(org=own, money=_money(part, lang), what=what)
         sentences.append(sentence)
     return " ".join(sentences)
 
@@ -328,7 +408,7 @@ def cash_line(ledger: Ledger, shown: Figures, lang: Language, unborne: Collectio
             "At {base} prices, cash for the financial plan: {money} a year ({what})."
         ).format(base=base, money=_money(money, lang), what=_names(own, lang))
     if groups:
-        text = f"{text} {_apart_text(groups, parts, lang)}"
+        text = f"{text} {_apart_text(groups, parts, ledger, lang)}"
     return text
 
 
@@ -350,13 +430,46 @@ def capacity_line(
     When a statement above already gave the capacity's money, it is not
     restated: the line says only what must be taken out.
     """
-    capacity = [line for line in ledger.counted if line.releases == "capacity"]
+    capacity = _capacity(ledger)
     if not capacity:
         return ""
-    practice = [line for line in capacity if _general_practice(line)]
-    if practice:
-        return _practice_line(capacity, practice, ledger, shown, lang, said)
-    return _trust_capacity_line(capacity, ledger, shown, lang, said)
+    groups = _elsewhere(ledger)
+    if not groups:
+        return _trust_capacity_line(capacity, ledger, shown, lang, said)
+    own = [line for line in capacity if line.elsewhere is None]
+    sentences = []
+    if own:
+        mine = round_money(sum(line.annual for line in own), shown.quantum)
+        sentences.append(
+            _trust_capacity_line(own, ledger, replace(shown, capacity=mine), lang, said)
+        )
+    sentences += _elsewhere_sentences(ledger, shown, lang, said, first=not own)
+    return " ".join(sentences)
+
+
+def _elsewhere_sentences(
+    ledger: Ledger, shown: Figures, lang: Language, said: Collection[str], *, first: bool
+) -> list[str]:
+    """Each other body's staff time freed, named as theirs, with its money rounded on its own.
+
+    ``first``: the first sentence opens the capacity ("Capacity: ..."), there
+    being none of the trust's own before it.
+    """
+    groups = _elsewhere(ledger)
+    sentences = []
+    for index, (body, lines) in enumerate(groups):
+        freed = lang.gettext(_FREED[body])
+        money = _money(round_money(sum(line.annual for line in lines), shown.quantum), lang)
+        values = {"money": money, "what": _names(lines, lang), "freed": freed}
+        values["org"] = org_for(ledger, lang)
+        if first and index == 0 and len(groups) == 1 and said_already(lines, said):
+            text = lang.gettext("The capacity above is {freed}, not money {org}.")
+        elif first and index == 0:
+            text = lang.gettext("Capacity: {money} a year ({what}), {freed}, not money {org}.")
+        else:
+            text = lang.gettext("Also {money} a year of {freed} ({what}), not money {org}.")
+        sentences.append(text.format(**values))
+    return sentences
 
 
 def _trust_capacity_line(
@@ -384,55 +497,6 @@ def _trust_capacity_line(
     return lang.gettext("Capacity: {money} a year ({what}), money only when {taken}.").format(
         money=_money(shown.capacity, lang), what=_names(capacity, lang), taken=taken
     )
-
-
-#: General practice, in English or Welsh: GP appointments and GP time are the practices'.
-_GENERAL_PRACTICE = re.compile(
-    r"\b(?:GPs?|general practi(?:ce|tioners?)|practice nurses?|primary care"
-    r"|meddyg(?:on)? teulu|practis(?:au)? cyffredinol|gofal sylfaenol)\b",
-    re.I,
-)
-
-
-def _general_practice(line: Line) -> bool:
-    """Whether ``line``'s capacity is time freed in general practice, not at the trust.
-
-    "GP appointments for infected ingrown toenails": fewer of them free GP time,
-    which no clinic session or outsourced activity of the trust's can stop, so
-    it never becomes money for the trust (newuser11 #15).
-    """
-    return line.body is None and bool(_GENERAL_PRACTICE.search(line.impact.measure))
-
-
-def _practice_line(
-    capacity: list[Line],
-    practice: list[Line],
-    ledger: Ledger,
-    shown: Figures,
-    lang: Language,
-    said: Collection[str],
-) -> str:
-    """Capacity freed in general practice, said as such, after the trust's own if any."""
-    if len(practice) == len(capacity):
-        if said_already(practice, said):
-            return lang.gettext(
-                "The capacity above is time freed in general practice, not money for the trust."
-            )
-        return lang.gettext(
-            "Capacity: {money} a year ({what}), time freed in general practice, not money "
-            "for the trust."
-        ).format(money=_money(shown.capacity, lang), what=_names(practice, lang))
-    trust = [line for line in capacity if line not in practice]
-    mine, theirs = _split(
-        shown.capacity,
-        [sum(line.annual for line in trust), sum(line.annual for line in practice)],
-        shown.quantum,
-    )
-    first = _trust_capacity_line(trust, ledger, replace(shown, capacity=mine), lang, said)
-    second = lang.gettext(
-        "Also {money} a year of time freed in general practice ({what}), not money for the trust."
-    ).format(money=_money(theirs, lang), what=_names(practice, lang))
-    return f"{first} {second}"
 
 
 def _taken_out_kind(line: Line) -> str:
@@ -1385,21 +1449,27 @@ def money_lines(
 
 
 def apart_payback(ledger: Ledger, shown: Figures, lang: Language) -> str:
-    """After the benefit against the funding: its cash not the trust's, and the payback without.
+    """After the benefit against the funding: what is not the trust's, and the payback without.
 
-    The benefit is the project's, another body's cash in it (the ICB's budget
-    at its contract prices); the trust's own cash and capacity are what repay
-    the trust's funding, so a finance director is given that payback too, on
-    the same years: "Of that benefit, £127,000 a year is not the trust's cash;
-    without it, not paid back within the project (at the full rate it would
-    take 52 months)" (12 x 265,000 / 61,100 = 52.0).
+    The benefit is the project's: another body's cash in it (the ICB's budget
+    at its contract prices), and time freed in another body's staff (GP
+    appointments); the trust's own cash and capacity are what repay the
+    trust's funding, so a finance director is given that payback too, on
+    the same years: "Of that benefit, £188,000 a year is not the trust's
+    own; without it, not paid back within the project (at the full rate it
+    would take 212 months)" (12 x 265,000 / 15,000 = 212). The sum is the
+    parts named above it, as shown.
     """
     if not ledger.investment or not ledger.years:
         return ""
     _, groups, parts = _own_and_apart(ledger, shown)
-    if not groups:
+    elsewhere = [
+        round_money(sum(line.annual for line in lines), shown.quantum)
+        for _, lines in _elsewhere(ledger)
+    ]
+    if not groups and not elsewhere:
         return ""
-    money = _money(sum(parts), lang)
+    values = {"money": _money(sum(parts) + sum(elsewhere), lang), "org": org_own(ledger, lang)}
     if ledger.logged:
         repaid = ledger.payback_logged("trust")
         months = whole_months(repaid[0]) if repaid else None
@@ -1410,22 +1480,22 @@ def apart_payback(ledger: Ledger, shown: Figures, lang: Language) -> str:
         beyond = beyond_end(ledger, exact)
     if months is None:
         return lang.gettext(
-            "Of that benefit, {money} a year is not the trust's cash; without it, not paid back "
+            "Of that benefit, {money} a year is not {org} own; without it, not paid back "
             "within the project."
-        ).format(money=money)
+        ).format(**values)
     if beyond:
         return lang.ngettext(
-            "Of that benefit, {money} a year is not the trust's cash; without it, not paid back "
+            "Of that benefit, {money} a year is not {org} own; without it, not paid back "
             "within the project (at the full rate it would take {n} month).",
-            "Of that benefit, {money} a year is not the trust's cash; without it, not paid back "
+            "Of that benefit, {money} a year is not {org} own; without it, not paid back "
             "within the project (at the full rate it would take {n} months).",
             months,
-        ).format(money=money, n=months)
+        ).format(n=months, **values)
     return lang.ngettext(
-        "Of that benefit, {money} a year is not the trust's cash; without it, payback {n} month.",
-        "Of that benefit, {money} a year is not the trust's cash; without it, payback {n} months.",
+        "Of that benefit, {money} a year is not {org} own; without it, payback {n} month.",
+        "Of that benefit, {money} a year is not {org} own; without it, payback {n} months.",
         months,
-    ).format(money=money, n=months)
+    ).format(n=months, **values)
 
 
 def money_line(
@@ -1447,15 +1517,27 @@ def money_line(
         return ""
     shown = figures(ledger)
     own, groups, parts = _own_and_apart(ledger, shown)
-    if not groups:
+    elsewhere = _elsewhere(ledger)
+    if not groups and not elsewhere:
         return _money_line(ledger, shown, lang, said, logged=logged)
-    # Some cash is not the trust's (an ICB's contract prices, a council's budget): the line's
-    # cash, and every payback in it, are the trust's own and its capacity, and the rest is
-    # named after it, as the finance block names it (newuser11 #5, review14).
+    # Some cash is not the trust's (an ICB's contract prices, a council's budget), or some
+    # capacity is another body's staff time (GP appointments): the line's cash and capacity,
+    # and every payback in it, are the trust's own, and the rest is named after it, as the
+    # finance block names it (newuser11 #5, review14).
+    mine = [line for line in _capacity(ledger) if line.elsewhere is None]
+    capacity = round_money(sum(line.annual for line in mine), shown.quantum)
     text = _money_line(
-        ledger, replace(shown, cash=own), lang, said, logged=logged, cash="own", whole="trust"
+        ledger,
+        replace(shown, cash=own, capacity=capacity),
+        lang,
+        said,
+        logged=logged,
+        cash="own",
+        whole="trust",
     )
-    return f"{text} {_apart_text(groups, parts, lang)}"
+    rest = [_apart_text(groups, parts, ledger, lang)] if groups else []
+    rest += _elsewhere_sentences(ledger, shown, lang, (), first=False)
+    return " ".join([text, *rest])
 
 
 def _money_line(
@@ -1474,12 +1556,13 @@ def _money_line(
     kind every other payback counts (``None``: the whole benefit).
     """
     base = fy_label(ledger.price_year)
-    capacity = [line for line in ledger.counted if line.releases == "capacity"]
+    capacity = [line for line in _capacity(ledger) if whole is None or line.elsewhere is None]
     # Beside a payback on the years the log delivered, the rate is the plan's, and says so:
     # "not paid back" beside a bare £96,000 a year reads as if that were delivered.
     planned = logged and bool(ledger.investment)
     if not shown.cash and not shown.capacity and whole is not None:
-        text = lang.gettext("no cash for the trust at {base} prices").format(base=base)
+        text = lang.gettext("no cash {org} at {base} prices")
+        text = text.format(org=org_for(ledger, lang), base=base)
     elif not shown.cash and said_already(capacity, said):
         text = lang.gettext("the capacity above, no cash, at {base} prices").format(base=base)
     elif not shown.cash:
@@ -1502,6 +1585,7 @@ def _money_line(
             if planned
             else lang.gettext("{cash} of cash and {capacity} of capacity a year at {base} prices")
         ).format(cash=_money(shown.cash, lang), capacity=_money(shown.capacity, lang), base=base)
+        text = fmt.settled(text, lang)  # "a £50,000" but "ac £80,000" in Welsh
     if not ledger.investment:
         return text + "."
     investment = _money(round_money(ledger.investment, shown.quantum), lang)

@@ -463,7 +463,8 @@ def share_of_target_text(share: float, target: str, lang: Language) -> str:
         shown = shown[1:]
     else:
         text = lang.gettext("{share} of your {target} target")
-    return text.format(share=shown, target=target)
+    # "llai nag 8%" in Welsh (fmt.welsh_figures).
+    return fmt.settled(text.format(share=shown, target=target), lang)
 
 
 def statement_text(statement: Statement, lang: Language, director: Director) -> str:

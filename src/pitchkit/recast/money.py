@@ -34,11 +34,20 @@ from typing import Any, Literal, NamedTuple
 from pitchkit.facts.schema import Facts, Impact, Prices
 from pitchkit.period import Period
 from pitchkit.recast.english import in_english
-from pitchkit.recast.whose import TRUST, other_budget, whose_cash
+from pitchkit.recast.whose import (
+    TRUST,
+    capacity_elsewhere,
+    home_of,
+    organisation_kind,
+    other_budget,
+    whose_cash,
+)
 
 Releases = Literal["cash", "capacity"]
 #: A kind of benefit the ledger totals: cash, capacity, the trust's own cash, or what is the
-#: trust's (its own cash and the capacity; not another body's cash, nor more activity).
+#: trust's (its own cash and its own capacity; not another body's cash, nor more activity,
+#: nor time freed in another body's staff, such as GP appointments). "The trust" is the
+#: project's own organisation, whatever kind it is (:attr:`Ledger.kind`).
 Kind = Literal["cash", "capacity", "own", "trust"]
 #: How many periods of each kind make a year.
 #: The average length of a year in days, for months counted from days.
@@ -263,6 +272,9 @@ class Line:
     #: and the body whose budget the money is in when it is another's ("ICB", "council").
     own: bool = False
     body: str | None = None
+    #: For capacity: the other body whose staff time it frees ("general practice"), when it
+    #: is not the project's own organisation's (:func:`~pitchkit.recast.whose.capacity_elsewhere`).
+    elsewhere: str | None = None
     overlap: str | None = None  # why: "episode", "agency" or "stated" (no rule applies)
     overlap_stated: bool = False  # the facts file's overlaps: says so
 
@@ -296,6 +308,8 @@ class YearShare:
     investment: float
     #: Of ``cash``, the trust's own (:attr:`Line.own`); ``None`` when it is all of it.
     own: float | None = None
+    #: Of the capacity, the time freed in another body's staff (:attr:`Line.elsewhere`).
+    elsewhere: float = 0.0
     #: A closed year whose benefit is what the progress log shows was delivered, not a
     #: forecast at the full rate (:func:`with_logged`).
     logged: bool = False
@@ -361,7 +375,7 @@ class YearShare:
             return self.benefit - self.cash
         if kind == "own":
             return self.own_cash
-        return self.benefit - self.cash + self.own_cash
+        return self.benefit - self.cash + self.own_cash - self.elsewhere
 
     @property
     def delivered_only(self) -> bool:
@@ -383,6 +397,11 @@ class Ledger:
     start: dt.date | None = None  # the project's dates
     end: dt.date | None = None
     today: dt.date | None = None  # the note's date: the years ended before it are closed
+    #: The project's own organisation: whose budget its own money is in (a 'whose budget'
+    #: member, :func:`~pitchkit.recast.whose.home_of`), and what kind of body it is, to
+    #: name it by ("trust", "health board", "ICB" ...: ``whose.organisation_kind``).
+    home: str = TRUST
+    kind: str = TRUST
 
     def year_end(self, year: int) -> dt.date:
         """The last day the project delivers in financial year ``year``: its end, or the year's."""
@@ -539,7 +558,7 @@ def _of_kind(line: Line, kind: Kind | None) -> bool:
         return line.releases == kind
     if kind == "own":
         return line.releases == "cash" and line.own
-    return line.releases == "capacity" or line.own
+    return (line.releases == "capacity" and line.elsewhere is None) or line.own
 
 
 def _unit_cost_year(
@@ -687,7 +706,7 @@ def _years(
         first, last = fy_bounds(year)
         days = (min(last, end) - max(first, start)).days + 1
         length = (last - first).days + 1
-        benefit = cash = own = 0.0
+        benefit = cash = own = elsewhere = 0.0
         for line in lines:
             earned = (
                 line.annual
@@ -698,6 +717,8 @@ def _years(
             if line.releases == "cash":
                 cash += earned
                 own += earned if line.own else 0.0
+            elif line.elsewhere is not None:
+                elsewhere += earned
         shares.append(
             YearShare(
                 year=year,
@@ -705,6 +726,7 @@ def _years(
                 benefit=benefit,
                 cash=cash,
                 own=own,
+                elsewhere=elsewhere,
                 investment=(investment or 0.0) * days / total_days,
             )
         )
@@ -728,9 +750,22 @@ def appraise(facts: Facts, today: dt.date) -> Ledger:
     shown = {impact.id: impact for impact in facts.impacts}
     english = in_english(facts).impacts
     lines = [line for impact in english if (line := _line(impact, base, prices))]
+    # Whose the money is, read against the project's own organisation: an ICB's project
+    # saves the ICB's own money, not "another body's"; a GP federation's frees its own time.
+    home = home_of(facts.project.organisation)
+    kind = organisation_kind(facts.project.organisation)
+    body = {line.impact.id: other_budget(line.impact) for line in lines}
     lines = [
         replace(
-            line, impact=shown[line.impact.id], own=_owned(line), body=other_budget(line.impact)
+            line,
+            impact=shown[line.impact.id],
+            own=_owned(line, home),
+            body=body[line.impact.id] if body[line.impact.id] != home else None,
+            elsewhere=(
+                capacity_elsewhere(line.impact.measure, kind)
+                if line.releases == "capacity" and body[line.impact.id] is None
+                else None
+            ),
         )
         for line in _overlaps(lines)
     ]
@@ -749,12 +784,14 @@ def appraise(facts: Facts, today: dt.date) -> Ledger:
         start=facts.project.start,
         end=facts.project.end,
         today=today,
+        home=home,
+        kind=kind,
     )
 
 
-def _owned(line: Line) -> bool:
-    """Whether ``line``'s cash is the trust's own, read in English (:func:`whose_cash`)."""
-    return whose_cash(line.impact, line.releases) == TRUST
+def _owned(line: Line, home: str = TRUST) -> bool:
+    """Whether ``line``'s cash is the project's own organisation's, read in English."""
+    return whose_cash(line.impact, line.releases, home) == home
 
 
 @dataclass
@@ -765,6 +802,8 @@ class Delivered:
     cash: float
     #: Of ``cash``, the trust's own (:attr:`Line.own`); ``None`` when it is all of it.
     own: float | None = None
+    #: Of the capacity, the time freed in another body's staff (:attr:`YearShare.elsewhere`).
+    elsewhere: float = 0.0
     unlogged: tuple[Period, ...] = ()
     #: The same, by measure, when more than one counted impact earns in the year.
     unlogged_by: tuple[tuple[str, tuple[Period, ...]], ...] = ()
@@ -825,6 +864,7 @@ def with_logged(ledger: Ledger, delivered: dict[int, Delivered]) -> Ledger:
                 benefit=found.benefit,
                 cash=found.cash,
                 own=found.own,
+                elsewhere=found.elsewhere,
                 logged=True,
                 unlogged=found.unlogged,
                 unlogged_by=found.unlogged_by,
@@ -855,6 +895,7 @@ def with_logged(ledger: Ledger, delivered: dict[int, Delivered]) -> Ledger:
                 benefit=found.benefit,
                 cash=found.cash,
                 own=found.own,
+                elsewhere=found.elsewhere,
                 unlogged=found.unlogged,
                 unlogged_by=found.unlogged_by,
                 so_far=found.so_far,
@@ -879,7 +920,7 @@ def _at_rates(ledger: Ledger, share: YearShare, rates: dict[str, float]) -> Year
         return share
     first, last = fy_bounds(share.year)
     length = (last - first).days + 1
-    benefit = cash = own = 0.0
+    benefit = cash = own = elsewhere = 0.0
     for line in ledger.counted:
         days = _earning_days(first, last, benefit_start(line.impact, ledger.start), ledger.end)
         daily = rates.get(line.impact.id)
@@ -888,7 +929,9 @@ def _at_rates(ledger: Ledger, share: YearShare, rates: dict[str, float]) -> Year
         if line.releases == "cash":
             cash += earned
             own += earned if line.own else 0.0
-    return replace(share, benefit=benefit, cash=cash, own=own)
+        elif line.elsewhere is not None:
+            elsewhere += earned
+    return replace(share, benefit=benefit, cash=cash, own=own, elsewhere=elsewhere)
 
 
 def beds(bed_days_a_year: float, occupancy: float) -> float:

@@ -167,3 +167,98 @@ def same_payer(
 ) -> bool:
     """Whether ``impact``'s money falls in a budget ``objective`` is about (``role``: whose)."""
     return payer(impact, home) in budgets_of(objective, role, home)
+
+
+#: Kinds of organisation a project's own can be, each with the words that name it in the
+#: organisation's name (English or Welsh), first match wins: "North West Ambulance Service
+#: NHS Trust" is a trust, "Bwrdd Iechyd Prifysgol Betsi Cadwaladr" a health board.
+_KINDS: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
+    ("trust", re.compile(r"\b(?:trust|ymddiriedolaeth)\b", re.IGNORECASE)),
+    ("health board", re.compile(r"\b(?:health board|bwrdd iechyd)\b", re.IGNORECASE)),
+    (
+        "ICB",
+        re.compile(r"\b(?:integrated care board|ICB|bwrdd gofal integredig)\b", re.IGNORECASE),
+    ),
+    (
+        "GP federation",
+        re.compile(r"\b(?:GP federation|federation of (?:GP )?practices)\b", re.IGNORECASE),
+    ),
+    (
+        "primary care network",
+        re.compile(
+            r"\b(?:primary care network|PCN|rhwydwaith gofal sylfaenol|primary care cluster"
+            r"|clwstwr gofal sylfaenol)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "collaborative",
+        re.compile(r"\b(?:primary care|GP|general practice) collaborative\b", re.IGNORECASE),
+    ),
+    ("council", re.compile(r"\b(?:council|cyngor)\b", re.IGNORECASE)),
+)
+
+
+def organisation_kind(organisation: str | None) -> str:
+    """What kind of body the project's organisation is, to name it by: "trust" unless it says.
+
+    Read from the organisation's name ("NHS Three Rivers Integrated Care
+    Board" is an ICB, "Cyngor Sir Ddinbych" a council); a name that says
+    none of them is taken as a trust, as pitchkit always has.
+    """
+    for kind, pattern in _KINDS:
+        if organisation and pattern.search(organisation):
+            return kind
+    return TRUST
+
+
+#: Capacity freed in another body's staff time, by the words of the measure (English or
+#: Welsh): GP appointments are general practice's, ambulance hours the ambulance
+#: service's, home care hours the council's social care. None of them is money for a
+#: trust, whatever it does.
+_ELSEWHERE: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
+    (
+        "general practice",
+        re.compile(
+            r"\b(?:GPs?|general practi(?:ce|tioners?)|practice nurses?|primary care"
+            r"|meddyg(?:on)? teulu|practis(?:au)? cyffredinol|gofal sylfaenol)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "ambulance service",
+        re.compile(
+            r"\b(?:ambulance (?:hours?|crews?|conveyances?|call-?outs?|journeys?|responses?|"
+            r"handovers?|job cycle)|hours lost to (?:ambulance )?handover"
+            r"|oriau ambiwlans|criwiau ambiwlans)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "council",
+        re.compile(
+            r"\b(?:social care|home care|domiciliary care|care packages?|care home placements?"
+            r"|gofal cymdeithasol|gofal cartref|pecynnau gofal)\b",
+            re.IGNORECASE,
+        ),
+    ),
+)
+#: The organisation kinds whose own staff each of :data:`_ELSEWHERE`'s bodies are.
+_OWN_STAFF: Final[dict[str, frozenset[str]]] = {
+    "general practice": frozenset({"GP federation", "primary care network", "collaborative"}),
+    "ambulance service": frozenset(),
+    "council": frozenset({"council"}),
+}
+
+
+def capacity_elsewhere(measure: str, kind: str = TRUST) -> str | None:
+    """The other body whose staff time a measure's capacity frees, if it is not ``kind``'s own.
+
+    "GP appointments for infected ingrown toenails" free general practice's
+    time, which no clinic or ward of a trust's can close; for a GP
+    federation's own project they are its own.
+    """
+    for body, pattern in _ELSEWHERE:
+        if pattern.search(measure):
+            return None if kind in _OWN_STAFF[body] else body
+    return None

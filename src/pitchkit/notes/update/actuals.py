@@ -379,7 +379,7 @@ def _running(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered |
     (:attr:`Delivered.worse`). ``None`` when no counted impact has a figure in
     the year that says more than that.
     """
-    benefit = cash = own = so_far = 0.0
+    benefit = cash = own = so_far = elsewhere = 0.0
     upto: dt.date | None = None
     rated = unshown = False
     young: tuple[int, int] | None = None
@@ -400,6 +400,8 @@ def _running(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered |
         if line.releases == "cash":
             cash += part.earned
             own += part.earned if line.own else 0.0
+        elif line.elsewhere is not None:
+            elsewhere += part.earned
         if part.unfigured:
             unfigured.append(line.impact.measure)
         if part.reached is None:
@@ -424,6 +426,7 @@ def _running(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered |
         benefit=benefit,
         cash=cash,
         own=own,
+        elsewhere=elsewhere,
         unlogged=tuple(sorted(unlogged)),
         unlogged_by=_named(by),
         so_far=so_far if rated else None,
@@ -456,13 +459,13 @@ def _year(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered | No
     """
     assert ledger.start is not None
     first, last = fy_bounds(year)[0], ledger.year_end(year)
-    benefit = cash = own = 0.0
+    benefit = cash = own = elsewhere = 0.0
     figures = False
     earning = False
     logged = False
     charted = False  # whether any earning impact has enough figures for a chart
     shown = False  # whether any of them with figures in the year has a chart showing the change
-    plan = plan_cash = plan_own = 0.0  # the plan's full rate for the impacts with too few figures
+    plan = plan_cash = plan_own = plan_elsewhere = 0.0  # the plan's full rate, too few figures
     planned_for: list[str] = []
     unfigured: list[str] = []  # of those, the ones the log has no figure for at all
     needs = 0
@@ -501,6 +504,7 @@ def _year(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered | No
             plan += part
             plan_cash += part if line.releases == "cash" else 0.0
             plan_own += part if line.releases == "cash" and line.own else 0.0
+            plan_elsewhere += part if line.releases == "capacity" and line.elsewhere else 0.0
             planned_for.append(line.impact.measure)
             if claim is None or not any(p.value is not None for p in points):
                 unfigured.append(line.impact.measure)
@@ -544,6 +548,8 @@ def _year(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered | No
         if line.releases == "cash":
             cash += money
             own += money if line.own else 0.0
+        elif line.elsewhere is not None:
+            elsewhere += money
     if not earning and logged:
         # Logged, but every change took effect after the year ended: nothing to count, and
         # a year closed long ago is not a forecast; the line says why ("2026/27 £0 for
@@ -554,7 +560,14 @@ def _year(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered | No
     if not charted:
         # Figures, but too few for any chart to tell a change from normal variation: the
         # plan's full rate, said as such, as the year under way is (:func:`line_forecast`).
-        return Delivered(benefit=plan, cash=plan_cash, own=plan_own, why="young", young=young)
+        return Delivered(
+            benefit=plan,
+            cash=plan_cash,
+            own=plan_own,
+            elsewhere=plan_elsewhere,
+            why="young",
+            young=young,
+        )
     # Figures in the year, none of them showing the change: £0 counted, and the line says
     # it is because the chart did not show it, not that the project delivered nothing.
     # Figures that net to exactly nothing against the baseline, for a measure whose chart
@@ -573,6 +586,7 @@ def _year(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered | No
         benefit=benefit + plan,
         cash=cash + plan_cash,
         own=own + plan_own,
+        elsewhere=elsewhere + plan_elsewhere,
         unlogged=tuple(sorted(unlogged)),
         unlogged_by=named,
         why=why,

@@ -180,7 +180,7 @@ def too_few_text(progress: MeasureProgress, claim: Claim, situation: Situation) 
     """Why a measure has no chart: how many figures it has and how many a chart needs."""
     lang = situation.lang
     kind = claim.points[-1].period.kind if claim.points else situation.run.kind
-    return lang.gettext(
+    text = lang.gettext(
         "No chart yet for {measure}: a chart needs {needed} and there {have} so far."
     ).format(
         measure=wording.lower_first(wording.apply_terms(progress.impact.measure, situation.terms)),
@@ -189,6 +189,7 @@ def too_few_text(progress: MeasureProgress, claim: Claim, situation: Situation) 
             n=claim.analysis.count
         ),
     )
+    return fmt.settled(text, lang)
 
 
 def chart(progress: MeasureProgress, claim: Claim, situation: Situation) -> Context:
@@ -371,17 +372,20 @@ def more_signals_text(rest: Sequence[charts.Signal], lang: Language) -> str:
         kinds.append(
             lang.ngettext("{n} improvement", "{n} improvement", improvement).format(n=improvement)
         )
+    # "a 5 signal arall" but "ac 8 signal arall" in Welsh (fmt.welsh_figures).
     if not kinds:
-        return lang.ngettext(
+        text = lang.ngettext(
             "and {n} more signal, not listed to keep this update to two pages",
             "and {n} more signals, not listed to keep this update to two pages",
             len(rest),
         ).format(n=len(rest))
-    return lang.ngettext(
+        return fmt.settled(text, lang)
+    text = lang.ngettext(
         "and {n} more signal ({kinds}), not listed to keep this update to two pages",
         "and {n} more signals ({kinds}), not listed to keep this update to two pages",
         len(rest),
     ).format(n=len(rest), kinds=", ".join(kinds))
+    return fmt.settled(text, lang)
 
 
 def _counted_otherwise(analysis: charts.Analysis, shift: spc.Signal) -> bool:
@@ -489,12 +493,11 @@ def baseline_text(
         text = pattern.format(period=at, where=f"{where}, {judged}" if judged else where)
         parts.append(text)
     if any(s.trial for s in analysis.segments):
-        parts.append(
-            lang.gettext(
-                "Limits from fewer than {n} points are trial limits: they will move as "
-                "points are added."
-            ).format(n=analysis.rules.min_spc_points)
+        trial = lang.gettext(
+            "Limits from fewer than {n} points are trial limits: they will move as "
+            "points are added."
         )
+        parts.append(fmt.settled(trial.format(n=analysis.rules.min_spc_points), lang))
     parts.append(facts_baseline_text(analysis, points, kind, lang))
     parts.append(icons.pending_words(analysis, lang))
     return " ".join(p for p in parts if p)

@@ -1,0 +1,153 @@
+"""Whose money a note names: the project's own organisation, by its kind, and its own parts.
+
+``tests/data/fixleft16`` holds three small projects:
+
+- ``icb.yaml``: an ICB's own inhaler switch (NHS Three Rivers Integrated Care
+  Board). Its primary care prescribing (12,000 items x £7.54 = £90,000 a year
+  at 2026/27 prices) is the ICB's own cash, and its GP appointments (1,300 x
+  £47 = £61,000) general practice's time. Before, its finance director read
+  "no cash for the financial plan. Not the trust's cash: £90,000 ... which is
+  the ICB's budget" and "not money for the trust".
+- ``parts.yaml``: a trust's nail surgery with £15,400 a year of its own cash,
+  £127,400 of the ICB's, £10,400 of its own bed days and £61,400 of GP time.
+  Before, the finance block's whole year was £215,000 (the cash and the
+  capacity each rounded whole) beside parts shown as £15,000, £127,000, £10,000
+  and £61,000 (£213,000); and the payback "without" the ICB's cash counted the
+  GP time as the trust's: 36 months, where the trust's own £25,800 takes 123.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from pathlib import Path
+
+import docx
+from typer.testing import CliRunner
+
+from pitchkit.api.previewing import PreviewRequest, preview
+from pitchkit.cli import app
+from pitchkit.notes.preview import plain_preview
+from pitchkit.recast.whose import capacity_elsewhere, organisation_kind
+
+DATA = Path(__file__).resolve().parent / "data" / "fixleft16"
+TODAY = dt.date(2026, 12, 5)
+
+
+def note(facts: Path, director: str, locale: str | None = None) -> str:
+    result = preview(PreviewRequest(facts=facts, director=director, today=TODAY, locale=locale))
+    return " ".join(plain_preview(result.preview, result.lang).split())
+
+
+def written(tmp: Path, facts: Path, director: str, *more: str) -> str:
+    """The briefing note ``pitchkit brief`` writes, read back from the Word file."""
+    out = tmp / "note.docx"
+    result = CliRunner().invoke(
+        app, ["brief", str(facts), "--director", director, "--out", str(out), *more]
+    )
+    assert result.exit_code == 0, result.output
+    document = docx.Document(io.BytesIO(out.read_bytes()))
+    return " ".join(" ".join(p.text for p in document.paragraphs).split())
+
+
+def test_an_icbs_note_names_the_icb_not_a_trust(tmp_path: Path) -> None:
+    text = written(tmp_path, DATA / "icb.yaml", "cfo")
+    # Its own prescribing is cash for its own plan, not "another body's" budget.
+    assert "cash for the financial plan: £90,000 a year (12,000 fewer items a year)" in text
+    assert "Not the ICB's cash" not in text
+    assert (
+        "Also £61,000 a year of time freed in general practice (1,300 fewer appointments a "
+        "year), not money for the ICB."
+    ) in text
+    # 12 x 180,000 / (90,300 + 126,960) = 9.9 months, on the ICB's own cash and capacity.
+    assert (
+        "Of that benefit, £61,000 a year is not the ICB's own; without it, payback 10 months."
+        in text
+    )
+    assert not re.search(r"\btrust\b", text, re.IGNORECASE)
+
+
+def test_a_welsh_note_names_the_organisation_in_welsh(tmp_path: Path) -> None:
+    text = note(DATA / "icb.yaml", "cfo", locale="cy_GB")
+    assert "nid arian i'r bwrdd gofal integredig" in text
+    assert "nid yw £61,000 y flwyddyn yn arian y bwrdd gofal integredig ei hun" in text
+    assert "ymddiriedolaeth" not in text
+    board = tmp_path / "board.yaml"
+    board.write_text(
+        (DATA / "icb.yaml")
+        .read_text(encoding="utf-8")
+        .replace("NHS Three Rivers Integrated Care Board", "Bwrdd Iechyd Prifysgol Bae Gorllewin"),
+        encoding="utf-8",
+    )
+    welsh = note(board, "cfo", locale="cy_GB")
+    assert "nid arian i'r bwrdd iechyd" in welsh
+    assert "ymddiriedolaeth" not in welsh
+    assert "not money for the health board" in note(board, "cfo")
+
+
+def test_the_kind_of_organisation_is_read_from_its_name() -> None:
+    assert organisation_kind("NHS Three Rivers Integrated Care Board") == "ICB"
+    assert organisation_kind("Cardiff and Vale University Health Board") == "health board"
+    assert organisation_kind("Bwrdd Iechyd Prifysgol Betsi Cadwaladr") == "health board"
+    assert organisation_kind("Northfold GP Federation") == "GP federation"
+    assert organisation_kind("Northbeck Primary Care Collaborative") == "collaborative"
+    assert organisation_kind("Clwstwr Gofal Sylfaenol Arfon") == "primary care network"
+    assert organisation_kind("Cyngor Sir Ddinbych") == "council"
+    assert organisation_kind("North West Ambulance Service NHS Trust") == "trust"
+    assert organisation_kind("Example Hospital") == "trust"
+    # GP time is its own staff's for a GP federation, another body's for anyone else.
+    assert capacity_elsewhere("GP appointments for asthma", "ICB") == "general practice"
+    assert capacity_elsewhere("GP appointments for asthma", "GP federation") is None
+    assert capacity_elsewhere("Home care hours after discharge") == "council"
+    assert capacity_elsewhere("Home care hours after discharge", "council") is None
+    assert capacity_elsewhere("Ambulance hours lost at handover") == "ambulance service"
+    assert capacity_elsewhere("Occupied bed days") is None
+
+
+def test_the_finance_block_adds_up_from_the_parts_it_shows() -> None:
+    text = note(DATA / "parts.yaml", "dof")
+    # Each part rounded on its own, as the statements above give it ...
+    assert "cash for the financial plan: £15,000 a year (77 fewer shifts a year)" in text
+    assert "Not the trust's cash: £127,000 a year" in text
+    assert "worth £10,000 a year in capacity" in text
+    assert "Also £61,000 a year of time freed in general practice" in text
+    # ... and the whole year is their sum: 15 + 127 + 10 + 61 = 213, not 215.
+    assert "2026/27 £213,000 for £132,000; 2027/28 £213,000 for £133,000" in text
+    assert "over the project £426,000, net £161,000" in text
+    assert "£215,000" not in text
+
+
+def test_gp_time_is_not_in_the_trusts_payback() -> None:
+    text = note(DATA / "parts.yaml", "dof")
+    # £127,000 of the ICB's cash and £61,000 of GP time; the trust's own is £15,400 of cash
+    # and £10,400 of capacity: 12 x 265,000 / 25,800 = 123 months, not 36 with the GP time.
+    assert (
+        "Of that benefit, £188,000 a year is not the trust's own; without it, not paid back "
+        "within the project (at the full rate it would take 123 months)."
+    ) in text
+    assert "36 months" not in text
+
+
+COO = """  - id: coo
+    name: Sam Okafor
+    role: Chief Operating Officer
+    objectives:
+      - {id: beds, text: Reduce bed occupancy to 92%, themes: [flow]}
+"""
+
+
+def test_another_directors_line_counts_only_the_trusts_own(tmp_path: Path) -> None:
+    text = (DATA / "parts.yaml").read_text(encoding="utf-8")
+    assert "directors:\n" in text
+    copy = tmp_path / "facts.yaml"
+    copy.write_text(text.replace("directors:\n", f"directors:\n{COO}", 1), encoding="utf-8")
+    line = note(copy, "coo")
+    # The trust's own cash and capacity, the ICB's cash and the GP time each named after.
+    assert (
+        "Money: £15,000 of cash and £10,000 of capacity a year at 2026/27 prices, against "
+        "£265,000 of funding"
+    ) in line
+    assert "at the full rate it would take 123 months if the capacity is turned into cash" in line
+    assert "Not the trust's cash: £127,000 a year" in line
+    assert "Also £61,000 a year of time freed in general practice" in line
