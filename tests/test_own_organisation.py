@@ -83,7 +83,14 @@ def test_a_welsh_note_names_the_organisation_in_welsh(tmp_path: Path) -> None:
     welsh = note(board, "cfo", locale="cy_GB")
     assert "nid arian i'r bwrdd iechyd" in welsh
     assert "ymddiriedolaeth" not in welsh
-    assert "not money for the health board" in note(board, "cfo")
+    english = note(board, "cfo")
+    assert "not money for the health board" in english
+    # A Welsh health board holds primary care prescribing itself: no ICB to give it to
+    # (newuser13 #2 read "which is the ICB's budget" in a health board's own note).
+    assert "cash for the financial plan: £90,000 a year (12,000 fewer items a year)" in english
+    assert "the ICB's budget" not in english
+    assert "arian parod i'r cynllun ariannol: £90,000 y flwyddyn" in welsh
+    assert "bwrdd gofal integredig" not in welsh
 
 
 def test_the_kind_of_organisation_is_read_from_its_name() -> None:

@@ -39,7 +39,7 @@ from pitchkit.recast.whose import (
     capacity_elsewhere,
     home_of,
     organisation_kind,
-    other_budget,
+    other_payer,
     whose_cash,
 )
 
@@ -754,13 +754,13 @@ def appraise(facts: Facts, today: dt.date) -> Ledger:
     # saves the ICB's own money, not "another body's"; a GP federation's frees its own time.
     home = home_of(facts.project.organisation)
     kind = organisation_kind(facts.project.organisation)
-    body = {line.impact.id: other_budget(line.impact) for line in lines}
+    body = {line.impact.id: other_payer(line.impact, home) for line in lines}
     lines = [
         replace(
             line,
             impact=shown[line.impact.id],
             own=_owned(line, home),
-            body=body[line.impact.id] if body[line.impact.id] != home else None,
+            body=body[line.impact.id],
             elsewhere=(
                 capacity_elsewhere(line.impact.measure, kind)
                 if line.releases == "capacity" and body[line.impact.id] is None

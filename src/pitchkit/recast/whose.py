@@ -34,6 +34,9 @@ if TYPE_CHECKING:
 TRUST: Final[str] = "trust"
 #: The other bodies a budget can be, as the 'whose budget' family names them.
 OTHER_BODIES: Final[tuple[str, ...]] = ("ICB", "council", "Cancer Alliance")
+#: A Welsh health board's own budget: it runs the hospitals and holds primary care
+#: prescribing, so money an English project would call the trust's or the ICB's is its own.
+HEALTH_BOARD: Final[str] = "health board"
 _FAMILY = "whose budget"
 
 
@@ -109,13 +112,32 @@ def home_of(organisation: str | None) -> str:
 
     "NHS Three Rivers Integrated Care Board" is an ICB: primary care prescribing
     switched in its project is its own money, though the measure names no body.
+    A Welsh health board's is :data:`HEALTH_BOARD`, which holds both a trust's
+    budgets and an ICB's.
     """
+    if organisation_kind(organisation) == HEALTH_BOARD:
+        return HEALTH_BOARD
     return named_body(organisation) or TRUST
+
+
+def _as_home(body: str, home: str) -> str:
+    """``body``, or ``home`` when ``home`` holds that budget (a health board's ICB money)."""
+    if home == HEALTH_BOARD and body in (TRUST, "ICB"):
+        return home
+    return body
+
+
+def other_payer(impact: Impact, home: str = TRUST) -> str | None:
+    """The body other than ``home`` whose budget ``impact``'s money is in, if there is one."""
+    body = other_budget(impact)
+    if body is None or _as_home(body, home) == home:
+        return None
+    return body
 
 
 def payer(impact: Impact, home: str = TRUST) -> str:
     """Whose budget ``impact``'s money falls in: another body's it names, else ``home``'s."""
-    return other_budget(impact) or home
+    return other_payer(impact, home) or home
 
 
 def whose_cash(impact: Impact, releases: Releases | None = None, home: str = TRUST) -> str | None:
@@ -131,7 +153,7 @@ def whose_cash(impact: Impact, releases: Releases | None = None, home: str = TRU
 
     if (releases or impact.releases or default_releases(impact)) != "cash":
         return None
-    other = other_budget(impact)
+    other = other_payer(impact, home)
     if other is not None:
         return other
     if impact.direction == "lower" or impact.releases == "cash":
@@ -149,6 +171,11 @@ def budgets_of(objective: Objective, role: str | None = None, home: str = TRUST)
     (``role``: an "ICB Chief Finance Officer"'s breakeven is the ICB's), else
     the project's own organisation's (``home``: a trust's unless it says).
     """
+    return frozenset(_as_home(body, home) for body in _budgets_named(objective, role, home))
+
+
+def _budgets_named(objective: Objective, role: str | None, home: str) -> frozenset[str]:
+    """:func:`budgets_of` before a health board's own budgets are read as its own."""
     text = _PARTNER.sub("", objective.text)
     if _SYSTEM.search(text):
         return frozenset({TRUST, *OTHER_BODIES})
