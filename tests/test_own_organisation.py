@@ -158,3 +158,43 @@ def test_another_directors_line_counts_only_the_trusts_own(tmp_path: Path) -> No
     assert "at the full rate it would take 123 months if the capacity is turned into cash" in line
     assert "Not the trust's cash: £127,000 a year" in line
     assert "Also £61,000 a year of time freed in general practice" in line
+
+
+ED_IMPACT = """  - id: ed
+    measure: Attendances in mental health crisis at the acute trust's emergency department
+    unit: attendances
+    per: year
+    baseline: 1500
+    target: 780
+    better: lower
+    value:
+      amount: 197
+      currency: GBP
+      source: "ED attendance, NHS National Cost Collection 2023/24"
+      price_year: 2023/24
+    releases: capacity
+    supports: [coo.flow]
+    source: Acute trust ECDS 2025/26
+"""
+
+
+def test_an_acute_hospitals_capacity_is_not_a_mental_health_trusts(tmp_path: Path) -> None:
+    text = (DATA / "beds.yaml").read_text(encoding="utf-8")
+    with_ed = text.replace("asks:\n", f"{ED_IMPACT}asks:\n", 1)
+    mental = tmp_path / "mental.yaml"
+    mental.write_text(
+        with_ed.replace("Example NHS Foundation Trust", "Pennine Vale Mental Health NHS Trust"),
+        encoding="utf-8",
+    )
+    # newuser13 #3: a mental health trust has no emergency department whose shifts it can
+    # stop; the attendances it avoids there free an acute hospital's capacity, said apart.
+    line = note(mental, "coo")
+    assert "capacity freed in acute hospitals (720 fewer attendances a year)" in line
+    assert "not money for the trust" in line
+    assert "emergency department shifts" not in line
+    welsh = note(mental, "coo", locale="cy_GB")
+    assert "capasiti a ryddheir mewn ysbytai acíwt" in welsh
+    # The acute trust's own project keeps them as its own capacity.
+    acute = tmp_path / "acute.yaml"
+    acute.write_text(with_ed, encoding="utf-8")
+    assert "capacity freed in acute hospitals" not in note(acute, "coo")

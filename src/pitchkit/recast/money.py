@@ -762,7 +762,7 @@ def appraise(facts: Facts, today: dt.date) -> Ledger:
             own=_owned(line, home),
             body=body[line.impact.id],
             elsewhere=(
-                capacity_elsewhere(line.impact.measure, kind)
+                capacity_elsewhere(line.impact.measure, kind, facts.project.organisation)
                 if line.releases == "capacity" and body[line.impact.id] is None
                 else None
             ),

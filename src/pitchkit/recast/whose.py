@@ -270,22 +270,49 @@ _ELSEWHERE: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
         ),
     ),
 )
+#: An acute hospital's emergency department and beds, named as such in a measure: for a
+#: mental health, community or ambulance trust's project (or an ICB's) they are another
+#: body's capacity, however many attendances the project avoids there.
+_ACUTE: Final = (
+    "acute hospital",
+    re.compile(
+        r"\b(?:acute (?:hospital|trust)s?|emergency departments?|A&E|accident and emergency"
+        r"|ysbyty(?:tai)? acíwt|adran(?:nau)? achosion brys)\b",
+        re.IGNORECASE,
+    ),
+)
 #: The organisation kinds whose own staff each of :data:`_ELSEWHERE`'s bodies are.
 _OWN_STAFF: Final[dict[str, frozenset[str]]] = {
     "general practice": frozenset({"GP federation", "primary care network", "collaborative"}),
     "ambulance service": frozenset(),
     "council": frozenset({"council"}),
+    "acute hospital": frozenset({TRUST, HEALTH_BOARD}),
 }
+#: A trust that runs no acute hospital, by its name (English or Welsh).
+_NOT_ACUTE = re.compile(
+    r"\b(?:mental health|community|ambulance|partnership|learning disabilit(?:y|ies)"
+    r"|iechyd meddwl|cymunedol|ambiwlans)\b",
+    re.IGNORECASE,
+)
 
 
-def capacity_elsewhere(measure: str, kind: str = TRUST) -> str | None:
+def capacity_elsewhere(
+    measure: str, kind: str = TRUST, organisation: str | None = None
+) -> str | None:
     """The other body whose staff time a measure's capacity frees, if it is not ``kind``'s own.
 
     "GP appointments for infected ingrown toenails" free general practice's
     time, which no clinic or ward of a trust's can close; for a GP
-    federation's own project they are its own.
+    federation's own project they are its own. "Attendances at the acute
+    trust's emergency department" are an acute hospital's capacity: a trust's
+    or a health board's own, unless its name (``organisation``) says it runs
+    none (a mental health, community or ambulance trust).
     """
     for body, pattern in _ELSEWHERE:
         if pattern.search(measure):
             return None if kind in _OWN_STAFF[body] else body
+    body, pattern = _ACUTE
+    if pattern.search(measure):
+        acute = kind in _OWN_STAFF[body] and not (organisation and _NOT_ACUTE.search(organisation))
+        return None if acute else body
     return None
