@@ -37,22 +37,6 @@ _AMPERSANDS = (
     # "A falling use of force" is use of force going down, not falls.
     (re.compile(r"\b(a|an|the) falling\b", re.IGNORECASE), r"\1 reducing"),
 )
-#: "Communities" are people, never where care is given: "an anchor institution for our
-#: communities", "Black and minority ethnic communities", "the most deprived
-#: communities". Read as "people" (a filler word), so neither a care setting nor care
-#: closer to home is found in them; "community services" and "in the community" are
-#: settings still. On the read sets every plural was people (linking-evaluation.md,
-#: "Who and where").
-_COMMUNITIES = re.compile(r"\bcommunities\b", re.IGNORECASE)
-
-
-def _respell(text: str) -> str:
-    """``text`` as the map reads it: ``A&G``-style abbreviations spelt out, "communities" people."""
-    for pattern, replacement in _AMPERSANDS:
-        text = pattern.sub(replacement, text)
-    if RULES["communities"]:
-        text = _COMMUNITIES.sub("people", text)
-    return text
 
 
 # The map's records are named tuples rather than frozen dataclasses: as immutable and compared
@@ -156,7 +140,8 @@ def compile_measure_file() -> str:
 
 def content_tokens(text: str) -> tuple[Token, ...]:
     """The tokens of ``text`` that carry meaning: stop words left out."""
-    text = _respell(text)
+    for pattern, spelt in _AMPERSANDS:
+        text = pattern.sub(spelt, text)
     filler = _filler_words()
     return tuple(token for token in tokens(text) if token.stem not in filler)
 
@@ -336,7 +321,9 @@ def mentions(text: str) -> tuple[Mention, ...]:
     """Every concept ``text`` names, in order, each once."""
     found = content_tokens(text)
     seen: dict[str, Mention] = {}
-    spelt = _respell(text)
+    spelt = text
+    for pattern, replacement in _AMPERSANDS:
+        spelt = pattern.sub(replacement, spelt)
     for hit in _matcher().find(found):
         start, end = found[hit.first].start, found[hit.last].end
         if RULES["time words"] and _time_not_name(spelt, start, end):
@@ -691,7 +678,9 @@ def _names_a_measure(found: Iterable[Mention]) -> bool:
 
 def _spelt(text: str) -> str:
     """``text`` with ``A&G``-style abbreviations spelt out, as :func:`mentions` reads it."""
-    return _respell(text)
+    for pattern, replacement in _AMPERSANDS:
+        text = pattern.sub(replacement, text)
+    return text
 
 
 def about(text: str, concept_id: str) -> str:
@@ -741,7 +730,6 @@ RULES = {
     "through": True,
     "handled in time": True,
     "who and where": True,
-    "communities": True,
 }
 
 #: Kinds of concept that say whose or where, not what is counted: they never make a link alone.
