@@ -111,6 +111,8 @@ SHAPES = (
     "instrument",
     "aside",
     "payer",
+    "who",
+    "where",
     "year",
     "map, other",
     "words",
@@ -134,6 +136,7 @@ _DOUBT_WORDS = (
     ("work", "the impact is staff time spent on it"),
     ("handled", "how soon each one is answered or dealt with"),
     ("payer", "paid from another budget than the one the objective is about"),
+    ("who", "while the objective counts"),
 )
 
 

@@ -51,7 +51,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from eval_links import Domain, domains  # noqa: E402
 
 from pitchkit.facts.schema import load_facts  # noqa: E402
-from pitchkit.recast.align import Link, offer_rank, saves_for_budget  # noqa: E402
+from pitchkit.recast.align import WHO_WHERE, Link, offer_rank, saves_for_budget  # noqa: E402
 from pitchkit.recast.english import english_director  # noqa: E402
 from pitchkit.recast.evidence import NAMES  # noqa: E402
 from pitchkit.recast.pitch import weigh  # noqa: E402
@@ -281,7 +281,16 @@ def promotable(row: Row) -> bool:
         and any(values[name] for name in CHAINS)
         and bool(shape_only)
         and not values["year"]
+        and not apart(row)
     )
+
+
+def apart(row: Row) -> bool:
+    """Whether the hand rules held ``row`` back because the two sides count different people.
+
+    The scorer never claims such a link (:func:`pitchkit.recast.scorer.decide`).
+    """
+    return row.doubt in WHO_WHERE
 
 
 def money_claimable(row: Row) -> bool:
@@ -293,6 +302,8 @@ def money_claimable(row: Row) -> bool:
     """
     values = dict(zip(NAMES, row.features, strict=True))
     if not row.hand_offered or row.hand_claimed or values["year"] or not values["money"]:
+        return False
+    if apart(row):
         return False
     if not row.payer:  # another body's budget than the objective's (whose.same_payer)
         return False
@@ -321,6 +332,7 @@ def worry_claimable(row: Row) -> bool:
         row.hand_offered
         and not row.hand_claimed
         and not values["year"]
+        and not apart(row)
         and not any(values[name] for name in CHAINS)
         and values["words"] > 0
         and values["worry"] > 0

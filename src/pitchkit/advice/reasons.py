@@ -12,13 +12,19 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from pitchkit.notes.context import WHOLE_TEAM_THRESHOLD
-from pitchkit.recast.measures_cy import chain_words
+from pitchkit.recast.measures_cy import chain_words, group_name
 
 if TYPE_CHECKING:
     from pitchkit.facts.schema import Facts
     from pitchkit.i18n.translation import Language
     from pitchkit.recast.align import Link
     from pitchkit.recast.measures import Chain
+    from pitchkit.recast.whowhere import Member
+
+
+#: Doubts that the two sides count different people or places (as
+#: :data:`pitchkit.recast.align.WHO_WHERE`, not imported: this module stays light).
+WHO_WHERE = frozenset({"who", "where"})
 
 
 def whole_team_needed(facts: Facts) -> bool:
@@ -112,6 +118,13 @@ def _mismatch_text(found: Link, lang: Language) -> str:
             "the impact's money is paid from another budget than the one the objective is "
             "about, so pitchkit does not claim it unless you confirm it"
         )
+    if found.mismatch in WHO_WHERE and found.apart is not None:
+        mine = _groups(found.apart.impact, lang)
+        theirs = _groups(found.apart.objective, lang)
+        return lang.gettext(
+            "the impact counts {mine}, while the objective counts {theirs}, so pitchkit "
+            "does not claim it unless you confirm it"
+        ).format(mine=mine, theirs=theirs)
     if found.mismatch == "time":
         return lang.gettext(
             "the objective is a time or a wait, and the impact is a share or rate of something else"
@@ -119,6 +132,14 @@ def _mismatch_text(found: Link, lang: Language) -> str:
     return lang.gettext(
         "the objective is a step of care to provide, and the impact measures what follows it"
     )
+
+
+def _groups(members: tuple[Member, ...], lang: Language) -> str:
+    """The groups one side of a link counts, in ``lang``: "staff", "children or adults"."""
+    labels = [group_name(member.label, lang) for member in members]
+    if len(labels) == 1:
+        return labels[0]
+    return lang.gettext("{some} or {last}").format(some=", ".join(labels[:-1]), last=labels[-1])
 
 
 def _evidence(found: Link, lang: Language) -> str:
@@ -148,6 +169,12 @@ def _evidence(found: Link, lang: Language) -> str:
             pairs = ", ".join(f"'{a}' ~ '{b}'" for a, b in found.words)
             text += "; " + lang.gettext("matching words: {pairs}").format(pairs=pairs)
         return text
+    if found.mismatch in WHO_WHERE and found.words:
+        # The objective names the impact's measure, for other people.
+        pairs = ", ".join(f"'{a}' ~ '{b}'" for a, b in found.words)
+        return lang.gettext("matching words: {pairs}, but {why}").format(
+            pairs=pairs, why=_mismatch_text(found, lang)
+        )
     if found.reason == "value":
         return lang.gettext("the impact has a money value and the objective is financial")
     if found.reason == "words":

@@ -47,6 +47,7 @@ from pitchkit.recast.measures import (
 from pitchkit.recast.naming import Named, aim, dull_words, named_measure
 from pitchkit.recast.quantity import Mismatch, handled, mismatch, read, spent, worked
 from pitchkit.recast.whose import TRUST, budgets_of, same_payer, whose_cash
+from pitchkit.recast.whowhere import Apart, apart
 from pitchkit.recast.words import PhraseMatcher, Token, phrase, phrase_table, tokens
 
 #: A link needs at least this score; tuned on tests/data/alignment_pairs.yaml.
@@ -72,8 +73,15 @@ Confidence = Literal["explicit", "confident", "possible"]
 #: area of care or work ("topic"), or only as what a survey, rating or inspection is about
 #: ("instrument"), or only in an aside, with nothing else shared ("aside"); or, set by
 #: :func:`pitchkit.recast.pitch.recast`, an objective of a financial year the project
-#: delivers nothing in ("year").
-Doubt = Mismatch | Literal["cause", "broad", "topic", "instrument", "aside", "year", "payer"]
+#: delivers nothing in ("year"); or the two sides count different people ("who") or
+#: places ("where": :mod:`pitchkit.recast.whowhere`).
+Doubt = (
+    Mismatch
+    | Literal["cause", "broad", "topic", "instrument", "aside", "year", "payer"]
+    | Literal["who", "where"]
+)
+#: Doubts that the two sides count different people or places (:mod:`pitchkit.recast.whowhere`).
+WHO_WHERE: frozenset[str] = frozenset({"who", "where"})
 #: Doubts about a chain's shape alone, not about what either side measures.
 SHAPE_DOUBTS: frozenset[str] = frozenset({"cause", "broad"})
 #: Doubts an objective that names the impact's own measure answers (:mod:`naming`).
@@ -114,6 +122,8 @@ class Link:
     #: The learned scorer's chance that the link is right (:mod:`pitchkit.recast.scorer`),
     #: set by :func:`pitchkit.recast.pitch.recast`; orders what the lead is asked, never shown.
     chance: float | None = None
+    #: With ``mismatch`` "who" or "where": the groups each side names, which differ.
+    apart: Apart | None = None
 
     @property
     def claimed(self) -> bool:
@@ -723,6 +733,35 @@ def only_the_subject(
     if found.chain is not None or declared_themes(impact, objective):
         return False
     return all(about_subject(pair, subject) for pair in found.words)
+
+
+def held_apart(found: Link | None, impact: Impact, objective: Objective) -> Link | None:
+    """``found`` as the lead is offered it when the two sides count different people.
+
+    When the impact's measure and the objective name different groups of one
+    ``who_and_where`` family (:func:`pitchkit.recast.whowhere.apart`: mothers and babies
+    against adults, staff against patients), a chain through the map or an objective
+    naming the impact's measure is only possible, its reason naming the two groups
+    (``mismatch`` "who" or "where"); shared words or themes alone, or money alone,
+    offer nothing. Explicit links, and pairs whose sides name no such groups, are as
+    found. Applied after the scorer's evidence is gathered (as :func:`only_the_subject`
+    is), so what it learned is weighed on the same evidence as before.
+    """
+    if found is None or found.confidence == "explicit":
+        return found
+    who = apart(impact.measure, objective.text)
+    if who is None:
+        return found
+    named = found.confidence == "confident" and found.reason == "words"
+    if found.chain is None and not named:
+        return None
+    return replace(
+        found,
+        confidence="possible",
+        mismatch=who.kind,
+        score=min(found.score, POSSIBLE_CEILING),
+        apart=who,
+    )
 
 
 def link(

@@ -729,6 +729,7 @@ RULES = {
     "ethnic gaps": True,
     "through": True,
     "handled in time": True,
+    "who and where": True,
 }
 
 #: Kinds of concept that say whose or where, not what is counted: they never make a link alone.
@@ -919,6 +920,11 @@ _PURPOSE = re.compile(
     r"\b(?:so that|so as to|in order to|enough (?:for|to)|to allow|to let|to enable)\b.*",
     re.IGNORECASE | re.DOTALL,
 )
+
+
+def unpurposed(text: str) -> str:
+    """``text`` without a clause saying what it is for (see :func:`families_disagree`)."""
+    return _unpurposed(text)
 
 
 def _unpurposed(text: str) -> str:

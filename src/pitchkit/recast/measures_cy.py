@@ -61,6 +61,24 @@ def welsh_map() -> WelshMap:
     return _welsh_map(read_data_file(WELSH_FILE, WELSH_COMPILED))
 
 
+@cache
+def _group_names() -> Mapping[str, str]:
+    data = read_data_file(WELSH_FILE, WELSH_COMPILED)
+    groups = data.get("who_and_where") or {}
+    return MappingProxyType({str(k): str(v).strip() for k, v in groups.items() if v})
+
+
+def group_name(label: str, lang: Language) -> str:
+    """A ``who_and_where`` group of the map (:mod:`pitchkit.recast.whowhere`) in ``lang``.
+
+    Its English label in English; in Welsh, from ``measures_cy.yaml``, else the English
+    label quoted, as a chain with no Welsh is.
+    """
+    if lang.lang != "cy":
+        return label
+    return _group_names().get(label) or f"“{label}”"
+
+
 def compile_welsh_file() -> str:
     """The JSON copy of ``measures_cy.yaml`` that :func:`welsh_map` prefers."""
     return compile_data_file(WELSH_FILE)

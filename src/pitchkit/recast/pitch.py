@@ -17,6 +17,7 @@ from pitchkit.facts.schema import Director, Facts, Impact, Objective
 from pitchkit.recast.align import (
     POSSIBLE_CEILING,
     Link,
+    held_apart,
     link,
     only_the_subject,
     payer_held,
@@ -393,12 +394,14 @@ def _offered(
 ) -> Link | None:
     """The hand rules' link, unless only the project's subject words make it (not offered).
 
-    Decided after the evidence is gathered, so the scorer weighs the same
-    evidence as before: what the lead is offered changes, not what it learned.
+    And only possible, or not offered, when the two sides count different people
+    (:func:`pitchkit.recast.align.held_apart`). Decided after the evidence is gathered,
+    so the scorer weighs the same evidence as before: what the lead is offered
+    changes, not what it learned.
     """
     if rules is not None and only_the_subject(rules, impact, objective, subject):
         return None
-    return rules
+    return held_apart(rules, impact, objective)
 
 
 def recast(facts: Facts, director: Director, *, today: dt.date | None = None) -> Pitch:

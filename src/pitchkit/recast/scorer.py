@@ -33,7 +33,7 @@ from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
-from pitchkit.recast.align import CHAIN_SCORE, SHAPE_DOUBTS, Link
+from pitchkit.recast.align import CHAIN_SCORE, SHAPE_DOUBTS, WHO_WHERE, Link
 from pitchkit.recast.evidence import NAMES, Evidence
 from pitchkit.recast.measures import Chain
 
@@ -211,10 +211,13 @@ def decide(
     to an objective the board worries about, that is both the impact's strongest
     link to the director and the objective's strongest from the project, is
     claimed too (:func:`worry_words`; ``reason`` "worry").
-    Explicit and already claimed links stay as they are, with their chance.
+    Explicit and already claimed links stay as they are, with their chance, and so
+    do links between two texts that count different people or places (mismatch
+    "who" or "where", :mod:`pitchkit.recast.whowhere`).
     """
     likely = round(chance(evidence), 4)
-    if found.claimed or year_missed or found.mismatch == "year":
+    if found.claimed or year_missed or found.mismatch == "year" or found.mismatch in WHO_WHERE:
+        # Nor does it claim a link between two texts that count different people.
         return replace(found, chance=likely)
     money = (
         payer

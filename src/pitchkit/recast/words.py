@@ -133,6 +133,16 @@ def tokens(text: str) -> tuple[Token, ...]:
 
 
 @lru_cache(maxsize=8192)
+def plain_words(text: str) -> tuple[str, ...]:
+    """The words of ``text`` as written, case folded and plurals dropped, not stemmed.
+
+    For words whose other forms mean something else: "staff" are people, "staffing"
+    a level of them; "mothers" and "mother" are one word.
+    """
+    return tuple(_strip_plural(_normal(m.group())) for m in _TOKEN.finditer(text))
+
+
+@lru_cache(maxsize=8192)
 def phrase(text: str) -> tuple[str, ...]:
     """The stems of ``text`` as a phrase to look for in other texts.
 
