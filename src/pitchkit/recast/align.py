@@ -38,6 +38,7 @@ from pitchkit.recast.measures import (
     linkable,
     measure_map,
     measured,
+    named_as_mode,
     named_aside,
     populations,
     qualifiers,
@@ -534,7 +535,7 @@ def quantity_mismatch(impact: Impact, objective: Objective, found: Chain) -> Mis
     )
 
 
-def shape_doubt(found: Chain, *, declared: bool) -> Doubt | None:
+def shape_doubt(found: Chain, *, declared: bool, mode: bool = False) -> Doubt | None:
     """Why a chain's shape is too weak to claim without the lead's word, or ``None``.
 
     On the first look at five labelled sets pitchkit had never seen
@@ -549,8 +550,13 @@ def shape_doubt(found: Chain, *, declared: bool) -> Doubt | None:
     objective (antibiotics within the hour -> sepsis deaths -> SHMI: right
     3 times in 3), and for a broad aim; not for a lone cause step, which
     was right 2 times in 9 even with shared declared themes.
+
+    A first step counted inside the next measure is a cause when the impact
+    names its concept only as the way things are done (``mode``: "repairs done
+    as day cases" are not more elective activity; see
+    :func:`pitchkit.recast.measures.named_as_mode`).
     """
-    causes = sum(not step.part for step in found.steps)
+    causes = sum(not step.part or (mode and n == 0) for n, step in enumerate(found.steps))
     if RULES["cause"] and causes and (not declared or len(found.steps) == 1):
         return "cause"
     if RULES["broad"] and not declared and measure_map().concepts[found.end].broad:
@@ -644,7 +650,11 @@ def chain_doubt(impact: Impact, objective: Objective, found: Chain) -> Doubt | N
         quantity_mismatch(impact, objective, found)
         or topic_doubt(impact, objective, found)
         or instrument_doubt(impact, objective, found)
-        or shape_doubt(found, declared=bool(declared_themes(impact, objective)))
+        or shape_doubt(
+            found,
+            declared=bool(declared_themes(impact, objective)),
+            mode=named_as_mode(impact.measure, found.start),
+        )
     )
 
 

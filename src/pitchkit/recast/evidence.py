@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from pitchkit.facts.schema import Facts, Impact, Objective
 from pitchkit.recast.lenses import Lens
-from pitchkit.recast.measures import families_disagree
+from pitchkit.recast.measures import families_disagree, named_as_mode
 from pitchkit.recast.naming import aim
 from pitchkit.recast.words import tokens
 
@@ -162,7 +162,9 @@ def gather(
         )
         values["instrument"] = float(align.instrument_doubt(impact, objective, found) is not None)
         declared = bool(align.declared_themes(impact, objective))
-        shape = align.shape_doubt(found, declared=declared)
+        shape = align.shape_doubt(
+            found, declared=declared, mode=named_as_mode(impact.measure, found.start)
+        )
         values["cause_doubt"] = float(shape == "cause")
         values["broad"] = float(shape == "broad")
     values["year"] = float(year_missed)

@@ -562,6 +562,28 @@ def instrument_head(text: str, concept_id: str) -> str | None:
     return None
 
 
+def named_as_mode(text: str, concept_id: str) -> bool:
+    """Whether ``text`` names ``concept_id`` only as the way its things are done.
+
+    "Elective inguinal hernia repairs done as day cases" counts repairs, and
+    how they were done: doing the same operations as day cases is not more of
+    what day-case activity is counted in (elective activity), though it may
+    free beds. The name stands straight after "done as", "performed as",
+    "carried out as", "treated as" or "operated on as".
+    """
+    own = [m for m in mentions(text) if m.concept == concept_id]
+    if not RULES["modes"] or not own:
+        return False
+    spelt = _spelt(text)
+    return all(_MODE.search(spelt[: m.start]) for m in own)
+
+
+#: The words before a concept that say it is the way things are done ("done as day cases").
+_MODE = re.compile(
+    r"\b(?:done|performed|carried out|treated|operated on)\s+as\s+(?:an?\s+)?$", re.IGNORECASE
+)
+
+
 #: A bracketed aside inside a run of words: "supply chain (scope 3) emissions".
 _BRACKET = re.compile(r"\([^()]*\)")
 
@@ -730,6 +752,7 @@ RULES = {
     "through": True,
     "handled in time": True,
     "who and where": True,
+    "modes": True,
 }
 
 #: Kinds of concept that say whose or where, not what is counted: they never make a link alone.
