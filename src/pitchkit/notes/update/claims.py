@@ -179,32 +179,26 @@ def _read(
         start is not None
         and bool(points)
         and analysis.improved_after_change()
-        and _held_up(analysis, impact, points, reference)
+        and _held_up(analysis)
     )
     return analysis, start, reference, shown
 
 
-def _held_up(
-    analysis: spc.Analysis, impact: Impact, points: Sequence[Point], reference: float | None
-) -> bool:
-    """Whether the chart's improvement since the change is more than a month or two apart.
+def _held_up(analysis: spc.Analysis) -> bool:
+    """Whether the chart's improvement since the change is a sustained change, not a point or two.
 
-    A shift or a trend the better way is sustained by its own rule. An
-    improvement that rests only on points past the limits (or two of three
-    near them) shows the change only while the figures from the change on
-    are, at their median, better than the baseline mean: one good month
-    among months worse than before (agency shifts of 68 in one month, 117 to
-    125 in the twelve around it, against 119.7) is not a shift, and nothing
-    was delivered (newuser12 #1); nor is one good month at the end of a
-    year below the baseline (newuser12 #3). The median, not the mean, so
-    that one extreme month cannot carry the rest.
+    Only a shift or a trend the better way shows a new level (a shift from
+    the facts' baseline, on a chart with no baseline of its own, is a
+    shift). A point past the limits, or two of three near them, is a signal
+    about those points, not a new level (docs/spc.md): one good month among
+    months at the old level (out-of-area bed days of 120 in June, 295 to 330
+    in the thirteen around it, against 309.2) delivered nothing, and the
+    update says "one better month (June 2026), not yet a sustained change"
+    (newuser13 #1). Before, such points counted while the median of the
+    figures since the change was better than the baseline mean, which the
+    months at the old level pass half the time by chance (302.5 there).
     """
-    found = analysis.improvements_after_change()
-    if not found or any(s.rule in ("shift", "trend") for s in found):
-        return True
-    since = analysis.change_at or 0
-    gains = [_gain(p, reference, impact) for p in points[since:] if p.value is not None]
-    return bool(gains) and statistics.median(gains) > 0
+    return any(s.rule in ("shift", "trend") for s in analysis.improvements_after_change())
 
 
 def _baseline_mean(
@@ -327,3 +321,23 @@ def isolated(claim: Claim) -> bool:
         and bool(claim.points)
         and claim.analysis.improved_after_change()
     )
+
+
+def isolated_periods(claim: Claim) -> tuple[Period, ...]:
+    """The periods of the better points that make an :func:`isolated` improvement, oldest first.
+
+    The points of the improvement signals from the change on that are
+    better than the baseline mean: June 2026 for one month of 120 bed days
+    among months of about 300. Empty when the improvement is not isolated.
+    """
+    if not isolated(claim):
+        return ()
+    found = {
+        i
+        for signal in claim.analysis.improvements_after_change()
+        for i in signal.points
+        if i < len(claim.points)
+        and claim.points[i].value is not None
+        and claim.gain(claim.points[i]) > 0
+    }
+    return tuple(claim.points[i].period for i in sorted(found))
