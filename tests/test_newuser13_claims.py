@@ -23,6 +23,8 @@ import datetime as dt
 from pathlib import Path
 
 from pitchkit.api.previewing import PreviewRequest, preview
+from pitchkit.api.update import UpdateRequest, write_update
+from pitchkit.i18n.messages import render
 from pitchkit.notes.preview import plain_preview
 
 DATA = Path(__file__).resolve().parent / "data" / "newuser13"
@@ -31,6 +33,8 @@ NOOV = DATA / "mh" / "facts-noov.yaml"
 TEAM = DATA / "mh" / "team.csv"
 TODAY = dt.date(2026, 12, 5)
 OAP = "Inappropriate out-of-area placement bed days"
+SURVEY = "People who rate their home treatment as good or very good"
+ADMISSIONS = "Out-of-hours admissions to adult acute mental health beds"
 
 
 def note(
@@ -83,3 +87,41 @@ def test_one_good_month_is_no_money_in_the_brief() -> None:
     assert "the plan counts £1,552,000 a year of cash (210 fewer bed days a month), but" in text
     assert "So far the log's figures, to the end of November 2026, do not show the change" in text
     assert "2026/27 £0 forecast for £160,000" in text
+
+
+def test_a_quarter_is_built_from_the_spreadsheets_months_beside_a_monthly_log() -> None:
+    """Item 4: the log's November entry does not stop 2026-Q3 being built from log.xlsx."""
+    text = note(MH, "coo", kind="update", period="2026-Q3")
+    assert "[figure for July to September 2026]" not in text
+    assert "| 39 admissions (July to September 2026) |" in row(text, ADMISSIONS)
+    assert "| 915 bed days (July to September 2026) |" in row(text, OAP)  # 305 + 310 + 300
+    # A share is the mean of its months (79, 80, 82), said as such.
+    assert "| 80.3% (average, July to September 2026) |" in text
+    # The survey has one figure in the quarter: September's, not "an average" of one.
+    assert "| 84% (September 2026) |" in row(text, SURVEY)
+    assert "Last known" not in text
+    # Written on 5 December: the next update is not 31 October, already past.
+    assert "Next update | 31 October 2026" not in text
+    assert "Next update | 31 December 2026" in text
+
+
+def test_a_quarter_under_way_names_only_the_months_in_the_file(tmp_path: Path) -> None:
+    """Item 4: 2026-Q4 names October and November; a month's figure beside its month's target."""
+    request = UpdateRequest(
+        facts=MH, director="coo", directors=TEAM, period="2026-Q4", out=tmp_path, today=TODAY
+    )
+    said = " ".join(render(w) for w in write_update(request).warnings)
+    assert "has figures for October to December 2026" not in said
+    assert (
+        "the measures spreadsheet has figures for October 2026 and November 2026 only, and the "
+        "progress log has no entry for October 2026 and December 2026, so the update for "
+        "October to December 2026 is a fill-in template"
+    ) in said
+    text = note(MH, "coo", kind="update", period="2026-Q4")
+    admissions = row(text, ADMISSIONS)
+    assert "| 66 admissions a quarter | 36 admissions a quarter |" in admissions
+    assert (
+        "Last known: 14 admissions (November 2026), target 12 admissions a month; 80% of the way"
+        in admissions
+    )
+    assert "Next update | 31 January 2027" in text

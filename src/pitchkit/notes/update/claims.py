@@ -179,26 +179,42 @@ def _read(
         start is not None
         and bool(points)
         and analysis.improved_after_change()
-        and _held_up(analysis)
+        and _held_up(analysis, impact.direction)
     )
     return analysis, start, reference, shown
 
 
-def _held_up(analysis: spc.Analysis) -> bool:
-    """Whether the chart's improvement since the change is a sustained change, not a point or two.
+def _held_up(analysis: spc.Analysis, better: str | None) -> bool:
+    """Whether the chart's improvement since the change is a new level, not a point or two.
 
-    Only a shift or a trend the better way shows a new level (a shift from
-    the facts' baseline, on a chart with no baseline of its own, is a
-    shift). A point past the limits, or two of three near them, is a signal
-    about those points, not a new level (docs/spc.md): one good month among
-    months at the old level (out-of-area bed days of 120 in June, 295 to 330
-    in the thirteen around it, against 309.2) delivered nothing, and the
-    update says "one better month (June 2026), not yet a sustained change"
-    (newuser13 #1). Before, such points counted while the median of the
-    figures since the change was better than the baseline mean, which the
-    months at the old level pass half the time by chance (302.5 there).
+    A shift or a trend the better way shows a new level by its own rule (a
+    shift from the facts' baseline, on a chart with no baseline of its own,
+    is a shift). A point past the limits, or two of three near them, is a
+    signal about those points, not a new level (docs/spc.md): one good month
+    among months at the old level (out-of-area bed days of 120 in June, 295
+    to 330 in the thirteen around it, against 309.2) delivered nothing, and
+    the update says "one better month (June 2026), not yet a sustained
+    change" (newuser13 #1). Such points show a new level only when the
+    figures since the change, at least two of them, sit at their median past
+    the baseline's two-sigma line the better way: at least half of them that
+    far out, which chance alone all but never gives (six quarters of locum
+    sessions, every one below the lower limit, too few yet for a shift of
+    seven). The rule it replaces (newuser12 #1) asked only for a median
+    better than the baseline mean, which months at the old level pass half
+    the time by chance (302.5 there).
     """
-    return any(s.rule in ("shift", "trend") for s in analysis.improvements_after_change())
+    found = analysis.improvements_after_change()
+    if any(s.rule in ("shift", "trend") for s in found):
+        return True
+    baseline = analysis.baseline
+    if not found or baseline is None or better not in ("lower", "higher"):
+        return False
+    since = analysis.change_at or 0
+    after = [v for v in analysis.values[since:] if v is not None]
+    if len(after) < 2:
+        return False
+    middle = statistics.median(after)
+    return middle < baseline.lower_2s if better == "lower" else middle > baseline.upper_2s
 
 
 def _baseline_mean(
@@ -311,9 +327,10 @@ def worsening(claim: Claim) -> bool:
 def isolated(claim: Claim) -> bool:
     """Whether the chart has improvement from the change on that does not hold the change up.
 
-    Points past the limits the better way, among figures from the change on
-    that are no better than the baseline at their median (:func:`_held_up`):
-    a good month, not a change delivered.
+    Points past the limits the better way (or two of three near them), with
+    no shift or trend, among figures from the change on that are not, at
+    their median, past the baseline's two-sigma line (:func:`_held_up`): a
+    good month, not a change delivered.
     """
     return (
         not claim.shown
