@@ -125,3 +125,15 @@ def test_a_quarter_under_way_names_only_the_months_in_the_file(tmp_path: Path) -
         in admissions
     )
     assert "Next update | 31 January 2027" in text
+
+
+def test_the_year_under_way_is_forecast_by_whole_months() -> None:
+    """Item 11: £1,180,304 in the 8 months to November, × 12 ÷ 8, is £1,770,456."""
+    text = flat(note(MH, "dof"))
+    assert (
+        "2026/27 £1,770,000 forecast for £160,000 (£1,180,000 delivered to the end of November "
+        "2026, the rest of the year at that rate;"
+    ) in text
+    assert "£1,766,000" not in text  # by days: × 365 ÷ 244
+    # 2027/28 runs April to September 2027: 6 months at £1,180,304 ÷ 8, £885,228.
+    assert "2027/28 £885,000 forecast for £80,000" in text
