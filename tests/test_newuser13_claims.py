@@ -85,7 +85,6 @@ def test_one_good_month_is_no_money_in_the_brief() -> None:
     assert "£142,000 delivered" not in text
     assert "2025/26 £4,000" not in text
     assert "the plan counts £1,552,000 a year of cash (210 fewer bed days a month), but" in text
-    assert "So far the log's figures, to the end of November 2026, do not show the change" in text
     assert "2026/27 £0 forecast for £160,000" in text
 
 
@@ -137,3 +136,12 @@ def test_the_year_under_way_is_forecast_by_whole_months() -> None:
     assert "£1,766,000" not in text  # by days: × 365 ÷ 244
     # 2027/28 runs April to September 2027: 6 months at £1,180,304 ÷ 8, £885,228.
     assert "2027/28 £885,000 forecast for £80,000" in text
+
+
+def test_the_brief_names_the_one_better_month() -> None:
+    """Item 1: the brief says what the log shows, one better month, and counts nothing for it."""
+    text = flat(note(NOOV, "dof"))
+    assert (
+        "So far the log's figures, to the end of November 2026, show one better month (June "
+        "2026), not yet a sustained change, so no money is counted for it yet."
+    ) in text

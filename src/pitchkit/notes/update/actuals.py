@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from pitchkit.facts.schema import Facts
 from pitchkit.notes.update import spc
-from pitchkit.notes.update.claims import Claim, worsening
+from pitchkit.notes.update.claims import Claim, isolated_periods, worsening
 from pitchkit.notes.update.progress import Point
 from pitchkit.notes.update.situation import claims_for, log_runs
 from pitchkit.period import Period, PeriodKind, period_at
@@ -703,6 +703,9 @@ class Standing:
     kind: str
     amount: float
     upto: dt.date
+    #: For ``"flat"``: the periods of a point or two past the limits the better way that do
+    #: not show the change (:func:`~pitchkit.notes.update.claims.isolated_periods`).
+    better: tuple[Period, ...] = ()
 
 
 def change_shown(ledger: Ledger | None, facts: Facts, impact_id: str) -> bool | None:
@@ -761,5 +764,5 @@ def standing(ledger: Ledger | None, facts: Facts, impact_id: str) -> Standing | 
     if _worse(claim, since.start, upto):
         return Standing("worse", -sum(claim.gain(p) for p in after), upto)
     if _shows_nothing(claim, ledger.today):
-        return Standing("flat", 0.0, upto)
+        return Standing("flat", 0.0, upto, better=isolated_periods(claim))
     return None

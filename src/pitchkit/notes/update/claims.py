@@ -21,6 +21,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from pitchkit.facts.schema import Facts, Impact
+from pitchkit.i18n import fmt
+from pitchkit.i18n.translation import Language
 from pitchkit.notes.rates import scale
 from pitchkit.notes.update import spc
 from pitchkit.notes.update.progress import MeasureProgress, Point, delivered_value
@@ -358,3 +360,23 @@ def isolated_periods(claim: Claim) -> tuple[Period, ...]:
         and claim.gain(claim.points[i]) > 0
     }
     return tuple(claim.points[i].period for i in sorted(found))
+
+
+def better_text(periods: Sequence[Period], lang: Language, *, figures: bool = False) -> str:
+    """``one better month (June 2026)``: the better points of an isolated improvement, named.
+
+    ``figures`` for a measure whose figures come less often than its periods
+    (a survey each quarter in a monthly log): ``one better figure``.
+    """
+    labels = fmt.join_list([fmt.period_label(p.text, lang) for p in periods], lang)
+    n = len(periods)
+    kind = periods[-1].kind
+    if figures:
+        text = lang.ngettext("one better figure ({periods})", "{n} better figures ({periods})", n)
+    elif kind == "quarter":
+        text = lang.ngettext("one better quarter ({periods})", "{n} better quarters ({periods})", n)
+    elif kind == "year":
+        text = lang.ngettext("one better year ({periods})", "{n} better years ({periods})", n)
+    else:
+        text = lang.ngettext("one better month ({periods})", "{n} better months ({periods})", n)
+    return text.format(n=n, periods=labels)

@@ -26,7 +26,7 @@ from pitchkit.notes import wording
 from pitchkit.notes.context import Context
 from pitchkit.notes.update import fillin, spans
 from pitchkit.notes.update.actuals import shown_count, whole, young_worse
-from pitchkit.notes.update.claims import Claim, isolated_periods, worsening
+from pitchkit.notes.update.claims import Claim, better_text, isolated_periods, worsening
 from pitchkit.notes.update.measures import (
     amount_text,
     averaged_over,
@@ -36,7 +36,6 @@ from pitchkit.notes.update.measures import (
 )
 from pitchkit.notes.update.progress import MeasureProgress, is_money
 from pitchkit.notes.update.situation import Situation
-from pitchkit.period import Period
 from pitchkit.recast.money import default_releases, fy_bounds, fy_label, shown_cost, target_year
 from pitchkit.recast.pitch import (
     Pitch,
@@ -112,7 +111,10 @@ def not_shown_text(claim: Claim, situation: Situation) -> str:
         # signal about those points, not a new level, so nothing delivered (newuser13 #1).
         return lang.gettext(
             "{better}, not yet a sustained change; {more} better than the baseline could show one"
-        ).format(better=better_text(better, claim, lang), more=more.format(n=claim.needed))
+        ).format(
+            better=better_text(better, lang, figures=sparse(claim)),
+            more=more.format(n=claim.needed),
+        )
     if claim.analysis.kind == "none" and _priced(claim, situation) and young_worse(claim):
         # Too few figures for a chart, but every one no better than the baseline: the
         # finance director's forecast counts nothing for it, and the row says so in the
@@ -149,22 +151,6 @@ def not_shown_text(claim: Claim, situation: Situation) -> str:
         "no change can be told apart from normal variation yet; {more} better than the "
         "baseline could show one"
     ).format(more=more.format(n=claim.needed))
-
-
-def better_text(periods: Sequence[Period], claim: Claim, lang: Language) -> str:
-    """``one better month (June 2026)``: the better points of an isolated improvement, named."""
-    labels = fmt.join_list([fmt.period_label(p.text, lang) for p in periods], lang)
-    n = len(periods)
-    kind = periods[-1].kind
-    if sparse(claim):
-        text = lang.ngettext("one better figure ({periods})", "{n} better figures ({periods})", n)
-    elif kind == "quarter":
-        text = lang.ngettext("one better quarter ({periods})", "{n} better quarters ({periods})", n)
-    elif kind == "year":
-        text = lang.ngettext("one better year ({periods})", "{n} better years ({periods})", n)
-    else:
-        text = lang.ngettext("one better month ({periods})", "{n} better months ({periods})", n)
-    return text.format(n=n, periods=labels)
 
 
 def _priced(claim: Claim, situation: Situation) -> bool:
