@@ -88,15 +88,16 @@ def test_a_forecast_part_year_is_rounded_on_its_own(tmp_path: Path) -> None:
 def test_a_year_after_the_one_under_way_is_forecast_at_the_rate_the_log_shows(
     tmp_path: Path,
 ) -> None:
-    # The desk ends in June 2027. In 2026/27 the log shows £45,050 of journeys in the 183
-    # days of April to September and no change in the bed days lost waiting for transport
-    # (13 quarters around 600): the rest of 2026/27 is carried on at £45,050 / 183 a day,
-    # and so are 2027/28's 91 days, £22,402. At the full rate (journeys and bed days,
-    # £606,178 a year) those three months read £151,000, more than the whole of 2026/27.
+    # The desk ends in June 2027. In 2026/27 the log shows £45,050 of journeys in the 6
+    # months of April to September and no change in the bed days lost waiting for transport
+    # (13 quarters around 600): the rest of 2026/27 is carried on at £45,050 / 6 a month,
+    # and so are 2027/28's 3 months, £22,525 (by days it was £22,402: newuser13 #11). At
+    # the full rate (journeys and bed days, £606,178 a year) those three months read
+    # £151,000, more than the whole of 2026/27.
     brief = docx_text(write_brief(BriefRequest(TRANSPORT, "dof", tmp_path, today=TODAY)).written[0])
     line = _line(brief, "Benefit against")
     assert "2026/27 £90,000 forecast for £45,000" in line
-    assert "2027/28 £22,000 forecast for £11,000" in line
+    assert "2027/28 £23,000 forecast for £11,000" in line
     assert "£151,000" not in line
-    assert "over the project £243,000, net £63,000" in line
-    assert "£1.35 per £1" in line
+    assert "over the project £244,000, net £64,000" in line
+    assert "£1.36 per £1" in line

@@ -210,14 +210,14 @@ def test_a_closed_year_of_a_monthly_log_is_what_it_delivered(tmp_path: Path) -> 
     # count, x £426 + 65 cancellations x £100, the unit costs the small print shows:
     # £71,678, against £164,000 at the full rate for
     # its 86 days; January is not cut to 27/31, docs/money.md); 2026/27 is under way:
-    # 640 x £426 + 293 x £100 = £301,940 the log delivered over the 183 days of April to
-    # October with a figure (none for May), and November to March's 151 days at that rate,
-    # £249,142: £551,082, not £694,000.
+    # 640 x £426 + 293 x £100 = £301,940 the log delivered over the 6 months of April to
+    # October with a figure (none for May), and November to March's 5 months at that rate,
+    # £251,617: £553,557, not £694,000 (by days, x 151 / 183, it was £551,082: newuser13 #11).
     text = brief_text(tmp_path, LOUNGE, "dof")
     line = line_with(text, "Benefit against")
     assert "2025/26 £72,000 delivered for £53,000" in line
     assert (
-        "2026/27 £551,000 forecast for £227,000 (£302,000 delivered to the end of October 2026, "
+        "2026/27 £554,000 forecast for £227,000 (£302,000 delivered to the end of October 2026, "
         "no figure for May 2026; the rest of the year at that rate)"
     ) in line
     assert "£164,000" not in line

@@ -91,7 +91,7 @@ def test_every_impact_counted_as_nothing_is_named_in_welsh(tmp_path: Path) -> No
     [
         (
             None,
-            "2026/27 £333,000 forecast for £28,000 (£221,000 delivered to the end of September "
+            "2026/27 £332,000 forecast for £28,000 (£221,000 delivered to the end of September "
             "2026, to the end of the project (31 December 2026) at that rate)",
         ),
         (

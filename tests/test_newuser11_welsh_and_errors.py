@@ -162,10 +162,12 @@ def test_a_fill_in_whose_figures_the_spreadsheet_has_says_only_the_words_are_mis
     args = ("update", str(HYS), "-d", "coo", "--period", "2026-Q4", "--out", str(tmp_path / "q4"))
     code, out, err = _run(*args)
     assert code == 0, err
+    # Only the months the spreadsheet has: it has no December (newuser13 #4).
     assert (
-        "the measures spreadsheet has figures for October to December 2026, but the progress "
-        "log has no entry for November 2026 and December 2026 (what was done"
-    ) in err
+        "the measures spreadsheet has figures for October 2026 and November 2026 only, and the "
+        "progress log has no entry for November 2026 and December 2026, so the update for "
+        "October to December 2026 is a fill-in template"
+    ) in " ".join(err.split())
 
 
 def test_a_log_names_every_bad_figure_at_once_and_refuses_a_negative_share(

@@ -114,7 +114,14 @@ def _money_line(text: str) -> str:
 
 
 def test_not_paid_back_names_the_months_it_rests_on(tmp_path: Path) -> None:
-    line = _money_line(brief(tmp_path, TRIAGE, "dof", TRIAGE_TEAM))
+    # The triage car's benefit, £189,670 since the year under way is carried on by months
+    # (newuser13 #11; £189,000 by days), rounds to its £190,000 funding: £191,000 keeps it
+    # just short of paying back, the case this test is about.
+    def dearer(data: dict) -> None:  # type: ignore[type-arg]
+        data["project"]["funding"]["amount"] = 191000
+
+    facts = edited(tmp_path, TRIAGE, dearer)
+    line = _money_line(brief(tmp_path, facts, "dof", TRIAGE_TEAM))
     assert "a net cost of £1,000" in line, line
     # At the rate of the months around them, the two months missing would add about
     # £7,000 to 2025/26: enough to turn a net cost of £1,000, so the verdict says it rests
@@ -123,7 +130,7 @@ def test_not_paid_back_names_the_months_it_rests_on(tmp_path: Path) -> None:
         "not paid back within the project with September 2025 and March 2026 not yet logged"
     ) in line, line
     # Every other director's one line gives the same verdict with the same caveat.
-    text = brief(tmp_path, TRIAGE, "coo", TRIAGE_TEAM)
+    text = brief(tmp_path, facts, "coo", TRIAGE_TEAM)
     assert (
         "(not paid back within the project with September 2025 and March 2026 not yet logged)"
     ) in text, text

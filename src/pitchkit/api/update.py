@@ -337,6 +337,24 @@ def period_warnings(status: PeriodStatus, *, notes: int = 1) -> list[Renderable]
                 period=period,
             )
         )
+    elif status.fill_in and status.asked and status.figured_part:
+        # The spreadsheet lacks the period's last month and the log some of its months: both
+        # named, and only the months the spreadsheet has (newuser13 #4: it had said "figures
+        # for October to December 2026" with no December in the file).
+        found.append(
+            Plural(
+                "the measures spreadsheet has figures for {months} only, and the progress log "
+                "has no entry for {missing}, so the update for {period} is a fill-in template: "
+                "replace each part in [square brackets]",
+                "the measures spreadsheet has figures for {months} only, and the progress log "
+                "has no entry for {missing}, so the updates for {period} are fill-in templates: "
+                "replace each part in [square brackets]",
+                notes,
+                months=Worded(_months, status.figured_part),
+                missing=Worded(_months, status.missing),
+                period=period,
+            )
+        )
     elif status.fill_in and status.asked and status.figured:
         found.append(figured_fill_in(status.period, status.missing, notes))
     elif status.fill_in and status.asked and status.missing:

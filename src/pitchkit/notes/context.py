@@ -22,6 +22,7 @@ from pitchkit.i18n.translation import N_, Language
 from pitchkit.notes import moneytext, together, wording
 from pitchkit.notes.conversions import conversion_note, conversion_phrase
 from pitchkit.notes.foreign import foreign, quoted
+from pitchkit.period import Period
 from pitchkit.recast.align import claimable_chain
 from pitchkit.recast.audience import is_others, items_for
 from pitchkit.recast.conversions import Conversion, convert
@@ -377,6 +378,13 @@ def log_standing(pitch: Pitch, impact_id: str) -> Standing | None:
     return standing(ledger, facts, impact_id)
 
 
+def _better_text(periods: Sequence[Period], lang: Language) -> str:
+    """``one better month (June 2026)`` (imported here: see :func:`log_standing`)."""
+    from pitchkit.notes.update.claims import better_text
+
+    return better_text(periods, lang)
+
+
 def with_so_far(text: str, statement: Statement, pitch: Pitch, lang: Language) -> str:
     """A statement's plan, marked as the plan, and what the log shows so far, when it differs.
 
@@ -394,7 +402,20 @@ def with_so_far(text: str, statement: Statement, pitch: Pitch, lang: Language) -
     month = fmt.period_label(f"{found.upto:%Y-%m}", lang)
     line = pitch.ledger.line(impact.id) if pitch.ledger is not None else None
     valued = line is not None and line.counted and line.annual > 0
-    if found.kind == "flat":
+    if found.kind == "flat" and found.better:
+        # One good month among months at the old level: named, and not counted (newuser13 #1).
+        so_far = (
+            lang.gettext(
+                "So far the log's figures, to the end of {month}, show {better}, not yet a "
+                "sustained change, so no money is counted for it yet."
+            )
+            if valued
+            else lang.gettext(
+                "So far the log's figures, to the end of {month}, show {better}, not yet a "
+                "sustained change."
+            )
+        ).format(month=month, better=_better_text(found.better, lang))
+    elif found.kind == "flat":
         so_far = (
             lang.gettext(
                 "So far the log's figures, to the end of {month}, do not show the change, so no "

@@ -689,6 +689,35 @@ def benefit_start(impact: Impact, start: dt.date) -> dt.date:
     return max(start, min(impact.changed)) if impact.changed else start
 
 
+def months_between(first: dt.date, last: dt.date) -> float:
+    """The months from ``first`` to ``last``, both included: whole months, a part one by its days.
+
+    April to November is 8; 1 to 15 April is 15/30. A forecast carried on at
+    a logged rate counts by these, as a finance director does (× 12 ÷ 8),
+    not by days (× 365 ÷ 244), so that the page's figure can be had by hand
+    from whole months (newuser13 #11). 0 when ``last`` is before ``first``.
+    """
+    total = 0.0
+    month = dt.date(first.year, first.month, 1)
+    while month <= last:
+        following = (
+            dt.date(month.year + 1, 1, 1)
+            if month.month == 12
+            else dt.date(month.year, month.month + 1, 1)
+        )
+        end = following - dt.timedelta(days=1)
+        start, stop = max(first, month), min(last, end)
+        if start <= stop:
+            total += ((stop - start).days + 1) / ((end - month).days + 1)
+        month = following
+    return total
+
+
+def _earning_months(first: dt.date, last: dt.date, begins: dt.date, end: dt.date) -> float:
+    """The months from ``first`` to ``last`` when a benefit earning ``begins``–``end`` counts."""
+    return months_between(max(first, begins), min(last, end))
+
+
 def _earning_days(first: dt.date, last: dt.date, begins: dt.date, end: dt.date) -> int:
     """The days from ``first`` to ``last`` on which a benefit earning ``begins``–``end`` counts."""
     return max(0, (min(last, end) - max(first, begins)).days + 1)
@@ -814,7 +843,7 @@ class Delivered:
     #: For the year under way: some impact's figures in it do not yet show the change, so
     #: it stays at the full rate (``so_far`` is ``None`` when every impact with figures does).
     unshown: bool = False
-    #: For the year under way: each impact's daily rate as the log shows it (by id), for
+    #: For the year under way: each impact's monthly rate as the log shows it (by id), for
     #: the impacts whose rest of the year is carried on at that rate; the years after it
     #: are forecast at the same rate for those impacts (nothing for one whose chart does
     #: not show the change), and at the full rate for the others.
@@ -911,10 +940,12 @@ def with_logged(ledger: Ledger, delivered: dict[int, Delivered]) -> Ledger:
 
 
 def _at_rates(ledger: Ledger, share: YearShare, rates: dict[str, float]) -> YearShare:
-    """A year after the one under way, forecast at the daily ``rates`` the log shows.
+    """A year after the one under way, forecast at the monthly ``rates`` the log shows.
 
-    An impact in ``rates`` earns its logged rate, the others their full rate,
-    each from its own start to the project's end, as :func:`_years` counts them.
+    An impact in ``rates`` earns its logged rate for each month (a part month
+    by its days, :func:`months_between`) it earns in the year; the others
+    their full rate, each from its own start to the project's end, as
+    :func:`_years` counts them.
     """
     if ledger.start is None or ledger.end is None:
         return share
@@ -922,9 +953,12 @@ def _at_rates(ledger: Ledger, share: YearShare, rates: dict[str, float]) -> Year
     length = (last - first).days + 1
     benefit = cash = own = elsewhere = 0.0
     for line in ledger.counted:
-        days = _earning_days(first, last, benefit_start(line.impact, ledger.start), ledger.end)
-        daily = rates.get(line.impact.id)
-        earned = daily * days if daily is not None else line.annual * days / length
+        begins = benefit_start(line.impact, ledger.start)
+        monthly = rates.get(line.impact.id)
+        if monthly is not None:
+            earned = monthly * _earning_months(first, last, begins, ledger.end)
+        else:
+            earned = line.annual * _earning_days(first, last, begins, ledger.end) / length
         benefit += earned
         if line.releases == "cash":
             cash += earned

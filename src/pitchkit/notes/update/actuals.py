@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from pitchkit.facts.schema import Facts
 from pitchkit.notes.update import spc
-from pitchkit.notes.update.claims import Claim, worsening
+from pitchkit.notes.update.claims import Claim, isolated_periods, worsening
 from pitchkit.notes.update.progress import Point
 from pitchkit.notes.update.situation import claims_for, log_runs
 from pitchkit.period import Period, PeriodKind, period_at
@@ -32,6 +32,7 @@ from pitchkit.recast.money import (
     Lost,
     benefit_start,
     fy_bounds,
+    months_between,
     shown_cost,
     with_logged,
 )
@@ -133,7 +134,8 @@ class _Forecast:
     #: Whether its figures in the year do not yet show the change: nothing for the months
     #: they cover, and the full rate for the rest of the year.
     unshown: bool = False
-    #: The daily rate its figures show, when it is on the log's rate (the years after carry it).
+    #: The monthly rate its figures show, when it is on the log's rate (the years after carry
+    #: it).
     rate: float = 0.0
     #: When it has figures in the year but too few for any chart: how many, and how many a
     #: chart needs. It stays at the full rate, and the line says why.
@@ -222,8 +224,8 @@ def line_forecast(ledger: Ledger, claim: Claim | None, line: Line, year: int) ->
     it has no figure in the year yet but its chart, from the figures of the
     years before, does not show the change (:func:`_shows_nothing`): the
     plan's rate would rest on nothing the log shows. Else what the log shows
-    it delivered so far, spread over the days its figures cover and carried
-    on to the year's end (or the project's).
+    it delivered so far, spread over the months its figures cover and carried
+    on, month by month, to the year's end (or the project's).
     """
     assert ledger.start is not None
     assert ledger.today is not None
@@ -270,13 +272,17 @@ def line_forecast(ledger: Ledger, claim: Claim | None, line: Line, year: int) ->
     # Worse than before the change: nothing counted, so far or for the rest of the year,
     # never a negative sum taken silently off what the other impacts delivered.
     done = 0.0 if worse else _money(line, claim, counted_from, reached)
-    days = sum((min(p.end, reached) - max(p.start, counted_from)).days + 1 for p in covered)
+    # By months, as a finance director forecasts: £1,180,304 in the 8 months of April to
+    # November, so 4 more at £147,538 a month, £1,770,456 (newuser13 #11); by days it was
+    # × 365 ÷ 244, £1,765,619, which no one checking by hand would get.
+    months = sum(months_between(max(p.start, counted_from), min(p.end, reached)) for p in covered)
     logged = set(covered)
     gaps = tuple(p for p in _periods(begins, reached, kind) if p not in logged)
+    rest = months_between(reached + dt.timedelta(days=1), last)
     return _Forecast(
-        earned=done + done / days * (last - reached).days,
+        earned=done + done / months * rest,
         done=done,
-        rate=done / days,
+        rate=done / months,
         reached=reached,
         unlogged=gaps,
         worse=worse,
@@ -368,8 +374,10 @@ def _running(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered |
     delivering half its rate is forecast at half for the rest of the year. For
     each counted impact whose change has taken effect, the money the log shows
     delivered in the year (counted as an update counts it, so nothing when its
-    chart does not show the change) is spread over the days its figures cover
-    and carried on to the year's end (or the project's); a period with no
+    chart does not show the change) is spread over the months its figures
+    cover and carried on to the year's end (or the project's) by months, a
+    part month by its days (:func:`~pitchkit.recast.money.months_between`),
+    so that "× 12 ÷ 8" gives the page's figure; a period with no
     figure is named and adds nothing, as in a closed year. An impact with no
     figure in the year yet, or too few figures for any chart, keeps its
     forecast at the full rate; one whose figures are too young to show the
@@ -709,6 +717,9 @@ class Standing:
     kind: str
     amount: float
     upto: dt.date
+    #: For ``"flat"``: the periods of a point or two past the limits the better way that do
+    #: not show the change (:func:`~pitchkit.notes.update.claims.isolated_periods`).
+    better: tuple[Period, ...] = ()
 
 
 def change_shown(ledger: Ledger | None, facts: Facts, impact_id: str) -> bool | None:
@@ -767,5 +778,5 @@ def standing(ledger: Ledger | None, facts: Facts, impact_id: str) -> Standing | 
     if _worse(claim, since.start, upto):
         return Standing("worse", -sum(claim.gain(p) for p in after), upto)
     if _shows_nothing(claim, ledger.today):
-        return Standing("flat", 0.0, upto)
+        return Standing("flat", 0.0, upto, better=isolated_periods(claim))
     return None

@@ -21,6 +21,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from pitchkit.facts.schema import Facts, Impact
+from pitchkit.i18n import fmt
+from pitchkit.i18n.translation import Language
 from pitchkit.notes.rates import scale
 from pitchkit.notes.update import spc
 from pitchkit.notes.update.progress import MeasureProgress, Point, delivered_value
@@ -179,32 +181,42 @@ def _read(
         start is not None
         and bool(points)
         and analysis.improved_after_change()
-        and _held_up(analysis, impact, points, reference)
+        and _held_up(analysis, impact.direction)
     )
     return analysis, start, reference, shown
 
 
-def _held_up(
-    analysis: spc.Analysis, impact: Impact, points: Sequence[Point], reference: float | None
-) -> bool:
-    """Whether the chart's improvement since the change is more than a month or two apart.
+def _held_up(analysis: spc.Analysis, better: str | None) -> bool:
+    """Whether the chart's improvement since the change is a new level, not a point or two.
 
-    A shift or a trend the better way is sustained by its own rule. An
-    improvement that rests only on points past the limits (or two of three
-    near them) shows the change only while the figures from the change on
-    are, at their median, better than the baseline mean: one good month
-    among months worse than before (agency shifts of 68 in one month, 117 to
-    125 in the twelve around it, against 119.7) is not a shift, and nothing
-    was delivered (newuser12 #1); nor is one good month at the end of a
-    year below the baseline (newuser12 #3). The median, not the mean, so
-    that one extreme month cannot carry the rest.
+    A shift or a trend the better way shows a new level by its own rule (a
+    shift from the facts' baseline, on a chart with no baseline of its own,
+    is a shift). A point past the limits, or two of three near them, is a
+    signal about those points, not a new level (docs/spc.md): one good month
+    among months at the old level (out-of-area bed days of 120 in June, 295
+    to 330 in the thirteen around it, against 309.2) delivered nothing, and
+    the update says "one better month (June 2026), not yet a sustained
+    change" (newuser13 #1). Such points show a new level only when the
+    figures since the change, at least two of them, sit at their median past
+    the baseline's two-sigma line the better way: at least half of them that
+    far out, which chance alone all but never gives (six quarters of locum
+    sessions, every one below the lower limit, too few yet for a shift of
+    seven). The rule it replaces (newuser12 #1) asked only for a median
+    better than the baseline mean, which months at the old level pass half
+    the time by chance (302.5 there).
     """
     found = analysis.improvements_after_change()
-    if not found or any(s.rule in ("shift", "trend") for s in found):
+    if any(s.rule in ("shift", "trend") for s in found):
         return True
+    baseline = analysis.baseline
+    if not found or baseline is None or better not in ("lower", "higher"):
+        return False
     since = analysis.change_at or 0
-    gains = [_gain(p, reference, impact) for p in points[since:] if p.value is not None]
-    return bool(gains) and statistics.median(gains) > 0
+    after = [v for v in analysis.values[since:] if v is not None]
+    if len(after) < 2:
+        return False
+    middle = statistics.median(after)
+    return middle < baseline.lower_2s if better == "lower" else middle > baseline.upper_2s
 
 
 def _baseline_mean(
@@ -317,9 +329,10 @@ def worsening(claim: Claim) -> bool:
 def isolated(claim: Claim) -> bool:
     """Whether the chart has improvement from the change on that does not hold the change up.
 
-    Points past the limits the better way, among figures from the change on
-    that are no better than the baseline at their median (:func:`_held_up`):
-    a good month, not a change delivered.
+    Points past the limits the better way (or two of three near them), with
+    no shift or trend, among figures from the change on that are not, at
+    their median, past the baseline's two-sigma line (:func:`_held_up`): a
+    good month, not a change delivered.
     """
     return (
         not claim.shown
@@ -327,3 +340,43 @@ def isolated(claim: Claim) -> bool:
         and bool(claim.points)
         and claim.analysis.improved_after_change()
     )
+
+
+def isolated_periods(claim: Claim) -> tuple[Period, ...]:
+    """The periods of the better points that make an :func:`isolated` improvement, oldest first.
+
+    The points of the improvement signals from the change on that are
+    better than the baseline mean: June 2026 for one month of 120 bed days
+    among months of about 300. Empty when the improvement is not isolated.
+    """
+    if not isolated(claim):
+        return ()
+    found = {
+        i
+        for signal in claim.analysis.improvements_after_change()
+        for i in signal.points
+        if i < len(claim.points)
+        and claim.points[i].value is not None
+        and claim.gain(claim.points[i]) > 0
+    }
+    return tuple(claim.points[i].period for i in sorted(found))
+
+
+def better_text(periods: Sequence[Period], lang: Language, *, figures: bool = False) -> str:
+    """``one better month (June 2026)``: the better points of an isolated improvement, named.
+
+    ``figures`` for a measure whose figures come less often than its periods
+    (a survey each quarter in a monthly log): ``one better figure``.
+    """
+    labels = fmt.join_list([fmt.period_label(p.text, lang) for p in periods], lang)
+    n = len(periods)
+    kind = periods[-1].kind
+    if figures:
+        text = lang.ngettext("one better figure ({periods})", "{n} better figures ({periods})", n)
+    elif kind == "quarter":
+        text = lang.ngettext("one better quarter ({periods})", "{n} better quarters ({periods})", n)
+    elif kind == "year":
+        text = lang.ngettext("one better year ({periods})", "{n} better years ({periods})", n)
+    else:
+        text = lang.ngettext("one better month ({periods})", "{n} better months ({periods})", n)
+    return text.format(n=n, periods=labels)

@@ -26,7 +26,7 @@ from pitchkit.notes import wording
 from pitchkit.notes.context import Context
 from pitchkit.notes.update import fillin, spans
 from pitchkit.notes.update.actuals import shown_count, whole, young_worse
-from pitchkit.notes.update.claims import Claim, worsening
+from pitchkit.notes.update.claims import Claim, better_text, isolated_periods, worsening
 from pitchkit.notes.update.measures import (
     amount_text,
     averaged_over,
@@ -106,6 +106,15 @@ def not_shown_text(claim: Claim, situation: Situation) -> str:
         more = lang.ngettext("{n} more year", "{n} more years", claim.needed)
     else:
         more = lang.ngettext("{n} more month", "{n} more months", claim.needed)
+    if better := isolated_periods(claim):
+        # A point or two past the limits the better way, among figures at the old level: a
+        # signal about those points, not a new level, so nothing delivered (newuser13 #1).
+        return lang.gettext(
+            "{better}, not yet a sustained change; {more} better than the baseline could show one"
+        ).format(
+            better=better_text(better, lang, figures=sparse(claim)),
+            more=more.format(n=claim.needed),
+        )
     if claim.analysis.kind == "none" and _priced(claim, situation) and young_worse(claim):
         # Too few figures for a chart, but every one no better than the baseline: the
         # finance director's forecast counts nothing for it, and the row says so in the

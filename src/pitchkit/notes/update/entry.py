@@ -154,7 +154,12 @@ def next_update_text(situation: Situation) -> str:
         if lag is not None:
             reported = situation.period.end + lag
             entry = Update.model_construct(period=situation.period.text, date=reported)
-    due = next_update_date(entry, situation.period, situation.facts.settings.cadence)
+    # The page's date: the day the log's entry was reported, or the day a draft is written
+    # (an undated entry's page has none, and keeps the rhythm's date).
+    written = situation.entry.date if situation.entry is not None else situation.today
+    due = next_update_date(
+        entry, situation.period, situation.facts.settings.cadence, written=written
+    )
     return fmt.date(due, situation.lang)
 
 

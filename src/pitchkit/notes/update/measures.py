@@ -125,10 +125,14 @@ def measure_row(progress: MeasureProgress, situation: Situation) -> Context:
             "not due: measured every {n} months, next for {period}",
             progress.cadence,
         ).format(n=progress.cadence, period=fmt.period_label(due.text, lang))
-        row["along_text"] = last_known_text(progress, lang, situation.claims[impact.id])
+        row["along_text"] = last_known_text(
+            progress, lang, situation.claims[impact.id], situation.period
+        )
     elif situation.fill_in and not has_figure(progress, situation.period):
         row["latest_text"] = fillin.figure_prompt(situation.period.text, lang)
-        row["along_text"] = last_known_text(progress, lang, situation.claims[impact.id])
+        row["along_text"] = last_known_text(
+            progress, lang, situation.claims[impact.id], situation.period
+        )
         # A measure with no figure before has nothing to compare with: its first needs no prompt.
         row["direction_text"] = (
             fillin.direction_prompt(lang) if latest else lang.gettext("first figure")
@@ -203,11 +207,39 @@ def scaled_count(value: float, impact: Impact) -> float:
     return tenths if value >= 0 else -tenths
 
 
-def last_known_text(progress: MeasureProgress, lang: Language, claim: Claim | None = None) -> str:
-    """``Last known: 81 admissions (March 2028); 40% of the way to target``, for a fill-in."""
-    if progress.latest is None:
+def last_known_text(
+    progress: MeasureProgress,
+    lang: Language,
+    claim: Claim | None = None,
+    period: Period | None = None,
+) -> str:
+    """``Last known: 81 admissions (March 2028); 40% of the way to target``, for a fill-in.
+
+    A count over time whose last figure is for a shorter period than the
+    row's ``period`` (a month's, in a quarter's row whose baseline and
+    target are a quarter's) names the target for the figure's own period
+    beside it, ``14 admissions (November 2026, against a target of 12 a
+    month)``, so that the figure, and "met in", are read on the same footing
+    as the target they are set against (newuser13 #4).
+    """
+    latest = progress.latest
+    if latest is None:
         return lang.gettext("No figures logged yet")
-    last = lang.gettext("Last known: {value}").format(value=latest_text(progress, lang))
+    value = latest_text(progress, lang)
+    impact = progress.impact
+    if (
+        period is not None
+        and impact.per is not None
+        and latest.value is not None
+        and latest.period.kind != period.kind
+    ):
+        target = scale(impact.target, impact, latest.period)
+        value = lang.gettext("{value}, target {target} {per}").format(
+            value=value,
+            target=beside_text(target, impact, lang),
+            per=per_period_words(latest.period, lang),
+        )
+    last = lang.gettext("Last known: {value}").format(value=value)
     return f"{last}; {along_text(progress, lang, claim)}"
 
 
@@ -232,6 +264,10 @@ def latest_text(progress: MeasureProgress, lang: Language) -> str:
     period = figure_period(latest, lang)
     made = latest.made
     if made is not None and made.logged and progress.impact.per is None:
+        if len(made.logged) == 1 and not made.latest_only:
+            # One month's figure in the quarter (a survey each quarter): that month's, not an
+            # average of one.
+            return lang.gettext("{value} ({period})").format(value=value, period=period)
         if made.latest_only:
             return lang.gettext("{value} (as at {period})").format(value=value, period=period)
         return lang.gettext("{value} (average, {period})").format(value=value, period=period)
@@ -247,6 +283,8 @@ def averaged_over(point: Point, impact: Impact, lang: Language) -> str:
     made = point.made
     if made is None or not made.logged or made.latest_only or impact.per is not None:
         return ""
+    if len(made.logged) == 1:
+        return ""  # one month's figure: that month's, not an average of one
     return figure_period(point, lang)
 
 

@@ -318,7 +318,9 @@ def direction(impact: Impact, previous: Point | None, latest: Point | None) -> D
     return "improving" if improved else "worsening"
 
 
-def next_update_date(update: Update | None, period: Period, cadence: str | None) -> dt.date:
+def next_update_date(
+    update: Update | None, period: Period, cadence: str | None, *, written: dt.date | None = None
+) -> dt.date:
     """When the next update is due: as logged, else one period after this one.
 
     ``cadence`` (``month`` or ``quarter``) sets the following period's
@@ -326,6 +328,13 @@ def next_update_date(update: Update | None, period: Period, cadence: str | None)
     after its period ended (``date: 2026-11-06`` for October) sets the
     rhythm: the next is due as long after its own period, 6 December. An
     undated entry, or a draft, gives the end of the following period.
+
+    ``written`` is the day the page is dated: a date worked out here that
+    falls before it (a draft for July to September written on 5 December,
+    due by the monthly rhythm on 31 October) is stepped on a period at a
+    time, keeping the rhythm, to the first on or after it (31 December):
+    a page never gives a next update already past (newuser13 #4). A date
+    the log gives itself is kept as written.
     """
     if update is not None and update.next_update is not None:
         return update.next_update
@@ -333,8 +342,16 @@ def next_update_date(update: Update | None, period: Period, cadence: str | None)
     if cadence in PERIOD_MONTHS:
         months = int(PERIOD_MONTHS[cadence])
     if update is not None and update.date is not None and update.date > period.end:
-        return add_months(update.date, months)
-    return add_months(period.end + dt.timedelta(days=1), months) - dt.timedelta(days=1)
+        due = add_months(update.date, months)
+    else:
+        due = add_months(period.end + dt.timedelta(days=1), months) - dt.timedelta(days=1)
+    month_end = (due + dt.timedelta(days=1)).day == 1
+    while written is not None and due < written:
+        if month_end:  # the end of a month stays the end of one (30 November, not 31 October)
+            due = add_months(due + dt.timedelta(days=1), months) - dt.timedelta(days=1)
+        else:
+            due = add_months(due, months)
+    return due
 
 
 def previous_score(updates: Sequence[Update], period: Period) -> tuple[Update, float] | None:

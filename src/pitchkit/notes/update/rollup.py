@@ -116,8 +116,9 @@ def figures_rolled_up(
     and only the log's words are left to write. Every month ending by
     ``until`` is rolled up into its quarter (or year), except those of a
     period the spreadsheet or the log gives itself. ``None`` for a month, a
-    period the log has an entry for or builds from its own months, or a
-    spreadsheet without the period's last month: its figures as they stand.
+    period the log has an entry for or has any of its months logged (it is
+    built from those entries), or a spreadsheet without the period's last
+    month: its figures as they stand.
     """
     if until.kind == "month":
         return None
@@ -125,8 +126,13 @@ def figures_rolled_up(
     last = f"{until.end.year}-{until.end.month:02d}"
     if until.text in logged or until.text in facts.figures or last not in facts.figures:
         return None
-    if any(parse_period(text).kind == "month" for text in logged):
-        return None  # a log kept by month: built from its entries, or a fill-in as before
+    inside = {month.text for month in months_of(until)}
+    if inside & logged:
+        # The log has months of the period itself: built from its entries once it has the
+        # last of them (situation.built_entry), a fill-in before. Months logged for other
+        # periods (an entry for November beside a spreadsheet, asked for the quarter
+        # before) do not stop the spreadsheet's months from making it (newuser13 #4).
+        return None
     own = logged | {text for text in facts.figures if parse_period(text).kind == until.kind}
     figures: dict[str, dict[str, float | None]] = {}
     months: dict[str, dict[Period, dict[str, float | None]]] = {}
