@@ -919,8 +919,10 @@ def _split_header(
 
     The header is the first row naming the columns id, name and role among
     the first few filled rows, so a title row above it (often merged across
-    the sheet) is skipped; when no row names them, the first filled row is
-    taken as the header, for :func:`_columns` to say what it lacks.
+    the sheet) is skipped; when no row names them all, the row among those
+    that names most of pitchkit's columns is taken as the header (the first
+    filled row when none names any), for :func:`_columns` to say what it
+    lacks (newuser13 #10: not the title row, when a merged cell hid 'role').
     """
     numbered = [
         (number, row)
@@ -933,13 +935,12 @@ def _split_header(
             columns=", ".join(COLUMNS),
         )
         raise DirectorsError(Located(str(path), message))
+    known = [
+        {_column_key(cell) for cell in row} & set(COLUMNS) for _, row in numbered[: TITLE_ROWS + 1]
+    ]
     at = next(
-        (
-            index
-            for index, (_, row) in enumerate(numbered[: TITLE_ROWS + 1])
-            if set(REQUIRED_COLUMNS) <= {_column_key(cell) for cell in row}
-        ),
-        0,
+        (index for index, keys in enumerate(known) if set(REQUIRED_COLUMNS) <= keys),
+        max(range(len(known)), key=lambda index: (len(known[index]), -index)),
     )
     return numbered[at], numbered[at + 1 :]
 
@@ -972,6 +973,41 @@ def _column_key(name: str) -> str:
     return "_".join(plain.strip().lower().split())
 
 
+def _merged_away(path: Path, row: int, header: list[str], missing: list[str]) -> list[Message]:
+    """Each empty header cell of a workbook merged into a filled neighbour, said as such.
+
+    A merged cell keeps its text in the first cell only: 'name' merged over
+    B3:C3 leaves C3, where 'role' should be, empty (newuser13 #10). With one
+    such cell and one column ``missing``, that column is the one to write there.
+    """
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        return []
+    hidden = [
+        (cell, into)
+        for cell, into in tabular.xlsx_merged_into(path, (SHEET_NAME,), row)
+        if tabular.column_index(cell) >= len(header)
+        or not header[tabular.column_index(cell)].strip()
+    ]
+    if len(hidden) == 1 and len(missing) == 1:
+        [(cell, into)] = hidden
+        return [
+            Message(
+                "{cell} is merged into {into}: unmerge them and write '{column}' in {cell}",
+                cell=cell,
+                into=into,
+                column=missing[0],
+            )
+        ]
+    return [
+        Message(
+            "{cell} is merged into {into}: unmerge them and give {cell} its own column name",
+            cell=cell,
+            into=into,
+        )
+        for cell, into in hidden
+    ]
+
+
 def _columns(
     path: Path, numbered_header: tuple[int, list[str]]
 ) -> tuple[dict[int, str], list[Renderable | str]]:
@@ -1000,6 +1036,9 @@ def _columns(
             message = Message(
                 "{problem}; rename {renames}", problem=message, renames=Joined(renames, ", ")
             )
+        hidden = _merged_away(path, header_row, header, missing)
+        if hidden:
+            message = Message("{problem}; {merged}", problem=message, merged=Joined(hidden, "; "))
         raise DirectorsError(Located(row_place(path, header_row), message))
     positions: dict[int, str] = {}
     warnings: list[Renderable | str] = []

@@ -486,6 +486,8 @@ def overlap_lines(ledger: Ledger, lang: Language) -> list[str]:
             why = lang.gettext("the episode price includes the stay")
         elif line.overlap == "agency":
             why = lang.gettext("the spend is what the shifts cost")
+        elif line.overlap == "cash":
+            why = lang.gettext("the cash saving includes it")
         else:
             why = lang.gettext("the facts file says so")
         texts.append(
