@@ -155,6 +155,9 @@ def team_ids(team: Path | None) -> Team | None:
     objectives: dict[str, set[str]] = {}
     for director in found.directors:
         objectives.setdefault(director.id, set()).update(o.id for o in director.objectives)
+        # An id an earlier pitchkit made keeps working (DirectorsFile.former_ids).
+        for olds in found.former_ids.get(director.id, {}).values():
+            objectives[director.id].update(olds)
     return Team(str(team), objectives)
 
 

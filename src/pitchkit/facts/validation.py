@@ -16,7 +16,7 @@ import math
 import re
 import types
 import typing
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple, get_args, get_origin
 
 from pitchkit.facts.yamlsource import Loc, dotted
@@ -420,12 +420,16 @@ def _duplicates(
     return problems
 
 
-def semantic_problems(data: Any, team: Team | None = None) -> list[Problem]:
+def semantic_problems(
+    data: Any, team: Team | None = None, *, english: Mapping[str, str] | None = None
+) -> list[Problem]:
     """Find broken cross-references in raw facts data (duplicates, dangling links).
 
     ``team`` (a team file given with ``--directors``) wins over the file's
     own ``directors:``: a link to one of its objectives, or a meeting with
-    one of its directors, is checked as the file's own would be.
+    one of its directors, is checked as the file's own would be. ``english``
+    gives the English of each text read from ``{en: ..., cy: ...}`` in
+    another language: an objective's id is made from it.
     """
     problems: list[Problem] = []
     impacts = _items(data, "impacts")
@@ -441,7 +445,7 @@ def semantic_problems(data: Any, team: Team | None = None) -> list[Problem]:
         listed = _items(director, "objectives")
         problems += _duplicates(listed, "id", ("directors", index, "objectives"))
         objectives[director_id] = {str(o.get("id")) for _, o in listed if o.get("id")}
-        objectives[director_id] |= _made_objective_ids(director.get("objectives"))
+        objectives[director_id] |= _made_objective_ids(director.get("objectives"), english)
     if directors:
         if team is not None:
             # --directors wins, as in every command: the notes are written for the team
@@ -546,7 +550,7 @@ def _overlaps_problems(impacts: list[tuple[int, dict[str, Any]]]) -> list[Proble
     return problems
 
 
-def _made_objective_ids(listed: Any) -> set[str]:
+def _made_objective_ids(listed: Any, english: Mapping[str, str] | None = None) -> set[str]:
     """The ids a director's objectives written as plain text are given (as a team file's are)."""
     if not isinstance(listed, list) or not any(isinstance(item, str) for item in listed):
         return set()
@@ -554,7 +558,7 @@ def _made_objective_ids(listed: Any) -> set[str]:
 
     return {
         str(item["id"])
-        for given, item in zip(listed, objectives_from_items(listed), strict=True)
+        for given, item in zip(listed, objectives_from_items(listed, english=english), strict=True)
         if isinstance(given, str) and isinstance(item, dict)
     }
 
