@@ -51,7 +51,8 @@ directors:
     name: Gareth Morgan
     role: {en: Chief Operating Officer, cy: Prif Swyddog Gweithredu}
     objectives:
-      - {en: Cut ambulance handover delays, cy: Lleihau oedi wrth drosglwyddo cleifion o ambiwlansys}
+      - en: Cut ambulance handover delays
+        cy: Lleihau oedi wrth drosglwyddo cleifion o ambiwlansys
       - Lleihau oedi wrth drosglwyddo cleifion i ofal cymdeithasol
 settings: {locale: LOCALE}
 """
