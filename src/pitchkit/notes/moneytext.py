@@ -272,6 +272,8 @@ def _apart_text(
     sentences = []
     for (whose, lines), part in zip(groups, parts, strict=True):
         what = _measures([line.impact.measure for line in lines], lang)
+        if lang.lang == "cy":  # "o wariant", not "o gwariant": the money is "o {what}"
+            what = fmt.after_o(what)
         if whose is not None:
             sentence = lang.gettext(
                 "Not the trust's cash: {money} a year from {what}, which is {whose}."
