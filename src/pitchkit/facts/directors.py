@@ -1107,7 +1107,7 @@ def _columns(
             )
         hidden = _merged_away(path, header_row, header, missing)
         if hidden:
-            message = Message("{problem}; {merged}", problem=message, merged=Joined(hidden, "; "))
+            message = Joined([message, *hidden], "; ")
         raise DirectorsError(Located(row_place(path, header_row), message))
     positions: dict[int, str] = {}
     warnings: list[Renderable | str] = []
