@@ -185,7 +185,7 @@ def test_check_shows_a_possible_link_to_confirm_never_no_shared_themes(tmp_path:
     assert "director-unaligned: No link to Grace Mensah's objectives is confirmed yet" in text
     assert "serves none of Grace Mensah's objectives" not in text
     assert "possible -- confirm with supports: [cn.deterioration]: shared themes: safety" in text
-    assert "add 'supports: [cn.deterioration]'" in text
+    assert "impact 'antibiotics': supports: [cn.deterioration]" in text
     assert "No objective of Grace Mensah (Chief Nurse) shares its words or themes" not in text
 
 

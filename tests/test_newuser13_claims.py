@@ -126,9 +126,20 @@ def test_a_quarter_under_way_names_only_the_months_in_the_file(tmp_path: Path) -
     assert "Next update | 31 January 2027" in text
 
 
-def test_the_year_under_way_is_forecast_by_whole_months() -> None:
-    """Item 11: £1,180,304 in the 8 months to November, × 12 ÷ 8, is £1,770,456."""
-    text = flat(note(MH, "dof"))
+def test_the_year_under_way_is_forecast_by_whole_months(tmp_path: Path) -> None:
+    """Item 11: £1,180,304 in the 8 months to November, × 12 ÷ 8, is £1,770,456.
+
+    The out-of-area bed days' money is taken out: with it, the admissions are counted
+    within its cash (the facts' ``overlaps:``), and the log shows only one better month
+    of the bed days, so nothing is forecast.
+    """
+    facts = tmp_path / "facts.yaml"
+    text = MH.read_text(encoding="utf-8")
+    start = text.index("    value:\n      amount: 600")
+    end = text.index("    source: NHS England OAPs")
+    facts.write_text(text[:start] + text[end:], encoding="utf-8")
+    (tmp_path / "log.xlsx").write_bytes((MH.parent / "log.xlsx").read_bytes())
+    text = flat(note(facts, "dof"))
     assert (
         "2026/27 £1,770,000 forecast for £160,000 (£1,180,000 delivered to the end of November "
         "2026, the rest of the year at that rate;"
@@ -141,6 +152,9 @@ def test_the_year_under_way_is_forecast_by_whole_months() -> None:
 def test_the_brief_names_the_one_better_month() -> None:
     """Item 1: the brief says what the log shows, one better month, and counts nothing for it."""
     text = flat(note(NOOV, "dof"))
+    # Nothing is counted over the project, so nothing is said to be "of that benefit".
+    assert "over the project £0" in text
+    assert "Of that benefit" not in text
     assert (
         "So far the log's figures, to the end of November 2026, show one better month (June "
         "2026), not yet a sustained change, so no money is counted for it yet."

@@ -77,7 +77,7 @@ def test_a_march_2028_update_carries_over_only_current_questions_marked(tmp_path
     welsh = update_lines(tmp_path, "frailty-virtual-ward", "2028-03", locale="cy")
     cyngor = section(welsh, "Eich cyngor", ("Y cyfnod hwn a’r nesaf", "Y cyfnod hwn a'r nesaf"))
     assert cyngor
-    assert all(line.endswith("(wedi’i gario ymlaen)") for line in cyngor), cyngor
+    assert all(line.endswith("(wedi'i gario ymlaen)") for line in cyngor), cyngor
 
 
 def test_a_periods_own_advice_is_shown_alone(tmp_path: Path) -> None:
@@ -111,7 +111,7 @@ def test_a_fill_in_brackets_every_sentence_without_this_periods_data(tmp_path: P
 def test_a_fill_in_in_welsh_brackets_the_board_sentence_too(tmp_path: Path) -> None:
     lines = update_lines(tmp_path, "frailty-virtual-ward", "2028-04", locale="cy")
     board = next(line for line in lines if "Fel noddwr" in line)
-    assert board.startswith("[Wedi’i eirio o’r ffigurau hyd at ddiwedd Mawrth 2028")
+    assert board.startswith("[Wedi'i eirio o'r ffigurau hyd at ddiwedd Mawrth 2028")
     assert board.endswith("]")
 
 

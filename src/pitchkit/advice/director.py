@@ -248,7 +248,6 @@ def _unconfirmed_only(review: Review) -> Finding:
         )
         for found in possible
     )
-    refs = ", ".join(f"{director.id}.{found.objective}" for found in possible)
     first = impacts[possible[0].impact]
     return Finding(
         "director-unaligned",
@@ -263,12 +262,45 @@ def _unconfirmed_only(review: Review) -> Finding:
             len(possible),
         ).format(name=director.name, count=len(possible)),
         evidence,
-        review._(
-            "For each link that holds, add 'supports: [{refs}]' to the impact (or run "
-            "'pitchkit link'); rule out the rest with 'excludes:'."
-        ).format(refs=refs),
+        "\n".join(
+            [
+                review._(
+                    "For each link that holds, give its impact the 'supports:' line below, "
+                    "in place of any it has (or run 'pitchkit link'); rule out the rest with "
+                    "'excludes:'."
+                ),
+                *_supports_lines(review, director, possible, impacts),
+            ]
+        ),
         review.where("impacts", _impact_index(review, first), "measure"),
     )
+
+
+def _supports_lines(
+    review: Review, director: Director, possible: list[Link], impacts: dict[str, Impact]
+) -> list[str]:
+    """One ``supports:`` line per impact for its possible links, ready to paste (newuser13 #8).
+
+    Each impact's own objectives only, each once, after the links it
+    already has (to other directors): the line pasted in place of the
+    impact's own ``supports:`` keeps them.
+    """
+    wanted: dict[str, list[str]] = {}
+    for found in possible:
+        refs = wanted.setdefault(found.impact, [])
+        ref = f"{director.id}.{found.objective}"
+        if ref.casefold() not in {r.casefold() for r in refs}:
+            refs.append(ref)
+    lines = []
+    for impact_id, refs in wanted.items():
+        new = {r.casefold() for r in refs}
+        kept = [r for r in impacts[impact_id].supports if r.strip().casefold() not in new]
+        lines.append(
+            review._("impact '{impact}': supports: [{refs}]").format(
+                impact=impact_id, refs=", ".join([*kept, *refs])
+            )
+        )
+    return lines
 
 
 def director_unaligned(review: Review) -> Iterator[Finding]:

@@ -21,7 +21,7 @@ from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import N_
 from pitchkit.notes.rates import scale
 from pitchkit.period import parse_period
-from pitchkit.recast.money import Ledger, fy_label, shipped_index, target_year
+from pitchkit.recast.money import Ledger, Line, fy_label, shipped_index, target_year
 from pitchkit.recast.pitch import project_ledger
 
 #: Other periods a logged figure may have been counted over, with their length in months.
@@ -117,6 +117,9 @@ def counted_once(review: Review) -> Iterator[Finding]:
             why = review._("the price of an episode already includes the bed days of the stay")
         elif line.overlap == "agency":
             why = review._("agency spend is what the agency shifts cost")
+        elif line.overlap == "cash":
+            yield _cash_kept(review, line, kept)
+            continue
         else:
             why = review._("its 'overlaps:' says so")
         stated = line.overlap_stated
@@ -142,6 +145,35 @@ def counted_once(review: Review) -> Iterator[Finding]:
             ).format(kept=kept.impact.id, dropped=line.impact.id),
             review.where("impacts", _index(review, line.impact)),
         )
+
+
+def _cash_kept(review: Review, line: Line, kept: Line) -> Finding:
+    """A stated overlap that would have left the cash out: the cash is kept, and check says so.
+
+    ``overlaps: [capacity]`` on a cash impact reads "this cash is within that
+    capacity", which would turn the finance director's cash into "no cash"
+    (newuser13 #5); pitchkit counts the cash, with the capacity within it,
+    and asks the lead to say it that way round.
+    """
+    return Finding(
+        "counted-once",
+        "warning",
+        review._("'{dropped}' and '{kept}' count the same money.").format(
+            dropped=line.impact.measure, kept=kept.impact.measure
+        ),
+        review._(
+            "'overlaps: [{dropped}]' on '{kept}' would leave out its cash and count only "
+            "capacity; pitchkit counts the cash '{kept}' in every total and leaves out the "
+            "capacity '{dropped}' instead: the cash is what the finance director signs, and "
+            "the capacity is within it."
+        ).format(kept=kept.impact.id, dropped=line.impact.id),
+        review._(
+            "Say it that way round: take 'overlaps: [{dropped}]' off '{kept}' and put "
+            "'overlaps: [{kept}]' on '{dropped}'. If the two count different patients, take "
+            "the 'overlaps:' out and both are counted."
+        ).format(kept=kept.impact.id, dropped=line.impact.id),
+        review.where("impacts", _index(review, kept.impact), "overlaps"),
+    )
 
 
 _RECURRENT = ("recurrent saving", "cash-releasing", "cash releasing", "cash saving")

@@ -28,6 +28,7 @@ from pitchkit.i18n.translation import Language
 if TYPE_CHECKING:
     from pitchkit.authoring.scan import TagScan
     from pitchkit.facts.project import Project
+    from pitchkit.facts.validation import Team
 
 
 class Listener(Protocol):
@@ -114,8 +115,8 @@ def open_facts(
 
     ``default_locale`` (the user's own setting) is used when the facts file
     names no language of its own. ``team`` is the ``--directors`` file, if
-    any: a file that cannot be read for a link to one of its objectives is
-    told so (:func:`explain_team_links`).
+    any: it wins over the file's own ``directors:``, so a link to one of its
+    objectives is read as the file's own would be (:func:`team_ids`).
     """
     from pitchkit.errors import FactsError
     from pitchkit.facts.project import open_project
@@ -123,41 +124,41 @@ def open_facts(
     try:
         project = open_project(facts, locale=locale, default_locale=default_locale)
     except FactsError:
-        explain_team_links(facts, team)
-        raise
+        ids = team_ids(team)
+        if ids is None:
+            raise
+        project = open_project(facts, locale=locale, default_locale=default_locale, team=ids)
     listener.speaking(project.lang)
     for line in project.loaded.warnings:
         listener.warning(line)
     return project
 
 
-def explain_team_links(facts: Path, team: Path | None) -> None:
-    """Raise the facts file's problems again, naming ``team`` for a link only it can satisfy.
+def team_ids(team: Path | None) -> Team | None:
+    """The ``--directors`` file's directors and their objective ids, to read the facts with.
 
-    A facts file with its own ``directors:`` is checked against them when it
-    is read, so a link to an objective only the ``--directors`` file has is
-    refused before the team file is opened. Read again knowing the team, such
-    a link is said to be the team file's, with the two ways out; nothing is
-    raised when ``team`` is None or cannot be read (its own error comes later).
+    Only read when the facts alone could not be (a link or meeting naming
+    one of the team file's own), so a facts file that reads by itself does
+    not read the team twice. None when ``team`` is None or cannot be read:
+    its own error comes later.
     """
     if team is None:
-        return
-    from pitchkit.errors import FactsError, PitchkitError
+        return None
+    from pitchkit.errors import PitchkitError
     from pitchkit.facts.directors import load_directors
-    from pitchkit.facts.schema import load_facts
     from pitchkit.facts.validation import Team
 
     try:
         found = load_directors(team)
     except PitchkitError:
-        return
+        return None
     objectives: dict[str, set[str]] = {}
     for director in found.directors:
         objectives.setdefault(director.id, set()).update(o.id for o in director.objectives)
-    try:
-        load_facts(facts, team=Team(str(team), objectives))
-    except FactsError as error:
-        raise error from None
+        # An id an earlier pitchkit made keeps working (DirectorsFile.former_ids).
+        for olds in found.former_ids.get(director.id, {}).values():
+            objectives[director.id].update(olds)
+    return Team(str(team), objectives)
 
 
 def with_team(projects: list[Project], path: Path | None, listener: Listener) -> list[Project]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from pitchkit.api.base import Heard, Listener, Result, open_facts
+from pitchkit.api.base import Heard, Listener, Result, open_facts, team_ids
 from pitchkit.api.requests import Checked
 from pitchkit.i18n.messages import Renderable
 from pitchkit.i18n.translation import Language
@@ -110,8 +110,6 @@ def decide_links(
         default_locale=request.default_locale,
         team=request.directors,
     )
-    own = {d.id: {o.id for o in d.objectives} for d in project.facts.directors}
-    own_list = str(project.loaded.source.where(("directors",)))
     stale: tuple[Stale, ...] = ()
     fixed: tuple[Fixed, ...] = ()
     if request.directors is not None:
@@ -151,10 +149,9 @@ def decide_links(
         elif made.ref.casefold() in other:
             moved.append(made)
     decisions = [made for made in decisions if made not in already]
-    if request.directors is not None and own:
-        refuse_outside_own_team(decisions, own, own_list, request.directors)
     if decisions or stale or fixed:
-        text = decided_text(loaded.path, decisions, drop=stale, fix=fixed)
+        team = team_ids(request.directors)
+        text = decided_text(loaded.path, decisions, drop=stale, fix=fixed, team=team)
         # Written back as the file was saved (CRLF, a byte-order mark): only changed lines differ.
         layout = read_for_rewrite(loaded.path)[1]
         write_atomic(loaded.path, layout.encode(text), force=True)
@@ -286,30 +283,3 @@ def team_for_link(
     )
     facts = directors.with_team_texts(facts, found, project.lang.lang)
     return Project(replace(loaded, facts=facts), project.lang), tuple(stale), tuple(fixed)
-
-
-def refuse_outside_own_team(
-    decisions: list[Decision], own: dict[str, set[str]], where: str, team: Path
-) -> None:
-    """Refuse a link to a team file's objective that the facts file's own team does not have.
-
-    A facts file that lists its own ``directors:`` (at ``where``) is checked
-    against them whenever it is read, so such a link would leave a file no
-    command could read without the team file: say so, and the two ways out,
-    before anything is written.
-    """
-    from pitchkit.errors import InputError
-    from pitchkit.i18n.messages import Located, Message
-
-    for made in decisions:
-        director_id, _, objective_id = made.ref.partition(".")
-        listed = own.get(director_id)
-        if listed is None or (listed and objective_id not in listed):
-            message = Message(
-                "'{ref}' is an objective in {team}, but the facts file lists its own "
-                "directors here, and theirs do not include it: take this 'directors:' list out "
-                "so the team comes from {team} alone, or add the objective to it",
-                ref=made.ref,
-                team=str(team),
-            )
-            raise InputError(Located(where, message))

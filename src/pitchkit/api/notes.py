@@ -15,10 +15,10 @@ from pitchkit.api.base import (
     Listener,
     Result,
     check_can_write,
-    explain_team_links,
     open_facts,
     output_path,
     save_document,
+    team_ids,
     template_warnings,
     with_log,
     with_team,
@@ -131,8 +131,10 @@ def open_pair(
     try:
         pair = open_both(facts)
     except FactsError:
-        explain_team_links(facts, team)
-        raise
+        ids = team_ids(team)
+        if ids is None:
+            raise
+        pair = open_both(facts, ids)
     for line in dict.fromkeys([*pair.cy.loaded.warnings, *pair.en.loaded.warnings]):
         listener.warning(line)
     return pair

@@ -245,8 +245,12 @@ def print_findings(findings: list[Finding], lang: Language) -> None:
                 out_console.print(f"    {escape(where)}")
             evidence = lang.gettext("evidence: {evidence}").format(evidence=finding.evidence)
             out_console.print(f"    {escape(evidence)}")
-            fix = lang.gettext("fix: {fix}").format(fix=finding.fix)
+            # A fix of several lines (one 'supports:' line per impact) keeps its lines.
+            first, *more = finding.fix.split("\n")
+            fix = lang.gettext("fix: {fix}").format(fix=first)
             out_console.print(f"    {escape(fix)}")
+            for line in more:
+                out_console.print(f"      {escape(line)}", overflow="ignore", crop=False)
         out_console.print()
 
 

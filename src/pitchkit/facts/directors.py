@@ -432,6 +432,16 @@ _UNTELLING_SINCE_11_LINES = (
 _UNTELLING_SINCE_11 = _UNTELLING_NOW | frozenset(
     word for line in _UNTELLING_SINCE_11_LINES for word in line.split()
 )
+#: Words passed over since newuser13 (12): Welsh prepositions an id ended on ("oedi wrth
+#: drosglwyddo" is not ``oedi-wrth``) and verbs a Welsh objective opens with ("Dod â
+#: gwariant ..." is not ``dod-gwariant``).
+_UNTELLING_SINCE_13_LINES = (
+    "wrth rhag ger oddi ers cyn tua ymysg ymhlith ag efo",
+    "dod ddod mynd fynd",
+)
+_UNTELLING_SINCE_13 = _UNTELLING_SINCE_11 | frozenset(
+    word for line in _UNTELLING_SINCE_13_LINES for word in line.split()
+)
 #: Verbs an objective opens with that are nouns or adjectives elsewhere (so passed over
 #: only as its first word): "Shift planned care", "Offer every band 5", "Free GP time".
 _OPENING_VERB_LINES = (
@@ -501,8 +511,8 @@ _NAMED_ABBREVIATION = re.compile(r"\(([A-Z][A-Z0-9]{1,9})\)")
 
 
 #: How ids have been made: before newuser6 F12, until newuser7 F11, until newuser11 (13),
-#: until newuser12 (12), and now.
-_FIRST, _SECOND, _THIRD, _FOURTH, _NOW = 1, 2, 3, 4, 5
+#: until newuser12 (12), until newuser13 (12), and now.
+_FIRST, _SECOND, _THIRD, _FOURTH, _FIFTH, _NOW = 1, 2, 3, 4, 5, 6
 
 
 def objective_id(text: str, taken: Iterable[str] = ()) -> str:
@@ -562,14 +572,16 @@ def _id_candidates(text: str, generation: int) -> tuple[str, ...]:
         text = _WELSH_CLITIC.sub(r"\1 \2", text)
     plain = _plain(text)
     untelling = (
-        _UNTELLING_SINCE_11
+        _UNTELLING_SINCE_13
+        if generation >= _NOW
+        else _UNTELLING_SINCE_11
         if generation >= _FOURTH
         else _UNTELLING_NOW
         if generation >= _THIRD
         else _UNTELLING
     )
     if generation >= _THIRD:
-        plain = _initials(plain)
+        plain = _initials(plain, after_verb=generation >= _NOW)
     spans = _telling_spans(plain, untelling)
     if generation >= _FOURTH:
         spans = _after_opening_verb(spans, plain)
@@ -596,7 +608,14 @@ def _id_candidates(text: str, generation: int) -> tuple[str, ...]:
         # An abbreviation is the id on its own (SHMI, VTE, A&E); since newuser11 (13) not
         # one of two letters that heads a noun: "Free GP time" is ``gp-time``, not ``gp``.
         first = _ID_WORDS
-    if generation >= _NOW and first == _ID_WORDS:
+    if generation >= _NOW and first == 1 and len(words[0]) == 2:
+        # Since newuser13 (12): a two-letter abbreviation before "and" names the noun after
+        # both: "Free GP and practice nurse time" is ``gp-time``, as "Free GP time" is.
+        shared = _shared_noun(spans, read)
+        if shared is not None:
+            spans, first = shared, _ID_WORDS
+            slugs = [word.casefold() for word, _start, _end in spans]
+    if generation >= _FIFTH and first == _ID_WORDS:
         # Since newuser12 (12): the id names the thing measured, not a phrase's start.
         named_thing = _thing_measured(spans, read)
         if named_thing is not None:
@@ -612,6 +631,26 @@ def _id_candidates(text: str, generation: int) -> tuple[str, ...]:
 
 
 _Span = tuple[str, int, int]
+
+
+def _shared_noun(spans: Sequence[_Span], text: str) -> list[_Span] | None:
+    """An abbreviation and the noun it shares across "and", first; ``None`` if not so written.
+
+    "GP and practice nurse time": GP's time as much as the nurses', so the
+    id is the abbreviation and the last word of the run after "and".
+    """
+    if len(spans) < 2 or spans[0][1] < 0:
+        return None
+    tokens = [t.casefold() for t in _HYPHENATED.findall(text)]
+    run = [spans[1]]
+    for span in spans[2:]:
+        if span[1] != run[-1][2]:
+            break
+        run.append(span)
+    if tokens[spans[0][2] : spans[1][1]] != ["and"] or len(run) < 2:
+        return None
+    thing = [spans[0], run[-1]]
+    return [*thing, *(span for span in spans if span not in thing)]
 
 
 def _thing_measured(spans: Sequence[_Span], text: str) -> list[_Span] | None:
@@ -677,11 +716,15 @@ def _after_opening_verb(
     return kept if kept else spans
 
 
-def _initials(plain: str) -> str:
+def _initials(plain: str, *, after_verb: bool = False) -> str:
     """``plain`` with each name in capitals of three words or more as its initials.
 
     Only in a text that is not itself written in capitals, and never taking
     the text's first word (a verb, capitalised as the sentence starts).
+    With ``after_verb`` (since newuser13 (12)), a name right after the
+    opening verb and "the" is a name too, though nothing else is left in
+    small letters: "Embed the Patient and Carer Race Equality Framework"
+    is "Embed the PCREF".
     """
 
     def shortened(match: re.Match[str]) -> str:
@@ -698,7 +741,11 @@ def _initials(plain: str) -> str:
 
     outside = _TITLE_NAME.sub(" ", plain)
     if not re.search(r"\b[a-z]", outside):
-        return plain
+        opening = re.match(r"[A-Z][a-z]+\s+the\s+(?=[A-Z])", plain) if after_verb else None
+        rest = plain[opening.end() :] if opening is not None else ""
+        if opening is None or _TITLE_NAME.fullmatch(rest) is None:
+            return plain
+        return plain[: opening.end()] + _short(rest.split())
     return _TITLE_NAME.sub(shortened, plain)
 
 
@@ -773,8 +820,22 @@ def _telling_spans(plain: str, untelling: Set[str]) -> list[tuple[str, int, int]
     return words
 
 
-def objective_from_text(text: str, taken: Iterable[str] = ()) -> dict[str, str]:
-    """Turn ``personal: Grow nurse-led care`` into an objective's fields."""
+def objective_from_text(
+    text: str, taken: Iterable[str] = (), english: str | None = None
+) -> dict[str, str]:
+    """Turn ``personal: Grow nurse-led care`` into an objective's fields.
+
+    ``english``, the English of a text written ``{en: ..., cy: ...}`` and
+    shown in Welsh, is what the id is made from (newuser13 #12), so the
+    objective has the same id whichever language the file is read in.
+    """
+    kind, body = _kind_and_body(text)
+    named = _kind_and_body(english)[1] if english else body
+    return {"id": objective_id(named, taken), "text": body, "kind": kind}
+
+
+def _kind_and_body(text: str) -> tuple[str, str]:
+    """An objective's kind and its text without a ``personal:`` (or organisational) prefix."""
     kind = "organisational"
     body = text.strip()
     lowered = body.lower()
@@ -784,10 +845,14 @@ def objective_from_text(text: str, taken: Iterable[str] = ()) -> dict[str, str]:
         for prefix in _ORGANISATIONAL_PREFIXES:
             if lowered.startswith(prefix):
                 body = body[len(prefix) :].strip()
-    return {"id": objective_id(body, taken), "text": body, "kind": kind}
+    return kind, body
 
 
-def objectives_from_items(items: Sequence[Any], former: FormerIds | None = None) -> list[Any]:
+def objectives_from_items(
+    items: Sequence[Any],
+    former: FormerIds | None = None,
+    english: Mapping[str, str] | None = None,
+) -> list[Any]:
     """Give text objectives ids and kinds; leave objectives written in full alone.
 
     With ``former``, the ids earlier pitchkits made differently are recorded
@@ -796,6 +861,9 @@ def objectives_from_items(items: Sequence[Any], former: FormerIds | None = None)
     F11 names were not shortened, phrases not kept whole, nor Welsh small
     words passed over (``coo.28-day-faster``, ``don.niwed-gellir``). A link a
     user wrote with one keeps working: :func:`with_team` gives it back.
+
+    ``english`` gives the English of each text resolved from ``{en: ...,
+    cy: ...}`` to another language: its id is made from the English.
     """
     taken = [str(item["id"]) for item in items if isinstance(item, dict) and "id" in item]
     if former is not None:
@@ -803,7 +871,7 @@ def objectives_from_items(items: Sequence[Any], former: FormerIds | None = None)
     result: list[Any] = []
     for item in items:
         if isinstance(item, str):
-            made = objective_from_text(item, taken)
+            made = objective_from_text(item, taken, (english or {}).get(item.strip()))
             taken.append(made["id"])
             result.append(made)
             if former is not None:
@@ -844,7 +912,8 @@ class FormerIds(Mapping[str, tuple[str, ...]]):
     def _worked_out(self) -> dict[str, tuple[str, ...]]:
         if self._found is None:
             earlier = {
-                generation: list(self._given) for generation in (_FOURTH, _THIRD, _SECOND, _FIRST)
+                generation: list(self._given)
+                for generation in (_FIFTH, _FOURTH, _THIRD, _SECOND, _FIRST)
             }
             found: dict[str, tuple[str, ...]] = {}
             for made_id, text in self._made:
@@ -919,8 +988,10 @@ def _split_header(
 
     The header is the first row naming the columns id, name and role among
     the first few filled rows, so a title row above it (often merged across
-    the sheet) is skipped; when no row names them, the first filled row is
-    taken as the header, for :func:`_columns` to say what it lacks.
+    the sheet) is skipped; when no row names them all, the row among those
+    that names most of pitchkit's columns is taken as the header (the first
+    filled row when none names any), for :func:`_columns` to say what it
+    lacks (newuser13 #10: not the title row, when a merged cell hid 'role').
     """
     numbered = [
         (number, row)
@@ -933,13 +1004,12 @@ def _split_header(
             columns=", ".join(COLUMNS),
         )
         raise DirectorsError(Located(str(path), message))
+    known = [
+        {_column_key(cell) for cell in row} & set(COLUMNS) for _, row in numbered[: TITLE_ROWS + 1]
+    ]
     at = next(
-        (
-            index
-            for index, (_, row) in enumerate(numbered[: TITLE_ROWS + 1])
-            if set(REQUIRED_COLUMNS) <= {_column_key(cell) for cell in row}
-        ),
-        0,
+        (index for index, keys in enumerate(known) if set(REQUIRED_COLUMNS) <= keys),
+        max(range(len(known)), key=lambda index: (len(known[index]), -index)),
     )
     return numbered[at], numbered[at + 1 :]
 
@@ -972,6 +1042,41 @@ def _column_key(name: str) -> str:
     return "_".join(plain.strip().lower().split())
 
 
+def _merged_away(path: Path, row: int, header: list[str], missing: list[str]) -> list[Message]:
+    """Each empty header cell of a workbook merged into a filled neighbour, said as such.
+
+    A merged cell keeps its text in the first cell only: 'name' merged over
+    B3:C3 leaves C3, where 'role' should be, empty (newuser13 #10). With one
+    such cell and one column ``missing``, that column is the one to write there.
+    """
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        return []
+    hidden = [
+        (cell, into)
+        for cell, into in tabular.xlsx_merged_into(path, (SHEET_NAME,), row)
+        if tabular.column_index(cell) >= len(header)
+        or not header[tabular.column_index(cell)].strip()
+    ]
+    if len(hidden) == 1 and len(missing) == 1:
+        [(cell, into)] = hidden
+        return [
+            Message(
+                "{cell} is merged into {into}: unmerge them and write '{column}' in {cell}",
+                cell=cell,
+                into=into,
+                column=missing[0],
+            )
+        ]
+    return [
+        Message(
+            "{cell} is merged into {into}: unmerge them and give {cell} its own column name",
+            cell=cell,
+            into=into,
+        )
+        for cell, into in hidden
+    ]
+
+
 def _columns(
     path: Path, numbered_header: tuple[int, list[str]]
 ) -> tuple[dict[int, str], list[Renderable | str]]:
@@ -1000,6 +1105,9 @@ def _columns(
             message = Message(
                 "{problem}; rename {renames}", problem=message, renames=Joined(renames, ", ")
             )
+        hidden = _merged_away(path, header_row, header, missing)
+        if hidden:
+            message = Joined([message, *hidden], "; ")
         raise DirectorsError(Located(row_place(path, header_row), message))
     positions: dict[int, str] = {}
     warnings: list[Renderable | str] = []

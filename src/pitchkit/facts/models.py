@@ -228,15 +228,17 @@ class Director(Model):
 
     @field_validator("objectives", mode="before")
     @classmethod
-    def _text_objectives(cls, value: Any) -> Any:
+    def _text_objectives(cls, value: Any, info: ValidationInfo) -> Any:
         # An objective written as plain text gets its id and kind as a team file's do
         # ("- Reduce harm while patients wait" is harm-patients-wait), so a facts file
-        # may list them the way a team sheet does.
+        # may list them the way a team sheet does; one written {en: ..., cy: ...} gets
+        # it from the English (the context's "english", as the file was read).
         if not isinstance(value, list) or not any(isinstance(item, str) for item in value):
             return value
         from pitchkit.facts.directors import objectives_from_items  # it imports this module
 
-        return objectives_from_items(value)
+        english = (info.context or {}).get("english") if info is not None else None
+        return objectives_from_items(value, english=english)
 
     @field_validator("lens")
     @classmethod

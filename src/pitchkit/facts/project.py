@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pitchkit.errors import DirectorsError
 from pitchkit.facts.schema import Director, Facts, LoadedFacts, load_facts
-from pitchkit.facts.validation import did_you_mean
+from pitchkit.facts.validation import Team, did_you_mean
 from pitchkit.facts.yamlsource import Parsed, declared_locale, parse_yaml
 from pitchkit.i18n.messages import Located, Message
 from pitchkit.i18n.translation import Language, language
@@ -35,22 +35,25 @@ def open_project(
     locale: str | None = None,
     default_locale: str | None = None,
     parsed: Parsed | None = None,
+    team: Team | None = None,
 ) -> Project:
     """Load the facts, choosing the language from ``locale`` or ``settings.locale``.
 
     ``default_locale`` (the user's own setting) is used when the facts file
     names no language of its own. The file is read and parsed once (or not
     at all when ``parsed`` is given), however many languages it is resolved to.
+    ``team``, the ``--directors`` file's directors, is checked with the
+    file's own (:func:`~pitchkit.facts.validation.semantic_problems`).
     """
     if locale is not None:
         lang = language(locale)  # an unknown locale fails before any reading
-        return Project(load_facts(facts_path, lang=lang.lang, parsed=parsed), lang)
+        return Project(load_facts(facts_path, lang=lang.lang, parsed=parsed, team=team), lang)
     parsed = parsed or parse_yaml(Path(facts_path))
-    loaded = load_facts(facts_path, parsed=parsed)
+    loaded = load_facts(facts_path, parsed=parsed, team=team)
     declared = declared_locale(loaded.source.data) if default_locale else None
     lang = language(declared or default_locale or loaded.facts.settings.locale)
     if lang.lang != "en":
-        loaded = load_facts(facts_path, lang=lang.lang, parsed=parsed)
+        loaded = load_facts(facts_path, lang=lang.lang, parsed=parsed, team=team)
     return Project(loaded, lang)
 
 

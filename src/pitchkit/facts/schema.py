@@ -499,10 +499,10 @@ def validate_facts(source: Source, team: Team | None = None) -> Facts:
     problems: list[Problem] = []
     model: models.Facts | None = None
     try:
-        model = models.Facts.model_validate(source.data)
+        model = models.Facts.model_validate(source.data, context={"english": source.english})
     except ValidationError as error:
         problems.extend(describe_errors(error, models.Facts))
-    problems.extend(semantic_problems(source.data, team))
+    problems.extend(semantic_problems(source.data, team, english=source.english))
     problems.extend(audience_problems(source.data))
     if problems:
         raise facts_error(source, problems)

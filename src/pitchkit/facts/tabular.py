@@ -220,6 +220,41 @@ def xlsx_records(
     return records
 
 
+def xlsx_merged_into(path: Path, sheet_names: Sequence[str], row: int) -> list[tuple[str, str]]:
+    """Each cell of ``row`` that is merged into another, with the cell it is merged into.
+
+    ``[("C3", "B3")]`` for B3:C3 merged. Read only to explain a problem (a
+    read-only workbook does not keep its merges), so a workbook that cannot
+    be read again gives none.
+    """
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    found: list[tuple[str, str]] = []
+    try:
+        workbook = load_workbook(path, data_only=True)
+        sheet = _chosen_sheet(workbook, sheet_names)
+        for merged in sheet.merged_cells.ranges:
+            if not merged.min_row <= row <= merged.max_row:
+                continue
+            into = f"{column_letter(merged.min_col - 1)}{merged.min_row}"
+            for column in range(merged.min_col, merged.max_col + 1):
+                cell = f"{column_letter(column - 1)}{row}"
+                if cell != into:
+                    found.append((cell, into))
+    except (InvalidFileException, *_WORKBOOK_ERRORS):
+        return []
+    return sorted(found, key=lambda pair: column_index(pair[0]))
+
+
+def column_index(cell: str) -> int:
+    """The column index (A is 0) of a cell reference such as ``C3`` or ``AA10``."""
+    index = 0
+    for letter in cell.rstrip("0123456789"):
+        index = index * 26 + ord(letter.upper()) - ord("A") + 1
+    return index - 1
+
+
 def _chosen_sheet(workbook: Any, sheet_names: Sequence[str]) -> Any:
     """The first sheet named in ``sheet_names`` (any case), else the first sheet."""
     wanted = {name.casefold() for name in sheet_names}

@@ -16,7 +16,7 @@ import math
 import re
 import types
 import typing
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple, get_args, get_origin
 
 from pitchkit.facts.yamlsource import Loc, dotted
@@ -420,11 +420,16 @@ def _duplicates(
     return problems
 
 
-def semantic_problems(data: Any, team: Team | None = None) -> list[Problem]:
+def semantic_problems(
+    data: Any, team: Team | None = None, *, english: Mapping[str, str] | None = None
+) -> list[Problem]:
     """Find broken cross-references in raw facts data (duplicates, dangling links).
 
-    ``team`` (a team file given with ``--directors``) only words a link to
-    its objectives that the file's own ``directors:`` lack (see :func:`link_problems`).
+    ``team`` (a team file given with ``--directors``) wins over the file's
+    own ``directors:``: a link to one of its objectives, or a meeting with
+    one of its directors, is checked as the file's own would be. ``english``
+    gives the English of each text read from ``{en: ..., cy: ...}`` in
+    another language: an objective's id is made from it.
     """
     problems: list[Problem] = []
     impacts = _items(data, "impacts")
@@ -440,11 +445,18 @@ def semantic_problems(data: Any, team: Team | None = None) -> list[Problem]:
         listed = _items(director, "objectives")
         problems += _duplicates(listed, "id", ("directors", index, "objectives"))
         objectives[director_id] = {str(o.get("id")) for _, o in listed if o.get("id")}
-        objectives[director_id] |= _made_objective_ids(director.get("objectives"))
+        objectives[director_id] |= _made_objective_ids(director.get("objectives"), english)
     if directors:
-        problems += link_problems(data, objectives, team)
+        if team is not None:
+            # --directors wins, as in every command: the notes are written for the team
+            # file's directors, so a link to one of their objectives, or a meeting with one
+            # of them, is no mistake beside the file's own list.
+            for director_id, theirs in team.objectives.items():
+                if objectives.get(director_id, {""}):
+                    objectives.setdefault(director_id, set()).update(theirs)
+        problems += link_problems(data, objectives)
         problems += _both_problems(impacts)
-        problems += meeting_problems(data, objectives, team)
+        problems += meeting_problems(data, objectives)
     # With an id given twice, the log's unknown ids are said once, in that message.
     problems += _update_problems(data, impact_ids, said=orphans if dupes else ())
     problems += _logged_out_of_range(data, impacts)
@@ -538,7 +550,7 @@ def _overlaps_problems(impacts: list[tuple[int, dict[str, Any]]]) -> list[Proble
     return problems
 
 
-def _made_objective_ids(listed: Any) -> set[str]:
+def _made_objective_ids(listed: Any, english: Mapping[str, str] | None = None) -> set[str]:
     """The ids a director's objectives written as plain text are given (as a team file's are)."""
     if not isinstance(listed, list) or not any(isinstance(item, str) for item in listed):
         return set()
@@ -546,7 +558,7 @@ def _made_objective_ids(listed: Any) -> set[str]:
 
     return {
         str(item["id"])
-        for given, item in zip(listed, objectives_from_items(listed), strict=True)
+        for given, item in zip(listed, objectives_from_items(listed, english=english), strict=True)
         if isinstance(given, str) and isinstance(item, dict)
     }
 
@@ -557,35 +569,16 @@ class Team(NamedTuple):
     name: str
     objectives: dict[str, set[str]]
 
-    def has(self, director_id: str, objective_id: str) -> bool:
-        """Whether the team file has this director with this objective."""
-        return objective_id in self.objectives.get(director_id, set())
 
-
-def link_problems(
-    data: Any, objectives: dict[str, set[str]], team: Team | None = None
-) -> list[Problem]:
+def link_problems(data: Any, objectives: dict[str, set[str]]) -> list[Problem]:
     """``supports`` and ``excludes`` links in raw facts data naming no director or objective.
 
     ``objectives`` gives each director's id with the ids of their
-    objectives: those of the facts' own ``directors:``, or of a team file.
-    A link to an objective only ``team`` has, when ``objectives`` are the
-    file's own, says so and the two ways out.
+    objectives: those of the facts' own ``directors:``, of a team file, or both.
     """
     impacts = _items(data, "impacts")
-    return _supports_problems(impacts, objectives, team=team) + _supports_problems(
-        impacts, objectives, key="excludes", team=team
-    )
-
-
-def _team_only(link: str, team: Team) -> Message:
-    """The problem with a link to an objective of the team file the file's own team lacks."""
-    return Message(
-        "'{link}' is an objective in {team}, but this file lists its own directors under "
-        "'directors:', and theirs do not include it: take that list out so the team comes "
-        "from {team} alone, or add the objective to it",
-        link=link,
-        team=team.name,
+    return _supports_problems(impacts, objectives) + _supports_problems(
+        impacts, objectives, key="excludes"
     )
 
 
@@ -615,7 +608,6 @@ def _supports_problems(
     objectives: dict[str, set[str]],
     *,
     key: str = "supports",
-    team: Team | None = None,
 ) -> list[Problem]:
     """``supports`` (or ``excludes``) links that name no director, or no objective of theirs."""
     problems: list[Problem] = []
@@ -629,12 +621,6 @@ def _supports_problems(
             if not objective_id:
                 message = Message("write the link as director_id.objective_id, e.g. dof.cip")
                 problems.append(Problem(loc, message))
-            elif (
-                team is not None
-                and team.has(director_id, objective_id)
-                and (director_id not in objectives or objective_id not in objectives[director_id])
-            ):
-                problems.append(Problem(loc, _team_only(link, team)))
             elif director_id not in objectives:
                 message = Message(
                     "no director has the id '{wanted}'{hint}",
@@ -653,16 +639,12 @@ def _supports_problems(
     return problems
 
 
-def meeting_problems(
-    data: Any, directors: Iterable[str], team: Team | None = None
-) -> list[Problem]:
+def meeting_problems(data: Any, directors: Iterable[str]) -> list[Problem]:
     """A meeting with a director none of ``directors`` (their ids) is.
 
     ``directors`` are the facts file's own, with a team file's given with
     ``--directors``: a meeting with a director the notes are not written for
-    would lose its line from every note without a word. A meeting with a
-    director only ``team`` has, when ``directors`` are the file's own, says
-    so and the two ways out, as a link to its objectives does.
+    would lose its line from every note without a word.
     """
     meeting = data.get("meeting") if isinstance(data, dict) else None
     if not isinstance(meeting, dict) or not isinstance(meeting.get("director"), str):
@@ -671,15 +653,6 @@ def meeting_problems(
     ids = list(dict.fromkeys(directors))
     if wanted.casefold() in {d.casefold() for d in ids}:
         return []
-    if team is not None and wanted.casefold() in {d.casefold() for d in team.objectives}:
-        message = Message(
-            "the meeting is with '{wanted}', a director in {team}, but this file lists its own "
-            "directors under 'directors:' and '{wanted}' is not one of them: take that list out "
-            "so the team comes from {team} alone, or add '{wanted}' to it",
-            wanted=wanted,
-            team=team.name,
-        )
-        return [Problem(("meeting", "director"), message)]
     hint = did_you_mean(wanted, ids) or Message(": use one of {ids}", ids=", ".join(ids))
     message = Message("no director has the id '{wanted}'{hint}", wanted=wanted, hint=hint)
     return [Problem(("meeting", "director"), message)]

@@ -567,6 +567,24 @@ def soft_mutation(word: str) -> str:
     return word
 
 
+#: How a word already mutated, or one that does not mutate, may start: never mutated again
+#: ("dd" is not "d" to make "ddd"; "ngh", "mh" and "nh" are nasal mutations).
+_NOT_RADICAL = ("dd", "ff", "ng", "mh", "nh")
+
+
+def after_o(phrase: str) -> str:
+    """``phrase`` as it reads after Welsh "o" (of, from): its first word soft-mutated.
+
+    "o gwariant ar feddyginiaethau" is "o wariant ar feddyginiaethau"
+    (newuser13 #13). A first word already mutated, written in capitals (an
+    abbreviation such as GIG) or starting with a figure is left as it is.
+    """
+    word, space, rest = phrase.partition(" ")
+    if not word or word.lower().startswith(_NOT_RADICAL) or (len(word) > 1 and word.isupper()):
+        return phrase
+    return soft_mutation(word) + space + rest
+
+
 def aspirate_mutation(word: str) -> str:
     """Apply the Welsh aspirate mutation to ``word`` (Tachwedd → Thachwedd), after "na" or "â"."""
     first = word[:1]

@@ -19,7 +19,7 @@ from ruamel.yaml.comments import CommentedSeq
 
 from pitchkit.errors import InputError
 from pitchkit.facts.schema import Director, Facts, Impact, Objective
-from pitchkit.facts.validation import did_you_mean
+from pitchkit.facts.validation import Team, did_you_mean
 from pitchkit.i18n.messages import Message
 from pitchkit.recast.align import Link, offer_order
 from pitchkit.recast.pitch import recast
@@ -136,6 +136,7 @@ def decided_text(
     *,
     drop: Iterable[tuple[str, str, str]] = (),
     fix: Iterable[tuple[str, str, str, str]] = (),
+    team: Team | None = None,
 ) -> str:
     """``path``'s text with each decision written into its impact's ``supports``/``excludes``.
 
@@ -146,7 +147,8 @@ def decided_text(
     place. Comments and layout are kept; the text has LF line endings
     (write it back with :func:`~pitchkit.facts.textlayout.read_for_rewrite`'s
     layout to keep the file's own). Raises ``FactsError`` if the result would
-    not load, so nothing broken is written.
+    not load (with ``team``, the ``--directors`` file's, beside its own
+    directors), so nothing broken is written.
     """
     from pitchkit.facts.textlayout import read_for_rewrite
     from pitchkit.init.extend import round_trip_yaml
@@ -176,8 +178,8 @@ def decided_text(
     # (its folded texts, its comments' spacing), whatever layout the round trip would give.
     kept = minimal_text(text, before, after)
     if kept is not None and _same_data(kept, after):
-        return validated(kept, path.name)
-    return validated(after, path.name)
+        return validated(kept, path.name, team)
+    return validated(after, path.name, team)
 
 
 def _same_data(one: str, other: str) -> bool:

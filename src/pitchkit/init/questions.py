@@ -62,7 +62,7 @@ def ask_project(interview: Interview) -> dict[str, Any]:
         "title": interview.text("project.title", lang.gettext("What is the project called?")),
         "organisation": interview.text(
             "project.organisation",
-            lang.gettext("Which organisation is it in (the trust or health board)?"),
+            lang.gettext("Which organisation is it in (the trust, health board or ICB)?"),
         ),
     }
     lead = {

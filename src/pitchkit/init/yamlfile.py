@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from pitchkit.facts.schema import load_facts
+from pitchkit.facts.validation import Team
 from pitchkit.i18n.translation import N_, Language
 from pitchkit.init.answers import parse_date, parse_number
 
@@ -200,12 +201,15 @@ def suggested_director(data: Mapping[str, Any]) -> str | None:
     return ids[0] if ids else None
 
 
-def validated(text: str, name: str) -> str:
-    """Return ``text`` once :func:`load_facts` accepts it (raises ``FactsError`` otherwise)."""
+def validated(text: str, name: str, team: Team | None = None) -> str:
+    """Return ``text`` once :func:`load_facts` accepts it (raises ``FactsError`` otherwise).
+
+    ``team``, the ``--directors`` file's, is checked with the text's own directors.
+    """
     with tempfile.TemporaryDirectory(prefix="pitchkit-init-") as folder:
         path = Path(folder) / (Path(name).name or "facts.yaml")
         path.write_text(text, encoding="utf-8")
-        load_facts(path)
+        load_facts(path, team=team)
     return text
 
 

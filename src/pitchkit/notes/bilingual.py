@@ -29,6 +29,7 @@ from lxml import etree  # type: ignore[import-untyped]
 
 from pitchkit.facts.project import Project, open_project, pick_director
 from pitchkit.facts.schema import Director
+from pitchkit.facts.validation import Team
 from pitchkit.facts.yamlsource import parse_yaml
 from pitchkit.i18n.messages import Message
 from pitchkit.notes.brief import BriefNote, make_brief_notes_alike
@@ -64,10 +65,15 @@ class Pair(NamedTuple):
         return (self.cy, self.en)
 
 
-def open_pair(facts_path: str | Path) -> Pair:
-    """Load the facts in Welsh and in English, reading the file once."""
+def open_pair(facts_path: str | Path, team: Team | None = None) -> Pair:
+    """Load the facts in Welsh and in English, reading the file once.
+
+    ``team`` is the ``--directors`` file's, as for :func:`open_project`.
+    """
     parsed = parse_yaml(Path(facts_path))
-    welsh, english = (open_project(facts_path, locale=code, parsed=parsed) for code in ORDER)
+    welsh, english = (
+        open_project(facts_path, locale=code, parsed=parsed, team=team) for code in ORDER
+    )
     return Pair(welsh, english)
 
 

@@ -809,6 +809,39 @@ def in_season(gain: str, today: dt.date | None, facts: Facts | None = None) -> s
     return N_("capacity released this winter")
 
 
+#: England's name for the groups of GP practices Wales (and Scotland) call clusters.
+PCN_GAIN = N_("a model to share with other primary care networks")
+#: An organisation in England: an ICB, or a trust that is not Welsh.
+_ENGLISH_BODY = re.compile(r"\b(?:ICB|Integrated Care Board|(?:NHS|Foundation) Trust)\b")
+_WELSH_BODY = re.compile(r"\b(?:Wales|Welsh|Cymru|Velindre|Felindre|Bwrdd|Ymddiriedolaeth)\b")
+
+
+def in_england(pitch: Pitch) -> bool:
+    """Whether the project's organisation is in England, read from its name and language.
+
+    An ICB or an NHS trust whose name is not Welsh, in a file not written
+    in Welsh; a health board (Wales, Scotland) or a name that says neither is not.
+    """
+    facts = pitch.facts
+    organisation = facts.project.organisation or ""
+    return (
+        (facts.settings.locale or "").split("_")[0] != "cy"
+        and _ENGLISH_BODY.search(organisation) is not None
+        and _WELSH_BODY.search(organisation) is None
+    )
+
+
+def in_country(gain: str, pitch: Pitch) -> str:
+    """``gain`` (English, as the lens gives it) in the words of the organisation's country.
+
+    The primary care lens speaks of clusters, as Wales does; in England the
+    practices work in primary care networks (newuser13 #13).
+    """
+    if gain == "a model to share with other clusters" and in_england(pitch):
+        return PCN_GAIN
+    return gain
+
+
 def gains(pitch: Pitch, lang: Language, today: dt.date | None = None) -> list[str]:
     """What the sponsor gains: the offer meant for them, else the role's typical gains.
 
@@ -833,7 +866,10 @@ def gains(pitch: Pitch, lang: Language, today: dt.date | None = None) -> list[st
         # A gain naming a setting the project is not in gives way to a neutral one.
         kept += [g for g in lenses["general"].gains if g not in kept and fits(g)]
     # Worded for the note's date: "this winter" rather than "ahead of winter" in December.
-    typical = [_capitalised(lang.gettext(in_season(g, today, pitch.facts))) for g in kept]
+    typical = [
+        _capitalised(lang.gettext(in_country(in_season(g, today, pitch.facts), pitch)))
+        for g in kept
+    ]
     offered = _ordered(pitch, "offer", typical[:1])
     return offered + [g for g in typical if g not in offered][: max(0, 3 - len(offered))]
 

@@ -349,6 +349,8 @@ def _apart_text(
     own = org_own(ledger, lang)
     for (whose, lines), part in zip(groups, parts, strict=True):
         what = _measures([line.impact.measure for line in lines], lang)
+        if lang.lang == "cy":  # "o wariant", not "o gwariant": the money is "o {what}"
+            what = fmt.after_o(what)
         if whose is not None:
             sentence = lang.gettext("Not {org} cash: {money} a year from {what}, which is {whose}.")
             sentence = sentence.format(
@@ -551,6 +553,8 @@ def overlap_lines(ledger: Ledger, lang: Language) -> list[str]:
             why = lang.gettext("the episode price includes the stay")
         elif line.overlap == "agency":
             why = lang.gettext("the spend is what the shifts cost")
+        elif line.overlap == "cash":
+            why = lang.gettext("the cash saving includes it")
         else:
             why = lang.gettext("the facts file says so")
         texts.append(
@@ -1463,6 +1467,8 @@ def apart_payback(ledger: Ledger, shown: Figures, lang: Language) -> str:
     """
     if not ledger.investment or not ledger.years:
         return ""
+    if not any(year.benefit for year in ledger.years):
+        return ""  # no benefit counted (the log shows none yet): there is no "of that"
     _, groups, parts = _own_and_apart(ledger, shown)
     elsewhere = [
         round_money(sum(line.annual for line in lines), shown.quantum)

@@ -294,7 +294,9 @@ def _finding_lines(finding: Finding, lang: Language, *, detail: bool) -> list[st
             "    " + lang.gettext("evidence: {evidence}").format(evidence=finding.evidence)
         )
     if finding.fix:
-        lines.append("    " + lang.gettext("fix: {fix}").format(fix=finding.fix))
+        first, *more = finding.fix.split("\n")
+        lines.append("    " + lang.gettext("fix: {fix}").format(fix=first))
+        lines += ["      " + line for line in more]
     return lines
 
 

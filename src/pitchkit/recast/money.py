@@ -275,7 +275,9 @@ class Line:
     #: For capacity: the other body whose staff time it frees ("general practice"), when it
     #: is not the project's own organisation's (:func:`~pitchkit.recast.whose.capacity_elsewhere`).
     elsewhere: str | None = None
-    overlap: str | None = None  # why: "episode", "agency" or "stated" (no rule applies)
+    #: Why: "episode", "agency", "stated" (no rule applies) or "cash" (a stated overlap
+    #: turned round: this capacity is within the cash of the line that names it).
+    overlap: str | None = None
     overlap_stated: bool = False  # the facts file's overlaps: says so
 
     @property
@@ -645,6 +647,11 @@ def _overlaps(lines: list[Line]) -> list[Line]:
     for line in lines:  # stated overlaps first
         for other in line.impact.overlaps:
             if other in by_id and other not in within and line.impact.id not in within:
+                if line.releases == "cash" and by_id[other].releases != "cash":
+                    # The cash is what the finance director signs, and the capacity is within
+                    # it: left out, it would read "no cash" (newuser13 #5). check says so.
+                    within[other] = (line.impact.id, "cash", True)
+                    break
                 reason = _pair_reason(line, by_id[other]) or "stated"
                 within[line.impact.id] = (other, reason, True)
                 break
