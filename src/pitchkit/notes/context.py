@@ -28,7 +28,7 @@ from pitchkit.recast.audience import is_others, items_for
 from pitchkit.recast.conversions import Conversion, convert
 from pitchkit.recast.english import english_director, english_impact, english_of, in_english
 from pitchkit.recast.lenses import lens_data
-from pitchkit.recast.measures import chain, concepts_in, linkable, measure_map, measured
+from pitchkit.recast.measures import chain, concepts_in, linkable, measure_map, measured, setting_of
 from pitchkit.recast.measures_cy import chain_words
 from pitchkit.recast.money import Ledger, counts, default_releases, fy_label, target_year
 from pitchkit.recast.pitch import Pitch, Statement, money_target, quantify
@@ -550,10 +550,11 @@ def only_planned(pitch: Pitch, concern: str) -> bool:
     from pitchkit.notes.update.actuals import change_shown
 
     objective = _concern(english_of(concern, facts.english))
+    setting = setting_of(facts.project.organisation)
     shown = [
         change_shown(ledger, facts, impact.id)
         for impact in in_english(facts).impacts
-        if claimable_chain(impact, objective) is not None
+        if claimable_chain(impact, objective, setting) is not None
     ]
     return any(s is not None for s in shown) and not any(shown)
 

@@ -34,6 +34,7 @@ from pitchkit.recast.measures import (
     chain,
     falling,
     families_disagree,
+    in_setting,
     instrument_head,
     linkable,
     measure_map,
@@ -466,13 +467,21 @@ def _impact_concepts(impact: Impact) -> tuple[str, ...]:
     return measured(impact.measure) or measured(impact_text(impact))
 
 
-def _objective_concepts(objective: Objective) -> tuple[str, ...]:
-    """The map concepts an objective aims at: from its text, or with its target unit."""
-    return aimed(objective.text) or aimed(objective_text(objective))
+def _objective_concepts(objective: Objective, setting: str | None = None) -> tuple[str, ...]:
+    """The map concepts an objective aims at: from its text, or with its target unit.
+
+    In the project's ``setting`` (:func:`pitchkit.recast.measures.setting_of`), what they
+    are there too: a mental health trust's bed occupancy is its mental health beds'.
+    """
+    aims = aimed(objective.text) or aimed(objective_text(objective))
+    return in_setting(aims, objective.text, setting)
 
 
 def map_chain(
-    impact: Impact, objective: Objective, worried: frozenset[str] = frozenset()
+    impact: Impact,
+    objective: Objective,
+    worried: frozenset[str] = frozenset(),
+    setting: str | None = None,
 ) -> Chain | None:
     """How the measure map takes ``impact`` to ``objective`` in at most two steps, if it does.
 
@@ -482,7 +491,9 @@ def map_chain(
     estate") never starts or ends a chain: it says whose or where, not what.
     ``worried``, the concepts the project's strategy and the director's concerns
     name, lets a chain pass through a concept that holds only where the board
-    says it is (escalation beds: :func:`pitchkit.recast.measures.chain`).
+    says it is (escalation beds: :func:`pitchkit.recast.measures.chain`). ``setting`` is
+    the project's (:func:`pitchkit.recast.measures.setting_of`): an objective's beds with no
+    type are its beds.
     """
     if families_disagree(impact.measure, objective.text):
         return None
@@ -490,7 +501,7 @@ def map_chain(
     starts = linkable(_impact_concepts(impact))
     return chain(
         starts,
-        linkable(_objective_concepts(objective)),
+        linkable(_objective_concepts(objective, setting)),
         named,
         worried,
         falling(starts, impact.measure, impact.direction),
@@ -632,9 +643,11 @@ def _says(text: str, words: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(words)}(?!\w)", text, re.IGNORECASE) is not None
 
 
-def claimable_chain(impact: Impact, objective: Objective) -> Chain | None:
+def claimable_chain(
+    impact: Impact, objective: Objective, setting: str | None = None
+) -> Chain | None:
     """The map's chain from ``impact`` to ``objective``, if the impact can move what it measures."""
-    found = map_chain(impact, objective)
+    found = map_chain(impact, objective, setting=setting)
     if found is None or chain_doubt(impact, objective, found) is not None:
         return None
     return found
@@ -681,7 +694,7 @@ def declared_themes(impact: Impact, objective: Objective) -> tuple[str, ...]:
     return tuple(t for t in THEMES if t in common)
 
 
-def named_link(impact: Impact, objective: Objective) -> Named | None:
+def named_link(impact: Impact, objective: Objective, setting: str | None = None) -> Named | None:
     """The phrase by which ``objective`` names ``impact``'s own measure, when that is a claim.
 
     A telling phrase that is the impact's measure (:func:`named_measure`),
@@ -781,6 +794,7 @@ def link(
     director_id: str,
     lens: Lens,
     worried: frozenset[str] = frozenset(),
+    setting: str | None = None,
 ) -> Link | None:
     """How well ``impact`` serves ``objective`` for a director seen through ``lens``.
 
@@ -790,7 +804,8 @@ def link(
     between groups, a step of care: then it is possible); shared
     declared themes, or telling shared words, make it possible. Returns
     ``None`` when there is no such evidence. ``worried`` are the concepts the board
-    already worries about (see :func:`map_chain`).
+    already worries about (see :func:`map_chain`); ``setting`` is the project's
+    (:func:`pitchkit.recast.measures.setting_of`).
     """
     if excluded(impact, objective, director_id):
         return None
@@ -802,10 +817,10 @@ def link(
     if _explicit(impact, objective, director_id):
         return Link(
             impact.id, objective.id, 1.0, "explicit", themes, tuple(told), "explicit",
-            map_chain(impact, objective, worried),
+            map_chain(impact, objective, worried, setting),
         )  # fmt: skip
     nudge = LENS_NUDGE * max((lens.themes.get(t, 0.0) for t in themes), default=0.0)
-    found = map_chain(impact, objective, worried)
+    found = map_chain(impact, objective, worried, setting)
     differs = chain_doubt(impact, objective, found) if found is not None else None
     if found is not None and differs is None:
         differs = aside_doubt(impact, objective, found, told)

@@ -133,18 +133,20 @@ def gather(
     worry: bool,
     year_missed: bool,
     worried: frozenset[str] = frozenset(),
+    setting: str | None = None,
 ) -> Evidence:
     """The evidence for ``impact`` serving ``objective``, read in English (see ``recast``).
 
     ``rules`` is the hand rules' verdict on the pair (:func:`pitchkit.recast.align.rules_link`).
     The features that compare the pair with the director's other pairs are left at 0:
     :func:`compare` fills them. ``worried`` are the concepts the board already worries
-    about, as the hand rules read them (:func:`pitchkit.recast.align.map_chain`).
+    about, as the hand rules read them (:func:`pitchkit.recast.align.map_chain`), and
+    ``setting`` the project's (:func:`pitchkit.recast.measures.setting_of`).
     """
     from pitchkit.recast import align
 
     values = dict.fromkeys(NAMES, 0.0)
-    found = align.map_chain(impact, objective, worried)
+    found = align.map_chain(impact, objective, worried, setting)
     if found is not None:
         steps = found.steps
         if not steps:

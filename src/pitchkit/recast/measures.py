@@ -23,7 +23,15 @@ from typing import Any, NamedTuple
 from pitchkit.recast.datafile import compile_data_file, read_data_file
 from pitchkit.recast.quantity import read
 from pitchkit.recast.stems import Stems, known, shipped
-from pitchkit.recast.words import PhraseMatcher, Token, _normal, phrase, stem, tokens
+from pitchkit.recast.words import (
+    PhraseMatcher,
+    Token,
+    _normal,
+    _strip_plural,
+    phrase,
+    stem,
+    tokens,
+)
 
 #: The most edges a chain may take from an impact's concept to an objective's.
 MAX_STEPS = 2
@@ -328,6 +336,8 @@ def mentions(text: str) -> tuple[Mention, ...]:
         start, end = found[hit.first].start, found[hit.last].end
         if RULES["time words"] and _time_not_name(spelt, start, end):
             continue
+        if RULES["plural counts"] and hit.size == 1 and _specialty_not_count(spelt[start:end]):
+            continue
         for concept_id in sorted(hit.labels):
             seen.setdefault(concept_id, Mention(concept_id, spelt[start:end], start, end))
     return _waits_for_tests(spelt, tuple(seen.values()))
@@ -359,6 +369,35 @@ def _time_not_name(spelt: str, start: int, end: int) -> bool:
     if _MONEY_WORD.match(words) and _SPENT_TIME.match(spelt[end:]):
         return True
     return bool(_BARE_SPAN.match(words) and _AT.search(spelt[:start]))
+
+
+def _specialty_not_count(word: str) -> bool:
+    """Whether a one-word name, written ``word``, is a specialty's name here, not a count.
+
+    "Stroke" is a specialty (a generic word: "stroke unit", "stroke patients")
+    and, in the plural, what is counted ("strokes in people with atrial
+    fibrillation"). Stemming makes the two one word, so a generic word the map
+    names a concept by in the plural only ("strokes") is found only where it is
+    written in the plural. One it names in the singular ("experience",
+    "safety") is found as written.
+    """
+    normal = _normal(word)
+    return stem(normal) in _plural_names() and _strip_plural(normal) == normal
+
+
+@cache
+def _plural_names() -> frozenset[str]:
+    """Stems of the generic words the map names a concept by in the plural, never the singular."""
+    generic = measure_map().generic_words
+    plural: set[str] = set()
+    singular: set[str] = set()
+    for concept in measure_map().concepts.values():
+        for name in concept.names:
+            normal = _normal(name)
+            if " " in normal or stem(normal) not in generic:
+                continue
+            (plural if _strip_plural(normal) != normal else singular).add(stem(normal))
+    return frozenset(plural - singular)
 
 
 @cache
@@ -745,6 +784,8 @@ RULES = {
     "naming heads": True,
     "asides": True,
     "time words": True,
+    "plural counts": True,
+    "settings": True,
     "naming asides": True,
     "open heads": True,
     "edge populations": True,
@@ -869,6 +910,73 @@ def _measure_qualifier_pairs(text: str) -> tuple[tuple[str, frozenset[str]], ...
         if family not in found and any(_contains(stems, key) for key in keys):
             found[family] = frozenset({member})
     return tuple(found.items())
+
+
+#: The qualifier family of bed types (general and acute, critical care, mental health ...).
+BED_TYPE = "bed type"
+
+
+class Setting(NamedTuple):
+    """Where a project is run, as ``settings`` in ``measures.yaml`` describes it."""
+
+    name: str
+    organisation: tuple[tuple[str, ...], ...]  # stem keys of the names that put a body in it
+    others: tuple[tuple[str, ...], ...]  # stem keys of the names that keep it out
+    aims: Mapping[str, str]  # an objective's concept, and the concept it is in the setting
+
+
+@cache
+def _settings() -> tuple[Setting, ...]:
+    """``settings`` in ``measures.yaml``."""
+    raw = read_measure_file().get("settings") or {}
+    return tuple(
+        Setting(
+            name=str(name),
+            organisation=tuple(
+                k for k in (_family_key(p) for p in spec.get("organisation") or ()) if k
+            ),
+            others=tuple(k for k in (_family_key(p) for p in spec.get("not") or ()) if k),
+            aims=MappingProxyType({str(a): str(b) for a, b in (spec.get("aims") or {}).items()}),
+        )
+        for name, spec in raw.items()
+    )
+
+
+@lru_cache(maxsize=256)
+def setting_of(organisation: str | None) -> str | None:
+    """The setting a body's name puts it in ("mental health"), or ``None``.
+
+    "Pennine Vale Mental Health NHS Foundation Trust" and "Calderbrook
+    Partnership NHS Foundation Trust" are mental health trusts; "Calderbrook
+    Hospitals NHS Trust with Calderbrook Place Partnership" runs acute beds.
+    """
+    if not organisation or not RULES["settings"]:
+        return None
+    stems = tuple(token.stem for token in tokens(organisation))
+    for setting in _settings():
+        if any(_contains(stems, key) for key in setting.organisation) and not any(
+            _contains(stems, key) for key in setting.others
+        ):
+            return setting.name
+    return None
+
+
+def _setting(name: str | None) -> Setting | None:
+    return next((s for s in _settings() if s.name == name), None) if name else None
+
+
+def in_setting(aims: tuple[str, ...], text: str, setting: str | None) -> tuple[str, ...]:
+    """An objective's ``aims``, with what they are in its ``setting`` when it names no bed type.
+
+    In a mental health trust, "Keep adult acute bed occupancy at or below 95%"
+    aims at bed occupancy and at mental health beds (whose names include mental
+    health bed occupancy), so admissions to its mental health beds reach it.
+    """
+    found = _setting(setting)
+    if found is None or BED_TYPE in qualifiers(text):
+        return aims
+    more = tuple(found.aims[a] for a in aims if a in found.aims and found.aims[a] not in aims)
+    return (*aims, *dict.fromkeys(more))
 
 
 @cache

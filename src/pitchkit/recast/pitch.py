@@ -27,7 +27,7 @@ from pitchkit.recast.align import (
 from pitchkit.recast.english import english_director, in_english
 from pitchkit.recast.evidence import NO_EVIDENCE, Evidence, compare, gather, rarity_of_team
 from pitchkit.recast.lenses import LensMatch, lens_for, objectives_for
-from pitchkit.recast.measures import concepts_in
+from pitchkit.recast.measures import concepts_in, setting_of
 from pitchkit.recast.money import Ledger, Line, appraise, fy_label, target_year
 from pitchkit.recast.quantity import figure_unit, is_duration
 from pitchkit.recast.scorer import decide
@@ -348,6 +348,7 @@ def weigh(facts: Facts, director: Director, *, today: dt.date, every_pair: bool 
     ledger = project_ledger(facts, today)
     rarity = rarity_of_team(english)
     subject = subject_words([i.measure for i in english.impacts])
+    setting = setting_of(english.project.organisation)
     found: dict[tuple[str, str], tuple[Impact, Impact, Objective, Objective, Link | None, bool]]
     found = {}
     evidence: dict[tuple[str, str], Evidence] = {}
@@ -359,6 +360,7 @@ def weigh(facts: Facts, director: Director, *, today: dt.date, every_pair: bool 
                 director_id=director.id,
                 lens=match.lens,
                 worried=worried,
+                setting=setting,
             )
             missed = year_part(objective, ledger, impact) == 0
             key = (impact.id, objective.id)
@@ -375,6 +377,7 @@ def weigh(facts: Facts, director: Director, *, today: dt.date, every_pair: bool 
                 worry=objective.id in worries,
                 year_missed=missed,
                 worried=worried,
+                setting=setting,
             )
     compared = compare(evidence)
     candidates = tuple(
