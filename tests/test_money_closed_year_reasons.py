@@ -55,17 +55,17 @@ def _line(tmp: Path, facts: Path, director: str, today: dt.date, start: str, loc
         (
             "en_GB",
             "Benefit against",
-            "2025/26 £0 counted for £45,000 (the log's figures for that year show face-to-face "
-            "dermatology follow-up appointments worse than before the change, so nothing is "
-            "counted)",
+            "2025/26 £0 counted for £45,000 (the log's figures for that year do not show the "
+            "change, and show face-to-face dermatology follow-up appointments worse than before "
+            "it, so nothing is counted)",
             "Money:",
             "(not paid back within the project on the benefit delivered and forecast).",
         ),
         (
             "cy_GB",
             "Budd yn erbyn",
-            "2025/26 £0 a gyfrifwyd am £45,000 (mae ffigurau'r cofnod cynnydd ar gyfer y "
-            "flwyddyn honno yn dangos ",
+            "2025/26 £0 a gyfrifwyd am £45,000 (nid yw ffigurau'r cofnod cynnydd ar gyfer y "
+            "flwyddyn honno yn dangos y newid, ac maent yn dangos ",
             "Arian:",
             "(heb ei ad-dalu o fewn y prosiect ar sail y budd a gyflawnwyd ac a ragwelir).",
         ),

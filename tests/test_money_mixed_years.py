@@ -313,20 +313,20 @@ def _dof_line(tmp: Path, facts: Path, locale: str) -> str:
             "en_GB",
             "2026/27 £0 delivered for £22,000 (the log's figures for that year are no better "
             "than the baseline on balance; no figure for January 2027)",
-            "2026/27 £0 counted for £22,000 (the log's figures for that year show emergency "
-            "department attendances for minor illness by people registered with Dyffryn "
-            "practices worse than before the change, so nothing is counted; no figure for "
-            "January 2027)",
+            "2026/27 £0 counted for £22,000 (the log's figures for that year do not show the "
+            "change, and show emergency department attendances for minor illness by people "
+            "registered with Dyffryn practices worse than before it, so nothing is counted; no "
+            "figure for January 2027)",
         ),
         (
             "cy_GB",
             "2026/27 £0 a gyflawnwyd am £22,000 (nid yw ffigurau'r cofnod cynnydd ar gyfer y "
             "flwyddyn honno yn well na'r llinell sylfaen ar y cyfan; dim ffigur ar gyfer Ionawr "
             "2027)",
-            "2026/27 £0 a gyfrifwyd am £22,000 (mae ffigurau'r cofnod cynnydd ar gyfer y "
-            "flwyddyn honno yn dangos “Emergency department attendances for minor illness by "
-            "people registered with Dyffryn practices” yn waeth na chyn y newid, felly ni "
-            "chyfrifir dim; dim ffigur ar gyfer Ionawr 2027)",
+            "2026/27 £0 a gyfrifwyd am £22,000 (nid yw ffigurau'r cofnod cynnydd ar gyfer y "
+            "flwyddyn honno yn dangos y newid, ac maent yn dangos “Emergency department "
+            "attendances for minor illness by people registered with Dyffryn practices” yn waeth "
+            "na chyn hynny, felly ni chyfrifir dim; dim ffigur ar gyfer Ionawr 2027)",
         ),
     ],
 )

@@ -110,13 +110,14 @@ def test_a_flat_impact_adds_nothing_beside_one_that_delivers(tmp_path: Path) -> 
 def test_a_worse_measure_counts_nothing_and_says_so(tmp_path: Path) -> None:
     money = line(brief(tmp_path, AGENCY, "dof", TEAM))
     assert (
-        "2025/26 £0 counted for £90,000 (the log's figures for that year show agency nursing "
-        "spend on the haematology ward worse than before the change, so nothing is counted)"
+        "2025/26 £0 counted for £90,000 (the log's figures for that year do not show the "
+        "change, and show agency nursing spend on the haematology ward worse than before it, "
+        "so nothing is counted)"
     ) in money
     assert (
-        "2026/27 £0 forecast for £90,000 (the log's figures to the end of November 2026 show "
-        "agency nursing spend on the haematology ward worse than before the change, so nothing "
-        "is counted for the year)"
+        "2026/27 £0 forecast for £90,000 (the log's figures to the end of November 2026 do not "
+        "show the change, and show agency nursing spend on the haematology ward worse than "
+        "before it, so nothing is counted for the year)"
     ) in money
     assert "-£" not in money
     assert "\u2212£" not in money

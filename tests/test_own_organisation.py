@@ -189,12 +189,12 @@ def test_an_acute_hospitals_capacity_is_not_a_mental_health_trusts(tmp_path: Pat
     # newuser13 #3: a mental health trust has no emergency department whose shifts it can
     # stop; the attendances it avoids there free an acute hospital's capacity, said apart.
     line = note(mental, "coo")
-    assert "capacity freed in acute hospitals (720 fewer attendances a year)" in line
+    assert "time and beds freed in acute hospitals (720 fewer attendances a year)" in line
     assert "not money for the trust" in line
     assert "emergency department shifts" not in line
     welsh = note(mental, "coo", locale="cy_GB")
-    assert "capasiti a ryddheir mewn ysbytai acíwt" in welsh
+    assert "amser a gwelyau a ryddheir mewn ysbytai acíwt" in welsh
     # The acute trust's own project keeps them as its own capacity.
     acute = tmp_path / "acute.yaml"
     acute.write_text(with_ed, encoding="utf-8")
-    assert "capacity freed in acute hospitals" not in note(acute, "coo")
+    assert "freed in acute hospitals" not in note(acute, "coo")

@@ -110,9 +110,9 @@ def test_a_measure_that_got_worse_delivered_nothing_in_the_finance_note(tmp_path
     # worse, which the line says, naming it (truth15, newuser9 §2): nothing counted, not
     # "£0 delivered", nor negative money.
     assert (
-        "2025/26 £0 counted for £45,000 (the log's figures for that year show face-to-face "
-        "dermatology follow-up appointments worse than before the change, so nothing is "
-        "counted)"
+        "2025/26 £0 counted for £45,000 (the log's figures for that year do not show the "
+        "change, and show face-to-face dermatology follow-up appointments worse than before "
+        "it, so nothing is counted)"
     ) in " ".join(text.split())
     assert not re.search(r"[-\u2212]£[\d,]+ delivered", text)
 

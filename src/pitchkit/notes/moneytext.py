@@ -178,7 +178,7 @@ _FREED = {
     "general practice": N_("time freed in general practice"),
     "ambulance service": N_("time freed in the ambulance service"),
     "council": N_("time freed in the council's social care"),
-    "acute hospital": N_("capacity freed in acute hospitals"),
+    "acute hospital": N_("time and beds freed in acute hospitals"),
 }
 
 
@@ -1189,13 +1189,13 @@ def _worse_text(
     if share.logged and share.why == "unshown" and not share.planned_for:
         if share.unlogged:
             return lang.gettext(
-                "{year} {benefit} counted for {invested} (the log's figures for that year show "
-                "{measures} worse than before the change, so nothing is counted; no figure for "
-                "{gaps})"
+                "{year} {benefit} counted for {invested} (the log's figures for that year do not "
+                "show the change, and show {measures} worse than before it, so nothing is "
+                "counted; no figure for {gaps})"
             ).format(gaps=_gap_text(share, lang), **values)
         return lang.gettext(
-            "{year} {benefit} counted for {invested} (the log's figures for that year show "
-            "{measures} worse than before the change, so nothing is counted)"
+            "{year} {benefit} counted for {invested} (the log's figures for that year do not "
+            "show the change, and show {measures} worse than before it, so nothing is counted)"
         ).format(**values)
     if (
         not share.logged
@@ -1206,7 +1206,8 @@ def _worse_text(
     ):
         return lang.gettext(
             "{year} {benefit} forecast for {invested} (the log's figures to the end of {month} "
-            "show {measures} worse than before the change, so nothing is counted for the year)"
+            "do not show the change, and show {measures} worse than before it, so nothing is "
+            "counted for the year)"
         ).format(month=fmt.period_label(f"{share.upto:%Y-%m}", lang), **values)
     text = year_text(
         replace(share, worse=()),
