@@ -85,7 +85,7 @@ def test_the_finance_block_reconciles_by_whose_cash(tmp_path: Path) -> None:
     # trust's own £15,000 a year takes 12 x 265,000 / 15,000 = 212 months, past the project's
     # 24 (fixleft16: the GP time is not the trust's capacity). £127,000 + £61,000 = £188,000.
     assert (
-        "Of that benefit, £188,000 a year is not the trust's own; without it, not paid back "
+        "Of the plan's benefit, £188,000 a year is not the trust's own; without it, not paid back "
         "within the project (at the full rate it would take 212 months)."
     ) in text
     assert "Recurrent savings to count in the financial plan" in text
@@ -94,7 +94,7 @@ def test_the_finance_block_reconciles_by_whose_cash(tmp_path: Path) -> None:
 
 def test_welsh_names_the_icbs_cash_apart(tmp_path: Path) -> None:
     text = note(mixed(tmp_path), "dof", locale="cy_GB")
-    assert "O'r budd hwnnw, nid yw £188,000 y flwyddyn yn arian yr ymddiriedolaeth ei hun" in text
+    assert "O fudd y cynllun, nid yw £188,000 y flwyddyn yn arian yr ymddiriedolaeth ei hun" in text
     assert "ar y gyfradd lawn byddai'n cymryd 212 mis" in text
 
 

@@ -152,9 +152,9 @@ def test_the_year_under_way_is_forecast_by_whole_months(tmp_path: Path) -> None:
 def test_the_brief_names_the_one_better_month() -> None:
     """Item 1: the brief says what the log shows, one better month, and counts nothing for it."""
     text = flat(note(NOOV, "dof"))
-    # Nothing is counted over the project, so nothing is said to be "of that benefit".
+    # Nothing is counted over the project, so no part of the benefit is named apart.
     assert "over the project £0" in text
-    assert "Of that benefit" not in text
+    assert "Of the plan's benefit" not in text
     assert (
         "So far the log's figures, to the end of November 2026, show one better month (June "
         "2026), not yet a sustained change, so no money is counted for it yet."

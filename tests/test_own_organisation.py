@@ -62,7 +62,7 @@ def test_an_icbs_note_names_the_icb_not_a_trust(tmp_path: Path) -> None:
     ) in text
     # 12 x 180,000 / (90,300 + 126,960) = 9.9 months, on the ICB's own cash and capacity.
     assert (
-        "Of that benefit, £61,000 a year is not the ICB's own; without it, payback 10 months."
+        "Of the plan's benefit, £61,000 a year is not the ICB's own; without it, payback 10 months."
         in text
     )
     assert not re.search(r"\btrust\b", text, re.IGNORECASE)
@@ -130,7 +130,7 @@ def test_gp_time_is_not_in_the_trusts_payback() -> None:
     # £127,000 of the ICB's cash and £61,000 of GP time; the trust's own is £15,400 of cash
     # and £10,400 of capacity: 12 x 265,000 / 25,800 = 123 months, not 36 with the GP time.
     assert (
-        "Of that benefit, £188,000 a year is not the trust's own; without it, not paid back "
+        "Of the plan's benefit, £188,000 a year is not the trust's own; without it, not paid back "
         "within the project (at the full rate it would take 123 months)."
     ) in text
     assert "36 months" not in text

@@ -1461,7 +1461,7 @@ def apart_payback(ledger: Ledger, shown: Figures, lang: Language) -> str:
     at its contract prices), and time freed in another body's staff (GP
     appointments); the trust's own cash and capacity are what repay the
     trust's funding, so a finance director is given that payback too, on
-    the same years: "Of that benefit, £188,000 a year is not the trust's
+    the same years: "Of the plan's benefit, £188,000 a year is not the trust's
     own; without it, not paid back within the project (at the full rate it
     would take 212 months)" (12 x 265,000 / 15,000 = 212). The sum is the
     parts named above it, as shown.
@@ -1488,20 +1488,20 @@ def apart_payback(ledger: Ledger, shown: Figures, lang: Language) -> str:
         beyond = beyond_end(ledger, exact)
     if months is None:
         return lang.gettext(
-            "Of that benefit, {money} a year is not {org} own; without it, not paid back "
+            "Of the plan's benefit, {money} a year is not {org} own; without it, not paid back "
             "within the project."
         ).format(**values)
     if beyond:
         return lang.ngettext(
-            "Of that benefit, {money} a year is not {org} own; without it, not paid back "
+            "Of the plan's benefit, {money} a year is not {org} own; without it, not paid back "
             "within the project (at the full rate it would take {n} month).",
-            "Of that benefit, {money} a year is not {org} own; without it, not paid back "
+            "Of the plan's benefit, {money} a year is not {org} own; without it, not paid back "
             "within the project (at the full rate it would take {n} months).",
             months,
         ).format(n=months, **values)
     return lang.ngettext(
-        "Of that benefit, {money} a year is not {org} own; without it, payback {n} month.",
-        "Of that benefit, {money} a year is not {org} own; without it, payback {n} months.",
+        "Of the plan's benefit, {money} a year is not {org} own; without it, payback {n} month.",
+        "Of the plan's benefit, {money} a year is not {org} own; without it, payback {n} months.",
         months,
     ).format(n=months, **values)
 
