@@ -105,7 +105,7 @@ def test_limits_are_welsh_errors(tmp_path: Path) -> None:
     )
     assert code == 1
     assert len(err) == 1
-    assert err[0].startswith(f"gwall: {endless}: cymerodd llenwi'r templed fwy na 1 eiliad")
+    assert err[0].startswith(f"gwall: {endless}: cymerodd llenwi'r templed fwy nag 1 eiliad")
     code, _out, err = run(
         "template", "check", str(endless), "--memory-limit", "lots", "--locale", "cy_GB"
     )

@@ -180,14 +180,15 @@ def test_the_recommendation_quotes_no_strategy_line_that_does_not_name_the_worry
     result = cli("directors", str(facts))
     assert result.exit_code == 0, result.output
     said = flat(result.stdout)
-    assert "Approach Graham Whitlock (Chief Finance Officer) first" in said
+    # The strokes are the Chief Medical Officer's, now claimed (linknew13), and the meeting
+    # is with him; whoever goes first, no reason quotes a line that does not name it.
     assert "the project's strategy names it" not in said
     assert "already worries about" not in said
     # A strategy line that does name the objective's subject is still quoted.
     named = ICB.replace(
         '"ICB Joint Forward Plan 2025-30, priority 3: prevent cardiovascular disease"',
         '"BAF risk 4: the efficiency programme is not delivered"',
-    )
+    ).replace("director: cmo}", "director: cfo}")
     said = flat(cli("directors", str(write(tmp_path, named))).stdout)
     assert (
         "Deliver the ICB's £28m efficiency programme (the project's strategy names it: "
@@ -198,8 +199,16 @@ def test_the_recommendation_quotes_no_strategy_line_that_does_not_name_the_worry
 def test_checks_fix_gives_one_supports_line_per_impact_each_id_once(
     cli: Cli, tmp_path: Path
 ) -> None:
-    """#8: four possible links of four impacts, not one merged list with ids twice."""
-    facts = write(tmp_path, ICB)
+    """#8: three possible links of three impacts, not one merged list with ids twice.
+
+    The strokes impact is ruled out of the strokes objective (which the linker now
+    claims), so the Chief Medical Officer has only possible links, from three impacts.
+    """
+    unlinked = ICB.replace(
+        "  - id: strokes-people-known\n",
+        "  - id: strokes-people-known\n    excludes: [cmo.strokes-better]\n",
+    )
+    facts = write(tmp_path, unlinked)
     result = cli("check", str(facts), "-d", "cmo")
     lines = result.stdout.splitlines()
     at = next(i for i, line in enumerate(lines) if "fix: For each link that holds" in line)
@@ -207,22 +216,21 @@ def test_checks_fix_gives_one_supports_line_per_impact_each_id_once(
         "fix: For each link that holds, give its impact the 'supports:' line below, in place "
         "of any it has (or run 'pitchkit link'); rule out the rest with 'excludes:'."
     )
-    assert [line.strip() for line in lines[at + 1 : at + 5]] == [
+    assert [line.strip() for line in lines[at + 1 : at + 4]] == [
         "impact 'people-atrial-fibrillation': supports: [cmo.strokes-better]",
-        "impact 'strokes-people-known': supports: [cmo.strokes-better]",
         "impact 'inr-monitoring-appointments': supports: [cmo.unwarranted-variation]",
         "impact 'spend-doacs-warfarin': supports: [cmo.unwarranted-variation]",
     ]
-    # Pasted as written, each under its impact, the four links are the lead's own.
-    text = ICB
-    for line in lines[at + 1 : at + 5]:
+    # Pasted as written, each under its impact, the three links are the lead's own.
+    text = unlinked
+    for line in lines[at + 1 : at + 4]:
         impact, _, supports = line.strip().removeprefix("impact '").partition("': ")
         text = text.replace(f"  - id: {impact}\n", f"  - id: {impact}\n    {supports}\n")
     pasted = cli("check", str(write(tmp_path, text)), "-d", "cmo")
     assert pasted.exit_code == 0, pasted.output
     assert "director-unaligned" not in pasted.stdout
     # An impact that already links to another director keeps that link on the line.
-    linked = ICB.replace(
+    linked = unlinked.replace(
         "    releases: cash\n", "    releases: cash\n    supports: [cfo.icbs-efficiency]\n"
     )
     result = cli("check", str(write(tmp_path, linked)), "-d", "cmo")

@@ -116,9 +116,12 @@ def _money_line(text: str) -> str:
 def test_not_paid_back_names_the_months_it_rests_on(tmp_path: Path) -> None:
     # The triage car's benefit, £189,670 since the year under way is carried on by months
     # (newuser13 #11; £189,000 by days), rounds to its £190,000 funding: £191,000 keeps it
-    # just short of paying back, the case this test is about.
+    # just short of paying back, the case this test is about. The trust is an acute one
+    # here: a mental health trust's ED attendances avoided are the acute hospital's
+    # capacity, not its own, and would leave it no benefit to pay back with.
     def dearer(data: dict) -> None:  # type: ignore[type-arg]
         data["project"]["funding"]["amount"] = 191000
+        data["project"]["organisation"] = "Northfield Hospitals NHS Foundation Trust"
 
     facts = edited(tmp_path, TRIAGE, dearer)
     line = _money_line(brief(tmp_path, facts, "dof", TRIAGE_TEAM))

@@ -167,11 +167,13 @@ def test_one_month_up_on_noise_is_not_called_improving(tmp_path: Path) -> None:
 
 def test_a_month_beyond_the_limits_keeps_its_direction(tmp_path: Path) -> None:
     # Seventeen months of noise, then 30%: above the upper limit, special cause improvement,
-    # and higher than the month before. The table may call that improving.
+    # and higher than the month before. The table says it is better, and that one figure is
+    # not yet a sustained change (newuser13 #1: a point past the limits is a signal about
+    # that point, not a new level).
     path = _facts(tmp_path, [SHARE], _log({"share": [*NOISE[:17], 30.0]}))
     text = _update(path)
     row = text[text.index("Medical take managed the same day in SDEC") :][:400]
-    assert "improving" in row, row
+    assert "one better figure, not yet a sustained change" in row, row
     assert "within normal variation" not in row
 
 

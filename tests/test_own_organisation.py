@@ -110,6 +110,16 @@ def test_the_kind_of_organisation_is_read_from_its_name() -> None:
     assert capacity_elsewhere("Home care hours after discharge", "council") is None
     assert capacity_elsewhere("Ambulance hours lost at handover") == "ambulance service"
     assert capacity_elsewhere("Occupied bed days") is None
+    # Police time is the police's, even when it is spent in an emergency department.
+    police = "Police officer hours spent waiting with patients in the emergency department"
+    assert capacity_elsewhere(police) == "police"
+    # An emergency department is an acute hospital's: a mental health trust's only by name.
+    ed = "Emergency department attendances by people in mental health crisis"
+    assert capacity_elsewhere(ed, "trust", "Northfield Mental Health NHS Trust") == (
+        "acute hospital"
+    )
+    assert capacity_elsewhere(ed, "trust", "Riverside Hospitals NHS Trust") is None
+    assert capacity_elsewhere(ed, "ICB") == "acute hospital"
 
 
 def test_the_finance_block_adds_up_from_the_parts_it_shows() -> None:

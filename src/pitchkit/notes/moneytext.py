@@ -178,6 +178,7 @@ _FREED = {
     "general practice": N_("time freed in general practice"),
     "ambulance service": N_("time freed in the ambulance service"),
     "council": N_("time freed in the council's social care"),
+    "police": N_("time freed in the police"),
     "acute hospital": N_("time and beds freed in acute hospitals"),
 }
 

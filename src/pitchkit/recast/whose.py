@@ -269,6 +269,14 @@ _ELSEWHERE: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
             re.IGNORECASE,
         ),
     ),
+    (
+        "police",
+        re.compile(
+            r"\b(?:police (?:officer |staff )?(?:hours|time)|police officers?'? time"
+            r"|oriau(?:'r)? heddlu|amser (?:yr )?heddlu)\b",
+            re.IGNORECASE,
+        ),
+    ),
 )
 #: An acute hospital's emergency department and beds, named as such in a measure: for a
 #: mental health, community or ambulance trust's project (or an ICB's) they are another
@@ -286,6 +294,7 @@ _OWN_STAFF: Final[dict[str, frozenset[str]]] = {
     "general practice": frozenset({"GP federation", "primary care network", "collaborative"}),
     "ambulance service": frozenset(),
     "council": frozenset({"council"}),
+    "police": frozenset(),
     "acute hospital": frozenset({TRUST, HEALTH_BOARD}),
 }
 #: A trust that runs no acute hospital, by its name (English or Welsh).
