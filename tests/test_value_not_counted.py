@@ -30,15 +30,20 @@ def test_a_value_on_a_percentage_is_named_where_it_is(cli: Cli, tmp_path: Path) 
     said = " ".join(result.stdout.split())
     assert (
         "value-not-counted: The money value of 'Patients aged 75 and over discharged to their "
-        "usual place of residence' is not counted in the note. "
+        "usual place of residence' is in no total of the note: not in the money block, the "
+        "payback or the benefit per £1. "
         f"where: {facts}:{line}:12 "
         "evidence: impacts[2] (usual-residence) has a 'value' but no 'per': a level, not a "
         "number per period, has no count to price. "
-        "fix: If the baseline and target count something each year, quarter, month or week, "
-        "add 'per:' (year, quarter, month or week); if it is a level such as a percentage, "
-        "take out 'value:'."
+        "fix: If the change happens once (a backlog cleared, a purchase made once), leave 'per' "
+        "out: a statement gives its worth once, in no total. If the baseline and target count "
+        "something every year, quarter, month or week, add 'per:' (year, quarter, month or "
+        "week); if it is a level such as a percentage, take out 'value:'."
     ) in said
     welsh = cli("check", str(facts), "--locale", "cy_GB")
-    assert "Nid yw gwerth ariannol 'Patients aged 75" in " ".join(welsh.stdout.split())
+    assert (
+        "Nid yw gwerth ariannol 'Patients aged 75 and over discharged to their usual place of "
+        "residence' mewn unrhyw gyfanswm"
+    ) in " ".join(welsh.stdout.split())
     # The example as it is (values only on counts per year) has no such finding.
     assert "value-not-counted" not in cli("check", str(FRAILTY / "facts.yaml")).stdout

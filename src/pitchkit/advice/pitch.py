@@ -106,10 +106,11 @@ def impact_without_value(review: Review) -> Iterator[Finding]:
 
 
 def value_not_counted(review: Review) -> Iterator[Finding]:
-    """A money value on a level (no ``per:``): the money block has no count to price.
+    """A money value on a level (no ``per:``): no total counts it.
 
     Without a number per period there is nothing to multiply the unit cost
-    by, so the note leaves the value out of every total without a word.
+    by, so the money block leaves the value out of every total; a statement
+    may still give what the change is worth, at the note's prices.
     """
     for index, impact in enumerate(review.facts.impacts):
         if impact.value is None or impact.per is not None:
@@ -117,17 +118,20 @@ def value_not_counted(review: Review) -> Iterator[Finding]:
         yield Finding(
             "value-not-counted",
             "warning",
-            review._("The money value of '{measure}' is not counted in the note.").format(
-                measure=impact.measure
-            ),
+            review._(
+                "The money value of '{measure}' is in no total of the note: not in the "
+                "money block, the payback or the benefit per £1."
+            ).format(measure=impact.measure),
             review._(
                 "impacts[{index}] ({id}) has a 'value' but no 'per': a level, not a number "
                 "per period, has no count to price."
             ).format(index=index, id=impact.id),
             review._(
-                "If the baseline and target count something each year, quarter, month or "
-                "week, add 'per:' (year, quarter, month or week); if it is a level such as a "
-                "percentage, take out 'value:'."
+                "If the change happens once (a backlog cleared, a purchase made once), leave "
+                "'per' out: a statement gives its worth once, in no total. If the baseline "
+                "and target count something every year, quarter, month or week, add 'per:' "
+                "(year, quarter, month or week); if it is a level such as a percentage, take "
+                "out 'value:'."
             ),
             review.where("impacts", index, "value"),
         )

@@ -155,7 +155,7 @@ def impact_context(
 ) -> Context:
     """One impact with its numbers worked out and worded (at the pitch's prices)."""
     ledger = pitch.ledger if pitch is not None else None
-    line = ledger.line(impact.id) if ledger is not None else None
+    line = ledger.priced(impact.id) if ledger is not None else None
     read = english_impact(impact, pitch.facts.english) if pitch is not None else None
     quantity = quantify(impact, line, read=read)
     return {

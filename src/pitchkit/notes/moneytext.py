@@ -225,7 +225,7 @@ def source_lines(
     parts: list[str] = []
     projected: set[int] = set()
     restated_any = False
-    for line in ledger.lines:
+    for line in (*ledger.lines, *ledger.levels):
         value = line.impact.value
         if line.unit_cost is None or value is None:
             continue

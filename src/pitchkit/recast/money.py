@@ -404,6 +404,11 @@ class Ledger:
     #: name it by ("trust", "health board", "ICB" ...: ``whose.organisation_kind``).
     home: str = TRUST
     kind: str = TRUST
+    #: Valued impacts with no ``per:`` (a level): their unit cost restated at the
+    #: ledger's prices, so that a statement that gives their money gives it at the
+    #: note's price base and names the cost under "Unit costs used". Never counted in
+    #: a total: a level has no count per period to price.
+    levels: tuple[Line, ...] = ()
 
     def year_end(self, year: int) -> dt.date:
         """The last day the project delivers in financial year ``year``: its end, or the year's."""
@@ -462,6 +467,12 @@ class Ledger:
     def line(self, impact_id: str) -> Line | None:
         """The ledger line for ``impact_id``."""
         return next((line for line in self.lines if line.impact.id == impact_id), None)
+
+    def priced(self, impact_id: str) -> Line | None:
+        """The line that prices ``impact_id``: its ledger line, or its level's (:attr:`levels`)."""
+        return self.line(impact_id) or next(
+            (line for line in self.levels if line.impact.id == impact_id), None
+        )
 
     @property
     def project_benefit(self) -> float:
@@ -610,6 +621,42 @@ def _line(impact: Impact, price_year: int, prices: Prices | None) -> Line | None
         uplift=moved,
         annual=annual,
         releases=releases,
+        releases_default=impact.releases is None,
+    )
+
+
+def _level_line(impact: Impact, price_year: int, prices: Prices | None) -> Line | None:
+    """A valued level's unit cost at the ledger's prices; ``None`` for any other impact.
+
+    Its ``annual`` is the gain once at that cost: a level has no count per
+    period, so this line is never added to a total (:attr:`Ledger.levels`).
+    """
+    if impact.per is not None or impact.value is None:
+        return None
+    gain = (
+        impact.baseline - impact.target
+        if impact.direction == "lower"
+        else impact.target - impact.baseline
+    )
+    if gain <= 0:
+        return None
+    year, year_from = _unit_cost_year(impact)
+    moved = uplift(year, price_year, prices) if year is not None else None
+    cost = impact.value.amount
+    restated = shown_cost(cost * moved.factor, cost) if moved else cost
+    money = gain * restated
+    if not math.isfinite(money):
+        return None
+    return Line(
+        impact=impact,
+        counts=counts(impact),
+        unit_cost=cost,
+        price_year=year,
+        year_from=year_from,
+        restated_cost=restated,
+        uplift=moved,
+        annual=money,
+        releases=impact.releases or default_releases(impact),
         releases_default=impact.releases is None,
     )
 
@@ -822,6 +869,11 @@ def appraise(facts: Facts, today: dt.date) -> Ledger:
         today=today,
         home=home,
         kind=kind,
+        levels=tuple(
+            replace(level, impact=shown[level.impact.id])
+            for impact in english
+            if (level := _level_line(impact, base, prices))
+        ),
     )
 
 

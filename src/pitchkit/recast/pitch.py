@@ -434,7 +434,9 @@ def recast(facts: Facts, director: Director, *, today: dt.date | None = None) ->
         if pair.rules is None:
             continue
         if impact.id not in quantities:
-            quantities[impact.id] = quantify(impact, ledger.line(impact.id), read=pair.read_impact)
+            quantities[impact.id] = quantify(
+                impact, ledger.priced(impact.id), read=pair.read_impact
+            )
         quantity = quantities[impact.id]
         found = decide(
             pair.rules,
