@@ -84,6 +84,11 @@ def _mismatch_text(found: Link, lang: Language) -> str:
             "the objective is how soon each one is answered or dealt with, and the impact "
             "counts how many there are"
         )
+    if found.mismatch == "step":
+        return lang.gettext(
+            "the impact counts a step of care done to each of them, and the objective counts "
+            "how many there are or what they add up to"
+        )
     if found.mismatch == "work":
         return lang.gettext(
             "the impact is staff time spent on it, and the objective counts something else about it"

@@ -41,8 +41,10 @@ from pitchkit.recast.measures import (
     measured,
     named_as_mode,
     named_aside,
+    names_step,
     populations,
     qualifiers,
+    step_done_for,
     topic_only,
     without_asides,
 )
@@ -543,7 +545,20 @@ def quantity_mismatch(impact: Impact, objective: Objective, found: Chain) -> Mis
         and "workforce" not in measure_map().concepts[found.end].themes,
         # An objective that times how soon each thing is answered, responded to or triaged.
         handled=RULES["handled in time"] and handled(about(objective.text, found.end)),
+        # A step of care done to each of the impact's things, which the objective does not name.
+        stepped=stepped(impact.measure, objective.text, found.start),
     )
+
+
+def stepped(measure: str, objective: str, concept_id: str) -> bool:
+    """Whether ``measure`` counts a step done to ``concept_id``'s things that ``objective`` lacks.
+
+    See :func:`pitchkit.recast.measures.step_done_for`: "Weekend discharges
+    referred to community pharmacy" counts referrals of discharges, not
+    discharges; an objective naming the same step ("referrals") may count it.
+    """
+    stem = step_done_for(measure, concept_id)
+    return stem is not None and not names_step(objective, stem)
 
 
 def shape_doubt(found: Chain, *, declared: bool, mode: bool = False) -> Doubt | None:
