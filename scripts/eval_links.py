@@ -113,6 +113,7 @@ SHAPES = (
     "payer",
     "who",
     "where",
+    "kind",
     "year",
     "map, other",
     "words",
@@ -136,6 +137,7 @@ _DOUBT_WORDS = (
     ("work", "the impact is staff time spent on it"),
     ("handled", "how soon each one is answered or dealt with"),
     ("step", "the impact counts a step of care done to each of them"),
+    ("kind", "pitchkit claims links of this kind only when you confirm them"),
     ("payer", "paid from another budget than the one the objective is about"),
     ("who", "while the objective counts"),
 )

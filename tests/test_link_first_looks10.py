@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from linkcases import directors_links, linked
+from pitchkit.recast import align
 from pitchkit.recast.measures import RULES, mentions, step_done_for
 
 REFERRED = (
@@ -80,3 +81,32 @@ def test_the_steps_rule_is_what_holds_it_back(monkeypatch: pytest.MonkeyPatch) -
     found = linked(REFERRED, WEEKEND, unit="%")
     assert found is not None
     assert found.confidence == "confident"
+
+
+# -- the claim-kind policy ------------------------------------------------------------------
+
+
+def test_every_kind_of_claim_is_made_by_default() -> None:
+    assert frozenset() == align.DEMOTED_KINDS
+
+
+def test_a_demoted_kind_is_offered_with_its_reason(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    measure = "Weekend discharges from medical wards as a share of the weekday daily average"
+    impact = {"id": "wkd", "measure": measure, "unit": "%", "baseline": 60, "target": 80}
+    monkeypatch.setattr(align, "DEMOTED_KINDS", frozenset({"same concept"}))
+    found = directors_links(tmp_path, impact, WEEKEND)[("wkd", "target")]
+    assert found["confidence"] == "possible"
+    assert found["doubt"] == "kind"
+    assert found["chain"] == ["weekend discharges"]
+    assert "pitchkit claims links of this kind only when you confirm them" in found["explanation"]
+    welsh = directors_links(tmp_path, impact, WEEKEND, locale="cy")[("wkd", "target")]
+    assert "yn hawlio cysylltiadau o'r math hwn" in welsh["explanation"]
+
+
+def test_claim_kinds_are_read_from_the_link() -> None:
+    found = linked("Weekend discharges from medical wards", WEEKEND, unit="%")
+    assert found is not None
+    assert align.claim_kind(found) == "same concept"
+    assert align.claim_kind(align.kind_held(found)) == "same concept"
