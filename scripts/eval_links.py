@@ -100,7 +100,7 @@ class Link:
 
 
 #: Why a map chain is only possible because the objective measures another quantity.
-QUANTITY_DOUBTS = ("time", "gap", "process", "money", "spend", "work", "handled")
+QUANTITY_DOUBTS = ("time", "gap", "process", "money", "spend", "work", "handled", "step")
 #: Every shape a listed link can have, in the order the report gives them.
 SHAPES = (
     "claimed",
@@ -113,6 +113,7 @@ SHAPES = (
     "payer",
     "who",
     "where",
+    "kind",
     "year",
     "map, other",
     "words",
@@ -135,6 +136,8 @@ _DOUBT_WORDS = (
     ("spend", "the impact is a sum of money, and the objective counts"),
     ("work", "the impact is staff time spent on it"),
     ("handled", "how soon each one is answered or dealt with"),
+    ("step", "the impact counts a step of care done to each of them"),
+    ("kind", "pitchkit claims links of this kind only when you confirm them"),
     ("payer", "paid from another budget than the one the objective is about"),
     ("who", "while the objective counts"),
 )

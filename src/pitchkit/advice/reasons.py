@@ -84,6 +84,16 @@ def _mismatch_text(found: Link, lang: Language) -> str:
             "the objective is how soon each one is answered or dealt with, and the impact "
             "counts how many there are"
         )
+    if found.mismatch == "kind":
+        return lang.gettext(
+            "pitchkit claims links of this kind only when you confirm them: on projects it "
+            "had not seen, they were right less than three times in four"
+        )
+    if found.mismatch == "step":
+        return lang.gettext(
+            "the impact counts a step of care done to each of them, and the objective counts "
+            "how many there are or what they add up to"
+        )
     if found.mismatch == "work":
         return lang.gettext(
             "the impact is staff time spent on it, and the objective counts something else about it"

@@ -41,8 +41,10 @@ from pitchkit.recast.measures import (
     measured,
     named_as_mode,
     named_aside,
+    names_step,
     populations,
     qualifiers,
+    step_done_for,
     topic_only,
     without_asides,
 )
@@ -81,6 +83,7 @@ Doubt = (
     Mismatch
     | Literal["cause", "broad", "topic", "instrument", "aside", "year", "payer"]
     | Literal["who", "where"]
+    | Literal["kind"]
 )
 #: Doubts that the two sides count different people or places (:mod:`pitchkit.recast.whowhere`).
 WHO_WHERE: frozenset[str] = frozenset({"who", "where"})
@@ -98,6 +101,11 @@ WORD_SUPPORT = 0.05
 POSSIBLE_CEILING = 0.5
 #: Score of a link whose objective names the impact's own measure in words.
 NAMED_SCORE = 0.8
+#: Kinds of claim (:func:`claim_kind`) that are shown as possible, never claimed. Empty:
+#: every kind is claimed. The tenth first-look pass (docs/linking-evaluation.md) measured
+#: demoting each kind whose claims were right less than three times in four on the first
+#: looks of two or more blocks ("same concept", "named", "worry"); the lead chooses.
+DEMOTED_KINDS: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -543,7 +551,20 @@ def quantity_mismatch(impact: Impact, objective: Objective, found: Chain) -> Mis
         and "workforce" not in measure_map().concepts[found.end].themes,
         # An objective that times how soon each thing is answered, responded to or triaged.
         handled=RULES["handled in time"] and handled(about(objective.text, found.end)),
+        # A step of care done to each of the impact's things, which the objective does not name.
+        stepped=stepped(impact.measure, objective.text, found.start),
     )
+
+
+def stepped(measure: str, objective: str, concept_id: str) -> bool:
+    """Whether ``measure`` counts a step done to ``concept_id``'s things that ``objective`` lacks.
+
+    See :func:`pitchkit.recast.measures.step_done_for`: "Weekend discharges
+    referred to community pharmacy" counts referrals of discharges, not
+    discharges; an objective naming the same step ("referrals") may count it.
+    """
+    stem = step_done_for(measure, concept_id)
+    return stem is not None and not names_step(objective, stem)
 
 
 def shape_doubt(found: Chain, *, declared: bool, mode: bool = False) -> Doubt | None:
@@ -873,4 +894,37 @@ def link(
         themes=themes,
         words=tuple(told),
         confidence="possible",
+    )
+
+
+def claim_kind(found: Link) -> str | None:
+    """What kind of claim ``found`` is, or ``None`` when it is not a claim pitchkit made itself.
+
+    "same concept" (a chain of no step), "one step", "two steps", "money" (the
+    impact's cash against a financial objective, no chain), "worry" (rare words on
+    an objective the board worries about), "named" (the objective names the
+    impact's own measure). Explicit links (``supports:``) and possible ones have no kind.
+    """
+    if found.confidence != "confident":
+        return None
+    if found.reason == "value":
+        return "money"
+    if found.reason == "worry":
+        return "worry"
+    if found.reason == "words":
+        return "named"
+    if found.chain is None:
+        return None
+    return ("same concept", "one step", "two steps")[min(len(found.chain.steps), 2)]
+
+
+def kind_held(found: Link) -> Link:
+    """``found`` as a possible link when its kind of claim is one pitchkit does not make.
+
+    See :data:`DEMOTED_KINDS`; the doubt is "kind", and the lead confirms it with supports:.
+    """
+    if claim_kind(found) not in DEMOTED_KINDS:
+        return found
+    return replace(
+        found, confidence="possible", mismatch="kind", score=min(found.score, POSSIBLE_CEILING)
     )

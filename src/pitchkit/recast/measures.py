@@ -617,6 +617,51 @@ def named_as_mode(text: str, concept_id: str) -> bool:
     return all(_MODE.search(spelt[: m.start]) for m in own)
 
 
+def step_done_for(text: str, concept_id: str) -> str | None:
+    """The step of care ``text`` counts as done to each of ``concept_id``'s things, if any.
+
+    "Emergency admissions aged 16 and over screened with AUDIT-C within 24
+    hours", "Weekend discharges referred to community pharmacy", "Deaths
+    referred to the coroner": the concept is named, then narrowed by a step
+    of care done to each of its things. Screening more admissions, or
+    referring more discharges, does not change how many there are, nor what
+    they add up to (the beds they fill, the weekend discharge rate). The
+    step must follow the concept's last mention in the same clause, with no
+    relative clause or doer between ("whose need was reviewed", "by people
+    referred"), and the text must not name a step before the concept
+    ("Patients referred ... whose admissions"). Gives the step's stem
+    ("screen", "referr", "review", "assess"), so a caller can tell an
+    objective about the same step.
+    """
+    own = [m for m in mentions(text) if m.concept == concept_id]
+    if not RULES["steps done"] or not own:
+        return None
+    spelt = _spelt(text)
+    first, last = min(m.start for m in own), max(m.end for m in own)
+    if _STEP_DONE.search(spelt[:first]):
+        return None
+    hit = _STEP_AFTER.match(spelt[last:])
+    if hit is None or _STEP_OTHERS.search(hit.group(1)):
+        return None
+    return hit.group(2).lower()
+
+
+def names_step(text: str, stem: str) -> bool:
+    """Whether ``text`` names the step of care ``stem`` ("referr": referrals, referred)."""
+    return re.search(rf"\b{stem}\w*", text, re.IGNORECASE) is not None
+
+
+#: Steps of care done to each thing a measure counts.
+_STEP_DONE = re.compile(r"\b(?:screened|referred|reviewed|assessed)\b", re.IGNORECASE)
+#: The words between a concept and the step done to its things (one clause).
+_STEP_AFTER = re.compile(r"([^,;:()]*?)\b(screen|referr|review|assess)ed\b", re.IGNORECASE)
+#: Between the concept and the step: the step is done to someone or something else.
+_STEP_OTHERS = re.compile(
+    r"\b(?:who|whose|which|that|was|were|is|are|been|by)\b",
+    re.IGNORECASE,
+)
+
+
 #: The words before a concept that say it is the way things are done ("done as day cases").
 _MODE = re.compile(
     r"\b(?:done|performed|carried out|treated|operated on)\s+as\s+(?:an?\s+)?$", re.IGNORECASE
@@ -794,6 +839,7 @@ RULES = {
     "handled in time": True,
     "who and where": True,
     "modes": True,
+    "steps done": True,
 }
 
 #: Kinds of concept that say whose or where, not what is counted: they never make a link alone.

@@ -18,6 +18,7 @@ from pitchkit.recast.align import (
     POSSIBLE_CEILING,
     Link,
     held_apart,
+    kind_held,
     link,
     only_the_subject,
     payer_held,
@@ -445,7 +446,7 @@ def recast(facts: Facts, director: Director, *, today: dt.date | None = None) ->
             budget=saves_for_budget(pair.read_impact, pair.read_objective, role, home),
             payer=same_payer(pair.read_impact, pair.read_objective, role, home),
         )
-        found = payer_held(found, pair.read_impact, pair.read_objective, role, home)
+        found = kind_held(payer_held(found, pair.read_impact, pair.read_objective, role, home))
         nothing_that_year = pair.year_missed
         if not nothing_that_year:
             links.append(found)

@@ -215,7 +215,7 @@ def rate_said_by(measure: str, unit: str) -> bool:
 
 
 #: Which rule set a link apart, as :func:`mismatch` returns it.
-Mismatch = Literal["gap", "time", "process", "money", "spend", "work", "handled"]
+Mismatch = Literal["gap", "time", "process", "money", "spend", "work", "handled", "step"]
 TIME_STEPS = 1
 
 
@@ -297,6 +297,7 @@ def mismatch(
     spent: bool = False,
     worked: bool = False,
     handled: bool = False,
+    stepped: bool = False,
 ) -> Mismatch | None:
     """Why the impact's measure cannot move the objective's quantity, or ``None``.
 
@@ -337,6 +338,13 @@ def mismatch(
       labour", "999 calls passed to UCR"). On the first looks blind12-28
       and the tuning sets such claims were right once in 10, in six sets
       (linking-evaluation.md, "The seventh first-look pass").
+    * ``step``: the impact counts a step of care done to each of the
+      concept's things (``stepped``: "emergency admissions screened with
+      AUDIT-C", "weekend discharges referred to community pharmacy"), and
+      the objective, which is not a step of care, counts the things or what
+      they add up to. On blind35-42 such claims were right 0 times in 8, in
+      five domains of four sets (linking-evaluation.md, "The tenth
+      first-look pass").
 
     Otherwise money is left to the map and the qualifier families of
     ``measures.yaml``.
@@ -353,6 +361,8 @@ def mismatch(
         return "work"
     if steps <= TIME_STEPS and handled and impact.kind in ("count", "share"):
         return "handled"
+    if steps <= 1 and stepped and objective.stage != "process":
+        return "step"
     if (
         steps == 0
         and objective.stage == "process"
