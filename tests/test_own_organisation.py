@@ -119,6 +119,12 @@ def test_the_kind_of_organisation_is_read_from_its_name() -> None:
         "acute hospital"
     )
     assert capacity_elsewhere(ed, "trust", "Riverside Hospitals NHS Trust") is None
+    # Read as the linker reads a body's setting: a partnership trust that names its
+    # hospitals runs acute beds; an ambulance trust runs none.
+    place = "Calderbrook Hospitals NHS Trust with Calderbrook Place Partnership"
+    assert capacity_elsewhere(ed, "trust", place) is None
+    ambulance = "North West Ambulance Service NHS Trust"
+    assert capacity_elsewhere(ed, "trust", ambulance) == "acute hospital"
     assert capacity_elsewhere(ed, "ICB") == "acute hospital"
 
 

@@ -297,12 +297,6 @@ _OWN_STAFF: Final[dict[str, frozenset[str]]] = {
     "police": frozenset(),
     "acute hospital": frozenset({TRUST, HEALTH_BOARD}),
 }
-#: A trust that runs no acute hospital, by its name (English or Welsh).
-_NOT_ACUTE = re.compile(
-    r"\b(?:mental health|community|ambulance|partnership|learning disabilit(?:y|ies)"
-    r"|iechyd meddwl|cymunedol|ambiwlans)\b",
-    re.IGNORECASE,
-)
 
 
 def capacity_elsewhere(
@@ -314,14 +308,17 @@ def capacity_elsewhere(
     time, which no clinic or ward of a trust's can close; for a GP
     federation's own project they are its own. "Attendances at the acute
     trust's emergency department" are an acute hospital's capacity: a trust's
-    or a health board's own, unless its name (``organisation``) says it runs
-    none (a mental health, community or ambulance trust).
+    or a health board's own, unless its name (``organisation``) puts it in a
+    setting that runs none (a mental health, community, ambulance or learning
+    disability trust: ``settings`` in ``measures.yaml``, as the linker reads it).
     """
     for body, pattern in _ELSEWHERE:
         if pattern.search(measure):
             return None if kind in _OWN_STAFF[body] else body
     body, pattern = _ACUTE
     if pattern.search(measure):
-        acute = kind in _OWN_STAFF[body] and not (organisation and _NOT_ACUTE.search(organisation))
+        from pitchkit.recast.measures import setting_of  # the map loads only when it is read
+
+        acute = kind in _OWN_STAFF[body] and setting_of(organisation) is None
         return None if acute else body
     return None
