@@ -587,42 +587,13 @@ def _unit_cost_year(
 
 
 def _line(impact: Impact, price_year: int, prices: Prices | None) -> Line | None:
-    gain = (
-        impact.baseline - impact.target
-        if impact.direction == "lower"
-        else impact.target - impact.baseline
-    )
+    """A rate impact's money for a year at the ledger's prices; ``None`` when it has none."""
     kind = counts(impact)
     if impact.value is None and kind != "money":
         return None
-    if impact.per is None or gain <= 0:
+    if impact.per is None:
         return None
-    year, year_from = _unit_cost_year(impact)
-    if impact.value is not None:
-        moved = uplift(year, price_year, prices) if year is not None else None
-        cost = impact.value.amount
-        # Restated as the note's small print shows it (£426, not £426.30): one unit cost for
-        # the plan and for what the log delivered, so that each reconciles by hand.
-        restated = shown_cost(cost * moved.factor, cost) if moved else cost
-        annual = gain * restated * PER_YEAR[impact.per]
-    else:
-        moved, cost, restated = None, None, None
-        annual = gain * PER_YEAR[impact.per]
-    if not math.isfinite(annual):
-        return None  # too large to count: left out of the money rather than shown as infinite
-    releases = impact.releases or default_releases(impact)
-    return Line(
-        impact=impact,
-        counts=kind,
-        unit_cost=cost,
-        price_year=year,
-        year_from=year_from,
-        restated_cost=restated,
-        uplift=moved,
-        annual=annual,
-        releases=releases,
-        releases_default=impact.releases is None,
-    )
+    return _priced(impact, price_year, prices, PER_YEAR[impact.per], kind)
 
 
 def _level_line(impact: Impact, price_year: int, prices: Prices | None) -> Line | None:
@@ -633,6 +604,13 @@ def _level_line(impact: Impact, price_year: int, prices: Prices | None) -> Line 
     """
     if impact.per is not None or impact.value is None:
         return None
+    return _priced(impact, price_year, prices, 1.0, counts(impact))
+
+
+def _priced(
+    impact: Impact, price_year: int, prices: Prices | None, times: float, kind: str
+) -> Line | None:
+    """The gain at its unit cost restated to ``price_year``, ``times`` over (a year's periods)."""
     gain = (
         impact.baseline - impact.target
         if impact.direction == "lower"
@@ -641,21 +619,27 @@ def _level_line(impact: Impact, price_year: int, prices: Prices | None) -> Line 
     if gain <= 0:
         return None
     year, year_from = _unit_cost_year(impact)
-    moved = uplift(year, price_year, prices) if year is not None else None
-    cost = impact.value.amount
-    restated = shown_cost(cost * moved.factor, cost) if moved else cost
-    money = gain * restated
-    if not math.isfinite(money):
-        return None
+    if impact.value is not None:
+        moved = uplift(year, price_year, prices) if year is not None else None
+        cost = impact.value.amount
+        # Restated as the note's small print shows it (£426, not £426.30): one unit cost for
+        # the plan and for what the log delivered, so that each reconciles by hand.
+        restated = shown_cost(cost * moved.factor, cost) if moved else cost
+        annual = gain * restated * times
+    else:
+        moved, cost, restated = None, None, None
+        annual = gain * times
+    if not math.isfinite(annual):
+        return None  # too large to count: left out of the money rather than shown as infinite
     return Line(
         impact=impact,
-        counts=counts(impact),
+        counts=kind,
         unit_cost=cost,
         price_year=year,
         year_from=year_from,
         restated_cost=restated,
         uplift=moved,
-        annual=money,
+        annual=annual,
         releases=impact.releases or default_releases(impact),
         releases_default=impact.releases is None,
     )
