@@ -28,6 +28,7 @@ from pitchkit.recast.words import (
     Token,
     _normal,
     _strip_plural,
+    has_run,
     phrase,
     stem,
     tokens,
@@ -929,7 +930,7 @@ def _qualifiers(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
         said = frozenset(
             member
             for member, keys in members.items()
-            if any(present.issuperset(key) and _contains(stems, key) for key in keys)
+            if any(present.issuperset(key) and has_run(stems, key) for key in keys)
         )
         if said:
             found.append((family, said))
@@ -953,7 +954,7 @@ def _measure_qualifier_pairs(text: str) -> tuple[tuple[str, frozenset[str]], ...
     found = qualifiers(text)
     stems = tuple(token.stem for token in tokens(_spelt(text)))
     for family, (member, keys) in _family_defaults().items():
-        if family not in found and any(_contains(stems, key) for key in keys):
+        if family not in found and any(has_run(stems, key) for key in keys):
             found[family] = frozenset({member})
     return tuple(found.items())
 
@@ -1000,8 +1001,8 @@ def setting_of(organisation: str | None) -> str | None:
         return None
     stems = tuple(token.stem for token in tokens(organisation))
     for setting in _settings():
-        if any(_contains(stems, key) for key in setting.organisation) and not any(
-            _contains(stems, key) for key in setting.others
+        if any(has_run(stems, key) for key in setting.organisation) and not any(
+            has_run(stems, key) for key in setting.others
         ):
             return setting.name
     return None
@@ -1038,11 +1039,6 @@ def _family_defaults() -> dict[str, tuple[str, tuple[tuple[str, ...], ...]]]:
         family: (str(spec["member"]), tuple(k for k in (_family_key(w) for w in spec["when"]) if k))
         for family, spec in raw.items()
     }
-
-
-def _contains(stems: tuple[str, ...], key: tuple[str, ...]) -> bool:
-    width = len(key)
-    return any(stems[index : index + width] == key for index in range(len(stems) - width + 1))
 
 
 def families_disagree(impact_text: str, objective_text: str) -> str | None:
@@ -1239,7 +1235,7 @@ def populations(text: str) -> frozenset[str]:
     """
     stems = tuple(token.stem for token in tokens(_spelt(text)))
     return frozenset(
-        name for name, keys in _population_table().items() if any(_contains(stems, k) for k in keys)
+        name for name, keys in _population_table().items() if any(has_run(stems, k) for k in keys)
     )
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 from functools import cache, lru_cache
 from typing import Literal, NamedTuple
 
-from pitchkit.recast.words import plain_words
+from pitchkit.recast.words import has_run, plain_words
 
 #: What a family says: who is counted, or where (no family of settings holds yet).
 Kind = Literal["who", "where"]
@@ -69,15 +69,10 @@ def named(text: str) -> tuple[tuple[str, tuple[Member, ...]], ...]:
     words = plain_words(text)
     found: list[tuple[str, tuple[Member, ...]]] = []
     for family, (_, members) in families().items():
-        said = tuple(m for m in members if any(_contains(words, key) for key in m.words))
+        said = tuple(m for m in members if any(has_run(words, key) for key in m.words))
         if said:
             found.append((family, said))
     return tuple(found)
-
-
-def _contains(words: tuple[str, ...], key: tuple[str, ...]) -> bool:
-    width = len(key)
-    return any(words[index : index + width] == key for index in range(len(words) - width + 1))
 
 
 def apart(impact_text: str, objective_text: str) -> Apart | None:

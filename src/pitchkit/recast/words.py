@@ -142,6 +142,12 @@ def plain_words(text: str) -> tuple[str, ...]:
     return tuple(_strip_plural(_normal(m.group())) for m in _TOKEN.finditer(text))
 
 
+def has_run(words: tuple[str, ...], key: tuple[str, ...]) -> bool:
+    """Whether ``key`` stands in ``words`` as a run, in order and side by side."""
+    width = len(key)
+    return any(words[index : index + width] == key for index in range(len(words) - width + 1))
+
+
 @lru_cache(maxsize=8192)
 def phrase(text: str) -> tuple[str, ...]:
     """The stems of ``text`` as a phrase to look for in other texts.
