@@ -235,21 +235,18 @@ def no_sponsor_gain(review: Review) -> Iterator[Finding]:
         return
     ideas = ""
     if review.director is not None:
-        from pitchkit.notes.context import in_country, in_season, supported
+        from pitchkit.notes.context import supported, worded
 
         gains = review.lens_of(review.director).gains
         pitch = review.pitch_of(review.director)
         # Not "closeness to the wards" for a project that is not on the wards, nor "an
         # investment case that pays back" for one that does not: as the note judges them;
-        # and in the words of the organisation's country, as the note words them.
-        suited = [
-            gain if pitch is None else in_country(gain, pitch)
-            for gain in gains
-            if pitch is None or supported(gain, pitch)
-        ]
-        # Worded for the date as the note words it: not "ahead of winter" in January.
-        seasoned = [in_season(gain, review.today, review.facts) for gain in suited]
-        ideas = "; ".join(review._(gain) for gain in seasoned)
+        # and worded as the note words them (not "ahead of winter" in January, PCNs in
+        # England).
+        suited = [gain for gain in gains if pitch is None or supported(gain, pitch)]
+        ideas = "; ".join(
+            review._(worded(gain, review.today, review.facts, pitch)) for gain in suited
+        )
     fix = review._(
         "Add 'offer:' saying what is in it for them: doors they can open, closeness to the "
         "front line, results to show the board."

@@ -843,6 +843,17 @@ def in_country(gain: str, pitch: Pitch) -> str:
     return gain
 
 
+def worded(gain: str, today: dt.date | None, facts: Facts, pitch: Pitch | None = None) -> str:
+    """A lens's gain (English) as the note words it.
+
+    For the day it is read (:func:`in_season`) and, given its ``pitch``, in the
+    words of the organisation's country (:func:`in_country`). ``pitchkit check``
+    words the gains it suggests the same way.
+    """
+    dated = in_season(gain, today, facts)
+    return dated if pitch is None else in_country(dated, pitch)
+
+
 def gains(pitch: Pitch, lang: Language, today: dt.date | None = None) -> list[str]:
     """What the sponsor gains: the offer meant for them, else the role's typical gains.
 
@@ -867,10 +878,7 @@ def gains(pitch: Pitch, lang: Language, today: dt.date | None = None) -> list[st
         # A gain naming a setting the project is not in gives way to a neutral one.
         kept += [g for g in lenses["general"].gains if g not in kept and fits(g)]
     # Worded for the note's date: "this winter" rather than "ahead of winter" in December.
-    typical = [
-        _capitalised(lang.gettext(in_country(in_season(g, today, pitch.facts), pitch)))
-        for g in kept
-    ]
+    typical = [_capitalised(lang.gettext(worded(g, today, pitch.facts, pitch))) for g in kept]
     offered = _ordered(pitch, "offer", typical[:1])
     return offered + [g for g in typical if g not in offered][: max(0, 3 - len(offered))]
 
