@@ -214,3 +214,27 @@ def test_an_acute_hospitals_capacity_is_not_a_mental_health_trusts(tmp_path: Pat
     acute = tmp_path / "acute.yaml"
     acute.write_text(with_ed, encoding="utf-8")
     assert "freed in acute hospitals" not in note(acute, "coo")
+
+
+def test_check_quotes_the_gain_as_the_note_words_it(tmp_path: Path) -> None:
+    # A Director of Primary Care in an English ICB with no offer meant for them: the note
+    # offers "a model to share with other primary care networks", and check's
+    # lens-own-used finding quotes what the note adds, not the lens's Welsh "clusters".
+    text = (DATA / "icb.yaml").read_text(encoding="utf-8")
+    text = text.replace(
+        "offer:\n  - A prescribing saving the board can count\n",
+        "offer:\n  - {text: A prescribing saving the board can count, for: [cfo]}\n",
+    ).replace(
+        "directors:\n",
+        "directors:\n  - id: dpc\n    name: Sam Hill\n    role: Director of Primary Care\n"
+        "    objectives:\n      - Improve timely access to general practice\n",
+        1,
+    )
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(text, encoding="utf-8")
+    assert "A model to share with other primary care networks" in note(facts, "dpc")
+    result = CliRunner().invoke(app, ["check", str(facts), "-d", "dpc", "--json"])
+    assert "pitchkit adds Sam Hill: 'a model to share with other primary care networks'" in (
+        result.output
+    )
+    assert "clusters" not in result.output

@@ -27,7 +27,7 @@ def _own_added(review: Review, director: Director, field: str) -> str:
     The same choice the note makes (:func:`pitchkit.notes.context.supported`):
     nothing that claims money the project does not show.
     """
-    from pitchkit.notes.context import in_season, supported
+    from pitchkit.notes.context import supported, worded
     from pitchkit.recast.lenses import lens_data
 
     # Judged in English (a Welsh note's pitch has its lens worded in Welsh), as the note does.
@@ -37,8 +37,8 @@ def _own_added(review: Review, director: Director, field: str) -> str:
     pitch = review.pitch_of(director)
     if pitch is not None:
         own = [item for item in own if supported(item, pitch)]
-    # Worded for the date as the note words it: not "ahead of winter" in January.
-    return in_season(own[0], review.today, review.facts) if own else ""
+    # Worded as the note words it: not "ahead of winter" in January, nor "clusters" in England.
+    return worded(own[0], review.today, review.facts, pitch) if own else ""
 
 
 def _considered(review: Review) -> list[Director]:
