@@ -14,7 +14,6 @@ word it in the reader's language.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -207,62 +206,22 @@ def worry_shown_by(
 ) -> tuple[str, str] | None:
     """The line of the facts that shows the board worries about ``objective``.
 
-    As :func:`pitchkit.recast.pitch.worried_objectives` reads it: a line of
-    the project's ``strategy`` (strategic objectives, BAF risks), else of the
-    director's ``concerns``, naming a measure-map concept the objective names
-    (not one that only says where the worry is written or who the
-    organisation is: :func:`not_a_worry`). Matched on the English where the
-    file gives it; the line is quoted as the facts show it. ``None`` when no
-    single line does: the recommendation then does not call it a worry.
+    Read as :func:`pitchkit.recast.pitch.worry_line` reads it, on the English
+    where the file gives it; the line is quoted as the facts show it. ``None``
+    when no single line does: the recommendation then does not call it a worry.
     """
     from pitchkit.recast.english import english_director, in_english
-    from pitchkit.recast.measures import concepts_in
+    from pitchkit.recast.pitch import worry_line
 
     english = in_english(facts)
     read = english_director(director, facts.english)
     read_objective = next((o for o in read.objectives if o.id == objective.id), objective)
-    named = set(concepts_in(read_objective.text, broad=True))
-    ignored = not_a_worry(english)
-    sources = (
-        ("strategy", english.project.strategy, facts.project.strategy),
-        ("concern", read.concerns, director.concerns),
-    )
-    for kind, read_lines, shown_lines in sources:
-        for read_line, shown in zip(read_lines, shown_lines, strict=False):
-            shared = named & set(concepts_in(read_line, broad=True))
-            if shared - ignored or (
-                shared & WHERE_WRITTEN and _numbers(read_line) & _numbers(read_objective.text)
-            ):
-                return kind, shown
-    return None
-
-
-#: Concepts that say where a worry is written down (a BAF risk, a strategy), not what it is
-#: about: "BAF risk 3: ..." does not show the board worries about "BAF risk 7: ...", unless
-#: both give the same number (newuser13 #6).
-WHERE_WRITTEN = frozenset({"baf", "clinical-strategy"})
-#: Concepts that can say who the organisation is: an ICB's own objectives and strategy both
-#: say "ICB" without sharing a worry.
-WHO_IT_IS = frozenset({"system-partnership"})
-
-
-def not_a_worry(facts: Facts) -> frozenset[str]:
-    """Concepts a strategy line or concern can share with an objective without showing a worry.
-
-    The kind of document it is (:data:`WHERE_WRITTEN`), and a concept the
-    organisation's own name names (an ICB's "ICB", :data:`WHO_IT_IS`): read as
-    a worry, "ICB Joint Forward Plan: prevent cardiovascular disease" was
-    quoted as naming "Deliver the ICB's £28m efficiency programme".
-    """
-    from pitchkit.recast.measures import concepts_in
-
-    own = WHO_IT_IS & set(concepts_in(facts.project.organisation, broad=True))
-    return WHERE_WRITTEN | own
-
-
-def _numbers(text: str) -> set[str]:
-    """The whole numbers in ``text`` ("BAF risk 11" gives 11)."""
-    return set(re.findall(r"\d+", text))
+    found = worry_line(english, read, read_objective)
+    if found is None:
+        return None
+    kind, index = found
+    shown = facts.project.strategy if kind == "strategy" else director.concerns
+    return kind, shown[index]
 
 
 # --------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from pitchkit.facts.schema import Director, Facts, Impact, Objective
 from pitchkit.recast.align import (
@@ -518,19 +518,73 @@ def project_ledger(facts: Facts, today: dt.date) -> Ledger:
     return ledger
 
 
+#: Concepts that say where a worry is written down (a BAF risk, a strategy), not what it is
+#: about: "BAF risk 3: ..." does not show the board worries about "BAF risk 7: ...", unless
+#: both give the same number (newuser13 #6).
+WHERE_WRITTEN = frozenset({"baf", "clinical-strategy"})
+#: Concepts that can say who the organisation is: an ICB's own objectives and strategy both
+#: say "ICB" without sharing a worry.
+WHO_IT_IS = frozenset({"system-partnership"})
+
+
+def not_a_worry(facts: Facts) -> frozenset[str]:
+    """Concepts a strategy line or concern can share with an objective without showing a worry.
+
+    The kind of document it is (:data:`WHERE_WRITTEN`), and a concept the
+    organisation's own name names (an ICB's "ICB", :data:`WHO_IT_IS`): read as
+    a worry, "ICB Joint Forward Plan: prevent cardiovascular disease" was
+    quoted as naming "Deliver the ICB's £28m efficiency programme".
+    """
+    own = WHO_IT_IS & set(concepts_in(facts.project.organisation, broad=True))
+    return WHERE_WRITTEN | own
+
+
+def _numbers(text: str) -> set[str]:
+    """The whole numbers in ``text`` ("BAF risk 11" gives 11)."""
+    return set(re.findall(r"\d+", text))
+
+
+def worry_line(
+    facts: Facts, director: Director, objective: Objective
+) -> tuple[Literal["strategy", "concern"], int] | None:
+    """Which line of the facts shows the board worries about ``objective``, if one does.
+
+    A line of the project's ``strategy`` (strategic objectives, BAF risks),
+    else of the director's ``concerns``, that names a measure-map concept the
+    objective names: not one that only says where the worry is written or who
+    the organisation is (:func:`not_a_worry`), unless both give the same number
+    ("BAF risk 7"). Give the facts, director and objective in English
+    (:func:`pitchkit.recast.english.in_english`): the map is English. Returns
+    the kind of line and its index, so a caller can quote the line as the
+    user wrote it; ``None`` when no single line shows it.
+
+    This is the one reading of a board worry: the score weighs an objective as
+    a worry (:func:`worried_objectives`) exactly when the recommendation can
+    quote the line that shows it (:func:`pitchkit.advice.ranking.worry_shown_by`).
+    """
+    named = set(concepts_in(objective.text, broad=True))
+    if not named:
+        return None
+    ignored = not_a_worry(facts)
+    sources: tuple[tuple[Literal["strategy", "concern"], tuple[str, ...]], ...] = (
+        ("strategy", tuple(facts.project.strategy)),
+        ("concern", tuple(director.concerns)),
+    )
+    for kind, lines in sources:
+        for index, line in enumerate(lines):
+            shared = named & set(concepts_in(line, broad=True))
+            if shared - ignored or (
+                shared & WHERE_WRITTEN and _numbers(line) & _numbers(objective.text)
+            ):
+                return kind, index
+    return None
+
+
 def worried_objectives(
     facts: Facts, director: Director, objectives: tuple[Objective, ...]
 ) -> frozenset[str]:
-    """Ids of objectives about a problem the board already worries about.
-
-    An objective counts when it names a measure-map concept that the
-    project's ``strategy`` (strategic objectives, BAF risks) or the
-    director's ``concerns`` also name.
-    """
-    named = worried_concepts(facts, director)
-    if not named:
-        return frozenset()
-    return frozenset(o.id for o in objectives if named & set(concepts_in(o.text, broad=True)))
+    """Ids of objectives about a problem the board already worries about (:func:`worry_line`)."""
+    return frozenset(o.id for o in objectives if worry_line(facts, director, o) is not None)
 
 
 def worried_concepts(facts: Facts, director: Director) -> frozenset[str]:
@@ -538,12 +592,13 @@ def worried_concepts(facts: Facts, director: Director) -> frozenset[str]:
 
     What the board already worries about; a chain may pass through such a concept
     even when the map holds it only where it exists ("Escalation beds open all
-    year": :func:`pitchkit.recast.measures.chain`).
+    year": :func:`pitchkit.recast.measures.chain`). Not the concepts that only
+    say where a worry is written or who the organisation is (:func:`not_a_worry`).
     """
     worries = " ; ".join([*facts.project.strategy, *director.concerns])
     if not worries.strip():
         return frozenset()
-    return frozenset(concepts_in(worries, broad=True))
+    return frozenset(concepts_in(worries, broad=True)) - not_a_worry(facts)
 
 
 def objective_weight(objective: Objective, worries: frozenset[str]) -> float:
