@@ -182,7 +182,7 @@ def test_a_statement_the_log_bears_out_says_so_too(tmp_path: Path) -> None:
     assert claim.startswith(
         "In the plan, patients with sickle cell disease who would recommend our care"
     )
-    assert "So far the log's figures show 78% in November 2026, a sustained change since" in claim
+    assert "So far 78% in November 2026: a sustained change since" in claim
     assert "the target met" not in claim  # 78% is short of 80%
 
 

@@ -526,14 +526,9 @@ def shown_text(pitch: Pitch, impact: Impact, lang: Language) -> str:
         if found.delivered <= 0:
             return ""
         return (
-            lang.gettext(
-                "So far the log's figures show {amount} than before the change, {span}, and the "
-                "target met in {month}."
-            )
+            lang.gettext("So far {amount}, {span}; the target met in {month}.")
             if found.met
-            else lang.gettext(
-                "So far the log's figures show {amount} than before the change, {span}."
-            )
+            else lang.gettext("So far {amount}, {span}.")
         ).format(
             amount=gained_amount(found.delivered, impact, lang),
             span=span_text(found.counted, lang),
@@ -541,14 +536,9 @@ def shown_text(pitch: Pitch, impact: Impact, lang: Language) -> str:
         )
     assert found.latest.value is not None
     return (
-        lang.gettext(
-            "So far the log's figures show {latest} in {month}, a sustained change since {since}, "
-            "the target met."
-        )
+        lang.gettext("So far {latest} in {month}: a sustained change, the target met.")
         if found.met
-        else lang.gettext(
-            "So far the log's figures show {latest} in {month}, a sustained change since {since}."
-        )
+        else lang.gettext("So far {latest} in {month}: a sustained change since {since}.")
     ).format(
         latest=amount_text(found.latest.value, impact, lang),
         month=month,
