@@ -173,14 +173,17 @@ def test_a_brief_marks_a_plan_the_log_shows_flat(tmp_path: Path) -> None:
     )
 
 
-def test_a_statement_the_log_bears_out_is_not_marked(tmp_path: Path) -> None:
+def test_a_statement_the_log_bears_out_says_so_too(tmp_path: Path) -> None:
     # The Friends and Family Test results improve with the change: the chief nurse's
-    # statement on them stays as it was, the plan said plainly.
+    # statement gives the plan and what the log shows so far, as it does when the news is
+    # bad (newuser14 P6), not the plan alone.
     text = brief(tmp_path, SICKLE, "cno", TEAM)
     [claim] = [row for row in text.splitlines() if "from 52% to 80%" in row]
-    assert claim.startswith("Patients with sickle cell disease who would recommend our care")
-    assert "So far" not in claim
-    assert "In the plan" not in text
+    assert claim.startswith(
+        "In the plan, patients with sickle cell disease who would recommend our care"
+    )
+    assert "So far 78% in November 2026: a sustained change since" in claim
+    assert "the target met" not in claim  # 78% is short of 80%
 
 
 def test_the_marked_plan_in_welsh(tmp_path: Path) -> None:

@@ -61,6 +61,56 @@ def chain_text(chain: Chain, lang: Language) -> str:
     return text
 
 
+def same_text(found: Link, lang: Language) -> str:
+    """``both measure strokes``: a link of one concept, named as the two sides name it.
+
+    The map's label can name more than either side does ("strokes and heart
+    attacks" for two texts that say only "strokes"). When the two name it in
+    different words (neither holding the other), the map's words are given
+    (:func:`chain_text`), as they are without the names. In Welsh the words
+    are quoted as written, since they are the texts' own, unless they are the
+    map's label, whose Welsh name is given.
+    """
+    assert found.chain is not None
+    if found.names is None:
+        return chain_text(found.chain, lang)
+    one = _one_name(*found.names)
+    if one is None or (lang.lang != "en" and _plain(one) == _plain(found.chain.labels()[0])):
+        # Different words on the two sides, or a Welsh note whose texts name the concept as
+        # the map's label does: the map's words, in Welsh where it has them.
+        return chain_text(found.chain, lang)
+    concept = one if lang.lang == "en" else f"“{one}”"
+    return lang.gettext("both measure {concept}").format(concept=concept)
+
+
+def _one_name(mine: str, theirs: str) -> str | None:
+    """The name both sides use: the shorter, when the longer holds it.
+
+    "out-of-area placements" in "out-of-area placement bed days"; ``None``
+    when the two name the concept in different words.
+    """
+    short, long = sorted((mine, theirs), key=len)
+    if _plain(short) in _plain(long):
+        return short
+    return None
+
+
+def _plain(name: str) -> str:
+    """A name compared as words, each without a plural's 's'."""
+    return " ".join(word.removesuffix("s") for word in name.casefold().split())
+
+
+def same_concept(found: Link, lang: Language) -> str:
+    """The concept of a link of one concept, as its two sides name it (else the map's name)."""
+    assert found.chain is not None
+    if found.names is None:
+        return concept_name(found.chain, lang)
+    one = _one_name(*found.names)
+    if one is None or (lang.lang != "en" and _plain(one) == _plain(found.chain.labels()[0])):
+        return concept_name(found.chain, lang)
+    return one if lang.lang == "en" else f"“{one}”"
+
+
 def concept_name(chain: Chain, lang: Language) -> str:
     """The name of the concept a chain starts at, in ``lang`` where the map has it, else quoted."""
     words = chain_words(chain._replace(steps=()), lang)
@@ -158,7 +208,9 @@ def _evidence(found: Link, lang: Language) -> str:
         # Found as for any other link, but the objective is for a year the project misses.
         if found.chain is not None:
             found_as = lang.gettext("measure map: {chain}").format(
-                chain=chain_text(found.chain, lang)
+                chain=same_text(found, lang)
+                if not found.chain.steps
+                else chain_text(found.chain, lang)
             )
         else:
             found_as = _evidence(replace(found, mismatch=None), lang)
@@ -169,7 +221,7 @@ def _evidence(found: Link, lang: Language) -> str:
     if found.chain is not None and found.mismatch is not None:
         if not found.chain.steps:
             text = lang.gettext("both are about {concept}, but {why}").format(
-                concept=concept_name(found.chain, lang), why=_mismatch_text(found, lang)
+                concept=same_concept(found, lang), why=_mismatch_text(found, lang)
             )
         else:
             text = lang.gettext("measure map: {chain}, but {why}").format(
@@ -214,7 +266,8 @@ def link_reason(found: Link, lang: Language, *, director_id: str = "") -> str:
         # Claimed by the scorer: the impact's cash against a financial objective.
         return _evidence(found, lang)
     if found.confidence == "confident" and found.chain is not None:
-        text = lang.gettext("measure map: {chain}").format(chain=chain_text(found.chain, lang))
+        said = same_text(found, lang) if not found.chain.steps else chain_text(found.chain, lang)
+        text = lang.gettext("measure map: {chain}").format(chain=said)
         if found.words:
             pairs = ", ".join(f"'{a}' ~ '{b}'" for a, b in found.words)
             text += "; " + lang.gettext("matching words: {pairs}").format(pairs=pairs)

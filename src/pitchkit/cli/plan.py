@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -31,16 +32,39 @@ if TYPE_CHECKING:
 
 
 def role_and_lens(place: Place, lang: Language) -> str:
-    """``Chief Nurse / Director of Nursing``; the role alone when the lens says the same."""
+    """The director's role as written, and the lens it is read as only when that says more.
+
+    ``Chief Nurse (read as: Director of Nursing)``. A lens whose words the
+    role already holds ("Director of Nursing and Quality" read as Director of
+    Nursing) adds nothing, and the general lens (a role no lens names) says
+    nothing of the role: the role alone, as the team file writes it
+    (newuser14 P7).
+    """
     from pitchkit.advice.ranking import lens_title
 
-    lens = lens_title(place, lang)
     role = place.director.role
-    return role if role.casefold() == lens.casefold() else f"{role} / {lens}"
+    if place.pitch.lens.lens.id == GENERAL_LENS:
+        return role
+    lens = lens_title(place, lang)
+    if _words(lens) <= _words(role):
+        return role
+    return lang.gettext("{role} (read as: {lens})").format(role=role, lens=lens)
+
+
+#: The lens for a role no other lens names.
+GENERAL_LENS = "general"
+#: Words that say nothing of a role's meaning (English and Welsh).
+_ROLE_FILLER = frozenset({"of", "and", "the", "for", "a", "y", "yr", "ac", "a'r", "&"})
+
+
+def _words(title: str) -> frozenset[str]:
+    """The words of a title that carry its meaning, lower-cased."""
+    words = re.findall(r"[\w'&]+", title.casefold())
+    return frozenset(word for word in words if word not in _ROLE_FILLER)
 
 
 #: The ranking table's first columns (the last two are wider).
-RANKING_COLUMNS = ("#", N_("Director"), N_("Role / lens"), N_("Score"), N_("Objectives"))
+RANKING_COLUMNS = ("#", N_("Director"), N_("Role"), N_("Score"), N_("Objectives"))
 #: The narrowest terminal the ranking is shown as a table in: below it, "Why linked"
 #: would be under 40 characters wide (at 80, a word or two a line), so each director
 #: is shown as a block instead, their reasons under them at the terminal's width.

@@ -34,7 +34,7 @@ from pitchkit.recast.money import Ledger, counts, default_releases, fy_label, ta
 from pitchkit.recast.pitch import Pitch, Statement, money_target, quantify
 
 if TYPE_CHECKING:
-    from pitchkit.notes.update.actuals import Standing
+    from pitchkit.notes.update.actuals import Shown, Standing
 
 #: Funding statuses pitchkit knows, worded in the note's language (others are shown as written).
 FUNDING_STATUSES = {
@@ -221,11 +221,56 @@ def money_context(pitch: Pitch, lang: Language, said: Collection[str] = ()) -> C
             for line in ledger.counted
             if line.releases == "cash" and log_standing(pitch, line.impact.id) is not None
         }
-        lines = moneytext.money_lines(ledger, lang, said, unborne)
+        lines = moneytext.money_lines(ledger, lang, said, unborne, nested_so_far(pitch, lang))
     else:
         one = moneytext.money_line(ledger, lang, said, logged=ledger.logged)
         lines = [lang.gettext("Money: {line}").format(line=one)] if one else []
     return {"lines": lines, "finance": finance, "price_year": fy_label(ledger.price_year)}
+
+
+def nested_so_far(pitch: Pitch, lang: Language) -> dict[str, str]:
+    """For each impact counted within another: what the log shows of it, when the other lags.
+
+    An impact whose chart shows the change, counted within one whose chart
+    does not, is not lost in the year's "do not show the change": "So far
+    the log's figures show 117 fewer admissions than before the change,
+    October 2025 to November 2026; they are counted within inappropriate
+    out-of-area placement bed days, which have not yet fallen, so no money
+    is counted for them yet" (newuser14 P2).
+    """
+    ledger = pitch.ledger
+    if ledger is None:
+        return {}
+    found: dict[str, str] = {}
+    for line in ledger.lines:
+        kept = ledger.line(line.within) if line.within is not None else None
+        if kept is None or log_standing(pitch, kept.impact.id) is None:
+            continue
+        shown = log_shown(pitch, line.impact.id)
+        if shown is None or shown.delivered is None or shown.delivered <= 0:
+            continue
+        from pitchkit.notes.update.spans import span_text
+
+        measure = kept.impact.measure
+        measure = quoted(measure) if foreign(measure, lang) else wording.lower_first(measure)
+        found[line.impact.id] = (
+            lang.gettext(
+                "So far the log's figures show {amount} than before the change, {span}; they are "
+                "counted within {kept}, which have not yet fallen, so no money is counted for "
+                "them yet."
+            )
+            if kept.impact.direction == "lower"
+            else lang.gettext(
+                "So far the log's figures show {amount} than before the change, {span}; they are "
+                "counted within {kept}, which have not yet risen, so no money is counted for "
+                "them yet."
+            )
+        ).format(
+            amount=gained_amount(shown.delivered, line.impact, lang),
+            span=span_text(shown.counted, lang),
+            kept=measure,
+        )
+    return found
 
 
 def statement_conversion(statement: Statement, pitch: Pitch) -> Conversion | None:
@@ -397,7 +442,12 @@ def with_so_far(text: str, statement: Statement, pitch: Pitch, lang: Language) -
     """
     found = log_standing(pitch, statement.impact.id)
     if found is None:
-        return text
+        shown = shown_text(pitch, statement.impact, lang)
+        if not shown:
+            return text
+        return lang.gettext("In the plan, {claim} {so_far}").format(
+            claim=wording.lower_first(text), so_far=shown
+        )
     impact = statement.impact
     month = fmt.period_label(f"{found.upto:%Y-%m}", lang)
     line = pitch.ledger.line(impact.id) if pitch.ledger is not None else None
@@ -452,6 +502,80 @@ def with_so_far(text: str, statement: Statement, pitch: Pitch, lang: Language) -
     return lang.gettext("In the plan, {claim} {so_far}").format(
         claim=wording.lower_first(text), so_far=so_far
     )
+
+
+def shown_text(pitch: Pitch, impact: Impact, lang: Language) -> str:
+    """What the log shows so far of an impact whose chart shows the change: ``""`` if not.
+
+    The good news is said as the bad is (:func:`with_so_far`), not left as
+    the plan alone: "So far the log's figures show 103 fewer shifts than
+    before the change, April to November 2026, and the target met in
+    November 2026." A level gives its latest figure: "So far 10 days in
+    November 2026, a sustained change since April 2026, the target met"
+    (newuser14 P6).
+    """
+    found = log_shown(pitch, impact.id)
+    if found is None:
+        return ""
+    # Imported here, and only with a log: the update package builds on this module.
+    from pitchkit.notes.update.measures import amount_text
+    from pitchkit.notes.update.spans import span_text
+
+    month = fmt.period_label(found.latest.period.text, lang)
+    if found.delivered is not None:
+        if found.delivered <= 0:
+            return ""
+        return (
+            lang.gettext("So far {amount}, {span}; the target met in {month}.")
+            if found.met
+            else lang.gettext("So far {amount}, {span}.")
+        ).format(
+            amount=gained_amount(found.delivered, impact, lang),
+            span=span_text(found.counted, lang),
+            month=month,
+        )
+    assert found.latest.value is not None
+    return (
+        lang.gettext("So far {latest} in {month}: a sustained change, the target met.")
+        if found.met
+        else lang.gettext("So far {latest} in {month}: a sustained change since {since}.")
+    ).format(
+        latest=amount_text(found.latest.value, impact, lang),
+        month=month,
+        since=fmt.period_label(found.counted[0].text, lang),
+    )
+
+
+def gained_amount(amount: float, impact: Impact, lang: Language) -> str:
+    """``117 fewer admissions``, ``£11,000 less``: a count's gain since the change, in words."""
+    figure = round(abs(amount))
+    if impact.unit.strip().lower() in {"£", "gbp", "pounds"}:
+        pattern = (
+            lang.gettext("{amount} less")
+            if impact.direction == "lower"
+            else lang.gettext("{amount} more")
+        )
+        return pattern.format(amount=fmt.money(figure, lang))
+    counted = fmt.quantity(figure, impact.unit, lang)
+    number = fmt.number(figure, lang)
+    unit = counted.removeprefix(number).strip() if counted.startswith(number) else ""
+    pattern = (
+        lang.gettext("{number} fewer {unit}")
+        if impact.direction == "lower"
+        else lang.gettext("{number} more {unit}")
+    )
+    return pattern.format(number=number, unit=unit).strip()
+
+
+def log_shown(pitch: Pitch, impact_id: str) -> Shown | None:
+    """What the log shows so far of ``impact_id`` when its chart shows the change, else ``None``."""
+    facts = pitch.facts
+    ledger = pitch.ledger
+    if ledger is None or ledger.today is None or not facts.ended_periods(ledger.today):
+        return None
+    from pitchkit.notes.update.actuals import shown_so_far
+
+    return shown_so_far(ledger, facts, impact_id)
 
 
 def _worse_amount(amount: float, impact: Impact, lang: Language) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from pitchkit.i18n import fmt
@@ -541,8 +541,16 @@ def _bed_days(ledger: Ledger, line: Line) -> float | None:
     return None
 
 
-def overlap_lines(ledger: Ledger, lang: Language) -> list[str]:
-    """What is counted once, and why."""
+def overlap_lines(
+    ledger: Ledger, lang: Language, nested: Mapping[str, str] | None = None
+) -> list[str]:
+    """What is counted once, and why.
+
+    ``nested`` gives, for an impact counted within another, what the log
+    shows of it so far when its own chart shows the change and the other's
+    does not: said after the line, so that a change the log proves is not
+    lost in "do not show the change" (newuser14 P2).
+    """
     texts = []
     for line in ledger.lines:
         if line.within is None:
@@ -558,11 +566,11 @@ def overlap_lines(ledger: Ledger, lang: Language) -> list[str]:
             why = lang.gettext("the cash saving includes it")
         else:
             why = lang.gettext("the facts file says so")
-        texts.append(
-            lang.gettext("Not counted again: {dropped}, within {kept} ({why}).").format(
-                dropped=_gain(line, lang), kept=_gain(kept, lang), why=why
-            )
+        text = lang.gettext("Not counted again: {dropped}, within {kept} ({why}).").format(
+            dropped=_gain(line, lang), kept=_gain(kept, lang), why=why
         )
+        so_far = (nested or {}).get(line.impact.id)
+        texts.append(f"{text} {so_far}" if so_far else text)
     return texts
 
 
@@ -1426,6 +1434,7 @@ def money_lines(
     lang: Language,
     said: Collection[str] = (),
     unborne: Collection[str] = (),
+    nested: Mapping[str, str] | None = None,
 ) -> list[str]:
     """The finance director's money block: every line, figures adding up.
 
@@ -1445,7 +1454,7 @@ def money_lines(
             )
             if part
         ),
-        *overlap_lines(ledger, lang),
+        *overlap_lines(ledger, lang, nested),
         " ".join(
             part
             for part in (investment_line(ledger, shown, lang), apart_payback(ledger, shown, lang))

@@ -39,6 +39,7 @@ from pitchkit.recast.measures import (
     linkable,
     measure_map,
     measured,
+    mentions,
     named_as_mode,
     named_aside,
     names_step,
@@ -134,6 +135,9 @@ class Link:
     chance: float | None = None
     #: With ``mismatch`` "who" or "where": the groups each side names, which differ.
     apart: Apart | None = None
+    #: With a chain of no steps: the words the impact and the objective name the concept
+    #: by ("strokes", "strokes"), for the reason to say as they do, not the map's label.
+    names: tuple[str, str] | None = None
 
     @property
     def claimed(self) -> bool:
@@ -808,6 +812,32 @@ def held_apart(found: Link | None, impact: Impact, objective: Objective) -> Link
     )
 
 
+def same_names(impact: Impact, objective: Objective, chain: Chain | None) -> tuple[str, str] | None:
+    """The words each side names a chain's one concept by: ``("strokes", "strokes")``.
+
+    ``None`` unless the chain has no steps and both texts name its concept
+    in words the map knows. A reason then says the concept as the two sides
+    say it: the map's label ("strokes and heart attacks") can name more than
+    either does.
+    """
+    if chain is None or chain.steps:
+        return None
+    mine = _named_by(impact_text(impact), chain.start)
+    theirs = _named_by(objective_text(objective), chain.start)
+    if mine is None or theirs is None:
+        return None
+    return mine, theirs
+
+
+def _named_by(text: str, concept_id: str) -> str | None:
+    """The words ``text`` names ``concept_id`` by, lower-cased unless an acronym."""
+    for mention in mentions(text):
+        if mention.concept == concept_id:
+            words = mention.words.strip()
+            return words if words[:2].isupper() else words[:1].lower() + words[1:]
+    return None
+
+
 def link(
     impact: Impact,
     objective: Objective,
@@ -846,6 +876,7 @@ def link(
     if found is not None and differs is None:
         differs = aside_doubt(impact, objective, found, told)
     named = named_link(impact, objective) if found is None or differs in NAMING_ANSWERS else None
+    names = same_names(impact, objective, found)
     if named is not None:
         # The objective sets its aim for the impact's own measure, in the same words. A chain
         # the map holds back for its shape is kept for the record, not given as the reason.
@@ -858,13 +889,13 @@ def link(
         # One topic, another measure of it: shown with the chain and the reason, never claimed.
         return Link(
             impact.id, objective.id, POSSIBLE_CEILING, "map", themes, tuple(told), "possible",
-            found, differs,
+            found, differs, names=names,
         )  # fmt: skip
     if found is not None:
         score = CHAIN_SCORE[len(found.steps)] + (WORD_SUPPORT if told else 0.0) + nudge
         return Link(
             impact.id, objective.id, round(min(0.99, score), 4), "map", themes, tuple(told),
-            "confident", found,
+            "confident", found, names=names,
         )  # fmt: skip
     if families_disagree(impact.measure, objective.text):
         # The two name different members of one family (staff group, age group, waiting

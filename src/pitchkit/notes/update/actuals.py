@@ -780,3 +780,47 @@ def standing(ledger: Ledger | None, facts: Facts, impact_id: str) -> Standing | 
     if _shows_nothing(claim, ledger.today):
         return Standing("flat", 0.0, upto, better=isolated_periods(claim))
     return None
+
+
+@dataclass(frozen=True)
+class Shown:
+    """What the log shows of an impact whose chart, by the note's date, shows the change.
+
+    ``delivered`` is the count since the change (``None`` for a level);
+    ``counted`` the periods with a figure from the change on; ``latest``
+    the last figure before the note's date; ``met`` whether it is at or past
+    the target.
+    """
+
+    delivered: float | None
+    counted: tuple[Period, ...]
+    latest: Point
+    met: bool
+
+
+def shown_so_far(ledger: Ledger | None, facts: Facts, impact_id: str) -> Shown | None:
+    """What the log shows so far of ``impact_id``, when its chart shows the change.
+
+    "Shows the change" as the update claims it (:func:`change_shown`: a
+    shift or trend the better way, or figures whose median is past the
+    baseline's two-sigma line). ``None`` otherwise, or with no log.
+    """
+    if ledger is None or ledger.today is None or not (facts.updates or facts.figures):
+        return None
+    claim = _claims(ledger, facts).get(impact_id)
+    if claim is None or claim.since is None or not claim.shown:
+        return None
+    today, since = ledger.today, claim.since
+    after = [
+        p
+        for p in claim.points
+        if p.value is not None and p.period >= since and p.period.end < today
+    ]
+    if not after:
+        return None
+    latest = after[-1]
+    assert latest.value is not None
+    lower = claim.impact.direction == "lower"
+    met = latest.value <= latest.target if lower else latest.value >= latest.target
+    delivered = claim.delivered_between(since.start, latest.period.end)
+    return Shown(delivered, tuple(p.period for p in after), latest, met)
