@@ -945,6 +945,40 @@ def return_text(shown: Figures, lang: Language) -> str:
     return lang.gettext("{money} per £1").format(money=money)
 
 
+def _basis_months(ledger: Ledger, kind: Kind | None) -> int | None:
+    """The payback of ``kind`` as the notes give it: on the log's years once it has any."""
+    if ledger.logged:
+        repaid = ledger.payback_logged(kind)
+        return whole_months(repaid[0]) if repaid else None
+    months = ledger.payback_from(kind)
+    return None if beyond_end(ledger, months) else whole_months(months)
+
+
+def payback_bases(ledger: Ledger, shown: Figures, lang: Language) -> str:
+    """Both paybacks, said alike in every director's note (newuser15 #7).
+
+    Beside cash and capacity the finance director's block gives the payback
+    counting the capacity as if it were cash, and the other directors' line
+    the cash's alone: side by side, "16 months" and "not paid back" read as
+    notes that disagree. Each note so ends with both, in the same words.
+    Empty without funding, or unless the plan has both cash and capacity.
+    """
+    if not ledger.investment or not shown.cash or not shown.capacity:
+        return ""
+    parts = []
+    for kind in (None, "cash"):
+        months = _basis_months(ledger, kind)
+        parts.append(
+            lang.gettext("not within the project")
+            if months is None
+            else lang.ngettext("{n} month", "{n} months", months).format(n=months)
+        )
+    return lang.gettext(
+        "Payback, the same in every director's note: {whole} counting capacity as if it were "
+        "cash, {cash} from the cash alone."
+    ).format(whole=parts[0], cash=parts[1])
+
+
 def beyond_end(ledger: Ledger, months: float | None) -> bool:
     """Whether a payback of ``months`` at the full rate would come after the project ends.
 
@@ -1488,7 +1522,11 @@ def money_lines(
         *overlap_lines(ledger, lang),
         " ".join(
             part
-            for part in (investment_line(ledger, shown, lang), apart_payback(ledger, shown, lang))
+            for part in (
+                investment_line(ledger, shown, lang),
+                apart_payback(ledger, shown, lang),
+                payback_bases(ledger, shown, lang),
+            )
             if part
         ),
     ]
@@ -1571,8 +1609,11 @@ def money_line(
     own, groups, parts = _own_and_apart(ledger, shown)
     elsewhere = _elsewhere(ledger)
     if not groups and not elsewhere:
+        bases = payback_bases(ledger, shown, lang)
         return " ".join(
-            part for part in (_money_line(ledger, shown, lang, said, logged=logged), spend) if part
+            part
+            for part in (_money_line(ledger, shown, lang, said, logged=logged), bases, spend)
+            if part
         )
     # Some cash is not the trust's (an ICB's contract prices, a council's budget), or some
     # capacity is another body's staff time (GP appointments): the line's cash and capacity,
