@@ -194,3 +194,27 @@ def _unit_costs() -> tuple[object, ...]:
     from pitchkit.init.questions import UNIT_COSTS
 
     return tuple(UNIT_COSTS)
+
+
+CLINICS = """\
+  - id: clinics
+    measure: Heart failure outpatient clinic sessions
+    unit: sessions
+    per: year
+    baseline: 900
+    target: 800
+    value: {{amount: 4000, source: Local clinic session cost 2026/27, price_year: 2026/27}}
+    releases: capacity
+"""
+
+
+def test_every_note_gives_both_paybacks_in_the_same_words(tmp_path: Path) -> None:
+    # £400,000 of cash and £400,000 of capacity a year against £100,000: 1.5 months counting
+    # the capacity as cash (12 x 100 / 800), 3 months from the cash alone (12 x 100 / 400).
+    path = project(tmp_path, ADMISSIONS, CLINICS)
+    sentence = (
+        "Payback, the same in every director's note: 2 months counting capacity as if it were "
+        "cash, 3 months from the cash alone."
+    )
+    assert sentence in note_text(path, "cfo", tmp_path)
+    assert sentence in note_text(path, "cmo", tmp_path)
