@@ -961,9 +961,13 @@ def payback_bases(ledger: Ledger, shown: Figures, lang: Language) -> str:
     counting the capacity as if it were cash, and the other directors' line
     the cash's alone: side by side, "16 months" and "not paid back" read as
     notes that disagree. Each note so ends with both, in the same words.
-    Empty without funding, or unless the plan has both cash and capacity.
+    Empty without funding, unless the plan has both cash and capacity, and
+    when even the whole benefit does not repay the funding: every note then
+    says "not paid back" in the finance block's words already.
     """
     if not ledger.investment or not shown.cash or not shown.capacity:
+        return ""
+    if _basis_months(ledger, None) is None:
         return ""
     parts = []
     for kind in (None, "cash"):
