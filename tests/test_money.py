@@ -164,6 +164,18 @@ def investment_text(
     return text, sum(benefit_r), sum(invest_r)
 
 
+def both_paybacks(investment: float, whole: float, cash: float) -> str:
+    """The sentence every director's note ends its money with, beside cash and capacity.
+
+    Months at the full rate, half up: counting the capacity as cash, then the cash alone.
+    """
+    months = [math.floor(12 * investment / part + 0.5) for part in (whole, cash)]
+    return (
+        f"Payback, the same in every director's note: {months[0]} months counting capacity as "
+        f"if it were cash, {months[1]} months from the cash alone."
+    )
+
+
 def small_print(path: Path, tmp_path: Path) -> str:
     """The note's 'Unit costs used' line."""
     _, out = money_block(path, "dof", tmp_path)
@@ -348,7 +360,7 @@ def test_critical_care_note_keeps_cash_apart_and_counts_agency_once(tmp_path: Pa
         "what the shifts cost)."
     )
     expected, _, invest = investment_text(facts["project"], cash + capacity, 1000)
-    assert block[4] == expected
+    assert block[4] == f"{expected} {both_paybacks(invest, cash + capacity, cash)}"
     assert invest == 120_000
 
 
@@ -373,10 +385,10 @@ def test_medicines_note_uses_the_trusts_own_rates_and_leaves_a_yearless_cost_as_
         f"{pounds(to_step(capacity, 1000))} a year (48 fewer hours a week), money only when "
         "bank and agency shifts or vacant posts are no longer paid for."
     )
-    expected, _, _ = investment_text(
+    expected, _, invest = investment_text(
         facts["project"], cash + capacity, 1000, too_few="2 figures to the end of November 2026"
     )
-    assert block[3] == expected
+    assert block[3] == f"{expected} {both_paybacks(invest, cash + capacity, cash)}"
 
 
 @pytest.mark.parametrize("path", [FRAILTY, CRITICAL, MEDICINES], ids=lambda p: p.stem)
@@ -757,8 +769,16 @@ def test_another_directors_payback_says_it_is_from_the_cash_alone(tmp_path: Path
     money = [line.replace("\u00a0", " ") for line in block if line.startswith("Money:")]
     assert money == [
         "Money: £129,000 of cash and £670,000 of capacity a year at 2026/27 prices, against "
-        "£260,000 of funding (payback in 24 months from the cash alone)."
+        "£260,000 of funding (payback in 24 months from the cash alone). Payback, the same in "
+        "every director's note: 4 months counting capacity as if it were cash, 24 months from "
+        "the cash alone."
     ]
+    # The finance director's block ends with the same sentence (newuser15 #7).
+    block, _ = money_block(facts, "dof", tmp_path)
+    assert (
+        "Payback, the same in every director's note: 4 months counting capacity as if it were "
+        "cash, 24 months from the cash alone." in " ".join(block).replace("\u00a0", " ")
+    )
 
 
 @pytest.mark.parametrize(

@@ -101,9 +101,14 @@ def test_a_closed_year_with_too_few_figures_keeps_the_plans_rate_as_the_year_und
     ) in welsh
     other = _line(tmp_path, STROKE, "md", today, "Money:", "en_GB")
     assert other.startswith("Money: £60,000 of cash and £505,000 of capacity a year")
-    assert other.endswith(
+    assert (
         "(not paid back from the cash alone within the project, on the benefit delivered and "
         "forecast)."
+    ) in other
+    # Both paybacks, in the words the finance director's note ends with too (newuser15 #7).
+    assert other.endswith(
+        "Payback, the same in every director's note: 6 months counting capacity as if it were "
+        "cash, not within the project from the cash alone."
     )
 
 

@@ -37,6 +37,7 @@ from pitchkit.advice.money import (
     logged_period,
     objective_year,
     releases_assumed,
+    rise_priced,
     savings_over_capacity,
     unit_cost_price_year,
 )
@@ -99,6 +100,7 @@ RULES: tuple[Rule, ...] = (
     unit_cost_without_source,
     unit_cost_price_year,
     releases_assumed,
+    rise_priced,
     counted_once,
     savings_over_capacity,
     objective_year,

@@ -106,6 +106,47 @@ def releases_assumed(review: Review) -> Iterator[Finding]:
         )
 
 
+def rise_priced(review: Review) -> Iterator[Finding]:
+    """A rise priced as cash or capacity: each extra one may be a cost, not a saving.
+
+    pitchkit cannot tell whether a unit value on a rising count is what each
+    extra one costs (drug items, tests, staff hours) or what each one saves
+    elsewhere (a virtual-ward patient worth an avoided admission). Counted as a
+    saving, new spend would read as cash for the financial plan (newuser15 #1),
+    so the lead is asked to say which.
+    """
+    for line in _ledger(review).lines:
+        impact = line.impact
+        if impact.direction != "higher" or line.releases == "cost" or line.counts == "money":
+            continue
+        if impact.value is None:
+            continue
+        kind = review._("cash") if line.releases == "cash" else review._("capacity")
+        yield Finding(
+            "rise-priced",
+            "warning",
+            review._(
+                "'{measure}' rises and each one is priced at {cost}, counted as {kind}: a saving."
+            ).format(
+                measure=impact.measure,
+                cost=fmt.money(impact.value.amount, review.lang, precision="exact"),
+                kind=kind,
+            ),
+            review._(
+                "The value of a rise can be what each extra one costs (more drug items, tests "
+                "or staff hours: new spend) or what each one saves elsewhere (a virtual ward "
+                "patient worth an avoided admission). Counted as a saving, new spend would "
+                "read as money for the financial plan."
+            ),
+            review._(
+                "Add 'releases: cost' if the value is what each extra one costs: the notes "
+                "then show it as extra spend, netted against the benefits. If each one saves "
+                "money elsewhere, keep 'releases: {kind}'."
+            ).format(kind=line.releases),
+            review.where("impacts", _index(review, impact)),
+        )
+
+
 def counted_once(review: Review) -> Iterator[Finding]:
     """Two impacts would count the same money; one is kept in every total."""
     ledger = _ledger(review)

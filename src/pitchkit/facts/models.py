@@ -134,9 +134,9 @@ class Impact(Model):
     #: When the change took effect for this measure (schema 1.1, optional): one
     #: date, or a list for a change in stages. Without it the project's start is used.
     changed: ChangeDates = Field(default_factory=list)
-    #: Whether its value is money the organisation can take out (cash) or time and
-    #: space freed for other work (capacity).
-    releases: Annotated[Literal["cash", "capacity"] | None, BeforeValidator(_lower)] = None
+    #: Whether its value is money the organisation can take out (cash), time and
+    #: space freed for other work (capacity), or what each extra one costs (cost).
+    releases: Annotated[Literal["cash", "capacity", "cost"] | None, BeforeValidator(_lower)] = None
     #: Impacts whose money already includes this one's: it is left out of totals.
     overlaps: TextList = Field(default_factory=list)
 

@@ -336,7 +336,9 @@ def _impact(data: Any) -> Any:
         excludes=_texts(given.get("excludes")),
         source=_maybe(given.get("source"), _text),
         changed=_list(_change_dates(given.get("changed")), _day),
-        releases=_maybe(given.get("releases"), lambda value: _word(value, ("cash", "capacity"))),
+        releases=_maybe(
+            given.get("releases"), lambda value: _word(value, ("cash", "capacity", "cost"))
+        ),
         overlaps=_texts(given.get("overlaps")),
     )
 

@@ -213,9 +213,10 @@ class Impact(Record):
     #: When the change took effect for this measure (schema 1.1, optional): one
     #: date, or a list for a change in stages. Without it the project's start is used.
     changed: list[dt.date] = field(default_factory=list)
-    #: Whether its value is money the organisation can take out (cash) or time and
-    #: space freed for other work (capacity).
-    releases: Literal["cash", "capacity"] | None = None
+    #: Whether its value is money the organisation can take out (cash), time and
+    #: space freed for other work (capacity), or what each extra one costs (cost: a
+    #: rise that adds spend, such as more drug items, netted against the benefits).
+    releases: Literal["cash", "capacity", "cost"] | None = None
     #: Impacts whose money already includes this one's: it is left out of totals.
     overlaps: list[str] = field(default_factory=list)
 

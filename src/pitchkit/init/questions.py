@@ -219,7 +219,8 @@ def ask_impact(interview: Interview, taken: Iterable[str]) -> dict[str, Any]:
         value = ask_value(interview, unit)
         if value:
             impact["value"] = value
-            impact["releases"] = ask_releases(interview, measure, unit)
+            rises = target > baseline or impact.get("better") == "higher"
+            impact["releases"] = ask_releases(interview, measure, unit, rises=rises)
     source = interview.text(
         "impact.source",
         lang.gettext("Where do these figures come from? (leave blank to skip)"),
@@ -248,13 +249,55 @@ RELEASES = (
 )
 
 
-def ask_releases(interview: Interview, measure: str, unit: str) -> str:
-    """Whether the money is cash or capacity: the first question a finance director asks."""
+#: The same, for a measure where more is better: the value of each extra one may be what
+#: it costs (new spend), which pitchkit cannot tell from the words (newuser15 #1).
+RISE_RELEASES = (
+    (
+        "cost",
+        N_("it costs: each extra one is new spend, such as more drug items, tests or staff hours"),
+    ),
+    (
+        "cash",
+        N_("it saves cash: each one takes money out of a budget elsewhere, or earns income"),
+    ),
+    (
+        "capacity",
+        N_(
+            "it frees capacity: each one frees beds, time or space elsewhere, such as a "
+            "virtual ward patient who avoids an admission"
+        ),
+    ),
+)
+
+
+def ask_releases(interview: Interview, measure: str, unit: str, *, rises: bool = False) -> str:
+    """Whether the money is cash or capacity: the first question a finance director asks.
+
+    With ``rises`` (more is better), whether the value is what each extra one
+    costs, or what each one saves: said in plain words, with no default.
+    """
     from types import SimpleNamespace
 
     from pitchkit.recast.money import default_releases
 
     lang = interview.lang
+    if rises:
+        keys = [key for key, _label in RISE_RELEASES]
+        [picked] = interview.choices(
+            "impact.releases",
+            lang.gettext(
+                "More {unit} is the aim. Is that value what each extra one costs, or what "
+                "each one saves?"
+            ).format(unit=unit),
+            [lang.gettext(label) for _key, label in RISE_RELEASES],
+            # Left blank, the safe reading: new spend is never counted as a saving unasked.
+            default="1",
+            hint=lang.gettext(
+                "A cost is shown as extra spend and netted against the benefits; it is never "
+                "counted as a saving."
+            ),
+        )
+        return keys[picked]
     # pitchkit's own guess, from the measure and unit, is the default.
     guess = default_releases(SimpleNamespace(measure=measure, unit=unit))  # type: ignore[arg-type]
     keys = [key for key, _label in RELEASES]

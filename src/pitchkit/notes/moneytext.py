@@ -32,6 +32,7 @@ from pitchkit.recast.money import (
     benefit_start,
     fy_bounds,
     fy_label,
+    is_cost,
     quantum_for,
     round_money,
     shipped_index,
@@ -61,11 +62,13 @@ class Figures:
     years: tuple[tuple[int, float, float], ...]  # year, benefit, investment
     benefit: float  # within the project: the sum of the years' benefit
     investment: float  # the sum of the years' investment
+    #: New spend the change adds a year (``releases: cost``), as a positive sum.
+    cost: float = 0.0
 
     @property
     def annual(self) -> float:
-        """A year's counted benefit: cash plus capacity, as shown."""
-        return self.cash + self.capacity
+        """A year's counted benefit: cash plus capacity, less new spend, as shown."""
+        return self.cash + self.capacity - self.cost
 
     @property
     def net(self) -> float:
@@ -93,17 +96,19 @@ def _whole_year(benefit: float, annual: float) -> bool:
 
 def figures(ledger: Ledger) -> Figures:
     """Round the ledger's totals to one step, parts first."""
-    cash, capacity = ledger.annual("cash"), ledger.annual("capacity")
+    cost = -sum(line.annual for line in costs(ledger))
+    cash, capacity = ledger.annual("cash") + cost, ledger.annual("capacity")
     invest = ledger.investment or 0.0
     benefit = [share.benefit for share in ledger.years]
     spend = [share.investment for share in ledger.years]
-    quantum = quantum_for(cash, capacity, invest, sum(benefit))
+    quantum = quantum_for(cash, capacity, invest, sum(benefit), cost)
     # Each part the note names on its own (the trust's own cash, each other body's, the
     # trust's own capacity, each other body's staff time) is rounded on its own, as the
     # statements above give the same impact's money, and a total is the sum of the parts
     # as shown: a finance director never reads £62,000 here for the £61,000 said above.
     cash_r = sum(round_money(part, quantum) for part in _cash_parts(ledger))
     capacity_r = sum(round_money(part, quantum) for part in _capacity_parts(ledger))
+    cost_r = round_money(cost, quantum)
     # A whole financial year's benefit is the year's figure shown above it (cash plus
     # capacity), so that two whole years never read £800,000 and £799,000; any other
     # year is rounded on its own, so that a finance director working it out by hand
@@ -112,8 +117,10 @@ def figures(ledger: Ledger) -> Figures:
     # the same money (750 x £53 = £39,750 reads £40,000 in both). The total is what
     # the years shown add up to.
     benefit_r = [
-        cash_r + capacity_r
-        if not share.logged and share.so_far is None and _whole_year(share.benefit, cash + capacity)
+        cash_r + capacity_r - cost_r
+        if not share.logged
+        and share.so_far is None
+        and _whole_year(share.benefit, cash + capacity - cost)
         else round_money(share.benefit, quantum)
         for share in ledger.years
     ]
@@ -121,14 +128,14 @@ def figures(ledger: Ledger) -> Figures:
     years = tuple(
         (share.year, b, s) for share, b, s in zip(ledger.years, benefit_r, spend_r, strict=True)
     )
-    return Figures(quantum, cash_r, capacity_r, years, sum(benefit_r), sum(spend_r))
+    return Figures(quantum, cash_r, capacity_r, years, sum(benefit_r), sum(spend_r), cost_r)
 
 
 def _cash_parts(ledger: Ledger) -> list[float]:
     """The cash a note names apart, a year of each: the trust's own, then :func:`_apart`'s."""
     groups = _apart(ledger)
     if not groups:
-        return [ledger.annual("cash")]
+        return [sum(line.annual for line in ledger.counted if line.releases == "cash")]
     own = [line for line in ledger.counted if trust_cash(line)]
     return [sum(line.annual for line in lines) for lines in [own, *(g for _, g in groups)]]
 
@@ -140,6 +147,29 @@ def _capacity_parts(ledger: Ledger) -> list[float]:
         return [ledger.annual("capacity")]
     own = [line for line in _capacity(ledger) if line.elsewhere is None]
     return [sum(line.annual for line in lines) for lines in [own, *(g for _, g in groups)]]
+
+
+def costs(ledger: Ledger) -> list[Line]:
+    """The counted lines that are new spend the change adds (``releases: cost``)."""
+    return [line for line in ledger.counted if is_cost(line)]
+
+
+def cost_line(ledger: Ledger, shown: Figures, lang: Language, *, after: bool = False) -> str:
+    """The new spend the change adds a year, said as spend, never as cash for the plan.
+
+    ``Extra spend the change adds: £231,000 a year (6,300 more items a year),
+    netted against the benefits.`` Empty when no impact is marked ``releases: cost``.
+    """
+    spend = costs(ledger)
+    if not spend:
+        return ""
+    if after:  # after another director's money line, whose payback is net of it
+        return lang.gettext(
+            "Less the extra spend the change adds: {money} a year ({what})."
+        ).format(money=_money(shown.cost, lang), what=_names(spend, lang))
+    return lang.gettext(
+        "Extra spend the change adds: {money} a year ({what}), netted against the benefits."
+    ).format(money=_money(shown.cost, lang), what=_names(spend, lang))
 
 
 def _capacity(ledger: Ledger) -> list[Line]:
@@ -726,7 +756,16 @@ def investment_line(ledger: Ledger, shown: Figures, lang: Language) -> str:
         payback=payback,
         back=back,
     )
-    return f"{line} {netted_note(lang, ledger)}" if _netted_elsewhere(ledger, shown) else line
+    line = f"{line} {netted_note(lang, ledger)}" if _netted_elsewhere(ledger, shown) else line
+    return _net_of_cost(line, shown, lang)
+
+
+def _net_of_cost(line: str, shown: Figures, lang: Language) -> str:
+    """``line``, saying that its benefit is net of the new spend the change adds, if any."""
+    if not shown.cost:
+        return line
+    note = lang.gettext("Each year's benefit is net of the extra spend the change adds.")
+    return f"{line} {note}"
 
 
 def _netted_elsewhere(ledger: Ledger, shown: Figures) -> bool:
@@ -912,6 +951,44 @@ def return_text(shown: Figures, lang: Language) -> str:
         else _money(round(per_pound), lang)
     )
     return lang.gettext("{money} per £1").format(money=money)
+
+
+def _basis_months(ledger: Ledger, kind: Kind | None) -> int | None:
+    """The payback of ``kind`` as the notes give it: on the log's years once it has any."""
+    if ledger.logged:
+        repaid = ledger.payback_logged(kind)
+        return whole_months(repaid[0]) if repaid else None
+    months = ledger.payback_from(kind)
+    return None if beyond_end(ledger, months) else whole_months(months)
+
+
+def payback_bases(ledger: Ledger, shown: Figures, lang: Language) -> str:
+    """Both paybacks, said alike in every director's note (newuser15 #7).
+
+    Beside cash and capacity the finance director's block gives the payback
+    counting the capacity as if it were cash, and the other directors' line
+    the cash's alone: side by side, "16 months" and "not paid back" read as
+    notes that disagree. Each note so ends with both, in the same words.
+    Empty without funding, unless the plan has both cash and capacity, and
+    when even the whole benefit does not repay the funding: every note then
+    says "not paid back" in the finance block's words already.
+    """
+    if not ledger.investment or not shown.cash or not shown.capacity:
+        return ""
+    if _basis_months(ledger, None) is None:
+        return ""
+    parts = []
+    for kind in (None, "cash"):
+        months = _basis_months(ledger, kind)
+        parts.append(
+            lang.gettext("not within the project")
+            if months is None
+            else lang.ngettext("{n} month", "{n} months", months).format(n=months)
+        )
+    return lang.gettext(
+        "Payback, the same in every director's note: {whole} counting capacity as if it were "
+        "cash, {cash} from the cash alone."
+    ).format(whole=parts[0], cash=parts[1])
 
 
 def beyond_end(ledger: Ledger, months: float | None) -> bool:
@@ -1451,13 +1528,18 @@ def money_lines(
             for part in (
                 cash_line(ledger, shown, lang, unborne),
                 capacity_line(ledger, shown, lang, said),
+                cost_line(ledger, shown, lang),
             )
             if part
         ),
         *overlap_lines(ledger, lang, nested),
         " ".join(
             part
-            for part in (investment_line(ledger, shown, lang), apart_payback(ledger, shown, lang))
+            for part in (
+                investment_line(ledger, shown, lang),
+                apart_payback(ledger, shown, lang),
+                payback_bases(ledger, shown, lang),
+            )
             if part
         ),
     ]
@@ -1534,10 +1616,18 @@ def money_line(
     if ledger is None or not ledger.counted:
         return ""
     shown = figures(ledger)
+    # New spend the change adds is said first, as spend: the cash, capacity and paybacks
+    # after it are net of it (newuser15 #1).
+    spend = cost_line(ledger, shown, lang, after=True)
     own, groups, parts = _own_and_apart(ledger, shown)
     elsewhere = _elsewhere(ledger)
     if not groups and not elsewhere:
-        return _money_line(ledger, shown, lang, said, logged=logged)
+        bases = payback_bases(ledger, shown, lang)
+        return " ".join(
+            part
+            for part in (_money_line(ledger, shown, lang, said, logged=logged), bases, spend)
+            if part
+        )
     # Some cash is not the trust's (an ICB's contract prices, a council's budget), or some
     # capacity is another body's staff time (GP appointments): the line's cash and capacity,
     # and every payback in it, are the trust's own, and the rest is named after it, as the
@@ -1555,7 +1645,7 @@ def money_line(
     )
     rest = [_apart_text(groups, parts, ledger, lang)] if groups else []
     rest += _elsewhere_sentences(ledger, shown, lang, (), first=False)
-    return " ".join([text, *rest])
+    return " ".join([part for part in (text, *rest, spend) if part])
 
 
 def _money_line(

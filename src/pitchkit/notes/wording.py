@@ -329,6 +329,9 @@ def money_phrase(quantity: Quantity, lang: Language) -> str:
     pattern = (
         lang.gettext("worth {money} {per} in capacity")
         if quantity.releases == "capacity"
+        # New spend is never "worth" anything: said as what the change adds to spend.
+        else lang.gettext("adding {money} {per} to spend")
+        if quantity.releases == "cost"
         else lang.gettext("worth {money} {per}")
     )
     return " ".join(pattern.format(money=worth(quantity.money, lang), per=per).split())

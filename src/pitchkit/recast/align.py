@@ -453,7 +453,9 @@ def money_for_finance(impact: Impact, objective: Objective) -> bool:
     """
     if impact.value is None or impact.value.amount <= 0:
         return False
-    if impact.releases == "capacity":
+    if impact.releases in ("capacity", "cost"):
+        # New spend (``releases: cost``) works against a financial aim, never for it
+        # (newuser15 #2: more prescription items were offered to the prescribing budget).
         return False
     themes = frozenset(objective.themes) or infer_themes(objective_text(objective))
     return "finance" in themes

@@ -43,7 +43,10 @@ from pitchkit.recast.whose import (
     whose_cash,
 )
 
-Releases = Literal["cash", "capacity"]
+#: ``cost``: what each extra one costs (a rise that adds spend: more drug items, tests or
+#: staff hours). Its line's ``annual`` is negative, and it counts with the cash, so that
+#: every total (net, payback, £ per £1, cash) is net of it.
+Releases = Literal["cash", "capacity", "cost"]
 #: A kind of benefit the ledger totals: cash, capacity, the trust's own cash, or what is the
 #: trust's (its own cash and its own capacity; not another body's cash, nor more activity,
 #: nor time freed in another body's staff, such as GP appointments). "The trust" is the
@@ -519,9 +522,13 @@ class Ledger:
             first, last = fy_bounds(share.year)
             days = _earning_days(first, last, begins, self.end)
             amount = share.amount(releases)
-            # No year is below zero: a measure the log shows worse than before the change
-            # counts nothing in it (``YearShare.worse``), never a loss set against the rest.
-            if days <= 0 or amount <= 0:
+            # A measure the log shows worse than before the change counts nothing in a year
+            # (``YearShare.worse``), never a loss set against the rest; but new spend
+            # (``releases: cost``) can leave a year below zero, and it holds back the payback.
+            if days <= 0:
+                continue
+            if amount <= 0:
+                so_far += amount
                 continue
             if so_far + amount >= self.investment:
                 opened = max(first, begins)
@@ -567,11 +574,27 @@ def _of_kind(line: Line, kind: Kind | None) -> bool:
     """Whether ``line``'s money is of ``kind`` (``None``: any)."""
     if kind is None:
         return True
-    if kind in ("cash", "capacity"):
-        return line.releases == kind
+    if kind == "cash":
+        return spends(line)
+    if kind == "capacity":
+        return line.releases == "capacity"
     if kind == "own":
-        return line.releases == "cash" and line.own
+        return spends(line) and line.own
     return (line.releases == "capacity" and line.elsewhere is None) or line.own
+
+
+def spends(line: Line) -> bool:
+    """Whether ``line``'s money is cash: a saving (``cash``) or new spend (``cost``).
+
+    A cost is cash the other way: its ``annual`` is negative, so that a total
+    of cash (and every total with it) is net of what the change adds to spend.
+    """
+    return line.releases != "capacity"
+
+
+def is_cost(line: Line) -> bool:
+    """Whether ``line`` is new spend the change adds (``releases: cost``), not a benefit."""
+    return line.releases == "cost"
 
 
 def _unit_cost_year(
@@ -631,6 +654,12 @@ def _priced(
         annual = gain * times
     if not math.isfinite(annual):
         return None  # too large to count: left out of the money rather than shown as infinite
+    releases = impact.releases or default_releases(impact)
+    if releases == "cost":
+        if impact.direction == "lower":
+            releases = "cash"  # fewer of what each one costs is spend saved
+        else:
+            annual = -annual  # more of it is spend added: netted against the benefits
     return Line(
         impact=impact,
         counts=kind,
@@ -640,7 +669,7 @@ def _priced(
         restated_cost=restated,
         uplift=moved,
         annual=annual,
-        releases=impact.releases or default_releases(impact),
+        releases=releases,
         releases_default=impact.releases is None,
     )
 
@@ -781,7 +810,7 @@ def _years(
                 / length
             )
             benefit += earned
-            if line.releases == "cash":
+            if spends(line):
                 cash += earned
                 own += earned if line.own else 0.0
             elif line.elsewhere is not None:
@@ -863,6 +892,8 @@ def appraise(facts: Facts, today: dt.date) -> Ledger:
 
 def _owned(line: Line, home: str = TRUST) -> bool:
     """Whether ``line``'s cash is the project's own organisation's, read in English."""
+    if is_cost(line):  # new spend falls on whoever pays for it, as a saving would
+        return (other_payer(line.impact, home) or home) == home
     return whose_cash(line.impact, line.releases, home) == home
 
 
@@ -1003,7 +1034,7 @@ def _at_rates(ledger: Ledger, share: YearShare, rates: dict[str, float]) -> Year
         else:
             earned = line.annual * _earning_days(first, last, begins, ledger.end) / length
         benefit += earned
-        if line.releases == "cash":
+        if spends(line):
             cash += earned
             own += earned if line.own else 0.0
         elif line.elsewhere is not None:

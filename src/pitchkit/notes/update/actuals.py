@@ -32,8 +32,10 @@ from pitchkit.recast.money import (
     Lost,
     benefit_start,
     fy_bounds,
+    is_cost,
     months_between,
     shown_cost,
+    spends,
     with_logged,
 )
 
@@ -405,7 +407,7 @@ def _running(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered |
         elif part.done == 0 and part.earned == 0 and claim is not None and claim.delivered is None:
             flat.append(line.impact.measure)
         benefit += part.earned
-        if line.releases == "cash":
+        if spends(line):
             cash += part.earned
             own += part.earned if line.own else 0.0
         elif line.elsewhere is not None:
@@ -510,8 +512,8 @@ def _year(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered | No
             # Too few figures for any chart: the plan's full rate, as in the year under way.
             part = _plan_part(line, ledger, year, begins)
             plan += part
-            plan_cash += part if line.releases == "cash" else 0.0
-            plan_own += part if line.releases == "cash" and line.own else 0.0
+            plan_cash += part if spends(line) else 0.0
+            plan_own += part if spends(line) and line.own else 0.0
             plan_elsewhere += part if line.releases == "capacity" and line.elsewhere else 0.0
             planned_for.append(line.impact.measure)
             if claim is None or not any(p.value is not None for p in points):
@@ -553,7 +555,7 @@ def _year(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered | No
             flat.append(line.impact.measure)
         money = _money(line, claim, counted_from, last)
         benefit += money
-        if line.releases == "cash":
+        if spends(line):
             cash += money
             own += money if line.own else 0.0
         elif line.elsewhere is not None:
@@ -664,7 +666,9 @@ def _money(line: Line, claim: Claim, first: dt.date, last: dt.date) -> float:
     # (whole: 4.5 falls are 5) at the unit cost the note's small print shows (£53, not the
     # £52.58 it was restated as), so that a finance director's 750 x £53 is the year's
     # figure and an update over the same months gives the same money.
-    return shown_count(count) * shown_cost(line.restated_cost, line.impact.value.amount)
+    money = shown_count(count) * shown_cost(line.restated_cost, line.impact.value.amount)
+    # New spend (``releases: cost``): the log's rise so far is what the change added to spend.
+    return -money if is_cost(line) else money
 
 
 def _loss(line: Line, claim: Claim, first: dt.date, last: dt.date) -> Lost | None:

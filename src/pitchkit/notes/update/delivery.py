@@ -468,7 +468,15 @@ def delivered_money_text(progress: MeasureProgress, lang: Language) -> str:
     if money is None or money <= 0 or is_money(progress.impact):
         return ""
     impact = progress.impact
-    capacity = (impact.releases or default_releases(impact)) == "capacity"
+    releases = impact.releases or default_releases(impact)
+    if releases == "cost" and impact.direction == "higher":
+        # New spend the rise adds (newuser15 #1): said as spend, never "worth".
+        if progress.price_base is not None:
+            return lang.gettext("adding {money} to spend at {base} prices").format(
+                money=wording.worth(money, lang), base=fy_label(progress.price_base)
+            )
+        return lang.gettext("adding {money} to spend").format(money=wording.worth(money, lang))
+    capacity = releases == "capacity"
     # Capacity is money only when what it frees is stopped: a board reading "worth £5.6m"
     # would count it as cash, so the kind of money is named as the briefing note names it.
     if progress.price_base is not None:
