@@ -114,6 +114,7 @@ SHAPES = (
     "who",
     "where",
     "kind",
+    "crowd",
     "year",
     "map, other",
     "words",
@@ -138,6 +139,7 @@ _DOUBT_WORDS = (
     ("handled", "how soon each one is answered or dealt with"),
     ("step", "the impact counts a step of care done to each of them"),
     ("kind", "pitchkit claims links of this kind only when you confirm them"),
+    ("crowd", "several of the project's impacts and objectives name this same concept"),
     ("payer", "paid from another budget than the one the objective is about"),
     ("who", "while the objective counts"),
 )

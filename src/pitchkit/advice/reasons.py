@@ -139,6 +139,12 @@ def _mismatch_text(found: Link, lang: Language) -> str:
             "pitchkit claims links of this kind only when you confirm them: on projects it "
             "had not seen, they were right less than three times in four"
         )
+    if found.mismatch == "crowd":
+        return lang.gettext(
+            "several of the project's impacts and objectives name this same concept, and one "
+            "side names it only to qualify what it counts, so sharing it does not show that "
+            "this impact moves this objective"
+        )
     if found.mismatch == "step":
         return lang.gettext(
             "the impact counts a step of care done to each of them, and the objective counts "

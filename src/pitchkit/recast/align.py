@@ -43,8 +43,10 @@ from pitchkit.recast.measures import (
     named_as_mode,
     named_aside,
     names_step,
+    own_names,
     populations,
     qualifiers,
+    qualifies_only,
     step_done_for,
     topic_only,
     without_asides,
@@ -79,12 +81,14 @@ Confidence = Literal["explicit", "confident", "possible"]
 #: ("instrument"), or only in an aside, with nothing else shared ("aside"); or, set by
 #: :func:`pitchkit.recast.pitch.recast`, an objective of a financial year the project
 #: delivers nothing in ("year"); or the two sides count different people ("who") or
-#: places ("where": :mod:`pitchkit.recast.whowhere`).
+#: places ("where": :mod:`pitchkit.recast.whowhere`); or a kind of claim the lead has
+#: turned off ("kind"), or one concept several impacts and objectives name, which one side
+#: names only to qualify what it counts ("crowd": :func:`crowd_held`).
 Doubt = (
     Mismatch
     | Literal["cause", "broad", "topic", "instrument", "aside", "year", "payer"]
     | Literal["who", "where"]
-    | Literal["kind"]
+    | Literal["kind", "crowd"]
 )
 #: Doubts that the two sides count different people or places (:mod:`pitchkit.recast.whowhere`).
 WHO_WHERE: frozenset[str] = frozenset({"who", "where"})
@@ -102,6 +106,11 @@ WORD_SUPPORT = 0.05
 POSSIBLE_CEILING = 0.5
 #: Score of a link whose objective names the impact's own measure in words.
 NAMED_SCORE = 0.8
+#: A concept at least this many of a project's impacts, and at least
+#: :data:`CROWD_OBJECTIVES` of its objectives (every director's), name is a topic the
+#: project is about, not one measure (:func:`crowded_concepts`).
+CROWD_IMPACTS = 3
+CROWD_OBJECTIVES = 2
 #: Kinds of claim (:func:`claim_kind`) that are shown as possible, never claimed. Empty:
 #: every kind is claimed. The tenth first-look pass (docs/linking-evaluation.md) measured
 #: demoting each kind whose claims were right less than three times in four on the first
@@ -960,4 +969,67 @@ def kind_held(found: Link) -> Link:
         return found
     return replace(
         found, confidence="possible", mismatch="kind", score=min(found.score, POSSIBLE_CEILING)
+    )
+
+
+def crowded_concepts(
+    impacts: Sequence[Impact], objectives: Sequence[Objective], setting: str | None = None
+) -> frozenset[str]:
+    """The concepts so many of a project's impacts and objectives name that they are its topic.
+
+    At least :data:`CROWD_IMPACTS` impacts measure it and :data:`CROWD_OBJECTIVES`
+    objectives (of every director) aim at it: a safeguarding project whose six impacts
+    all name safeguarding, before a board with DoLS, Making Safeguarding Personal and
+    referral objectives. Naming such a concept cannot tell which impact serves which
+    objective (see :func:`crowd_held`).
+    """
+    if not RULES["crowded concepts"]:
+        return frozenset()
+    counted: dict[str, list[int]] = {}
+    for impact in impacts:
+        for concept_id in set(linkable(_impact_concepts(impact))):
+            counted.setdefault(concept_id, [0, 0])[0] += 1
+    for objective in objectives:
+        for concept_id in set(linkable(_objective_concepts(objective, setting))):
+            counted.setdefault(concept_id, [0, 0])[1] += 1
+    return frozenset(
+        concept_id
+        for concept_id, (mine, theirs) in counted.items()
+        if mine >= CROWD_IMPACTS and theirs >= CROWD_OBJECTIVES
+    )
+
+
+def crowd_held(found: Link, impact: Impact, objective: Objective, crowded: frozenset[str]) -> Link:
+    """``found`` as a possible link when it stands only on a concept the project is crowded with.
+
+    A same-concept claim (no step) on one of ``crowded``
+    (:func:`crowded_concepts`) is held back when one side names the concept only
+    to qualify what it counts ("safeguarding *training*", "a *DoLS application*",
+    "*frailty virtual ward*": :func:`pitchkit.recast.measures.qualifies_only`) and
+    the two share no telling word besides the concept's own names. On the labelled
+    sets up to blind42 this took back 21 wrong claims for 4 right ones
+    (docs/linking-evaluation.md, "The eleventh pass"). The doubt is "crowd".
+    """
+    chain_found = found.chain
+    if (
+        claim_kind(found) != "same concept"
+        or chain_found is None
+        or chain_found.start not in crowded
+    ):
+        return found
+    concept_id = chain_found.start
+    if not (
+        qualifies_only(impact.measure, concept_id) or qualifies_only(objective.text, concept_id)
+    ):
+        return found
+    names = " ".join(
+        own_names(impact.measure, concept_id) + own_names(objective.text, concept_id)
+    ).casefold()
+    if any(
+        mine.casefold() not in names and theirs.casefold() not in names
+        for mine, theirs in found.words
+    ):
+        return found
+    return replace(
+        found, confidence="possible", mismatch="crowd", score=min(found.score, POSSIBLE_CEILING)
     )

@@ -486,6 +486,133 @@ def concepts_in(text: str, *, broad: bool = False) -> tuple[str, ...]:
     return tuple(m.concept for m in (found if broad else focus(found)))
 
 
+#: The first word after a concept's name, written straight after it (a hyphen between allowed).
+_NEXT_WORD = re.compile(r"^[ \t]*-?[ \t]*([A-Za-z][A-Za-z'’-]*)")
+#: Words after a concept's name that leave it the thing counted: they say of what, for whom,
+#: when or how much ("Emergency admissions *for* ...", "Turnover *below* 10%"), or which
+#: figure of it ("Vacancy *rate*", "agency *spend*").
+_NOT_QUALIFIED = frozenset(
+    {
+        "of",
+        "for",
+        "in",
+        "with",
+        "to",
+        "from",
+        "by",
+        "within",
+        "at",
+        "on",
+        "as",
+        "and",
+        "or",
+        "than",
+        "over",
+        "under",
+        "per",
+        "among",
+        "after",
+        "before",
+        "between",
+        "who",
+        "whose",
+        "which",
+        "that",
+        "while",
+        "where",
+        "when",
+        "into",
+        "across",
+        "about",
+        "including",
+        "excluding",
+        "not",
+        "no",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "being",
+        "rate",
+        "rates",
+        "score",
+        "scores",
+        "spend",
+        "spending",
+        "utilisation",
+        "occupancy",
+        "occupied",
+        "compliance",
+        "performance",
+        "time",
+        "times",
+        "level",
+        "levels",
+        "number",
+        "numbers",
+        "count",
+        "total",
+        "percentage",
+        "share",
+        "below",
+        "above",
+        "down",
+        "up",
+        "fewer",
+        "more",
+        "less",
+        "lower",
+        "higher",
+        "cost",
+        "costs",
+        "days",
+        "ratio",
+        "incidents",
+        "figure",
+        "figures",
+        "position",
+        "target",
+        "targets",
+        "waits",
+    }
+)
+
+
+@lru_cache(maxsize=8192)
+def qualifies_only(text: str, concept_id: str) -> bool:
+    """Whether ``text`` names ``concept_id`` only as a word qualifying something else it counts.
+
+    "Level 3 adult *safeguarding* training", "*Frailty* virtual ward 80% occupied",
+    "Spend 95% of the *apprenticeship* levy": the name is followed straight away by a
+    noun of its own, so what is counted is the training, the ward or the levy. A
+    preposition, a verb form in -ed or -ing, or a word for a figure of the concept (rate,
+    spend, occupancy ...) after the name leaves the concept the thing counted. Read at
+    every place ``text`` names it; a text that does not name it is not qualified.
+    """
+    spelt = _spelt(text)
+    for m in mentions(text):
+        if m.concept != concept_id:
+            continue
+        found = _NEXT_WORD.match(spelt[m.end :])
+        if found is None:
+            continue
+        word = found.group(1).casefold()
+        if word in _NOT_QUALIFIED or word.endswith(("ed", "ing")):
+            continue
+        return True
+    return False
+
+
+def own_names(text: str, concept_id: str) -> tuple[str, ...]:
+    """The words by which ``text`` names ``concept_id`` (none when it does not)."""
+    return tuple(m.words for m in mentions(text) if m.concept == concept_id)
+
+
 @lru_cache(maxsize=8192)
 def topic_only(text: str, concept_id: str) -> bool:
     """Whether ``text`` names ``concept_id`` only by the names of its area, never of a measure.
@@ -841,6 +968,7 @@ RULES = {
     "who and where": True,
     "modes": True,
     "steps done": True,
+    "crowded concepts": True,
 }
 
 #: Kinds of concept that say whose or where, not what is counted: they never make a link alone.

@@ -17,6 +17,8 @@ from pitchkit.facts.schema import Director, Facts, Impact, Objective
 from pitchkit.recast.align import (
     POSSIBLE_CEILING,
     Link,
+    crowd_held,
+    crowded_concepts,
     held_apart,
     kind_held,
     link,
@@ -328,6 +330,8 @@ class Weighed(NamedTuple):
     worries: frozenset[str]
     ledger: Ledger
     candidates: tuple[Candidate, ...]
+    #: The concepts the project is crowded with (:func:`pitchkit.recast.align.crowded_concepts`).
+    crowded: frozenset[str] = frozenset()
 
 
 def weigh(facts: Facts, director: Director, *, today: dt.date, every_pair: bool = False) -> Weighed:
@@ -390,7 +394,12 @@ def weigh(facts: Facts, director: Director, *, today: dt.date, every_pair: bool 
         )
         for key in found
     )
-    return Weighed(match, objectives, worries, ledger, candidates)
+    crowded = crowded_concepts(
+        english.impacts,
+        [objective for member in english.directors for objective in member.objectives],
+        setting,
+    )
+    return Weighed(match, objectives, worries, ledger, candidates, crowded)
 
 
 def _offered(
@@ -447,6 +456,7 @@ def recast(facts: Facts, director: Director, *, today: dt.date | None = None) ->
             payer=same_payer(pair.read_impact, pair.read_objective, role, home),
         )
         found = kind_held(payer_held(found, pair.read_impact, pair.read_objective, role, home))
+        found = crowd_held(found, pair.read_impact, pair.read_objective, weighed.crowded)
         nothing_that_year = pair.year_missed
         if not nothing_that_year:
             links.append(found)
