@@ -139,6 +139,12 @@ def test_check_warns_of_a_rise_priced_as_a_saving(tmp_path: Path) -> None:
     assert "what each extra one costs" in rise.evidence
     assert "what each one saves elsewhere" in rise.evidence
     assert "releases: cost" in rise.fix
+    # Counted as capacity (a saving elsewhere, the usual reading), it is only a note.
+    facts = load_facts(project(tmp_path, ITEMS, releases="capacity"))
+    found = [f for f in check(facts, director_id="cfo", today=TODAY, lang=EN)]
+    [rise] = [f for f in found if f.rule == "rise-priced"]
+    assert rise.severity == "info"
+    assert "counted as capacity" in rise.message
     # Marked as a cost, the warning goes; a fall priced as cash never gets it.
     facts = load_facts(project(tmp_path, ITEMS, ADMISSIONS))
     found = [f for f in check(facts, director_id="cfo", today=TODAY, lang=EN)]

@@ -113,7 +113,10 @@ def rise_priced(review: Review) -> Iterator[Finding]:
     extra one costs (drug items, tests, staff hours) or what each one saves
     elsewhere (a virtual-ward patient worth an avoided admission). Counted as a
     saving, new spend would read as cash for the financial plan (newuser15 #1),
-    so the lead is asked to say which.
+    so the lead is asked to say which. A warning when the rise is counted as
+    cash, the reading a finance director would take as money for the plan; a
+    note when it is capacity, the usual reading of a saving elsewhere (more
+    patients on a virtual ward, each freeing a bed).
     """
     for line in _ledger(review).lines:
         impact = line.impact
@@ -124,7 +127,7 @@ def rise_priced(review: Review) -> Iterator[Finding]:
         kind = review._("cash") if line.releases == "cash" else review._("capacity")
         yield Finding(
             "rise-priced",
-            "warning",
+            "warning" if line.releases == "cash" else "info",
             review._(
                 "'{measure}' rises and each one is priced at {cost}, counted as {kind}: a saving."
             ).format(
