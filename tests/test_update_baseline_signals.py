@@ -1,0 +1,92 @@
+"""newuser15 #6: an update neither lists nor marks signals wholly before the change, and a
+board sentence names the month it sets against a level.
+
+A baseline that holds a month above its limits (or an earlier fall) is the
+baseline's own variation: read as "(concern), ending March 2024" on a project
+that changed things in June 2025, it looks as if something went wrong in the
+project. The limits are still made from those months.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from pitchkit.cli import app
+from pitchkit.notes.update import charting
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+FRAILTY = EXAMPLES / "frailty-virtual-ward" / "facts.yaml"
+
+
+def past_project(tmp: Path) -> Path:
+    """The frailty example moved two years back, so that its months have all ended."""
+    text = FRAILTY.read_text(encoding="utf-8").replace("2027-", "2025-").replace("2028-", "2026-")
+    path = tmp / "facts.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def early_months(tmp: Path) -> Path:
+    """A year of admissions before the log, March 2024 far above the rest."""
+    figures = [100, 102, 125, 99, 101, 100, 98, 102, 100, 99, 101, 100]
+    rows = [f"2024-{month:02d},{value}" for month, value in enumerate(figures, start=1)]
+    path = tmp / "early.csv"
+    path.write_text("period,admissions\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+def texts(path: Path) -> list[str]:
+    import docx
+
+    document = docx.Document(str(path))
+    found = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            found += [cell.text for cell in row.cells]
+    return found
+
+
+def update(tmp: Path, director: str, period: str) -> list[str]:
+    facts, sheet = past_project(tmp), early_months(tmp)
+    out = tmp / f"{director}.docx"
+    args = ["update", str(facts), "--measures", str(sheet), "-d", director]
+    result = CliRunner().invoke(app, [*args, "--period", period, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    return texts(out)
+
+
+def test_a_signal_in_the_baseline_is_not_a_concern_of_the_project(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    drawn: list[Any] = []
+    draw = charting.charts.draw
+
+    def recording(analysis: Any, **options: Any) -> Any:
+        drawn.append(analysis)
+        return draw(analysis, **options)
+
+    monkeypatch.setattr(charting.charts, "draw", recording)
+    shown = update(tmp_path, "coo", "2026-03")
+    caption = next(t for t in shown if t.startswith("Limits from the baseline, the 17 months"))
+    assert "2024" not in caption, caption
+    assert "(concern)" not in caption, caption
+    assert (
+        "1 signal in the months before the change is not listed or marked: it belongs to the "
+        "baseline, not to the project." in caption
+    )
+    assert "10 points below the lower limit (improvement), ending March 2026" in caption
+    # Nor is it marked on the chart: no point of the baseline carries a signal's marker.
+    admissions = next(a for a in drawn if a.baseline_points == 17)
+    assert admissions.change_at is not None
+    assert all(s.end >= admissions.change_at for s in admissions.signals)
+    assert not any(s.improvement is False for s in admissions.signals)
+
+
+def test_one_month_set_against_a_level_is_named(tmp_path: Path) -> None:
+    shown = update(tmp_path, "md", "2026-02")
+    sentence = next(t for t in shown if "I can report" in t)
+    assert "from 17.5% to 14.8% in February 2026" in sentence, sentence
