@@ -1,5 +1,5 @@
-"""newuser15 #6: an update neither lists nor marks signals wholly before the change, and a
-board sentence names the month it sets against a level.
+"""newuser15 #6 and #5: an update neither lists nor marks signals wholly before the change,
+and "delivered" names the log's average before the change it is counted against.
 
 A baseline that holds a month above its limits (or an earlier fall) is the
 baseline's own variation: read as "(concern), ending March 2024" on a project
@@ -47,7 +47,7 @@ def texts(path: Path) -> list[str]:
     for table in document.tables:
         for row in table.rows:
             found += [cell.text for cell in row.cells]
-    return found
+    return [text.replace("\u00a0", " ") for text in found]
 
 
 def update(tmp: Path, director: str, period: str) -> list[str]:
@@ -86,7 +86,28 @@ def test_a_signal_in_the_baseline_is_not_a_concern_of_the_project(
     assert not any(s.improvement is False for s in admissions.signals)
 
 
-def test_one_month_set_against_a_level_is_named(tmp_path: Path) -> None:
-    shown = update(tmp_path, "md", "2026-02")
-    sentence = next(t for t in shown if "I can report" in t)
-    assert "from 17.5% to 14.8% in February 2026" in sentence, sentence
+def test_the_finance_brief_names_the_log_average_its_delivered_years_count_against(
+    tmp_path: Path,
+) -> None:
+    """newuser15 #5: "£347,000 delivered" is 99.4 admissions a month (the log's mean before
+    the change) less those logged, at £2,116; the brief gave only the plan's 1,200 a year."""
+    facts = past_project(tmp_path)
+    out = tmp_path / "dof.docx"
+    result = CliRunner().invoke(app, ["brief", str(facts), "-d", "dof", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    money = next(t for t in texts(out) if t.startswith("Benefit against"))
+    assert "2025/26 £347,000 delivered for £202,000" in money, money
+    assert money.endswith(
+        "Delivered is counted against the log's average before the change: 99.4 admissions a "
+        "month (January to May 2025)."
+    ), money
+
+
+def test_the_update_says_whose_average_delivered_is_counted_against(tmp_path: Path) -> None:
+    shown = update(tmp_path, "coo", "2026-03")
+    delivered = [t for t in shown if "fewer than before the change" in t]
+    assert len(delivered) == 2, shown
+    assert (
+        "184 admissions fewer than before the change (the log's average of 101.4 admissions "
+        "a month, January 2024 to May 2025), June 2025 to March 2026" in delivered[1]
+    ), delivered

@@ -303,8 +303,8 @@ def delivered_phrase(progress: MeasureProgress, situation: Situation) -> str:
         return ""
     # A quarter or year built from its months may give a level's average, not its latest.
     averaged = averaged_over(latest, impact, lang)
-    # One month's figure set against a level names its month, so that it does not read
-    # as the level since the change (newuser15 #6: 11.4 days on average, then 10 days).
+    # One month's figure set against the mean before the change names its month, so that
+    # it does not read as the mean since (newuser15 #6: 11.4 days on average, then 10 days).
     month = "" if averaged or latest.period.kind != "month" else figure_period(latest, lang)
     if claim.reference is not None:
         # The mean logged before the change, which is not the facts' baseline: say so.
@@ -329,10 +329,6 @@ def delivered_phrase(progress: MeasureProgress, situation: Situation) -> str:
             pattern = lang.gettext(
                 "an improvement in {measure} from {baseline} to an average of {latest} over "
                 "{period}"
-            )
-        elif month:
-            pattern = lang.gettext(
-                "an improvement in {measure} from {baseline} to {latest} in {period}"
             )
         else:
             pattern = lang.gettext("an improvement in {measure} from {baseline} to {latest}")
