@@ -36,7 +36,33 @@ def role_and_lens(place: Place, lang: Language) -> str:
 
     lens = lens_title(place, lang)
     role = place.director.role
-    return role if role.casefold() == lens.casefold() else f"{role} / {lens}"
+    return role if _same_title(role, lens) else f"{role} / {lens}"
+
+
+def _same_title(role: str, lens: str) -> bool:
+    """Whether two job titles differ only in case, accents or word endings.
+
+    "Cyfarwyddwr Therapïau a Gwyddorau Iechyd" and the lens's "Cyfarwyddwr
+    Therapïau a Gwyddor Iechyd" are one title: shown once, not twice side by
+    side (newuser15 #8).
+    """
+    import unicodedata
+
+    def words(text: str) -> list[str]:
+        plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+        return "".join(c if c.isalnum() else " " for c in plain.casefold()).split()
+
+    def alike(one: str, other: str) -> bool:
+        if one.startswith(other) or other.startswith(one):
+            return True
+        common = next(
+            (i for i, (a, b) in enumerate(zip(one, other, strict=False)) if a != b),
+            min(len(one), len(other)),
+        )
+        return common >= max(4, min(len(one), len(other)) - 2)
+
+    mine, theirs = words(role), words(lens)
+    return len(mine) == len(theirs) and all(alike(a, b) for a, b in zip(mine, theirs, strict=True))
 
 
 #: The ranking table's first columns (the last two are wider).
