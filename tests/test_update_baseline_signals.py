@@ -30,9 +30,14 @@ def past_project(tmp: Path) -> Path:
     return path
 
 
-def early_months(tmp: Path) -> Path:
-    """A year of admissions before the log, March 2024 far above the rest."""
-    figures = [100, 102, 125, 99, 101, 100, 98, 102, 100, 99, 101, 100]
+#: A year of admissions before the log, March 2024 far above the rest.
+EARLY = [100, 102, 125, 99, 101, 100, 98, 102, 100, 99, 101, 100]
+#: A year of admissions before the log, already falling.
+FALLING = [124, 122, 121, 119, 117, 116, 114, 112, 110, 108, 106, 104]
+
+
+def early_months(tmp: Path, figures: list[int] = EARLY) -> Path:
+    """A year of admissions before the log."""
     rows = [f"2024-{month:02d},{value}" for month, value in enumerate(figures, start=1)]
     path = tmp / "early.csv"
     path.write_text("period,admissions\n" + "\n".join(rows) + "\n", encoding="utf-8")
@@ -50,8 +55,8 @@ def texts(path: Path) -> list[str]:
     return [text.replace("\u00a0", " ") for text in found]
 
 
-def update(tmp: Path, director: str, period: str) -> list[str]:
-    facts, sheet = past_project(tmp), early_months(tmp)
+def update(tmp: Path, director: str, period: str, early: list[int] = EARLY) -> list[str]:
+    facts, sheet = past_project(tmp), early_months(tmp, early)
     out = tmp / f"{director}.docx"
     args = ["update", str(facts), "--measures", str(sheet), "-d", director]
     result = CliRunner().invoke(app, [*args, "--period", period, "-o", str(out)])
@@ -79,11 +84,25 @@ def test_a_signal_in_the_baseline_is_not_a_concern_of_the_project(
         "baseline, not to the project." in caption
     )
     assert "10 points below the lower limit (improvement), ending March 2026" in caption
+    assert "already improving" not in caption
     # Nor is it marked on the chart: no point of the baseline carries a signal's marker.
     admissions = next(a for a in drawn if a.baseline_points == 17)
     assert admissions.change_at is not None
     assert all(s.end >= admissions.change_at for s in admissions.signals)
     assert not any(s.improvement is False for s in admissions.signals)
+
+
+def test_a_baseline_already_improving_is_said_though_its_signals_are_not_listed(
+    tmp_path: Path,
+) -> None:
+    shown = update(tmp_path, "coo", "2026-03", FALLING)
+    caption = next(t for t in shown if t.startswith("Limits from the baseline, the 17 months"))
+    assert "2024" not in caption, caption
+    assert (
+        "3 signals in the months before the change are not listed or marked: they belong to "
+        "the baseline, not to the project. Before the change, the figures were already "
+        "improving." in caption
+    ), caption
 
 
 def test_the_finance_brief_names_the_log_average_its_delivered_years_count_against(

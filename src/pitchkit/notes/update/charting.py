@@ -353,9 +353,10 @@ def signals_text(analysis: charts.Analysis, points: Sequence[Any], situation: Si
     lang = situation.lang
     kind = points[-1].period.kind if points else situation.run.kind
     parts = [t for t in (baseline_text(analysis, points, kind, lang),) if t]
-    earlier = len(analysis.signals)
+    everything = analysis
     analysis = since_change(analysis)
-    earlier -= len(analysis.signals)
+    before = [s for s in everything.signals if s not in analysis.signals]
+    earlier = len(before)
     if earlier:
         parts.append(
             lang.ngettext(
@@ -366,6 +367,9 @@ def signals_text(analysis: charts.Analysis, points: Sequence[Any], situation: Si
                 earlier,
             ).format(n=earlier)
         )
+        if any(s.improvement is True for s in before):
+            # A baseline already improving is worth knowing beside a change claimed after it.
+            parts.append(lang.gettext("Before the change, the figures were already improving."))
     if not analysis.signals and earlier:
         parts.append(
             lang.gettext(
