@@ -130,6 +130,8 @@ def test_periods_in_every_documented_style(tmp_path: Path) -> None:
         "May 2027,admissions,92\n"
         "Mehefin 2027,admissions,93\n"
         "01/07/2027,admissions,94\n"
+        "09/2027,admissions,96\n"
+        "2027/10,admissions,97\n"
         "2027-08-01,admissions,95\n"
         "Q4 2027,readmissions,14\n",
         encoding="utf-8",
@@ -143,6 +145,8 @@ def test_periods_in_every_documented_style(tmp_path: Path) -> None:
         "2027-06",
         "2027-07",
         "2027-08",
+        "2027-09",
+        "2027-10",
         "2027-Q3",
         "2027-Q4",
     ]
@@ -255,9 +259,19 @@ def csv_error(tmp: Path, text: str) -> str:
         ),
         (
             "period,,admissions\n2028-04,5,77\n",
-            "row 2: column B: a figure under a column with no header",
+            "row 2: column B: the number 5 is under a column with no header: write the impact "
+            "id it is a figure for at the top of the column, or delete it",
         ),
         ("period\n2028-04\n", "row 1: no measure columns"),
+        (
+            "period,admissions\n04/28,77\n",
+            "row 2: column period: '04/28' could be a month and a year or a day and a month: "
+            "write the year in full, as 10/2025 or 2025-10",
+        ),
+        (
+            "period,admissions\n13/2028,77\n",
+            "row 2: column period: '13/2028' has no month 13",
+        ),
         (
             "period,measure,value\n2028-04,admissions,2000000000000\n",
             "row 2: column value: 2,000,000,000,000 is too large to be a figure",
@@ -546,3 +560,58 @@ def test_an_update_from_a_spreadsheet_is_valid_open_xml_and_at_most_two_pages(
     assert code == 0, stderr
     validate_ooxml(out)
     assert pdf_pages(out) <= 2
+
+
+# ---------------------------------------------------------------- a log kept as people keep it
+
+
+def test_a_title_row_a_note_column_and_uk_months_are_read_as_the_team_sheet_is(
+    tmp_path: Path,
+) -> None:
+    """newuser15 #4: a merged title row above the header, 'provisional' in a column with
+    no header and months written 10/2028 stopped `check`; the team sheet reads all three."""
+    facts = project(tmp_path)
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Frailty ward monthly log"])
+    sheet.merge_cells("A1:D1")
+    sheet.append([None])
+    sheet.append(["Month", "admissions", "bed-days", None])
+    sheet.append(["04/2028", 77, 640, None])
+    sheet.append(["May-28", 75, 630, "provisional"])
+    sheet.append(["June 2028", 74, 620, None])
+    path = tmp_path / "log.xlsx"
+    book.save(path)
+    code, stdout, stderr = run("check", str(facts), "--measures", str(path))
+    assert code in (0, 2), stderr
+    shown = stdout + stderr
+    assert "error:" not in shown, shown
+    notes = [line for line in shown.splitlines() if "provisional" in line]
+    assert notes == [
+        f"warning: {path}:row 5: column D: 'provisional' is in a column with no header, so "
+        "it is read as a note and left out of the figures"
+    ]
+    assert load(path, facts) == {
+        "2028-04": {"admissions": 77, "bed-days": 640},
+        "2028-05": {"admissions": 75, "bed-days": 630},
+        "2028-06": {"admissions": 74, "bed-days": 620},
+    }
+
+
+def test_a_number_under_no_header_below_a_title_row_stops_the_run_at_its_cell(
+    tmp_path: Path,
+) -> None:
+    facts = project(tmp_path)
+    sheet = tmp_path / "log.csv"
+    sheet.write_text(
+        "Frailty ward monthly log,,\nMonth,admissions,\n10/2028,77,\n11/2028,75,12\n",
+        encoding="utf-8",
+    )
+    code, _, stderr = run("check", str(facts), "--measures", str(sheet))
+    assert code == 1
+    lines = [line for line in stderr.splitlines() if line.strip()]
+    assert lines == [
+        f"error: {sheet}:row 4: column C: the number 12 is under a column with no header: "
+        "write the impact id it is a figure for at the top of the column, or delete it"
+    ]

@@ -264,7 +264,7 @@ def test_a_log_with_a_misspelt_header_and_a_bad_date_names_both(tmp_path: Path) 
     assert code == 1
     assert "column lounge-usee" in err
     assert "did you mean 'lounge-use'" in err
-    assert "'13/2026' is not a period" in err
+    assert "row 10: column Month: '13/2026' has no month 13" in err
 
 
 def test_the_shipped_welsh_words_are_what_the_catalog_and_map_give_now() -> None:

@@ -46,7 +46,7 @@ def role_and_lens(place: Place, lang: Language) -> str:
     if place.pitch.lens.lens.id == GENERAL_LENS:
         return role
     lens = lens_title(place, lang)
-    if _words(lens) <= _words(role):
+    if _words(lens) <= _words(role) or _same_title(role, lens):
         return role
     return lang.gettext("{role} (read as: {lens})").format(role=role, lens=lens)
 
@@ -61,6 +61,32 @@ def _words(title: str) -> frozenset[str]:
     """The words of a title that carry its meaning, lower-cased."""
     words = re.findall(r"[\w'&]+", title.casefold())
     return frozenset(word for word in words if word not in _ROLE_FILLER)
+
+
+def _same_title(role: str, lens: str) -> bool:
+    """Whether two job titles differ only in case, accents or word endings.
+
+    "Cyfarwyddwr Therapïau a Gwyddorau Iechyd" and the lens's "Cyfarwyddwr
+    Therapïau a Gwyddor Iechyd" are one title: shown once, not twice side by
+    side (newuser15 #8).
+    """
+    import unicodedata
+
+    def words(text: str) -> list[str]:
+        plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+        return "".join(c if c.isalnum() else " " for c in plain.casefold()).split()
+
+    def alike(one: str, other: str) -> bool:
+        if one.startswith(other) or other.startswith(one):
+            return True
+        common = next(
+            (i for i, (a, b) in enumerate(zip(one, other, strict=False)) if a != b),
+            min(len(one), len(other)),
+        )
+        return common >= max(4, min(len(one), len(other)) - 2)
+
+    mine, theirs = words(role), words(lens)
+    return len(mine) == len(theirs) and all(alike(a, b) for a, b in zip(mine, theirs, strict=True))
 
 
 #: The ranking table's first columns (the last two are wider).

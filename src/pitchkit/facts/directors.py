@@ -511,8 +511,11 @@ _NAMED_ABBREVIATION = re.compile(r"\(([A-Z][A-Z0-9]{1,9})\)")
 
 
 #: How ids have been made: before newuser6 F12, until newuser7 F11, until newuser11 (13),
-#: until newuser12 (12), until newuser13 (12), and now.
-_FIRST, _SECOND, _THIRD, _FOURTH, _FIFTH, _NOW = 1, 2, 3, 4, 5, 6
+#: until newuser12 (12), until newuser13 (12), until newuser15 (17), and now.
+_FIRST, _SECOND, _THIRD, _FOURTH, _FIFTH, _SIXTH, _NOW = 1, 2, 3, 4, 5, 6, 7
+#: Phrases an id keeps whole, little words and all, since newuser15 (17): "Reduce length of
+#: stay" is ``length-of-stay``, not ``length`` (the meaning is in the whole phrase).
+_WHOLE_PHRASES = re.compile(r"\blength\s+of\s+stay\b", re.IGNORECASE)
 
 
 def objective_id(text: str, taken: Iterable[str] = ()) -> str:
@@ -571,9 +574,11 @@ def _id_candidates(text: str, generation: int) -> tuple[str, ...]:
         # Welsh "cyflawni'r cynllun" is "cyflawni" and "r" (the), not "cyflawnir".
         text = _WELSH_CLITIC.sub(r"\1 \2", text)
     plain = _plain(text)
+    if generation >= _NOW:
+        plain = _WHOLE_PHRASES.sub(lambda found: "-".join(found.group(0).split()), plain)
     untelling = (
         _UNTELLING_SINCE_13
-        if generation >= _NOW
+        if generation >= _SIXTH
         else _UNTELLING_SINCE_11
         if generation >= _FOURTH
         else _UNTELLING_NOW
@@ -581,7 +586,7 @@ def _id_candidates(text: str, generation: int) -> tuple[str, ...]:
         else _UNTELLING
     )
     if generation >= _THIRD:
-        plain = _initials(plain, after_verb=generation >= _NOW)
+        plain = _initials(plain, after_verb=generation >= _SIXTH)
     spans = _telling_spans(plain, untelling)
     if generation >= _FOURTH:
         spans = _after_opening_verb(spans, plain)
@@ -608,7 +613,7 @@ def _id_candidates(text: str, generation: int) -> tuple[str, ...]:
         # An abbreviation is the id on its own (SHMI, VTE, A&E); since newuser11 (13) not
         # one of two letters that heads a noun: "Free GP time" is ``gp-time``, not ``gp``.
         first = _ID_WORDS
-    if generation >= _NOW and first == 1 and len(words[0]) == 2:
+    if generation >= _SIXTH and first == 1 and len(words[0]) == 2:
         # Since newuser13 (12): a two-letter abbreviation before "and" names the noun after
         # both: "Free GP and practice nurse time" is ``gp-time``, as "Free GP time" is.
         shared = _shared_noun(spans, read)
@@ -913,7 +918,7 @@ class FormerIds(Mapping[str, tuple[str, ...]]):
         if self._found is None:
             earlier = {
                 generation: list(self._given)
-                for generation in (_FIFTH, _FOURTH, _THIRD, _SECOND, _FIRST)
+                for generation in (_SIXTH, _FIFTH, _FOURTH, _THIRD, _SECOND, _FIRST)
             }
             found: dict[str, tuple[str, ...]] = {}
             for made_id, text in self._made:

@@ -222,6 +222,10 @@ def money_context(pitch: Pitch, lang: Language, said: Collection[str] = ()) -> C
             if line.releases == "cash" and log_standing(pitch, line.impact.id) is not None
         }
         lines = moneytext.money_lines(ledger, lang, said, unborne, nested_so_far(pitch, lang))
+        averages = _log_averages(ledger, pitch, lang)
+        if lines and averages:
+            # Beside the years "delivered": what they are counted against (newuser15 #5).
+            lines[-1] = f"{lines[-1]} {averages}"
     else:
         one = moneytext.money_line(ledger, lang, said, logged=ledger.logged)
         lines = [lang.gettext("Money: {line}").format(line=one)] if one else []
@@ -271,6 +275,16 @@ def nested_so_far(pitch: Pitch, lang: Language) -> dict[str, str]:
             kept=measure,
         )
     return found
+
+
+def _log_averages(ledger: Ledger, pitch: Pitch, lang: Language) -> str:
+    """The log's means before the change that "delivered" is counted against, if any."""
+    if not ledger.logged:
+        return ""
+    # Imported here, and only then: the update package builds on this module.
+    from pitchkit.notes.update.actuals import log_averages
+
+    return log_averages(ledger, pitch.facts, lang)
 
 
 def statement_conversion(statement: Statement, pitch: Pitch) -> Conversion | None:

@@ -20,6 +20,7 @@ import math
 from dataclasses import dataclass
 
 from pitchkit.facts.schema import Facts
+from pitchkit.i18n.translation import Language
 from pitchkit.notes.update import spc
 from pitchkit.notes.update.claims import Claim, isolated_periods, worsening
 from pitchkit.notes.update.progress import Point
@@ -828,3 +829,52 @@ def shown_so_far(ledger: Ledger | None, facts: Facts, impact_id: str) -> Shown |
     met = latest.value <= latest.target if lower else latest.value >= latest.target
     delivered = claim.delivered_between(since.start, latest.period.end)
     return Shown(delivered, tuple(p.period for p in after), latest, met)
+
+
+def log_averages(ledger: Ledger, facts: Facts, lang: Language) -> str:
+    """What "delivered" is counted against, when it is the log's mean before the change.
+
+    ``Delivered is counted against the log's average before the change, not
+    the plan's baseline: 193.1 bed days a month (January 2025 to February
+    2026).`` A finance director given only the plan's baseline (2,600 bed
+    days a year) cannot reproduce "£54,000 delivered" from the page
+    (newuser15 #5); each counted measure whose delivery rests on the mean
+    logged before its change is named by that mean, to one decimal place
+    (as the update gives it) and with its months. Empty when no year is read
+    from the log, or no counted measure's delivery rests on such a mean.
+    """
+    from pitchkit.i18n import fmt
+    from pitchkit.notes import wording
+    from pitchkit.notes.update import spans
+    from pitchkit.notes.update.measures import shown_unit
+    from pitchkit.notes.update.progress import is_money
+
+    if not ledger.logged or ledger.today is None:
+        return ""
+    claims = _claims(ledger, facts)
+    averages = []
+    for line in ledger.counted:
+        claim = claims.get(line.impact.id)
+        if claim is None or claim.reference is None or claim.delivered is None:
+            continue
+        periods = claim.reference_periods
+        if not periods:
+            continue
+        impact = claim.impact
+        rate = (
+            fmt.money(round(claim.reference), lang, precision="exact")
+            if is_money(impact) and abs(claim.reference) >= 1
+            else fmt.quantity(round(claim.reference, 1), shown_unit(impact), lang)
+        )
+        averages.append(
+            lang.gettext("{rate} {per} ({span})").format(
+                rate=rate,
+                per=wording.per_phrase(periods[-1].kind, lang),
+                span=spans.span_text(periods, lang),
+            )
+        )
+    if not averages:
+        return ""
+    return lang.gettext(
+        "Delivered is counted against the log's average before the change: {averages}."
+    ).format(averages=fmt.join_list(averages, lang))

@@ -34,6 +34,7 @@ from pitchkit.notes.update.measures import (
     amount_text,
     averaged_over,
     beside_text,
+    figure_period,
     has_figure,
     level_mean,
     named_by_measure,
@@ -302,29 +303,35 @@ def delivered_phrase(progress: MeasureProgress, situation: Situation) -> str:
         return ""
     # A quarter or year built from its months may give a level's average, not its latest.
     averaged = averaged_over(latest, impact, lang)
+    # One month's figure set against the mean before the change names its month, so that
+    # it does not read as the mean since (newuser15 #6: 11.4 days on average, then 10 days).
+    month = "" if averaged or latest.period.kind != "month" else figure_period(latest, lang)
     if claim.reference is not None:
         # The mean logged before the change, which is not the facts' baseline: say so.
-        pattern = (
-            lang.gettext(
+        if averaged:
+            pattern = lang.gettext(
                 "an improvement in {measure} from an average of {baseline} before the change to "
                 "an average of {latest} over {period}"
             )
-            if averaged
-            else lang.gettext(
+        elif month:
+            pattern = lang.gettext(
+                "an improvement in {measure} from an average of {baseline} before the change to "
+                "{latest} in {period}"
+            )
+        else:
+            pattern = lang.gettext(
                 "an improvement in {measure} from an average of {baseline} before the change to "
                 "{latest}"
             )
-        )
         baseline = level_mean(claim.reference, impact)
     else:
-        pattern = (
-            lang.gettext(
+        if averaged:
+            pattern = lang.gettext(
                 "an improvement in {measure} from {baseline} to an average of {latest} over "
                 "{period}"
             )
-            if averaged
-            else lang.gettext("an improvement in {measure} from {baseline} to {latest}")
-        )
+        else:
+            pattern = lang.gettext("an improvement in {measure} from {baseline} to {latest}")
         baseline = impact.baseline
     return pattern.format(
         measure=measure,
@@ -335,5 +342,5 @@ def delivered_phrase(progress: MeasureProgress, situation: Situation) -> str:
             if named_by_measure(impact)
             else amount_text(latest.value, impact, lang)
         ),
-        period=averaged,
+        period=averaged or month,
     )

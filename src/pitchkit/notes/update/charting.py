@@ -153,10 +153,41 @@ def _signalled(analysis: spc.Analysis) -> bool:
     chart with one is not a quiet chart (newuser12 #3).
     """
     return bool(
-        analysis.signals
+        since_change(analysis).signals
         or analysis.baseline_shift is not None
         or any(c.shift is not None for c in analysis.changes)
     )
+
+
+def before_change(analysis: spc.Analysis, signal: spc.Signal) -> bool:
+    """Whether ``signal`` lies wholly in the months before the change: the baseline's own.
+
+    Such a signal (an earlier fall the baseline holds, a month above its
+    limits) says nothing of the project, so an update neither lists nor
+    marks it: a "concern" in early 2025 on a project that changed things in
+    2026 reads as if something went wrong in the project (newuser15 #6). The
+    baseline's limits are still made from those months, as Making Data
+    Count makes them, and a signal that runs on past the change is the
+    project's. A signal already worded as the level the change started from
+    (:attr:`~.spc.Signal.before_improvement` and its kin) keeps its words.
+    """
+    at = analysis.change_at
+    return (
+        at is not None
+        and signal.end < at
+        and not (
+            signal.before_improvement
+            or signal.stepping
+            or signal.before_worsening
+            or signal.recovering
+        )
+    )
+
+
+def since_change(analysis: spc.Analysis) -> spc.Analysis:
+    """``analysis`` with only the signals an update shows: none wholly before the change."""
+    kept = tuple(s for s in analysis.signals if not before_change(analysis, s))
+    return analysis if len(kept) == len(analysis.signals) else replace(analysis, signals=kept)
 
 
 def claimed_impacts(situation: Situation) -> dict[str, int]:
@@ -195,7 +226,8 @@ def too_few_text(progress: MeasureProgress, claim: Claim, situation: Situation) 
 def chart(progress: MeasureProgress, claim: Claim, situation: Situation) -> Context:
     """One chart as a picture, with its kind, its icons and its signals in words."""
     lang, impact, analysis = situation.lang, progress.impact, claim.analysis
-    data = charts.draw(analysis, **_draw_options(progress, claim, situation))
+    shown = since_change(analysis)
+    data = charts.draw(shown, **_draw_options(progress, claim, situation))
     measure = wording.apply_terms(impact.measure, situation.terms)
     kind = lang.gettext("run chart") if analysis.kind == "run" else lang.gettext("XmR chart")
     signals = signals_text(analysis, claim.points, situation)
@@ -314,11 +346,37 @@ def signals_text(analysis: charts.Analysis, points: Sequence[Any], situation: Si
     """Every signal in words, by rule in order of weight, most recent first; or that there are none.
 
     Before the signals: where the baseline and the change are, and whether
-    the limits were recalculated after a sustained shift.
+    the limits were recalculated after a sustained shift. Signals wholly
+    before the change are the baseline's (:func:`before_change`): counted
+    in a sentence of their own, never listed as the project's.
     """
     lang = situation.lang
     kind = points[-1].period.kind if points else situation.run.kind
     parts = [t for t in (baseline_text(analysis, points, kind, lang),) if t]
+    everything = analysis
+    analysis = since_change(analysis)
+    before = [s for s in everything.signals if s not in analysis.signals]
+    earlier = len(before)
+    if earlier:
+        parts.append(
+            lang.ngettext(
+                "{n} signal in the months before the change is not listed or marked: it "
+                "belongs to the baseline, not to the project.",
+                "{n} signals in the months before the change are not listed or marked: they "
+                "belong to the baseline, not to the project.",
+                earlier,
+            ).format(n=earlier)
+        )
+        if any(s.improvement is True for s in before):
+            # A baseline already improving is worth knowing beside a change claimed after it.
+            parts.append(lang.gettext("Before the change, the figures were already improving."))
+    if not analysis.signals and earlier:
+        parts.append(
+            lang.gettext(
+                "No signal since the change: the variation is what chance alone would give."
+            )
+        )
+        return " ".join(parts)
     if not analysis.signals:
         recalculated = any(c.shift is not None and not c.moving for c in analysis.changes)
         parts.append(

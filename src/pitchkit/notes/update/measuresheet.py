@@ -10,8 +10,12 @@ the top of the facts file) reads them in one of two layouts:
 
 A measure is named by its impact id or its measure name, in any case.
 Periods may be written ``2027-03``, ``2027-Q1``, ``2027``, as a real Excel
-date on the first of a month, or as ``Apr-27``, ``April 2027`` (English or
-Welsh month names). An empty cell is no figure, never zero.
+date on the first of a month, as ``03/2027`` (the UK's month and year), or as
+``Apr-27``, ``April 2027`` (English or Welsh month names); ``03/27`` is
+refused, as it could be a day and a month. An empty cell is no figure, never
+zero. Title rows above the header are skipped (the header is the first row
+naming a measure or the long form's columns), and words in a column with no
+header are a note, left out with a warning; a number there stops the run.
 
 Any mistake stops the run with a line naming the file, row and column
 (:class:`~pitchkit.errors.MeasuresError`), one for each figure that is
@@ -75,6 +79,11 @@ _MONTH_YEAR = re.compile(r"^([a-z]+)\.?[\s\-/']*(\d{2}|\d{4})$")
 _QUARTER_FIRST = re.compile(r"^q([1-4])[\s\-/]*(\d{4})$")
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ t]00:00(?::00)?)?$")
 _UK_DAY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+#: A UK month and year, 10/2025 (or 10-2025, 10.2025), and the year first, 2025/10.
+_MONTH_SLASH_YEAR = re.compile(r"^(\d{1,2})[/\-.](\d{4})$")
+_YEAR_SLASH_MONTH = re.compile(r"^(\d{4})/(\d{1,2})$")
+#: 10/25: October 2025, or the 10th of a month with no year? Refused, saying what to write.
+_TWO_NUMBERS = re.compile(r"^(\d{1,2})/(\d{1,2})$")
 _NUMBER = re.compile(r"^[-+]?£?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?%?$")
 
 Figures = dict[str, dict[str, float | None]]
@@ -98,6 +107,8 @@ class MeasureSheet:
     path: Path
     layout: str  # "long" or "wide"
     figures: tuple[Figure, ...]
+    #: What was read past without being a figure (a note in a column with no header).
+    warnings: tuple[Located, ...] = ()
 
     def by_period(self) -> Figures:
         """The figures as period → impact id → value."""
@@ -153,17 +164,48 @@ def load_measures(path: Path, facts: Facts, *others: Facts) -> MeasureSheet:
                 Message("more than {most} rows: keep only this project's figures", most=MAX_ROWS),
             )
         )
-    (header_row, header), body = rows[0], rows[1:]
-    names = [tabular.cell_text(cell).replace("\ufeff", "").strip() for cell in header]
     matcher = _Matcher((facts, *others))
+    at = _header_at(rows, matcher)
+    (header_row, header), body = rows[at], rows[at + 1 :]
+    names = [_header_text(cell) for cell in header]
     long_columns = _long_columns(names)
+    notes: list[Located] = []
     if long_columns is not None:
         figures = _read_long(path, body, names, long_columns, matcher)
         layout = "long"
     else:
-        figures = _read_wide(path, header_row, body, names, matcher)
+        figures = _read_wide(path, header_row, body, names, matcher, notes)
         layout = "wide"
-    return MeasureSheet(path, layout, tuple(figures))
+    return MeasureSheet(path, layout, tuple(figures), tuple(notes))
+
+
+#: How many filled rows above the header may be titles ("Pleural service monthly log",
+#: often merged across the sheet), skipped as the team sheet skips them.
+TITLE_ROWS = 5
+
+
+def _header_text(cell: Any) -> str:
+    return tabular.cell_text(cell).replace("\ufeff", "").strip()
+
+
+def _header_at(rows: tabular.Records, matcher: _Matcher) -> int:
+    """Which of the first filled rows is the header: the first naming a column pitchkit reads.
+
+    A row naming the long form's period, measure and value, or a measure (by
+    impact id or measure name), is the header; the rows above it are titles.
+    Failing that, the first row with a period column ("Month") is, so that
+    its misspelt measures are named; failing both, the first filled row.
+    """
+    first = [[_header_text(cell) for cell in row] for _, row in rows[: TITLE_ROWS + 1]]
+    for index, names in enumerate(first):
+        if _long_columns(names) is not None:
+            return index
+        if any(name and matcher.find(name) is not None for name in names):
+            return index
+    for index, names in enumerate(first):
+        if any(_key(name) in PERIOD_HEADERS for name in names):
+            return index
+    return 0
 
 
 # --- columns and measures --------------------------------------------------------------
@@ -367,7 +409,12 @@ def _refuse_out_of_range(
 
 
 def _read_wide(
-    path: Path, header_row: int, body: tabular.Records, names: Sequence[str], matcher: _Matcher
+    path: Path,
+    header_row: int,
+    body: tabular.Records,
+    names: Sequence[str],
+    matcher: _Matcher,
+    notes: list[Located],
 ) -> list[Figure]:
     keys = [_key(name) for name in names]
     period_at = next((i for i, key in enumerate(keys) if key in PERIOD_HEADERS), 0)
@@ -379,7 +426,7 @@ def _read_wide(
         if index == period_at:
             continue
         with problems:
-            impact = _column_impact(path, header_row, body, names, index, matcher, measures)
+            impact = _column_impact(path, header_row, body, names, index, matcher, measures, notes)
             if impact is not None:
                 measures[index] = impact
     if not measures:
@@ -423,15 +470,16 @@ def _column_impact(
     index: int,
     matcher: _Matcher,
     measures: dict[int, str],
+    notes: list[Located],
 ) -> str | None:
-    """The impact a wide sheet's column ``index`` holds; ``None`` for an empty column.
+    """The impact a wide sheet's column ``index`` holds; ``None`` for a column with no header.
 
     Raises :class:`MeasuresError` for a header that names no impact, or one
     that another column names already.
     """
     name = names[index]
     if not name:
-        _refuse_unnamed(path, body, names, index)
+        _refuse_unnamed(path, body, names, index, notes)
         return None
     impact = matcher.find(name)
     if impact is None:
@@ -459,20 +507,52 @@ def _column_impact(
     return impact
 
 
-def _refuse_unnamed(path: Path, body: tabular.Records, names: Sequence[str], index: int) -> None:
-    """Refuse a figure under a column with no header, rather than leave it out unseen."""
+def _refuse_unnamed(
+    path: Path, body: tabular.Records, names: Sequence[str], index: int, notes: list[Located]
+) -> None:
+    """Refuse a figure under a column with no header, rather than leave it out unseen.
+
+    Words there ("provisional", "data from the ward dashboard") are a note
+    beside the figures: each is left out with a warning naming its cell. A
+    number there could be a measure's figure whose header is missing, so it
+    stops the run, naming the cell.
+    """
     for number, row in body:
-        if index < len(row) and tabular.cell_text(row[index]).strip():
-            raise _cell_error(
-                path,
-                number,
-                names,
-                index,
-                Message(
-                    "a figure under a column with no header: name the column after an impact "
-                    "id, or delete it"
-                ),
+        if index >= len(row) or not tabular.cell_text(row[index]).strip():
+            continue
+        try:
+            figure = read_value(row[index])
+        except ValueError:
+            figure = None
+        if figure is None:
+            notes.append(
+                Located(
+                    tabular.cell_place(path, number, _column_name(names, index)),
+                    Message(
+                        "'{note}' is in a column with no header, so it is read as a note and "
+                        "left out of the figures",
+                        note=_shortened(tabular.cell_text(row[index]).strip()),
+                    ),
+                )
             )
+            continue
+        raise _cell_error(
+            path,
+            number,
+            names,
+            index,
+            Message(
+                "the number {value} is under a column with no header: write the impact id "
+                "it is a figure for at the top of the column, or delete it",
+                value=format(figure, "g"),
+            ),
+        )
+
+
+def _shortened(text: str, most: int = 40) -> str:
+    """A cell's text on one line, cut to ``most`` characters."""
+    line = " ".join(text.split())
+    return line if len(line) <= most else line[: most - 1].rstrip() + "…"
 
 
 def _column_name(names: Sequence[str], index: int) -> str:
@@ -551,6 +631,20 @@ def read_period(value: Any) -> Period:
     found = _QUARTER_FIRST.match(lowered)
     if found:
         return parse_period(f"{found[2]}-Q{found[1]}")
+    found = _MONTH_SLASH_YEAR.match(lowered)
+    if found:
+        return _month_of(int(found[2]), int(found[1]), text)
+    found = _YEAR_SLASH_MONTH.match(lowered)
+    if found:
+        return _month_of(int(found[1]), int(found[2]), text)
+    if _TWO_NUMBERS.match(lowered):
+        raise ValueError(
+            Message(
+                "'{period}' could be a month and a year or a day and a month: write the year "
+                "in full, as 10/2025 or 2025-10",
+                period=text,
+            )
+        )
     found = _MONTH_YEAR.match(lowered)
     if found and found[1] in MONTHS:
         year = int(found[2]) + (2000 if len(found[2]) == 2 else 0)
@@ -562,6 +656,19 @@ def read_period(value: Any) -> Period:
             period=text,
         )
     )
+
+
+def _month_of(year: int, month: int, text: str) -> Period:
+    """The month ``month`` of ``year``, read from ``text`` (10/2025), or a message saying so."""
+    if not 1 <= month <= 12:
+        raise ValueError(
+            Message(
+                "'{period}' has no month {month}: write the month as 2025-10 or 10/2025",
+                period=text,
+                month=month,
+            )
+        )
+    return parse_period("{:04d}-{:02d}".format(year, month))  # noqa: UP032
 
 
 def _first_of_month(year: int, month: int, day: int) -> Period:
@@ -677,7 +784,9 @@ def merge(
     begun is named too (:func:`dated_ahead`).
     """
     logged = {u.period: u.measures for u in facts.updates}
-    warnings: list[Located] = dated_ahead(sheet, today) if today is not None else []
+    warnings: list[Located] = list(sheet.warnings)
+    if today is not None:
+        warnings += dated_ahead(sheet, today)
     for figure in sheet.figures:
         measures = logged.get(figure.period, {})
         if figure.impact in measures and measures[figure.impact] != figure.value:
