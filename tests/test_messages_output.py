@@ -190,7 +190,7 @@ def test_the_ranking_table_has_welsh_headings() -> None:
     )
 
     assert result.exit_code == 0, result.output
-    for heading in ("Rôl / lens", "Sgôr", "Amcanion"):
+    for heading in ("Rôl", "Sgôr", "Amcanion"):
         assert heading in result.stdout
     assert "Objectives" not in result.stdout
 
