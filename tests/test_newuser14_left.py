@@ -81,7 +81,11 @@ def test_directors_shows_the_role_as_written() -> None:
     )
     assert result.exit_code == 0, result.output
     text = " ".join(result.stdout.split())
-    assert "Lisa Crane (icbmo), Head of Medicines Optimisation, NHS Wyvern ICB Score" in text
+    # A medicines role is read through the medical lens (fixnew15b), and says so apart.
+    assert (
+        "Lisa Crane (icbmo), Head of Medicines Optimisation, NHS Wyvern ICB "
+        "(read as: Medical Director) Score" in text
+    )
     assert "Fiona Marsh (don), Director of Nursing and Quality Score" in text
     assert "/ Executive Director" not in text
     assert "/ Director of Nursing" not in text

@@ -67,20 +67,29 @@ def same_text(found: Link, lang: Language) -> str:
     The map's label can name more than either side does ("strokes and heart
     attacks" for two texts that say only "strokes"). When the two name it in
     different words (neither holding the other), the map's words are given
-    (:func:`chain_text`), as they are without the names. In Welsh the words
-    are quoted as written, since they are the texts' own, unless they are the
-    map's label, whose Welsh name is given.
+    (:func:`chain_text`), as they are without the names.
+    """
+    assert found.chain is not None
+    own = _own_name(found, lang)
+    if own is None:
+        return chain_text(found.chain, lang)
+    return lang.gettext("both measure {concept}").format(concept=own)
+
+
+def _own_name(found: Link, lang: Language) -> str | None:
+    """The concept of a one-concept link as both its sides name it, if they name it alike.
+
+    In Welsh the words are quoted as written, since they are the texts' own,
+    unless they are the map's label, whose Welsh name is given instead
+    (``None``, as when the sides name it in different words).
     """
     assert found.chain is not None
     if found.names is None:
-        return chain_text(found.chain, lang)
+        return None
     one = _one_name(*found.names)
     if one is None or (lang.lang != "en" and _plain(one) == _plain(found.chain.labels()[0])):
-        # Different words on the two sides, or a Welsh note whose texts name the concept as
-        # the map's label does: the map's words, in Welsh where it has them.
-        return chain_text(found.chain, lang)
-    concept = one if lang.lang == "en" else f"“{one}”"
-    return lang.gettext("both measure {concept}").format(concept=concept)
+        return None
+    return one if lang.lang == "en" else f"“{one}”"
 
 
 def _one_name(mine: str, theirs: str) -> str | None:
@@ -103,12 +112,8 @@ def _plain(name: str) -> str:
 def same_concept(found: Link, lang: Language) -> str:
     """The concept of a link of one concept, as its two sides name it (else the map's name)."""
     assert found.chain is not None
-    if found.names is None:
-        return concept_name(found.chain, lang)
-    one = _one_name(*found.names)
-    if one is None or (lang.lang != "en" and _plain(one) == _plain(found.chain.labels()[0])):
-        return concept_name(found.chain, lang)
-    return one if lang.lang == "en" else f"“{one}”"
+    own = _own_name(found, lang)
+    return concept_name(found.chain, lang) if own is None else own
 
 
 def concept_name(chain: Chain, lang: Language) -> str:
