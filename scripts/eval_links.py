@@ -115,6 +115,7 @@ SHAPES = (
     "where",
     "kind",
     "crowd",
+    "qualifier",
     "year",
     "map, other",
     "words",
@@ -140,6 +141,7 @@ _DOUBT_WORDS = (
     ("step", "the impact counts a step of care done to each of them"),
     ("kind", "pitchkit claims links of this kind only when you confirm them"),
     ("crowd", "several of the project's impacts and objectives name this same concept"),
+    ("qualifier", "names this concept only to describe another measure it counts"),
     ("payer", "paid from another budget than the one the objective is about"),
     ("who", "while the objective counts"),
 )

@@ -150,6 +150,12 @@ def _mismatch_text(found: Link, lang: Language) -> str:
             "side names it only to qualify what it counts, so sharing it does not show that "
             "this impact moves this objective"
         )
+    if found.mismatch == "qualifier":
+        return lang.gettext(
+            "one side names this concept only to describe another measure it counts, which "
+            "the other side does not name, so sharing it does not show that this impact moves "
+            "this objective"
+        )
     if found.mismatch == "step":
         return lang.gettext(
             "the impact counts a step of care done to each of them, and the objective counts "

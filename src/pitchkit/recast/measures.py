@@ -608,6 +608,51 @@ def qualifies_only(text: str, concept_id: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=8192)
+def qualifies_concept(text: str, concept_id: str, other: str) -> str | None:
+    """The other concept ``text`` names ``concept_id`` only to qualify, when ``other`` lacks it.
+
+    "*Community nursing* turnover below 12%", "Outpatient *letters* printed and
+    posted", "95% positive in the *day surgery* FFT": straight after every name of
+    the concept (nothing but a space or hyphen between) comes the name of another
+    measure of the map, of none of the concept's themes, neither broad (harm) nor an
+    open sum of money (spend), so what the text counts is that other measure (staff
+    turnover, printing and postage, the Friends and Family Test) about the concept. A
+    same-concept link through such a text stands on the qualifier alone, unless
+    ``other`` (the other side of the link) names the qualified measure too. Gives the
+    qualified measure's words as written, or ``None``.
+    """
+    if not RULES["qualified concepts"]:
+        return None
+    found = mentions(text)
+    own = [m for m in found if m.concept == concept_id]
+    if not own:
+        return None
+    spelt = _spelt(text)
+    concepts = measure_map().concepts
+    themes = set(concepts[concept_id].themes)
+    named = {m.concept for m in mentions(other)}
+    qualified: str | None = None
+    for mention in own:
+        after = [m for m in found if m.concept != concept_id and m.start >= mention.end]
+        if not after:
+            return None
+        head = min(after, key=lambda m: m.start)
+        if spelt[mention.end : head.start].strip(" -"):
+            return None
+        concept = concepts[head.concept]
+        if (
+            concept.kind != "measure"
+            or concept.broad
+            or concept.open
+            or themes & set(concept.themes)
+            or head.concept in named
+        ):
+            return None
+        qualified = head.words
+    return qualified
+
+
 def own_names(text: str, concept_id: str) -> tuple[str, ...]:
     """The words by which ``text`` names ``concept_id`` (none when it does not)."""
     return tuple(m.words for m in mentions(text) if m.concept == concept_id)
@@ -969,6 +1014,7 @@ RULES = {
     "modes": True,
     "steps done": True,
     "crowded concepts": True,
+    "qualified concepts": True,
 }
 
 #: Kinds of concept that say whose or where, not what is counted: they never make a link alone.

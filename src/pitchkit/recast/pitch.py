@@ -24,6 +24,7 @@ from pitchkit.recast.align import (
     link,
     only_the_subject,
     payer_held,
+    qualifier_held,
     saves_for_budget,
     subject_words,
 )
@@ -457,6 +458,7 @@ def recast(facts: Facts, director: Director, *, today: dt.date | None = None) ->
         )
         found = kind_held(payer_held(found, pair.read_impact, pair.read_objective, role, home))
         found = crowd_held(found, pair.read_impact, pair.read_objective, weighed.crowded)
+        found = qualifier_held(found, pair.read_impact, pair.read_objective)
         nothing_that_year = pair.year_missed
         if not nothing_that_year:
             links.append(found)

@@ -1,0 +1,89 @@
+"""A concept one side names only to qualify another measure makes no same-concept claim.
+
+The twelfth pass (docs/linking-evaluation.md, "The twelfth pass (branch linkpass30)"):
+"Community nursing turnover below 12%" counts staff turnover, and names community nursing
+only to say whose; "Outpatient letters printed and posted" counts printing and postage. A
+same-concept claim that stands on such a name, where the other side does not name the
+qualified measure, is offered as possible (doubt "qualifier").
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from ruamel.yaml import YAML
+from typer.testing import CliRunner
+
+from pitchkit.cli import app
+from pitchkit.recast.measures import RULES, qualifies_concept
+
+SEPSIS = Path(__file__).parent / "data" / "sepsis_project.yaml"
+
+IMPACTS = [
+    {"id": "dressings", "measure": "Wound dressing items prescribed for community nursing "
+     "patients", "unit": "count", "baseline": 900, "target": 700},
+    {"id": "letters", "measure": "Outpatient letters printed and posted", "unit": "count",
+     "baseline": 900, "target": 700},
+]  # fmt: skip
+OBJECTIVES = [
+    {"id": "turnover", "text": "Community nursing turnover below 12%"},
+    {"id": "caseload", "text": "Community nursing waiting list down 10%"},
+    {"id": "sent", "text": "Clinic letters sent within 7 days of the appointment"},
+    {"id": "printing", "text": "Printing and postage costs down 20%"},
+]
+
+
+def project(tmp_path: Path) -> Path:
+    yaml = YAML()
+    facts = yaml.load(SEPSIS.read_text(encoding="utf-8"))
+    facts["impacts"].extend(IMPACTS)
+    facts["directors"].append(
+        {"id": "dx", "name": "Ann Lee", "role": "Chief Nurse", "objectives": OBJECTIVES}
+    )
+    path = tmp_path / "facts.yaml"
+    with path.open("w", encoding="utf-8") as stream:
+        yaml.dump(facts, stream)
+    return path
+
+
+def listed(path: Path, locale: str | None = None) -> dict[tuple[str, str], Any]:
+    args = ["directors", str(path), "--json"] + (["--locale", locale] if locale else [])
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    place = next(p for p in json.loads(result.stdout)["directors"] if p["id"] == "dx")
+    return {(item["impact"], item["objective"]): item for item in place["links"]}
+
+
+def test_a_name_straight_before_another_measure_qualifies_it() -> None:
+    turnover = "Community nursing turnover below 12%"
+    assert qualifies_concept(turnover, "community-waits", "Wound dressings") is not None
+    # The other side names the qualified measure: the claim may stand on it.
+    assert qualifies_concept(turnover, "community-waits", "Community nurse turnover") is None
+    assert (
+        qualifies_concept("Community nursing waiting list down 10%", "community-waits", "") is None
+    )
+
+
+def test_directors_offers_the_qualified_claim_and_keeps_the_plain_one(tmp_path: Path) -> None:
+    links = listed(project(tmp_path))
+    held = links[("dressings", "turnover")]
+    assert held["confidence"] == "possible"
+    assert held["doubt"] == "qualifier"
+    assert "only to describe another measure it counts" in held["explanation"]
+    assert links[("letters", "sent")]["doubt"] == "qualifier"
+    kept = links[("dressings", "caseload")]
+    assert kept["confidence"] == "confident"
+    assert links[("letters", "printing")]["confidence"] == "confident"
+    welsh = listed(project(tmp_path), locale="cy")[("dressings", "turnover")]
+    assert "dim ond i ddisgrifio mesur arall" in welsh["explanation"]
+
+
+def test_the_rule_can_be_switched_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(RULES, "qualified concepts", False)
+    qualifies_concept.cache_clear()
+    links = listed(project(tmp_path))
+    assert links[("dressings", "turnover")]["confidence"] == "confident"
+    qualifies_concept.cache_clear()
