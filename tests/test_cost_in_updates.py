@@ -145,3 +145,21 @@ def test_check_does_not_invite_linking_a_cost_to_a_financial_objective(tmp_path:
     assert "a cost works against budgets" in after
     assert "the notes net it off the benefits" in after
     assert "supports: [dof." not in after
+
+
+def test_welsh_nets_the_spend_and_quotes_the_english_measure(tmp_path: Path) -> None:
+    facts = _copy(tmp_path)
+    out = tmp_path / "cy.docx"
+    result = CliRunner().invoke(
+        app,
+        ["update", str(facts), "-d", "dof", "--period", "2026-11", "-l", "cy_GB", "-o", str(out)],
+    )
+    assert result.exit_code == 0, result.output
+    text = docx_text(out)
+    net = _thousands(-NET)
+    assert f"cost net o {net} hyd yma" in text
+    assert (
+        f"mae wedi golygu {MORE_TESTS} yn fwy o “Capsule sponge tests for Barrett's oesophagus "
+        "surveillance”" in text
+    )
+    assert "yn codi fel y bwriadwyd; mae pob un yn wariant ychwanegol" in text

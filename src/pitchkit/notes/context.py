@@ -476,7 +476,10 @@ def before_spend(text: str, statement: Statement, pitch: Pitch, lang: Language) 
     if spend <= 0:
         return text
     terms = pitch.director.terms
-    named = [wording.lower_first(wording.apply_terms(m, terms)) for m in measures]
+    named = [
+        quoted(measure) if foreign(measure, lang) else wording.lower_first(measure)
+        for measure in (wording.apply_terms(m, terms) for m in measures)
+    ]
     clause = (
         lang.gettext("before {money} a year of extra spend on {measures}").format(
             money=wording.worth(spend, lang), measures=fmt.join_list(named, lang)

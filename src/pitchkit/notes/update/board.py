@@ -115,6 +115,12 @@ def board_sentence_text(situation: Situation) -> str:
     return " ".join(sentences)
 
 
+def _named(measure: str, situation: Situation) -> str:
+    """A measure as a sentence names it: lower-cased, or quoted when in another language."""
+    measure = wording.apply_terms(measure, situation.terms)
+    return quoted(measure) if foreign(measure, situation.lang) else wording.lower_first(measure)
+
+
 def spend_sentence(situation: Situation, found: list[Delivery]) -> str:
     """The spend the change has added so far, netted off the money the sentence gives.
 
@@ -134,7 +140,7 @@ def spend_sentence(situation: Situation, found: list[Delivery]) -> str:
         [
             lang.gettext("{amount} more {measure} ({money})").format(
                 amount=fmt.number(whole(p.delivered or 0.0), lang),
-                measure=wording.lower_first(wording.apply_terms(p.impact.measure, situation.terms)),
+                measure=_named(p.impact.measure, situation),
                 money=delivered_money_text(p, lang),
             )
             for p in spending
