@@ -278,7 +278,10 @@ def _draw_options(progress: MeasureProgress, claim: Claim, situation: Situation)
         "limit_label": lang.gettext("Process limits"),
         "baseline_label": lang.gettext("Baseline"),
         "target_label": lang.gettext("Target"),
-        "improvement_label": lang.gettext("Improvement"),
+        # A priced rise's improvement is more spend too: its key says so (newuser16 #1).
+        "improvement_label": lang.gettext("Rise: extra spend")
+        if impact.releases == "cost" and impact.direction == "higher"
+        else lang.gettext("Improvement"),
         "concern_label": lang.gettext("Concern"),
         "special_label": lang.gettext("Signal"),
         "change_label": lang.gettext("Change"),
