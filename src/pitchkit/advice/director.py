@@ -90,6 +90,25 @@ def impact_unlinked(review: Review) -> Iterator[Finding]:
         if possible:
             yield _possible_finding(review, impact, possible, index)
             continue
+        if impact.releases == "cost" and impact.direction == "higher":
+            # New spend the change adds: it works against a budget, so it is never linked to
+            # an objective (newuser16 #7); the notes net it off the benefits instead.
+            yield Finding(
+                "impact-unlinked",
+                "info",
+                review._(
+                    "The impact '{measure}' is extra spend ('releases: cost'), so it serves "
+                    "none of {name}'s objectives."
+                ).format(measure=impact.measure, name=director.name),
+                _unlinked_evidence(review, impact),
+                review._(
+                    "Leave it unlinked: a cost works against budgets rather than towards an "
+                    "objective, and the notes net it off the benefits (delivered money, "
+                    "payback and £ per £1)."
+                ),
+                review.where("impacts", index, "measure"),
+            )
+            continue
         yield Finding(
             "impact-unlinked",
             "warning",

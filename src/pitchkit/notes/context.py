@@ -23,7 +23,7 @@ from pitchkit.notes import moneytext, together, wording
 from pitchkit.notes.conversions import conversion_note, conversion_phrase
 from pitchkit.notes.foreign import foreign, quoted
 from pitchkit.period import Period
-from pitchkit.recast.align import claimable_chain
+from pitchkit.recast.align import claimable_chain, infer_themes, objective_text
 from pitchkit.recast.audience import is_others, items_for
 from pitchkit.recast.conversions import Conversion, convert
 from pitchkit.recast.english import english_director, english_impact, english_of, in_english
@@ -392,6 +392,7 @@ def statement_context(
             sentence=text.removesuffix("."),
             converted=conversion_phrase(conversion, lang, quantity.per),
         )
+    text = before_spend(text, statement, pitch, lang)
     text = with_so_far(text, statement, pitch, lang)
     how = how_text(statement, lang) if reasons else ""
     return {
@@ -442,6 +443,55 @@ def _better_text(periods: Sequence[Period], lang: Language) -> str:
     from pitchkit.notes.update.claims import better_text
 
     return better_text(periods, lang)
+
+
+def added_spend(pitch: Pitch) -> tuple[float, list[str]]:
+    """The extra spend a year the change adds (``releases: cost``), and the measures that add it.
+
+    At the ledger's prices, as the finance block gives it; nothing without a ledger.
+    """
+    if pitch.ledger is None:
+        return 0.0, []
+    lines = [line for line in pitch.ledger.counted if line.releases == "cost" and line.annual < 0]
+    return -sum(line.annual for line in lines), [line.impact.measure for line in lines]
+
+
+def before_spend(text: str, statement: Statement, pitch: Pitch, lang: Language) -> str:
+    """A statement's money towards a financial objective, said before the spend the change adds.
+
+    A finance director must not read "worth £496,000 a year" towards the CIP
+    above a funding block that nets £410,000 a year of extra spend off it
+    (newuser16 #3): the sentence says "before £410,000 a year of extra spend
+    on ...". ``text`` unchanged for an objective that is not about money, or a
+    project that adds no spend.
+    """
+    quantity = statement.quantity
+    if not wording.money_phrase(quantity, lang) or quantity.releases == "cost":
+        return text
+    objective = statement.objective
+    themes = frozenset(objective.themes) or infer_themes(objective_text(objective))
+    if "finance" not in themes:
+        return text
+    spend, measures = added_spend(pitch)
+    if spend <= 0:
+        return text
+    terms = pitch.director.terms
+    named = [
+        quoted(measure) if foreign(measure, lang) else wording.lower_first(measure)
+        for measure in (wording.apply_terms(m, terms) for m in measures)
+    ]
+    clause = (
+        lang.gettext("before {money} a year of extra spend on {measures}").format(
+            money=wording.worth(spend, lang), measures=fmt.join_list(named, lang)
+        )
+        if len(named) == 1
+        else lang.gettext("before {money} a year of extra spend the change adds").format(
+            money=wording.worth(spend, lang)
+        )
+    )
+    return lang.gettext("{sentence}, {before}.").format(
+        sentence=text.removesuffix("."), before=clause
+    )
 
 
 def with_so_far(text: str, statement: Statement, pitch: Pitch, lang: Language) -> str:

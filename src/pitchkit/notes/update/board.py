@@ -26,8 +26,10 @@ from pitchkit.notes.update.claims import worsening
 from pitchkit.notes.update.delivery import (
     chosen_statements,
     delivered_money_text,
+    money_so_far,
     out_of_year_impacts,
     progress_for,
+    spend_so_far,
     year_part_text,
 )
 from pitchkit.notes.update.measures import (
@@ -107,7 +109,58 @@ def board_sentence_text(situation: Situation) -> str:
         else:
             text = lang.gettext("It has also delivered {delivered}.")
         sentences.append(text.format(title=title, delivered=delivered, credit=credit))
+    spent = spend_sentence(situation, found)
+    if spent:
+        sentences.append(spent)
     return " ".join(sentences)
+
+
+def _named(measure: str, situation: Situation) -> str:
+    """A measure as a sentence names it: lower-cased, or quoted when in another language."""
+    measure = wording.apply_terms(measure, situation.terms)
+    return quoted(measure) if foreign(measure, situation.lang) else wording.lower_first(measure)
+
+
+def spend_sentence(situation: Situation, found: list[Delivery]) -> str:
+    """The spend the change has added so far, netted off the money the sentence gives.
+
+    Beside money delivered, a board must not hear a saving the brief to the
+    same director nets a cost off (newuser16 #1): more sponge tests are the
+    change working, and what they cost is said with them. Empty when the
+    sentence gives no money, or the change adds no spend so far.
+    """
+    lang = situation.lang
+    spending = spend_so_far(situation)
+    ids = {p.impact.id for p in spending}
+    if not spending or any(d.impact_id in ids for d in found):
+        return ""
+    if not any((progress_for(situation, d.impact_id).delivered_money or 0.0) > 0 for d in found):
+        return ""
+    added = fmt.join_list(
+        [
+            lang.gettext("{amount} more {measure} ({money})").format(
+                amount=fmt.number(whole(p.delivered or 0.0), lang),
+                measure=_named(p.impact.measure, situation),
+                money=delivered_money_text(p, lang),
+            )
+            for p in spending
+        ],
+        lang,
+    )
+    benefit, spend = money_so_far(situation), sum(p.delivered_money or 0.0 for p in spending)
+    net = (
+        lang.gettext("a net cost of {money}") if benefit < spend else lang.gettext("{money} net")
+    ).format(money=wording.worth(abs(benefit - spend), lang))
+    return lang.gettext(
+        "Against that, it has meant {added}: more of what the change sets out to do, and extra "
+        "spend, so the money delivered so far across all its measures is {net} ({benefit} "
+        "less {spend})."
+    ).format(
+        added=added,
+        net=net,
+        benefit=wording.worth(benefit, lang),
+        spend=wording.worth(spend, lang),
+    )
 
 
 def worse_measures(situation: Situation) -> list[str]:

@@ -231,6 +231,17 @@ def chart(progress: MeasureProgress, claim: Claim, situation: Situation) -> Cont
     measure = wording.apply_terms(impact.measure, situation.terms)
     kind = lang.gettext("run chart") if analysis.kind == "run" else lang.gettext("XmR chart")
     signals = signals_text(analysis, claim.points, situation)
+    if signals and impact.releases == "cost" and impact.direction == "higher":
+        # Its improvement is more of what the change does, each one paid for: said with the
+        # signals, so that a rise marked "improvement" is not read as money coming back.
+        signals = " ".join(
+            (
+                signals,
+                lang.gettext(
+                    "Improvement here is more {unit}: the change working, and each one extra spend."
+                ).format(unit=impact.unit or lang.gettext("of them")),
+            )
+        )
     described = icons.icons_words(analysis, lang)
     return {
         "measure": measure,
@@ -267,7 +278,10 @@ def _draw_options(progress: MeasureProgress, claim: Claim, situation: Situation)
         "limit_label": lang.gettext("Process limits"),
         "baseline_label": lang.gettext("Baseline"),
         "target_label": lang.gettext("Target"),
-        "improvement_label": lang.gettext("Improvement"),
+        # A priced rise's improvement is more spend too: its key says so (newuser16 #1).
+        "improvement_label": lang.gettext("Rise: extra spend")
+        if impact.releases == "cost" and impact.direction == "higher"
+        else lang.gettext("Improvement"),
         "concern_label": lang.gettext("Concern"),
         "special_label": lang.gettext("Signal"),
         "change_label": lang.gettext("Change"),

@@ -276,10 +276,93 @@ def delivered_rows(situation: Situation) -> list[Context]:
                 # "(no figure for May 2026) (of which …)" reads as one bracket: "(…; of which …)".
                 row["text"], row["share_text"] = f"{text[:-1]}; {part})", ""
         rows.append(row)
+    spending = spend_so_far(situation)
+    if spending and any((row["money"] or 0) > 0 for row in rows):
+        # Beside money delivered, the spend the change added so far is a row of its own and
+        # netted (newuser16 #1): the brief to the same director nets it, so the update does.
+        net = net_text(situation, spending)
+        for progress in spending:
+            rows.append(
+                {
+                    "measure": wording.apply_terms(progress.impact.measure, situation.terms),
+                    "objectives": [],
+                    "objectives_text": situation.lang.gettext(
+                        "Extra spend the change adds, netted off the money above"
+                    ),
+                    "text": delivered_text(progress, situation),
+                    "money": -(progress.delivered_money or 0.0),
+                    "money_text": delivered_money_text(progress, situation.lang),
+                    "share_text": net,
+                }
+            )
     if situation.fill_in and not figures:
         named = {text for row in rows for text in row["objectives"]}
         rows += objective_prompts(situation.pitch, named, situation.lang, MAX_FILL_IN - len(rows))
     return said_once(rows)
+
+
+def adds_spend(impact: Impact) -> bool:
+    """Whether ``impact`` is new spend: a rise each of which costs money (``releases: cost``)."""
+    return impact.releases == "cost" and impact.direction == "higher"
+
+
+def spend_so_far(situation: Situation) -> list[MeasureProgress]:
+    """The impacts that add spend, whose charts show the rise, with what it has cost so far.
+
+    The log's rise so far at the briefing note's unit cost, as the finance
+    block's "delivered" counts it (:func:`pitchkit.notes.update.actuals._money`).
+    """
+    found = []
+    for impact in situation.facts.impacts:
+        claim = situation.claims.get(impact.id)
+        if not adds_spend(impact) or impact.per is None or claim is None or not claim.shown:
+            continue
+        progress = progress_for(situation, impact.id)
+        if (progress.delivered or 0.0) > 0 and (progress.delivered_money or 0.0) > 0:
+            found.append(progress)
+    return found
+
+
+def money_so_far(situation: Situation) -> float:
+    """The money the project's benefits have delivered so far, as the update counts each one.
+
+    Every counted impact of the ledger that is not new spend and whose chart
+    shows the change, cash and capacity alike, as the finance block's
+    "delivered" adds them.
+    """
+    ledger = situation.pitch.ledger
+    total = 0.0
+    for line in ledger.counted if ledger is not None else ():
+        claim = situation.claims.get(line.impact.id)
+        if adds_spend(line.impact) or claim is None or not claim.shown:
+            continue
+        progress = progress_for(situation, line.impact.id)
+        if (progress.delivered or 0.0) > 0 and (progress.delivered_money or 0.0) > 0:
+            total += progress.delivered_money or 0.0
+    return total
+
+
+def net_text(situation: Situation, spending: list[MeasureProgress]) -> str:
+    """``£158,000 delivered so far less £177,000 of extra spend: a net cost of £19,000``."""
+    lang = situation.lang
+    benefit = money_so_far(situation)
+    spend = sum(p.delivered_money or 0.0 for p in spending)
+    net = benefit - spend
+    if net < 0:
+        pattern = lang.gettext(
+            "{benefit} delivered so far across all the project's measures, less {spend} of "
+            "extra spend: a net cost of {net} so far"
+        )
+    else:
+        pattern = lang.gettext(
+            "{benefit} delivered so far across all the project's measures, less {spend} of "
+            "extra spend: {net} net so far"
+        )
+    return pattern.format(
+        benefit=wording.worth(benefit, lang),
+        spend=wording.worth(spend, lang),
+        net=wording.worth(abs(net), lang),
+    )
 
 
 def said_once(rows: list[Context]) -> list[Context]:

@@ -106,6 +106,14 @@ def measure_row(progress: MeasureProgress, situation: Situation) -> Context:
         ),
         "icons_text": icons.icons_words(situation.claims[impact.id].analysis, lang),
     }
+    if (
+        impact.releases == "cost"
+        and impact.direction == "higher"
+        and row["direction_text"] == lang.gettext("improving")
+    ):
+        # More of a priced rise is the change working, but no money coming back: each one is
+        # spend the change adds (newuser16 #1), and the row says both.
+        row["direction_text"] = lang.gettext("rising as planned; each one is extra spend")
     if before_the_change(situation) and latest is not None:
         # A period before the project starts: its figures are the baseline's, not progress
         # towards the target, and any direction in them is not the project's doing.
