@@ -1,0 +1,149 @@
+"""newuser16's trial, problems 4, 5 and 8, each run as a user runs it and read back.
+
+- 4: a wait rising every month from 11 to 18 weeks (a figure repeated on the way) had
+  its limits recalculated from the change, giving "5 points below the lower limit (on
+  the way to the new level)" on a wait that only got longer; a drain count of 10 after
+  9, on its way from 15 to 4, read "1 point above the upper limit (concern)".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from typer.testing import Result
+
+from docchecks import docx_text
+from pitchkit.notes.update.spc import analyse
+
+HEAD = """\
+version: 1.1
+project:
+  title: Community pathway
+  organisation: Example Mental Health NHS Trust
+  lead: {name: Sam Jones, role: Consultant Psychiatrist}
+  problem: People in crisis are placed out of area and wait months for help.
+  change: A community team in each locality offers help within weeks.
+  start: 2025-04-01
+  end: 2027-03-31
+  funding: {amount: 420000, source: Mental health investment standard, status: agreed}
+asks:
+  - Fund a third locality team
+meeting: {date: 2026-12-14, director: coo}
+settings: {locale: LOCALE}
+directors:
+  - id: coo
+    name: Alex Reid
+    role: Chief Operating Officer
+    objectives:
+      - {id: beds, text: End inappropriate out-of-area placements, kind: organisational}
+      - {id: waits, text: See 80% of people within 4 weeks, kind: organisational}
+impacts:
+  - id: placements
+    measure: Out-of-area placement bed days
+    unit: bed days
+    per: month
+    baseline: 117
+    target: 35
+    better: lower
+    value: {amount: 640, source: Independent sector bed contract, price_year: 2025/26}
+    releases: cash
+    changed: 2025-10-01
+    supports: [coo.beds]
+  - id: wait
+    measure: Median wait to first treatment
+    unit: weeks
+    baseline: 10
+    target: 6
+    better: lower
+    changed: 2025-10-01
+    supports: [coo.waits]
+  - id: drains
+    measure: Pleural drains inserted by the outsourced provider
+    unit: drains
+    per: month
+    baseline: 15
+    target: 3
+    better: lower
+    changed: 2025-10-01
+updates:
+"""
+
+# Nine months before the change in October 2025, then fourteen since.
+PLACEMENTS = [120, 112, 125, 118, 110, 122, 115, 119, 116]
+PLACEMENTS += [105, 92, 88, 80, 74, 70, 66, 60, 58, 55, 50, 47, 44, 42]
+WAIT = [10, 10, 11, 10, 9, 10, 10, 11, 10, 11, 12, 12, 13, 13, 14, 14, 15, 15, 16, 16, 17, 17, 18]
+DRAINS = [16, 14, 15, 15, 16, 15, 16, 14, 15]
+DRAINS += [13, 12, 12, 11, 10, 10, 9, 10, 9, 6, 5, 4, 4, 3]
+
+
+def _facts(tmp: Path, locale: str = "en_GB", wait: list[int] = WAIT) -> Path:
+    lines = [HEAD.replace("LOCALE", locale)]
+    for index, (p, w, d) in enumerate(zip(PLACEMENTS, wait, DRAINS, strict=True)):
+        year, month = 2025 + index // 12, index % 12 + 1
+        lines.append(
+            f"  - period: {year}-{month:02d}\n    status: green\n"
+            f"    measures: {{placements: {p}, wait: {w}, drains: {d}}}"
+        )
+    path = tmp / "facts.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _update(cli: Callable[..., Result], tmp: Path, facts: Path, *extra: str) -> list[str]:
+    out = tmp / "out"
+    args = ["update", str(facts), "-d", "coo", "--period", "2026-11", "--out", str(out)]
+    result = cli(*args, *extra)
+    assert result.exit_code == 0, result.output
+    [path] = out.glob("*.docx")
+    return docx_text(path).splitlines()
+
+
+def _chart_words(lines: list[str], measure: str) -> str:
+    start = lines.index(next(line for line in lines if line.startswith(measure + " (")))
+    return next(line for line in lines[start + 1 :] if line.strip())
+
+
+def test_a_wait_still_rising_keeps_the_baseline_limits(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    lines = _update(cli, tmp_path, _facts(tmp_path))
+    words = _chart_words(lines, "Median wait to first treatment")
+    assert "still rising, so the limits are not recalculated until it settles" in words, words
+    assert "on the way to the new level" not in words
+    assert "below the lower limit" not in words
+    assert "(concern)" in words  # a wait that got longer is still shown as a concern
+    placements = _chart_words(lines, "Out-of-area placement bed days")
+    assert "still falling, so the limits are not recalculated until it settles" in placements
+
+
+def test_a_wait_held_at_its_new_level_has_settled(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    settled = [*WAIT[:16], 15, 15, 15, 15, 15, 15, 15]
+    lines = _update(cli, tmp_path, _facts(tmp_path, wait=settled))
+    words = _chart_words(lines, "Median wait to first treatment")
+    assert "still rising" not in words, words
+    assert "recalculated from" in words, words
+
+
+def test_a_step_inside_the_fall_is_no_concern(cli: Callable[..., Result], tmp_path: Path) -> None:
+    lines = _update(cli, tmp_path, _facts(tmp_path))
+    words = _chart_words(lines, "Pleural drains inserted by the outsourced provider")
+    assert "(concern)" not in words, words
+    assert "falling until April 2026" in words, words
+
+
+def test_a_signal_inside_the_run_to_the_new_level_is_on_the_way() -> None:
+    # A noisy fall from 15 to about 4: no trend carries it, so the limits are recalculated
+    # from the change and the months of the fall sit above them. The 12 and the 11 after a
+    # 10 and a 9 are part of that fall, still below the old mean of 15, not a slip back.
+    base = [15.0, 16, 14, 15, 16, 15, 14, 15]
+    after = [13.0, 11, 12, 10, 12, 9, 11, 8, 4, 3, 4, 3, 4, 3, 4, 3, 4, 3]
+    result = analyse(base + after, better="lower", changes=[len(base)])
+    worse = [s for s in result.signals if s.direction == "up"]
+    assert worse
+    assert all(s.improvement is None and s.stepping for s in worse), worse
+    # A slip back from the new level is still a concern.
+    slipped = analyse([*base, *after, 14.0], better="lower", changes=[len(base)])
+    assert any(s.improvement is False for s in slipped.signals)
