@@ -147,3 +147,26 @@ def test_a_signal_inside_the_run_to_the_new_level_is_on_the_way() -> None:
     # A slip back from the new level is still a concern.
     slipped = analyse([*base, *after, 14.0], better="lower", changes=[len(base)])
     assert any(s.improvement is False for s in slipped.signals)
+
+
+def test_the_board_sentence_names_a_measure_getting_worse(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """newuser16 #5: the board sentence gave the falls in placements and left out the wait."""
+    lines = _update(cli, tmp_path, _facts(tmp_path))
+    sentence = lines[lines.index("For your board report") + 1]
+    assert "a reduction of" in sentence, sentence
+    assert sentence.endswith(
+        "; the median wait to first treatment has risen from an average of 10.1 weeks before "
+        "the change to 18 weeks in November 2026."
+    ), sentence
+
+
+def test_the_welsh_board_sentence_names_a_measure_getting_worse(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    lines = _update(cli, tmp_path, _facts(tmp_path, locale="cy_GB"))
+    start = next(i for i, line in enumerate(lines) if line.startswith("Ar gyfer eich adroddiad"))
+    sentence = lines[start + 1]
+    assert "wedi codi o gyfartaledd o 10.1 wythnos cyn y newid i 18 wythnos" in sentence, sentence
+    assert "the median" not in sentence
