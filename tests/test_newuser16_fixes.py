@@ -170,3 +170,31 @@ def test_the_welsh_board_sentence_names_a_measure_getting_worse(
     sentence = lines[start + 1]
     assert "wedi codi o gyfartaledd o 10.1 wythnos cyn y newid i 18 wythnos" in sentence, sentence
     assert "the median" not in sentence
+
+
+def test_a_pack_is_refused_whole_when_a_directors_note_is_already_there(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """newuser16 #8: the pack was written without the director whose brief was there."""
+    from test_batch import FACTS, GOOD_ROWS, directors_csv
+
+    team = directors_csv(tmp_path / "team.csv", GOOD_ROWS)
+    out = tmp_path / "out"
+    out.mkdir()
+    mine = out / "Frailty virtual ward - brief - Tom Okafor.docx"
+    mine.write_bytes(b"my own edits")
+    pack = tmp_path / "pack.docx"
+    args = ["batch", str(FACTS), "--directors", str(team), "--out", str(out), "--pack", str(pack)]
+    result = cli(*args)
+    assert result.exit_code == 1
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith("error: Tom Okafor (coo): "), line
+    assert "already exists, so the pack would leave them out: pass --force" in line, line
+    assert line.endswith("nothing was written"), line
+    assert sorted(p.name for p in out.iterdir()) == [mine.name]  # nothing partial
+    assert mine.read_bytes() == b"my own edits"
+    assert not pack.exists()
+    forced = cli(*args, "--force")
+    assert forced.exit_code == 0, forced.output
+    assert "Tom Okafor" in docx_text(pack)
+    assert "Tom Okafor" in docx_text(mine)
