@@ -198,3 +198,84 @@ def test_a_pack_is_refused_whole_when_a_directors_note_is_already_there(
     assert forced.exit_code == 0, forced.output
     assert "Tom Okafor" in docx_text(pack)
     assert "Tom Okafor" in docx_text(mine)
+
+
+CRISIS = """\
+version: 1.1
+project:
+  title: Crisis pathway
+  organisation: Example Mental Health NHS Trust
+  lead: {name: Sam Jones, role: Consultant Psychiatrist}
+  problem: People in crisis are placed out of area and attend A&E again and again.
+  change: A community team offers crisis plans and a 24/7 crisis line.
+  start: 2026-04-01
+  end: 2028-03-31
+  funding: {amount: 420000, source: Mental health investment standard, status: agreed}
+asks:
+  - Fund a third locality team
+meeting: {date: 2026-12-14, director: coo}
+settings: {locale: LOCALE}
+directors:
+  - id: coo
+    name: Alex Reid
+    role: Chief Operating Officer
+    objectives:
+      - {id: waits, text: End 12-hour waits in A&E for mental health patients}
+      - {id: beds, text: Eliminate inappropriate out-of-area placements}
+  - id: dof
+    name: Helen Carter
+    role: Director of Finance
+    objectives:
+      - {id: cip, text: Deliver the cost improvement programme}
+impacts:
+  - id: placements
+    measure: Out-of-area placement bed days
+    unit: bed days
+    per: year
+    baseline: 1400
+    target: 1000
+    value: {amount: 640, source: Independent sector bed contract, price_year: 2025/26}
+    releases: cash
+    supports: [coo.beds, dof.cip]
+  - id: crisis
+    measure: A&E attendances in mental health crisis
+    unit: attendances
+    per: year
+    baseline: 2100
+    target: 1400
+    value: {amount: 148, source: NHS reference costs, price_year: 2023/24}
+    releases: capacity
+    supports: [coo.waits]
+"""
+
+
+def test_a_reason_given_twice_in_other_words_is_said_once(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """newuser16 #8: "... and people in crisis wait longest in it; people in mental health
+    crisis wait longest in the emergency department" (two steps of one chain)."""
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(CRISIS.replace("LOCALE", "en_GB"), encoding="utf-8")
+    result = cli("preview", str(facts), "-d", "coo")
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.stdout.split())
+    assert "people in crisis wait longest in it." in text, text
+    assert "wait longest in the emergency department" not in text
+
+
+def test_payback_is_said_as_plain_finance_language(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """newuser16 #8: "Payback, the same in every director's note:" was the tool talking."""
+    for locale, said in (
+        ("en_GB", "Payback: "),
+        ("cy_GB", "Ad-dalu: "),
+    ):
+        facts = tmp_path / f"facts-{locale}.yaml"
+        facts.write_text(CRISIS.replace("LOCALE", locale), encoding="utf-8")
+        result = cli("preview", str(facts), "-d", "dof")
+        assert result.exit_code == 0, result.output
+        text = " ".join(result.stdout.split())
+        assert said in text, text
+        assert "the same in every director" not in text
+        assert "yr un fath ym mhob nodyn" not in text
