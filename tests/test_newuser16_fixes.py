@@ -279,3 +279,32 @@ def test_payback_is_said_as_plain_finance_language(
         assert said in text, text
         assert "the same in every director" not in text
         assert "yr un fath ym mhob nodyn" not in text
+
+
+def test_ids_keep_a_and_e_and_a_code_in_capitals(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """newuser16 #8: ``e-attendances-mental`` lost the A of A&E; "Meet the DM01 diagnostic
+    standard" was ``diagnostic-standard``, though README says capitals give the id."""
+    from pitchkit.init.answers import slug
+    from test_cli_team_file import facts_without_directors, meeting_with, team_sheet, with_supports
+
+    assert slug("A&E attendances in mental health crisis") == "ae-attendances-mental"
+    assert slug("Attendances at A & E") == "attendances-ae"
+    facts = facts_without_directors(tmp_path)
+    meeting_with(facts, "coo")
+    team = team_sheet(
+        tmp_path / "team.csv",
+        [
+            ["id", "name", "role", "objectives"],
+            ["coo", "Tom Okafor", "Chief Operating Officer", "Meet the DM01 diagnostic standard"],
+        ],
+    )
+    shown = cli("directors", str(facts), "--directors", str(team))
+    assert shown.exit_code == 0, shown.stderr
+    assert "coo.dm01: Meet the DM01 diagnostic standard" in " ".join(shown.stdout.split())
+    # A link written with the id pitchkit gave it before still links.
+    with_supports(facts, "coo.diagnostic-standard")
+    kept = cli("directors", str(facts), "--directors", str(team))
+    assert kept.exit_code == 0, kept.stderr
+    assert "coo.diagnostic-standard: Meet the DM01" in " ".join(kept.stdout.split())
