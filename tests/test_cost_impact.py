@@ -219,8 +219,7 @@ def test_every_note_gives_both_paybacks_in_the_same_words(tmp_path: Path) -> Non
     # the capacity as cash (12 x 100 / 800), 3 months from the cash alone (12 x 100 / 400).
     path = project(tmp_path, ADMISSIONS, CLINICS)
     sentence = (
-        "Payback, the same in every director's note: 2 months counting capacity as if it were "
-        "cash, 3 months from the cash alone."
+        "Payback: 2 months counting capacity as if it were cash; 3 months from the cash alone."
     )
     assert sentence in note_text(path, "cfo", tmp_path)
     assert sentence in note_text(path, "cmo", tmp_path)

@@ -171,8 +171,8 @@ def both_paybacks(investment: float, whole: float, cash: float) -> str:
     """
     months = [math.floor(12 * investment / part + 0.5) for part in (whole, cash)]
     return (
-        f"Payback, the same in every director's note: {months[0]} months counting capacity as "
-        f"if it were cash, {months[1]} months from the cash alone."
+        f"Payback: {months[0]} months counting capacity as "
+        f"if it were cash; {months[1]} months from the cash alone."
     )
 
 
@@ -769,15 +769,15 @@ def test_another_directors_payback_says_it_is_from_the_cash_alone(tmp_path: Path
     money = [line.replace("\u00a0", " ") for line in block if line.startswith("Money:")]
     assert money == [
         "Money: £129,000 of cash and £670,000 of capacity a year at 2026/27 prices, against "
-        "£260,000 of funding (payback in 24 months from the cash alone). Payback, the same in "
-        "every director's note: 4 months counting capacity as if it were cash, 24 months from "
+        "£260,000 of funding (payback in 24 months from the cash alone). Payback: 4 months "
+        "counting capacity as if it were cash; 24 months from "
         "the cash alone."
     ]
     # The finance director's block ends with the same sentence (newuser15 #7).
     block, _ = money_block(facts, "dof", tmp_path)
     assert (
-        "Payback, the same in every director's note: 4 months counting capacity as if it were "
-        "cash, 24 months from the cash alone." in " ".join(block).replace("\u00a0", " ")
+        "Payback: 4 months counting capacity as if it were "
+        "cash; 24 months from the cash alone." in " ".join(block).replace("\u00a0", " ")
     )
 
 

@@ -107,8 +107,8 @@ def test_a_closed_year_with_too_few_figures_keeps_the_plans_rate_as_the_year_und
     ) in other
     # Both paybacks, in the words the finance director's note ends with too (newuser15 #7).
     assert other.endswith(
-        "Payback, the same in every director's note: 6 months counting capacity as if it were "
-        "cash, not within the project from the cash alone."
+        "Payback: 6 months counting capacity as if it were "
+        "cash; not within the project from the cash alone."
     )
 
 

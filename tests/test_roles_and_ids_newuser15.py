@@ -57,7 +57,7 @@ def test_length_of_stay_keeps_its_meaning_and_a_link_written_before_keeps_workin
     words = " ".join(shown.stdout.split())
     assert "coo.length-of-stay: Reduce length of stay" in words, words
     # The Director of Medicines Optimisation has a lens: not the general one.
-    assert "Director of Medicines Optimisation / Medical Director" in words, words
+    assert "Director of Medicines Optimisation (read as: Medical Director)" in words, words
     # "coo.length", as pitchkit named it before, still links.
     with_supports(facts, "coo.length")
     kept = cli("directors", str(facts), "--directors", str(team))

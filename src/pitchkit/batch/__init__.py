@@ -3,7 +3,9 @@
 :func:`run_batch` gives every director a file name of their own inside the
 output folder, refuses (without ``--force``) to replace any file that
 exists (a folder already holding a batch's ``manifest.csv`` is refused
-before anything is written, so an earlier run's record is never lost),
+before anything is written, so an earlier run's record is never lost, and
+so is a ``--pack`` batch with any note's file already there, so that the
+pack never silently lacks a director),
 fills the template in worker processes that each compile it once
 (:class:`~pitchkit.word.fastrender.CompiledTemplate`), writes each note
 atomically as it arrives, and records what became of every director in
@@ -161,6 +163,7 @@ def run_batch(
     paths = note_paths(project, chosen, kind, out_dir, period=period)
     if pack is not None:
         _check_pack_apart(pack, [*paths, manifest], pdf=pdf)
+        _check_pack_whole(chosen, paths, force=force)
     _make_folder(out_dir)
     pending = [_pending(d) for d in chosen]
     run = Run(list(pending), on_progress=on_progress)
@@ -323,6 +326,40 @@ def _check_pack_apart(pack: Path, written: Sequence[Path], *, pdf: bool) -> None
                 name=clash.name,
             )
         )
+
+
+def _check_pack_whole(directors: Sequence[Director], paths: Sequence[Path], *, force: bool) -> None:
+    """Refuse, before anything is written, a pack that would leave out a director.
+
+    A note whose file already exists is refused without ``force``; a pack
+    made without it lacks that director, which is easy to miss at the end of
+    the output (newuser16 #8). So a ``--pack`` batch with such a note writes
+    nothing: the message names the director and ``--force``.
+    """
+    if force:
+        return
+    found = [(d, p) for d, p in zip(directors, paths, strict=True) if os.path.lexists(p)]
+    if not found:
+        return
+    director, path = found[0]
+    raise OutputError(
+        Message(
+            "{name} ({id}): {file} already exists, so the pack would leave them out: pass "
+            "--force to replace it, or choose another --out; nothing was written",
+            name=director.name,
+            id=director.id,
+            file=path,
+        )
+        if len(found) == 1
+        else Message(
+            "{name} ({id}) and {count} more: {file} already exists, so the pack would leave "
+            "them out: pass --force to replace it, or choose another --out; nothing was written",
+            name=director.name,
+            id=director.id,
+            count=len(found) - 1,
+            file=path,
+        )
+    )
 
 
 def _check_folder(out_dir: Path) -> None:

@@ -511,8 +511,13 @@ _NAMED_ABBREVIATION = re.compile(r"\(([A-Z][A-Z0-9]{1,9})\)")
 
 
 #: How ids have been made: before newuser6 F12, until newuser7 F11, until newuser11 (13),
-#: until newuser12 (12), until newuser13 (12), until newuser15 (17), and now.
-_FIRST, _SECOND, _THIRD, _FOURTH, _FIFTH, _SIXTH, _NOW = 1, 2, 3, 4, 5, 6, 7
+#: until newuser12 (12), until newuser13 (12), until newuser15 (17), until newuser16 (17),
+#: and now.
+_FIRST, _SECOND, _THIRD, _FOURTH, _FIFTH, _SIXTH, _SEVENTH, _NOW = 1, 2, 3, 4, 5, 6, 7, 8
+#: A code in capitals with digits in it, such as DM01 or NEWS2: an abbreviation, since
+#: newuser16 (17), kept whole rather than left out as a number. A financial year (FY26)
+#: is a date, which changes, not a code.
+_CODE = re.compile(r"(?!FY[0-9])[A-Z]{2,}[0-9]+[A-Z0-9]*")
 #: Phrases an id keeps whole, little words and all, since newuser15 (17): "Reduce length of
 #: stay" is ``length-of-stay``, not ``length`` (the meaning is in the whole phrase).
 _WHOLE_PHRASES = re.compile(r"\blength\s+of\s+stay\b", re.IGNORECASE)
@@ -533,7 +538,8 @@ def objective_id(text: str, taken: Iterable[str] = ()) -> str:
     rule through its own little words, verbs and generic heads: "Lleihau
     niwed y gellir ei osgoi" is ``niwed-osgoi``. A name in capitals of three
     words or more is known by its initials: "Meet the 28-day Faster
-    Diagnosis Standard" is ``28-day-fds``. When the second word starts a
+    Diagnosis Standard" is ``28-day-fds``; a code in capitals with digits is
+    one too: "Meet the DM01 diagnostic standard" is ``dm01``. When the second word starts a
     phrase after a little word, the id takes the phrase's next word too, so
     as not to cut it: "Cut spend with independent sector providers" is
     ``spend-independent-sector``. When that id is in ``taken`` (the
@@ -574,7 +580,7 @@ def _id_candidates(text: str, generation: int) -> tuple[str, ...]:
         # Welsh "cyflawni'r cynllun" is "cyflawni" and "r" (the), not "cyflawnir".
         text = _WELSH_CLITIC.sub(r"\1 \2", text)
     plain = _plain(text)
-    if generation >= _NOW:
+    if generation >= _SEVENTH:
         plain = _WHOLE_PHRASES.sub(lambda found: "-".join(found.group(0).split()), plain)
     untelling = (
         _UNTELLING_SINCE_13
@@ -587,14 +593,15 @@ def _id_candidates(text: str, generation: int) -> tuple[str, ...]:
     )
     if generation >= _THIRD:
         plain = _initials(plain, after_verb=generation >= _SIXTH)
-    spans = _telling_spans(plain, untelling)
+    codes = generation >= _NOW
+    spans = _telling_spans(plain, untelling, codes=codes)
     if generation >= _FOURTH:
         spans = _after_opening_verb(spans, plain)
     read = plain  # the text ``spans`` place their words in
     if generation >= _SECOND:
         kept = [
             span
-            for span in _telling_spans(_HEALTH_BOARD.sub(" ", plain), untelling)
+            for span in _telling_spans(_HEALTH_BOARD.sub(" ", plain), untelling, codes=codes)
             if span[0].casefold() not in (_PASSED_OVER if generation >= _THIRD else _GENERIC)
         ]
         if generation >= _FOURTH:
@@ -792,7 +799,9 @@ _PREPOSITIONS = frozenset(
 )
 
 
-def _telling_spans(plain: str, untelling: Set[str]) -> list[tuple[str, int, int]]:
+def _telling_spans(
+    plain: str, untelling: Set[str], *, codes: bool = False
+) -> list[tuple[str, int, int]]:
     """The words of ``plain`` that tell an objective apart, in order, each with its place.
 
     The place is the word's first token and the token after it, so two
@@ -802,7 +811,10 @@ def _telling_spans(plain: str, untelling: Set[str]) -> list[tuple[str, int, int]
     does a count of time that names a standard: ``4-hour``, and ``52 week``
     as ``52-week``. Other numbers (``76%``, ``£11m``, ``2027``) are targets
     that change from year to year, so they are left out, as are the parts
-    of a word that are numbers (``COVID-19`` gives ``COVID``).
+    of a word that are numbers (``COVID-19`` gives ``COVID``). With
+    ``codes``, a code in capitals with digits in it (``DM01``, ``NEWS2``) is
+    an abbreviation, kept whole: "Meet the DM01 diagnostic standard" is
+    ``dm01``.
     """
     tokens = _HYPHENATED.findall(plain)
     words: list[tuple[str, int, int]] = []
@@ -819,7 +831,11 @@ def _telling_spans(plain: str, untelling: Set[str]) -> list[tuple[str, int, int]
         if parts[0].isdigit() and len(parts) > 1 and all(p.isalpha() for p in parts[1:]):
             words.append((token, index - 1, index))  # 4-hour, 62-day
             continue
-        kept = [p for p in parts if not any(c.isdigit() for c in p)]
+        kept = [
+            p
+            for p in parts
+            if not any(c.isdigit() for c in p) or (codes and _CODE.fullmatch(p) is not None)
+        ]
         if kept and not all(p.casefold() in untelling for p in kept):
             words.append(("-".join(kept), index - 1, index))
     return words
@@ -918,7 +934,7 @@ class FormerIds(Mapping[str, tuple[str, ...]]):
         if self._found is None:
             earlier = {
                 generation: list(self._given)
-                for generation in (_SIXTH, _FIFTH, _FOURTH, _THIRD, _SECOND, _FIRST)
+                for generation in (_SEVENTH, _SIXTH, _FIFTH, _FOURTH, _THIRD, _SECOND, _FIRST)
             }
             found: dict[str, tuple[str, ...]] = {}
             for made_id, text in self._made:

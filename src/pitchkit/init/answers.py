@@ -52,8 +52,11 @@ def slug(text: str, *, words: int = 3, fallback: str = "item") -> str:
 
     At most ``words`` words, skipping little words such as "of", and not ending on a word
     that starts a phrase: "Hysteroscopies done as day cases" → ``hysteroscopies-done``.
+    "A&E attendances in mental health crisis" → ``ae-attendances-mental``.
     """
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    # "A&E" is one word, ``ae``, not "a" (a little word, skipped) and "e" (newuser16 #8).
+    ascii_text = re.sub(r"\b([a-z])\s*&\s*([a-z])\b", r"\1\2", ascii_text)
     found = [w for w in re.findall(r"[a-z0-9]+", ascii_text) if w not in _SLUG_STOP]
     kept = found[:words]
     while len(kept) > 1 and kept[-1] in _SLUG_NOT_LAST:

@@ -320,8 +320,89 @@ def how_text(statement: Statement, lang: Language) -> str:
     reasons = [why.strip().rstrip(".") for why in words[1] if why.strip()]
     if not reasons:
         return ""
-    said = "; ".join(dict.fromkeys(reasons))
+    said = "; ".join(_not_said_twice(list(dict.fromkeys(reasons))))
     return f"{said[:1].upper()}{said[1:]}."
+
+
+#: Words too common to tell two reasons apart, English and Welsh.
+_COMMON = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "the",
+        "in",
+        "it",
+        "its",
+        "of",
+        "on",
+        "to",
+        "for",
+        "is",
+        "are",
+        "be",
+        "by",
+        "as",
+        "at",
+        "or",
+        "that",
+        "this",
+        "there",
+        "with",
+        "who",
+        "y",
+        "yr",
+        "r",
+        "i",
+        "o",
+        "ac",
+        "yn",
+        "ei",
+        "eu",
+        "sy",
+        "n",
+    ]
+)
+
+
+def _reason_words(reason: str) -> frozenset[str]:
+    """A reason's words that carry its meaning, lower-cased, a plural's ``s`` dropped.
+
+    A Welsh word's aspirate mutation is undone ("phobl" is "pobl"), so that a
+    mutated word still matches the same word unmutated.
+    """
+    words = re.findall(r"[^\W\d_]+", reason.lower())
+    found = set()
+    for word in words:
+        if word in _COMMON:
+            continue
+        if len(word) > 3 and word[:2] in ("ph", "th", "ch"):
+            word = word[0] + word[2:]
+        found.add(word.removesuffix("s"))
+    return frozenset(found)
+
+
+def _not_said_twice(reasons: list[str]) -> list[str]:
+    """``reasons`` without one whose every word another of them already says.
+
+    The steps of a chain can give one reason twice in other words ("a person
+    in mental health crisis cared for outside the emergency department does
+    not wait there, and people in crisis wait longest in it", then "people
+    in mental health crisis wait longest in the emergency department"): the
+    second says nothing the first has not (newuser16 #8).
+    """
+    words = [_reason_words(r) for r in reasons]
+    kept = []
+    for index, reason in enumerate(reasons):
+        covered = any(
+            other != index
+            and words[index] <= words[other]
+            and (words[index] < words[other] or other < index)
+            for other in range(len(reasons))
+        )
+        if not covered or not words[index]:
+            kept.append(reason)
+    return kept
 
 
 def with_how(claim: str, how: str) -> str:

@@ -968,7 +968,10 @@ def payback_bases(ledger: Ledger, shown: Figures, lang: Language) -> str:
     Beside cash and capacity the finance director's block gives the payback
     counting the capacity as if it were cash, and the other directors' line
     the cash's alone: side by side, "16 months" and "not paid back" read as
-    notes that disagree. Each note so ends with both, in the same words.
+    notes that disagree. Each note so ends with both, in the same words, as
+    plain finance language ("Payback: 16 months counting capacity as if it
+    were cash; not within the project from the cash alone."), not a remark on
+    the notes themselves (newuser16 #8).
     Empty without funding, unless the plan has both cash and capacity, and
     when even the whole benefit does not repay the funding: every note then
     says "not paid back" in the finance block's words already.
@@ -986,8 +989,7 @@ def payback_bases(ledger: Ledger, shown: Figures, lang: Language) -> str:
             else lang.ngettext("{n} month", "{n} months", months).format(n=months)
         )
     return lang.gettext(
-        "Payback, the same in every director's note: {whole} counting capacity as if it were "
-        "cash, {cash} from the cash alone."
+        "Payback: {whole} counting capacity as if it were cash; {cash} from the cash alone."
     ).format(whole=parts[0], cash=parts[1])
 
 

@@ -22,7 +22,7 @@ from pitchkit.notes import wording
 from pitchkit.notes.foreign import foreign, quoted
 from pitchkit.notes.update import fillin, spans
 from pitchkit.notes.update.actuals import whole
-from pitchkit.notes.update.claims import worsening
+from pitchkit.notes.update.claims import Claim, worsening
 from pitchkit.notes.update.delivery import (
     chosen_statements,
     delivered_money_text,
@@ -109,6 +109,11 @@ def board_sentence_text(situation: Situation) -> str:
         else:
             text = lang.gettext("It has also delivered {delivered}.")
         sentences.append(text.format(title=title, delivered=delivered, credit=credit))
+    clause = worse_clause(situation)
+    if clause:
+        # Good news alone is a one-sided sentence to carry to a board (newuser16 #5): a
+        # measure the update shows getting worse is said in the same sentence.
+        sentences[-1] = f"{sentences[-1].removesuffix('.')}; {clause}."
     spent = spend_sentence(situation, found)
     if spent:
         sentences.append(spent)
@@ -163,14 +168,86 @@ def spend_sentence(situation: Situation, found: list[Delivery]) -> str:
     )
 
 
+def _worse_progress(situation: Situation) -> list[tuple[MeasureProgress, Claim]]:
+    """Every measure of the project whose chart shows it worse than before the change."""
+    found = []
+    for progress in situation.progress:
+        claim = situation.claims.get(progress.impact.id)
+        if claim is not None and not claim.shown and worsening(claim):
+            found.append((progress, claim))
+    return found
+
+
+def worse_clause(situation: Situation) -> str:
+    """Up to two measures getting worse, each from before the change to its latest; or empty.
+
+    ``the median wait … has risen from an average of 10.1 weeks before the
+    change to 18 weeks in November 2026``.
+    """
+    lang = situation.lang
+    parts = [_worse_phrase(p, c, situation) for p, c in _worse_progress(situation)]
+    return fmt.join_list(parts[:MAX_IN_SENTENCE], lang)
+
+
+def _worse_phrase(progress: MeasureProgress, claim: Claim, situation: Situation) -> str:
+    """One measure getting worse, from its level before the change to its latest figure."""
+    lang, impact = situation.lang, progress.impact
+    measure = wording.apply_terms(impact.measure, situation.terms)
+    measure = quoted(measure) if foreign(measure, lang) else wording.lower_first(measure)
+    latest = progress.latest
+    if claim.reference is not None:
+        before: float | None = level_mean(claim.reference, impact)
+    else:
+        before = impact.baseline if impact.per is None else None
+    if latest is None or latest.value is None or before is None or latest.value == before:
+        text = lang.gettext("the {measure} has got worse: its chart shows a change the wrong way")
+        return text.format(measure=measure)
+    risen = latest.value > before
+    if claim.reference is not None:
+        pattern = (
+            lang.gettext(
+                "the {measure} has risen from an average of {baseline} before the change to "
+                "{latest} in {period}"
+            )
+            if risen
+            else lang.gettext(
+                "the {measure} has fallen from an average of {baseline} before the change to "
+                "{latest} in {period}"
+            )
+        )
+    else:
+        pattern = (
+            lang.gettext("the {measure} has risen from {baseline} to {latest} in {period}")
+            if risen
+            else lang.gettext("the {measure} has fallen from {baseline} to {latest} in {period}")
+        )
+    shown = (
+        fmt.number(latest.value, lang)
+        if named_by_measure(impact)
+        else amount_text(latest.value, impact, lang)
+    )
+    averaged = averaged_over(latest, impact, lang)
+    if averaged:
+        # A quarter's level made from its months is their average, as the table says.
+        shown = lang.gettext("an average of {amount}").format(amount=shown)
+    return pattern.format(
+        measure=measure,
+        baseline=beside_text(before, impact, lang),
+        latest=shown,
+        period=averaged or figure_period(latest, lang),
+    )
+
+
 def worse_measures(situation: Situation) -> list[str]:
-    """The director's linked measures whose charts show them getting worse, named for a sentence."""
+    """The project's measures whose charts show them getting worse, named for a sentence.
+
+    Every measure, not only those linked to the director: a board sentence that
+    leaves out a measure going the wrong way is one-sided (newuser16 #5).
+    """
     lang = situation.lang
     names = []
-    for impact, _ in chosen_statements(situation):
-        claim = situation.claims.get(impact.id)
-        if claim is None or claim.shown or not worsening(claim):
-            continue
+    for progress, _ in _worse_progress(situation):
+        impact = progress.impact
         measure = wording.apply_terms(impact.measure, situation.terms)
         names.append(quoted(measure) if foreign(measure, lang) else wording.lower_first(measure))
     return names

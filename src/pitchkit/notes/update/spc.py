@@ -817,11 +817,25 @@ def _stepping(
             return all(v is not None and v < before for v in values)
         return all(v is not None and v > before for v in values)
 
-    return tuple(
+    first = [
         replace(s, improvement=None, stepping=True)
         if s.improvement is not None and s.rule != "trend" and s.start == start and stepped(s)
         else s
         for s in signals
+    ]
+    # A run on the far side of the new mean that starts with the new limits is the way
+    # down (or up) to the new level: a signal inside it, every point of it still on the
+    # far side of the mean before them, is a step on that way too (a drain count of 10
+    # after 9, on its way from 15 to 4), not a slip back from the new level.
+    runs = [(s.start, s.end) for s in first if s.stepping and s.rule == "shift"]
+    return tuple(
+        replace(s, improvement=None, stepping=True)
+        if s.improvement is not None
+        and s.rule != "trend"
+        and any(low <= s.start and s.end <= high for low, high in runs)
+        and stepped(s)
+        else s
+        for s in first
     )
 
 
@@ -864,35 +878,54 @@ def _worse(value: float, than: float, better: str) -> bool:
 
 
 def _still_moving(stage: list[tuple[int, float]], direction: Direction, needed: int) -> bool:
-    """Whether ``stage`` ends in a trend of ``needed`` points the way its shift went.
+    """Whether ``stage`` ends in a trend of ``needed`` steps the way its shift went.
 
     Limits recalculated over a ramp would take its early points, already far
     better than the baseline, for a concern below the new mean: Making Data
-    Count recalculates once the process has settled at its new level.
+    Count recalculates once the process has settled at its new level. A
+    figure repeated once on the way still moves (a wait of 11, 12, 12, 13,
+    13 ... 18 weeks is still rising: repeats count once, as in the run
+    chart's trend); one held for three periods or more at the end has
+    settled there.
     """
     if not stage:
         return False
     last = stage[-1][0]
-    return any(
-        found[1] == direction and found[2][-1] == last for found in _trends_strict(stage, needed)
-    )
+    for trend_direction, points in _climbs(stage, needed):
+        if trend_direction != direction or points[-1] != last:
+            continue
+        held = sum(1 for _, v in stage[-3:] if v == stage[-1][1])
+        return held < 3
+    return False
 
 
 def _ramp_end(stage: list[tuple[int, float]], shift: Signal, rules: Rules) -> int | None:
-    """The last point of a trend the shift's way that begins the shift, if there is one.
+    """Where a trend the shift's way that begins the shift arrives, if there is one.
 
     A change that takes hold over months raises (or lowers) the figures
     step by step before they settle. Limits made from the change on would
     take those early steps, already better than the baseline, for a concern
     beyond the new mean, so the new limits start once the trend is over.
+    Repeats count once (a drain count of 13, 12, 12, 11, 10, 10, 9 falls in
+    five steps), and the trend arrives at the first point of its last value.
     """
     early = shift.points[min(2, len(shift.points) - 1)]
-    ramps = [
-        found[2]
-        for found in _trends_strict(stage, rules.run_trend)
-        if found[1] == shift.direction and found[2][0] <= early
-    ]
-    return ramps[0][-1] if ramps else None
+    value = dict(stage)
+    for direction, points in _climbs(stage, rules.run_trend):
+        if direction != shift.direction or points[0] > early:
+            continue
+        arrived = points[-1]
+        for index in reversed(points):
+            if value[index] != value[points[-1]]:
+                break
+            arrived = index
+        return arrived
+    return None
+
+
+def _climbs(stage: list[tuple[int, float]], needed: int) -> list[tuple[Direction, tuple[int, ...]]]:
+    """Trends of ``needed`` or more distinct steps in ``stage``, repeats counted once."""
+    return [(direction, points) for _, direction, points, _ in _trends(stage, needed)]
 
 
 def _latest_run(stage: list[tuple[int, float]], centre: float, better: str | None) -> int:
