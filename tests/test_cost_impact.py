@@ -223,3 +223,29 @@ def test_every_note_gives_both_paybacks_in_the_same_words(tmp_path: Path) -> Non
     )
     assert sentence in note_text(path, "cfo", tmp_path)
     assert sentence in note_text(path, "cmo", tmp_path)
+
+
+def test_check_warns_of_a_cost_linked_by_hand_to_a_financial_objective(tmp_path: Path) -> None:
+    path = project(tmp_path, ITEMS)
+    [cfo] = [d for d in load_facts(path).facts.directors if d.id == "cfo"]
+    budget = next(o for o in cfo.objectives if "prescribing" in o.text)
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "    releases: cost\n", f"    releases: cost\n    supports: [cfo.{budget.id}]\n"
+        ),
+        encoding="utf-8",
+    )
+    found = list(check(load_facts(path), director_id="cfo", today=TODAY, lang=EN))
+    [linked] = [f for f in found if f.rule == "cost-supports-finance"]
+    assert linked.severity == "warning"
+    assert linked.message == (
+        "'SGLT2 inhibitor prescription items' is extra spend, but 'supports:' links it to "
+        "'Keep the prescribing budget in balance'."
+    )
+    assert f"Take 'cfo.{budget.id}' out of its 'supports:'" in linked.fix
+    assert linked.where is not None
+    assert linked.where.startswith(str(path))
+    # Without the hand-written link there is nothing to say.
+    unlinked = load_facts(project(tmp_path, ITEMS))
+    found = list(check(unlinked, director_id="cfo", today=TODAY, lang=EN))
+    assert not [f for f in found if f.rule == "cost-supports-finance"]

@@ -33,6 +33,7 @@ from pitchkit.advice.director import (
 )
 from pitchkit.advice.length import page_fit
 from pitchkit.advice.money import (
+    cost_supports_finance,
     counted_once,
     logged_period,
     objective_year,
@@ -101,6 +102,7 @@ RULES: tuple[Rule, ...] = (
     unit_cost_price_year,
     releases_assumed,
     rise_priced,
+    cost_supports_finance,
     counted_once,
     savings_over_capacity,
     objective_year,

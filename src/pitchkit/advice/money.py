@@ -150,6 +150,48 @@ def rise_priced(review: Review) -> Iterator[Finding]:
         )
 
 
+def cost_supports_finance(review: Review) -> Iterator[Finding]:
+    """A cost linked by hand (``supports:``) to a financial objective it works against.
+
+    Extra spend (``releases: cost``) is never linked to a financial objective
+    by pitchkit, but a lead may write the link: the note would then list the
+    spend under "will help you deliver" a budget it adds to.
+    """
+    from pitchkit.recast.align import infer_themes, objective_text
+
+    objectives = {
+        f"{director.id}.{objective.id}": objective
+        for director in review.facts.directors
+        for objective in director.objectives
+    }
+    for index, impact in enumerate(review.facts.impacts):
+        if impact.releases != "cost":
+            continue
+        for ref in impact.supports:
+            objective = objectives.get(ref)
+            if objective is None:
+                continue
+            themes = frozenset(objective.themes) or infer_themes(objective_text(objective))
+            if "finance" not in themes:
+                continue
+            yield Finding(
+                "cost-supports-finance",
+                "warning",
+                review._(
+                    "'{measure}' is extra spend, but 'supports:' links it to '{objective}'."
+                ).format(measure=impact.measure, objective=objective.text),
+                review._(
+                    "Spend the change adds works against a financial objective: the note "
+                    "would list it under what the project helps deliver. The notes already "
+                    "net it off the benefits."
+                ),
+                review._(
+                    "Take '{ref}' out of its 'supports:' (or put it under 'excludes:')."
+                ).format(ref=ref),
+                review.where("impacts", index, "supports"),
+            )
+
+
 def counted_once(review: Review) -> Iterator[Finding]:
     """Two impacts would count the same money; one is kept in every total."""
     ledger = _ledger(review)
