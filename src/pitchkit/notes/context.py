@@ -255,8 +255,7 @@ def nested_so_far(pitch: Pitch, lang: Language) -> dict[str, str]:
             continue
         from pitchkit.notes.update.spans import span_text
 
-        measure = kept.impact.measure
-        measure = quoted(measure) if foreign(measure, lang) else wording.lower_first(measure)
+        measure = wording.in_sentence(kept.impact.measure, lang)
         found[line.impact.id] = (
             lang.gettext(
                 "So far the log's figures show {amount} than before the change, {span}; they are "
@@ -557,10 +556,7 @@ def before_spend(text: str, statement: Statement, pitch: Pitch, lang: Language) 
     if spend <= 0:
         return text
     terms = pitch.director.terms
-    named = [
-        quoted(measure) if foreign(measure, lang) else wording.lower_first(measure)
-        for measure in (wording.apply_terms(m, terms) for m in measures)
-    ]
+    named = [wording.in_sentence(wording.apply_terms(m, terms), lang) for m in measures]
     clause = (
         lang.gettext("before {money} a year of extra spend on {measures}").format(
             money=wording.worth(spend, lang), measures=fmt.join_list(named, lang)

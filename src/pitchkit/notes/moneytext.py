@@ -18,8 +18,7 @@ from dataclasses import dataclass, replace
 
 from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import N_, Language
-from pitchkit.notes.foreign import foreign, quoted
-from pitchkit.notes.wording import lower_first
+from pitchkit.notes.wording import in_sentence
 from pitchkit.period import Period
 from pitchkit.recast.money import (
     DAYS_IN_YEAR,
@@ -1125,7 +1124,7 @@ def _measures(measures: Sequence[str], lang: Language) -> str:
 
 def _measure(measure: str, lang: Language) -> str:
     """One measure as a year's line names it: quoted when foreign, else lower-cased."""
-    return quoted(measure) if foreign(measure, lang) else lower_first(measure)
+    return in_sentence(measure, lang)
 
 
 def _marked_year(

@@ -499,6 +499,15 @@ _NOT_A_SUBJECT = frozenset({"no", "not", "zero", "stop", "end", "ending", "never
 SUBJECT_WORDS = 8
 
 
+def in_sentence(measure: str, lang: Language) -> str:
+    """A measure as a sentence names it: lower-cased, or quoted as written.
+
+    Quoted when it is in another language than the sentence (an English
+    measure in a Welsh note), rather than run into it.
+    """
+    return quoted(measure) if foreign(measure, lang) else lower_first(measure)
+
+
 def headline_subject(title: str, lang: Language) -> str:
     """The project as the subject of the headline: its title, or "This project".
 

@@ -19,7 +19,7 @@ from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import Language
 from pitchkit.notes import objectives as shapes
 from pitchkit.notes import wording
-from pitchkit.notes.foreign import foreign, quoted
+from pitchkit.notes.foreign import foreign
 from pitchkit.notes.update import fillin, spans
 from pitchkit.notes.update.actuals import whole
 from pitchkit.notes.update.claims import Claim, worsening
@@ -122,8 +122,7 @@ def board_sentence_text(situation: Situation) -> str:
 
 def _named(measure: str, situation: Situation) -> str:
     """A measure as a sentence names it: lower-cased, or quoted when in another language."""
-    measure = wording.apply_terms(measure, situation.terms)
-    return quoted(measure) if foreign(measure, situation.lang) else wording.lower_first(measure)
+    return wording.in_sentence(wording.apply_terms(measure, situation.terms), situation.lang)
 
 
 def spend_sentence(situation: Situation, found: list[Delivery]) -> str:
@@ -192,8 +191,7 @@ def worse_clause(situation: Situation) -> str:
 def _worse_phrase(progress: MeasureProgress, claim: Claim, situation: Situation) -> str:
     """One measure getting worse, from its level before the change to its latest figure."""
     lang, impact = situation.lang, progress.impact
-    measure = wording.apply_terms(impact.measure, situation.terms)
-    measure = quoted(measure) if foreign(measure, lang) else wording.lower_first(measure)
+    measure = _named(impact.measure, situation)
     latest = progress.latest
     if claim.reference is not None:
         before: float | None = level_mean(claim.reference, impact)
@@ -244,13 +242,9 @@ def worse_measures(situation: Situation) -> list[str]:
     Every measure, not only those linked to the director: a board sentence that
     leaves out a measure going the wrong way is one-sided (newuser16 #5).
     """
-    lang = situation.lang
-    names = []
-    for progress, _ in _worse_progress(situation):
-        impact = progress.impact
-        measure = wording.apply_terms(impact.measure, situation.terms)
-        names.append(quoted(measure) if foreign(measure, lang) else wording.lower_first(measure))
-    return names
+    return [
+        _named(progress.impact.measure, situation) for progress, _ in _worse_progress(situation)
+    ]
 
 
 def board_note(situation: Situation, *, table_shown: bool) -> str:
@@ -396,10 +390,9 @@ def delivered_phrase(progress: MeasureProgress, situation: Situation) -> str:
     claim = situation.claims[impact.id]
     if not claim.shown:
         return ""
-    measure = wording.apply_terms(impact.measure, situation.terms)
     # A measure in another language than the update's is quoted as written, as the
     # briefing note quotes it, rather than run into the sentence.
-    measure = quoted(measure) if foreign(measure, lang) else wording.lower_first(measure)
+    measure = _named(impact.measure, situation)
     if progress.delivered is not None:
         if progress.delivered <= 0:
             return ""
