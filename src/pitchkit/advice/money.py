@@ -21,6 +21,7 @@ from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import N_
 from pitchkit.notes.rates import scale
 from pitchkit.period import parse_period
+from pitchkit.recast.align import financial
 from pitchkit.recast.money import Ledger, Line, fy_label, shipped_index, target_year
 from pitchkit.recast.pitch import project_ledger
 
@@ -157,8 +158,6 @@ def cost_supports_finance(review: Review) -> Iterator[Finding]:
     by pitchkit, but a lead may write the link: the note would then list the
     spend under "will help you deliver" a budget it adds to.
     """
-    from pitchkit.recast.align import infer_themes, objective_text
-
     objectives = {
         f"{director.id}.{objective.id}": objective
         for director in review.facts.directors
@@ -171,8 +170,7 @@ def cost_supports_finance(review: Review) -> Iterator[Finding]:
             objective = objectives.get(ref)
             if objective is None:
                 continue
-            themes = frozenset(objective.themes) or infer_themes(objective_text(objective))
-            if "finance" not in themes:
+            if not financial(objective):
                 continue
             yield Finding(
                 "cost-supports-finance",

@@ -23,7 +23,7 @@ from pitchkit.notes import moneytext, together, wording
 from pitchkit.notes.conversions import conversion_note, conversion_phrase
 from pitchkit.notes.foreign import foreign, quoted
 from pitchkit.period import Period
-from pitchkit.recast.align import claimable_chain, infer_themes, objective_text
+from pitchkit.recast.align import claimable_chain, financial
 from pitchkit.recast.audience import is_others, items_for
 from pitchkit.recast.conversions import Conversion, convert
 from pitchkit.recast.english import english_director, english_impact, english_of, in_english
@@ -548,9 +548,7 @@ def before_spend(text: str, statement: Statement, pitch: Pitch, lang: Language) 
     quantity = statement.quantity
     if not wording.money_phrase(quantity, lang) or quantity.releases == "cost":
         return text
-    objective = statement.objective
-    themes = frozenset(objective.themes) or infer_themes(objective_text(objective))
-    if "finance" not in themes:
+    if not financial(statement.objective):
         return text
     spend, measures = added_spend(pitch)
     if spend <= 0:

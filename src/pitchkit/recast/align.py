@@ -468,6 +468,11 @@ def money_for_finance(impact: Impact, objective: Objective) -> bool:
         # New spend (``releases: cost``) works against a financial aim, never for it
         # (newuser15 #2: more prescription items were offered to the prescribing budget).
         return False
+    return financial(objective)
+
+
+def financial(objective: Objective) -> bool:
+    """Whether ``objective`` is about money: its declared themes, else those its words show."""
     themes = frozenset(objective.themes) or infer_themes(objective_text(objective))
     return "finance" in themes
 
