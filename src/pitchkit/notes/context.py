@@ -687,8 +687,11 @@ def shown_text(pitch: Pitch, impact: Impact, lang: Language) -> str:
 
 def gained_amount(amount: float, impact: Impact, lang: Language) -> str:
     """``117 fewer admissions``, ``£11,000 less``: a count's gain since the change, in words."""
+    # Imported here: the update package builds on this module.
+    from pitchkit.notes.update.progress import is_money
+
     figure = round(abs(amount))
-    if impact.unit.strip().lower() in {"£", "gbp", "pounds"}:
+    if is_money(impact):
         pattern = (
             lang.gettext("{amount} less")
             if impact.direction == "lower"
@@ -724,8 +727,10 @@ def _worse_amount(amount: float, impact: Impact, lang: Language) -> str:
     """
     if impact.per is None or amount <= 0:
         return ""
-    money = impact.unit.strip().lower() in {"£", "gbp", "pounds"}
-    if money:
+    # Imported here: the update package builds on this module.
+    from pitchkit.notes.update.progress import is_money
+
+    if is_money(impact):
         figure = fmt.money(amount, lang)
         return (
             lang.gettext("{amount} more")
