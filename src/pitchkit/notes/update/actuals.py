@@ -846,8 +846,7 @@ def log_averages(ledger: Ledger, facts: Facts, lang: Language) -> str:
     from pitchkit.i18n import fmt
     from pitchkit.notes import wording
     from pitchkit.notes.update import spans
-    from pitchkit.notes.update.measures import shown_unit
-    from pitchkit.notes.update.progress import is_money
+    from pitchkit.notes.update.measures import mean_text
 
     if not ledger.logged or ledger.today is None:
         return ""
@@ -860,15 +859,9 @@ def log_averages(ledger: Ledger, facts: Facts, lang: Language) -> str:
         periods = claim.reference_periods
         if not periods:
             continue
-        impact = claim.impact
-        rate = (
-            fmt.money(round(claim.reference), lang, precision="exact")
-            if is_money(impact) and abs(claim.reference) >= 1
-            else fmt.quantity(round(claim.reference, 1), shown_unit(impact), lang)
-        )
         averages.append(
             lang.gettext("{rate} {per} ({span})").format(
-                rate=rate,
+                rate=mean_text(claim.reference, claim.impact, lang),
                 per=wording.per_phrase(periods[-1].kind, lang),
                 span=spans.span_text(periods, lang),
             )

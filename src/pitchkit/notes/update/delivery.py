@@ -32,6 +32,7 @@ from pitchkit.notes.update.measures import (
     averaged_over,
     beside_text,
     level_mean,
+    mean_text,
     shown_unit,
 )
 from pitchkit.notes.update.progress import MeasureProgress, is_money
@@ -500,11 +501,7 @@ def reference_text(claim: Claim, impact: Impact, lang: Language) -> str:
     """
     periods = claim.reference_periods
     assert claim.reference is not None
-    rate = (
-        fmt.money(round(claim.reference), lang, precision="exact")
-        if is_money(impact) and abs(claim.reference) >= 1
-        else fmt.quantity(round(claim.reference, 1), shown_unit(impact), lang)
-    )
+    rate = mean_text(claim.reference, impact, lang)
     # "the log's": the mean logged before the change, not the plan's baseline the table
     # beside it gives (newuser15 #5: 52.8 admissions a month here, 51.7 in the table).
     return lang.gettext("the log's average of {rate} {per}, {span}").format(

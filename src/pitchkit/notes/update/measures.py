@@ -69,6 +69,17 @@ def shown_unit(impact: Impact) -> str:
     return figure_unit(impact.measure, impact.unit)
 
 
+def mean_text(mean: float, impact: Impact, lang: Language) -> str:
+    """A mean logged before the change, written so a count reconciles by hand.
+
+    To one decimal place (612.6 bed days), or to the pound for money
+    (£12,580), where money elsewhere is given to three figures.
+    """
+    if is_money(impact) and abs(mean) >= 1:
+        return fmt.money(round(mean), lang, precision="exact")
+    return fmt.quantity(round(mean, 1), shown_unit(impact), lang)
+
+
 def measure_row(progress: MeasureProgress, situation: Situation) -> Context:
     """One row of the progress table: baseline, target, latest, how far along, direction."""
     lang, impact = situation.lang, progress.impact
