@@ -39,7 +39,6 @@ from pitchkit.recast.measures import (
     linkable,
     measure_map,
     measured,
-    mentions,
     named_as_mode,
     named_aside,
     names_step,
@@ -849,11 +848,11 @@ def same_names(impact: Impact, objective: Objective, chain: Chain | None) -> tup
 
 def _named_by(text: str, concept_id: str) -> str | None:
     """The words ``text`` names ``concept_id`` by, lower-cased unless an acronym."""
-    for mention in mentions(text):
-        if mention.concept == concept_id:
-            words = mention.words.strip()
-            return words if words[:2].isupper() else words[:1].lower() + words[1:]
-    return None
+    names = own_names(text, concept_id)
+    if not names:
+        return None
+    words = names[0].strip()
+    return words if words[:2].isupper() else words[:1].lower() + words[1:]
 
 
 def link(
