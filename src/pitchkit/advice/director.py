@@ -13,6 +13,7 @@ from pitchkit.notes.context import concerns_reached
 from pitchkit.recast.align import Link, shared_words, wording
 from pitchkit.recast.english import english_director
 from pitchkit.recast.lenses import GENERAL, all_lenses, lens_for
+from pitchkit.recast.money import adds_spend
 
 if TYPE_CHECKING:
     from pitchkit.advice.ranking import Place
@@ -90,7 +91,7 @@ def impact_unlinked(review: Review) -> Iterator[Finding]:
         if possible:
             yield _possible_finding(review, impact, possible, index)
             continue
-        if impact.releases == "cost" and impact.direction == "higher":
+        if adds_spend(impact):
             # New spend the change adds: it works against a budget, so it is never linked to
             # an objective (newuser16 #7); the notes net it off the benefits instead.
             yield Finding(

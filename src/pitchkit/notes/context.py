@@ -532,7 +532,7 @@ def added_spend(pitch: Pitch) -> tuple[float, list[str]]:
     """
     if pitch.ledger is None:
         return 0.0, []
-    lines = [line for line in pitch.ledger.counted if line.releases == "cost" and line.annual < 0]
+    lines = [line for line in moneytext.costs(pitch.ledger) if line.annual < 0]
     return -sum(line.annual for line in lines), [line.impact.measure for line in lines]
 
 

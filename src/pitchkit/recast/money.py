@@ -597,6 +597,11 @@ def is_cost(line: Line) -> bool:
     return line.releases == "cost"
 
 
+def adds_spend(impact: Impact) -> bool:
+    """Whether ``impact`` is new spend: a rise each of which costs money (``releases: cost``)."""
+    return impact.releases == "cost" and impact.direction == "higher"
+
+
 def _unit_cost_year(
     impact: Impact,
 ) -> tuple[int | None, Literal["field", "source", "none", "money"]]:

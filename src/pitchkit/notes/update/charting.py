@@ -30,6 +30,7 @@ from pitchkit.notes.update.delivery import chosen_statements
 from pitchkit.notes.update.measures import has_figure, per_period_words, shown_unit
 from pitchkit.notes.update.progress import MeasureProgress
 from pitchkit.notes.update.situation import Situation
+from pitchkit.recast.money import adds_spend
 from pitchkit.word.render import Picture
 
 #: At most this many charts, so the update stays within two pages.
@@ -231,7 +232,7 @@ def chart(progress: MeasureProgress, claim: Claim, situation: Situation) -> Cont
     measure = wording.apply_terms(impact.measure, situation.terms)
     kind = lang.gettext("run chart") if analysis.kind == "run" else lang.gettext("XmR chart")
     signals = signals_text(analysis, claim.points, situation)
-    if signals and impact.releases == "cost" and impact.direction == "higher":
+    if signals and adds_spend(impact):
         # Its improvement is more of what the change does, each one paid for: said with the
         # signals, so that a rise marked "improvement" is not read as money coming back.
         signals = " ".join(
@@ -280,7 +281,7 @@ def _draw_options(progress: MeasureProgress, claim: Claim, situation: Situation)
         "target_label": lang.gettext("Target"),
         # A priced rise's improvement is more spend too: its key says so (newuser16 #1).
         "improvement_label": lang.gettext("Rise: extra spend")
-        if impact.releases == "cost" and impact.direction == "higher"
+        if adds_spend(impact)
         else lang.gettext("Improvement"),
         "concern_label": lang.gettext("Concern"),
         "special_label": lang.gettext("Signal"),

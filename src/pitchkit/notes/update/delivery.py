@@ -37,7 +37,14 @@ from pitchkit.notes.update.measures import (
 )
 from pitchkit.notes.update.progress import MeasureProgress, is_money
 from pitchkit.notes.update.situation import Situation
-from pitchkit.recast.money import default_releases, fy_bounds, fy_label, shown_cost, target_year
+from pitchkit.recast.money import (
+    adds_spend,
+    default_releases,
+    fy_bounds,
+    fy_label,
+    shown_cost,
+    target_year,
+)
 from pitchkit.recast.pitch import (
     Pitch,
     Quantity,
@@ -302,11 +309,6 @@ def delivered_rows(situation: Situation) -> list[Context]:
     return said_once(rows)
 
 
-def adds_spend(impact: Impact) -> bool:
-    """Whether ``impact`` is new spend: a rise each of which costs money (``releases: cost``)."""
-    return impact.releases == "cost" and impact.direction == "higher"
-
-
 def spend_so_far(situation: Situation) -> list[MeasureProgress]:
     """The impacts that add spend, whose charts show the rise, with what it has cost so far.
 
@@ -551,7 +553,7 @@ def delivered_money_text(progress: MeasureProgress, lang: Language) -> str:
         return ""
     impact = progress.impact
     releases = impact.releases or default_releases(impact)
-    if releases == "cost" and impact.direction == "higher":
+    if adds_spend(impact):
         # New spend the rise adds (newuser15 #1): said as spend, never "worth".
         if progress.price_base is not None:
             return lang.gettext("adding {money} to spend at {base} prices").format(

@@ -20,6 +20,7 @@ from pitchkit.notes.update.progress import MeasureProgress, Point, is_money, mea
 from pitchkit.notes.update.situation import Situation
 from pitchkit.notes.update.spc import Variation
 from pitchkit.period import Period
+from pitchkit.recast.money import adds_spend
 from pitchkit.recast.quantity import figure_unit, per_rate, rate_said_by
 
 #: Longer lists of periods with no figure are counted rather than named.
@@ -117,11 +118,7 @@ def measure_row(progress: MeasureProgress, situation: Situation) -> Context:
         ),
         "icons_text": icons.icons_words(situation.claims[impact.id].analysis, lang),
     }
-    if (
-        impact.releases == "cost"
-        and impact.direction == "higher"
-        and row["direction_text"] == lang.gettext("improving")
-    ):
+    if adds_spend(impact) and row["direction_text"] == lang.gettext("improving"):
         # More of a priced rise is the change working, but no money coming back: each one is
         # spend the change adds (newuser16 #1), and the row says both.
         row["direction_text"] = lang.gettext("rising as planned; each one is extra spend")
