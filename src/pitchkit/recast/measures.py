@@ -93,6 +93,10 @@ class Concept(NamedTuple):
     #: of it ("day-case lists treat more patients"): an impact whose measure of it falls
     #: (work moved elsewhere, fewer lists) takes none of them (see :func:`falling`).
     better: str | None = None
+    #: Whether a measure that names it counts it alone: "Surveillance gastroscopies sent to
+    #: the independent sector" counts work bought from another provider; the gastroscopies
+    #: only say which work, so the trust's own endoscopy lists are not what it moves.
+    sole: bool = False
 
 
 class Step(NamedTuple):
@@ -201,6 +205,7 @@ def _concept(item: Mapping[str, Any]) -> Concept:
         open=bool(item.get("open", False)),
         through=bool(item.get("through", True)),
         better=str(item["better"]) if item.get("better") else None,
+        sole=bool(item.get("sole", False)),
     )
 
 
@@ -872,7 +877,18 @@ def measured(text: str) -> tuple[str, ...]:
     if RULES["anchors"]:
         spelt = _spelt(text)
         found = tuple(m for m in found if not _ANCHOR.search(spelt[: m.start]))
-    return tuple(m.concept for m in _heads(text, found, lead=True))
+    kept = _heads(text, found, lead=True)
+    concepts = measure_map().concepts
+    # Insourced lists are the trust's own lists worked by another provider's staff: they
+    # still count as the work they are (an insourced endoscopy list is an endoscopy list).
+    alone = tuple(
+        m.concept for m in kept if concepts[m.concept].sole and not _BROUGHT_IN.match(m.words)
+    )
+    return alone or tuple(m.concept for m in kept)
+
+
+#: Outsourcing's names that bring the provider in rather than send the work out.
+_BROUGHT_IN = re.compile(r"insourc", re.IGNORECASE)
 
 
 #: A time window's starting event: "within 6 weeks *of a* death", "within 3 months of a
@@ -1449,7 +1465,7 @@ def problems(data: Mapping[str, Any]) -> list[str]:
         if str(item.get("kind") or "measure") not in KINDS:
             found.append(f"{concept_id}: unknown kind {item.get('kind')!r}")
         fields = {"id", "label", "names", "topics", "themes", "broad", "kind", "to", "open"}
-        fields |= {"through", "better"}
+        fields |= {"through", "better", "sole"}
         for key in set(item) - fields:
             found.append(f"{concept_id}: unknown field {key!r}")
         for edge in item.get("to") or ():
