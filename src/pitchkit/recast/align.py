@@ -51,6 +51,7 @@ from pitchkit.recast.measures import (
     topic_only,
     without_asides,
 )
+from pitchkit.recast.money import MONEY_UNITS
 from pitchkit.recast.naming import Named, aim, dull_words, named_measure
 from pitchkit.recast.quantity import Mismatch, handled, mismatch, read, spent, worked
 from pitchkit.recast.whose import TRUST, budgets_of, same_payer, whose_cash
@@ -533,7 +534,12 @@ def map_chain(
         linkable(_objective_concepts(objective, setting)),
         named,
         worried,
-        falling(starts, impact.measure, impact.direction),
+        falling(
+            starts,
+            impact.measure,
+            impact.direction,
+            money=impact.unit.strip().lower() in MONEY_UNITS,
+        ),
     )
 
 

@@ -91,7 +91,10 @@ class Concept(NamedTuple):
     through: bool = True
     #: ``"higher"`` when more of the concept is better and its edges' reasons count on more
     #: of it ("day-case lists treat more patients"): an impact whose measure of it falls
-    #: (work moved elsewhere, fewer lists) takes none of them (see :func:`falling`).
+    #: (work moved elsewhere, fewer lists) takes none of them. ``"lower"`` for a sum of money
+    #: whose edges count on less of it ("spending less for the same work is a saving"): an
+    #: impact counted in pounds that rises (safer devices that cost more) takes none of
+    #: them. See :func:`falling`.
     better: str | None = None
     #: Whether a measure that names it counts it alone: "Surveillance gastroscopies sent to
     #: the independent sector" counts work bought from another provider; the gastroscopies
@@ -1384,16 +1387,25 @@ def chain(
     return None
 
 
-def falling(concept_ids: tuple[str, ...], measure: str, direction: str) -> frozenset[str]:
-    """Those of ``concept_ids`` an impact on ``measure``, moving ``direction``, makes less of.
+def falling(
+    concept_ids: tuple[str, ...], measure: str, direction: str, *, money: bool = False
+) -> frozenset[str]:
+    """Those of ``concept_ids`` an impact on ``measure``, moving ``direction``, moves the wrong way.
 
     A concept marked ``better: higher`` falls when the impact's measure goes down,
     unless the measure counts its failures by one of the map's ``shortfall_words``
     ("day cases cancelled on the day", "late starts"): fewer of those is more of it.
+    A concept marked ``better: lower`` (a sum of money) rises when the impact is
+    itself counted in ``money`` and goes up: "Annual spend on sharps devices" from
+    £410,000 to £452,000 saves nothing, so it reaches no saving through spend. A
+    measure of it in other units may rise for the better ("patients on the
+    best-value biosimilar", a share of drug spend), so only money is read so.
     """
-    if direction != "lower":
-        return frozenset()
     concepts = measure_map().concepts
+    if direction == "higher":
+        if not money:
+            return frozenset()
+        return frozenset(c for c in concept_ids if concepts[c].better == "lower")
     if {token.stem for token in tokens(measure)} & _shortfall_words():
         return frozenset()
     return frozenset(c for c in concept_ids if concepts[c].better == "higher")
@@ -1460,8 +1472,8 @@ def problems(data: Mapping[str, Any]) -> list[str]:
             owner = owners.setdefault(key, concept_id)
             if owner != concept_id and (owner, concept_id) not in shared:
                 found.append(f"{concept_id}: name {name!r} is also a name of {owner}")
-        if item.get("better") not in (None, "higher"):
-            found.append(f"{concept_id}: better is {item.get('better')!r}, not 'higher'")
+        if item.get("better") not in (None, "higher", "lower"):
+            found.append(f"{concept_id}: better is {item.get('better')!r}, not 'higher' or 'lower'")
         if str(item.get("kind") or "measure") not in KINDS:
             found.append(f"{concept_id}: unknown kind {item.get('kind')!r}")
         fields = {"id", "label", "names", "topics", "themes", "broad", "kind", "to", "open"}
