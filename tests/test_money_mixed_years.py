@@ -368,5 +368,5 @@ NETTED = {
     "cy_GB": "Mae pob blwyddyn yn cyfrif £0, nid colled, ar gyfer mesur y mae ei ffigurau yn y "
     "flwyddyn honno yn waeth na chyn y newid; mae diweddariad cynnydd yn tynnu'r golled honno "
     "oddi ar yr hyn a gyflawnodd y mesur ers y newid, felly mae ei gyfanswm ar gyfer y mesur yn "
-    "is o £2,691 (13 ymweliad ar £207 yn 2026/27).",
+    "is o £2,691 (13 presenoldeb ar £207 yn 2026/27).",
 }

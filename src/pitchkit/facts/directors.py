@@ -512,8 +512,13 @@ _NAMED_ABBREVIATION = re.compile(r"\(([A-Z][A-Z0-9]{1,9})\)")
 
 #: How ids have been made: before newuser6 F12, until newuser7 F11, until newuser11 (13),
 #: until newuser12 (12), until newuser13 (12), until newuser15 (17), until newuser16 (17),
-#: and now.
-_FIRST, _SECOND, _THIRD, _FOURTH, _FIFTH, _SIXTH, _SEVENTH, _NOW = 1, 2, 3, 4, 5, 6, 7, 8
+#: until newuser17 (18), and now.
+_FIRST, _SECOND, _THIRD, _FOURTH, _FIFTH, _SIXTH, _SEVENTH, _EIGHTH = 1, 2, 3, 4, 5, 6, 7, 8
+_NOW = 9
+#: An English possessive, left out of an id since newuser17 (18): "the ICB's efficiency
+#: plan" is ``icb-efficiency``, not ``icbs-efficiency``. The owner is an organisation,
+#: not a standard known by its initials (SHMI), so it is read in small letters.
+_POSSESSIVE = re.compile(r"\b(\w+)['’]s\b")
 #: A code in capitals with digits in it, such as DM01 or NEWS2: an abbreviation, since
 #: newuser16 (17), kept whole rather than left out as a number. A financial year (FY26)
 #: is a date, which changes, not a code.
@@ -579,6 +584,8 @@ def _id_candidates(text: str, generation: int) -> tuple[str, ...]:
     if generation >= _THIRD:
         # Welsh "cyflawni'r cynllun" is "cyflawni" and "r" (the), not "cyflawnir".
         text = _WELSH_CLITIC.sub(r"\1 \2", text)
+    if generation >= _NOW:
+        text = _POSSESSIVE.sub(lambda found: found.group(1).lower(), text)
     plain = _plain(text)
     if generation >= _SEVENTH:
         plain = _WHOLE_PHRASES.sub(lambda found: "-".join(found.group(0).split()), plain)
@@ -593,7 +600,7 @@ def _id_candidates(text: str, generation: int) -> tuple[str, ...]:
     )
     if generation >= _THIRD:
         plain = _initials(plain, after_verb=generation >= _SIXTH)
-    codes = generation >= _NOW
+    codes = generation >= _EIGHTH
     spans = _telling_spans(plain, untelling, codes=codes)
     if generation >= _FOURTH:
         spans = _after_opening_verb(spans, plain)
@@ -902,6 +909,48 @@ def objectives_from_items(
     return result
 
 
+def current_links(data: Any, english: Mapping[str, str] | None = None) -> None:
+    """Rewrite, in ``data``, each link to a facts file's own objective by its former id.
+
+    A director's objectives written as plain text in the facts file get their
+    ids as a team file's do; when pitchkit has since made one differently
+    (``cfo.icbs-efficiency`` is now ``cfo.icb-efficiency``, newuser17 #8), a
+    ``supports:`` or ``excludes:`` link written with the former id is read as
+    the current one, as :func:`with_team` keeps a team file's working. A former
+    id that is also an objective's current id is left alone.
+    """
+    if not isinstance(data, dict) or not isinstance(data.get("directors"), list):
+        return
+    renamed: dict[str, str] = {}
+    for director in data["directors"]:
+        if not isinstance(director, dict) or not isinstance(director.get("objectives"), list):
+            continue
+        listed = director["objectives"]
+        if not any(isinstance(item, str) for item in listed):
+            continue
+        former = FormerIds()
+        made = objectives_from_items(listed, former=former, english=english)
+        current = {str(item.get("id")).casefold() for item in made if isinstance(item, dict)}
+        who = str(director.get("id", ""))
+        for new, olds in former.items():
+            for old in olds:
+                if old.casefold() not in current:
+                    renamed.setdefault(f"{who}.{old}".casefold(), f"{who}.{new}")
+    if not renamed or not isinstance(data.get("impacts"), list):
+        return
+    for impact in data["impacts"]:
+        if not isinstance(impact, dict):
+            continue
+        for key in ("supports", "excludes"):
+            links = impact.get(key)
+            if isinstance(links, list):
+                for number, link in enumerate(links):
+                    if isinstance(link, str) and link.strip().casefold() in renamed:
+                        links[number] = renamed[link.strip().casefold()]
+            elif isinstance(links, str) and links.strip().casefold() in renamed:
+                impact[key] = renamed[links.strip().casefold()]
+
+
 class FormerIds(Mapping[str, tuple[str, ...]]):
     """The ids earlier pitchkits made for one director's objectives, by the id made now.
 
@@ -934,7 +983,16 @@ class FormerIds(Mapping[str, tuple[str, ...]]):
         if self._found is None:
             earlier = {
                 generation: list(self._given)
-                for generation in (_SEVENTH, _SIXTH, _FIFTH, _FOURTH, _THIRD, _SECOND, _FIRST)
+                for generation in (
+                    _EIGHTH,
+                    _SEVENTH,
+                    _SIXTH,
+                    _FIFTH,
+                    _FOURTH,
+                    _THIRD,
+                    _SECOND,
+                    _FIRST,
+                )
             }
             found: dict[str, tuple[str, ...]] = {}
             for made_id, text in self._made:

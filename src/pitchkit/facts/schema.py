@@ -495,8 +495,11 @@ def validate_facts(source: Source, team: Team | None = None) -> Facts:
     from pydantic import ValidationError
 
     from pitchkit.facts import models
+    from pitchkit.facts.directors import current_links
     from pitchkit.facts.validation import describe_errors
 
+    # A link written with an id an earlier pitchkit made for a text objective keeps working.
+    current_links(source.data, source.english)
     problems: list[Problem] = []
     model: models.Facts | None = None
     try:

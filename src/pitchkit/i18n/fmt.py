@@ -95,6 +95,9 @@ _ASPIRATE_AFTER_AND = frozenset(
         "targed",
         "tystiolaeth",
         "tua",
+        # The one Welsh month that starts with c, p or t: "Hydref 2026 a Thachwedd 2026"
+        # (newuser17 #6). Chwefror is already "Ch".
+        "tachwedd",
     }
 )
 _ASPIRATE = {"c": "ch", "p": "ph", "t": "th"}
@@ -390,7 +393,8 @@ def quantity(value: Number, unit: str | None, lang: Language) -> str:
 WELSH_UNITS = {
     "admission": "derbyniad",
     "appointment": "apwyntiad",
-    "attendance": "ymweliad",
+    # An A&E attendance is not a visit ("ymweliad"): "presenoldeb" (newuser17 #6).
+    "attendance": "presenoldeb",
     "bed": "gwely",
     "bed day": "diwrnod gwely",
     "call": "galwad",
@@ -437,6 +441,7 @@ WELSH_SINGULARS = {
     "munudau": "munud",
     "nyrsys": "nyrs",
     "oriau": "awr",
+    "presenoldebau": "presenoldeb",
     "sifftiau": "sifft",
     "swyddi": "swydd",
     "trychiadau": "trychiad",
@@ -832,10 +837,12 @@ def _aspirate_after_and(text: str) -> str:
 
     def mutate(found: re.Match[str]) -> str:
         word = found.group(1)
-        return f"a {_ASPIRATE[word[0]]}{word[1:]}"
+        mutated = _ASPIRATE[word[0].lower()]
+        return f"a {mutated.capitalize() if word[0].isupper() else mutated}{word[1:]}"
 
     words = "|".join(sorted(_ASPIRATE_AFTER_AND))
-    return re.sub(rf"(?<!\S)a ({words})\b", mutate, text)
+    # A month keeps its capital ("a Thachwedd"); pitchkit's other words are lower case.
+    return re.sub(rf"(?<!\S)a ({words}|{words.title()})\b", mutate, text)
 
 
 def _is_money(unit: str | None) -> bool:

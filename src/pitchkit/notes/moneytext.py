@@ -1157,7 +1157,9 @@ def _marked_year(
             **values,
         )
     if share.unshown and share.upto is not None:
-        return _unshown_text(share, values, lang, quantum, ends)
+        return _assumed_text(
+            _unshown_text(share, values, lang, quantum, ends), share, benefit, lang, quantum
+        )
     if share.so_far is not None and share.upto is not None:
         values["so_far"] = _money(round_money(share.so_far, quantum), lang)
         values["month"] = fmt.period_label(f"{share.upto:%Y-%m}", lang)
@@ -1409,6 +1411,39 @@ def _plan_rate_text(share: YearShare, money: float, lang: Language) -> str:
         "{money} at the plan's full rate for {measures}, whose figures are too few to show a "
         "change yet: a chart needs {needs}"
     ).format(money=_money(money, lang), measures=_measures(few, lang), needs=share.needs)
+
+
+def _assumed_text(
+    text: str, share: YearShare, benefit: float, lang: Language, quantum: float
+) -> str:
+    """``text``, a year's line, with how much of its forecast is the plan's rate alone.
+
+    A forecast that rests mostly on measures whose figures do not yet show the
+    change must say so in pounds (newuser17 #2): "£402,000 of the £545,000
+    is the plan's rate for measures whose figures do not yet show the change,
+    £143,000 what the log's figures bear". Both are rounded as the year's
+    figure is, the log's part taken as the rest, so that they add up to it.
+    """
+    assumed = min(round_money(share.assumed, quantum), benefit)
+    if assumed <= 0 or share.so_far is None or not text.endswith(")"):
+        # All of it the plan's (nothing counted so far): the line already says so.
+        return text
+    if share.unfigured:
+        # Part of the rest is the plan's rate for a measure with no figure yet, named after.
+        clause = lang.gettext(
+            "{assumed} of the {benefit} is the plan's rate for measures whose figures do not "
+            "yet show the change"
+        ).format(assumed=_money(assumed, lang), benefit=_money(benefit, lang))
+    else:
+        clause = lang.gettext(
+            "{assumed} of the {benefit} is the plan's rate for measures whose figures do not "
+            "yet show the change, {borne} what the log's figures bear"
+        ).format(
+            assumed=_money(assumed, lang),
+            benefit=_money(benefit, lang),
+            borne=_money(benefit - assumed, lang),
+        )
+    return f"{text[:-1]}; {clause})"
 
 
 def _unshown_text(

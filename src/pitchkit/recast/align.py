@@ -32,6 +32,7 @@ from pitchkit.recast.measures import (
     about,
     aimed,
     chain,
+    content_tokens,
     falling,
     families_disagree,
     in_setting,
@@ -39,6 +40,7 @@ from pitchkit.recast.measures import (
     linkable,
     measure_map,
     measured,
+    mentions,
     named_as_mode,
     named_aside,
     names_step,
@@ -468,7 +470,62 @@ def money_for_finance(impact: Impact, objective: Objective) -> bool:
         # New spend (``releases: cost``) works against a financial aim, never for it
         # (newuser15 #2: more prescription items were offered to the prescribing budget).
         return False
-    return financial(objective)
+    return financial(objective) and _spent_on(impact, objective)
+
+
+def _spent_on(impact: Impact, objective: Objective) -> bool:
+    """Whether ``impact``'s money can be the spend ``objective`` names, when it names one.
+
+    A general financial aim (a cost improvement programme, financial balance, a
+    savings plan, spend in general: the map's ``spend`` and the whole-budget aims
+    it is counted inside) takes any cash saved. One that names what its spend is
+    on, by a concept of the measure map beside its spend ("Reduce spend on
+    continuing healthcare packages", "Agency spend within the ceiling"; not a
+    concept that is money alone, such as non-pay or drug spend), takes
+    only money the impact's measure can be: the concept itself, a chain through
+    the map, or a telling word the two share ("Agency psychologist sessions",
+    "District nursing visits" against "bank and agency spend in community
+    nursing"). Wasted feed boxes are not continuing healthcare packages
+    (newuser17 #4).
+    """
+    named = _named_spend(objective)
+    if not named:
+        return True
+    if set(named) & set(_impact_concepts(impact)):
+        return True
+    words = {t.stem for t in content_tokens(impact_text(impact)) if not t.stem.isdigit()}
+    spend_words = {t.stem for t in content_tokens(f"{SPEND} cost")}
+    if {t.stem for t in content_tokens(objective.text)} - spend_words & words:
+        return True  # "Agency psychologist sessions" against "Agency spend ..."
+    return map_chain(impact, objective) is not None
+
+
+def _named_spend(objective: Objective) -> tuple[str, ...]:
+    """The concepts a financial objective names its spend on: none for a general aim.
+
+    Only an objective that speaks of spend (the map's ``spend``, or a concept
+    named with the word, "Agency spend") names what it is on: the concepts it
+    aims at beside the spend. "Deliver the ICB's efficiency plan", "Cut
+    prescribing spend by 3%" and "Shift 1% of spend from hospital to
+    prevention" (no concept aimed at beside the spend) name nothing, and take
+    any cash saved; nor does a concept that is money alone ("non-pay spend",
+    "drug spend"), a kind of spending any purchase may be.
+    """
+    found = mentions(objective.text)
+    spend_words = {t.stem for t in content_tokens(SPEND)}
+    spoken = any(
+        m.concept == SPEND or spend_words & {t.stem for t in content_tokens(m.words)} for m in found
+    )
+    if not spoken:
+        return ()
+    general = {SPEND} | budget_aims()
+    concepts = measure_map().concepts
+    return tuple(
+        concept
+        for concept in _objective_concepts(objective)
+        if concept not in general
+        and not (concept in concepts and set(concepts[concept].themes) == {"finance"})
+    )
 
 
 def financial(objective: Objective) -> bool:

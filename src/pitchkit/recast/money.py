@@ -331,6 +331,9 @@ class YearShare:
     #: For the year under way: some impact's figures in it do not yet show the change, so
     #: it is at the full rate (with ``so_far`` ``None`` when every impact with figures is).
     unshown: bool = False
+    #: Of ``benefit``, with ``unshown``: the plan's full rate for the measures whose figures
+    #: do not yet show the change, which the line gives apart from what the log bears.
+    assumed: float = 0.0
     #: When the log's figures are too few for any chart: how many there are and how many a
     #: chart needs. The year, under way or closed, stays at the plan's full rate.
     young: tuple[int, int] | None = None
@@ -922,6 +925,8 @@ class Delivered:
     #: For the year under way: some impact's figures in it do not yet show the change, so
     #: it stays at the full rate (``so_far`` is ``None`` when every impact with figures does).
     unshown: bool = False
+    #: See :attr:`YearShare.assumed`.
+    assumed: float = 0.0
     #: For the year under way: each impact's monthly rate as the log shows it (by id), for
     #: the impacts whose rest of the year is carried on at that rate; the years after it
     #: are forecast at the same rate for those impacts (nothing for one whose chart does
@@ -1009,6 +1014,7 @@ def with_logged(ledger: Ledger, delivered: dict[int, Delivered]) -> Ledger:
                 so_far=found.so_far,
                 upto=found.upto,
                 unshown=found.unshown,
+                assumed=found.assumed,
                 young=found.young,
                 worse=found.worse,
                 unfigured=found.unfigured,

@@ -390,7 +390,7 @@ def _running(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered |
     (:attr:`Delivered.worse`). ``None`` when no counted impact has a figure in
     the year that says more than that.
     """
-    benefit = cash = own = so_far = elsewhere = 0.0
+    benefit = cash = own = so_far = elsewhere = assumed = 0.0
     upto: dt.date | None = None
     rated = unshown = False
     young: tuple[int, int] | None = None
@@ -419,6 +419,9 @@ def _running(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered |
             continue
         upto = part.reached if upto is None else max(upto, part.reached)
         unshown |= part.unshown
+        if part.unshown or part.young is not None:
+            # At the plan's rate on no evidence yet: the line says how much (newuser17 #2).
+            assumed += part.earned
         if part.young is not None:
             young = part.young if young is None or part.young[0] < young[0] else young
         if part.done is not None:
@@ -443,6 +446,7 @@ def _running(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered |
         so_far=so_far if rated else None,
         upto=upto,
         unshown=unshown,
+        assumed=assumed if unshown else 0.0,
         rates=tuple(rates),
         young=young,
         worse=tuple(worse),

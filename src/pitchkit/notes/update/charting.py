@@ -427,7 +427,34 @@ def signals_text(analysis: charts.Analysis, points: Sequence[Any], situation: Si
     parts.append(
         lang.ngettext("Signal: {signals}.", "Signals: {signals}.", len(worded)).format(signals=text)
     )
+    early = [s for s in named if _improving_before_change(analysis, s)]
+    if early:
+        # The points before the change are the baseline's: they are not marked, and the
+        # caption says the run was already under way (newuser17 #7).
+        start = fmt.period_label(points[min(s.start for s in early)].period.text, lang)
+        parts.append(
+            lang.gettext(
+                "The trend began before the change, in {start}: the change cannot be credited "
+                "with what was already happening, so only the points from the change on are "
+                "marked."
+            ).format(start=start)
+        )
     return " ".join(parts)
+
+
+def _improving_before_change(analysis: charts.Analysis, signal: charts.Signal) -> bool:
+    """Whether ``signal`` is an improving trend whose first point comes before the change.
+
+    A shift across the change is worded by the sustained-shift sentence before it.
+    """
+    at = analysis.change_at
+    return (
+        at is not None
+        and signal.rule == "trend"
+        and signal.improvement is True
+        and signal.start < at
+        and not (signal.before_improvement or signal.stepping or signal.recovering)
+    )
 
 
 def more_signals_text(rest: Sequence[charts.Signal], lang: Language) -> str:

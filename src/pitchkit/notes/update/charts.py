@@ -270,11 +270,27 @@ def _draw_series(pen: _Pen, frame: _Frame, analysis: Analysis) -> None:
         pen.marker("o", x, y, _POINT_PT, "white", _SERIES.colour, 1.0)
     for verdict, (colour, shape) in _SIGNAL_STYLE.items():
         for i in sorted(
-            {i for s in analysis.signals if s.improvement is verdict for i in s.points}
+            {
+                i
+                for s in analysis.signals
+                if s.improvement is verdict
+                for i in s.points
+                if not _baseline_point(analysis, i, verdict)
+            }
         ):
             value = analysis.values[i]
             if value is not None:
                 pen.marker(shape, frame.x(i), frame.y(value), _SIGNAL_PT, colour, "black", 0.6)
+
+
+def _baseline_point(analysis: Analysis, index: int, verdict: bool | None) -> bool:
+    """Whether point ``index`` is before the change, so not marked as an improvement.
+
+    The points before the change are the baseline: a trend that began there
+    is not the project's there, and only its points from the change on are
+    marked (newuser17 #7); the caption says it began before the change.
+    """
+    return verdict is True and analysis.change_at is not None and index < analysis.change_at
 
 
 # ------------------------------------------------------------------------- legend

@@ -1,0 +1,54 @@
+"""A year's forecast says how much of it is the plan's rate alone (newuser17 #2).
+
+The spirometry hubs (tests/data/newuser17/icb.yaml, a quarterly log to July to
+September 2026, every change on 1 July 2025): inhaler items the log shows falling,
+COPD admissions "no signal yet". The 2026/27 forecast, £545,000, is £72,000 the
+log shows delivered, the same rate for October to March, and the admissions at the
+plan's full rate for October to March (80 fewer a quarter at £2,519): £402,000. A finance
+director must see that three-quarters of it is the plan's assumption, in the same
+line, rounded as the year is and the two parts adding up to it. Nothing counted
+changes: the year still reads £545,000.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from typer.testing import Result
+
+from docchecks import docx_text
+
+DATA = Path(__file__).resolve().parent / "data" / "newuser17"
+
+
+def _money(text: str) -> int:
+    return int(text.replace("£", "").replace(",", ""))
+
+
+def test_cfo_brief_splits_the_forecast(cli: Callable[..., Result], tmp_path: Path) -> None:
+    out = tmp_path / "cfo.docx"
+    result = cli("brief", str(DATA / "icb.yaml"), "-d", "cfo", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    text = docx_text(out)
+    found = re.search(
+        r"2026/27 (£[\d,]+) forecast for £170,000 \(£72,000 delivered to the end of September "
+        r"2026, .*?; (£[\d,]+) of the (£[\d,]+) is the plan's rate for measures whose figures "
+        r"do not yet show the change, (£[\d,]+) what the log's figures bear\)",
+        text,
+    )
+    assert found, text
+    total, assumed, again, borne = (_money(g) for g in found.groups())
+    assert total == again == 545_000  # what is counted is unchanged
+    assert assumed == 402_000
+    assert assumed + borne == total
+
+
+def test_welsh_brief_splits_the_forecast(cli: Callable[..., Result], tmp_path: Path) -> None:
+    out = tmp_path / "cfo-cy.docx"
+    result = cli("brief", str(DATA / "icb.yaml"), "-d", "cfo", "-o", str(out), "-l", "cy_GB")
+    assert result.exit_code == 0, result.output
+    text = docx_text(out)
+    assert "£402,000 o'r £545,000 yw cyfradd y cynllun" in text, text
+    assert "£143,000 yw'r hyn y mae ffigurau'r cofnod cynnydd yn ei ddangos" in text

@@ -1,0 +1,47 @@
+"""A trend that began before the change is marked only from the change on (newuser17 #7).
+
+The spirometry hubs' inhaler items (tests/data/newuser17/icb.yaml: 4,520, 4,480,
+4,550 and 4,490 a quarter before the change in July 2025, then 4,300 down to 3,350)
+make a run chart trend of 7 quarters from January to March 2025. The quarters before
+the change are the baseline: they are not marked as improvement, and the caption says
+the trend began before the change, which cannot be credited with it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from typer.testing import Result
+
+from docchecks import docx_text
+from pitchkit.notes.update import charts
+
+DATA = Path(__file__).resolve().parent / "data" / "newuser17"
+
+
+def test_caption_says_the_run_began_before_the_change(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    out = tmp_path / "u.docx"
+    result = cli(
+        "update", str(DATA / "icb.yaml"), "-d", "cfo", "--period", "2026-Q3", "-o", str(out)
+    )
+    assert result.exit_code == 0, result.output
+    text = " ".join(docx_text(out).split())
+    assert (
+        "Signal: trend: 7 quarters falling (improvement), ending July to September 2026. "
+        "The trend began before the change, in January to March 2025: the change cannot be "
+        "credited with what was already happening, so only the points from the change on "
+        "are marked."
+    ) in text
+
+
+def test_points_before_the_change_are_not_marked() -> None:
+    values = [4520.0, 4480.0, 4550.0, 4490.0, 4300.0, 3950.0, 3700.0, 3480.0, 3350.0]
+    analysis = charts.analyse(values, better="lower", changes=[4], baseline=4500.0)
+    [trend] = [s for s in analysis.signals if s.rule == "trend"]
+    assert trend.start == 2
+    assert trend.improvement is True
+    marked = [i for i in trend.points if not charts._baseline_point(analysis, i, True)]
+    assert marked == [4, 5, 6, 7, 8]
