@@ -21,6 +21,9 @@ from typer.testing import Result
 
 from docchecks import docx_text
 
+#: Their projects log months after the day the tests run on, read as written.
+pytestmark = pytest.mark.usefixtures("rehearsal")
+
 FACTS = """\
 project:
   title: High-volume cataract lists

@@ -67,6 +67,9 @@ class PeriodStatus:
     under_way: dt.date | None = None
     #: The day the period's log entry says it was reported, when that is after today.
     dated_ahead: dt.date | None = None
+    #: The project's start, when it is after the day the update is written (a lead's own
+    #: file, not an example as shipped): the update can only be a template to fill in.
+    not_started: dt.date | None = None
     #: For a fill-in: whether a measures spreadsheet has figures for the period (or for a
     #: month of it), so only the log's words (what was done, barriers, asks) are missing.
     figured: bool = False
@@ -75,8 +78,36 @@ class PeriodStatus:
     figured_part: tuple[str, ...] = ()
 
 
+def as_shipped(path: Path) -> bool:
+    """Whether ``path`` is one of pitchkit's own example files, where it was installed.
+
+    Their progress logs run ahead of any day they are read on, on purpose, so an
+    update shows what a full log gives; a lead's own file (a copy of one included)
+    has its periods checked against today (:func:`~.situation.refuse_unended`).
+    """
+    from importlib import resources
+
+    import pitchkit
+
+    try:
+        where = path.resolve()
+    except OSError:
+        return False
+    package = Path(pitchkit.__file__).resolve().parent
+    homes = (
+        Path(str(resources.files("pitchkit") / "demo")).resolve(),
+        package.parent.parent / "examples",
+    )
+    return any(where.is_relative_to(home) for home in homes)
+
+
 def period_status(
-    facts: Facts, when: Period, *, asked: bool, today: dt.date | None = None
+    facts: Facts,
+    when: Period,
+    *,
+    asked: bool,
+    today: dt.date | None = None,
+    shipped: bool = True,
 ) -> PeriodStatus:
     """Whether ``when`` is outside the project and whether the log has an entry for it.
 
@@ -84,13 +115,13 @@ def period_status(
     its last month, is built from those months: not a fill-in. With
     ``today``: whether the period is still under way while earlier ones are
     over (so its figures are left out), and whether its entry is dated after
-    today (not said of a log wholly ahead of today, such as an example).
+    today (not said of a log wholly ahead of today in an example as ``shipped``).
     """
     from pitchkit.notes.update.situation import built_entry, logged_entry, months_logged
 
     start, end = facts.project.start, facts.project.end
     # A log none of whose periods is over (an example as shipped) is read as it stands.
-    ended = today is not None and bool(facts.ended_periods(today))
+    ended = today is not None and (not shipped or bool(facts.ended_periods(today)))
     logged: tuple[Period, ...] = ()
     unlogged: tuple[Period, ...] = ()
     entry = logged_entry(facts, when)
@@ -126,6 +157,11 @@ def period_status(
         before_start=start if start is not None and when.end < start else None,
         missing=tuple(month.text for month in missing),
         under_way=when.end if today is not None and when.end >= today and ended else None,
+        not_started=(
+            start
+            if not shipped and today is not None and start is not None and start > today
+            else None
+        ),
         dated_ahead=(
             entry.date
             if ended and entry is not None and entry.date and today and entry.date > today
@@ -211,7 +247,8 @@ def _write_update(
     pair = Pair(*projects) if bilingual else None
     project = projects[0]
     chosen = pick_director(project.facts, request.director, source=str(request.facts))
-    when = chosen_period(project.facts, request.period, today)
+    shipped = as_shipped(Path(request.facts))
+    when = chosen_period(project.facts, request.period, today, as_shipped=shipped)
     shown = update_fields(project.loaded.source.data, when)
     if not pair:
         refuse_english(project, strict=request.strict, director_id=chosen.id, fields=shown)
@@ -235,7 +272,9 @@ def _write_update(
     written = save_document(path, data, force=request.force, pdf=request.pdf)
     if not pair and not request.strict:
         warn_english(project, chosen.id, heard, shown)
-    status = period_status(project.facts, when, asked=request.period is not None, today=today)
+    status = period_status(
+        project.facts, when, asked=request.period is not None, today=today, shipped=shipped
+    )
     for line in period_warnings(status):
         heard.warning(line)
     return UpdateResult(
@@ -289,6 +328,16 @@ def period_warnings(status: PeriodStatus, *, notes: int = 1) -> list[Renderable]
             Message(
                 "{period} is not over yet (it ends on {end}): its figures are left out until "
                 "it is, so the totals run to the last period that has ended",
+                period=period,
+                end=Worded(fmt.date, status.under_way),
+            )
+        )
+    elif status.under_way is not None and status.not_started is not None:
+        found.append(
+            Message(
+                "the project starts on {start}, after today, so {period} has not happened yet: "
+                "this is a template to fill in once it is over (it ends on {end})",
+                start=Worded(fmt.date, status.not_started),
                 period=period,
                 end=Worded(fmt.date, status.under_way),
             )
