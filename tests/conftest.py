@@ -253,15 +253,3 @@ def no_user_settings(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setenv("PITCHKIT_CONFIG", str(folder / "config.toml"))
     yield
     shutil.rmtree(folder, ignore_errors=True)
-
-
-@pytest.fixture
-def rehearsal(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Read every facts file as pitchkit reads its own examples: a log ahead of today as written.
-
-    For tests whose projects (written into a temporary folder) log months after the real
-    day they run on; a lead's own file is refused instead (``refuse_unended``).
-    """
-    import pitchkit.api.update
-
-    monkeypatch.setattr(pitchkit.api.update, "as_shipped", lambda path: True)

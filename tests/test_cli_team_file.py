@@ -18,9 +18,6 @@ from documenttext import document_text
 from pitchkit.facts.directors import load_directors
 from pitchkit.facts.schema import Director, load_facts
 
-#: Their projects log months after the day the tests run on, read as written.
-pytestmark = pytest.mark.usefixtures("rehearsal")
-
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "frailty-virtual-ward"
 
 Cli = Callable[..., Result]

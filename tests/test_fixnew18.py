@@ -12,7 +12,6 @@ import pytest
 from typer.testing import Result
 
 from pitchkit.api import UpdateRequest, write_update
-from pitchkit.errors import InputError
 
 #: A nurse-led clinic starting in February 2099 whose log already has entries: written
 #: on any real day, nothing in it has happened yet.
@@ -72,28 +71,35 @@ def gout(folder: Path, *, year: int = 2099, target: int = 70, log: bool = True) 
     return path
 
 
+REHEARSAL = (
+    "every period in the progress log ends after today (5 December 2026), so the update "
+    "reads it as written, as for a rehearsal: if these are real figures, check their dates"
+)
+
+
 @pytest.mark.parametrize("period", [None, "2027-02", "2027-03", "2027-04"])
-def test_an_update_before_the_project_starts_is_refused(tmp_path: Path, period: str | None) -> None:
+def test_an_update_from_a_log_wholly_ahead_is_written_and_says_so(
+    tmp_path: Path, period: str | None
+) -> None:
     facts = gout(tmp_path, year=2027)
     request = UpdateRequest(
         facts=facts, director="dof", out=tmp_path / "out", period=period,
         today=dt.date(2026, 12, 5),
     )  # fmt: skip
-    with pytest.raises(InputError) as raised:
-        write_update(request)
-    said = str(raised.value)
-    assert "the project starts on 1 February 2027, after today (5 December 2026)" in said
-    assert "so no period has ended to report on" in said
-    assert not (tmp_path / "out").exists()
+    result = write_update(request)
+    assert result.period.rehearsal == dt.date(2026, 12, 5)
+    said = [str(line) for line in result.warnings]
+    assert said.count(REHEARSAL) == 1, said
+    assert result.written
 
 
-def test_a_log_wholly_after_today_is_refused_once_the_project_runs(tmp_path: Path) -> None:
-    facts = gout(tmp_path, year=2027)
-    started = facts.read_text("utf-8").replace("start: 2027-02-01", "start: 2026-06-01")
-    facts.write_text(started, "utf-8")
-    request = UpdateRequest(facts=facts, director="dof", out=tmp_path, today=dt.date(2026, 12, 5))
-    with pytest.raises(InputError, match="no period in the progress log has ended yet"):
-        write_update(request)
+def test_a_log_partly_over_says_no_rehearsal(tmp_path: Path) -> None:
+    facts = gout(tmp_path, year=2026)
+    request = UpdateRequest(facts=facts, director="dof", out=tmp_path, today=dt.date(2026, 3, 10))
+    result = write_update(request)
+    assert result.period.period == "2026-02"
+    assert result.period.rehearsal is None
+    assert not any("rehearsal" in str(line) for line in result.warnings)
 
 
 def test_a_project_not_started_without_a_log_gets_a_template_and_says_why(tmp_path: Path) -> None:
@@ -112,24 +118,39 @@ def test_a_project_not_started_without_a_log_gets_a_template_and_says_why(tmp_pa
     ), said
 
 
-def test_the_command_and_batch_refuse_it_too(cli: Callable[..., Result], tmp_path: Path) -> None:
+def test_the_command_and_batch_say_it_every_time(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
     facts = gout(tmp_path)
-    for args in (["update", "-d", "dof"], ["update", "-d", "dof", "--period", "2099-02"]):
-        run = cli(*args[:1], str(facts), *args[1:], "--out", str(tmp_path / "out"))
-        assert run.exit_code == 1
-        assert run.stderr.count("\n") == 1, run.stderr
-        assert "February 2099" in run.stderr
-    run = cli("batch", str(facts), "--kind", "update", "--out", str(tmp_path / "out"))
-    assert run.exit_code == 1
-    assert "so no period has ended" in run.stderr
-    assert not (tmp_path / "out").exists()
+    for args in (["-d", "dof"], ["-d", "dof", "--period", "2099-02"]):
+        run = cli("update", str(facts), *args, "--out", str(tmp_path / "out"), "--force")
+        assert run.exit_code == 0, run.stderr
+        lines = [line for line in run.stderr.splitlines() if "rehearsal" in line]
+        assert len(lines) == 1, run.stderr
+        assert lines[0].startswith("warning: every period in the progress log ends after today (")
+        assert lines[0].endswith("if these are real figures, check their dates")
+    run = cli("update", str(facts), "-d", "dof", "--out", str(tmp_path / "j"), "--json")
+    assert any("as for a rehearsal" in line for line in json.loads(run.stdout)["warnings"])
+    run = cli("batch", str(facts), "--kind", "update", "--out", str(tmp_path / "batch"))
+    assert run.exit_code == 0, run.stderr
+    assert run.stderr.count("as for a rehearsal") == 1, run.stderr
+    run = cli("update", str(facts), "-d", "dof", "-l", "cy_GB", "--out", str(tmp_path / "cy"))
+    assert run.exit_code == 0, run.stderr
+    assert "rehearsal" not in run.stderr
+    assert "rhybudd: mae pob cyfnod yn y log cynnydd yn dod i ben ar ôl heddiw (" in run.stderr, (
+        run.stderr
+    )
+    assert "fel ar gyfer ymarfer: os yw'r rhain yn ffigurau go iawn, gwiriwch eu dyddiadau" in (
+        run.stderr
+    )
 
 
 def test_the_examples_as_shipped_still_show_a_full_update(
     cli: Callable[..., Result], example: Callable[[str], Path], tmp_path: Path
 ) -> None:
-    run = cli("update", str(example("falls-prevention")), "--out", str(tmp_path), "-q")
+    run = cli("update", str(example("falls-prevention")), "--out", str(tmp_path))
     assert run.exit_code == 0, run.stderr
+    assert run.stderr.count("as for a rehearsal") == 1, run.stderr
 
 
 def test_a_target_equal_to_its_baseline_is_warned_of_and_claimed_for_nothing(
@@ -204,3 +225,108 @@ def test_a_broken_settings_file_can_still_be_shown_and_mended(
     assert cli("config", "unset", "bogus").exit_code == 0
     assert settings.read_text("utf-8") == "\n"
     assert cli("config", "unset", "bogus").exit_code == 1
+
+
+# ---------------------------------------------------------------- newuser18's smaller items
+
+
+def brief_facts(folder: Path) -> Path:
+    return gout(folder, log=False)
+
+
+def test_an_unsafe_tag_is_worded_alike_in_brief_and_template_check(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    from docchecks import template_with
+
+    tag = "{{ ''.__class__.__mro__[1].__subclasses__() }}"
+    template = template_with(tmp_path / "trust.docx", "{{ project.title }}", tag)
+    place = f'{template} (body, paragraph "{tag}")'
+    said = "reaches Python's internals and is refused: templates may only use the documented"
+    checked = cli("template", "check", str(template))
+    assert checked.exit_code == 1
+    errors = [line for line in checked.stderr.splitlines() if line.startswith("error:")]
+    assert errors == [
+        f"error: {place}: `{name}` {said} variables"
+        for name in ("__class__", "__mro__", "__subclasses__")
+    ]
+    out = tmp_path / "out"
+    run = cli("brief", str(brief_facts(tmp_path)), "-d", "dof", "--template", str(template),
+              "--out", str(out))  # fmt: skip
+    assert run.exit_code == 1
+    assert run.stderr.splitlines()[-1] == errors[0]
+    assert "is unsafe" not in run.stderr
+    assert not out.exists()
+
+
+def test_a_bad_template_is_named_before_a_note_already_there(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    from docchecks import template_with
+
+    facts = brief_facts(tmp_path)
+    out = tmp_path / "out"
+    assert cli("brief", str(facts), "-d", "dof", "--out", str(out), "-q").exit_code == 0
+    before = {path.name: path.read_bytes() for path in out.iterdir()}
+    template = template_with(tmp_path / "open.docx", "{% for x in asks %}{{ x }}")
+    run = cli("brief", str(facts), "-d", "dof", "--template", str(template), "--out", str(out))
+    assert run.exit_code == 1
+    assert "is never closed" in run.stderr
+    assert "already exists" not in run.stderr
+    assert {path.name: path.read_bytes() for path in out.iterdir()} == before
+
+
+def test_brief_warns_of_a_default_given_to_a_misspelt_name(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    from docchecks import template_with
+
+    template = template_with(
+        tmp_path / "sir.docx", "Dear {{ director.nmae|default('Sir') }}", "{{ project.title }}"
+    )
+    run = cli("brief", str(brief_facts(tmp_path)), "-d", "dof", "--template", str(template),
+              "--out", str(tmp_path / "out"))  # fmt: skip
+    assert run.exit_code == 0, run.stderr
+    assert (
+        f"warning: {template}: unknown variable `director.nmae` in the body: it is never "
+        "defined, so each 'is defined' test on it is false and each |default is used — did "
+        "you mean `director.name`?"
+    ) in run.stderr.splitlines()
+
+
+def test_a_director_id_given_twice_is_one_line_without_a_wrong_suggestion(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    facts = brief_facts(tmp_path)
+    text = facts.read_text("utf-8")
+    second = """  - id: dof
+    name: Dr Peter Lund
+    role: Medical Director
+    objectives:
+      - id: girft
+        text: Deliver the GIRFT programme for acute medicine
+        kind: organisational
+settings:"""
+    facts.write_text(text.replace("settings:", second, 1), "utf-8")
+    run = cli("check", str(facts), "-d", "dof")
+    assert run.exit_code == 1
+    errors = [line for line in run.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1, run.stderr
+    assert "'dof' is already used by directors[0]" in errors[0]
+    assert "did you mean" not in run.stderr
+
+
+def test_a_stop_after_every_note_does_not_say_the_manifest_lists_what_was_not_made() -> None:
+    from types import SimpleNamespace
+
+    from pitchkit.cli.batching import interrupted_message
+    from pitchkit.i18n.translation import language
+
+    whole = SimpleNamespace(unmade=0, pdf_missing=())
+    assert interrupted_message(whole, language("en_GB")) == (
+        "interrupted after every note was written"
+    )
+    short = SimpleNamespace(unmade=2, pdf_missing=())
+    assert interrupted_message(short, language("en_GB")).endswith(
+        "; the manifest lists what was not made"
+    )

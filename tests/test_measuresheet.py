@@ -17,9 +17,6 @@ from pitchkit.facts.directors import load_directors
 from pitchkit.facts.schema import load_facts
 from pitchkit.notes.update.measuresheet import load_measures, merge
 
-#: Their projects log months after the day the tests run on, read as written.
-pytestmark = pytest.mark.usefixtures("rehearsal")
-
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 FRAILTY = EXAMPLES / "frailty-virtual-ward" / "facts.yaml"
 #: The frailty example's measure for discharges home, renamed with an en dash (0x96 in cp1252).

@@ -19,9 +19,6 @@ from typer.testing import CliRunner, Result
 from docchecks import docx_text
 from pitchkit.cli import app
 
-#: Their projects log months after the day the tests run on, read as written.
-pytestmark = pytest.mark.usefixtures("rehearsal")
-
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "frailty-virtual-ward"
 
 Cli = Callable[..., Result]

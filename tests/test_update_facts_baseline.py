@@ -32,9 +32,6 @@ from documenttext import document_text
 from pitchkit.cli import app
 from pitchkit.notes.update import spc
 
-#: Their projects log months after the day the tests run on, read as written.
-pytestmark = pytest.mark.usefixtures("rehearsal")
-
 HAT = {
     "id": "hat",
     "measure": "Hospital-acquired thrombosis events",

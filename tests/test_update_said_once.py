@@ -12,13 +12,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import pytest
 from ruamel.yaml import YAML
 
 from test_update_facts_baseline import ASSESSED, HAT, _facts, _update
-
-#: Their projects log months after the day the tests run on, read as written.
-pytestmark = pytest.mark.usefixtures("rehearsal")
 
 
 def _edited(path: Path, change: Any) -> Path:

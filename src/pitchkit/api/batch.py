@@ -155,14 +155,11 @@ def write_batch(
     status = None
     written = sum(1 for item in result.items if item.status == "ok")
     if request.kind == "update" and written:
-        from pitchkit.api.update import as_shipped, period_status, period_warnings
+        from pitchkit.api.update import period_status, period_warnings
         from pitchkit.notes.update import chosen_period
 
-        shipped = as_shipped(project.loaded.path)
-        when = chosen_period(project.facts, request.period, today, as_shipped=shipped)
-        status = period_status(
-            project.facts, when, asked=request.period is not None, today=today, shipped=shipped
-        )
+        when = chosen_period(project.facts, request.period, today)
+        status = period_status(project.facts, when, asked=request.period is not None, today=today)
         for line in period_warnings(status, notes=written):
             heard.warning(line)
     if written and project.lang.lang == "cy":

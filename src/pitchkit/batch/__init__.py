@@ -154,11 +154,9 @@ def run_batch(
     _check_folder(out_dir)
     today = today or dt.date.today()
     if kind == "update":
-        from pitchkit.api.update import as_shipped
         from pitchkit.notes.update import chosen_period
 
-        shipped = as_shipped(project.loaded.path)
-        period = chosen_period(project.facts, period, today, as_shipped=shipped).text
+        period = chosen_period(project.facts, period, today).text
     job = Job(project, kind, template, today, period, no_cuts=no_cuts)
     # A broken template fails the whole batch here, before any folder is made.
     maker = NoteMaker(job)

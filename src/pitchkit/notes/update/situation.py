@@ -69,14 +69,8 @@ class Situation:
         return dict(self.pitch.director.terms)
 
 
-def chosen_period(
-    facts: Facts, period: str | None, today: dt.date, *, as_shipped: bool = True
-) -> Period:
+def chosen_period(facts: Facts, period: str | None, today: dt.date) -> Period:
     """The period asked for, or by default the latest logged (see :func:`default_period`).
-
-    With ``as_shipped`` false (a lead's own file, not an example as shipped), a log
-    none of whose periods has ended by ``today`` is refused rather than read as it
-    stands (:func:`refuse_unended`): its entries cannot have been reported yet.
 
     Raises :class:`~pitchkit.errors.InputError` for a month inside a
     quarter (or a year) the progress log already has an entry for, unless
@@ -86,13 +80,8 @@ def chosen_period(
     monthly log.
     """
     if not period:
-        chosen = default_period(facts, today)
-        if not as_shipped:
-            refuse_unended(facts, chosen, today, asked=False)
-        return chosen
+        return default_period(facts, today)
     chosen = parse_period(period)
-    if not as_shipped:
-        refuse_unended(facts, chosen, today, asked=True)
     logged = {u.period for u in facts.updates} | set(facts.figures)
     if chosen.text in logged:
         return chosen
@@ -115,51 +104,6 @@ def chosen_period(
             )
         )
     return chosen
-
-
-def refuse_unended(facts: Facts, when: Period, today: dt.date, *, asked: bool) -> None:
-    """Refuse an update that would report logged figures for a period not over by ``today``.
-
-    Only for a log none of whose periods has ended: with one that has, a period
-    still under way is written with its figures left out (and a warning). An
-    entry for a month that has not happened is a slip (a wrong year) or a plan,
-    never progress, so no "on track" (nor a "last known" figure) is written from
-    it. A period with nothing logged up to its end is a fill-in template, not refused.
-    """
-    from pitchkit.i18n import fmt
-    from pitchkit.i18n.messages import Worded
-
-    if when.end < today or facts.ended_periods(today):
-        return
-    logged = sorted(
-        parse_period(text) for text in {u.period for u in facts.updates} | set(facts.figures)
-    )
-    if not any(period.start <= when.end for period in logged):
-        return  # nothing logged up to it: a fill-in template with nothing to report
-    start = facts.project.start
-    first = when if asked or not logged else logged[0]
-    if start is not None and start > today:
-        raise InputError(
-            Message(
-                "the project starts on {start}, after today ({today}), so no period has ended "
-                "to report on: write the update once {first} is over (it ends on {end}), "
-                "or check the periods in the facts file's updates list",
-                start=Worded(fmt.date, start),
-                today=Worded(fmt.date, today),
-                first=Worded(fmt.period_label, first.text),
-                end=Worded(fmt.date, first.end),
-            )
-        )
-    raise InputError(
-        Message(
-            "no period in the progress log has ended yet (the first, {first}, ends on {end}; "
-            "today is {today}), so its entries cannot have been reported: write the update "
-            "once {first} is over, or check the periods in the facts file's updates list",
-            first=Worded(fmt.period_label, first.text),
-            end=Worded(fmt.date, first.end),
-            today=Worded(fmt.date, today),
-        )
-    )
 
 
 #: A kind of period, as the log is "kept by" it.
