@@ -309,6 +309,13 @@ def test_every_example_update_is_valid_and_at_most_two_pages(
 # ---------------------------------------------------------------- the command
 
 
+def unrehearsed(stderr: str) -> str:
+    """``stderr`` without the line saying the log is wholly after today (it is, until 2027)."""
+    return "".join(
+        line for line in stderr.splitlines(keepends=True) if "as for a rehearsal" not in line
+    )
+
+
 def run(*args: str) -> tuple[int, str, str]:
     """Run ``pitchkit`` in-process; return exit code, stdout and stderr."""
     result = CliRunner().invoke(app, list(args))
@@ -319,7 +326,7 @@ def run(*args: str) -> tuple[int, str, str]:
 
 def test_cli_writes_the_latest_period_by_default(tmp_path: Path) -> None:
     code, out, err = run("update", str(FRAILTY), "--director", "dof", "--out", str(tmp_path))
-    assert (code, err) == (0, "")
+    assert (code, unrehearsed(err)) == (0, "")
     path = tmp_path / "Frailty virtual ward - update 2028-03 - Helen Marsh.docx"
     assert f"Wrote {path}" in out
     assert "Green: on track" in docx_text(path)
@@ -330,7 +337,7 @@ def test_cli_writes_an_explicit_period(tmp_path: Path) -> None:
     code, _, err = run(
         "update", str(FRAILTY), "-d", "coo", "--period", "2027-06", "--out", str(out_file)
     )
-    assert (code, err) == (0, "")
+    assert (code, unrehearsed(err)) == (0, "")
     text = docx_text(out_file)
     assert "June 2027" in text
     assert "Raise community pharmacy capacity at the system finance and performance group" in text

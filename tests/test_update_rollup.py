@@ -83,6 +83,13 @@ FIRST_QUARTER = """\
 """
 
 
+def unrehearsed(stderr: str) -> str:
+    """``stderr`` without the line saying the log is wholly after today (it is, until 2027)."""
+    return "".join(
+        line for line in stderr.splitlines(keepends=True) if "as for a rehearsal" not in line
+    )
+
+
 def write(tmp: Path, log: str) -> Path:
     path = tmp / "facts.yaml"
     path.write_text(FACTS.format(log=log), encoding="utf-8")
@@ -129,7 +136,7 @@ def test_a_quarter_half_logged_at_the_start_is_built_and_the_warning_says_so(
     facts = write(tmp_path, FIRST_QUARTER)
     result, out = update(cli, facts, "--period", "2027-Q1")
     assert "fill-in" not in result.stderr
-    assert " ".join(result.stderr.split()) == (
+    assert " ".join(unrehearsed(result.stderr).split()) == (
         "warning: the update for January to March 2027 is built from the progress log's "
         "entries for 2 of its 3 months; with none for January 2027, its totals are left blank"
     )
@@ -220,7 +227,7 @@ def test_a_whole_quarter_says_what_it_is_built_from_and_json_says_it_is_no_fill_
         "The update for April to June 2027 is built from the progress log's entries for its "
         "3 months."
     )
-    assert result.stderr == ""
+    assert unrehearsed(result.stderr) == ""
     # April to June: 32 + 35 + 38 day cases; 150 waiting at the end of June.
     assert measure_row(out, "Cataract day cases done in house")[3] == (
         "105 day cases (April to June 2027)"
@@ -264,7 +271,7 @@ def test_a_year_reads_its_levels_as_the_table_does_everywhere(
     # A count of people at a time is the latest month's, there as in the table.
     assert "Patients waiting over 52 weeks for cataract surgery: now 90 patients" in text
     assert "from 210 patients to 90 patients" in text
-    assert result.stderr == ""
+    assert unrehearsed(result.stderr) == ""
 
 
 def test_the_welsh_update_says_the_same(tmp_path: Path, cli: Callable[..., Result]) -> None:

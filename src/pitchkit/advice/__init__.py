@@ -45,6 +45,7 @@ from pitchkit.advice.money import (
 from pitchkit.advice.pitch import (
     ask_without_verb,
     change_over_impact,
+    impact_no_change,
     impact_without_source,
     impact_without_value,
     no_advice_sought,
@@ -95,6 +96,7 @@ RULES: tuple[Rule, ...] = (
     links_unconfirmed,
     no_personal_objective,
     change_over_impact,
+    impact_no_change,
     impact_without_source,
     impact_without_value,
     value_not_counted,

@@ -57,6 +57,28 @@ def change_over_impact(review: Review) -> Iterator[Finding]:
         )
 
 
+def impact_no_change(review: Review) -> Iterator[Finding]:
+    """An impact's target is its baseline: it plans no change, so it is linked to nothing."""
+    from pitchkit.recast.align import plans_no_change
+
+    for index, impact in enumerate(review.facts.impacts):
+        if plans_no_change(impact):
+            yield Finding(
+                "impact-no-change",
+                "warning",
+                review._("The impact '{measure}' plans no change.").format(measure=impact.measure),
+                review._(
+                    "impacts[{index}] ({id}) has the same target as its baseline, so no note "
+                    "says it helps any objective, even one named in 'supports'."
+                ).format(index=index, id=impact.id),
+                review._(
+                    "Set 'target:' to the figure the project aims for, or remove the impact "
+                    "if nothing about it is meant to change."
+                ),
+                review.where("impacts", index, "target"),
+            )
+
+
 def impact_without_source(review: Review) -> Iterator[Finding]:
     """An impact's baseline does not say where it comes from."""
     for index, impact in enumerate(review.facts.impacts):

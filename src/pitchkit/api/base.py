@@ -250,9 +250,15 @@ def template_warnings(
         raise TemplateError(first if isinstance(first, Located) else Located(str(template), first))
     if errors:
         return []  # filling fails and says why; a warning beside it would only distract
+    warnings: list[Located] = []
     if kind is not None:
+        from pitchkit.authoring.check import defaulted_unknowns
+
         refuse_unknown_names(template, scan, kind)
-    return [
+        # A misspelt name given a |default fills without error, with the default every
+        # time: template check fails it, and a note written with it says so (newuser18 #5).
+        warnings += [Located(str(template), found) for found in defaulted_unknowns(scan, kind)]
+    return warnings + [
         Located(str(template), finding.message)
         for finding in scan.findings
         if finding.level == "warning"

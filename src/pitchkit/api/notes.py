@@ -276,7 +276,9 @@ def warn_template(template: Path | None, kind: str, heard: Heard) -> None:
 
     Called once the facts are open, so the warnings are in the note's language.
     """
-    for line in template_warnings(template, kind=kind):
+    # A template's errors are refused here, before the output path is looked at: the
+    # template is the thing to fix first, not a note already there (newuser18 #8).
+    for line in template_warnings(template, kind=kind, refuse_errors=True):
         heard.warning(line)
 
 

@@ -67,6 +67,13 @@ class PeriodStatus:
     under_way: dt.date | None = None
     #: The day the period's log entry says it was reported, when that is after today.
     dated_ahead: dt.date | None = None
+    #: The project's start, when it is after the day the update is written and the log has
+    #: no entry for the period: the update can only be a template to fill in.
+    not_started: dt.date | None = None
+    #: The day the update is written, when the progress log has entries but none of its
+    #: periods has ended by then (the bundled examples, a rehearsal, or a log typed ahead):
+    #: the log is read as written, and a warning says so every time.
+    rehearsal: dt.date | None = None
     #: For a fill-in: whether a measures spreadsheet has figures for the period (or for a
     #: month of it), so only the log's words (what was done, barriers, asks) are missing.
     figured: bool = False
@@ -76,7 +83,11 @@ class PeriodStatus:
 
 
 def period_status(
-    facts: Facts, when: Period, *, asked: bool, today: dt.date | None = None
+    facts: Facts,
+    when: Period,
+    *,
+    asked: bool,
+    today: dt.date | None = None,
 ) -> PeriodStatus:
     """Whether ``when`` is outside the project and whether the log has an entry for it.
 
@@ -84,13 +95,15 @@ def period_status(
     its last month, is built from those months: not a fill-in. With
     ``today``: whether the period is still under way while earlier ones are
     over (so its figures are left out), and whether its entry is dated after
-    today (not said of a log wholly ahead of today, such as an example).
+    today (not said of a log wholly ahead of today: that is ``rehearsal``).
     """
     from pitchkit.notes.update.situation import built_entry, logged_entry, months_logged
 
     start, end = facts.project.start, facts.project.end
-    # A log none of whose periods is over (an example as shipped) is read as it stands.
+    # A log none of whose periods is over (an example, a rehearsal) is read as it stands,
+    # with one warning that says so (``rehearsal``).
     ended = today is not None and bool(facts.ended_periods(today))
+    ahead = today is not None and not ended and bool(facts.updates or facts.figures)
     logged: tuple[Period, ...] = ()
     unlogged: tuple[Period, ...] = ()
     entry = logged_entry(facts, when)
@@ -114,18 +127,26 @@ def period_status(
         last = f"{when.end.year}-{when.end.month:02d}"
         if last not in figured_in:
             partly = tuple(sorted(figured_in))
+    fill_in = entry is None and not logged
+    not_started = (
+        start if fill_in and today is not None and start is not None and start > today else None
+    )
     return PeriodStatus(
         figured=figured,
         figured_part=partly,
         period=when.text,
         asked=asked,
         after_end=end if end is not None and when.start > end else None,
-        fill_in=entry is None and not logged,
+        fill_in=fill_in,
         built_from=tuple(month.text for month in logged),
         unlogged=tuple(month.text for month in unlogged),
         before_start=start if start is not None and when.end < start else None,
         missing=tuple(month.text for month in missing),
-        under_way=when.end if today is not None and when.end >= today and ended else None,
+        under_way=(
+            when.end if today is not None and when.end >= today and (ended or not_started) else None
+        ),
+        not_started=not_started,
+        rehearsal=today if ahead else None,
         dated_ahead=(
             entry.date
             if ended and entry is not None and entry.date and today and entry.date > today
@@ -268,6 +289,15 @@ def period_warnings(status: PeriodStatus, *, notes: int = 1) -> list[Renderable]
 
     found: list[Renderable] = []
     period = Worded(fmt.period_label, status.period)
+    if status.rehearsal is not None:
+        found.append(
+            Message(
+                "every period in the progress log ends after today ({today}), so the update "
+                "reads it as written, as for a rehearsal: if these are real figures, check "
+                "their dates",
+                today=Worded(fmt.date, status.rehearsal),
+            )
+        )
     if status.before_start is not None:
         found.append(
             Message(
@@ -289,6 +319,16 @@ def period_warnings(status: PeriodStatus, *, notes: int = 1) -> list[Renderable]
             Message(
                 "{period} is not over yet (it ends on {end}): its figures are left out until "
                 "it is, so the totals run to the last period that has ended",
+                period=period,
+                end=Worded(fmt.date, status.under_way),
+            )
+        )
+    elif status.under_way is not None and status.not_started is not None:
+        found.append(
+            Message(
+                "the project starts on {start}, after today, so {period} has not happened yet: "
+                "this is a template to fill in once it is over (it ends on {end})",
+                start=Worded(fmt.date, status.not_started),
                 period=period,
                 end=Worded(fmt.date, status.under_way),
             )

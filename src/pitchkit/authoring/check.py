@@ -321,6 +321,31 @@ def unfillable(scan: TagScan, kind: str) -> list[Renderable]:
     return found
 
 
+def defaulted_unknowns(scan: TagScan, kind: str) -> list[Renderable]:
+    """The unknown names the template only gives a ``|default`` or an ``is defined`` test.
+
+    Filling does not stop at them, so :func:`unfillable` leaves them out; but the
+    default is then used every time (a misspelt ``director.nmae|default('Sir')``
+    always says "Sir"), which ``template check`` fails and a note written with
+    the template warns of, in the same words.
+    """
+    known = known_variables(kind)
+    other = "update" if kind == "brief" else "brief"
+    found: list[Renderable] = []
+    named: list[str] = []
+    for path, places in scan.used.items():
+        display, suggestion = resolve(path, known)
+        if display in known or belongs_to(path, other) or _part_of_named(path, named):
+            continue
+        if not (path in scan.guarded and _only_last_unknown(path, known)):
+            continue
+        named.append(path)
+        if suggestion is not None and _filled_only_in_other(suggestion, kind):
+            suggestion = None
+        found.append(_unknown_message(path, tuple(places), suggestion, kind, guarded=True))
+    return found
+
+
 def check_template(
     path: Path, *, kind: str | None = None, limits: Limits | None = None
 ) -> CheckReport:

@@ -44,10 +44,12 @@ from pitchkit.word.templatefile import (
     check_template_file,
     describe_failure,
     mark_paragraphs,
+    paragraph_text,
     too_deep,
     unknown_filter,
     unknown_test,
     unreadable,
+    unsafe_message,
     without_open_tag,
 )
 from pitchkit.word.templateguard import guard_template
@@ -87,7 +89,8 @@ class _Collector:
     def __init__(self, globals_: set[str]) -> None:
         self.globals = globals_
         self.paths: list[str] = []
-        self.unsafe: list[str] = []
+        #: Each attribute reaching Python's internals, with the line (paragraph) it is on.
+        self.unsafe: list[tuple[str, int]] = []
         self.includes: list[str] = []
         self.methods: list[str] = []
         self.filters: list[str] = []
@@ -156,19 +159,35 @@ class _Collector:
         """A name, attribute or item: record its path and any unsafe attribute."""
         if isinstance(node, nodes.Name) and node.ctx != "load":
             return
-        if isinstance(node, nodes.Getattr) and str(node.attr).startswith("_"):
-            self.unsafe.append(str(node.attr))
         subscript = getattr(node, "arg", None)
-        if isinstance(subscript, nodes.Const) and str(subscript.value).startswith("_"):
-            self.unsafe.append(str(subscript.value))
         path = self._chain(node, scope)
         if path is not None:
             self.paths.append(path)
         inner = getattr(node, "node", None)
         if path is None and inner is not None:
             self.visit(inner, scope)
+        elif inner is not None:
+            self._unsafe_within(inner)  # a context path's own links: `project.__class__.x`
+        self._unsafe_at(node)  # after the links within it: named in the order written
         if subscript is not None and not isinstance(subscript, nodes.Const):
             self.visit(subscript, scope)
+
+    def _unsafe_at(self, node: nodes.Node) -> None:
+        """Record ``node``'s own attribute (or constant key) when it starts with ``_``."""
+        if isinstance(node, nodes.Getattr) and str(node.attr).startswith("_"):
+            self.unsafe.append((str(node.attr), node.lineno))
+        subscript = getattr(node, "arg", None)
+        if isinstance(subscript, nodes.Const) and str(subscript.value).startswith("_"):
+            self.unsafe.append((str(subscript.value), node.lineno))
+
+    def _unsafe_within(self, node: nodes.Node | None) -> None:
+        """The unsafe links of a chain of attributes and items, innermost first."""
+        chain: list[nodes.Node] = []
+        while isinstance(node, nodes.Getattr | nodes.Getitem):
+            chain.append(node)
+            node = node.node
+        for link in reversed(chain):
+            self._unsafe_at(link)
 
     def _chain(self, node: nodes.Node, scope: Mapping[str, str | None]) -> str | None:
         """``project.title`` for ``project.title``; None when it is not a context variable."""
@@ -387,9 +406,13 @@ def scan_tags(document: PitchkitTemplate) -> TagScan:
     parts = list(template_parts(document))
     sources = [(p.label, mark_paragraphs(p.patched)) for p in parts]
     sources += [("document properties", source) for source in property_sources(document)]
+    unsafe: dict[tuple[str, str], None] = {}
     for label, source in sources:
         start = len(collector.paths)
         _parse_part(scan, collector, env, document.template_name, label, source)
+        for attribute, line in collector.unsafe:
+            unsafe[attribute, _place(document.template_name, label, source, line)] = None
+        collector.unsafe.clear()
         for found in collector.paths[start:]:
             places = scan.used.setdefault(found, [])
             if label not in places:
@@ -397,17 +420,8 @@ def scan_tags(document: PitchkitTemplate) -> TagScan:
     for part in parts:
         scan.findings.extend(pitfalls(part))
     scan.findings.extend(Finding("warning", removed) for removed in document.removed)
-    for attribute in dict.fromkeys(collector.unsafe):
-        scan.findings.append(
-            Finding(
-                "error",
-                Message(
-                    "`{attribute}` reaches Python's internals and is refused: "
-                    "templates may only use the documented variables",
-                    attribute=attribute,
-                ),
-            )
-        )
+    for attribute, place in unsafe:
+        scan.findings.append(Finding("error", Located(place, unsafe_message(attribute))))
     for method in dict.fromkeys(collector.methods):
         if method.startswith("_"):
             continue  # already refused as reaching Python's internals
@@ -444,6 +458,12 @@ def scan_tags(document: PitchkitTemplate) -> TagScan:
 #: The most tag errors reported for one part: each tag left open is taken out
 #: and the part read again, to find the problems after it.
 _MOST_ERRORS_PER_PART = 10
+
+
+def _place(name: str, label: str, source: str, line: int) -> str:
+    """``trust.docx (body, paragraph "…")``: where in a template a tag is, as filling says it."""
+    text = paragraph_text(source, line)
+    return f'{name} ({label}, paragraph "{text}")' if text else f"{name} ({label})"
 
 
 def _parse_part(

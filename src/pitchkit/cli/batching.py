@@ -211,4 +211,6 @@ def interrupted_message(result: Any, lang: Language) -> str:
             missing,
         ).format(n=missing)
         text = f"{text}; {pdfs}"
+    if not result.unmade and not missing:
+        return text  # nothing was left unmade for the manifest to list (newuser18 #13)
     return lang.gettext("{what}; the manifest lists what was not made").format(what=text)

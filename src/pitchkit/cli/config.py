@@ -13,6 +13,7 @@ from typing import Annotated
 import typer
 
 from pitchkit.cli.common import app, say, user_errors, words
+from pitchkit.cli.console import warn
 from pitchkit.errors import InputError
 from pitchkit.i18n.messages import Located, Message
 
@@ -41,7 +42,19 @@ def show_config(ctx: typer.Context) -> None:
         return
     from pitchkit.cli.userconfig import SETTINGS, load_config
 
-    config = load_config()
+    try:
+        config = load_config()
+    except InputError as error:
+        # A broken file must not hide where it is, nor how to mend it.
+        from pitchkit.cli.userconfig import UserConfig, config_path
+
+        warn(
+            Message(
+                "{problem} (edit the file, or remove the setting with pitchkit config unset NAME)",
+                problem=error.text,
+            )
+        )
+        config = UserConfig(config_path(), found=True)
     if config.exists:
         say(Message("Your settings file: {path}", path=config.path))
     else:
@@ -86,7 +99,14 @@ def _change(name: str, value: str | None) -> None:
     import tempfile
     from pathlib import Path
 
-    from pitchkit.cli.userconfig import EXAMPLES, config_path, load_config, set_value
+    from pitchkit.cli.userconfig import (
+        EXAMPLES,
+        PATH_SETTINGS,
+        config_path,
+        load_config,
+        path_problem,
+        set_value,
+    )
     from pitchkit.output.files import write_atomic
 
     path = config_path()
@@ -104,15 +124,42 @@ def _change(name: str, value: str | None) -> None:
             )
         )
     with tempfile.TemporaryDirectory() as folder:
+        # The value alone first: a value pitchkit would refuse is refused now, not on next use.
         trial = Path(folder) / "config.toml"
-        trial.write_text(text, encoding="utf-8")
+        trial.write_text(set_value(trial, name, value) if value is not None else "", "utf-8")
         try:
-            load_config(trial)  # a value pitchkit would refuse is refused now, not on next use
+            alone = load_config(trial)
         except InputError as error:
             # The trial file is pitchkit's own: name the setting the user gave, not that file.
             why = error.text.message if isinstance(error.text, Located) else error.text
             raise InputError(Located(name, why)) from None
+        if value is not None and name in PATH_SETTINGS:
+            alone.path = path  # a relative path is read from the real file's folder
+            problem = path_problem(name, alone.path_for(name) or Path(value))
+            if problem is not None:
+                raise InputError(
+                    Located(name, Message("{value}: {problem}", value=value, problem=problem))
+                )
+        # The whole file next: a line broken before this change is reported, not a block
+        # to mending it (``config unset`` must work on a file with a bad line elsewhere).
+        trial.write_text(text, encoding="utf-8")
+        try:
+            load_config(trial)
+        except InputError as error:
+            why = error.text.message if isinstance(error.text, Located) else error.text
+            line = str(error.text.where) if isinstance(error.text, Located) else ""
+            place = line.replace(str(trial), str(path)) if line else str(path)
+            remaining: Located | None = Located(place, why)
+        else:
+            remaining = None
     write_atomic(path, text.encode("utf-8"), force=True)
+    if remaining is not None:
+        warn(
+            Message(
+                "{problem} (the settings file still has this to fix)",
+                problem=remaining,
+            )
+        )
     if value is None:
         say(Message("Removed {name} from {path}", name=name, path=path))
     else:

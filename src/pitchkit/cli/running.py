@@ -165,11 +165,18 @@ def apply_user_defaults(command: str, options: dict[str, Any]) -> Language | Non
     if "template" in options and options["template"] is None and command != "demo":
         setting = "update_template" if kind == "update" else "template"
         options["template"] = config.path_for(setting)
+        if options["template"] is not None:
+            from pitchkit.cli.userconfig import check_setting
+
+            check_setting(config, setting)
     if "out" in options and options["out"] is None:
         options["out"] = config.path_for("out")
     soffice = config.path_for("libreoffice")
     if soffice is not None and not os.environ.get(SOFFICE_ENV, "").strip():
+        from pitchkit.output.soffice import FROM_SETTINGS
+
         os.environ[SOFFICE_ENV] = str(soffice)
+        FROM_SETTINGS.update(value=str(soffice), file=str(config.path))
     return None if UserDefaults.locale is None else language(UserDefaults.locale)
 
 

@@ -124,15 +124,19 @@ def load_config(path: Path | None = None) -> UserConfig:
 def set_value(path: Path, name: str, value: str | None) -> str:
     """The file's text with ``name`` set to ``value`` (or removed when ``None``).
 
+    A name that is not a setting may only be removed, when the file has it.
+
     Other lines, comments included, stay exactly as they were, and so do
     the file's line endings (CRLF from a Windows editor stays CRLF) and its
     byte-order mark, when it has one (Notepad's "UTF-8 with BOM").
     """
     from pitchkit.facts.textlayout import layout_of
 
-    if name not in SETTINGS:
-        raise InputError(_unknown(name))
     text = _read(path)
+    written = text is not None and any(_key_of(line) == name for line in text.splitlines())
+    # A line pitchkit does not know may still be removed: that is how the file is mended.
+    if name not in SETTINGS and not (value is None and written):
+        raise InputError(_unknown(name))
     if text is None:
         text = _HEADER
     newline = layout_of(text).newline
@@ -245,6 +249,55 @@ def _unknown(name: str) -> Renderable:
         hint=hint,
         known=", ".join(SETTINGS),
     )
+
+
+def check_setting(config: UserConfig, name: str) -> None:
+    """Refuse a path setting that cannot be what it names, located at its line in the file.
+
+    Cheap checks only (it exists; a template is a .docx; LibreOffice can be run), so that
+    a mistake kept in the settings is named as the setting, not as the user's input.
+    """
+    path = config.path_for(name)
+    if path is None:
+        return
+    problem = path_problem(name, path)
+    if problem is None:
+        return
+    text = _read(config.path) or ""
+    raise InputError(
+        Located(
+            _where(config.path, text, name),
+            Message(
+                "your settings file sets {name} to {value}: {problem}: pitchkit config set "
+                "{name} {example}, or pitchkit config unset {name}",
+                name=name,
+                value=repr(str(path)),
+                problem=problem,
+                example=EXAMPLES[name],
+            ),
+        )
+    )
+
+
+def path_problem(name: str, path: Path) -> Message | None:
+    """Why ``path`` cannot be the setting ``name``, from a cheap look, else ``None``."""
+    import zipfile
+
+    if name == "out":
+        if path.exists() and not path.is_dir():
+            return Message("that is a file, not a folder")
+        return None  # a folder not made yet is made by the first note written there
+    if not path.exists():
+        return Message("there is no such file")
+    if name == "libreoffice":
+        if path.is_dir() or not os.access(path, os.X_OK):
+            return Message("that is not a program that can be run")
+        return None
+    if path.is_dir():
+        return Message("that is a folder, not a Word .docx file")
+    if path.suffix.casefold() != ".docx" or not zipfile.is_zipfile(path):
+        return Message("that is not a Word .docx file")
+    return None
 
 
 def _check_locale(config: UserConfig, text: str) -> None:

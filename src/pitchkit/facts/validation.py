@@ -444,8 +444,11 @@ def semantic_problems(
         director_id = str(director.get("id", ""))
         listed = _items(director, "objectives")
         problems += _duplicates(listed, "id", ("directors", index, "objectives"))
-        objectives[director_id] = {str(o.get("id")) for _, o in listed if o.get("id")}
-        objectives[director_id] |= _made_objective_ids(director.get("objectives"), english)
+        # An id given twice (refused above) keeps both directors' objectives, so a link
+        # to either is not also called wrong beside that one line (newuser18 #6).
+        theirs = objectives.setdefault(director_id, set())
+        theirs |= {str(o.get("id")) for _, o in listed if o.get("id")}
+        theirs |= _made_objective_ids(director.get("objectives"), english)
     if directors:
         if team is not None:
             # --directors wins, as in every command: the notes are written for the team

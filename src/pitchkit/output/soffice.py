@@ -20,6 +20,9 @@ from pitchkit.i18n.messages import Message
 
 #: Environment variable naming the LibreOffice program to use.
 SOFFICE_ENV = "PITCHKIT_SOFFICE"
+#: The settings file ``$PITCHKIT_SOFFICE`` was filled from (``pitchkit config set
+#: libreoffice``), with the value it put there: a bad value is then blamed on the setting.
+FROM_SETTINGS: dict[str, str] = {}
 _PROGRAM_NAMES = ("soffice", "libreoffice")
 
 
@@ -90,6 +93,17 @@ def find_soffice() -> str:
     chosen = os.environ.get(SOFFICE_ENV, "").strip()
     if chosen:
         found = shutil.which(chosen)
+        if found is None and FROM_SETTINGS.get("value") == chosen:
+            raise ConversionError(
+                Message(
+                    "your settings file ({path}) sets libreoffice to {chosen}, which is not a "
+                    "program that can be run: pitchkit config set libreoffice PATH-TO-soffice, "
+                    "or pitchkit config unset libreoffice (to get LibreOffice, {hint})",
+                    path=FROM_SETTINGS.get("file", ""),
+                    chosen=repr(chosen),
+                    hint=install_hint(),
+                )
+            )
         if found is None:
             raise ConversionError(
                 Message(

@@ -543,6 +543,15 @@ def _explicit(impact: Impact, objective: Objective, director_id: str) -> bool:
     return any(ref.strip().casefold() == wanted for ref in impact.supports)
 
 
+def plans_no_change(impact: Impact) -> bool:
+    """Whether ``impact``'s target is its baseline: it helps no objective, even one it ``supports``.
+
+    ``pitchkit check`` warns of it (:func:`pitchkit.advice.pitch.impact_no_change`); a note
+    never leads with a claim resting on a planned change of nothing (newuser18 #2).
+    """
+    return impact.target == impact.baseline
+
+
 def excluded(impact: Impact, objective: Objective, director_id: str) -> bool:
     """Whether the lead said in ``excludes`` that ``impact`` does not serve ``objective``."""
     wanted = _reference(director_id, objective)
@@ -929,8 +938,8 @@ def link(
 ) -> Link | None:
     """How well ``impact`` serves ``objective`` for a director seen through ``lens``.
 
-    In order: ``excludes`` rules the pair out; ``supports`` makes it
-    explicit; a chain through the measure map makes it confident, unless
+    In order: ``excludes`` (or a target equal to the baseline) rules the pair
+    out; ``supports`` makes it explicit; a chain through the measure map makes it confident, unless
     the objective measures something the impact cannot move (a wait, a gap
     between groups, a step of care: then it is possible); shared
     declared themes, or telling shared words, make it possible. Returns
@@ -938,7 +947,7 @@ def link(
     already worries about (see :func:`map_chain`); ``setting`` is the project's
     (:func:`pitchkit.recast.measures.setting_of`).
     """
-    if excluded(impact, objective, director_id):
+    if excluded(impact, objective, director_id) or plans_no_change(impact):
         return None
     themes, theme_score = shared_themes(impact, objective)
     mine = wording(impact_text(impact), lens)

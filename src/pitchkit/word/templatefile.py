@@ -310,6 +310,20 @@ def describe_failure(
     return None if message is None else Located(place, message)
 
 
+def unsafe_message(attribute: str) -> Message:
+    """Why a tag reaching Python's internals (``__class__``) is refused, in every command."""
+    if not attribute:
+        return Message(
+            "an expression reaches Python's internals and is refused: "
+            "templates may only use the documented variables"
+        )
+    return Message(
+        "`{attribute}` reaches Python's internals and is refused: "
+        "templates may only use the documented variables",
+        attribute=attribute,
+    )
+
+
 def _failure_message(error: BaseException) -> Renderable | None:
     """What went wrong in a template's tag and how to fix it, without the place."""
     if isinstance(error, TemplateSyntaxError):
@@ -328,11 +342,9 @@ def _failure_message(error: BaseException) -> Renderable | None:
     if isinstance(error, NotAllowed):
         return Joined((_problem(error),))
     if isinstance(error, SecurityError):
-        return Message(
-            "refused an unsafe expression ({problem}): "
-            "templates may only use the documented variables",
-            problem=str(error),
-        )
+        # In template check's words, never Jinja's own sentence (newuser18 #7).
+        named = re.search(r"attribute '([^']+)'", str(error))
+        return unsafe_message(named.group(1) if named else "")
     if isinstance(error, UndefinedError):
         if "did you mean" in str(error):
             return Message(
