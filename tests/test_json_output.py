@@ -249,7 +249,8 @@ def test_update_json_says_the_period_and_that_an_unlogged_one_is_to_fill_in(
         "before_project_start": None,
         "fill_in": False,
     }
-    assert logged["warnings"] == []
+    # The example's log runs ahead of any day it is read on: said once, as a rehearsal.
+    assert [w for w in logged["warnings"] if "as for a rehearsal" not in w] == []
     assert empty["period"]["fill_in"] is True
     assert empty["period"]["after_project_end"] == "2028-03-31"
     assert empty["period"]["before_project_start"] is None

@@ -235,8 +235,10 @@ def test_checks_fix_gives_one_supports_line_per_impact_each_id_once(
     )
     result = cli("check", str(write(tmp_path, linked)), "-d", "cmo")
     assert result.exit_code == 0, result.output
+    # The line gives the objective's current id: "the ICB's" plan is icb-efficiency now, and
+    # the old id still reads (newuser17 #8).
     assert (
-        "impact 'spend-doacs-warfarin': supports: [cfo.icbs-efficiency, "
+        "impact 'spend-doacs-warfarin': supports: [cfo.icb-efficiency, "
         "cmo.unwarranted-variation]" in result.stdout
     )
 

@@ -144,13 +144,14 @@ def test_an_image_token_written_into_a_property_leaves_no_marker(tmp_path: Path)
 @pytest.mark.parametrize(
     ("tag", "refused"),
     [
-        ("{{ project.title.upper() }}", "`upper` is something a value can do"),
+        # A call is refused by the template check before any note is made, with its place.
+        ("{{ project.title.upper() }}", "`upper()` calls a method of a value"),
         ("{{ project.title.upper }}", "`upper` is something a value can do"),
         ("{{ project.title['upper']() }}", "`upper` is something a value can do"),
         ("{{ (project.title|attr('format'))('x') }}", "`format` is something a value can do"),
-        ("{% for k, v in project.items() %}{% endfor %}", "`items` is something a value can do"),
-        ("{{ dict.fromkeys([1]) }}", "`fromkeys` is something a value can do"),
-        ("{{ range(3).index(1) }}", "`index` is something a value can do"),
+        ("{% for k, v in project.items() %}{% endfor %}", "`items()` calls a method of a value"),
+        ("{{ dict.fromkeys([1]) }}", "`fromkeys()` calls a method of a value"),
+        ("{{ range(3).index(1) }}", "`index()` calls a method of a value"),
     ],
 )
 def test_methods_are_refused_by_name(tag: str, refused: str, tmp_path: Path) -> None:
@@ -159,6 +160,7 @@ def test_methods_are_refused_by_name(tag: str, refused: str, tmp_path: Path) -> 
     assert result.exit_code == 1
     assert refused in result.stderr
     assert "use a filter instead" in result.stderr
+    assert 't.docx (body, paragraph "' in result.stderr
     assert not (tmp_path / "n.docx").exists()
 
 

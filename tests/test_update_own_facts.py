@@ -431,8 +431,8 @@ def test_a_fill_in_with_no_log_lists_the_directors_objectives(tmp_path: Path) ->
             "Reduce length of stay",
             f"Occupied bed days, patients with no criteria to reside: {prompt}",
         ],
-        # The same objective again: named once, in the row above.
-        ["", f"Agency shifts on the discharge wards: {prompt}"],
+        # Agency shifts plan no change (300 to 300), so they serve no objective, even the one
+        # their 'supports:' names, and are not asked about (check says why: impact-no-change).
         ["Meet the 78% four-hour standard", f"ED attendances seen within four hours: {prompt}"],
         [
             "Build a stronger operations team",
@@ -470,8 +470,9 @@ def test_a_fill_in_after_logged_periods_prompts_for_measures_without_figures(
         "ED attendances seen within four hours: "
         "[What has been delivered toward this so far, in numbers].",
     ] in rows
-    # With figures to report, objectives no measure serves are not asked about again.
-    assert len(rows) == 3
+    # With figures to report, objectives no measure serves are not asked about again (and
+    # agency shifts, planned to stay at 300, serve none).
+    assert len(rows) == 2
     assert "[The measure that shows progress on this, if any]" not in str(rows)
 
 
@@ -518,14 +519,21 @@ def test_points_outside_the_limits_on_the_wrong_side_are_mentioned(tmp_path: Pat
     )
 
 
-def test_the_brief_says_no_change_is_planned_rather_than_zero_more(tmp_path: Path) -> None:
+def test_an_impact_that_plans_no_change_is_left_out_and_check_says_why(tmp_path: Path) -> None:
+    # Agency shifts from 300 to 300: nothing about them changes, so no note may say they help
+    # an objective, even the one the lead named in 'supports:' (newuser18 #2); check says so.
     facts = write_facts(tmp_path, QUARTERS)
     out = tmp_path / "brief.docx"
     code, _, err = run("brief", str(facts), "-d", "coo", "-o", str(out))
     assert code == 0, err
     text = docx_text(out)
-    assert "from 300 to 300 shifts a month: no change planned." in text
+    assert "Agency shifts" not in text
     assert "0 more" not in text
+    code, said, _ = run("check", str(facts))
+    assert (
+        "impact-no-change: The impact 'Agency shifts on the discharge wards' plans no change"
+        in said
+    )
 
 
 @pytest.mark.parametrize(

@@ -92,7 +92,8 @@ class _Collector:
         #: Each attribute reaching Python's internals, with the line (paragraph) it is on.
         self.unsafe: list[tuple[str, int]] = []
         self.includes: list[str] = []
-        self.methods: list[str] = []
+        #: Each method called, with the line (paragraph) it is on.
+        self.methods: list[tuple[str, int]] = []
         self.filters: list[str] = []
         self.tests: list[str] = []
         #: Paths read only by ``is defined`` or ``|default``, once for each such use.
@@ -122,7 +123,7 @@ class _Collector:
             self._visit_chain(node, scope)
         elif isinstance(node, nodes.Call):
             if isinstance(node.node, nodes.Getattr) and node.node.attr not in _HELPER_CALLS:
-                self.methods.append(str(node.node.attr))
+                self.methods.append((str(node.node.attr), node.lineno))
             for child in node.iter_child_nodes():
                 self.visit(child, scope)
         else:
@@ -407,12 +408,16 @@ def scan_tags(document: PitchkitTemplate) -> TagScan:
     sources = [(p.label, mark_paragraphs(p.patched)) for p in parts]
     sources += [("document properties", source) for source in property_sources(document)]
     unsafe: dict[tuple[str, str], None] = {}
+    methods: dict[tuple[str, str], None] = {}
     for label, source in sources:
         start = len(collector.paths)
         _parse_part(scan, collector, env, document.template_name, label, source)
         for attribute, line in collector.unsafe:
             unsafe[attribute, _place(document.template_name, label, source, line)] = None
         collector.unsafe.clear()
+        for method, line in collector.methods:
+            methods[method, _place(document.template_name, label, source, line)] = None
+        collector.methods.clear()
         for found in collector.paths[start:]:
             places = scan.used.setdefault(found, [])
             if label not in places:
@@ -422,16 +427,19 @@ def scan_tags(document: PitchkitTemplate) -> TagScan:
     scan.findings.extend(Finding("warning", removed) for removed in document.removed)
     for attribute, place in unsafe:
         scan.findings.append(Finding("error", Located(place, unsafe_message(attribute))))
-    for method in dict.fromkeys(collector.methods):
+    for method, place in methods:
         if method.startswith("_"):
             continue  # already refused as reaching Python's internals
         scan.findings.append(
             Finding(
                 "error",
-                Message(
-                    "`{name}()` calls a method of a value, and templates may only read values: "
-                    "use a filter instead, such as |upper, |join or |dictsort",
-                    name=method,
+                Located(
+                    place,
+                    Message(
+                        "`{name}()` calls a method of a value, and templates may only read "
+                        "values: use a filter instead, such as |upper, |join or |dictsort",
+                        name=method,
+                    ),
                 ),
             )
         )
