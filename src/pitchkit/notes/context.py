@@ -30,7 +30,14 @@ from pitchkit.recast.english import english_director, english_impact, english_of
 from pitchkit.recast.lenses import lens_data
 from pitchkit.recast.measures import chain, concepts_in, linkable, measure_map, measured, setting_of
 from pitchkit.recast.measures_cy import chain_words
-from pitchkit.recast.money import Ledger, counts, default_releases, fy_label, target_year
+from pitchkit.recast.money import (
+    PER_YEAR,
+    Ledger,
+    counts,
+    default_releases,
+    fy_label,
+    target_year,
+)
 from pitchkit.recast.pitch import Pitch, Statement, money_target, quantify
 
 if TYPE_CHECKING:
@@ -555,13 +562,20 @@ def before_spend(text: str, statement: Statement, pitch: Pitch, lang: Language) 
         return text
     terms = pitch.director.terms
     named = [wording.in_sentence(wording.apply_terms(m, terms), lang) for m in measures]
+    per = quantity.per if quantity.per in PER_YEAR else "year"
+    if per != "year":
+        # Said in the statement's own period (newuser19 #5): "worth £20,000 a month … before
+        # £6,800 a month of extra spend", not a month's money before a year's spend.
+        spend /= PER_YEAR[per]
     clause = (
-        lang.gettext("before {money} a year of extra spend on {measures}").format(
-            money=wording.worth(spend, lang), measures=fmt.join_list(named, lang)
+        lang.gettext("before {money} {per} of extra spend on {measures}").format(
+            money=wording.worth(spend, lang),
+            per=wording.per_phrase(per, lang),
+            measures=fmt.join_list(named, lang),
         )
         if len(named) == 1
-        else lang.gettext("before {money} a year of extra spend the change adds").format(
-            money=wording.worth(spend, lang)
+        else lang.gettext("before {money} {per} of extra spend the change adds").format(
+            money=wording.worth(spend, lang), per=wording.per_phrase(per, lang)
         )
     )
     return lang.gettext("{sentence}, {before}.").format(

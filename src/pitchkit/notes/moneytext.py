@@ -1205,6 +1205,18 @@ def _marked_year(
             "{year} {benefit} forecast for {invested} (at the plan's full rate: the log has no "
             "figure for the year yet)"
         ).format(**values)
+    if not share.logged and share.at_log_rate and not share.at_full_rate:
+        # A year after the one under way says whose rate it carries on (newuser19 #6), as
+        # the year under way says "the rest of the year at that rate".
+        return lang.gettext(
+            "{year} {benefit} forecast for {invested} (at the rate the log shows in the year "
+            "under way)"
+        ).format(**values)
+    if not share.logged and share.at_log_rate:
+        return lang.gettext(
+            "{year} {benefit} forecast for {invested} (at the rate the log shows in the year "
+            "under way; at the plan's full rate for {measures})"
+        ).format(measures=_measures(share.at_full_rate, lang), **values)
     if not share.logged:
         return lang.gettext("{year} {benefit} forecast for {invested}").format(**values)
     if share.planned_for and share.why != "young":

@@ -360,6 +360,11 @@ class YearShare:
     unfigured: tuple[str, ...] = ()
     #: The measures with no figure at all in a logged year, beside others that have some.
     unlogged_whole: tuple[str, ...] = ()
+    #: For a year after the one under way: the measures forecast at the monthly rate the
+    #: log shows in the year under way, and those at the plan's full rate, so that its
+    #: line says which rate it uses (newuser19 #6).
+    at_log_rate: tuple[str, ...] = ()
+    at_full_rate: tuple[str, ...] = ()
     #: For a year that delivered money (closed, or under way): the measures with figures
     #: whose chart does not show the change, each counted as nothing and named (newuser10 #7a).
     flat: tuple[str, ...] = ()
@@ -1037,6 +1042,8 @@ def _at_rates(ledger: Ledger, share: YearShare, rates: dict[str, float]) -> Year
     first, last = fy_bounds(share.year)
     length = (last - first).days + 1
     benefit = cash = own = elsewhere = 0.0
+    logged: list[str] = []
+    full: list[str] = []
     for line in ledger.counted:
         begins = benefit_start(line.impact, ledger.start)
         monthly = rates.get(line.impact.id)
@@ -1044,13 +1051,23 @@ def _at_rates(ledger: Ledger, share: YearShare, rates: dict[str, float]) -> Year
             earned = monthly * _earning_months(first, last, begins, ledger.end)
         else:
             earned = line.annual * _earning_days(first, last, begins, ledger.end) / length
+        if earned != 0:
+            (logged if monthly is not None else full).append(line.impact.measure)
         benefit += earned
         if spends(line):
             cash += earned
             own += earned if line.own else 0.0
         elif line.elsewhere is not None:
             elsewhere += earned
-    return replace(share, benefit=benefit, cash=cash, own=own, elsewhere=elsewhere)
+    return replace(
+        share,
+        benefit=benefit,
+        cash=cash,
+        own=own,
+        elsewhere=elsewhere,
+        at_log_rate=tuple(logged),
+        at_full_rate=tuple(full),
+    )
 
 
 def beds(bed_days_a_year: float, occupancy: float) -> float:

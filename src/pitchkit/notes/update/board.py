@@ -26,7 +26,7 @@ from pitchkit.notes.update.claims import Claim, worsening
 from pitchkit.notes.update.delivery import (
     chosen_statements,
     delivered_money_text,
-    money_so_far,
+    money_so_far_split,
     out_of_year_impacts,
     progress_for,
     spend_so_far,
@@ -151,19 +151,53 @@ def spend_sentence(situation: Situation, found: list[Delivery]) -> str:
         ],
         lang,
     )
-    benefit, spend = money_so_far(situation), sum(p.delivered_money or 0.0 for p in spending)
-    net = (
-        lang.gettext("a net cost of {money}") if benefit < spend else lang.gettext("{money} net")
-    ).format(money=wording.worth(abs(benefit - spend), lang))
-    return lang.gettext(
-        "Against that, it has meant {added}: more of what the change sets out to do, and extra "
-        "spend, so the money delivered so far across all its measures is {net} ({benefit} "
-        "less {spend})."
-    ).format(
+    cash, capacity = money_so_far_split(situation)
+    spend = sum(p.delivered_money or 0.0 for p in spending)
+    if capacity <= 0:
+        benefit = cash
+        net = (
+            lang.gettext("a net cost of {money}")
+            if benefit < spend
+            else lang.gettext("{money} net")
+        ).format(money=wording.worth(abs(benefit - spend), lang))
+        return lang.gettext(
+            "Against that, it has meant {added}: more of what the change sets out to do, and "
+            "extra spend, so the money delivered so far across all its measures is {net} "
+            "({benefit} less {spend})."
+        ).format(
+            added=added,
+            net=net,
+            benefit=wording.worth(benefit, lang),
+            spend=wording.worth(spend, lang),
+        )
+    # Capacity is not cash (newuser19 #1): the spend is netted off the cash alone, and the
+    # capacity is named apart, as the brief keeps them apart.
+    if cash <= 0:
+        text = lang.gettext(
+            "Against that, it has meant {added}: more of what the change sets out to do, and "
+            "extra spend, which no cash delivered so far offsets; it has freed {capacity} of "
+            "capacity, money only when it is taken out."
+        )
+    elif cash < spend:
+        text = lang.gettext(
+            "Against that, it has meant {added}: more of what the change sets out to do, and "
+            "extra spend, so the cash delivered so far across all its measures is a net cost of "
+            "{net} ({cash} less {spend}); it has freed {capacity} of capacity besides, money "
+            "only when it is taken out."
+        )
+    else:
+        text = lang.gettext(
+            "Against that, it has meant {added}: more of what the change sets out to do, and "
+            "extra spend, so the cash delivered so far across all its measures is {net} net of "
+            "the extra spend ({cash} less {spend}); it has freed {capacity} of capacity besides, "
+            "money only when it is taken out."
+        )
+    return text.format(
         added=added,
-        net=net,
-        benefit=wording.worth(benefit, lang),
+        net=wording.worth(abs(cash - spend), lang),
+        cash=wording.worth(cash, lang),
         spend=wording.worth(spend, lang),
+        capacity=wording.worth(capacity, lang),
     )
 
 

@@ -294,9 +294,7 @@ def delivered_rows(situation: Situation) -> list[Context]:
                 {
                     "measure": wording.apply_terms(progress.impact.measure, situation.terms),
                     "objectives": [],
-                    "objectives_text": situation.lang.gettext(
-                        "Extra spend the change adds, netted off the money above"
-                    ),
+                    "objectives_text": spend_row_label(situation),
                     "text": delivered_text(progress, situation),
                     "money": -(progress.delivered_money or 0.0),
                     "money_text": delivered_money_text(progress, situation.lang),
@@ -333,38 +331,93 @@ def money_so_far(situation: Situation) -> float:
     shows the change, cash and capacity alike, as the finance block's
     "delivered" adds them.
     """
+    cash, capacity = money_so_far_split(situation)
+    return cash + capacity
+
+
+def money_so_far_split(situation: Situation) -> tuple[float, float]:
+    """:func:`money_so_far` as its cash and its capacity, which a board must hear apart.
+
+    Capacity (beds, clinic time freed) is money only when it is taken out, so a
+    net "money delivered" that adds it to the cash would hand a finance director
+    capacity as if it were cash (newuser19 #1). A cost that falls is cash.
+    """
     ledger = situation.pitch.ledger
-    total = 0.0
+    cash = capacity = 0.0
     for line in ledger.counted if ledger is not None else ():
         claim = situation.claims.get(line.impact.id)
         if adds_spend(line.impact) or claim is None or not claim.shown:
             continue
         progress = progress_for(situation, line.impact.id)
         if (progress.delivered or 0.0) > 0 and (progress.delivered_money or 0.0) > 0:
-            total += progress.delivered_money or 0.0
-    return total
+            if line.releases == "capacity":
+                capacity += progress.delivered_money or 0.0
+            else:
+                cash += progress.delivered_money or 0.0
+    return cash, capacity
+
+
+def spend_row_label(situation: Situation) -> str:
+    """What the extra-spend row of the table is: netted off the money, or the cash, above."""
+    cash, capacity = money_so_far_split(situation)
+    if capacity <= 0:
+        return situation.lang.gettext("Extra spend the change adds, netted off the money above")
+    if cash <= 0:
+        return situation.lang.gettext(
+            "Extra spend the change adds, in cash: the capacity above is not cash to net it off"
+        )
+    return situation.lang.gettext("Extra spend the change adds, netted off the cash above")
 
 
 def net_text(situation: Situation, spending: list[MeasureProgress]) -> str:
-    """``£158,000 delivered so far less £177,000 of extra spend: a net cost of £19,000``."""
+    """``£158,000 delivered so far less £177,000 of extra spend: a net cost of £19,000``.
+
+    With capacity among the benefits, the spend is netted off the cash alone and
+    the capacity is said apart, as the brief keeps them (newuser19 #1).
+    """
     lang = situation.lang
-    benefit = money_so_far(situation)
+    cash, capacity = money_so_far_split(situation)
     spend = sum(p.delivered_money or 0.0 for p in spending)
-    net = benefit - spend
+    if capacity <= 0:
+        net = cash - spend
+        if net < 0:
+            pattern = lang.gettext(
+                "{benefit} delivered so far across all the project's measures, less {spend} of "
+                "extra spend: a net cost of {net} so far"
+            )
+        else:
+            pattern = lang.gettext(
+                "{benefit} delivered so far across all the project's measures, less {spend} of "
+                "extra spend: {net} net so far"
+            )
+        return pattern.format(
+            benefit=wording.worth(cash, lang),
+            spend=wording.worth(spend, lang),
+            net=wording.worth(abs(net), lang),
+        )
+    if cash <= 0:
+        return lang.gettext(
+            "no cash delivered so far to net {spend} of extra spend off; the {capacity} of "
+            "capacity delivered is money only when it is taken out"
+        ).format(spend=wording.worth(spend, lang), capacity=wording.worth(capacity, lang))
+    net = cash - spend
     if net < 0:
         pattern = lang.gettext(
-            "{benefit} delivered so far across all the project's measures, less {spend} of "
-            "extra spend: a net cost of {net} so far"
+            "{cash} of cash delivered so far across all the project's measures, less {spend} of "
+            "extra spend: a net cash cost of {net} so far; besides, {capacity} of capacity, "
+            "money only when it is taken out"
         )
     else:
         pattern = lang.gettext(
-            "{benefit} delivered so far across all the project's measures, less {spend} of "
-            "extra spend: {net} net so far"
+            "{cash} of cash delivered so far across all the project's measures, less {spend} of "
+            "extra spend: {net} of cash net so far; besides, {capacity} of capacity, money "
+            "only when it is taken out"
         )
     return pattern.format(
-        benefit=wording.worth(benefit, lang),
+        cash=wording.worth(cash, lang),
         spend=wording.worth(spend, lang),
         net=wording.worth(abs(net), lang),
+        capacity=wording.worth(capacity, lang),
     )
 
 

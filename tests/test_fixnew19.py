@@ -1,0 +1,89 @@
+"""newuser19's findings on a surgical same-day emergency care project read by its finance
+director: capacity never handed over as money, one period in a sentence, each forecast year
+naming its rate."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from pitchkit.api.previewing import PreviewRequest, preview
+
+#: newuser19's project: agency shifts (cash), admissions (capacity) and outpatient scans
+#: whose rise adds spend, with a monthly log from July 2024 to November 2026.
+SSDEC = Path(__file__).parent / "data" / "fixnew19" / "ssdec.yaml"
+TODAY = dt.date(2026, 12, 5)
+
+
+def _text(director: str, kind: str = "brief", locale: str | None = None) -> str:
+    """The note as the director reads it: every paragraph and table cell, in order."""
+    result = preview(
+        PreviewRequest(
+            facts=SSDEC,
+            director=director,
+            kind=kind,
+            period="2026-11" if kind == "update" else None,
+            locale=locale,
+            today=TODAY,
+        )
+    )
+    parts = []
+    for block in result.blocks:
+        parts.append(block.text)
+        parts += [" | ".join(row) for row in block.rows]
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize("director", ["dof", "coo", "md", "cno"])
+def test_the_board_sentence_nets_the_spend_off_the_cash_and_names_capacity_apart(
+    director: str,
+) -> None:
+    text = _text(director, "update")
+    # £243,000 of agency cash less £81,000 of scans; the £1,168,000 of admissions is
+    # capacity, never added into a "money delivered" figure.
+    assert "£1,330,000" not in text
+    assert "£1,411,000" not in text
+    assert (
+        "so the cash delivered so far across all its measures is £162,000 net of the extra "
+        "spend (£243,000 less £81,000); it has freed £1,168,000 of capacity besides, money "
+        "only when it is taken out."
+    ) in text
+
+
+def test_the_spend_row_is_netted_off_the_cash_alone() -> None:
+    text = _text("dof", "update")
+    assert "Extra spend the change adds, netted off the cash above" in text
+    assert "netted off the money above" not in text
+    assert (
+        "£243,000 of cash delivered so far across all the project's measures, less £81,000 "
+        "of extra spend: £162,000 of cash net so far; besides, £1,168,000 of capacity, money "
+        "only when it is taken out"
+    ) in text
+
+
+def test_the_welsh_board_sentence_keeps_cash_and_capacity_apart() -> None:
+    text = _text("dof", "update", locale="cy_GB")
+    assert "yn net o'r gwariant ychwanegol (£243,000 llai £81,000)" in text
+    assert "£1,168,000 o gapasiti" in text
+    assert "£1,330,000" not in text
+
+
+def test_the_statement_gives_its_money_and_the_spend_in_one_period() -> None:
+    text = _text("dof")
+    # 100 more scans a month at £68: £6,800 a month beside "£20,000 a month" of agency.
+    assert (
+        "worth £20,000 a month, about 1.8 WTE, before £6,800 a month of extra spend on "
+        "outpatient abdominal ultrasound scans"
+    ) in text
+    assert "a month, about 1.8 WTE, before £82,000 a year" not in text
+
+
+def test_a_year_after_the_one_under_way_says_it_carries_on_the_logs_rate() -> None:
+    text = _text("dof")
+    # 2027/28 is the log's rate (£284,000); the plan's would have given about £306,000.
+    assert (
+        "2027/28 £284,000 forecast for £52,000 (at the rate the log shows in the year under way)"
+        in text
+    )
