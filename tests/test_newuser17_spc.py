@@ -4,7 +4,7 @@ The spirometry hubs' inhaler items (tests/data/newuser17/icb.yaml: 4,520, 4,480,
 4,550 and 4,490 a quarter before the change in July 2025, then 4,300 down to 3,350)
 make a run chart trend of 7 quarters from January to March 2025. The quarters before
 the change are the baseline: they are not marked as improvement, and the caption says
-the trend began before the change, which cannot be credited with it.
+the trend began before the change, and what moved before it is not the change's doing.
 """
 
 from __future__ import annotations
@@ -31,8 +31,8 @@ def test_caption_says_the_run_began_before_the_change(
     text = " ".join(docx_text(out).split())
     assert (
         "Signal: trend: 7 quarters falling (improvement), ending July to September 2026. "
-        "The trend began before the change, in January to March 2025: the change cannot be "
-        "credited with what was already happening, so only the points from the change on "
+        "The trend began before the change, in January to March 2025: what fell or rose "
+        "before the change is not the change's doing, so only the points from the change on "
         "are marked."
     ) in text
 

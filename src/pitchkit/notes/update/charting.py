@@ -434,8 +434,8 @@ def signals_text(analysis: charts.Analysis, points: Sequence[Any], situation: Si
         start = fmt.period_label(points[min(s.start for s in early)].period.text, lang)
         parts.append(
             lang.gettext(
-                "The trend began before the change, in {start}: the change cannot be credited "
-                "with what was already happening, so only the points from the change on are "
+                "The trend began before the change, in {start}: what fell or rose before the "
+                "change is not the change's doing, so only the points from the change on are "
                 "marked."
             ).format(start=start)
         )
