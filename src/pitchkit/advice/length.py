@@ -117,8 +117,10 @@ def page_fit(review: Review) -> Iterator[Finding]:
             review.where(*loc),
         )
     dropped = [g for g in context["pitch"]["gains"] if g not in fit.context["pitch"]["gains"]]
-    if fit.cuts and all(cut.field == "pitch.gains" for cut in fit.cuts) and written.isdisjoint(
-        dropped
+    if (
+        fit.cuts
+        and all(cut.field == "pitch.gains" for cut in fit.cuts)
+        and written.isdisjoint(dropped)
     ):
         # Only lines pitchkit added itself are cut: nothing in the facts file to shorten.
         yield Finding(

@@ -962,7 +962,7 @@ def _basis_months(ledger: Ledger, kind: Kind | None) -> int | None:
 
 
 def payback_bases(
-    ledger: Ledger, shown: Figures, lang: Language, said: Kind | None | bool = False
+    ledger: Ledger, shown: Figures, lang: Language, said: Kind | bool | None = False
 ) -> str:
     """Both paybacks, said alike in every director's note (newuser15 #7).
 
