@@ -214,15 +214,22 @@ CLINICS = """\
 """
 
 
-def test_every_note_gives_both_paybacks_in_the_same_words(tmp_path: Path) -> None:
+def test_every_note_gives_both_paybacks_each_once(tmp_path: Path) -> None:
     # £400,000 of cash and £400,000 of capacity a year against £100,000: 1.5 months counting
     # the capacity as cash (12 x 100 / 800), 3 months from the cash alone (12 x 100 / 400).
+    # Each note gives both, each once (newuser19 #8): the finance block's years give the
+    # payback counting capacity as cash, the other line's bracket the cash's own.
     path = project(tmp_path, ADMISSIONS, CLINICS)
-    sentence = (
-        "Payback: 2 months counting capacity as if it were cash; 3 months from the cash alone."
-    )
-    assert sentence in note_text(path, "cfo", tmp_path)
-    assert sentence in note_text(path, "cmo", tmp_path)
+    cfo = note_text(path, "cfo", tmp_path)
+    cmo = note_text(path, "cmo", tmp_path)
+    assert "payback 2 months; £8 per £1. Payback from the cash alone: 3 months." in cfo
+    assert (
+        "(payback in 3 months from the cash alone). "
+        "Payback counting capacity as if it were cash: 2 months."
+    ) in cmo
+    for text in (cfo, cmo):
+        assert text.count("2 months") == 1
+        assert text.count("3 months") == 1
 
 
 def test_check_warns_of_a_cost_linked_by_hand_to_a_financial_objective(tmp_path: Path) -> None:

@@ -164,16 +164,14 @@ def investment_text(
     return text, sum(benefit_r), sum(invest_r)
 
 
-def both_paybacks(investment: float, whole: float, cash: float) -> str:
-    """The sentence every director's note ends its money with, beside cash and capacity.
+def cash_payback(investment: float, cash: float) -> str:
+    """The sentence the finance block ends its money with, beside cash and capacity.
 
-    Months at the full rate, half up: counting the capacity as cash, then the cash alone.
+    Months at the full rate, half up, from the cash alone: the years before it give the
+    payback counting the capacity as cash, so it is not said twice (newuser19 #8).
     """
-    months = [math.floor(12 * investment / part + 0.5) for part in (whole, cash)]
-    return (
-        f"Payback: {months[0]} months counting capacity as "
-        f"if it were cash; {months[1]} months from the cash alone."
-    )
+    months = math.floor(12 * investment / cash + 0.5)
+    return f"Payback from the cash alone: {months} months."
 
 
 def small_print(path: Path, tmp_path: Path) -> str:
@@ -360,7 +358,7 @@ def test_critical_care_note_keeps_cash_apart_and_counts_agency_once(tmp_path: Pa
         "what the shifts cost)."
     )
     expected, _, invest = investment_text(facts["project"], cash + capacity, 1000)
-    assert block[4] == f"{expected} {both_paybacks(invest, cash + capacity, cash)}"
+    assert block[4] == f"{expected} {cash_payback(invest, cash)}"
     assert invest == 120_000
 
 
@@ -388,7 +386,7 @@ def test_medicines_note_uses_the_trusts_own_rates_and_leaves_a_yearless_cost_as_
     expected, _, invest = investment_text(
         facts["project"], cash + capacity, 1000, too_few="2 figures to the end of November 2026"
     )
-    assert block[3] == f"{expected} {both_paybacks(invest, cash + capacity, cash)}"
+    assert block[3] == f"{expected} {cash_payback(invest, cash)}"
 
 
 @pytest.mark.parametrize("path", [FRAILTY, CRITICAL, MEDICINES], ids=lambda p: p.stem)
@@ -769,16 +767,13 @@ def test_another_directors_payback_says_it_is_from_the_cash_alone(tmp_path: Path
     money = [line.replace("\u00a0", " ") for line in block if line.startswith("Money:")]
     assert money == [
         "Money: £129,000 of cash and £670,000 of capacity a year at 2026/27 prices, against "
-        "£260,000 of funding (payback in 24 months from the cash alone). Payback: 4 months "
-        "counting capacity as if it were cash; 24 months from "
-        "the cash alone."
+        "£260,000 of funding (payback in 24 months from the cash alone). Payback counting "
+        "capacity as if it were cash: 4 months."
     ]
-    # The finance director's block ends with the same sentence (newuser15 #7).
+    # The finance director's block gives the other one too (newuser15 #7), each once
+    # (newuser19 #8): its years already give the 4 months.
     block, _ = money_block(facts, "dof", tmp_path)
-    assert (
-        "Payback: 4 months counting capacity as if it were "
-        "cash; 24 months from the cash alone." in " ".join(block).replace("\u00a0", " ")
-    )
+    assert "Payback from the cash alone: 24 months." in " ".join(block).replace("\u00a0", " ")
 
 
 @pytest.mark.parametrize(

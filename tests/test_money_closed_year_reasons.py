@@ -105,11 +105,10 @@ def test_a_closed_year_with_too_few_figures_keeps_the_plans_rate_as_the_year_und
         "(not paid back from the cash alone within the project, on the benefit delivered and "
         "forecast)."
     ) in other
-    # Both paybacks, in the words the finance director's note ends with too (newuser15 #7).
-    assert other.endswith(
-        "Payback: 6 months counting capacity as if it were "
-        "cash; not within the project from the cash alone."
-    )
+    # Both paybacks, as the finance director's note gives them too (newuser15 #7), the
+    # cash's own once, in the bracket (newuser19 #8).
+    assert other.endswith("Payback counting capacity as if it were cash: 6 months.")
+    assert other.count("from the cash alone") == 1
 
 
 def test_a_closed_year_with_no_figures_keeps_the_plans_rate_and_says_why(tmp_path: Path) -> None:

@@ -162,8 +162,7 @@ def test_closed_years_show_what_the_log_delivered_and_years_to_come_the_forecast
         "2025/26 £153,000 delivered for £28,000; 2026/27 £184,000 forecast for £28,000 "
         "(£92,000 delivered to the end of September 2026, the rest of the year at that rate); "
         "over the project £392,000, net £307,000; payback 14 months on the benefit delivered "
-        "and forecast; £4.61 per £1. Payback: 14 months "
-        "counting capacity as if it were cash; 28 months from the cash alone."
+        "and forecast; £4.61 per £1. Payback from the cash alone: 28 months."
     )
 
 

@@ -268,8 +268,10 @@ def test_payback_is_said_as_plain_finance_language(
 ) -> None:
     """newuser16 #8: "Payback, the same in every director's note:" was the tool talking."""
     for locale, said in (
-        ("en_GB", "Payback: "),
-        ("cy_GB", "Ad-dalu: "),
+        # The finance block's years give the payback counting capacity as cash; the
+        # sentence after them gives the cash's own (newuser19 #8).
+        ("en_GB", "Payback from the cash alone: "),
+        ("cy_GB", "Ad-dalu o'r arian parod yn unig: "),
     ):
         facts = tmp_path / f"facts-{locale}.yaml"
         facts.write_text(CRISIS.replace("LOCALE", locale), encoding="utf-8")

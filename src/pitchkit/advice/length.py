@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from pitchkit.advice.review import Finding, Review
-from pitchkit.notes.context import brief_context
+from pitchkit.notes.context import brief_context, offer_written
 from pitchkit.notes.fit import (
     BODY_SIZE,
     LINE_FACTOR,
@@ -73,7 +73,8 @@ def page_fit(review: Review) -> Iterator[Finding]:
     pitch = review.pitch
     if pitch is None:
         return
-    context = brief_context(localise_pitch(pitch, review.lang), review.lang, today=review.today)
+    localised = localise_pitch(pitch, review.lang)
+    context = brief_context(localised, review.lang, today=review.today)
     fit = fit_note(context, review.lang)
     if not fit.cuts and not fit.over_words:
         return
@@ -88,8 +89,19 @@ def page_fit(review: Review) -> Iterator[Finding]:
         ),
         review._("Keep each block within its budget and nothing needs cutting."),
     )
+    # The offer block also holds the role's typical gains pitchkit adds: the lead can
+    # shorten only what they wrote, so only that is counted (newuser19 #7).
+    written = set(offer_written(localised))
+    added = [gain for gain in context["pitch"]["gains"] if gain not in written]
     for name, path, _share, loc in BLOCKS:
-        words = _words(_value(context, path))
+        value = _value(context, path)
+        if name == "offer":
+            value = [gain for gain in value if gain in written]
+        words = _words(value)
+        if name == "offer" and words <= shares[name] and added:
+            if words + _words(added) > shares[name]:
+                yield _added_gains(review, added, shares[name] - words)
+            continue
         if words <= shares[name]:
             continue
         yield Finding(
@@ -104,7 +116,26 @@ def page_fit(review: Review) -> Iterator[Finding]:
             ),
             review.where(*loc),
         )
-    if fit.cuts:
+    dropped = [g for g in context["pitch"]["gains"] if g not in fit.context["pitch"]["gains"]]
+    if (
+        fit.cuts
+        and all(cut.field == "pitch.gains" for cut in fit.cuts)
+        and written.isdisjoint(dropped)
+    ):
+        # Only lines pitchkit added itself are cut: nothing in the facts file to shorten.
+        yield Finding(
+            "cuts-to-fit",
+            "info",
+            review._("To fit one page, pitchkit leaves out gains it would add to your offer."),
+            review._("Cuts to fit one page: {cuts}.").format(
+                cuts=cuts_listed(fit.cuts).render(review.lang)
+            ),
+            review._(
+                "Nothing of yours is cut. To choose every gain the note offers, write them "
+                "under offer in the facts file."
+            ),
+        )
+    elif fit.cuts:
         yield Finding(
             "cuts-to-fit",
             "warning",
@@ -130,3 +161,22 @@ def page_fit(review: Review) -> Iterator[Finding]:
                 "evidence in the facts file."
             ).format(words=fit.over_words),
         )
+
+
+def _added_gains(review: Review, added: list[str], room: int) -> Finding:
+    """The note that the gains pitchkit adds, not the lead's offer, make the offer block long."""
+    return Finding(
+        "over-budget",
+        "info",
+        review._("The gains pitchkit adds to your offer make that block longer than its budget."),
+        review._(
+            "Your offer is within its budget, with room for {room} more words; pitchkit adds "
+            "the role's typical gains after it: {added}."
+        ).format(room=max(0, room), added="; ".join(f'"{gain}"' for gain in added)),
+        review._(
+            "Nothing of yours to cut: when the page is full, pitchkit leaves these out before "
+            "your own lines. To choose them yourself, write the gains you mean under offer in "
+            "the facts file (pitchkit adds its own only to make up three)."
+        ),
+        review.where("offer"),
+    )

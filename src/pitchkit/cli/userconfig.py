@@ -98,7 +98,7 @@ def load_config(path: Path | None = None) -> UserConfig:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise InputError(_syntax_problem(path, str(error))) from None
+        raise InputError(_syntax_problem(path, str(error), text)) from None
     values: dict[str, str] = {}
     for name, value in data.items():
         where = _where(path, text, name)
@@ -218,10 +218,21 @@ def _read(path: Path) -> str | None:
         ) from None
 
 
-def _syntax_problem(path: Path, reason: str) -> Located:
+def _syntax_problem(path: Path, reason: str, text: str) -> Located:
+    """A TOML syntax error at the line and column it is on.
+
+    Python's reader reports where it noticed the problem: for a value left
+    open ("Unclosed array", "Unterminated string") that is after it, on the
+    next line or at the end of the file, so ``locale = [1,2`` on line 1 came
+    out at line 2 (newuser19 #10). Such an error is put at the value that
+    was left open, on the line that starts its setting.
+    """
     match = _POSITION.search(reason)
-    where = f"{path}:{match.group(1)}:{match.group(2)}" if match else str(path)
-    detail = _POSITION.sub("", reason).strip()
+    detail = _POSITION.sub("", reason).replace("(at end of document)", "").strip()
+    line, column = (int(match.group(1)), int(match.group(2))) if match else (0, 0)
+    if detail.startswith(("Unclosed", "Unterminated")) or not match:
+        line, column = _opened_at(text, line or len(text.splitlines()) + 1, column)
+    where = f"{path}:{line}:{column}" if line and column else str(path)
     return Located(
         where,
         Message(
@@ -230,6 +241,23 @@ def _syntax_problem(path: Path, reason: str) -> Located:
             detail=detail,
         ),
     )
+
+
+def _opened_at(text: str, line: int, column: int) -> tuple[int, int]:
+    """Where the setting open at ``line``, ``column`` begins: its line, and its value's column.
+
+    The setting is the last line up to there that starts ``NAME =``; with
+    none, the position is kept as it was.
+    """
+    lines = text.splitlines()
+    for number in range(min(line, len(lines)), 0, -1):
+        if number == line and column <= 1:
+            continue  # the problem was noticed at this line's start: it is above it
+        found = _KEY_LINE.match(lines[number - 1])
+        if found:
+            rest = lines[number - 1][found.end() :]
+            return number, found.end() + 1 + len(rest) - len(rest.lstrip())
+    return line, column
 
 
 def _where(path: Path, text: str, name: str) -> str:

@@ -873,6 +873,16 @@ def _ordered(pitch: Pitch, field: str, lens_own: list[str]) -> list[str]:
     return list(dict.fromkeys(shown))
 
 
+def offer_written(pitch: Pitch) -> list[str]:
+    """The offer items a director's note shows from the facts file, as the note words them.
+
+    The note's gains (:func:`gains`) are these, then the role's typical gains
+    pitchkit adds up to three in all; ``check`` counts only these against the
+    offer's word budget, as only these can the lead shorten.
+    """
+    return _ordered(pitch, "offer", [])
+
+
 def asks_for(pitch: Pitch) -> list[str]:
     """The asks a director's note makes: theirs, then everyone's; a sponsorship ask first."""
     return wording.sponsorship_first(_ordered(pitch, "asks", []))

@@ -961,7 +961,9 @@ def _basis_months(ledger: Ledger, kind: Kind | None) -> int | None:
     return None if beyond_end(ledger, months) else whole_months(months)
 
 
-def payback_bases(ledger: Ledger, shown: Figures, lang: Language) -> str:
+def payback_bases(
+    ledger: Ledger, shown: Figures, lang: Language, said: Kind | bool | None = False
+) -> str:
     """Both paybacks, said alike in every director's note (newuser15 #7).
 
     Beside cash and capacity the finance director's block gives the payback
@@ -971,6 +973,10 @@ def payback_bases(ledger: Ledger, shown: Figures, lang: Language) -> str:
     plain finance language ("Payback: 16 months counting capacity as if it
     were cash; not within the project from the cash alone."), not a remark on
     the notes themselves (newuser16 #8).
+    ``said`` is the basis the sentence before already gave a payback on
+    (``None``: the whole benefit, as the finance block's years do; ``"cash"``:
+    the cash alone, as the other directors' bracket does): only the other is
+    given then, so that no note says one payback twice (newuser19 #8).
     Empty without funding, unless the plan has both cash and capacity, and
     when even the whole benefit does not repay the funding: every note then
     says "not paid back" in the finance block's words already.
@@ -986,6 +992,12 @@ def payback_bases(ledger: Ledger, shown: Figures, lang: Language) -> str:
             lang.gettext("not within the project")
             if months is None
             else lang.ngettext("{n} month", "{n} months", months).format(n=months)
+        )
+    if said is None:
+        return lang.gettext("Payback from the cash alone: {cash}.").format(cash=parts[1])
+    if said == "cash":
+        return lang.gettext("Payback counting capacity as if it were cash: {whole}.").format(
+            whole=parts[0]
         )
     return lang.gettext(
         "Payback: {whole} counting capacity as if it were cash; {cash} from the cash alone."
@@ -1570,6 +1582,8 @@ def money_lines(
     if ledger is None or not ledger.lines:
         return []
     shown = figures(ledger)
+    invested = investment_line(ledger, shown, lang)
+    whole_said = bool(invested) and exact_payback(ledger, shown) is None
     lines = [
         " ".join(
             part
@@ -1584,9 +1598,10 @@ def money_lines(
         " ".join(
             part
             for part in (
-                investment_line(ledger, shown, lang),
+                invested,
                 apart_payback(ledger, shown, lang),
-                payback_bases(ledger, shown, lang),
+                # The years above give the payback counting capacity as cash already.
+                payback_bases(ledger, shown, lang, None if whole_said else False),
             )
             if part
         ),
@@ -1670,7 +1685,10 @@ def money_line(
     own, groups, parts = _own_and_apart(ledger, shown)
     elsewhere = _elsewhere(ledger)
     if not groups and not elsewhere:
-        bases = payback_bases(ledger, shown, lang)
+        # The line's bracket gives the cash's own payback already, when it gives one.
+        bases = payback_bases(
+            ledger, shown, lang, "cash" if cash_payback_said(ledger, shown, logged) else False
+        )
         return " ".join(
             part
             for part in (_money_line(ledger, shown, lang, said, logged=logged), bases, spend)
@@ -1694,6 +1712,22 @@ def money_line(
     rest = [_apart_text(groups, parts, ledger, lang)] if groups else []
     rest += _elsewhere_sentences(ledger, shown, lang, (), first=False)
     return " ".join([part for part in (text, *rest, spend) if part])
+
+
+def cash_payback_said(ledger: Ledger, shown: Figures, logged: bool) -> bool:
+    """Whether :func:`_money_line`'s bracket gives the payback from the cash alone.
+
+    It does beside cash and capacity, when the whole benefit pays the funding
+    back within the project and the line's payback is not the exact one.
+    """
+    if not ledger.investment or not (shown.cash and shown.capacity):
+        return False
+    if exact_payback(ledger, shown) is not None:
+        return False
+    if logged:
+        return bool(ledger.payback_logged(None))
+    exact = ledger.payback_from(None)
+    return not beyond_end(ledger, exact) and whole_months(ledger.payback_from("cash")) is not None
 
 
 def _money_line(

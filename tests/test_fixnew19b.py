@@ -1,0 +1,117 @@
+"""newuser19's remaining findings: the offer's word budget counts only what the lead wrote,
+each payback is said once in a note, and a settings file's syntax error is put on its line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import Result
+
+from pitchkit.api.previewing import PreviewRequest, preview
+
+#: newuser19's project: cash (agency shifts), capacity (admissions) and a priced rise
+#: (outpatient scans); the lead's offer is one line of 11 words.
+SSDEC = Path(__file__).parent / "data" / "fixnew19" / "ssdec.yaml"
+TODAY = dt.date(2026, 12, 5)
+
+
+def _money_text(director: str, locale: str | None = None) -> str:
+    result = preview(
+        PreviewRequest(facts=SSDEC, director=director, kind="brief", locale=locale, today=TODAY)
+    )
+    return "\n".join(block.text for block in result.blocks)
+
+
+def test_check_counts_only_the_leads_offer_and_names_the_gains_pitchkit_adds(
+    cli: Callable[..., Result],
+) -> None:
+    out = cli("check", str(SSDEC), "-d", "dof").stdout
+
+    # Not "offer has 27 words; its budget is 20", with a cut the lead cannot make.
+    assert "offer has" not in out
+    assert "Cut about" not in out
+    assert "The gains pitchkit adds to your offer make that block longer than its budget." in out
+    assert (
+        "pitchkit adds the role's typical gains after it: \"Recurrent savings to count in the "
+        'financial plan"; "Evidence of value for money for the board".'
+    ) in out
+    # What is cut to fit is only pitchkit's own line, and is said so.
+    assert "To fit one page, pitchkit leaves out gains it would add to your offer." in out
+    assert "Nothing of yours is cut." in out
+    assert "Shorten the texts named here in the facts file" not in out
+
+
+def test_check_still_counts_a_long_offer_the_lead_wrote(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    text = SSDEC.read_text(encoding="utf-8")
+    long = "A recurrent agency saving that does not depend on cutting posts " * 3
+    facts = tmp_path / "long.yaml"
+    facts.write_text(
+        text.replace(
+            "  - A recurrent agency saving that does not depend on cutting posts",
+            f"  - {long.strip()}",
+        ),
+        encoding="utf-8",
+    )
+    (tmp_path / "log.csv").write_bytes((SSDEC.parent / "log.csv").read_bytes())
+    out = cli("check", str(facts), "-d", "dof").stdout
+
+    assert "offer has 33 words; its budget is 20." in out
+    assert "Cut about 13 words from offer." in out
+
+
+@pytest.mark.parametrize("director", ["dof", "coo", "md", "cno"])
+@pytest.mark.parametrize("locale", [None, "cy_GB"])
+def test_each_brief_gives_each_payback_once(director: str, locale: str | None) -> None:
+    text = _money_text(director, locale)
+
+    if locale is None:
+        # The cash's own payback once, and the whole benefit's once.
+        assert len(re.findall(r"from the cash alone", text)) == 1, text
+        assert len(re.findall(r"7 months", text)) == 1, text
+        if director == "dof":
+            assert "Payback from the cash alone: not within the project." in text
+        else:
+            assert (
+                "(not paid back from the cash alone within the project, on the benefit "
+                "delivered and forecast). Payback counting capacity as if it were cash: "
+                "7 months."
+            ) in text
+    else:
+        assert len(re.findall(r"7 mis", text)) == 1, text
+        assert len(re.findall(r"o'r arian parod yn unig", text)) == 1, text
+        if director == "dof":
+            assert "Ad-dalu o'r arian parod yn unig: nid o fewn y prosiect." in text
+        else:
+            assert "Ad-dalu gan gyfrif capasiti fel petai'n arian parod: 7 mis." in text
+
+
+@pytest.mark.parametrize(
+    ("content", "where", "detail"),
+    [
+        ("locale = [1,2\n", "1:10", "Unclosed array"),
+        ('locale = [1,2\nout = "notes"\n', "1:10", "Unclosed array"),
+        ('out = "notes"\nlocale = "en_GB', "2:10", "Unterminated string"),
+        ('out = "notes"\n\nlocale = [\n  "a",\n', "3:10", "Invalid value"),
+        ('out = "notes" y\n', "1:15", "Expected newline or end of document after a statement"),
+    ],
+)
+def test_a_settings_syntax_error_is_put_on_its_line(
+    cli: Callable[..., Result], content: str, where: str, detail: str
+) -> None:
+    import os
+
+    settings = Path(os.environ["PITCHKIT_CONFIG"])
+    settings.write_text(content, encoding="utf-8")
+    result = cli("check", str(SSDEC), "-d", "dof")
+
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"error: {settings}:{where}: this line is not a setting pitchkit can read ({detail}): "
+        'write NAME = "VALUE", with the value in double quotes\n'
+    )
