@@ -161,6 +161,25 @@ def test_write_atomic_gives_the_usual_permissions(tmp_path: Path) -> None:
     assert (tmp_path / "note.docx").stat().st_mode & 0o777 == 0o666 & ~umask
 
 
+def test_replacing_a_note_keeps_its_permissions(tmp_path: Path) -> None:
+    # A note the lead made read-only stays read-only when --force writes it again
+    # (newuser18 #12); a note with the usual permissions keeps those.
+    shared = tmp_path / "shared.docx"
+    shared.write_bytes(b"old")
+    shared.chmod(0o444)
+    mine = tmp_path / "mine.docx"
+    mine.write_bytes(b"old")
+    mine.chmod(0o640)
+
+    write_atomic(shared, b"new", force=True)
+    write_atomic(mine, b"new", force=True)
+
+    assert shared.read_bytes() == b"new"
+    assert shared.stat().st_mode & 0o777 == 0o444
+    assert mine.stat().st_mode & 0o777 == 0o640
+    assert sorted(files_in(tmp_path)) == ["mine.docx", "shared.docx"]
+
+
 def test_write_atomic_refuses_to_replace_and_leaves_the_file_as_it_was(tmp_path: Path) -> None:
     target = tmp_path / "note.docx"
     target.write_bytes(b"precious \x00 bytes")

@@ -19,6 +19,7 @@ import contextlib
 import errno
 import os
 import re
+import shutil
 import signal
 import stat
 import threading
@@ -245,6 +246,16 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False, sync_folder: b
         return stage_atomic(path, data, force=force).place(sync_folder=sync_folder)
 
 
+def _keep_mode(path: Path, temp: Path) -> None:
+    """Give ``temp`` the permissions of the file it is to replace, if there is one.
+
+    A note the lead made read-only stays read-only when ``--force`` writes it
+    again: the new bytes take the old file's place, not its permissions' default.
+    """
+    with contextlib.suppress(FileNotFoundError):
+        shutil.copymode(path, temp)
+
+
 @contextlib.contextmanager
 def signals_held() -> Iterator[None]:
     """Hold Ctrl-C and SIGTERM back until the block ends, then let them through.
@@ -295,6 +306,7 @@ class StagedWrite:
         done = False
         try:
             if self._force:
+                _keep_mode(path, temp)
                 os.replace(temp, path)
                 self.temp = None  # moved: nothing is left to remove
             else:
