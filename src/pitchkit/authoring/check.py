@@ -302,23 +302,7 @@ def unfillable(scan: TagScan, kind: str) -> list[Renderable]:
     Names only the other kind fills, and names the template only asks about
     (``is defined``, ``|default``), are left out: they do not stop filling.
     """
-    known = known_variables(kind)
-    other = "update" if kind == "brief" else "brief"
-    found: list[Renderable] = []
-    named: list[str] = []
-    for path, places in scan.used.items():
-        display, suggestion = resolve(path, known)
-        if display in known or belongs_to(path, other):
-            continue
-        if path in scan.guarded and _only_last_unknown(path, known):
-            continue
-        if _part_of_named(path, named):
-            continue
-        named.append(path)
-        if suggestion is not None and _filled_only_in_other(suggestion, kind):
-            suggestion = None
-        found.append(_unknown_message(path, tuple(places), suggestion, kind))
-    return found
+    return _unknowns(scan, kind, guarded=False)
 
 
 def defaulted_unknowns(scan: TagScan, kind: str) -> list[Renderable]:
@@ -329,20 +313,32 @@ def defaulted_unknowns(scan: TagScan, kind: str) -> list[Renderable]:
     always says "Sir"), which ``template check`` fails and a note written with
     the template warns of, in the same words.
     """
+    return _unknowns(scan, kind, guarded=True)
+
+
+def _unknowns(scan: TagScan, kind: str, *, guarded: bool) -> list[Renderable]:
+    """The unknown names of ``kind`` the template uses, each named once.
+
+    With ``guarded``, those it only asks about (``is defined``, ``|default``);
+    without, the others. Names only the other kind fills are left out, and so is a name within one
+    already named.
+    """
     known = known_variables(kind)
     other = "update" if kind == "brief" else "brief"
     found: list[Renderable] = []
     named: list[str] = []
     for path, places in scan.used.items():
         display, suggestion = resolve(path, known)
-        if display in known or belongs_to(path, other) or _part_of_named(path, named):
+        if display in known or belongs_to(path, other):
             continue
-        if not (path in scan.guarded and _only_last_unknown(path, known)):
+        if (path in scan.guarded and _only_last_unknown(path, known)) != guarded:
+            continue
+        if _part_of_named(path, named):
             continue
         named.append(path)
         if suggestion is not None and _filled_only_in_other(suggestion, kind):
             suggestion = None
-        found.append(_unknown_message(path, tuple(places), suggestion, kind, guarded=True))
+        found.append(_unknown_message(path, tuple(places), suggestion, kind, guarded=guarded))
     return found
 
 
