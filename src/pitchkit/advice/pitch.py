@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from pitchkit.advice.review import Finding, Review, word_count, word_list
 from pitchkit.facts.schema import Impact
-from pitchkit.recast.pitch import MONEY_UNITS
+from pitchkit.recast.money import MONEY_UNITS
 
 #: An ask needs at least this many words beyond "support", "help", "us", "project"...
 ASK_CONTENT_WORDS = 2

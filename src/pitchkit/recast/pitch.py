@@ -32,14 +32,13 @@ from pitchkit.recast.english import english_director, in_english
 from pitchkit.recast.evidence import NO_EVIDENCE, Evidence, compare, gather, rarity_of_team
 from pitchkit.recast.lenses import LensMatch, lens_for, objectives_for
 from pitchkit.recast.measures import concepts_in, setting_of
-from pitchkit.recast.money import Ledger, Line, appraise, fy_label, target_year
+from pitchkit.recast.money import MONEY_UNITS, Ledger, Line, appraise, fy_label, target_year
 from pitchkit.recast.quantity import figure_unit, is_duration
 from pitchkit.recast.scorer import decide
 from pitchkit.recast.whose import home_of, same_payer
 
 #: How many periods of each kind make a year, to annualise money.
 PERIODS_PER_YEAR = {"year": 1.0, "quarter": 4.0, "month": 12.0, "week": 52.0, "day": 365.0}
-MONEY_UNITS = frozenset({"£", "gbp", "pounds", "£k"})
 #: How many statements a one-page note shows.
 NOTE_STATEMENTS = 3
 #: How much a link counts by its objective: a board worry, organisational, personal.
