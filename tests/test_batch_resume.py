@@ -6,15 +6,19 @@ from __future__ import annotations
 import csv
 import io
 import json
+import signal
+import subprocess
+import sys
 from pathlib import Path
 from types import SimpleNamespace
 
+import pytest
 from typer.testing import CliRunner
 
 from pitchkit.cli import app
 from pitchkit.cli.batching import interrupted_message
 from pitchkit.i18n.translation import language
-from test_interrupt import many_directors
+from test_interrupt import INTERRUPTED, STOP_TIMEOUT, many_directors, wait_for_first_note
 
 
 def pk(*args: str | Path) -> tuple[int, str, str]:
@@ -176,3 +180,45 @@ def test_resume_remakes_a_note_a_killed_run_left_on_disk_before_listing_it(
     assert f"Wrote 3 of 4 notes in {notes}; 1 note written before was kept" in out
     assert unlisted.read_bytes().startswith(b"PK")
     assert {row["status"] for row in rows(notes / "manifest.csv")} == {"ok"}
+
+
+@pytest.mark.slow
+def test_a_batch_really_stopped_by_ctrl_c_is_finished_by_resume(tmp_path: Path) -> None:
+    facts = many_directors(tmp_path, INTERRUPTED)
+    notes = tmp_path / "notes"
+    command = [sys.executable, "-m", "pitchkit", "batch", str(facts), "--out", str(notes)]
+    process = subprocess.Popen(
+        [*command, "-j", "2"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        wait_for_first_note(process, notes)
+        process.send_signal(signal.SIGINT)
+        _, stderr = process.communicate(timeout=STOP_TIMEOUT)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate()
+    assert process.returncode == 130
+    assert stderr.strip().endswith(
+        "the manifest lists what was not made: run the same command with --resume to finish, "
+        "keeping the notes written"
+    )
+    first = rows(notes / "manifest.csv")
+    done = {row["file"]: (notes / row["file"]).stat().st_mtime_ns for row in first if row["file"]}
+    assert done
+    assert len(done) < len(first)
+
+    finished = subprocess.run(
+        [*command, "--resume", "-q"], cwd=tmp_path, capture_output=True, text=True, check=False
+    )
+    assert finished.returncode == 0, finished.stderr
+    after = rows(notes / "manifest.csv")
+    assert [row["director_id"] for row in after] == [row["director_id"] for row in first]
+    assert {row["status"] for row in after} == {"ok"}
+    assert {name: (notes / name).stat().st_mtime_ns for name in done} == done
+    on_disk = {path.name for path in notes.iterdir()}
+    assert on_disk == {row["file"] for row in after} | {"manifest.csv"}
