@@ -405,8 +405,9 @@ def test_a_second_batch_into_the_same_folder_keeps_the_first_ones_record(tmp_pat
     )
     assert again.exit_code == 1
     assert again.stderr.strip().splitlines() == [
-        f"error: {out} already holds a batch, recorded in manifest.csv: pass --force to write "
-        "the batch again, or choose another --out"
+        f"error: {out} already holds a batch, recorded in manifest.csv: pass --resume to make "
+        "only the notes it lists as not made, keeping those finished; --force to write the "
+        "whole batch again; or choose another --out"
     ]
     assert (out / "manifest.csv").read_bytes() == record
     assert sorted(p.name for p in out.iterdir()) == notes

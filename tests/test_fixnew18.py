@@ -322,11 +322,12 @@ def test_a_stop_after_every_note_does_not_say_the_manifest_lists_what_was_not_ma
     from pitchkit.cli.batching import interrupted_message
     from pitchkit.i18n.translation import language
 
-    whole = SimpleNamespace(unmade=0, pdf_missing=())
+    whole = SimpleNamespace(unmade=0, pdf_missing=(), pack_asked=False, pack=None, pack_error="")
     assert interrupted_message(whole, language("en_GB")) == (
         "interrupted after every note was written"
     )
-    short = SimpleNamespace(unmade=2, pdf_missing=())
+    short = SimpleNamespace(unmade=2, pdf_missing=(), pack_asked=False, pack=None, pack_error="")
     assert interrupted_message(short, language("en_GB")).endswith(
-        "; the manifest lists what was not made"
+        "; the manifest lists what was not made: run the same command with --resume to "
+        "finish, keeping the notes written"
     )

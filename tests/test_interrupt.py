@@ -264,7 +264,8 @@ def test_ctrl_c_while_making_pdfs_stops_libreoffice_and_says_what_was_left(
     assert f"Wrote {n} of {n} notes in {notes}; {len(without)} notes have no PDF" in stdout
     assert stderr.splitlines() == [
         f"stopped: interrupted after every note was written; {len(without)} of them have no "
-        "PDF; the manifest lists what was not made"
+        "PDF; the manifest lists what was not made: run the same command with --resume to "
+        "finish, keeping the notes written"
     ]
 
 

@@ -353,6 +353,19 @@ def check_can_write(path: Path, *, force: bool, pdf: bool = False) -> None:
         check_writable(path.with_suffix(".pdf"), force=force)
 
 
+def folder_to_make(path: Path) -> Path | None:
+    """The folder a note written at ``path`` will have to make, or ``None`` when it is there.
+
+    Missing folders are made (scripts rely on it), and the command says so, so that a
+    misspelt ``--out`` is seen (newuser18 #11). Asked before the note is written.
+    """
+    import os
+
+    if path == STDOUT or os.path.lexists(path.parent):
+        return None
+    return path.parent
+
+
 def save_document(path: Path, data: bytes, *, force: bool, pdf: bool) -> tuple[Path, ...]:
     """Write the .docx (and its PDF) and return the paths written.
 

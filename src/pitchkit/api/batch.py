@@ -38,6 +38,8 @@ class BatchRequest(Checked):
     #: The user's own language setting, for a facts file that names none.
     default_locale: str | None = None
     force: bool = False
+    #: Finish a batch that stopped part-way: keep the notes its manifest lists as written.
+    resume: bool = False
     pdf: bool = False
     pack: Path | None = None
     jobs: int | None = None
@@ -148,6 +150,7 @@ def write_batch(
         on_progress=on_progress,
         skipped_rows=list(problems),
         no_cuts=request.no_cuts,
+        resume=request.resume,
     )
     if request.template is not None:
         for line in template_pages(request.template, result):

@@ -15,6 +15,7 @@ from pitchkit.api.base import (
     Listener,
     Result,
     check_can_write,
+    folder_to_make,
     open_facts,
     output_path,
     save_document,
@@ -90,6 +91,8 @@ class BriefResult(Result):
     cuts: tuple[Cut, ...]
     findings: tuple[Finding, ...]
     warnings: tuple[Renderable | str, ...] = field(default=())
+    #: The folder made for the note (see :func:`~pitchkit.api.base.folder_to_make`), if any.
+    folder_made: Path | None = None
     #: The note's pages: LibreOffice's count when ``pages_measured``, else 1 when the
     #: estimate alone showed the note surely fits one page; ``None`` when not known.
     pages: int | None = None
@@ -237,6 +240,7 @@ def write_brief(request: BriefRequest, listener: Listener | None = None) -> Brie
         data, cuts = note.data, note.cuts
         pages, pages_measured, over_words = note.pages, note.pages_measured, note.over_words
     refuse_cuts(cuts, no_cuts=request.no_cuts)
+    folder_made = folder_to_make(path)
     written = save_document(path, data, force=request.force, pdf=request.pdf)
     if not request.bilingual and not request.strict:
         warn_english(project, chosen.id, heard)
@@ -259,6 +263,7 @@ def write_brief(request: BriefRequest, listener: Listener | None = None) -> Brie
         lang=project.lang,
         director=chosen.id,
         written=written,
+        folder_made=folder_made,
         cuts=cuts,
         findings=findings,
         warnings=tuple(heard.warnings),

@@ -17,6 +17,7 @@ from pitchkit.api.base import (
     Listener,
     Result,
     check_can_write,
+    folder_to_make,
     open_facts,
     output_path,
     save_document,
@@ -176,6 +177,8 @@ class UpdateResult(Result):
     written: tuple[Path, ...]
     period: PeriodStatus
     warnings: tuple[Renderable | str, ...] = field(default=())
+    #: The folder made for the note (see :func:`~pitchkit.api.base.folder_to_make`), if any.
+    folder_made: Path | None = None
     #: The director's name and role, as the facts give them.
     director_name: str = ""
     director_role: str = ""
@@ -253,6 +256,7 @@ def _write_update(
             project, chosen, period=when.text, template=request.template, today=today
         )
         pages, measured = info.pages, info.pages_measured
+    folder_made = folder_to_make(path)
     written = save_document(path, data, force=request.force, pdf=request.pdf)
     if not pair and not request.strict:
         warn_english(project, chosen.id, heard, shown)
@@ -263,6 +267,7 @@ def _write_update(
         lang=project.lang,
         director=chosen.id,
         written=written,
+        folder_made=folder_made,
         period=status,
         warnings=tuple(heard.warnings),
         director_name=chosen.name,

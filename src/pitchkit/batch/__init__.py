@@ -28,7 +28,9 @@ it before anything is written, and puts the stages together.
 from __future__ import annotations
 
 import contextlib
+import csv
 import datetime as dt
+import io
 import os
 import threading
 from collections.abc import Sequence
@@ -50,7 +52,13 @@ from pitchkit.output.files import (
     unique_names,
     write_atomic,
 )
-from pitchkit.output.manifest import MANIFEST_NAME, BatchItem, ManifestWriter
+from pitchkit.output.manifest import (
+    FORMULA_STARTS,
+    MANIFEST_COLUMNS,
+    MANIFEST_NAME,
+    BatchItem,
+    ManifestWriter,
+)
 from pitchkit.output.pdf import STOPPED, find_soffice
 from pitchkit.word.pack import check_pack_path
 
@@ -83,6 +91,12 @@ class BatchResult:
     pdf: bool = False
     #: How many notes the interrupt left unmade (each is in ``items`` as skipped).
     unmade: int = 0
+    #: ``out_dir`` when the batch made it (with any folders above it), else ``None``.
+    folder_made: Path | None = None
+    #: Whether a pack was asked for.
+    pack_asked: bool = False
+    #: How many of ``items`` are notes an earlier run finished, kept by ``resume``.
+    kept: int = 0
 
     @property
     def failed(self) -> tuple[BatchItem, ...]:
@@ -124,6 +138,7 @@ def run_batch(
     on_progress: Progress | None = None,
     skipped_rows: Sequence[Renderable | str] = (),
     no_cuts: bool = False,
+    resume: bool = False,
 ) -> BatchResult:
     """Write a ``kind`` note (``brief`` or ``update``) for each director into ``out_dir``.
 
@@ -137,6 +152,11 @@ def run_batch(
     that could not be read: each is listed in the manifest as skipped.
     With ``no_cuts`` a briefing note that would need a cut to fit one page
     fails (and is not written) instead of being shortened.
+    With ``resume`` the folder's manifest says which notes an earlier run of the
+    batch finished (:func:`finished_notes`): those are kept as they are, and
+    only the others are made (with their PDFs, and any finished note's PDF the
+    earlier run did not make); the manifest is then whole again, one row per
+    director, and the pack holds every note.
     """
     if kind not in KINDS:
         raise InputError(
@@ -150,8 +170,17 @@ def run_batch(
     if pack is not None:
         check_pack_path(pack, force=force)
     manifest = out_dir / MANIFEST_NAME
-    _check_manifest_free(manifest, force=force)
+    if resume and force:
+        raise InputError(
+            Message(
+                "--resume keeps the notes an earlier run finished, --force writes them again: "
+                "choose one"
+            )
+        )
+    if not resume:
+        _check_manifest_free(manifest, force=force)
     _check_folder(out_dir)
+    earlier = finished_notes(manifest) if resume else {}
     today = today or dt.date.today()
     if kind == "update":
         from pitchkit.notes.update import chosen_period
@@ -161,12 +190,19 @@ def run_batch(
     # A broken template fails the whole batch here, before any folder is made.
     maker = NoteMaker(job)
     paths = note_paths(project, chosen, kind, out_dir, period=period)
+    kept = _kept(chosen, paths, earlier, pdf=pdf)
     if pack is not None:
         _check_pack_apart(pack, [*paths, manifest], pdf=pdf)
-        _check_pack_whole(chosen, paths, force=force)
-    _make_folder(out_dir)
+        _check_pack_whole(
+            [d for i, d in enumerate(chosen) if i not in kept],
+            [p for i, p in enumerate(paths) if i not in kept],
+            force=force or resume,
+        )
+    made = _make_folder(out_dir)
     pending = [_pending(d) for d in chosen]
-    run = Run(list(pending), on_progress=on_progress)
+    run = Run([kept.get(i, item) for i, item in enumerate(pending)], on_progress=on_progress)
+    run.done = len(kept)
+    run.paths.update({i: paths[i] for i in kept})
     skipped = [
         BatchItem(getattr(row, "director_id", ""), getattr(row, "name", ""), None, "skipped", row)
         for row in skipped_rows
@@ -187,10 +223,13 @@ def run_batch(
     run.listing = lambda items: (manifest, record.contents([*items, *skipped]))
     try:
         with interrupts(run):
-            todo = _refuse_existing(run, chosen, paths, force=force)
-            make_notes(run, maker, chosen, paths, todo, force=force, jobs=jobs)
+            # Resuming, a note the manifest lists as not made is this batch's own to make, even
+            # when a run killed outright left it on disk (whole) before it could be listed.
+            remake = force or resume
+            todo = _refuse_existing(run, chosen, paths, force=remake, kept=frozenset(kept))
+            make_notes(run, maker, chosen, paths, todo, force=remake, jobs=jobs)
             if pdf and not run.stop:
-                add_pdfs(run, force=force)
+                add_pdfs(run, force=remake)
             if pdf and run.stop:
                 _pdfs_stopped(run)
             pack_path: Path | None = None
@@ -211,6 +250,9 @@ def run_batch(
         stopped_by=run.stopped_by,
         rows_skipped=len(skipped_rows),
         pdf=pdf,
+        folder_made=out_dir if made else None,
+        pack_asked=pack is not None,
+        kept=len(kept),
         unmade=sum(1 for item, waiting in zip(run.items, pending, strict=False) if item is waiting),
     )
 
@@ -291,16 +333,96 @@ def _check_manifest_free(manifest: Path, *, force: bool) -> None:
 
     The manifest is that batch's record of what became of each note; like
     any file pitchkit did not just write, it is replaced only with ``force``.
+    The refusal says how to finish a batch that stopped part-way (newuser18 #9).
     """
     if not force and os.path.lexists(manifest):
         raise OutputError(
             Message(
-                "{folder} already holds a batch, recorded in {name}: pass --force to write "
-                "the batch again, or choose another --out",
+                "{folder} already holds a batch, recorded in {name}: pass --resume to make "
+                "only the notes it lists as not made, keeping those finished; --force to write "
+                "the whole batch again; or choose another --out",
                 folder=manifest.parent,
                 name=manifest.name,
             )
         )
+
+
+#: What an earlier run's manifest says of a finished note: its file, PDF and reason cells.
+Finished = tuple[str, str, str]
+
+
+def finished_notes(manifest: Path) -> dict[str, Finished]:
+    """The notes ``manifest`` lists as written (status ``ok``), by director id (case folded).
+
+    Refuses a folder with no manifest (there is no batch to resume) or one that
+    cannot be read as a manifest, before anything is written.
+    """
+    if not manifest.is_file():
+        raise OutputError(
+            Message(
+                "--resume: {folder} holds no batch to finish (there is no {name}): "
+                "leave out --resume to write the batch",
+                folder=manifest.parent,
+                name=manifest.name,
+            )
+        )
+    try:
+        text = manifest.read_text(encoding="utf-8-sig")
+        rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    except (OSError, UnicodeDecodeError, csv.Error) as error:
+        raise OutputError(
+            Message("--resume: cannot read {file}: {reason}", file=manifest, reason=str(error))
+        ) from None
+    if rows and not set(MANIFEST_COLUMNS) <= set(rows[0]):
+        raise OutputError(
+            Message(
+                "--resume: {file} is not a batch's manifest (its columns are not {columns})",
+                file=manifest,
+                columns=", ".join(MANIFEST_COLUMNS),
+            )
+        )
+    found: dict[str, Finished] = {}
+    for row in rows:
+        if row.get("status") == "ok" and row.get("director_id") and row.get("file"):
+            cells = (_cell(row["file"]), _cell(row.get("pdf") or ""), _cell(row.get("error") or ""))
+            found.setdefault(_cell(row["director_id"]).casefold(), cells)
+    return found
+
+
+def _cell(value: str) -> str:
+    """A manifest cell as it was before it was kept from running as a spreadsheet formula."""
+    return value[1:] if value.startswith("'") and value[1:].startswith(FORMULA_STARTS) else value
+
+
+def _kept(
+    directors: Sequence[Director],
+    paths: Sequence[Path],
+    earlier: dict[str, Finished],
+    *,
+    pdf: bool,
+) -> dict[int, BatchItem]:
+    """The notes an earlier run finished and left in place, by position, as it recorded them.
+
+    A note is kept when the manifest lists it as written, under the file name this
+    run would give it, and the file is there. With ``pdf``, a kept note whose PDF
+    was not made is left without one (and without the reason why not), so that
+    this run makes it.
+    """
+    kept: dict[int, BatchItem] = {}
+    for index, (director, path) in enumerate(zip(directors, paths, strict=True)):
+        cells = earlier.get(director.id.casefold())
+        if cells is None or cells[0] != path.name or not path.is_file():
+            continue
+        made = path.with_suffix(".pdf")
+        # A PDF beside the note is its own when listed, or (with ``pdf``) when a run killed
+        # outright made it without listing it: conversion writes whole files only.
+        has_pdf = made.is_file() and (cells[1] == made.name or (pdf and not cells[1]))
+        error = cells[2]
+        if pdf and not has_pdf:
+            error = ""
+        item = BatchItem(director.id, director.name, path, "ok", error, made if has_pdf else None)
+        kept[index] = item
+    return kept
 
 
 def _same_file_key(path: Path) -> str:
@@ -370,9 +492,11 @@ def _check_folder(out_dir: Path) -> None:
         )
 
 
-def _make_folder(out_dir: Path) -> None:
-    """Create ``--out`` (and its parents), or say why it cannot be."""
+def _make_folder(out_dir: Path) -> bool:
+    """Create ``--out`` (and its parents), or say why it cannot be: whether it was made."""
     _check_folder(out_dir)
+    if out_dir.is_dir():
+        return False
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -381,14 +505,25 @@ def _make_folder(out_dir: Path) -> None:
                 "cannot make the folder {folder}: {reason}", folder=out_dir, reason=error.strerror
             )
         ) from None
+    return True
 
 
 def _refuse_existing(
-    run: Run, directors: Sequence[Director], paths: Sequence[Path], *, force: bool
+    run: Run,
+    directors: Sequence[Director],
+    paths: Sequence[Path],
+    *,
+    force: bool,
+    kept: frozenset[int] = frozenset(),
 ) -> list[int]:
-    """Mark notes whose file exists (without ``force``) as refused; return the rest."""
+    """Mark notes whose file exists (without ``force``) as refused; return the rest.
+
+    The ``kept`` notes, finished by an earlier run being resumed, are neither.
+    """
     todo: list[int] = []
     for index, (director, path) in enumerate(zip(directors, paths, strict=True)):
+        if index in kept:
+            continue
         try:
             check_writable(path, force=force)
         except OutputError as error:

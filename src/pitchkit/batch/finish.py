@@ -33,7 +33,8 @@ def add_pdfs(run: Run, *, force: bool) -> None:
     stops LibreOffice at once: the PDFs it finished are kept, and each other
     note records that its PDF was not made.
     """
-    indices = sorted(run.paths)
+    # A note kept from an earlier run being resumed may have its PDF already.
+    indices = sorted(i for i in run.paths if run.items[i].pdf is None)
     if not indices:
         return
     docs = [run.paths[i] for i in indices]

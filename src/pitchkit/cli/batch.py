@@ -19,6 +19,7 @@ from pitchkit.cli.options import (
     PackOpt,
     PdfOpt,
     PeriodOpt,
+    ResumeOpt,
     TemplateOpt,
     TimeLimitOpt,
 )
@@ -37,6 +38,7 @@ def batch(
     template: TemplateOpt = None,
     locale: LocaleOpt = None,
     force: ForceOpt = False,
+    resume: ResumeOpt = False,
     pdf: PdfOpt = False,
     pack: PackOpt = None,
     jobs: JobsOpt = None,
@@ -49,6 +51,7 @@ def batch(
 
     Example: pitchkit batch facts.yaml --directors team.xlsx --out notes/ --pack pack.docx
     Example: pitchkit batch facts.yaml --out notes/ --json
+    Example: pitchkit batch facts.yaml --out notes/ --resume   (after a batch was stopped)
     """
     from pitchkit.cli.batching import run_batch
 
@@ -63,6 +66,7 @@ def batch(
         template=template,
         locale=locale,
         force=force,
+        resume=resume,
         pdf=pdf,
         pack=pack,
         jobs=jobs,

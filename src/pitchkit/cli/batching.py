@@ -95,6 +95,7 @@ def run_batch(
     time_limit: str | None,
     memory_limit: str | None,
     as_json: bool,
+    resume: bool = False,
 ) -> None:
     """Write the notes, then say what became of each (:class:`CommandExit` unless all went well)."""
     from pitchkit.api import BatchRequest, Heard, open_batch, write_batch
@@ -119,6 +120,7 @@ def run_batch(
         locale=locale,
         default_locale=UserDefaults.locale,
         force=force,
+        resume=resume,
         pdf=pdf,
         pack=pack,
         jobs=jobs,
@@ -152,12 +154,21 @@ def run_batch(
 
 def report_batch(result: Any, problems: list[Renderable | str], lang: Language) -> None:
     """Print the summary, a line per failure, and exit 1 (128 + the signal when stopped)."""
+    if result.folder_made is not None:
+        say(lang.gettext("Made the folder {folder}").format(folder=result.folder_made))
     if Verbosity.level >= 1:
         batch_summary(result, lang)
-    written = sum(1 for item in result.items if item.status == "ok")
+    written = sum(1 for item in result.items if item.status == "ok") - result.kept
     summary = lang.gettext("Wrote {written} of {total} notes in {folder}").format(
         written=written, total=len(result.items), folder=result.manifest.parent
     )
+    if result.kept:
+        kept = lang.ngettext(
+            "{n} note written before was kept",
+            "{n} notes written before were kept",
+            result.kept,
+        ).format(n=result.kept)
+        summary = f"{summary}; {kept}"
     if result.rows_skipped:
         rows = lang.ngettext(
             "{n} row of the directors file was skipped (the manifest says why)",
@@ -211,6 +222,16 @@ def interrupted_message(result: Any, lang: Language) -> str:
             missing,
         ).format(n=missing)
         text = f"{text}; {pdfs}"
+    if result.pack_asked and result.pack is None and not result.pack_error:
+        text = lang.gettext("{what}; the pack was not made").format(what=text)
     if not result.unmade and not missing:
-        return text  # nothing was left unmade for the manifest to list (newuser18 #13)
-    return lang.gettext("{what}; the manifest lists what was not made").format(what=text)
+        # Nothing was left unmade for the manifest to list (newuser18 #13).
+        if result.pack_asked and result.pack is None and not result.pack_error:
+            return lang.gettext("{what}: run the same command with --resume to make it").format(
+                what=text
+            )
+        return text
+    return lang.gettext(
+        "{what}; the manifest lists what was not made: run the same command with --resume "
+        "to finish, keeping the notes written"
+    ).format(what=text)

@@ -16,6 +16,7 @@ from pitchkit.cli.running import (
     Terminal,
     UserDefaults,
     report_advice,
+    report_folder,
     report_written,
 )
 from pitchkit.i18n.messages import Message
@@ -64,6 +65,7 @@ def run_brief(
     with limits_in_force(time_limit, memory_limit):
         result = write_brief(request, Terminal())  # its warnings are printed as they come
     report_pages(result.pages, measured=result.pages_measured)
+    report_folder(result.folder_made, result.lang)
     report_written(result.written, result.lang)
     report_advice(result.findings, result.lang)
     if as_json:

@@ -49,6 +49,7 @@ from pitchkit.cli.running import (
     check_stdout,
     emit_error_json,
     load_project,
+    report_folder,
     report_written,
     run_guarded,
 )
@@ -72,6 +73,7 @@ __all__ = [
     "fail",
     "load_project",
     "out_console",
+    "report_folder",
     "report_written",
     "say",
     "speak",

@@ -58,6 +58,11 @@ FORCE = Flag(("--force", "-f"), "Replace files that already exist.")
 BILINGUAL = Flag(
     ("--bilingual",), "Welsh and English in one document, Welsh first (instead of --locale)."
 )
+RESUME = Flag(
+    ("--resume",),
+    "Finish a batch that stopped part-way: make only the notes its manifest lists as not "
+    "made, keeping those finished.",
+)
 PDF = Flag(("--pdf",), "Also save a PDF beside the .docx (needs LibreOffice).")
 NO_CUTS = Flag(
     ("--no-cuts",),
@@ -149,6 +154,7 @@ BATCH: dict[str, Flag | Positional] = {
     "template": TEMPLATE,
     "locale": LOCALE,
     "force": FORCE,
+    "resume": RESUME,
     "pdf": PDF,
     "pack": PACK,
     "jobs": JOBS,

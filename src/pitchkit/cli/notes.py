@@ -16,6 +16,7 @@ from pitchkit.cli.common import (
     app,
     emit_json,
     load_project,
+    report_folder,
     report_written,
     say,
     user_errors,
@@ -131,6 +132,7 @@ def update(
     )
     with limits_in_force(time_limit, memory_limit):
         result = write_update(request, Terminal())
+    report_folder(result.folder_made, result.lang)
     report_written(result.written, result.lang)
     report_period(result.period, result.lang)
     if as_json:

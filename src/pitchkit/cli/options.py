@@ -74,6 +74,7 @@ LocaleOpt = Annotated[str | None, option(flags.LOCALE)]
 ForceOpt = Annotated[bool, option(flags.FORCE)]
 BilingualOpt = Annotated[bool, option(flags.BILINGUAL)]
 PdfOpt = Annotated[bool, option(flags.PDF)]
+ResumeOpt = Annotated[bool, option(flags.RESUME)]
 NoCutsOpt = Annotated[bool, option(flags.NO_CUTS)]
 #: ``--strict`` for a note in Welsh.
 StrictOpt = Annotated[bool, option(flags.STRICT)]

@@ -254,6 +254,12 @@ def check_stdout(
     output_to_stderr(True)
 
 
+def report_folder(folder: Path | None, lang: Language) -> None:
+    """Say that a missing ``--out`` folder was made, so that a misspelt one is seen."""
+    if folder is not None:
+        say(lang.gettext("Made the folder {folder}").format(folder=folder))
+
+
 def report_written(paths: Sequence[Path], lang: Language) -> None:
     """Say which files were written."""
     for path in paths:

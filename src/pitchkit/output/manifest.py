@@ -28,7 +28,7 @@ Status = Literal["ok", "failed", "refused", "skipped"]
 MANIFEST_NAME = "manifest.csv"
 MANIFEST_COLUMNS = ("director_id", "name", "file", "status", "error", "pdf")
 #: A spreadsheet reads a cell starting with these as a formula.
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ class BatchItem:
 
 def _manifest_cell(value: str) -> str:
     """A cell that a spreadsheet shows as text, never runs as a formula."""
-    return f"'{value}" if value.startswith(_FORMULA_STARTS) else value
+    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
 
 
 def _row(item: BatchItem, lang: Translator | None) -> list[str]:

@@ -53,7 +53,7 @@ from pitchkit.recast.measures import (
     topic_only,
     without_asides,
 )
-from pitchkit.recast.money import MONEY_UNITS
+from pitchkit.recast.money import MONEY_UNITS, adds_spend
 from pitchkit.recast.naming import Named, aim, dull_words, named_measure
 from pitchkit.recast.quantity import Mismatch, handled, mismatch, read, spent, worked
 from pitchkit.recast.whose import TRUST, budgets_of, same_payer, whose_cash
@@ -899,6 +899,24 @@ def held_apart(found: Link | None, impact: Impact, objective: Objective) -> Link
         score=min(found.score, POSSIBLE_CEILING),
         apart=who,
     )
+
+
+def price_apart(found: Link | None, impact: Impact, objective: Objective) -> Link | None:
+    """``found``, or nothing when it offers the change's priced rise for a benefit.
+
+    An impact that adds spend (``releases: cost`` on a count that rises: more
+    outpatient scans bought, more drug items) is what the change costs, not
+    something it delivers. Such a rise is offered only to a financial objective
+    (the spend's own, as the money rules allow); a chain through the map or
+    shared words to a flow or quality objective offer nothing: "Outpatient
+    abdominal ultrasound scans" in a same-day emergency care project do not move
+    the four-hour standard (newuser19 #2). A link the lead declares
+    (``supports:``) stands. Applied after the scorer's evidence is gathered, as
+    :func:`held_apart` is, so what the scorer learned is weighed the same way.
+    """
+    if found is None or found.confidence == "explicit" or not adds_spend(impact):
+        return found
+    return found if financial(objective) else None
 
 
 def same_names(impact: Impact, objective: Objective, chain: Chain | None) -> tuple[str, str] | None:

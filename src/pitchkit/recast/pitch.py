@@ -24,6 +24,7 @@ from pitchkit.recast.align import (
     link,
     only_the_subject,
     payer_held,
+    price_apart,
     qualifier_held,
     saves_for_budget,
     subject_words,
@@ -408,13 +409,14 @@ def _offered(
     """The hand rules' link, unless only the project's subject words make it (not offered).
 
     And only possible, or not offered, when the two sides count different people
-    (:func:`pitchkit.recast.align.held_apart`). Decided after the evidence is gathered,
-    so the scorer weighs the same evidence as before: what the lead is offered
+    (:func:`pitchkit.recast.align.held_apart`); a rise the change pays for only to a
+    financial objective (:func:`pitchkit.recast.align.price_apart`). Decided after the
+    evidence is gathered, so the scorer weighs the same evidence as before: what the lead is offered
     changes, not what it learned.
     """
     if rules is not None and only_the_subject(rules, impact, objective, subject):
         return None
-    return held_apart(rules, impact, objective)
+    return price_apart(held_apart(rules, impact, objective), impact, objective)
 
 
 def recast(facts: Facts, director: Director, *, today: dt.date | None = None) -> Pitch:
