@@ -1,0 +1,77 @@
+"""Operations cancelled for the patient's reasons are not the hospital's non-clinical ones.
+
+The thirteenth pass (docs/linking-evaluation.md, "The thirteenth pass (branch
+linkpass31)"): the national count of last-minute cancellations takes only those the
+hospital makes for non-clinical reasons. Operations cancelled because the patient was
+unfit, anaemic or too distressed, or withdrew, are another count: such a claim is
+offered as possible with both groups named (the measure map's `who_and_where` family
+"cancellation reason"), while a cancellation for want of a bed stays claimed.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from typer.testing import CliRunner
+
+from pitchkit.cli import app
+from pitchkit.recast.whowhere import apart
+
+SEPSIS = Path(__file__).parent / "data" / "sepsis_project.yaml"
+
+IMPACTS = [
+    {"id": "unfit", "measure": "Operations cancelled on the day because the patient was "
+     "unfit or not optimised", "unit": "count", "baseline": 300, "target": 150},
+    {"id": "no-bed", "measure": "Elective operations cancelled on the day for want of a bed",
+     "unit": "count", "baseline": 300, "target": 150},
+]  # fmt: skip
+OBJECTIVES = [
+    {"id": "qmco", "text": "Halve on-the-day cancellations for non-clinical reasons"},
+]
+
+
+def project(tmp_path: Path) -> Path:
+    yaml = YAML()
+    facts = yaml.load(SEPSIS.read_text(encoding="utf-8"))
+    facts["impacts"].extend(IMPACTS)
+    facts["directors"].append(
+        {"id": "dx", "name": "Ann Lee", "role": "Chief Operating Officer", "objectives": OBJECTIVES}
+    )
+    path = tmp_path / "facts.yaml"
+    with path.open("w", encoding="utf-8") as stream:
+        yaml.dump(facts, stream)
+    return path
+
+
+def listed(path: Path, locale: str | None = None) -> dict[tuple[str, str], Any]:
+    args = ["directors", str(path), "--json"] + (["--locale", locale] if locale else [])
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    place = next(p for p in json.loads(result.stdout)["directors"] if p["id"] == "dx")
+    return {(item["impact"], item["objective"]): item for item in place["links"]}
+
+
+def test_the_two_reasons_are_told_apart() -> None:
+    objective = "Last-minute cancellations for non-clinical reasons below 0.8%"
+    found = apart("Operations cancelled on the day for a low haemoglobin", objective)
+    assert found is not None
+    assert found.family == "cancellation reason"
+    assert apart("Operations cancelled on the day for want of a bed", objective) is None
+    # Non-clinical work or transfers are not cancellations for non-clinical reasons.
+    assert apart("Patients who withdrew", "No non-clinical transfers out of critical care") is None
+
+
+def test_directors_offers_the_patients_reasons_and_keeps_the_hospitals(tmp_path: Path) -> None:
+    links = listed(project(tmp_path))
+    held = links[("unfit", "qmco")]
+    assert held["confidence"] == "possible"
+    assert held["doubt"] == "who"
+    assert "patients not fit, not ready or not willing to go ahead" in held["explanation"]
+    assert "the hospital cancels for non-clinical reasons" in held["explanation"]
+    assert links[("no-bed", "qmco")]["confidence"] in {"explicit", "confident"}
+    welsh = listed(project(tmp_path), locale="cy")[("unfit", "qmco")]
+    assert welsh["confidence"] == "possible"
+    assert "am resymau anghlinigol" in welsh["explanation"]
