@@ -255,11 +255,9 @@ _WORKER = re.compile(
 
 #: An objective that times how soon each thing is dealt with: "85% of complaints answered
 #: within 25 working days", "70% of referrals responded to within 2 hours", "Respond to 90%
-#: of complaints within 25 working days", "Every falls referral triaged within 5 days",
-#: "100% of RIDDOR reports made within the statutory deadline" (how soon each report is
-#: made, not how many injuries there are to report: blind53, the thirteenth pass).
+#: of complaints within 25 working days", "Every falls referral triaged within 5 days".
 _HANDLED = re.compile(
-    r"\b(?:answer(?:ed)?|respond(?:ed)?|acknowledged|triaged|resolved|reported|submitted|made)\b"
+    r"\b(?:answer(?:ed)?|respond(?:ed)?|acknowledged|triaged|resolved)\b"
     r"[^,;:()]{0,40}?\bwithin\b",
     re.IGNORECASE,
 )
