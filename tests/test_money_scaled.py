@@ -175,6 +175,29 @@ def test_a_measures_sheet_in_millions_of_pounds_is_read_in_pounds(tmp_path: Path
     assert "the facts file's figure is used" not in output
 
 
+def test_a_sheet_figure_in_pounds_for_an_impact_in_millions_is_refused(tmp_path: Path) -> None:
+    """'£470,000' beside a £m impact would be multiplied again (£470bn): it is asked instead."""
+    sheet = tmp_path / "figures.csv"
+    sheet.write_text(
+        'period,measure,value\n2027-01,agency-spend,0.58\n2027-02,agency-spend,"£470,000"\n',
+        encoding="utf-8",
+    )
+    facts = agency(tmp_path, "m.yaml", millions=True, logged=False)
+    result = CliRunner().invoke(
+        app,
+        ["update", str(facts), "-d", "dof", "-p", "2027-02", "-o", str(tmp_path / "u.docx"),
+         "--measures", str(sheet)],
+    )  # fmt: skip
+    assert result.exit_code == 1
+    said = " ".join(result.output.split())
+    assert (
+        "'£470,000' is written in pounds, but the facts file counts agency-spend in £m: "
+        "write the figure in £m, without '£'"
+    ) in said
+    assert f"{sheet}" in said
+    assert not (tmp_path / "u.docx").exists()
+
+
 def test_a_unit_in_another_currency_is_refused_where_it_is(tmp_path: Path) -> None:
     facts = frailty_with(tmp_path, SUPPLEMENTS.format(unit="€k", baseline=400, target=300))
     result = CliRunner().invoke(app, ["brief", str(facts), "-d", "dof", "-o", str(tmp_path)])

@@ -254,6 +254,8 @@ class _Matcher:
         self.choices = [i.id for i in all_facts[0].impacts]
         #: Each impact's unit and measure, as the facts file writes them.
         self.units = {i.id: i.unit for i in all_facts[0].impacts}
+        #: The unit of an impact the facts file writes in £k or £m, as written there.
+        self.scaled = {key: unit for key, (unit, _factor) in all_facts[0].scales.items()}
         self.measure_of = {i.id: i.measure for i in all_facts[0].impacts}
 
     def find(self, text: str) -> str | None:
@@ -721,6 +723,22 @@ def _refuse_money_sign(
     """
     text = value if isinstance(value, str) else ""
     unit = matcher.units.get(impact, "")
+    if "£" in text and impact in matcher.scaled:
+        # The facts file counts this impact in thousands or millions: a cell written in
+        # pounds ("£380,000") would be multiplied again, so which it means is asked.
+        raise _cell_error(
+            path,
+            row,
+            names,
+            index,
+            Message(
+                "'{value}' is written in pounds, but the facts file counts {impact} in "
+                "{unit}: write the figure in {unit}, without '£'",
+                value=text.strip(),
+                impact=impact,
+                unit=matcher.scaled[impact],
+            ),
+        )
     if "£" not in text or is_pounds(unit):
         return
     plain = text.strip().replace("£", "").strip()
