@@ -6,8 +6,9 @@ import re
 from collections.abc import Iterator
 
 from pitchkit.advice.review import Finding, Review, word_count, word_list
+from pitchkit.facts.pounds import is_pounds
 from pitchkit.facts.schema import Impact
-from pitchkit.recast.money import MONEY_UNITS
+from pitchkit.i18n import fmt
 
 #: An ask needs at least this many words beyond "support", "help", "us", "project"...
 ASK_CONTENT_WORDS = 2
@@ -101,8 +102,8 @@ def impact_without_source(review: Review) -> Iterator[Finding]:
 
 
 def _countable(impact: Impact) -> bool:
-    unit = impact.unit.strip().lower()
-    return impact.per is not None and unit != "%" and unit not in MONEY_UNITS
+    unit = impact.unit.strip()
+    return impact.per is not None and unit != "%" and not is_pounds(unit)
 
 
 def impact_without_value(review: Review) -> Iterator[Finding]:
@@ -156,6 +157,41 @@ def value_not_counted(review: Review) -> Iterator[Finding]:
                 "out 'value:'."
             ),
             review.where("impacts", index, "value"),
+        )
+
+
+def money_scaled(review: Review) -> Iterator[Finding]:
+    """An impact in thousands or millions of pounds (``£k``, ``£m``): said once, as read.
+
+    Its figures were multiplied out into pounds when the file was read
+    (:func:`pitchkit.facts.schema.in_pounds`): the lead sees that 400 £k is
+    £400,000 in the notes, so a figure already in pounds would show.
+    """
+    for index, impact in enumerate(review.facts.impacts):
+        scale = review.facts.scales.get(impact.id)
+        if scale is None:
+            continue
+        unit, factor = scale
+        yield Finding(
+            "money-scaled",
+            "info",
+            review._(
+                "The figures of '{measure}' are read as {unit}: {baseline} is {pounds}."
+            ).format(
+                measure=impact.measure,
+                unit=unit,
+                baseline=fmt.number(impact.baseline / factor, review.lang),
+                pounds=fmt.money(impact.baseline, review.lang),
+            ),
+            review._(
+                "impacts[{index}] ({id}) has 'unit: {unit}', so its baseline, target and "
+                "logged figures are multiplied by {factor} into pounds."
+            ).format(index=index, id=impact.id, unit=unit, factor=fmt.number(factor, review.lang)),
+            review._(
+                "Nothing to do if that is right. If the figures are already in pounds, write "
+                "'unit: £'."
+            ),
+            review.where("impacts", index, "unit"),
         )
 
 

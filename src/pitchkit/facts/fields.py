@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from typing import Any, Literal, get_args
 
+from pitchkit.facts.pounds import is_foreign_money, pounds_scale
 from pitchkit.i18n.messages import Message
 
 Theme = Literal[
@@ -102,7 +103,18 @@ def measure_problem(text: str) -> Message | None:
 
 
 def unit_problem(text: str) -> Message | None:
-    """What is wrong with ``text`` as a unit, if it is only a number (``unit: 5``)."""
+    """What is wrong with ``text`` as a unit: only a number (``unit: 5``), or not pounds.
+
+    A sum in another currency (``€``, ``$m``, ``EUR``) would be added to the
+    note's pounds as if it were pounds, as a ``currency:`` would (:func:`_pounds`).
+    """
+    if is_foreign_money(text):
+        return Message(
+            "pitchkit's notes are in pounds sterling, so '{value}' cannot be used: convert "
+            "the figures to pounds and write 'unit: £' (or '£k' or '£m' for thousands or "
+            "millions of pounds)",
+            value=text.strip(),
+        )
     if not _BARE_NUMBER.match(text.strip()):
         return None
     return Message(
@@ -126,10 +138,6 @@ def _unit_words(value: Any) -> Any:
     return value
 
 
-#: The ways of writing pounds sterling, the only currency a note's sums are in.
-_POUNDS = frozenset({"gbp", "£", "pounds", "pound", "sterling", "pounds sterling"})
-
-
 def _pounds(value: Any) -> Any:
     """Accept pounds sterling however written, as ``GBP``; refuse any other currency.
 
@@ -138,7 +146,7 @@ def _pounds(value: Any) -> Any:
     """
     if value is None:
         return "GBP"
-    if isinstance(value, str) and value.strip().casefold() in _POUNDS:
+    if isinstance(value, str) and pounds_scale(value) == 1:
         return "GBP"
     if isinstance(value, str):
         raise ValueError(

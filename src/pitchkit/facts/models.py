@@ -364,6 +364,9 @@ class Facts(Model):
     #: The team sheet and row of each director read from one: always empty here (set on
     #: the record by :func:`pitchkit.facts.directors.with_team`).
     _team_rows: dict[str, tuple[str, int]] = PrivateAttr(default_factory=dict)
+    #: Impacts in thousands or millions of pounds: always empty here (set on the record by
+    #: :func:`pitchkit.facts.schema.in_pounds`).
+    _scales: dict[str, tuple[str, float]] = PrivateAttr(default_factory=dict)
 
     @model_validator(mode="wrap")
     @classmethod

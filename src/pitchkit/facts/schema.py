@@ -46,6 +46,7 @@ from pitchkit.facts.fields import (
     measure_problem,
     unit_problem,
 )
+from pitchkit.facts.pounds import pounds_scale
 from pitchkit.facts.validation import Problem, Team, did_you_mean, semantic_problems
 from pitchkit.facts.yamlsource import Loc, Parsed, Source, declared_locale, dotted, load_yaml
 from pitchkit.i18n.messages import Located, Message, Renderable
@@ -367,9 +368,14 @@ class Facts(Record):
     #: The team sheet and row of each director read from one (``--directors``), by id:
     #: set by :func:`pitchkit.facts.directors.with_team`, to locate warnings there.
     _team_rows: dict[str, tuple[str, int]] = field(default_factory=dict)
+    #: Each impact written in thousands or millions of pounds, by id: (the unit as written,
+    #: the factor its figures were multiplied by to make pounds). Set by :func:`in_pounds`.
+    _scales: dict[str, tuple[str, float]] = field(default_factory=dict)
 
     #: The fields a facts file does not write: kept beside the ones it does.
-    PRIVATE: ClassVar[tuple[str, ...]] = ("_figures", "_audiences", "_english", "_team_rows")
+    PRIVATE: ClassVar[tuple[str, ...]] = (
+        "_figures", "_audiences", "_english", "_team_rows", "_scales",
+    )  # fmt: skip
 
     def audience(self, field: str, index: int) -> tuple[str, ...]:
         """Whom item ``index`` of ``field`` (asks, advice, offer) is for: ``()`` for everyone."""
@@ -390,6 +396,15 @@ class Facts(Record):
     def figures(self) -> dict[str, dict[str, float | None]]:
         """Figures read from the measures spreadsheet, by period then impact id."""
         return self._figures
+
+    @property
+    def scales(self) -> dict[str, tuple[str, float]]:
+        """Impacts written in thousands or millions of pounds: id → (unit written, factor).
+
+        Their figures are in pounds already (:func:`in_pounds`); a figure read from
+        elsewhere for one of them (a measures spreadsheet) is multiplied by the factor.
+        """
+        return self._scales
 
     def ended_periods(self, today: dt.date) -> list[Period]:
         """The logged periods (entries or spreadsheet figures) over by ``today``, oldest first.
@@ -491,7 +506,7 @@ def validate_facts(source: Source, team: Team | None = None) -> Facts:
 
     quick = quick_facts(source.data)
     if quick is not None:
-        return quick
+        return in_pounds(quick)
     from pydantic import ValidationError
 
     from pitchkit.facts import models
@@ -512,7 +527,69 @@ def validate_facts(source: Source, team: Team | None = None) -> Facts:
         raise facts_error(source, problems)
     assert model is not None
     facts: Facts = as_record(model)
-    return facts
+    return in_pounds(facts)
+
+
+def in_pounds(facts: Facts) -> Facts:
+    """``facts`` with every sum in thousands or millions of pounds restated in pounds.
+
+    An impact with ``unit: £k`` (or ``£000``, ``£m``, ``thousands of pounds``:
+    :func:`~pitchkit.facts.pounds.pounds_scale`) gets the unit ``£`` and its
+    baseline, target and each figure logged for it in ``updates`` multiplied
+    out, so that 400 £k is £400,000 everywhere after; an objective's target in
+    £m likewise. :attr:`Facts.scales` keeps what was done, for the figures of a
+    measures spreadsheet and for ``check`` to say so.
+    """
+    scales: dict[str, tuple[str, float]] = {}
+    impacts: list[Impact] = []
+    for impact in facts.impacts:
+        factor = pounds_scale(impact.unit)
+        if factor is None or factor == 1:
+            impacts.append(impact)
+            continue
+        scales[impact.id] = (impact.unit.strip(), factor)
+        impacts.append(
+            impact.model_copy(
+                update={
+                    "unit": "£",
+                    "baseline": impact.baseline * factor,
+                    "target": impact.target * factor,
+                }
+            )
+        )
+    directors = [_director_in_pounds(director) for director in facts.directors]
+    if not scales and directors == facts.directors:
+        return facts
+    updates = [
+        update.model_copy(
+            update={
+                "measures": {
+                    key: value if value is None or key not in scales else value * scales[key][1]
+                    for key, value in update.measures.items()
+                }
+            }
+        )
+        for update in facts.updates
+    ]
+    return facts.model_copy(
+        update={"impacts": impacts, "updates": updates, "directors": directors, "_scales": scales}
+    )
+
+
+def _director_in_pounds(director: Director) -> Director:
+    """``director`` with each objective's target in thousands or millions made pounds."""
+    objectives = []
+    for objective in director.objectives:
+        target = objective.target
+        factor = pounds_scale(target.unit) if target is not None else None
+        if target is None or factor is None or factor == 1:
+            objectives.append(objective)
+            continue
+        scaled = target.model_copy(update={"unit": "£", "value": target.value * factor})
+        objectives.append(objective.model_copy(update={"target": scaled}))
+    if all(a is b for a, b in zip(objectives, director.objectives, strict=True)):
+        return director
+    return director.model_copy(update={"objectives": objectives})
 
 
 def audience_problems(data: dict[str, Any], team: Sequence[str] | None = None) -> list[Problem]:

@@ -34,6 +34,7 @@ from babel.numbers import (
 )
 
 from pitchkit.errors import InputError
+from pitchkit.facts.pounds import pounds_scale
 from pitchkit.i18n.messages import Message
 from pitchkit.i18n.translation import N_, Language
 
@@ -375,7 +376,7 @@ def quantity(value: Number, unit: str | None, lang: Language) -> str:
     """
     unit = (unit or "").strip()
     if _is_money(unit):
-        return money(value, lang, currency="GBP" if unit == "£" else unit)
+        return money(value, lang, currency="GBP" if pounds_scale(unit) == 1 else unit)
     text = number(value, lang)
     if not unit:
         return text
@@ -846,11 +847,20 @@ def _aspirate_after_and(text: str) -> str:
 
 
 def _is_money(unit: str | None) -> bool:
-    """Say whether ``unit`` means money: "£" or an ISO currency code such as GBP."""
+    """Say whether ``unit`` is shown as money: pounds (``£``, ``GBP``, ``pounds``) or an ISO code.
+
+    This is :func:`~pitchkit.facts.pounds.pounds_scale` of 1, not ``is_pounds``:
+    a figure is shown at face value, so a unit of thousands or millions of
+    pounds (never an impact's once loaded) must not be written as so many
+    pounds. An ISO code of another currency (a ``Money``'s ``currency``) is
+    still written with its sign, as babel writes it.
+    """
     if unit is None:
         return False
     unit = unit.strip()
-    return unit == "£" or (len(unit) == 3 and unit.isupper() and unit in list_currencies())
+    if pounds_scale(unit) == 1:
+        return True
+    return len(unit) == 3 and unit.isupper() and unit in list_currencies()
 
 
 def _singular(unit: str) -> str:

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from pitchkit.facts.pounds import is_pounds
 from pitchkit.facts.schema import measure_problem, unit_problem
 from pitchkit.facts.validation import may_be_negative, may_pass_100
 from pitchkit.i18n.messages import Message
@@ -19,7 +20,7 @@ from pitchkit.i18n.translation import N_, Language
 from pitchkit.init.answers import number_text, role_id, slug, unique
 from pitchkit.init.interview import Ask, Interview
 from pitchkit.recast.lenses import all_lenses, match_role
-from pitchkit.recast.money import MONEY_UNITS, fy_label, year_named
+from pitchkit.recast.money import fy_label, year_named
 
 
 @dataclass(frozen=True)
@@ -215,7 +216,7 @@ def ask_impact(interview: Interview, taken: Iterable[str]) -> dict[str, Any]:
         impact["better"] = "higher" if higher else "lower"
     # A level (a percentage, no number per period) or money itself has no unit to price:
     # the note would leave a value out of every total, so it is not asked for.
-    if "per" in impact and unit.strip() != "%" and unit.strip().casefold() not in MONEY_UNITS:
+    if "per" in impact and unit.strip() != "%" and not is_pounds(unit):
         value = ask_value(interview, unit)
         if value:
             impact["value"] = value

@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Literal, NamedTuple
 
+from pitchkit.facts.pounds import is_pounds
 from pitchkit.facts.schema import THEMES, Impact, Objective
 from pitchkit.recast.lenses import Lens, lens_data
 from pitchkit.recast.measures import (
@@ -53,7 +54,7 @@ from pitchkit.recast.measures import (
     topic_only,
     without_asides,
 )
-from pitchkit.recast.money import MONEY_UNITS, adds_spend
+from pitchkit.recast.money import adds_spend
 from pitchkit.recast.naming import Named, aim, dull_words, named_measure
 from pitchkit.recast.quantity import Mismatch, handled, mismatch, read, spent, worked
 from pitchkit.recast.whose import TRUST, budgets_of, same_payer, whose_cash
@@ -604,7 +605,7 @@ def map_chain(
             starts,
             impact.measure,
             impact.direction,
-            money=impact.unit.strip().lower() in MONEY_UNITS,
+            money=is_pounds(impact.unit),
         ),
     )
 

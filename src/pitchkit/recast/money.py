@@ -31,6 +31,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
+from pitchkit.facts.pounds import is_pounds
 from pitchkit.facts.schema import Facts, Impact, Prices
 from pitchkit.period import Period
 from pitchkit.recast.english import in_english
@@ -56,7 +57,6 @@ Kind = Literal["cash", "capacity", "own", "trust"]
 #: The average length of a year in days, for months counted from days.
 DAYS_IN_YEAR = 365.25
 PER_YEAR = {"year": 1.0, "quarter": 4.0, "month": 12.0, "week": 52.0, "day": 365.0}
-MONEY_UNITS = frozenset({"£", "gbp", "pounds", "£k"})
 #: Bed occupancy assumed to turn bed days into beds, when settings.occupancy is not given.
 DEFAULT_OCCUPANCY = 92.0
 
@@ -224,7 +224,7 @@ def _has(text: str, words: tuple[str, ...]) -> bool:
 def counts(impact: Impact) -> str:
     """What an impact counts: ``money``, ``episodes``, ``bed days``, ``sessions``, ``hours``."""
     unit = impact.unit.strip().lower()
-    if unit in MONEY_UNITS:
+    if is_pounds(unit):
         return "money"
     if _has(unit, _BED_DAY_UNITS):
         return "bed days"

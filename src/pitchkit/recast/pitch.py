@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Literal, NamedTuple
 
+from pitchkit.facts.pounds import is_pounds
 from pitchkit.facts.schema import Director, Facts, Impact, Objective
 from pitchkit.recast.align import (
     POSSIBLE_CEILING,
@@ -33,7 +34,7 @@ from pitchkit.recast.english import english_director, in_english
 from pitchkit.recast.evidence import NO_EVIDENCE, Evidence, compare, gather, rarity_of_team
 from pitchkit.recast.lenses import LensMatch, lens_for, objectives_for
 from pitchkit.recast.measures import concepts_in, setting_of
-from pitchkit.recast.money import MONEY_UNITS, Ledger, Line, appraise, fy_label, target_year
+from pitchkit.recast.money import Ledger, Line, appraise, fy_label, target_year
 from pitchkit.recast.quantity import figure_unit, is_duration
 from pitchkit.recast.scorer import decide
 from pitchkit.recast.whose import home_of, same_payer
@@ -75,7 +76,7 @@ class Quantity:
     @property
     def is_money(self) -> bool:
         """Whether the measure is itself an amount of money."""
-        return self.unit.strip().lower() in MONEY_UNITS
+        return is_pounds(self.unit)
 
     @property
     def is_percentage(self) -> bool:
@@ -179,7 +180,7 @@ def quantify(impact: Impact, line: Line | None = None, *, read: Impact | None = 
         source = impact.value.source
         if impact.per is not None:
             money_per_year = money * PERIODS_PER_YEAR[impact.per]
-    elif impact.unit.strip().lower() in MONEY_UNITS:
+    elif is_pounds(impact.unit):
         money = gain
         if impact.per is not None:
             money_per_year = gain * PERIODS_PER_YEAR[impact.per]
@@ -210,7 +211,7 @@ def quantify(impact: Impact, line: Line | None = None, *, read: Impact | None = 
 def _same_unit(a: str, b: str) -> bool:
     def norm(unit: str) -> str:
         unit = unit.strip().lower()
-        return "£" if unit in MONEY_UNITS else unit.rstrip("s")
+        return "£" if is_pounds(unit) else unit.rstrip("s")
 
     return norm(a) == norm(b)
 

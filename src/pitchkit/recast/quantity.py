@@ -22,6 +22,8 @@ import re
 from functools import cache, lru_cache
 from typing import Literal, NamedTuple
 
+from pitchkit.facts.pounds import is_pounds
+
 Kind = Literal["money", "gap", "time", "share", "count"]
 Stage = Literal["process", "result"]
 
@@ -170,7 +172,6 @@ _PER_CENT = re.compile(
     r"%|\bper ?cent|\bpercentage\b|\by cant\b|\b(?:c|g|ch|ngh)anran", re.IGNORECASE
 )
 _PER_UNIT = re.compile(rf"{_PER_WORDS} ", re.IGNORECASE)
-_MONEY_UNITS = frozenset({"£", "gbp", "pounds", "pound", "sterling"})
 
 
 def figure_unit(measure: str, unit: str) -> str:
@@ -186,7 +187,7 @@ def figure_unit(measure: str, unit: str) -> str:
     a share (``%``) and money keep their unit.
     """
     name = unit.strip()
-    if name == "%" or name.lower() in _MONEY_UNITS:
+    if name == "%" or is_pounds(name):
         return unit
     per = _PER_RATE.search(measure)
     if per is not None:

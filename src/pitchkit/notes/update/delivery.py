@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from itertools import pairwise
 
+from pitchkit.facts.pounds import is_pounds
 from pitchkit.facts.schema import Impact, Objective
 from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import Language
@@ -651,7 +652,7 @@ def share_text(progress: MeasureProgress, statements: list[Statement], situation
         )
         year = target_year(statement.objective.text)
         if part is not None and part < 1 and year is not None:
-            money = target.unit.strip().lower() in ("£", "gbp", "pounds")
+            money = is_pounds(target.unit)
             text = lang.gettext("{share}, counting the {part} of it in {year}").format(
                 share=text,
                 # Money reads as the "of which ... fell in" beside it and the brief write it.

@@ -48,6 +48,7 @@ from typing import TYPE_CHECKING, Any
 from pitchkit.datewords import MONTHS
 from pitchkit.errors import MeasuresError, PitchkitError
 from pitchkit.facts import tabular
+from pitchkit.facts.pounds import is_pounds
 from pitchkit.facts.schema import Facts
 from pitchkit.facts.validation import (
     closest,
@@ -59,7 +60,6 @@ from pitchkit.facts.validation import (
 from pitchkit.i18n import fmt
 from pitchkit.i18n.messages import Joined, Located, Message, Renderable
 from pitchkit.period import Period, parse_period
-from pitchkit.recast.money import MONEY_UNITS
 
 if TYPE_CHECKING:
     from pitchkit.facts.project import Project
@@ -176,6 +176,14 @@ def load_measures(path: Path, facts: Facts, *others: Facts) -> MeasureSheet:
     else:
         figures = _read_wide(path, header_row, body, names, matcher, notes)
         layout = "wide"
+    # A figure for an impact the facts file writes in £k or £m is in the same thousands or
+    # millions: it is made pounds, as that impact's own figures were (facts.schema.in_pounds).
+    figures = [
+        replace(figure, value=figure.value * facts.scales[figure.impact][1])
+        if figure.impact in facts.scales
+        else figure
+        for figure in figures
+    ]
     return MeasureSheet(path, layout, tuple(figures), tuple(notes))
 
 
@@ -246,6 +254,8 @@ class _Matcher:
         self.choices = [i.id for i in all_facts[0].impacts]
         #: Each impact's unit and measure, as the facts file writes them.
         self.units = {i.id: i.unit for i in all_facts[0].impacts}
+        #: The unit of an impact the facts file writes in £k or £m, as written there.
+        self.scaled = {key: unit for key, (unit, _factor) in all_facts[0].scales.items()}
         self.measure_of = {i.id: i.measure for i in all_facts[0].impacts}
 
     def find(self, text: str) -> str | None:
@@ -713,7 +723,23 @@ def _refuse_money_sign(
     """
     text = value if isinstance(value, str) else ""
     unit = matcher.units.get(impact, "")
-    if "£" not in text or unit.strip().lower() in MONEY_UNITS:
+    if "£" in text and impact in matcher.scaled:
+        # The facts file counts this impact in thousands or millions: a cell written in
+        # pounds ("£380,000") would be multiplied again, so which it means is asked.
+        raise _cell_error(
+            path,
+            row,
+            names,
+            index,
+            Message(
+                "'{value}' is written in pounds, but the facts file counts {impact} in "
+                "{unit}: write the figure in {unit}, without '£'",
+                value=text.strip(),
+                impact=impact,
+                unit=matcher.scaled[impact],
+            ),
+        )
+    if "£" not in text or is_pounds(unit):
         return
     plain = text.strip().replace("£", "").strip()
     raise _cell_error(

@@ -21,6 +21,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from pitchkit.facts.pounds import is_pounds
 from pitchkit.facts.schema import Impact, Update
 from pitchkit.notes.rates import scale
 from pitchkit.period import PERIOD_MONTHS, Period, PeriodKind, add_months, parse_period
@@ -300,8 +301,8 @@ def delivered_value(amount: float, impact: Impact) -> float | None:
 
 
 def is_money(impact: Impact) -> bool:
-    """Whether ``impact`` is itself counted in money (``£``, ``GBP`` or ``pounds``)."""
-    return impact.unit.strip().lower() in {"£", "gbp", "pounds"}
+    """Whether ``impact`` is itself counted in money (``£``, ``GBP``, ``pounds``: is_pounds)."""
+    return is_pounds(impact.unit)
 
 
 def direction(impact: Impact, previous: Point | None, latest: Point | None) -> Direction | None:
