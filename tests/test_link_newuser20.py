@@ -108,3 +108,15 @@ def test_expected_alone_does_not_offer_bed_days_to_shmi(tmp_path: Path) -> None:
         tmp_path, BED_DAYS, "Keep SHMI within the expected range", role="Medical Director"
     )
     assert ("bed-days", "target") not in links
+
+
+def test_a_synonym_group_does_not_join_what_the_map_keeps_apart(tmp_path: Path) -> None:
+    # The COO lens's flow group holds both "length of stay" and "no criteria to reside";
+    # the map names them as two concepts and links them by no chain.
+    links = directors_links(
+        tmp_path,
+        BED_DAYS,
+        "Reduce the number of patients with no criteria to reside (NCTR)",
+        role="Chief Operating Officer",
+    )
+    assert ("bed-days", "target") not in links

@@ -836,6 +836,17 @@ def declared_themes(impact: Impact, objective: Objective) -> tuple[str, ...]:
     return tuple(t for t in THEMES if t in common)
 
 
+def _map_apart(pair: tuple[str, str]) -> bool:
+    """Whether a shared-words pair names two different concepts of the map on its two sides.
+
+    A lens's synonym group ("length of stay" ~ "no criteria to reside") joins what the
+    map keeps apart: when no chain links the two sides, such a pair tells nothing.
+    """
+    mine = {m.concept for m in mentions(pair[0])}
+    theirs = {m.concept for m in mentions(pair[1])}
+    return bool(mine) and bool(theirs) and not mine & theirs
+
+
 def named_link(impact: Impact, objective: Objective, setting: str | None = None) -> Named | None:
     """The phrase by which ``objective`` names ``impact``'s own measure, when that is a claim.
 
@@ -1019,6 +1030,7 @@ def link(
         # list ...): the map rules the link out, and shared words or themes, which were
         # right 0 times in 31 such offers on the eleven labelled sets, do not bring it back.
         return None
+    told = [pair for pair in told if not _map_apart(pair)]
     declared = declared_themes(impact, objective)
     if other_topic(mine, theirs, lens):
         theme_score *= SPECIFIC_DISCOUNT
