@@ -34,6 +34,7 @@ from pitchkit.recast.measures import (
     aimed,
     chain,
     content_tokens,
+    counts_other_thing,
     falling,
     families_disagree,
     in_setting,
@@ -491,7 +492,7 @@ def _spent_on(impact: Impact, objective: Objective) -> bool:
     """
     named = _named_spend(objective)
     if not named:
-        return True
+        return not _other_spending(impact, objective)
     if set(named) & set(_impact_concepts(impact)):
         return True
     words = {t.stem for t in content_tokens(impact_text(impact)) if not t.stem.isdigit()}
@@ -499,6 +500,33 @@ def _spent_on(impact: Impact, objective: Objective) -> bool:
     if {t.stem for t in content_tokens(objective.text)} - spend_words & words:
         return True  # "Agency psychologist sessions" against "Agency spend ..."
     return map_chain(impact, objective) is not None
+
+
+#: Money-only concepts for what is bought (non-pay spend, drug spend) that no pay can be.
+_BOUGHT = frozenset({"procurement", "drug-spend"})
+#: Concepts whose money is pay: shifts worked by bank and agency staff, the pay bill.
+_PAY = frozenset({"temporary-staffing", "temporary-staffing-spend", "pay-costs"})
+#: Work bought from another provider: non-pay, but not drugs, supplies or consumables.
+_OUTSOURCED = "outsourcing"
+
+
+def _other_spending(impact: Impact, objective: Objective) -> bool:
+    """Whether the map knows ``impact``'s money as another kind than the goods ``objective`` names.
+
+    An objective for a money-only kind of purchase ("Keep non-pay spend within
+    budget", "Keep drugs and consumables spend within budget") takes any cash saved
+    (see :func:`_named_spend`), but not money the impact's measure shows is pay (bank
+    and agency shifts: newuser20 #6), nor work sent to another provider against
+    goods named by their area ("drugs and consumables", not "non-pay": newuser19 #4).
+    """
+    goods = _BOUGHT & set(_objective_concepts(objective))
+    if not goods:
+        return False
+    mine = set(_impact_concepts(impact))
+    if mine & _PAY:
+        return True
+    named_goods = goods - {"drug-spend"}
+    return _OUTSOURCED in mine and all(topic_only(objective.text, c) for c in named_goods)
 
 
 def _named_spend(objective: Objective) -> tuple[str, ...]:
@@ -809,6 +837,17 @@ def declared_themes(impact: Impact, objective: Objective) -> tuple[str, ...]:
     return tuple(t for t in THEMES if t in common)
 
 
+def _map_apart(pair: tuple[str, str]) -> bool:
+    """Whether a shared-words pair names two different concepts of the map on its two sides.
+
+    A lens's synonym group ("length of stay" ~ "no criteria to reside") joins what the
+    map keeps apart: when no chain links the two sides, such a pair tells nothing.
+    """
+    mine = {m.concept for m in mentions(pair[0])}
+    theirs = {m.concept for m in mentions(pair[1])}
+    return bool(mine) and bool(theirs) and not mine & theirs
+
+
 def named_link(impact: Impact, objective: Objective, setting: str | None = None) -> Named | None:
     """The phrase by which ``objective`` names ``impact``'s own measure, when that is a claim.
 
@@ -1010,6 +1049,7 @@ def link(
         # list ...): the map rules the link out, and shared words or themes, which were
         # right 0 times in 31 such offers on the eleven labelled sets, do not bring it back.
         return None
+    told = [pair for pair in told if not _map_apart(pair)]
     declared = declared_themes(impact, objective)
     if other_topic(mine, theirs, lens):
         theme_score *= SPECIFIC_DISCOUNT
@@ -1152,6 +1192,7 @@ def qualifier_held(found: Link, impact: Impact, objective: Objective) -> Link:
     if (
         qualifies_concept(impact.measure, concept_id, objective.text) is None
         and qualifies_concept(objective.text, concept_id, impact.measure) is None
+        and not counts_other_thing(impact.measure, concept_id, impact.unit or "")
     ):
         return found
     return replace(

@@ -661,6 +661,47 @@ def qualifies_concept(text: str, concept_id: str, other: str) -> str | None:
     return qualified
 
 
+def counts_other_thing(text: str, concept_id: str, unit: str) -> bool:
+    """Whether ``text`` names ``concept_id`` only before the goods its ``unit`` counts.
+
+    "Single-use bed and chair falls sensor pads issued", counted in pads: the unit
+    is one of the map's ``goods_words``, a word of the noun run straight after every
+    name of the concept, and none of the concept's own words, so the measure counts
+    pads for falls, not falls (newuser20 #1). Any unit at all was tried and cost 21
+    right claims for 6 wrong ones (locum sessions, C. difficile cases: the thing a
+    concept is counted in), docs/linking-evaluation.md, "New-user links, session 19".
+    """
+    unit_tokens = content_tokens(unit)
+    if len(unit_tokens) != 1 or unit_tokens[0].stem not in _goods_words():
+        return False
+    counted = unit_tokens[0].stem
+    own = [m for m in mentions(text) if m.concept == concept_id]
+    if not own:
+        return False
+    spelt = _spelt(text)
+    words = content_tokens(spelt)
+    for mention in own:
+        if counted in {t.stem for t in content_tokens(mention.words)}:
+            return False
+        end, found = mention.end, False
+        for token in (t for t in words if t.start >= mention.end):
+            if spelt[end : token.start].strip(" -"):
+                break
+            if token.stem == counted:
+                found = True
+                break
+            end = token.end
+        if not found:
+            return False
+    return True
+
+
+@cache
+def _goods_words() -> frozenset[str]:
+    """The stems of ``goods_words`` in ``measures.yaml``."""
+    return frozenset(stem(_normal(word)) for word in read_measure_file().get("goods_words") or ())
+
+
 def own_names(text: str, concept_id: str) -> tuple[str, ...]:
     """The words by which ``text`` names ``concept_id`` (none when it does not)."""
     return tuple(m.words for m in mentions(text) if m.concept == concept_id)
@@ -1234,6 +1275,23 @@ def _family_defaults() -> dict[str, tuple[str, tuple[tuple[str, ...], ...]]]:
     }
 
 
+def _nursing_budget(
+    family: str, mine: Mapping[str, frozenset[str]], theirs: Mapping[str, frozenset[str]]
+) -> bool:
+    """Whether an objective's nursing *money* takes in the impact's support workers.
+
+    Workforce counts keep registered nurses and healthcare support workers apart,
+    but a nursing budget ("Cut nursing bank and agency spend by £2m") pays both:
+    support worker shifts are nursing spend (newuser20 #2).
+    """
+    return (
+        family == STAFF_GROUP
+        and mine[family] == {_SUPPORT_WORKERS}
+        and theirs[family] == {_NURSING}
+        and _MONEY in theirs.get(_COUNTED_AS, frozenset())
+    )
+
+
 def families_disagree(impact_text: str, objective_text: str) -> str | None:
     """The qualifier family both texts state with no member in common, if any.
 
@@ -1246,7 +1304,7 @@ def families_disagree(impact_text: str, objective_text: str) -> str | None:
     mine = _measure_qualifiers(_unpurposed(impact_text))
     theirs = qualifiers(_unpurposed(objective_text))
     for family in mine.keys() & theirs.keys():
-        if not mine[family] & theirs[family]:
+        if not mine[family] & theirs[family] and not _nursing_budget(family, mine, theirs):
             return family
     if (
         RULES["payers"]
@@ -1323,6 +1381,10 @@ _BUDGET = "whose budget"
 _COUNCIL = "council"
 #: The qualifier family of staff groups, whose members an occupation stands apart from.
 STAFF_GROUP = "staff group"
+_NURSING = "nursing"
+_SUPPORT_WORKERS = "support workers"
+_COUNTED_AS = "counted as"
+_MONEY = "money"
 #: Job titles by their endings ("physiologist", "dietitian", "sonographer"), for an
 #: occupation the staff group family does not list. "Clinician" names any group.
 _OCCUPATION = re.compile(
