@@ -139,15 +139,16 @@ def test_a_concern_the_log_bears_out_is_named_plainly(tmp_path: Path) -> None:
 
 def test_the_plan_is_priced_at_the_unit_cost_the_page_shows(tmp_path: Path) -> None:
     # 3 fewer falls a year at £1,878 in 2016/17 prices: £2,498.82 at 2026/27 prices, shown
-    # £2,499. The capacity read £7,496 (3 x £2,498.82), which no one can get from the page;
-    # it is 3 x £2,499 = £7,497, as what the log delivers is priced.
+    # to the penny. The capacity once read £7,496 beside a cost shown £2,499, which no one
+    # could get from the page; the page now shows £2,498.82, and 3 x £2,498.82 = £7,496.46,
+    # as what the log delivers is priced (newuser20 #7).
     impacts: Any = YAML().load(FALLS.read_text(encoding="utf-8"))["impacts"]
     impacts[0]["target"] = 81
     path = _falls(tmp_path, {"impacts": impacts, "project": _funded(6000)})
     text = _brief(path, "dof", dt.date(2027, 2, 10))
-    assert "£2,499 at 2026/27 prices" in text, text
-    assert "Capacity: £7,497 a year (3 fewer falls a year)" in text
-    assert "£7,496" not in text
+    assert "£2,498.82 at 2026/27 prices" in text, text
+    assert "Capacity: £7,496 a year (3 fewer falls a year)" in text
+    assert "£2,499 at" not in text
 
 
 def test_a_year_delivered_and_the_update_give_the_same_money(tmp_path: Path) -> None:

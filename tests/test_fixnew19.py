@@ -41,13 +41,13 @@ def test_the_board_sentence_nets_the_spend_off_the_cash_and_names_capacity_apart
     director: str,
 ) -> None:
     text = _text(director, "update")
-    # £243,000 of agency cash less £81,000 of scans; the £1,168,000 of admissions is
+    # £243,000 of agency cash less £81,000 of scans; the £1,169,000 of admissions is
     # capacity, never added into a "money delivered" figure.
     assert "£1,330,000" not in text
     assert "£1,411,000" not in text
     assert (
         "so the cash delivered so far across all its measures is £162,000 net of the extra "
-        "spend (£243,000 less £81,000); it has freed £1,168,000 of capacity besides, money "
+        "spend (£243,000 less £81,000); it has freed £1,169,000 of capacity besides, money "
         "only when it is taken out."
     ) in text
 
@@ -58,7 +58,7 @@ def test_the_spend_row_is_netted_off_the_cash_alone() -> None:
     assert "netted off the money above" not in text
     assert (
         "£243,000 of cash delivered so far across all the project's measures, less £81,000 "
-        "of extra spend: £162,000 of cash net so far; besides, £1,168,000 of capacity, money "
+        "of extra spend: £162,000 of cash net so far; besides, £1,169,000 of capacity, money "
         "only when it is taken out"
     ) in text
 
@@ -66,15 +66,15 @@ def test_the_spend_row_is_netted_off_the_cash_alone() -> None:
 def test_the_welsh_board_sentence_keeps_cash_and_capacity_apart() -> None:
     text = _text("dof", "update", locale="cy_GB")
     assert "yn net o'r gwariant ychwanegol (£243,000 llai £81,000)" in text
-    assert "£1,168,000 o gapasiti" in text
+    assert "£1,169,000 o gapasiti" in text
     assert "£1,330,000" not in text
 
 
 def test_the_statement_gives_its_money_and_the_spend_in_one_period() -> None:
     text = _text("dof")
-    # 100 more scans a month at £68: £6,800 a month beside "£20,000 a month" of agency.
+    # 100 more scans a month at £67.92: £6,792 a month beside "£20,000 a month" of agency.
     assert (
-        "worth £20,000 a month, about 1.8 WTE, before £6,800 a month of extra spend on "
+        "worth £20,000 a month, about 1.8 WTE, before £6,792 a month of extra spend on "
         "outpatient abdominal ultrasound scans"
     ) in text
     assert "a month, about 1.8 WTE, before £82,000 a year" not in text

@@ -2,15 +2,17 @@
 
 The transport desk (tests/data/money/transport.yaml) logs aborted journeys by
 quarter; a journey costs £48 at 2023/24 prices, £52.58 at 2026/27 prices,
-which the small print shows as £53. Against the baseline's 900 a quarter the
-log shows 240 fewer journeys in 2023/24, 750 in 2024/25 (no figure for
+which the small print shows to the penny. Against the baseline's 900 a quarter
+the log shows 240 fewer journeys in 2023/24, 750 in 2024/25 (no figure for
 January to March 2025), 1,480 in 2025/26 and 850 in April to September 2026:
 3,320 in all. A finance director checks each year by hand with the cost the
-note prints: 240 × £53 = £12,720 (£13,000), 750 × £53 = £39,750 (£40,000),
-1,480 × £53 = £78,440 (£78,000) and 850 × £53 = £45,050 (£45,000), which add
-up to the update's 3,320 × £53 = £175,960, "worth £176,000". The brief used
-to price the years at £52.58 and share the rounding out by largest
-remainders, so that 2024/25 read £39,000 and its years added up to £175,000.
+note prints: 240 × £52.58 = £12,619 (£13,000), 750 × £52.58 = £39,435
+(£39,000), 1,480 × £52.58 = £77,818 (£78,000) and 850 × £52.58 = £44,693
+(£45,000), which add up to the update's 3,320 × £52.58 = £174,566, "worth
+£175,000". The cost was once shown and used rounded to the pound (£53), which
+put every figure up to 0.8% high (newuser20 #7); before that, the brief
+shared the rounding out by largest remainders, so that its years did not add
+up to the update's figure.
 """
 
 from __future__ import annotations
@@ -42,13 +44,13 @@ def test_each_delivered_year_is_its_count_times_the_cost_the_small_print_shows(
         write_brief(BriefRequest(TRANSPORT, "dof", tmp_path / "brief", today=TODAY)).written[0]
     )
     assert "£48 per journey" in brief
-    assert "£53 at 2026/27 prices" in brief
+    assert "£52.58 at 2026/27 prices" in brief
     line = _line(brief, "Benefit against")
     assert "2023/24 £13,000 delivered for £34,000" in line
     # The transport bed days' chart does not show the change: each year counts nothing for
     # them, and says so (newuser10 #7a).
     assert (
-        "2024/25 £40,000 delivered for £45,000 (no figure for January to March 2025; nothing "
+        "2024/25 £39,000 delivered for £45,000 (no figure for January to March 2025; nothing "
         "counted for bed days lost waiting for discharge transport, whose chart does not show "
         "the change)"
     ) in line
@@ -68,7 +70,7 @@ def test_the_brief_and_the_update_give_the_same_money_delivered(tmp_path: Path) 
     so_far = _pounds(re.findall(r"£([\d,]+) delivered to the end of", line)[0])
     assert len(closed) == 3
     worth = re.findall(r"3,320 journeys fewer[^.]*?worth £([\d,]+) at 2026/27 prices", update)
-    assert worth == ["176,000"]
+    assert worth == ["175,000"]
     assert sum(closed) + so_far == _pounds(worth[0])
 
 
@@ -88,16 +90,16 @@ def test_a_forecast_part_year_is_rounded_on_its_own(tmp_path: Path) -> None:
 def test_a_year_after_the_one_under_way_is_forecast_at_the_rate_the_log_shows(
     tmp_path: Path,
 ) -> None:
-    # The desk ends in June 2027. In 2026/27 the log shows £45,050 of journeys in the 6
+    # The desk ends in June 2027. In 2026/27 the log shows £44,693 of journeys in the 6
     # months of April to September and no change in the bed days lost waiting for transport
-    # (13 quarters around 600): the rest of 2026/27 is carried on at £45,050 / 6 a month,
-    # and so are 2027/28's 3 months, £22,525 (by days it was £22,402: newuser13 #11). At
+    # (13 quarters around 600): the rest of 2026/27 is carried on at £44,693 / 6 a month,
+    # and so are 2027/28's 3 months, £22,346 (by days it was fewer: newuser13 #11). At
     # the full rate (journeys and bed days, £606,178 a year) those three months read
     # £151,000, more than the whole of 2026/27.
     brief = docx_text(write_brief(BriefRequest(TRANSPORT, "dof", tmp_path, today=TODAY)).written[0])
     line = _line(brief, "Benefit against")
-    assert "2026/27 £90,000 forecast for £45,000" in line
-    assert "2027/28 £23,000 forecast for £11,000" in line
+    assert "2026/27 £89,000 forecast for £45,000" in line
+    assert "2027/28 £22,000 forecast for £11,000" in line
     assert "£151,000" not in line
-    assert "over the project £244,000, net £64,000" in line
-    assert "£1.36 per £1" in line
+    assert "over the project £241,000, net £61,000" in line
+    assert "£1.34 per £1" in line

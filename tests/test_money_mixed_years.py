@@ -351,9 +351,9 @@ def test_a_closed_year_at_the_baseline_on_balance_says_so(
     assert worse in line, line
     for sign in ("-£", "\u2212£", "shortfall", "diffyg"):
         assert sign not in line, line
-    # 2027/28 is 407 x £207 = £84,249, and nothing is taken off it for 2026/27.
+    # 2027/28 is 407 x £207.38 = £84,404, and nothing is taken off it for 2026/27.
     assert ("over the project £84,000" if locale == "en_GB" else "dros y prosiect £84,000") in line
-    # The update counts 394 (407 - 13) x £207 = £82,000 for the same facts: the block says why
+    # The update counts 394 (407 - 13) x £207.38 = £82,000 for the same facts: the block says why
     # its total is higher, so a finance director holding both papers can reconcile them
     # (merge17's open decision); the level year above, with nothing worse, does not.
     assert line.endswith(NETTED[locale]), line
@@ -363,10 +363,10 @@ def test_a_closed_year_at_the_baseline_on_balance_says_so(
 NETTED = {
     "en_GB": "Each year counts £0, not a loss, for a measure whose figures that year are worse "
     "than before the change; a progress update takes that loss off what the measure delivered "
-    "since the change, so its total for the measure is lower by £2,691 (13 attendances at £207 "
+    "since the change, so its total for the measure is lower by £2,696 (13 attendances at £207.38 "
     "in 2026/27).",
     "cy_GB": "Mae pob blwyddyn yn cyfrif £0, nid colled, ar gyfer mesur y mae ei ffigurau yn y "
     "flwyddyn honno yn waeth na chyn y newid; mae diweddariad cynnydd yn tynnu'r golled honno "
     "oddi ar yr hyn a gyflawnodd y mesur ers y newid, felly mae ei gyfanswm ar gyfer y mesur yn "
-    "is o £2,691 (13 presenoldeb ar £207 yn 2026/27).",
+    "is o £2,696 (13 presenoldeb ar £207.38 yn 2026/27).",
 }

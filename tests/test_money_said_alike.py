@@ -146,11 +146,11 @@ def test_the_unit_cost_small_print_names_the_price_year_it_is_in(tmp_path: Path)
     english = _falls_note(tmp_path, "brief")
     assert (
         "Unit costs used: £2,871 per fall at 2021/22 prices: Cost of a fall with harm, "
-        "£3,458 at 2026/27 prices; prices restated"
+        "£3,458.49 at 2026/27 prices; prices restated"
     ) in english
     welsh = _falls_note(tmp_path, "brief", "--locale", "cy_GB")
     assert "£2,871 yr un (" in welsh
-    assert "ym mhrisiau 2021/22: Cost of a fall with harm, £3,458 ym mhrisiau 2026/27" in welsh
+    assert "ym mhrisiau 2021/22: Cost of a fall with harm, £3,458.49 ym mhrisiau 2026/27" in welsh
 
 
 def test_an_updates_money_is_the_count_times_the_unit_cost_shown_rounded_as_the_brief(
@@ -162,7 +162,7 @@ def test_an_updates_money_is_the_count_times_the_unit_cost_shown_rounded_as_the_
     import re
 
     brief = _falls_note(tmp_path, "brief")
-    [cost] = re.findall(r"£([\d,]+) at 2026/27 prices", brief)
+    [cost] = re.findall(r"£([\d,.]+) at 2026/27 prices", brief)
     update = _falls_note(tmp_path, "update")
     [count] = re.findall(r"(\d+) falls fewer than at the baseline rate", update)
     [worth] = re.findall(
@@ -170,12 +170,12 @@ def test_an_updates_money_is_the_count_times_the_unit_cost_shown_rounded_as_the_
     )
     # The finance director's sum: the count shown times the unit cost the brief shows, to
     # the nearest £1,000 (from £10,000), half up.
-    product = int(count) * int(cost.replace(",", ""))
+    product = int(count) * float(cost.replace(",", ""))
     assert product >= 10_000
-    expected = (product + 500) // 1000 * 1000
+    expected = int(product / 1000 + 0.5) * 1000
     assert worth[1] == f"{expected:,}", (count, cost, worth)
-    # 12 x £3,458 = £41,496: £41,000, where three significant figures of 12 x £3,458.49
-    # (the unit cost before rounding) gave £41,500.
+    # 12 x £3,458.49 = £41,502: £42,000 (the cost is shown and used to the penny, newuser20
+    # #7), where three significant figures gave £41,500.
     assert "£41,500" not in update
     welsh = _falls_note(tmp_path, "update", "--locale", "cy_GB")
     assert f"£{expected:,}" in welsh

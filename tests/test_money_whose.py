@@ -65,7 +65,7 @@ def test_the_other_directors_payback_is_on_the_trusts_own_cash(tmp_path: Path) -
     assert (
         "Money: £15,000 a year of cash at 2026/27 prices, against £265,000 of funding (not "
         "paid back by the end of the project in March 2028; at the full rate it would take "
-        "212 months). Not the trust's cash: £127,000 a year from referrals of ingrown toenails "
+        "212 months). Not the trust's cash: £126,000 a year from referrals of ingrown toenails "
         "to the acute trust's minor operations list, which is the ICB's budget. Also £61,000 a "
         "year of time freed in general practice (1,300 fewer appointments a year), not money "
         "for the trust."
@@ -75,17 +75,17 @@ def test_the_other_directors_payback_is_on_the_trusts_own_cash(tmp_path: Path) -
 
 def test_the_finance_block_reconciles_by_whose_cash(tmp_path: Path) -> None:
     text = note(mixed(tmp_path), "dof")
-    # £15,000 + £127,000 = the £142,000 of cash the ledger counts.
+    # £15,000 + £126,000 = the £141,000 of cash the ledger counts.
     assert (
         "At 2026/27 prices, cash for the financial plan: £15,000 a year (100 fewer shifts a "
-        "year). Not the trust's cash: £127,000 a year from referrals of ingrown toenails to the "
+        "year). Not the trust's cash: £126,000 a year from referrals of ingrown toenails to the "
         "acute trust's minor operations list, which is the ICB's budget."
     ) in text
     # The project's benefit counts the ICB's money and the GP time; without them, the
     # trust's own £15,000 a year takes 12 x 265,000 / 15,000 = 212 months, past the project's
-    # 24 (fixleft16: the GP time is not the trust's capacity). £127,000 + £61,000 = £188,000.
+    # 24 (fixleft16: the GP time is not the trust's capacity). £126,000 + £61,000 = £187,000.
     assert (
-        "Of the plan's benefit, £188,000 a year is not the trust's own; without it, not paid back "
+        "Of the plan's benefit, £187,000 a year is not the trust's own; without it, not paid back "
         "within the project (at the full rate it would take 212 months)."
     ) in text
     assert "Recurrent savings to count in the financial plan" in text
@@ -94,7 +94,7 @@ def test_the_finance_block_reconciles_by_whose_cash(tmp_path: Path) -> None:
 
 def test_welsh_names_the_icbs_cash_apart(tmp_path: Path) -> None:
     text = note(mixed(tmp_path), "dof", locale="cy_GB")
-    assert "O fudd y cynllun, nid yw £188,000 y flwyddyn yn arian yr ymddiriedolaeth ei hun" in text
+    assert "O fudd y cynllun, nid yw £187,000 y flwyddyn yn arian yr ymddiriedolaeth ei hun" in text
     assert "ar y gyfradd lawn byddai'n cymryd 212 mis" in text
 
 

@@ -136,7 +136,7 @@ def test_a_young_measure_no_better_than_the_baseline_forecasts_nothing(tmp_path:
     ) in text
     assert "the plan counts £207,000 a year of cash" in text
     assert (
-        "2025/26 £1,062,000 forecast for £138,000 (at the plan's full rate: the log has 3 "
+        "2025/26 £1,063,000 forecast for £138,000 (at the plan's full rate: the log has 3 "
         "figures to the end of June 2025, too few to show a change yet; a chart needs 8; nothing "
         "counted for agency nurse shifts on the surgical admissions ward, whose figures are worse "
         "than before the change)"

@@ -61,7 +61,7 @@ def trust_priced(tmp: Path) -> Path:
 def test_activity_avoided_at_icb_prices_is_the_icbs_money() -> None:
     text = note(POD, "dof", TEAM)
     assert (
-        "At 2026/27 prices, no cash for the financial plan. Not the trust's cash: £127,000 a year "
+        "At 2026/27 prices, no cash for the financial plan. Not the trust's cash: £126,000 a year "
         "from referrals of ingrown toenails to the acute trust's minor operations list, which is "
         "the ICB's budget."
     ) in text
@@ -75,7 +75,7 @@ def test_activity_avoided_at_icb_prices_is_the_icbs_money() -> None:
 
 def test_welsh_says_the_same() -> None:
     text = note(POD, "dof", TEAM, locale="cy_GB")
-    assert "Nid arian parod yr ymddiriedolaeth: £127,000 y flwyddyn" in text
+    assert "Nid arian parod yr ymddiriedolaeth: £126,000 y flwyddyn" in text
     assert "sydd yng nghyllideb y bwrdd gofal integredig" in text
     assert "Beth sydd ynddo i chi" not in text
 
@@ -83,7 +83,7 @@ def test_welsh_says_the_same() -> None:
 def test_an_investment_case_needs_the_cash_alone_to_pay_back(tmp_path: Path) -> None:
     facts = trust_priced(tmp_path)
     dof = note(facts, "dof", TEAM)
-    assert "cash for the financial plan: £127,000 a year (850 fewer referrals a year)" in dof
+    assert "cash for the financial plan: £126,000 a year (850 fewer referrals a year)" in dof
     # Counting the capacity as cash the block pays back in 17 months ...
     assert "payback 17 months" in dof
     assert SAVINGS in dof
@@ -91,25 +91,27 @@ def test_an_investment_case_needs_the_cash_alone_to_pay_back(tmp_path: Path) -> 
     assert PAYS_BACK not in dof
     coo = note(facts, "coo", TEAM)
     # The GP time is general practice's, not the trust's capacity (fixleft16): the trust's
-    # own is the cash alone, 12 x 265,000 / 126,650 = 25 months, past the project's 24.
+    # own is the cash alone, 12 x 265,000 / 126,480 = 25 months, past the project's 24.
     assert (
-        "£127,000 a year of cash at 2026/27 prices, against £265,000 of funding (not paid back "
+        "£126,000 a year of cash at 2026/27 prices, against £265,000 of funding (not paid back "
         "by the end of the project in March 2028; at the full rate it would take 25 months)."
     ) in coo
 
 
 def test_a_count_times_the_small_prints_cost_is_the_figure(tmp_path: Path) -> None:
     dof = note(trust_priced(tmp_path), "dof", TEAM)
-    assert "£149 at 2026/27 prices" in dof
-    assert "£47 at 2026/27 prices" in dof
-    # 850 × £149 = £126,650 and 1,300 × £47 = £61,100, each to the nearest £1,000.
-    assert "£127,000 a year (850 fewer referrals a year)" in dof
+    # Restated costs are written and used to the penny, never rounded to the pound first
+    # (newuser20 #7): 850 × £148.80 = £126,480, where £149 gave £127,000.
+    assert "£148.80 at 2026/27 prices" in dof
+    assert "£47.14 at 2026/27 prices" in dof
+    # 850 × £148.80 = £126,480 and 1,300 × £47.14 = £61,282, each to the nearest £1,000.
+    assert "£126,000 a year (850 fewer referrals a year)" in dof
     assert "Capacity: £61,000 a year (1,300 fewer appointments a year)" in dof
-    for count, cost, shown in ((850, 149, "£127,000"), (1300, 47, "£61,000")):
+    for count, cost, shown in ((850, 148.80, "£126,000"), (1300, 47.14, "£61,000")):
         assert f"£{round(count * cost, -3):,.0f}" == shown
     hys = note(HYS, "dof")
-    # 550 × £749 = £411,950; 30 × £3,284 = £98,520.
-    assert re.search(r"£730 per procedure: .*£749 at 2026/27 prices", hys)
+    # 550 × £749.12 = £412,016; 30 × £3,283.82 = £98,515.
+    assert re.search(r"£730 per procedure: .*£749.12 at 2026/27 prices", hys)
     assert "Capacity: £412,000 a year (550 fewer procedures a year)" in hys
     assert "£99,000 a year of cash (30 fewer lists a year)" in hys
 

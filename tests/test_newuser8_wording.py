@@ -214,16 +214,19 @@ def test_a_gap_counts_against_the_months_since_the_first(tmp_path: Path) -> None
 
 def test_a_logged_year_is_its_counts_at_the_costs_the_small_print_shows(tmp_path: Path) -> None:
     # 2026/27 to November: each month logged against a twelfth of the yearly baseline, at
-    # the restated costs the small print gives (£158 and £924): 1,220 x £158 + 66 x £924 =
-    # £253,744, shown £254,000. The unrounded £157.81 and £923.58 would give £253,000: the
-    # page's costs are the basis (docs/money.md), so a finance director can redo it.
+    # the restated costs the small print gives, to the penny (£157.81 and £923.58):
+    # 1,220 x £157.81 + 66 x £923.58 = £253,484, shown £253,000. Rounded to the pound first
+    # (£158 and £924) they gave £254,000 (newuser20 #7): the page's costs are the basis
+    # (docs/money.md), so a finance director can redo it.
     data = YAML(typ="safe").load(BREAST.read_text(encoding="utf-8"))
     baselines = {i["id"]: i["baseline"] / 12 for i in data["impacts"]}
     months = [u["measures"] for u in data["updates"] if "2026-04" <= str(u["period"]) <= "2026-11"]
     fewer = {k: sum(baselines[k] - m[k] for m in months) for k in ("returns", "locum-sessions")}
     text = brief(tmp_path, BREAST, "dof")
     costs = {
-        key: int(re.search(rf"per {unit}[^;]*?£([\d,]+) at 2026/27 prices", text)[1])  # type: ignore[index]
+        key: float(
+            re.search(rf"per {unit}[^;]*?£([\d,.]+) at 2026/27 prices", text)[1].replace(",", "")
+        )  # type: ignore[index]
         for key, unit in (("returns", "appointment"), ("locum-sessions", "session"))
     }
     found = re.search(r"£([\d,]+) delivered to the end of November 2026", text)

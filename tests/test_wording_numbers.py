@@ -143,16 +143,17 @@ def test_hours_counted_a_month_are_fewer_and_a_wait_is_shorter(cli: Cli, tmp_pat
     assert "from 16 to 4 days: 12 days shorter" in text
 
 
-def test_restated_unit_costs_are_in_pounds_unless_pence_matter(cli: Cli, tmp_path: Path) -> None:
+def test_restated_unit_costs_are_to_the_penny(cli: Cli, tmp_path: Path) -> None:
     text = brief_text(cli, tmp_path, ENGLISH, "coo")
-    # Each names the year its price_year gives (newuser6 F6), so the uplift can be checked.
+    # Each names the year its price_year gives (newuser6 F6), so the uplift can be checked,
+    # and is written (and used) to the penny, never first rounded to the pound (newuser20 #7).
     assert (
-        "£62 per appointment at 2023/24 prices: Orthotist appointment, local tariff, £68 at "
+        "£62 per appointment at 2023/24 prices: Orthotist appointment, local tariff, £67.92 at "
         "2026/27 prices"
     ) in text
     assert "£3 per test at 2023/24 prices: Phlebotomy consumables, £3.29 at 2026/27 prices" in text
     assert "£12.40 per call at 2023/24 prices: Call handling cost, £13.58 at 2026/27 prices" in text
-    assert "£67.92" not in text
+    assert "£68 at" not in text
 
 
 def test_a_welsh_note_puts_the_noun_after_a_numeral_in_the_singular(

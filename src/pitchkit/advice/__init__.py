@@ -79,6 +79,7 @@ __all__ = [
     "NOTE_RULES",
     "RULES",
     "SEVERITIES",
+    "UPDATE_RULES",
     "Finding",
     "Review",
     "Severity",
@@ -134,6 +135,31 @@ RULES: tuple[Rule, ...] = (
 #: The rules ``pitchkit brief`` runs after writing a note: all but the length rules
 #: (:data:`~pitchkit.advice.length.LENGTH_RULES`), since the note was just fitted to its page.
 NOTE_RULES: tuple[Rule, ...] = tuple(rule for rule in RULES if rule is not page_fit)
+#: The rules that apply to a progress update (``preview --kind update``): those about the
+#: figures it reports (the impacts, their money and links, the log) and its language. Those
+#: about winning the sponsor (the pitch, the asks, the offer, when to approach them) and the
+#: one-page note's room (:data:`~pitchkit.advice.length.LENGTH_RULES`) are the briefing
+#: note's, and an update has neither (newuser20 #8).
+UPDATE_RULES: tuple[Rule, ...] = (
+    no_directors,
+    impact_unlinked,
+    links_unconfirmed,
+    impact_without_source,
+    impact_without_value,
+    value_not_counted,
+    unit_cost_without_source,
+    unit_cost_price_year,
+    releases_assumed,
+    rise_priced,
+    cost_supports_finance,
+    counted_once,
+    savings_over_capacity,
+    objective_year,
+    logged_period,
+    log_dated_ahead,
+    untranslated,
+    welsh_only,
+)
 
 
 def check(

@@ -20,7 +20,7 @@ from pitchkit.facts.schema import Director, Facts, Impact, Objective
 from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import N_, Language
 from pitchkit.notes import moneytext, together, wording
-from pitchkit.notes.conversions import conversion_note, conversion_phrase
+from pitchkit.notes.conversions import conversion_note, conversion_phrase, named_conversion_note
 from pitchkit.notes.foreign import foreign, quoted
 from pitchkit.period import Period
 from pitchkit.recast.align import claimable_chain, financial
@@ -302,6 +302,31 @@ def statement_conversion(statement: Statement, pitch: Pitch) -> Conversion | Non
         lens=pitch.lens.lens.id,
         objective=statement.objective,
     )
+
+
+def conversion_notes(shown: Sequence[Statement], pitch: Pitch, lang: Language) -> list[str]:
+    """The small print's conversion notes for the statements shown, each once.
+
+    Two notes of one kind (two WTE notes, for support workers' 12-hour shifts
+    and nurses' 7.5-hour ones) each name the measure they are for, so that a
+    reader can tell which figure each explains (newuser20 #9).
+    """
+    found = [
+        (conversion, statement)
+        for statement in shown
+        if (conversion := statement_conversion(statement, pitch)) is not None
+    ]
+    notes = {conversion: conversion_note(conversion, lang) for conversion, _ in found}
+    distinct: dict[str, set[str]] = {}
+    for conversion, _ in found:
+        distinct.setdefault(conversion.kind, set()).add(notes[conversion])
+    shown_notes = []
+    for conversion, statement in found:
+        note = notes[conversion]
+        if len(distinct[conversion.kind]) > 1:
+            note = named_conversion_note(note, statement.impact.measure, lang)
+        shown_notes.append(note)
+    return list(dict.fromkeys(shown_notes))
 
 
 def how_text(statement: Statement, lang: Language) -> str:
@@ -1244,13 +1269,7 @@ def pitch_context(
         "concerns": relevant_concerns(pitch, lang),
         "gains": gains(pitch, lang, today),
         "sources": sources(shown, lang),
-        "conversions": list(
-            dict.fromkeys(
-                conversion_note(found, lang)
-                for found in (statement_conversion(s, pitch) for s in shown)
-                if found is not None
-            )
-        ),
+        "conversions": conversion_notes(shown, pitch, lang),
         "score": pitch.score,
         "lens": pitch.lens.lens.id,
     }

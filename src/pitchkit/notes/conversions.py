@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import Language
-from pitchkit.notes.wording import per_phrase
+from pitchkit.notes.foreign import foreign, quoted
+from pitchkit.notes.wording import lower_first, per_phrase
 from pitchkit.recast.conversions import Conversion
 from pitchkit.recast.money import PER_YEAR
 
@@ -77,3 +78,19 @@ def conversion_note(conversion: Conversion, lang: Language) -> str:
             slots=fmt.number(factor, lang), default=default if conversion.default else ""
         )
     return lang.gettext("CO2e: {kg} kg a journey.").format(kg=fmt.number(factor, lang))
+
+
+def named_conversion_note(note: str, measure: str, lang: Language) -> str:
+    """``note`` naming the measure it converts: ``WTE for registered nurse shifts: …``.
+
+    For a note beside another of its kind (two WTE notes, at 12 and 7.5
+    hours a shift), which would otherwise not say which figure each is for.
+    """
+    label, colon, rest = note.partition(": ")
+    if not colon:
+        return note
+    # A measure written only in English is quoted as written on a Welsh note.
+    named = quoted(measure) if foreign(measure, lang) else lower_first(measure)
+    return lang.gettext("{label} for {measure}: {rest}").format(
+        label=label, measure=named, rest=rest
+    )

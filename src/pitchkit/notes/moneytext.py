@@ -789,7 +789,7 @@ def netted_note(lang: Language, ledger: Ledger) -> str:
     """The sentence after the block when a worse year counts £0 here but is netted in an update.
 
     It says by how much, and from what, so that the two totals reconcile by
-    hand: "… is lower by £2,691 (13 attendances at £207 in 2026/27)".
+    hand: "… is lower by £2,696 (13 attendances at £207.38 in 2026/27)".
     """
     parts: list[str] = []
     total = 0.0
@@ -800,7 +800,9 @@ def netted_note(lang: Language, ledger: Ledger) -> str:
             total += lost.money
             year = fy_label(share.year)
             parts.append(
-                lang.gettext("{money} in {year}").format(money=_money(lost.money, lang), year=year)
+                lang.gettext("{money} in {year}").format(
+                    money=_money(_pound(lost.money), lang), year=year
+                )
                 if lost.cost is None
                 else lang.gettext("{count} at {cost} in {year}").format(
                     count=fmt.quantity(lost.size, lost.unit, lang),
@@ -812,7 +814,12 @@ def netted_note(lang: Language, ledger: Ledger) -> str:
         "Each year counts £0, not a loss, for a measure whose figures that year are worse than "
         "before the change; a progress update takes that loss off what the measure delivered "
         "since the change, so its total for the measure is lower by {amount} ({details})."
-    ).format(amount=_money(total, lang), details=fmt.join_list(parts, lang))
+    ).format(amount=_money(_pound(total), lang), details=fmt.join_list(parts, lang))
+
+
+def _pound(value: float) -> float:
+    """``value`` to the pound, a half rounded up: a sum priced at a cost with pence."""
+    return float(math.floor(value + 0.5))
 
 
 def exact_payback(ledger: Ledger, shown: Figures) -> int | None:

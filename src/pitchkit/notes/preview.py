@@ -26,7 +26,7 @@ from rich.rule import Rule
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from pitchkit.advice import Finding, check
+from pitchkit.advice import RULES, UPDATE_RULES, Finding, check
 from pitchkit.facts.project import Project
 from pitchkit.facts.schema import Director
 from pitchkit.i18n.translation import N_, Language
@@ -162,9 +162,19 @@ def read_document(data: bytes) -> tuple[Block, ...]:
 # ---------------------------------------------------------------- findings
 
 
-def check_findings(project: Project, director: Director, *, today: dt.date) -> tuple[Finding, ...]:
-    """The guide's advice for ``director`` as findings, most serious first."""
-    found = check(project.loaded, director_id=director.id, today=today, lang=project.lang)
+def check_findings(
+    project: Project, director: Director, *, today: dt.date, kind: str = "brief"
+) -> tuple[Finding, ...]:
+    """The guide's advice for ``director``'s note of ``kind`` as findings, most serious first.
+
+    An update is checked only by the rules that apply to one
+    (:data:`~pitchkit.advice.UPDATE_RULES`): a brief's word budgets and
+    page, its pitch and asks say nothing of a progress report.
+    """
+    rules = UPDATE_RULES if kind == "update" else RULES
+    found = check(
+        project.loaded, director_id=director.id, today=today, lang=project.lang, rules=rules
+    )
     return tuple(found)
 
 
@@ -188,7 +198,7 @@ def make_preview(
     finding is and its evidence as well as the fix.
     """
     today = today or dt.date.today()
-    findings = check_findings(project, director, today=today) if checks else ()
+    findings = check_findings(project, director, today=today, kind=kind) if checks else ()
     if kind == "update":
         from pitchkit.notes.update import make_update
 

@@ -658,8 +658,9 @@ def _priced(
     if impact.value is not None:
         moved = uplift(year, price_year, prices) if year is not None else None
         cost = impact.value.amount
-        # Restated as the note's small print shows it (£426, not £426.30): one unit cost for
-        # the plan and for what the log delivered, so that each reconciles by hand.
+        # Restated as the note's small print shows it (£426.30, to the penny, never rounded to
+        # the pound): one unit cost for the plan and for what the log delivered, so that each
+        # reconciles by hand.
         restated = shown_cost(cost * moved.factor, cost) if moved else cost
         annual = gain * restated * times
     else:
@@ -688,19 +689,21 @@ def _priced(
 
 
 def shown_cost(value: float, given: float) -> float:
-    """A restated unit cost as the note shows and uses it: to the pound, as the costs beside it.
+    """A restated unit cost as the note shows and uses it: to the penny, as money is counted.
 
-    To the penny under £10, where a pound is a tenth of the cost, and when
-    the unit cost as given has pence itself (£12.40), so that the restated
-    one is not written less exactly than the one it restates. Every figure
-    priced at a restated cost (a year's value in the plan, what the log
-    delivered) is priced at this one, so that a finance director's count ×
-    the cost on the page is the figure on the page (newuser11 #6: 850 × £149 is
-    £127,000, never the £126,000 that £148.80 gives).
+    Every figure priced at a restated cost (a year's value in the plan, what
+    the log delivered) is priced at this one, and the small print shows it,
+    so that a finance director's count × the cost on the page is the figure
+    on the page (newuser11 #6). It is never rounded to the pound first: 1,838
+    sensor pads at £24.63 are £45,000, not the £46,000 that £25 gives
+    (newuser20 #7); 850 at £148.80 are £126,000, not £127,000. Only the sums
+    shown are rounded. A cost not restated (``value`` equal to ``given``) is
+    kept as given.
     """
-    pence = value < 10 or round(given, 2) != round(given)
-    # Half up, as a reader rounds by hand (£2,114.50 is £2,115), not to the even pound.
-    return math.floor(value * 100 + 0.5) / 100 if pence else float(math.floor(value + 0.5))
+    if value == given:
+        return value
+    # Half up, as a reader rounds by hand (£24.625 is £24.63), not to the even penny.
+    return math.floor(value * 100 + 0.5) / 100
 
 
 def _pair_reason(first: Line, second: Line) -> str | None:

@@ -14,6 +14,7 @@ many it has and how many a chart needs.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
@@ -303,10 +304,23 @@ def _count(n: int, kind: str, lang: Language) -> str:
 
 
 def signal_words(
-    signal: charts.Signal, analysis: charts.Analysis, kind: str, lang: Language
+    signal: charts.Signal,
+    analysis: charts.Analysis,
+    kind: str,
+    lang: Language,
+    points: Sequence[Any] = (),
 ) -> str:
-    """One signal in words: ``shift: 7 months below the median (improvement)``."""
+    """One signal in words: ``shift: 7 months below the median (improvement)``.
+
+    A shift against limits recalculated after a sustained shift names that
+    mean, its value and where it was set from ("below the mean of 3.1 set
+    from September 2025"), so a reader can tell it from the mean before the
+    change and check which points lie below it (newuser20 #4). ``points``
+    are the chart's points, for that period's name.
+    """
     centre = lang.gettext("the median") if analysis.kind == "run" else lang.gettext("the mean")
+    if signal.rule == "shift" and analysis.kind == "xmr" and points:
+        centre = _recalculated_mean(signal, analysis, points, lang) or centre
     length = _count(signal.length, kind, lang)
     if signal.rule == "shift":
         text = (
@@ -418,7 +432,7 @@ def signals_text(analysis: charts.Analysis, points: Sequence[Any], situation: Si
     most = situation.signals_at_most
     named = ranked if most is None or len(ranked) <= most + 1 else ranked[:most]
     for signal in named:
-        words = signal_words(signal, analysis, kind, lang)
+        words = signal_words(signal, analysis, kind, lang, points)
         end = fmt.period_label(points[signal.end].period.text, lang)
         worded.append(lang.gettext("{signal}, ending {end}").format(signal=words, end=end))
     if len(named) < len(ranked):
@@ -443,18 +457,53 @@ def signals_text(analysis: charts.Analysis, points: Sequence[Any], situation: Si
 
 
 def _improving_before_change(analysis: charts.Analysis, signal: charts.Signal) -> bool:
-    """Whether ``signal`` is an improving trend whose first point comes before the change.
+    """Whether ``signal`` is an improving trend with a step wholly before the change.
 
-    A shift across the change is worded by the sustained-shift sentence before it.
+    A step is a fall or rise between two of the trend's points in a row; it
+    is before the change when both points are. A trend whose only point
+    before the change is its first (the one its first fall or rise is
+    measured from) did not fall or rise before the change, so nothing is
+    said of it (newuser20 #3). A shift across the change is worded by the
+    sustained-shift sentence before it.
     """
     at = analysis.change_at
-    return (
-        at is not None
-        and signal.rule == "trend"
-        and signal.improvement is True
-        and signal.start < at
-        and not (signal.before_improvement or signal.stepping or signal.recovering)
-    )
+    if (
+        at is None
+        or signal.rule != "trend"
+        or signal.improvement is not True
+        or signal.start >= at
+        or signal.before_improvement
+        or signal.stepping
+        or signal.recovering
+    ):
+        return False
+    before = [v for i in signal.points if i < at and (v := analysis.values[i]) is not None]
+    return any(a != b for a, b in itertools.pairwise(before))
+
+
+def _recalculated_mean(
+    signal: charts.Signal, analysis: charts.Analysis, points: Sequence[Any], lang: Language
+) -> str | None:
+    """``the mean of 3.1 set from September 2025`` for a shift against recalculated limits.
+
+    ``None`` when the shift is against the chart's first limits, the only
+    mean the reader has been told of. The mean is shown to one decimal place,
+    or two when one place would make it equal to a point of the shift (a
+    mean of 3.04 shown as 3 beside points of 3 said to be below it). Points
+    exactly on the mean neither count towards a shift nor break one, as
+    Making Data Count has it.
+    """
+    segments = analysis.segments
+    where = [g for g in segments if g.start <= signal.start <= g.end]
+    if not where or where[0] is segments[0]:
+        return None
+    segment = where[0]
+    shown = [fmt.number(v, lang) for i in signal.points if (v := analysis.values[i]) is not None]
+    mean = fmt.number(segment.centre, lang)
+    if mean in shown:
+        mean = fmt.number(segment.centre, lang, decimals=2)
+    period = fmt.period_label(points[segment.start].period.text, lang)
+    return lang.gettext("the mean of {mean} set from {period}").format(mean=mean, period=period)
 
 
 def more_signals_text(rest: Sequence[charts.Signal], lang: Language) -> str:
@@ -488,15 +537,28 @@ def more_signals_text(rest: Sequence[charts.Signal], lang: Language) -> str:
     return fmt.settled(text, lang)
 
 
-def _counted_otherwise(analysis: charts.Analysis, shift: spc.Signal) -> bool:
-    """Whether a shift signal on the chart holds ``shift``'s points with a different count."""
+def _counted_otherwise(analysis: charts.Analysis, shift: spc.Signal, at: int) -> bool:
+    """Whether a shift signal on the chart holds ``shift``'s points with a different count.
+
+    Only a shift against the same mean counts: one against limits
+    recalculated from the change is worded with its own mean ("below the
+    mean of 3.1 set from September 2025"), so the change's shift keeps its
+    count beside it (newuser20 #4).
+    """
+    before = _segment_index(analysis, at - 1)
     return any(
         s.rule == "shift"
         and s.direction == shift.direction
         and shift.points[-1] in s.points
         and s.length != shift.length
+        and _segment_index(analysis, s.start) == before
         for s in analysis.signals
     )
+
+
+def _segment_index(analysis: charts.Analysis, index: int) -> int | None:
+    """Which of the chart's segments (stretches with their own limits) holds point ``index``."""
+    return next((n for n, g in enumerate(analysis.segments) if g.start <= index <= g.end), None)
 
 
 def _ramp_words(change: spc.Change, points: Sequence[Any], lang: Language) -> str:
@@ -552,7 +614,7 @@ def baseline_text(
         if change.shift is None:
             continue
         at = fmt.period_label(points[change.at].period.text, lang)
-        if _counted_otherwise(analysis, change.shift):
+        if _counted_otherwise(analysis, change.shift, change.at):
             # The chart's own shift takes in points before the change too, and the list of
             # signals gives its count: a second count here would read as a contradiction.
             where = (
