@@ -20,7 +20,6 @@ from pitchkit.notes.fit import (
     WORDS_PER_LINE,
     cuts_listed,
     estimate_height,
-    fit_note,
 )
 from pitchkit.recast.localise import localise_pitch
 
@@ -75,7 +74,12 @@ def page_fit(review: Review) -> Iterator[Finding]:
         return
     localised = localise_pitch(pitch, review.lang)
     context = brief_context(localised, review.lang, today=review.today)
-    fit = fit_note(context, review.lang)
+    # Fitted as brief, batch and preview fit the built-in note (laid out, not
+    # estimated), so this says "will not fit" only when they cut (newuser20 #5).
+    from pitchkit.notes.brief import layout_fit, properties
+
+    props = properties(localised, review.lang, "brief", review.today)
+    fit, _data = layout_fit(context, localised, review.lang, props)
     if not fit.cuts and not fit.over_words:
         return
     shares = budgets(context)

@@ -282,6 +282,16 @@ def warn_template(template: Path | None, kind: str, heard: Heard) -> None:
         heard.warning(line)
 
 
+def cuts_warning(cuts: Sequence[tuple[str, Renderable | str]]) -> Message:
+    """The warning that a note shows less than the facts to fit one page (brief and batch)."""
+    shown = Joined(Joined([field, " (", detail, ")"], "") for field, detail in cuts)
+    return Message(
+        "to fit one page the note shortens {shown}; your facts file is unchanged: "
+        "shorten those texts there for a note that reads exactly as you wrote it",
+        shown=shown,
+    )
+
+
 def fit_warnings(
     cuts: Sequence[Cut], pages: int | None, over_words: int, template: Path | None
 ) -> list[Renderable]:
@@ -290,14 +300,7 @@ def fit_warnings(
 
     found: list[Renderable] = []
     if cuts:
-        shown = Joined(Joined([cut.field, " (", cut.detail, ")"], "") for cut in cuts)
-        found.append(
-            Message(
-                "to fit one page the note shortens {shown}; your facts file is unchanged: "
-                "shorten those texts there for a note that reads exactly as you wrote it",
-                shown=shown,
-            )
-        )
+        found.append(cuts_warning([(cut.field, cut.detail) for cut in cuts]))
     if pages is not None and pages > 1:
         name = str(template) if template is not None else "pitchkit's brief template"
         found.append(template_over(name, pages))
