@@ -92,3 +92,13 @@ def test_what_the_layout_keeps_libreoffice_lays_out_on_one_page(tmp_path: Path) 
     assert len(notes) == 5
     for note in notes:
         assert pdf_pages(note) == 1, note.name
+
+
+def test_an_impact_the_lead_ruled_out_for_a_director_is_not_warned_of(tmp_path: Path) -> None:
+    """newuser20 #10: the sensor pads' link to the chief nurse was rejected ('excludes')."""
+    facts, team = _project(tmp_path)
+    result = CliRunner().invoke(app, ["check", str(facts), "-d", "cno", "--directors", str(team)])
+    flat = " ".join(result.output.split())
+    assert "'Single-use bed and chair falls sensor pads issued to medical wards' serves" not in flat
+    # An impact the lead has not ruled on is still warned of.
+    assert "length of stay for patients on enhanced observation' serves none" in flat

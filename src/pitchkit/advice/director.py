@@ -78,6 +78,11 @@ def _impact_index(review: Review, impact: Impact) -> int:
     return next(n for n, i in enumerate(review.facts.impacts) if i.id == impact.id)
 
 
+def _ruled_out(impact: Impact, director_id: str) -> bool:
+    """Whether the lead excluded a link of ``impact`` to one of the director's objectives."""
+    return any(entry.split(".", 1)[0] == director_id for entry in impact.excludes)
+
+
 def impact_unlinked(review: Review) -> Iterator[Finding]:
     """An impact serves none of the chosen director's objectives."""
     pitch, director = review.pitch, review.director
@@ -109,6 +114,10 @@ def impact_unlinked(review: Review) -> Iterator[Finding]:
                 ),
                 review.where("impacts", index, "measure"),
             )
+            continue
+        if _ruled_out(impact, director.id):
+            # The lead has ruled this impact out for this director ('excludes', or 'link
+            # --reject'): nothing is left for them to decide, so say nothing (newuser20 #10).
             continue
         yield Finding(
             "impact-unlinked",
