@@ -115,13 +115,12 @@ def impact_unlinked(review: Review) -> Iterator[Finding]:
                 review.where("impacts", index, "measure"),
             )
             continue
-        if _ruled_out(impact, director.id):
-            # The lead has ruled this impact out for this director ('excludes', or 'link
-            # --reject'): nothing is left for them to decide, so say nothing (newuser20 #10).
-            continue
+        # An impact the lead ruled out for this director ('excludes', or 'link --reject')
+        # leaves nothing to decide: check still says so, as information, but no note
+        # warns of it each time it is made (newuser20 #10).
         yield Finding(
             "impact-unlinked",
-            "warning",
+            "info" if _ruled_out(impact, director.id) else "warning",
             review._("The impact '{measure}' serves none of {name}'s objectives.").format(
                 measure=impact.measure, name=director.name
             ),

@@ -178,9 +178,9 @@ def _added_gains(review: Review, added: list[str], room: int) -> Finding:
             "the role's typical gains after it: {added}."
         ).format(room=max(0, room), added="; ".join(f'"{gain}"' for gain in added)),
         review._(
-            "Nothing of yours to cut: when the page is full, pitchkit leaves these out before "
-            "your own lines. To choose them yourself, write the gains you mean under offer in "
-            "the facts file (pitchkit adds its own only to make up three)."
+            "Nothing of yours to cut: these lines are pitchkit's own, and it leaves them out "
+            "when the page is full. To choose them yourself, write the gains you mean under "
+            "offer in the facts file (pitchkit adds its own only to make up three)."
         ),
         review.where("offer"),
     )
