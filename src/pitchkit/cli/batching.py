@@ -19,7 +19,6 @@ from pitchkit.cli.console import (
     rich_consoles,
     say,
     stopped,
-    warn,
     words,
 )
 from pitchkit.cli.running import CommandExit, Terminal, UserDefaults, report_period
@@ -185,11 +184,6 @@ def report_batch(result: Any, problems: list[Renderable | str], lang: Language) 
     listed = tuple(item for item in result.pdf_missing if render(item.error) != stop)
     for item in result.failed + listed:
         fail(Located(item.director_id, item.error))
-    from pitchkit.api.notes import cuts_warning
-
-    for item in result.items:  # a cut is never silent: brief warns of the same (newuser20 #5)
-        if item.status == "ok" and item.cuts:
-            warn(Located(item.director_id, cuts_warning(item.cuts)))
     if result.pack_error:
         fail(Message("pack not written: {reason}", reason=result.pack_error))
     if result.interrupted:
