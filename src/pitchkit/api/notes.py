@@ -90,12 +90,12 @@ class BriefResult(Result):
     cuts: tuple[Cut, ...]
     findings: tuple[Finding, ...]
     warnings: tuple[Renderable | str, ...] = field(default=())
-    #: The note's pages: LibreOffice's count when ``pages_measured``, else 1 when the
-    #: estimate alone showed the note surely fits one page; ``None`` when not known.
+    #: The note's pages: LibreOffice's count when ``pages_measured``, else 1 when
+    #: pitchkit's layout showed the note surely fits one page; ``None`` when not known.
     pages: int | None = None
     #: Whether LibreOffice laid the note out to count its pages.
     pages_measured: bool = False
-    #: About how many words the note still runs over one page, by the estimate.
+    #: About how many words the note still runs over one page, by the layout or estimate.
     over_words: int = 0
     #: The director's name and role, as the facts give them.
     director_name: str = ""

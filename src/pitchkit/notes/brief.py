@@ -113,17 +113,17 @@ def brief_parts(
     *,
     template: Path | None = None,
     today: dt.date | None = None,
-    page: float = PAGE_HEIGHT,
     pitch: Pitch | None = None,
     reasons: bool = True,
 ) -> BriefParts:
     """Recast the facts for ``director`` and work out everything the note shows.
 
     ``pitch`` is the director's pitch when it is already recast (not yet
-    localised). The pitch's lens wording is in the project's language. With the
-    built-in template (``template`` is ``None``), or a template using its
-    blocks, long content is trimmed to fit a page ``page`` points high (see
-    :mod:`pitchkit.notes.fit`); any other template gets everything. ``pitchkit
+    localised). The pitch's lens wording is in the project's language. The
+    built-in template (``template`` is ``None``) is fitted to one page as laid
+    out (:func:`layout_fit`); a user's template using its blocks is trimmed to
+    the page by the estimate of :mod:`pitchkit.notes.fit`; any other template
+    gets everything. ``pitchkit
     brief`` and ``pitchkit batch`` both start here. Without ``reasons`` no
     statement says why its link holds (the pages of a bilingual note).
     """
@@ -133,7 +133,7 @@ def brief_parts(
         template=template,
         today=today,
         pitch=pitch,
-        pages=[page],
+        pages=[PAGE_HEIGHT],
         reasons=reasons,
     )
     return parts
@@ -183,10 +183,10 @@ class BriefNote(NamedTuple):
     data: bytes
     pitch: Pitch
     cuts: tuple[Cut, ...]
-    #: About how many words the note still runs over one page, by the estimate.
+    #: About how many words the note still runs over one page, by the layout or estimate.
     over_words: int = 0
-    #: The note's pages: LibreOffice's count when ``pages_measured``, else 1 when the
-    #: estimate alone showed the note surely fits one page; ``None`` when not known.
+    #: The note's pages: LibreOffice's count when ``pages_measured``, else 1 when
+    #: pitchkit's layout showed the note surely fits one page; ``None`` when not known.
     pages: int | None = None
     #: Whether LibreOffice laid the note out to count its pages.
     pages_measured: bool = False
@@ -328,15 +328,19 @@ def make_brief_note(
 ) -> BriefNote:
     """Render the one-page sponsor briefing note for ``director``.
 
-    With the built-in template (or a template using its blocks), long
-    content is trimmed to fit one page (see :mod:`pitchkit.notes.fit`); any other
-    template gets everything. With ``measure`` (LibreOffice must be found)
-    the note is laid out by LibreOffice: of the fits for the page heights in
-    :data:`MEASURED_PAGES`, the one that cuts least while keeping to one page
-    is kept, and ``pages`` says how many pages the note takes. With the
-    built-in template, LibreOffice is skipped when pitchkit's own layout
-    already shows which fit it would keep (:func:`decided`): ``pages`` is
-    then 1 and ``pages_measured`` false.
+    The built-in template is fitted to one page by its layout
+    (:func:`layout_fit`), the same note with or without ``measure``; with
+    ``measure`` (LibreOffice must be found) LibreOffice counts its pages only
+    when the layout could not bring it :data:`ONE_PAGE_MARGIN` above the page's
+    end (everything that may be cut is cut), else ``pages`` is 1 and
+    ``pages_measured`` false. A user's template using the built-in blocks (or a
+    built-in note the layout cannot read) is trimmed by the estimate of
+    :mod:`pitchkit.notes.fit`; any other template gets everything. With
+    ``measure`` such a note is laid out by LibreOffice: of the fits for the
+    page heights in :data:`MEASURED_PAGES`, the one that cuts least while
+    keeping to one page is kept, and ``pages`` says how many pages the note
+    takes; for a built-in note the layout skips LibreOffice when it already
+    shows which fit it would keep (:func:`decided`).
     ``pitch`` is the director's pitch when it is already recast. Without
     ``reasons`` no statement says why its link holds.
     """

@@ -4,7 +4,9 @@ A director reads the note in the two minutes before a meeting, so it must
 fit one A4 page. :func:`fit_brief` estimates how many lines the filled
 built-in template takes (the estimate is calibrated against LibreOffice's
 layout, see ``scripts/calibrate_fit.py``) and, while it would overflow,
-shows less, in the fixed order of :data:`STEPS`:
+shows less, in the fixed order of :data:`STEPS` (the built-in brief is cut
+in the same order, judged by its line-by-line layout instead:
+:func:`pitchkit.notes.brief.layout_fit`):
 
 1. evidence items after the first, then strategy lines no shown link rests
    on, then concerns after the first, then gains after the second;
@@ -482,7 +484,7 @@ def fit_alike(
     words are the ones pitchkit's map knows. Each context is left as it was.
 
     Whether a context overflows is ``over`` when given (the built-in brief
-    laid out line by line: :func:`pitchkit.notes.brief.layout_overshoot`),
+    laid out line by line: :func:`pitchkit.notes.brief.layout_fit`),
     else this module's estimate against a page ``page`` points high.
     """
 
