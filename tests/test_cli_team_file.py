@@ -603,6 +603,11 @@ def team_with_totals(path: Path, *, formula_name: bool = False) -> Path:
     return path
 
 
+def _team_warnings(stderr: str) -> list[str]:
+    """The lines of ``stderr`` about the team file: not the notes' own cuts to fit a page."""
+    return [line for line in stderr.splitlines() if "to fit one page the note shortens" not in line]
+
+
 def test_a_totals_row_is_left_out_with_a_warning_and_the_batch_succeeds(
     cli: Cli, tmp_path: Path
 ) -> None:
@@ -611,10 +616,10 @@ def test_a_totals_row_is_left_out_with_a_warning_and_the_batch_succeeds(
     out = tmp_path / "notes"
     result = cli("batch", str(facts), "--directors", str(team), "--out", str(out), "-q")
     assert result.exit_code == 0, result.stderr
-    assert result.stderr == (
+    assert _team_warnings(result.stderr) == [
         f"warning: {team}:row 6: 'Total' with no role looks like a totals row, not a director, "
-        "so it was left out\n"
-    )
+        "so it was left out"
+    ]
     assert len(list(out.glob("*.docx"))) == 2
     manifest = (out / "manifest.csv").read_text(encoding="utf-8-sig")
     assert "Total" not in manifest
@@ -657,7 +662,7 @@ def test_vacant_posts_are_left_out_with_a_warning_and_the_batch_succeeds(
     result = cli("batch", str(facts), "--directors", str(team), "--out", str(out), "-q")
     assert result.exit_code == 0, result.stderr
     vacant = "looks like a vacant post, not a director, so it was left out: when someone is in "
-    assert result.stderr.splitlines() == [
+    assert _team_warnings(result.stderr) == [
         f"warning: {team}:row 3: 'Interim \u2014 TBC' {vacant}post, put their name in the row",
         f"warning: {team}:row 4: 'Vacant' {vacant}post, put their name in the row",
         f"warning: {team}:row 5: 'TBC' {vacant}post, put their name in the row",

@@ -179,26 +179,42 @@ def test_a_money_line_gives_the_figure_again_when_fitting_drops_its_statement(
 ) -> None:
     # The lead has confirmed admissions -> the four-hour standard, so the COO's note claims
     # two statements; the admissions one carries the £423,000 of capacity.
-    facts = tmp_path / "facts.yaml"
-    facts.write_text(
+    confirmed = (
         FRAILTY.read_text(encoding="utf-8")
         .replace("    supports: [dof.cip]\n", "    supports: [dof.cip, coo.four-hour]\n", 1)
         # The admissions count from June 2027: the four-hour objective is set for March 2028
         # here, inside the project's years, so the confirmed link can be claimed.
-        .replace("within four hours by March 2027", "within four hours by March 2028", 1),
-        encoding="utf-8",
+        .replace("within four hours by March 2027", "within four hours by March 2028", 1)
     )
-    project = open_project(facts)
-    director = pick_director(project.facts, "coo")
-    full = brief_parts(project, director, today=dt.date(2026, 12, 1))
+    project = open_project(_written(tmp_path / "full.yaml", confirmed))
+    full = brief_parts(project, pick_director(project.facts, "coo"), today=dt.date(2026, 12, 1))
+    assert len(full.context["pitch"]["statements"]) == 2
     assert full.context["money"]["lines"][0].startswith("Money: the capacity above")
-    short = brief_parts(project, director, today=dt.date(2026, 12, 1), page=420)
-    assert len(short.context["pitch"]["statements"]) == 1  # the £423,000 statement dropped
+    # Seven more asks (never cut) leave no room for the second statement: with it, after
+    # every earlier cut, LibreOffice lays the COO's note out on two pages; without it, one.
+    more = "".join(
+        f"  - Join ward round number {n} with the frailty team to see how the virtual ward admits "
+        "and discharges people at home\n"
+        for n in range(7)
+    )
+    project = open_project(
+        _written(tmp_path / "long.yaml", confirmed.replace("asks:\n", "asks:\n" + more, 1))
+    )
+    short = brief_parts(project, pick_director(project.facts, "coo"), today=dt.date(2026, 12, 1))
+    [kept] = short.context["pitch"]["statements"]  # the £423,000 statement dropped
+    assert "£423,000" not in kept["text"]
+    assert "pitch.statements" in [cut.field for cut in short.cuts]
+    assert not short.over_words
     assert (
         short.context["money"]["lines"][0]
         .replace(NBSP, " ")
         .startswith("Money: £423,000 a year of capacity")
     )
+
+
+def _written(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
 
 
 def test_a_one_year_project_does_not_repeat_its_years_benefit_as_the_total() -> None:

@@ -9,6 +9,7 @@ LibreOffice lays each note out on one page.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import io
 from pathlib import Path
@@ -274,8 +275,29 @@ def test_batch_no_cuts_fails_each_note_that_needs_a_cut(tmp_path: Path) -> None:
         app, ["batch", str(DEMO), "--out", str(out), "--no-cuts", "-j", "1"]
     )
     assert result.exit_code == 1
-    assert "--no-cuts: to fit one page the note would need these cuts" in result.output
-    assert not list(out.glob("*.docx"))
+    # Uncut, LibreOffice lays out the demo's notes for dof, coo and md on two pages each
+    # (842, 795 and 770 pt laid out against a 760 pt page body) and the DoN's on one (731 pt):
+    # each of the three fails with its own cuts; the DoN's note, needing none, is written.
+    refused = "--no-cuts: to fit one page the note would need these cuts"
+    failed = [line for line in result.output.splitlines() if line.startswith("error: ")]
+    assert sorted(line.split(":")[1].strip() for line in failed) == ["coo", "dof", "md"]
+    assert all(refused in line for line in failed)
+    assert [path.name for path in out.glob("*.docx")] == [
+        "Frailty virtual ward - brief - Ruth Adeyemi.docx"
+    ]
+    rows = {
+        row["director_id"]: row
+        for row in csv.DictReader(
+            (out / "manifest.csv").read_text(encoding="utf-8-sig").splitlines()
+        )
+    }
+    assert {key: row["status"] for key, row in rows.items()} == {
+        "dof": "failed",
+        "coo": "failed",
+        "don": "ok",
+        "md": "failed",
+    }
+    assert rows["don"]["cuts"] == ""
 
 
 # ---------------------------------------------------------------- users' templates

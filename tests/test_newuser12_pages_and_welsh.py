@@ -238,7 +238,7 @@ def test_capacity_is_not_released_ahead_of_winter_in_december(tmp_path: Path) ->
     from pitchkit.notes.context import in_season
 
     assert in_season("capacity released ahead of winter", dt.date(2026, 12, 5)) == (
-        "capacity released this winter"
+        "capacity that could be freed this winter"
     )
     assert in_season("capacity released ahead of winter", dt.date(2026, 9, 5)) == (
         "capacity released ahead of winter"

@@ -260,7 +260,10 @@ def test_a_million_is_written_one_way_in_every_place_a_note_gives_it(tmp_path: P
 @pytest.mark.parametrize(
     ("locale", "gain"),
     # Written on 1 December, in winter: "this winter", not "ahead of winter" (newuser12 #13).
-    [(None, "Capacity released this winter"), ("cy_GB", "Capasiti wedi'i ryddhau y gaeaf hwn")],
+    [
+        (None, "Capacity that could be freed this winter"),
+        ("cy_GB", "Capasiti y gellid ei ryddhau y gaeaf hwn"),
+    ],
 )
 def test_capacity_is_a_gain_only_in_a_note_that_claims_capacity(
     tmp_path: Path, locale: str | None, gain: str
@@ -303,7 +306,7 @@ def test_an_operations_director_is_not_promised_capacity_a_project_does_not_free
 ) -> None:
     # Fewer red cells bought is cash; nothing here frees a bed, a clinic or staff time.
     cash_only = _brief(_facts(tmp_path, [RED_CELLS]), "coo")
-    assert "Capacity released this winter" not in cash_only
+    assert "Capacity that could be freed this winter" not in cash_only
     bed_days = {
         "id": "bed-days",
         "measure": "Bed days after hip and knee replacement",
@@ -312,7 +315,9 @@ def test_an_operations_director_is_not_promised_capacity_a_project_does_not_free
         "baseline": 3900,
         "target": 3400,
     }
-    assert "Capacity released this winter" in _brief(_facts(tmp_path, [RED_CELLS, bed_days]), "coo")
+    assert "Capacity that could be freed this winter" in _brief(
+        _facts(tmp_path, [RED_CELLS, bed_days]), "coo"
+    )
 
 
 def _log(months: int) -> list[dict[str, Any]]:

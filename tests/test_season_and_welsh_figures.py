@@ -44,11 +44,11 @@ def said(facts: Path, today: dt.date) -> tuple[str, str]:
     ("today", "start", "words"),
     [
         # Read in January, with the project under way: this winter, in both.
-        (dt.date(2027, 1, 10), None, "capacity released this winter"),
+        (dt.date(2027, 1, 10), None, "capacity that could be freed this winter"),
         # Written in November for a meeting in January: read in winter.
-        (dt.date(2026, 11, 20), None, "capacity released this winter"),
+        (dt.date(2026, 11, 20), None, "capacity that could be freed this winter"),
         # Read in January, the project starting in May: next winter, not this one.
-        (dt.date(2027, 1, 10), "2027-05-01", "capacity released ahead of next winter"),
+        (dt.date(2027, 1, 10), "2027-05-01", "capacity that could be freed ahead of next winter"),
         # Read in September, for a meeting in September: ahead of winter.
         (dt.date(2026, 9, 1), None, "capacity released ahead of winter"),
     ],
@@ -67,8 +67,8 @@ def test_season_words_follow_the_date(
     assert words[:1].upper() + words[1:] in note
     assert f"perhaps: {words};" in fix
     for other in {
-        "capacity released this winter",
-        "capacity released ahead of next winter",
+        "capacity that could be freed this winter",
+        "capacity that could be freed ahead of next winter",
         "capacity released ahead of winter",
     } - {words}:
         assert other not in fix

@@ -78,6 +78,11 @@ def _impact_index(review: Review, impact: Impact) -> int:
     return next(n for n, i in enumerate(review.facts.impacts) if i.id == impact.id)
 
 
+def _ruled_out(impact: Impact, director_id: str) -> bool:
+    """Whether the lead excluded a link of ``impact`` to one of the director's objectives."""
+    return any(entry.split(".", 1)[0] == director_id for entry in impact.excludes)
+
+
 def impact_unlinked(review: Review) -> Iterator[Finding]:
     """An impact serves none of the chosen director's objectives."""
     pitch, director = review.pitch, review.director
@@ -110,9 +115,12 @@ def impact_unlinked(review: Review) -> Iterator[Finding]:
                 review.where("impacts", index, "measure"),
             )
             continue
+        # An impact the lead ruled out for this director ('excludes', or 'link --reject')
+        # leaves nothing to decide: check still says so, as information, but no note
+        # warns of it each time it is made (newuser20 #10).
         yield Finding(
             "impact-unlinked",
-            "warning",
+            "info" if _ruled_out(impact, director.id) else "warning",
             review._("The impact '{measure}' serves none of {name}'s objectives.").format(
                 measure=impact.measure, name=director.name
             ),

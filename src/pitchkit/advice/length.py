@@ -20,7 +20,6 @@ from pitchkit.notes.fit import (
     WORDS_PER_LINE,
     cuts_listed,
     estimate_height,
-    fit_note,
 )
 from pitchkit.recast.localise import localise_pitch
 
@@ -75,7 +74,12 @@ def page_fit(review: Review) -> Iterator[Finding]:
         return
     localised = localise_pitch(pitch, review.lang)
     context = brief_context(localised, review.lang, today=review.today)
-    fit = fit_note(context, review.lang)
+    # Fitted as brief, batch and preview fit the built-in note (laid out, not
+    # estimated), so this says "will not fit" only when they cut (newuser20 #5).
+    from pitchkit.notes.brief import layout_fit, properties
+
+    props = properties(localised, review.lang, "brief", review.today)
+    fit, _data = layout_fit(context, localised, review.lang, props)
     if not fit.cuts and not fit.over_words:
         return
     shares = budgets(context)
@@ -174,9 +178,9 @@ def _added_gains(review: Review, added: list[str], room: int) -> Finding:
             "the role's typical gains after it: {added}."
         ).format(room=max(0, room), added="; ".join(f'"{gain}"' for gain in added)),
         review._(
-            "Nothing of yours to cut: when the page is full, pitchkit leaves these out before "
-            "your own lines. To choose them yourself, write the gains you mean under offer in "
-            "the facts file (pitchkit adds its own only to make up three)."
+            "Nothing of yours to cut: these lines are pitchkit's own, and it leaves them out "
+            "when the page is full. To choose them yourself, write the gains you mean under "
+            "offer in the facts file (pitchkit adds its own only to make up three)."
         ),
         review.where("offer"),
     )

@@ -152,6 +152,11 @@ def write_batch(
         no_cuts=request.no_cuts,
         resume=request.resume,
     )
+    from pitchkit.api.notes import cuts_warning
+
+    for item in result.items:  # a cut is never silent: brief warns of the same (newuser20 #5)
+        if item.status == "ok" and item.cuts:
+            heard.warning(Located(item.director_id, cuts_warning(item.cuts)))
     if request.template is not None:
         for line in template_pages(request.template, result):
             heard.warning(line)

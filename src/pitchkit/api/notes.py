@@ -93,12 +93,12 @@ class BriefResult(Result):
     warnings: tuple[Renderable | str, ...] = field(default=())
     #: The folder made for the note (see :func:`~pitchkit.api.base.folder_to_make`), if any.
     folder_made: Path | None = None
-    #: The note's pages: LibreOffice's count when ``pages_measured``, else 1 when the
-    #: estimate alone showed the note surely fits one page; ``None`` when not known.
+    #: The note's pages: LibreOffice's count when ``pages_measured``, else 1 when
+    #: pitchkit's layout showed the note surely fits one page; ``None`` when not known.
     pages: int | None = None
     #: Whether LibreOffice laid the note out to count its pages.
     pages_measured: bool = False
-    #: About how many words the note still runs over one page, by the estimate.
+    #: About how many words the note still runs over one page, by the layout or estimate.
     over_words: int = 0
     #: The director's name and role, as the facts give them.
     director_name: str = ""
@@ -287,6 +287,16 @@ def warn_template(template: Path | None, kind: str, heard: Heard) -> None:
         heard.warning(line)
 
 
+def cuts_warning(cuts: Sequence[tuple[str, Renderable | str]]) -> Message:
+    """The warning that a note shows less than the facts to fit one page (brief and batch)."""
+    shown = Joined(Joined([field, " (", detail, ")"], "") for field, detail in cuts)
+    return Message(
+        "to fit one page the note shortens {shown}; your facts file is unchanged: "
+        "shorten those texts there for a note that reads exactly as you wrote it",
+        shown=shown,
+    )
+
+
 def fit_warnings(
     cuts: Sequence[Cut], pages: int | None, over_words: int, template: Path | None
 ) -> list[Renderable]:
@@ -295,14 +305,7 @@ def fit_warnings(
 
     found: list[Renderable] = []
     if cuts:
-        shown = Joined(Joined([cut.field, " (", cut.detail, ")"], "") for cut in cuts)
-        found.append(
-            Message(
-                "to fit one page the note shortens {shown}; your facts file is unchanged: "
-                "shorten those texts there for a note that reads exactly as you wrote it",
-                shown=shown,
-            )
-        )
+        found.append(cuts_warning([(cut.field, cut.detail) for cut in cuts]))
     if pages is not None and pages > 1:
         name = str(template) if template is not None else "pitchkit's brief template"
         found.append(template_over(name, pages))

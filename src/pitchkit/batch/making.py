@@ -83,11 +83,13 @@ class NoteMaker:
 
     def make_note(self, director: Director) -> tuple[bytes, Cuts]:
         """The .docx bytes of ``director``'s note and what was cut to fit it on one page."""
-        context, props, cuts = self._context(director)
+        context, props, cuts, data = self._context(director)
+        if data is not None:  # the built-in brief, filled already while fitting it
+            return data, cuts
         return self.compiled.render(context, properties=props), cuts
 
-    def _context(self, director: Director) -> tuple[Mapping[str, Any], Any, Cuts]:
-        """The template context, document properties and cuts for ``director``."""
+    def _context(self, director: Director) -> tuple[Mapping[str, Any], Any, Cuts, bytes | None]:
+        """The template context, document properties, cuts and (if made) the note itself."""
         job, lang = self.job, self.job.project.lang
         facts = job.project.facts
         if job.kind == "update":
@@ -95,13 +97,14 @@ class NoteMaker:
 
             situation = situate(facts, director, lang, period=job.period, today=job.today)
             context = update_document_context(situation, today=job.today)
-            return context, properties(situation.pitch, lang, "update", job.today), ()
+            return context, properties(situation.pitch, lang, "update", job.today), (), None
         brief = brief_parts(job.project, director, template=job.template, today=job.today)
         if job.no_cuts and brief.cuts:
             from pitchkit.notes.fit import cuts_refused
 
             raise InputError(cuts_refused(brief.cuts))
-        return brief.context, brief.properties, tuple((c.field, c.detail) for c in brief.cuts)
+        cuts = tuple((c.field, c.detail) for c in brief.cuts)
+        return brief.context, brief.properties, cuts, brief.data
 
 
 def _make_one(maker: NoteMaker, index: int, director: Director) -> MadeNote:

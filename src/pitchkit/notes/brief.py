@@ -19,7 +19,7 @@ from pitchkit.facts.schema import Director, Facts
 from pitchkit.i18n.messages import Message
 from pitchkit.i18n.translation import Language
 from pitchkit.notes.context import Context, brief_context, refit_money
-from pitchkit.notes.fit import PAGE_HEIGHT, Cut, fit_alike, fit_note
+from pitchkit.notes.fit import PAGE_HEIGHT, Cut, Fit, estimate_height, fit_alike, fit_note
 from pitchkit.notes.layout import body_height
 from pitchkit.output.files import safe_stem
 from pitchkit.recast.localise import localise_pitch
@@ -79,6 +79,11 @@ class BriefParts(NamedTuple):
     properties: Properties
     #: About how many words the note still runs over one page (0 when it fits).
     over_words: int = 0
+    #: Whether the fit was decided by laying the filled built-in brief out line by
+    #: line (:func:`layout_fit`), not by the estimate.
+    laid_out: bool = False
+    #: The filled built-in brief, when the layout already made it.
+    data: bytes | None = None
 
 
 #: Markers of the built-in brief's blocks: a template holding them all (an
@@ -108,17 +113,17 @@ def brief_parts(
     *,
     template: Path | None = None,
     today: dt.date | None = None,
-    page: float = PAGE_HEIGHT,
     pitch: Pitch | None = None,
     reasons: bool = True,
 ) -> BriefParts:
     """Recast the facts for ``director`` and work out everything the note shows.
 
     ``pitch`` is the director's pitch when it is already recast (not yet
-    localised). The pitch's lens wording is in the project's language. With the
-    built-in template (``template`` is ``None``), or a template using its
-    blocks, long content is trimmed to fit a page ``page`` points high (see
-    :mod:`pitchkit.notes.fit`); any other template gets everything. ``pitchkit
+    localised). The pitch's lens wording is in the project's language. The
+    built-in template (``template`` is ``None``) is fitted to one page as laid
+    out (:func:`layout_fit`); a user's template using its blocks is trimmed to
+    the page by the estimate of :mod:`pitchkit.notes.fit`; any other template
+    gets everything. ``pitchkit
     brief`` and ``pitchkit batch`` both start here. Without ``reasons`` no
     statement says why its link holds (the pages of a bilingual note).
     """
@@ -128,7 +133,7 @@ def brief_parts(
         template=template,
         today=today,
         pitch=pitch,
-        pages=[page],
+        pages=[PAGE_HEIGHT],
         reasons=reasons,
     )
     return parts
@@ -153,6 +158,12 @@ def _fitted(
     props = properties(pitch, project.lang, "brief", today)
     if not fits_to_page(template):
         return [BriefParts(pitch, context, (), props) for _page in pages]
+    if template is None:
+        fit, data = layout_fit(context, pitch, project.lang, props)
+        if data is not None:
+            fitted = refit_money(context, fit.context, pitch, project.lang)
+            parts = BriefParts(pitch, fitted, fit.cuts, props, fit.over_words, True, data)
+            return [parts for _page in pages]
     fits = (fit_note(context, project.lang, page=page) for page in pages)
     return [
         BriefParts(
@@ -172,10 +183,10 @@ class BriefNote(NamedTuple):
     data: bytes
     pitch: Pitch
     cuts: tuple[Cut, ...]
-    #: About how many words the note still runs over one page, by the estimate.
+    #: About how many words the note still runs over one page, by the layout or estimate.
     over_words: int = 0
-    #: The note's pages: LibreOffice's count when ``pages_measured``, else 1 when the
-    #: estimate alone showed the note surely fits one page; ``None`` when not known.
+    #: The note's pages: LibreOffice's count when ``pages_measured``, else 1 when
+    #: pitchkit's layout showed the note surely fits one page; ``None`` when not known.
     pages: int | None = None
     #: Whether LibreOffice laid the note out to count its pages.
     pages_measured: bool = False
@@ -215,6 +226,75 @@ def surely_over(height: float) -> bool:
     return height >= BODY_HEIGHT + OVER_MARGIN
 
 
+class _Overshoot:
+    """How far each filled built-in note runs past one page, laid out line by line.
+
+    The note is one page when its layout ends at least :data:`ONE_PAGE_MARGIN`
+    above the page body's end (:func:`surely_one_page`): the same test
+    ``brief`` uses to skip LibreOffice, so what the layout keeps LibreOffice
+    lays out on one page. A context the layout cannot read is measured by the
+    estimate instead. The last document filled for each note is kept, with
+    whether the layout could read it.
+    """
+
+    def __init__(self, fills: Sequence[Callable[[Context], bytes]]) -> None:
+        self.fills = fills
+        self.last: list[bytes | None] = [None] * len(fills)
+
+    def __call__(self, index: int, context: Context) -> float:
+        data = self.fills[index](context)
+        height = body_height(data, cautious=True)
+        if height is None:
+            self.last[index] = None
+            return estimate_height(context) - PAGE_HEIGHT
+        self.last[index] = data
+        return height - (BODY_HEIGHT - ONE_PAGE_MARGIN)
+
+
+_COMPILED: dict[str, Any] = {}
+
+
+def _compiled_brief(lang: Language) -> Any:
+    """The built-in brief template, prepared once for ``lang`` in this process."""
+    compiled = _COMPILED.get(lang.code)
+    if compiled is None:
+        from pitchkit.word.fastrender import CompiledTemplate
+
+        compiled = _COMPILED[lang.code] = CompiledTemplate(builtin_template("brief"), lang=lang)
+    return compiled
+
+
+def _builtin_fill(
+    before: Context, pitch: Pitch, lang: Language, props: Properties
+) -> Callable[[Context], bytes]:
+    """What fills the built-in brief with a fitted context, its money block reworded."""
+    compiled = _compiled_brief(lang)
+
+    def fill(context: Context) -> bytes:
+        data: bytes = compiled.fill(refit_money(before, context, pitch, lang), properties=props)
+        return data
+
+    return fill
+
+
+def layout_fit(
+    context: Context, pitch: Pitch, lang: Language, props: Properties
+) -> tuple[Fit, bytes | None]:
+    """Fit ``context`` to the built-in brief's page as laid out, and the note it fills.
+
+    Every command that makes or previews a built-in brief (``brief``,
+    ``batch``, the pack, ``preview`` and ``check``) fits it here, so the same
+    director's note cuts the same things everywhere, and only when the page
+    really overflows: the estimate of :mod:`pitchkit.notes.fit` errs long by
+    up to a quarter of a page, the layout by about a point. The document is
+    ``None`` when the layout could not read the fitted note (the estimate
+    then decided its last step).
+    """
+    over = _Overshoot([_builtin_fill(context, pitch, lang, props)])
+    fit = fit_note(context, lang, over=over)
+    return fit, over.last[0]
+
+
 def decided(tried: Sequence[BriefParts], filled: Callable[[int], bytes]) -> int | None:
     """Which of the fits ``tried`` measuring would keep, when the layout alone decides it.
 
@@ -248,15 +328,19 @@ def make_brief_note(
 ) -> BriefNote:
     """Render the one-page sponsor briefing note for ``director``.
 
-    With the built-in template (or a template using its blocks), long
-    content is trimmed to fit one page (see :mod:`pitchkit.notes.fit`); any other
-    template gets everything. With ``measure`` (LibreOffice must be found)
-    the note is laid out by LibreOffice: of the fits for the page heights in
-    :data:`MEASURED_PAGES`, the one that cuts least while keeping to one page
-    is kept, and ``pages`` says how many pages the note takes. With the
-    built-in template, LibreOffice is skipped when pitchkit's own layout
-    already shows which fit it would keep (:func:`decided`): ``pages`` is
-    then 1 and ``pages_measured`` false.
+    The built-in template is fitted to one page by its layout
+    (:func:`layout_fit`), the same note with or without ``measure``; with
+    ``measure`` (LibreOffice must be found) LibreOffice counts its pages only
+    when the layout could not bring it :data:`ONE_PAGE_MARGIN` above the page's
+    end (everything that may be cut is cut), else ``pages`` is 1 and
+    ``pages_measured`` false. A user's template using the built-in blocks (or a
+    built-in note the layout cannot read) is trimmed by the estimate of
+    :mod:`pitchkit.notes.fit`; any other template gets everything. With
+    ``measure`` such a note is laid out by LibreOffice: of the fits for the
+    page heights in :data:`MEASURED_PAGES`, the one that cuts least while
+    keeping to one page is kept, and ``pages`` says how many pages the note
+    takes; for a built-in note the layout skips LibreOffice when it already
+    shows which fit it would keep (:func:`decided`).
     ``pitch`` is the director's pitch when it is already recast. Without
     ``reasons`` no statement says why its link holds.
     """
@@ -273,6 +357,8 @@ def make_brief_note(
         reasons=reasons,
     )
     parts = every[0]
+    if parts.data is not None:  # fitted by the layout: the same note with or without LibreOffice
+        return _laid_out_note(parts, parts.data, measure=measure)
     fill = _filler(source, project.lang)
     if not measure:
         data = fill(parts)
@@ -313,6 +399,20 @@ def make_brief_note(
     return BriefNote(data, best.pitch, best.cuts, best.over_words, count, pages_measured=True)
 
 
+def _laid_out_note(parts: BriefParts, data: bytes, *, measure: bool) -> BriefNote:
+    """The note the layout fitted: on one page by the layout, else counted by LibreOffice."""
+    if not parts.over_words:
+        return BriefNote(data, parts.pitch, parts.cuts, 0, pages=1 if measure else None)
+    if not measure:
+        return BriefNote(data, parts.pitch, parts.cuts, parts.over_words)
+    from pitchkit.output.pagecount import count_pages
+
+    [count] = count_pages([data])
+    return BriefNote(
+        data, parts.pitch, parts.cuts, parts.over_words, count, pages_measured=count is not None
+    )
+
+
 def make_brief_notes_alike(
     notes: Sequence[tuple[Project, Director, Pitch | None]],
     *,
@@ -337,8 +437,16 @@ def make_brief_notes_alike(
         pitch = localise_pitch(pitch, project.lang)
         context = brief_context(pitch, project.lang, today=today, reasons=reasons)
         prepared.append((project, pitch, context, properties(pitch, project.lang, "brief", today)))
+    over = None
+    if template is None:
+        over = _Overshoot(
+            [
+                _builtin_fill(context, pitch, project.lang, props)
+                for project, pitch, context, props in prepared
+            ]
+        )
     if fits_to_page(template):
-        fits = fit_alike([context for _project, _pitch, context, _props in prepared])
+        fits = fit_alike([context for _project, _pitch, context, _props in prepared], over=over)
         parts = [
             BriefParts(
                 pitch,
@@ -351,9 +459,15 @@ def make_brief_notes_alike(
         ]
     else:
         parts = [BriefParts(pitch, context, (), props) for _p, pitch, context, props in prepared]
+    made = over.last if over is not None else [None] * len(parts)
     return [
-        BriefNote(_filler(source, project.lang)(one), one.pitch, one.cuts, one.over_words)
-        for (project, *_rest), one in zip(prepared, parts, strict=True)
+        BriefNote(
+            data if data is not None else _filler(source, project.lang)(one),
+            one.pitch,
+            one.cuts,
+            one.over_words,
+        )
+        for (project, *_rest), one, data in zip(prepared, parts, made, strict=True)
     ]
 
 

@@ -1123,8 +1123,8 @@ def in_season(gain: str, today: dt.date | None, facts: Facts | None = None) -> s
     winter_ends = dt.date(day.year + (day.month == 12), 3, 31)
     start = facts.project.start if facts is not None else None
     if start is not None and start > winter_ends:
-        return N_("capacity released ahead of next winter")
-    return N_("capacity released this winter")
+        return N_("capacity that could be freed ahead of next winter")
+    return N_("capacity that could be freed this winter")
 
 
 #: England's name for the groups of GP practices Wales (and Scotland) call clusters.

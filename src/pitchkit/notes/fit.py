@@ -4,7 +4,9 @@ A director reads the note in the two minutes before a meeting, so it must
 fit one A4 page. :func:`fit_brief` estimates how many lines the filled
 built-in template takes (the estimate is calibrated against LibreOffice's
 layout, see ``scripts/calibrate_fit.py``) and, while it would overflow,
-shows less, in the fixed order of :data:`STEPS`:
+shows less, in the fixed order of :data:`STEPS` (the built-in brief is cut
+in the same order, judged by its line-by-line layout instead:
+:func:`pitchkit.notes.brief.layout_fit`):
 
 1. evidence items after the first, then strategy lines no shown link rests
    on, then concerns after the first, then gains after the second;
@@ -36,6 +38,7 @@ facts file instead; the facts themselves are never changed.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -441,20 +444,36 @@ def _protected(
 
 
 def fit_note(
-    context: dict[str, Any], lang: Language | None = None, *, page: float = PAGE_HEIGHT
+    context: dict[str, Any],
+    lang: Language | None = None,
+    *,
+    page: float = PAGE_HEIGHT,
+    over: Overshoot | None = None,
 ) -> Fit:
     """Fit ``context`` to a page ``page`` points high: see the module's docs for the order.
 
     ``context`` is left as it was; values no step changes are shared. ``lang``
     is not needed (the steps are the same in every language); it is accepted
-    for callers that pass it.
+    for callers that pass it. ``over``, when given, says whether the note
+    overflows instead of the estimate (see :func:`fit_alike`).
     """
     del lang
-    [fit] = fit_alike([context], page=page)
+    [fit] = fit_alike([context], page=page, over=over)
     return fit
 
 
-def fit_alike(contexts: list[dict[str, Any]], *, page: float = PAGE_HEIGHT) -> list[Fit]:
+#: How far over the page (in points) a fitted context still runs, by one measure:
+#: positive when it overflows, 0 or less when it fits. Called with the context's
+#: index among those fitted alike, and the context.
+Overshoot = Callable[[int, dict[str, Any]], float]
+
+
+def fit_alike(
+    contexts: list[dict[str, Any]],
+    *,
+    page: float = PAGE_HEIGHT,
+    over: Overshoot | None = None,
+) -> list[Fit]:
     """Fit the notes of the same facts in several languages, cutting the same parts of each.
 
     A bilingual note must say the same things in both languages, so each
@@ -463,32 +482,41 @@ def fit_alike(contexts: list[dict[str, Any]], *, page: float = PAGE_HEIGHT) -> l
     sentence cut from one is cut from all. The item of each list that is
     never dropped is the one the last context (English) would keep, as its
     words are the ones pitchkit's map knows. Each context is left as it was.
+
+    Whether a context overflows is ``over`` when given (the built-in brief
+    laid out line by line: :func:`pitchkit.notes.brief.layout_fit`),
+    else this module's estimate against a page ``page`` points high.
     """
+
+    def estimated(_index: int, context: dict[str, Any]) -> float:
+        return estimate_height(context) - page
+
+    measure = over or estimated
     fitted = [_copy_for_cuts(context) for context in contexts]
     at = _protected_at(fitted[-1])
     keeps = [_protected(one, at) for one in fitted]
     changed: list[list[tuple[str, ...]]] = [[] for _ in fitted]
-    heights = [estimate_height(one) for one in fitted]
+    overs = [measure(index, one) for index, one in enumerate(fitted)]
     for kind, path, floor in STEPS:
-        while any(height > page for height in heights):
+        while any(amount > 0 for amount in overs):
             moved = False
             for index, one in enumerate(fitted):
                 if _step(one, kind, path, floor, keeps[index]):
                     moved = True
                     if path not in changed[index]:
                         changed[index].append(path)
-                    heights[index] = estimate_height(one)
+                    overs[index] = measure(index, one)
             if not moved:
                 break
-        if all(height <= page for height in heights):
+        if all(amount <= 0 for amount in overs):
             break
     fits = []
-    for context, one, paths, height in zip(contexts, fitted, changed, heights, strict=True):
-        over = 0
-        if height > page:
-            over = max(1, round((height - page) / (BODY_SIZE * LINE_FACTOR) * WORDS_PER_LINE))
+    for context, one, paths, amount in zip(contexts, fitted, changed, overs, strict=True):
+        over_words = 0
+        if amount > 0:
+            over_words = max(1, round(amount / (BODY_SIZE * LINE_FACTOR) * WORDS_PER_LINE))
         cuts = tuple(_describe(path, context, one) for path in paths)
-        fits.append(Fit(one, cuts, over, height, page))
+        fits.append(Fit(one, cuts, over_words, estimate_height(one), page))
     return fits
 
 

@@ -99,20 +99,24 @@ def _font() -> _Font:
     return _Font(widths("regular"), widths("bold"), raw["line_height"] / units)
 
 
-def body_height(document: bytes) -> float | None:
+def body_height(document: bytes, *, cautious: bool = False) -> float | None:
     """The height in points the body of a filled built-in brief takes, on one long page.
 
     ``None`` when the document holds something the layout does not model.
+    With ``cautious``, a paragraph so close to taking another line that
+    kerning could decide it is counted with that line (the most it may take)
+    instead of making the height unknown: right for deciding what to cut,
+    where erring long costs at most one cut more.
     """
     try:
         xml = zipfile.ZipFile(io.BytesIO(document)).read("word/document.xml")
         body = etree.fromstring(xml).find(f"{_W}body")
-        return _height(body) if body is not None else None
+        return _height(body, cautious=cautious) if body is not None else None
     except (Unknown, KeyError, zipfile.BadZipFile, etree.XMLSyntaxError):
         return None
 
 
-def _height(body: etree._Element) -> float:
+def _height(body: etree._Element, *, cautious: bool = False) -> float:
     font = _font()
     total = 0.0
     previous: tuple[str | None, Style] | None = None
@@ -132,7 +136,11 @@ def _height(body: etree._Element) -> float:
         characters = _characters(element, style)
         width = TEXT_WIDTH - style.indent
         lines = _lines(characters, style, width)
-        if style.give and _lines(characters, style, width * (1 + style.give)) != lines:
+        if (
+            not cautious
+            and style.give
+            and _lines(characters, style, width * (1 + style.give)) != lines
+        ):
             raise Unknown(f"{name} within {style.give:.1%} of taking another line")
         total += lines * style.size * font.line_height * style.line
         previous = (name, style)

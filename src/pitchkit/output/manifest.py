@@ -2,7 +2,8 @@
 
 One row per director, in the order they were asked for, with the file
 written (if any), its status, the reason when it was not written and the
-PDF beside it; then one row for each row of a directors file that could
+PDF beside it and what the note leaves out to fit one page (empty when
+nothing: ``brief`` warns of the same cuts); then one row for each row of a directors file that could
 not be read, with status ``skipped``, the id and name the row gives (empty
 when it gives none), and the file, row, column and problem as its reason.
 The column names and statuses are English, for scripts to read; the
@@ -26,7 +27,7 @@ from pitchkit.output.files import write_atomic
 
 Status = Literal["ok", "failed", "refused", "skipped"]
 MANIFEST_NAME = "manifest.csv"
-MANIFEST_COLUMNS = ("director_id", "name", "file", "status", "error", "pdf")
+MANIFEST_COLUMNS = ("director_id", "name", "file", "status", "error", "pdf", "cuts")
 #: A spreadsheet reads a cell starting with these as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -59,8 +60,14 @@ def _row(item: BatchItem, lang: Translator | None) -> list[str]:
         item.status,
         render(item.error, lang),
         item.pdf.name if item.pdf else "",
+        _cuts_cell(item, lang),
     ]
     return [_manifest_cell(value) for value in values]
+
+
+def _cuts_cell(item: BatchItem, lang: Translator | None) -> str:
+    """What the note was cut to fit one page, as ``brief`` words it: ``field (how); ...``."""
+    return "; ".join(f"{field} ({render(detail, lang)})" for field, detail in item.cuts)
 
 
 def _csv(rows: Sequence[Sequence[str]]) -> str:

@@ -1,11 +1,11 @@
 """Count the pages a document really takes, laid out by LibreOffice.
 
-pitchkit's fitting estimates the height of a note; where LibreOffice is
-installed the estimate is checked against the real layout: the notes are
+pitchkit fits a note by its own layout or estimate; where LibreOffice is
+installed and that cannot tell, the note is checked against the real layout: the notes are
 converted to PDF in one LibreOffice run (in a private folder that is then
 removed) and their pages counted. Nothing is written where the user looks.
 
-Set ``PITCHKIT_MEASURE=0`` to skip measuring (the estimate alone is used).
+Set ``PITCHKIT_MEASURE=0`` to skip measuring (pitchkit's own layout or estimate alone is used).
 """
 
 from __future__ import annotations
