@@ -152,8 +152,10 @@ def test_file_name_gives_both_words(pair: Pair) -> None:
     director = pick_director(pair.cy.facts, None)
     name = file_name(pair, director, "brief")
     assert name.startswith("Hyb gofal yr un diwrnod yn Ysbyty Cymunedol Dyffryn - nodyn briffio")
-    assert " - brief - " in name
+    # Each language names the note with its own title and word; the director once.
+    assert " - nodyn briffio - Same-day care hub at Dyffryn Community Hospital - brief - " in name
     assert name.endswith(f"{director.name}.docx")
+    assert name.count(director.name) == 1
     assert "2027-10" in file_name(pair, director, "update", period="2027-10")
 
 
@@ -173,7 +175,8 @@ def test_cli_writes_a_bilingual_brief(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     [written] = tmp_path.glob("*.docx")
-    assert " - nodyn briffio - brief - " in written.name
+    assert " - nodyn briffio - Same-day care hub" in written.name
+    assert written.name.count(" - brief - ") == 1
     text = docx_text(written)
     assert "Beth rydym yn ei ofyn" in text
     assert "What we are asking" in text
@@ -205,7 +208,8 @@ def update_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_cli_writes_a_bilingual_update(update_path: Path) -> None:
-    assert " - diweddariad - update 2027-10 - " in update_path.name
+    assert " - diweddariad - Same-day care hub" in update_path.name
+    assert " - update 2027-10 - " in update_path.name
     text = docx_text(update_path)
     assert text.index("Diweddariad ar gynnydd") < text.index("Progress update")
     assert "Hydref 2027" in text

@@ -80,7 +80,16 @@ def test_season_words_follow_the_date(
     [
         ("a 8 signal arall", "ac 8 signal arall"),
         ("a 11 signal arall", "ac 11 signal arall"),
-        ("a 18", "ac 18"),
+        ("ac 18", "a 18"),  # deunaw
+        ("ac 12 derbyniad", "a 12 derbyniad"),  # deuddeg (newuser21 #6)
+        ("ac 13", "a 13"),  # tri ar ddeg
+        ("ac 15", "a 15"),  # pymtheg
+        ("a 16", "ac 16"),  # un ar bymtheg
+        ("a 20", "ac 20"),  # ugain
+        ("ac 21", "a 21"),  # dau ddeg un
+        ("a 11,000", "ac 11,000"),  # un ar ddeg mil
+        ("ac 12,000", "a 12,000"),  # deuddeg mil
+        ("ac 120", "a 120"),  # cant dau ddeg
         ("a 80 a 89", "ac 80 ac 89"),
         ("a 800", "ac 800"),
         ("a 8,500", "ac 8,500"),

@@ -181,7 +181,8 @@ def money_scaled(review: Review) -> Iterator[Finding]:
                 measure=impact.measure,
                 unit=unit,
                 baseline=fmt.number(impact.baseline / factor, review.lang),
-                pounds=fmt.money(impact.baseline, review.lang),
+                # As written (412.5 £k is £412,500), not rounded to its band's £413,000.
+                pounds=fmt.money_together([impact.baseline], review.lang)[0],
             ),
             review._(
                 "impacts[{index}] ({id}) has 'unit: {unit}', so its baseline, target and "

@@ -16,7 +16,7 @@ import datetime as dt
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 from typing import Any, Literal, ParamSpec, TypeVar, get_args
 
@@ -216,6 +216,65 @@ def money(
         shown = str(format_compact_currency(rounded, code, locale=lang.locale, fraction_digits=2))
         return re.sub(r"(?<=\d)M\b", "m", re.sub(r"(?<=\d)B\b", "bn", shown))
     return _exact_money(rounded, code, lang)
+
+
+@_wide_precision
+def money_together(
+    amounts: Sequence[Number], lang: Language, *, adding_up: bool = False
+) -> list[str]:
+    """Format amounts shown side by side, rounded to one step chosen for them all.
+
+    Each amount alone would be rounded to its own band (:func:`money`):
+    £412,500 to £413,000 but the £82,500 beside it to the £100, so that
+    "from £413,000 to £330,000: £82,500 less" did not add up (newuser21 #2).
+    Here every amount takes the finest step any of them needs ("£412,500
+    to £330,000: £82,500 less"): a figure needs the step it is written to
+    (412,500 is to the £100), down to the pound, or else its band's. With
+    ``adding_up`` the first three are a baseline, a target and the difference
+    between them, and the step is made finer still (to the penny at most)
+    until the difference of the first two as shown is the third as shown.
+    A figure the step leaves at its own rounding keeps its usual form
+    (£1.25m); any other is written in full.
+    """
+    values = [_to_decimal(amount, Message("an amount of money")) for amount in amounts]
+    if not values:
+        return []
+    quantum = min(_needed_step(value) for value in values)
+
+    def stepped(value: Decimal, step: Decimal) -> Decimal:
+        return (value / step).quantize(Decimal(1), rounding=ROUND_HALF_UP) * step
+
+    if adding_up and len(values) >= 3:
+        while quantum > Decimal("0.01"):
+            first, second, gap = (stepped(value, quantum) for value in values[:3])
+            if abs(first - second) == abs(gap):
+                break
+            quantum /= 10
+    shown = []
+    for value in values:
+        rounded = stepped(value, quantum)
+        if rounded == _round_money(rounded):
+            shown.append(money(rounded, lang))
+        else:
+            shown.append(_exact_money(rounded, "GBP", lang))
+    return shown
+
+
+def _needed_step(value: Decimal) -> Decimal:
+    """The coarsest step, no coarser than its band's, that ``value`` is a whole number of.
+
+    £412,500 needs the £100 (its band rounds to the £1,000); £330,000 its
+    band's £1,000; £413,633.33, a whole number of no step from the pound up,
+    its band's.
+    """
+    band = _money_quantum(abs(_round_money(value)))
+    written = _round(value, 6)  # 336.2 £k read as a float is 336,200 give or take a hair
+    step = band
+    while step >= 1:
+        if written % step == 0:
+            return step
+        step /= 10
+    return band
 
 
 @_remembered
@@ -631,11 +690,14 @@ _BEFORE_CONSONANT = {"ac": "a", "nag": "na", "ag": "â"}
 
 
 def welsh_figure_has_vowel(figure: str) -> bool:
-    """Whether ``figure``, read aloud in Welsh, begins with a vowel: "8" (wyth), "11" (un deg un).
+    """Whether ``figure``, read aloud in Welsh, begins with a vowel: "8" (wyth), "11" (un ar ddeg).
 
-    Read as the decimal count is: 1 *un*, 8 *wyth*, 11 to 19 *un deg ...*
-    (or *un ar ddeg*), 80 to 89 *wyth deg ...*, 800 to 899 *wyth cant ...*;
-    in thousands and millions, their leading group (8,500 is *wyth mil ...*),
+    Read as Welsh speakers say them: 1 *un*, 8 *wyth*; 11 to 19 in the
+    traditional words, which only 11 (*un ar ddeg*) and 16 (*un ar bymtheg*)
+    begin with a vowel (12 *deuddeg*, 13 *tri ar ddeg*, 15 *pymtheg*, 18
+    *deunaw* do not); 20 *ugain*; from 21 the decimal count, so 80 to 89
+    *wyth deg ...*, 800 to 899 *wyth cant ...*; in thousands and millions,
+    their leading group (8,500 is *wyth mil ...*, 11,000 *un ar ddeg mil*),
     except that 1,000 is *mil* and 1,000,000 *miliwn*. 0 is *dim*, 10
     *deg*, 100 *cant*: no vowel. A decimal reads its whole part first.
     """
@@ -651,9 +713,12 @@ def welsh_figure_has_vowel(figure: str) -> bool:
         return False
     if number >= 100:
         return number // 100 == 8
-    if number >= 20:
-        return number // 10 == 8
-    return number in (1, 8) or 11 <= number <= 19
+    return number in _WELSH_VOWEL_FIGURES
+
+
+#: The figures under 100 whose Welsh words begin with a vowel: un, wyth, un ar ddeg,
+#: un ar bymtheg, ugain; and wyth deg ... (80 to 89) in the decimal count.
+_WELSH_VOWEL_FIGURES = frozenset({1, 8, 11, 16, 20, *range(80, 90)})
 
 
 def welsh_figures(text: str) -> str:

@@ -78,15 +78,27 @@ def open_pair(facts_path: str | Path, team: Team | None = None) -> Pair:
 
 
 def file_name(pair: Pair, director: Director, kind: str, *, period: str = "") -> str:
-    """A safe file name naming both languages: ``Teitl - nodyn briffio - brief - Enw.docx``."""
-    labels = [p.lang.gettext(kind) for p in pair.projects]
-    label = " - ".join(dict.fromkeys(labels))  # once if the words agree
+    """A safe file name that reads in both languages, the director named once.
+
+    Each language names the note in its own words, Welsh first as the note
+    is: ``Clinigau clwyfau - nodyn briffio - Wound clinics - brief - Enw.docx``,
+    not the Welsh title followed by both labels (newuser21 #7). A title the
+    two languages share is said once (``Teitl - nodyn briffio - brief -
+    Enw``), and so is the English one when both would not fit a file name
+    with the director's name whole.
+    """
     suffix = f" {period}" if period else ""
-    stem = safe_stem(
-        f"{pair.cy.facts.project.title} - {label}{suffix} - {director.name}",
-        fallback=f"{kind}{suffix.replace(' ', '-')}-{director.id}-cy-en",
-    )
-    return f"{stem}.docx"
+    halves = [f"{p.facts.project.title} - {p.lang.gettext(kind)}" for p in pair.projects]
+    welsh_title, english_title = (p.facts.project.title for p in pair.projects)
+    labels = " - ".join(dict.fromkeys(p.lang.gettext(kind) for p in pair.projects))
+    one_title = f"{welsh_title} - {labels}{suffix} - {director.name}"
+    both = f"{' - '.join(halves)}{suffix} - {director.name}"  # the period once
+    fallback = f"{kind}{suffix.replace(' ', '-')}-{director.id}-cy-en"
+    if welsh_title.strip() != english_title.strip():
+        stem = safe_stem(both, fallback=fallback)
+        if stem.endswith(safe_stem(director.name, fallback=director.id)):
+            return f"{stem}.docx"
+    return f"{safe_stem(one_title, fallback=fallback)}.docx"
 
 
 @dataclass(frozen=True)

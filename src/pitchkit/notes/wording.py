@@ -224,6 +224,18 @@ def amount(value: float, quantity: Quantity, lang: Language) -> str:
     return fmt.quantity(value, quantity.unit, lang)
 
 
+def money_figures(quantity: Quantity, lang: Language) -> tuple[str, str, str]:
+    """A money measure's baseline, target and gain, rounded together so that they add up.
+
+    ``£412,500``, ``£330,000`` and ``£82,500``: not a baseline of £413,000 beside
+    a gain of £82,500 (:func:`pitchkit.i18n.fmt.money_together`; newuser21 #2).
+    """
+    baseline, target, gain = fmt.money_together(
+        [quantity.baseline, quantity.target, abs(quantity.gain)], lang, adding_up=True
+    )
+    return baseline, target, gain
+
+
 def gain_phrase(quantity: Quantity, lang: Language, *, with_unit: bool = True) -> str:
     """How much better, plainly: ``200 fewer admissions a year`` or ``7 points higher``.
 
@@ -243,7 +255,7 @@ def gain_phrase(quantity: Quantity, lang: Language, *, with_unit: bool = True) -
         )
         text = pattern.format(points=points)
     elif quantity.is_money:
-        size = fmt.money(abs(quantity.gain), lang)
+        size = money_figures(quantity, lang)[2]
         pattern = lang.gettext("{amount} less") if lower else lang.gettext("{amount} more")
         text = pattern.format(amount=size)
     else:
@@ -366,6 +378,9 @@ def movement_phrase(
         if not (quantity.is_percentage or quantity.is_money)
         else amount(quantity.baseline, quantity, lang)
     )
+    target = amount(quantity.target, quantity, lang)
+    if quantity.is_money:
+        baseline, target, _ = money_figures(quantity, lang)
     measure = apply_terms(impact.measure, terms)
     return (
         lang.gettext("{measure} from {baseline} to {target} {per}")
@@ -377,7 +392,7 @@ def movement_phrase(
             target=(
                 fmt.number(quantity.target, lang)
                 if rate_said_by(measure, quantity.unit)
-                else amount(quantity.target, quantity, lang)
+                else target
             ),
             per=per_phrase(quantity.per, lang),
         )

@@ -92,12 +92,24 @@ def measure_row(progress: MeasureProgress, situation: Situation) -> Context:
     baseline, target = shown_pair(
         scale(impact.baseline, impact, scale_at), scale(impact.target, impact, scale_at), impact
     )
+    baseline_shown = amount_text(baseline, impact, lang)
+    target_shown = amount_text(target, impact, lang)
+    latest_shown: str | None = None
+    if is_money(impact):
+        # One row's money rounded together: a baseline of £412,500 is not shown as
+        # £413,000 beside a latest £336,200 that "92% of the way" is worked from.
+        figures = [baseline, target]
+        if latest is not None and latest.value is not None:
+            figures.append(latest.value)
+        shown = fmt.money_together(figures, lang)
+        baseline_shown, target_shown = shown[0], shown[1]
+        latest_shown = shown[2] if len(shown) > 2 else None
     row: Context = {
         "id": impact.id,
         "measure": wording.apply_terms(impact.measure, situation.terms),
-        "baseline_text": f"{amount_text(baseline, impact, lang)} {per}".strip(),
-        "target_text": f"{amount_text(target, impact, lang)} {per}".strip(),
-        "latest_text": latest_text(progress, lang),
+        "baseline_text": f"{baseline_shown} {per}".strip(),
+        "target_text": f"{target_shown} {per}".strip(),
+        "latest_text": latest_text(progress, lang, shown=latest_shown),
         "along_text": along_text(progress, lang, situation.claims[impact.id]),
         "direction_text": direction_text(
             progress,
@@ -264,7 +276,7 @@ def per_period_words(period: Period, lang: Language) -> str:
     return wording.per_phrase(period.kind, lang)
 
 
-def latest_text(progress: MeasureProgress, lang: Language) -> str:
+def latest_text(progress: MeasureProgress, lang: Language, *, shown: str | None = None) -> str:
     """``81 admissions (March 2028)``; or that there is no figure yet.
 
     A quarter or year built from its months says how: a count of people at
@@ -276,7 +288,7 @@ def latest_text(progress: MeasureProgress, lang: Language) -> str:
     latest = progress.latest
     if latest is None or latest.value is None:
         return unlogged_text(progress, lang) or lang.gettext("no figure yet")
-    value = amount_text(latest.value, progress.impact, lang)
+    value = shown or amount_text(latest.value, progress.impact, lang)
     period = figure_period(latest, lang)
     made = latest.made
     if made is not None and made.logged and progress.impact.per is None:
