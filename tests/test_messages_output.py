@@ -118,8 +118,9 @@ def test_a_refused_note_is_reported_in_welsh_and_the_manifest_stays_machine_read
     [note] = [p for p in tmp_path.iterdir() if p.suffix == ".docx"]
     record = tmp_path / "manifest.csv"
     assert one_error(run(*args), "gwall: ") == (
-        f"mae swp eisoes yn {tmp_path}, wedi'i gofnodi yn manifest.csv: rhowch --force i "
-        "ysgrifennu'r swp eto, neu dewiswch --out arall"
+        f"mae swp eisoes yn {tmp_path}, wedi'i gofnodi yn manifest.csv: rhowch --resume i "
+        "wneud dim ond y nodiadau y mae'n eu rhestru fel rhai na wnaed, gan gadw'r rhai a "
+        "orffennwyd; --force i ysgrifennu'r swp cyfan eto; neu dewiswch --out arall"
     )
     record.unlink()  # the note is left, as if written some other way
 
