@@ -40,6 +40,7 @@ LAYER = {
     "errors": 0,
     "collector": 0,
     "datewords": 1,
+    "pounds": -1,  # how a unit writes pounds (£k, £m), importing nothing: beneath i18n
     "period": 1,
     "i18n": 0,
     "output": 1,

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from docchecks import docx_text
 from pitchkit.cli import app
-from pitchkit.facts.pounds import is_foreign_money, pounds_scale
+from pitchkit.pounds import is_foreign_money, pounds_scale
 
 FRAILTY = (
     Path(__file__).resolve().parent.parent / "examples" / "frailty-virtual-ward" / "facts.yaml"

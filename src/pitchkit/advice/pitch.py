@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterator
 
 from pitchkit.advice.review import Finding, Review, word_count, word_list
-from pitchkit.facts.pounds import is_pounds
 from pitchkit.facts.schema import Impact
 from pitchkit.i18n import fmt
+from pitchkit.pounds import is_pounds
 
 #: An ask needs at least this many words beyond "support", "help", "us", "project"...
 ASK_CONTENT_WORDS = 2

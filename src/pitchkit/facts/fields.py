@@ -11,8 +11,8 @@ import datetime as dt
 import re
 from typing import Any, Literal, get_args
 
-from pitchkit.facts.pounds import is_foreign_money, pounds_scale
 from pitchkit.i18n.messages import Message
+from pitchkit.pounds import is_foreign_money, pounds_scale
 
 Theme = Literal[
     "safety",

@@ -46,11 +46,11 @@ from pitchkit.facts.fields import (
     measure_problem,
     unit_problem,
 )
-from pitchkit.facts.pounds import pounds_scale
 from pitchkit.facts.validation import Problem, Team, did_you_mean, semantic_problems
 from pitchkit.facts.yamlsource import Loc, Parsed, Source, declared_locale, dotted, load_yaml
 from pitchkit.i18n.messages import Located, Message, Renderable
 from pitchkit.period import Period, parse_period
+from pitchkit.pounds import pounds_scale
 
 __all__ = [
     "TARGETED_FIELDS",
@@ -534,7 +534,7 @@ def in_pounds(facts: Facts) -> Facts:
     """``facts`` with every sum in thousands or millions of pounds restated in pounds.
 
     An impact with ``unit: £k`` (or ``£000``, ``£m``, ``thousands of pounds``:
-    :func:`~pitchkit.facts.pounds.pounds_scale`) gets the unit ``£`` and its
+    :func:`~pitchkit.pounds.pounds_scale`) gets the unit ``£`` and its
     baseline, target and each figure logged for it in ``updates`` multiplied
     out, so that 400 £k is £400,000 everywhere after; an objective's target in
     £m likewise. :attr:`Facts.scales` keeps what was done, for the figures of a

@@ -34,9 +34,9 @@ from babel.numbers import (
 )
 
 from pitchkit.errors import InputError
-from pitchkit.facts.pounds import pounds_scale
 from pitchkit.i18n.messages import Message
 from pitchkit.i18n.translation import N_, Language
+from pitchkit.pounds import pounds_scale
 
 Number = int | float | Decimal
 P = ParamSpec("P")
@@ -914,7 +914,7 @@ def _aspirate_after_and(text: str) -> str:
 def _is_money(unit: str | None) -> bool:
     """Say whether ``unit`` is shown as money: pounds (``£``, ``GBP``, ``pounds``) or an ISO code.
 
-    This is :func:`~pitchkit.facts.pounds.pounds_scale` of 1, not ``is_pounds``:
+    This is :func:`~pitchkit.pounds.pounds_scale` of 1, not ``is_pounds``:
     a figure is shown at face value, so a unit of thousands or millions of
     pounds (never an impact's once loaded) must not be written as so many
     pounds. An ISO code of another currency (a ``Money``'s ``currency``) is

@@ -12,13 +12,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from pitchkit.facts.pounds import is_pounds
 from pitchkit.facts.schema import measure_problem, unit_problem
 from pitchkit.facts.validation import may_be_negative, may_pass_100
 from pitchkit.i18n.messages import Message
 from pitchkit.i18n.translation import N_, Language
 from pitchkit.init.answers import number_text, role_id, slug, unique
 from pitchkit.init.interview import Ask, Interview
+from pitchkit.pounds import is_pounds
 from pitchkit.recast.lenses import all_lenses, match_role
 from pitchkit.recast.money import fy_label, year_named
 

@@ -24,8 +24,8 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Literal, NamedTuple
 
-from pitchkit.facts.pounds import is_pounds
 from pitchkit.facts.schema import THEMES, Impact, Objective
+from pitchkit.pounds import is_pounds
 from pitchkit.recast.lenses import Lens, lens_data
 from pitchkit.recast.measures import (
     RULES,

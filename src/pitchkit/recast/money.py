@@ -31,9 +31,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
-from pitchkit.facts.pounds import is_pounds
 from pitchkit.facts.schema import Facts, Impact, Prices
 from pitchkit.period import Period
+from pitchkit.pounds import is_pounds
 from pitchkit.recast.english import in_english
 from pitchkit.recast.whose import (
     TRUST,

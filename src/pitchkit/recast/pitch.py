@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, replace
 from typing import Literal, NamedTuple
 
-from pitchkit.facts.pounds import is_pounds
 from pitchkit.facts.schema import Director, Facts, Impact, Objective
+from pitchkit.pounds import is_pounds
 from pitchkit.recast.align import (
     POSSIBLE_CEILING,
     Link,

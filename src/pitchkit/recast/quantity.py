@@ -22,7 +22,7 @@ import re
 from functools import cache, lru_cache
 from typing import Literal, NamedTuple
 
-from pitchkit.facts.pounds import is_pounds
+from pitchkit.pounds import is_pounds
 
 Kind = Literal["money", "gap", "time", "share", "count"]
 Stage = Literal["process", "result"]

@@ -19,7 +19,6 @@ from collections.abc import Sequence
 from dataclasses import replace
 from itertools import pairwise
 
-from pitchkit.facts.pounds import is_pounds
 from pitchkit.facts.schema import Impact, Objective
 from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import Language
@@ -38,6 +37,7 @@ from pitchkit.notes.update.measures import (
 )
 from pitchkit.notes.update.progress import MeasureProgress, is_money
 from pitchkit.notes.update.situation import Situation
+from pitchkit.pounds import is_pounds
 from pitchkit.recast.money import (
     adds_spend,
     default_releases,

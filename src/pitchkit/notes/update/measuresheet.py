@@ -48,7 +48,6 @@ from typing import TYPE_CHECKING, Any
 from pitchkit.datewords import MONTHS
 from pitchkit.errors import MeasuresError, PitchkitError
 from pitchkit.facts import tabular
-from pitchkit.facts.pounds import is_pounds
 from pitchkit.facts.schema import Facts
 from pitchkit.facts.validation import (
     closest,
@@ -60,6 +59,7 @@ from pitchkit.facts.validation import (
 from pitchkit.i18n import fmt
 from pitchkit.i18n.messages import Joined, Located, Message, Renderable
 from pitchkit.period import Period, parse_period
+from pitchkit.pounds import is_pounds
 
 if TYPE_CHECKING:
     from pitchkit.facts.project import Project

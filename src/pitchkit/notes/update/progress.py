@@ -21,10 +21,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from pitchkit.facts.pounds import is_pounds
 from pitchkit.facts.schema import Impact, Update
 from pitchkit.notes.rates import scale
 from pitchkit.period import PERIOD_MONTHS, Period, PeriodKind, add_months, parse_period
+from pitchkit.pounds import is_pounds
 
 Direction = Literal["improving", "worsening", "no change"]
 
