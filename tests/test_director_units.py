@@ -32,9 +32,10 @@ def _text(path: Path, director: str) -> str:
 
 def test_bed_days_are_beds_for_the_operations_director_at_the_stated_occupancy() -> None:
     text = _text(DATA / "sepsis.yaml", "coo")
-    # 900 bed days a year / (365 x 94%) = 2.62 beds; 900 x £433 (the cost as shown) = £389,700
+    # 900 bed days a year / (365 x 94%) = 2.62 beds; 900 x £432.69 (the cost as shown, to the
+    # penny) = £389,421, shown to three figures
     assert (
-        "900 fewer a year, a 17% reduction, worth £390,000 a year in capacity, about 2.6 beds."
+        "900 fewer a year, a 17% reduction, worth £389,000 a year in capacity, about 2.6 beds."
         in (text)
     )
     assert "Beds: bed days a year ÷ (365 days × 94% occupancy)." in text

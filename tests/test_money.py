@@ -199,7 +199,7 @@ def test_frailty_finance_note_states_prices_cash_capacity_once_and_investment(
     bed_cost = 345 * factor(2020, 2026)
     assert small_print(FRAILTY, tmp_path) == (
         "Unit costs used: £1,590 per admission: Non-elective episode, NHS reference costs "
-        f"2016/17, {pounds(round(adm_cost))} at 2026/27 prices; "
+        f"2016/17, {pounds(round(adm_cost, 2))} at 2026/27 prices; "
         "prices restated with the NHS Cost Inflation Index, PSSRU 2025; 2025/26 and 2026/27 "
         f"projected at {100 * PROJECTED:.2f}% a year."
     )
@@ -339,7 +339,7 @@ def test_critical_care_note_keeps_cash_apart_and_counts_agency_once(tmp_path: Pa
     assert small_print(CRITICAL, tmp_path).startswith(
         "Unit costs used: £1,881 per bed day at 2020/21 prices: Critical care bed day, "
         "National Cost Collection, "
-        f"{pounds(round(bed_cost))} at 2026/27 prices; prices restated with the NHS Cost "
+        f"{pounds(round(bed_cost, 2))} at 2026/27 prices; prices restated with the NHS Cost "
         "Inflation Index"
     )
     # The shifts are counted within the spend, at no price of their own.
