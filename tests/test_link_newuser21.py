@@ -124,3 +124,12 @@ def test_pads_offered_to_avoidable_harm_say_they_are_goods(tmp_path: Path) -> No
     assert found is not None
     assert found["confidence"] == "possible"
     assert "goods bought for falls" in found["explanation"]
+
+
+def test_pads_offered_to_avoidable_harm_say_they_are_goods_in_welsh(tmp_path: Path) -> None:
+    links = directors_links(
+        tmp_path, PADS, "Reduce avoidable harm to patients", role="Medical Director", locale="cy_GB"
+    )
+    found = links[("sensor-pads", "target")]
+    assert found["confidence"] == "possible"
+    assert "nwyddau a brynir ar gyfer" in found["explanation"]
