@@ -156,6 +156,16 @@ def _mismatch_text(found: Link, lang: Language) -> str:
             "the other side does not name, so sharing it does not show that this impact moves "
             "this objective"
         )
+    if found.mismatch == "goods" and found.chain is not None:
+        return lang.gettext(
+            "the impact counts goods bought for {concept}, not {concept} as such, so pitchkit "
+            "does not claim it unless you confirm it"
+        ).format(concept=concept_name(found.chain, lang))
+    if found.mismatch == "spent":
+        return lang.gettext(
+            "one is spent on pay (staff shifts) and the other on goods, so saving one does "
+            "not lower the other, and pitchkit does not claim it unless you confirm it"
+        )
     if found.mismatch == "step":
         return lang.gettext(
             "the impact counts a step of care done to each of them, and the objective counts "

@@ -45,6 +45,7 @@ from pitchkit.recast.measures import (
     mentions,
     named_as_mode,
     named_aside,
+    names_goods,
     names_step,
     own_names,
     populations,
@@ -89,12 +90,14 @@ Confidence = Literal["explicit", "confident", "possible"]
 #: places ("where": :mod:`pitchkit.recast.whowhere`); or a kind of claim the lead has
 #: turned off ("kind"), or one concept several impacts and objectives name, which one side
 #: names only to qualify what it counts ("crowd": :func:`crowd_held`), or one concept a side
-#: names only to qualify another measure it counts ("qualifier": :func:`qualifier_held`).
+#: names only to qualify another measure it counts ("qualifier": :func:`qualifier_held`), or
+#: an impact that counts goods named after the concept its chain starts from ("goods"), or
+#: two sums of money spent on different kinds of thing, pay and goods ("spent": :func:`spent_held`).
 Doubt = (
     Mismatch
     | Literal["cause", "broad", "topic", "instrument", "aside", "year", "payer"]
     | Literal["who", "where"]
-    | Literal["kind", "crowd", "qualifier"]
+    | Literal["kind", "crowd", "qualifier", "goods", "spent"]
 )
 #: Doubts that the two sides count different people or places (:mod:`pitchkit.recast.whowhere`).
 WHO_WHERE: frozenset[str] = frozenset({"who", "where"})
@@ -1184,20 +1187,84 @@ def qualifier_held(found: Link, impact: Impact, objective: Objective) -> Link:
     :func:`pitchkit.recast.measures.qualifies_concept`. On the labelled sets up to
     blind47 this took back 6 wrong claims for 1 right one (docs/linking-evaluation.md,
     "The twelfth pass"). The doubt is "qualifier".
+
+    Any link through the map, not only a same-concept claim, whose chain starts from a
+    concept the impact names only before the goods its unit counts (falls sensor pads
+    counted in pads: :func:`pitchkit.recast.measures.counts_other_thing`) is possible
+    too, with the doubt "goods", whatever other doubt it had.
     """
     chain_found = found.chain
+    if (
+        chain_found is not None
+        and found.confidence != "explicit"
+        and counts_other_thing(impact.measure, chain_found.start, impact.unit or "")
+    ):
+        # Goods named after the concept the chain starts from (falls sensor pads): the
+        # impact counts the goods, so no chain from that concept is the impact's, claimed
+        # or offered for another doubt (newuser21, pads offered to avoidable harm).
+        return replace(
+            found,
+            confidence="possible",
+            mismatch="goods",
+            score=min(found.score, POSSIBLE_CEILING),
+        )
     if claim_kind(found) != "same concept" or chain_found is None:
         return found
     concept_id = chain_found.start
     if (
         qualifies_concept(impact.measure, concept_id, objective.text) is None
         and qualifies_concept(objective.text, concept_id, impact.measure) is None
-        and not counts_other_thing(impact.measure, concept_id, impact.unit or "")
     ):
         return found
     return replace(
         found,
         confidence="possible",
         mismatch="qualifier",
+        score=min(found.score, POSSIBLE_CEILING),
+    )
+
+
+#: Money-only concepts for what is bought, not paid to staff: goods, estates, other providers.
+_NOT_PAY = _BOUGHT | frozenset({"estates-costs", _OUTSOURCED})
+
+
+def _spent_kind(text: str) -> str | None:
+    """Whether ``text`` is spend on pay or on goods, by every map concept it names.
+
+    Pay: bank and agency shifts, the pay bill (:data:`_PAY`). Goods: a kind of
+    purchase the map knows (:data:`_NOT_PAY`) or a word of its ``goods_words``
+    ("dressings", "consumables"). ``None`` when it says neither, or both.
+    """
+    concepts = {m.concept for m in mentions(text)}
+    pay = bool(_PAY & concepts)
+    goods = bool(_NOT_PAY & concepts) or names_goods(text)
+    if pay == goods:
+        return None
+    return "pay" if pay else "goods"
+
+
+def spent_held(found: Link, impact: Impact, objective: Objective) -> Link:
+    """``found`` as a possible link when both sides are spend, but on different kinds of thing.
+
+    A same-concept claim on an open sum of money (the map's ``spend``: it says how
+    much, not on what) where one side names pay (agency nursing, the pay bill) and the
+    other goods ("Spend on wound care dressings" against "Reduce agency nursing spend
+    by £4m": newuser21 #1). Both measure spend, but a dressings saving does not lower
+    agency spend. The doubt is "spent".
+    """
+    chain_found = found.chain
+    if claim_kind(found) != "same concept" or chain_found is None:
+        return found
+    concept = measure_map().concepts.get(chain_found.start)
+    if concept is None or not concept.open:
+        return found
+    mine = _spent_kind(impact.measure)
+    theirs = _spent_kind(objective.text)
+    if mine is None or theirs is None or mine == theirs:
+        return found
+    return replace(
+        found,
+        confidence="possible",
+        mismatch="spent",
         score=min(found.score, POSSIBLE_CEILING),
     )

@@ -696,6 +696,16 @@ def counts_other_thing(text: str, concept_id: str, unit: str) -> bool:
     return True
 
 
+def names_goods(text: str) -> bool:
+    """Whether ``text`` names goods bought by a word of the map's ``goods_words``.
+
+    "Spend on wound care *dressings*", "*Consumables* issued": what the money or the
+    count is for is things bought, not pay.
+    """
+    goods = _goods_words()
+    return any(token.stem in goods for token in content_tokens(_spelt(text)))
+
+
 @cache
 def _goods_words() -> frozenset[str]:
     """The stems of ``goods_words`` in ``measures.yaml``."""

@@ -28,6 +28,7 @@ from pitchkit.recast.align import (
     price_apart,
     qualifier_held,
     saves_for_budget,
+    spent_held,
     subject_words,
 )
 from pitchkit.recast.english import english_director, in_english
@@ -461,6 +462,7 @@ def recast(facts: Facts, director: Director, *, today: dt.date | None = None) ->
         found = kind_held(payer_held(found, pair.read_impact, pair.read_objective, role, home))
         found = crowd_held(found, pair.read_impact, pair.read_objective, weighed.crowded)
         found = qualifier_held(found, pair.read_impact, pair.read_objective)
+        found = spent_held(found, pair.read_impact, pair.read_objective)
         nothing_that_year = pair.year_missed
         if not nothing_that_year:
             links.append(found)
