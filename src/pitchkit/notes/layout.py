@@ -25,7 +25,7 @@ from __future__ import annotations
 import io
 import json
 import zipfile
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -133,18 +133,33 @@ def _height(body: etree._Element, *, cautious: bool = False) -> float:
             before_name, before_style = previous
             if not (name == before_name and name in CONTEXTUAL):
                 total += max(before_style.after, style.before)
-        characters = _characters(element, style)
-        width = TEXT_WIDTH - style.indent
-        lines = _lines(characters, style, width)
-        if (
-            not cautious
-            and style.give
-            and _lines(characters, style, width * (1 + style.give)) != lines
-        ):
-            raise Unknown(f"{name} within {style.give:.1%} of taking another line")
+        lines = _paragraph_lines(name, tuple(_characters(element, style)), cautious)
         total += lines * style.size * font.line_height * style.line
         previous = (name, style)
     return total
+
+
+@lru_cache(maxsize=4096)
+def _paragraph_lines(
+    name: str | None, characters: tuple[tuple[str, bool], ...], cautious: bool
+) -> int:
+    """Lines a paragraph of style ``name`` takes: see :func:`body_height` for ``cautious``.
+
+    Remembered: fitting a note lays it out again after each cut, and every
+    paragraph but the one cut comes back the same (as do the paragraphs every
+    director's note shares in a batch). An :class:`Unknown` is not remembered,
+    so it is raised again each time.
+    """
+    style = STYLES[name]
+    width = TEXT_WIDTH - style.indent
+    lines = _lines(list(characters), style, width)
+    if (
+        not cautious
+        and style.give
+        and _lines(list(characters), style, width * (1 + style.give)) != lines
+    ):
+        raise Unknown(f"{name} within {style.give:.1%} of taking another line")
+    return lines
 
 
 def _style_name(paragraph: etree._Element) -> str | None:
