@@ -240,15 +240,25 @@ class _Overshoot:
     def __init__(self, fills: Sequence[Callable[[Context], bytes]]) -> None:
         self.fills = fills
         self.last: list[bytes | None] = [None] * len(fills)
+        #: Each context measured (held, so that its ``id`` is not reused), by its ``id``,
+        #: with how far it ran over and its note: a search comes back to one.
+        self.made: dict[int, tuple[Context, float, bytes | None]] = {}
 
     def __call__(self, index: int, context: Context) -> float:
-        data = self.fills[index](context)
-        height = body_height(data, cautious=True)
+        known = self.made.get(id(context))
+        if known is not None:
+            _context, amount, data = known
+            self.last[index] = data
+            return amount
+        made = self.fills[index](context)
+        height = body_height(made, cautious=True)
         if height is None:
-            self.last[index] = None
-            return estimate_height(context) - PAGE_HEIGHT
+            data, amount = None, estimate_height(context) - PAGE_HEIGHT
+        else:
+            data, amount = made, height - (BODY_HEIGHT - ONE_PAGE_MARGIN)
+        self.made[id(context)] = (context, amount, data)
         self.last[index] = data
-        return height - (BODY_HEIGHT - ONE_PAGE_MARGIN)
+        return amount
 
 
 _COMPILED: dict[str, Any] = {}

@@ -491,25 +491,13 @@ def fit_alike(
     def estimated(_index: int, context: dict[str, Any]) -> float:
         return estimate_height(context) - page
 
-    measure = over or estimated
-    fitted = [_copy_for_cuts(context) for context in contexts]
-    at = _protected_at(fitted[-1])
-    keeps = [_protected(one, at) for one in fitted]
-    changed: list[list[tuple[str, ...]]] = [[] for _ in fitted]
-    overs = [measure(index, one) for index, one in enumerate(fitted)]
-    for kind, path, floor in STEPS:
-        while any(amount > 0 for amount in overs):
-            moved = False
-            for index, one in enumerate(fitted):
-                if _step(one, kind, path, floor, keeps[index]):
-                    moved = True
-                    if path not in changed[index]:
-                        changed[index].append(path)
-                    overs[index] = measure(index, one)
-            if not moved:
-                break
-        if all(amount <= 0 for amount in overs):
-            break
+    start = [_copy_for_cuts(context) for context in contexts]
+    states = _cut_states(start)
+    if over is None:
+        index, overs = _first_fitting(states, estimated)
+    else:
+        index, overs = _searched(states, over)
+    fitted, changed = states[index]
     fits = []
     for context, one, paths, amount in zip(contexts, fitted, changed, overs, strict=True):
         over_words = 0
@@ -518,6 +506,97 @@ def fit_alike(
         cuts = tuple(_describe(path, context, one) for path in paths)
         fits.append(Fit(one, cuts, over_words, estimate_height(one), page))
     return fits
+
+
+#: The contexts after some number of cuts, with the fields each had cut (in order).
+_State = tuple[list[dict[str, Any]], list[list[tuple[str, ...]]]]
+
+
+def _cut_states(fitted: list[dict[str, Any]]) -> list[_State]:
+    """Every state the contexts pass through while cut one unit at a time, uncut first.
+
+    The order of :data:`STEPS`: each unit (one item or one sentence) is taken in
+    every context it still applies to, then the next; a step taken as far as
+    it goes leaves the next step to go on. The item of each list never
+    dropped is the one the last context (English) would keep.
+    """
+    at = _protected_at(fitted[-1])
+    keeps = [_protected(one, at) for one in fitted]
+    changed: list[list[tuple[str, ...]]] = [[] for _ in fitted]
+    states: list[_State] = [([_copy_for_cuts(one) for one in fitted], [[] for _ in fitted])]
+    for kind, path, floor in STEPS:
+        while True:
+            moved = False
+            for index, one in enumerate(fitted):
+                if _step(one, kind, path, floor, keeps[index]):
+                    moved = True
+                    if path not in changed[index]:
+                        changed[index].append(path)
+            if not moved:
+                break
+            states.append(([_copy_for_cuts(one) for one in fitted], [list(c) for c in changed]))
+    return states
+
+
+def _first_fitting(states: list[_State], measure: Overshoot) -> tuple[int, list[float]]:
+    """The first state in which no context runs over (else the last), and how far each runs."""
+    overs: list[float] = []
+    for number, (contexts, _changed) in enumerate(states):
+        overs = [measure(index, one) for index, one in enumerate(contexts)]
+        if all(amount <= 0 for amount in overs):
+            return number, overs
+    return len(states) - 1, overs
+
+
+def _searched(states: list[_State], measure: Overshoot) -> tuple[int, list[float]]:
+    """:func:`_first_fitting` by ``measure``, measuring a few states instead of each in turn.
+
+    Every cut only takes text away, so a state after one that fits fits too:
+    the first that fits is the one whose predecessor runs over. The uncut
+    state is measured first (most notes fit as written); then the state the
+    estimate expects to be first to fit, by how far the uncut note runs over
+    as measured less what each cut saves by the estimate; then the states
+    either side of it, one at a time, until one fits and its predecessor does
+    not. The state found is measured last, so ``measure`` ends on it.
+    """
+    known: dict[int, list[float]] = {}
+    latest = [0]
+
+    def overs(number: int) -> list[float]:
+        if number not in known:
+            contexts = states[number][0]
+            known[number] = [measure(index, one) for index, one in enumerate(contexts)]
+            latest[0] = number
+        return known[number]
+
+    def fits(number: int) -> bool:
+        return all(amount <= 0 for amount in overs(number))
+
+    last = len(states) - 1
+    number = 0
+    if not fits(0):
+        uncut = [estimate_height(one) for one in states[0][0]]
+        number = next(
+            (
+                later
+                for later in range(1, last + 1)
+                if all(
+                    amount + estimate_height(one) - height <= 0
+                    for amount, one, height in zip(overs(0), states[later][0], uncut, strict=True)
+                )
+            ),
+            last,
+        )
+        if fits(number):
+            while number > 1 and fits(number - 1):
+                number -= 1
+        else:
+            while number < last and not fits(number):
+                number += 1
+    if latest[0] != number:  # measured again, so that ``measure`` ends on it
+        contexts = states[number][0]
+        return number, [measure(index, one) for index, one in enumerate(contexts)]
+    return number, known[number]
 
 
 def fit_brief(
