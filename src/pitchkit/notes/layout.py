@@ -133,16 +133,14 @@ def _height(body: etree._Element, *, cautious: bool = False) -> float:
             before_name, before_style = previous
             if not (name == before_name and name in CONTEXTUAL):
                 total += max(before_style.after, style.before)
-        lines = _paragraph_lines(name, tuple(_characters(element, style)), cautious)
+        lines = _paragraph_lines(name, _pieces(element, style), cautious)
         total += lines * style.size * font.line_height * style.line
         previous = (name, style)
     return total
 
 
 @lru_cache(maxsize=4096)
-def _paragraph_lines(
-    name: str | None, characters: tuple[tuple[str, bool], ...], cautious: bool
-) -> int:
+def _paragraph_lines(name: str | None, pieces: tuple[tuple[str, bool], ...], cautious: bool) -> int:
     """Lines a paragraph of style ``name`` takes: see :func:`body_height` for ``cautious``.
 
     Remembered: fitting a note lays it out again after each cut, and every
@@ -152,12 +150,9 @@ def _paragraph_lines(
     """
     style = STYLES[name]
     width = TEXT_WIDTH - style.indent
-    lines = _lines(list(characters), style, width)
-    if (
-        not cautious
-        and style.give
-        and _lines(list(characters), style, width * (1 + style.give)) != lines
-    ):
+    characters = [(char, bold) for text, bold in pieces for char in text]
+    lines = _lines(characters, style, width)
+    if not cautious and style.give and _lines(characters, style, width * (1 + style.give)) != lines:
         raise Unknown(f"{name} within {style.give:.1%} of taking another line")
     return lines
 
@@ -169,6 +164,11 @@ def _style_name(paragraph: etree._Element) -> str | None:
 
 def _characters(paragraph: etree._Element, style: Style) -> list[tuple[str, bool]]:
     """The paragraph's characters, each with whether it is bold; a newline for a line break."""
+    return [(char, bold) for text, bold in _pieces(paragraph, style) for char in text]
+
+
+def _pieces(paragraph: etree._Element, style: Style) -> tuple[tuple[str, bool], ...]:
+    """The paragraph's texts, each with whether it is bold; a newline for a line break."""
     found: list[tuple[str, bool]] = []
     for run in paragraph.iter(f"{_W}r"):
         bold = style.bold
@@ -177,12 +177,12 @@ def _characters(paragraph: etree._Element, style: Style) -> list[tuple[str, bool
             bold = weight.get(f"{_W}val", "true") not in ("0", "false")
         for part in run:
             if part.tag == f"{_W}t":
-                found.extend((char, bold) for char in part.text or "")
+                found.append((part.text or "", bold))
             elif part.tag in (f"{_W}br", f"{_W}cr"):
                 found.append(("\n", bold))
             elif part.tag != f"{_W}rPr":
                 raise Unknown(part.tag)  # a tab, a picture, a field ...
-    return found
+    return tuple(found)
 
 
 def _lines(characters: list[tuple[str, bool]], style: Style, width: float) -> int:
