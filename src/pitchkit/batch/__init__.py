@@ -53,11 +53,11 @@ from pitchkit.output.files import (
     write_atomic,
 )
 from pitchkit.output.manifest import (
-    FORMULA_STARTS,
     MANIFEST_COLUMNS,
     MANIFEST_NAME,
     BatchItem,
     ManifestWriter,
+    cell_value,
 )
 from pitchkit.output.pdf import STOPPED, find_soffice
 from pitchkit.word.pack import check_pack_path
@@ -384,14 +384,13 @@ def finished_notes(manifest: Path) -> dict[str, Finished]:
     found: dict[str, Finished] = {}
     for row in rows:
         if row.get("status") == "ok" and row.get("director_id") and row.get("file"):
-            cells = (_cell(row["file"]), _cell(row.get("pdf") or ""), _cell(row.get("error") or ""))
-            found.setdefault(_cell(row["director_id"]).casefold(), cells)
+            cells = (
+                cell_value(row["file"]),
+                cell_value(row.get("pdf") or ""),
+                cell_value(row.get("error") or ""),
+            )
+            found.setdefault(cell_value(row["director_id"]).casefold(), cells)
     return found
-
-
-def _cell(value: str) -> str:
-    """A manifest cell as it was before it was kept from running as a spreadsheet formula."""
-    return value[1:] if value.startswith("'") and value[1:].startswith(FORMULA_STARTS) else value
 
 
 def _kept(

@@ -558,7 +558,7 @@ def in_pounds(facts: Facts) -> Facts:
             )
         )
     directors = [_director_in_pounds(director) for director in facts.directors]
-    if not scales and directors == facts.directors:
+    if not scales and all(a is b for a, b in zip(directors, facts.directors, strict=True)):
         return facts
     updates = [
         update.model_copy(

@@ -79,10 +79,7 @@ class BriefParts(NamedTuple):
     properties: Properties
     #: About how many words the note still runs over one page (0 when it fits).
     over_words: int = 0
-    #: Whether the fit was decided by laying the filled built-in brief out line by
-    #: line (:func:`layout_fit`), not by the estimate.
-    laid_out: bool = False
-    #: The filled built-in brief, when the layout already made it.
+    #: The filled built-in brief, when its layout decided the fit (:func:`layout_fit`).
     data: bytes | None = None
 
 
@@ -162,7 +159,7 @@ def _fitted(
         fit, data = layout_fit(context, pitch, project.lang, props)
         if data is not None:
             fitted = refit_money(context, fit.context, pitch, project.lang)
-            parts = BriefParts(pitch, fitted, fit.cuts, props, fit.over_words, True, data)
+            parts = BriefParts(pitch, fitted, fit.cuts, props, fit.over_words, data)
             return [parts for _page in pages]
     fits = (fit_note(context, project.lang, page=page) for page in pages)
     return [
@@ -484,18 +481,16 @@ def make_brief_notes_alike(
 def _filler(source: Path | bytes, lang: Language) -> Callable[[BriefParts], bytes]:
     """What fills the template ``source`` with a note's parts.
 
-    The built-in template (bytes) is prepared once (:class:`CompiledTemplate`),
-    so each further fit that is laid out or measured costs only its filling;
-    the note is the same as :func:`render` makes. A user's template is
-    filled by :func:`render`, under its limits, each time.
+    The built-in template (bytes) is prepared once a process for each language
+    (:func:`_compiled_brief`), so each further fit that is laid out or measured
+    costs only its filling; the note is the same as :func:`render` makes. A
+    user's template is filled by :func:`render`, under its limits, each time.
     """
     if isinstance(source, Path):
         from pitchkit.word.render import render
 
         return lambda parts: render(source, parts.context, lang=lang, properties=parts.properties)
-    from pitchkit.word.fastrender import CompiledTemplate
-
-    compiled = CompiledTemplate(source, lang=lang)
+    compiled = _compiled_brief(lang)
     return lambda parts: compiled.fill(parts.context, properties=parts.properties)
 
 

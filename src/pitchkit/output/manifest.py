@@ -51,6 +51,11 @@ def _manifest_cell(value: str) -> str:
     return f"'{value}" if value.startswith(FORMULA_STARTS) else value
 
 
+def cell_value(cell: str) -> str:
+    """What :func:`_manifest_cell` wrote ``cell`` from: the value before it was kept as text."""
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS) else cell
+
+
 def _row(item: BatchItem, lang: Translator | None) -> list[str]:
     """One director's row, its reason in ``lang``."""
     values = [

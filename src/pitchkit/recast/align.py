@@ -162,6 +162,16 @@ class Link:
         """Whether a document may claim this link (explicit or confident)."""
         return self.confidence in CLAIMED
 
+    def offered(self, doubt: Doubt) -> Link:
+        """The same link offered to the lead as possible, not claimed, for ``doubt``.
+
+        Its score is kept no higher than :data:`POSSIBLE_CEILING`, as every possible
+        link's is.
+        """
+        return replace(
+            self, confidence="possible", mismatch=doubt, score=min(self.score, POSSIBLE_CEILING)
+        )
+
     @property
     def mapped(self) -> bool:
         """Whether the measure map links the two: claimed, or held back only by its chain's shape.
@@ -456,9 +466,7 @@ def payer_held(
         or same_payer(impact, objective, role, home)
     ):
         return found
-    return replace(
-        found, confidence="possible", mismatch="payer", score=min(found.score, POSSIBLE_CEILING)
-    )
+    return found.offered("payer")
 
 
 def money_for_finance(impact: Impact, objective: Objective) -> bool:
@@ -935,13 +943,7 @@ def held_apart(found: Link | None, impact: Impact, objective: Objective) -> Link
     named = found.confidence == "confident" and found.reason == "words"
     if found.chain is None and not named:
         return None
-    return replace(
-        found,
-        confidence="possible",
-        mismatch=who.kind,
-        score=min(found.score, POSSIBLE_CEILING),
-        apart=who,
-    )
+    return replace(found.offered(who.kind), apart=who)
 
 
 def price_apart(found: Link | None, impact: Impact, objective: Objective) -> Link | None:
@@ -1107,9 +1109,7 @@ def kind_held(found: Link) -> Link:
     """
     if claim_kind(found) not in DEMOTED_KINDS:
         return found
-    return replace(
-        found, confidence="possible", mismatch="kind", score=min(found.score, POSSIBLE_CEILING)
-    )
+    return found.offered("kind")
 
 
 def crowded_concepts(
@@ -1170,9 +1170,7 @@ def crowd_held(found: Link, impact: Impact, objective: Objective, crowded: froze
         for mine, theirs in found.words
     ):
         return found
-    return replace(
-        found, confidence="possible", mismatch="crowd", score=min(found.score, POSSIBLE_CEILING)
-    )
+    return found.offered("crowd")
 
 
 def qualifier_held(found: Link, impact: Impact, objective: Objective) -> Link:
@@ -1202,12 +1200,7 @@ def qualifier_held(found: Link, impact: Impact, objective: Objective) -> Link:
         # Goods named after the concept the chain starts from (falls sensor pads): the
         # impact counts the goods, so no chain from that concept is the impact's, claimed
         # or offered for another doubt (newuser21, pads offered to avoidable harm).
-        return replace(
-            found,
-            confidence="possible",
-            mismatch="goods",
-            score=min(found.score, POSSIBLE_CEILING),
-        )
+        return found.offered("goods")
     if claim_kind(found) != "same concept" or chain_found is None:
         return found
     concept_id = chain_found.start
@@ -1216,12 +1209,7 @@ def qualifier_held(found: Link, impact: Impact, objective: Objective) -> Link:
         and qualifies_concept(objective.text, concept_id, impact.measure) is None
     ):
         return found
-    return replace(
-        found,
-        confidence="possible",
-        mismatch="qualifier",
-        score=min(found.score, POSSIBLE_CEILING),
-    )
+    return found.offered("qualifier")
 
 
 #: Money-only concepts for what is bought, not paid to staff: goods, estates, other providers.
@@ -1262,9 +1250,4 @@ def spent_held(found: Link, impact: Impact, objective: Objective) -> Link:
     theirs = _spent_kind(objective.text)
     if mine is None or theirs is None or mine == theirs:
         return found
-    return replace(
-        found,
-        confidence="possible",
-        mismatch="spent",
-        score=min(found.score, POSSIBLE_CEILING),
-    )
+    return found.offered("spent")

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
 from pitchkit.facts.schema import Director, Facts, Impact, Objective
 from pitchkit.pounds import is_pounds
 from pitchkit.recast.align import (
-    POSSIBLE_CEILING,
     Link,
     crowd_held,
     crowded_concepts,
@@ -470,14 +469,7 @@ def recast(facts: Facts, director: Director, *, today: dt.date | None = None) ->
             # Offered to the lead, never claimed: the note cannot count a benefit in a
             # year the project delivers nothing in, but the lead may know better (a
             # deadline, not a year's budget). See linking-evaluation.md, "The offer pass".
-            links.append(
-                replace(
-                    found,
-                    confidence="possible",
-                    mismatch="year",
-                    score=min(found.score, POSSIBLE_CEILING),
-                )
-            )
+            links.append(found.offered("year"))
         if not found.claimed:
             continue
         (out_of_year if nothing_that_year else statements).append(
