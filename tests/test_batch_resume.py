@@ -99,6 +99,22 @@ def test_resume_with_a_pack_packs_every_note_kept_or_made(tmp_path: Path) -> Non
         assert name in text
 
 
+def test_resume_leaves_a_pack_already_there_and_says_how_to_remake_it(tmp_path: Path) -> None:
+    # --force cannot go with --resume, so the message must not offer it.
+    facts = many_directors(tmp_path, 2)
+    notes = tmp_path / "notes"
+    pack = tmp_path / "pack.docx"
+    assert pk("batch", facts, "--out", notes, "--pack", pack)[0] == 0
+    before = pack.read_bytes()
+    stopped_after(notes, 1)
+    code, _, err = pk("batch", facts, "--out", notes, "--resume", "--pack", pack)
+    assert code == 1
+    assert "--force" not in err
+    assert "move or delete it, or give --pack another name" in err
+    assert pack.read_bytes() == before
+    assert [row["status"] for row in rows(notes / "manifest.csv")].count("ok") == 1
+
+
 def test_resume_is_refused_where_it_cannot_mean_anything(tmp_path: Path) -> None:
     facts = many_directors(tmp_path, 2)
     code, _, err = pk("batch", facts, "--out", tmp_path / "none", "--resume")

@@ -168,7 +168,7 @@ def run_batch(
     if pdf:
         find_soffice()
     if pack is not None:
-        check_pack_path(pack, force=force)
+        _check_pack_free(pack, force=force, resume=resume)
     manifest = out_dir / MANIFEST_NAME
     if resume and force:
         raise InputError(
@@ -255,6 +255,24 @@ def run_batch(
         kept=len(kept),
         unmade=sum(1 for item, waiting in zip(run.items, pending, strict=False) if item is waiting),
     )
+
+
+def _check_pack_free(pack: Path, *, force: bool, resume: bool) -> None:
+    """Refuse a pack path that would replace a file, in words that fit ``--resume``.
+
+    ``--force`` cannot go with ``--resume``, so a pack already there when
+    resuming (an earlier run's, or anyone's) is left alone and the lead is told
+    to move it aside: pitchkit never decides for them that it may go.
+    """
+    if resume and pack.suffix.lower() == ".docx" and (pack.exists() or pack.is_symlink()):
+        raise OutputError(
+            Message(
+                "--pack {pack} already exists, and --resume never replaces a file: move or "
+                "delete it, or give --pack another name, and the pack will be made with every note",
+                pack=pack,
+            )
+        )
+    check_pack_path(pack, force=force)
 
 
 def _pdfs_stopped(run: Run) -> None:
