@@ -31,7 +31,9 @@ def _months(count: int) -> list[str]:
     return [f"{2024 + (9 + n) // 12}-{(9 + n) % 12 + 1:02d}" for n in range(count)]
 
 
-def _caption(cli: Callable[..., Result], tmp_path: Path, column: str, after: list[int]) -> str:
+def _caption(
+    cli: Callable[..., Result], tmp_path: Path, column: str, after: list[int], *more: str
+) -> str:
     """The caption under the XmR chart of ``column``: the baseline, then ``after``."""
     shutil.copy(DATA / "a.yaml", tmp_path / "a.yaml")
     series = (VISITS if column == "dn-visits" else HEALED) + after
@@ -42,11 +44,11 @@ def _caption(cli: Callable[..., Result], tmp_path: Path, column: str, after: lis
     (tmp_path / "log.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
     result = cli(
         "preview", str(tmp_path / "a.yaml"), "-d", "dof", "--kind", "update",
-        "--period", periods[-1], "-q",
+        "--period", periods[-1], "-q", *more,
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    at = next(n for n, line in enumerate(lines) if line.endswith("(XmR chart)"))
+    at = next(n for n, line in enumerate(lines) if line.endswith(("(XmR chart)", "(siart XmR)")))
     return " ".join(lines[at + 2].split())
 
 
@@ -162,3 +164,13 @@ def test_where_the_recalculated_limits_start(
         assert words in caption, caption
     for words in unsaid:
         assert words not in caption, caption
+
+
+def test_the_wobbling_decline_reads_the_same_in_welsh(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    after = [6083, 5998, 5850, 5811, 5829, 5610, 5642, 5640, 5532, 5481, 5401, 5336, 5363, 5332]
+    caption = _caption(cli, tmp_path, "dn-visits", after, "--locale", "cy_GB")
+    assert "(pwynt olaf y gostyngiad: Mai 2026)" in caption, caption
+    assert "o'r pwynt nesaf ymlaen (Mehefin 2026)" in caption, caption
+    assert "pryder" not in caption, caption
