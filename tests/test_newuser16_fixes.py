@@ -131,19 +131,26 @@ def test_a_step_inside_the_fall_is_no_concern(cli: Callable[..., Result], tmp_pa
     lines = _update(cli, tmp_path, _facts(tmp_path))
     words = _chart_words(lines, "Pleural drains inserted by the outsourced provider")
     assert "(concern)" not in words, words
-    assert "falling until April 2026" in words, words
+    # The strict fall (13, 12, 12, 11, 10, 10, 9) ends in April 2026, but May's 10 and June's
+    # 9 are still on the way down to the new level of 6, 5, 4, 4, 3: limits made from May put
+    # them "above the upper limit (on the way to the new level)" and stretched the new limits
+    # to reach them. The limits now start in July, where the new level begins (fixspc20), and
+    # May and June are judged against the baseline's limits, as the rest of the fall is.
+    assert "falling until June 2026, so the limits are recalculated from July 2026" in words
 
 
 def test_a_signal_inside_the_run_to_the_new_level_is_on_the_way() -> None:
-    # A noisy fall from 15 to about 4: no trend carries it, so the limits are recalculated
-    # from the change and the months of the fall sit above them. The 12 and the 11 after a
-    # 10 and a 9 are part of that fall, still below the old mean of 15, not a slip back.
+    # A noisy fall from 15 to about 4: no trend carries it. Limits made from the change put
+    # the months of the fall above them, worded "on the way to the new level"; since fixspc20
+    # the limits start where the new level begins, at the first 4 (point 16), and the fall
+    # (13, 11, 12, 10, 12, 9, 11, 8), its 12 and 11 after a 10 and a 9 included, is judged
+    # against the old limits, as improvement: nothing on the chart points the worse way.
     base = [15.0, 16, 14, 15, 16, 15, 14, 15]
     after = [13.0, 11, 12, 10, 12, 9, 11, 8, 4, 3, 4, 3, 4, 3, 4, 3, 4, 3]
     result = analyse(base + after, better="lower", changes=[len(base)])
-    worse = [s for s in result.signals if s.direction == "up"]
-    assert worse
-    assert all(s.improvement is None and s.stepping for s in worse), worse
+    assert result.segments[-1].start == 16
+    assert not [s for s in result.signals if s.direction == "up"]
+    assert all(s.improvement for s in result.signals)
     # A slip back from the new level is still a concern.
     slipped = analyse([*base, *after, 14.0], better="lower", changes=[len(base)])
     assert any(s.improvement is False for s in slipped.signals)

@@ -668,6 +668,13 @@ def _xmr(
         moving = shift is not None and _still_moving(stage, shift.direction, rules.spc_trend)
         ramp = None if shift is None or moving else _ramp_end(stage, shift, rules)
         settled = at if ramp is None else ramp + 1
+        if shift is not None and not moving:
+            # A fall (or rise) that wavers on its way is no strict trend, yet limits made
+            # from its start would take its early points for a concern (newuser21 #4).
+            begins = _new_level_begins(stage, settled, shift.direction, reference.centre, rules)
+            if begins != settled:
+                ramp = max(i for i, _ in stage if i < begins)
+                settled = begins
         after = sum(1 for i, _ in stage if i >= settled)
         if ramp is not None and after < rules.min_baseline_points:
             moving = True  # too few points after the rise to make limits from
@@ -897,6 +904,50 @@ def _still_moving(stage: list[tuple[int, float]], direction: Direction, needed: 
         held = sum(1 for _, v in stage[-3:] if v == stage[-1][1])
         return held < 3
     return False
+
+
+def _new_level_begins(
+    stage: list[tuple[int, float]], start: int, direction: Direction, before: float, rules: Rules
+) -> int:
+    """Where the new level begins: the first point the recalculated limits start from.
+
+    Limits made from ``start`` on may leave its first points beyond them on
+    the side the shift came from, before any point has reached the new mean:
+    those points, each already past ``before`` (the mean before the change)
+    the shift's way, are on the way to the new level, not a concern, so
+    the limits start after the last of them, and are made again from there
+    until no such point is left. Only two or more such points move the
+    start from ``start`` (after that, any one does): a single month of the
+    change beyond the new limits is already worded as on the way to the new
+    level. A point beyond the limits once
+    the figures have reached the new mean is not passed over: it is a slip
+    back, a concern. When fewer than ``rules.min_baseline_points`` points
+    are left after them, the point after them is returned all the same, and
+    the caller waits for enough to make limits from.
+    """
+    old_side = 1 if direction == "down" else -1
+    needed = 2
+    while True:
+        numbers = [v for i, v in stage if i >= start]
+        mean, moving, _ = limits(numbers, rules)
+        limit = mean + old_side * LIMIT_FACTOR * moving
+        on_the_way: list[int] = []
+        for index, value in stage:
+            if index < start:
+                continue
+            if _side(value, mean) != old_side:
+                break  # at or past the new mean: the new level has been reached
+            if _side(value, before) != -old_side:
+                break  # not yet better than the mean before: not on the way to anything
+            if _side(value, limit) == old_side:
+                on_the_way.append(index)
+        if len(on_the_way) < needed:
+            return start
+        needed = 1  # the limits made again from later on judge every point they leave
+        later = [i for i, _ in stage if i > on_the_way[-1]]
+        if len(later) < rules.min_baseline_points:
+            return later[0] if later else on_the_way[-1] + 1
+        start = later[0]
 
 
 def _ramp_end(stage: list[tuple[int, float]], shift: Signal, rules: Rules) -> int | None:
