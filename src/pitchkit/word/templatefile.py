@@ -502,13 +502,15 @@ def half_closed(text: str) -> tuple[int, str] | None:
 
     Returns where the stray half mark ends and the tag's opening mark: the tag's
     whole closing mark does not come before the next tag opens, but its first
-    character does.
+    character does (``{{ title }Dear {{ name }}``, two paragraphs docxtpl joined).
     """
     openings = list(_pattern(_OPENING).finditer(text))
-    for number, match in enumerate(openings):
+    # Only a tag another one follows: docxtpl joins paragraphs up to that one's end, and
+    # a half-closed tag alone in its paragraph is quoted whole by :func:`syntax_message`.
+    for number, match in enumerate(openings[:-1]):
         mark = match.group(0)
         start = match.end()
-        after = openings[number + 1].start() if number + 1 < len(openings) else len(text)
+        after = openings[number + 1].start()
         closing = _CLOSING[mark]
         closed = text.find(closing, start)
         if 0 <= closed < after:
