@@ -548,10 +548,38 @@ def test_a_period_that_asks_nothing_says_so_true_to_its_status(
     tmp_path: Path, status: str, said: str
 ) -> None:
     log = QUARTERS.replace("status: amber\n", f"status: {status}\n")
-    text = update_text(write_facts(tmp_path, log), "coo", "--period", "2027-Q2")
+    path = write_facts(tmp_path, log)
+    # No standing question either: with one carried over, the sentence says so (below).
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "advice:\n  - Which committee should hear about delays in care packages?\n", ""
+        ),
+        encoding="utf-8",
+    )
+    text = update_text(path, "coo", "--period", "2027-Q2")
     assert said in text
     if status != "green":
         assert "thank you for your support" not in text
+
+
+@pytest.mark.parametrize(
+    ("status", "said"),
+    [
+        ("green", "Nothing is asked of you this period beyond your advice below: thank you"),
+        ("amber", "beyond your advice below: we will tell you at once if the risks"),
+        ("red", "beyond your advice below, although the work is off track"),
+    ],
+)
+def test_a_period_that_asks_only_advice_does_not_say_nothing_needs_help(
+    tmp_path: Path, status: str, said: str
+) -> None:
+    # newuser23 #7: "Nothing needs your help this period" above a question carried over
+    # under "Your advice" contradicted itself.
+    log = QUARTERS.replace("status: amber\n", f"status: {status}\n")
+    text = update_text(write_facts(tmp_path, log), "coo", "--period", "2027-Q2")
+    assert "Which committee should hear about delays in care packages? (carried over)" in text
+    assert said in text
+    assert "Nothing needs your help" not in text
 
 
 # ---------------------------------------------------------------- a fill-in's period length

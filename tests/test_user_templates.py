@@ -161,8 +161,9 @@ def test_header_footer_and_table_loop(tmp_path: Path) -> None:
     rows = [[c.text for c in row.cells] for row in filled.tables[0].rows]
     assert rows[0] == ["Measure", "Now", "Aim"]
     assert rows[1][0].startswith("Emergency admissions")
-    # A figure and its unit are held together by a non-breaking space, in users' templates too.
-    assert rows[1][1:] == ["1,200\u00a0admissions", "1,000\u00a0admissions"]
+    # A figure and its unit are held together by a non-breaking space, in users' templates too;
+    # the period follows, as the note says it (newuser23 #9: "120 doses" read as a total).
+    assert rows[1][1:] == ["1,200\u00a0admissions a year", "1,000\u00a0admissions a year"]
     assert len(rows) == 1 + 4  # the header and one row per impact; the tag rows are gone
 
 

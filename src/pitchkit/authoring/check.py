@@ -165,7 +165,24 @@ def _suggest(path: str, parent: str, segment: str, known: Mapping[str, Variable]
         rest = path[len(f"{parent}.{segment}" if parent else segment) :]
         return fixed + rest if fixed + rest in known else fixed
     whole = difflib.get_close_matches(path, list(known), n=1, cutoff=0.75)
-    return whole[0] if whole else None
+    if whole:
+        return whole[0]
+    return _known_tail(path, known)
+
+
+def _known_tail(path: str, known: Mapping[str, Variable]) -> str | None:
+    """The longest known name ``path`` ends with (``lead.name`` for ``project.lead.name``).
+
+    A name put under the wrong group reads as nothing like the right one letter
+    by letter, but its last parts are the known name.
+    """
+    parts = path.split(".")
+    for start in range(1, len(parts)):
+        tail = ".".join(parts[start:])
+        # A last part alone (``title``) is offered only for a name of two parts.
+        if tail in known and (start < len(parts) - 1 or start == 1):
+            return tail
+    return None
 
 
 #: The parts of a template, as a message names them (a Welsh one in Welsh).

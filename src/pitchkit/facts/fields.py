@@ -225,3 +225,34 @@ def _plain(number: float) -> str:
     """A figure as the user wrote it: 12 rather than 12.0."""
     whole = float(number).is_integer() and abs(number) < 1e15
     return str(int(number)) if whole else f"{number:g}"
+
+
+#: Titles a director's name may start with, as a letter greets them: "Dr Raman".
+_TITLES = frozenset(
+    {"dr", "doctor", "prof", "professor", "mr", "mrs", "ms", "miss", "mx", "yr athro", "revd"}
+)
+#: Titles that go with the first name: "Dame Jane", "Sir John".
+_FIRST_NAME_TITLES = frozenset({"sir", "dame"})
+
+
+def greeting_from_name(name: str) -> str:
+    """How a letter greets someone known only by ``name``, when no salutation is given.
+
+    A name that starts with a title keeps it with the surname ("Dr Priya Raman" is
+    "Dr Raman", "Professor Ann Lee" "Professor Lee"; "Sir John Smith" is "Sir John"),
+    as a formal letter does; a plain name gives the first name ("Margaret Oduya" is
+    "Margaret"), as colleagues in the NHS write to each other. Post-nominals after a
+    comma ("Jane Cole, MBE") are left off.
+    """
+    words = name.split(",")[0].split()
+    if len(words) < 2:
+        return name.strip()
+    first = words[0].lower().rstrip(".")
+    if first in _FIRST_NAME_TITLES and len(words) >= 3:
+        return f"{words[0]} {words[1]}"
+    two = " ".join(words[:2]).lower()
+    if two in _TITLES and len(words) >= 3:  # "Yr Athro Siân Jones"
+        return f"{words[0]} {words[1]} {words[-1]}"
+    if first in _TITLES:
+        return f"{words[0]} {words[-1]}"
+    return words[0]

@@ -40,6 +40,7 @@ from pitchkit.facts.fields import (
     _pounds,
     _schema_version,
     _unit_words,
+    greeting_from_name,
 )
 from pitchkit.facts.validation import (
     below_zero_message,
@@ -223,8 +224,12 @@ class Director(Model):
 
     @property
     def greeting_name(self) -> str:
-        """How to address the director: the salutation, or the name."""
-        return self.salutation or self.name
+        """How to address the director: the salutation, or one made from the name.
+
+        "Margaret" for Margaret Oduya, "Dr Raman" for Dr Priya Raman (see
+        :func:`pitchkit.facts.fields.greeting_from_name`).
+        """
+        return self.salutation or greeting_from_name(self.name)
 
     @field_validator("objectives", mode="before")
     @classmethod

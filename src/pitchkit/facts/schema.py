@@ -43,6 +43,7 @@ from pitchkit.facts.fields import (
     Per,
     Theme,
     _as_list,
+    greeting_from_name,
     measure_problem,
     unit_problem,
 )
@@ -264,8 +265,12 @@ class Director(Record):
 
     @property
     def greeting_name(self) -> str:
-        """How to address the director: the salutation, or the name."""
-        return self.salutation or self.name
+        """How to address the director: the salutation, or one made from the name.
+
+        "Margaret" for Margaret Oduya, "Dr Raman" for Dr Priya Raman (see
+        :func:`pitchkit.facts.fields.greeting_from_name`).
+        """
+        return self.salutation or greeting_from_name(self.name)
 
 
 @dataclass(frozen=True, kw_only=True, init=False)

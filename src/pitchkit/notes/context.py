@@ -38,7 +38,7 @@ from pitchkit.recast.money import (
     fy_label,
     target_year,
 )
-from pitchkit.recast.pitch import Pitch, Statement, money_target, quantify
+from pitchkit.recast.pitch import Pitch, Quantity, Statement, money_target, quantify
 
 if TYPE_CHECKING:
     from pitchkit.notes.update.actuals import Shown, Standing
@@ -173,8 +173,10 @@ def impact_context(
         "baseline": impact.baseline,
         "target": impact.target,
         "better": impact.direction,
-        "baseline_text": wording.amount(impact.baseline, quantity, lang),
-        "target_text": wording.amount(impact.target, quantity, lang),
+        # "120 doses a month", as the note's own sentence says it: a table of a template's
+        # own reads "120 doses" as a total otherwise (newuser23 #9).
+        "baseline_text": _amount_per(impact.baseline, quantity, lang),
+        "target_text": _amount_per(impact.target, quantity, lang),
         "gain_text": wording.gain_phrase(quantity, lang),
         "money": quantity.money,
         "money_text": wording.money_phrase(quantity, lang),
@@ -184,6 +186,13 @@ def impact_context(
         "releases": line.releases if line is not None else "",
         "counted_in": (line.within or "") if line is not None else "",
     }
+
+
+def _amount_per(value: float, quantity: Quantity, lang: Language) -> str:
+    """A value in the impact's unit with its period: ``120 doses a month``, ``87%``."""
+    return " ".join(
+        (wording.amount(value, quantity, lang), wording.per_phrase(quantity.per, lang))
+    ).strip()
 
 
 def money_said(statements: Sequence[Context]) -> frozenset[str]:
@@ -1284,7 +1293,9 @@ def director_context(pitch: Pitch) -> Context:
         "name": director.name,
         "role": director.role,
         "greeting": director.greeting_name,
-        "salutation": director.salutation or "",
+        # A template's "Dear {{ director.salutation }}" greets a director with none given
+        # as the built-in notes do ("Margaret", "Dr Raman"), not by the full name.
+        "salutation": director.greeting_name,
         "lens": pitch.lens.lens.id,
         "lens_title": pitch.lens.lens.title,
         "concerns": list(director.concerns),

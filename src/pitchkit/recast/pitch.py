@@ -657,7 +657,11 @@ def alignment_score(
 
 
 def choose_shown(statements: tuple[Statement, ...], limit: int) -> tuple[Statement, ...]:
-    """Pick the strongest few, each impact once where possible, with a personal one if any."""
+    """Pick the strongest few, each impact once where possible, with a personal one if any.
+
+    ``limit`` counts objectives (the note's bullets): an explicit link to an objective
+    already picked joins that objective's bullet beyond it.
+    """
     chosen: list[Statement] = []
     used_impacts: set[str] = set()
     used_objectives: set[str] = set()
@@ -682,4 +686,18 @@ def choose_shown(statements: tuple[Statement, ...], limit: int) -> tuple[Stateme
             chosen[-1] = personal
         else:
             chosen.append(personal)
+    # A link the lead confirmed to an objective the note shows already shares that
+    # objective's bullet (two impacts under one objective) rather than vanish: it adds
+    # no bullet, and if the page cannot hold it the fit cuts it and says so.
+    objectives = {s.objective.id for s in chosen}
+    used_impacts = {s.impact.id for s in chosen}
+    for statement in statements:
+        if (
+            statement not in chosen
+            and statement.link.confidence == "explicit"
+            and statement.objective.id in objectives
+            and statement.impact.id not in used_impacts
+        ):
+            chosen.append(statement)
+            used_impacts.add(statement.impact.id)
     return tuple(sorted(chosen, key=statements.index))

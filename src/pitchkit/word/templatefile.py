@@ -305,6 +305,15 @@ def describe_failure(
         )
     if isinstance(error, TemplateSyntaxError):
         whole = paragraph_text(marked_xml, line, shorten=False)
+        half = half_closed(whole)
+        if half is not None:
+            # docxtpl joins Word's text from the half-closed tag up to the next tag's end,
+            # paragraph breaks and all: the paragraph to fix ends at the stray mark.
+            end, mark = half
+            shown = whole[:end]
+            if len(shown) > _SHOWN_CHARS:
+                shown = shown[: _SHOWN_CHARS - 1] + "…"
+            return Located(f'{name} ({where}, paragraph "{shown}")', _not_closed(mark))
         return Located(place, syntax_message(error.message or "", whole))
     message = _failure_message(error)
     return None if message is None else Located(place, message)
@@ -475,6 +484,43 @@ _AT_OFFSET = r" at \d+$"
 _UNCLOSED = r"innermost block that needs to be closed is '(\w+)'"
 
 
+def _not_closed(opening: str) -> Message:
+    """A tag opened with ``opening`` and not closed in its paragraph: what closes it."""
+    return Message(
+        "the {opening} tag is not closed in this paragraph: end it with {closing} "
+        "in the same paragraph",
+        opening=opening,
+        closing=_CLOSING[opening],
+    )
+
+
+_OPENING = r"\{[\{%#]"
+
+
+def half_closed(text: str) -> tuple[int, str] | None:
+    """A tag in ``text`` closed by half its closing mark (``{{ title }``), if any.
+
+    Returns where the stray half mark ends and the tag's opening mark: the tag's
+    whole closing mark does not come before the next tag opens, but its first
+    character does (``{{ title }Dear {{ name }}``, two paragraphs docxtpl joined).
+    """
+    openings = list(_pattern(_OPENING).finditer(text))
+    # Only a tag another one follows: docxtpl joins paragraphs up to that one's end, and
+    # a half-closed tag alone in its paragraph is quoted whole by :func:`syntax_message`.
+    for number, match in enumerate(openings[:-1]):
+        mark = match.group(0)
+        start = match.end()
+        after = openings[number + 1].start()
+        closing = _CLOSING[mark]
+        closed = text.find(closing, start)
+        if 0 <= closed < after:
+            continue
+        half = text.rfind(closing[0], start, after)
+        if half >= 0:
+            return half + 1, mark
+    return None
+
+
 def syntax_message(problem: str, paragraph: str) -> Renderable:
     """What a Jinja syntax error means in a Word template, and what to do.
 
@@ -525,13 +571,7 @@ def syntax_message(problem: str, paragraph: str) -> Renderable:
     left_open = last_open_tag(paragraph)
     if left_open is not None:
         # Jinja's complaint is then about Word's XML after the tag ("unexpected '/'").
-        opening = left_open[1]
-        return Message(
-            "the {opening} tag is not closed in this paragraph: end it with {closing} "
-            "in the same paragraph",
-            opening=opening,
-            closing=_CLOSING[opening],
-        )
+        return _not_closed(left_open[1])
     # Jinja's "at 1194" counts characters of Word's XML, which mean nothing in Word.
     problem = _pattern(_AT_OFFSET).sub("", problem.strip()).rstrip(".")
     return Message("tag error: {problem}: correct the tag in Word", problem=problem)

@@ -76,8 +76,10 @@ def log_parts(situation: Situation) -> Context:
     standing ones still current for the period are carried over, marked as
     such (:mod:`pitchkit.notes.update.carryover`): advice in a logged update and a
     fill-in alike, asks only in a fill-in (a logged period that asks
-    nothing asks nothing). In a fill-in every carried item is in square
-    brackets, for the team to keep or delete.
+    nothing asks nothing: a standing ask is often done by then, and re-asking
+    it months later would read as if the sponsor had not). In a fill-in every
+    carried item is in square brackets, for the team to keep or delete; an ask
+    kept goes into the period's ``asks:`` in the log.
     """
     lang, entry = situation.lang, situation.entry
     if entry is None:
@@ -88,13 +90,16 @@ def log_parts(situation: Situation) -> Context:
     terms = situation.terms
     barriers = [wording.apply_terms_in_sentence(b, terms) for b in entry.barriers]
     asks = [wording.apply_terms_in_sentence(a, terms) for a in entry.asks]
+    advice = advice_sought(situation)
     return {
         "done": [wording.apply_terms_in_sentence(d, terms) for d in entry.done],
         "next": [wording.apply_terms_in_sentence(n, terms) for n in entry.next],
         "barriers": barriers,
         "asks": asks,
-        "advice": advice_sought(situation),
-        "no_barriers": "" if barriers or asks else nothing_asked(entry.status, lang),
+        "advice": advice,
+        "no_barriers": (
+            "" if barriers or asks else nothing_asked(entry.status, lang, advice=bool(advice))
+        ),
     }
 
 
@@ -115,8 +120,28 @@ def carried_advice(situation: Situation) -> list[str]:
     return [wording.apply_terms_in_sentence(a, situation.terms) for a in items]
 
 
-def nothing_asked(status: str, lang: Language) -> str:
-    """What to say when a period asks nothing of the sponsor, true to its status."""
+def nothing_asked(status: str, lang: Language, *, advice: bool = False) -> str:
+    """What to say when a period asks nothing of the sponsor, true to its status.
+
+    With ``advice`` sought (the period's own questions or the project's carried
+    over), it says nothing is asked beyond that advice: "Nothing needs your help"
+    above "Your advice" would contradict the question below it (newuser23 #7).
+    """
+    if advice:
+        if status == "red":
+            return lang.gettext(
+                "Nothing is asked of you this period beyond your advice below, although the "
+                "work is off track: we will tell you at once if your help would change that."
+            )
+        if status == "amber":
+            return lang.gettext(
+                "Nothing is asked of you this period beyond your advice below: we will tell "
+                "you at once if the risks behind the amber status grow."
+            )
+        return lang.gettext(
+            "Nothing is asked of you this period beyond your advice below: thank you for "
+            "your support."
+        )
     if status == "red":
         return lang.gettext(
             "Nothing specific is asked of you this period, although the work is off track: "
