@@ -1343,7 +1343,7 @@ def _refuse_objectives_lookalike(
             continue
         where = (
             Message(
-                "{file}:{cell}", file=str(path), cell=f"{tabular.column_letter(index)}{header_row}"
+                "{file}:{cell}", file=str(path), cell=tabular.column_letter(index) + str(header_row)
             )
             if path.suffix.lower() in (".xlsx", ".xlsm")
             else row_place(path, header_row)
