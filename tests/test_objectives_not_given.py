@@ -123,6 +123,11 @@ def test_directors_and_check_warn_and_label_the_role_defaults(tmp_path: Path) ->
     assert "Objectives a director in this role usually holds:" in text
     # The funding's status as the facts give it (requested), never "sought" (newuser22 #5).
     assert "The funding (£250,000, requested) is £250,000 or more" in text
+    welsh = run("directors", FRAILTY, "--directors", sheet, "--locale", "cy_GB")
+    cy = " ".join(welsh.output.split())
+    assert "Amcanion sydd gan gyfarwyddwr yn y rôl hon fel arfer:" in cy
+    assert "Mae'r cyllid (£250,000, " in cy
+    assert "y gofynnir amdano" not in cy
     checked = run("check", FRAILTY, "--directors", sheet, "-d", "dof")
     assert "row 4: column objectives: empty" in " ".join(checked.output.split())
 
