@@ -6,6 +6,7 @@ command line on it and reads back the text a lead sees.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -160,3 +161,20 @@ def test_a_yaml_director_with_no_objectives_warns_with_the_line(tmp_path: Path) 
         f"{path}:1:3: director 'dof' lists no objectives, so Helen Marsh's note will say what a "
         "Director of Finance usually answers for"
     ) in " ".join(result.output.split())
+
+
+def test_a_facts_file_director_with_no_objectives_warns_once(tmp_path: Path) -> None:
+    text = FRAILTY.read_text(encoding="utf-8")
+    start = text.index("  - id: md\n")
+    cut = text.index("    objectives:\n", start)
+    following = re.search(r"\n(?:  - id:|\S)", text[cut:])
+    assert following is not None
+    end = cut + following.start()
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(text[:cut] + text[end + 1 :], encoding="utf-8")
+    line = text[:start].count("\n") + 1
+    for command in (["check", facts, "-d", "md"], ["directors", facts]):
+        result = run(*command)
+        assert result.exit_code == 0, result.output
+        said = " ".join(result.output.split())
+        assert said.count(f"{facts}:{line}:5: director 'md' lists no objectives") == 1

@@ -39,7 +39,7 @@ from typing import Any
 
 from pitchkit.errors import DirectorsError, FactsError
 from pitchkit.facts import tabular
-from pitchkit.facts.schema import THEMES, Director, Facts, LoadedFacts
+from pitchkit.facts.schema import THEMES, Director, Facts, LoadedFacts, no_objectives_listed
 from pitchkit.facts.tabular import cell_place, row_place
 from pitchkit.facts.validation import Problem, closest, describe_errors, did_you_mean
 from pitchkit.facts.yamlsource import Loc, Source, clean_text, dotted, load_yaml, removed_warning
@@ -1830,7 +1830,7 @@ def _load_yaml(path: Path) -> DirectorsFile:
         seen[director.id.casefold()] = dotted(loc)
         directors.append(director)
         if not director.objectives:
-            warnings.append(Located(source.where(loc), _no_objectives_listed(director)))
+            warnings.append(Located(source.where(loc), no_objectives_listed(director)))
         if made.has_texts:
             former[director.id] = made
     return DirectorsFile(
@@ -1841,18 +1841,6 @@ def _load_yaml(path: Path) -> DirectorsFile:
         tuple(duplicated),
         former,
         left_out=tuple(left_out),
-    )
-
-
-def _no_objectives_listed(director: Director) -> Message:
-    """A YAML director with no objectives: what their note says instead, and how to add them."""
-    return Message(
-        "director '{id}' lists no objectives, so {name}'s note will say what a {role} usually "
-        "answers for, not objectives of their own: add 'objectives:' with one '- text: ...' "
-        "for each",
-        id=director.id,
-        name=director.name,
-        role=director.role,
     )
 
 
