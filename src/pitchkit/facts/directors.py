@@ -1342,9 +1342,7 @@ def _refuse_objectives_lookalike(
         if index in positions or not cell.strip() or not _means_objectives(cell):
             continue
         where = (
-            Message(
-                "{file}:{cell}", file=str(path), cell=tabular.column_letter(index) + str(header_row)
-            )
+            f"{path}:{tabular.column_letter(index)}{header_row}"
             if path.suffix.lower() in (".xlsx", ".xlsm")
             else row_place(path, header_row)
         )
