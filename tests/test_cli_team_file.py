@@ -719,6 +719,9 @@ def test_a_count_with_no_id_or_role_is_a_totals_row_but_a_director_without_a_rol
     )
     result = cli("directors", str(facts), "--directors", str(team), "--json")
     assert sorted(result.stderr.splitlines()) == [
+        f"warning: {team}: there is no objectives column, so each note says what a director in "
+        "that role usually answers for, not the director's own objectives: add a column headed "
+        "'objectives' with each director's objectives, one a line",
         f"warning: {team}:row 3: column role: empty, but required: add the director's job title, "
         "e.g. 'Director of Finance'; Tom Okafor (coo) is left out until this is fixed",
         f"warning: {team}:row 4: a row with no id or role and a number or formula for a name "
@@ -823,6 +826,9 @@ def test_check_lists_the_rows_it_asks_to_fix(cli: Cli, tmp_path: Path) -> None:
     result = cli("check", str(facts), "--directors", str(team))
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
+        f"warning: {team}: there is no objectives column, so each note says what a director in "
+        "that role usually answers for, not the director's own objectives: add a column headed "
+        "'objectives' with each director's objectives, one a line",
         f"warning: {team}:row 2: column name: empty, but required: add the director's name; "
         "dof is left out until this is fixed",
         f"error: {team}: no director could be read: fix the rows listed above",

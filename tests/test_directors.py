@@ -115,10 +115,22 @@ def test_an_id_used_twice_refuses_the_file_naming_every_row_to_fix(tmp_path: Pat
 
 
 def test_an_unknown_column_is_ignored_with_a_hint(tmp_path: Path) -> None:
-    text = "id,name,role,objetives\r\ndof,Helen Marsh,Director of Finance,Cut costs\r\n"
+    text = "id,name,role,objectives,concers\r\ndof,Helen Marsh,Director of Finance,Cut costs,x\r\n"
     found = load_directors(write_csv(tmp_path / "team.csv", text))
-    assert found.directors[0].objectives == []
-    assert "column 'objetives' was ignored: did you mean 'objectives'?" in str(found.warnings[0])
+    assert found.directors[0].concerns == []
+    assert "column 'concers' was ignored: did you mean 'concerns'?" in str(found.warnings[0])
+
+
+def test_a_misspelt_objectives_column_with_none_read_is_refused(tmp_path: Path) -> None:
+    # Ignored, it would give every director their role's usual objectives (newuser22 #1).
+    text = "id,name,role,objetives\r\ndof,Helen Marsh,Director of Finance,Cut costs\r\n"
+    with pytest.raises(DirectorsError) as raised:
+        load_directors(write_csv(tmp_path / "team.csv", text))
+    assert str(raised.value) == (
+        f"{tmp_path / 'team.csv'}:row 1: column 'objetives' is not one pitchkit reads, and there "
+        "is no objectives column, so no director's own objectives would be used: rename "
+        "'objetives' to 'objectives'"
+    )
 
 
 @pytest.mark.parametrize(

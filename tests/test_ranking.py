@@ -132,8 +132,9 @@ def test_frailty_recommendation_names_objectives_statement_and_the_whole_team() 
     # not yet serve is still approached (the whole team), later or with another ask, never
     # "left out" of the round the line before told the lead to make.
     assert lines[1:] == [
-        "The funding sought (£250,000) is £250,000 or more: plan to engage the whole executive "
-        "team. After Tom Okafor, approach Helen Marsh and Dr James Whitfield, in that order.",
+        "The funding (£250,000, requested) is £250,000 or more: plan to engage the whole "
+        "executive team. After Tom Okafor, approach Helen Marsh and Dr James Whitfield, in that "
+        "order.",
         "The project does not yet serve any objective of Ruth Adeyemi (Chief Nurse and Director "
         "of Nursing): approach them once it does, or before then with a different ask, such as "
         "where they think it could fit.",

@@ -419,13 +419,21 @@ def whole_team_text(ranking: Ranking, lang: Language) -> str:
     funding = ranking.facts.project.funding
     if not recommendation.whole_team or funding is None:
         return ""
-    text = lang.gettext(
-        "The funding sought ({money}) is {threshold} or more: plan to engage the whole "
-        "executive team."
-    ).format(
-        money=fmt.money(funding.amount, lang, currency=funding.currency),
-        threshold=fmt.money(WHOLE_TEAM_THRESHOLD, lang),
-    )
+    from pitchkit.notes.context import funding_status
+
+    # The funding's own status (agreed, requested, ...), never "sought" when it is agreed
+    # (newuser22 #5).
+    status = funding_status(funding.status, lang)
+    money = fmt.money(funding.amount, lang, currency=funding.currency)
+    if status:
+        text = lang.gettext(
+            "The funding ({money}, {status}) is {threshold} or more: plan to engage the whole "
+            "executive team."
+        ).format(money=money, status=status, threshold=fmt.money(WHOLE_TEAM_THRESHOLD, lang))
+    else:
+        text = lang.gettext(
+            "The funding ({money}) is {threshold} or more: plan to engage the whole executive team."
+        ).format(money=money, threshold=fmt.money(WHOLE_TEAM_THRESHOLD, lang))
     served = [p for p in recommendation.also if p.aligned]
     if served:
         names = fmt.join_list([p.director.name for p in served], lang)

@@ -131,7 +131,24 @@ def open_facts(
     listener.speaking(project.lang)
     for line in project.loaded.warnings:
         listener.warning(line)
+    if team is None:  # the file's own directors: one with no objectives is warned of
+        _warn_no_objectives(project, listener)
     return project
+
+
+def _warn_no_objectives(project: Project, listener: Listener) -> None:
+    """Warn of each of the facts file's directors who lists no objectives, at their line.
+
+    Their note goes by what their role usually holds (newuser22 #2).
+    """
+    from pitchkit.facts.schema import no_objectives_listed
+    from pitchkit.i18n.messages import Located
+
+    source = project.loaded.source
+    for index, director in enumerate(project.facts.directors):
+        if not director.objectives:
+            where = source.where(("directors", index))
+            listener.warning(Located(where, no_objectives_listed(director)))
 
 
 def team_ids(team: Path | None) -> Team | None:

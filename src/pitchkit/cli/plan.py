@@ -162,7 +162,13 @@ def ranking_blocks(ranking: Ranking, lang: Language, width: int) -> list[str]:
         heading = f"{place.rank}. {place.director.name} ({place.director.id}), "
         lines += wrapped(heading + role_and_lens(place, lang), "", width)
         lines.append(f"   {lang.gettext('Score')}: {place.pitch.score}")
-        lines.append(f"   {lang.gettext('Objectives')}:")
+        # The lens's defaults are never shown as the director's own.
+        listed = (
+            lang.gettext("Objectives")
+            if place.director.objectives
+            else lang.gettext("Objectives a director in this role usually holds")
+        )
+        lines.append(f"   {listed}:")
         for line in objective_lines(place, lang) or ["-"]:
             lines += wrapped(line, "     ", width)
         statement = statement_text(place, lang) or "-"

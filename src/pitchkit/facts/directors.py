@@ -39,9 +39,9 @@ from typing import Any
 
 from pitchkit.errors import DirectorsError, FactsError
 from pitchkit.facts import tabular
-from pitchkit.facts.schema import THEMES, Director, Facts, LoadedFacts
+from pitchkit.facts.schema import THEMES, Director, Facts, LoadedFacts, no_objectives_listed
 from pitchkit.facts.tabular import cell_place, row_place
-from pitchkit.facts.validation import Problem, describe_errors, did_you_mean
+from pitchkit.facts.validation import Problem, closest, describe_errors, did_you_mean
 from pitchkit.facts.yamlsource import Loc, Source, clean_text, dotted, load_yaml, removed_warning
 from pitchkit.i18n.messages import Joined, Located, Message, Plural, Renderable
 
@@ -1115,10 +1115,114 @@ _SYNONYMS = {
 }
 
 
+def _synonym(key: str) -> str | None:
+    """The required column a header's key names in other words (``Rôl 2026/27``: role)."""
+    return _SYNONYMS.get(key) or _SYNONYMS.get("_".join(_header_words(key.replace("_", " "))))
+
+
 def _column_key(name: str) -> str:
-    """``' Name '`` and ``'NAME'`` both mean ``name``."""
-    plain = name.replace("\ufeff", "").replace("(", " ").replace(")", " ")
-    return "_".join(plain.strip().lower().split())
+    """``' Name '`` and ``'NAME'`` both mean ``name``; ``Objectives 2026/27`` means ``objectives``.
+
+    A header a PA dates or qualifies (``Objectives (2026-27)``, ``2026/27 objectives``,
+    ``Key objectives``, ``Concerns / risks``) is read as the one column it names: see
+    :func:`_loose_key`.
+    """
+    plain = name.replace("\ufeff", "")
+    key = "_".join(plain.replace("(", " ").replace(")", " ").strip().lower().split())
+    if not key or key in COLUMNS:
+        return key
+    return _loose_key(plain) or key
+
+
+#: A year or financial year in a header: ``2026/27``, ``2026-2027``, ``FY26``, ``2026``.
+_HEADER_YEAR = re.compile(
+    r"\b(?:fy\s*)?(?:19|20)?\d{2}\s*[/\-\u2013\u2014]\s*(?:19|20)?\d{2}\b"
+    r"|\bfy\s*\d{2,4}\b|\b(?:19|20)\d{2}\b",
+    re.IGNORECASE,
+)
+#: Words around a column's name that do not change what it holds.
+_HEADER_FILLER = frozenset(
+    {
+        "key",
+        "main",
+        "current",
+        "our",
+        "annual",
+        "agreed",
+        "for",
+        "in",
+        "the",
+        "this",
+        "year",
+        "year's",
+        "years",
+        "director",
+        "director's",
+        "directors",
+        "exec",
+        "executive",
+    }
+)
+#: A singular header for a list column.
+_SINGULAR = {"objective": "objectives", "concern": "concerns", "theme": "themes"}
+_HEADER_PARTS = re.compile(r"\s*(?:/|&|\+|;|,|\band\b)\s*", re.IGNORECASE)
+
+
+def _header_words(text: str) -> list[str]:
+    """The words of a header without its years, brackets and filler, in lower case."""
+    text = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", text)
+    text = _HEADER_YEAR.sub(" ", text)
+    words = re.sub(r"[^\w'\u2019]+", " ", text.lower()).split()
+    return [word for word in words if word.replace("\u2019", "'") not in _HEADER_FILLER]
+
+
+def _loose_key(header: str) -> str | None:
+    """The one column a dated or qualified header names, else ``None``.
+
+    ``Objectives 2026/27`` and ``Key objectives`` name ``objectives``;
+    ``Concerns / risks`` names ``concerns`` (risks are no column of their own);
+    ``Name and role`` names two, so neither.
+    """
+    found: set[str] = set()
+    undated = _HEADER_YEAR.sub(" ", re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", header))
+    for part in _HEADER_PARTS.split(undated):
+        key = "_".join(_header_words(part))
+        key = _SINGULAR.get(key, key)
+        if key in COLUMNS:
+            found.add(key)
+    return found.pop() if len(found) == 1 else None
+
+
+#: Headers that mean the director's objectives but are not read as them: naming them
+#: is an error when the sheet has no objectives column, since every director would
+#: otherwise get their role's usual objectives without a word (English and Welsh).
+_OBJECTIVES_LOOKALIKES = frozenset(
+    {
+        "goals",
+        "goal",
+        "aims",
+        "aim",
+        "priorities",
+        "priority",
+        "targets",
+        "amcanion",
+        "amcan",
+        "nodau",
+        "nod",
+        "blaenoriaethau",
+        "targedau",
+    }
+)
+
+
+def _means_objectives(header: str) -> bool:
+    """Whether a header pitchkit does not read looks like the director's objectives."""
+    words = _header_words(header)
+    if not words:
+        return False
+    if any(word in _OBJECTIVES_LOOKALIKES for word in words):
+        return True
+    return any(closest(word, ("objectives", "objective")) is not None for word in words)
 
 
 def _merged_away(path: Path, row: int, header: list[str], missing: list[str]) -> list[Message]:
@@ -1178,7 +1282,7 @@ def _columns(
         renames = [
             Message("'{cell}' to '{column}'", cell=header[keys.index(key)].strip(), column=column)
             for column in missing
-            if (key := next((k for k in keys if _SYNONYMS.get(k) == column), None)) is not None
+            if (key := next((k for k in keys if _synonym(k) == column), None)) is not None
         ]
         if renames:
             message = Message(
@@ -1193,7 +1297,13 @@ def _columns(
     for index, key in enumerate(keys):
         if key in COLUMNS and key not in positions.values():
             positions[index] = key
-        elif key and key not in COLUMNS:
+    if not {"objectives", *OTHER_LANGUAGE_COLUMNS} & set(positions.values()):
+        _refuse_objectives_lookalike(path, header_row, header, positions)
+        warnings.append(Located(str(path), _NO_OBJECTIVES_COLUMN))
+    for index, key in enumerate(keys):
+        if index in positions:
+            continue
+        if key and key not in COLUMNS:
             ignored = Message(
                 "column '{column}' was ignored{hint}",
                 column=header[index].strip(),
@@ -1201,6 +1311,47 @@ def _columns(
             )
             warnings.append(Located(str(path), ignored))
     return positions, warnings
+
+
+def no_objectives(director: Director) -> Message:
+    """Why a director with no objectives gets a note about their role's, and how to add theirs."""
+    return Message(
+        "empty: {name}'s note will say what a {role} usually answers for, not objectives of "
+        "their own: write their objectives here, one a line",
+        name=director.name,
+        role=director.role,
+    )
+
+
+_NO_OBJECTIVES_COLUMN = Message(
+    "there is no objectives column, so each note says what a director in that role usually "
+    "answers for, not the director's own objectives: add a column headed 'objectives' with "
+    "each director's objectives, one a line"
+)
+
+
+def _refuse_objectives_lookalike(
+    path: Path, header_row: int, header: Sequence[str], positions: Mapping[int, str]
+) -> None:
+    """Raise when a column pitchkit ignores looks like the missing objectives column.
+
+    Ignoring it with a warning would give every director their role's usual
+    objectives, each note saying the project helps with them (newuser22 #1).
+    """
+    for index, cell in enumerate(header):
+        if index in positions or not cell.strip() or not _means_objectives(cell):
+            continue
+        where = (
+            f"{path}:{tabular.column_letter(index)}{header_row}"
+            if path.suffix.lower() in (".xlsx", ".xlsm")
+            else row_place(path, header_row)
+        )
+        message = Message(
+            "column '{column}' is not one pitchkit reads, and there is no objectives column, "
+            "so no director's own objectives would be used: rename '{column}' to 'objectives'",
+            column=cell.strip(),
+        )
+        raise DirectorsError(Located(where, message))
 
 
 def _from_rows(
@@ -1254,6 +1405,10 @@ def _from_rows(
             seen[director.id.casefold()] = number
             placed[director.id] = number
             directors.append(director)
+            if not director.objectives and "objectives" in positions.values():
+                warnings.append(
+                    Located(cell_place(path, number, "objectives"), no_objectives(director))
+                )
             if made.has_texts:
                 former[director.id] = made
             if in_welsh:
@@ -1649,6 +1804,7 @@ def _load_yaml(path: Path) -> DirectorsFile:
     former: dict[str, FormerIds] = {}
     seen: dict[str, str] = {}
     left_out: list[str] = []
+    warnings: list[Renderable | str] = []
     for index, item in enumerate(items):
         loc: Loc = (*where, index)
         problem = _yaml_problem(source, loc, item, seen)
@@ -1671,13 +1827,15 @@ def _load_yaml(path: Path) -> DirectorsFile:
         assert isinstance(director, Director)  # checked by _yaml_problem
         seen[director.id.casefold()] = dotted(loc)
         directors.append(director)
+        if not director.objectives:
+            warnings.append(Located(source.where(loc), no_objectives_listed(director)))
         if made.has_texts:
             former[director.id] = made
     return DirectorsFile(
         path,
         tuple(directors),
         tuple(problems),
-        tuple(source.warnings),
+        (*source.warnings, *warnings),
         tuple(duplicated),
         former,
         left_out=tuple(left_out),

@@ -273,6 +273,18 @@ class Director(Record):
         return self.salutation or greeting_from_name(self.name)
 
 
+def no_objectives_listed(director: Director) -> Message:
+    """A YAML director with no objectives: what their note says instead, and how to add them."""
+    return Message(
+        "director '{id}' lists no objectives, so {name}'s note will say what a {role} usually "
+        "answers for, not objectives of their own: add 'objectives:' with one '- text: ...' "
+        "for each",
+        id=director.id,
+        name=director.name,
+        role=director.role,
+    )
+
+
 @dataclass(frozen=True, kw_only=True, init=False)
 class Update(Record):
     """One period's entry in the progress log."""

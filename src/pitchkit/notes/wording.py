@@ -567,6 +567,16 @@ def headline(pitch: Pitch, lang: Language) -> str:
             lang,
         )
     objective = shown[0].objective.text.strip()
+    if not pitch.director.objectives:
+        # The lens's defaults: what the role usually holds, never said to be the
+        # director's own (newuser22 #1, #2).
+        return _welsh_subject(
+            lang.gettext(
+                "{title} will help with an objective your role usually holds (we do not "
+                "have your own objectives): {objective}."
+            ).format(title=title, objective=objectives.as_quoted(objective)),
+            lang,
+        )
     # The bullet below gives this objective's figures without naming it again, so a
     # personal objective is said to be one here.
     personal = (
