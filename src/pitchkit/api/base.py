@@ -141,14 +141,16 @@ def _warn_no_objectives(project: Project, listener: Listener) -> None:
 
     Their note goes by what their role usually holds (newuser22 #2).
     """
-    from pitchkit.facts.schema import no_objectives_listed
-    from pitchkit.i18n.messages import Located
+    from pitchkit.facts.schema import no_objectives_listed, no_objectives_warnings
 
     source = project.loaded.source
-    for index, director in enumerate(project.facts.directors):
-        if not director.objectives:
-            where = source.where(("directors", index))
-            listener.warning(Located(where, no_objectives_listed(director)))
+    found = [
+        (source.where(("directors", index)), director)
+        for index, director in enumerate(project.facts.directors)
+        if not director.objectives
+    ]
+    for line in no_objectives_warnings(found, no_objectives_listed):
+        listener.warning(line)
 
 
 def team_ids(team: Path | None) -> Team | None:

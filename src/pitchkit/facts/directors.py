@@ -39,7 +39,14 @@ from typing import Any
 
 from pitchkit.errors import DirectorsError, FactsError
 from pitchkit.facts import tabular
-from pitchkit.facts.schema import THEMES, Director, Facts, LoadedFacts, no_objectives_listed
+from pitchkit.facts.schema import (
+    THEMES,
+    Director,
+    Facts,
+    LoadedFacts,
+    no_objectives_listed,
+    no_objectives_warnings,
+)
 from pitchkit.facts.tabular import cell_place, row_place
 from pitchkit.facts.validation import Problem, closest, describe_errors, did_you_mean
 from pitchkit.facts.yamlsource import Loc, Source, clean_text, dotted, load_yaml, removed_warning
@@ -1316,10 +1323,9 @@ def _columns(
 def no_objectives(director: Director) -> Message:
     """Why a director with no objectives gets a note about their role's, and how to add theirs."""
     return Message(
-        "empty: {name}'s note will say what a {role} usually answers for, not objectives of "
+        "empty: {name}'s note will say what their role usually answers for, not objectives of "
         "their own: write their objectives here, one a line",
         name=director.name,
-        role=director.role,
     )
 
 
@@ -1380,6 +1386,7 @@ def _from_rows(
     placed: dict[str, int] = {}
     seen: dict[str, int] = {}
     skipped: list[str] = []
+    unlisted: list[tuple[Renderable | str, Director]] = []
     for number, row in rows:
         cells, removed = _row_cells(row, positions)
         warnings += [removed_warning(cell_place(path, number, col), what) for col, what in removed]
@@ -1406,9 +1413,7 @@ def _from_rows(
             placed[director.id] = number
             directors.append(director)
             if not director.objectives and "objectives" in positions.values():
-                warnings.append(
-                    Located(cell_place(path, number, "objectives"), no_objectives(director))
-                )
+                unlisted.append((cell_place(path, number, "objectives"), director))
             if made.has_texts:
                 former[director.id] = made
             if in_welsh:
@@ -1431,6 +1436,7 @@ def _from_rows(
                 duplicated.append(problem)
             elif cells.get("id", "").strip():
                 skipped.append(cells["id"].strip())
+    warnings += no_objectives_warnings(unlisted, no_objectives)
     return DirectorsFile(
         path,
         tuple(directors),
@@ -1805,6 +1811,7 @@ def _load_yaml(path: Path) -> DirectorsFile:
     seen: dict[str, str] = {}
     left_out: list[str] = []
     warnings: list[Renderable | str] = []
+    unlisted: list[tuple[Renderable | str, Director]] = []
     for index, item in enumerate(items):
         loc: Loc = (*where, index)
         problem = _yaml_problem(source, loc, item, seen)
@@ -1828,9 +1835,10 @@ def _load_yaml(path: Path) -> DirectorsFile:
         seen[director.id.casefold()] = dotted(loc)
         directors.append(director)
         if not director.objectives:
-            warnings.append(Located(source.where(loc), no_objectives_listed(director)))
+            unlisted.append((source.where(loc), director))
         if made.has_texts:
             former[director.id] = made
+    warnings += no_objectives_warnings(unlisted, no_objectives_listed)
     return DirectorsFile(
         path,
         tuple(directors),

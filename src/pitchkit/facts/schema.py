@@ -30,7 +30,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar, Literal, Self
@@ -276,13 +276,44 @@ class Director(Record):
 def no_objectives_listed(director: Director) -> Message:
     """A YAML director with no objectives: what their note says instead, and how to add them."""
     return Message(
-        "director '{id}' lists no objectives, so {name}'s note will say what a {role} usually "
+        "director '{id}' lists no objectives, so {name}'s note will say what their role usually "
         "answers for, not objectives of their own: add 'objectives:' with one '- text: ...' "
         "for each",
         id=director.id,
         name=director.name,
-        role=director.role,
     )
+
+
+#: More directors without objectives than this are warned of in one line, not one each.
+NO_OBJECTIVES_NAMED = 3
+
+
+def no_objectives_warnings(
+    found: Sequence[tuple[Renderable | str, Director]],
+    one: Callable[[Director], Renderable],
+) -> list[Renderable]:
+    """The warnings for directors who list no objectives: one each, or one for them all.
+
+    ``found`` pairs each such director with where they are (a line or a cell);
+    ``one`` words a single director's warning. A team of many without objectives
+    (a sheet with an empty column, say) is told once, at the first of them, so
+    the one thing to do is not lost among a screenful of the same line.
+    """
+    if len(found) <= NO_OBJECTIVES_NAMED:
+        return [Located(where, one(director)) for where, director in found]
+    names = [director.name for _, director in found[:NO_OBJECTIVES_NAMED]]
+    return [
+        Located(
+            found[0][0],
+            Message(
+                "{count} directors list no objectives, among them {names}, so their notes will "
+                "say what their role usually answers for, not objectives of their own: give each "
+                "director their objectives",
+                count=len(found),
+                names=", ".join(names),
+            ),
+        )
+    ]
 
 
 @dataclass(frozen=True, kw_only=True, init=False)
