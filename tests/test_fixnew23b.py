@@ -220,3 +220,12 @@ def test_the_new_messages_are_in_welsh(cli: Cli, tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "yn edrych fel ffigurau wythnos" in result.stderr
     assert "ychwanegwch 'logged: week' at yr effaith" in result.stderr
+
+
+def test_a_batch_of_updates_is_refused_alike(cli: Cli, tmp_path: Path) -> None:
+    facts = write_facts(tmp_path, WEEKLY)
+    out = tmp_path / "pack"
+    result = cli("batch", str(facts), "--kind", "update", "--out", str(out))
+    assert result.exit_code == 1
+    assert "add 'logged: week' to the impact" in result.stderr
+    assert not any(out.glob("*.docx")) if out.exists() else True
