@@ -229,3 +229,14 @@ def test_a_batch_of_updates_is_refused_alike(cli: Cli, tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "add 'logged: week' to the impact" in result.stderr
     assert not any(out.glob("*.docx")) if out.exists() else True
+
+
+def test_figures_like_a_longer_periods_are_left_to_the_check(cli: Cli, tmp_path: Path) -> None:
+    # 2,400 a year is 200 a month: figures of about 2,400 in each month look like a year's,
+    # but a rise that size may be real or another count, so the update is written.
+    figures = [2400, 2380, 2350, 2300, 2310, 2290, 2280, 2270, 2260, 2250, 2240]
+    facts = write_facts(tmp_path, figures, per="year", baseline="2400", target="1800")
+    result = cli("update", str(facts), "-d", "cn", "--out", str(tmp_path / "u.docx"))
+    assert result.exit_code == 0, result.stderr
+    check = cli("check", str(facts), "-d", "cn")
+    assert "looks like a year's figure" in " ".join(check.stdout.split())

@@ -307,14 +307,15 @@ def refuse_other_periods(project: Project, when: Period) -> None:
     170 hours a week read as a month's total makes a target "met" and a saving
     seven times too large (newuser23 #1): an update with those is worse than
     none, and the fix is one line in the facts file. So when most of a rate
-    impact's figures up to ``when`` look like another period's (the readings of
+    impact's figures up to ``when`` look like a shorter period's (the readings of
     ``check``'s logged-period warning), nothing is written. A stray figure
-    alone is left to that warning and the chart.
+    alone, or figures that look like a longer period's, are left to that
+    warning and the chart.
     """
     from pitchkit.advice.money import LOOKS_PER, period_slips
     from pitchkit.errors import InputError
     from pitchkit.i18n import fmt
-    from pitchkit.period import parse_period
+    from pitchkit.period import PER_MONTHS, parse_period
 
     facts = project.facts
     read = [
@@ -332,6 +333,10 @@ def refuse_other_periods(project: Project, when: Period) -> None:
             if parse_period(facts.updates[entry[0]].period).end <= when.end
         ]
         if not slipped or len(slipped) * 2 <= figures:
+            continue
+        if PER_MONTHS[LOOKS_PER[looks]] > parse_period(facts.updates[slipped[0][0]].period).months:
+            # Figures many times above the path (a year's in a month) may be a real rise or
+            # another count: check warns of them; only a shorter period's is refused.
             continue
         index, value, low, high, _level = slipped[0]
         where = project.loaded.source.where(("updates", index, "measures", impact_id))
