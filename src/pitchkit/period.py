@@ -19,6 +19,15 @@ PERIOD_PATTERN = re.compile(r"^(\d{4})(?:-(0[1-9]|1[0-2])|-Q([1-4]))?$")
 
 PeriodKind = Literal["month", "quarter", "year"]
 
+#: How many months each ``per`` of a rate (and each ``logged`` length) lasts.
+PER_MONTHS: dict[str, float] = {
+    "day": 12 / 365,
+    "week": 12 / 52,
+    "month": 1,
+    "quarter": 3,
+    "year": 12,
+}
+
 #: How many months each kind of period lasts.
 PERIOD_MONTHS: dict[str, float] = {"month": 1, "quarter": 3, "year": 12}
 

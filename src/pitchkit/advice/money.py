@@ -16,7 +16,7 @@ import statistics
 from collections.abc import Iterator
 
 from pitchkit.advice.review import Finding, Review
-from pitchkit.facts.schema import Impact
+from pitchkit.facts.schema import Facts, Impact
 from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import N_
 from pitchkit.notes.rates import scale
@@ -32,6 +32,13 @@ OTHER_PERIODS: tuple[tuple[str, float], ...] = (
     (N_("a quarter's"), 3.0),
     (N_("a year's"), 12.0),
 )
+#: The ``logged:`` length that says a log holds each of those periods' figures.
+LOOKS_PER: dict[str, str] = {
+    "a week's": "week",
+    "a month's": "month",
+    "a quarter's": "quarter",
+    "a year's": "year",
+}
 #: How close a figure must come to another period's scale to be taken for it.
 RATIO_TOLERANCE = 0.2
 
@@ -355,10 +362,25 @@ def logged_period(review: Review) -> Iterator[Finding]:
     A measure whose figures look like the same other period's in several
     entries is one warning, at the first, naming the others.
     """
-    facts = review.facts
-    if not facts.updates:
-        return
-    found: dict[tuple[str, str], list[tuple[int, float, float, float, float | None]]] = {}
+    found = period_slips(review.facts)
+    for (impact_id, looks), entries in found.items():
+        impact = review.facts.impact(impact_id)
+        assert impact is not None  # found above
+        yield _period_finding(review, entries, impact, looks)
+
+
+#: Each impact's figures that look like another period's: (impact id, that period's
+#: words) → (entry index, figure, path low, path high, level read against or ``None``).
+Slips = dict[tuple[str, str], list[tuple[int, float, float, float, float | None]]]
+
+
+def period_slips(facts: Facts) -> Slips:
+    """The logged figures that look like another period's, by impact and period.
+
+    The readings are :func:`logged_period`'s. An impact with ``logged:`` has
+    had its figures scaled to their periods already, so it is read as any other.
+    """
+    found: Slips = {}
     earlier: dict[str, list[float]] = {}  # each impact's figures so far, a month's worth
     for u_index, update in enumerate(facts.updates):
         period = parse_period(update.period)
@@ -377,10 +399,7 @@ def logged_period(review: Review) -> Iterator[Finding]:
                 found.setdefault((impact.id, looks), []).append(
                     (u_index, value, min(ends), max(ends), level)
                 )
-    for (impact_id, looks), entries in found.items():
-        impact = facts.impact(impact_id)
-        assert impact is not None  # found above
-        yield _period_finding(review, entries, impact, looks)
+    return found
 
 
 def _looks_off_path(value: float, months: float, ends: tuple[float, float]) -> str | None:
@@ -489,8 +508,9 @@ def _period_finding(
         ),
         evidence,
         review._(
-            "Log the figure for the whole period the entry covers (the month or quarter): "
-            "pitchkit does not convert it."
-        ),
+            "If the log holds {looks} figures, say so on the impact ('logged: {per}') and "
+            "pitchkit scales them to the period; otherwise log the figure for the whole period "
+            "the entry covers (the month or quarter)."
+        ).format(looks=review._(looks), per=LOOKS_PER[looks]),
         review.where("updates", u_index, "measures", impact.id),
     )

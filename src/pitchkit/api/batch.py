@@ -135,6 +135,12 @@ def write_batch(
     heard = listener if isinstance(listener, Heard) else Heard(listener)
     project, problems = opened or open_batch(request, heard)
     today = request.today or dt.date.today()
+    if request.kind == "update":
+        from pitchkit.api.update import refuse_other_periods
+        from pitchkit.notes.update import chosen_period
+
+        # A week's figures read as a month's: refused before any note is written.
+        refuse_other_periods(project, chosen_period(project.facts, request.period, today))
     result = run_batch(
         project=project,
         directors=project.facts.directors,

@@ -75,6 +75,9 @@ class PeriodStatus:
     #: periods has ended by then (the bundled examples, a rehearsal, or a log typed ahead):
     #: the log is read as written, and a warning says so every time.
     rehearsal: dt.date | None = None
+    #: The latest period of the same length that has ended by today, when the update is
+    #: for an earlier one because the log has nothing for it yet (newuser23 #8).
+    newer_unlogged: str | None = None
     #: For a fill-in: whether a measures spreadsheet has figures for the period (or for a
     #: month of it), so only the log's words (what was done, barriers, asks) are missing.
     figured: bool = False
@@ -148,12 +151,31 @@ def period_status(
         ),
         not_started=not_started,
         rehearsal=today if ahead else None,
+        newer_unlogged=_newer_unlogged(facts, when, today) if ended and not asked else None,
         dated_ahead=(
             entry.date
             if ended and entry is not None and entry.date and today and entry.date > today
             else None
         ),
     )
+
+
+def _newer_unlogged(facts: Facts, when: Period, today: dt.date | None) -> str | None:
+    """The latest period like ``when`` over by ``today`` but not logged, if after ``when``.
+
+    The update goes to the last period the log has figures for; a later one that has
+    ended, within the project, is named so the lead knows which update this is.
+    """
+    from pitchkit.period import period_at
+
+    if today is None:
+        return None
+    current = period_at(today, when.kind)
+    latest = period_at(current.start - dt.timedelta(days=1), when.kind)
+    end = facts.project.end
+    if latest.start <= when.start or (end is not None and latest.start > end):
+        return None
+    return latest.text
 
 
 def _within(text: str, when: Period) -> bool:
@@ -236,6 +258,7 @@ def _write_update(
     project = projects[0]
     chosen = pick_director(project.facts, request.director, source=str(request.facts))
     when = chosen_period(project.facts, request.period, today)
+    refuse_other_periods(project, when)
     shown = update_fields(project.loaded.source.data, when)
     if not pair:
         refuse_english(project, strict=request.strict, director_id=chosen.id, fields=shown)
@@ -278,6 +301,63 @@ def _write_update(
     )
 
 
+def refuse_other_periods(project: Project, when: Period) -> None:
+    """Refuse an update whose log holds another period's figures for a measure (a week's).
+
+    170 hours a week read as a month's total makes a target "met" and a saving
+    seven times too large (newuser23 #1): an update with those is worse than
+    none, and the fix is one line in the facts file. So when most of a rate
+    impact's figures up to ``when`` look like a shorter period's (the readings of
+    ``check``'s logged-period warning), nothing is written. A stray figure
+    alone, or figures that look like a longer period's, are left to that
+    warning and the chart.
+    """
+    from pitchkit.advice.money import LOOKS_PER, period_slips
+    from pitchkit.errors import InputError
+    from pitchkit.i18n import fmt
+    from pitchkit.period import PER_MONTHS, parse_period
+
+    facts = project.facts
+    read = [
+        (index, update)
+        for index, update in enumerate(facts.updates)
+        if parse_period(update.period).end <= when.end
+    ]
+    for (impact_id, looks), entries in period_slips(facts).items():
+        impact = facts.impact(impact_id)
+        assert impact is not None  # found by period_slips
+        figures = sum(1 for _, u in read if (u.measures.get(impact_id) or 0) > 0)
+        slipped = [
+            entry
+            for entry in entries
+            if parse_period(facts.updates[entry[0]].period).end <= when.end
+        ]
+        if not slipped or len(slipped) * 2 <= figures:
+            continue
+        if PER_MONTHS[LOOKS_PER[looks]] > parse_period(facts.updates[slipped[0][0]].period).months:
+            # Figures many times above the path (a year's in a month) may be a real rise or
+            # another count: check warns of them; only a shorter period's is refused.
+            continue
+        index, value, low, high, _level = slipped[0]
+        where = project.loaded.source.where(("updates", index, "measures", impact_id))
+        raise InputError(
+            Message(
+                "{where}: the figures logged for '{measure}' look like {looks} figures "
+                "({value} for {period}, where the baseline and target give about {low} to "
+                "{high}): if they are, add 'logged: {per}' to the impact; if not, log each "
+                "period's whole figure. Nothing was written",
+                where=where,
+                measure=impact.measure,
+                looks=Message(looks),
+                value=f"{value:,g}",
+                period=Worded(fmt.period_label, facts.updates[index].period),
+                low=f"{round(low):,}",
+                high=f"{round(high):,}",
+                per=LOOKS_PER[looks],
+            )
+        )
+
+
 def written_on() -> dt.date:
     """The day an update is written when the request names none: today."""
     return dt.date.today()
@@ -294,6 +374,17 @@ def period_warnings(status: PeriodStatus, *, notes: int = 1) -> list[Renderable]
 
     found: list[Renderable] = []
     period = Worded(fmt.period_label, status.period)
+    if status.newer_unlogged is not None:
+        found.append(
+            Message(
+                "{newer} has no figures in the progress log yet: this update is for {period}; "
+                "add the figures for {newer} to the log, or pass --period {text} to keep "
+                "{period}",
+                newer=Worded(fmt.period_label, status.newer_unlogged),
+                period=period,
+                text=status.period,
+            )
+        )
     if status.rehearsal is not None:
         found.append(
             Message(

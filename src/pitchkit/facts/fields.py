@@ -66,6 +66,16 @@ def _lower(value: Any) -> Any:
     return value.strip().lower() if isinstance(value, str) else value
 
 
+def _per_words(value: Any) -> Any:
+    """Accept ``week``, ``per week`` and ``a week`` as the length ``week``."""
+    if not isinstance(value, str):
+        return value
+    words = value.strip().lower().split()
+    if len(words) == 2 and words[0] in {"per", "a", "an", "each", "every"}:
+        return words[1]
+    return " ".join(words)
+
+
 _FINANCIAL_YEAR = re.compile(r"^(\d{4})\s*[/-]\s*(\d{2}|\d{4})$")
 
 

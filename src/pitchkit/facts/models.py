@@ -36,6 +36,7 @@ from pitchkit.facts.fields import (
     _items,
     _lower,
     _measure_words,
+    _per_words,
     _plain,
     _pounds,
     _schema_version,
@@ -47,6 +48,7 @@ from pitchkit.facts.validation import (
     may_be_negative,
     may_pass_100,
     over_100_message,
+    percent_unit,
 )
 from pitchkit.i18n.messages import Message
 from pitchkit.i18n.translation import normalise_locale
@@ -124,6 +126,9 @@ class Impact(Model):
     measure: MeasureName = Field(min_length=1)
     unit: Unit = Field(min_length=1)
     per: Annotated[Per | None, BeforeValidator(_lower)] = None
+    #: How long each figure the progress log gives for it lasts, when that is not the
+    #: update's period: ``logged: week`` for weekly averages kept in a monthly log.
+    logged: Annotated[Per | None, BeforeValidator(_per_words)] = None
     baseline: Number
     target: Number
     better: Annotated[Literal["lower", "higher"] | None, BeforeValidator(_lower)] = None
@@ -141,6 +146,23 @@ class Impact(Model):
     #: Impacts whose money already includes this one's: it is left out of totals.
     overlaps: TextList = Field(default_factory=list)
 
+    @field_validator("baseline", "target", mode="before")
+    @classmethod
+    def _percent_of_a_count(cls, value: object, info: ValidationInfo) -> object:
+        unit = info.data.get("unit")
+        written = value.strip() if isinstance(value, str) else ""
+        if written.endswith("%") and isinstance(unit, str) and not percent_unit(unit):
+            raise ValueError(
+                Message(
+                    "{value} is a percentage, but the unit is {unit}: write the number of "
+                    "{unit} ({number}), or make the unit '%'",
+                    value=written,
+                    unit=unit.strip(),
+                    number=written.rstrip("%").strip(),
+                )
+            )
+        return value
+
     @field_validator("baseline", "target")
     @classmethod
     def _not_below_zero(cls, value: float, info: ValidationInfo) -> float:
@@ -151,6 +173,18 @@ class Impact(Model):
         if value > 100 and known and not may_pass_100(str(measure), str(unit)):
             raise ValueError(over_100_message(value))
         return value
+
+    @model_validator(mode="after")
+    def _logged_needs_per(self) -> Impact:
+        if self.logged is not None and self.per is None:
+            raise ValueError(
+                Message(
+                    "logged: {logged} needs per: an impact counted over time (per: {logged}) can "
+                    "be logged a {logged}; a level such as a percentage is logged as it is",
+                    logged=self.logged,
+                )
+            )
+        return self
 
     @model_validator(mode="after")
     def _direction_known(self) -> Impact:

@@ -41,11 +41,17 @@ from pitchkit.facts.fields import (
     _financial_year,
     _items,
     _lower,
+    _per_words,
     _pounds,
     measure_problem,
     unit_problem,
 )
-from pitchkit.facts.validation import may_be_negative, may_pass_100, semantic_problems
+from pitchkit.facts.validation import (
+    may_be_negative,
+    may_pass_100,
+    percent_unit,
+    semantic_problems,
+)
 from pitchkit.period import PERIOD_PATTERN
 
 if TYPE_CHECKING:
@@ -299,7 +305,7 @@ def _project(data: Any) -> Any:
 
 _IMPACT = (
     "id", "measure", "unit", "per", "baseline", "target", "better", "themes", "value",
-    "supports", "excludes", "source", "changed", "releases", "overlaps",
+    "supports", "excludes", "source", "changed", "releases", "overlaps", "logged",
 )  # fmt: skip
 
 
@@ -311,6 +317,9 @@ def _impact(data: Any) -> Any:
     measure, unit = _filled(given["measure"]), _filled(given["unit"])
     if measure_problem(measure) is not None or unit_problem(unit) is not None:
         raise Declined
+    for written in (given["baseline"], given["target"]):
+        if isinstance(written, str) and written.strip().endswith("%") and not percent_unit(unit):
+            raise Declined
     baseline, target = _number(given["baseline"]), _number(given["target"])
     for value in (baseline, target):
         if value < 0 and not may_be_negative(measure, unit):
@@ -322,11 +331,16 @@ def _impact(data: Any) -> Any:
         raise Declined
     if (better == "lower" and target > baseline) or (better == "higher" and target < baseline):
         raise Declined
+    per = _maybe(given.get("per"), lambda value: _word(value, _PER))
+    logged = _maybe(given.get("logged"), lambda value: _word(_per_words(value), _PER))
+    if logged is not None and per is None:
+        raise Declined
     return Impact.made(
         id=_slug(given["id"]),
         measure=measure,
         unit=unit,
-        per=_maybe(given.get("per"), lambda value: _word(value, _PER)),
+        per=per,
+        logged=logged,
         baseline=baseline,
         target=target,
         better=better,

@@ -204,6 +204,9 @@ class Impact(Record):
     measure: str
     unit: str
     per: Per | None = None
+    #: How long each logged figure lasts when not the update's period (``week``):
+    #: :func:`logged_rates` scales them to their period on loading.
+    logged: Per | None = None
     baseline: float
     target: float
     better: Literal["lower", "higher"] | None = None
@@ -554,7 +557,7 @@ def validate_facts(source: Source, team: Team | None = None) -> Facts:
 
     quick = quick_facts(source.data)
     if quick is not None:
-        return in_pounds(quick)
+        return logged_rates(in_pounds(quick))
     from pydantic import ValidationError
 
     from pitchkit.facts import models
@@ -575,7 +578,53 @@ def validate_facts(source: Source, team: Team | None = None) -> Facts:
         raise facts_error(source, problems)
     assert model is not None
     facts: Facts = as_record(model)
-    return in_pounds(facts)
+    return logged_rates(in_pounds(facts))
+
+
+def logged_factor(impact: Impact, period: str) -> float:
+    """What a figure logged for ``impact`` in ``period`` is multiplied by to cover the period.
+
+    1 unless the impact says its figures are logged over another length
+    (``logged: week``): 170 hours a week in a month's entry is 170 × 52 / 12.
+    """
+    if impact.logged is None or impact.per is None:
+        return 1
+    from pitchkit.errors import InputError
+    from pitchkit.period import PER_MONTHS, parse_period
+
+    try:
+        months = parse_period(period).months
+    except InputError:
+        return 1
+    return months / PER_MONTHS[impact.logged]
+
+
+def logged_rates(facts: Facts) -> Facts:
+    """``facts`` with each figure of an impact with ``logged:`` scaled to its entry's period.
+
+    A ward keeps weekly averages in a monthly log: with ``logged: week`` the
+    update reads 170 hours a week in a month's entry as the month's 737, so
+    that it is compared with the baseline scaled to a month and summed as
+    months are. A measures spreadsheet's figures are scaled as they are merged
+    (:func:`pitchkit.notes.update.measuresheet.merge`).
+    """
+    logged = {impact.id: impact for impact in facts.impacts if impact.logged and impact.per}
+    if not logged:
+        return facts
+    updates = [
+        update.model_copy(
+            update={
+                "measures": {
+                    key: value
+                    if value is None or key not in logged
+                    else value * logged_factor(logged[key], update.period)
+                    for key, value in update.measures.items()
+                }
+            }
+        )
+        for update in facts.updates
+    ]
+    return facts.model_copy(update={"updates": updates})
 
 
 def in_pounds(facts: Facts) -> Facts:

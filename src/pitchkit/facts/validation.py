@@ -58,6 +58,14 @@ def is_share(unit: str) -> bool:
     return unit.strip() in {"%", "per cent", "percent"}
 
 
+_PERCENT_WORDS = re.compile(r"%|per\s*cent|percentage|proportion|\bshare\b", re.IGNORECASE)
+
+
+def percent_unit(unit: str) -> bool:
+    """Whether a unit could hold a figure written with a ``%`` sign (``%``, ``% of beds``)."""
+    return bool(_PERCENT_WORDS.search(unit))
+
+
 def may_pass_100(measure: str, unit: str) -> bool:
     """Whether a percentage measure with this name can sensibly be more than 100%.
 

@@ -9,16 +9,9 @@ check of logged figures does not load the whole update (charts, SPC).
 from __future__ import annotations
 
 from pitchkit.facts.schema import Impact
-from pitchkit.period import Period
+from pitchkit.period import PER_MONTHS, Period
 
-#: How many months each ``per`` of a rate lasts.
-PER_MONTHS: dict[str, float] = {
-    "day": 12 / 365,
-    "week": 12 / 52,
-    "month": 1,
-    "quarter": 3,
-    "year": 12,
-}
+__all__ = ["PER_MONTHS", "scale"]
 
 
 def scale(value: float, impact: Impact, period: Period) -> float:

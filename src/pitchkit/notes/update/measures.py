@@ -19,7 +19,7 @@ from pitchkit.notes.update.claims import Claim, isolated, worsening
 from pitchkit.notes.update.progress import MeasureProgress, Point, is_money, measure_progress
 from pitchkit.notes.update.situation import Situation
 from pitchkit.notes.update.spc import Variation
-from pitchkit.period import Period
+from pitchkit.period import PER_MONTHS, Period
 from pitchkit.recast.money import adds_spend
 from pitchkit.recast.quantity import figure_unit, per_rate, rate_said_by
 
@@ -104,12 +104,23 @@ def measure_row(progress: MeasureProgress, situation: Situation) -> Context:
         shown = fmt.money_together(figures, lang)
         baseline_shown, target_shown = shown[0], shown[1]
         latest_shown = shown[2] if len(shown) > 2 else None
+    baseline_text = f"{baseline_shown} {per}".strip()
+    target_text = f"{target_shown} {per}".strip()
+    shown_latest = latest_text(progress, lang, shown=latest_shown)
+    if impact.logged and impact.per and PER_MONTHS[impact.logged] != scale_at.months:
+        # ``logged: week``: each cell also gives the figure as the log keeps it.
+        baseline_text = as_logged(baseline_text, baseline, scale_at, impact, lang)
+        target_text = as_logged(target_text, target, scale_at, impact, lang)
+        if latest is not None and latest.value is not None:
+            shown_latest = as_logged(
+                shown_latest, latest.value, latest.period, impact, lang, latest=True
+            )
     row: Context = {
         "id": impact.id,
         "measure": wording.apply_terms(impact.measure, situation.terms),
-        "baseline_text": f"{baseline_shown} {per}".strip(),
-        "target_text": f"{target_shown} {per}".strip(),
-        "latest_text": latest_text(progress, lang, shown=latest_shown),
+        "baseline_text": baseline_text,
+        "target_text": target_text,
+        "latest_text": shown_latest,
         "along_text": along_text(progress, lang, situation.claims[impact.id]),
         "direction_text": direction_text(
             progress,
@@ -269,6 +280,27 @@ def last_known_text(
         )
     last = lang.gettext("Last known: {value}").format(value=value)
     return f"{last}; {along_text(progress, lang, claim)}"
+
+
+def as_logged(
+    text: str, value: float, period: Period, impact: Impact, lang: Language, *, latest: bool = False
+) -> str:
+    """``text`` with ``value`` for ``period`` as logged: "910 hours a month (210 a week)".
+
+    The latest figure says it was logged so: "737 hours (November 2026), logged as 170 a week".
+    """
+    assert impact.logged is not None
+    weekly = value * PER_MONTHS[impact.logged] / period.months
+    note = (
+        lang.gettext("{text}, logged as {value} {logged}")
+        if latest
+        else lang.gettext("{text} ({value} {logged})")
+    )
+    return note.format(
+        text=text,
+        value=fmt.number(round(weekly, 1), lang),
+        logged=wording.per_phrase(impact.logged, lang),
+    )
 
 
 def per_period_words(period: Period, lang: Language) -> str:

@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING, Any
 from pitchkit.datewords import MONTHS
 from pitchkit.errors import MeasuresError, PitchkitError
 from pitchkit.facts import tabular
-from pitchkit.facts.schema import Facts
+from pitchkit.facts.schema import Facts, logged_factor
 from pitchkit.facts.validation import (
     closest,
     did_you_mean,
@@ -813,9 +813,17 @@ def merge(
     warnings: list[Located] = list(sheet.warnings)
     if today is not None:
         warnings += dated_ahead(sheet, today)
+    impacts = {impact.id: impact for impact in facts.impacts}
+    figures: Figures = {}
     for figure in sheet.figures:
+        impact = impacts.get(figure.impact)
+        value = figure.value
+        if value is not None and impact is not None:
+            # ``logged: week``: the sheet's figure is scaled as the facts file's are.
+            value *= logged_factor(impact, figure.period)
+        figures.setdefault(figure.period, {})[figure.impact] = value
         measures = logged.get(figure.period, {})
-        if figure.impact in measures and measures[figure.impact] != figure.value:
+        if figure.impact in measures and measures[figure.impact] != value:
             warnings.append(
                 Located(
                     tabular.cell_place(sheet.path, figure.row, figure.column),
@@ -829,7 +837,7 @@ def merge(
                     ),
                 )
             )
-    return facts.with_figures(sheet.by_period()), warnings
+    return facts.with_figures(figures), warnings
 
 
 def dated_ahead(sheet: MeasureSheet, today: dt.date) -> list[Located]:
