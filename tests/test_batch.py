@@ -404,7 +404,8 @@ def test_a_second_batch_into_the_same_folder_keeps_the_first_ones_record(tmp_pat
         app, ["batch", str(FACTS), "--directors", str(team), "--out", str(out), "--only", "md"]
     )
     assert again.exit_code == 1
-    assert again.stderr.strip().splitlines() == [
+    # The team's row with no objectives is warned of first (newuser22 #2); one error follows.
+    assert [line for line in again.stderr.splitlines() if not line.startswith("warning:")] == [
         f"error: {out} already holds a batch, recorded in manifest.csv: pass --resume to make "
         "only the notes it lists as not made, keeping those finished; --force to write the "
         "whole batch again; or choose another --out"
