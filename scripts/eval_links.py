@@ -100,7 +100,7 @@ class Link:
 
 
 #: Why a map chain is only possible because the objective measures another quantity.
-QUANTITY_DOUBTS = ("time", "gap", "process", "money", "spend", "work", "handled", "step")
+QUANTITY_DOUBTS = ("time", "gap", "process", "money", "spend", "work", "handled", "step", "used")
 #: Every shape a listed link can have, in the order the report gives them.
 SHAPES = (
     "claimed",
@@ -139,6 +139,7 @@ _DOUBT_WORDS = (
     ("work", "the impact is staff time spent on it"),
     ("handled", "how soon each one is answered or dealt with"),
     ("step", "the impact counts a step of care done to each of them"),
+    ("used", "the share of planned slots, lists or time used"),
     ("kind", "pitchkit claims links of this kind only when you confirm them"),
     ("crowd", "several of the project's impacts and objectives name this same concept"),
     ("qualifier", "names this concept only to describe another measure it counts"),

@@ -166,6 +166,11 @@ def _mismatch_text(found: Link, lang: Language) -> str:
             "one is spent on pay (staff shifts) and the other on goods, so saving one does "
             "not lower the other, and pitchkit does not claim it unless you confirm it"
         )
+    if found.mismatch == "used":
+        return lang.gettext(
+            "the objective is the share of planned slots, lists or time used, and the impact "
+            "counts something else, not capacity used or lost"
+        )
     if found.mismatch == "step":
         return lang.gettext(
             "the impact counts a step of care done to each of them, and the objective counts "

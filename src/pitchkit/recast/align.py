@@ -58,7 +58,7 @@ from pitchkit.recast.measures import (
 )
 from pitchkit.recast.money import adds_spend
 from pitchkit.recast.naming import Named, aim, dull_words, named_measure
-from pitchkit.recast.quantity import Mismatch, handled, mismatch, read, spent, worked
+from pitchkit.recast.quantity import Mismatch, handled, mismatch, read, spent, used, worked
 from pitchkit.recast.whose import TRUST, budgets_of, same_payer, whose_cash
 from pitchkit.recast.whowhere import Apart, apart
 from pitchkit.recast.words import PhraseMatcher, Token, phrase, phrase_table, tokens
@@ -686,6 +686,9 @@ def quantity_mismatch(impact: Impact, objective: Objective, found: Chain) -> Mis
         handled=RULES["handled in time"] and handled(about(objective.text, found.end)),
         # A step of care done to each of the impact's things, which the objective does not name.
         stepped=stepped(impact.measure, objective.text, found.start),
+        # An objective on the share of capacity used, and an impact that counts no capacity.
+        used=RULES["capacity used"]
+        and used(about(objective.text, found.end), impact.measure, impact.unit),
     )
 
 

@@ -1080,6 +1080,7 @@ RULES = {
     "ethnic gaps": True,
     "through": True,
     "handled in time": True,
+    "capacity used": True,
     "who and where": True,
     "modes": True,
     "steps done": True,

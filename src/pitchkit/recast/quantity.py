@@ -216,7 +216,7 @@ def rate_said_by(measure: str, unit: str) -> bool:
 
 
 #: Which rule set a link apart, as :func:`mismatch` returns it.
-Mismatch = Literal["gap", "time", "process", "money", "spend", "work", "handled", "step"]
+Mismatch = Literal["gap", "time", "process", "money", "spend", "work", "handled", "step", "used"]
 TIME_STEPS = 1
 
 
@@ -274,6 +274,32 @@ def handled(text: str) -> bool:
     return _HANDLED.search(text) is not None
 
 
+#: An objective on the share of planned capacity used: "Outpatient clinic slot utilisation
+#: of 90%", "90% of outpatient clinic slots used", "Endoscopy list utilisation at 90%".
+_USED = re.compile(r"\butili[sz]ation\b|\bslots? (?:used|filled)\b", re.IGNORECASE)
+#: A measure of capacity or of time used or lost in it: "theatre sessions lost", "lists
+#: started late", "virtual ward beds occupied", "touch time", "cases per list".
+_CAPACITY = re.compile(
+    r"\b(?:sessions?|lists?|slots?|beds?|capacity|utili[sz]ation|hours?|minutes?|time|"
+    r"late|early|overr(?:a|u)n|per list)\b",
+    re.IGNORECASE,
+)
+
+
+def used(objective: str, measure: str, unit: str) -> bool:
+    """Whether an objective counts capacity used and the impact counts something else.
+
+    "Outpatient clinic slot utilisation of 90%" is the share of planned slots
+    used; "Outpatient clinics starting without the patient's notes" or
+    "Endoscopy procedures with a complete trace record" count clinics or
+    procedures, not slots, sessions, lists or time used or lost, so fewer of
+    them does not move the share.
+    """
+    if _USED.search(objective) is None:
+        return False
+    return _CAPACITY.search(f"{measure} {unit}") is None
+
+
 def worked(measure: str, unit: str) -> bool:
     """Whether an impact's measure counts people's working time.
 
@@ -299,6 +325,7 @@ def mismatch(
     worked: bool = False,
     handled: bool = False,
     stepped: bool = False,
+    used: bool = False,
 ) -> Mismatch | None:
     """Why the impact's measure cannot move the objective's quantity, or ``None``.
 
@@ -347,6 +374,14 @@ def mismatch(
       five domains of four sets (linking-evaluation.md, "The tenth
       first-look pass").
 
+    * ``used``: the objective is the share of planned capacity used (``used``:
+      "outpatient clinic slot utilisation of 90%", "endoscopy list utilisation")
+      and the impact, about the same concept, counts neither capacity nor time
+      used or lost in it ("outpatient clinics starting without the patient's
+      notes"). On every set up to blind58 such claims were right 0 times in 3,
+      in three domains of three sets (linking-evaluation.md, "The fourteenth
+      pass").
+
     Otherwise money is left to the map and the qualifier families of
     ``measures.yaml``.
     """
@@ -364,6 +399,8 @@ def mismatch(
         return "handled"
     if steps <= 1 and stepped and objective.stage != "process":
         return "step"
+    if steps == 0 and used:
+        return "used"
     if (
         steps == 0
         and objective.stage == "process"

@@ -1,0 +1,84 @@
+"""A wait for a therapy or psychology service is not a consultant-led RTT wait.
+
+The fourteenth pass (docs/linking-evaluation.md, "The fourteenth pass (branch
+linkpass32)"): referral to treatment counts waits for consultant-led care only, so a
+wait for physiotherapy, psychology or the community dental service does not move an
+RTT objective. Such a claim is offered as possible with both groups named (the measure
+map's `who_and_where` family "service lead"), while an outpatient wait in a
+consultant-led specialty stays claimed, and so does a therapy wait against an
+objective on therapy waits.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from typer.testing import CliRunner
+
+from pitchkit.cli import app
+from pitchkit.recast.whowhere import apart
+
+SEPSIS = Path(__file__).parent / "data" / "sepsis_project.yaml"
+
+IMPACTS = [
+    {"id": "physio", "measure": "Wait from referral to first pelvic health physiotherapy "
+     "appointment", "unit": "weeks", "baseline": 30, "target": 12},
+    {"id": "gynae", "measure": "Wait from referral to first gynaecology outpatient appointment",
+     "unit": "weeks", "baseline": 30, "target": 12},
+]  # fmt: skip
+OBJECTIVES = [
+    {"id": "rtt", "text": "Cut the gynaecology RTT waiting list by 15% by March 2027"},
+]
+
+
+def project(tmp_path: Path) -> Path:
+    yaml = YAML()
+    facts = yaml.load(SEPSIS.read_text(encoding="utf-8"))
+    facts["impacts"].extend(IMPACTS)
+    facts["directors"].append(
+        {"id": "dx", "name": "Ann Lee", "role": "Chief Operating Officer", "objectives": OBJECTIVES}
+    )
+    path = tmp_path / "facts.yaml"
+    with path.open("w", encoding="utf-8") as stream:
+        yaml.dump(facts, stream)
+    return path
+
+
+def listed(path: Path, locale: str | None = None) -> dict[tuple[str, str], Any]:
+    args = ["directors", str(path), "--json"] + (["--locale", locale] if locale else [])
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    place = next(p for p in json.loads(result.stdout)["directors"] if p["id"] == "dx")
+    return {(item["impact"], item["objective"]): item for item in place["links"]}
+
+
+def test_the_two_services_are_told_apart() -> None:
+    rtt = "92% of RTT pathways under 18 weeks by March 2027"
+    found = apart("Median wait from referral to first psycho-oncology appointment", rtt)
+    assert found is not None
+    assert found.family == "service lead"
+    assert apart("Wait from referral to first urology outpatient appointment", rtt) is None
+    # An objective on the therapy service's own waits names the same group.
+    assert (
+        apart(
+            "Wait from routine referral to first hand therapy appointment",
+            "No one waiting more than 18 weeks for hand therapy or physiotherapy",
+        )
+        is None
+    )
+
+
+def test_directors_offers_the_therapy_wait_and_keeps_the_clinic_wait(tmp_path: Path) -> None:
+    links = listed(project(tmp_path))
+    held = links[("physio", "rtt")]
+    assert held["confidence"] == "possible"
+    assert held["doubt"] == "who"
+    assert "not led by a consultant" in held["explanation"]
+    assert "consultant-led care (referral to treatment)" in held["explanation"]
+    assert links[("gynae", "rtt")]["confidence"] in {"explicit", "confident"}
+    welsh = listed(project(tmp_path), locale="cy")[("physio", "rtt")]
+    assert welsh["confidence"] == "possible"
+    assert "dan arweiniad ymgynghorydd" in welsh["explanation"]
