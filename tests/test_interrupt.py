@@ -262,7 +262,8 @@ def test_ctrl_c_while_making_pdfs_stops_libreoffice_and_says_what_was_left(
             assert (notes / row["pdf"]).read_bytes().rstrip().endswith(b"%%EOF")
     n = len(rows)
     assert f"Wrote {n} of {n} notes in {notes}; {len(without)} notes have no PDF" in stdout
-    assert stderr.splitlines() == [
+    # The many directors list no objectives: one warning says so before the stop line.
+    assert [line for line in stderr.splitlines() if not line.startswith("warning:")] == [
         f"stopped: interrupted after every note was written; {len(without)} of them have no "
         "PDF; the manifest lists what was not made: run the same command with --resume to "
         "finish, keeping the notes written"

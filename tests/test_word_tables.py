@@ -59,7 +59,7 @@ def test_rows_merged_cells_shading_and_spans(tmp_path: Path) -> None:
     rows = docx.Document(str(tmp_path / "note.docx")).tables[0].rows
     assert [cell.text for cell in rows[1].cells][1:] == [
         "Inpatient falls resulting in any harm",
-        "50\u00a0falls",  # a figure held to its unit
+        "50\u00a0falls a year",  # a figure held to its unit, and the period it is counted over
     ]
 
 
