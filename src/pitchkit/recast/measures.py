@@ -1085,6 +1085,7 @@ RULES = {
     "steps done": True,
     "crowded concepts": True,
     "qualified concepts": True,
+    "names apart": True,
 }
 
 #: Kinds of concept that say whose or where, not what is counted: they never make a link alone.
