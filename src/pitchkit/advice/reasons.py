@@ -171,6 +171,12 @@ def _mismatch_text(found: Link, lang: Language) -> str:
             "the objective is the share of planned slots, lists or time used, and the impact "
             "counts something else, not capacity used or lost"
         )
+    if found.mismatch == "paid" and found.chain is not None:
+        return lang.gettext(
+            "the objective is spend on staff pay, and the money the impact saves on "
+            "{concept} is not paid to staff, so saving it does not lower that spend, and "
+            "pitchkit does not claim it unless you confirm it"
+        ).format(concept=concept_name(found.chain, lang))
     if found.mismatch == "step":
         return lang.gettext(
             "the impact counts a step of care done to each of them, and the objective counts "

@@ -92,12 +92,13 @@ Confidence = Literal["explicit", "confident", "possible"]
 #: names only to qualify what it counts ("crowd": :func:`crowd_held`), or one concept a side
 #: names only to qualify another measure it counts ("qualifier": :func:`qualifier_held`), or
 #: an impact that counts goods named after the concept its chain starts from ("goods"), or
-#: two sums of money spent on different kinds of thing, pay and goods ("spent": :func:`spent_held`).
+#: two sums of money spent on different kinds of thing, pay and goods ("spent": :func:`spent_held`),
+#: or a chain to an objective's open spend on pay that passes through no pay ("paid").
 Doubt = (
     Mismatch
     | Literal["cause", "broad", "topic", "instrument", "aside", "year", "payer"]
     | Literal["who", "where"]
-    | Literal["kind", "crowd", "qualifier", "goods", "spent"]
+    | Literal["kind", "crowd", "qualifier", "goods", "spent", "paid"]
 )
 #: Doubts that the two sides count different people or places (:mod:`pitchkit.recast.whowhere`).
 WHO_WHERE: frozenset[str] = frozenset({"who", "where"})
@@ -862,6 +863,39 @@ def _map_apart(pair: tuple[str, str]) -> bool:
     return bool(mine) and bool(theirs) and not mine & theirs
 
 
+def _inside_concept(text: str, words: str) -> frozenset[str]:
+    """The map concepts whose names hold ``words`` wherever ``text`` says them, or none.
+
+    Empty when ``text`` also says ``words`` outside every concept's name it holds.
+    """
+    found = mentions(text)
+    holding = frozenset(m.concept for m in found if _says(m.words, words))
+    if not holding:
+        return frozenset()
+    rest = text
+    for m in found:
+        rest = rest.replace(m.words, " ")
+    return frozenset() if _says(rest, words) else holding
+
+
+def _names_apart(pair: tuple[str, str], impact: Impact, objective: Objective) -> bool:
+    """Whether a shared-words pair is said on each side only inside a different concept's name.
+
+    "Discharges delayed waiting for medicines to take home" and "Halve omitted and
+    delayed critical medicine doses" share "delayed", but one says it in a wait for
+    discharge medicines and the other in missed doses; with no chain between the two
+    concepts, the word tells nothing (newuser23). A word that by itself names a
+    concept ("asthma" in an asthma action plan and in asthma attacks) still tells the
+    shared area, and stays. :func:`_map_apart` reads the pair's own words; this reads
+    where each side says them.
+    """
+    if mentions(pair[0]) or mentions(pair[1]):
+        return False
+    mine = _inside_concept(impact.measure, pair[0])
+    theirs = _inside_concept(objective.text, pair[1])
+    return bool(mine) and bool(theirs) and not mine & theirs
+
+
 def named_link(impact: Impact, objective: Objective, setting: str | None = None) -> Named | None:
     """The phrase by which ``objective`` names ``impact``'s own measure, when that is a claim.
 
@@ -1057,7 +1091,12 @@ def link(
         # list ...): the map rules the link out, and shared words or themes, which were
         # right 0 times in 31 such offers on the eleven labelled sets, do not bring it back.
         return None
-    told = [pair for pair in told if not _map_apart(pair)]
+    told = [
+        pair
+        for pair in told
+        if not _map_apart(pair)
+        and not (RULES["names apart"] and _names_apart(pair, impact, objective))
+    ]
     declared = declared_themes(impact, objective)
     if other_topic(mine, theirs, lens):
         theme_score *= SPECIFIC_DISCOUNT
@@ -1244,6 +1283,8 @@ def spent_held(found: Link, impact: Impact, objective: Objective) -> Link:
     agency spend. The doubt is "spent".
     """
     chain_found = found.chain
+    if chain_found is not None and chain_found.steps and found.confidence == "confident":
+        return _paid_held(found, chain_found, objective)
     if claim_kind(found) != "same concept" or chain_found is None:
         return found
     concept = measure_map().concepts.get(chain_found.start)
@@ -1254,3 +1295,24 @@ def spent_held(found: Link, impact: Impact, objective: Objective) -> Link:
     if mine is None or theirs is None or mine == theirs:
         return found
     return found.offered("spent")
+
+
+def _paid_held(found: Link, chain_found: Chain, objective: Objective) -> Link:
+    """``found`` as possible when its chain reaches an open spend on pay through no pay.
+
+    "Reduce bank and agency staffing spend by £6m" is spend on pay; out of area
+    placement bed days reach the map's ``spend`` through private beds bought, never
+    through a staff shift (newuser22 #3). A claimed chain that ends at an open sum of
+    money and passes through no pay concept (:data:`_PAY`) saves some other spend than
+    the pay the objective is about. The doubt is "paid".
+    """
+    concepts = measure_map().concepts
+    end = concepts.get(chain_found.end)
+    if end is None or not end.open:
+        return found
+    if _spent_kind(objective.text) != "pay":
+        return found
+    along = {chain_found.start, *(step.target for step in chain_found.steps)}
+    if along & _PAY:
+        return found
+    return found.offered("paid")

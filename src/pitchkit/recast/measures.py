@@ -1086,6 +1086,7 @@ RULES = {
     "steps done": True,
     "crowded concepts": True,
     "qualified concepts": True,
+    "names apart": True,
 }
 
 #: Kinds of concept that say whose or where, not what is counted: they never make a link alone.
