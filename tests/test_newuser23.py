@@ -153,6 +153,10 @@ def test_a_templates_table_and_greeting_read_as_the_note_does(tmp_path: Path) ->
         ("Dr Priya Raman", "Dr Raman"),
         ("Professor Ann Lee", "Professor Lee"),
         ("Sir John Smith", "Sir John"),
+        # A title and one name: the title goes with it, whichever name it is.
+        ("Sir John", "Sir John"),
+        ("Dame Jane", "Dame Jane"),
+        ("Dr Raman", "Dr Raman"),
         ("Yr Athro Siân Jones", "Yr Athro Jones"),
         ("Jane Cole, MBE", "Jane"),
         ("Cher", "Cher"),
