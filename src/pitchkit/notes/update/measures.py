@@ -290,7 +290,8 @@ def as_logged(
     The latest figure says it was logged so: "737 hours (November 2026), logged as 170 a week".
     """
     assert impact.logged is not None
-    weekly = value * PER_MONTHS[impact.logged] / period.months
+    # The figure over the length the log keeps (a week's), not over ``period``.
+    as_kept = value * PER_MONTHS[impact.logged] / period.months
     note = (
         lang.gettext("{text}, logged as {value} {logged}")
         if latest
@@ -298,7 +299,7 @@ def as_logged(
     )
     return note.format(
         text=text,
-        value=fmt.number(round(weekly, 1), lang),
+        value=fmt.number(round(as_kept, 1), lang),
         logged=wording.per_phrase(impact.logged, lang),
     )
 
