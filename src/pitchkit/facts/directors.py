@@ -1175,11 +1175,14 @@ _SINGULAR = {"objective": "objectives", "concern": "concerns", "theme": "themes"
 _HEADER_PARTS = re.compile(r"\s*(?:/|&|\+|;|,|\band\b)\s*", re.IGNORECASE)
 
 
+def _undated(header: str) -> str:
+    """``header`` without what its brackets hold and without its years."""
+    return _HEADER_YEAR.sub(" ", re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", header))
+
+
 def _header_words(text: str) -> list[str]:
     """The words of a header without its years, brackets and filler, in lower case."""
-    text = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", text)
-    text = _HEADER_YEAR.sub(" ", text)
-    words = re.sub(r"[^\w'\u2019]+", " ", text.lower()).split()
+    words = re.sub(r"[^\w'\u2019]+", " ", _undated(text).lower()).split()
     return [word for word in words if word.replace("\u2019", "'") not in _HEADER_FILLER]
 
 
@@ -1191,8 +1194,7 @@ def _loose_key(header: str) -> str | None:
     ``Name and role`` names two, so neither.
     """
     found: set[str] = set()
-    undated = _HEADER_YEAR.sub(" ", re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", header))
-    for part in _HEADER_PARTS.split(undated):
+    for part in _HEADER_PARTS.split(_undated(header)):
         key = "_".join(_header_words(part))
         key = _SINGULAR.get(key, key)
         if key in COLUMNS:
