@@ -1389,6 +1389,12 @@ def _from_rows(
     seen: dict[str, int] = {}
     skipped: list[str] = []
     unlisted: list[tuple[Renderable | str, Director]] = []
+    # The column a director's objectives are written in: 'objectives', or the
+    # two-language sheet's 'objectives_en' (its English is the objectives).
+    objectives_at = next(
+        (column for column in ("objectives", "objectives_en") if column in positions.values()),
+        None,
+    )
     for number, row in rows:
         cells, removed = _row_cells(row, positions)
         warnings += [removed_warning(cell_place(path, number, col), what) for col, what in removed]
@@ -1414,8 +1420,8 @@ def _from_rows(
             seen[director.id.casefold()] = number
             placed[director.id] = number
             directors.append(director)
-            if not director.objectives and "objectives" in positions.values():
-                unlisted.append((cell_place(path, number, "objectives"), director))
+            if not director.objectives and objectives_at is not None:
+                unlisted.append((cell_place(path, number, objectives_at), director))
             if made.has_texts:
                 former[director.id] = made
             if in_welsh:
