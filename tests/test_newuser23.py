@@ -91,7 +91,7 @@ def test_a_half_closed_tag_is_named_in_welsh(tmp_path: Path) -> None:
     code, _, err, _ = brief(tmp_path, "--template", str(wrong), "--locale", "cy_GB")
     assert code == 1
     assert 'paragraph "{% if project.title %")' in err
-    assert "%}" in err
+    assert "nid yw'r tag {% wedi'i gau yn y paragraff hwn: gorffennwch ef gyda %}" in err
     assert "unexpected" not in err
 
 
