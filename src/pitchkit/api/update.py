@@ -161,10 +161,11 @@ def period_status(
 
 
 def _newer_unlogged(facts: Facts, when: Period, today: dt.date | None) -> str | None:
-    """The latest period like ``when`` over by ``today`` but not logged, if after ``when``.
+    """The latest period like ``when`` over by ``today``, if it is after ``when``.
 
-    The update goes to the last period the log has figures for; a later one that has
-    ended, within the project, is named so the lead knows which update this is.
+    ``when`` is the default period, the last one the log has figures for, so a
+    later one has none: when it has ended, within the project, it is named so
+    the lead knows which update this is.
     """
     from pitchkit.period import period_at
 
