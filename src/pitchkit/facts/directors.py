@@ -1322,8 +1322,8 @@ def _columns(
     return positions, warnings
 
 
-def no_objectives(director: Director) -> Message:
-    """Why a director with no objectives gets a note about their role's, and how to add theirs."""
+def _blank_objectives_cell(director: Director) -> Message:
+    """A blank objectives cell's warning: what the note says instead, and what to write there."""
     return Message(
         "empty: {name}'s note will say what their role usually answers for, not objectives of "
         "their own: write their objectives here, one a line",
@@ -1444,7 +1444,7 @@ def _from_rows(
                 duplicated.append(problem)
             elif cells.get("id", "").strip():
                 skipped.append(cells["id"].strip())
-    warnings += no_objectives_warnings(unlisted, no_objectives)
+    warnings += no_objectives_warnings(unlisted, _blank_objectives_cell)
     return DirectorsFile(
         path,
         tuple(directors),
