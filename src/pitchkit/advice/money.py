@@ -20,25 +20,25 @@ from pitchkit.facts.schema import Facts, Impact
 from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import N_
 from pitchkit.notes.rates import scale
-from pitchkit.period import parse_period
+from pitchkit.period import PER_MONTHS, parse_period
 from pitchkit.recast.align import financial
 from pitchkit.recast.money import Ledger, Line, fy_label, shipped_index, target_year
 from pitchkit.recast.pitch import project_ledger
 
-#: Other periods a logged figure may have been counted over, with their length in months.
-OTHER_PERIODS: tuple[tuple[str, float], ...] = (
-    (N_("a week's"), 12 / 52),
-    (N_("a month's"), 1.0),
-    (N_("a quarter's"), 3.0),
-    (N_("a year's"), 12.0),
+#: Other periods a logged figure may have been counted over, each with the ``logged:``
+#: length that says a log holds that period's figures.
+_OTHER_LENGTHS: tuple[tuple[str, str], ...] = (
+    (N_("a week's"), "week"),
+    (N_("a month's"), "month"),
+    (N_("a quarter's"), "quarter"),
+    (N_("a year's"), "year"),
 )
-#: The ``logged:`` length that says a log holds each of those periods' figures.
-LOOKS_PER: dict[str, str] = {
-    "a week's": "week",
-    "a month's": "month",
-    "a quarter's": "quarter",
-    "a year's": "year",
-}
+#: Those periods with their length in months.
+OTHER_PERIODS: tuple[tuple[str, float], ...] = tuple(
+    (looks, float(PER_MONTHS[per])) for looks, per in _OTHER_LENGTHS
+)
+#: The ``logged:`` length for each of those periods' words.
+LOOKS_PER: dict[str, str] = dict(_OTHER_LENGTHS)
 #: How close a figure must come to another period's scale to be taken for it.
 RATIO_TOLERANCE = 0.2
 

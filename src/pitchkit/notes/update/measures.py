@@ -84,6 +84,7 @@ def mean_text(mean: float, impact: Impact, lang: Language) -> str:
 def measure_row(progress: MeasureProgress, situation: Situation) -> Context:
     """One row of the progress table: baseline, target, latest, how far along, direction."""
     lang, impact = situation.lang, progress.impact
+    claim = situation.claims[impact.id]
     # A fill-in asks for the requested period's figure, so its baseline and
     # target are shown for that length; otherwise for the latest figure's.
     latest = progress.latest
@@ -121,25 +122,23 @@ def measure_row(progress: MeasureProgress, situation: Situation) -> Context:
         "baseline_text": baseline_text,
         "target_text": target_text,
         "latest_text": shown_latest,
-        "along_text": along_text(progress, lang, situation.claims[impact.id]),
+        "along_text": along_text(progress, lang, claim),
         "direction_text": direction_text(
             progress,
             lang,
-            situation.claims[impact.id].analysis.variation,
-            held=situation.claims[impact.id].holds,
-            counted=situation.claims[impact.id].shown,
-            begun=situation.claims[impact.id].since is not None,
-            run_chart=situation.claims[impact.id].analysis.kind == "run",
-            beyond=situation.claims[impact.id].analysis.beyond_before(),
-            recovering=situation.claims[impact.id].analysis.recovering(),
-            worse=worsening(situation.claims[impact.id]),
-            isolated=isolated(situation.claims[impact.id]),
+            claim.analysis.variation,
+            held=claim.holds,
+            counted=claim.shown,
+            begun=claim.since is not None,
+            run_chart=claim.analysis.kind == "run",
+            beyond=claim.analysis.beyond_before(),
+            recovering=claim.analysis.recovering(),
+            worse=worsening(claim),
+            isolated=isolated(claim),
         ),
         "missing_text": missing_text(counted_progress(progress, situation), lang),
-        "icons": icons.icon_picture(
-            situation.claims[impact.id].analysis, lang, size_cm=icons.TABLE_ICON_CM
-        ),
-        "icons_text": icons.icons_words(situation.claims[impact.id].analysis, lang),
+        "icons": icons.icon_picture(claim.analysis, lang, size_cm=icons.TABLE_ICON_CM),
+        "icons_text": icons.icons_words(claim.analysis, lang),
     }
     if adds_spend(impact) and row["direction_text"] == lang.gettext("improving"):
         # More of a priced rise is the change working, but no money coming back: each one is
@@ -164,14 +163,10 @@ def measure_row(progress: MeasureProgress, situation: Situation) -> Context:
             "not due: measured every {n} months, next for {period}",
             progress.cadence,
         ).format(n=progress.cadence, period=fmt.period_label(due.text, lang))
-        row["along_text"] = last_known_text(
-            progress, lang, situation.claims[impact.id], situation.period
-        )
+        row["along_text"] = last_known_text(progress, lang, claim, situation.period)
     elif situation.fill_in and not has_figure(progress, situation.period):
         row["latest_text"] = fillin.figure_prompt(situation.period.text, lang)
-        row["along_text"] = last_known_text(
-            progress, lang, situation.claims[impact.id], situation.period
-        )
+        row["along_text"] = last_known_text(progress, lang, claim, situation.period)
         # A measure with no figure before has nothing to compare with: its first needs no prompt.
         row["direction_text"] = (
             fillin.direction_prompt(lang) if latest else lang.gettext("first figure")
@@ -290,7 +285,8 @@ def as_logged(
     The latest figure says it was logged so: "737 hours (November 2026), logged as 170 a week".
     """
     assert impact.logged is not None
-    weekly = value * PER_MONTHS[impact.logged] / period.months
+    # The figure over the length the log keeps (a week's), not over ``period``.
+    as_kept = value * PER_MONTHS[impact.logged] / period.months
     note = (
         lang.gettext("{text}, logged as {value} {logged}")
         if latest
@@ -298,7 +294,7 @@ def as_logged(
     )
     return note.format(
         text=text,
-        value=fmt.number(round(weekly, 1), lang),
+        value=fmt.number(round(as_kept, 1), lang),
         logged=wording.per_phrase(impact.logged, lang),
     )
 
