@@ -154,20 +154,20 @@ def test_closed_years_show_what_the_log_delivered_and_years_to_come_the_forecast
     # £85,000 = £307,000; £392,000 / £85,000 = £4.61 per £1. Payback by the years shown
     # (the full rate would say 6 months, but 2024/25 delivered only £55,057): 12 months,
     # then the £29,943 still owed out of 2025/26's £153,185, 12 × 29,943 / 153,185 = 2.3
-    # months; 14.3 -> 14 months.
+    # months; 14.3 -> 15 months (the month it is reached).
     text = brief_text(tmp_path, ORTHOTICS, "dof", TEAM)
     assert line_with(text, "Benefit against") == (
         "Benefit against £85,000 of funding, counting capacity as if it were cash: "
         "2024/25 £55,000 delivered for £29,000 (no figure for January to March 2025); "
         "2025/26 £153,000 delivered for £28,000; 2026/27 £184,000 forecast for £28,000 "
         "(£92,000 delivered to the end of September 2026, the rest of the year at that rate); "
-        "over the project £392,000, net £307,000; payback 14 months on the benefit delivered "
-        "and forecast; £4.61 per £1. Payback from the cash alone: 28 months."
+        "over the project £392,000, net £307,000; payback 15 months on the benefit delivered "
+        "and forecast; £4.61 per £1. Payback from the cash alone: 29 months."
     )
 
 
 def test_every_note_gives_the_payback_the_log_shows(tmp_path: Path) -> None:
-    # newuser6 F7 had each note name its own payback: the finance director's "14 months"
+    # newuser6 F7 had each note name its own payback: the finance director's "15 months"
     # on the years the log delivered, every other director's "6 months ... at the full
     # rate". A director comparing notes must not find a payback the log disproves, so once
     # the log is read every note follows the finance director's years. The orthotics
@@ -178,18 +178,18 @@ def test_every_note_gives_the_payback_the_log_shows(tmp_path: Path) -> None:
     # months: 28.3, shown 28 (at the full rate, 12 x 85,000 / 56,000 = 18.2 would say 18).
     finance = line_with(brief_text(tmp_path / "dof", ORTHOTICS, "dof", TEAM), "Benefit against")
     other = line_with(brief_text(tmp_path / "md", ORTHOTICS, "md", TEAM), "Money:")
-    assert "payback 14 months on the benefit delivered and forecast;" in finance
+    assert "payback 15 months on the benefit delivered and forecast;" in finance
     assert (
-        "(payback in 28 months from the cash alone, on the benefit delivered and forecast)."
+        "(payback in 29 months from the cash alone, on the benefit delivered and forecast)."
         in other
     )
     assert "full rate" not in other
     welsh = facts_in_welsh(tmp_path)
     finance = line_with(brief_text(tmp_path / "dof-cy", welsh, "dof", TEAM), "yn erbyn")
     other = line_with(brief_text(tmp_path / "md-cy", welsh, "md", TEAM), "yn erbyn")
-    assert "ad-dalu mewn 14 mis ar sail y budd a gyflawnwyd ac a ragwelir" in finance
+    assert "ad-dalu mewn 15 mis ar sail y budd a gyflawnwyd ac a ragwelir" in finance
     assert (
-        "(ad-dalu mewn 28 mis o'r arian parod yn unig, ar sail y budd a gyflawnwyd ac a "
+        "(ad-dalu mewn 29 mis o'r arian parod yn unig, ar sail y budd a gyflawnwyd ac a "
         "ragwelir)." in other
     )
 

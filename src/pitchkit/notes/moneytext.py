@@ -844,7 +844,9 @@ def exact_payback(ledger: Ledger, shown: Figures) -> int | None:
     if not starts:
         return None
     begins = min(starts)
-    return whole_months(12 * ((ledger.end - begins).days + 1) / DAYS_IN_YEAR)
+    # The benefit equals the funding over the whole project: the payback is its length, in
+    # the nearest whole months (a leap year's 366 days are 12 months, not 13).
+    return nearest_months(12 * ((ledger.end - begins).days + 1) / DAYS_IN_YEAR)
 
 
 def exact_words(ledger: Ledger, shown: Figures, months: int, lang: Language) -> str:
@@ -2053,7 +2055,18 @@ def full_rate_from(ledger: Ledger) -> dt.date | None:
 
 
 def whole_months(months: float | None) -> int | None:
-    """Payback in whole months, rounded half up, at least one."""
+    """Payback in whole months: the month it is reached, so rounded up; at least one.
+
+    A payback of 7.09 months is "8 months": after 7 the funding is not yet
+    back (£246,822 of £250,000), and a finance director checking the month
+    finds it so (reader20 #2). A hair over a whole month, from adding days
+    in floating point, stays that month.
+    """
     if months is None or not math.isfinite(months):
         return None
+    return max(1, math.ceil(months - 1e-6))
+
+
+def nearest_months(months: float) -> int:
+    """A length of time in whole months, the nearest, at least one (not a payback)."""
     return max(1, math.floor(months + 0.5))
