@@ -762,7 +762,8 @@ def test_another_directors_payback_says_it_is_from_the_cash_alone(tmp_path: Path
     block, _ = money_block(facts, "dof", tmp_path)
     assert "payback 4 months" in " ".join(block).replace("\u00a0", " ")
     # The operations director's line gives the cash's: £260,000 / £129,303 × 12 = 24.1
-    # months, so 25 (the month it is reached); without saying so it read as the same payback, six times as long.
+    # months, so 25 (the month it is reached); without saying so it read as the same
+    # payback, six times as long.
     block, _ = money_block(facts, "coo", tmp_path)
     money = [line.replace("\u00a0", " ") for line in block if line.startswith("Money:")]
     assert money == [

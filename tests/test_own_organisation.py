@@ -144,7 +144,8 @@ def test_the_finance_block_adds_up_from_the_parts_it_shows() -> None:
 def test_gp_time_is_not_in_the_trusts_payback() -> None:
     text = note(DATA / "parts.yaml", "dof")
     # £127,000 of the ICB's cash and £61,000 of GP time; the trust's own is £15,400 of cash
-    # and £10,400 of capacity: 12 x 265,000 / 25,800 = 123.3, so 124 months, not 36 with the GP time.
+    # and £10,400 of capacity: 12 x 265,000 / 25,800 = 123.3, so 124 months, not 36 with
+    # the GP time.
     assert (
         "Of the plan's benefit, £188,000 a year is not the trust's own; without it, not paid back "
         "within the project (at the full rate it would take 124 months)."
