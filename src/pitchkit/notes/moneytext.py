@@ -719,7 +719,7 @@ def investment_line(ledger: Ledger, shown: Figures, lang: Language) -> str:
         ).format(n=months, month=fmt.period_label(f"{begins:%Y-%m}", lang))
     else:
         payback = lang.ngettext("payback {n} month", "payback {n} months", months).format(n=months)
-    back = return_text(shown, lang)
+    back = return_text(ledger, shown, lang)
     exact = exact_payback(ledger, shown)
     if exact is not None:
         return _exact_line(ledger, shown, years, exact, lang)
@@ -937,13 +937,17 @@ def _exact_line(ledger: Ledger, shown: Figures, years: str, months: int, lang: L
     )
 
 
-def return_text(shown: Figures, lang: Language) -> str:
+def return_text(ledger: Ledger, shown: Figures, lang: Language) -> str:
     """``£1.41 per £1``, ``62p per £1``, or ``no return on the £90,000 of funding``.
 
     A return under £1 is in pence, as a finance director says it; nothing
-    back is said in words, not as "£0 per £1".
+    back is said in words, not as "£0 per £1". The ratio is worked from the
+    unrounded benefit and funding, as a finance director redoing it from the
+    facts would (reader20 #7: £206,858 ÷ £96,000 is £2.15, where the rounded
+    £207,000 ÷ £96,000 gave £2.16).
     """
-    per_pound = shown.benefit / shown.investment if shown.investment else 0.0
+    invested = ledger.investment or 0.0
+    per_pound = ledger.project_benefit / invested if invested else 0.0
     pence = round(per_pound * 100)
     if shown.benefit <= 0:
         return lang.gettext("no return on the {investment} of funding").format(
