@@ -91,18 +91,30 @@ def board_sentence_text(situation: Situation) -> str:
     for delivery in found:
         by_credit.setdefault(tuple(o.id for o in delivery.objectives), []).append(delivery)
     title = situation.facts.project.title
+    sponsor = is_sponsor(situation)
     sentences = []
     for number, group in enumerate(by_credit.values()):
         delivered = summary(group, lang)
         credit = credit_text(group[0].objectives, lang)
-        if number == 0 and credit:
+        if number == 0 and sponsor and credit:
             text = lang.gettext(
                 "As executive sponsor of {title}, I can report that it has delivered "
                 "{delivered}, contributing to {credit}."
             )
-        elif number == 0:
+        elif number == 0 and sponsor:
             text = lang.gettext(
                 "As executive sponsor of {title}, I can report that it has delivered {delivered}."
+            )
+        elif number == 0 and credit:
+            # Another director than the one the project asks to sponsor it (reader20 #1):
+            # what they can truly say is what the project's team reports.
+            text = lang.gettext(
+                "The team running {title} reports that the project has delivered {delivered}, "
+                "contributing to {credit}."
+            )
+        elif number == 0:
+            text = lang.gettext(
+                "The team running {title} reports that the project has delivered {delivered}."
             )
         elif credit:
             text = lang.gettext("It has also delivered {delivered}, contributing to {credit}.")
@@ -118,6 +130,21 @@ def board_sentence_text(situation: Situation) -> str:
     if spent:
         sentences.append(spent)
     return " ".join(sentences)
+
+
+def is_sponsor(situation: Situation) -> bool:
+    """Whether the update's director is the one the project asks to sponsor it.
+
+    The facts name the sponsor as the meeting's director (``meeting.director``:
+    the director the briefing note prepares the ask for). An update for any
+    other director must not have them say "As executive sponsor" (reader20
+    #1: the finance director's update in the falls and Welsh examples). With
+    no meeting director named, the update is taken to be for the sponsor, as
+    ``pitchkit update`` with no ``--director`` is.
+    """
+    meeting = situation.facts.meeting
+    named = meeting.director.strip() if meeting and meeting.director else ""
+    return not named or named.casefold() == situation.pitch.director.id.casefold()
 
 
 def _named(measure: str, situation: Situation) -> str:

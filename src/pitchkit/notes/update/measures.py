@@ -21,7 +21,7 @@ from pitchkit.notes.update.situation import Situation
 from pitchkit.notes.update.spc import Variation
 from pitchkit.period import PER_MONTHS, Period
 from pitchkit.recast.money import adds_spend
-from pitchkit.recast.quantity import figure_unit, per_rate, rate_said_by
+from pitchkit.recast.quantity import figure_unit, measure_decimals, per_rate, rate_said_by
 
 #: Longer lists of periods with no figure are counted rather than named.
 MAX_LISTED_GAPS = 3
@@ -40,8 +40,12 @@ SINCE_WORDS = {
 
 
 def amount_text(value: float, impact: Impact, lang: Language) -> str:
-    """A value in the impact's unit, or a rate's words for a rate (:func:`shown_unit`)."""
-    return fmt.quantity(value, shown_unit(impact), lang)
+    """A value in the impact's unit, or a rate's words for a rate (:func:`shown_unit`).
+
+    With the measure's decimal places (:func:`measure_decimals`): "6.0" beside "8.1".
+    """
+    places = measure_decimals(impact.baseline, impact.target)
+    return fmt.quantity(value, shown_unit(impact), lang, decimals=places)
 
 
 def beside_text(value: float, impact: Impact, lang: Language) -> str:
@@ -52,7 +56,7 @@ def beside_text(value: float, impact: Impact, lang: Language) -> str:
     Any other figure keeps its unit (:func:`amount_text`).
     """
     if per_rate(shown_unit(impact)):
-        return fmt.number(value, lang)
+        return fmt.number(value, lang, decimals=measure_decimals(impact.baseline, impact.target))
     return amount_text(value, impact, lang)
 
 
