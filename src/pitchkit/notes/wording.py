@@ -498,17 +498,52 @@ def statement_text(statement: Statement, lang: Language, director: Director) -> 
     return text
 
 
+#: Small words a proper name may hold between its capitalised words ("Friends and Family Test").
+_NAME_JOINS = frozenset({"and", "of", "the", "for", "in", "on", "to", "&", "a"})
+
+
 def lower_first(text: str) -> str:
     """``Deliver the CIP`` → ``deliver the CIP``, leaving acronyms alone.
 
     An acronym is a first word with a capital after its first letter: ``CIP``,
-    ``HbA1c``, and Welsh ones spelt with a digraph, ``FfA`` (ffibriliad
+    ``HbA1c``, ``A&E``, and Welsh ones spelt with a digraph, ``FfA`` (ffibriliad
     atrïaidd), which would read ``ffA`` lowered.
     """
     first = text.split(maxsplit=1)[0] if text.strip() else ""
     if len(text) > 1 and first[:1].isupper() and not any(c.isupper() for c in first[1:]):
         return text[0].lower() + text[1:]
     return text
+
+
+def lower_measure(text: str) -> str:
+    """A measure (or a sentence it leads) mid-sentence: :func:`lower_first`, keeping names.
+
+    A measure is a noun phrase, so a capitalised first word is a name when
+    (newuser24 #6) a number follows it, as a category or a stage is named
+    (``Category 2 mean response time``, ``Stage 3 pressure ulcers``; not a
+    plural, ``Patients 65 and over``), or another capitalised word follows
+    it, perhaps after a joining word (``Friends and Family Test score``,
+    ``Emergency Department attendances``). Not for texts led by a verb
+    (objectives, asks): "Reduce Category 2 times" is not a name.
+    """
+    words = text.split()
+    if words and words[0][:1].isupper() and _names(words[0], words[1:]):
+        return text
+    return lower_first(text)
+
+
+def _names(first: str, rest: list[str]) -> bool:
+    """Whether a capitalised first word begins a name, by the words after it."""
+    if not rest:
+        return False
+    plural = first.lower().endswith("s") and not first.lower().endswith("ss")
+    if re.fullmatch(r"\d{1,2}[a-z]?[,.:;]?", rest[0]) and not plural:
+        return True
+    for word in rest:
+        if word.lower() in _NAME_JOINS:
+            continue
+        return word[:1].isupper()
+    return False
 
 
 #: First words that make a title read as a negative or a command when it leads a sentence
@@ -524,7 +559,7 @@ def in_sentence(measure: str, lang: Language) -> str:
     Quoted when it is in another language than the sentence (an English
     measure in a Welsh note), rather than run into it.
     """
-    return quoted(measure) if foreign(measure, lang) else lower_first(measure)
+    return quoted(measure) if foreign(measure, lang) else lower_measure(measure)
 
 
 def headline_subject(title: str, lang: Language) -> str:

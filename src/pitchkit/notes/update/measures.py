@@ -647,7 +647,9 @@ def missing_notes(situation: Situation) -> list[str]:
         named = (
             measures[0]
             if len(measures) == 1
-            else fmt.join_list([measures[0], *(wording.lower_first(m) for m in measures[1:])], lang)
+            else fmt.join_list(
+                [measures[0], *(wording.lower_measure(m) for m in measures[1:])], lang
+            )
         )
         if rate and several[text]:
             note = lang.gettext(
