@@ -1,0 +1,90 @@
+"""A batch of updates is the same document ``pitchkit update`` makes, fitted alike.
+
+newuser24 #1: ``batch --kind update`` neither measured nor trimmed its updates,
+so an ambulance trust's updates ran to three pages whose chart note said they
+were kept to two, while ``update -d dof`` gave two. Each test runs the command
+line as the project lead did and reads back the documents and the manifest.
+"""
+
+from __future__ import annotations
+
+import csv
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import Result
+
+from documenttext import document_text
+
+Cli = Callable[..., Result]
+
+PROJECT = Path(__file__).parent / "data" / "fixnew24"
+DIRECTORS = ("dof", "dops")
+
+
+def project(folder: Path) -> Path:
+    for name in ("facts.yaml", "log.csv"):
+        shutil.copy(PROJECT / name, folder / name)
+    return folder / "facts.yaml"
+
+
+def manifest(folder: Path) -> dict[str, dict[str, str]]:
+    with (folder / "manifest.csv").open(encoding="utf-8-sig", newline="") as file:
+        return {row["director_id"]: row for row in csv.DictReader(file)}
+
+
+def batch_file(folder: Path, row: dict[str, str], column: str = "file") -> Path:
+    return folder / row[column]
+
+
+def test_a_batch_update_is_the_single_update_word_for_word(cli: Cli, tmp_path: Path) -> None:
+    facts = project(tmp_path)
+    made = cli("batch", str(facts), "--kind", "update", "--out", str(tmp_path / "upd"))
+    assert made.exit_code == 0, made.output
+    rows = manifest(tmp_path / "upd")
+    for director in DIRECTORS:
+        single = tmp_path / f"{director}.docx"
+        result = cli("update", str(facts), "-d", director, "-o", str(single))
+        assert result.exit_code == 0, result.output
+        batched = batch_file(tmp_path / "upd", rows[director]).read_bytes()
+        assert document_text(batched) == document_text(single.read_bytes())
+
+
+def test_the_batch_names_the_charts_it_left_out(cli: Cli, tmp_path: Path) -> None:
+    facts = project(tmp_path)
+    made = cli(
+        "batch", str(facts), "--kind", "update", "--only", "dof", "--out", str(tmp_path / "upd")
+    )
+    assert made.exit_code == 0, made.output
+    [row] = manifest(tmp_path / "upd").values()
+    text = document_text(batch_file(tmp_path / "upd", row).read_bytes())
+    assert "Charts are shown for 1 of the 6 measures" in text
+    assert "update.charts (1 of 3 charts kept)" in row["cuts"]
+
+
+@pytest.mark.slow
+def test_batch_and_single_updates_are_two_pages_as_pdf(
+    cli: Cli, tmp_path: Path, soffice: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PITCHKIT_MEASURE", "1")
+    facts = project(tmp_path)
+    out = tmp_path / "upd"
+    made = cli("batch", str(facts), "--kind", "update", "--out", str(out), "--pdf")
+    assert made.exit_code == 0, made.output
+    rows = manifest(out)
+    assert set(DIRECTORS) <= set(rows)
+    for director, row in rows.items():
+        assert pages(batch_file(out, row, "pdf")) == 2, director
+    single = tmp_path / "dof.docx"
+    result = cli("update", str(facts), "-d", "dof", "--pdf", "-o", str(single))
+    assert result.exit_code == 0, result.output
+    assert pages(single.with_suffix(".pdf")) == 2
+
+
+def pages(pdf: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    [line] = [line for line in info.stdout.splitlines() if line.startswith("Pages:")]
+    return int(line.split()[1])
