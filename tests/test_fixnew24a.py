@@ -95,3 +95,47 @@ def pages(pdf: Path) -> int:
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
     [line] = [line for line in info.stdout.splitlines() if line.startswith("Pages:")]
     return int(line.split()[1])
+
+
+def board_sentence(path: Path) -> str:
+    text = document_text(path.read_bytes())
+    [line] = [line for line in text.splitlines() if "executive sponsor" in line or "noddwr" in line]
+    return line
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [
+        (
+            "en_GB",
+            "an improvement in category 2 mean response time from an average of 42.3 minutes "
+            "before the change to an average of 38.4 minutes since the change,",
+        ),
+        ("cy_GB", "o gyfartaledd o 42.3 munud cyn y newid i gyfartaledd o 38.4 munud ers y newid,"),
+    ],
+)
+def test_the_board_sentence_sets_level_beside_level(
+    cli: Cli, tmp_path: Path, locale: str, expected: str
+) -> None:
+    """newuser24 #3: the chart's level since the change is 38.4, November alone 36.1."""
+    facts = project(tmp_path)
+    out = tmp_path / "dops.docx"
+    result = cli("update", str(facts), "-d", "dops", "-l", locale, "-o", str(out))
+    assert result.exit_code == 0, result.output
+    sentence = board_sentence(out)
+    assert expected in sentence
+    assert "36.1" not in sentence
+
+
+def test_a_level_that_settled_after_the_change_is_said_from_where_it_settled(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """The audit's limits are recalculated from April 2026, where it settled: 91.1% since then."""
+    facts = project(tmp_path)
+    out = tmp_path / "dpn.docx"
+    result = cli("update", str(facts), "-d", "dpn", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert (
+        "cleanliness audit from an average of 66.8% before the change to an average of 91.1% "
+        "since April 2026," in board_sentence(out)
+    )
