@@ -85,6 +85,8 @@ def test_batch_and_single_updates_are_two_pages_as_pdf(
         assert pages(batch_file(out, row, "pdf")) == 2, director
     # The finance director's update keeps two of its three charts, and the manifest says so.
     assert "update.charts (2 of 3 charts kept)" in rows["dof"]["cuts"]
+    # ... which its chart note says: no warning to shorten texts in the facts file.
+    assert "to fit one page" not in made.output
     single = tmp_path / "dof.docx"
     result = cli("update", str(facts), "-d", "dof", "--pdf", "-o", str(single))
     assert result.exit_code == 0, result.output
