@@ -589,6 +589,27 @@ def _welsh_subject(sentence: str, lang: Language) -> str:
     return re.sub(r"\b(yw|Mae|Gallai) y prosiect hwn", r"\1'r prosiect hwn", sentence)
 
 
+def proposed_objective(pitch: Pitch) -> str | None:
+    """The director's own objective the measure map links the project to, unconfirmed.
+
+    The likeliest possible link with a chain through the map (not one on shared
+    words alone), to one of the objectives the director gave; ``None`` when there
+    is none, or when the director gave no objectives of their own.
+    """
+    if not pitch.director.objectives:
+        return None
+    texts = {objective.id: objective.text.strip() for objective in pitch.objectives}
+    found = [
+        link
+        for link in pitch.possible
+        if link.chain is not None and link.reason == "map" and link.objective in texts
+    ]
+    if not found:
+        return None
+    best = max(found, key=lambda link: (link.chance or 0.0, link.score))
+    return texts[best.objective]
+
+
 def headline(pitch: Pitch, lang: Language) -> str:
     """One sentence that leads the note: the project helps this director with their objective.
 
@@ -600,6 +621,16 @@ def headline(pitch: Pitch, lang: Language) -> str:
     if lang.lang == "cy" and title != pitch.facts.project.title:
         title = title[:1].lower() + title[1:]  # "Bydd y prosiect hwn": never first in Welsh
     shown = pitch.shown
+    proposed = proposed_objective(pitch) if not shown else None
+    if proposed is not None:
+        # The measure map found a link the lead has not confirmed: the note names the
+        # objective as a link for the director to confirm, not as one the project serves,
+        # rather than telling a director whose objective it plainly touches that it does
+        # not link to them (reader20 #3).
+        sentence = lang.gettext(
+            "{title} may help with this objective of yours, a link we ask you to confirm:"
+        ).format(title=title)
+        return "\n".join((_welsh_subject(sentence, lang), objectives.as_quoted(proposed)))
     if not shown:
         return _welsh_subject(
             lang.gettext(

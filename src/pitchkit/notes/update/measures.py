@@ -442,6 +442,8 @@ def direction_text(
     its latest figure still better than the baseline) and whose latest point
     is common cause is ``within normal variation, at the improved level``:
     beside "delivered", plain "within normal variation" reads as no change.
+    On a run chart, which has no limits and whose caption names the shift or
+    trend that showed the change, it is ``holding at the improved level``.
     A measure with too few figures for a chart compares its latest figure
     with the one before, and names that period.
 
@@ -482,6 +484,11 @@ def direction_text(
         return lang.gettext("within normal variation, at a worse level than before the change")
     if variation == "improvement" and worse:
         return lang.gettext("one better figure, after a sustained shift to a worse level")
+    if variation == "common" and held and run_chart:
+        # A run chart has no limits, and its caption names the shift or trend that
+        # showed the change: "within normal variation" beside "trend: 7 months
+        # falling (improvement)" reads as a contradiction (reader20 #6).
+        return lang.gettext("holding at the improved level")
     if variation == "common" and held:
         return lang.gettext("within normal variation, at the improved level")
     if variation == "common" and run_chart and beyond == "down":
