@@ -101,7 +101,10 @@ def pages(pdf: Path) -> int:
 
 def board_sentence(path: Path) -> str:
     text = document_text(path.read_bytes())
-    [line] = [line for line in text.splitlines() if "executive sponsor" in line or "noddwr" in line]
+    # The sponsor's update says "As executive sponsor"; another director's says what the team
+    # reports (reader20 #1).
+    marks = ("executive sponsor", "noddwr", "The team running", "Mae'r tîm sy'n cynnal")
+    [line] = [line for line in text.splitlines() if any(mark in line for mark in marks)]
     return line
 
 
@@ -110,7 +113,7 @@ def board_sentence(path: Path) -> str:
     [
         (
             "en_GB",
-            "an improvement in category 2 mean response time from an average of 42.3 minutes "
+            "an improvement in Category 2 mean response time from an average of 42.3 minutes "
             "before the change to an average of 38.4 minutes since the change,",
         ),
         ("cy_GB", "o gyfartaledd o 42.3 munud cyn y newid i gyfartaledd o 38.4 munud ers y newid,"),
