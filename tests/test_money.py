@@ -154,7 +154,7 @@ def investment_text(
     begins = changed if changed is not None and changed > start else None
     when = f" once the benefit starts ({begins:%B %Y})" if begins else ""
     when += " on the benefit delivered and forecast" if too_few else ""
-    back = sum(benefit_r) / sum(invest_r)
+    back = sum(benefit) / sum(invest)  # from the unrounded figures (reader20 #7)
     counting = ", counting capacity as if it were cash" if capacity else ""
     text = (
         f"Benefit against {pounds(sum(invest_r))} of funding{counting}: {parts}; over the project "
@@ -167,10 +167,11 @@ def investment_text(
 def cash_payback(investment: float, cash: float) -> str:
     """The sentence the finance block ends its money with, beside cash and capacity.
 
-    Months at the full rate, half up, from the cash alone: the years before it give the
-    payback counting the capacity as cash, so it is not said twice (newuser19 #8).
+    Months at the full rate, rounded up (the month the cash is all back: reader20 #2), from
+    the cash alone: the years before it give the payback counting the capacity as cash, so it
+    is not said twice (newuser19 #8).
     """
-    months = math.floor(12 * investment / cash + 0.5)
+    months = math.ceil(12 * investment / cash)
     return f"Payback from the cash alone: {months} months."
 
 
