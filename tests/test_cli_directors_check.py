@@ -105,7 +105,11 @@ def test_directors_table_shows_scores_statements_and_reasons() -> None:
     for expected in ("Helen Marsh", "Tom Okafor", "Score", "Recommendation"):
         assert expected in text
     assert "plan to engage the whole executive team" in text
-    assert "After Tom Okafor, approach Helen Marsh and Dr James Whitfield, in that order" in text
+    # Since reader20 #3 the example confirms the Chief Nurse's link, so she is put in order too.
+    assert (
+        "After Tom Okafor, approach Helen Marsh, Ruth Adeyemi and Dr James Whitfield, in that order"
+        in text
+    )
     assert "map:" in text
 
 
@@ -155,7 +159,7 @@ def test_directors_json_has_the_promised_shape() -> None:
             assert all(len(pair) == 2 for pair in found["words"])
     recommendation = data["recommendation"]
     assert {"first", "why", "whole_team", "also"} <= set(recommendation)
-    assert recommendation["also"] == ["dof", "md", "don"]
+    assert recommendation["also"] == ["dof", "don", "md"]  # the DoN is served since reader20 #3
     assert result.stderr == ""
 
 
