@@ -44,17 +44,38 @@ def project_with(
     objective_id: str = "target",
 ) -> Path:
     """The sepsis project with ``impact`` added and a director ``dx`` holding ``objective``."""
+    return project_with_all(
+        tmp_path, [impact], [{"id": objective_id, "text": objective}], role=role
+    )
+
+
+def project_with_all(
+    tmp_path: Path,
+    impacts: list[dict[str, Any]],
+    objectives: list[dict[str, Any]],
+    *,
+    role: str = "Director of Strategy",
+) -> Path:
+    """The sepsis project with ``impacts`` added and a director ``dx`` holding ``objectives``."""
     yaml = YAML()
     facts = yaml.load(SEPSIS.read_text(encoding="utf-8"))
-    facts["impacts"].append(impact)
+    facts["impacts"].extend(impacts)
     facts["directors"].append(
-        {"id": "dx", "name": "Ann Lee", "role": role,
-         "objectives": [{"id": objective_id, "text": objective}]}
-    )  # fmt: skip
+        {"id": "dx", "name": "Ann Lee", "role": role, "objectives": objectives}
+    )
     path = tmp_path / "facts.yaml"
     with path.open("w", encoding="utf-8") as stream:
         yaml.dump(facts, stream)
     return path
+
+
+def links_listed(path: Path, locale: str | None = None) -> dict[tuple[str, str], Any]:
+    """What `pitchkit directors --json` lists for ``path``'s director ``dx``, by link."""
+    args = ["directors", str(path), "--json"] + (["--locale", locale] if locale else [])
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    place = next(p for p in json.loads(result.stdout)["directors"] if p["id"] == "dx")
+    return {(item["impact"], item["objective"]): item for item in place["links"]}
 
 
 def directors_links(
@@ -68,8 +89,4 @@ def directors_links(
 ) -> dict[tuple[str, str], Any]:
     """What `pitchkit directors --json` lists for director ``dx``, by (impact, objective)."""
     path = project_with(tmp_path, impact, objective, role=role, objective_id=objective_id)
-    args = ["directors", str(path), "--json"] + (["--locale", locale] if locale else [])
-    result = CliRunner().invoke(app, args)
-    assert result.exit_code == 0, result.output
-    place = next(p for p in json.loads(result.stdout)["directors"] if p["id"] == "dx")
-    return {(item["impact"], item["objective"]): item for item in place["links"]}
+    return links_listed(path, locale)

@@ -235,11 +235,13 @@ def test_a_bilingual_cut_warning_is_all_in_welsh_and_says_each_cut_once(tmp_path
     # The lead confirms the ED attendances link (since issue 14 only a possible one), so the
     # note has enough statements to need cutting.
     facts = tmp_path / "facts.yaml"
-    themes = "    themes: [access, flow]\n"
+    # Since reader20 #3 the example links this impact to the DoF's value-based objective; the
+    # lead adds the dpcmh link to that list.
+    confirmed = "    supports: [dof.value-based]\n"
+    text = WELSH_EXAMPLE.read_text(encoding="utf-8")
+    assert text.count(confirmed) == 1
     facts.write_text(
-        WELSH_EXAMPLE.read_text(encoding="utf-8").replace(
-            themes, themes + "    supports: [dpcmh.access]\n"
-        ),
+        text.replace(confirmed, "    supports: [dof.value-based, dpcmh.access]\n"),
         encoding="utf-8",
     )
     result = CliRunner().invoke(

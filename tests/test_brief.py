@@ -85,7 +85,13 @@ def test_the_finance_brief_shows_worked_money_in_en_gb(tmp_path: Path) -> None:
 
 
 def test_finance_leads_with_money_and_nursing_claims_no_unconfirmed_link(tmp_path: Path) -> None:
-    frailty = ROOT / "examples" / "frailty-virtual-ward" / "facts.yaml"
+    # Since reader20 #3 the example confirms bed days for the Chief Nurse; this copy leaves
+    # that link unconfirmed, as the lead had it, to see that an unconfirmed link stays unclaimed.
+    example = (ROOT / "examples" / "frailty-virtual-ward" / "facts.yaml").read_text("utf-8")
+    confirmed = "supports: [coo.occupancy, don.harm-free]"
+    assert example.count(confirmed) == 1
+    frailty = tmp_path / "facts.yaml"
+    frailty.write_text(example.replace(confirmed, "supports: [coo.occupancy]"), "utf-8")
     project = open_project(frailty)
     finance = make_brief_note(project, pick_director(project.facts, "dof"), today=TODAY)
     nursing = make_brief_note(project, pick_director(project.facts, "don"), today=TODAY)

@@ -147,7 +147,9 @@ def test_the_plan_is_priced_at_the_unit_cost_the_page_shows(tmp_path: Path) -> N
     path = _falls(tmp_path, {"impacts": impacts, "project": _funded(6000)})
     text = _brief(path, "dof", dt.date(2027, 2, 10))
     assert "£2,498.82 at 2026/27 prices" in text, text
-    assert "Capacity: £7,496 a year (3 fewer falls a year)" in text
+    # Since reader20 #3 the example links falls with harm to the DoF's value-for-money
+    # objective, so the capacity is in the statement line, not a "Capacity:" line of its own.
+    assert "3 fewer a year, a 4% reduction, worth £7,496 a year in capacity" in text
     assert "£2,499 at" not in text
 
 

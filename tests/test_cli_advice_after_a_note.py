@@ -17,7 +17,16 @@ from typer.testing import Result
 def test_advice_after_a_brief_is_a_warning_not_an_error(
     cli: Callable[..., Result], example: Callable[[str], Path], tmp_path: Path
 ) -> None:
-    facts = str(example("frailty-virtual-ward"))
+    # The example confirms the Chief Nurse's harm-free care link (fixread20b): a copy without
+    # it leaves her only possible links, as the example once did.
+    copy = tmp_path / "facts.yaml"
+    copy.write_text(
+        example("frailty-virtual-ward")
+        .read_text(encoding="utf-8")
+        .replace("supports: [coo.occupancy, don.harm-free]", "supports: [coo.occupancy]"),
+        encoding="utf-8",
+    )
+    facts = str(copy)
     for quiet in ((), ("-q",)):
         out = tmp_path / f"note{len(quiet)}.docx"
         result = cli("brief", facts, "-d", "don", "-o", str(out), *quiet)

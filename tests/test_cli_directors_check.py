@@ -105,7 +105,11 @@ def test_directors_table_shows_scores_statements_and_reasons() -> None:
     for expected in ("Helen Marsh", "Tom Okafor", "Score", "Recommendation"):
         assert expected in text
     assert "plan to engage the whole executive team" in text
-    assert "After Tom Okafor, approach Helen Marsh and Dr James Whitfield, in that order" in text
+    # Since reader20 #3 the example confirms the Chief Nurse's link, so she is put in order too.
+    assert (
+        "After Tom Okafor, approach Helen Marsh, Ruth Adeyemi and Dr James Whitfield, in that order"
+        in text
+    )
     assert "map:" in text
 
 
@@ -155,7 +159,7 @@ def test_directors_json_has_the_promised_shape() -> None:
             assert all(len(pair) == 2 for pair in found["words"])
     recommendation = data["recommendation"]
     assert {"first", "why", "whole_team", "also"} <= set(recommendation)
-    assert recommendation["also"] == ["dof", "md", "don"]
+    assert recommendation["also"] == ["dof", "don", "md"]  # the DoN is served since reader20 #3
     assert result.stderr == ""
 
 
@@ -234,8 +238,16 @@ def test_check_unknown_director_suggests_the_closest() -> None:
     )
 
 
-def test_check_for_another_director_points_to_a_better_fit() -> None:
-    welsh = EXAMPLES / "ysbyty-cymunedol" / "facts.yaml"
+def test_check_for_another_director_points_to_a_better_fit(tmp_path: Path) -> None:
+    # The example confirms the nursing director's duty-of-quality link (fixread20b): a copy
+    # without it leaves her unaligned, as the example once did.
+    welsh = tmp_path / "facts.yaml"
+    welsh.write_text(
+        (EXAMPLES / "ysbyty-cymunedol" / "facts.yaml")
+        .read_text(encoding="utf-8")
+        .replace("supports: [dpcmh.access, don.quality]", "supports: [dpcmh.access]"),
+        encoding="utf-8",
+    )
     result = run("check", welsh, "--director", "don", "--locale", "en_GB")
     assert result.exit_code == 0
     text = " ".join(result.stdout.split())
@@ -285,7 +297,7 @@ def test_check_names_an_ask_due_before_the_meeting() -> None:
         "meet on 10 February 2027."
     ) in result.output
     assert "asks[0] names 31 January 2027; meeting.date is 10 February 2027." in result.output
-    assert "falls-prevention/facts.yaml:107:5" in result.output
+    assert "falls-prevention/facts.yaml:111:5" in result.output
     assert "or meet before 31 January 2027" in result.output
 
 

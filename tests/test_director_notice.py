@@ -59,6 +59,9 @@ def test_the_lead_objective_is_not_quoted_again_as_the_first_bullets_heading(
     texts = [p.text.replace(NBSP, " ") for p in document.paragraphs]
     after = texts[texts.index(_why(project.lang.lang)) + 2]
     measure = note.pitch.shown[0].impact.measure
+    # The note says it in the director's own words (``terms``: staff → colleagues).
+    for said, theirs in director.terms.items():
+        measure = re.sub(rf"\b{re.escape(said)}\b", theirs, measure, flags=re.IGNORECASE)
     assert after.startswith((measure, "“" + measure)) or measure in after, after
 
 
@@ -168,7 +171,7 @@ def test_another_directors_money_line_refers_to_the_capacity_above() -> None:
     assert text.count("£423,000") == 1
     assert (
         "Money: the capacity above, no cash, at 2026/27 prices, against £250,000 of funding "
-        "(payback in 7 months if the capacity is turned into cash)."
+        "(payback in 8 months if the capacity is turned into cash)."
     ) in text
     # A note whose statements give no money keeps the figure in its money line.
     assert "Money: £423,000 a year of capacity, no cash" in _text(FRAILTY, "don")

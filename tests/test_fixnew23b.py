@@ -132,8 +132,10 @@ def test_logged_week_scales_the_figures_and_says_so_in_the_table(cli: Cli, tmp_p
 @pytest.mark.parametrize("written", ["per week", "a week", "Week"])
 def test_logged_takes_the_words_a_lead_writes(cli: Cli, tmp_path: Path, written: str) -> None:
     facts = write_facts(tmp_path, WEEKLY, logged=written)
-    result = cli("update", str(facts), "-d", "cn", "--out", str(tmp_path / "u.docx"))
+    out = tmp_path / "u.docx"
+    result = cli("update", str(facts), "-d", "cn", "--out", str(out))
     assert result.exit_code == 0, result.stderr
+    assert "910 hours a month (210 a week)" in document_text(out)
 
 
 def test_logged_without_per_is_an_error_at_its_line(cli: Cli, tmp_path: Path) -> None:
@@ -228,7 +230,7 @@ def test_a_batch_of_updates_is_refused_alike(cli: Cli, tmp_path: Path) -> None:
     result = cli("batch", str(facts), "--kind", "update", "--out", str(out))
     assert result.exit_code == 1
     assert "add 'logged: week' to the impact" in result.stderr
-    assert not any(out.glob("*.docx")) if out.exists() else True
+    assert not list(out.glob("*.docx"))
 
 
 def test_figures_like_a_longer_periods_are_left_to_the_check(cli: Cli, tmp_path: Path) -> None:

@@ -27,8 +27,18 @@ def offered(facts: Path, director: str) -> list[str]:
     return [text for section, text in note.paragraphs if section == "What is in it for you"]
 
 
-def test_a_falls_project_offers_no_story_of_wellbeing_and_retention() -> None:
-    gains = offered(FALLS, "dop")
+def test_a_falls_project_offers_no_story_of_wellbeing_and_retention(tmp_path: Path) -> None:
+    # Since reader20 #3 the example offers the DoP a gain of her own, which takes the place of
+    # one of the lens's; this copy leaves it out, so the lens's gains are the ones weighed.
+    own = (
+        '  - {text: "Ward-by-ward survey results on how confident and well trained the ward '
+        'teams feel, for your learning and development report", for: [workforce]}\n'
+    )
+    source = FALLS.read_text(encoding="utf-8")
+    assert source.count(own) == 1
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(source.replace(own, ""), encoding="utf-8")
+    gains = offered(facts, "dop")
     # Falls, pressure ulcers, lying and standing blood pressure and staff confidence:
     # nothing measures wellbeing or retention. The People lens's other gains stay.
     assert WELLBEING not in gains

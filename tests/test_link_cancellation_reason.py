@@ -10,17 +10,10 @@ offered as possible with both groups named (the measure map's `who_and_where` fa
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
 
-from ruamel.yaml import YAML
-from typer.testing import CliRunner
-
-from pitchkit.cli import app
+from linkcases import links_listed, project_with_all
 from pitchkit.recast.whowhere import apart
-
-SEPSIS = Path(__file__).parent / "data" / "sepsis_project.yaml"
 
 IMPACTS = [
     {"id": "unfit", "measure": "Operations cancelled on the day because the patient was "
@@ -34,24 +27,7 @@ OBJECTIVES = [
 
 
 def project(tmp_path: Path) -> Path:
-    yaml = YAML()
-    facts = yaml.load(SEPSIS.read_text(encoding="utf-8"))
-    facts["impacts"].extend(IMPACTS)
-    facts["directors"].append(
-        {"id": "dx", "name": "Ann Lee", "role": "Chief Operating Officer", "objectives": OBJECTIVES}
-    )
-    path = tmp_path / "facts.yaml"
-    with path.open("w", encoding="utf-8") as stream:
-        yaml.dump(facts, stream)
-    return path
-
-
-def listed(path: Path, locale: str | None = None) -> dict[tuple[str, str], Any]:
-    args = ["directors", str(path), "--json"] + (["--locale", locale] if locale else [])
-    result = CliRunner().invoke(app, args)
-    assert result.exit_code == 0, result.output
-    place = next(p for p in json.loads(result.stdout)["directors"] if p["id"] == "dx")
-    return {(item["impact"], item["objective"]): item for item in place["links"]}
+    return project_with_all(tmp_path, IMPACTS, OBJECTIVES, role="Chief Operating Officer")
 
 
 def test_the_two_reasons_are_told_apart() -> None:
@@ -65,13 +41,13 @@ def test_the_two_reasons_are_told_apart() -> None:
 
 
 def test_directors_offers_the_patients_reasons_and_keeps_the_hospitals(tmp_path: Path) -> None:
-    links = listed(project(tmp_path))
+    links = links_listed(project(tmp_path))
     held = links[("unfit", "qmco")]
     assert held["confidence"] == "possible"
     assert held["doubt"] == "who"
     assert "patients not fit, not ready or not willing to go ahead" in held["explanation"]
     assert "the hospital cancels for non-clinical reasons" in held["explanation"]
     assert links[("no-bed", "qmco")]["confidence"] in {"explicit", "confident"}
-    welsh = listed(project(tmp_path), locale="cy")[("unfit", "qmco")]
+    welsh = links_listed(project(tmp_path), locale="cy")[("unfit", "qmco")]
     assert welsh["confidence"] == "possible"
     assert "am resymau anghlinigol" in welsh["explanation"]

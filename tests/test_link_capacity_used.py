@@ -9,19 +9,13 @@ possible with the doubt `used`; one that counts sessions or lists lost stays cla
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
 
 import pytest
-from ruamel.yaml import YAML
-from typer.testing import CliRunner
 
-from pitchkit.cli import app
+from linkcases import links_listed, project_with_all
 from pitchkit.recast.measures import RULES
 from pitchkit.recast.quantity import used
-
-SEPSIS = Path(__file__).parent / "data" / "sepsis_project.yaml"
 
 IMPACTS = [
     {"id": "notes", "measure": "Outpatient clinics starting without the patient's notes",
@@ -33,24 +27,7 @@ OBJECTIVES = [{"id": "slots", "text": "90% of outpatient clinic slots used"}]
 
 
 def project(tmp_path: Path) -> Path:
-    yaml = YAML()
-    facts = yaml.load(SEPSIS.read_text(encoding="utf-8"))
-    facts["impacts"].extend(IMPACTS)
-    facts["directors"].append(
-        {"id": "dx", "name": "Ann Lee", "role": "Chief Operating Officer", "objectives": OBJECTIVES}
-    )
-    path = tmp_path / "facts.yaml"
-    with path.open("w", encoding="utf-8") as stream:
-        yaml.dump(facts, stream)
-    return path
-
-
-def listed(path: Path, locale: str | None = None) -> dict[tuple[str, str], Any]:
-    args = ["directors", str(path), "--json"] + (["--locale", locale] if locale else [])
-    result = CliRunner().invoke(app, args)
-    assert result.exit_code == 0, result.output
-    place = next(p for p in json.loads(result.stdout)["directors"] if p["id"] == "dx")
-    return {(item["impact"], item["objective"]): item for item in place["links"]}
+    return project_with_all(tmp_path, IMPACTS, OBJECTIVES, role="Chief Operating Officer")
 
 
 def test_capacity_used_is_read_from_the_objective() -> None:
@@ -61,17 +38,20 @@ def test_capacity_used_is_read_from_the_objective() -> None:
 
 
 def test_directors_offers_the_count_and_keeps_the_lost_sessions(tmp_path: Path) -> None:
-    links = listed(project(tmp_path))
+    links = links_listed(project(tmp_path))
     held = links[("notes", "slots")]
     assert held["confidence"] == "possible"
     assert held["doubt"] == "used"
     assert "share of planned slots, lists or time used" in held["explanation"]
     assert links[("lost", "slots")]["confidence"] in {"explicit", "confident"}
-    welsh = listed(project(tmp_path), locale="cy")[("notes", "slots")]
+    welsh = links_listed(project(tmp_path), locale="cy")[("notes", "slots")]
     assert welsh["doubt"] == "used"
     assert "capasiti a ddefnyddiwyd" in welsh["explanation"]
 
 
 def test_the_rule_can_be_switched_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(RULES, "capacity used", False)
-    assert listed(project(tmp_path))[("notes", "slots")]["confidence"] in {"explicit", "confident"}
+    assert links_listed(project(tmp_path))[("notes", "slots")]["confidence"] in {
+        "explicit",
+        "confident",
+    }

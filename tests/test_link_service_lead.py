@@ -11,17 +11,10 @@ objective on therapy waits.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
 
-from ruamel.yaml import YAML
-from typer.testing import CliRunner
-
-from pitchkit.cli import app
+from linkcases import links_listed, project_with_all
 from pitchkit.recast.whowhere import apart
-
-SEPSIS = Path(__file__).parent / "data" / "sepsis_project.yaml"
 
 IMPACTS = [
     {"id": "physio", "measure": "Wait from referral to first pelvic health physiotherapy "
@@ -35,24 +28,7 @@ OBJECTIVES = [
 
 
 def project(tmp_path: Path) -> Path:
-    yaml = YAML()
-    facts = yaml.load(SEPSIS.read_text(encoding="utf-8"))
-    facts["impacts"].extend(IMPACTS)
-    facts["directors"].append(
-        {"id": "dx", "name": "Ann Lee", "role": "Chief Operating Officer", "objectives": OBJECTIVES}
-    )
-    path = tmp_path / "facts.yaml"
-    with path.open("w", encoding="utf-8") as stream:
-        yaml.dump(facts, stream)
-    return path
-
-
-def listed(path: Path, locale: str | None = None) -> dict[tuple[str, str], Any]:
-    args = ["directors", str(path), "--json"] + (["--locale", locale] if locale else [])
-    result = CliRunner().invoke(app, args)
-    assert result.exit_code == 0, result.output
-    place = next(p for p in json.loads(result.stdout)["directors"] if p["id"] == "dx")
-    return {(item["impact"], item["objective"]): item for item in place["links"]}
+    return project_with_all(tmp_path, IMPACTS, OBJECTIVES, role="Chief Operating Officer")
 
 
 def test_the_two_services_are_told_apart() -> None:
@@ -72,13 +48,13 @@ def test_the_two_services_are_told_apart() -> None:
 
 
 def test_directors_offers_the_therapy_wait_and_keeps_the_clinic_wait(tmp_path: Path) -> None:
-    links = listed(project(tmp_path))
+    links = links_listed(project(tmp_path))
     held = links[("physio", "rtt")]
     assert held["confidence"] == "possible"
     assert held["doubt"] == "who"
     assert "not led by a consultant" in held["explanation"]
     assert "consultant-led care (referral to treatment)" in held["explanation"]
     assert links[("gynae", "rtt")]["confidence"] in {"explicit", "confident"}
-    welsh = listed(project(tmp_path), locale="cy")[("physio", "rtt")]
+    welsh = links_listed(project(tmp_path), locale="cy")[("physio", "rtt")]
     assert welsh["confidence"] == "possible"
     assert "dan arweiniad ymgynghorydd" in welsh["explanation"]

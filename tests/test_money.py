@@ -149,12 +149,12 @@ def investment_text(
         )
         for n, ((label, _, _), b, i) in enumerate(zip(years, benefit_r, invest_r, strict=True))
     )
-    months = max(1, math.floor(12 * funding / annual + 0.5))
+    months = max(1, math.ceil(12 * funding / annual))
     # Months at the full rate: when that starts after the project, the line says from when.
     begins = changed if changed is not None and changed > start else None
     when = f" once the benefit starts ({begins:%B %Y})" if begins else ""
     when += " on the benefit delivered and forecast" if too_few else ""
-    back = sum(benefit_r) / sum(invest_r)
+    back = sum(benefit) / sum(invest)  # from the unrounded figures (reader20 #7)
     counting = ", counting capacity as if it were cash" if capacity else ""
     text = (
         f"Benefit against {pounds(sum(invest_r))} of funding{counting}: {parts}; over the project "
@@ -167,10 +167,11 @@ def investment_text(
 def cash_payback(investment: float, cash: float) -> str:
     """The sentence the finance block ends its money with, beside cash and capacity.
 
-    Months at the full rate, half up, from the cash alone: the years before it give the
-    payback counting the capacity as cash, so it is not said twice (newuser19 #8).
+    Months at the full rate, rounded up (the month the cash is all back: reader20 #2), from
+    the cash alone: the years before it give the payback counting the capacity as cash, so it
+    is not said twice (newuser19 #8).
     """
-    months = math.floor(12 * investment / cash + 0.5)
+    months = math.ceil(12 * investment / cash)
     return f"Payback from the cash alone: {months} months."
 
 
@@ -304,7 +305,7 @@ def test_a_change_part_way_through_a_year_counts_only_from_its_date(tmp_path: Pa
     assert "2026/27 £104,000 for £125,000; 2027/28 £423,000 for £125,000" in expected
     assert benefit == to_step(annual * 90 / 365, 1000) + to_step(annual, 1000) == 527_000
     assert (
-        "over the project £527,000, net £277,000; payback 7 months once the benefit starts "
+        "over the project £527,000, net £277,000; payback 8 months once the benefit starts "
         "(January 2027); £2.11 per £1."
     ) in block[4]
     # The CIP's year is the year the change came part-way through: only that part counts.
@@ -416,7 +417,7 @@ def test_other_directors_get_one_line(tmp_path: Path) -> None:
     block, _ = money_block(FRAILTY, "don", tmp_path)
     money = [line for line in block if line.startswith("Money:")]
     capacity = 200 * 1590 * factor(2016, 2026)
-    months = max(1, math.floor(12 * 250_000 / to_step(capacity, 1000) + 0.5))
+    months = max(1, math.ceil(12 * 250_000 / to_step(capacity, 1000)))
     assert money == [
         f"Money: {pounds(to_step(capacity, 1000))} a year of capacity, no cash, at 2026/27 "
         f"prices, against £250,000 of funding (payback in {months} months if the capacity is "
@@ -762,18 +763,19 @@ def test_another_directors_payback_says_it_is_from_the_cash_alone(tmp_path: Path
     block, _ = money_block(facts, "dof", tmp_path)
     assert "payback 4 months" in " ".join(block).replace("\u00a0", " ")
     # The operations director's line gives the cash's: £260,000 / £129,303 × 12 = 24.1
-    # months; without saying so it read as the same payback, six times as long.
+    # months, so 25 (the month it is reached); without saying so it read as the same
+    # payback, six times as long.
     block, _ = money_block(facts, "coo", tmp_path)
     money = [line.replace("\u00a0", " ") for line in block if line.startswith("Money:")]
     assert money == [
         "Money: £129,000 of cash and £670,000 of capacity a year at 2026/27 prices, against "
-        "£260,000 of funding (payback in 24 months from the cash alone). Payback counting "
+        "£260,000 of funding (payback in 25 months from the cash alone). Payback counting "
         "capacity as if it were cash: 4 months."
     ]
     # The finance director's block gives the other one too (newuser15 #7), each once
     # (newuser19 #8): its years already give the 4 months.
     block, _ = money_block(facts, "dof", tmp_path)
-    assert "Payback from the cash alone: 24 months." in " ".join(block).replace("\u00a0", " ")
+    assert "Payback from the cash alone: 25 months." in " ".join(block).replace("\u00a0", " ")
 
 
 @pytest.mark.parametrize(

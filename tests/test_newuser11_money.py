@@ -8,7 +8,7 @@ note had said "does not yet link to your objectives" and then offered
 "Recurrent savings to count in the financial plan" and "An investment case
 that pays back", beside £126,000 a year of "cash for the financial plan":
 the ICB's money, worked on £148.80, and not paid back from the cash alone
-within the project (25 months against 24).
+within the project (26 months against 24).
 """
 
 from __future__ import annotations
@@ -91,10 +91,10 @@ def test_an_investment_case_needs_the_cash_alone_to_pay_back(tmp_path: Path) -> 
     assert PAYS_BACK not in dof
     coo = note(facts, "coo", TEAM)
     # The GP time is general practice's, not the trust's capacity (fixleft16): the trust's
-    # own is the cash alone, 12 x 265,000 / 126,480 = 25 months, past the project's 24.
+    # own is the cash alone, 12 x 265,000 / 126,480 = 25.1, so 26 months, past the project's 24.
     assert (
         "£126,000 a year of cash at 2026/27 prices, against £265,000 of funding (not paid back "
-        "by the end of the project in March 2028; at the full rate it would take 25 months)."
+        "by the end of the project in March 2028; at the full rate it would take 26 months)."
     ) in coo
 
 

@@ -91,7 +91,7 @@ def test_a_half_closed_tag_is_named_in_welsh(tmp_path: Path) -> None:
     code, _, err, _ = brief(tmp_path, "--template", str(wrong), "--locale", "cy_GB")
     assert code == 1
     assert 'paragraph "{% if project.title %")' in err
-    assert "%}" in err
+    assert "nid yw'r tag {% wedi'i gau yn y paragraff hwn: gorffennwch ef gyda %}" in err
     assert "unexpected" not in err
 
 
@@ -153,6 +153,10 @@ def test_a_templates_table_and_greeting_read_as_the_note_does(tmp_path: Path) ->
         ("Dr Priya Raman", "Dr Raman"),
         ("Professor Ann Lee", "Professor Lee"),
         ("Sir John Smith", "Sir John"),
+        # A title and one name: the title goes with it, whichever name it is.
+        ("Sir John", "Sir John"),
+        ("Dame Jane", "Dame Jane"),
+        ("Dr Raman", "Dr Raman"),
         ("Yr Athro Siân Jones", "Yr Athro Jones"),
         ("Jane Cole, MBE", "Jane"),
         ("Cher", "Cher"),

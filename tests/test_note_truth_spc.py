@@ -184,12 +184,12 @@ def test_a_level_delivered_names_the_average_before_the_change(tmp_path: Path) -
     # so that no second baseline (18%) sits beside it unexplained.
     rising = [*NOISE[:6], 28.0, 29.5, 31.0, 29.0, 30.5, 30.0, 31.5, 29.5, 30.8, 29.9, 30.2, 31.9]
     text = _update(_facts(tmp_path, [SHARE], _log({"share": rising})))
-    assert "from an average of 17.5% before the change to 31.9%" in text, text
-    # One month set against that mean names its month, so that it is not read as the mean
-    # since the change (newuser15 #6), in Welsh too.
-    assert re.search(r"before the change to 31\.9% in [A-Z][a-z]+ \d{4}\b", text), text
+    # The board sentence sets level beside level once the limits are recalculated at the new
+    # level (newuser24 #3): the mean since the change, not one month against the old mean.
+    assert "from an average of 17.5% before the change to an average of 30.1% since" in text, text
+    assert not re.search(r"before the change to 31\.9%", text), text
     welsh = _update(_facts(tmp_path, [SHARE], _log({"share": rising})), locale="cy_GB")
-    assert re.search(r"cyn y newid i 31\.9% \([A-Z][a-z]+ \d{4}\)", welsh), welsh
+    assert "cyn y newid i gyfartaledd o 30.1% ers y newid" in welsh, welsh
     assert "now 31.9%, against an average of 17.5% before the change and a target of 35%" in text
     assert "against a baseline of 18%" not in text
 

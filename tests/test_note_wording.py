@@ -82,11 +82,13 @@ def test_a_welsh_unit_cost_line_does_not_put_a_plural_after_bob(tmp_path: Path) 
     # The lead confirms the link for the impact with a unit cost (since issue 14 only a
     # possible one), so the note shows its cost line.
     path = tmp_path / "facts.yaml"
-    themes = "    themes: [access, flow]\n"
+    # Since reader20 #3 the example links this impact to the DoF's value-based objective; the
+    # lead adds the dpcmh link to that list.
+    confirmed = "    supports: [dof.value-based]\n"
+    text = example.read_text(encoding="utf-8")
+    assert text.count(confirmed) == 1
     path.write_text(
-        example.read_text(encoding="utf-8").replace(
-            themes, themes + "    supports: [dpcmh.access]\n"
-        ),
+        text.replace(confirmed, "    supports: [dof.value-based, dpcmh.access]\n"),
         encoding="utf-8",
     )
     note = tmp_path / "nodyn.docx"

@@ -114,6 +114,20 @@ def test_a_blank_objectives_cell_warns_and_the_note_never_claims_them(tmp_path: 
     assert "yn helpu gydag amcan sydd gan eich rôl fel arfer" in cy
 
 
+def test_a_blank_english_cell_of_a_two_language_sheet_warns_at_that_cell(tmp_path: Path) -> None:
+    # With 'objectives_en' and 'objectives_cy' and no 'objectives' column, the English column
+    # holds the objectives: a director with it blank is told of as in a one-language sheet.
+    sheet = team(tmp_path / "team.xlsx", heading="objectives_en", dof_objectives=None)
+    result = run("directors", FRAILTY, "--directors", sheet)
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.output.split())
+    assert (
+        f"{sheet}:row 4: column objectives_en: empty: Helen Marsh's note will say what their "
+        "role usually answers for, not objectives of their own"
+    ) in text
+    assert "Tom Okafor's note" not in text
+
+
 def test_directors_and_check_warn_and_label_the_role_defaults(tmp_path: Path) -> None:
     sheet = team(tmp_path / "team.xlsx", dof_objectives="  ")
     listing = run("directors", FRAILTY, "--directors", sheet)

@@ -144,10 +144,11 @@ def test_the_finance_block_adds_up_from_the_parts_it_shows() -> None:
 def test_gp_time_is_not_in_the_trusts_payback() -> None:
     text = note(DATA / "parts.yaml", "dof")
     # £127,000 of the ICB's cash and £61,000 of GP time; the trust's own is £15,400 of cash
-    # and £10,400 of capacity: 12 x 265,000 / 25,800 = 123 months, not 36 with the GP time.
+    # and £10,400 of capacity: 12 x 265,000 / 25,800 = 123.3, so 124 months, not 36 with
+    # the GP time.
     assert (
         "Of the plan's benefit, £188,000 a year is not the trust's own; without it, not paid back "
-        "within the project (at the full rate it would take 123 months)."
+        "within the project (at the full rate it would take 124 months)."
     ) in text
     assert "36 months" not in text
 
@@ -171,7 +172,7 @@ def test_another_directors_line_counts_only_the_trusts_own(tmp_path: Path) -> No
         "Money: £15,000 of cash and £10,000 of capacity a year at 2026/27 prices, against "
         "£265,000 of funding"
     ) in line
-    assert "at the full rate it would take 123 months if the capacity is turned into cash" in line
+    assert "at the full rate it would take 124 months if the capacity is turned into cash" in line
     assert "Not the trust's cash: £127,000 a year" in line
     assert "Also £61,000 a year of time freed in general practice" in line
 

@@ -51,6 +51,20 @@ def example(name: str) -> Facts:
     return load_facts(EXAMPLES / name / "facts.yaml").facts
 
 
+def frailty_without_the_nursing_link(tmp_path: Path) -> Facts:
+    """The frailty example as it was before reader20 #3 confirmed bed days for the Chief Nurse."""
+    text = (EXAMPLES / "frailty-virtual-ward" / "facts.yaml").read_text(encoding="utf-8")
+    confirmed = "supports: [coo.occupancy, don.harm-free]"
+    assert text.count(confirmed) == 1
+    path = tmp_path / "facts.yaml"
+    path.write_text(text.replace(confirmed, "supports: [coo.occupancy]"), encoding="utf-8")
+    return load_facts(path).facts
+
+
+#: The Welsh example before reader20 #3 and #5: no link for Finance or Nursing, texts in English.
+WELSH_BEFORE = ROOT / "tests" / "data" / "welsh-half-english" / "facts.yaml"
+
+
 @pytest.mark.parametrize(("name", "first"), sorted(FIRST_CHOICE.items()))
 def test_each_example_ranks_first_the_director_a_reader_would_pick(name: str, first: str) -> None:
     ranking = rank_directors(example(name))
@@ -105,10 +119,13 @@ def test_every_reason_names_words_or_themes_from_the_file(name: str) -> None:
                 assert reason.endswith(f"shared themes: {', '.join(found.themes)}")
 
 
-def test_frailty_recommendation_names_objectives_statement_and_the_whole_team() -> None:
+def test_frailty_recommendation_names_objectives_statement_and_the_whole_team(
+    tmp_path: Path,
+) -> None:
     # The COO's strongest point is the bed days, whose money is counted once, with the
     # admissions (overlaps), so it is given without a value.
-    ranking = rank_directors(example("frailty-virtual-ward"), today=dt.date(2026, 12, 3))
+    # A whole team with one director not yet served: the copy without the Chief Nurse's link.
+    ranking = rank_directors(frailty_without_the_nursing_link(tmp_path), today=dt.date(2026, 12, 3))
     why = why_text(ranking, EN)
     assert why.startswith("Approach Tom Okafor (Chief Operating Officer) first")
     assert "Keep general and acute bed occupancy below 92%" in why
@@ -148,7 +165,7 @@ def test_frailty_recommendation_names_objectives_statement_and_the_whole_team() 
 
 
 def test_a_director_with_no_aligned_objective_is_named() -> None:
-    ranking = rank_directors(example("ysbyty-cymunedol"))
+    ranking = rank_directors(load_facts(WELSH_BEFORE).facts)
     # Finance's only link was a money value, which is now a possible link, not a claim.
     assert [p.director.id for p in ranking.recommendation.unaligned] == ["dof", "don"]
     assert not ranking.recommendation.whole_team
@@ -295,7 +312,9 @@ def test_json_holds_every_link_and_the_recommendation() -> None:
     }
     assert data["recommendation"]["first"] == "coo"
     assert data["recommendation"]["whole_team"] is True
-    assert data["recommendation"]["also"] == ["dof", "md", "don"]
+    # Since reader20 #3 the Chief Nurse's link is confirmed, so she is ranked before the MD,
+    # where she used to come last as not yet served.
+    assert data["recommendation"]["also"] == ["dof", "don", "md"]
 
 
 def test_no_directors_cannot_be_ranked() -> None:

@@ -6,7 +6,7 @@ The falls example's "Inpatient falls per 1,000 occupied bed days" has
 made-up measure from pharmacy, "Dispensing errors per 10,000 items
 dispensed" in ``errors``, put in the falls example's place with the same
 figures, and on a "rate" that says nothing of what it is per, whose figures
-are bare: the brief and the update say "from 8.1 to 6 per 10,000 items
+are bare: the brief and the update say "from 8.1 to 6.0 per 10,000 items
 dispensed", never "6 errors".
 """
 
@@ -55,13 +55,14 @@ def test_a_rate_per_so_many_is_written_in_its_own_words(tmp_path: Path) -> None:
     brief = _brief(facts, tmp_path)
     # The measure says the rate's words; the figures after it do not say them again,
     # and a rate is lower, not "fewer" of anything.
-    assert "Dispensing errors per 10,000 items dispensed from 8.1 to 6: 2.1 lower, a 26%" in brief
+    assert "Dispensing errors per 10,000 items dispensed from 8.1 to 6.0: 2.1 lower, a 26%" in brief
     assert brief.count("per 10,000 items dispensed") == 1
     update = _update(facts, tmp_path)
     # The board sentence says the rate's words once; the table and the measure's
     # own sentence write every figure as the rate it is.
     assert "dispensing errors per 10,000 items dispensed from 8.1 to 5.8, contributing" in update
-    assert "8.1 per 10,000 items dispensed\n6 per 10,000 items dispensed\n5.8 per 10,000" in update
+    shown = "8.1 per 10,000 items dispensed\n6.0 per 10,000 items dispensed\n5.8 per 10,000"
+    assert shown in update
     assert (
         "now 5.8 per 10,000 items dispensed, against a baseline of 8.1 and a target of 6" in update
     )
@@ -74,7 +75,7 @@ def test_a_rate_per_so_many_is_written_in_its_own_words(tmp_path: Path) -> None:
 def test_a_rate_that_does_not_say_per_what_is_written_bare(tmp_path: Path) -> None:
     facts = _facts(tmp_path, "Dispensing error rate on the wards", "errors")
     brief = _brief(facts, tmp_path)
-    assert "Dispensing error rate on the wards from 8.1 to 6: 2.1 lower, a 26% reduction" in brief
+    assert "Dispensing error rate on the wards from 8.1 to 6.0: 2.1 lower, a 26% reduction" in brief
     update = _update(facts, tmp_path)
     assert "from 8.1 to 5.8," in update
     assert "6 errors" not in update
@@ -87,8 +88,7 @@ def test_a_rate_whose_words_are_only_in_its_unit_keeps_them(tmp_path: Path) -> N
     # or the note would say "from 8.1 to 6" of nothing anyone could check.
     facts = _facts(tmp_path, "Inpatient falls on our wards", "per 1,000 occupied bed days")
     brief = _brief(facts, tmp_path)
-    assert "Inpatient falls on our wards from 8.1 to 6 per 1,000 occupied bed days: 2.1 lower" in (
-        brief
-    )
+    said = "Inpatient falls on our wards from 8.1 to 6.0 per 1,000 occupied bed days: 2.1 lower"
+    assert said in brief
     update = _update(facts, tmp_path)
     assert "inpatient falls on our wards from 8.1 to 5.8 per 1,000 occupied bed days" in update

@@ -33,6 +33,8 @@ EXAMPLES = [
     ROOT / "tests" / "data" / "long" / "gofal-traed.yaml",
 ]
 YSBYTY = ROOT / "examples" / "ysbyty-cymunedol" / "facts.yaml"
+# The bundled Welsh example is now in Welsh (reader20 #5); this copy keeps its old English texts.
+HALF_ENGLISH = ROOT / "tests" / "data" / "welsh-half-english" / "facts.yaml"
 GOFAL = ROOT / "tests" / "data" / "long" / "gofal-traed.yaml"
 
 
@@ -87,7 +89,7 @@ def test_a_welsh_note_has_no_english_pitchkit_supplied(facts: Path, tmp_path: Pa
 
 
 def test_an_english_first_ask_is_quoted_on_its_own_line_not_spliced(tmp_path: Path) -> None:
-    project = open_project(YSBYTY)
+    project = open_project(HALF_ENGLISH)
     director = project.facts.directors[0]
     note = make_brief_note(project, director, today=dt.date(2026, 12, 3))
     path = tmp_path / "note.docx"
@@ -101,11 +103,11 @@ def test_an_english_first_ask_is_quoted_on_its_own_line_not_spliced(tmp_path: Pa
 
 
 def test_strict_refuses_english_naming_each_field_by_line(tmp_path: Path) -> None:
-    result = CliRunner().invoke(app, ["brief", str(YSBYTY), "--strict", "-o", str(tmp_path)])
+    result = CliRunner().invoke(app, ["brief", str(HALF_ENGLISH), "--strict", "-o", str(tmp_path)])
     assert result.exit_code == 1
     [line] = [line for line in result.output.splitlines() if line.strip()]
     assert "--strict" in line
-    assert f"{YSBYTY}:15:12 project.problem" in line
+    assert f"{HALF_ENGLISH}:15:12 project.problem" in line
     assert "asks[0]" in line
     assert list(tmp_path.iterdir()) == []
 

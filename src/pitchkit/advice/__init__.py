@@ -39,6 +39,7 @@ from pitchkit.advice.money import (
     objective_year,
     releases_assumed,
     rise_priced,
+    same_staff_time,
     savings_over_capacity,
     unit_cost_price_year,
 )
@@ -109,6 +110,7 @@ RULES: tuple[Rule, ...] = (
     rise_priced,
     cost_supports_finance,
     counted_once,
+    same_staff_time,
     savings_over_capacity,
     objective_year,
     logged_period,
@@ -153,6 +155,7 @@ UPDATE_RULES: tuple[Rule, ...] = (
     rise_priced,
     cost_supports_finance,
     counted_once,
+    same_staff_time,
     savings_over_capacity,
     objective_year,
     logged_period,

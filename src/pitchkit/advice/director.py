@@ -282,11 +282,9 @@ def _unconfirmed_only(review: Review) -> Finding:
         "warning",
         review.lang.ngettext(
             "No link to {name}'s objectives is confirmed yet: {count} possible link waits for "
-            "you to confirm it, and until then the note says the project does not yet link to "
-            "their objectives.",
+            "you to confirm it, and until then the note claims no link to their objectives.",
             "No link to {name}'s objectives is confirmed yet: {count} possible links wait for "
-            "you to confirm them, and until then the note says the project does not yet link "
-            "to their objectives.",
+            "you to confirm them, and until then the note claims no link to their objectives.",
             len(possible),
         ).format(name=director.name, count=len(possible)),
         evidence,

@@ -12,6 +12,7 @@ as in :mod:`pitchkit.advice`, and works on the project's
 from __future__ import annotations
 
 import math
+import re
 import statistics
 from collections.abc import Iterator
 
@@ -20,25 +21,25 @@ from pitchkit.facts.schema import Facts, Impact
 from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import N_
 from pitchkit.notes.rates import scale
-from pitchkit.period import parse_period
+from pitchkit.period import PER_MONTHS, parse_period
 from pitchkit.recast.align import financial
 from pitchkit.recast.money import Ledger, Line, fy_label, shipped_index, target_year
 from pitchkit.recast.pitch import project_ledger
 
-#: Other periods a logged figure may have been counted over, with their length in months.
-OTHER_PERIODS: tuple[tuple[str, float], ...] = (
-    (N_("a week's"), 12 / 52),
-    (N_("a month's"), 1.0),
-    (N_("a quarter's"), 3.0),
-    (N_("a year's"), 12.0),
+#: Other periods a logged figure may have been counted over, each with the ``logged:``
+#: length that says a log holds that period's figures.
+_OTHER_LENGTHS: tuple[tuple[str, str], ...] = (
+    (N_("a week's"), "week"),
+    (N_("a month's"), "month"),
+    (N_("a quarter's"), "quarter"),
+    (N_("a year's"), "year"),
 )
-#: The ``logged:`` length that says a log holds each of those periods' figures.
-LOOKS_PER: dict[str, str] = {
-    "a week's": "week",
-    "a month's": "month",
-    "a quarter's": "quarter",
-    "a year's": "year",
-}
+#: Those periods with their length in months.
+OTHER_PERIODS: tuple[tuple[str, float], ...] = tuple(
+    (looks, float(PER_MONTHS[per])) for looks, per in _OTHER_LENGTHS
+)
+#: The ``logged:`` length for each of those periods' words.
+LOOKS_PER: dict[str, str] = dict(_OTHER_LENGTHS)
 #: How close a figure must come to another period's scale to be taken for it.
 RATIO_TOLERANCE = 0.2
 
@@ -265,6 +266,132 @@ def _cash_kept(review: Review, line: Line, kept: Line) -> Finding:
         ).format(kept=kept.impact.id, dropped=line.impact.id),
         review.where("impacts", _index(review, kept.impact), "overlaps"),
     )
+
+
+#: Staff groups, each by the words that name it in a measure, its unit or its unit cost's
+#: source. Two impacts whose words name the same group count that group's time.
+STAFF_GROUPS: dict[str, tuple[str, ...]] = {
+    N_("ambulance crews"): (
+        "crew",
+        "paramedic",
+        "ambulance technician",
+        "emergency medical technician",
+    ),
+    N_("nurses"): ("nurse", "nursing", "ward sister", "charge nurse"),
+    N_("midwives"): ("midwife", "midwives", "midwifery"),
+    N_("doctors"): (
+        "doctor",
+        "consultant",
+        "registrar",
+        "physician",
+        "surgeon",
+        "anaesthetist",
+        "medical staff",
+        "junior doctor",
+        "resident doctor",
+        " gp ",
+        "gps",
+    ),
+    N_("healthcare support workers"): (
+        "healthcare assistant",
+        "health care assistant",
+        "hca",
+        "support worker",
+    ),
+    N_("pharmacy staff"): ("pharmacist", "pharmacy technician"),
+    N_("therapists"): ("therapist", "physiotherap", "occupational therap", "speech and language"),
+    N_("radiographers"): ("radiographer",),
+    N_("porters"): ("porter",),
+    N_("call handlers"): ("call handler", "dispatcher", "health advisor", "health adviser"),
+    N_("administrative staff"): (
+        "administrator",
+        "admin staff",
+        "clerk",
+        "receptionist",
+        "secretar",
+    ),
+}
+
+
+def staff_groups(impact: Impact) -> frozenset[str]:
+    """The staff groups an impact's words name (measure, unit, and its unit cost's source)."""
+    words = [impact.measure, impact.unit]
+    if impact.value is not None and impact.value.source:
+        words.append(impact.value.source)
+    text = f" {' '.join(words).lower()} "
+    text = "".join(c if c.isalnum() else " " for c in text)
+    found = set()
+    for group, names in STAFF_GROUPS.items():
+        for name in names:
+            if name.startswith(" "):
+                hit = name in text
+            else:
+                hit = re.search(rf"\b{re.escape(name)}", text) is not None
+            if hit:
+                found.add(group)
+                break
+    return frozenset(found)
+
+
+def same_staff_time(review: Review) -> Iterator[Finding]:
+    """Two valued impacts count the time (hours, WTE, shifts) of the same staff.
+
+    Time freed as capacity is often what lets overtime, bank or agency hours
+    fall: a finance director adds the two only once (newuser24 #2). The
+    staff group is read from the words of each impact (its measure, unit and
+    the source of its unit cost); where no group is named, or the groups
+    differ, nothing is said. Pairs already counted once are left to
+    ``counted-once``.
+    """
+    ledger = _ledger(review)
+    lines = [
+        line
+        for line in ledger.lines
+        if line.counted
+        and line.counts == "hours"
+        and line.releases in ("cash", "capacity")
+        and not any(other.within == line.impact.id for other in ledger.lines)
+    ]
+    for number, first in enumerate(lines):
+        for second in lines[number + 1 :]:
+            common = staff_groups(first.impact) & staff_groups(second.impact)
+            if not common:
+                continue
+            mixed = first.releases != second.releases
+            if mixed:  # the capacity is within the cash: the cash is what the DoF signs
+                inner, outer = (first, second) if first.releases == "capacity" else (second, first)
+            else:  # the smaller within the larger
+                inner, outer = sorted((first, second), key=lambda line: line.annual)
+            group = review._(sorted(common)[0])
+            kinds = {
+                "cash": review._("cash"),
+                "capacity": review._("capacity"),
+            }
+            yield Finding(
+                "same-staff-time",
+                "warning" if mixed else "info",
+                review._(
+                    "'{first}' and '{second}' both count the time of {group}, and both are "
+                    "added to the benefit."
+                ).format(first=first.impact.measure, second=second.impact.measure, group=group),
+                review._(
+                    "'{first}' is counted as {first_kind} and '{second}' as {second_kind}; "
+                    "where the time freed is what lets the other hours fall, the same hours "
+                    "are counted twice and the benefit is overstated."
+                ).format(
+                    first=first.impact.id,
+                    first_kind=kinds[first.releases],
+                    second=second.impact.id,
+                    second_kind=kinds[second.releases],
+                ),
+                review._(
+                    "If they are the same hours, put 'overlaps: [{outer}]' on '{inner}': "
+                    "'{outer}' is then counted and '{inner}' is left out of every total. If "
+                    "they are different hours, leave both and say so when you present the "
+                    "benefit."
+                ).format(outer=outer.impact.id, inner=inner.impact.id),
+                review.where("impacts", _index(review, inner.impact)),
+            )
 
 
 _RECURRENT = ("recurrent saving", "cash-releasing", "cash releasing", "cash saving")

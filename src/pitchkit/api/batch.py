@@ -161,7 +161,8 @@ def write_batch(
     from pitchkit.api.notes import cuts_warning
 
     for item in result.items:  # a cut is never silent: brief warns of the same (newuser20 #5)
-        if item.status == "ok" and item.cuts:
+        # An update's cuts are its charts, which its chart note names, as `update` leaves them.
+        if item.status == "ok" and item.cuts and request.kind != "update":
             heard.warning(Located(item.director_id, cuts_warning(item.cuts)))
     if request.template is not None:
         for line in template_pages(request.template, result):

@@ -161,10 +161,11 @@ def period_status(
 
 
 def _newer_unlogged(facts: Facts, when: Period, today: dt.date | None) -> str | None:
-    """The latest period like ``when`` over by ``today`` but not logged, if after ``when``.
+    """The latest period like ``when`` over by ``today``, if it is after ``when``.
 
-    The update goes to the last period the log has figures for; a later one that has
-    ended, within the project, is named so the lead knows which update this is.
+    ``when`` is the default period, the last one the log has figures for, so a
+    later one has none: when it has ended, within the project, it is named so
+    the lead knows which update this is.
     """
     from pitchkit.period import period_at
 
@@ -318,20 +319,17 @@ def refuse_other_periods(project: Project, when: Period) -> None:
     from pitchkit.period import PER_MONTHS, parse_period
 
     facts = project.facts
-    read = [
-        (index, update)
-        for index, update in enumerate(facts.updates)
-        if parse_period(update.period).end <= when.end
-    ]
+    # The log's entries up to the update's period: the ones it reads.
+    read = [parse_period(update.period).end <= when.end for update in facts.updates]
     for (impact_id, looks), entries in period_slips(facts).items():
         impact = facts.impact(impact_id)
         assert impact is not None  # found by period_slips
-        figures = sum(1 for _, u in read if (u.measures.get(impact_id) or 0) > 0)
-        slipped = [
-            entry
-            for entry in entries
-            if parse_period(facts.updates[entry[0]].period).end <= when.end
-        ]
+        figures = sum(
+            1
+            for update, counted in zip(facts.updates, read, strict=True)
+            if counted and (update.measures.get(impact_id) or 0) > 0
+        )
+        slipped = [entry for entry in entries if read[entry[0]]]
         if not slipped or len(slipped) * 2 <= figures:
             continue
         if PER_MONTHS[LOOKS_PER[looks]] > parse_period(facts.updates[slipped[0][0]].period).months:

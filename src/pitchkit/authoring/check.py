@@ -180,7 +180,8 @@ def _known_tail(path: str, known: Mapping[str, Variable]) -> str | None:
     for start in range(1, len(parts)):
         tail = ".".join(parts[start:])
         # A last part alone (``title``) is offered only for a name of two parts.
-        if tail in known and (start < len(parts) - 1 or start == 1):
+        alone = start == len(parts) - 1
+        if tail in known and (not alone or len(parts) == 2):
             return tail
     return None
 

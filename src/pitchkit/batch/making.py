@@ -90,14 +90,9 @@ class NoteMaker:
 
     def _context(self, director: Director) -> tuple[Mapping[str, Any], Any, Cuts, bytes | None]:
         """The template context, document properties, cuts and (if made) the note itself."""
-        job, lang = self.job, self.job.project.lang
-        facts = job.project.facts
+        job = self.job
         if job.kind == "update":
-            from pitchkit.notes.update import situate, update_document_context
-
-            situation = situate(facts, director, lang, period=job.period, today=job.today)
-            context = update_document_context(situation, today=job.today)
-            return context, properties(situation.pitch, lang, "update", job.today), (), None
+            return self._update(director)
         brief = brief_parts(job.project, director, template=job.template, today=job.today)
         if job.no_cuts and brief.cuts:
             from pitchkit.notes.fit import cuts_refused
@@ -105,6 +100,23 @@ class NoteMaker:
             raise InputError(cuts_refused(brief.cuts))
         cuts = tuple((c.field, c.detail) for c in brief.cuts)
         return brief.context, brief.properties, cuts, brief.data
+
+    def _update(self, director: Director) -> tuple[Mapping[str, Any], Any, Cuts, bytes]:
+        """``director``'s update, fitted to its pages as ``pitchkit update`` fits it."""
+        from pitchkit.notes.update import situate, update_document_context
+        from pitchkit.notes.update.making import fit_update
+        from pitchkit.notes.update.situation import Situation
+
+        job, lang = self.job, self.job.project.lang
+        situation = situate(job.project.facts, director, lang, period=job.period, today=job.today)
+        props = properties(situation.pitch, lang, "update", job.today)
+
+        def rendered(fitted: Situation) -> tuple[dict[str, Any], bytes]:
+            context = update_document_context(fitted, today=job.today)
+            return context, self.compiled.render(context, properties=props)
+
+        fitted = fit_update(situation, rendered, job.template)
+        return fitted.context, props, fitted.cuts, fitted.data
 
 
 def _make_one(maker: NoteMaker, index: int, director: Director) -> MadeNote:

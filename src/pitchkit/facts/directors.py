@@ -1175,11 +1175,14 @@ _SINGULAR = {"objective": "objectives", "concern": "concerns", "theme": "themes"
 _HEADER_PARTS = re.compile(r"\s*(?:/|&|\+|;|,|\band\b)\s*", re.IGNORECASE)
 
 
+def _undated(header: str) -> str:
+    """``header`` without what its brackets hold and without its years."""
+    return _HEADER_YEAR.sub(" ", re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", header))
+
+
 def _header_words(text: str) -> list[str]:
     """The words of a header without its years, brackets and filler, in lower case."""
-    text = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", text)
-    text = _HEADER_YEAR.sub(" ", text)
-    words = re.sub(r"[^\w'\u2019]+", " ", text.lower()).split()
+    words = re.sub(r"[^\w'\u2019]+", " ", _undated(text).lower()).split()
     return [word for word in words if word.replace("\u2019", "'") not in _HEADER_FILLER]
 
 
@@ -1191,8 +1194,7 @@ def _loose_key(header: str) -> str | None:
     ``Name and role`` names two, so neither.
     """
     found: set[str] = set()
-    undated = _HEADER_YEAR.sub(" ", re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", header))
-    for part in _HEADER_PARTS.split(undated):
+    for part in _HEADER_PARTS.split(_undated(header)):
         key = "_".join(_header_words(part))
         key = _SINGULAR.get(key, key)
         if key in COLUMNS:
@@ -1320,8 +1322,8 @@ def _columns(
     return positions, warnings
 
 
-def no_objectives(director: Director) -> Message:
-    """Why a director with no objectives gets a note about their role's, and how to add theirs."""
+def _blank_objectives_cell(director: Director) -> Message:
+    """A blank objectives cell's warning: what the note says instead, and what to write there."""
     return Message(
         "empty: {name}'s note will say what their role usually answers for, not objectives of "
         "their own: write their objectives here, one a line",
@@ -1387,6 +1389,12 @@ def _from_rows(
     seen: dict[str, int] = {}
     skipped: list[str] = []
     unlisted: list[tuple[Renderable | str, Director]] = []
+    # The column a director's objectives are written in: 'objectives', or the
+    # two-language sheet's 'objectives_en' (its English is the objectives).
+    objectives_at = next(
+        (column for column in ("objectives", "objectives_en") if column in positions.values()),
+        None,
+    )
     for number, row in rows:
         cells, removed = _row_cells(row, positions)
         warnings += [removed_warning(cell_place(path, number, col), what) for col, what in removed]
@@ -1412,8 +1420,8 @@ def _from_rows(
             seen[director.id.casefold()] = number
             placed[director.id] = number
             directors.append(director)
-            if not director.objectives and "objectives" in positions.values():
-                unlisted.append((cell_place(path, number, "objectives"), director))
+            if not director.objectives and objectives_at is not None:
+                unlisted.append((cell_place(path, number, objectives_at), director))
             if made.has_texts:
                 former[director.id] = made
             if in_welsh:
@@ -1436,7 +1444,7 @@ def _from_rows(
                 duplicated.append(problem)
             elif cells.get("id", "").strip():
                 skipped.append(cells["id"].strip())
-    warnings += no_objectives_warnings(unlisted, no_objectives)
+    warnings += no_objectives_warnings(unlisted, _blank_objectives_cell)
     return DirectorsFile(
         path,
         tuple(directors),

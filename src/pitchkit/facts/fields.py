@@ -258,7 +258,7 @@ def greeting_from_name(name: str) -> str:
     if len(words) < 2:
         return name.strip()
     first = words[0].lower().rstrip(".")
-    if first in _FIRST_NAME_TITLES and len(words) >= 3:
+    if first in _FIRST_NAME_TITLES:  # "Sir John Smith" and "Sir John" alike: "Sir John"
         return f"{words[0]} {words[1]}"
     two = " ".join(words[:2]).lower()
     if two in _TITLES and len(words) >= 3:  # "Yr Athro Siân Jones"

@@ -393,7 +393,10 @@ def period_label(period: str, lang: Language, *, short: bool = False) -> str:
 def _short_period_label(year: str, quarter: str | None, month: str | None, lang: Language) -> str:
     """Return ``Mar ’27``, ``Q1 27`` or ``2027``: months abbreviated as ``lang`` does."""
     if month is not None:
-        return str(format_skeleton("MMMyy", dt.date(int(year), int(month), 1), locale=lang.locale))
+        label = str(format_skeleton("MMMyy", dt.date(int(year), int(month), 1), locale=lang.locale))
+        # CLDR's British English abbreviates September to four letters: "Sep" keeps a
+        # chart's axis in three-letter months ("Jul '27", "Sep '27"; reader20 #7).
+        return label.replace("Sept", "Sep") if lang.lang == "en" else label
     if quarter is not None:
         return f"Q{quarter} {int(year) % 100:02d}"
     return year
@@ -425,8 +428,13 @@ def join_list(items: Iterable[object], lang: Language, *, style: str = "standard
 
 @_remembered
 @_wide_precision
-def quantity(value: Number, unit: str | None, lang: Language) -> str:
+def quantity(
+    value: Number, unit: str | None, lang: Language, *, decimals: int | None = None
+) -> str:
     """Format ``value`` with its unit: "87.5%", "£4,000", "12 days", "1 day".
+
+    ``decimals`` as for :func:`number` (not for money): a measure's figures keep
+    its decimal places, so a target of 6.0 beside 8.1 reads "6.0".
 
     ``unit`` "%" means ``value`` is already a percentage; "£" or a currency
     code (GBP, EUR) means money; any other unit follows the number after a
@@ -436,7 +444,7 @@ def quantity(value: Number, unit: str | None, lang: Language) -> str:
     unit = (unit or "").strip()
     if _is_money(unit):
         return money(value, lang, currency="GBP" if pounds_scale(unit) == 1 else unit)
-    text = number(value, lang)
+    text = number(value, lang, decimals=decimals)
     if not unit:
         return text
     if unit == "%":

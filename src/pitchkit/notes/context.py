@@ -633,7 +633,7 @@ def with_so_far(text: str, statement: Statement, pitch: Pitch, lang: Language) -
         if not shown:
             return text
         return lang.gettext("In the plan, {claim} {so_far}").format(
-            claim=wording.lower_first(text), so_far=shown
+            claim=wording.lower_measure(text), so_far=shown
         )
     impact = statement.impact
     month = fmt.period_label(f"{found.upto:%Y-%m}", lang)
@@ -687,7 +687,7 @@ def with_so_far(text: str, statement: Statement, pitch: Pitch, lang: Language) -
             )
         ).format(month=month, amount=amount)
     return lang.gettext("In the plan, {claim} {so_far}").format(
-        claim=wording.lower_first(text), so_far=so_far
+        claim=wording.lower_measure(text), so_far=so_far
     )
 
 
@@ -1237,7 +1237,7 @@ def one_per_objective(statements: list[Context], lang: Language) -> list[Context
                 "claim": lang.gettext("The same change in {measure} counts here too.").format(
                     measure=quoted(statement["measure"])
                     if foreign(statement["measure"], lang)
-                    else wording.lower_first(statement["measure"])
+                    else wording.lower_measure(statement["measure"])
                 ),
             }
         said.add(statement["impact"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import Language
 from pitchkit.notes.foreign import foreign, quoted
-from pitchkit.notes.wording import lower_first, per_phrase
+from pitchkit.notes.wording import lower_measure, per_phrase
 from pitchkit.recast.conversions import Conversion
 from pitchkit.recast.money import PER_YEAR
 
@@ -90,7 +90,7 @@ def named_conversion_note(note: str, measure: str, lang: Language) -> str:
     if not colon:
         return note
     # A measure written only in English is quoted as written on a Welsh note.
-    named = quoted(measure) if foreign(measure, lang) else lower_first(measure)
+    named = quoted(measure) if foreign(measure, lang) else lower_measure(measure)
     return lang.gettext("{label} for {measure}: {rest}").format(
         label=label, measure=named, rest=rest
     )

@@ -719,7 +719,7 @@ def investment_line(ledger: Ledger, shown: Figures, lang: Language) -> str:
         ).format(n=months, month=fmt.period_label(f"{begins:%Y-%m}", lang))
     else:
         payback = lang.ngettext("payback {n} month", "payback {n} months", months).format(n=months)
-    back = return_text(shown, lang)
+    back = return_text(ledger, shown, lang)
     exact = exact_payback(ledger, shown)
     if exact is not None:
         return _exact_line(ledger, shown, years, exact, lang)
@@ -844,7 +844,9 @@ def exact_payback(ledger: Ledger, shown: Figures) -> int | None:
     if not starts:
         return None
     begins = min(starts)
-    return whole_months(12 * ((ledger.end - begins).days + 1) / DAYS_IN_YEAR)
+    # The benefit equals the funding over the whole project: the payback is its length, in
+    # the nearest whole months (a leap year's 366 days are 12 months, not 13).
+    return nearest_months(12 * ((ledger.end - begins).days + 1) / DAYS_IN_YEAR)
 
 
 def exact_words(ledger: Ledger, shown: Figures, months: int, lang: Language) -> str:
@@ -935,13 +937,17 @@ def _exact_line(ledger: Ledger, shown: Figures, years: str, months: int, lang: L
     )
 
 
-def return_text(shown: Figures, lang: Language) -> str:
+def return_text(ledger: Ledger, shown: Figures, lang: Language) -> str:
     """``£1.41 per £1``, ``62p per £1``, or ``no return on the £90,000 of funding``.
 
     A return under £1 is in pence, as a finance director says it; nothing
-    back is said in words, not as "£0 per £1".
+    back is said in words, not as "£0 per £1". The ratio is worked from the
+    unrounded benefit and funding, as a finance director redoing it from the
+    facts would (reader20 #7: £206,858 ÷ £96,000 is £2.15, where the rounded
+    £207,000 ÷ £96,000 gave £2.16).
     """
-    per_pound = shown.benefit / shown.investment if shown.investment else 0.0
+    invested = ledger.investment or 0.0
+    per_pound = ledger.project_benefit / invested if invested else 0.0
     pence = round(per_pound * 100)
     if shown.benefit <= 0:
         return lang.gettext("no return on the {investment} of funding").format(
@@ -2053,7 +2059,18 @@ def full_rate_from(ledger: Ledger) -> dt.date | None:
 
 
 def whole_months(months: float | None) -> int | None:
-    """Payback in whole months, rounded half up, at least one."""
+    """Payback in whole months: the month it is reached, so rounded up; at least one.
+
+    A payback of 7.09 months is "8 months": after 7 the funding is not yet
+    back (£246,822 of £250,000), and a finance director checking the month
+    finds it so (reader20 #2). A hair over a whole month, from adding days
+    in floating point, stays that month.
+    """
     if months is None or not math.isfinite(months):
         return None
+    return max(1, math.ceil(months - 1e-6))
+
+
+def nearest_months(months: float) -> int:
+    """A length of time in whole months, the nearest, at least one (not a payback)."""
     return max(1, math.floor(months + 0.5))

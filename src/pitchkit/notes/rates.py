@@ -11,8 +11,6 @@ from __future__ import annotations
 from pitchkit.facts.schema import Impact
 from pitchkit.period import PER_MONTHS, Period
 
-__all__ = ["PER_MONTHS", "scale"]
-
 
 def scale(value: float, impact: Impact, period: Period) -> float:
     """``value`` of ``impact`` (a baseline or target) for the length of ``period``.

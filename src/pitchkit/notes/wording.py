@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from pitchkit.facts.schema import Director, Impact
+from pitchkit.facts.schema import Director, Impact, Objective
 from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import N_, Language
 from pitchkit.notes import objectives
@@ -21,9 +21,10 @@ from pitchkit.recast.pitch import (
     Quantity,
     Statement,
     capacity_against_cash,
+    money_target,
     reaches_target,
 )
-from pitchkit.recast.quantity import per_rate, rate_said_by
+from pitchkit.recast.quantity import measure_decimals, per_rate, rate_said_by
 
 PER_WORDS = {
     "year": N_("a year"),
@@ -221,7 +222,8 @@ def per_phrase(per: str | None, lang: Language) -> str:
 
 def amount(value: float, quantity: Quantity, lang: Language) -> str:
     """A value in the impact's own unit: ``1,200 admissions``, ``87%``, ``£4,000``."""
-    return fmt.quantity(value, quantity.unit, lang)
+    places = measure_decimals(quantity.baseline, quantity.target)
+    return fmt.quantity(value, quantity.unit, lang, decimals=places)
 
 
 def money_figures(quantity: Quantity, lang: Language) -> tuple[str, str, str]:
@@ -246,8 +248,9 @@ def gain_phrase(quantity: Quantity, lang: Language, *, with_unit: bool = True) -
         return lang.gettext("no change planned")
     per = per_phrase(quantity.per, lang)
     lower = quantity.target < quantity.baseline
+    places = measure_decimals(quantity.baseline, quantity.target)
     if quantity.is_percentage:
-        points = fmt.number(abs(quantity.gain), lang)
+        points = fmt.number(abs(quantity.gain), lang, decimals=places)
         pattern = (
             lang.gettext("{points} percentage points lower")
             if lower
@@ -259,7 +262,7 @@ def gain_phrase(quantity: Quantity, lang: Language, *, with_unit: bool = True) -
         pattern = lang.gettext("{amount} less") if lower else lang.gettext("{amount} more")
         text = pattern.format(amount=size)
     else:
-        size = fmt.number(abs(quantity.gain), lang)
+        size = fmt.number(abs(quantity.gain), lang, decimals=places)
         # A wait names its unit even where a count leaves it to the sentence:
         # "from 16 to 4 weeks: 12 weeks shorter", not "12 fewer".
         # A time counted over a period ("hours a month" that patients wait, all told) is
@@ -373,8 +376,9 @@ def movement_phrase(
     impact: Impact, quantity: Quantity, lang: Language, terms: Mapping[str, str]
 ) -> str:
     """``Emergency admissions from 1,200 to 1,000 admissions a year``."""
+    places = measure_decimals(quantity.baseline, quantity.target)
     baseline = (
-        fmt.number(quantity.baseline, lang)
+        fmt.number(quantity.baseline, lang, decimals=places)
         if not (quantity.is_percentage or quantity.is_money)
         else amount(quantity.baseline, quantity, lang)
     )
@@ -390,7 +394,7 @@ def movement_phrase(
             # A rate's words are in the measure already: "Falls per 1,000 occupied bed
             # days from 8.1 to 6", not "… to 6 per 1,000 occupied bed days".
             target=(
-                fmt.number(quantity.target, lang)
+                fmt.number(quantity.target, lang, decimals=places)
                 if rate_said_by(measure, quantity.unit)
                 else target
             ),
@@ -494,17 +498,52 @@ def statement_text(statement: Statement, lang: Language, director: Director) -> 
     return text
 
 
+#: Small words a proper name may hold between its capitalised words ("Friends and Family Test").
+_NAME_JOINS = frozenset({"and", "of", "the", "for", "in", "on", "to", "&", "a"})
+
+
 def lower_first(text: str) -> str:
     """``Deliver the CIP`` → ``deliver the CIP``, leaving acronyms alone.
 
     An acronym is a first word with a capital after its first letter: ``CIP``,
-    ``HbA1c``, and Welsh ones spelt with a digraph, ``FfA`` (ffibriliad
+    ``HbA1c``, ``A&E``, and Welsh ones spelt with a digraph, ``FfA`` (ffibriliad
     atrïaidd), which would read ``ffA`` lowered.
     """
     first = text.split(maxsplit=1)[0] if text.strip() else ""
     if len(text) > 1 and first[:1].isupper() and not any(c.isupper() for c in first[1:]):
         return text[0].lower() + text[1:]
     return text
+
+
+def lower_measure(text: str) -> str:
+    """A measure (or a sentence it leads) mid-sentence: :func:`lower_first`, keeping names.
+
+    A measure is a noun phrase, so a capitalised first word is a name when
+    (newuser24 #6) a number follows it, as a category or a stage is named
+    (``Category 2 mean response time``, ``Stage 3 pressure ulcers``; not a
+    plural, ``Patients 65 and over``), or another capitalised word follows
+    it, perhaps after a joining word (``Friends and Family Test score``,
+    ``Emergency Department attendances``). Not for texts led by a verb
+    (objectives, asks): "Reduce Category 2 times" is not a name.
+    """
+    words = text.split()
+    if words and words[0][:1].isupper() and _names(words[0], words[1:]):
+        return text
+    return lower_first(text)
+
+
+def _names(first: str, rest: list[str]) -> bool:
+    """Whether a capitalised first word begins a name, by the words after it."""
+    if not rest:
+        return False
+    plural = first.lower().endswith("s") and not first.lower().endswith("ss")
+    if re.fullmatch(r"\d{1,2}[a-z]?[,.:;]?", rest[0]) and not plural:
+        return True
+    for word in rest:
+        if word.lower() in _NAME_JOINS:
+            continue
+        return word[:1].isupper()
+    return False
 
 
 #: First words that make a title read as a negative or a command when it leads a sentence
@@ -520,7 +559,7 @@ def in_sentence(measure: str, lang: Language) -> str:
     Quoted when it is in another language than the sentence (an English
     measure in a Welsh note), rather than run into it.
     """
-    return quoted(measure) if foreign(measure, lang) else lower_first(measure)
+    return quoted(measure) if foreign(measure, lang) else lower_measure(measure)
 
 
 def headline_subject(title: str, lang: Language) -> str:
@@ -541,10 +580,34 @@ def headline_subject(title: str, lang: Language) -> str:
 
 
 def _welsh_subject(sentence: str, lang: Language) -> str:
-    """In Welsh the headline's subject follows a verb: ``Bydd y prosiect hwn``, ``Nid yw'r``."""
+    """In Welsh the headline's subject follows a verb: ``Bydd y prosiect hwn``, ``Nid yw'r``.
+
+    After a verb ending in a vowel the article is elided: ``Gallai'r prosiect hwn``.
+    """
     if lang.lang != "cy":
         return sentence
-    return re.sub(r"\b(yw|Mae) y prosiect hwn", r"\1'r prosiect hwn", sentence)
+    return re.sub(r"\b(yw|Mae|Gallai) y prosiect hwn", r"\1'r prosiect hwn", sentence)
+
+
+def proposed_objective(pitch: Pitch) -> str | None:
+    """The director's own objective the measure map links the project to, unconfirmed.
+
+    The likeliest possible link with a chain through the map (not one on shared
+    words alone), to one of the objectives the director gave; ``None`` when there
+    is none, or when the director gave no objectives of their own.
+    """
+    if not pitch.director.objectives:
+        return None
+    texts = {objective.id: objective.text.strip() for objective in pitch.objectives}
+    found = [
+        link
+        for link in pitch.possible
+        if link.chain is not None and link.reason == "map" and link.objective in texts
+    ]
+    if not found:
+        return None
+    best = max(found, key=lambda link: (link.chance or 0.0, link.score))
+    return texts[best.objective]
 
 
 def headline(pitch: Pitch, lang: Language) -> str:
@@ -558,6 +621,16 @@ def headline(pitch: Pitch, lang: Language) -> str:
     if lang.lang == "cy" and title != pitch.facts.project.title:
         title = title[:1].lower() + title[1:]  # "Bydd y prosiect hwn": never first in Welsh
     shown = pitch.shown
+    proposed = proposed_objective(pitch) if not shown else None
+    if proposed is not None:
+        # The measure map found a link the lead has not confirmed: the note names the
+        # objective as a link for the director to confirm, not as one the project serves,
+        # rather than telling a director whose objective it plainly touches that it does
+        # not link to them (reader20 #3).
+        sentence = lang.gettext(
+            "{title} may help with this objective of yours, a link we ask you to confirm:"
+        ).format(title=title)
+        return "\n".join((_welsh_subject(sentence, lang), objectives.as_quoted(proposed)))
     if not shown:
         return _welsh_subject(
             lang.gettext(
@@ -584,17 +657,70 @@ def headline(pitch: Pitch, lang: Language) -> str:
         if shown[0].objective.kind == "personal"
         else ""
     )
+    capacity = capacity_towards_cash(pitch)
     if foreign(objective, lang):
         # No English inside the Welsh sentence: the objective follows, quoted, on a line
         # of its own.
-        sentence = lang.gettext("{title} will help you with this objective of yours:").format(
-            title=title
-        )
+        if capacity:
+            sentence = lang.gettext(
+                "{title} could help you with this objective of yours, once the capacity it "
+                "releases is turned into cash:"
+            ).format(title=title)
+        else:
+            sentence = lang.gettext("{title} will help you with this objective of yours:").format(
+                title=title
+            )
         return "\n".join((sentence, quoted(objective.rstrip(".")) + personal))
-    sentence = objective_sentence(title, objective, lang)
+    if capacity:
+        sentence = capacity_objective_sentence(title, objective, lang)
+    else:
+        sentence = objective_sentence(title, objective, lang)
     if personal and sentence.endswith("."):
         return sentence[:-1] + personal + "."
     return sentence + personal
+
+
+#: An objective that is a cash target in its words: a CIP, savings, the financial plan.
+_CASH_WORDS = re.compile(
+    r"\b(?:cost improvement|CIP|savings?|financial plan|efficiency (?:programme|plan|target)"
+    r"|arbedion|rhaglen gwella costau|cynllun ariannol)\b",
+    re.IGNORECASE,
+)
+
+
+def cash_objective(objective: Objective) -> bool:
+    """Whether an objective is a cash target: its target is in pounds, or its words say so."""
+    return money_target(objective) or bool(_CASH_WORDS.search(objective.text))
+
+
+def capacity_towards_cash(pitch: Pitch) -> bool:
+    """Whether the headline's objective is a cash target that the project meets with capacity alone.
+
+    Bed days or staff time freed count towards a CIP or a savings plan only once
+    what they free is taken out; a headline "will help you deliver the £14m cost
+    improvement programme" above "no cash for the financial plan" promises what
+    the note then takes back (reader20 #4). So when every impact linked to that
+    objective releases capacity, none cash, the headline says "could", and when.
+    """
+    if not pitch.shown:
+        return False
+    first = pitch.shown[0].objective
+    if not cash_objective(first):
+        return False
+    linked = [s for s in pitch.statements if s.objective.id == first.id]
+    return bool(linked) and all(s.quantity.releases == "capacity" for s in linked)
+
+
+def capacity_objective_sentence(title: str, objective: str, lang: Language) -> str:
+    """``{title} could help you …, once the capacity it releases is turned into cash``."""
+    if objectives.grammar(objective) == "verb":
+        return lang.gettext(
+            "{title} could help you {objective}, once the capacity it releases is turned into cash."
+        ).format(title=title, objective=objectives.verb_phrase(objective))
+    return lang.gettext(
+        "{title} could help with your objective {objective}, once the capacity it releases is "
+        "turned into cash."
+    ).format(title=title, objective=objectives.as_quoted(objective))
 
 
 def objective_sentence(title: str, objective: str, lang: Language) -> str:

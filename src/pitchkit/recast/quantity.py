@@ -18,6 +18,7 @@ claims it.
 
 from __future__ import annotations
 
+import math
 import re
 from functools import cache, lru_cache
 from typing import Literal, NamedTuple
@@ -195,6 +196,19 @@ def figure_unit(measure: str, unit: str) -> str:
     if _RATE_WORDS.search(measure) is None:
         return unit
     return "%" if _PER_CENT.search(measure) else ""
+
+
+def measure_decimals(*values: float | None) -> int | None:
+    """The decimal places a measure's figures keep: 1 when any of ``values`` has one.
+
+    A rate written 8.1 at baseline and 6.0 as its target is shown "from 8.1 to
+    6.0", not "to 6" (reader20 #7): every figure of the measure keeps its
+    place. ``None`` (whole numbers bare, others to one place) otherwise.
+    """
+    for value in values:
+        if value is not None and math.isfinite(value) and round(value, 1) != round(value):
+            return 1
+    return None
 
 
 def per_rate(unit: str) -> bool:

@@ -199,9 +199,12 @@ def paragraph_text(marked_xml: str, lineno: int | None, *, shorten: bool = True)
     import html  # only for a template's error: a note never needs it
 
     text = " ".join(html.unescape(_pattern(_XML_TAG).sub("", lines[lineno - 1])).split())
-    if shorten and len(text) > _SHOWN_CHARS:
-        text = text[: _SHOWN_CHARS - 1] + "…"
-    return text
+    return shortened(text) if shorten else text
+
+
+def shortened(text: str) -> str:
+    """``text`` cut to fit a message, with an ellipsis where it was cut."""
+    return text if len(text) <= _SHOWN_CHARS else text[: _SHOWN_CHARS - 1] + "…"
 
 
 def part_label(partname: str) -> str:
@@ -310,9 +313,7 @@ def describe_failure(
             # docxtpl joins Word's text from the half-closed tag up to the next tag's end,
             # paragraph breaks and all: the paragraph to fix ends at the stray mark.
             end, mark = half
-            shown = whole[:end]
-            if len(shown) > _SHOWN_CHARS:
-                shown = shown[: _SHOWN_CHARS - 1] + "…"
+            shown = shortened(whole[:end])
             return Located(f'{name} ({where}, paragraph "{shown}")', _not_closed(mark))
         return Located(place, syntax_message(error.message or "", whole))
     message = _failure_message(error)

@@ -43,6 +43,7 @@ from pitchkit.notes.update.measures import (
 )
 from pitchkit.notes.update.progress import MeasureProgress, is_money
 from pitchkit.notes.update.situation import Situation
+from pitchkit.period import Period
 
 #: At most this many deliveries in the board sentence.
 MAX_IN_SENTENCE = 2
@@ -91,18 +92,30 @@ def board_sentence_text(situation: Situation) -> str:
     for delivery in found:
         by_credit.setdefault(tuple(o.id for o in delivery.objectives), []).append(delivery)
     title = situation.facts.project.title
+    sponsor = is_sponsor(situation)
     sentences = []
     for number, group in enumerate(by_credit.values()):
         delivered = summary(group, lang)
         credit = credit_text(group[0].objectives, lang)
-        if number == 0 and credit:
+        if number == 0 and sponsor and credit:
             text = lang.gettext(
                 "As executive sponsor of {title}, I can report that it has delivered "
                 "{delivered}, contributing to {credit}."
             )
-        elif number == 0:
+        elif number == 0 and sponsor:
             text = lang.gettext(
                 "As executive sponsor of {title}, I can report that it has delivered {delivered}."
+            )
+        elif number == 0 and credit:
+            # Another director than the one the project asks to sponsor it (reader20 #1):
+            # what they can truly say is what the project's team reports.
+            text = lang.gettext(
+                "The team running {title} reports that the project has delivered {delivered}, "
+                "contributing to {credit}."
+            )
+        elif number == 0:
+            text = lang.gettext(
+                "The team running {title} reports that the project has delivered {delivered}."
             )
         elif credit:
             text = lang.gettext("It has also delivered {delivered}, contributing to {credit}.")
@@ -118,6 +131,21 @@ def board_sentence_text(situation: Situation) -> str:
     if spent:
         sentences.append(spent)
     return " ".join(sentences)
+
+
+def is_sponsor(situation: Situation) -> bool:
+    """Whether the update's director is the one the project asks to sponsor it.
+
+    The facts name the sponsor as the meeting's director (``meeting.director``:
+    the director the briefing note prepares the ask for). An update for any
+    other director must not have them say "As executive sponsor" (reader20
+    #1: the finance director's update in the falls and Welsh examples). With
+    no meeting director named, the update is taken to be for the sponsor, as
+    ``pitchkit update`` with no ``--director`` is.
+    """
+    meeting = situation.facts.meeting
+    named = meeting.director.strip() if meeting and meeting.director else ""
+    return not named or named.casefold() == situation.pitch.director.id.casefold()
 
 
 def _named(measure: str, situation: Situation) -> str:
@@ -458,6 +486,12 @@ def delivered_phrase(progress: MeasureProgress, situation: Situation) -> str:
     gap = progress.latest_gap
     if latest is None or latest.value is None or gap is None or gap <= 0:
         return ""
+    level = new_level(claim)
+    if level is not None:
+        # The chart's limits are recalculated at a new level: the sentence sets that
+        # level beside the one before, not one month's figure (newuser24 #3: "to 36.1
+        # minutes in November 2026" beside a chart whose level since the change is 38.4).
+        return _level_to_level(measure, claim, level, situation)
     # A quarter or year built from its months may give a level's average, not its latest.
     averaged = averaged_over(latest, impact, lang)
     # One month's figure set against the mean before the change names its month, so that
@@ -500,4 +534,80 @@ def delivered_phrase(progress: MeasureProgress, situation: Situation) -> str:
             else amount_text(latest.value, impact, lang)
         ),
         period=averaged or month,
+    )
+
+
+@dataclass(frozen=True)
+class NewLevel:
+    """The mean of a chart's figures from where its limits were recalculated, and where."""
+
+    mean: float
+    start: Period
+    #: Whether the limits were recalculated at the change itself (else where it settled).
+    at_change: bool
+
+
+def new_level(claim: Claim) -> NewLevel | None:
+    """The level a chart's recalculated limits describe, from the change on; or ``None``.
+
+    Only for an XmR chart whose latest stretch starts at the change or after it
+    (where the figures settled). The mean is that of every figure in the stretch,
+    which is the chart's own mean where its limits were made from them all.
+    """
+    analysis = claim.analysis
+    if analysis.kind != "xmr" or analysis.change_at is None or len(analysis.segments) < 2:
+        return None
+    last = analysis.segments[-1]
+    if last.start < analysis.change_at or len(claim.points) != len(analysis.values):
+        return None
+    values = [v for v in analysis.values[last.start : last.end + 1] if v is not None]
+    if not values:
+        return None
+    return NewLevel(
+        sum(values) / len(values), claim.points[last.start].period, last.start == analysis.change_at
+    )
+
+
+def _level_to_level(measure: str, claim: Claim, level: NewLevel, situation: Situation) -> str:
+    """The level before the change against the recalculated one, in the board's words.
+
+    "An improvement in … from an average of 42.3 minutes before the change to
+    an average of 38.4 minutes since the change".
+    """
+    lang, impact = situation.lang, claim.impact
+    since = None if level.at_change else fmt.period_label(level.start.text, lang)
+    if claim.reference is not None:
+        baseline = level_mean(claim.reference, impact)
+        pattern = (
+            lang.gettext(
+                "an improvement in {measure} from an average of {baseline} before the change to "
+                "an average of {level} since the change"
+            )
+            if since is None
+            else lang.gettext(
+                "an improvement in {measure} from an average of {baseline} before the change to "
+                "an average of {level} since {period}"
+            )
+        )
+    else:
+        baseline = impact.baseline
+        pattern = (
+            lang.gettext(
+                "an improvement in {measure} from {baseline} to an average of {level} since the "
+                "change"
+            )
+            if since is None
+            else lang.gettext(
+                "an improvement in {measure} from {baseline} to an average of {level} since "
+                "{period}"
+            )
+        )
+    mean = level_mean(level.mean, impact)
+    return pattern.format(
+        measure=measure,
+        baseline=beside_text(baseline, impact, lang),
+        level=(
+            fmt.number(mean, lang) if named_by_measure(impact) else amount_text(mean, impact, lang)
+        ),
+        period=since,
     )

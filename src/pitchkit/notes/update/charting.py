@@ -216,7 +216,9 @@ def too_few_text(progress: MeasureProgress, claim: Claim, situation: Situation) 
     text = lang.gettext(
         "No chart yet for {measure}: a chart needs {needed} and there {have} so far."
     ).format(
-        measure=wording.lower_first(wording.apply_terms(progress.impact.measure, situation.terms)),
+        measure=wording.lower_measure(
+            wording.apply_terms(progress.impact.measure, situation.terms)
+        ),
         needed=_count(claim.analysis.rules.min_run_points, kind, lang),
         have=lang.ngettext("is {n}", "are {n}", claim.analysis.count).format(
             n=claim.analysis.count

@@ -688,7 +688,9 @@ def year_part_text(
             continue
         money = progress.delivered_money
         if is_money(progress.impact):
-            amount = fmt.money(progress.delivered * part, lang)
+            # Rounded as the money beside it is (£1,000 from £10,000), not to three
+            # figures: "£117,000 (of which £78,800 ...)" mixed two roundings (newuser24 #6).
+            amount = wording.worth(progress.delivered * part, lang)
         elif money is not None and money > 0:
             amount = wording.worth(money * part, lang)
         else:

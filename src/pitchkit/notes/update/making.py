@@ -9,12 +9,14 @@ Word rendering.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pitchkit.facts.project import Project
 from pitchkit.facts.schema import Director, Facts
 from pitchkit.i18n import fmt
+from pitchkit.i18n.messages import Message
 from pitchkit.i18n.translation import Language
 from pitchkit.notes.brief import builtin_template, properties
 from pitchkit.notes.context import Context, brief_context
@@ -40,6 +42,7 @@ __all__ = [
     "UpdateInfo",
     "chosen_period",
     "default_period",
+    "fit_update",
     "make_update",
     "situate",
     "update_context",
@@ -79,20 +82,13 @@ def make_update(
     """
     today = today or dt.date.today()
     situation = situate(project.facts, director, project.lang, period=period, today=today)
-    context, data = _rendered(situation, project, template, today)
-    pages, measured = _pages(data, template)
-    if pages > UPDATE_PAGES:
-        # First the charts' captions name their weightiest signals and count the rest ...
-        situation = replace(situation, signals_at_most=SIGNALS_NAMED)
-        context, data = _rendered(situation, project, template, today)
-        pages, measured = _pages(data, template)
-    shown = len(context["update"]["charts"])
-    while shown and pages > UPDATE_PAGES:
-        # ... then one chart fewer at a time; the chart note says how many are shown.
-        shown -= 1
-        situation = replace(situation, charts_at_most=shown)
-        context, data = _rendered(situation, project, template, today)
-        pages, measured = _pages(data, template)
+
+    def rendered(fitted: Situation) -> tuple[Context, bytes]:
+        return _rendered(fitted, project, template, today)
+
+    fitted = fit_update(situation, rendered, template)
+    situation, context, data = fitted.situation, fitted.context, fitted.data
+    pages, measured = fitted.pages, fitted.measured
     info = UpdateInfo(
         period=situation.period.text,
         period_label=context["update"]["period_label"],
@@ -103,6 +99,74 @@ def make_update(
         pages_measured=measured,
     )
     return data, info
+
+
+def fit_update(
+    situation: Situation,
+    rendered: Callable[[Situation], tuple[Context, bytes]],
+    template: Path | None,
+) -> FittedUpdate:
+    """Fit the update for ``situation`` to :data:`UPDATE_PAGES`, as ``rendered`` fills it.
+
+    ``rendered`` gives the context and document for a situation; ``pitchkit
+    update`` and ``pitchkit batch --kind update`` both fit here, so a director
+    gets the same update from either.
+    """
+    context, data = rendered(situation)
+    pages, measured = _pages(data, template)
+    if pages > UPDATE_PAGES:
+        # First the charts' captions name their weightiest signals and count the rest ...
+        situation = replace(situation, signals_at_most=SIGNALS_NAMED)
+        context, data = rendered(situation)
+        pages, measured = _pages(data, template)
+    shown = charts = len(context["update"]["charts"])
+    while shown and pages > UPDATE_PAGES:
+        # ... then one chart fewer at a time; the chart note says how many are shown.
+        shown -= 1
+        situation = replace(situation, charts_at_most=shown)
+        context, data = rendered(situation)
+        pages, measured = _pages(data, template)
+    return FittedUpdate(situation, context, data, pages, measured, charts)
+
+
+@dataclass(frozen=True)
+class FittedUpdate:
+    """An update fitted to its pages (:func:`fit_update`)."""
+
+    situation: Situation
+    context: Context
+    data: bytes
+    #: LibreOffice's count when ``measured``, else pitchkit's estimate (0: not known).
+    pages: int
+    measured: bool
+    #: The charts it had before any was left out to fit.
+    charts_before: int
+
+    @property
+    def cuts(self) -> tuple[tuple[str, Message], ...]:
+        """What was left out or shortened to fit, as a batch's manifest lists it."""
+        cuts: list[tuple[str, Message]] = []
+        shown = len(self.context["update"]["charts"])
+        if shown < self.charts_before:
+            cuts.append(
+                (
+                    "update.charts",
+                    Message(
+                        "{shown} of {total} charts kept", shown=shown, total=self.charts_before
+                    ),
+                )
+            )
+        if self.situation.signals_at_most is not None:
+            cuts.append(
+                (
+                    "update.charts.signals",
+                    Message(
+                        "each chart's caption names at most {n} signals",
+                        n=self.situation.signals_at_most,
+                    ),
+                )
+            )
+        return tuple(cuts)
 
 
 #: The pages a progress update is kept to.

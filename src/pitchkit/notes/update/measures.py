@@ -21,7 +21,7 @@ from pitchkit.notes.update.situation import Situation
 from pitchkit.notes.update.spc import Variation
 from pitchkit.period import PER_MONTHS, Period
 from pitchkit.recast.money import adds_spend
-from pitchkit.recast.quantity import figure_unit, per_rate, rate_said_by
+from pitchkit.recast.quantity import figure_unit, measure_decimals, per_rate, rate_said_by
 
 #: Longer lists of periods with no figure are counted rather than named.
 MAX_LISTED_GAPS = 3
@@ -40,8 +40,12 @@ SINCE_WORDS = {
 
 
 def amount_text(value: float, impact: Impact, lang: Language) -> str:
-    """A value in the impact's unit, or a rate's words for a rate (:func:`shown_unit`)."""
-    return fmt.quantity(value, shown_unit(impact), lang)
+    """A value in the impact's unit, or a rate's words for a rate (:func:`shown_unit`).
+
+    With the measure's decimal places (:func:`measure_decimals`): "6.0" beside "8.1".
+    """
+    places = measure_decimals(impact.baseline, impact.target)
+    return fmt.quantity(value, shown_unit(impact), lang, decimals=places)
 
 
 def beside_text(value: float, impact: Impact, lang: Language) -> str:
@@ -52,7 +56,7 @@ def beside_text(value: float, impact: Impact, lang: Language) -> str:
     Any other figure keeps its unit (:func:`amount_text`).
     """
     if per_rate(shown_unit(impact)):
-        return fmt.number(value, lang)
+        return fmt.number(value, lang, decimals=measure_decimals(impact.baseline, impact.target))
     return amount_text(value, impact, lang)
 
 
@@ -84,6 +88,7 @@ def mean_text(mean: float, impact: Impact, lang: Language) -> str:
 def measure_row(progress: MeasureProgress, situation: Situation) -> Context:
     """One row of the progress table: baseline, target, latest, how far along, direction."""
     lang, impact = situation.lang, progress.impact
+    claim = situation.claims[impact.id]
     # A fill-in asks for the requested period's figure, so its baseline and
     # target are shown for that length; otherwise for the latest figure's.
     latest = progress.latest
@@ -121,25 +126,23 @@ def measure_row(progress: MeasureProgress, situation: Situation) -> Context:
         "baseline_text": baseline_text,
         "target_text": target_text,
         "latest_text": shown_latest,
-        "along_text": along_text(progress, lang, situation.claims[impact.id]),
+        "along_text": along_text(progress, lang, claim),
         "direction_text": direction_text(
             progress,
             lang,
-            situation.claims[impact.id].analysis.variation,
-            held=situation.claims[impact.id].holds,
-            counted=situation.claims[impact.id].shown,
-            begun=situation.claims[impact.id].since is not None,
-            run_chart=situation.claims[impact.id].analysis.kind == "run",
-            beyond=situation.claims[impact.id].analysis.beyond_before(),
-            recovering=situation.claims[impact.id].analysis.recovering(),
-            worse=worsening(situation.claims[impact.id]),
-            isolated=isolated(situation.claims[impact.id]),
+            claim.analysis.variation,
+            held=claim.holds,
+            counted=claim.shown,
+            begun=claim.since is not None,
+            run_chart=claim.analysis.kind == "run",
+            beyond=claim.analysis.beyond_before(),
+            recovering=claim.analysis.recovering(),
+            worse=worsening(claim),
+            isolated=isolated(claim),
         ),
         "missing_text": missing_text(counted_progress(progress, situation), lang),
-        "icons": icons.icon_picture(
-            situation.claims[impact.id].analysis, lang, size_cm=icons.TABLE_ICON_CM
-        ),
-        "icons_text": icons.icons_words(situation.claims[impact.id].analysis, lang),
+        "icons": icons.icon_picture(claim.analysis, lang, size_cm=icons.TABLE_ICON_CM),
+        "icons_text": icons.icons_words(claim.analysis, lang),
     }
     if adds_spend(impact) and row["direction_text"] == lang.gettext("improving"):
         # More of a priced rise is the change working, but no money coming back: each one is
@@ -164,14 +167,10 @@ def measure_row(progress: MeasureProgress, situation: Situation) -> Context:
             "not due: measured every {n} months, next for {period}",
             progress.cadence,
         ).format(n=progress.cadence, period=fmt.period_label(due.text, lang))
-        row["along_text"] = last_known_text(
-            progress, lang, situation.claims[impact.id], situation.period
-        )
+        row["along_text"] = last_known_text(progress, lang, claim, situation.period)
     elif situation.fill_in and not has_figure(progress, situation.period):
         row["latest_text"] = fillin.figure_prompt(situation.period.text, lang)
-        row["along_text"] = last_known_text(
-            progress, lang, situation.claims[impact.id], situation.period
-        )
+        row["along_text"] = last_known_text(progress, lang, claim, situation.period)
         # A measure with no figure before has nothing to compare with: its first needs no prompt.
         row["direction_text"] = (
             fillin.direction_prompt(lang) if latest else lang.gettext("first figure")
@@ -290,7 +289,8 @@ def as_logged(
     The latest figure says it was logged so: "737 hours (November 2026), logged as 170 a week".
     """
     assert impact.logged is not None
-    weekly = value * PER_MONTHS[impact.logged] / period.months
+    # The figure over the length the log keeps (a week's), not over ``period``.
+    as_kept = value * PER_MONTHS[impact.logged] / period.months
     note = (
         lang.gettext("{text}, logged as {value} {logged}")
         if latest
@@ -298,7 +298,7 @@ def as_logged(
     )
     return note.format(
         text=text,
-        value=fmt.number(round(weekly, 1), lang),
+        value=fmt.number(round(as_kept, 1), lang),
         logged=wording.per_phrase(impact.logged, lang),
     )
 
@@ -442,6 +442,8 @@ def direction_text(
     its latest figure still better than the baseline) and whose latest point
     is common cause is ``within normal variation, at the improved level``:
     beside "delivered", plain "within normal variation" reads as no change.
+    On a run chart, which has no limits and whose caption names the shift or
+    trend that showed the change, it is ``holding at the improved level``.
     A measure with too few figures for a chart compares its latest figure
     with the one before, and names that period.
 
@@ -482,6 +484,11 @@ def direction_text(
         return lang.gettext("within normal variation, at a worse level than before the change")
     if variation == "improvement" and worse:
         return lang.gettext("one better figure, after a sustained shift to a worse level")
+    if variation == "common" and held and run_chart:
+        # A run chart has no limits, and its caption names the shift or trend that
+        # showed the change: "within normal variation" beside "trend: 7 months
+        # falling (improvement)" reads as a contradiction (reader20 #6).
+        return lang.gettext("holding at the improved level")
     if variation == "common" and held:
         return lang.gettext("within normal variation, at the improved level")
     if variation == "common" and run_chart and beyond == "down":
@@ -647,7 +654,9 @@ def missing_notes(situation: Situation) -> list[str]:
         named = (
             measures[0]
             if len(measures) == 1
-            else fmt.join_list([measures[0], *(wording.lower_first(m) for m in measures[1:])], lang)
+            else fmt.join_list(
+                [measures[0], *(wording.lower_measure(m) for m in measures[1:])], lang
+            )
         )
         if rate and several[text]:
             note = lang.gettext(

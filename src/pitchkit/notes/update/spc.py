@@ -912,18 +912,19 @@ def _new_level_begins(
     """Where the new level begins: the first point the recalculated limits start from.
 
     Limits made from ``start`` on may leave its first points beyond them on
-    the side the shift came from, before any point has reached the new mean:
-    those points, each already past ``before`` (the mean before the change)
-    the shift's way, are on the way to the new level, not a concern, so
-    the limits start after the last of them, and are made again from there
-    until no such point is left. Only two or more such points move the
-    start from ``start`` (after that, any one does): a single month of the
-    change beyond the new limits is already worded as on the way to the new
-    level. A point beyond the limits once
-    the figures have reached the new mean is not passed over: it is a slip
-    back, a concern. When fewer than ``rules.min_baseline_points`` points
-    are left after them, the point after them is returned all the same, and
-    the caller waits for enough to make limits from.
+    the side the shift came from, before any point has reached the new mean.
+    Such points, each already past ``before`` (the mean before the change)
+    the shift's way, are on the way to the new level, not a concern: the
+    limits start after the last of them, and are made again from there until
+    no such point is left. The first time, it takes two such points to move
+    the start (a single month beyond the new limits is already worded as on
+    the way to the new level); after that, one is enough.
+
+    A point beyond the limits once the figures have reached the new mean is
+    not passed over: it is a slip back, a concern. When fewer than
+    ``rules.min_baseline_points`` points are left after them, the point after
+    them is returned all the same, and the caller waits for enough to make
+    limits from.
     """
     old_side = 1 if direction == "down" else -1
     needed = 2
