@@ -26,7 +26,7 @@ from pitchkit.recast.measures import RULES, qualifies_only
 SEPSIS = Path(__file__).parent / "data" / "sepsis_project.yaml"
 
 IMPACTS = [
-    {"id": "items", "measure": "Repeat prescription items issued to people with severe frailty",
+    {"id": "items", "measure": "Home visits to people with severe frailty by the practice team",
      "unit": "count", "baseline": 900, "target": 700},
     {"id": "reviews", "measure": "People with severe frailty on the eFI given an annual frailty "
      "review", "unit": "count", "baseline": 200, "target": 400},
@@ -63,7 +63,7 @@ def test_a_name_followed_by_a_noun_of_its_own_only_qualifies() -> None:
     assert qualifies_only(WARD, "frailty")
     assert qualifies_only("Bed days awaiting a safeguarding decision", "safeguarding")
     assert not qualifies_only(
-        "Repeat prescription items issued to people with severe frailty", "frailty"
+        "Home visits to people with severe frailty by the practice team", "frailty"
     )
     assert not qualifies_only("Turnover rate below 10%", "turnover")
     assert not qualifies_only("Emergency admissions down 5%", "non-elective-admissions")

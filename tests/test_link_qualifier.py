@@ -23,7 +23,7 @@ from pitchkit.recast.measures import RULES, qualifies_concept
 SEPSIS = Path(__file__).parent / "data" / "sepsis_project.yaml"
 
 IMPACTS = [
-    {"id": "dressings", "measure": "Wound dressing items prescribed for community nursing "
+    {"id": "dressings", "measure": "Wound dressing changes for community nursing "
      "patients", "unit": "count", "baseline": 900, "target": 700},
     {"id": "letters", "measure": "Outpatient letters printed and posted", "unit": "count",
      "baseline": 900, "target": 700},
