@@ -36,9 +36,10 @@ Three sets of figures:
   on it.
 
 ``--lodo`` adds the learned link scorer's own leave-one-domain-out table
-(``scripts/fit_linker.py``): on every domain of the read sets (never blind12
-on, whatever ``--data`` says), its weights fitted on all the other domains,
-against the hand rules on the same pairs.
+(``scripts/fit_linker.py``): on every domain of the read sets
+(``fit_linker.READ_SETS``, every set up to blind58; never blind59 on, whatever
+``--data`` says), its weights fitted on all the other domains, against the hand
+rules on the same pairs.
 """
 
 from __future__ import annotations

@@ -135,23 +135,27 @@ def links(facts: Path) -> dict[tuple[str, str], dict[str, object]]:
 
 
 @pytest.mark.parametrize(
-    ("domain", "impact", "objective"),
+    ("domain", "impact", "objective", "doubt"),
     [
         # Paid from the Cancer Alliance's allocation (the unit cost's source says so).
-        ("linkeval-blind32/lung-health-checks", "van-hire", "cip"),
-        # The trust's insourcing bill, against the ICB's break-even.
-        ("linkeval-blind34/teledermatology", "insourced-clinics", "icb-balance"),
+        ("linkeval-blind32/lung-health-checks", "van-hire", "cip", "payer"),
+        # The trust's insourcing bill, against the ICB's break-even. With the scorer fitted
+        # on every read set up to blind58 (branch scorerwide) this two-step chain
+        # (outsourcing, CIP, financial balance) no longer reaches a claim, so there is no
+        # claim for the payer rule to hold back: it stays possible for its cause step.
+        ("linkeval-blind34/teledermatology", "insourced-clinics", "icb-balance", "cause"),
     ],
 )
 def test_the_linker_claims_no_budget_the_money_is_not_in(
-    domain: str, impact: str, objective: str
+    domain: str, impact: str, objective: str, doubt: str
 ) -> None:
     found = links(DATA / domain / "facts.yaml")[(impact, objective)]
     assert found["confidence"] == "possible"
-    assert found["doubt"] == "payer"
-    assert "paid from another budget than the one the objective is about" in str(
-        found["explanation"]
-    )
+    assert found["doubt"] == doubt
+    if doubt == "payer":
+        assert "paid from another budget than the one the objective is about" in str(
+            found["explanation"]
+        )
 
 
 def test_the_trusts_own_insourcing_still_reaches_its_cip() -> None:
