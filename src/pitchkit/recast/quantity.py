@@ -365,8 +365,8 @@ def training_apart(measure: str, objective: str) -> bool:
     cases do not raise IPC training compliance: the two sides count different
     things about one topic. An objective that is a regulator's action ("close
     the CQC must-do on sepsis") takes training as evidence, and stays claimed.
-    On every set up to blind61 such claims were right 0 times in 6, in five
-    domains of five sets (linking-evaluation.md, "The fifteenth pass").
+    On every set up to blind61 such claims were right 0 times in 6, in four
+    domains of four sets (linking-evaluation.md, "The fifteenth pass").
     """
     mine, theirs = trained(measure), trained(objective, objective=True)
     if mine and not theirs:
