@@ -101,7 +101,18 @@ class Link:
 
 
 #: Why a map chain is only possible because the objective measures another quantity.
-QUANTITY_DOUBTS = ("time", "gap", "process", "money", "spend", "work", "handled", "step", "used")
+QUANTITY_DOUBTS = (
+    "time",
+    "gap",
+    "process",
+    "money",
+    "spend",
+    "work",
+    "handled",
+    "step",
+    "used",
+    "trained",
+)
 #: Every shape a listed link can have, in the order the report gives them.
 SHAPES = (
     "claimed",
@@ -111,6 +122,7 @@ SHAPES = (
     "topic",
     "instrument",
     "aside",
+    "event",
     "payer",
     "who",
     "where",
@@ -132,6 +144,7 @@ _DOUBT_WORDS = (
     ("topic", "only as an area of care or work"),
     ("instrument", "only as what a survey"),
     ("aside", "names it only in brackets"),
+    ("event", "only as the event its count is taken"),
     ("time", "the objective is a time or a wait"),
     ("gap", "the objective is a gap between groups"),
     ("money", "the objective is a sum of money"),
@@ -141,6 +154,7 @@ _DOUBT_WORDS = (
     ("handled", "how soon each one is answered or dealt with"),
     ("step", "the impact counts a step of care done to each of them"),
     ("used", "the share of planned slots, lists or time used"),
+    ("trained", "one side counts staff trained or training done"),
     ("kind", "pitchkit claims links of this kind only when you confirm them"),
     ("crowd", "several of the project's impacts and objectives name this same concept"),
     ("qualifier", "names this concept only to describe another measure it counts"),

@@ -171,6 +171,11 @@ def _mismatch_text(found: Link, lang: Language) -> str:
             "the objective is the share of planned slots, lists or time used, and the impact "
             "counts something else, not capacity used or lost"
         )
+    if found.mismatch == "trained":
+        return lang.gettext(
+            "one side counts staff trained or training done and the other counts something "
+            "else, so the training does not show that this impact moves this objective"
+        )
     if found.mismatch == "paid" and found.chain is not None:
         return lang.gettext(
             "the objective is spend on staff pay, and the money the impact saves on "
@@ -210,6 +215,11 @@ def _mismatch_text(found: Link, lang: Language) -> str:
         return lang.gettext(
             "the impact's measure names it only in brackets, and the two share nothing "
             "else, so pitchkit does not claim it unless you confirm it"
+        )
+    if found.mismatch == "event":
+        return lang.gettext(
+            "the impact names it only as the event its count is taken before or after, not "
+            "as what it counts, so pitchkit does not claim it unless you confirm it"
         )
     if found.mismatch == "payer":
         return lang.gettext(

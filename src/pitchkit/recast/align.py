@@ -43,6 +43,7 @@ from pitchkit.recast.measures import (
     measure_map,
     measured,
     mentions,
+    named_as_event,
     named_as_mode,
     named_aside,
     names_goods,
@@ -58,7 +59,16 @@ from pitchkit.recast.measures import (
 )
 from pitchkit.recast.money import adds_spend
 from pitchkit.recast.naming import Named, aim, dull_words, named_measure
-from pitchkit.recast.quantity import Mismatch, handled, mismatch, read, spent, used, worked
+from pitchkit.recast.quantity import (
+    Mismatch,
+    handled,
+    mismatch,
+    read,
+    spent,
+    training_apart,
+    used,
+    worked,
+)
 from pitchkit.recast.whose import TRUST, budgets_of, same_payer, whose_cash
 from pitchkit.recast.whowhere import Apart, apart
 from pitchkit.recast.words import PhraseMatcher, Token, phrase, phrase_table, tokens
@@ -96,7 +106,7 @@ Confidence = Literal["explicit", "confident", "possible"]
 #: or a chain to an objective's open spend on pay that passes through no pay ("paid").
 Doubt = (
     Mismatch
-    | Literal["cause", "broad", "topic", "instrument", "aside", "year", "payer"]
+    | Literal["cause", "broad", "topic", "instrument", "aside", "year", "payer", "event"]
     | Literal["who", "where"]
     | Literal["kind", "crowd", "qualifier", "goods", "spent", "paid"]
 )
@@ -693,6 +703,32 @@ def quantity_mismatch(impact: Impact, objective: Objective, found: Chain) -> Mis
     )
 
 
+def training_doubt(impact: Impact, objective: Objective) -> Literal["trained"] | None:
+    """``"trained"`` when one side counts staff trained and the other not training at all.
+
+    Read for chains of any length: "HOHA and COHA C. difficile cases" reach "IPC
+    level 2 mandatory training at 90%" through healthcare-associated infections,
+    yet fewer cases do not raise training compliance. See
+    :func:`pitchkit.recast.quantity.training_apart`.
+    """
+    if not RULES["training apart"]:
+        return None
+    return "trained" if training_apart(impact.measure, objective.text) else None
+
+
+def event_doubt(impact: Impact, found: Chain) -> Literal["event"] | None:
+    """``"event"`` when the impact names its chain's start only as the event it counts after.
+
+    "Face-to-face respiratory clinic appointments held before the first diagnostic
+    test" reaches DM01 and the 62-day standard only through the test, which says
+    when the appointments are held, not what is counted. Read for chains of any
+    length; see :func:`pitchkit.recast.measures.named_as_event`. On every set up to
+    blind61 such claims were right 0 times in 4, in three domains of three sets
+    (linking-evaluation.md, "The fifteenth pass").
+    """
+    return "event" if named_as_event(impact.measure, found.start) else None
+
+
 def stepped(measure: str, objective: str, concept_id: str) -> bool:
     """Whether ``measure`` counts a step done to ``concept_id``'s things that ``objective`` lacks.
 
@@ -819,6 +855,8 @@ def chain_doubt(impact: Impact, objective: Objective, found: Chain) -> Doubt | N
     """
     return (
         quantity_mismatch(impact, objective, found)
+        or training_doubt(impact, objective)
+        or event_doubt(impact, found)
         or topic_doubt(impact, objective, found)
         or instrument_doubt(impact, objective, found)
         or shape_doubt(

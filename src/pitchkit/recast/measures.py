@@ -849,6 +849,42 @@ def named_as_mode(text: str, concept_id: str) -> bool:
     return all(_MODE.search(spelt[: m.start]) for m in own)
 
 
+#: The words before a concept that name it as the event a count is taken before or after:
+#: "appointments held *before the first* diagnostic test", "courses started *after a*
+#: sharps injury", "time in ED *after* self-harm".
+_EVENT = re.compile(
+    r"\b(?:before|prior to|ahead of|after|following)\s+"
+    r"(?:(?:an?|the|their|his|her|each|every|any)\s+)?(?:first\s+|next\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def named_as_event(text: str, concept_id: str) -> bool:
+    """Whether ``text`` names ``concept_id`` only as the event its things come before or after.
+
+    "Face-to-face respiratory clinic appointments held before the first
+    diagnostic test" counts clinic appointments: the test only says when they
+    are held, so fewer of them does not shorten diagnostic waits. "HIV
+    post-exposure prophylaxis courses started after a sharps injury" counts
+    courses, not injuries. An outcome measured after the event ("30-day
+    mortality after emergency laparotomy": a broad concept before the word) is
+    that event's outcome, and keeps it.
+    """
+    found = mentions(text)
+    own = [m for m in found if m.concept == concept_id]
+    if not RULES["events"] or not own:
+        return False
+    spelt = _spelt(text)
+    concepts = measure_map().concepts
+    for mention in own:
+        hit = _EVENT.search(spelt[: mention.start])
+        if hit is None:
+            return False
+        if any(concepts[m.concept].broad and m.end <= hit.start() for m in found):
+            return False
+    return True
+
+
 def step_done_for(text: str, concept_id: str) -> str | None:
     """The step of care ``text`` counts as done to each of ``concept_id``'s things, if any.
 
@@ -1081,6 +1117,8 @@ RULES = {
     "through": True,
     "handled in time": True,
     "capacity used": True,
+    "training apart": True,
+    "events": True,
     "who and where": True,
     "modes": True,
     "steps done": True,

@@ -230,7 +230,9 @@ def rate_said_by(measure: str, unit: str) -> bool:
 
 
 #: Which rule set a link apart, as :func:`mismatch` returns it.
-Mismatch = Literal["gap", "time", "process", "money", "spend", "work", "handled", "step", "used"]
+Mismatch = Literal[
+    "gap", "time", "process", "money", "spend", "work", "handled", "step", "used", "trained"
+]
 TIME_STEPS = 1
 
 
@@ -312,6 +314,66 @@ def used(objective: str, measure: str, unit: str) -> bool:
     if _USED.search(objective) is None:
         return False
     return _CAPACITY.search(f"{measure} {unit}") is None
+
+
+#: Training named as what is counted: "staff with in-date Level 3 safeguarding training",
+#: "care home staff trained in MUST screening", "90% compliance with sepsis e-learning".
+_TRAINING = re.compile(r"\btrain(?:ed|ing)\b|\be-?learning\b", re.IGNORECASE)
+#: Uses of the word that count no one trained: a survey of doctors in training, people in
+#: "employment, education or training", actions "rather than training", a wait for it.
+_NOT_TRAINING = re.compile(
+    r"\btraining survey\b|\bNTS\b|\beducation,? or training\b|\brather than training\b|"
+    r"\bfor training\b|\bfoundation training\b|\bO&G training\b",
+    re.IGNORECASE,
+)
+#: Before the training word in its clause, an objective names it as a means to another aim:
+#: "Reduce restrictive interventions ..., *with* every clinical staff member trained".
+_TRAINING_MEANS = re.compile(
+    r"(?<!compliance )\b(?:with|through|by|including)\b[^,;:]*$", re.IGNORECASE
+)
+#: Before it in an impact's clause, a wait: the staff trained are what is waited for.
+_TRAINING_WAITED = re.compile(r"\bwait\w*\b[^,;:]*$", re.IGNORECASE)
+#: Any word about training or competence: a side that says one is about training too.
+_ANY_TRAINING = re.compile(r"\btrain|\be-?learning\b|\bcompeten", re.IGNORECASE)
+#: A regulator's action, which training is evidence for: "Close the CQC must-do on sepsis",
+#: "Close the CQC Regulation 11 requirement notice".
+_REGULATOR_ACTION = re.compile(
+    r"\bCQC\b|\bmust-dos?\b|\brequirement notices?\b|\bRegulation \d+", re.IGNORECASE
+)
+
+
+def trained(text: str, *, objective: bool = False) -> bool:
+    """Whether ``text`` counts staff trained, or training done, as its measure.
+
+    "Registered ward staff with level 2 MCA and DoLS training in date", "IPC
+    level 2 mandatory training at 90%": yes. "GMC National Training Survey
+    burnout scores", "bed days waiting for a bed with trained staff" and an
+    objective that names training only as its means ("reduce restrictive
+    interventions, with every clinical staff member trained") do not.
+    """
+    if _NOT_TRAINING.search(text):
+        return False
+    before = _TRAINING_MEANS if objective else _TRAINING_WAITED
+    return any(not before.search(text[: hit.start()]) for hit in _TRAINING.finditer(text))
+
+
+def training_apart(measure: str, objective: str) -> bool:
+    """Whether one side counts staff trained and the other does not speak of training at all.
+
+    Staff trained in safeguarding do not by themselves lower a DoLS assessment
+    backlog or inappropriate safeguarding referrals, and fewer C. difficile
+    cases do not raise IPC training compliance: the two sides count different
+    things about one topic. An objective that is a regulator's action ("close
+    the CQC must-do on sepsis") takes training as evidence, and stays claimed.
+    On every set up to blind61 such claims were right 0 times in 6, in four
+    domains of four sets (linking-evaluation.md, "The fifteenth pass").
+    """
+    mine, theirs = trained(measure), trained(objective, objective=True)
+    if mine and not theirs:
+        return not _ANY_TRAINING.search(objective) and not _REGULATOR_ACTION.search(objective)
+    if theirs and not mine:
+        return not _ANY_TRAINING.search(measure)
+    return False
 
 
 def worked(measure: str, unit: str) -> bool:
