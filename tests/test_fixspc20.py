@@ -81,15 +81,12 @@ CASES = [
     ),
     # The same fall, then a real rebound: still a concern (it was only "two of three points
     # close to the upper limit (concern)" with limits made over the fall and the rebound).
-    # December to February (5,850, 5,811, 5,829) are close to the upper limit of limits
-    # made from December, a first step on the way down: the new level begins after them
-    # (fixleft21 #5), as it did for newuser22's restraints.
     (
         "wobbling decline, then a rebound",
         "dn-visits",
         [6083, 5998, 5850, 5811, 5829, 5610, 5642, 5640, 5532, 5481, 5401, 5900, 5950, 5920],
         [
-            "falling until February 2026, so the limits are recalculated from March 2026",
+            "recalculated from December 2025",
             "3 points above the upper limit (concern), ending November 2026",
         ],
         [],

@@ -932,9 +932,7 @@ def _new_level_begins(
         numbers = [v for i, v in stage if i >= start]
         mean, moving, _ = limits(numbers, rules)
         limit = mean + old_side * LIMIT_FACTOR * moving
-        close = mean + old_side * TWO_SIGMA_SHARE * LIMIT_FACTOR * moving
         on_the_way: list[int] = []
-        near: list[int] = []
         for index, value in stage:
             if index < start:
                 continue
@@ -944,16 +942,7 @@ def _new_level_begins(
                 break  # not yet better than the mean before: not on the way to anything
             if _side(value, limit) == old_side:
                 on_the_way.append(index)
-            if _side(value, close) == old_side:
-                near.append(index)
-        if len(on_the_way) < needed and len(near) >= 2:
-            # Two or more close to the limit on the old side before any reaches the new
-            # mean are a second step down (or up) to the new level: restraints of 61 and
-            # then 57 or 58 a month for four months, before about 50 (newuser22 #4). The
-            # new level begins after them, so the chart does not say it settled before
-            # points it calls on the way to it.
-            on_the_way = near
-        elif len(on_the_way) < needed:
+        if len(on_the_way) < needed:
             return start
         needed = 1  # the limits made again from later on judge every point they leave
         later = [i for i, _ in stage if i > on_the_way[-1]]
