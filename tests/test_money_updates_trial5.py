@@ -254,7 +254,8 @@ def test_a_draft_says_what_its_board_sentence_needs_and_not_that_its_figures_are
         after == "Bring it up to date with this period's figures, then use it in your own report."
     )
     text = update_text(tmp_path / "gap", ORTHOTICS, "dof", "2025-Q1", TEAM)
-    prompt = "[A sentence the sponsor can use at the board: what the project has delivered"
+    # The DoF is not the sponsor the project asks for (the meeting is with the DoS).
+    prompt = "[A sentence the team would like you to know or pass on: what the project has"
     board = line_with(text, prompt)
     after = text.splitlines()[text.splitlines().index(board) + 1]
     assert after == (

@@ -283,7 +283,9 @@ def test_with_no_log_at_all_the_update_is_a_fill_in_template(tmp_path: Path) -> 
     text = docx_text(path)
     assert "March 2028" in text  # the last full month before TODAY
     assert "No figures logged yet" in text
-    assert "[A sentence the sponsor can use at the board" in text
+    # The COO is not the director the project asks to sponsor it (the meeting is with the DoF).
+    assert "[A sentence the team would like you to know or pass on" in text
+    assert "[A sentence the sponsor can use at the board" not in text
     assert headings_followed_by_content(path) == []
 
 

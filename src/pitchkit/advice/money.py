@@ -605,17 +605,19 @@ def _period_finding(
         evidence = review._(
             "{value} is logged for {period}; the figures logged just before it are about "
             "{level} for that period."
-        ).format(level=fmt.number(round(level), lang), **shown)
-    elif round(low) == round(high):
+        ).format(level=fmt.number(fmt.whole(level), lang), **shown)
+    elif fmt.whole(low) == fmt.whole(high):
         evidence = review._(
             "{value} is logged for {period}; at the baseline's rate that period's figure is "
             "about {expected}."
-        ).format(expected=fmt.number(round(high), lang), **shown)
+        ).format(expected=fmt.number(fmt.whole(high), lang), **shown)
     else:
         evidence = review._(
             "{value} is logged for {period}; from the baseline to the target, that period's "
             "figure would be about {low} to {high}."
-        ).format(low=fmt.number(round(low), lang), high=fmt.number(round(high), lang), **shown)
+        ).format(
+            low=fmt.number(fmt.whole(low), lang), high=fmt.number(fmt.whole(high), lang), **shown
+        )
     if others:
         also = [
             review._("{value} for {period}").format(

@@ -349,8 +349,8 @@ def refuse_other_periods(project: Project, when: Period) -> None:
                 looks=Message(looks),
                 value=f"{value:,g}",
                 period=Worded(fmt.period_label, facts.updates[index].period),
-                low=f"{round(low):,}",
-                high=f"{round(high):,}",
+                low=f"{fmt.whole(low):,}",
+                high=f"{fmt.whole(high):,}",
                 per=LOOKS_PER[looks],
             )
         )

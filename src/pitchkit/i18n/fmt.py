@@ -34,6 +34,9 @@ from babel.numbers import (
 )
 
 from pitchkit.errors import InputError
+from pitchkit.figures import figure as figure
+from pitchkit.figures import half_up as half_up
+from pitchkit.figures import whole as whole
 from pitchkit.i18n.messages import Message
 from pitchkit.i18n.translation import N_, Language
 from pitchkit.pounds import pounds_scale
@@ -801,7 +804,7 @@ def _to_decimal(value: object, what: Message) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
         raise InputError(not_a_number)
     try:
-        amount = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+        amount = figure(value) if isinstance(value, float) else Decimal(value)
     except InvalidOperation as error:  # pragma: no cover - Decimal accepts every int and float
         raise InputError(not_a_number) from error
     if not amount.is_finite():

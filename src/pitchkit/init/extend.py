@@ -18,6 +18,7 @@ from pitchkit.facts.schema import load_facts
 from pitchkit.facts.textlayout import read_for_rewrite
 from pitchkit.i18n.translation import Language
 from pitchkit.init.interview import Ask, Interview
+from pitchkit.init.orgkind import kind_of
 from pitchkit.init.questions import ask_director, ask_impact
 from pitchkit.init.yamlfile import Written, is_word_list, suggested_director, validated
 
@@ -41,6 +42,7 @@ def extended_facts_text(path: Path, ask: Ask, lang: Language) -> Written:
     yaml = round_trip_yaml()
     document = yaml.load(read_for_rewrite(path)[0])
     interview = Interview(ask, lang)
+    interview.organisation_kind = kind_of(loaded.facts.project.organisation or "")
     added: list[str] = []
     new_directors: list[str] = []
     options = [

@@ -68,6 +68,8 @@ class Interview:
 
     ask: Ask
     lang: Language
+    #: The kind of organisation its name says (:mod:`pitchkit.init.orgkind`), once known.
+    organisation_kind: str | None = None
 
     def raw(self, question: Question) -> str:
         """Ask once and tidy the answer."""

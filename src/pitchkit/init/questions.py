@@ -18,6 +18,18 @@ from pitchkit.i18n.messages import Message
 from pitchkit.i18n.translation import N_, Language
 from pitchkit.init.answers import number_text, role_id, slug, unique
 from pitchkit.init.interview import Ask, Interview
+from pitchkit.init.orgkind import (
+    ACUTE,
+    AMBULANCE,
+    COMMISSIONER,
+    COMMUNITY,
+    ICB,
+    KIND_NAMES,
+    MENTAL_HEALTH,
+    kind_of,
+    role_kind,
+    typical_objectives,
+)
 from pitchkit.pounds import is_pounds
 from pitchkit.recast.lenses import all_lenses, match_role
 from pitchkit.recast.money import fy_label, year_named
@@ -64,8 +76,13 @@ def ask_project(interview: Interview) -> dict[str, Any]:
         "organisation": interview.text(
             "project.organisation",
             lang.gettext("Which organisation is it in (the trust, health board or ICB)?"),
+            hint=lang.gettext(
+                "Its full name: 'Ambulance Service', 'Mental Health', 'Community' or 'ICB' in "
+                "it tells pitchkit which objectives to offer each director."
+            ),
         ),
     }
+    interview.organisation_kind = kind_of(project["organisation"])
     lead = {
         "name": interview.text(
             "project.lead.name", lang.gettext("Who leads it? Your name, as it should appear.")
@@ -331,7 +348,7 @@ def ask_value(interview: Interview, unit: str) -> dict[str, Any] | None:
             "Is each one of these ({unit}) worth money? Pick a cost, or leave blank for none."
         ).format(unit=unit),
         options,
-        hint=lang.gettext("The note prints the source and year of every cost it uses."),
+        hint=_unit_cost_hint(interview.organisation_kind, lang),
     )
     if not picked:
         return None
@@ -401,7 +418,21 @@ def ask_objectives(interview: Interview, role: str) -> list[dict[str, Any]]:
     lang = interview.lang
     matched = match_role(role)
     lens = all_lenses()[matched[0] if matched else "general"]
-    typical = list(lens.objectives)
+    kind = interview.organisation_kind or role_kind(role) or ACUTE
+    if COMMISSIONER.search(role):
+        kind = ICB
+    fitting = typical_objectives(kind, lens.id, role)
+    typical: list[Any] = list(lens.objectives if fitting is None else fitting)
+    if fitting is None:
+        question = lang.gettext(
+            "Which of these typical objectives of a {title} are theirs? "
+            "Numbers such as 1,3, or blank."
+        ).format(title=lang.gettext(lens.title))
+    else:  # an acute trust's would not fit (newuser24 #5)
+        question = lang.gettext(
+            "Which of these typical objectives of the {role} in {kind} are theirs? "
+            "Numbers such as 1,3, or blank."
+        ).format(role=role, kind=lang.gettext(KIND_NAMES[kind]))
     options = [
         lang.gettext("{text} (personal)").format(text=lang.gettext(o.text))
         if o.kind == "personal"
@@ -410,10 +441,7 @@ def ask_objectives(interview: Interview, role: str) -> list[dict[str, Any]]:
     ]
     picked = interview.choices(
         "director.objectives",
-        lang.gettext(
-            "Which of these typical objectives of a {title} are theirs? "
-            "Numbers such as 1,3, or blank."
-        ).format(title=lang.gettext(lens.title)),
+        question,
         options,
         hint=lang.gettext(
             "'personal' marks what they want for themselves this year, not the organisation."
@@ -492,6 +520,37 @@ def ask_pitch(interview: Interview, director_ids: list[str]) -> dict[str, Any]:
     if meeting:
         parts["meeting"] = meeting
     return {k: v for k, v in parts.items() if v}
+
+
+#: What a unit cost not bundled with pitchkit might be, by kind of organisation.
+_OWN_COSTS = {
+    AMBULANCE: N_(
+        "pitchkit holds no dated national unit costs for an ambulance service (a see and "
+        "treat, a hear and treat or a conveyance): the costs listed are a hospital's. For "
+        "yours, choose 'Another amount' and give the figure with its source and year, such "
+        "as your trust's National Cost Collection return."
+    ),
+    MENTAL_HEALTH: N_(
+        "pitchkit holds no dated national unit costs for a mental health trust (such as an "
+        "out-of-area bed day): the costs listed are a hospital's. For yours, choose 'Another "
+        "amount' and give the figure with its source and year, such as your trust's "
+        "National Cost Collection return."
+    ),
+    COMMUNITY: N_(
+        "pitchkit holds no dated national unit costs for community services (such as a "
+        "district nursing visit): the costs listed are a hospital's. For yours, choose "
+        "'Another amount' and give the figure with its source and year, such as your "
+        "trust's National Cost Collection return."
+    ),
+}
+
+
+def _unit_cost_hint(kind: str | None, lang: Language) -> str:
+    """The unit-cost question's hint: where a cost comes from, and whose the listed ones are."""
+    printed = lang.gettext("The note prints the source and year of every cost it uses.")
+    if kind in _OWN_COSTS:
+        return lang.gettext(_OWN_COSTS[kind]) + " " + printed
+    return printed
 
 
 def interview_facts(ask: Ask, lang: Language, *, locale: str | None = None) -> dict[str, Any]:

@@ -738,7 +738,7 @@ def gained_amount(amount: float, impact: Impact, lang: Language) -> str:
     # Imported here: the update package builds on this module.
     from pitchkit.notes.update.progress import is_money
 
-    figure = round(abs(amount))
+    figure = fmt.whole(abs(amount))
     if is_money(impact):
         pattern = (
             lang.gettext("{amount} less")
@@ -785,7 +785,7 @@ def _worse_amount(amount: float, impact: Impact, lang: Language) -> str:
             if impact.direction == "lower"
             else lang.gettext("{amount} less")
         ).format(amount=figure)
-    figure = fmt.quantity(round(amount), impact.unit, lang)
+    figure = fmt.quantity(fmt.whole(amount), impact.unit, lang)
     return (
         lang.gettext("{amount} more")
         if impact.direction == "lower"

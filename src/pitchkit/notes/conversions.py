@@ -12,7 +12,7 @@ from pitchkit.recast.money import PER_YEAR
 
 def _about(value: float, lang: Language) -> str:
     """A converted figure to a sensible precision: 2.4 under ten, whole numbers above."""
-    return fmt.number(round(value, 1) if abs(value) < 10 else round(value), lang)
+    return fmt.number(fmt.half_up(value, 1) if abs(value) < 10 else fmt.whole(value), lang)
 
 
 def conversion_phrase(conversion: Conversion, lang: Language, per: str | None = None) -> str:
@@ -29,7 +29,7 @@ def conversion_phrase(conversion: Conversion, lang: Language, per: str | None = 
     if conversion.kind == "expected-deaths":
         return lang.gettext("{share} of the {expected} deaths expected a year").format(
             share=fmt.percent(value, lang, decimals=1 if value < 0.095 else 0),
-            expected=fmt.number(round(conversion.factor), lang),
+            expected=fmt.number(fmt.whole(conversion.factor), lang),
         )
     if conversion.kind == "wte":
         return lang.gettext("about {wte} WTE").format(wte=_about(value, lang))

@@ -517,8 +517,8 @@ def _trust_capacity_line(
                 lang.gettext(
                     "about {beds} beds close ({days} bed days a year at {occupancy} occupancy)"
                 ).format(
-                    beds=fmt.number(round(beds(bed_days, ledger.occupancy), 1), lang),
-                    days=fmt.number(round(bed_days), lang),
+                    beds=fmt.number(fmt.half_up(beds(bed_days, ledger.occupancy), 1), lang),
+                    days=fmt.number(fmt.whole(bed_days), lang),
                     occupancy=fmt.percent(ledger.occupancy / 100, lang),
                 )
             )
@@ -863,7 +863,7 @@ def exact_words(ledger: Ledger, shown: Figures, months: int, lang: Language) -> 
     forecast = ledger.logged and not all(share.delivered_only for share in ledger.years)
     benefit = sum(share.benefit for share in ledger.years)
     investment = ledger.investment or 0.0
-    if round(benefit) == round(investment):
+    if fmt.whole(benefit) == fmt.whole(investment):
         template = (
             lang.ngettext(
                 "the benefit delivered and forecast pays back the funding exactly, in {n} month",
@@ -898,8 +898,8 @@ def exact_words(ledger: Ledger, shown: Figures, months: int, lang: Language) -> 
     return template.format(
         n=months,
         step=_money(shown.quantum, lang),
-        benefit=_money(round(benefit), lang),
-        investment=_money(round(investment), lang),
+        benefit=_money(fmt.whole(benefit), lang),
+        investment=_money(fmt.whole(investment), lang),
     )
 
 
@@ -948,7 +948,7 @@ def return_text(ledger: Ledger, shown: Figures, lang: Language) -> str:
     """
     invested = ledger.investment or 0.0
     per_pound = ledger.project_benefit / invested if invested else 0.0
-    pence = round(per_pound * 100)
+    pence = fmt.whole(per_pound * 100)
     if shown.benefit <= 0:
         return lang.gettext("no return on the {investment} of funding").format(
             investment=_money(shown.investment, lang)
@@ -960,7 +960,7 @@ def return_text(ledger: Ledger, shown: Figures, lang: Language) -> str:
     money = (
         fmt.money(per_pound, lang, precision="exact")
         if per_pound < 10
-        else _money(round(per_pound), lang)
+        else _money(fmt.whole(per_pound), lang)
     )
     return lang.gettext("{money} per £1").format(money=money)
 

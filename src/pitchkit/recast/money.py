@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
 from pitchkit.facts.schema import Facts, Impact, Prices
+from pitchkit.figures import round_to
 from pitchkit.period import Period
 from pitchkit.pounds import is_pounds
 from pitchkit.recast.english import in_english
@@ -1080,9 +1081,7 @@ def beds(bed_days_a_year: float, occupancy: float) -> float:
 
 def round_money(value: float, quantum: float) -> float:
     """``value`` rounded half up to a multiple of ``quantum`` (left as it is if not finite)."""
-    if not math.isfinite(value / quantum):
-        return value
-    return math.floor(value / quantum + 0.5) * quantum
+    return round_to(value, quantum)
 
 
 def quantum_for(*values: float) -> float:

@@ -20,6 +20,7 @@ import math
 from dataclasses import dataclass
 
 from pitchkit.facts.schema import Facts
+from pitchkit.figures import whole as whole_figure
 from pitchkit.i18n.translation import Language
 from pitchkit.notes.update import spc
 from pitchkit.notes.update.claims import Claim, isolated_periods, worsening
@@ -691,7 +692,7 @@ def _loss(line: Line, claim: Claim, first: dt.date, last: dt.date) -> Lost | Non
         return None
     impact = line.impact
     if line.counts == "money" and line.restated_cost is None:
-        return Lost(impact.measure, impact.unit, -count, None, float(round(-count)))
+        return Lost(impact.measure, impact.unit, -count, None, float(whole_figure(-count)))
     if line.restated_cost is None or impact.value is None:
         return None
     size = float(whole(count))
@@ -710,7 +711,7 @@ def whole(value: float) -> int:
     Half up, as a reader rounds by hand (4.5 falls are 5), not to the even
     number Python's ``round`` gives (4).
     """
-    return math.floor(abs(value) + 0.5)
+    return whole_figure(abs(value))
 
 
 @dataclass(frozen=True)

@@ -67,7 +67,7 @@ def board_sentence_text(situation: Situation) -> str:
     found = deliveries(situation)
     if not found:
         if situation.fill_in:
-            return fillin.board_sentence_prompt(lang)
+            return fillin.board_sentence_prompt(lang, sponsor=is_sponsor(situation))
         start = situation.facts.project.start
         if start is not None and situation.period.end < start:
             # A period before the project began: it was not under way then.

@@ -563,12 +563,61 @@ def _segment_index(analysis: charts.Analysis, index: int) -> int | None:
     return next((n for n, g in enumerate(analysis.segments) if g.start <= index <= g.end), None)
 
 
-def _ramp_words(change: spc.Change, points: Sequence[Any], lang: Language) -> str:
-    """The words for a shift reached through a trend: recalculated after it, or not yet."""
+def _last_on_the_way(analysis: charts.Analysis, settled: int) -> int | None:
+    """The last point of a signal "on the way to the new level" from ``settled`` on, if any."""
+    ends = [s.end for s in analysis.signals if s.stepping and s.end >= settled]
+    return max(ends) if ends else None
+
+
+def _ramp_words(
+    change: spc.Change, points: Sequence[Any], lang: Language, analysis: charts.Analysis
+) -> str:
+    """The words for a shift reached through a trend: recalculated after it, or not yet.
+
+    Where a signal from the recalculated limits is still on the way to the new
+    level, the caption does not say the figures settled where the limits start
+    (newuser22 #4: "recalculated from November 2025, where it settled", then
+    "two of three points close to the upper limit (on the way to the new
+    level), ending February 2026"): it names the month after that signal,
+    when the figures reached the new level, or says they are still on the way.
+    """
     assert change.shift is not None
     assert change.ramp_end is not None
     up = change.shift.direction == "up"
     end = fmt.period_label(points[change.ramp_end].period.text, lang)
+    last = None if change.settled is None else _last_on_the_way(analysis, change.settled)
+    if change.settled is not None and last is not None:
+        start = fmt.period_label(points[change.settled].period.text, lang)
+        if last + 1 < len(points):
+            level = fmt.period_label(points[last + 1].period.text, lang)
+            pattern = (
+                lang.gettext(
+                    "From {period}, a sustained shift ({where}), rising until {end}; the limits "
+                    "are recalculated from {start}, and the figures reached the new level in "
+                    "{level}, after the points on the way to it."
+                )
+                if up
+                else lang.gettext(
+                    "From {period}, a sustained shift ({where}), falling until {end}; the limits "
+                    "are recalculated from {start}, and the figures reached the new level in "
+                    "{level}, after the points on the way to it."
+                )
+            )
+            return pattern.replace("{end}", end).replace("{start}", start).replace("{level}", level)
+        pattern = (
+            lang.gettext(
+                "From {period}, a sustained shift ({where}), rising until {end}; the limits are "
+                "recalculated from {start}, and the latest figures are still on the way to the "
+                "new level."
+            )
+            if up
+            else lang.gettext(
+                "From {period}, a sustained shift ({where}), falling until {end}; the limits are "
+                "recalculated from {start}, and the latest figures are still on the way to the "
+                "new level."
+            )
+        )
+        return pattern.replace("{end}", end).replace("{start}", start)
     if change.settled is None:
         pattern = (
             lang.gettext(
@@ -636,7 +685,7 @@ def baseline_text(
         }
         judged = verdict.get(change.shift.improvement)
         if change.ramp_end is not None:
-            pattern = _ramp_words(change, points, lang)
+            pattern = _ramp_words(change, points, lang, analysis)
         elif change.moving:
             pattern = (
                 lang.gettext(

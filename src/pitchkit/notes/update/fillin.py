@@ -78,11 +78,24 @@ def measure_prompt(lang: Language) -> str:
     return prompt(lang.gettext("The measure that shows progress on this, if any"))
 
 
-def board_sentence_prompt(lang: Language) -> str:
-    """Ask for a sentence the sponsor can say at the board."""
+def board_sentence_prompt(lang: Language, *, sponsor: bool = True) -> str:
+    """Ask for a sentence the director can use: at the board for the sponsor, else to pass on.
+
+    Only the sponsoring director speaks for the project at the board; a
+    filled update says "As executive sponsor ..." only for them, and "The
+    team running ... reports" for any other director, so the prompt asks the
+    same of the team (fixleft21 #3).
+    """
+    if sponsor:
+        return prompt(
+            lang.gettext(
+                "A sentence the sponsor can use at the board: what the project has "
+                "delivered so far, in numbers"
+            )
+        )
     return prompt(
         lang.gettext(
-            "A sentence the sponsor can use at the board: what the project has "
+            "A sentence the team would like you to know or pass on: what the project has "
             "delivered so far, in numbers"
         )
     )

@@ -81,8 +81,8 @@ def mean_text(mean: float, impact: Impact, lang: Language) -> str:
     (£12,580), where money elsewhere is given to three figures.
     """
     if is_money(impact) and abs(mean) >= 1:
-        return fmt.money(round(mean), lang, precision="exact")
-    return fmt.quantity(round(mean, 1), shown_unit(impact), lang)
+        return fmt.money(fmt.whole(mean), lang, precision="exact")
+    return fmt.quantity(fmt.half_up(mean, 1), shown_unit(impact), lang)
 
 
 def measure_row(progress: MeasureProgress, situation: Situation) -> Context:
@@ -200,7 +200,7 @@ def shown_pair(baseline: float, target: float, impact: Impact) -> tuple[float, f
     shown = scaled_count(baseline, impact), scaled_count(target, impact)
     vanished = any(s == 0 and v != 0 for s, v in zip(shown, (baseline, target), strict=True))
     if (shown[0] == shown[1] and baseline != target) or vanished:
-        return round(baseline, 1), round(target, 1)
+        return fmt.half_up(baseline, 1), fmt.half_up(target, 1)
     return shown
 
 
@@ -225,7 +225,7 @@ def level_mean(value: float, impact: Impact) -> float:
     whole = all(float(v).is_integer() for v in (impact.baseline, impact.target))
     if impact.per is not None or not whole or is_money(impact) or _NOT_WHOLE.search(unit):
         return value
-    return float(round(value))
+    return float(fmt.whole(value))
 
 
 def scaled_count(value: float, impact: Impact) -> float:
@@ -298,7 +298,7 @@ def as_logged(
     )
     return note.format(
         text=text,
-        value=fmt.number(round(as_kept, 1), lang),
+        value=fmt.number(fmt.half_up(as_kept, 1), lang),
         logged=wording.per_phrase(impact.logged, lang),
     )
 
