@@ -73,8 +73,8 @@ def test_the_finance_note_gives_the_plan_as_the_plan_and_the_logs_rate(
     # October; August lost, November n/a) at £266.81: £53,095, £13,274 a month, £159,000
     # a year: the rate the years below are forecast at.
     assert (
-        "cash in the plan: £416,000 a year (130 fewer shifts a month); at the rate the "
-        "progress log shows so far, £159,000 a year." in text
+        "cash in the plan: £416,000 a year (130 fewer shifts a month); so far, at the "
+        "log's rate, £159,000 a year." in text
     ), text
     assert "not paid back within the project" in text
     assert "Recurrent savings to count in the financial plan" not in text
@@ -84,7 +84,7 @@ def test_the_welsh_finance_note_says_the_same(cli: Cli, tmp_path: Path) -> None:
     text = brief(cli, tmp_path, "dof", "--locale", "cy_GB")
     assert "arian parod i'r cynllun ariannol: £416,000" not in text
     assert "arian parod yn y cynllun: £416,000 y flwyddyn" in text, text
-    assert "ar y gyfradd y mae'r cofnod cynnydd yn ei dangos hyd yma, £159,000 y flwyddyn" in text
+    assert "hyd yma, ar gyfradd y cofnod, £159,000 y flwyddyn" in text
 
 
 def test_the_batch_and_the_preview_say_it_too(cli: Cli, tmp_path: Path) -> None:
@@ -96,7 +96,7 @@ def test_the_batch_and_the_preview_say_it_too(cli: Cli, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     [made] = (tmp_path / "pack").glob("*.docx")
     text = " ".join(document_text(made.read_bytes()).split())
-    assert "at the rate the progress log shows so far, £159,000 a year." in text, text
+    assert "so far, at the log's rate, £159,000 a year." in text, text
     assert "cash for the financial plan" not in text
     shown = cli("preview", str(facts), "-d", "dof", "--directors", str(tmp_path / "team.xlsx"))
     assert shown.exit_code == 0, shown.output

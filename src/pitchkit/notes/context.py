@@ -938,9 +938,10 @@ def advice_for(pitch: Pitch, lang: Language) -> list[str]:
 #: ``cash`` (money the financial plan can count), ``money`` (any money valued at all) or
 #: ``payback`` (cash, and the funding repaid within the project, as the money block says).
 MONEY_GAINS = {
-    # Recurrent savings need cash the log bears out at the plan's rate: beside "cash in the
-    # plan ...; at the rate the progress log shows so far, £159,000 a year" and "not paid
-    # back", the plan's savings are not what the log shows (newuser26 #1).
+    # Recurrent savings need cash the log bears out: beside "cash in the plan ...; so far,
+    # at the log's rate, £159,000 a year" and "not paid back", the plan's
+    # savings are more than the log shows (newuser26 #1). A log short of the plan whose
+    # rate still pays the funding back keeps them.
     "recurrent savings": "recurrent",
     # The finance lens's question: which line of the plan the savings count against asks
     # nothing true of a project none of whose cash is the trust's (newuser11's nail surgery,
@@ -1034,7 +1035,9 @@ def supported(gain: str, pitch: Pitch) -> bool:
     for need in {need for phrase, need in MONEY_GAINS.items() if phrase in gain}:
         if need == "recurrent":
             shown = shown_ledger(pitch) if has["cash"] else None
-            has[need] = shown is not None and not _log_cash_short(shown)
+            has[need] = shown is not None and (
+                not _log_cash_short(shown) or moneytext.pays_back(shown)
+            )
         if need == "payback":
             # "An investment case that pays back" beside "not paid back within the
             # project" is a claim the note's own figures disprove; so is it beside "not

@@ -439,13 +439,13 @@ def cash_line(ledger: Ledger, shown: Figures, lang: Language, unborne: Collectio
         so_far = _money(round_money(short, shown.quantum), lang)
         if single:
             text = lang.gettext(
-                "At {base} prices, cash in the plan: {money} a year; at the rate the progress "
-                "log shows so far, {so_far} a year."
+                "At {base} prices, cash in the plan: {money} a year; so far, at the log's rate, "
+                "{so_far} a year."
             )
         else:
             text = lang.gettext(
-                "At {base} prices, cash in the plan: {money} a year ({what}); at the rate the "
-                "progress log shows so far, {so_far} a year."
+                "At {base} prices, cash in the plan: {money} a year ({what}); so far, at the "
+                "log's rate, {so_far} a year."
             )
         text = text.format(
             base=base, money=_money(money, lang), what=_names(own, lang), so_far=so_far
