@@ -31,6 +31,7 @@ from pitchkit.advice.director import (
     no_strategy_link,
     role_unmatched,
 )
+from pitchkit.advice.headline import headline_unsupported
 from pitchkit.advice.length import page_fit
 from pitchkit.advice.money import (
     cost_supports_finance,
@@ -127,6 +128,7 @@ RULES: tuple[Rule, ...] = (
     ask_before_meeting,
     meeting_passed,
     log_dated_ahead,
+    headline_unsupported,
     project_over,
     whole_team,
     no_keep_informed,
@@ -160,6 +162,7 @@ UPDATE_RULES: tuple[Rule, ...] = (
     objective_year,
     logged_period,
     log_dated_ahead,
+    headline_unsupported,
     untranslated,
     welsh_only,
 )

@@ -248,6 +248,7 @@ def write_update(request: UpdateRequest, listener: Listener | None = None) -> Up
 def _write_update(
     request: UpdateRequest, heard: Heard, projects: list[Project], *, bilingual: bool
 ) -> UpdateResult:
+    from pitchkit.advice.headline import headline_text, unsupported
     from pitchkit.facts.project import pick_director
     from pitchkit.notes.bilingual import Pair, make_bilingual_update
     from pitchkit.notes.bilingual import file_name as bilingual_file_name
@@ -287,6 +288,12 @@ def _write_update(
     status = period_status(project.facts, when, asked=request.period is not None, today=today)
     for line in period_warnings(status):
         heard.warning(line)
+    for found in unsupported(project.facts, only=when):
+        # The lead's headline is printed as written; a claim its figures do not show is
+        # theirs to reword, so it is said here, where they read it (newuser26 #4).
+        message, _, fix = headline_text(found, project.lang)
+        place = project.loaded.source.where(("updates", found.index, "summary"))
+        heard.warning(f"{place}: {message} {fix}")
     return UpdateResult(
         lang=project.lang,
         director=chosen.id,

@@ -938,7 +938,11 @@ def advice_for(pitch: Pitch, lang: Language) -> list[str]:
 #: ``cash`` (money the financial plan can count), ``money`` (any money valued at all) or
 #: ``payback`` (cash, and the funding repaid within the project, as the money block says).
 MONEY_GAINS = {
-    "recurrent savings": "cash",
+    # Recurrent savings need cash the log bears out: beside "cash in the plan ...; so far,
+    # at the log's rate, £159,000 a year" and "not paid back", the plan's
+    # savings are more than the log shows (newuser26 #1). A log short of the plan whose
+    # rate still pays the funding back keeps them.
+    "recurrent savings": "recurrent",
     # The finance lens's question: which line of the plan the savings count against asks
     # nothing true of a project none of whose cash is the trust's (newuser11's nail surgery,
     # whose only cash is the ICB's).
@@ -1029,6 +1033,11 @@ def supported(gain: str, pitch: Pitch) -> bool:
         "money": money,
     }
     for need in {need for phrase, need in MONEY_GAINS.items() if phrase in gain}:
+        if need == "recurrent":
+            shown = shown_ledger(pitch) if has["cash"] else None
+            has[need] = shown is not None and (
+                not _log_cash_short(shown) or moneytext.pays_back(shown)
+            )
         if need == "payback":
             # "An investment case that pays back" beside "not paid back within the
             # project" is a claim the note's own figures disprove; so is it beside "not
@@ -1042,6 +1051,15 @@ def supported(gain: str, pitch: Pitch) -> bool:
         if not has[need]:
             return False
     return all(measures_outcome(pitch, concept) for concept in outcomes_named(gain))
+
+
+def _log_cash_short(ledger: Ledger) -> bool:
+    """Whether the progress log's rate gives less of the trust's own cash than the plan."""
+    logged = moneytext.log_cash(ledger)
+    if logged is None:
+        return False
+    planned = sum(line.annual for line in ledger.counted if moneytext.trust_cash(line))
+    return logged < planned
 
 
 def project_words(pitch: Pitch) -> str:

@@ -430,6 +430,26 @@ def cash_line(ledger: Ledger, shown: Figures, lang: Language, unborne: Collectio
             "At {base} prices, the plan counts {money} a year of cash ({what}), but the "
             "progress log shows none of it so far."
         ).format(base=base, money=_money(money, lang), what=_names(own, lang))
+    elif (short := log_cash(ledger, unborne)) is not None and round_money(
+        short, shown.quantum
+    ) < round_money(money, shown.quantum):
+        # The log shows less cash than the plan: the plan's figure is the plan's, and beside
+        # it what the log's rate gives, the rate the years below are forecast at, so that
+        # no "cash for the financial plan" reads beside "not paid back" (newuser26 #1).
+        so_far = _money(round_money(short, shown.quantum), lang)
+        if single:
+            text = lang.gettext(
+                "At {base} prices, cash in the plan: {money} a year; so far, at the log's rate, "
+                "{so_far} a year."
+            )
+        else:
+            text = lang.gettext(
+                "At {base} prices, cash in the plan: {money} a year ({what}); so far, at the "
+                "log's rate, {so_far} a year."
+            )
+        text = text.format(
+            base=base, money=_money(money, lang), what=_names(own, lang), so_far=so_far
+        )
     elif len(own) == 1 and own[0].counts == "money" and own[0].impact.per == "year":
         # A measure that is itself money a year (spend on dressings): what it counts is the
         # sum just given, and "£140,000 a year (£140,000 less a year)" would say it twice.
@@ -443,6 +463,28 @@ def cash_line(ledger: Ledger, shown: Figures, lang: Language, unborne: Collectio
     if groups:
         text = f"{text} {_apart_text(groups, parts, ledger, lang)}"
     return text
+
+
+def log_cash(ledger: Ledger, unborne: Collection[str] = ()) -> float | None:
+    """The trust's own cash a year at the rate the progress log shows, if it shows a rate.
+
+    Each own cash impact the log carries on at its rate in the year under way
+    counts twelve months of that rate; one the log does not bear out counts
+    nothing; the others their plan. ``None`` when the log gives no rate for
+    any of them: the plan is all there is to say.
+    """
+    running = next((s for s in ledger.years if s.year == ledger.under_way), None)
+    rates = dict(running.rates) if running is not None else {}
+    own = [line for line in ledger.counted if trust_cash(line)]
+    if not any(line.impact.id in rates for line in own):
+        return None
+    total = 0.0
+    for line in own:
+        if line.impact.id in rates:
+            total += max(rates[line.impact.id], 0.0) * 12
+        elif line.impact.id not in unborne:
+            total += line.annual
+    return total
 
 
 def said_already(lines: list[Line], said: Collection[str]) -> bool:

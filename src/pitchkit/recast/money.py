@@ -329,6 +329,9 @@ class YearShare:
     #: the log shows), and the last day those figures cover.
     so_far: float | None = None
     upto: dt.date | None = None
+    #: For the year under way: each impact's monthly rate as the log shows it, by id, for
+    #: those carried on at that rate (:attr:`Delivered.rates`).
+    rates: tuple[tuple[str, float], ...] = ()
     #: For the year under way: some impact's figures in it do not yet show the change, so
     #: it is at the full rate (with ``so_far`` ``None`` when every impact with figures is).
     unshown: bool = False
@@ -1022,6 +1025,7 @@ def with_logged(ledger: Ledger, delivered: dict[int, Delivered]) -> Ledger:
                 unlogged_by=found.unlogged_by,
                 so_far=found.so_far,
                 upto=found.upto,
+                rates=found.rates if found.so_far is not None else (),
                 unshown=found.unshown,
                 assumed=found.assumed,
                 young=found.young,

@@ -1,0 +1,192 @@
+"""A lead's headline for a period that claims a change the figures do not show.
+
+An update prints the lead's own words for the period (``summary:``) above
+pitchkit's reading of the charts. "Missed visits well down" above "no change
+from baseline can be told apart yet" is a claim the same page takes back
+(newuser26 #4). ``check`` flags it, at the summary's line and column, and
+``update`` warns of it for the period it writes; the lead's words are never
+rewritten.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from pitchkit.advice.review import Finding, Review
+from pitchkit.facts.schema import Facts, Impact
+from pitchkit.i18n.translation import Language
+from pitchkit.period import Period, parse_period
+
+#: Words that say a measure moved: down, up, improved, reduced, fallen, halved ...
+#: (and their Welsh: i lawr, wedi gostwng, wedi codi, wedi gwella, llai, mwy).
+_CHANGE = re.compile(
+    r"\b(?:down|up|improv\w*|reduc\w*|fall\w*|fell|fallen|drop\w*|declin\w*|decreas\w*"
+    r"|increas\w*|ris(?:e|es|en|ing)|rose|lower|higher|better|worse|cut|halved|doubled"
+    r"|gostwng\w*|gostyngiad|codi|cynydd|cynnydd|gwell\w*|llai|mwy|lawr|haneru)\b",
+    re.IGNORECASE,
+)
+#: Words too common in a measure's name to say which measure a headline means.
+_COMMON = frozenset(
+    [
+        "the",
+        "and",
+        "for",
+        "with",
+        "from",
+        "that",
+        "this",
+        "than",
+        "per",
+        "of",
+        "in",
+        "on",
+        "to",
+        "a",
+        "an",
+        "by",
+        "or",
+        "at",
+        "as",
+        "its",
+        "their",
+        "number",
+        "numbers",
+        "rate",
+        "rates",
+        "total",
+        "all",
+        "any",
+        "each",
+        "who",
+        "which",
+        "were",
+        "was",
+        "are",
+        "is",
+        "be",
+        "been",
+        "being",
+        "patients",
+        "patient",
+        "people",
+        "month",
+        "months",
+        "week",
+        "weeks",
+        "year",
+        "years",
+        "day",
+        "days",
+        "lack",
+        "capacity",
+        "planned",
+        "caseload",
+        "service",
+        "services",
+        "team",
+        "teams",
+        "trust",
+        "care",
+        "nhs",
+        "our",
+        "new",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class Headline:
+    """An update's summary claiming a change in a measure whose chart shows none."""
+
+    index: int
+    period: Period
+    impact: Impact
+    word: str
+
+
+def _stem(word: str) -> str:
+    word = word.casefold()
+    return word[:-1] if len(word) > 4 and word.endswith("s") else word
+
+
+def _words(text: str) -> list[str]:
+    return [_stem(w) for w in re.findall(r"[A-Za-zÀ-ÿŵŷ]+", text) if len(w) > 2]
+
+
+def named_measures(summary: str, facts: Facts) -> list[Impact]:
+    """The impacts a headline names: two of their measure's own words, or all of one word."""
+    said = set(_words(summary))
+    found = []
+    for impact in facts.impacts:
+        own = {w for w in _words(impact.measure) if w not in _COMMON}
+        own |= {w for w in _words(impact.id.replace("-", " ")) if w not in _COMMON}
+        shared = own & said
+        if len(shared) >= 2 or (shared and len(own) == 1):
+            found.append(impact)
+    return found
+
+
+def unsupported(facts: Facts, only: Period | None = None) -> Iterator[Headline]:
+    """Each update's summary that claims a change for a measure the figures show none for.
+
+    A measure counts when the log has figures for it from the change on, up
+    to the update's period, and its chart, as the update reads it, does not
+    show the change. With ``only``, just that period's entry.
+    """
+    # Imported here: the update package builds on the advice rules' modules.
+    from pitchkit.notes.update.situation import claims_for, log_runs
+
+    for index, update in enumerate(facts.updates):
+        if not update.summary:
+            continue
+        period = parse_period(update.period)
+        if only is not None and period != only:
+            continue
+        named = named_measures(update.summary, facts)
+        if not named:
+            continue
+        word = _CHANGE.search(update.summary)
+        if word is None:
+            continue
+        _, run, chart_run = log_runs(facts, period)
+        claims = claims_for(facts, chart_run or run, frozenset())
+        for impact in named:
+            claim = claims.get(impact.id)
+            if claim is None or claim.shown or not claim.counted:
+                continue
+            yield Headline(index=index, period=period, impact=impact, word=word[0])
+
+
+def headline_text(found: Headline, lang: Language) -> tuple[str, str, str]:
+    """The finding's message, evidence and fix, in ``lang``."""
+    from pitchkit.i18n import fmt
+
+    period = fmt.period_label(found.period.text, lang)
+    message = lang.gettext(
+        "The headline for {period} claims a change in '{measure}' that its figures do not show yet."
+    ).format(period=period, measure=found.impact.measure)
+    evidence = lang.gettext(
+        "The summary says '{word}', but the chart of '{measure}' to {period} cannot yet tell "
+        "a change from normal variation, and the update says so under the headline."
+    ).format(word=found.word, measure=found.impact.measure, period=period)
+    fix = lang.gettext(
+        'Say in the headline what was done ("two more teams went live") rather than what '
+        "the figures show, or wait for the chart to show the change before it claims one."
+    )
+    return message, evidence, fix
+
+
+def headline_unsupported(review: Review) -> Iterator[Finding]:
+    """A lead's headline claims a change in a measure whose chart does not show one."""
+    for found in unsupported(review.facts):
+        message, evidence, fix = headline_text(found, review.lang)
+        yield Finding(
+            "headline-unsupported",
+            "warning",
+            message,
+            evidence,
+            fix,
+            review.where("updates", found.index, "summary"),
+        )
