@@ -5,8 +5,10 @@ were offered as "possible" to "Reduce spend on continuing healthcare packages"
 because "the impact has a money value and the objective is financial". That
 objective names what its spend is on (the map's continuing-healthcare concept);
 feed boxes are not CHC packages. A general aim, "Deliver the £25m savings plan",
-takes any cash saved and keeps the offer; so does "Cut prescribing spend by 3%"
-for the spirometry hubs' inhaler items, and the ICB's efficiency plan.
+takes any cash saved and keeps the offer. The spirometry hubs' inhaler items were
+offered to "Cut prescribing spend by 3%" and the ICB's efficiency plan; since the
+measure map counts prescription items inside drug spend (the recall pass, branch
+linkrecall33), both are claimed through that chain.
 """
 
 from __future__ import annotations
@@ -27,11 +29,13 @@ def test_feed_boxes_not_offered_to_chc_spend(cli: Callable[..., Result]) -> None
     assert "wasted-feed-boxes → spend-continuing-healthcare" not in text
 
 
-def test_inhalers_still_offered_to_general_and_prescribing_spend(
+def test_inhalers_claimed_for_prescribing_spend_and_the_efficiency_plan(
     cli: Callable[..., Result],
 ) -> None:
     result = cli("directors", str(DATA / "icb_prelink.yaml"))
     assert result.exit_code == 0, result.output
     text = " ".join(result.stdout.split())
-    assert "inhaler-items-unconfirmed → prescribing-spend: possible" in text
-    assert "inhaler-items-unconfirmed → icb-efficiency: possible" in text
+    chain = "measure map: prescription items → drug spend"
+    assert f"inhaler-items-unconfirmed → prescribing-spend: {chain}" in text
+    assert f"inhaler-items-unconfirmed → icb-efficiency: {chain}" in text
+    assert "inhaler-items-unconfirmed → prescribing-spend: possible" not in text
