@@ -142,10 +142,33 @@ def is_sponsor(situation: Situation) -> bool:
     #1: the finance director's update in the falls and Welsh examples). With
     no meeting director named, the update is taken to be for the sponsor, as
     ``pitchkit update`` with no ``--director`` is.
+
+    The facts have no mark that the director has agreed, so the meeting having
+    taken place stands for it (newuser25 #1: the finance director's November
+    update spoke as sponsor nine days before the meeting that asks him). The
+    meeting must fall on or before the end of the update's period, and on or
+    before the day the update is written, unless the log is wholly ahead of that
+    day (an example as shipped, read as it stands). Until then the director gets
+    the team's voice, as any other director does. A meeting with no date is
+    taken to have happened.
     """
     meeting = situation.facts.meeting
     named = meeting.director.strip() if meeting and meeting.director else ""
-    return not named or named.casefold() == situation.pitch.director.id.casefold()
+    if named and named.casefold() != situation.pitch.director.id.casefold():
+        return False
+    return meeting_held(situation)
+
+
+def meeting_held(situation: Situation) -> bool:
+    """Whether the meeting (the ask to sponsor) has taken place by the update's period."""
+    meeting = situation.facts.meeting
+    if meeting is None or meeting.date is None:
+        return True
+    by = situation.period.end
+    today = situation.today
+    if today is not None and today < by and situation.facts.ended_periods(today):
+        by = today
+    return meeting.date <= by
 
 
 def _named(measure: str, situation: Situation) -> str:

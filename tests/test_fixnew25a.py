@@ -1,0 +1,87 @@
+"""What newuser25 found in a Welsh health board's updates and money, read back from the commands.
+
+The project is newuser25's Frailty Hospital at Home (``tests/data/fixnew25a``):
+a log from April 2024 to November 2026, a team sheet of seven directors, and a
+meeting with the finance director on 15 December 2026. Each test runs the
+command line as the lead did and reads the document or the JSON back.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import Result
+
+from documenttext import document_text
+
+Cli = Callable[..., Result]
+
+PROJECT = Path(__file__).parent / "data" / "fixnew25a"
+SPONSOR_EN = "As executive sponsor of Frailty Hospital at Home"
+TEAM_EN = "The team running Frailty Hospital at Home reports"
+
+
+def project(folder: Path, *, meeting: str | None = None) -> Path:
+    for name in ("facts.yaml", "log.csv", "team.xlsx"):
+        shutil.copy(PROJECT / name, folder / name)
+    facts = folder / "facts.yaml"
+    if meeting is not None:
+        text = facts.read_text(encoding="utf-8")
+        facts.write_text(text.replace("date: 2026-12-15", f"date: {meeting}"), encoding="utf-8")
+    return facts
+
+
+def update_text(cli: Cli, facts: Path, director: str, *extra: str) -> str:
+    out = facts.parent / f"{director}{'-'.join(extra)}.docx"
+    result = cli(
+        "update",
+        str(facts),
+        "--directors",
+        str(facts.parent / "team.xlsx"),
+        "-d",
+        director,
+        "--period",
+        "2026-11",
+        "-o",
+        str(out),
+        *extra,
+    )
+    assert result.exit_code == 0, result.output
+    return " ".join(document_text(out.read_bytes()).split())
+
+
+# newuser25 #1: the sponsor's voice only once the meeting that asks them has taken place.
+
+
+@pytest.mark.parametrize("locale", ["en_GB", "cy_GB"])
+def test_the_director_is_not_the_sponsor_before_the_meeting(
+    cli: Cli, tmp_path: Path, locale: str
+) -> None:
+    text = update_text(cli, project(tmp_path), "dof", "--locale", locale)
+    if locale == "en_GB":
+        assert SPONSOR_EN not in text
+        assert TEAM_EN in text
+    else:
+        assert "Fel noddwr gweithredol" not in text
+        assert "Mae'r tîm sy'n cynnal Ysbyty yn y Cartref i bobl eiddil yn adrodd" in text
+
+
+@pytest.mark.parametrize("locale", ["en_GB", "cy_GB"])
+def test_the_director_speaks_as_sponsor_once_the_meeting_has_passed(
+    cli: Cli, tmp_path: Path, locale: str
+) -> None:
+    text = update_text(cli, project(tmp_path, meeting="2026-11-10"), "dof", "--locale", locale)
+    if locale == "en_GB":
+        assert SPONSOR_EN in text
+        assert TEAM_EN not in text
+    else:
+        assert "Fel noddwr gweithredol Ysbyty yn y Cartref i bobl eiddil" in text
+
+
+def test_another_director_never_speaks_as_sponsor(cli: Cli, tmp_path: Path) -> None:
+    text = update_text(cli, project(tmp_path, meeting="2026-11-10"), "coo")
+    assert SPONSOR_EN not in text
+    assert TEAM_EN in text
