@@ -85,3 +85,42 @@ def test_another_director_never_speaks_as_sponsor(cli: Cli, tmp_path: Path) -> N
     text = update_text(cli, project(tmp_path, meeting="2026-11-10"), "coo")
     assert SPONSOR_EN not in text
     assert TEAM_EN in text
+
+
+# newuser25 #7: a count of people says "fewer people", a count of time keeps its unit.
+
+
+def test_a_count_of_people_reads_as_fewer_people(cli: Cli, tmp_path: Path) -> None:
+    english = update_text(cli, project(tmp_path), "coo")
+    assert (
+        "1,007 fewer people aged 75 and over waiting over 12 hours in the emergency department"
+        in english
+    )
+    assert "a reduction of 1,007" not in english
+    welsh = update_text(cli, project(tmp_path), "coo", "--locale", "cy_GB")
+    # Lower-cased mid-sentence, as the English is: "Pobl" is not a name.
+    assert "gostyngiad o 1,007 mewn pobl 75 oed a hŷn sy'n aros dros 12 awr" in welsh
+    assert "mewn Pobl" not in welsh
+
+
+def test_a_count_of_time_keeps_its_unit(cli: Cli, tmp_path: Path) -> None:
+    facts = project(tmp_path)
+    text = facts.read_text(encoding="utf-8")
+    text = text.replace(
+        "en: People aged 75 and over waiting over 12 hours in the emergency department",
+        "en: Time older people spend waiting over 12 hours in the emergency department",
+    ).replace(
+        "cy: Pobl 75 oed a hŷn sy'n aros dros 12 awr yn yr adran achosion brys",
+        "cy: Amser pobl hŷn yn aros dros 12 awr yn yr adran achosion brys",
+    )
+    facts.write_text(
+        text.replace(
+            "unit: patients\n    per: month\n    baseline: 310",
+            "unit: hours\n    per: month\n    baseline: 310",
+        ),
+        encoding="utf-8",
+    )
+    english = update_text(cli, facts, "coo")
+    assert "a reduction of 1,007 hours in time older people spend waiting over 12 hours" in english
+    welsh = update_text(cli, facts, "coo", "--locale", "cy_GB")
+    assert "gostyngiad o 1,007 awr mewn amser pobl hŷn yn aros" in welsh
