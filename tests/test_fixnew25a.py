@@ -124,3 +124,39 @@ def test_a_count_of_time_keeps_its_unit(cli: Cli, tmp_path: Path) -> None:
     assert "a reduction of 1,007 hours in time older people spend waiting over 12 hours" in english
     welsh = update_text(cli, facts, "coo", "--locale", "cy_GB")
     assert "gostyngiad o 1,007 awr mewn amser pobl hŷn yn aros" in welsh
+
+
+# newuser25 #2: the whole benefit's payback follows the months the log shows.
+
+
+def brief_text(cli: Cli, facts: Path, director: str, *extra: str) -> str:
+    out = facts.parent / f"brief-{director}{'-'.join(extra)}.docx"
+    result = cli(
+        "brief",
+        str(facts),
+        "--directors",
+        str(facts.parent / "team.xlsx"),
+        "-d",
+        director,
+        "-o",
+        str(out),
+        *extra,
+    )
+    assert result.exit_code == 0, result.output
+    return " ".join(document_text(out.read_bytes()).split())
+
+
+def test_the_payback_is_the_month_the_log_reaches_the_funding(cli: Cli, tmp_path: Path) -> None:
+    # Admissions fell over 9 months from April 2025: by the log £762,219 of the £780,000
+    # was back after 7 months (October 2025) and £930,626 after 8. Spreading 2025/26's
+    # £1,630,000 evenly gave 12 × 780 ÷ 1,630 = 5.7, "6 months", which the log disproves.
+    facts = project(tmp_path)
+    english = brief_text(cli, facts, "dof")
+    assert "payback 8 months on the benefit delivered and forecast" in english, english
+    assert "payback 6 months" not in english
+    # Every other director's note gives the same payback counting capacity as cash.
+    coo = brief_text(cli, facts, "coo")
+    assert "Payback counting capacity as if it were cash: 8 months." in coo, coo
+    welsh = brief_text(cli, facts, "dof", "--locale", "cy_GB")
+    assert "ad-dalu mewn 8 mis" in welsh or "ad-dalu 8 mis" in welsh, welsh
+    assert " 6 mis" not in welsh
