@@ -16,6 +16,7 @@ import pytest
 from typer.testing import Result
 
 from documenttext import document_text
+from pitchkit.notes.update import spc
 
 Cli = Callable[..., Result]
 
@@ -160,3 +161,58 @@ def test_the_payback_is_the_month_the_log_reaches_the_funding(cli: Cli, tmp_path
     welsh = brief_text(cli, facts, "dof", "--locale", "cy_GB")
     assert "ad-dalu mewn 8 mis" in welsh or "ad-dalu 8 mis" in welsh, welsh
     assert " 6 mis" not in welsh
+
+
+# newuser25 #6: points on a ramp down to the new level are on the way to it, not a concern.
+
+#: Emergency admissions 75+ a month, April 2024 to November 2026; the change in April 2025.
+ADMISSIONS = [404, 444, 431, 423, 417, 416, 426, 409, 439, 433, 453, 429]
+ADMISSIONS += [404, 387, 393, 389, 391, 351, 377, 363, 372, 366, 359, 344]
+ADMISSIONS += [347, 354, 361, 372, 362, 375, 354, 343]
+
+
+def chart_caption(text: str, heading: str) -> str:
+    """The chart's heading and caption, up to the next chart's heading."""
+    at = text.index(heading)
+    ends = [text.find(mark, at + len(heading) + 20) for mark in ("(XmR chart)", "(siart XmR)")]
+    return text[at : min((e for e in ends if e > 0), default=len(text))]
+
+
+@pytest.mark.parametrize("locale", ["en_GB", "cy_GB"])
+def test_the_ramp_to_the_new_level_is_not_a_concern(cli: Cli, tmp_path: Path, locale: str) -> None:
+    text = update_text(cli, project(tmp_path), "coo", "--locale", locale)
+    if locale == "en_GB":
+        caption = chart_caption(text, "aged 75 and over living with frailty (XmR chart)")
+        assert (
+            "two of three points close to the upper limit (on the way to the new level), "
+            "ending August 2025" in caption
+        ), caption
+        assert "(concern)" not in caption
+    else:
+        caption = chart_caption(text, "sy'n byw gydag eiddilwch (siart XmR)")
+        assert (
+            "dau o dri phwynt yn agos at y terfyn uchaf (ar y ffordd i'r lefel newydd), "
+            "pwynt olaf: Awst 2025" in caption
+        ), caption
+        assert "(pryder)" not in caption
+
+
+def test_the_ramp_is_marked_as_a_step_on_the_chart() -> None:
+    # The chart's markers and the icon are drawn from the same signals: none of the points
+    # from April to August 2025 (404, 387, 393, 389, 391) is a concern.
+    analysis = spc.analyse(ADMISSIONS, better="lower", changes=[12])
+    ramp = [s for s in analysis.signals if s.start >= 12 and s.end <= 16]
+    assert [(s.rule, s.stepping) for s in ramp] == [
+        ("outside_limits", True),
+        ("two_of_three", True),
+    ]
+    assert not any(s.improvement is False for s in analysis.signals)
+    assert analysis.variation == "common"
+
+
+def test_a_slip_back_after_the_new_level_is_still_a_concern() -> None:
+    # Once the figures have reached the new mean (351 in September 2025), points back up
+    # near the old level are judged as usual.
+    slipped = [*ADMISSIONS[:24], 347, 354, 415, 420, 418, 375, 354, 343]
+    analysis = spc.analyse(slipped, better="lower", changes=[12])
+    assert any(s.improvement is False and s.start >= 17 for s in analysis.signals)
