@@ -9,6 +9,8 @@ command line as the lead did and reads the document or the JSON back.
 from __future__ import annotations
 
 import shutil
+import subprocess
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -216,3 +218,56 @@ def test_a_slip_back_after_the_new_level_is_still_a_concern() -> None:
     slipped = [*ADMISSIONS[:24], 347, 354, 415, 420, 418, 375, 354, 343]
     analysis = spc.analyse(slipped, better="lower", changes=[12])
     assert any(s.improvement is False and s.start >= 17 for s in analysis.signals)
+
+
+# newuser25 #9: the board-report box is never split across the page break.
+
+
+def test_the_board_box_cannot_split_across_pages(cli: Cli, tmp_path: Path) -> None:
+    out = tmp_path / "coo.docx"
+    result = cli(
+        "update", str(project(tmp_path)), "--directors", str(tmp_path / "team.xlsx"),
+        "-d", "coo", "--period", "2026-11", "-o", str(out),
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    xml = zipfile.ZipFile(out).read("word/document.xml").decode("utf-8")
+    at = xml.index("The team running Frailty Hospital at Home")
+    row = xml[max(xml.rfind("<w:tr>", 0, at), xml.rfind("<w:tr ", 0, at)) : at]
+    assert "<w:cantSplit/>" in row
+    assert "<w:keepLines/>" in row
+
+
+def pdf_pages(pdf: Path) -> list[str]:
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return text.split("\f")
+
+
+@pytest.mark.slow
+def test_the_board_box_stays_whole_and_the_update_two_pages(
+    cli: Cli, tmp_path: Path, soffice: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The finance director's and the COO's updates split the box after "no patient" (page 1)
+    # and "waits over 12 hours" (page 2); LibreOffice now moves it whole, and the update
+    # keeps to two pages (the finance director's keeps one chart of its two).
+    monkeypatch.setenv("PITCHKIT_MEASURE", "1")
+    facts = project(tmp_path)
+    out = tmp_path / "upd"
+    made = cli(
+        "batch", str(facts), "--directors", str(tmp_path / "team.xlsx"), "--kind", "update",
+        "--period", "2026-11", "--only", "dof,coo", "--out", str(out), "--pdf",
+    )  # fmt: skip
+    assert made.exit_code == 0, made.output
+    pdfs = sorted(out.glob("*.pdf"))
+    assert len(pdfs) == 2
+    for pdf in pdfs:
+        pages = pdf_pages(pdf)
+        assert len([p for p in pages if p.strip()]) == 2, pdf.name
+        [page] = [p for p in pages if "For your board report" in p]
+        sentence = " ".join(page[page.index("For your board report") :].split())
+        start = sentence.index("The team running")
+        end = sentence.index("Use or adapt it") if "Use or adapt it" in sentence else len(sentence)
+        # The whole sentence is on the page its heading is on, ending with its full stop.
+        assert sentence[start:end].strip().endswith("."), sentence[start:end]
+        assert "contributing to our objective" in sentence[start:end]
