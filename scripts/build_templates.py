@@ -498,8 +498,13 @@ def _update_board(document: Document) -> None:
     widths = [17.4]
     table = _update_table(document, widths)
     [cell] = _update_row(table, widths)
+    # The box is never split across a page break (newuser25 #9): its row moves whole.
+    row = table.rows[0]  # type: ignore[attr-defined]
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     _cell_fill(cell, "F0F4F5")
     paragraph = _cell_text(cell, [("{{ update.board_sentence }}", False)])
+    paragraph.paragraph_format.keep_together = True
+    paragraph.paragraph_format.keep_with_next = True  # and with the note under it
     for run in paragraph.runs:
         run.italic = True
     para(document, "{{ update.board_note }}", "Small Print")

@@ -10,10 +10,11 @@ month), delivered 512 bed days (× £421, the unit cost the small print shows:
 2026 it has figures for (none for June): £237,412, about two thirds of the
 rate. A finance director forecasts the year as that plus the 121 days of
 December to March at the same rate, £134,238: £371,650, shown £372,000. The
-payback then follows the years shown: March 2026's £14,210 (30 bed days ×
-£421 + £1,580), then the £245,790 still owed at £371,650 a year, 241 days:
-272 days from March 2026, 8.9 months, "payback 9 months" (the full rate said
-6, yet the log to November 2026 shows only £251,622 back of £260,000).
+payback then follows the months the log shows: March 2026's £14,210 (30 bed
+days × £421 + £1,580), then each month logged, £251,622 back by November 2026
+of £260,000, so the rest comes in December at the forecast rate: "payback 10
+months" (the full rate said 6; spreading the year evenly said 9, which the
+log to November disproves: newuser25 #2).
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ def test_the_year_under_way_is_forecast_at_the_rate_the_log_shows(tmp_path: Path
     assert (
         "2025/26 £14,000 delivered for £87,000; 2026/27 £373,000 forecast for £173,000 "
         "(£238,000 delivered to the end of November 2026, no figure for June 2026; the rest "
-        "of the year at that rate); over the project £387,000, net £127,000; payback 9 months"
+        "of the year at that rate); over the project £387,000, net £127,000; payback 10 months"
     ) in line
     assert "£1.49 per £1" in line
     assert "£565,000" not in line

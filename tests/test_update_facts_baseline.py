@@ -193,7 +193,7 @@ def test_a_run_below_the_facts_baseline_is_delivered_and_said(tmp_path: Path) ->
     assert "April to November 2027" in _hat_row(text)
     # The chart says what the claim rests on, and the sentence for the board claims it.
     assert "From April 2027, a sustained shift (8 months below the baseline in the facts, " in text
-    assert "a reduction of 18 in hospital-acquired thrombosis events" in text
+    assert "18 fewer hospital-acquired thrombosis events" in text
 
 
 def test_the_shift_against_the_facts_baseline_is_said_in_welsh(tmp_path: Path) -> None:
@@ -388,4 +388,4 @@ def test_the_money_delivered_is_the_count_shown_times_its_unit_cost(tmp_path: Pa
     # 17.7 events worked out, 18 shown: 18 x £3,500 = £63,000 (17.7 x £3,500 was £61,800).
     row = "18 events fewer than at the baseline rate, April to November 2027, worth £63,000"
     assert row in text, text
-    assert "a reduction of 18 in hospital-acquired thrombosis events (worth £63,000" in text
+    assert "18 fewer hospital-acquired thrombosis events (worth £63,000" in text

@@ -289,7 +289,7 @@ def test_a_rise_from_the_change_counts_whatever_step_came_before(tmp_path: Path)
     opening = ("As executive sponsor", "The team running")
     [board] = [line for line in lines if line.startswith(opening)]
     assert "an increase of 58 in supervised food challenges completed" in board, board
-    assert "an increase of 58 in children discharged with a written action plan" in board
+    assert "58 more children discharged with a written action plan" in board
     assert "clinic" not in board
 
 
@@ -323,7 +323,7 @@ def test_the_month_the_change_starts_in_counts_whole_in_the_money_block(tmp_path
     update = _update(tmp_path, facts, "2026-11", "dof")
     opening = ("As executive sponsor", "The team running")
     [board] = [line for line in update if line.startswith(opening)]
-    assert "a reduction of 110 in agency nurse shifts on the ward (worth £43,000" in board
+    assert "110 fewer agency nurse shifts on the ward (worth £43,000" in board
 
 
 TRANSPORT = """\

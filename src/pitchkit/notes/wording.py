@@ -157,6 +157,13 @@ _PLURAL_WITHOUT_S = frozenset(
 )
 
 
+#: Plural nouns, English and Welsh, that lead a measure before a number without being a
+#: name ("People 75 and over …", "Pobl 75 oed a hŷn …": newuser25 #7), as "Patients" does.
+_PLURAL_FIRST = _PLURAL_WITHOUT_S | frozenset(
+    {"pobl", "cleifion", "plant", "babanod", "menywod", "dynion", "oedolion"}
+)
+
+
 #: Words that end a noun phrase's head and begin what follows it ("people *in* our care").
 _AFTER_HEAD = frozenset(
     {"in", "of", "with", "for", "on", "at", "from", "under", "who", "that", "which", "living"}
@@ -536,7 +543,8 @@ def _names(first: str, rest: list[str]) -> bool:
     """Whether a capitalised first word begins a name, by the words after it."""
     if not rest:
         return False
-    plural = first.lower().endswith("s") and not first.lower().endswith("ss")
+    word = first.lower()
+    plural = (word.endswith("s") and not word.endswith("ss")) or word in _PLURAL_FIRST
     if re.fullmatch(r"\d{1,2}[a-z]?[,.:;]?", rest[0]) and not plural:
         return True
     for word in rest:

@@ -28,6 +28,7 @@ import math
 import re
 from dataclasses import dataclass, replace
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
@@ -376,6 +377,10 @@ class YearShare:
     #: loss a progress update takes off what it delivered since the change (the block
     #: counts the year £0 instead), so that the two totals reconcile in pounds.
     lost: tuple[Lost, ...] = ()
+    #: For a year the log delivered (closed, or under way, so far): the money delivered to
+    #: the end of each logged period in it, as (that day, all the benefit, the cash), so
+    #: that the payback follows the months the log shows, not the year spread evenly.
+    steps: tuple[tuple[dt.date, float, float], ...] = ()
 
     @property
     def own_cash(self) -> float:
@@ -544,8 +549,10 @@ class Ledger:
                 continue
             if so_far + amount >= self.investment:
                 opened = max(first, begins)
-                needed = (self.investment - so_far) / amount * days
-                elapsed = (opened - begins).days + needed
+                start = (opened - begins).days
+                steps = share.steps if releases in (None, "cash") else ()
+                knots = _knots(start, days, amount, steps, begins, cash=releases == "cash")
+                elapsed = _crossing(knots, self.investment - so_far)
                 return 12 * elapsed / DAYS_IN_YEAR, begins
             so_far += amount
         return None
@@ -580,6 +587,41 @@ class Ledger:
                 None,
             )
         return next((s.year for s in self.years if s.benefit > 0), None)
+
+
+def _knots(
+    start: int,
+    days: int,
+    amount: float,
+    steps: tuple[tuple[dt.date, float, float], ...],
+    begins: dt.date,
+    *,
+    cash: bool,
+) -> list[tuple[float, float]]:
+    """A year's benefit so far, as (days since ``begins``, money) at each point it is known.
+
+    From nothing on the year's first day of benefit (``start`` days after
+    ``begins``) to ``amount`` on its last (``days`` later). The money the log
+    shows delivered to the end of each logged period in between (``steps``:
+    all the benefit, or the cash) is a point too, so that a year whose benefit
+    ramped up is not read as earning evenly; with no steps, a straight line.
+    """
+    knots = [(float(start), 0.0)]
+    end = float(start + days)
+    for day, benefit, cash_so_far in steps:
+        at = float((day - begins).days + 1)
+        if knots[-1][0] < at < end:
+            knots.append((at, cash_so_far if cash else benefit))
+    knots.append((end, amount))
+    return knots
+
+
+def _crossing(knots: list[tuple[float, float]], needed: float) -> float:
+    """The day (since the first benefit) the money along ``knots`` first reaches ``needed``."""
+    for (x0, y0), (x1, y1) in pairwise(knots):
+        if y1 >= needed and y1 > y0:
+            return x0 + max(0.0, needed - y0) / (y1 - y0) * (x1 - x0)
+    return knots[-1][0]
 
 
 def _of_kind(line: Line, kind: Kind | None) -> bool:
@@ -961,6 +1003,8 @@ class Delivered:
     flat: tuple[str, ...] = ()
     #: See :attr:`YearShare.lost`.
     lost: tuple[Lost, ...] = ()
+    #: See :attr:`YearShare.steps`.
+    steps: tuple[tuple[dt.date, float, float], ...] = ()
 
 
 def with_logged(ledger: Ledger, delivered: dict[int, Delivered]) -> Ledger:
@@ -1004,6 +1048,7 @@ def with_logged(ledger: Ledger, delivered: dict[int, Delivered]) -> Ledger:
                 unlogged_whole=found.unlogged_whole,
                 flat=found.flat,
                 lost=found.lost,
+                steps=found.steps,
             )
         elif (
             found is not None
@@ -1032,6 +1077,7 @@ def with_logged(ledger: Ledger, delivered: dict[int, Delivered]) -> Ledger:
                 worse=found.worse,
                 unfigured=found.unfigured,
                 flat=found.flat,
+                steps=found.steps,
             )
         years.append(share)
     return replace(ledger, years=tuple(years))

@@ -140,15 +140,19 @@ def read(text: str, unit: str = "") -> Reading:
     return Reading("count", stage)
 
 
+def time_unit(unit: str) -> bool:
+    """Whether ``unit`` is a unit of time (``hours``, ``days``; Welsh ``awr``)."""
+    name = unit.strip().lower()
+    return re.fullmatch(_TIME_UNIT, name) is not None or name in _WELSH_TIME_UNITS
+
+
 def is_duration(measure: str, unit: str) -> bool:
     """Whether ``measure`` is a length of time given in a unit of time (a wait in weeks).
 
     A count of days ("days lost to sickness", "bed days") is not: the measure
     must read as a time (:func:`read`) and the unit must be one of time.
     """
-    name = unit.strip().lower()
-    is_time_unit = re.fullmatch(_TIME_UNIT, name) is not None or name in _WELSH_TIME_UNITS
-    return is_time_unit and read(measure, unit).kind == "time"
+    return time_unit(unit) and read(measure, unit).kind == "time"
 
 
 #: The words before a number that make a rate per so many: English "per", and Welsh "fesul",

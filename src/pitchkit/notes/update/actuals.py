@@ -401,9 +401,19 @@ def _running(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered |
     worse: list[str] = []
     unfigured: list[str] = []
     flat: list[str] = []  # counted as nothing: figures whose chart does not show the change
+    parts: list[tuple[Line, Claim, dt.date]] = []  # the lines on the log's rate
+    even = False  # whether some line earns at the plan's rate, spread evenly over the year
+    assert ledger.start is not None
+    first = fy_bounds(year)[0]
     for line in ledger.counted:
         claim = claims.get(line.impact.id)
         part = line_forecast(ledger, claim, line, year)
+        if part.done is not None and part.done != 0 and claim is not None and not part.worse:
+            begins = max(first, benefit_start(line.impact, ledger.start))
+            kind = claim.points[-1].period.kind
+            parts.append((line, claim, _counted_from(first, begins, kind)))
+        elif part.earned != 0:
+            even = True
         if part.worse:
             worse.append(line.impact.measure)
         elif part.done == 0 and part.earned == 0 and claim is not None and claim.delivered is None:
@@ -456,6 +466,7 @@ def _running(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered |
         unfigured=tuple(unfigured),
         # Beside money the log shows delivered, one counted as nothing is named (newuser10 #7a).
         flat=tuple(flat) if rated and so_far > 0 else (),
+        steps=() if even or not rated else _steps(first, upto, parts),
     )
 
 
@@ -494,6 +505,7 @@ def _year(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered | No
     others = False  # whether a charted impact not worse has figures in the year
     flat: list[str] = []  # charted impacts with figures whose chart does not show the change
     lost: list[Lost] = []  # the worse ones' losses that a progress update nets
+    parts: list[tuple[Line, Claim, dt.date]] = []  # the lines counted from the log
     for line in ledger.counted:
         claim = claims.get(line.impact.id)
         points = claim.points if claim is not None else []
@@ -560,6 +572,7 @@ def _year(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered | No
             # others' money, so that no impact is left out of a year's figure unsaid.
             flat.append(line.impact.measure)
         money = _money(line, claim, counted_from, last)
+        parts.append((line, claim, counted_from))
         benefit += money
         if spends(line):
             cash += money
@@ -614,7 +627,43 @@ def _year(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered | No
         unlogged_whole=tuple(whole) if named else (),
         flat=tuple(flat) if why is None else (),
         lost=tuple(lost),
+        # Beside a measure at the plan's full rate the year stays spread evenly.
+        steps=() if planned_for else _steps(first, last, parts),
     )
+
+
+def _steps(
+    first: dt.date, last: dt.date, parts: list[tuple[Line, Claim, dt.date]]
+) -> tuple[tuple[dt.date, float, float], ...]:
+    """The money delivered from ``first`` to the end of each logged period up to ``last``.
+
+    As (the period's last day, all the benefit, the cash), each line counted
+    from its own day (``parts``: the line, what the log shows for it, the day
+    its money counts from) and priced as the year is (:func:`_money`), so that
+    the last step is the year's money. The payback follows them month by
+    month (:meth:`~pitchkit.recast.money.Ledger.payback_logged`): a benefit
+    that ramped up over the year is not read as earned evenly (newuser25 #2).
+    """
+    ends = sorted(
+        {
+            point.period.end
+            for _, claim, _ in parts
+            for point in claim.points
+            if point.value is not None and first <= point.period.end < last
+        }
+        | {last}
+    )
+    steps = []
+    for day in ends:
+        benefit = cash = 0.0
+        for line, claim, counted_from in parts:
+            if day < counted_from:
+                continue
+            money = _money(line, claim, counted_from, day)
+            benefit += money
+            cash += money if spends(line) else 0.0
+        steps.append((day, benefit, cash))
+    return tuple(steps) if parts else ()
 
 
 def _named(by: list[tuple[str, tuple[Period, ...]]]) -> tuple[tuple[str, tuple[Period, ...]], ...]:

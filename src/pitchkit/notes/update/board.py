@@ -40,10 +40,13 @@ from pitchkit.notes.update.measures import (
     has_figure,
     level_mean,
     named_by_measure,
+    shown_unit,
 )
 from pitchkit.notes.update.progress import MeasureProgress, is_money
 from pitchkit.notes.update.situation import Situation
 from pitchkit.period import Period
+from pitchkit.recast.english import english_impact
+from pitchkit.recast.quantity import time_unit
 
 #: At most this many deliveries in the board sentence.
 MAX_IN_SENTENCE = 2
@@ -142,10 +145,33 @@ def is_sponsor(situation: Situation) -> bool:
     #1: the finance director's update in the falls and Welsh examples). With
     no meeting director named, the update is taken to be for the sponsor, as
     ``pitchkit update`` with no ``--director`` is.
+
+    The facts have no mark that the director has agreed, so the meeting having
+    taken place stands for it (newuser25 #1: the finance director's November
+    update spoke as sponsor nine days before the meeting that asks him). The
+    meeting must fall on or before the end of the update's period, and on or
+    before the day the update is written, unless the log is wholly ahead of that
+    day (an example as shipped, read as it stands). Until then the director gets
+    the team's voice, as any other director does. A meeting with no date is
+    taken to have happened.
     """
     meeting = situation.facts.meeting
     named = meeting.director.strip() if meeting and meeting.director else ""
-    return not named or named.casefold() == situation.pitch.director.id.casefold()
+    if named and named.casefold() != situation.pitch.director.id.casefold():
+        return False
+    return meeting_held(situation)
+
+
+def meeting_held(situation: Situation) -> bool:
+    """Whether the meeting (the ask to sponsor) has taken place by the update's period."""
+    meeting = situation.facts.meeting
+    if meeting is None or meeting.date is None:
+        return True
+    by = situation.period.end
+    today = situation.today
+    if today is not None and today < by and situation.facts.ended_periods(today):
+        by = today
+    return meeting.date <= by
 
 
 def _named(measure: str, situation: Situation) -> str:
@@ -443,6 +469,34 @@ def credit_text(objectives: tuple[Objective, ...], lang: Language) -> str:
     return text.format(objectives=named)
 
 
+def counted_as(impact: Impact, situation: Situation) -> str:
+    """How a count delivered goes in the sentence: ``heads``, ``time``, or ``other``.
+
+    ``heads``: the figure goes straight before the measure, which names what
+    it counts (it opens with its unit, "Emergency admissions for falls", or
+    is a plural noun phrase, "People aged 75 and over waiting …", "Agency
+    nurse shifts"). ``time``: a measure in a unit of time that does not open
+    with it ("Crew time spent …" in hours), whose figure keeps the unit.
+    Decided on the English measure, so a Welsh update says the same.
+    """
+    english = english_impact(impact, situation.facts.english)
+    if is_money(impact):
+        return "other"
+    if wording.names_its_unit(english.measure, english.unit):
+        return "heads"
+    if time_unit(english.unit):
+        return "time"
+    words = english.measure.split()
+    if wording.is_plural(english.measure) or (words and words[0].casefold() in _PEOPLE_FIRST):
+        return "heads"
+    return "other"
+
+
+#: First words that make a measure a count of people, whatever its head noun reads as
+#: ("Children discharged with a written action plan": 58 more children discharged).
+_PEOPLE_FIRST = frozenset({"people", "children", "men", "women", "patients", "adults"})
+
+
 def delivered_phrase(progress: MeasureProgress, situation: Situation) -> str:
     """``a reduction of 173 in emergency admissions … (worth £275,000)``; empty if none.
 
@@ -461,9 +515,16 @@ def delivered_phrase(progress: MeasureProgress, situation: Situation) -> str:
         size = fmt.number(whole(progress.delivered), lang)  # as the money was counted
         if is_money(impact):
             size = fmt.money(progress.delivered, lang)
-        if wording.names_its_unit(impact.measure, impact.unit) and not is_money(impact):
+        counted = counted_as(impact, situation)
+        if counted == "time":
+            # A count of time keeps its unit: "a reduction of 24,710 hours in crew time
+            # spent preparing vehicles", not "of 24,710 in crew time" (newuser25 #7).
+            size = fmt.quantity(whole(progress.delivered), shown_unit(impact), lang)
+        if counted == "heads":
             # "3,290 fewer hours adult patients wait in ED", not "a reduction of 3,290 in
-            # hours adult patients wait": a measure that opens with its unit counts it.
+            # hours adult patients wait": a measure that opens with its unit counts it; so
+            # does one that names people or things ("1,007 fewer people aged 75 and over
+            # waiting over 12 hours", not "a reduction of 1,007 in people …": newuser25 #7).
             pattern = (
                 lang.gettext("{amount} fewer {measure}")
                 if impact.direction == "lower"

@@ -47,7 +47,7 @@ _CELL_PAD = 2 * 30 / 20 + 0.5
 _CELL_SIDES = 2 * 80 / 20
 #: How much of a page the estimate leaves unused before it calls an update surely within
 #: its pages: it is rough, so near the edge LibreOffice decides (where it is found).
-MARGIN = 0.06
+MARGIN = 0.1
 #: A character without a known width takes this much of an em (a wide letter's).
 _WIDE_EM = 0.75
 
@@ -126,11 +126,7 @@ def _paragraph(paragraph: etree._Element, style: Style, width: float) -> tuple[f
     pictures = [
         float(extent.get("cy", "0")) / _EMU_PER_POINT for extent in paragraph.iter(f"{_WP}extent")
     ]
-    text = "".join(
-        "\n" if part.tag in (f"{_W}br", f"{_W}cr") else (part.text or "")
-        for part in paragraph.iter(f"{_W}t", f"{_W}br", f"{_W}cr")
-    )
-    lines = _lines(text, size, width)
+    lines = _lines(_runs(paragraph, style), size, width)
     if pictures and max(pictures) > line:
         # A chart on a line of its own (an icon within a line of text adds little).
         return max(pictures) + style.after + (lines - 1) * line, line, True
@@ -152,16 +148,45 @@ def _row(row: etree._Element, widths: list[float]) -> float:
     return tallest + _CELL_PAD
 
 
-def _lines(text: str, size: float, width: float) -> int:
-    """Lines ``text`` wraps to at ``width`` points (its line breaks counted), breaking at spaces."""
-    widths = _font().regular
-    space = widths[" "] * size
+def _runs(paragraph: etree._Element, style: Style) -> list[tuple[str, bool]]:
+    """The paragraph's characters, each with whether it is bold (a line break as a newline).
+
+    A bold run is measured at bold widths: a table cell that opens with its
+    measure in bold wraps sooner than regular widths say (newuser25 #9).
+    """
+    found: list[tuple[str, bool]] = []
+    for run in paragraph.iter(f"{_W}r"):
+        bold = style.bold
+        weight = run.find(f"{_W}rPr/{_W}b")
+        if weight is not None:
+            bold = weight.get(f"{_W}val", "true") not in ("0", "false")
+        for part in run.iter(f"{_W}t", f"{_W}br", f"{_W}cr"):
+            text = "\n" if part.tag != f"{_W}t" else (part.text or "")
+            found += [(char, bold) for char in text]
+    return found
+
+
+def _lines(characters: list[tuple[str, bool]], size: float, width: float) -> int:
+    """Lines the characters wrap to at ``width`` points (line breaks counted), at spaces."""
+    font = _font()
+    space = font.regular[" "] * size
     count = 0
+    text = "".join(char for char, _ in characters)
+    bolds = [bold for _, bold in characters]
+    at = 0
     for part in text.split("\n"):
         count += 1
         used = 0.0
         for word in part.split(" "):
-            advance = sum(widths.get(char, _WIDE_EM) for char in word) * size
+            weights = bolds[at : at + len(word)]
+            at += len(word) + 1
+            advance = (
+                sum(
+                    (font.bold if bold else font.regular).get(char, _WIDE_EM)
+                    for char, bold in zip(word, weights, strict=False)
+                )
+                * size
+            )
             if used and used + space + advance > width:
                 count += 1 + int(advance // width)
                 used = advance % width

@@ -693,7 +693,7 @@ def _xmr(
         points = [(i, v) for i, v in present if segment.start <= i <= segment.end]
         found = _judged(_xmr_signals(points, segment, rules), better)
         if previous is not None:
-            found = _stepping(found, segment.start, previous.centre, series, better)
+            found = _stepping(found, segment.start, previous.centre, series, better, segment.centre)
             found = _recovering(found, segment.centre, previous.centre, series, better)
         signals += found
         previous = segment
@@ -798,6 +798,7 @@ def _stepping(
     before: float,
     series: tuple[float | None, ...],
     better: str | None,
+    centre: float | None = None,
 ) -> tuple[Signal, ...]:
     """Signals at the start of recalculated limits that are the step to the new level.
 
@@ -814,6 +815,14 @@ def _stepping(
     neither a concern nor an improvement, whichever way the shift went; a
     later one (a slip back from the new level) is judged as usual. A trend
     is never a step: one that starts there moves away from the new level.
+
+    With ``centre``, the new limits' mean: a ramp to the new level is the way
+    there too. A concern that ends before any figure has reached the new mean
+    (every figure from the start of the new limits to its end still between
+    the mean before and the new one) is a point on that way, not a slip back
+    (newuser25 #6: admissions of 404, 387, 393, 389 and 391 a month, falling
+    from 427 to about 365, read "two of three points close to the upper limit
+    (concern)" beside "on the way to the new level").
     """
     if better not in ("lower", "higher"):
         return signals
@@ -835,6 +844,9 @@ def _stepping(
     # far side of the mean before them, is a step on that way too (a drain count of 10
     # after 9, on its way from 15 to 4), not a slip back from the new level.
     runs = [(s.start, s.end) for s in first if s.stepping and s.rule == "shift"]
+    arrived = _arrival(start, before, centre, series)
+    if arrived is not None:
+        runs.append((start, arrived - 1))
     return tuple(
         replace(s, improvement=None, stepping=True)
         if s.improvement is not None
@@ -844,6 +856,29 @@ def _stepping(
         else s
         for s in first
     )
+
+
+def _arrival(
+    start: int, before: float, centre: float | None, series: tuple[float | None, ...]
+) -> int | None:
+    """The first figure from ``start`` on at or past the new mean ``centre`` from ``before``.
+
+    The figures before it, each still between the mean before and the new
+    one, are the way to the new level. ``None`` without a new mean, or when
+    the figures never reach it.
+    """
+    if centre is None or centre == before:
+        return None
+    falling = centre < before
+    for index in range(start, len(series)):
+        value = series[index]
+        if value is None:
+            continue
+        if (value <= centre) if falling else (value >= centre):
+            return index
+        if (value >= before) if falling else (value <= before):
+            return None  # back at the old level: not on the way to the new one
+    return None
 
 
 def _recovering(
