@@ -932,3 +932,30 @@ def test_a_sheet_with_objectives_en_and_objectives_cy_alone_is_read(
     welsh = cli("directors", str(facts), "--directors", str(team), "-l", "cy_GB")
     assert welsh.exit_code == 0, welsh.stderr
     assert "md.mortality: Lleihau marwolaethau" in " ".join(welsh.stdout.split())
+
+
+def test_a_notes_column_is_passed_over_quietly_and_a_misspelt_one_is_warned_of(
+    cli: Cli, tmp_path: Path
+) -> None:
+    from openpyxl import Workbook
+
+    # newuser26 #7: every run warned "team.xlsx: column 'Notes' was ignored".
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["Executive team 2026/27"])
+    sheet.append(
+        ["id", "Name", "Role", "Objectives 2026/27", "Notes", "PA notes", "Comments", "Concers"]
+    )
+    sheet.append([
+        "dof", "Gareth Lloyd", "Director of Finance", "Deliver the £9.4m cost improvement",
+        "Also Deputy CEO; ask via PA", "Books 30 minutes", "Prefers one page", "Agency spend",
+    ])  # fmt: skip
+    team = tmp_path / "team.xlsx"
+    workbook.save(team)
+    facts = facts_without_directors(tmp_path)
+    shown = cli("directors", str(facts), "--directors", str(team))
+    assert shown.exit_code == 0, shown.stderr
+    assert shown.stderr == (
+        f"warning: {team}: column 'Concers' was ignored: did you mean 'concerns'?\n"
+    )
+    assert "dof.cost-improvement" in shown.stdout

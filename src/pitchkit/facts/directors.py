@@ -1337,13 +1337,40 @@ def _columns(
         if index in positions:
             continue
         if key and key not in COLUMNS:
+            hint = did_you_mean(key, COLUMNS)
+            if not hint and _for_notes(header[index]):
+                continue  # a PA's notes column is meant for people, not for pitchkit
             ignored = Message(
                 "column '{column}' was ignored{hint}",
                 column=header[index].strip(),
-                hint=did_you_mean(key, COLUMNS),
+                hint=hint,
             )
             warnings.append(Located(str(path), ignored))
     return positions, warnings
+
+
+#: Words of a header plainly meant for notes to people, in English and Welsh: such a
+#: column is passed over without a warning (newuser26 #7: "column 'Notes' was ignored"
+#: on every run, for a column every PA's sheet has).
+_NOTES_WORDS = frozenset(
+    {
+        "note",
+        "notes",
+        "comment",
+        "comments",
+        "remark",
+        "remarks",
+        "nodyn",
+        "nodiadau",
+        "sylw",
+        "sylwadau",
+    }
+)
+
+
+def _for_notes(header: str) -> bool:
+    """Whether ``header`` names a column of notes or comments (``Notes``, ``PA notes``)."""
+    return any(word in _NOTES_WORDS for word in _header_words(header))
 
 
 def _blank_objectives_cell(director: Director) -> Message:
