@@ -56,3 +56,15 @@ def test_a_mistyped_answer_writes_nothing(facts: Path) -> None:
             LinkRequest(facts, accept=("antibiotics:md.shmi",), reject=("antibiotic:md.x",))
         )
     assert facts.read_text(encoding="utf-8") == before
+
+
+def test_accept_and_reject_read_a_comma_list_in_each_item(facts: Path) -> None:
+    request = LinkRequest(
+        facts,
+        accept=["antibiotics:md.shmi, cc-bed-days:coo.beds"],
+        reject="antibiotics:cn.deterioration",
+    )
+    assert request.accept == ("antibiotics:md.shmi", "cc-bed-days:coo.beds")
+    assert request.reject == ("antibiotics:cn.deterioration",)
+    result = decide_links(request)
+    assert (result.written, result.accepted, result.rejected) == (True, 2, 1)

@@ -269,13 +269,55 @@ def test_objective_ids_keep_standards_and_hyphenated_words_as_a_user_would_type_
     assert {d["id"]: [o["id"] for o in d["objectives"]] for d in found} == ids
 
 
-def test_a_cell_on_several_lines_keeps_its_semicolons(tmp_path: Path) -> None:
+def test_a_cell_on_several_lines_keeps_a_semicolon_a_small_letter_follows(tmp_path: Path) -> None:
     from pitchkit.facts.directors import cell_items
 
     assert cell_items("Cut waits; improve flow\nBalance the books") == [
         "Cut waits; improve flow",
         "Balance the books",
     ]
+    assert cell_items("{en: Cut waits; Keep flow, cy: Torri; Cadw}\nBalance the books") == [
+        "{en: Cut waits; Keep flow, cy: Torri; Cadw}",
+        "Balance the books",
+    ]
+
+
+#: newuser26 #5: a PA's cell of two lines, the second holding two objectives joined by "; ".
+MIXED_OBJECTIVES = (
+    "Deliver the £9.4m cost improvement programme\n"
+    "Cut agency spend to 3.2% of the pay bill; Keep capital spend within the allocation"
+)
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_a_semicolon_and_a_capital_start_a_new_objective_in_a_cell_of_several_lines(
+    cli: Cli, tmp_path: Path, suffix: str
+) -> None:
+    import csv
+
+    from openpyxl import Workbook
+
+    rows = [
+        ["id", "name", "role", "Objectives 2026/27"],
+        ["dof", "Gareth Lloyd", "Director of Finance", MIXED_OBJECTIVES],
+    ]
+    team = tmp_path / f"team{suffix}"
+    if suffix == ".xlsx":
+        workbook = Workbook()
+        for row in rows:
+            workbook.active.append(row)
+        workbook.save(team)
+    else:
+        with team.open("w", encoding="utf-8", newline="") as out:
+            csv.writer(out).writerows(rows)
+    facts = facts_without_directors(tmp_path)
+    shown = cli("directors", str(facts), "--directors", str(team))
+    assert shown.exit_code == 0, shown.stderr
+    text = " ".join(shown.stdout.split())
+    assert "dof.cost-improvement: Deliver the £9.4m cost improvement programme" in text
+    assert "dof.agency-spend: Cut agency spend to 3.2% of the pay bill " in text
+    assert "dof.capital-spend: Keep capital spend within the allocation" in text
+    assert "pay bill;" not in text
 
 
 def test_locale_help_says_what_it_changes_where_no_document_is_written(cli: Cli) -> None:
@@ -890,3 +932,30 @@ def test_a_sheet_with_objectives_en_and_objectives_cy_alone_is_read(
     welsh = cli("directors", str(facts), "--directors", str(team), "-l", "cy_GB")
     assert welsh.exit_code == 0, welsh.stderr
     assert "md.mortality: Lleihau marwolaethau" in " ".join(welsh.stdout.split())
+
+
+def test_a_notes_column_is_passed_over_quietly_and_a_misspelt_one_is_warned_of(
+    cli: Cli, tmp_path: Path
+) -> None:
+    from openpyxl import Workbook
+
+    # newuser26 #7: every run warned "team.xlsx: column 'Notes' was ignored".
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["Executive team 2026/27"])
+    sheet.append(
+        ["id", "Name", "Role", "Objectives 2026/27", "Notes", "PA notes", "Comments", "Concers"]
+    )
+    sheet.append([
+        "dof", "Gareth Lloyd", "Director of Finance", "Deliver the £9.4m cost improvement",
+        "Also Deputy CEO; ask via PA", "Books 30 minutes", "Prefers one page", "Agency spend",
+    ])  # fmt: skip
+    team = tmp_path / "team.xlsx"
+    workbook.save(team)
+    facts = facts_without_directors(tmp_path)
+    shown = cli("directors", str(facts), "--directors", str(team))
+    assert shown.exit_code == 0, shown.stderr
+    assert shown.stderr == (
+        f"warning: {team}: column 'Concers' was ignored: did you mean 'concerns'?\n"
+    )
+    assert "dof.cost-improvement" in shown.stdout

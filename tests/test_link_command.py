@@ -258,3 +258,34 @@ def test_a_link_added_to_a_list_level_with_its_key_is_written_as_its_others(
     assert "  supports:\n  - cn.deterioration\n  - md.shmi\n" in after
     assert after.replace("  - md.shmi\n", "", 1) == before
     assert impact(path, "antibiotics").supports == ["cn.deterioration", "md.shmi"]
+
+
+def test_accept_and_reject_take_links_separated_by_commas(tmp_path: Path) -> None:
+    # newuser26 #6: "--accept x:a,y:b" was read as one link to "a,y:b".
+    path = copy(tmp_path)
+    result = run(
+        "link", path,
+        "--accept", "antibiotics:md.shmi, cc-bed-days:coo.beds",
+        "--reject", "antibiotics:cn.deterioration,",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[-1] == (
+        f"Wrote 2 links to 'supports:' and 1 to 'excludes:' in {path}."
+    )
+    assert impact(path, "antibiotics").supports == ["md.shmi"]
+    assert impact(path, "antibiotics").excludes == ["cn.deterioration"]
+    assert impact(path, "cc-bed-days").supports == ["coo.beds"]
+
+
+def test_a_wrong_link_in_a_comma_list_is_named_alone_and_nothing_is_written(
+    tmp_path: Path,
+) -> None:
+    path = copy(tmp_path)
+    before = path.read_bytes()
+    result = run("link", path, "--accept", "antibiotics:md.shmi,antibiotics:md.shmj")
+    assert result.exit_code == 1
+    assert result.output.strip() == (
+        "error: --accept 'antibiotics:md.shmj': no director has the objective 'md.shmj': "
+        "did you mean 'md.shmi'?"
+    )
+    assert path.read_bytes() == before

@@ -50,6 +50,22 @@ class LinkRequest(Checked):
     #: The executive team from a file (.yaml, .csv or .xlsx) instead of the facts file's.
     directors: Path | None = None
 
+    def __post_init__(self) -> None:
+        """Check the fields, then read each item of ``accept`` and ``reject`` as a comma list.
+
+        ``--accept x:a,y:b`` names two links, as ``--only dof,coo`` names two
+        directors (newuser26 #6); each is then checked on its own, so a wrong
+        one is named alone.
+        """
+        super().__post_init__()
+        for name in ("accept", "reject"):
+            given: tuple[str, ...] = getattr(self, name)
+            items = tuple(
+                part.strip() for item in given for part in item.split(",") if part.strip()
+            )
+            if items != given:
+                object.__setattr__(self, name, items)
+
     @property
     def answered(self) -> bool:
         """Whether the request itself carries the answers (no questions are asked)."""

@@ -403,7 +403,8 @@ def link_command(
         typer.Option(
             "--accept",
             metavar="IMPACT:DIRECTOR.OBJECTIVE",
-            help="Confirm a link (adds it to supports:), e.g. antibiotics:md.shmi. Repeatable.",
+            help="Confirm a link (adds it to supports:), e.g. antibiotics:md.shmi. Repeatable, "
+            "or give several separated by commas.",
         ),
     ] = None,
     reject: Annotated[
@@ -411,7 +412,8 @@ def link_command(
         typer.Option(
             "--reject",
             metavar="IMPACT:DIRECTOR.OBJECTIVE",
-            help="Rule out a link (adds it to excludes:), e.g. antibiotics:cn.voice. Repeatable.",
+            help="Rule out a link (adds it to excludes:), e.g. antibiotics:cn.voice. Repeatable, "
+            "or give several separated by commas.",
         ),
     ] = None,
     all_confident: Annotated[

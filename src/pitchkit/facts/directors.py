@@ -389,17 +389,41 @@ def cell_items(text: str) -> list[str]:
 
     A cell written on one line with items separated by semicolons, as
     spreadsheets are often kept (``Cut agency spend; Keep occupancy below
-    92%``), holds one item between each pair of semicolons.
+    92%``), holds one item between each pair of semicolons. In a cell of
+    several lines, a semicolon followed by a capital letter also starts a new
+    item, as a PA who joined two objectives on one line meant (newuser26 #5:
+    ``Cut agency spend to 3.2% of the pay bill; Keep capital spend within the
+    allocation``), while one followed by a small letter (``Cut waits; improve
+    flow``) is punctuation inside one item.
     """
     items = []
     lines = text.split("\n")
     if len([line for line in lines if line.strip()]) == 1 and ";" in text:
         lines = text.split(";")
+    else:
+        lines = [part for line in lines for part in _capitalised_parts(line)]
     for line in lines:
         item = _BULLET.sub("", line.strip()).strip()
         if item:
             items.append(item)
     return items
+
+
+def _capitalised_parts(line: str) -> list[str]:
+    """``line`` cut at each semicolon that a capital letter follows.
+
+    A line written as ``{en: ..., cy: ...}`` is one item, whatever it holds.
+    """
+    if line.lstrip().startswith("{"):
+        return [line]
+    first, *rest = line.split(";")
+    parts = [first]
+    for part in rest:
+        if part.strip()[:1].isupper():
+            parts.append(part)
+        else:
+            parts[-1] += ";" + part
+    return parts
 
 
 #: Words that tell one objective from another too little to name it by: little
@@ -1313,13 +1337,40 @@ def _columns(
         if index in positions:
             continue
         if key and key not in COLUMNS:
+            hint = did_you_mean(key, COLUMNS)
+            if not hint and _for_notes(header[index]):
+                continue  # a PA's notes column is meant for people, not for pitchkit
             ignored = Message(
                 "column '{column}' was ignored{hint}",
                 column=header[index].strip(),
-                hint=did_you_mean(key, COLUMNS),
+                hint=hint,
             )
             warnings.append(Located(str(path), ignored))
     return positions, warnings
+
+
+#: Words of a header plainly meant for notes to people, in English and Welsh: such a
+#: column is passed over without a warning (newuser26 #7: "column 'Notes' was ignored"
+#: on every run, for a column every PA's sheet has).
+_NOTES_WORDS = frozenset(
+    {
+        "note",
+        "notes",
+        "comment",
+        "comments",
+        "remark",
+        "remarks",
+        "nodyn",
+        "nodiadau",
+        "sylw",
+        "sylwadau",
+    }
+)
+
+
+def _for_notes(header: str) -> bool:
+    """Whether ``header`` names a column of notes or comments (``Notes``, ``PA notes``)."""
+    return any(word in _NOTES_WORDS for word in _header_words(header))
 
 
 def _blank_objectives_cell(director: Director) -> Message:
