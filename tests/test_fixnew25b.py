@@ -21,6 +21,7 @@ PROJECT = Path(__file__).parent / "data" / "fixnew25"
 
 def project(folder: Path, facts: str = "facts.yaml") -> Path:
     """A copy of the lead's project in ``folder``: ``facts`` as facts.yaml, the log and team."""
+    folder.mkdir(parents=True, exist_ok=True)
     for name in ("log.csv", "team.xlsx"):
         shutil.copy(PROJECT / name, folder / name)
     shutil.copy(PROJECT / facts, folder / "facts.yaml")
@@ -61,3 +62,74 @@ def test_english_says_not_counted_again(cli: Cli, tmp_path: Path) -> None:
     text = note(cli, tmp_path, "brief", "dof")
     assert "Not counted again: 1,000 fewer bed days a month" in text
     assert "£2,150 per admission" in text
+
+
+def team_with(folder: Path, director: str, **cells: str) -> None:
+    """The lead's team sheet in ``folder`` with ``cells`` (column: value) set in one row."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(folder / "team.xlsx")
+    sheet = book.active
+    assert sheet is not None
+    header = next(r for r in sheet.iter_rows(values_only=True) if r and r[0] == "id")
+    columns = {name: index + 1 for index, name in enumerate(header) if name}
+    for name in cells:
+        if name not in columns:
+            columns[name] = sheet.max_column + 1
+            sheet.cell(row=3, column=columns[name], value=name)
+    for row in sheet.iter_rows(min_row=4):
+        if row[0].value == director:
+            for name, value in cells.items():
+                sheet.cell(row=row[0].row, column=columns[name], value=value)
+    book.save(folder / "team.xlsx")
+
+
+def test_a_welsh_note_gives_a_recognised_role_in_welsh(cli: Cli, tmp_path: Path) -> None:
+    text = note(cli, tmp_path, "brief", "dof", "--locale", "cy_GB")
+    assert "Ar gyfer Huw Prosser, Cyfarwyddwr Gweithredol Cyllid" in text
+    assert "Executive Director of Finance" not in text
+    update = note(cli, tmp_path / "u", "update", "coo", "--locale", "cy_GB", "--period", "2026-11")
+    assert "Sian Rowlands, Prif Swyddog Gweithredu" in update
+    english = note(cli, tmp_path / "e", "brief", "dof")
+    assert "For Huw Prosser, Executive Director of Finance" in english
+
+
+def test_a_role_cy_column_is_the_welsh_role(cli: Cli, tmp_path: Path) -> None:
+    facts = project(tmp_path)
+    team_with(tmp_path, "dths", role="Head of Allied Health", role_cy="Pennaeth Proffesiynau")
+    result = cli(
+        "brief", str(facts), "--directors", str(tmp_path / "team.xlsx"), "-d", "dths",
+        "-o", f"{tmp_path}/out/", "--locale", "cy_GB",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    [written] = (tmp_path / "out").glob("*.docx")
+    text = " ".join(document_text(written.read_bytes()).split())
+    assert "Ar gyfer Rhian Bowen, Pennaeth Proffesiynau" in text
+    assert "dths.role" not in result.output
+
+
+def test_an_english_role_and_unit_cost_source_are_named(cli: Cli, tmp_path: Path) -> None:
+    facts = project(tmp_path)
+    team_with(tmp_path, "dths", role="Head of Allied Health")
+    team = str(tmp_path / "team.xlsx")
+    args = ("brief", str(facts), "--directors", team, "-d", "dths", "--locale", "cy_GB")
+    strict = cli(*args, "-o", f"{tmp_path}/strict/", "--strict")
+    assert strict.exit_code != 0
+    assert "--directors dths.role" in strict.output
+    assert "impacts[0].value.source" in strict.output
+    assert not (tmp_path / "strict").exists() or not list((tmp_path / "strict").glob("*.docx"))
+    shown = cli(*args, "-o", f"{tmp_path}/out/")
+    assert shown.exit_code == 0, shown.output
+    assert "mae'r nodyn Cymraeg yn dangos testun Saesneg o 10 maes" in shown.output
+
+
+def test_a_role_worded_in_welsh_keeps_its_lens() -> None:
+    from pitchkit.i18n.roles import _OF, _TITLES, welsh_role
+    from pitchkit.recast.lenses import match_role
+
+    roles = [*_TITLES, *(f"Director of {of}" for of in _OF), "Executive Director of Finance"]
+    for role in roles:
+        welsh = welsh_role(role)
+        assert welsh is not None, role
+        english, cymraeg = match_role(role), match_role(welsh)
+        assert (english and english[0]) == (cymraeg and cymraeg[0]), (role, welsh)

@@ -56,6 +56,8 @@ REQUIRED_COLUMNS = ("id", "name", "role")
 #: ``objectives_en`` and ``objectives_cy`` give each objective in the other language, item
 #: for item, as a facts file's ``{en: ..., cy: ...}`` does (see :func:`_bilingual`).
 OTHER_LANGUAGE_COLUMNS = {"objectives_en": "en", "objectives_cy": "cy"}
+#: ``role_cy``: the director's job title in Welsh, for Welsh notes (see :meth:`DirectorsFile.team`).
+ROLE_CY = "role_cy"
 OPTIONAL_COLUMNS = (
     "salutation",
     "concerns",
@@ -64,6 +66,7 @@ OPTIONAL_COLUMNS = (
     "themes",
     "lens",
     "email",
+    ROLE_CY,
 )
 COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
 #: Cells holding one item per line.
@@ -135,16 +138,22 @@ class DirectorsFile:
     rows: Mapping[str, int] = field(default_factory=dict)
     #: The ids of directors left out for a problem in their row or entry (each warned of).
     left_out: tuple[str, ...] = ()
+    #: The Welsh job title a sheet's ``role_cy`` column gives, by director id.
+    roles_cy: Mapping[str, str] = field(default_factory=dict)
 
     def team(self, lang: str) -> tuple[Director, ...]:
         """The directors as a note in ``lang`` (``en`` or ``cy``) shows them.
 
         In Welsh, each objective the sheet gives in both languages reads in
-        Welsh; matching still reads its English (:func:`with_team`).
+        Welsh; matching still reads its English (:func:`with_team`). So does the
+        role: the sheet's ``role_cy``, else the Welsh of a title pitchkit
+        recognises (:func:`pitchkit.i18n.roles.welsh_role`), else as written.
         """
-        if lang != "cy" or not self.welsh:
+        if lang != "cy":
             return self.directors
-        return tuple(_in_welsh(d, self.welsh.get(d.id, {})) for d in self.directors)
+        return tuple(
+            _in_welsh(d, self.welsh.get(d.id, {}), self.roles_cy.get(d.id)) for d in self.directors
+        )
 
     def english(self, lang: str) -> dict[str, str]:
         """The English of each objective text :meth:`team` gives in ``lang``, by that text."""
@@ -227,15 +236,20 @@ def _load_directors(path: Path) -> DirectorsFile:
     )
 
 
-def _in_welsh(director: Director, welsh: Mapping[str, str]) -> Director:
-    """``director`` with each objective in ``welsh`` (by id) given its Welsh text."""
-    if not welsh:
-        return director
+def _in_welsh(director: Director, welsh: Mapping[str, str], role: str | None = None) -> Director:
+    """``director`` with each objective in ``welsh`` (by id) given its Welsh text, and its role.
+
+    The role is ``role`` (the sheet's ``role_cy``), else the Welsh of a title
+    pitchkit recognises, else the sheet's own.
+    """
+    from pitchkit.i18n.roles import welsh_role
+
     objectives = [
         o.model_copy(update={"text": welsh[o.id]}) if o.id in welsh else o
         for o in director.objectives
     ]
-    return director.model_copy(update={"objectives": objectives})
+    in_welsh = role or welsh_role(director.role) or director.role
+    return director.model_copy(update={"objectives": objectives, "role": in_welsh})
 
 
 def with_directors(facts: Facts, directors: Sequence[Director]) -> Facts:
@@ -1385,6 +1399,7 @@ def _from_rows(
     duplicated: list[Renderable | str] = []
     former: dict[str, FormerIds] = {}
     welsh: dict[str, dict[str, str]] = {}
+    roles_cy: dict[str, str] = {}
     placed: dict[str, int] = {}
     seen: dict[str, int] = {}
     skipped: list[str] = []
@@ -1426,6 +1441,8 @@ def _from_rows(
                 former[director.id] = made
             if in_welsh:
                 welsh[director.id] = in_welsh
+            if cells.get(ROLE_CY, "").strip():
+                roles_cy[director.id] = " ".join(cells[ROLE_CY].split())
         else:
             column, what = director
             twice = column == "id" and cells["id"].casefold() in seen
@@ -1455,6 +1472,7 @@ def _from_rows(
         welsh,
         placed,
         tuple(skipped),
+        roles_cy,
     )
 
 
@@ -1644,6 +1662,8 @@ def _director_or_problem(
     for column, value in cells.items():
         if column == "themes" or column in OTHER_LANGUAGE_COLUMNS:
             continue  # given to the objectives below
+        if column == ROLE_CY:
+            continue  # kept apart for Welsh notes (DirectorsFile.roles_cy)
         if column in LIST_COLUMNS:
             data[column] = cell_items(value)
         elif value:
