@@ -133,3 +133,41 @@ def test_a_role_worded_in_welsh_keeps_its_lens() -> None:
         assert welsh is not None, role
         english, cymraeg = match_role(role), match_role(welsh)
         assert (english and english[0]) == (cymraeg and cymraeg[0]), (role, welsh)
+
+
+def test_init_on_the_leads_answers_gives_readable_impact_ids(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from pitchkit.cli import app
+
+    facts = tmp_path / "facts.yaml"
+    answers = (PROJECT / "init_answers.txt").read_text(encoding="utf-8")
+    result = CliRunner().invoke(app, ["init", str(facts)], input=answers)
+    assert result.exit_code == 0, result.output
+    from ruamel.yaml import YAML
+
+    ids = [impact["id"] for impact in YAML(typ="safe").load(facts.read_text("utf-8"))["impacts"]]
+    assert ids == [
+        "emergency-admissions-people",
+        "occupied-bed-days",
+        "waiting-12-hours",  # "People aged 75 and over waiting over 12 hours in the ED"
+        "hospital-acquired-pressure",
+        "agency-nurse-spend",
+        "felt-safe",  # "Patients who felt safe and cared for at home"
+    ]
+
+
+def test_a_missing_status_says_the_values_it_takes(cli: Cli, tmp_path: Path) -> None:
+    facts = project(tmp_path)
+    text = facts.read_text(encoding="utf-8")
+    at = text.index("    status: green\n", text.index("updates:"))
+    facts.write_text(text[:at] + text[at + len("    status: green\n") :], encoding="utf-8")
+    for locale, said in (
+        ("en_GB", "updates[0].status: required, but missing: add 'status:' here, with one of "
+         "green, amber, red"),
+        ("cy_GB", "updates[0].status: mae ei angen, ond mae ar goll: ychwanegwch 'status:' yma, "
+         "gydag un o green, amber, red"),
+    ):  # fmt: skip
+        result = cli("check", str(facts), "--locale", locale)
+        assert result.exit_code != 0
+        assert said in " ".join(result.output.split())
