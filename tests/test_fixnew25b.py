@@ -171,3 +171,38 @@ def test_a_missing_status_says_the_values_it_takes(cli: Cli, tmp_path: Path) -> 
         result = cli("check", str(facts), "--locale", locale)
         assert result.exit_code != 0
         assert said in " ".join(result.output.split())
+
+
+def test_agency_spend_links_to_an_objective_on_the_same_spend(cli: Cli, tmp_path: Path) -> None:
+    """Not "possible: the objective counts something else": both count agency nurse spend."""
+    import json
+
+    facts = project(tmp_path, "facts_prelink.yaml")
+    for locale in ("en_GB", "cy_GB"):
+        result = cli(
+            "directors", str(facts), "--directors", str(tmp_path / "team.xlsx"), "--json",
+            "--locale", locale,
+        )  # fmt: skip
+        assert result.exit_code == 0, result.output
+        links = {
+            (place["id"], item["objective"]): item
+            for place in json.loads(result.stdout)["directors"]
+            for item in place["links"]
+            if item["impact"] == "agency-nurse-spend"
+        }
+        # "Reduce agency nurse spend by 40%" (DoF) and "Lleihau gwariant ar nyrsys
+        # asiantaeth" / "Reduce agency nurse spend" (Workforce).
+        for key in (("dof", "agency-nurse"), ("dwod", "agency-nurse")):
+            assert links[key]["confidence"] == "confident", (locale, links[key])
+            assert links[key]["doubt"] is None
+        assert links[("dof", "savings-plan")]["confidence"] == "confident"
+    shown = cli("directors", str(facts), "--directors", str(tmp_path / "team.xlsx"))
+    assert "counts something else" not in shown.output
+
+
+def test_spend_on_a_concept_is_still_not_another_quantity_of_it() -> None:
+    """The rule still holds where the objective counts no money: legal costs against learning."""
+    from pitchkit.recast.align import spends_on
+
+    assert spends_on("Reduce agency nurse spend by 40%", "temporary-staffing", "")
+    assert not spends_on("Improve agency nurse retention", "temporary-staffing", "")
