@@ -173,6 +173,23 @@ def test_a_missing_status_says_the_values_it_takes(cli: Cli, tmp_path: Path) -> 
         assert said in " ".join(result.output.split())
 
 
+def test_a_confirmed_link_to_a_percentage_objective_is_shown_against_it(
+    cli: Cli, tmp_path: Path
+) -> None:
+    # The agency bullet is headed by the savings plan; the lead also confirmed the link to
+    # "Reduce agency nurse spend by 40%", which the brief now reads the plan against.
+    english = note(cli, tmp_path / "en", "brief", "dof")
+    assert (
+        "a 52% reduction. So far £410,000 less, April 2025 to November 2026. Against your "
+        "objective “Reduce agency nurse spend by 40%”: the plan's 52% meets the 40% it asks for."
+    ) in english
+    welsh = note(cli, tmp_path / "cy", "brief", "dof", "--locale", "cy_GB")
+    assert (
+        "Yn erbyn eich amcan “Lleihau gwariant ar nyrsys asiantaeth 40%”: mae 52% y cynllun yn "
+        "cyrraedd y 40% y mae'n gofyn amdano."
+    ) in welsh
+
+
 def test_agency_spend_links_to_an_objective_on_the_same_spend(cli: Cli, tmp_path: Path) -> None:
     """Not "possible: the objective counts something else": both count agency nurse spend."""
     import json
