@@ -223,3 +223,22 @@ def test_spend_on_a_concept_is_still_not_another_quantity_of_it() -> None:
 
     assert spends_on("Reduce agency nurse spend by 40%", "temporary-staffing", "")
     assert not spends_on("Improve agency nurse retention", "temporary-staffing", "")
+
+
+def test_a_counted_name_gives_a_readable_objective_id(cli: Cli, tmp_path: Path) -> None:
+    """The COO's "Meet the Six Goals for Urgent and Emergency Care: ..." is ``six-goals``."""
+    import json
+
+    facts = project(tmp_path, "facts_prelink.yaml")
+    team = str(tmp_path / "team.xlsx")
+    result = cli("directors", str(facts), "--directors", team, "--json")
+    assert result.exit_code == 0, result.output
+    [coo] = [d for d in json.loads(result.stdout)["directors"] if d["id"] == "coo"]
+    ids = [objective["id"] for objective in coo["every_objective"]]
+    assert ids[0] == "six-goals"
+    assert "sguec" not in ids
+    # The lead's facts confirm 'coo.sguec', as the earlier pitchkit named it: still linked.
+    confirmed = project(tmp_path / "confirmed")
+    kept = cli("directors", str(confirmed), "--directors", team)
+    assert kept.exit_code == 0, kept.output
+    assert "explicit link in supports (coo.sguec)" in " ".join(kept.output.split())

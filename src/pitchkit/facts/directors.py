@@ -533,9 +533,17 @@ _NAMED_ABBREVIATION = re.compile(r"\(([A-Z][A-Z0-9]{1,9})\)")
 
 #: How ids have been made: before newuser6 F12, until newuser7 F11, until newuser11 (13),
 #: until newuser12 (12), until newuser13 (12), until newuser15 (17), until newuser16 (17),
-#: until newuser17 (18), and now.
+#: until newuser17 (18), until newuser25 (21), and now.
 _FIRST, _SECOND, _THIRD, _FOURTH, _FIFTH, _SIXTH, _SEVENTH, _EIGHTH = 1, 2, 3, 4, 5, 6, 7, 8
-_NOW = 9
+_NINTH = 9
+_NOW = 10
+#: A name in capitals that starts by counting ("the Six Goals for Urgent and Emergency
+#: Care") is known by its first two words since newuser25 (21): ``six-goals``, not its
+#: initials ``sguec``, which no one says.
+_COUNT_WORDS = frozenset(
+    {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"}
+    | {"twelve", "twenty", "fifty", "hundred"}
+)
 #: An English possessive, left out of an id since newuser17 (18): "the ICB's efficiency
 #: plan" is ``icb-efficiency``, not ``icbs-efficiency``. The owner is an organisation,
 #: not a standard known by its initials (SHMI), so it is read in small letters.
@@ -605,7 +613,7 @@ def _id_candidates(text: str, generation: int) -> tuple[str, ...]:
     if generation >= _THIRD:
         # Welsh "cyflawni'r cynllun" is "cyflawni" and "r" (the), not "cyflawnir".
         text = _WELSH_CLITIC.sub(r"\1 \2", text)
-    if generation >= _NOW:
+    if generation >= _NINTH:
         text = _POSSESSIVE.sub(lambda found: found.group(1).lower(), text)
     plain = _plain(text)
     if generation >= _SEVENTH:
@@ -620,7 +628,7 @@ def _id_candidates(text: str, generation: int) -> tuple[str, ...]:
         else _UNTELLING
     )
     if generation >= _THIRD:
-        plain = _initials(plain, after_verb=generation >= _SIXTH)
+        plain = _initials(plain, after_verb=generation >= _SIXTH, counted=generation >= _NOW)
     codes = generation >= _EIGHTH
     spans = _telling_spans(plain, untelling, codes=codes)
     if generation >= _FOURTH:
@@ -644,6 +652,8 @@ def _id_candidates(text: str, generation: int) -> tuple[str, ...]:
     if not slugs:
         slugs = [w.casefold() for w in _WORD.findall(plain) if not w.isdigit()][:_ID_WORDS]
     first = 1 if words and len(words[0]) > 1 and words[0].isupper() else _ID_WORDS
+    if generation >= _NOW and words and _counted_name(words[0]):
+        first = 1  # "Six-Goals": the name on its own, as an abbreviation is
     if generation >= _FOURTH and first == 1 and len(words[0]) == 2 and _compound(spans):
         # An abbreviation is the id on its own (SHMI, VTE, A&E); since newuser11 (13) not
         # one of two letters that heads a noun: "Free GP time" is ``gp-time``, not ``gp``.
@@ -756,7 +766,13 @@ def _after_opening_verb(
     return kept if kept else spans
 
 
-def _initials(plain: str, *, after_verb: bool = False) -> str:
+def _counted_name(word: str) -> bool:
+    """Whether ``word`` is a counted name :func:`_initials` joined: ``Six-Goals``."""
+    head, dash, _rest = word.partition("-")
+    return bool(dash) and head.casefold() in _COUNT_WORDS and word[:1].isupper()
+
+
+def _initials(plain: str, *, after_verb: bool = False, counted: bool = False) -> str:
     """``plain`` with each name in capitals of three words or more as its initials.
 
     Only in a text that is not itself written in capitals, and never taking
@@ -777,6 +793,11 @@ def _initials(plain: str, *, after_verb: bool = False) -> str:
         capitals = [w for w in words if w[:1].isupper()]
         if len(capitals) < 3:
             return " ".join(words)
+        if counted and capitals[0].casefold() in _COUNT_WORDS:
+            # With ``counted`` (since newuser25 (21)): "the Six Goals for ..." is "the
+            # Six-Goals for ...".
+            at = words.index(capitals[0])
+            return " ".join([*words[:at], "-".join(words[at : at + 2]), *words[at + 2 :]])
         return "".join(w[0] for w in capitals)
 
     outside = _TITLE_NAME.sub(" ", plain)
@@ -1005,6 +1026,7 @@ class FormerIds(Mapping[str, tuple[str, ...]]):
             earlier = {
                 generation: list(self._given)
                 for generation in (
+                    _NINTH,
                     _EIGHTH,
                     _SEVENTH,
                     _SIXTH,
