@@ -242,3 +242,30 @@ def test_a_counted_name_gives_a_readable_objective_id(cli: Cli, tmp_path: Path) 
     kept = cli("directors", str(confirmed), "--directors", team)
     assert kept.exit_code == 0, kept.output
     assert "explicit link in supports (coo.sguec)" in " ".join(kept.output.split())
+
+
+def test_a_welsh_unit_that_may_be_a_plural_keeps_yr_un(cli: Cli, tmp_path: Path) -> None:
+    """ "am bob" (per) only before a singular pitchkit knows; else "yr un (unit)" (each)."""
+    from pitchkit.i18n import fmt
+    from pitchkit.i18n.translation import language
+
+    cymraeg = language("cy")
+    assert fmt.singular_known("admissions", cymraeg)
+    assert fmt.singular_known("derbyniadau", cymraeg)
+    assert not fmt.singular_known("briwiau", cymraeg)
+    facts = project(tmp_path)
+    text = facts.read_text(encoding="utf-8")
+    facts.write_text(
+        text.replace("    unit: admissions\n", "    unit: {en: admissions, cy: briwiau}\n", 1),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    result = cli(
+        "brief", str(facts), "--directors", str(tmp_path / "team.xlsx"), "-d", "dof",
+        "-o", f"{out}/", "--locale", "cy_GB",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    [written] = out.glob("*.docx")
+    welsh = " ".join(document_text(written.read_bytes()).split())
+    assert "£2,150 yr un (briwiau)" in welsh
+    assert "am bob briwiau" not in welsh

@@ -853,7 +853,12 @@ def sources(statements: tuple[Statement, ...], lang: Language) -> list[str]:
         value = statement.impact.value
         if value is None:
             continue
-        line = lang.gettext("{cost} per {unit}: {source}").format(
+        said = (
+            N_("{cost} per {unit}: {source}")
+            if fmt.singular_known(statement.impact.unit, lang)
+            else N_("{cost} each ({unit}): {source}")  # a Welsh unit that may be a plural
+        )
+        line = lang.gettext(said).format(
             cost=fmt.money(value.amount, lang, precision="exact", currency=value.currency),
             unit=fmt.singular_unit(statement.impact.unit, lang),
             source=value.source or lang.gettext("source not given"),
