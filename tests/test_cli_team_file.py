@@ -576,7 +576,8 @@ def test_a_header_with_another_word_for_a_required_column_says_which_to_rename(
     assert result.stderr.splitlines() == [
         f"error: {team}:row 1: the header row needs the columns id, name, role (found: Code, "
         "Full name, Job title): name the columns id, name, role, salutation, concerns, "
-        "objectives, objectives_en, objectives_cy, themes, lens, email; rename 'Code' to 'id', "
+        "objectives, objectives_en, objectives_cy, themes, lens, email, role_cy; rename 'Code' "
+        "to 'id', "
         "'Full name' to 'name', 'Job title' to 'role'"
     ]
     welsh = cli("directors", str(facts), "--directors", str(team), "--locale", "cy_GB")
@@ -587,7 +588,7 @@ def test_a_header_with_another_word_for_a_required_column_says_which_to_rename(
     plain = team_file(tmp_path / f"plain{suffix}", [["Name", "Objectives"], ["Ann", "x"]])
     alone = cli("directors", str(facts), "--directors", str(plain))
     assert alone.stderr.rstrip().endswith(
-        "objectives, objectives_en, objectives_cy, themes, lens, email"
+        "objectives, objectives_en, objectives_cy, themes, lens, email, role_cy"
     )
 
 

@@ -68,7 +68,7 @@ def test_welsh_and_before_twelve_and_the_capacity_caveat(cli: Callable[..., Resu
     welsh = _preview(cli, "--locale", "cy_GB")
     assert "1,200 ymweliad yn llai y mis a 12 derbyniad yn llai y mis" in welsh
     assert "ac 12" not in welsh
-    assert "dim ond yn arian pan fydd" in welsh
+    assert "dim ond yn troi'n arian pan fydd" in welsh
     assert "yn arian dim ond" not in welsh
 
 

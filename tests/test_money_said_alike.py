@@ -149,7 +149,7 @@ def test_the_unit_cost_small_print_names_the_price_year_it_is_in(tmp_path: Path)
         "£3,458.49 at 2026/27 prices; prices restated"
     ) in english
     welsh = _falls_note(tmp_path, "brief", "--locale", "cy_GB")
-    assert "£2,871 yr un (" in welsh
+    assert "£2,871 am bob " in welsh, welsh
     assert "ym mhrisiau 2021/22: Cost of a fall with harm, £3,458.49 ym mhrisiau 2026/27" in welsh
 
 

@@ -95,8 +95,9 @@ def test_a_welsh_unit_cost_line_does_not_put_a_plural_after_bob(tmp_path: Path) 
     code, _, stderr = run("brief", path, "--out", note)
     assert code == 0, stderr
     text = docx_text(note)
-    assert "am bob" not in text
-    assert re.search(r"£[\d,]+ yr un \(", text)
+    # "am bob" (per) only before a singular: "£148 am bob presenoldeb" (newuser25 #9).
+    assert re.search(r"£[\d,]+ am bob presenoldeb:", text)
+    assert not re.search(r"am bob \w+(?:au|iau|ion)\b", text)
 
 
 @pytest.mark.parametrize(

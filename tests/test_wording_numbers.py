@@ -162,7 +162,7 @@ def test_a_welsh_note_puts_the_noun_after_a_numeral_in_the_singular(
     text = brief_text(cli, tmp_path, WELSH, "dof")
     assert "o 24,000 i 19,000 diwrnod y flwyddyn: 5,000 yn llai y flwyddyn" in text
     assert "o 7 i 5 nyrs y mis: 2 yn llai y mis" in text
-    assert "£180 yr un (diwrnod)" in text
+    assert "£180 am bob diwrnod" in text
     assert "diwrnodau y flwyddyn" not in text
     assert "nyrsys y mis" not in text
 

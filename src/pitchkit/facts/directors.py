@@ -56,6 +56,8 @@ REQUIRED_COLUMNS = ("id", "name", "role")
 #: ``objectives_en`` and ``objectives_cy`` give each objective in the other language, item
 #: for item, as a facts file's ``{en: ..., cy: ...}`` does (see :func:`_bilingual`).
 OTHER_LANGUAGE_COLUMNS = {"objectives_en": "en", "objectives_cy": "cy"}
+#: ``role_cy``: the director's job title in Welsh, for Welsh notes (see :meth:`DirectorsFile.team`).
+ROLE_CY = "role_cy"
 OPTIONAL_COLUMNS = (
     "salutation",
     "concerns",
@@ -64,6 +66,7 @@ OPTIONAL_COLUMNS = (
     "themes",
     "lens",
     "email",
+    ROLE_CY,
 )
 COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
 #: Cells holding one item per line.
@@ -135,16 +138,22 @@ class DirectorsFile:
     rows: Mapping[str, int] = field(default_factory=dict)
     #: The ids of directors left out for a problem in their row or entry (each warned of).
     left_out: tuple[str, ...] = ()
+    #: The Welsh job title a sheet's ``role_cy`` column gives, by director id.
+    roles_cy: Mapping[str, str] = field(default_factory=dict)
 
     def team(self, lang: str) -> tuple[Director, ...]:
         """The directors as a note in ``lang`` (``en`` or ``cy``) shows them.
 
         In Welsh, each objective the sheet gives in both languages reads in
-        Welsh; matching still reads its English (:func:`with_team`).
+        Welsh; matching still reads its English (:func:`with_team`). So does the
+        role: the sheet's ``role_cy``, else the Welsh of a title pitchkit
+        recognises (:func:`pitchkit.i18n.roles.welsh_role`), else as written.
         """
-        if lang != "cy" or not self.welsh:
+        if lang != "cy":
             return self.directors
-        return tuple(_in_welsh(d, self.welsh.get(d.id, {})) for d in self.directors)
+        return tuple(
+            _in_welsh(d, self.welsh.get(d.id, {}), self.roles_cy.get(d.id)) for d in self.directors
+        )
 
     def english(self, lang: str) -> dict[str, str]:
         """The English of each objective text :meth:`team` gives in ``lang``, by that text."""
@@ -227,15 +236,20 @@ def _load_directors(path: Path) -> DirectorsFile:
     )
 
 
-def _in_welsh(director: Director, welsh: Mapping[str, str]) -> Director:
-    """``director`` with each objective in ``welsh`` (by id) given its Welsh text."""
-    if not welsh:
-        return director
+def _in_welsh(director: Director, welsh: Mapping[str, str], role: str | None = None) -> Director:
+    """``director`` with each objective in ``welsh`` (by id) given its Welsh text, and its role.
+
+    The role is ``role`` (the sheet's ``role_cy``), else the Welsh of a title
+    pitchkit recognises, else the sheet's own.
+    """
+    from pitchkit.i18n.roles import welsh_role
+
     objectives = [
         o.model_copy(update={"text": welsh[o.id]}) if o.id in welsh else o
         for o in director.objectives
     ]
-    return director.model_copy(update={"objectives": objectives})
+    in_welsh = role or welsh_role(director.role) or director.role
+    return director.model_copy(update={"objectives": objectives, "role": in_welsh})
 
 
 def with_directors(facts: Facts, directors: Sequence[Director]) -> Facts:
@@ -543,9 +557,17 @@ _NAMED_ABBREVIATION = re.compile(r"\(([A-Z][A-Z0-9]{1,9})\)")
 
 #: How ids have been made: before newuser6 F12, until newuser7 F11, until newuser11 (13),
 #: until newuser12 (12), until newuser13 (12), until newuser15 (17), until newuser16 (17),
-#: until newuser17 (18), and now.
+#: until newuser17 (18), until newuser25 (21), and now.
 _FIRST, _SECOND, _THIRD, _FOURTH, _FIFTH, _SIXTH, _SEVENTH, _EIGHTH = 1, 2, 3, 4, 5, 6, 7, 8
-_NOW = 9
+_NINTH = 9
+_NOW = 10
+#: A name in capitals that starts by counting ("the Six Goals for Urgent and Emergency
+#: Care") is known by its first two words since newuser25 (21): ``six-goals``, not its
+#: initials ``sguec``, which no one says.
+_COUNT_WORDS = frozenset(
+    {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"}
+    | {"twelve", "twenty", "fifty", "hundred"}
+)
 #: An English possessive, left out of an id since newuser17 (18): "the ICB's efficiency
 #: plan" is ``icb-efficiency``, not ``icbs-efficiency``. The owner is an organisation,
 #: not a standard known by its initials (SHMI), so it is read in small letters.
@@ -615,7 +637,7 @@ def _id_candidates(text: str, generation: int) -> tuple[str, ...]:
     if generation >= _THIRD:
         # Welsh "cyflawni'r cynllun" is "cyflawni" and "r" (the), not "cyflawnir".
         text = _WELSH_CLITIC.sub(r"\1 \2", text)
-    if generation >= _NOW:
+    if generation >= _NINTH:
         text = _POSSESSIVE.sub(lambda found: found.group(1).lower(), text)
     plain = _plain(text)
     if generation >= _SEVENTH:
@@ -630,7 +652,7 @@ def _id_candidates(text: str, generation: int) -> tuple[str, ...]:
         else _UNTELLING
     )
     if generation >= _THIRD:
-        plain = _initials(plain, after_verb=generation >= _SIXTH)
+        plain = _initials(plain, after_verb=generation >= _SIXTH, counted=generation >= _NOW)
     codes = generation >= _EIGHTH
     spans = _telling_spans(plain, untelling, codes=codes)
     if generation >= _FOURTH:
@@ -654,6 +676,8 @@ def _id_candidates(text: str, generation: int) -> tuple[str, ...]:
     if not slugs:
         slugs = [w.casefold() for w in _WORD.findall(plain) if not w.isdigit()][:_ID_WORDS]
     first = 1 if words and len(words[0]) > 1 and words[0].isupper() else _ID_WORDS
+    if generation >= _NOW and words and _counted_name(words[0]):
+        first = 1  # "Six-Goals": the name on its own, as an abbreviation is
     if generation >= _FOURTH and first == 1 and len(words[0]) == 2 and _compound(spans):
         # An abbreviation is the id on its own (SHMI, VTE, A&E); since newuser11 (13) not
         # one of two letters that heads a noun: "Free GP time" is ``gp-time``, not ``gp``.
@@ -766,7 +790,13 @@ def _after_opening_verb(
     return kept if kept else spans
 
 
-def _initials(plain: str, *, after_verb: bool = False) -> str:
+def _counted_name(word: str) -> bool:
+    """Whether ``word`` is a counted name :func:`_initials` joined: ``Six-Goals``."""
+    head, dash, _rest = word.partition("-")
+    return bool(dash) and head.casefold() in _COUNT_WORDS and word[:1].isupper()
+
+
+def _initials(plain: str, *, after_verb: bool = False, counted: bool = False) -> str:
     """``plain`` with each name in capitals of three words or more as its initials.
 
     Only in a text that is not itself written in capitals, and never taking
@@ -787,6 +817,11 @@ def _initials(plain: str, *, after_verb: bool = False) -> str:
         capitals = [w for w in words if w[:1].isupper()]
         if len(capitals) < 3:
             return " ".join(words)
+        if counted and capitals[0].casefold() in _COUNT_WORDS:
+            # With ``counted`` (since newuser25 (21)): "the Six Goals for ..." is "the
+            # Six-Goals for ...".
+            at = words.index(capitals[0])
+            return " ".join([*words[:at], "-".join(words[at : at + 2]), *words[at + 2 :]])
         return "".join(w[0] for w in capitals)
 
     outside = _TITLE_NAME.sub(" ", plain)
@@ -1015,6 +1050,7 @@ class FormerIds(Mapping[str, tuple[str, ...]]):
             earlier = {
                 generation: list(self._given)
                 for generation in (
+                    _NINTH,
                     _EIGHTH,
                     _SEVENTH,
                     _SIXTH,
@@ -1436,6 +1472,7 @@ def _from_rows(
     duplicated: list[Renderable | str] = []
     former: dict[str, FormerIds] = {}
     welsh: dict[str, dict[str, str]] = {}
+    roles_cy: dict[str, str] = {}
     placed: dict[str, int] = {}
     seen: dict[str, int] = {}
     skipped: list[str] = []
@@ -1477,6 +1514,8 @@ def _from_rows(
                 former[director.id] = made
             if in_welsh:
                 welsh[director.id] = in_welsh
+            if cells.get(ROLE_CY, "").strip():
+                roles_cy[director.id] = " ".join(cells[ROLE_CY].split())
         else:
             column, what = director
             twice = column == "id" and cells["id"].casefold() in seen
@@ -1506,6 +1545,7 @@ def _from_rows(
         welsh,
         placed,
         tuple(skipped),
+        roles_cy,
     )
 
 
@@ -1695,6 +1735,8 @@ def _director_or_problem(
     for column, value in cells.items():
         if column == "themes" or column in OTHER_LANGUAGE_COLUMNS:
             continue  # given to the objectives below
+        if column == ROLE_CY:
+            continue  # kept apart for Welsh notes (DirectorsFile.roles_cy)
         if column in LIST_COLUMNS:
             data[column] = cell_items(value)
         elif value:

@@ -149,6 +149,27 @@ def fields_at(model: type[BaseModel], loc: Loc) -> list[str] | None:
     """Return the field names the schema allows at ``loc``, if it is a model."""
     from pydantic import BaseModel  # the models' errors are worded only after pydantic ran
 
+    current = _annotation_at(model, loc)
+    for candidate in _unwrap(current):
+        if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+            return list(candidate.model_fields)
+    return None
+
+
+def choices_at(model: type[BaseModel], loc: Loc) -> list[str]:
+    """The values the schema allows at ``loc`` when it is one of a few (``green``, ...), else []."""
+    return [
+        str(value)
+        for candidate in _unwrap(_annotation_at(model, loc))
+        if get_origin(candidate) is typing.Literal
+        for value in get_args(candidate)
+    ]
+
+
+def _annotation_at(model: type[BaseModel], loc: Loc) -> Any:
+    """The type the schema gives the value at ``loc``, or ``None`` where it gives none."""
+    from pydantic import BaseModel
+
     current: Any = model
     for part in loc:
         candidates = _unwrap(current)
@@ -172,10 +193,7 @@ def fields_at(model: type[BaseModel], loc: Loc) -> list[str] | None:
         if nxt is None:
             return None
         current = nxt
-    for candidate in _unwrap(current):
-        if isinstance(candidate, type) and issubclass(candidate, BaseModel):
-            return list(candidate.model_fields)
-    return None
+    return current
 
 
 def _literal_choices(ctx: dict[str, Any]) -> list[str]:
@@ -228,6 +246,15 @@ def _explain(kind: str, error: ErrorDetails, model: type[BaseModel], loc: Loc) -
     field = str(loc[-1]) if loc else ""
 
     if kind == "missing":
+        choices = choices_at(model, loc)
+        if choices:
+            # "updates[0].status: required, but missing: add 'status:' here, one of green,
+            # amber, red": the lead need not look the values up.
+            return Message(
+                "required, but missing: add '{field}:' here, with one of {choices}",
+                field=field,
+                choices=", ".join(choices),
+            )
         return Message("required, but missing: add '{field}:' here", field=field)
     if kind == "extra_forbidden":
         known = fields_at(model, loc[:-1]) or []

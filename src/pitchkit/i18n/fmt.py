@@ -577,6 +577,26 @@ def singular_unit(unit: str, lang: Language) -> str:
     return _singular(unit)
 
 
+def singular_known(unit: str, lang: Language) -> bool:
+    """Whether :func:`singular_unit` gives ``unit`` as one item for certain: "am bob derbyniad".
+
+    In Welsh, only a unit pitchkit words itself or whose singular it knows.
+    A Welsh unit it does not know may be a plural ("briwiau pwyso"), which a phrase such as
+    "am bob" must not be followed by.
+    """
+    if lang.lang != "cy":
+        return True
+    unit = unit.strip()
+    if WELSH_UNITS.get(_singular(unit.lower())) is not None:
+        return True
+    first = unit.partition(" ")[0].lower()
+    return (
+        WELSH_SINGULARS.get(first) is not None
+        or welsh_singular(first) is not None
+        or first in WELSH_SINGULARS.values()
+    )
+
+
 def filters(lang: Language) -> dict[str, Callable[..., str]]:
     """Return the Jinja filters for ``lang``: money, number, percent, date, list, ....
 

@@ -19,6 +19,20 @@ _SLUG_NOT_LAST = frozenset(
     | {"who", "which", "that", "while", "when", "where", "or", "not", "no"}
 )
 _ID_STOP = frozenset({"and", "the", "&"})
+#: An age band qualifying whom a measure counts: "aged 75 and over", "aged 65+", "over-65s".
+_AGE_BAND = re.compile(
+    r"\baged\s+\d+\s*(?:\+|(?:and|or)\s+(?:over|above|older|under|younger)\b|"
+    r"(?:to|-)\s*\d+\b)|\bover[- ]\d+s\b"
+)
+#: A comparison before a span of time: "waiting over 12 hours" is ``waiting-12-hours``.
+_MORE_THAN = re.compile(
+    r"\b(?:over|more\s+than|longer\s+than|under|less\s+than|within)\s+(?=\d+\s*[a-z])"
+)
+#: People a measure counts, said first and qualified after ("People aged 75 and over
+#: waiting...", "Patients who felt safe..."): the id starts with what is said of them.
+_PEOPLE = frozenset(
+    {"people", "patients", "adults", "children", "women", "men", "residents", "service", "users"}
+)
 
 
 def tidy(answer: str) -> str:
@@ -57,7 +71,22 @@ def slug(text: str, *, words: int = 3, fallback: str = "item") -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     # "A&E" is one word, ``ae``, not "a" (a little word, skipped) and "e" (newuser16 #8).
     ascii_text = re.sub(r"\b([a-z])\s*&\s*([a-z])\b", r"\1\2", ascii_text)
-    found = [w for w in re.findall(r"[a-z0-9]+", ascii_text) if w not in _SLUG_STOP]
+    # The telling words first (newuser25 #8): not "people-aged-75" nor "patients-who-felt".
+    ascii_text = _MORE_THAN.sub("", _AGE_BAND.sub(" ", ascii_text))
+    every = re.findall(r"[a-z0-9]+", ascii_text)
+    start = 0
+    while start < len(every) - 1 and every[start] in _PEOPLE:
+        start += 1
+    if start and every[start] in {"who", "whose", "that"}:
+        start += 1
+    elif start and not every[start].endswith(("ing", "ed")):
+        start = 0  # the people are what is counted: "Patients on the waiting list"
+    found: list[str] = []
+    for word in every[start:] if start < len(every) else every:
+        if word == "and" and len(found) >= 2:
+            break  # "felt safe and cared for": a second phrase, not more of the first
+        if word not in _SLUG_STOP:
+            found.append(word)
     kept = found[:words]
     while len(kept) > 1 and kept[-1] in _SLUG_NOT_LAST:
         kept.pop()

@@ -515,6 +515,7 @@ def statement_context(
         )
     text = before_spend(text, statement, pitch, lang)
     text = with_so_far(text, statement, pitch, lang)
+    text = with_own_target(text, statement, pitch, lang)
     how = how_text(statement, lang) if reasons else ""
     return {
         "text": with_how(text, how),
@@ -615,6 +616,58 @@ def before_spend(text: str, statement: Statement, pitch: Pitch, lang: Language) 
     return lang.gettext("{sentence}, {before}.").format(
         sentence=text.removesuffix("."), before=clause
     )
+
+
+#: An objective that asks for a change by a share: "Reduce agency nurse spend by 40%".
+_BY_PERCENT = re.compile(
+    r"\b(?:reduce|cut|lower|decrease|halve|increase|raise|improve|grow)\b[^.;:]*?"
+    r"\bby\s+(\d+(?:\.\d+)?)\s?%",
+    re.IGNORECASE,
+)
+
+
+def with_own_target(text: str, statement: Statement, pitch: Pitch, lang: Language) -> str:
+    """``text``, then the same impact against an objective of its own that the note does not head.
+
+    An impact claimed for two of the director's objectives is shown under one
+    (the strongest: "the £32m savings plan"); when the other sets a target of
+    its own, as a ``target:`` or in its words ("Reduce agency nurse spend by
+    40%"), the director reads the plan against it too: "Against your
+    objective “Reduce agency nurse spend by 40%”: the plan's 52% meets the
+    40% it asks for." (newuser25 #3). Only the first such objective, and
+    none the note shows a bullet for already.
+    """
+    headed = {s.objective.id for s in pitch.shown}
+    for other in pitch.statements:
+        if other.impact.id != statement.impact.id or other.objective.id in headed:
+            continue
+        objective = quoted(other.objective.text)
+        if other.objective.target is not None:
+            share = wording.share_phrase(delivered_statement(other, pitch), lang)
+            if share:
+                return lang.gettext(
+                    "{sentence} Against your objective {objective}: {share}."
+                ).format(sentence=text, objective=objective, share=share)
+            continue
+        asked = _BY_PERCENT.search(english_of(other.objective.text, pitch.facts.english))
+        relative = other.quantity.relative
+        if asked is None or relative is None or relative <= 0:
+            continue
+        wanted = float(asked.group(1)) / 100
+        said = (
+            N_("{sentence} Against your objective {objective}: the plan's {share} meets the "
+               "{target} it asks for.")
+            if round(relative, 2) >= wanted
+            else N_("{sentence} Against your objective {objective}: the plan's {share} goes part "
+                    "of the way to the {target} it asks for.")
+        )  # fmt: skip
+        return lang.gettext(said).format(
+            sentence=text,
+            objective=objective,
+            share=fmt.percent(relative, lang, decimals=0),
+            target=fmt.percent(wanted, lang, decimals=0),
+        )
+    return text
 
 
 def with_so_far(text: str, statement: Statement, pitch: Pitch, lang: Language) -> str:
@@ -800,7 +853,12 @@ def sources(statements: tuple[Statement, ...], lang: Language) -> list[str]:
         value = statement.impact.value
         if value is None:
             continue
-        line = lang.gettext("{cost} per {unit}: {source}").format(
+        said = (
+            N_("{cost} per {unit}: {source}")
+            if fmt.singular_known(statement.impact.unit, lang)
+            else N_("{cost} each ({unit}): {source}")  # a Welsh unit that may be a plural
+        )
+        line = lang.gettext(said).format(
             cost=fmt.money(value.amount, lang, precision="exact", currency=value.currency),
             unit=fmt.singular_unit(statement.impact.unit, lang),
             source=value.source or lang.gettext("source not given"),

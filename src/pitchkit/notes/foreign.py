@@ -54,6 +54,8 @@ NOTE_FIELDS: tuple[tuple[str | int, ...], ...] = (
     ("project", "funding", "source"),
     ("impacts", "*", "measure"),
     ("impacts", "*", "unit"),
+    # The unit cost's source, in the note's line of unit costs used.
+    ("impacts", "*", "value", "source"),
     ("asks", "*"),
     ("advice", "*"),
     ("offer", "*"),
@@ -164,6 +166,33 @@ def english_fields(
     return found
 
 
+def team_roles(
+    loaded: LoadedFacts, director_ids: Sequence[str]
+) -> list[tuple[tuple[str | int, ...], str]]:
+    """The roles of ``director_ids`` that a ``--directors`` team file gave and stay English.
+
+    A Welsh note shows the team's ``role_cy``, or the Welsh of a title pitchkit
+    recognises (:meth:`pitchkit.facts.directors.DirectorsFile.team`); any other
+    role reads as the sheet wrote it, so it is named as ``directors.ID.role``.
+    A director the facts file lists itself is looked at by :func:`english_fields`.
+    """
+    data = loaded.source.data
+    listed = data.get("directors") if isinstance(data, dict) else None
+    own = {d.get("id") for d in listed if isinstance(d, dict)} if isinstance(listed, list) else ()
+    found: list[tuple[tuple[str | int, ...], str]] = []
+    for director in loaded.facts.directors:
+        if director.id in director_ids and director.id not in own and looks_english(director.role):
+            found.append((("directors", director.id, "role"), director.role))
+    return found
+
+
+def _place(loaded: LoadedFacts, where: tuple[str | int, ...]) -> str:
+    """Where a field is: its line in the facts file, or (a team file's role) its id alone."""
+    if len(where) == 3 and where[0] == "directors" and isinstance(where[1], str):
+        return f"--directors {where[1]}.role"
+    return f"{loaded.source.where(where)} {dotted(where)}"
+
+
 def english_in_welsh(
     loaded: LoadedFacts,
     director_id: str | None = None,
@@ -171,9 +200,10 @@ def english_in_welsh(
 ) -> Renderable | None:
     """For ``--strict``: the fields a Welsh note would show in English, located, or ``None``."""
     found = english_fields(loaded.source.data, director_id, given_in_welsh(loaded.source), fields)
+    found += team_roles(loaded, [director_id] if director_id else [])
     if not found:
         return None
-    places = "; ".join(f"{loaded.source.where(where)} {dotted(where)}" for where, _text in found)
+    places = "; ".join(_place(loaded, where) for where, _text in found)
     return Plural(
         "--strict: the Welsh note would show English text from {n} field: {places}; "
         "give it a Welsh version ({{en: ..., cy: ...}}) or leave out --strict to show "
@@ -193,6 +223,7 @@ def english_warning(
 ) -> Renderable | None:
     """Without ``--strict``: one line saying how much of a Welsh note will be in English."""
     found = english_fields(loaded.source.data, director_id, given_in_welsh(loaded.source), fields)
+    found += team_roles(loaded, [director_id] if director_id else [])
     if not found:
         return None
     shown, more = _field_list(found)
@@ -223,6 +254,7 @@ def notes_english_warning(
         for item in english_fields(loaded.source.data, director_id, welsh, fields):
             if item not in found:
                 found.append(item)
+    found += team_roles(loaded, director_ids)
     if not found:
         return None
     shown, more = _field_list(found)

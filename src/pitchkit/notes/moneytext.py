@@ -274,6 +274,14 @@ def source_lines(
             if own_year
             else lang.gettext("{cost} per {unit}: {source}")
         )
+        if not fmt.singular_known(line.impact.unit, lang):
+            # A Welsh unit whose singular pitchkit does not know may be a plural, which
+            # "am bob" (per) must not be followed by: "yr un (briwiau pwyso)" (each) instead.
+            head = (
+                lang.gettext("{cost} each ({unit}) at {year} prices: {source}")
+                if own_year
+                else lang.gettext("{cost} each ({unit}): {source}")
+            )
         text = head.format(
             cost=_money(line.unit_cost, lang),
             unit=fmt.singular_unit(line.impact.unit, lang),

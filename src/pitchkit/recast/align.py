@@ -688,7 +688,9 @@ def quantity_mismatch(impact: Impact, objective: Objective, found: Chain) -> Mis
         # The impact is measured for a group the objective compares (or, when the
         # objective names none, for any group an inequality is about).
         same_group=bool(mine & theirs) if theirs else bool(mine),
-        spent=spent(impact.measure),
+        # Money spent on the concept, unless the objective counts that same money: "Reduce
+        # agency nurse spend by 40%" read with its own word "spend" kept is a sum of money.
+        spent=spent(impact.measure) and not spends_on(objective.text, found.end, unit),
         # Working time spent on a concept that is itself staff time (nursing time released,
         # sickness absence) is that concept.
         worked=worked(impact.measure, impact.unit)
@@ -727,6 +729,21 @@ def event_doubt(impact: Impact, found: Chain) -> Literal["event"] | None:
     (linking-evaluation.md, "The fifteenth pass").
     """
     return "event" if named_as_event(impact.measure, found.start) else None
+
+
+#: The map's concept of money that says how much, not on what ("spend", "expenditure").
+SPEND_CONCEPT = frozenset({"spend"})
+
+
+def spends_on(objective: str, concept_id: str, unit: str) -> bool:
+    """Whether ``objective`` counts money spent on ``concept_id``: "Reduce agency nurse spend".
+
+    Read for the concept, the objective keeps its own words of spending, which
+    :func:`pitchkit.recast.measures.about` would blank as another concept's name:
+    "Reduce agency nurse spend by 40%" is then a sum of money, the same money an
+    impact "Agency nurse spend" counts, not a share of agency nurses.
+    """
+    return read(about(objective, concept_id, keep=SPEND_CONCEPT), unit).kind == "money"
 
 
 def stepped(measure: str, objective: str, concept_id: str) -> bool:

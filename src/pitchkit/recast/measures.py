@@ -1068,13 +1068,14 @@ def _spelt(text: str) -> str:
     return text
 
 
-def about(text: str, concept_id: str) -> str:
+def about(text: str, concept_id: str, keep: frozenset[str] = frozenset()) -> str:
     """``text`` with the names of its other concepts blanked out, as far as ``concept_id`` goes.
 
     "Act on the GIRFT recommendations for length of stay and readmissions"
     is a time only through the name "length of stay": read for readmissions,
     it is not. Words that are no concept's name (within 7 days, the gap
-    between) are kept. Without a mention of ``concept_id``, ``text`` as spelt.
+    between) are kept, and so are the names of the concepts in ``keep``.
+    Without a mention of ``concept_id``, ``text`` as spelt.
     """
     spelt = _spelt(text)
     found = mentions(text)
@@ -1083,7 +1084,9 @@ def about(text: str, concept_id: str) -> str:
         return spelt
     chars = list(spelt)
     for m in found:
-        if m.concept == concept_id or any(m.start < o.end and o.start < m.end for o in own):
+        if m.concept == concept_id or m.concept in keep:
+            continue
+        if any(m.start < o.end and o.start < m.end for o in own):
             continue
         chars[m.start : m.end] = " " * (m.end - m.start)
     return "".join(chars)
