@@ -41,6 +41,7 @@ LAYER = {
     "collector": 0,
     "datewords": 1,
     "pounds": -1,  # how a unit writes pounds (£k, £m), importing nothing: beneath i18n
+    "figures": -1,  # figures rounded half up from their decimals, importing nothing: beneath i18n
     "period": 1,
     "i18n": 0,
     "output": 1,
