@@ -296,7 +296,8 @@ def test_make_eval_scores_the_learned_scorer_leave_one_domain_out() -> None:
     # in 28 (21 in 25 before), while the shipped total rose from 572 / 649 to 575 / 655 and
     # the money claims from 59 / 62 to 60 / 65. With that and a sum of money that rises
     # saving nothing (session 18, blind53's sharps device spend), the refit adds 21 right
-    # in 26.
+    # in 26. Fitted on every read set up to blind58 (session 21), the chains 0.9 added were
+    # right 5 times in 7, so the threshold went up to 0.925, where they are 4 in 4.
     assert shipped["added"]["precision"] >= 0.80
     # Its order of the possible links puts the right ones no lower than the hand kinds.
     assert data["offer_order"]["learned"] >= data["offer_order"]["hand"]

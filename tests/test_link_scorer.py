@@ -49,12 +49,14 @@ def evidence(**on: float) -> Evidence:
     return Evidence(values)
 
 
-#: A cause chain to a CIP, held back by the hand rules, with money, themes and the lens
-#: behind it, and no stronger link for the impact or the objective: a likely link.
+#: A cause chain to a CIP, held back by the hand rules, with money, themes (declared on
+#: both sides) and the lens behind it, and no stronger link for the impact or the
+#: objective: a likely link.
 LIKELY = evidence(
     one_cause=1,
     cause_doubt=1,
     themes=1,
+    declared=1,
     money=1,
     lens=1,
     rules_likely=1,
