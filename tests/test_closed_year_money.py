@@ -105,23 +105,26 @@ def test_the_share_of_a_closed_years_objective_is_what_the_year_delivered(
 
 
 def test_a_year_under_way_has_the_money_blocks_forecast(tmp_path: Path) -> None:
-    # In December 2027 the year is under way, and the block forecasts nothing for it: the
-    # chart, to November 2027, does not show the change (its fall began before it). The
-    # statement gives the plan as the plan and says so, never "0.0% of your £14m target"
-    # beside "worth £434,000 a year", nor the part of a year's rate falling in 2027/28.
+    # In December 2027 the year is under way. The admissions from May's 96 on (96, 93, 88, 85,
+    # 83, 81, 79) fall seven months running, a whole trend by themselves: the chart shows the
+    # change, though the fall's first move (103 to 99) came in April (fixmoney21: a weaker
+    # June of 97 showed it, and 93 had counted £0 as "a fall that began before the change").
+    # Delivered against the mean before the change, (101 + 98 + 103 + 99 + 96) / 5 = 99.4:
+    # 6 x 99.4 - (93 + 88 + 85 + 83 + 81 + 79) = 87.4, so 87 admissions x £2,171.03 =
+    # £188,880 to the end of November, and 4 more months at that rate: 188,880 x 10 / 6 =
+    # £314,799, so £315,000. The statement gives the block's forecast, never the part of a
+    # year's rate falling in 2027/28.
     text = brief_text(tmp_path, "frailty-virtual-ward", today=dt.date(2027, 12, 1))
     found = re.search(r"2027/28 (£[\d,]+) forecast for", text)
     assert found, text
-    assert found[1] == "£0"
-    [claim] = [line for line in text.splitlines() if "worth £434,000 a year" in line]
-    assert claim.startswith("In the plan, emergency admissions")
+    assert found[1] == "£315,000"
     assert (
-        "So far the log's figures, to the end of November 2027, do not show the change, so no "
-        "money is counted for it yet."
-    ) in claim
-    assert "of your £14m target" not in claim
+        "(£189,000 delivered to the end of November 2027, the rest of the year at that rate)"
+    ) in text
+    [claim] = [line for line in text.splitlines() if "worth £434,000 a year" in line]
+    assert "of which £315,000 is forecast for 2027/28: 2.2% of your £14m target" in claim
+    assert "So far 87 fewer admissions, June to November 2027" in claim
     assert "falls in 2027/28" not in claim
-    assert "was delivered" not in claim
 
 
 def test_the_delivered_share_in_welsh(tmp_path: Path) -> None:
