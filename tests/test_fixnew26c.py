@@ -1,0 +1,135 @@
+"""What newuser26's sponsor could not tell from one monthly update to the next (#3).
+
+September's update said of missed visits "no change from baseline can be told
+apart yet"; October's said "411 fewer delivered", and nothing on page 1 said
+why. Each update now has "Since the last update (September 2026)" under its
+headline: for each measure whose reading changed since the previous period (the
+log cut at that period), what changed, in words the charts support.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import types
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import Result
+
+from docchecks import pdf_pages
+from documenttext import document_text
+
+Cli = Callable[..., Result]
+
+PROJECT = Path(__file__).parent / "data" / "fixnew26"
+TODAY = dt.date(2026, 12, 6)
+
+
+class _Today(dt.date):
+    """A date whose ``today`` is the day newuser26 ran the trial."""
+
+    @classmethod
+    def today(cls) -> dt.date:
+        return TODAY
+
+
+@pytest.fixture(autouse=True)
+def _fixed_day(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every command writes on 6 December 2026, whatever the calendar says."""
+    shim = types.SimpleNamespace(**{**vars(dt), "date": _Today})
+    for module in ("pitchkit.api.notes", "pitchkit.api.batch"):
+        monkeypatch.setattr(f"{module}.dt", shim)
+    monkeypatch.setattr("pitchkit.api.update.written_on", lambda: TODAY)
+
+
+def update(cli: Cli, folder: Path, period: str, *extra: str) -> tuple[Path, str]:
+    for name in ("facts.yaml", "log.xlsx", "team.xlsx"):
+        shutil.copy(PROJECT / name, folder / name)
+    out = folder / f"update-{period}.docx"
+    result = cli(
+        "update", str(folder / "facts.yaml"), "-d", "don", "--directors",
+        str(folder / "team.xlsx"), "-o", str(out), "--period", period, *extra,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    return out, " ".join(document_text(out.read_bytes()).split())
+
+
+VISITS = "Planned district nursing visits missed or deferred for lack of capacity"
+AGENCY = "Agency and bank registered nurse shifts in district nursing"
+ADMISSIONS = "Emergency admissions of housebound patients on the district nursing caseload"
+ULCERS = "Category 2 and above pressure ulcers that developed on the district nursing caseload"
+TRAVEL = "District nurse hours spent travelling between visits"
+
+
+def page_one(text: str) -> str:
+    """The update's text from the headline to the table of measures."""
+    return text.split("Headline", 1)[1].split("Progress on each measure", 1)[0]
+
+
+def test_october_says_why_missed_visits_are_now_delivered(cli: Cli, tmp_path: Path) -> None:
+    _, text = update(cli, tmp_path, "2026-10")
+    said = page_one(text)
+    assert "Since the last update (September 2026)" in said, said
+    assert (
+        f"{VISITS}: the figures have now fallen for 5 months running (a trend), so this "
+        "update reports the fall as delivered." in said
+    )
+    # Agency's fall began in March, before the change: the line says so, as the chart does.
+    assert f"{AGENCY}: the figures have now fallen for 6 months running (a trend, begun " in said
+    assert (
+        f"{ULCERS}: the figures have now fallen for 5 months running (a trend), so this update "
+        "reports the fall as delivered; met the target for the first time (29 pressure ulcers "
+        "in October 2026)." in said
+    )
+    assert f"{TRAVEL}: the figures have now fallen" in said
+    # Admissions still show no change: no line.
+    assert ADMISSIONS not in said
+    # What the lines explain is in the tables below them.
+    assert "411 visits fewer than before the change" in text
+
+
+def test_september_and_november(cli: Cli, tmp_path: Path) -> None:
+    _, september = update(cli, tmp_path, "2026-09")
+    said = page_one(september)
+    # August was lost, so the update before September's is July's; nothing changed enough.
+    assert (
+        "Since the last update (July 2026) No change since the last update in what the "
+        "figures show." in said
+    ), said
+    _, november = update(cli, tmp_path, "2026-11")
+    said = page_one(november)
+    assert "Since the last update (October 2026)" in said
+    assert (
+        f"{ADMISSIONS}: the figures have now fallen for 5 months running (a trend), so this "
+        "update reports the fall as delivered." in said
+    ), said
+    # Agency has no November figure; the others changed nothing worth a line.
+    for measure in (VISITS, AGENCY, ULCERS, TRAVEL):
+        assert measure not in said
+
+
+def test_the_welsh_update_says_it_too(cli: Cli, tmp_path: Path) -> None:
+    _, text = update(cli, tmp_path, "2026-10", "--locale", "cy_GB")
+    assert "Ers y diweddariad diwethaf (Medi 2026)" in text, text
+    assert (
+        f"{VISITS}: mae'r ffigurau bellach wedi gostwng am 5 mis yn olynol (tuedd), felly mae'r "
+        "diweddariad hwn yn adrodd y gostyngiad fel rhywbeth a gyflawnwyd." in text
+    )
+    assert "wedi cyrraedd y targed am y tro cyntaf (29 pressure ulcers, Hydref 2026)" in text
+
+
+def test_a_draft_to_fill_in_has_no_such_lines(cli: Cli, tmp_path: Path) -> None:
+    _, text = update(cli, tmp_path, "2026-12")
+    assert "Since the last update" not in text
+
+
+@pytest.mark.parametrize("locale", [None, "cy_GB"])
+def test_the_busiest_update_stays_on_two_pages(
+    cli: Cli, tmp_path: Path, locale: str | None
+) -> None:
+    # October has the most lines (four measures changed); Welsh runs longer.
+    extra = ("--locale", locale) if locale else ()
+    out, _ = update(cli, tmp_path, "2026-10", *extra)
+    assert pdf_pages(out) == 2
