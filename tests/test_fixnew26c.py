@@ -133,3 +133,73 @@ def test_the_busiest_update_stays_on_two_pages(
     extra = ("--locale", locale) if locale else ()
     out, _ = update(cli, tmp_path, "2026-10", *extra)
     assert pdf_pages(out) == 2
+
+
+# #2: the ICB moved the admissions target from 80 to 75 in November; every document showed
+# 75 with no word of the change, and October's update (80, as sent) disagreed with November's.
+# ``target_was: {value: 80, until: 2026-10}`` on the impact dates the change.
+
+TARGET_WAS = "    target: 75\n    target_was: {value: 80, until: 2026-10}\n"
+
+
+def with_target_was(folder: Path) -> None:
+    facts = folder / "facts.yaml"
+    text = facts.read_text(encoding="utf-8")
+    assert text.count("    target: 75\n") == 1
+    facts.write_text(text.replace("    target: 75\n", TARGET_WAS), encoding="utf-8")
+
+
+def retargeted_update(cli: Cli, folder: Path, period: str, *extra: str) -> str:
+    update(cli, folder, period)  # copies the project in
+    with_target_was(folder)
+    out = folder / f"retargeted-{period}.docx"
+    result = cli(
+        "update", str(folder / "facts.yaml"), "-d", "don", "--directors",
+        str(folder / "team.xlsx"), "-o", str(out), "--period", period, *extra,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    return " ".join(document_text(out.read_bytes()).split())
+
+
+def test_an_update_after_the_change_says_the_target_changed(cli: Cli, tmp_path: Path) -> None:
+    text = retargeted_update(cli, tmp_path, "2026-11")
+    assert "| 75 admissions a month from November 2026 (was 80) |" in text, text
+    assert (
+        f"{ADMISSIONS}: the target changed from 80 to 75 admissions a month from November "
+        "2026; the figures have now fallen" in page_one(text)
+    )
+    # The share of the way is against the target in force: (95 - 83) / (95 - 75).
+    assert "60% of the way to target" in text
+
+
+def test_an_update_before_the_change_keeps_the_old_target(cli: Cli, tmp_path: Path) -> None:
+    text = retargeted_update(cli, tmp_path, "2026-10")
+    assert "| 95 admissions a month | 80 admissions a month | 84 admissions" in text, text
+    assert "was 80" not in text
+
+
+def test_welsh_and_the_brief_say_so_too(cli: Cli, tmp_path: Path) -> None:
+    welsh = retargeted_update(cli, tmp_path, "2026-11", "--locale", "cy_GB")
+    assert "75 derbyniad y mis ers Tachwedd 2026 (80 cyn hynny)" in welsh, welsh
+    out = tmp_path / "coo.docx"
+    result = cli(
+        "brief", str(tmp_path / "facts.yaml"), "-d", "coo", "--directors",
+        str(tmp_path / "team.xlsx"), "-o", str(out),
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    brief = " ".join(document_text(out.read_bytes()).split())
+    assert "from 95 to 75 admissions a month (target from November 2026; was 80)" in brief
+
+
+def test_a_bad_until_is_refused_with_its_place(cli: Cli, tmp_path: Path) -> None:
+    update(cli, tmp_path, "2026-11")
+    facts = tmp_path / "facts.yaml"
+    text = facts.read_text(encoding="utf-8").replace(
+        "    target: 75\n", "    target: 75\n    target_was: {value: 80, until: October}\n"
+    )
+    facts.write_text(text, encoding="utf-8")
+    result = cli("check", str(facts), "--directors", str(tmp_path / "team.xlsx"))
+    assert result.exit_code != 0
+    said = " ".join(result.output.split())
+    assert "target_was" in said, said
+    assert "YYYY-MM" in said

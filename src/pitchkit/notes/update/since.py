@@ -26,10 +26,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from pitchkit.facts.schema import Impact
 from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import Language
 from pitchkit.notes import wording
 from pitchkit.notes.context import Context
+from pitchkit.notes.targetchange import changed_from, facts_at
 from pitchkit.notes.update import spc
 from pitchkit.notes.update.charting import (
     _improving_before_change,
@@ -40,6 +42,7 @@ from pitchkit.notes.update.claims import Claim
 from pitchkit.notes.update.measures import amount_text, before_the_change
 from pitchkit.notes.update.progress import MeasureProgress, Point, fraction_along, measure_progress
 from pitchkit.notes.update.situation import Situation, claims_for, log_runs
+from pitchkit.notes.wording import per_phrase
 from pitchkit.period import Period, parse_period, period_at
 
 #: A move in the latest figure worth a line: this share of the planned change or more.
@@ -82,12 +85,19 @@ def since_context(situation: Situation) -> Context | None:
         return None
     lang = situation.lang
     earlier = _readings_at(situation, previous)
+    retargeted = {
+        i.id
+        for i in situation.facts.impacts
+        if (start := changed_from(i)) is not None
+        and previous.end < start.start <= situation.period.end
+    }
     now = {p.impact.id: _Reading(p, situation.claims[p.impact.id]) for p in situation.progress}
     lines = [
         line
         for impact_id, reading in now.items()
         if impact_id in earlier
-        and (line := _line(earlier[impact_id], reading, situation)) is not None
+        and (line := _line(earlier[impact_id], reading, situation, impact_id in retargeted))
+        is not None
     ]
     if not lines:
         lines = [lang.gettext("No change since the last update in what the figures show.")]
@@ -101,21 +111,36 @@ def since_context(situation: Situation) -> Context | None:
 
 def _readings_at(situation: Situation, period: Period) -> dict[str, _Reading]:
     """Each measure as the update for ``period`` read it: the log cut at that period."""
-    facts = situation.facts
+    facts = facts_at(situation.facts, period)
     _, run, chart_run = log_runs(facts, period)
     claims = claims_for(facts, chart_run or run, situation.counted_elsewhere)
     return {i.id: _Reading(measure_progress(i, run), claims[i.id]) for i in facts.impacts}
 
 
-def _line(before: _Reading, now: _Reading, situation: Situation) -> str | None:
+def _line(before: _Reading, now: _Reading, situation: Situation, retargeted: bool) -> str | None:
     """What changed in one measure's reading, as one line; ``None`` when nothing worth saying."""
     lang, impact = situation.lang, now.progress.impact
     latest, earlier = now.progress.latest, before.progress.latest
-    if latest is None or latest.value is None:
-        return None
-    if earlier is not None and earlier.period == latest.period:
-        return None  # no new figure since the last update
     parts: list[str] = []
+    start = changed_from(impact)
+    if retargeted and impact.target_was is not None and start is not None:
+        parts.append(
+            lang.gettext("the target changed from {was} to {target} from {period}").format(
+                was=fmt.number(impact.target_was.value, lang),
+                target=" ".join(
+                    (amount_text(impact.target, impact, lang), per_phrase(impact.per, lang))
+                ).strip(),
+                period=fmt.period_label(start.text, lang),
+            )
+        )
+    if (
+        latest is None
+        or latest.value is None
+        or (
+            earlier is not None and earlier.period == latest.period  # no new figure since
+        )
+    ):
+        return _said(parts, impact, situation)
     if now.claim.shown and not before.claim.shown:
         parts.append(_now_shown(now.claim, _kind(situation), lang))
     elif before.claim.shown and not now.claim.shown:
@@ -130,10 +155,17 @@ def _line(before: _Reading, now: _Reading, situation: Situation) -> str | None:
     parts += _target(now.progress, earlier, lang)
     if not parts and earlier is not None and earlier.value is not None:
         parts += _moved(now.progress, earlier, latest, lang)
+    return _said(parts, impact, situation)
+
+
+def _said(parts: list[str], impact: Impact, situation: Situation) -> str | None:
+    """``{measure}: {parts}.``; ``None`` for no parts."""
     if not parts:
         return None
     measure = wording.apply_terms(impact.measure, situation.terms)
-    return lang.gettext("{measure}: {what}.").format(measure=measure, what="; ".join(parts))
+    return situation.lang.gettext("{measure}: {what}.").format(
+        measure=measure, what="; ".join(parts)
+    )
 
 
 def _now_shown(claim: Claim, kind: str, lang: Language) -> str:
