@@ -203,3 +203,23 @@ def test_a_bad_until_is_refused_with_its_place(cli: Cli, tmp_path: Path) -> None
     said = " ".join(result.output.split())
     assert "target_was" in said, said
     assert "YYYY-MM" in said
+
+
+def test_the_finance_note_says_why_the_capacity_moved(cli: Cli, tmp_path: Path) -> None:
+    # The DoF's capacity went from £381,000 (80) to £508,000 (75) with no word of why.
+    update(cli, tmp_path, "2026-11")
+    with_target_was(tmp_path)
+    for locale, said in (
+        (None, "Capacity: £508,000 a year (20 fewer admissions a month; target from November "
+               "2026, was 80)"),
+        ("cy_GB", "targed ers Tachwedd 2026, 80 cyn hynny"),
+    ):  # fmt: skip
+        out = tmp_path / f"dof-{locale}.docx"
+        extra = ("--locale", locale) if locale else ()
+        result = cli(
+            "brief", str(tmp_path / "facts.yaml"), "-d", "dof", "--directors",
+            str(tmp_path / "team.xlsx"), "-o", str(out), *extra,
+        )  # fmt: skip
+        assert result.exit_code == 0, result.output
+        text = " ".join(document_text(out.read_bytes()).split())
+        assert said in text, text
