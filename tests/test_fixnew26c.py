@@ -73,17 +73,17 @@ def test_october_says_why_missed_visits_are_now_delivered(cli: Cli, tmp_path: Pa
     said = page_one(text)
     assert "Since the last update (September 2026)" in said, said
     assert (
-        f"{VISITS}: the figures have now fallen for 5 months running (a trend), so this "
-        "update reports the fall as delivered." in said
+        f"{VISITS}: now fallen for 5 months running (a trend), so we report "
+        "the fall as delivered." in said
     )
     # Agency's fall began in March, before the change: the line says so, as the chart does.
-    assert f"{AGENCY}: the figures have now fallen for 6 months running (a trend, begun " in said
+    assert f"{AGENCY}: now fallen for 6 months running (a trend, begun " in said
     assert (
-        f"{ULCERS}: the figures have now fallen for 5 months running (a trend), so this update "
-        "reports the fall as delivered; met the target for the first time (29 pressure ulcers "
+        f"{ULCERS}: now fallen for 5 months running (a trend), so we report the "
+        "fall as delivered; met the target for the first time (29 pressure ulcers "
         "in October 2026)." in said
     )
-    assert f"{TRAVEL}: the figures have now fallen" in said
+    assert f"{TRAVEL}: now fallen" in said
     # Admissions still show no change: no line.
     assert ADMISSIONS not in said
     # What the lines explain is in the tables below them.
@@ -102,8 +102,8 @@ def test_september_and_november(cli: Cli, tmp_path: Path) -> None:
     said = page_one(november)
     assert "Since the last update (October 2026)" in said
     assert (
-        f"{ADMISSIONS}: the figures have now fallen for 5 months running (a trend), so this "
-        "update reports the fall as delivered." in said
+        f"{ADMISSIONS}: now fallen for 5 months running (a trend), so we report "
+        "the fall as delivered." in said
     ), said
     # Agency has no November figure; the others changed nothing worth a line.
     for measure in (VISITS, AGENCY, ULCERS, TRAVEL):
@@ -114,8 +114,8 @@ def test_the_welsh_update_says_it_too(cli: Cli, tmp_path: Path) -> None:
     _, text = update(cli, tmp_path, "2026-10", "--locale", "cy_GB")
     assert "Ers y diweddariad diwethaf (Medi 2026)" in text, text
     assert (
-        f"{VISITS}: mae'r ffigurau bellach wedi gostwng am 5 mis yn olynol (tuedd), felly mae'r "
-        "diweddariad hwn yn adrodd y gostyngiad fel rhywbeth a gyflawnwyd." in text
+        f"{VISITS}: mae'r ffigurau bellach wedi gostwng am 5 mis yn olynol (tuedd), felly "
+        "rydym yn adrodd y gostyngiad fel rhywbeth a gyflawnwyd." in text
     )
     assert "wedi cyrraedd y targed am y tro cyntaf (29 pressure ulcers, Hydref 2026)" in text
 
@@ -166,7 +166,7 @@ def test_an_update_after_the_change_says_the_target_changed(cli: Cli, tmp_path: 
     assert "| 75 admissions a month from November 2026 (was 80) |" in text, text
     assert (
         f"{ADMISSIONS}: the target changed from 80 to 75 admissions a month from November "
-        "2026; the figures have now fallen" in page_one(text)
+        "2026; now fallen" in page_one(text)
     )
     # The share of the way is against the target in force: (95 - 83) / (95 - 75).
     assert "60% of the way to target" in text

@@ -146,8 +146,7 @@ def _line(before: _Reading, now: _Reading, situation: Situation, retargeted: boo
     elif before.claim.shown and not now.claim.shown:
         parts.append(
             lang.gettext(
-                "the chart no longer shows the change reported last time, so this update "
-                "does not report it"
+                "the chart no longer shows the change reported last time, so we no longer report it"
             )
         )
     else:
@@ -183,15 +182,13 @@ def _now_shown(claim: Claim, kind: str, lang: Language) -> str:
         what = lang.gettext("the chart now shows the change")
     if claim.delivered is not None:
         reports = (
-            lang.gettext("so this update reports the fall as delivered")
+            lang.gettext("so we report the fall as delivered")
             if fall
-            else lang.gettext("so this update reports the rise as delivered")
+            else lang.gettext("so we report the rise as delivered")
         )
     else:
         reports = (
-            lang.gettext("so this update reports the fall")
-            if fall
-            else lang.gettext("so this update reports the rise")
+            lang.gettext("so we report the fall") if fall else lang.gettext("so we report the rise")
         )
     return f"{what}, {reports}"
 
@@ -202,44 +199,39 @@ def _plain(signal: spc.Signal, analysis: spc.Analysis, kind: str, lang: Language
     length = _count(signal.length, kind, lang)
     if _improving_before_change(analysis, signal):
         text = (
-            lang.gettext(
-                "the figures have now fallen for {length} running (a trend, begun before the "
-                "change)"
-            )
+            lang.gettext("now fallen for {length} running (a trend, begun before the change)")
             if down
-            else lang.gettext(
-                "the figures have now risen for {length} running (a trend, begun before the change)"
-            )
+            else lang.gettext("now risen for {length} running (a trend, begun before the change)")
         )
     elif signal.rule == "trend":
         text = (
-            lang.gettext("the figures have now fallen for {length} running (a trend)")
+            lang.gettext("now fallen for {length} running (a trend)")
             if down
-            else lang.gettext("the figures have now risen for {length} running (a trend)")
+            else lang.gettext("now risen for {length} running (a trend)")
         )
     elif signal.rule == "shift" and signal is analysis.baseline_shift:
         text = (
-            lang.gettext("the figures have now been below the baseline for {length} running")
+            lang.gettext("now below the baseline for {length} running")
             if down
-            else lang.gettext("the figures have now been above the baseline for {length} running")
+            else lang.gettext("now above the baseline for {length} running")
         )
     elif signal.rule == "shift":
         text = (
-            lang.gettext("the figures have now been below the average for {length} running")
+            lang.gettext("now below the average for {length} running")
             if down
-            else lang.gettext("the figures have now been above the average for {length} running")
+            else lang.gettext("now above the average for {length} running")
         )
     elif signal.rule == "outside_limits":
         text = (
-            lang.gettext("a figure is now below the chart's lower limit")
+            lang.gettext("a figure now below the chart's lower limit")
             if down
-            else lang.gettext("a figure is now above the chart's upper limit")
+            else lang.gettext("a figure now above the chart's upper limit")
         )
     else:
         text = (
-            lang.gettext("two of the last three figures are now close to the lower limit")
+            lang.gettext("two of the last three figures now close to the lower limit")
             if down
-            else lang.gettext("two of the last three figures are now close to the upper limit")
+            else lang.gettext("two of the last three figures now close to the upper limit")
         )
     return text.format(length=length)
 
