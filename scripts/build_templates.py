@@ -602,6 +602,10 @@ def build_update() -> Document:
     _update_status(document)
     document.add_heading(T("Headline"), level=1)
     para(document, "{{ update.headline }}", "Lead")
+    tag(document, "if update.since")
+    runs(document, [("{{ update.since.heading }}", True)])
+    bullets(document, "update.since.lines")
+    tag(document, "endif")
     document.add_heading(T("Progress on each measure"), level=1)
     _update_measures(document)
     section(

@@ -48,7 +48,8 @@ def _frailty(director: str, *, period: str | None = None, locale: str | None = N
 
 def _row(text: str, measure: str) -> str:
     """The table row (cells joined by |) that starts with ``measure``."""
-    return next(line for line in text.splitlines() if line.startswith(measure))
+    # Page 1's "Since the last update" lines start with the measure too, but have no cells.
+    return next(line for line in text.splitlines() if line.startswith(measure) and " | " in line)
 
 
 def test_the_header_date_says_it_is_when_the_figures_were_reported() -> None:

@@ -135,7 +135,8 @@ def _update(tmp_path: Path, facts: Path, period: str) -> str:
 
 
 def _hat_row(text: str) -> str:
-    [row] = ROW.findall(text)
+    # Page 1's "Since the last update" line for the measure, when it has one, comes first.
+    *_, row = ROW.findall(text)
     return str(row)
 
 

@@ -119,6 +119,30 @@ class Project(Model):
         return self
 
 
+class TargetWas(Model):
+    """An impact's earlier target: ``target_was: {value: 80, until: 2026-10}``.
+
+    ``value`` was the target up to and including the period ``until`` (a
+    month, quarter or year; a day stands for its month); the impact's
+    ``target`` applies from the period after it.
+    """
+
+    value: Number
+    until: str
+
+    @field_validator("until", mode="before")
+    @classmethod
+    def _until_shape(cls, value: Any) -> Any:
+        if isinstance(value, dt.datetime):
+            value = value.date()
+        if isinstance(value, dt.date):
+            return f"{value.year}-{value.month:02d}"
+        text = str(value).strip().upper() if value is not None else value
+        if not isinstance(text, str) or not PERIOD_PATTERN.match(text):
+            raise ValueError(period_problem(str(value)))
+        return text
+
+
 class Impact(Model):
     """One measurable result of the change, with its baseline and target."""
 
@@ -145,6 +169,8 @@ class Impact(Model):
     releases: Annotated[Literal["cash", "capacity", "cost"] | None, BeforeValidator(_lower)] = None
     #: Impacts whose money already includes this one's: it is left out of totals.
     overlaps: TextList = Field(default_factory=list)
+    #: The target before it was changed, and the last period it applied to (optional).
+    target_was: TargetWas | None = None
 
     @field_validator("baseline", "target", mode="before")
     @classmethod

@@ -71,6 +71,7 @@ __all__ = [
     "Project",
     "Settings",
     "Target",
+    "TargetWas",
     "Theme",
     "Update",
     "audience_problems",
@@ -197,6 +198,14 @@ class Project(Record):
 
 
 @dataclass(frozen=True, kw_only=True, init=False)
+class TargetWas(Record):
+    """An impact's earlier target, ``value``, in force up to and including the period ``until``."""
+
+    value: float
+    until: str
+
+
+@dataclass(frozen=True, kw_only=True, init=False)
 class Impact(Record):
     """One measurable result of the change, with its baseline and target."""
 
@@ -224,6 +233,9 @@ class Impact(Record):
     releases: Literal["cash", "capacity", "cost"] | None = None
     #: Impacts whose money already includes this one's: it is left out of totals.
     overlaps: list[str] = field(default_factory=list)
+    #: The target before it was changed, and the last period it applied to (optional):
+    #: ``target`` applies from the period after ``target_was.until``.
+    target_was: TargetWas | None = None
 
     @property
     def direction(self) -> Literal["lower", "higher"]:
@@ -485,8 +497,8 @@ class Facts(Record):
 RECORDS: dict[str, type[Record]] = {
     kind.__name__: kind
     for kind in (
-        Person, Money, Project, Impact, Target, Objective, Director, Update, Meeting, Prices,
-        Conversions, Settings, Facts,
+        Person, Money, Project, TargetWas, Impact, Target, Objective, Director, Update, Meeting,
+        Prices, Conversions, Settings, Facts,
     )
 }  # fmt: skip
 
@@ -651,6 +663,13 @@ def in_pounds(facts: Facts) -> Facts:
                     "unit": "£",
                     "baseline": impact.baseline * factor,
                     "target": impact.target * factor,
+                    "target_was": (
+                        impact.target_was.model_copy(
+                            update={"value": impact.target_was.value * factor}
+                        )
+                        if impact.target_was is not None
+                        else None
+                    ),
                 }
             )
         )

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 
 from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import N_, Language
+from pitchkit.notes.targetchange import changed_from
 from pitchkit.notes.wording import in_sentence
 from pitchkit.period import Period
 from pitchkit.recast.money import (
@@ -234,7 +235,16 @@ def _gain(line: Line, lang: Language) -> str:
     from pitchkit.notes.wording import gain_phrase
     from pitchkit.recast.pitch import quantify
 
-    return gain_phrase(quantify(line.impact), lang)
+    gain = gain_phrase(quantify(line.impact), lang)
+    was = line.impact.target_was
+    start = changed_from(line.impact)
+    if was is None or start is None:
+        return gain
+    # The plan's gain is worked from the target in force now: a finance director whose
+    # capacity moved from £381,000 to £508,000 is told why (newuser26 #2).
+    return lang.gettext("{gain}; target from {period}, was {value}").format(
+        gain=gain, period=fmt.period_label(start.text, lang), value=fmt.number(was.value, lang)
+    )
 
 
 def _names(lines: list[Line], lang: Language) -> str:

@@ -408,6 +408,18 @@ def movement_phrase(
             per=per_phrase(quantity.per, lang),
         )
         .strip()
+    ) + target_was_phrase(impact, lang)
+
+
+def target_was_phrase(impact: Impact, lang: Language) -> str:
+    """`` (target from November 2026; was 80)`` for a target changed part way; else ``""``."""
+    from pitchkit.notes.targetchange import changed_from
+
+    start = changed_from(impact)
+    if impact.target_was is None or start is None:
+        return ""
+    return lang.gettext(" (target from {period}; was {value})").format(
+        period=fmt.period_label(start.text, lang), value=fmt.number(impact.target_was.value, lang)
     )
 
 

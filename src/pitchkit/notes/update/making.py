@@ -32,6 +32,7 @@ from pitchkit.notes.update.entry import (
     status_context,
 )
 from pitchkit.notes.update.measures import has_figure, measure_row, missing_notes
+from pitchkit.notes.update.since import since_context
 from pitchkit.notes.update.situation import Situation, chosen_period, default_period, situate
 from pitchkit.output.files import safe_stem
 from pitchkit.recast.pitch import Pitch
@@ -260,6 +261,7 @@ def update_context(situation: Situation) -> Context:
         "date": entry.date if entry else None,
         "status": status_context(entry, lang),
         "headline": headline(situation),
+        "since": since_context(situation),
         "measures": [measure_row(p, situation) for p in situation.progress],
         "missing": missing_notes(situation),
         "delivered": delivered_rows(situation),

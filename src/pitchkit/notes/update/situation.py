@@ -16,6 +16,7 @@ from pitchkit.errors import InputError
 from pitchkit.facts.schema import Director, Facts, Update
 from pitchkit.i18n.messages import Message
 from pitchkit.i18n.translation import N_, Language
+from pitchkit.notes.targetchange import facts_at
 from pitchkit.notes.update import rollup, spc
 from pitchkit.notes.update.claims import Claim, change_dates, judge
 from pitchkit.notes.update.progress import (
@@ -189,6 +190,8 @@ def situate(
 ) -> Situation:
     """Choose the period and work out the progress of every measure up to it."""
     chosen = chosen_period(facts, period, today)
+    # A target changed after the period: the update reads it against the one in force then.
+    facts = facts_at(facts, chosen)
     entry, run, chart_run = log_runs(facts, chosen)
     ended = facts.ended_periods(today)
     if chosen.end >= today and ended:

@@ -1,0 +1,329 @@
+"""What changed since the last update: the lines under "Since the last update (October 2026)".
+
+A sponsor who read last month's update ("no change can be told apart yet")
+and reads this month's ("411 fewer delivered") needs page 1 to say why
+(newuser26 #3). Each measure is read twice, with the same charts and claims:
+as the previous period's update read it (the log cut at that period) and as
+this update reads it. A measure gets a line only when its reading changed in
+a way worth saying:
+
+- the chart now shows the change (a shift, a trend, a point beyond a limit,
+  two of three points near one), so the update now reports it; or it no
+  longer does;
+- a new signal on the chart from the change on, of improvement or concern;
+- the latest figure met the target for the first time, met it again, or is
+  no longer at it;
+- the latest figure moved by at least :data:`BIG_MOVE` of the planned
+  change (baseline to target) since the last update's latest figure.
+
+A measure with no new figure says nothing. When no measure changed, one
+line says so. A fill-in (no entry for the period), or an update with no
+earlier period logged, has no such lines.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from pitchkit.facts.schema import Impact
+from pitchkit.i18n import fmt
+from pitchkit.i18n.translation import Language
+from pitchkit.notes import wording
+from pitchkit.notes.context import Context
+from pitchkit.notes.targetchange import changed_from, facts_at
+from pitchkit.notes.update import spc
+from pitchkit.notes.update.charting import (
+    _improving_before_change,
+    before_change,
+    signal_words,
+)
+from pitchkit.notes.update.claims import Claim
+from pitchkit.notes.update.measures import amount_text, before_the_change
+from pitchkit.notes.update.progress import MeasureProgress, Point, fraction_along, measure_progress
+from pitchkit.notes.update.situation import Situation, claims_for, log_runs
+from pitchkit.notes.wording import per_phrase
+from pitchkit.period import Period, parse_period, period_at
+
+#: A move in the latest figure worth a line: this share of the planned change or more.
+BIG_MOVE = 1 / 3
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """One measure as an update reads it: its figures and its chart's claim."""
+
+    progress: MeasureProgress
+    claim: Claim
+
+
+def previous_period(situation: Situation) -> Period | None:
+    """The period of the update before this one: the latest logged before it, of its kind.
+
+    A quarter (or year) built from its months, with no entry of its own,
+    has the one before it when any of that one's months is logged.
+    """
+    facts, period = situation.facts, situation.period
+    logged = [parse_period(text) for text in {u.period for u in facts.updates} | set(facts.figures)]
+    earlier = [p for p in logged if p.kind == period.kind and p.end < period.start]
+    if earlier:
+        return max(earlier)
+    if period.kind == "month":
+        return None
+    before = period_at(period.start - dt.timedelta(days=1), period.kind)
+    if any(p.kind == "month" and before.start <= p.start and p.end <= before.end for p in logged):
+        return before
+    return None
+
+
+def since_context(situation: Situation) -> Context | None:
+    """The ``update.since`` variable: the previous period's label and the lines; or ``None``."""
+    if situation.fill_in or before_the_change(situation):
+        return None
+    previous = previous_period(situation)
+    if previous is None:
+        return None
+    lang = situation.lang
+    earlier = _readings_at(situation, previous)
+    retargeted = {
+        i.id
+        for i in situation.facts.impacts
+        if (start := changed_from(i)) is not None
+        and previous.end < start.start <= situation.period.end
+    }
+    now = {p.impact.id: _Reading(p, situation.claims[p.impact.id]) for p in situation.progress}
+    lines = [
+        line
+        for impact_id, reading in now.items()
+        if impact_id in earlier
+        and (line := _line(earlier[impact_id], reading, situation, impact_id in retargeted))
+        is not None
+    ]
+    if not lines:
+        lines = [lang.gettext("No change since the last update in what the figures show.")]
+    return {
+        "heading": lang.gettext("Since the last update ({period})").format(
+            period=fmt.period_label(previous.text, lang)
+        ),
+        "lines": lines,
+    }
+
+
+def _readings_at(situation: Situation, period: Period) -> dict[str, _Reading]:
+    """Each measure as the update for ``period`` read it: the log cut at that period."""
+    facts = facts_at(situation.facts, period)
+    _, run, chart_run = log_runs(facts, period)
+    claims = claims_for(facts, chart_run or run, situation.counted_elsewhere)
+    return {i.id: _Reading(measure_progress(i, run), claims[i.id]) for i in facts.impacts}
+
+
+def _line(before: _Reading, now: _Reading, situation: Situation, retargeted: bool) -> str | None:
+    """What changed in one measure's reading, as one line; ``None`` when nothing worth saying."""
+    lang, impact = situation.lang, now.progress.impact
+    latest, earlier = now.progress.latest, before.progress.latest
+    parts: list[str] = []
+    start = changed_from(impact)
+    if retargeted and impact.target_was is not None and start is not None:
+        parts.append(
+            lang.gettext("the target changed from {was} to {target} from {period}").format(
+                was=fmt.number(impact.target_was.value, lang),
+                target=" ".join(
+                    (amount_text(impact.target, impact, lang), per_phrase(impact.per, lang))
+                ).strip(),
+                period=fmt.period_label(start.text, lang),
+            )
+        )
+    if (
+        latest is None
+        or latest.value is None
+        or (
+            earlier is not None and earlier.period == latest.period  # no new figure since
+        )
+    ):
+        return _said(parts, impact, situation)
+    if now.claim.shown and not before.claim.shown:
+        parts.append(_now_shown(now.claim, _kind(situation), lang))
+    elif before.claim.shown and not now.claim.shown:
+        parts.append(
+            lang.gettext(
+                "the chart no longer shows the change reported last time, so we no longer report it"
+            )
+        )
+    else:
+        parts += _new_signals(before.claim, now.claim, situation)
+    parts += _target(now.progress, earlier, lang)
+    if not parts and earlier is not None and earlier.value is not None:
+        parts += _moved(now.progress, earlier, latest, lang)
+    return _said(parts, impact, situation)
+
+
+def _said(parts: list[str], impact: Impact, situation: Situation) -> str | None:
+    """``{measure}: {parts}.``; ``None`` for no parts."""
+    if not parts:
+        return None
+    measure = wording.apply_terms(impact.measure, situation.terms)
+    return situation.lang.gettext("{measure}: {what}.").format(
+        measure=measure, what="; ".join(parts)
+    )
+
+
+def _now_shown(claim: Claim, kind: str, lang: Language) -> str:
+    """The signal that now shows the change, in plain words, and what the update does with it."""
+    analysis = claim.analysis
+    found = sorted(
+        analysis.improvements_after_change(), key=lambda s: (spc.RULE_WEIGHT[s.rule], -s.end)
+    )
+    fall = claim.impact.direction == "lower"
+    if found:
+        signal = found[0]
+        fall = signal.direction == "down"
+        what = _plain(signal, analysis, kind, lang)
+    else:
+        what = lang.gettext("the chart now shows the change")
+    if claim.delivered is not None:
+        reports = (
+            lang.gettext("so we report the fall as delivered")
+            if fall
+            else lang.gettext("so we report the rise as delivered")
+        )
+    else:
+        reports = (
+            lang.gettext("so we report the fall") if fall else lang.gettext("so we report the rise")
+        )
+    return f"{what}, {reports}"
+
+
+def _plain(signal: spc.Signal, analysis: spc.Analysis, kind: str, lang: Language) -> str:
+    """A signal that shows the change, said as a reader would put it."""
+    down = signal.direction == "down"
+    length = _count(signal.length, kind, lang)
+    if _improving_before_change(analysis, signal):
+        text = (
+            lang.gettext("now fallen for {length} running (a trend, begun before the change)")
+            if down
+            else lang.gettext("now risen for {length} running (a trend, begun before the change)")
+        )
+    elif signal.rule == "trend":
+        text = (
+            lang.gettext("now fallen for {length} running (a trend)")
+            if down
+            else lang.gettext("now risen for {length} running (a trend)")
+        )
+    elif signal.rule == "shift" and signal is analysis.baseline_shift:
+        text = (
+            lang.gettext("now below the baseline for {length} running")
+            if down
+            else lang.gettext("now above the baseline for {length} running")
+        )
+    elif signal.rule == "shift":
+        text = (
+            lang.gettext("now below the average for {length} running")
+            if down
+            else lang.gettext("now above the average for {length} running")
+        )
+    elif signal.rule == "outside_limits":
+        text = (
+            lang.gettext("a figure now below the chart's lower limit")
+            if down
+            else lang.gettext("a figure now above the chart's upper limit")
+        )
+    else:
+        text = (
+            lang.gettext("two of the last three figures now close to the lower limit")
+            if down
+            else lang.gettext("two of the last three figures now close to the upper limit")
+        )
+    return text.format(length=length)
+
+
+def _new_signals(before: Claim, now: Claim, situation: Situation) -> list[str]:
+    """Signals on the chart from the change on that the last update's chart did not have."""
+    lang, analysis = situation.lang, now.analysis
+    if analysis.kind == "none":
+        return []
+    seen = {(s.rule, s.direction, s.start) for s in before.analysis.signals}
+    last = max((i for i, v in enumerate(analysis.values) if v is not None), default=None)
+    found = [
+        s
+        for s in analysis.signals
+        if (s.rule, s.direction, s.start) not in seen
+        and s.improvement is not None
+        and s.end == last
+        and not before_change(analysis, s)
+    ]
+    kind = _kind(situation)
+    return [
+        lang.gettext("new on the chart: {signal}").format(
+            signal=signal_words(s, analysis, kind, lang)
+        )
+        for s in sorted(found, key=lambda s: spc.RULE_WEIGHT[s.rule])[:1]
+    ]
+
+
+def _kind(situation: Situation) -> str:
+    """The kind of period the charts are drawn by."""
+    return (situation.chart_run or situation.run).kind
+
+
+def _count(n: int, kind: str, lang: Language) -> str:
+    """``5 months``: a signal's length in the chart's periods."""
+    if kind == "quarter":
+        return lang.ngettext("{n} quarter", "{n} quarters", n).format(n=n)
+    if kind == "year":
+        return lang.ngettext("{n} year", "{n} years", n).format(n=n)
+    return lang.ngettext("{n} month", "{n} months", n).format(n=n)
+
+
+def _met(point: Point, progress: MeasureProgress) -> bool:
+    """Whether ``point``'s figure is at or past the target."""
+    if point.value is None:
+        return False
+    share = fraction_along(point.value, progress.impact, point.period)
+    return share is not None and share >= 1
+
+
+def _at(point: Point, progress: MeasureProgress, lang: Language) -> str:
+    """``29 pressure ulcers in October 2026``."""
+    return lang.gettext("{amount} in {period}").format(
+        amount=amount_text(point.value or 0.0, progress.impact, lang),
+        period=fmt.period_label(point.period.text, lang),
+    )
+
+
+def _target(progress: MeasureProgress, earlier: Point | None, lang: Language) -> list[str]:
+    """The latest figure meeting the target for the first time, again, or no longer."""
+    latest = progress.latest
+    if latest is None:
+        return []
+    met_before = earlier is not None and _met(earlier, progress)
+    if _met(latest, progress) and not met_before:
+        ever = any(_met(p, progress) for p in progress.points if p.period < latest.period)
+        said = (
+            lang.gettext("met the target again ({figure})")
+            if ever
+            else lang.gettext("met the target for the first time ({figure})")
+        )
+        return [said.format(figure=_at(latest, progress, lang))]
+    if met_before and not _met(latest, progress):
+        return [
+            lang.gettext("no longer at the target ({figure})").format(
+                figure=_at(latest, progress, lang)
+            )
+        ]
+    return []
+
+
+def _moved(progress: MeasureProgress, earlier: Point, latest: Point, lang: Language) -> list[str]:
+    """The latest figure against the last update's, when it moved a lot."""
+    if earlier.value is None or latest.value is None:
+        return []
+    span = abs(latest.target - latest.baseline)
+    moved = latest.value - earlier.value
+    if span == 0 or abs(moved) < BIG_MOVE * span:
+        return []
+    said = (
+        lang.gettext("the latest figure fell from {before} to {now}")
+        if moved < 0
+        else lang.gettext("the latest figure rose from {before} to {now}")
+    )
+    return [said.format(before=_at(earlier, progress, lang), now=_at(latest, progress, lang))]

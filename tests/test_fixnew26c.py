@@ -1,0 +1,225 @@
+"""What newuser26's sponsor could not tell from one monthly update to the next (#3).
+
+September's update said of missed visits "no change from baseline can be told
+apart yet"; October's said "411 fewer delivered", and nothing on page 1 said
+why. Each update now has "Since the last update (September 2026)" under its
+headline: for each measure whose reading changed since the previous period (the
+log cut at that period), what changed, in words the charts support.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import types
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import Result
+
+from docchecks import pdf_pages
+from documenttext import document_text
+
+Cli = Callable[..., Result]
+
+PROJECT = Path(__file__).parent / "data" / "fixnew26"
+TODAY = dt.date(2026, 12, 6)
+
+
+class _Today(dt.date):
+    """A date whose ``today`` is the day newuser26 ran the trial."""
+
+    @classmethod
+    def today(cls) -> dt.date:
+        return TODAY
+
+
+@pytest.fixture(autouse=True)
+def _fixed_day(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every command writes on 6 December 2026, whatever the calendar says."""
+    shim = types.SimpleNamespace(**{**vars(dt), "date": _Today})
+    for module in ("pitchkit.api.notes", "pitchkit.api.batch"):
+        monkeypatch.setattr(f"{module}.dt", shim)
+    monkeypatch.setattr("pitchkit.api.update.written_on", lambda: TODAY)
+
+
+def update(cli: Cli, folder: Path, period: str, *extra: str) -> tuple[Path, str]:
+    for name in ("facts.yaml", "log.xlsx", "team.xlsx"):
+        shutil.copy(PROJECT / name, folder / name)
+    out = folder / f"update-{period}.docx"
+    result = cli(
+        "update", str(folder / "facts.yaml"), "-d", "don", "--directors",
+        str(folder / "team.xlsx"), "-o", str(out), "--period", period, *extra,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    return out, " ".join(document_text(out.read_bytes()).split())
+
+
+VISITS = "Planned district nursing visits missed or deferred for lack of capacity"
+AGENCY = "Agency and bank registered nurse shifts in district nursing"
+ADMISSIONS = "Emergency admissions of housebound patients on the district nursing caseload"
+ULCERS = "Category 2 and above pressure ulcers that developed on the district nursing caseload"
+TRAVEL = "District nurse hours spent travelling between visits"
+
+
+def page_one(text: str) -> str:
+    """The update's text from the headline to the table of measures."""
+    return text.split("Headline", 1)[1].split("Progress on each measure", 1)[0]
+
+
+def test_october_says_why_missed_visits_are_now_delivered(cli: Cli, tmp_path: Path) -> None:
+    _, text = update(cli, tmp_path, "2026-10")
+    said = page_one(text)
+    assert "Since the last update (September 2026)" in said, said
+    assert (
+        f"{VISITS}: now fallen for 5 months running (a trend), so we report "
+        "the fall as delivered." in said
+    )
+    # Agency's fall began in March, before the change: the line says so, as the chart does.
+    assert f"{AGENCY}: now fallen for 6 months running (a trend, begun " in said
+    assert (
+        f"{ULCERS}: now fallen for 5 months running (a trend), so we report the "
+        "fall as delivered; met the target for the first time (29 pressure ulcers "
+        "in October 2026)." in said
+    )
+    assert f"{TRAVEL}: now fallen" in said
+    # Admissions still show no change: no line.
+    assert ADMISSIONS not in said
+    # What the lines explain is in the tables below them.
+    assert "411 visits fewer than before the change" in text
+
+
+def test_september_and_november(cli: Cli, tmp_path: Path) -> None:
+    _, september = update(cli, tmp_path, "2026-09")
+    said = page_one(september)
+    # August was lost, so the update before September's is July's; nothing changed enough.
+    assert (
+        "Since the last update (July 2026) No change since the last update in what the "
+        "figures show." in said
+    ), said
+    _, november = update(cli, tmp_path, "2026-11")
+    said = page_one(november)
+    assert "Since the last update (October 2026)" in said
+    assert (
+        f"{ADMISSIONS}: now fallen for 5 months running (a trend), so we report "
+        "the fall as delivered." in said
+    ), said
+    # Agency has no November figure; the others changed nothing worth a line.
+    for measure in (VISITS, AGENCY, ULCERS, TRAVEL):
+        assert measure not in said
+
+
+def test_the_welsh_update_says_it_too(cli: Cli, tmp_path: Path) -> None:
+    _, text = update(cli, tmp_path, "2026-10", "--locale", "cy_GB")
+    assert "Ers y diweddariad diwethaf (Medi 2026)" in text, text
+    assert (
+        f"{VISITS}: mae'r ffigurau bellach wedi gostwng am 5 mis yn olynol (tuedd), felly "
+        "rydym yn adrodd y gostyngiad fel rhywbeth a gyflawnwyd." in text
+    )
+    assert "wedi cyrraedd y targed am y tro cyntaf (29 pressure ulcers, Hydref 2026)" in text
+
+
+def test_a_draft_to_fill_in_has_no_such_lines(cli: Cli, tmp_path: Path) -> None:
+    _, text = update(cli, tmp_path, "2026-12")
+    assert "Since the last update" not in text
+
+
+@pytest.mark.parametrize("locale", [None, "cy_GB"])
+def test_the_busiest_update_stays_on_two_pages(
+    cli: Cli, tmp_path: Path, locale: str | None
+) -> None:
+    # October has the most lines (four measures changed); Welsh runs longer.
+    extra = ("--locale", locale) if locale else ()
+    out, _ = update(cli, tmp_path, "2026-10", *extra)
+    assert pdf_pages(out) == 2
+
+
+# #2: the ICB moved the admissions target from 80 to 75 in November; every document showed
+# 75 with no word of the change, and October's update (80, as sent) disagreed with November's.
+# ``target_was: {value: 80, until: 2026-10}`` on the impact dates the change.
+
+TARGET_WAS = "    target: 75\n    target_was: {value: 80, until: 2026-10}\n"
+
+
+def with_target_was(folder: Path) -> None:
+    facts = folder / "facts.yaml"
+    text = facts.read_text(encoding="utf-8")
+    assert text.count("    target: 75\n") == 1
+    facts.write_text(text.replace("    target: 75\n", TARGET_WAS), encoding="utf-8")
+
+
+def retargeted_update(cli: Cli, folder: Path, period: str, *extra: str) -> str:
+    update(cli, folder, period)  # copies the project in
+    with_target_was(folder)
+    out = folder / f"retargeted-{period}.docx"
+    result = cli(
+        "update", str(folder / "facts.yaml"), "-d", "don", "--directors",
+        str(folder / "team.xlsx"), "-o", str(out), "--period", period, *extra,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    return " ".join(document_text(out.read_bytes()).split())
+
+
+def test_an_update_after_the_change_says_the_target_changed(cli: Cli, tmp_path: Path) -> None:
+    text = retargeted_update(cli, tmp_path, "2026-11")
+    assert "| 75 admissions a month from November 2026 (was 80) |" in text, text
+    assert (
+        f"{ADMISSIONS}: the target changed from 80 to 75 admissions a month from November "
+        "2026; now fallen" in page_one(text)
+    )
+    # The share of the way is against the target in force: (95 - 83) / (95 - 75).
+    assert "60% of the way to target" in text
+
+
+def test_an_update_before_the_change_keeps_the_old_target(cli: Cli, tmp_path: Path) -> None:
+    text = retargeted_update(cli, tmp_path, "2026-10")
+    assert "| 95 admissions a month | 80 admissions a month | 84 admissions" in text, text
+    assert "was 80" not in text
+
+
+def test_welsh_and_the_brief_say_so_too(cli: Cli, tmp_path: Path) -> None:
+    welsh = retargeted_update(cli, tmp_path, "2026-11", "--locale", "cy_GB")
+    assert "75 derbyniad y mis ers Tachwedd 2026 (80 cyn hynny)" in welsh, welsh
+    out = tmp_path / "coo.docx"
+    result = cli(
+        "brief", str(tmp_path / "facts.yaml"), "-d", "coo", "--directors",
+        str(tmp_path / "team.xlsx"), "-o", str(out),
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    brief = " ".join(document_text(out.read_bytes()).split())
+    assert "from 95 to 75 admissions a month (target from November 2026; was 80)" in brief
+
+
+def test_a_bad_until_is_refused_with_its_place(cli: Cli, tmp_path: Path) -> None:
+    update(cli, tmp_path, "2026-11")
+    facts = tmp_path / "facts.yaml"
+    text = facts.read_text(encoding="utf-8").replace(
+        "    target: 75\n", "    target: 75\n    target_was: {value: 80, until: October}\n"
+    )
+    facts.write_text(text, encoding="utf-8")
+    result = cli("check", str(facts), "--directors", str(tmp_path / "team.xlsx"))
+    assert result.exit_code != 0
+    said = " ".join(result.output.split())
+    assert "target_was" in said, said
+    assert "YYYY-MM" in said
+
+
+def test_the_finance_note_says_why_the_capacity_moved(cli: Cli, tmp_path: Path) -> None:
+    # The DoF's capacity went from £381,000 (80) to £508,000 (75) with no word of why.
+    update(cli, tmp_path, "2026-11")
+    with_target_was(tmp_path)
+    for locale, said in (
+        (None, "Capacity: £508,000 a year (20 fewer admissions a month; target from November "
+               "2026, was 80)"),
+        ("cy_GB", "targed ers Tachwedd 2026, 80 cyn hynny"),
+    ):  # fmt: skip
+        out = tmp_path / f"dof-{locale}.docx"
+        extra = ("--locale", locale) if locale else ()
+        result = cli(
+            "brief", str(tmp_path / "facts.yaml"), "-d", "dof", "--directors",
+            str(tmp_path / "team.xlsx"), "-o", str(out), *extra,
+        )  # fmt: skip
+        assert result.exit_code == 0, result.output
+        text = " ".join(document_text(out.read_bytes()).split())
+        assert said in text, text
