@@ -183,7 +183,7 @@ def test_a_plain_brief_loads_nothing_only_other_work_needs(tmp_path: Path) -> No
 #: millisecond to make (six generated methods when frozen); a record nothing mutates,
 #: serialises or passes to ``dataclasses.replace`` is a ``typing.NamedTuple`` instead
 #: (docs/performance.md). Raise this only for a dataclass a brief cannot do without.
-MOST_DATACLASSES = 43
+MOST_DATACLASSES = 44  # 44 since an impact's dated earlier target (TargetWas)
 
 
 def test_a_brief_makes_few_dataclasses(tmp_path: Path, example: Callable[[str], Path]) -> None:

@@ -137,8 +137,12 @@ RULES: tuple[Rule, ...] = (
     page_fit,
 )
 #: The rules ``pitchkit brief`` runs after writing a note: all but the length rules
-#: (:data:`~pitchkit.advice.length.LENGTH_RULES`), since the note was just fitted to its page.
-NOTE_RULES: tuple[Rule, ...] = tuple(rule for rule in RULES if rule is not page_fit)
+#: (:data:`~pitchkit.advice.length.LENGTH_RULES`), since the note was just fitted to its page,
+#: and the check of the log's headlines, which a briefing note does not show (``check`` and
+#: ``update`` read them; a brief loads no update code for them).
+NOTE_RULES: tuple[Rule, ...] = tuple(
+    rule for rule in RULES if rule is not page_fit and rule is not headline_unsupported
+)
 #: The rules that apply to a progress update (``preview --kind update``): those about the
 #: figures it reports (the impacts, their money and links, the log) and its language. Those
 #: about winning the sponsor (the pitch, the asks, the offer, when to approach them) and the

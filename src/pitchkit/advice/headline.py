@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from pitchkit.advice.review import Finding, Review
 from pitchkit.facts.schema import Facts, Impact
@@ -96,11 +96,14 @@ _COMMON = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Headline:
-    """An update's summary claiming a change in a measure whose chart shows none."""
+class Headline(NamedTuple):
+    """An update's summary claiming a change in a measure whose chart shows none.
 
-    index: int
+    A NamedTuple, not a dataclass: a record nothing mutates, made on every start
+    (docs/performance.md).
+    """
+
+    entry: int  # the update's place in the facts' updates list
     period: Period
     impact: Impact
     word: str
@@ -135,6 +138,8 @@ def unsupported(facts: Facts, only: Period | None = None) -> Iterator[Headline]:
     to the update's period, and its chart, as the update reads it, does not
     show the change. With ``only``, just that period's entry.
     """
+    if not any(update.summary for update in facts.updates):
+        return  # nothing to read: a plain brief loads no update code (test_startup)
     # Imported here: the update package builds on the advice rules' modules.
     from pitchkit.notes.update.situation import claims_for, log_runs
 
@@ -156,7 +161,7 @@ def unsupported(facts: Facts, only: Period | None = None) -> Iterator[Headline]:
             claim = claims.get(impact.id)
             if claim is None or claim.shown or not claim.counted:
                 continue
-            yield Headline(index=index, period=period, impact=impact, word=word[0])
+            yield Headline(entry=index, period=period, impact=impact, word=word[0])
 
 
 def headline_text(found: Headline, lang: Language) -> tuple[str, str, str]:
@@ -188,5 +193,5 @@ def headline_unsupported(review: Review) -> Iterator[Finding]:
             message,
             evidence,
             fix,
-            review.where("updates", found.index, "summary"),
+            review.where("updates", found.entry, "summary"),
         )

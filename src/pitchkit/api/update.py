@@ -292,7 +292,7 @@ def _write_update(
         # The lead's headline is printed as written; a claim its figures do not show is
         # theirs to reword, so it is said here, where they read it (newuser26 #4).
         message, _, fix = headline_text(found, project.lang)
-        place = project.loaded.source.where(("updates", found.index, "summary"))
+        place = project.loaded.source.where(("updates", found.entry, "summary"))
         heard.warning(f"{place}: {message} {fix}")
     return UpdateResult(
         lang=project.lang,
