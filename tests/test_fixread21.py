@@ -7,6 +7,7 @@ wording is shown in Welsh.
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -15,6 +16,7 @@ import pytest
 from typer.testing import Result
 
 from documenttext import document_text
+from pitchkit.api import BriefRequest, write_brief
 
 Cli = Callable[..., Result]
 
@@ -59,3 +61,46 @@ def test_capacity_in_the_board_sentence_is_not_cash(
     assert "£347,000" in sentence
     assert "14m" in sentence
     assert condition in sentence
+
+
+def cash_frailty(folder: Path) -> Path:
+    """The frailty example with its admissions releasing cash, as reader21's variant had it."""
+    facts = example(folder, "frailty-virtual-ward")
+    text = facts.read_text(encoding="utf-8")
+    # The first impact, emergency admissions; bed days stay capacity.
+    facts.write_text(text.replace("releases: capacity", "releases: cash", 1), encoding="utf-8")
+    return facts
+
+
+def brief_text(facts: Path, director: str, day: dt.date, locale: str = "en_GB") -> str:
+    out = facts.parent / f"brief-{director}-{locale}"
+    request = BriefRequest(facts=facts, director=director, out=out, locale=locale, today=day)
+    [path] = write_brief(request).written
+    return " ".join(document_text(path.read_bytes()).split())
+
+
+# reader21 #2: the plan's part of the year with the plan, the log's forecast named as the log's.
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [
+        (
+            "en_GB",
+            "worth £434,000 a year, of which the plan puts £362,000 in 2027/28 and the "
+            "forecast from the log is £352,000: 2.5% of your £14m target.",
+        ),
+        (
+            "cy_GB",
+            "gyda'r cynllun yn rhoi £362,000 yn 2027/28 a'r rhagolwg o'r cofnod yn £352,000",
+        ),
+    ],
+)
+def test_the_plan_sentence_keeps_the_plan_and_the_forecast_apart(
+    tmp_path: Path, locale: str, expected: str
+) -> None:
+    # The plan: 200 × £2,171.03 (2027/28 prices) = £434,206 a year; June to March is 10
+    # months of it, £361,838. The log's forecast is its own figure, not the plan's share.
+    text = brief_text(cash_frailty(tmp_path), "dof", dt.date(2028, 3, 10), locale)
+    assert expected in text
+    assert "of which £352,000 is forecast" not in text
