@@ -122,3 +122,54 @@ def test_money_is_worked_from_the_logs_count_not_the_rounded_one(
         assert figure in text
     for rounded in ("£317,000", "£423,000", "£352,000"):
         assert rounded not in text
+
+
+# reader21 #4: the update sets a measure against only the objectives the brief set it against.
+
+
+def objective_rows(text: str, objective: str, following: str) -> str:
+    """The "Delivered so far" rows under ``objective``, up to ``following``."""
+    start = text.index(objective)
+    return text[start : text.index(following, start)]
+
+
+def test_the_update_keeps_to_the_briefs_links(cli: Cli, tmp_path: Path) -> None:
+    facts = example(tmp_path, "falls-prevention")
+    text = update_text(cli, facts, "don")
+    rows = objective_rows(
+        text, "Reduce avoidable harm from falls and pressure ulcers by a quarter", "For your board"
+    )
+    assert "Inpatient falls resulting in any harm:" in rows
+    # Staff confidence supports the people director's development objective alone, and
+    # the chief nurse's brief never set it against her harm objective.
+    assert "Ward staff who feel confident" not in rows
+
+
+@pytest.mark.parametrize(
+    ("locale", "opening", "access", "appointments"),
+    [
+        (
+            "en_GB",
+            "As executive sponsor of",
+            "contributing to our objective to improve access to urgent same-day primary care",
+            "GP appointments",
+        ),
+        (
+            "cy_GB",
+            "Fel noddwr gweithredol",
+            "gan gyfrannu at ein hamcan, sef “Gwella mynediad at ofal sylfaenol brys",
+            "apwyntiadau meddyg teulu",
+        ),
+    ],
+)
+def test_the_welsh_examples_board_sentence_credits_no_unconfirmed_link(
+    cli: Cli, tmp_path: Path, locale: str, opening: str, access: str, appointments: str
+) -> None:
+    facts = example(tmp_path, "ysbyty-cymunedol")
+    check = cli("check", str(facts), "--locale", "en_GB")
+    assert "link-unconfirmed" not in check.output
+    text = update_text(cli, facts, "dpcmh", "--locale", locale)
+    start = text.index(opening)
+    credit = text.index(access, start)
+    # Routine appointments released are not credited to urgent same-day access.
+    assert appointments not in text[start:credit]

@@ -195,7 +195,9 @@ def chosen_statements(situation: Situation) -> list[tuple[Impact, list[Statement
     what was delivered rather than to the project's dates.
     """
     grouped: dict[str, list[Statement]] = {}
-    for statement in situation.pitch.statements:
+    # The links the director's brief shows, no others (reader21 #4): an update never puts a
+    # measure under an objective the brief did not set it against.
+    for statement in situation.pitch.shown:
         if year_fraction(statement, situation) == 0:
             continue
         grouped.setdefault(statement.impact.id, []).append(statement)
