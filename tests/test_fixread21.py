@@ -173,3 +173,17 @@ def test_the_welsh_examples_board_sentence_credits_no_unconfirmed_link(
     credit = text.index(access, start)
     # Routine appointments released are not credited to urgent same-day access.
     assert appointments not in text[start:credit]
+
+
+# reader21 #6: the falls example asks for a signature after its meeting, not before.
+
+
+def test_the_falls_brief_asks_after_the_meeting(cli: Cli, tmp_path: Path) -> None:
+    facts = example(tmp_path, "falls-prevention")
+    out = tmp_path / "brief.docx"
+    result = cli("brief", str(facts), "-d", "don", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    text = " ".join(document_text(out.read_bytes()).split())
+    assert "meeting on 10 February 2027" in text
+    assert "sign the charity application by 28 February 2027" in text
+    assert "31 January 2027" not in text
