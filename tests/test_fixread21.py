@@ -187,3 +187,44 @@ def test_the_falls_brief_asks_after_the_meeting(cli: Cli, tmp_path: Path) -> Non
     assert "meeting on 10 February 2027" in text
     assert "sign the charity application by 28 February 2027" in text
     assert "31 January 2027" not in text
+
+
+# reader21 #11: the directors spreadsheet's nurse and strategy titles in Welsh; the board
+# box's line names its noun ("y frawddeg hon"), not a "hi" with nothing to refer to.
+
+
+@pytest.mark.parametrize(
+    ("director", "welsh", "english"),
+    [
+        ("don", "Prif Nyrs a Chyfarwyddwr Nyrsio", "Chief Nurse and Director of Nursing"),
+        ("dos", "Cyfarwyddwr Strategaeth a Phartneriaethau", "Director of Strategy and"),
+    ],
+)
+def test_welsh_roles_from_the_directors_spreadsheet(
+    cli: Cli, tmp_path: Path, director: str, welsh: str, english: str
+) -> None:
+    facts = example(tmp_path, "frailty-virtual-ward")
+    out = tmp_path / "brief.docx"
+    result = cli(
+        "brief",
+        str(facts),
+        "--directors",
+        str(facts.parent / "directors.csv"),
+        "-d",
+        director,
+        "--locale",
+        "cy_GB",
+        "-o",
+        str(out),
+    )
+    assert result.exit_code == 0, result.output
+    text = " ".join(document_text(out.read_bytes()).split())
+    assert welsh in text
+    assert english not in text
+
+
+def test_the_welsh_board_box_names_the_sentence(cli: Cli, tmp_path: Path) -> None:
+    facts = example(tmp_path, "ysbyty-cymunedol")
+    text = update_text(cli, facts, "dpcmh", "--locale", "cy_GB")
+    assert "Defnyddiwch neu addaswch y frawddeg hon yn eich adroddiad eich hun" in text
+    assert "addaswch hi" not in text
