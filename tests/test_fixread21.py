@@ -228,3 +228,15 @@ def test_the_welsh_board_box_names_the_sentence(cli: Cli, tmp_path: Path) -> Non
     text = update_text(cli, facts, "dpcmh", "--locale", "cy_GB")
     assert "Defnyddiwch neu addaswch y frawddeg hon yn eich adroddiad eich hun" in text
     assert "addaswch hi" not in text
+
+
+# reader21 #9: a target met month after month says since when, not the latest month alone.
+
+
+def test_a_target_met_several_months_running_says_since_when(cli: Cli, tmp_path: Path) -> None:
+    facts = example(tmp_path, "falls-prevention")
+    text = update_text(cli, facts, "don")
+    # Falls with harm at or under 4.2 a month in January, February and March 2028.
+    assert "met since January 2028; not yet shown to last" in text
+    welsh = update_text(cli, facts, "don", "--locale", "cy_GB")
+    assert "wedi'i gyrraedd ers Ionawr 2028; heb ei ddangos eto ei fod yn para" in welsh

@@ -259,8 +259,10 @@ def test_no_consistently_fail_icon_beside_target_met(tmp_path: Path) -> None:
     facts = _facts(tmp_path, {"waits": flat + falling}, [dict(WAITS, changed="2028-02")])
     text = _update(tmp_path, facts, _month(23))
     assert "36 minutes (January 2029)" in text
-    # Met in the latest month, while the limits are still the baseline's: not shown to last.
-    assert "met in January 2029; not yet shown to last" in text
+    # Met since November 2028 (40, 38, 36 against 40), while the limits are still the
+    # baseline's: not shown to last; said since when, not as the latest month alone
+    # (reader21 #9).
+    assert "met since November 2028; not yet shown to last" in text
     assert "missed consistently" not in text
     assert (
         "still falling, so the limits are not recalculated until it settles. "
@@ -341,9 +343,10 @@ def test_direction_beside_a_delivered_change_says_it_holds(tmp_path: Path) -> No
     facts = _facts(tmp_path, figures, [dict(HAT), dict(ASSESSED)])
     row = _table_row(tmp_path, facts, "2027-11", "Adult admissions")
     # 96% against a target of 96%, with the target inside the new limits (hit and miss): the
-    # month met it, which is not yet a process that meets it (truth18 #1).
+    # months since September met it, which is not yet a process that meets it (truth18 #1;
+    # since when, reader21 #9).
     assert row.endswith(
-        "| met in November 2027; not yet shown to last | holding at the improved level"
+        "| met since September 2027; not yet shown to last | holding at the improved level"
     ), row
     # Ten figures make a run chart, which has no limits: its caption names the trend, and
     # "within normal variation" beside it read as a contradiction (reader20 #6).
