@@ -286,23 +286,39 @@ def test_an_unknown_lens_is_refused_where_it_is_written(tmp_path: Path) -> None:
 
 
 FALLS = EXAMPLES / "falls-prevention" / "facts.yaml"
-FALLS_ASK = "Act as executive sponsor and sign the charity application by 31 January 2027"
+FALLS_ASK = "Act as executive sponsor and sign the charity application by 28 February 2027"
+#: The ask as the example once had it, before the meeting of 10 February 2027 (reader21 #6).
+EARLY_ASK = "Act as executive sponsor and sign the charity application by 31 January 2027"
 
 
-def test_check_names_an_ask_due_before_the_meeting() -> None:
+def early_falls(folder: Path) -> Path:
+    """The falls example with its ask due before the meeting."""
+    facts = folder / "facts.yaml"
+    text = FALLS.read_text(encoding="utf-8")
+    assert FALLS_ASK in text
+    facts.write_text(text.replace(FALLS_ASK, EARLY_ASK), encoding="utf-8")
+    return facts
+
+
+def test_the_falls_example_asks_after_its_meeting() -> None:
     result = run("check", FALLS, "--director", "don")
-    # The falls example meets Claire Thompson on 10 February 2027.
+    assert "ask-before-meeting" not in result.output
+
+
+def test_check_names_an_ask_due_before_the_meeting(tmp_path: Path) -> None:
+    result = run("check", early_falls(tmp_path), "--director", "don")
+    # The example meets Claire Thompson on 10 February 2027.
     assert (
-        f"ask-before-meeting: The ask '{FALLS_ASK}' is due on 31 January 2027, before you "
+        f"ask-before-meeting: The ask '{EARLY_ASK}' is due on 31 January 2027, before you "
         "meet on 10 February 2027."
     ) in result.output
     assert "asks[0] names 31 January 2027; meeting.date is 10 February 2027." in result.output
-    assert "falls-prevention/facts.yaml:111:5" in result.output
+    assert "facts.yaml:111:5" in result.output
     assert "or meet before 31 January 2027" in result.output
 
 
-def test_check_names_an_ask_due_before_the_meeting_in_welsh() -> None:
-    result = run("check", FALLS, "--director", "don", "--locale", "cy_GB")
+def test_check_names_an_ask_due_before_the_meeting_in_welsh(tmp_path: Path) -> None:
+    result = run("check", early_falls(tmp_path), "--director", "don", "--locale", "cy_GB")
     assert "i'w wneud erbyn 31 Ionawr 2027, cyn i chi gyfarfod ar 10 Chwefror 2027" in (
         result.output
     )

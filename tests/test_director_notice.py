@@ -122,10 +122,10 @@ def test_a_personal_objective_named_only_in_the_lead_sentence_is_called_personal
 
 
 def test_dates_and_figures_with_units_do_not_break_across_lines() -> None:
-    # Before the meeting of 10 February 2027; the ask is to sign by 31 January 2027.
+    # Before the meeting of 10 February 2027; the ask is to sign by 28 February 2027.
     text = _body_xml_text(_note(FALLS, "don", dt.date(2026, 12, 1)))
     assert f"meeting on 10{NBSP}February{NBSP}2027" in text
-    assert f"by 31{NBSP}January{NBSP}2027" in text
+    assert f"by 28{NBSP}February{NBSP}2027" in text
     assert f"Runs from 1{NBSP}April{NBSP}2027 to 31{NBSP}March{NBSP}2028" in text
     assert f"34{NBSP}fewer a year" in text
     assert f"84 to 50{NBSP}falls a year" in text

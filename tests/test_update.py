@@ -126,9 +126,11 @@ def test_the_update_gives_a_sentence_for_the_board(latest: Path) -> None:
         "frailty (worth £365,000 in capacity at 2028/29 prices)"
     )
     assert "between June 2027 and March 2028" in sentence
-    # All of it falls in 2027/28, the year of the example's CIP: it counts toward it.
+    # All of it falls in 2027/28, the year of the example's CIP: it counts toward it, as
+    # capacity, only once it is turned into cash (reader21 #1), as the table says.
     assert sentence.endswith(
-        "contributing to our objective to deliver the £14m cost improvement programme for 2027/28."
+        "contributing to our objective to deliver the £14m cost improvement programme for "
+        "2027/28, if the capacity is turned into cash."
     )
     assert "2026/27" not in sentence
 

@@ -260,8 +260,10 @@ def test_no_consistently_fail_icon_beside_target_met(tmp_path: Path) -> None:
     facts = _facts(tmp_path, {"waits": flat + falling}, [dict(WAITS, changed="2028-02")])
     text = _update(tmp_path, facts, _month(23))
     assert "36 minutes (January 2029)" in text
-    # Met in the latest month, while the limits are still the baseline's: not shown to last.
-    assert "met in January 2029; not yet shown to last" in text
+    # Met since November 2028 (40, 38, 36 against 40), while the limits are still the
+    # baseline's: not shown to last; said since when, not as the latest month alone
+    # (reader21 #9).
+    assert "met since November 2028; not yet shown to last" in text
     assert "missed consistently" not in text
     assert (
         "still falling, so the limits are not recalculated until it settles. "
@@ -342,9 +344,10 @@ def test_direction_beside_a_delivered_change_says_it_holds(tmp_path: Path) -> No
     facts = _facts(tmp_path, figures, [dict(HAT), dict(ASSESSED)])
     row = _table_row(tmp_path, facts, "2027-11", "Adult admissions")
     # 96% against a target of 96%, with the target inside the new limits (hit and miss): the
-    # month met it, which is not yet a process that meets it (truth18 #1).
+    # months since September met it, which is not yet a process that meets it (truth18 #1;
+    # since when, reader21 #9).
     assert row.endswith(
-        "| met in November 2027; not yet shown to last | holding at the improved level"
+        "| met since September 2027; not yet shown to last | holding at the improved level"
     ), row
     # Ten figures make a run chart, which has no limits: its caption names the trend, and
     # "within normal variation" beside it read as a contradiction (reader20 #6).
@@ -382,11 +385,12 @@ def test_an_entry_with_nothing_done_or_next_has_no_empty_heading_for_them(
     assert "Trained the night team" in text
 
 
-def test_the_money_delivered_is_the_count_shown_times_its_unit_cost(tmp_path: Path) -> None:
-    """A finance director multiplies the count the update shows by the unit cost it names."""
+def test_the_money_delivered_is_worked_from_the_logs_count(tmp_path: Path) -> None:
+    """A finance director redoing the money from the facts gets the figure the update gives."""
     facts = _facts(tmp_path, {"hat": [float(v) for v in HAT_FIGURES[:10]]}, [dict(HAT)])
     text = _update(tmp_path, facts, "2027-11")
-    # 17.7 events worked out, 18 shown: 18 x £3,500 = £63,000 (17.7 x £3,500 was £61,800).
-    row = "18 events fewer than at the baseline rate, April to November 2027, worth £63,000"
+    # 17.7 events worked out, 18 shown: the money is 17.7 x £3,500 = £61,950, shown £62,000,
+    # rounded only when shown (reader21 #3), not 18 x £3,500 from the rounded count.
+    row = "18 events fewer than at the baseline rate, April to November 2027, worth £62,000"
     assert row in text, text
-    assert "18 fewer hospital-acquired thrombosis events (worth £63,000" in text
+    assert "18 fewer hospital-acquired thrombosis events (worth £62,000" in text

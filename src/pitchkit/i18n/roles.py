@@ -20,6 +20,9 @@ _TITLES = {
     "executive medical director": "Cyfarwyddwr Meddygol Gweithredol",
     "chief digital and information officer": "Prif Swyddog Digidol a Gwybodaeth",
     "executive director": "Cyfarwyddwr Gweithredol",
+    "chief nurse": "Prif Nyrs",
+    # Two titles held together, as English NHS boards often write the nurse's (reader21 #11).
+    "chief nurse and director of nursing": "Prif Nyrs a Chyfarwyddwr Nyrsio",
 }
 
 #: What a "Director of ..." title is director of, in Welsh.
@@ -35,6 +38,7 @@ _OF = {
     "people": "Pobl",
     "strategy": "Strategaeth",
     "strategy and planning": "Strategaeth a Chynllunio",
+    "strategy and partnerships": "Strategaeth a Phartneriaethau",
     "planning": "Cynllunio",
     "operations": "Gweithrediadau",
     "public health": "Iechyd y Cyhoedd",

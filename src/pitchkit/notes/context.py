@@ -492,6 +492,7 @@ def delivered_statement(statement: Statement, pitch: Pitch) -> Statement:
         target_year=fy_label(year),
         target_forecast=under_way,
         target_delivered=not under_way,
+        plan_share_of_target=statement.share_of_target if under_way else None,
     )
 
 

@@ -466,11 +466,20 @@ def share_phrase(statement: Statement, lang: Language) -> str:
         )
     elif statement.target_forecast and statement.target_year:
         # The year under way: the log's forecast for it, the figure the finance block gives.
-        text = lang.gettext("of which {part} is forecast for {year}: {share}").format(
-            share=text,
-            part=part_of_target(share * target.value, target.unit, lang),
-            year=statement.target_year,
-        )
+        part = part_of_target(share * target.value, target.unit, lang)
+        planned = statement.plan_share_of_target
+        plan = "" if planned is None else part_of_target(planned * target.value, target.unit, lang)
+        if plan and plan != part:
+            # The sentence is the plan's: its own part of the year goes with it, and the
+            # log's forecast is named as the log's (reader21 #2), never read as the plan's.
+            text = lang.gettext(
+                "of which the plan puts {plan} in {year} and the forecast from the log is "
+                "{part}: {share}"
+            ).format(share=text, plan=plan, part=part, year=statement.target_year)
+        else:
+            text = lang.gettext("of which {part} is forecast for {year}: {share}").format(
+                share=text, part=part, year=statement.target_year
+            )
     elif statement.target_year:
         # The part first, then its share: "0.5% of your £31m target" straight after
         # "worth £374,000 a year" would read as a share of the whole year's figure.

@@ -103,6 +103,9 @@ class Statement:
     #: under way (what it delivered so far and the rest at that rate), as the finance
     #: block gives that year.
     target_forecast: bool = False
+    #: With ``target_forecast``: the plan's share of the target in ``target_year``, so that
+    #: a sentence giving the log's forecast names the plan's own figure beside it.
+    plan_share_of_target: float | None = None
 
 
 @dataclass

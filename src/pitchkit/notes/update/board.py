@@ -12,7 +12,7 @@ objectives.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pitchkit.facts.schema import Impact, Objective
 from pitchkit.i18n import fmt
@@ -46,6 +46,7 @@ from pitchkit.notes.update.progress import MeasureProgress, is_money
 from pitchkit.notes.update.situation import Situation
 from pitchkit.period import Period
 from pitchkit.recast.english import english_impact
+from pitchkit.recast.pitch import capacity_against_cash
 from pitchkit.recast.quantity import time_unit
 
 #: At most this many deliveries in the board sentence.
@@ -62,6 +63,9 @@ class Delivery:
     span: str  # between January and September 2027; empty for a level
     objectives: tuple[Objective, ...]  # the director's objectives it is linked to
     impact_id: str = ""  # the impact that delivered it
+    #: Whether a credited objective is a cash target that this capacity meets only once it
+    #: is turned into cash (the table's "if the capacity is turned into cash", said here too).
+    if_cash: bool = False
 
 
 def board_sentence_text(situation: Situation) -> str:
@@ -93,13 +97,20 @@ def board_sentence_text(situation: Situation) -> str:
         ).format(title=situation.facts.project.title)
     by_credit: dict[tuple[str, ...], list[Delivery]] = {}
     for delivery in found:
-        by_credit.setdefault(tuple(o.id for o in delivery.objectives), []).append(delivery)
+        key = (*(o.id for o in delivery.objectives), str(delivery.if_cash))
+        by_credit.setdefault(key, []).append(delivery)
     title = situation.facts.project.title
     sponsor = is_sponsor(situation)
     sentences = []
     for number, group in enumerate(by_credit.values()):
         delivered = summary(group, lang)
         credit = credit_text(group[0].objectives, lang)
+        if credit and group[0].if_cash:
+            # Capacity never reads as cash in a sentence for the board (reader21 #1): the
+            # condition the table puts on its share of a cash target goes with the credit.
+            credit = lang.gettext("{credit}, if the capacity is turned into cash").format(
+                credit=credit
+            )
         if number == 0 and sponsor and credit:
             text = lang.gettext(
                 "As executive sponsor of {title}, I can report that it has delivered "
@@ -377,11 +388,18 @@ def board_note(situation: Situation, *, table_shown: bool) -> str:
 
 def deliveries(situation: Situation) -> list[Delivery]:
     """Up to two deliveries toward the director's objectives; else the project's own."""
-    linked = [
-        (impact, credited([s.objective for s in statements]))
-        for impact, statements in chosen_statements(situation)
-    ]
-    found = _delivered(linked, situation)
+    linked = []
+    as_cash: set[str] = set()
+    for impact, statements in chosen_statements(situation):
+        objectives = credited([s.objective for s in statements])
+        linked.append((impact, objectives))
+        if any(
+            capacity_against_cash(s.quantity, s.objective)
+            for s in statements
+            if s.objective in objectives
+        ):
+            as_cash.add(impact.id)
+    found = [replace(d, if_cash=d.impact_id in as_cash) for d in _delivered(linked, situation)]
     if not found:
         none: tuple[Objective, ...] = ()
         unlinked = {i.id for i in situation.pitch.unlinked_impacts}

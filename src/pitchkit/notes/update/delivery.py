@@ -25,7 +25,7 @@ from pitchkit.i18n.translation import Language
 from pitchkit.notes import wording
 from pitchkit.notes.context import Context
 from pitchkit.notes.update import fillin, spans
-from pitchkit.notes.update.actuals import shown_count, whole, young_worse
+from pitchkit.notes.update.actuals import whole, young_worse
 from pitchkit.notes.update.claims import Claim, better_text, isolated_periods, worsening
 from pitchkit.notes.update.measures import (
     amount_text,
@@ -82,12 +82,12 @@ def claimed(progress: MeasureProgress, claim: Claim) -> MeasureProgress:
         and progress.restated_value is not None
         and value is not None
     ):
-        # Priced at the briefing note's prices, on the count the update shows (18 events, not
-        # the 17.7 they were worked out as) and the unit cost the note's small print shows
-        # (£221, not the £221.14 it was restated as), so that a finance director's
-        # 358 x £221 is the money the update gives.
+        # Priced at the briefing note's prices, on the count the log gives (17.7 events,
+        # shown as 18: reader21 #3, money is worked from the facts and rounded only when
+        # shown) and the unit cost the note's small print shows (£221, not the £221.14 it
+        # was restated as), as the brief's year from the log prices it.
         cost = shown_cost(progress.restated_value, value.amount)
-        money = shown_count(claim.delivered) * cost
+        money = claim.delivered * cost
     return replace(progress, delivered=claim.delivered, delivered_money=money)
 
 
@@ -195,7 +195,9 @@ def chosen_statements(situation: Situation) -> list[tuple[Impact, list[Statement
     what was delivered rather than to the project's dates.
     """
     grouped: dict[str, list[Statement]] = {}
-    for statement in situation.pitch.statements:
+    # The links the director's brief shows, no others (reader21 #4): an update never puts a
+    # measure under an objective the brief did not set it against.
+    for statement in situation.pitch.shown:
         if year_fraction(statement, situation) == 0:
             continue
         grouped.setdefault(statement.impact.id, []).append(statement)

@@ -17,7 +17,13 @@ from pitchkit.notes.rates import scale
 from pitchkit.notes.targetchange import was_text
 from pitchkit.notes.update import fillin, icons, spans
 from pitchkit.notes.update.claims import Claim, isolated, worsening
-from pitchkit.notes.update.progress import MeasureProgress, Point, is_money, measure_progress
+from pitchkit.notes.update.progress import (
+    MeasureProgress,
+    Point,
+    fraction_along,
+    is_money,
+    measure_progress,
+)
 from pitchkit.notes.update.situation import Situation
 from pitchkit.notes.update.spc import Variation
 from pitchkit.period import PER_MONTHS, Period
@@ -420,12 +426,40 @@ def along_text(progress: MeasureProgress, lang: Language, claim: Claim | None = 
             return lang.gettext("target met")
         # One figure at or past the target is not a process that meets it: only limits
         # wholly on the target's better side (the assurance icon's "pass") show that.
+        first = _met_since(progress)
+        if first is not None:
+            # Met period after period up to the latest (reader21 #9): "met since January
+            # 2028", not "met in March 2028", which reads as this month alone.
+            return lang.gettext("met since {period}; not yet shown to last").format(
+                period=figure_period(first, lang)
+            )
         return lang.gettext("met in {period}; not yet shown to last").format(
             period=figure_period(progress.latest, lang)
         )
     if fraction <= 0:
         return lang.gettext("not yet better than baseline")
     return lang.gettext("{share} of the way to target").format(share=fmt.percent(fraction, lang))
+
+
+def _met_since(progress: MeasureProgress) -> Point | None:
+    """The first of two or more periods in a row, up to the latest, all at or past the target.
+
+    ``None`` when only the latest is, or a period between has no figure.
+    """
+    latest = progress.latest
+    if latest is None:
+        return None
+    run = [p for p in progress.points if p.period.kind == latest.period.kind]
+    run = run[: run.index(latest) + 1] if latest in run else []
+    first = None
+    for point in reversed(run):
+        if point.value is None:
+            break
+        fraction = fraction_along(point.value, progress.impact, point.period)
+        if fraction is None or fraction < 1:
+            break
+        first = point
+    return first if first is not None and first is not latest else None
 
 
 def direction_text(
