@@ -157,8 +157,7 @@ def test_a_year_delivered_and_the_update_give_the_same_money(tmp_path: Path) -> 
     # 7 falls a month (84 a year) to June 2027, then 6.5 a month: 4.5 fewer over 2027/28.
     # The update wrote "4 fewer" (Python rounds a half to the even 4) worth £11,000 while the
     # finance block priced 4.5 x £2,631 = £11,840, shown £12,000. A count is written half
-    # up, 5; the money is worked from the log's 4.5 and rounded only when shown, so that a
-    # finance director redoing it from the facts gets it (reader21 #3): £12,000 in each.
+    # up, 5, and both price that: 5 x £2,631 = £13,155, £13,000 in each.
     impacts: Any = YAML().load(FALLS.read_text(encoding="utf-8"))["impacts"]
     impacts[0]["target"] = 81
     falls = [7.0, 7, 7, 6.5, 6.5, 6.5, 6.5, 6.5, 6.5, 6.5, 6.5, 6.5]
@@ -166,11 +165,11 @@ def test_a_year_delivered_and_the_update_give_the_same_money(tmp_path: Path) -> 
         tmp_path, {"impacts": impacts, "project": _funded(6000)}, **{"falls-with-harm": falls}
     )
     block = _brief(path, "dof", AFTER_LOG)
-    assert "2027/28 £12,000 delivered for £6,000" in block, block
+    assert "2027/28 £13,000 delivered for £6,000" in block, block
     project = open_project(path)
     data, _info = make_update(project, pick_director(project.facts, "dof"), today=AFTER_LOG)
     update = document_text(data)
-    assert "5 fewer inpatient falls resulting in any harm (worth £12,000 in capacity" in update
+    assert "5 fewer inpatient falls resulting in any harm (worth £13,000 in capacity" in update
 
 
 def _funded(amount: int) -> dict[str, Any]:

@@ -11,10 +11,10 @@ December 2026) and read back from the document.
   12, but a gain of 0.5 a month against the plan's 25 is not a plan on its
   way (docs/money.md), so the year under way counts nothing for it. It read
   "2026/27 £1,011,000 forecast … at the full rate". With cancellations
-  beside it, 2026/27 is cancellations' 179.5 fewer (written 180; the money
-  is worked from 179.5, reader21 #3) × £1,129 = £202,656 logged in the 213
-  days of April to November 2026 with a figure (none for August), plus the
-  121 days left at that rate: £317,779, shown £318,000;
+  beside it, 2026/27 is cancellations' 179.5 fewer, written 180, × £1,129 =
+  £203,220 logged in the 213 days of April to November 2026 with a figure
+  (none for August), plus the 121 days left at that rate: £318,666, shown
+  £319,000;
   nothing for the outsourced operations (it read £1,329,000).
 - **A worse measure counts £0, named** (item 2). The sickle cell pathway's
   agency spend runs at 8,050 a month before October 2025 and 8,400 to
@@ -89,7 +89,7 @@ def test_a_flat_impact_counts_nothing_for_the_year_under_way(tmp_path: Path) -> 
 def test_a_flat_impact_adds_nothing_beside_one_that_delivers(tmp_path: Path) -> None:
     money = line(brief(tmp_path, PREOP, "dof"))
     assert (
-        "2026/27 £318,000 forecast for £160,000 (£203,000 delivered to the end of November 2026, "
+        "2026/27 £319,000 forecast for £160,000 (£203,000 delivered to the end of November 2026, "
         "no figure for August 2026; the rest of the year at that rate; nothing counted for "
         "elective operations outsourced to the independent sector, whose chart does not show "
         "the change)"

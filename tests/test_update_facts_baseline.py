@@ -385,12 +385,11 @@ def test_an_entry_with_nothing_done_or_next_has_no_empty_heading_for_them(
     assert "Trained the night team" in text
 
 
-def test_the_money_delivered_is_worked_from_the_logs_count(tmp_path: Path) -> None:
-    """A finance director redoing the money from the facts gets the figure the update gives."""
+def test_the_money_delivered_is_the_count_shown_times_its_unit_cost(tmp_path: Path) -> None:
+    """A finance director multiplies the count the update shows by the unit cost it names."""
     facts = _facts(tmp_path, {"hat": [float(v) for v in HAT_FIGURES[:10]]}, [dict(HAT)])
     text = _update(tmp_path, facts, "2027-11")
-    # 17.7 events worked out, 18 shown: the money is 17.7 x £3,500 = £61,950, shown £62,000,
-    # rounded only when shown (reader21 #3), not 18 x £3,500 from the rounded count.
-    row = "18 events fewer than at the baseline rate, April to November 2027, worth £62,000"
+    # 17.7 events worked out, 18 shown: 18 x £3,500 = £63,000 (17.7 x £3,500 was £61,800).
+    row = "18 events fewer than at the baseline rate, April to November 2027, worth £63,000"
     assert row in text, text
-    assert "18 fewer hospital-acquired thrombosis events (worth £62,000" in text
+    assert "18 fewer hospital-acquired thrombosis events (worth £63,000" in text

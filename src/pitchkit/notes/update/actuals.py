@@ -16,6 +16,7 @@ for the others (docs/money.md, "Investment against return").
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
 
 from pitchkit.facts.schema import Facts
@@ -741,12 +742,11 @@ def _money(line: Line, claim: Claim, first: dt.date, last: dt.date) -> float:
         return count
     if line.restated_cost is None or line.impact.value is None:
         return 0.0
-    # Priced as a progress update prices what it delivered: the count as the log gives it
-    # (145.6 admissions, not the 146 written), so that a finance director redoing it from
-    # the facts gets the figure on the page (reader21 #3); only the sum shown is rounded.
-    # The unit cost is the one the note's small print shows (£53, not the £52.58 it was
-    # restated as), and an update over the same months gives the same money.
-    money = count * shown_cost(line.restated_cost, line.impact.value.amount)
+    # Priced as a progress update prices what it delivered: the count as it writes one
+    # (whole: 4.5 falls are 5) at the unit cost the note's small print shows (£53, not the
+    # £52.58 it was restated as), so that a finance director's 750 x £53 is the year's
+    # figure and an update over the same months gives the same money.
+    money = shown_count(count) * shown_cost(line.restated_cost, line.impact.value.amount)
     # New spend (``releases: cost``): the log's rise so far is what the change added to spend.
     return -money if is_cost(line) else money
 
@@ -756,7 +756,7 @@ def _loss(line: Line, claim: Claim, first: dt.date, last: dt.date) -> Lost | Non
 
     Only a measure whose chart shows the change is counted in an update,
     from the change on, its worse months netted against its better ones; the
-    loss is priced as :func:`_money` prices a gain (the count as logged, at
+    loss is priced as :func:`_money` prices a gain (the count as written, at
     the small print's cost). ``None`` when the update counts nothing for it.
     """
     if not claim.shown:
@@ -771,7 +771,12 @@ def _loss(line: Line, claim: Claim, first: dt.date, last: dt.date) -> Lost | Non
         return None
     size = float(whole(count))
     cost = shown_cost(line.restated_cost, impact.value.amount)
-    return Lost(impact.measure, impact.unit, size, cost, -count * cost)
+    return Lost(impact.measure, impact.unit, size, cost, size * cost)
+
+
+def shown_count(delivered: float) -> float:
+    """A delivered count as an update writes it: whole, with its sign (:func:`whole`)."""
+    return math.copysign(whole(delivered), delivered)
 
 
 def whole(value: float) -> int:

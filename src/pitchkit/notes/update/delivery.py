@@ -25,7 +25,7 @@ from pitchkit.i18n.translation import Language
 from pitchkit.notes import wording
 from pitchkit.notes.context import Context
 from pitchkit.notes.update import fillin, spans
-from pitchkit.notes.update.actuals import whole, young_worse
+from pitchkit.notes.update.actuals import shown_count, whole, young_worse
 from pitchkit.notes.update.claims import Claim, better_text, isolated_periods, worsening
 from pitchkit.notes.update.measures import (
     amount_text,
@@ -82,12 +82,12 @@ def claimed(progress: MeasureProgress, claim: Claim) -> MeasureProgress:
         and progress.restated_value is not None
         and value is not None
     ):
-        # Priced at the briefing note's prices, on the count the log gives (17.7 events,
-        # shown as 18: reader21 #3, money is worked from the facts and rounded only when
-        # shown) and the unit cost the note's small print shows (£221, not the £221.14 it
-        # was restated as), as the brief's year from the log prices it.
+        # Priced at the briefing note's prices, on the count the update shows (18 events, not
+        # the 17.7 they were worked out as) and the unit cost the note's small print shows
+        # (£221, not the £221.14 it was restated as), so that a finance director's
+        # 358 x £221 is the money the update gives.
         cost = shown_cost(progress.restated_value, value.amount)
-        money = claim.delivered * cost
+        money = shown_count(claim.delivered) * cost
     return replace(progress, delivered=claim.delivered, delivered_money=money)
 
 
