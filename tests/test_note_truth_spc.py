@@ -348,7 +348,8 @@ def test_a_small_yearly_target_is_not_shown_as_none_a_month(tmp_path: Path) -> N
     }
     log = _log({"transfers": [2.0, 1, 3, 2, 1, 2, 1, 0, 1]})
     text = _update(_facts(tmp_path, [transfers], log))
-    row = text[text.index("Non-clinical transfers") :][:300]
+    # The table's row, after "Since the last update" names the measure too.
+    row = text[text.index("Non-clinical transfers", text.index("Baseline")) :][:300]
     assert "1.8 transfers a month" in row, row
     assert "0.3 transfers a month" in row
     assert "0 transfers a month" not in row.replace("0.3 transfers", "")
