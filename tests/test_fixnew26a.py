@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-import types
 from collections.abc import Callable
 from pathlib import Path
 
@@ -23,6 +22,7 @@ import pytest
 from typer.testing import Result
 
 from documenttext import document_text
+from fixedday import pin_today
 
 Cli = Callable[..., Result]
 
@@ -30,21 +30,10 @@ PROJECT = Path(__file__).parent / "data" / "fixnew26"
 TODAY = dt.date(2026, 12, 6)
 
 
-class _Today(dt.date):
-    """A date whose ``today`` is the day newuser26 ran the trial."""
-
-    @classmethod
-    def today(cls) -> dt.date:
-        return TODAY
-
-
 @pytest.fixture(autouse=True)
 def _fixed_day(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every command writes on 6 December 2026, whatever the calendar says."""
-    shim = types.SimpleNamespace(**{**vars(dt), "date": _Today})
-    for module in ("pitchkit.api.notes", "pitchkit.api.batch"):
-        monkeypatch.setattr(f"{module}.dt", shim)
-    monkeypatch.setattr("pitchkit.api.update.written_on", lambda: TODAY)
+    """Every command writes on 6 December 2026, the day newuser26 ran the trial."""
+    pin_today(monkeypatch, TODAY)
 
 
 def project(folder: Path) -> Path:

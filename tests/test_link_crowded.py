@@ -15,15 +15,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from ruamel.yaml import YAML
-from typer.testing import CliRunner, Result
+from typer.testing import Result
 
-from pitchkit.cli import app
+from linkcases import links_listed, project_with_all
 from pitchkit.facts.schema import Impact, Objective
 from pitchkit.recast import align
 from pitchkit.recast.measures import RULES, qualifies_only
-
-SEPSIS = Path(__file__).parent / "data" / "sepsis_project.yaml"
 
 IMPACTS = [
     {"id": "items", "measure": "Home visits to people with severe frailty by the practice team",
@@ -38,25 +35,8 @@ CONTRACT = "Every PCN delivering the GP contract severe frailty requirements by 
 
 
 def frailty_project(tmp_path: Path, impacts: list[dict[str, Any]] = IMPACTS) -> Path:
-    yaml = YAML()
-    facts = yaml.load(SEPSIS.read_text(encoding="utf-8"))
-    facts["impacts"].extend(impacts)
-    facts["directors"].append(
-        {"id": "dx", "name": "Ann Lee", "role": "Director of Primary Care",
-         "objectives": [{"id": "ward", "text": WARD}, {"id": "contract", "text": CONTRACT}]}
-    )  # fmt: skip
-    path = tmp_path / "facts.yaml"
-    with path.open("w", encoding="utf-8") as stream:
-        yaml.dump(facts, stream)
-    return path
-
-
-def listed(path: Path, locale: str | None = None) -> dict[tuple[str, str], Any]:
-    args = ["directors", str(path), "--json"] + (["--locale", locale] if locale else [])
-    result = CliRunner().invoke(app, args)
-    assert result.exit_code == 0, result.output
-    place = next(p for p in json.loads(result.stdout)["directors"] if p["id"] == "dx")
-    return {(item["impact"], item["objective"]): item for item in place["links"]}
+    objectives = [{"id": "ward", "text": WARD}, {"id": "contract", "text": CONTRACT}]
+    return project_with_all(tmp_path, impacts, objectives, role="Director of Primary Care")
 
 
 def test_a_name_followed_by_a_noun_of_its_own_only_qualifies() -> None:
@@ -80,7 +60,7 @@ def test_the_crowded_concepts_are_the_projects_topic() -> None:
 def test_directors_offers_the_qualified_claim_and_keeps_the_corroborated_one(
     tmp_path: Path,
 ) -> None:
-    links = listed(frailty_project(tmp_path))
+    links = links_listed(frailty_project(tmp_path))
     held = links[("items", "ward")]
     assert held["confidence"] == "possible"
     assert held["doubt"] == "crowd"
@@ -93,18 +73,18 @@ def test_directors_offers_the_qualified_claim_and_keeps_the_corroborated_one(
     kept = links[("reviews", "contract")]
     assert kept["confidence"] == "confident"
     assert kept["chain"] == ["frailty"]
-    welsh = listed(frailty_project(tmp_path), locale="cy")[("items", "ward")]
+    welsh = links_listed(frailty_project(tmp_path), locale="cy")[("items", "ward")]
     assert "yn enwi'r un cysyniad hwn" in welsh["explanation"]
 
 
 def test_a_project_with_fewer_impacts_on_the_concept_still_claims(tmp_path: Path) -> None:
-    links = listed(frailty_project(tmp_path, IMPACTS[:2]))
+    links = links_listed(frailty_project(tmp_path, IMPACTS[:2]))
     assert links[("items", "ward")]["confidence"] == "confident"
 
 
 def test_the_rule_can_be_switched_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(RULES, "crowded concepts", False)
-    links = listed(frailty_project(tmp_path))
+    links = links_listed(frailty_project(tmp_path))
     assert links[("items", "ward")]["confidence"] == "confident"
 
 

@@ -12,17 +12,10 @@ electronic repeat dispensing) is not claimed for how many there are.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
 
-from ruamel.yaml import YAML
-from typer.testing import CliRunner
-
-from pitchkit.cli import app
+from linkcases import links_listed, project_with_all
 from pitchkit.recast.measures import concepts_in, qualifiers
-
-SEPSIS = Path(__file__).parent / "data" / "sepsis_project.yaml"
 
 IMPACTS = [
     {"id": "macrogol", "measure": "Branded macrogol items prescribed by GPs to children",
@@ -36,24 +29,7 @@ OBJECTIVES = [
 
 
 def project(tmp_path: Path) -> Path:
-    yaml = YAML()
-    facts = yaml.load(SEPSIS.read_text(encoding="utf-8"))
-    facts["impacts"].extend(IMPACTS)
-    facts["directors"].append(
-        {"id": "dx", "name": "Ann Lee", "role": "Director of Finance", "objectives": OBJECTIVES}
-    )
-    path = tmp_path / "facts.yaml"
-    with path.open("w", encoding="utf-8") as stream:
-        yaml.dump(facts, stream)
-    return path
-
-
-def listed(path: Path, locale: str | None = None) -> dict[tuple[str, str], Any]:
-    args = ["directors", str(path), "--json"] + (["--locale", locale] if locale else [])
-    result = CliRunner().invoke(app, args)
-    assert result.exit_code == 0, result.output
-    place = next(p for p in json.loads(result.stdout)["directors"] if p["id"] == "dx")
-    return {(item["impact"], item["objective"]): item for item in place["links"]}
+    return project_with_all(tmp_path, IMPACTS, OBJECTIVES, role="Director of Finance")
 
 
 def test_the_map_reads_items_and_the_prescribing_qipp() -> None:
@@ -66,12 +42,12 @@ def test_the_map_reads_items_and_the_prescribing_qipp() -> None:
 
 
 def test_directors_claims_items_for_the_qipp_and_not_for_the_trust_cip(tmp_path: Path) -> None:
-    links = listed(project(tmp_path))
+    links = links_listed(project(tmp_path))
     claimed = links[("macrogol", "qipp")]
     assert claimed["confidence"] in {"explicit", "confident"}
     assert claimed["chain"] == ["prescription items", "drug spend"]
     assert "prescribing budget" in claimed["explanation"]
     assert links.get(("macrogol", "cip"), {}).get("confidence") not in {"explicit", "confident"}
     assert links.get(("macrogol", "erd"), {}).get("confidence") not in {"explicit", "confident"}
-    welsh = listed(project(tmp_path), locale="cy")[("macrogol", "qipp")]
+    welsh = links_listed(project(tmp_path), locale="cy")[("macrogol", "qipp")]
     assert "gyllideb ragnodi" in welsh["explanation"]

@@ -9,18 +9,12 @@ qualified measure, is offered as possible (doubt "qualifier").
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
 
 import pytest
-from ruamel.yaml import YAML
-from typer.testing import CliRunner
 
-from pitchkit.cli import app
+from linkcases import links_listed, project_with_all
 from pitchkit.recast.measures import RULES, qualifies_concept
-
-SEPSIS = Path(__file__).parent / "data" / "sepsis_project.yaml"
 
 IMPACTS = [
     {"id": "dressings", "measure": "Wound dressing changes for community nursing "
@@ -37,24 +31,7 @@ OBJECTIVES = [
 
 
 def project(tmp_path: Path) -> Path:
-    yaml = YAML()
-    facts = yaml.load(SEPSIS.read_text(encoding="utf-8"))
-    facts["impacts"].extend(IMPACTS)
-    facts["directors"].append(
-        {"id": "dx", "name": "Ann Lee", "role": "Chief Nurse", "objectives": OBJECTIVES}
-    )
-    path = tmp_path / "facts.yaml"
-    with path.open("w", encoding="utf-8") as stream:
-        yaml.dump(facts, stream)
-    return path
-
-
-def listed(path: Path, locale: str | None = None) -> dict[tuple[str, str], Any]:
-    args = ["directors", str(path), "--json"] + (["--locale", locale] if locale else [])
-    result = CliRunner().invoke(app, args)
-    assert result.exit_code == 0, result.output
-    place = next(p for p in json.loads(result.stdout)["directors"] if p["id"] == "dx")
-    return {(item["impact"], item["objective"]): item for item in place["links"]}
+    return project_with_all(tmp_path, IMPACTS, OBJECTIVES, role="Chief Nurse")
 
 
 def test_a_name_straight_before_another_measure_qualifies_it() -> None:
@@ -68,7 +45,7 @@ def test_a_name_straight_before_another_measure_qualifies_it() -> None:
 
 
 def test_directors_offers_the_qualified_claim_and_keeps_the_plain_one(tmp_path: Path) -> None:
-    links = listed(project(tmp_path))
+    links = links_listed(project(tmp_path))
     held = links[("dressings", "turnover")]
     assert held["confidence"] == "possible"
     assert held["doubt"] == "qualifier"
@@ -77,13 +54,13 @@ def test_directors_offers_the_qualified_claim_and_keeps_the_plain_one(tmp_path: 
     kept = links[("dressings", "caseload")]
     assert kept["confidence"] == "confident"
     assert links[("letters", "printing")]["confidence"] == "confident"
-    welsh = listed(project(tmp_path), locale="cy")[("dressings", "turnover")]
+    welsh = links_listed(project(tmp_path), locale="cy")[("dressings", "turnover")]
     assert "dim ond i ddisgrifio mesur arall" in welsh["explanation"]
 
 
 def test_the_rule_can_be_switched_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(RULES, "qualified concepts", False)
     qualifies_concept.cache_clear()
-    links = listed(project(tmp_path))
+    links = links_listed(project(tmp_path))
     assert links[("dressings", "turnover")]["confidence"] == "confident"
     qualifies_concept.cache_clear()
