@@ -371,7 +371,8 @@ def test_update_measures_renders_the_spreadsheets_figures(tmp_path: Path) -> Non
     assert home[3] == "[figure for April 2028]"
     # 86% against 85%, with the target inside the limits: March met it, not yet a process
     # that meets it (truth18).
-    assert home[4] == "Last known: 86% (March 2028); met in March 2028; not yet shown to last"
+    # Met in January, February and March: "met since" (reader21 #9).
+    assert home[4] == "Last known: 86% (March 2028); met since January 2028; not yet shown to last"
     text = docx_text(out)
     assert "April 2028" in text.splitlines()[2]
     # The board sentence is worded from April's figures, so it needs no brackets.
