@@ -54,8 +54,10 @@ _WIDE_EM = 0.75
 
 @dataclass(frozen=True)
 class Estimate:
-    """The pages an update takes, and those it would take on pages :data:`MARGIN` shorter
-    (``cautious``) and :data:`MARGIN` taller (``generous``)."""
+    """The pages an update takes, and on pages :data:`MARGIN` shorter and taller.
+
+    ``cautious`` is the count on the shorter pages, ``generous`` on the taller.
+    """
 
     pages: int
     cautious: int
