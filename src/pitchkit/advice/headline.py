@@ -18,6 +18,7 @@ from pitchkit.advice.review import Finding, Review
 from pitchkit.facts.schema import Facts, Impact
 from pitchkit.i18n.translation import Language
 from pitchkit.period import Period, parse_period
+from pitchkit.recast.words import plain_words
 
 #: Words that say a measure moved: down, up, improved, reduced, fallen, halved ...
 #: (and their Welsh: i lawr, wedi gostwng, wedi codi, wedi gwella, llai, mwy).
@@ -109,13 +110,9 @@ class Headline(NamedTuple):
     word: str
 
 
-def _stem(word: str) -> str:
-    word = word.casefold()
-    return word[:-1] if len(word) > 4 and word.endswith("s") else word
-
-
 def _words(text: str) -> list[str]:
-    return [_stem(w) for w in re.findall(r"[A-Za-zÀ-ÿŵŷ]+", text) if len(w) > 2]
+    """The words of ``text`` longer than two letters, case folded, plurals dropped."""
+    return [word for word in plain_words(text) if len(word) > 2 and word.isalpha()]
 
 
 def named_measures(summary: str, facts: Facts) -> list[Impact]:
