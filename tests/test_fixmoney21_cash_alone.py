@@ -18,20 +18,7 @@ import pytest
 from typer.testing import CliRunner
 
 from pitchkit.cli import app
-
-DATA = Path(__file__).resolve().parent / "data"
-POD, TEAM = DATA / "newuser11" / "pod" / "facts.yaml", DATA / "newuser11" / "pod" / "team.xlsx"
-
-AGENCY = """  - id: agency-shifts
-    measure: Agency podiatrist shifts
-    unit: shifts
-    per: year
-    baseline: 200
-    target: 100
-    value: {amount: 150, currency: GBP, source: Trust agency invoices 2026/27, price_year: 2026/27}
-    releases: cash
-    supports: [dof.balance-budget]
-"""
+from podcases import AGENCY, POD, TEAM, pod_with
 
 # 5,000 fewer hours of the trust's own podiatrists at £40: £200,000 a year of capacity.
 HOURS = """  - id: clinic-hours
@@ -47,13 +34,7 @@ HOURS = """  - id: clinic-hours
 
 
 def facts(tmp: Path, *extra: str) -> Path:
-    text = POD.read_text(encoding="utf-8")
-    assert "\nimpacts:\n" in text
-    path = tmp / "facts.yaml"
-    path.write_text(
-        text.replace("\nimpacts:\n", "\nimpacts:\n" + "".join(extra), 1), encoding="utf-8"
-    )
-    return path
+    return pod_with(tmp, *extra)
 
 
 def preview(path: Path, director: str, *options: str) -> str:

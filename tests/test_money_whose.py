@@ -23,22 +23,10 @@ from typer.testing import CliRunner
 from pitchkit.api.previewing import PreviewRequest, preview
 from pitchkit.cli import app
 from pitchkit.notes.preview import plain_preview
+from podcases import AGENCY, DATA, POD, TEAM, pod_with
 
-DATA = Path(__file__).resolve().parent / "data"
-POD, TEAM = DATA / "newuser11" / "pod" / "facts.yaml", DATA / "newuser11" / "pod" / "team.xlsx"
 TODAY = dt.date(2026, 12, 5)
 PAYS_BACK = "An investment case that pays back"
-
-AGENCY = """  - id: agency-shifts
-    measure: Agency podiatrist shifts
-    unit: shifts
-    per: year
-    baseline: 200
-    target: 100
-    value: {amount: 150, currency: GBP, source: Trust agency invoices 2026/27, price_year: 2026/27}
-    releases: cash
-    supports: [dof.balance-budget]
-"""
 
 
 def note(facts: Path, director: str, locale: str | None = None) -> str:
@@ -51,11 +39,7 @@ def note(facts: Path, director: str, locale: str | None = None) -> str:
 
 def mixed(tmp: Path) -> Path:
     """The nail surgery with £15,000 a year of the trust's own cash beside the ICB's."""
-    text = POD.read_text(encoding="utf-8")
-    assert "\nimpacts:\n" in text
-    path = tmp / "facts.yaml"
-    path.write_text(text.replace("\nimpacts:\n", f"\nimpacts:\n{AGENCY}", 1), encoding="utf-8")
-    return path
+    return pod_with(tmp, AGENCY)
 
 
 def test_the_other_directors_payback_is_on_the_trusts_own_cash(tmp_path: Path) -> None:
