@@ -77,7 +77,7 @@ def test_one_good_month_is_not_delivered_in_the_update() -> None:
     # The finance director is not the sponsor here: the team reports it (reader20 #1).
     board = next(line for line in text.splitlines() if "reports that the project has" in line)
     assert "out-of-area placement bed days" not in board
-    assert "a reduction of 117 in out-of-hours admissions" in board
+    assert "117 fewer out-of-hours admissions" in board
 
 
 def test_one_good_month_is_no_money_in_the_brief() -> None:

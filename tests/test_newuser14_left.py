@@ -49,7 +49,7 @@ def test_a_nested_change_the_log_shows_is_said_beside_what_it_is_counted_within(
     ) in brief, brief
     # The update to the same director for the same month gives the same 117.
     update = note(MH, MH_TEAM, "dof", kind="update", period="2026-11")
-    assert "a reduction of 117 in out-of-hours admissions" in update
+    assert "117 fewer out-of-hours admissions" in update
 
 
 def test_a_nested_change_in_welsh() -> None:

@@ -12,7 +12,7 @@ from docchecks import docx_text
 from pitchkit.cli import app
 from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import language
-from pitchkit.notes.wording import share_of_target_text
+from pitchkit.notes.wording import is_plural, share_of_target_text
 
 EN = language("en_GB")
 CY = language("cy_GB")
@@ -181,3 +181,21 @@ def test_what_a_role_typically_gains_starts_with_a_capital(tmp_path: Path) -> No
     gains = lines[start + 1 : start + 4]
     assert len(gains) == 3
     assert all(line[:1].isupper() for line in gains), gains
+
+
+@pytest.mark.parametrize(
+    ("phrase", "plural"),
+    [
+        ("out-of-hours admissions", True),
+        ("Out-of-hours admissions to adult acute beds", True),
+        ("follow-ups in rheumatology", True),
+        ("day-case rate", False),
+        ("people in our care", True),
+        ("cost improvement", False),
+    ],
+)
+def test_a_hyphenated_word_does_not_end_the_phrase_before_its_head(
+    phrase: str, plural: bool
+) -> None:
+    """The "of" inside "out-of-hours" is part of a word, not the start of what follows."""
+    assert is_plural(phrase) is plural

@@ -174,9 +174,11 @@ def is_plural(phrase: str) -> bool:
     """Whether a noun phrase is plural, by its head noun.
 
     The head is the last word before anything that follows it: ``savings``
-    and ``people in our care`` are plural, ``cost improvement`` is not.
+    and ``people in our care`` are plural, ``cost improvement`` is not. A
+    hyphenated word is one word, so the "of" inside ``out-of-hours
+    admissions`` does not end the phrase before its head.
     """
-    words = re.findall(r"[A-Za-z']+", phrase.lower())
+    words = re.findall(r"[A-Za-z']+(?:-[A-Za-z']+)*", phrase.lower())
     cut = next((n for n, word in enumerate(words) if n and word in _AFTER_HEAD), len(words))
     if not cut:
         return False
