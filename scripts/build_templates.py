@@ -504,10 +504,12 @@ def _update_board(document: Document) -> None:
     _cell_fill(cell, "F0F4F5")
     paragraph = _cell_text(cell, [("{{ update.board_sentence }}", False)])
     paragraph.paragraph_format.keep_together = True
-    paragraph.paragraph_format.keep_with_next = True  # and with the note under it
+    paragraph.paragraph_format.keep_with_next = True
     for run in paragraph.runs:
         run.italic = True
-    para(document, "{{ update.board_note }}", "Small Print")
+    # The note on how to use the sentence sits in the box under it: LibreOffice ignores
+    # keep-with-next from a table cell, so a line after the box could start the next page.
+    cell.add_paragraph("{{ update.board_note }}", style="Small Print")  # type: ignore[attr-defined]
 
 
 def _update_help(document: Document) -> None:

@@ -162,7 +162,7 @@ def test_the_board_sentence_names_a_measure_getting_worse(
     """newuser16 #5: the board sentence gave the falls in placements and left out the wait."""
     lines = _update(cli, tmp_path, _facts(tmp_path))
     sentence = lines[lines.index("For your board report") + 1]
-    assert "a reduction of" in sentence, sentence
+    assert "713 fewer out-of-area placement bed days" in sentence, sentence
     assert sentence.endswith(
         "; the median wait to first treatment has risen from an average of 10.1 weeks before "
         "the change to 18 weeks in November 2026."
