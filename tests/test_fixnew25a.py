@@ -235,6 +235,9 @@ def test_the_board_box_cannot_split_across_pages(cli: Cli, tmp_path: Path) -> No
     row = xml[max(xml.rfind("<w:tr>", 0, at), xml.rfind("<w:tr ", 0, at)) : at]
     assert "<w:cantSplit/>" in row
     assert "<w:keepLines/>" in row
+    # The line on how to use the sentence is in the same row, so it moves with the box.
+    end = xml.index("</w:tr>", at)
+    assert "Use or adapt it in your own report" in xml[at:end]
 
 
 def pdf_pages(pdf: Path) -> list[str]:
