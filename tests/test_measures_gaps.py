@@ -142,3 +142,31 @@ def test_activity_not_coded_is_clinical_coding() -> None:
 def test_first_outpatient_appointments_are_offered_to_elective_activity() -> None:
     found = offer("Referrals to dermatology outpatients", "Grow elective activity by 10%")
     assert found == ("possible", ("first outpatient appointment", "elective activity"))
+
+
+# -- newuser27 #1: out-of-area bed days are placements, not the trust's occupied beds -----
+
+
+def test_out_of_area_bed_days_of_one_ward_type_are_out_of_area_placements() -> None:
+    # A ward type between "out-of-area" and "bed days" used to leave only "bed days",
+    # which the map reads as the trust's own occupied beds.
+    for measure in (
+        "Out-of-area PICU bed days",
+        "Out of area acute bed days",
+        "Patients placed out of area for a PICU bed",
+    ):
+        assert concepts_in(measure) == ("out-of-area-placements",), measure
+
+
+def test_out_of_area_bed_days_serve_the_out_of_area_objective_not_occupancy() -> None:
+    # Fewer placements in private beds bring patients back into the trust's own beds:
+    # they do not lower its occupancy.
+    placements = linked(
+        "Out-of-area PICU bed days", "Eliminate inappropriate out-of-area placements"
+    )
+    assert placements is not None
+    assert placements.confidence == "confident"
+    occupancy = linked(
+        "Out-of-area PICU bed days", "Keep adult acute bed occupancy at or below 95%"
+    )
+    assert occupancy is None or occupancy.confidence == "possible"
