@@ -1366,6 +1366,7 @@ def _columns(
     for index, key in enumerate(keys):
         if key in COLUMNS and key not in positions.values():
             positions[index] = key
+    positions.update(_numbered_columns(header, positions))
     if not {"objectives", *OTHER_LANGUAGE_COLUMNS} & set(positions.values()):
         _refuse_objectives_lookalike(path, header_row, header, positions)
         warnings.append(Located(str(path), _NO_OBJECTIVES_COLUMN))
@@ -1383,6 +1384,69 @@ def _columns(
             )
             warnings.append(Located(str(path), ignored))
     return positions, warnings
+
+
+#: The words of a numbered header (``Objective 1``, ``Obj 2``, ``Concern 3``) that name a
+#: list column, whose numbered columns are read as its items in order (newuser28 #8).
+_NUMBERED_NAMES = {
+    "objective": "objectives",
+    "objectives": "objectives",
+    "obj": "objectives",
+    "objs": "objectives",
+    "amcan": "objectives",
+    "amcanion": "objectives",
+    "concern": "concerns",
+    "concerns": "concerns",
+    "pryder": "concerns",
+    "pryderon": "concerns",
+}
+_NUMBERED_WORD = re.compile(r"^(?:no\.?|nos|number)?(\d{1,2})$")
+
+
+def _numbered(header: str) -> tuple[str, int] | None:
+    """The list column a numbered header names and its number, else ``None``.
+
+    ``Objective 1``, ``Objective 2 (2026/27)``, ``Obj 3`` and ``Objective #4``
+    name ``objectives``; ``Concern 1`` names ``concerns``; ``Priority 2`` (or
+    goal, aim, target) names ``objectives`` as a look-alike (see
+    :func:`_numbered_columns`), given as ``priority``. A year is not a number here.
+    """
+    words = _header_words(header.replace("#", " "))
+    numbers = [match for word in words if (match := _NUMBERED_WORD.match(word))]
+    if len(numbers) != 1 or len(words) != 2:
+        return None
+    [name] = [word for word in words if not _NUMBERED_WORD.match(word)]
+    column = _NUMBERED_NAMES.get(name) or ("priority" if name in _OBJECTIVES_LOOKALIKES else None)
+    return (column, int(numbers[0].group(1))) if column else None
+
+
+def _numbered_columns(header: Sequence[str], positions: Mapping[int, str]) -> dict[int, str]:
+    """The numbered list columns of a header, by position, each read as its list column.
+
+    A PA who keeps each director's objectives in ``Objective 1``, ``Objective 2``
+    and ``Objective 3`` means one list: each is read as an item of
+    ``objectives``, in the order of the numbers (blank cells skipped), after
+    any ``objectives`` column's own. Numbered ``Priority``/``Goal``/``Aim``
+    columns are read as the objectives only when the sheet has no other
+    objectives, and otherwise ignored with a warning as before.
+    """
+    found = [
+        (number, index, column)
+        for index, cell in enumerate(header)
+        if index not in positions and (named := _numbered(cell)) is not None
+        for column, number in [named]
+    ]
+    has_objectives = {"objectives", *OTHER_LANGUAGE_COLUMNS} & set(positions.values()) or any(
+        column == "objectives" for _, _, column in found
+    )
+    columns: dict[int, str] = {}
+    for _, index, column in sorted(found):
+        if column == "priority":
+            if has_objectives:
+                continue
+            column = "objectives"
+        columns[index] = column
+    return columns
 
 
 #: Words of a header plainly meant for notes to people, in English and Welsh: such a
@@ -1483,6 +1547,13 @@ def _from_rows(
         (column for column in ("objectives", "objectives_en") if column in positions.values()),
         None,
     )
+    # Where a blank objectives cell is: the first numbered column when there is no other.
+    objectives_label = objectives_at
+    if objectives_at == "objectives" and "objectives" not in (
+        _column_key(header[1][index]) for index in positions
+    ):
+        first = min(index for index, column in positions.items() if column == "objectives")
+        objectives_label = header[1][first].strip()
     for number, row in rows:
         cells, removed = _row_cells(row, positions)
         warnings += [removed_warning(cell_place(path, number, col), what) for col, what in removed]
@@ -1509,7 +1580,7 @@ def _from_rows(
             placed[director.id] = number
             directors.append(director)
             if not director.objectives and objectives_at is not None:
-                unlisted.append((cell_place(path, number, objectives_at), director))
+                unlisted.append((cell_place(path, number, objectives_label or ""), director))
             if made.has_texts:
                 former[director.id] = made
             if in_welsh:
@@ -1561,7 +1632,11 @@ def _row_cells(
         )
         if dropped:
             removed.append((column, dropped))
-        cells[column] = value.strip()
+        if cells.get(column) and column in LIST_COLUMNS:
+            # A numbered column (Objective 2) adds its item to the column's others.
+            cells[column] = "\n".join(part for part in (cells[column], value.strip()) if part)
+        elif column not in cells or value.strip():
+            cells[column] = value.strip()
     return cells, removed
 
 
