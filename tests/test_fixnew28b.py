@@ -140,3 +140,49 @@ def test_numbered_priorities_beside_an_objectives_column_are_ignored(tmp_path: P
     assert "column 'Priority 1' was ignored" in text
     assert "Cash first" not in text
 
+
+# ---------------------------------------------------------------- findings located (#11)
+
+
+def test_a_finding_about_a_director_from_a_sheet_names_the_sheet_and_row(tmp_path: Path) -> None:
+    sheet = numbered_team(
+        tmp_path / "team1.xlsx",
+        ["Objectives 2026/27"],
+        [
+            ["dof", "Martin Shaw", "Director of Finance", "\n".join(DOF), None, None],
+            ["icb", "Helen Moss", "ICB Director of Urgent and Emergency Care", DOF[0], None, None],
+        ],
+    )
+    result = run("check", FRAILTY, "--directors", sheet)
+    text = said(result)
+    assert "role-unmatched: pitchkit does not recognise Helen Moss's role" in text, text
+    assert f"role, so it uses the general lens. where: {sheet}:row 4: column role" in text
+    assert "facts.yaml:1:1" not in text
+    welsh = said(run("check", FRAILTY, "--directors", sheet, "--locale", "cy_GB"))
+    assert f"{sheet}:rhes 4: colofn role" in welsh
+
+
+def test_a_finding_on_an_objective_from_a_sheet_names_its_row(tmp_path: Path) -> None:
+    from pitchkit.advice.review import Review
+    from pitchkit.facts.directors import load_directors, with_team
+    from pitchkit.facts.schema import load_facts
+    from pitchkit.i18n.translation import language
+
+    critical = ROOT / "tests" / "data" / "money" / "critical-care.yaml"
+    loaded = load_facts(critical)
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["id", "name", "role", "objectives"])
+    for director in loaded.facts.directors:
+        objectives = "\n".join(o.text for o in director.objectives)
+        sheet.append([director.id, director.name, director.role, objectives])
+    path = tmp_path / "team.xlsx"
+    book.save(path)
+    team = load_directors(path)
+    loaded = with_team(loaded, team.directors, team.former_ids, team=team, lang="en")
+    start = loaded.facts.project.start
+    review = Review(loaded, None, lambda: None, today=start, lang=language("en"))
+    assert review.where("directors", 0, "objectives", 1) == f"{path}:row 2: column objectives"
+    assert review.where("directors", 1) == f"{path}:row 3"
+    assert review.where("impacts", 0, "measure").startswith(str(critical))

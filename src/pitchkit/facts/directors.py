@@ -328,14 +328,17 @@ def sheet_place(facts: Facts, loc: Loc) -> Message | None:
     """Where a director's field at ``loc`` (``directors[0].objectives[1].text``) is in a sheet.
 
     ``team.csv:row 3: column objectives`` for a director read from a team
-    sheet; None for one from YAML, which ``loc`` locates itself.
+    sheet (``team.csv:row 3`` for the director as a whole, ``directors[0]``);
+    None for one from YAML, which ``loc`` locates itself.
     """
-    if len(loc) < 3 or loc[0] != "directors" or not isinstance(loc[1], int):
+    if len(loc) < 2 or loc[0] != "directors" or not isinstance(loc[1], int):
         return None
     if loc[1] >= len(facts.directors):
         return None
     found = facts.team_rows.get(facts.directors[loc[1]].id)
-    return cell_place(found[0], found[1], str(loc[2])) if found is not None else None
+    if found is None:
+        return None
+    return cell_place(found[0], found[1], str(loc[2])) if len(loc) > 2 else row_place(*found)
 
 
 def as_linked(
