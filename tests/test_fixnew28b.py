@@ -186,3 +186,84 @@ def test_a_finding_on_an_objective_from_a_sheet_names_its_row(tmp_path: Path) ->
     assert review.where("directors", 0, "objectives", 1) == f"{path}:row 2: column objectives"
     assert review.where("directors", 1) == f"{path}:row 3"
     assert review.where("impacts", 0, "measure").startswith(str(critical))
+
+
+# ---------------------------------------------------------------- a figure far outside (#6)
+
+DISTRICT = ROOT / "tests" / "data" / "fixnew26"
+
+
+def district_log(folder: Path, row: int | None = None, value: object = None) -> Path:
+    """newuser26's district nursing project and its log, with one figure typed as ``value``."""
+    import shutil
+
+    from openpyxl import load_workbook
+
+    for name in ("facts.yaml", "log.xlsx", "team.xlsx"):
+        shutil.copy(DISTRICT / name, folder / name)
+    if row is not None:
+        book = load_workbook(folder / "log.xlsx")
+        sheet = book.active
+        assert sheet is not None
+        sheet.cell(row=row, column=2).value = value
+        book.save(folder / "log.xlsx")
+    return folder / "facts.yaml"
+
+
+def test_a_figure_ten_times_the_rest_is_named_as_a_likely_typo(tmp_path: Path) -> None:
+    facts = district_log(tmp_path, 14, 2360)  # November's 236, a 0 too many
+    team = tmp_path / "team.xlsx"
+    warning = (
+        f"{tmp_path / 'log.xlsx'}:row 14: column planned-district-nursing: 2,360 for "
+        "planned-district-nursing in November 2026 is more than 3 times the largest of its "
+        "other figures, baseline and target (431): a typo? It is used as it stands"
+    )
+    checked = run("check", facts, "--directors", team)
+    assert warning in said(checked), said(checked)
+    out = tmp_path / "update.docx"
+    updated = run(
+        "update", facts, "-d", "don", "--directors", team, "-o", out, "--period", "2026-11"
+    )
+    assert updated.exit_code == 0, updated.output
+    assert said(updated).count(warning) == 1
+    assert out.exists()  # warned, not refused
+    welsh = said(run("check", facts, "--directors", team, "--locale", "cy_GB"))
+    assert "mae 2,360 ar gyfer planned-district-nursing (Tachwedd 2026) yn fwy na 3 gwaith" in welsh
+
+
+def test_a_figure_a_tenth_of_the_rest_is_named_too(tmp_path: Path) -> None:
+    facts = district_log(tmp_path, 13, 25)  # October's 251, a figure short
+    text = said(run("check", facts, "--directors", tmp_path / "team.xlsx"))
+    assert (
+        "column planned-district-nursing: 25 for planned-district-nursing in October 2026 is "
+        "under a third of the smallest of its other figures, baseline and target (150): a typo?"
+    ) in text
+
+
+def test_the_log_as_kept_gives_no_such_warning(tmp_path: Path) -> None:
+    facts = district_log(tmp_path)
+    text = said(run("check", facts, "--directors", tmp_path / "team.xlsx"))
+    assert "a typo?" not in text
+
+
+def test_no_bundled_example_or_test_log_has_a_figure_far_outside() -> None:
+    from pitchkit.facts.schema import load_facts
+    from pitchkit.notes.update.measuresheet import far_outside, load_measures
+
+    checked = 0
+    for facts_path in sorted(
+        [*ROOT.glob("examples/**/*.yaml"), *ROOT.glob("tests/data/**/*.yaml")]
+    ):
+        try:
+            facts = load_facts(facts_path).facts
+        except Exception:  # a facts file meant to be refused, or one needing its team
+            continue
+        logs = [*facts_path.parent.glob("*.xlsx"), *facts_path.parent.glob("*.csv")]
+        for log in logs:
+            try:
+                sheet = load_measures(log, facts)
+            except Exception:  # a team sheet, or a log meant to be refused
+                continue
+            checked += bool(sheet.figures)
+            assert far_outside(facts, sheet) == [], (facts_path, log)
+    assert checked >= 20
