@@ -267,3 +267,63 @@ def test_no_bundled_example_or_test_log_has_a_figure_far_outside() -> None:
             checked += bool(sheet.figures)
             assert far_outside(facts, sheet) == [], (facts_path, log)
     assert checked >= 20
+
+
+# ---------------------------------------------------------------- words (#13, #14)
+
+
+def frailty_with(folder: Path, measure: str) -> Path:
+    """The frailty example with its readmissions impact made ``measure``, linked to the COO's
+    personal objective, so the COO's note has a second bullet after an objective and colon."""
+    text = FRAILTY.read_text(encoding="utf-8")
+    text = text.replace(
+        "    measure: Emergency readmissions within 30 days, patients aged 75 and over\n"
+        '    unit: "%"\n',
+        f"    measure: {measure}\n    unit: bed days\n    per: year\n",
+    ).replace(
+        "    baseline: 17.5\n    target: 14\n    better: lower\n",
+        "    baseline: 420\n    target: 150\n    better: lower\n    supports: [coo.winter-plan]\n",
+    )
+    path = folder / "facts.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+OBJECTIVE = "Close every escalation bed by the end of March 2027 (your personal objective): "
+
+
+def test_a_bullet_goes_on_in_small_letters_after_its_objective(tmp_path: Path) -> None:
+    facts = frailty_with(tmp_path, "Out-of-area PICU bed days")
+    text = said(run("preview", facts, "-d", "coo"))
+    assert f"{OBJECTIVE}out-of-area PICU bed days from 420 to 150" in text, text
+    # The first bullet, its objective in the headline above, starts a sentence.
+    assert "• Hospital bed days used by people aged 75" in text
+    out = tmp_path / "brief.docx"
+    assert run("brief", facts, "-d", "coo", "-o", out).exit_code == 0
+    from documenttext import document_text
+
+    written = " ".join(document_text(out.read_bytes()).split())
+    assert f"{OBJECTIVE}out-of-area PICU bed days from 420" in written
+
+
+def test_a_measure_named_by_a_number_keeps_its_capital(tmp_path: Path) -> None:
+    facts = frailty_with(tmp_path, "Category 2 and above pressure ulcers")
+    text = said(run("preview", facts, "-d", "coo"))
+    assert f"{OBJECTIVE}Category 2 and above pressure ulcers from 420" in text, text
+
+
+@pytest.mark.parametrize(
+    ("measure", "shown"),
+    [
+        ("Out-of-area PICU bed days", "out-of-area PICU bed days"),
+        ("Emergency Department attendances", "Emergency Department attendances"),
+        ("Category 2 mean response time", "Category 2 mean response time"),
+        ("A&E attendances", "A&E attendances"),
+        ("Stroke SSNAP scores", "stroke SSNAP scores"),
+        ("Friends and Family Test score", "Friends and Family Test score"),
+    ],
+)
+def test_a_measure_run_into_a_sentence(measure: str, shown: str) -> None:
+    from pitchkit.notes.wording import lower_measure
+
+    assert lower_measure(measure) == shown
