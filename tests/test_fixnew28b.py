@@ -327,3 +327,77 @@ def test_a_measure_run_into_a_sentence(measure: str, shown: str) -> None:
     from pitchkit.notes.wording import lower_measure
 
     assert lower_measure(measure) == shown
+
+
+def test_ids_keep_a_number_that_names_and_never_end_on_a_preposition(tmp_path: Path) -> None:
+    sheet = numbered_team(
+        tmp_path / "team.xlsx",
+        ["Objective 1", "Objective 2"],
+        [
+            [
+                "doo",
+                "Karen Hollis",
+                "Director of Operations",
+                "Improve Category 2 mean response time to 30 minutes",
+                "Lead clinical validation of category 3 and 4 calls",
+                None,
+                None,
+            ],
+            [
+                "dop",
+                "Lisa Grant",
+                "Director of People",
+                "Retain paramedics beyond two years in post",
+                None,
+                None,
+                None,
+            ],
+        ],
+    )
+    text = said(run("directors", FRAILTY, "--directors", sheet))
+    assert "doo.category-2-mean: Improve Category 2 mean response time" in text, text
+    assert "doo.clinical-validation: Lead clinical validation" in text
+    assert "dop.paramedics-post: Retain paramedics beyond" in text
+    assert "paramedics-beyond" not in text
+
+
+def test_a_link_written_with_the_former_id_still_holds(tmp_path: Path) -> None:
+    sheet = numbered_team(
+        tmp_path / "team.xlsx",
+        ["objectives"],
+        [
+            ["coo", "Tom Okafor", "Chief Operating Officer",
+             "Improve Category 2 mean response time to 30 minutes", None, None],
+        ],
+    )  # fmt: skip
+    text = FRAILTY.read_text(encoding="utf-8").replace(
+        "supports: [coo.occupancy, don.harm-free]", "supports: [coo.category-mean]"
+    )
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(text, encoding="utf-8")
+    result = run("directors", facts, "--directors", sheet)
+    assert result.exit_code == 0, result.output
+    assert "explicit link in supports (coo.category-mean)" in said(result)
+
+
+@pytest.mark.parametrize(
+    ("measure", "made"),
+    [
+        ("Bank and agency 1:1 observation shifts on acute wards", "bank-agency-observation"),
+        ("Category 2 mean response time", "category-2-mean"),
+        ("Paramedics leaving beyond their first two years", "paramedics-leaving"),
+    ],
+)
+def test_init_makes_an_impact_id_without_a_ratio_or_a_closing_preposition(
+    tmp_path: Path, measure: str, made: str
+) -> None:
+    from test_init import ANSWERS, IMPACT, PROJECT, feed
+
+    answers = list(ANSWERS)
+    answers[len(PROJECT) + IMPACT.index("Emergency admissions of people aged 75 and over")] = (
+        measure
+    )
+    facts = tmp_path / "facts.yaml"
+    result = CliRunner().invoke(app, ["init", str(facts)], input=feed(answers))
+    assert result.exit_code == 0, result.output
+    assert f"  - id: {made}\n" in facts.read_text(encoding="utf-8")

@@ -560,10 +560,20 @@ _NAMED_ABBREVIATION = re.compile(r"\(([A-Z][A-Z0-9]{1,9})\)")
 
 #: How ids have been made: before newuser6 F12, until newuser7 F11, until newuser11 (13),
 #: until newuser12 (12), until newuser13 (12), until newuser15 (17), until newuser16 (17),
-#: until newuser17 (18), until newuser25 (21), and now.
+#: until newuser17 (18), until newuser25 (21), until newuser28 (22), and now.
 _FIRST, _SECOND, _THIRD, _FOURTH, _FIFTH, _SIXTH, _SEVENTH, _EIGHTH = 1, 2, 3, 4, 5, 6, 7, 8
-_NINTH = 9
-_NOW = 10
+_NINTH, _TENTH = 9, 10
+_NOW = 11
+#: Prepositions passed over since newuser28 (22): "Retain paramedics beyond two years in
+#: post" is not ``paramedics-beyond``.
+_UNTELLING_SINCE_28_LINES = (
+    "beyond despite upon near past along via throughout inside outside onto beside besides",
+    "except versus amid amidst",
+)
+_UNTELLING_SINCE_28 = frozenset(word for line in _UNTELLING_SINCE_28_LINES for word in line.split())
+#: A word in capitals a number names, since newuser28 (22): "Category 2", "Stage 3", "Band
+#: 5" keep their number (``category-2-mean``, not ``category-mean``), as a measure keeps
+#: its capital for them (notes.wording.lower_measure).
 #: A name in capitals that starts by counting ("the Six Goals for Urgent and Emergency
 #: Care") is known by its first two words since newuser25 (21): ``six-goals``, not its
 #: initials ``sguec``, which no one says.
@@ -654,17 +664,22 @@ def _id_candidates(text: str, generation: int) -> tuple[str, ...]:
         if generation >= _THIRD
         else _UNTELLING
     )
+    if generation >= _NOW:
+        untelling = untelling | _UNTELLING_SINCE_28
     if generation >= _THIRD:
-        plain = _initials(plain, after_verb=generation >= _SIXTH, counted=generation >= _NOW)
+        plain = _initials(plain, after_verb=generation >= _SIXTH, counted=generation >= _TENTH)
     codes = generation >= _EIGHTH
-    spans = _telling_spans(plain, untelling, codes=codes)
+    numbered = generation >= _NOW
+    spans = _telling_spans(plain, untelling, codes=codes, numbered=numbered)
     if generation >= _FOURTH:
         spans = _after_opening_verb(spans, plain)
     read = plain  # the text ``spans`` place their words in
     if generation >= _SECOND:
         kept = [
             span
-            for span in _telling_spans(_HEALTH_BOARD.sub(" ", plain), untelling, codes=codes)
+            for span in _telling_spans(
+                _HEALTH_BOARD.sub(" ", plain), untelling, codes=codes, numbered=numbered
+            )
             if span[0].casefold() not in (_PASSED_OVER if generation >= _THIRD else _GENERIC)
         ]
         if generation >= _FOURTH:
@@ -679,7 +694,7 @@ def _id_candidates(text: str, generation: int) -> tuple[str, ...]:
     if not slugs:
         slugs = [w.casefold() for w in _WORD.findall(plain) if not w.isdigit()][:_ID_WORDS]
     first = 1 if words and len(words[0]) > 1 and words[0].isupper() else _ID_WORDS
-    if generation >= _NOW and words and _counted_name(words[0]):
+    if generation >= _TENTH and words and _counted_name(words[0]):
         first = 1  # "Six-Goals": the name on its own, as an abbreviation is
     if generation >= _FOURTH and first == 1 and len(words[0]) == 2 and _compound(spans):
         # An abbreviation is the id on its own (SHMI, VTE, A&E); since newuser11 (13) not
@@ -876,7 +891,7 @@ _PREPOSITIONS = frozenset(
 
 
 def _telling_spans(
-    plain: str, untelling: Set[str], *, codes: bool = False
+    plain: str, untelling: Set[str], *, codes: bool = False, numbered: bool = False
 ) -> list[tuple[str, int, int]]:
     """The words of ``plain`` that tell an objective apart, in order, each with its place.
 
@@ -890,7 +905,9 @@ def _telling_spans(
     of a word that are numbers (``COVID-19`` gives ``COVID``). With
     ``codes``, a code in capitals with digits in it (``DM01``, ``NEWS2``) is
     an abbreviation, kept whole: "Meet the DM01 diagnostic standard" is
-    ``dm01``.
+    ``dm01``. With ``numbered``, a number of one or two digits after a word in
+    capitals that is not a plural names it with that word: "Improve Category 2
+    mean response time" gives ``Category-2``.
     """
     tokens = _HYPHENATED.findall(plain)
     words: list[tuple[str, int, int]] = []
@@ -898,6 +915,11 @@ def _telling_spans(
     while index < len(tokens):
         token = tokens[index]
         after = tokens[index + 1] if index + 1 < len(tokens) else ""
+        if numbered and _names_a_number(words, index, tokens):
+            name, start, _end = words[-1]
+            words[-1] = (f"{name}-{token}", start, index + 1)
+            index += 1
+            continue
         if token.isdigit() and after.casefold() in _TIME_UNITS:
             words.append((f"{token}-{after}", index, index + 2))
             index += 2
@@ -915,6 +937,22 @@ def _telling_spans(
         if kept and not all(p.casefold() in untelling for p in kept):
             words.append(("-".join(kept), index - 1, index))
     return words
+
+
+def _names_a_number(words: Sequence[_Span], index: int, tokens: Sequence[str]) -> bool:
+    """Whether ``tokens[index]`` is a number naming the word just before it: "Category 2"."""
+    token = tokens[index]
+    if not (token.isdigit() and len(token) <= 2) or not words or words[-1][2] != index:
+        return False
+    before = tokens[index - 1]
+    after = tokens[index + 1] if index + 1 < len(tokens) else ""
+    return (
+        before[:1].isupper()
+        and before[1:].islower()
+        and not before.endswith("s")
+        and after.casefold() not in _TIME_UNITS
+        and index - 1 > 0  # not the opening word, a verb capitalised as the sentence starts
+    )
 
 
 def objective_from_text(
@@ -1053,6 +1091,7 @@ class FormerIds(Mapping[str, tuple[str, ...]]):
             earlier = {
                 generation: list(self._given)
                 for generation in (
+                    _TENTH,
                     _NINTH,
                     _EIGHTH,
                     _SEVENTH,
