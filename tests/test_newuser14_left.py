@@ -60,10 +60,11 @@ def test_a_nested_change_in_welsh() -> None:
 
 def test_a_change_the_log_shows_is_said_after_the_plan() -> None:
     coo = note(SLT, SLT_TEAM, "coo")
+    # After its objective and a colon, the bullet goes on in small letters (fixnew28b).
     assert (
-        "In the plan, days from referral to swallowing assessment for care home residents from "
-        "38 to 10 days: 28 days shorter, a 74% reduction. So far 10 days in November 2026: a "
-        "sustained change, the target met."
+        "under 18 weeks: in the plan, days from referral to swallowing assessment for care home "
+        "residents from 38 to 10 days: 28 days shorter, a 74% reduction. So far 10 days in "
+        "November 2026: a sustained change, the target met."
     ) in coo, coo
     dof = note(SLT, SLT_TEAM, "dof")
     assert (

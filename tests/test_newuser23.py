@@ -64,8 +64,9 @@ def test_a_confirmed_link_to_a_shown_objective_shares_its_bullet(tmp_path: Path)
     bullet = next(line for line in text.splitlines() if line.startswith("Omitted or delayed"))
     assert "from 120 to 60 doses a month" in bullet
     assert "Medication administration incidents reported on the wards from 18 to 12" in bullet
-    assert "Registered nurse time spent on morning drug rounds" in text
-    assert "Patients who feel confident to manage their medicines" in text
+    # After its objective and a colon, in small letters (fixnew28b).
+    assert "registered nurse time spent on morning drug rounds" in text
+    assert "patients who feel confident to manage their medicines" in text
 
 
 def test_a_half_closed_tag_names_its_paragraph_and_the_closing_mark(tmp_path: Path) -> None:

@@ -86,7 +86,20 @@ class Review:
         return place.pitch if place else None
 
     def where(self, *loc: str | int) -> str:
-        """``file:line:col`` of a field of the facts file."""
+        """``file:line:col`` of a field of the facts file, or of a director's team-sheet row.
+
+        A director read from a team sheet (``--directors team.xlsx``) is named by
+        its file, row and column (``team.xlsx:row 10: column role``), never by
+        the facts file they are not in (newuser28 #11).
+        """
+        if loc[:1] == ("directors",) and len(loc) >= 2 and self.facts.team_rows:
+            # Only then: the team-sheet reader is no part of a plain brief.
+            from pitchkit.facts.directors import sheet_place
+            from pitchkit.i18n.messages import render
+
+            place = sheet_place(self.facts, loc)
+            if place is not None:
+                return render(place, self.lang)
         return self.loaded.source.where(loc)
 
     def _(self, message: str) -> str:

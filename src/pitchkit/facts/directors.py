@@ -328,14 +328,17 @@ def sheet_place(facts: Facts, loc: Loc) -> Message | None:
     """Where a director's field at ``loc`` (``directors[0].objectives[1].text``) is in a sheet.
 
     ``team.csv:row 3: column objectives`` for a director read from a team
-    sheet; None for one from YAML, which ``loc`` locates itself.
+    sheet (``team.csv:row 3`` for the director as a whole, ``directors[0]``);
+    None for one from YAML, which ``loc`` locates itself.
     """
-    if len(loc) < 3 or loc[0] != "directors" or not isinstance(loc[1], int):
+    if len(loc) < 2 or loc[0] != "directors" or not isinstance(loc[1], int):
         return None
     if loc[1] >= len(facts.directors):
         return None
     found = facts.team_rows.get(facts.directors[loc[1]].id)
-    return cell_place(found[0], found[1], str(loc[2])) if found is not None else None
+    if found is None:
+        return None
+    return cell_place(found[0], found[1], str(loc[2])) if len(loc) > 2 else row_place(*found)
 
 
 def as_linked(
@@ -557,10 +560,20 @@ _NAMED_ABBREVIATION = re.compile(r"\(([A-Z][A-Z0-9]{1,9})\)")
 
 #: How ids have been made: before newuser6 F12, until newuser7 F11, until newuser11 (13),
 #: until newuser12 (12), until newuser13 (12), until newuser15 (17), until newuser16 (17),
-#: until newuser17 (18), until newuser25 (21), and now.
+#: until newuser17 (18), until newuser25 (21), until newuser28 (22), and now.
 _FIRST, _SECOND, _THIRD, _FOURTH, _FIFTH, _SIXTH, _SEVENTH, _EIGHTH = 1, 2, 3, 4, 5, 6, 7, 8
-_NINTH = 9
-_NOW = 10
+_NINTH, _TENTH = 9, 10
+_NOW = 11
+#: Prepositions passed over since newuser28 (22): "Retain paramedics beyond two years in
+#: post" is not ``paramedics-beyond``.
+_UNTELLING_SINCE_28_LINES = (
+    "beyond despite upon near past along via throughout inside outside onto beside besides",
+    "except versus amid amidst",
+)
+_UNTELLING_SINCE_28 = frozenset(word for line in _UNTELLING_SINCE_28_LINES for word in line.split())
+#: A word in capitals a number names, since newuser28 (22): "Category 2", "Stage 3", "Band
+#: 5" keep their number (``category-2-mean``, not ``category-mean``), as a measure keeps
+#: its capital for them (notes.wording.lower_measure).
 #: A name in capitals that starts by counting ("the Six Goals for Urgent and Emergency
 #: Care") is known by its first two words since newuser25 (21): ``six-goals``, not its
 #: initials ``sguec``, which no one says.
@@ -651,17 +664,22 @@ def _id_candidates(text: str, generation: int) -> tuple[str, ...]:
         if generation >= _THIRD
         else _UNTELLING
     )
+    if generation >= _NOW:
+        untelling = untelling | _UNTELLING_SINCE_28
     if generation >= _THIRD:
-        plain = _initials(plain, after_verb=generation >= _SIXTH, counted=generation >= _NOW)
+        plain = _initials(plain, after_verb=generation >= _SIXTH, counted=generation >= _TENTH)
     codes = generation >= _EIGHTH
-    spans = _telling_spans(plain, untelling, codes=codes)
+    numbered = generation >= _NOW
+    spans = _telling_spans(plain, untelling, codes=codes, numbered=numbered)
     if generation >= _FOURTH:
         spans = _after_opening_verb(spans, plain)
     read = plain  # the text ``spans`` place their words in
     if generation >= _SECOND:
         kept = [
             span
-            for span in _telling_spans(_HEALTH_BOARD.sub(" ", plain), untelling, codes=codes)
+            for span in _telling_spans(
+                _HEALTH_BOARD.sub(" ", plain), untelling, codes=codes, numbered=numbered
+            )
             if span[0].casefold() not in (_PASSED_OVER if generation >= _THIRD else _GENERIC)
         ]
         if generation >= _FOURTH:
@@ -676,7 +694,7 @@ def _id_candidates(text: str, generation: int) -> tuple[str, ...]:
     if not slugs:
         slugs = [w.casefold() for w in _WORD.findall(plain) if not w.isdigit()][:_ID_WORDS]
     first = 1 if words and len(words[0]) > 1 and words[0].isupper() else _ID_WORDS
-    if generation >= _NOW and words and _counted_name(words[0]):
+    if generation >= _TENTH and words and _counted_name(words[0]):
         first = 1  # "Six-Goals": the name on its own, as an abbreviation is
     if generation >= _FOURTH and first == 1 and len(words[0]) == 2 and _compound(spans):
         # An abbreviation is the id on its own (SHMI, VTE, A&E); since newuser11 (13) not
@@ -873,7 +891,7 @@ _PREPOSITIONS = frozenset(
 
 
 def _telling_spans(
-    plain: str, untelling: Set[str], *, codes: bool = False
+    plain: str, untelling: Set[str], *, codes: bool = False, numbered: bool = False
 ) -> list[tuple[str, int, int]]:
     """The words of ``plain`` that tell an objective apart, in order, each with its place.
 
@@ -887,7 +905,9 @@ def _telling_spans(
     of a word that are numbers (``COVID-19`` gives ``COVID``). With
     ``codes``, a code in capitals with digits in it (``DM01``, ``NEWS2``) is
     an abbreviation, kept whole: "Meet the DM01 diagnostic standard" is
-    ``dm01``.
+    ``dm01``. With ``numbered``, a number of one or two digits after a word in
+    capitals that is not a plural names it with that word: "Improve Category 2
+    mean response time" gives ``Category-2``.
     """
     tokens = _HYPHENATED.findall(plain)
     words: list[tuple[str, int, int]] = []
@@ -895,6 +915,11 @@ def _telling_spans(
     while index < len(tokens):
         token = tokens[index]
         after = tokens[index + 1] if index + 1 < len(tokens) else ""
+        if numbered and _names_a_number(words, index, tokens):
+            name, start, _end = words[-1]
+            words[-1] = (f"{name}-{token}", start, index + 1)
+            index += 1
+            continue
         if token.isdigit() and after.casefold() in _TIME_UNITS:
             words.append((f"{token}-{after}", index, index + 2))
             index += 2
@@ -912,6 +937,22 @@ def _telling_spans(
         if kept and not all(p.casefold() in untelling for p in kept):
             words.append(("-".join(kept), index - 1, index))
     return words
+
+
+def _names_a_number(words: Sequence[_Span], index: int, tokens: Sequence[str]) -> bool:
+    """Whether ``tokens[index]`` is a number naming the word just before it: "Category 2"."""
+    token = tokens[index]
+    if not (token.isdigit() and len(token) <= 2) or not words or words[-1][2] != index:
+        return False
+    before = tokens[index - 1]
+    after = tokens[index + 1] if index + 1 < len(tokens) else ""
+    return (
+        before[:1].isupper()
+        and before[1:].islower()
+        and not before.endswith("s")
+        and after.casefold() not in _TIME_UNITS
+        and index - 1 > 0  # not the opening word, a verb capitalised as the sentence starts
+    )
 
 
 def objective_from_text(
@@ -1050,6 +1091,7 @@ class FormerIds(Mapping[str, tuple[str, ...]]):
             earlier = {
                 generation: list(self._given)
                 for generation in (
+                    _TENTH,
                     _NINTH,
                     _EIGHTH,
                     _SEVENTH,
@@ -1366,6 +1408,7 @@ def _columns(
     for index, key in enumerate(keys):
         if key in COLUMNS and key not in positions.values():
             positions[index] = key
+    positions.update(_numbered_columns(header, positions))
     if not {"objectives", *OTHER_LANGUAGE_COLUMNS} & set(positions.values()):
         _refuse_objectives_lookalike(path, header_row, header, positions)
         warnings.append(Located(str(path), _NO_OBJECTIVES_COLUMN))
@@ -1383,6 +1426,69 @@ def _columns(
             )
             warnings.append(Located(str(path), ignored))
     return positions, warnings
+
+
+#: The words of a numbered header (``Objective 1``, ``Obj 2``, ``Concern 3``) that name a
+#: list column, whose numbered columns are read as its items in order (newuser28 #8).
+_NUMBERED_NAMES = {
+    "objective": "objectives",
+    "objectives": "objectives",
+    "obj": "objectives",
+    "objs": "objectives",
+    "amcan": "objectives",
+    "amcanion": "objectives",
+    "concern": "concerns",
+    "concerns": "concerns",
+    "pryder": "concerns",
+    "pryderon": "concerns",
+}
+_NUMBERED_WORD = re.compile(r"^(?:no\.?|nos|number)?(\d{1,2})$")
+
+
+def _numbered(header: str) -> tuple[str, int] | None:
+    """The list column a numbered header names and its number, else ``None``.
+
+    ``Objective 1``, ``Objective 2 (2026/27)``, ``Obj 3`` and ``Objective #4``
+    name ``objectives``; ``Concern 1`` names ``concerns``; ``Priority 2`` (or
+    goal, aim, target) names ``objectives`` as a look-alike (see
+    :func:`_numbered_columns`), given as ``priority``. A year is not a number here.
+    """
+    words = _header_words(header.replace("#", " "))
+    numbers = [match for word in words if (match := _NUMBERED_WORD.match(word))]
+    if len(numbers) != 1 or len(words) != 2:
+        return None
+    [name] = [word for word in words if not _NUMBERED_WORD.match(word)]
+    column = _NUMBERED_NAMES.get(name) or ("priority" if name in _OBJECTIVES_LOOKALIKES else None)
+    return (column, int(numbers[0].group(1))) if column else None
+
+
+def _numbered_columns(header: Sequence[str], positions: Mapping[int, str]) -> dict[int, str]:
+    """The numbered list columns of a header, by position, each read as its list column.
+
+    A PA who keeps each director's objectives in ``Objective 1``, ``Objective 2``
+    and ``Objective 3`` means one list: each is read as an item of
+    ``objectives``, in the order of the numbers (blank cells skipped), after
+    any ``objectives`` column's own. Numbered ``Priority``/``Goal``/``Aim``
+    columns are read as the objectives only when the sheet has no other
+    objectives, and otherwise ignored with a warning as before.
+    """
+    found = [
+        (number, index, column)
+        for index, cell in enumerate(header)
+        if index not in positions and (named := _numbered(cell)) is not None
+        for column, number in [named]
+    ]
+    has_objectives = {"objectives", *OTHER_LANGUAGE_COLUMNS} & set(positions.values()) or any(
+        column == "objectives" for _, _, column in found
+    )
+    columns: dict[int, str] = {}
+    for _, index, column in sorted(found):
+        if column == "priority":
+            if has_objectives:
+                continue
+            column = "objectives"
+        columns[index] = column
+    return columns
 
 
 #: Words of a header plainly meant for notes to people, in English and Welsh: such a
@@ -1483,6 +1589,13 @@ def _from_rows(
         (column for column in ("objectives", "objectives_en") if column in positions.values()),
         None,
     )
+    # Where a blank objectives cell is: the first numbered column when there is no other.
+    objectives_label = objectives_at
+    if objectives_at == "objectives" and "objectives" not in (
+        _column_key(header[1][index]) for index in positions
+    ):
+        first = min(index for index, column in positions.items() if column == "objectives")
+        objectives_label = header[1][first].strip()
     for number, row in rows:
         cells, removed = _row_cells(row, positions)
         warnings += [removed_warning(cell_place(path, number, col), what) for col, what in removed]
@@ -1509,7 +1622,7 @@ def _from_rows(
             placed[director.id] = number
             directors.append(director)
             if not director.objectives and objectives_at is not None:
-                unlisted.append((cell_place(path, number, objectives_at), director))
+                unlisted.append((cell_place(path, number, objectives_label or ""), director))
             if made.has_texts:
                 former[director.id] = made
             if in_welsh:
@@ -1561,7 +1674,11 @@ def _row_cells(
         )
         if dropped:
             removed.append((column, dropped))
-        cells[column] = value.strip()
+        if cells.get(column) and column in LIST_COLUMNS:
+            # A numbered column (Objective 2) adds its item to the column's others.
+            cells[column] = "\n".join(part for part in (cells[column], value.strip()) if part)
+        elif column not in cells or value.strip():
+            cells[column] = value.strip()
     return cells, removed
 
 

@@ -17,7 +17,15 @@ _SLUG_STOP = frozenset(
 _SLUG_NOT_LAST = frozenset(
     {"as", "from", "into", "over", "under", "within", "about", "after", "before", "than"}
     | {"who", "which", "that", "while", "when", "where", "or", "not", "no"}
+    # Prepositions since newuser28 (#13): "paramedics beyond two years" is not
+    # ``paramedics-beyond``.
+    | {"beyond", "despite", "upon", "near", "past", "along", "via", "throughout", "inside"}
+    | {"outside", "onto", "between", "among", "during", "until", "since", "without"}
+    | {"across", "through", "towards", "toward", "against", "around", "below", "above"}
 )
+#: A ratio, "1:1 observation" or "2:1 care": a way of working, not a number worth an id's
+#: place (newuser27 #10: not ``bank-agency-1``).
+_RATIO = re.compile(r"\b\d+\s*:\s*\d+\b")
 _ID_STOP = frozenset({"and", "the", "&"})
 #: An age band qualifying whom a measure counts: "aged 75 and over", "aged 65+", "over-65s".
 _AGE_BAND = re.compile(
@@ -72,7 +80,7 @@ def slug(text: str, *, words: int = 3, fallback: str = "item") -> str:
     # "A&E" is one word, ``ae``, not "a" (a little word, skipped) and "e" (newuser16 #8).
     ascii_text = re.sub(r"\b([a-z])\s*&\s*([a-z])\b", r"\1\2", ascii_text)
     # The telling words first (newuser25 #8): not "people-aged-75" nor "patients-who-felt".
-    ascii_text = _MORE_THAN.sub("", _AGE_BAND.sub(" ", ascii_text))
+    ascii_text = _MORE_THAN.sub("", _AGE_BAND.sub(" ", _RATIO.sub(" ", ascii_text)))
     every = re.findall(r"[a-z0-9]+", ascii_text)
     start = 0
     while start < len(every) - 1 and every[start] in _PEOPLE:

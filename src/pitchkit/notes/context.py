@@ -1344,6 +1344,12 @@ def pitch_context(
         # The headline names the strongest statement's objective: its bullet goes straight to
         # the figures rather than quoting the objective a second time.
         statements[0] = {**statements[0], "in_headline": True}
+        # The others follow their objective and a colon ("Cut handover delays: in the plan,
+        # ..."), so they go on in small letters, keeping a name's or acronym's (newuser28 #14).
+        statements[1:] = [
+            {**statement, "text": wording.lower_measure(statement["text"])}
+            for statement in statements[1:]
+        ]
     return {
         "headline": wording.headline(pitch, lang),
         "ask": wording.ask_sentence(asks_for(pitch), lang),

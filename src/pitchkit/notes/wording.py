@@ -553,7 +553,8 @@ def lower_measure(text: str) -> str:
     (``Category 2 mean response time``, ``Stage 3 pressure ulcers``; not a
     plural, ``Patients 65 and over``), or another capitalised word follows
     it, perhaps after a joining word (``Friends and Family Test score``,
-    ``Emergency Department attendances``). Not for texts led by a verb
+    ``Emergency Department attendances``), but not an acronym
+    (``Out-of-area PICU bed days`` is an ordinary phrase). Not for texts led by a verb
     (objectives, asks): "Reduce Category 2 times" is not a name.
     """
     words = text.split()
@@ -573,8 +574,19 @@ def _names(first: str, rest: list[str]) -> bool:
     for word in rest:
         if word.lower() in _NAME_JOINS:
             continue
-        return word[:1].isupper()
+        # An acronym after an ordinary word makes no name of it: "Out-of-area PICU bed
+        # days" is run into a sentence as "out-of-area PICU bed days" (newuser27 #10).
+        return word[:1].isupper() and not _acronym(word)
     return False
+
+
+def _acronym(word: str) -> bool:
+    """Whether ``word`` is an acronym: ``PICU``, ``A&E``, ``GPs``.
+
+    Two or more capitals and no small letter but a plural's s.
+    """
+    letters = [c for c in word.removesuffix("s") if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 #: First words that make a title read as a negative or a command when it leads a sentence

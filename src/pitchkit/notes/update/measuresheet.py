@@ -813,6 +813,7 @@ def merge(
     warnings: list[Located] = list(sheet.warnings)
     if today is not None:
         warnings += dated_ahead(sheet, today)
+    warnings += far_outside(facts, sheet)
     impacts = {impact.id: impact for impact in facts.impacts}
     figures: Figures = {}
     for figure in sheet.figures:
@@ -872,6 +873,89 @@ def dated_ahead(sheet: MeasureSheet, today: dt.date) -> list[Located]:
                 ),
             )
         )
+    return found
+
+
+#: A figure more than this many times the largest of its measure's other figures (with
+#: its baseline and target), or under the smallest divided by it, is named as a likely typo.
+FAR_OUTSIDE = 3
+
+
+def far_outside(facts: Facts, sheet: MeasureSheet) -> list[Located]:
+    """A warning for each figure far outside the rest of its measure's: a typo, most likely.
+
+    2310 typed for 231 in a log whose other figures run from 262 to 441
+    (baseline 420, target 150) passed without a word (newuser27 #6). A figure
+    more than :data:`FAR_OUTSIDE` times the largest of the measure's other
+    figures, its baseline and its target, or under a third of the smallest of
+    them, is named at its row and column; it is still used as it stands. Only
+    figures for periods of the same length are compared (a quarter's total is
+    not a month's), the baseline and target only when the period is the one
+    they are given for; a measure with a figure, baseline or target of zero or
+    below is not checked on the low side, nor one of fewer than three figures
+    besides its baseline and target.
+    """
+    from pitchkit.i18n.messages import Worded
+    from pitchkit.period import PER_MONTHS
+
+    impacts = {impact.id: impact for impact in facts.impacts}
+    series: dict[tuple[str, float], dict[str, float]] = {}
+
+    def months(period: str) -> float | None:
+        try:
+            return parse_period(period).months
+        except PitchkitError:
+            return None
+
+    def add(impact_id: str, period: str, value: float | None) -> None:
+        length = months(period)
+        if value is None or length is None or impact_id not in impacts:
+            return
+        scaled = value * logged_factor(impacts[impact_id], period)
+        series.setdefault((impact_id, length), {}).setdefault(period, scaled)
+
+    for figure in sheet.figures:
+        add(figure.impact, figure.period, figure.value)
+    for update in facts.updates:
+        for impact_id, value in update.measures.items():
+            add(impact_id, update.period, value)
+    found: list[Located] = []
+    for figure in sheet.figures:
+        impact = impacts.get(figure.impact)
+        length = months(figure.period)
+        if impact is None or length is None:
+            continue
+        values = series.get((impact.id, length), {})
+        others = [value for period, value in values.items() if period != figure.period]
+        if len(others) < 3:
+            continue
+        if impact.per is None or PER_MONTHS[impact.per] == length:
+            others += [float(impact.baseline), float(impact.target)]
+        value = values.get(figure.period, figure.value)
+        largest, smallest = max(others), min(others)
+        shown = {
+            "figure": Worded(fmt.number, figure.value),
+            "measure": impact.id,
+            "period": Worded(fmt.period_label, figure.period),
+        }
+        factor = logged_factor(impact, figure.period)
+        if largest > 0 and value > FAR_OUTSIDE * largest:
+            message = Message(
+                "{figure} for {measure} in {period} is more than 3 times the largest of its "
+                "other figures, baseline and target ({other}): a typo? It is used as it stands",
+                other=Worded(fmt.number, largest / factor),
+                **shown,
+            )
+        elif smallest > 0 and 0 <= value < smallest / FAR_OUTSIDE:
+            message = Message(
+                "{figure} for {measure} in {period} is under a third of the smallest of its "
+                "other figures, baseline and target ({other}): a typo? It is used as it stands",
+                other=Worded(fmt.number, smallest / factor),
+                **shown,
+            )
+        else:
+            continue
+        found.append(Located(tabular.cell_place(sheet.path, figure.row, figure.column), message))
     return found
 
 
