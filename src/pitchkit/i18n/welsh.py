@@ -330,11 +330,20 @@ def count_welsh_words(catalog: Mapping[object, str]) -> frozenset[str]:
 
 
 def _strings(data: object) -> list[str]:
-    """Every string value in ``data`` (a parsed JSON document), keys left out."""
+    """Every string value in ``data`` (a parsed JSON document), keys left out.
+
+    A compiled file's ``source_sha256`` is left out too: the letters of a hash
+    ("aab", "dfbfe") are no language's words, and would change with every edit.
+    """
     if isinstance(data, str):
         return [data]
     if isinstance(data, dict):
-        return [text for value in data.values() for text in _strings(value)]
+        return [
+            text
+            for key, value in data.items()
+            if key != "source_sha256"
+            for text in _strings(value)
+        ]
     if isinstance(data, list):
         return [text for value in data for text in _strings(value)]
     return []

@@ -840,13 +840,29 @@ def named_as_mode(text: str, concept_id: str) -> bool:
     how they were done: doing the same operations as day cases is not more of
     what day-case activity is counted in (elective activity), though it may
     free beds. The name stands straight after "done as", "performed as",
-    "carried out as", "treated as" or "operated on as".
+    "carried out as", "treated as" or "operated on as"; or, when ``RULES["modes
+    widened"]``, after "discharged on" ("knee replacements discharged on the day of
+    surgery": the same operations, sent home sooner), or after "instead of",
+    "rather than" or "in place of" when more of the concept is better (``better:
+    higher``): "hysteroscopies done in the outpatient clinic instead of day-case
+    theatre" are day cases no longer done, so the edges that count on more of them
+    do not hold. On every set up to blind64 the widened forms read three claims,
+    all labelled wrong, in three domains of three sets (linking-evaluation.md,
+    "The sixteenth pass").
     """
     own = [m for m in mentions(text) if m.concept == concept_id]
     if not RULES["modes"] or not own:
         return False
     spelt = _spelt(text)
-    return all(_MODE.search(spelt[: m.start]) for m in own)
+    if all(_MODE.search(spelt[: m.start]) for m in own):
+        return True
+    if not RULES["modes widened"]:
+        return False
+    if all(_DISCHARGED_ON.search(spelt[: m.start]) for m in own):
+        return True
+    return measure_map().concepts[concept_id].better == "higher" and all(
+        _REPLACED.search(spelt[: m.start]) for m in own
+    )
 
 
 #: The words before a concept that name it as the event a count is taken before or after:
@@ -933,6 +949,16 @@ _STEP_OTHERS = re.compile(
 #: The words before a concept that say it is the way things are done ("done as day cases").
 _MODE = re.compile(
     r"\b(?:done|performed|carried out|treated|operated on)\s+as\s+(?:an?\s+)?$", re.IGNORECASE
+)
+
+#: The words before a concept that say the things counted were sent home in that way:
+#: "knee replacements *discharged on the* day of surgery".
+_DISCHARGED_ON = re.compile(r"\bdischarged\s+(?:home\s+)?on\s+(?:the\s+)?$", re.IGNORECASE)
+
+#: The words before a concept that say the things counted replace it: "done in the
+#: outpatient clinic *instead of* day-case theatre".
+_REPLACED = re.compile(
+    r"\b(?:instead of|rather than|in place of)\s+(?:(?:an?|the)\s+)?$", re.IGNORECASE
 )
 
 
@@ -1124,6 +1150,7 @@ RULES = {
     "events": True,
     "who and where": True,
     "modes": True,
+    "modes widened": True,
     "steps done": True,
     "crowded concepts": True,
     "qualified concepts": True,
