@@ -382,6 +382,10 @@ def _tests_done(spelt: str, found: tuple[Mention, ...]) -> tuple[Mention, ...]:
     concept, pattern = _tests_done_rule()
     if not any(m.concept == concept for m in found):
         return found
+    waited = _tests_waited_for()[2]
+    if waited is not None and waited.search(spelt) is not None:
+        # "Waits for an echocardiogram": a test waited for, not done.
+        return tuple(m for m in found if m.concept != concept)
     elsewhere = pattern is not None and pattern.search(spelt) is not None
     after_event = bool((read_measure_file().get("tests_done") or {}).get("after_event"))
     if elsewhere or (after_event and _AFTER_EVENT.search(spelt) is not None):
