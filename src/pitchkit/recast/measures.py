@@ -349,7 +349,48 @@ def mentions(text: str) -> tuple[Mention, ...]:
             continue
         for concept_id in sorted(hit.labels):
             seen.setdefault(concept_id, Mention(concept_id, spelt[start:end], start, end))
-    return _waits_for_tests(spelt, tuple(seen.values()))
+    return _tests_done(spelt, _waits_for_tests(spelt, tuple(seen.values())))
+
+
+#: A time counted from something other than the test's request or referral:
+#: "within 12 weeks of the fracture", "within 24 hours of admission".
+_AFTER_EVENT = re.compile(
+    r"\bwithin\s+\S+\s+\w+\s+of\s+(?:the\s+|their\s+|a\s+|an\s+)?(?!request|referral|being\s+referred)\w",
+    re.IGNORECASE,
+)
+
+
+@cache
+def _tests_done_rule() -> tuple[str, re.Pattern[str] | None]:
+    """``tests_done`` in ``measures.yaml``: the concept, and the words that keep it unread."""
+    raw = read_measure_file().get("tests_done") or {}
+    words = sorted((str(w) for w in raw.get("not_when") or ()), key=len, reverse=True)
+    if not words:
+        return str(raw.get("concept") or ""), None
+    either = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return str(raw.get("concept") or ""), re.compile(rf"\b(?:{either})\b", re.IGNORECASE)
+
+
+def _tests_done(spelt: str, found: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """``found``, without tests done that are an inpatient's, bought, or timed from an event.
+
+    "CT scans done" count what the diagnostic waiting list (DM01) counts as its
+    activity; "inpatient CT scans" and "echocardiograms bought from an
+    independent provider" do not take a planned patient off that list (the
+    first is not on it; the second is money spent).
+    """
+    concept, pattern = _tests_done_rule()
+    if not any(m.concept == concept for m in found):
+        return found
+    waited = _tests_waited_for()[2]
+    if waited is not None and waited.search(spelt) is not None:
+        # "Waits for an echocardiogram": a test waited for, not done.
+        return tuple(m for m in found if m.concept != concept)
+    elsewhere = pattern is not None and pattern.search(spelt) is not None
+    after_event = bool((read_measure_file().get("tests_done") or {}).get("after_event"))
+    if elsewhere or (after_event and _AFTER_EVENT.search(spelt) is not None):
+        return tuple(m for m in found if m.concept != concept)
+    return found
 
 
 _TIME_SPAN = (
@@ -455,7 +496,7 @@ def _waits_for_tests(spelt: str, found: tuple[Mention, ...]) -> tuple[Mention, .
             seen.setdefault(m.concept, m)
         return tuple(seen.values())
     generic = measure_map().generic_words
-    if any(t.stem not in generic for t in content_tokens(spelt[: hit.start()])):
+    if any(t.stem not in generic for t in content_tokens(_NOBODY.sub("", spelt[: hit.start()]))):
         # Only a wait that heads the text is what it counts: "Bed days spent waiting for
         # an echo" count bed days, and "TIA patients admitted ... to wait for imaging"
         # admissions; the wait only says why.
@@ -463,6 +504,9 @@ def _waits_for_tests(spelt: str, found: tuple[Mention, ...]) -> tuple[Mention, .
     added = Mention(concept, hit.group(), hit.start(), hit.end())
     return tuple(sorted((*found, added), key=lambda m: m.start))
 
+
+#: A wait aimed at for everyone: "No one waits over 8 weeks for a diagnostic test".
+_NOBODY = re.compile(r"^\s*(?:no[\s-]*one|nobody|no\s+patients?)\s*$", re.IGNORECASE)
 
 #: An inpatient's test: "an inpatient MRI", "inpatients waiting for an echo".
 _INPATIENT = re.compile(r"\binpatients?\b", re.IGNORECASE)
