@@ -70,12 +70,21 @@ def test_only_a_step_wholly_before_the_change_says_the_trend_began_there() -> No
     # that would explain an unmarked fall before the change is not needed.
     marked = [i for i in trend.points if not charts._baseline_point(anchored, i, True)]
     assert marked == list(range(9, 16))
-    # One fall (381 to 360) wholly before the change: the caption is said.
+    # One fall (381 to 360) wholly before the change, among figures before it that show no
+    # improvement of their own: the fall is not said to have begun before the change
+    # (fixleft22a: the figures before the change alone decide, as the money does).
     early = charts.analyse([*before, 381.0, 360.0, 340.0, 310.0, 290.0, 280.0, 275.0, 270.0],
                            better="lower", changes=[10])  # fmt: skip
     [trend] = [s for s in early.signals if s.rule == "trend"]
     assert trend.start == 8
-    assert charting._improving_before_change(early, trend)
+    assert not early.improving_before
+    assert not charting._improving_before_change(early, trend)
+    # Figures falling for five months before the change: it is said.
+    falling = charts.analyse([*before[:3], 381.0, 370.0, 360.0, 350.0, 345.0, 340.0, 310.0,
+                              290.0, 280.0, 275.0], better="lower", changes=[9])  # fmt: skip
+    [trend] = [s for s in falling.signals if s.rule == "trend" and s.improvement]
+    assert falling.improving_before
+    assert charting._improving_before_change(falling, trend)
 
 
 # -------------------------------------------------- #4: the shift names its recalculated mean

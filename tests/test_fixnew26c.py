@@ -65,8 +65,16 @@ def test_october_says_why_missed_visits_are_now_delivered(cli: Cli, tmp_path: Pa
         f"{VISITS}: now fallen for 5 months running (a trend), so we report "
         "the fall as delivered." in said
     )
-    # Agency's fall began in March, before the change: the line says so, as the chart does.
-    assert f"{AGENCY}: now fallen for 6 months running (a trend, begun " in said
+    # Agency's trend runs from March (312, then 300 in May, before the change in June), but
+    # those four figures before the change (318, 305, 312, 300) show no improvement of their
+    # own: the fall is the change's, as the money counts it, and nothing says it began
+    # before (fixleft22a: the line had said "begun before the change" and "we report the
+    # fall as delivered" at once).
+    assert (
+        f"{AGENCY}: now fallen for 6 months running (a trend), so we report the fall as "
+        "delivered." in said
+    ), said
+    assert "begun before the change" not in said
     assert (
         f"{ULCERS}: now fallen for 5 months running (a trend), so we report the "
         "fall as delivered; met the target for the first time (29 pressure ulcers "

@@ -38,7 +38,15 @@ from pitchkit.recast.money import (
     fy_label,
     target_year,
 )
-from pitchkit.recast.pitch import Pitch, Quantity, Statement, money_target, quantify
+from pitchkit.recast.pitch import (
+    BY_PERCENT,
+    Pitch,
+    Quantity,
+    Statement,
+    ceded,
+    money_target,
+    quantify,
+)
 
 if TYPE_CHECKING:
     from pitchkit.notes.update.actuals import Shown, Standing
@@ -619,14 +627,6 @@ def before_spend(text: str, statement: Statement, pitch: Pitch, lang: Language) 
     )
 
 
-#: An objective that asks for a change by a share: "Reduce agency nurse spend by 40%".
-_BY_PERCENT = re.compile(
-    r"\b(?:reduce|cut|lower|decrease|halve|increase|raise|improve|grow)\b[^.;:]*?"
-    r"\bby\s+(\d+(?:\.\d+)?)\s?%",
-    re.IGNORECASE,
-)
-
-
 def with_own_target(text: str, statement: Statement, pitch: Pitch, lang: Language) -> str:
     """``text``, then the same impact against an objective of its own that the note does not head.
 
@@ -636,12 +636,16 @@ def with_own_target(text: str, statement: Statement, pitch: Pitch, lang: Languag
     40%"), the director reads the plan against it too: "Against your
     objective “Reduce agency nurse spend by 40%”: the plan's 52% meets the
     40% it asks for." (newuser25 #3). Only the first such objective, and
-    none the note shows a bullet for already.
+    none the note shows a bullet for already, nor one read against another
+    impact the lead linked to it (:func:`~pitchkit.recast.pitch.ceded`).
     """
-    headed = {s.objective.id for s in pitch.shown}
+    shown = pitch.shown
+    headed = {s.objective.id for s in shown}
     for other in pitch.statements:
         if other.impact.id != statement.impact.id or other.objective.id in headed:
             continue
+        if ceded(other, pitch.statements, shown, pitch.facts.english):
+            continue  # the impact the lead linked to it is read against it instead
         objective = quoted(other.objective.text)
         if other.objective.target is not None:
             share = wording.share_phrase(delivered_statement(other, pitch), lang)
@@ -650,7 +654,7 @@ def with_own_target(text: str, statement: Statement, pitch: Pitch, lang: Languag
                     "{sentence} Against your objective {objective}: {share}."
                 ).format(sentence=text, objective=objective, share=share)
             continue
-        asked = _BY_PERCENT.search(english_of(other.objective.text, pitch.facts.english))
+        asked = BY_PERCENT.search(english_of(other.objective.text, pitch.facts.english))
         relative = other.quantity.relative
         if asked is None or relative is None or relative <= 0:
             continue

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
@@ -142,7 +143,7 @@ class Pitch:
     @property
     def shown(self) -> tuple[Statement, ...]:
         """The few statements a one-page note shows."""
-        return choose_shown(self.statements, NOTE_STATEMENTS)
+        return choose_shown(self.statements, NOTE_STATEMENTS, english=self.facts.english)
 
     @property
     def served(self) -> tuple[Objective, ...]:
@@ -659,12 +660,79 @@ def alignment_score(
     return round(100 * (0.7 * coverage + 0.3 * breadth))
 
 
-def choose_shown(statements: tuple[Statement, ...], limit: int) -> tuple[Statement, ...]:
+#: An objective that asks for a change by a share: "Reduce agency nurse spend by 40%".
+BY_PERCENT = re.compile(
+    r"\b(?:reduce|cut|lower|decrease|halve|increase|raise|improve|grow)\b[^.;:]*?"
+    r"\bby\s+(\d+(?:\.\d+)?)\s?%",
+    re.IGNORECASE,
+)
+
+
+def choose_shown(
+    statements: tuple[Statement, ...], limit: int, *, english: Mapping[str, str] | None = None
+) -> tuple[Statement, ...]:
     """Pick the strongest few, each impact once where possible, with a personal one if any.
 
     ``limit`` counts objectives (the note's bullets): an explicit link to an objective
     already picked joins that objective's bullet beyond it.
+
+    A link the lead did not confirm does not head an objective that asks for a
+    change by a share ("Cut inpatient falls with harm by 35% by March 2028")
+    when the lead linked another impact to it that the note shows under
+    another objective and whose plan has a share to set against it: the
+    director reads that impact against the objective ("Against your objective
+    …: the plan's 40% meets the 35% it asks for", :func:`ceded`), not a
+    measure pitchkit linked on its own beside a figure it was never asked to
+    meet (reader21 #7). Only when the note chosen without that link still
+    shows the impact; an objective that names a level rather than a share
+    ("Keep bed occupancy below 92%") keeps its heading.
     """
+    chosen = _choose_shown(statements, limit)
+    given = english or {}
+    gone = [s for s in chosen if ceded(s, statements, chosen, given)]
+    if not gone:
+        return chosen
+    again = _choose_shown(tuple(s for s in statements if s not in gone), limit)
+    if all(ceded(s, statements, again, given) for s in gone):
+        return again
+    return chosen
+
+
+def ceded(
+    statement: Statement,
+    statements: tuple[Statement, ...],
+    shown: tuple[Statement, ...],
+    english: Mapping[str, str],
+) -> bool:
+    """Whether ``statement``'s objective is better read against another impact ``shown`` holds.
+
+    Its link is not one the lead confirmed; its objective asks for a change
+    by a share (:data:`BY_PERCENT`, in English); and another impact the lead
+    linked to that objective is shown under a different objective, with a
+    plan that is a share (a reduction or rise from its baseline) to set
+    against the one asked for.
+    """
+    if statement.link.confidence == "explicit":
+        return False
+    if (
+        BY_PERCENT.search(english.get(statement.objective.text.strip(), statement.objective.text))
+        is None
+    ):
+        return False
+    elsewhere = {s.impact.id for s in shown if s.objective.id != statement.objective.id}
+    return any(
+        other.objective.id == statement.objective.id
+        and other.impact.id != statement.impact.id
+        and other.link.confidence == "explicit"
+        and other.impact.id in elsewhere
+        and other.quantity.relative is not None
+        and other.quantity.relative > 0
+        for other in statements
+    )
+
+
+def _choose_shown(statements: tuple[Statement, ...], limit: int) -> tuple[Statement, ...]:
+    """:func:`choose_shown`'s pick, before any objective is ceded to another impact."""
     chosen: list[Statement] = []
     used_impacts: set[str] = set()
     used_objectives: set[str] = set()

@@ -164,14 +164,13 @@ def _not_yet(claim: Claim, today: dt.date) -> bool:
     "N more months better than the baseline could show one" rests on them),
     and the chart shows no change the wrong way. A measure that got worse,
     or stayed flat (75.0 operations a month against 75.5 before, when the
-    plan is 25 fewer), is not; nor is one whose chart shows an improvement
-    that began before the change (its figures are on the better side
-    because of that, not the project).
+    plan is 25 fewer), is not; nor is one whose figures before the change
+    already show an improvement (:func:`.spc.improving_before`: its figures
+    are on the better side because of that, not the project).
     """
     if claim.shown or claim.since is None or worsening(claim):
         return False
-    change_at = claim.analysis.change_at
-    if change_at is not None and _improving_before(claim, change_at):
+    if claim.analysis.improving_before:
         return False
     since = claim.since
     after = [
@@ -183,33 +182,6 @@ def _not_yet(claim: Claim, today: dt.date) -> bool:
         return False
     gains = [claim.gain(p) for p in after]
     return sum(gains) > 0 and gains[-1] > 0 and _on_course(claim, after)
-
-
-def _improving_before(claim: Claim, change_at: int) -> bool:
-    """Whether the figures before the change, charted on their own, show an improvement.
-
-    Judged on those figures alone, never on a signal that the figures since
-    the change complete: a better month after the change can stretch a trend
-    or a run back across it (the frailty ward's admissions of 103, 99 and 96
-    before June 2027 and 93, 88 and 85 after it make six falling points from
-    March), and that month must not turn "too young to tell, the plan's rate
-    for the rest of the year" into "nothing counted" (fixmoney21: June at 97,
-    a weaker month, counted £253,000 for 2027/28, June at 93 £0). So an
-    improvement began before the change when the figures before it show one
-    on a chart of their own, or the last two of them are already on course
-    (:func:`_on_course`), as a fall a year before a project's change is.
-    """
-    before = claim.points[:change_at]
-    chart = spc.analyse(
-        [p.value for p in before], better=claim.impact.direction, rules=claim.analysis.rules
-    )
-    if any(s.improvement is True for s in chart.signals):
-        return True
-    # Too few figures before the change for a chart of their own to show it: the last two
-    # before the change already nearer the plan than no change at all (bed days of 480 and
-    # 400 a quarter against a baseline of 600 and a plan of 360).
-    last = [p for p in before if p.value is not None][-2:]
-    return len(last) == 2 and sum(claim.gain(p) for p in last) > 0 and _on_course(claim, last)
 
 
 def _on_course(claim: Claim, after: list[Point]) -> bool:

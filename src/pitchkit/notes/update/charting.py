@@ -14,7 +14,6 @@ many it has and how many a chart needs.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
@@ -364,7 +363,7 @@ def signal_words(
         return lang.gettext("{signal} (before the rise)").format(signal=text)
     if signal.before_worsening:
         return lang.gettext("{signal} (before the fall)").format(signal=text)
-    if signal.improvement is True and analysis.began_before_change(signal):
+    if _improving_before_change(analysis, signal):
         return lang.gettext("{signal} (improvement, begun before the change)").format(signal=text)
     if signal.improvement is True:
         return lang.gettext("{signal} (improvement)").format(signal=text)
@@ -398,8 +397,9 @@ def signals_text(analysis: charts.Analysis, points: Sequence[Any], situation: Si
                 earlier,
             ).format(n=earlier)
         )
-        if any(s.improvement is True for s in before):
-            # A baseline already improving is worth knowing beside a change claimed after it.
+        if everything.improving_before:
+            # A baseline already improving is worth knowing beside a change claimed after it;
+            # said by the same test as "began before the change" (spc.improving_before).
             parts.append(lang.gettext("Before the change, the figures were already improving."))
     if not analysis.signals and earlier:
         parts.append(
@@ -459,28 +459,17 @@ def signals_text(analysis: charts.Analysis, points: Sequence[Any], situation: Si
 
 
 def _improving_before_change(analysis: charts.Analysis, signal: charts.Signal) -> bool:
-    """Whether ``signal`` is an improving trend with a step wholly before the change.
+    """Whether ``signal`` is worded as an improvement begun before the change.
 
-    A step is a fall or rise between two of the trend's points in a row; it
-    is before the change when both points are. A trend whose only point
-    before the change is its first (the one its first fall or rise is
-    measured from) did not fall or rise before the change, so nothing is
-    said of it (newuser20 #3). A shift across the change is worded by the
-    sustained-shift sentence before it.
+    :meth:`~.spc.Analysis.began_before_change` decides (from the figures
+    before the change alone); a signal worded by what it is first (the old
+    level, on the way to the new one, recovering, before a fall or rise) is
+    not, so the signal's words, the caption's sentence and the line on what
+    changed since the last update say it of the same trends.
     """
-    at = analysis.change_at
-    if (
-        at is None
-        or signal.rule != "trend"
-        or signal.improvement is not True
-        or signal.start >= at
-        or signal.before_improvement
-        or signal.stepping
-        or signal.recovering
-    ):
+    if signal.before_improvement or signal.stepping or signal.recovering or signal.before_worsening:
         return False
-    before = [v for i in signal.points if i < at and (v := analysis.values[i]) is not None]
-    return any(a != b for a, b in itertools.pairwise(before))
+    return analysis.began_before_change(signal)
 
 
 def _recalculated_mean(

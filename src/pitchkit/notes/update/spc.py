@@ -232,6 +232,9 @@ class Analysis:
     assurance_pending: bool = False
     facts_baseline: float | None = None
     better: str | None = None
+    #: Whether the figures before the first change, read on their own, show an improvement
+    #: (:func:`improving_before`): every page's "began before the change" reads this.
+    improving_before: bool = False
 
     @property
     def count(self) -> int:
@@ -319,10 +322,19 @@ class Analysis:
         return None
 
     def began_before_change(self, signal: Signal) -> bool:
-        """Whether an improving trend began before the first change, and so is not its."""
+        """Whether an improving trend began before the first change, and so is not its.
+
+        A trend that falls or rises between two of its points before the
+        change, on a chart whose figures before the change show an
+        improvement on their own (:attr:`improving_before`). A trend whose
+        only point before the change is the one its first move is measured
+        from did not move before it; one whose steps before the change are
+        no more than those figures' usual variation is read by the figures
+        from the change on (:meth:`_from_change`), as the money is.
+        """
         if self.change_at is None or signal.improvement is not True or signal.rule != "trend":
             return False
-        return not self._from_change(signal, self.change_at)
+        return self.improving_before and self._moves_from(signal) < self.change_at
 
     def _past_baseline(self, signal: Signal) -> bool:
         """Whether an improvement signal shows a change from the facts' baseline.
@@ -362,29 +374,26 @@ class Analysis:
         A trend counts from its first move, so one that moves from the last
         figure before the change counts. A trend whose first move comes
         earlier (such as 11 to 12 challenges a month before a rise to 30)
-        counts only when the figures from the last one before the change on
-        make a whole trend by themselves (as many as the chart's trend rule
-        needs): the figures after the change show it by the chart's own
-        rules, and the steps before add nothing to the claim. However early
-        the first move, so that a better month after the change, which
-        joins the trend to falling figures before it, never takes away a
-        trend the same figures would show with that month worse
-        (fixmoney21: the frailty ward's admissions of 103, 99, 96 before
-        June 2027 and 93, 88, 85, 83, 81, 79 after it; a June of 97 showed
-        the change, and 93 did not). Never when the trend's figures before
-        the change make a whole trend by themselves (a clinic rising six
-        months before its change): that improvement began before it.
+        never counts when the improvement began before the change
+        (:attr:`improving_before`: what moved before the change is not its
+        doing, and the page says so). Otherwise it counts when the figures
+        from the last one before the change on make a whole trend by
+        themselves (as many as the chart's trend rule needs): the figures
+        after the change show it by the chart's own rules, and the steps
+        before add nothing to the claim. However early the first move, so
+        that a better month after the change, which joins the trend to
+        figures before it, never takes away a trend the same figures would
+        show with that month worse (fixmoney21: the frailty ward's
+        admissions of 103, 99, 96 before June 2027 and 93, 88, 85, 83, 81,
+        79 after it; a June of 97 showed the change, and 93 did not).
         """
         moves = self._moves_from(signal)
         if moves >= since:
             return True
-        if signal.rule != "trend":
+        if signal.rule != "trend" or self.improving_before:
             return False
         pre = [i for i in signal.points if i < since and self.values[i] is not None]
         needed = self.rules.run_trend if self.kind == "run" else self.rules.spc_trend
-        early = [v for i in pre if (v := self.values[i]) is not None]
-        if 1 + sum(1 for a, b in itertools.pairwise(early) if a != b) >= needed:
-            return False  # the figures before the change make a whole trend by themselves
         tail = [v for i in signal.points if i >= pre[-1] and (v := self.values[i]) is not None]
         steps = 1 + sum(1 for a, b in itertools.pairwise(tail) if a != b)
         return steps >= needed
@@ -411,6 +420,88 @@ def analyse(
     """
     if better not in ("lower", "higher", None):
         raise ValueError(f"better must be 'lower', 'higher' or None, not {better!r}")
+    analysis = _analyse(values, better, target, rules, changes, baseline)
+    if analysis.change_at is None:
+        return analysis
+    early = improving_before(
+        analysis.values,
+        analysis.change_at,
+        better=better,
+        rules=rules,
+        trend=rules.spc_trend if analysis.kind == "xmr" else rules.run_trend,
+        baseline=baseline,
+        target=target,
+    )
+    return replace(analysis, improving_before=early) if early else analysis
+
+
+def improving_before(
+    values: Sequence[float | None],
+    change_at: int,
+    *,
+    better: str | None,
+    rules: Rules,
+    trend: int,
+    baseline: float | None = None,
+    target: float | None = None,
+) -> bool:
+    """Whether the figures before the change, read on their own, show an improvement.
+
+    The one test of "the improvement began before the change", which the
+    chart's words (a trend "begun before the change", the caption that says
+    so), whether a trend across the change shows it, and the money (figures
+    "too young to tell" stay at the plan's rate only when this is false) all
+    read, so that no page says the improvement began before the change in
+    one place and credits the change with it in another.
+
+    It reads the figures before the change and nothing after: a better month
+    after the change can stretch a trend back across it (the frailty ward's
+    admissions of 103, 99 and 96 before June 2027 run on as 93, 88, 85 after
+    it, a trend from March), and that month says nothing of whether the fall
+    had begun (fixmoney21). Three falls in a row among figures that vary as
+    much (101, 98, 103, 99, 96) are not an improvement. It is one when:
+
+    - a chart of those figures alone shows an improvement signal, by the
+      same rules;
+    - they make a whole improving trend by themselves, of ``trend`` points
+      (the whole chart's trend rule), however few they are; or
+    - the last two of them are already better than the level with no change
+      by at least half the plan's gain a period on average (bed days of 480
+      and 400 a quarter against a baseline of 600 and a plan of 360): the
+      level with no change is their mean when there are enough of them for
+      a baseline (``rules.min_baseline_points``), else the facts'
+      ``baseline`` for one period; the plan's gain is ``baseline`` less
+      ``target`` (or the reverse when higher is better), and with no gain
+      planned any gain counts. Not tested without a baseline and a target.
+    """
+    if better not in ("lower", "higher"):
+        return False
+    before = [(i, v) for i, v in enumerate(values[:change_at]) if v is not None]
+    if not before:
+        return False
+    own = _analyse([v for _, v in before], better, None, rules, (), None)
+    if any(s.improvement is True for s in own.signals):
+        return True
+    if any(_improves(d, better) for _, d, _, _ in _trends(before, trend)):
+        return True
+    if baseline is None or target is None or len(before) < 2:
+        return False
+    figures = [v for _, v in before]
+    level = statistics.fmean(figures) if len(figures) >= rules.min_baseline_points else baseline
+    sign = 1 if better == "higher" else -1
+    gains = [sign * (v - level) for v in figures[-2:]]
+    planned = sign * (target - baseline)
+    return sum(gains) > 0 and (planned <= 0 or sum(gains) >= planned)
+
+
+def _analyse(
+    values: Sequence[float | None],
+    better: str | None,
+    target: float | None,
+    rules: Rules,
+    changes: Sequence[int],
+    baseline: float | None,
+) -> Analysis:
     series = tuple(_checked(values))
     present = [(i, v) for i, v in enumerate(series) if v is not None]
     starts = sorted({c for c in changes if 0 <= c < len(series)})
