@@ -84,6 +84,9 @@ class PeriodStatus:
     #: For a fill-in quarter or year a measures spreadsheet has some months of but not its
     #: last: those months (``2026-10``), which the warning names instead of the period.
     figured_part: tuple[str, ...] = ()
+    #: For a quarter or year with a log entry of its own: the months of the measures
+    #: spreadsheet its figures are built from (newuser28 #1).
+    figures_from: tuple[str, ...] = ()
 
 
 def period_status(
@@ -132,12 +135,19 @@ def period_status(
         if last not in figured_in:
             partly = tuple(sorted(figured_in))
     fill_in = entry is None and not logged
+    figures_from: tuple[str, ...] = ()
+    if entry is not None and when.kind != "month":
+        from pitchkit.notes.update.rollup import figures_rolled_up, months_of
+
+        if figures_rolled_up(facts, when) is not None:
+            figures_from = tuple(m.text for m in months_of(when) if m.text in facts.figures)
     not_started = (
         start if fill_in and today is not None and start is not None and start > today else None
     )
     return PeriodStatus(
         figured=figured,
         figured_part=partly,
+        figures_from=figures_from,
         period=when.text,
         asked=asked,
         after_end=end if end is not None and when.start > end else None,

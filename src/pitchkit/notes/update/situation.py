@@ -161,9 +161,10 @@ def log_runs(facts: Facts, chosen: Period) -> tuple[Update | None, Series, Serie
         if built is not None:
             chart_run = run
             run = series(built.updates, until=chosen, figures=facts.figures, made=built.made)
-    if entry is None and chart_run is None and (found := rollup.figures_rolled_up(facts, chosen)):
+    if chart_run is None and (found := rollup.figures_rolled_up(facts, chosen)):
         # A quarter (or year) a measures spreadsheet gives month by month: its figures are
-        # built from its months, charted by month, and only the log's words are to fill in.
+        # built from its months, charted by month, and the log's words (an entry for the
+        # quarter with no figures, or a fill-in) go with them (newuser28 #1).
         figures, made = found
         chart_run = run
         run = series(facts.updates, until=chosen, figures=figures, made=made)
