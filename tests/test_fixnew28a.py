@@ -121,3 +121,63 @@ def test_a_figure_the_log_gives_for_the_quarter_stands(cli: Cli, tmp_path: Path)
     _, final = update(cli, tmp_path, "--period", "2026-Q2", facts=text)
     assert "300 admissions (April to June 2026)" in final, final
     assert "6.0 days (average, April to June 2026)" in final
+
+
+# #2 (and newuser27 #5): "Since the last update (January to March 2026)" on the first
+# update, where January to March were only the baseline months before the change.
+
+
+def test_the_first_update_has_no_since_the_last_update(cli: Cli, tmp_path: Path) -> None:
+    for locale, heading in ((None, "Since the"), ("cy_GB", "Ers y diweddariad diwethaf")):
+        _, text = update(
+            cli, tmp_path, "--period", "2026-Q2", *(["--locale", locale] if locale else [])
+        )
+        assert heading not in text, text
+        assert "January to March 2026" not in text
+        assert "Ionawr i Fawrth 2026" not in text
+
+
+def test_the_second_update_compares_with_the_first(cli: Cli, tmp_path: Path) -> None:
+    _, text = update(cli, tmp_path, "--period", "2026-Q3")
+    said = text.split("Headline", 1)[1].split("Progress on each measure", 1)[0]
+    assert "Since the last update (April to June 2026)" in said, said
+    assert f"{ADMISSIONS}: new on the chart: trend: 7 months falling (improvement)." in said
+    _, welsh = update(cli, tmp_path, "--period", "2026-Q3", "--locale", "cy_GB")
+    assert "Ers y diweddariad diwethaf (Ebrill i Fehefin 2026)" in welsh, welsh
+
+
+MONTHLY = """
+updates:
+  - period: 2026-07
+    date: 2026-08-06
+    status: green
+    summary: Weekend cover started
+    done: [Weekend cover from July]
+  - period: 2026-08
+    date: 2026-09-04
+    status: green
+    summary: Referrals steady through the summer
+    done: [Audit of the first 100 patients]
+  - period: 2026-10
+    date: 2026-11-05
+    status: green
+    summary: Ambulance crews now refer directly
+    done: [Direct referral from ambulance crews]
+
+settings:
+  locale: en_GB
+"""
+
+
+def test_a_lost_months_update_is_named(cli: Cli, tmp_path: Path) -> None:
+    """Monthly updates for July, August and October: October's compares with August's."""
+    facts = (PROJECT / "facts.yaml").read_text(encoding="utf-8").split("updates:\n", 1)[0]
+    _, text = update(cli, tmp_path, "--period", "2026-10", facts=facts + MONTHLY)
+    assert "Since the last update (August 2026; none for September 2026)" in text, text
+    _, welsh = update(
+        cli, tmp_path, "--period", "2026-10", "--locale", "cy_GB", facts=facts + MONTHLY
+    )
+    assert "Ers y diweddariad diwethaf (Awst 2026; dim un ar gyfer Medi 2026)" in welsh, welsh
+    # July's update is the first: nothing before it to compare with.
+    _, july = update(cli, tmp_path, "--period", "2026-07", facts=facts + MONTHLY)
+    assert "Since the" not in july
