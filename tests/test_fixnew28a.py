@@ -181,3 +181,102 @@ def test_a_lost_months_update_is_named(cli: Cli, tmp_path: Path) -> None:
     # July's update is the first: nothing before it to compare with.
     _, july = update(cli, tmp_path, "--period", "2026-07", facts=facts + MONTHLY)
     assert "Since the" not in july
+
+
+# #3: NHS financial quarters. "Q1 2026/27" was refused; "2026-Q1" silently gave January to
+# March; "update 2026-Q2" in a file name reads as Q2 of the financial year.
+
+
+@pytest.mark.parametrize("typed", ["Q1 2026/27", "2026/27 Q1", "2026/27-Q1", "2026-27 Q1"])
+def test_a_financial_quarter_is_the_months_it_names(cli: Cli, tmp_path: Path, typed: str) -> None:
+    path = project(tmp_path)
+    result = cli(
+        "update", str(path), "-d", "coo", "--directors", str(tmp_path / "team.csv"),
+        "--period", typed, "-o", str(tmp_path / "out"),
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    (written,) = (tmp_path / "out").iterdir()
+    assert (
+        written.name == "Hospital at home for COPD flare-ups - update 2026-27 Q1 - Helen Marsh.docx"
+    )
+    text = " ".join(document_text(written.read_bytes()).split())
+    assert "progress update April to June 2026" in text
+    assert "308 admissions (April to June 2026)" in text
+    assert "calendar quarter" not in result.stderr
+
+
+def test_the_fourth_financial_quarter_is_january_to_march(cli: Cli, tmp_path: Path) -> None:
+    from pitchkit.period import financial_quarter
+
+    fourth = financial_quarter("Q4 2026/27")
+    assert fourth is not None
+    assert fourth.text == "2027-Q1"
+    path = project(tmp_path)
+    result = cli(
+        "update", str(path), "-d", "coo", "--directors", str(tmp_path / "team.csv"),
+        "--period", "Q4 2026/27", "-o", str(tmp_path / "out"),
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    (written,) = (tmp_path / "out").iterdir()
+    assert "update 2026-27 Q4" in written.name
+    assert "January to March 2027" in " ".join(document_text(written.read_bytes()).split())
+
+
+def test_a_calendar_quarter_says_which_months_it_is(cli: Cli, tmp_path: Path) -> None:
+    path = project(tmp_path)
+    args = ("update", str(path), "-d", "coo", "--directors", str(tmp_path / "team.csv"))
+    result = cli(*args, "--period", "2026-Q1", "-o", str(tmp_path / "q1.docx"))
+    assert result.exit_code == 0, result.output
+    assert (
+        "warning: --period 2026-Q1 is the calendar quarter January to March 2026 (Q4 2025/26); "
+        "for Q1 2026/27, April to June 2026, write --period 'Q1 2026/27'" in result.stderr
+    ), result.stderr
+    welsh = cli(
+        *args, "--period", "2026-Q1", "-o", str(tmp_path / "q1cy.docx"), "--locale", "cy_GB"
+    )
+    assert (
+        "mae --period 2026-Q1 yn chwarter calendr, Ionawr i Fawrth 2026 (Q4 2025/26); ar gyfer "
+        "Q1 2026/27, Ebrill i Fehefin 2026, ysgrifennwch --period 'Q1 2026/27'" in welsh.stderr
+    ), welsh.stderr
+    # The file keeps the calendar quarter's name.
+    default = cli(*args, "--period", "2026-Q3", "-o", str(tmp_path / "out"))
+    (written,) = (tmp_path / "out").iterdir()
+    assert "update 2026-Q3 - Helen Marsh" in written.name
+    assert "(Q2 2026/27)" in default.stderr
+
+
+def test_a_project_without_money_is_not_warned(cli: Cli, tmp_path: Path) -> None:
+    """No funding and no unit cost: nothing is counted by financial year."""
+    text = (PROJECT / "facts.yaml").read_text(encoding="utf-8")
+    start = text.index("  funding:\n")
+    text = text[:start] + text[text.index("\nimpacts:") + 1 :]
+    result, _ = update(cli, tmp_path, "--period", "2026-Q2", facts=text)
+    assert "calendar quarter" not in result.stderr
+
+
+def test_an_unknown_period_names_the_financial_form(cli: Cli, tmp_path: Path) -> None:
+    path = project(tmp_path)
+    args = ("update", str(path), "-d", "coo", "--directors", str(tmp_path / "team.csv"))
+    result = cli(*args, "--period", "first quarter", "-o", str(tmp_path / "x.docx"))
+    assert result.exit_code == 1
+    assert "Qn YYYY/YY (Q1 2027/28, an NHS financial quarter: April to June 2027)" in result.stderr
+    wrong = cli(*args, "--period", "Q1 2026/28", "-o", str(tmp_path / "x.docx"))
+    assert wrong.exit_code == 1
+    assert (
+        "unknown period 'Q1 2026/28': a financial year runs from April to March, so quarter 1 "
+        "of the one starting in April 2026 is written Q1 2026/27" in wrong.stderr
+    )
+    welsh = cli(*args, "--period", "first quarter", "--locale", "cy_GB")
+    assert "chwarter ariannol y GIG: Ebrill i Fehefin 2027" in welsh.stderr
+
+
+def test_a_batch_of_updates_names_the_financial_quarter(cli: Cli, tmp_path: Path) -> None:
+    path = project(tmp_path)
+    result = cli(
+        "batch", str(path), "--kind", "update", "--directors", str(tmp_path / "team.csv"),
+        "--period", "Q2 2026/27", "--out", str(tmp_path / "out"),
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in (tmp_path / "out").glob("*.docx"))
+    assert names, result.output
+    assert all(" update 2026-27 Q2 - " in name for name in names), names

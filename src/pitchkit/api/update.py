@@ -264,6 +264,7 @@ def _write_update(
     from pitchkit.notes.bilingual import file_name as bilingual_file_name
     from pitchkit.notes.foreign import update_fields
     from pitchkit.notes.update import chosen_period, make_update, update_file_name
+    from pitchkit.period import calendar_quarter_note, file_period
 
     today = request.today or written_on()
     pair = Pair(*projects) if bilingual else None
@@ -274,10 +275,11 @@ def _write_update(
     shown = update_fields(project.loaded.source.data, when)
     if not pair:
         refuse_english(project, strict=request.strict, director_id=chosen.id, fields=shown)
+    named = file_period(request.period, when)
     if pair:
-        name = bilingual_file_name(pair, chosen, "update", period=when.text)
+        name = bilingual_file_name(pair, chosen, "update", period=named)
     else:
-        name = update_file_name(project.facts, chosen, when.text, project.lang)
+        name = update_file_name(project.facts, chosen, named, project.lang)
     path = output_path(request.out, name)
     check_can_write(path, force=request.force, pdf=request.pdf)
     pages: int | None = None
@@ -296,6 +298,8 @@ def _write_update(
     if not pair and not request.strict:
         warn_english(project, chosen.id, heard, shown)
     status = period_status(project.facts, when, asked=request.period is not None, today=today)
+    if (note := calendar_quarter_note(request.period, when, project.facts)) is not None:
+        heard.warning(note)
     for line in period_warnings(status):
         heard.warning(line)
     for found in unsupported(project.facts, only=when):

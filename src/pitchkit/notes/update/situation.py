@@ -25,7 +25,7 @@ from pitchkit.notes.update.progress import (
     measure_progress,
     series,
 )
-from pitchkit.period import PERIOD_MONTHS, Period, parse_period, period_at
+from pitchkit.period import PERIOD_MONTHS, Period, parse_asked_period, parse_period, period_at
 from pitchkit.recast.localise import localise_pitch
 from pitchkit.recast.pitch import Pitch, recast
 
@@ -82,7 +82,7 @@ def chosen_period(facts: Facts, period: str | None, today: dt.date) -> Period:
     """
     if not period:
         return default_period(facts, today)
-    chosen = parse_period(period)
+    chosen = parse_asked_period(period)
     logged = {u.period for u in facts.updates} | set(facts.figures)
     if chosen.text in logged:
         return chosen
