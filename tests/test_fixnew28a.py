@@ -280,3 +280,37 @@ def test_a_batch_of_updates_names_the_financial_quarter(cli: Cli, tmp_path: Path
     names = sorted(p.name for p in (tmp_path / "out").glob("*.docx"))
     assert names, result.output
     assert all(" update 2026-27 Q2 - " in name for name in names), names
+
+
+# #10: with `cadence: quarter`, `update` with no --period wrote November's monthly draft
+# ("Next update 7 March 2027") where the team reports by quarter.
+
+
+def test_a_quarterly_project_updates_on_its_latest_quarter_by_default(
+    cli: Cli, tmp_path: Path
+) -> None:
+    result, text = update(cli, tmp_path)
+    # Figures to November 2026: October to December is not over on 6 December.
+    assert "progress update July to September 2026" in text, text
+    assert "262 admissions (July to September 2026)" in text
+    assert "(November 2026)" not in text
+    # The next update is a quarter after the last one was reported (7 October 2026).
+    assert "Next update | 7 January 2027" in text
+    assert "July to September 2026" in result.output
+    _, welsh = update(cli, tmp_path, "--locale", "cy_GB")
+    assert "262 derbyniad (Gorffennaf i Fedi 2026)" in welsh, welsh
+
+
+def test_a_quarterly_draft_is_the_latest_quarter_too(cli: Cli, tmp_path: Path) -> None:
+    facts = without_updates((PROJECT / "facts.yaml").read_text(encoding="utf-8"))
+    _, text = update(cli, tmp_path, facts=facts)
+    assert "262 admissions (July to September 2026)" in text, text
+    assert "[Green, amber or red" in text
+
+
+def test_a_monthly_project_still_updates_on_its_latest_month(cli: Cli, tmp_path: Path) -> None:
+    facts = without_updates((PROJECT / "facts.yaml").read_text(encoding="utf-8")).replace(
+        "  cadence: quarter\n", "  cadence: month\n"
+    )
+    _, text = update(cli, tmp_path, facts=facts)
+    assert "80 admissions (November 2026)" in text, text

@@ -228,16 +228,20 @@ def situate(
 def default_period(facts: Facts, today: dt.date) -> Period:
     """The latest logged period that has ended by ``today``.
 
-    A period with figures from a measures spreadsheet counts as logged. A
-    period still under way is not the default, even with an entry: its
-    figures are not all in (an entry for October to December, dated in
-    January, is not the update to send on 5 December). A log none of whose
+    With ``cadence: quarter``, the latest quarter logged and over (see
+    :func:`_latest_quarter`), when there is one. A period with figures
+    from a measures spreadsheet counts as logged. A period still under way
+    is not the default, even with an entry: its figures are not all in (an
+    entry for October to December, dated in January, is not the update to
+    send on 5 December). A log none of whose
     periods has ended (an example file as shipped, years ahead) gives its
     latest period; with no log, the last full period before ``today``, never
     earlier than the period the project starts in.
     """
     logged = [u.period for u in facts.updates] + list(facts.figures)
     ended = facts.ended_periods(today)
+    if ended and (quarter := _latest_quarter(facts, ended)) is not None:
+        return quarter
     if ended:
         return ended[-1]
     if logged:  # a log wholly ahead of today (an example as shipped): its latest period
@@ -249,6 +253,25 @@ def default_period(facts: Facts, today: dt.date) -> Period:
     if start is not None and previous.end < start:
         return period_at(start, kind)
     return previous
+
+
+def _latest_quarter(facts: Facts, ended: list[Period]) -> Period | None:
+    """For ``cadence: quarter``: the latest quarter logged and over, else ``None``.
+
+    A quarter is logged when the log has an entry for it, or has its last
+    month (an entry or a spreadsheet's figures), from which it is built: a
+    team that reports by quarter gets its quarter, not the latest month's
+    draft (newuser28 #10). Months logged after the latest such quarter, in a
+    quarter not yet over, wait for it.
+    """
+    if facts.settings.cadence != "quarter":
+        return None
+    quarters = [p for p in ended if p.kind == "quarter"] + [
+        period_at(p.start, "quarter")
+        for p in ended
+        if p.kind == "month" and p.end == period_at(p.start, "quarter").end
+    ]
+    return max(quarters) if quarters else None
 
 
 def _restated(progress: MeasureProgress, pitch: Pitch) -> MeasureProgress:
