@@ -314,3 +314,67 @@ def test_a_monthly_project_still_updates_on_its_latest_month(cli: Cli, tmp_path:
     )
     _, text = update(cli, tmp_path, facts=facts)
     assert "80 admissions (November 2026)" in text, text
+
+
+# #7: the brief said "a sustained change, the target met" where the update of the same
+# month said "met in November 2026; not yet shown to last". One rule now decides both.
+
+
+def brief(cli: Cli, folder: Path, director: str, *extra: str) -> str:
+    path = project(folder)
+    out = folder / f"brief-{director}.docx"
+    result = cli(
+        "brief", str(path), "-d", director, "--directors", str(folder / "team.csv"),
+        "-o", str(out), "--force", *extra,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    return " ".join(document_text(out.read_bytes()).split())
+
+
+def test_the_brief_and_the_update_say_the_target_met_alike(cli: Cli, tmp_path: Path) -> None:
+    # Length of stay: 5.1 days in October, 5.0 (the target) in November, first time met.
+    text = brief(cli, tmp_path, "md")
+    assert (
+        "So far 5.0 days in November 2026: a sustained change since April 2026; the target "
+        "met in November 2026, not yet shown to last." in text
+    ), text
+    assert "the target met." not in text
+    _, update_text = update(cli, tmp_path, "--period", "2026-11", director="md")
+    assert (
+        "| 5.0 days (November 2026) | met in November 2026; not yet shown to last |" in update_text
+    ), update_text
+    # A count: 80 admissions in November, the target, first time.
+    coo = brief(cli, tmp_path, "coo")
+    assert (
+        "So far 229 fewer admissions, April to November 2026; the target met in November "
+        "2026, not yet shown to last." in coo
+    ), coo
+
+
+def test_the_welsh_brief_says_it_too(cli: Cli, tmp_path: Path) -> None:
+    text = brief(cli, tmp_path, "md", "--locale", "cy_GB")
+    assert (
+        "newid parhaus ers Ebrill 2026; y targed wedi'i gyrraedd ym mis Tachwedd 2026, heb ei "
+        "ddangos eto ei fod yn para." in text
+    ), text
+
+
+def test_a_target_met_two_months_running_is_met_since_the_first(cli: Cli, tmp_path: Path) -> None:
+    import openpyxl
+
+    path = project(tmp_path)
+    book = openpyxl.load_workbook(tmp_path / "log.xlsx")
+    sheet = book.active
+    assert sheet is not None
+    for row in sheet.iter_rows(min_row=3):
+        if row[0].value is not None and (row[0].value.year, row[0].value.month) == (2026, 10):
+            row[2].value = 4.9  # October's length of stay at the target too
+    book.save(tmp_path / "log.xlsx")
+    out = tmp_path / "md.docx"
+    args = ("-d", "md", "--directors", str(tmp_path / "team.csv"), "--force")
+    assert cli("brief", str(path), *args, "-o", str(out)).exit_code == 0
+    text = " ".join(document_text(out.read_bytes()).split())
+    assert "the target met since October 2026, not yet shown to last." in text, text
+    assert cli("update", str(path), *args, "-p", "2026-11", "-o", str(out)).exit_code == 0
+    text = " ".join(document_text(out.read_bytes()).split())
+    assert "met since October 2026; not yet shown to last" in text, text
