@@ -378,3 +378,17 @@ def test_a_target_met_two_months_running_is_met_since_the_first(cli: Cli, tmp_pa
     assert cli("update", str(path), *args, "-p", "2026-11", "-o", str(out)).exit_code == 0
     text = " ".join(document_text(out.read_bytes()).split())
     assert "met since October 2026; not yet shown to last" in text, text
+
+
+def test_an_entry_with_every_figure_takes_none_from_the_spreadsheet(
+    cli: Cli, tmp_path: Path
+) -> None:
+    text = (PROJECT / "facts.yaml").read_text(encoding="utf-8")
+    text = text.replace(
+        "    summary: Hospital at home running on weekdays; weekend cover starts in July\n",
+        "    summary: Hospital at home running on weekdays; weekend cover starts in July\n"
+        "    measures: {copd-admissions: 300, copd-stay: 5.9, seen-same-day: 66}\n",
+    )
+    result, final = update(cli, tmp_path, "--period", "2026-Q2", facts=text)
+    assert "300 admissions (April to June 2026)" in final, final
+    assert "from the measures spreadsheet" not in result.output

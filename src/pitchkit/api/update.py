@@ -136,7 +136,9 @@ def period_status(
             partly = tuple(sorted(figured_in))
     fill_in = entry is None and not logged
     figures_from: tuple[str, ...] = ()
-    if entry is not None and when.kind != "month":
+    own = set(entry.measures) if entry is not None else set()
+    if entry is not None and when.kind != "month" and any(i.id not in own for i in facts.impacts):
+        # An entry that gives every figure itself takes none from the spreadsheet.
         from pitchkit.notes.update.rollup import figures_rolled_up, months_of
 
         if figures_rolled_up(facts, when) is not None:
