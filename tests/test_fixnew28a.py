@@ -392,3 +392,24 @@ def test_an_entry_with_every_figure_takes_none_from_the_spreadsheet(
     result, final = update(cli, tmp_path, "--period", "2026-Q2", facts=text)
     assert "300 admissions (April to June 2026)" in final, final
     assert "from the measures spreadsheet" not in result.output
+
+
+def test_a_long_gap_between_updates_is_one_stretch(cli: Cli) -> None:
+    """newuser21's wound care log: updates for April and November 2026 only.
+
+    Reading the log cut at April (the last update) once crashed the chart's
+    limits, with no figure yet from the new level's start; April's own update did too.
+    """
+    facts = str(Path(__file__).parent / "data" / "newuser21" / "a.yaml")
+    april = cli("preview", facts, "-d", "dof", "--kind", "update", "--period", "2026-04")
+    assert april.exit_code == 0, april.output
+    november = cli("preview", facts, "-d", "dof", "--kind", "update", "--period", "2026-11")
+    assert november.exit_code == 0, november.output
+    assert "Since the last update (April 2026; none for May to October 2026)" in november.stdout
+    welsh = cli(
+        "preview", facts, "-d", "dof", "--kind", "update", "--period", "2026-11",
+        "--locale", "cy_GB",
+    )  # fmt: skip
+    assert "Ers y diweddariad diwethaf (Ebrill 2026; dim un ar gyfer Mai – Hydref 2026)" in (
+        welsh.stdout
+    )

@@ -35,7 +35,7 @@ from pitchkit.i18n.translation import Language
 from pitchkit.notes import wording
 from pitchkit.notes.context import Context
 from pitchkit.notes.targetchange import changed_from, facts_at
-from pitchkit.notes.update import rollup, spc
+from pitchkit.notes.update import rollup, spans, spc
 from pitchkit.notes.update.charting import (
     _improving_before_change,
     before_change,
@@ -120,7 +120,7 @@ def _heading(situation: Situation, previous: Period) -> str:
         return lang.gettext("Since the last update ({period})").format(period=label)
     return lang.gettext("Since the last update ({period}; none for {missing})").format(
         period=label,
-        missing=fmt.join_list([fmt.period_label(p.text, lang) for p in gaps], lang),
+        missing=spans.gap_labels(gaps, lang),  # three or more in a row as one stretch
     )
 
 
