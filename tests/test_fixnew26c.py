@@ -90,11 +90,11 @@ def test_october_says_why_missed_visits_are_now_delivered(cli: Cli, tmp_path: Pa
 def test_september_and_november(cli: Cli, tmp_path: Path) -> None:
     _, september = update(cli, tmp_path, "2026-09")
     said = page_one(september)
-    # August was lost, so the update before September's is July's; nothing changed enough.
-    assert (
-        "Since the last update (July 2026) No change since the last update in what the "
-        "figures show." in said
-    ), said
+    # September's is the first entry in the progress log: July is only the spreadsheet's
+    # last month before the lost August, not an update the sponsor read (newuser27 #5), so
+    # there is nothing to compare with.
+    assert "Since the last update" not in said, said
+    assert "Since the" not in said
     _, november = update(cli, tmp_path, "2026-11")
     said = page_one(november)
     assert "Since the last update (October 2026)" in said

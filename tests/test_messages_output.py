@@ -149,8 +149,9 @@ def test_an_unknown_period_is_refused_in_welsh(tmp_path: Path) -> None:
     args = ("update", str(FACTS), "-d", "dof", "--period", "2027-13", "--out", str(tmp_path))
 
     assert welsh(*args) == (
-        "cyfnod anhysbys '2027-13': ysgrifennwch YYYY-MM (2027-03), YYYY-Qn (2027-Q1) "
-        "neu YYYY (2027)"
+        "cyfnod anhysbys '2027-13': ysgrifennwch YYYY-MM (2027-03), YYYY-Qn (2027-Q1, chwarter "
+        "calendr: Ionawr i Fawrth), Qn YYYY/YY (Q1 2027/28, chwarter ariannol y GIG: Ebrill i "
+        "Fehefin 2027) neu YYYY (2027)"
     )
     assert one_error(run(*args)).startswith("unknown period '2027-13': write YYYY-MM (2027-03)")
 

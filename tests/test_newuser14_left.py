@@ -64,11 +64,15 @@ def test_a_change_the_log_shows_is_said_after_the_plan() -> None:
     assert (
         "under 18 weeks: in the plan, days from referral to swallowing assessment for care home "
         "residents from 38 to 10 days: 28 days shorter, a 74% reduction. So far 10 days in "
-        "November 2026: a sustained change, the target met."
+        "November 2026: a sustained change since April 2026; the target met in November 2026, "
+        "not yet shown to last."
     ) in coo, coo
     dof = note(SLT, SLT_TEAM, "dof")
+    # "Met" as the update's table says it (newuser28 #7): a run of months at the target since
+    # September, not yet a process that meets it every time.
     assert (
-        "So far 103 fewer shifts, April to November 2026; the target met in November 2026."
+        "So far 103 fewer shifts, April to November 2026; the target met since September 2026, "
+        "not yet shown to last."
     ) in dof, dof
     icb = note(SLT, SLT_TEAM, "icbmo")
     assert "So far £11,500 less, April to November 2026." in icb

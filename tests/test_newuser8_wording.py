@@ -73,7 +73,8 @@ def test_a_percentage_reaching_the_target_level_says_so(tmp_path: Path) -> None:
     assert (
         "breast referrals meeting the 28-day Faster Diagnosis Standard from 68% to 80%: "
         "12 percentage points higher, reaching your 80% target. So far 82% in November 2026: a "
-        "sustained change, the target met."
+        "sustained change since November 2025; the target met since August 2026, not yet shown "
+        "to last."
     ) in text, text
     assert "of your 80% target" not in text
 

@@ -15,7 +15,10 @@ Cli = Callable[..., Result]
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 FRAILTY = EXAMPLES / "frailty-virtual-ward" / "facts.yaml"
-FORMS = "Write YYYY-MM (2027-03), YYYY-Qn (2027-Q1) or YYYY (2027)"
+FORMS = (
+    "Write YYYY-MM (2027-03), YYYY-Qn (2027-Q1, a calendar quarter: January to March), "
+    "Qn YYYY/YY (Q1 2027/28, an NHS financial quarter: April to June 2027) or YYYY (2027)"
+)
 
 
 @pytest.mark.parametrize(
@@ -45,7 +48,9 @@ def test_a_period_that_means_nothing_clear_gets_the_forms_alone(cli: Cli) -> Non
     result = cli("update", str(FRAILTY), "-d", "dof", "-p", "spring")
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        "error: unknown period 'spring': write YYYY-MM (2027-03), YYYY-Qn (2027-Q1) or YYYY (2027)"
+        "error: unknown period 'spring': write YYYY-MM (2027-03), YYYY-Qn (2027-Q1, a calendar "
+        "quarter: January to March), Qn YYYY/YY (Q1 2027/28, an NHS financial quarter: April "
+        "to June 2027) or YYYY (2027)"
     ]
 
 

@@ -1,7 +1,9 @@
 """A reporting period: a month (``2027-03``), a quarter (``2027-Q1``) or a year (``2027``).
 
 One pattern and one type for every part of pitchkit that reads a period:
-the facts file's validation, the progress log and the update.
+the facts file's validation, the progress log and the update. ``--period``
+also takes an NHS financial quarter (``Q1 2026/27``, April to June 2026),
+read as the calendar quarter it is (:func:`parse_asked_period`).
 """
 
 from __future__ import annotations
@@ -9,10 +11,14 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from pitchkit.errors import InputError
-from pitchkit.i18n.messages import Message
+from pitchkit.i18n.messages import Message, Worded
+
+if TYPE_CHECKING:
+    from pitchkit.facts.schema import Facts
+    from pitchkit.i18n.translation import Language
 
 #: ``2027``, ``2027-03`` or ``2027-Q1`` (upper case): the year, the month, the quarter.
 PERIOD_PATTERN = re.compile(r"^(\d{4})(?:-(0[1-9]|1[0-2])|-Q([1-4]))?$")
@@ -165,3 +171,143 @@ def add_months(day: dt.date, months: int) -> dt.date:
     year, month = divmod(index, 12)
     last = calendar.monthrange(year, month + 1)[1]
     return dt.date(year, month + 1, min(day.day, last))
+
+
+#: A financial year as NHS staff write it: ``2026/27``, ``2026-27`` or ``2026/2027``.
+_FINANCIAL_YEAR = r"(\d{4})\s*[/-]\s*(\d{4}|\d{2})"
+_FINANCIAL_QUARTER_FIRST = re.compile(rf"^Q([1-4])[\s/-]*{_FINANCIAL_YEAR}$")
+_FINANCIAL_QUARTER_LAST = re.compile(rf"^{_FINANCIAL_YEAR}[\s/-]*Q([1-4])$")
+
+
+def financial_quarter(text: str) -> Period | None:
+    """The calendar quarter an NHS financial quarter is, or ``None`` when ``text`` is not one.
+
+    ``Q1 2026/27``, ``2026/27 Q1``, ``2026/27-Q1`` and ``2026-27 Q1`` are April to
+    June 2026 (``2026-Q2``); Q4 2026/27 is January to March 2027 (``2027-Q1``).
+    Raises :class:`~pitchkit.errors.InputError` for a year that is not one
+    financial year (``Q1 2026/28``).
+    """
+    cleaned = " ".join(str(text).strip().upper().split())
+    if match := _FINANCIAL_QUARTER_FIRST.match(cleaned):
+        quarter, first, second = match.groups()
+    elif match := _FINANCIAL_QUARTER_LAST.match(cleaned):
+        first, second, quarter = match.groups()
+    else:
+        return None
+    year = int(first)
+    following = year + 1 if len(second) == 4 else (year + 1) % 100
+    if int(second) != following:
+        written = f"{(year + 1) % 100:02d}"
+        raise InputError(
+            Message(
+                "unknown period {period}: a financial year runs from April to March, so "
+                "quarter {quarter} of the one starting in April {year} is written "
+                "Q{quarter} {year}/{next}",
+                period=repr(text),
+                quarter=quarter,
+                year=str(year),
+                next=written,
+            )
+        )
+    return period_at(add_months(dt.date(year, 4, 1), 3 * (int(quarter) - 1)), "quarter")
+
+
+def financial_label(period: Period) -> str:
+    """``Q1 2026/27``: the NHS financial quarter a calendar quarter is."""
+    first = period.start.year if period.start.month >= 4 else period.start.year - 1
+    quarter = (period.start.month - 4) % 12 // 3 + 1
+    return f"Q{quarter} {first}/{(first + 1) % 100:02d}"
+
+
+def financial_file_label(period: Period) -> str:
+    """``2026-27 Q1``: a financial quarter in a file name, never read as a calendar quarter."""
+    first = period.start.year if period.start.month >= 4 else period.start.year - 1
+    quarter = (period.start.month - 4) % 12 // 3 + 1
+    return f"{first}-{(first + 1) % 100:02d} Q{quarter}"
+
+
+def parse_asked_period(text: str) -> Period:
+    """A period as ``--period`` takes it: :func:`parse_period`'s, or an NHS financial quarter.
+
+    The error for a period that is neither names every form, the financial
+    quarter among them.
+    """
+    if (found := financial_quarter(text)) is not None:
+        return found
+    try:
+        return parse_period(text)
+    except InputError:
+        guess = period_guess(text)
+        if guess is not None:
+            raise InputError(
+                Message(
+                    "unknown period {period}: did you mean '{guess}'? Write YYYY-MM (2027-03), "
+                    "YYYY-Qn (2027-Q1, a calendar quarter: January to March), Qn YYYY/YY "
+                    "(Q1 2027/28, an NHS financial quarter: April to June 2027) or YYYY (2027)",
+                    period=repr(text),
+                    guess=guess,
+                )
+            ) from None
+        raise InputError(
+            Message(
+                "unknown period {period}: write YYYY-MM (2027-03), YYYY-Qn (2027-Q1, a "
+                "calendar quarter: January to March), Qn YYYY/YY (Q1 2027/28, an NHS "
+                "financial quarter: April to June 2027) or YYYY (2027)",
+                period=repr(text),
+            )
+        ) from None
+
+
+def file_period(asked: str | None, chosen: Period) -> str:
+    """How an update's file name gives its period: ``2026-27 Q1`` when asked for that way.
+
+    A financial quarter asked for as ``Q1 2026/27`` is named ``2026-27 Q1``
+    (newuser28 #3): ``2026-Q2``, the calendar quarter it is, reads as Q2 of the
+    financial year to an NHS reader. Any other period keeps its own text.
+    """
+    if asked is not None and chosen.kind == "quarter":
+        try:
+            found = financial_quarter(asked)
+        except InputError:
+            found = None
+        if found is not None:
+            return financial_file_label(chosen)
+    return chosen.text
+
+
+def uses_financial_years(facts: Facts) -> bool:
+    """Whether the project's money is in pounds, which pitchkit counts by NHS financial year."""
+    funding = facts.project.funding
+    if funding is not None and funding.currency == "GBP":
+        return True
+    return any(i.value is not None and i.value.currency == "GBP" for i in facts.impacts)
+
+
+def calendar_quarter_note(asked: str | None, chosen: Period, facts: Facts) -> Message | None:
+    """A warning that ``--period 2026-Q1`` is January to March, for a project in financial years.
+
+    NHS staff call April to June "Q1": a calendar quarter written ``YYYY-Qn``
+    for a project whose money runs by financial year is said as the months it
+    is, with how to write the financial quarter of the same number.
+    """
+    if asked is None or chosen.kind != "quarter" or not uses_financial_years(facts):
+        return None
+    if PERIOD_PATTERN.match(str(asked).strip().upper()) is None:
+        return None
+    number = (chosen.start.month - 1) // 3 + 1
+    meant = period_at(add_months(dt.date(chosen.start.year, 4, 1), 3 * (number - 1)), "quarter")
+    return Message(
+        "--period {asked} is the calendar quarter {months} ({financial}); for {meant}, "
+        "{meant_months}, write --period '{meant}'",
+        asked=chosen.text,
+        months=Worded(_label, chosen.text),
+        financial=financial_label(chosen),
+        meant=financial_label(meant),
+        meant_months=Worded(_label, meant.text),
+    )
+
+
+def _label(text: str, lang: Language) -> str:
+    from pitchkit.i18n import fmt
+
+    return fmt.period_label(text, lang)

@@ -84,6 +84,9 @@ class PeriodStatus:
     #: For a fill-in quarter or year a measures spreadsheet has some months of but not its
     #: last: those months (``2026-10``), which the warning names instead of the period.
     figured_part: tuple[str, ...] = ()
+    #: For a quarter or year with a log entry of its own: the months of the measures
+    #: spreadsheet its figures are built from (newuser28 #1).
+    figures_from: tuple[str, ...] = ()
 
 
 def period_status(
@@ -132,12 +135,21 @@ def period_status(
         if last not in figured_in:
             partly = tuple(sorted(figured_in))
     fill_in = entry is None and not logged
+    figures_from: tuple[str, ...] = ()
+    own = set(entry.measures) if entry is not None else set()
+    if entry is not None and when.kind != "month" and any(i.id not in own for i in facts.impacts):
+        # An entry that gives every figure itself takes none from the spreadsheet.
+        from pitchkit.notes.update.rollup import figures_rolled_up, months_of
+
+        if figures_rolled_up(facts, when) is not None:
+            figures_from = tuple(m.text for m in months_of(when) if m.text in facts.figures)
     not_started = (
         start if fill_in and today is not None and start is not None and start > today else None
     )
     return PeriodStatus(
         figured=figured,
         figured_part=partly,
+        figures_from=figures_from,
         period=when.text,
         asked=asked,
         after_end=end if end is not None and when.start > end else None,
@@ -254,6 +266,7 @@ def _write_update(
     from pitchkit.notes.bilingual import file_name as bilingual_file_name
     from pitchkit.notes.foreign import update_fields
     from pitchkit.notes.update import chosen_period, make_update, update_file_name
+    from pitchkit.period import calendar_quarter_note, file_period
 
     today = request.today or written_on()
     pair = Pair(*projects) if bilingual else None
@@ -264,10 +277,11 @@ def _write_update(
     shown = update_fields(project.loaded.source.data, when)
     if not pair:
         refuse_english(project, strict=request.strict, director_id=chosen.id, fields=shown)
+    named = file_period(request.period, when)
     if pair:
-        name = bilingual_file_name(pair, chosen, "update", period=when.text)
+        name = bilingual_file_name(pair, chosen, "update", period=named)
     else:
-        name = update_file_name(project.facts, chosen, when.text, project.lang)
+        name = update_file_name(project.facts, chosen, named, project.lang)
     path = output_path(request.out, name)
     check_can_write(path, force=request.force, pdf=request.pdf)
     pages: int | None = None
@@ -286,6 +300,8 @@ def _write_update(
     if not pair and not request.strict:
         warn_english(project, chosen.id, heard, shown)
     status = period_status(project.facts, when, asked=request.period is not None, today=today)
+    if (note := calendar_quarter_note(request.period, when, project.facts)) is not None:
+        heard.warning(note)
     for line in period_warnings(status):
         heard.warning(line)
     for found in unsupported(project.facts, only=when):

@@ -182,14 +182,17 @@ def run_batch(
     _check_folder(out_dir)
     earlier = finished_notes(manifest) if resume else {}
     today = today or dt.date.today()
+    named = period
     if kind == "update":
         from pitchkit.notes.update import chosen_period
+        from pitchkit.period import file_period
 
-        period = chosen_period(project.facts, period, today).text
+        when = chosen_period(project.facts, period, today)
+        period, named = when.text, file_period(period, when)
     job = Job(project, kind, template, today, period, no_cuts=no_cuts)
     # A broken template fails the whole batch here, before any folder is made.
     maker = NoteMaker(job)
-    paths = note_paths(project, chosen, kind, out_dir, period=period)
+    paths = note_paths(project, chosen, kind, out_dir, period=named)
     kept = _kept(chosen, paths, earlier, pdf=pdf)
     if pack is not None:
         _check_pack_apart(pack, [*paths, manifest], pdf=pdf)

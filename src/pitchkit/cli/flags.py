@@ -96,7 +96,10 @@ JSON = Flag(
 
 PERIOD = Flag(
     ("--period", "-p"),
-    "Period to report on: YYYY-MM, YYYY-Qn or YYYY (default: the latest logged).",
+    "Period to report on: YYYY-MM, YYYY-Qn (a calendar quarter: 2027-Q1 is January to "
+    "March) or YYYY; or an NHS financial quarter, Q1 2027/28 (April to June 2027, its file "
+    "named 2027-28 Q1) (default: the latest logged; with cadence: quarter, the latest "
+    "quarter).",
     str,
 )
 MEASURES = Flag(

@@ -317,6 +317,15 @@ def report_period(status: PeriodStatus, lang: Language, *, notes: int = 1) -> No
             notes,
         )
         say(message.format(period=period, months=len(status.built_from)))
+    if status.figures_from:
+        message = lang.ngettext(
+            "The update for {period} takes its figures from the measures spreadsheet's "
+            "{months} months and its words from the progress log's entry.",
+            "The updates for {period} take their figures from the measures spreadsheet's "
+            "{months} months and their words from the progress log's entry.",
+            notes,
+        )
+        say(message.format(period=period, months=len(status.figures_from)))
     if status.fill_in and not status.asked and status.figured:
         from pitchkit.api.update import figured_fill_in
 

@@ -767,27 +767,51 @@ def shown_text(pitch: Pitch, impact: Impact, lang: Language) -> str:
     from pitchkit.notes.update.spans import span_text
 
     month = fmt.period_label(found.latest.period.text, lang)
+    # "Met" by the update's rule (newuser28 #7): for good only when the chart's limits lie
+    # wholly on the target's better side; else met in the latest month, or since the first
+    # of a run, "not yet shown to last", as the update's table says it.
+    first = fmt.period_label(found.met_from.text, lang) if found.met_from is not None else ""
     if found.delivered is not None:
         if found.delivered <= 0:
             return ""
-        return (
-            lang.gettext("So far {amount}, {span}; the target met in {month}.")
-            if found.met
-            else lang.gettext("So far {amount}, {span}.")
-        ).format(
+        if not found.met:
+            said = lang.gettext("So far {amount}, {span}.")
+        elif found.held:
+            said = lang.gettext("So far {amount}, {span}; the target met.")
+        elif first:
+            said = lang.gettext(
+                "So far {amount}, {span}; the target met since {first}, not yet shown to last."
+            )
+        else:
+            said = lang.gettext(
+                "So far {amount}, {span}; the target met in {month}, not yet shown to last."
+            )
+        return said.format(
             amount=gained_amount(found.delivered, impact, lang),
             span=span_text(found.counted, lang),
             month=month,
+            first=first,
         )
     assert found.latest.value is not None
-    return (
-        lang.gettext("So far {latest} in {month}: a sustained change, the target met.")
-        if found.met
-        else lang.gettext("So far {latest} in {month}: a sustained change since {since}.")
-    ).format(
+    if not found.met:
+        said = lang.gettext("So far {latest} in {month}: a sustained change since {since}.")
+    elif found.held:
+        said = lang.gettext("So far {latest} in {month}: a sustained change, the target met.")
+    elif first:
+        said = lang.gettext(
+            "So far {latest} in {month}: a sustained change since {since}; the target met "
+            "since {first}, not yet shown to last."
+        )
+    else:
+        said = lang.gettext(
+            "So far {latest} in {month}: a sustained change since {since}; the target met "
+            "in {month}, not yet shown to last."
+        )
+    return said.format(
         latest=amount_text(found.latest.value, impact, lang),
         month=month,
         since=fmt.period_label(found.counted[0].text, lang),
+        first=first,
     )
 
 

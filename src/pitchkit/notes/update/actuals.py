@@ -23,7 +23,7 @@ from pitchkit.facts.schema import Facts
 from pitchkit.figures import whole as whole_figure
 from pitchkit.i18n.translation import Language
 from pitchkit.notes.update import spc
-from pitchkit.notes.update.claims import Claim, isolated_periods, worsening
+from pitchkit.notes.update.claims import Claim, isolated_periods, met_since, worsening
 from pitchkit.notes.update.progress import Point
 from pitchkit.notes.update.situation import claims_for, log_runs
 from pitchkit.period import Period, PeriodKind, period_at
@@ -845,13 +845,18 @@ class Shown:
     ``delivered`` is the count since the change (``None`` for a level);
     ``counted`` the periods with a figure from the change on; ``latest``
     the last figure before the note's date; ``met`` whether it is at or past
-    the target.
+    the target. By the update's rule for "met" (:func:`~.claims.met_since`):
+    ``held`` whether the chart's limits lie wholly on the target's better
+    side, so the target is met for good; ``met_from`` the first of a run of
+    periods at or past it up to the latest, when there are two or more.
     """
 
     delivered: float | None
     counted: tuple[Period, ...]
     latest: Point
     met: bool
+    held: bool = False
+    met_from: Period | None = None
 
 
 def shown_so_far(ledger: Ledger | None, facts: Facts, impact_id: str) -> Shown | None:
@@ -879,7 +884,15 @@ def shown_so_far(ledger: Ledger | None, facts: Facts, impact_id: str) -> Shown |
     lower = claim.impact.direction == "lower"
     met = latest.value <= latest.target if lower else latest.value >= latest.target
     delivered = claim.delivered_between(since.start, latest.period.end)
-    return Shown(delivered, tuple(p.period for p in after), latest, met)
+    first = met_since(claim.points, claim.impact, latest) if met else None
+    return Shown(
+        delivered,
+        tuple(p.period for p in after),
+        latest,
+        met,
+        held=met and claim.analysis.assurance == "pass",
+        met_from=first.period if first is not None else None,
+    )
 
 
 def log_averages(ledger: Ledger, facts: Facts, lang: Language) -> str:

@@ -25,7 +25,7 @@ from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import Language
 from pitchkit.notes.rates import scale
 from pitchkit.notes.update import spc
-from pitchkit.notes.update.progress import MeasureProgress, Point, delivered_value
+from pitchkit.notes.update.progress import MeasureProgress, Point, delivered_value, fraction_along
 from pitchkit.period import Period
 
 
@@ -380,3 +380,25 @@ def better_text(periods: Sequence[Period], lang: Language, *, figures: bool = Fa
     else:
         text = lang.ngettext("one better month ({periods})", "{n} better months ({periods})", n)
     return text.format(n=n, periods=labels)
+
+
+def met_since(points: Sequence[Point], impact: Impact, latest: Point) -> Point | None:
+    """The first of two or more periods in a row, up to ``latest``, all at or past the target.
+
+    ``None`` when only the latest is, or a period between has no figure. One
+    rule for "met" in the update's table and in the brief (newuser28 #7): a
+    target is "met" for good only when the chart's limits lie wholly on its
+    better side (the assurance icon's "pass"); otherwise it is met "in" the
+    latest period, or "since" the first of a run, and not yet shown to last.
+    """
+    run = [p for p in points if p.period.kind == latest.period.kind]
+    run = run[: run.index(latest) + 1] if latest in run else []
+    first = None
+    for point in reversed(run):
+        if point.value is None:
+            break
+        fraction = fraction_along(point.value, impact, point.period)
+        if fraction is None or fraction < 1:
+            break
+        first = point
+    return first if first is not None and first is not latest else None

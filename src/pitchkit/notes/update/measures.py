@@ -16,11 +16,10 @@ from pitchkit.notes.context import Context
 from pitchkit.notes.rates import scale
 from pitchkit.notes.targetchange import was_text
 from pitchkit.notes.update import fillin, icons, spans
-from pitchkit.notes.update.claims import Claim, isolated, worsening
+from pitchkit.notes.update.claims import Claim, isolated, met_since, worsening
 from pitchkit.notes.update.progress import (
     MeasureProgress,
     Point,
-    fraction_along,
     is_money,
     measure_progress,
 )
@@ -444,22 +443,13 @@ def along_text(progress: MeasureProgress, lang: Language, claim: Claim | None = 
 def _met_since(progress: MeasureProgress) -> Point | None:
     """The first of two or more periods in a row, up to the latest, all at or past the target.
 
-    ``None`` when only the latest is, or a period between has no figure.
+    ``None`` when only the latest is, or a period between has no figure (see
+    :func:`~.claims.met_since`, which the brief's "so far" uses too).
     """
     latest = progress.latest
     if latest is None:
         return None
-    run = [p for p in progress.points if p.period.kind == latest.period.kind]
-    run = run[: run.index(latest) + 1] if latest in run else []
-    first = None
-    for point in reversed(run):
-        if point.value is None:
-            break
-        fraction = fraction_along(point.value, progress.impact, point.period)
-        if fraction is None or fraction < 1:
-            break
-        first = point
-    return first if first is not None and first is not latest else None
+    return met_since(progress.points, progress.impact, latest)
 
 
 def direction_text(

@@ -116,15 +116,19 @@ def figures_rolled_up(
     and only the log's words are left to write. Every month ending by
     ``until`` is rolled up into its quarter (or year), except those of a
     period the spreadsheet or the log gives itself. ``None`` for a month, a
-    period the log has an entry for or has any of its months logged (it is
-    built from those entries), or a spreadsheet without the period's last
-    month: its figures as they stand.
+    period with any of its months logged (it is built from those entries), or
+    a spreadsheet without the period's last month: its figures as they stand.
+
+    A log entry for the quarter itself (its words: status, what was done) does
+    not stop its months from making its figures: the finished update reports
+    the same quarter as the draft did (newuser28 #1). Where the entry gives a
+    figure for a measure, the log's stands (:func:`~.progress.series`).
     """
     if until.kind == "month":
         return None
     logged = {u.period for u in facts.updates}
     last = f"{until.end.year}-{until.end.month:02d}"
-    if until.text in logged or until.text in facts.figures or last not in facts.figures:
+    if until.text in facts.figures or last not in facts.figures:
         return None
     inside = {month.text for month in months_of(until)}
     if inside & logged:
@@ -133,7 +137,7 @@ def figures_rolled_up(
         # periods (an entry for November beside a spreadsheet, asked for the quarter
         # before) do not stop the spreadsheet's months from making it (newuser13 #4).
         return None
-    own = logged | {text for text in facts.figures if parse_period(text).kind == until.kind}
+    own = {text for text in facts.figures if parse_period(text).kind == until.kind}
     figures: dict[str, dict[str, float | None]] = {}
     months: dict[str, dict[Period, dict[str, float | None]]] = {}
     for text, values in facts.figures.items():

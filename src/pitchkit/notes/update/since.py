@@ -17,8 +17,11 @@ a way worth saying:
   change (baseline to target) since the last update's latest figure.
 
 A measure with no new figure says nothing. When no measure changed, one
-line says so. A fill-in (no entry for the period), or an update with no
-earlier period logged, has no such lines.
+line says so. A fill-in (no entry for the period), or a first update (no
+earlier entry in the progress log since the change began), has no such lines:
+the baseline months, or the last month a spreadsheet has figures for, are not
+an update the sponsor read (newuser28 #2). Periods of the update's kind
+between the last update and this one with no entry are named in the heading.
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ from pitchkit.i18n.translation import Language
 from pitchkit.notes import wording
 from pitchkit.notes.context import Context
 from pitchkit.notes.targetchange import changed_from, facts_at
-from pitchkit.notes.update import spc
+from pitchkit.notes.update import rollup, spans, spc
 from pitchkit.notes.update.charting import (
     _improving_before_change,
     before_change,
@@ -58,22 +61,67 @@ class _Reading:
 
 
 def previous_period(situation: Situation) -> Period | None:
-    """The period of the update before this one: the latest logged before it, of its kind.
+    """The period of the update before this one: the last one reported, or ``None``.
 
-    A quarter (or year) built from its months, with no entry of its own,
-    has the one before it when any of that one's months is logged.
+    The progress log's entries are the updates reported (newuser28 #2,
+    newuser27 #5): the latest entry of this update's kind before it, else a
+    quarter (or year) logged month by month whose months are in the log, else
+    the latest entry of any kind before it (the quarter before a monthly
+    draft). An entry for a period that ended before the change began is the
+    baseline, not an update. A first update has none, so no "since" lines: a
+    month of the baseline, or the last month a spreadsheet has figures for, is
+    not an update the sponsor read.
     """
     facts, period = situation.facts, situation.period
-    logged = [parse_period(text) for text in {u.period for u in facts.updates} | set(facts.figures)]
-    earlier = [p for p in logged if p.kind == period.kind and p.end < period.start]
-    if earlier:
-        return max(earlier)
-    if period.kind == "month":
-        return None
-    before = period_at(period.start - dt.timedelta(days=1), period.kind)
-    if any(p.kind == "month" and before.start <= p.start and p.end <= before.end for p in logged):
-        return before
+    start = facts.project.start
+    reported = [
+        p
+        for p in map(parse_period, {u.period for u in facts.updates})
+        if p.end < period.start and (start is None or p.end >= start)
+    ]
+    same = [p for p in reported if p.kind == period.kind]
+    if same:
+        return max(same)
+    if period.kind != "month":
+        before = period_at(period.start - dt.timedelta(days=1), period.kind)
+        if any(p.kind == "month" and before.start <= p.start for p in reported):
+            return before
+    if reported:
+        return max(reported, key=lambda p: (p.end, -p.months))
     return None
+
+
+def _not_reported(situation: Situation, previous: Period) -> list[Period]:
+    """The periods of this update's kind between ``previous`` and it with no log entry.
+
+    A lost month's update (no entry for September between August's and
+    October's) is named, so the heading says what the lines compare with.
+    """
+    facts, period = situation.facts, situation.period
+    if previous.kind != period.kind:
+        return []
+    logged = {u.period for u in facts.updates}
+    gaps: list[Period] = []
+    current = previous.following()
+    while current.start < period.start:
+        months = {m.text for m in rollup.months_of(current)}
+        if current.text not in logged and not months & logged:
+            gaps.append(current)
+        current = current.following()
+    return gaps
+
+
+def _heading(situation: Situation, previous: Period) -> str:
+    """``Since the last update (August 2026)``, naming any period between with no update."""
+    lang = situation.lang
+    label = fmt.period_label(previous.text, lang)
+    gaps = _not_reported(situation, previous)
+    if not gaps:
+        return lang.gettext("Since the last update ({period})").format(period=label)
+    return lang.gettext("Since the last update ({period}; none for {missing})").format(
+        period=label,
+        missing=spans.gap_labels(gaps, lang),  # three or more in a row as one stretch
+    )
 
 
 def since_context(situation: Situation) -> Context | None:
@@ -101,12 +149,7 @@ def since_context(situation: Situation) -> Context | None:
     ]
     if not lines:
         lines = [lang.gettext("No change since the last update in what the figures show.")]
-    return {
-        "heading": lang.gettext("Since the last update ({period})").format(
-            period=fmt.period_label(previous.text, lang)
-        ),
-        "lines": lines,
-    }
+    return {"heading": _heading(situation, previous), "lines": lines}
 
 
 def _readings_at(situation: Situation, period: Period) -> dict[str, _Reading]:
@@ -316,6 +359,10 @@ def _target(progress: MeasureProgress, earlier: Point | None, lang: Language) ->
 def _moved(progress: MeasureProgress, earlier: Point, latest: Point, lang: Language) -> list[str]:
     """The latest figure against the last update's, when it moved a lot."""
     if earlier.value is None or latest.value is None:
+        return []
+    if earlier.period.kind != latest.period.kind:
+        # A quarter's total beside a month's figure is no move (a monthly draft after a
+        # quarterly update): the target and the chart's signals still say what changed.
         return []
     span = abs(latest.target - latest.baseline)
     moved = latest.value - earlier.value

@@ -25,7 +25,7 @@ from pitchkit.notes.update.progress import (
     measure_progress,
     series,
 )
-from pitchkit.period import PERIOD_MONTHS, Period, parse_period, period_at
+from pitchkit.period import PERIOD_MONTHS, Period, parse_asked_period, parse_period, period_at
 from pitchkit.recast.localise import localise_pitch
 from pitchkit.recast.pitch import Pitch, recast
 
@@ -82,7 +82,7 @@ def chosen_period(facts: Facts, period: str | None, today: dt.date) -> Period:
     """
     if not period:
         return default_period(facts, today)
-    chosen = parse_period(period)
+    chosen = parse_asked_period(period)
     logged = {u.period for u in facts.updates} | set(facts.figures)
     if chosen.text in logged:
         return chosen
@@ -161,9 +161,10 @@ def log_runs(facts: Facts, chosen: Period) -> tuple[Update | None, Series, Serie
         if built is not None:
             chart_run = run
             run = series(built.updates, until=chosen, figures=facts.figures, made=built.made)
-    if entry is None and chart_run is None and (found := rollup.figures_rolled_up(facts, chosen)):
+    if chart_run is None and (found := rollup.figures_rolled_up(facts, chosen)):
         # A quarter (or year) a measures spreadsheet gives month by month: its figures are
-        # built from its months, charted by month, and only the log's words are to fill in.
+        # built from its months, charted by month, and the log's words (an entry for the
+        # quarter with no figures, or a fill-in) go with them (newuser28 #1).
         figures, made = found
         chart_run = run
         run = series(facts.updates, until=chosen, figures=figures, made=made)
@@ -227,16 +228,20 @@ def situate(
 def default_period(facts: Facts, today: dt.date) -> Period:
     """The latest logged period that has ended by ``today``.
 
-    A period with figures from a measures spreadsheet counts as logged. A
-    period still under way is not the default, even with an entry: its
-    figures are not all in (an entry for October to December, dated in
-    January, is not the update to send on 5 December). A log none of whose
+    With ``cadence: quarter``, the latest quarter logged and over (see
+    :func:`_latest_quarter`), when there is one. A period with figures
+    from a measures spreadsheet counts as logged. A period still under way
+    is not the default, even with an entry: its figures are not all in (an
+    entry for October to December, dated in January, is not the update to
+    send on 5 December). A log none of whose
     periods has ended (an example file as shipped, years ahead) gives its
     latest period; with no log, the last full period before ``today``, never
     earlier than the period the project starts in.
     """
     logged = [u.period for u in facts.updates] + list(facts.figures)
     ended = facts.ended_periods(today)
+    if ended and (quarter := _latest_quarter(facts, ended)) is not None:
+        return quarter
     if ended:
         return ended[-1]
     if logged:  # a log wholly ahead of today (an example as shipped): its latest period
@@ -248,6 +253,25 @@ def default_period(facts: Facts, today: dt.date) -> Period:
     if start is not None and previous.end < start:
         return period_at(start, kind)
     return previous
+
+
+def _latest_quarter(facts: Facts, ended: list[Period]) -> Period | None:
+    """For ``cadence: quarter``: the latest quarter logged and over, else ``None``.
+
+    A quarter is logged when the log has an entry for it, or has its last
+    month (an entry or a spreadsheet's figures), from which it is built: a
+    team that reports by quarter gets its quarter, not the latest month's
+    draft (newuser28 #10). Months logged after the latest such quarter, in a
+    quarter not yet over, wait for it.
+    """
+    if facts.settings.cadence != "quarter":
+        return None
+    quarters = [p for p in ended if p.kind == "quarter"] + [
+        period_at(p.start, "quarter")
+        for p in ended
+        if p.kind == "month" and p.end == period_at(p.start, "quarter").end
+    ]
+    return max(quarters) if quarters else None
 
 
 def _restated(progress: MeasureProgress, pitch: Pitch) -> MeasureProgress:

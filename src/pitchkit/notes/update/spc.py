@@ -1063,6 +1063,11 @@ def _new_level_begins(
     needed = 2
     while True:
         numbers = [v for i, v in stage if i >= start]
+        if not numbers:
+            # No figure from ``start`` on yet (a log cut just after the shift began, as
+            # "Since the last update" reads it): nothing to make limits from; the caller
+            # waits for enough points, as for a start with too few.
+            return start
         mean, moving, _ = limits(numbers, rules)
         limit = mean + old_side * LIMIT_FACTOR * moving
         on_the_way: list[int] = []
