@@ -32,6 +32,7 @@ from pitchkit.recast.money import (
     Ledger,
     Line,
     Lost,
+    Step,
     benefit_start,
     fy_bounds,
     is_cost,
@@ -659,35 +660,46 @@ def _year(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered | No
 
 def _steps(
     first: dt.date, last: dt.date, parts: list[tuple[Line, Claim, dt.date]]
-) -> tuple[tuple[dt.date, float, float], ...]:
-    """The money delivered from ``first`` to the end of each logged period up to ``last``.
+) -> tuple[Step, ...]:
+    """The money delivered from ``first`` to the end of each period up to ``last``.
 
-    As (the period's last day, all the benefit, the cash), each line counted
-    from its own day (``parts``: the line, what the log shows for it, the day
-    its money counts from) and priced as the year is (:func:`_money`), so that
-    the last step is the year's money. The payback follows them month by
-    month (:meth:`~pitchkit.recast.money.Ledger.payback_logged`): a benefit
-    that ramped up over the year is not read as earned evenly (newuser25 #2).
+    Each line counted from its own day (``parts``: the line, what the log
+    shows for it, the day its money counts from) and priced as the year is
+    (:func:`_money`), so that the last step is the year's money, of each kind
+    (all of it, the cash, the trust's own, another body's capacity). The
+    payback follows them month by month
+    (:meth:`~pitchkit.recast.money.Ledger.payback_logged`): a benefit that
+    ramped up over the year is not read as earned evenly (newuser25 #2). A
+    period with no figure, up to the last logged one, is a step holding what
+    the one before it did, so that a missing month adds nothing and the next
+    month's money is not spread back over it (newuser27 #2).
     """
-    ends = sorted(
-        {
-            point.period.end
-            for _, claim, _ in parts
-            for point in claim.points
-            if point.value is not None and first <= point.period.end < last
-        }
-        | {last}
-    )
+    logged = [
+        point.period
+        for _, claim, _ in parts
+        for point in claim.points
+        if point.value is not None and first <= point.period.end < last
+    ]
+    ends = {last} | {period.end for period in logged}
+    if logged:
+        latest = max(period.end for period in logged)
+        for _, claim, counted_from in parts:
+            kind = claim.points[-1].period.kind
+            ends |= {p.end for p in _periods(counted_from, latest, kind) if p.end <= latest}
     steps = []
-    for day in ends:
-        benefit = cash = 0.0
+    for day in sorted(ends):
+        benefit = cash = own = elsewhere = 0.0
         for line, claim, counted_from in parts:
             if day < counted_from:
                 continue
             money = _money(line, claim, counted_from, day)
             benefit += money
-            cash += money if spends(line) else 0.0
-        steps.append((day, benefit, cash))
+            if spends(line):
+                cash += money
+                own += money if line.own else 0.0
+            elif line.elsewhere is not None:
+                elsewhere += money
+        steps.append(Step(day, benefit, cash, own, elsewhere))
     return tuple(steps) if parts else ()
 
 
