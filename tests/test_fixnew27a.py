@@ -84,3 +84,40 @@ def test_the_payback_in_welsh_is_the_same_month(cli: Cli, tmp_path: Path) -> Non
     coo = brief(cli, tmp_path, "coo", "--locale", "cy_GB")
     assert "(ad-dalu mewn 4 mis o'r arian parod yn unig" in coo
     assert "Ad-dalu gan gyfrif capasiti fel petai'n arian parod: 4 mis." in coo
+
+
+def test_three_months_after_the_change_is_too_early_to_count_not_no_return(
+    cli: Cli, tmp_path: Path
+) -> None:
+    # October's log: out-of-area bed days 380, 341 and 262 against 422.5 before, shifts 250,
+    # 231 and 205 against 260 (no figure for September). Three figures since the change,
+    # where a shift needs 6: the chart not showing the change yet says nothing of whether
+    # it came. The note had read "over the project £0, a net cost of £185,000; not paid
+    # back within the project; no return on the £185,000 of funding".
+    dof = brief(cli, tmp_path, "dof", "--measures", str(PROJECT / "log-oct.xlsx"),
+                facts="facts-oct.yaml")  # fmt: skip
+    for said in ("no return", "a net cost of", "not paid back", "none of it so far"):
+        assert said not in dof, said
+    assert (
+        "2026/27 £1,959,000 forecast for £139,000 (nothing counted to the end of October 2026, "
+        "as the log's figures do not yet show the change; the plan's full rate for the rest of "
+        "the year)"
+    ) in dof
+    # Nothing counted to the end of October (4 months), then the plan's £391,800 a month
+    # (£1,959,000 over November to March) repays the £185,000 during November: 5 months,
+    # not the year's £1,959,000 spread back over July to October ("1 month").
+    assert "payback 5 months on the benefit delivered and forecast" in dof
+    assert "Payback from the cash alone: 5 months." in dof
+    for director in ("md", "coo"):
+        text = brief(cli, tmp_path, director, "--measures", str(PROJECT / "log-oct.xlsx"),
+                     facts="facts-oct.yaml")  # fmt: skip
+        assert "not paid back" not in text, director
+        assert "(payback in 5 months from the cash alone" in text, director
+    welsh = brief(cli, tmp_path, "dof", "--measures", str(PROJECT / "log-oct.xlsx"),
+                  "--locale", "cy_GB", facts="facts-oct.yaml")  # fmt: skip
+    assert "heb ei ad-dalu" not in welsh
+    assert (
+        "(ni chyfrifir dim hyd at ddiwedd Hydref 2026, gan nad yw ffigurau'r cofnod cynnydd yn "
+        "dangos y newid eto; cyfradd lawn y cynllun am weddill y flwyddyn)"
+    ) in welsh
+    assert "ad-dalu mewn 5 mis ar sail y budd a gyflawnwyd ac a ragwelir" in welsh

@@ -159,8 +159,9 @@ def _not_yet(claim: Claim, today: dt.date) -> bool:
     change a chart cannot yet show it (a run chart's shift needs 6 points on
     one side of a median that still mixes in the months before). The figures
     from the change on count as not yet telling when they are fewer than an
-    XmR chart needs (12), better than the baseline on balance by at least
-    half the plan's gain a period (nearer the plan than no change at all:
+    XmR chart needs (12), better than the baseline on balance, either too few
+    for any rule to show the change (:func:`_too_early`) or by at least half
+    the plan's gain a period (nearer the plan than no change at all:
     :func:`_on_course`), the latest of them better too (so that the update's
     "N more months better than the baseline could show one" rests on them),
     and the chart shows no change the wrong way. A measure that got worse,
@@ -183,7 +184,22 @@ def _not_yet(claim: Claim, today: dt.date) -> bool:
     if not after or len(after) >= spc.Rules().min_spc_points:
         return False
     gains = [claim.gain(p) for p in after]
-    return sum(gains) > 0 and gains[-1] > 0 and _on_course(claim, after)
+    if sum(gains) <= 0 or gains[-1] <= 0:
+        return False
+    return _too_early(claim, len(after)) or _on_course(claim, after)
+
+
+def _too_early(claim: Claim, count: int) -> bool:
+    """Whether ``count`` figures since the change are fewer than the chart's rules need to show it.
+
+    A shift needs 6 points on one side of a run chart's median (7 on an XmR
+    chart), so with fewer the chart not showing the change says nothing of
+    whether it came: the money is too early to count, not £0 (newuser27 #4:
+    out-of-area bed days of 380, 341 and 262 against 422.5 before, three
+    months after the change, read as "no return on the £185,000").
+    """
+    rules = claim.analysis.rules
+    return count < (rules.spc_shift if claim.analysis.kind == "xmr" else rules.run_shift)
 
 
 def _improving_before(claim: Claim, change_at: int) -> bool:
@@ -428,7 +444,7 @@ def _running(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered |
     unfigured: list[str] = []
     flat: list[str] = []  # counted as nothing: figures whose chart does not show the change
     parts: list[tuple[Line, Claim, dt.date]] = []  # the lines on the log's rate
-    even = False  # whether some line earns at the plan's rate, spread evenly over the year
+    even = False  # whether some line earns at the plan's rate, spread evenly over the whole year
     assert ledger.start is not None
     first = fy_bounds(year)[0]
     for line in ledger.counted:
@@ -438,7 +454,7 @@ def _running(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered |
             begins = max(first, benefit_start(line.impact, ledger.start))
             kind = claim.points[-1].period.kind
             parts.append((line, claim, _counted_from(first, begins, kind)))
-        elif part.earned != 0:
+        elif part.earned != 0 and not part.unshown:
             even = True
         if part.worse:
             worse.append(line.impact.measure)
@@ -492,7 +508,10 @@ def _running(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered |
         unfigured=tuple(unfigured),
         # Beside money the log shows delivered, one counted as nothing is named (newuser10 #7a).
         flat=tuple(flat) if rated and so_far > 0 else (),
-        steps=() if even or not rated else _steps(first, upto, parts),
+        # A line whose figures do not yet show the change earns nothing to ``upto`` and the
+        # plan's rate only after it: the payback does not spread that over the months before
+        # (it read "payback 1 month" with nothing counted to October: newuser27 #4).
+        steps=() if even else _steps(first, upto, parts) or (Step(upto, 0.0, 0.0, 0.0, 0.0),),
     )
 
 
