@@ -121,3 +121,48 @@ def test_three_months_after_the_change_is_too_early_to_count_not_no_return(
         "dangos y newid eto; cyfradd lawn y cynllun am weddill y flwyddyn)"
     ) in welsh
     assert "ad-dalu mewn 5 mis ar sail y budd a gyflawnwyd ac a ragwelir" in welsh
+
+
+def test_a_slice_of_the_objectives_measure_does_not_meet_it(cli: Cli, tmp_path: Path) -> None:
+    # 1:1 observation shifts for patients waiting for PICU are a small part of the trust's
+    # bank and agency spend: their 38% fall does not meet a trust-wide 15%. It had read
+    # "Against your objective “Reduce bank and agency spend by 15%”: the plan's 38% meets
+    # the 15% it asks for."
+    dof = brief(cli, tmp_path, "dof")
+    assert "meets the 15%" not in dof
+    assert (
+        "a 38% reduction, worth £22,000 a month, about 4.6 WTE. So far 164 fewer shifts, July to "
+        "November 2026 (no figure for September 2026). It contributes to your objective “Reduce "
+        "bank and agency spend by 15%”: the 38% is of this measure alone, not of all that the "
+        "objective counts."
+    ) in dof
+    welsh = brief(cli, tmp_path, "dof", "--locale", "cy_GB")
+    assert (
+        "Mae'n cyfrannu at eich amcan “Reduce bank and agency spend by 15%”: mae'r 38% yn "
+        "ymwneud â'r mesur hwn yn unig, nid â'r cyfan y mae'r amcan yn ei gyfrif."
+    ) in welsh
+    assert "yn cyrraedd y 15%" not in welsh
+
+
+@pytest.mark.parametrize(
+    ("measure", "objective", "same"),
+    [
+        ("Agency nurse spend", "Reduce agency nurse spend by 40%", True),
+        ("The trust's bank and agency spend", "Cut bank and agency spend by 15%", True),
+        ("Emergency admissions", "Reduce emergency admissions by 10% by March", True),
+        ("Agency nurse spend on the older people's wards", "Reduce agency nurse spend by 40%",
+         False),
+        ("Bank and agency 1:1 observation shifts on acute wards for patients waiting for PICU",
+         "Reduce bank and agency spend by 15%", False),
+        ("Emergency admissions of care home residents", "Reduce emergency admissions by 10%",
+         False),
+    ],
+)  # fmt: skip
+def test_meets_is_said_only_of_the_objectives_own_measure(
+    measure: str, objective: str, same: bool
+) -> None:
+    from pitchkit.notes.context import _BY_PERCENT, same_scope
+
+    asked = _BY_PERCENT.search(objective)
+    assert asked is not None
+    assert same_scope(measure, asked.group(0)) is same

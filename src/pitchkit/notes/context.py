@@ -627,6 +627,37 @@ _BY_PERCENT = re.compile(
 )
 
 
+#: Words that do not narrow what a measure counts: "the trust's agency spend" is agency spend.
+_SCOPE_FILLER = frozenset({
+    "a", "an", "the", "of", "on", "in", "for", "and", "to", "at", "by", "with", "from", "our",
+    "all", "its", "their", "trust", "trusts", "total", "number",
+    "reduce", "cut", "lower", "decrease", "halve", "increase", "raise", "improve", "grow",
+})  # fmt: skip
+
+
+def _scope_words(text: str) -> set[str]:
+    """The words of ``text`` that say what it counts, each without a plural ``s``."""
+    words = re.findall(r"[a-z0-9]+", text.lower().replace("'s", ""))
+    return {
+        word[:-1] if len(word) > 3 and word.endswith("s") else word
+        for word in words
+        if word not in _SCOPE_FILLER
+    }
+
+
+def same_scope(measure: str, asked: str) -> bool:
+    """Whether an impact's ``measure`` is what an objective's ``asked`` ("Reduce X by 15%") counts.
+
+    The same words, filler aside: "Agency nurse spend" is the objective's
+    "agency nurse spend", so its share can meet the objective's; "Bank and
+    agency 1:1 observation shifts on acute wards" is a part of "bank and
+    agency spend", and "Agency nurse spend on the older people's wards" a part
+    of "agency nurse spend", so their shares are not the objective's.
+    """
+    wanted = _scope_words(re.sub(r"\bby\s+\d+(?:\.\d+)?\s?%.*$", "", asked))
+    return bool(wanted) and _scope_words(measure) == wanted
+
+
 def with_own_target(text: str, statement: Statement, pitch: Pitch, lang: Language) -> str:
     """``text``, then the same impact against an objective of its own that the note does not head.
 
@@ -655,6 +686,18 @@ def with_own_target(text: str, statement: Statement, pitch: Pitch, lang: Languag
         if asked is None or relative is None or relative <= 0:
             continue
         wanted = float(asked.group(1)) / 100
+        if not same_scope(
+            english_of(statement.impact.measure, pitch.facts.english), asked.group(0)
+        ):
+            # The impact's measure is a part of what the objective counts (1:1 observation
+            # shifts on the acute wards, against the trust's bank and agency spend): its share
+            # is not the objective's, so no "meets" (newuser27 #3).
+            return lang.gettext(
+                "{sentence} It contributes to your objective {objective}: the {share} is of "
+                "this measure alone, not of all that the objective counts."
+            ).format(
+                sentence=text, objective=objective, share=fmt.percent(relative, lang, decimals=0)
+            )
         said = (
             N_("{sentence} Against your objective {objective}: the plan's {share} meets the "
                "{target} it asks for.")
