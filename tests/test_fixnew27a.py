@@ -121,6 +121,22 @@ def test_three_months_after_the_change_is_too_early_to_count_not_no_return(
         "dangos y newid eto; cyfradd lawn y cynllun am weddill y flwyddyn)"
     ) in welsh
     assert "ad-dalu mewn 5 mis ar sail y budd a gyflawnwyd ac a ragwelir" in welsh
+    # Each measure's statement says why nothing is counted yet, in every note.
+    assert (
+        "a 64% reduction, worth £319,000 a month. Too early to count so far: 3 figures since the "
+        "change, to the end of October 2026, where a chart needs 6 in a row to show a shift; no "
+        "money is counted for it yet."
+    ) in dof
+    md = brief(cli, tmp_path, "md", "--measures", str(PROJECT / "log-oct.xlsx"),
+               facts="facts-oct.yaml")  # fmt: skip
+    assert (
+        "a 29% reduction. Too early to count so far: 3 figures since the change, to the end of "
+        "October 2026, where a chart needs 6 in a row to show a shift."
+    ) in md
+    assert (
+        "Rhy gynnar i'w gyfrif hyd yma: 3 ffigur ers y newid, hyd at ddiwedd Hydref 2026, lle mae "
+        "siart angen 6 yn olynol i ddangos newid parhaus; ni chyfrifir arian amdano eto."
+    ) in welsh
 
 
 def test_a_slice_of_the_objectives_measure_does_not_meet_it(cli: Cli, tmp_path: Path) -> None:

@@ -726,7 +726,9 @@ def with_so_far(text: str, statement: Statement, pitch: Pitch, lang: Language) -
     """
     found = log_standing(pitch, statement.impact.id)
     if found is None:
-        shown = shown_text(pitch, statement.impact, lang)
+        shown = shown_text(pitch, statement.impact, lang) or early_text(
+            pitch, statement.impact, lang
+        )
         if not shown:
             return text
         return lang.gettext("In the plan, {claim} {so_far}").format(
@@ -786,6 +788,50 @@ def with_so_far(text: str, statement: Statement, pitch: Pitch, lang: Language) -
     return lang.gettext("In the plan, {claim} {so_far}").format(
         claim=wording.lower_measure(text), so_far=so_far
     )
+
+
+def early_text(pitch: Pitch, impact: Impact, lang: Language) -> str:
+    """What a brief says of an impact whose log is too short for its chart to show the change.
+
+    "Too early to count so far: 3 figures since the change, to the end of
+    October 2026, where a chart needs 6 in a row to show a shift; no money is
+    counted for it yet." (newuser27 #4), so that a brief says why nothing is
+    counted yet rather than a plan alone, and never "no return". ``""``
+    otherwise.
+    """
+    facts, ledger = pitch.facts, pitch.ledger
+    if ledger is None or ledger.today is None or not facts.ended_periods(ledger.today):
+        return ""
+    # Imported here, as in log_standing: the update package builds on this module.
+    from pitchkit.notes.update.actuals import too_early_count
+
+    found = too_early_count(ledger, facts, impact.id)
+    if found is None:
+        return ""
+    count, needs, upto = found
+    line = ledger.line(impact.id)
+    values = {
+        "n": count,
+        "needs": needs,
+        "month": fmt.period_label(f"{upto:%Y-%m}", lang),
+    }
+    if line is not None and line.counted and line.annual > 0:
+        return lang.ngettext(
+            "Too early to count so far: {n} figure since the change, to the end of {month}, "
+            "where a chart needs {needs} in a row to show a shift; no money is counted for it "
+            "yet.",
+            "Too early to count so far: {n} figures since the change, to the end of {month}, "
+            "where a chart needs {needs} in a row to show a shift; no money is counted for it "
+            "yet.",
+            count,
+        ).format(**values)
+    return lang.ngettext(
+        "Too early to count so far: {n} figure since the change, to the end of {month}, where "
+        "a chart needs {needs} in a row to show a shift.",
+        "Too early to count so far: {n} figures since the change, to the end of {month}, where "
+        "a chart needs {needs} in a row to show a shift.",
+        count,
+    ).format(**values)
 
 
 def shown_text(pitch: Pitch, impact: Impact, lang: Language) -> str:

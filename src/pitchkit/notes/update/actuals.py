@@ -897,6 +897,35 @@ def standing(ledger: Ledger | None, facts: Facts, impact_id: str) -> Standing | 
     return None
 
 
+def too_early_count(
+    ledger: Ledger | None, facts: Facts, impact_id: str
+) -> tuple[int, int, dt.date] | None:
+    """For an impact whose figures since the change are too few for its chart to show it.
+
+    The figures from the change on are fewer than a shift needs
+    (:func:`_too_early`), on the better side, and counted as not yet telling
+    (:func:`_not_yet`): how many there are, how many a shift needs, and the
+    last day they cover, so that a brief says it is too early to count
+    rather than nothing (newuser27 #4). ``None`` otherwise.
+    """
+    if ledger is None or ledger.today is None or not (facts.updates or facts.figures):
+        return None
+    claim = _claims(ledger, facts).get(impact_id)
+    if claim is None or claim.since is None or claim.analysis.kind == "none":
+        return None
+    since = claim.since
+    after = [
+        p
+        for p in claim.points
+        if p.value is not None and p.period >= since and p.period.end < ledger.today
+    ]
+    if not after or not _too_early(claim, len(after)) or not _not_yet(claim, ledger.today):
+        return None
+    rules = claim.analysis.rules
+    needs = rules.spc_shift if claim.analysis.kind == "xmr" else rules.run_shift
+    return len(after), needs, max(p.period.end for p in after)
+
+
 @dataclass(frozen=True)
 class Shown:
     """What the log shows of an impact whose chart, by the note's date, shows the change.
