@@ -12,10 +12,11 @@ Worked by hand (docs/money.md §4), each in a note of 5 December 2026 at
   it ("so its money is forecast at the plan's full rate for now"), not £0
   (review13, the case docs/money.md left open). 2024/25 is January to March
   2025: £18,000 delivered and 36,000 × 90 ÷ 365 = £8,877, shown £9,000.
-  Payback: 2024/25's £26,877 over its 90 days leaves £33,123; 2025/26's
-  £131,500 (955 bed days × £100, and £36,000) repays that in 33,123 ÷
-  131,500 × 365 = 91.9 days: 181.9 days from 1 January 2025, 6.0 months,
-  shown 6.
+  Payback: 2024/25's £26,877 over its 3 months leaves £33,123; 2025/26's
+  £131,500 (955 bed days × £100, and £36,000), £10,958 a month, repays
+  that in 33,123 ÷ 10,958 = 3.02 months: by the end of June 2025 £59,752 of
+  the £60,000 is back, so the funding is repaid in July, the 7th month by
+  the calendar (newuser27 #2; it had read 6, from 181.9 days ÷ 30.44).
 - The same file's year under way, 2026/27: bed days at the log's rate, and
   homecare, with no figure in the year yet, at the plan's full rate, which
   the line now names (review13 L1: that part had no words).
@@ -81,7 +82,7 @@ def _update(tmp: Path, facts: Path, locale: str = "en_GB") -> str:
             "2025/26 £132,000 for £27,000 (£96,000 delivered; £36,000 at the plan's full rate "
             "for outsourced homecare medicines deliveries, whose figures are too few to show a "
             "change yet: a chart needs 8)",
-            "payback 6 months on the benefit delivered and forecast",
+            "payback 7 months on the benefit delivered and forecast",
         ),
         (
             "cy_GB",
@@ -89,7 +90,7 @@ def _update(tmp: Path, facts: Path, locale: str = "en_GB") -> str:
             "2025/26 £132,000 am £27,000 (£96,000 a gyflawnwyd; £36,000 ar gyfradd lawn y "
             "cynllun ar gyfer “Outsourced homecare medicines deliveries”, sydd â rhy ychydig o "
             "ffigurau i ddangos newid eto: mae siart angen 8)",
-            "ad-dalu mewn 6 mis ar sail y budd a gyflawnwyd ac a ragwelir",
+            "ad-dalu mewn 7 mis ar sail y budd a gyflawnwyd ac a ragwelir",
         ),
     ],
 )
@@ -107,8 +108,8 @@ def test_every_note_reads_the_mixed_closed_year_alike(tmp_path: Path) -> None:
     block = _line(tmp_path, YOUNG, "dof", "Benefit against")
     other = _line(tmp_path, YOUNG, "coo", "Money:")
     # The same payback, on the same years, in the other director's one line.
-    assert "payback 6 months on the benefit delivered and forecast" in block
-    assert other.endswith("(payback in 6 months on the benefit delivered and forecast)."), other
+    assert "payback 7 months on the benefit delivered and forecast" in block
+    assert other.endswith("(payback in 7 months on the benefit delivered and forecast)."), other
     assert "in the plan, at 2026/27 prices" in other
     # The update says the same of the measure: the plan's full rate, not nothing.
     text = _update(tmp_path, YOUNG)

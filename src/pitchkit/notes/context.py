@@ -47,6 +47,7 @@ from pitchkit.recast.pitch import (
     money_target,
     quantify,
 )
+from pitchkit.recast.words import plain_words
 
 if TYPE_CHECKING:
     from pitchkit.notes.update.actuals import Shown, Standing
@@ -627,6 +628,33 @@ def before_spend(text: str, statement: Statement, pitch: Pitch, lang: Language) 
     )
 
 
+#: Words that do not narrow what a measure counts: "the trust's agency spend" is agency spend.
+_SCOPE_FILLER = frozenset({
+    "a", "an", "the", "of", "on", "in", "for", "and", "to", "at", "by", "with", "from", "our",
+    "all", "any", "every", "its", "their", "trust", "trusts", "total", "number",
+    "resulting", "causing", "leading", "that", "which", "who", "is", "are", "was", "were",
+    "reduce", "cut", "lower", "decrease", "halve", "increase", "raise", "improve", "grow",
+})  # fmt: skip
+
+
+def _scope_words(text: str) -> set[str]:
+    """The words of ``text`` that say what it counts (:func:`plain_words`, filler left out)."""
+    return {word for word in plain_words(text) if word and word not in _SCOPE_FILLER}
+
+
+def same_scope(measure: str, asked: str) -> bool:
+    """Whether an impact's ``measure`` is what an objective's ``asked`` ("Reduce X by 15%") counts.
+
+    The same words, filler aside: "Agency nurse spend" is the objective's
+    "agency nurse spend", so its share can meet the objective's; "Bank and
+    agency 1:1 observation shifts on acute wards" is a part of "bank and
+    agency spend", and "Agency nurse spend on the older people's wards" a part
+    of "agency nurse spend", so their shares are not the objective's.
+    """
+    wanted = _scope_words(re.sub(r"\bby\s+\d+(?:\.\d+)?\s?%.*$", "", asked))
+    return bool(wanted) and _scope_words(measure) == wanted
+
+
 def with_own_target(text: str, statement: Statement, pitch: Pitch, lang: Language) -> str:
     """``text``, then the same impact against an objective of its own that the note does not head.
 
@@ -659,6 +687,18 @@ def with_own_target(text: str, statement: Statement, pitch: Pitch, lang: Languag
         if asked is None or relative is None or relative <= 0:
             continue
         wanted = float(asked.group(1)) / 100
+        if not same_scope(
+            english_of(statement.impact.measure, pitch.facts.english), asked.group(0)
+        ):
+            # The impact's measure is a part of what the objective counts (1:1 observation
+            # shifts on the acute wards, against the trust's bank and agency spend): its share
+            # is not the objective's, so no "meets" (newuser27 #3).
+            return lang.gettext(
+                "{sentence} It contributes to your objective {objective}: the {share} is of "
+                "this measure alone, not of all that the objective counts."
+            ).format(
+                sentence=text, objective=objective, share=fmt.percent(relative, lang, decimals=0)
+            )
         said = (
             N_("{sentence} Against your objective {objective}: the plan's {share} meets the "
                "{target} it asks for.")
@@ -687,7 +727,9 @@ def with_so_far(text: str, statement: Statement, pitch: Pitch, lang: Language) -
     """
     found = log_standing(pitch, statement.impact.id)
     if found is None:
-        shown = shown_text(pitch, statement.impact, lang)
+        shown = shown_text(pitch, statement.impact, lang) or early_text(
+            pitch, statement.impact, lang
+        )
         if not shown:
             return text
         return lang.gettext("In the plan, {claim} {so_far}").format(
@@ -747,6 +789,50 @@ def with_so_far(text: str, statement: Statement, pitch: Pitch, lang: Language) -
     return lang.gettext("In the plan, {claim} {so_far}").format(
         claim=wording.lower_measure(text), so_far=so_far
     )
+
+
+def early_text(pitch: Pitch, impact: Impact, lang: Language) -> str:
+    """What a brief says of an impact whose log is too short for its chart to show the change.
+
+    "Too early to count so far: 3 figures since the change, to the end of
+    October 2026, where a chart needs 6 in a row to show a shift; no money is
+    counted for it yet." (newuser27 #4), so that a brief says why nothing is
+    counted yet rather than a plan alone, and never "no return". ``""``
+    otherwise.
+    """
+    facts, ledger = pitch.facts, pitch.ledger
+    if ledger is None or ledger.today is None or not facts.ended_periods(ledger.today):
+        return ""
+    # Imported here, as in log_standing: the update package builds on this module.
+    from pitchkit.notes.update.actuals import too_early_count
+
+    found = too_early_count(ledger, facts, impact.id)
+    if found is None:
+        return ""
+    count, needs, upto = found
+    line = ledger.line(impact.id)
+    values = {
+        "n": count,
+        "needs": needs,
+        "month": fmt.period_label(f"{upto:%Y-%m}", lang),
+    }
+    if line is not None and line.counted and line.annual > 0:
+        return lang.ngettext(
+            "Too early to count so far: {n} figure since the change, to the end of {month}, "
+            "where a chart needs {needs} in a row to show a shift; no money is counted for it "
+            "yet.",
+            "Too early to count so far: {n} figures since the change, to the end of {month}, "
+            "where a chart needs {needs} in a row to show a shift; no money is counted for it "
+            "yet.",
+            count,
+        ).format(**values)
+    return lang.ngettext(
+        "Too early to count so far: {n} figure since the change, to the end of {month}, where "
+        "a chart needs {needs} in a row to show a shift.",
+        "Too early to count so far: {n} figures since the change, to the end of {month}, where "
+        "a chart needs {needs} in a row to show a shift.",
+        count,
+    ).format(**values)
 
 
 def shown_text(pitch: Pitch, impact: Impact, lang: Language) -> str:

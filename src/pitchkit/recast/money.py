@@ -304,6 +304,35 @@ class Lost(NamedTuple):
     money: float
 
 
+class Step(NamedTuple):
+    """The money a year's log delivered from the year's start to the end of one period.
+
+    Each kind of it, as :class:`YearShare` holds them, so that every payback
+    (all the benefit, the cash, the trust's own) follows the same months. A
+    period with no figure is a step too, holding what the one before it did:
+    a missing month adds nothing, and the payback does not spread the next
+    month's money back over it (newuser27 #2).
+    """
+
+    day: dt.date
+    benefit: float
+    cash: float
+    own: float
+    elsewhere: float
+
+    def amount(self, kind: Kind | None) -> float:
+        """The money so far of one kind (:data:`Kind`; ``None``: all of it)."""
+        if kind is None:
+            return self.benefit
+        if kind == "cash":
+            return self.cash
+        if kind == "capacity":
+            return self.benefit - self.cash
+        if kind == "own":
+            return self.own
+        return self.benefit - self.cash + self.own - self.elsewhere
+
+
 @dataclass(frozen=True)
 class YearShare:
     """One financial year of the project: the benefit and investment falling in it."""
@@ -378,9 +407,9 @@ class YearShare:
     #: counts the year £0 instead), so that the two totals reconcile in pounds.
     lost: tuple[Lost, ...] = ()
     #: For a year the log delivered (closed, or under way, so far): the money delivered to
-    #: the end of each logged period in it, as (that day, all the benefit, the cash), so
-    #: that the payback follows the months the log shows, not the year spread evenly.
-    steps: tuple[tuple[dt.date, float, float], ...] = ()
+    #: the end of each period in it up to the last logged one (:class:`Step`), so that the
+    #: payback follows the months the log shows, not the year spread evenly.
+    steps: tuple[Step, ...] = ()
 
     @property
     def own_cash(self) -> float:
@@ -516,13 +545,18 @@ class Ledger:
 
         Once a closed year is what the progress log delivered (:func:`with_logged`),
         the payback follows the years the note shows, not a year at the full rate:
-        each year's benefit is spread evenly over its days of benefit, from the
-        first day any counted impact's benefit starts to the project's end, and
-        the months run to the day the benefit so far reaches the funding. ``None``
-        when the benefit over the project never does (or the dates are unknown);
-        else the months and the day they count from. With ``releases``, of that
-        kind of benefit alone (``"cash"``: each year's cash, from the first day
-        a cash impact's benefit starts), on the same years.
+        each year's benefit is spread evenly over its months of benefit (a part
+        month by its days), from the first day any counted impact's benefit
+        starts to the project's end,
+        except that a logged year follows what the log delivered month by month
+        (:attr:`YearShare.steps`; a month with no figure adds nothing), and the
+        months run to the day the benefit so far reaches the funding, counted
+        in months of the calendar (:func:`months_between`). ``None`` when the benefit
+        over the project never does (or the dates are unknown); else the months
+        and the day they count from. With ``releases``, of that kind of benefit
+        alone (``"cash"``: each year's cash, from the first day a cash impact's
+        benefit starts), on the same years and the same months, so that every
+        note's payback of one kind is one figure (newuser27 #2).
         """
         if not self.investment or self.start is None or self.end is None:
             return None
@@ -548,12 +582,13 @@ class Ledger:
                 so_far += amount
                 continue
             if so_far + amount >= self.investment:
+                # Counted in months of the calendar from the first benefit, a part month by
+                # its days (:func:`months_between`), as a finance director counts them.
                 opened = max(first, begins)
-                start = (opened - begins).days
-                steps = share.steps if releases in (None, "cash") else ()
-                knots = _knots(start, days, amount, steps, begins, cash=releases == "cash")
-                elapsed = _crossing(knots, self.investment - so_far)
-                return 12 * elapsed / DAYS_IN_YEAR, begins
+                start = months_between(begins, opened - dt.timedelta(days=1))
+                length = _earning_months(first, last, begins, self.end)
+                knots = _knots(start, length, amount, share.steps, begins, releases)
+                return _crossing(knots, self.investment - so_far), begins
             so_far += amount
         return None
 
@@ -590,34 +625,36 @@ class Ledger:
 
 
 def _knots(
-    start: int,
-    days: int,
+    start: float,
+    length: float,
     amount: float,
-    steps: tuple[tuple[dt.date, float, float], ...],
+    steps: tuple[Step, ...],
     begins: dt.date,
-    *,
-    cash: bool,
+    kind: Kind | None,
 ) -> list[tuple[float, float]]:
-    """A year's benefit so far, as (days since ``begins``, money) at each point it is known.
+    """A year's benefit so far, as (months since ``begins``, money) at each point it is known.
 
-    From nothing on the year's first day of benefit (``start`` days after
-    ``begins``) to ``amount`` on its last (``days`` later). The money the log
-    shows delivered to the end of each logged period in between (``steps``:
-    all the benefit, or the cash) is a point too, so that a year whose benefit
-    ramped up is not read as earning evenly; with no steps, a straight line.
+    From nothing at the start of the year's first day of benefit (``start``
+    months after ``begins``) to ``amount`` at the end of its last
+    (``length`` months later), the months those of the calendar, a part
+    month by its days (:func:`months_between`). The money the log shows
+    delivered to the end of each period in between (``steps``, of ``kind``;
+    ``None``: all the benefit) is a point too, so that a year whose benefit
+    ramped up is not read as earning evenly, and a month with no figure adds
+    nothing; with no steps, a straight line.
     """
-    knots = [(float(start), 0.0)]
-    end = float(start + days)
-    for day, benefit, cash_so_far in steps:
-        at = float((day - begins).days + 1)
+    knots = [(start, 0.0)]
+    end = start + length
+    for step in steps:
+        at = months_between(begins, step.day)
         if knots[-1][0] < at < end:
-            knots.append((at, cash_so_far if cash else benefit))
+            knots.append((at, step.amount(kind)))
     knots.append((end, amount))
     return knots
 
 
 def _crossing(knots: list[tuple[float, float]], needed: float) -> float:
-    """The day (since the first benefit) the money along ``knots`` first reaches ``needed``."""
+    """The months since the first benefit until the money along ``knots`` reaches ``needed``."""
     for (x0, y0), (x1, y1) in pairwise(knots):
         if y1 >= needed and y1 > y0:
             return x0 + max(0.0, needed - y0) / (y1 - y0) * (x1 - x0)
@@ -1004,7 +1041,7 @@ class Delivered:
     #: See :attr:`YearShare.lost`.
     lost: tuple[Lost, ...] = ()
     #: See :attr:`YearShare.steps`.
-    steps: tuple[tuple[dt.date, float, float], ...] = ()
+    steps: tuple[Step, ...] = ()
 
 
 def with_logged(ledger: Ledger, delivered: dict[int, Delivered]) -> Ledger:

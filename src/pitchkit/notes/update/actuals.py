@@ -32,6 +32,7 @@ from pitchkit.recast.money import (
     Ledger,
     Line,
     Lost,
+    Step,
     benefit_start,
     fy_bounds,
     is_cost,
@@ -158,8 +159,9 @@ def _not_yet(claim: Claim, today: dt.date) -> bool:
     change a chart cannot yet show it (a run chart's shift needs 6 points on
     one side of a median that still mixes in the months before). The figures
     from the change on count as not yet telling when they are fewer than an
-    XmR chart needs (12), better than the baseline on balance by at least
-    half the plan's gain a period (nearer the plan than no change at all:
+    XmR chart needs (12), better than the baseline on balance, either too few
+    for any rule to show the change (:func:`_too_early`) or by at least half
+    the plan's gain a period (nearer the plan than no change at all:
     :func:`_on_course`), the latest of them better too (so that the update's
     "N more months better than the baseline could show one" rests on them),
     and the chart shows no change the wrong way. A measure that got worse,
@@ -181,7 +183,22 @@ def _not_yet(claim: Claim, today: dt.date) -> bool:
     if not after or len(after) >= spc.Rules().min_spc_points:
         return False
     gains = [claim.gain(p) for p in after]
-    return sum(gains) > 0 and gains[-1] > 0 and _on_course(claim, after)
+    if sum(gains) <= 0 or gains[-1] <= 0:
+        return False
+    return _too_early(claim, len(after)) or _on_course(claim, after)
+
+
+def _too_early(claim: Claim, count: int) -> bool:
+    """Whether ``count`` figures since the change are fewer than the chart's rules need to show it.
+
+    A shift needs 6 points on one side of a run chart's median (7 on an XmR
+    chart), so with fewer the chart not showing the change says nothing of
+    whether it came: the money is too early to count, not £0 (newuser27 #4:
+    out-of-area bed days of 380, 341 and 262 against 422.5 before, three
+    months after the change, read as "no return on the £185,000").
+    """
+    rules = claim.analysis.rules
+    return count < (rules.spc_shift if claim.analysis.kind == "xmr" else rules.run_shift)
 
 
 def _on_course(claim: Claim, after: list[Point]) -> bool:
@@ -399,7 +416,7 @@ def _running(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered |
     unfigured: list[str] = []
     flat: list[str] = []  # counted as nothing: figures whose chart does not show the change
     parts: list[tuple[Line, Claim, dt.date]] = []  # the lines on the log's rate
-    even = False  # whether some line earns at the plan's rate, spread evenly over the year
+    even = False  # whether some line earns at the plan's rate, spread evenly over the whole year
     assert ledger.start is not None
     first = fy_bounds(year)[0]
     for line in ledger.counted:
@@ -409,7 +426,7 @@ def _running(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered |
             begins = max(first, benefit_start(line.impact, ledger.start))
             kind = claim.points[-1].period.kind
             parts.append((line, claim, _counted_from(first, begins, kind)))
-        elif part.earned != 0:
+        elif part.earned != 0 and not part.unshown:
             even = True
         if part.worse:
             worse.append(line.impact.measure)
@@ -463,7 +480,10 @@ def _running(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered |
         unfigured=tuple(unfigured),
         # Beside money the log shows delivered, one counted as nothing is named (newuser10 #7a).
         flat=tuple(flat) if rated and so_far > 0 else (),
-        steps=() if even or not rated else _steps(first, upto, parts),
+        # A line whose figures do not yet show the change earns nothing to ``upto`` and the
+        # plan's rate only after it: the payback does not spread that over the months before
+        # (it read "payback 1 month" with nothing counted to October: newuser27 #4).
+        steps=() if even else _steps(first, upto, parts) or (Step(upto, 0.0, 0.0, 0.0, 0.0),),
     )
 
 
@@ -631,35 +651,46 @@ def _year(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered | No
 
 def _steps(
     first: dt.date, last: dt.date, parts: list[tuple[Line, Claim, dt.date]]
-) -> tuple[tuple[dt.date, float, float], ...]:
-    """The money delivered from ``first`` to the end of each logged period up to ``last``.
+) -> tuple[Step, ...]:
+    """The money delivered from ``first`` to the end of each period up to ``last``.
 
-    As (the period's last day, all the benefit, the cash), each line counted
-    from its own day (``parts``: the line, what the log shows for it, the day
-    its money counts from) and priced as the year is (:func:`_money`), so that
-    the last step is the year's money. The payback follows them month by
-    month (:meth:`~pitchkit.recast.money.Ledger.payback_logged`): a benefit
-    that ramped up over the year is not read as earned evenly (newuser25 #2).
+    Each line counted from its own day (``parts``: the line, what the log
+    shows for it, the day its money counts from) and priced as the year is
+    (:func:`_money`), so that the last step is the year's money, of each kind
+    (all of it, the cash, the trust's own, another body's capacity). The
+    payback follows them month by month
+    (:meth:`~pitchkit.recast.money.Ledger.payback_logged`): a benefit that
+    ramped up over the year is not read as earned evenly (newuser25 #2). A
+    period with no figure, up to the last logged one, is a step holding what
+    the one before it did, so that a missing month adds nothing and the next
+    month's money is not spread back over it (newuser27 #2).
     """
-    ends = sorted(
-        {
-            point.period.end
-            for _, claim, _ in parts
-            for point in claim.points
-            if point.value is not None and first <= point.period.end < last
-        }
-        | {last}
-    )
+    logged = [
+        point.period
+        for _, claim, _ in parts
+        for point in claim.points
+        if point.value is not None and first <= point.period.end < last
+    ]
+    ends = {last} | {period.end for period in logged}
+    if logged:
+        latest = max(period.end for period in logged)
+        for _, claim, counted_from in parts:
+            kind = claim.points[-1].period.kind
+            ends |= {p.end for p in _periods(counted_from, latest, kind) if p.end <= latest}
     steps = []
-    for day in ends:
-        benefit = cash = 0.0
+    for day in sorted(ends):
+        benefit = cash = own = elsewhere = 0.0
         for line, claim, counted_from in parts:
             if day < counted_from:
                 continue
             money = _money(line, claim, counted_from, day)
             benefit += money
-            cash += money if spends(line) else 0.0
-        steps.append((day, benefit, cash))
+            if spends(line):
+                cash += money
+                own += money if line.own else 0.0
+            elif line.elsewhere is not None:
+                elsewhere += money
+        steps.append(Step(day, benefit, cash, own, elsewhere))
     return tuple(steps) if parts else ()
 
 
@@ -836,6 +867,35 @@ def standing(ledger: Ledger | None, facts: Facts, impact_id: str) -> Standing | 
     if _shows_nothing(claim, ledger.today):
         return Standing("flat", 0.0, upto, better=isolated_periods(claim))
     return None
+
+
+def too_early_count(
+    ledger: Ledger | None, facts: Facts, impact_id: str
+) -> tuple[int, int, dt.date] | None:
+    """For an impact whose figures since the change are too few for its chart to show it.
+
+    The figures from the change on are fewer than a shift needs
+    (:func:`_too_early`), on the better side, and counted as not yet telling
+    (:func:`_not_yet`): how many there are, how many a shift needs, and the
+    last day they cover, so that a brief says it is too early to count
+    rather than nothing (newuser27 #4). ``None`` otherwise.
+    """
+    if ledger is None or ledger.today is None or not (facts.updates or facts.figures):
+        return None
+    claim = _claims(ledger, facts).get(impact_id)
+    if claim is None or claim.since is None or claim.analysis.kind == "none":
+        return None
+    since = claim.since
+    after = [
+        p
+        for p in claim.points
+        if p.value is not None and p.period >= since and p.period.end < ledger.today
+    ]
+    if not after or not _too_early(claim, len(after)) or not _not_yet(claim, ledger.today):
+        return None
+    rules = claim.analysis.rules
+    needs = rules.spc_shift if claim.analysis.kind == "xmr" else rules.run_shift
+    return len(after), needs, max(p.period.end for p in after)
 
 
 @dataclass(frozen=True)
