@@ -999,20 +999,117 @@ def about_subject(pair: tuple[str, str], subject: frozenset[str]) -> bool:
     return bool(stems) and all(stem in subject for stem in stems)
 
 
-def only_the_subject(
-    found: Link, impact: Impact, objective: Objective, subject: frozenset[str]
+def team_words(objective_texts: Sequence[str]) -> frozenset[str]:
+    """The stems more than a third of the team's objectives share: whose objectives they are.
+
+    In an ambulance trust "ambulance" is in nearly every objective; in a mental
+    health trust "physical" may be in many. Such a word says which organisation
+    the team runs, not which of its objectives an impact serves: shared with an
+    impact, it makes no possible link by itself and adds nothing to one (it
+    still supports a map chain). A stem counts when more than a third of the
+    objectives, and two or more, hold it. Read from the team's own objectives,
+    so it needs no vocabulary (linking-evaluation.md, "Words every objective
+    shares").
+    """
+    counts: dict[str, int] = {}
+    for text in objective_texts:
+        for stem in {token.stem for token in tokens(text)}:
+            counts[stem] = counts.get(stem, 0) + 1
+    size = len(objective_texts)
+    return frozenset(stem for stem, n in counts.items() if n >= 2 and 3 * n > size)
+
+
+#: Units of time and words that say only how a figure is counted: shared alone, they
+#: say two figures are counted alike, not that one moves the other ("within 15 minutes"
+#: and "handovers over 45 minutes").
+UNIT_WORDS = (
+    "minute",
+    "minutes",
+    "second",
+    "seconds",
+    "hour",
+    "hours",
+    "month",
+    "months",
+    "year",
+    "years",
+    "rate",
+    "rates",
+    "number",
+    "numbers",
+)
+
+
+@cache
+def unit_stems() -> frozenset[str]:
+    """The stems of :data:`UNIT_WORDS`."""
+    return frozenset(stem for word in UNIT_WORDS for stem in phrase(word))
+
+
+def _team_pair(pair: tuple[str, str], team: frozenset[str]) -> bool:
+    """Whether the objective's side of a shared-word pair is only the team's common words."""
+    stems = phrase(pair[1])
+    return bool(stems) and all(stem in team for stem in stems)
+
+
+def _unit_pair(pair: tuple[str, str]) -> bool:
+    """Whether both sides of a shared-word pair are only units of time or counting words."""
+    stems = phrase(pair[0]) + phrase(pair[1])
+    return bool(stems) and all(stem in unit_stems() for stem in stems)
+
+
+def common_pair(
+    pair: tuple[str, str], subject: frozenset[str], team: frozenset[str] = frozenset()
 ) -> bool:
-    """Whether ``found`` is a possible link made only by the project's subject words.
+    """Whether a shared-word pair says only what the project or the team is, or a unit.
+
+    The impact's side only the project's subject words (:func:`subject_words`), the
+    objective's side only the team's common words (:func:`team_words`), or both sides
+    only units of time or counting words (:data:`UNIT_WORDS`), each under its switch.
+    """
+    return (
+        (RULES["subject"] and about_subject(pair, subject))
+        or (RULES["team words"] and _team_pair(pair, team))
+        or (RULES["unit words"] and _unit_pair(pair))
+    )
+
+
+def only_the_subject(
+    found: Link,
+    impact: Impact,
+    objective: Objective,
+    subject: frozenset[str],
+    team: frozenset[str] = frozenset(),
+) -> bool:
+    """Whether ``found`` is a possible link made only by the project's or the team's common words.
 
     Such a link is not offered: the words say the objective is about the same
-    subject, not that the impact moves it. A link the map, the lead's
-    declared themes on both sides or other telling words make stays.
+    subject, or belongs to the same organisation, not that the impact moves it
+    (:func:`common_pair`). A link the map, the lead's declared themes on both
+    sides or other telling words make stays.
     """
-    if not RULES["subject"] or found.reason != "words" or found.confidence != "possible":
+    if found.reason != "words" or found.confidence != "possible":
         return False
     if found.chain is not None or declared_themes(impact, objective):
         return False
-    return all(about_subject(pair, subject) for pair in found.words)
+    return all(common_pair(pair, subject, team) for pair in found.words)
+
+
+def without_common_words(
+    found: Link | None, subject: frozenset[str], team: frozenset[str]
+) -> Link | None:
+    """``found`` with the shared-word pairs :func:`common_pair` reads as common left out.
+
+    They add nothing to a link: the explanation names only the words that tell.
+    A link whose every pair is common keeps them (it is a map, theme or
+    declared link, and the words are all it has to show).
+    """
+    if found is None or not found.words or found.confidence == "explicit":
+        return found
+    kept = tuple(pair for pair in found.words if not common_pair(pair, subject, team))
+    if not kept or len(kept) == len(found.words):
+        return found
+    return replace(found, words=kept)
 
 
 def held_apart(found: Link | None, impact: Impact, objective: Objective) -> Link | None:

@@ -1199,6 +1199,8 @@ RULES = {
     "crowded concepts": True,
     "qualified concepts": True,
     "names apart": True,
+    "team words": True,
+    "unit words": True,
 }
 
 #: Kinds of concept that say whose or where, not what is counted: they never make a link alone.

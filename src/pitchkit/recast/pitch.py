@@ -30,6 +30,8 @@ from pitchkit.recast.align import (
     saves_for_budget,
     spent_held,
     subject_words,
+    team_words,
+    without_common_words,
 )
 from pitchkit.recast.english import english_director, in_english
 from pitchkit.recast.evidence import NO_EVIDENCE, Evidence, compare, gather, rarity_of_team
@@ -359,6 +361,7 @@ def weigh(facts: Facts, director: Director, *, today: dt.date, every_pair: bool 
     ledger = project_ledger(facts, today)
     rarity = rarity_of_team(english)
     subject = subject_words([i.measure for i in english.impacts])
+    team = team_words([o.text for d in english.directors for o in d.objectives])
     setting = setting_of(english.project.organisation)
     found: dict[tuple[str, str], tuple[Impact, Impact, Objective, Objective, Link | None, bool]]
     found = {}
@@ -394,7 +397,7 @@ def weigh(facts: Facts, director: Director, *, today: dt.date, every_pair: bool 
     candidates = tuple(
         Candidate(
             *found[key][:4],
-            rules=_offered(found[key][4], found[key][1], found[key][3], subject),
+            rules=_offered(found[key][4], found[key][1], found[key][3], subject, team),
             evidence=compared[key],
             year_missed=found[key][5],
         )
@@ -409,9 +412,17 @@ def weigh(facts: Facts, director: Director, *, today: dt.date, every_pair: bool 
 
 
 def _offered(
-    rules: Link | None, impact: Impact, objective: Objective, subject: frozenset[str]
+    rules: Link | None,
+    impact: Impact,
+    objective: Objective,
+    subject: frozenset[str],
+    team: frozenset[str] = frozenset(),
 ) -> Link | None:
     """The hand rules' link, unless only the project's subject words make it (not offered).
+
+    Nor when only words more than a third of the team's objectives share, or units of
+    time, make it (:func:`pitchkit.recast.align.common_pair`); such words are left out
+    of the words a link shows.
 
     And only possible, or not offered, when the two sides count different people
     (:func:`pitchkit.recast.align.held_apart`); a rise the change pays for only to a
@@ -419,8 +430,9 @@ def _offered(
     evidence is gathered, so the scorer weighs the same evidence as before: what the lead is offered
     changes, not what it learned.
     """
-    if rules is not None and only_the_subject(rules, impact, objective, subject):
+    if rules is not None and only_the_subject(rules, impact, objective, subject, team):
         return None
+    rules = without_common_words(rules, subject, team)
     return price_apart(held_apart(rules, impact, objective), impact, objective)
 
 
