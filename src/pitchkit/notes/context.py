@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from pitchkit.facts.schema import Director, Facts, Impact, Objective
@@ -620,11 +620,13 @@ def before_spend(text: str, statement: Statement, pitch: Pitch, lang: Language) 
 
 
 #: An objective that asks for a change by a share: "Reduce agency nurse spend by 40%".
-_BY_PERCENT = re.compile(
-    r"\b(?:reduce|cut|lower|decrease|halve|increase|raise|improve|grow)\b[^.;:]*?"
-    r"\bby\s+(\d+(?:\.\d+)?)\s?%",
-    re.IGNORECASE,
-)
+@cache
+def _by_percent() -> re.Pattern[str]:
+    return re.compile(
+        r"\b(?:reduce|cut|lower|decrease|halve|increase|raise|improve|grow)\b[^.;:]*?"
+        r"\bby\s+(\d+(?:\.\d+)?)\s?%",
+        re.IGNORECASE,
+    )
 
 
 def with_own_target(text: str, statement: Statement, pitch: Pitch, lang: Language) -> str:
@@ -650,7 +652,7 @@ def with_own_target(text: str, statement: Statement, pitch: Pitch, lang: Languag
                     "{sentence} Against your objective {objective}: {share}."
                 ).format(sentence=text, objective=objective, share=share)
             continue
-        asked = _BY_PERCENT.search(english_of(other.objective.text, pitch.facts.english))
+        asked = _by_percent().search(english_of(other.objective.text, pitch.facts.english))
         relative = other.quantity.relative
         if asked is None or relative is None or relative <= 0:
             continue
