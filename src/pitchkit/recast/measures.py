@@ -416,6 +416,10 @@ def _plural_names() -> frozenset[str]:
     return frozenset(plural - singular)
 
 
+#: A word every wait :func:`_tests_waited_for`'s pattern finds holds, in any case.
+_WAIT_WORD = re.compile(r"wait|breach|backlog", re.IGNORECASE)
+
+
 @cache
 def _tests_waited_for() -> tuple[str, frozenset[str], re.Pattern[str] | None]:
     """``waits_for_tests`` in ``measures.yaml``: the concept, the waits it replaces, a pattern.
@@ -446,6 +450,8 @@ def _waits_for_tests(spelt: str, found: tuple[Mention, ...]) -> tuple[Mention, .
     A wait the map reads as RTT or a long wait is read as a diagnostic wait;
     a wait the map does not read at all ("waits for an MRI") is read so too.
     """
+    if not _WAIT_WORD.search(spelt):
+        return found  # no wait the pattern could find: it need not even be made
     concept, waits, pattern = _tests_waited_for()
     hit = pattern.search(spelt) if pattern is not None else None
     if hit is None or any(m.concept == concept for m in found):
