@@ -265,3 +265,33 @@ def test_set_value_adds_a_header_to_a_new_file(tmp_path: Path) -> None:
 
     assert text.startswith("# pitchkit settings for you alone")
     assert text.endswith('locale = "cy_GB"\n')
+
+
+@pytest.mark.parametrize(
+    ("xdg", "home"),
+    [
+        (None, "/home/someone"),
+        ("/tmp/xdg-config", "/home/someone"),
+        ("/tmp/xdg-config/", "/home/someone/"),
+        ("", "/"),
+        ("relative/config", "/root"),
+        (None, "relative-home"),
+        (None, None),
+    ],
+)
+def test_config_folder_is_the_one_platformdirs_gives(
+    monkeypatch: pytest.MonkeyPatch, xdg: str | None, home: str | None
+) -> None:
+    """The Linux shortcut gives platformdirs' folder, or leaves it to platformdirs."""
+    from platformdirs import user_config_dir
+
+    from pitchkit.cli.userconfig import config_path
+
+    for name, value in (("XDG_CONFIG_HOME", xdg), ("HOME", home)):
+        if value is None:
+            monkeypatch.delenv(name, raising=False)
+        else:
+            monkeypatch.setenv(name, value)
+    monkeypatch.delenv("PITCHKIT_CONFIG", raising=False)
+    expected = Path(user_config_dir("pitchkit", appauthor=False)) / "config.toml"
+    assert config_path() == expected

@@ -174,6 +174,12 @@ def test_a_plain_brief_loads_nothing_only_other_work_needs(tmp_path: Path) -> No
             # The ranking recasts every director: only advice that ranks the team loads it,
             # and the demo's warnings need no ranking (a link's wording is advice.reasons).
             "pitchkit.advice.ranking",
+            # The user's configuration folder on Linux is worked out without platformdirs
+            # (and the tempfile and random it loads).
+            "platformdirs",
+            # The guide's median of three logged figures is written out (statistics loads
+            # fractions and decimal).
+            "statistics",
         }
         & modules
     )
@@ -246,6 +252,33 @@ def test_a_brief_without_a_progress_log_loads_no_update_code(tmp_path: Path) -> 
     assert note.exists()
     assert "pitchkit.notes.brief" in modules
     assert not {m for m in modules if m.startswith("pitchkit.notes.update")}
+
+
+def test_a_batch_without_a_pack_loads_neither_python_docx_nor_docxtpl(tmp_path: Path) -> None:
+    """A batch fills the built-in brief from its shipped preparation; only --pack needs docx.
+
+    (A note whose text holds a new line or a tab has it made a Word break by
+    pitchkit.word.listing, not docxtpl: tests/test_listing.py.)
+    """
+    demo = Path(pitchkit.__file__).parent / "demo" / "facts.yaml"
+    out = tmp_path / "notes"
+    code = (
+        "import atexit, runpy, sys; "
+        "atexit.register(lambda: print('\\n'.join(sorted(sys.modules)))); "
+        "sys.argv[0] = 'pitchkit'; runpy.run_module('pitchkit', run_name='__main__')"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, "batch", str(demo), "-o", str(out), "-q", "-j", "1"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    modules = set(result.stdout.split())
+    assert len(list(out.glob("*.docx"))) > 1
+    assert "pitchkit.batch" in modules
+    assert not {m for m in modules if m.split(".")[0] in {"docx", "docxtpl"}}
 
 
 def collector_on_at_exit(*args: str) -> bool:

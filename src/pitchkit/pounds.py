@@ -12,7 +12,7 @@ and the measures spreadsheet's figures by the same factor). A rate such as
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 #: How pounds are written, on their own.
 _POUND = r"(?:£|gbp|pounds?(?:\s+sterling)?|sterling|stg)"
@@ -44,11 +44,13 @@ def _plain(unit: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+@lru_cache(maxsize=1024)
 def pounds_scale(unit: str | None) -> float | None:
     """How many pounds one of ``unit`` is: 1 for ``£``, 1,000 for ``£k``, 1,000,000 for ``£m``.
 
     ``None`` for a unit that is not a sum of pounds, including a rate such as
     "£ per patient". Any case, spaces and ``£'000`` or ``(£000s)`` are read.
+    Remembered: a project's few units are asked about thousands of times in a batch.
     """
     if not unit:
         return None

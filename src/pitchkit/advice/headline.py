@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 from typing import NamedTuple
 
 from pitchkit.advice.review import Finding, Review
@@ -20,14 +21,19 @@ from pitchkit.i18n.translation import Language
 from pitchkit.period import Period, parse_period
 from pitchkit.recast.words import plain_words
 
+
 #: Words that say a measure moved: down, up, improved, reduced, fallen, halved ...
 #: (and their Welsh: i lawr, wedi gostwng, wedi codi, wedi gwella, llai, mwy).
-_CHANGE = re.compile(
-    r"\b(?:down|up|improv\w*|reduc\w*|fall\w*|fell|fallen|drop\w*|declin\w*|decreas\w*"
-    r"|increas\w*|ris(?:e|es|en|ing)|rose|lower|higher|better|worse|cut|halved|doubled"
-    r"|gostwng\w*|gostyngiad|codi|cynydd|cynnydd|gwell\w*|llai|mwy|lawr|haneru)\b",
-    re.IGNORECASE,
-)
+@cache
+def _change() -> re.Pattern[str]:
+    return re.compile(
+        r"\b(?:down|up|improv\w*|reduc\w*|fall\w*|fell|fallen|drop\w*|declin\w*|decreas\w*"
+        r"|increas\w*|ris(?:e|es|en|ing)|rose|lower|higher|better|worse|cut|halved|doubled"
+        r"|gostwng\w*|gostyngiad|codi|cynydd|cynnydd|gwell\w*|llai|mwy|lawr|haneru)\b",
+        re.IGNORECASE,
+    )
+
+
 #: Words too common in a measure's name to say which measure a headline means.
 _COMMON = frozenset(
     [
@@ -149,7 +155,7 @@ def unsupported(facts: Facts, only: Period | None = None) -> Iterator[Headline]:
         named = named_measures(update.summary, facts)
         if not named:
             continue
-        word = _CHANGE.search(update.summary)
+        word = _change().search(update.summary)
         if word is None:
             continue
         _, run, chart_run = log_runs(facts, period)

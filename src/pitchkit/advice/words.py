@@ -56,6 +56,9 @@ def _uses(text: str, phrase: str, theirs: str = "") -> bool:
     """Whether ``text`` uses ``phrase`` other than inside the director's own ``theirs``."""
     if theirs:
         text = _phrase_pattern(theirs).sub(" ", text)
+    if text.isascii() and phrase.isascii() and phrase.strip().lower() not in text.lower():
+        # In ASCII text the pattern's any-case match is this, so it need not be made.
+        return False
     return bool(_phrase_pattern(phrase).search(text))
 
 

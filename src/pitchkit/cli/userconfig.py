@@ -22,7 +22,10 @@ from __future__ import annotations
 
 import json
 import os
+import posixpath
 import re
+import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -78,9 +81,33 @@ def config_path(environ: dict[str, str] | None = None) -> Path:
     chosen = env.get(CONFIG_ENV, "").strip()
     if chosen:
         return Path(chosen).expanduser()
+    linux = _linux_config_dir(os.environ)
+    if linux is not None:
+        return Path(linux) / "pitchkit" / "config.toml"
     from platformdirs import user_config_dir
 
     return Path(user_config_dir("pitchkit", appauthor=False)) / "config.toml"
+
+
+def _linux_config_dir(env: Mapping[str, str]) -> str | None:
+    """The user's configuration folder as ``platformdirs`` gives it on Linux, in the usual case.
+
+    That is ``$XDG_CONFIG_HOME`` when it is an absolute path, else
+    ``~/.config`` with an absolute ``$HOME``. Anything else (another
+    system, Android, a relative or missing ``$HOME``) gives ``None``, and
+    the caller asks ``platformdirs`` itself. Importing it (and the
+    ``tempfile`` and ``random`` it loads) is about 3 ms of every command;
+    ``tests/test_config.py`` checks that both give the same folder.
+    """
+    if sys.platform != "linux" or hasattr(sys, "getandroidapilevel") or "ANDROID_DATA" in env:
+        return None
+    chosen = env.get("XDG_CONFIG_HOME", "")
+    if posixpath.isabs(chosen):
+        return chosen
+    home = env.get("HOME")
+    if home is None or not posixpath.isabs(home):
+        return None
+    return home.rstrip("/") + "/.config"
 
 
 def load_config(path: Path | None = None) -> UserConfig:

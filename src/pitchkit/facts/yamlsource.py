@@ -441,6 +441,9 @@ class Parsed(NamedTuple):
     node: Any
     warnings: tuple[Renderable | str, ...]
     text: str = ""
+    #: Whether a node may sit in the tree more than once (an ``*alias``); ``False`` for a tree
+    #: read by :mod:`pitchkit.facts.blockyaml`, which has no aliases.
+    shared: bool = True
 
 
 def parse_yaml(path: Path) -> Parsed:
@@ -452,9 +455,12 @@ def parse_yaml(path: Path) -> Parsed:
     path = shown_path(path)
     text, warnings = _scrub_raw(text, path)
     start = f"{path}:1:1"
-    node = _compose(text, path)
+    node, shared = _compose(text, path)
     if node is not None:
-        written, expanded = _value_counts(node, MAX_VALUES)
+        if shared:
+            written, expanded = _value_counts(node, MAX_VALUES)
+        else:  # every node is in the tree once: it holds as many values as it writes out
+            written = expanded = _tree_size(node)
         if written > MAX_VALUES:
             message = Message(
                 "the file holds more than {count} values, far more than any facts file: "
@@ -469,20 +475,22 @@ def parse_yaml(path: Path) -> Parsed:
                 count=format(MAX_VALUES, ","),
             )
             raise FactsError([Located(start, message)], locale=_locale_in_text(text))
-    return Parsed(path, node, tuple(warnings), text)
+    return Parsed(path, node, tuple(warnings), text, shared)
 
 
-def _compose(text: str, path: Path) -> Any:
+def _compose(text: str, path: Path) -> tuple[Any, bool]:
     """The node tree of ``text``: by :mod:`pitchkit.facts.blockyaml` when it can, else by ruamel.
 
     Plain block YAML (most facts files) is read line by line, about ten
     times faster, and ruamel is not even imported; anything else, every file
     with a mistake included, is read by ruamel's pure-Python safe composer
     (the same nodes, marks and errors as the round-trip one, which keeps
-    comments, unused here), as before. Raises :class:`FactsError`.
+    comments, unused here), as before. Also says whether a node may be used
+    more than once in the tree (ruamel's, through an alias), which
+    blockyaml's never is. Raises :class:`FactsError`.
     """
     try:
-        return blockyaml.compose(text)
+        return blockyaml.compose(text), False
     except (blockyaml.Declined, RecursionError):
         pass
     from ruamel.yaml import YAML
@@ -492,7 +500,7 @@ def _compose(text: str, path: Path) -> Any:
     yaml = YAML(typ="safe", pure=True)
     yaml.allow_duplicate_keys = False
     try:
-        return yaml.compose(text)
+        return yaml.compose(text), True
     except MarkedYAMLError as error:
         raise FactsError([_yaml_problem(error, path, text)], locale=_locale_in_text(text)) from None
     except YAMLError as error:
@@ -518,7 +526,7 @@ def load_yaml(path: Path, *, lang: str = "en", parsed: Parsed | None = None) -> 
     if node is None:
         return source
     problems: list[Renderable | str] = []
-    source.aliased = aliased(node)
+    source.aliased = aliased(node) if parsed.shared else set()
     source.data = _convert(node, (), source, lang, problems, depth=0)
     if problems:
         raise FactsError(problems, locale=declared_locale(source.data))
@@ -542,6 +550,17 @@ def _children(node: Node) -> list[Node]:
     if is_mapping(node):
         return [child for pair in node.value for child in pair]
     return []
+
+
+def _tree_size(root: Node) -> int:
+    """How many nodes a tree holds (no node in it twice): :func:`_value_counts` for a tree."""
+    count = 0
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        count += 1
+        stack.extend(_children(node))
+    return count
 
 
 def _value_counts(root: Node, limit: int) -> tuple[int, int]:

@@ -713,9 +713,13 @@ def welsh_before_vowel(text: str) -> str:
 
 
 #: "a", "na" or "â" (or their forms before a vowel) before a figure: "a 8", "na £11,000".
-_WELSH_BEFORE_FIGURE = re.compile(
-    r"(?<![\w'’])(a|ac|na|nag|â|ag|A|Ac|Na|Nag|Â|Ag) (?=[(]?[−-]?£?(\d[\d,]*(?:\.\d+)?))"
-)
+@functools.cache
+def _welsh_before_figure() -> re.Pattern[str]:
+    return re.compile(
+        r"(?<![\w'’])(a|ac|na|nag|â|ag|A|Ac|Na|Nag|Â|Ag) (?=[(]?[−-]?£?(\d[\d,]*(?:\.\d+)?))"
+    )
+
+
 _BEFORE_VOWEL = {"a": "ac", "na": "nag", "â": "ag"}
 _BEFORE_CONSONANT = {"ac": "a", "nag": "na", "ag": "â"}
 
@@ -769,7 +773,7 @@ def welsh_figures(text: str) -> str:
             chosen = _BEFORE_CONSONANT.get(lower, lower)
         return (chosen.capitalize() if word[:1].isupper() else chosen) + " "
 
-    return _WELSH_BEFORE_FIGURE.sub(settle, text)
+    return _welsh_before_figure().sub(settle, text)
 
 
 def settled(text: str, lang: Language) -> str:

@@ -15,6 +15,7 @@ import math
 import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 
 from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import N_, Language
@@ -604,20 +605,26 @@ def _taken_out_kind(line: Line) -> str:
     """
     if line.counts == "sessions" and _VISITS.search(line.impact.unit):
         return "visits"
-    if line.counts == "sessions" and _EMERGENCY.search(f"{line.impact.measure} {line.impact.unit}"):
+    if line.counts == "sessions" and _emergency().search(
+        f"{line.impact.measure} {line.impact.unit}"
+    ):
         return "emergency"
     return line.counts if line.counts in TAKEN_OUT else "other"
 
 
 #: Home visits and contacts.
 _VISITS = re.compile(r"\b(?:visit|contact)", re.I)
+
+
 #: An emergency department, A&E or urgent treatment centre, in English or Welsh.
-_EMERGENCY = re.compile(
-    r"\b(?:emergency department|emergency attendance|A ?& ?E\b|ED\b|urgent treatment"
-    r"|urgent care|minor injur|walk-in"
-    r"|achosion brys|adran frys|gofal brys|mân anafiadau)",
-    re.I,
-)
+@cache
+def _emergency() -> re.Pattern[str]:
+    return re.compile(
+        r"\b(?:emergency department|emergency attendance|A ?& ?E\b|ED\b|urgent treatment"
+        r"|urgent care|minor injur|walk-in"
+        r"|achosion brys|adran frys|gofal brys|mân anafiadau)",
+        re.I,
+    )
 
 
 def _bed_days(ledger: Ledger, line: Line) -> float | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import cache
 
 from pitchkit.facts.schema import Director, Impact, Objective
 from pitchkit.i18n import fmt
@@ -724,16 +725,18 @@ def headline(pitch: Pitch, lang: Language) -> str:
 
 
 #: An objective that is a cash target in its words: a CIP, savings, the financial plan.
-_CASH_WORDS = re.compile(
-    r"\b(?:cost improvement|CIP|savings?|financial plan|efficiency (?:programme|plan|target)"
-    r"|arbedion|rhaglen gwella costau|cynllun ariannol)\b",
-    re.IGNORECASE,
-)
+@cache
+def _cash_words() -> re.Pattern[str]:
+    return re.compile(
+        r"\b(?:cost improvement|CIP|savings?|financial plan|efficiency (?:programme|plan|target)"
+        r"|arbedion|rhaglen gwella costau|cynllun ariannol)\b",
+        re.IGNORECASE,
+    )
 
 
 def cash_objective(objective: Objective) -> bool:
     """Whether an objective is a cash target: its target is in pounds, or its words say so."""
-    return money_target(objective) or bool(_CASH_WORDS.search(objective.text))
+    return money_target(objective) or bool(_cash_words().search(objective.text))
 
 
 def capacity_towards_cash(pitch: Pitch) -> bool:

@@ -397,10 +397,17 @@ _TIME_SPAN = (
     r"(?:\d+|one|two|three|four|five|six|seven|eight|ten|twelve|24|48)[- ]?"
     r"(?:minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?|years?)\b"
 )
+
+
 #: "spending more than 12 hours in the department": time spent, not money.
-_SPENT_TIME = re.compile(
-    rf"^\s+(?:(?:more|less|longer) than |over |under |up to |at least )?{_TIME_SPAN}", re.IGNORECASE
-)
+@cache
+def _spent_time() -> re.Pattern[str]:
+    return re.compile(
+        rf"^\s+(?:(?:more|less|longer) than |over |under |up to |at least )?{_TIME_SPAN}",
+        re.IGNORECASE,
+    )
+
+
 _MONEY_WORD = re.compile(r"^(?:spend|spends|spending|spent)$", re.IGNORECASE)
 #: A name that is only a span of time ("52 weeks"), written after "at": a point in time
 #: ("still taking bone therapy at 52 weeks"), not a wait of that length.
@@ -416,7 +423,7 @@ def _time_not_name(spelt: str, start: int, end: int) -> bool:
     point in time, not a wait of that length. Plain English, not any project's words.
     """
     words = spelt[start:end]
-    if _MONEY_WORD.match(words) and _SPENT_TIME.match(spelt[end:]):
+    if _MONEY_WORD.match(words) and _spent_time().match(spelt[end:]):
         return True
     return bool(_BARE_SPAN.match(words) and _AT.search(spelt[:start]))
 
@@ -450,6 +457,10 @@ def _plural_names() -> frozenset[str]:
     return frozenset(plural - singular)
 
 
+#: A word every wait :func:`_tests_waited_for`'s pattern finds holds, in any case.
+_WAIT_WORD = re.compile(r"wait|breach|backlog", re.IGNORECASE)
+
+
 @cache
 def _tests_waited_for() -> tuple[str, frozenset[str], re.Pattern[str] | None]:
     """``waits_for_tests`` in ``measures.yaml``: the concept, the waits it replaces, a pattern.
@@ -480,6 +491,8 @@ def _waits_for_tests(spelt: str, found: tuple[Mention, ...]) -> tuple[Mention, .
     A wait the map reads as RTT or a long wait is read as a diagnostic wait;
     a wait the map does not read at all ("waits for an MRI") is read so too.
     """
+    if not _WAIT_WORD.search(spelt):
+        return found  # no wait the pattern could find: it need not even be made
     concept, waits, pattern = _tests_waited_for()
     hit = pattern.search(spelt) if pattern is not None else None
     if hit is None or any(m.concept == concept for m in found):
@@ -539,7 +552,11 @@ def concepts_in(text: str, *, broad: bool = False) -> tuple[str, ...]:
 
 
 #: The first word after a concept's name, written straight after it (a hyphen between allowed).
-_NEXT_WORD = re.compile(r"^[ \t]*-?[ \t]*([A-Za-z][A-Za-z'’-]*)")
+@cache
+def _next_word() -> re.Pattern[str]:
+    return re.compile(r"^[ \t]*-?[ \t]*([A-Za-z][A-Za-z'’-]*)")
+
+
 #: Words after a concept's name that leave it the thing counted: they say of what, for whom,
 #: when or how much ("Emergency admissions *for* ...", "Turnover *below* 10%"), or which
 #: figure of it ("Vacancy *rate*", "agency *spend*").
@@ -650,7 +667,7 @@ def qualifies_only(text: str, concept_id: str) -> bool:
     for m in mentions(text):
         if m.concept != concept_id:
             continue
-        found = _NEXT_WORD.match(spelt[m.end :])
+        found = _next_word().match(spelt[m.end :])
         if found is None:
             continue
         word = found.group(1).casefold()
@@ -1458,7 +1475,7 @@ def families_disagree(impact_text: str, objective_text: str) -> str | None:
         # "Cardiac physiologist vacancies" and "registered nurse vacancies": one side
         # names a staff group the family does not list, the other one it does.
         other = objective_text if STAFF_GROUP in mine else impact_text
-        if _OCCUPATION.search(other):
+        if _occupation().search(other):
             return STAFF_GROUP
     return None
 
@@ -1511,13 +1528,17 @@ _NURSING = "nursing"
 _SUPPORT_WORKERS = "support workers"
 _COUNTED_AS = "counted as"
 _MONEY = "money"
+
+
 #: Job titles by their endings ("physiologist", "dietitian", "sonographer"), for an
 #: occupation the staff group family does not list. "Clinician" names any group.
-_OCCUPATION = re.compile(
-    r"\b(?!clinician)\w+(?:ologist|ician|itian|grapher|therapist|scientist|technician"
-    r"|practitioner)s?\b|\b(?:paramedics?|porters?)\b",
-    re.IGNORECASE,
-)
+@cache
+def _occupation() -> re.Pattern[str]:
+    return re.compile(
+        r"\b(?!clinician)\w+(?:ologist|ician|itian|grapher|therapist|scientist|technician"
+        r"|practitioner)s?\b|\b(?:paramedics?|porters?)\b",
+        re.IGNORECASE,
+    )
 
 
 @lru_cache(maxsize=8192)

@@ -259,19 +259,23 @@ _WORK_UNIT = re.compile(
     r"(?:hours?|hrs?|days?|sessions?|shifts?)",
     re.IGNORECASE,
 )
+
+
 #: Someone whose time a measure counts, just before the unit: "crew hours", "investigator
 #: days", "psychologist sessions", "consultant and senior nurse hours". Besides a few staff
 #: nouns, any agent noun (-er, -or, -ist, -ian) but the function words that end so.
-_WORKER = re.compile(
-    r"\b(?:staff|crews?|workforce|nurses?|midwi(?:fe|ves)|consultants?|surgeons?|hcas?|"
-    r"locums?|paramedics?|physios?|registrars?|(?!(?:after|over|under|other|fewer|longer|"
-    r"shorter|later|earlier|per|winter|summer|number|quarter|order|border|water|better|"
-    r"greater|lower|higher|fewer|register|calendar|regular|similar|prior|major|minor|"
-    r"interior|exterior|senior|junior|colour|floor|door|indoor|outdoor)\b)"
-    r"\w{2,}(?:er|or|ist|ian)s?)"
-    r"(?:'s|s')? (?:hours?|hrs?|days?|sessions?|shifts?|time)\b",
-    re.IGNORECASE,
-)
+@cache
+def _worker() -> re.Pattern[str]:
+    return re.compile(
+        r"\b(?:staff|crews?|workforce|nurses?|midwi(?:fe|ves)|consultants?|surgeons?|hcas?|"
+        r"locums?|paramedics?|physios?|registrars?|(?!(?:after|over|under|other|fewer|longer|"
+        r"shorter|later|earlier|per|winter|summer|number|quarter|order|border|water|better|"
+        r"greater|lower|higher|fewer|register|calendar|regular|similar|prior|major|minor|"
+        r"interior|exterior|senior|junior|colour|floor|door|indoor|outdoor)\b)"
+        r"\w{2,}(?:er|or|ist|ian)s?)"
+        r"(?:'s|s')? (?:hours?|hrs?|days?|sessions?|shifts?|time)\b",
+        re.IGNORECASE,
+    )
 
 
 #: An objective that times how soon each thing is dealt with: "85% of complaints answered
@@ -297,13 +301,17 @@ def handled(text: str) -> bool:
 #: An objective on the share of planned capacity used: "Outpatient clinic slot utilisation
 #: of 90%", "90% of outpatient clinic slots used", "Endoscopy list utilisation at 90%".
 _USED = re.compile(r"\butili[sz]ation\b|\bslots? (?:used|filled)\b", re.IGNORECASE)
+
+
 #: A measure of capacity or of time used or lost in it: "theatre sessions lost", "lists
 #: started late", "virtual ward beds occupied", "touch time", "cases per list".
-_CAPACITY = re.compile(
-    r"\b(?:sessions?|lists?|slots?|beds?|capacity|utili[sz]ation|hours?|minutes?|time|"
-    r"late|early|overr(?:a|u)n|per list)\b",
-    re.IGNORECASE,
-)
+@cache
+def _capacity() -> re.Pattern[str]:
+    return re.compile(
+        r"\b(?:sessions?|lists?|slots?|beds?|capacity|utili[sz]ation|hours?|minutes?|time|"
+        r"late|early|overr(?:a|u)n|per list)\b",
+        re.IGNORECASE,
+    )
 
 
 def used(objective: str, measure: str, unit: str) -> bool:
@@ -317,7 +325,7 @@ def used(objective: str, measure: str, unit: str) -> bool:
     """
     if _USED.search(objective) is None:
         return False
-    return _CAPACITY.search(f"{measure} {unit}") is None
+    return _capacity().search(f"{measure} {unit}") is None
 
 
 #: Training named as what is counted: "staff with in-date Level 3 safeguarding training",
@@ -330,11 +338,15 @@ _NOT_TRAINING = re.compile(
     r"\bfor training\b|\bfoundation training\b|\bO&G training\b",
     re.IGNORECASE,
 )
+
+
 #: Before the training word in its clause, an objective names it as a means to another aim:
 #: "Reduce restrictive interventions ..., *with* every clinical staff member trained".
-_TRAINING_MEANS = re.compile(
-    r"(?<!compliance )\b(?:with|through|by|including)\b[^,;:]*$", re.IGNORECASE
-)
+@cache
+def _training_means() -> re.Pattern[str]:
+    return re.compile(r"(?<!compliance )\b(?:with|through|by|including)\b[^,;:]*$", re.IGNORECASE)
+
+
 #: Before it in an impact's clause, a wait: the staff trained are what is waited for.
 _TRAINING_WAITED = re.compile(r"\bwait\w*\b[^,;:]*$", re.IGNORECASE)
 #: Any word about training or competence: a side that says one is about training too.
@@ -357,7 +369,7 @@ def trained(text: str, *, objective: bool = False) -> bool:
     """
     if _NOT_TRAINING.search(text):
         return False
-    before = _TRAINING_MEANS if objective else _TRAINING_WAITED
+    before = _training_means() if objective else _TRAINING_WAITED
     return any(not before.search(text[: hit.start()]) for hit in _TRAINING.finditer(text))
 
 
@@ -392,7 +404,7 @@ def worked(measure: str, unit: str) -> bool:
     """
     if _WORK_UNIT.fullmatch(unit.strip()) is None or read(measure, unit).kind == "time":
         return False
-    return _WORKER.search(measure) is not None
+    return _worker().search(measure) is not None
 
 
 def mismatch(

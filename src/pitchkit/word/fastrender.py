@@ -309,11 +309,12 @@ class CompiledTemplate:
         self._linked: tuple[_Entry | None] | None = (None if linked is None else _entry_of(linked),)
 
     def _listing(self) -> Any:
-        """What runs docxtpl's ``resolve_listing`` and ``fix_tables``: the opened template.
+        """What runs docxtpl's ``fix_tables``: the opened template.
 
-        A template restored from its shipped preparation has none, and both
-        work on the XML they are given alone, so a docxtpl template holding
-        no document (:func:`_tools`) does; only a note that needs them loads docxtpl.
+        A template restored from its shipped preparation has none, and it
+        works on the XML it is given alone, so a docxtpl template holding
+        no document (:func:`_tools`) does; only a note that needs it loads docxtpl.
+        (docxtpl's ``resolve_listing`` is :func:`pitchkit.word.listing.resolve_listing`.)
         """
         return self._docxtpl if self._docxtpl is not None else _tools()
 
@@ -534,7 +535,9 @@ class CompiledTemplate:
                 raise _PictureOutsideBody
             xml = pictures.place(xml)
         if any(mark in xml for mark in _LISTING_MARKS):
-            xml = self._listing().resolve_listing(xml)
+            from pitchkit.word.listing import resolve_listing  # only for a note that needs it
+
+            xml = resolve_listing(xml)
         if part.kind == "notes":
             return xml.encode("utf-8")
         if part.kind == "header":
@@ -787,10 +790,10 @@ def _shipped_state(data: bytes) -> dict[str, Any] | None:
 
 @functools.cache
 def _tools() -> Any:
-    """A docxtpl template holding no document, for its ``resolve_listing`` and ``fix_tables``.
+    """A docxtpl template holding no document, for its ``fix_tables``.
 
-    Both work on the XML they are given alone, so a template restored from
-    its shipped preparation calls them on this rather than on an opened package.
+    It works on the XML it is given alone, so a template restored from
+    its shipped preparation calls it on this rather than on an opened package.
     """
     from pitchkit.word.render import PitchkitTemplate
 

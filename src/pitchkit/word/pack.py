@@ -18,8 +18,6 @@ from copy import deepcopy
 from pathlib import Path
 from typing import Any
 
-from docx.opc.coreprops import CoreProperties
-from docx.oxml.parser import parse_xml
 from lxml import etree  # type: ignore[import-untyped]
 
 from pitchkit.errors import OutputError
@@ -337,6 +335,11 @@ class _PackBuilder:
         if self.numbering_name and self.numbering is not None:
             self.parts[self.numbering_name] = _xml_bytes(self.numbering)
         if _CORE in self.parts:
+            # Here, not at the top: a batch checks its --pack name (check_pack_path) on every
+            # run, and python-docx is about 30 ms to load.
+            from docx.opc.coreprops import CoreProperties
+            from docx.oxml.parser import parse_xml
+
             core_root = parse_xml(self.parts[_CORE])
             core = CoreProperties(core_root)
             core.title = title[:250]
