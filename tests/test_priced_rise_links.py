@@ -50,11 +50,23 @@ def test_a_priced_rise_the_lead_declares_for_flow_still_stands(tmp_path: Path) -
 
 
 def test_a_count_marked_cost_that_falls_is_a_saving_and_keeps_its_links(tmp_path: Path) -> None:
-    # Fewer scans bought is cash saved, not the change's price: the map's offers stay.
+    # Fewer admissions paid for is cash saved, not the change's price: the map's links stay
+    # as they are with no `releases:` at all. (The outpatient scans this test used to turn
+    # round are now read as diagnostic tests done, which serve none of this team's
+    # objectives.)
     path = _before_link(tmp_path)
     text = path.read_text(encoding="utf-8")
-    start = text.index("  - id: outpatient-abdominal-ultrasound")
-    block = text[start : text.index("  - id: surgical-same-day")]
-    swapped = block.replace("baseline: 40", "baseline: X").replace("target: 140", "target: 40")
-    path.write_text(text.replace(block, swapped.replace("baseline: X", "baseline: 140")), "utf-8")
-    assert "outpatient-abdominal-ultrasound → 4-hour-emergency: possible" in _directors(path)
+    start = text.index("  - id: emergency-general-surgery")
+    block = text[start : text.index("  - id: agency-surgical-registrar")]
+    assert "    releases: capacity\n" in block
+    path.write_text(text.replace(block, block.replace("releases: capacity", "releases: cost")))
+    marked = [
+        line for line in _directors(path).splitlines() if "emergency-general-surgery →" in line
+    ]
+    path.write_text(text.replace(block, block.replace("    releases: capacity\n", "")))
+    plain = [
+        line for line in _directors(path).splitlines() if "emergency-general-surgery →" in line
+    ]
+    occupancy = "emergency-general-surgery → bed-occupancy: measure map"
+    assert any(occupancy in line for line in plain), plain
+    assert any(occupancy in line for line in marked), marked
