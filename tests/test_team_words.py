@@ -96,3 +96,21 @@ def test_the_rules_are_what_hold_them_back(tmp_path: Path, monkeypatch: pytest.M
     links = listed(tmp_path)
     assert ("crews", "sickness") in links or ("crews", "fleet") in links
     assert ("triage", "handover") in links
+
+
+def test_a_word_of_the_organisations_name_alone_offers_no_link(tmp_path: Path) -> None:
+    # newuser30: in an ambulance service whose objectives name "ambulance" only now and then,
+    # the word still says whose the objective is, as the organisation's name does.
+    few = [
+        {"id": "fleet", "text": "Replace the oldest ambulance vehicles in the fleet"},
+        {"id": "sickness", "text": "Staff sickness absence below 5%"},
+        {"id": "complaints", "text": "Respond to every complaint within 25 working days"},
+        {"id": "estate", "text": "Station refurbishment programme delivered"},
+    ]
+    path = project_with_all(tmp_path, [CREW], few)
+    assert ("crews", "fleet") in set(links_listed(path))
+    text = path.read_text(encoding="utf-8").replace(
+        "Example Acute Hospitals NHS Foundation Trust", "North Example Ambulance Service NHS Trust"
+    )
+    path.write_text(text, encoding="utf-8")
+    assert ("crews", "fleet") not in set(links_listed(path))

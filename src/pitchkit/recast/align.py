@@ -1019,6 +1019,17 @@ def team_words(objective_texts: Sequence[str]) -> frozenset[str]:
     return frozenset(stem for stem, n in counts.items() if n >= 2 and 3 * n > size)
 
 
+def name_words(organisation: str) -> frozenset[str]:
+    """The stems of the organisation's own name: "ambulance" in an ambulance service's.
+
+    Shared with an impact, such a word says whose the objective is, as a word
+    most of the team's objectives hold does (:func:`team_words`): "Ambulance" ~
+    "ambulance" in "North Example Ambulance Service NHS Trust" is no reason to
+    link an impact to one of its objectives rather than another.
+    """
+    return frozenset(token.stem for token in tokens(organisation))
+
+
 #: Units of time and words that say only how a figure is counted: shared alone, they
 #: say two figures are counted alike, not that one moves the other ("within 15 minutes"
 #: and "handovers over 45 minutes").

@@ -23,6 +23,7 @@ from pitchkit.recast.align import (
     held_apart,
     kind_held,
     link,
+    name_words,
     only_the_subject,
     payer_held,
     price_apart,
@@ -361,7 +362,9 @@ def weigh(facts: Facts, director: Director, *, today: dt.date, every_pair: bool 
     ledger = project_ledger(facts, today)
     rarity = rarity_of_team(english)
     subject = subject_words([i.measure for i in english.impacts])
-    team = team_words([o.text for d in english.directors for o in d.objectives])
+    team = team_words([o.text for d in english.directors for o in d.objectives]) | name_words(
+        english.project.organisation
+    )
     setting = setting_of(english.project.organisation)
     found: dict[tuple[str, str], tuple[Impact, Impact, Objective, Objective, Link | None, bool]]
     found = {}
