@@ -336,6 +336,8 @@ _OTHER_BUDGETS = {
     "ICB": N_("the ICB's budget"),
     "council": N_("the council's budget"),
     "Cancer Alliance": N_("the Cancer Alliance's budget"),
+    # An ICB's project: what a provider pays for (its agency shifts, its wards) (newuser29 #1).
+    "trust": N_("the trust's budget"),
 }
 
 
