@@ -141,6 +141,58 @@ def test_a_providers_capacity_is_not_the_icbs_own(tmp_path: Path) -> None:
     )
     text = written(tmp_path, capacity, "cfo")
     assert "Not the ICB's cash: £17,000 a year from intravenous furosemide infusions" in text
-    # £33,600 of shifts and £50,400 of ED attendances: the hospital's time, not the ICB's.
-    assert "£84,000 a year (10 fewer shifts a month and 20 fewer attendances a month)" in text
-    assert "not money for the ICB" in text
+    # £33,600 of shifts: the hospital's time, not the ICB's; its ED's said apart.
+    assert (
+        "Capacity: £34,000 a year (10 fewer shifts a month), time and beds freed in acute "
+        "hospitals, not money for the ICB."
+    ) in text
+
+
+def test_emergency_department_attendances_free_no_beds(tmp_path: Path) -> None:
+    # 20 fewer attendances a month at £210: £50,400 a year of the hospital's ED time.
+    text = written(tmp_path, ICB, "cfo")
+    assert (
+        "Capacity: £50,000 a year (20 fewer attendances a month), time freed in the emergency "
+        "department, not money for the ICB."
+    ) in text
+    assert "beds freed" not in text
+    # Admissions through the same department keep their beds.
+    admitted = tmp_path / "admitted.yaml"
+    admitted.write_text(
+        ICB.read_text(encoding="utf-8")
+        .replace(
+            "measure: Emergency department attendances for breathlessness",
+            "measure: Emergency department admissions for breathlessness",
+        )
+        .replace("unit: attendances", "unit: admissions"),
+        encoding="utf-8",
+    )
+    assert "time and beds freed in acute hospitals" in written(tmp_path, admitted, "cfo")
+    # The trust's department, named as the trust's, is still an emergency department.
+    named = tmp_path / "named.yaml"
+    named.write_text(
+        ICB.read_text(encoding="utf-8").replace(
+            "attendances for breathlessness at Westmoor General Hospital",
+            "attendances for breathlessness at the acute trust's emergency department",
+        ),
+        encoding="utf-8",
+    )
+    assert "(20 fewer attendances a month), time freed in the emergency department" in written(
+        tmp_path, named, "cfo"
+    )
+
+
+def test_the_welsh_note_frees_time_in_the_emergency_department() -> None:
+    import datetime as dt
+
+    from pitchkit.api.previewing import PreviewRequest, preview
+    from pitchkit.notes.preview import plain_preview
+
+    result = preview(
+        PreviewRequest(facts=ICB, director="cfo", today=dt.date(2026, 8, 1), locale="cy_GB")
+    )
+    text = " ".join(plain_preview(result.preview, result.lang).split())
+    assert "amser a ryddheir yn yr adran achosion brys, nid arian i'r bwrdd gofal integredig" in (
+        text
+    )
+    assert "gwelyau" not in text

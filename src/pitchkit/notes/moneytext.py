@@ -211,6 +211,8 @@ _FREED = {
     "council": N_("time freed in the council's social care"),
     "police": N_("time freed in the police"),
     "acute hospital": N_("time and beds freed in acute hospitals"),
+    # Attendances avoided take no bed (newuser29 #7).
+    "emergency department": N_("time freed in the emergency department"),
 }
 
 

@@ -994,9 +994,10 @@ def _elsewhere(line: Line, body: str | None, kind: str, organisation: str | None
     """
     if line.releases != "capacity":
         return None
-    if body is None:
-        return capacity_elsewhere(line.impact.measure, kind, organisation)
-    return "acute hospital" if body == TRUST else None
+    if body is not None and body != TRUST:
+        return None
+    found = capacity_elsewhere(line.impact.measure, kind, organisation, line.impact.unit)
+    return found or ("acute hospital" if body == TRUST else None)
 
 
 def _owned(line: Line, home: str = TRUST) -> bool:

@@ -361,6 +361,19 @@ _ACUTE: Final = (
         re.IGNORECASE,
     ),
 )
+#: Attendances, not stays: an emergency department's attendances avoided free its
+#: staff's time and take no bed (newuser29 #7), unless the measure counts admissions or
+#: bed days too. English or Welsh, in the measure or its unit.
+_ATTENDS: Final = re.compile(
+    r"\b(?:attendances?|attenders?|attends|presentations?|arrivals?|visits?"
+    r"|presenoldeb(?:au)?|ymweliad(?:au)?)\b",
+    re.IGNORECASE,
+)
+_STAYS: Final = re.compile(
+    r"\b(?:admissions?|admitted|admits|beds?|bed ?days?|stays?|spells?|derbyniadau"
+    r"|derbyn|gwely|gwelyau|diwrnodau gwely)\b",
+    re.IGNORECASE,
+)
 #: The organisation kinds whose own staff each of :data:`_ELSEWHERE`'s bodies are.
 _OWN_STAFF: Final[dict[str, frozenset[str]]] = {
     "general practice": frozenset({"GP federation", "primary care network", "collaborative"}),
@@ -372,7 +385,7 @@ _OWN_STAFF: Final[dict[str, frozenset[str]]] = {
 
 
 def capacity_elsewhere(
-    measure: str, kind: str = TRUST, organisation: str | None = None
+    measure: str, kind: str = TRUST, organisation: str | None = None, unit: str = ""
 ) -> str | None:
     """The other body whose staff time a measure's capacity frees, if it is not ``kind``'s own.
 
@@ -383,6 +396,8 @@ def capacity_elsewhere(
     or a health board's own, unless its name (``organisation``) puts it in a
     setting that runs none (a mental health, community, ambulance or learning
     disability trust: ``settings`` in ``measures.yaml``, as the linker reads it).
+    Attendances there (the measure's or its ``unit``'s word) free the emergency
+    department's time and no bed: :data:`EMERGENCY_DEPARTMENT`.
     """
     for body, pattern in _ELSEWHERE:
         if pattern.search(measure):
@@ -392,5 +407,16 @@ def capacity_elsewhere(
         from pitchkit.recast.measures import setting_of  # the map loads only when it is read
 
         acute = kind in _OWN_STAFF[body] and setting_of(organisation) is None
-        return None if acute else body
+        if acute:
+            return None
+        return EMERGENCY_DEPARTMENT if attendances(measure, unit) else body
     return None
+
+
+#: Time freed in an acute hospital's emergency department, by attendances avoided there.
+EMERGENCY_DEPARTMENT: Final[str] = "emergency department"
+
+
+def attendances(measure: str, unit: str = "") -> bool:
+    """Whether a measure counts attendances (at an emergency department), not stays in a bed."""
+    return bool(_ATTENDS.search(f"{measure} {unit}")) and not _STAYS.search(measure)
