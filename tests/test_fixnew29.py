@@ -196,3 +196,51 @@ def test_the_welsh_note_frees_time_in_the_emergency_department() -> None:
         text
     )
     assert "gwelyau" not in text
+
+
+def test_a_unit_cost_under_100_pounds_keeps_its_pence(tmp_path: Path) -> None:
+    # £3.90 at 2025/26 prices is £4.002 at 2026/27: "£4.00", never "£4" (newuser29 #8).
+    priced = tmp_path / "pence.yaml"
+    priced.write_text(
+        ICB.read_text(encoding="utf-8").replace("amount: 2.35", "amount: 3.90"), encoding="utf-8"
+    )
+    text = written(tmp_path, priced, "cfo")
+    assert (
+        "£3.90 per item: ePACT2 net ingredient cost per item 2025/26, £4.00 at 2026/27 prices"
+        in text
+    )
+    # A whole-pound cost under £100 is written to the penny too; £100 and over as before.
+    assert "£95.00 per infusion: Day unit infusion cost 2026/27" in text
+    assert "£280 per shift: Westmoor General Hospital bank shift rate 2026/27" in text
+    # Totals keep their rounding: 50 x 12 x £4.00 = £2,400 with £115,200, shown £118,000.
+    assert "cash for the financial plan: £118,000 a year" in text
+
+
+def test_the_welsh_small_print_keeps_the_pence() -> None:
+    import datetime as dt
+
+    from pitchkit.api.previewing import PreviewRequest, preview
+    from pitchkit.notes.preview import plain_preview
+
+    result = preview(
+        PreviewRequest(facts=ICB, director="cfo", today=dt.date(2026, 8, 1), locale="cy_GB")
+    )
+    text = " ".join(plain_preview(result.preview, result.lang).split())
+    assert "£95.00 yr un (infusions): Day unit infusion cost 2026/27" in text
+    assert (
+        "£2.35 yr un (items): ePACT2 net ingredient cost per item 2025/26, £2.41 ym mhrisiau"
+        in (text)
+    )
+
+
+def test_unit_precision() -> None:
+    from pitchkit.i18n import fmt
+    from pitchkit.i18n.translation import language
+
+    lang = language("en_GB")
+    assert fmt.money(4.0, lang, precision="unit") == "£4.00"
+    assert fmt.money(3.99, lang, precision="unit") == "£3.99"
+    assert fmt.money(99.5, lang, precision="unit") == "£99.50"
+    assert fmt.money(100.0, lang, precision="unit") == "£100"
+    assert fmt.money(196.93, lang, precision="unit") == "£196.93"
+    assert fmt.money(1850.0, lang, precision="unit") == "£1,850"

@@ -232,6 +232,11 @@ def _money(value: float, lang: Language) -> str:
     return text.replace("-", "\u2212", 1) if text.startswith("-") else text
 
 
+def _unit_cost(value: float, lang: Language) -> str:
+    """A unit cost as the note shows it: to the penny under £100 (``£4.00``), else ``£196.93``."""
+    return fmt.money(value, lang, precision="unit")
+
+
 def _gain(line: Line, lang: Language) -> str:
     """``200 fewer admissions a year``: what a line counts, briefly."""
     from pitchkit.notes.wording import gain_phrase
@@ -296,7 +301,7 @@ def source_lines(
                 else lang.gettext("{cost} each ({unit}): {source}")
             )
         text = head.format(
-            cost=_money(line.unit_cost, lang),
+            cost=_unit_cost(line.unit_cost, lang),
             unit=fmt.singular_unit(line.impact.unit, lang),
             year=fy_label(line.price_year or ledger.price_year),
             source=value.source or lang.gettext("source not given"),
@@ -314,7 +319,7 @@ def source_lines(
             projected |= set(line.uplift.projected)
             text = lang.gettext("{cost}, {restated} at {base} prices").format(
                 cost=text,
-                restated=_money(shown_cost(line.restated_cost or 0.0, value.amount), lang),
+                restated=_unit_cost(shown_cost(line.restated_cost or 0.0, value.amount), lang),
                 base=base,
             )
         if text not in parts:  # two impacts priced with one unit cost name it once
@@ -871,7 +876,7 @@ def netted_note(lang: Language, ledger: Ledger) -> str:
                 if lost.cost is None
                 else lang.gettext("{count} at {cost} in {year}").format(
                     count=fmt.quantity(lost.size, lost.unit, lang),
-                    cost=_money(lost.cost, lang),
+                    cost=_unit_cost(lost.cost, lang),
                     year=year,
                 )
             )
