@@ -135,7 +135,7 @@ def test_check_warns_of_a_rise_priced_as_a_saving(tmp_path: Path) -> None:
     [rise] = [f for f in found if f.rule == "rise-priced"]
     assert rise.severity == "warning"
     assert "'SGLT2 inhibitor prescription items' rises" in rise.message
-    assert "priced at £40, counted as cash" in rise.message
+    assert "priced at £40.00, counted as cash" in rise.message
     assert "what each extra one costs" in rise.evidence
     assert "what each one saves elsewhere" in rise.evidence
     assert "releases: cost" in rise.fix

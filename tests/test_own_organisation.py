@@ -115,17 +115,24 @@ def test_the_kind_of_organisation_is_read_from_its_name() -> None:
     assert capacity_elsewhere(police) == "police"
     # An emergency department is an acute hospital's: a mental health trust's only by name.
     ed = "Emergency department attendances by people in mental health crisis"
+    # Its attendances free the department's time and take no bed (newuser29 #7).
     assert capacity_elsewhere(ed, "trust", "Northfield Mental Health NHS Trust") == (
-        "acute hospital"
+        "emergency department"
     )
+    admitted = "Emergency department admissions of people in mental health crisis"
+    assert capacity_elsewhere(admitted, "ICB") == "acute hospital"
+    assert capacity_elsewhere("Emergency department presentations", "ICB", None, "") == (
+        "emergency department"
+    )
+    assert capacity_elsewhere("A&E", "ICB", None, "attendances") == "emergency department"
     assert capacity_elsewhere(ed, "trust", "Riverside Hospitals NHS Trust") is None
     # Read as the linker reads a body's setting: a partnership trust that names its
     # hospitals runs acute beds; an ambulance trust runs none.
     place = "Calderbrook Hospitals NHS Trust with Calderbrook Place Partnership"
     assert capacity_elsewhere(ed, "trust", place) is None
     ambulance = "North West Ambulance Service NHS Trust"
-    assert capacity_elsewhere(ed, "trust", ambulance) == "acute hospital"
-    assert capacity_elsewhere(ed, "ICB") == "acute hospital"
+    assert capacity_elsewhere(ed, "trust", ambulance) == "emergency department"
+    assert capacity_elsewhere(ed, "ICB") == "emergency department"
 
 
 def test_the_finance_block_adds_up_from_the_parts_it_shows() -> None:
@@ -206,11 +213,12 @@ def test_an_acute_hospitals_capacity_is_not_a_mental_health_trusts(tmp_path: Pat
     # newuser13 #3: a mental health trust has no emergency department whose shifts it can
     # stop; the attendances it avoids there free an acute hospital's capacity, said apart.
     line = note(mental, "coo")
-    assert "time and beds freed in acute hospitals (720 fewer attendances a year)" in line
+    # Attendances free the department's time, not beds (newuser29 #7).
+    assert "time freed in the emergency department (720 fewer attendances a year)" in line
     assert "not money for the trust" in line
     assert "emergency department shifts" not in line
     welsh = note(mental, "coo", locale="cy_GB")
-    assert "amser a gwelyau a ryddheir mewn ysbytai acíwt" in welsh
+    assert "amser a ryddheir yn yr adran achosion brys" in welsh
     # The acute trust's own project keeps them as its own capacity.
     acute = tmp_path / "acute.yaml"
     acute.write_text(with_ed, encoding="utf-8")

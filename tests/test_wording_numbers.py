@@ -148,10 +148,12 @@ def test_restated_unit_costs_are_to_the_penny(cli: Cli, tmp_path: Path) -> None:
     # Each names the year its price_year gives (newuser6 F6), so the uplift can be checked,
     # and is written (and used) to the penny, never first rounded to the pound (newuser20 #7).
     assert (
-        "£62 per appointment at 2023/24 prices: Orthotist appointment, local tariff, £67.92 at "
+        "£62.00 per appointment at 2023/24 prices: Orthotist appointment, local tariff, £67.92 at "
         "2026/27 prices"
     ) in text
-    assert "£3 per test at 2023/24 prices: Phlebotomy consumables, £3.29 at 2026/27 prices" in text
+    assert (
+        "£3.00 per test at 2023/24 prices: Phlebotomy consumables, £3.29 at 2026/27 prices" in text
+    )
     assert "£12.40 per call at 2023/24 prices: Call handling cost, £13.58 at 2026/27 prices" in text
     assert "£68 at" not in text
 

@@ -140,7 +140,7 @@ def rise_priced(review: Review) -> Iterator[Finding]:
                 "'{measure}' rises and each one is priced at {cost}, counted as {kind}: a saving."
             ).format(
                 measure=impact.measure,
-                cost=fmt.money(impact.value.amount, review.lang, precision="exact"),
+                cost=fmt.money(impact.value.amount, review.lang, precision="unit"),
                 kind=kind,
             ),
             review._(

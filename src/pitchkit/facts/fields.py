@@ -148,6 +148,21 @@ def _unit_words(value: Any) -> Any:
     return value
 
 
+def _payer(value: Any) -> Any:
+    """Accept whose budget an impact's money is in, as a word of ``whose.PAYERS``."""
+    from pitchkit.recast.whose import PAYERS  # the whose-budget reading loads only when asked
+
+    if isinstance(value, str) and value.strip().lower() in PAYERS:
+        return value.strip()
+    raise ValueError(
+        Message(
+            "'payer' says whose budget the money is in: write one of {names}, not '{value}'",
+            names=", ".join(sorted(PAYERS)),
+            value=value,
+        )
+    )
+
+
 def _pounds(value: Any) -> Any:
     """Accept pounds sterling however written, as ``GBP``; refuse any other currency.
 

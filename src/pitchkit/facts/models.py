@@ -36,6 +36,7 @@ from pitchkit.facts.fields import (
     _items,
     _lower,
     _measure_words,
+    _payer,
     _per_words,
     _plain,
     _pounds,
@@ -61,6 +62,8 @@ MeasureName = Annotated[str, BeforeValidator(_measure_words)]
 Unit = Annotated[str, BeforeValidator(_unit_words)]
 #: A currency: only pounds sterling (``GBP``, ``£``), which is also the default.
 Pounds = Annotated[str, BeforeValidator(_pounds)]
+#: Whose budget an impact's money is in, when its words cannot say: ``trust``, ``ICB`` ...
+Payer = Annotated[str, BeforeValidator(_payer)]
 #: Items for everyone (plain strings) or for some directors (``{text: ..., for: [...]}``).
 ItemList = Annotated[list[str], BeforeValidator(_items)]
 ChangeDates = Annotated[list[dt.date], BeforeValidator(_change_dates)]
@@ -96,6 +99,8 @@ class Money(Model):
     status: str | None = None
     #: The financial year whose prices the amount is in (``2020/21``).
     price_year: FinancialYear | None = None
+    #: Whose budget the money is in, when the measure's words cannot say (``trust``, ``ICB``).
+    payer: Payer | None = None
 
 
 class Project(Model):

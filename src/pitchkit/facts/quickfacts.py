@@ -41,6 +41,7 @@ from pitchkit.facts.fields import (
     _financial_year,
     _items,
     _lower,
+    _payer,
     _per_words,
     _pounds,
     measure_problem,
@@ -227,6 +228,14 @@ def _list(value: Any, parse: Callable[[Any], Any]) -> list[Any]:
     return [parse(item) for item in value]
 
 
+def _payer_word(value: Any) -> str:
+    """``Payer``: one of the words whose budget it is, else declined for the models to say."""
+    try:
+        return _text(_payer(value))
+    except ValueError:
+        raise Declined from None
+
+
 def _year(value: Any) -> str:
     """``FinancialYear``: ``2020/21``, ``2020-21`` or ``2020/2021`` as ``2020/21``."""
     return _text(_financial_year(value))
@@ -267,13 +276,15 @@ def _person(data: Any) -> Any:
 def _money(data: Any) -> Any:
     from pitchkit.facts.schema import Money
 
-    given = _fields(data, ("amount", "currency", "source", "status", "price_year"), ("amount",))
+    known = ("amount", "currency", "source", "status", "price_year", "payer")
+    given = _fields(data, known, ("amount",))
     return Money.made(
         amount=_bounded(given["amount"], ge=0),
         currency=_text(_pounds(given.get("currency", "GBP"))),
         source=_maybe(given.get("source"), _text),
         status=_maybe(given.get("status"), _text),
         price_year=_maybe(given.get("price_year"), _year),
+        payer=_maybe(given.get("payer"), _payer_word),
     )
 
 

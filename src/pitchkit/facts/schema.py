@@ -179,6 +179,9 @@ class Money(Record):
     status: str | None = None
     #: The financial year whose prices the amount is in (``2020/21``).
     price_year: str | None = None
+    #: Whose budget the money is in, when the measure's words cannot say (``trust``, ``ICB``,
+    #: ``council``, ``own``: :data:`pitchkit.recast.whose.PAYERS`).
+    payer: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True, init=False)

@@ -47,7 +47,9 @@ R = TypeVar("R")
 #: Decimal digits to work with: a float's largest exponent plus room for decimals.
 WIDE_PRECISION = 400
 
-MONEY_PRECISIONS = ("auto", "exact")
+MONEY_PRECISIONS = ("auto", "exact", "unit")
+#: A unit cost under this is shown to the penny (``precision="unit"``).
+_PENNY_UNIT_COSTS = Decimal(100)
 DATE_FORMATS = ("long", "short", "month")
 ListStyle = Literal[
     "standard", "standard-short", "or", "or-short", "unit", "unit-short", "unit-narrow"
@@ -199,7 +201,10 @@ def money(
     million (£1.2m, £1.25m, £14m, £1.3bn), so that figures on one line
     still add up (£2.5m to £1.75m is £750,000 less). Non-zero amounts under 1 keep their
     pence so they never show as £0. ``precision="exact"`` shows pence only
-    when there are any (£1,590.50, £1,590).
+    when there are any (£1,590.50, £1,590). ``precision="unit"`` is for a unit
+    cost: under £100 always to the penny (£4.00, £3.99, £42.00), as the prices
+    it is worked at are, else as ``exact`` (£196.93, £1,850): "£4" for £4.002
+    read as a rounded price (newuser29 #8).
     """
     if precision not in MONEY_PRECISIONS:
         raise InputError(
@@ -210,7 +215,9 @@ def money(
         )
     code = currency.strip().upper()
     value = _to_decimal(amount, Message("an amount of money"))
-    if precision == "exact":
+    if precision == "unit" and abs(value) < _PENNY_UNIT_COSTS:
+        return str(format_currency(value, code, locale=lang.locale))
+    if precision in ("exact", "unit"):
         return _exact_money(value, code, lang)
     rounded = _round_money(value)
     if abs(rounded) >= _MILLION:

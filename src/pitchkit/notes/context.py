@@ -974,7 +974,7 @@ def sources(statements: tuple[Statement, ...], lang: Language) -> list[str]:
             else N_("{cost} each ({unit}): {source}")  # a Welsh unit that may be a plural
         )
         line = lang.gettext(said).format(
-            cost=fmt.money(value.amount, lang, precision="exact", currency=value.currency),
+            cost=fmt.money(value.amount, lang, precision="unit", currency=value.currency),
             unit=fmt.singular_unit(statement.impact.unit, lang),
             source=value.source or lang.gettext("source not given"),
         )

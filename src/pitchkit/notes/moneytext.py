@@ -212,6 +212,8 @@ _FREED = {
     "council": N_("time freed in the council's social care"),
     "police": N_("time freed in the police"),
     "acute hospital": N_("time and beds freed in acute hospitals"),
+    # Attendances avoided take no bed (newuser29 #7).
+    "emergency department": N_("time freed in the emergency department"),
 }
 
 
@@ -229,6 +231,11 @@ def _money(value: float, lang: Language) -> str:
     """``£12,000``; a negative sum, should one reach the page, with a true minus sign."""
     text = fmt.money(value, lang, precision="exact")
     return text.replace("-", "\u2212", 1) if text.startswith("-") else text
+
+
+def _unit_cost(value: float, lang: Language) -> str:
+    """A unit cost as the note shows it: to the penny under £100 (``£4.00``), else ``£196.93``."""
+    return fmt.money(value, lang, precision="unit")
 
 
 def _gain(line: Line, lang: Language) -> str:
@@ -295,7 +302,7 @@ def source_lines(
                 else lang.gettext("{cost} each ({unit}): {source}")
             )
         text = head.format(
-            cost=_money(line.unit_cost, lang),
+            cost=_unit_cost(line.unit_cost, lang),
             unit=fmt.singular_unit(line.impact.unit, lang),
             year=fy_label(line.price_year or ledger.price_year),
             source=value.source or lang.gettext("source not given"),
@@ -313,7 +320,7 @@ def source_lines(
             projected |= set(line.uplift.projected)
             text = lang.gettext("{cost}, {restated} at {base} prices").format(
                 cost=text,
-                restated=_money(shown_cost(line.restated_cost or 0.0, value.amount), lang),
+                restated=_unit_cost(shown_cost(line.restated_cost or 0.0, value.amount), lang),
                 base=base,
             )
         if text not in parts:  # two impacts priced with one unit cost name it once
@@ -337,6 +344,8 @@ _OTHER_BUDGETS = {
     "ICB": N_("the ICB's budget"),
     "council": N_("the council's budget"),
     "Cancer Alliance": N_("the Cancer Alliance's budget"),
+    # An ICB's project: what a provider pays for (its agency shifts, its wards) (newuser29 #1).
+    "trust": N_("the trust's budget"),
 }
 
 
@@ -874,7 +883,7 @@ def netted_note(lang: Language, ledger: Ledger) -> str:
                 if lost.cost is None
                 else lang.gettext("{count} at {cost} in {year}").format(
                     count=fmt.quantity(lost.size, lost.unit, lang),
-                    cost=_money(lost.cost, lang),
+                    cost=_unit_cost(lost.cost, lang),
                     year=year,
                 )
             )

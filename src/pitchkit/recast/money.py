@@ -956,11 +956,7 @@ def appraise(facts: Facts, today: dt.date) -> Ledger:
             impact=shown[line.impact.id],
             own=_owned(line, home),
             body=body[line.impact.id],
-            elsewhere=(
-                capacity_elsewhere(line.impact.measure, kind, facts.project.organisation)
-                if line.releases == "capacity" and body[line.impact.id] is None
-                else None
-            ),
+            elsewhere=_elsewhere(line, body[line.impact.id], kind, facts.project.organisation),
         )
         for line in _overlaps(lines)
     ]
@@ -987,6 +983,21 @@ def appraise(facts: Facts, today: dt.date) -> Ledger:
             if (level := _level_line(impact, base, prices))
         ),
     )
+
+
+def _elsewhere(line: Line, body: str | None, kind: str, organisation: str | None) -> str | None:
+    """The other body whose staff time ``line``'s capacity frees, if it is not the project's.
+
+    Capacity in a provider's wards or shifts, in another body's project (an
+    ICB's: :func:`~pitchkit.recast.whose.provider_pays`), is an acute hospital's,
+    never the project's own to take out (newuser29 #1).
+    """
+    if line.releases != "capacity":
+        return None
+    if body is not None and body != TRUST:
+        return None
+    found = capacity_elsewhere(line.impact.measure, kind, organisation, line.impact.unit)
+    return found or ("acute hospital" if body == TRUST else None)
 
 
 def _owned(line: Line, home: str = TRUST) -> bool:

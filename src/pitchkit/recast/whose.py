@@ -90,6 +90,78 @@ def named_body(text: str | None) -> str | None:
     return next((body for body in OTHER_BODIES if body in budget), None)
 
 
+#: What the lead may write as an impact's ``value.payer``, and the 'whose budget' member
+#: each names: the words the measure cannot say ("paid by the trust", "the ICB's").
+#: ``own`` is the project's own organisation's, whatever its kind.
+PAYERS: Final[dict[str, str]] = {
+    "trust": TRUST,
+    "provider": TRUST,
+    "icb": "ICB",
+    "integrated care board": "ICB",
+    "council": "council",
+    "local authority": "council",
+    "cancer alliance": "Cancer Alliance",
+    "own": "own",
+}
+
+
+def stated_payer(impact: Impact) -> str | None:
+    """The body the lead names as whose ``impact``'s money is (``value.payer``), if any."""
+    value = impact.value
+    given = value.payer if value is not None else None
+    return PAYERS.get(given.strip().lower()) if given else None
+
+
+#: What a provider pays for and an ICB does not, in a measure or a unit cost's source: an
+#: ICB employs no ward staff and runs no wards, so staff time bought by the shift (agency,
+#: bank, overtime, locum shifts, WTE), a ward's or a bed's running costs, and anything the
+#: measure says is a trust's or a hospital's ("on Northshire Hospitals NHS Foundation
+#: Trust's escalation ward", "paid by the trust") are the provider's money (newuser29 #1).
+_PROVIDER_PAYS: Final = re.compile(
+    r"\b(?:agency|locum|overtime|WTEs?|whole[- ]time equivalents?)\b"
+    r"|\bbank (?:staff|nurses?|nursing|shifts?|hours?|spend|usage|workers?|HCAs?)\b"
+    r"|\b(?:nurse|nursing|medical|doctor|staff|HCA) shifts?\b"
+    r"|\b(?:wards?|bed ?days?|beds|escalation)\b"
+    r"|\b(?:trust|hospitals?|provider|foundation trust)(?:'s|s'|’s|s’)"
+    r"|\bpaid (?:for )?by (?:the |our )?[\w ]*?(?:trust|hospitals?|provider)\b"
+    r"|\b(?:trust|provider) (?:budget|spend|costs?)\b",
+    re.IGNORECASE,
+)
+#: What an ICB pays for itself, which no provider word above makes a provider's: a
+#: contract's variable element, placements and continuing healthcare, prescribing.
+_ICB_PAYS: Final = re.compile(
+    r"\b(?:variable element|contract(?:ed|s)?|commissioned|placements?|continuing (?:health)?care"
+    r"|CHC|prescri\w*|tariff)\b",
+    re.IGNORECASE,
+)
+
+
+def provider_pays(impact: Impact) -> bool:
+    """Whether ``impact``'s money is a provider's, not an ICB's, by its measure or source."""
+    value = impact.value
+    source = _PUBLICATIONS.sub("", value.source) if value is not None and value.source else ""
+    texts = (impact.measure, source)
+    if any(_ICB_PAYS.search(text) for text in texts):
+        return False
+    return any(_PROVIDER_PAYS.search(text) for text in texts)
+
+
+def _read_payer(impact: Impact, home: str) -> str | None:
+    """Whose budget ``impact``'s money is in, as read: the lead's word, the text's, or none.
+
+    The lead's ``value.payer`` first; then another body the measure or the unit
+    cost's source names (:func:`other_budget`); then, for an ICB's own project, a
+    provider's cost (:func:`provider_pays`) is the trust's.
+    """
+    stated = stated_payer(impact)
+    if stated is not None:
+        return home if stated == "own" else stated
+    body = other_budget(impact)
+    if body is None and home == "ICB" and provider_pays(impact):
+        return TRUST
+    return body
+
+
 def other_budget(impact: Impact) -> str | None:
     """The body whose budget ``impact``'s money is in, when it is not the trust's.
 
@@ -129,7 +201,7 @@ def _as_home(body: str, home: str) -> str:
 
 def other_payer(impact: Impact, home: str = TRUST) -> str | None:
     """The body other than ``home`` whose budget ``impact``'s money is in, if there is one."""
-    body = other_budget(impact)
+    body = _read_payer(impact, home)
     if body is None or _as_home(body, home) == home:
         return None
     return body
@@ -289,6 +361,19 @@ _ACUTE: Final = (
         re.IGNORECASE,
     ),
 )
+#: Attendances, not stays: an emergency department's attendances avoided free its
+#: staff's time and take no bed (newuser29 #7), unless the measure counts admissions or
+#: bed days too. English or Welsh, in the measure or its unit.
+_ATTENDS: Final = re.compile(
+    r"\b(?:attendances?|attenders?|attends|presentations?|arrivals?|visits?"
+    r"|presenoldeb(?:au)?|ymweliad(?:au)?)\b",
+    re.IGNORECASE,
+)
+_STAYS: Final = re.compile(
+    r"\b(?:admissions?|admitted|admits|beds?|bed ?days?|stays?|spells?|derbyniadau"
+    r"|derbyn|gwely|gwelyau|diwrnodau gwely)\b",
+    re.IGNORECASE,
+)
 #: The organisation kinds whose own staff each of :data:`_ELSEWHERE`'s bodies are.
 _OWN_STAFF: Final[dict[str, frozenset[str]]] = {
     "general practice": frozenset({"GP federation", "primary care network", "collaborative"}),
@@ -300,7 +385,7 @@ _OWN_STAFF: Final[dict[str, frozenset[str]]] = {
 
 
 def capacity_elsewhere(
-    measure: str, kind: str = TRUST, organisation: str | None = None
+    measure: str, kind: str = TRUST, organisation: str | None = None, unit: str = ""
 ) -> str | None:
     """The other body whose staff time a measure's capacity frees, if it is not ``kind``'s own.
 
@@ -311,6 +396,8 @@ def capacity_elsewhere(
     or a health board's own, unless its name (``organisation``) puts it in a
     setting that runs none (a mental health, community, ambulance or learning
     disability trust: ``settings`` in ``measures.yaml``, as the linker reads it).
+    Attendances there (the measure's or its ``unit``'s word) free the emergency
+    department's time and no bed: :data:`EMERGENCY_DEPARTMENT`.
     """
     for body, pattern in _ELSEWHERE:
         if pattern.search(measure):
@@ -320,5 +407,16 @@ def capacity_elsewhere(
         from pitchkit.recast.measures import setting_of  # the map loads only when it is read
 
         acute = kind in _OWN_STAFF[body] and setting_of(organisation) is None
-        return None if acute else body
+        if acute:
+            return None
+        return EMERGENCY_DEPARTMENT if attendances(measure, unit) else body
     return None
+
+
+#: Time freed in an acute hospital's emergency department, by attendances avoided there.
+EMERGENCY_DEPARTMENT: Final[str] = "emergency department"
+
+
+def attendances(measure: str, unit: str = "") -> bool:
+    """Whether a measure counts attendances (at an emergency department), not stays in a bed."""
+    return bool(_ATTENDS.search(f"{measure} {unit}")) and not _STAYS.search(measure)
