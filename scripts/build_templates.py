@@ -397,16 +397,25 @@ def _update_loop_table(
     loop: str,
     cells: list[list[tuple[str, bool]]],
 ) -> None:
-    """A table with a shaded heading row and one row per item of ``loop``."""
+    """A table with a shaded heading row and one row per item of ``loop``.
+
+    No row splits across a page break (the October update's measures table
+    left "signal yet" alone at the top of page 2: newuser29 #8), and the
+    heading row is repeated on the next page when the table breaks.
+    """
     table = _update_table(document, widths_cm)
     for cell, text in zip(_update_row(table, widths_cm), headings, strict=True):
         _cell_text(cell, [(text, True)], 9)
         _cell_fill(cell, _UPDATE_HEADER_FILL)
-    table.rows[0].repeat_header = True  # type: ignore[attr-defined]
     _cell_text(_update_row(table, widths_cm)[0], [("{%tr for " + loop + " %}", False)])
     for cell, parts in zip(_update_row(table, widths_cm), cells, strict=True):
         _cell_text(cell, parts, 9)
     _cell_text(_update_row(table, widths_cm)[0], [("{%tr endfor %}", False)])
+    heading, item = table.rows[0], table.rows[2]  # type: ignore[attr-defined]
+    for row in (heading, item):
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    # python-docx has no repeat_header: setting it made a plain attribute, not w:tblHeader.
+    heading._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
 
 
 def _update_status(document: Document) -> None:

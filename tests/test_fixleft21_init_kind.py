@@ -62,7 +62,7 @@ def test_an_ambulance_trust_is_read_from_its_name() -> None:
     assert kind_of("Riverside Mental Health NHS Foundation Trust") == "mental-health"
     assert kind_of("Shire Community Health Services NHS Trust") == "community"
     assert kind_of("NHS Northshire Integrated Care Board") == "icb"
-    assert kind_of("Bwrdd Iechyd Prifysgol Hywel Dda") == "acute"
+    assert kind_of("Bwrdd Iechyd Prifysgol Hywel Dda") == "health-board"
     assert kind_of("Example NHS Foundation Trust") is None
 
 

@@ -16,6 +16,7 @@ from pitchkit.facts.schema import Director
 from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import N_
 from pitchkit.recast.audience import has_own, items, whose_business
+from pitchkit.recast.whose import names_kind
 
 #: What an item of each field is called in a finding.
 _KINDS = {"asks": N_("ask"), "advice": N_("question"), "offer": N_("offer")}
@@ -81,6 +82,14 @@ def meant_for_another(review: Review) -> Iterator[Finding]:
             business, words = whose_business(item.text)
             if not business:
                 continue
+            own = [w for w in words if names_kind(w, review.facts.project.organisation)]
+            if own:  # "the ICB executive" in an ICB's project is everyone's (newuser29 #5)
+                words = tuple(w for w in words if w not in own)
+                business = tuple(
+                    dict.fromkeys(lens for w in words for lens in whose_business(w)[0])
+                )
+                if not business:
+                    continue
             meant = _meant_for(review, business, words)
             reached = [d for d in considered if d not in meant]
             if not meant or not reached:

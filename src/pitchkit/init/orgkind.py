@@ -22,6 +22,9 @@ AMBULANCE = "ambulance"
 MENTAL_HEALTH = "mental-health"
 COMMUNITY = "community"
 ICB = "icb"
+#: A Welsh health board (its name says so): an acute hospital's objectives, and
+#: the primary care directorate's clusters and mental health measure.
+HEALTH_BOARD = "health-board"
 
 #: How each kind is named in a question: "objectives of a {title} in {kind}".
 KIND_NAMES = {
@@ -30,6 +33,7 @@ KIND_NAMES = {
     MENTAL_HEALTH: N_("a mental health trust"),
     COMMUNITY: N_("a community health trust"),
     ICB: N_("an integrated care board"),
+    HEALTH_BOARD: N_("a health board"),
 }
 
 #: Words in an organisation's name (English or Welsh) that say its kind, tried in order.
@@ -38,7 +42,8 @@ _NAMED = (
     (ICB, re.compile(r"\bICB\b|\bintegrated care board\b|\bbwrdd gofal integredig\b", re.I)),
     (MENTAL_HEALTH, re.compile(r"\bmental health\b|\biechyd meddwl\b", re.IGNORECASE)),
     (COMMUNITY, re.compile(r"\bcommunity\b|\bcymunedol\b", re.IGNORECASE)),
-    (ACUTE, re.compile(r"\bhealth board\b|\bbwrdd iechyd\b|\bhospitals?\b", re.IGNORECASE)),
+    (HEALTH_BOARD, re.compile(r"\bhealth board\b|\bbwrdd iechyd\b", re.IGNORECASE)),
+    (ACUTE, re.compile(r"\bhospitals?\b", re.IGNORECASE)),
 )
 
 #: Words in a role that say the organisation's kind when its name does not.
@@ -288,6 +293,153 @@ BY_KIND: dict[str, dict[str, tuple[KindObjective, ...]]] = {
     },
 }
 
+#: An integrated care board's place or strategy director's typical objectives.
+_ICB_PLACE = _objectives(
+    (
+        "neighbourhood-teams",
+        N_("Build integrated neighbourhood teams in every place"),
+        _ORG,
+        ("strategy", "access"),
+    ),
+    (
+        "joint-forward-plan",
+        N_("Deliver the joint forward plan with the system's partners"),
+        _ORG,
+        ("strategy",),
+    ),
+    ("inequalities", N_("Reduce health inequalities"), _ORG, ("equity",)),
+    ("closer-to-home", N_("Move care closer to home"), _OWN, ("strategy", "access")),
+)
+
+#: An integrated care board's executives: it holds the allocation and the
+#: contracts, commissions across providers and has no wards of its own, so a
+#: trust's cost improvement programme, GIRFT and safe staffing do not fit (newuser29 #3).
+BY_KIND[ICB] = {
+    "finance": _objectives(
+        (
+            "financial-plan",
+            N_("Deliver the ICB's financial plan within its allocation"),
+            _ORG,
+            ("finance",),
+        ),
+        (
+            "efficiency",
+            N_("Meet the ICB's efficiency (QIPP) target"),
+            _ORG,
+            ("finance",),
+        ),
+        (
+            "prescribing-spend",
+            N_("Keep prescribing spend within budget"),
+            _ORG,
+            ("finance",),
+        ),
+        (
+            "contract-spend",
+            N_("Hold acute and other contract spend to plan"),
+            _OWN,
+            ("finance", "flow"),
+        ),
+    ),
+    "medical": _objectives(
+        (
+            "population-health",
+            N_("Improve the population's health and prevent ill health"),
+            _ORG,
+            ("outcomes", "equity"),
+        ),
+        (
+            "unwarranted-variation",
+            N_("Reduce unwarranted variation between practices and providers"),
+            _ORG,
+            ("equity", "outcomes"),
+        ),
+        (
+            "prescribing-quality",
+            N_("Improve the quality and safety of prescribing"),
+            _ORG,
+            ("safety", "outcomes"),
+        ),
+        (
+            "clinical-engagement",
+            N_("Involve more clinicians in quality improvement"),
+            _OWN,
+            ("workforce", "outcomes"),
+        ),
+    ),
+    "nursing": _objectives(
+        (
+            "provider-quality",
+            N_("Assure the quality and safety of care across providers"),
+            _ORG,
+            ("safety", "compliance"),
+        ),
+        (
+            "continuing-healthcare",
+            N_("Assess people for NHS Continuing Healthcare on time"),
+            _ORG,
+            ("access", "finance"),
+        ),
+        (
+            "safeguarding",
+            N_("Keep children and adults at risk safe"),
+            _ORG,
+            ("safety", "compliance"),
+        ),
+        (
+            "patient-voice",
+            N_("Bring patients' and carers' voices into commissioning"),
+            _OWN,
+            ("experience",),
+        ),
+    ),
+    "primary-community": _objectives(
+        ("gp-access", N_("Improve patients' access to general practice"), _ORG, ("access",)),
+        (
+            "practice-resilience",
+            N_("Keep general practices resilient and sustainable"),
+            _ORG,
+            ("workforce", "access"),
+        ),
+        (
+            "pcn-delivery",
+            N_("Help primary care networks deliver what they are funded for"),
+            _ORG,
+            ("access", "strategy"),
+        ),
+        (
+            "neighbourhood-teams",
+            N_("Build integrated neighbourhood teams in every place"),
+            _OWN,
+            ("strategy", "access"),
+        ),
+    ),
+    "strategy": _ICB_PLACE,
+}
+
+#: A director of primary and community care outside Wales: the lens's own
+#: objectives speak of clusters and the Mental Health Measure, a Welsh health
+#: board's, and fit only where the organisation's name says it is one.
+PRIMARY_COMMUNITY = _objectives(
+    (
+        "access",
+        N_("Improve timely access to primary and community care"),
+        _ORG,
+        ("access",),
+    ),
+    ("community-waits", N_("Cut waiting times for community services"), _ORG, ("access",)),
+    (
+        "care-at-home",
+        N_("Help people stay well at home with joined-up community care"),
+        _ORG,
+        ("flow", "outcomes"),
+    ),
+    ("closer-to-home", N_("Move care closer to home"), _OWN, ("strategy", "access")),
+)
+
+#: Words in a role that name a place director in an integrated care board.
+_PLACE = re.compile(r"\bplace\b|\bneighbourhood|\blle\b|\bcymdogaeth", re.IGNORECASE)
+
 #: A commissioner's typical objectives, in an integrated care board.
 COMMISSIONER_OBJECTIVES = _objectives(
     (
@@ -323,8 +475,15 @@ def typical_objectives(kind: str, lens_id: str, role: str) -> tuple[KindObjectiv
     A commissioner's, whatever the project's organisation (an ICB's
     commissioner may sponsor a trust's project); ``None`` where the lens's
     own objectives fit: in an acute trust, and for roles such as finance
-    whose objectives are much the same anywhere.
+    whose objectives are much the same in any trust. A director of primary
+    and community care is offered the lens's (a Welsh health board's) only in
+    a health board.
     """
     if COMMISSIONER.search(role):
         return COMMISSIONER_OBJECTIVES
-    return BY_KIND.get(kind, {}).get(lens_id)
+    if kind == ICB and _PLACE.search(role) and lens_id in {"general", "strategy"}:
+        return _ICB_PLACE
+    fitting = BY_KIND.get(kind, {}).get(lens_id)
+    if fitting is None and lens_id == "primary-community" and kind != HEALTH_BOARD:
+        return PRIMARY_COMMUNITY
+    return fitting

@@ -413,6 +413,10 @@ def ask_director(interview: Interview, taken: Iterable[str]) -> dict[str, Any]:
     return director
 
 
+#: An English title said with a vowel sound first, so "an" goes before it (newuser29 #3).
+_VOWEL_SOUND = re.compile(r"(?!(?:uni|use|eu|one\b))[aeiou]", re.IGNORECASE)
+
+
 def ask_objectives(interview: Interview, role: str) -> list[dict[str, Any]]:
     """The director's objectives: typical ones for the role to pick, then their own words."""
     lang = interview.lang
@@ -423,7 +427,12 @@ def ask_objectives(interview: Interview, role: str) -> list[dict[str, Any]]:
         kind = ICB
     fitting = typical_objectives(kind, lens.id, role)
     typical: list[Any] = list(lens.objectives if fitting is None else fitting)
-    if fitting is None:
+    if fitting is None and _VOWEL_SOUND.match(lens.title):  # "an Executive Director"
+        question = lang.gettext(
+            "Which of these typical objectives of an {title} are theirs? "
+            "Numbers such as 1,3, or blank."
+        ).format(title=lang.gettext(lens.title))
+    elif fitting is None:
         question = lang.gettext(
             "Which of these typical objectives of a {title} are theirs? "
             "Numbers such as 1,3, or blank."

@@ -311,6 +311,21 @@ def organisation_kind(organisation: str | None) -> str:
     return TRUST
 
 
+def names_kind(words: str, organisation: str | None) -> bool:
+    """Whether ``words`` name the project's own organisation or its kind of body.
+
+    "ICB" and "integrated care board" in an ICB's project, "PCN" in a primary
+    care network's, or any words its name holds ("Northshire"): an ask "at the
+    ICB executive" in an ICB is the whole team's business, not one director's.
+    """
+    if not organisation:
+        return False
+    if re.search(rf"(?<!\w){re.escape(words)}(?!\w)", organisation, re.IGNORECASE):
+        return True
+    own = organisation_kind(organisation)
+    return any(kind == own and pattern.fullmatch(words) for kind, pattern in _KINDS)
+
+
 #: Capacity freed in another body's staff time, by the words of the measure (English or
 #: Welsh): GP appointments are general practice's, ambulance hours the ambulance
 #: service's, home care hours the council's social care. None of them is money for a

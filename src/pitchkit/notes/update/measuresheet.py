@@ -40,7 +40,7 @@ import datetime as dt
 import math
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -58,6 +58,7 @@ from pitchkit.facts.validation import (
 )
 from pitchkit.i18n import fmt
 from pitchkit.i18n.messages import Joined, Located, Message, Renderable
+from pitchkit.i18n.translation import N_
 from pitchkit.period import Period, parse_period
 from pitchkit.pounds import is_pounds
 
@@ -881,6 +882,52 @@ def dated_ahead(sheet: MeasureSheet, today: dt.date) -> list[Located]:
 FAR_OUTSIDE = 3
 
 
+_ABOVE = N_(
+    "{figure} for {measure} in {period} is more than 3 times the largest of its "
+    "other figures, baseline and target ({other}): a typo? It is used as it stands"
+)
+_BELOW = N_(
+    "{figure} for {measure} in {period} is under a third of the smallest of its "
+    "other figures, baseline and target ({other}): a typo? It is used as it stands"
+)
+
+
+def used_far_outside(warnings: Iterable[object], when: Period) -> list[Located]:
+    """For an update of ``when``: each of :func:`far_outside`'s figures that it prints.
+
+    The warning comes when the spreadsheet is read, before anything else is
+    said; said again last, beside "Wrote ...", with what to do, the lead
+    sees that 1,740 admissions typed for 174 went to the sponsor (newuser29 #2).
+    """
+    found: list[Located] = []
+    for warning in warnings:
+        if not isinstance(warning, Located) or not isinstance(warning.message, Message):
+            continue
+        if warning.message.text not in (_ABOVE, _BELOW):
+            continue
+        period = warning.message.args["period"]
+        try:
+            start = parse_period(str(getattr(period, "value", period))).start
+        except PitchkitError:
+            continue
+        if when.start <= start <= when.end:
+            args = warning.message.args
+            found.append(
+                Located(
+                    warning.where,
+                    Message(
+                        "the update uses {figure} for {measure} in {period} as it stands. If "
+                        "it is a typo, correct the cell and run update again with --force to "
+                        "replace the update.",
+                        figure=args["figure"],
+                        measure=args["measure"],
+                        period=period,
+                    ),
+                )
+            )
+    return found
+
+
 def far_outside(facts: Facts, sheet: MeasureSheet) -> list[Located]:
     """A warning for each figure far outside the rest of its measure's: a typo, most likely.
 
@@ -940,19 +987,9 @@ def far_outside(facts: Facts, sheet: MeasureSheet) -> list[Located]:
         }
         factor = logged_factor(impact, figure.period)
         if largest > 0 and value > FAR_OUTSIDE * largest:
-            message = Message(
-                "{figure} for {measure} in {period} is more than 3 times the largest of its "
-                "other figures, baseline and target ({other}): a typo? It is used as it stands",
-                other=Worded(fmt.number, largest / factor),
-                **shown,
-            )
+            message = Message(_ABOVE, other=Worded(fmt.number, largest / factor), **shown)
         elif smallest > 0 and 0 <= value < smallest / FAR_OUTSIDE:
-            message = Message(
-                "{figure} for {measure} in {period} is under a third of the smallest of its "
-                "other figures, baseline and target ({other}): a typo? It is used as it stands",
-                other=Worded(fmt.number, smallest / factor),
-                **shown,
-            )
+            message = Message(_BELOW, other=Worded(fmt.number, smallest / factor), **shown)
         else:
             continue
         found.append(Located(tabular.cell_place(sheet.path, figure.row, figure.column), message))
