@@ -949,6 +949,9 @@ class Shown:
     met: bool
     held: bool = False
     met_from: Period | None = None
+    #: The first period of the run that shows the change (a shift or trend the better way,
+    #: from the change on), as the update's chart reads it; ``None`` when no run shows it.
+    began: Period | None = None
 
 
 def shown_so_far(ledger: Ledger | None, facts: Facts, impact_id: str) -> Shown | None:
@@ -984,7 +987,36 @@ def shown_so_far(ledger: Ledger | None, facts: Facts, impact_id: str) -> Shown |
         met,
         held=met and claim.analysis.assurance == "pass",
         met_from=first.period if first is not None else None,
+        began=_began(claim),
     )
+
+
+def _began(claim: Claim) -> Period | None:
+    """Where the run that shows ``claim``'s change begins, from the change on.
+
+    The earliest shift the better way that runs into the months since the
+    change (else the shift against the facts' baseline, on a chart with no
+    baseline of its own, else any other signal the better way), its start
+    held to the change: "a sustained change
+    since September 2027", where the falls rate's April 2027, its project's
+    first month, was above the baseline and the shift began in September
+    (reader22 #3).
+    """
+    analysis = claim.analysis
+    since = analysis.change_at or 0
+    better = [s for s in analysis.signals if s.improvement is True and s.end >= since]
+    shift = analysis.baseline_shift
+    # A sustained change is a shift: the chart's own, else one against the facts' baseline,
+    # else whatever else shows it (a trend from a first month above the limits is not one).
+    shifts = [s for s in better if s.rule == "shift"]
+    if shifts:
+        better = shifts
+    elif shift is not None and shift.improvement is True:
+        better = [shift]
+    if not better:
+        return None
+    start = max(min(s.start for s in better), since)
+    return claim.points[start].period if start < len(claim.points) else None
 
 
 def log_averages(ledger: Ledger, facts: Facts, lang: Language) -> str:
