@@ -1,4 +1,4 @@
-""" "A sustained change since …" names where the change began, not the project's start (reader22 #3).
+"""A brief's "sustained change since …" names where the change began (reader22 #3).
 
 The falls project's rate per 1,000 occupied bed days, in a chief nurse's brief
 of 10 April 2028: April 2027, the project's first month, was 8.3 against a
