@@ -135,7 +135,7 @@ def test_three_months_after_the_change_is_too_early_to_count_not_no_return(
     ) in md
     assert (
         "Rhy gynnar i'w gyfrif hyd yma: 3 ffigur ers y newid, hyd at ddiwedd Hydref 2026, lle mae "
-        "siart angen 6 yn olynol i ddangos newid parhaus; ni chyfrifir arian amdano eto."
+        "angen 6 yn olynol ar siart i ddangos newid parhaus; ni chyfrifir arian amdano eto."
     ) in welsh
 
 

@@ -187,7 +187,8 @@ def test_the_falls_brief_asks_after_the_meeting(cli: Cli, tmp_path: Path) -> Non
 
 
 # reader21 #11: the directors spreadsheet's nurse and strategy titles in Welsh; the board
-# box's line names its noun ("y frawddeg hon"), not a "hi" with nothing to refer to.
+# box's line names its noun ("y testun hwn": reader22 #9, the box may hold two sentences),
+# not a "hi" with nothing to refer to.
 
 
 @pytest.mark.parametrize(
@@ -223,8 +224,9 @@ def test_welsh_roles_from_the_directors_spreadsheet(
 def test_the_welsh_board_box_names_the_sentence(cli: Cli, tmp_path: Path) -> None:
     facts = example(tmp_path, "ysbyty-cymunedol")
     text = update_text(cli, facts, "dpcmh", "--locale", "cy_GB")
-    assert "Defnyddiwch neu addaswch y frawddeg hon yn eich adroddiad eich hun" in text
+    assert "Defnyddiwch neu addaswch y testun hwn yn eich adroddiad eich hun" in text
     assert "addaswch hi" not in text
+    assert "y frawddeg hon" not in text
 
 
 # reader21 #9: a target met month after month says since when, not the latest month alone.

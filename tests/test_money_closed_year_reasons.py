@@ -10,13 +10,15 @@ Worked by hand (docs/money.md §4, "A closed year is what the log delivered"):
   nothing". Every other note: not paid back on the same years.
 - Stroke (tests/data/money-year-under-way/stroke.yaml), a note of 10 May
   2026: logged from October 2025, its change in March 2026; by then the log
-  has 7 figures, fewer than the 8 a chart needs, so 2025/26 keeps the plan's
-  rate for March 2026 (£48,000), as the year under way does, and says the log
-  has too few figures to show a change yet (review13 F5: one rule for too few
-  figures, closed year or not). Its cash (agency spend,
-  £60,000 a year) cannot repay £260,000 within the 18-month project, so
-  another director's line, which gives the cash's own payback beside cash
-  and capacity, says so on the same years as the finance block.
+  has 7 figures, fewer than the 8 a chart needs. 2025/26 is closed, so it
+  counts what its one figure since the change shows, as it is (fixread22,
+  reader22 #2: a closed year is never a forecast): March 2026, 590 bed days
+  against 620, 30 × £421 = £12,630, and agency £11,000 against £12,500 a
+  month, £1,500: £14,130, shown £14,000 (it read the plan's £48,000 for
+  March). The year under way keeps the plan's rate, said as too few. Its cash
+  (agency spend, £60,000 a year) cannot repay £260,000 within the 18-month
+  project, so another director's line, which gives the cash's own payback
+  beside cash and capacity, says so on the same years as the finance block.
 - The same stroke log without its 2025/26 figures: that closed year has no
   evidence either way, so it keeps the plan's rate (£565,200 × 31 ÷ 365 =
   £48,003, shown £48,000, for March 2026) and says the log has no figures
@@ -82,23 +84,19 @@ def test_a_closed_year_whose_figures_show_no_change_says_so(
     assert one in _line(tmp_path, DERM, "coo", today, other, locale)
 
 
-def test_a_closed_year_with_too_few_figures_keeps_the_plans_rate_as_the_year_under_way_does(
+def test_a_closed_year_with_too_few_figures_counts_what_they_show(
     tmp_path: Path,
 ) -> None:
     today = dt.date(2026, 5, 10)
     line = _line(tmp_path, STROKE, "dof", today, "Benefit against", "en_GB")
     assert (
-        "2025/26 £48,000 forecast for £87,000 (at the plan's full rate: the log has 7 figures, "
-        "too few to show a change yet; a chart needs 8); 2026/27 £565,000 forecast for "
+        "2025/26 £14,000 delivered for £87,000; 2026/27 £565,000 forecast for "
         "£173,000 (at the plan's full rate: the log has 7 figures to the end of April 2026, "
         "too few to show a change yet; a chart needs 8)"
     ) in line
     assert "nothing is counted" not in line
     welsh = _line(tmp_path, STROKE, "dof", today, "Budd yn erbyn", "cy_GB")
-    assert (
-        "2025/26 £48,000 a ragwelir am £87,000 (ar gyfradd lawn y cynllun: dim ond 7 ffigur sydd "
-        "yn y cofnod cynnydd, rhy ychydig i ddangos newid eto; mae siart angen 8)"
-    ) in welsh
+    assert "2025/26 £14,000 a gyflawnwyd am £87,000; 2026/27 £565,000 a ragwelir" in welsh
     other = _line(tmp_path, STROKE, "md", today, "Money:", "en_GB")
     assert other.startswith("Money: £60,000 of cash and £505,000 of capacity a year")
     assert (
@@ -107,7 +105,7 @@ def test_a_closed_year_with_too_few_figures_keeps_the_plans_rate_as_the_year_und
     ) in other
     # Both paybacks, as the finance director's note gives them too (newuser15 #7), the
     # cash's own once, in the bracket (newuser19 #8).
-    assert other.endswith("Payback counting capacity as if it were cash: 6 months.")
+    assert other.endswith("Payback counting capacity as if it were cash: 7 months.")
     assert other.count("from the cash alone") == 1
 
 
@@ -128,8 +126,9 @@ def test_a_closed_year_with_no_figures_keeps_the_plans_rate_and_says_why(tmp_pat
 def test_one_figure_in_a_closed_year_reads_as_the_update_reads_it(tmp_path: Path) -> None:
     # review13 F5: the stroke log cut to one figure, March 2026 (the month its change took
     # effect), read in May 2026.
-    # The finance block and the update, for the same project and date, both put its money
-    # at the plan's full rate for now; neither counts £0 for 2025/26.
+    # Neither counts £0 for 2025/26: the closed year counts what its one figure shows
+    # (fixread22: never the plan's rate for a year that has ended), and the update forecasts
+    # the money at the plan's full rate for now.
     yaml = YAML()
     data: Any = yaml.load(STROKE.read_text(encoding="utf-8"))
     data["updates"] = [u for u in data["updates"] if str(u["period"]) == "2026-03"]
@@ -138,10 +137,7 @@ def test_one_figure_in_a_closed_year_reads_as_the_update_reads_it(tmp_path: Path
         yaml.dump(data, out)
     today = dt.date(2026, 5, 10)
     line = _line(tmp_path, facts, "dof", today, "Benefit against", "en_GB")
-    assert (
-        "2025/26 £48,000 forecast for £87,000 (at the plan's full rate: the log has 1 figure, "
-        "too few to show a change yet; a chart needs 8)"
-    ) in line
+    assert "2025/26 £14,000 delivered for £87,000;" in line
     assert "£0 counted" not in line
     request = UpdateRequest(
         facts=facts, director="dof", period=None, out=tmp_path / "update", today=today

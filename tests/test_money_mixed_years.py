@@ -7,16 +7,16 @@ Worked by hand (docs/money.md §4), each in a note of 5 December 2026 at
   transport (200 to 120 a month, charted from January 2024) and outsourced
   homecare deliveries (400 to 250 a month: 150 × £20 × 12 = £36,000 a year),
   whose only figures are October to December 2025: three, too few for any
-  chart (a chart needs 8). 2025/26 is closed: bed days delivered £96,000,
-  and homecare keeps the plan's full rate, £36,000, as the update says of
-  it ("so its money is forecast at the plan's full rate for now"), not £0
-  (review13, the case docs/money.md left open). 2024/25 is January to March
-  2025: £18,000 delivered and 36,000 × 90 ÷ 365 = £8,877, shown £9,000.
-  Payback: 2024/25's £26,877 over its 3 months leaves £33,123; 2025/26's
-  £131,500 (955 bed days × £100, and £36,000), £10,958 a month, repays
-  that in 33,123 ÷ 10,958 = 3.02 months: by the end of June 2025 £59,752 of
-  the £60,000 is back, so the funding is repaid in July, the 7th month by
-  the calendar (newuser27 #2; it had read 6, from 181.9 days ÷ 30.44).
+  chart (a chart needs 8). 2025/26 is closed, so it counts what the log
+  shows, never a forecast (fixread22, reader22 #2): bed days delivered
+  £96,000 (955 × £100) and homecare (400 against 300, 290 and 280) 330 ×
+  £20 = £6,600, £102,100, shown £102,000, its months with no figure named.
+  It had kept the plan's full rate for homecare, £36,000, for months the log
+  covers. 2024/25 is January to March 2025, with no homecare figure: £18,000
+  delivered and 36,000 × 90 ÷ 365 = £8,877, shown £9,000. Payback: 2024/25's
+  £26,877 leaves £33,123, which 2025/26's bed days (about £7,958 a month)
+  repay in August 2025, the 8th month by the calendar (it read 7 with the
+  plan's £36,000 spread over the year).
 - The same file's year under way, 2026/27: bed days at the log's rate, and
   homecare, with no figure in the year yet, at the plan's full rate, which
   the line now names (review13 L1: that part had no words).
@@ -79,22 +79,20 @@ def _update(tmp: Path, facts: Path, locale: str = "en_GB") -> str:
         (
             "en_GB",
             "Benefit against",
-            "2025/26 £132,000 for £27,000 (£96,000 delivered; £36,000 at the plan's full rate "
-            "for outsourced homecare medicines deliveries, whose figures are too few to show a "
-            "change yet: a chart needs 8)",
-            "payback 7 months on the benefit delivered and forecast",
+            "2025/26 £102,000 delivered for £27,000 (no figure for April to September 2025 and "
+            "January to March 2026 for outsourced homecare medicines deliveries)",
+            "payback 8 months on the benefit delivered and forecast",
         ),
         (
             "cy_GB",
             "Budd yn erbyn",
-            "2025/26 £132,000 am £27,000 (£96,000 a gyflawnwyd; £36,000 ar gyfradd lawn y "
-            "cynllun ar gyfer “Outsourced homecare medicines deliveries”, sydd â rhy ychydig o "
-            "ffigurau i ddangos newid eto: mae siart angen 8)",
-            "ad-dalu mewn 7 mis ar sail y budd a gyflawnwyd ac a ragwelir",
+            "2025/26 £102,000 a gyflawnwyd am £27,000 (dim ffigur ar gyfer Ebrill – Medi 2025 "
+            "ac Ionawr – Mawrth 2026 ar gyfer “Outsourced homecare medicines deliveries”)",
+            "ad-dalu mewn 8 mis ar sail y budd a gyflawnwyd ac a ragwelir",
         ),
     ],
 )
-def test_a_closed_year_keeps_too_few_figures_at_the_plans_rate(
+def test_a_closed_year_counts_too_few_figures_as_the_log_shows(
     tmp_path: Path, locale: str, start: str, year: str, payback: str
 ) -> None:
     line = _line(tmp_path, YOUNG, "dof", start, locale)
@@ -108,8 +106,8 @@ def test_every_note_reads_the_mixed_closed_year_alike(tmp_path: Path) -> None:
     block = _line(tmp_path, YOUNG, "dof", "Benefit against")
     other = _line(tmp_path, YOUNG, "coo", "Money:")
     # The same payback, on the same years, in the other director's one line.
-    assert "payback 7 months on the benefit delivered and forecast" in block
-    assert other.endswith("(payback in 7 months on the benefit delivered and forecast)."), other
+    assert "payback 8 months on the benefit delivered and forecast" in block
+    assert other.endswith("(payback in 8 months on the benefit delivered and forecast)."), other
     assert "in the plan, at 2026/27 prices" in other
     # The update says the same of the measure: the plan's full rate, not nothing.
     text = _update(tmp_path, YOUNG)

@@ -6,7 +6,8 @@ of 5 December 2026 at 2026/27 prices (bed days £100, homecare deliveries £20):
 - level-year-beside-young.yaml: bed days alternate 210 and 190 against 200
   through 2025/26, so that closed year nets to nothing for a measure whose
   chart shows the change (2026/27 counts it), beside homecare at the plan's
-  full rate (£36,000). The year says the level case's words, not "do not
+  full rate (£36,000), never logged (with figures in the closed year it would
+  count them as they are: fixread22). The year says the level case's words, not "do not
   show the change" (review14 #5).
 - never-logged-beside-charted.yaml: homecare is never logged. Its money stays
   at the plan's full rate (£9,000 for January to March 2025: 36,000 × 90 ÷

@@ -52,8 +52,8 @@ WORDS = {
     "cy_GB": (
         "2027/28 £362,000 a ragwelir am £202,000 (ar gyfradd lawn y cynllun: dim ond 6 ffigur "
         "sydd yn y cofnod cynnydd hyd at ddiwedd Mehefin 2027, rhy ychydig i ddangos newid eto; "
-        "mae siart angen 8)",
-        "(6 hyd yma; mae siart angen 8), felly rhagwelir ei arian ar gyfradd lawn y cynllun",
+        "mae angen 8 ar siart)",
+        "(6 hyd yma; mae angen 8 ar siart), felly rhagwelir ei arian ar gyfradd lawn y cynllun",
     ),
 }
 

@@ -688,6 +688,25 @@ def after_o(phrase: str) -> str:
     return soft_mutation(word) + space + rest
 
 
+@functools.cache
+def _after_dros() -> re.Pattern[str]:
+    """A Welsh month name straight after "dros" (over)."""
+    names = "|".join(str(name) for name in get_month_names("wide", locale="cy").values())
+    return re.compile(rf"(?<![\w'’])dros ({names})\b")
+
+
+def after_dros(text: str, lang: Language) -> str:
+    """``text`` with a Welsh month after "dros" soft-mutated: "dros Orffennaf i Fedi 2027".
+
+    "Dros" (over) takes the soft mutation, as "i" does in the same range
+    (reader22 #9: "cyfartaledd o 84.3% dros Gorffennaf i Fedi 2027").
+    Other languages, and words that are not months, are left as they are.
+    """
+    if lang.lang != "cy":
+        return text
+    return _after_dros().sub(lambda found: f"dros {soft_mutation(found.group(1))}", text)
+
+
 def aspirate_mutation(word: str) -> str:
     """Apply the Welsh aspirate mutation to ``word`` (Tachwedd → Thachwedd), after "na" or "â"."""
     first = word[:1]

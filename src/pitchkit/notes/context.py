@@ -896,7 +896,7 @@ def shown_text(pitch: Pitch, impact: Impact, lang: Language) -> str:
     return said.format(
         latest=amount_text(found.latest.value, impact, lang),
         month=month,
-        since=fmt.period_label(found.counted[0].text, lang),
+        since=fmt.period_label((found.began or found.counted[0]).text, lang),
         first=first,
     )
 

@@ -501,6 +501,7 @@ class Ledger:
             or share.unshown
             or share.young is not None
             or bool(share.unfigured)
+            or bool(share.worse)
             for share in self.years
         )
 
@@ -1105,6 +1106,7 @@ def with_logged(ledger: Ledger, delivered: dict[int, Delivered]) -> Ledger:
                 or found.unshown
                 or found.young is not None
                 or found.unfigured
+                or found.worse
             )
             and share.year == ledger.under_way
         ):

@@ -93,11 +93,13 @@ def delivered_in_year(ledger: Ledger, facts: Facts, impact_id: str, year: int) -
     periods = _periods(begins, last, kind)
     if not any(values.get(p) is not None for p in periods):
         return None
-    if claim.analysis.kind == "none":
-        # Too few figures for a chart: the year is at the plan's rate, which the statement
-        # already gives as the part of the year's rate falling in it; not "delivered".
-        return None
     counted_from = _counted_from(first, begins, kind)
+    if claim.analysis.kind == "none":
+        # Too few figures for a chart, in a year that has ended: what they show, as the
+        # finance block counts them (:func:`_year`), never the plan's rate (reader22 #2).
+        return (
+            0.0 if _net(claim, counted_from, last) < 0 else _money(line, claim, counted_from, last)
+        )
     if _worse(claim, counted_from, last):
         return 0.0
     return _money(line, claim, counted_from, last)
@@ -318,6 +320,16 @@ def _worse(claim: Claim, first: dt.date, last: dt.date) -> bool:
     """
     if claim.since is None or not (claim.shown or worsening(claim)):
         return False
+    return _net(claim, first, last) < 0
+
+
+def _net(claim: Claim, first: dt.date, last: dt.date) -> float:
+    """``claim``'s figures from the change on, from ``first`` to ``last``, against the baseline.
+
+    A period only partly inside counts for the share of its days that is.
+    """
+    if claim.since is None:
+        return 0.0
     total = 0.0
     for point in claim.points:
         if point.value is None or point.period < claim.since:
@@ -326,7 +338,12 @@ def _worse(claim: Claim, first: dt.date, last: dt.date) -> bool:
         if start <= end:
             days = (point.period.end - point.period.start).days + 1
             total += claim.gain(point) * ((end - start).days + 1) / days
-    return total < 0
+    return total
+
+
+def _logged_in(claim: Claim, first: dt.date, last: dt.date) -> list[Point]:
+    """``claim``'s points for the periods from the one holding ``first`` to ``last``."""
+    return [p for p in claim.points if p.period.end >= first and p.period.start <= last]
 
 
 def young_worse(claim: Claim, first: dt.date | None = None, last: dt.date | None = None) -> bool:
@@ -543,8 +560,16 @@ def _year(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered | No
             charted = figures = True
             worse.append(line.impact.measure)
             continue
-        if claim is None or not points or claim.analysis.kind == "none":
-            # Too few figures for any chart: the plan's full rate, as in the year under way.
+        # Too few figures for any chart, but some in this closed year: what they show, as
+        # they are, never the plan's rate for months the log covers (reader22 #2).
+        few = (
+            claim is not None
+            and claim.analysis.kind == "none"
+            and claim.since is not None
+            and any(p.value is not None for p in _logged_in(claim, begins, last))
+        )
+        if claim is None or not points or (claim.analysis.kind == "none" and not few):
+            # No figure in the year: the plan's full rate, as in the year under way.
             part = _plan_part(line, ledger, year, begins)
             plan += part
             plan_cash += part if spends(line) else 0.0
@@ -574,7 +599,11 @@ def _year(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered | No
         if not found:
             whole.append(line.impact.measure)
         counted_from = _counted_from(first, begins, kind)
-        if found and _worse(claim, counted_from, last):
+        if few:
+            lower = found and _net(claim, counted_from, last) < 0
+        else:
+            lower = found and _worse(claim, counted_from, last)
+        if lower:
             # Worse than before the change on balance: nothing counted, never a loss netted
             # into the others, and the line names it.
             worse.append(line.impact.measure)
@@ -582,9 +611,9 @@ def _year(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered | No
             if loss is not None:
                 lost.append(loss)
             continue
-        shown |= found and claim.shown
+        shown |= found and (claim.shown or few)
         others |= found
-        if found and claim.delivered_between(counted_from, last) is None:
+        if found and not few and claim.delivered_between(counted_from, last) is None:
             # Counted as nothing: its chart does not show the change. Named beside the
             # others' money, so that no impact is left out of a year's figure unsaid.
             flat.append(line.impact.measure)
@@ -739,6 +768,9 @@ def _periods(first: dt.date, last: dt.date, kind: PeriodKind) -> list[Period]:
 def _money(line: Line, claim: Claim, first: dt.date, last: dt.date) -> float:
     """The money of what ``claim`` delivered from ``first`` to ``last``, at the ledger's prices."""
     count = claim.delivered_between(first, last)
+    if count is None and claim.analysis.kind == "none":
+        # Too few figures for a chart, in a closed year: what they show, as they are.
+        count = _net(claim, first, last)
     if count is None:
         return 0.0
     if line.counts == "money" and line.restated_cost is None:
@@ -917,6 +949,9 @@ class Shown:
     met: bool
     held: bool = False
     met_from: Period | None = None
+    #: The first period of the run that shows the change (a shift or trend the better way,
+    #: from the change on), as the update's chart reads it; ``None`` when no run shows it.
+    began: Period | None = None
 
 
 def shown_so_far(ledger: Ledger | None, facts: Facts, impact_id: str) -> Shown | None:
@@ -952,7 +987,36 @@ def shown_so_far(ledger: Ledger | None, facts: Facts, impact_id: str) -> Shown |
         met,
         held=met and claim.analysis.assurance == "pass",
         met_from=first.period if first is not None else None,
+        began=_began(claim),
     )
+
+
+def _began(claim: Claim) -> Period | None:
+    """Where the run that shows ``claim``'s change begins, from the change on.
+
+    The earliest shift the better way that runs into the months since the
+    change (else the shift against the facts' baseline, on a chart with no
+    baseline of its own, else any other signal the better way), its start
+    held to the change: "a sustained change
+    since September 2027", where the falls rate's April 2027, its project's
+    first month, was above the baseline and the shift began in September
+    (reader22 #3).
+    """
+    analysis = claim.analysis
+    since = analysis.change_at or 0
+    better = [s for s in analysis.signals if s.improvement is True and s.end >= since]
+    shift = analysis.baseline_shift
+    # A sustained change is a shift: the chart's own, else one against the facts' baseline,
+    # else whatever else shows it (a trend from a first month above the limits is not one).
+    shifts = [s for s in better if s.rule == "shift"]
+    if shifts:
+        better = shifts
+    elif shift is not None and shift.improvement is True:
+        better = [shift]
+    if not better:
+        return None
+    start = max(min(s.start for s in better), since)
+    return claim.points[start].period if start < len(claim.points) else None
 
 
 def log_averages(ledger: Ledger, facts: Facts, lang: Language) -> str:

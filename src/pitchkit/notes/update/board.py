@@ -603,7 +603,7 @@ def delivered_phrase(progress: MeasureProgress, situation: Situation) -> str:
         else:
             pattern = lang.gettext("an improvement in {measure} from {baseline} to {latest}")
         baseline = impact.baseline
-    return pattern.format(
+    said = pattern.format(
         measure=measure,
         baseline=beside_text(baseline, impact, lang),
         # A measure named first may say a rate's words already: not again after them.
@@ -614,6 +614,7 @@ def delivered_phrase(progress: MeasureProgress, situation: Situation) -> str:
         ),
         period=averaged or month,
     )
+    return fmt.after_dros(said, lang)
 
 
 @dataclass(frozen=True)

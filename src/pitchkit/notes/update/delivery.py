@@ -540,12 +540,13 @@ def delivered_text(progress: MeasureProgress, situation: Situation) -> str:
             )
         )
         baseline = impact.baseline
-    return pattern.format(
+    said = pattern.format(
         latest=amount_text(latest.value, impact, lang),
         period=averaged,
         baseline=beside_text(baseline, impact, lang),
         target=beside_text(impact.target, impact, lang),
     )
+    return fmt.after_dros(said, lang)
 
 
 def reference_text(claim: Claim, impact: Impact, lang: Language) -> str:

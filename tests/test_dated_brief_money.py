@@ -1,0 +1,108 @@
+"""Briefs of the bundled examples dated later, read back as their directors read them (reader22).
+
+- Falls prevention, a note of 10 July 2027: falls with harm logged 8, 7 and 8
+  in April to June against 7 a month before, two more, too few for a chart
+  and none better than the baseline. The statement says no money is counted
+  for it, so the year under way counts nothing for it either, and no payback
+  or return at the plan's full year (it read "2027/28 £87,000 ... payback 7
+  months; £1.82 per £1", 34 × £2,564.28 the plan's year).
+- Ysbyty cymunedol, a note of 10 August 2027: 2026/27 has ended, and its
+  two logged months, 428 and 412 attendances against 420, net to nothing,
+  so the closed year counts £0 (no figure for January 2027), not the plan's
+  £48,000 forecast; 2027/28, under way with 6 figures, keeps the plan's
+  rate: 90 × £202.08 × 9 = £163,685, shown £164,000, the project's whole
+  benefit, against £96,000. Payback: nothing for 11 January to 31 March
+  2027 (2.7 months), then £18,187 a month repays £96,000 in 5.3 more, the
+  8th month (September 2027), after the months the log covers (it read 6,
+  June 2027, where the log shows £24,453 by then).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from docchecks import docx_text
+from pitchkit.api import BriefRequest, write_brief
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+FALLS = EXAMPLES / "falls-prevention" / "facts.yaml"
+YSBYTY = EXAMPLES / "ysbyty-cymunedol" / "facts.yaml"
+
+
+def _text(tmp: Path, facts: Path, director: str, today: dt.date, locale: str) -> str:
+    request = BriefRequest(
+        facts=facts,
+        director=director,
+        out=tmp / f"{director}-{locale}",
+        today=today,
+        locale=locale,
+        advice=False,
+    )
+    [path] = write_brief(request).written
+    return docx_text(path)
+
+
+@pytest.mark.parametrize(
+    ("locale", "year", "payback"),
+    [
+        (
+            "en_GB",
+            "2027/28 £0 forecast for £48,000 (nothing counted for inpatient falls resulting in "
+            "any harm, whose figures are worse than before the change), a net cost of £48,000; "
+            "not paid back within the project; no return on the £48,000 of funding.",
+            "not paid back within the project on the benefit delivered and forecast",
+        ),
+        (
+            "cy_GB",
+            "2027/28 £0 a ragwelir am £48,000 (ni chyfrifir dim ar gyfer “Inpatient falls "
+            "resulting in any harm”, y mae ei ffigurau'n waeth na chyn y newid), cost net o "
+            "£48,000; heb ei ad-dalu o fewn y prosiect; dim elw ar y cyllid o £48,000.",
+            "heb ei ad-dalu o fewn y prosiect",
+        ),
+    ],
+)
+def test_falls_worse_so_far_counts_nothing_in_the_year(
+    tmp_path: Path, locale: str, year: str, payback: str
+) -> None:
+    day = dt.date(2027, 7, 10)
+    finance = _text(tmp_path, FALLS, "dof", day, locale)
+    assert year in finance
+    assert "£87,000 for" not in finance
+    assert "£1.82" not in finance
+    nurse = _text(tmp_path, FALLS, "don", day, locale)
+    assert payback in nurse
+    assert "7 months" not in nurse
+    assert "7 mis" not in nurse
+
+
+@pytest.mark.parametrize(
+    ("locale", "year", "payback"),
+    [
+        (
+            "en_GB",
+            "2026/27 £0 delivered for £22,000 (the log's figures for that year are no better "
+            "than the baseline on balance; no figure for January 2027); 2027/28 £164,000 "
+            "forecast for £74,000",
+            "over the project £164,000, net £68,000; payback 8 months on the benefit delivered "
+            "and forecast; £1.71 per £1.",
+        ),
+        (
+            "cy_GB",
+            "2026/27 £0 a gyflawnwyd am £22,000 (nid yw ffigurau'r cofnod cynnydd ar gyfer y "
+            "flwyddyn honno yn well na'r llinell sylfaen ar y cyfan; dim ffigur ar gyfer Ionawr "
+            "2027); 2027/28 £164,000 a ragwelir am £74,000",
+            "dros y prosiect £164,000, net £68,000; ad-dalu mewn 8 mis ar sail y budd a "
+            "gyflawnwyd ac a ragwelir; £1.71 am bob £1.",
+        ),
+    ],
+)
+def test_a_closed_year_with_too_few_figures_counts_what_they_show(
+    tmp_path: Path, locale: str, year: str, payback: str
+) -> None:
+    finance = _text(tmp_path, YSBYTY, "dof", dt.date(2027, 8, 10), locale)
+    assert year in finance
+    assert payback in finance
+    assert "£48,000" not in finance
