@@ -17,7 +17,6 @@ from pitchkit.errors import InputError
 from pitchkit.i18n.messages import Message, Worded
 
 if TYPE_CHECKING:
-    from pitchkit.facts.schema import Facts
     from pitchkit.i18n.translation import Language
 
 #: ``2027``, ``2027-03`` or ``2027-Q1`` (upper case): the year, the month, the quarter.
@@ -275,22 +274,17 @@ def file_period(asked: str | None, chosen: Period) -> str:
     return chosen.text
 
 
-def uses_financial_years(facts: Facts) -> bool:
-    """Whether the project's money is in pounds, which pitchkit counts by NHS financial year."""
-    funding = facts.project.funding
-    if funding is not None and funding.currency == "GBP":
-        return True
-    return any(i.value is not None and i.value.currency == "GBP" for i in facts.impacts)
-
-
-def calendar_quarter_note(asked: str | None, chosen: Period, facts: Facts) -> Message | None:
+def calendar_quarter_note(
+    asked: str | None, chosen: Period, *, financial_years: bool
+) -> Message | None:
     """A warning that ``--period 2026-Q1`` is January to March, for a project in financial years.
 
     NHS staff call April to June "Q1": a calendar quarter written ``YYYY-Qn``
-    for a project whose money runs by financial year is said as the months it
-    is, with how to write the financial quarter of the same number.
+    for a project whose money runs by financial year (``financial_years``) is
+    said as the months it is, with how to write the financial quarter of the
+    same number.
     """
-    if asked is None or chosen.kind != "quarter" or not uses_financial_years(facts):
+    if asked is None or chosen.kind != "quarter" or not financial_years:
         return None
     if PERIOD_PATTERN.match(str(asked).strip().upper()) is None:
         return None

@@ -300,7 +300,8 @@ def _write_update(
     if not pair and not request.strict:
         warn_english(project, chosen.id, heard, shown)
     status = period_status(project.facts, when, asked=request.period is not None, today=today)
-    if (note := calendar_quarter_note(request.period, when, project.facts)) is not None:
+    money = _in_financial_years(project.facts)
+    if (note := calendar_quarter_note(request.period, when, financial_years=money)) is not None:
         heard.warning(note)
     for line in period_warnings(status):
         heard.warning(line)
@@ -580,3 +581,11 @@ def _months(months: tuple[str, ...], lang: Language) -> str:
     from pitchkit.i18n import fmt
 
     return fmt.join_list([fmt.period_label(month, lang) for month in months], lang)
+
+
+def _in_financial_years(facts: Facts) -> bool:
+    """Whether the project's money is in pounds, which pitchkit counts by NHS financial year."""
+    funding = facts.project.funding
+    if funding is not None and funding.currency == "GBP":
+        return True
+    return any(i.value is not None and i.value.currency == "GBP" for i in facts.impacts)

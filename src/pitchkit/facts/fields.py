@@ -148,10 +148,24 @@ def _unit_words(value: Any) -> Any:
     return value
 
 
-def _payer(value: Any) -> Any:
-    """Accept whose budget an impact's money is in, as a word of ``whose.PAYERS``."""
-    from pitchkit.recast.whose import PAYERS  # the whose-budget reading loads only when asked
+#: What the lead may write as an impact's ``value.payer``: the words the measure cannot say
+#: ("paid by the trust", "the ICB's"), each with the 'whose budget' member it names in the
+#: measure map (:mod:`pitchkit.recast.whose` reads them). ``own`` is the project's own
+#: organisation's, whatever its kind.
+PAYERS: dict[str, str] = {
+    "trust": "trust",
+    "provider": "trust",
+    "icb": "ICB",
+    "integrated care board": "ICB",
+    "council": "council",
+    "local authority": "council",
+    "cancer alliance": "Cancer Alliance",
+    "own": "own",
+}
 
+
+def _payer(value: Any) -> Any:
+    """Accept whose budget an impact's money is in, as a word of :data:`PAYERS`."""
     if isinstance(value, str) and value.strip().lower() in PAYERS:
         return value.strip()
     raise ValueError(

@@ -180,7 +180,7 @@ class Money(Record):
     #: The financial year whose prices the amount is in (``2020/21``).
     price_year: str | None = None
     #: Whose budget the money is in, when the measure's words cannot say (``trust``, ``ICB``,
-    #: ``council``, ``own``: :data:`pitchkit.recast.whose.PAYERS`).
+    #: ``council``, ``own``: :data:`pitchkit.facts.fields.PAYERS`).
     payer: str | None = None
 
 

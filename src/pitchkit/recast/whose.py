@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Final
 
+from pitchkit.facts.fields import PAYERS as FACTS_PAYERS
 from pitchkit.facts.schema import Impact, Objective
 
 if TYPE_CHECKING:
@@ -90,19 +91,9 @@ def named_body(text: str | None) -> str | None:
     return next((body for body in OTHER_BODIES if body in budget), None)
 
 
-#: What the lead may write as an impact's ``value.payer``, and the 'whose budget' member
-#: each names: the words the measure cannot say ("paid by the trust", "the ICB's").
-#: ``own`` is the project's own organisation's, whatever its kind.
-PAYERS: Final[dict[str, str]] = {
-    "trust": TRUST,
-    "provider": TRUST,
-    "icb": "ICB",
-    "integrated care board": "ICB",
-    "council": "council",
-    "local authority": "council",
-    "cancer alliance": "Cancer Alliance",
-    "own": "own",
-}
+#: What the lead may write as an impact's ``value.payer`` (read in the facts layer, which
+#: checks it: :data:`pitchkit.facts.fields.PAYERS`), and the 'whose budget' member each names.
+PAYERS: Final[dict[str, str]] = FACTS_PAYERS
 
 
 def stated_payer(impact: Impact) -> str | None:
