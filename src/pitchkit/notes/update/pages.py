@@ -45,6 +45,8 @@ UPDATE_STYLES: dict[str | None, Style] = {
 #: gives the paragraph style precedence over the table's.
 _CELL_PAD = 2 * 30 / 20 + 0.5
 _CELL_SIDES = 2 * 80 / 20
+#: A table cell's line at its 9 pt text and Normal's line spacing.
+_CELL_LINE = 9 * 2355 / 2048 * 252 / 240
 #: How much of a page the estimate leaves unused before it calls an update surely within
 #: its pages: it is rough, so near the edge LibreOffice decides (where it is found).
 MARGIN = 0.1
@@ -128,7 +130,10 @@ def _blocks(body: etree._Element) -> list[_Block]:
             for index, row in enumerate(rows):
                 # The paragraph before the table keeps its space after above the first row.
                 above = previous[1].after if index == 0 and previous is not None else 0.0
-                found.append(_Block(above + _row(row, widths), True))
+                # A row may break across the page between its lines unless it says it
+                # cannot (the board box): LibreOffice splits the measures' rows.
+                whole = row.find(f"{_W}trPr/{_W}cantSplit") is not None
+                found.append(_Block(above + _row(row, widths), whole, line=_CELL_LINE))
             previous = None
     return found
 
