@@ -138,7 +138,9 @@ def test_the_update_charts_the_measures_its_board_sentence_claims(tmp_path: Path
     assert "50 fewer emergency admissions for falls" in sentence
     assert "an improvement in patients waiting more than 18 weeks" in sentence
     charts = [line.strip() for line in text.splitlines() if line.strip().endswith("(XmR chart)")]
-    assert len(charts) == 3
+    # Two of its three: with all three LibreOffice lays the update out on three pages (the
+    # page estimate said two before pages22), so the third, claimed by nothing, is left out.
+    assert len(charts) == 2
     assert (
         "Emergency admissions for falls among orthotics patients aged 65 and over (XmR chart)"
         in charts

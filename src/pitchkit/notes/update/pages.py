@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from lxml import etree  # type: ignore[import-untyped]
 
-from pitchkit.notes.layout import STYLES, Style, _font
+from pitchkit.notes.layout import CONTEXTUAL, STYLES, Style, _font
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
@@ -40,14 +40,18 @@ UPDATE_STYLES: dict[str | None, Style] = {
     "ListBullet": Style(9.5, False, 0, 2, 252 / 240, indent=18),
     "Lead": Style(10, True, 0, 3, 1.0),
 }
-#: A table cell's paragraph (the table style): no space after, single spacing.
-_CELL = Style(9.5, False, 0, 0, 1.0)
-#: A cell's top and bottom margins and its border, in points.
+#: A cell's top and bottom margins and its border, in points. A cell's paragraphs
+#: have their own style's spacing (Normal's 3 pt after and 1.05 lines): LibreOffice
+#: gives the paragraph style precedence over the table's.
 _CELL_PAD = 2 * 30 / 20 + 0.5
 _CELL_SIDES = 2 * 80 / 20
+#: A table cell's line at its 9 pt text and Normal's line spacing.
+_CELL_LINE = 9 * 2355 / 2048 * 252 / 240
 #: How much of a page the estimate leaves unused before it calls an update surely within
 #: its pages: it is rough, so near the edge LibreOffice decides (where it is found).
 MARGIN = 0.1
+#: Liberation Sans's descent, in ems: a line holding a picture is this much taller than it.
+_DESCENT = 434 / 2048
 #: A character without a known width takes this much of an em (a wide letter's).
 _WIDE_EM = 0.75
 
@@ -104,32 +108,79 @@ def estimate(document: bytes) -> Estimate | None:
 
 
 def _blocks(body: etree._Element) -> list[_Block]:
+    """The body's paragraphs and table rows, each with the space above it.
+
+    The space between two paragraphs is the larger of the one's space after
+    and the other's before, counted once (none between two paragraphs of a
+    style with contextual spacing, such as two bullets).
+    """
     found: list[_Block] = []
-    previous: Style | None = None
+    previous: tuple[str | None, Style] | None = None
     for element in body:
         if element.tag == f"{_W}p":
-            style = _style(element)
-            space = max(previous.after, style.before) if previous is not None else 0.0
+            name, style = _named_style(element)
+            space = _space(previous, name, style)
             height, line, picture = _paragraph(element, style, TEXT_WIDTH - style.indent)
-            keep = element.find(f"{_W}pPr/{_W}pStyle[@{_W}val='Heading1']") is not None
+            keep = name == "Heading1" or element.find(f"{_W}pPr/{_W}keepNext") is not None
             found.append(_Block(space + height, picture, keep, line))
-            previous = style
+            previous = name, style
         elif element.tag == f"{_W}tbl":
             widths = [float(col.get(f"{_W}w", "0")) / 20 for col in element.iter(f"{_W}gridCol")]
-            for row in element.findall(f"{_W}tr"):
-                found.append(_Block(_row(row, widths), True))
-            previous = UPDATE_STYLES[None]
+            rows = element.findall(f"{_W}tr")
+            for index, row in enumerate(rows):
+                # The paragraph before the table keeps its space after above the first row.
+                above = previous[1].after if index == 0 and previous is not None else 0.0
+                # A row may break across the page between its lines unless it says it
+                # cannot (the board box): LibreOffice splits the measures' rows.
+                whole = row.find(f"{_W}trPr/{_W}cantSplit") is not None
+                found.append(_Block(above + _row(row, widths), whole, line=_CELL_LINE))
+            previous = None
     return found
 
 
-def _style(paragraph: etree._Element) -> Style:
+def _space(previous: tuple[str | None, Style] | None, name: str | None, style: Style) -> float:
+    """The space between the paragraph before (its style's name and style) and this one."""
+    if previous is None:
+        return style.before
+    if previous[0] == name and name in CONTEXTUAL:
+        return 0.0
+    return max(previous[1].after, style.before)
+
+
+def _named_style(paragraph: etree._Element) -> tuple[str | None, Style]:
+    """The paragraph's style name (``None`` for Normal), and its style with its own spacing.
+
+    A chart's title and caption set their space after themselves (``w:spacing``).
+    """
     found = paragraph.find(f"{_W}pPr/{_W}pStyle")
     name = None if found is None else found.get(f"{_W}val")
-    return UPDATE_STYLES.get(name, UPDATE_STYLES[None])
+    if name not in UPDATE_STYLES:
+        name = None
+    style = UPDATE_STYLES[name]
+    spacing = paragraph.find(f"{_W}pPr/{_W}spacing")
+    if spacing is not None:
+        before, after, line = spacing.get(f"{_W}before"), spacing.get(f"{_W}after"), None
+        if spacing.get(f"{_W}lineRule", "auto") == "auto":
+            line = spacing.get(f"{_W}line")
+        style = style._replace(
+            before=style.before if before is None else float(before) / 20,
+            after=style.after if after is None else float(after) / 20,
+            line=style.line if line is None else float(line) / 240,
+        )
+    return name, style
+
+
+def _style(paragraph: etree._Element) -> Style:
+    return _named_style(paragraph)[1]
 
 
 def _paragraph(paragraph: etree._Element, style: Style, width: float) -> tuple[float, float, bool]:
-    """The paragraph's height, its line height, and whether it holds a picture."""
+    """The paragraph's lines' height, its line height, and whether it holds a chart.
+
+    The space before and after it is left to the caller (it depends on its
+    neighbours). A line holding a picture (a chart, or a title's icon) is as
+    tall as the picture above the baseline and the font's descent below it.
+    """
     sizes = [
         float(size.get(f"{_W}val", "0")) / 2
         for size in paragraph.iter(f"{_W}sz")
@@ -137,14 +188,26 @@ def _paragraph(paragraph: etree._Element, style: Style, width: float) -> tuple[f
     ]
     size = max(sizes) if sizes else style.size
     line = size * _font().line_height * style.line
-    pictures = [
-        float(extent.get("cy", "0")) / _EMU_PER_POINT for extent in paragraph.iter(f"{_WP}extent")
-    ]
     lines = _lines(_runs(paragraph, style), size, width)
-    if pictures and max(pictures) > line:
-        # A chart on a line of its own (an icon within a line of text adds little).
-        return max(pictures) + style.after + (lines - 1) * line, line, True
-    return lines * line + style.after, line, False
+    tallest = _pictures(paragraph)
+    if not any(tallest):
+        return lines * line, line, False
+    below = size * _DESCENT
+    pictured = [height + below for height in tallest if height + below > line]
+    height = (lines - len(pictured)) * line + sum(pictured)
+    # A chart: a picture taller than a few lines cannot break across a page.
+    return height, line, max(tallest) > 3 * line
+
+
+def _pictures(paragraph: etree._Element) -> list[float]:
+    """The tallest picture on each of the paragraph's hard lines (0 for a line without one)."""
+    found = [0.0]
+    for node in paragraph.iter(f"{_W}br", f"{_W}cr", f"{_WP}extent"):
+        if node.tag == f"{_WP}extent":
+            found[-1] = max(found[-1], float(node.get("cy", "0")) / _EMU_PER_POINT)
+        else:
+            found.append(0.0)
+    return found
 
 
 def _row(row: etree._Element, widths: list[float]) -> float:
@@ -155,51 +218,64 @@ def _row(row: etree._Element, widths: list[float]) -> float:
         span = int(span_at.get(f"{_W}val", "1")) if span_at is not None else 1
         width = sum(widths[column : column + span]) or TEXT_WIDTH
         column += span
-        height = sum(
-            _paragraph(p, _CELL, max(width - _CELL_SIDES, 20.0))[0] for p in cell.findall(f"{_W}p")
-        )
+        height = 0.0
+        previous: tuple[str | None, Style] | None = None
+        for paragraph in cell.findall(f"{_W}p"):
+            name, style = _named_style(paragraph)
+            height += _space(previous, name, style)
+            height += _paragraph(paragraph, style, max(width - _CELL_SIDES - style.indent, 20.0))[0]
+            previous = name, style
+        if previous is not None:
+            height += previous[1].after
         tallest = max(tallest, height)
     return tallest + _CELL_PAD
 
 
-def _runs(paragraph: etree._Element, style: Style) -> list[tuple[str, bool]]:
+#: Stands for an inline picture among a paragraph's characters.
+_PICTURE = "\ufffc"
+
+
+def _runs(paragraph: etree._Element, style: Style) -> list[tuple[str, bool, float]]:
     """The paragraph's characters, each with whether it is bold (a line break as a newline).
 
     A bold run is measured at bold widths: a table cell that opens with its
-    measure in bold wraps sooner than regular widths say (newuser25 #9).
+    measure in bold wraps sooner than regular widths say (newuser25 #9). An
+    inline picture (a measure's icon) is a character as wide as it is drawn,
+    the third item (points; 0 for a letter).
     """
-    found: list[tuple[str, bool]] = []
+    found: list[tuple[str, bool, float]] = []
     for run in paragraph.iter(f"{_W}r"):
         bold = style.bold
         weight = run.find(f"{_W}rPr/{_W}b")
         if weight is not None:
             bold = weight.get(f"{_W}val", "true") not in ("0", "false")
-        for part in run.iter(f"{_W}t", f"{_W}br", f"{_W}cr"):
+        for part in run.iter(f"{_W}t", f"{_W}br", f"{_W}cr", f"{_WP}extent"):
+            if part.tag == f"{_WP}extent":
+                found.append((_PICTURE, bold, float(part.get("cx", "0")) / _EMU_PER_POINT))
+                continue
             text = "\n" if part.tag != f"{_W}t" else (part.text or "")
-            found += [(char, bold) for char in text]
+            found += [(char, bold, 0.0) for char in text]
     return found
 
 
-def _lines(characters: list[tuple[str, bool]], size: float, width: float) -> int:
+def _lines(characters: list[tuple[str, bool, float]], size: float, width: float) -> int:
     """Lines the characters wrap to at ``width`` points (line breaks counted), at spaces."""
     font = _font()
     space = font.regular[" "] * size
     count = 0
-    text = "".join(char for char, _ in characters)
-    bolds = [bold for _, bold in characters]
+    text = "".join(char for char, _, _ in characters)
     at = 0
     for part in text.split("\n"):
         count += 1
         used = 0.0
         for word in part.split(" "):
-            weights = bolds[at : at + len(word)]
+            letters = characters[at : at + len(word)]
             at += len(word) + 1
-            advance = (
-                sum(
-                    (font.bold if bold else font.regular).get(char, _WIDE_EM)
-                    for char, bold in zip(word, weights, strict=False)
-                )
-                * size
+            advance = sum(
+                points
+                if char == _PICTURE
+                else (font.bold if bold else font.regular).get(char, _WIDE_EM) * size
+                for char, bold, points in letters
             )
             if used and used + space + advance > width:
                 count += 1 + int(advance // width)
