@@ -291,6 +291,25 @@ class Line:
         return self.within is None
 
 
+def of_kind(kind: Kind | None, benefit: float, cash: float, own: float, elsewhere: float) -> float:
+    """One kind of money (:data:`Kind`; ``None``: all of it) from a benefit's parts.
+
+    ``cash`` is the cash in ``benefit``, ``own`` the part of it that is the
+    trust's own and ``elsewhere`` the capacity it frees in other bodies'
+    services: the rest of the benefit is capacity, and "trust" counts the
+    trust's own cash and the capacity it keeps.
+    """
+    if kind is None:
+        return benefit
+    if kind == "cash":
+        return cash
+    if kind == "capacity":
+        return benefit - cash
+    if kind == "own":
+        return own
+    return benefit - cash + own - elsewhere
+
+
 class Lost(NamedTuple):
     """A measure's loss in a year the block counts as £0: ``size`` × ``cost`` = ``money``.
 
@@ -322,15 +341,7 @@ class Step(NamedTuple):
 
     def amount(self, kind: Kind | None) -> float:
         """The money so far of one kind (:data:`Kind`; ``None``: all of it)."""
-        if kind is None:
-            return self.benefit
-        if kind == "cash":
-            return self.cash
-        if kind == "capacity":
-            return self.benefit - self.cash
-        if kind == "own":
-            return self.own
-        return self.benefit - self.cash + self.own - self.elsewhere
+        return of_kind(kind, self.benefit, self.cash, self.own, self.elsewhere)
 
 
 @dataclass(frozen=True)
@@ -418,15 +429,7 @@ class YearShare:
 
     def amount(self, kind: Kind | None) -> float:
         """The year's benefit of one kind (:data:`Kind`; ``None``: all of it)."""
-        if kind is None:
-            return self.benefit
-        if kind == "cash":
-            return self.cash
-        if kind == "capacity":
-            return self.benefit - self.cash
-        if kind == "own":
-            return self.own_cash
-        return self.benefit - self.cash + self.own_cash - self.elsewhere
+        return of_kind(kind, self.benefit, self.cash, self.own_cash, self.elsewhere)
 
     @property
     def delivered_only(self) -> bool:
