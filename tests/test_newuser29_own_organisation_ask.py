@@ -11,49 +11,14 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
+from icbcases import STRATEGY, hubs
 from pitchkit.cli import app
-
-FACTS = """\
-project:
-  title: Winter respiratory infection hubs
-  organisation: {organisation}
-  lead:
-    name: Sam Patel
-    role: Head of Urgent Care Transformation
-  problem: Respiratory infections fill the emergency department every winter.
-  change: Same-day respiratory infection hubs in six primary care networks.
-  start: 2027-10-01
-impacts:
-  - id: admissions
-    measure: Emergency admissions for acute respiratory infection
-    unit: admissions
-    per: month
-    baseline: 190
-    target: 175
-    better: lower
-asks:
-  - {ask}
-directors:
-  - id: cmo
-    name: Dr Rafiq Hussain
-    role: Chief Medical Officer
-    objectives:
-      - id: admissions
-        text: Reduce emergency admissions
-  - id: dst
-    name: Mark Ellison
-    role: Director of Strategy and Transformation
-    objectives:
-      - id: plan
-        text: Deliver the joint forward plan
-meeting:
-  director: cmo
-"""
 
 
 def check(tmp_path: Path, organisation: str, ask: str) -> str:
     facts = tmp_path / "facts.yaml"
-    facts.write_text(FACTS.format(organisation=organisation, ask=ask), encoding="utf-8")
+    text = hubs(organisation=organisation, start="2027-10-01", ask=ask, more=STRATEGY)
+    facts.write_text(text, encoding="utf-8")
     result = CliRunner().invoke(app, ["check", str(facts)])
     assert "Traceback" not in result.output, result.output
     return " ".join(result.output.split())

@@ -12,39 +12,12 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
+from icbcases import hubs
 from pitchkit.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent
 
-FACTS = """\
-project:
-  title: Winter respiratory infection hubs
-  organisation: NHS Northshire Integrated Care Board
-  lead:
-    name: Sam Patel
-    role: Head of Urgent Care Transformation
-  problem: Respiratory infections fill the emergency department every winter.
-  change: Same-day respiratory infection hubs in six primary care networks.
-  start: 2026-10-01
-impacts:
-  - id: admissions
-    measure: Emergency admissions for acute respiratory infection
-    unit: admissions
-    per: month
-    baseline: 190
-    target: 175
-    better: lower
-asks:
-  - Sponsor the hubs at the ICB executive
-directors:
-  - id: cmo
-    name: Dr Rafiq Hussain
-    role: Chief Medical Officer
-    objectives:
-      - id: admissions
-        text: Reduce emergency admissions
-measures: log.csv
-"""
+FACTS = hubs(more="measures: log.csv\n")
 
 LOG = """\
 period,measure,value
