@@ -399,9 +399,10 @@ def _update_loop_table(
 ) -> None:
     """A table with a shaded heading row and one row per item of ``loop``.
 
-    No row splits across a page break (the October update's measures table
-    left "signal yet" alone at the top of page 2: newuser29 #8), and the
-    heading row is repeated on the next page when the table breaks.
+    The heading row never splits, and is repeated on the next page when the
+    table breaks. An item row may break across the page, as the page estimate
+    (notes/update/pages.py, measured against LibreOffice) expects; kept whole,
+    rows moved the estimate off LibreOffice's layout (newuser29 #8 is open).
     """
     table = _update_table(document, widths_cm)
     for cell, text in zip(_update_row(table, widths_cm), headings, strict=True):
@@ -411,9 +412,8 @@ def _update_loop_table(
     for cell, parts in zip(_update_row(table, widths_cm), cells, strict=True):
         _cell_text(cell, parts, 9)
     _cell_text(_update_row(table, widths_cm)[0], [("{%tr endfor %}", False)])
-    heading, item = table.rows[0], table.rows[2]  # type: ignore[attr-defined]
-    for row in (heading, item):
-        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    heading = table.rows[0]  # type: ignore[attr-defined]
+    heading._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     # python-docx has no repeat_header: setting it made a plain attribute, not w:tblHeader.
     heading._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
 
