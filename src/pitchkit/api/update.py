@@ -584,8 +584,8 @@ def _months(months: tuple[str, ...], lang: Language) -> str:
 
 
 def _in_financial_years(facts: Facts) -> bool:
-    """Whether the project's money is in pounds, which pitchkit counts by NHS financial year."""
-    funding = facts.project.funding
-    if funding is not None and funding.currency == "GBP":
-        return True
-    return any(i.value is not None and i.value.currency == "GBP" for i in facts.impacts)
+    """Whether the project has money, which pitchkit counts by NHS financial year.
+
+    Its funding or a unit cost: pounds, the only currency the facts take.
+    """
+    return facts.project.funding is not None or any(i.value is not None for i in facts.impacts)
