@@ -225,10 +225,9 @@ def with_log(
     ``check`` all read the log here, so that a brief's money and a progress
     update's come from the same figures. Without either, the projects are
     returned as they are. A row for a period that begins after ``today``
-    (default: today) is a warning too.
+    (default: today) is a warning too, as is a figure far outside its measure's
+    others, in the spreadsheet or the facts file (a typo, most likely).
     """
-    if asked is None and not projects[0].facts.measures:
-        return projects
     from pitchkit.notes.update.measuresheet import with_measures
 
     merged, conflicts = with_measures(projects, asked, today or dt.date.today())

@@ -40,7 +40,7 @@ import datetime as dt
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -800,7 +800,10 @@ def read_value(value: Any) -> float | None:
 
 
 def merge(
-    facts: Facts, sheet: MeasureSheet, today: dt.date | None = None
+    facts: Facts,
+    sheet: MeasureSheet,
+    today: dt.date | None = None,
+    place: FactsPlace | None = None,
 ) -> tuple[Facts, list[Located]]:
     """``facts`` with the spreadsheet's figures, and a warning for each figure the log overrides.
 
@@ -808,13 +811,14 @@ def merge(
     no figure) stands, and where the spreadsheet has a different one for
     the same period and measure a warning names the period, the measure and
     the spreadsheet's row. With ``today``, a row for a period that has not
-    begun is named too (:func:`dated_ahead`).
+    begun is named too (:func:`dated_ahead`), and each figure far outside its
+    measure's others (:func:`far_outside`; the facts file's too with ``place``).
     """
     logged = {u.period: u.measures for u in facts.updates}
     warnings: list[Located] = list(sheet.warnings)
     if today is not None:
         warnings += dated_ahead(sheet, today)
-    warnings += far_outside(facts, sheet)
+    warnings += far_outside(facts, sheet, place)
     impacts = {impact.id: impact for impact in facts.impacts}
     figures: Figures = {}
     for figure in sheet.figures:
@@ -892,6 +896,16 @@ _BELOW = N_(
 )
 
 
+_USED_IN_SHEET = N_(
+    "the update uses {figure} for {measure} in {period} as it stands. If it is a typo, "
+    "correct the cell and run update again with --force to replace the update."
+)
+_USED_IN_FACTS = N_(
+    "the update uses {figure} for {measure} in {period} as it stands. If it is a typo, "
+    "correct it in the facts file and run update again with --force to replace the update."
+)
+
+
 def used_far_outside(warnings: Iterable[object], when: Period) -> list[Located]:
     """For an update of ``when``: each of :func:`far_outside`'s figures that it prints.
 
@@ -912,23 +926,24 @@ def used_far_outside(warnings: Iterable[object], when: Period) -> list[Located]:
             continue
         if when.start <= start <= when.end:
             args = warning.message.args
+            # A cell is named as a Message ("row 3: column ..."); the facts file as file:line:col.
+            text = _USED_IN_FACTS if isinstance(warning.where, str) else _USED_IN_SHEET
             found.append(
                 Located(
                     warning.where,
-                    Message(
-                        "the update uses {figure} for {measure} in {period} as it stands. If "
-                        "it is a typo, correct the cell and run update again with --force to "
-                        "replace the update.",
-                        figure=args["figure"],
-                        measure=args["measure"],
-                        period=period,
-                    ),
+                    Message(text, figure=args["figure"], measure=args["measure"], period=period),
                 )
             )
     return found
 
 
-def far_outside(facts: Facts, sheet: MeasureSheet) -> list[Located]:
+#: Where ``updates[entry].measures[impact]`` is written in the facts file (``file:line:col``).
+FactsPlace = Callable[[int, str], str]
+
+
+def far_outside(
+    facts: Facts, sheet: MeasureSheet | None, place: FactsPlace | None = None
+) -> list[Located]:
     """A warning for each figure far outside the rest of its measure's: a typo, most likely.
 
     2310 typed for 231 in a log whose other figures run from 262 to 441
@@ -941,6 +956,12 @@ def far_outside(facts: Facts, sheet: MeasureSheet) -> list[Located]:
     they are given for; a measure with a figure, baseline or target of zero or
     below is not checked on the low side, nor one of fewer than three figures
     besides its baseline and target.
+
+    The spreadsheet's figures are checked, and with ``place`` the facts file's
+    ``updates[].measures`` too, named at their ``file:line:col``: 1,740 typed
+    there is as likely a slip as in a cell. Where both give a figure for the
+    same period and measure, the facts file's is the one compared, as it is
+    the one used.
     """
     from pitchkit.i18n.messages import Worded
     from pitchkit.period import PER_MONTHS
@@ -961,38 +982,45 @@ def far_outside(facts: Facts, sheet: MeasureSheet) -> list[Located]:
         scaled = value * logged_factor(impacts[impact_id], period)
         series.setdefault((impact_id, length), {}).setdefault(period, scaled)
 
-    for figure in sheet.figures:
-        add(figure.impact, figure.period, figure.value)
-    for update in facts.updates:
+    # Each figure to check: its measure, period, figure as written and where it is written.
+    checked: list[tuple[str, str, float, Renderable | str]] = []
+    for entry, update in enumerate(facts.updates):
         for impact_id, value in update.measures.items():
             add(impact_id, update.period, value)
+            if place is not None and value is not None:
+                checked.append((impact_id, update.period, value, place(entry, impact_id)))
+    for figure in sheet.figures if sheet is not None else ():
+        add(figure.impact, figure.period, figure.value)
+        if figure.value is not None and sheet is not None:
+            cell = tabular.cell_place(sheet.path, figure.row, figure.column)
+            checked.append((figure.impact, figure.period, figure.value, cell))
     found: list[Located] = []
-    for figure in sheet.figures:
-        impact = impacts.get(figure.impact)
-        length = months(figure.period)
+    for impact_id, written, figure_value, where in checked:
+        impact = impacts.get(impact_id)
+        length = months(written)
         if impact is None or length is None:
             continue
         values = series.get((impact.id, length), {})
-        others = [value for period, value in values.items() if period != figure.period]
+        others = [value for period, value in values.items() if period != written]
         if len(others) < 3:
             continue
         if impact.per is None or PER_MONTHS[impact.per] == length:
             others += [float(impact.baseline), float(impact.target)]
-        value = values.get(figure.period, figure.value)
+        factor = logged_factor(impact, written)
+        value = figure_value * factor
         largest, smallest = max(others), min(others)
         shown = {
-            "figure": Worded(fmt.number, figure.value),
+            "figure": Worded(fmt.number, figure_value),
             "measure": impact.id,
-            "period": Worded(fmt.period_label, figure.period),
+            "period": Worded(fmt.period_label, written),
         }
-        factor = logged_factor(impact, figure.period)
         if largest > 0 and value > FAR_OUTSIDE * largest:
             message = Message(_ABOVE, other=Worded(fmt.number, largest / factor), **shown)
         elif smallest > 0 and 0 <= value < smallest / FAR_OUTSIDE:
             message = Message(_BELOW, other=Worded(fmt.number, smallest / factor), **shown)
         else:
             continue
-        found.append(Located(tabular.cell_place(sheet.path, figure.row, figure.column), message))
+        found.append(Located(where, message))
     return found
 
 
@@ -1022,14 +1050,22 @@ def with_measures(
     """``projects`` (the same facts in one or two languages) with their spreadsheet's figures.
 
     Without ``--measures`` (``asked``) or a ``measures:`` line, they are
-    returned as they are.
+    returned as they are, with a warning for each figure of the facts file's
+    far outside its measure's others (:func:`far_outside`).
     """
     path = measures_path(projects[0], asked)
     if path is None:
-        return list(projects), []
+        return list(projects), far_outside(projects[0].facts, None, facts_place(projects[0]))
     sheet = load_measures(path, *(p.facts for p in projects))
-    merged = [merge(p.facts, sheet, today) for p in projects]
+    merged = [merge(p.facts, sheet, today) for p in projects[1:]]
+    merged.insert(0, merge(projects[0].facts, sheet, today, facts_place(projects[0])))
     return [_replace_facts(p, m[0]) for p, m in zip(projects, merged, strict=True)], merged[0][1]
+
+
+def facts_place(project: Project) -> FactsPlace:
+    """Where ``project``'s facts file writes ``updates[entry].measures[impact]``."""
+    source = project.loaded.source
+    return lambda entry, impact: source.where(("updates", entry, "measures", impact))
 
 
 def _replace_facts(project: Project, facts: Facts) -> Project:
