@@ -137,3 +137,15 @@ def test_the_ranking_reason_holds_for_a_commissioner(cli: Cli, tmp_path: Path) -
         "emergency-admissions-housebound → emergency-admissions: measure map: both measure "
         "emergency admissions" in text
     )
+
+
+def test_an_icb_named_in_a_title_gives_way_to_any_role_word() -> None:
+    from pitchkit.recast.lenses import match_role
+
+    # Read as they were before: a role word wins over the organisation's name.
+    assert match_role("ICB Director of Delivery and Performance") == ("operations", "Delivery")
+    assert match_role("ICB Chief Finance Officer") == ("finance", "Chief Finance Officer")
+    assert match_role("Director of Strategy") == ("strategy", "Strategy")
+    # Only the ICB says whose the role is.
+    assert match_role("ICB Director of Urgent and Emergency Care") == ("commissioner", "ICB")
+    assert match_role("Cyfarwyddwr Comisiynu") == ("commissioner", "Comisiynu")
