@@ -150,7 +150,7 @@ def test_a_finding_about_a_director_from_a_sheet_names_the_sheet_and_row(tmp_pat
         ["Objectives 2026/27"],
         [
             ["dof", "Martin Shaw", "Director of Finance", "\n".join(DOF), None, None],
-            ["icb", "Helen Moss", "ICB Director of Urgent and Emergency Care", DOF[0], None, None],
+            ["icb", "Helen Moss", "Convenor, Northern Network", DOF[0], None, None],
         ],
     )
     result = run("check", FRAILTY, "--directors", sheet)

@@ -66,6 +66,7 @@ from pitchkit.advice.timing import (
     meeting_passed,
     no_keep_informed,
     project_over,
+    target_was_dates,
     whole_team,
 )
 from pitchkit.advice.words import director_terms, jargon, untranslated, welsh_only
@@ -128,6 +129,7 @@ RULES: tuple[Rule, ...] = (
     ask_before_meeting,
     meeting_passed,
     log_dated_ahead,
+    target_was_dates,
     headline_unsupported,
     project_over,
     whole_team,
@@ -166,6 +168,7 @@ UPDATE_RULES: tuple[Rule, ...] = (
     objective_year,
     logged_period,
     log_dated_ahead,
+    target_was_dates,
     headline_unsupported,
     untranslated,
     welsh_only,

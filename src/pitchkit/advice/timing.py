@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 from pitchkit.advice.reasons import whole_team_needed
@@ -228,3 +229,119 @@ def no_keep_informed(review: Review) -> Iterator[Finding]:
         ),
         None,
     )
+
+
+def target_was_dates(review: Review) -> Iterator[Finding]:
+    """An earlier target (``target_was``) dated where the log cannot use it, or out of order.
+
+    Each ``until`` is the last period its target applied to. One before the
+    first logged period, or after the last, reads no logged figure against
+    the target it ends; a list whose ``until`` s are out of order, or give
+    the same month twice, is most likely a slip. Each warning points at the
+    ``until`` itself.
+    """
+    facts = review.facts
+    logged = [parse_period(p) for p in {u.period for u in facts.updates} | set(facts.figures)]
+    first = min(logged, key=lambda p: p.start) if logged else None
+    last = max(logged, key=lambda p: p.end) if logged else None
+    raw_impacts = review.loaded.source.data.get("impacts") if review.loaded.source.data else None
+    for index, impact in enumerate(review.facts.impacts):
+        if not impact.target_was:
+            continue
+        raw = raw_impacts[index] if isinstance(raw_impacts, list) else None
+        listed = isinstance(raw, dict) and isinstance(raw.get("target_was"), list)
+
+        def where(item: int, index: int = index, listed: bool = listed) -> str:
+            if listed:
+                return review.where("impacts", index, "target_was", item, "until")
+            return review.where("impacts", index, "target_was", "until")
+
+        seen: dict[dt.date, int] = {}
+        for item, was in enumerate(impact.target_was):
+            field = f"impacts[{index}].target_was" + (f"[{item}]" if listed else "")
+            until = parse_period(was.until)
+            label = fmt.period_label(until.text, review.lang)
+            value = fmt.number(was.value, review.lang)
+            if until.end in seen:
+                yield Finding(
+                    "target-was-twice",
+                    "warning",
+                    review._("Two earlier targets of {measure} end in the same period.").format(
+                        measure=impact.measure
+                    ),
+                    review._(
+                        "{field}.until is {period}, as is 'until' of the one at {other}."
+                    ).format(
+                        field=field,
+                        period=label,
+                        other=f"impacts[{index}].target_was[{seen[until.end]}]",
+                    ),
+                    review._(
+                        "Each earlier target needs its own last period: correct one 'until', "
+                        "or remove the target that never applied."
+                    ),
+                    where(item),
+                )
+                continue
+            if seen and until.end < max(seen):
+                yield Finding(
+                    "target-was-order",
+                    "warning",
+                    review._("The earlier targets of {measure} are not in order.").format(
+                        measure=impact.measure
+                    ),
+                    review._(
+                        "{field}: {value}, up to {period}, is listed after a target that "
+                        "lasted to a later period."
+                    ).format(field=field, value=value, period=label),
+                    review._(
+                        "List the earlier targets oldest first, each 'until' after the one "
+                        "before, and check that each value goes with its 'until'."
+                    ),
+                    where(item),
+                )
+            seen[until.end] = item
+            if first is not None and until.end < first.start:
+                yield Finding(
+                    "target-was-before-log",
+                    "warning",
+                    review._(
+                        "An earlier target of {measure} ended before the first logged period."
+                    ).format(measure=impact.measure),
+                    review._(
+                        "{field}: {value} up to {period}; the progress log begins in {first}, so "
+                        "no figure is read against it."
+                    ).format(
+                        field=field,
+                        value=value,
+                        period=label,
+                        first=fmt.period_label(first.text, review.lang),
+                    ),
+                    review._(
+                        "Check the date: if {period} is right, remove this earlier target, "
+                        "which no update uses; if not, correct 'until'."
+                    ).format(period=label),
+                    where(item),
+                )
+            elif last is not None and until.start > last.end:
+                yield Finding(
+                    "target-was-after-log",
+                    "warning",
+                    review._(
+                        "An earlier target of {measure} lasts beyond the last logged period."
+                    ).format(measure=impact.measure),
+                    review._(
+                        "{field}: {value} up to {period}; the progress log ends in {last}, so "
+                        "no logged figure is read against the target that follows it."
+                    ).format(
+                        field=field,
+                        value=value,
+                        period=label,
+                        last=fmt.period_label(last.text, review.lang),
+                    ),
+                    review._(
+                        "Check the date: 'until' is the last period the earlier target applied "
+                        "to, not when the new one ends. Correct it if the target changed sooner."
+                    ),
+                    where(item),
+                )

@@ -129,7 +129,8 @@ class TargetWas(Model):
 
     ``value`` was the target up to and including the period ``until`` (a
     month, quarter or year; a day stands for its month); the impact's
-    ``target`` applies from the period after it.
+    ``target`` (or the next earlier target, in a list of them) applies from
+    the period after it.
     """
 
     value: Number
@@ -174,8 +175,9 @@ class Impact(Model):
     releases: Annotated[Literal["cash", "capacity", "cost"] | None, BeforeValidator(_lower)] = None
     #: Impacts whose money already includes this one's: it is left out of totals.
     overlaps: TextList = Field(default_factory=list)
-    #: The target before it was changed, and the last period it applied to (optional).
-    target_was: TargetWas | None = None
+    #: The target before it was changed, and the last period it applied to (optional):
+    #: one mapping, or a list of them for a target changed more than once.
+    target_was: Annotated[list[TargetWas], BeforeValidator(_as_list)] = Field(default_factory=list)
 
     @field_validator("baseline", "target", mode="before")
     @classmethod

@@ -236,9 +236,9 @@ class Impact(Record):
     releases: Literal["cash", "capacity", "cost"] | None = None
     #: Impacts whose money already includes this one's: it is left out of totals.
     overlaps: list[str] = field(default_factory=list)
-    #: The target before it was changed, and the last period it applied to (optional):
-    #: ``target`` applies from the period after ``target_was.until``.
-    target_was: TargetWas | None = None
+    #: The earlier targets, each with the last period it applied to (optional; one
+    #: mapping or a list): ``target`` applies from the period after the latest ``until``.
+    target_was: list[TargetWas] = field(default_factory=list)
 
     @property
     def direction(self) -> Literal["lower", "higher"]:
@@ -586,7 +586,7 @@ def validate_facts(source: Source, team: Team | None = None) -> Facts:
     try:
         model = models.Facts.model_validate(source.data, context={"english": source.english})
     except ValidationError as error:
-        problems.extend(describe_errors(error, models.Facts))
+        problems.extend(describe_errors(error, models.Facts, source.data))
     problems.extend(semantic_problems(source.data, team, english=source.english))
     problems.extend(audience_problems(source.data))
     if problems:
@@ -666,13 +666,10 @@ def in_pounds(facts: Facts) -> Facts:
                     "unit": "£",
                     "baseline": impact.baseline * factor,
                     "target": impact.target * factor,
-                    "target_was": (
-                        impact.target_was.model_copy(
-                            update={"value": impact.target_was.value * factor}
-                        )
-                        if impact.target_was is not None
-                        else None
-                    ),
+                    "target_was": [
+                        was.model_copy(update={"value": was.value * factor})
+                        for was in impact.target_was
+                    ],
                 }
             )
         )

@@ -384,11 +384,33 @@ def describe_error(error: ErrorDetails, model: type[BaseModel]) -> Problem:
     return Problem(loc, _explain(kind, error, model, loc), at_key=kind == "extra_forbidden")
 
 
-def describe_errors(error: ValidationError, model: type[BaseModel]) -> list[Problem]:
+def as_written(loc: Loc, data: Any) -> Loc:
+    """``loc`` as the file writes it: without the ``[0]`` of one item given for a list.
+
+    ``target_was: {until: June}`` is read as a list of one; its problem is at
+    ``target_was.until``, not ``target_was[0].until``.
+    """
+    written: list[str | int] = []
+    here = data
+    for part in loc:
+        if isinstance(part, int) and part == 0 and isinstance(here, dict):
+            continue
+        written.append(part)
+        if isinstance(part, int):
+            here = here[part] if isinstance(here, list) and part < len(here) else None
+        else:
+            here = here.get(part) if isinstance(here, dict) else None
+    return tuple(written)
+
+
+def describe_errors(
+    error: ValidationError, model: type[BaseModel], data: Any = None
+) -> list[Problem]:
     """Word every error pydantic found, once each.
 
     A misspelt field (``basline:``) is reported as unknown, with the field it
     is likely meant to be; that field is then not also reported missing.
+    With ``data``, each place is as the file writes it (:func:`as_written`).
     """
     details = error.errors()
     meant: set[Loc] = set()
@@ -404,7 +426,10 @@ def describe_errors(error: ValidationError, model: type[BaseModel]) -> list[Prob
         loc = tuple(part for part in detail["loc"] if isinstance(part, str | int))
         if detail["type"] == "missing" and loc in meant:
             continue
-        problems.append(describe_error(detail, model))
+        problem = describe_error(detail, model)
+        if data is not None:
+            problem = problem._replace(loc=as_written(problem.loc, data))
+        problems.append(problem)
     return problems
 
 

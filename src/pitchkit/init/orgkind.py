@@ -481,7 +481,7 @@ def typical_objectives(kind: str, lens_id: str, role: str) -> tuple[KindObjectiv
     """
     if COMMISSIONER.search(role):
         return COMMISSIONER_OBJECTIVES
-    if kind == ICB and _PLACE.search(role) and lens_id in {"general", "strategy"}:
+    if kind == ICB and _PLACE.search(role) and lens_id in {"general", "strategy", "commissioner"}:
         return _ICB_PLACE
     fitting = BY_KIND.get(kind, {}).get(lens_id)
     if fitting is None and lens_id == "primary-community" and kind != HEALTH_BOARD:

@@ -19,7 +19,7 @@ from functools import cache
 
 from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import N_, Language
-from pitchkit.notes.targetchange import changed_from
+from pitchkit.notes.targetchange import changed_from, last_was
 from pitchkit.notes.wording import in_sentence
 from pitchkit.period import Period
 from pitchkit.recast.money import (
@@ -244,7 +244,7 @@ def _gain(line: Line, lang: Language) -> str:
     from pitchkit.recast.pitch import quantify
 
     gain = gain_phrase(quantify(line.impact), lang)
-    was = line.impact.target_was
+    was = last_was(line.impact)
     start = changed_from(line.impact)
     if was is None or start is None:
         return gain

@@ -416,13 +416,13 @@ def movement_phrase(
 
 def target_was_phrase(impact: Impact, lang: Language) -> str:
     """`` (target from November 2026; was 80)`` for a target changed part way; else ``""``."""
-    from pitchkit.notes.targetchange import changed_from
+    from pitchkit.notes.targetchange import changed_from, last_was
 
-    start = changed_from(impact)
-    if impact.target_was is None or start is None:
+    start, was = changed_from(impact), last_was(impact)
+    if was is None or start is None:
         return ""
     return lang.gettext(" (target from {period}; was {value})").format(
-        period=fmt.period_label(start.text, lang), value=fmt.number(impact.target_was.value, lang)
+        period=fmt.period_label(start.text, lang), value=fmt.number(was.value, lang)
     )
 
 

@@ -101,6 +101,8 @@ def lens_data() -> LensData:
             roles.setdefault(phrase(pattern), (item["id"], 1.0))
         for pattern in item.get("weak_roles") or ():
             roles.setdefault(phrase(pattern), (item["id"], 0.5))
+        for pattern in item.get("org_roles") or ():
+            roles.setdefault(phrase(pattern), (item["id"], 0.25))
     return LensData(
         lenses=MappingProxyType(lenses),
         roles=MappingProxyType(roles),

@@ -24,6 +24,7 @@ from pitchkit.facts.schema import Facts, Impact
 from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import Language
 from pitchkit.notes.rates import scale
+from pitchkit.notes.targetchange import in_force
 from pitchkit.notes.update import spc
 from pitchkit.notes.update.progress import MeasureProgress, Point, delivered_value, fraction_along
 from pitchkit.period import Period
@@ -390,6 +391,7 @@ def met_since(points: Sequence[Point], impact: Impact, latest: Point) -> Point |
     target is "met" for good only when the chart's limits lie wholly on its
     better side (the assurance icon's "pass"); otherwise it is met "in" the
     latest period, or "since" the first of a run, and not yet shown to last.
+    Each period is judged against the target in force in it (``target_was``).
     """
     run = [p for p in points if p.period.kind == latest.period.kind]
     run = run[: run.index(latest) + 1] if latest in run else []
@@ -397,7 +399,7 @@ def met_since(points: Sequence[Point], impact: Impact, latest: Point) -> Point |
     for point in reversed(run):
         if point.value is None:
             break
-        fraction = fraction_along(point.value, impact, point.period)
+        fraction = fraction_along(point.value, in_force(impact, point.period), point.period)
         if fraction is None or fraction < 1:
             break
         first = point

@@ -14,7 +14,7 @@ from pitchkit.i18n.translation import N_, Language
 from pitchkit.notes import wording
 from pitchkit.notes.context import Context
 from pitchkit.notes.rates import scale
-from pitchkit.notes.targetchange import was_text
+from pitchkit.notes.targetchange import last_was, was_text
 from pitchkit.notes.update import fillin, icons, spans
 from pitchkit.notes.update.claims import Claim, isolated, met_since, worsening
 from pitchkit.notes.update.progress import (
@@ -117,12 +117,12 @@ def measure_row(progress: MeasureProgress, situation: Situation) -> Context:
         latest_shown = shown[2] if len(shown) > 2 else None
     baseline_text = f"{baseline_shown} {per}".strip()
     target_text = f"{target_shown} {per}".strip()
-    if impact.target_was is not None:
+    if (earlier := last_was(impact)) is not None:
         # "75 admissions a month from November 2026 (was 80)": a target changed in or
         # before the period shown (newuser26 #2).
         _, was = shown_pair(
             scale(impact.baseline, impact, scale_at),
-            scale(impact.target_was.value, impact, scale_at),
+            scale(earlier.value, impact, scale_at),
             impact,
         )
         target_text += was_text(impact, situation.period.end, lang, scaled=was)

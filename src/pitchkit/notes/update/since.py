@@ -34,7 +34,7 @@ from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import Language
 from pitchkit.notes import wording
 from pitchkit.notes.context import Context
-from pitchkit.notes.targetchange import changed_from, facts_at
+from pitchkit.notes.targetchange import changed_from, facts_at, last_was
 from pitchkit.notes.update import rollup, spans, spc
 from pitchkit.notes.update.charting import (
     _improving_before_change,
@@ -166,10 +166,10 @@ def _line(before: _Reading, now: _Reading, situation: Situation, retargeted: boo
     latest, earlier = now.progress.latest, before.progress.latest
     parts: list[str] = []
     start = changed_from(impact)
-    if retargeted and impact.target_was is not None and start is not None:
+    if retargeted and (was := last_was(impact)) is not None and start is not None:
         parts.append(
             lang.gettext("the target changed from {was} to {target} from {period}").format(
-                was=fmt.number(impact.target_was.value, lang),
+                was=fmt.number(was.value, lang),
                 target=" ".join(
                     (amount_text(impact.target, impact, lang), per_phrase(impact.per, lang))
                 ).strip(),
