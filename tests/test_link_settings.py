@@ -57,6 +57,8 @@ def test_the_families_tell_settings_and_survey_elements_apart() -> None:
     assert apart(IMPACTS[1]["measure"], OBJECTIVES[0]["text"]) is None
     # A measure naming two settings shares one with either side.
     assert apart("GP visits to care homes", "Appointments in general practice") is None
+    # A virtual ward is care at home: the setting family does not read it as a ward.
+    assert apart("Care home residents cared for at home", "Virtual ward occupancy of 80%") is None
     survey = apart(IMPACTS[2]["measure"], OBJECTIVES[1]["text"])
     assert survey is not None
     assert survey.family == "staff survey element"
