@@ -35,6 +35,7 @@ from pitchkit.recast.measures import (
     chain,
     content_tokens,
     counts_other_thing,
+    counts_shortfall,
     falling,
     families_disagree,
     in_setting,
@@ -701,7 +702,13 @@ def quantity_mismatch(impact: Impact, objective: Objective, found: Chain) -> Mis
         stepped=stepped(impact.measure, objective.text, found.start),
         # An objective on the share of capacity used, and an impact that counts no capacity.
         used=RULES["capacity used"]
-        and used(about(objective.text, found.end), impact.measure, impact.unit),
+        and used(
+            about(objective.text, found.end),
+            impact.measure,
+            impact.unit,
+            supplied=RULES["capacity supplied"],
+            failing=counts_shortfall(impact.measure),
+        ),
     )
 
 

@@ -1207,6 +1207,7 @@ RULES = {
     "through": True,
     "handled in time": True,
     "capacity used": True,
+    "capacity supplied": True,
     "training apart": True,
     "events": True,
     "who and where": True,
@@ -1618,6 +1619,11 @@ def falling(
     if {token.stem for token in tokens(measure)} & _shortfall_words():
         return frozenset()
     return frozenset(c for c in concept_ids if concepts[c].better == "higher")
+
+
+def counts_shortfall(measure: str) -> bool:
+    """Whether ``measure`` counts failures by one of the map's ``shortfall_words`` ("lost")."""
+    return bool({token.stem for token in tokens(measure)} & _shortfall_words())
 
 
 @cache

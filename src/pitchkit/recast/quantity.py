@@ -280,9 +280,11 @@ def _worker() -> re.Pattern[str]:
 
 #: An objective that times how soon each thing is dealt with: "85% of complaints answered
 #: within 25 working days", "70% of referrals responded to within 2 hours", "Respond to 90%
-#: of complaints within 25 working days", "Every falls referral triaged within 5 days".
+#: of complaints within 25 working days", "Every falls referral triaged within 5 days",
+#: "Every exception report closed within the contractual timescale" (closing a case is
+#: resolving it: blind65, three claims of how many reports there are, labelled wrong).
 _HANDLED = re.compile(
-    r"\b(?:answer(?:ed)?|respond(?:ed)?|acknowledged|triaged|resolved)\b"
+    r"\b(?:answer(?:ed)?|respond(?:ed)?|acknowledged|triaged|resolved|closed)\b"
     r"[^,;:()]{0,40}?\bwithin\b",
     re.IGNORECASE,
 )
@@ -314,7 +316,19 @@ def _capacity() -> re.Pattern[str]:
     )
 
 
-def used(objective: str, measure: str, unit: str) -> bool:
+#: Capacity counted as the units it is planned in: sessions, lists, slots.
+_SUPPLIED = re.compile(r"\b(?:sessions?|lists?|slots?)\b", re.IGNORECASE)
+#: Words that say how planned capacity is used or filled, or what fills it.
+_IN_USE = re.compile(
+    r"\b(?:beds?|capacity|utili[sz]ation|hours?|minutes?|time|late|early|overr(?:a|u)n|"
+    r"per list|used|filled|unfilled|booked|full|empty|cases|patients|procedures|operations)\b",
+    re.IGNORECASE,
+)
+
+
+def used(
+    objective: str, measure: str, unit: str, *, supplied: bool = False, failing: bool = False
+) -> bool:
     """Whether an objective counts capacity used and the impact counts something else.
 
     "Outpatient clinic slot utilisation of 90%" is the share of planned slots
@@ -322,10 +336,26 @@ def used(objective: str, measure: str, unit: str) -> bool:
     "Endoscopy procedures with a complete trace record" count clinics or
     procedures, not slots, sessions, lists or time used or lost, so fewer of
     them does not move the share.
+
+    With ``supplied``, a measure that counts only the sessions, lists or slots
+    run ("insourced weekend theatre lists", "job-planned theatre sessions that
+    ran") counts capacity provided, not how full it is, and is something else
+    too, unless it counts their failures (``failing``: the caller has found one
+    of the map's shortfall words, as in "theatre sessions lost", "lists
+    cancelled") or says how they are used ("late starts", "cases per list").
+    On every set up to blind67 such claims were right 0 times in 3, in three
+    domains of three sets (linking-evaluation.md, "The seventeenth pass").
     """
     if _USED.search(objective) is None:
         return False
-    return _capacity().search(f"{measure} {unit}") is None
+    if _capacity().search(f"{measure} {unit}") is None:
+        return True
+    return (
+        supplied
+        and not failing
+        and _SUPPLIED.search(measure) is not None
+        and _IN_USE.search(measure) is None
+    )
 
 
 #: Training named as what is counted: "staff with in-date Level 3 safeguarding training",

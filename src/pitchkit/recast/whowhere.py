@@ -63,12 +63,31 @@ def families() -> dict[str, tuple[Kind, tuple[Member, ...]]]:
     return found
 
 
+@cache
+def unread() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Each family's ``not`` words: a text naming one is not read by that family.
+
+    "Virtual ward" holds the word "ward" but names no hospital ward: the setting
+    family leaves such a text unread, so it counts every setting.
+    """
+    from pitchkit.recast.measures import read_measure_file
+
+    raw = read_measure_file().get("who_and_where") or {}
+    return {
+        str(family): tuple(key for key in (plain_words(str(w)) for w in spec["not"]) if key)
+        for family, spec in raw.items()
+        if spec.get("not")
+    }
+
+
 @lru_cache(maxsize=8192)
 def named(text: str) -> tuple[tuple[str, tuple[Member, ...]], ...]:
     """For each family, the members ``text`` names (families it names none of left out)."""
     words = plain_words(text)
     found: list[tuple[str, tuple[Member, ...]]] = []
     for family, (_, members) in families().items():
+        if any(has_run(words, key) for key in unread().get(family, ())):
+            continue
         said = tuple(m for m in members if any(has_run(words, key) for key in m.words))
         if said:
             found.append((family, said))
