@@ -162,3 +162,96 @@ def test_the_welsh_interview_offers_wales_standards_in_welsh(tmp_path: Path) -> 
         "Trin cleifion o fewn 36 wythnos i'w hatgyfeirio, heb i neb aros mwy na 104 wythnos",
         "Cyflawni'r Chwe Nod ar gyfer Gofal Brys ac Argyfwng",
     ]
+
+
+def facts_file(path: Path, organisation: str) -> Path:
+    """A Welsh facts file for a podiatry project, every text in Welsh but the organisation."""
+    path.write_text(
+        f"""settings:
+  locale: cy_GB
+project:
+  title: Clinig wlserau coes yn y gymuned
+  organisation: {organisation}
+  lead:
+    name: Gwenllian Price
+    role: Pennaeth Nyrsio Cymunedol
+  problem: >-
+    Mae cleifion ag wlserau coes yn aros wythnosau am ofal arbenigol, ac mae
+    nyrsys ardal yn treulio oriau yn eu gorchuddio gartref.
+  change: >-
+    Clinig wythnosol dan arweiniad nyrsys hyfedr ym mhob clwstwr, gyda
+    rhwymynnau cywasgu a chynllun gofal i bob claf.
+  start: 2027-04-01
+impacts:
+  - id: home-visits
+    measure: Ymweliadau nyrsys ardal i orchuddio wlserau coes
+    unit: {{en: visits, cy: ymweliad}}
+    per: month
+    baseline: 620
+    target: 400
+    better: lower
+    source: System amserlennu nyrsys ardal, 2026/27
+    supports: [dn.harm]
+directors:
+  - id: dn
+    name: Mandy Rees
+    role: Cyfarwyddwr Nyrsio
+    objectives:
+      - id: harm
+        text: Lleihau niwed y gellir ei osgoi
+asks:
+  - Cytuno i dreialu'r clinig mewn dau glwstwr
+""",
+        encoding="utf-8",
+    )
+    return path
+
+
+def header_of(docx: Path) -> str:
+    """The text of a Word document, headers included (as python-docx reads it)."""
+    from docx import Document
+
+    document = Document(str(docx))
+    parts = [p.text for p in document.paragraphs]
+    for section in document.sections:
+        parts += [p.text for p in section.header.paragraphs]
+    for table in document.tables:
+        parts += [cell.text for row in table.rows for cell in row.cells]
+    return "\n".join(parts)
+
+
+def test_a_known_health_boards_welsh_name_heads_a_welsh_note(tmp_path: Path) -> None:
+    facts = facts_file(tmp_path / "facts.yaml", "Swansea Bay University Health Board")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["brief", str(facts), "-d", "dn", "--strict", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "project.organisation" not in result.output
+    [docx] = out.glob("*.docx")
+    text = header_of(docx)
+    assert "Bwrdd Iechyd Prifysgol Bae Abertawe" in text
+    assert "Swansea Bay" not in text
+    # The English note keeps the English name.
+    english = CliRunner().invoke(
+        app, ["brief", str(facts), "-d", "dn", "--locale", "en_GB", "-o", str(tmp_path / "en")]
+    )
+    assert english.exit_code == 0, english.output
+    [docx] = (tmp_path / "en").glob("*.docx")
+    assert "Swansea Bay University Health Board" in header_of(docx)
+
+
+def test_an_unknown_english_organisation_is_named_with_its_fix(tmp_path: Path) -> None:
+    facts = facts_file(tmp_path / "facts.yaml", "Swansea Bay Community Services")
+    out = tmp_path / "out"
+    strict = CliRunner().invoke(app, ["brief", str(facts), "-d", "dn", "--strict", "-o", str(out)])
+    assert strict.exit_code == 1
+    shown = " ".join(strict.output.split())
+    assert f"{facts}:5:17 project.organisation" in shown
+    assert "{en: ..., cy: ...}" in shown
+    assert not out.exists() or list(out.iterdir()) == []
+    warned = CliRunner().invoke(app, ["brief", str(facts), "-d", "dn", "-o", str(out)])
+    assert warned.exit_code == 0, warned.output
+    assert "(project.organisation)" in " ".join(warned.output.split())
+    updated = CliRunner().invoke(
+        app, ["update", str(facts), "-d", "dn", "--period", "2027-05", "--strict", "-o", f"{out}/"]
+    )
+    assert "project.organisation" in " ".join(updated.output.split())
