@@ -255,3 +255,53 @@ def test_an_unknown_english_organisation_is_named_with_its_fix(tmp_path: Path) -
         app, ["update", str(facts), "-d", "dn", "--period", "2027-05", "--strict", "-o", f"{out}/"]
     )
     assert "project.organisation" in " ".join(updated.output.split())
+
+
+LINKED = """\
+project:
+  title: Orthopaedic virtual physiotherapy triage
+  organisation: Betsi Cadwaladr University Health Board
+  lead: {name: Owain Jones, role: Clinical Lead Physiotherapist}
+  problem: Patients with knee pain wait over a year for an orthopaedic opinion.
+  change: Advanced practice physiotherapists triage new orthopaedic referrals by video.
+  start: 2027-01-04
+impacts:
+  - id: ortho-52
+    measure: Orthopaedic patients waiting more than 52 weeks for treatment (RTT)
+    unit: patients
+    baseline: 900
+    target: 600
+    better: lower
+    source: Welsh Patient Administration System
+directors:
+  - id: coo
+    name: Gareth Morgan
+    role: Chief Operating Officer
+    objectives:
+      - id: rtt
+        text: No patient waiting more than 104 weeks for treatment (RTT), and fewer over 52 weeks
+asks:
+  - Release two physiotherapy sessions a week for the pilot
+"""
+
+
+@pytest.mark.parametrize(
+    ("locale", "shown", "typed"),
+    [
+        ("cy_GB", "h = hepgor, q = stopio [h]:", ["", "h", "s"]),
+        ("en_GB", "s = skip, q = stop [s]:", ["", "s"]),
+    ],
+)
+def test_the_link_prompt_shows_the_skip_key_it_lists(
+    tmp_path: Path, locale: str, shown: str, typed: list[str]
+) -> None:
+    facts = tmp_path / "facts.yaml"
+    for answer in typed:
+        facts.write_text(LINKED, encoding="utf-8")
+        result = CliRunner().invoke(
+            app, ["link", str(facts), "--locale", locale], input=f"{answer}\n"
+        )
+        assert result.exit_code == 0, result.output
+        assert shown in result.output
+        assert "[s]" not in result.output or locale == "en_GB"
+        assert facts.read_text(encoding="utf-8") == LINKED  # skipped: nothing written
