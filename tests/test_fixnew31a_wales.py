@@ -305,3 +305,68 @@ def test_the_link_prompt_shows_the_skip_key_it_lists(
         assert shown in result.output
         assert "[s]" not in result.output or locale == "en_GB"
         assert facts.read_text(encoding="utf-8") == LINKED  # skipped: nothing written
+
+
+EAR_CARE = Path(__file__).parent / "data" / "fixnew31a_ear_care.yaml"
+
+
+def note_text(out: Path) -> str:
+    [docx] = out.glob("*.docx")
+    return " ".join(header_of(docx).split())
+
+
+@pytest.mark.parametrize(
+    ("locale", "so_far", "against"),
+    [
+        (
+            "en_GB",
+            "So far 237 fewer referrals, July to November 2025.",
+            "Counted against the log's average before the change: 140.2 referrals a month.",
+        ),
+        (
+            "cy_GB",
+            "Hyd yma 237 atgyfeiriad yn llai, Gorffennaf – Tachwedd 2025.",
+            "Cyfrifir yn erbyn cyfartaledd y cofnod cynnydd cyn y newid: 140.2 atgyfeiriad y mis.",
+        ),
+    ],
+)
+def test_so_far_says_it_counts_from_the_logs_mean_not_the_plans_140(
+    tmp_path: Path, locale: str, so_far: str, against: str
+) -> None:
+    """The plan says "from 140"; 237 is 5 x 140.17 - 464, so the brief names the 140.2."""
+    brief = CliRunner().invoke(
+        app, ["brief", str(EAR_CARE), "-d", "coo", "--locale", locale, "-o", str(tmp_path / "b")]
+    )
+    assert brief.exit_code == 0, brief.output
+    text = note_text(tmp_path / "b")
+    assert f"{so_far} {against}" in text
+    # The finance note gives the same 237 and names the mean once, in its money lines.
+    finance = CliRunner().invoke(
+        app, ["brief", str(EAR_CARE), "-d", "dof", "--locale", locale, "-o", str(tmp_path / "f")]
+    )
+    assert finance.exit_code == 0, finance.output
+    text = note_text(tmp_path / "f")
+    assert so_far in text
+    assert against not in text
+    assert text.count("140.2") == 1
+    # The update counts the same 237 from the same mean.
+    args = ["update", str(EAR_CARE), "-d", "coo", "--period", "2025-11", "--locale", locale]
+    update = CliRunner().invoke(app, [*args, "-o", f"{tmp_path / 'u'}/"])
+    assert update.exit_code == 0, update.output
+    text = note_text(tmp_path / "u")
+    assert "237" in text
+    assert "140.2" in text
+
+
+def test_so_far_names_no_mean_that_is_the_plans_baseline(tmp_path: Path) -> None:
+    facts = tmp_path / "facts.yaml"
+    # January's 141 becomes 140: the log's mean before the change is 140.0, the plan's own.
+    text = EAR_CARE.read_text(encoding="utf-8")
+    facts.write_text(text.replace("ent-referrals: 141}}", "ent-referrals: 140}}", 1))
+    result = CliRunner().invoke(
+        app, ["brief", str(facts), "-d", "coo", "--locale", "en_GB", "-o", str(tmp_path / "b")]
+    )
+    assert result.exit_code == 0, result.output
+    shown = note_text(tmp_path / "b")
+    assert "So far 236 fewer referrals, July to November 2025." in shown
+    assert "log's average" not in shown
