@@ -370,3 +370,120 @@ def test_so_far_names_no_mean_that_is_the_plans_baseline(tmp_path: Path) -> None
     shown = note_text(tmp_path / "b")
     assert "So far 236 fewer referrals, July to November 2025." in shown
     assert "log's average" not in shown
+
+
+COSTED = """\
+# newuser31 #8 and #9: two unit costs in one list; appointments a Therapies director
+# reads as clinic sessions (12 a session, assumed).
+settings: {locale: cy_GB}
+project:
+  title: {en: Community ear care clinics, cy: Clinigau gofal clust cymunedol}
+  organisation: Aneurin Bevan University Health Board
+  lead: {name: Sioned Lloyd, role: {en: Head of Audiology, cy: Pennaeth Awdioleg}}
+  problem:
+    en: Adults wait months in ENT to have earwax removed.
+    cy: Mae oedolion yn aros misoedd mewn clinigau ENT i gael tynnu cwyr clust.
+  change:
+    en: Audiology-led microsuction clinics.
+    cy: Clinigau microsugno dan arweiniad awdioleg.
+  start: 2027-04-01
+impacts:
+  - id: ent-referrals
+    measure:
+      en: Routine adult ENT referrals for earwax
+      cy: Atgyfeiriadau ENT arferol oedolion am gwyr clust
+    unit: {en: referrals, cy: atgyfeiriad}
+    per: month
+    baseline: 140
+    target: 40
+    better: lower
+    value:
+      amount: 165
+      source: {en: ENT outpatient costing return, cy: Ffurflen gostio cleifion allanol ENT}
+      price_year: 2026/27
+    releases: capacity
+    supports: [dths.audiology]
+  - id: hearing-aid-cancellations
+    measure:
+      en: Hearing aid appointments cancelled because of earwax
+      cy: Apwyntiadau cymorth clyw a ganslwyd oherwydd cwyr
+    unit: {en: appointments, cy: apwyntiad}
+    per: month
+    baseline: 120
+    target: 20
+    better: lower
+    value:
+      amount: AMOUNT
+      source: {en: Audiology costing return, cy: Ffurflen gostio awdioleg}
+      price_year: 2026/27
+    releases: capacity
+    supports: [dths.audiology]
+directors:
+  - id: dths
+    name: Alison Shakeshaft
+    role: Executive Director of Therapies and Health Science
+    objectives:
+      - id: audiology
+        text:
+          en: Reduce adult audiology waiting times to 14 weeks
+          cy: Lleihau amseroedd aros awdioleg oedolion i 14 wythnos
+asks:
+  - {en: Agree recurrent funding for the clinics, cy: Cytuno ar gyllid rheolaidd i'r clinigau}
+"""
+
+
+@pytest.mark.parametrize(
+    ("amount", "locale", "listed", "not_listed"),
+    [
+        ("95", "en_GB", ["£165 per referral", "£95 per appointment"], ["£95.00", "£165.00"]),
+        ("95", "cy_GB", ["£165 am bob atgyfeiriad", "£95 am bob apwyntiad"], ["£95.00"]),
+        ("94.50", "en_GB", ["£165.00 per referral", "£94.50 per appointment"], ["£165 per"]),
+        ("94.50", "cy_GB", ["£165.00 am bob atgyfeiriad", "£94.50 am bob apwyntiad"], []),
+    ],
+)
+def test_a_list_of_unit_costs_is_in_one_format(
+    tmp_path: Path, amount: str, locale: str, listed: list[str], not_listed: list[str]
+) -> None:
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(COSTED.replace("AMOUNT", amount), encoding="utf-8")
+    args = ["brief", str(facts), "-d", "dths", "--locale", locale, "-o", str(tmp_path / "out")]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    text = note_text(tmp_path / "out")
+    for cost in listed:
+        assert cost in text
+    for cost in not_listed:
+        assert cost not in text
+
+
+@pytest.mark.parametrize(
+    ("locale", "about", "decimal"),
+    [("en_GB", "about 8 clinic sessions a month", "8.3"), ("cy_GB", "tua 8 o sesiynau", "8.3")],
+)
+def test_about_says_a_whole_number_of_sessions(
+    tmp_path: Path, locale: str, about: str, decimal: str
+) -> None:
+    """100 fewer appointments a month at 12 a session is 8.3 sessions: "about 8"."""
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(COSTED.replace("AMOUNT", "95"), encoding="utf-8")
+    args = ["brief", str(facts), "-d", "dths", "--locale", locale, "-o", str(tmp_path / "out")]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    text = note_text(tmp_path / "out")
+    assert about in text
+    assert decimal not in text
+
+
+def test_about_keeps_one_decimal_under_five() -> None:
+    from pitchkit.i18n import fmt
+    from pitchkit.i18n.translation import language
+
+    english = language("en_GB")
+    assert [fmt.about(v, english) for v in (2.44, 4.94, 4.96, 5.54, 8.33, 66.6)] == [
+        "2.4",
+        "4.9",
+        "5",
+        "6",
+        "8",
+        "67",
+    ]

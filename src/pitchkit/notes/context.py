@@ -993,6 +993,8 @@ def _worse_amount(amount: float, impact: Impact, lang: Language) -> str:
 def sources(statements: tuple[Statement, ...], lang: Language) -> list[str]:
     """Every unit cost used, with its source and year: ``£1,590 per admission: …``."""
     found: list[str] = []
+    # One format for the list: pence for every cost when any has them (newuser31 #8).
+    pence = fmt.any_pence([s.impact.value.amount for s in statements if s.impact.value])
     for statement in statements:
         value = statement.impact.value
         if value is None:
@@ -1003,7 +1005,7 @@ def sources(statements: tuple[Statement, ...], lang: Language) -> list[str]:
             else N_("{cost} each ({unit}): {source}")  # a Welsh unit that may be a plural
         )
         line = lang.gettext(said).format(
-            cost=fmt.money(value.amount, lang, precision="unit", currency=value.currency),
+            cost=fmt.listed_unit_cost(value.amount, lang, pence=pence, currency=value.currency),
             unit=fmt.singular_unit(statement.impact.unit, lang),
             source=value.source or lang.gettext("source not given"),
         )
