@@ -159,7 +159,7 @@ def test_delivered_money_is_priced_at_the_cost_to_the_penny(
     ) in " ".join(text.split())
     assert "£46,000" not in text
     brief = _preview(cli)
-    assert "£24.00 per pad: NHS Supply Chain catalogue price 2025/26, £24.63 at 2026/27 prices" in (
+    assert "£24 per pad: NHS Supply Chain catalogue price 2025/26, £24.63 at 2026/27 prices" in (
         brief
     )
 

@@ -209,9 +209,9 @@ def test_a_unit_cost_under_100_pounds_keeps_its_pence(tmp_path: Path) -> None:
         "£3.90 per item: ePACT2 net ingredient cost per item 2025/26, £4.00 at 2026/27 prices"
         in text
     )
-    # A whole-pound cost under £100 is written to the penny too; £100 and over as before.
+    # One format for the list: with £3.90 in it, every cost to the penny (newuser31 #8).
     assert "£95.00 per infusion: Day unit infusion cost 2026/27" in text
-    assert "£280 per shift: Westmoor General Hospital bank shift rate 2026/27" in text
+    assert "£280.00 per shift: Westmoor General Hospital bank shift rate 2026/27" in text
     # Totals keep their rounding: 50 x 12 x £4.00 = £2,400 with £115,200, shown £118,000.
     assert "cash for the financial plan: £118,000 a year" in text
 

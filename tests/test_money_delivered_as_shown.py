@@ -43,7 +43,7 @@ def test_each_delivered_year_is_its_count_times_the_cost_the_small_print_shows(
     brief = docx_text(
         write_brief(BriefRequest(TRANSPORT, "dof", tmp_path / "brief", today=TODAY)).written[0]
     )
-    assert "£48.00 per journey" in brief
+    assert "£48 per journey" in brief
     assert "£52.58 at 2026/27 prices" in brief
     line = _line(brief, "Benefit against")
     assert "2023/24 £13,000 delivered for £34,000" in line

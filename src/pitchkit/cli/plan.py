@@ -383,8 +383,10 @@ def _ask_about(candidate: Candidate, lang: Language) -> Answer:
     question = lang.gettext(
         "Does '{impact}' serve {ref}? y = yes (supports), n = no (excludes), s = skip, q = stop"
     ).format(impact=candidate.impact.id, ref=candidate.ref)
+    # The default is shown as the key the question lists: "h" (hepgor) in Welsh (newuser31 #5).
+    skip = "h" if lang.lang == "cy" else "s"
     while True:
-        answer = str(typer.prompt(question, default="s")).strip().casefold()[:1]
+        answer = str(typer.prompt(question, default=skip)).strip().casefold()[:1]
         if answer in ANSWERS:
             return ANSWERS[answer]
         out_console.print(lang.gettext("Answer y, n, s or q."))

@@ -42,6 +42,7 @@ from pitchkit.facts.yamlhints import (
     split_by_comma,
 )
 from pitchkit.i18n.messages import Joined, Located, Message, Renderable
+from pitchkit.i18n.welshbodies import welsh_name
 
 if TYPE_CHECKING:
     from ruamel.yaml.error import YAMLError
@@ -530,7 +531,27 @@ def load_yaml(path: Path, *, lang: str = "en", parsed: Parsed | None = None) -> 
     source.data = _convert(node, (), source, lang, problems, depth=0)
     if problems:
         raise FactsError(problems, locale=declared_locale(source.data))
+    if lang == "cy":
+        _welsh_organisation(source)
     return source
+
+
+def _welsh_organisation(source: Source) -> None:
+    """An NHS Wales body named in English, given its official Welsh name (newuser31 #3).
+
+    Its name heads every Welsh document; the seven health boards and three
+    trusts have certain Welsh names, so the user is not asked for them. Any
+    other English name is left for the English-text warning to name.
+    """
+    project = source.data.get("project") if isinstance(source.data, dict) else None
+    english = project.get("organisation") if isinstance(project, dict) else None
+    welsh = welsh_name(english) if isinstance(english, str) else None
+    if welsh is None or not isinstance(english, str) or not isinstance(project, dict):
+        return
+    project["organisation"] = welsh
+    source.english.setdefault(welsh, english.strip())
+    loc = ("project", "organisation")
+    source.untranslated[:] = [where for where in source.untranslated if tuple(where) != loc]
 
 
 def _locale_in_text(text: str) -> str | None:

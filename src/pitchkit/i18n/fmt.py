@@ -228,6 +228,39 @@ def money(
     return _exact_money(rounded, code, lang)
 
 
+#: Under this, "about" keeps one decimal place (about 2.4 beds); from it, a whole number:
+#: "about 8.3 clinic sessions" claims a precision "about" denies (newuser31 #9).
+_ABOUT_DECIMALS_UNDER = 5
+
+
+def about(value: float, lang: Language) -> str:
+    """A figure said with "about": to one decimal place under five (2.4), else whole (8, 67)."""
+    small = abs(value) < _ABOUT_DECIMALS_UNDER
+    return number(half_up(value, 1) if small else whole(value), lang)
+
+
+def any_pence(amounts: Sequence[Number]) -> bool:
+    """Whether any of ``amounts`` has pence: a list of unit costs then shows them all."""
+    return any(
+        (value := _to_decimal(amount, Message("an amount of money"))) != value.to_integral_value()
+        for amount in amounts
+    )
+
+
+def listed_unit_cost(amount: Number, lang: Language, *, pence: bool, currency: str = "GBP") -> str:
+    """A unit cost in a list of them, in the list's one format (newuser31 #8).
+
+    ``pence`` (:func:`any_pence` of the list): to the penny (£165.00,
+    £173.76), else whole (£165, £95): never "£165 a referral ... £95.00 an
+    appointment" side by side.
+    """
+    code = currency.strip().upper()
+    value = _to_decimal(amount, Message("an amount of money"))
+    if pence:
+        return str(format_currency(value, code, locale=lang.locale))
+    return _exact_money(value, code, lang)
+
+
 @_wide_precision
 def money_together(
     amounts: Sequence[Number], lang: Language, *, adding_up: bool = False

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from pitchkit.i18n.translation import N_
+from pitchkit.i18n.welshbodies import is_nhs_wales_body
 
 ACUTE = "acute"
 AMBULANCE = "ambulance"
@@ -25,6 +26,9 @@ ICB = "icb"
 #: A Welsh health board (its name says so): an acute hospital's objectives, and
 #: the primary care directorate's clusters and mental health measure.
 HEALTH_BOARD = "health-board"
+#: Another NHS Wales trust (Velindre, Public Health Wales; its ambulance service is
+#: read as an ambulance service): Wales's standards, as a health board's.
+WELSH_TRUST = "welsh-trust"
 
 #: How each kind is named in a question: "objectives of a {title} in {kind}".
 KIND_NAMES = {
@@ -34,6 +38,7 @@ KIND_NAMES = {
     COMMUNITY: N_("a community health trust"),
     ICB: N_("an integrated care board"),
     HEALTH_BOARD: N_("a health board"),
+    WELSH_TRUST: N_("an NHS Wales trust"),
 }
 
 #: Words in an organisation's name (English or Welsh) that say its kind, tried in order.
@@ -71,12 +76,23 @@ def kind_of(organisation: str) -> str | None:
 
     "Northern Counties Ambulance Service NHS Trust" is an ambulance service;
     "Riverside Mental Health NHS Foundation Trust" a mental health trust;
-    "Bwrdd Iechyd Prifysgol Hywel Dda" a health board, read as acute care.
+    "Bwrdd Iechyd Prifysgol Hywel Dda" a health board, read as acute care
+    with Wales's standards; "Velindre University NHS Trust" an NHS Wales trust.
     """
     for kind, words in _NAMED:
         if words.search(organisation):
             return kind
+    if is_nhs_wales_body(organisation) or _WELSH_TRUST.search(organisation):
+        return WELSH_TRUST
     return None
+
+
+#: A trust whose name says it is in Wales ("... NHS Trust" with Wales or Cymru, or "GIG").
+_WELSH_TRUST = re.compile(
+    r"\b(?:Wales|Welsh|Cymru)\b.*\bNHS Trust\b|\bNHS Trust\b.*\b(?:Wales|Cymru)\b"
+    r"|\bYmddiriedolaeth GIG\b",
+    re.IGNORECASE,
+)
 
 
 def role_kind(role: str) -> str | None:
@@ -416,6 +432,127 @@ BY_KIND[ICB] = {
     ),
     "strategy": _ICB_PLACE,
 }
+
+#: A health board's or NHS Wales trust's executives: Wales's own standards where
+#: the lens names England's (newuser31 #2). Referral to treatment is counted to
+#: 36 weeks, not 18; emergency departments to four and twelve hours; urgent and
+#: emergency care is planned by the Six Goals, and each body by its Integrated
+#: Medium Term Plan. Healthcare Inspectorate Wales inspects, not the CQC.
+WALES: dict[str, tuple[KindObjective, ...]] = {
+    "operations": _objectives(
+        (
+            "four-hour",
+            N_("Meet the 4-hour and 12-hour waiting targets in emergency departments"),
+            _ORG,
+            ("flow", "access"),
+        ),
+        (
+            "rtt",
+            N_("Treat patients within 36 weeks of referral, with no one waiting over 104 weeks"),
+            _ORG,
+            ("access",),
+        ),
+        (
+            "six-goals",
+            N_("Deliver the Six Goals for Urgent and Emergency Care"),
+            _ORG,
+            ("flow", "access"),
+        ),
+        (
+            "handover",
+            N_("Cut ambulance handover delays at the emergency department"),
+            _ORG,
+            ("flow",),
+        ),
+        (
+            "winter",
+            N_("Get through winter without escalation beds"),
+            _OWN,
+            ("flow", "finance"),
+        ),
+    ),
+    "chief-executive": _objectives(
+        (
+            "strategy",
+            N_("Deliver the organisation's strategic objectives"),
+            _ORG,
+            ("strategy",),
+        ),
+        (
+            "balance",
+            N_("Break even and have an approved Integrated Medium Term Plan (IMTP)"),
+            _ORG,
+            ("finance", "strategy"),
+        ),
+        (
+            "well-led",
+            N_("Show Healthcare Inspectorate Wales a safe, well-run organisation"),
+            _ORG,
+            ("compliance", "safety"),
+        ),
+        (
+            "legacy",
+            N_("Leave a visible improvement for patients and staff"),
+            _OWN,
+            ("outcomes", "experience", "workforce"),
+        ),
+    ),
+    "medical": _objectives(
+        ("mortality", N_("Reduce avoidable mortality"), _ORG, ("outcomes", "safety")),
+        (
+            "effectiveness",
+            N_("Improve clinical effectiveness against national clinical audits"),
+            _ORG,
+            ("outcomes", "compliance"),
+        ),
+        ("safety", N_("Eliminate never events and avoidable harm"), _ORG, ("safety",)),
+        (
+            "clinical-engagement",
+            N_("Involve more doctors in quality improvement"),
+            _OWN,
+            ("workforce", "outcomes"),
+        ),
+    ),
+    "strategy": _objectives(
+        (
+            "strategy",
+            N_("Deliver the organisation's Integrated Medium Term Plan (IMTP)"),
+            _ORG,
+            ("strategy",),
+        ),
+        ("inequalities", N_("Reduce health inequalities"), _ORG, ("equity",)),
+        ("closer-to-home", N_("Move care closer to home"), _ORG, ("strategy", "access")),
+        (
+            "partnerships",
+            N_("Build lasting partnerships through the regional partnership board"),
+            _OWN,
+            ("strategy",),
+        ),
+    ),
+    "digital": _objectives(
+        (
+            "epr",
+            N_("Make full use of the electronic patient record"),
+            _ORG,
+            ("digital",),
+        ),
+        ("maturity", N_("Raise the organisation's digital maturity"), _ORG, ("digital",)),
+        (
+            "cyber",
+            N_("Keep systems and data secure"),
+            _ORG,
+            ("digital", "compliance"),
+        ),
+        (
+            "adoption",
+            N_("Show clinicians using digital tools to improve care"),
+            _OWN,
+            ("digital", "outcomes"),
+        ),
+    ),
+}
+BY_KIND[HEALTH_BOARD] = WALES
+BY_KIND[WELSH_TRUST] = WALES
 
 #: A director of primary and community care outside Wales: the lens's own
 #: objectives speak of clusters and the Mental Health Measure, a Welsh health

@@ -872,12 +872,14 @@ def shown_text(pitch: Pitch, impact: Impact, lang: Language) -> str:
             said = lang.gettext(
                 "So far {amount}, {span}; the target met in {month}, not yet shown to last."
             )
-        return said.format(
+        said = said.format(
             amount=gained_amount(found.delivered, impact, lang),
             span=span_text(found.counted, lang),
             month=month,
             first=first,
         )
+        against = _counted_from(found, pitch, impact, lang)
+        return f"{said} {against}" if against else said
     assert found.latest.value is not None
     if not found.met:
         said = lang.gettext("So far {latest} in {month}: a sustained change since {since}.")
@@ -925,6 +927,33 @@ def gained_amount(amount: float, impact: Impact, lang: Language) -> str:
     return pattern.format(number=number, unit=unit).strip()
 
 
+def _counted_from(found: Shown, pitch: Pitch, impact: Impact, lang: Language) -> str:
+    """What a "so far" count is counted from, where it is not the baseline the note shows.
+
+    "So far 237 fewer referrals" is counted from the log's mean before the
+    change (140.2 a month), while the note's plan reads "from 140": a
+    director checking by hand gets 236 (newuser31 #6). Named as the finance
+    note and the update name it; ``""`` where the mean, to one decimal
+    place, is the baseline shown, or in the finance note, whose money lines
+    already name it.
+    """
+    if found.reference is None or not found.reference_periods:
+        return ""
+    if pitch.lens.lens.id == "finance":
+        return ""
+    from pitchkit.notes.rates import scale
+    from pitchkit.notes.update.measures import mean_text
+
+    period = found.reference_periods[-1]
+    if fmt.half_up(found.reference, 1) == fmt.half_up(scale(impact.baseline, impact, period), 1):
+        return ""
+    said = lang.gettext("Counted against the log's average before the change: {rate} {per}.")
+    return said.format(
+        rate=mean_text(found.reference, impact, lang),
+        per=wording.per_phrase(period.kind, lang),
+    )
+
+
 def log_shown(pitch: Pitch, impact_id: str) -> Shown | None:
     """What the log shows so far of ``impact_id`` when its chart shows the change, else ``None``."""
     facts = pitch.facts
@@ -964,6 +993,8 @@ def _worse_amount(amount: float, impact: Impact, lang: Language) -> str:
 def sources(statements: tuple[Statement, ...], lang: Language) -> list[str]:
     """Every unit cost used, with its source and year: ``£1,590 per admission: …``."""
     found: list[str] = []
+    # One format for the list: pence for every cost when any has them (newuser31 #8).
+    pence = fmt.any_pence([s.impact.value.amount for s in statements if s.impact.value])
     for statement in statements:
         value = statement.impact.value
         if value is None:
@@ -974,7 +1005,7 @@ def sources(statements: tuple[Statement, ...], lang: Language) -> list[str]:
             else N_("{cost} each ({unit}): {source}")  # a Welsh unit that may be a plural
         )
         line = lang.gettext(said).format(
-            cost=fmt.money(value.amount, lang, precision="unit", currency=value.currency),
+            cost=fmt.listed_unit_cost(value.amount, lang, pence=pence, currency=value.currency),
             unit=fmt.singular_unit(statement.impact.unit, lang),
             source=value.source or lang.gettext("source not given"),
         )

@@ -11,8 +11,8 @@ from pitchkit.recast.money import PER_YEAR
 
 
 def _about(value: float, lang: Language) -> str:
-    """A converted figure to a sensible precision: 2.4 under ten, whole numbers above."""
-    return fmt.number(fmt.half_up(value, 1) if abs(value) < 10 else fmt.whole(value), lang)
+    """A converted figure as "about" says it (:func:`pitchkit.i18n.fmt.about`)."""
+    return fmt.about(value, lang)
 
 
 def conversion_phrase(conversion: Conversion, lang: Language, per: str | None = None) -> str:

@@ -47,6 +47,9 @@ def quoted(text: str) -> str:
 #: Fields of the facts file a briefing note shows, as paths (``*`` for each item).
 NOTE_FIELDS: tuple[tuple[str | int, ...], ...] = (
     ("project", "title"),
+    # In every page's header (newuser31 #3); an NHS Wales body's English name is
+    # already put into Welsh when the file is read (facts.yamlsource).
+    ("project", "organisation"),
     ("project", "problem"),
     ("project", "change"),
     ("project", "strategy", "*"),
@@ -96,6 +99,7 @@ def update_fields(data: Any, period: Period) -> tuple[tuple[str | int, ...], ...
     """
     paths: list[tuple[str | int, ...]] = [
         ("project", "title"),
+        ("project", "organisation"),
         ("impacts", "*", "measure"),
         ("impacts", "*", "unit"),
     ]

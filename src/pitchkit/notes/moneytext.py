@@ -273,11 +273,19 @@ def source_lines(
     parts: list[str] = []
     projected: set[int] = set()
     restated_any = False
-    for line in (*ledger.lines, *ledger.levels):
+    listed = [
+        line
+        for line in (*ledger.lines, *ledger.levels)
+        if line.unit_cost is not None
+        and line.impact.value is not None
+        and (impacts is None or line.impact.id in impacts)
+    ]
+    # One format for the costs given: pence for all when any has them, else none
+    # (newuser31 #8); a restated cost is worked to the penny and says so.
+    pence = fmt.any_pence([line.unit_cost for line in listed if line.unit_cost is not None])
+    for line in listed:
         value = line.impact.value
         if line.unit_cost is None or value is None:
-            continue
-        if impacts is not None and line.impact.id not in impacts:
             continue
         # The year the unit cost is in, beside it, when only price_year gives it: a finance
         # director checks the uplift from it (£131 at 2021/22 prices, £158 at 2026/27
@@ -302,7 +310,7 @@ def source_lines(
                 else lang.gettext("{cost} each ({unit}): {source}")
             )
         text = head.format(
-            cost=_unit_cost(line.unit_cost, lang),
+            cost=fmt.listed_unit_cost(line.unit_cost, lang, pence=pence),
             unit=fmt.singular_unit(line.impact.unit, lang),
             year=fy_label(line.price_year or ledger.price_year),
             source=value.source or lang.gettext("source not given"),
@@ -588,7 +596,7 @@ def _trust_capacity_line(
                 lang.gettext(
                     "about {beds} beds close ({days} bed days a year at {occupancy} occupancy)"
                 ).format(
-                    beds=fmt.number(fmt.half_up(beds(bed_days, ledger.occupancy), 1), lang),
+                    beds=fmt.about(beds(bed_days, ledger.occupancy), lang),
                     days=fmt.number(fmt.whole(bed_days), lang),
                     occupancy=fmt.percent(ledger.occupancy / 100, lang),
                 )

@@ -952,6 +952,10 @@ class Shown:
     #: The first period of the run that shows the change (a shift or trend the better way,
     #: from the change on), as the update's chart reads it; ``None`` when no run shows it.
     began: Period | None = None
+    #: The log's mean before the change that ``delivered`` is counted from, and its
+    #: periods; ``None`` when it is counted from the facts' baseline.
+    reference: float | None = None
+    reference_periods: tuple[Period, ...] = ()
 
 
 def shown_so_far(ledger: Ledger | None, facts: Facts, impact_id: str) -> Shown | None:
@@ -988,6 +992,8 @@ def shown_so_far(ledger: Ledger | None, facts: Facts, impact_id: str) -> Shown |
         held=met and claim.analysis.assurance == "pass",
         met_from=first.period if first is not None else None,
         began=_began(claim),
+        reference=claim.reference,
+        reference_periods=claim.reference_periods if claim.reference is not None else (),
     )
 
 

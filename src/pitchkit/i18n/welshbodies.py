@@ -1,0 +1,66 @@
+"""NHS Wales's health boards and trusts, and their official names in Welsh.
+
+A facts file names its organisation once, usually in English ("Hywel Dda
+University Health Board"). Every Welsh document shows it in its header, so
+an English name reads as a slip on each page (newuser31 #3). The seven
+health boards and the three NHS Wales trusts have official Welsh names, so
+a Welsh document uses the Welsh one without asking; any other organisation
+is shown as written and named by the English-text warning.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Each body's English names (as a user may write them) and its official Welsh name.
+_BODIES: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("Aneurin Bevan University Health Board",), "Bwrdd Iechyd Prifysgol Aneurin Bevan"),
+    (("Betsi Cadwaladr University Health Board",), "Bwrdd Iechyd Prifysgol Betsi Cadwaladr"),
+    (
+        ("Cardiff and Vale University Health Board",),
+        "Bwrdd Iechyd Prifysgol Caerdydd a'r Fro",
+    ),
+    (
+        ("Cwm Taf Morgannwg University Health Board",),
+        "Bwrdd Iechyd Prifysgol Cwm Taf Morgannwg",
+    ),
+    (("Hywel Dda University Health Board",), "Bwrdd Iechyd Prifysgol Hywel Dda"),
+    (("Powys Teaching Health Board",), "Bwrdd Iechyd Addysgu Powys"),
+    (("Swansea Bay University Health Board",), "Bwrdd Iechyd Prifysgol Bae Abertawe"),
+    (
+        ("Welsh Ambulance Services NHS Trust",),
+        "Ymddiriedolaeth GIG Gwasanaethau Ambiwlans Cymru",
+    ),
+    (
+        ("Welsh Ambulance Services University NHS Trust",),
+        "Ymddiriedolaeth GIG Prifysgol Gwasanaethau Ambiwlans Cymru",
+    ),
+    (("Velindre University NHS Trust",), "Ymddiriedolaeth GIG Prifysgol Felindre"),
+    (("Public Health Wales NHS Trust",), "Ymddiriedolaeth GIG Iechyd Cyhoeddus Cymru"),
+    (("Public Health Wales",), "Iechyd Cyhoeddus Cymru"),
+)
+
+
+def _key(name: str) -> str:
+    """A name as compared: case, spacing, "&" for "and" and a leading "the" set aside."""
+    text = re.sub(r"\s+", " ", name.replace("&", " and ")).strip().casefold()
+    return text.removeprefix("the ")
+
+
+_WELSH_NAME = {_key(english): welsh for names, welsh in _BODIES for english in names}
+_KNOWN = {*_WELSH_NAME, *(_key(welsh) for _names, welsh in _BODIES)}
+
+
+def welsh_name(organisation: str) -> str | None:
+    """The official Welsh name of an NHS Wales body named in English, else ``None``.
+
+    "Hywel Dda University Health Board" is "Bwrdd Iechyd Prifysgol Hywel
+    Dda"; a name pitchkit does not know for certain (a hospital, a
+    directorate, a misspelling) is left as written.
+    """
+    return _WELSH_NAME.get(_key(organisation))
+
+
+def is_nhs_wales_body(organisation: str) -> bool:
+    """Whether ``organisation`` is an NHS Wales health board or trust, in either language."""
+    return _key(organisation) in _KNOWN
