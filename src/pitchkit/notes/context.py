@@ -733,7 +733,7 @@ def with_so_far(text: str, statement: Statement, pitch: Pitch, lang: Language) -
         if not shown:
             return text
         return lang.gettext("In the plan, {claim} {so_far}").format(
-            claim=wording.lower_measure(text), so_far=shown
+            claim=planned_claim(text, statement, lang), so_far=shown
         )
     impact = statement.impact
     month = fmt.period_label(f"{found.upto:%Y-%m}", lang)
@@ -787,8 +787,34 @@ def with_so_far(text: str, statement: Statement, pitch: Pitch, lang: Language) -
             )
         ).format(month=month, amount=amount)
     return lang.gettext("In the plan, {claim} {so_far}").format(
-        claim=wording.lower_measure(text), so_far=so_far
+        claim=planned_claim(text, statement, lang), so_far=so_far
     )
+
+
+#: A Welsh claim's movement, "{measure} o {baseline} i …": the measure, then the rest from
+#: the first figure on.
+_WELSH_MOVEMENT = re.compile(r"^(?P<measure>.+?) o (?P<rest>[£−-]?\d.*)$", re.DOTALL)
+
+
+def planned_claim(text: str, statement: Statement, lang: Language) -> str:
+    """A statement's claim after "In the plan,": as it is in English, with a verb in Welsh.
+
+    English reads "In the plan, emergency admissions from 1,200 to 1,000 a
+    year: …"; Welsh wants a verb there: "Yn ôl y cynllun, bydd derbyniadau brys
+    yn gostwng o 1,200 i 1,000 …" (newuser31).
+    """
+    claim = wording.lower_measure(text)
+    found = _WELSH_MOVEMENT.match(claim) if lang.lang == "cy" else None
+    if found is None:
+        return claim
+    quantity = statement.quantity
+    if quantity.target < quantity.baseline:
+        moved = lang.gettext("{measure} will fall from {rest}")
+    elif quantity.target > quantity.baseline:
+        moved = lang.gettext("{measure} will rise from {rest}")
+    else:
+        moved = lang.gettext("{measure} will go from {rest}")
+    return moved.format(measure=found["measure"], rest=found["rest"])
 
 
 def early_text(pitch: Pitch, impact: Impact, lang: Language) -> str:
