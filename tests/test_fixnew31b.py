@@ -136,3 +136,41 @@ def test_join_list_and_unit_plural() -> None:
     assert fmt.unit_plural("bed days", cy) == "diwrnodau gwely"
     assert fmt.unit_plural("pathways", cy) == "pathways"  # not known: as written
     assert fmt.unit_plural("appointments", en) == "appointments"
+
+
+# Messages corrected where the Welsh was a calque, cut off or mispunctuated.
+
+
+def test_checks_welsh_reads_naturally(cli: Cli, facts: Path) -> None:
+    text = check(cli, facts, "dof")
+    assert "Ewch i'w gweld mor gynnar â phosibl, cyn gynted ag y gallwch egluro" in text, text
+    assert "cysylltwch effaith â 'supports: [dof.AMCAN]'" in text, text
+    assert "Os yw'r prosiect yn helpu i fynd i'r afael ag un ohonyn nhw" in text, text
+
+
+def test_the_update_says_every_figure_is_to_be_seen_above(cli: Cli, facts: Path) -> None:
+    text = document(cli, facts, "update", "coo", "--period", "2026-11")
+    assert "mae pob ffigur i'w weld uchod." in text, text
+
+
+@pytest.mark.parametrize(
+    ("english", "welsh"),
+    [
+        ("Amber: some risk, being managed", "Ambr: rhywfaint o risg sy'n cael ei rheoli"),
+        (
+            "Which organisation is it in (the trust, health board or ICB)?",
+            "Ym mha sefydliad mae'r prosiect (yr ymddiriedolaeth, y bwrdd iechyd neu'r bwrdd "
+            "gofal integredig)?",
+        ),
+        (
+            "How far has the funding got: requested, agreed, or something else?",
+            "Beth yw statws y cyllid: gofynnwyd amdano, cytunwyd arno, neu rywbeth arall?",
+        ),
+        ("A&E attendance", "Presenoldeb yn yr Adran Achosion Brys"),
+        ("Outpatient attendance", "Apwyntiad claf allanol"),
+        ("NHS reference costs 2016/17", "Costau cyfeirnod y GIG 2016/17"),
+        ("a fix that sticks for a known pinch point", "ateb parhaol i dagfa gyfarwydd"),
+    ],
+)
+def test_welsh_wording(english: str, welsh: str) -> None:
+    assert language("cy_GB").gettext(english) == welsh
