@@ -68,7 +68,11 @@ def test_welsh_and_before_twelve_and_the_capacity_caveat(cli: Callable[..., Resu
     welsh = _preview(cli, "--locale", "cy_GB")
     assert "1,200 ymweliad yn llai y mis a 12 derbyniad yn llai y mis" in welsh
     assert "ac 12" not in welsh
-    assert "dim ond yn troi'n arian pan fydd" in welsh
+    # Two conditions, each a clause of its own (newuser31).
+    assert (
+        "dim ond yn troi'n arian pan na thelir mwyach am y sifftiau banc neu'r swyddi sy'n "
+        "gwneud yr ymweliadau hynny, a phan fydd gwelyau neu gapasiti uwchgyfeirio'n cau."
+    ) in welsh
     assert "yn arian dim ond" not in welsh
 
 

@@ -105,7 +105,7 @@ def board_sentence(path: Path) -> str:
     text = document_text(path.read_bytes())
     # The sponsor's update says "As executive sponsor"; another director's says what the team
     # reports (reader20 #1).
-    marks = ("executive sponsor", "noddwr", "The team running", "Mae'r tîm sy'n cynnal")
+    marks = ("executive sponsor", "noddwr", "The team running", "Mae tîm")
     [line] = [line for line in text.splitlines() if any(mark in line for mark in marks)]
     return line
 

@@ -75,7 +75,7 @@ def test_welsh_and_bilingual_updates_for_another_director_do_not_call_them_spons
     finance = update(cli, facts, "dof", tmp_path)
     assert "noddwr gweithredol" not in finance
     assert (
-        "Mae'r tîm sy'n cynnal Hyb gofal yr un diwrnod yn Ysbyty Cymunedol Dyffryn yn adrodd "
+        "Mae tîm yr hyb gofal yr un diwrnod yn Ysbyty Cymunedol Dyffryn yn adrodd "
         "bod y prosiect wedi cyflawni"
     ) in finance
     both = update(cli, facts, "dof", tmp_path, "--bilingual")
@@ -83,7 +83,7 @@ def test_welsh_and_bilingual_updates_for_another_director_do_not_call_them_spons
     assert "As executive sponsor" not in both
     assert "The team running Same-day care hub at Dyffryn Community Hospital reports" in both
     sponsor = update(cli, facts, "dpcmh", tmp_path)
-    assert "Fel noddwr gweithredol Hyb gofal yr un diwrnod" in sponsor
+    assert "Fel noddwr gweithredol yr hyb gofal yr un diwrnod" in sponsor
 
 
 # 2. Payback: the month it is reached.
@@ -122,8 +122,9 @@ def test_a_cip_met_with_capacity_alone_is_not_promised_in_the_headline(example: 
     assert "will help you deliver the £14m" not in english
     welsh = brief(facts, "dof", "cy_GB")
     assert (
-        "Gallai Frailty virtual ward eich helpu gyda'r amcan hwn o'ch eiddo, unwaith y troir y "
-        "capasiti y mae'n ei ryddhau yn arian parod:"
+        # An English title in a Welsh sentence: after "y prosiect", in quotes (newuser31).
+        "Gallai'r prosiect ‘Frailty virtual ward’ gyfrannu at yr amcan hwn o'ch eiddo, unwaith y "
+        "troir y capasiti y mae'n ei ryddhau yn arian parod:"
     ) in welsh
     # An objective that is not a cash target keeps its plain headline.
     assert "Frailty virtual ward will help you keep general and acute bed occupancy" in brief(

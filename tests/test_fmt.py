@@ -210,8 +210,8 @@ def test_applies_the_welsh_soft_mutation(word: str, mutated: str) -> None:
         (["Anna"], "Anna", "Anna"),
         (["Bethan", "Carys"], "Bethan and Carys", "Bethan a Carys"),
         (["Anna", "Owain"], "Anna and Owain", "Anna ac Owain"),
-        (["A", "B", "C"], "A, B and C", "A, B, a C"),
-        (["Bethan", "Eleri", "Dafydd"], "Bethan, Eleri and Dafydd", "Bethan, Eleri, a Dafydd"),
+        (["A", "B", "C"], "A, B and C", "A, B a C"),  # no comma before "a" in Welsh (newuser31)
+        (["Bethan", "Eleri", "Dafydd"], "Bethan, Eleri and Dafydd", "Bethan, Eleri a Dafydd"),
         (("Ŵyn", "Ŷd"), "Ŵyn and Ŷd", "Ŵyn ac Ŷd"),
     ],
 )

@@ -192,7 +192,7 @@ def test_the_marked_plan_in_welsh(tmp_path: Path) -> None:
         "Hyd yma mae ffigurau'r cofnod cynnydd, hyd at ddiwedd Tachwedd 2026, yn ei ddangos yn "
         "waeth na chyn y newid (£18,000 yn fwy), felly ni chyfrifir arian amdano."
     ) in text
-    assert "Yn y cynllun, " in text
+    assert "Yn ôl y cynllun, " in text
     # The money line names the worse measure too, quoted as the English it is written in,
     # after the flat one (counted as nothing because its chart does not show the change).
     assert (

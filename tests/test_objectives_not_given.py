@@ -111,7 +111,7 @@ def test_a_blank_objectives_cell_warns_and_the_note_never_claims_them(tmp_path: 
     assert welsh.exit_code == 0, welsh.output
     cy = " ".join(welsh.output.split())
     assert "rhes 4: colofn objectives: gwag: bydd nodyn Helen Marsh" in cy
-    assert "yn helpu gydag amcan sydd gan eich rôl fel arfer" in cy
+    assert "yn cyfrannu at amcan sydd gan eich rôl fel arfer" in cy
 
 
 def test_a_blank_english_cell_of_a_two_language_sheet_warns_at_that_cell(tmp_path: Path) -> None:

@@ -117,7 +117,10 @@ def impact_without_value(review: Review) -> Iterator[Finding]:
                     measure=impact.measure
                 ),
                 review._("impacts[{index}] ({id}) counts {unit} but has no 'value'.").format(
-                    index=index, id=impact.id, unit=impact.unit
+                    # "yn cyfrif apwyntiadau", not the English "appointments" (newuser31).
+                    index=index,
+                    id=impact.id,
+                    unit=fmt.unit_plural(impact.unit, review.lang),
                 ),
                 review._(
                     "If each of these has a cost, add 'value: {amount: ..., source: ...}' "

@@ -449,7 +449,8 @@ def join_list(items: Iterable[object], lang: Language, *, style: str = "standard
     """Join ``items`` as the language does: "A, B and C"; empty gives "".
 
     Uses Babel's list patterns. CLDR writes Welsh "and" as "a(c)"; it is
-    settled here to "ac" before a vowel and "a" otherwise.
+    settled here to "ac" before a vowel and "a" otherwise, with no comma before
+    it, as Welsh writes a list.
     """
     if style not in LIST_STYLES:
         choices = ", ".join(LIST_STYLES)
@@ -466,6 +467,8 @@ def join_list(items: Iterable[object], lang: Language, *, style: str = "standard
     joined = str(format_list(words, style=style, locale=lang.locale))
     if lang.lang != "cy":
         return joined
+    # CLDR puts a comma before the last "a(c)"; Welsh writes none: "A, B a C" (newuser31).
+    joined = joined.replace(", a(c) ", " a(c) ")
     return welsh_figures(_aspirate_after_and(_WELSH_AND.sub(_welsh_and, joined)))
 
 
@@ -583,6 +586,25 @@ def unit_words(unit: str, lang: Language) -> str:
     if first[:1].isupper():
         singular = singular.capitalize()
     return f"{singular} {rest}".strip()
+
+
+def unit_plural(unit: str, lang: Language) -> str:
+    """``unit`` as a plural noun in a sentence ("yn cyfrif apwyntiadau"), not after a number.
+
+    In Welsh, a unit :func:`unit_words` makes Welsh takes the plural that
+    :data:`WELSH_SINGULARS` gives for it (``appointments`` → ``apwyntiadau``);
+    any other unit, and every unit in English, is kept as written.
+    """
+    if lang.lang != "cy":
+        return unit
+    first, _space, rest = unit_words(unit, lang).partition(" ")
+    plurals = {singular: plural for plural, singular in reversed(WELSH_SINGULARS.items())}
+    plural = plurals.get(first.lower())
+    if plural is None:
+        return unit if first.lower() == unit.strip().lower() else f"{first} {rest}".strip()
+    if first[:1].isupper():
+        plural = plural.capitalize()
+    return f"{plural} {rest}".strip()
 
 
 #: Endings of Welsh plurals whose singular is the word without its ``-au``: a noun in

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -27,7 +27,7 @@ from pitchkit.recast.align import claimable_chain, financial
 from pitchkit.recast.audience import is_others, items_for
 from pitchkit.recast.conversions import Conversion, convert
 from pitchkit.recast.english import english_director, english_impact, english_of, in_english
-from pitchkit.recast.lenses import lens_data
+from pitchkit.recast.lenses import PROJECT_PARTS, lens_data
 from pitchkit.recast.measures import chain, concepts_in, linkable, measure_map, measured, setting_of
 from pitchkit.recast.measures_cy import chain_words
 from pitchkit.recast.money import (
@@ -733,7 +733,7 @@ def with_so_far(text: str, statement: Statement, pitch: Pitch, lang: Language) -
         if not shown:
             return text
         return lang.gettext("In the plan, {claim} {so_far}").format(
-            claim=wording.lower_measure(text), so_far=shown
+            claim=planned_claim(text, statement, lang), so_far=shown
         )
     impact = statement.impact
     month = fmt.period_label(f"{found.upto:%Y-%m}", lang)
@@ -787,8 +787,34 @@ def with_so_far(text: str, statement: Statement, pitch: Pitch, lang: Language) -
             )
         ).format(month=month, amount=amount)
     return lang.gettext("In the plan, {claim} {so_far}").format(
-        claim=wording.lower_measure(text), so_far=so_far
+        claim=planned_claim(text, statement, lang), so_far=so_far
     )
+
+
+#: A Welsh claim's movement, "{measure} o {baseline} i …": the measure, then the rest from
+#: the first figure on.
+_WELSH_MOVEMENT = re.compile(r"^(?P<measure>.+?) o (?P<rest>[£−-]?\d.*)$", re.DOTALL)
+
+
+def planned_claim(text: str, statement: Statement, lang: Language) -> str:
+    """A statement's claim after "In the plan,": as it is in English, with a verb in Welsh.
+
+    English reads "In the plan, emergency admissions from 1,200 to 1,000 a
+    year: …"; Welsh wants a verb there: "Yn ôl y cynllun, bydd derbyniadau brys
+    yn gostwng o 1,200 i 1,000 …" (newuser31).
+    """
+    claim = wording.lower_measure(text)
+    found = _WELSH_MOVEMENT.match(claim) if lang.lang == "cy" else None
+    if found is None:
+        return claim
+    quantity = statement.quantity
+    if quantity.target < quantity.baseline:
+        moved = lang.gettext("{measure} will fall from {rest}")
+    elif quantity.target > quantity.baseline:
+        moved = lang.gettext("{measure} will rise from {rest}")
+    else:
+        moved = lang.gettext("{measure} will go from {rest}")
+    return moved.format(measure=found["measure"], rest=found["rest"])
 
 
 def early_text(pitch: Pitch, impact: Impact, lang: Language) -> str:
@@ -1266,16 +1292,26 @@ def _log_cash_short(ledger: Ledger) -> bool:
     return logged < planned
 
 
-def project_words(pitch: Pitch) -> str:
+def project_words(pitch: Pitch, parts: Iterable[str] = PROJECT_PARTS) -> str:
     """The project's own words, as a gain's setting is looked for in them (lower case).
 
-    Its title, problem, change, measures and lead's role, in English where
-    the facts file gives English, and as written.
+    Those of ``parts`` (:data:`~pitchkit.recast.lenses.PROJECT_PARTS`): its
+    title, problem, change, measures, lead's role and funding's source, in
+    English where the facts file gives English, and as written.
     """
     facts = pitch.facts
-    texts = [facts.project.title, facts.project.problem, facts.project.change]
-    lead = facts.project.lead
-    texts += [(lead.role or "") if lead else "", *(impact.measure for impact in facts.impacts)]
+    project = facts.project
+    lead = project.lead
+    funding = project.funding
+    by_part = {
+        "title": [project.title],
+        "problem": [project.problem],
+        "change": [project.change],
+        "measures": [impact.measure for impact in facts.impacts],
+        "lead": [(lead.role or "") if lead else ""],
+        "funding": [(funding.source or "") if funding else ""],
+    }
+    texts = [text for part in parts for text in by_part[part]]
     english = facts.english
     return " ".join([*texts, *(english_of(text, english) for text in texts)]).casefold()
 
@@ -1284,14 +1320,17 @@ def suits_setting(gain: str, pitch: Pitch) -> bool:
     """Whether the project's own words name the setting or lead a gain names, if it names one.
 
     ``lenses.yaml``'s ``gain_settings``: "closeness to the wards" needs a
-    project on the wards, "nurse-led improvement" one that names nurses.
+    project on the wards, "nurse-led improvement" one whose title, change or
+    lead names nurses, "a fix that sticks" recurrent or permanent funding or
+    change (newuser31 #4).
     """
-    words: str | None = None
-    for named, needs in lens_data().gain_settings.items():
+    for named, setting in lens_data().gain_settings.items():
         if not re.search(rf"(?<!\w){re.escape(named)}(?!\w)", gain.casefold()):
             continue
-        words = project_words(pitch) if words is None else words
-        if not any(re.search(rf"(?<!\w){re.escape(w.casefold())}(?!\w)", words) for w in needs):
+        words = project_words(pitch, setting.parts)
+        if not any(
+            re.search(rf"(?<!\w){re.escape(w.casefold())}(?!\w)", words) for w in setting.words
+        ):
             return False
     return True
 

@@ -14,6 +14,7 @@ from functools import cache
 from pitchkit.facts.schema import Director, Impact, Objective
 from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import N_, Language
+from pitchkit.i18n.welshtitle import elided, welsh_subject
 from pitchkit.notes import objectives
 from pitchkit.notes.foreign import foreign, quoted
 from pitchkit.recast.money import quantum_for, round_money
@@ -626,11 +627,12 @@ def headline_subject(title: str, lang: Language) -> str:
 def _welsh_subject(sentence: str, lang: Language) -> str:
     """In Welsh the headline's subject follows a verb: ``Bydd y prosiect hwn``, ``Nid yw'r``.
 
-    After a verb ending in a vowel the article is elided: ``Gallai'r prosiect hwn``.
+    After a verb ending in a vowel the article is elided: ``Gallai'r prosiect hwn``,
+    ``Nid yw'r gwasanaeth ...`` (the title is given its article by :func:`welsh_subject`).
     """
     if lang.lang != "cy":
         return sentence
-    return re.sub(r"\b(yw|Mae|Gallai) y prosiect hwn", r"\1'r prosiect hwn", sentence)
+    return elided(sentence)
 
 
 def proposed_objective(pitch: Pitch) -> str | None:
@@ -664,6 +666,9 @@ def headline(pitch: Pitch, lang: Language) -> str:
     title = headline_subject(pitch.facts.project.title, lang)
     if lang.lang == "cy" and title != pitch.facts.project.title:
         title = title[:1].lower() + title[1:]  # "Bydd y prosiect hwn": never first in Welsh
+    elif lang.lang == "cy":
+        # "Bydd y gwasanaeth gofal clust ...", not "Bydd Gwasanaeth gofal clust ..." (newuser31).
+        title = welsh_subject(title)
     shown = pitch.shown
     proposed = proposed_objective(pitch) if not shown else None
     if proposed is not None:
@@ -714,11 +719,12 @@ def headline(pitch: Pitch, lang: Language) -> str:
             sentence = lang.gettext("{title} will help you with this objective of yours:").format(
                 title=title
             )
-        return "\n".join((sentence, quoted(objective.rstrip(".")) + personal))
+        return "\n".join((_welsh_subject(sentence, lang), quoted(objective.rstrip(".")) + personal))
     if capacity:
         sentence = capacity_objective_sentence(title, objective, lang)
     else:
         sentence = objective_sentence(title, objective, lang)
+    sentence = _welsh_subject(sentence, lang)
     if personal and sentence.endswith("."):
         return sentence[:-1] + personal + "."
     return sentence + personal

@@ -58,6 +58,29 @@ class LensMatch:
     matched: str
 
 
+#: The parts of a project a gain's setting may be looked for in (``in:`` in ``lenses.yaml``).
+PROJECT_PARTS = ("title", "problem", "change", "measures", "lead", "funding")
+
+
+class GainSetting(NamedTuple):
+    """The words a project must use for a typical gain to suit it, and where they count."""
+
+    words: tuple[str, ...]
+    #: The parts of the project read (:data:`PROJECT_PARTS`): all but its funding by default.
+    parts: tuple[str, ...] = ("title", "problem", "change", "measures", "lead")
+
+
+def _gain_setting(raw: Any) -> GainSetting:
+    """One entry of ``gain_settings``: a list of words, or ``{in: [parts], words: [...]}``."""
+    if isinstance(raw, Mapping):
+        parts = tuple(raw["in"])
+        unknown = set(parts) - set(PROJECT_PARTS)
+        if unknown:
+            raise ValueError(f"gain_settings: unknown parts {sorted(unknown)}")
+        return GainSetting(words=tuple(raw["words"]), parts=parts)
+    return GainSetting(words=tuple(raw))
+
+
 class LensData(NamedTuple):
     """Everything in ``lenses.yaml``: the lenses and the shared word tables."""
 
@@ -71,7 +94,7 @@ class LensData(NamedTuple):
     weak_words: frozenset[str]
     broad_terms: frozenset[tuple[str, ...]]
     #: A word of a typical gain, and the words a project must use for the gain to suit it.
-    gain_settings: Mapping[str, tuple[str, ...]]
+    gain_settings: Mapping[str, GainSetting]
 
 
 #: ``lenses.yaml`` read once and saved as JSON, which loads in a millisecond
@@ -120,7 +143,7 @@ def lens_data() -> LensData:
         ),
         broad_terms=frozenset(phrase(term) for term in raw["broad_terms"]),
         gain_settings=MappingProxyType(
-            {word: tuple(needs) for word, needs in (raw.get("gain_settings") or {}).items()}
+            {word: _gain_setting(needs) for word, needs in (raw.get("gain_settings") or {}).items()}
         ),
     )
 

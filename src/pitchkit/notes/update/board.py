@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from pitchkit.facts.schema import Impact, Objective
 from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import Language
+from pitchkit.i18n.welshtitle import elided, welsh_subject
 from pitchkit.notes import objectives as shapes
 from pitchkit.notes import wording
 from pitchkit.notes.foreign import foreign
@@ -68,38 +69,55 @@ class Delivery:
     if_cash: bool = False
 
 
+def _elided(sentence: str, lang: Language) -> str:
+    """A Welsh sentence's article elided after a vowel: "Mae'r gwasanaeth" (see welshtitle)."""
+    return elided(sentence) if lang.lang == "cy" else sentence
+
+
 def board_sentence_text(situation: Situation) -> str:
     """What the director can say at the board, or a prompt (or a plain note) with no figures."""
     lang = situation.lang
     found = deliveries(situation)
+    title = situation.facts.project.title
+    if lang.lang == "cy":
+        # "Mae'r gwasanaeth gofal clust ...", not "Mae Gwasanaeth gofal clust ..." (newuser31).
+        title = welsh_subject(title)
     if not found:
         if situation.fill_in:
             return fillin.board_sentence_prompt(lang, sponsor=is_sponsor(situation))
         start = situation.facts.project.start
         if start is not None and situation.period.end < start:
             # A period before the project began: it was not under way then.
-            return lang.gettext(
-                "{title} starts on {start}, after {period}, so there is nothing to report for "
-                "that period."
-            ).format(
-                title=situation.facts.project.title,
-                start=fmt.date(start, lang),
-                period=fmt.period_label(situation.period.text, lang),
+            return _elided(
+                lang.gettext(
+                    "{title} starts on {start}, after {period}, so there is nothing to report "
+                    "for that period."
+                ).format(
+                    title=title,
+                    start=fmt.date(start, lang),
+                    period=fmt.period_label(situation.period.text, lang),
+                ),
+                lang,
             )
         worse = worse_measures(situation)
         if worse:
-            return lang.gettext(
-                "{title} is under way; its figures show no improvement we can report yet, and "
-                "those for {measures} have got worse."
-            ).format(title=situation.facts.project.title, measures=fmt.join_list(worse, lang))
-        return lang.gettext(
-            "{title} is under way; its figures do not yet show a change we can report."
-        ).format(title=situation.facts.project.title)
+            return _elided(
+                lang.gettext(
+                    "{title} is under way; its figures show no improvement we can report yet, "
+                    "and those for {measures} have got worse."
+                ).format(title=title, measures=fmt.join_list(worse, lang)),
+                lang,
+            )
+        return _elided(
+            lang.gettext(
+                "{title} is under way; its figures do not yet show a change we can report."
+            ).format(title=title),
+            lang,
+        )
     by_credit: dict[tuple[str, ...], list[Delivery]] = {}
     for delivery in found:
         key = (*(o.id for o in delivery.objectives), str(delivery.if_cash))
         by_credit.setdefault(key, []).append(delivery)
-    title = situation.facts.project.title
     sponsor = is_sponsor(situation)
     sentences = []
     for number, group in enumerate(by_credit.values()):
@@ -135,7 +153,9 @@ def board_sentence_text(situation: Situation) -> str:
             text = lang.gettext("It has also delivered {delivered}, contributing to {credit}.")
         else:
             text = lang.gettext("It has also delivered {delivered}.")
-        sentences.append(text.format(title=title, delivered=delivered, credit=credit))
+        sentences.append(
+            _elided(text.format(title=title, delivered=delivered, credit=credit), lang)
+        )
     clause = worse_clause(situation)
     if clause:
         # Good news alone is a one-sided sentence to carry to a board (newuser16 #5): a

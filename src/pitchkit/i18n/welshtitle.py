@@ -1,0 +1,95 @@
+"""A project's title as the subject of a Welsh sentence.
+
+Welsh puts the article before a common noun that is definite: "Bydd y
+gwasanaeth gofal clust cymunedol yn helpu", not "Bydd Gwasanaeth gofal
+clust cymunedol yn helpu" (newuser31). A proper name takes none: "Bydd
+Cwtsh yn helpu". pitchkit cannot always tell the two apart, so the rule
+is a safe one:
+
+- a title that begins with a common noun pitchkit knows (gwasanaeth,
+  rhaglen, canolfan ...) takes the article, with the mutation a feminine
+  noun takes after it ("y ganolfan", "yr uned"), and is lower-cased when
+  typed as a phrase ("Gwasanaeth gofal clust" → "y gwasanaeth gofal
+  clust"); one in title case keeps its capitals ("y Ganolfan Ddysgu");
+- any other title in sentence case, of more than one word, is written
+  after "y prosiect", in quotes: "y prosiect ‘Clinigau clust cymunedol’",
+  which is right whatever the title is;
+- a single word, or a title whose second word is capitalised, is a name
+  and is left as it is.
+
+After a word that ends in a vowel (mae, yw, gallai) the article is elided:
+:func:`elided` makes "Mae y gwasanaeth" "Mae'r gwasanaeth".
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Nouns a project's title often begins with, and how each reads after the article:
+#: a feminine singular noun mutates softly ("y ganolfan"), though not ll- or rh-
+#: ("y rhaglen"); a vowel takes "yr".
+ARTICLE_FORMS = {
+    "gwasanaeth": "y gwasanaeth",
+    "gwasanaethau": "y gwasanaethau",
+    "prosiect": "y prosiect",
+    "cynllun": "y cynllun",
+    "clinig": "y clinig",
+    "clinigau": "y clinigau",
+    "tîm": "y tîm",
+    "model": "y model",
+    "llwybr": "y llwybr",
+    "peilot": "y peilot",
+    "rhwydwaith": "y rhwydwaith",
+    "rhaglen": "y rhaglen",
+    "canolfan": "y ganolfan",
+    "menter": "y fenter",
+    "system": "y system",
+    "ward": "y ward",
+    "uned": "yr uned",
+    "adolygiad": "yr adolygiad",
+    "ymyriad": "yr ymyriad",
+    "hwb": "yr hwb",
+    "hyb": "yr hyb",
+    "fferyllfa": "y fferyllfa",
+    "cymorth": "y cymorth",
+    "cyswllt": "y cyswllt",
+    "pecyn": "y pecyn",
+}
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_ELIDED = re.compile(r"\b(Mae|mae|yw|Gallai|gallai) y(?:r)? ")
+
+
+def _sentence_case(words: list[str]) -> bool:
+    """Whether the title is typed as a phrase: its second word has no capital.
+
+    "Gwasanaeth gofal clust yng Nghaerfyrddin" is (a place name later on is a
+    name inside the phrase); "Canolfan Ddysgu Glan Clwyd" is not.
+    """
+    return len(words) > 1 and not any(ch.isupper() for ch in words[1])
+
+
+def welsh_subject(title: str) -> str:
+    """``title`` as the subject (or the possessor) in a Welsh sentence (see the module)."""
+    words = _WORD.findall(title)
+    if not words:
+        return title
+    if words[0].casefold() in {"y", "yr"}:
+        # Its own article, lower case inside the sentence: "Mae'r Tîm Rhyddhau".
+        return title[:1].lower() + title[1:]
+    first = title.split(maxsplit=1)
+    form = ARTICLE_FORMS.get(first[0].casefold())
+    if form is not None:
+        rest = first[1] if len(first) > 1 else ""
+        article, noun = form.split(" ", 1)
+        if not _sentence_case(words) and first[0][:1].isupper():
+            noun = noun[:1].upper() + noun[1:]
+        return f"{article} {noun} {rest}".rstrip()
+    if _sentence_case(words) and not any(c.isupper() for c in words[0][1:]):
+        return f"y prosiect ‘{title}’"
+    return title
+
+
+def elided(sentence: str) -> str:
+    """``sentence`` with the article elided after a vowel: "Mae'r", "Nid yw'r", "Gallai'r"."""
+    return _ELIDED.sub(r"\1'r ", sentence)
