@@ -145,7 +145,10 @@ def test_a_setting_named_on_one_side_only_or_on_both_still_links() -> None:
 
 # -- time words ------------------------------------------------------------------------
 
-TWELVE_HOURS = "Fewer than 2% of ED patients spending more than 12 hours in the department"
+# Not "... 12 hours in the department", which since recall pass 37 is read as a
+# 12-hour wait (linking-evaluation.md, "Recall pass 37"): a text that names no concept
+# but spends hours.
+TWELVE_HOURS = "Fewer than 2% of patients spending more than 12 hours on the acute medical unit"
 
 
 def test_spending_hours_is_time_not_money() -> None:
