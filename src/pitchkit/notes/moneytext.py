@@ -1052,7 +1052,11 @@ def _basis_months(ledger: Ledger, kind: Kind | None) -> int | None:
 
 
 def payback_bases(
-    ledger: Ledger, shown: Figures, lang: Language, said: Kind | bool | None = False
+    ledger: Ledger,
+    shown: Figures,
+    lang: Language,
+    said: Kind | bool | None = False,
+    whole: Kind | None = None,
 ) -> str:
     """Both paybacks, said alike in every director's note (newuser15 #7).
 
@@ -1080,13 +1084,18 @@ def payback_bases(
     same payback already ("without it, not paid back within the project"),
     fixmoney21: it had read "Payback from the cash alone: 23 months" there,
     12 x 265,000 / 141,000 with the ICB's £126,000 in it.
+
+    ``whole`` is the kind the payback counting capacity as cash counts: the
+    other directors' line, beside another body's money it names apart, counts
+    the trust's own (``"trust"``), as the finance block's "without it" does
+    (newuser32 #1: that line had dropped this payback altogether).
     """
     if not ledger.investment or not shown.cash or not shown.capacity:
         return ""
-    if _basis_months(ledger, None) is None:
+    if _basis_months(ledger, whole) is None:
         return ""
     parts = []
-    for kind in (None, "own"):
+    for kind in (whole, "own"):
         months = _basis_months(ledger, kind)
         parts.append(
             lang.gettext("not within the project")
@@ -1819,10 +1828,22 @@ def money_line(
     )
     rest = [_apart_text(groups, parts, ledger, lang)] if groups else []
     rest += _elsewhere_sentences(ledger, shown, lang, (), first=False)
-    return " ".join([part for part in (text, *rest, spend) if part])
+    # Both paybacks, as in the line without another body's money: the trust's own capacity
+    # counted as cash beside the trust's own cash alone (newuser32 #1).
+    mine_shown = replace(shown, cash=own, capacity=capacity)
+    said_cash = cash_payback_said(ledger, mine_shown, logged, whole="trust", cash="own")
+    bases = payback_bases(ledger, mine_shown, lang, "cash" if said_cash else False, "trust")
+    return " ".join([part for part in (text, bases, *rest, spend) if part])
 
 
-def cash_payback_said(ledger: Ledger, shown: Figures, logged: bool) -> bool:
+def cash_payback_said(
+    ledger: Ledger,
+    shown: Figures,
+    logged: bool,
+    *,
+    whole: Kind | None = None,
+    cash: Kind = "cash",
+) -> bool:
     """Whether :func:`_money_line`'s bracket gives the payback from the cash alone.
 
     It does beside cash and capacity, when the whole benefit pays the funding
@@ -1830,12 +1851,12 @@ def cash_payback_said(ledger: Ledger, shown: Figures, logged: bool) -> bool:
     """
     if not ledger.investment or not (shown.cash and shown.capacity):
         return False
-    if exact_payback(ledger, shown) is not None:
+    if whole is None and exact_payback(ledger, shown) is not None:
         return False
     if logged:
-        return bool(ledger.payback_logged(None))
-    exact = ledger.payback_from(None)
-    return not beyond_end(ledger, exact) and whole_months(ledger.payback_from("cash")) is not None
+        return bool(ledger.payback_logged(whole))
+    exact = ledger.payback_from(whole)
+    return not beyond_end(ledger, exact) and whole_months(ledger.payback_from(cash)) is not None
 
 
 def _money_line(

@@ -1,0 +1,79 @@
+"""What newuser32 (and newuser31 #7) found in the money a finance director signs.
+
+The project in ``tests/data/fixnew32`` is an optometrist-led glaucoma
+monitoring clinic that started in August 2026, with every kind of money:
+consultant follow-ups (capacity), locum sessions (cash, below target from the
+first month), cataract procedures under the payment scheme (income, falling
+below the baseline), visual field tests sent out (cash, no October figure)
+and GP eye-drop prescribing (the ICB's budget). Each test runs the command as
+a lead would, on 9 December 2026, and reads back the document's text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import Result
+
+from documenttext import document_text
+from fixedday import pin_today
+
+Cli = Callable[..., Result]
+
+FACTS = Path(__file__).parent / "data" / "fixnew32" / "facts.yaml"
+TODAY = dt.date(2026, 12, 9)
+
+
+@pytest.fixture(autouse=True)
+def _fixed_day(monkeypatch: pytest.MonkeyPatch) -> None:
+    pin_today(monkeypatch, TODAY)
+
+
+def facts_text(*, icb: bool = True) -> str:
+    """The facts file's text, without the ICB's eye-drop prescribing when ``icb`` is false."""
+    text = FACTS.read_text(encoding="utf-8")
+    if not icb:
+        text = re.sub(r"  - id: drops\n(    .*\n)+", "", text)
+        text = re.sub(r", drops: \d+", "", text)
+    return text
+
+
+def brief(cli: Cli, folder: Path, director: str, text: str | None = None, *extra: str) -> str:
+    """The brief for ``director`` written from ``text`` (the facts file's), as one line."""
+    path = folder / "facts.yaml"
+    path.write_text(facts_text() if text is None else text, encoding="utf-8")
+    out = folder / f"brief-{director}.docx"
+    result = cli("brief", str(path), "-d", director, "-o", str(out), "--force", *extra)
+    assert result.exit_code == 0, result.output
+    return " ".join(document_text(out.read_bytes()).split())
+
+
+@pytest.mark.parametrize("icb", [True, False])
+def test_every_director_gets_the_payback_counting_capacity(
+    cli: Cli, tmp_path: Path, icb: bool
+) -> None:
+    """#32.1: beside the ICB's money the COO's and MD's line lost the capacity payback."""
+    text = facts_text(icb=icb)
+    finance = brief(cli, tmp_path, "cfo", text)
+    # Beside the ICB's money the others' line counts the trust's own, as the finance
+    # block's "without it" does; without that money, the block's one payback.
+    months = re.search(
+        r"without it, payback (\d+) months" if icb else r"payback (\d+) months on the benefit",
+        finance,
+    )
+    assert months is not None, finance
+    whole = f"Payback counting capacity as if it were cash: {months[1]} months."
+    for director in ("coo", "md"):
+        note = brief(cli, tmp_path, director, text)
+        assert "not paid back from the cash alone within the project" in note, note
+        assert whole in note, note
+        assert ("the ICB's budget" in note) is icb, note
+
+
+def test_the_capacity_payback_in_welsh_beside_the_icbs_money(cli: Cli, tmp_path: Path) -> None:
+    note = brief(cli, tmp_path, "coo", None, "--locale", "cy_GB")
+    assert "Ad-dalu gan gyfrif capasiti fel petai'n arian parod:" in note, note
