@@ -77,3 +77,37 @@ def test_every_director_gets_the_payback_counting_capacity(
 def test_the_capacity_payback_in_welsh_beside_the_icbs_money(cli: Cli, tmp_path: Path) -> None:
     note = brief(cli, tmp_path, "coo", None, "--locale", "cy_GB")
     assert "Ad-dalu gan gyfrif capasiti fel petai'n arian parod:" in note, note
+
+
+def capacity_only(funding: int = 450000) -> str:
+    """The clinic with its consultant follow-ups alone, against more funding."""
+    text = facts_text(icb=False)
+    for impact in ("locum", "cataracts", "fields"):
+        text = re.sub(rf"  - id: {impact}\n(    .*\n)+", "", text)
+        text = re.sub(rf", {impact}: \d+", "", text)
+    return text.replace("amount: 350000", f"amount: {funding}")
+
+
+def test_not_paid_back_says_it_rests_on_the_rate_delivered(cli: Cli, tmp_path: Path) -> None:
+    """#31.7: the plan's rate beside "not paid back" read as a contradiction.
+
+    2,400 fewer appointments a year at £133.06 is £319,000 a year, £532,000 over the
+    20 months, more than the £450,000; the log delivered 480 fewer in August to
+    November (£64,000), and at that rate the project brings back £320,000.
+    """
+    text = capacity_only()
+    finance = brief(cli, tmp_path, "cfo", text)
+    assert "over the project £320,000, a net cost of £130,000; not paid back" in finance
+    note = brief(cli, tmp_path, "coo", text)
+    assert "(not paid back within the project at the rate delivered so far)." in note, note
+    welsh = brief(cli, tmp_path, "coo", text, "--locale", "cy_GB")
+    assert "(heb ei ad-dalu o fewn y prosiect ar y gyfradd a gyflawnwyd hyd yma)." in welsh
+
+
+def test_the_cash_verdict_says_where_the_plans_rate_is_in_it(cli: Cli, tmp_path: Path) -> None:
+    """Beside measures too young to tell, the verdict rests on the plan's rate for them too."""
+    note = brief(cli, tmp_path, "md")
+    assert (
+        "(not paid back from the cash alone within the project, at the rate delivered so far "
+        "and the plan's rate where the log cannot tell yet)."
+    ) in note, note

@@ -61,7 +61,7 @@ def _line(tmp: Path, facts: Path, director: str, today: dt.date, start: str, loc
             "change, and show face-to-face dermatology follow-up appointments worse than before "
             "it, so nothing is counted)",
             "Money:",
-            "(not paid back within the project on the benefit delivered and forecast).",
+            "(not paid back within the project at the rate delivered so far).",
         ),
         (
             "cy_GB",
@@ -69,7 +69,7 @@ def _line(tmp: Path, facts: Path, director: str, today: dt.date, start: str, loc
             "2025/26 £0 a gyfrifwyd am £45,000 (nid yw ffigurau'r cofnod cynnydd ar gyfer y "
             "flwyddyn honno yn dangos y newid, ac maent yn dangos ",
             "Arian:",
-            "(heb ei ad-dalu o fewn y prosiect ar sail y budd a gyflawnwyd ac a ragwelir).",
+            "(heb ei ad-dalu o fewn y prosiect ar y gyfradd a gyflawnwyd hyd yma).",
         ),
     ],
 )
@@ -163,9 +163,7 @@ def test_a_year_with_no_figure_yet_after_years_that_show_no_change_counts_nothin
     ) in line
     assert "not paid back within the project" in line
     other = _line(tmp_path, facts, "coo", today, "Money:", "en_GB")
-    assert other.endswith(
-        "(not paid back within the project on the benefit delivered and forecast)."
-    )
+    assert other.endswith("(not paid back within the project at the rate delivered so far).")
 
 
 @pytest.mark.parametrize(

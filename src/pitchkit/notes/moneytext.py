@@ -2012,6 +2012,18 @@ def _logged_cash_payback(
     repaid = ledger.payback_logged(cash)
     months = whole_months(repaid[0]) if repaid else None
     forecast = not all(share.delivered_only for share in ledger.years)
+    basis = forecast_basis(ledger) if forecast else None
+    if months is None and basis == "log":
+        return lang.gettext(
+            "{text}, against {investment} of funding (not paid back from the cash alone "
+            "within the project, at the rate delivered so far)."
+        ).format(text=text, investment=investment)
+    if months is None and basis == "mixed":
+        return lang.gettext(
+            "{text}, against {investment} of funding (not paid back from the cash alone "
+            "within the project, at the rate delivered so far and the plan's rate where the "
+            "log cannot tell yet)."
+        ).format(text=text, investment=investment)
     if months is None:
         pattern = (
             lang.gettext(
@@ -2045,6 +2057,23 @@ def _logged_cash_payback(
     return pattern.format(text=text, investment=investment, n=months)
 
 
+def forecast_basis(ledger: Ledger) -> str | None:
+    """What the years' forecast rests on, when it is not the plan's rate alone.
+
+    ``"log"``: the year under way carries on the rate its figures delivered so
+    far, and no impact is at the plan's rate on no evidence; ``"mixed"``: some
+    are at the log's rate and some at the plan's, since their figures cannot
+    tell yet (too few, too young, or none in the year). ``None`` otherwise.
+    """
+    share = next((s for s in ledger.years if s.year == ledger.under_way), None)
+    if share is None or share.so_far is None or not share.rates:
+        return None
+    if share.assumed or share.unfigured or share.young is not None or share.at_full_rate:
+        return "mixed"
+    later = [s for s in ledger.years if s.year > share.year]
+    return "mixed" if any(s.at_full_rate for s in later) else "log"
+
+
 def _logged_payback(
     ledger: Ledger,
     capacity: bool,
@@ -2067,6 +2096,20 @@ def _logged_payback(
             "{text}, against {investment} of funding (not paid back within the project with "
             "{gaps} not yet logged)."
         ).format(text=text, investment=investment, gaps=gaps_words(gaps, lang))
+    basis = forecast_basis(ledger) if forecast else None
+    if months is None and basis == "log":
+        # The line's year is the plan's; the verdict rests on the log's rate, which only the
+        # finance block shows: said in a few words, so the two do not read as a contradiction
+        # (newuser31 #7: £329,000 a year against £286,000, "not paid back").
+        return lang.gettext(
+            "{text}, against {investment} of funding (not paid back within the project at the "
+            "rate delivered so far)."
+        ).format(text=text, investment=investment)
+    if months is None and basis == "mixed":
+        return lang.gettext(
+            "{text}, against {investment} of funding (not paid back within the project at the "
+            "rate delivered so far and the plan's rate where the log cannot tell yet)."
+        ).format(text=text, investment=investment)
     if months is None:
         pattern = (
             lang.gettext(
