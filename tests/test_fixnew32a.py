@@ -111,3 +111,82 @@ def test_the_cash_verdict_says_where_the_plans_rate_is_in_it(cli: Cli, tmp_path:
         "(not paid back from the cash alone within the project, at the rate delivered so far "
         "and the plan's rate where the log cannot tell yet)."
     ) in note, note
+
+
+def year_under_way(note: str) -> int:
+    found = re.search(r"2026/27 £([\d,]+) forecast for £140,000", note)
+    assert found is not None, note
+    return int(found[1].replace(",", ""))
+
+
+FIELDS_OCTOBER = (
+    "measures: {consultant-fu: 360, locum: 6, cataracts: 90, drops: 11200}",
+    "measures: {consultant-fu: 360, locum: 6, cataracts: 90, fields: 70, drops: 11200}",
+)
+
+
+def test_logging_a_missing_month_never_lowers_the_forecast(cli: Cli, tmp_path: Path) -> None:
+    """#32.3a: 7 figures had the plan's rate for the whole year, the months logged too.
+
+    Visual field tests: no October figure, 7 in all, too few for a chart. The
+    year now counts nothing for August to November and the plan's rate for
+    December to March (£36,000 × 121 ÷ 365 = £11,934) either way; logging
+    October (70, better than the baseline of 100) gives a chart, which shows
+    the fall, and the year then counts what the log delivered.
+    """
+    text = facts_text()
+    before = brief(cli, tmp_path, "cfo", text)
+    after = brief(cli, tmp_path, "cfo", text.replace(*FIELDS_OCTOBER))
+    assert year_under_way(after) >= year_under_way(before), (before, after)
+    assert "the forecast from the log" not in before
+
+
+def test_the_eighth_figure_of_a_measure_on_course_never_lowers_the_forecast(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """#32.3b: the locum sessions, below target from the first month, with 7 or 8 figures.
+
+    With April's figure left out they have 7, too few for a chart; with it, 8,
+    still too young to show the change. Both count nothing for August to
+    November and the plan's rate for December to March: £123,143 × 121 ÷ 365
+    = £40,822, the statement's £41,000. It had been £82,000 with 7 (the plan's
+    rate for the whole of August to March) and £41,000 with 8.
+    """
+    text = facts_text()
+    seven = text.replace("locum: 16, cataracts: 99", "cataracts: 99")
+    notes = [brief(cli, tmp_path, "cfo", facts) for facts in (seven, text)]
+    assert year_under_way(notes[1]) >= year_under_way(notes[0]), notes
+    for note in notes:
+        assert "the plan puts £82,000 in 2026/27; with nothing counted until the log shows" in note
+        assert "the forecast is £41,000" in note, note
+
+
+def test_the_cash_forecast_says_which_part_is_the_plans(cli: Cli, tmp_path: Path) -> None:
+    """#32.2: "so far, at the log's rate, £159,000 a year" was the plan's rate for two measures.
+
+    Locum £123,143 and visual fields £36,000 a year at the plan's rate, their
+    figures too few or too young to show the change; cataracts at the log's
+    rate, which is nothing (worse than the baseline).
+    """
+    note = brief(cli, tmp_path, "cfo")
+    assert "at the log's rate, £159,000" not in note
+    assert (
+        "forecast £159,000 a year: £0 at the log's rate so far and £159,000 at the plan's rate "
+        "where the log's figures cannot show the change yet."
+    ) in note, note
+    welsh = brief(cli, tmp_path, "cfo", None, "--locale", "cy_GB")
+    assert "ar gyfradd y cynllun lle na all ffigurau'r cofnod ddangos y newid eto" in welsh
+
+
+def test_the_update_row_says_the_months_logged_count_nothing(cli: Cli, tmp_path: Path) -> None:
+    path = tmp_path / "facts.yaml"
+    path.write_text(facts_text(), encoding="utf-8")
+    out = tmp_path / "update.docx"
+    result = cli("update", str(path), "-d", "cfo", "-o", str(out), "--force")
+    assert result.exit_code == 0, result.output
+    text = " ".join(document_text(out.read_bytes()).split())
+    assert (
+        "Visual field tests sent to an independent provider: too few figures yet to tell a "
+        "change from normal variation (7 so far; a chart needs 8), so no money is counted for "
+        "the months logged and the rest of the year is forecast at the plan's full rate"
+    ) in text, text

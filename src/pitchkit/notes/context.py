@@ -483,7 +483,11 @@ def delivered_statement(statement: Statement, pitch: Pitch) -> Statement:
     if year != ledger.under_way and not ledger.closed(year):
         return statement
     # Imported here, and only with a log: the update package builds on this module.
-    from pitchkit.notes.update.actuals import delivered_in_year, forecast_in_year
+    from pitchkit.notes.update.actuals import (
+        delivered_in_year,
+        forecast_in_year,
+        forecast_unshown,
+    )
 
     assert objective.target is not None
     under_way = year == ledger.under_way and not ledger.closed(year)
@@ -502,6 +506,7 @@ def delivered_statement(statement: Statement, pitch: Pitch) -> Statement:
         target_forecast=under_way,
         target_delivered=not under_way,
         plan_share_of_target=statement.share_of_target if under_way else None,
+        target_unshown=under_way and forecast_unshown(ledger, facts, statement.impact.id, year),
     )
 
 

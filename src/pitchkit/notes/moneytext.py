@@ -466,7 +466,34 @@ def cash_line(ledger: Ledger, shown: Figures, lang: Language, unborne: Collectio
         # it what the log's rate gives, the rate the years below are forecast at, so that
         # no "cash for the financial plan" reads beside "not paid back" (newuser26 #1).
         so_far = _money(round_money(short, shown.quantum), lang)
-        if single:
+        planned = log_cash_planned(ledger, unborne)
+        if planned > 0:
+            # Some of that is the plan's rate for measures whose figures cannot show the
+            # change yet: said as the plan's, not "at the log's rate" (newuser32 #2: the
+            # £214,000 "at the log's rate" was the plan's rate for two measures and £0).
+            logged = round_money(short, shown.quantum) - round_money(planned, shown.quantum)
+            pattern = (
+                lang.gettext(
+                    "At {base} prices, cash in the plan: {money} a year; forecast {so_far} a "
+                    "year: {logged} at the log's rate so far and {planned} at the plan's rate "
+                    "where the log's figures cannot show the change yet."
+                )
+                if single
+                else lang.gettext(
+                    "At {base} prices, cash in the plan: {money} a year ({what}); forecast "
+                    "{so_far} a year: {logged} at the log's rate so far and {planned} at the "
+                    "plan's rate where the log's figures cannot show the change yet."
+                )
+            )
+            text = pattern.format(
+                base=base,
+                money=_money(money, lang),
+                what=_names(own, lang),
+                so_far=so_far,
+                logged=_money(max(logged, 0.0), lang),
+                planned=_money(round_money(planned, shown.quantum), lang),
+            )
+        elif single:
             text = lang.gettext(
                 "At {base} prices, cash in the plan: {money} a year; so far, at the log's rate, "
                 "{so_far} a year."
@@ -476,9 +503,10 @@ def cash_line(ledger: Ledger, shown: Figures, lang: Language, unborne: Collectio
                 "At {base} prices, cash in the plan: {money} a year ({what}); so far, at the "
                 "log's rate, {so_far} a year."
             )
-        text = text.format(
-            base=base, money=_money(money, lang), what=_names(own, lang), so_far=so_far
-        )
+        if not planned > 0:
+            text = text.format(
+                base=base, money=_money(money, lang), what=_names(own, lang), so_far=so_far
+            )
     elif len(own) == 1 and own[0].counts == "money" and own[0].impact.per == "year":
         # A measure that is itself money a year (spend on dressings): what it counts is the
         # sum just given, and "£140,000 a year (£140,000 less a year)" would say it twice.
@@ -514,6 +542,22 @@ def log_cash(ledger: Ledger, unborne: Collection[str] = ()) -> float | None:
         elif line.impact.id not in unborne:
             total += line.annual
     return total
+
+
+def log_cash_planned(ledger: Ledger, unborne: Collection[str] = ()) -> float:
+    """Of :func:`log_cash`, the part that is the plan's rate, not the log's.
+
+    The own cash impacts the log gives no rate for in the year under way (their
+    figures too few or too young to show the change, or none yet) and does not
+    bear out against: their plan's money a year.
+    """
+    running = next((s for s in ledger.years if s.year == ledger.under_way), None)
+    rates = dict(running.rates) if running is not None else {}
+    return sum(
+        line.annual
+        for line in ledger.counted
+        if trust_cash(line) and line.impact.id not in rates and line.impact.id not in unborne
+    )
 
 
 def said_already(lines: list[Line], said: Collection[str]) -> bool:
@@ -1269,15 +1313,16 @@ def _marked_year(
 ) -> str:
     """One year's line once some year is read from the log (see :func:`year_text`)."""
     if share.young is not None and share.upto is not None:
-        # Too few figures for a chart: the plan's rate, and why, in one clause.
+        # Too few figures for a chart: nothing counted for the months they cover, the plan's
+        # rate for the rest of the year, and why, in one clause (newuser32 #3).
         figures_now, needs = share.young
         return lang.ngettext(
-            "{year} {benefit} forecast for {invested} (at the plan's full rate: the log has "
-            "{n} figure to the end of {month}, too few to show a change yet; a chart needs "
-            "{needs})",
-            "{year} {benefit} forecast for {invested} (at the plan's full rate: the log has "
-            "{n} figures to the end of {month}, too few to show a change yet; a chart needs "
-            "{needs})",
+            "{year} {benefit} forecast for {invested} (nothing counted to the end of {month}: "
+            "the log has {n} figure, too few to show a change yet, and a chart needs {needs}; "
+            "the plan's full rate for the rest of the year)",
+            "{year} {benefit} forecast for {invested} (nothing counted to the end of {month}: "
+            "the log has {n} figures, too few to show a change yet, and a chart needs {needs}; "
+            "the plan's full rate for the rest of the year)",
             figures_now,
         ).format(
             n=figures_now,
