@@ -190,3 +190,26 @@ def test_the_update_row_says_the_months_logged_count_nothing(cli: Cli, tmp_path:
         "change from normal variation (7 so far; a chart needs 8), so no money is counted for "
         "the months logged and the rest of the year is forecast at the plan's full rate"
     ) in text, text
+
+
+def test_income_below_the_baseline_is_said_in_the_finance_block(cli: Cli, tmp_path: Path) -> None:
+    """#32.4: cataract income fell below the baseline, and the note only counted it £0.
+
+    Baseline 100 a month (March to July 2026); 95, 92, 90 and 88 since the
+    change: 35 procedures fewer. 300 more a year at £900 is £270,000 a year
+    in the plan, none of it forecast. The page leaves the income statement
+    out to fit, so the finance block is where the director reads it.
+    """
+    note = brief(cli, tmp_path, "cfo")
+    assert (
+        "Cataract procedures paid under the payment scheme: the log's figures to the end of "
+        "November 2026 are worse than the baseline (35 procedures fewer), so none of the "
+        "£270,000 a year in the plan is forecast."
+    ) in note, note
+    welsh = brief(cli, tmp_path, "cfo", None, "--locale", "cy_GB")
+    assert (
+        "“Cataract procedures paid under the payment scheme”: mae ffigurau'r cofnod cynnydd hyd "
+        "at ddiwedd Tachwedd 2026 yn waeth na'r llinell sylfaen"
+    ) in welsh, welsh
+    # Not for the other directors, whose one line gives no measure's money.
+    assert "worse than the baseline" not in brief(cli, tmp_path, "coo")
