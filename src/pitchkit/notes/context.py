@@ -263,6 +263,21 @@ def money_context(pitch: Pitch, lang: Language, said: Collection[str] = ()) -> C
     return {"lines": lines, "finance": finance, "price_year": fy_label(ledger.price_year)}
 
 
+def _below_baseline(pitch: Pitch, impact_id: str) -> Standing | None:
+    """:func:`pitchkit.notes.update.actuals.below_baseline`, with a log of past periods."""
+    ledger = pitch.ledger
+    if ledger is None or ledger.today is None or not pitch.facts.ended_periods(ledger.today):
+        return None
+    from pitchkit.notes.update.actuals import below_baseline, forecast_in_year
+
+    if ledger.under_way is not None:
+        # "None of it is forecast" only where the year under way counts none of it.
+        forecast = forecast_in_year(ledger, pitch.facts, impact_id, ledger.under_way)
+        if forecast is not None and forecast > 0:
+            return None
+    return below_baseline(ledger, pitch.facts, impact_id)
+
+
 def _worse_cash(pitch: Pitch, ledger: Ledger, lang: Language) -> str:
     """A sentence for each of the trust's own cash impacts the log shows worse than baseline.
 
@@ -278,8 +293,8 @@ def _worse_cash(pitch: Pitch, ledger: Ledger, lang: Language) -> str:
     for line in ledger.counted:
         if not moneytext.trust_cash(line) or line.annual <= 0:
             continue
-        found = log_standing(pitch, line.impact.id)
-        if found is None or found.kind != "worse":
+        found = _below_baseline(pitch, line.impact.id)
+        if found is None:
             continue
         amount = _worse_amount(found.amount, line.impact, lang)
         values = {

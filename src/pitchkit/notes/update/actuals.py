@@ -884,6 +884,32 @@ def change_shown(ledger: Ledger | None, facts: Facts, impact_id: str) -> bool | 
     return claim.shown
 
 
+def below_baseline(ledger: Ledger, facts: Facts, impact_id: str) -> Standing | None:
+    """How much worse than the baseline ``impact_id``'s figures since the change are, in all.
+
+    Whatever its chart shows: income that falls, or spend that rises, is worse
+    money whether or not a chart can yet tell it from normal variation, and
+    the finance block says so (newuser32 #4). ``None`` when they net to no
+    loss, or there are none.
+    """
+    if ledger.today is None or not (facts.updates or facts.figures):
+        return None
+    claim = _claims(ledger, facts).get(impact_id)
+    if claim is None or claim.since is None:
+        return None
+    after = [
+        p
+        for p in claim.points
+        if p.value is not None and p.period >= claim.since and p.period.end < ledger.today
+    ]
+    if not after:
+        return None
+    loss = -sum(claim.gain(p) for p in after)
+    if loss <= 0:
+        return None
+    return Standing("worse", loss, max(p.period.end for p in after))
+
+
 def standing(ledger: Ledger | None, facts: Facts, impact_id: str) -> Standing | None:
     """Whether the log, by the note's date, contradicts the plan for ``impact_id``.
 
