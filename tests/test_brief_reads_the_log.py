@@ -80,7 +80,7 @@ def test_preview_takes_measures_as_update_does(tmp_path: Path) -> None:
 def test_every_other_director_gets_the_logs_payback() -> None:
     text = preview_text(HYS / "facts.yaml", "coo")
     assert "payback in 22 months from the cash alone" not in text
-    assert "not paid back from the cash alone within the project, on the benefit delivered" in text
+    assert "not paid back from the cash alone within the project, at the rate delivered" in text
 
 
 def test_brief_and_its_welsh_read_the_log(tmp_path: Path) -> None:

@@ -9,12 +9,11 @@
 - Ysbyty cymunedol, a note of 10 August 2027: 2026/27 has ended, and its
   two logged months, 428 and 412 attendances against 420, net to nothing,
   so the closed year counts £0 (no figure for January 2027), not the plan's
-  £48,000 forecast; 2027/28, under way with 6 figures, keeps the plan's
-  rate: 90 × £202.08 × 9 = £163,685, shown £164,000, the project's whole
-  benefit, against £96,000. Payback: nothing for 11 January to 31 March
-  2027 (2.7 months), then £18,187 a month repays £96,000 in 5.3 more, the
-  8th month (September 2027), after the months the log covers (it read 6,
-  June 2027, where the log shows £24,453 by then).
+  £48,000 forecast; 2027/28, under way with 6 figures, too few for a chart,
+  counts nothing for April to July, the months they cover, and the plan's
+  rate for the rest (newuser32 #3: it had the plan's rate for the whole
+  year, £164,000, and "payback 8 months"): £91,000 against £96,000, not paid
+  back within the project (£18,187 a month for August to December 2027).
 """
 
 from __future__ import annotations
@@ -84,18 +83,19 @@ def test_falls_worse_so_far_counts_nothing_in_the_year(
         (
             "en_GB",
             "2026/27 £0 delivered for £22,000 (the log's figures for that year are no better "
-            "than the baseline on balance; no figure for January 2027); 2027/28 £164,000 "
-            "forecast for £74,000",
-            "over the project £164,000, net £68,000; payback 8 months on the benefit delivered "
-            "and forecast; £1.71 per £1.",
+            "than the baseline on balance; no figure for January 2027); 2027/28 £91,000 "
+            "forecast for £74,000 (nothing counted to the end of July 2027",
+            "over the project £91,000, a net cost of £5,000; not paid back within the project; "
+            "95p per £1.",
         ),
         (
             "cy_GB",
             "2026/27 £0 a gyflawnwyd am £22,000 (nid yw ffigurau'r cofnod cynnydd ar gyfer y "
             "flwyddyn honno yn well na'r llinell sylfaen ar y cyfan; dim ffigur ar gyfer Ionawr "
-            "2027); 2027/28 £164,000 a ragwelir am £74,000",
-            "dros y prosiect £164,000, net £68,000; ad-dalu mewn 8 mis ar sail y budd a "
-            "gyflawnwyd ac a ragwelir; £1.71 am bob £1.",
+            "2027); 2027/28 £91,000 a ragwelir am £74,000 (ni chyfrifir dim hyd at ddiwedd "
+            "Gorffennaf 2027",
+            "dros y prosiect £91,000, cost net o £5,000; heb ei ad-dalu o fewn y prosiect; 95c "
+            "am bob £1.",
         ),
     ],
 )

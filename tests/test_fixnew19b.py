@@ -93,8 +93,8 @@ def test_each_brief_gives_each_payback_once(director: str, locale: str | None) -
             assert "Payback from the cash alone: not within the project." in text
         else:
             assert (
-                "(not paid back from the cash alone within the project, on the benefit "
-                "delivered and forecast). Payback counting capacity as if it were cash: "
+                "(not paid back from the cash alone within the project, at the rate "
+                "delivered so far). Payback counting capacity as if it were cash: "
                 "8 months."
             ) in text
     else:

@@ -118,21 +118,25 @@ def investment_text(
     capacity: bool = True,
     changed: dt.date | None = None,
     too_few: str | None = None,
+    upto: dt.date | None = None,
 ) -> tuple[str, float, float]:
     """The 'Benefit against … funding' line, by hand; and the rounded benefit and funding.
 
     With ``capacity`` (some of the benefit is capacity, not cash) the line says
     it counts capacity as if it were cash. The benefit counts from ``changed``
     (when the change reached the measure) when it is later than the start.
-    With ``too_few`` (the log's figures, e.g. "2 figures to the end of November
-    2026") the log is too young for a chart: every year is a forecast at the
-    plan's full rate, and the year under way says why.
+    With ``too_few`` (the log's figures, e.g. "2 figures") the log is too young
+    for a chart: every year is a forecast, the year under way counting nothing
+    to ``upto`` (the last day its figures cover) and the plan's full rate after
+    it, and it says why (newuser32 #3: it had the plan's rate for the months
+    logged too).
     """
     start, end = project["start"], project["end"]
     funding = project["funding"]["amount"]
     years = fy_days(start, end)
     total_days = sum(days for _, days, _ in years)
-    earning = fy_days(max(start, changed or start), end)
+    after = upto + dt.timedelta(days=1) if upto is not None else None
+    earning = fy_days(max(start, changed or start, after or start), end)
     earned = {label: days for label, days, _ in earning}
     benefit = [annual * earned.get(label, 0) / length for label, _, length in years]
     invest = [funding * days / total_days for _, days, _ in years]
@@ -142,14 +146,19 @@ def investment_text(
     parts = "; ".join(
         f"{label} {pounds(b)}{forecast} for {pounds(i)}"
         + (
-            f" (at the plan's full rate: the log has {too_few}, too few to show a change yet; "
-            "a chart needs 8)"
-            if too_few and n == 0
+            f" (nothing counted to the end of {upto:%B %Y}: the log has {too_few}, too few to "
+            "show a change yet, and a chart needs 8; the plan's full rate for the rest of the "
+            "year)"
+            if too_few and upto is not None and n == 0
             else ""
         )
         for n, ((label, _, _), b, i) in enumerate(zip(years, benefit_r, invest_r, strict=True))
     )
     months = max(1, math.ceil(12 * funding / annual))
+    if after is not None:
+        # Nothing back to ``upto``; then the plan's rate, day by day, until the funding is.
+        repaid = after + dt.timedelta(days=math.ceil(365 * funding / annual) - 1)
+        months = (repaid.year - start.year) * 12 + repaid.month - start.month + 1
     # Months at the full rate: when that starts after the project, the line says from when.
     begins = changed if changed is not None and changed > start else None
     when = f" once the benefit starts ({begins:%B %Y})" if begins else ""
@@ -384,10 +393,12 @@ def test_medicines_note_uses_the_trusts_own_rates_and_leaves_a_yearless_cost_as_
         f"{pounds(to_step(capacity, 1000))} a year (48 fewer hours a week), money only when "
         "bank and agency shifts or vacant posts are no longer paid for."
     )
-    expected, _, invest = investment_text(
-        facts["project"], cash + capacity, 1000, too_few="2 figures to the end of November 2026"
+    expected, _, _ = investment_text(
+        facts["project"], cash + capacity, 1000, too_few="2 figures", upto=dt.date(2026, 11, 30)
     )
-    assert block[3] == f"{expected} {cash_payback(invest, cash)}"
+    # The cash alone, at 12 × £60,000 ÷ its rate a year, needs about 12 months from December
+    # 2026, nothing being counted for October and November: past the end in September 2027.
+    assert block[3] == f"{expected} Payback from the cash alone: not within the project."
 
 
 @pytest.mark.parametrize("path", [FRAILTY, CRITICAL, MEDICINES], ids=lambda p: p.stem)

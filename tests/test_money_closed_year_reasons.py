@@ -61,7 +61,7 @@ def _line(tmp: Path, facts: Path, director: str, today: dt.date, start: str, loc
             "change, and show face-to-face dermatology follow-up appointments worse than before "
             "it, so nothing is counted)",
             "Money:",
-            "(not paid back within the project on the benefit delivered and forecast).",
+            "(not paid back within the project at the rate delivered so far).",
         ),
         (
             "cy_GB",
@@ -69,7 +69,7 @@ def _line(tmp: Path, facts: Path, director: str, today: dt.date, start: str, loc
             "2025/26 £0 a gyfrifwyd am £45,000 (nid yw ffigurau'r cofnod cynnydd ar gyfer y "
             "flwyddyn honno yn dangos y newid, ac maent yn dangos ",
             "Arian:",
-            "(heb ei ad-dalu o fewn y prosiect ar sail y budd a gyflawnwyd ac a ragwelir).",
+            "(heb ei ad-dalu o fewn y prosiect ar y gyfradd a gyflawnwyd hyd yma).",
         ),
     ],
 )
@@ -90,13 +90,13 @@ def test_a_closed_year_with_too_few_figures_counts_what_they_show(
     today = dt.date(2026, 5, 10)
     line = _line(tmp_path, STROKE, "dof", today, "Benefit against", "en_GB")
     assert (
-        "2025/26 £14,000 delivered for £87,000; 2026/27 £565,000 forecast for "
-        "£173,000 (at the plan's full rate: the log has 7 figures to the end of April 2026, "
-        "too few to show a change yet; a chart needs 8)"
+        "2025/26 £14,000 delivered for £87,000; 2026/27 £519,000 forecast for £173,000 "
+        "(nothing counted to the end of April 2026: the log has 7 figures, too few to show a "
+        "change yet, and a chart needs 8; the plan's full rate for the rest of the year)"
     ) in line
     assert "nothing is counted" not in line
     welsh = _line(tmp_path, STROKE, "dof", today, "Budd yn erbyn", "cy_GB")
-    assert "2025/26 £14,000 a gyflawnwyd am £87,000; 2026/27 £565,000 a ragwelir" in welsh
+    assert "2025/26 £14,000 a gyflawnwyd am £87,000; 2026/27 £519,000 a ragwelir" in welsh
     other = _line(tmp_path, STROKE, "md", today, "Money:", "en_GB")
     assert other.startswith("Money: £60,000 of cash and £505,000 of capacity a year")
     assert (
@@ -105,7 +105,9 @@ def test_a_closed_year_with_too_few_figures_counts_what_they_show(
     ) in other
     # Both paybacks, as the finance director's note gives them too (newuser15 #7), the
     # cash's own once, in the bracket (newuser19 #8).
-    assert other.endswith("Payback counting capacity as if it were cash: 7 months.")
+    # 8 months: £14,000 in March 2026, nothing counted for April (logged, too few to tell),
+    # then £1,548 a day from May: the other £246,000 by early October 2026.
+    assert other.endswith("Payback counting capacity as if it were cash: 8 months.")
     assert other.count("from the cash alone") == 1
 
 
@@ -144,7 +146,7 @@ def test_one_figure_in_a_closed_year_reads_as_the_update_reads_it(tmp_path: Path
     )
     [path] = write_update(request).written
     update = " ".join(docx_text(path).split())
-    assert "so its money is forecast at the plan's full rate for now" in update
+    assert "the rest of the year is forecast at the plan's full rate" in update
 
 
 def test_a_year_with_no_figure_yet_after_years_that_show_no_change_counts_nothing(
@@ -163,9 +165,7 @@ def test_a_year_with_no_figure_yet_after_years_that_show_no_change_counts_nothin
     ) in line
     assert "not paid back within the project" in line
     other = _line(tmp_path, facts, "coo", today, "Money:", "en_GB")
-    assert other.endswith(
-        "(not paid back within the project on the benefit delivered and forecast)."
-    )
+    assert other.endswith("(not paid back within the project at the rate delivered so far).")
 
 
 @pytest.mark.parametrize(

@@ -66,8 +66,8 @@ def test_other_directors_are_not_told_a_payback_the_log_disproves(tmp_path: Path
     for director in ("coo", "md"):
         other = line_with(brief_text(tmp_path, DERM, director, today), "Money:")
         assert other.endswith(
-            "against £90,000 of funding (not paid back within the project on the benefit "
-            "delivered and forecast)."
+            "against £90,000 of funding (not paid back within the project at the rate "
+            "delivered so far)."
         ), other
         assert "payback in" not in other
 

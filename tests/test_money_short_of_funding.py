@@ -59,8 +59,8 @@ def _line(tmp: Path, facts: Path, director: str, start: str, locale: str = "en_G
             # The rates are the plan's, and say so beside "not paid back" (review13 L2).
             "Money: £63,000 of cash and £35,000 of capacity a year in the plan, at 2026/27 "
             "prices, against "
-            "£280,000 of funding (not paid back within the project on the benefit delivered "
-            "and forecast).",
+            "£280,000 of funding (not paid back within the project at the rate delivered so "
+            "far).",
         ),
         (
             "cy_GB",
@@ -68,7 +68,7 @@ def _line(tmp: Path, facts: Path, director: str, start: str, locale: str = "en_G
             "dros y prosiect £77,000, cost net o £203,000; heb ei ad-dalu o fewn y prosiect;",
             "Arian:",
             "y flwyddyn yn y cynllun, ym mhrisiau 2026/27, yn erbyn cyllid o £280,000 (heb ei "
-            "ad-dalu o fewn y prosiect ar sail y budd a gyflawnwyd ac a ragwelir).",
+            "ad-dalu o fewn y prosiect ar y gyfradd a gyflawnwyd hyd yma).",
         ),
     ],
 )

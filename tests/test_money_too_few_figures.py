@@ -4,11 +4,13 @@ The frailty ward (examples/frailty-virtual-ward) is logged monthly from
 January 2027; its admissions change takes effect in June 2027. With the log
 cut after June 2027, a note of 10 July 2027 has 6 figures, fewer than the 8
 a chart needs (docs/spc.md), so nothing can be told from them either way.
-The year under way, 2027/28, stays at the plan's full rate: 200 fewer
+The year under way, 2027/28, counts nothing for June, the month logged since
+the change, and the plan's full rate for the rest of the year: 200 fewer
 admissions a year at £2,171.03 (2027/28 prices) is £434,207 a year, of which
-June to March, 305 of 366 days, is £361,839, shown £362,000. The finance
-block says that figure is the plan's rate because the log has 6 figures and
-a chart needs 8; the update's "Delivered so far" says the same of its money.
+July to March, 275 of 366 days, is £326,249, shown £326,000 (newuser32 #3: it
+had the plan's rate for June too, £362,000). The finance block says why (the
+log has 6 figures and a chart needs 8); the update's "Delivered so far" says
+the same of its money.
 """
 
 from __future__ import annotations
@@ -45,15 +47,18 @@ def _text(written: tuple[Path, ...] | list[Path]) -> str:
 
 WORDS = {
     "en_GB": (
-        "2027/28 £362,000 forecast for £202,000 (at the plan's full rate: the log has 6 figures "
-        "to the end of June 2027, too few to show a change yet; a chart needs 8)",
-        "(6 so far; a chart needs 8), so its money is forecast at the plan's full rate for now",
+        "2027/28 £326,000 forecast for £202,000 (nothing counted to the end of June 2027: the "
+        "log has 6 figures, too few to show a change yet, and a chart needs 8; the plan's full "
+        "rate for the rest of the year)",
+        "(6 so far; a chart needs 8), so no money is counted for the months logged and the rest "
+        "of the year is forecast at the plan's full rate",
     ),
     "cy_GB": (
-        "2027/28 £362,000 a ragwelir am £202,000 (ar gyfradd lawn y cynllun: dim ond 6 ffigur "
-        "sydd yn y cofnod cynnydd hyd at ddiwedd Mehefin 2027, rhy ychydig i ddangos newid eto; "
-        "mae angen 8 ar siart)",
-        "(6 hyd yma; mae angen 8 ar siart), felly rhagwelir ei arian ar gyfradd lawn y cynllun",
+        "2027/28 £326,000 a ragwelir am £202,000 (ni chyfrifir dim hyd at ddiwedd Mehefin 2027: "
+        "dim ond 6 ffigur sydd yn y cofnod cynnydd, rhy ychydig i ddangos newid eto, ac mae "
+        "angen 8 ar siart; cyfradd lawn y cynllun am weddill y flwyddyn)",
+        "(6 hyd yma; mae angen 8 ar siart), felly ni chyfrifir arian ar gyfer y misoedd a "
+        "gofnodwyd a rhagwelir gweddill y flwyddyn ar gyfradd lawn y cynllun",
     ),
 }
 

@@ -86,7 +86,8 @@ def test_a_change_the_log_does_not_yet_show_keeps_the_full_rate_for_the_months_t
     # The plan's own part of the year (10 months of £434,000) goes with the plan, and the
     # forecast is named as the log's (reader21 #2).
     assert (
-        "of which the plan puts £362,000 in 2027/28 and the forecast from the log is £253,000"
+        "of which the plan puts £362,000 in 2027/28; with nothing counted until the log shows "
+        "the change, and the plan's rate for the rest of the year, the forecast is £253,000"
     ) in claim
     assert "So far" not in claim  # too young to tell: the plan is not contradicted
     coo = _brief(tmp_path, facts, "coo")

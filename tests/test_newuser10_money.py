@@ -136,8 +136,8 @@ def test_a_young_measure_no_better_than_the_baseline_forecasts_nothing(tmp_path:
     ) in text
     assert "the plan counts £207,000 a year of cash" in text
     assert (
-        "2025/26 £1,063,000 forecast for £138,000 (at the plan's full rate: the log has 3 "
-        "figures to the end of June 2025, too few to show a change yet; a chart needs 8; nothing "
-        "counted for agency nurse shifts on the surgical admissions ward, whose figures are worse "
-        "than before the change)"
+        "2025/26 £798,000 forecast for £138,000 (nothing counted to the end of June 2025: the "
+        "log has 3 figures, too few to show a change yet, and a chart needs 8; the plan's full "
+        "rate for the rest of the year; nothing counted for agency nurse shifts on the surgical "
+        "admissions ward, whose figures are worse than before the change)"
     ) in text

@@ -53,5 +53,5 @@ def test_a_chart_needs_reads_in_welsh_order(tmp_path: Path) -> None:
     )
     [path] = write_brief(request).written
     text = " ".join(docx_text(path).split())
-    assert "rhy ychydig i ddangos newid eto; mae angen 8 ar siart)" in text
+    assert "rhy ychydig i ddangos newid eto, ac mae angen 8 ar siart;" in text
     assert "siart angen" not in text

@@ -36,6 +36,7 @@ from pitchkit.recast.money import (
     counts,
     default_releases,
     fy_label,
+    round_money,
     target_year,
 )
 from pitchkit.recast.pitch import (
@@ -247,6 +248,11 @@ def money_context(pitch: Pitch, lang: Language, said: Collection[str] = ()) -> C
             if line.releases == "cash" and log_standing(pitch, line.impact.id) is not None
         }
         lines = moneytext.money_lines(ledger, lang, said, unborne, nested_so_far(pitch, lang))
+        falling = _worse_cash(pitch, ledger, lang)
+        if lines and falling:
+            # With the cash line, which the page never cuts: a fall in income or a rise in
+            # spend is said, not left as a silent £0 in the years (newuser32 #4).
+            lines[0] = f"{lines[0]} {falling}"
         averages = _log_averages(ledger, pitch, lang)
         if lines and averages:
             # Beside the years "delivered": what they are counted against (newuser15 #5).
@@ -255,6 +261,64 @@ def money_context(pitch: Pitch, lang: Language, said: Collection[str] = ()) -> C
         one = moneytext.money_line(ledger, lang, said, logged=ledger.logged)
         lines = [lang.gettext("Money: {line}").format(line=one)] if one else []
     return {"lines": lines, "finance": finance, "price_year": fy_label(ledger.price_year)}
+
+
+def _below_baseline(pitch: Pitch, impact_id: str) -> Standing | None:
+    """:func:`pitchkit.notes.update.actuals.below_baseline`, with a log of past periods."""
+    ledger = pitch.ledger
+    if ledger is None or ledger.today is None or not pitch.facts.ended_periods(ledger.today):
+        return None
+    from pitchkit.notes.update.actuals import below_baseline, forecast_in_year
+
+    if ledger.under_way is not None:
+        # "None of it is forecast" only where the year under way counts none of it.
+        forecast = forecast_in_year(ledger, pitch.facts, impact_id, ledger.under_way)
+        if forecast is not None and forecast > 0:
+            return None
+    return below_baseline(ledger, pitch.facts, impact_id)
+
+
+def _worse_cash(pitch: Pitch, ledger: Ledger, lang: Language) -> str:
+    """A sentence for each of the trust's own cash impacts the log shows worse than baseline.
+
+    Income under the payment scheme that falls, or spend that rises, is counted
+    as nothing in the years below; the finance director is told so plainly,
+    with how much worse and the plan's money a year none of which is forecast:
+    "Cataract procedures …: the log's figures to the end of November 2026 are
+    worse than the baseline (45 procedures fewer), so none of the £270,000 a
+    year in the plan is forecast."
+    """
+    sentences = []
+    quantum = moneytext.figures(ledger).quantum
+    for line in ledger.counted:
+        if not moneytext.trust_cash(line) or line.annual <= 0:
+            continue
+        found = _below_baseline(pitch, line.impact.id)
+        if found is None:
+            continue
+        amount = _worse_amount(found.amount, line.impact, lang)
+        values = {
+            "measure": quoted(line.impact.measure)
+            if foreign(line.impact.measure, lang)
+            else line.impact.measure,
+            "month": fmt.period_label(f"{found.upto:%Y-%m}", lang),
+            "amount": amount,
+            "money": fmt.money(round_money(line.annual, quantum), lang, precision="exact"),
+        }
+        sentences.append(
+            (
+                lang.gettext(
+                    "{measure}: the log's figures to the end of {month} are worse than the "
+                    "baseline ({amount}), so none of the {money} a year in the plan is forecast."
+                )
+                if amount
+                else lang.gettext(
+                    "{measure}: the log's figures to the end of {month} are worse than the "
+                    "baseline, so none of the {money} a year in the plan is forecast."
+                )
+            ).format(**values)
+        )
+    return " ".join(sentences)
 
 
 def nested_so_far(pitch: Pitch, lang: Language) -> dict[str, str]:
@@ -483,7 +547,11 @@ def delivered_statement(statement: Statement, pitch: Pitch) -> Statement:
     if year != ledger.under_way and not ledger.closed(year):
         return statement
     # Imported here, and only with a log: the update package builds on this module.
-    from pitchkit.notes.update.actuals import delivered_in_year, forecast_in_year
+    from pitchkit.notes.update.actuals import (
+        delivered_in_year,
+        forecast_in_year,
+        forecast_unshown,
+    )
 
     assert objective.target is not None
     under_way = year == ledger.under_way and not ledger.closed(year)
@@ -502,6 +570,7 @@ def delivered_statement(statement: Statement, pitch: Pitch) -> Statement:
         target_forecast=under_way,
         target_delivered=not under_way,
         plan_share_of_target=statement.share_of_target if under_way else None,
+        target_unshown=under_way and forecast_unshown(ledger, facts, statement.impact.id, year),
     )
 
 

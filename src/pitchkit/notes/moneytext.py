@@ -474,7 +474,34 @@ def cash_line(ledger: Ledger, shown: Figures, lang: Language, unborne: Collectio
         # it what the log's rate gives, the rate the years below are forecast at, so that
         # no "cash for the financial plan" reads beside "not paid back" (newuser26 #1).
         so_far = _money(round_money(short, shown.quantum), lang)
-        if single:
+        planned = log_cash_planned(ledger, unborne)
+        if planned > 0:
+            # Some of that is the plan's rate for measures whose figures cannot show the
+            # change yet: said as the plan's, not "at the log's rate" (newuser32 #2: the
+            # £214,000 "at the log's rate" was the plan's rate for two measures and £0).
+            logged = round_money(short, shown.quantum) - round_money(planned, shown.quantum)
+            pattern = (
+                lang.gettext(
+                    "At {base} prices, cash in the plan: {money} a year; forecast {so_far} a "
+                    "year: {logged} at the log's rate so far and {planned} at the plan's rate "
+                    "where the log's figures cannot show the change yet."
+                )
+                if single
+                else lang.gettext(
+                    "At {base} prices, cash in the plan: {money} a year ({what}); forecast "
+                    "{so_far} a year: {logged} at the log's rate so far and {planned} at the "
+                    "plan's rate where the log's figures cannot show the change yet."
+                )
+            )
+            text = pattern.format(
+                base=base,
+                money=_money(money, lang),
+                what=_names(own, lang),
+                so_far=so_far,
+                logged=_money(max(logged, 0.0), lang),
+                planned=_money(round_money(planned, shown.quantum), lang),
+            )
+        elif single:
             text = lang.gettext(
                 "At {base} prices, cash in the plan: {money} a year; so far, at the log's rate, "
                 "{so_far} a year."
@@ -484,9 +511,10 @@ def cash_line(ledger: Ledger, shown: Figures, lang: Language, unborne: Collectio
                 "At {base} prices, cash in the plan: {money} a year ({what}); so far, at the "
                 "log's rate, {so_far} a year."
             )
-        text = text.format(
-            base=base, money=_money(money, lang), what=_names(own, lang), so_far=so_far
-        )
+        if not planned > 0:
+            text = text.format(
+                base=base, money=_money(money, lang), what=_names(own, lang), so_far=so_far
+            )
     elif len(own) == 1 and own[0].counts == "money" and own[0].impact.per == "year":
         # A measure that is itself money a year (spend on dressings): what it counts is the
         # sum just given, and "£140,000 a year (£140,000 less a year)" would say it twice.
@@ -522,6 +550,22 @@ def log_cash(ledger: Ledger, unborne: Collection[str] = ()) -> float | None:
         elif line.impact.id not in unborne:
             total += line.annual
     return total
+
+
+def log_cash_planned(ledger: Ledger, unborne: Collection[str] = ()) -> float:
+    """Of :func:`log_cash`, the part that is the plan's rate, not the log's.
+
+    The own cash impacts the log gives no rate for in the year under way (their
+    figures too few or too young to show the change, or none yet) and does not
+    bear out against: their plan's money a year.
+    """
+    running = next((s for s in ledger.years if s.year == ledger.under_way), None)
+    rates = dict(running.rates) if running is not None else {}
+    return sum(
+        line.annual
+        for line in ledger.counted
+        if trust_cash(line) and line.impact.id not in rates and line.impact.id not in unborne
+    )
 
 
 def said_already(lines: list[Line], said: Collection[str]) -> bool:
@@ -1064,7 +1108,11 @@ def _basis_months(ledger: Ledger, kind: Kind | None) -> int | None:
 
 
 def payback_bases(
-    ledger: Ledger, shown: Figures, lang: Language, said: Kind | bool | None = False
+    ledger: Ledger,
+    shown: Figures,
+    lang: Language,
+    said: Kind | bool | None = False,
+    whole: Kind | None = None,
 ) -> str:
     """Both paybacks, said alike in every director's note (newuser15 #7).
 
@@ -1092,13 +1140,18 @@ def payback_bases(
     same payback already ("without it, not paid back within the project"),
     fixmoney21: it had read "Payback from the cash alone: 23 months" there,
     12 x 265,000 / 141,000 with the ICB's £126,000 in it.
+
+    ``whole`` is the kind the payback counting capacity as cash counts: the
+    other directors' line, beside another body's money it names apart, counts
+    the trust's own (``"trust"``), as the finance block's "without it" does
+    (newuser32 #1: that line had dropped this payback altogether).
     """
     if not ledger.investment or not shown.cash or not shown.capacity:
         return ""
-    if _basis_months(ledger, None) is None:
+    if _basis_months(ledger, whole) is None:
         return ""
     parts = []
-    for kind in (None, "own"):
+    for kind in (whole, "own"):
         months = _basis_months(ledger, kind)
         parts.append(
             lang.gettext("not within the project")
@@ -1272,15 +1325,16 @@ def _marked_year(
 ) -> str:
     """One year's line once some year is read from the log (see :func:`year_text`)."""
     if share.young is not None and share.upto is not None:
-        # Too few figures for a chart: the plan's rate, and why, in one clause.
+        # Too few figures for a chart: nothing counted for the months they cover, the plan's
+        # rate for the rest of the year, and why, in one clause (newuser32 #3).
         figures_now, needs = share.young
         return lang.ngettext(
-            "{year} {benefit} forecast for {invested} (at the plan's full rate: the log has "
-            "{n} figure to the end of {month}, too few to show a change yet; a chart needs "
-            "{needs})",
-            "{year} {benefit} forecast for {invested} (at the plan's full rate: the log has "
-            "{n} figures to the end of {month}, too few to show a change yet; a chart needs "
-            "{needs})",
+            "{year} {benefit} forecast for {invested} (nothing counted to the end of {month}: "
+            "the log has {n} figure, too few to show a change yet, and a chart needs {needs}; "
+            "the plan's full rate for the rest of the year)",
+            "{year} {benefit} forecast for {invested} (nothing counted to the end of {month}: "
+            "the log has {n} figures, too few to show a change yet, and a chart needs {needs}; "
+            "the plan's full rate for the rest of the year)",
             figures_now,
         ).format(
             n=figures_now,
@@ -1831,10 +1885,22 @@ def money_line(
     )
     rest = [_apart_text(groups, parts, ledger, lang)] if groups else []
     rest += _elsewhere_sentences(ledger, shown, lang, (), first=False)
-    return " ".join([part for part in (text, *rest, spend) if part])
+    # Both paybacks, as in the line without another body's money: the trust's own capacity
+    # counted as cash beside the trust's own cash alone (newuser32 #1).
+    mine_shown = replace(shown, cash=own, capacity=capacity)
+    said_cash = cash_payback_said(ledger, mine_shown, logged, whole="trust", cash="own")
+    bases = payback_bases(ledger, mine_shown, lang, "cash" if said_cash else False, "trust")
+    return " ".join([part for part in (text, bases, *rest, spend) if part])
 
 
-def cash_payback_said(ledger: Ledger, shown: Figures, logged: bool) -> bool:
+def cash_payback_said(
+    ledger: Ledger,
+    shown: Figures,
+    logged: bool,
+    *,
+    whole: Kind | None = None,
+    cash: Kind = "cash",
+) -> bool:
     """Whether :func:`_money_line`'s bracket gives the payback from the cash alone.
 
     It does beside cash and capacity, when the whole benefit pays the funding
@@ -1842,12 +1908,12 @@ def cash_payback_said(ledger: Ledger, shown: Figures, logged: bool) -> bool:
     """
     if not ledger.investment or not (shown.cash and shown.capacity):
         return False
-    if exact_payback(ledger, shown) is not None:
+    if whole is None and exact_payback(ledger, shown) is not None:
         return False
     if logged:
-        return bool(ledger.payback_logged(None))
-    exact = ledger.payback_from(None)
-    return not beyond_end(ledger, exact) and whole_months(ledger.payback_from("cash")) is not None
+        return bool(ledger.payback_logged(whole))
+    exact = ledger.payback_from(whole)
+    return not beyond_end(ledger, exact) and whole_months(ledger.payback_from(cash)) is not None
 
 
 def _money_line(
@@ -2003,6 +2069,18 @@ def _logged_cash_payback(
     repaid = ledger.payback_logged(cash)
     months = whole_months(repaid[0]) if repaid else None
     forecast = not all(share.delivered_only for share in ledger.years)
+    basis = forecast_basis(ledger) if forecast else None
+    if months is None and basis == "log":
+        return lang.gettext(
+            "{text}, against {investment} of funding (not paid back from the cash alone "
+            "within the project, at the rate delivered so far)."
+        ).format(text=text, investment=investment)
+    if months is None and basis == "mixed":
+        return lang.gettext(
+            "{text}, against {investment} of funding (not paid back from the cash alone "
+            "within the project, at the rate delivered so far and the plan's rate where the "
+            "log cannot tell yet)."
+        ).format(text=text, investment=investment)
     if months is None:
         pattern = (
             lang.gettext(
@@ -2036,6 +2114,23 @@ def _logged_cash_payback(
     return pattern.format(text=text, investment=investment, n=months)
 
 
+def forecast_basis(ledger: Ledger) -> str | None:
+    """What the years' forecast rests on, when it is not the plan's rate alone.
+
+    ``"log"``: the year under way carries on the rate its figures delivered so
+    far, and no impact is at the plan's rate on no evidence; ``"mixed"``: some
+    are at the log's rate and some at the plan's, since their figures cannot
+    tell yet (too few, too young, or none in the year). ``None`` otherwise.
+    """
+    share = next((s for s in ledger.years if s.year == ledger.under_way), None)
+    if share is None or share.so_far is None or not share.rates:
+        return None
+    if share.assumed or share.unfigured or share.young is not None or share.at_full_rate:
+        return "mixed"
+    later = [s for s in ledger.years if s.year > share.year]
+    return "mixed" if any(s.at_full_rate for s in later) else "log"
+
+
 def _logged_payback(
     ledger: Ledger,
     capacity: bool,
@@ -2058,6 +2153,20 @@ def _logged_payback(
             "{text}, against {investment} of funding (not paid back within the project with "
             "{gaps} not yet logged)."
         ).format(text=text, investment=investment, gaps=gaps_words(gaps, lang))
+    basis = forecast_basis(ledger) if forecast else None
+    if months is None and basis == "log":
+        # The line's year is the plan's; the verdict rests on the log's rate, which only the
+        # finance block shows: said in a few words, so the two do not read as a contradiction
+        # (newuser31 #7: £329,000 a year against £286,000, "not paid back").
+        return lang.gettext(
+            "{text}, against {investment} of funding (not paid back within the project at the "
+            "rate delivered so far)."
+        ).format(text=text, investment=investment)
+    if months is None and basis == "mixed":
+        return lang.gettext(
+            "{text}, against {investment} of funding (not paid back within the project at the "
+            "rate delivered so far and the plan's rate where the log cannot tell yet)."
+        ).format(text=text, investment=investment)
     if months is None:
         pattern = (
             lang.gettext(

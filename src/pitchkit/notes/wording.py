@@ -473,7 +473,16 @@ def share_phrase(statement: Statement, lang: Language) -> str:
         part = part_of_target(share * target.value, target.unit, lang)
         planned = statement.plan_share_of_target
         plan = "" if planned is None else part_of_target(planned * target.value, target.unit, lang)
-        if plan and plan != part:
+        if plan and plan != part and statement.target_unshown:
+            # Its figures cannot show the change yet: the forecast is not the log's but the
+            # plan's rate for the months still to come, nothing for those logged (newuser32
+            # #2: "the forecast from the log is £54,000" was £0 so far and the plan's rate).
+            text = lang.gettext(
+                "of which the plan puts {plan} in {year}; with nothing counted until the log "
+                "shows the change, and the plan's rate for the rest of the year, the forecast "
+                "is {part}: {share}"
+            ).format(share=text, plan=plan, part=part, year=statement.target_year)
+        elif plan and plan != part:
             # The sentence is the plan's: its own part of the year goes with it, and the
             # log's forecast is named as the log's (reader21 #2), never read as the plan's.
             text = lang.gettext(

@@ -110,6 +110,10 @@ class Statement:
     #: With ``target_forecast``: the plan's share of the target in ``target_year``, so that
     #: a sentence giving the log's forecast names the plan's own figure beside it.
     plan_share_of_target: float | None = None
+    #: With ``target_forecast``: the impact's figures cannot yet show the change (too few,
+    #: or too young), so the forecast counts nothing for the months they cover and the
+    #: plan's rate for the rest of the year: not "the forecast from the log" (newuser32 #2).
+    target_unshown: bool = False
 
 
 @dataclass

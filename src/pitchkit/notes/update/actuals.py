@@ -145,7 +145,8 @@ class _Forecast:
     #: it).
     rate: float = 0.0
     #: When it has figures in the year but too few for any chart: how many, and how many a
-    #: chart needs. It stays at the full rate, and the line says why.
+    #: chart needs. Nothing for the months they cover, the full rate for the rest of the
+    #: year, and the line says why.
     young: tuple[int, int] | None = None
     #: Whether its figures in the year are worse than before the change: nothing counted.
     worse: bool = False
@@ -276,10 +277,16 @@ def line_forecast(ledger: Ledger, claim: Claim | None, line: Line, year: int) ->
         # forecast until one is better, named as worse (newuser10 #3), not the full rate.
         return _Forecast(earned=0.0, reached=reached, worse=True)
     if claim.analysis.kind == "none":
-        # Too few figures for a chart to tell a change from normal variation: the plan's
-        # full rate, and the line says so, with how many figures there are and a chart needs.
+        # Too few figures for a chart to tell a change from normal variation: as for figures
+        # too young to tell (below), the months they cover count nothing, the rest of the
+        # year the plan's full rate, and the line says why, with how many figures there are
+        # and a chart needs. It had the plan's rate for the whole year, the months logged
+        # too, so that logging a missing month, or the 8th figure of a measure on course,
+        # took those months' plan money off the forecast (newuser32 #3).
         needs = claim.analysis.rules.min_run_points
-        return _Forecast(earned=full, reached=reached, young=(claim.analysis.count, needs))
+        after = reached + dt.timedelta(days=1)
+        rest = _plan_part(line, ledger, year, max(begins, after))
+        return _Forecast(earned=rest, reached=reached, young=(claim.analysis.count, needs))
     if _not_yet(claim, ledger.today):
         # Too young to tell, and on course so far: the months the log covers count what
         # its chart shows (nothing yet), and only the months still to come the plan's rate.
@@ -401,6 +408,21 @@ def forecast_in_year(ledger: Ledger, facts: Facts, impact_id: str, year: int) ->
     return part.earned if part.reached is not None else None
 
 
+def forecast_unshown(ledger: Ledger, facts: Facts, impact_id: str, year: int) -> bool:
+    """Whether ``impact_id``'s forecast for ``year`` is the plan's rate after nothing counted.
+
+    It is when its figures in the year are too few for a chart, or too young to
+    show the change: nothing for the months they cover, the plan's full rate
+    for the rest of the year (:func:`line_forecast`).
+    """
+    counted = _counted_line(ledger, facts, impact_id)
+    if counted is None or year != ledger.under_way:
+        return False
+    line, _ = counted
+    part = line_forecast(ledger, _claims(ledger, facts).get(impact_id), line, year)
+    return part.reached is not None and (part.unshown or part.young is not None)
+
+
 def _running(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered | None:
     """The year under way: delivered so far by the log, and the rest of it at that rate.
 
@@ -443,7 +465,7 @@ def _running(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered |
             begins = max(first, benefit_start(line.impact, ledger.start))
             kind = claim.points[-1].period.kind
             parts.append((line, claim, _counted_from(first, begins, kind)))
-        elif part.earned != 0 and not part.unshown:
+        elif part.earned != 0 and not part.unshown and part.young is None:
             even = True
         if part.worse:
             worse.append(line.impact.measure)
@@ -860,6 +882,32 @@ def change_shown(ledger: Ledger | None, facts: Facts, impact_id: str) -> bool | 
     ):
         return None
     return claim.shown
+
+
+def below_baseline(ledger: Ledger, facts: Facts, impact_id: str) -> Standing | None:
+    """How much worse than the baseline ``impact_id``'s figures since the change are, in all.
+
+    Whatever its chart shows: income that falls, or spend that rises, is worse
+    money whether or not a chart can yet tell it from normal variation, and
+    the finance block says so (newuser32 #4). ``None`` when they net to no
+    loss, or there are none.
+    """
+    if ledger.today is None or not (facts.updates or facts.figures):
+        return None
+    claim = _claims(ledger, facts).get(impact_id)
+    if claim is None or claim.since is None:
+        return None
+    after = [
+        p
+        for p in claim.points
+        if p.value is not None and p.period >= claim.since and p.period.end < ledger.today
+    ]
+    if not after:
+        return None
+    loss = -sum(claim.gain(p) for p in after)
+    if loss <= 0:
+        return None
+    return Standing("worse", loss, max(p.period.end for p in after))
 
 
 def standing(ledger: Ledger | None, facts: Facts, impact_id: str) -> Standing | None:

@@ -138,12 +138,14 @@ def not_shown_text(claim: Claim, situation: Situation) -> str:
             claim.analysis.count,
         ).format(n=claim.analysis.count, needs=claim.analysis.rules.min_run_points)
     if claim.analysis.kind == "none" and _priced(claim, situation):
-        # Its money is in the finance director's forecast at the plan's full rate until a
-        # chart can tell: said here in the same words, with how many figures there are.
+        # The finance director's forecast counts nothing for the months its figures cover
+        # and the plan's full rate for the rest of the year, until a chart can tell: said
+        # here in the same words, with how many figures there are (newuser32 #3).
         return lang.gettext(
             "too few figures yet to tell a change from normal variation ({n} so far; a chart "
-            "needs {needs}), so its money is forecast at the plan's full rate for now; {more} "
-            "better than the baseline could show one"
+            "needs {needs}), so no money is counted for the months logged and the rest of the "
+            "year is forecast at the plan's full rate; {more} better than the baseline could "
+            "show one"
         ).format(
             n=claim.analysis.count,
             needs=claim.analysis.rules.min_run_points,
