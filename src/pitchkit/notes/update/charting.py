@@ -364,7 +364,17 @@ def signal_words(
     if signal.before_worsening:
         return lang.gettext("{signal} (before the fall)").format(signal=text)
     if _improving_before_change(analysis, signal):
-        return lang.gettext("{signal} (improvement, begun before the change)").format(signal=text)
+        # Said beside the signal, in the words the delivered table uses, so that an
+        # "(improvement)" above "no change can be told apart" never reads as a contradiction.
+        return (
+            lang.gettext(
+                "{signal} (falling since before the change began, so not counted as the project's)"
+            )
+            if signal.direction == "down"
+            else lang.gettext(
+                "{signal} (rising since before the change began, so not counted as the project's)"
+            )
+        ).format(signal=text)
     if signal.improvement is True:
         return lang.gettext("{signal} (improvement)").format(signal=text)
     if signal.improvement is False:
@@ -467,8 +477,6 @@ def _improving_before_change(analysis: charts.Analysis, signal: charts.Signal) -
     not, so the signal's words, the caption's sentence and the line on what
     changed since the last update say it of the same trends.
     """
-    if signal.before_improvement or signal.stepping or signal.recovering or signal.before_worsening:
-        return False
     return analysis.began_before_change(signal)
 
 

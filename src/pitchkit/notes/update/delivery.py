@@ -156,6 +156,26 @@ def not_shown_text(claim: Claim, situation: Situation) -> str:
             "too few figures yet to tell a change from normal variation; {more} better than "
             "the baseline could show one"
         ).format(more=more.format(n=claim.needed))
+    last = max((i for i, v in enumerate(claim.analysis.values) if v is not None), default=None)
+    early = [
+        s
+        for s in claim.analysis.signals
+        if last in s.points and claim.analysis.began_before_change(s)
+    ]
+    if early:
+        # The chart beside this row shows a trend (an improvement) that began before the
+        # change: the row says why it is not counted, in the chart's words (newuser32 #5).
+        return (
+            lang.gettext(
+                "falling since before the change began, so not counted as the project's; {more} "
+                "better than the baseline could show a change of its own"
+            )
+            if early[0].direction == "down"
+            else lang.gettext(
+                "rising since before the change began, so not counted as the project's; {more} "
+                "better than the baseline could show a change of its own"
+            )
+        ).format(more=more.format(n=claim.needed))
     return lang.gettext(
         "no change can be told apart from normal variation yet; {more} better than the "
         "baseline could show one"

@@ -1,0 +1,124 @@
+"""Updates that do not contradict themselves (newuser32 #5, #6, #7, #8, #10).
+
+A theatre staffing hub's agency shifts: 44, 41, 43, 45 and 40 a month before the hub
+opened in September 2026, then 30, 26 and 23. The run chart's trend of 5 falling months
+starts in July, before the change, and the figures from August's 40 on make only 4, so
+the trend is not counted as the project's. The chart used to say "(improvement)" and the
+line since the last update "new on the chart", while the delivered table said no change
+could be told apart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import Result
+
+from docchecks import docx_text
+
+HEAD = """\
+version: 1.1
+project:
+  title: Theatre staffing hub
+  organisation: Riverside Hospitals NHS Trust
+  lead: {name: Priya Shah, role: Theatres Matron}
+  problem: Theatre lists are staffed at short notice through agencies at premium rates.
+  change: A central staffing hub books theatre shifts six weeks ahead from the trust's bank.
+  start: 2026-09-01
+  end: 2027-08-31
+  funding: {amount: 60000, source: Workforce transformation fund, status: agreed}
+asks:
+  - Agree that the hub keeps its two coordinators after March
+meeting: {date: 2026-12-10, director: dof}
+settings: {locale: LOCALE}
+directors:
+  - id: dof
+    name: Owen Price
+    role: Director of Finance
+    objectives:
+      - {id: agency, text: Cut agency spend by a quarter against 2025/26, kind: organisational}
+impacts:
+  - id: agency-shifts
+    measure: Agency theatre nurse shifts
+    unit: shifts
+    per: month
+    baseline: 43
+    target: 20
+    better: lower
+    value: {amount: 410, source: "Agency framework rate per shift, 2026/27", price_year: 2026/27}
+    releases: cash
+    supports: [dof.agency]
+"""
+
+SHIFTS = {
+    "2026-04": 44,
+    "2026-05": 41,
+    "2026-06": 43,
+    "2026-07": 45,
+    "2026-08": 40,
+    "2026-09": 30,
+    "2026-10": 26,
+    "2026-11": 23,
+}
+
+
+def _write(tmp: Path, *, locale: str = "en_GB", extra: str = "", summary: str = "") -> Path:
+    lines = [HEAD.replace("LOCALE", locale) + extra, "updates:"]
+    for period, value in SHIFTS.items():
+        lines.append(f"  - period: {period}\n    status: green")
+        if period >= "2026-09":
+            day = {"2026-09": "2026-10-05", "2026-10": "2026-11-04", "2026-11": "2026-12-03"}
+            lines.append(f"    date: {day[period]}")
+        if summary and period == "2026-11":
+            lines.append(f"    summary: {summary}")
+        lines.append(f"    measures: {{agency-shifts: {value}}}")
+    path = tmp / "facts.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _update(cli: Callable[..., Result], facts: Path, period: str) -> tuple[str, Result]:
+    out = facts.parent / f"update-{period}.docx"
+    result = cli("update", str(facts), "-d", "dof", "--period", period, "-o", str(out))
+    assert result.exit_code == 0, result.output
+    return " ".join(docx_text(out).split()), result
+
+
+@pytest.mark.parametrize(
+    ("locale", "signal", "since", "row"),
+    [
+        (
+            "en_GB",
+            "trend: 5 months falling (falling since before the change began, so not counted "
+            "as the project's), ending November 2026",
+            "Agency theatre nurse shifts: on the chart: trend: 5 months falling (falling since "
+            "before the change began, so not counted as the project's).",
+            "Agency theatre nurse shifts: falling since before the change began, so not "
+            "counted as the project's;",
+        ),
+        (
+            "cy_GB",
+            "tuedd: 5 mis yn gostwng (yn gostwng ers cyn i'r newid ddechrau, felly nid yw'n "
+            "cael ei gyfrif yn waith y prosiect)",
+            "ar y siart: tuedd: 5 mis yn gostwng (yn gostwng ers cyn i'r newid ddechrau, "
+            "felly nid yw'n cael ei gyfrif yn waith y prosiect)",
+            "yn gostwng ers cyn i'r newid ddechrau, felly nid yw'n cael ei gyfrif yn waith y "
+            "prosiect;",
+        ),
+    ],
+)
+def test_a_trend_begun_before_the_change_says_so_beside_the_signal(
+    cli: Callable[..., Result], tmp_path: Path, locale: str, signal: str, since: str, row: str
+) -> None:
+    text, _ = _update(cli, _write(tmp_path, locale=locale), "2026-11")
+    assert signal in text, text
+    assert since in text, text
+    assert row in text, text
+    # No word calls it the project's improvement, or new, anywhere on the page.
+    assert "(improvement)" not in text
+    assert "(gwelliant)" not in text
+    assert "new on the chart" not in text
+    assert "newydd ar y siart" not in text
+    assert "no change can be told apart from normal variation yet" not in text
