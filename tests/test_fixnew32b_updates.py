@@ -122,3 +122,28 @@ def test_a_trend_begun_before_the_change_says_so_beside_the_signal(
     assert "new on the chart" not in text
     assert "newydd ar y siart" not in text
     assert "no change can be told apart from normal variation yet" not in text
+
+
+@pytest.mark.parametrize(
+    ("summary", "warned"),
+    [
+        # "falling" is said of the theatre lists, in a clause of its own: not a claim about
+        # the agency shifts, which the headline says are below plan (newuser32 #6).
+        ("Agency shifts below plan; theatre lists still falling as anaesthetists left", False),
+        ("Agency shifts below plan, while theatre lists keep falling", False),
+        ("Fewer theatre lists as anaesthetists left, but agency shifts below plan", False),
+        # Said of the agency shifts themselves, which the chart does not count yet.
+        ("Agency shifts falling again; the bank pool grew by twelve nurses", True),
+        ("Bank pool grew by twelve nurses as agency shifts fell", True),
+    ],
+)
+def test_a_headline_word_belongs_to_the_measure_in_its_own_clause(
+    cli: Callable[..., Result], tmp_path: Path, summary: str, warned: bool
+) -> None:
+    facts = _write(tmp_path, summary=summary)
+    result = cli("check", str(facts))
+    output = " ".join(result.output.split())
+    claim = "The headline for November 2026 claims a change in 'Agency theatre nurse shifts'"
+    assert (claim in output) is warned, output
+    _, update = _update(cli, facts, "2026-11")
+    assert (claim in " ".join(update.output.split())) is warned, update.output
