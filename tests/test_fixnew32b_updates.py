@@ -147,3 +147,59 @@ def test_a_headline_word_belongs_to_the_measure_in_its_own_clause(
     assert (claim in output) is warned, output
     _, update = _update(cli, facts, "2026-11")
     assert (claim in " ".join(update.output.split())) is warned, update.output
+
+
+SPEND = """\
+  - id: agency-spend
+    measure: Agency theatre nurse spend
+    unit: "£"
+    per: year
+    baseline: 214000
+    target: 130000
+    better: lower
+  - id: bank-fill
+    measure: Theatre shifts filled from the trust's bank
+    unit: "%"
+    baseline: 61
+    target: 85
+    better: higher
+"""
+
+
+@pytest.mark.parametrize(
+    ("locale", "note", "target"),
+    [
+        (
+            "en_GB",
+            "No chart yet for agency theatre nurse shifts, agency theatre nurse spend and "
+            "theatre shifts filled from the trust's bank: a chart needs 8 months and each has "
+            "6 so far.",
+            "£10,833 a month",
+        ),
+        (
+            "cy_GB",
+            ": mae angen 8 mis ar siart, a 6 sydd gan bob un hyd yma.",
+            "£10,833 y mis",
+        ),
+    ],
+)
+def test_measures_with_too_few_figures_are_one_sentence_and_a_pound_target_is_to_the_pound(
+    cli: Callable[..., Result], tmp_path: Path, locale: str, note: str, target: str
+) -> None:
+    lines = [HEAD.replace("LOCALE", locale) + SPEND, "updates:"]
+    spend = [18100, 17600, 18400, 17900, 17200, 14300]
+    fill = [60, 62, 59, 61, 63, 70]
+    for i, period in enumerate(list(SHIFTS)[:6]):
+        shifts = SHIFTS[period]
+        lines.append(
+            f"  - {{period: {period}, status: green, measures: {{agency-shifts: {shifts}, "
+            f"agency-spend: {spend[i]}, bank-fill: {fill[i]}}}}}"
+        )
+    facts = tmp_path / "facts.yaml"
+    facts.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    text, _ = _update(cli, facts, "2026-09")
+    assert note in text, text
+    assert text.count(note.split(":")[-1].strip()) == 1, text
+    # £130,000 a year is £10,833.33 a month: shown to the pound, not as "£10,800".
+    assert target in text, text
+    assert "£10,800" not in text

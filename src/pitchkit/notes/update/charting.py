@@ -118,7 +118,7 @@ def _choose(situation: Situation) -> tuple[_Chosen, _Chosen, list[str]]:
             )
             candidates.append((rank, order, progress, claim))
         elif claim.analysis.count:
-            short.append(too_few_text(progress, claim, situation))
+            short.append((progress, claim))
     most = MAX_CHARTS_FILL_IN if situation.fill_in else MAX_CHARTS
     if situation.charts_at_most is not None:
         most = min(most, situation.charts_at_most)
@@ -142,7 +142,11 @@ def _choose(situation: Situation) -> tuple[_Chosen, _Chosen, list[str]]:
     # Shown as chosen for the claims: the charts this director's claims rest on first (the
     # board sentence's, then the delivered table's), then the others in the log's order.
     chosen.sort(key=lambda c: (c[0][0], c[1]))
-    return [(p, c) for _, _, p, c in candidates], [(p, c) for _, _, p, c in chosen], short
+    return (
+        [(p, c) for _, _, p, c in candidates],
+        [(p, c) for _, _, p, c in chosen],
+        too_few_texts(short, situation),
+    )
 
 
 def _signalled(analysis: spc.Analysis) -> bool:
@@ -208,22 +212,43 @@ def claimed_impacts(situation: Situation) -> dict[str, int]:
     return found
 
 
-def too_few_text(progress: MeasureProgress, claim: Claim, situation: Situation) -> str:
-    """Why a measure has no chart: how many figures it has and how many a chart needs."""
+def too_few_texts(short: _Chosen, situation: Situation) -> list[str]:
+    """Why measures have no chart, one sentence for all those with as few figures.
+
+    Six measures with 6 months each of the 8 a chart needs are one sentence
+    naming them (newuser32 #10), not six sentences that differ only in the
+    measure; measures with different counts each get their own.
+    """
     lang = situation.lang
-    kind = claim.points[-1].period.kind if claim.points else situation.run.kind
-    text = lang.gettext(
-        "No chart yet for {measure}: a chart needs {needed} and there {have} so far."
-    ).format(
-        measure=wording.lower_measure(
-            wording.apply_terms(progress.impact.measure, situation.terms)
-        ),
-        needed=_count(claim.analysis.rules.min_run_points, kind, lang),
-        have=lang.ngettext("is {n}", "are {n}", claim.analysis.count).format(
-            n=claim.analysis.count
-        ),
-    )
-    return fmt.settled(text, lang)
+    groups: dict[tuple[str, int], list[tuple[MeasureProgress, Claim]]] = {}
+    for progress, claim in short:
+        needed = _count(claim.analysis.rules.min_run_points, _kind_of(claim, situation), lang)
+        groups.setdefault((needed, claim.analysis.count), []).append((progress, claim))
+    texts = []
+    for (needed, count), members in groups.items():
+        names = [
+            wording.lower_measure(wording.apply_terms(p.impact.measure, situation.terms))
+            for p, _ in members
+        ]
+        if len(names) == 1:
+            text = lang.gettext(
+                "No chart yet for {measure}: a chart needs {needed} and there {have} so far."
+            ).format(
+                measure=names[0],
+                needed=needed,
+                have=lang.ngettext("is {n}", "are {n}", count).format(n=count),
+            )
+        else:
+            text = lang.gettext(
+                "No chart yet for {measures}: a chart needs {needed} and each has {n} so far."
+            ).format(measures=fmt.join_list(names, lang), needed=needed, n=count)
+        texts.append(fmt.settled(text, lang))
+    return texts
+
+
+def _kind_of(claim: Claim, situation: Situation) -> str:
+    """The kind of period a measure's chart is drawn by."""
+    return claim.points[-1].period.kind if claim.points else situation.run.kind
 
 
 def chart(progress: MeasureProgress, claim: Claim, situation: Situation) -> Context:

@@ -112,7 +112,9 @@ def measure_row(progress: MeasureProgress, situation: Situation) -> Context:
         figures = [baseline, target]
         if latest is not None and latest.value is not None:
             figures.append(latest.value)
-        shown = fmt.money_together(figures, lang)
+        # To the pound at most: a yearly £140,000 target is £11,667 a month, not "£11,700"
+        # beside figures written to the £100 (newuser32 #10).
+        shown = fmt.money_together([fmt.whole(v) if abs(v) >= 100 else v for v in figures], lang)
         baseline_shown, target_shown = shown[0], shown[1]
         latest_shown = shown[2] if len(shown) > 2 else None
     baseline_text = f"{baseline_shown} {per}".strip()
