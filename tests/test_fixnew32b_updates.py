@@ -203,3 +203,28 @@ def test_measures_with_too_few_figures_are_one_sentence_and_a_pound_target_is_to
     # £130,000 a year is £10,833.33 a month: shown to the pound, not as "£10,800".
     assert target in text, text
     assert "£10,800" not in text
+
+
+@pytest.mark.parametrize(
+    ("locale", "draft", "row"),
+    [
+        (
+            "en_GB",
+            "fill-in template",
+            "Agency theatre nurse shifts: as at November 2026, falling since before the change "
+            "began",
+        ),
+        (
+            "cy_GB",
+            "templed i'w lenwi",
+            "yn ôl ffigurau Tachwedd 2026, yn gostwng ers cyn i'r newid ddechrau",
+        ),
+    ],
+)
+def test_a_draft_says_its_delivered_rows_are_as_at_the_last_month_logged(
+    cli: Callable[..., Result], tmp_path: Path, locale: str, draft: str, row: str
+) -> None:
+    # December has no entry: a draft, whose rows rest on figures to November (newuser32 #8).
+    text, result = _update(cli, _write(tmp_path, locale=locale), "2026-12")
+    assert draft in result.output, result.output
+    assert row in text, text

@@ -299,6 +299,14 @@ def delivered_rows(situation: Situation) -> list[Context]:
         if progress.latest is not None:
             figures = True
             row["text"] = delivered_text(progress, situation)
+            if situation.fill_in and progress.latest.period != situation.period:
+                # A draft has no figure for its period yet: what the row says is as at the
+                # last month logged, and says so, as the table's "Last known" does
+                # (newuser32 #8), rather than read as this period's verdict.
+                row["text"] = situation.lang.gettext("as at {period}, {text}").format(
+                    period=fmt.period_label(progress.latest.period.text, situation.lang),
+                    text=row["text"],
+                )
             row["money"] = progress.delivered_money
             row["money_text"] = delivered_money_text(progress, situation.lang)
             row["share_text"] = share_text(progress, statements, situation)
