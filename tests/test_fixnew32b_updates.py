@@ -228,3 +228,39 @@ def test_a_draft_says_its_delivered_rows_are_as_at_the_last_month_logged(
     text, result = _update(cli, _write(tmp_path, locale=locale), "2026-12")
     assert draft in result.output, result.output
     assert row in text, text
+
+
+@pytest.mark.parametrize(
+    ("locale", "forecast", "gap"),
+    [
+        (
+            "en_GB",
+            "so its money is forecast at the plan's full rate for now (£66,000 for 2026/27)",
+            "Agency theatre nurse shifts: no figure for October 2026; gaps are left blank, not "
+            "taken as zero.",
+        ),
+        (
+            "cy_GB",
+            "felly rhagwelir ei arian ar gyfradd lawn y cynllun am y tro (£66,000 ar gyfer "
+            "2026/27)",
+            "dim ffigur ar gyfer Hydref 2026; gadewir bylchau'n wag",
+        ),
+    ],
+)
+def test_money_an_update_says_is_forecast_is_given_and_no_total_is_named_that_is_not_shown(
+    cli: Callable[..., Result], tmp_path: Path, locale: str, forecast: str, gap: str
+) -> None:
+    # October's figure never came: 7 figures to November, too few for a chart, so the
+    # money stays at the plan's full rate: 23 shifts a month x £410 x 12, 212 days of
+    # 2026/27's 365 from 1 September, £65,726 (newuser32 #7).
+    facts = _write(tmp_path, locale=locale)
+    facts.write_text(
+        facts.read_text(encoding="utf-8").replace("measures: {agency-shifts: 26}", "measures: {}"),
+        encoding="utf-8",
+    )
+    text, _ = _update(cli, facts, "2026-11")
+    assert forecast in text, text
+    assert gap in text, text
+    # No total of any kind is printed, so none is said to leave the month out.
+    assert "totals to date" not in text
+    assert "cyfansymiau" not in text

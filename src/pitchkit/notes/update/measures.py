@@ -665,7 +665,9 @@ def missing_notes(situation: Situation) -> list[str]:
             several[text] = missing_count(counted, unlogged) > 1
     notes: list[str] = []
     for text, missing in gaps.items():
-        rate = any(p.is_rate for p in missing)
+        # "Totals to date" only where the update prints one: a count whose chart shows the
+        # change. Otherwise no total is shown to leave it out of (newuser32 #7).
+        rate = any(p.is_rate and situation.claims[p.impact.id].shown for p in missing)
         if len(missing) > 2 and len(missing) == len(situation.progress):
             # The same period missing from every measure in the table above: naming them all
             # again makes one sentence of five measures' names for one month unreported.
