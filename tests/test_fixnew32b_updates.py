@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import Result
@@ -264,3 +265,20 @@ def test_money_an_update_says_is_forecast_is_given_and_no_total_is_named_that_is
     # No total of any kind is printed, so none is said to leave the month out.
     assert "totals to date" not in text
     assert "cyfansymiau" not in text
+
+
+def test_the_chart_key_says_an_improvement_begun_before_the_change_is_not_counted(
+    cli: Callable[..., Result], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pitchkit.notes.update import charting, charts
+
+    keys: list[str] = []
+    draw = charts.draw
+
+    def drawn(*args: Any, **kwargs: Any) -> Any:
+        keys.append(kwargs["improvement_label"])
+        return draw(*args, **kwargs)
+
+    monkeypatch.setattr(charting.charts, "draw", drawn)
+    _update(cli, _write(tmp_path), "2026-11")
+    assert keys == ["Improvement (not counted)"], keys

@@ -309,6 +309,10 @@ def _draw_options(progress: MeasureProgress, claim: Claim, situation: Situation)
         # A priced rise's improvement is more spend too: its key says so (newuser16 #1).
         "improvement_label": lang.gettext("Rise: extra spend")
         if adds_spend(impact)
+        # Every improvement marked began before the change: the key says it is not counted,
+        # as the words under the chart say why (newuser32 #5).
+        else lang.gettext("Improvement (not counted)")
+        if _all_begun_before(analysis)
         else lang.gettext("Improvement"),
         "concern_label": lang.gettext("Concern"),
         "special_label": lang.gettext("Signal"),
@@ -316,6 +320,12 @@ def _draw_options(progress: MeasureProgress, claim: Claim, situation: Situation)
         "width_cm": CHART_WIDTH_CM,
         "height_cm": CHART_HEIGHT_CM,
     }
+
+
+def _all_begun_before(analysis: charts.Analysis) -> bool:
+    """Whether the chart marks improvements and every one began before the change."""
+    shown = [s for s in since_change(analysis).signals if s.improvement is True]
+    return bool(shown) and all(_improving_before_change(analysis, s) for s in shown)
 
 
 def _count(n: int, kind: str, lang: Language) -> str:
