@@ -494,10 +494,11 @@ def signals_text(analysis: charts.Analysis, points: Sequence[Any], situation: Si
         # caption says the run was already under way (newuser17 #7).
         start = fmt.period_label(points[min(s.start for s in early)].period.text, lang)
         parts.append(
+            # Short: the signal's own words already say it is not counted as the project's
+            # (newuser32 #5), and a longer caption cost the page a chart.
             lang.gettext(
-                "The trend began before the change, in {start}: what fell or rose before the "
-                "change is not the change's doing, so only the points from the change on are "
-                "marked."
+                "The trend began before the change, in {start}; only its points from the "
+                "change on are marked."
             ).format(start=start)
         )
     return " ".join(parts)
