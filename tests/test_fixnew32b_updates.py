@@ -282,3 +282,27 @@ def test_the_chart_key_says_an_improvement_begun_before_the_change_is_not_counte
     monkeypatch.setattr(charting.charts, "draw", drawn)
     _update(cli, _write(tmp_path), "2026-11")
     assert keys == ["Improvement (not counted)"], keys
+
+
+def test_a_priced_measure_with_no_figure_yet_gives_its_forecast(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    # Premium-rate weekend lists: priced and linked, but not yet in the log. 6 fewer a
+    # month x £1,900 x 12 is £136,800 a year; 212 days of 2026/27 from 1 September, £79,456.
+    weekend = """\
+  - id: weekend-lists
+    measure: Weekend theatre lists paid at premium rates
+    unit: lists
+    per: month
+    baseline: 10
+    target: 4
+    better: lower
+    value: {amount: 1900, source: "Premium session rate, 2026/27", price_year: 2026/27}
+    releases: cash
+    supports: [dof.agency]
+"""
+    text, _ = _update(cli, _write(tmp_path, extra=weekend), "2026-11")
+    assert (
+        "Weekend theatre lists paid at premium rates: no figure in the log yet, so its money "
+        "is forecast at the plan's full rate for now (£79,000 for 2026/27)"
+    ) in text, text
