@@ -90,13 +90,15 @@ def test_falls_within_the_baselines_variation_are_the_changes(
     [
         (
             "en_GB",
-            "trend: 7 months falling (improvement, begun before the change)",
+            "trend: 7 months falling (falling since before the change began, so not counted as the "
+            "project's)",
             "The trend began before the change, in August 2025",
             "2026/27 £0 forecast",
         ),
         (
             "cy_GB",
-            "tuedd: 7 mis yn gostwng (gwelliant, a ddechreuodd cyn y newid)",
+            "tuedd: 7 mis yn gostwng (yn gostwng ers cyn i'r newid ddechrau, felly nid yw'n cael "
+            "ei gyfrif yn waith y prosiect)",
             "Dechreuodd y duedd cyn y newid, yn Awst 2025",
             "2026/27 £0 a ragwelir",
         ),

@@ -73,8 +73,9 @@ def test_a_level_year_beside_the_plans_rate_says_no_better_on_balance(
             "en_GB",
             "2024/25 £27,000 for £6,000 (£18,000 delivered; £9,000 at the plan's full rate for "
             "outsourced homecare medicines deliveries, with no figure in the log yet)",
+            # With the figure the finance block forecasts for the year under way (newuser32 #7).
             "Outsourced homecare medicines deliveries: no figure in the log yet, so its money is "
-            "forecast at the plan's full rate for now.",
+            "forecast at the plan's full rate for now (£36,000 for 2026/27).",
         ),
         (
             "cy_GB",

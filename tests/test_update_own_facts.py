@@ -460,7 +460,9 @@ def test_a_fill_in_after_logged_periods_prompts_for_measures_without_figures(
     rows = delivered_table(out)
     assert rows[0] == [
         "Reduce length of stay",
-        "Occupied bed days, patients with no criteria to reside: 275 bed days fewer than before "
+        # A draft's row is as at the last period logged (newuser32 #8).
+        "Occupied bed days, patients with no criteria to reside: as at July to September 2027, "
+        "275 bed days fewer than before "
         "the change (the log's average of 1,500 bed days a quarter, October 2024 to December "
         "2026), "
         "January to September 2027.",

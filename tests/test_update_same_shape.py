@@ -353,10 +353,14 @@ def test_a_trend_from_inside_a_short_baseline_is_not_the_changes(tmp_path: Path)
     row = _row(lines, "Bed days lost to patients waiting for transport")
     assert row[-2:] == ["not yet better than baseline", "within normal variation"], row
     words = _chart_words(lines, "Bed days lost to patients waiting for transport")
-    # The four figures before the change show no improvement of their own (fixleft22a):
-    # the trend is not said to have begun before it, nor is it the change's.
-    assert "trend: 5 months falling (improvement), ending January 2026" in words, words
-    assert "before the change" not in words, words
+    # The four figures before the change show no improvement of their own (fixleft22a), so
+    # the trend is not the change's; it did fall before the change, and its words say so
+    # rather than "(improvement)" above a row of no change (newuser32 #5).
+    assert (
+        "trend: 5 months falling (falling since before the change began, so not counted as "
+        "the project's), ending January 2026"
+    ) in words, words
+    assert "(improvement)" not in words, words
     board = "\n".join(lines[lines.index("For your board report") + 1 :][:1])
     assert board.endswith("its figures do not yet show a change we can report."), board
     request = BriefRequest(facts=facts, director="dof", out=tmp_path, today=dt.date(2026, 12, 5))
@@ -378,7 +382,10 @@ def test_a_trend_with_five_points_before_the_change_is_not_the_changes(tmp_path:
     assert row[-2] == "no change from baseline can be told apart yet", row
     assert "at the improved level" not in row[-1], row
     words = _chart_words(lines, "Bed days lost to patients waiting for transport")
-    assert "trend: 5 months falling (improvement), ending February 2026" in words, words
-    assert "before the change" not in words, words
+    assert (
+        "trend: 5 months falling (falling since before the change began, so not counted as "
+        "the project's), ending February 2026"
+    ) in words, words
+    assert "(improvement)" not in words, words
     board = lines[lines.index("For your board report") + 1]
     assert board.endswith("its figures do not yet show a change we can report."), board

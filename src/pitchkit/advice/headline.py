@@ -152,19 +152,48 @@ def unsupported(facts: Facts, only: Period | None = None) -> Iterator[Headline]:
         period = parse_period(update.period)
         if only is not None and period != only:
             continue
-        named = named_measures(update.summary, facts)
-        if not named:
-            continue
-        word = _change().search(update.summary)
-        if word is None:
+        said = claimed_words(update.summary, facts)
+        if not said:
             continue
         _, run, chart_run = log_runs(facts, period)
         claims = claims_for(facts, chart_run or run, frozenset())
-        for impact in named:
+        for impact, word in said:
             claim = claims.get(impact.id)
             if claim is None or claim.shown or not claim.counted:
                 continue
-            yield Headline(entry=index, period=period, impact=impact, word=word[0])
+            yield Headline(entry=index, period=period, impact=impact, word=word)
+
+
+#: Where a headline's clauses part: a semicolon, "while", "whereas", "but", "as" (a reason:
+#: "falling as theatre lists were lost"), and their Welsh ("tra", "ond", "gan fod", "wrth i").
+_CLAUSE = re.compile(
+    r";|\bwhile\b|\bwhereas\b|\bbut\b|\bas\b|\btra\b|\bond\b|\bgan fod\b|\bwrth i\b",
+    re.IGNORECASE,
+)
+
+
+def clauses(summary: str) -> list[str]:
+    """A headline's clauses: "Locum sessions below target; day cases falling" is two."""
+    return [part for part in _CLAUSE.split(summary) if part.strip()]
+
+
+def claimed_words(summary: str, facts: Facts) -> list[tuple[Impact, str]]:
+    """Each measure a headline says moved, with the word that says so, clause by clause.
+
+    A word of change belongs to the measure named in its own clause:
+    "Locum sessions below target; day-case procedures still falling as
+    theatre lists were lost" says "falling" of the day cases, not of the
+    locum sessions (newuser32 #6). A measure named in more than one clause
+    that says it moved is listed once, with the first such word.
+    """
+    found: dict[str, tuple[Impact, str]] = {}
+    for clause in clauses(summary):
+        word = _change().search(clause)
+        if word is None:
+            continue
+        for impact in named_measures(clause, facts):
+            found.setdefault(impact.id, (impact, word[0]))
+    return list(found.values())
 
 
 def headline_text(found: Headline, lang: Language) -> tuple[str, str, str]:

@@ -118,7 +118,7 @@ def _choose(situation: Situation) -> tuple[_Chosen, _Chosen, list[str]]:
             )
             candidates.append((rank, order, progress, claim))
         elif claim.analysis.count:
-            short.append(too_few_text(progress, claim, situation))
+            short.append((progress, claim))
     most = MAX_CHARTS_FILL_IN if situation.fill_in else MAX_CHARTS
     if situation.charts_at_most is not None:
         most = min(most, situation.charts_at_most)
@@ -142,7 +142,11 @@ def _choose(situation: Situation) -> tuple[_Chosen, _Chosen, list[str]]:
     # Shown as chosen for the claims: the charts this director's claims rest on first (the
     # board sentence's, then the delivered table's), then the others in the log's order.
     chosen.sort(key=lambda c: (c[0][0], c[1]))
-    return [(p, c) for _, _, p, c in candidates], [(p, c) for _, _, p, c in chosen], short
+    return (
+        [(p, c) for _, _, p, c in candidates],
+        [(p, c) for _, _, p, c in chosen],
+        too_few_texts(short, situation),
+    )
 
 
 def _signalled(analysis: spc.Analysis) -> bool:
@@ -208,22 +212,43 @@ def claimed_impacts(situation: Situation) -> dict[str, int]:
     return found
 
 
-def too_few_text(progress: MeasureProgress, claim: Claim, situation: Situation) -> str:
-    """Why a measure has no chart: how many figures it has and how many a chart needs."""
+def too_few_texts(short: _Chosen, situation: Situation) -> list[str]:
+    """Why measures have no chart, one sentence for all those with as few figures.
+
+    Six measures with 6 months each of the 8 a chart needs are one sentence
+    naming them (newuser32 #10), not six sentences that differ only in the
+    measure; measures with different counts each get their own.
+    """
     lang = situation.lang
-    kind = claim.points[-1].period.kind if claim.points else situation.run.kind
-    text = lang.gettext(
-        "No chart yet for {measure}: a chart needs {needed} and there {have} so far."
-    ).format(
-        measure=wording.lower_measure(
-            wording.apply_terms(progress.impact.measure, situation.terms)
-        ),
-        needed=_count(claim.analysis.rules.min_run_points, kind, lang),
-        have=lang.ngettext("is {n}", "are {n}", claim.analysis.count).format(
-            n=claim.analysis.count
-        ),
-    )
-    return fmt.settled(text, lang)
+    groups: dict[tuple[str, int], list[tuple[MeasureProgress, Claim]]] = {}
+    for progress, claim in short:
+        needed = _count(claim.analysis.rules.min_run_points, _kind_of(claim, situation), lang)
+        groups.setdefault((needed, claim.analysis.count), []).append((progress, claim))
+    texts = []
+    for (needed, count), members in groups.items():
+        names = [
+            wording.lower_measure(wording.apply_terms(p.impact.measure, situation.terms))
+            for p, _ in members
+        ]
+        if len(names) == 1:
+            text = lang.gettext(
+                "No chart yet for {measure}: a chart needs {needed} and there {have} so far."
+            ).format(
+                measure=names[0],
+                needed=needed,
+                have=lang.ngettext("is {n}", "are {n}", count).format(n=count),
+            )
+        else:
+            text = lang.gettext(
+                "No chart yet for {measures}: a chart needs {needed} and each has {n} so far."
+            ).format(measures=fmt.join_list(names, lang), needed=needed, n=count)
+        texts.append(fmt.settled(text, lang))
+    return texts
+
+
+def _kind_of(claim: Claim, situation: Situation) -> str:
+    """The kind of period a measure's chart is drawn by."""
+    return claim.points[-1].period.kind if claim.points else situation.run.kind
 
 
 def chart(progress: MeasureProgress, claim: Claim, situation: Situation) -> Context:
@@ -284,6 +309,10 @@ def _draw_options(progress: MeasureProgress, claim: Claim, situation: Situation)
         # A priced rise's improvement is more spend too: its key says so (newuser16 #1).
         "improvement_label": lang.gettext("Rise: extra spend")
         if adds_spend(impact)
+        # Every improvement marked began before the change: the key says it is not counted,
+        # as the words under the chart say why (newuser32 #5).
+        else lang.gettext("Improvement (not counted)")
+        if _all_begun_before(analysis)
         else lang.gettext("Improvement"),
         "concern_label": lang.gettext("Concern"),
         "special_label": lang.gettext("Signal"),
@@ -291,6 +320,12 @@ def _draw_options(progress: MeasureProgress, claim: Claim, situation: Situation)
         "width_cm": CHART_WIDTH_CM,
         "height_cm": CHART_HEIGHT_CM,
     }
+
+
+def _all_begun_before(analysis: charts.Analysis) -> bool:
+    """Whether the chart marks improvements and every one began before the change."""
+    shown = [s for s in since_change(analysis).signals if s.improvement is True]
+    return bool(shown) and all(_improving_before_change(analysis, s) for s in shown)
 
 
 def _count(n: int, kind: str, lang: Language) -> str:
@@ -364,7 +399,17 @@ def signal_words(
     if signal.before_worsening:
         return lang.gettext("{signal} (before the fall)").format(signal=text)
     if _improving_before_change(analysis, signal):
-        return lang.gettext("{signal} (improvement, begun before the change)").format(signal=text)
+        # Said beside the signal, in the words the delivered table uses, so that an
+        # "(improvement)" above "no change can be told apart" never reads as a contradiction.
+        return (
+            lang.gettext(
+                "{signal} (falling since before the change began, so not counted as the project's)"
+            )
+            if signal.direction == "down"
+            else lang.gettext(
+                "{signal} (rising since before the change began, so not counted as the project's)"
+            )
+        ).format(signal=text)
     if signal.improvement is True:
         return lang.gettext("{signal} (improvement)").format(signal=text)
     if signal.improvement is False:
@@ -449,10 +494,11 @@ def signals_text(analysis: charts.Analysis, points: Sequence[Any], situation: Si
         # caption says the run was already under way (newuser17 #7).
         start = fmt.period_label(points[min(s.start for s in early)].period.text, lang)
         parts.append(
+            # Short: the signal's own words already say it is not counted as the project's
+            # (newuser32 #5), and a longer caption cost the page a chart.
             lang.gettext(
-                "The trend began before the change, in {start}: what fell or rose before the "
-                "change is not the change's doing, so only the points from the change on are "
-                "marked."
+                "The trend began before the change, in {start}; only its points from the "
+                "change on are marked."
             ).format(start=start)
         )
     return " ".join(parts)
@@ -467,8 +513,6 @@ def _improving_before_change(analysis: charts.Analysis, signal: charts.Signal) -
     not, so the signal's words, the caption's sentence and the line on what
     changed since the last update say it of the same trends.
     """
-    if signal.before_improvement or signal.stepping or signal.recovering or signal.before_worsening:
-        return False
     return analysis.began_before_change(signal)
 
 

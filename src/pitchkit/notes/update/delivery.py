@@ -25,7 +25,7 @@ from pitchkit.i18n.translation import Language
 from pitchkit.notes import wording
 from pitchkit.notes.context import Context
 from pitchkit.notes.update import fillin, spans
-from pitchkit.notes.update.actuals import shown_count, whole, young_worse
+from pitchkit.notes.update.actuals import line_forecast, shown_count, whole, young_worse
 from pitchkit.notes.update.claims import Claim, better_text, isolated_periods, worsening
 from pitchkit.notes.update.measures import (
     amount_text,
@@ -140,7 +140,21 @@ def not_shown_text(claim: Claim, situation: Situation) -> str:
     if claim.analysis.kind == "none" and _priced(claim, situation):
         # The finance director's forecast counts nothing for the months its figures cover
         # and the plan's full rate for the rest of the year, until a chart can tell: said
-        # here in the same words, with how many figures there are (newuser32 #3).
+        # here in the same words, with how many figures there are (newuser32 #3), and the
+        # figure (newuser32 #7: "forecast" with no £ anywhere on the page).
+        forecast = plan_forecast_text(claim.impact.id, situation)
+        if forecast:
+            return lang.gettext(
+                "too few figures yet to tell a change from normal variation ({n} so far; a "
+                "chart needs {needs}), so no money is counted for the months logged and the "
+                "rest of the year is forecast at the plan's full rate ({forecast}); {more} "
+                "better than the baseline could show one"
+            ).format(
+                n=claim.analysis.count,
+                needs=claim.analysis.rules.min_run_points,
+                forecast=forecast,
+                more=more.format(n=claim.needed),
+            )
         return lang.gettext(
             "too few figures yet to tell a change from normal variation ({n} so far; a chart "
             "needs {needs}), so no money is counted for the months logged and the rest of the "
@@ -158,10 +172,51 @@ def not_shown_text(claim: Claim, situation: Situation) -> str:
             "too few figures yet to tell a change from normal variation; {more} better than "
             "the baseline could show one"
         ).format(more=more.format(n=claim.needed))
+    last = max((i for i, v in enumerate(claim.analysis.values) if v is not None), default=None)
+    early = [
+        s
+        for s in claim.analysis.signals
+        if last in s.points and claim.analysis.began_before_change(s)
+    ]
+    if early:
+        # The chart beside this row shows a trend (an improvement) that began before the
+        # change: the row says why it is not counted, in the chart's words (newuser32 #5).
+        return (
+            lang.gettext(
+                "falling since before the change began, so not counted as the project's; {more} "
+                "better than the baseline could show a change of its own"
+            )
+            if early[0].direction == "down"
+            else lang.gettext(
+                "rising since before the change began, so not counted as the project's; {more} "
+                "better than the baseline could show a change of its own"
+            )
+        ).format(more=more.format(n=claim.needed))
     return lang.gettext(
         "no change can be told apart from normal variation yet; {more} better than the "
         "baseline could show one"
     ).format(more=more.format(n=claim.needed))
+
+
+def plan_forecast_text(impact_id: str, situation: Situation) -> str:
+    """``£30,000 for 2026/27``: an impact's part of the finance director's forecast.
+
+    The year under way on the day the update is written, worked as the
+    finance block works it (:func:`~.actuals.line_forecast`), so that an
+    update saying its money "is forecast" gives the figure. Empty when no
+    year is under way or the impact adds no money.
+    """
+    ledger = situation.pitch.ledger
+    line = ledger.line(impact_id) if ledger is not None else None
+    if ledger is None or line is None or not _priced_id(impact_id, situation):
+        return ""
+    year = ledger.under_way
+    if year is None or ledger.start is None or ledger.today is None:
+        return ""
+    part = line_forecast(ledger, situation.claims.get(impact_id), line, year)
+    return situation.lang.gettext("{money} for {year}").format(
+        money=wording.worth(part.earned, situation.lang), year=fy_label(year)
+    )
 
 
 def _priced(claim: Claim, situation: Situation) -> bool:
@@ -275,12 +330,29 @@ def delivered_rows(situation: Situation) -> list[Context]:
             # No figure in the log yet, and money in the finance director's forecast at the
             # plan's full rate: said so, in the money block's words (review14 #6), not left
             # out as if it counted nothing.
-            row["text"] = situation.lang.gettext(
-                "no figure in the log yet, so its money is forecast at the plan's full rate for now"
+            forecast = plan_forecast_text(impact.id, situation)
+            row["text"] = (
+                situation.lang.gettext(
+                    "no figure in the log yet, so its money is forecast at the plan's full rate "
+                    "for now ({forecast})"
+                ).format(forecast=forecast)
+                if forecast
+                else situation.lang.gettext(
+                    "no figure in the log yet, so its money is forecast at the plan's full rate "
+                    "for now"
+                )
             )
         if progress.latest is not None:
             figures = True
             row["text"] = delivered_text(progress, situation)
+            if situation.fill_in and progress.latest.period != situation.period:
+                # A draft has no figure for its period yet: what the row says is as at the
+                # last month logged, and says so, as the table's "Last known" does
+                # (newuser32 #8), rather than read as this period's verdict.
+                row["text"] = situation.lang.gettext("as at {period}, {text}").format(
+                    period=fmt.period_label(progress.latest.period.text, situation.lang),
+                    text=row["text"],
+                )
             row["money"] = progress.delivered_money
             row["money_text"] = delivered_money_text(progress, situation.lang)
             row["share_text"] = share_text(progress, statements, situation)

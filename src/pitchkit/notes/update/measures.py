@@ -112,7 +112,9 @@ def measure_row(progress: MeasureProgress, situation: Situation) -> Context:
         figures = [baseline, target]
         if latest is not None and latest.value is not None:
             figures.append(latest.value)
-        shown = fmt.money_together(figures, lang)
+        # To the pound at most: a yearly £140,000 target is £11,667 a month, not "£11,700"
+        # beside figures written to the £100 (newuser32 #10).
+        shown = fmt.money_together([fmt.whole(v) if abs(v) >= 100 else v for v in figures], lang)
         baseline_shown, target_shown = shown[0], shown[1]
         latest_shown = shown[2] if len(shown) > 2 else None
     baseline_text = f"{baseline_shown} {per}".strip()
@@ -663,7 +665,9 @@ def missing_notes(situation: Situation) -> list[str]:
             several[text] = missing_count(counted, unlogged) > 1
     notes: list[str] = []
     for text, missing in gaps.items():
-        rate = any(p.is_rate for p in missing)
+        # "Totals to date" only where the update prints one: a count whose chart shows the
+        # change. Otherwise no total is shown to leave it out of (newuser32 #7).
+        rate = any(p.is_rate and situation.claims[p.impact.id].shown for p in missing)
         if len(missing) > 2 and len(missing) == len(situation.progress):
             # The same period missing from every measure in the table above: naming them all
             # again makes one sentence of five measures' names for one month unreported.

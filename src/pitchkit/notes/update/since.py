@@ -296,9 +296,13 @@ def _new_signals(before: Claim, now: Claim, situation: Situation) -> list[str]:
     ]
     kind = _kind(situation)
     return [
-        lang.gettext("new on the chart: {signal}").format(
-            signal=signal_words(s, analysis, kind, lang)
-        )
+        # A trend that began before the change began before the last update too: not "new",
+        # and its words say it is not counted as the project's (newuser32 #5).
+        (
+            lang.gettext("on the chart: {signal}")
+            if _improving_before_change(analysis, s)
+            else lang.gettext("new on the chart: {signal}")
+        ).format(signal=signal_words(s, analysis, kind, lang))
         for s in sorted(found, key=lambda s: spc.RULE_WEIGHT[s.rule])[:1]
     ]
 

@@ -325,16 +325,34 @@ class Analysis:
         """Whether an improving trend began before the first change, and so is not its.
 
         A trend that falls or rises between two of its points before the
-        change, on a chart whose figures before the change show an
-        improvement on their own (:attr:`improving_before`). A trend whose
-        only point before the change is the one its first move is measured
-        from did not move before it; one whose steps before the change are
-        no more than those figures' usual variation is read by the figures
-        from the change on (:meth:`_from_change`), as the money is.
+        change and runs on past it, which :meth:`_from_change` does not
+        credit to the change: always so on a chart whose figures before the
+        change show an improvement on their own (:attr:`improving_before`),
+        and otherwise when the figures from the last one before the change
+        on are too few to make a trend by themselves (locum sessions of 22
+        and 18 before the change and 9, 7, 6 after it: a trend of 5 from
+        July, 4 from August) and no other signal shows the change. A trend
+        whose only point before the change is the one its first move is
+        measured from did not move before it; a
+        signal worded by what it is first (the old level, on the way to the
+        new one, recovering, before a fall or rise) is not. The same test as
+        the money's, so no page calls such a trend the
+        project's while another says it is not counted (newuser32 #5).
         """
-        if self.change_at is None or signal.improvement is not True or signal.rule != "trend":
+        at = self.change_at
+        if at is None or signal.improvement is not True or signal.rule != "trend":
             return False
-        return self.improving_before and self._moves_from(signal) < self.change_at
+        if signal.before_improvement or signal.stepping or signal.recovering:
+            return False  # worded by what it is first: the old level, on the way, recovering
+        if signal.before_worsening:
+            return False
+        if signal.end < at or self._moves_from(signal) >= at:
+            return False
+        if self.improving_before:
+            return True
+        # On a chart that shows the change by another signal (a sustained shift from it), a
+        # trend reaching back before it is part of that change, not a rival to it.
+        return not self._from_change(signal, at) and not self.improvements_after_change()
 
     def _past_baseline(self, signal: Signal) -> bool:
         """Whether an improvement signal shows a change from the facts' baseline.
