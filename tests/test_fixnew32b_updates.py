@@ -236,14 +236,14 @@ def test_a_draft_says_its_delivered_rows_are_as_at_the_last_month_logged(
     [
         (
             "en_GB",
-            "so its money is forecast at the plan's full rate for now (£66,000 for 2026/27)",
+            "so no money is counted for the months logged and the rest of the year is forecast "
+            "at the plan's full rate (£38,000 for 2026/27)",
             "Agency theatre nurse shifts: no figure for October 2026; gaps are left blank, not "
             "taken as zero.",
         ),
         (
             "cy_GB",
-            "felly rhagwelir ei arian ar gyfradd lawn y cynllun am y tro (£66,000 ar gyfer "
-            "2026/27)",
+            "a rhagwelir gweddill y flwyddyn ar gyfradd lawn y cynllun (£38,000 ar gyfer 2026/27)",
             "dim ffigur ar gyfer Hydref 2026; gadewir bylchau'n wag",
         ),
     ],
@@ -251,9 +251,10 @@ def test_a_draft_says_its_delivered_rows_are_as_at_the_last_month_logged(
 def test_money_an_update_says_is_forecast_is_given_and_no_total_is_named_that_is_not_shown(
     cli: Callable[..., Result], tmp_path: Path, locale: str, forecast: str, gap: str
 ) -> None:
-    # October's figure never came: 7 figures to November, too few for a chart, so the
-    # money stays at the plan's full rate: 23 shifts a month x £410 x 12, 212 days of
-    # 2026/27's 365 from 1 September, £65,726 (newuser32 #7).
+    # October's figure never came: 7 figures to November, too few for a chart, so nothing
+    # is counted for the months logged and the rest of the year is at the plan's full rate:
+    # 23 shifts a month x £410 x 12 = £113,160 a year, for the 121 days of 2026/27's 365
+    # from 1 December, £37,514 (newuser32 #7, with fixnew32a's rule).
     facts = _write(tmp_path, locale=locale)
     facts.write_text(
         facts.read_text(encoding="utf-8").replace("measures: {agency-shifts: 26}", "measures: {}"),
