@@ -207,7 +207,7 @@ def test_home_visits_become_money_when_staff_time_stops_not_clinic_sessions(
     ("locale", "condition"),
     [
         (None, "emergency department shifts or staffed hours are no longer paid for"),
-        ("cy_GB", "sifftiau neu oriau staff yr adran achosion brys heb eu talu mwyach"),
+        ("cy_GB", "pan na thelir mwyach am sifftiau neu oriau staff yr adran achosion brys"),
     ],
 )
 def test_emergency_attendances_become_money_when_shifts_stop_not_clinic_sessions(
