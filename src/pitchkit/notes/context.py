@@ -1572,11 +1572,15 @@ def one_per_objective(statements: list[Context], lang: Language) -> list[Context
             }
         said.add(statement["impact"])
         first = merged.get(statement["objective_id"])
+        # Each impact's own claim and money, so that fitting a page can take a claim's
+        # closing sentences off and drop an impact's money with its last one.
+        part = {"claim": statement["claim"], "money_of": list(statement["money_of"])}
         if first is None:
-            merged[statement["objective_id"]] = dict(statement)
+            merged[statement["objective_id"]] = {**statement, "parts": [part]}
         else:
             first["claim"] = f"{first['claim']} {statement['claim']}"
             first["money_of"] = [*first["money_of"], *statement["money_of"]]
+            first["parts"] = [*first["parts"], part]
             if statement["how"] and statement["how"] not in first["how"]:
                 first["how"] = " ".join(filter(None, (first["how"], statement["how"])))
     return [{**shown, "text": with_how(shown["claim"], shown["how"])} for shown in merged.values()]

@@ -18,12 +18,15 @@ in the same order, judged by its line-by-line layout instead:
    statement is the point of the note, so it goes only after gains,
    evidence and advice), every concern, then the strongest statement's
    reason;
-6. the problem and the change down to their first sentence.
+6. the problem and the change down to their first sentence;
+7. closing sentences of the strongest statement, two kept (the other
+   impacts shown beside its first go first, each with its money).
 
 Text is only ever shortened at a sentence boundary, never inside a
 sentence, and whole items are dropped, never half of one. Never cut: the
 title, the ask sentence, any ask (the sponsorship ask and the first ask
-above all), the headline, the director's strongest statement, the advice
+above all), the headline, the director's strongest statement (its first two
+sentences), the advice
 question meant for them, the strategy line a shown statement's objective
 rests on, funding, timeline and contact. When all of that still does not
 fit, the note is left to run over and :class:`Fit` says by how many words.
@@ -341,6 +344,7 @@ STEPS: tuple[tuple[str, tuple[str, ...], int], ...] = (
     ("reasons", ("pitch", "statements"), 0),
     ("sentences", ("project", "problem"), 1),
     ("sentences", ("project", "change"), 1),
+    ("closing", ("pitch", "statements"), 2),
 )
 
 #: The fields :data:`STEPS` may change.
@@ -372,6 +376,34 @@ def _drop_one(items: list[Any], floor: int, protected: Any) -> list[Any] | None:
     return None
 
 
+def _closing_off(statement: dict[str, Any], floor: int) -> dict[str, Any] | None:
+    """``statement`` less its closing sentence, or ``None`` at ``floor`` sentences or fewer.
+
+    Only a statement whose reason is off already: its text is then its claim.
+    The claim of a statement that shows several impacts on one objective is
+    their claims in turn (``parts``): the last impact's sentences go first, and
+    with its last sentence its money (``money_of``), so that the finance block
+    gives that figure itself again.
+    """
+    if statement.get("how"):
+        return None
+    text = _trim_one(statement["text"], floor)
+    if text is None:
+        return None
+    parts = [dict(part) for part in statement.get("parts") or ()]
+    if parts:
+        last = sentences(parts[-1]["claim"])[:-1]
+        if last:
+            parts[-1]["claim"] = " ".join(last)
+        else:
+            parts.pop()
+    claim = " ".join(part["claim"] for part in parts) if parts else _trim_one(statement["claim"], 0)
+    shorter = {**statement, "text": text, "claim": claim or text, "parts": parts}
+    if parts:
+        shorter["money_of"] = [impact for part in parts for impact in part["money_of"]]
+    return shorter
+
+
 def _trim_one(text: str, floor: int) -> str | None:
     """``text`` less its closing sentence, or ``None`` when it has ``floor`` sentences or fewer."""
     parts = sentences(text)
@@ -395,6 +427,13 @@ def _step(
             if item.get("how"):
                 plain = {**item, "text": item["claim"], "how": ""}
                 _set(context, path, [*value[:index], plain, *value[index + 1 :]])
+                return True
+        return False
+    if kind == "closing":
+        for index in range(len(value) - 1, -1, -1):
+            shorter = _closing_off(value[index], floor)
+            if shorter is not None:
+                _set(context, path, [*value[:index], shorter, *value[index + 1 :]])
                 return True
         return False
     if kind == "drop":
@@ -650,6 +689,24 @@ def _describe(path: tuple[str, ...], before: dict[str, Any], after: dict[str, An
             if id(item) in kept_ids:
                 remaining.remove(item) if item in remaining else None
                 continue
+            closed = next((n for n in remaining if _closing_taken_off(item, n)), None)
+            if closed is not None:
+                remaining.remove(closed)
+                if item.get("how"):
+                    details.append(
+                        Message(
+                            '"{item}" without the reason its link holds',
+                            item=_opening(item.get("objective", ""), 6),
+                        )
+                    )
+                details.append(
+                    Message(
+                        '"{start}" now ends "{end}"',
+                        start=_opening(item.get("objective", ""), 5),
+                        end=_closing(closed["text"]),
+                    )
+                )
+                continue
             plain = next((n for n in remaining if _reason_taken_off(item, n)), None)
             if plain is not None:
                 remaining.remove(plain)
@@ -693,6 +750,17 @@ def _reason_taken_off(old: Any, new: Any) -> bool:
         and bool(old.get("how"))
         and not new.get("how")
         and old.get("objective_id") == new.get("objective_id")
+    )
+
+
+def _closing_taken_off(old: Any, new: Any) -> bool:
+    """Whether statement ``new`` is ``old`` with closing sentences of its claim taken off."""
+    return (
+        isinstance(old, dict)
+        and isinstance(new, dict)
+        and old.get("objective_id") == new.get("objective_id")
+        and len(new.get("claim", "")) < len(old.get("claim", ""))
+        and old.get("claim", "").startswith(new.get("claim", ""))
     )
 
 
