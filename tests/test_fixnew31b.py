@@ -103,14 +103,14 @@ def test_the_plan_has_a_verb(cli: Cli, facts: Path) -> None:
     assert "Yn y cynllun," not in text
 
 
-# Two conditions for capacity to become money: two clauses, "pan …, a phan …".
+# Two conditions for capacity to become money: two clauses, "pan … a phan …".
 
 
 def test_capacity_becomes_money_in_two_clauses(cli: Cli, facts: Path) -> None:
     text = document(cli, facts, "brief", "dof")
     assert (
         "dim ond yn troi'n arian pan gaiff yr hyn a ryddheir ei dorri neu ei ddefnyddio ar gyfer "
-        "gwaith â thâl, a phan ddaw sesiynau clinig neu weithgarwch a allanolwyd i ben." in text
+        "gwaith â thâl a phan ddaw sesiynau clinig neu weithgarwch a allanolwyd i ben." in text
     ), text
 
 

@@ -91,6 +91,8 @@ _ASPIRATE_AFTER_AND = frozenset(
         "cynnydd",
         "canran",
         "capasiti",
+        # A clause of its own in a list of conditions: "pan …, pan … a phan …" (review23).
+        "pan",
         "costau",
         "cyfnod",
         "pwynt",
