@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -802,7 +802,7 @@ def with_so_far(text: str, statement: Statement, pitch: Pitch, lang: Language) -
         if not shown:
             return text
         return lang.gettext("In the plan, {claim} {so_far}").format(
-            claim=planned_claim(text, statement, lang), so_far=shown
+            claim=planned_claim(text, statement, lang, pitch.director.terms), so_far=shown
         )
     impact = statement.impact
     month = fmt.period_label(f"{found.upto:%Y-%m}", lang)
@@ -856,26 +856,28 @@ def with_so_far(text: str, statement: Statement, pitch: Pitch, lang: Language) -
             )
         ).format(month=month, amount=amount)
     return lang.gettext("In the plan, {claim} {so_far}").format(
-        claim=planned_claim(text, statement, lang), so_far=so_far
+        claim=planned_claim(text, statement, lang, pitch.director.terms), so_far=so_far
     )
 
 
-#: A Welsh claim's movement, "{measure} o {baseline} i …": the measure, then the rest from
-#: the first figure on.
-_WELSH_MOVEMENT = re.compile(r"^(?P<measure>.+?) o (?P<rest>[£−-]?\d.*)$", re.DOTALL)
-
-
-def planned_claim(text: str, statement: Statement, lang: Language) -> str:
+def planned_claim(text: str, statement: Statement, lang: Language, terms: Mapping[str, str]) -> str:
     """A statement's claim after "In the plan,": as it is in English, with a verb in Welsh.
 
     English reads "In the plan, emergency admissions from 1,200 to 1,000 a
     year: …"; Welsh wants a verb there: "Yn ôl y cynllun, bydd derbyniadau brys
-    yn gostwng o 1,200 i 1,000 …" (newuser31).
+    yn gostwng o 1,200 i 1,000 …" (newuser31). The measure is the statement's own,
+    as :func:`wording.movement_phrase` wrote it, not read back from ``text``: a
+    measure may hold " o 75 oed" itself (review23).
     """
     claim = wording.lower_measure(text)
-    found = _WELSH_MOVEMENT.match(claim) if lang.lang == "cy" else None
-    if found is None:
+    if lang.lang != "cy":
         return claim
+    shown = wording.shown_measure(statement.impact, lang, terms)
+    # As the claim shows it: lower_measure read the measure's first word with the words after.
+    measure, rest = claim[: len(shown)], claim[len(shown) :]
+    if measure.lower() != shown.lower() or not rest.startswith(" o "):
+        return claim
+    rest = rest.removeprefix(" o ")
     quantity = statement.quantity
     if quantity.target < quantity.baseline:
         moved = lang.gettext("{measure} will fall from {rest}")
@@ -883,7 +885,7 @@ def planned_claim(text: str, statement: Statement, lang: Language) -> str:
         moved = lang.gettext("{measure} will rise from {rest}")
     else:
         moved = lang.gettext("{measure} will go from {rest}")
-    return moved.format(measure=found["measure"], rest=found["rest"])
+    return moved.format(measure=measure, rest=rest)
 
 
 def early_text(pitch: Pitch, impact: Impact, lang: Language) -> str:

@@ -383,6 +383,15 @@ def part_of_target(value: float, unit: str | None, lang: Language) -> str:
     return fmt.quantity(value, unit, lang)
 
 
+def shown_measure(impact: Impact, lang: Language, terms: Mapping[str, str]) -> str:
+    """An impact's measure as :func:`movement_phrase` writes it.
+
+    In the director's terms, and quoted when it is in the other language.
+    """
+    measure = apply_terms(impact.measure, terms)
+    return quoted(measure) if foreign(measure, lang) else measure
+
+
 def movement_phrase(
     impact: Impact, quantity: Quantity, lang: Language, terms: Mapping[str, str]
 ) -> str:
@@ -400,7 +409,7 @@ def movement_phrase(
     return (
         lang.gettext("{measure} from {baseline} to {target} {per}")
         .format(
-            measure=quoted(measure) if foreign(measure, lang) else measure,
+            measure=shown_measure(impact, lang, terms),
             baseline=baseline,
             # A rate's words are in the measure already: "Falls per 1,000 occupied bed
             # days from 8.1 to 6", not "… to 6 per 1,000 occupied bed days".
