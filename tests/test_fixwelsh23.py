@@ -65,3 +65,93 @@ def test_the_plan_verb_follows_a_measure_that_names_an_age(cli: Cli, facts: Path
     assert (
         "ENT referrals of patients aged 75 and over from 140 to 40 referrals a month" in english
     ), english
+
+
+# newuser33: the "so far" sentences have a verb in Welsh; the English keeps its note style.
+
+
+@pytest.mark.parametrize(
+    ("extra", "said"),
+    [
+        (
+            (),
+            [
+                "Hyd yma, mae'r ffigurau'n dangos 237 atgyfeiriad yn llai, Gorffennaf – Tachwedd "
+                "2026.",
+                "Erbyn mis Tachwedd 2026, y ffigur oedd 1,235 llwybr: newid parhaus ers Gorffennaf "
+                "2026.",
+            ],
+        ),
+        (
+            ("--locale", "en_GB"),
+            [
+                "So far 237 fewer referrals, July to November 2026.",
+                "So far 1,235 pathways in November 2026: a sustained change since July 2026.",
+            ],
+        ),
+    ],
+)
+def test_so_far_reads_as_a_sentence(
+    cli: Cli, facts: Path, extra: tuple[str, ...], said: list[str]
+) -> None:
+    text = document(cli, facts, "brief", "coo", *extra)
+    for sentence in said:
+        assert sentence in text, text
+    assert "Hyd yma 237" not in text
+    assert "Hyd yma 1,235" not in text
+
+
+# newuser33: the update's chart captions and heading in Welsh.
+
+
+@pytest.mark.parametrize(
+    ("extra", "said", "unsaid"),
+    [
+        (
+            (),
+            ["Arwydd: tuedd: 7 mis yn gostwng", "Gwnaed y cyfnod hwn"],
+            ["Signal", "Wedi'i wneud"],
+        ),
+        (("--locale", "en_GB"), ["Signal: trend: 7 months falling", "Done this period"], []),
+    ],
+)
+def test_the_update_says_signal_and_done_in_welsh(
+    cli: Cli, facts: Path, extra: tuple[str, ...], said: list[str], unsaid: list[str]
+) -> None:
+    text = document(cli, facts, "update", "coo", *extra)
+    for words in said:
+        assert words in text, text
+    for words in unsaid:
+        assert words not in text, text
+
+
+# newuser33: a Welsh health board's regulator is Healthcare Inspectorate Wales.
+
+
+@pytest.mark.parametrize(
+    ("extra", "gain"),
+    [
+        (
+            (),
+            "Astudiaeth achos i'w dangos i bartneriaid rhanbarthol ac Arolygiaeth Gofal Iechyd "
+            "Cymru",
+        ),
+        (
+            ("--locale", "en_GB"),
+            "A case study to show regional partners and Healthcare Inspectorate Wales",
+        ),
+    ],
+)
+def test_a_welsh_body_shows_its_case_study_to_hiw(
+    cli: Cli, facts: Path, extra: tuple[str, ...], gain: str
+) -> None:
+    text = document(cli, facts, "brief", "ceo", *extra)
+    assert gain in text, text
+    assert "rheoleiddiwr" not in text
+    assert "system partners" not in text
+
+
+def test_an_english_trust_keeps_system_partners_and_the_regulator(cli: Cli, facts: Path) -> None:
+    edit(facts, "Hywel Dda University Health Board", "Riverside NHS Foundation Trust")
+    text = document(cli, facts, "brief", "ceo", "--locale", "en_GB")
+    assert "A case study to show system partners and the regulator" in text, text

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from pitchkit.facts.schema import Director, Facts, Impact, Objective
 from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import N_, Language
+from pitchkit.init.orgkind import HEALTH_BOARD, WELSH_TRUST, kind_of
 from pitchkit.notes import moneytext, together, wording
 from pitchkit.notes.conversions import conversion_note, conversion_phrase, named_conversion_note
 from pitchkit.notes.foreign import foreign, quoted
@@ -1470,6 +1471,9 @@ def in_season(gain: str, today: dt.date | None, facts: Facts | None = None) -> s
 
 #: England's name for the groups of GP practices Wales (and Scotland) call clusters.
 PCN_GAIN = N_("a model to share with other primary care networks")
+#: Wales has no "system" of ICBs: an NHS Wales body's partners are regional, and its
+#: regulator is Healthcare Inspectorate Wales (newuser33).
+HIW_GAIN = N_("a case study to show regional partners and Healthcare Inspectorate Wales")
 #: An organisation in England: an ICB, or a trust that is not Welsh.
 _ENGLISH_BODY = re.compile(r"\b(?:ICB|Integrated Care Board|(?:NHS|Foundation) Trust)\b")
 _WELSH_BODY = re.compile(r"\b(?:Wales|Welsh|Cymru|Velindre|Felindre|Bwrdd|Ymddiriedolaeth)\b")
@@ -1498,7 +1502,14 @@ def in_country(gain: str, pitch: Pitch) -> str:
     """
     if gain == "a model to share with other clusters" and in_england(pitch):
         return PCN_GAIN
+    if gain == "a case study to show system partners and the regulator" and in_wales(pitch):
+        return HIW_GAIN
     return gain
+
+
+def in_wales(pitch: Pitch) -> bool:
+    """Whether the project's organisation is an NHS Wales body, by the kind its name says."""
+    return kind_of(pitch.facts.project.organisation or "") in (HEALTH_BOARD, WELSH_TRUST)
 
 
 def worded(gain: str, today: dt.date | None, facts: Facts, pitch: Pitch | None = None) -> str:
