@@ -60,7 +60,7 @@ def check(cli: Cli, facts: Path, director: str) -> str:
         ("Hyb gofal yr un diwrnod", "Mae'r hyb gofal yr un diwrnod yn"),
         ("Y Tîm Rhyddhau", "Mae'r Tîm Rhyddhau yn"),
         # Not a noun pitchkit knows: written after "y prosiect", in quotes.
-        ("Ysbyty yn y Cartref", "Mae'r prosiect ‘Ysbyty yn y Cartref’ yn"),
+        ("Ysbyty yn y Cartref", "Mae'r prosiect “Ysbyty yn y Cartref” yn"),
         # A name takes no article.
         ("Cwtsh", "Mae Cwtsh yn"),
         ("Ear Care Wales", "Mae Ear Care Wales yn"),

@@ -14,6 +14,7 @@ import pytest
 from typer.testing import Result
 
 from documenttext import document_text
+from pitchkit.i18n.welshtitle import welsh_subject
 
 Cli = Callable[..., Result]
 
@@ -155,3 +156,56 @@ def test_an_english_trust_keeps_system_partners_and_the_regulator(cli: Cli, fact
     edit(facts, "Hywel Dda University Health Board", "Riverside NHS Foundation Trust")
     text = document(cli, facts, "brief", "ceo", "--locale", "en_GB")
     assert "A case study to show system partners and the regulator" in text, text
+
+
+# review23 risks 4 and 5: an English title is quoted, as every item shown as written is.
+
+
+@pytest.mark.parametrize(
+    ("title", "english", "subject"),
+    [
+        ("Model of care", True, "y prosiect “Model of care”"),
+        ("Ward 7 frailty unit", True, "y prosiect “Ward 7 frailty unit”"),
+        ("Community ear care", True, "y prosiect “Community ear care”"),
+        ("Ear Care Wales", True, "Ear Care Wales"),
+        ("Model gofal newydd", False, "y model gofal newydd"),
+        ("Clinigau clust cymunedol", False, "y clinigau clust cymunedol"),
+        ("Ysbyty yn y Cartref", False, "y prosiect “Ysbyty yn y Cartref”"),
+        ("HWB GOFAL", False, "yr HWB GOFAL"),
+        ("CANOLFAN ASESU", False, "y GANOLFAN ASESU"),
+        ("Hwb", False, "Hwb"),
+        ("Prosiect", False, "Prosiect"),
+    ],
+)
+def test_a_title_as_a_welsh_subject(title: str, english: bool, subject: str) -> None:
+    assert welsh_subject(title, english=english) == subject
+
+
+@pytest.mark.parametrize(
+    ("extra", "said", "unsaid"),
+    [
+        ((), "prosiect “Model of care”", "y model of care"),
+        (("--locale", "en_GB"), "Model of care", "“Model of care”"),
+    ],
+)
+def test_an_english_title_in_a_welsh_note_is_quoted(
+    cli: Cli, facts: Path, extra: tuple[str, ...], said: str, unsaid: str
+) -> None:
+    edit(
+        facts,
+        "    en: Community ear care service\n    cy: Gwasanaeth gofal clust cymunedol\n",
+        "    en: Model of care\n",
+    )
+    text = document(cli, facts, "brief", "coo", *extra)
+    assert said in text, text
+    assert unsaid not in text
+
+
+def test_the_update_board_sentence_quotes_an_english_title(cli: Cli, facts: Path) -> None:
+    edit(
+        facts,
+        "    en: Community ear care service\n    cy: Gwasanaeth gofal clust cymunedol\n",
+        "    en: Model of care\n",
+    )
+    text = document(cli, facts, "update", "coo")
+    assert "Mae tîm y prosiect “Model of care” yn adrodd" in text, text

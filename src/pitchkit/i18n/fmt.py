@@ -235,6 +235,11 @@ def money(
 _ABOUT_DECIMALS_UNDER = 5
 
 
+def quoted(text: object) -> str:
+    """``text`` in curly quotes, as an item shown as written (an objective, a title)."""
+    return f"“{str(text).strip()}”"
+
+
 def about(value: float, lang: Language) -> str:
     """A figure said with "about": to one decimal place under five (2.4), else whole (8, 67)."""
     small = abs(value) < _ABOUT_DECIMALS_UNDER

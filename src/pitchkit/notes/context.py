@@ -18,11 +18,12 @@ from typing import TYPE_CHECKING, Any
 
 from pitchkit.facts.schema import Director, Facts, Impact, Objective
 from pitchkit.i18n import fmt
+from pitchkit.i18n.fmt import quoted
 from pitchkit.i18n.translation import N_, Language
 from pitchkit.init.orgkind import HEALTH_BOARD, WELSH_TRUST, kind_of
 from pitchkit.notes import moneytext, together, wording
 from pitchkit.notes.conversions import conversion_note, conversion_phrase, named_conversion_note
-from pitchkit.notes.foreign import foreign, quoted
+from pitchkit.notes.foreign import foreign
 from pitchkit.period import Period
 from pitchkit.recast.align import claimable_chain, financial
 from pitchkit.recast.audience import is_others, items_for

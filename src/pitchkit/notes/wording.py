@@ -13,10 +13,11 @@ from functools import cache
 
 from pitchkit.facts.schema import Director, Impact, Objective
 from pitchkit.i18n import fmt
+from pitchkit.i18n.fmt import quoted
 from pitchkit.i18n.translation import N_, Language
 from pitchkit.i18n.welshtitle import elided, welsh_subject
 from pitchkit.notes import objectives
-from pitchkit.notes.foreign import foreign, quoted
+from pitchkit.notes.foreign import foreign
 from pitchkit.recast.money import quantum_for, round_money
 from pitchkit.recast.pitch import (
     Pitch,
@@ -686,7 +687,7 @@ def headline(pitch: Pitch, lang: Language) -> str:
         title = title[:1].lower() + title[1:]  # "Bydd y prosiect hwn": never first in Welsh
     elif lang.lang == "cy":
         # "Bydd y gwasanaeth gofal clust ...", not "Bydd Gwasanaeth gofal clust ..." (newuser31).
-        title = welsh_subject(title)
+        title = welsh_subject(title, english=foreign(title, lang))
     shown = pitch.shown
     proposed = proposed_objective(pitch) if not shown else None
     if proposed is not None:
