@@ -325,7 +325,7 @@ def note_text(out: Path) -> str:
         ),
         (
             "cy_GB",
-            "Hyd yma, mae'r ffigurau'n dangos 237 atgyfeiriad yn llai, Gorffennaf – Tachwedd 2025.",
+            "Hyd yma, bu 237 atgyfeiriad yn llai, Gorffennaf – Tachwedd 2025.",
             "Cyfrifir yn erbyn cyfartaledd y cofnod cynnydd cyn y newid: 140.2 atgyfeiriad y mis.",
         ),
     ],

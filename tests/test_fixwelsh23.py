@@ -77,8 +77,7 @@ def test_the_plan_verb_follows_a_measure_that_names_an_age(cli: Cli, facts: Path
         (
             (),
             [
-                "Hyd yma, mae'r ffigurau'n dangos 237 atgyfeiriad yn llai, Gorffennaf – Tachwedd "
-                "2026.",
+                "Hyd yma, bu 237 atgyfeiriad yn llai, Gorffennaf – Tachwedd 2026.",
                 "Erbyn mis Tachwedd 2026, y ffigur oedd 1,235 llwybr: newid parhaus ers Gorffennaf "
                 "2026.",
             ],
