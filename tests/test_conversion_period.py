@@ -52,5 +52,5 @@ def test_sessions_and_co2e_from_a_monthly_count_are_a_month(tmp_path: Path) -> N
 
 def test_the_welsh_note_keeps_one_period_too(tmp_path: Path) -> None:
     operations = _text(_monthly(tmp_path, "cy_GB"), "coo")
-    assert "tua 29 o sesiynau clinig y mis" in operations
+    assert "tua 29 sesiwn glinig y mis" in operations
     assert "sesiynau clinig y flwyddyn" not in operations

@@ -28,7 +28,12 @@ FALLS = Path(__file__).resolve().parent.parent / "examples" / "falls-prevention"
             "September 2027;",
             "since April 2027",
         ),
-        ("cy_GB", "ym mis Mawrth 2028: newid parhaus ers Medi 2027;", "ers Ebrill 2027"),
+        (
+            "cy_GB",
+            "Erbyn mis Mawrth 2028, y ffigur oedd 5.8 per 1,000 occupied bed days: newid parhaus "
+            "ers Medi 2027;",
+            "ers Ebrill 2027",
+        ),
     ],
 )
 def test_a_sustained_change_is_dated_from_its_shift(

@@ -71,7 +71,7 @@ def test_welsh_and_before_twelve_and_the_capacity_caveat(cli: Callable[..., Resu
     # Two conditions, each a clause of its own (newuser31).
     assert (
         "dim ond yn troi'n arian pan na thelir mwyach am y sifftiau banc neu'r swyddi sy'n "
-        "gwneud yr ymweliadau hynny, a phan fydd gwelyau neu gapasiti uwchgyfeirio'n cau."
+        "gwneud yr ymweliadau hynny a phan fydd gwelyau neu gapasiti uwchgyfeirio'n cau."
     ) in welsh
     assert "yn arian dim ond" not in welsh
 

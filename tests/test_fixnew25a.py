@@ -69,7 +69,7 @@ def test_the_director_is_not_the_sponsor_before_the_meeting(
         assert TEAM_EN in text
     else:
         assert "Fel noddwr gweithredol" not in text
-        assert "Mae tîm y prosiect ‘Ysbyty yn y Cartref i bobl eiddil’ yn adrodd" in text
+        assert "Mae tîm y prosiect “Ysbyty yn y Cartref i bobl eiddil” yn adrodd" in text
 
 
 @pytest.mark.parametrize("locale", ["en_GB", "cy_GB"])
@@ -81,7 +81,7 @@ def test_the_director_speaks_as_sponsor_once_the_meeting_has_passed(
         assert SPONSOR_EN in text
         assert TEAM_EN not in text
     else:
-        assert "Fel noddwr gweithredol y prosiect ‘Ysbyty yn y Cartref i bobl eiddil’" in text
+        assert "Fel noddwr gweithredol y prosiect “Ysbyty yn y Cartref i bobl eiddil”" in text
 
 
 def test_another_director_never_speaks_as_sponsor(cli: Cli, tmp_path: Path) -> None:

@@ -325,7 +325,7 @@ def note_text(out: Path) -> str:
         ),
         (
             "cy_GB",
-            "Hyd yma 237 atgyfeiriad yn llai, Gorffennaf – Tachwedd 2025.",
+            "Hyd yma, bu 237 atgyfeiriad yn llai, Gorffennaf – Tachwedd 2025.",
             "Cyfrifir yn erbyn cyfartaledd y cofnod cynnydd cyn y newid: 140.2 atgyfeiriad y mis.",
         ),
     ],
@@ -458,7 +458,10 @@ def test_a_list_of_unit_costs_is_in_one_format(
 
 @pytest.mark.parametrize(
     ("locale", "about", "decimal"),
-    [("en_GB", "about 8 clinic sessions a month", "8.3"), ("cy_GB", "tua 8 o sesiynau", "8.3")],
+    [
+        ("en_GB", "about 8 clinic sessions a month", "8.3"),
+        ("cy_GB", "tua 8 sesiwn glinig y mis", "8.3"),
+    ],
 )
 def test_about_says_a_whole_number_of_sessions(
     tmp_path: Path, locale: str, about: str, decimal: str

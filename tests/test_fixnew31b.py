@@ -60,7 +60,7 @@ def check(cli: Cli, facts: Path, director: str) -> str:
         ("Hyb gofal yr un diwrnod", "Mae'r hyb gofal yr un diwrnod yn"),
         ("Y Tîm Rhyddhau", "Mae'r Tîm Rhyddhau yn"),
         # Not a noun pitchkit knows: written after "y prosiect", in quotes.
-        ("Ysbyty yn y Cartref", "Mae'r prosiect ‘Ysbyty yn y Cartref’ yn"),
+        ("Ysbyty yn y Cartref", "Mae'r prosiect “Ysbyty yn y Cartref” yn"),
         # A name takes no article.
         ("Cwtsh", "Mae Cwtsh yn"),
         ("Ear Care Wales", "Mae Ear Care Wales yn"),
@@ -103,14 +103,14 @@ def test_the_plan_has_a_verb(cli: Cli, facts: Path) -> None:
     assert "Yn y cynllun," not in text
 
 
-# Two conditions for capacity to become money: two clauses, "pan …, a phan …".
+# Two conditions for capacity to become money: two clauses, "pan … a phan …".
 
 
 def test_capacity_becomes_money_in_two_clauses(cli: Cli, facts: Path) -> None:
     text = document(cli, facts, "brief", "dof")
     assert (
         "dim ond yn troi'n arian pan gaiff yr hyn a ryddheir ei dorri neu ei ddefnyddio ar gyfer "
-        "gwaith â thâl, a phan ddaw sesiynau clinig neu weithgarwch a allanolwyd i ben." in text
+        "gwaith â thâl a phan ddaw sesiynau clinig neu weithgarwch a allanolwyd i ben." in text
     ), text
 
 

@@ -136,6 +136,8 @@ def test_a_trend_begun_before_the_change_says_so_beside_the_signal(
         # Said of the agency shifts themselves, which the chart does not count yet.
         ("Agency shifts falling again; the bank pool grew by twelve nurses", True),
         ("Bank pool grew by twelve nurses as agency shifts fell", True),
+        # An "as" that describes the measure does not part its change word from it (review23).
+        ("Agency shifts, as a share of the rota, falling", True),
     ],
 )
 def test_a_headline_word_belongs_to_the_measure_in_its_own_clause(

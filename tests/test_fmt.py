@@ -213,6 +213,12 @@ def test_applies_the_welsh_soft_mutation(word: str, mutated: str) -> None:
         (["A", "B", "C"], "A, B and C", "A, B a C"),  # no comma before "a" in Welsh (newuser31)
         (["Bethan", "Eleri", "Dafydd"], "Bethan, Eleri and Dafydd", "Bethan, Eleri a Dafydd"),
         (("Ŵyn", "Ŷd"), "Ŵyn and Ŷd", "Ŵyn ac Ŷd"),
+        # Clauses of their own: "pan" takes the aspirate after "a", still no comma (review23).
+        (
+            ["pan fydd gwelyau'n cau", "pan fydd staff yn symud", "pan ddaw sesiynau i ben"],
+            "pan fydd gwelyau'n cau, pan fydd staff yn symud and pan ddaw sesiynau i ben",
+            "pan fydd gwelyau'n cau, pan fydd staff yn symud a phan ddaw sesiynau i ben",
+        ),
     ],
 )
 def test_joins_lists_as_each_language_does(items: list[str], english: str, welsh: str) -> None:

@@ -356,7 +356,7 @@ def test_welsh_chart_signals_do_not_stack_brackets(tmp_path: Path) -> None:
     # fifteen months, so the fall is a shift below the mean, listed with its last point.
     path = _facts(tmp_path, [WASTED], updates=_log(15), start="2026-07-01")
     text = _update(path, "cy_GB")
-    signals = text.split("Signalau:")[1:]
+    signals = text.split("Arwyddion:")[1:]
     assert signals, "no Welsh signals in the update"
     # Written on 10 September 2027, the update is August's, the last month that has ended.
     assert "(gwelliant), pwynt olaf: Awst 2027" in signals[0]

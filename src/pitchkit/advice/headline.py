@@ -164,17 +164,33 @@ def unsupported(facts: Facts, only: Period | None = None) -> Iterator[Headline]:
             yield Headline(entry=index, period=period, impact=impact, word=word)
 
 
-#: Where a headline's clauses part: a semicolon, "while", "whereas", "but", "as" (a reason:
-#: "falling as theatre lists were lost"), and their Welsh ("tra", "ond", "gan fod", "wrth i").
+#: Where a headline's clauses part: a semicolon, "while", "whereas", "but", and their Welsh
+#: ("tra", "ond", "gan fod", "wrth i").
 _CLAUSE = re.compile(
-    r";|\bwhile\b|\bwhereas\b|\bbut\b|\bas\b|\btra\b|\bond\b|\bgan fod\b|\bwrth i\b",
+    r";|\bwhile\b|\bwhereas\b|\bbut\b|\btra\b|\bond\b|\bgan fod\b|\bwrth i\b",
     re.IGNORECASE,
 )
+_AS = re.compile(r"\bas\b", re.IGNORECASE)
 
 
 def clauses(summary: str) -> list[str]:
-    """A headline's clauses: "Locum sessions below target; day cases falling" is two."""
-    return [part for part in _CLAUSE.split(summary) if part.strip()]
+    """A headline's clauses: "Locum sessions below target; day cases falling" is two.
+
+    "as" parts a clause only where it gives a reason for a change already said
+    ("falling as theatre lists were lost"), not where it describes the measure
+    ("admissions, as a share of all referrals, falling" is one clause: review23).
+    """
+    return [piece for part in _CLAUSE.split(summary) for piece in _reasons(part) if piece.strip()]
+
+
+def _reasons(part: str) -> list[str]:
+    """``part`` split at each "as" that follows a word of change."""
+    pieces, start = [], 0
+    for found in _AS.finditer(part):
+        if _change().search(part, start, found.start()):
+            pieces.append(part[start : found.start()])
+            start = found.end()
+    return [*pieces, part[start:]]
 
 
 def claimed_words(summary: str, facts: Facts) -> list[tuple[Impact, str]]:

@@ -91,6 +91,8 @@ _ASPIRATE_AFTER_AND = frozenset(
         "cynnydd",
         "canran",
         "capasiti",
+        # A clause of its own in a list of conditions: "pan …, pan … a phan …" (review23).
+        "pan",
         "costau",
         "cyfnod",
         "pwynt",
@@ -231,6 +233,11 @@ def money(
 #: Under this, "about" keeps one decimal place (about 2.4 beds); from it, a whole number:
 #: "about 8.3 clinic sessions" claims a precision "about" denies (newuser31 #9).
 _ABOUT_DECIMALS_UNDER = 5
+
+
+def quoted(text: object) -> str:
+    """``text`` in curly quotes, as an item shown as written (an objective, a title)."""
+    return f"“{str(text).strip()}”"
 
 
 def about(value: float, lang: Language) -> str:

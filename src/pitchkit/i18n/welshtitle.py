@@ -11,11 +11,16 @@ is a safe one:
   noun takes after it ("y ganolfan", "yr uned"), and is lower-cased when
   typed as a phrase ("Gwasanaeth gofal clust" → "y gwasanaeth gofal
   clust"); one in title case keeps its capitals ("y Ganolfan Ddysgu");
+  A noun typed in capitals keeps them ("yr HWB GOFAL"). A title in English
+  (the caller says so: ``english``) never takes this branch, though its
+  first word is spelt as a Welsh noun ("Model of care");
 - any other title in sentence case, of more than one word, is written
-  after "y prosiect", in quotes: "y prosiect ‘Clinigau clust cymunedol’",
+  after "y prosiect", in the quotes every item shown as written takes: "y
+  prosiect “Ysbyty yn y Cartref”", "y prosiect “Model of care”",
   which is right whatever the title is;
-- a single word, or a title whose second word is capitalised, is a name
-  and is left as it is.
+- a single word, even a noun above ("Hwb"), and any other title whose
+  second word is capitalised ("Ear Care Wales"), is a name and is left as
+  it is.
 
 After a word that ends in a vowel (mae, yw, gallai) the article is elided:
 :func:`elided` makes "Mae y gwasanaeth" "Mae'r gwasanaeth".
@@ -24,6 +29,8 @@ After a word that ends in a vowel (mae, yw, gallai) the article is elided:
 from __future__ import annotations
 
 import re
+
+from pitchkit.i18n.fmt import quoted
 
 #: Nouns a project's title often begins with, and how each reads after the article:
 #: a feminine singular noun mutates softly ("y ganolfan"), though not ll- or rh-
@@ -69,11 +76,19 @@ def _sentence_case(words: list[str]) -> bool:
     return len(words) > 1 and not any(ch.isupper() for ch in words[1])
 
 
-def welsh_subject(title: str) -> str:
-    """``title`` as the subject (or the possessor) in a Welsh sentence (see the module)."""
+def welsh_subject(title: str, *, english: bool = False) -> str:
+    """``title`` as the subject (or the possessor) in a Welsh sentence (see the module).
+
+    ``english``: the title is in English (:func:`pitchkit.notes.foreign.foreign`), so a
+    phrase is quoted whatever its first word: "Model of care" is not "y model of care"
+    (review23); "Ear Care Wales" is a name.
+    """
     words = _WORD.findall(title)
-    if not words:
+    if len(words) < 2:
         return title
+    if english:
+        # Never a Welsh noun, though spelt as one ("Model of care"); a name stays a name.
+        return f"y prosiect {quoted(title)}" if _sentence_case(words) else title
     if words[0].casefold() in {"y", "yr"}:
         # Its own article, lower case inside the sentence: "Mae'r Tîm Rhyddhau".
         return title[:1].lower() + title[1:]
@@ -82,11 +97,13 @@ def welsh_subject(title: str) -> str:
     if form is not None:
         rest = first[1] if len(first) > 1 else ""
         article, noun = form.split(" ", 1)
-        if not _sentence_case(words) and first[0][:1].isupper():
+        if first[0].isupper():
+            noun = noun.upper()  # "HWB GOFAL" → "yr HWB GOFAL"
+        elif not _sentence_case(words) and first[0][:1].isupper():
             noun = noun[:1].upper() + noun[1:]
         return f"{article} {noun} {rest}".rstrip()
     if _sentence_case(words) and not any(c.isupper() for c in words[0][1:]):
-        return f"y prosiect ‘{title}’"
+        return f"y prosiect {quoted(title)}"
     return title
 
 

@@ -11,17 +11,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from pitchkit.facts.schema import Director, Facts, Impact, Objective
 from pitchkit.i18n import fmt
+from pitchkit.i18n.fmt import quoted
 from pitchkit.i18n.translation import N_, Language
+from pitchkit.init.orgkind import HEALTH_BOARD, WELSH_TRUST, kind_of
 from pitchkit.notes import moneytext, together, wording
 from pitchkit.notes.conversions import conversion_note, conversion_phrase, named_conversion_note
-from pitchkit.notes.foreign import foreign, quoted
+from pitchkit.notes.foreign import foreign
 from pitchkit.period import Period
 from pitchkit.recast.align import claimable_chain, financial
 from pitchkit.recast.audience import is_others, items_for
@@ -802,7 +804,7 @@ def with_so_far(text: str, statement: Statement, pitch: Pitch, lang: Language) -
         if not shown:
             return text
         return lang.gettext("In the plan, {claim} {so_far}").format(
-            claim=planned_claim(text, statement, lang), so_far=shown
+            claim=planned_claim(text, statement, lang, pitch.director.terms), so_far=shown
         )
     impact = statement.impact
     month = fmt.period_label(f"{found.upto:%Y-%m}", lang)
@@ -856,26 +858,28 @@ def with_so_far(text: str, statement: Statement, pitch: Pitch, lang: Language) -
             )
         ).format(month=month, amount=amount)
     return lang.gettext("In the plan, {claim} {so_far}").format(
-        claim=planned_claim(text, statement, lang), so_far=so_far
+        claim=planned_claim(text, statement, lang, pitch.director.terms), so_far=so_far
     )
 
 
-#: A Welsh claim's movement, "{measure} o {baseline} i …": the measure, then the rest from
-#: the first figure on.
-_WELSH_MOVEMENT = re.compile(r"^(?P<measure>.+?) o (?P<rest>[£−-]?\d.*)$", re.DOTALL)
-
-
-def planned_claim(text: str, statement: Statement, lang: Language) -> str:
+def planned_claim(text: str, statement: Statement, lang: Language, terms: Mapping[str, str]) -> str:
     """A statement's claim after "In the plan,": as it is in English, with a verb in Welsh.
 
     English reads "In the plan, emergency admissions from 1,200 to 1,000 a
     year: …"; Welsh wants a verb there: "Yn ôl y cynllun, bydd derbyniadau brys
-    yn gostwng o 1,200 i 1,000 …" (newuser31).
+    yn gostwng o 1,200 i 1,000 …" (newuser31). The measure is the statement's own,
+    as :func:`wording.movement_phrase` wrote it, not read back from ``text``: a
+    measure may hold " o 75 oed" itself (review23).
     """
     claim = wording.lower_measure(text)
-    found = _WELSH_MOVEMENT.match(claim) if lang.lang == "cy" else None
-    if found is None:
+    if lang.lang != "cy":
         return claim
+    shown = wording.shown_measure(statement.impact, lang, terms)
+    # As the claim shows it: lower_measure read the measure's first word with the words after.
+    measure, rest = claim[: len(shown)], claim[len(shown) :]
+    if measure.lower() != shown.lower() or not rest.startswith(" o "):
+        return claim
+    rest = rest.removeprefix(" o ")
     quantity = statement.quantity
     if quantity.target < quantity.baseline:
         moved = lang.gettext("{measure} will fall from {rest}")
@@ -883,7 +887,7 @@ def planned_claim(text: str, statement: Statement, lang: Language) -> str:
         moved = lang.gettext("{measure} will rise from {rest}")
     else:
         moved = lang.gettext("{measure} will go from {rest}")
-    return moved.format(measure=found["measure"], rest=found["rest"])
+    return moved.format(measure=measure, rest=rest)
 
 
 def early_text(pitch: Pitch, impact: Impact, lang: Language) -> str:
@@ -1468,6 +1472,9 @@ def in_season(gain: str, today: dt.date | None, facts: Facts | None = None) -> s
 
 #: England's name for the groups of GP practices Wales (and Scotland) call clusters.
 PCN_GAIN = N_("a model to share with other primary care networks")
+#: Wales has no "system" of ICBs: an NHS Wales body's partners are regional, and its
+#: regulator is Healthcare Inspectorate Wales (newuser33).
+HIW_GAIN = N_("a case study to show regional partners and Healthcare Inspectorate Wales")
 #: An organisation in England: an ICB, or a trust that is not Welsh.
 _ENGLISH_BODY = re.compile(r"\b(?:ICB|Integrated Care Board|(?:NHS|Foundation) Trust)\b")
 _WELSH_BODY = re.compile(r"\b(?:Wales|Welsh|Cymru|Velindre|Felindre|Bwrdd|Ymddiriedolaeth)\b")
@@ -1496,7 +1503,14 @@ def in_country(gain: str, pitch: Pitch) -> str:
     """
     if gain == "a model to share with other clusters" and in_england(pitch):
         return PCN_GAIN
+    if gain == "a case study to show system partners and the regulator" and in_wales(pitch):
+        return HIW_GAIN
     return gain
+
+
+def in_wales(pitch: Pitch) -> bool:
+    """Whether the project's organisation is an NHS Wales body, by the kind its name says."""
+    return kind_of(pitch.facts.project.organisation or "") in (HEALTH_BOARD, WELSH_TRUST)
 
 
 def worded(gain: str, today: dt.date | None, facts: Facts, pitch: Pitch | None = None) -> str:

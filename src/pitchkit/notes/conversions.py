@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from pitchkit.i18n import fmt
+from pitchkit.i18n.fmt import quoted
 from pitchkit.i18n.translation import Language
-from pitchkit.notes.foreign import foreign, quoted
+from pitchkit.notes.foreign import foreign
 from pitchkit.notes.wording import lower_measure, per_phrase
 from pitchkit.recast.conversions import Conversion
 from pitchkit.recast.money import PER_YEAR

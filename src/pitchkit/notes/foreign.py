@@ -39,11 +39,6 @@ def foreign(text: str, lang: Language) -> bool:
     return lang.lang == "cy" and bool(str(text).strip()) and looks_english(text)
 
 
-def quoted(text: str) -> str:
-    """``text`` in curly quotes, as an item shown as written."""
-    return f"“{str(text).strip()}”"
-
-
 #: Fields of the facts file a briefing note shows, as paths (``*`` for each item).
 NOTE_FIELDS: tuple[tuple[str | int, ...], ...] = (
     ("project", "title"),

@@ -647,11 +647,9 @@ def _trust_capacity_line(
             )
         else:
             takes.append(lang.gettext(TAKEN_OUT[_taken_out_kind(line)]))
+    # Each Welsh condition is a clause of its own ("pan fydd gwelyau'n cau"); join_list
+    # mutates the last one's "pan" after "a": "pan …, pan … a phan …".
     taken = fmt.join_list(list(dict.fromkeys(takes)), lang)
-    if lang.lang == "cy":
-        # Each Welsh condition is a clause of its own ("pan fydd gwelyau'n cau"), so two read
-        # "pan …, a phan …", not two subjects under one "pan fydd" (newuser31).
-        taken = taken.replace(" a pan ", ", a phan ")
     if said_already(capacity, said):
         return lang.gettext("The capacity above is money only when {taken}.").format(taken=taken)
     return lang.gettext("Capacity: {money} a year ({what}), money only when {taken}.").format(

@@ -13,10 +13,11 @@ from functools import cache
 
 from pitchkit.facts.schema import Director, Impact, Objective
 from pitchkit.i18n import fmt
+from pitchkit.i18n.fmt import quoted
 from pitchkit.i18n.translation import N_, Language
 from pitchkit.i18n.welshtitle import elided, welsh_subject
 from pitchkit.notes import objectives
-from pitchkit.notes.foreign import foreign, quoted
+from pitchkit.notes.foreign import foreign
 from pitchkit.recast.money import quantum_for, round_money
 from pitchkit.recast.pitch import (
     Pitch,
@@ -383,6 +384,15 @@ def part_of_target(value: float, unit: str | None, lang: Language) -> str:
     return fmt.quantity(value, unit, lang)
 
 
+def shown_measure(impact: Impact, lang: Language, terms: Mapping[str, str]) -> str:
+    """An impact's measure as :func:`movement_phrase` writes it.
+
+    In the director's terms, and quoted when it is in the other language.
+    """
+    measure = apply_terms(impact.measure, terms)
+    return quoted(measure) if foreign(measure, lang) else measure
+
+
 def movement_phrase(
     impact: Impact, quantity: Quantity, lang: Language, terms: Mapping[str, str]
 ) -> str:
@@ -400,7 +410,7 @@ def movement_phrase(
     return (
         lang.gettext("{measure} from {baseline} to {target} {per}")
         .format(
-            measure=quoted(measure) if foreign(measure, lang) else measure,
+            measure=shown_measure(impact, lang, terms),
             baseline=baseline,
             # A rate's words are in the measure already: "Falls per 1,000 occupied bed
             # days from 8.1 to 6", not "… to 6 per 1,000 occupied bed days".
@@ -677,7 +687,7 @@ def headline(pitch: Pitch, lang: Language) -> str:
         title = title[:1].lower() + title[1:]  # "Bydd y prosiect hwn": never first in Welsh
     elif lang.lang == "cy":
         # "Bydd y gwasanaeth gofal clust ...", not "Bydd Gwasanaeth gofal clust ..." (newuser31).
-        title = welsh_subject(title)
+        title = welsh_subject(title, english=foreign(title, lang))
     shown = pitch.shown
     proposed = proposed_objective(pitch) if not shown else None
     if proposed is not None:

@@ -81,7 +81,7 @@ def board_sentence_text(situation: Situation) -> str:
     title = situation.facts.project.title
     if lang.lang == "cy":
         # "Mae'r gwasanaeth gofal clust ...", not "Mae Gwasanaeth gofal clust ..." (newuser31).
-        title = welsh_subject(title)
+        title = welsh_subject(title, english=foreign(title, lang))
     if not found:
         if situation.fill_in:
             return fillin.board_sentence_prompt(lang, sponsor=is_sponsor(situation))
