@@ -25,7 +25,7 @@ from pitchkit.i18n.translation import Language
 from pitchkit.notes import wording
 from pitchkit.notes.context import Context
 from pitchkit.notes.update import fillin, spans
-from pitchkit.notes.update.actuals import line_forecast, shown_count, whole, young_worse
+from pitchkit.notes.update.actuals import forecast_in_year, shown_count, whole, young_worse
 from pitchkit.notes.update.claims import Claim, better_text, isolated_periods, worsening
 from pitchkit.notes.update.measures import (
     amount_text,
@@ -201,21 +201,20 @@ def not_shown_text(claim: Claim, situation: Situation) -> str:
 def plan_forecast_text(impact_id: str, situation: Situation) -> str:
     """``£30,000 for 2026/27``: an impact's part of the finance director's forecast.
 
-    The year under way on the day the update is written, worked as the
-    finance block works it (:func:`~.actuals.line_forecast`), so that an
-    update saying its money "is forecast" gives the figure. Empty when no
-    year is under way or the impact adds no money.
+    The year under way on the day the update is written, read from the one
+    reader the finance block reads (:func:`~.actuals.forecast_in_year`), so
+    that an update saying its money "is forecast" gives the brief's figure
+    (review23 #3). Empty when no year is under way or the impact adds no money.
     """
     ledger = situation.pitch.ledger
-    line = ledger.line(impact_id) if ledger is not None else None
-    if ledger is None or line is None or not _priced_id(impact_id, situation):
+    if ledger is None or ledger.under_way is None or not _priced_id(impact_id, situation):
         return ""
     year = ledger.under_way
-    if year is None or ledger.start is None or ledger.today is None:
+    part = forecast_in_year(ledger, situation.facts, impact_id, year, unfigured=True)
+    if part is None:
         return ""
-    part = line_forecast(ledger, situation.claims.get(impact_id), line, year)
     return situation.lang.gettext("{money} for {year}").format(
-        money=wording.worth(part.earned, situation.lang), year=fy_label(year)
+        money=wording.worth(part, situation.lang), year=fy_label(year)
     )
 
 
