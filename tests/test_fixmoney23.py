@@ -12,14 +12,15 @@ and the brief names the plan's rate once and labels the later years with it
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from typer.testing import Result
 
 from docchecks import docx_text
+from fixedday import pin_today
 
 DAY = dt.date(2026, 12, 4)
 
@@ -58,25 +59,10 @@ impacts:
 """
 
 
-class _Day(dt.date):
-    """A calendar whose today is :data:`DAY`: the brief and the update written the same day."""
-
-    @classmethod
-    def today(cls) -> dt.date:
-        return DAY
-
-
 @pytest.fixture
 def same_day(monkeypatch: pytest.MonkeyPatch) -> None:
     """The brief and the update both written on :data:`DAY`."""
-    from pitchkit.api import base, notes
-    from pitchkit.notes import brief
-    from pitchkit.notes.update import making
-
-    clock = SimpleNamespace(**vars(dt))
-    clock.date = _Day
-    for module in (base, notes, brief, making):
-        monkeypatch.setattr(module, "dt", clock)
+    pin_today(monkeypatch, DAY)
 
 
 def _write(tmp: Path, shifts: dict[str, float | None], *, locale: str = "en_GB") -> Path:
@@ -129,3 +115,55 @@ def test_the_update_and_the_brief_give_one_forecast_for_the_same_day(
     assert "(£38,000 for 2026/27)" in update, update
     assert "2026/27 £38,000 forecast" in brief, brief
     assert "Prepared on 4 December 2026" in brief, brief
+
+
+WEEKEND = """\
+  - id: weekend-lists
+    measure: Weekend theatre lists paid at premium rates
+    unit: lists
+    per: month
+    baseline: 10
+    target: 4
+    better: lower
+    value: {amount: 1900, source: "Premium session rate, 2026/27", price_year: 2026/27}
+    releases: cash
+    supports: [dof.agency]
+"""
+
+
+def test_the_cash_lines_two_parts_add_up_to_its_forecast(
+    cli: Callable[..., Result], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Agency shifts fall from about 43 to 25 and below at the change, 7 months on: the log's
+    # rate. Weekend lists have no figure yet: the plan's £136,800 a year. One loop gives
+    # both parts, and the line's "{logged} … and {planned} …" adds up to its forecast.
+    pin_today(monkeypatch, dt.date(2027, 3, 5))
+    shifts: dict[str, float | None] = {
+        "2026-04": 44,
+        "2026-05": 41,
+        "2026-06": 43,
+        "2026-07": 45,
+        "2026-08": 40,
+        "2026-09": 25,
+        "2026-10": 24,
+        "2026-11": 24,
+        "2026-12": 23,
+        "2027-01": 22,
+        "2027-02": 22,
+    }
+    facts = _write(tmp_path, shifts)
+    facts.write_text(
+        facts.read_text(encoding="utf-8").replace("updates:", WEEKEND + "updates:"),
+        encoding="utf-8",
+    )
+    brief = _brief(cli, facts)
+    found = re.search(
+        r"forecast £([\d,]+) a year: £([\d,]+) at the log's rate so far and £([\d,]+) at the "
+        r"plan's rate",
+        brief,
+    )
+    assert found is not None, brief
+    total, logged, planned = (int(g.replace(",", "")) for g in found.groups())
+    assert planned == 137_000, brief
+    assert logged > 0, brief
+    assert logged + planned == total, brief
