@@ -25,7 +25,13 @@ from pitchkit.i18n.translation import Language
 from pitchkit.notes import wording
 from pitchkit.notes.context import Context
 from pitchkit.notes.update import fillin, spans
-from pitchkit.notes.update.actuals import forecast_in_year, shown_count, whole, young_worse
+from pitchkit.notes.update.actuals import (
+    forecast_in_year,
+    shown_count,
+    too_early_count,
+    whole,
+    young_worse,
+)
 from pitchkit.notes.update.claims import Claim, better_text, isolated_periods, worsening
 from pitchkit.notes.update.measures import (
     amount_text,
@@ -172,6 +178,40 @@ def not_shown_text(claim: Claim, situation: Situation) -> str:
             "too few figures yet to tell a change from normal variation; {more} better than "
             "the baseline could show one"
         ).format(more=more.format(n=claim.needed))
+    early_count = too_early_count(situation.pitch.ledger, situation.facts, claim.impact.id)
+    if early_count is not None:
+        # The brief's reason, from the same reader (actuals.too_early_count, which the
+        # brief's early_text reads): too few figures since the change for a shift, said so
+        # here too, not "since before the change" or "no change" (newuser33 N2).
+        count, needs, _ = early_count
+        forecast = (
+            plan_forecast_text(claim.impact.id, situation) if _priced(claim, situation) else ""
+        )
+        values = {
+            "n": count,
+            "needs": needs,
+            "forecast": forecast,
+            "more": more.format(n=claim.needed),
+        }
+        if forecast:
+            return lang.ngettext(
+                "too early to count so far: {n} figure since the change, where a chart needs "
+                "{needs} in a row to show a shift, so no money is counted for the months logged "
+                "and the rest of the year is forecast at the plan's full rate ({forecast}); "
+                "{more} better than the baseline could show one",
+                "too early to count so far: {n} figures since the change, where a chart needs "
+                "{needs} in a row to show a shift, so no money is counted for the months logged "
+                "and the rest of the year is forecast at the plan's full rate ({forecast}); "
+                "{more} better than the baseline could show one",
+                count,
+            ).format(**values)
+        return lang.ngettext(
+            "too early to count so far: {n} figure since the change, where a chart needs "
+            "{needs} in a row to show a shift; {more} better than the baseline could show one",
+            "too early to count so far: {n} figures since the change, where a chart needs "
+            "{needs} in a row to show a shift; {more} better than the baseline could show one",
+            count,
+        ).format(**values)
     last = max((i for i, v in enumerate(claim.analysis.values) if v is not None), default=None)
     early = [
         s
