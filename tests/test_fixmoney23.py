@@ -220,3 +220,42 @@ def test_a_fall_that_starts_at_the_change_is_too_early_on_both_pages(
         assert "before the change began" not in page
         assert "ers cyn i'r newid ddechrau" not in page
         assert "The trend began before the change" not in page
+
+
+@pytest.mark.parametrize(
+    ("locale", "worse"),
+    [
+        (
+            "en_GB",
+            "the log's figures to the end of November 2026 are worse than the baseline (13 "
+            "shifts more), so none of the £113,000 a year in the plan is forecast",
+        ),
+        (
+            "cy_GB",
+            "mae ffigurau'r cofnod cynnydd hyd at ddiwedd Tachwedd 2026 yn waeth na'r llinell "
+            "sylfaen",
+        ),
+    ],
+)
+def test_the_update_says_the_figures_are_worse_in_the_briefs_words(
+    cli: Callable[..., Result], tmp_path: Path, same_day: None, locale: str, worse: str
+) -> None:
+    # newuser33 N3: the brief said the day cases were worse than the baseline and none of
+    # their money forecast; the update's row said only "no change can be told apart". Agency
+    # shifts 46, 48 and 47 against 42.6 before the change: both pages, the same words.
+    shifts: dict[str, float | None] = {
+        "2026-04": 44,
+        "2026-05": 41,
+        "2026-06": 43,
+        "2026-07": 45,
+        "2026-08": 40,
+        "2026-09": 46,
+        "2026-10": 48,
+        "2026-11": 47,
+    }
+    facts = _write(tmp_path, shifts, locale=locale)
+    update = _update(cli, facts, "2026-11")
+    brief = _brief(cli, facts)
+    assert worse in update, update
+    assert worse in brief, brief
+    assert "no change can be told apart" not in update

@@ -23,7 +23,7 @@ from pitchkit.facts.schema import Impact, Objective
 from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import Language
 from pitchkit.notes import wording
-from pitchkit.notes.context import Context
+from pitchkit.notes.context import Context, worse_cash_text
 from pitchkit.notes.update import fillin, spans
 from pitchkit.notes.update.actuals import (
     forecast_in_year,
@@ -110,6 +110,17 @@ def not_shown_text(claim: Claim, situation: Situation) -> str:
             "worse than at the baseline: its chart shows a change the wrong way (concern), so "
             "there is no improvement to count"
         )
+    ledger = situation.pitch.ledger
+    line = ledger.line(claim.impact.id) if ledger is not None else None
+    if (
+        line is not None
+        and line.counted
+        and (worse := worse_cash_text(situation.pitch, line, lang))
+    ):
+        # Income below the baseline (or spend above it): the brief's finance block says none of
+        # its money is forecast, and the row says so in the same words (newuser33 N3), not
+        # "no change can be told apart" as if the figures were only waiting.
+        return worse
     kind = claim.points[-1].period.kind if claim.points else situation.run.kind
     if sparse(claim):
         # A survey every third month of a monthly log: each more figure is a survey, not a
