@@ -110,17 +110,6 @@ def not_shown_text(claim: Claim, situation: Situation) -> str:
             "worse than at the baseline: its chart shows a change the wrong way (concern), so "
             "there is no improvement to count"
         )
-    ledger = situation.pitch.ledger
-    line = ledger.line(claim.impact.id) if ledger is not None else None
-    if (
-        line is not None
-        and line.counted
-        and (worse := worse_cash_text(situation.pitch, line, lang))
-    ):
-        # Income below the baseline (or spend above it): the brief's finance block says none of
-        # its money is forecast, and the row says so in the same words (newuser33 N3), not
-        # "no change can be told apart" as if the figures were only waiting.
-        return worse
     kind = claim.points[-1].period.kind if claim.points else situation.run.kind
     if sparse(claim):
         # A survey every third month of a monthly log: each more figure is a survey, not a
@@ -154,6 +143,17 @@ def not_shown_text(claim: Claim, situation: Situation) -> str:
             "for it until they are",
             claim.analysis.count,
         ).format(n=claim.analysis.count, needs=claim.analysis.rules.min_run_points)
+    ledger = situation.pitch.ledger
+    line = ledger.line(claim.impact.id) if ledger is not None else None
+    if (
+        line is not None
+        and line.counted
+        and (worse := worse_cash_text(situation.pitch, line, lang))
+    ):
+        # Income below the baseline (or spend above it): the brief's finance block says none of
+        # its money is forecast, and the row says so in the same words (newuser33 N3), not
+        # "no change can be told apart" as if the figures were only waiting.
+        return worse
     if claim.analysis.kind == "none" and _priced(claim, situation):
         # The finance director's forecast counts nothing for the months its figures cover
         # and the plan's full rate for the rest of the year, until a chart can tell: said
