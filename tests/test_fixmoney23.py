@@ -259,3 +259,43 @@ def test_the_update_says_the_figures_are_worse_in_the_briefs_words(
     assert worse in update, update
     assert worse in brief, brief
     assert "no change can be told apart" not in update
+
+
+@pytest.mark.parametrize(
+    ("locale", "year", "later"),
+    [
+        (
+            "en_GB",
+            "2026/27 £38,000 forecast for £35,000 (nothing counted to the end of November 2026, "
+            "as the log's figures do not yet show the change; the plan's full rate for the rest "
+            "of the year)",
+            "2027/28 £47,000 forecast for £25,000 (the plan's rate)",
+        ),
+        ("cy_GB", "", "(cyfradd y cynllun)"),
+    ],
+)
+def test_the_year_under_way_names_the_plans_rate_once_and_the_later_year_too(
+    cli: Callable[..., Result], tmp_path: Path, same_day: None, locale: str, year: str, later: str
+) -> None:
+    # newuser33 N4 and N5: with nothing delivered at the log's rate, the bracket read "£0
+    # delivered …, the rest of the year at that rate; … the plan's full rate …; £X of the £X is
+    # the plan's rate …, £0 what the log's figures bear", and 2027/28 was not labelled.
+    # Agency shifts fall at the change, too early to count: nothing counted so far, the
+    # plan's rate from December (23 x £410 x 12 = £113,160 a year x 121/365 = £37,514).
+    shifts: dict[str, float | None] = {
+        "2026-04": 44,
+        "2026-05": 41,
+        "2026-06": 43,
+        "2026-07": 45,
+        "2026-08": 40,
+        "2026-09": 30,
+        "2026-10": 26,
+        "2026-11": 23,
+    }
+    facts = _write(tmp_path, shifts, locale=locale)
+    brief = _brief(cli, facts)
+    if year:
+        assert year in brief, brief
+    assert later in brief, brief
+    assert "what the log's figures bear" not in brief
+    assert "£0 delivered" not in brief

@@ -1412,6 +1412,12 @@ def _marked_year(
             "{year} {benefit} forecast for {invested} (at the rate the log shows in the year "
             "under way; at the plan's full rate for {measures})"
         ).format(measures=_measures(share.at_full_rate, lang), **values)
+    if not share.logged and not under_way and not closed and share.benefit > 0 and not share.worse:
+        # A year after the one under way, all at the plan's rate: labelled as such, as the
+        # year under way names the plan's rate (newuser33 N5).
+        return lang.gettext("{year} {benefit} forecast for {invested} (the plan's rate)").format(
+            **values
+        )
     if not share.logged:
         return lang.gettext("{year} {benefit} forecast for {invested}").format(**values)
     if share.planned_for and share.why != "young":
@@ -1632,7 +1638,13 @@ def _assumed_text(
     figure is, the log's part taken as the rest, so that they add up to it.
     """
     assumed = min(round_money(share.assumed, quantum), benefit)
-    if assumed <= 0 or share.so_far is None or not text.endswith(")"):
+    if (
+        assumed <= 0
+        or assumed >= benefit
+        or share.so_far is None
+        or round_money(share.so_far, quantum) == 0
+        or not text.endswith(")")
+    ):
         # All of it the plan's (nothing counted so far): the line already says so.
         return text
     if share.unfigured:
@@ -1670,7 +1682,12 @@ def _unshown_text(
     """
     assert share.upto is not None
     values["month"] = fmt.period_label(f"{share.upto:%Y-%m}", lang)
-    if share.so_far is None:
+    if share.so_far is None or (
+        round_money(share.so_far, quantum) == 0 and not share.unlogged and ends is None
+    ):
+        # Nothing delivered at the log's rate either: "£0 delivered …, the rest of the year at
+        # that rate" and "£243,000 of the £243,000 is the plan's rate" said the plan's rate
+        # three times around a £0 rate (newuser33 N4). One clause says it.
         return lang.gettext(
             "{year} {benefit} forecast for {invested} (nothing counted to the end of {month}, "
             "as the log's figures do not yet show the change; the plan's full rate for the rest "
