@@ -53,12 +53,15 @@ impacts:
     supports: [dof.agency]
 """
 
+# Falling for five months before the change (a whole trend before it): the improvement began
+# before the change. With figures that only vary before it (44, 41, 43, 45, 40), the fall
+# starts at the change and is too early to count instead (fixmoney23, newuser33 N2).
 SHIFTS = {
-    "2026-04": 44,
-    "2026-05": 41,
-    "2026-06": 43,
-    "2026-07": 45,
-    "2026-08": 40,
+    "2026-04": 52,
+    "2026-05": 50,
+    "2026-06": 48,
+    "2026-07": 46,
+    "2026-08": 44,
     "2026-09": 30,
     "2026-10": 26,
     "2026-11": 23,
@@ -92,18 +95,18 @@ def _update(cli: Callable[..., Result], facts: Path, period: str) -> tuple[str, 
     [
         (
             "en_GB",
-            "trend: 5 months falling (falling since before the change began, so not counted "
+            "trend: 8 months falling (falling since before the change began, so not counted "
             "as the project's), ending November 2026",
-            "Agency theatre nurse shifts: on the chart: trend: 5 months falling (falling since "
+            "Agency theatre nurse shifts: on the chart: trend: 8 months falling (falling since "
             "before the change began, so not counted as the project's).",
             "Agency theatre nurse shifts: falling since before the change began, so not "
             "counted as the project's;",
         ),
         (
             "cy_GB",
-            "tuedd: 5 mis yn gostwng (yn gostwng ers cyn i'r newid ddechrau, felly nid yw'n "
+            "tuedd: 8 mis yn gostwng (yn gostwng ers cyn i'r newid ddechrau, felly nid yw'n "
             "cael ei gyfrif yn waith y prosiect)",
-            "ar y siart: tuedd: 5 mis yn gostwng (yn gostwng ers cyn i'r newid ddechrau, "
+            "ar y siart: tuedd: 8 mis yn gostwng (yn gostwng ers cyn i'r newid ddechrau, "
             "felly nid yw'n cael ei gyfrif yn waith y prosiect)",
             "yn gostwng ers cyn i'r newid ddechrau, felly nid yw'n cael ei gyfrif yn waith y "
             "prosiect;",

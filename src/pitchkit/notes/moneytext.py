@@ -16,6 +16,7 @@ import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
+from typing import NamedTuple
 
 from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import N_, Language
@@ -467,14 +468,14 @@ def cash_line(ledger: Ledger, shown: Figures, lang: Language, unborne: Collectio
             "At {base} prices, the plan counts {money} a year of cash ({what}), but the "
             "progress log shows none of it so far."
         ).format(base=base, money=_money(money, lang), what=_names(own, lang))
-    elif (short := log_cash(ledger, unborne)) is not None and round_money(
-        short, shown.quantum
+    elif (cash := log_cash_parts(ledger, unborne)) is not None and round_money(
+        cash.total, shown.quantum
     ) < round_money(money, shown.quantum):
         # The log shows less cash than the plan: the plan's figure is the plan's, and beside
         # it what the log's rate gives, the rate the years below are forecast at, so that
         # no "cash for the financial plan" reads beside "not paid back" (newuser26 #1).
+        short, planned = cash.total, cash.planned
         so_far = _money(round_money(short, shown.quantum), lang)
-        planned = log_cash_planned(ledger, unborne)
         if planned > 0:
             # Some of that is the plan's rate for measures whose figures cannot show the
             # change yet: said as the plan's, not "at the log's rate" (newuser32 #2: the
@@ -530,42 +531,50 @@ def cash_line(ledger: Ledger, shown: Figures, lang: Language, unborne: Collectio
     return text
 
 
-def log_cash(ledger: Ledger, unborne: Collection[str] = ()) -> float | None:
+class LogCash(NamedTuple):
+    """The trust's own cash a year as the progress log forecasts it, in its two parts."""
+
+    #: At the rate the log shows (an impact it does not bear out counts nothing).
+    logged: float
+    #: The plan's rate, for impacts the log gives no rate for yet.
+    planned: float
+
+    @property
+    def total(self) -> float:
+        """The whole forecast a year: the two parts, which the cash line adds up."""
+        return self.logged + self.planned
+
+
+def log_cash_parts(ledger: Ledger, unborne: Collection[str] = ()) -> LogCash | None:
     """The trust's own cash a year at the rate the progress log shows, if it shows a rate.
 
     Each own cash impact the log carries on at its rate in the year under way
-    counts twelve months of that rate; one the log does not bear out counts
-    nothing; the others their plan. ``None`` when the log gives no rate for
-    any of them: the plan is all there is to say.
+    counts twelve months of that rate (the ``logged`` part); one the log does
+    not bear out (``unborne``) counts nothing; the others, whose figures are
+    too few or too young to show the change or not logged yet, their plan's
+    money a year (the ``planned`` part). One loop for both parts, so that the
+    cash line's "{logged} … and {planned} …" always adds up to its forecast
+    (review23 #7). ``None`` when the log gives no rate for any of them: the
+    plan is all there is to say.
     """
     running = next((s for s in ledger.years if s.year == ledger.under_way), None)
     rates = dict(running.rates) if running is not None else {}
     own = [line for line in ledger.counted if trust_cash(line)]
     if not any(line.impact.id in rates for line in own):
         return None
-    total = 0.0
+    logged = planned = 0.0
     for line in own:
         if line.impact.id in rates:
-            total += max(rates[line.impact.id], 0.0) * 12
+            logged += max(rates[line.impact.id], 0.0) * 12
         elif line.impact.id not in unborne:
-            total += line.annual
-    return total
+            planned += line.annual
+    return LogCash(logged, planned)
 
 
-def log_cash_planned(ledger: Ledger, unborne: Collection[str] = ()) -> float:
-    """Of :func:`log_cash`, the part that is the plan's rate, not the log's.
-
-    The own cash impacts the log gives no rate for in the year under way (their
-    figures too few or too young to show the change, or none yet) and does not
-    bear out against: their plan's money a year.
-    """
-    running = next((s for s in ledger.years if s.year == ledger.under_way), None)
-    rates = dict(running.rates) if running is not None else {}
-    return sum(
-        line.annual
-        for line in ledger.counted
-        if trust_cash(line) and line.impact.id not in rates and line.impact.id not in unborne
-    )
+def log_cash(ledger: Ledger, unborne: Collection[str] = ()) -> float | None:
+    """:func:`log_cash_parts`' whole forecast a year, or ``None`` when the log gives no rate."""
+    parts = log_cash_parts(ledger, unborne)
+    return parts.total if parts is not None else None
 
 
 def said_already(lines: list[Line], said: Collection[str]) -> bool:
@@ -1401,6 +1410,12 @@ def _marked_year(
             "{year} {benefit} forecast for {invested} (at the rate the log shows in the year "
             "under way; at the plan's full rate for {measures})"
         ).format(measures=_measures(share.at_full_rate, lang), **values)
+    if not share.logged and not under_way and not closed and share.benefit > 0 and not share.worse:
+        # A year after the one under way, all at the plan's rate: labelled as such, as the
+        # year under way names the plan's rate (newuser33 N5).
+        return lang.gettext("{year} {benefit} forecast for {invested} (the plan's rate)").format(
+            **values
+        )
     if not share.logged:
         return lang.gettext("{year} {benefit} forecast for {invested}").format(**values)
     if share.planned_for and share.why != "young":
@@ -1621,7 +1636,13 @@ def _assumed_text(
     figure is, the log's part taken as the rest, so that they add up to it.
     """
     assumed = min(round_money(share.assumed, quantum), benefit)
-    if assumed <= 0 or share.so_far is None or not text.endswith(")"):
+    if (
+        assumed <= 0
+        or assumed >= benefit
+        or share.so_far is None
+        or round_money(share.so_far, quantum) == 0
+        or not text.endswith(")")
+    ):
         # All of it the plan's (nothing counted so far): the line already says so.
         return text
     if share.unfigured:
@@ -1659,7 +1680,12 @@ def _unshown_text(
     """
     assert share.upto is not None
     values["month"] = fmt.period_label(f"{share.upto:%Y-%m}", lang)
-    if share.so_far is None:
+    if share.so_far is None or (
+        round_money(share.so_far, quantum) == 0 and not share.unlogged and ends is None
+    ):
+        # Nothing delivered at the log's rate either: "£0 delivered …, the rest of the year at
+        # that rate" and "£243,000 of the £243,000 is the plan's rate" said the plan's rate
+        # three times around a £0 rate (newuser33 N4). One clause says it.
         return lang.gettext(
             "{year} {benefit} forecast for {invested} (nothing counted to the end of {month}, "
             "as the log's figures do not yet show the change; the plan's full rate for the rest "

@@ -393,19 +393,36 @@ def _counted_line(ledger: Ledger, facts: Facts, impact_id: str) -> tuple[Line, d
     return line, ledger.start
 
 
-def forecast_in_year(ledger: Ledger, facts: Facts, impact_id: str, year: int) -> float | None:
-    """The money ``impact_id`` is forecast to deliver in ``year``, the year under way, by the log.
+def _under_way_part(ledger: Ledger, facts: Facts, impact_id: str, year: int) -> _Forecast | None:
+    """``impact_id``'s part of ``year``, the year under way, as the finance block works it.
 
-    As the finance block gives it (:func:`_running`). ``None`` when the year
-    is not the one under way, the impact is not counted, or the log has no
-    figures that set it.
+    The one reader of that part: the brief's finance block, its statements and
+    the update's rows all take it from here, with the log read as the update of
+    the note's date reads it (:func:`_claims`), so that the same date gives the
+    same figure on every page (review23 #3). ``None`` when the year is not the
+    one under way or the impact is not counted.
     """
     counted = _counted_line(ledger, facts, impact_id)
     if counted is None or year != ledger.under_way:
         return None
     line, _ = counted
-    part = line_forecast(ledger, _claims(ledger, facts).get(impact_id), line, year)
-    return part.earned if part.reached is not None else None
+    return line_forecast(ledger, _claims(ledger, facts).get(impact_id), line, year)
+
+
+def forecast_in_year(
+    ledger: Ledger, facts: Facts, impact_id: str, year: int, *, unfigured: bool = False
+) -> float | None:
+    """The money ``impact_id`` is forecast to deliver in ``year``, the year under way, by the log.
+
+    As the finance block gives it (:func:`_running`). ``None`` when the year
+    is not the one under way, the impact is not counted, or the log has no
+    figures that set it; with ``unfigured``, an impact the log has no figure
+    for in the year gives its forecast too (the plan's full rate).
+    """
+    part = _under_way_part(ledger, facts, impact_id, year)
+    if part is None or (part.reached is None and not unfigured):
+        return None
+    return part.earned
 
 
 def forecast_unshown(ledger: Ledger, facts: Facts, impact_id: str, year: int) -> bool:
@@ -415,12 +432,10 @@ def forecast_unshown(ledger: Ledger, facts: Facts, impact_id: str, year: int) ->
     show the change: nothing for the months they cover, the plan's full rate
     for the rest of the year (:func:`line_forecast`).
     """
-    counted = _counted_line(ledger, facts, impact_id)
-    if counted is None or year != ledger.under_way:
-        return False
-    line, _ = counted
-    part = line_forecast(ledger, _claims(ledger, facts).get(impact_id), line, year)
-    return part.reached is not None and (part.unshown or part.young is not None)
+    part = _under_way_part(ledger, facts, impact_id, year)
+    return (
+        part is not None and part.reached is not None and (part.unshown or part.young is not None)
+    )
 
 
 def _running(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered | None:

@@ -325,7 +325,9 @@ def _draw_options(progress: MeasureProgress, claim: Claim, situation: Situation)
 def _all_begun_before(analysis: charts.Analysis) -> bool:
     """Whether the chart marks improvements and every one began before the change."""
     shown = [s for s in since_change(analysis).signals if s.improvement is True]
-    return bool(shown) and all(_improving_before_change(analysis, s) for s in shown)
+    return bool(shown) and all(
+        _improving_before_change(analysis, s) or analysis.too_early(s) for s in shown
+    )
 
 
 def _count(n: int, kind: str, lang: Language) -> str:
@@ -409,6 +411,12 @@ def signal_words(
             else lang.gettext(
                 "{signal} (rising since before the change began, so not counted as the project's)"
             )
+        ).format(signal=text)
+    if analysis.too_early(signal):
+        # Its fall or rise starts at the change, with too few figures since for the chart to
+        # credit it: the money's reason, not "before the change" (newuser33 N2).
+        return lang.gettext(
+            "{signal} (too early to count: too few figures since the change)"
         ).format(signal=text)
     if signal.improvement is True:
         return lang.gettext("{signal} (improvement)").format(signal=text)

@@ -23,9 +23,15 @@ from pitchkit.facts.schema import Impact, Objective
 from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import Language
 from pitchkit.notes import wording
-from pitchkit.notes.context import Context
+from pitchkit.notes.context import Context, worse_cash_text
 from pitchkit.notes.update import fillin, spans
-from pitchkit.notes.update.actuals import line_forecast, shown_count, whole, young_worse
+from pitchkit.notes.update.actuals import (
+    forecast_in_year,
+    shown_count,
+    too_early_count,
+    whole,
+    young_worse,
+)
 from pitchkit.notes.update.claims import Claim, better_text, isolated_periods, worsening
 from pitchkit.notes.update.measures import (
     amount_text,
@@ -137,6 +143,17 @@ def not_shown_text(claim: Claim, situation: Situation) -> str:
             "for it until they are",
             claim.analysis.count,
         ).format(n=claim.analysis.count, needs=claim.analysis.rules.min_run_points)
+    ledger = situation.pitch.ledger
+    line = ledger.line(claim.impact.id) if ledger is not None else None
+    if (
+        line is not None
+        and line.counted
+        and (worse := worse_cash_text(situation.pitch, line, lang))
+    ):
+        # Income below the baseline (or spend above it): the brief's finance block says none of
+        # its money is forecast, and the row says so in the same words (newuser33 N3), not
+        # "no change can be told apart" as if the figures were only waiting.
+        return worse
     if claim.analysis.kind == "none" and _priced(claim, situation):
         # The finance director's forecast counts nothing for the months its figures cover
         # and the plan's full rate for the rest of the year, until a chart can tell: said
@@ -172,6 +189,40 @@ def not_shown_text(claim: Claim, situation: Situation) -> str:
             "too few figures yet to tell a change from normal variation; {more} better than "
             "the baseline could show one"
         ).format(more=more.format(n=claim.needed))
+    early_count = too_early_count(situation.pitch.ledger, situation.facts, claim.impact.id)
+    if early_count is not None:
+        # The brief's reason, from the same reader (actuals.too_early_count, which the
+        # brief's early_text reads): too few figures since the change for a shift, said so
+        # here too, not "since before the change" or "no change" (newuser33 N2).
+        count, needs, _ = early_count
+        forecast = (
+            plan_forecast_text(claim.impact.id, situation) if _priced(claim, situation) else ""
+        )
+        values = {
+            "n": count,
+            "needs": needs,
+            "forecast": forecast,
+            "more": more.format(n=claim.needed),
+        }
+        if forecast:
+            return lang.ngettext(
+                "too early to count so far: {n} figure since the change, where a chart needs "
+                "{needs} in a row to show a shift, so no money is counted for the months logged "
+                "and the rest of the year is forecast at the plan's full rate ({forecast}); "
+                "{more} better than the baseline could show one",
+                "too early to count so far: {n} figures since the change, where a chart needs "
+                "{needs} in a row to show a shift, so no money is counted for the months logged "
+                "and the rest of the year is forecast at the plan's full rate ({forecast}); "
+                "{more} better than the baseline could show one",
+                count,
+            ).format(**values)
+        return lang.ngettext(
+            "too early to count so far: {n} figure since the change, where a chart needs "
+            "{needs} in a row to show a shift; {more} better than the baseline could show one",
+            "too early to count so far: {n} figures since the change, where a chart needs "
+            "{needs} in a row to show a shift; {more} better than the baseline could show one",
+            count,
+        ).format(**values)
     last = max((i for i, v in enumerate(claim.analysis.values) if v is not None), default=None)
     early = [
         s
@@ -201,21 +252,20 @@ def not_shown_text(claim: Claim, situation: Situation) -> str:
 def plan_forecast_text(impact_id: str, situation: Situation) -> str:
     """``£30,000 for 2026/27``: an impact's part of the finance director's forecast.
 
-    The year under way on the day the update is written, worked as the
-    finance block works it (:func:`~.actuals.line_forecast`), so that an
-    update saying its money "is forecast" gives the figure. Empty when no
-    year is under way or the impact adds no money.
+    The year under way on the day the update is written, read from the one
+    reader the finance block reads (:func:`~.actuals.forecast_in_year`), so
+    that an update saying its money "is forecast" gives the brief's figure
+    (review23 #3). Empty when no year is under way or the impact adds no money.
     """
     ledger = situation.pitch.ledger
-    line = ledger.line(impact_id) if ledger is not None else None
-    if ledger is None or line is None or not _priced_id(impact_id, situation):
+    if ledger is None or ledger.under_way is None or not _priced_id(impact_id, situation):
         return ""
     year = ledger.under_way
-    if year is None or ledger.start is None or ledger.today is None:
+    part = forecast_in_year(ledger, situation.facts, impact_id, year, unfigured=True)
+    if part is None:
         return ""
-    part = line_forecast(ledger, situation.claims.get(impact_id), line, year)
     return situation.lang.gettext("{money} for {year}").format(
-        money=wording.worth(part.earned, situation.lang), year=fy_label(year)
+        money=wording.worth(part, situation.lang), year=fy_label(year)
     )
 
 

@@ -325,19 +325,72 @@ class Analysis:
         """Whether an improving trend began before the first change, and so is not its.
 
         A trend that falls or rises between two of its points before the
-        change and runs on past it, which :meth:`_from_change` does not
-        credit to the change: always so on a chart whose figures before the
-        change show an improvement on their own (:attr:`improving_before`),
-        and otherwise when the figures from the last one before the change
-        on are too few to make a trend by themselves (locum sessions of 22
-        and 18 before the change and 9, 7, 6 after it: a trend of 5 from
-        July, 4 from August) and no other signal shows the change. A trend
-        whose only point before the change is the one its first move is
-        measured from did not move before it; a
-        signal worded by what it is first (the old level, on the way to the
-        new one, recovering, before a fall or rise) is not. The same test as
-        the money's, so no page calls such a trend the
-        project's while another says it is not counted (newuser32 #5).
+        change and runs on past it (:meth:`_across_change`), which
+        :meth:`_from_change` does not credit to the change: always so on a
+        chart whose figures before the change show an improvement on their
+        own (:attr:`improving_before`), and otherwise when no other signal
+        shows the change and it is not too early to tell (:meth:`too_early`).
+        The transport bed days of 110, 102, 100, 99 before the change and 96
+        after it, with 6 figures since: the fall was under way before it.
+        """
+        if not self._across_change(signal):
+            return False
+        if self.improving_before:
+            return True
+        return self._uncredited(signal) and not self._starts_at_change(signal)
+
+    def too_early(self, signal: Signal) -> bool:
+        """Whether an improving trend across the change is too early to credit to it.
+
+        As :meth:`began_before_change`, but the figures before the change show
+        no improvement of their own, the trend moves only once before the
+        change, and the figures since the change are too few for a shift (the
+        money's test, :func:`~.actuals.too_early_count`). Locum
+        sessions of 21, 19, 20, 22 and 18 before the change and 9, 7, 6 after
+        it make a trend of 5 from July, but the fall from 22 to 18 is one of
+        the figures' own wobbles: the drop starts at the change, so every page
+        says it is too early to count, not that it began before the change
+        (newuser33 N2).
+        """
+        if not self._across_change(signal) or self.improving_before:
+            return False
+        return self._uncredited(signal) and self._starts_at_change(signal)
+
+    def _uncredited(self, signal: Signal) -> bool:
+        """Whether no signal credits the change: not ``signal`` itself, nor any other.
+
+        On a chart that shows the change by another signal (a sustained shift
+        from it), a trend reaching back before it is part of that change, not
+        a rival to it.
+        """
+        at = self.change_at
+        assert at is not None
+        return not self._from_change(signal, at) and not self.improvements_after_change()
+
+    def _starts_at_change(self, signal: Signal) -> bool:
+        """Whether ``signal``'s move starts at the change, with too few figures since to tell.
+
+        Its points before the change make one move only (into the last figure
+        before the change: 22 to 18 among figures of 18 to 22), and the
+        figures from the change on are fewer than a shift needs. A trend that
+        moves two or more times before the change (110, 102, 100, 99) was
+        under way before it, however few the figures since.
+        """
+        at = self.change_at
+        assert at is not None
+        before = [v for i in signal.points if i < at and (v := self.values[i]) is not None]
+        moves = sum(1 for a, b in itertools.pairwise(before) if a != b)
+        count = sum(1 for v in self.values[at:] if v is not None)
+        shift = self.rules.spc_shift if self.kind == "xmr" else self.rules.run_shift
+        return moves <= 1 and count < shift
+
+    def _across_change(self, signal: Signal) -> bool:
+        """Whether ``signal`` is an improving trend whose first move is before the change.
+
+        A trend whose only point before the change is the one its first move is
+        measured from did not move before it; a signal worded by what it is
+        first (the old level, on the way to the new one, recovering, before a
+        fall or rise) is not one.
         """
         at = self.change_at
         if at is None or signal.improvement is not True or signal.rule != "trend":
@@ -346,13 +399,7 @@ class Analysis:
             return False  # worded by what it is first: the old level, on the way, recovering
         if signal.before_worsening:
             return False
-        if signal.end < at or self._moves_from(signal) >= at:
-            return False
-        if self.improving_before:
-            return True
-        # On a chart that shows the change by another signal (a sustained shift from it), a
-        # trend reaching back before it is part of that change, not a rival to it.
-        return not self._from_change(signal, at) and not self.improvements_after_change()
+        return signal.end >= at and self._moves_from(signal) < at
 
     def _past_baseline(self, signal: Signal) -> bool:
         """Whether an improvement signal shows a change from the facts' baseline.
