@@ -16,8 +16,8 @@ import pytest
 from typer.testing import CliRunner
 
 from pitchkit.cli import app
+from pitchkit.facts.orgkind import kind_of
 from pitchkit.facts.schema import load_facts
-from pitchkit.init.orgkind import kind_of
 
 MEETING = dt.date.today() + dt.timedelta(days=30)
 

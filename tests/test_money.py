@@ -129,7 +129,7 @@ def investment_text(
     for a chart: every year is a forecast, the year under way counting nothing
     to ``upto`` (the last day its figures cover) and the plan's full rate after
     it, and it says why (newuser32 #3: it had the plan's rate for the months
-    logged too).
+    logged too); a later year says it is the plan's rate.
     """
     start, end = project["start"], project["end"]
     funding = project["funding"]["amount"]
@@ -150,6 +150,9 @@ def investment_text(
             "show a change yet, and a chart needs 8; the plan's full rate for the rest of the "
             "year)"
             if too_few and upto is not None and n == 0
+            # A later year, all at the plan's rate, says so (newuser33 N5).
+            else " (the plan's rate)"
+            if too_few and b > 0
             else ""
         )
         for n, ((label, _, _), b, i) in enumerate(zip(years, benefit_r, invest_r, strict=True))

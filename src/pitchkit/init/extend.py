@@ -14,11 +14,11 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from pitchkit.facts.orgkind import kind_of
 from pitchkit.facts.schema import load_facts
 from pitchkit.facts.textlayout import read_for_rewrite
 from pitchkit.i18n.translation import Language
 from pitchkit.init.interview import Ask, Interview
-from pitchkit.init.orgkind import kind_of
 from pitchkit.init.questions import ask_director, ask_impact
 from pitchkit.init.yamlfile import Written, is_word_list, suggested_director, validated
 

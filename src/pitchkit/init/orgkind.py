@@ -15,20 +15,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pitchkit.facts.orgkind import (
+    ACUTE,
+    AMBULANCE,
+    COMMUNITY,
+    HEALTH_BOARD,
+    ICB,
+    MENTAL_HEALTH,
+    WELSH_TRUST,
+    kind_of,
+)
 from pitchkit.i18n.translation import N_
-from pitchkit.i18n.welshbodies import is_nhs_wales_body
-
-ACUTE = "acute"
-AMBULANCE = "ambulance"
-MENTAL_HEALTH = "mental-health"
-COMMUNITY = "community"
-ICB = "icb"
-#: A Welsh health board (its name says so): an acute hospital's objectives, and
-#: the primary care directorate's clusters and mental health measure.
-HEALTH_BOARD = "health-board"
-#: Another NHS Wales trust (Velindre, Public Health Wales; its ambulance service is
-#: read as an ambulance service): Wales's standards, as a health board's.
-WELSH_TRUST = "welsh-trust"
 
 #: How each kind is named in a question: "objectives of a {title} in {kind}".
 KIND_NAMES = {
@@ -40,16 +37,6 @@ KIND_NAMES = {
     HEALTH_BOARD: N_("a health board"),
     WELSH_TRUST: N_("an NHS Wales trust"),
 }
-
-#: Words in an organisation's name (English or Welsh) that say its kind, tried in order.
-_NAMED = (
-    (AMBULANCE, re.compile(r"\bambulance|\bambiwlans", re.IGNORECASE)),
-    (ICB, re.compile(r"\bICB\b|\bintegrated care board\b|\bbwrdd gofal integredig\b", re.I)),
-    (MENTAL_HEALTH, re.compile(r"\bmental health\b|\biechyd meddwl\b", re.IGNORECASE)),
-    (COMMUNITY, re.compile(r"\bcommunity\b|\bcymunedol\b", re.IGNORECASE)),
-    (HEALTH_BOARD, re.compile(r"\bhealth board\b|\bbwrdd iechyd\b", re.IGNORECASE)),
-    (ACUTE, re.compile(r"\bhospitals?\b", re.IGNORECASE)),
-)
 
 #: Words in a role that say the organisation's kind when its name does not.
 _ROLE_SAYS = (
@@ -69,30 +56,6 @@ class KindObjective:
     text: str
     kind: str
     themes: tuple[str, ...]
-
-
-def kind_of(organisation: str) -> str | None:
-    """The kind of organisation its name says, or ``None`` when the name does not say.
-
-    "Northern Counties Ambulance Service NHS Trust" is an ambulance service;
-    "Riverside Mental Health NHS Foundation Trust" a mental health trust;
-    "Bwrdd Iechyd Prifysgol Hywel Dda" a health board, read as acute care
-    with Wales's standards; "Velindre University NHS Trust" an NHS Wales trust.
-    """
-    for kind, words in _NAMED:
-        if words.search(organisation):
-            return kind
-    if is_nhs_wales_body(organisation) or _WELSH_TRUST.search(organisation):
-        return WELSH_TRUST
-    return None
-
-
-#: A trust whose name says it is in Wales ("... NHS Trust" with Wales or Cymru, or "GIG").
-_WELSH_TRUST = re.compile(
-    r"\b(?:Wales|Welsh|Cymru)\b.*\bNHS Trust\b|\bNHS Trust\b.*\b(?:Wales|Cymru)\b"
-    r"|\bYmddiriedolaeth GIG\b",
-    re.IGNORECASE,
-)
 
 
 def role_kind(role: str) -> str | None:

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from pitchkit.facts.orgkind import ACUTE, AMBULANCE, COMMUNITY, ICB, MENTAL_HEALTH, kind_of
 from pitchkit.facts.schema import measure_problem, unit_problem
 from pitchkit.facts.validation import may_be_negative, may_pass_100
 from pitchkit.i18n.messages import Message
@@ -19,14 +20,8 @@ from pitchkit.i18n.translation import N_, Language
 from pitchkit.init.answers import number_text, role_id, slug, unique
 from pitchkit.init.interview import Ask, Interview
 from pitchkit.init.orgkind import (
-    ACUTE,
-    AMBULANCE,
     COMMISSIONER,
-    COMMUNITY,
-    ICB,
     KIND_NAMES,
-    MENTAL_HEALTH,
-    kind_of,
     role_kind,
     typical_objectives,
 )

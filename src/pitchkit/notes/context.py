@@ -16,11 +16,11 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from pitchkit.facts.orgkind import HEALTH_BOARD, WELSH_TRUST, kind_of
 from pitchkit.facts.schema import Director, Facts, Impact, Objective
 from pitchkit.i18n import fmt
 from pitchkit.i18n.fmt import quoted
 from pitchkit.i18n.translation import N_, Language
-from pitchkit.init.orgkind import HEALTH_BOARD, WELSH_TRUST, kind_of
 from pitchkit.notes import moneytext, together, wording
 from pitchkit.notes.conversions import conversion_note, conversion_phrase, named_conversion_note
 from pitchkit.notes.foreign import foreign
