@@ -156,7 +156,9 @@ def labelled(colour: str, label: str, text: str) -> None:
 def warn(message: Renderable | str) -> None:
     """Print a warning on stderr (even with --quiet); with --json, keep it for the JSON too."""
     label = Interface.lang.gettext("warning:")
-    text = words(message)
+    # One warning, one line: a name typed with a line break in it ("line one\r\nline two")
+    # must not start a line that reads as something else.
+    text = " ".join(words(message).splitlines())
     if JsonMode.warnings is not None:
         JsonMode.warnings.append(text)
     labelled("yellow", label, text)
