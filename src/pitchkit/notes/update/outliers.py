@@ -14,7 +14,6 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from pitchkit.errors import PitchkitError
-from pitchkit.facts import tabular
 from pitchkit.facts.schema import Facts, logged_factor
 from pitchkit.i18n import fmt
 from pitchkit.i18n.messages import Located, Message, Renderable
@@ -136,7 +135,9 @@ def far_outside(
     for figure in sheet.figures if sheet is not None else ():
         add(figure.impact, figure.period, figure.value)
         if figure.value is not None and sheet is not None:
-            cell = tabular.cell_place(sheet.path, figure.row, figure.column)
+            from pitchkit.facts.tabular import cell_place  # only with a spreadsheet
+
+            cell = cell_place(sheet.path, figure.row, figure.column)
             checked.append((figure.impact, figure.period, figure.value, cell))
     found: list[Located] = []
     for impact_id, written, figure_value, where in checked:
