@@ -10,6 +10,7 @@ and partners. One reader serves both.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from pitchkit.i18n.welshbodies import is_nhs_wales_body
 
@@ -25,15 +26,30 @@ HEALTH_BOARD = "health-board"
 #: read as an ambulance service): Wales's standards, as a health board's.
 WELSH_TRUST = "welsh-trust"
 
-#: Words in an organisation's name (English or Welsh) that say its kind, tried in order.
-_NAMED = (
-    (AMBULANCE, re.compile(r"\bambulance|\bambiwlans", re.IGNORECASE)),
-    (ICB, re.compile(r"\bICB\b|\bintegrated care board\b|\bbwrdd gofal integredig\b", re.I)),
-    (MENTAL_HEALTH, re.compile(r"\bmental health\b|\biechyd meddwl\b", re.IGNORECASE)),
-    (COMMUNITY, re.compile(r"\bcommunity\b|\bcymunedol\b", re.IGNORECASE)),
-    (HEALTH_BOARD, re.compile(r"\bhealth board\b|\bbwrdd iechyd\b", re.IGNORECASE)),
-    (ACUTE, re.compile(r"\bhospitals?\b", re.IGNORECASE)),
-)
+
+@cache
+def _named() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Words in an organisation's name (English or Welsh) that say its kind, tried in order.
+
+    Compiled on first use: a brief reads an organisation's kind only for some gains.
+    """
+    return (
+        (AMBULANCE, re.compile(r"\bambulance|\bambiwlans", re.IGNORECASE)),
+        (ICB, re.compile(r"\bICB\b|\bintegrated care board\b|\bbwrdd gofal integredig\b", re.I)),
+        (MENTAL_HEALTH, re.compile(r"\bmental health\b|\biechyd meddwl\b", re.IGNORECASE)),
+        (COMMUNITY, re.compile(r"\bcommunity\b|\bcymunedol\b", re.IGNORECASE)),
+        (HEALTH_BOARD, re.compile(r"\bhealth board\b|\bbwrdd iechyd\b", re.IGNORECASE)),
+        (ACUTE, re.compile(r"\bhospitals?\b", re.IGNORECASE)),
+        # A trust whose name says it is in Wales ("... NHS Trust" with Wales or Cymru, or "GIG").
+        (
+            WELSH_TRUST,
+            re.compile(
+                r"\b(?:Wales|Welsh|Cymru)\b.*\bNHS Trust\b|\bNHS Trust\b.*\b(?:Wales|Cymru)\b"
+                r"|\bYmddiriedolaeth GIG\b",
+                re.IGNORECASE,
+            ),
+        ),
+    )
 
 
 def kind_of(organisation: str) -> str | None:
@@ -44,17 +60,10 @@ def kind_of(organisation: str) -> str | None:
     "Bwrdd Iechyd Prifysgol Hywel Dda" a health board, read as acute care
     with Wales's standards; "Velindre University NHS Trust" an NHS Wales trust.
     """
-    for kind, words in _NAMED:
+    *named, (welsh_trust, welsh_words) = _named()
+    for kind, words in named:
         if words.search(organisation):
             return kind
-    if is_nhs_wales_body(organisation) or _WELSH_TRUST.search(organisation):
-        return WELSH_TRUST
+    if is_nhs_wales_body(organisation) or welsh_words.search(organisation):
+        return welsh_trust
     return None
-
-
-#: A trust whose name says it is in Wales ("... NHS Trust" with Wales or Cymru, or "GIG").
-_WELSH_TRUST = re.compile(
-    r"\b(?:Wales|Welsh|Cymru)\b.*\bNHS Trust\b|\bNHS Trust\b.*\b(?:Wales|Cymru)\b"
-    r"|\bYmddiriedolaeth GIG\b",
-    re.IGNORECASE,
-)
