@@ -107,6 +107,9 @@ def welsh_subject(title: str, *, english: bool = False) -> str:
     return title
 
 
-def elided(sentence: str) -> str:
-    """``sentence`` with the article elided after a vowel: "Mae'r", "Nid yw'r", "Gallai'r"."""
-    return _ELIDED.sub(r"\1'r ", sentence)
+def elided(sentence: str, lang: str = "cy") -> str:
+    """``sentence`` with the article elided after a vowel: "Mae'r", "Nid yw'r", "Gallai'r".
+
+    Only Welsh elides: a sentence in another language (``lang``) is returned as it is.
+    """
+    return _ELIDED.sub(r"\1'r ", sentence) if lang == "cy" else sentence

@@ -643,17 +643,6 @@ def headline_subject(title: str, lang: Language) -> str:
     return lang.gettext("This project")
 
 
-def _welsh_subject(sentence: str, lang: Language) -> str:
-    """In Welsh the headline's subject follows a verb: ``Bydd y prosiect hwn``, ``Nid yw'r``.
-
-    After a verb ending in a vowel the article is elided: ``Gallai'r prosiect hwn``,
-    ``Nid yw'r gwasanaeth ...`` (the title is given its article by :func:`welsh_subject`).
-    """
-    if lang.lang != "cy":
-        return sentence
-    return elided(sentence)
-
-
 def proposed_objective(pitch: Pitch) -> str | None:
     """The director's own objective the measure map links the project to, unconfirmed.
 
@@ -698,25 +687,25 @@ def headline(pitch: Pitch, lang: Language) -> str:
         sentence = lang.gettext(
             "{title} may help with this objective of yours, a link we ask you to confirm:"
         ).format(title=title)
-        return "\n".join((_welsh_subject(sentence, lang), objectives.as_quoted(proposed)))
+        return "\n".join((elided(sentence, lang.lang), objectives.as_quoted(proposed)))
     if not shown:
-        return _welsh_subject(
+        return elided(
             lang.gettext(
                 "{title} does not yet link to your objectives: we would value your advice on "
                 "where it fits."
             ).format(title=title),
-            lang,
+            lang.lang,
         )
     objective = shown[0].objective.text.strip()
     if not pitch.director.objectives:
         # The lens's defaults: what the role usually holds, never said to be the
         # director's own (newuser22 #1, #2).
-        return _welsh_subject(
+        return elided(
             lang.gettext(
                 "{title} will help with an objective your role usually holds (we do not "
                 "have your own objectives): {objective}."
             ).format(title=title, objective=objectives.as_quoted(objective)),
-            lang,
+            lang.lang,
         )
     # The bullet below gives this objective's figures without naming it again, so a
     # personal objective is said to be one here.
@@ -738,12 +727,12 @@ def headline(pitch: Pitch, lang: Language) -> str:
             sentence = lang.gettext("{title} will help you with this objective of yours:").format(
                 title=title
             )
-        return "\n".join((_welsh_subject(sentence, lang), quoted(objective.rstrip(".")) + personal))
+        return "\n".join((elided(sentence, lang.lang), quoted(objective.rstrip(".")) + personal))
     if capacity:
         sentence = capacity_objective_sentence(title, objective, lang)
     else:
         sentence = objective_sentence(title, objective, lang)
-    sentence = _welsh_subject(sentence, lang)
+    sentence = elided(sentence, lang.lang)
     if personal and sentence.endswith("."):
         return sentence[:-1] + personal + "."
     return sentence + personal

@@ -69,11 +69,6 @@ class Delivery:
     if_cash: bool = False
 
 
-def _elided(sentence: str, lang: Language) -> str:
-    """A Welsh sentence's article elided after a vowel: "Mae'r gwasanaeth" (see welshtitle)."""
-    return elided(sentence) if lang.lang == "cy" else sentence
-
-
 def board_sentence_text(situation: Situation) -> str:
     """What the director can say at the board, or a prompt (or a plain note) with no figures."""
     lang = situation.lang
@@ -88,7 +83,7 @@ def board_sentence_text(situation: Situation) -> str:
         start = situation.facts.project.start
         if start is not None and situation.period.end < start:
             # A period before the project began: it was not under way then.
-            return _elided(
+            return elided(
                 lang.gettext(
                     "{title} starts on {start}, after {period}, so there is nothing to report "
                     "for that period."
@@ -97,22 +92,22 @@ def board_sentence_text(situation: Situation) -> str:
                     start=fmt.date(start, lang),
                     period=fmt.period_label(situation.period.text, lang),
                 ),
-                lang,
+                lang.lang,
             )
         worse = worse_measures(situation)
         if worse:
-            return _elided(
+            return elided(
                 lang.gettext(
                     "{title} is under way; its figures show no improvement we can report yet, "
                     "and those for {measures} have got worse."
                 ).format(title=title, measures=fmt.join_list(worse, lang)),
-                lang,
+                lang.lang,
             )
-        return _elided(
+        return elided(
             lang.gettext(
                 "{title} is under way; its figures do not yet show a change we can report."
             ).format(title=title),
-            lang,
+            lang.lang,
         )
     by_credit: dict[tuple[str, ...], list[Delivery]] = {}
     for delivery in found:
@@ -154,7 +149,7 @@ def board_sentence_text(situation: Situation) -> str:
         else:
             text = lang.gettext("It has also delivered {delivered}.")
         sentences.append(
-            _elided(text.format(title=title, delivered=delivered, credit=credit), lang)
+            elided(text.format(title=title, delivered=delivered, credit=credit), lang.lang)
         )
     clause = worse_clause(situation)
     if clause:
