@@ -907,12 +907,12 @@ def with_measures(
     """``projects`` (the same facts in one or two languages) with their spreadsheet's figures.
 
     Without ``--measures`` (``asked``) or a ``measures:`` line, they are
-    returned as they are, with a warning for each figure of the facts file's
-    far outside its measure's others (:func:`far_outside`).
+    returned as they are (the facts file's own figures are checked by
+    :func:`pitchkit.api.base.with_log`, which does not load this module then).
     """
     path = measures_path(projects[0], asked)
     if path is None:
-        return list(projects), far_outside(projects[0].facts, None, facts_place(projects[0]))
+        return list(projects), []
     sheet = load_measures(path, *(p.facts for p in projects))
     merged = [merge(p.facts, sheet, today) for p in projects[1:]]
     merged.insert(0, merge(projects[0].facts, sheet, today, facts_place(projects[0])))
