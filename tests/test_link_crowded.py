@@ -77,13 +77,19 @@ def test_directors_offers_the_qualified_claim_and_keeps_the_corroborated_one(
     assert "yn enwi'r un cysyniad hwn" in welsh["explanation"]
 
 
-def test_a_project_with_fewer_impacts_on_the_concept_still_claims(tmp_path: Path) -> None:
+def test_a_project_with_fewer_impacts_on_the_concept_still_claims(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The odds rule (test_link_odds.py) would offer this claim for its own reason.
+    monkeypatch.setitem(RULES, "doubted odds", False)
     links = links_listed(frailty_project(tmp_path, IMPACTS[:2]))
     assert links[("items", "ward")]["confidence"] == "confident"
 
 
 def test_the_rule_can_be_switched_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(RULES, "crowded concepts", False)
+    # The odds rule (test_link_odds.py) would offer this claim for its own reason.
+    monkeypatch.setitem(RULES, "doubted odds", False)
     links = links_listed(frailty_project(tmp_path))
     assert links[("items", "ward")]["confidence"] == "confident"
 

@@ -150,6 +150,12 @@ def _mismatch_text(found: Link, lang: Language) -> str:
             "side names it only to qualify what it counts, so sharing it does not show that "
             "this impact moves this objective"
         )
+    if found.mismatch == "odds":
+        return lang.gettext(
+            "this impact or this objective has another link here, and on the labelled "
+            "projects pitchkit learned from, links like this one were right less often than "
+            "not, so pitchkit does not claim it unless you confirm it"
+        )
     if found.mismatch == "qualifier":
         return lang.gettext(
             "one side names this concept only to describe another measure it counts, which "

@@ -1215,6 +1215,7 @@ RULES = {
     "modes widened": True,
     "steps done": True,
     "crowded concepts": True,
+    "doubted odds": True,
     "qualified concepts": True,
     "names apart": True,
     "team words": True,

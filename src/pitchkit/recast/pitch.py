@@ -24,6 +24,7 @@ from pitchkit.recast.align import (
     kind_held,
     link,
     name_words,
+    odds_held,
     only_the_subject,
     payer_held,
     price_apart,
@@ -465,15 +466,11 @@ def recast(facts: Facts, director: Director, *, today: dt.date | None = None) ->
     quantities: dict[str, Quantity] = {}
     role = english_director(director, facts.english).role
     home = home_of(facts.project.organisation)
+    pairs: list[Candidate] = []
+    decided: list[Link] = []
     for pair in weighed.candidates:
-        impact, objective = pair.impact, pair.objective
         if pair.rules is None:
             continue
-        if impact.id not in quantities:
-            quantities[impact.id] = quantify(
-                impact, ledger.priced(impact.id), read=pair.read_impact
-            )
-        quantity = quantities[impact.id]
         found = decide(
             pair.rules,
             pair.evidence,
@@ -485,6 +482,15 @@ def recast(facts: Facts, director: Director, *, today: dt.date | None = None) ->
         found = crowd_held(found, pair.read_impact, pair.read_objective, weighed.crowded)
         found = qualifier_held(found, pair.read_impact, pair.read_objective)
         found = spent_held(found, pair.read_impact, pair.read_objective)
+        pairs.append(pair)
+        decided.append(found)
+    for pair, found in zip(pairs, odds_held(decided), strict=True):
+        impact, objective = pair.impact, pair.objective
+        if impact.id not in quantities:
+            quantities[impact.id] = quantify(
+                impact, ledger.priced(impact.id), read=pair.read_impact
+            )
+        quantity = quantities[impact.id]
         nothing_that_year = pair.year_missed
         if not nothing_that_year:
             links.append(found)
