@@ -11,9 +11,12 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from typer.testing import Result
 
 from documenttext import document_text
+from pitchkit.i18n import fmt
+from pitchkit.i18n.translation import language
 
 Cli = Callable[..., Result]
 
@@ -41,3 +44,40 @@ def test_the_welsh_chart_key_has_no_comma_before_a(cli: Cli, tmp_path: Path) -> 
     welsh = document(cli, facts, "update", "dof")
     assert "symudiad o 7 pwynt, tuedd o 7 a dau o dri phwynt" in welsh, welsh
     assert "tuedd o 7, a dau" not in welsh
+
+
+# Item 2: a count before a Welsh noun keeps the noun singular, mutated as the figure is read
+# (fmt.counted, the one helper): "tua 4.8 gwely", not "tua 4.8 o welyau".
+
+
+def test_a_welsh_brief_counts_beds_in_the_singular(cli: Cli, tmp_path: Path) -> None:
+    facts = project(tmp_path, "frailty-virtual-ward")
+    nursing = document(cli, facts, "brief", "don")
+    assert "gostyngiad o 17%, tua 4.8 gwely." in nursing, nursing
+    finance = document(cli, facts, "brief", "dof")
+    assert "pan fydd tua 4.8 gwely'n cau (1,600 diwrnod gwely y flwyddyn" in finance, finance
+    for welsh in (nursing, finance):
+        assert "o welyau" not in welsh
+
+
+@pytest.mark.parametrize(
+    ("figure", "noun", "welsh", "english"),
+    [
+        ("8", "beds", "8 gwely", "8 beds"),
+        ("2", "beds", "2 wely", "2 beds"),
+        ("2", "bed days", "2 ddiwrnod gwely", "2 bed days"),
+        ("3", "patients", "3 chlaf", "3 patients"),
+        ("6", "patients", "6 chlaf", "6 patients"),
+        ("3", "tonnes", "3 tunnell", "3 tonnes"),
+        ("1", "tonnes", "1 dunnell", "1 tonne"),
+        ("1", "operations", "1 llawdriniaeth", "1 operation"),
+        ("2", "clinic sessions", "2 sesiwn glinig", "2 clinic sessions"),
+        ("4.8", "beds", "4.8 gwely", "4.8 beds"),
+        ("2", "nurses on shift", "2 nurses on shift", "2 nurses on shift"),
+    ],
+)
+def test_counted_is_singular_and_mutated_in_welsh(
+    figure: str, noun: str, welsh: str, english: str
+) -> None:
+    assert fmt.counted(figure, noun, language("cy_GB")) == welsh
+    assert fmt.counted(figure, noun, language("en_GB")) == english

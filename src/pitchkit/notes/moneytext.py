@@ -646,11 +646,11 @@ def _trust_capacity_line(
         bed_days = _bed_days(ledger, line)
         if bed_days is not None:
             takes.append(
-                lang.gettext(
-                    "about {beds} beds close ({days} bed days a year at {occupancy} occupancy)"
-                ).format(
-                    beds=fmt.about(beds(bed_days, ledger.occupancy), lang),
-                    days=fmt.number(fmt.whole(bed_days), lang),
+                lang.gettext("about {beds} close ({days} a year at {occupancy} occupancy)").format(
+                    beds=fmt.counted(
+                        fmt.about(beds(bed_days, ledger.occupancy), lang), "beds", lang
+                    ),
+                    days=fmt.counted(fmt.number(fmt.whole(bed_days), lang), "bed days", lang),
                     occupancy=fmt.percent(ledger.occupancy / 100, lang),
                 )
             )
