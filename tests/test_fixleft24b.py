@@ -15,8 +15,11 @@ import pytest
 from typer.testing import Result
 
 from documenttext import document_text
+from pitchkit.facts.orgkind import kind_of
 from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import language
+from pitchkit.i18n.welshbodies import is_welsh_body
+from pitchkit.init.orgkind import organisation_kind
 
 Cli = Callable[..., Result]
 
@@ -81,3 +84,63 @@ def test_counted_is_singular_and_mutated_in_welsh(
 ) -> None:
     assert fmt.counted(figure, noun, language("cy_GB")) == welsh
     assert fmt.counted(figure, noun, language("en_GB")) == english
+
+
+# Item 3: one reader of "is this a Welsh body" (i18n.welshbodies.is_welsh_body), asked by the
+# notes and by facts.orgkind (and so init); "health board" alone does not make a body Welsh.
+
+EAR_CARE = Path(__file__).parent / "data" / "fixnew31b"
+
+
+def ear_care(tmp_path: Path, organisation: str) -> Path:
+    for name in ("facts.yaml", "log.xlsx", "team.xlsx"):
+        shutil.copy(EAR_CARE / name, tmp_path / name)
+    facts = tmp_path / "facts.yaml"
+    text = facts.read_text(encoding="utf-8")
+    assert "Hywel Dda University Health Board" in text
+    facts.write_text(text.replace("Hywel Dda University Health Board", organisation), "utf-8")
+    return facts
+
+
+def ceo_brief(cli: Cli, facts: Path) -> str:
+    out = facts.parent / "ceo.docx"
+    team = str(facts.parent / "team.xlsx")
+    result = cli("brief", str(facts), "--directors", team, "-d", "ceo", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    return " ".join(document_text(out.read_bytes()).split())
+
+
+@pytest.mark.parametrize(
+    ("organisation", "welsh"),
+    [
+        ("NHS Example Health Board", False),
+        ("Betsi Cadwaladr UHB", True),
+        ("Welsh Ambulance Services University NHS Trust", True),
+    ],
+)
+def test_only_a_welsh_body_shows_its_case_study_to_hiw(
+    cli: Cli, tmp_path: Path, organisation: str, welsh: bool
+) -> None:
+    text = ceo_brief(cli, ear_care(tmp_path, organisation))
+    assert ("Arolygiaeth Gofal Iechyd Cymru" in text) is welsh, text
+    assert ("rheoleiddiwr" in text) is not welsh, text
+
+
+@pytest.mark.parametrize(
+    ("organisation", "kind", "welsh"),
+    [
+        ("Hywel Dda University Health Board", "health-board", True),
+        ("Bwrdd Iechyd Prifysgol Betsi Cadwaladr", "health-board", True),
+        ("Powys Teaching Health Board", "health-board", True),
+        ("Swansea Bay Health Board", "health-board", True),
+        ("NHS Example Health Board", None, False),
+        ("NHS Lothian Health Board", None, False),
+        ("Velindre University NHS Trust", "welsh-trust", True),
+        ("Welsh Ambulance Services University NHS Trust", "ambulance", True),
+        ("Example NHS Foundation Trust", None, False),
+    ],
+)
+def test_one_reader_of_a_welsh_body(organisation: str, kind: str | None, welsh: bool) -> None:
+    assert kind_of(organisation) == kind
+    assert is_welsh_body(organisation) is welsh
+    assert organisation_kind(organisation) == (kind or "acute")
