@@ -7,6 +7,7 @@ Welsh with ``--locale cy_GB``.
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -15,6 +16,7 @@ import pytest
 from typer.testing import Result
 
 from documenttext import document_text
+from fixedday import pin_today
 from pitchkit.facts.orgkind import kind_of
 from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import language
@@ -144,3 +146,20 @@ def test_one_reader_of_a_welsh_body(organisation: str, kind: str | None, welsh: 
     assert kind_of(organisation) == kind
     assert is_welsh_body(organisation) is welsh
     assert organisation_kind(organisation) == (kind or "acute")
+
+
+# Item 6: a Welsh finance note's years and their total at one precision, adding up: the hub's
+# part years were £47,000 and £160,000, "dros y prosiect £207,000", for £206,420 of money.
+
+
+def test_welsh_part_years_and_their_total_add_up_to_the_pound(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pin_today(monkeypatch, dt.date(2026, 12, 4))
+    facts = project(tmp_path, "ysbyty-cymunedol")
+    welsh = document(cli, facts, "brief", "dof")
+    assert (
+        "2026/27 £46,616 am £21,634; 2027/28 £159,804 am £74,366; dros y prosiect £206,420, "
+        "net £110,420" in welsh
+    ), welsh
+    assert "£207,000" not in welsh

@@ -67,6 +67,9 @@ class Figures:
     investment: float  # the sum of the years' investment
     #: New spend the change adds a year (``releases: cost``), as a positive sum.
     cost: float = 0.0
+    #: The step the years and their total are rounded to: :attr:`quantum`, or £1 when the
+    #: years each rounded to it would not add up to their total so rounded (see :func:`figures`).
+    years_quantum: float = 0.0
 
     @property
     def annual(self) -> float:
@@ -127,11 +130,29 @@ def figures(ledger: Ledger) -> Figures:
         else round_money(share.benefit, quantum)
         for share in ledger.years
     ]
-    spend_r = _split(invest, spend, quantum) if ledger.years else []
+    step = quantum
+    part_years = not any(
+        share.logged
+        or share.so_far is not None
+        or _whole_year(share.benefit, cash + capacity - cost)
+        for share in ledger.years
+    )
+    if part_years and len(benefit_r) > 1 and sum(benefit_r) != round_money(sum(benefit), quantum):
+        # Part years, each rounded on its own, would add up to a total their money does not
+        # make: the hub's £46,616 and £159,806 read £47,000 and £160,000, "over the project
+        # £207,000", beside the £206,422 they are. The years, their funding and the total
+        # are then given to the pound, one precision at which they add up and are exact. A
+        # whole year keeps the year's figure shown above it, and a year the log delivered
+        # the update's rounding, as before.
+        step = 1.0
+        benefit_r = [round_money(share.benefit, step) for share in ledger.years]
+    spend_r = _split(invest, spend, step) if ledger.years else []
     years = tuple(
         (share.year, b, s) for share, b, s in zip(ledger.years, benefit_r, spend_r, strict=True)
     )
-    return Figures(quantum, cash_r, capacity_r, years, sum(benefit_r), sum(spend_r), cost_r)
+    return Figures(
+        quantum, cash_r, capacity_r, years, sum(benefit_r), sum(spend_r), cost_r, years_quantum=step
+    )
 
 
 def _cash_parts(ledger: Ledger) -> list[float]:
@@ -798,7 +819,7 @@ def investment_line(ledger: Ledger, shown: Figures, lang: Language) -> str:
             spent,
             ledger.logged,
             lang,
-            quantum=shown.quantum,
+            quantum=shown.years_quantum,
             closed=ledger.closed(share.year),
             under_way=share.year == ledger.under_way,
             ends=_ends_in(ledger, share.year),
