@@ -21,7 +21,9 @@ from pitchkit.facts.orgkind import kind_of
 from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import language
 from pitchkit.i18n.welshbodies import is_welsh_body
+from pitchkit.i18n.welshtitle import named_again
 from pitchkit.init.orgkind import organisation_kind
+from podcases import AGENCY, TEAM, pod_with
 
 Cli = Callable[..., Result]
 
@@ -163,3 +165,43 @@ def test_welsh_part_years_and_their_total_add_up_to_the_pound(
         "net £110,420" in welsh
     ), welsh
     assert "£207,000" not in welsh
+
+
+# Item 4: after its first mention a Menter Iaith is "y Fenter" in a Welsh sentence, not the
+# kind pitchkit takes a name that says none to be ("yr ymddiriedolaeth").
+
+
+def test_a_menter_iaith_is_named_y_fenter_again(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pin_today(monkeypatch, dt.date(2026, 12, 5))
+    facts = pod_with(tmp_path, AGENCY)
+    text = facts.read_text(encoding="utf-8")
+    assert "Northfold Community Health NHS Trust" in text
+    facts.write_text(
+        text.replace("Northfold Community Health NHS Trust", "Menter Iaith Sir Benfro"), "utf-8"
+    )
+    out = tmp_path / "brief.docx"
+    result = cli(
+        "brief", str(facts), "--directors", str(TEAM), "-d", "dof", "-o", str(out), "-l", "cy_GB"
+    )
+    assert result.exit_code == 0, result.output
+    welsh = " ".join(document_text(out.read_bytes()).split())
+    assert "Menter Iaith Sir Benfro" in welsh  # the first mention, in full
+    assert "nid arian i'r Fenter" in welsh, welsh
+    assert "yn arian y Fenter ei hun" in welsh, welsh
+    assert "ymddiriedolaeth" not in welsh
+
+
+@pytest.mark.parametrize(
+    ("organisation", "again"),
+    [
+        ("Menter Iaith Sir Benfro", "y Fenter"),
+        ("Canolfan Byw'n Iach Dyffryn", "y Ganolfan"),
+        ("Elusen Iechyd Hywel Dda", "yr Elusen"),
+        ("Menter iaith leol", None),  # a phrase, not a name
+        ("Bwrdd Iechyd Prifysgol Hywel Dda", None),  # named by its kind: y bwrdd iechyd
+    ],
+)
+def test_named_again(organisation: str, again: str | None) -> None:
+    assert named_again(organisation) == again

@@ -20,6 +20,7 @@ from typing import NamedTuple
 
 from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import N_, Language
+from pitchkit.i18n.welshtitle import named_again
 from pitchkit.notes.targetchange import changed_from, last_was
 from pitchkit.notes.wording import in_sentence
 from pitchkit.period import Period
@@ -240,12 +241,23 @@ _FREED = {
 
 
 def org_own(ledger: Ledger, lang: Language) -> str:
-    """``the trust's``, ``the ICB's``: the project's own organisation, as owner."""
-    return lang.gettext(_ORG_OWN.get(ledger.kind, _ORG_OWN["trust"]))
+    """``the trust's``, ``the ICB's``: the project's own organisation, as owner.
+
+    In Welsh, a body named by a common noun pitchkit knows is named by it again: "arian y
+    Fenter" for a Menter Iaith (:func:`~pitchkit.i18n.welshtitle.named_again`).
+    """
+    again = named_again(ledger.organisation) if lang.lang == "cy" else None
+    return again or lang.gettext(_ORG_OWN.get(ledger.kind, _ORG_OWN["trust"]))
 
 
 def org_for(ledger: Ledger, lang: Language) -> str:
-    """``for the trust``, ``for the health board``: money for the project's own organisation."""
+    """``for the trust``, ``for the health board``: money for the project's own organisation.
+
+    In Welsh, "i'r Fenter" for a Menter Iaith, as :func:`org_own` names it.
+    """
+    again = named_again(ledger.organisation) if lang.lang == "cy" else None
+    if again is not None:
+        return "i'r " + again.split(" ", 1)[1]
     return lang.gettext(_ORG_FOR.get(ledger.kind, _ORG_FOR["trust"]))
 
 
