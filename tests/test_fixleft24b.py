@@ -205,3 +205,28 @@ def test_a_menter_iaith_is_named_y_fenter_again(
 )
 def test_named_again(organisation: str, again: str | None) -> None:
     assert named_again(organisation) == again
+
+
+@pytest.mark.parametrize(
+    ("n", "said"),
+    [
+        (1, "Cywirwyd 1 cyswllt yn"),
+        (2, "Cywirwyd 2 gyswllt yn"),
+        (3, "Cywirwyd 3 chyswllt yn"),
+        (6, "Cywirwyd 6 chyswllt yn"),
+        (12, "Cywirwyd 12 cyswllt yn"),
+    ],
+)
+def test_welsh_link_counts_are_singular_and_mutated(n: int, said: str) -> None:
+    # The plural forms of the Welsh catalog are the figures that mutate (0, 1, 2, 3, 6,
+    # other): each says the noun as fmt.counted does for a noun it knows, not "{n} o gysylltiadau".
+    text = (
+        language("cy_GB")
+        .ngettext(
+            "Corrected {n} link in {path}; added none.",
+            "Corrected {n} links in {path}; added none.",
+            n,
+        )
+        .format(n=n, path="facts.yaml")
+    )
+    assert text.startswith(said), text
