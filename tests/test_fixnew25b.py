@@ -48,7 +48,7 @@ def test_welsh_says_not_counted_twice_and_the_price_per_admission(cli: Cli, tmp_
     assert "Heb ei gyfrif eto" not in text
     assert "£2,150 am bob derbyniad" in text
     assert "yr un (derbyniad)" not in text
-    assert "dim ond yn troi'n arian pan fydd tua 36 o welyau'n cau" in text  # 35.7 (newuser31 #9)
+    assert "dim ond yn troi'n arian pan fydd tua 36 gwely'n cau" in text  # 35.7 (newuser31 #9)
     assert "ar gyfradd defnydd o 92%" in text
 
 

@@ -12,15 +12,16 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from pitchkit.i18n.welshbodies import is_nhs_wales_body
+from pitchkit.i18n.welshbodies import is_welsh_body
 
 ACUTE = "acute"
 AMBULANCE = "ambulance"
 MENTAL_HEALTH = "mental-health"
 COMMUNITY = "community"
 ICB = "icb"
-#: A Welsh health board (its name says so): an acute hospital's objectives, and
-#: the primary care directorate's clusters and mental health measure.
+#: A Welsh health board (its name says so, and says it is in Wales: "health board"
+#: alone does not): an acute hospital's objectives, and the primary care directorate's
+#: clusters and mental health measure.
 HEALTH_BOARD = "health-board"
 #: Another NHS Wales trust (Velindre, Public Health Wales; its ambulance service is
 #: read as an ambulance service): Wales's standards, as a health board's.
@@ -38,17 +39,8 @@ def _named() -> tuple[tuple[str, re.Pattern[str]], ...]:
         (ICB, re.compile(r"\bICB\b|\bintegrated care board\b|\bbwrdd gofal integredig\b", re.I)),
         (MENTAL_HEALTH, re.compile(r"\bmental health\b|\biechyd meddwl\b", re.IGNORECASE)),
         (COMMUNITY, re.compile(r"\bcommunity\b|\bcymunedol\b", re.IGNORECASE)),
-        (HEALTH_BOARD, re.compile(r"\bhealth board\b|\bbwrdd iechyd\b", re.IGNORECASE)),
+        (HEALTH_BOARD, re.compile(r"\bhealth board\b|\bbwrdd iechyd\b|\b[UT]?HB\b", re.I)),
         (ACUTE, re.compile(r"\bhospitals?\b", re.IGNORECASE)),
-        # A trust whose name says it is in Wales ("... NHS Trust" with Wales or Cymru, or "GIG").
-        (
-            WELSH_TRUST,
-            re.compile(
-                r"\b(?:Wales|Welsh|Cymru)\b.*\bNHS Trust\b|\bNHS Trust\b.*\b(?:Wales|Cymru)\b"
-                r"|\bYmddiriedolaeth GIG\b",
-                re.IGNORECASE,
-            ),
-        ),
     )
 
 
@@ -60,10 +52,10 @@ def kind_of(organisation: str) -> str | None:
     "Bwrdd Iechyd Prifysgol Hywel Dda" a health board, read as acute care
     with Wales's standards; "Velindre University NHS Trust" an NHS Wales trust.
     """
-    *named, (welsh_trust, welsh_words) = _named()
-    for kind, words in named:
-        if words.search(organisation):
+    welsh = is_welsh_body(organisation)
+    for kind, words in _named():
+        # A health board is Wales's (the one reader, i18n.welshbodies); a board elsewhere
+        # (Scotland's, an English committee's) says nothing of the kind of body.
+        if words.search(organisation) and (kind != HEALTH_BOARD or welsh):
             return kind
-    if is_nhs_wales_body(organisation) or welsh_words.search(organisation):
-        return welsh_trust
-    return None
+    return WELSH_TRUST if welsh else None

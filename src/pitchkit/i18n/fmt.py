@@ -504,7 +504,62 @@ def quantity(
         return text + str(lang.locale.number_symbols["latn"]["percentSign"])
     if lang.lang == "en" and text.lstrip(get_minus_sign_symbol(lang.locale)) == "1":
         unit = _singular(unit)
-    return f"{text} {unit_words(unit, lang)}"
+    return counted(text, unit, lang)
+
+
+#: Welsh feminine nouns a count may stand before: "un" softens them ("1 dunnell") and
+#: "tair" (3) leaves them as they are ("3 tunnell"), where a masculine noun is softened by
+#: nothing after 1 and aspirated after 3 ("3 chlaf").
+_WELSH_FEMININE = frozenset(
+    {
+        "awr",
+        "cwyn",
+        "galwad",
+        "llawdriniaeth",
+        "marwolaeth",
+        "nyrs",
+        "punt",
+        "sesiwn",
+        "sifft",
+        "swydd",
+        "tunnell",
+        "uned",
+        "wythnos",
+    }
+)
+
+
+@functools.cache
+def _welsh_nouns() -> frozenset[str]:
+    """The Welsh nouns pitchkit writes after a figure itself, the only ones it mutates."""
+    words = [*WELSH_UNITS.values(), *WELSH_SINGULARS.values()]
+    return frozenset(word.partition(" ")[0] for word in words)
+
+
+def counted(figure: str, noun: str, lang: Language) -> str:
+    """A count before its noun, the one place a note puts a figure before a noun.
+
+    English: "8 beds", "1 bed" (a plural noun loses its "s" for exactly 1).
+    Welsh keeps the noun singular after a numeral, mutated as the figure is
+    read: "8 gwely", "8 sesiwn glinig", "2 wely" (*dau wely*), "3 chlaf"
+    (*tri chlaf*), "6 chlaf" (*chwe chlaf*), "1 dunnell" (*un dunnell*, a
+    feminine noun); a figure with a fraction ("4.8 gwely") or any other whole
+    one is followed by the noun as it is. An English unit pitchkit knows
+    becomes its Welsh noun (:func:`unit_words`); a unit it does not know is
+    left as written, and not mutated.
+    """
+    if lang.lang != "cy":
+        return f"{figure} {_singular(noun) if figure == '1' else noun}".rstrip()
+    head, space, rest = unit_words(noun, lang).partition(" ")
+    if head.lower() not in _welsh_nouns():
+        # A unit as the facts file writes it, perhaps English ("2 patients"): not mutated.
+        return f"{figure} {head}{space}{rest}".rstrip()
+    feminine = head.lower() in _WELSH_FEMININE
+    if figure == "2" or (figure == "1" and feminine and not head.lower().startswith(("ll", "rh"))):
+        head = soft_mutation(head)
+    elif figure == "6" or (figure == "3" and not feminine):
+        head = aspirate_mutation(head)
+    return f"{figure} {head}{space}{rest}".rstrip()
 
 
 #: Common units written in English in a facts file, and the Welsh noun a Welsh
@@ -518,6 +573,7 @@ WELSH_UNITS = {
     "attendance": "presenoldeb",
     "bed": "gwely",
     "bed day": "diwrnod gwely",
+    "clinic session": "sesiwn glinig",
     "call": "galwad",
     "day": "diwrnod",
     "death": "marwolaeth",
@@ -531,6 +587,7 @@ WELSH_UNITS = {
     "readmission": "aildderbyniad",
     "referral": "atgyfeiriad",
     "shift": "sifft",
+    "tonne": "tunnell",
     "unit": "uned",
     "visit": "ymweliad",
     "week": "wythnos",

@@ -38,6 +38,22 @@ _BODIES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("Velindre University NHS Trust",), "Ymddiriedolaeth GIG Prifysgol Felindre"),
     (("Public Health Wales NHS Trust",), "Ymddiriedolaeth GIG Iechyd Cyhoeddus Cymru"),
     (("Public Health Wales",), "Iechyd Cyhoeddus Cymru"),
+    (("Health Education and Improvement Wales",), "Addysg a Gwella Iechyd Cymru"),
+    (("Digital Health and Care Wales",), "Iechyd a Gofal Digidol Cymru"),
+)
+
+#: A name that says it is in NHS Wales though pitchkit does not know it word for word:
+#: a university or teaching health board ("Hywel Dda UHB", "Bwrdd Iechyd ..." in Welsh),
+#: one of the seven boards by its place ("Betsi Cadwaladr Health Board"), an NHS trust
+#: with Wales in its name, or NHS Wales itself. "Health board" alone does not: Scotland's
+#: boards, and many an English committee, are health boards too.
+_WELSH_WORDS = re.compile(
+    r"\b(?:University|Teaching) Health Board\b|\b(?:UHB|THB)\b|\b(?:Bwrdd|Byrddau) Iechyd\b"
+    r"|\b(?:Aneurin Bevan|Betsi Cadwaladr|Cardiff and Vale|Cwm Taf|Hywel Dda|Powys"
+    r"|Swansea Bay)\b.*\b(?:Health Board|HB)\b"
+    r"|\b(?:Wales|Welsh|Cymru)\b.*\bNHS Trust\b|\bNHS Trust\b.*\b(?:Wales|Cymru)\b"
+    r"|\bYmddiriedolaeth GIG\b|\bNHS Wales\b|\bGIG Cymru\b",
+    re.IGNORECASE,
 )
 
 
@@ -64,3 +80,17 @@ def welsh_name(organisation: str) -> str | None:
 def is_nhs_wales_body(organisation: str) -> bool:
     """Whether ``organisation`` is an NHS Wales health board or trust, in either language."""
     return _key(organisation) in _KNOWN
+
+
+def is_welsh_body(organisation: str) -> bool:
+    """Whether ``organisation`` is in NHS Wales: the one reader every part of pitchkit asks.
+
+    A body pitchkit knows by name (:func:`is_nhs_wales_body`), or one whose
+    name says so (see ``_WELSH_WORDS``): "Hywel Dda University Health Board",
+    "Bwrdd Iechyd Prifysgol Hywel Dda", "Welsh Ambulance Services University
+    NHS Trust". "NHS Example Health Board" is not, nor an English ICB's board.
+    """
+    return (
+        is_nhs_wales_body(organisation)
+        or _WELSH_WORDS.search(organisation.replace("&", " and ")) is not None
+    )

@@ -113,3 +113,33 @@ def elided(sentence: str, lang: str = "cy") -> str:
     Only Welsh elides: a sentence in another language (``lang``) is returned as it is.
     """
     return _ELIDED.sub(r"\1'r ", sentence) if lang == "cy" else sentence
+
+
+#: Bodies a Welsh organisation's name may begin with that pitchkit has no kind for, and
+#: the noun a sentence names it by again after its first mention, with its article: a
+#: Menter Iaith is "y Fenter", a Welsh charity "yr Elusen". Capitalised, as the short
+#: name of a named body is ("Mae'r Fenter yn ..."). A trust, a health board, a council and
+#: an ICB are named by their kind, as before.
+_NAMED_AGAIN = {
+    "menter": "y Fenter",
+    "canolfan": "y Ganolfan",
+    "cymdeithas": "y Gymdeithas",
+    "elusen": "yr Elusen",
+    "hosbis": "yr Hosbis",
+    "coleg": "y Coleg",
+    "prifysgol": "y Brifysgol",
+}
+
+
+def named_again(organisation: str) -> str | None:
+    """How a Welsh sentence names ``organisation`` after its first mention, if by its noun.
+
+    "Menter Iaith Sir Benfro" is "y Fenter" (the Mentrau Iaith are called so
+    after the first mention, never "yr ymddiriedolaeth" nor "y Fenter Iaith
+    Sir Benfro"); "Canolfan Byw'n Iach Dyffryn" is "y Ganolfan". ``None`` for
+    any other name, and for a phrase in sentence case, which is not a name.
+    """
+    words = _WORD.findall(organisation)
+    if len(words) < 2 or not words[1][:1].isupper():
+        return None
+    return _NAMED_AGAIN.get(words[0].casefold())

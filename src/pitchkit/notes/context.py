@@ -16,11 +16,11 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from pitchkit.facts.orgkind import HEALTH_BOARD, WELSH_TRUST, kind_of
 from pitchkit.facts.schema import Director, Facts, Impact, Objective
 from pitchkit.i18n import fmt
 from pitchkit.i18n.fmt import quoted
 from pitchkit.i18n.translation import N_, Language
+from pitchkit.i18n.welshbodies import is_welsh_body
 from pitchkit.notes import moneytext, together, wording
 from pitchkit.notes.conversions import conversion_note, conversion_phrase, named_conversion_note
 from pitchkit.notes.foreign import foreign
@@ -1493,7 +1493,6 @@ PCN_GAIN = N_("a model to share with other primary care networks")
 HIW_GAIN = N_("a case study to show regional partners and Healthcare Inspectorate Wales")
 #: An organisation in England: an ICB, or a trust that is not Welsh.
 _ENGLISH_BODY = re.compile(r"\b(?:ICB|Integrated Care Board|(?:NHS|Foundation) Trust)\b")
-_WELSH_BODY = re.compile(r"\b(?:Wales|Welsh|Cymru|Velindre|Felindre|Bwrdd|Ymddiriedolaeth)\b")
 
 
 def in_england(pitch: Pitch) -> bool:
@@ -1507,7 +1506,7 @@ def in_england(pitch: Pitch) -> bool:
     return (
         (facts.settings.locale or "").split("_")[0] != "cy"
         and _ENGLISH_BODY.search(organisation) is not None
-        and _WELSH_BODY.search(organisation) is None
+        and not is_welsh_body(organisation)
     )
 
 
@@ -1525,8 +1524,8 @@ def in_country(gain: str, pitch: Pitch) -> str:
 
 
 def in_wales(pitch: Pitch) -> bool:
-    """Whether the project's organisation is an NHS Wales body, by the kind its name says."""
-    return kind_of(pitch.facts.project.organisation or "") in (HEALTH_BOARD, WELSH_TRUST)
+    """Whether the project's organisation is an NHS Wales body (:func:`is_welsh_body`)."""
+    return is_welsh_body(pitch.facts.project.organisation or "")
 
 
 def worded(gain: str, today: dt.date | None, facts: Facts, pitch: Pitch | None = None) -> str:

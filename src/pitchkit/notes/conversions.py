@@ -26,11 +26,14 @@ def conversion_phrase(conversion: Conversion, lang: Language, per: str | None = 
     """
     value = conversion.value
     if conversion.kind == "beds":
-        return lang.gettext("about {beds} beds").format(beds=_about(value, lang))
+        return lang.gettext("about {beds}").format(
+            beds=fmt.counted(_about(value, lang), "beds", lang)
+        )
     if conversion.kind == "expected-deaths":
-        return lang.gettext("{share} of the {expected} deaths expected a year").format(
+        expected = fmt.number(fmt.whole(conversion.factor), lang)
+        return lang.gettext("{share} of the {deaths} expected a year").format(
             share=fmt.percent(value, lang, decimals=1 if value < 0.095 else 0),
-            expected=fmt.number(fmt.whole(conversion.factor), lang),
+            deaths=fmt.counted(expected, "deaths", lang),
         )
     if conversion.kind == "wte":
         return lang.gettext("about {wte} WTE").format(wte=_about(value, lang))
@@ -38,12 +41,12 @@ def conversion_phrase(conversion: Conversion, lang: Language, per: str | None = 
     value /= PER_YEAR[period]
     words = per_phrase(period, lang)
     if conversion.kind == "sessions":
-        return lang.gettext("about {sessions} clinic sessions {per}").format(
-            sessions=_about(value, lang), per=words
+        return lang.gettext("about {sessions} {per}").format(
+            sessions=fmt.counted(_about(value, lang), "clinic sessions", lang), per=words
         )
     if value >= 10_000:
-        return lang.gettext("about {tonnes} tonnes CO2e {per}").format(
-            tonnes=_about(value / 1000, lang), per=words
+        return lang.gettext("about {tonnes} CO2e {per}").format(
+            tonnes=fmt.counted(_about(value / 1000, lang), "tonnes", lang), per=words
         )
     return lang.gettext("about {kg} kg CO2e {per}").format(kg=_about(value, lang), per=words)
 

@@ -20,6 +20,7 @@ from typing import NamedTuple
 
 from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import N_, Language
+from pitchkit.i18n.welshtitle import named_again
 from pitchkit.notes.targetchange import changed_from, last_was
 from pitchkit.notes.wording import in_sentence
 from pitchkit.period import Period
@@ -67,6 +68,9 @@ class Figures:
     investment: float  # the sum of the years' investment
     #: New spend the change adds a year (``releases: cost``), as a positive sum.
     cost: float = 0.0
+    #: The step the years and their total are rounded to: :attr:`quantum`, or £1 when the
+    #: years each rounded to it would not add up to their total so rounded (see :func:`figures`).
+    years_quantum: float = 0.0
 
     @property
     def annual(self) -> float:
@@ -127,11 +131,29 @@ def figures(ledger: Ledger) -> Figures:
         else round_money(share.benefit, quantum)
         for share in ledger.years
     ]
-    spend_r = _split(invest, spend, quantum) if ledger.years else []
+    step = quantum
+    part_years = not any(
+        share.logged
+        or share.so_far is not None
+        or _whole_year(share.benefit, cash + capacity - cost)
+        for share in ledger.years
+    )
+    if part_years and len(benefit_r) > 1 and sum(benefit_r) != round_money(sum(benefit), quantum):
+        # Part years, each rounded on its own, would add up to a total their money does not
+        # make: the hub's £46,616 and £159,806 read £47,000 and £160,000, "over the project
+        # £207,000", beside the £206,422 they are. The years, their funding and the total
+        # are then given to the pound, one precision at which they add up and are exact. A
+        # whole year keeps the year's figure shown above it, and a year the log delivered
+        # the update's rounding, as before.
+        step = 1.0
+        benefit_r = [round_money(share.benefit, step) for share in ledger.years]
+    spend_r = _split(invest, spend, step) if ledger.years else []
     years = tuple(
         (share.year, b, s) for share, b, s in zip(ledger.years, benefit_r, spend_r, strict=True)
     )
-    return Figures(quantum, cash_r, capacity_r, years, sum(benefit_r), sum(spend_r), cost_r)
+    return Figures(
+        quantum, cash_r, capacity_r, years, sum(benefit_r), sum(spend_r), cost_r, years_quantum=step
+    )
 
 
 def _cash_parts(ledger: Ledger) -> list[float]:
@@ -219,12 +241,23 @@ _FREED = {
 
 
 def org_own(ledger: Ledger, lang: Language) -> str:
-    """``the trust's``, ``the ICB's``: the project's own organisation, as owner."""
-    return lang.gettext(_ORG_OWN.get(ledger.kind, _ORG_OWN["trust"]))
+    """``the trust's``, ``the ICB's``: the project's own organisation, as owner.
+
+    In Welsh, a body named by a common noun pitchkit knows is named by it again: "arian y
+    Fenter" for a Menter Iaith (:func:`~pitchkit.i18n.welshtitle.named_again`).
+    """
+    again = named_again(ledger.organisation) if lang.lang == "cy" else None
+    return again or lang.gettext(_ORG_OWN.get(ledger.kind, _ORG_OWN["trust"]))
 
 
 def org_for(ledger: Ledger, lang: Language) -> str:
-    """``for the trust``, ``for the health board``: money for the project's own organisation."""
+    """``for the trust``, ``for the health board``: money for the project's own organisation.
+
+    In Welsh, "i'r Fenter" for a Menter Iaith, as :func:`org_own` names it.
+    """
+    again = named_again(ledger.organisation) if lang.lang == "cy" else None
+    if again is not None:
+        return "i'r " + again.split(" ", 1)[1]
     return lang.gettext(_ORG_FOR.get(ledger.kind, _ORG_FOR["trust"]))
 
 
@@ -646,11 +679,11 @@ def _trust_capacity_line(
         bed_days = _bed_days(ledger, line)
         if bed_days is not None:
             takes.append(
-                lang.gettext(
-                    "about {beds} beds close ({days} bed days a year at {occupancy} occupancy)"
-                ).format(
-                    beds=fmt.about(beds(bed_days, ledger.occupancy), lang),
-                    days=fmt.number(fmt.whole(bed_days), lang),
+                lang.gettext("about {beds} close ({days} a year at {occupancy} occupancy)").format(
+                    beds=fmt.counted(
+                        fmt.about(beds(bed_days, ledger.occupancy), lang), "beds", lang
+                    ),
+                    days=fmt.counted(fmt.number(fmt.whole(bed_days), lang), "bed days", lang),
                     occupancy=fmt.percent(ledger.occupancy / 100, lang),
                 )
             )
@@ -798,7 +831,7 @@ def investment_line(ledger: Ledger, shown: Figures, lang: Language) -> str:
             spent,
             ledger.logged,
             lang,
-            quantum=shown.quantum,
+            quantum=shown.years_quantum,
             closed=ledger.closed(share.year),
             under_way=share.year == ledger.under_way,
             ends=_ends_in(ledger, share.year),

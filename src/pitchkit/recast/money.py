@@ -456,6 +456,9 @@ class Ledger:
     #: name it by ("trust", "health board", "ICB" ...: ``whose.organisation_kind``).
     home: str = TRUST
     kind: str = TRUST
+    #: The organisation's name as the facts give it: a Welsh note names a body whose name
+    #: begins with a common noun by that noun again ("y Fenter": welshtitle.named_again).
+    organisation: str = ""
     #: Valued impacts with no ``per:`` (a level): their unit cost restated at the
     #: ledger's prices, so that a statement that gives their money gives it at the
     #: note's price base and names the cost under "Unit costs used". Never counted in
@@ -981,6 +984,7 @@ def appraise(facts: Facts, today: dt.date) -> Ledger:
         today=today,
         home=home,
         kind=kind,
+        organisation=facts.project.organisation or "",
         levels=tuple(
             replace(level, impact=shown[level.impact.id])
             for impact in english
