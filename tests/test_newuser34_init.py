@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from pitchkit.cli import app
 from pitchkit.facts.schema import load_facts
 from pitchkit.i18n.translation import language
 from pitchkit.init import Question, new_facts_text
-from test_init import ANSWERS, DIRECTOR, IMPACT, PITCH, PROJECT, feed
+from test_init import ANSWERS, DIRECTOR, FRAILTY, IMPACT, PITCH, PROJECT, feed
 
 EN = language("en_GB")
 PER = len(PROJECT) + 2  # "Is that a number per period? [1]"
@@ -141,3 +142,16 @@ def test_a_costs_source_and_year_are_asked_apart(tmp_path: Path) -> None:
     assert value is not None
     assert value.source == "NHS Payment Scheme, type 1 A&E"
     assert value.price_year == "2025/26"
+
+
+@pytest.mark.parametrize("choice", ["", "none", "skip"])
+def test_from_with_nothing_added_says_nothing_changed(tmp_path: Path, choice: str) -> None:
+    facts = tmp_path / "facts.yaml"
+    shutil.copyfile(FRAILTY, facts)
+    result = CliRunner().invoke(app, ["init", "--from", str(facts)], input=feed([choice, "no"]))
+    assert result.exit_code == 0, result.output
+    shown = " ".join(result.output.split())
+    assert f"Nothing was added, so nothing was written: {facts} is unchanged." in shown
+    assert "Wrote" not in shown
+    assert "Save the additions" not in shown
+    assert facts.read_bytes() == FRAILTY.read_bytes()

@@ -253,6 +253,13 @@ def init(
         replace = True if in_place else may_replace(target, force=force, lang=lang)
         if from_file is not None:
             written = extended_facts_text(from_file, kept, lang)
+            if not written.added:  # nothing to save: say so, not "Wrote" (newuser34 #5)
+                say(
+                    lang.gettext(
+                        "Nothing was added, so nothing was written: {path} is unchanged."
+                    ).format(path=from_file)
+                )
+                return
             question = lang.gettext("Save the additions to {path}?").format(path=target)
             if in_place and not force and not confirm_in_terminal(question, default=True):
                 say(lang.gettext("Nothing was written."))
