@@ -124,3 +124,45 @@ def test_an_excludes_link_in_other_capitals_is_obeyed(tmp_path: Path) -> None:
     code, shown = run("directors", str(facts), "--directors", str(team))
     assert code == 0, shown
     assert "[DOF.agency-spend]: measure map" not in shown
+
+
+# --- item 2: an unknown id is matched by the role it names before its spelling ---------------
+
+
+@pytest.mark.parametrize(
+    ("asked", "meant"),
+    [
+        ("cfo", "'dof' (Helen Marsh, Director of Finance)"),
+        ("fd", "'dof' (Helen Marsh, Director of Finance)"),
+        ("cno", "'don' (Ruth Adeyemi, Chief Nurse and Director of Nursing)"),
+        ("cmo", "'md' (Dr James Whitfield, Medical Director)"),
+        ("cpo", "'dow' (Mark Bennett, Director of Workforce and Organisational Development)"),
+    ],
+)
+def test_a_role_id_suggests_the_director_with_that_role(
+    tmp_path: Path, asked: str, meant: str
+) -> None:
+    facts = facts_for_the_team(tmp_path)
+    code, shown = run("preview", str(facts), "--directors", str(TEAM_CSV), "-d", asked)
+    assert code == 1
+    assert f"no director has the id '{asked}': did you mean {meant}?" in shown
+
+
+def test_a_role_no_one_has_suggests_no_one_a_letter_away() -> None:
+    # The frailty file has dof, coo, don and md: 'cpo' (people) is not 'coo' (operations).
+    code, shown = run("preview", str(FRAILTY), "-d", "cpo")
+    assert code == 1
+    assert "no director has the id 'cpo': choose one of" in shown
+    assert "did you mean" not in shown
+    code, shown = run("preview", str(FRAILTY), "-d", "dfo")  # a slip: spelling still helps
+    assert "did you mean 'dof'?" in shown
+
+
+def test_a_links_role_id_suggests_the_director_with_that_role(tmp_path: Path) -> None:
+    facts = facts_for_the_team(tmp_path)
+    facts.write_text(
+        facts.read_text(encoding="utf-8").replace("dof.cost-improvement", "cfo.cost-improvement")
+    )
+    code, shown = run("directors", str(facts), "--directors", str(TEAM_CSV))
+    assert code == 1
+    assert "no director has the id 'cfo': did you mean 'dof'?" in shown

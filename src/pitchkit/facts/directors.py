@@ -361,7 +361,8 @@ def team_link_problems(loaded: LoadedFacts, directors: Sequence[Director]) -> li
     objectives: dict[str, set[str]] = {}
     for director in (*loaded.facts.directors, *directors):
         objectives.setdefault(director.id, set()).update(o.id for o in director.objectives)
-    return link_problems(loaded.source.data, objectives)
+    roles = [(d.id, d.role) for d in (*loaded.facts.directors, *directors)]
+    return link_problems(loaded.source.data, objectives, roles)
 
 
 def _links_written(data: Any) -> set[str]:

@@ -16,10 +16,10 @@ import math
 import re
 import types
 import typing
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, get_args, get_origin
 
-from pitchkit.facts.ids import id_key, same_id
+from pitchkit.facts.ids import id_key, role_matches, same_id
 from pitchkit.facts.yamlsource import Loc, dotted
 from pitchkit.i18n.messages import Message, Plural, Renderable
 from pitchkit.period import PERIOD_PATTERN
@@ -518,7 +518,11 @@ def semantic_problems(
             for director_id, theirs in team.objectives.items():
                 if objectives.get(director_id, {""}):
                     objectives.setdefault(director_id, set()).update(theirs)
-        problems += link_problems(data, objectives)
+        roles = [
+            (str(director.get("id", "")), str(director.get("role", "")))
+            for _, director in directors
+        ]
+        problems += link_problems(data, objectives, roles)
         problems += _both_problems(impacts)
         problems += meeting_problems(data, objectives)
     # With an id given twice, the log's unknown ids are said once, in that message.
@@ -634,15 +638,19 @@ class Team(NamedTuple):
     objectives: dict[str, set[str]]
 
 
-def link_problems(data: Any, objectives: dict[str, set[str]]) -> list[Problem]:
+def link_problems(
+    data: Any, objectives: dict[str, set[str]], roles: Sequence[tuple[str, str]] = ()
+) -> list[Problem]:
     """``supports`` and ``excludes`` links in raw facts data naming no director or objective.
 
     ``objectives`` gives each director's id with the ids of their
     objectives: those of the facts' own ``directors:``, of a team file, or both.
+    ``roles`` (each director's id and role) let ``cfo.cip`` suggest the finance
+    director's id rather than the id a letter away.
     """
     impacts = _items(data, "impacts")
-    return _supports_problems(impacts, objectives) + _supports_problems(
-        impacts, objectives, key="excludes"
+    return _supports_problems(impacts, objectives, roles=roles) + _supports_problems(
+        impacts, objectives, key="excludes", roles=roles
     )
 
 
@@ -672,6 +680,7 @@ def _supports_problems(
     objectives: dict[str, set[str]],
     *,
     key: str = "supports",
+    roles: Sequence[tuple[str, str]] = (),
 ) -> list[Problem]:
     """``supports`` (or ``excludes``) links that name no director, or no objective of theirs."""
     problems: list[Problem] = []
@@ -695,7 +704,7 @@ def _supports_problems(
                 message = Message(
                     "no director has the id '{wanted}'{hint}",
                     wanted=director_id,
-                    hint=did_you_mean(director_id, objectives),
+                    hint=_director_hint(director_id, objectives, roles),
                 )
                 problems.append(Problem(loc, message))
             elif (
@@ -713,6 +722,16 @@ def _supports_problems(
                 )
                 problems.append(Problem(loc, message))
     return problems
+
+
+def _director_hint(
+    wanted: str, ids: Iterable[str], roles: Sequence[tuple[str, str]]
+) -> Message | str:
+    """A suggestion for an unknown director id: by the role it names, else by its spelling."""
+    matches = role_matches(wanted, roles) if roles else None
+    if matches is None:
+        return did_you_mean(wanted, ids)
+    return Message(": did you mean '{choice}'?", choice=matches[0]) if len(matches) == 1 else ""
 
 
 def meeting_problems(data: Any, directors: Iterable[str]) -> list[Problem]:

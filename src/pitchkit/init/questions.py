@@ -431,6 +431,10 @@ def ask_director(interview: Interview, taken: Iterable[str]) -> dict[str, Any]:
     ident = interview.text(
         "director.id",
         lang.gettext("A short id to name them by on the command line:"),
+        hint=lang.gettext(
+            "Made from the role's initials. If a team sheet already names them (such as dof "
+            "for a finance director), give its id here, so --directors finds the same person."
+        ),
         default=unique(role_id(role), used),
         check=check_id,
     )
