@@ -155,3 +155,25 @@ def test_from_with_nothing_added_says_nothing_changed(tmp_path: Path, choice: st
     assert "Wrote" not in shown
     assert "Save the additions" not in shown
     assert facts.read_bytes() == FRAILTY.read_bytes()
+
+
+def test_answers_are_kept_when_the_file_they_make_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A last check that fails (no answer found to cause one now) still loses no answer."""
+    import pitchkit.init
+    from pitchkit.errors import FactsError
+
+    def refuse(text: str, name: str) -> str:
+        raise FactsError(["facts.yaml:3:5: project.title: a made-up problem"])
+
+    monkeypatch.setattr(pitchkit.init, "validated", refuse)
+    facts = tmp_path / "facts.yaml"
+    result = CliRunner().invoke(app, ["init", str(facts)], input=feed(ANSWERS))
+    assert result.exit_code == 1
+    shown = " ".join(result.output.split())
+    assert "a made-up problem" in result.stderr
+    kept = tmp_path / "facts.yaml.answers.txt"
+    assert f"Your {len(ANSWERS)} answers so far are kept in {kept}" in shown
+    assert kept.read_text(encoding="utf-8").splitlines()[0] == ANSWERS[0]
+    assert not facts.exists()

@@ -34,8 +34,8 @@ from pitchkit.cli.options import (
     TemplateOpt,
     TimeLimitOpt,
 )
-from pitchkit.errors import OutputError
-from pitchkit.i18n.messages import Message
+from pitchkit.errors import OutputError, PitchkitError
+from pitchkit.i18n.messages import Message, Plural
 from pitchkit.i18n.translation import Language
 
 
@@ -106,31 +106,39 @@ def read_answers(path: Path) -> list[str]:
     return text.splitlines()
 
 
+def keep_answers(kept: KeptAnswers, target: Path, command: list[str]) -> Plural | None:
+    """Write the answers so far beside ``target``; the line that says where, or ``None``."""
+    if not kept.given:
+        return None
+    path = kept_path(target)
+    try:
+        path.write_text("".join(f"{answer}\n" for answer in kept.given), encoding="utf-8")
+    except OSError:
+        return None
+    return Plural(
+        "Your {n} answer so far is kept in {path}; to carry on from the next question, run: "
+        "{command}",
+        "Your {n} answers so far are kept in {path}; to carry on from the next question, run: "
+        "{command}",
+        len(kept.given),
+        path=path,
+        command=shlex.join(["pitchkit", "init", *command, "--answers", str(path)]),
+    )
+
+
 def stopped(kept: KeptAnswers, target: Path, command: list[str]) -> typer.Exit:
     """Say that ``init`` stopped before the end, and where its answers so far are kept.
 
     No facts file is written; the answers go to :func:`kept_path`, and the
     command that carries on from them is shown. Returns the exit to raise.
     """
-    if not kept.given:
+    where = keep_answers(kept, target, command)
+    if where is None:
         say_stopped(Message("the questions ended early, so no file was written"))
-        return typer.Exit(1)
-    path = kept_path(target)
-    try:
-        path.write_text("".join(f"{answer}\n" for answer in kept.given), encoding="utf-8")
-    except OSError:
-        say_stopped(Message("the questions ended early, so no file was written"))
-        return typer.Exit(1)
-    carry_on = shlex.join(["pitchkit", "init", *command, "--answers", str(path)])
-    say_stopped(
-        Message(
-            "the questions ended early, so no facts file was written. Your {count} answers "
-            "so far are kept in {path}; to carry on from the next question, run: {command}",
-            count=len(kept.given),
-            path=path,
-            command=carry_on,
+    else:
+        say_stopped(
+            Message("the questions ended early, so no facts file was written. {kept}", kept=where)
         )
-    )
     return typer.Exit(1)
 
 
@@ -270,6 +278,12 @@ def init(
             )
     except (typer.Abort, EOFError, KeyboardInterrupt):
         raise stopped(kept, target, command) from None
+    except PitchkitError:
+        # The answers did not make a file that reads: keep them, so none is lost.
+        where = keep_answers(kept, target, command)
+        if where is not None:
+            say(where)
+        raise
     data = written.text.encode("utf-8")
     if from_file is not None:  # laid out as the file it came from (CRLF, a byte-order mark)
         data = read_for_rewrite(from_file)[1].encode(written.text)
