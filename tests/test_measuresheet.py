@@ -266,7 +266,7 @@ def csv_error(tmp: Path, text: str) -> str:
         (
             "period,admissions\n04/28,77\n",
             "row 2: column period: '04/28' could be a month and a year or a day and a month: "
-            "write the year in full, as 10/2025 or 2025-10",
+            "write the year in full, as 04/2028 or 2028-04",
         ),
         (
             "period,admissions\n13/2028,77\n",

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from pitchkit.advice.reasons import link_reason
 from pitchkit.advice.review import Finding, Review, Severity, who
+from pitchkit.facts.ids import id_key, link_director
 from pitchkit.facts.schema import Director, Facts, Impact
 from pitchkit.i18n import fmt
 from pitchkit.notes.context import concerns_reached
@@ -80,7 +81,7 @@ def _impact_index(review: Review, impact: Impact) -> int:
 
 def _ruled_out(impact: Impact, director_id: str) -> bool:
     """Whether the lead excluded a link of ``impact`` to one of the director's objectives."""
-    return any(entry.split(".", 1)[0] == director_id for entry in impact.excludes)
+    return any(link_director(entry) == id_key(director_id) for entry in impact.excludes)
 
 
 def impact_unlinked(review: Review) -> Iterator[Finding]:
@@ -185,12 +186,12 @@ def _unlinked_evidence(review: Review, impact: Impact) -> str:
     assert pitch is not None
     assert director is not None
     sharing = [o for o in pitch.objectives if set(o.themes) & set(impact.themes)]
-    excluded = {ref.casefold() for ref in impact.excludes}
+    excluded = {id_key(ref) for ref in impact.excludes}
     if not sharing and (
         mine := [
             f"{director.id}.{o.id}"
             for o in pitch.objectives
-            if f"{director.id}.{o.id}".casefold() in excluded
+            if id_key(f"{director.id}.{o.id}") in excluded
         ]
     ):
         # Not "the map links it to none": the lead ruled a link out, and the note obeys.
@@ -205,7 +206,7 @@ def _unlinked_evidence(review: Review, impact: Impact) -> str:
         ).format(who=who(director))
     themes = ", ".join(t for t in impact.themes if any(t in o.themes for o in sharing))
     ruled_out = [
-        f"{director.id}.{o.id}" for o in sharing if f"{director.id}.{o.id}" in impact.excludes
+        f"{director.id}.{o.id}" for o in sharing if id_key(f"{director.id}.{o.id}") in excluded
     ]
     if ruled_out:
         return review._(

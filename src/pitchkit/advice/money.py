@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 
 from pitchkit.advice.review import Finding, Review
+from pitchkit.facts.ids import id_key
 from pitchkit.facts.schema import Facts, Impact
 from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import N_
@@ -166,7 +167,7 @@ def cost_supports_finance(review: Review) -> Iterator[Finding]:
     spend under "will help you deliver" a budget it adds to.
     """
     objectives = {
-        f"{director.id}.{objective.id}": objective
+        id_key(f"{director.id}.{objective.id}"): objective
         for director in review.facts.directors
         for objective in director.objectives
     }
@@ -174,7 +175,7 @@ def cost_supports_finance(review: Review) -> Iterator[Finding]:
         if impact.releases != "cost":
             continue
         for ref in impact.supports:
-            objective = objectives.get(ref)
+            objective = objectives.get(id_key(ref))
             if objective is None:
                 continue
             if not financial(objective):

@@ -41,6 +41,7 @@ from pitchkit.batch.finish import add_pdfs, write_pack
 from pitchkit.batch.making import Job, NoteMaker, OneLine, make_notes
 from pitchkit.batch.state import Progress, Run, interrupts
 from pitchkit.errors import DirectorsError, InputError, OutputError
+from pitchkit.facts.ids import id_key
 from pitchkit.facts.project import Project
 from pitchkit.facts.schema import Director
 from pitchkit.i18n.messages import Message, Renderable
@@ -307,9 +308,9 @@ def choose(directors: Sequence[Director], only: Sequence[str] | None) -> list[Di
         )
     if not only:
         return list(directors)
-    by_id = {d.id.casefold(): d for d in directors}
+    by_id = {id_key(d.id): d for d in directors}
     wanted = [i.strip() for i in only if i.strip()]
-    unknown = [i for i in wanted if i.casefold() not in by_id]
+    unknown = [i for i in wanted if id_key(i) not in by_id]
     if unknown:
         raise DirectorsError(
             Message(
@@ -318,8 +319,8 @@ def choose(directors: Sequence[Director], only: Sequence[str] | None) -> list[Di
                 ids=", ".join(d.id for d in directors),
             )
         )
-    picked = {i.casefold() for i in wanted}
-    return [d for d in directors if d.id.casefold() in picked]
+    picked = {id_key(i) for i in wanted}
+    return [d for d in directors if id_key(d.id) in picked]
 
 
 def note_paths(

@@ -34,8 +34,8 @@ from pitchkit.cli.options import (
     TemplateOpt,
     TimeLimitOpt,
 )
-from pitchkit.errors import OutputError
-from pitchkit.i18n.messages import Message
+from pitchkit.errors import OutputError, PitchkitError
+from pitchkit.i18n.messages import Message, Plural
 from pitchkit.i18n.translation import Language
 
 
@@ -66,9 +66,79 @@ def confirm_in_terminal(question: str, *, default: bool) -> bool:
     return bool(typer.confirm(question, default=default))
 
 
-def stopped() -> typer.Exit:
-    """Say that ``init`` stopped before the end and left no file; return the exit to raise."""
-    say_stopped(Message("the questions ended early, so no file was written"))
+class KeptAnswers:
+    """Every answer of ``pitchkit init`` so far, so that an interrupted run loses none.
+
+    Answers from an ``--answers`` file are given first, without asking; the
+    terminal is asked after them. Called like an ``ask`` (newuser34 #1).
+    """
+
+    def __init__(self, replay: list[str]) -> None:
+        self.replay = list(replay)
+        self.given: list[str] = []
+
+    def __call__(self, question: Any) -> str:
+        """The next kept answer to ``question``, else the one typed in the terminal."""
+        if self.replay:
+            answer = self.replay.pop(0)
+            answer = answer if answer != "" else str(question.default)
+        else:
+            answer = ask_in_terminal(question)
+        self.given.append(answer)
+        return answer
+
+
+def kept_path(target: Path) -> Path:
+    """Where an interrupted ``init`` for ``target`` keeps its answers."""
+    return target.with_name(target.name + ".answers.txt")
+
+
+def read_answers(path: Path) -> list[str]:
+    """The answers in a file ``init`` kept: one a line, a blank line for Enter."""
+    from pitchkit.errors import InputError
+
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(
+            Message("could not read the answers in {path}: {reason}", path=path, reason=error)
+        ) from None
+    return text.splitlines()
+
+
+def keep_answers(kept: KeptAnswers, target: Path, command: list[str]) -> Plural | None:
+    """Write the answers so far beside ``target``; the line that says where, or ``None``."""
+    if not kept.given:
+        return None
+    path = kept_path(target)
+    try:
+        path.write_text("".join(f"{answer}\n" for answer in kept.given), encoding="utf-8")
+    except OSError:
+        return None
+    return Plural(
+        "Your {n} answer so far is kept in {path}; to carry on from the next question, run: "
+        "{command}",
+        "Your {n} answers so far are kept in {path}; to carry on from the next question, run: "
+        "{command}",
+        len(kept.given),
+        path=path,
+        command=shlex.join(["pitchkit", "init", *command, "--answers", str(path)]),
+    )
+
+
+def stopped(kept: KeptAnswers, target: Path, command: list[str]) -> typer.Exit:
+    """Say that ``init`` stopped before the end, and where its answers so far are kept.
+
+    No facts file is written; the answers go to :func:`kept_path`, and the
+    command that carries on from them is shown. Returns the exit to raise.
+    """
+    where = keep_answers(kept, target, command)
+    if where is None:
+        say_stopped(Message("the questions ended early, so no file was written"))
+    else:
+        say_stopped(
+            Message("the questions ended early, so no facts file was written. {kept}", kept=where)
+        )
     return typer.Exit(1)
 
 
@@ -156,10 +226,20 @@ def init(
     force: Annotated[
         bool, typer.Option("--force", "-f", help="Replace an existing file without asking.")
     ] = False,
+    answers: Annotated[
+        Path | None,
+        typer.Option(
+            "--answers",
+            help="Answers kept by an init that stopped early (one a line): given first, "
+            "then the questions carry on.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Answer plain-language questions and get a commented facts file, ready for a note.
 
-    Nothing is written until the last answer; Ctrl-C leaves no file behind.
+    Nothing is written until the last answer. If the questions stop early
+    (Ctrl-C), the answers so far are kept beside PATH for --answers.
     Example: pitchkit init facts.yaml
     Example: pitchkit init --from facts.yaml   (add another director or impact)
     """
@@ -171,24 +251,45 @@ def init(
     lang = language(locale)
     target = path or from_file or Path("facts.yaml")
     in_place = from_file is not None and path is None
+    kept = KeptAnswers(read_answers(answers) if answers is not None else [])
+    command = [str(target)] if path is not None or from_file is None else []
+    if from_file is not None:
+        command += ["--from", str(from_file)]
+    if locale:
+        command += ["--locale", locale]
     try:
         replace = True if in_place else may_replace(target, force=force, lang=lang)
         if from_file is not None:
-            written = extended_facts_text(from_file, ask_in_terminal, lang)
+            written = extended_facts_text(from_file, kept, lang)
+            if not written.added:  # nothing to save: say so, not "Wrote" (newuser34 #5)
+                say(
+                    lang.gettext(
+                        "Nothing was added, so nothing was written: {path} is unchanged."
+                    ).format(path=from_file)
+                )
+                return
             question = lang.gettext("Save the additions to {path}?").format(path=target)
             if in_place and not force and not confirm_in_terminal(question, default=True):
                 say(lang.gettext("Nothing was written."))
                 return
         else:
             written = new_facts_text(
-                ask_in_terminal, lang, file_name=target.name, today=dt.date.today(), locale=locale
+                kept, lang, file_name=target.name, today=dt.date.today(), locale=locale
             )
     except (typer.Abort, EOFError, KeyboardInterrupt):
-        raise stopped() from None
+        raise stopped(kept, target, command) from None
+    except PitchkitError:
+        # The answers did not make a file that reads: keep them, so none is lost.
+        where = keep_answers(kept, target, command)
+        if where is not None:
+            say(where)
+        raise
     data = written.text.encode("utf-8")
     if from_file is not None:  # laid out as the file it came from (CRLF, a byte-order mark)
         data = read_for_rewrite(from_file)[1].encode(written.text)
     write_atomic(target, data, force=replace)
+    if answers is not None and answers.resolve() == kept_path(target).resolve():
+        answers.unlink(missing_ok=True)  # kept only until the file was written
     next_steps(target, written.director, lang)
 
 

@@ -39,6 +39,7 @@ from typing import Any
 
 from pitchkit.errors import DirectorsError, FactsError
 from pitchkit.facts import tabular
+from pitchkit.facts.ids import id_key
 from pitchkit.facts.schema import (
     THEMES,
     Director,
@@ -360,7 +361,8 @@ def team_link_problems(loaded: LoadedFacts, directors: Sequence[Director]) -> li
     objectives: dict[str, set[str]] = {}
     for director in (*loaded.facts.directors, *directors):
         objectives.setdefault(director.id, set()).update(o.id for o in director.objectives)
-    return link_problems(loaded.source.data, objectives)
+    roles = [(d.id, d.role) for d in (*loaded.facts.directors, *directors)]
+    return link_problems(loaded.source.data, objectives, roles)
 
 
 def _links_written(data: Any) -> set[str]:
@@ -374,7 +376,7 @@ def _links_written(data: Any) -> set[str]:
             value = impact.get(key)
             for link in value if isinstance(value, list) else [value]:
                 if isinstance(link, str):
-                    found.add(link.strip().casefold())
+                    found.add(id_key(link))
     return found
 
 
@@ -382,17 +384,17 @@ def _with_former_ids(
     director: Director, former: Mapping[str, tuple[str, ...]], written: Set[str]
 ) -> Director:
     """``director`` with each objective a link names by a former id given that id back."""
-    ids = {objective.id.casefold() for objective in director.objectives}
-    named = f"{director.id}.".casefold()
+    ids = {id_key(objective.id) for objective in director.objectives}
+    named = id_key(f"{director.id}.")
     if not any(link.startswith(named) and link[len(named) :] not in ids for link in written):
         return director  # every link to this director names an id it has
     objectives = []
     for objective in director.objectives:
-        if f"{director.id}.{objective.id}".casefold() not in written:
+        if id_key(f"{director.id}.{objective.id}") not in written:
             for old in former.get(objective.id, ()):
-                if f"{director.id}.{old}".casefold() in written and old.casefold() not in ids:
+                if id_key(f"{director.id}.{old}") in written and id_key(old) not in ids:
                     objective = objective.model_copy(update={"id": old})
-                    ids.add(old.casefold())
+                    ids.add(id_key(old))
                     break
         objectives.append(objective)
     return director.model_copy(update={"objectives": objectives})
@@ -1618,7 +1620,7 @@ def _from_rows(
         in_welsh: dict[str, str] = {}
         director = _director_or_problem(cells, made, in_welsh) if found is None else found
         if isinstance(director, Director):
-            seen[director.id.casefold()] = number
+            seen[id_key(director.id)] = number
             placed[director.id] = number
             directors.append(director)
             if not director.objectives and objectives_at is not None:
@@ -1631,11 +1633,11 @@ def _from_rows(
                 roles_cy[director.id] = " ".join(cells[ROLE_CY].split())
         else:
             column, what = director
-            twice = column == "id" and cells["id"].casefold() in seen
+            twice = column == "id" and id_key(cells["id"]) in seen
             if found is None:
                 # Skipped for another column: its id still counts, so a later row cannot
                 # take it and stand in for this director unnoticed.
-                seen.setdefault(cells["id"].casefold(), number)
+                seen.setdefault(id_key(cells["id"]), number)
             problem = RowProblem(
                 cell_place(path, number, column),
                 what if twice else _left_out(what, cells.get("name", ""), cells.get("id", "")),
@@ -1782,11 +1784,11 @@ def _row_problem(
             id=director_id,
             most=_ID_MAX,
         )
-    if director_id.casefold() in seen:
+    if id_key(director_id) in seen:
         return "id", Message(
             "'{id}' is already used on row {row}: give each director their own id",
             id=director_id,
-            row=seen[director_id.casefold()],
+            row=seen[id_key(director_id)],
         )
     return None
 
@@ -2042,7 +2044,7 @@ def _load_yaml(path: Path) -> DirectorsFile:
                 if isinstance(given, str) and _ID_PATTERN.match(given):
                     # Skipped for another field: its id still counts, so a later entry
                     # cannot take it and stand in for this director unnoticed.
-                    seen.setdefault(given.casefold(), dotted(loc))
+                    seen.setdefault(id_key(given), dotted(loc))
                 if isinstance(given, str) and given.strip():
                     left_out.append(given.strip())
             problems.append(problem)
@@ -2050,7 +2052,7 @@ def _load_yaml(path: Path) -> DirectorsFile:
         made = FormerIds()
         director = _checked_director(_yaml_director(item, made))
         assert isinstance(director, Director)  # checked by _yaml_problem
-        seen[director.id.casefold()] = dotted(loc)
+        seen[id_key(director.id)] = dotted(loc)
         directors.append(director)
         if not director.objectives:
             unlisted.append((source.where(loc), director))
@@ -2103,12 +2105,12 @@ def _yaml_problem(source: Source, loc: Loc, item: Any, seen: Mapping[str, str]) 
         full = (*loc, *director.loc)
         message = _qualified_objective_id(item, director) or director.message
         return Located(f"{source.where(full)}: {dotted(full)}", message)
-    if director.id.casefold() in seen:
+    if id_key(director.id) in seen:
         full = (*loc, "id")
         message = Message(
             "'{id}' is already used by {earlier}: give each director their own id",
             id=director.id,
-            earlier=seen[director.id.casefold()],
+            earlier=seen[id_key(director.id)],
         )
         return _DuplicateId(f"{source.where(full)}: {dotted(full)}", message)
     return None

@@ -462,8 +462,10 @@ class Facts(Model):
 
     def director(self, director_id: str) -> Director | None:
         """Return the director with ``director_id`` (case-insensitive), if any."""
-        wanted = director_id.strip().casefold()
-        return next((d for d in self.directors if d.id.casefold() == wanted), None)
+        from pitchkit.facts.ids import id_key
+
+        wanted = id_key(director_id)
+        return next((d for d in self.directors if id_key(d.id) == wanted), None)
 
     def impact(self, impact_id: str) -> Impact | None:
         """Return the impact with ``impact_id``, if any."""

@@ -5,14 +5,16 @@ Also picks the director a document is for. Every command starts here.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from pitchkit.errors import DirectorsError
+from pitchkit.facts.ids import role_matches
 from pitchkit.facts.schema import Director, Facts, LoadedFacts, load_facts
 from pitchkit.facts.validation import Team, did_you_mean
 from pitchkit.facts.yamlsource import Parsed, declared_locale, parse_yaml
-from pitchkit.i18n.messages import Located, Message
+from pitchkit.i18n.messages import Located, Message, Renderable
 from pitchkit.i18n.translation import Language, language
 
 
@@ -82,7 +84,7 @@ def pick_director(facts: Facts, director_id: str | None, *, source: str = "") ->
         )
     director = facts.director(wanted)
     if director is None:
-        hint = did_you_mean(wanted, [d.id for d in facts.directors])
+        hint = director_hint(wanted, facts.directors)
         raise DirectorsError(
             Located(
                 source,
@@ -95,3 +97,30 @@ def pick_director(facts: Facts, director_id: str | None, *, source: str = "") ->
             )
         )
     return director
+
+
+def director_hint(wanted: str, directors: Sequence[Director]) -> Renderable | str:
+    """``: did you mean 'dof' (Martin Okonjo, Chief Finance Officer)?`` for an unknown id.
+
+    An id people give a role (``cfo``, ``fd``, ``don``, ``md``: :data:`ROLE_IDS`)
+    suggests the director with that role, whatever their id; only an id that
+    names no role is matched by its spelling. One that names a role no one
+    has suggests nothing, as the id a letter away is someone else (newuser34 #2).
+    """
+    matches = role_matches(wanted, [(d.id, d.role) for d in directors])
+    if matches is None:
+        return did_you_mean(wanted, [d.id for d in directors])
+    named = [d for d in directors if d.id in matches]
+    if len(named) == 1:
+        return Message(
+            ": did you mean '{choice}' ({name}, {role})?",
+            choice=named[0].id,
+            name=named[0].name,
+            role=named[0].role,
+        )
+    if named:
+        return Message(
+            ": did you mean one of {choices}?",
+            choices=", ".join(f"'{d.id}' ({d.name}, {d.role})" for d in named),
+        )
+    return ""

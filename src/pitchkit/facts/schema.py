@@ -47,6 +47,7 @@ from pitchkit.facts.fields import (
     measure_problem,
     unit_problem,
 )
+from pitchkit.facts.ids import id_key
 from pitchkit.facts.validation import Problem, Team, did_you_mean, semantic_problems
 from pitchkit.facts.yamlsource import Loc, Parsed, Source, declared_locale, dotted, load_yaml
 from pitchkit.i18n.messages import Located, Message, Renderable
@@ -724,7 +725,7 @@ def audience_problems(data: dict[str, Any], team: Sequence[str] | None = None) -
         if isinstance(d, dict) and d.get("id") is not None
     ]
     directors += [id_ for id_ in team or () if id_ not in directors]
-    known = {d.casefold() for d in directors}
+    known = {id_key(d) for d in directors}
     problems: list[Problem] = []
     for name in TARGETED_FIELDS:
         raw = _as_list(data.get(name))

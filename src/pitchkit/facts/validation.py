@@ -16,9 +16,10 @@ import math
 import re
 import types
 import typing
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, get_args, get_origin
 
+from pitchkit.facts.ids import id_key, role_matches, same_id
 from pitchkit.facts.yamlsource import Loc, dotted
 from pitchkit.i18n.messages import Message, Plural, Renderable
 from pitchkit.period import PERIOD_PATTERN
@@ -459,7 +460,7 @@ def _duplicates(
         value = item.get(key)
         if not isinstance(value, str):
             continue
-        folded = value.casefold()
+        folded = id_key(value)
         if folded in first:
             message: Message = Message(
                 "'{value}' is already used by {earlier}: give each one its own id",
@@ -517,7 +518,11 @@ def semantic_problems(
             for director_id, theirs in team.objectives.items():
                 if objectives.get(director_id, {""}):
                     objectives.setdefault(director_id, set()).update(theirs)
-        problems += link_problems(data, objectives)
+        roles = [
+            (str(director.get("id", "")), str(director.get("role", "")))
+            for _, director in directors
+        ]
+        problems += link_problems(data, objectives, roles)
         problems += _both_problems(impacts)
         problems += meeting_problems(data, objectives)
     # With an id given twice, the log's unknown ids are said once, in that message.
@@ -633,15 +638,19 @@ class Team(NamedTuple):
     objectives: dict[str, set[str]]
 
 
-def link_problems(data: Any, objectives: dict[str, set[str]]) -> list[Problem]:
+def link_problems(
+    data: Any, objectives: dict[str, set[str]], roles: Sequence[tuple[str, str]] = ()
+) -> list[Problem]:
     """``supports`` and ``excludes`` links in raw facts data naming no director or objective.
 
     ``objectives`` gives each director's id with the ids of their
     objectives: those of the facts' own ``directors:``, of a team file, or both.
+    ``roles`` (each director's id and role) let ``cfo.cip`` suggest the finance
+    director's id rather than the id a letter away.
     """
     impacts = _items(data, "impacts")
-    return _supports_problems(impacts, objectives) + _supports_problems(
-        impacts, objectives, key="excludes"
+    return _supports_problems(impacts, objectives, roles=roles) + _supports_problems(
+        impacts, objectives, key="excludes", roles=roles
     )
 
 
@@ -655,9 +664,9 @@ def _both_problems(impacts: list[tuple[int, dict[str, Any]]]) -> list[Problem]:
     """An objective an impact both ``supports`` and ``excludes``."""
     problems: list[Problem] = []
     for index, impact in impacts:
-        supported = {str(ref).strip().casefold() for ref in _references(impact, "supports")}
+        supported = {id_key(str(ref)) for ref in _references(impact, "supports")}
         for number, ref in enumerate(_references(impact, "excludes")):
-            if isinstance(ref, str) and ref.strip().casefold() in supported:
+            if isinstance(ref, str) and id_key(ref) in supported:
                 message = Message(
                     "'{link}' is also under 'supports': keep it in one of the two",
                     link=ref.strip(),
@@ -671,10 +680,17 @@ def _supports_problems(
     objectives: dict[str, set[str]],
     *,
     key: str = "supports",
+    roles: Sequence[tuple[str, str]] = (),
 ) -> list[Problem]:
     """``supports`` (or ``excludes``) links that name no director, or no objective of theirs."""
     problems: list[Problem] = []
     every = [f"{d}.{o}" for d, listed in objectives.items() for o in sorted(listed)]
+    # Ids compared case aside (newuser34 #3): a team sheet's DOF is the facts' dof.
+    named: dict[str, str] = {}
+    keyed: dict[str, set[str]] = {}
+    for director_id, objective_ids in objectives.items():
+        named.setdefault(id_key(director_id), director_id)
+        keyed.setdefault(id_key(director_id), set()).update(id_key(o) for o in objective_ids)
     for index, impact in impacts:
         for number, link in enumerate(_references(impact, key)):
             loc: Loc = ("impacts", index, key, number)
@@ -684,15 +700,21 @@ def _supports_problems(
             if not objective_id:
                 message = Message("write the link as director_id.objective_id, e.g. dof.cip")
                 problems.append(Problem(loc, message))
-            elif director_id not in objectives:
+            elif id_key(director_id) not in keyed:
                 message = Message(
                     "no director has the id '{wanted}'{hint}",
                     wanted=director_id,
-                    hint=did_you_mean(director_id, objectives),
+                    hint=_director_hint(director_id, objectives, roles),
                 )
                 problems.append(Problem(loc, message))
-            elif objectives[director_id] and objective_id not in objectives[director_id]:
-                listed = ", ".join(f"{director_id}.{o}" for o in sorted(objectives[director_id]))
+            elif (
+                keyed[id_key(director_id)]
+                and id_key(objective_id) not in keyed[id_key(director_id)]
+            ):
+                theirs = {
+                    o for d, ids in objectives.items() if same_id(d, director_id) for o in ids
+                }
+                listed = ", ".join(f"{named[id_key(director_id)]}.{o}" for o in sorted(theirs))
                 message = Message(
                     "'{link}' names no objective of that director{hint}",
                     link=link,
@@ -700,6 +722,16 @@ def _supports_problems(
                 )
                 problems.append(Problem(loc, message))
     return problems
+
+
+def _director_hint(
+    wanted: str, ids: Iterable[str], roles: Sequence[tuple[str, str]]
+) -> Message | str:
+    """A suggestion for an unknown director id: by the role it names, else by its spelling."""
+    matches = role_matches(wanted, roles) if roles else None
+    if matches is None:
+        return did_you_mean(wanted, ids)
+    return Message(": did you mean '{choice}'?", choice=matches[0]) if len(matches) == 1 else ""
 
 
 def meeting_problems(data: Any, directors: Iterable[str]) -> list[Problem]:
@@ -714,7 +746,7 @@ def meeting_problems(data: Any, directors: Iterable[str]) -> list[Problem]:
         return []
     wanted = meeting["director"]
     ids = list(dict.fromkeys(directors))
-    if wanted.casefold() in {d.casefold() for d in ids}:
+    if id_key(wanted) in {id_key(d) for d in ids}:
         return []
     hint = did_you_mean(wanted, ids) or Message(": use one of {ids}", ids=", ".join(ids))
     message = Message("no director has the id '{wanted}'{hint}", wanted=wanted, hint=hint)

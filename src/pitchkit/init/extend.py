@@ -72,7 +72,7 @@ def extended_facts_text(path: Path, ask: Ask, lang: Language) -> Written:
     # Next steps name a director the file really lists: the one just added, else the
     # meeting's, else the first (never an impact's id).
     director = new_directors[0] if new_directors else suggested_director(document)
-    return Written(text, director)
+    return Written(text, director, tuple(added))
 
 
 def _section(document: Any, key: str) -> Any:

@@ -212,6 +212,43 @@ class Interview:
                 ).format(n=len(options), example=_head(options[0]) if options else "")
             question = _with_problem(question, problem)
 
+    def choice(
+        self,
+        key: str,
+        text: str,
+        options: list[str],
+        *,
+        hint: str = "",
+        default: str = "",
+        none: int | None = None,
+    ) -> int:
+        """Exactly one choice from ``options`` (0-based), never none (newuser34 #1).
+
+        Blank takes ``default``. "No", "none", "skip" or "n/a" pick the choice
+        ``none`` says means none (such as "none: it is a level"), else take the
+        default as a blank would; with neither, the question is asked again.
+        """
+        question = Question(key, text, default=default, hint=hint, choices=tuple(options))
+        while True:
+            answer = self.raw(question) or default
+            if _none(answer) and none is not None:
+                return none
+            if _none(answer) and default:
+                answer = default
+            picked = _picked(answer, options)
+            if isinstance(picked, list) and len(picked) == 1:
+                return picked[0]
+            if isinstance(picked, str):
+                problem = self.lang.gettext(
+                    "'{words}' fits more than one choice: type its number instead."
+                ).format(words=picked)
+            else:
+                problem = self.lang.gettext(
+                    "Please type one number from 1 to {n}, or the words of one choice, "
+                    "such as '{example}'."
+                ).format(n=len(options), example=_head(options[0]) if options else "")
+            question = _with_problem(question, problem)
+
     def items(self, key: str, text: str, *, hint: str = "", required: bool = False) -> list[str]:
         """Several answers, one at a time; a blank answer ends the list."""
         found: list[str] = []

@@ -87,12 +87,15 @@ def ask_project(interview: Interview) -> dict[str, Any]:
         ),
         "email": interview.text(
             "project.lead.email",
-            lang.gettext("The lead's email address?"),
+            lang.gettext("The lead's email address? (leave blank to skip)"),
             required=False,
             check=lambda answer: (
                 ""
                 if EMAIL.fullmatch(answer)
-                else lang.gettext("That does not look like an email address: name@example.nhs.uk.")
+                else lang.gettext(
+                    "That does not look like an email address (name@example.nhs.uk): type it "
+                    "again, or leave it blank to skip."
+                )
             ),
         ),
     }
@@ -152,6 +155,7 @@ def ask_funding(interview: Interview) -> dict[str, Any] | None:
         "project.funding.amount",
         lang.gettext("How much funding does it need, in pounds? (leave blank if none)"),
         required=False,
+        check=lambda number: _not_negative(number, lang),
     )
     if amount is None:
         return None
@@ -167,6 +171,13 @@ def ask_funding(interview: Interview) -> dict[str, Any] | None:
     )
     funding.update({k: v for k, v in (("source", source), ("status", status)) if v})
     return funding
+
+
+def _not_negative(number: float, lang: Language) -> str:
+    """Why a sum of money cannot be ``number``, or "" when it can (newuser34 #1)."""
+    if number >= 0:
+        return ""
+    return lang.gettext("Please give the amount without a minus sign, such as 1200.")
 
 
 def ask_impact(interview: Interview, taken: Iterable[str]) -> dict[str, Any]:
@@ -187,7 +198,7 @@ def ask_impact(interview: Interview, taken: Iterable[str]) -> dict[str, Any]:
     impact: dict[str, Any] = {"id": unique(slug(measure, fallback="impact"), taken)}
     impact.update({"measure": measure, "unit": unit})
     periods = [lang.gettext(label) for _key, label in PERIODS]
-    [period] = interview.choices(
+    period = interview.choice(
         "impact.per",
         lang.gettext("Is that a number per period?"),
         periods,
@@ -196,6 +207,7 @@ def ask_impact(interview: Interview, taken: Iterable[str]) -> dict[str, Any]:
             "Each progress update logs the figure for the month or quarter it covers; "
             "pitchkit scales the baseline and target to that period."
         ),
+        none=len(PERIODS) - 1,  # "no": not per period, so a level
     )
     if PERIODS[period][0]:
         impact["per"] = PERIODS[period][0]
@@ -296,7 +308,7 @@ def ask_releases(interview: Interview, measure: str, unit: str, *, rises: bool =
     lang = interview.lang
     if rises:
         keys = [key for key, _label in RISE_RELEASES]
-        [picked] = interview.choices(
+        picked = interview.choice(
             "impact.releases",
             lang.gettext(
                 "More {unit} is the aim. Is that value what each extra one costs, or what "
@@ -314,7 +326,7 @@ def ask_releases(interview: Interview, measure: str, unit: str, *, rises: bool =
     # pitchkit's own guess, from the measure and unit, is the default.
     guess = default_releases(SimpleNamespace(measure=measure, unit=unit))  # type: ignore[arg-type]
     keys = [key for key, _label in RELEASES]
-    [picked] = interview.choices(
+    picked = interview.choice(
         "impact.releases",
         lang.gettext("Can that money leave a budget (cash), or does it free capacity?"),
         [lang.gettext(label) for _key, label in RELEASES],
@@ -355,17 +367,45 @@ def ask_value(interview: Interview, unit: str) -> dict[str, Any] | None:
         if year is not None:
             value["price_year"] = fy_label(year)
         return value
-    amount = interview.number("impact.value.amount", lang.gettext("How many pounds is one worth?"))
+    amount = interview.number(
+        "impact.value.amount",
+        lang.gettext("How many pounds is one worth?"),
+        check=lambda number: _not_negative(number, lang),
+    )
     assert amount is not None
     source = interview.text(
         "impact.value.source",
-        lang.gettext("Where does that figure come from, and from which year?"),
+        lang.gettext("Where does that figure come from?"),
+        hint=lang.gettext("For example: NHS Payment Scheme 2025/26, or your own costing."),
     )
     value = {"amount": number_text(amount), "currency": "GBP", "source": source}
     year = year_named(source)
+    if year is None:  # asked on its own, so a year is not taken for the next answer
+        year = _price_year(interview)
     if year is not None:
         value["price_year"] = fy_label(year)
     return value
+
+
+def _price_year(interview: Interview) -> int | None:
+    """The financial year a cost's prices are from, asked alone; ``None`` when left blank."""
+    lang = interview.lang
+
+    def check(answer: str) -> str:
+        if year_named(answer) is not None:
+            return ""
+        return lang.gettext(
+            "Please give a financial year, such as 2025/26, or leave it blank if not known."
+        )
+
+    answer = interview.text(
+        "impact.value.price_year",
+        lang.gettext("Which financial year are its prices from? (leave blank if not known)"),
+        hint=lang.gettext("For example: 2025/26. The note restates old prices at today's."),
+        required=False,
+        check=check,
+    )
+    return year_named(answer)
 
 
 def ask_director(interview: Interview, taken: Iterable[str]) -> dict[str, Any]:
@@ -391,6 +431,10 @@ def ask_director(interview: Interview, taken: Iterable[str]) -> dict[str, Any]:
     ident = interview.text(
         "director.id",
         lang.gettext("A short id to name them by on the command line:"),
+        hint=lang.gettext(
+            "Made from the role's initials. If a team sheet already names them (such as dof "
+            "for a finance director), give its id here, so --directors finds the same person."
+        ),
         default=unique(role_id(role), used),
         check=check_id,
     )

@@ -218,8 +218,10 @@ class Written:
     """The text of a facts file made by ``pitchkit init``, and the director to suggest.
 
     ``director`` is the id the next steps name (``--director``): one the file
-    really lists, or ``None`` when it lists no directors.
+    really lists, or ``None`` when it lists no directors. ``added`` is the
+    ids of what ``init --from`` added: none means the file is unchanged.
     """
 
     text: str
     director: str | None = None
+    added: tuple[str, ...] = ()

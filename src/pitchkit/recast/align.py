@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Literal, NamedTuple
 
+from pitchkit.facts.ids import id_key
 from pitchkit.facts.schema import THEMES, Impact, Objective
 from pitchkit.pounds import is_pounds
 from pitchkit.recast.lenses import Lens, lens_data
@@ -593,12 +594,12 @@ def financial(objective: Objective) -> bool:
 
 
 def _reference(director_id: str, objective: Objective) -> str:
-    return f"{director_id}.{objective.id}".casefold()
+    return id_key(f"{director_id}.{objective.id}")
 
 
 def _explicit(impact: Impact, objective: Objective, director_id: str) -> bool:
     wanted = _reference(director_id, objective)
-    return any(ref.strip().casefold() == wanted for ref in impact.supports)
+    return any(id_key(ref) == wanted for ref in impact.supports)
 
 
 def plans_no_change(impact: Impact) -> bool:
@@ -613,7 +614,7 @@ def plans_no_change(impact: Impact) -> bool:
 def excluded(impact: Impact, objective: Objective, director_id: str) -> bool:
     """Whether the lead said in ``excludes`` that ``impact`` does not serve ``objective``."""
     wanted = _reference(director_id, objective)
-    return any(ref.strip().casefold() == wanted for ref in impact.excludes)
+    return any(id_key(ref) == wanted for ref in impact.excludes)
 
 
 def _impact_concepts(impact: Impact) -> tuple[str, ...]:

@@ -648,14 +648,9 @@ def read_period(value: Any) -> Period:
     found = _YEAR_SLASH_MONTH.match(lowered)
     if found:
         return _month_of(int(found[1]), int(found[2]), text)
-    if _TWO_NUMBERS.match(lowered):
-        raise ValueError(
-            Message(
-                "'{period}' could be a month and a year or a day and a month: write the year "
-                "in full, as 10/2025 or 2025-10",
-                period=text,
-            )
-        )
+    found = _TWO_NUMBERS.match(lowered)
+    if found:
+        raise ValueError(_two_numbers(text, found[1], found[2]))
     found = _MONTH_YEAR.match(lowered)
     if found and found[1] in MONTHS:
         year = int(found[2]) + (2000 if len(found[2]) == 2 else 0)
@@ -666,6 +661,33 @@ def read_period(value: Any) -> Period:
             "Apr-27 or April 2027",
             period=text,
         )
+    )
+
+
+def _two_numbers(text: str, first: str, second: str) -> Message:
+    """Why ``11/26`` is not read, with the user's own month written in full (newuser34 #4)."""
+    if 1 <= int(first) <= 12:  # 11/26: November 2026, or 11 February
+        year = 2000 + int(second)
+        return Message(
+            "'{period}' could be a month and a year or a day and a month: write the year "
+            "in full, as {month}/{year} or {year}-{mm}",
+            period=text.strip(),
+            month=first,
+            year=str(year),
+            mm="{:02d}".format(int(first)),  # noqa: UP032
+        )
+    if 1 <= int(second) <= 12:  # 25/11: a day and a month, with no year
+        return Message(
+            "'{period}' reads as a day and a month, with no year: write the month and its "
+            "year in full, as {month}/YYYY or YYYY-{mm}",
+            period=text.strip(),
+            month=second,
+            mm="{:02d}".format(int(second)),  # noqa: UP032
+        )
+    return Message(
+        "'{period}' is not a period pitchkit knows: write 2027-03, 2027-Q1, 2027, "
+        "Apr-27 or April 2027",
+        period=text.strip(),
     )
 
 
