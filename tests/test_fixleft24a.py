@@ -34,3 +34,51 @@ def test_a_run_begun_before_the_change_is_counted_from_the_change_only(
         "within the usual variation before the change), so we report the fall since June "
         "2027 as delivered" in text
     )
+
+
+def _nested(text: str) -> bool:
+    """Whether a bracket opens inside another."""
+    depth = 0
+    for char in text:
+        if char == "(":
+            depth += 1
+            if depth == 2:
+                return True
+        elif char == ")":
+            depth = max(0, depth - 1)
+    return False
+
+
+def test_no_message_pitchkit_writes_nests_brackets() -> None:
+    # "(... to the end of the project (31 December 2026) at that rate)" read badly to the
+    # finance director: no sentence of pitchkit's own, in either language, nests brackets.
+    from babel.messages.pofile import read_po
+
+    catalog = ROOT / "src" / "pitchkit" / "i18n" / "locale" / "cy" / "LC_MESSAGES"
+    with (catalog / "pitchkit.po").open("rb") as handle:
+        messages = list(read_po(handle, locale="cy"))
+    nested = [
+        text
+        for message in messages
+        for text in (
+            *(message.id if isinstance(message.id, tuple) else (message.id,)),
+            *(message.string if isinstance(message.string, tuple) else (message.string,)),
+        )
+        if text and _nested(text)
+    ]
+    assert not nested, nested
+
+
+def test_the_forecast_to_the_projects_end_has_no_bracket_inside_a_bracket(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    data = ROOT / "tests" / "data" / "newuser10-money"
+    out = tmp_path / "dof.docx"
+    result = cli(
+        "brief", str(data / "epau.yaml"), "-d", "dof", "--directors",
+        str(data / "epau-team.xlsx"), "-o", str(out),
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    text = " ".join(docx_text(out).split())
+    assert "then at that rate to the project's end on 31 December 2026)" in text, text
+    assert not [line for line in docx_text(out).splitlines() if _nested(line)]

@@ -1264,8 +1264,8 @@ def year_text(
     June 2026; the rest of the year at that rate)``. ``quantum`` is the step
     the block's figures are rounded to. ``ends`` is the project's last day
     when it falls inside the year: the forecast runs to it, and the line says
-    "to the end of the project (31 December 2026) at that rate", not "the
-    rest of the year" (newuser10 #8).
+    "then at that rate to the project's end on 31 December 2026", not "the
+    rest of the year" (newuser10 #8), with no bracket inside the line's own (fixleft24a #3).
     """
     values = {
         "year": fy_label(share.year),
@@ -1362,11 +1362,11 @@ def _marked_year(
             if not share.unlogged:
                 return lang.gettext(
                     "{year} {benefit} forecast for {invested} ({so_far} delivered to the end of "
-                    "{month}, to the end of the project ({end}) at that rate)"
+                    "{month}, then at that rate to the project's end on {end})"
                 ).format(**values)
             return lang.gettext(
                 "{year} {benefit} forecast for {invested} ({so_far} delivered to the end of "
-                "{month}, no figure for {gaps}; to the end of the project ({end}) at that rate)"
+                "{month}, no figure for {gaps}; then at that rate to the project's end on {end})"
             ).format(gaps=_gap_text(share, lang), **values)
         if share.benefit == 0 and share.so_far == 0:
             # Figures in the year, none showing the change: nothing counted for it, and why,
@@ -1699,13 +1699,13 @@ def _unshown_text(
         if not share.unlogged:
             return lang.gettext(
                 "{year} {benefit} forecast for {invested} ({so_far} delivered to the end of "
-                "{month}, to the end of the project ({end}) at that rate; where the log's "
+                "{month}, then at that rate to the project's end on {end}; where the log's "
                 "figures do not yet show the change, nothing counted so far and the plan's full "
                 "rate to the end of the project)"
             ).format(**values)
         return lang.gettext(
             "{year} {benefit} forecast for {invested} ({so_far} delivered to the end of "
-            "{month}, no figure for {gaps}; to the end of the project ({end}) at that rate; "
+            "{month}, no figure for {gaps}; then at that rate to the project's end on {end}; "
             "where the log's figures do not yet show the change, nothing counted so far and the "
             "plan's full rate to the end of the project)"
         ).format(**values)
