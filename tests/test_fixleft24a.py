@@ -3,12 +3,17 @@ from a document the command wrote."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import pytest
+from ruamel.yaml import YAML
 from typer.testing import Result
 
 from docchecks import docx_text
+from fixedday import pin_today
 
 ROOT = Path(__file__).resolve().parent.parent
 FRAILTY = ROOT / "examples" / "frailty-virtual-ward" / "facts.yaml"
@@ -82,3 +87,37 @@ def test_the_forecast_to_the_projects_end_has_no_bracket_inside_a_bracket(
     text = " ".join(docx_text(out).split())
     assert "then at that rate to the project's end on 31 December 2026)" in text, text
     assert not [line for line in docx_text(out).splitlines() if _nested(line)]
+
+
+def _falls_to(tmp_path: Path, last: str) -> Path:
+    """The falls example with its log cut after ``last``."""
+    yaml = YAML()
+    data: Any = yaml.load(FALLS.read_text(encoding="utf-8"))
+    data["updates"] = [u for u in data["updates"] if str(u["period"]) <= last]
+    path = tmp_path / "facts.yaml"
+    with path.open("w", encoding="utf-8") as out:
+        yaml.dump(data, out)
+    return path
+
+
+def _brief(cli: Callable[..., Result], facts: Path, director: str, out: Path) -> str:
+    result = cli("brief", str(facts), "-d", director, "-o", str(out), "-f")
+    assert result.exit_code == 0, result.output
+    return " ".join(docx_text(out).split())
+
+
+def test_every_director_is_told_why_the_money_has_not_paid_back(
+    cli: Callable[..., Result], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Seven figures to October 2027, a chart needs eight: the finance director's block counts
+    # nothing to then and says why; the nurse director's line said only "not paid back".
+    pin_today(monkeypatch, dt.date(2027, 11, 10))
+    facts = _falls_to(tmp_path, "2027-10")
+    finance = _brief(cli, facts, "dof", tmp_path / "dof.docx")
+    assert "the log has 7 figures, too few to show a change yet, and a chart needs 8" in finance
+    for director in ("don", "ceo"):
+        text = _brief(cli, facts, director, tmp_path / f"{director}.docx")
+        assert (
+            "against £48,000 of funding (not paid back within the project, with nothing counted "
+            "to the end of October 2027: too few figures yet to show a change)." in text
+        ), text

@@ -2138,6 +2138,20 @@ def _logged_cash_payback(
     return pattern.format(text=text, investment=investment, n=months)
 
 
+def _too_few_to(ledger: Ledger, lang: Language) -> str | None:
+    """The month to which a year's figures are too few to count, named; else ``None``.
+
+    The finance block's year says why it counts nothing for those months
+    ("the log has 7 figures, too few to show a change yet, and a chart needs
+    8"): a "not paid back" in any other note gives the same reason in fewer
+    words, never none (fixleft24a #5).
+    """
+    share = next((s for s in ledger.years if s.young is not None and s.upto is not None), None)
+    if share is None or share.upto is None:
+        return None
+    return fmt.period_label(f"{share.upto:%Y-%m}", lang)
+
+
 def forecast_basis(ledger: Ledger) -> str | None:
     """What the years' forecast rests on, when it is not the plan's rate alone.
 
@@ -2178,6 +2192,11 @@ def _logged_payback(
             "{gaps} not yet logged)."
         ).format(text=text, investment=investment, gaps=gaps_words(gaps, lang))
     basis = forecast_basis(ledger) if forecast else None
+    if months is None and (month := _too_few_to(ledger, lang)) is not None:
+        return lang.gettext(
+            "{text}, against {investment} of funding (not paid back within the project, with "
+            "nothing counted to the end of {month}: too few figures yet to show a change)."
+        ).format(text=text, investment=investment, month=month)
     if months is None and basis == "log":
         # The line's year is the plan's; the verdict rests on the log's rate, which only the
         # finance block shows: said in a few words, so the two do not read as a contradiction
