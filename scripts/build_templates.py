@@ -582,11 +582,7 @@ def build_update() -> Document:
     header_footer(
         document,
         T("Progress update") + " · {{ project.organisation }} · {{ update.period_label }}",
-        FOOTER_CONTACT
-        + T("Update for")
-        + " {{ update.period_label }}, "
-        + T("written on")
-        + " {{ today|date }}",
+        FOOTER_CONTACT + "{{ update.written }}",
     )
     tag(document, "if update.fill_in")
     para(

@@ -121,3 +121,27 @@ def test_every_director_is_told_why_the_money_has_not_paid_back(
             "against £48,000 of funding (not paid back within the project, with nothing counted "
             "to the end of October 2027: too few figures yet to show a change)." in text
         ), text
+
+
+@pytest.mark.parametrize(
+    ("today", "footer"),
+    [
+        (dt.date(2026, 12, 6), "Update for March 2028, drafted on 6 December 2026, before the "
+         "period began"),
+        (dt.date(2028, 3, 20), "Update for March 2028, drafted on 20 March 2028, before the "
+         "period ended"),
+        (dt.date(2028, 4, 10), "Update for March 2028, written on 10 April 2028"),
+    ],
+)  # fmt: skip
+def test_the_footer_says_when_an_update_is_a_draft_ahead_of_its_period(
+    cli: Callable[..., Result],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    today: dt.date,
+    footer: str,
+) -> None:
+    # "Update for April 2028, written on 6 December 2026" read as a slip in one date or the
+    # other: a draft for a period not yet over says so.
+    pin_today(monkeypatch, today)
+    text = _update(cli, FALLS, tmp_path / "u.docx", "-d", "don", "--period", "2028-03")
+    assert footer in text, text[-400:]
