@@ -145,3 +145,38 @@ def test_the_footer_says_when_an_update_is_a_draft_ahead_of_its_period(
     pin_today(monkeypatch, today)
     text = _update(cli, FALLS, tmp_path / "u.docx", "-d", "don", "--period", "2028-03")
     assert footer in text, text[-400:]
+
+
+def test_a_survey_each_quarter_has_no_missing_months_between(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    # The falls wards' staff survey, each quarter (logged: quarter), has figures for June and
+    # September 2027 by October's update: July, August and October are not missing.
+    text = _update(cli, FALLS, tmp_path / "u.docx", "-d", "don", "--period", "2027-10")
+    assert "no figure for July 2027" not in text
+    assert "Missing data" not in text
+    # Without logged:, two figures cannot show a quarter's rhythm, and the gaps are named.
+    yaml = YAML()
+    data: Any = yaml.load(FALLS.read_text(encoding="utf-8"))
+    [survey] = [i for i in data["impacts"] if i["id"] == "staff-confidence"]
+    del survey["logged"]
+    facts = tmp_path / "facts.yaml"
+    with facts.open("w", encoding="utf-8") as out:
+        yaml.dump(data, out)
+    text = _update(cli, facts, tmp_path / "v.docx", "-d", "don", "--period", "2027-10")
+    assert "no figure for July 2027, August 2027 and October 2027" in text
+
+
+def test_logged_quarter_on_a_level_is_accepted_and_a_week_is_not(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    yaml = YAML()
+    data: Any = yaml.load(FALLS.read_text(encoding="utf-8"))
+    [survey] = [i for i in data["impacts"] if i["id"] == "staff-confidence"]
+    survey["logged"] = "week"
+    facts = tmp_path / "facts.yaml"
+    with facts.open("w", encoding="utf-8") as out:
+        yaml.dump(data, out)
+    result = cli("brief", str(facts), "-d", "don", "-o", str(tmp_path / "b.docx"))
+    assert result.exit_code != 0
+    assert "logged: week needs per" in " ".join(result.output.split())
