@@ -180,3 +180,26 @@ def test_logged_quarter_on_a_level_is_accepted_and_a_week_is_not(
     result = cli("brief", str(facts), "-d", "don", "-o", str(tmp_path / "b.docx"))
     assert result.exit_code != 0
     assert "logged: week needs per" in " ".join(result.output.split())
+
+
+def test_an_uncounted_trend_has_no_improvement_icon(
+    cli: Callable[..., Result], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Bed days falling from July 2025, six months before the change of January 2026, and on
+    # through February: the words say the trend is not counted as the project's; the icon
+    # beside them said "special cause variation: improvement".
+    from documenttext import document_text
+    from test_update_same_shape import TRANSPORT, _facts
+
+    pin_today(monkeypatch, dt.date(2026, 12, 5))
+    figures: dict[str, list[float | None]] = {
+        "transport": [120.0, 110, 125, 115, 122, 118, 121, 119, 117, 116, 115, 114, 113, 112]
+    }
+    facts = _facts(tmp_path, TRANSPORT, figures, first="2025-01")
+    out = tmp_path / "u.docx"
+    result = cli("update", str(facts), "-d", "dof", "--period", "2026-02", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    text = document_text(out.read_bytes())
+    assert "falling since before the change began, so not counted as the project's" in text
+    assert "special cause variation: improvement" not in text
+    assert "[picture: Latest point: special cause variation. Assurance:" in text
