@@ -203,3 +203,23 @@ def test_an_uncounted_trend_has_no_improvement_icon(
     assert "falling since before the change began, so not counted as the project's" in text
     assert "special cause variation: improvement" not in text
     assert "[picture: Latest point: special cause variation. Assurance:" in text
+
+
+def test_a_closed_year_and_the_year_under_way_count_too_few_figures_alike(
+    cli: Callable[..., Result], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The stroke unit's log, seven figures in May 2026, a chart needs eight: March 2026, the
+    # closed year's one month since the change, counted "£14,000 delivered" as it was, while
+    # April, in the year under way, counted nothing on the same evidence. One rule now.
+    pin_today(monkeypatch, dt.date(2026, 5, 10))
+    stroke = ROOT / "tests" / "data" / "money-year-under-way" / "stroke.yaml"
+    text = _brief(cli, stroke, "dof", tmp_path / "dof.docx")
+    assert "£14,000" not in text
+    assert (
+        "2025/26 £0 counted for £87,000 (nothing counted: the log has 7 figures, too few to "
+        "show a change yet, and a chart needs 8); 2026/27 £519,000 forecast for £173,000 "
+        "(nothing counted to the end of April 2026: the log has 7 figures, too few to show a "
+        "change yet, and a chart needs 8; the plan's full rate for the rest of the year)"
+    ) in text
+    money = (ROOT / "docs" / "money.md").read_text(encoding="utf-8")
+    assert "Too few figures: one rule, closed year or year under way" in money

@@ -1295,6 +1295,13 @@ def year_text(
             "nothing counted for {measures}, whose chart does not show the change"
         ).format(measures=_measures(share.flat, lang))
         text = f"{text[:-1]}; {clause})" if text.endswith(")") else f"{text} ({clause})"
+    if share.too_few and not (share.why == "young" and not share.benefit):
+        # Beside others' money, a measure whose figures in the year are too few for any
+        # chart counts nothing, and is named, as a flat one is (fixleft24a #6).
+        clause = lang.gettext(
+            "nothing counted for {measures}, whose figures are too few to show a change yet"
+        ).format(measures=_measures(share.too_few, lang))
+        text = f"{text[:-1]}; {clause})" if text.endswith(")") else f"{text} ({clause})"
     if share.unfigured and not closed and text.endswith(")"):
         # Beside figures for other impacts, one the log has none for in the year yet is at
         # the plan's full rate: "the rest of the year at that rate" must not cover it.
@@ -1425,6 +1432,17 @@ def _marked_year(
         return lang.gettext("{year} {benefit} for {invested} (the change came in {month})").format(
             month=fmt.period_label(f"{share.changed:%Y-%m}", lang), **values
         )
+    if share.why == "young" and share.young is not None and share.too_few and not share.benefit:
+        # Figures in the year, too few for any chart: nothing counted for them, and why, as
+        # the year under way says of the months its figures cover (fixleft24a #6).
+        figures_now, needs = share.young
+        return lang.ngettext(
+            "{year} {benefit} counted for {invested} (nothing counted: the log has {n} "
+            "figure, too few to show a change yet, and a chart needs {needs})",
+            "{year} {benefit} counted for {invested} (nothing counted: the log has {n} "
+            "figures, too few to show a change yet, and a chart needs {needs})",
+            figures_now,
+        ).format(n=figures_now, needs=needs, **values)
     if share.why == "young" and share.young is not None:
         # Figures, but too few for any chart: the plan's rate, as in the year under way.
         figures_now, needs = share.young
