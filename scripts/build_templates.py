@@ -513,7 +513,6 @@ def _update_board(document: Document) -> None:
     _cell_fill(cell, "F0F4F5")
     paragraph = _cell_text(cell, [("{{ update.board_sentence }}", False)])
     paragraph.paragraph_format.keep_together = True
-    paragraph.paragraph_format.keep_with_next = True
     for run in paragraph.runs:
         run.italic = True
     # The note on how to use the sentence sits in the box under it: LibreOffice ignores

@@ -223,3 +223,31 @@ def test_a_closed_year_and_the_year_under_way_count_too_few_figures_alike(
     ) in text
     money = (ROOT / "docs" / "money.md").read_text(encoding="utf-8")
     assert "Too few figures: one rule, closed year or year under way" in money
+
+
+def test_the_chart_rules_are_those_of_the_charts_shown(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    # December 2027's falls update shows run charts only, March 2028's XmR charts only: the
+    # small print explained both, two lines that at the foot of page 2 could cost a chart.
+    december = _update(cli, FALLS, tmp_path / "d.docx", "-d", "don", "--period", "2027-12")
+    assert "Run charts (from 8 points): median line;" in december
+    assert "XmR charts (from 12 points)" not in december
+    march = _update(cli, FALLS, tmp_path / "m.docx", "-d", "don", "--period", "2028-03")
+    assert "XmR charts (from 12 points): mean and process limits" in march
+    assert "Run charts (from" not in march
+
+
+def test_the_board_box_keeps_nothing_with_the_heading_after_it() -> None:
+    # The box's row cannot split, which keeps its sentence and note together; a keep-with-next
+    # on the sentence, in the box's last row, would also tie the box to "Where we need your
+    # help" and its first line (as Word reads it), a bigger block to move to page 2.
+    import zipfile
+
+    template = ROOT / "src" / "pitchkit" / "word" / "templates" / "update.docx"
+    with zipfile.ZipFile(template) as docx:
+        body = docx.read("word/document.xml").decode("utf-8")
+    box = body[: body.index("{{ update.board_sentence }}")]
+    row = box[box.rindex("<w:tr>") :]
+    assert "<w:cantSplit/>" in row
+    assert "<w:keepNext/>" not in row
