@@ -513,7 +513,6 @@ def _update_board(document: Document) -> None:
     _cell_fill(cell, "F0F4F5")
     paragraph = _cell_text(cell, [("{{ update.board_sentence }}", False)])
     paragraph.paragraph_format.keep_together = True
-    paragraph.paragraph_format.keep_with_next = True
     for run in paragraph.runs:
         run.italic = True
     # The note on how to use the sentence sits in the box under it: LibreOffice ignores
@@ -582,11 +581,7 @@ def build_update() -> Document:
     header_footer(
         document,
         T("Progress update") + " · {{ project.organisation }} · {{ update.period_label }}",
-        FOOTER_CONTACT
-        + T("Update for")
-        + " {{ update.period_label }}, "
-        + T("written on")
-        + " {{ today|date }}",
+        FOOTER_CONTACT + "{{ update.written }}",
     )
     tag(document, "if update.fill_in")
     para(

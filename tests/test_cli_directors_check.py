@@ -313,7 +313,7 @@ def test_check_names_an_ask_due_before_the_meeting(tmp_path: Path) -> None:
         "meet on 10 February 2027."
     ) in result.output
     assert "asks[0] names 31 January 2027; meeting.date is 10 February 2027." in result.output
-    assert "facts.yaml:111:5" in result.output
+    assert "facts.yaml:113:5" in result.output
     assert "or meet before 31 January 2027" in result.output
 
 

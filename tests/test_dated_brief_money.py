@@ -82,24 +82,23 @@ def test_falls_worse_so_far_counts_nothing_in_the_year(
     [
         (
             "en_GB",
-            "2026/27 £0 delivered for £22,000 (the log's figures for that year are no better "
-            "than the baseline on balance; no figure for January 2027); 2027/28 £91,000 "
-            "forecast for £74,000 (nothing counted to the end of July 2027",
+            "2026/27 £0 counted for £22,000 (nothing counted: the log has 6 figures, too few to "
+            "show a change yet, and a chart needs 8); 2027/28 £91,000 forecast for £74,000 "
+            "(nothing counted to the end of July 2027",
             "over the project £91,000, a net cost of £5,000; not paid back within the project; "
             "95p per £1.",
         ),
         (
             "cy_GB",
-            "2026/27 £0 a gyflawnwyd am £22,000 (nid yw ffigurau'r cofnod cynnydd ar gyfer y "
-            "flwyddyn honno yn well na'r llinell sylfaen ar y cyfan; dim ffigur ar gyfer Ionawr "
-            "2027); 2027/28 £91,000 a ragwelir am £74,000 (ni chyfrifir dim hyd at ddiwedd "
-            "Gorffennaf 2027",
+            "2026/27 £0 a gyfrifwyd am £22,000 (ni chyfrifir dim: dim ond 6 ffigur sydd yn y "
+            "cofnod cynnydd, rhy ychydig i ddangos newid eto, ac mae angen 8 ar siart); 2027/28 "
+            "£91,000 a ragwelir am £74,000 (ni chyfrifir dim hyd at ddiwedd Gorffennaf 2027",
             "dros y prosiect £91,000, cost net o £5,000; heb ei ad-dalu o fewn y prosiect; 95c "
             "am bob £1.",
         ),
     ],
 )
-def test_a_closed_year_with_too_few_figures_counts_what_they_show(
+def test_a_closed_year_with_too_few_figures_counts_nothing_as_the_year_under_way(
     tmp_path: Path, locale: str, year: str, payback: str
 ) -> None:
     finance = _text(tmp_path, YSBYTY, "dof", dt.date(2027, 8, 10), locale)

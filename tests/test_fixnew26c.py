@@ -69,10 +69,12 @@ def test_october_says_why_missed_visits_are_now_delivered(cli: Cli, tmp_path: Pa
     # those four figures before the change (318, 305, 312, 300) show no improvement of their
     # own: the fall is the change's, as the money counts it, and nothing says it began
     # before (fixleft22a: the line had said "begun before the change" and "we report the
-    # fall as delivered" at once).
+    # fall as delivered" at once). Only its months from the change on are the change's
+    # (fixleft24a #1: "6 months running ... delivered" had claimed March and May too).
     assert (
-        f"{AGENCY}: now fallen for 6 months running (a trend), so we report the fall as "
-        "delivered." in said
+        f"{AGENCY}: now fallen for 4 months running since the change began in June 2026 "
+        "(falling since March 2026, within the usual variation before the change), so we "
+        "report the fall since June 2026 as delivered." in said
     ), said
     assert "begun before the change" not in said
     assert (

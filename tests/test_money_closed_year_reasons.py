@@ -11,11 +11,13 @@ Worked by hand (docs/money.md §4, "A closed year is what the log delivered"):
 - Stroke (tests/data/money-year-under-way/stroke.yaml), a note of 10 May
   2026: logged from October 2025, its change in March 2026; by then the log
   has 7 figures, fewer than the 8 a chart needs. 2025/26 is closed, so it
-  counts what its one figure since the change shows, as it is (fixread22,
-  reader22 #2: a closed year is never a forecast): March 2026, 590 bed days
-  against 620, 30 × £421 = £12,630, and agency £11,000 against £12,500 a
-  month, £1,500: £14,130, shown £14,000 (it read the plan's £48,000 for
-  March). The year under way keeps the plan's rate, said as too few. Its cash
+  is never a forecast for the month the log covers (fixread22, reader22 #2),
+  and its one figure since the change, too few for any chart, counts
+  nothing, as the year under way counts nothing for the months too few
+  figures cover: "£0 counted ... (nothing counted: the log has 7 figures,
+  ...)" (fixleft24a #6: it counted March 2026 as it was, £14,000, and before
+  that the plan's £48,000). The year under way keeps the plan's rate for the
+  months to come, said as too few. Its cash
   (agency spend, £60,000 a year) cannot repay £260,000 within the 18-month
   project, so another director's line, which gives the cash's own payback
   beside cash and capacity, says so on the same years as the finance block.
@@ -84,19 +86,20 @@ def test_a_closed_year_whose_figures_show_no_change_says_so(
     assert one in _line(tmp_path, DERM, "coo", today, other, locale)
 
 
-def test_a_closed_year_with_too_few_figures_counts_what_they_show(
+def test_a_closed_year_with_too_few_figures_counts_nothing_as_the_year_under_way(
     tmp_path: Path,
 ) -> None:
     today = dt.date(2026, 5, 10)
     line = _line(tmp_path, STROKE, "dof", today, "Benefit against", "en_GB")
     assert (
-        "2025/26 £14,000 delivered for £87,000; 2026/27 £519,000 forecast for £173,000 "
+        "2025/26 £0 counted for £87,000 (nothing counted: the log has 7 figures, too few to "
+        "show a change yet, and a chart needs 8); 2026/27 £519,000 forecast for £173,000 "
         "(nothing counted to the end of April 2026: the log has 7 figures, too few to show a "
         "change yet, and a chart needs 8; the plan's full rate for the rest of the year)"
     ) in line
     assert "nothing is counted" not in line
     welsh = _line(tmp_path, STROKE, "dof", today, "Budd yn erbyn", "cy_GB")
-    assert "2025/26 £14,000 a gyflawnwyd am £87,000; 2026/27 £519,000 a ragwelir" in welsh
+    assert "2025/26 £0 a gyfrifwyd am £87,000 (ni chyfrifir dim: dim ond 7 ffigur" in welsh
     other = _line(tmp_path, STROKE, "md", today, "Money:", "en_GB")
     assert other.startswith("Money: £60,000 of cash and £505,000 of capacity a year")
     assert (
@@ -105,8 +108,8 @@ def test_a_closed_year_with_too_few_figures_counts_what_they_show(
     ) in other
     # Both paybacks, as the finance director's note gives them too (newuser15 #7), the
     # cash's own once, in the bracket (newuser19 #8).
-    # 8 months: £14,000 in March 2026, nothing counted for April (logged, too few to tell),
-    # then £1,548 a day from May: the other £246,000 by early October 2026.
+    # 8 months: nothing counted for March and April 2026 (logged, too few to tell), then
+    # £1,548 a day from May: £260,000 by mid-October 2026.
     assert other.endswith("Payback counting capacity as if it were cash: 8 months.")
     assert other.count("from the cash alone") == 1
 
@@ -128,9 +131,11 @@ def test_a_closed_year_with_no_figures_keeps_the_plans_rate_and_says_why(tmp_pat
 def test_one_figure_in_a_closed_year_reads_as_the_update_reads_it(tmp_path: Path) -> None:
     # review13 F5: the stroke log cut to one figure, March 2026 (the month its change took
     # effect), read in May 2026.
-    # Neither counts £0 for 2025/26: the closed year counts what its one figure shows
-    # (fixread22: never the plan's rate for a year that has ended), and the update forecasts
-    # the money at the plan's full rate for now.
+    # Both count nothing for March 2026, the one month logged, and say why: the closed year
+    # with one figure, too few to show a change (fixleft24a #6: it counted that figure as it
+    # was, £14,000, where the year under way counts nothing for the months too few figures
+    # cover; fixread22: never the plan's rate for a year that has ended), and the update "no
+    # money is counted for the months logged".
     yaml = YAML()
     data: Any = yaml.load(STROKE.read_text(encoding="utf-8"))
     data["updates"] = [u for u in data["updates"] if str(u["period"]) == "2026-03"]
@@ -139,14 +144,16 @@ def test_one_figure_in_a_closed_year_reads_as_the_update_reads_it(tmp_path: Path
         yaml.dump(data, out)
     today = dt.date(2026, 5, 10)
     line = _line(tmp_path, facts, "dof", today, "Benefit against", "en_GB")
-    assert "2025/26 £14,000 delivered for £87,000;" in line
-    assert "£0 counted" not in line
+    assert (
+        "2025/26 £0 counted for £87,000 (nothing counted: the log has 1 figure, too few to show "
+        "a change yet, and a chart needs 8);"
+    ) in line
     request = UpdateRequest(
         facts=facts, director="dof", period=None, out=tmp_path / "update", today=today
     )
     [path] = write_update(request).written
     update = " ".join(docx_text(path).split())
-    assert "the rest of the year is forecast at the plan's full rate" in update
+    assert "so no money is counted for the months logged and the rest of the year is" in update
 
 
 def test_a_year_with_no_figure_yet_after_years_that_show_no_change_counts_nothing(

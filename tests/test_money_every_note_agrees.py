@@ -104,10 +104,10 @@ def frailty_funded(tmp: Path, amount: int, locale: str) -> Path:
         ),
         (
             "cy_GB",
-            "heb ei ad-dalu erbyn diwedd y prosiect (Mawrth 2028); ar y gyfradd lawn byddai'n "
-            "cymryd 71 mis unwaith y bydd y budd yn dechrau (Mehefin 2027)",
-            "(heb ei ad-dalu erbyn diwedd y prosiect (Mawrth 2028); ar y gyfradd lawn byddai'n "
-            "cymryd 71 mis o droi'r capasiti'n arian parod).",
+            "heb ei ad-dalu erbyn diwedd y prosiect ym mis Mawrth 2028; ar y gyfradd lawn "
+            "byddai'n cymryd 71 mis unwaith y bydd y budd yn dechrau (Mehefin 2027)",
+            "(heb ei ad-dalu erbyn diwedd y prosiect ym mis Mawrth 2028; ar y gyfradd lawn "
+            "byddai'n cymryd 71 mis o droi'r capasiti'n arian parod).",
             "; 14c am bob £1.",
         ),
     ],

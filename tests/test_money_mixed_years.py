@@ -7,12 +7,14 @@ Worked by hand (docs/money.md §4), each in a note of 5 December 2026 at
   transport (200 to 120 a month, charted from January 2024) and outsourced
   homecare deliveries (400 to 250 a month: 150 × £20 × 12 = £36,000 a year),
   whose only figures are October to December 2025: three, too few for any
-  chart (a chart needs 8). 2025/26 is closed, so it counts what the log
-  shows, never a forecast (fixread22, reader22 #2): bed days delivered
-  £96,000 (955 × £100) and homecare (400 against 300, 290 and 280) 330 ×
-  £20 = £6,600, £102,100, shown £102,000, its months with no figure named.
-  It had kept the plan's full rate for homecare, £36,000, for months the log
-  covers. 2024/25 is January to March 2025, with no homecare figure: £18,000
+  chart (a chart needs 8). 2025/26 is closed, so never a forecast for months
+  the log covers (fixread22, reader22 #2), and its homecare figures, too few
+  for any chart, count nothing, as the year under way counts the months too
+  few figures cover (fixleft24a #6; docs/money.md, "Too few figures"): bed
+  days delivered £96,000 (955 × £100), homecare named as counting nothing.
+  It had counted homecare's three figures as they were (330 × £20 = £6,600,
+  £102,000), and before that the plan's full rate, £36,000. 2024/25 is
+  January to March 2025, with no homecare figure: £18,000
   delivered and 36,000 × 90 ÷ 365 = £8,877, shown £9,000. Payback: 2024/25's
   £26,877 leaves £33,123, which 2025/26's bed days (about £7,958 a month)
   repay in August 2025, the 8th month by the calendar (it read 7 with the
@@ -79,20 +81,20 @@ def _update(tmp: Path, facts: Path, locale: str = "en_GB") -> str:
         (
             "en_GB",
             "Benefit against",
-            "2025/26 £102,000 delivered for £27,000 (no figure for April to September 2025 and "
-            "January to March 2026 for outsourced homecare medicines deliveries)",
+            "2025/26 £96,000 delivered for £27,000 (nothing counted for outsourced homecare "
+            "medicines deliveries, whose figures are too few to show a change yet)",
             "payback 8 months on the benefit delivered and forecast",
         ),
         (
             "cy_GB",
             "Budd yn erbyn",
-            "2025/26 £102,000 a gyflawnwyd am £27,000 (dim ffigur ar gyfer Ebrill – Medi 2025 "
-            "ac Ionawr – Mawrth 2026 ar gyfer “Outsourced homecare medicines deliveries”)",
+            "2025/26 £96,000 a gyflawnwyd am £27,000 (ni chyfrifir dim ar gyfer “Outsourced "
+            "homecare medicines deliveries”, sydd â rhy ychydig o ffigurau i ddangos newid eto)",
             "ad-dalu mewn 8 mis ar sail y budd a gyflawnwyd ac a ragwelir",
         ),
     ],
 )
-def test_a_closed_year_counts_too_few_figures_as_the_log_shows(
+def test_a_closed_year_counts_nothing_for_too_few_figures_and_names_them(
     tmp_path: Path, locale: str, start: str, year: str, payback: str
 ) -> None:
     line = _line(tmp_path, YOUNG, "dof", start, locale)

@@ -92,12 +92,12 @@ def test_every_impact_counted_as_nothing_is_named_in_welsh(tmp_path: Path) -> No
         (
             None,
             "2026/27 £332,000 forecast for £28,000 (£221,000 delivered to the end of September "
-            "2026, to the end of the project (31 December 2026) at that rate)",
+            "2026, then at that rate to the project's end on 31 December 2026)",
         ),
         (
             "cy_GB",
-            "(£221,000 a gyflawnwyd erbyn diwedd Medi 2026, a hyd at ddiwedd y prosiect "
-            "(31 Rhagfyr 2026) ar y gyfradd honno)",
+            "(£221,000 a gyflawnwyd erbyn diwedd Medi 2026, ac yna ar y gyfradd honno hyd at "
+            "ddiwedd y prosiect ar 31 Rhagfyr 2026)",
         ),
     ],
 )

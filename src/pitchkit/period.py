@@ -33,6 +33,10 @@ PER_MONTHS: dict[str, float] = {
     "year": 12,
 }
 
+#: The ``logged`` lengths a level (an impact with no ``per``) may take: how often it is
+#: measured, when less often than the log (a survey each quarter), in months.
+LEVEL_LOGGED: dict[str, int] = {"month": 1, "quarter": 3, "year": 12}
+
 #: How many months each kind of period lasts.
 PERIOD_MONTHS: dict[str, float] = {"month": 1, "quarter": 3, "year": 12}
 

@@ -53,7 +53,7 @@ from pitchkit.facts.validation import (
 )
 from pitchkit.i18n.messages import Message
 from pitchkit.i18n.translation import normalise_locale
-from pitchkit.period import PERIOD_PATTERN, period_problem
+from pitchkit.period import LEVEL_LOGGED, PERIOD_PATTERN, period_problem
 
 TextList = Annotated[list[str], BeforeValidator(_as_list)]
 #: A measure's name, such as ``Emergency admissions``: never a bare number.
@@ -209,11 +209,14 @@ class Impact(Model):
 
     @model_validator(mode="after")
     def _logged_needs_per(self) -> Impact:
-        if self.logged is not None and self.per is None:
+        # A level (no per:) measured each quarter or year, such as a quarterly survey, says
+        # so with logged: quarter; a day's or a week's level is just the level.
+        if self.logged is not None and self.per is None and self.logged not in LEVEL_LOGGED:
             raise ValueError(
                 Message(
                     "logged: {logged} needs per: an impact counted over time (per: {logged}) can "
-                    "be logged a {logged}; a level such as a percentage is logged as it is",
+                    "be logged a {logged}; a level such as a percentage is logged as it is, or "
+                    "with logged: quarter (or year) when it is measured only that often",
                     logged=self.logged,
                 )
             )

@@ -53,7 +53,7 @@ from pitchkit.facts.validation import (
     percent_unit,
     semantic_problems,
 )
-from pitchkit.period import PERIOD_PATTERN
+from pitchkit.period import LEVEL_LOGGED, PERIOD_PATTERN
 
 if TYPE_CHECKING:
     from pitchkit.facts.schema import Facts, Record
@@ -344,7 +344,7 @@ def _impact(data: Any) -> Any:
         raise Declined
     per = _maybe(given.get("per"), lambda value: _word(value, _PER))
     logged = _maybe(given.get("logged"), lambda value: _word(_per_words(value), _PER))
-    if logged is not None and per is None:
+    if logged is not None and per is None and logged not in LEVEL_LOGGED:
         raise Declined
     return Impact.made(
         id=_slug(given["id"]),

@@ -1297,8 +1297,8 @@ def year_text(
     June 2026; the rest of the year at that rate)``. ``quantum`` is the step
     the block's figures are rounded to. ``ends`` is the project's last day
     when it falls inside the year: the forecast runs to it, and the line says
-    "to the end of the project (31 December 2026) at that rate", not "the
-    rest of the year" (newuser10 #8).
+    "then at that rate to the project's end on 31 December 2026", not "the
+    rest of the year" (newuser10 #8), with no bracket inside the line's own (fixleft24a #3).
     """
     values = {
         "year": fy_label(share.year),
@@ -1327,6 +1327,13 @@ def year_text(
         clause = lang.gettext(
             "nothing counted for {measures}, whose chart does not show the change"
         ).format(measures=_measures(share.flat, lang))
+        text = f"{text[:-1]}; {clause})" if text.endswith(")") else f"{text} ({clause})"
+    if share.too_few and not (share.why == "young" and not share.benefit):
+        # Beside others' money, a measure whose figures in the year are too few for any
+        # chart counts nothing, and is named, as a flat one is (fixleft24a #6).
+        clause = lang.gettext(
+            "nothing counted for {measures}, whose figures are too few to show a change yet"
+        ).format(measures=_measures(share.too_few, lang))
         text = f"{text[:-1]}; {clause})" if text.endswith(")") else f"{text} ({clause})"
     if share.unfigured and not closed and text.endswith(")"):
         # Beside figures for other impacts, one the log has none for in the year yet is at
@@ -1395,11 +1402,11 @@ def _marked_year(
             if not share.unlogged:
                 return lang.gettext(
                     "{year} {benefit} forecast for {invested} ({so_far} delivered to the end of "
-                    "{month}, to the end of the project ({end}) at that rate)"
+                    "{month}, then at that rate to the project's end on {end})"
                 ).format(**values)
             return lang.gettext(
                 "{year} {benefit} forecast for {invested} ({so_far} delivered to the end of "
-                "{month}, no figure for {gaps}; to the end of the project ({end}) at that rate)"
+                "{month}, no figure for {gaps}; then at that rate to the project's end on {end})"
             ).format(gaps=_gap_text(share, lang), **values)
         if share.benefit == 0 and share.so_far == 0:
             # Figures in the year, none showing the change: nothing counted for it, and why,
@@ -1458,6 +1465,17 @@ def _marked_year(
         return lang.gettext("{year} {benefit} for {invested} (the change came in {month})").format(
             month=fmt.period_label(f"{share.changed:%Y-%m}", lang), **values
         )
+    if share.why == "young" and share.young is not None and share.too_few and not share.benefit:
+        # Figures in the year, too few for any chart: nothing counted for them, and why, as
+        # the year under way says of the months its figures cover (fixleft24a #6).
+        figures_now, needs = share.young
+        return lang.ngettext(
+            "{year} {benefit} counted for {invested} (nothing counted: the log has {n} "
+            "figure, too few to show a change yet, and a chart needs {needs})",
+            "{year} {benefit} counted for {invested} (nothing counted: the log has {n} "
+            "figures, too few to show a change yet, and a chart needs {needs})",
+            figures_now,
+        ).format(n=figures_now, needs=needs, **values)
     if share.why == "young" and share.young is not None:
         # Figures, but too few for any chart: the plan's rate, as in the year under way.
         figures_now, needs = share.young
@@ -1732,13 +1750,13 @@ def _unshown_text(
         if not share.unlogged:
             return lang.gettext(
                 "{year} {benefit} forecast for {invested} ({so_far} delivered to the end of "
-                "{month}, to the end of the project ({end}) at that rate; where the log's "
+                "{month}, then at that rate to the project's end on {end}; where the log's "
                 "figures do not yet show the change, nothing counted so far and the plan's full "
                 "rate to the end of the project)"
             ).format(**values)
         return lang.gettext(
             "{year} {benefit} forecast for {invested} ({so_far} delivered to the end of "
-            "{month}, no figure for {gaps}; to the end of the project ({end}) at that rate; "
+            "{month}, no figure for {gaps}; then at that rate to the project's end on {end}; "
             "where the log's figures do not yet show the change, nothing counted so far and the "
             "plan's full rate to the end of the project)"
         ).format(**values)
@@ -2171,6 +2189,20 @@ def _logged_cash_payback(
     return pattern.format(text=text, investment=investment, n=months)
 
 
+def _too_few_to(ledger: Ledger, lang: Language) -> str | None:
+    """The month to which a year's figures are too few to count, named; else ``None``.
+
+    The finance block's year says why it counts nothing for those months
+    ("the log has 7 figures, too few to show a change yet, and a chart needs
+    8"): a "not paid back" in any other note gives the same reason in fewer
+    words, never none (fixleft24a #5).
+    """
+    share = next((s for s in ledger.years if s.young is not None and s.upto is not None), None)
+    if share is None or share.upto is None:
+        return None
+    return fmt.period_label(f"{share.upto:%Y-%m}", lang)
+
+
 def forecast_basis(ledger: Ledger) -> str | None:
     """What the years' forecast rests on, when it is not the plan's rate alone.
 
@@ -2211,6 +2243,11 @@ def _logged_payback(
             "{gaps} not yet logged)."
         ).format(text=text, investment=investment, gaps=gaps_words(gaps, lang))
     basis = forecast_basis(ledger) if forecast else None
+    if months is None and (month := _too_few_to(ledger, lang)) is not None:
+        return lang.gettext(
+            "{text}, against {investment} of funding (not paid back within the project, with "
+            "nothing counted to the end of {month}: too few figures yet to show a change)."
+        ).format(text=text, investment=investment, month=month)
     if months is None and basis == "log":
         # The line's year is the plan's; the verdict rests on the log's rate, which only the
         # finance block shows: said in a few words, so the two do not read as a contradiction

@@ -413,6 +413,10 @@ class YearShare:
     #: For a year that delivered money (closed, or under way): the measures with figures
     #: whose chart does not show the change, each counted as nothing and named (newuser10 #7a).
     flat: tuple[str, ...] = ()
+    #: For a closed year: the measures with figures in it too few for any chart, each
+    #: counted as nothing and named with how many figures there are (``young``), as the
+    #: year under way counts the months they cover (fixleft24a #6).
+    too_few: tuple[str, ...] = ()
     #: For a closed year: each measure in ``worse`` whose chart shows the change, with the
     #: loss a progress update takes off what it delivered since the change (the block
     #: counts the year £0 instead), so that the two totals reconcile in pounds.
@@ -434,7 +438,8 @@ class YearShare:
     @property
     def delivered_only(self) -> bool:
         """Whether the year's benefit is all what the log delivered, none of it the plan's."""
-        return self.logged and self.why != "young" and not self.planned_for
+        planned = self.why == "young" and not (self.too_few and self.benefit == 0)
+        return self.logged and not planned and not self.planned_for
 
 
 @dataclass(frozen=True)
@@ -1057,6 +1062,7 @@ class Delivered:
     unfigured: tuple[str, ...] = ()
     unlogged_whole: tuple[str, ...] = ()
     flat: tuple[str, ...] = ()
+    too_few: tuple[str, ...] = ()
     #: See :attr:`YearShare.lost`.
     lost: tuple[Lost, ...] = ()
     #: See :attr:`YearShare.steps`.
@@ -1103,6 +1109,7 @@ def with_logged(ledger: Ledger, delivered: dict[int, Delivered]) -> Ledger:
                 unfigured=found.unfigured,
                 unlogged_whole=found.unlogged_whole,
                 flat=found.flat,
+                too_few=found.too_few,
                 lost=found.lost,
                 steps=found.steps,
             )

@@ -95,11 +95,9 @@ def delivered_in_year(ledger: Ledger, facts: Facts, impact_id: str, year: int) -
         return None
     counted_from = _counted_from(first, begins, kind)
     if claim.analysis.kind == "none":
-        # Too few figures for a chart, in a year that has ended: what they show, as the
-        # finance block counts them (:func:`_year`), never the plan's rate (reader22 #2).
-        return (
-            0.0 if _net(claim, counted_from, last) < 0 else _money(line, claim, counted_from, last)
-        )
+        # Too few figures for a chart, in a year that has ended: nothing, as the finance
+        # block counts them (:func:`_year`), never the plan's rate (reader22 #2).
+        return 0.0
     if _worse(claim, counted_from, last):
         return 0.0
     return _money(line, claim, counted_from, last)
@@ -548,12 +546,14 @@ def _year(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered | No
     in the year (a period with no figure adds nothing, and is named), unless
     its figures in the year are worse than before the change on balance
     (:func:`_worse`): then it counts nothing, is named, and its loss is not
-    netted into what the others delivered. One
-    whose figures are too few for any chart (none at all among them) keeps
-    the plan's full rate for the year, said as such: nothing can be told from
-    so few figures either way, and the update says the same of it ("so its
-    money is forecast at the plan's full rate for now"). ``None`` when no
-    counted impact has a figure in the year: the year keeps its forecast.
+    netted into what the others delivered. One whose figures are too few for
+    any chart, some of them in the year, counts nothing for the year, and
+    is named with how many figures there are and how many a chart needs: the
+    same rule as the year under way, whose months logged count nothing while
+    the figures are too few (docs/money.md, "Too few figures"). One with
+    figures too few for any chart, none in the year, keeps the plan's full
+    rate for the year, said as such. ``None`` when no counted impact has a
+    figure in the year: the year keeps its forecast.
     """
     assert ledger.start is not None
     first, last = fy_bounds(year)[0], ledger.year_end(year)
@@ -576,6 +576,7 @@ def _year(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered | No
     others = False  # whether a charted impact not worse has figures in the year
     flat: list[str] = []  # charted impacts with figures whose chart does not show the change
     lost: list[Lost] = []  # the worse ones' losses that a progress update nets
+    too_few: list[str] = []  # impacts with figures in the year, too few for any chart
     parts: list[tuple[Line, Claim, dt.date]] = []  # the lines counted from the log
     for line in ledger.counted:
         claim = claims.get(line.impact.id)
@@ -597,15 +598,23 @@ def _year(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered | No
             charted = figures = True
             worse.append(line.impact.measure)
             continue
-        # Too few figures for any chart, but some in this closed year: what they show, as
-        # they are, never the plan's rate for months the log covers (reader22 #2).
-        few = (
+        if (
             claim is not None
             and claim.analysis.kind == "none"
             and claim.since is not None
             and any(p.value is not None for p in _logged_in(claim, begins, last))
-        )
-        if claim is None or not points or (claim.analysis.kind == "none" and not few):
+        ):
+            # Too few figures for any chart, some in this closed year: nothing counted for
+            # the months they cover, as in the year under way (fixleft24a #6: the closed year
+            # counted its figures as they were, the year under way nothing), and never the
+            # plan's rate for months the log covers (reader22 #2).
+            figures = True
+            too_few.append(line.impact.measure)
+            needs = claim.analysis.rules.min_run_points
+            count = (claim.analysis.count, needs)
+            young = count if young is None or count[0] < young[0] else young
+            continue
+        if claim is None or not points or claim.analysis.kind == "none":
             # No figure in the year: the plan's full rate, as in the year under way.
             part = _plan_part(line, ledger, year, begins)
             plan += part
@@ -636,11 +645,7 @@ def _year(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered | No
         if not found:
             whole.append(line.impact.measure)
         counted_from = _counted_from(first, begins, kind)
-        if few:
-            lower = found and _net(claim, counted_from, last) < 0
-        else:
-            lower = found and _worse(claim, counted_from, last)
-        if lower:
+        if found and _worse(claim, counted_from, last):
             # Worse than before the change on balance: nothing counted, never a loss netted
             # into the others, and the line names it.
             worse.append(line.impact.measure)
@@ -648,9 +653,9 @@ def _year(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered | No
             if loss is not None:
                 lost.append(loss)
             continue
-        shown |= found and (claim.shown or few)
+        shown |= found and claim.shown
         others |= found
-        if found and not few and claim.delivered_between(counted_from, last) is None:
+        if found and claim.delivered_between(counted_from, last) is None:
             # Counted as nothing: its chart does not show the change. Named beside the
             # others' money, so that no impact is left out of a year's figure unsaid.
             flat.append(line.impact.measure)
@@ -679,6 +684,7 @@ def _year(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered | No
             elsewhere=plan_elsewhere,
             why="young",
             young=young,
+            too_few=tuple(too_few),
         )
     # Figures in the year, none of them showing the change: £0 counted, and the line says
     # it is because the chart did not show it, not that the project delivered nothing.
@@ -709,6 +715,7 @@ def _year(year: int, ledger: Ledger, claims: dict[str, Claim]) -> Delivered | No
         unfigured=tuple(unfigured),
         unlogged_whole=tuple(whole) if named else (),
         flat=tuple(flat) if why is None else (),
+        too_few=tuple(too_few),
         lost=tuple(lost),
         # Beside a measure at the plan's full rate the year stays spread evenly.
         steps=() if planned_for else _steps(first, last, parts),

@@ -14,7 +14,7 @@ many it has and how many a chart needs.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -92,7 +92,9 @@ def chart_context(situation: Situation) -> Context:
     return {
         "charts": [chart(p, c, situation) for p, c in chosen],
         "chart_note": " ".join(notes),
-        "chart_rules": rules_text(rules, lang) if chosen else "",
+        "chart_rules": (
+            rules_text(rules, lang, {c.analysis.kind for _, c in chosen}) if chosen else ""
+        ),
     }
 
 
@@ -757,8 +759,34 @@ def baseline_text(
     return " ".join(p for p in parts if p)
 
 
-def rules_text(rules: charts.Rules, lang: Language) -> str:
-    """The chart rules used, for the small print."""
+def rules_text(rules: charts.Rules, lang: Language, kinds: Collection[str] = ("run", "xmr")) -> str:
+    """The chart rules used, for the small print: those of the kinds of chart shown.
+
+    An update of run charts alone does not explain XmR limits, nor one of XmR
+    charts alone the run chart's median: the rules of a kind not shown are
+    two lines of small print that, at the foot of page 2, could push the
+    update to a third page and so cost it a chart (fixleft24a #8).
+    """
+    values = {
+        "run_min": rules.min_run_points,
+        "run_shift": rules.run_shift,
+        "run_trend": rules.run_trend,
+        "spc_min": rules.min_spc_points,
+        "spc_shift": rules.spc_shift,
+        "spc_trend": rules.spc_trend,
+    }
+    if "xmr" not in kinds:
+        return lang.gettext(
+            "Run charts (from {run_min} points): median line; a shift is {run_shift} or more "
+            "points on one side of it, a trend {run_trend} or more rising or falling."
+        ).format(**values)
+    if "run" not in kinds:
+        return lang.gettext(
+            "XmR charts (from {spc_min} points): mean and process limits at the mean ± 2.66 × "
+            "the mean moving range before the change; signals are a point outside the limits, "
+            "a shift of {spc_shift} points, a trend of {spc_trend}, and two of three points on "
+            "one side beyond two-thirds of the way to a limit."
+        ).format(**values)
     return lang.gettext(
         "Run charts (from {run_min} points): median line; a shift is {run_shift} or more points "
         "on one side of it, a trend {run_trend} or more rising or falling. XmR charts (from "
@@ -766,14 +794,7 @@ def rules_text(rules: charts.Rules, lang: Language) -> str:
         "before the change; signals are a point outside the limits, a shift of {spc_shift} "
         "points, a trend of {spc_trend}, and two of three points on one side beyond two-thirds "
         "of the way to a limit."
-    ).format(
-        run_min=rules.min_run_points,
-        run_shift=rules.run_shift,
-        run_trend=rules.run_trend,
-        spc_min=rules.min_spc_points,
-        spc_shift=rules.spc_shift,
-        spc_trend=rules.spc_trend,
-    )
+    ).format(**values)
 
 
 def own_baseline_text(

@@ -69,7 +69,7 @@ def icon_picture(analysis: Analysis, lang: Language, *, size_cm: float = ICON_CM
     high = bool(holding) and holding[0].direction == "up"
     count = 2 if analysis.assurance is not None else 1
     return Picture(
-        data=icons(analysis.variation, analysis.assurance, high=high, size_cm=size_cm),
+        data=icons(analysis.shown_variation, analysis.assurance, high=high, size_cm=size_cm),
         width_cm=size_cm * count,
         description=icons_words(analysis, lang),
     )
@@ -130,7 +130,7 @@ def icons_words(analysis: Analysis, lang: Language) -> str:
     if analysis.kind == "none":
         return ""
     text = lang.gettext("Latest point: {variation}.").format(
-        variation=lang.gettext(VARIATION_WORDS[analysis.variation])
+        variation=lang.gettext(VARIATION_WORDS[analysis.shown_variation])
     )
     if analysis.assurance is not None:
         text += " " + lang.gettext("Assurance: {assurance}.").format(

@@ -35,6 +35,7 @@ from pitchkit.notes.update.measures import has_figure, measure_row, missing_note
 from pitchkit.notes.update.since import since_context
 from pitchkit.notes.update.situation import Situation, chosen_period, default_period, situate
 from pitchkit.output.files import safe_stem
+from pitchkit.period import Period
 from pitchkit.recast.pitch import Pitch
 from pitchkit.word.render import render
 
@@ -234,7 +235,28 @@ def update_document_context(situation: Situation, *, today: dt.date) -> Context:
     """Every variable the update template sees: the brief's, with ``update`` filled."""
     context = brief_context(situation.pitch, situation.lang, today=today)
     context["update"] = update_context(situation)
+    context["update"]["written"] = written_text(situation.period, today, situation.lang)
     return context
+
+
+def written_text(period: Period, today: dt.date, lang: Language) -> str:
+    """The footer's words on the period and the day: ``Update for March 2028, written on ...``.
+
+    A draft written before its period is over says so, so that "April 2028"
+    above "written on 6 December 2026" is not read as a slip in either date
+    (fixleft24a #2); an update for a period over by the day it is written
+    needs no more than both.
+    """
+    values = {"period": fmt.period_label(period.text, lang), "date": fmt.date(today, lang)}
+    if today < period.start:
+        return lang.gettext(
+            "Update for {period}, drafted on {date}, before the period began"
+        ).format(**values)
+    if today <= period.end:
+        return lang.gettext(
+            "Update for {period}, drafted on {date}, before the period ended"
+        ).format(**values)
+    return lang.gettext("Update for {period}, written on {date}").format(**values)
 
 
 def board_sentence(situation: Situation) -> str:

@@ -23,7 +23,14 @@ from typing import Literal
 
 from pitchkit.facts.schema import Impact, Update
 from pitchkit.notes.rates import scale
-from pitchkit.period import PERIOD_MONTHS, Period, PeriodKind, add_months, parse_period
+from pitchkit.period import (
+    LEVEL_LOGGED,
+    PERIOD_MONTHS,
+    Period,
+    PeriodKind,
+    add_months,
+    parse_period,
+)
 from pitchkit.pounds import is_pounds
 
 Direction = Literal["improving", "worsening", "no change"]
@@ -108,12 +115,17 @@ class MeasureProgress:
         A share or an average taken each quarter (an audit, a quarterly
         return) and logged in the quarter's last month has no figure in the
         months between: those are not missing, as its figures are whole
-        observations. Only a level (no ``per``) of a monthly series with at
-        least three figures, every one a whole number of quarters (or half
-        years, or years) from the first, is read so.
+        observations. A level whose impact says how often it is measured
+        (``logged: quarter`` or ``year``) is read so from its first figure on
+        (fixleft24a #4: a survey each quarter, with two figures so far, had
+        its months between listed as missing); otherwise only a level (no
+        ``per``) of a monthly series with at least three figures, every one a
+        whole number of quarters (or half years, or years) from the first.
         """
         if self.is_rate or not self.points or self.points[0].period.kind != "month":
             return 1
+        if self.impact.logged in LEVEL_LOGGED:
+            return LEVEL_LOGGED[self.impact.logged]
         present = [i for i, p in enumerate(self.points) if p.value is not None]
         if len(present) < _CADENCE_FIGURES:
             return 1

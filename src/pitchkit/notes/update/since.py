@@ -217,13 +217,22 @@ def _now_shown(claim: Claim, kind: str, lang: Language) -> str:
         analysis.improvements_after_change(), key=lambda s: (spc.RULE_WEIGHT[s.rule], -s.end)
     )
     fall = claim.impact.direction == "lower"
+    since: str | None = None
     if found:
         signal = found[0]
         fall = signal.direction == "down"
-        what = _plain(signal, analysis, kind, lang)
+        what, since = _plain(signal, claim, kind, lang)
     else:
         what = lang.gettext("the chart now shows the change")
-    if claim.delivered is not None:
+    if claim.delivered is not None and since is not None:
+        # A run that began before the change is not the change's: only its months from the
+        # change on are reported as delivered (fixleft24a #1).
+        reports = (
+            lang.gettext("so we report the fall since {start} as delivered")
+            if fall
+            else lang.gettext("so we report the rise since {start} as delivered")
+        ).format(start=since)
+    elif claim.delivered is not None:
         reports = (
             lang.gettext("so we report the fall as delivered")
             if fall
@@ -236,10 +245,51 @@ def _now_shown(claim: Claim, kind: str, lang: Language) -> str:
     return f"{what}, {reports}"
 
 
-def _plain(signal: spc.Signal, analysis: spc.Analysis, kind: str, lang: Language) -> str:
-    """A signal that shows the change, said as a reader would put it."""
+def _plain(signal: spc.Signal, claim: Claim, kind: str, lang: Language) -> tuple[str, str | None]:
+    """A signal that shows the change, said as a reader would put it.
+
+    With it, the name of the change's first period when the signal is a run
+    (a trend or a shift) that began before the change but is counted as the
+    project's (the months before it within their usual variation): the words
+    then count only its months from the change on and say when the run began,
+    so no month before the change is claimed as the change's (fixleft24a #1).
+    """
+    analysis = claim.analysis
     down = signal.direction == "down"
     length = _count(signal.length, kind, lang)
+    at = analysis.change_at
+    # A trend's first point is where its fall (or rise) is counted from: a trend whose only
+    # month before the change is that one fell (or rose) wholly from the change on.
+    before = sum(1 for i in signal.points if at is not None and i < at)
+    if (
+        at is not None
+        and signal.rule in ("trend", "shift")
+        and before >= (2 if signal.rule == "trend" else 1)
+        and not _improving_before_change(analysis, signal)
+        and at < len(claim.points)
+    ):
+        after = sum(1 for i in signal.points if i >= at)
+        start = fmt.period_label(claim.points[at].period.text, lang)
+        began = fmt.period_label(claim.points[signal.start].period.text, lang)
+        text = (
+            lang.gettext(
+                "now fallen for {length} running since the change began in {start} (falling "
+                "since {began}, within the usual variation before the change)"
+            )
+            if down
+            else lang.gettext(
+                "now risen for {length} running since the change began in {start} (rising "
+                "since {began}, within the usual variation before the change)"
+            )
+        )
+        said = text.format(length=_count(after, kind, lang), start=start, began=began)
+        return said, start
+    return _plain_words(signal, analysis, length, lang), None
+
+
+def _plain_words(signal: spc.Signal, analysis: spc.Analysis, length: str, lang: Language) -> str:
+    """A signal that shows the change, said as a reader would put it, whole."""
+    down = signal.direction == "down"
     if _improving_before_change(analysis, signal):
         text = (
             lang.gettext("now fallen for {length} running (a trend, begun before the change)")

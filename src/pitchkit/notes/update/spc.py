@@ -356,6 +356,31 @@ class Analysis:
             return False
         return self._uncredited(signal) and self._starts_at_change(signal)
 
+    @property
+    def shown_variation(self) -> Variation:
+        """The latest point's variation as its icon shows it: by the improvements credited.
+
+        A trend that began before the change, or one too early to count, is
+        worded "not counted as the project's" under the chart: the variation
+        icon beside it must not say "improvement" where the words do not
+        (fixleft24a #7). The latest point is then judged by the other signals
+        that hold it, and with none, as special cause variation of neither
+        kind. Otherwise :attr:`variation`.
+        """
+        if self.variation != "improvement" or self.change_at is None:
+            return self.variation
+        latest = max((i for i, v in enumerate(self.values) if v is not None), default=None)
+        holding = [s for s in self.signals if latest is not None and latest in s.points]
+        uncounted = [
+            s
+            for s in holding
+            if s.improvement is True and (self.began_before_change(s) or self.too_early(s))
+        ]
+        if not uncounted:
+            return self.variation
+        kept = tuple(s for s in holding if s not in uncounted)
+        return _latest_variation(self.values, kept, xmr=self.kind == "xmr") if kept else "special"
+
     def _uncredited(self, signal: Signal) -> bool:
         """Whether no signal credits the change: not ``signal`` itself, nor any other.
 
