@@ -128,6 +128,11 @@ def _mismatch_text(found: Link, lang: Language) -> str:
         return lang.gettext(
             "the objective is a gap between groups, and the impact is not measured for either group"
         )
+    if found.mismatch == "level":
+        return lang.gettext(
+            "the impact is a gap between groups, and the objective counts the level for "
+            "everyone, which a gap can narrow without moving"
+        )
     if found.mismatch == "money":
         return lang.gettext("the objective is a sum of money, and the impact is a wait")
     if found.mismatch == "spend":

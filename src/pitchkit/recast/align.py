@@ -63,6 +63,7 @@ from pitchkit.recast.money import adds_spend
 from pitchkit.recast.naming import Named, aim, dull_words, named_measure
 from pitchkit.recast.quantity import (
     Mismatch,
+    between_groups,
     handled,
     mismatch,
     read,
@@ -707,6 +708,8 @@ def quantity_mismatch(impact: Impact, objective: Objective, found: Chain) -> Mis
         handled=RULES["handled in time"] and handled(about(objective.text, found.end)),
         # A step of care done to each of the impact's things, which the objective does not name.
         stepped=stepped(impact.measure, objective.text, found.start),
+        # A gap between groups, against an objective on the level of the same concept.
+        divided=RULES["gap apart"] and between_groups(impact.measure),
         # An objective on the share of capacity used, and an impact that counts no capacity.
         used=RULES["capacity used"]
         and used(

@@ -1214,6 +1214,7 @@ RULES = {
     "modes": True,
     "modes widened": True,
     "steps done": True,
+    "gap apart": True,
     "crowded concepts": True,
     "doubted odds": True,
     "qualified concepts": True,
