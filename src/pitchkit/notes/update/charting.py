@@ -16,11 +16,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Any
+from typing import Any, Literal
 
 from pitchkit.facts.schema import Settings
 from pitchkit.i18n import fmt
-from pitchkit.i18n.translation import Language
+from pitchkit.i18n.translation import N_, Language
 from pitchkit.notes import wording
 from pitchkit.notes.context import Context
 from pitchkit.notes.update import charts, icons, spc
@@ -92,7 +92,7 @@ def chart_context(situation: Situation) -> Context:
     return {
         "charts": [chart(p, c, situation) for p, c in chosen],
         "chart_note": " ".join(notes),
-        "chart_rules": rules_text(rules, lang) if chosen else "",
+        "chart_rules": rules_text(rules, [c.analysis for _, c in chosen], lang),
     }
 
 
@@ -752,28 +752,111 @@ def baseline_text(
             "points are added."
         )
         parts.append(fmt.settled(trial.format(n=analysis.rules.min_spc_points), lang))
+    parts.append(drift_text(analysis, lang))
     parts.append(facts_baseline_text(analysis, points, kind, lang))
     parts.append(icons.pending_words(analysis, lang))
     return " ".join(p for p in parts if p)
 
 
-def rules_text(rules: charts.Rules, lang: Language) -> str:
-    """The chart rules used, for the small print."""
-    return lang.gettext(
-        "Run charts (from {run_min} points): median line; a shift is {run_shift} or more points "
-        "on one side of it, a trend {run_trend} or more rising or falling. XmR charts (from "
-        "{spc_min} points): mean and process limits at the mean ± 2.66 × the mean moving range "
-        "before the change; signals are a point outside the limits, a shift of {spc_shift} "
-        "points, a trend of {spc_trend}, and two of three points on one side beyond two-thirds "
-        "of the way to a limit."
-    ).format(
-        run_min=rules.min_run_points,
-        run_shift=rules.run_shift,
-        run_trend=rules.run_trend,
-        spc_min=rules.min_spc_points,
-        spc_shift=rules.spc_shift,
-        spc_trend=rules.spc_trend,
-    )
+LimitsSource = Literal["baseline", "since_change", "all"]
+
+
+def limits_source(analysis: charts.Analysis) -> LimitsSource | None:
+    """Where an XmR chart's first limits come from; ``None`` for any other chart.
+
+    The one answer both the words under a chart (:func:`own_baseline_text`)
+    and the small print (:func:`rules_text`) give: the baseline before the
+    change; the points since the change, when too few came before it for a
+    baseline (newuser34 #2: the small print said "before the change" under a
+    chart whose words said "since"); or every point, with no change to split at.
+    """
+    if analysis.kind != "xmr":
+        return None
+    if analysis.baseline is not None:
+        return "baseline"
+    before = analysis.values[: analysis.change_at or 0]
+    if analysis.segments and any(v is not None for v in before):
+        return "since_change"
+    return "all"
+
+
+def drift_text(analysis: charts.Analysis, lang: Language) -> str:
+    """That the points the limits come from are themselves a trend or a shift, when they are.
+
+    Such limits describe the movement, not a steady level, so a point beyond
+    them within the trend is part of it (:func:`spc._drifting`), and the
+    limits in force then say nothing of the target.
+    """
+    if not analysis.drifting:
+        return ""
+    drift = next((d for d in analysis.drifting if d.rule == "trend"), analysis.drifting[-1])
+    words = {
+        "trend": N_(
+            "These limits come from figures that are themselves a trend, so points beyond "
+            "them within it are part of that trend, not a separate signal."
+        ),
+        "shift": N_(
+            "These limits come from figures that themselves hold a shift, so points beyond "
+            "them within it are part of that shift, not a separate signal."
+        ),
+    }
+    text = lang.gettext(words[drift.rule])
+    if analysis.drifting_now and analysis.assurance_pending:
+        text += " " + lang.gettext(
+            "No assurance icon until limits can be made from figures that have settled."
+        )
+    return text
+
+
+def rules_text(rules: charts.Rules, analyses: Sequence[charts.Analysis], lang: Language) -> str:
+    """The chart rules used, for the small print: only for the kinds of chart on the page.
+
+    Where the XmR limits come from is :func:`limits_source`, as the words
+    under each chart give it.
+    """
+    kinds = {a.kind for a in analyses}
+    parts = []
+    if "run" in kinds:
+        parts.append(
+            lang.gettext(
+                "Run charts (once {run_min} figures are logged): median line; a shift is "
+                "{run_shift} or more points on one side of it, a trend {run_trend} or more "
+                "rising or falling."
+            ).format(
+                run_min=rules.min_run_points,
+                run_shift=rules.run_shift,
+                run_trend=rules.run_trend,
+            )
+        )
+    if "xmr" in kinds:
+        sources = {limits_source(a) for a in analyses if a.kind == "xmr"}
+        where = {
+            "baseline": N_("from the baseline before the change"),
+            "since_change": N_(
+                "from the points since the change (too few came before it for a baseline)"
+            ),
+            "all": N_("from the points charted"),
+        }
+        source = next(iter(sources)) if len(sources) == 1 else None
+        said = (
+            lang.gettext(where[source])
+            if source is not None
+            else lang.gettext("from the points each chart's words name")
+        )
+        parts.append(
+            lang.gettext(
+                "XmR charts (once {spc_min} figures are logged): mean and process limits at the "
+                "mean ± 2.66 × the mean moving range, {source}; signals are a point outside the "
+                "limits, a shift of {spc_shift} points, a trend of {spc_trend}, and two of three "
+                "points on one side beyond two-thirds of the way to a limit."
+            ).format(
+                spc_min=rules.min_spc_points,
+                source=said,
+                spc_shift=rules.spc_shift,
+                spc_trend=rules.spc_trend,
+            )
+        )
+    return " ".join(parts)
 
 
 def own_baseline_text(
@@ -785,7 +868,7 @@ def own_baseline_text(
     before it are drawn and judged against nothing, and the change is judged
     against the baseline in the facts (:func:`facts_baseline_text`).
     """
-    if analysis.baseline is not None or analysis.change_at is None or not analysis.segments:
+    if limits_source(analysis) != "since_change" or analysis.change_at is None:
         return ""
     first = analysis.segments[0]
     before = sum(v is not None for v in analysis.values[: analysis.change_at])

@@ -1,0 +1,74 @@
+"""What a new user found in an ICB's progress updates and their money (newuser34).
+
+An ICB-hosted High Intensity Use service: A&E attendances by the people supported fell
+every month from 402 in April 2026 to 326 in November, with only 4 months logged before
+the change in April; emergency admissions only vary; a PAM score is logged each quarter.
+The facts, figures and team sheet are the trial's own (tests/data/fixnew34).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from docchecks import docx_text
+from pitchkit.api import UpdateRequest, write_update
+
+DATA = Path(__file__).parent / "data" / "fixnew34"
+TODAY = dt.date(2026, 12, 6)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    for name in ("facts.yaml", "figures.csv", "team.xlsx"):
+        shutil.copy(DATA / name, tmp_path / name)
+    return tmp_path / "facts.yaml"
+
+
+def update(facts: Path, director: str, period: str | None = None) -> str:
+    """The update's text, its lines joined with single spaces."""
+    request = UpdateRequest(
+        facts=facts,
+        director=director,
+        period=period,
+        out=facts.parent / f"out-{director}-{period}",
+        directors=facts.parent / "team.xlsx",
+        today=TODAY,
+    )
+    [path] = write_update(request).written
+    return " ".join(docx_text(path).split())
+
+
+# ------------------------------------------------------------- 1. where the limits come from
+
+
+def test_the_small_print_says_where_the_limits_come_from_as_the_chart_does(
+    project: Path,
+) -> None:
+    text = update(project, "dof")
+    assert "Limits from the 8 months since the change in April 2026" in text
+    # The small print said "before the change" under a chart whose limits came from after it.
+    assert "moving range before the change" not in text
+    assert (
+        "mean ± 2.66 × the mean moving range, from the points since the change (too few came "
+        "before it for a baseline)"
+    ) in text
+    # No run chart is on the page, so the small print does not describe one.
+    assert "Run charts" not in text
+
+
+def test_a_point_beyond_limits_made_from_a_trend_is_not_a_second_finding(project: Path) -> None:
+    # The limits come from the 8 falling months themselves: November's 326, just below the
+    # lower limit of 327.2, and April's 402 above the upper one are the ends of that trend.
+    text = update(project, "dof")
+    assert "These limits come from figures that are themselves a trend" in text
+    assert "trend: 8 months falling (improvement), ending November 2026" in text
+    assert "below the lower limit" not in text
+    assert "above the upper limit" not in text
+    assert "new on the chart: 1 point below the lower limit" not in text
+    # Nor does the assurance note say the figures improved beyond their limits.
+    assert "improved beyond their limits" not in text
+    assert "No assurance icon until limits can be made from figures that have settled." in text
