@@ -9,6 +9,7 @@ The facts, figures and team sheet are the trial's own (tests/data/fixnew34).
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 from pathlib import Path
 
@@ -72,3 +73,23 @@ def test_a_point_beyond_limits_made_from_a_trend_is_not_a_second_finding(project
     # Nor does the assurance note say the figures improved beyond their limits.
     assert "improved beyond their limits" not in text
     assert "No assurance icon until limits can be made from figures that have settled." in text
+
+
+# ------------------------------------------------------- 2. a draft's forecast at full rate
+
+
+def test_a_forecast_at_the_plans_full_rate_is_that_rate_times_the_months_left(
+    project: Path,
+) -> None:
+    # A June draft written in December: its 7 admissions figures are too few for a chart, so
+    # nothing is counted to June and July to March is forecast at the plan's full rate. The
+    # log read in December (8 figures, a chart showing nothing) forecast £0, and the row read
+    # "at the plan's full rate (£0 for 2026/27)".
+    text = update(project, "cmo", "2026-06")
+    found = re.search(
+        r"the rest of the year is forecast at the plan's full rate \(£([\d,]+) for 2026/27\)",
+        text,
+    )
+    assert found, text
+    # 29 admissions a month at £2,115.62 (2016/17 restated), July to March: 274 of 365 days.
+    assert int(found[1].replace(",", "")) == round(29 * 12 * 2115.62 * 274 / 365, -3)

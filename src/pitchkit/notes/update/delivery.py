@@ -26,6 +26,7 @@ from pitchkit.notes import wording
 from pitchkit.notes.context import Context, worse_cash_text
 from pitchkit.notes.update import fillin, spans
 from pitchkit.notes.update.actuals import (
+    forecast_as_reported,
     forecast_in_year,
     shown_count,
     too_early_count,
@@ -261,7 +262,12 @@ def plan_forecast_text(impact_id: str, situation: Situation) -> str:
     if ledger is None or ledger.under_way is None or not _priced_id(impact_id, situation):
         return ""
     year = ledger.under_way
-    part = forecast_in_year(ledger, situation.facts, impact_id, year, unfigured=True)
+    claim = situation.claims.get(impact_id)
+    part = (
+        forecast_in_year(ledger, situation.facts, impact_id, year, unfigured=True)
+        if claim is None
+        else forecast_as_reported(ledger, situation.facts, impact_id, year, claim)
+    )
     if part is None:
         return ""
     return situation.lang.gettext("{money} for {year}").format(
