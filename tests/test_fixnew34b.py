@@ -93,3 +93,33 @@ def test_a_forecast_at_the_plans_full_rate_is_that_rate_times_the_months_left(
     assert found, text
     # 29 admissions a month at £2,115.62 (2016/17 restated), July to March: 274 of 365 days.
     assert int(found[1].replace(",", "")) == round(29 * 12 * 2115.62 * 274 / 365, -3)
+
+
+# ------------------------------------------------ 3. whose money, and against the funding
+
+
+def test_the_board_sentence_keeps_whose_money_it_is(project: Path) -> None:
+    # `payer: trust`: A&E attendances avoided free time in the acute trust's emergency
+    # department, which the brief says is "not money for the ICB". The sentence an ICB
+    # finance director pastes into an ICB board report said only "worth £80,000 in capacity".
+    text = update(project, "dof")
+    assert (
+        "a reduction of 351 in A&E attendances by the people supported (worth £80,000 of time "
+        "freed in the emergency department at 2026/27 prices, not money for the ICB) between "
+        "April and November 2026"
+    ) in text
+    assert "£80,000 in capacity" not in text
+
+
+def test_the_finance_directors_update_weighs_the_benefit_against_the_funding(
+    project: Path,
+) -> None:
+    text = update(project, "dof")
+    assert (
+        "Benefit against £186,000 of funding, counting capacity as if it were cash: 2026/27 "
+        "£120,000 forecast for £186,000 (£80,000 delivered to the end of November 2026"
+    ) in text
+    assert "a net cost of £66,000; not paid back within the project; 64p per £1." in text
+    # Only the finance director's, as in the brief; and not beside an earlier period's figures.
+    assert "Benefit against" not in update(project, "cmo")
+    assert "Benefit against" not in update(project, "dof", "2026-06")
