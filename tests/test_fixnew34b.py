@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from docchecks import docx_text
+from documenttext import document_text
 from pitchkit.api import UpdateRequest, write_update
 
 DATA = Path(__file__).parent / "data" / "fixnew34"
@@ -123,3 +124,39 @@ def test_the_finance_directors_update_weighs_the_benefit_against_the_funding(
     # Only the finance director's, as in the brief; and not beside an earlier period's figures.
     assert "Benefit against" not in update(project, "cmo")
     assert "Benefit against" not in update(project, "dof", "2026-06")
+
+
+# ------------------------------------------------------- 4. direction from the SPC reading
+
+
+def _direction(text_lines: list[str], measure: str) -> str:
+    [row] = [line for line in text_lines if line.startswith(measure) and " | " in line]
+    return row.rsplit(" | ", 1)[-1]
+
+
+def update_lines(facts: Path, director: str, period: str | None = None) -> list[str]:
+    request = UpdateRequest(
+        facts=facts,
+        director=director,
+        period=period,
+        out=facts.parent / f"lines-{director}-{period}",
+        directors=facts.parent / "team.xlsx",
+        today=TODAY,
+    )
+    [path] = write_update(request).written
+    return document_text(path.read_bytes()).splitlines()
+
+
+def test_the_direction_comes_from_the_chart_or_is_too_early_to_say(project: Path) -> None:
+    # June: 7 monthly figures, too few for a chart. Admissions of 113 after May's 120 read
+    # "better than May 2026", a month-to-month wobble the chart later calls normal variation.
+    june = update_lines(project, "cmo", "2026-06")
+    assert _direction(june, "Emergency admissions of the people supported") == "too early to say"
+    assert _direction(june, "A&E attendances by the people supported") == "too early to say"
+    assert not [line for line in june if "better than May 2026" in line]
+    # November: the charts read the latest point.
+    november = update_lines(project, "dof")
+    assert _direction(november, "A&E attendances by the people supported") == "improving"
+    admissions = _direction(november, "Emergency admissions of the people supported")
+    assert admissions == "within normal variation"
+    assert _direction(november, "Patient Activation Measure score") == "too early to say"
