@@ -160,3 +160,15 @@ def test_the_direction_comes_from_the_chart_or_is_too_early_to_say(project: Path
     admissions = _direction(november, "Emergency admissions of the people supported")
     assert admissions == "within normal variation"
     assert _direction(november, "Patient Activation Measure score") == "too early to say"
+
+
+# ----------------------------------------------------- 5. the next update after a draft
+
+
+def test_a_draft_for_a_past_period_names_the_update_that_follows_it(project: Path) -> None:
+    # A June draft written on 6 December: "31 December 2026" was a month after neither.
+    june = update_lines(project, "cmo", "2026-06")
+    assert "Next update | the update for July 2026" in june
+    # November's update, reported on 4 December, keeps the log's rhythm: a month later.
+    november = update_lines(project, "dof")
+    assert "Next update | 4 January 2027" in november
