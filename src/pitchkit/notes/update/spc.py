@@ -931,8 +931,9 @@ def _drifting(
     above the upper limit. Making Data Count makes limits from a stable
     period, so here the trend (or shift) is the signal: a point beyond the
     limits, or two of three near them, that lies within it is part of it and
-    is not listed on its own. Returns the trends and shifts whose points all
-    made the limits, and the signals without those folded into them.
+    is not listed on its own. Returns the trends whose points all made the
+    limits, and the shifts that had such a point folded into them (to be
+    said), and the signals without those folded.
     """
     made = [i for i, _ in points][: segment.basis]
     if not made:
@@ -944,12 +945,17 @@ def _drifting(
     if not drifts:
         return (), found
 
-    def folded(signal: Signal) -> bool:
-        return signal.rule in ("outside_limits", "two_of_three") and any(
-            d.start <= signal.start and signal.end <= d.end for d in drifts
+    def within(signal: Signal, drift: Signal) -> bool:
+        return signal.rule in ("outside_limits", "two_of_three") and (
+            drift.start <= signal.start and signal.end <= drift.end
         )
 
-    return drifts, tuple(s for s in found if not folded(s))
+    kept = tuple(s for s in found if not any(within(s, d) for d in drifts))
+    # A trend among the points is always said (limits fitted to a slope describe no level);
+    # a shift only when a point beyond the limits was folded into it: the shift is listed
+    # as a signal already, and saying it twice adds nothing (fixnew21a's falls with harm).
+    said = tuple(d for d in drifts if d.rule == "trend" or any(within(s, d) for s in found))
+    return said, kept
 
 
 def _assurance_pending(
