@@ -172,3 +172,17 @@ def test_a_draft_for_a_past_period_names_the_update_that_follows_it(project: Pat
     # November's update, reported on 4 December, keeps the log's rhythm: a month later.
     november = update_lines(project, "dof")
     assert "Next update | 4 January 2027" in november
+
+
+# ------------------------------------------- 6. a quarterly measure counted in its figures
+
+
+def test_a_quarterly_measure_is_counted_in_its_own_figures(project: Path) -> None:
+    # The PAM score is logged in December, March, June and September: 4 figures, where a
+    # chart needs 8. "A chart needs 8 months and there are 4 so far" read as half there.
+    text = update(project, "dof")
+    assert (
+        "No chart yet for Patient Activation Measure score, cohort average: a chart needs 8 "
+        "figures (8 quarters) and there are 4 so far."
+    ) in text
+    assert "a chart needs 8 months and there are 4" not in text

@@ -26,7 +26,7 @@ from pitchkit.notes.context import Context
 from pitchkit.notes.update import charts, icons, spc
 from pitchkit.notes.update.board import deliveries
 from pitchkit.notes.update.claims import Claim, worsening
-from pitchkit.notes.update.delivery import chosen_statements
+from pitchkit.notes.update.delivery import chosen_statements, sparse
 from pitchkit.notes.update.measures import has_figure, per_period_words, shown_unit
 from pitchkit.notes.update.progress import MeasureProgress
 from pitchkit.notes.update.situation import Situation
@@ -222,7 +222,7 @@ def too_few_texts(short: _Chosen, situation: Situation) -> list[str]:
     lang = situation.lang
     groups: dict[tuple[str, int], list[tuple[MeasureProgress, Claim]]] = {}
     for progress, claim in short:
-        needed = _count(claim.analysis.rules.min_run_points, _kind_of(claim, situation), lang)
+        needed = _needed_words(progress, claim, situation)
         groups.setdefault((needed, claim.analysis.count), []).append((progress, claim))
     texts = []
     for (needed, count), members in groups.items():
@@ -244,6 +244,26 @@ def too_few_texts(short: _Chosen, situation: Situation) -> list[str]:
             ).format(measures=fmt.join_list(names, lang), needed=needed, n=count)
         texts.append(fmt.settled(text, lang))
     return texts
+
+
+def _needed_words(progress: MeasureProgress, claim: Claim, situation: Situation) -> str:
+    """``8 months``, or ``8 figures (8 quarters)`` for a measure logged less often than its log.
+
+    A survey logged each quarter in a monthly log has one figure every three
+    months: "a chart needs 8 months and there are 4 so far" read as if half
+    of them were there (newuser34 #10). It is counted in its own figures,
+    with the span they take when it is measured each quarter or each year.
+    """
+    lang = situation.lang
+    n = claim.analysis.rules.min_run_points
+    cadence = progress.cadence
+    if cadence == 1 and not sparse(claim):
+        return _count(n, _kind_of(claim, situation), lang)
+    figures = lang.ngettext("{n} figure", "{n} figures", n).format(n=n)
+    span = {3: "quarter", 12: "year"}.get(cadence)
+    if span is None:
+        return figures
+    return lang.gettext("{figures} ({span})").format(figures=figures, span=_count(n, span, lang))
 
 
 def _kind_of(claim: Claim, situation: Situation) -> str:
