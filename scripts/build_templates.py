@@ -620,6 +620,11 @@ def build_update() -> Document:
         "update.delivered",
         lambda: _update_delivered(document),
     )
+    # For a finance director, the brief's benefit against the funding (newuser34 #5): after
+    # the table of what was delivered, or after the measures when nothing is credited yet.
+    tag(document, "if update.funding_line")
+    para(document, "{{ update.funding_line }}")
+    tag(document, "endif")
     section(document, T("For your board report"), None, lambda: _update_board(document))
     section(
         document,

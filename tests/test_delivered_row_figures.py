@@ -19,7 +19,7 @@ from ruamel.yaml import YAML
 
 from docchecks import docx_text
 from pitchkit.api import UpdateRequest, write_update
-from pitchkit.notes.update import spc
+from pitchkit.notes.update.spc import Rules
 
 FACTS = Path(__file__).resolve().parent.parent / "examples" / "falls-prevention" / "facts.yaml"
 TODAY = dt.date(2028, 4, 10)
@@ -58,9 +58,9 @@ def test_a_survey_every_third_month_needs_more_figures_not_months(tmp_path: Path
         for entry in YAML(typ="safe").load(FACTS.read_text(encoding="utf-8"))["updates"]
         if "staff-confidence" in (entry.get("measures") or {})
     ]
-    # The points a run chart needs (the footnote gives them when a run chart is shown; this
-    # update shows XmR charts only, so its footnote gives theirs).
-    needed = spc.Rules().min_run_points - len(logged)
+    # The figures a run chart needs (the note's footnote names run charts only when one is on
+    # the page: newuser34 #11).
+    needed = Rules().min_run_points - len(logged)
     assert f"{needed} more figures better than the baseline could show one" in survey
     assert "too few figures yet" in survey
     assert "more months" not in survey

@@ -123,7 +123,16 @@ def test_a_young_measure_no_better_than_the_baseline_forecasts_nothing(tmp_path:
         "from normal variation (3 so far; a chart needs 8), but none is better than the baseline, "
         "so no money is forecast for it until they are."
     ) in update
-    assert "plan's full rate" not in update
+    # Not the plan's full rate in the row; the brief's line on benefit against the funding,
+    # which the finance director's update now gives too (newuser34 #5), names the other
+    # measures' full rate for the rest of the year and this one's nothing.
+    rows = [line for line in update.splitlines() if line.startswith("Agency nurse shifts on")]
+    assert rows
+    assert not [row for row in rows if "plan's full rate" in row]
+    assert (
+        "nothing counted for agency nurse shifts on the surgical admissions ward, whose figures "
+        "are worse than before the change"
+    ) in update
     # A brief of the same day: the statement, the cash line and the year agree with the row.
     early = tmp_path / "early"
     [written] = write_brief(

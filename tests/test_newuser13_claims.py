@@ -100,9 +100,12 @@ def test_a_quarter_is_built_from_the_spreadsheets_months_beside_a_monthly_log() 
     # The survey has one figure in the quarter: September's, not "an average" of one.
     assert "| 84% (September 2026) |" in row(text, SURVEY)
     assert "Last known" not in text
-    # Written on 5 December: the next update is not 31 October, already past.
+    # Written on 5 December: the next update is not 31 October, already past; nor a date
+    # stepped on past today that follows neither the quarter nor today (newuser34 #11): it
+    # is the update for the month after the period reported (a monthly cadence).
     assert "Next update | 31 October 2026" not in text
-    assert "Next update | 31 December 2026" in text
+    assert "Next update | 31 December 2026" not in text
+    assert "Next update | the update for October 2026" in text
 
 
 def test_a_quarter_under_way_names_only_the_months_in_the_file(tmp_path: Path) -> None:

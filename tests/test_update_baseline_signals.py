@@ -98,8 +98,11 @@ def test_a_baseline_already_improving_is_said_though_its_signals_are_not_listed(
     shown = update(tmp_path, "coo", "2026-03", FALLING)
     caption = next(t for t in shown if t.startswith("Limits from the baseline, the 17 months"))
     assert "2024" not in caption, caption
+    # The baseline is itself a falling trend (newuser34 #2): a point beyond its limits within
+    # that trend is part of it, not a third signal, and the words say so.
+    assert "These limits come from figures that are themselves a trend" in caption
     assert (
-        "3 signals in the months before the change are not listed or marked: they belong to "
+        "2 signals in the months before the change are not listed or marked: they belong to "
         "the baseline, not to the project. Before the change, the figures were already "
         "improving." in caption
     ), caption

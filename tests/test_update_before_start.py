@@ -53,8 +53,9 @@ def row(text: str) -> str:
 @pytest.mark.parametrize(
     ("locale", "before", "direction"),
     [
-        ("en_GB", "before the change", "before the change: better than July 2025"),
-        ("cy_GB", "cyn y newid", "cyn y newid: yn well na Gorffennaf 2025"),
+        # Too few figures for a chart: no month-on-month direction (newuser34 #9).
+        ("en_GB", "before the change", "before the change"),
+        ("cy_GB", "cyn y newid", "cyn y newid"),
     ],
 )
 def test_a_period_before_the_start_says_before_the_change_in_both_columns(

@@ -240,6 +240,11 @@ _FREED = {
 }
 
 
+def freed_words(body: str, lang: Language) -> str:
+    """``time freed in the emergency department``: capacity freed in another body's staff."""
+    return lang.gettext(_FREED[body]) if body in _FREED else ""
+
+
 def org_own(ledger: Ledger, lang: Language) -> str:
     """``the trust's``, ``the ICB's``: the project's own organisation, as owner.
 

@@ -423,6 +423,41 @@ def forecast_in_year(
     return part.earned
 
 
+def forecast_as_reported(
+    ledger: Ledger, facts: Facts, impact_id: str, year: int, claim: Claim
+) -> float | None:
+    """:func:`forecast_in_year` as the update of ``claim``'s period reads the log.
+
+    An update for an earlier period (a June draft written in December) says
+    what its own figures show: "7 so far; a chart needs 8, so no money is
+    counted for the months logged and the rest of the year is forecast at the
+    plan's full rate". Its figure must be that rate times the months left
+    after them, never the forecast of the log read on the note's date when
+    its later figures make a chart that counts what it shows (nothing, for a
+    chart showing no change): that gave "at the plan's full rate (£0 for
+    2026/27)" (newuser34 #3). While the log read on the note's date is at the
+    plan's full rate too (:func:`forecast_unshown`), or reads the same
+    figures, it is :func:`forecast_in_year`: an October update and a brief
+    written the same day give one figure (review23 #3).
+    """
+    counted = _counted_line(ledger, facts, impact_id)
+    if counted is None or year != ledger.under_way:
+        return None
+    now = _claims(ledger, facts).get(impact_id)
+    if (
+        now is None
+        or _figures(now) <= _figures(claim)
+        or forecast_unshown(ledger, facts, impact_id, year)
+    ):
+        return forecast_in_year(ledger, facts, impact_id, year, unfigured=True)
+    line, _ = counted
+    return line_forecast(ledger, claim, line, year).earned
+
+
+def _figures(claim: Claim) -> int:
+    return sum(p.value is not None for p in claim.points)
+
+
 def forecast_unshown(ledger: Ledger, facts: Facts, impact_id: str, year: int) -> bool:
     """Whether ``impact_id``'s forecast for ``year`` is the plan's rate after nothing counted.
 

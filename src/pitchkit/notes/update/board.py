@@ -570,7 +570,7 @@ def delivered_phrase(progress: MeasureProgress, situation: Situation) -> str:
                 else lang.gettext("an increase of {amount} in {measure}")
             )
         phrase = pattern.format(amount=size, measure=measure)
-        worth = delivered_money_text(progress, lang)
+        worth = delivered_money_text(progress, lang, situation.pitch.ledger)
         if worth and phrase.endswith(")"):
             # A measure that ends in its own brackets ("units wasted (expired or out of
             # date)") takes the worth inside them, not in a second pair straight after.

@@ -14,19 +14,19 @@ many it has and how many a chart needs.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
-from typing import Any
+from typing import Any, Literal
 
 from pitchkit.facts.schema import Settings
 from pitchkit.i18n import fmt
-from pitchkit.i18n.translation import Language
+from pitchkit.i18n.translation import N_, Language
 from pitchkit.notes import wording
 from pitchkit.notes.context import Context
 from pitchkit.notes.update import charts, icons, spc
 from pitchkit.notes.update.board import deliveries
 from pitchkit.notes.update.claims import Claim, worsening
-from pitchkit.notes.update.delivery import chosen_statements
+from pitchkit.notes.update.delivery import chosen_statements, sparse
 from pitchkit.notes.update.measures import has_figure, per_period_words, shown_unit
 from pitchkit.notes.update.progress import MeasureProgress
 from pitchkit.notes.update.situation import Situation
@@ -92,9 +92,7 @@ def chart_context(situation: Situation) -> Context:
     return {
         "charts": [chart(p, c, situation) for p, c in chosen],
         "chart_note": " ".join(notes),
-        "chart_rules": (
-            rules_text(rules, lang, {c.analysis.kind for _, c in chosen}) if chosen else ""
-        ),
+        "chart_rules": rules_text(rules, [c.analysis for _, c in chosen], lang),
     }
 
 
@@ -224,7 +222,7 @@ def too_few_texts(short: _Chosen, situation: Situation) -> list[str]:
     lang = situation.lang
     groups: dict[tuple[str, int], list[tuple[MeasureProgress, Claim]]] = {}
     for progress, claim in short:
-        needed = _count(claim.analysis.rules.min_run_points, _kind_of(claim, situation), lang)
+        needed = _needed_words(progress, claim, situation)
         groups.setdefault((needed, claim.analysis.count), []).append((progress, claim))
     texts = []
     for (needed, count), members in groups.items():
@@ -246,6 +244,26 @@ def too_few_texts(short: _Chosen, situation: Situation) -> list[str]:
             ).format(measures=fmt.join_list(names, lang), needed=needed, n=count)
         texts.append(fmt.settled(text, lang))
     return texts
+
+
+def _needed_words(progress: MeasureProgress, claim: Claim, situation: Situation) -> str:
+    """``8 months``, or ``8 figures (8 quarters)`` for a measure logged less often than its log.
+
+    A survey logged each quarter in a monthly log has one figure every three
+    months: "a chart needs 8 months and there are 4 so far" read as if half
+    of them were there (newuser34 #10). It is counted in its own figures,
+    with the span they take when it is measured each quarter or each year.
+    """
+    lang = situation.lang
+    n = claim.analysis.rules.min_run_points
+    cadence = progress.cadence
+    if cadence == 1 and not sparse(claim):
+        return _count(n, _kind_of(claim, situation), lang)
+    figures = lang.ngettext("{n} figure", "{n} figures", n).format(n=n)
+    span = {3: "quarter", 12: "year"}.get(cadence)
+    if span is None:
+        return figures
+    return lang.gettext("{figures} ({span})").format(figures=figures, span=_count(n, span, lang))
 
 
 def _kind_of(claim: Claim, situation: Situation) -> str:
@@ -754,47 +772,111 @@ def baseline_text(
             "points are added."
         )
         parts.append(fmt.settled(trial.format(n=analysis.rules.min_spc_points), lang))
+    parts.append(drift_text(analysis, lang))
     parts.append(facts_baseline_text(analysis, points, kind, lang))
     parts.append(icons.pending_words(analysis, lang))
     return " ".join(p for p in parts if p)
 
 
-def rules_text(rules: charts.Rules, lang: Language, kinds: Collection[str] = ("run", "xmr")) -> str:
-    """The chart rules used, for the small print: those of the kinds of chart shown.
+LimitsSource = Literal["baseline", "since_change", "all"]
 
-    An update of run charts alone does not explain XmR limits, nor one of XmR
-    charts alone the run chart's median: the rules of a kind not shown are
-    two lines of small print that, at the foot of page 2, could push the
-    update to a third page and so cost it a chart (fixleft24a #8).
+
+def limits_source(analysis: charts.Analysis) -> LimitsSource | None:
+    """Where an XmR chart's first limits come from; ``None`` for any other chart.
+
+    The one answer both the words under a chart (:func:`own_baseline_text`)
+    and the small print (:func:`rules_text`) give: the baseline before the
+    change; the points since the change, when too few came before it for a
+    baseline (newuser34 #2: the small print said "before the change" under a
+    chart whose words said "since"); or every point, with no change to split at.
     """
-    values = {
-        "run_min": rules.min_run_points,
-        "run_shift": rules.run_shift,
-        "run_trend": rules.run_trend,
-        "spc_min": rules.min_spc_points,
-        "spc_shift": rules.spc_shift,
-        "spc_trend": rules.spc_trend,
+    if analysis.kind != "xmr":
+        return None
+    if analysis.baseline is not None:
+        return "baseline"
+    before = analysis.values[: analysis.change_at or 0]
+    if analysis.segments and any(v is not None for v in before):
+        return "since_change"
+    return "all"
+
+
+def drift_text(analysis: charts.Analysis, lang: Language) -> str:
+    """That the points the limits come from are themselves a trend or a shift, when they are.
+
+    Such limits describe the movement, not a steady level, so a point beyond
+    them within the trend is part of it (:func:`spc._drifting`), and the
+    limits in force then say nothing of the target.
+    """
+    if not analysis.drifting:
+        return ""
+    drift = next((d for d in analysis.drifting if d.rule == "trend"), analysis.drifting[-1])
+    words = {
+        "trend": N_(
+            "These limits come from figures that are themselves a trend, so points beyond "
+            "them within it are part of that trend, not a separate signal."
+        ),
+        "shift": N_(
+            "These limits come from figures that themselves hold a shift, so points beyond "
+            "them within it are part of that shift, not a separate signal."
+        ),
     }
-    if "xmr" not in kinds:
-        return lang.gettext(
-            "Run charts (from {run_min} points): median line; a shift is {run_shift} or more "
-            "points on one side of it, a trend {run_trend} or more rising or falling."
-        ).format(**values)
-    if "run" not in kinds:
-        return lang.gettext(
-            "XmR charts (from {spc_min} points): mean and process limits at the mean ± 2.66 × "
-            "the mean moving range before the change; signals are a point outside the limits, "
-            "a shift of {spc_shift} points, a trend of {spc_trend}, and two of three points on "
-            "one side beyond two-thirds of the way to a limit."
-        ).format(**values)
-    return lang.gettext(
-        "Run charts (from {run_min} points): median line; a shift is {run_shift} or more points "
-        "on one side of it, a trend {run_trend} or more rising or falling. XmR charts (from "
-        "{spc_min} points): mean and process limits at the mean ± 2.66 × the mean moving range "
-        "before the change; signals are a point outside the limits, a shift of {spc_shift} "
-        "points, a trend of {spc_trend}, and two of three points on one side beyond two-thirds "
-        "of the way to a limit."
-    ).format(**values)
+    text = lang.gettext(words[drift.rule])
+    if analysis.drifting_now and analysis.assurance_pending:
+        text += " " + lang.gettext(
+            "No assurance icon until limits can be made from figures that have settled."
+        )
+    return text
+
+
+def rules_text(rules: charts.Rules, analyses: Sequence[charts.Analysis], lang: Language) -> str:
+    """The chart rules used, for the small print: only for the kinds of chart on the page.
+
+    Where the XmR limits come from is :func:`limits_source`, as the words
+    under each chart give it.
+    """
+    kinds = {a.kind for a in analyses}
+    parts = []
+    if "run" in kinds:
+        parts.append(
+            lang.gettext(
+                "Run charts (once {run_min} figures are logged): median line; a shift is "
+                "{run_shift} or more points on one side of it, a trend {run_trend} or more "
+                "rising or falling."
+            ).format(
+                run_min=rules.min_run_points,
+                run_shift=rules.run_shift,
+                run_trend=rules.run_trend,
+            )
+        )
+    if "xmr" in kinds:
+        sources = {limits_source(a) for a in analyses if a.kind == "xmr"}
+        where = {
+            "baseline": N_("from the baseline before the change"),
+            "since_change": N_(
+                "from the points since the change (too few came before it for a baseline)"
+            ),
+            "all": N_("from the points charted"),
+        }
+        source = next(iter(sources)) if len(sources) == 1 else None
+        said = (
+            lang.gettext(where[source])
+            if source is not None
+            else lang.gettext("from the points each chart's words name")
+        )
+        parts.append(
+            lang.gettext(
+                "XmR charts (once {spc_min} figures are logged): mean and process limits at the "
+                "mean ± 2.66 × the mean moving range, {source}; signals are a point outside the "
+                "limits, a shift of {spc_shift} points, a trend of {spc_trend}, and two of three "
+                "points on one side beyond two-thirds of the way to a limit."
+            ).format(
+                spc_min=rules.min_spc_points,
+                source=said,
+                spc_shift=rules.spc_shift,
+                spc_trend=rules.spc_trend,
+            )
+        )
+    return " ".join(parts)
 
 
 def own_baseline_text(
@@ -806,7 +888,7 @@ def own_baseline_text(
     before it are drawn and judged against nothing, and the change is judged
     against the baseline in the facts (:func:`facts_baseline_text`).
     """
-    if analysis.baseline is not None or analysis.change_at is None or not analysis.segments:
+    if limits_source(analysis) != "since_change" or analysis.change_at is None:
         return ""
     first = analysis.segments[0]
     before = sum(v is not None for v in analysis.values[: analysis.change_at])

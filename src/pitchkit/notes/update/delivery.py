@@ -24,8 +24,10 @@ from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import Language
 from pitchkit.notes import wording
 from pitchkit.notes.context import Context, worse_cash_text
+from pitchkit.notes.moneytext import freed_words, org_for, org_own
 from pitchkit.notes.update import fillin, spans
 from pitchkit.notes.update.actuals import (
+    forecast_as_reported,
     forecast_in_year,
     shown_count,
     too_early_count,
@@ -45,6 +47,7 @@ from pitchkit.notes.update.progress import MeasureProgress, is_money
 from pitchkit.notes.update.situation import Situation
 from pitchkit.pounds import is_pounds
 from pitchkit.recast.money import (
+    Ledger,
     adds_spend,
     default_releases,
     fy_bounds,
@@ -261,7 +264,12 @@ def plan_forecast_text(impact_id: str, situation: Situation) -> str:
     if ledger is None or ledger.under_way is None or not _priced_id(impact_id, situation):
         return ""
     year = ledger.under_way
-    part = forecast_in_year(ledger, situation.facts, impact_id, year, unfigured=True)
+    claim = situation.claims.get(impact_id)
+    part = (
+        forecast_in_year(ledger, situation.facts, impact_id, year, unfigured=True)
+        if claim is None
+        else forecast_as_reported(ledger, situation.facts, impact_id, year, claim)
+    )
     if part is None:
         return ""
     return situation.lang.gettext("{money} for {year}").format(
@@ -404,7 +412,9 @@ def delivered_rows(situation: Situation) -> list[Context]:
                     text=row["text"],
                 )
             row["money"] = progress.delivered_money
-            row["money_text"] = delivered_money_text(progress, situation.lang)
+            row["money_text"] = delivered_money_text(
+                progress, situation.lang, situation.pitch.ledger
+            )
             row["share_text"] = share_text(progress, statements, situation)
             text, part = row["text"], row["share_text"]
             if part and not row["money_text"] and text.endswith(")"):
@@ -724,10 +734,17 @@ def against_mean_pattern(delivered: float, impact: Impact, lang: Language) -> st
     )
 
 
-def delivered_money_text(progress: MeasureProgress, lang: Language) -> str:
+def delivered_money_text(
+    progress: MeasureProgress, lang: Language, ledger: Ledger | None = None
+) -> str:
     """``worth £448,000``, where the delivery has a positive money value.
 
     Empty for a measure that is itself money: its amount already says what it is worth.
+    With the project's ``ledger``, money that is not the organisation's own says whose it
+    is, as the briefing note does: capacity freed in another body ("worth £80,000 of time
+    freed in the emergency department at 2026/27 prices, not money for the ICB") and cash
+    another body keeps ("…, not the ICB's cash"). The sentence for the board is copied into
+    another report, away from the brief that said so (newuser34 #5).
     """
     money = progress.delivered_money
     if money is None or money <= 0 or is_money(progress.impact):
@@ -742,6 +759,20 @@ def delivered_money_text(progress: MeasureProgress, lang: Language) -> str:
             )
         return lang.gettext("adding {money} to spend").format(money=wording.worth(money, lang))
     capacity = releases == "capacity"
+    line = ledger.line(impact.id) if ledger is not None else None
+    if line is not None and ledger is not None and progress.price_base is not None:
+        base = fy_label(progress.price_base)
+        freed = freed_words(line.elsewhere, lang) if capacity and line.elsewhere else ""
+        if freed:
+            return lang.gettext(
+                "worth {money} of {freed} at {base} prices, not money {org}"
+            ).format(
+                money=wording.worth(money, lang), freed=freed, base=base, org=org_for(ledger, lang)
+            )
+        if line.releases == "cash" and not line.own:
+            return lang.gettext("worth {money} at {base} prices, not {org} cash").format(
+                money=wording.worth(money, lang), base=base, org=org_own(ledger, lang)
+            )
     # Capacity is money only when what it frees is stopped: a board reading "worth £5.6m"
     # would count it as cash, so the kind of money is named as the briefing note names it.
     if progress.price_base is not None:

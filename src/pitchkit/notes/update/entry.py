@@ -172,6 +172,8 @@ def next_update_text(situation: Situation) -> str:
     a week after its period ended, the draft's own report is taken to be a week
     after its period, and the next is due a period after that (not at the end
     of the following period, a date a late draft has often passed already).
+    When even that date has passed on the day the draft is written, the next
+    update is named by its period: "the update for July 2026".
     """
     entry = situation.entry
     if entry is None:
@@ -182,9 +184,17 @@ def next_update_text(situation: Situation) -> str:
     # The page's date: the day the log's entry was reported, or the day a draft is written
     # (an undated entry's page has none, and keeps the rhythm's date).
     written = situation.entry.date if situation.entry is not None else situation.today
-    due = next_update_date(
-        entry, situation.period, situation.facts.settings.cadence, written=written
-    )
+    cadence = situation.facts.settings.cadence
+    due = next_update_date(entry, situation.period, cadence, written=None)
+    if written is not None and due < written:
+        # A draft for a period long past (June, written in December): the rhythm's date has
+        # gone, and a date stepped on to after today ("31 December 2026") follows neither
+        # June nor today (newuser34 #11). The next update is the one for the period after
+        # the one reported, named as such.
+        following = situation.period.following(cadence)
+        return situation.lang.gettext("the update for {period}").format(
+            period=fmt.period_label(following.text, situation.lang)
+        )
     return fmt.date(due, situation.lang)
 
 

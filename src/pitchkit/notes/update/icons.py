@@ -117,8 +117,8 @@ def pending_words(analysis: Analysis, lang: Language) -> str:
     The rule is NHSRplotthedots's (docs/spc.md); the words say which way the
     figures moved, so a chart of steady improvement reads as improvement.
     """
-    if not analysis.assurance_pending:
-        return ""
+    if not analysis.assurance_pending or analysis.drifting_now:
+        return ""  # limits made from a trend: the chart's words say why (charting.drift_text)
     if analysis.changes and analysis.changes[-1].moving:
         return lang.gettext(PENDING_WORDS)
     way = analysis.variation if analysis.variation in ("improvement", "concern") else "other"

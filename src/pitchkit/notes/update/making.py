@@ -18,9 +18,11 @@ from pitchkit.facts.schema import Director, Facts
 from pitchkit.i18n import fmt
 from pitchkit.i18n.messages import Message
 from pitchkit.i18n.translation import Language
+from pitchkit.notes import moneytext
 from pitchkit.notes.brief import builtin_template, properties
-from pitchkit.notes.context import Context, brief_context
+from pitchkit.notes.context import Context, brief_context, money_context, shown_ledger
 from pitchkit.notes.update import fillin
+from pitchkit.notes.update.actuals import note_period
 from pitchkit.notes.update.board import board_note, board_sentence_text
 from pitchkit.notes.update.charting import chart_context
 from pitchkit.notes.update.delivery import delivered_rows
@@ -272,6 +274,31 @@ def board_sentence(situation: Situation) -> str:
     return fillin.stale_prompt(text, max(latest).text, situation.lang)
 
 
+def funding_line(situation: Situation) -> str:
+    """The brief's benefit against the funding, for the finance director's update.
+
+    The briefing note gives a finance director the benefit set against the
+    funding, the payback and the return per £1; an update that left it out
+    gave the money delivered with nothing to weigh it against (newuser34 #5).
+    It is the brief's own line, for the same day, so it is given only in an
+    update for the latest period that day's log can know (a June draft
+    written in December would set November's money beside June's figures),
+    and never in a fill-in.
+    """
+    pitch = situation.pitch
+    if pitch.lens.lens.id != "finance" or situation.fill_in:
+        return ""
+    ledger = shown_ledger(pitch)
+    if ledger is None or ledger.today is None or not ledger.investment:
+        return ""
+    known = note_period(situation.facts, ledger.today)
+    if known is None or known.text != situation.period.text:
+        return ""
+    invested = moneytext.investment_line(ledger, moneytext.figures(ledger), situation.lang)
+    lines = money_context(pitch, situation.lang)["lines"]
+    return next((line for line in lines if invested and line.startswith(invested)), "")
+
+
 def update_context(situation: Situation) -> Context:
     """The ``update`` variable: period, status, measures, delivery, charts and next steps."""
     lang, entry, period = situation.lang, situation.entry, situation.period
@@ -292,6 +319,7 @@ def update_context(situation: Situation) -> Context:
         "next_update": next_update_text(situation),
     }
     context["board_note"] = board_note(situation, table_shown=bool(context["delivered"]))
+    context["funding_line"] = funding_line(situation)
     context.update(log_parts(situation))
     context.update(chart_context(situation))
     return context

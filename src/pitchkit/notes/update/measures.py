@@ -37,12 +37,6 @@ PLURALS = {
     "year": N_("years"),
     "period": N_("periods"),
 }
-#: A latest figure against the one before, for a measure too short to chart.
-SINCE_WORDS = {
-    "improving": N_("better than {period}"),
-    "worsening": N_("worse than {period}"),
-    "no change": N_("same as {period}"),
-}
 
 
 def amount_text(value: float, impact: Impact, lang: Language) -> str:
@@ -173,7 +167,7 @@ def measure_row(progress: MeasureProgress, situation: Situation) -> Context:
         direction = row["direction_text"]
         row["direction_text"] = (
             lang.gettext("before the change: {direction}").format(direction=direction)
-            if direction
+            if direction and claim.analysis.kind != "none"
             else before
         )
     due = progress.next_due(situation.period)
@@ -480,8 +474,8 @@ def direction_text(
     beside "delivered", plain "within normal variation" reads as no change.
     On a run chart, which has no limits and whose caption names the shift or
     trend that showed the change, it is ``holding at the improved level``.
-    A measure with too few figures for a chart compares its latest figure
-    with the one before, and names that period.
+    A measure with too few figures for a chart is *too early to say*: its
+    latest figure against the one before is mostly noise (newuser34 #9).
 
     A latest point in an improvement that began before the change is not
     the project's to claim (``counted`` false): the row says so, *improving
@@ -545,16 +539,10 @@ def direction_text(
         return lang.gettext("worsening")
     if variation == "special":
         return lang.gettext("changed")
-    if progress.direction is None or progress.previous is None:
-        return lang.gettext("first figure") if progress.latest else ""
-    period = figure_period(progress.previous, lang)
-    if lang.lang == "cy":  # "yn well na Thachwedd 2026", "yr un fath â Thachwedd 2026"
-        period = fmt.aspirate_mutation(period)
-        # "yn well nag Ionawr i Fawrth 2025", "yr un fath ag Awst 2026"
-        return fmt.welsh_before_vowel(
-            lang.gettext(SINCE_WORDS[progress.direction]).format(period=period)
-        )
-    return lang.gettext(SINCE_WORDS[progress.direction]).format(period=period)
+    # Too few figures for a chart: one figure against the one before is mostly noise, and
+    # "better than May 2026" under a chart reading normal variation claimed a month-to-month
+    # wobble (newuser34 #9). The direction waits for the chart.
+    return lang.gettext("too early to say") if progress.latest else ""
 
 
 def missing_text(

@@ -235,6 +235,11 @@ class Analysis:
     #: Whether the figures before the first change, read on their own, show an improvement
     #: (:func:`improving_before`): every page's "began before the change" reads this.
     improving_before: bool = False
+    #: Trends or shifts among the very points a stretch's limits are made from
+    #: (:func:`_drifting`): those limits describe a moving process, not a steady one, so a
+    #: point beyond them inside the trend is not a signal of its own, and the latest
+    #: stretch's give no assurance icon.
+    drifting: tuple[Signal, ...] = ()
 
     @property
     def count(self) -> int:
@@ -245,6 +250,13 @@ class Analysis:
     def baseline(self) -> Segment | None:
         """The segment made from the points before the first change, if there is one."""
         return self.segments[0] if self.segments and self.baseline_points else None
+
+    @property
+    def drifting_now(self) -> tuple[Signal, ...]:
+        """The :attr:`drifting` trends and shifts the limits in force are made from."""
+        if not self.segments:
+            return ()
+        return tuple(d for d in self.drifting if d.start >= self.segments[-1].start)
 
     def ranked(self) -> tuple[Signal, ...]:
         """Every signal, grouped by rule in order of weight, most recent first within a rule."""
@@ -877,9 +889,13 @@ def _xmr(
     segments.append(reference)
     signals: list[Signal] = []
     previous: Segment | None = None
+    drifting: tuple[Signal, ...] = ()
+    latest_drifts: tuple[Signal, ...] = ()
     for segment in segments:
         points = [(i, v) for i, v in present if segment.start <= i <= segment.end]
         found = _judged(_xmr_signals(points, segment, rules), better)
+        latest_drifts, found = _drifting(found, points, segment)
+        drifting += latest_drifts
         if previous is not None:
             found = _stepping(found, segment.start, previous.centre, series, better, segment.centre)
             found = _recovering(found, segment.centre, previous.centre, series, better)
@@ -889,6 +905,9 @@ def _xmr(
     # Limits kept from before a shift still under way say nothing of where the process is
     # going: whether it will meet the target waits until it settles and they are remade.
     unsettled = bool(changes) and changes[-1].shift is not None and changes[-1].moving
+    # Limits made from a trend that runs to the latest point describe a process still moving.
+    moving_now = any(d.rule == "trend" and d.end == present[-1][0] for d in latest_drifts)
+    unsettled = unsettled or moving_now
     judged = None if unsettled else assurance(target, latest.upper, latest.lower, better)
     ordered = tuple(sorted(signals, key=lambda s: (s.start, s.end, s.rule)))
     if not stages:
@@ -899,6 +918,8 @@ def _xmr(
     if not stages:
         ordered = _unsettling(ordered, first_change, baseline, series, better)
     pending = _assurance_pending(changes, latest, present[-1][1], target, better)
+    if moving_now and assurance(target, latest.upper, latest.lower, better) is not None:
+        pending = True  # limits made from a moving process say nothing of the target
     return Analysis(
         kind="xmr",
         values=series,
@@ -916,7 +937,50 @@ def _xmr(
         change_at=first_change if first_change is not None and first_change <= last else None,
         baseline_points=before if stages else 0,
         assurance_pending=pending,
+        drifting=drifting,
     )
+
+
+def _drifting(
+    found: tuple[Signal, ...], points: list[tuple[int, float]], segment: Segment
+) -> tuple[tuple[Signal, ...], tuple[Signal, ...]]:
+    """The trends and shifts among the points a stretch's limits come from, and its signals.
+
+    Limits worked out from figures that are themselves one long fall (or
+    rise, or a step) describe that movement, not a steady process: the
+    mean sits in its middle, so its first and last points lie near or
+    beyond the limits however smooth the fall. newuser34's A&E attendances
+    fell every month from 402 to 326 and the limits came from those 8
+    months; November's 326, just below the lower limit of 327.2, was listed
+    as a second improvement beside the trend, and April's 402 as a point
+    above the upper limit. Making Data Count makes limits from a stable
+    period, so here the trend (or shift) is the signal: a point beyond the
+    limits, or two of three near them, that lies within it is part of it and
+    is not listed on its own. Returns the trends whose points all made the
+    limits, and the shifts that had such a point folded into them (to be
+    said), and the signals without those folded.
+    """
+    made = [i for i, _ in points][: segment.basis]
+    if not made:
+        return (), found
+    first, last = made[0], made[-1]
+    drifts = tuple(
+        s for s in found if s.rule in ("trend", "shift") and s.start >= first and s.end <= last
+    )
+    if not drifts:
+        return (), found
+
+    def within(signal: Signal, drift: Signal) -> bool:
+        return signal.rule in ("outside_limits", "two_of_three") and (
+            drift.start <= signal.start and signal.end <= drift.end
+        )
+
+    kept = tuple(s for s in found if not any(within(s, d) for d in drifts))
+    # A trend among the points is always said (limits fitted to a slope describe no level);
+    # a shift only when a point beyond the limits was folded into it: the shift is listed
+    # as a signal already, and saying it twice adds nothing (fixnew21a's falls with harm).
+    said = tuple(d for d in drifts if d.rule == "trend" or any(within(s, d) for s in found))
+    return said, kept
 
 
 def _assurance_pending(
