@@ -133,7 +133,8 @@ HELD_OUT = sorted(p.parent for p in DATA.parent.glob("linkeval-*/*/labels.yaml")
 @pytest.mark.parametrize("folder", HELD_OUT, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_every_held_out_domain_loads_and_its_labels_name_real_pairs(folder: Path) -> None:
     domain = ev.load_domain(folder)  # the held-out sets are checked as the first set is
-    assert 4 <= len(domain.impacts) <= 7
+    # Up to 8 impacts: blind74 has two domains of 8 (a set is never edited after it is scored).
+    assert 4 <= len(domain.impacts) <= 8
     assert domain.positives, "a domain with no positive link cannot be scored for recall"
 
 

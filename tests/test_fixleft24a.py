@@ -231,11 +231,11 @@ def test_the_chart_rules_are_those_of_the_charts_shown(
     # December 2027's falls update shows run charts only, March 2028's XmR charts only: the
     # small print explained both, two lines that at the foot of page 2 could cost a chart.
     december = _update(cli, FALLS, tmp_path / "d.docx", "-d", "don", "--period", "2027-12")
-    assert "Run charts (from 8 points): median line;" in december
-    assert "XmR charts (from 12 points)" not in december
+    assert "Run charts (once 8 figures are logged): median line;" in december
+    assert "XmR charts" not in december
     march = _update(cli, FALLS, tmp_path / "m.docx", "-d", "don", "--period", "2028-03")
-    assert "XmR charts (from 12 points): mean and process limits" in march
-    assert "Run charts (from" not in march
+    assert "XmR charts (once 12 figures are logged)" in march
+    assert "Run charts" not in march
 
 
 def test_the_board_box_keeps_nothing_with_the_heading_after_it() -> None:
