@@ -129,7 +129,12 @@ SHAPES = (
     "kind",
     "crowd",
     "qualifier",
+    "goods",
+    "spent",
+    "paid",
     "odds",
+    "subset",
+    "plan",
     "year",
     "map, other",
     "words",
@@ -364,7 +369,8 @@ def shapes(domain: Domain) -> dict[str, Shape]:
         if pair in seen:
             continue
         seen.add(pair)
-        result[link.shape] = result[link.shape] + Shape(1, int(pair in domain.positives))
+        shape = link.shape if link.shape in result else "other"
+        result[shape] = result[shape] + Shape(1, int(pair in domain.positives))
     return result
 
 

@@ -167,6 +167,24 @@ def _mismatch_text(found: Link, lang: Language) -> str:
             "the other side does not name, so sharing it does not show that this impact moves "
             "this objective"
         )
+    if found.mismatch == "subset" and found.part is not None:
+        return lang.gettext(
+            "the objective counts only the ones it calls '{part}', while the impact counts "
+            "them all, so pitchkit does not claim it unless you confirm it"
+        ).format(part=found.part)
+    if found.mismatch == "plan" and found.plan is not None:
+        name, where = found.plan
+        if where == "concern":
+            return lang.gettext(
+                "the objective is to deliver {plan}, which the director's concerns name too, "
+                "and this impact reaches its topic by a chain longer than pitchkit claims by "
+                "itself, so confirm it if the impact serves that plan"
+            ).format(plan=name)
+        return lang.gettext(
+            "the objective is to deliver {plan}, which the project's strategy names too, "
+            "and this impact reaches its topic by a chain longer than pitchkit claims by "
+            "itself, so confirm it if the impact serves that plan"
+        ).format(plan=name)
     if found.mismatch == "goods" and found.chain is not None:
         return lang.gettext(
             "the impact counts goods bought for {concept}, not {concept} as such, so pitchkit "

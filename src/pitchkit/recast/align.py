@@ -37,6 +37,7 @@ from pitchkit.recast.measures import (
     content_tokens,
     counts_other_thing,
     counts_shortfall,
+    counts_subset,
     falling,
     families_disagree,
     in_setting,
@@ -56,6 +57,7 @@ from pitchkit.recast.measures import (
     qualifies_concept,
     qualifies_only,
     step_done_for,
+    subset_named,
     topic_only,
     without_asides,
 )
@@ -108,12 +110,15 @@ Confidence = Literal["explicit", "confident", "possible"]
 #: two sums of money spent on different kinds of thing, pay and goods ("spent": :func:`spent_held`),
 #: or a chain to an objective's open spend on pay that passes through no pay ("paid"), or a
 #: map claim the learned scorer gives less than even odds whose impact or objective has
-#: another claim ("odds": :func:`odds_held`).
+#: another claim ("odds": :func:`odds_held`), or an objective that names only a part of the one
+#: concept both sides name ("subset": :func:`subset_held`), or an objective to deliver a plan
+#: the project's strategy names, reached by a chain too long to claim ("plan":
+#: :mod:`pitchkit.recast.plans`).
 Doubt = (
     Mismatch
     | Literal["cause", "broad", "topic", "instrument", "aside", "year", "payer", "event"]
     | Literal["who", "where"]
-    | Literal["kind", "crowd", "qualifier", "goods", "spent", "paid", "odds"]
+    | Literal["kind", "crowd", "qualifier", "goods", "spent", "paid", "odds", "subset", "plan"]
 )
 #: Doubts that the two sides count different people or places (:mod:`pitchkit.recast.whowhere`).
 WHO_WHERE: frozenset[str] = frozenset({"who", "where"})
@@ -176,6 +181,11 @@ class Link:
     #: With a chain of no steps: the words the impact and the objective name the concept
     #: by ("strokes", "strokes"), for the reason to say as they do, not the map's label.
     names: tuple[str, str] | None = None
+    #: With ``mismatch`` "subset": the objective's words for the part it aims at ("avoidable").
+    part: str | None = None
+    #: With ``mismatch`` "plan": the plan's name as the objective writes it, and whether the
+    #: project's strategy ("strategy") or the director's concerns ("concern") name it too.
+    plan: tuple[str, Literal["strategy", "concern"]] | None = None
 
     @property
     def claimed(self) -> bool:
@@ -1432,6 +1442,29 @@ def qualifier_held(found: Link, impact: Impact, objective: Objective) -> Link:
     ):
         return found
     return found.offered("qualifier")
+
+
+def subset_held(found: Link, impact: Impact, objective: Objective) -> Link:
+    """``found`` as a possible link when the objective aims at only a part of what both name.
+
+    A same-concept claim (no step) whose objective names the concept with one of the
+    map's ``subset_words``, inside or straight before the concept's name ("Reduce
+    *avoidable* emergency admissions for *ambulatory care sensitive* conditions", not
+    "Reduce avoidable harm from falls"), while the impact's measure counts the whole concept
+    ("Emergency admissions of the people supported") and names no such part, nor counts
+    only what was avoided or prevented (:func:`pitchkit.recast.measures.counts_subset`).
+    The impact's fall may come from admissions that were not avoidable, so the link is
+    for the lead to confirm (newuser34 #6). A chain of one step or more is left as it
+    is: an impact that moves the concept from outside moves the avoidable part. The
+    doubt is "subset"; ``part`` keeps the objective's words.
+    """
+    chain_found = found.chain
+    if not RULES["subset"] or claim_kind(found) != "same concept" or chain_found is None:
+        return found
+    words = subset_named(objective.text, chain_found.start)
+    if words is None or counts_subset(impact_text(impact)):
+        return found
+    return replace(found.offered("subset"), part=words)
 
 
 #: Money-only concepts for what is bought, not paid to staff: goods, estates, other providers.

@@ -95,6 +95,8 @@ class LensData(NamedTuple):
     broad_terms: frozenset[tuple[str, ...]]
     #: A word of a typical gain, and the words a project must use for the gain to suit it.
     gain_settings: Mapping[str, GainSetting]
+    #: For a lens, the lenses whose role words it wins over when a title names both (``over``).
+    over: Mapping[str, frozenset[str]] = MappingProxyType({})
 
 
 #: ``lenses.yaml`` read once and saved as JSON, which loads in a millisecond
@@ -144,6 +146,9 @@ def lens_data() -> LensData:
         broad_terms=frozenset(phrase(term) for term in raw["broad_terms"]),
         gain_settings=MappingProxyType(
             {word: _gain_setting(needs) for word, needs in (raw.get("gain_settings") or {}).items()}
+        ),
+        over=MappingProxyType(
+            {item["id"]: frozenset(item["over"]) for item in raw["lenses"] if item.get("over")}
         ),
     )
 
@@ -200,21 +205,30 @@ def match_role(role: str) -> tuple[str, str] | None:
 
     The strongest pattern found wins; a pattern straight after "deputy" or
     "assistant" counts half; among equals the one written first wins, so
-    "Director of Finance and Performance" is finance. Remembered for the
+    "Director of Finance and Performance" is finance, unless another's lens is
+    marked to win over it (``over`` in ``lenses.yaml``): "Director of Strategy and
+    Commissioning" is a commissioner. Remembered for the
     last 1,024 titles: a note asks for its director's lens several times.
     """
     found = _role_tokens(role)
     data = lens_data()
-    best: tuple[float, int, str, str] | None = None
+    hits: list[tuple[float, int, str, str]] = []
     for hit in _role_matcher().find(found):
         lens_id, score = data.roles[tuple(t.stem for t in found[hit.first : hit.last + 1])]
         if hit.first > 0 and found[hit.first - 1].stem in data.discounts:
             score /= 2
         words = role[found[hit.first].start : found[hit.last].end]
-        candidate = (-score, hit.first, lens_id, words)
-        if best is None or candidate < best:
+        hits.append((-score, hit.first, lens_id, words))
+    if not hits:
+        return None
+    best = min(hits)
+    for candidate in sorted(hits):
+        # A lens whose role words win over the best's ("commissioning" over "strategy" in
+        # "Director of Strategy and Commissioning"), named as strongly, is the one.
+        if candidate[0] == best[0] and best[2] in data.over.get(candidate[2], frozenset()):
             best = candidate
-    return None if best is None else (best[2], best[3])
+            break
+    return best[2], best[3]
 
 
 def lens_for(director: Director) -> LensMatch:

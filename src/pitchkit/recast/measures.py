@@ -1216,6 +1216,8 @@ RULES = {
     "steps done": True,
     "gap apart": True,
     "crowded concepts": True,
+    "subset": False,
+    "named plans": True,
     "doubted odds": True,
     "qualified concepts": True,
     "names apart": True,
@@ -1633,6 +1635,63 @@ def _shortfall_words() -> frozenset[str]:
     """The stems of ``shortfall_words`` in ``measures.yaml``."""
     words = read_measure_file().get("shortfall_words") or ()
     return frozenset(stem(_normal(str(word))) for word in words)
+
+
+@cache
+def _subset_keys() -> tuple[tuple[str, ...], ...]:
+    """The stem keys of ``subset_words`` in ``measures.yaml``, longest first."""
+    words = read_measure_file().get("subset_words") or ()
+    keys = {tuple(token.stem for token in tokens(str(word))) for word in words}
+    return tuple(sorted((key for key in keys if key), key=len, reverse=True))
+
+
+def subset_named(text: str, concept_id: str | None = None) -> str | None:
+    """The words by which ``text`` names only a part of what it counts, as written, if any.
+
+    One of the map's ``subset_words`` ("avoidable", "ambulatory care sensitive",
+    "ACSC"), the first it says: "Reduce avoidable emergency admissions" aims at the
+    emergency admissions that could have been avoided, not at all of them. With
+    ``concept_id``, only a subset word inside the words that name that concept, or
+    straight before them: "avoidable *emergency admissions*" names a part of emergency
+    admissions, while "avoidable harm from *falls*" says which harm, not which falls
+    (every fall in our care counts towards it). ``None`` when it names none.
+    """
+    spelt = _spelt(text)
+    found = tokens(spelt)
+    stems = tuple(token.stem for token in found)
+    spans: list[tuple[int, int]] = []
+    if concept_id is not None:
+        for mention in mentions(text):
+            if mention.concept != concept_id:
+                continue
+            inside = [i for i, t in enumerate(found) if mention.start <= t.start < mention.end]
+            if inside:
+                spans.append((inside[0], inside[-1]))
+        if not spans:
+            return None
+    for index in range(len(stems)):
+        for key in _subset_keys():
+            width = len(key)
+            last = index + width - 1
+            if stems[index : index + width] != key:
+                continue
+            if concept_id is None or any(
+                first - 1 <= last and index <= end for first, end in spans
+            ):
+                return spelt[found[index].start : found[last].end]
+    return None
+
+
+def counts_subset(text: str) -> bool:
+    """Whether ``text`` names a part of what it counts, or counts what was avoided or prevented.
+
+    "Admissions avoided" and "falls prevented" count only those the change kept
+    from happening, so they are the avoidable ones, as "avoidable admissions" are.
+    """
+    if subset_named(text) is not None:
+        return True
+    stems = {token.stem for token in tokens(text)}
+    return bool(stems & {stem(_normal(word)) for word in ("avoided", "prevented", "averted")})
 
 
 @cache

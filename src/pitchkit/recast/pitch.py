@@ -17,7 +17,10 @@ from typing import Literal, NamedTuple
 from pitchkit.facts.schema import Director, Facts, Impact, Objective
 from pitchkit.pounds import is_pounds
 from pitchkit.recast.align import (
+    POSSIBLE_CEILING,
     Link,
+    _impact_concepts,
+    _objective_concepts,
     crowd_held,
     crowded_concepts,
     held_apart,
@@ -32,14 +35,16 @@ from pitchkit.recast.align import (
     saves_for_budget,
     spent_held,
     subject_words,
+    subset_held,
     team_words,
     without_common_words,
 )
 from pitchkit.recast.english import english_director, in_english
 from pitchkit.recast.evidence import NO_EVIDENCE, Evidence, compare, gather, rarity_of_team
 from pitchkit.recast.lenses import LensMatch, lens_for, objectives_for
-from pitchkit.recast.measures import concepts_in, setting_of
+from pitchkit.recast.measures import concepts_in, measure_map, setting_of
 from pitchkit.recast.money import Ledger, Line, appraise, fy_label, target_year
+from pitchkit.recast.plans import Plan, named_plan, reach
 from pitchkit.recast.quantity import figure_unit, is_duration
 from pitchkit.recast.scorer import decide
 from pitchkit.recast.whose import home_of, same_payer
@@ -402,10 +407,22 @@ def weigh(facts: Facts, director: Director, *, today: dt.date, every_pair: bool 
                 setting=setting,
             )
     compared = compare(evidence)
+    lines = plan_lines(english, read)
+    plans = {
+        objective.id: named_plan(read_objective.text, lines, english.project.organisation)
+        for objective, read_objective in zip(objectives, read_objectives, strict=True)
+    }
     candidates = tuple(
         Candidate(
             *found[key][:4],
-            rules=_offered(found[key][4], found[key][1], found[key][3], subject, team),
+            rules=plan_offered(
+                _offered(found[key][4], found[key][1], found[key][3], subject, team),
+                found[key][1],
+                found[key][3],
+                plans[key[1]],
+                setting,
+                not_a_worry(english),
+            ),
             evidence=compared[key],
             year_missed=found[key][5],
         )
@@ -442,6 +459,57 @@ def _offered(
         return None
     rules = without_common_words(rules, subject, team)
     return price_apart(held_apart(rules, impact, objective), impact, objective)
+
+
+def plan_lines(
+    facts: Facts, director: Director
+) -> list[tuple[Literal["strategy", "concern"], str]]:
+    """The project's ``strategy`` lines and the director's concerns, each with its kind."""
+    lines: list[tuple[Literal["strategy", "concern"], str]] = [
+        ("strategy", line) for line in facts.project.strategy
+    ]
+    lines.extend(("concern", line) for line in director.concerns)
+    return lines
+
+
+def plan_offered(
+    rules: Link | None,
+    impact: Impact,
+    objective: Objective,
+    plan: Plan | None,
+    setting: str | None,
+    ignored: frozenset[str],
+) -> Link | None:
+    """``rules``, or a possible link when the objective is to deliver a plan the facts name.
+
+    When the objective names a plan that the project's strategy or the director's
+    concerns name too (:func:`pitchkit.recast.plans.named_plan`), and sets no measure of
+    its own (it names only broad areas, such as urgent and emergency care, or nothing the
+    map knows), an impact the hand rules do not link through the map, whose concepts
+    reach the objective's topic (or, when the objective names none, the topic of the line
+    naming the plan) in at most three steps (:func:`pitchkit.recast.plans.reach`), is
+    offered as possible: doubt "plan", with the chain and the plan's name. A link
+    through the map, or one the lead declared, is left as it is. Decided after the
+    evidence is gathered, as :func:`_offered` is, so the scorer weighs the same evidence.
+    """
+    if plan is None or (rules is not None and (rules.chain is not None or rules.claimed)):
+        return rules
+    topic = _objective_concepts(objective, setting)
+    concepts = measure_map().concepts
+    if any(not concepts[concept_id].broad for concept_id in topic):
+        # The objective sets a measure of its own ("Green Plan: 80% cut in the emissions we
+        # control"): the map decides, as for any objective; the plan only says it matters.
+        return rules
+    topic = topic or tuple(c for c in concepts_in(plan.line, broad=True) if c not in ignored)
+    found = reach(_impact_concepts(impact), topic, impact.measure)
+    if found is None:
+        return rules
+    themes = rules.themes if rules is not None else ()
+    words = rules.words if rules is not None else ()
+    return Link(
+        impact.id, objective.id, POSSIBLE_CEILING, "map", themes, words, "possible", found,
+        "plan", plan=(plan.name, plan.where),
+    )  # fmt: skip
 
 
 def recast(facts: Facts, director: Director, *, today: dt.date | None = None) -> Pitch:
@@ -482,6 +550,7 @@ def recast(facts: Facts, director: Director, *, today: dt.date | None = None) ->
         found = crowd_held(found, pair.read_impact, pair.read_objective, weighed.crowded)
         found = qualifier_held(found, pair.read_impact, pair.read_objective)
         found = spent_held(found, pair.read_impact, pair.read_objective)
+        found = subset_held(found, pair.read_impact, pair.read_objective)
         pairs.append(pair)
         decided.append(found)
     for pair, found in zip(pairs, odds_held(decided), strict=True):
