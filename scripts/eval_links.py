@@ -37,7 +37,7 @@ Three sets of figures:
 
 ``--lodo`` adds the learned link scorer's own leave-one-domain-out table
 (``scripts/fit_linker.py``): on every domain of the read sets
-(``fit_linker.READ_SETS``, every set up to blind58; never blind59 on, whatever
+(``fit_linker.READ_SETS``, every set up to blind70; never blind71 on, whatever
 ``--data`` says), its weights fitted on all the other domains, against the hand
 rules on the same pairs.
 """

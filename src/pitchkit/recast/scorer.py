@@ -2,7 +2,7 @@
 
 A logistic regression over the features of :mod:`pitchkit.recast.evidence`,
 with weights fitted on the labelled sets whose errors have been read, every
-set up to blind58 (``scripts/fit_linker.py`` writes ``linkweights.json``; a
+set up to blind70 (``scripts/fit_linker.py`` writes ``linkweights.json``; a
 test checks that a refit gives the same file). Fitted and scored a domain at a time, left out in
 turn, it ordered the possible links better than the hand rules' kinds, and
 claims above :data:`CLAIM_CHANCE` that the hand rules held back for their shape
@@ -74,7 +74,8 @@ WORRY_SCORE = CHAIN_SCORE[2]
 #: own pairs out of the edge statistics and of the fit), such claims were right 7 times in 8;
 #: on blind12-14 and blind25-28, which neither the weights nor the statistics were then made
 #: from, 6 in 6 (docs/linking-evaluation.md, "Edge trust learned from the labelled sets").
-#: With the weights and statistics from every read set up to blind58, LODO, 24 in 25.
+#: With the weights and statistics from every read set up to blind58, LODO, 24 in 25
+#: (refitted on every read set up to blind70 in session 24).
 EDGE_CHANCE = 0.7
 #: An edge is trusted when the links listed through it on the read sets were right this
 #: often or more ...
