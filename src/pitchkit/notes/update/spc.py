@@ -901,6 +901,7 @@ def _xmr(
             found = _recovering(found, segment.centre, previous.centre, series, better)
         signals += found
         previous = segment
+    signals = _from_each_change(signals, changes, segments, rules)
     latest = segments[-1]
     # Limits kept from before a shift still under way say nothing of where the process is
     # going: whether it will meet the target waits until it settles and they are remade.
@@ -939,6 +940,45 @@ def _xmr(
         assurance_pending=pending,
         drifting=drifting,
     )
+
+
+def _from_each_change(
+    signals: list[Signal], changes: list[Change], segments: list[Segment], rules: Rules
+) -> list[Signal]:
+    """Shifts and trends the way of a sustained shift from a change, counted from that change.
+
+    Limits kept across a change (a shift still under way, or the stretch
+    before the new level starts) judge the points on both sides of it alike,
+    so a run below the mean can start months before the change: the frailty
+    ward's "12 months below the mean, ending March 2028" from a change in
+    June 2027 counted April and May (reader24 #1). What the chart says of
+    the change counts only its points from the change's first month on, and
+    a shift or trend that is then shorter than its rule needs is no signal.
+    Signals the other way, or with no shift from the change, are kept
+    whole: a trend under way before a change is worded as such
+    (:meth:`Analysis.began_before_change`).
+    """
+    kept: list[Signal] = []
+    for signal in signals:
+        change = next(
+            (
+                c
+                for c in changes
+                if c.shift is not None
+                and c.shift.direction == signal.direction
+                and signal.start < c.at <= signal.end
+                and any(g.start < c.at <= g.end for g in segments)
+            ),
+            None,
+        )
+        if change is None or signal.rule not in ("shift", "trend"):
+            kept.append(signal)
+            continue
+        points = tuple(i for i in signal.points if i >= change.at)
+        needed = rules.spc_shift if signal.rule == "shift" else rules.spc_trend
+        if len(points) >= needed:
+            kept.append(replace(signal, start=points[0], points=points, length=len(points)))
+    return kept
 
 
 def _drifting(

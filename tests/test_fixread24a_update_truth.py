@@ -1,0 +1,56 @@
+"""reader24: what an update says of its charts agrees with the charts and with itself.
+
+Each test renders an update from an example and reads its words back.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from pitchkit.cli import app
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+FRAILTY = EXAMPLES / "frailty-virtual-ward" / "facts.yaml"
+FALLS = EXAMPLES / "falls-prevention" / "facts.yaml"
+
+
+def texts(path: Path) -> list[str]:
+    import docx
+
+    document = docx.Document(str(path))
+    found = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            found += [cell.text for cell in row.cells]
+    return [text.replace("\u00a0", " ") for text in found]
+
+
+def update(tmp: Path, facts: Path, director: str, *options: str) -> list[str]:
+    out = tmp / f"{director}.docx"
+    result = CliRunner().invoke(
+        app, ["update", str(facts), "--director", director, *options, "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    return texts(out)
+
+
+def test_signals_after_a_change_count_only_months_from_it(tmp_path: Path) -> None:
+    # reader24 #1: the frailty ward changed in June 2027; admissions were 99 in April
+    # and 96 in May, below the baseline mean of 99.4, and fell from 103 in March. A
+    # shift "12 months below the mean, ending March 2028" counted April and May, and a
+    # "trend: 9 months falling" began in March. From June there are 10 months below the
+    # mean (bed days: 9, August missing), and the fall is 6 months (bed days 5), short
+    # of the 7 the XmR trend rule needs: no trend signal.
+    words = update(tmp_path, FRAILTY, "dof", "--period", "2028-03")
+    notes = [t for t in words if "Limits from the baseline" in t and "Signals:" in t]
+    assert len(notes) == 2, notes
+    admissions, bed_days = notes
+    assert "shift: 10 months below the mean" in admissions
+    assert "shift: 9 months below the mean" in bed_days
+    for note in notes:
+        assert "12 months" not in note
+        assert "11 months" not in note
+        assert not re.search(r"trend: \d+ months falling", note), note
