@@ -221,7 +221,8 @@ def test_charts_come_with_their_signals_in_words(latest: Path) -> None:
     # The admissions fall every month from the change until November 2027, with too few
     # months after it for limits of their own: the baseline's stand (no "concern").
     assert (
-        "a sustained shift (below the mean before it, improvement), falling until November 2027"
+        "a sustained shift (10 months below the mean before it, improvement), falling until "
+        "November 2027"
     ) in text
     assert "(concern)" not in text[text.index("Emergency admissions of people aged 75") :][:900]
     assert "Charts are shown for 2 of the 4 measures" in text
