@@ -54,3 +54,26 @@ def test_signals_after_a_change_count_only_months_from_it(tmp_path: Path) -> Non
         assert "12 months" not in note
         assert "11 months" not in note
         assert not re.search(r"trend: \d+ months falling", note), note
+
+
+def test_icon_and_footnote_agree_with_a_shift_against_the_baseline(tmp_path: Path) -> None:
+    # reader24 #2: falls with harm, December 2027, is charted on a run chart with too
+    # few months before the change for a median of its own. Its words say "6 months
+    # below the baseline" and the table "holding at the improved level", but the icon
+    # said common cause variation ("no change"), the footnote defined a shift against
+    # the median only, and the baseline was "the baseline in the facts".
+    words = update(tmp_path, FALLS, "dof", "--period", "2027-12")
+    text = "\n".join(words)
+    assert "in the facts" not in text
+    caption = next(t for t in words if t.startswith("From July 2027, a sustained shift"))
+    assert "6 months below the baseline of 7 falls a month, improvement" in caption
+    assert "judged against the baseline: a sustained shift is 6 or more points" in text
+
+    import docx
+
+    document = docx.Document(str(tmp_path / "dof.docx"))
+    described = [d.get("descr") or "" for d in document.element.body.xpath(".//wp:docPr")]
+    harm = [d for d in described if "6 months below the baseline" in d]
+    assert harm, described
+    for description in harm:
+        assert description.endswith("Latest point: special cause variation: improvement.")

@@ -379,9 +379,15 @@ class Analysis:
         that hold it, and with none, as special cause variation of neither
         kind. Otherwise :attr:`variation`.
         """
+        latest = max((i for i, v in enumerate(self.values) if v is not None), default=None)
+        held = self.held_baseline_shift()
+        if self.variation == "common" and held is not None:
+            # The chart's own median or limits show nothing at the latest point, but the
+            # words under it say a sustained shift from the baseline holds it: the icon
+            # says what the words say, not "no change" (reader24 #2).
+            return "improvement" if held.improvement else "concern"
         if self.variation != "improvement" or self.change_at is None:
             return self.variation
-        latest = max((i for i, v in enumerate(self.values) if v is not None), default=None)
         holding = [s for s in self.signals if latest is not None and latest in s.points]
         uncounted = [
             s
@@ -392,6 +398,21 @@ class Analysis:
             return self.variation
         kept = tuple(s for s in holding if s not in uncounted)
         return _latest_variation(self.values, kept, xmr=self.kind == "xmr") if kept else "special"
+
+    def held_baseline_shift(self) -> Signal | None:
+        """The shift against the facts' baseline that holds the latest point, if it is judged.
+
+        On a chart with no baseline of its own, the shift from the change
+        against the facts' baseline (:attr:`baseline_shift`) is what the
+        update's words rest on; when it holds the latest point and that
+        point is in no signal of the chart's own (common cause variation on
+        its own median or limits), it is what the latest point shows.
+        """
+        shift = self.baseline_shift
+        if shift is None or shift.improvement is None or self.variation != "common":
+            return None
+        latest = max((i for i, v in enumerate(self.values) if v is not None), default=None)
+        return shift if latest in shift.points else None
 
     def _uncredited(self, signal: Signal) -> bool:
         """Whether no signal credits the change: not ``signal`` itself, nor any other.
