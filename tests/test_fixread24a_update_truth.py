@@ -77,3 +77,41 @@ def test_icon_and_footnote_agree_with_a_shift_against_the_baseline(tmp_path: Pat
     assert harm, described
     for description in harm:
         assert description.endswith("Latest point: special cause variation: improvement.")
+
+
+def _since_lines(words: list[str]) -> list[str]:
+    start = next(i for i, t in enumerate(words) if t.startswith("Since the last update"))
+    end = next(i for i, t in enumerate(words) if t == "Progress on each measure")
+    return words[start + 1 : end]
+
+
+def _charted(words: list[str]) -> list[str]:
+    found = [t.strip() for t in words]
+    return [t.rsplit(" (", 1)[0] for t in found if t.endswith(("(run chart)", "(XmR chart)"))]
+
+
+def test_a_signal_carried_from_a_run_chart_to_a_control_chart_is_not_new(
+    tmp_path: Path,
+) -> None:
+    # reader24 #7: falls with harm, February 2028, was on a run chart, "a sustained shift
+    # (8 months below the baseline)" from July 2027; in March its XmR chart, its mean made
+    # from other months, shows the shift from September. Not "new on the chart".
+    words = update(tmp_path, FALLS, "don", "--period", "2028-03")
+    since = _since_lines(words)
+    harm = next(t for t in since if t.startswith("Inpatient falls resulting in any harm:"))
+    assert "new on the chart" not in harm
+    assert "now on a control chart, still showing the change already reported" in harm
+
+
+def test_a_line_that_points_to_a_chart_has_the_chart(tmp_path: Path) -> None:
+    # reader24 #6: "new on the chart" (or any line that says what a chart shows) for a
+    # measure whose chart the update leaves out. Blood pressure in the falls update for
+    # March 2028 and readmissions in the frailty one were said with no chart.
+    for facts, director in ((FALLS, "don"), (FRAILTY, "dof")):
+        words = update(tmp_path, facts, director, "--period", "2028-03")
+        charted = _charted(words)
+        assert charted, words
+        for line in _since_lines(words):
+            if "on the chart" in line or "on a control chart" in line:
+                measure = line.split(": ", 1)[0]
+                assert measure in charted, (line, charted)

@@ -51,7 +51,12 @@ def chart_rules(settings: Settings) -> charts.Rules:
     return charts.Rules(spc_shift=settings.spc_shift, spc_trend=settings.spc_trend)
 
 
-def chart_context(situation: Situation) -> Context:
+def charted(situation: Situation, named: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The ids of the measures whose charts the update shows (:func:`chart_context`)."""
+    return frozenset(p.impact.id for p, _ in _choose(situation, named)[1])
+
+
+def chart_context(situation: Situation, named: frozenset[str] = frozenset()) -> Context:
     """Charts for measures with enough points: claims, then signals, first (up to MAX_CHARTS).
 
     The charts the update's claims rest on are also shown first, so that the
@@ -67,7 +72,7 @@ def chart_context(situation: Situation) -> Context:
     """
     lang = situation.lang
     rules = chart_rules(situation.facts.settings)
-    candidates, chosen, short = _choose(situation)
+    candidates, chosen, short = _choose(situation, named)
     notes = []
     if situation.fill_in and not chosen and candidates and situation.charts_at_most != 0:
         # A draft's charts would stop at an earlier period: they come with the update.
@@ -104,8 +109,14 @@ def chart_context(situation: Situation) -> Context:
 _Chosen = list[tuple[MeasureProgress, Claim]]
 
 
-def _choose(situation: Situation) -> tuple[_Chosen, _Chosen, list[str]]:
-    """The measures with enough points, those charted (claimed first), and why not others."""
+def _choose(
+    situation: Situation, named: frozenset[str] = frozenset()
+) -> tuple[_Chosen, _Chosen, list[str]]:
+    """The measures with enough points, those charted (claimed first), and why not others.
+
+    ``named`` are the measures whose lines under "Since the last update"
+    speak of their charts: after the claims', before any other (reader24 #6).
+    """
     candidates = []
     short = []
     claimed = claimed_impacts(situation)
@@ -118,6 +129,7 @@ def _choose(situation: Situation) -> tuple[_Chosen, _Chosen, list[str]]:
             # change, then one with a signal, in the log's order.
             rank = (
                 claimed.get(progress.impact.id, len(claimed)),
+                progress.impact.id not in named,
                 not claim.shown,
                 not _signalled(claim.analysis),
             )
