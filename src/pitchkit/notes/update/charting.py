@@ -292,6 +292,10 @@ def chart(progress: MeasureProgress, claim: Claim, situation: Situation) -> Cont
     """One chart as a picture, with its kind, its icons and its signals in words."""
     lang, impact, analysis = situation.lang, progress.impact, claim.analysis
     shown = since_change(analysis)
+    if (against := facts_shift(analysis)) is not None and against not in shown.signals:
+        # The shift against the baseline the words under the chart name is marked on it
+        # too, as the icon reads it: not a chart of grey points beside "improvement".
+        shown = replace(shown, signals=(*shown.signals, against))
     data = charts.draw(shown, **_draw_options(progress, claim, situation))
     measure = wording.apply_terms(impact.measure, situation.terms)
     kind = lang.gettext("run chart") if analysis.kind == "run" else lang.gettext("XmR chart")
