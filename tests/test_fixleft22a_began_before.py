@@ -42,8 +42,11 @@ def test_the_frailty_update_credits_the_fall_and_does_not_say_it_began_before(
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     text = " ".join(docx_text(out).split())
-    assert "trend: 9 months falling (improvement), ending November 2027" in text
-    assert "trend: 8 months falling (improvement), ending November 2027" in text
+    # reader24 #1: counted from June 2027 the falls are 6 and 5 months, short of the XmR
+    # trend rule's 7; the shift from the change (10 and 9 months) shows it.
+    assert "trend: 9 months falling" not in text
+    assert "shift: 10 months below the mean (improvement), ending March 2028" in text
+    assert "shift: 9 months below the mean (improvement), ending March 2028" in text
     assert "began before the change" not in text
     assert "begun before the change" not in text
     assert "164 admissions fewer than before the change" in text
@@ -54,13 +57,13 @@ def test_the_frailty_update_credits_the_fall_and_does_not_say_it_began_before(
     [
         (
             "en_GB",
-            "trend: 9 months falling (improvement)",
+            "shift: 10 months below the mean (improvement)",
             "begun before the change",
             "The trend began before the change",
         ),
         (
             "cy_GB",
-            "tuedd: 9 mis yn gostwng (gwelliant)",
+            "symudiad: 10 mis o dan y cymedr (gwelliant)",
             "a ddechreuodd cyn y newid",
             "Dechreuodd y duedd cyn y newid",
         ),
@@ -122,7 +125,13 @@ def test_a_fall_already_under_way_is_said_to_begin_before_and_not_credited(
 
 
 def test_the_signal_words_the_caption_and_the_money_read_one_test() -> None:
-    for values, early in ((WITHIN, False), (ALREADY, True)):
+    # From the change on, WITHIN falls for 6 months only: no trend of the XmR chart's 7
+    # (reader24 #1); its shift from the change shows the change.
+    within = charts.analyse(WITHIN, better="lower", changes=[5], baseline=103, target=80)
+    assert within.improving_before is False
+    assert not [s for s in within.signals if s.rule == "trend"]
+    assert within.improved_after_change()
+    for values, early in ((ALREADY, True),):
         analysis = charts.analyse(values, better="lower", changes=[5], baseline=103, target=80)
         assert analysis.improving_before is early
         [trend] = [s for s in analysis.signals if s.rule == "trend"]

@@ -193,7 +193,10 @@ def test_a_run_below_the_facts_baseline_is_delivered_and_said(tmp_path: Path) ->
     )
     assert "April to November 2027" in _hat_row(text)
     # The chart says what the claim rests on, and the sentence for the board claims it.
-    assert "From April 2027, a sustained shift (8 months below the baseline in the facts, " in text
+    assert (
+        "From April 2027, a sustained shift (8 months below the baseline of 5.1 events a month, "
+        in text
+    )
     assert "18 fewer hospital-acquired thrombosis events" in text
 
 
@@ -203,7 +206,10 @@ def test_the_shift_against_the_facts_baseline_is_said_in_welsh(tmp_path: Path) -
     assert (
         "ni chaiff y 2 fis cyn hynny, sy'n rhy ychydig ar gyfer llinell sylfaen, eu barnu" in text
     )
-    assert "mae symudiad parhaus (10 mis o dan y llinell sylfaen yn y ffeithiau, gwelliant)" in text
+    assert (
+        "mae symudiad parhaus (10 mis o dan y llinell sylfaen o 5.1 events y mis, gwelliant)"
+        in text
+    )
 
 
 def test_limits_never_mix_the_months_before_the_change_with_those_after(tmp_path: Path) -> None:
@@ -221,7 +227,9 @@ def test_limits_never_mix_the_months_before_the_change_with_those_after(tmp_path
         "few for a baseline, are not judged."
     ), hat
     assert "concern" not in hat
-    assert "sustained shift (10 months below the baseline in the facts, improvement)" in hat
+    assert (
+        "sustained shift (10 months below the baseline of 5.1 events a month, improvement)" in hat
+    )
     # assessed counts from the project's start: its first months, before the improvement took
     # hold, are the level it started from, not a concern.
     [assessed] = [line for line in text.splitlines() if "3 points below the lower limit" in line]

@@ -27,7 +27,12 @@ from pitchkit.notes.update import charts, icons, spc
 from pitchkit.notes.update.board import deliveries
 from pitchkit.notes.update.claims import Claim, worsening
 from pitchkit.notes.update.delivery import chosen_statements, sparse
-from pitchkit.notes.update.measures import has_figure, per_period_words, shown_unit
+from pitchkit.notes.update.measures import (
+    has_figure,
+    measure_row,
+    per_period_words,
+    shown_unit,
+)
 from pitchkit.notes.update.progress import MeasureProgress
 from pitchkit.notes.update.situation import Situation
 from pitchkit.recast.money import adds_spend
@@ -46,7 +51,12 @@ def chart_rules(settings: Settings) -> charts.Rules:
     return charts.Rules(spc_shift=settings.spc_shift, spc_trend=settings.spc_trend)
 
 
-def chart_context(situation: Situation) -> Context:
+def charted(situation: Situation, named: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The ids of the measures whose charts the update shows (:func:`chart_context`)."""
+    return frozenset(p.impact.id for p, _ in _choose(situation, named)[1])
+
+
+def chart_context(situation: Situation, named: frozenset[str] = frozenset()) -> Context:
     """Charts for measures with enough points: claims, then signals, first (up to MAX_CHARTS).
 
     The charts the update's claims rest on are also shown first, so that the
@@ -62,7 +72,7 @@ def chart_context(situation: Situation) -> Context:
     """
     lang = situation.lang
     rules = chart_rules(situation.facts.settings)
-    candidates, chosen, short = _choose(situation)
+    candidates, chosen, short = _choose(situation, named)
     notes = []
     if situation.fill_in and not chosen and candidates and situation.charts_at_most != 0:
         # A draft's charts would stop at an earlier period: they come with the update.
@@ -99,8 +109,14 @@ def chart_context(situation: Situation) -> Context:
 _Chosen = list[tuple[MeasureProgress, Claim]]
 
 
-def _choose(situation: Situation) -> tuple[_Chosen, _Chosen, list[str]]:
-    """The measures with enough points, those charted (claimed first), and why not others."""
+def _choose(
+    situation: Situation, named: frozenset[str] = frozenset()
+) -> tuple[_Chosen, _Chosen, list[str]]:
+    """The measures with enough points, those charted (claimed first), and why not others.
+
+    ``named`` are the measures whose lines under "Since the last update"
+    speak of their charts: after the claims', before any other (reader24 #6).
+    """
     candidates = []
     short = []
     claimed = claimed_impacts(situation)
@@ -113,6 +129,7 @@ def _choose(situation: Situation) -> tuple[_Chosen, _Chosen, list[str]]:
             # change, then one with a signal, in the log's order.
             rank = (
                 claimed.get(progress.impact.id, len(claimed)),
+                progress.impact.id not in named,
                 not claim.shown,
                 not _signalled(claim.analysis),
             )
@@ -275,10 +292,15 @@ def chart(progress: MeasureProgress, claim: Claim, situation: Situation) -> Cont
     """One chart as a picture, with its kind, its icons and its signals in words."""
     lang, impact, analysis = situation.lang, progress.impact, claim.analysis
     shown = since_change(analysis)
+    if (against := facts_shift(analysis)) is not None and against not in shown.signals:
+        # The shift against the baseline the words under the chart name is marked on it
+        # too, as the icon reads it: not a chart of grey points beside "improvement".
+        shown = replace(shown, signals=(*shown.signals, against))
     data = charts.draw(shown, **_draw_options(progress, claim, situation))
     measure = wording.apply_terms(impact.measure, situation.terms)
     kind = lang.gettext("run chart") if analysis.kind == "run" else lang.gettext("XmR chart")
-    signals = signals_text(analysis, claim.points, situation)
+    level = measure_row(progress, situation)["baseline_text"] if analysis.baseline_shift else ""
+    signals = signals_text(analysis, claim.points, situation, level)
     if signals and adds_spend(impact):
         # Its improvement is more of what the change does, each one paid for: said with the
         # signals, so that a rise marked "improvement" is not read as money coming back.
@@ -445,7 +467,9 @@ def signal_words(
     return text
 
 
-def signals_text(analysis: charts.Analysis, points: Sequence[Any], situation: Situation) -> str:
+def signals_text(
+    analysis: charts.Analysis, points: Sequence[Any], situation: Situation, level: str = ""
+) -> str:
     """Every signal in words, by rule in order of weight, most recent first; or that there are none.
 
     Before the signals: where the baseline and the change are, and whether
@@ -455,7 +479,7 @@ def signals_text(analysis: charts.Analysis, points: Sequence[Any], situation: Si
     """
     lang = situation.lang
     kind = points[-1].period.kind if points else situation.run.kind
-    parts = [t for t in (baseline_text(analysis, points, kind, lang),) if t]
+    parts = [t for t in (baseline_text(analysis, points, kind, lang, level),) if t]
     everything = analysis
     analysis = since_change(analysis)
     before = [s for s in everything.signals if s not in analysis.signals]
@@ -708,11 +732,15 @@ def _ramp_words(
 
 
 def baseline_text(
-    analysis: charts.Analysis, points: Sequence[Any], kind: str, lang: Language
+    analysis: charts.Analysis, points: Sequence[Any], kind: str, lang: Language, level: str = ""
 ) -> str:
-    """Where the limits come from: the baseline, the change, and any recalculation."""
+    """Where the limits come from: the baseline, the change, and any recalculation.
+
+    ``level`` is the facts' baseline as the table shows it ("7 falls a
+    month"), for a shift against it.
+    """
     if analysis.kind != "xmr":
-        return facts_baseline_text(analysis, points, kind, lang)
+        return facts_baseline_text(analysis, points, kind, lang, level)
     parts = [own_baseline_text(analysis, points, kind, lang)]
     baseline = analysis.baseline
     if baseline is not None and analysis.change_at is not None:
@@ -773,7 +801,7 @@ def baseline_text(
         )
         parts.append(fmt.settled(trial.format(n=analysis.rules.min_spc_points), lang))
     parts.append(drift_text(analysis, lang))
-    parts.append(facts_baseline_text(analysis, points, kind, lang))
+    parts.append(facts_baseline_text(analysis, points, kind, lang, level))
     parts.append(icons.pending_words(analysis, lang))
     return " ".join(p for p in parts if p)
 
@@ -876,6 +904,23 @@ def rules_text(rules: charts.Rules, analyses: Sequence[charts.Analysis], lang: L
                 spc_trend=rules.spc_trend,
             )
         )
+    against = {a.kind for a in analyses if facts_shift(a) is not None}
+    if against:
+        # The words under such a chart name a shift against the baseline, not the median
+        # or the mean: the rules say so, as the words use it (reader24 #2).
+        parts.append(
+            lang.gettext(
+                "A chart with too few figures before the change for a baseline of its own is "
+                "also judged against the baseline: a sustained shift is {shift} or more points "
+                "from the change on, all on one side of it."
+            ).format(shift=rules.run_shift if "xmr" not in against else rules.spc_shift)
+            if len(against) == 1
+            else lang.gettext(
+                "A chart with too few figures before the change for a baseline of its own is "
+                "also judged against the baseline: a sustained shift is {run_shift} or more "
+                "points from the change on (on an XmR chart, {spc_shift}), all on one side of it."
+            ).format(run_shift=rules.run_shift, spc_shift=rules.spc_shift)
+        )
     return " ".join(parts)
 
 
@@ -908,7 +953,7 @@ def own_baseline_text(
 
 
 def facts_baseline_text(
-    analysis: charts.Analysis, points: Sequence[Any], kind: str, lang: Language
+    analysis: charts.Analysis, points: Sequence[Any], kind: str, lang: Language, level: str = ""
 ) -> str:
     """A sustained shift against the facts' baseline, on a chart with no baseline of its own.
 
@@ -918,11 +963,18 @@ def facts_baseline_text(
     shift = facts_shift(analysis)
     if shift is None:
         return ""
-    where = (
-        lang.gettext("{length} above the baseline in the facts")
-        if shift.direction == "up"
-        else lang.gettext("{length} below the baseline in the facts")
-    ).format(length=_count(shift.length, kind, lang))
+    if level:
+        where = (
+            lang.gettext("{length} above the baseline of {level}")
+            if shift.direction == "up"
+            else lang.gettext("{length} below the baseline of {level}")
+        ).format(length=_count(shift.length, kind, lang), level=level)
+    else:
+        where = (
+            lang.gettext("{length} above the baseline")
+            if shift.direction == "up"
+            else lang.gettext("{length} below the baseline")
+        ).format(length=_count(shift.length, kind, lang))
     if shift.improvement is True:
         where = f"{where}, {lang.gettext('improvement')}"
     elif shift.improvement is False:
@@ -933,8 +985,17 @@ def facts_baseline_text(
 
 
 def facts_shift(analysis: charts.Analysis) -> charts.Signal | None:
-    """The shift against the facts' baseline, unless the chart's own signals show the change."""
+    """The shift against the facts' baseline, unless the chart's own signals show the change.
+
+    Said all the same when it is what the latest point shows
+    (:meth:`~spc.Analysis.held_baseline_shift`): the icon beside the chart
+    then reads it, and the words say why (reader24 #2).
+    """
     shift = analysis.baseline_shift
-    if shift is None or replace(analysis, baseline_shift=None).improved_after_change():
+    if shift is None:
+        return None
+    if analysis.held_baseline_shift() is not None:
+        return shift
+    if replace(analysis, baseline_shift=None).improved_after_change():
         return None
     return shift

@@ -66,6 +66,8 @@ def icon_picture(analysis: Analysis, lang: Language, *, size_cm: float = ICON_CM
         return ""
     latest = max((i for i, v in enumerate(analysis.values) if v is not None), default=0)
     holding = [s for s in analysis.signals if latest in s.points]
+    if (held := analysis.held_baseline_shift()) is not None:
+        holding = [held]
     high = bool(holding) and holding[0].direction == "up"
     count = 2 if analysis.assurance is not None else 1
     return Picture(

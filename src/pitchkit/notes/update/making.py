@@ -34,7 +34,7 @@ from pitchkit.notes.update.entry import (
     status_context,
 )
 from pitchkit.notes.update.measures import has_figure, measure_row, missing_notes
-from pitchkit.notes.update.since import since_context
+from pitchkit.notes.update.since import since_parts
 from pitchkit.notes.update.situation import Situation, chosen_period, default_period, situate
 from pitchkit.output.files import safe_stem
 from pitchkit.period import Period
@@ -303,6 +303,7 @@ def update_context(situation: Situation) -> Context:
     """The ``update`` variable: period, status, measures, delivery, charts and next steps."""
     lang, entry, period = situation.lang, situation.entry, situation.period
     label = fmt.period_label(period.text, lang)
+    since, named = since_parts(situation)
     context: Context = {
         "period": period.text,
         "period_label": label,
@@ -310,7 +311,7 @@ def update_context(situation: Situation) -> Context:
         "date": entry.date if entry else None,
         "status": status_context(entry, lang),
         "headline": headline(situation),
-        "since": since_context(situation),
+        "since": since,
         "measures": [measure_row(p, situation) for p in situation.progress],
         "missing": missing_notes(situation),
         "delivered": delivered_rows(situation),
@@ -321,5 +322,5 @@ def update_context(situation: Situation) -> Context:
     context["board_note"] = board_note(situation, table_shown=bool(context["delivered"]))
     context["funding_line"] = funding_line(situation)
     context.update(log_parts(situation))
-    context.update(chart_context(situation))
+    context.update(chart_context(situation, named))
     return context

@@ -39,6 +39,7 @@ from pitchkit.notes.update import rollup, spans, spc
 from pitchkit.notes.update.charting import (
     _improving_before_change,
     before_change,
+    charted,
     signal_words,
 )
 from pitchkit.notes.update.claims import Claim
@@ -126,11 +127,22 @@ def _heading(situation: Situation, previous: Period) -> str:
 
 def since_context(situation: Situation) -> Context | None:
     """The ``update.since`` variable: the previous period's label and the lines; or ``None``."""
+    return since_parts(situation)[0]
+
+
+def since_parts(situation: Situation) -> tuple[Context | None, frozenset[str]]:
+    """The ``update.since`` variable, and the measures whose lines speak of their charts.
+
+    Those measures' charts come first after the claims' (:func:`charting.chart_context`,
+    reader24 #6): a line that says "new on the chart" is no use without the chart. One
+    whose chart is still left out for space says its new signal without pointing to a
+    chart, and a signal only carried over to a control chart is then not said.
+    """
     if situation.fill_in or before_the_change(situation):
-        return None
+        return None, frozenset()
     previous = previous_period(situation)
     if previous is None:
-        return None
+        return None, frozenset()
     lang = situation.lang
     earlier = _readings_at(situation, previous)
     retargeted = {
@@ -140,16 +152,42 @@ def since_context(situation: Situation) -> Context | None:
         and previous.end < start.start <= situation.period.end
     }
     now = {p.impact.id: _Reading(p, situation.claims[p.impact.id]) for p in situation.progress}
+    named = frozenset(
+        impact_id
+        for impact_id, reading in now.items()
+        if impact_id in earlier and _names_chart(earlier[impact_id], reading, situation)
+    )
+    shown = charted(situation, named)
     lines = [
         line
         for impact_id, reading in now.items()
         if impact_id in earlier
-        and (line := _line(earlier[impact_id], reading, situation, impact_id in retargeted))
+        and (
+            line := _line(
+                earlier[impact_id],
+                reading,
+                situation,
+                impact_id in retargeted,
+                charted=impact_id in shown,
+            )
+        )
         is not None
     ]
     if not lines:
         lines = [lang.gettext("No change since the last update in what the figures show.")]
-    return {"heading": _heading(situation, previous), "lines": lines}
+    return {"heading": _heading(situation, previous), "lines": lines}, named
+
+
+def _names_chart(before: _Reading, now: _Reading, situation: Situation) -> bool:
+    """Whether the measure's line says what its chart shows now (new, or carried over)."""
+    latest, earlier = now.progress.latest, before.progress.latest
+    if latest is None or latest.value is None:
+        return False
+    if earlier is not None and earlier.period == latest.period:
+        return False
+    if now.claim.shown != before.claim.shown:
+        return True
+    return bool(_new_signals(before.claim, now.claim, situation))
 
 
 def _readings_at(situation: Situation, period: Period) -> dict[str, _Reading]:
@@ -160,7 +198,9 @@ def _readings_at(situation: Situation, period: Period) -> dict[str, _Reading]:
     return {i.id: _Reading(measure_progress(i, run), claims[i.id]) for i in facts.impacts}
 
 
-def _line(before: _Reading, now: _Reading, situation: Situation, retargeted: bool) -> str | None:
+def _line(
+    before: _Reading, now: _Reading, situation: Situation, retargeted: bool, *, charted: bool = True
+) -> str | None:
     """What changed in one measure's reading, as one line; ``None`` when nothing worth saying."""
     lang, impact = situation.lang, now.progress.impact
     latest, earlier = now.progress.latest, before.progress.latest
@@ -193,7 +233,7 @@ def _line(before: _Reading, now: _Reading, situation: Situation, retargeted: boo
             )
         )
     else:
-        parts += _new_signals(before.claim, now.claim, situation)
+        parts += _new_signals(before.claim, now.claim, situation, charted=charted)
     parts += _target(now.progress, earlier, lang)
     if not parts and earlier is not None and earlier.value is not None:
         parts += _moved(now.progress, earlier, latest, lang)
@@ -329,32 +369,72 @@ def _plain_words(signal: spc.Signal, analysis: spc.Analysis, length: str, lang: 
     return text.format(length=length)
 
 
-def _new_signals(before: Claim, now: Claim, situation: Situation) -> list[str]:
-    """Signals on the chart from the change on that the last update's chart did not have."""
+def _new_signals(
+    before: Claim, now: Claim, situation: Situation, *, charted: bool = True
+) -> list[str]:
+    """Signals on the chart from the change on that the last update's chart did not have.
+
+    With ``charted`` false the chart is left out of the update: a new signal
+    is said without pointing to it, and one only carried over is not said.
+    """
     lang, analysis = situation.lang, now.analysis
     if analysis.kind == "none":
         return []
-    seen = {(s.rule, s.direction, s.start) for s in before.analysis.signals}
     last = max((i for i, v in enumerate(analysis.values) if v is not None), default=None)
-    found = [
+    candidates = [
         s
         for s in analysis.signals
-        if (s.rule, s.direction, s.start) not in seen
-        and s.improvement is not None
-        and s.end == last
-        and not before_change(analysis, s)
+        if s.improvement is not None and s.end == last and not before_change(analysis, s)
     ]
+    found = [s for s in candidates if not _reported_before(s, before.analysis)]
     kind = _kind(situation)
+    if not found and before.analysis.kind == "run" and analysis.kind == "xmr" and charted:
+        # The same change, now on a control chart: its start moves with the chart's rules
+        # (July on the run chart, September on the XmR chart), but it is no new finding.
+        kept = sorted(candidates, key=lambda s: spc.RULE_WEIGHT[s.rule])[:1]
+        return [
+            lang.gettext(
+                "now on a control chart, still showing the change already reported: {signal}"
+            ).format(signal=signal_words(s, analysis, kind, lang))
+            for s in kept
+        ]
     return [
         # A trend that began before the change began before the last update too: not "new",
         # and its words say it is not counted as the project's (newuser32 #5).
         (
             lang.gettext("on the chart: {signal}")
-            if _improving_before_change(analysis, s)
+            if _improving_before_change(analysis, s) and charted
             else lang.gettext("new on the chart: {signal}")
+            if charted
+            else lang.gettext("a new signal, its chart left out for space: {signal}")
         ).format(signal=signal_words(s, analysis, kind, lang))
         for s in sorted(found, key=lambda s: spc.RULE_WEIGHT[s.rule])[:1]
     ]
+
+
+def _reported_before(signal: spc.Signal, before: spc.Analysis) -> bool:
+    """Whether the last update's chart already showed ``signal``: the same pattern, carried on.
+
+    The same rule (a sustained shift from the change, or against the facts'
+    baseline, counts as a shift) the same way, sharing a point: a shift
+    reported from July on a run chart is the one an XmR chart, its mean
+    made from other months, shows from September (reader24 #7). A point
+    beyond a limit, or two of three near one, is new when its points are.
+    """
+    earlier = list(before.signals)
+    if before.baseline_shift is not None:
+        earlier.append(before.baseline_shift)
+    earlier += [c.shift for c in before.changes if c.shift is not None]
+    for old in earlier:
+        if old.direction != signal.direction:
+            continue
+        if old.rule != signal.rule:
+            continue
+        if signal.rule in ("shift", "trend") and set(old.points) & set(signal.points):
+            return True
+        if old.start == signal.start:
+            return True
+    return False
 
 
 def _kind(situation: Situation) -> str:

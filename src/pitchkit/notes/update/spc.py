@@ -379,9 +379,15 @@ class Analysis:
         that hold it, and with none, as special cause variation of neither
         kind. Otherwise :attr:`variation`.
         """
+        latest = max((i for i, v in enumerate(self.values) if v is not None), default=None)
+        held = self.held_baseline_shift()
+        if self.variation == "common" and held is not None:
+            # The chart's own median or limits show nothing at the latest point, but the
+            # words under it say a sustained shift from the baseline holds it: the icon
+            # says what the words say, not "no change" (reader24 #2).
+            return "improvement" if held.improvement else "concern"
         if self.variation != "improvement" or self.change_at is None:
             return self.variation
-        latest = max((i for i, v in enumerate(self.values) if v is not None), default=None)
         holding = [s for s in self.signals if latest is not None and latest in s.points]
         uncounted = [
             s
@@ -392,6 +398,21 @@ class Analysis:
             return self.variation
         kept = tuple(s for s in holding if s not in uncounted)
         return _latest_variation(self.values, kept, xmr=self.kind == "xmr") if kept else "special"
+
+    def held_baseline_shift(self) -> Signal | None:
+        """The shift against the facts' baseline that holds the latest point, if it is judged.
+
+        On a chart with no baseline of its own, the shift from the change
+        against the facts' baseline (:attr:`baseline_shift`) is what the
+        update's words rest on; when it holds the latest point and that
+        point is in no signal of the chart's own (common cause variation on
+        its own median or limits), it is what the latest point shows.
+        """
+        shift = self.baseline_shift
+        if shift is None or shift.improvement is None or self.variation != "common":
+            return None
+        latest = max((i for i, v in enumerate(self.values) if v is not None), default=None)
+        return shift if latest in shift.points else None
 
     def _uncredited(self, signal: Signal) -> bool:
         """Whether no signal credits the change: not ``signal`` itself, nor any other.
@@ -901,6 +922,7 @@ def _xmr(
             found = _recovering(found, segment.centre, previous.centre, series, better)
         signals += found
         previous = segment
+    signals = _from_each_change(signals, changes, segments, rules)
     latest = segments[-1]
     # Limits kept from before a shift still under way say nothing of where the process is
     # going: whether it will meet the target waits until it settles and they are remade.
@@ -939,6 +961,45 @@ def _xmr(
         assurance_pending=pending,
         drifting=drifting,
     )
+
+
+def _from_each_change(
+    signals: list[Signal], changes: list[Change], segments: list[Segment], rules: Rules
+) -> list[Signal]:
+    """Shifts and trends the way of a sustained shift from a change, counted from that change.
+
+    Limits kept across a change (a shift still under way, or the stretch
+    before the new level starts) judge the points on both sides of it alike,
+    so a run below the mean can start months before the change: the frailty
+    ward's "12 months below the mean, ending March 2028" from a change in
+    June 2027 counted April and May (reader24 #1). What the chart says of
+    the change counts only its points from the change's first month on, and
+    a shift or trend that is then shorter than its rule needs is no signal.
+    Signals the other way, or with no shift from the change, are kept
+    whole: a trend under way before a change is worded as such
+    (:meth:`Analysis.began_before_change`).
+    """
+    kept: list[Signal] = []
+    for signal in signals:
+        change = next(
+            (
+                c
+                for c in changes
+                if c.shift is not None
+                and c.shift.direction == signal.direction
+                and signal.start < c.at <= signal.end
+                and any(g.start < c.at <= g.end for g in segments)
+            ),
+            None,
+        )
+        if change is None or signal.rule not in ("shift", "trend"):
+            kept.append(signal)
+            continue
+        points = tuple(i for i in signal.points if i >= change.at)
+        needed = rules.spc_shift if signal.rule == "shift" else rules.spc_trend
+        if len(points) >= needed:
+            kept.append(replace(signal, start=points[0], points=points, length=len(points)))
+    return kept
 
 
 def _drifting(
