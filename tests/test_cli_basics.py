@@ -74,7 +74,8 @@ INIT_HELP = """\
  Answer plain-language questions and get a commented facts file, ready for a
  note.
 
- Nothing is written until the last answer; Ctrl-C leaves no file behind.
+ Nothing is written until the last answer. If the questions stop early
+ (Ctrl-C), the answers so far are kept beside PATH for --answers.
  Example: pitchkit init facts.yaml
  Example: pitchkit init --from facts.yaml   (add another director or impact)
 """

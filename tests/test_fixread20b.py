@@ -44,7 +44,7 @@ def test_welsh_update_direction_agrees_with_the_run_charts(
         cells = _row(text, start)
         assert cells[-1] == "yn aros ar y lefel well", cells
     assert "o fewn amrywiad arferol, ar y lefel well" not in text
-    assert "Siartiau rhediad (o 8 pwynt)" in text
+    assert "Siartiau rhediad (unwaith y cofnodir 8 ffigur)" in text
     assert "Siartiau rediad" not in text
 
 

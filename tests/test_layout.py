@@ -71,6 +71,11 @@ BACKWARD = {
     ("pitchkit.facts.quickfacts", "pitchkit.recast.lenses"): (
         "the quick builder checks a director's 'lens' as the models do, inside the function"
     ),
+    ("pitchkit.facts.ids", "pitchkit.recast.lenses"): (
+        "a did-you-mean for an unknown director id prefers the director whose role the id "
+        "names (cfo: the finance director), read by the lenses' role matcher; the import is "
+        "inside the function, as for a director's 'lens'"
+    ),
     ("pitchkit.notes.preview", "pitchkit.advice"): (
         "the terminal preview ends with the guide's check findings"
     ),

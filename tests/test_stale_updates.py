@@ -118,9 +118,22 @@ def test_a_fill_in_in_welsh_brackets_the_board_sentence_too(tmp_path: Path) -> N
 @pytest.mark.parametrize(
     ("period", "locale", "expected"),
     [
-        ("2028-03", None, "Update for March 2028, written on 3 December 2026"),
-        ("2028-04", None, "Update for April 2028, written on 3 December 2026"),
-        ("2028-03", "cy", "Diweddariad ar gyfer Mawrth 2028, ysgrifennwyd ar 3 Rhagfyr 2026"),
+        (
+            "2028-03",
+            None,
+            "Update for March 2028, drafted on 3 December 2026, before the period began",
+        ),
+        (
+            "2028-04",
+            None,
+            "Update for April 2028, drafted on 3 December 2026, before the period began",
+        ),
+        (
+            "2028-03",
+            "cy",
+            "Diweddariad ar gyfer Mawrth 2028, drafftiwyd ar 3 Rhagfyr 2026, "
+            "cyn i'r cyfnod ddechrau",
+        ),
     ],
 )
 def test_the_footer_dates_the_update_by_its_period_and_the_day_written(
