@@ -697,7 +697,8 @@ def reference_text(claim: Claim, impact: Impact, lang: Language) -> str:
     rate = mean_text(claim.reference, impact, lang)
     # "the log's": the mean logged before the change, not the plan's baseline the table
     # beside it gives (newuser15 #5: 52.8 admissions a month here, 51.7 in the table).
-    return lang.gettext("the log's average of {rate} {per}, {span}").format(
+    # Not "the log's average": jargon to a director (reader24 #9).
+    return lang.gettext("an average of {rate} {per}, {span}").format(
         rate=rate,
         per=wording.per_phrase(periods[-1].kind, lang),
         span=spans.span_text(periods, lang),
