@@ -59,6 +59,20 @@ def test_all_of_the_benefit_elsewhere_in_welsh(project: Path) -> None:
     assert "Mae holl fudd y cynllun, £1,037,000 y flwyddyn, yn gapasiti mewn sefydliadau" in text
 
 
+# --------------------------------------------- 2. the plan's full rate, said how it is worked
+
+
+def test_the_plans_full_rate_says_how_it_is_worked(project: Path) -> None:
+    text = update(project, "dof", "2026-06")
+    # 29 admissions a month x 12 x £2,115.62 = £736,236 a year; July to March 2027 is 274 of
+    # 2026/27's 365 days: £552,681, shown £553,000. By months a director would get £552,177,
+    # so the row says it is counted by days, as the brief's years are.
+    assert (
+        "the rest of the year is forecast at the plan's full rate (£553,000 for 2026/27: 274 "
+        "of the year's 365 days at £736,236 a year)"
+    ) in text
+
+
 # ------------------------------------------------------------------------ 3. wording
 
 
