@@ -57,8 +57,8 @@ def test_the_cash_alone_is_not_the_icbs(tmp_path: Path) -> None:
     # practice's £61,000 = £187,000; the trust's own £15,000: 12 x 265,000 / 15,000 = 212,
     # past the project's 24 months.
     assert (
-        "Of the plan's benefit, £187,000 a year is not the trust's own; without it, not paid back "
-        "within the project (at the full rate it would take 212 months)."
+        "Of the plan's benefit of £202,000 a year, £187,000 is not the trust's own; without it, "
+        "not paid back within the project (at the full rate it would take 212 months)."
     ) in text
     # It had gone on "Payback from the cash alone: 23 months": 12 x 265,000 / 141,000 = 22.6,
     # the ICB's £126,000 in it. The trust's own cash alone is the same £15,000 (it has no
@@ -78,8 +78,8 @@ def test_with_capacity_of_its_own_the_line_says_whose_cash(tmp_path: Path) -> No
     # past the end. Whole benefit £402,000: 12 x 265,000 / 402,000 = 7.9, so 8.
     assert "over the project £804,000, net £539,000; payback 8 months" in text
     assert (
-        "Of the plan's benefit, £187,000 a year is not the trust's own; without it, payback 15 "
-        "months. Payback from the trust's own cash alone: not within the project."
+        "Of the plan's benefit of £402,000 a year, £187,000 is not the trust's own; without it, "
+        "payback 15 months. Payback from the trust's own cash alone: not within the project."
     ) in text
     # Another director's line counts the same cash, and says the same: past the end, 212.
     other = preview(path, "coo")

@@ -1,7 +1,7 @@
 """What newuser26's sponsor could not tell from one monthly update to the next (#3).
 
-September's update said of missed visits "no change from baseline can be told
-apart yet"; October's said "411 fewer delivered", and nothing on page 1 said
+September's update said of missed visits "no change from the baseline yet beyond normal
+variation"; October's said "411 fewer delivered", and nothing on page 1 said
 why. Each update now has "Since the last update (September 2026)" under its
 headline: for each measure whose reading changed since the previous period (the
 log cut at that period), what changed, in words the charts support.
@@ -62,8 +62,8 @@ def test_october_says_why_missed_visits_are_now_delivered(cli: Cli, tmp_path: Pa
     said = page_one(text)
     assert "Since the last update (September 2026)" in said, said
     assert (
-        f"{VISITS}: now fallen for 5 months running (a trend), so we report "
-        "the fall as delivered." in said
+        f"{VISITS}: now fallen for 5 months running (a trend), so we count "
+        "the reduction as delivered." in said
     )
     # Agency's trend runs from March (312, then 300 in May, before the change in June), but
     # those four figures before the change (318, 305, 312, 300) show no improvement of their
@@ -74,12 +74,12 @@ def test_october_says_why_missed_visits_are_now_delivered(cli: Cli, tmp_path: Pa
     assert (
         f"{AGENCY}: now fallen for 4 months running since the change began in June 2026 "
         "(falling since March 2026, within the usual variation before the change), so we "
-        "report the fall since June 2026 as delivered." in said
+        "count the reduction since June 2026 as delivered." in said
     ), said
     assert "begun before the change" not in said
     assert (
-        f"{ULCERS}: now fallen for 5 months running (a trend), so we report the "
-        "fall as delivered; met the target for the first time (29 pressure ulcers "
+        f"{ULCERS}: now fallen for 5 months running (a trend), so we count the "
+        "reduction as delivered; met the target for the first time (29 pressure ulcers "
         "in October 2026)." in said
     )
     assert f"{TRAVEL}: now fallen" in said
@@ -101,8 +101,8 @@ def test_september_and_november(cli: Cli, tmp_path: Path) -> None:
     said = page_one(november)
     assert "Since the last update (October 2026)" in said
     assert (
-        f"{ADMISSIONS}: now fallen for 5 months running (a trend), so we report "
-        "the fall as delivered." in said
+        f"{ADMISSIONS}: now fallen for 5 months running (a trend), so we count "
+        "the reduction as delivered." in said
     ), said
     # Agency has no November figure; the others changed nothing worth a line.
     for measure in (VISITS, AGENCY, ULCERS, TRAVEL):
@@ -114,7 +114,7 @@ def test_the_welsh_update_says_it_too(cli: Cli, tmp_path: Path) -> None:
     assert "Ers y diweddariad diwethaf (Medi 2026)" in text, text
     assert (
         f"{VISITS}: mae'r ffigurau bellach wedi gostwng am 5 mis yn olynol (tuedd), felly "
-        "rydym yn adrodd y gostyngiad fel rhywbeth a gyflawnwyd." in text
+        "rydym yn cyfrif y gostyngiad fel rhywbeth a gyflawnwyd." in text
     )
     assert "wedi cyrraedd y targed am y tro cyntaf (29 pressure ulcers, Hydref 2026)" in text
 

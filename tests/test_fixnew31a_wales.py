@@ -321,12 +321,12 @@ def note_text(out: Path) -> str:
         (
             "en_GB",
             "So far 237 fewer referrals, July to November 2025.",
-            "Counted against the log's average before the change: 140.2 referrals a month.",
+            "Counted against the average before the change: 140.2 referrals a month.",
         ),
         (
             "cy_GB",
             "Hyd yma, bu 237 atgyfeiriad yn llai, Gorffennaf – Tachwedd 2025.",
-            "Cyfrifir yn erbyn cyfartaledd y cofnod cynnydd cyn y newid: 140.2 atgyfeiriad y mis.",
+            "Cyfrifir yn erbyn y cyfartaledd cyn y newid: 140.2 atgyfeiriad y mis.",
         ),
     ],
 )

@@ -209,13 +209,15 @@ def test_a_draft_says_its_delivered_rows_are_as_at_the_last_month_logged(
         (
             "en_GB",
             "so no money is counted for the months logged and the rest of the year is forecast "
-            "at the plan's full rate (£38,000 for 2026/27)",
+            "at the plan's full rate (£38,000 for 2026/27: 121 of the year's 365 days at "
+            "£113,160 a year)",
             "Agency theatre nurse shifts: no figure for October 2026; gaps are left blank, not "
             "taken as zero.",
         ),
         (
             "cy_GB",
-            "a rhagwelir gweddill y flwyddyn ar gyfradd lawn y cynllun (£38,000 ar gyfer 2026/27)",
+            "a rhagwelir gweddill y flwyddyn ar gyfradd lawn y cynllun (£38,000 ar gyfer 2026/27: "
+            "121 o 365 diwrnod y flwyddyn ar £113,160 y flwyddyn)",
             "dim ffigur ar gyfer Hydref 2026; gadewir bylchau'n wag",
         ),
     ],

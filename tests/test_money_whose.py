@@ -69,8 +69,8 @@ def test_the_finance_block_reconciles_by_whose_cash(tmp_path: Path) -> None:
     # trust's own £15,000 a year takes 12 x 265,000 / 15,000 = 212 months, past the project's
     # 24 (fixleft16: the GP time is not the trust's capacity). £126,000 + £61,000 = £187,000.
     assert (
-        "Of the plan's benefit, £187,000 a year is not the trust's own; without it, not paid back "
-        "within the project (at the full rate it would take 212 months)."
+        "Of the plan's benefit of £202,000 a year, £187,000 is not the trust's own; without it, "
+        "not paid back within the project (at the full rate it would take 212 months)."
     ) in text
     assert "Recurrent savings to count in the financial plan" in text
     assert PAYS_BACK not in text
@@ -78,7 +78,9 @@ def test_the_finance_block_reconciles_by_whose_cash(tmp_path: Path) -> None:
 
 def test_welsh_names_the_icbs_cash_apart(tmp_path: Path) -> None:
     text = note(mixed(tmp_path), "dof", locale="cy_GB")
-    assert "O fudd y cynllun, nid yw £187,000 y flwyddyn yn arian yr ymddiriedolaeth ei hun" in text
+    assert (
+        "O fudd y cynllun o £202,000 y flwyddyn, nid yw £187,000 yn arian yr ymddiriedolaeth ei hun"
+    ) in text
     assert "ar y gyfradd lawn byddai'n cymryd 212 mis" in text
 
 

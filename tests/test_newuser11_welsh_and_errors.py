@@ -224,7 +224,7 @@ def test_a_head_count_s_mean_is_whole_and_a_new_measure_misses_no_month_before_i
     assert "from an average of 1,509 patients before the change to 1,410 patients" in text
     assert "1,508.9" not in text
     # A rate's mean keeps its tenths, so that its total reconciles by hand.
-    assert "(the log's average of 75.6 procedures a month, April to December 2025)" in text
+    assert "(an average of 75.6 procedures a month, April to December 2025)" in text
     # The survey began in August 2026: its months before then are not missing.
     assert (
         "Women who rate their outpatient hysteroscopy as good or very good: no figure for "

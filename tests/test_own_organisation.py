@@ -62,8 +62,8 @@ def test_an_icbs_note_names_the_icb_not_a_trust(tmp_path: Path) -> None:
     ) in text
     # 12 x 180,000 / (90,300 + 126,960) = 9.9 months, on the ICB's own cash and capacity.
     assert (
-        "Of the plan's benefit, £61,000 a year is not the ICB's own; without it, payback 10 months."
-        in text
+        "Of the plan's benefit of £278,000 a year, £61,000 is not the ICB's own; without it, "
+        "payback 10 months." in text
     )
     assert not re.search(r"\btrust\b", text, re.IGNORECASE)
 
@@ -71,7 +71,7 @@ def test_an_icbs_note_names_the_icb_not_a_trust(tmp_path: Path) -> None:
 def test_a_welsh_note_names_the_organisation_in_welsh(tmp_path: Path) -> None:
     text = note(DATA / "icb.yaml", "cfo", locale="cy_GB")
     assert "nid arian i'r bwrdd gofal integredig" in text
-    assert "nid yw £61,000 y flwyddyn yn arian y bwrdd gofal integredig ei hun" in text
+    assert "nid yw £61,000 yn arian y bwrdd gofal integredig ei hun" in text
     assert "ymddiriedolaeth" not in text
     board = tmp_path / "board.yaml"
     board.write_text(
@@ -154,8 +154,8 @@ def test_gp_time_is_not_in_the_trusts_payback() -> None:
     # and £10,400 of capacity: 12 x 265,000 / 25,800 = 123.3, so 124 months, not 36 with
     # the GP time.
     assert (
-        "Of the plan's benefit, £188,000 a year is not the trust's own; without it, not paid back "
-        "within the project (at the full rate it would take 124 months)."
+        "Of the plan's benefit of £213,000 a year, £188,000 is not the trust's own; without it, "
+        "not paid back within the project (at the full rate it would take 124 months)."
     ) in text
     assert "36 months" not in text
 

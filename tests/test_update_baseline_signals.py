@@ -1,5 +1,5 @@
 """newuser15 #6 and #5: an update neither lists nor marks signals wholly before the change,
-and "delivered" names the log's average before the change it is counted against.
+and "delivered" names the average before the change it is counted against.
 
 A baseline that holds a month above its limits (or an earlier fall) is the
 baseline's own variation: read as "(concern), ending March 2024" on a project
@@ -120,7 +120,7 @@ def test_the_finance_brief_names_the_log_average_its_delivered_years_count_again
     money = next(t for t in texts(out) if t.startswith("Benefit against"))
     assert "2025/26 £347,000 delivered for £202,000" in money, money
     assert money.endswith(
-        "Delivered is counted against the log's average before the change: 99.4 admissions a "
+        "Delivered is counted against the average before the change: 99.4 admissions a "
         "month (January to May 2025)."
     ), money
 
@@ -130,6 +130,6 @@ def test_the_update_says_whose_average_delivered_is_counted_against(tmp_path: Pa
     delivered = [t for t in shown if "fewer than before the change" in t]
     assert len(delivered) == 2, shown
     assert (
-        "184 admissions fewer than before the change (the log's average of 101.4 admissions "
+        "184 admissions fewer than before the change (an average of 101.4 admissions "
         "a month, January 2024 to May 2025), June 2025 to March 2026" in delivered[1]
     ), delivered

@@ -140,7 +140,7 @@ def test_deaths_are_counted_from_the_change_against_the_baseline_mean(tmp_path: 
     out = render(write(tmp_path, values, changed="2026-07"))
     text = docx_text(out)
     assert delivered_row(out) == (
-        "Deaths from sepsis: 20 deaths fewer than before the change (the log's average of 10 "
+        "Deaths from sepsis: 20 deaths fewer than before the change (an average of 10 "
         "deaths a month, January to June 2026), July 2026 to February 2027, worth £20,000 in "
         "capacity."
     )
@@ -282,7 +282,7 @@ def test_a_run_chart_trend_after_the_change_is_counted_against_the_months_before
     values = [10, 11, 9, 10, 10, 9, 8, 7, 6, 5]
     out = render(write(tmp_path, values, changed="2026-06"))
     assert delivered_row(out) == (
-        "Deaths from sepsis: 15 deaths fewer than before the change (the log's average of 10 "
+        "Deaths from sepsis: 15 deaths fewer than before the change (an average of 10 "
         "deaths a month, January to May 2026), June to October 2026, worth £15,000 in capacity."
     )
     assert "trend: 6 months falling (improvement), ending October 2026" in docx_text(out)
@@ -300,11 +300,11 @@ def test_a_count_names_the_average_it_is_counted_against(tmp_path: Path) -> None
     text = docx_text(out)
     assert "Deaths from sepsis\n10 deaths a month\n7 deaths a month\n" in text, text
     assert delivered_row(out) == (
-        "Deaths from sepsis: 32 deaths fewer than before the change (the log's average of 12 "
+        "Deaths from sepsis: 32 deaths fewer than before the change (an average of 12 "
         "deaths a month, January to June 2026), July 2026 to February 2027, worth £32,000 in "
         "capacity."
     )
     assert "baseline rate" not in text
     assert "32 fewer deaths from sepsis" in text
     welsh = docx_text(render(facts, "--locale", "cy_GB"))
-    assert "yn llai na chyn y newid (cyfartaledd y cofnod cynnydd o 12" in welsh, welsh
+    assert "yn llai na chyn y newid (cyfartaledd o 12" in welsh, welsh

@@ -290,7 +290,7 @@ updates:
 def test_a_run_of_quarters_is_named_by_its_months(tmp_path: Path) -> None:
     text = update_text(write_facts(tmp_path, QUARTERS), "coo")
     assert (
-        "275 bed days fewer than before the change (the log's average of 1,500 bed days a quarter, "
+        "275 bed days fewer than before the change (an average of 1,500 bed days a quarter, "
         "October 2024 to December 2026), January to September 2027."
     ) in text
     assert "between January and September 2027" in text
@@ -302,7 +302,7 @@ def test_months_then_quarters_read_as_one_stretch(tmp_path: Path) -> None:
     text = update_text(write_facts(tmp_path, MONTHS_THEN_QUARTERS), "coo")
     # 3 months at 500 and 2 quarters at 1,500: 4,500 bed days expected, 4,155 observed.
     assert (
-        "345 bed days fewer than before the change (the log's average of 1,500 bed days a quarter, "
+        "345 bed days fewer than before the change (an average of 1,500 bed days a quarter, "
         "October 2024 to December 2026), January to September 2027."
     ) in text
     assert "January 2027 to July" not in text
@@ -463,7 +463,7 @@ def test_a_fill_in_after_logged_periods_prompts_for_measures_without_figures(
         # A draft's row is as at the last period logged (newuser32 #8).
         "Occupied bed days, patients with no criteria to reside: as at July to September 2027, "
         "275 bed days fewer than before "
-        "the change (the log's average of 1,500 bed days a quarter, October 2024 to December "
+        "the change (an average of 1,500 bed days a quarter, October 2024 to December "
         "2026), "
         "January to September 2027.",
     ]
@@ -715,7 +715,7 @@ def test_money_delivered_reads_as_less_and_is_not_said_to_be_worth_itself(
     text = docx_text(out)
     assert [
         "Reduce length of stay",
-        "Premium pay: £40,000 less than before the change (the log's average of £180,000 a "
+        "Premium pay: £40,000 less than before the change (an average of £180,000 a "
         "month, March to December 2026), January to February 2027.",
     ] in delivered_table(out)
     assert "a reduction of £40,000 in premium pay" in board_sentence(text)

@@ -1062,7 +1062,7 @@ def _counted_from(found: Shown, pitch: Pitch, impact: Impact, lang: Language) ->
     period = found.reference_periods[-1]
     if fmt.half_up(found.reference, 1) == fmt.half_up(scale(impact.baseline, impact, period), 1):
         return ""
-    said = lang.gettext("Counted against the log's average before the change: {rate} {per}.")
+    said = lang.gettext("Counted against the average before the change: {rate} {per}.")
     return said.format(
         rate=mean_text(found.reference, impact, lang),
         per=wording.per_phrase(period.kind, lang),

@@ -1870,10 +1870,13 @@ def apart_payback(ledger: Ledger, shown: Figures, lang: Language) -> str:
     at its contract prices), and time freed in another body's staff (GP
     appointments); the trust's own cash and capacity are what repay the
     trust's funding, so a finance director is given that payback too, on
-    the same years: "Of the plan's benefit, £188,000 a year is not the trust's
-    own; without it, not paid back within the project (at the full rate it
-    would take 212 months)" (12 x 265,000 / 15,000 = 212). The sum is the
-    parts named above it, as shown.
+    the same years: "Of the plan's benefit of £202,000 a year, £187,000 is not
+    the trust's own; without it, not paid back within the project (at the full
+    rate it would take 212 months)" (12 x 265,000 / 15,000 = 212). The sum is
+    the parts named above it, as shown, and the whole is the plan's year. When
+    none of the benefit is the organisation's own, "without it" would mean
+    without anything: the sentence says instead that none of it pays back the
+    funding (reader24 #3).
     """
     if not ledger.investment or not ledger.years:
         return ""
@@ -1886,7 +1889,27 @@ def apart_payback(ledger: Ledger, shown: Figures, lang: Language) -> str:
     ]
     if not groups and not elsewhere:
         return ""
-    values = {"money": _money(sum(parts) + sum(elsewhere), lang), "org": org_own(ledger, lang)}
+    apart = sum(parts) + sum(elsewhere)
+    values = {"money": _money(apart, lang), "org": org_own(ledger, lang)}
+    if not any(
+        trust_cash(line) or (line.releases == "capacity" and line.elsewhere is None)
+        for line in ledger.counted
+    ):
+        # All of the benefit is another body's: "without it" would mean without anything
+        # (reader24 #3). Say so plainly: none of it repays the funder's own money.
+        values["investment"] = _money(ledger.investment, lang)
+        if not groups:
+            return lang.gettext(
+                "All of the plan's benefit, {money} a year, is capacity in other "
+                "organisations, not {org} own money, so none of it pays back the "
+                "{investment} of funding."
+            ).format(**values)
+        return lang.gettext(
+            "All of the plan's benefit, {money} a year, is not {org} own money, so none of "
+            "it pays back the {investment} of funding."
+        ).format(**values)
+    # Only part is another body's: name the whole it is part of (reader24 #3).
+    values["total"] = _money(round_money(shown.cash + shown.capacity, shown.quantum), lang)
     if ledger.logged:
         repaid = ledger.payback_logged("trust")
         months = whole_months(repaid[0]) if repaid else None
@@ -1897,20 +1920,22 @@ def apart_payback(ledger: Ledger, shown: Figures, lang: Language) -> str:
         beyond = beyond_end(ledger, exact)
     if months is None:
         return lang.gettext(
-            "Of the plan's benefit, {money} a year is not {org} own; without it, not paid back "
-            "within the project."
+            "Of the plan's benefit of {total} a year, {money} is not {org} own; without it, not "
+            "paid back within the project."
         ).format(**values)
     if beyond:
         return lang.ngettext(
-            "Of the plan's benefit, {money} a year is not {org} own; without it, not paid back "
-            "within the project (at the full rate it would take {n} month).",
-            "Of the plan's benefit, {money} a year is not {org} own; without it, not paid back "
-            "within the project (at the full rate it would take {n} months).",
+            "Of the plan's benefit of {total} a year, {money} is not {org} own; without it, not "
+            "paid back within the project (at the full rate it would take {n} month).",
+            "Of the plan's benefit of {total} a year, {money} is not {org} own; without it, not "
+            "paid back within the project (at the full rate it would take {n} months).",
             months,
         ).format(n=months, **values)
     return lang.ngettext(
-        "Of the plan's benefit, {money} a year is not {org} own; without it, payback {n} month.",
-        "Of the plan's benefit, {money} a year is not {org} own; without it, payback {n} months.",
+        "Of the plan's benefit of {total} a year, {money} is not {org} own; without it, "
+        "payback {n} month.",
+        "Of the plan's benefit of {total} a year, {money} is not {org} own; without it, "
+        "payback {n} months.",
         months,
     ).format(n=months, **values)
 

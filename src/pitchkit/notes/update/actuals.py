@@ -1133,7 +1133,7 @@ def _began(claim: Claim) -> Period | None:
 def log_averages(ledger: Ledger, facts: Facts, lang: Language) -> str:
     """What "delivered" is counted against, when it is the log's mean before the change.
 
-    ``Delivered is counted against the log's average before the change, not
+    ``Delivered is counted against the average before the change, not
     the plan's baseline: 193.1 bed days a month (January 2025 to February
     2026).`` A finance director given only the plan's baseline (2,600 bed
     days a year) cannot reproduce "£54,000 delivered" from the page
@@ -1168,5 +1168,5 @@ def log_averages(ledger: Ledger, facts: Facts, lang: Language) -> str:
     if not averages:
         return ""
     return lang.gettext(
-        "Delivered is counted against the log's average before the change: {averages}."
+        "Delivered is counted against the average before the change: {averages}."
     ).format(averages=fmt.join_list(averages, lang))

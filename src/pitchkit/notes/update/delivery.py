@@ -15,6 +15,7 @@ how many more figures would show one.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
 from itertools import pairwise
@@ -162,7 +163,7 @@ def not_shown_text(claim: Claim, situation: Situation) -> str:
         # and the plan's full rate for the rest of the year, until a chart can tell: said
         # here in the same words, with how many figures there are (newuser32 #3), and the
         # figure (newuser32 #7: "forecast" with no £ anywhere on the page).
-        forecast = plan_forecast_text(claim.impact.id, situation)
+        forecast = plan_forecast_text(claim.impact.id, situation, worked=True)
         if forecast:
             return lang.gettext(
                 "too few figures yet to tell a change from normal variation ({n} so far; a "
@@ -199,7 +200,9 @@ def not_shown_text(claim: Claim, situation: Situation) -> str:
         # here too, not "since before the change" or "no change" (newuser33 N2).
         count, needs, _ = early_count
         forecast = (
-            plan_forecast_text(claim.impact.id, situation) if _priced(claim, situation) else ""
+            plan_forecast_text(claim.impact.id, situation, worked=True)
+            if _priced(claim, situation)
+            else ""
         )
         values = {
             "n": count,
@@ -252,7 +255,7 @@ def not_shown_text(claim: Claim, situation: Situation) -> str:
     ).format(more=more.format(n=claim.needed))
 
 
-def plan_forecast_text(impact_id: str, situation: Situation) -> str:
+def plan_forecast_text(impact_id: str, situation: Situation, *, worked: bool = False) -> str:
     """``£30,000 for 2026/27``: an impact's part of the finance director's forecast.
 
     The year under way on the day the update is written, read from the one
@@ -272,8 +275,36 @@ def plan_forecast_text(impact_id: str, situation: Situation) -> str:
     )
     if part is None:
         return ""
-    return situation.lang.gettext("{money} for {year}").format(
+    text = situation.lang.gettext("{money} for {year}").format(
         money=wording.worth(part, situation.lang), year=fy_label(year)
+    )
+    return text + (_plan_working(impact_id, situation, part, year) if worked else "")
+
+
+def _plan_working(impact_id: str, situation: Situation, part: float, year: int) -> str:
+    """``: 274 of the year's 365 days at £736,236 a year``: how the plan's rate gives ``part``.
+
+    The plan's full rate for the rest of a year is counted by days, as the
+    brief's years are: a finance director working it by months (29 a month x
+    £2,115.62 x 9 = £552,177) would find £553,000 and wonder (reader24 #4), so
+    the row says how it is worked. Empty unless the days after the last figure
+    logged, at the plan's yearly rate, give ``part`` to the pound.
+    """
+    ledger, claim = situation.pitch.ledger, situation.claims.get(impact_id)
+    line = ledger.line(impact_id) if ledger is not None else None
+    if ledger is None or line is None or claim is None or not claim.points:
+        return ""
+    first, end = fy_bounds(year)
+    last = ledger.year_end(year)
+    logged = claim.points[-1].period.end
+    days = (last - max(logged, first - dt.timedelta(days=1))).days
+    length = (end - first).days + 1
+    if days <= 0 or days >= length or abs(line.annual * days / length - part) > 0.5:
+        return ""
+    return situation.lang.gettext(": {days} of the year's {length} days at {annual} a year").format(
+        days=days,
+        length=length,
+        annual=fmt.money(round(line.annual), situation.lang, precision="exact"),
     )
 
 
@@ -697,7 +728,8 @@ def reference_text(claim: Claim, impact: Impact, lang: Language) -> str:
     rate = mean_text(claim.reference, impact, lang)
     # "the log's": the mean logged before the change, not the plan's baseline the table
     # beside it gives (newuser15 #5: 52.8 admissions a month here, 51.7 in the table).
-    return lang.gettext("the log's average of {rate} {per}, {span}").format(
+    # Not "the log's average": jargon to a director (reader24 #9).
+    return lang.gettext("an average of {rate} {per}, {span}").format(
         rate=rate,
         per=wording.per_phrase(periods[-1].kind, lang),
         span=spans.span_text(periods, lang),

@@ -237,19 +237,36 @@ def update_document_context(situation: Situation, *, today: dt.date) -> Context:
     """Every variable the update template sees: the brief's, with ``update`` filled."""
     context = brief_context(situation.pitch, situation.lang, today=today)
     context["update"] = update_context(situation)
-    context["update"]["written"] = written_text(situation.period, today, situation.lang)
+    reported = context["update"].get("date")
+    context["update"]["written"] = written_text(
+        situation.period,
+        today,
+        situation.lang,
+        reported=reported if isinstance(reported, dt.date) else None,
+    )
     return context
 
 
-def written_text(period: Period, today: dt.date, lang: Language) -> str:
+def written_text(
+    period: Period, today: dt.date, lang: Language, *, reported: dt.date | None = None
+) -> str:
     """The footer's words on the period and the day: ``Update for March 2028, written on ...``.
 
     A draft written before its period is over says so, so that "April 2028"
     above "written on 6 December 2026" is not read as a slip in either date
     (fixleft24a #2); an update for a period over by the day it is written
-    needs no more than both.
+    needs no more than both. When the log gives the day the update was
+    reported (``reported``, the header's date) and that day is still to come,
+    the footer gives that day too, not a second story.
     """
     values = {"period": fmt.period_label(period.text, lang), "date": fmt.date(today, lang)}
+    if reported is not None and today < reported:
+        # The log says the update was reported on a day still to come (a rehearsal, or an
+        # entry filled in ahead): a footer "drafted on 6 December 2026, before the period
+        # began" under a header "reported on 8 January 2028" tells two date stories. The
+        # footer keeps to the header's (reader24 #15).
+        values["date"] = fmt.date(reported, lang)
+        return lang.gettext("Update for {period}, reported on {date}").format(**values)
     if today < period.start:
         return lang.gettext(
             "Update for {period}, drafted on {date}, before the period began"

@@ -410,7 +410,7 @@ def along_text(progress: MeasureProgress, lang: Language, claim: Claim | None = 
     if claim is not None and not claim.shown and fraction and 0 < fraction < 1:
         if claim.analysis.kind == "none":  # too few figures for a chart
             return lang.gettext("too few figures yet to show a change from baseline")
-        return lang.gettext("no change from baseline can be told apart yet")
+        return lang.gettext("no change from the baseline yet beyond normal variation")
     if fraction is None:  # the target is the baseline level: no change was planned
         gap = progress.latest_gap or 0.0
         if gap < 0:

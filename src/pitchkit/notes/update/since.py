@@ -174,7 +174,7 @@ def since_parts(situation: Situation) -> tuple[Context | None, frozenset[str]]:
         is not None
     ]
     if not lines:
-        lines = [lang.gettext("No change since the last update in what the figures show.")]
+        lines = [lang.gettext("No change in what the figures show.")]
     return {"heading": _heading(situation, previous), "lines": lines}, named
 
 
@@ -268,19 +268,22 @@ def _now_shown(claim: Claim, kind: str, lang: Language) -> str:
         # A run that began before the change is not the change's: only its months from the
         # change on are reported as delivered (fixleft24a #1).
         reports = (
-            lang.gettext("so we report the fall since {start} as delivered")
+            lang.gettext("so we count the reduction since {start} as delivered")
             if fall
-            else lang.gettext("so we report the rise since {start} as delivered")
+            else lang.gettext("so we count the increase since {start} as delivered")
         ).format(start=since)
     elif claim.delivered is not None:
         reports = (
-            lang.gettext("so we report the fall as delivered")
+            # "the fall" read as a patient's fall in a falls project (reader24 #9).
+            lang.gettext("so we count the reduction as delivered")
             if fall
-            else lang.gettext("so we report the rise as delivered")
+            else lang.gettext("so we count the increase as delivered")
         )
     else:
         reports = (
-            lang.gettext("so we report the fall") if fall else lang.gettext("so we report the rise")
+            lang.gettext("so we report it as a real reduction")
+            if fall
+            else lang.gettext("so we report it as a real increase")
         )
     return f"{what}, {reports}"
 
