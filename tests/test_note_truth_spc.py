@@ -359,14 +359,15 @@ def test_a_shift_is_counted_once_under_its_chart(tmp_path: Path) -> None:
     # The month before the change (44) is above the baseline mean (40.7) as well, so the
     # chart's shift holds 13 months, 12 of them from the change. Under one chart the words
     # said "a sustained shift (12 months above the mean before it)" and then "shift: 13
-    # months above the mean": two counts of one run. The count is given once, in the list.
+    # months above the mean": two counts of one run. A signal after a change is now counted
+    # from the change's first month (fixread24a), so both say 12: one count of one run.
     ramp = [48.0, 53, 63, 74, 83, 95, 110, 119, 133, 139, 162, 182]
     log = _log({"ambulance": [46.0, 38, 33, 43, 40, 44, *ramp]})
     text = _update(_facts(tmp_path, [AMBULANCE], log))
     charts = text[text.index("Charts") :]
-    assert "shift: 13 months above the mean (improvement)" in charts, charts
-    assert "12 months above" not in charts
-    assert "From July 2026, a sustained shift (above the mean before it, improvement)" in charts
+    assert "shift: 12 months above the mean (improvement)" in charts, charts
+    assert "13 months" not in charts
+    assert "From July 2026, a sustained shift (12 months above the mean before it" in charts
 
 
 def test_a_draft_asks_for_a_quarterly_audit_only_in_its_month(tmp_path: Path) -> None:
