@@ -8,40 +8,19 @@ The facts, figures and team sheet are the trial's own (tests/data/fixnew34).
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
-from docchecks import docx_text
 from documenttext import document_text
+from icbcase import TODAY, copy_project, update
 from pitchkit.api import UpdateRequest, write_update
-
-DATA = Path(__file__).parent / "data" / "fixnew34"
-TODAY = dt.date(2026, 12, 6)
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    for name in ("facts.yaml", "figures.csv", "team.xlsx"):
-        shutil.copy(DATA / name, tmp_path / name)
-    return tmp_path / "facts.yaml"
-
-
-def update(facts: Path, director: str, period: str | None = None) -> str:
-    """The update's text, its lines joined with single spaces."""
-    request = UpdateRequest(
-        facts=facts,
-        director=director,
-        period=period,
-        out=facts.parent / f"out-{director}-{period}",
-        directors=facts.parent / "team.xlsx",
-        today=TODAY,
-    )
-    [path] = write_update(request).written
-    return " ".join(docx_text(path).split())
+    return copy_project(tmp_path)
 
 
 # ------------------------------------------------------------- 1. where the limits come from

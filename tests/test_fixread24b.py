@@ -8,38 +8,18 @@ Each test renders the update and reads its text back from the Word file.
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
 
 from docchecks import docx_text
+from icbcase import TODAY, copy_project, update
 from pitchkit.api import UpdateRequest, write_update
-
-DATA = Path(__file__).parent / "data" / "fixnew34"
-TODAY = dt.date(2026, 12, 6)
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    for name in ("facts.yaml", "figures.csv", "team.xlsx"):
-        shutil.copy(DATA / name, tmp_path / name)
-    return tmp_path / "facts.yaml"
-
-
-def update(facts: Path, director: str, period: str, locale: str | None = None) -> str:
-    """The update's text, its lines joined with single spaces."""
-    request = UpdateRequest(
-        facts=facts,
-        director=director,
-        period=period,
-        out=facts.parent / f"out-{director}-{period}-{locale}",
-        directors=facts.parent / "team.xlsx",
-        today=TODAY,
-        locale=locale,
-    )
-    [path] = write_update(request).written
-    return " ".join(docx_text(path).split())
+    return copy_project(tmp_path)
 
 
 def test_all_of_the_benefit_elsewhere_is_said_plainly_not_as_without_it(project: Path) -> None:
