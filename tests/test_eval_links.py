@@ -2,30 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
 import math
 import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
+from scriptmodules import load_script
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "linkeval"
-
-
-def load_script() -> ModuleType:
-    path = ROOT / "scripts" / "eval_links.py"
-    spec = importlib.util.spec_from_file_location("pitchkit_eval_links_script", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-ev = load_script()
+ev = load_script("eval_links")
 DOMAINS = sorted(p.parent for p in DATA.glob("*/labels.yaml"))
 
 

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import io
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from babel.messages.catalog import Catalog, Message
@@ -25,6 +22,7 @@ from pitchkit.notes.brief import make_brief_note
 from pitchkit.recast.lenses import all_lenses
 from pitchkit.recast.localise import lens_text, localise_lens, localise_pitch
 from pitchkit.recast.pitch import recast
+from scriptmodules import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -35,19 +33,7 @@ CY = language("cy_GB")
 DAY = dt.date(2026, 12, 3)
 
 
-def load_script() -> ModuleType:
-    """scripts/i18n.py, imported as a module."""
-    path = ROOT / "scripts" / "i18n.py"
-    spec = importlib.util.spec_from_file_location("pitchkit_i18n_script", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-script = load_script()
+script = load_script("i18n")
 
 
 @pytest.fixture(scope="module")

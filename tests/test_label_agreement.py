@@ -2,29 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
 import math
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+
+from scriptmodules import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def load_script() -> ModuleType:
-    path = ROOT / "scripts" / "label_agreement.py"
-    spec = importlib.util.spec_from_file_location("pitchkit_label_agreement_script", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-la = load_script()
+la = load_script("label_agreement")
 
 FACTS = """\
 project: {title: Made up}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import json
 import re
 import sys
@@ -21,21 +20,16 @@ from pitchkit.recast.evidence import MEANING, NAMES, Evidence
 from pitchkit.recast.measures import Chain, Step
 from pitchkit.recast.pitch import weigh
 from pitchkit.recast.scorer import BUDGET_CHANCE, CLAIM_CHANCE, MONEY_CHANCE, chance, decide
+from scriptmodules import load_script as load_named_script
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
 
 
 def load_script(name: str) -> ModuleType:
+    """``scripts/NAME.py`` imported as ``NAME``, with scripts/ on the path for its imports."""
     sys.path.insert(0, str(ROOT / "scripts"))
-    path = ROOT / "scripts" / f"{name}.py"
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_named_script(name, name)
 
 
 fit = load_script("fit_linker")
