@@ -1544,8 +1544,10 @@ def odds_held(found: Sequence[Link]) -> list[Link]:
     usually the one the labellers did not accept. On every labelled set up to blind70,
     in blocks (up to blind40, blind41-55, blind56-64, blind65-70) this took back 16, 12,
     10 and 1 wrong claims for 9, 0, 1 and 3 right ones (docs/linking-evaluation.md, "The
-    odds pass"). Every claim is weighed against the claims as they stood before this
-    rule, so the order of ``found`` does not matter.
+    odds pass"; measured with the scorer then fitted up to blind58: since it is fitted up to
+    blind70, "The scorer refitted on every read set up to blind70"). Every claim is weighed
+    against the claims as they stood before this rule, so the order of ``found`` does not
+    matter.
     """
     if not RULES["doubted odds"]:
         return list(found)
