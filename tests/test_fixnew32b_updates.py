@@ -208,16 +208,15 @@ def test_a_draft_says_its_delivered_rows_are_as_at_the_last_month_logged(
     [
         (
             "en_GB",
-            "so no money is counted for the months logged and the rest of the year is forecast "
-            "at the plan's full rate (£38,000 for 2026/27: 121 of the year's 365 days at "
-            "£113,160 a year)",
+            # The forecast is in the benefit against the funding, not under "Delivered so
+            # far" (fixupd25a #1).
+            "2026/27 £38,000 forecast for £35,000 (nothing counted to the end of November 2026",
             "Agency theatre nurse shifts: no figure for October 2026; gaps are left blank, not "
             "taken as zero.",
         ),
         (
             "cy_GB",
-            "a rhagwelir gweddill y flwyddyn ar gyfradd lawn y cynllun (£38,000 ar gyfer 2026/27: "
-            "121 o 365 diwrnod y flwyddyn ar £113,160 y flwyddyn)",
+            "2026/27 £38,000 a ragwelir am £35,000 (ni chyfrifir dim hyd at ddiwedd Tachwedd 2026",
             "dim ffigur ar gyfer Hydref 2026; gadewir bylchau'n wag",
         ),
     ],
@@ -278,6 +277,12 @@ def test_a_priced_measure_with_no_figure_yet_gives_its_forecast(
 """
     text, _ = _update(cli, _write(tmp_path, extra=weekend), "2026-11")
     assert (
-        "Weekend theatre lists paid at premium rates: no figure in the log yet, so its money "
-        "is forecast at the plan's full rate for now (£79,000 for 2026/27)"
+        "Weekend theatre lists paid at premium rates: no figure in the log yet, so nothing is "
+        "counted as delivered yet"
+    ) in text, text
+    # What is expected of it is in the benefit against the funding (fixupd25a #1).
+    assert (
+        "2026/27 £79,000 forecast for £35,000 (£0 delivered to the end of November 2026, the "
+        "rest of the year at that rate; at the plan's full rate for weekend theatre lists paid "
+        "at premium rates, with no figure for the year yet)"
     ) in text, text

@@ -67,7 +67,7 @@ def test_a_forecast_at_the_plans_full_rate_is_that_rate_times_the_months_left(
     # "at the plan's full rate (£0 for 2026/27)".
     text = update(project, "cmo", "2026-06")
     found = re.search(
-        r"the rest of the year is forecast at the plan's full rate \(£([\d,]+) for 2026/27: "
+        r"the rest of the year at the plan's full rate \(£([\d,]+) for 2026/27: "
         r"274 of the year's 365 days at £736,236 a year\)",
         text,
     )

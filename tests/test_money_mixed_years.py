@@ -115,8 +115,7 @@ def test_every_note_reads_the_mixed_closed_year_alike(tmp_path: Path) -> None:
     text = _update(tmp_path, YOUNG)
     assert (
         "Outsourced homecare medicines deliveries: too few figures yet to tell a change from "
-        "normal variation (3 so far; a chart needs 8), so no money is counted for the months "
-        "logged and the rest of the year is forecast at the plan's full rate"
+        "normal variation (3 so far; a chart needs 8), so no money is counted yet"
     ) in text, text
     # What it says was delivered is the bed days' alone: 1,776 × £100 over the project, of
     # which the block's closed years hold £18,000 + £96,000.

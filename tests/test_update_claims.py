@@ -113,9 +113,8 @@ def test_two_months_of_figures_claim_nothing(tmp_path: Path) -> None:
     assert "its figures do not yet show a change we can report" in text
     assert delivered_row(out) == (
         "Deaths from sepsis: too few figures yet to tell a change from normal variation "
-        "(2 so far; a chart needs 8), so no money is counted for the months logged and the "
-        "rest of the year is forecast at the plan's full rate; 6 more months better than the "
-        "baseline could show one."
+        "(2 so far; a chart needs 8), so no money is counted yet; 6 more months better than "
+        "the baseline could show one."
     )
     assert "No chart yet for deaths from sepsis: a chart needs 8 months and there are 2" in text
 
