@@ -155,8 +155,8 @@ def test_delivered_money_is_priced_at_the_cost_to_the_penny(
     # spend), not also the 2026/27 CIP the brief gives another measure, so no year part.
     assert (
         "Keep non-pay spend within budget Single-use bed and chair falls sensor pads issued to "
-        "medical wards: 1,838 pads fewer than before the change (an average of 240 pads "
-        "a month, September 2024 to August 2025), September 2025 to November 2026, worth "
+        "medical wards: 1,838 pads fewer between September 2025 and November 2026 than before "
+        "the change (an average of 240 pads a month, September 2024 to August 2025), worth "
         "£45,000 at 2026/27 prices."
     ) in " ".join(text.split())
     assert "£46,000" not in text

@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from icbcase import copy_project, update
+from docchecks import docx_text
+from icbcase import TODAY, copy_project, update
+from pitchkit.api import UpdateRequest, write_update
 
 
 @pytest.fixture
@@ -38,3 +40,36 @@ def test_a_forecast_is_said_as_expected_in_welsh(project: Path) -> None:
     text = update(project, "dof", "2026-06", locale="cy_GB")
     assert "Disgwylir, heb ei gyflawni eto:" in text
     assert "£553,000" in text.split("Disgwylir, heb ei gyflawni eto:")[1]
+
+
+# ------------------------------------------ 2. the saving's period first, then its baseline
+
+ROOT = Path(__file__).resolve().parent.parent
+FRAILTY = ROOT / "examples" / "frailty-virtual-ward" / "facts.yaml"
+FALLS = ROOT / "examples" / "falls-prevention" / "facts.yaml"
+
+
+def example(facts: Path, director: str, period: str, out: Path, locale: str | None = None) -> str:
+    request = UpdateRequest(
+        facts=facts, director=director, period=period, out=out, today=TODAY, locale=locale
+    )
+    [path] = write_update(request).written
+    return " ".join(docx_text(path).split())
+
+
+def test_the_period_saved_comes_before_the_baseline_it_is_set_against(tmp_path: Path) -> None:
+    text = example(FRAILTY, "dof", "2028-03", tmp_path)
+    # 497 / 5 = 99.4 a month, January to May 2027; 994 - 830 = 164, June 2027 to March 2028.
+    assert (
+        "164 admissions fewer between June 2027 and March 2028 than before the change (an "
+        "average of 99.4 admissions a month, January to May 2027), worth £347,000"
+    ) in text
+    assert "January to May 2027), June 2027" not in text
+
+
+def test_the_period_saved_comes_first_in_welsh(tmp_path: Path) -> None:
+    text = example(FRAILTY, "dof", "2028-03", tmp_path, locale="cy_GB")
+    assert (
+        "164 derbyniad yn llai yn y cyfnod Mehefin 2027 – Mawrth 2028 na chyn y newid "
+        "(cyfartaledd o 99.4 derbyniad y mis, Ionawr – Mai 2027)"
+    ) in text

@@ -669,7 +669,8 @@ def delivered_text(progress: MeasureProgress, situation: Situation) -> str:
             # in the table beside it: named, with its months, so that the sum reconciles.
             pattern = against_mean_pattern(progress.delivered, impact, lang)
             against = reference_text(claim, impact, lang)
-            return pattern.format(amount=size, span=span, baseline=against)
+            between = spans.between_text(claim.counted, lang)
+            return pattern.format(amount=size, between=between, baseline=against)
         worse = progress.delivered < 0
         fewer = (impact.direction == "lower") != worse
         if progress.delivered == 0:
@@ -759,30 +760,34 @@ def reference_text(claim: Claim, impact: Impact, lang: Language) -> str:
 def against_mean_pattern(delivered: float, impact: Impact, lang: Language) -> str:
     """The words for a count set against the mean before the change.
 
-    ``{amount} fewer than before the change ({baseline}), {span}``: the
-    mean, not the facts' baseline in the table beside it, named with its
-    periods so that a finance director can reconcile the sum.
+    ``{amount} fewer {between} than before the change ({baseline})``: the
+    period the count is for first, then the mean it is set against, with the
+    earlier periods it was logged in, in brackets after, so that the dates
+    read in time order (fixupd25a #2: "… (…, January to May 2027), June 2027
+    to March 2028"). The mean, not the facts' baseline in the table beside
+    it, is named with its periods so that a finance director can reconcile
+    the sum.
     """
     worse = delivered < 0
     fewer = (impact.direction == "lower") != worse
     if delivered == 0:
-        return lang.gettext("the same as before the change ({baseline}) so far, {span}")
+        return lang.gettext("the same so far {between} as before the change ({baseline})")
     if not fewer:
         return (
-            lang.gettext("{amount} more than before the change ({baseline}) so far, {span}")
+            lang.gettext("{amount} more so far {between} than before the change ({baseline})")
             if worse
-            else lang.gettext("{amount} more than before the change ({baseline}), {span}")
+            else lang.gettext("{amount} more {between} than before the change ({baseline})")
         )
     if is_money(impact):  # money is less, not fewer
         return (
-            lang.gettext("{amount} less than before the change ({baseline}) so far, {span}")
+            lang.gettext("{amount} less so far {between} than before the change ({baseline})")
             if worse
-            else lang.gettext("{amount} less than before the change ({baseline}), {span}")
+            else lang.gettext("{amount} less {between} than before the change ({baseline})")
         )
     return (
-        lang.gettext("{amount} fewer than before the change ({baseline}) so far, {span}")
+        lang.gettext("{amount} fewer so far {between} than before the change ({baseline})")
         if worse
-        else lang.gettext("{amount} fewer than before the change ({baseline}), {span}")
+        else lang.gettext("{amount} fewer {between} than before the change ({baseline})")
     )
 
 
