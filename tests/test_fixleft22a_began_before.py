@@ -45,11 +45,11 @@ def test_the_frailty_update_credits_the_fall_and_does_not_say_it_began_before(
     # reader24 #1: counted from June 2027 the falls are 6 and 5 months, short of the XmR
     # trend rule's 7; the shift from the change (10 and 9 months) shows it.
     assert "trend: 9 months falling" not in text
-    assert "shift: 10 months below the mean (improvement), ending March 2028" in text
-    assert "shift: 9 months below the mean (improvement), ending March 2028" in text
+    assert "shift: 10 months below the mean (improvement), June 2027 to March 2028" in text
+    assert "shift: 9 months below the mean (improvement), June 2027 to March 2028" in text
     assert "began before the change" not in text
     assert "begun before the change" not in text
-    assert "164 admissions fewer than before the change" in text
+    assert "164 admissions fewer between June 2027 and March 2028 than before the change" in text
 
 
 @pytest.mark.parametrize(

@@ -63,7 +63,7 @@ def _update(cli: Callable[..., Result], facts: Path, period: str) -> tuple[str, 
         (
             "en_GB",
             "trend: 8 months falling (falling since before the change began, so not counted "
-            "as the project's), ending November 2026",
+            "as the project's), April to November 2026",
             "Agency theatre nurse shifts: on the chart: trend: 8 months falling (falling since "
             "before the change began, so not counted as the project's).",
             "Agency theatre nurse shifts: falling since before the change began, so not "

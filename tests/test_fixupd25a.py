@@ -73,3 +73,24 @@ def test_the_period_saved_comes_first_in_welsh(tmp_path: Path) -> None:
         "164 derbyniad yn llai yn y cyfnod Mehefin 2027 – Mawrth 2028 na chyn y newid "
         "(cyfartaledd o 99.4 derbyniad y mis, Ionawr – Mai 2027)"
     ) in text
+
+
+# ------------------------------------------ 3. a signal's whole span, not where it ends
+
+
+def test_a_signal_names_the_periods_it_covers(tmp_path: Path) -> None:
+    text = example(FRAILTY, "dof", "2028-03", tmp_path)
+    # Admissions fall below the baseline mean from June 2027: 10 months to March 2028.
+    assert "shift: 10 months below the mean (improvement), June 2027 to March 2028" in text
+    # Bed days have no figure for August 2027: 9 months, the gap named.
+    assert (
+        "shift: 9 months below the mean (improvement), June 2027 to March 2028 (no figure for "
+        "August 2027)"
+    ) in text
+    assert ", ending " not in text
+
+
+def test_a_signal_names_the_periods_it_covers_in_welsh(tmp_path: Path) -> None:
+    text = example(FRAILTY, "dof", "2028-03", tmp_path, locale="cy_GB")
+    assert "10 mis o dan y cymedr (gwelliant), Mehefin 2027 – Mawrth 2028" in text
+    assert "pwynt olaf:" not in text

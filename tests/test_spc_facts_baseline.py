@@ -134,8 +134,8 @@ def test_the_first_step_down_to_a_new_level_is_not_a_concern(tmp_path: Path) -> 
     stroke = Path(__file__).parent / "data" / "money-year-under-way" / "stroke.yaml"
     request = UpdateRequest(stroke, "dof", tmp_path, period="2026-11", today=dt.date(2026, 12, 5))
     text = docx_text(write_update(request).written[0])
-    [words] = [line for line in text.splitlines() if "ending March 2026" in line]
-    assert "1 point above the upper limit (on the way to the new level), ending March 2026" in words
+    [words] = [line for line in text.splitlines() if "level), March 2026" in line]
+    assert "1 point above the upper limit (on the way to the new level), March 2026" in words
     assert "(concern)" not in words
 
 
@@ -161,7 +161,7 @@ def test_the_first_step_up_to_a_worse_level_is_not_an_improvement(tmp_path: Path
     chart = lines.index("Agency nurse spend on the stroke unit (XmR chart) ")
     words = next(line for line in lines[chart + 1 :] if line.strip())
     assert "a sustained shift (8 months above the mean before it, concern)" in words
-    assert "1 point below the lower limit (on the way to the new level), ending March 2026" in words
+    assert "1 point below the lower limit (on the way to the new level), March 2026" in words
     assert "(improvement)" not in words
     assert (
         "Agency nurse spend on the stroke unit: worse than at the baseline: its chart shows a "

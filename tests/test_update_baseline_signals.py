@@ -83,7 +83,7 @@ def test_a_signal_in_the_baseline_is_not_a_concern_of_the_project(
         "1 signal in the months before the change is not listed or marked: it belongs to the "
         "baseline, not to the project." in caption
     )
-    assert "10 points below the lower limit (improvement), ending March 2026" in caption
+    assert "10 points below the lower limit (improvement), June 2025 to March 2026" in caption
     assert "already improving" not in caption
     # Nor is it marked on the chart: no point of the baseline carries a signal's marker.
     admissions = next(a for a in drawn if a.baseline_points == 17)

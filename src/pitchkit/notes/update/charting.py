@@ -23,7 +23,7 @@ from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import N_, Language
 from pitchkit.notes import wording
 from pitchkit.notes.context import Context
-from pitchkit.notes.update import charts, icons, spc
+from pitchkit.notes.update import charts, icons, spans, spc
 from pitchkit.notes.update.board import deliveries
 from pitchkit.notes.update.claims import Claim, worsening
 from pitchkit.notes.update.delivery import chosen_statements, sparse
@@ -467,6 +467,21 @@ def signal_words(
     return text
 
 
+def signal_span(signal: spc.Signal, points: Sequence[Any], lang: Language) -> str:
+    """``June 2027 to March 2028``: the periods a signal covers, first to last.
+
+    The whole stretch, not only where it ends (fixupd25a #3: "ending March
+    2028" left a director to count back 10 months), with a period inside it
+    that has no figure named; one period alone for a single point.
+    """
+    periods = [
+        points[i].period
+        for i in range(signal.start, signal.end + 1)
+        if points[i].value is not None or i in (signal.start, signal.end)
+    ]
+    return spans.span_text(periods, lang)
+
+
 def signals_text(
     analysis: charts.Analysis, points: Sequence[Any], situation: Situation, level: str = ""
 ) -> str:
@@ -532,8 +547,11 @@ def signals_text(
     named = ranked if most is None or len(ranked) <= most + 1 else ranked[:most]
     for signal in named:
         words = signal_words(signal, analysis, kind, lang, points)
-        end = fmt.period_label(points[signal.end].period.text, lang)
-        worded.append(lang.gettext("{signal}, ending {end}").format(signal=words, end=end))
+        worded.append(
+            lang.gettext("{signal}, {span}").format(
+                signal=words, span=signal_span(signal, points, lang)
+            )
+        )
     if len(named) < len(ranked):
         worded.append(more_signals_text(ranked[len(named) :], lang))
     text = "; ".join(worded)
