@@ -143,13 +143,13 @@ def test_the_cash_lines_two_parts_add_up_to_its_forecast(
     [
         (
             "en_GB",
-            "trend: 5 months falling (too early to count: too few figures since the change)",
+            "a trend of 5 months falling (too early to count: too few figures since the change)",
             "Agency theatre nurse shifts: too early to count so far: 3 figures since the change, "
             "where a chart needs 6 in a row to show a shift;",
         ),
         (
             "cy_GB",
-            "tuedd: 5 mis yn gostwng (rhy gynnar i'w gyfrif: dim digon o ffigurau ers y newid)",
+            "tuedd o 5 mis yn gostwng (rhy gynnar i'w gyfrif: dim digon o ffigurau ers y newid)",
             "rhy gynnar i'w gyfrif hyd yma: 3 ffigur ers y newid, lle mae angen 6 yn olynol ar "
             "siart i ddangos newid parhaus",
         ),

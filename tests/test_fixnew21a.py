@@ -53,7 +53,7 @@ def test_a_trend_whose_first_point_alone_is_before_the_change_is_not_said_to_beg
         text = _update(cli, tmp_path, "cno", "--locale", lang)
         assert words not in text
     text = _update(cli, tmp_path, "cno")
-    assert "trend: 12 months falling (improvement), September 2025 to August 2026" in text
+    assert "a trend of 12 months falling (improvement), September 2025 to August 2026" in text
     assert "begun before the change" not in text
 
 
@@ -98,14 +98,14 @@ def test_only_a_step_wholly_before_the_change_says_the_trend_began_there() -> No
         (
             "en",
             "From September 2025, a sustained shift (13 months below the mean before it, "
-            "improvement), so the limits are recalculated from September 2025. Signal: shift: "
+            "improvement), so the limits are recalculated from September 2025. Signal: a shift of "
             "8 months below the mean of 3.1 set from September 2025 (improvement), April to "
             "November 2026.",
         ),
         (
             "cy",
             "Ers Medi 2025, mae symudiad parhaus (13 mis o dan y cymedr cyn hynny, gwelliant), "
-            "felly cyfrifir y terfynau o'r newydd o'r adeg honno ymlaen. Arwydd: symudiad: 8 "
+            "felly cyfrifir y terfynau o'r newydd o'r adeg honno ymlaen. Arwydd: symudiad o 8 "
             "mis o dan y cymedr o 3.1 a gyfrifwyd ers Medi 2025 (gwelliant)",
         ),
     ],

@@ -62,19 +62,19 @@ def _update(cli: Callable[..., Result], facts: Path, period: str) -> tuple[str, 
     [
         (
             "en_GB",
-            "trend: 8 months falling (falling since before the change began, so not counted "
+            "a trend of 8 months falling (falling since before the change began, so not counted "
             "as the project's), April to November 2026",
-            "Agency theatre nurse shifts: on the chart: trend: 8 months falling (falling since "
-            "before the change began, so not counted as the project's).",
+            "Agency theatre nurse shifts: the chart shows a trend of 8 months falling (falling "
+            "since before the change began, so not counted as the project's).",
             "Agency theatre nurse shifts: falling since before the change began, so not "
             "counted as the project's;",
         ),
         (
             "cy_GB",
-            "tuedd: 8 mis yn gostwng (yn gostwng ers cyn i'r newid ddechrau, felly nid yw'n "
+            "tuedd o 8 mis yn gostwng (yn gostwng ers cyn i'r newid ddechrau, felly nid yw'n "
             "cael ei gyfrif yn waith y prosiect)",
-            "ar y siart: tuedd: 8 mis yn gostwng (yn gostwng ers cyn i'r newid ddechrau, "
-            "felly nid yw'n cael ei gyfrif yn waith y prosiect)",
+            "mae'r siart yn dangos tuedd o 8 mis yn gostwng (yn gostwng ers cyn i'r newid "
+            "ddechrau, felly nid yw'n cael ei gyfrif yn waith y prosiect)",
             "yn gostwng ers cyn i'r newid ddechrau, felly nid yw'n cael ei gyfrif yn waith y "
             "prosiect;",
         ),
@@ -90,8 +90,8 @@ def test_a_trend_begun_before_the_change_says_so_beside_the_signal(
     # No word calls it the project's improvement, or new, anywhere on the page.
     assert "(improvement)" not in text
     assert "(gwelliant)" not in text
-    assert "new on the chart" not in text
-    assert "newydd ar y siart" not in text
+    assert "new since the last update" not in text
+    assert "yn newydd ers y diweddariad diwethaf" not in text
     assert "no change can be told apart from normal variation yet" not in text
 
 

@@ -81,10 +81,10 @@ def test_the_period_saved_comes_first_in_welsh(tmp_path: Path) -> None:
 def test_a_signal_names_the_periods_it_covers(tmp_path: Path) -> None:
     text = example(FRAILTY, "dof", "2028-03", tmp_path)
     # Admissions fall below the baseline mean from June 2027: 10 months to March 2028.
-    assert "shift: 10 months below the mean (improvement), June 2027 to March 2028" in text
+    assert "a shift of 10 months below the mean (improvement), June 2027 to March 2028" in text
     # Bed days have no figure for August 2027: 9 months, the gap named.
     assert (
-        "shift: 9 months below the mean (improvement), June 2027 to March 2028 (no figure for "
+        "a shift of 9 months below the mean (improvement), June 2027 to March 2028 (no figure for "
         "August 2027)"
     ) in text
     assert ", ending " not in text
@@ -94,3 +94,47 @@ def test_a_signal_names_the_periods_it_covers_in_welsh(tmp_path: Path) -> None:
     text = example(FRAILTY, "dof", "2028-03", tmp_path, locale="cy_GB")
     assert "10 mis o dan y cymedr (gwelliant), Mehefin 2027 – Mawrth 2028" in text
     assert "pwynt olaf:" not in text
+
+
+# ------------------------------------------ 4. no two label colons in one line
+
+
+def _since_lines(path: Path) -> list[str]:
+    lines = [line.strip() for line in docx_text(path).splitlines() if line.strip()]
+    heading = next(
+        i for i, line in enumerate(lines) if line.startswith(("Since the last", "Ers y"))
+    )
+    end = next(
+        i
+        for i, line in enumerate(lines)
+        if line in ("Progress on each measure", "Cynnydd ar bob mesur")
+    )
+    return lines[heading + 1 : end]
+
+
+@pytest.mark.parametrize(("facts", "director"), [(FALLS, "don"), (FRAILTY, "dof")])
+@pytest.mark.parametrize("locale", [None, "cy_GB"])
+def test_no_line_since_the_last_update_stacks_two_colons(
+    tmp_path: Path, facts: Path, director: str, locale: str | None
+) -> None:
+    request = UpdateRequest(
+        facts=facts, director=director, period="2028-03", out=tmp_path, today=TODAY, locale=locale
+    )
+    [path] = write_update(request).written
+    lines = _since_lines(path)
+    assert lines
+    # The measure's name, then one sentence: never "…: new on the chart: shift: 7 months …"
+    # or "…: already reported: shift: …".
+    for line in lines:
+        assert line.count(": ") <= 1, line
+
+
+def test_a_signal_in_the_captions_is_a_phrase_not_a_label(tmp_path: Path) -> None:
+    text = example(FRAILTY, "dof", "2028-03", tmp_path)
+    assert "Signals: a shift of 10 months below the mean (improvement)" in text
+    assert "shift: " not in text
+    assert "trend: " not in text
+    welsh = example(FRAILTY, "dof", "2028-03", tmp_path / "cy", locale="cy_GB")
+    assert "symudiad o 10 mis o dan y cymedr (gwelliant)" in welsh
+    assert "symudiad: " not in welsh
+    assert "tuedd: " not in welsh

@@ -192,7 +192,7 @@ def test_the_months_before_a_measure_got_worse_are_not_an_improvement(tmp_path: 
     # Agency spend that only ever got worse: £12,500 a month at the baseline (£150,000 a
     # year), then rising month by month to £17,400. With no months before the change, the
     # mean is worked out over them all, so the early months sit below it and beyond the
-    # lower limit: the chart read "shift: 7 months below the mean (improvement)", though
+    # lower limit: the chart read "a shift of 7 months below the mean (improvement)", though
     # no month was better than the baseline.
     yaml = YAML()
     facts = yaml.load(Path(__file__).parent / "data" / "money-year-under-way" / "stroke.yaml")
@@ -210,7 +210,7 @@ def test_the_months_before_a_measure_got_worse_are_not_an_improvement(tmp_path: 
     chart = lines.index("Agency nurse spend on the stroke unit (XmR chart) ")
     words = next(line for line in lines[chart + 1 :] if line.strip())
     assert "(improvement" not in words
-    assert re.search(r"shift: \d+ months below the mean \(before the rise\)", words), words
+    assert re.search(r"a shift of \d+ months below the mean \(before the rise\)", words), words
     # The limits come from the rise itself (newuser34 #2): its early months below them are
     # part of that trend, not a finding of their own, and the words say so.
     assert "below the lower limit" not in words, words

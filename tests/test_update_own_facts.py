@@ -515,7 +515,7 @@ def test_points_outside_the_limits_on_the_wrong_side_are_mentioned(tmp_path: Pat
     # "1 point below the lower limit (the old level)" twice), and the line says so first.
     assert residence.startswith(
         "These limits come from figures that themselves hold a shift, so points beyond them "
-        "within it are part of that shift, not a separate signal. Signals: shift: 7 months "
+        "within it are part of that shift, not a separate signal. Signals: a shift of 7 months "
         "below the mean (the old level), January to July 2027; "
     )
     assert "below the lower limit" not in residence

@@ -358,7 +358,7 @@ def test_a_trend_from_inside_a_short_baseline_is_not_the_changes(tmp_path: Path)
     # the trend is not the change's; it did fall before the change, and its words say so
     # rather than "(improvement)" above a row of no change (newuser32 #5).
     assert (
-        "trend: 5 months falling (falling since before the change began, so not counted as "
+        "a trend of 5 months falling (falling since before the change began, so not counted as "
         "the project's), September 2025 to January 2026"
     ) in words, words
     assert "(improvement)" not in words, words
@@ -384,7 +384,7 @@ def test_a_trend_with_five_points_before_the_change_is_not_the_changes(tmp_path:
     assert "at the improved level" not in row[-1], row
     words = _chart_words(lines, "Bed days lost to patients waiting for transport")
     assert (
-        "trend: 5 months falling (falling since before the change began, so not counted as "
+        "a trend of 5 months falling (falling since before the change began, so not counted as "
         "the project's), August 2025 to February 2026"
     ) in words, words
     assert "(improvement)" not in words, words

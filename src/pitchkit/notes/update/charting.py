@@ -390,7 +390,10 @@ def signal_words(
     lang: Language,
     points: Sequence[Any] = (),
 ) -> str:
-    """One signal in words: ``shift: 7 months below the median (improvement)``.
+    """One signal in words: ``a shift of 7 months below the median (improvement)``.
+
+    Named in a phrase, not as a label ("shift: 7 months …"), so that a line
+    that introduces it with a colon of its own never stacks two (fixupd25a #4).
 
     A shift against limits recalculated after a sustained shift names that
     mean, its value and where it was set from ("below the mean of 3.1 set
@@ -404,15 +407,15 @@ def signal_words(
     length = _count(signal.length, kind, lang)
     if signal.rule == "shift":
         text = (
-            lang.gettext("shift: {length} above {centre}")
+            lang.gettext("a shift of {length} above {centre}")
             if signal.direction == "up"
-            else lang.gettext("shift: {length} below {centre}")
+            else lang.gettext("a shift of {length} below {centre}")
         ).format(length=length, centre=centre)
     elif signal.rule == "trend":
         text = (
-            lang.gettext("trend: {length} rising")
+            lang.gettext("a trend of {length} rising")
             if signal.direction == "up"
-            else lang.gettext("trend: {length} falling")
+            else lang.gettext("a trend of {length} falling")
         ).format(length=length)
     elif signal.rule == "outside_limits" and signal.direction == "up":
         text = lang.ngettext(
