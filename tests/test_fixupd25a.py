@@ -138,3 +138,29 @@ def test_a_signal_in_the_captions_is_a_phrase_not_a_label(tmp_path: Path) -> Non
     assert "symudiad o 10 mis o dan y cymedr (gwelliant)" in welsh
     assert "symudiad: " not in welsh
     assert "tuedd: " not in welsh
+
+
+# ------------------------------------------ 5. no update offered after the project ends
+
+
+@pytest.mark.parametrize("period", ["2028-03", "2030-01"])
+def test_no_next_update_is_offered_after_the_project_ends(tmp_path: Path, period: str) -> None:
+    # The falls project runs from April 2027 to 31 March 2028: its update for March 2028
+    # offered one for May 2028, and a draft for January 2030 one for March 2030.
+    text = example(FALLS, "dof", period, tmp_path)
+    assert (
+        "Next update none: the project ended on 31 March 2028, so a closing report comes next"
+    ) in text
+    assert "2030 Headline" not in text
+
+
+def test_an_update_inside_the_project_still_offers_the_next(tmp_path: Path) -> None:
+    text = example(FALLS, "dof", "2028-02", tmp_path)
+    assert "Next update 7 April 2028" in text
+
+
+def test_no_next_update_after_the_project_ends_in_welsh(tmp_path: Path) -> None:
+    text = example(FALLS, "dof", "2028-03", tmp_path, locale="cy_GB")
+    assert (
+        "dim: daeth y prosiect i ben ar 31 Mawrth 2028, felly adroddiad cau sy'n dod nesaf" in text
+    )
