@@ -164,3 +164,32 @@ def test_no_next_update_after_the_project_ends_in_welsh(tmp_path: Path) -> None:
     assert (
         "dim: daeth y prosiect i ben ar 31 Mawrth 2028, felly adroddiad cau sy'n dod nesaf" in text
     )
+
+
+# ------------------------------------------ 6. missing data: what is due, what it affects
+
+WELSH = ROOT / "examples" / "ysbyty-cymunedol" / "facts.yaml"
+
+
+def test_a_gap_names_totals_only_where_the_update_prints_one(tmp_path: Path) -> None:
+    # Bed days have no figure for August 2027. The finance director's table gives only
+    # admissions, so no total of bed days is on the page to leave August out of.
+    dof = example(FRAILTY, "dof", "2028-03", tmp_path / "dof")
+    assert (
+        "Hospital bed days used by people aged 75 and over living with frailty: no figure for "
+        "August 2027; gaps are left blank, not taken as zero."
+    ) in dof
+    assert "totals to date" not in dof
+    # The chief operating officer's table counts the bed days, so there it is said.
+    coo = example(FRAILTY, "coo", "2028-03", tmp_path / "coo")
+    assert "no figure for August 2027, so totals to date leave it out" in coo
+
+
+def test_a_month_before_a_measure_is_first_logged_is_not_missing(tmp_path: Path) -> None:
+    # GP appointments released are logged from March 2027, when the hub opened; February's
+    # entry has none. The finance director's update shows no total of them.
+    text = example(WELSH, "dof", "2027-10", tmp_path)
+    assert "Data coll" not in text
+    assert "Chwefror 2027, felly" not in text
+    english = example(WELSH, "dof", "2027-10", tmp_path / "en", locale="en_GB")
+    assert "Missing data" not in english
