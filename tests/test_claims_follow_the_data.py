@@ -71,7 +71,7 @@ def test_a_recovery_still_worse_than_before_is_not_an_improvement(tmp_path: Path
     text = _update(path)
     assert (
         "3 points below the lower limit (recovering, still worse than before the rise), "
-        "ending June 2027"
+        "April to June 2027"
     ) in text, text
     assert "(improvement)" not in text
     row = _row(text, "Emergency readmissions with gallstone complications")
@@ -88,7 +88,7 @@ def test_a_recovery_past_the_level_before_is_an_improvement(tmp_path: Path) -> N
     worse = [33.0, 34.0, 32.0, 33.0, 34.0, 32.0, 33.0, 33.0, 34.0]
     path = _facts(tmp_path, [READMISSIONS], _log({"readmit": [*before, *worse, 18.0, 17.0, 18.0]}))
     text = _update(path)
-    assert "3 points below the lower limit (improvement), ending June 2027" in text, text
+    assert "3 points below the lower limit (improvement), April to June 2027" in text, text
     assert "recovering" not in text
 
 

@@ -47,7 +47,7 @@ def test_the_restraints_settle_after_the_months_on_the_way(cli: Cli, tmp_path: P
         "figures reached the new level in March 2026, after the points on the way to it." in text
     ), text
     assert "where it settled" not in text
-    assert "(on the way to the new level), ending February 2026" in text
+    assert "(on the way to the new level), November 2025 to February 2026" in text
     assert "(concern)" not in text
 
 

@@ -44,12 +44,12 @@ def test_the_frailty_update_credits_the_fall_and_does_not_say_it_began_before(
     text = " ".join(docx_text(out).split())
     # reader24 #1: counted from June 2027 the falls are 6 and 5 months, short of the XmR
     # trend rule's 7; the shift from the change (10 and 9 months) shows it.
-    assert "trend: 9 months falling" not in text
-    assert "shift: 10 months below the mean (improvement), ending March 2028" in text
-    assert "shift: 9 months below the mean (improvement), ending March 2028" in text
+    assert "a trend of 9 months falling" not in text
+    assert "a shift of 10 months below the mean (improvement), June 2027 to March 2028" in text
+    assert "a shift of 9 months below the mean (improvement), June 2027 to March 2028" in text
     assert "began before the change" not in text
     assert "begun before the change" not in text
-    assert "164 admissions fewer than before the change" in text
+    assert "164 admissions fewer between June 2027 and March 2028 than before the change" in text
 
 
 @pytest.mark.parametrize(
@@ -57,13 +57,13 @@ def test_the_frailty_update_credits_the_fall_and_does_not_say_it_began_before(
     [
         (
             "en_GB",
-            "shift: 10 months below the mean (improvement)",
+            "a shift of 10 months below the mean (improvement)",
             "begun before the change",
             "The trend began before the change",
         ),
         (
             "cy_GB",
-            "symudiad: 10 mis o dan y cymedr (gwelliant)",
+            "symudiad o 10 mis o dan y cymedr (gwelliant)",
             "a ddechreuodd cyn y newid",
             "Dechreuodd y duedd cyn y newid",
         ),
@@ -93,14 +93,14 @@ def test_falls_within_the_baselines_variation_are_the_changes(
     [
         (
             "en_GB",
-            "trend: 7 months falling (falling since before the change began, so not counted as the "
-            "project's)",
+            "a trend of 7 months falling (falling since before the change began, so not counted "
+            "as the project's)",
             "The trend began before the change, in August 2025",
             "2026/27 £0 forecast",
         ),
         (
             "cy_GB",
-            "tuedd: 7 mis yn gostwng (yn gostwng ers cyn i'r newid ddechrau, felly nid yw'n cael "
+            "tuedd o 7 mis yn gostwng (yn gostwng ers cyn i'r newid ddechrau, felly nid yw'n cael "
             "ei gyfrif yn waith y prosiect)",
             "Dechreuodd y duedd cyn y newid, yn Awst 2025",
             "2026/27 £0 a ragwelir",

@@ -53,7 +53,7 @@ def test_a_trend_whose_first_point_alone_is_before_the_change_is_not_said_to_beg
         text = _update(cli, tmp_path, "cno", "--locale", lang)
         assert words not in text
     text = _update(cli, tmp_path, "cno")
-    assert "trend: 12 months falling (improvement), ending August 2026" in text
+    assert "a trend of 12 months falling (improvement), September 2025 to August 2026" in text
     assert "begun before the change" not in text
 
 
@@ -98,14 +98,14 @@ def test_only_a_step_wholly_before_the_change_says_the_trend_began_there() -> No
         (
             "en",
             "From September 2025, a sustained shift (13 months below the mean before it, "
-            "improvement), so the limits are recalculated from September 2025. Signal: shift: "
-            "8 months below the mean of 3.1 set from September 2025 (improvement), ending "
+            "improvement), so the limits are recalculated from September 2025. Signal: a shift of "
+            "8 months below the mean of 3.1 set from September 2025 (improvement), April to "
             "November 2026.",
         ),
         (
             "cy",
             "Ers Medi 2025, mae symudiad parhaus (13 mis o dan y cymedr cyn hynny, gwelliant), "
-            "felly cyfrifir y terfynau o'r newydd o'r adeg honno ymlaen. Arwydd: symudiad: 8 "
+            "felly cyfrifir y terfynau o'r newydd o'r adeg honno ymlaen. Arwydd: symudiad o 8 "
             "mis o dan y cymedr o 3.1 a gyfrifwyd ers Medi 2025 (gwelliant)",
         ),
     ],
@@ -155,8 +155,8 @@ def test_delivered_money_is_priced_at_the_cost_to_the_penny(
     # spend), not also the 2026/27 CIP the brief gives another measure, so no year part.
     assert (
         "Keep non-pay spend within budget Single-use bed and chair falls sensor pads issued to "
-        "medical wards: 1,838 pads fewer than before the change (an average of 240 pads "
-        "a month, September 2024 to August 2025), September 2025 to November 2026, worth "
+        "medical wards: 1,838 pads fewer between September 2025 and November 2026 than before "
+        "the change (an average of 240 pads a month, September 2024 to August 2025), worth "
         "£45,000 at 2026/27 prices."
     ) in " ".join(text.split())
     assert "£46,000" not in text

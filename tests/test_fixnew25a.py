@@ -187,14 +187,14 @@ def test_the_ramp_to_the_new_level_is_not_a_concern(cli: Cli, tmp_path: Path, lo
         caption = chart_caption(text, "aged 75 and over living with frailty (XmR chart)")
         assert (
             "two of three points close to the upper limit (on the way to the new level), "
-            "ending August 2025" in caption
+            "May to August 2025" in caption
         ), caption
         assert "(concern)" not in caption
     else:
         caption = chart_caption(text, "sy'n byw gydag eiddilwch (siart XmR)")
         assert (
             "dau o dri phwynt yn agos at y terfyn uchaf (ar y ffordd i'r lefel newydd), "
-            "pwynt olaf: Awst 2025" in caption
+            "Mai – Awst 2025" in caption
         ), caption
         assert "(pryder)" not in caption
 

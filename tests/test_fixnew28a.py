@@ -99,8 +99,8 @@ def test_the_draft_and_the_finished_update_report_the_same_figures(
     assert QUARTER_ROW in draft
     assert QUARTER_ROW in final
     # 3 × 120.07 − 308 = 52.2 fewer, in both.
-    assert "52 admissions fewer than before the change" in draft
-    assert "52 admissions fewer than before the change" in final
+    assert "52 admissions fewer between April and June 2026 than before the change" in draft
+    assert "52 admissions fewer between April and June 2026 than before the change" in final
 
 
 def test_the_welsh_quarterly_update_reports_the_quarter(cli: Cli, tmp_path: Path) -> None:
@@ -141,7 +141,10 @@ def test_the_second_update_compares_with_the_first(cli: Cli, tmp_path: Path) -> 
     _, text = update(cli, tmp_path, "--period", "2026-Q3")
     said = text.split("Headline", 1)[1].split("Progress on each measure", 1)[0]
     assert "Since the last update (April to June 2026)" in said, said
-    assert f"{ADMISSIONS}: new on the chart: trend: 7 months falling (improvement)." in said
+    assert (
+        f"{ADMISSIONS}: the chart now shows a trend of 7 months falling (improvement), new since "
+        "the last update."
+    ) in said
     _, welsh = update(cli, tmp_path, "--period", "2026-Q3", "--locale", "cy_GB")
     assert "Ers y diweddariad diwethaf (Ebrill i Fehefin 2026)" in welsh, welsh
 

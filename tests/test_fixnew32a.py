@@ -187,8 +187,7 @@ def test_the_update_row_says_the_months_logged_count_nothing(cli: Cli, tmp_path:
     text = " ".join(document_text(out.read_bytes()).split())
     assert (
         "Visual field tests sent to an independent provider: too few figures yet to tell a "
-        "change from normal variation (7 so far; a chart needs 8), so no money is counted for "
-        "the months logged and the rest of the year is forecast at the plan's full rate"
+        "change from normal variation (7 so far; a chart needs 8), so no money is counted yet"
     ) in text, text
 
 

@@ -62,19 +62,19 @@ def _update(cli: Callable[..., Result], facts: Path, period: str) -> tuple[str, 
     [
         (
             "en_GB",
-            "trend: 8 months falling (falling since before the change began, so not counted "
-            "as the project's), ending November 2026",
-            "Agency theatre nurse shifts: on the chart: trend: 8 months falling (falling since "
-            "before the change began, so not counted as the project's).",
+            "a trend of 8 months falling (falling since before the change began, so not counted "
+            "as the project's), April to November 2026",
+            "Agency theatre nurse shifts: the chart shows a trend of 8 months falling (falling "
+            "since before the change began, so not counted as the project's).",
             "Agency theatre nurse shifts: falling since before the change began, so not "
             "counted as the project's;",
         ),
         (
             "cy_GB",
-            "tuedd: 8 mis yn gostwng (yn gostwng ers cyn i'r newid ddechrau, felly nid yw'n "
+            "tuedd o 8 mis yn gostwng (yn gostwng ers cyn i'r newid ddechrau, felly nid yw'n "
             "cael ei gyfrif yn waith y prosiect)",
-            "ar y siart: tuedd: 8 mis yn gostwng (yn gostwng ers cyn i'r newid ddechrau, "
-            "felly nid yw'n cael ei gyfrif yn waith y prosiect)",
+            "mae'r siart yn dangos tuedd o 8 mis yn gostwng (yn gostwng ers cyn i'r newid "
+            "ddechrau, felly nid yw'n cael ei gyfrif yn waith y prosiect)",
             "yn gostwng ers cyn i'r newid ddechrau, felly nid yw'n cael ei gyfrif yn waith y "
             "prosiect;",
         ),
@@ -90,8 +90,8 @@ def test_a_trend_begun_before_the_change_says_so_beside_the_signal(
     # No word calls it the project's improvement, or new, anywhere on the page.
     assert "(improvement)" not in text
     assert "(gwelliant)" not in text
-    assert "new on the chart" not in text
-    assert "newydd ar y siart" not in text
+    assert "new since the last update" not in text
+    assert "yn newydd ers y diweddariad diwethaf" not in text
     assert "no change can be told apart from normal variation yet" not in text
 
 
@@ -208,16 +208,15 @@ def test_a_draft_says_its_delivered_rows_are_as_at_the_last_month_logged(
     [
         (
             "en_GB",
-            "so no money is counted for the months logged and the rest of the year is forecast "
-            "at the plan's full rate (£38,000 for 2026/27: 121 of the year's 365 days at "
-            "£113,160 a year)",
+            # The forecast is in the benefit against the funding, not under "Delivered so
+            # far" (fixupd25a #1).
+            "2026/27 £38,000 forecast for £35,000 (nothing counted to the end of November 2026",
             "Agency theatre nurse shifts: no figure for October 2026; gaps are left blank, not "
             "taken as zero.",
         ),
         (
             "cy_GB",
-            "a rhagwelir gweddill y flwyddyn ar gyfradd lawn y cynllun (£38,000 ar gyfer 2026/27: "
-            "121 o 365 diwrnod y flwyddyn ar £113,160 y flwyddyn)",
+            "2026/27 £38,000 a ragwelir am £35,000 (ni chyfrifir dim hyd at ddiwedd Tachwedd 2026",
             "dim ffigur ar gyfer Hydref 2026; gadewir bylchau'n wag",
         ),
     ],
@@ -278,6 +277,12 @@ def test_a_priced_measure_with_no_figure_yet_gives_its_forecast(
 """
     text, _ = _update(cli, _write(tmp_path, extra=weekend), "2026-11")
     assert (
-        "Weekend theatre lists paid at premium rates: no figure in the log yet, so its money "
-        "is forecast at the plan's full rate for now (£79,000 for 2026/27)"
+        "Weekend theatre lists paid at premium rates: no figure in the log yet, so nothing is "
+        "counted as delivered yet"
+    ) in text, text
+    # What is expected of it is in the benefit against the funding (fixupd25a #1).
+    assert (
+        "2026/27 £79,000 forecast for £35,000 (£0 delivered to the end of November 2026, the "
+        "rest of the year at that rate; at the plan's full rate for weekend theatre lists paid "
+        "at premium rates, with no figure for the year yet)"
     ) in text, text

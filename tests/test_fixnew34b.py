@@ -46,10 +46,10 @@ def test_a_point_beyond_limits_made_from_a_trend_is_not_a_second_finding(project
     # lower limit of 327.2, and April's 402 above the upper one are the ends of that trend.
     text = update(project, "dof")
     assert "These limits come from figures that are themselves a trend" in text
-    assert "trend: 8 months falling (improvement), ending November 2026" in text
+    assert "a trend of 8 months falling (improvement), April to November 2026" in text
     assert "below the lower limit" not in text
     assert "above the upper limit" not in text
-    assert "new on the chart: 1 point below the lower limit" not in text
+    assert "now shows 1 point below the lower limit" not in text
     # Nor does the assurance note say the figures improved beyond their limits.
     assert "improved beyond their limits" not in text
     assert "No assurance icon until limits can be made from figures that have settled." in text
@@ -67,7 +67,7 @@ def test_a_forecast_at_the_plans_full_rate_is_that_rate_times_the_months_left(
     # "at the plan's full rate (£0 for 2026/27)".
     text = update(project, "cmo", "2026-06")
     found = re.search(
-        r"the rest of the year is forecast at the plan's full rate \(£([\d,]+) for 2026/27: "
+        r"the rest of the year at the plan's full rate \(£([\d,]+) for 2026/27: "
         r"274 of the year's 365 days at £736,236 a year\)",
         text,
     )

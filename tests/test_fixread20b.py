@@ -38,8 +38,8 @@ def test_welsh_update_direction_agrees_with_the_run_charts(
     result = cli("update", str(facts), "-d", "dpcmh", "--out", str(out) + "/", "-q")
     assert result.exit_code == 0, result.stderr
     text = _text(out)
-    # The charts below read "tuedd: 7 mis yn gostwng (gwelliant)" and "8 mis yn codi".
-    assert "tuedd: 7 mis yn gostwng (gwelliant)" in text
+    # The charts below read "tuedd o 7 mis yn gostwng (gwelliant)" and "8 mis yn codi".
+    assert "tuedd o 7 mis yn gostwng (gwelliant)" in text
     for start in ("Presenoldebau yn yr adran achosion brys", "Ceisiadau brys yr un diwrnod"):
         cells = _row(text, start)
         assert cells[-1] == "yn aros ar y lefel well", cells
@@ -58,7 +58,7 @@ def test_english_update_direction_agrees_with_the_run_charts(
     )
     assert result.exit_code == 0, result.stderr
     text = _text(out)
-    assert "trend: 7 months falling (improvement)" in text
+    assert "a trend of 7 months falling (improvement)" in text
     for start in ("Emergency department attendances", "Urgent same-day requests"):
         assert _row(text, start)[-1] == "holding at the improved level"
     assert "within normal variation, at the improved level" not in text

@@ -41,15 +41,15 @@ def test_signals_after_a_change_count_only_months_from_it(tmp_path: Path) -> Non
     # reader24 #1: the frailty ward changed in June 2027; admissions were 99 in April
     # and 96 in May, below the baseline mean of 99.4, and fell from 103 in March. A
     # shift "12 months below the mean, ending March 2028" counted April and May, and a
-    # "trend: 9 months falling" began in March. From June there are 10 months below the
+    # "a trend of 9 months falling" began in March. From June there are 10 months below the
     # mean (bed days: 9, August missing), and the fall is 6 months (bed days 5), short
     # of the 7 the XmR trend rule needs: no trend signal.
     words = update(tmp_path, FRAILTY, "dof", "--period", "2028-03")
     notes = [t for t in words if "Limits from the baseline" in t and "Signals:" in t]
     assert len(notes) == 2, notes
     admissions, bed_days = notes
-    assert "shift: 10 months below the mean" in admissions
-    assert "shift: 9 months below the mean" in bed_days
+    assert "a shift of 10 months below the mean" in admissions
+    assert "a shift of 9 months below the mean" in bed_days
     for note in notes:
         assert "12 months" not in note
         assert "11 months" not in note
@@ -99,8 +99,13 @@ def test_a_signal_carried_from_a_run_chart_to_a_control_chart_is_not_new(
     words = update(tmp_path, FALLS, "don", "--period", "2028-03")
     since = _since_lines(words)
     harm = next(t for t in since if t.startswith("Inpatient falls resulting in any harm:"))
-    assert "new on the chart" not in harm
-    assert "now on a control chart, still showing the change already reported" in harm
+    assert "new since the last update" not in harm
+    # One sentence, not "…: already reported: shift: 7 months …" (fixupd25a #4).
+    assert harm == (
+        "Inpatient falls resulting in any harm: now on a control chart, which shows a shift of "
+        "7 months below the mean (improvement), the change already reported rather than a new "
+        "one."
+    )
 
 
 def test_a_line_that_points_to_a_chart_has_the_chart(tmp_path: Path) -> None:
@@ -112,6 +117,6 @@ def test_a_line_that_points_to_a_chart_has_the_chart(tmp_path: Path) -> None:
         charted = _charted(words)
         assert charted, words
         for line in _since_lines(words):
-            if "on the chart" in line or "on a control chart" in line:
+            if "the chart" in line or "on a control chart" in line:
                 measure = line.split(": ", 1)[0]
                 assert measure in charted, (line, charted)

@@ -47,8 +47,10 @@ def test_the_plans_full_rate_says_how_it_is_worked(project: Path) -> None:
     # 29 admissions a month x 12 x £2,115.62 = £736,236 a year; July to March 2027 is 274 of
     # 2026/27's 365 days: £552,681, shown £553,000. By months a director would get £552,177,
     # so the row says it is counted by days, as the brief's years are.
+    # The forecast is said after the table, as expected, not under "Delivered so far"
+    # (fixupd25a #1).
     assert (
-        "the rest of the year is forecast at the plan's full rate (£553,000 for 2026/27: 274 "
+        "the rest of the year at the plan's full rate (£553,000 for 2026/27: 274 "
         "of the year's 365 days at £736,236 a year)"
     ) in text
 

@@ -87,7 +87,7 @@ CASES = [
         [6083, 5998, 5850, 5811, 5829, 5610, 5642, 5640, 5532, 5481, 5401, 5900, 5950, 5920],
         [
             "recalculated from December 2025",
-            "3 points above the upper limit (concern), ending November 2026",
+            "3 points above the upper limit (concern), September to November 2026",
         ],
         [],
     ),

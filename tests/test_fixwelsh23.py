@@ -109,10 +109,10 @@ def test_so_far_reads_as_a_sentence(
     [
         (
             (),
-            ["Arwydd: tuedd: 7 mis yn gostwng", "Gwnaed y cyfnod hwn"],
+            ["Arwydd: tuedd o 7 mis yn gostwng", "Gwnaed y cyfnod hwn"],
             ["Signal", "Wedi'i wneud"],
         ),
-        (("--locale", "en_GB"), ["Signal: trend: 7 months falling", "Done this period"], []),
+        (("--locale", "en_GB"), ["Signal: a trend of 7 months falling", "Done this period"], []),
     ],
 )
 def test_the_update_says_signal_and_done_in_welsh(

@@ -153,7 +153,7 @@ def test_one_figure_in_a_closed_year_reads_as_the_update_reads_it(tmp_path: Path
     )
     [path] = write_update(request).written
     update = " ".join(docx_text(path).split())
-    assert "so no money is counted for the months logged and the rest of the year is" in update
+    assert "so no money is counted yet" in update
 
 
 def test_a_year_with_no_figure_yet_after_years_that_show_no_change_counts_nothing(
@@ -200,7 +200,7 @@ def test_a_measure_logged_late_keeps_the_plans_rate_in_the_closed_years(
     # review13 L3, then truth16: bed days logged every month from January 2024, homecare
     # deliveries only from October 2026, two figures: too few for any chart, so the closed
     # years keep homecare at the plan's full rate beside the bed days the log delivered, as
-    # the update does ("so its money is forecast at the plan's full rate for now"); it read
+    # the update does (at "the plan's full rate", said as expected); it read
     # "no figure for April 2025 to March 2026 for outsourced homecare medicines deliveries"
     # and counted it £0. 2024/25 homecare: £36,000 × 90 ÷ 365 = £8,877, shown £9,000.
     facts = DATA / "money" / "two-impacts-one-logged-late.yaml"

@@ -143,6 +143,6 @@ def test_an_update_gives_the_mean_it_counts_against_to_the_pound(tmp_path: Path)
     [path] = write_update(request).written
     line = line_with(docx_text(path), "Agency nurse spend on the stroke unit: £")
     assert (
-        "£23,400 less than before the change (an average of £12,580 a month, October 2025 "
-        "to February 2026), March to November 2026"
+        "£23,400 less between March and November 2026 (no figure for June 2026) than before "
+        "the change (an average of £12,580 a month, October 2025 to February 2026)"
     ) in line

@@ -115,12 +115,11 @@ def test_every_note_reads_the_mixed_closed_year_alike(tmp_path: Path) -> None:
     text = _update(tmp_path, YOUNG)
     assert (
         "Outsourced homecare medicines deliveries: too few figures yet to tell a change from "
-        "normal variation (3 so far; a chart needs 8), so no money is counted for the months "
-        "logged and the rest of the year is forecast at the plan's full rate"
+        "normal variation (3 so far; a chart needs 8), so no money is counted yet"
     ) in text, text
     # What it says was delivered is the bed days' alone: 1,776 × £100 over the project, of
     # which the block's closed years hold £18,000 + £96,000.
-    assert "1,776 bed days fewer than before the change" in text
+    assert "1,776 bed days fewer between" in text
     assert "worth £178,000 at 2026/27 prices" in text
 
 
@@ -184,7 +183,8 @@ def test_a_year_under_way_with_no_figure_says_it_is_the_plans_rate(
             "2025/26 £88,000 delivered for £27,000 (no figure for June 2025 for bed days lost to "
             "patients waiting for transport and the whole year for outsourced homecare "
             "medicines deliveries)",
-            "January 2025 to November 2026 (no figure for April 2025 to March 2026), worth £27,000",
+            "1,349 deliveries fewer between January 2025 and November 2026 (no figure for April "
+            "2025 to March 2026) than before the change",
         ),
         (
             "cy_GB",

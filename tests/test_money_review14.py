@@ -74,16 +74,17 @@ def test_a_level_year_beside_the_plans_rate_says_no_better_on_balance(
             "2024/25 £27,000 for £6,000 (£18,000 delivered; £9,000 at the plan's full rate for "
             "outsourced homecare medicines deliveries, with no figure in the log yet)",
             # With the figure the finance block forecasts for the year under way (newuser32 #7).
-            "Outsourced homecare medicines deliveries: no figure in the log yet, so its money is "
-            "forecast at the plan's full rate for now (£36,000 for 2026/27).",
+            # Nothing under "Delivered so far": the forecast is the funding line's (fixupd25a #1).
+            "Outsourced homecare medicines deliveries: no figure in the log yet, so nothing is "
+            "counted as delivered yet.",
         ),
         (
             "cy_GB",
             "2024/25 £27,000 am £6,000 (£18,000 a gyflawnwyd; £9,000 ar gyfradd lawn y cynllun "
             "ar gyfer “Outsourced homecare medicines deliveries”, heb ffigur yn y cofnod cynnydd "
             "eto)",
-            "dim ffigur yn y cofnod cynnydd eto, felly rhagwelir ei arian ar gyfradd lawn y "
-            "cynllun am y tro",
+            "dim ffigur yn y cofnod cynnydd eto, felly nid oes dim wedi'i gyfrif fel rhywbeth a "
+            "gyflawnwyd eto",
         ),
     ],
 )

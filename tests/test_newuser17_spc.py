@@ -32,7 +32,10 @@ def test_caption_and_signal_agree_the_run_did_not_begin_before_the_change(
     )
     assert result.exit_code == 0, result.output
     text = " ".join(docx_text(out).split())
-    assert "Signal: trend: 7 quarters falling (improvement), ending July to September 2026." in text
+    # The signal's whole span, not only where it ends (fixupd25a #3).
+    assert (
+        "Signal: a trend of 7 quarters falling (improvement), January 2025 to September 2026."
+    ) in text
     assert "began before the change" not in text
     assert "begun before the change" not in text
 

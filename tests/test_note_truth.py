@@ -359,7 +359,7 @@ def test_welsh_chart_signals_do_not_stack_brackets(tmp_path: Path) -> None:
     signals = text.split("Arwyddion:")[1:]
     assert signals, "no Welsh signals in the update"
     # Written on 10 September 2027, the update is August's, the last month that has ended.
-    assert "(gwelliant), pwynt olaf: Awst 2027" in signals[0]
+    assert "(gwelliant), Ionawr – Awst 2027" in signals[0]
     assert "(pwynt olaf" not in text
     assert ") (" not in signals[0]
 

@@ -220,7 +220,7 @@ def test_a_total_counted_without_a_month_names_the_month(tmp_path: Path) -> None
         "in capacity at 2027/28 prices; no figure for March 2027) between July 2026 and June 2027"
     ) in sentence, sentence
     table = text[text.index("What this has delivered") : text.index("As executive sponsor")]
-    assert "July 2026 to June 2027 (no figure for March 2027)" in table, table
+    assert "between July 2026 and June 2027 (no figure for March 2027)" in table, table
 
 
 AMBULANCE = {
@@ -358,14 +358,14 @@ def test_a_small_yearly_target_is_not_shown_as_none_a_month(tmp_path: Path) -> N
 def test_a_shift_is_counted_once_under_its_chart(tmp_path: Path) -> None:
     # The month before the change (44) is above the baseline mean (40.7) as well, so the
     # chart's shift holds 13 months, 12 of them from the change. Under one chart the words
-    # said "a sustained shift (12 months above the mean before it)" and then "shift: 13
+    # said "a sustained shift (12 months above the mean before it)" and then "a shift of 13
     # months above the mean": two counts of one run. A signal after a change is now counted
     # from the change's first month (fixread24a), so both say 12: one count of one run.
     ramp = [48.0, 53, 63, 74, 83, 95, 110, 119, 133, 139, 162, 182]
     log = _log({"ambulance": [46.0, 38, 33, 43, 40, 44, *ramp]})
     text = _update(_facts(tmp_path, [AMBULANCE], log))
     charts = text[text.index("Charts") :]
-    assert "shift: 12 months above the mean (improvement)" in charts, charts
+    assert "a shift of 12 months above the mean (improvement)" in charts, charts
     assert "13 months" not in charts
     assert "From July 2026, a sustained shift (12 months above the mean before it" in charts
 

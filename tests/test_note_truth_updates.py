@@ -196,11 +196,17 @@ def ruamel_dump(data: Any, path: Path) -> None:
         YAML().dump(data, out)
 
 
-def test_a_late_drafts_next_update_keeps_the_logs_rhythm() -> None:
+def test_a_late_drafts_next_update_keeps_the_logs_rhythm(tmp_path: Path) -> None:
     # March 2028's figures were reported on 6 April, six days after March ended. A draft
     # for April 2028 written on 10 May used to say the next update was due on 31 May;
     # at the log's rhythm April's is reported on 6 May, and the next is due on 6 June.
-    project = open_project(FRAILTY)
+    # The project runs a year longer here: after its end no next update is offered
+    # (fixupd25a #5).
+    facts = tmp_path / "facts.yaml"
+    text = FRAILTY.read_text(encoding="utf-8")
+    assert "  end: 2028-03-31\n" in text
+    facts.write_text(text.replace("  end: 2028-03-31\n", "  end: 2029-03-31\n"), encoding="utf-8")
+    project = open_project(facts)
     director = pick_director(project.facts, "coo")
     data, _info = make_update(project, director, period="2028-04", today=dt.date(2028, 5, 10))
     text = document_text(data)

@@ -134,8 +134,8 @@ def test_the_first_step_down_to_a_new_level_is_not_a_concern(tmp_path: Path) -> 
     stroke = Path(__file__).parent / "data" / "money-year-under-way" / "stroke.yaml"
     request = UpdateRequest(stroke, "dof", tmp_path, period="2026-11", today=dt.date(2026, 12, 5))
     text = docx_text(write_update(request).written[0])
-    [words] = [line for line in text.splitlines() if "ending March 2026" in line]
-    assert "1 point above the upper limit (on the way to the new level), ending March 2026" in words
+    [words] = [line for line in text.splitlines() if "level), March 2026" in line]
+    assert "1 point above the upper limit (on the way to the new level), March 2026" in words
     assert "(concern)" not in words
 
 
@@ -161,7 +161,7 @@ def test_the_first_step_up_to_a_worse_level_is_not_an_improvement(tmp_path: Path
     chart = lines.index("Agency nurse spend on the stroke unit (XmR chart) ")
     words = next(line for line in lines[chart + 1 :] if line.strip())
     assert "a sustained shift (8 months above the mean before it, concern)" in words
-    assert "1 point below the lower limit (on the way to the new level), ending March 2026" in words
+    assert "1 point below the lower limit (on the way to the new level), March 2026" in words
     assert "(improvement)" not in words
     assert (
         "Agency nurse spend on the stroke unit: worse than at the baseline: its chart shows a "
@@ -192,7 +192,7 @@ def test_the_months_before_a_measure_got_worse_are_not_an_improvement(tmp_path: 
     # Agency spend that only ever got worse: £12,500 a month at the baseline (£150,000 a
     # year), then rising month by month to £17,400. With no months before the change, the
     # mean is worked out over them all, so the early months sit below it and beyond the
-    # lower limit: the chart read "shift: 7 months below the mean (improvement)", though
+    # lower limit: the chart read "a shift of 7 months below the mean (improvement)", though
     # no month was better than the baseline.
     yaml = YAML()
     facts = yaml.load(Path(__file__).parent / "data" / "money-year-under-way" / "stroke.yaml")
@@ -210,7 +210,7 @@ def test_the_months_before_a_measure_got_worse_are_not_an_improvement(tmp_path: 
     chart = lines.index("Agency nurse spend on the stroke unit (XmR chart) ")
     words = next(line for line in lines[chart + 1 :] if line.strip())
     assert "(improvement" not in words
-    assert re.search(r"shift: \d+ months below the mean \(before the rise\)", words), words
+    assert re.search(r"a shift of \d+ months below the mean \(before the rise\)", words), words
     # The limits come from the rise itself (newuser34 #2): its early months below them are
     # part of that trend, not a finding of their own, and the words say so.
     assert "below the lower limit" not in words, words

@@ -155,8 +155,8 @@ def test_an_objective_of_the_year_delivered_in_is_credited_with_its_share(
     # All 164 admissions avoided fall in 2027/28: £365,376 of £14m is 2.6%.
     assert "Deliver the £14m cost improvement programme for 2027/28" in text
     assert (
-        "164 admissions fewer than before the change (an average of 99.4 admissions a "
-        "month, January to May 2027), June 2027 to March 2028"
+        "164 admissions fewer between June 2027 and March 2028 than before the change (an "
+        "average of 99.4 admissions a month, January to May 2027)"
     ) in text
     assert (
         "worth £365,000 in capacity at 2028/29 prices (2.6% of your £14m target, "
@@ -184,8 +184,8 @@ def test_only_the_part_delivered_in_the_objectives_year_counts_toward_it(
     # April 2028 adds 19.4 admissions avoided in 2028/29: the share counts the 164 of 2027/28
     # (£365,000, 2.6%), not the 183 delivered in all (£408,000, 2.9%).
     assert (
-        "183 admissions fewer than before the change (an average of 99.4 admissions a "
-        "month, January to May 2027), June 2027 to April 2028"
+        "183 admissions fewer between June 2027 and April 2028 than before the change (an "
+        "average of 99.4 admissions a month, January to May 2027)"
     ) in text
     # The admissions free capacity, not cash: the share of a cash target says so.
     assert (

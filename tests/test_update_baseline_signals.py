@@ -83,7 +83,7 @@ def test_a_signal_in_the_baseline_is_not_a_concern_of_the_project(
         "1 signal in the months before the change is not listed or marked: it belongs to the "
         "baseline, not to the project." in caption
     )
-    assert "10 points below the lower limit (improvement), ending March 2026" in caption
+    assert "10 points below the lower limit (improvement), June 2025 to March 2026" in caption
     assert "already improving" not in caption
     # Nor is it marked on the chart: no point of the baseline carries a signal's marker.
     admissions = next(a for a in drawn if a.baseline_points == 17)
@@ -127,9 +127,9 @@ def test_the_finance_brief_names_the_log_average_its_delivered_years_count_again
 
 def test_the_update_says_whose_average_delivered_is_counted_against(tmp_path: Path) -> None:
     shown = update(tmp_path, "coo", "2026-03")
-    delivered = [t for t in shown if "fewer than before the change" in t]
+    delivered = [t for t in shown if "than before the change (an average" in t]
     assert len(delivered) == 2, shown
     assert (
-        "184 admissions fewer than before the change (an average of 101.4 admissions "
-        "a month, January 2024 to May 2025), June 2025 to March 2026" in delivered[1]
+        "184 admissions fewer between June 2025 and March 2026 than before the change (an "
+        "average of 101.4 admissions a month, January 2024 to May 2025)" in delivered[1]
     ), delivered

@@ -18,7 +18,7 @@ from docchecks import check_docx, docx_text
 from pitchkit.cli import app
 from pitchkit.facts.project import open_project, pick_director
 from pitchkit.notes.update import make_update, situate
-from pitchkit.notes.update.charting import signal_words
+from pitchkit.notes.update.charting import signal_span, signal_words
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 TODAY = dt.date(2028, 4, 8)
@@ -113,9 +113,8 @@ def test_two_months_of_figures_claim_nothing(tmp_path: Path) -> None:
     assert "its figures do not yet show a change we can report" in text
     assert delivered_row(out) == (
         "Deaths from sepsis: too few figures yet to tell a change from normal variation "
-        "(2 so far; a chart needs 8), so no money is counted for the months logged and the "
-        "rest of the year is forecast at the plan's full rate; 6 more months better than the "
-        "baseline could show one."
+        "(2 so far; a chart needs 8), so no money is counted yet; 6 more months better than "
+        "the baseline could show one."
     )
     assert "No chart yet for deaths from sepsis: a chart needs 8 months and there are 2" in text
 
@@ -140,8 +139,8 @@ def test_deaths_are_counted_from_the_change_against_the_baseline_mean(tmp_path: 
     out = render(write(tmp_path, values, changed="2026-07"))
     text = docx_text(out)
     assert delivered_row(out) == (
-        "Deaths from sepsis: 20 deaths fewer than before the change (an average of 10 "
-        "deaths a month, January to June 2026), July 2026 to February 2027, worth £20,000 in "
+        "Deaths from sepsis: 20 deaths fewer between July 2026 and February 2027 than before "
+        "the change (an average of 10 deaths a month, January to June 2026), worth £20,000 in "
         "capacity."
     )
     assert (
@@ -238,10 +237,10 @@ def test_example_updates_word_every_signal_and_claim_only_what_charts_show(
         if caption is not None:
             after = text.split(caption, 1)[1].splitlines()
             words = next(line for line in after if line.strip())
-            # Every signal on the chart is named, each with where it ends.
-            assert words.count(", ending ") == len(analysis.signals)
+            # Every signal on the chart is named, each with the periods it covers.
             for signal in analysis.signals:
                 assert signal_words(signal, analysis, claim.points[-1].period.kind, lang) in words
+                assert signal_span(signal, claim.points, lang) in words
         if not claim.shown:
             # Neither the board sentence nor the delivery table claims a change for it.
             measure = impact.measure[0].lower() + impact.measure[1:]
@@ -282,10 +281,11 @@ def test_a_run_chart_trend_after_the_change_is_counted_against_the_months_before
     values = [10, 11, 9, 10, 10, 9, 8, 7, 6, 5]
     out = render(write(tmp_path, values, changed="2026-06"))
     assert delivered_row(out) == (
-        "Deaths from sepsis: 15 deaths fewer than before the change (an average of 10 "
-        "deaths a month, January to May 2026), June to October 2026, worth £15,000 in capacity."
+        "Deaths from sepsis: 15 deaths fewer between June and October 2026 than before the "
+        "change (an average of 10 deaths a month, January to May 2026), worth £15,000 in "
+        "capacity."
     )
-    assert "trend: 6 months falling (improvement), ending October 2026" in docx_text(out)
+    assert "a trend of 6 months falling (improvement), April to October 2026" in docx_text(out)
 
 
 def test_a_count_names_the_average_it_is_counted_against(tmp_path: Path) -> None:
@@ -300,11 +300,14 @@ def test_a_count_names_the_average_it_is_counted_against(tmp_path: Path) -> None
     text = docx_text(out)
     assert "Deaths from sepsis\n10 deaths a month\n7 deaths a month\n" in text, text
     assert delivered_row(out) == (
-        "Deaths from sepsis: 32 deaths fewer than before the change (an average of 12 "
-        "deaths a month, January to June 2026), July 2026 to February 2027, worth £32,000 in "
+        "Deaths from sepsis: 32 deaths fewer between July 2026 and February 2027 than before "
+        "the change (an average of 12 deaths a month, January to June 2026), worth £32,000 in "
         "capacity."
     )
     assert "baseline rate" not in text
     assert "32 fewer deaths from sepsis" in text
     welsh = docx_text(render(facts, "--locale", "cy_GB"))
-    assert "yn llai na chyn y newid (cyfartaledd o 12" in welsh, welsh
+    assert (
+        "yn llai yn y cyfnod Gorffennaf 2026 – Chwefror 2027 na chyn y newid (cyfartaledd o 12"
+        in (welsh)
+    ), welsh

@@ -233,7 +233,7 @@ def test_limits_never_mix_the_months_before_the_change_with_those_after(tmp_path
     # assessed counts from the project's start: its first months, before the improvement took
     # hold, are the level it started from, not a concern.
     [assessed] = [line for line in text.splitlines() if "3 points below the lower limit" in line]
-    assert "3 points below the lower limit (the old level), ending April 2027" in assessed
+    assert "3 points below the lower limit (the old level), February to April 2027" in assessed
     assert "(concern)" not in assessed
 
 

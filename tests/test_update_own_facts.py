@@ -290,10 +290,9 @@ updates:
 def test_a_run_of_quarters_is_named_by_its_months(tmp_path: Path) -> None:
     text = update_text(write_facts(tmp_path, QUARTERS), "coo")
     assert (
-        "275 bed days fewer than before the change (an average of 1,500 bed days a quarter, "
-        "October 2024 to December 2026), January to September 2027."
+        "275 bed days fewer between January and September 2027 than before the change (an "
+        "average of 1,500 bed days a quarter, October 2024 to December 2026)."
     ) in text
-    assert "between January and September 2027" in text
     assert "January to March 2027 to" not in text
     assert "between January to March" not in text
 
@@ -302,8 +301,8 @@ def test_months_then_quarters_read_as_one_stretch(tmp_path: Path) -> None:
     text = update_text(write_facts(tmp_path, MONTHS_THEN_QUARTERS), "coo")
     # 3 months at 500 and 2 quarters at 1,500: 4,500 bed days expected, 4,155 observed.
     assert (
-        "345 bed days fewer than before the change (an average of 1,500 bed days a quarter, "
-        "October 2024 to December 2026), January to September 2027."
+        "345 bed days fewer between January and September 2027 than before the change (an "
+        "average of 1,500 bed days a quarter, October 2024 to December 2026)."
     ) in text
     assert "January 2027 to July" not in text
 
@@ -462,10 +461,8 @@ def test_a_fill_in_after_logged_periods_prompts_for_measures_without_figures(
         "Reduce length of stay",
         # A draft's row is as at the last period logged (newuser32 #8).
         "Occupied bed days, patients with no criteria to reside: as at July to September 2027, "
-        "275 bed days fewer than before "
-        "the change (an average of 1,500 bed days a quarter, October 2024 to December "
-        "2026), "
-        "January to September 2027.",
+        "275 bed days fewer between January and September 2027 than before the change (an "
+        "average of 1,500 bed days a quarter, October 2024 to December 2026).",
     ]
     assert [
         "Meet the 78% four-hour standard",
@@ -518,13 +515,13 @@ def test_points_outside_the_limits_on_the_wrong_side_are_mentioned(tmp_path: Pat
     # "1 point below the lower limit (the old level)" twice), and the line says so first.
     assert residence.startswith(
         "These limits come from figures that themselves hold a shift, so points beyond them "
-        "within it are part of that shift, not a separate signal. Signals: shift: 7 months "
-        "below the mean (the old level), ending July 2027; "
+        "within it are part of that shift, not a separate signal. Signals: a shift of 7 months "
+        "below the mean (the old level), January to July 2027; "
     )
     assert "below the lower limit" not in residence
     assert residence.endswith(
-        "1 point above the upper limit (improvement), ending March 2028; "
-        "1 point above the upper limit (improvement), ending January 2028."
+        "1 point above the upper limit (improvement), March 2028; "
+        "1 point above the upper limit (improvement), January 2028."
     )
 
 
@@ -715,8 +712,8 @@ def test_money_delivered_reads_as_less_and_is_not_said_to_be_worth_itself(
     text = docx_text(out)
     assert [
         "Reduce length of stay",
-        "Premium pay: £40,000 less than before the change (an average of £180,000 a "
-        "month, March to December 2026), January to February 2027.",
+        "Premium pay: £40,000 less between January and February 2027 than before the change "
+        "(an average of £180,000 a month, March to December 2026).",
     ] in delivered_table(out)
     assert "a reduction of £40,000 in premium pay" in board_sentence(text)
     assert "fewer than at the baseline" not in text

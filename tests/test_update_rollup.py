@@ -255,10 +255,11 @@ def test_a_year_reads_its_levels_as_the_table_does_everywhere(
     assert measure_row(out, "Cataract day cases done in house")[3] == (
         "no figure for September 2027"
     )
-    # Totals to date are counted month by month, as the charts are: the gap is a month.
+    # Gaps are named month by month, as the charts count them: the gap is a month. No total
+    # of day cases is on this page, so none is said to leave it out (fixupd25a #6).
     assert (
-        "Cataract day cases done in house: no figure for September 2027, so totals to date "
-        "leave it out rather than count it as zero."
+        "Cataract day cases done in house: no figure for September 2027; gaps are left blank, "
+        "not taken as zero."
     ) in text
     assert "July to September 2027" not in text
     # "Delivered so far" and the board never call a year's average "now".

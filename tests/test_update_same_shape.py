@@ -135,13 +135,14 @@ def test_a_first_month_better_than_before_is_on_the_way_not_a_concern(tmp_path: 
     lines = _update(tmp_path, _facts(tmp_path, ADMISSIONS, STEPPING), "2026-10")
     admissions = _chart_words(lines, "Overnight admissions for a planned procedure")
     wait = _chart_words(lines, "Average wait for the procedure")
-    assert "1 point above the upper limit (on the way to the new level), ending January 2026" in (
+    assert "1 point above the upper limit (on the way to the new level), January 2026" in (
         admissions
     ), admissions
     # The wait's first months are the same step, worded by the same rule.
-    assert "2 points above the upper limit (on the way to the new level), ending March 2026" in (
-        wait
-    ), wait
+    assert (
+        "2 points above the upper limit (on the way to the new level), January to March 2026 "
+        "(no figure for February 2026)"
+    ) in wait, wait
     for words in (admissions, wait):
         assert "(concern)" not in words
         assert "(the old level)" not in words
@@ -357,8 +358,8 @@ def test_a_trend_from_inside_a_short_baseline_is_not_the_changes(tmp_path: Path)
     # the trend is not the change's; it did fall before the change, and its words say so
     # rather than "(improvement)" above a row of no change (newuser32 #5).
     assert (
-        "trend: 5 months falling (falling since before the change began, so not counted as "
-        "the project's), ending January 2026"
+        "a trend of 5 months falling (falling since before the change began, so not counted as "
+        "the project's), September 2025 to January 2026"
     ) in words, words
     assert "(improvement)" not in words, words
     board = "\n".join(lines[lines.index("For your board report") + 1 :][:1])
@@ -383,8 +384,8 @@ def test_a_trend_with_five_points_before_the_change_is_not_the_changes(tmp_path:
     assert "at the improved level" not in row[-1], row
     words = _chart_words(lines, "Bed days lost to patients waiting for transport")
     assert (
-        "trend: 5 months falling (falling since before the change began, so not counted as "
-        "the project's), ending February 2026"
+        "a trend of 5 months falling (falling since before the change began, so not counted as "
+        "the project's), August 2025 to February 2026"
     ) in words, words
     assert "(improvement)" not in words, words
     board = lines[lines.index("For your board report") + 1]

@@ -23,7 +23,7 @@ from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import N_, Language
 from pitchkit.notes import wording
 from pitchkit.notes.context import Context
-from pitchkit.notes.update import charts, icons, spc
+from pitchkit.notes.update import charts, icons, spans, spc
 from pitchkit.notes.update.board import deliveries
 from pitchkit.notes.update.claims import Claim, worsening
 from pitchkit.notes.update.delivery import chosen_statements, sparse
@@ -390,7 +390,10 @@ def signal_words(
     lang: Language,
     points: Sequence[Any] = (),
 ) -> str:
-    """One signal in words: ``shift: 7 months below the median (improvement)``.
+    """One signal in words: ``a shift of 7 months below the median (improvement)``.
+
+    Named in a phrase, not as a label ("shift: 7 months …"), so that a line
+    that introduces it with a colon of its own never stacks two (fixupd25a #4).
 
     A shift against limits recalculated after a sustained shift names that
     mean, its value and where it was set from ("below the mean of 3.1 set
@@ -404,15 +407,15 @@ def signal_words(
     length = _count(signal.length, kind, lang)
     if signal.rule == "shift":
         text = (
-            lang.gettext("shift: {length} above {centre}")
+            lang.gettext("a shift of {length} above {centre}")
             if signal.direction == "up"
-            else lang.gettext("shift: {length} below {centre}")
+            else lang.gettext("a shift of {length} below {centre}")
         ).format(length=length, centre=centre)
     elif signal.rule == "trend":
         text = (
-            lang.gettext("trend: {length} rising")
+            lang.gettext("a trend of {length} rising")
             if signal.direction == "up"
-            else lang.gettext("trend: {length} falling")
+            else lang.gettext("a trend of {length} falling")
         ).format(length=length)
     elif signal.rule == "outside_limits" and signal.direction == "up":
         text = lang.ngettext(
@@ -465,6 +468,21 @@ def signal_words(
     if signal.improvement is False:
         return lang.gettext("{signal} (concern)").format(signal=text)
     return text
+
+
+def signal_span(signal: spc.Signal, points: Sequence[Any], lang: Language) -> str:
+    """``June 2027 to March 2028``: the periods a signal covers, first to last.
+
+    The whole stretch, not only where it ends (fixupd25a #3: "ending March
+    2028" left a director to count back 10 months), with a period inside it
+    that has no figure named; one period alone for a single point.
+    """
+    periods = [
+        points[i].period
+        for i in range(signal.start, signal.end + 1)
+        if points[i].value is not None or i in (signal.start, signal.end)
+    ]
+    return spans.span_text(periods, lang)
 
 
 def signals_text(
@@ -532,8 +550,11 @@ def signals_text(
     named = ranked if most is None or len(ranked) <= most + 1 else ranked[:most]
     for signal in named:
         words = signal_words(signal, analysis, kind, lang, points)
-        end = fmt.period_label(points[signal.end].period.text, lang)
-        worded.append(lang.gettext("{signal}, ending {end}").format(signal=words, end=end))
+        worded.append(
+            lang.gettext("{signal}, {span}").format(
+                signal=words, span=signal_span(signal, points, lang)
+            )
+        )
     if len(named) < len(ranked):
         worded.append(more_signals_text(ranked[len(named) :], lang))
     text = "; ".join(worded)

@@ -163,23 +163,11 @@ def not_shown_text(claim: Claim, situation: Situation) -> str:
         # and the plan's full rate for the rest of the year, until a chart can tell: said
         # here in the same words, with how many figures there are (newuser32 #3), and the
         # figure (newuser32 #7: "forecast" with no £ anywhere on the page).
-        forecast = plan_forecast_text(claim.impact.id, situation, worked=True)
-        if forecast:
-            return lang.gettext(
-                "too few figures yet to tell a change from normal variation ({n} so far; a "
-                "chart needs {needs}), so no money is counted for the months logged and the "
-                "rest of the year is forecast at the plan's full rate ({forecast}); {more} "
-                "better than the baseline could show one"
-            ).format(
-                n=claim.analysis.count,
-                needs=claim.analysis.rules.min_run_points,
-                forecast=forecast,
-                more=more.format(n=claim.needed),
-            )
+        # The forecast itself is not said here: a forecast is what is expected, never what
+        # is delivered, so it is said after the table (:func:`expected_line`; fixupd25a #1).
         return lang.gettext(
             "too few figures yet to tell a change from normal variation ({n} so far; a chart "
-            "needs {needs}), so no money is counted for the months logged and the rest of the "
-            "year is forecast at the plan's full rate; {more} better than the baseline could "
+            "needs {needs}), so no money is counted yet; {more} better than the baseline could "
             "show one"
         ).format(
             n=claim.analysis.count,
@@ -199,29 +187,8 @@ def not_shown_text(claim: Claim, situation: Situation) -> str:
         # brief's early_text reads): too few figures since the change for a shift, said so
         # here too, not "since before the change" or "no change" (newuser33 N2).
         count, needs, _ = early_count
-        forecast = (
-            plan_forecast_text(claim.impact.id, situation, worked=True)
-            if _priced(claim, situation)
-            else ""
-        )
-        values = {
-            "n": count,
-            "needs": needs,
-            "forecast": forecast,
-            "more": more.format(n=claim.needed),
-        }
-        if forecast:
-            return lang.ngettext(
-                "too early to count so far: {n} figure since the change, where a chart needs "
-                "{needs} in a row to show a shift, so no money is counted for the months logged "
-                "and the rest of the year is forecast at the plan's full rate ({forecast}); "
-                "{more} better than the baseline could show one",
-                "too early to count so far: {n} figures since the change, where a chart needs "
-                "{needs} in a row to show a shift, so no money is counted for the months logged "
-                "and the rest of the year is forecast at the plan's full rate ({forecast}); "
-                "{more} better than the baseline could show one",
-                count,
-            ).format(**values)
+        values = {"n": count, "needs": needs, "more": more.format(n=claim.needed)}
+        # Its forecast, if any, is said after the table (:func:`expected_line`).
         return lang.ngettext(
             "too early to count so far: {n} figure since the change, where a chart needs "
             "{needs} in a row to show a shift; {more} better than the baseline could show one",
@@ -253,6 +220,66 @@ def not_shown_text(claim: Claim, situation: Situation) -> str:
         "no change can be told apart from normal variation yet; {more} better than the "
         "baseline could show one"
     ).format(more=more.format(n=claim.needed))
+
+
+def forecast_pending(claim: Claim, situation: Situation) -> bool:
+    """Whether the finance director's forecast has the claim's measure at the plan's full rate.
+
+    The cases :func:`not_shown_text` says "no money is counted yet" of: too few
+    figures for a chart, or too few since the change for a shift, for a measure
+    that adds money and is not yet no better than (or worse than) the baseline.
+    """
+    if claim.shown or claim.since is None or worsening(claim) or isolated_periods(claim):
+        return False
+    if not _priced(claim, situation):
+        return False
+    if claim.analysis.kind == "none":
+        if young_worse(claim):
+            return False
+        ledger = situation.pitch.ledger
+        line = ledger.line(claim.impact.id) if ledger is not None else None
+        return not (line is not None and worse_cash_text(situation.pitch, line, situation.lang))
+    return too_early_count(situation.pitch.ledger, situation.facts, claim.impact.id) is not None
+
+
+def expected_line(situation: Situation) -> str:
+    """What the forecast expects of measures that have delivered nothing yet, said as expected.
+
+    A row of "Delivered so far" says only what is delivered; a measure whose
+    money the forecast takes at the plan's full rate, until its chart can
+    tell, is named here, after the table, with the forecast's figure
+    (fixupd25a #1: a June draft had "£553,000" under "Delivered so far").
+    """
+    lang = situation.lang
+    items: list[str] = []
+    for impact, _ in chosen_statements(situation):
+        progress = progress_for(situation, impact.id)
+        claim = situation.claims[impact.id]
+        if progress.latest is None:
+            if not _priced_id(impact.id, situation):
+                continue
+            forecast = plan_forecast_text(impact.id, situation)
+        elif forecast_pending(claim, situation):
+            forecast = plan_forecast_text(impact.id, situation, worked=True)
+        else:
+            continue
+        measure = wording.in_sentence(wording.apply_terms(impact.measure, situation.terms), lang)
+        items.append(
+            lang.gettext(
+                "{measure}, the rest of the year at the plan's full rate ({forecast})"
+            ).format(measure=measure, forecast=forecast)
+            if forecast
+            else lang.gettext("{measure}, at the plan's full rate").format(measure=measure)
+        )
+    if not items:
+        return ""
+    return lang.ngettext(
+        "Expected, not yet delivered: {items}. It counts as delivered only once its chart "
+        "shows the change.",
+        "Expected, not yet delivered: {items}. They count as delivered only once their charts "
+        "show the change.",
+        len(items),
+    ).format(items=fmt.join_list(items, lang))
 
 
 def plan_forecast_text(impact_id: str, situation: Situation, *, worked: bool = False) -> str:
@@ -419,17 +446,10 @@ def delivered_rows(situation: Situation) -> list[Context]:
             # No figure in the log yet, and money in the finance director's forecast at the
             # plan's full rate: said so, in the money block's words (review14 #6), not left
             # out as if it counted nothing.
-            forecast = plan_forecast_text(impact.id, situation)
-            row["text"] = (
-                situation.lang.gettext(
-                    "no figure in the log yet, so its money is forecast at the plan's full rate "
-                    "for now ({forecast})"
-                ).format(forecast=forecast)
-                if forecast
-                else situation.lang.gettext(
-                    "no figure in the log yet, so its money is forecast at the plan's full rate "
-                    "for now"
-                )
+            # Its forecast is what is expected, not delivered: said after the table
+            # (:func:`expected_line`).
+            row["text"] = situation.lang.gettext(
+                "no figure in the log yet, so nothing is counted as delivered yet"
             )
         if progress.latest is not None:
             figures = True
@@ -649,7 +669,8 @@ def delivered_text(progress: MeasureProgress, situation: Situation) -> str:
             # in the table beside it: named, with its months, so that the sum reconciles.
             pattern = against_mean_pattern(progress.delivered, impact, lang)
             against = reference_text(claim, impact, lang)
-            return pattern.format(amount=size, span=span, baseline=against)
+            between = spans.between_text(claim.counted, lang)
+            return pattern.format(amount=size, between=between, baseline=against)
         worse = progress.delivered < 0
         fewer = (impact.direction == "lower") != worse
         if progress.delivered == 0:
@@ -739,30 +760,34 @@ def reference_text(claim: Claim, impact: Impact, lang: Language) -> str:
 def against_mean_pattern(delivered: float, impact: Impact, lang: Language) -> str:
     """The words for a count set against the mean before the change.
 
-    ``{amount} fewer than before the change ({baseline}), {span}``: the
-    mean, not the facts' baseline in the table beside it, named with its
-    periods so that a finance director can reconcile the sum.
+    ``{amount} fewer {between} than before the change ({baseline})``: the
+    period the count is for first, then the mean it is set against, with the
+    earlier periods it was logged in, in brackets after, so that the dates
+    read in time order (fixupd25a #2: "… (…, January to May 2027), June 2027
+    to March 2028"). The mean, not the facts' baseline in the table beside
+    it, is named with its periods so that a finance director can reconcile
+    the sum.
     """
     worse = delivered < 0
     fewer = (impact.direction == "lower") != worse
     if delivered == 0:
-        return lang.gettext("the same as before the change ({baseline}) so far, {span}")
+        return lang.gettext("the same so far {between} as before the change ({baseline})")
     if not fewer:
         return (
-            lang.gettext("{amount} more than before the change ({baseline}) so far, {span}")
+            lang.gettext("{amount} more so far {between} than before the change ({baseline})")
             if worse
-            else lang.gettext("{amount} more than before the change ({baseline}), {span}")
+            else lang.gettext("{amount} more {between} than before the change ({baseline})")
         )
     if is_money(impact):  # money is less, not fewer
         return (
-            lang.gettext("{amount} less than before the change ({baseline}) so far, {span}")
+            lang.gettext("{amount} less so far {between} than before the change ({baseline})")
             if worse
-            else lang.gettext("{amount} less than before the change ({baseline}), {span}")
+            else lang.gettext("{amount} less {between} than before the change ({baseline})")
         )
     return (
-        lang.gettext("{amount} fewer than before the change ({baseline}) so far, {span}")
+        lang.gettext("{amount} fewer so far {between} than before the change ({baseline})")
         if worse
-        else lang.gettext("{amount} fewer than before the change ({baseline}), {span}")
+        else lang.gettext("{amount} fewer {between} than before the change ({baseline})")
     )
 
 

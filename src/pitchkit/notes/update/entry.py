@@ -174,7 +174,18 @@ def next_update_text(situation: Situation) -> str:
     of the following period, a date a late draft has often passed already).
     When even that date has passed on the day the draft is written, the next
     update is named by its period: "the update for July 2026".
+
+    No update is offered for a period that starts after the project ends: the
+    line says the project has ended and that the closing report comes next
+    (fixupd25a #5: the falls update for its last month, March 2028, offered
+    one for May 2028, and a draft for January 2030 one for March 2030).
     """
+    end = situation.facts.project.end
+    cadence = situation.facts.settings.cadence
+    if end is not None and situation.period.following(cadence).start > end:
+        return situation.lang.gettext(
+            "none: the project ended on {end}, so a closing report comes next"
+        ).format(end=fmt.date(end, situation.lang))
     entry = situation.entry
     if entry is None:
         lag = reporting_lag(situation.facts.updates, situation.period)
@@ -184,7 +195,6 @@ def next_update_text(situation: Situation) -> str:
     # The page's date: the day the log's entry was reported, or the day a draft is written
     # (an undated entry's page has none, and keeps the rhythm's date).
     written = situation.entry.date if situation.entry is not None else situation.today
-    cadence = situation.facts.settings.cadence
     due = next_update_date(entry, situation.period, cadence, written=None)
     if written is not None and due < written:
         # A draft for a period long past (June, written in December): the rhythm's date has

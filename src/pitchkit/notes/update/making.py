@@ -25,7 +25,7 @@ from pitchkit.notes.update import fillin
 from pitchkit.notes.update.actuals import note_period
 from pitchkit.notes.update.board import board_note, board_sentence_text
 from pitchkit.notes.update.charting import chart_context
-from pitchkit.notes.update.delivery import delivered_rows
+from pitchkit.notes.update.delivery import delivered_rows, expected_line
 from pitchkit.notes.update.entry import (
     headline,
     log_parts,
@@ -337,7 +337,11 @@ def update_context(situation: Situation) -> Context:
         "next_update": next_update_text(situation),
     }
     context["board_note"] = board_note(situation, table_shown=bool(context["delivered"]))
-    context["funding_line"] = funding_line(situation)
+    # The benefit against the funding carries the forecast; without it, what the forecast
+    # expects of measures not yet delivering is said on its own, never as delivered.
+    context["funding_line"] = funding_line(situation) or (
+        expected_line(situation) if context["delivered"] else ""
+    )
     context.update(log_parts(situation))
     context.update(chart_context(situation, named))
     return context

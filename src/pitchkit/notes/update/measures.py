@@ -7,6 +7,7 @@ periods with no figure are named (or counted) and said not to be zero.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from pitchkit.facts.schema import Impact
 from pitchkit.i18n import fmt
@@ -632,6 +633,42 @@ def unlogged_before(situation: Situation) -> tuple[Period, ...]:
     return tuple(found)
 
 
+def totalled_on_page(situation: Situation) -> set[str]:
+    """The impacts whose total to date the update prints: counts delivered, in its table.
+
+    A count whose chart shows the change and that has a row in "Delivered so
+    far" (:func:`~.delivery.chosen_statements`); a director whose objectives
+    it does not serve sees no total of it.
+    """
+    from pitchkit.notes.update.delivery import chosen_statements  # imports this module
+
+    shown = {impact.id for impact, _ in chosen_statements(situation)}
+    return {
+        p.impact.id
+        for p in situation.progress
+        if p.is_rate and situation.claims[p.impact.id].shown and p.impact.id in shown
+    }
+
+
+def due_from(progress: MeasureProgress, situation: Situation, *, totalled: bool) -> MeasureProgress:
+    """``progress`` from the first period it is due a figure for: earlier ones are not missing.
+
+    A measure is due a figure from its first one logged (the hub whose
+    released appointments it counts opened in March: February had none to
+    give, fixupd25a #6). A total on the page that counts from the change
+    (:func:`totalled_on_page`) is due from the change, if that came first,
+    so the months it leaves out are named.
+    """
+    first = next((i for i, p in enumerate(progress.points) if p.value is not None), 0)
+    claim = situation.claims.get(progress.impact.id)
+    if totalled and claim is not None and claim.since is not None:
+        since = claim.since.start
+        first = min(
+            first, next((i for i, p in enumerate(progress.points) if p.period.start >= since), 0)
+        )
+    return replace(progress, points=progress.points[first:]) if first else progress
+
+
 def missing_notes(situation: Situation) -> list[str]:
     """One plain sentence per gap, saying it is not zero.
 
@@ -643,10 +680,12 @@ def missing_notes(situation: Situation) -> list[str]:
     """
     lang = situation.lang
     unlogged = unlogged_before(situation)
+    totalled = totalled_on_page(situation)
     gaps: dict[str, list[MeasureProgress]] = {}
     several: dict[str, bool] = {}
     for progress in situation.progress:
         counted = counted_progress(progress, situation)
+        counted = due_from(counted, situation, totalled=progress.impact.id in totalled)
         text = missing_text(counted, lang, unlogged)
         if text:
             gaps.setdefault(text, []).append(progress)
@@ -654,8 +693,10 @@ def missing_notes(situation: Situation) -> list[str]:
     notes: list[str] = []
     for text, missing in gaps.items():
         # "Totals to date" only where the update prints one: a count whose chart shows the
-        # change. Otherwise no total is shown to leave it out of (newuser32 #7).
-        rate = any(p.is_rate and situation.claims[p.impact.id].shown for p in missing)
+        # change, with a row in the table of what it delivered. Otherwise no total is shown
+        # to leave it out of (newuser32 #7; fixupd25a #6: bed days in a finance director's
+        # update whose table gives only admissions).
+        rate = any(p.impact.id in totalled for p in missing)
         if len(missing) > 2 and len(missing) == len(situation.progress):
             # The same period missing from every measure in the table above: naming them all
             # again makes one sentence of five measures' names for one month unreported.

@@ -397,19 +397,23 @@ def _new_signals(
         kept = sorted(candidates, key=lambda s: spc.RULE_WEIGHT[s.rule])[:1]
         return [
             lang.gettext(
-                "now on a control chart, still showing the change already reported: {signal}"
+                "now on a control chart, which shows {signal}, the change already reported "
+                "rather than a new one"
             ).format(signal=signal_words(s, analysis, kind, lang))
             for s in kept
         ]
     return [
         # A trend that began before the change began before the last update too: not "new",
-        # and its words say it is not counted as the project's (newuser32 #5).
+        # and its words say it is not counted as the project's (newuser32 #5). Each is a
+        # sentence after the measure's name, never a second label colon (fixupd25a #4).
         (
-            lang.gettext("on the chart: {signal}")
+            lang.gettext("the chart shows {signal}")
             if _improving_before_change(analysis, s) and charted
-            else lang.gettext("new on the chart: {signal}")
+            else lang.gettext("the chart now shows {signal}, new since the last update")
             if charted
-            else lang.gettext("a new signal, its chart left out for space: {signal}")
+            else lang.gettext(
+                "now {signal}, new since the last update (its chart is left out for space)"
+            )
         ).format(signal=signal_words(s, analysis, kind, lang))
         for s in sorted(found, key=lambda s: spc.RULE_WEIGHT[s.rule])[:1]
     ]
