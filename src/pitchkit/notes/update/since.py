@@ -13,8 +13,15 @@ a way worth saying:
 - a new signal on the chart from the change on, of improvement or concern;
 - the latest figure met the target for the first time, met it again, or is
   no longer at it;
-- the latest figure moved by at least :data:`BIG_MOVE` of the planned
-  change (baseline to target) since the last update's latest figure.
+- the latest figure is the lowest or the highest yet (after at least
+  :data:`RECORD_AFTER` earlier figures), either way;
+- the latest figure is the first after a gap: no figure at the last update,
+  or months with none since.
+
+A move from one month to the next within normal variation is not news, in
+either direction: "fell from 4 to 3" on a measure the same page calls within
+normal variation was reported, and a rise on another measure was not
+(reader24 #10). Good and bad news are read by the same rules.
 
 A measure with no new figure says nothing. When no measure changed, one
 line says so. A fill-in (no entry for the period), or a first update (no
@@ -49,8 +56,8 @@ from pitchkit.notes.update.situation import Situation, claims_for, log_runs
 from pitchkit.notes.wording import per_phrase
 from pitchkit.period import Period, parse_period, period_at
 
-#: A move in the latest figure worth a line: this share of the planned change or more.
-BIG_MOVE = 1 / 3
+#: A record (the lowest or highest figure yet) is news only after this many earlier figures.
+RECORD_AFTER = 5
 
 
 @dataclass(frozen=True)
@@ -235,8 +242,9 @@ def _line(
     else:
         parts += _new_signals(before.claim, now.claim, situation, charted=charted)
     parts += _target(now.progress, earlier, lang)
-    if not parts and earlier is not None and earlier.value is not None:
-        parts += _moved(now.progress, earlier, latest, lang)
+    parts += _after_gap(now.progress, earlier, latest, lang)
+    if not parts:
+        parts += _record(now.progress, latest, lang, noise=not now.claim.shown)
     return _said(parts, impact, situation)
 
 
@@ -493,21 +501,62 @@ def _target(progress: MeasureProgress, earlier: Point | None, lang: Language) ->
     return []
 
 
-def _moved(progress: MeasureProgress, earlier: Point, latest: Point, lang: Language) -> list[str]:
-    """The latest figure against the last update's, when it moved a lot."""
-    if earlier.value is None or latest.value is None:
+def _record(progress: MeasureProgress, latest: Point, lang: Language, *, noise: bool) -> list[str]:
+    """The latest figure as the lowest or the highest yet, either way; else nothing.
+
+    A move within normal variation is no news, but a figure no earlier one
+    reached is: the lowest (or highest) of at least :data:`RECORD_AFTER`
+    earlier figures of the same kind of period. With ``noise`` (the chart
+    shows no change) the line says the record is still within normal
+    variation, as the table beside it does.
+    """
+    if latest.value is None:
         return []
-    if earlier.period.kind != latest.period.kind:
-        # A quarter's total beside a month's figure is no move (a monthly draft after a
-        # quarterly update): the target and the chart's signals still say what changed.
+    before = [
+        p.value
+        for p in progress.points
+        if p.period < latest.period and p.value is not None and p.period.kind == latest.period.kind
+    ]
+    if len(before) < RECORD_AFTER:
         return []
-    span = abs(latest.target - latest.baseline)
-    moved = latest.value - earlier.value
-    if span == 0 or abs(moved) < BIG_MOVE * span:
+    if latest.value < min(before):
+        said = (
+            lang.gettext("the lowest figure yet ({figure}), still within normal variation")
+            if noise
+            else lang.gettext("the lowest figure yet ({figure})")
+        )
+    elif latest.value > max(before):
+        said = (
+            lang.gettext("the highest figure yet ({figure}), still within normal variation")
+            if noise
+            else lang.gettext("the highest figure yet ({figure})")
+        )
+    else:
         return []
-    said = (
-        lang.gettext("the latest figure fell from {before} to {now}")
-        if moved < 0
-        else lang.gettext("the latest figure rose from {before} to {now}")
-    )
-    return [said.format(before=_at(earlier, progress, lang), now=_at(latest, progress, lang))]
+    return [said.format(figure=_at(latest, progress, lang))]
+
+
+def _after_gap(
+    progress: MeasureProgress, earlier: Point | None, latest: Point, lang: Language
+) -> list[str]:
+    """The latest figure as the first after a gap: none at the last update, or months missing.
+
+    ``earlier`` is the last update's latest figure: with none, this is the
+    measure's first figure since then; with periods between it and the latest
+    that should have had a figure and have none, the figures are back after a gap.
+    """
+    if latest.value is None:
+        return []
+    if earlier is None or earlier.value is None:
+        first = lang.gettext("a first figure ({figure})")
+        return [first.format(figure=_at(latest, progress, lang))]
+    # Only the periods that should have had a figure: a survey each quarter has none
+    # in the months between, and that is no gap.
+    missing = [p for p in progress.missing if earlier.period < p < latest.period]
+    if not missing:
+        return []
+    return [
+        lang.gettext("a figure again after none for {missing} ({figure})").format(
+            missing=spans.gap_labels(missing, lang), figure=_at(latest, progress, lang)
+        )
+    ]

@@ -1,0 +1,72 @@
+"""reader24 #10-#13, #17: an update claims only what its figures show.
+
+Each test renders an update from an example and reads its words back.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from pitchkit.cli import app
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+FRAILTY = EXAMPLES / "frailty-virtual-ward" / "facts.yaml"
+FALLS = EXAMPLES / "falls-prevention" / "facts.yaml"
+WELSH = EXAMPLES / "ysbyty-cymunedol" / "facts.yaml"
+
+
+def texts(path: Path) -> list[str]:
+    import docx
+
+    document = docx.Document(str(path))
+    found = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            found += [cell.text for cell in row.cells]
+    return [text.replace("\u00a0", " ") for text in found]
+
+
+def update(tmp: Path, facts: Path, director: str, period: str, *options: str) -> list[str]:
+    out = tmp / f"{director}-{period}.docx"
+    args = ["update", str(facts), "--director", director, "--period", period, *options]
+    result = CliRunner().invoke(app, [*args, "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return texts(out)
+
+
+def since_lines(words: list[str], heading: str = "Since the last update") -> list[str]:
+    """The lines under "Since the last update (…)", up to the next heading."""
+    start = next(i for i, t in enumerate(words) if t.startswith(heading))
+    lines: list[str] = []
+    for text in words[start + 1 :]:
+        if ":" not in text:
+            break
+        lines.append(text)
+    return lines
+
+
+def test_since_the_last_update_leaves_out_noise_in_either_direction(tmp_path: Path) -> None:
+    # reader24 #10: December 2027 said pressure ulcers "fell from 4 … to 3", on a measure
+    # the same page calls within normal variation, and left out the falls rate's rise
+    # (6.4 to 6.6) and blood pressure's fall (83% to 81%). A move is news only as a
+    # signal, a new low or high, a target met or lost, or a figure after a gap.
+    lines = since_lines(update(tmp_path, FALLS, "dof", "2027-12"))
+    text = "\n".join(lines)
+    assert "fell from" not in text
+    assert "rose from" not in text
+    assert not any(line.startswith("Category 2 or worse pressure ulcers") for line in lines)
+    assert any(line.startswith("Inpatient falls resulting in any harm") for line in lines)
+    # A survey each quarter has no figure in the months between: no "gap" to report.
+    assert "after none for" not in text
+
+
+def test_a_new_low_or_high_is_reported_either_way(tmp_path: Path) -> None:
+    # February 2028: falls with harm at 3, the lowest yet (was "fell from 4 to 3"), and
+    # blood pressure at 88%, the highest yet.
+    lines = since_lines(update(tmp_path, FALLS, "don", "2028-02"))
+    text = "\n".join(lines)
+    assert "fell from" not in text
+    assert "the lowest figure yet (3 falls in February 2028)" in text
+    assert "the highest figure yet (88% in February 2028)" in text
