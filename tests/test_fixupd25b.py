@@ -29,7 +29,7 @@ def texts(path: Path) -> list[str]:
 
 
 def update(tmp: Path, facts: Path, director: str, period: str, *options: str) -> list[str]:
-    out = tmp / f"{director}-{period}.docx"
+    out = tmp / f"{director}-{period}-{len(list(tmp.iterdir()))}.docx"
     args = ["update", str(facts), "--director", director, "--period", period, *options]
     result = CliRunner().invoke(app, [*args, "--out", str(out)])
     assert result.exit_code == 0, result.output
@@ -70,3 +70,37 @@ def test_a_new_low_or_high_is_reported_either_way(tmp_path: Path) -> None:
     assert "fell from" not in text
     assert "the lowest figure yet (3 falls in February 2028)" in text
     assert "the highest figure yet (88% in February 2028)" in text
+
+
+def test_a_count_from_zero_is_judged_by_its_level_not_a_run_above_zero(tmp_path: Path) -> None:
+    # reader24 #11: GP appointments released by the new hub have a baseline of 0, so any
+    # figure is "above" it: "now above the baseline for 8 months running, so we count the
+    # increase as delivered" proved nothing. Its level against the target is said instead,
+    # beside the month's real news (ED attendances at their lowest yet).
+    words = update(tmp_path, WELSH, "dof", "2027-10", "--locale", "en_GB")
+    lines = since_lines(words)
+    text = "\n".join(words)
+    assert "above the baseline for" not in text
+    assert "above the baseline of 0" not in text
+    gp = next(line for line in lines if line.startswith("GP appointments released"))
+    assert gp.endswith(
+        ": 440 appointments in October 2027, 73% of the way to the target of 600 appointments."
+    ), gp
+    assert any("the lowest figure yet (338 attendances in October 2027)" in ln for ln in lines)
+    cy = since_lines(update(tmp_path, WELSH, "dof", "2027-10"), "Ers y diweddariad")
+    assert any("440 apwyntiad, Hydref 2027, 73% o'r ffordd at y targed o 600" in ln for ln in cy)
+
+
+def test_a_run_above_a_zero_baseline_is_no_shift() -> None:
+    from pitchkit.notes.update import spc
+
+    figures = [None, None, 100.0, 120.0, 150.0, 140.0, 160.0, 150.0, 170.0, 165.0]
+    analysis = spc.analyse(
+        figures, better="higher", target=600.0, rules=spc.Rules(), changes=[2], baseline=0.0
+    )
+    assert analysis.baseline_shift is None
+    # Against a baseline above zero the same run is a shift.
+    analysis = spc.analyse(
+        figures, better="higher", target=600.0, rules=spc.Rules(), changes=[2], baseline=50.0
+    )
+    assert analysis.baseline_shift is not None
