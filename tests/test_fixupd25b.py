@@ -104,3 +104,19 @@ def test_a_run_above_a_zero_baseline_is_no_shift() -> None:
         figures, better="higher", target=600.0, rules=spc.Rules(), changes=[2], baseline=50.0
     )
     assert analysis.baseline_shift is not None
+
+
+def test_a_point_beyond_limits_that_hold_a_shift_is_weak_evidence(tmp_path: Path) -> None:
+    # reader24 #12: usual residence's limits come from 15 rising months with a shift below
+    # their mean at the start ("These limits … hold a shift"); a point above the upper limit
+    # was "new on the chart: 1 point above the upper limit (improvement)". It is weak
+    # evidence: not news, not an improvement. The "?" assurance icon is said in words.
+    words = update(tmp_path, FRAILTY, "dof", "2028-03")
+    lines = since_lines(words)
+    assert not any("usual place of residence" in line for line in lines), lines
+    text = "\n".join(words)
+    assert "1 point above the upper limit (improvement)" not in text
+    assert "1 point above the upper limit (weak evidence, not counted as an improvement)" in text
+    assert "? means the target will be met and missed by chance" in text
+    falls = "\n".join(update(tmp_path, FALLS, "don", "2028-03"))
+    assert "? means the target will be met and missed by chance" in falls

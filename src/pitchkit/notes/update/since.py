@@ -48,6 +48,7 @@ from pitchkit.notes.update.charting import (
     before_change,
     charted,
     signal_words,
+    weak,
 )
 from pitchkit.notes.update.claims import Claim
 from pitchkit.notes.update.measures import amount_text, before_the_change
@@ -398,7 +399,10 @@ def _new_signals(
     candidates = [
         s
         for s in analysis.signals
-        if s.improvement is not None and s.end == last and not before_change(analysis, s)
+        if s.improvement is not None
+        and s.end == last
+        and not before_change(analysis, s)
+        and not weak(s, analysis)  # beyond limits that hold a shift (reader24 #12)
     ]
     found = [s for s in candidates if not _reported_before(s, before.analysis)]
     kind = _kind(situation)
