@@ -120,3 +120,47 @@ def test_a_point_beyond_limits_that_hold_a_shift_is_weak_evidence(tmp_path: Path
     assert "? means the target will be met and missed by chance" in text
     falls = "\n".join(update(tmp_path, FALLS, "don", "2028-03"))
     assert "? means the target will be met and missed by chance" in falls
+
+
+def test_a_question_the_log_has_answered_is_not_carried_over(tmp_path: Path) -> None:
+    # reader24 #13: the October 2027 entry did "Released bed days recorded in the cost
+    # improvement programme tracker"; the DoF's standing question on which line of the cost
+    # improvement programme they count against was still "(carried over)" in March 2028.
+    question = "Which line of the cost improvement programme"
+    september = "\n".join(update(tmp_path, FRAILTY, "dof", "2027-09"))
+    assert question in september  # not answered yet
+    for period in ("2027-10", "2028-02"):
+        assert question not in "\n".join(update(tmp_path, FRAILTY, "dof", period))
+    # The other question, not answered, is still carried over until the last period.
+    assert "savings release cash, not only capacity? (carried over)" in "\n".join(
+        update(tmp_path, FRAILTY, "dof", "2028-02")
+    )
+
+
+def test_the_last_period_carries_no_question_over(tmp_path: Path) -> None:
+    # The falls project ends in March 2028: the CQC action plan question was still
+    # "(carried over)" in the chief nurse's last update.
+    assert "(carried over)" in "\n".join(update(tmp_path, FALLS, "don", "2028-02"))
+    for director in ("don", "dof"):
+        assert "(carried over)" not in "\n".join(update(tmp_path, FALLS, director, "2028-03"))
+    assert "(carried over)" not in "\n".join(update(tmp_path, FRAILTY, "dof", "2028-03"))
+
+
+def test_answered_by_shares_most_of_the_question_s_subject_words() -> None:
+    from pitchkit.facts.schema import Update
+    from pitchkit.notes.update.carryover import answered_by
+    from pitchkit.period import parse_period
+
+    question = "Which line of the cost improvement programme should the released bed days count?"
+    log = [
+        Update(period="2027-09", status="green", done=["Cost of the ward reviewed"]),
+        Update(
+            period="2027-10",
+            status="green",
+            done=["Released bed days recorded in the cost improvement programme tracker"],
+        ),
+    ]
+    assert answered_by(question, log, parse_period("2027-09")) is None
+    found = answered_by(question, log, parse_period("2027-12"))
+    assert found is not None
+    assert found.period == "2027-10"
