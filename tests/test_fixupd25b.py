@@ -164,3 +164,30 @@ def test_answered_by_shares_most_of_the_question_s_subject_words() -> None:
     found = answered_by(question, log, parse_period("2027-12"))
     assert found is not None
     assert found.period == "2027-10"
+
+
+def test_an_objective_with_a_number_is_judged_against_the_figures(tmp_path: Path) -> None:
+    # reader24 #17: "Reduce avoidable harm from falls and pressure ulcers by a quarter by
+    # March 2028" was never compared with the figures, even in the last month. April 2027
+    # to March 2028: falls with harm 64 against 84 (7 a month), pressure ulcers 36 against
+    # 40; together 100 against 124, 19% fewer, short of a quarter.
+    text = "\n".join(update(tmp_path, FALLS, "don", "2028-03"))
+    assert (
+        "Against the objective: in the 12 months to March 2028 against the baseline rate, "
+        "64 falls against 84, 24% fewer; 36 pressure ulcers against 40, 10% fewer; together "
+        "100 against 124, 19% fewer; short of a quarter." in text
+    ), text
+    # Before the objective's date (and not the project's last period) it is not judged yet.
+    assert "Against the objective" not in "\n".join(update(tmp_path, FALLS, "don", "2027-12"))
+
+
+def test_the_aim_of_an_objective_is_read_from_its_words() -> None:
+    from pitchkit.notes.update.aim import aim_of
+
+    aim = aim_of("Reduce avoidable harm from falls and pressure ulcers by a quarter by March 2028")
+    assert aim is not None
+    assert (aim.direction, aim.share, aim.words) == ("lower", 0.25, "a quarter")
+    raised = aim_of("Increase day-case rates by 10% by 2027")
+    assert raised is not None
+    assert (raised.direction, raised.share) == ("higher", 0.1)
+    assert aim_of("Complete the CQC action plan for community inpatient services") is None
