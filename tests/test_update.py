@@ -238,12 +238,18 @@ def test_chart_axes_name_periods_briefly() -> None:
     assert fmt.period_label("2027-03", english) == "March 2027"
 
 
-def test_no_barriers_says_so(latest: Path) -> None:
+def test_no_barriers_says_so(latest: Path, folder: Path) -> None:
     text = docx_text(latest)
-    # The bundled update carries standing questions over, so nothing else is asked.
+    # March 2028 is the project's last period: no standing question is carried over
+    # (reader24 #13), and nothing is asked.
+    assert "Nothing needs your help this period" in text
+    assert "(carried over)" not in text
+    assert headings_followed_by_content(latest) == []
+    # February carries a standing question over, so nothing else is asked.
+    path, _ = write_update(folder, FRAILTY, "dof", "2028-02", name="february-asks.docx")
+    text = docx_text(path)
     assert "Nothing is asked of you this period beyond your advice below" in text
     assert "Nothing needs your help this period" not in text
-    assert headings_followed_by_content(latest) == []
 
 
 def test_an_earlier_period_stops_there(folder: Path) -> None:
@@ -429,8 +435,11 @@ def test_cli_reports_a_bad_progress_log_where_it_is(
     assert not list(tmp_path.glob("*.docx"))
 
 
-def test_the_directors_own_words_keep_the_teams_grammar(latest: Path) -> None:
-    text = docx_text(latest)
+def test_the_directors_own_words_keep_the_teams_grammar(latest: Path, folder: Path) -> None:
+    # September 2027 still carries both standing questions over: the log answers the cost
+    # improvement one in October, and the last period carries none (reader24 #13).
+    path, _ = write_update(folder, FRAILTY, "dof", "2027-09", name="september-terms.docx")
+    text = docx_text(path)
     # Helen's terms: savings -> cost improvement (plural to singular), bed days -> occupied
     # bed days (plural to plural). In the team's sentences only the second is used, as the
     # first would leave "release" agreeing with a word no longer there.
@@ -438,7 +447,7 @@ def test_the_directors_own_words_keep_the_teams_grammar(latest: Path) -> None:
     assert "the cost improvement release" not in text
     assert "should the released occupied bed days count against?" in text
     # A measure's name is a label, not a sentence: it takes every term.
-    assert "occupied bed days both near target" in text
+    assert "occupied bed days both near target" in docx_text(latest)
 
 
 def test_a_term_is_used_in_a_sentence_only_when_it_keeps_the_words_number() -> None:

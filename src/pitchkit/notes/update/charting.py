@@ -102,7 +102,18 @@ def chart_context(situation: Situation, named: frozenset[str] = frozenset()) -> 
     return {
         "charts": [chart(p, c, situation) for p, c in chosen],
         "chart_note": " ".join(notes),
-        "chart_rules": rules_text(rules, [c.analysis for _, c in chosen], lang),
+        "chart_rules": " ".join(
+            t
+            for t in (
+                rules_text(rules, [c.analysis for _, c in chosen], lang),
+                icons.assurance_key(
+                    [c.analysis for _, c in chosen]
+                    + [c.analysis for c in situation.claims.values()],
+                    lang,
+                ),
+            )
+            if t
+        ),
     }
 
 
@@ -463,6 +474,10 @@ def signal_words(
         return lang.gettext(
             "{signal} (too early to count: too few figures since the change)"
         ).format(signal=text)
+    if weak(signal, analysis):
+        return lang.gettext("{signal} (weak evidence, not counted as an improvement)").format(
+            signal=text
+        )
     if signal.improvement is True:
         return lang.gettext("{signal} (improvement)").format(signal=text)
     if signal.improvement is False:
@@ -483,6 +498,25 @@ def signal_span(signal: spc.Signal, points: Sequence[Any], lang: Language) -> st
         if points[i].value is not None or i in (signal.start, signal.end)
     ]
     return spans.span_text(periods, lang)
+
+
+def weak(signal: charts.Signal, analysis: charts.Analysis) -> bool:
+    """Whether ``signal`` is a point (or two of three) beyond limits that hold a shift.
+
+    Limits made from figures at two levels (a steadily rising series with a
+    shift below its mean) sit between them, so a point beyond them is weak
+    evidence of an improvement of its own: it is not reported as one
+    (reader24 #12: usual residence's "1 point above the upper limit
+    (improvement)" under "These limits … hold a shift"). Such a point the
+    worse way stays a concern (a rebound after a fall is worth a look
+    however weak the evidence).
+    """
+    return (
+        signal.rule in ("outside_limits", "two_of_three")
+        and signal.improvement is True
+        and any(d.rule == "shift" for d in analysis.drifting_now)
+        and (not analysis.segments or signal.start >= analysis.segments[-1].start)
+    )
 
 
 def signals_text(

@@ -26,7 +26,7 @@ from pitchkit.i18n.translation import Language
 from pitchkit.notes import wording
 from pitchkit.notes.context import Context, worse_cash_text
 from pitchkit.notes.moneytext import freed_words, org_for, org_own
-from pitchkit.notes.update import fillin, spans
+from pitchkit.notes.update import aim, fillin, spans
 from pitchkit.notes.update.actuals import (
     forecast_as_reported,
     forecast_in_year,
@@ -472,6 +472,8 @@ def delivered_rows(situation: Situation) -> list[Context]:
                 # "(no figure for May 2026) (of which …)" reads as one bracket: "(…; of which …)".
                 row["text"], row["share_text"] = f"{text[:-1]}; {part})", ""
         rows.append(row)
+    if not situation.fill_in:
+        rows = _with_aims(rows, situation)
     spending = spend_so_far(situation)
     if spending and any((row["money"] or 0) > 0 for row in rows):
         # Beside money delivered, the spend the change added so far is a row of its own and
@@ -493,6 +495,42 @@ def delivered_rows(situation: Situation) -> list[Context]:
         named = {text for row in rows for text in row["objectives"]}
         rows += objective_prompts(situation.pitch, named, situation.lang, MAX_FILL_IN - len(rows))
     return said_once(rows)
+
+
+def _with_aims(rows: list[Context], situation: Situation) -> list[Context]:
+    """The rows, with a row after an objective's own that judges its stated aim (reader24 #17).
+
+    "Reduce … by a quarter by March 2028" is judged against the counts set
+    against it, once its date has come or in the project's last period
+    (:mod:`pitchkit.notes.update.aim`).
+    """
+    impacts: dict[str, tuple[Objective, list[Impact]]] = {}
+    for impact, statements in chosen_statements(situation):
+        for statement in statements[:2]:
+            impacts.setdefault(statement.objective.text, (statement.objective, []))[1].append(
+                impact
+            )
+    progress = {p.impact.id: p for p in situation.progress}
+    for text, (objective, linked) in impacts.items():
+        if not aim.due(objective, situation.period, situation.facts.project.end):
+            continue
+        said = aim.aim_text(
+            objective, linked, progress, situation.period, situation.lang, counted_amount
+        )
+        last = max((i for i, row in enumerate(rows) if text in row["objectives"]), default=None)
+        if not said or last is None:
+            continue
+        row: Context = {
+            "measure": situation.lang.gettext("Against the objective"),
+            "objectives": [text],
+            "objectives_text": text,
+            "text": said,
+            "money": None,
+            "money_text": "",
+            "share_text": "",
+        }
+        rows = [*rows[: last + 1], row, *rows[last + 1 :]]
+    return rows
 
 
 def spend_so_far(situation: Situation) -> list[MeasureProgress]:

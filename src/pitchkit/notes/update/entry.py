@@ -15,7 +15,7 @@ from pitchkit.i18n.translation import N_, Language
 from pitchkit.notes import wording
 from pitchkit.notes.context import Context
 from pitchkit.notes.update import fillin
-from pitchkit.notes.update.carryover import carried
+from pitchkit.notes.update.carryover import answered_by, carried, last_period
 from pitchkit.notes.update.progress import next_update_date, previous_score
 from pitchkit.notes.update.situation import Situation
 from pitchkit.period import Period, parse_period
@@ -114,9 +114,20 @@ def carried_asks(situation: Situation) -> list[str]:
 
 
 def carried_advice(situation: Situation) -> list[str]:
-    """The director's standing questions still current for the period, in their terms."""
-    mine = [i.text for i in items_for(situation.facts, situation.pitch.director, "advice")]
-    items = carried(mine, situation.period, situation.facts.project.start)
+    """The director's standing questions still current for the period, in their terms.
+
+    Not one the log has since answered, nor any in the project's last period
+    (:mod:`pitchkit.notes.update.carryover`).
+    """
+    facts, period = situation.facts, situation.period
+    if last_period(period, facts.project.end):
+        return []  # nothing is carried over into the project's last update (reader24 #13)
+    mine = [i.text for i in items_for(facts, situation.pitch.director, "advice")]
+    items = [
+        item
+        for item in carried(mine, period, facts.project.start)
+        if answered_by(item, facts.updates, period) is None  # the log has answered it
+    ]
     return [wording.apply_terms_in_sentence(a, situation.terms) for a in items]
 
 

@@ -15,6 +15,7 @@ shipped picture with Pillow.
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from pathlib import Path
 
 from pitchkit.i18n.translation import N_, Language
@@ -125,6 +126,32 @@ def pending_words(analysis: Analysis, lang: Language) -> str:
         return lang.gettext(PENDING_WORDS)
     way = analysis.variation if analysis.variation in ("improvement", "concern") else "other"
     return lang.gettext(MOVED_WORDS[way])
+
+
+#: The letter in each assurance icon (:mod:`icondrawing`), in the key's order.
+ASSURANCE_LETTERS = {"pass": "P", "fail": "F", "hit_and_miss": "?"}
+
+
+def assurance_key(analyses: Sequence[Analysis], lang: Language) -> str:
+    """The assurance icons shown, in words: ``Assurance icons: ? means the target …``.
+
+    A director cannot read "?" (or P or F) in a circle beside a chart or a
+    measure unaided (reader24 #12), so each letter the update shows is said
+    once in the small print; none shown, nothing said.
+    """
+    shown = {a.assurance for a in analyses if a.kind != "none" and a.assurance is not None}
+    parts = [
+        lang.gettext("{letter} means {words}").format(
+            letter=letter, words=lang.gettext(ASSURANCE_WORDS[kind])
+        )
+        for kind, letter in ASSURANCE_LETTERS.items()
+        if kind in shown
+    ]
+    if not parts:
+        return ""
+    return lang.gettext("Assurance icons (the second circle, with a letter): {key}.").format(
+        key="; ".join(parts)
+    )
 
 
 def icons_words(analysis: Analysis, lang: Language) -> str:

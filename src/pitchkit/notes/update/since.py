@@ -13,8 +13,15 @@ a way worth saying:
 - a new signal on the chart from the change on, of improvement or concern;
 - the latest figure met the target for the first time, met it again, or is
   no longer at it;
-- the latest figure moved by at least :data:`BIG_MOVE` of the planned
-  change (baseline to target) since the last update's latest figure.
+- the latest figure is the lowest or the highest yet (after at least
+  :data:`RECORD_AFTER` earlier figures), either way;
+- the latest figure is the first after a gap: no figure at the last update,
+  or months with none since.
+
+A move from one month to the next within normal variation is not news, in
+either direction: "fell from 4 to 3" on a measure the same page calls within
+normal variation was reported, and a rise on another measure was not
+(reader24 #10). Good and bad news are read by the same rules.
 
 A measure with no new figure says nothing. When no measure changed, one
 line says so. A fill-in (no entry for the period), or a first update (no
@@ -41,6 +48,7 @@ from pitchkit.notes.update.charting import (
     before_change,
     charted,
     signal_words,
+    weak,
 )
 from pitchkit.notes.update.claims import Claim
 from pitchkit.notes.update.measures import amount_text, before_the_change
@@ -49,8 +57,8 @@ from pitchkit.notes.update.situation import Situation, claims_for, log_runs
 from pitchkit.notes.wording import per_phrase
 from pitchkit.period import Period, parse_period, period_at
 
-#: A move in the latest figure worth a line: this share of the planned change or more.
-BIG_MOVE = 1 / 3
+#: A record (the lowest or highest figure yet) is news only after this many earlier figures.
+RECORD_AFTER = 5
 
 
 @dataclass(frozen=True)
@@ -224,7 +232,10 @@ def _line(
         )
     ):
         return _said(parts, impact, situation)
-    if now.claim.shown and not before.claim.shown:
+    if new_count(impact):
+        # A count of something new is judged by its level, not by a run above zero.
+        parts += _level(now.progress, latest, lang)
+    elif now.claim.shown and not before.claim.shown:
         parts.append(_now_shown(now.claim, _kind(situation), lang))
     elif before.claim.shown and not now.claim.shown:
         parts.append(
@@ -235,8 +246,9 @@ def _line(
     else:
         parts += _new_signals(before.claim, now.claim, situation, charted=charted)
     parts += _target(now.progress, earlier, lang)
-    if not parts and earlier is not None and earlier.value is not None:
-        parts += _moved(now.progress, earlier, latest, lang)
+    parts += _after_gap(now.progress, earlier, latest, lang)
+    if not parts and not new_count(impact):
+        parts += _record(now.progress, latest, lang, noise=not now.claim.shown)
     return _said(parts, impact, situation)
 
 
@@ -387,7 +399,10 @@ def _new_signals(
     candidates = [
         s
         for s in analysis.signals
-        if s.improvement is not None and s.end == last and not before_change(analysis, s)
+        if s.improvement is not None
+        and s.end == last
+        and not before_change(analysis, s)
+        and not weak(s, analysis)  # beyond limits that hold a shift (reader24 #12)
     ]
     found = [s for s in candidates if not _reported_before(s, before.analysis)]
     kind = _kind(situation)
@@ -497,21 +512,88 @@ def _target(progress: MeasureProgress, earlier: Point | None, lang: Language) ->
     return []
 
 
-def _moved(progress: MeasureProgress, earlier: Point, latest: Point, lang: Language) -> list[str]:
-    """The latest figure against the last update's, when it moved a lot."""
-    if earlier.value is None or latest.value is None:
+def new_count(impact: Impact) -> bool:
+    """Whether ``impact`` counts something that did not exist before: a baseline of 0, more better.
+
+    Appointments released by a new hub are above a baseline of none from the
+    first month, so a run above it proves nothing (reader24 #11): the update
+    says how far the count has got toward the target instead.
+    """
+    return impact.baseline == 0 and impact.direction == "higher" and impact.per is not None
+
+
+def _level(progress: MeasureProgress, latest: Point, lang: Language) -> list[str]:
+    """``440 appointments in October 2027, 73% of the way to the target of 600 appointments``."""
+    if latest.value is None or _met(latest, progress):
+        return []  # a target met is said by :func:`_target`
+    share = fraction_along(latest.value, progress.impact, latest.period)
+    if share is None:
         return []
-    if earlier.period.kind != latest.period.kind:
-        # A quarter's total beside a month's figure is no move (a monthly draft after a
-        # quarterly update): the target and the chart's signals still say what changed.
+    return [
+        lang.gettext("{figure}, {share} of the way to the target of {target}").format(
+            figure=_at(latest, progress, lang),
+            share=fmt.percent(max(share, 0.0), lang),
+            target=amount_text(latest.target, progress.impact, lang),
+        )
+    ]
+
+
+def _record(progress: MeasureProgress, latest: Point, lang: Language, *, noise: bool) -> list[str]:
+    """The latest figure as the lowest or the highest yet, either way; else nothing.
+
+    A move within normal variation is no news, but a figure no earlier one
+    reached is: the lowest (or highest) of at least :data:`RECORD_AFTER`
+    earlier figures of the same kind of period. With ``noise`` (the chart
+    shows no change) the line says the record is still within normal
+    variation, as the table beside it does.
+    """
+    if latest.value is None:
         return []
-    span = abs(latest.target - latest.baseline)
-    moved = latest.value - earlier.value
-    if span == 0 or abs(moved) < BIG_MOVE * span:
+    before = [
+        p.value
+        for p in progress.points
+        if p.period < latest.period and p.value is not None and p.period.kind == latest.period.kind
+    ]
+    if len(before) < RECORD_AFTER:
         return []
-    said = (
-        lang.gettext("the latest figure fell from {before} to {now}")
-        if moved < 0
-        else lang.gettext("the latest figure rose from {before} to {now}")
-    )
-    return [said.format(before=_at(earlier, progress, lang), now=_at(latest, progress, lang))]
+    if latest.value < min(before):
+        said = (
+            lang.gettext("the lowest figure yet ({figure}), still within normal variation")
+            if noise
+            else lang.gettext("the lowest figure yet ({figure})")
+        )
+    elif latest.value > max(before):
+        said = (
+            lang.gettext("the highest figure yet ({figure}), still within normal variation")
+            if noise
+            else lang.gettext("the highest figure yet ({figure})")
+        )
+    else:
+        return []
+    return [said.format(figure=_at(latest, progress, lang))]
+
+
+def _after_gap(
+    progress: MeasureProgress, earlier: Point | None, latest: Point, lang: Language
+) -> list[str]:
+    """The latest figure as the first after a gap: none at the last update, or months missing.
+
+    ``earlier`` is the last update's latest figure: with none, this is the
+    measure's first figure since then; with periods between it and the latest
+    that should have had a figure and have none, the figures are back after a gap.
+    """
+    if latest.value is None:
+        return []
+    if earlier is None or earlier.value is None:
+        first = lang.gettext("a first figure ({figure})")
+        return [first.format(figure=_at(latest, progress, lang))]
+    # Only the periods that should have had a figure: a survey each quarter has none
+    # in the months between, and that is no gap.
+    missing = [p for p in progress.missing if earlier.period < p < latest.period]
+    if not missing:
+        return []
+    return [
+        lang.gettext("a figure again after none for {missing} ({figure})").format(
+            missing=spans.gap_labels(missing, lang), figure=_at(latest, progress, lang)
+        )
+    ]

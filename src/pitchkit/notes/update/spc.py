@@ -674,8 +674,16 @@ def _facts_shift(
     needed: int,
     better: str | None,
 ) -> Signal | None:
-    """A sustained shift from the change on against the facts' baseline, if there is one."""
+    """A sustained shift from the change on against the facts' baseline, if there is one.
+
+    None against a baseline of zero for a measure where more is better: a
+    count of something that did not exist before the change (appointments
+    released by a new hub) cannot fall below zero, so a run above it proves
+    nothing (reader24 #11: "above the baseline for 8 months running").
+    """
     if baseline is None or change_at is None:
+        return None
+    if baseline == 0 and better == "higher":
         return None
     return _sustained_shift(
         [(i, v) for i, v in present if i >= change_at], baseline, needed, better
