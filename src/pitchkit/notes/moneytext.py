@@ -140,12 +140,14 @@ def figures(ledger: Ledger) -> Figures:
     )
     if part_years and len(benefit_r) > 1 and sum(benefit_r) != round_money(sum(benefit), quantum):
         # Part years, each rounded on its own, would add up to a total their money does not
-        # make: the hub's £46,616 and £159,806 read £47,000 and £160,000, "over the project
-        # £207,000", beside the £206,422 they are. The years, their funding and the total
-        # are then given to the pound, one precision at which they add up and are exact. A
-        # whole year keeps the year's figure shown above it, and a year the log delivered
-        # the update's rounding, as before.
-        step = 1.0
+        # make: the hub's £46,616 and £159,804 read £47,000 and £160,000, "over the project
+        # £207,000", beside the £206,420 they are. The years, their funding and the total
+        # then take the coarsest finer step (£100, £10, at worst £1) at which the years
+        # add up to their total so rounded: £46,600 and £159,800, over the project
+        # £206,400 (reader24 #14; to the pound, the brief read as exact where every other
+        # note rounds). A whole year keeps the year's figure shown above it, and a year the
+        # log delivered the update's rounding, as before.
+        step = years_step(benefit, quantum)
         benefit_r = [round_money(share.benefit, step) for share in ledger.years]
     spend_r = _split(invest, spend, step) if ledger.years else []
     years = tuple(
@@ -154,6 +156,21 @@ def figures(ledger: Ledger) -> Figures:
     return Figures(
         quantum, cash_r, capacity_r, years, sum(benefit_r), sum(spend_r), cost_r, years_quantum=step
     )
+
+
+def years_step(benefit: Sequence[float], quantum: float) -> float:
+    """The coarsest step finer than ``quantum`` at which the years add up, £1 at the finest.
+
+    A tenth at a time: the years in ``benefit``, each rounded on its own to the step, add
+    up to their total so rounded (£46,616 and £159,804: £100, £206,400).
+    """
+    step = quantum
+    while step > 1.0:
+        step /= 10
+        rounded = sum(round_money(part, step) for part in benefit)
+        if rounded == round_money(sum(benefit), step):
+            break
+    return max(step, 1.0)
 
 
 def _cash_parts(ledger: Ledger) -> list[float]:

@@ -1,0 +1,77 @@
+"""Briefs a finance director would sign, and Welsh leftovers (fixbrief25).
+
+Each is read back from the rendered notes of the bundled examples, in English and in
+Welsh (``--locale cy_GB``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import Result
+
+from documenttext import document_text
+from fixedday import pin_today
+
+Cli = Callable[..., Result]
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+BEFORE = dt.date(2026, 12, 4)  # a brief written before any of the three projects starts
+
+
+def project(tmp_path: Path, name: str) -> Path:
+    folder = tmp_path / name
+    shutil.copytree(EXAMPLES / name, folder)
+    return folder / "facts.yaml"
+
+
+def document(cli: Cli, facts: Path, command: str, director: str, locale: str) -> str:
+    out = facts.parent / f"{command}-{director}-{locale}.docx"
+    result = cli(command, str(facts), "-d", director, "-o", str(out), "--locale", locale)
+    assert result.exit_code == 0, result.output
+    return " ".join(document_text(out.read_bytes()).split())
+
+
+def both(cli: Cli, tmp_path: Path, name: str, director: str = "dof") -> tuple[str, str]:
+    facts = project(tmp_path, name)
+    return (
+        document(cli, facts, "brief", director, "en_GB"),
+        document(cli, facts, "brief", director, "cy_GB"),
+    )
+
+
+def pounds(text: str) -> list[int]:
+    return [int(figure.replace(",", "")) for figure in re.findall(r"£([\d,]+)", text)]
+
+
+# Item 4: one rounding rule in both languages. The hub's part years rounded to £1,000 do not
+# add up, and to the pound they read as exact where every other brief rounds: they take the
+# coarsest finer step at which they add up (£100), in English and in Welsh alike.
+
+
+def test_part_years_take_the_coarsest_step_that_adds_up_in_both_languages(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pin_today(monkeypatch, BEFORE)
+    english, welsh = both(cli, tmp_path, "ysbyty-cymunedol")
+    assert (
+        "2026/27 £46,600 for £21,600; 2027/28 £159,800 for £74,400; over the project "
+        "£206,400, net £110,400" in english
+    ), english
+    assert (
+        "2026/27 £46,600 am £21,600; 2027/28 £159,800 am £74,400; dros y prosiect "
+        "£206,400, net £110,400" in welsh
+    ), welsh
+    for text in (english, welsh):
+        assert "£46,616" not in text
+        assert "£159,804" not in text
+    line = re.search(r"2026/27 (£[\d,]+) \w+ (£[\d,]+); 2027/28 (£[\d,]+) \w+ (£[\d,]+)", english)
+    assert line is not None
+    first, spent, second, spent_too = pounds(" ".join(line.groups()))
+    assert first + second == 206_400
+    assert spent + spent_too == 96_000
