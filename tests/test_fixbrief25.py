@@ -75,3 +75,54 @@ def test_part_years_take_the_coarsest_step_that_adds_up_in_both_languages(
     first, spent, second, spent_too = pounds(" ".join(line.groups()))
     assert first + second == 206_400
     assert spent + spent_too == 96_000
+
+
+# Item 1: a payback is given to one decimal place, as a finance director works it out from the
+# line's own figures (12 x 250,000 / 423,124 = 7.09), in a brief, in an update and in Welsh.
+# It had been rounded up to the month the funding is back: "8 months", "7 months", "6 months".
+
+
+@pytest.mark.parametrize(
+    ("name", "english", "welsh"),
+    [
+        ("falls-prevention", "payback 6.8 months;", "ad-dalu mewn 6.8 mis;"),
+        (
+            "frailty-virtual-ward",
+            "payback 7.1 months once the benefit starts (June 2027)",
+            "ad-dalu mewn 7.1 mis unwaith y bydd y budd yn dechrau (Mehefin 2027)",
+        ),
+        ("ysbyty-cymunedol", "payback 5.4 months;", "ad-dalu mewn 5.4 mis;"),
+    ],
+)
+def test_a_briefs_payback_has_one_decimal_place_in_both_languages(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, english: str, welsh: str
+) -> None:
+    pin_today(monkeypatch, BEFORE)
+    in_english, in_welsh = both(cli, tmp_path, name)
+    assert english in in_english, in_english
+    assert welsh in in_welsh, in_welsh
+
+
+def test_another_directors_payback_has_the_same_decimal(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pin_today(monkeypatch, BEFORE)
+    english, welsh = both(cli, tmp_path, "frailty-virtual-ward", "coo")
+    assert "(payback in 7.1 months if the capacity is turned into cash)" in english, english
+    assert "ad-dalu mewn 7.1 mis" in welsh, welsh
+
+
+def test_an_updates_payback_on_the_log_has_one_decimal_place(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Falls, March 2028: £48,000 of funding, the log's falls with harm month by month
+    # (20 fewer by March 2028, 16 by February): back in the 12th month, not at its end.
+    pin_today(monkeypatch, dt.date(2028, 4, 10))
+    facts = project(tmp_path, "falls-prevention")
+    out = facts.parent / "update.docx"
+    result = cli("update", str(facts), "-d", "dof", "--period", "2028-03", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    text = " ".join(document_text(out.read_bytes()).split())
+    found = re.findall(r"payback (\d+(?:\.\d)?) months on the benefit delivered", text)
+    assert found, text
+    assert all("." in months for months in found), found

@@ -1160,7 +1160,7 @@ def return_text(ledger: Ledger, shown: Figures, lang: Language) -> str:
     return lang.gettext("{money} per £1").format(money=money)
 
 
-def _basis_months(ledger: Ledger, kind: Kind | None) -> int | None:
+def _basis_months(ledger: Ledger, kind: Kind | None) -> Months | None:
     """The payback of ``kind`` as the notes give it: on the log's years once it has any."""
     if ledger.logged:
         repaid = ledger.payback_logged(kind)
@@ -2361,7 +2361,7 @@ def _logged_payback(
 
 
 def _payback_on_the_log(
-    months: int, begins: dt.date | None, lang: Language, *, forecast: bool
+    months: Months, begins: dt.date | None, lang: Language, *, forecast: bool
 ) -> str:
     """The finance block's payback once it follows the log, as a whole clause for each case.
 
@@ -2415,17 +2415,37 @@ def full_rate_from(ledger: Ledger) -> dt.date | None:
     return latest if latest is not None and latest > ledger.start else None
 
 
-def whole_months(months: float | None) -> int | None:
-    """Payback in whole months: the month it is reached, so rounded up; at least one.
+class Months(float):
+    """A payback in months as every note writes it: to one decimal place, "7.1".
 
-    A payback of 7.09 months is "8 months": after 7 the funding is not yet
-    back (£246,822 of £250,000), and a finance director checking the month
-    finds it so (reader20 #2). A hair over a whole month, from adding days
-    in floating point, stays that month.
+    A whole number reads without its decimal ("12 months"). The figure is the
+    one a finance director works out by hand (12 × £250,000 ÷ £423,124 =
+    7.09, so "7.1 months"), neither rounded up to the month it is reached
+    ("8 months", which read as a slip: reader24 #14) nor down to one before
+    the funding is back. In Welsh too: "ad-dalu mewn 7.1 mis".
+    """
+
+    def __format__(self, spec: str) -> str:
+        if spec:
+            return float.__format__(self, spec)
+        text = f"{float(self):.1f}"
+        return text.removesuffix(".0")
+
+    def __str__(self) -> str:
+        return format(self, "")
+
+
+def whole_months(months: float | None) -> Months | None:
+    """A payback as the notes give it (:class:`Months`): to one decimal place, at least 0.1.
+
+    Rounded half up from the months worked out: 7.09 is 7.1, 6.75 is 6.8. A
+    hair over or under a whole month, from adding days in floating point, is
+    that month.
     """
     if months is None or not math.isfinite(months):
         return None
-    return max(1, math.ceil(months - 1e-6))
+    tenths = math.floor(months * 10 + 0.5 + 1e-6)
+    return Months(max(1, tenths) / 10)
 
 
 def nearest_months(months: float) -> int:
