@@ -126,3 +126,25 @@ def test_an_updates_payback_on_the_log_has_one_decimal_place(
     found = re.findall(r"payback (\d+(?:\.\d)?) months on the benefit delivered", text)
     assert found, text
     assert all("." in months for months in found), found
+
+
+# Item 5: the summary line about a director's personal objectives (``kind: personal``) names
+# them so: "own objectives" read as the objectives the note had just linked (newuser34).
+
+
+def test_the_summary_names_the_personal_objectives(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pin_today(monkeypatch, BEFORE)
+    facts = project(tmp_path, "frailty-virtual-ward")
+    for locale, words in (
+        ("en_GB", "The pitch does not say how it helps Helen Marsh's personal objectives."),
+        ("cy_GB", "Nid yw'r achos yn dweud sut mae'n helpu amcanion personol Helen Marsh."),
+    ):
+        out = facts.parent / f"{locale}.docx"
+        result = cli("brief", str(facts), "-d", "dof", "-o", str(out), "--locale", locale)
+        assert result.exit_code == 0, result.output
+        said = " ".join(result.output.split())
+        assert words in said, said
+        assert "own objectives" not in said
+        assert "amcanion Helen Marsh ei hun" not in said
