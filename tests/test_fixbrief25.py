@@ -148,3 +148,17 @@ def test_the_summary_names_the_personal_objectives(
         assert words in said, said
         assert "own objectives" not in said
         assert "amcanion Helen Marsh ei hun" not in said
+
+
+# Item 6a: the layout's width table has the Welsh letters with a grave, an acute and a
+# diaeresis (ẁ ẃ ẅ ỳ and capitals), as wide as their base letters in Liberation Sans: a
+# brief with "gŵyl" measured but "Ẁ" unknown had its height given up.
+
+
+@pytest.mark.parametrize(("letter", "base"), list(zip("ẁẃẅỳẀẂẄỲ", "wwwyWWWY", strict=True)))
+def test_the_width_table_has_the_welsh_accented_w_and_y(letter: str, base: str) -> None:
+    from pitchkit.notes.layout import _font
+
+    font = _font()
+    assert font.regular[letter] == font.regular[base]
+    assert font.bold[letter] == font.bold[base]
