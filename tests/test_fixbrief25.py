@@ -162,3 +162,74 @@ def test_the_width_table_has_the_welsh_accented_w_and_y(letter: str, base: str) 
     font = _font()
     assert font.regular[letter] == font.regular[base]
     assert font.bold[letter] == font.bold[base]
+
+
+# Item 6c: a Menter Iaith project title is the name of a body, quoted as written at its first
+# mention ("Bydd Menter Iaith Conwy yn cyfrannu"), never "y Fenter Iaith Conwy".
+
+
+def test_a_menter_iaith_title_is_quoted_as_written(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pin_today(monkeypatch, BEFORE)
+    facts = project(tmp_path, "ysbyty-cymunedol")
+    text = facts.read_text("utf-8")
+    facts.write_text(
+        text.replace(
+            "    cy: Hyb gofal yr un diwrnod yn Ysbyty Cymunedol Dyffryn",
+            "    cy: Menter Iaith Conwy",
+            1,
+        ),
+        "utf-8",
+    )
+    welsh = document(cli, facts, "brief", "don", "cy_GB")
+    assert "Bydd Menter Iaith Conwy yn cyfrannu at eich amcan" in welsh, welsh
+    assert "Fenter Iaith" not in welsh
+
+
+def test_only_a_menter_iaith_is_a_name_among_titles() -> None:
+    from pitchkit.i18n.welshtitle import welsh_subject
+
+    assert welsh_subject("Menter Iaith Sir Benfro") == "Menter Iaith Sir Benfro"
+    assert welsh_subject("Menter gymunedol y dref") == "y fenter gymunedol y dref"
+    assert welsh_subject("Canolfan Ddysgu Glan Clwyd") == "y Ganolfan Ddysgu Glan Clwyd"
+
+
+# Item 6b: the messages that said "N o + plural" say each count as Welsh reads it, the noun
+# singular after the numeral: "6 chyfarwyddwr", "hyd at 40 nod", "mwy na 100,000 gwerth".
+
+
+@pytest.mark.parametrize(
+    ("count", "words"), [(4, "nid yw 4 cyfarwyddwr"), (6, "nid yw 6 chyfarwyddwr")]
+)
+def test_a_team_without_objectives_is_counted_in_welsh(count: int, words: str) -> None:
+    from pitchkit.i18n.messages import Plural
+    from pitchkit.i18n.translation import language
+
+    message = Plural(
+        "{n} director lists no objectives, among them {names}, so their notes will "
+        "say what their role usually answers for, not objectives of their own: give each "
+        "director their objectives",
+        "{n} directors list no objectives, among them {names}, so their notes will "
+        "say what their role usually answers for, not objectives of their own: give each "
+        "director their objectives",
+        count,
+        names="A, B, C",
+    )
+    welsh = message.render(language("cy_GB"))
+    assert welsh.startswith(words), welsh
+    assert "o gyfarwyddwyr" not in welsh
+    assert message.render(language("en_GB")).startswith(f"{count} directors list")
+
+
+def test_no_welsh_message_counts_with_o_and_a_plural() -> None:
+    catalogue = (
+        Path(__file__).parent.parent / "src/pitchkit/i18n/locale/cy/LC_MESSAGES/pitchkit.po"
+    ).read_text("utf-8")
+    for old in (
+        "o lythrennau, digidau",
+        "{made} o nodau",
+        "{count} o werthoedd",
+        "nid yw {count} o",
+    ):
+        assert old not in catalogue, old
