@@ -233,3 +233,74 @@ def test_no_welsh_message_counts_with_o_and_a_plural() -> None:
         "nid yw {count} o",
     ):
         assert old not in catalogue, old
+
+
+# Item 2: the plan's years count each benefit at its full target from the day its change is
+# in place (``changed:``, else the project's start), and the finance block says from when,
+# so that a director who knows the hub opened later sees what the figures assume.
+
+
+@pytest.mark.parametrize(
+    ("name", "english", "welsh"),
+    [
+        (
+            "ysbyty-cymunedol",
+            "Counted at the full target from 11 January 2027, the project's start.",
+            "Wedi'i gyfrif ar y targed llawn o 11 Ionawr 2027, dechrau'r prosiect.",
+        ),
+        (
+            "frailty-virtual-ward",
+            "Counted at the full target from June 2027, when the change is in place.",
+            "Wedi'i gyfrif ar y targed llawn o fis Mehefin 2027, pan fydd y newid ar waith.",
+        ),
+    ],
+)
+def test_the_finance_block_says_from_when_the_benefit_is_counted(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, english: str, welsh: str
+) -> None:
+    pin_today(monkeypatch, BEFORE)
+    in_english, in_welsh = both(cli, tmp_path, name)
+    assert english in in_english, in_english
+    assert welsh in in_welsh, in_welsh
+
+
+def test_a_changed_date_moves_the_benefit_and_the_figures_still_add_up(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The hub opened in March 2027: with 'changed: 2027-03' on its attendances, 2026/27 counts
+    # 31 of its 365 days and the note says so; the years still add up to the total shown.
+    pin_today(monkeypatch, BEFORE)
+    facts = project(tmp_path, "ysbyty-cymunedol")
+    text = facts.read_text("utf-8")
+    marker = "  - id: "
+    first = text.index(marker, text.index("impacts:"))
+    facts.write_text(
+        text[:first] + text[first:].replace("\n", "\n    changed: 2027-03\n", 1), "utf-8"
+    )
+    english = document(cli, facts, "brief", "dof", "en_GB")
+    assert "Counted at the full target from March 2027, when the change is in place." in english
+    line = re.search(
+        r"2026/27 £([\d,]+) for £[\d,]+; 2027/28 £([\d,]+) for £[\d,]+; over the project "
+        r"£([\d,]+)",
+        english,
+    )
+    assert line is not None, english
+    first_year, second_year, total = (int(g.replace(",", "")) for g in line.groups())
+    assert first_year + second_year == total
+    assert total < 206_400
+
+
+# Item 3: a financial year's days are its own (366 for 2027/28, which holds 29 February 2028),
+# the same in English and Welsh: the hub's 275 days of 2027/28 are £212,684 x 275 / 366 =
+# £159,804, shown £159,800 in both (at 365 it would be £160,241, shown £160,200).
+
+
+def test_both_languages_count_2027_28_by_its_366_days(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pin_today(monkeypatch, BEFORE)
+    english, welsh = both(cli, tmp_path, "ysbyty-cymunedol")
+    assert "2027/28 £159,800 for" in english, english
+    assert "2027/28 £159,800 am" in welsh, welsh
+    for text in (english, welsh):
+        assert "£160,200" not in text

@@ -176,6 +176,13 @@ def investment_text(
         f"{pounds(sum(benefit_r))}, net {pounds(sum(benefit_r) - sum(invest_r))}; payback "
         f"{months} months{when}; £{back:.2f} per £1."
     )
+    if too_few is None:
+        # The plan's years say from when they count the benefit at its full target (fixbrief25).
+        text += (
+            f" Counted at the full target from {begins:%B %Y}, when the change is in place."
+            if begins
+            else f" Counted at the full target from {start.day} {start:%B %Y}, the project's start."
+        )
     return text, sum(benefit_r), sum(invest_r)
 
 

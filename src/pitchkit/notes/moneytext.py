@@ -951,7 +951,39 @@ def investment_line(ledger: Ledger, shown: Figures, lang: Language) -> str:
         back=back,
     )
     line = f"{line} {netted_note(lang, ledger)}" if _netted_elsewhere(ledger, shown) else line
+    basis = counted_from(ledger, lang)
+    line = f"{line} {basis}" if basis else line
     return _net_of_cost(line, shown, lang)
+
+
+def counted_from(ledger: Ledger, lang: Language) -> str:
+    """From when, and at what rate, the plan's years count the benefit (reader24 #14).
+
+    Every year at the plan's rate counts each impact's benefit at its full
+    target from the day its change reaches the measure (its ``changed:`` date,
+    else the project's start), with no time to build up; a finance director
+    checking a year by hand needs that date, and one who knows the service
+    opened later can see what the figures assume. Empty once a year is what
+    the log delivered (each year then says what it counts) or without dates.
+    """
+    if ledger.logged or ledger.start is None or not ledger.years:
+        return ""
+    start = ledger.start
+    starts = sorted({benefit_start(line.impact, start) for line in ledger.counted if line.annual})
+    if not starts:
+        return ""
+    if starts == [start]:
+        return lang.gettext("Counted at the full target from {day}, the project's start.").format(
+            day=fmt.date(start, lang)
+        )
+    months = [fmt.period_label(f"{day:%Y-%m}", lang) for day in starts]
+    if len(months) == 1:
+        return lang.gettext(
+            "Counted at the full target from {month}, when the change is in place."
+        ).format(month=months[0])
+    return lang.gettext(
+        "Counted at each measure's full target from when its change is in place: {months}."
+    ).format(months=fmt.join_list(months, lang, style="or"))
 
 
 def _net_of_cost(line: str, shown: Figures, lang: Language) -> str:
