@@ -24,8 +24,16 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "pitchkit" / "notes" / "arialwidths.json"
 FOLDER = Path("/usr/share/fonts/truetype/liberation2")
 FILES = {"regular": "LiberationSans-Regular.ttf", "bold": "LiberationSans-Bold.ttf"}
-#: Blocks of characters kept: Latin (with Welsh ŵ and ŷ), punctuation, currency, symbols.
-BLOCKS = ((0x20, 0x250), (0x2000, 0x2070), (0x20A0, 0x20D0), (0x2100, 0x2200))
+#: Blocks of characters kept: Latin (with Welsh ŵ and ŷ), Welsh ẁ ẃ ẅ and ỳ (and their
+#: capitals) from Latin Extended Additional, punctuation, currency, symbols.
+BLOCKS = (
+    (0x20, 0x250),
+    (0x1E80, 0x1E86),
+    (0x1EF2, 0x1EF4),
+    (0x2000, 0x2070),
+    (0x20A0, 0x20D0),
+    (0x2100, 0x2200),
+)
 
 
 def main(folder: Path) -> int:

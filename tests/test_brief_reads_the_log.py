@@ -36,7 +36,7 @@ LOGGED_CASH = (
     "but the progress log shows none of it so far."
 )
 LOGGED_YEAR = "2025/26 £30,000 delivered for £21,000"
-LOGGED_PAYBACK = "payback 9 months on the benefit delivered and forecast"
+LOGGED_PAYBACK = "payback 8.6 months on the benefit delivered and forecast"
 #: What the plan alone gave, which the log contradicts.
 PLAN_ONLY = ("cash for the financial plan: £99,000", "2025/26 £120,000", "payback 4 months")
 

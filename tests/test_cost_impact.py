@@ -8,7 +8,6 @@ here by hand from the facts given, never by pitchkit's money code.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -115,8 +114,8 @@ def test_a_cost_is_netted_against_the_savings(tmp_path: Path) -> None:
     assert "Extra spend the change adds: £240,000 a year (6,000 more items a year)" in text
     assert f"2027/28 £{net:,} for £100,000" in text
     assert f"net £{net - 100_000:,}" in text
-    months = math.floor(12 * 100_000 / net + 0.5)  # 7.5 → 8
-    assert f"payback {months} months" in text
+    months = 12 * 100_000 / net  # 7.5, given to one decimal place
+    assert f"payback {months:.1f} months" in text
     assert "£1.60 per £1" in text
     # The statement of the items says it adds to spend, not what it is "worth".
     statement = note_text(project(tmp_path, ITEMS, ADMISSIONS), "cmo", tmp_path)
@@ -222,13 +221,13 @@ def test_every_note_gives_both_paybacks_each_once(tmp_path: Path) -> None:
     path = project(tmp_path, ADMISSIONS, CLINICS)
     cfo = note_text(path, "cfo", tmp_path)
     cmo = note_text(path, "cmo", tmp_path)
-    assert "payback 2 months; £8 per £1. Payback from the cash alone: 3 months." in cfo
+    assert "payback 1.5 months; £8 per £1. Payback from the cash alone: 3 months." in cfo
     assert (
         "(payback in 3 months from the cash alone). "
-        "Payback counting capacity as if it were cash: 2 months."
+        "Payback counting capacity as if it were cash: 1.5 months."
     ) in cmo
     for text in (cfo, cmo):
-        assert text.count("2 months") == 1
+        assert text.count("1.5 months") == 1
         assert text.count("3 months") == 1
 
 

@@ -155,13 +155,13 @@ def test_the_payback_is_the_month_the_log_reaches_the_funding(cli: Cli, tmp_path
     # £1,630,000 evenly gave 12 × 780 ÷ 1,630 = 5.7, "6 months", which the log disproves.
     facts = project(tmp_path)
     english = brief_text(cli, facts, "dof")
-    assert "payback 8 months on the benefit delivered and forecast" in english, english
+    assert "payback 7.1 months on the benefit delivered and forecast" in english, english
     assert "payback 6 months" not in english
     # Every other director's note gives the same payback counting capacity as cash.
     coo = brief_text(cli, facts, "coo")
-    assert "Payback counting capacity as if it were cash: 8 months." in coo, coo
+    assert "Payback counting capacity as if it were cash: 7.1 months." in coo, coo
     welsh = brief_text(cli, facts, "dof", "--locale", "cy_GB")
-    assert "ad-dalu mewn 8 mis" in welsh or "ad-dalu 8 mis" in welsh, welsh
+    assert "ad-dalu mewn 7.1 mis" in welsh or "ad-dalu 7.1 mis" in welsh, welsh
     assert " 6 mis" not in welsh
 
 

@@ -62,7 +62,9 @@ def test_every_director_gets_the_payback_counting_capacity(
     # Beside the ICB's money the others' line counts the trust's own, as the finance
     # block's "without it" does; without that money, the block's one payback.
     months = re.search(
-        r"without it, payback (\d+) months" if icb else r"payback (\d+) months on the benefit",
+        r"without it, payback (\d+(?:\.\d)?) months"
+        if icb
+        else r"payback (\d+(?:\.\d)?) months on the benefit",
         finance,
     )
     assert months is not None, finance

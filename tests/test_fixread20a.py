@@ -86,27 +86,29 @@ def test_welsh_and_bilingual_updates_for_another_director_do_not_call_them_spons
     assert "Fel noddwr gweithredol yr hyb gofal yr un diwrnod" in sponsor
 
 
-# 2. Payback: the month it is reached.
+# 2. Payback: as a finance director works it out by hand, to one decimal place (fixbrief25:
+# rounded up to the month it is reached, 7.09 read "8 months", which looked like a slip).
 
 
-def test_payback_months_round_up_to_the_month_the_funding_is_back() -> None:
-    assert whole_months(12 * 250_000 / 423_124) == 8  # 7.09: £246,822 back after 7
-    assert whole_months(12 * 96_000 / 212_684) == 6  # 5.42
-    assert whole_months(12 * 48_000 / 84_960) == 7  # 6.78
-    assert whole_months(7.0000000001) == 7  # a hair over, from adding days
-    assert whole_months(0.2) == 1
+def test_payback_months_are_given_to_one_decimal_place() -> None:
+    assert whole_months(12 * 250_000 / 423_124) == 7.1  # 7.09
+    assert whole_months(12 * 96_000 / 212_684) == 5.4  # 5.42
+    assert whole_months(12 * 48_000 / 84_960) == 6.8  # 6.78
+    assert f"{whole_months(7.0000000001)}" == "7"  # a hair over, from adding days
+    assert f"{whole_months(6.9999999)}" == "7"
+    assert whole_months(0.02) == 0.1
     assert whole_months(None) is None
     # The project's length, for a payback exactly at its end, stays the nearest month.
     assert nearest_months(12 * 366 / 365.25) == 12
 
 
-def test_the_examples_give_the_payback_month_it_is_reached(example: Example) -> None:
+def test_the_examples_give_the_payback_to_one_decimal_place(example: Example) -> None:
     frailty = brief(example("frailty-virtual-ward"), "dof")
-    assert "payback 8 months once the benefit starts (June 2027); £1.41 per £1." in frailty
-    assert "payback in 8 months" in brief(example("frailty-virtual-ward"), "coo")
+    assert "payback 7.1 months once the benefit starts (June 2027); £1.41 per £1." in frailty
+    assert "payback in 7.1 months" in brief(example("frailty-virtual-ward"), "coo")
     welsh = brief(example("ysbyty-cymunedol"), "dof")
-    assert "ad-dalu mewn 6 mis;" in welsh
-    assert "payback 7 months; £1.77 per £1." in brief(example("falls-prevention"), "dof")
+    assert "ad-dalu mewn 5.4 mis;" in welsh
+    assert "payback 6.8 months; £1.77 per £1." in brief(example("falls-prevention"), "dof")
 
 
 # 4. A cash objective met with capacity alone: "could", and when.

@@ -22,6 +22,8 @@ from pitchkit.facts.project import open_project, pick_director
 from pitchkit.facts.schema import load_facts
 from pitchkit.i18n.translation import language
 from pitchkit.notes.brief import make_brief_note
+from pitchkit.notes.moneytext import whole_months
+from pitchkit.recast.money import months_between
 
 ROOT = Path(__file__).resolve().parent.parent
 FRAILTY = ROOT / "examples" / "frailty-virtual-ward" / "facts.yaml"
@@ -157,11 +159,12 @@ def investment_text(
         )
         for n, ((label, _, _), b, i) in enumerate(zip(years, benefit_r, invest_r, strict=True))
     )
-    months = max(1, math.ceil(12 * funding / annual))
+    months = whole_months(12 * funding / annual)  # to one decimal place
     if after is not None:
-        # Nothing back to ``upto``; then the plan's rate, day by day, until the funding is.
-        repaid = after + dt.timedelta(days=math.ceil(365 * funding / annual) - 1)
-        months = (repaid.year - start.year) * 12 + repaid.month - start.month + 1
+        # Nothing back to ``upto``; then the plan's rate, by the months of the calendar.
+        months = whole_months(
+            months_between(start, after - dt.timedelta(days=1)) + 12 * funding / annual
+        )
     # Months at the full rate: when that starts after the project, the line says from when.
     begins = changed if changed is not None and changed > start else None
     when = f" once the benefit starts ({begins:%B %Y})" if begins else ""
@@ -173,6 +176,13 @@ def investment_text(
         f"{pounds(sum(benefit_r))}, net {pounds(sum(benefit_r) - sum(invest_r))}; payback "
         f"{months} months{when}; £{back:.2f} per £1."
     )
+    if too_few is None:
+        # The plan's years say from when they count the benefit at its full target (fixbrief25).
+        text += (
+            f" Counted at the full target from {begins:%B %Y}, when the change is in place."
+            if begins
+            else f" Counted at the full target from {start.day} {start:%B %Y}, the project's start."
+        )
     return text, sum(benefit_r), sum(invest_r)
 
 
@@ -317,7 +327,7 @@ def test_a_change_part_way_through_a_year_counts_only_from_its_date(tmp_path: Pa
     assert "2026/27 £104,000 for £125,000; 2027/28 £423,000 for £125,000" in expected
     assert benefit == to_step(annual * 90 / 365, 1000) + to_step(annual, 1000) == 527_000
     assert (
-        "over the project £527,000, net £277,000; payback 8 months once the benefit starts "
+        "over the project £527,000, net £277,000; payback 7.1 months once the benefit starts "
         "(January 2027); £2.11 per £1."
     ) in block[4]
     # The CIP's year is the year the change came part-way through: only that part counts.
@@ -431,7 +441,7 @@ def test_other_directors_get_one_line(tmp_path: Path) -> None:
     block, _ = money_block(FRAILTY, "don", tmp_path)
     money = [line for line in block if line.startswith("Money:")]
     capacity = 200 * 1590 * factor(2016, 2026)
-    months = max(1, math.ceil(12 * 250_000 / to_step(capacity, 1000)))
+    months = whole_months(12 * 250_000 / capacity)  # 7.09: 7.1
     assert money == [
         f"Money: {pounds(to_step(capacity, 1000))} a year of capacity, no cash, at 2026/27 "
         f"prices, against £250,000 of funding (payback in {months} months if the capacity is "
@@ -775,7 +785,7 @@ def test_another_directors_payback_says_it_is_from_the_cash_alone(tmp_path: Path
     # The finance director's payback counts the capacity as cash: £260,000 against
     # £799,623 a year is 3.9 months, shown 4.
     block, _ = money_block(facts, "dof", tmp_path)
-    assert "payback 4 months" in " ".join(block).replace("\u00a0", " ")
+    assert "payback 3.9 months" in " ".join(block).replace("\u00a0", " ")
     # The operations director's line gives the cash's: £260,000 / £129,303 × 12 = 24.1
     # months, so 25 (the month it is reached); without saying so it read as the same
     # payback, six times as long.
@@ -783,13 +793,13 @@ def test_another_directors_payback_says_it_is_from_the_cash_alone(tmp_path: Path
     money = [line.replace("\u00a0", " ") for line in block if line.startswith("Money:")]
     assert money == [
         "Money: £129,000 of cash and £670,000 of capacity a year at 2026/27 prices, against "
-        "£260,000 of funding (payback in 25 months from the cash alone). Payback counting "
-        "capacity as if it were cash: 4 months."
+        "£260,000 of funding (payback in 24.1 months from the cash alone). Payback counting "
+        "capacity as if it were cash: 3.9 months."
     ]
     # The finance director's block gives the other one too (newuser15 #7), each once
     # (newuser19 #8): its years already give the 4 months.
     block, _ = money_block(facts, "dof", tmp_path)
-    assert "Payback from the cash alone: 25 months." in " ".join(block).replace("\u00a0", " ")
+    assert "Payback from the cash alone: 24.1 months." in " ".join(block).replace("\u00a0", " ")
 
 
 @pytest.mark.parametrize(

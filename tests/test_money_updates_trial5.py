@@ -175,8 +175,8 @@ def test_closed_years_show_what_the_log_delivered_and_years_to_come_the_forecast
         "2024/25 £55,000 delivered for £29,000 (no figure for January to March 2025); "
         "2025/26 £153,000 delivered for £28,000; 2026/27 £184,000 forecast for £28,000 "
         "(£92,000 delivered to the end of September 2026, the rest of the year at that rate); "
-        "over the project £392,000, net £307,000; payback 15 months on the benefit delivered "
-        "and forecast; £4.62 per £1. Payback from the cash alone: 29 months."
+        "over the project £392,000, net £307,000; payback 14.8 months on the benefit delivered "
+        "and forecast; £4.62 per £1. Payback from the cash alone: 28.3 months."
     )
 
 
@@ -192,18 +192,18 @@ def test_every_note_gives_the_payback_the_log_shows(tmp_path: Path) -> None:
     # months: 28.3, shown 28 (at the full rate, 12 x 85,000 / 56,000 = 18.2 would say 18).
     finance = line_with(brief_text(tmp_path / "dof", ORTHOTICS, "dof", TEAM), "Benefit against")
     other = line_with(brief_text(tmp_path / "md", ORTHOTICS, "md", TEAM), "Money:")
-    assert "payback 15 months on the benefit delivered and forecast;" in finance
+    assert "payback 14.8 months on the benefit delivered and forecast;" in finance
     assert (
-        "(payback in 29 months from the cash alone, on the benefit delivered and forecast)."
+        "(payback in 28.3 months from the cash alone, on the benefit delivered and forecast)."
         in other
     )
     assert "full rate" not in other
     welsh = facts_in_welsh(tmp_path)
     finance = line_with(brief_text(tmp_path / "dof-cy", welsh, "dof", TEAM), "yn erbyn")
     other = line_with(brief_text(tmp_path / "md-cy", welsh, "md", TEAM), "yn erbyn")
-    assert "ad-dalu mewn 15 mis ar sail y budd a gyflawnwyd ac a ragwelir" in finance
+    assert "ad-dalu mewn 14.8 mis ar sail y budd a gyflawnwyd ac a ragwelir" in finance
     assert (
-        "(ad-dalu mewn 29 mis o'r arian parod yn unig, ar sail y budd a gyflawnwyd ac a "
+        "(ad-dalu mewn 28.3 mis o'r arian parod yn unig, ar sail y budd a gyflawnwyd ac a "
         "ragwelir)." in other
     )
 

@@ -79,7 +79,7 @@ def test_a_change_the_log_does_not_yet_show_keeps_the_full_rate_for_the_months_t
     assert "£362,000" not in line
     assert "£0 forecast" not in line
     assert "not paid back" not in line
-    assert "payback 10 months" in line
+    assert "payback 9.9 months" in line
     # The statement above gives the year the same figure, and the chief operating
     # officer's note the same payback.
     [claim] = [row for row in text.splitlines() if "of your £14m target" in row]
@@ -92,7 +92,7 @@ def test_a_change_the_log_does_not_yet_show_keeps_the_full_rate_for_the_months_t
     assert "So far" not in claim  # too young to tell: the plan is not contradicted
     coo = _brief(tmp_path, facts, "coo")
     [money] = [row for row in coo.splitlines() if row.startswith("Money:")]
-    assert "payback in 10 months" in money
+    assert "payback in 9.9 months" in money
     assert "not paid back" not in money
 
 

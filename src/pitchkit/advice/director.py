@@ -425,7 +425,7 @@ def no_personal_objective(review: Review) -> Iterator[Finding]:
     yield Finding(
         "no-personal-objective",
         "info",
-        review._("The pitch does not say how it helps {name}'s own objectives.").format(
+        review._("The pitch does not say how it helps {name}'s personal objectives.").format(
             name=director.name
         ),
         evidence,

@@ -50,7 +50,7 @@ from pitchkit.facts.fields import (
 from pitchkit.facts.ids import id_key
 from pitchkit.facts.validation import Problem, Team, did_you_mean, semantic_problems
 from pitchkit.facts.yamlsource import Loc, Parsed, Source, declared_locale, dotted, load_yaml
-from pitchkit.i18n.messages import Located, Message, Renderable
+from pitchkit.i18n.messages import Located, Message, Plural, Renderable
 from pitchkit.period import Period, parse_period
 from pitchkit.pounds import pounds_scale
 
@@ -324,11 +324,16 @@ def no_objectives_warnings(
     return [
         Located(
             found[0][0],
-            Message(
-                "{count} directors list no objectives, among them {names}, so their notes will "
+            # A plural, so that Welsh says each count as it is read ("6 chyfarwyddwr"), not
+            # "N o gyfarwyddwyr".
+            Plural(
+                "{n} director lists no objectives, among them {names}, so their notes will "
                 "say what their role usually answers for, not objectives of their own: give each "
                 "director their objectives",
-                count=len(found),
+                "{n} directors list no objectives, among them {names}, so their notes will "
+                "say what their role usually answers for, not objectives of their own: give each "
+                "director their objectives",
+                len(found),
                 names=", ".join(names),
             ),
         )

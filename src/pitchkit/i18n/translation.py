@@ -43,6 +43,10 @@ def N_(message: str) -> str:
     return message
 
 
+#: A count that takes the plural form a fraction takes ("other" in English and Welsh).
+_FRACTION = 100
+
+
 @dataclass(frozen=True)
 class Language:
     """A locale for formatting and a catalog for pitchkit's own words."""
@@ -64,9 +68,16 @@ class Language:
         """Translate ``message``."""
         return self.translations.gettext(message)
 
-    def ngettext(self, singular: str, plural: str, n: int) -> str:
-        """Translate with the plural form the language uses for ``n``."""
-        return self.translations.ngettext(singular, plural, n)
+    def ngettext(self, singular: str, plural: str, n: float) -> str:
+        """Translate with the plural form the language uses for ``n``.
+
+        A figure with a decimal ("7.1 months", "ad-dalu mewn 7.1 mis") takes the
+        form English and Welsh both give any fraction, their "other" plural,
+        which a count of 100 takes too.
+        """
+        if not float(n).is_integer():
+            return self.translations.ngettext(singular, plural, _FRACTION)
+        return self.translations.ngettext(singular, plural, int(n))
 
 
 def normalise_locale(code: str | None) -> str:

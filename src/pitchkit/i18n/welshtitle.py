@@ -20,7 +20,9 @@ is a safe one:
   which is right whatever the title is;
 - a single word, even a noun above ("Hwb"), and any other title whose
   second word is capitalised ("Ear Care Wales"), is a name and is left as
-  it is.
+  it is; so is the name of a Menter Iaith ("Menter Iaith Conwy"), though
+  "menter" is a noun above: a title is quoted as written, and only a later
+  mention shortens it ("y Fenter").
 
 After a word that ends in a vowel (mae, yw, gallai) the article is elided:
 :func:`elided` makes "Mae y gwasanaeth" "Mae'r gwasanaeth".
@@ -63,6 +65,10 @@ ARTICLE_FORMS = {
     "pecyn": "y pecyn",
 }
 
+#: The first words of a title that is the name of a body of its kind, never a common noun:
+#: the Mentrau Iaith ("Menter Iaith Conwy").
+_BODY_NAMES = frozenset({"menter iaith"})
+
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _ELIDED = re.compile(r"\b(Mae|mae|yw|Gallai|gallai) y(?:r)? ")
 
@@ -92,6 +98,11 @@ def welsh_subject(title: str, *, english: bool = False) -> str:
     if words[0].casefold() in {"y", "yr"}:
         # Its own article, lower case inside the sentence: "Mae'r Tîm Rhyddhau".
         return title[:1].lower() + title[1:]
+    if " ".join(words[:2]).casefold() in _BODY_NAMES and words[1][:1].isupper():
+        # The name of a body, quoted as written at its first mention: "Bydd Menter Iaith
+        # Conwy yn helpu", not "y Fenter Iaith Conwy"; only a later mention shortens it
+        # (:func:`named_again`: "y Fenter").
+        return title
     first = title.split(maxsplit=1)
     form = ARTICLE_FORMS.get(first[0].casefold())
     if form is not None:

@@ -140,12 +140,14 @@ def figures(ledger: Ledger) -> Figures:
     )
     if part_years and len(benefit_r) > 1 and sum(benefit_r) != round_money(sum(benefit), quantum):
         # Part years, each rounded on its own, would add up to a total their money does not
-        # make: the hub's £46,616 and £159,806 read £47,000 and £160,000, "over the project
-        # £207,000", beside the £206,422 they are. The years, their funding and the total
-        # are then given to the pound, one precision at which they add up and are exact. A
-        # whole year keeps the year's figure shown above it, and a year the log delivered
-        # the update's rounding, as before.
-        step = 1.0
+        # make: the hub's £46,616 and £159,804 read £47,000 and £160,000, "over the project
+        # £207,000", beside the £206,420 they are. The years, their funding and the total
+        # then take the coarsest finer step (£100, £10, at worst £1) at which the years
+        # add up to their total so rounded: £46,600 and £159,800, over the project
+        # £206,400 (reader24 #14; to the pound, the brief read as exact where every other
+        # note rounds). A whole year keeps the year's figure shown above it, and a year the
+        # log delivered the update's rounding, as before.
+        step = years_step(benefit, quantum)
         benefit_r = [round_money(share.benefit, step) for share in ledger.years]
     spend_r = _split(invest, spend, step) if ledger.years else []
     years = tuple(
@@ -154,6 +156,21 @@ def figures(ledger: Ledger) -> Figures:
     return Figures(
         quantum, cash_r, capacity_r, years, sum(benefit_r), sum(spend_r), cost_r, years_quantum=step
     )
+
+
+def years_step(benefit: Sequence[float], quantum: float) -> float:
+    """The coarsest step finer than ``quantum`` at which the years add up, £1 at the finest.
+
+    A tenth at a time: the years in ``benefit``, each rounded on its own to the step, add
+    up to their total so rounded (£46,616 and £159,804: £100, £206,400).
+    """
+    step = quantum
+    while step > 1.0:
+        step /= 10
+        rounded = sum(round_money(part, step) for part in benefit)
+        if rounded == round_money(sum(benefit), step):
+            break
+    return max(step, 1.0)
 
 
 def _cash_parts(ledger: Ledger) -> list[float]:
@@ -934,7 +951,39 @@ def investment_line(ledger: Ledger, shown: Figures, lang: Language) -> str:
         back=back,
     )
     line = f"{line} {netted_note(lang, ledger)}" if _netted_elsewhere(ledger, shown) else line
+    basis = counted_from(ledger, lang)
+    line = f"{line} {basis}" if basis else line
     return _net_of_cost(line, shown, lang)
+
+
+def counted_from(ledger: Ledger, lang: Language) -> str:
+    """From when, and at what rate, the plan's years count the benefit (reader24 #14).
+
+    Every year at the plan's rate counts each impact's benefit at its full
+    target from the day its change reaches the measure (its ``changed:`` date,
+    else the project's start), with no time to build up; a finance director
+    checking a year by hand needs that date, and one who knows the service
+    opened later can see what the figures assume. Empty once a year is what
+    the log delivered (each year then says what it counts) or without dates.
+    """
+    if ledger.logged or ledger.start is None or not ledger.years:
+        return ""
+    start = ledger.start
+    starts = sorted({benefit_start(line.impact, start) for line in ledger.counted if line.annual})
+    if not starts:
+        return ""
+    if starts == [start]:
+        return lang.gettext("Counted at the full target from {day}, the project's start.").format(
+            day=fmt.date(start, lang)
+        )
+    months = [fmt.period_label(f"{day:%Y-%m}", lang) for day in starts]
+    if len(months) == 1:
+        return lang.gettext(
+            "Counted at the full target from {month}, when the change is in place."
+        ).format(month=months[0])
+    return lang.gettext(
+        "Counted at each measure's full target from when its change is in place: {months}."
+    ).format(months=fmt.join_list(months, lang, style="or"))
 
 
 def _net_of_cost(line: str, shown: Figures, lang: Language) -> str:
@@ -1143,7 +1192,7 @@ def return_text(ledger: Ledger, shown: Figures, lang: Language) -> str:
     return lang.gettext("{money} per £1").format(money=money)
 
 
-def _basis_months(ledger: Ledger, kind: Kind | None) -> int | None:
+def _basis_months(ledger: Ledger, kind: Kind | None) -> Months | None:
     """The payback of ``kind`` as the notes give it: on the log's years once it has any."""
     if ledger.logged:
         repaid = ledger.payback_logged(kind)
@@ -2344,7 +2393,7 @@ def _logged_payback(
 
 
 def _payback_on_the_log(
-    months: int, begins: dt.date | None, lang: Language, *, forecast: bool
+    months: Months, begins: dt.date | None, lang: Language, *, forecast: bool
 ) -> str:
     """The finance block's payback once it follows the log, as a whole clause for each case.
 
@@ -2398,17 +2447,37 @@ def full_rate_from(ledger: Ledger) -> dt.date | None:
     return latest if latest is not None and latest > ledger.start else None
 
 
-def whole_months(months: float | None) -> int | None:
-    """Payback in whole months: the month it is reached, so rounded up; at least one.
+class Months(float):
+    """A payback in months as every note writes it: to one decimal place, "7.1".
 
-    A payback of 7.09 months is "8 months": after 7 the funding is not yet
-    back (£246,822 of £250,000), and a finance director checking the month
-    finds it so (reader20 #2). A hair over a whole month, from adding days
-    in floating point, stays that month.
+    A whole number reads without its decimal ("12 months"). The figure is the
+    one a finance director works out by hand (12 × £250,000 ÷ £423,124 =
+    7.09, so "7.1 months"), neither rounded up to the month it is reached
+    ("8 months", which read as a slip: reader24 #14) nor down to one before
+    the funding is back. In Welsh too: "ad-dalu mewn 7.1 mis".
+    """
+
+    def __format__(self, spec: str) -> str:
+        if spec:
+            return float.__format__(self, spec)
+        text = f"{float(self):.1f}"
+        return text.removesuffix(".0")
+
+    def __str__(self) -> str:
+        return format(self, "")
+
+
+def whole_months(months: float | None) -> Months | None:
+    """A payback as the notes give it (:class:`Months`): to one decimal place, at least 0.1.
+
+    Rounded half up from the months worked out: 7.09 is 7.1, 6.75 is 6.8. A
+    hair over or under a whole month, from adding days in floating point, is
+    that month.
     """
     if months is None or not math.isfinite(months):
         return None
-    return max(1, math.ceil(months - 1e-6))
+    tenths = math.floor(months * 10 + 0.5 + 1e-6)
+    return Months(max(1, tenths) / 10)
 
 
 def nearest_months(months: float) -> int:
