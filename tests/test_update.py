@@ -198,7 +198,7 @@ def test_only_the_part_delivered_in_the_objectives_year_counts_toward_it(
 def test_missing_data_is_said_plainly(latest: Path) -> None:
     text = docx_text(latest)
     assert "no figure for August 2027" in text
-    assert "rather than count it as zero" in text
+    assert "gaps are left blank, not taken as zero" in text
 
 
 def test_the_score_has_its_meaning_and_movement(latest: Path) -> None:
