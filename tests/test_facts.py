@@ -158,18 +158,19 @@ def test_pasted_control_characters_are_cleaned_with_a_warning(tmp_path: Path) ->
             id="bad-date",
         ),
         pytest.param(
-            ("start: 2027-01-04", "start: 01/04/2027"),
+            ("start: 2027-01-04", "start: 04/13/2027"),
             [
-                "8:10: project.start: '01/04/2027' puts the day first, so it can be read two "
-                "ways: write dates year first, as 2027-04-01"
+                "8:10: project.start: '04/13/2027' looks like month/day/year, as American "
+                "spreadsheets write it: pitchkit reads dates day first, as in the UK, so write "
+                "13/04/2027 or 2027-04-13"
             ],
             id="day-first-date",
         ),
         pytest.param(
-            ("start: 2027-01-04", "start: 25/12/2026"),
+            ("start: 2027-01-04", "start: 31/02/2027"),
             [
-                "8:10: project.start: '25/12/2026' puts the day first: write dates year first, "
-                "as 2026-12-25"
+                "8:10: project.start: '31/02/2027' is not a real date: pitchkit reads dates day "
+                "first, as in the UK (01/04/2026 is 1 April 2026), or year first, as 2026-04-01"
             ],
             id="day-first-date-unambiguous",
         ),

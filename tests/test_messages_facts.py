@@ -147,11 +147,11 @@ def test_every_problem_is_one_welsh_line_in_file_order(tmp_path: Path) -> None:
         ),
         pytest.param(
             "  start: 2027-01-04",
-            "  start: 01/04/2027",
-            "'01/04/2027' puts the day first, so it can be read two ways: write dates year "
-            "first, as 2027-04-01",
-            "mae '01/04/2027' yn rhoi'r diwrnod yn gyntaf, felly gellir ei ddarllen mewn dwy "
-            "ffordd: ysgrifennwch ddyddiadau gyda'r flwyddyn yn gyntaf, fel 2027-04-01",
+            "  start: 04/13/2027",
+            "'04/13/2027' looks like month/day/year, as American spreadsheets write it: "
+            "pitchkit reads dates day first, as in the UK, so write 13/04/2027 or 2027-04-13",
+            "mae '04/13/2027' yn edrych fel mis/diwrnod/blwyddyn, fel y mae taenlenni "
+            "Americanaidd yn ei ysgrifennu",
             id="day-first-date",
         ),
         pytest.param(

@@ -60,3 +60,55 @@ def deadlines(text: str) -> list[dt.date]:
             following = dt.date(int(year) + month // 12, month % 12 + 1, 1)
             found.append(following - dt.timedelta(days=1))
     return found
+
+
+#: A date written with the day first, as in the UK: ``01/04/2026``, ``1.4.2026``, ``1-4-2026``.
+_DAY_FIRST = re.compile(r"^\s*(\d{1,2})([/.-])(\d{1,2})\2(\d{4})\s*$")
+
+
+def uk_date(text: str) -> dt.date:
+    """The date ``01/04/2026`` is in the UK (1 April 2026): day, month, year.
+
+    One rule wherever pitchkit reads a date a person typed (the facts file and
+    the measures sheet alike): the teams using it are in the UK and their
+    spreadsheets export day/month/year (newuser35 #11). Raises ``ValueError``
+    holding a :class:`~pitchkit.i18n.messages.Message` when ``text`` is not
+    day first, or is no UK date: ``04/13/2026`` is said to look like
+    month/day/year, with the date written both ways pitchkit reads.
+    """
+    from pitchkit.i18n.messages import Message
+
+    found = _DAY_FIRST.match(text)
+    if found is None:
+        raise ValueError(Message("'{value}' is not a date", value=text.strip()))
+    first, sep, second, year = int(found[1]), found[2], int(found[3]), int(found[4])
+    try:
+        return dt.date(year, second, first)
+    except ValueError:
+        pass
+    try:
+        american = dt.date(year, first, second)
+    except ValueError:
+        raise ValueError(
+            Message(
+                "'{value}' is not a real date: pitchkit reads dates day first, as in the UK "
+                "(01/04/2026 is 1 April 2026), or year first, as 2026-04-01",
+                value=text.strip(),
+            )
+        ) from None
+    raise ValueError(
+        Message(
+            "'{value}' looks like month/day/year, as American spreadsheets write it: pitchkit "
+            "reads dates day first, as in the UK, so write {uk} or {iso}",
+            value=text.strip(),
+            uk=sep.join(
+                ("{:02d}".format(american.day), "{:02d}".format(american.month), str(year))  # noqa: UP032
+            ),
+            iso=american.isoformat(),
+        )
+    ) from None
+
+
+def is_day_first(text: str) -> bool:
+    """Whether ``text`` is written as a UK date is: two numbers and a year, such as 01/04/2026."""
+    return _DAY_FIRST.match(text) is not None

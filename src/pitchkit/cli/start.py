@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import shlex
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -34,9 +34,12 @@ from pitchkit.cli.options import (
     TemplateOpt,
     TimeLimitOpt,
 )
-from pitchkit.errors import OutputError, PitchkitError
+from pitchkit.errors import InputError, OutputError, PitchkitError
 from pitchkit.i18n.messages import Message, Plural
 from pitchkit.i18n.translation import Language
+
+if TYPE_CHECKING:
+    from pitchkit.facts.validation import Team
 
 
 def ask_in_terminal(question: Any) -> str:
@@ -162,14 +165,17 @@ def may_replace(path: Path, *, force: bool, lang: Language) -> bool:
     )
 
 
-def next_steps(path: Path, director: str | None, lang: Language) -> None:
+def next_steps(path: Path, director: str | None, lang: Language, team: Path | None = None) -> None:
     """Tell the user what to run next: commands that work on the file just written.
 
-    ``director`` is an id the file lists; with none, the user is shown how to add one.
-    The path is quoted where a shell needs it, so each command pastes as it is.
+    ``director`` is an id the file (or ``team``, the ``--directors`` file) lists; with
+    none, the user is shown how to add one. The path is quoted where a shell needs
+    it, and the team file given along, so each command pastes and runs as it is.
     """
     say(lang.gettext("Wrote {path}").format(path=path))
     pasted = shlex.quote(str(path))
+    if team is not None:
+        pasted += " --directors " + shlex.quote(str(team))
     if director is None:
         say(
             lang.gettext(
@@ -193,6 +199,17 @@ def next_steps(path: Path, director: str | None, lang: Language) -> None:
     )
 
 
+def read_team(path: Path | None) -> Team | None:
+    """The ``--directors`` file's directors and objective ids; its own error if unreadable."""
+    if path is None:
+        return None
+    from pitchkit.api.base import team_ids
+    from pitchkit.facts.directors import load_directors
+
+    load_directors(path)  # says what is wrong with the file, before any question
+    return team_ids(path)
+
+
 FromOpt = Annotated[
     Path | None,
     typer.Option(
@@ -214,6 +231,15 @@ def init(
         ),
     ] = None,
     from_file: FromOpt = None,
+    directors: Annotated[
+        Path | None,
+        typer.Option(
+            "--directors",
+            help="With --from: the team file (.csv, .xlsx or .yaml) the facts file's links "
+            "name directors from.",
+            show_default=False,
+        ),
+    ] = None,
     locale: Annotated[
         str | None,
         typer.Option(
@@ -242,6 +268,7 @@ def init(
     (Ctrl-C), the answers so far are kept beside PATH for --answers.
     Example: pitchkit init facts.yaml
     Example: pitchkit init --from facts.yaml   (add another director or impact)
+    Example: pitchkit init --from facts.yaml --directors team.csv
     """
     from pitchkit.facts.textlayout import read_for_rewrite
     from pitchkit.i18n.translation import language
@@ -255,12 +282,22 @@ def init(
     command = [str(target)] if path is not None or from_file is None else []
     if from_file is not None:
         command += ["--from", str(from_file)]
+    if directors is not None:
+        if from_file is None:
+            raise InputError(
+                Message(
+                    "--directors goes with --from, to add to a facts file whose directors "
+                    "are in a team file; a new file asks for its directors"
+                )
+            )
+        command += ["--directors", str(directors)]
+    team = read_team(directors)
     if locale:
         command += ["--locale", locale]
     try:
         replace = True if in_place else may_replace(target, force=force, lang=lang)
         if from_file is not None:
-            written = extended_facts_text(from_file, kept, lang)
+            written = extended_facts_text(from_file, kept, lang, team)
             if not written.added:  # nothing to save: say so, not "Wrote" (newuser34 #5)
                 say(
                     lang.gettext(
@@ -278,9 +315,10 @@ def init(
             )
     except (typer.Abort, EOFError, KeyboardInterrupt):
         raise stopped(kept, target, command) from None
-    except PitchkitError:
-        # The answers did not make a file that reads: keep them, so none is lost.
-        where = keep_answers(kept, target, command)
+    except PitchkitError as error:
+        # The answers did not make a file that reads: keep them, so none is lost. Not when
+        # the request itself cannot be met here (InputError): carrying on would stop again.
+        where = None if isinstance(error, InputError) else keep_answers(kept, target, command)
         if where is not None:
             say(where)
         raise
@@ -290,7 +328,7 @@ def init(
     write_atomic(target, data, force=replace)
     if answers is not None and answers.resolve() == kept_path(target).resolve():
         answers.unlink(missing_ok=True)  # kept only until the file was written
-    next_steps(target, written.director, lang)
+    next_steps(target, written.director, lang, directors)
 
 
 KindOpt = Annotated[str, typer.Option("--kind", "-k", help="Which note: brief or update.")]

@@ -233,6 +233,18 @@ def _audience_of(item: Any) -> tuple[str, ...]:
     return tuple(str(t).strip() for t in targets if isinstance(t, str | int) and str(t).strip())
 
 
+def _uk_date(value: Any) -> Any:
+    """A date day first, ``01/04/2026``, as in the UK (:func:`~pitchkit.datewords.uk_date`).
+
+    Anything else is left for pydantic, which reads ``2026-04-01`` (newuser35 #11).
+    """
+    from pitchkit.datewords import is_day_first, uk_date
+
+    if isinstance(value, str) and is_day_first(value):
+        return uk_date(value)
+    return value
+
+
 def _change_dates(value: Any) -> Any:
     """One date or a list; a month (``2027-06``) stands for its first day."""
     items = [] if value is None else value if isinstance(value, list) else [value]
@@ -244,6 +256,11 @@ def _change_dates(value: Any) -> Any:
             dates.append(item)
             continue
         text = str(item).strip()
+        from pitchkit.datewords import is_day_first, uk_date
+
+        if is_day_first(text):
+            dates.append(uk_date(text))  # 01/06/2027, as in the UK (newuser35 #11)
+            continue
         month = re.fullmatch(r"(\d{4})-(0[1-9]|1[0-2])", text)
         try:
             dates.append(

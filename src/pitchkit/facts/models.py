@@ -41,6 +41,7 @@ from pitchkit.facts.fields import (
     _plain,
     _pounds,
     _schema_version,
+    _uk_date,
     _unit_words,
     greeting_from_name,
 )
@@ -67,6 +68,8 @@ Payer = Annotated[str, BeforeValidator(_payer)]
 #: Items for everyone (plain strings) or for some directors (``{text: ..., for: [...]}``).
 ItemList = Annotated[list[str], BeforeValidator(_items)]
 ChangeDates = Annotated[list[dt.date], BeforeValidator(_change_dates)]
+#: A date: ``2026-04-01``, or day first as in the UK, ``01/04/2026`` (newuser35 #11).
+Date = Annotated[dt.date, BeforeValidator(_uk_date)]
 #: A finite number: ``nan``, ``inf`` and ``1e400`` (which overflows to infinity) are refused.
 Number = Annotated[float, BeforeValidator(_as_number), Field(allow_inf_nan=False)]
 Slug = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]*$", max_length=64)]
@@ -113,8 +116,8 @@ class Project(Model):
     change: str = Field(min_length=1)
     strategy: TextList = Field(default_factory=list)
     evidence: TextList = Field(default_factory=list)
-    start: dt.date | None = None
-    end: dt.date | None = None
+    start: Date | None = None
+    end: Date | None = None
     funding: Money | None = None
 
     @model_validator(mode="after")
@@ -332,7 +335,7 @@ class Update(Model):
     """One period's entry in the progress log."""
 
     period: str
-    date: dt.date | None = None
+    date: Date | None = None
     status: Annotated[Literal["green", "amber", "red"], BeforeValidator(_lower)]
     summary: str | None = None
     done: TextList = Field(default_factory=list)
@@ -342,7 +345,7 @@ class Update(Model):
     advice: TextList = Field(default_factory=list)
     measures: dict[str, Number | None] = Field(default_factory=dict)
     score: Number | None = Field(default=None, ge=0.5, le=5.0, multiple_of=0.5)
-    next_update: dt.date | None = None
+    next_update: Date | None = None
 
     @field_validator("period", mode="before")
     @classmethod
@@ -356,7 +359,7 @@ class Update(Model):
 class Meeting(Model):
     """The meeting the briefing note prepares for."""
 
-    date: dt.date | None = None
+    date: Date | None = None
     director: str | None = None
     place: str | None = None
 

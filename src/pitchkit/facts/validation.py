@@ -10,8 +10,6 @@ whoever reads the file puts the file position and field path in front
 
 from __future__ import annotations
 
-import datetime as dt
-import functools
 import math
 import re
 import types
@@ -203,23 +201,6 @@ def _literal_choices(ctx: dict[str, Any]) -> list[str]:
     return [part.strip(" '\"") for part in expected.replace(" or ", ",").split(",") if part]
 
 
-@functools.cache
-def _day_first() -> re.Pattern[str]:
-    return re.compile(r"^\s*(\d{1,2})[/.](\d{1,2})[/.](\d{4})\s*$")
-
-
-def _day_first_date(text: str) -> dt.date | None:
-    """The date ``01/04/2027`` means as British people write it (day, month, year), if real."""
-    found = _day_first().match(text)
-    if found is None:
-        return None
-    day, month, year = (int(part) for part in found.groups())
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
 def _shown(value: object) -> Message | str:
     """`` (found 'x')`` for a text value, so the user sees what was read."""
     return Message(" (found '{value}')", value=value) if isinstance(value, str) else ""
@@ -288,20 +269,7 @@ def _explain(kind: str, error: ErrorDetails, model: type[BaseModel], loc: Loc) -
         )
     if kind.startswith("date") or kind.startswith("datetime"):
         if isinstance(value, str):
-            day_first = _day_first_date(value)
-            if day_first is not None and day_first.day <= 12 and day_first.day != day_first.month:
-                return Message(
-                    "'{value}' puts the day first, so it can be read two ways: "
-                    "write dates year first, as {iso}",
-                    value=value.strip(),
-                    iso=day_first.isoformat(),
-                )
-            if day_first is not None:
-                return Message(
-                    "'{value}' puts the day first: write dates year first, as {iso}",
-                    value=value.strip(),
-                    iso=day_first.isoformat(),
-                )
+            # A date day first, 01/04/2026, is read as in the UK before this (fields._uk_date).
             return Message(
                 "'{value}' is not a real date: write it year first as YYYY-MM-DD, "
                 "e.g. 2027-04-30 for 30 April 2027",

@@ -447,12 +447,14 @@ class Parsed(NamedTuple):
     shared: bool = True
 
 
-def parse_yaml(path: Path) -> Parsed:
+def parse_yaml(path: Path, text: str | None = None) -> Parsed:
     """Read and parse ``path`` (the slow part of loading), for :func:`load_yaml` in any language.
 
-    Raises :class:`FactsError` with located messages.
+    ``text``, when given, is parsed as ``path``'s content (a file about to be
+    written there), so every message names the user's file. Raises
+    :class:`FactsError` with located messages.
     """
-    text = read_text(path)
+    text = read_text(path) if text is None else text
     path = shown_path(path)
     text, warnings = _scrub_raw(text, path)
     start = f"{path}:1:1"

@@ -178,8 +178,8 @@ def decided_text(
     # (its folded texts, its comments' spacing), whatever layout the round trip would give.
     kept = minimal_text(text, before, after)
     if kept is not None and _same_data(kept, after):
-        return validated(kept, path.name, team)
-    return validated(after, path.name, team)
+        return validated(kept, path, team)
+    return validated(after, path, team)
 
 
 def _same_data(one: str, other: str) -> bool:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import shlex
-import tempfile
 import textwrap
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -201,15 +200,18 @@ def suggested_director(data: Mapping[str, Any]) -> str | None:
     return ids[0] if ids else None
 
 
-def validated(text: str, name: str, team: Team | None = None) -> str:
+def validated(text: str, path: str | Path, team: Team | None = None) -> str:
     """Return ``text`` once :func:`load_facts` accepts it (raises ``FactsError`` otherwise).
 
+    ``text`` is read as the file about to be written at ``path``, without
+    writing it, so a problem names the user's file and never a temporary one
+    (newuser35 #5), and a relative ``measures:`` path resolves from its folder.
     ``team``, the ``--directors`` file's, is checked with the text's own directors.
     """
-    with tempfile.TemporaryDirectory(prefix="pitchkit-init-") as folder:
-        path = Path(folder) / (Path(name).name or "facts.yaml")
-        path.write_text(text, encoding="utf-8")
-        load_facts(path, team=team)
+    from pitchkit.facts.yamlsource import parse_yaml
+
+    where = Path(path) if str(path) else Path("facts.yaml")
+    load_facts(where, parsed=parse_yaml(where, text), team=team)
     return text
 
 

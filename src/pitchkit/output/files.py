@@ -207,6 +207,17 @@ def _check_writable(path: Path, *, force: bool) -> None:
         mode = None
     if mode is not None and (stat.S_ISDIR(mode) or (stat.S_ISLNK(mode) and path.is_dir())):
         raise OutputError(folder_message(path))
+    if mode is not None:
+        lock = word_lock(path)
+        if lock is not None:  # even with force: Word would keep, and save over, its own copy
+            raise OutputError(
+                Message(
+                    "{path} is open in Word: close it and run again (if Word is not running, "
+                    "delete {lock}, the lock file it left)",
+                    path=path,
+                    lock=lock.name,
+                )
+            )
     if mode is not None and not force:
         raise OutputError(_exists_message(path))
     ancestor = path.parent
@@ -220,6 +231,34 @@ def _check_writable(path: Path, *, force: bool) -> None:
                 ancestor=ancestor,
             )
         )
+
+
+#: The documents Word opens, and marks as open with an owner file beside them.
+_WORD_SUFFIXES = frozenset({".docx", ".docm", ".dotx", ".dotm", ".doc", ".dot", ".rtf"})
+
+
+def word_lock(path: Path) -> Path | None:
+    """The lock file Word keeps beside ``path`` while it has it open, if there is one.
+
+    Word names it ``~$`` and the document's name; for a long name, ``~$``
+    takes the place of its first one or two characters (``~$cument1.docx`` for
+    ``Document1.docx``). None when ``path`` is not a Word document or has none
+    (newuser35: a note replaced under Word, with --force, was lost on its next save).
+    """
+    if path.suffix.lower() not in _WORD_SUFFIXES:
+        return None
+    name = path.name
+    stem = len(path.stem)
+    names = ["~$" + name]
+    if stem == 7:
+        names.append("~$" + name[1:])
+    elif stem >= 8:
+        names.append("~$" + name[2:])
+    for candidate in names:
+        lock = path.with_name(candidate)
+        if lock.is_file():
+            return lock
+    return None
 
 
 def write_atomic(path: Path, data: bytes, *, force: bool = False, sync_folder: bool = True) -> Path:

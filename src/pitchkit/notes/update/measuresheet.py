@@ -45,7 +45,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pitchkit.datewords import MONTHS
+from pitchkit.datewords import MONTHS, is_day_first, uk_date
 from pitchkit.errors import MeasuresError, PitchkitError
 from pitchkit.facts import tabular
 from pitchkit.facts.schema import Facts, logged_factor
@@ -79,7 +79,6 @@ _SAVE_AS = Message("save it from Excel as 'Excel Workbook (.xlsx)' or 'CSV UTF-8
 _MONTH_YEAR = re.compile(r"^([a-z]+)\.?[\s\-/']*(\d{2}|\d{4})$")
 _QUARTER_FIRST = re.compile(r"^q([1-4])[\s\-/]*(\d{4})$")
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ t]00:00(?::00)?)?$")
-_UK_DAY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 #: A UK month and year, 10/2025 (or 10-2025, 10.2025), and the year first, 2025/10.
 _MONTH_SLASH_YEAR = re.compile(r"^(\d{1,2})[/\-.](\d{4})$")
 _YEAR_SLASH_MONTH = re.compile(r"^(\d{4})/(\d{1,2})$")
@@ -636,9 +635,20 @@ def read_period(value: Any) -> Period:
     found = _ISO_DAY.match(lowered)
     if found:
         return _first_of_month(int(found[1]), int(found[2]), int(found[3]))
-    found = _UK_DAY.match(lowered)
-    if found:
-        return _first_of_month(int(found[3]), int(found[2]), int(found[1]))
+    if is_day_first(lowered):  # 01/04/2026, day first as in the UK, as the facts file reads it
+        day = uk_date(lowered)
+        if day.day != 1 and day.month == 1 and day.day <= 12:
+            # 04/01/2026 for April in a monthly sheet: the first of a month only month first.
+            raise ValueError(
+                Message(
+                    "'{value}' looks like month/day/year, as American spreadsheets write it: "
+                    "pitchkit reads dates day first, as in the UK, so write {uk} or {iso}",
+                    value=text,
+                    uk="01/{:02d}/{}".format(day.day, day.year),  # noqa: UP032
+                    iso="{}-{:02d}".format(day.year, day.day),  # noqa: UP032
+                )
+            )
+        return _first_of_month(day.year, day.month, day.day)
     found = _QUARTER_FIRST.match(lowered)
     if found:
         return parse_period(f"{found[2]}-Q{found[1]}")
