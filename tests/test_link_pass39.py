@@ -11,15 +11,27 @@
   "of" is a change in that measure, not a patient's fall: "Fall in ED 4-hour
   performance in the go-live month" is not claimed for "Inpatient falls with harm
   down 15%".
+- Escalation beds are opened beyond the funded bed base: fewer bed days in them is
+  capacity closed, so "Bed days in unfunded escalation beds" is offered, not claimed,
+  for "G&A occupancy 92% by March 2027" (doubt ``where``), and still reaches agency
+  spend.
+- Pupils' absence from school (the DfE's persistent and severe absence, school days
+  missed) is the concept school attendance, not staff sickness absence.
+- A time of day inside a name's words says when something is done: "TTOs ready by
+  10:00 for discharges planned the day before" are medicines ready, not patients
+  ready for discharge, so they are not claimed for the share of beds with no criteria
+  to reside.
 
 See docs/linking-evaluation.md, "Pass 39".
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from linkcases import linked
+from linkcases import directors_links, linked
 from pitchkit.recast.measures import RULES, families_disagree, mentions, qualifiers
 
 
@@ -65,3 +77,61 @@ def test_a_fall_in_a_measure_is_a_change(monkeypatch: pytest.MonkeyPatch) -> Non
     # Without the rule (a text not read before: mentions are remembered) it is a fall.
     monkeypatch.setitem(RULES, "change nouns", False)
     assert "falls" in {m.concept for m in mentions("Fall in day case rates in the first month")}
+
+
+ESCALATION = "Bed days in unfunded escalation beds"
+
+
+def test_escalation_bed_days_do_not_lower_occupancy(tmp_path: Path) -> None:
+    impact = {"id": "esc", "measure": ESCALATION, "unit": "bed days", "baseline": 6500}
+    impact |= {"target": 3000}
+    found = directors_links(tmp_path, impact, "G&A occupancy 92% by March 2027")[("esc", "target")]
+    assert found["confidence"] == "possible"
+    assert found["chain"] == ["bed days", "bed occupancy"]
+    assert "escalation beds opened beyond the funded bed base" in found["explanation"]
+
+
+def test_escalation_bed_days_in_welsh(tmp_path: Path) -> None:
+    impact = {"id": "esc", "measure": ESCALATION, "unit": "bed days", "baseline": 6500}
+    impact |= {"target": 3000}
+    text = "G&A occupancy 92% by March 2027"
+    found = directors_links(tmp_path, impact, text, locale="cy")[("esc", "target")]
+    assert found["confidence"] == "possible"
+    assert "gwelyau uwchgyfeirio" in found["explanation"]
+
+
+def test_escalation_bed_days_still_reach_agency_spend() -> None:
+    found = linked(
+        "Escalation bed days on Ward 22 (winter contingency staffed by bank and agency)",
+        "BAF risk 2: agency spend over the 3.2% cap",
+    )
+    assert found is not None
+    assert found.chain is not None
+
+
+def test_school_absence_is_not_sickness_absence() -> None:
+    pupils = "Persistent absence among pupils on the school nurse emotional health caseload"
+    assert [m.concept for m in mentions(pupils)] == ["school-attendance"]
+    assert [m.concept for m in mentions("Staff absence")] == ["sickness-absence"]
+    found = linked(pupils, "Sickness absence at or below 4.8%")
+    assert found is None or not found.claimed
+    found = linked(
+        "School half-days missed by CYP with type 1 diabetes to attend diabetes clinic",
+        "Persistent absence from school below 15% (DfE)",
+    )
+    assert found is not None
+    assert found.claimed
+    assert found.chain is not None
+
+
+def test_a_time_of_day_splits_a_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    ttos = "TTOs ready by 10:00 for discharges planned the day before"
+    assert [m.concept for m in mentions(ttos)] == ["tto-medicines"]
+    ready = "Patients ready for discharge by 10:00"
+    assert "delayed-discharge" in {m.concept for m in mentions(ready)}
+    found = linked(ttos, "Patients with no criteria to reside below 12% of occupied beds")
+    assert found is None or not found.claimed
+    # Without the rule (a text not read before: mentions are remembered) it is one name.
+    monkeypatch.setitem(RULES, "clock times", False)
+    also = "Drugs ready by 11:00 for discharges planned the day before"
+    assert "delayed-discharge" in {m.concept for m in mentions(also)}

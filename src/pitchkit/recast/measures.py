@@ -349,6 +349,8 @@ def mentions(text: str) -> tuple[Mention, ...]:
             continue
         if RULES["change nouns"] and hit.size == 1 and _change_not_name(spelt, start, end):
             continue
+        if RULES["clock times"] and hit.size > 1 and _CLOCK.search(spelt, start, end):
+            continue
         for concept_id in sorted(hit.labels):
             seen.setdefault(concept_id, Mention(concept_id, spelt[start:end], start, end))
     return _tests_done(spelt, _waits_for_tests(spelt, tuple(seen.values())))
@@ -436,6 +438,13 @@ def _time_not_name(spelt: str, start: int, end: int) -> bool:
 _CHANGE_NOUN = re.compile(r"(?:rise|fall|drop|dip)$", re.IGNORECASE)
 _CHANGE_BEFORE = re.compile(r"(?:^\s*|\b(?:a|an|the|any|no)\s+)$", re.IGNORECASE)
 _CHANGE_AFTER = re.compile(r"\s+(?:in|of)\b", re.IGNORECASE)
+
+
+#: A time of day ("by 10:00", "before 12:00"). Inside a name's words it says when
+#: something is done, so the words either side are not one name: "TTOs ready by 10:00
+#: for discharges planned the day before" are medicines ready, not patients ready for
+#: discharge (blind71).
+_CLOCK = re.compile(r"\b(?:[01]?\d|2[0-3]):[0-5]\d\b")
 
 
 def _change_not_name(spelt: str, start: int, end: int) -> bool:
@@ -1250,6 +1259,7 @@ RULES = {
     "team words": True,
     "unit words": True,
     "change nouns": True,
+    "clock times": True,
 }
 
 #: Kinds of concept that say whose or where, not what is counted: they never make a link alone.
