@@ -347,6 +347,10 @@ def mentions(text: str) -> tuple[Mention, ...]:
             continue
         if RULES["plural counts"] and hit.size == 1 and _specialty_not_count(spelt[start:end]):
             continue
+        if RULES["change nouns"] and hit.size == 1 and _change_not_name(spelt, start, end):
+            continue
+        if RULES["clock times"] and hit.size > 1 and _CLOCK.search(spelt, start, end):
+            continue
         for concept_id in sorted(hit.labels):
             seen.setdefault(concept_id, Mention(concept_id, spelt[start:end], start, end))
     return _tests_done(spelt, _waits_for_tests(spelt, tuple(seen.values())))
@@ -426,6 +430,37 @@ def _time_not_name(spelt: str, start: int, end: int) -> bool:
     if _MONEY_WORD.match(words) and _spent_time().match(spelt[end:]):
         return True
     return bool(_BARE_SPAN.match(words) and _AT.search(spelt[:start]))
+
+
+#: A noun of change heading a measure: "Fall in ED 4-hour performance", "a fall in
+#: the length of stay". "Patients who fall in hospital" is a patient's fall (a verb,
+#: after "who"), and "falls in hospital" is plural: both are read as the name.
+_CHANGE_NOUN = re.compile(r"(?:rise|fall|drop|dip)$", re.IGNORECASE)
+_CHANGE_BEFORE = re.compile(r"(?:^\s*|\b(?:a|an|the|any|no)\s+)$", re.IGNORECASE)
+_CHANGE_AFTER = re.compile(r"\s+(?:in|of)\b", re.IGNORECASE)
+
+
+#: A time of day ("by 10:00", "before 12:00"). Inside a name's words it says when
+#: something is done, so the words either side are not one name: "TTOs ready by 10:00
+#: for discharges planned the day before" are medicines ready, not patients ready for
+#: discharge (blind71).
+_CLOCK = re.compile(r"\b(?:[01]?\d|2[0-3]):[0-5]\d\b")
+
+
+def _change_not_name(spelt: str, start: int, end: int) -> bool:
+    """Whether the one word at ``start:end`` is a change in a measure, not the name it matches.
+
+    "Fall in ED 4-hour performance in the go-live month" counts a drop in the
+    four-hour standard, not patients who fell: a singular "fall" (or "rise",
+    "drop", "dip") opening the text or after an article, and followed by "in" or
+    "of", says how much a measure moved (blind73). Plain English, not any project's
+    words.
+    """
+    return bool(
+        _CHANGE_NOUN.fullmatch(spelt[start:end])
+        and _CHANGE_BEFORE.search(spelt[:start])
+        and _CHANGE_AFTER.match(spelt[end:])
+    )
 
 
 def _specialty_not_count(word: str) -> bool:
@@ -1223,6 +1258,8 @@ RULES = {
     "names apart": True,
     "team words": True,
     "unit words": True,
+    "change nouns": True,
+    "clock times": True,
 }
 
 #: Kinds of concept that say whose or where, not what is counted: they never make a link alone.
