@@ -1,7 +1,8 @@
 """Which claims to offer instead: candidate rules measured by blocks of labelled sets.
 
     python scripts/claim_calibration.py dump OUT.jsonl linkeval linkeval-blind3 ...
-    python scripts/claim_calibration.py report OUT.jsonl [--blocks 40,55,64,70,73]
+    python scripts/claim_calibration.py oof OUT.jsonl OOF.jsonl [--by set] [--penalty 1.0]
+    python scripts/claim_calibration.py report OUT.jsonl [--blocks 40,55,64,70,73] [--chance oof]
 
 ``dump`` writes one JSON line per claimed link of the labelled sets named (folders
 under tests/data), with what the rules below need: the learned scorer's chance, the
@@ -9,6 +10,14 @@ claim's kind, its chain's ends, the impact's measure and unit and the objective'
 words, and whether the labellers accepted it. Run it from the tree whose linker is
 to be measured, with ``PYTHONPATH=src``. Name only sets that may be read
 (HELPERS.md): the script scores whatever it is given.
+
+``oof`` gives each claim of a dump its *out-of-fold* chance (``oof``): the learned
+scorer's chance with weights fitted on every pair of the dump's sets but those of the
+claim's own domain (``--by set``: its whole set), as ``scripts/fit_linker.py`` fits
+them, with its ``PENALTY`` or ``--penalty``; it prints the log-loss of those chances over
+every candidate pair and over the claims. ``report --chance oof`` then reads that field
+instead of the shipped scorer's chance (branch floor25, docs/linking-evaluation.md, "The
+claim floor").
 
 ``report`` splits the claims into blocks by set number (``--blocks 40,55,64,70``
 means up to blind40, blind41-55, blind56-64, blind65-70; sets with no number go in
@@ -212,6 +221,39 @@ def dump(out: Path, sets: Sequence[str]) -> None:
 # -- rules ---------------------------------------------------------------------------
 
 
+def out_of_fold(claims: Sequence[Row], by: str = "domain", penalty: float | None = None) -> str:
+    """Set each claim's ``oof`` chance (see the module's doc); return the log-loss figures."""
+    import math
+
+    import fit_linker
+
+    sets = sorted({row["set"] for row in claims})
+    pairs = fit_linker.load_rows(sets)
+    x, y = fit_linker.arrays(pairs)
+    kept = [pair for pair in pairs if pair.candidate]
+    group = [pair.labelled_set if by == "set" else pair.domain for pair in kept]
+    scores: dict[tuple[str, str, str], float] = {}
+    losses = []
+    strength = fit_linker.PENALTY if penalty is None else penalty
+    for held in sorted(set(group)):
+        train = [index for index, name in enumerate(group) if name != held]
+        test = [index for index, name in enumerate(group) if name == held]
+        weights = fit_linker.fit(x[train], y[train], strength)
+        for index, value in zip(test, fit_linker.chances(weights, x[test]), strict=True):
+            pair = kept[index]
+            scores[(pair.domain, *pair.pair)] = float(value)
+            losses.append(-math.log(value if pair.label else 1 - value))
+    claimed = []
+    for row in claims:
+        row["oof"] = scores.get((row["domain"], row["impact"], row["objective"]), 0.0)
+        value = min(max(row["oof"], 1e-9), 1 - 1e-9)
+        claimed.append(-math.log(value if row["label"] else 1 - value))
+    return (
+        f"log-loss, out of fold by {by}: {sum(losses) / len(losses):.4f} over {len(losses)} "
+        f"candidate pairs, {sum(claimed) / len(claimed):.4f} over {len(claimed)} claims"
+    )
+
+
 def chance(row: Row) -> float:
     return float(row["chance"]) if row["chance"] is not None else 1.0
 
@@ -219,6 +261,11 @@ def chance(row: Row) -> float:
 def below(floor: float) -> Callable[[Row], bool]:
     """A claim floor: every claim whose learned chance is below ``floor``."""
     return lambda row: chance(row) < floor
+
+
+def money_kept(held: Callable[[Row], bool]) -> Callable[[Row], bool]:
+    """``held`` for every claim but a money link (the impact's cash against a financial aim)."""
+    return lambda row: row["kind"] != "money" and held(row)
 
 
 def under_the_best_of_its_start(rows: Sequence[Row], margin: float = 0.1) -> Callable[[Row], bool]:
@@ -309,6 +356,10 @@ def report(rows: Iterable[Row], bounds: Sequence[int]) -> str:
         lines.append(f"  {low:.1f}-{min(high, 1.0):.1f}: " + " | ".join(cells))
     rules = [(f"floor {floor}", below(floor)) for floor in (0.5, 0.6, 0.7, 0.8, 0.9)]
     rules += [
+        (f"floor {floor}, money links kept", money_kept(below(floor)))
+        for floor in (0.5, 0.55, 0.6, 0.65, 0.7, 0.8)
+    ]
+    rules += [
         ("calib24's second rule", under_the_best_of_its_start(claims)),
         ("measured two ways, chance below 0.7", measured_two_ways(0.7)),
     ]
@@ -319,17 +370,27 @@ def report(rows: Iterable[Row], bounds: Sequence[int]) -> str:
 
 
 def main(argv: Sequence[str]) -> int:
-    """``dump OUT SET...`` or ``report DUMP [--blocks N,N,...]``."""
+    """``dump OUT SET...``, ``oof DUMP OUT`` or ``report DUMP [--blocks N,...] [--chance oof]``."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("command", choices=["dump", "report"])
+    parser.add_argument("command", choices=["dump", "oof", "report"])
     parser.add_argument("file", type=Path)
     parser.add_argument("sets", nargs="*")
     parser.add_argument("--blocks", default="40,55,64,70,73")
+    parser.add_argument("--chance", choices=["shipped", "oof"], default="shipped")
+    parser.add_argument("--by", choices=["domain", "set"], default="domain")
+    parser.add_argument("--penalty", type=float)
     args = parser.parse_args(argv)
     if args.command == "dump":
         dump(args.file, args.sets)
         return 0
     rows = [json.loads(line) for line in args.file.read_text(encoding="utf-8").splitlines()]
+    if args.command == "oof":
+        print(out_of_fold(rows, args.by, args.penalty))
+        Path(args.sets[0]).write_text("".join(json.dumps(row) + "\n" for row in rows), "utf-8")
+        return 0
+    if args.chance == "oof":
+        for row in rows:
+            row["chance"] = row["oof"]
     print(report(rows, [int(bound) for bound in args.blocks.split(",")]))
     return 0
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from linkcases import directors_links
-from pitchkit.recast.measures import concepts_in
+from pitchkit.recast.measures import RULES, concepts_in
 
 
 @pytest.mark.parametrize(
@@ -52,7 +52,11 @@ def test_waits_and_aims_for_tests_stay_waits() -> None:
     )
 
 
-def test_directors_claims_scans_done_for_the_dm01_aim(tmp_path: Path) -> None:
+def test_directors_claims_scans_done_for_the_dm01_aim(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The claim floor offers this (chance below 0.6): this test checks the rules before it.
+    monkeypatch.setitem(RULES, "claim floor", False)
     impact = {
         "id": "mri",
         "measure": "MRI scans done on the new 3T scanner",

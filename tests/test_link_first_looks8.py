@@ -16,11 +16,12 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from typer.testing import CliRunner
 
 from linkcases import directors_links, linked, project_with
 from pitchkit.cli import app
-from pitchkit.recast.measures import aimed, measured
+from pitchkit.recast.measures import RULES, aimed, measured
 
 FOOTPRINT_PLUS = "NHS Carbon Footprint Plus down 10% on 2024/25"
 CAR_MILES = "Carbon Footprint Plus: 10% fewer patient and visitor car miles by 2028"
@@ -81,7 +82,11 @@ JOURNEYS = {"id": "journeys", "measure": "Dialysis transport journeys", "unit": 
             "baseline": 12000, "target": 9000}  # fmt: skip
 
 
-def test_directors_claims_journeys_for_the_footprint_plus_with_the_chain(tmp_path: Path) -> None:
+def test_directors_claims_journeys_for_the_footprint_plus_with_the_chain(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The claim floor offers this (chance below 0.6): this test checks the rules before it.
+    monkeypatch.setitem(RULES, "claim floor", False)
     found = _directors(tmp_path, JOURNEYS, FOOTPRINT_PLUS)[("journeys", "carbon")]
     assert found["confidence"] == "confident"
     assert found["chain"] == ["patient and staff travel", "NHS Carbon Footprint Plus"]
@@ -103,6 +108,10 @@ def _asked(findings: Any) -> list[Any]:
     ]  # fmt: skip
 
 
-def test_check_asks_about_net_zero_but_not_the_footprint_plus(tmp_path: Path) -> None:
+def test_check_asks_about_net_zero_but_not_the_footprint_plus(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The claim floor offers this (chance below 0.6): this test checks the rules before it.
+    monkeypatch.setitem(RULES, "claim floor", False)
     assert _asked(_directors(tmp_path, JOURNEYS, NET_ZERO, check=True))
     assert not _asked(_directors(tmp_path, JOURNEYS, FOOTPRINT_PLUS, check=True))

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from linkcases import directors_links
-from pitchkit.recast.measures import concepts_in
+from pitchkit.recast.measures import RULES, concepts_in
 
 
 @pytest.mark.parametrize(
@@ -51,7 +51,10 @@ def test_directors_claims_the_decision_to_admit_wait_for_the_four_hour_aim(
 
 def test_directors_claims_a_cancellation_for_the_non_clinical_cancellations_aim(
     tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    # The claim floor offers this (chance below 0.6): this test checks the rules before it.
+    monkeypatch.setitem(RULES, "claim floor", False)
     impact = {
         "id": "cancelled",
         "measure": "Operations cancelled on the day for want of a recovery bed",

@@ -134,7 +134,10 @@ def test_what_is_measured_and_whose_must_agree() -> None:
 
 def test_directors_json_gives_the_word_claim_with_its_explanation(
     directors_json: Callable[..., Any],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    # The claim floor offers this (chance below 0.6): this test checks the rules before it.
+    monkeypatch.setitem(RULES, "claim floor", False)
     links = directors_json(
         """\
 project:

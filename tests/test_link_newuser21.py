@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from linkcases import directors_links
-from pitchkit.recast.measures import aimed
+from pitchkit.recast.measures import RULES, aimed
 
 LEDGER: dict[str, Any] = {
     "id": "ledger-spend",
@@ -82,8 +82,13 @@ def test_pay_spend_is_not_claimed_for_consumables_spend(tmp_path: Path) -> None:
     ],
 )
 def test_spend_on_the_same_kind_is_still_claimed(
-    tmp_path: Path, impact: dict[str, Any], objective: str
+    tmp_path: Path,
+    impact: dict[str, Any],
+    objective: str,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    # The claim floor offers this (chance below 0.6): this test checks the rules before it.
+    monkeypatch.setitem(RULES, "claim floor", False)
     links = directors_links(tmp_path, impact, objective, role="Director of Finance")
     assert links[(impact["id"], "target")]["confidence"] == "confident"
 

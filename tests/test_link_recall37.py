@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from linkcases import directors_links
-from pitchkit.recast.measures import concepts_in
+from pitchkit.recast.measures import RULES, concepts_in
 
 VAP = "ventilator-associated-pneumonia"
 
@@ -62,7 +62,11 @@ def _claimed(
         assert name in found["explanation"]
 
 
-def test_directors_claims_the_vap_rate_for_a_vap_aim(tmp_path: Path) -> None:
+def test_directors_claims_the_vap_rate_for_a_vap_aim(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The claim floor offers this (chance below 0.6): this test checks the rules before it.
+    monkeypatch.setitem(RULES, "claim floor", False)
     impact = {
         "id": "vap",
         "measure": "VAP episodes per 1,000 ventilated bed days, cardiac ICU",
@@ -79,7 +83,11 @@ def test_directors_claims_the_vap_rate_for_a_vap_aim(tmp_path: Path) -> None:
     )
 
 
-def test_directors_claims_unsupported_software_for_cyber_essentials(tmp_path: Path) -> None:
+def test_directors_claims_unsupported_software_for_cyber_essentials(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The claim floor offers this (chance below 0.6): this test checks the rules before it.
+    monkeypatch.setitem(RULES, "claim floor", False)
     impact = {
         "id": "legacy",
         "measure": "Servers still running an unsupported operating system",
@@ -110,7 +118,11 @@ def test_directors_claims_overdue_debt_for_the_aged_debt_aim(tmp_path: Path) -> 
     )  # fmt: skip
 
 
-def test_directors_claims_carer_contact_for_the_triangle_of_care(tmp_path: Path) -> None:
+def test_directors_claims_carer_contact_for_the_triangle_of_care(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The claim floor offers this (chance below 0.6): this test checks the rules before it.
+    monkeypatch.setitem(RULES, "claim floor", False)
     impact = {
         "id": "carers",
         "measure": "Admissions where a named carer is contacted within 48 hours",

@@ -14,10 +14,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from pitchkit.advice.ranking import link_reason
 from pitchkit.i18n.translation import language
 from pitchkit.recast.align import Link
 from pitchkit.recast.evidence import NAMES, Evidence
+from pitchkit.recast.measures import RULES
 from pitchkit.recast.scorer import decide
 
 DOMAIN = Path(__file__).parent / "data" / "linkeval-blind19" / "community-phlebotomy"
@@ -59,9 +62,12 @@ def test_each_condition_is_needed() -> None:
 
 def test_car_journeys_are_claimed_for_the_car_park_risk_on_the_baf(
     links_by_pair: Callable[..., dict[Any, Any]],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # "Patient car journeys to Fenwick General for a blood test" against "BAF 11: relieve
     # car park congestion at Fenwick General", where the trust's strategy lists BAF risk 11.
+    # The claim floor offers this (chance below 0.6): this test checks the rules before it.
+    monkeypatch.setitem(RULES, "claim floor", False)
     claim = links_by_pair(DOMAIN / "facts.yaml")[("car-journeys", "coo.car-park")]
     assert (claim["confidence"], claim["reason"], claim["chain"]) == ("confident", "worry", [])
     assert claim["explanation"].startswith("matching words few of the team's objectives use:")

@@ -161,6 +161,12 @@ def _mismatch_text(found: Link, lang: Language) -> str:
             "projects pitchkit learned from, links like this one were right less often than "
             "not, so pitchkit does not claim it unless you confirm it"
         )
+    if found.mismatch == "floor":
+        return lang.gettext(
+            "pitchkit's learned scorer rates this link below 6 in 10, and on labelled projects "
+            "it had not learned from, links it rated that low were right less than two times "
+            "in three, so pitchkit does not claim it unless you confirm it"
+        )
     if found.mismatch == "qualifier":
         return lang.gettext(
             "one side names this concept only to describe another measure it counts, which "

@@ -1254,6 +1254,7 @@ RULES = {
     "subset": False,
     "named plans": True,
     "doubted odds": True,
+    "claim floor": True,
     "qualified concepts": True,
     "names apart": True,
     "team words": True,

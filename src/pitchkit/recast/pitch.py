@@ -23,6 +23,7 @@ from pitchkit.recast.align import (
     _objective_concepts,
     crowd_held,
     crowded_concepts,
+    floor_held,
     held_apart,
     kind_held,
     link,
@@ -553,7 +554,7 @@ def recast(facts: Facts, director: Director, *, today: dt.date | None = None) ->
         found = subset_held(found, pair.read_impact, pair.read_objective)
         pairs.append(pair)
         decided.append(found)
-    for pair, found in zip(pairs, odds_held(decided), strict=True):
+    for pair, found in zip(pairs, map(floor_held, odds_held(decided)), strict=True):
         impact, objective = pair.impact, pair.objective
         if impact.id not in quantities:
             quantities[impact.id] = quantify(
