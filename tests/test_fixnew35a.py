@@ -1,0 +1,48 @@
+"""What a new user found in a mental health trust's notes to its directors (newuser35).
+
+A crisis house and step-down flats: out-of-area placement bed days fell from April 2026
+(£727,000 by November), agency nurse shifts and readmissions only vary, and crisis-house
+nights, an extra spend, rose from nothing. The facts, figures and team sheet are the
+trial's own (tests/data/fixnew35).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from crisiscase import brief, copy_project
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return copy_project(tmp_path)
+
+
+def _why(text: str) -> str:
+    """The note's "Why this matters to you" section."""
+    return text.split("Why this matters to you", 1)[1].split("The problem, as", 1)[0]
+
+
+# ------------------------------------------- 1. the statement the log bears out leads
+
+
+def test_the_finance_note_leads_with_the_saving_the_figures_show(project: Path) -> None:
+    why = _why(brief(project, "dof"))
+    # It led with the agency saving the figures do not show, and cut the out-of-area
+    # statement, the one impact delivering (1,142 bed days, £727,000) and his own objective.
+    assert why.startswith(
+        " This project will help you bring out-of-area placement spend within the £2m budget."
+    ), why
+    assert "So far 1,142 fewer bed days, April to November 2026" in why
+    assert "registered nurse agency shifts" not in why
+
+
+def test_the_chief_executives_note_leads_with_the_saving_the_figures_show(project: Path) -> None:
+    why = _why(brief(project, "ceo"))
+    out_of_area = why.index("inappropriate out-of-area placement bed days")
+    agency = why.index("registered nurse agency shifts")
+    assert out_of_area < agency, why
+    assert why.startswith(" This project will help you stop sending anyone out of area"), why
+
