@@ -46,3 +46,29 @@ def test_the_chief_executives_note_leads_with_the_saving_the_figures_show(projec
     assert out_of_area < agency, why
     assert why.startswith(" This project will help you stop sending anyone out of area"), why
 
+
+# ------------------------------------------------- 3. beds at the occupancy a director names
+
+
+def test_beds_are_counted_at_the_occupancy_the_team_is_held_to(project: Path) -> None:
+    # The COO's own objective, on the same page: "Keep adult acute bed occupancy at or below
+    # 95%"; beds were counted at pitchkit's general 92%, marked "assumed".
+    coo = brief(project, "coo")
+    assert (
+        "Beds: bed days a year ÷ (365 days × 95% occupancy, as the Chief Operating Officer's "
+        "objective names it)."
+    ) in coo
+    assert "92%" not in coo
+    # 1,900 bed days a year ÷ (365 × 95%) = 5.5 beds.
+    assert "worth £900,000 a year in capacity, about 5 beds" in coo
+    dof = brief(project, "dof")
+    assert "(1,900 bed days a year at 95% occupancy)" in dof
+    assert "92% occupancy" not in dof
+
+
+def test_the_settings_occupancy_still_rules(project: Path) -> None:
+    text = project.read_text(encoding="utf-8")
+    project.write_text(text + "\nsettings:\n  occupancy: 85\n", encoding="utf-8")
+    coo = brief(project, "coo")
+    assert "Beds: bed days a year ÷ (365 days × 85% occupancy)." in coo
+
