@@ -72,3 +72,22 @@ def test_the_settings_occupancy_still_rules(project: Path) -> None:
     coo = brief(project, "coo")
     assert "Beds: bed days a year ÷ (365 days × 85% occupancy)." in coo
 
+
+# ------------------------------------------- 2. the extra spend, once, where it is netted
+
+
+@pytest.mark.parametrize("director", ["dof", "ceo", "dpw"])
+def test_the_extra_spend_is_not_hung_on_another_impacts_statement(
+    project: Path, director: str
+) -> None:
+    text = brief(project, director)
+    # "… worth £842,000 a year, about 8 WTE, before £504,000 a year of extra spend on nights
+    # people stay in the crisis house …": even the Director of People read it on agency use.
+    assert "before £504,000 a year of extra spend" not in text
+    assert "£504,000" in _money(text)
+    assert "£504,000" not in _why(text)
+
+
+def _money(text: str) -> str:
+    """The note's "Funding and timeline" section."""
+    return text.split("Funding and timeline", 1)[1]
