@@ -91,3 +91,36 @@ def test_the_extra_spend_is_not_hung_on_another_impacts_statement(
 def _money(text: str) -> str:
     """The note's "Funding and timeline" section."""
     return text.split("Funding and timeline", 1)[1]
+
+
+# --------------------------------------------- 4. the sponsor ask is every director's
+
+
+def _check(project: Path, *extra: str) -> str:
+    from typer.testing import CliRunner
+
+    from pitchkit.cli import app
+
+    result = CliRunner().invoke(
+        app, ["check", str(project), "--directors", str(project.parent / "team.csv"), *extra]
+    )
+    assert "Traceback" not in result.output, result.output
+    return " ".join(result.output.split())
+
+
+def test_a_sponsor_ask_naming_the_icb_is_not_the_strategy_directors(project: Path) -> None:
+    # "Sponsor our bid to the ICB's Mental Health Investment Standard panel" was read as the
+    # Director of Strategy's, and the fix offered would take it from the DoF's note.
+    shown = _check(project)
+    assert "meant-for-another" not in shown
+    assert "reads as meant for Ravi Kapoor" not in shown
+
+
+def test_a_sponsor_ask_that_names_another_director_still_says_so(project: Path) -> None:
+    text = project.read_text(encoding="utf-8").replace(
+        "  - Sponsor our bid to the ICB's Mental Health Investment Standard panel in January 2027",
+        "  - Sponsor our bid with the Director of Strategy and Partnerships at the ICB's panel",
+    )
+    project.write_text(text, encoding="utf-8")
+    shown = _check(project)
+    assert "reads as meant for Ravi Kapoor (Director of Strategy and Partnerships)" in shown
