@@ -124,3 +124,28 @@ def test_a_sponsor_ask_that_names_another_director_still_says_so(project: Path) 
     project.write_text(text, encoding="utf-8")
     shown = _check(project)
     assert "reads as meant for Ravi Kapoor (Director of Strategy and Partnerships)" in shown
+
+
+# ---------------------------------------- 5. a headline naming what was done claims nothing
+
+
+def test_a_headline_naming_a_service_opened_claims_no_change_in_it(project: Path) -> None:
+    # "Crisis house open and out-of-area bed days already falling" (May 2026): "falling" is
+    # said of the out-of-area bed days, whose 2 figures since April cannot show it yet; the
+    # crisis house being open is what was done, not a claim about its nights.
+    shown = _check(project)
+    assert (
+        "The headline for May 2026 claims a change in 'Inappropriate out-of-area placement "
+        "bed days, adult acute'"
+    ) in shown
+    assert "claims a change in 'Nights people stay in the crisis house" not in shown
+
+
+def test_a_measure_listed_before_a_word_of_change_still_takes_it(project: Path) -> None:
+    text = project.read_text(encoding="utf-8").replace(
+        "summary: Crisis house open and out-of-area bed days already falling",
+        "summary: Crisis house nights and out-of-area bed days already falling",
+    )
+    project.write_text(text, encoding="utf-8")
+    shown = _check(project)
+    assert "claims a change in 'Nights people stay in the crisis house" in shown
