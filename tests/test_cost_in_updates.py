@@ -118,15 +118,14 @@ def test_the_brief_and_the_update_agree_on_delivered_money(tmp_path: Path) -> No
     assert f"a net cost of {_thousands(-NET)} so far" in update
 
 
-def test_why_this_matters_says_the_saving_is_before_the_spend(tmp_path: Path) -> None:
+def test_the_spend_is_said_once_where_the_money_is_netted(tmp_path: Path) -> None:
     text = _brief(tmp_path)
     saving = (1300 - 500) * 620  # £496,000 a year
     spend = (1200 - 150) * 390  # £409,500 a year, "£410,000"
-    assert (
-        f"worth {_thousands(saving)} a year, before {_thousands(spend)} a year of extra spend "
-        "on capsule sponge tests for Barrett's oesophagus surveillance." in text
-    )
-    # The funding block gives the same spend.
+    # The statement gives its own money; the spend is not tacked onto it (newuser35 #7) ...
+    assert f"worth {_thousands(saving)} a year." in text
+    assert "a year of extra spend on capsule sponge tests" not in text
+    # ... but netted in the funding block, where a finance director reads the money.
     assert f"Extra spend the change adds: {_thousands(spend)} a year" in text
 
 

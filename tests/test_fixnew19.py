@@ -70,14 +70,13 @@ def test_the_welsh_board_sentence_keeps_cash_and_capacity_apart() -> None:
     assert "£1,330,000" not in text
 
 
-def test_the_statement_gives_its_money_and_the_spend_in_one_period() -> None:
+def test_the_statement_gives_its_money_without_the_spend() -> None:
     text = _text("dof")
-    # 100 more scans a month at £67.92: £6,792 a month beside "£20,000 a month" of agency.
-    assert (
-        "worth £20,000 a month, about 1.8 WTE, before £6,792 a month of extra spend on "
-        "outpatient abdominal ultrasound scans"
-    ) in text
-    assert "a month, about 1.8 WTE, before £82,000 a year" not in text
+    # 100 more scans a month at £67.92: the spend is netted in the money block, not tacked
+    # onto the agency statement's "£20,000 a month" (newuser35 #7).
+    assert "worth £20,000 a month, about 1.8 WTE" in text
+    assert "of extra spend on outpatient abdominal ultrasound scans" not in text
+    assert "Extra spend the change adds:" in text
 
 
 def test_a_year_after_the_one_under_way_says_it_carries_on_the_logs_rate() -> None:

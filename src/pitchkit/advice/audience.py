@@ -66,11 +66,38 @@ def _meant_for(review: Review, business: tuple[str, ...], words: tuple[str, ...]
     ]
 
 
+#: An ask addressed to the sponsor the note is looking for: "Sponsor our bid to the ICB's
+#: panel", "Champion the pilot at the executive team", "Be our executive sponsor".
+_SPONSOR_ASK = re.compile(
+    r"^\W*(?:please\s+)?(?:sponsor|champion|back|endorse|be\s+(?:our|the)\s+(?:\w+\s+)?"
+    r"sponsor|noddi|cefnogi|hyrwyddo)\b",
+    re.IGNORECASE,
+)
+
+
+def _named_in(text: str, directors: list[Director]) -> list[Director]:
+    """The directors ``text`` plainly names, by their name or their whole job title."""
+    folded = text.casefold()
+    return [
+        d
+        for d in directors
+        if any(
+            re.search(rf"\b{re.escape(words.casefold())}\b", folded)
+            for words in (d.name, d.role)
+            if words.strip()
+        )
+    ]
+
+
 def meant_for_another(review: Review) -> Iterator[Finding]:
     """An item for everyone reads as another director's business.
 
     Only a director on the team is named: an item whose lens no one has,
     and whose words no one's job title holds, is no one else's business.
+    An ask addressed to the sponsor ("Sponsor our bid to the ICB's panel")
+    is every director's unless it plainly names another director, by name or
+    job title, as the one to ask: a word such as "ICB" inside it is what the
+    sponsor is asked to back, not whom the ask is for (newuser35 #8).
     """
     considered = _considered(review)
     if not considered:
@@ -78,6 +105,12 @@ def meant_for_another(review: Review) -> Iterator[Finding]:
     for field in ("asks", "advice", "offer"):
         for item in items(review.facts, field):
             if item.targeted:
+                continue
+            if (
+                field == "asks"
+                and _SPONSOR_ASK.search(item.text)
+                and not _named_in(item.text, list(review.facts.directors))
+            ):
                 continue
             business, words = whose_business(item.text)
             if not business:

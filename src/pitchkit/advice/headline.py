@@ -204,12 +204,44 @@ def claimed_words(summary: str, facts: Facts) -> list[tuple[Impact, str]]:
     """
     found: dict[str, tuple[Impact, str]] = {}
     for clause in clauses(summary):
-        word = _change().search(clause)
-        if word is None:
-            continue
-        for impact in named_measures(clause, facts):
-            found.setdefault(impact.id, (impact, word[0]))
+        for part, word in _said_of(clause):
+            for impact in named_measures(part, facts):
+                found.setdefault(impact.id, (impact, word))
     return list(found.values())
+
+
+#: Where a clause lists things: "and", a comma (Welsh "ac").
+_AND = re.compile(r",|\band\b|\bac\b", re.IGNORECASE)
+#: Words that say something was done, not that a measure moved: "Crisis house open",
+#: "step-down flats let", "new rota in place" (Welsh: ar agor, wedi agor, wedi dechrau).
+_DONE = re.compile(
+    r"\b(?:open|opened|opening|launched|started|began|begun|live|running|in place|set up"
+    r"|let|recruited|appointed|agreed|signed|ar agor|wedi agor|wedi dechrau|yn fyw)\b",
+    re.IGNORECASE,
+)
+
+
+def _said_of(clause: str) -> list[tuple[str, str]]:
+    """The parts of ``clause`` that say a measure moved, each with the word that says so.
+
+    "Admissions and bed days falling" says "falling" of both: a part with no
+    word of its own takes the next part's. "Crisis house open and out-of-area
+    bed days already falling" says it only of the bed days: a part that says
+    what was done ("open", "launched", "in place") claims no movement, though
+    it names a measure's words (newuser35 #9).
+    """
+    said: list[tuple[str, str]] = []
+    waiting: list[str] = []
+    for part in _AND.split(clause):
+        word = _change().search(part)
+        if word is not None:
+            said.append((" ".join([*waiting, part]), word[0]))
+            waiting = []
+        elif _DONE.search(part):
+            waiting = []
+        else:
+            waiting.append(part)
+    return said
 
 
 def headline_text(found: Headline, lang: Language) -> tuple[str, str, str]:

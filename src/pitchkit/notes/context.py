@@ -25,7 +25,7 @@ from pitchkit.notes import moneytext, together, wording
 from pitchkit.notes.conversions import conversion_note, conversion_phrase, named_conversion_note
 from pitchkit.notes.foreign import foreign
 from pitchkit.period import Period
-from pitchkit.recast.align import claimable_chain, financial
+from pitchkit.recast.align import claimable_chain
 from pitchkit.recast.audience import is_others, items_for
 from pitchkit.recast.conversions import Conversion, convert
 from pitchkit.recast.english import english_director, english_impact, english_of, in_english
@@ -33,7 +33,6 @@ from pitchkit.recast.lenses import PROJECT_PARTS, lens_data
 from pitchkit.recast.measures import chain, concepts_in, linkable, measure_map, measured, setting_of
 from pitchkit.recast.measures_cy import chain_words
 from pitchkit.recast.money import (
-    PER_YEAR,
     Ledger,
     Line,
     counts,
@@ -610,7 +609,6 @@ def statement_context(
             sentence=text.removesuffix("."),
             converted=conversion_phrase(conversion, lang, quantity.per),
         )
-    text = before_spend(text, statement, pitch, lang)
     text = with_so_far(text, statement, pitch, lang)
     text = with_own_target(text, statement, pitch, lang)
     how = how_text(statement, lang) if reasons else ""
@@ -662,57 +660,6 @@ def _better_text(periods: Sequence[Period], lang: Language) -> str:
     from pitchkit.notes.update.claims import better_text
 
     return better_text(periods, lang)
-
-
-def added_spend(pitch: Pitch) -> tuple[float, list[str]]:
-    """The extra spend a year the change adds (``releases: cost``), and the measures that add it.
-
-    At the ledger's prices, as the finance block gives it; nothing without a ledger.
-    """
-    if pitch.ledger is None:
-        return 0.0, []
-    lines = [line for line in moneytext.costs(pitch.ledger) if line.annual < 0]
-    return -sum(line.annual for line in lines), [line.impact.measure for line in lines]
-
-
-def before_spend(text: str, statement: Statement, pitch: Pitch, lang: Language) -> str:
-    """A statement's money towards a financial objective, said before the spend the change adds.
-
-    A finance director must not read "worth £496,000 a year" towards the CIP
-    above a funding block that nets £410,000 a year of extra spend off it
-    (newuser16 #3): the sentence says "before £410,000 a year of extra spend
-    on ...". ``text`` unchanged for an objective that is not about money, or a
-    project that adds no spend.
-    """
-    quantity = statement.quantity
-    if not wording.money_phrase(quantity, lang) or quantity.releases == "cost":
-        return text
-    if not financial(statement.objective):
-        return text
-    spend, measures = added_spend(pitch)
-    if spend <= 0:
-        return text
-    terms = pitch.director.terms
-    named = [wording.in_sentence(wording.apply_terms(m, terms), lang) for m in measures]
-    per = quantity.per if quantity.per in PER_YEAR else "year"
-    if per != "year":
-        # Said in the statement's own period (newuser19 #5): "worth £20,000 a month … before
-        # £6,800 a month of extra spend", not a month's money before a year's spend.
-        spend /= PER_YEAR[per]
-    clause = (
-        lang.gettext("before {money} {per} of extra spend on {measures}").format(
-            money=wording.worth(spend, lang),
-            per=wording.per_phrase(per, lang),
-            measures=fmt.join_list(named, lang),
-        )
-        if len(named) == 1
-        else lang.gettext("before {money} {per} of extra spend the change adds").format(
-            money=wording.worth(spend, lang), per=wording.per_phrase(per, lang)
-        )
-    )
-    return lang.gettext("{sentence}, {before}.").format(
-        sentence=text.removesuffix("."), before=clause
-    )
 
 
 #: Words that do not narrow what a measure counts: "the trust's agency spend" is agency spend.

@@ -58,6 +58,11 @@ def conversion_note(conversion: Conversion, lang: Language) -> str:
     if conversion.kind == "beds":
         # Inside the brackets already: ", assumed", not a second pair "(assumed))".
         inside = lang.gettext(", assumed")
+        if conversion.named_by:
+            return lang.gettext(
+                "Beds: bed days a year ÷ (365 days × {occupancy} occupancy, as the {role}'s "
+                "objective names it)."
+            ).format(occupancy=fmt.percent(factor / 100, lang), role=conversion.named_by)
         return lang.gettext(
             "Beds: bed days a year ÷ (365 days × {occupancy} occupancy{default})."
         ).format(

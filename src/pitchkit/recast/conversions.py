@@ -21,7 +21,7 @@ from typing import Literal, NamedTuple
 
 from pitchkit.facts.schema import Facts, Impact, Objective
 from pitchkit.recast.english import english_impact, english_objective
-from pitchkit.recast.money import DEFAULT_OCCUPANCY, PER_YEAR
+from pitchkit.recast.money import PER_YEAR, occupancy_of
 
 Kind = Literal["beds", "expected-deaths", "wte", "sessions", "co2e"]
 
@@ -93,6 +93,8 @@ class Conversion(NamedTuple):
     default: bool  # whether the factor is pitchkit's default
     second_factor: float | None = None  # WTE hours a year, for shifts
     second_default: bool = False
+    #: For beds: the role of the director whose objective names the occupancy, if one does.
+    named_by: str | None = None
 
 
 def _per_year(impact: Impact, gain: float) -> float | None:
@@ -146,10 +148,12 @@ def convert(
     settings = facts.settings
     units = settings.conversions
     if kind == "beds":
-        occupancy = settings.occupancy
-        factor = occupancy if occupancy is not None else DEFAULT_OCCUPANCY
+        occupancy = occupancy_of(facts)
+        factor = occupancy.percent
         value = yearly / (365 * factor / 100)
-        return Conversion(kind, impact.id, value, yearly, factor, occupancy is None)
+        return Conversion(
+            kind, impact.id, value, yearly, factor, occupancy.default, named_by=occupancy.named_by
+        )
     if kind == "expected-deaths":
         if units.expected_deaths is None or not _words(kind).search(objective.text):
             return None

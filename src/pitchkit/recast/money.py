@@ -61,6 +61,49 @@ DAYS_IN_YEAR = 365.25
 PER_YEAR = {"year": 1.0, "quarter": 4.0, "month": 12.0, "week": 52.0, "day": 365.0}
 #: Bed occupancy assumed to turn bed days into beds, when settings.occupancy is not given.
 DEFAULT_OCCUPANCY = 92.0
+#: An occupancy an objective holds a director to: "Keep adult acute bed occupancy at or
+#: below 95%", "Bed occupancy no higher than 85%", "92% bed occupancy".
+_OCCUPANCY_NAMED = re.compile(
+    r"\boccupancy\b[^.;%\d]{0,40}?(\d{2}(?:\.\d+)?)\s?%"
+    r"|(\d{2}(?:\.\d+)?)\s?%\s+(?:\w+\s+){0,3}?occupancy\b",
+    re.IGNORECASE,
+)
+
+
+class Occupancy(NamedTuple):
+    """The bed occupancy that turns bed days into beds, and where it comes from."""
+
+    percent: float
+    #: Neither the settings nor any objective name one: pitchkit's general default.
+    default: bool
+    #: The role of the director whose objective names it, when it comes from one.
+    named_by: str | None = None
+
+
+def occupancy_of(facts: Facts) -> Occupancy:
+    """The occupancy for beds: ``settings.occupancy``, else an objective's, else the default.
+
+    A team that holds a director to an occupancy ("Keep adult acute bed
+    occupancy at or below 95%") plans its beds to it, so its beds are counted
+    at it rather than at the general 92% (newuser35 #6); the first director's
+    objective naming one between 50% and 100% is taken, read in English.
+    """
+    given = facts.settings.occupancy
+    if given is not None:
+        return Occupancy(float(given), default=False)
+    # Imported here: the English reading of a director builds on the facts alone.
+    from pitchkit.recast.english import english_director
+
+    for director in facts.directors:
+        read = english_director(director, facts.english)
+        for objective in read.objectives:
+            found = _OCCUPANCY_NAMED.search(objective.text)
+            if found is None:
+                continue
+            percent = float(found.group(1) or found.group(2))
+            if 50 < percent <= 100:
+                return Occupancy(percent, default=False, named_by=director.role)
+    return Occupancy(DEFAULT_OCCUPANCY, default=True)
 
 
 @cache
@@ -975,12 +1018,12 @@ def appraise(facts: Facts, today: dt.date) -> Ledger:
     counted = [line for line in lines if line.counted]
     funding = facts.project.funding
     investment = funding.amount if funding is not None else None
-    occupancy = facts.settings.occupancy
+    occupancy = occupancy_of(facts)
     return Ledger(
         price_year=base,
         lines=tuple(lines),
-        occupancy=occupancy if occupancy is not None else DEFAULT_OCCUPANCY,
-        occupancy_default=occupancy is None,
+        occupancy=occupancy.percent,
+        occupancy_default=occupancy.default,
         investment=investment,
         years=_years(facts.project.start, facts.project.end, counted, investment),
         own_rates_source=(prices.source or None) if prices and prices.rates else None,
