@@ -1,0 +1,84 @@
+"""Updates that claim only what their figures show (newuser35).
+
+A mental health trust's crisis house: out-of-area bed days fell from 605 in April 2026 to
+372 in November; agency shifts only vary. The facts, figures and team sheet are the
+trial's own (tests/data/fixnew35); ``fig-typo.csv`` is the same log with November's
+out-of-area figure typed ten times too big (3720 for 372). Each test writes the update as
+the user did and reads its text back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from docchecks import docx_text
+from pitchkit.api import UpdateRequest, write_update
+
+DATA = Path(__file__).parent / "data" / "fixnew35"
+#: The day the trial was run.
+TODAY = dt.date(2026, 12, 6)
+
+
+def copy_project(folder: Path, figures: str = "figures.csv") -> Path:
+    """The trial's files copied into ``folder``, reading ``figures``; its facts file."""
+    for name in ("team.csv", "figures.csv", "fig-typo.csv"):
+        shutil.copy(DATA / name, folder / name)
+    facts = (DATA / "facts.yaml").read_text(encoding="utf-8")
+    (folder / "facts.yaml").write_text(
+        facts.replace("measures: figures.csv", f"measures: {figures}"), encoding="utf-8"
+    )
+    return folder / "facts.yaml"
+
+
+def update(facts: Path, director: str, period: str) -> str:
+    """The update's text, its lines joined with single spaces."""
+    request = UpdateRequest(
+        facts=facts,
+        director=director,
+        period=period,
+        out=facts.parent / f"out-{director}-{period}",
+        directors=facts.parent / "team.csv",
+        today=TODAY,
+    )
+    [path] = write_update(request).written
+    return " ".join(docx_text(path).split())
+
+
+def since_lines(text: str) -> str:
+    """The "Since the last update" lines of an update's text."""
+    start = text.index("Since the last update")
+    return text[start : text.index("Progress on each measure", start)]
+
+
+# ------------------------------------------------- 1. a figure typed ten times too big
+
+
+@pytest.fixture
+def typo(tmp_path: Path) -> Path:
+    return copy_project(tmp_path, "fig-typo.csv")
+
+
+def test_a_run_the_latest_figure_broke_is_not_said_to_run_now(typo: Path) -> None:
+    since = since_lines(update(typo, "dof", "2026-11"))
+    # Page 1 said "now below the baseline for 7 months running, so we count the reduction
+    # as delivered" while the table said worsening and the money 2,206 bed days more.
+    assert "adult acute: now below the baseline" not in since
+    assert (
+        "Inappropriate out-of-area placement bed days, adult acute: below the baseline for "
+        "7 months running, April to October 2026, but not in November 2026 (its 3,720 is far "
+        "outside every other figure: check it), so no reduction is counted, as the figures "
+        "since the change add up to more than the baseline."
+    ) in since
+
+
+def test_the_log_as_typed_still_says_the_fall_is_delivered(tmp_path: Path) -> None:
+    since = since_lines(update(copy_project(tmp_path), "dof", "2026-11"))
+    assert (
+        "Inappropriate out-of-area placement bed days, adult acute: now below the baseline for "
+        "8 months running, so we count the reduction as delivered."
+    ) in since
+    assert "check it" not in since
