@@ -82,3 +82,19 @@ def test_the_log_as_typed_still_says_the_fall_is_delivered(tmp_path: Path) -> No
         "8 months running, so we count the reduction as delivered."
     ) in since
     assert "check it" not in since
+
+
+# ---------------------------------------- 2. a difference within normal variation is not "worse"
+
+
+def test_a_difference_within_normal_variation_is_not_called_worse(tmp_path: Path) -> None:
+    text = update(copy_project(tmp_path), "dof", "2026-11")
+    # "worse than the baseline (23 shifts more)" beside a table row saying "within normal
+    # variation": the 23 is 3,863 shifts against 3,840 over eight months, 0.6%.
+    assert (
+        "Registered nurse agency shifts on adult acute wards: the log's figures to the end of "
+        "November 2026 show no change from the baseline beyond normal variation (23 shifts "
+        "more over April to November 2026, 0.6%), so none of the £842,000 a year in the plan "
+        "is forecast."
+    ) in text
+    assert "worse than the baseline (23 shifts more)" not in text
