@@ -14,9 +14,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from docchecks import docx_text
 from pitchkit.api import UpdateRequest, write_update
+from pitchkit.cli import app
 
 DATA = Path(__file__).parent / "data" / "fixnew35"
 #: The day the trial was run.
@@ -98,3 +100,56 @@ def test_a_difference_within_normal_variation_is_not_called_worse(tmp_path: Path
         "is forecast."
     ) in text
     assert "worse than the baseline (23 shifts more)" not in text
+
+
+# ------------------------------------------------------------------- 4. small wording points
+
+
+def test_a_target_first_met_between_updates_is_not_met_again(tmp_path: Path) -> None:
+    since = since_lines(update(copy_project(tmp_path), "dof", "2026-11"))
+    # At the last update (May) crisis nights were 118 against 200; 205 in July, and each
+    # month since: "met the target again" told the sponsor of a meeting they never saw.
+    assert "met the target again" not in since
+    assert "now meets the target, met since July 2026 (270 nights in November 2026)" in since
+
+
+def test_a_later_year_names_the_months_its_rate_averages(tmp_path: Path) -> None:
+    text = update(copy_project(tmp_path), "dof", "2026-11")
+    assert "at the rate the log shows in the year under way" not in text
+    assert (
+        "2027/28 £422,000 forecast for £160,000 (at the monthly average the log shows for "
+        "April to November 2026)"
+    ) in text
+
+
+def test_a_baseline_with_misplaced_commas_is_said_so_with_what_it_meant(tmp_path: Path) -> None:
+    for name in ("team.csv", "figures.csv"):
+        shutil.copy(DATA / name, tmp_path / name)
+    shutil.copy(DATA / "f-base.yaml", tmp_path / "facts.yaml")
+    result = CliRunner().invoke(
+        app, ["check", str(tmp_path / "facts.yaml"), "--directors", str(tmp_path / "team.csv")]
+    )
+    assert result.exit_code != 0
+    said = " ".join(result.output.split())
+    assert "without units or words" not in said
+    assert (
+        "impacts[0].baseline: '7,4000' has its commas in the wrong places (they go between "
+        "groups of three digits): did you mean 7400 or 74000? Write it with no commas"
+    ) in said
+
+
+# -------------------------------------- 1a. a figure far outside the rest, named where it is
+
+
+@pytest.mark.parametrize("command", ["check", "update"])
+def test_a_figure_ten_times_too_big_is_named_at_its_row_and_column(
+    typo: Path, command: str
+) -> None:
+    args = [command, str(typo), "--directors", str(typo.parent / "team.csv")]
+    if command == "update":
+        args += ["-d", "dof", "--period", "2026-11", "--out", str(typo.parent / "out")]
+    said = " ".join(CliRunner().invoke(app, args).output.split())
+    assert (
+        "fig-typo.csv:row 13: column oap-bed-days: 3,720 for oap-bed-days in November 2026 is "
+        "more than 3 times the largest of its other figures, baseline and target (640): a typo?"
+    ) in said

@@ -557,12 +557,26 @@ def _target(progress: MeasureProgress, earlier: Point | None, lang: Language) ->
         return []
     met_before = earlier is not None and _met(earlier, progress)
     if _met(latest, progress) and not met_before:
-        ever = any(_met(p, progress) for p in progress.points if p.period < latest.period)
-        said = (
-            lang.gettext("met the target again ({figure})")
-            if ever
-            else lang.gettext("met the target for the first time ({figure})")
+        # "Again" only for a target the sponsor saw met, at or before the last update: one
+        # first met in the months between (118 against 200 in May, 205 in July and each
+        # month since) is said with the month it has been met since (newuser35 #13).
+        seen = earlier is not None and any(
+            _met(p, progress) for p in progress.points if p.period <= earlier.period
         )
+        streak = _met_since(progress, latest)
+        if seen:
+            said = lang.gettext("met the target again ({figure})")
+        elif streak is not None:
+            return [
+                lang.gettext("now meets the target, met since {since} ({figure})").format(
+                    since=fmt.period_label(streak.period.text, lang),
+                    figure=_at(latest, progress, lang),
+                )
+            ]
+        elif any(_met(p, progress) for p in progress.points if p.period < latest.period):
+            said = lang.gettext("met the target again ({figure})")
+        else:
+            said = lang.gettext("met the target for the first time ({figure})")
         return [said.format(figure=_at(latest, progress, lang))]
     if met_before and not _met(latest, progress):
         return [
@@ -571,6 +585,17 @@ def _target(progress: MeasureProgress, earlier: Point | None, lang: Language) ->
             )
         ]
     return []
+
+
+def _met_since(progress: MeasureProgress, latest: Point) -> Point | None:
+    """The first figure of an unbroken run at the target to ``latest``; ``None`` if only it."""
+    present = [p for p in progress.points if p.value is not None and p.period <= latest.period]
+    first: Point | None = None
+    for point in reversed(present):
+        if not _met(point, progress):
+            break
+        first = point
+    return first if first is not None and first.period < latest.period else None
 
 
 def _moved(progress: MeasureProgress, earlier: Point, latest: Point, lang: Language) -> list[str]:
