@@ -153,3 +153,18 @@ def test_a_figure_ten_times_too_big_is_named_at_its_row_and_column(
         "fig-typo.csv:row 13: column oap-bed-days: 3,720 for oap-bed-days in November 2026 is "
         "more than 3 times the largest of its other figures, baseline and target (640): a typo?"
     ) in said
+
+
+# ------------------------------------------- 3. a confirmed link the brief left out for space
+
+
+def test_a_confirmed_objective_names_the_measure_that_delivers_toward_it(tmp_path: Path) -> None:
+    text = update(copy_project(tmp_path), "dof", "2026-11")
+    # The lead confirmed oap-bed-days for dof.cost-improvement, but the CIP row showed only
+    # agency shifts, which deliver nothing: the £727,000 sat under the £2m-budget row alone.
+    assert (
+        "Bring out-of-area placement spend within the £2m budget; Deliver the £9.5m cost "
+        "improvement programme for 2026/27 Inappropriate out-of-area placement bed days, adult "
+        "acute: 1,142 bed days fewer than at the baseline rate, April to November 2026, worth "
+        "£727,000 at 2026/27 prices."
+    ) in text
