@@ -168,3 +168,26 @@ def test_a_confirmed_objective_names_the_measure_that_delivers_toward_it(tmp_pat
         "acute: 1,142 bed days fewer than at the baseline rate, April to November 2026, worth "
         "£727,000 at 2026/27 prices."
     ) in text
+
+
+# ----------------------------------------------------- 3. a delivered row is never split
+
+
+def test_each_delivered_row_is_kept_whole_on_its_page(tmp_path: Path) -> None:
+    import docx
+    from docx.oxml.ns import qn
+
+    request = UpdateRequest(
+        facts=copy_project(tmp_path),
+        director="dof",
+        period="2026-11",
+        out=tmp_path / "out",
+        directors=tmp_path / "team.csv",
+        today=TODAY,
+    )
+    [path] = write_update(request).written
+    document = docx.Document(str(path))
+    [table] = [t for t in document.tables if t.rows[0].cells[0].text == "Your objective"]
+    # "taken out)." was left alone on page 2: the crisis-nights row broke across the page.
+    for row in table.rows:
+        assert row._tr.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None, row.cells[1].text
