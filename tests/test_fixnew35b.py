@@ -191,3 +191,12 @@ def test_each_delivered_row_is_kept_whole_on_its_page(tmp_path: Path) -> None:
     # "taken out)." was left alone on page 2: the crisis-nights row broke across the page.
     for row in table.rows:
         assert row._tr.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None, row.cells[1].text
+
+
+def test_the_chart_note_names_a_wild_figure_in_its_mean_and_limits(typo: Path) -> None:
+    text = update(typo, "dof", "2026-11")
+    # The "shift of 7 months below the mean" is there only because 3,720 lifts the mean.
+    assert (
+        "November 2026's 3,720 is far outside every other figure: it is in the mean and limits "
+        "as it stands, so check it before reading the signals."
+    ) in text
