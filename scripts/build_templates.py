@@ -396,21 +396,28 @@ def _update_loop_table(
     headings: list[str],
     loop: str,
     cells: list[list[tuple[str, bool]]],
+    *,
+    whole_rows: bool = False,
 ) -> None:
     """A table with a shaded heading row and one row per item of ``loop``.
 
     The heading row never splits, and is repeated on the next page when the
-    table breaks. An item row may break across the page, as the page estimate
-    (notes/update/pages.py, measured against LibreOffice) expects; kept whole,
-    rows moved the estimate off LibreOffice's layout (newuser29 #8 is open).
+    table breaks. An item row may break across the page unless ``whole_rows``
+    (the delivered rows' sentences, newuser35 #10); the page estimate
+    (notes/update/pages.py) reads which rows are kept whole.
     """
     table = _update_table(document, widths_cm)
     for cell, text in zip(_update_row(table, widths_cm), headings, strict=True):
         _cell_text(cell, [(text, True)], 9)
         _cell_fill(cell, _UPDATE_HEADER_FILL)
     _cell_text(_update_row(table, widths_cm)[0], [("{%tr for " + loop + " %}", False)])
-    for cell, parts in zip(_update_row(table, widths_cm), cells, strict=True):
+    item = _update_row(table, widths_cm)
+    for cell, parts in zip(item, cells, strict=True):
         _cell_text(cell, parts, 9)
+    if whole_rows:
+        # A row of sentences split across the page left "taken out)." alone on page 2
+        # (newuser35 #10): kept whole, as the page estimate reads w:cantSplit.
+        table.rows[-1]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # type: ignore[attr-defined]
     _cell_text(_update_row(table, widths_cm)[0], [("{%tr endfor %}", False)])
     heading = table.rows[0]  # type: ignore[attr-defined]
     heading._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
@@ -499,6 +506,7 @@ def _update_delivered(document: Document) -> None:
                 ("{% if d.share_text %} ({{ d.share_text }}){% endif %}.", False),
             ],
         ],
+        whole_rows=True,
     )
 
 

@@ -194,13 +194,15 @@ def test_a_fall_that_starts_at_the_change_is_too_early_on_both_pages(
     [
         (
             "en_GB",
-            "the log's figures to the end of November 2026 are worse than the baseline (13 "
-            "shifts more), so none of the £113,000 a year in the plan is forecast",
+            # 46, 48 and 47 are within normal variation: not "worse" (newuser35 #4).
+            "the log's figures to the end of November 2026 show no change from the baseline "
+            "beyond normal variation (13 shifts more over September to November 2026, 10%), "
+            "so none of the £113,000 a year in the plan is forecast",
         ),
         (
             "cy_GB",
-            "mae ffigurau'r cofnod cynnydd hyd at ddiwedd Tachwedd 2026 yn waeth na'r llinell "
-            "sylfaen",
+            "nid yw ffigurau'r cofnod cynnydd hyd at ddiwedd Tachwedd 2026 yn dangos unrhyw "
+            "newid o'r llinell sylfaen y tu hwnt i amrywiad arferol",
         ),
     ],
 )

@@ -83,6 +83,7 @@ def test_a_year_after_the_one_under_way_says_it_carries_on_the_logs_rate() -> No
     text = _text("dof")
     # 2027/28 is the log's rate (£284,000); the plan's would have given about £306,000.
     assert (
-        "2027/28 £284,000 forecast for £52,000 (at the rate the log shows in the year under way)"
-        in text
+        # The months that rate averages are named (newuser35 #13).
+        "2027/28 £284,000 forecast for £52,000 (at the monthly average the log shows for "
+        "April to November 2026)" in text
     )

@@ -204,7 +204,8 @@ def test_income_below_the_baseline_is_said_in_the_finance_block(cli: Cli, tmp_pa
     note = brief(cli, tmp_path, "cfo")
     assert (
         "Cataract procedures paid under the payment scheme: the log's figures to the end of "
-        "November 2026 are worse than the baseline (35 procedures fewer), so none of the "
+        "November 2026 are worse than the baseline (35 procedures fewer over August to "
+        "November 2026, 8.8%), so none of the "
         "£270,000 a year in the plan is forecast."
     ) in note, note
     welsh = brief(cli, tmp_path, "cfo", None, "--locale", "cy_GB")

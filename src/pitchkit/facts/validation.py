@@ -201,6 +201,42 @@ def _literal_choices(ctx: dict[str, Any]) -> list[str]:
     return [part.strip(" '\"") for part in expected.replace(" or ", ",").split(",") if part]
 
 
+def _misgrouped(value: object) -> Message | None:
+    """What a number with its thousands commas in the wrong places probably meant.
+
+    ``7,4000`` has no units or words in it, so "without units or words" does
+    not help (newuser35 #13): the commas are said to be out of place, with the
+    readings a slip most likely came from, the digits without the commas
+    (74000) and each over-long group cut to three digits (7400).
+    """
+    if not isinstance(value, str):
+        return None
+    found = re.fullmatch(r"\s*(\d{1,3})((?:,\d+)+)(\.\d+)?\s*", value)
+    if found is None or re.fullmatch(r"(?:,\d{3})+", found[2]):
+        return None
+    groups = found[2].split(",")[1:]
+    decimals = found[3] or ""
+    readings = [found[1] + "".join(groups) + decimals]
+    if all(len(group) >= 3 for group in groups):
+        cut = found[1] + "".join(group[:3] for group in groups) + decimals
+        if cut not in readings:
+            readings.insert(0, cut)
+    if len(readings) == 1:
+        return Message(
+            "'{value}' has its commas in the wrong places (they go between groups of three "
+            "digits): did you mean {first}? Write it with no commas",
+            value=value.strip(),
+            first=readings[0],
+        )
+    return Message(
+        "'{value}' has its commas in the wrong places (they go between groups of three "
+        "digits): did you mean {first} or {second}? Write it with no commas",
+        value=value.strip(),
+        first=readings[0],
+        second=readings[1],
+    )
+
+
 def _shown(value: object) -> Message | str:
     """`` (found 'x')`` for a text value, so the user sees what was read."""
     return Message(" (found '{value}')", value=value) if isinstance(value, str) else ""
@@ -258,6 +294,10 @@ def _explain(kind: str, error: ErrorDetails, model: type[BaseModel], loc: Loc) -
         if isinstance(value, list):
             return Message("expected one piece of text, not a list")
         return Message("expected text here")
+    if kind in {"int_parsing", "int_type", "int_from_float", "float_parsing", "float_type"}:
+        grouping = _misgrouped(value)
+        if grouping is not None:
+            return grouping
     if kind in {"int_parsing", "int_type", "int_from_float"}:
         return Message(
             "must be a whole number such as 1200, without units or words{found}",

@@ -325,6 +325,34 @@ def worse_cash_text(pitch: Pitch, line: Line, lang: Language) -> str:
         "amount": _worse_amount(found.amount, line.impact, lang),
         "money": fmt.money(round_money(line.annual, quantum), lang, precision="exact"),
     }
+    if values["amount"] and found.periods:
+        # "23 shifts more" read as a month's figure, and "worse" as a deterioration, beside
+        # a table saying "within normal variation" (newuser35 #4): the total is said over
+        # its months, as a share of the baseline's, and a chart that shows no change either
+        # way is said so.
+        from pitchkit.notes.update.spans import span_text
+
+        values["amount"] = lang.gettext("{amount} over {span}").format(
+            amount=values["amount"], span=span_text(found.periods, lang)
+        )
+        if found.baseline > 0:
+            share = found.amount / found.baseline
+            values["amount"] += lang.gettext(", {share}").format(
+                share=fmt.percent(share, lang, decimals=1 if share < 0.1 else 0)
+            )
+    if found.normal:
+        return (
+            lang.gettext(
+                "the log's figures to the end of {month} show no change from the baseline "
+                "beyond normal variation ({amount}), so none of the {money} a year in the "
+                "plan is forecast"
+            )
+            if values["amount"]
+            else lang.gettext(
+                "the log's figures to the end of {month} show no change from the baseline "
+                "beyond normal variation, so none of the {money} a year in the plan is forecast"
+            )
+        ).format(**values)
     return (
         lang.gettext(
             "the log's figures to the end of {month} are worse than the baseline ({amount}), "

@@ -1399,6 +1399,18 @@ def year_text(
     return text
 
 
+def _rate_span(span: tuple[dt.date, dt.date], lang: Language) -> str:
+    """``April to November 2026``: the months a rate the log shows averages."""
+    from pitchkit.notes.update.spans import ends
+    from pitchkit.period import period_at
+
+    first, last = (period_at(day, "month") for day in span)
+    if first == last:
+        return fmt.period_label(first.text, lang)
+    begin, end = ends(first, last, lang)
+    return lang.gettext("{first} to {last}").format(first=begin, last=end)
+
+
 def _measures(measures: Sequence[str], lang: Language) -> str:
     """The measures named in a year's line, each lower-cased as in a sentence.
 
@@ -1492,6 +1504,19 @@ def _marked_year(
             "{year} {benefit} forecast for {invested} (at the plan's full rate: the log has no "
             "figure for the year yet)"
         ).format(**values)
+    if not share.logged and share.at_log_rate and share.rate_span is not None:
+        # Which months the rate averages (newuser35 #13): "the rate the log shows" left a
+        # finance director asking whether it was the latest month's or the year's average.
+        values["span"] = _rate_span(share.rate_span, lang)
+        if not share.at_full_rate:
+            return lang.gettext(
+                "{year} {benefit} forecast for {invested} (at the monthly average the log "
+                "shows for {span})"
+            ).format(**values)
+        return lang.gettext(
+            "{year} {benefit} forecast for {invested} (at the monthly average the log shows "
+            "for {span}; at the plan's full rate for {measures})"
+        ).format(measures=_measures(share.at_full_rate, lang), **values)
     if not share.logged and share.at_log_rate and not share.at_full_rate:
         # A year after the one under way says whose rate it carries on (newuser19 #6), as
         # the year under way says "the rest of the year at that rate".

@@ -453,6 +453,8 @@ class YearShare:
     #: line says which rate it uses (newuser19 #6).
     at_log_rate: tuple[str, ...] = ()
     at_full_rate: tuple[str, ...] = ()
+    #: With ``at_log_rate``: the first and last days of the figures that rate averages.
+    rate_span: tuple[dt.date, dt.date] | None = None
     #: For a year that delivered money (closed, or under way): the measures with figures
     #: whose chart does not show the change, each counted as nothing and named (newuser10 #7a).
     flat: tuple[str, ...] = ()
@@ -1132,6 +1134,11 @@ def with_logged(ledger: Ledger, delivered: dict[int, Delivered]) -> Ledger:
         found = delivered.get(share.year)
         if rates and ledger.under_way is not None and share.year > ledger.under_way:
             share = _at_rates(ledger, share, rates)
+            if running is not None and running.upto is not None and ledger.start is not None:
+                # The months the rate averages, named on the line (newuser35 #13): a rate
+                # that includes the months of ramping up is not the latest month's.
+                begun = max(fy_bounds(ledger.under_way)[0], ledger.start)
+                share = replace(share, rate_span=(begun, running.upto))
         if found is not None and ledger.closed(share.year):
             share = replace(
                 share,

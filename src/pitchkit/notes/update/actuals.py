@@ -918,6 +918,12 @@ class Standing:
     #: For ``"flat"``: the periods of a point or two past the limits the better way that do
     #: not show the change (:func:`~pitchkit.notes.update.claims.isolated_periods`).
     better: tuple[Period, ...] = ()
+    #: For :func:`below_baseline`: the periods ``amount`` is counted over, what the baseline
+    #: gives for them in all, and whether the chart shows no change either way (the
+    #: difference is within normal variation, newuser35 #4).
+    periods: tuple[Period, ...] = ()
+    baseline: float = 0.0
+    normal: bool = False
 
 
 def change_shown(ledger: Ledger | None, facts: Facts, impact_id: str) -> bool | None:
@@ -964,7 +970,16 @@ def below_baseline(ledger: Ledger, facts: Facts, impact_id: str) -> Standing | N
     loss = -sum(claim.gain(p) for p in after)
     if loss <= 0:
         return None
-    return Standing("worse", loss, max(p.period.end for p in after))
+    values = sum(p.value for p in after if p.value is not None)
+    return Standing(
+        "worse",
+        loss,
+        max(p.period.end for p in after),
+        periods=tuple(p.period for p in after),
+        # The baseline's total over those periods: the figures' total, less (or plus) the loss.
+        baseline=values - loss if claim.impact.direction == "lower" else values + loss,
+        normal=claim.analysis.kind != "none" and not (claim.shown or worsening(claim)),
+    )
 
 
 def standing(ledger: Ledger | None, facts: Facts, impact_id: str) -> Standing | None:

@@ -532,6 +532,7 @@ def signals_text(
     lang = situation.lang
     kind = points[-1].period.kind if points else situation.run.kind
     parts = [t for t in (baseline_text(analysis, points, kind, lang, level),) if t]
+    parts += wild_text(points, lang)
     everything = analysis
     analysis = since_change(analysis)
     before = [s for s in everything.signals if s not in analysis.signals]
@@ -881,6 +882,38 @@ def limits_source(analysis: charts.Analysis) -> LimitsSource | None:
     if analysis.segments and any(v is not None for v in before):
         return "since_change"
     return "all"
+
+
+def wild_text(points: Sequence[Any], lang: Language) -> list[str]:
+    """That a figure far outside all the others is in the mean and limits as it stands.
+
+    Making Data Count investigates a special-cause point rather than
+    dropping it, so the chart keeps it; but a figure typed ten times too big
+    (3,720 for 372) lifts the mean, and every other month then sits below it
+    as a "shift" (newuser35 #2). The reader is told which figure, and to
+    check it, beside the signals it may have made.
+    """
+    from pitchkit.notes.update.outliers import FAR_OUTSIDE
+
+    found: list[str] = []
+    values = [(p, p.value) for p in points if p.value is not None]
+    for point, value in values:
+        others = [v for q, v in values if q is not point]
+        if len(others) < 3:
+            continue
+        high = max(others) > 0 and value > FAR_OUTSIDE * max(others)
+        low = min(others) > 0 and 0 <= value < min(others) / FAR_OUTSIDE
+        if high or low:
+            found.append(
+                lang.gettext(
+                    "{period}'s {figure} is far outside every other figure: it is in the mean "
+                    "and limits as it stands, so check it before reading the signals."
+                ).format(
+                    period=fmt.period_label(point.period.text, lang),
+                    figure=fmt.number(value, lang),
+                )
+            )
+    return found
 
 
 def drift_text(analysis: charts.Analysis, lang: Language) -> str:

@@ -374,6 +374,18 @@ def chosen_statements(situation: Situation) -> list[tuple[Impact, list[Statement
         if year_fraction(statement, situation) == 0:
             continue
         grouped.setdefault(statement.impact.id, []).append(statement)
+    # A link the lead confirmed (``supports:``) that the brief left out for space is still
+    # the measure's: out-of-area bed days confirmed for the cost improvement programme are
+    # named beside it, so that objective's row does not read as getting nothing (newuser35 #10).
+    for statement in situation.pitch.statements:
+        group = grouped.get(statement.impact.id)
+        if (
+            group is not None
+            and statement.link.confidence == "explicit"
+            and all(s.objective is not statement.objective for s in group)
+            and year_fraction(statement, situation) != 0
+        ):
+            group.append(statement)
     ordered = sorted(grouped.values(), key=lambda group: -group[0].rank)
     return [(group[0].impact, group) for group in ordered][:MAX_DELIVERED]
 

@@ -52,6 +52,7 @@ from pitchkit.notes.update.charting import (
 )
 from pitchkit.notes.update.claims import Claim
 from pitchkit.notes.update.measures import amount_text, before_the_change
+from pitchkit.notes.update.outliers import FAR_OUTSIDE
 from pitchkit.notes.update.progress import MeasureProgress, Point, fraction_along, measure_progress
 from pitchkit.notes.update.situation import Situation, claims_for, log_runs
 from pitchkit.notes.wording import per_phrase
@@ -270,13 +271,32 @@ def _now_shown(claim: Claim, kind: str, lang: Language) -> str:
     )
     fall = claim.impact.direction == "lower"
     since: str | None = None
+    broken: str | None = None
     if found:
         signal = found[0]
         fall = signal.direction == "down"
         what, since = _plain(signal, claim, kind, lang)
+        broken = _broken_by_latest(signal, claim, kind, lang)
+        if broken is not None:
+            what, since = broken, None
     else:
         what = lang.gettext("the chart now shows the change")
-    if claim.delivered is not None and since is not None:
+    if claim.delivered is not None and claim.delivered <= 0:
+        # A run of better months is no gain when the months since the change add up worse
+        # than the baseline (a latest figure far the wrong way): the money counts nothing,
+        # so page 1 does not say it is delivered (newuser35 #2).
+        reports = (
+            lang.gettext(
+                "so no reduction is counted, as the figures since the change add up to "
+                "more than the baseline"
+            )
+            if fall
+            else lang.gettext(
+                "so no increase is counted, as the figures since the change add up to "
+                "less than the baseline"
+            )
+        )
+    elif claim.delivered is not None and since is not None:
         # A run that began before the change is not the change's: only its months from the
         # change on are reported as delivered (fixleft24a #1).
         reports = (
@@ -298,6 +318,62 @@ def _now_shown(claim: Claim, kind: str, lang: Language) -> str:
             else lang.gettext("so we report it as a real increase")
         )
     return f"{what}, {reports}"
+
+
+def _broken_by_latest(signal: spc.Signal, claim: Claim, kind: str, lang: Language) -> str | None:
+    """A run (a shift or a trend) that the latest figure broke, said as over; else ``None``.
+
+    "Now below the baseline for 7 months running" cannot be said of a run that
+    ended in October when November's figure is far above it (newuser35 #2): the
+    run is named with its months, then the latest month that is not part of it,
+    and a latest figure far outside all the others is named as one to check.
+    """
+    if signal.rule not in ("shift", "trend"):
+        return None
+    present = [i for i, p in enumerate(claim.points) if p.value is not None]
+    if not present or signal.end >= present[-1]:
+        return None
+    latest = claim.points[present[-1]]
+    down = signal.direction == "down"
+    if signal.rule == "trend":
+        text = (
+            lang.gettext("fell for {length} running, {span}, but not in {latest}")
+            if down
+            else lang.gettext("rose for {length} running, {span}, but not in {latest}")
+        )
+    elif signal is claim.analysis.baseline_shift:
+        text = (
+            lang.gettext("below the baseline for {length} running, {span}, but not in {latest}")
+            if down
+            else lang.gettext(
+                "above the baseline for {length} running, {span}, but not in {latest}"
+            )
+        )
+    else:
+        text = (
+            lang.gettext("below the average for {length} running, {span}, but not in {latest}")
+            if down
+            else lang.gettext("above the average for {length} running, {span}, but not in {latest}")
+        )
+    said = text.format(
+        length=_count(signal.length, kind, lang),
+        span=spans.span_text(
+            [p.period for p in claim.points[signal.start : signal.end + 1] if p.value is not None],
+            lang,
+        ),
+        latest=fmt.period_label(latest.period.text, lang),
+    )
+    others = [p.value for p in claim.points if p.value is not None and p is not latest]
+    value = latest.value
+    assert value is not None
+    if others and (
+        (max(others) > 0 and value > FAR_OUTSIDE * max(others))
+        or (min(others) > 0 and 0 <= value < min(others) / FAR_OUTSIDE)
+    ):
+        said += lang.gettext(" (its {figure} is far outside every other figure: check it)").format(
+            figure=fmt.number(value, lang)
+        )
+    return said
 
 
 def _plain(signal: spc.Signal, claim: Claim, kind: str, lang: Language) -> tuple[str, str | None]:
@@ -496,12 +572,26 @@ def _target(progress: MeasureProgress, earlier: Point | None, lang: Language) ->
         return []
     met_before = earlier is not None and _met(earlier, progress)
     if _met(latest, progress) and not met_before:
-        ever = any(_met(p, progress) for p in progress.points if p.period < latest.period)
-        said = (
-            lang.gettext("met the target again ({figure})")
-            if ever
-            else lang.gettext("met the target for the first time ({figure})")
+        # "Again" only for a target the sponsor saw met, at or before the last update: one
+        # first met in the months between (118 against 200 in May, 205 in July and each
+        # month since) is said with the month it has been met since (newuser35 #13).
+        seen = earlier is not None and any(
+            _met(p, progress) for p in progress.points if p.period <= earlier.period
         )
+        streak = _met_since(progress, latest)
+        if seen:
+            said = lang.gettext("met the target again ({figure})")
+        elif streak is not None:
+            return [
+                lang.gettext("now meets the target, met since {since} ({figure})").format(
+                    since=fmt.period_label(streak.period.text, lang),
+                    figure=_at(latest, progress, lang),
+                )
+            ]
+        elif any(_met(p, progress) for p in progress.points if p.period < latest.period):
+            said = lang.gettext("met the target again ({figure})")
+        else:
+            said = lang.gettext("met the target for the first time ({figure})")
         return [said.format(figure=_at(latest, progress, lang))]
     if met_before and not _met(latest, progress):
         return [
@@ -510,6 +600,17 @@ def _target(progress: MeasureProgress, earlier: Point | None, lang: Language) ->
             )
         ]
     return []
+
+
+def _met_since(progress: MeasureProgress, latest: Point) -> Point | None:
+    """The first figure of an unbroken run at the target to ``latest``; ``None`` if only it."""
+    present = [p for p in progress.points if p.value is not None and p.period <= latest.period]
+    first: Point | None = None
+    for point in reversed(present):
+        if not _met(point, progress):
+            break
+        first = point
+    return first if first is not None and first.period < latest.period else None
 
 
 def new_count(impact: Impact) -> bool:
