@@ -95,3 +95,44 @@ def test_a_noun_still_meets_its_verb_in_a_link() -> None:
         wording("75% of referrals assessed within 4 weeks", lens),
     )
     assert ("assessment", "assessed") in pairs
+
+
+# ------------------------------------------- 2. money offered to another kind of spend
+
+
+def test_placement_money_is_not_offered_to_an_agency_staffing_objective(shown: str) -> None:
+    # "Reduce reliance on agency staff" was offered out-of-area placement money because
+    # "the objective is financial"; the agency shifts impact still links to it.
+    assert "oap-bed-days → reliance-agency-staff" not in shown
+    assert "agency-shifts → reliance-agency-staff: measure map" in shown
+
+
+@pytest.mark.parametrize(
+    ("measure", "objective", "offered"),
+    [
+        ("Out-of-area placement bed days", "Reduce reliance on agency staff", False),
+        ("Agency nurse shifts", "Cut out-of-area placements", False),
+        ("Out-of-area placement bed days", "Break even in 2026/27", True),
+        ("Agency nurse shifts", "Deliver the cost improvement programme", True),
+        ("Agency nurse shifts", "Reduce reliance on agency staff", True),
+    ],
+)
+def test_money_goes_to_a_general_money_aim_or_its_own_kind_of_spend(
+    measure: str, objective: str, offered: bool
+) -> None:
+    from pitchkit.facts.models import Impact, Objective
+    from pitchkit.recast.align import money_for_finance
+
+    impact = Impact.model_validate(
+        {
+            "id": "saving",
+            "measure": measure,
+            "unit": "a year",
+            "baseline": 100,
+            "target": 50,
+            "value": {"amount": 600, "currency": "GBP", "source": "average price"},
+            "releases": "cash",
+        }
+    )
+    aim = Objective.model_validate({"id": "aim", "text": objective, "themes": ["finance"]})
+    assert money_for_finance(impact, aim) is offered

@@ -547,6 +547,8 @@ def _spent_on(impact: Impact, objective: Objective) -> bool:
     (newuser17 #4).
     """
     named = _named_spend(objective)
+    if not named and _impact_concepts(impact) and _aims_at_other_than_money(objective):
+        named = _objective_concepts(objective)
     if not named:
         return not _other_spending(impact, objective)
     if set(named) & set(_impact_concepts(impact)):
@@ -583,6 +585,27 @@ def _other_spending(impact: Impact, objective: Objective) -> bool:
         return True
     named_goods = goods - {"drug-spend"}
     return _OUTSOURCED in mine and all(topic_only(objective.text, c) for c in named_goods)
+
+
+def _aims_at_other_than_money(objective: Objective) -> bool:
+    """Whether a financial objective aims only at things the map knows as more than money.
+
+    "Reduce reliance on agency staff" reads as financial by its word "agency" but
+    aims at temporary staffing, not at a sum of money: out-of-area placement
+    money is no part of it (newuser35 #12), though money the map does not
+    know the measure of may be, as may money with a telling word the two share
+    (see :func:`_spent_on`). "Break even", "Deliver the cost
+    improvement programme" and "Keep non-pay spend within budget" aim at money
+    itself (the map's ``spend``, the aims it is counted inside, or a concept whose
+    only theme is finance), and take any cash saved.
+    """
+    aims = _objective_concepts(objective)
+    general = {SPEND} | budget_aims()
+    concepts = measure_map().concepts
+    return bool(aims) and not any(
+        aim in general or (aim in concepts and set(concepts[aim].themes) == {"finance"})
+        for aim in aims
+    )
 
 
 def _named_spend(objective: Objective) -> tuple[str, ...]:
