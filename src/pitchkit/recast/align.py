@@ -76,7 +76,7 @@ from pitchkit.recast.quantity import (
 )
 from pitchkit.recast.whose import TRUST, budgets_of, same_payer, whose_cash
 from pitchkit.recast.whowhere import Apart, apart
-from pitchkit.recast.words import PhraseMatcher, Token, phrase, phrase_table, tokens
+from pitchkit.recast.words import PhraseMatcher, Token, phrase, phrase_table, same_word, tokens
 
 #: A link needs at least this score; tuned on tests/data/alignment_pairs.yaml.
 THRESHOLD = 0.35
@@ -356,16 +356,31 @@ def shared_words(impact: Wording, objective: Wording) -> tuple[list[tuple[str, s
             missing *= 1 - PHRASE_WEIGHT
     weak = lens_data().weak_words
     for word, index in sorted(impact.content.items(), key=lambda item: item[1]):
-        other = objective.content.get(word)
-        if other is None or index in covered_impact | impact.phrased:
+        if word not in objective.content or index in covered_impact | impact.phrased:
             continue
-        if other in covered_objective | objective.phrased:
+        other = _same_word_at(impact, index, objective, word)
+        if other is None or other in covered_objective | objective.phrased:
             continue
         if not same_compound(impact, index, objective, other):
             continue
         pairs.append((_surface(impact, index), _surface(objective, other)))
         missing *= 1 - (WEAK_WORD_WEIGHT if word in weak else WORD_WEIGHT)
     return pairs, 1 - missing
+
+
+def _same_word_at(impact: Wording, index: int, objective: Wording, word: str) -> int | None:
+    """Where ``objective`` writes the same word as token ``index`` of ``impact``, if it does.
+
+    Light stemming lets "placement" and "place", "personal" and "person" or
+    "station" and "state" stem alike, though each pair is two words: one is
+    the other with a suffix that makes another word (*-ment*, *-al*, *-ion*,
+    *-ly*). :func:`pitchkit.recast.words.same_word` says which pairs meet.
+    """
+    mine = _surface(impact, index)
+    for at, token in enumerate(objective.found):
+        if token.stem == word and same_word(mine, _surface(objective, at)):
+            return at
+    return None
 
 
 def _compound(wording: Wording, index: int) -> tuple[int, int]:
@@ -541,6 +556,8 @@ def _spent_on(impact: Impact, objective: Objective) -> bool:
     (newuser17 #4).
     """
     named = _named_spend(objective)
+    if not named and _impact_concepts(impact) and _aims_at_other_than_money(objective):
+        named = _objective_concepts(objective)
     if not named:
         return not _other_spending(impact, objective)
     if set(named) & set(_impact_concepts(impact)):
@@ -577,6 +594,27 @@ def _other_spending(impact: Impact, objective: Objective) -> bool:
         return True
     named_goods = goods - {"drug-spend"}
     return _OUTSOURCED in mine and all(topic_only(objective.text, c) for c in named_goods)
+
+
+def _aims_at_other_than_money(objective: Objective) -> bool:
+    """Whether a financial objective aims only at things the map knows as more than money.
+
+    "Reduce reliance on agency staff" reads as financial by its word "agency" but
+    aims at temporary staffing, not at a sum of money: out-of-area placement
+    money is no part of it (newuser35 #12), though money the map does not
+    know the measure of may be, as may money with a telling word the two share
+    (see :func:`_spent_on`). "Break even", "Deliver the cost
+    improvement programme" and "Keep non-pay spend within budget" aim at money
+    itself (the map's ``spend``, the aims it is counted inside, or a concept whose
+    only theme is finance), and take any cash saved.
+    """
+    aims = _objective_concepts(objective)
+    general = {SPEND} | budget_aims()
+    concepts = measure_map().concepts
+    return bool(aims) and not any(
+        aim in general or (aim in concepts and set(concepts[aim].themes) == {"finance"})
+        for aim in aims
+    )
 
 
 def _named_spend(objective: Objective) -> tuple[str, ...]:

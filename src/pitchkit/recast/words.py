@@ -106,6 +106,36 @@ def word_form(raw: str) -> tuple[str, bool]:
     return found, found != light
 
 
+def same_word(one: str, other: str) -> bool:
+    """Whether two raw words that stem alike are one word, not a word and another made from it.
+
+    Inflections meet ("patient" and "patients", "nurses" and "nursing"), as do
+    two words that carry the same suffix ("placements" and "placement"). A word
+    and a longer word that merely starts with it do not ("place" and
+    "placement", "person" and "personal", "state" and "station"), except that a
+    noun made from a verb with *-ment* or *-ion* meets that verb when it is
+    written as one ("assessed" and "assessment", "operating" and "operation").
+    """
+    mine, theirs = word_form(one), word_form(other)
+    if mine == theirs:
+        return True
+    if mine[0] != theirs[0]:
+        return False
+    derived, plain = (one, other) if mine[1] else (other, one)
+    return _as_noun(_normal(derived)) and _as_verb(_normal(plain))
+
+
+def _as_noun(word: str) -> bool:
+    """Whether ``word`` ends in a suffix that makes a noun of a verb: *-ment*, *-ion*."""
+    return _strip_plural(word).endswith(("ment", "ion"))
+
+
+def _as_verb(word: str) -> bool:
+    """Whether ``word`` is written as a verb, ending in *-ed* or *-ing*."""
+    single = _strip_plural(word)
+    return len(single) > 3 and single.isalpha() and _strip_verb(single) != single
+
+
 def _normal(raw: str) -> str:
     """The matching form of one raw token (before stemming)."""
     lowered = raw.casefold()
