@@ -509,14 +509,29 @@ def weak(signal: charts.Signal, analysis: charts.Analysis) -> bool:
     (reader24 #12: usual residence's "1 point above the upper limit
     (improvement)" under "These limits … hold a shift"). Such a point the
     worse way stays a concern (a rebound after a fall is worth a look
-    however weak the evidence).
+    however weak the evidence). Two or more points beyond limits recalculated
+    at a worse level, each also better than the mean before it, are a recovery
+    past the level the reader knows (test_claims_follow_the_data): that is
+    news, where one point alone is not.
     """
     return (
         signal.rule in ("outside_limits", "two_of_three")
         and signal.improvement is True
         and any(d.rule == "shift" for d in analysis.drifting_now)
+        and not (len(signal.points) >= 2 and _past_the_level_before(signal, analysis))
         and (not analysis.segments or signal.start >= analysis.segments[-1].start)
     )
+
+
+def _past_the_level_before(signal: charts.Signal, analysis: charts.Analysis) -> bool:
+    """Whether every point of ``signal`` is better than the first segment's mean (limits moved)."""
+    if len(analysis.segments) < 2:
+        return False
+    before = analysis.segments[0].centre
+    values = [analysis.values[i] for i in signal.points]
+    if signal.direction == "down":
+        return all(v is not None and v < before for v in values)
+    return all(v is not None and v > before for v in values)
 
 
 def signals_text(
