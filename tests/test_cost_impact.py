@@ -221,7 +221,11 @@ def test_every_note_gives_both_paybacks_each_once(tmp_path: Path) -> None:
     path = project(tmp_path, ADMISSIONS, CLINICS)
     cfo = note_text(path, "cfo", tmp_path)
     cmo = note_text(path, "cmo", tmp_path)
-    assert "payback 1.5 months; £8 per £1. Payback from the cash alone: 3 months." in cfo
+    # The plan's years then say from when they count (fixbrief25), before the cash's payback.
+    assert (
+        "payback 1.5 months; £8 per £1. Counted at the full target from 1 April 2027, the "
+        "project's start. Payback from the cash alone: 3 months."
+    ) in cfo
     assert (
         "(payback in 3 months from the cash alone). "
         "Payback counting capacity as if it were cash: 1.5 months."

@@ -130,7 +130,7 @@ def test_dates_and_figures_with_units_do_not_break_across_lines() -> None:
     assert f"34{NBSP}fewer a year" in text
     assert f"84 to 50{NBSP}falls a year" in text
     assert f"Inpatient falls per{NBSP}1,000{NBSP}occupied bed{NBSP}days" in text
-    assert f"payback in 7{NBSP}months" in text
+    assert f"payback in 6.8{NBSP}months" in text
     coo = _body_xml_text(_note(FRAILTY, "coo", dt.date(2026, 12, 1)))
     assert f"1,600{NBSP}fewer a year" in coo
     assert f"(45{NBSP}minutes, starting April{NBSP}2027)" in coo
@@ -171,7 +171,7 @@ def test_another_directors_money_line_refers_to_the_capacity_above() -> None:
     assert text.count("£423,000") == 1
     assert (
         "Money: the capacity above, no cash, at 2026/27 prices, against £250,000 of funding "
-        "(payback in 8 months if the capacity is turned into cash)."
+        "(payback in 7.1 months if the capacity is turned into cash)."
     ) in text
     # A note whose statements give no money keeps the figure in its money line.
     assert "Money: £423,000 a year of capacity, no cash" in _text(FRAILTY, "don")
@@ -227,7 +227,7 @@ def test_a_one_year_project_does_not_repeat_its_years_benefit_as_the_total() -> 
     # months; £84,957 / £48,000 = £1.77 per £1.
     assert (
         "Benefit against £48,000 of funding, counting capacity as if it were cash: "
-        "2027/28 £85,000 for £48,000, net £37,000; payback 7 months; £1.77 per £1."
+        "2027/28 £85,000 for £48,000, net £37,000; payback 6.8 months; £1.77 per £1."
     ) in text
     assert "over the project" not in text
 

@@ -118,12 +118,12 @@ def _update(path: Path, period: str | None = None, locale: str | None = None) ->
 def test_the_payback_beside_cash_and_capacity_is_the_cashs(tmp_path: Path) -> None:
     # Cash 120 × £4,100 = £492,000 a year; capacity 190 × £2,629 = £499,510 -> £500,000.
     # Counting both, £275,000 pays back in 12 × 275,000 / 991,510 = 3.3 months; from the
-    # cash alone, 12 × 275,000 / 492,000 = 6.7 -> 7 months. Said straight after "£492,000 of
+    # cash alone, 12 × 275,000 / 492,000 = 6.7 months (one decimal, fixbrief25). Said straight after "£492,000 of
     # cash", the payback is read as the cash's, and says so.
     text = _brief(_facts(tmp_path, [OUTSOURCED, READMISSIONS]), "md")
     assert (
         "Money: £492,000 of cash and £500,000 of capacity a year at 2026/27 prices, "
-        "against £275,000 of funding (payback in 7 months from the cash alone)."
+        "against £275,000 of funding (payback in 6.7 months from the cash alone)."
     ) in text, text
     assert "payback in 3 months" not in text
 
@@ -312,7 +312,9 @@ def test_a_share_audited_each_quarter_has_no_missing_months(tmp_path: Path) -> N
     # A count a month logged each quarter still lacks two months in three for its totals.
     sparse: list[float | None] = [v if n % 3 == 2 else None for n, v in enumerate(readmit)]
     text = _update(_facts(tmp_path, [READMISSIONS], _log({"readmit": sparse})))
-    assert "no figure for 14 of the 21 months since January 2026" in text, text
+    # Counted from its first figure, March 2026 (fixupd25a #6: a month before a measure's
+    # first figure is not missing).
+    assert "no figure for 12 of the 19 months since March 2026" in text, text
 
 
 def test_the_chart_behind_a_claim_is_shown_before_charts_of_noise(tmp_path: Path) -> None:

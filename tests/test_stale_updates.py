@@ -68,13 +68,21 @@ def test_no_update_of_a_started_project_mentions_its_bid(tmp_path: Path, example
             assert words not in text, (example, period, words)
 
 
-def test_a_march_2028_update_carries_over_only_current_questions_marked(tmp_path: Path) -> None:
-    lines = update_lines(tmp_path, "frailty-virtual-ward", "2028-03")
+def test_a_february_2028_update_carries_over_only_current_questions_marked(
+    tmp_path: Path,
+) -> None:
+    # February, not March: in the project's last month (March 2028) no question is carried
+    # over any more (fixupd25b #13).
+    lines = update_lines(tmp_path, "frailty-virtual-ward", "2028-02")
     advice = section(lines, "Your advice", ("This period and next",))
     assert advice
     assert all(line.endswith("(carried over)") for line in advice), advice
     assert not any("bid" in line for line in advice)
-    welsh = update_lines(tmp_path, "frailty-virtual-ward", "2028-03", locale="cy")
+    assert not any(
+        line.endswith("(carried over)")
+        for line in update_lines(tmp_path, "frailty-virtual-ward", "2028-03")
+    )
+    welsh = update_lines(tmp_path, "frailty-virtual-ward", "2028-02", locale="cy")
     cyngor = section(welsh, "Eich cyngor", ("Y cyfnod hwn a’r nesaf", "Y cyfnod hwn a'r nesaf"))
     assert cyngor
     assert all(line.endswith("(wedi'i gario ymlaen)") for line in cyngor), cyngor

@@ -519,9 +519,13 @@ def test_points_outside_the_limits_on_the_wrong_side_are_mentioned(tmp_path: Pat
         "below the mean (the old level), January to July 2027; "
     )
     assert "below the lower limit" not in residence
+    # Points above limits that hold a shift are weak evidence, not an improvement of their
+    # own (reader24 #12, fixupd25b).
     assert residence.endswith(
-        "1 point above the upper limit (improvement), March 2028; "
-        "1 point above the upper limit (improvement), January 2028."
+        "1 point above the upper limit (weak evidence, not counted as an improvement), "
+        "March 2028; "
+        "1 point above the upper limit (weak evidence, not counted as an improvement), "
+        "January 2028."
     )
 
 
