@@ -415,9 +415,9 @@ def test_medicines_note_uses_the_trusts_own_rates_and_leaves_a_yearless_cost_as_
     # reckoning the helper above uses gives 7.24. One decimal shows the difference.
     annual = cash + capacity
     first_year = annual * 121 / 365
-    by_days = months_between(dt.date(2026, 10, 5), dt.date(2027, 3, 31)) + (
-        60_000 - first_year
-    ) / (annual * 183 / 365 / 6)
+    by_days = months_between(dt.date(2026, 10, 5), dt.date(2027, 3, 31)) + (60_000 - first_year) / (
+        annual * 183 / 365 / 6
+    )
     assert round(by_days, 1) == 7.3
     expected = expected.replace("payback 7.2 months", "payback 7.3 months")
     # The cash alone, at 12 × £60,000 ÷ its rate a year, needs about 12 months from December

@@ -118,8 +118,8 @@ def _update(path: Path, period: str | None = None, locale: str | None = None) ->
 def test_the_payback_beside_cash_and_capacity_is_the_cashs(tmp_path: Path) -> None:
     # Cash 120 × £4,100 = £492,000 a year; capacity 190 × £2,629 = £499,510 -> £500,000.
     # Counting both, £275,000 pays back in 12 × 275,000 / 991,510 = 3.3 months; from the
-    # cash alone, 12 × 275,000 / 492,000 = 6.7 months (one decimal, fixbrief25). Said straight after "£492,000 of
-    # cash", the payback is read as the cash's, and says so.
+    # cash alone, 12 × 275,000 / 492,000 = 6.7 months (one decimal, fixbrief25). Said
+    # straight after "£492,000 of cash", the payback is read as the cash's, and says so.
     text = _brief(_facts(tmp_path, [OUTSOURCED, READMISSIONS]), "md")
     assert (
         "Money: £492,000 of cash and £500,000 of capacity a year at 2026/27 prices, "
