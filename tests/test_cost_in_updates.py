@@ -90,11 +90,15 @@ def test_the_month_update_nets_the_spend_in_delivered_and_the_board_sentence(
     )
     # The board sentence says both: more tests, and what they cost, net of the saving.
     assert f"worth {saved} at 2026/27 prices" in text
+    # One plain sentence (reader25 #1): what was added, its cost once, then the net.
+    board = text.split("For your board report", 1)[1]
     assert (
-        f"Against that, it has meant {MORE_TESTS} more capsule sponge tests for Barrett's "
-        f"oesophagus surveillance (adding {spend} to spend at 2026/27 prices)" in text
+        f"It has also meant {MORE_TESTS} more capsule sponge tests for Barrett's "
+        f"oesophagus surveillance, at a cost of {spend}, so the money delivered so far is a "
+        f"net cost of {net} ({saved} less {spend})." in board
     )
-    assert f"is a net cost of {net} ({saved} less {spend})." in text
+    assert "Against that" not in board
+    assert "more of what the change sets out to do" not in board
 
 
 def test_the_rise_is_not_read_as_money_coming_back(tmp_path: Path) -> None:
@@ -109,6 +113,7 @@ def test_the_quarter_fill_in_nets_the_spend_too(tmp_path: Path) -> None:
     text = _update(tmp_path, "2026-Q4")
     assert f"a net cost of {_thousands(-NET)} so far" in text
     assert f"is a net cost of {_thousands(-NET)} ({_thousands(SAVED)} less" in text
+    assert "at a cost of" in text
 
 
 def test_the_brief_and_the_update_agree_on_delivered_money(tmp_path: Path) -> None:
@@ -159,7 +164,7 @@ def test_welsh_nets_the_spend_and_quotes_the_english_measure(tmp_path: Path) -> 
     net = _thousands(-NET)
     assert f"cost net o {net} hyd yma" in text
     assert (
-        f"mae wedi golygu {MORE_TESTS} yn fwy o “Capsule sponge tests for Barrett's oesophagus "
-        "surveillance”" in text
+        f"Mae hefyd wedi golygu cynnydd o {MORE_TESTS} mewn “Capsule sponge tests for Barrett's "
+        f"oesophagus surveillance”, ar gost o {_thousands(SPEND)}" in text
     )
     assert "yn codi fel y bwriadwyd; mae pob un yn wariant ychwanegol" in text

@@ -46,9 +46,9 @@ def test_the_board_sentence_nets_the_spend_off_the_cash_and_names_capacity_apart
     assert "£1,330,000" not in text
     assert "£1,411,000" not in text
     assert (
-        "so the cash delivered so far across all its measures is £162,000 net of the extra "
-        "spend (£243,000 less £81,000); it has freed £1,169,000 of capacity besides, money "
-        "only when it is taken out."
+        "at a cost of £81,000, so the net cash delivered so far is £162,000 (£243,000 less "
+        "£81,000). The £1,169,000 of capacity it has freed becomes money only when it is "
+        "taken out."
     ) in text
 
 
@@ -65,7 +65,7 @@ def test_the_spend_row_is_netted_off_the_cash_alone() -> None:
 
 def test_the_welsh_board_sentence_keeps_cash_and_capacity_apart() -> None:
     text = _text("dof", "update", locale="cy_GB")
-    assert "yn net o'r gwariant ychwanegol (£243,000 llai £81,000)" in text
+    assert "felly'r arian parod net a gyflawnwyd hyd yma yw £162,000 (£243,000 llai £81,000)" in text
     assert "£1,169,000 o gapasiti" in text
     assert "£1,330,000" not in text
 

@@ -220,12 +220,13 @@ def spend_sentence(situation: Situation, found: list[Delivery]) -> str:
         return ""
     if not any((progress_for(situation, d.impact_id).delivered_money or 0.0) > 0 for d in found):
         return ""
+    # One plain sentence a director can paste (reader25 #1): what the change added and what
+    # it cost, then the net; the cost is said once before the sum that shows it.
     added = fmt.join_list(
         [
-            lang.gettext("{amount} more {measure} ({money})").format(
+            lang.gettext("{amount} more {measure}").format(
                 amount=fmt.number(whole(p.delivered or 0.0), lang),
                 measure=_named(p.impact.measure, situation),
-                money=delivered_money_text(p, lang),
             )
             for p in spending
         ],
@@ -234,42 +235,34 @@ def spend_sentence(situation: Situation, found: list[Delivery]) -> str:
     cash, capacity = money_so_far_split(situation)
     spend = sum(p.delivered_money or 0.0 for p in spending)
     if capacity <= 0:
-        benefit = cash
-        net = (
-            lang.gettext("a net cost of {money}")
-            if benefit < spend
-            else lang.gettext("{money} net")
-        ).format(money=wording.worth(abs(benefit - spend), lang))
-        return lang.gettext(
-            "Against that, it has meant {added}: more of what the change sets out to do, and "
-            "extra spend, so the money delivered so far across all its measures is {net} "
-            "({benefit} less {spend})."
-        ).format(
-            added=added,
-            net=net,
-            benefit=wording.worth(benefit, lang),
-            spend=wording.worth(spend, lang),
-        )
+        if cash < spend:
+            text = lang.gettext(
+                "It has also meant {added}, at a cost of {spend}, so the money delivered so far "
+                "is a net cost of {net} ({cash} less {spend})."
+            )
+        else:
+            text = lang.gettext(
+                "It has also meant {added}, at a cost of {spend}, so the net money delivered so "
+                "far is {net} ({cash} less {spend})."
+            )
     # Capacity is not cash (newuser19 #1): the spend is netted off the cash alone, and the
     # capacity is named apart, as the brief keeps them apart.
-    if cash <= 0:
+    elif cash <= 0:
         text = lang.gettext(
-            "Against that, it has meant {added}: more of what the change sets out to do, and "
-            "extra spend, which no cash delivered so far offsets; it has freed {capacity} of "
-            "capacity, money only when it is taken out."
+            "It has also meant {added}, at a cost of {spend}, which no cash delivered so far "
+            "offsets. The {capacity} of capacity it has freed becomes money only when it is "
+            "taken out."
         )
     elif cash < spend:
         text = lang.gettext(
-            "Against that, it has meant {added}: more of what the change sets out to do, and "
-            "extra spend, so the cash delivered so far across all its measures is a net cost of "
-            "{net} ({cash} less {spend}); it has freed {capacity} of capacity besides, money "
-            "only when it is taken out."
+            "It has also meant {added}, at a cost of {spend}, so the cash delivered so far is a "
+            "net cost of {net} ({cash} less {spend}). The {capacity} of capacity it has freed "
+            "becomes money only when it is taken out."
         )
     else:
         text = lang.gettext(
-            "Against that, it has meant {added}: more of what the change sets out to do, and "
-            "extra spend, so the cash delivered so far across all its measures is {net} net of "
-            "the extra spend ({cash} less {spend}); it has freed {capacity} of capacity besides, "
+            "It has also meant {added}, at a cost of {spend}, so the net cash delivered so far "
+            "is {net} ({cash} less {spend}). The {capacity} of capacity it has freed becomes "
             "money only when it is taken out."
         )
     return text.format(
