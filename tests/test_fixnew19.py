@@ -65,7 +65,7 @@ def test_the_spend_row_is_netted_off_the_cash_alone() -> None:
 
 def test_the_welsh_board_sentence_keeps_cash_and_capacity_apart() -> None:
     text = _text("dof", "update", locale="cy_GB")
-    assert "felly'r arian parod net a gyflawnwyd hyd yma yw £162,000 (£243,000 llai £81,000)" in text
+    assert "arian parod net a gyflawnwyd hyd yma yw £162,000 (£243,000 llai £81,000)" in text
     assert "£1,169,000 o gapasiti" in text
     assert "£1,330,000" not in text
 
