@@ -92,7 +92,7 @@ def test_a_cost_impact_alone_is_extra_spend_never_cash_for_the_plan(tmp_path: Pa
         "against the benefits." in text
     )
     assert "cash for the financial plan:" not in text
-    assert "no cash for the financial plan" in text
+    assert "None of the benefit is cash for the financial plan" in text
     assert "worth £240,000" not in text
     # Nothing but spend: the year is a net cost, never paid back, and less than £1 per £1.
     assert f"2027/28 −£{spend:,} for £100,000" in text
@@ -101,7 +101,8 @@ def test_a_cost_impact_alone_is_extra_spend_never_cash_for_the_plan(tmp_path: Pa
     assert "Each year's benefit is net of the extra spend the change adds." in text
     # The other director's money line names it as spend too.
     other = note_text(project(tmp_path, ITEMS), "cmo", tmp_path)
-    assert f"Less the extra spend the change adds: £{spend:,} a year" in other
+    assert f"Each payback here is net of the £{spend:,} a year of extra spend" in other
+    assert "Less the extra spend" not in other
     assert "worth £240,000" not in other
 
 

@@ -161,7 +161,8 @@ def test_the_finance_money_block_does_not_restate_the_capacity_a_statement_gave(
     assert text.count("worth £423,000 a year in capacity") == 1
     assert "Capacity: £423,000" not in text
     assert (
-        "At 2026/27 prices, no cash for the financial plan. The capacity above is money only "
+        "None of the benefit is cash for the financial plan (figures at 2026/27 prices). "
+        "The capacity above is money only "
         "when about 4.8 beds close (1,600 bed days a year at 92% occupancy)."
     ) in text
 
@@ -170,7 +171,8 @@ def test_another_directors_money_line_refers_to_the_capacity_above() -> None:
     text = _text(FRAILTY, "coo")
     assert text.count("£423,000") == 1
     assert (
-        "Money: the capacity above, no cash, at 2026/27 prices, against £250,000 of funding "
+        "Money: the benefit above, all of it capacity and none of it cash, at 2026/27 prices, "
+        "against £250,000 of funding "
         "(payback in 7.1 months if the capacity is turned into cash)."
     ) in text
     # A note whose statements give no money keeps the figure in its money line.

@@ -52,7 +52,7 @@ def note(director: str) -> str:
     "start",
     [
         "Unit costs used: £1,590 per admission",
-        "At 2026/27 prices, no cash for the financial plan.",
+        "None of the benefit is cash for the financial plan (figures at 2026/27 prices).",
         "Not counted again: 1,600 fewer bed days",
         "Benefit against £250,000 of funding",
         "… worth £423,000 a year in capacity",

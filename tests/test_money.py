@@ -235,7 +235,8 @@ def test_frailty_finance_note_states_prices_cash_capacity_once_and_investment(
     # The statement above already gives the capacity's money: the block does not restate it.
     assert f"worth {pounds(to_step(capacity, 1000))} a year in capacity" in docx_text(out)
     assert block[2] == (
-        "At 2026/27 prices, no cash for the financial plan. The capacity above is money only "
+        "None of the benefit is cash for the financial plan (figures at 2026/27 prices). "
+        "The capacity above is money only "
         f"when about {beds:.1f} beds close (1,600 bed days a year at 92% occupancy)."
     )
     # The bed days are the avoided admissions' stays: their money is not added.
@@ -462,7 +463,8 @@ def test_other_directors_get_one_line(tmp_path: Path) -> None:
     # The operations director's statements give it already: the line refers to it.
     block, _ = money_block(FRAILTY, "coo", tmp_path)
     assert [line for line in block if line.startswith("Money:")] == [
-        "Money: the capacity above, no cash, at 2026/27 prices, against £250,000 of funding "
+        "Money: the benefit above, all of it capacity and none of it cash, at 2026/27 prices, "
+        "against £250,000 of funding "
         f"(payback in {months} months if the capacity is turned into cash)."
     ]
 

@@ -86,7 +86,7 @@ def test_welsh_names_the_icbs_cash_apart(tmp_path: Path) -> None:
 
 def test_no_question_about_savings_when_none_of_the_cash_is_the_trusts() -> None:
     text = note(POD, "dof")
-    assert "At 2026/27 prices, no cash for the financial plan." in text
+    assert "None of the benefit is cash for the financial plan (figures at 2026/27 prices)." in text
     assert "How should the savings be counted" not in text
 
 

@@ -61,7 +61,8 @@ def trust_priced(tmp: Path) -> Path:
 def test_activity_avoided_at_icb_prices_is_the_icbs_money() -> None:
     text = note(POD, "dof", TEAM)
     assert (
-        "At 2026/27 prices, no cash for the financial plan. Not the trust's cash: £126,000 a year "
+        "None of the benefit is cash for the financial plan (figures at 2026/27 prices). "
+        "Not the trust's cash: £126,000 a year "
         "from referrals of ingrown toenails to the acute trust's minor operations list, which is "
         "the ICB's budget."
     ) in text

@@ -205,10 +205,17 @@ def cost_line(ledger: Ledger, shown: Figures, lang: Language, *, after: bool = F
     spend = costs(ledger)
     if not spend:
         return ""
-    if after:  # after another director's money line, whose payback is net of it
+    if after and ledger.investment:
+        # After another director's money line, whose paybacks are already net of it: said as
+        # netted, never as "less" after them, which reads as a further cut (reader25 #9).
         return lang.gettext(
-            "Less the extra spend the change adds: {money} a year ({what})."
+            "Each payback here is net of the {money} a year of extra spend the change adds "
+            "({what})."
         ).format(money=_money(shown.cost, lang), what=_names(spend, lang))
+    if after:
+        return lang.gettext("The change also adds {money} a year of extra spend ({what}).").format(
+            money=_money(shown.cost, lang), what=_names(spend, lang)
+        )
     return lang.gettext(
         "Extra spend the change adds: {money} a year ({what}), netted against the benefits."
     ).format(money=_money(shown.cost, lang), what=_names(spend, lang))
@@ -512,7 +519,10 @@ def cash_line(ledger: Ledger, shown: Figures, lang: Language, unborne: Collectio
     money, groups, parts = _own_and_apart(ledger, shown)
     single = len(own) == 1 and own[0].counts == "money" and own[0].impact.per == "year"
     if not own:
-        text = lang.gettext("At {base} prices, no cash for the financial plan.").format(base=base)
+        # A whole sentence, not "At 2026/27 prices, no cash for …" (reader25 #15).
+        text = lang.gettext(
+            "None of the benefit is cash for the financial plan (figures at {base} prices)."
+        ).format(base=base)
     elif all(line.impact.id in unborne for line in own) and single:
         text = lang.gettext(
             "At {base} prices, the plan counts {money} a year of cash, but the progress log "
@@ -2032,8 +2042,8 @@ def money_line(
     if ledger is None or not ledger.counted:
         return ""
     shown = figures(ledger)
-    # New spend the change adds is said first, as spend: the cash, capacity and paybacks
-    # after it are net of it (newuser15 #1).
+    # New spend the change adds is said as spend, after the paybacks it is netted into
+    # (newuser15 #1, reader25 #9).
     spend = cost_line(ledger, shown, lang, after=True)
     own, groups, parts = _own_and_apart(ledger, shown)
     elsewhere = _elsewhere(ledger)
@@ -2119,7 +2129,9 @@ def _money_line(
         text = lang.gettext("no cash {org} at {base} prices")
         text = text.format(org=org_for(ledger, lang), base=base)
     elif not shown.cash and said_already(capacity, said):
-        text = lang.gettext("the capacity above, no cash, at {base} prices").format(base=base)
+        text = lang.gettext(
+            "the benefit above, all of it capacity and none of it cash, at {base} prices"
+        ).format(base=base)
     elif not shown.cash:
         text = (
             lang.gettext("{capacity} a year of capacity in the plan, no cash, at {base} prices")

@@ -1,0 +1,71 @@
+"""Money and board sentences a finance director would sign (reader25 #1, #9, #15).
+
+Each test writes a note as the reader did and reads its text back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+from crisiscase import brief, copy_project, update
+from docchecks import docx_text
+from pitchkit.api import BriefRequest, write_brief
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+def _example_brief(tmp_path: Path, name: str, director: str) -> str:
+    folder = tmp_path / name
+    shutil.copytree(EXAMPLES / name, folder)
+    request = BriefRequest(
+        facts=folder / "facts.yaml",
+        director=director,
+        out=tmp_path / f"brief-{name}-{director}",
+        today=dt.date(2026, 12, 6),
+    )
+    [path] = write_brief(request).written
+    return " ".join(docx_text(path).split())
+
+
+def test_the_board_sentence_says_the_spend_once_and_plainly(tmp_path: Path) -> None:
+    text = update(copy_project(tmp_path), "dof", "2026-11")
+    board = text.split("For your board report", 1)[1]
+    assert (
+        "at a cost of £328,000, so the net cash delivered so far is £399,000 "
+        "(£727,000 less £328,000). The £164,000 of capacity it has freed becomes money only "
+        "when it is taken out."
+    ) in board
+    assert "Against that, it has meant" not in board
+    assert "more of what the change sets out to do" not in board
+    assert "adding £328,000 to spend" not in board
+
+
+def test_the_paybacks_are_said_to_be_net_of_the_spend(tmp_path: Path) -> None:
+    text = brief(copy_project(tmp_path), "ceo")
+    assert "Less the extra spend" not in text
+    assert "Each payback here is net of the £504,000 a year of extra spend the change adds" in text
+
+
+def test_no_cash_is_a_whole_sentence(tmp_path: Path) -> None:
+    falls = _example_brief(tmp_path, "falls-prevention", "dof")
+    assert "At 2026/27 prices, no cash" not in falls
+    assert (
+        "None of the benefit is cash for the financial plan (figures at 2026/27 prices)." in falls
+    )
+    frailty = _example_brief(tmp_path, "frailty-virtual-ward", "coo")
+    assert "the capacity above, no cash" not in frailty
+    assert (
+        "Money: the benefit above, all of it capacity and none of it cash, at 2026/27 prices, "
+        "against £250,000 of funding" in frailty
+    )
+
+
+def test_no_cash_is_a_whole_sentence_in_welsh(tmp_path: Path) -> None:
+    text = _example_brief(tmp_path, "ysbyty-cymunedol", "dof")
+    assert "Ym mhrisiau 2026/27, dim arian parod" not in text
+    assert (
+        "Nid oes dim o'r budd yn arian parod i'r cynllun ariannol (ffigurau ym mhrisiau 2026/27)."
+        in text
+    )
