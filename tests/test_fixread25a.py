@@ -69,3 +69,35 @@ def test_no_cash_is_a_whole_sentence_in_welsh(tmp_path: Path) -> None:
         "Nid oes dim o'r budd yn arian parod i'r cynllun ariannol (ffigurau ym mhrisiau 2026/27)."
         in text
     )
+
+
+def _falls_update(tmp_path: Path, director: str, period: str) -> str:
+    from typer.testing import CliRunner
+
+    from pitchkit.cli import app
+
+    out = tmp_path / f"falls-{director}-{period}.docx"
+    facts = EXAMPLES / "falls-prevention" / "facts.yaml"
+    result = CliRunner().invoke(
+        app, ["update", str(facts), "-d", director, "--period", period, "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    return " ".join(docx_text(out).split())
+
+
+def test_a_missed_objective_is_worked_toward_and_said_how_far(tmp_path: Path) -> None:
+    text = _falls_update(tmp_path, "don", "2028-03")
+    board = text.split("For your board report", 1)[1].split("Use or adapt it", 1)[0]
+    # The note judges the quarter missed (19% fewer together): the board sentence says so.
+    assert "short of a quarter" in text.split("For your board report", 1)[0]
+    assert "contributing to our objective to reduce avoidable harm" not in board
+    assert "toward our objective to reduce avoidable harm from falls and pressure ulcers" in board
+    assert "together were 19% fewer than at the baseline rate, short of the aim of a quarter." in (
+        board
+    )
+
+
+def test_an_objective_not_yet_due_is_still_contributed_to(tmp_path: Path) -> None:
+    text = _falls_update(tmp_path, "don", "2027-12")
+    board = text.split("For your board report", 1)[1].split("Use or adapt it", 1)[0]
+    assert "short of the aim" not in board

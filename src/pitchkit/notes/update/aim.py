@@ -78,6 +78,55 @@ def year_of(progress: MeasureProgress, period: Period) -> list[Point] | None:
     return points
 
 
+@dataclass(frozen=True)
+class Judged:
+    """An objective's aim against the 12 months of counts set against it."""
+
+    aim: Aim
+    counted: tuple[tuple[Impact, float, float], ...]  # each impact, its count, its baseline
+    share: float  # the share fewer (or more) of them all together, the aim's way
+    met: bool
+
+
+def judged(
+    objective: Objective,
+    impacts: Sequence[Impact],
+    progress: dict[str, MeasureProgress],
+    period: Period,
+) -> Judged | None:
+    """The objective's aim judged over the 12 months to ``period``; ``None`` when it cannot be."""
+    aim = aim_of(objective.text)
+    if aim is None:
+        return None
+    counted: list[tuple[Impact, float, float]] = []
+    for impact in impacts:
+        if impact.per is None or impact.direction != aim.direction or impact.id not in progress:
+            continue
+        points = year_of(progress[impact.id], period)
+        if points is None:
+            return None  # a month missing: no whole year to judge by
+        actual = sum(p.value or 0.0 for p in points)
+        base = sum(p.baseline for p in points)
+        if base <= 0:
+            continue
+        counted.append((impact, actual, base))
+    if not counted:
+        return None
+    actual = sum(a for _, a, _ in counted)
+    base = sum(b for _, _, b in counted)
+    share = (base - actual) / base if aim.direction == "lower" else (actual - base) / base
+    return Judged(aim, tuple(counted), share, share >= aim.share - 1e-9)
+
+
+def change_text(share: float, fewer: bool, lang: Language) -> str:
+    """``24% fewer`` (or ``more``), the share signed the aim's way."""
+    if share >= 0:
+        said = lang.gettext("{share} fewer") if fewer else lang.gettext("{share} more")
+    else:
+        said = lang.gettext("{share} more") if fewer else lang.gettext("{share} fewer")
+    return said.format(share=fmt.percent(abs(share), lang))
+
+
 def aim_text(
     objective: Objective,
     impacts: Sequence[Impact],
@@ -90,32 +139,15 @@ def aim_text(
 
     ``amount`` turns a count into words in the impact's unit (``64 falls``).
     """
-    aim = aim_of(objective.text)
-    if aim is None:
+    found = judged(objective, impacts, progress, period)
+    if found is None:
         return ""
-    counted: list[tuple[Impact, float, float]] = []
-    for impact in impacts:
-        if impact.per is None or impact.direction != aim.direction or impact.id not in progress:
-            continue
-        points = year_of(progress[impact.id], period)
-        if points is None:
-            return ""  # a month missing: no whole year to judge by
-        actual = sum(p.value or 0.0 for p in points)
-        base = sum(p.baseline for p in points)
-        if base <= 0:
-            continue
-        counted.append((impact, actual, base))
-    if not counted:
-        return ""
+    aim, counted = found.aim, found.counted
     fewer = aim.direction == "lower"
 
     def change(actual: float, base: float) -> str:
         share = (base - actual) / base if fewer else (actual - base) / base
-        if share >= 0:
-            said = lang.gettext("{share} fewer") if fewer else lang.gettext("{share} more")
-        else:
-            said = lang.gettext("{share} more") if fewer else lang.gettext("{share} fewer")
-        return said.format(share=fmt.percent(abs(share), lang))
+        return change_text(share, fewer, lang)
 
     parts = [
         lang.gettext("{actual} against {base}, {change}").format(
@@ -127,8 +159,6 @@ def aim_text(
     ]
     actual = sum(a for _, a, _ in counted)
     base = sum(b for _, _, b in counted)
-    share = (base - actual) / base if fewer else (actual - base) / base
-    met = share >= aim.share - 1e-9
     if len(counted) > 1:
         parts.append(
             lang.gettext("together {actual} against {base}, {change}").format(
@@ -138,7 +168,7 @@ def aim_text(
             )
         )
     verdict = (
-        lang.gettext("meeting the aim of {aim}") if met else lang.gettext("short of {aim}")
+        lang.gettext("meeting the aim of {aim}") if found.met else lang.gettext("short of {aim}")
     ).format(aim=aim.words)
     return lang.gettext(
         "in the 12 months to {period} against the baseline rate, {parts}; {verdict}"

@@ -21,7 +21,7 @@ from pitchkit.i18n.welshtitle import elided, welsh_subject
 from pitchkit.notes import objectives as shapes
 from pitchkit.notes import wording
 from pitchkit.notes.foreign import foreign
-from pitchkit.notes.update import fillin, spans
+from pitchkit.notes.update import aim, fillin, spans
 from pitchkit.notes.update.actuals import whole
 from pitchkit.notes.update.claims import Claim, worsening
 from pitchkit.notes.update.delivery import (
@@ -124,6 +124,27 @@ def board_sentence_text(situation: Situation) -> str:
             credit = lang.gettext("{credit}, if the capacity is turned into cash").format(
                 credit=credit
             )
+        missed = missed_text(group[0].objectives, situation) if credit else ""
+        if missed:
+            # An objective the note judges missed is worked toward, never contributed to as if
+            # reached, and the sentence says how far it got (reader25 #2).
+            if number == 0 and sponsor:
+                text = lang.gettext(
+                    "As executive sponsor of {title}, I can report that it has delivered "
+                    "{delivered}, toward {credit}."
+                )
+            elif number == 0:
+                text = lang.gettext(
+                    "The team running {title} reports that the project has delivered "
+                    "{delivered}, toward {credit}."
+                )
+            else:
+                text = lang.gettext("It has also delivered {delivered}, toward {credit}.")
+            sentences.append(
+                elided(text.format(title=title, delivered=delivered, credit=credit), lang.lang)
+            )
+            sentences.append(missed)
+            continue
         if number == 0 and sponsor and credit:
             text = lang.gettext(
                 "As executive sponsor of {title}, I can report that it has delivered "
@@ -160,6 +181,48 @@ def board_sentence_text(situation: Situation) -> str:
     if spent:
         sentences.append(spent)
     return " ".join(sentences)
+
+
+def missed_text(objectives: tuple[Objective, ...], situation: Situation) -> str:
+    """How far the first credited objective the note judges missed got; or empty.
+
+    ``Over the 12 months to March 2028, falls with harm and pressure ulcers together were
+    19% fewer than at the baseline rate, short of the aim of a quarter.`` The judgement is
+    the one the delivered table gives (:mod:`pitchkit.notes.update.aim`): once the
+    objective's date has come, or in the project's last period.
+    """
+    lang = situation.lang
+    linked: dict[str, list[Impact]] = {}
+    for impact, statements in chosen_statements(situation):
+        for statement in statements[:2]:
+            linked.setdefault(statement.objective.text, []).append(impact)
+    progress = {p.impact.id: p for p in situation.progress}
+    for objective in objectives:
+        if not aim.due(objective, situation.period, situation.facts.project.end):
+            continue
+        found = aim.judged(objective, linked.get(objective.text, []), progress, situation.period)
+        if found is None or found.met:
+            continue
+        measures = fmt.join_list([_named(i.measure, situation) for i, _, _ in found.counted], lang)
+        fewer = found.aim.direction == "lower"
+        text = (
+            lang.gettext(
+                "Over the 12 months to {period}, {measures} together were {change} than at the "
+                "baseline rate, short of the aim of {aim}."
+            )
+            if len(found.counted) > 1
+            else lang.gettext(
+                "Over the 12 months to {period}, {measures} were {change} than at the baseline "
+                "rate, short of the aim of {aim}."
+            )
+        )
+        return text.format(
+            period=fmt.period_label(situation.period.text, lang),
+            measures=measures,
+            change=aim.change_text(found.share, fewer, lang),
+            aim=found.aim.words,
+        )
+    return ""
 
 
 def is_sponsor(situation: Situation) -> bool:
