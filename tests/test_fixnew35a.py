@@ -33,7 +33,8 @@ def test_the_finance_note_leads_with_the_saving_the_figures_show(project: Path) 
     # It led with the agency saving the figures do not show, and cut the out-of-area
     # statement, the one impact delivering (1,142 bed days, £727,000) and his own objective.
     assert why.startswith(
-        " This project will help you bring out-of-area placement spend within the £2m budget."
+        " This project will take you part of the way to your objective to bring out-of-area "
+        "placement spend within the £2m budget:"
     ), why
     assert "So far 1,142 fewer bed days, April to November 2026" in why
     assert "registered nurse agency shifts" not in why
@@ -44,7 +45,9 @@ def test_the_chief_executives_note_leads_with_the_saving_the_figures_show(projec
     out_of_area = why.index("inappropriate out-of-area placement bed days")
     agency = why.index("registered nurse agency shifts")
     assert out_of_area < agency, why
-    assert why.startswith(" This project will help you stop sending anyone out of area"), why
+    assert why.startswith(
+        " This project will take you part of the way to your objective to stop sending anyone"
+    ), why
 
 
 # ------------------------------------------------- 3. beds at the occupancy a director names

@@ -101,3 +101,24 @@ def test_an_objective_not_yet_due_is_still_contributed_to(tmp_path: Path) -> Non
     text = _falls_update(tmp_path, "don", "2027-12")
     board = text.split("For your board report", 1)[1].split("Use or adapt it", 1)[0]
     assert "short of the aim" not in board
+
+
+def test_a_budget_the_plan_cannot_reach_is_said_part_way(tmp_path: Path) -> None:
+    text = brief(copy_project(tmp_path), "dof")
+    # 3,600 bed days a year at £636.24 (£2,417,712 / 3,800 fewer) is £2,290,000: over £2m.
+    assert "will help you bring out-of-area placement spend within the £2m budget" not in text
+    assert (
+        "will take you part of the way to your objective to bring out-of-area placement spend "
+        "within the £2m budget: at its target the spend falls to about £2,290,000 a year, "
+        "£290,000 above that budget."
+    ) in text
+
+
+def test_none_the_plan_cannot_reach_is_said_part_way(tmp_path: Path) -> None:
+    text = brief(copy_project(tmp_path), "ceo")
+    assert "will help you stop sending anyone out of area" not in text
+    assert (
+        "will take you part of the way to your objective to stop sending anyone out of area "
+        "for adult acute care by March 2027: the plan reduces inappropriate out-of-area "
+        "placement bed days, adult acute, but not to none."
+    ) in text

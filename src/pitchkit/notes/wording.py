@@ -728,7 +728,10 @@ def headline(pitch: Pitch, lang: Language) -> str:
                 title=title
             )
         return "\n".join((elided(sentence, lang.lang), quoted(objective.rstrip(".")) + personal))
-    if capacity:
+    partial = part_way_sentence(title, shown[0], lang)
+    if partial:
+        sentence = partial
+    elif capacity:
         sentence = capacity_objective_sentence(title, objective, lang)
     else:
         sentence = objective_sentence(title, objective, lang)
@@ -736,6 +739,74 @@ def headline(pitch: Pitch, lang: Language) -> str:
     if personal and sentence.endswith("."):
         return sentence[:-1] + personal + "."
     return sentence + personal
+
+
+#: An objective that keeps a spend inside a budget: "Bring … spend within the £2m budget".
+_WITHIN_BUDGET = re.compile(r"\bwithin\b[^.;]*\bbudget\b", re.IGNORECASE)
+#: An objective that ends something altogether: "Stop sending anyone out of area …".
+_TO_NONE = re.compile(
+    r"^\s*(?:stop|end|eliminate|eradicate)\b|\b(?:zero|no one|nobody)\b", re.IGNORECASE
+)
+
+
+def part_way_sentence(title: str, statement: Statement, lang: Language) -> str:
+    """The headline when the plan at its target cannot reach the objective (reader25 #3); or "".
+
+    A director will do the sum: "help you bring out-of-area spend within the £2m budget" when
+    the spend at the target is still £2.29m a year, or "help you stop sending anyone out of
+    area" when the target leaves 3,600 bed days a year, claims what the plan cannot give.
+    The sentence says how far toward it the plan gets instead. Only for an objective written
+    as something to do, of a count that falls (``per: year``).
+    """
+    objective, quantity = statement.objective, statement.quantity
+    text = objective.text.strip()
+    if objectives.grammar(text) != "verb" or foreign(text, lang):
+        return ""
+    if quantity.per != "year" or quantity.gain <= 0 or quantity.target >= quantity.baseline:
+        return ""
+    named = objectives.verb_phrase(text)
+    budget = budget_of(objective)
+    if _WITHIN_BUDGET.search(text) and budget is not None and quantity.money_per_year:
+        each = quantity.money_per_year / quantity.gain  # at the note's price base
+        spend = quantity.target * each
+        if quantity.baseline * each <= budget or spend <= budget:
+            return ""
+        return lang.gettext(
+            "{title} will take you part of the way to your objective to {objective}: at its "
+            "target the spend falls to about {spend} a year, {gap} above that budget."
+        ).format(
+            title=title,
+            objective=named,
+            spend=worth(spend, lang),
+            gap=worth(spend - budget, lang),
+        )
+    if _TO_NONE.search(text) and quantity.target > 0 and budget_of(objective) is None:
+        # The figures are the statement's below, not said twice.
+        return lang.gettext(
+            "{title} will take you part of the way to your objective to {objective}: the plan "
+            "reduces {measure}, but not to none."
+        ).format(
+            title=title,
+            objective=named,
+            measure=in_sentence(statement.impact.measure, lang),
+        )
+    return ""
+
+
+_POUNDS = re.compile(r"£\s?(?P<value>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<scale>bn|m|k)?\b", re.I)
+_SCALE = {"bn": 1e9, "m": 1e6, "k": 1e3}
+
+
+def budget_of(objective: Objective) -> float | None:
+    """The objective's amount of money: its own target in pounds, else ``£2m`` in its words."""
+    target = objective.target
+    if target is not None and money_target(objective):
+        return target.value
+    match = _POUNDS.search(objective.text)
+    if match is None:
+        return None
+    value = float(match["value"].replace(",", ""))
+    return value * _SCALE.get((match["scale"] or "").lower(), 1.0)
 
 
 #: An objective that is a cash target in its words: a CIP, savings, the financial plan.
