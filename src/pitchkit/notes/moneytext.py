@@ -870,6 +870,12 @@ def investment_line(ledger: Ledger, shown: Figures, lang: Language) -> str:
         )
         for share, (_, benefit, spent) in zip(ledger.years, shown.years, strict=True)
     )
+    if len(shown.years) == 1 and not ledger.logged and shown.years[0][2] == shown.investment:
+        # One year with all the funding in it: "2027/28 £85,000 for £48,000" after "against
+        # £48,000 of funding" says the funding twice (reader25 #15).
+        years = lang.gettext("{year} {benefit}").format(
+            year=fy_label(ledger.years[0].year), benefit=_money(shown.years[0][1], lang)
+        )
     months = whole_months(ledger.payback_months)
     begins = full_rate_from(ledger)
     if ledger.logged:
