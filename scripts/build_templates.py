@@ -640,13 +640,13 @@ def build_update() -> Document:
     )
     # For a finance director, the brief's benefit against the funding (newuser34 #5): after
     # the table of what was delivered, or after the measures when nothing is credited yet.
-    # Under its own heading, not loose under the table (reader25 #8).
-    section(
-        document,
-        T("Money so far and forecast"),
-        "update.funding_line",
-        lambda: para(document, "{{ update.funding_line }}"),
-    )
+    # Under its own heading, not loose under the table (reader25 #8): a lead-in, not a
+    # section heading, as it belongs with the table above it and a full heading cost the
+    # falls update one of its charts.
+    tag(document, "if update.funding_line")
+    subheading(document, T("Money so far and forecast"))
+    para(document, "{{ update.funding_line }}")
+    tag(document, "endif")
     section(document, T("For your board report"), None, lambda: _update_board(document))
     section(
         document,
