@@ -114,6 +114,16 @@ def para(document: Document, text: str = "", style: str | None = None) -> Paragr
     return document.add_paragraph(text, style=style)
 
 
+def subheading(document: Document, text: str) -> Paragraph:
+    """A bold lead-in heading a list ("Done this period"), kept on the page of its first item.
+
+    A heading left last on a page with its item over the break reads as empty (reader25 #12).
+    """
+    paragraph = para(document, text, "Lead")
+    paragraph.paragraph_format.keep_with_next = True
+    return paragraph
+
+
 def runs(document: Document, parts: list[tuple[str, bool]], style: str | None = None) -> Paragraph:
     """A paragraph made of (text, bold) runs."""
     paragraph = document.add_paragraph(style=style)
@@ -531,11 +541,11 @@ def _update_board(document: Document) -> None:
 def _update_help(document: Document) -> None:
     """Barriers and the specific asks, or a line saying nothing is needed."""
     tag(document, "if update.barriers")
-    para(document, T("Barriers"), "Lead")
+    subheading(document, T("Barriers"))
     bullets(document, "update.barriers")
     tag(document, "endif")
     tag(document, "if update.asks")
-    para(document, T("What we ask of you"), "Lead")
+    subheading(document, T("What we ask of you"))
     bullets(document, "update.asks")
     tag(document, "endif")
     tag(document, "if update.no_barriers")
@@ -546,11 +556,11 @@ def _update_help(document: Document) -> None:
 def _update_steps(document: Document) -> None:
     """Done this period and next steps (the next update's date is in the status table)."""
     tag(document, "if update.done")
-    para(document, T("Done this period"), "Lead")
+    subheading(document, T("Done this period"))
     bullets(document, "update.done")
     tag(document, "endif")
     tag(document, "if update.next")
-    para(document, T("Next steps"), "Lead")
+    subheading(document, T("Next steps"))
     bullets(document, "update.next")
     tag(document, "endif")
 
@@ -630,7 +640,11 @@ def build_update() -> Document:
     )
     # For a finance director, the brief's benefit against the funding (newuser34 #5): after
     # the table of what was delivered, or after the measures when nothing is credited yet.
+    # Under its own heading, not loose under the table (reader25 #8): a lead-in, not a
+    # section heading, as it belongs with the table above it and a full heading cost the
+    # falls update one of its charts.
     tag(document, "if update.funding_line")
+    subheading(document, T("Money so far and forecast"))
     para(document, "{{ update.funding_line }}")
     tag(document, "endif")
     section(document, T("For your board report"), None, lambda: _update_board(document))

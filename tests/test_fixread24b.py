@@ -121,7 +121,8 @@ def test_a_draft_with_no_reported_date_still_says_it_is_ahead_of_its_period() ->
     assert written_text(march, TODAY, lang, reported=dt.date(2028, 4, 7)) == (
         "Update for March 2028, reported on 7 April 2028"
     )
-    # Written after the day it was reported: both dates hold, and the footer gives its own.
+    # Written after the day it was reported: the footer keeps the header's day too, one date
+    # story, not "reported on 7 April" over "written on 10 April" (reader25 #14).
     assert written_text(march, dt.date(2028, 4, 10), lang, reported=dt.date(2028, 4, 7)) == (
-        "Update for March 2028, written on 10 April 2028"
+        "Update for March 2028, reported on 7 April 2028"
     )

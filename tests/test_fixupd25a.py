@@ -24,7 +24,8 @@ def project(tmp_path: Path) -> Path:
 
 def test_a_forecast_is_said_as_expected_not_under_delivered_so_far(project: Path) -> None:
     text = update(project, "dof", "2026-06")
-    table = text[text.index("Delivered so far") : text.index("Expected, not yet delivered")]
+    # The table runs to the heading of the money paragraph under it (reader25 #8).
+    table = text[text.index("Delivered so far") : text.index("Money so far and forecast")]
     # The table's row says nothing is counted; the plan's rate is not in it.
     assert "so no money is counted yet" in table
     assert "forecast" not in table
@@ -176,7 +177,7 @@ def test_a_gap_names_totals_only_where_the_update_prints_one(tmp_path: Path) -> 
     # admissions, so no total of bed days is on the page to leave August out of.
     dof = example(FRAILTY, "dof", "2028-03", tmp_path / "dof")
     assert (
-        "Hospital bed days used by people aged 75 and over living with frailty: no figure for "
+        "For hospital bed days used by people aged 75 and over living with frailty, no figure for "
         "August 2027; gaps are left blank, not taken as zero."
     ) in dof
     assert "totals to date" not in dof

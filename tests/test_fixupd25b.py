@@ -173,9 +173,10 @@ def test_an_objective_with_a_number_is_judged_against_the_figures(tmp_path: Path
     # 40; together 100 against 124, 19% fewer, short of a quarter.
     text = "\n".join(update(tmp_path, FALLS, "don", "2028-03"))
     assert (
-        "Against the objective: in the 12 months to March 2028 against the baseline rate, "
-        "64 falls against 84, 24% fewer; 36 pressure ulcers against 40, 10% fewer; together "
-        "100 against 124, 19% fewer; short of a quarter." in text
+        "Against the objective: in the 12 months to March 2028, 64 inpatient falls resulting "
+        "in any harm (84 at the baseline rate), 24% fewer; 36 Category 2 or worse pressure "
+        "ulcers that developed in our care (40 at the baseline rate), 10% fewer; together 100 "
+        "(124 at the baseline rate), 19% fewer; short of a quarter." in text
     ), text
     # Before the objective's date (and not the project's last period) it is not judged yet.
     assert "Against the objective" not in "\n".join(update(tmp_path, FALLS, "don", "2027-12"))

@@ -130,7 +130,8 @@ def test_every_note_reads_the_mixed_closed_year_alike(tmp_path: Path) -> None:
             "en_GB",
             "Benefit against",
             "2026/27 £132,000 forecast for £27,000 (£64,000 delivered to the end of November "
-            "2026, the rest of the year at that rate; at the plan's full rate for outsourced "
+            "2026, the rest of the year at the average so far, £8,000 a month; at the plan's "
+            "full rate for outsourced "
             "homecare medicines deliveries, with no figure for the year yet)",
         ),
         (

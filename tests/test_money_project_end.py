@@ -32,7 +32,7 @@ def test_a_year_the_project_ended_in_shows_what_the_log_delivered() -> None:
     during = finance_lines(dt.date(2027, 11, 15))
     assert (
         "2027/28 £106,000 forecast for £74,000 (£82,000 delivered to the end of October 2027, "
-        "then at that rate to the project's end on 31 December 2027)"
+        "then at the average so far, £12,000 a month, to the project's end on 31 December 2027)"
     ) in during
     assert "£164,000" not in during
 

@@ -42,7 +42,8 @@ def test_the_year_under_way_is_forecast_at_the_rate_the_log_shows(tmp_path: Path
     assert (
         "2025/26 £14,000 delivered for £87,000; 2026/27 £373,000 forecast for £173,000 "
         "(£238,000 delivered to the end of November 2026, no figure for June 2026; the rest "
-        "of the year at that rate); over the project £387,000, net £127,000; payback 9.2 months"
+        "of the year at the average so far, £34,000 a month); over the project £387,000, net "
+        "£127,000; payback 9.2 months"
     ) in line
     assert "£1.49 per £1" in line
     assert "£565,000" not in line
@@ -52,5 +53,6 @@ def test_the_year_under_way_in_welsh(tmp_path: Path) -> None:
     line = _benefit_line(tmp_path, "cy_GB")
     assert (
         "2026/27 £373,000 a ragwelir am £173,000 (£238,000 a gyflawnwyd erbyn diwedd Tachwedd "
-        "2026, dim ffigur ar gyfer Mehefin 2026; gweddill y flwyddyn ar y gyfradd honno)"
+        "2026, dim ffigur ar gyfer Mehefin 2026; gweddill y flwyddyn ar y cyfartaledd hyd yma, "
+        "£34,000 y mis)"
     ) in line

@@ -163,11 +163,13 @@ def test_a_year_with_one_impact_on_the_logs_rate_and_one_not_yet_says_both() -> 
         so_far=40_000.0,
         upto=dt.date(2027, 11, 30),
         unshown=True,
+        rates=(("shown", 5_000.0),),
     )
     text = year_text(share, 300_000, 100_000, True, language("en_GB"), quantum=1000)
     assert text == (
         "2027/28 £300,000 forecast for £100,000 (£40,000 delivered to the end of November 2027, "
-        "the rest of the year at that rate; where the log's figures do not yet show the change, "
+        "the rest of the year at the average so far, £5,000 a month; where the log's figures do "
+        "not yet show the change, "
         "nothing counted so far and the plan's full rate for the rest of the year)"
     )
     gap = year_text(

@@ -75,7 +75,8 @@ def test_every_impact_counted_as_nothing_is_named(tmp_path: Path) -> None:
     ) in text
     # The year under way names it too, beside what the log delivered so far.
     assert (
-        "(£424,000 delivered to the end of November 2026, the rest of the year at that rate; "
+        "(£424,000 delivered to the end of November 2026, the rest of the year at the average so "
+        "far, £53,000 a month; "
         "nothing counted for elective operations cancelled on the day for non-clinical reasons, "
         "whose chart does not show the change;"
     ) in text
@@ -92,11 +93,15 @@ def test_every_impact_counted_as_nothing_is_named_in_welsh(tmp_path: Path) -> No
         (
             None,
             "2026/27 £332,000 forecast for £28,000 (£221,000 delivered to the end of September "
-            "2026, then at that rate to the project's end on 31 December 2026)",
+            "2026, then at the average so far, £37,000 a month, to the project's end on 31 "
+            "December "
+            "2026)",
         ),
         (
             "cy_GB",
-            "(£221,000 a gyflawnwyd erbyn diwedd Medi 2026, ac yna ar y gyfradd honno hyd at "
+            "(£221,000 a gyflawnwyd erbyn diwedd Medi 2026, ac yna ar y cyfartaledd hyd yma, "
+            "£37,000 "
+            "y mis, hyd at "
             "ddiwedd y prosiect ar 31 Rhagfyr 2026)",
         ),
     ],

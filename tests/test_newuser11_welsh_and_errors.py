@@ -227,7 +227,7 @@ def test_a_head_count_s_mean_is_whole_and_a_new_measure_misses_no_month_before_i
     assert "(an average of 75.6 procedures a month, April to December 2025)" in text
     # The survey began in August 2026: its months before then are not missing.
     assert (
-        "Women who rate their outpatient hysteroscopy as good or very good: no figure for "
+        "For women who rate their outpatient hysteroscopy as good or very good, no figure for "
         "October 2026; gaps are left blank, not taken as zero."
     ) in text
     assert "17 of the 20 months" not in text

@@ -146,7 +146,7 @@ def test_the_year_under_way_is_forecast_by_whole_months(tmp_path: Path) -> None:
     text = flat(note(facts, "dof"))
     assert (
         "2026/27 £1,770,000 forecast for £160,000 (£1,180,000 delivered to the end of November "
-        "2026, the rest of the year at that rate;"
+        "2026, the rest of the year at the average so far, £148,000 a month;"
     ) in text
     assert "£1,766,000" not in text  # by days: × 365 ÷ 244
     # 2027/28 runs April to September 2027: 6 months at £1,180,304 ÷ 8, £885,228.

@@ -90,7 +90,8 @@ def test_a_flat_impact_adds_nothing_beside_one_that_delivers(tmp_path: Path) -> 
     money = line(brief(tmp_path, PREOP, "dof"))
     assert (
         "2026/27 £319,000 forecast for £160,000 (£203,000 delivered to the end of November 2026, "
-        "no figure for August 2026; the rest of the year at that rate; nothing counted for "
+        "no figure for August 2026; the rest of the year at the average so far, £29,000 a month; "
+        "nothing counted for "
         "elective operations outsourced to the independent sector, whose chart does not show "
         "the change)"
     ) in money
@@ -134,7 +135,8 @@ def test_a_worse_measure_is_not_netted_into_what_another_delivered(tmp_path: Pat
     ) in both
     assert (
         "2026/27 £63,000 forecast for £90,000 (£40,000 delivered to the end of November 2026, no "
-        "figure for April 2026; the rest of the year at that rate; nothing counted for agency "
+        "figure for April 2026; the rest of the year at the average so far, £6,000 a month; "
+        "nothing counted for agency "
         "nursing spend on the haematology ward, whose figures are worse than before the change)"
     ) in both
     assert "£15,000" not in both

@@ -306,7 +306,7 @@ def test_a_share_audited_each_quarter_has_no_missing_months(tmp_path: Path) -> N
         _facts(tmp_path, [READMISSIONS, RETURNS], _log({"readmit": readmit, "returns": audit}))
     )
     assert (
-        "SDEC patients admitted within 7 days of discharge: no figure for December 2026; "
+        "For SDEC patients admitted within 7 days of discharge, no figure for December 2026; "
         "gaps are left blank"
     ) in text, text
     # A count a month logged each quarter still lacks two months in three for its totals.

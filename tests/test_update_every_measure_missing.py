@@ -53,7 +53,7 @@ def test_a_period_missing_from_some_measures_still_names_them(tmp_path: Path) ->
     request = UpdateRequest(facts, "dof", tmp_path)
     text = docx_text(write_update(request).written[0])
     assert (
-        "Hospital bed days used by people aged 75 and over living with frailty: no figure for "
+        "For hospital bed days used by people aged 75 and over living with frailty, no figure for "
         "August 2027"
     ) in text
     assert "For every measure" not in text

@@ -258,7 +258,7 @@ def test_a_year_reads_its_levels_as_the_table_does_everywhere(
     # Gaps are named month by month, as the charts count them: the gap is a month. No total
     # of day cases is on this page, so none is said to leave it out (fixupd25a #6).
     assert (
-        "Cataract day cases done in house: no figure for September 2027; gaps are left blank, "
+        "For cataract day cases done in house, no figure for September 2027; gaps are left blank, "
         "not taken as zero."
     ) in text
     assert "July to September 2027" not in text

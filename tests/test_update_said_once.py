@@ -33,8 +33,8 @@ def test_one_month_missing_from_two_measures_is_said_once(tmp_path: Path) -> Non
     text = _update(tmp_path, facts, "2027-11")
     gaps = [line for line in text.splitlines() if line.startswith("Missing data:")]
     assert gaps == [
-        "Missing data: Hospital-acquired thrombosis events and adult admissions with a VTE "
-        "risk assessment within 14 hours: no figure for October 2027, so totals to date "
+        "Missing data: For hospital-acquired thrombosis events and adult admissions with a VTE "
+        "risk assessment within 14 hours, no figure for October 2027, so totals to date "
         "leave it out rather than count it as zero."
     ], gaps
     assert "gaps are left blank" not in text
@@ -46,11 +46,11 @@ def test_different_gaps_keep_their_own_sentences(tmp_path: Path) -> None:
     facts = _facts(tmp_path, {"hat": hat, "assessed": assessed}, [dict(HAT), dict(ASSESSED)])
     text = _update(tmp_path, facts, "2027-11")
     assert (
-        "Hospital-acquired thrombosis events: no figure for October 2027, so totals to date "
+        "For hospital-acquired thrombosis events, no figure for October 2027, so totals to date "
         "leave it out rather than count it as zero."
     ) in text
     assert (
-        "Adult admissions with a VTE risk assessment within 14 hours: no figure for July 2027; "
+        "For adult admissions with a VTE risk assessment within 14 hours, no figure for July 2027; "
         "gaps are left blank, not taken as zero."
     ) in text
 

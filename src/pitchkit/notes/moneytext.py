@@ -1377,6 +1377,9 @@ def year_text(
     }
     if not marked:
         return lang.gettext("{year} {benefit} for {invested}").format(**values)
+    # The log's rate the rest of the year is forecast at, named: "at that rate" could be the
+    # average so far or the latest month (reader25 #8).
+    values["rate"] = _money(_monthly_rate(share, quantum), lang)
     if share.worse:
         return _worse_text(
             share,
@@ -1413,6 +1416,16 @@ def year_text(
         ).format(measures=_measures(share.unfigured, lang))
         text = f"{text[:-1]}; {clause})"
     return text
+
+
+def _monthly_rate(share: YearShare, quantum: float) -> float:
+    """The average a month the log shows so far, over the impacts carried on at it, rounded.
+
+    Rounded as the line's other figures are, or to the pound when that would be nothing.
+    """
+    rate = sum(r for _, r in share.rates)
+    rounded = round_money(rate, quantum)
+    return rounded if rounded or not rate else round(rate)
 
 
 def _rate_span(span: tuple[dt.date, dt.date], lang: Language) -> str:
@@ -1484,11 +1497,13 @@ def _marked_year(
             if not share.unlogged:
                 return lang.gettext(
                     "{year} {benefit} forecast for {invested} ({so_far} delivered to the end of "
-                    "{month}, then at that rate to the project's end on {end})"
+                    "{month}, then at the average so far, {rate} a month, to the project's end "
+                    "on {end})"
                 ).format(**values)
             return lang.gettext(
                 "{year} {benefit} forecast for {invested} ({so_far} delivered to the end of "
-                "{month}, no figure for {gaps}; then at that rate to the project's end on {end})"
+                "{month}, no figure for {gaps}; then at the average so far, {rate} a month, to "
+                "the project's end on {end})"
             ).format(gaps=_gap_text(share, lang), **values)
         if share.benefit == 0 and share.so_far == 0:
             # Figures in the year, none showing the change: nothing counted for it, and why,
@@ -1500,11 +1515,12 @@ def _marked_year(
         if not share.unlogged:
             return lang.gettext(
                 "{year} {benefit} forecast for {invested} ({so_far} delivered to the end of "
-                "{month}, the rest of the year at that rate)"
+                "{month}, the rest of the year at the average so far, {rate} a month)"
             ).format(**values)
         return lang.gettext(
             "{year} {benefit} forecast for {invested} ({so_far} delivered to the end of "
-            "{month}, no figure for {gaps}; the rest of the year at that rate)"
+            "{month}, no figure for {gaps}; the rest of the year at the average so far, {rate} a "
+            "month)"
         ).format(gaps=_gap_text(share, lang), **values)
     if not share.logged and closed:
         # A closed year the log has no figure in: no evidence either way, so the plan's
@@ -1845,26 +1861,30 @@ def _unshown_text(
         if not share.unlogged:
             return lang.gettext(
                 "{year} {benefit} forecast for {invested} ({so_far} delivered to the end of "
-                "{month}, then at that rate to the project's end on {end}; where the log's "
+                "{month}, then at the average so far, {rate} a month, to the project's end on "
+                "{end}; where the log's "
                 "figures do not yet show the change, nothing counted so far and the plan's full "
                 "rate to the end of the project)"
             ).format(**values)
         return lang.gettext(
             "{year} {benefit} forecast for {invested} ({so_far} delivered to the end of "
-            "{month}, no figure for {gaps}; then at that rate to the project's end on {end}; "
+            "{month}, no figure for {gaps}; then at the average so far, {rate} a month, to the "
+            "project's end on {end}; "
             "where the log's figures do not yet show the change, nothing counted so far and the "
             "plan's full rate to the end of the project)"
         ).format(**values)
     if not share.unlogged:
         return lang.gettext(
             "{year} {benefit} forecast for {invested} ({so_far} delivered to the end of "
-            "{month}, the rest of the year at that rate; where the log's figures do not yet "
+            "{month}, the rest of the year at the average so far, {rate} a month; where the "
+            "log's figures do not yet "
             "show the change, nothing counted so far and the plan's full rate for the rest of "
             "the year)"
         ).format(**values)
     return lang.gettext(
         "{year} {benefit} forecast for {invested} ({so_far} delivered to the end of "
-        "{month}, no figure for {gaps}; the rest of the year at that rate; where the log's "
+        "{month}, no figure for {gaps}; the rest of the year at the average so far, {rate} a "
+        "month; where the log's "
         "figures do not yet show the change, nothing counted so far and the plan's full rate "
         "for the rest of the year)"
     ).format(gaps=_gap_text(share, lang), **values)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pitchkit.datewords import deadlines
@@ -24,6 +24,7 @@ from pitchkit.facts.schema import Impact, Objective
 from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import Language
 from pitchkit.notes.update.progress import MeasureProgress, Point
+from pitchkit.notes.wording import in_sentence
 from pitchkit.period import Period
 
 #: The shares an objective's words name, and what each is.
@@ -133,11 +134,11 @@ def aim_text(
     progress: dict[str, MeasureProgress],
     period: Period,
     lang: Language,
-    amount: Callable[[float, Impact, Language], str],
 ) -> str:
-    """``in the 12 months to March 2028 …, 64 falls against 84, 24% fewer; …``; or ``""``.
+    """``in the 12 months to March 2028, 64 inpatient falls … (84 at the baseline rate), …``.
 
-    ``amount`` turns a count into words in the impact's unit (``64 falls``).
+    Or ``""``. Each measure is named after its count, not only its unit ("falls"), as
+    one objective may be judged by falls with harm while the note also gives all falls.
     """
     found = judged(objective, impacts, progress, period)
     if found is None:
@@ -149,9 +150,13 @@ def aim_text(
         share = (base - actual) / base if fewer else (actual - base) / base
         return change_text(share, fewer, lang)
 
+    # Each measure named, its count first and the baseline's in brackets: "64 falls against
+    # 84" in a line "in the 12 months … against the baseline rate" said "against" three times,
+    # and "falls" where the measure is falls with harm (reader25 #21).
     parts = [
-        lang.gettext("{actual} against {base}, {change}").format(
-            actual=amount(actual, impact, lang),
+        lang.gettext("{count} {measure} ({base} at the baseline rate), {change}").format(
+            count=fmt.number(round(actual), lang),
+            measure=_counted(impact.measure, lang),
             base=fmt.number(round(base), lang),
             change=change(actual, base),
         )
@@ -161,7 +166,7 @@ def aim_text(
     base = sum(b for _, _, b in counted)
     if len(counted) > 1:
         parts.append(
-            lang.gettext("together {actual} against {base}, {change}").format(
+            lang.gettext("together {actual} ({base} at the baseline rate), {change}").format(
                 actual=fmt.number(round(actual), lang),
                 base=fmt.number(round(base), lang),
                 change=change(actual, base),
@@ -170,6 +175,15 @@ def aim_text(
     verdict = (
         lang.gettext("meeting the aim of {aim}") if found.met else lang.gettext("short of {aim}")
     ).format(aim=aim.words)
-    return lang.gettext(
-        "in the 12 months to {period} against the baseline rate, {parts}; {verdict}"
-    ).format(period=fmt.period_label(period.text, lang), parts="; ".join(parts), verdict=verdict)
+    return lang.gettext("in the 12 months to {period}, {parts}; {verdict}").format(
+        period=fmt.period_label(period.text, lang), parts="; ".join(parts), verdict=verdict
+    )
+
+
+#: A count's measure named as "the number of …": the count says the number already.
+_NUMBER_OF = re.compile(r"^(?:the\s+)?(?:number|count|total)\s+of\s+", re.IGNORECASE)
+
+
+def _counted(measure: str, lang: Language) -> str:
+    """A count's measure after its figure: ``64 inpatient falls resulting in any harm``."""
+    return in_sentence(_NUMBER_OF.sub("", measure), lang)

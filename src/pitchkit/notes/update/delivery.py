@@ -526,9 +526,7 @@ def _with_aims(rows: list[Context], situation: Situation) -> list[Context]:
     for text, (objective, linked) in impacts.items():
         if not aim.due(objective, situation.period, situation.facts.project.end):
             continue
-        said = aim.aim_text(
-            objective, linked, progress, situation.period, situation.lang, counted_amount
-        )
+        said = aim.aim_text(objective, linked, progress, situation.period, situation.lang)
         last = max((i for i, row in enumerate(rows) if text in row["objectives"]), default=None)
         if not said or last is None:
             continue

@@ -168,12 +168,37 @@ def nothing_asked(status: str, lang: Language, *, advice: bool = False) -> str:
 
 
 def advice_sought(situation: Situation) -> list[str]:
-    """The period's own questions, else the project's still current ones marked carried over."""
+    """The period's own questions, else the project's still current ones marked carried over.
+
+    A standing question is marked carried over only once the meeting it was
+    written for has been held: an update reported on 4 December for a meeting
+    on 15 December has not asked it yet, so "(carried over)" would be false
+    (reader25 #11). It is then asked as it stands.
+    """
     entry = situation.entry
     if entry is not None and entry.advice:
         return [wording.apply_terms_in_sentence(a, situation.terms) for a in entry.advice]
+    items = carried_advice(situation)
+    if not asked_yet(situation):
+        return items
     mark = situation.lang.gettext("(carried over)")
-    return [f"{item} {mark}" for item in carried_advice(situation)]
+    return [f"{item} {mark}" for item in items]
+
+
+def asked_yet(situation: Situation) -> bool:
+    """Whether the project's standing questions have been put to the director yet.
+
+    They were written for the meeting in the facts; when that meeting falls after
+    the day of the update (the day the log says it was reported, else the day it
+    is written), they have not been asked. With no meeting date they are taken
+    as asked.
+    """
+    meeting = situation.facts.meeting
+    if meeting is None or meeting.date is None:
+        return True
+    entry = situation.entry
+    day = entry.date if entry is not None and entry.date is not None else situation.today
+    return day is None or meeting.date <= day
 
 
 def next_update_text(situation: Situation) -> str:

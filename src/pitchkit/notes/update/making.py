@@ -256,15 +256,16 @@ def written_text(
     above "written on 6 December 2026" is not read as a slip in either date
     (fixleft24a #2); an update for a period over by the day it is written
     needs no more than both. When the log gives the day the update was
-    reported (``reported``, the header's date) and that day is still to come,
-    the footer gives that day too, not a second story.
+    reported (``reported``, the header's date), the footer gives that day,
+    not a second story: neither one still to come (reader24 #15) nor one
+    already past (a header "reported on 4 December 2026" over a footer
+    "written on 6 December 2026", reader25 #14).
     """
     values = {"period": fmt.period_label(period.text, lang), "date": fmt.date(today, lang)}
-    if reported is not None and today < reported:
-        # The log says the update was reported on a day still to come (a rehearsal, or an
-        # entry filled in ahead): a footer "drafted on 6 December 2026, before the period
-        # began" under a header "reported on 8 January 2028" tells two date stories. The
-        # footer keeps to the header's (reader24 #15).
+    if reported is not None:
+        # The log's day for the update is the header's: a footer "drafted on 6 December
+        # 2026, before the period began" under "reported on 8 January 2028", or "written
+        # on 6 December" under "reported on 4 December", tells two date stories.
         values["date"] = fmt.date(reported, lang)
         return lang.gettext("Update for {period}, reported on {date}").format(**values)
     if today < period.start:

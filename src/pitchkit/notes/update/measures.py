@@ -672,8 +672,8 @@ def due_from(progress: MeasureProgress, situation: Situation, *, totalled: bool)
 def missing_notes(situation: Situation) -> list[str]:
     """One plain sentence per gap, saying it is not zero.
 
-    Measures missing the same periods share one sentence ("ADHD
-    assessments and did-not-attend rate: no figure for November 2027, …"),
+    Measures missing the same periods share one sentence ("For ADHD
+    assessments and did-not-attend rate, no figure for November 2027, …"),
     so that one month unreported is not said twice in two forms; when more
     than two measures share it and they are every measure in the table, the
     sentence says "For every measure, …" rather than naming them all again.
@@ -718,23 +718,21 @@ def missing_notes(situation: Situation) -> list[str]:
             notes.append(every.format(missing=text))
             continue
         measures = [wording.apply_terms(p.impact.measure, situation.terms) for p in missing]
-        named = (
-            measures[0]
-            if len(measures) == 1
-            else fmt.join_list(
-                [measures[0], *(wording.lower_measure(m) for m in measures[1:])], lang
-            )
-        )
+        # "For hospital bed days …, no figure for August 2027", as "For every measure, …":
+        # after the label "Missing data:", "{measure}: no figure …" stacked two colons in one
+        # line (reader25 #18).
+        named = fmt.join_list([wording.in_sentence(m, lang) for m in measures], lang)
         if rate and several[text]:
             note = lang.gettext(
-                "{measure}: {missing}, so totals to date leave them out rather than count them as "
-                "zero."
+                "For {measure}, {missing}, so totals to date leave them out rather than count "
+                "them as zero."
             )
         elif rate:
             note = lang.gettext(
-                "{measure}: {missing}, so totals to date leave it out rather than count it as zero."
+                "For {measure}, {missing}, so totals to date leave it out rather than count it "
+                "as zero."
             )
         else:
-            note = lang.gettext("{measure}: {missing}; gaps are left blank, not taken as zero.")
+            note = lang.gettext("For {measure}, {missing}; gaps are left blank, not taken as zero.")
         notes.append(note.format(measure=named, missing=text))
     return notes
