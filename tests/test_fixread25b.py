@@ -1,0 +1,71 @@
+"""reader25 #5, #6: a chart's markers, icons and words say the same thing, once.
+
+Each test renders an update from an example and reads its text back, pictures'
+descriptions included.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from documenttext import document_text
+from pitchkit.cli import app
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+FRAILTY = EXAMPLES / "frailty-virtual-ward" / "facts.yaml"
+FALLS = EXAMPLES / "falls-prevention" / "facts.yaml"
+
+
+def update(tmp: Path, facts: Path, director: str, period: str) -> list[str]:
+    out = tmp / f"{facts.parent.name}-{director}-{period}.docx"
+    args = ["update", str(facts), "--director", director, "--period", period]
+    result = CliRunner().invoke(app, [*args, "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return document_text(out.read_bytes()).splitlines()
+
+
+def row(lines: list[str], measure: str) -> str:
+    """The progress table's row for ``measure`` (the first line that starts with it)."""
+    return next(line for line in lines if line.startswith(measure) and " | " in line)
+
+
+def test_weak_evidence_is_not_marked_or_iconed_as_an_improvement(tmp_path: Path) -> None:
+    # reader25 #5: usual residence's January and March 2028 points, "weak evidence, not
+    # counted as an improvement", were drawn as blue improvement squares and the table showed
+    # the improvement icon and "improving" for them. A weak point is a plain signal; what the
+    # icon and the table say rests on what the words claim (the shift above the baseline).
+    lines = update(tmp_path, FRAILTY, "dof", "2028-03")
+    text = "\n".join(lines)
+    residence = "Patients aged 75 and over discharged to their usual place of residence"
+    assert "(weak evidence, not counted as an improvement)" in text
+    assert "a sustained shift (12 months above the baseline of 78%, improvement)" in text
+    assert row(lines, residence).endswith("| within normal variation, at the improved level")
+
+
+def test_limits_that_hold_a_shift_give_no_assurance_icon(tmp_path: Path) -> None:
+    # reader25 #6: falls with harm showed "?" although its limits "hold a shift", while the
+    # next chart, its limits from a trend, said "No assurance icon until limits … settled".
+    lines = update(tmp_path, FALLS, "don", "2028-03")
+    harm = row(lines, "Inpatient falls resulting in any harm")
+    assert "Assurance:" not in harm
+    chart = next(
+        line
+        for line in lines
+        if line.startswith("These limits come from figures that themselves hold a shift")
+    )
+    assert "No assurance icon until limits can be made from figures that have settled." in chart
+
+
+def test_lone_points_alike_are_said_once_in_time_order(tmp_path: Path) -> None:
+    # reader25 #5, #6: "1 point above the upper limit (the old level), June 2027; 1 point
+    # above the upper limit (the old level), April 2027" said one thing twice, latest first.
+    falls = "\n".join(update(tmp_path, FALLS, "don", "2028-03"))
+    assert "2 points above the upper limit (the old level), April and June 2027" in falls
+    assert "1 point above the upper limit (the old level)" not in falls
+    frailty = "\n".join(update(tmp_path, FRAILTY, "dof", "2028-03"))
+    assert (
+        "2 points above the upper limit (weak evidence, not counted as an improvement), "
+        "January and March 2028" in frailty
+    )
