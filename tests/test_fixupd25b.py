@@ -83,12 +83,12 @@ def test_a_count_from_zero_is_judged_by_its_level_not_a_run_above_zero(tmp_path:
     assert "above the baseline for" not in text
     assert "above the baseline of 0" not in text
     gp = next(line for line in lines if line.startswith("GP appointments released"))
-    assert gp.endswith(
-        ": 440 appointments in October 2027, 73% of the way to the target of 600 appointments."
-    ), gp
+    # reader25 #17: news as a record, as for every measure, not progress to the target.
+    assert gp.endswith(": the highest figure yet (440 appointments in October 2027)."), gp
     assert any("the lowest figure yet (338 attendances in October 2027)" in ln for ln in lines)
     cy = since_lines(update(tmp_path, WELSH, "dof", "2027-10"), "Ers y diweddariad")
-    assert any("440 apwyntiad, Hydref 2027, 73% o'r ffordd at y targed o 600" in ln for ln in cy)
+    assert any("y ffigur uchaf hyd yma (440 apwyntiad, Hydref 2027)" in ln for ln in cy), cy
+    assert not any("o'r ffordd at y targed" in ln for ln in cy), cy
 
 
 def test_a_run_above_a_zero_baseline_is_no_shift() -> None:
