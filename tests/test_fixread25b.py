@@ -69,3 +69,15 @@ def test_lone_points_alike_are_said_once_in_time_order(tmp_path: Path) -> None:
         "2 points above the upper limit (weak evidence, not counted as an improvement), "
         "January and March 2028" in frailty
     )
+
+
+def test_a_target_met_as_long_as_a_shift_says_how_long(tmp_path: Path) -> None:
+    # reader25 #19: admissions at the target 7 months running (and 9 points below the lower
+    # limit) read "met since September 2027; not yet shown to last", underselling it. A run
+    # at the target as long as a sustained shift says how long it has held; a shorter run
+    # (usual residence, 3 months) is still not yet shown to last.
+    lines = update(tmp_path, FRAILTY, "dof", "2028-03")
+    admissions = row(lines, "Emergency admissions of people aged 75 and over")
+    assert "| met for 7 months running, since September 2027 |" in admissions, admissions
+    residence = row(lines, "Patients aged 75 and over discharged to their usual place")
+    assert "| met since January 2028; not yet shown to last |" in residence, residence
