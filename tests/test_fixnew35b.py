@@ -165,7 +165,7 @@ def test_a_confirmed_objective_names_the_measure_that_delivers_toward_it(tmp_pat
     # The lead confirmed oap-bed-days for dof.cost-improvement, but the CIP row showed only
     # agency shifts, which deliver nothing: the £727,000 sat under the £2m-budget row alone.
     assert (
-        "Bring out-of-area placement spend within the £2m budget; Deliver the £9.5m cost "
+        "Bring out-of-area placement spend within the £2m budget; deliver the £9.5m cost "
         "improvement programme for 2026/27 Inappropriate out-of-area placement bed days, adult "
         "acute: 1,142 bed days fewer than at the baseline rate, April to November 2026, worth "
         "£727,000 at 2026/27 prices."

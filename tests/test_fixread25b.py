@@ -81,3 +81,19 @@ def test_a_target_met_as_long_as_a_shift_says_how_long(tmp_path: Path) -> None:
     assert "| met for 7 months running, since September 2027 |" in admissions, admissions
     residence = row(lines, "Patients aged 75 and over discharged to their usual place")
     assert "| met since January 2028; not yet shown to last |" in residence, residence
+
+
+def test_delivered_rows_are_ranked_as_the_brief_ranks_statements(tmp_path: Path) -> None:
+    # reader25 #4: the agency row, which delivered nothing, led the out-of-area row, which
+    # delivered £727,000 of cash on the same cost improvement objective; and its joined
+    # objectives read "…for 2026/27; Cut agency spend…", a capital after a semicolon.
+    from test_fixnew35b import copy_project
+    from test_fixnew35b import update as update35
+
+    text = update35(copy_project(tmp_path), "dof", "2026-11")
+    table = text[text.index("What this has delivered") :]
+    out_of_area = table.index("Inappropriate out-of-area placement bed days")
+    agency = table.index("Registered nurse agency shifts")
+    assert out_of_area < agency
+    assert "for 2026/27; cut agency spend to 3.2% of the pay bill" in table
+    assert "; Cut agency spend" not in table
