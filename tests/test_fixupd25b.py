@@ -83,12 +83,12 @@ def test_a_count_from_zero_is_judged_by_its_level_not_a_run_above_zero(tmp_path:
     assert "above the baseline for" not in text
     assert "above the baseline of 0" not in text
     gp = next(line for line in lines if line.startswith("GP appointments released"))
-    assert gp.endswith(
-        ": 440 appointments in October 2027, 73% of the way to the target of 600 appointments."
-    ), gp
+    # reader25 #17: news as a record, as for every measure, not progress to the target.
+    assert gp.endswith(": the highest figure yet (440 appointments in October 2027)."), gp
     assert any("the lowest figure yet (338 attendances in October 2027)" in ln for ln in lines)
     cy = since_lines(update(tmp_path, WELSH, "dof", "2027-10"), "Ers y diweddariad")
-    assert any("440 apwyntiad, Hydref 2027, 73% o'r ffordd at y targed o 600" in ln for ln in cy)
+    assert any("y ffigur uchaf hyd yma (440 apwyntiad, Hydref 2027)" in ln for ln in cy), cy
+    assert not any("o'r ffordd at y targed" in ln for ln in cy), cy
 
 
 def test_a_run_above_a_zero_baseline_is_no_shift() -> None:
@@ -116,10 +116,9 @@ def test_a_point_beyond_limits_that_hold_a_shift_is_weak_evidence(tmp_path: Path
     assert not any("usual place of residence" in line for line in lines), lines
     text = "\n".join(words)
     assert "1 point above the upper limit (improvement)" not in text
-    assert "1 point above the upper limit (weak evidence, not counted as an improvement)" in text
-    assert "? means the target will be met and missed by chance" in text
-    falls = "\n".join(update(tmp_path, FALLS, "don", "2028-03"))
-    assert "? means the target will be met and missed by chance" in falls
+    assert "points above the upper limit (weak evidence, not counted as an improvement)" in text
+    # reader25 #6: limits that hold a shift give no assurance icon (tests/test_fixread25b.py).
+    assert "No assurance icon until limits can be made from figures that have settled" in text
 
 
 def test_a_question_the_log_has_answered_is_not_carried_over(tmp_path: Path) -> None:

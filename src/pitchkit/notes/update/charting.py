@@ -503,35 +503,51 @@ def signal_span(signal: spc.Signal, points: Sequence[Any], lang: Language) -> st
 def weak(signal: charts.Signal, analysis: charts.Analysis) -> bool:
     """Whether ``signal`` is a point (or two of three) beyond limits that hold a shift.
 
-    Limits made from figures at two levels (a steadily rising series with a
-    shift below its mean) sit between them, so a point beyond them is weak
-    evidence of an improvement of its own: it is not reported as one
-    (reader24 #12: usual residence's "1 point above the upper limit
-    (improvement)" under "These limits … hold a shift"). Such a point the
-    worse way stays a concern (a rebound after a fall is worth a look
-    however weak the evidence). Two or more points beyond limits recalculated
-    at a worse level, each also better than the mean before it, are a recovery
-    past the level the reader knows (test_claims_follow_the_data): that is
-    news, where one point alone is not.
+    Decided once, by the analysis (:func:`spc._weakened`), so that the words,
+    the chart's markers and the icon agree (reader25 #5).
     """
-    return (
-        signal.rule in ("outside_limits", "two_of_three")
-        and signal.improvement is True
-        and any(d.rule == "shift" for d in analysis.drifting_now)
-        and not (len(signal.points) >= 2 and _past_the_level_before(signal, analysis))
-        and (not analysis.segments or signal.start >= analysis.segments[-1].start)
-    )
+    del analysis
+    return signal.weak
 
 
-def _past_the_level_before(signal: charts.Signal, analysis: charts.Analysis) -> bool:
-    """Whether every point of ``signal`` is better than the first segment's mean (limits moved)."""
-    if len(analysis.segments) < 2:
-        return False
-    before = analysis.segments[0].centre
-    values = [analysis.values[i] for i in signal.points]
-    if signal.direction == "down":
-        return all(v is not None and v < before for v in values)
-    return all(v is not None and v > before for v in values)
+def _lone_points_together(
+    named: Sequence[charts.Signal],
+    analysis: charts.Analysis,
+    kind: str,
+    lang: Language,
+    points: Sequence[Any],
+) -> list[list[charts.Signal]]:
+    """``named`` in order, lone points beyond a limit said in the same words grouped, oldest first.
+
+    "1 point above the upper limit (the old level), June 2027; 1 point above
+    the upper limit (the old level), April 2027" says one thing twice, latest
+    first: grouped, it reads "2 points above the upper limit (the old level),
+    April and June 2027".
+    """
+    groups: list[list[charts.Signal]] = []
+    keys: dict[str, int] = {}
+    for signal in named:
+        if signal.rule == "outside_limits" and len(signal.points) == 1:
+            key = signal_words(signal, analysis, kind, lang, points)
+            if key in keys:
+                groups[keys[key]].append(signal)
+                continue
+            keys[key] = len(groups)
+        groups.append([signal])
+    return [sorted(g, key=lambda s: s.start) for g in groups]
+
+
+def _periods_text(periods: Sequence[Any], lang: Language) -> str:
+    """``April and June 2027``: periods apart, the year said once when they share it."""
+    years = {p.start.year for p in periods}
+    if len(years) == 1 and all(p.kind == "month" for p in periods):
+        labels = [
+            spans.month_label(p.start.year, p.start.month, lang, with_year=i == len(periods) - 1)
+            for i, p in enumerate(periods)
+        ]
+    else:
+        labels = [fmt.period_label(p.text, lang) for p in periods]
+    return fmt.join_list(labels, lang)
 
 
 def signals_text(
@@ -598,13 +614,17 @@ def signals_text(
     ranked = analysis.ranked()
     most = situation.signals_at_most
     named = ranked if most is None or len(ranked) <= most + 1 else ranked[:most]
-    for signal in named:
-        words = signal_words(signal, analysis, kind, lang, points)
-        worded.append(
-            lang.gettext("{signal}, {span}").format(
-                signal=words, span=signal_span(signal, points, lang)
-            )
-        )
+    for group in _lone_points_together(named, analysis, kind, lang, points):
+        signal = group[0]
+        if len(group) > 1:
+            # Lone points beyond a limit, said alike, said once in time order (reader25 #6).
+            merged = replace(signal, length=len(group))
+            words = signal_words(merged, analysis, kind, lang, points)
+            span = _periods_text([points[s.start].period for s in group], lang)
+        else:
+            words = signal_words(signal, analysis, kind, lang, points)
+            span = signal_span(signal, points, lang)
+        worded.append(lang.gettext("{signal}, {span}").format(signal=words, span=span))
     if len(named) < len(ranked):
         worded.append(more_signals_text(ranked[len(named) :], lang))
     text = "; ".join(worded)

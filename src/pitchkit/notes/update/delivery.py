@@ -61,6 +61,7 @@ from pitchkit.recast.pitch import (
     Quantity,
     Statement,
     capacity_against_cash,
+    money_shown,
     share_of_target,
 )
 
@@ -386,7 +387,24 @@ def chosen_statements(situation: Situation) -> list[tuple[Impact, list[Statement
             and year_fraction(statement, situation) != 0
         ):
             group.append(statement)
-    ordered = sorted(grouped.values(), key=lambda group: -group[0].rank)
+    # Ranked as the brief ranks its statements (:func:`~pitchkit.recast.pitch.by_money`): a
+    # row on the director's own objective first, then the money delivered so far, then the
+    # plan's, then the link's rank. A row that delivered nothing no longer leads one that
+    # delivered £727,000 on the same objective (reader25 #4).
+    pitch = situation.pitch
+    own = {o.id for o in pitch.director.objectives}
+
+    def key(group: list[Statement]) -> tuple[bool, float, float, float, float]:
+        worth = money_shown(group[0], pitch)
+        return (
+            all(s.objective.id not in own for s in group),
+            -round(worth.delivered),
+            -round(worth.planned),
+            -round(worth.planned_any),
+            -group[0].rank,
+        )
+
+    ordered = sorted(grouped.values(), key=key)
     return [(group[0].impact, group) for group in ordered][:MAX_DELIVERED]
 
 
@@ -448,7 +466,12 @@ def delivered_rows(situation: Situation) -> list[Context]:
         row: Context = {
             "measure": wording.apply_terms(impact.measure, situation.terms),
             "objectives": [s.objective.text for s in statements[:2]],
-            "objectives_text": "; ".join(s.objective.text for s in statements[:2]),
+            # Joined after a semicolon, a second objective begins in lower case, its
+            # acronyms kept (reader25 #4: "…for 2026/27; Cut agency spend…").
+            "objectives_text": "; ".join(
+                text if i == 0 else wording.lower_first(text)
+                for i, text in enumerate(s.objective.text for s in statements[:2])
+            ),
             "text": fillin.delivered_prompt(situation.lang),
             "money": None,
             "money_text": "",

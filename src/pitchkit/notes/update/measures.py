@@ -25,7 +25,7 @@ from pitchkit.notes.update.progress import (
     measure_progress,
 )
 from pitchkit.notes.update.situation import Situation
-from pitchkit.notes.update.spc import Variation
+from pitchkit.notes.update.spc import Rules, Variation
 from pitchkit.period import PER_MONTHS, Period
 from pitchkit.recast.money import adds_spend
 from pitchkit.recast.quantity import figure_unit, measure_decimals, per_rate, rate_said_by
@@ -423,6 +423,15 @@ def along_text(progress: MeasureProgress, lang: Language, claim: Claim | None = 
         # One figure at or past the target is not a process that meets it: only limits
         # wholly on the target's better side (the assurance icon's "pass") show that.
         first = _met_since(progress)
+        run = _run_length(progress, first)
+        needed = claim.analysis.rules.spc_shift if claim is not None else Rules().spc_shift
+        if first is not None and run >= needed:
+            # As many periods in a row as a sustained shift needs: that is the result, not a
+            # single figure to be "not yet shown to last" (reader25 #19: 7 months at target).
+            return lang.gettext("met for {count} running, since {period}").format(
+                count=_periods(run, progress.latest.period.kind, lang),
+                period=figure_period(first, lang),
+            )
         if first is not None:
             # Met period after period up to the latest (reader21 #9): "met since January
             # 2028", not "met in March 2028", which reads as this month alone.
@@ -435,6 +444,27 @@ def along_text(progress: MeasureProgress, lang: Language, claim: Claim | None = 
     if fraction <= 0:
         return lang.gettext("not yet better than baseline")
     return lang.gettext("{share} of the way to target").format(share=fmt.percent(fraction, lang))
+
+
+def _run_length(progress: MeasureProgress, first: Point | None) -> int:
+    """How many figures from ``first`` to the latest, all at or past the target; 0 for none."""
+    if first is None or progress.latest is None:
+        return 0
+    last = progress.latest.period
+    return sum(
+        1 for p in progress.points if p.value is not None and first.period <= p.period <= last
+    )
+
+
+def _periods(n: int, kind: str, lang: Language) -> str:
+    """``7 months``, ``3 quarters`` or ``2 years``, in the plural form the language uses."""
+    if kind == "quarter":
+        text = lang.ngettext("{n} quarter", "{n} quarters", n)
+    elif kind == "year":
+        text = lang.ngettext("{n} year", "{n} years", n)
+    else:
+        text = lang.ngettext("{n} month", "{n} months", n)
+    return text.format(n=n)
 
 
 def _met_since(progress: MeasureProgress) -> Point | None:

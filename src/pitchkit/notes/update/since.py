@@ -234,8 +234,9 @@ def _line(
     ):
         return _said(parts, impact, situation)
     if new_count(impact):
-        # A count of something new is judged by its level, not by a run above zero.
-        parts += _level(now.progress, latest, lang)
+        # A count of something new is no change for a run above zero; it is news as a record,
+        # a target met or a gap, as every measure is, in English and Welsh (reader25 #17).
+        pass
     elif now.claim.shown and not before.claim.shown:
         parts.append(_now_shown(now.claim, _kind(situation), lang))
     elif before.claim.shown and not now.claim.shown:
@@ -248,7 +249,7 @@ def _line(
         parts += _new_signals(before.claim, now.claim, situation, charted=charted)
     parts += _target(now.progress, earlier, lang)
     parts += _after_gap(now.progress, earlier, latest, lang)
-    if not parts and not new_count(impact):
+    if not parts:
         parts += _record(now.progress, latest, lang, noise=not now.claim.shown)
     return _said(parts, impact, situation)
 
@@ -583,7 +584,8 @@ def _target(progress: MeasureProgress, earlier: Point | None, lang: Language) ->
             said = lang.gettext("met the target again ({figure})")
         elif streak is not None:
             return [
-                lang.gettext("now meets the target, met since {since} ({figure})").format(
+                # Said once: "now meets the target, met since July" said it twice (reader25 #13).
+                lang.gettext("at the target since {since} ({figure})").format(
                     since=fmt.period_label(streak.period.text, lang),
                     figure=_at(latest, progress, lang),
                 )
@@ -618,25 +620,9 @@ def new_count(impact: Impact) -> bool:
 
     Appointments released by a new hub are above a baseline of none from the
     first month, so a run above it proves nothing (reader24 #11): the update
-    says how far the count has got toward the target instead.
+    says its records, a target met and gaps, as for any measure (reader25 #17).
     """
     return impact.baseline == 0 and impact.direction == "higher" and impact.per is not None
-
-
-def _level(progress: MeasureProgress, latest: Point, lang: Language) -> list[str]:
-    """``440 appointments in October 2027, 73% of the way to the target of 600 appointments``."""
-    if latest.value is None or _met(latest, progress):
-        return []  # a target met is said by :func:`_target`
-    share = fraction_along(latest.value, progress.impact, latest.period)
-    if share is None:
-        return []
-    return [
-        lang.gettext("{figure}, {share} of the way to the target of {target}").format(
-            figure=_at(latest, progress, lang),
-            share=fmt.percent(max(share, 0.0), lang),
-            target=amount_text(latest.target, progress.impact, lang),
-        )
-    ]
 
 
 def _record(progress: MeasureProgress, latest: Point, lang: Language, *, noise: bool) -> list[str]:

@@ -126,6 +126,9 @@ class Signal:
     against limits recalculated at a worse level, every point of it still
     worse than the mean before them: better than the new level, not than the
     one the reader knows, so not an improvement (``improvement`` ``None``).
+    ``weak`` marks a point (or two of three) beyond limits made from figures
+    that hold a shift, the better way: weak evidence, so not an improvement
+    (``improvement`` ``None``), and neither marked nor given an icon as one.
     """
 
     rule: Rule
@@ -139,6 +142,7 @@ class Signal:
     stepping: bool = False
     before_worsening: bool = False
     recovering: bool = False
+    weak: bool = False
 
 
 @dataclass(frozen=True)
@@ -944,12 +948,21 @@ def _xmr(
         # No baseline of its own: the limits describe the process since the change.
         ordered = _from_facts_baseline(ordered, present, first_change, baseline, series, better)
         ordered = _settling(ordered, first_change)
-    variation = _latest_variation(series, ordered, xmr=True)
+    holds_shift = any(d.rule == "shift" for d in latest_drifts)
+    if holds_shift:
+        ordered = _weakened(ordered, segments, series)
+    # A weak point is no evidence of its own: the latest point is judged without it, so that
+    # the icon rests on what the words claim (a shift against the facts' baseline, say).
+    variation = _latest_variation(series, tuple(s for s in ordered if not s.weak), xmr=True)
     if not stages:
         ordered = _unsettling(ordered, first_change, baseline, series, better)
     pending = _assurance_pending(changes, latest, present[-1][1], target, better)
-    if moving_now and assurance(target, latest.upper, latest.lower, better) is not None:
-        pending = True  # limits made from a moving process say nothing of the target
+    if (moving_now or holds_shift) and assurance(
+        target, latest.upper, latest.lower, better
+    ) is not None:
+        # Limits made from a moving process, or from figures at two levels either side of a
+        # shift, say nothing of the target: one rule for both (reader25 #6).
+        pending = True
     return Analysis(
         kind="xmr",
         values=series,
@@ -968,6 +981,42 @@ def _xmr(
         baseline_points=before if stages else 0,
         assurance_pending=pending,
         drifting=drifting,
+    )
+
+
+def _weakened(
+    signals: tuple[Signal, ...], segments: list[Segment], series: tuple[float | None, ...]
+) -> tuple[Signal, ...]:
+    """Points beyond the latest limits the better way, when those limits hold a shift: weak.
+
+    Limits made from figures at two levels (a steadily rising series with a
+    shift below its mean) sit between them, so a point beyond them is weak
+    evidence of an improvement of its own: it is not one, so it is neither
+    marked, given the improvement icon nor called "improving" (reader24 #12,
+    reader25 #5). A point beyond them the worse way stays a concern. Two or
+    more points, each better than the first stretch's mean, are a recovery
+    past the level the reader knows (test_claims_follow_the_data): that is
+    news, where one point alone is not.
+    """
+    start = segments[-1].start
+
+    def past_before(signal: Signal) -> bool:
+        if len(segments) < 2 or len(signal.points) < 2:
+            return False
+        before = segments[0].centre
+        values = [series[i] for i in signal.points]
+        if signal.direction == "down":
+            return all(v is not None and v < before for v in values)
+        return all(v is not None and v > before for v in values)
+
+    return tuple(
+        replace(s, improvement=None, weak=True)
+        if s.rule in ("outside_limits", "two_of_three")
+        and s.improvement is True
+        and s.start >= start
+        and not past_before(s)
+        else s
+        for s in signals
     )
 
 

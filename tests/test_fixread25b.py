@@ -1,0 +1,99 @@
+"""reader25 #5, #6: a chart's markers, icons and words say the same thing, once.
+
+Each test renders an update from an example and reads its text back, pictures'
+descriptions included.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from documenttext import document_text
+from pitchkit.cli import app
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+FRAILTY = EXAMPLES / "frailty-virtual-ward" / "facts.yaml"
+FALLS = EXAMPLES / "falls-prevention" / "facts.yaml"
+
+
+def update(tmp: Path, facts: Path, director: str, period: str) -> list[str]:
+    out = tmp / f"{facts.parent.name}-{director}-{period}.docx"
+    args = ["update", str(facts), "--director", director, "--period", period]
+    result = CliRunner().invoke(app, [*args, "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return document_text(out.read_bytes()).splitlines()
+
+
+def row(lines: list[str], measure: str) -> str:
+    """The progress table's row for ``measure`` (the first line that starts with it)."""
+    return next(line for line in lines if line.startswith(measure) and " | " in line)
+
+
+def test_weak_evidence_is_not_marked_or_iconed_as_an_improvement(tmp_path: Path) -> None:
+    # reader25 #5: usual residence's January and March 2028 points, "weak evidence, not
+    # counted as an improvement", were drawn as blue improvement squares and the table showed
+    # the improvement icon and "improving" for them. A weak point is a plain signal; what the
+    # icon and the table say rests on what the words claim (the shift above the baseline).
+    lines = update(tmp_path, FRAILTY, "dof", "2028-03")
+    text = "\n".join(lines)
+    residence = "Patients aged 75 and over discharged to their usual place of residence"
+    assert "(weak evidence, not counted as an improvement)" in text
+    assert "a sustained shift (12 months above the baseline of 78%, improvement)" in text
+    assert row(lines, residence).endswith("| within normal variation, at the improved level")
+
+
+def test_limits_that_hold_a_shift_give_no_assurance_icon(tmp_path: Path) -> None:
+    # reader25 #6: falls with harm showed "?" although its limits "hold a shift", while the
+    # next chart, its limits from a trend, said "No assurance icon until limits … settled".
+    lines = update(tmp_path, FALLS, "don", "2028-03")
+    harm = row(lines, "Inpatient falls resulting in any harm")
+    assert "Assurance:" not in harm
+    chart = next(
+        line
+        for line in lines
+        if line.startswith("These limits come from figures that themselves hold a shift")
+    )
+    assert "No assurance icon until limits can be made from figures that have settled." in chart
+
+
+def test_lone_points_alike_are_said_once_in_time_order(tmp_path: Path) -> None:
+    # reader25 #5, #6: "1 point above the upper limit (the old level), June 2027; 1 point
+    # above the upper limit (the old level), April 2027" said one thing twice, latest first.
+    falls = "\n".join(update(tmp_path, FALLS, "don", "2028-03"))
+    assert "2 points above the upper limit (the old level), April and June 2027" in falls
+    assert "1 point above the upper limit (the old level)" not in falls
+    frailty = "\n".join(update(tmp_path, FRAILTY, "dof", "2028-03"))
+    assert (
+        "2 points above the upper limit (weak evidence, not counted as an improvement), "
+        "January and March 2028" in frailty
+    )
+
+
+def test_a_target_met_as_long_as_a_shift_says_how_long(tmp_path: Path) -> None:
+    # reader25 #19: admissions at the target 7 months running (and 9 points below the lower
+    # limit) read "met since September 2027; not yet shown to last", underselling it. A run
+    # at the target as long as a sustained shift says how long it has held; a shorter run
+    # (usual residence, 3 months) is still not yet shown to last.
+    lines = update(tmp_path, FRAILTY, "dof", "2028-03")
+    admissions = row(lines, "Emergency admissions of people aged 75 and over")
+    assert "| met for 7 months running, since September 2027 |" in admissions, admissions
+    residence = row(lines, "Patients aged 75 and over discharged to their usual place")
+    assert "| met since January 2028; not yet shown to last |" in residence, residence
+
+
+def test_delivered_rows_are_ranked_as_the_brief_ranks_statements(tmp_path: Path) -> None:
+    # reader25 #4: the agency row, which delivered nothing, led the out-of-area row, which
+    # delivered £727,000 of cash on the same cost improvement objective; and its joined
+    # objectives read "…for 2026/27; Cut agency spend…", a capital after a semicolon.
+    from test_fixnew35b import copy_project
+    from test_fixnew35b import update as update35
+
+    text = update35(copy_project(tmp_path), "dof", "2026-11")
+    table = text[text.index("What this has delivered") :]
+    out_of_area = table.index("Inappropriate out-of-area placement bed days")
+    agency = table.index("Registered nurse agency shifts")
+    assert out_of_area < agency
+    assert "for 2026/27; cut agency spend to 3.2% of the pay bill" in table
+    assert "; Cut agency spend" not in table
