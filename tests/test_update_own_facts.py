@@ -513,19 +513,22 @@ def test_points_outside_the_limits_on_the_wrong_side_are_mentioned(tmp_path: Pat
     # limits come from points that hold that shift, so the points below the lower limit
     # inside it are part of it, not signals of their own (fixnew34b: they were listed as
     # "1 point below the lower limit (the old level)" twice), and the line says so first.
+    # Limits that hold a shift give no assurance icon, and the shift the words claim from
+    # the baseline is said before the signals (fixread25b).
     assert residence.startswith(
         "These limits come from figures that themselves hold a shift, so points beyond them "
-        "within it are part of that shift, not a separate signal. Signals: a shift of 7 months "
+        "within it are part of that shift, not a separate signal. No assurance icon until "
+        "limits can be made from figures that have settled. From April 2027, a sustained shift "
+        "(12 months above the baseline of 78%, improvement). Signals: a shift of 7 months "
         "below the mean (the old level), January to July 2027; "
     )
     assert "below the lower limit" not in residence
     # Points above limits that hold a shift are weak evidence, not an improvement of their
-    # own (reader24 #12, fixupd25b).
+    # own (reader24 #12, fixupd25b); lone points in the same words are said once, oldest
+    # first (fixread25b).
     assert residence.endswith(
-        "1 point above the upper limit (weak evidence, not counted as an improvement), "
-        "March 2028; "
-        "1 point above the upper limit (weak evidence, not counted as an improvement), "
-        "January 2028."
+        "2 points above the upper limit (weak evidence, not counted as an improvement), "
+        "January and March 2028."
     )
 
 
