@@ -1590,6 +1590,24 @@ def one_per_objective(statements: list[Context], lang: Language) -> list[Context
     return [{**shown, "text": with_how(shown["claim"], shown["how"])} for shown in merged.values()]
 
 
+def lowered(statement: Context) -> Context:
+    """``statement`` going on in small letters after its objective and a colon.
+
+    Its claim (and its first part's) as well as its text: fitting puts the
+    claim back as the text when it takes the reason off, and that must not
+    bring the capital back.
+    """
+    parts = [dict(part) for part in statement.get("parts") or ()]
+    if parts:
+        parts[0]["claim"] = wording.lower_measure(parts[0]["claim"])
+    return {
+        **statement,
+        "text": wording.lower_measure(statement["text"]),
+        "claim": wording.lower_measure(statement["claim"]),
+        **({"parts": parts} if parts else {}),
+    }
+
+
 def pitch_context(
     pitch: Pitch, lang: Language, *, reasons: bool = True, today: dt.date | None = None
 ) -> Context:
@@ -1607,10 +1625,7 @@ def pitch_context(
         statements[0] = {**statements[0], "in_headline": True}
         # The others follow their objective and a colon ("Cut handover delays: in the plan,
         # ..."), so they go on in small letters, keeping a name's or acronym's (newuser28 #14).
-        statements[1:] = [
-            {**statement, "text": wording.lower_measure(statement["text"])}
-            for statement in statements[1:]
-        ]
+        statements[1:] = [lowered(statement) for statement in statements[1:]]
     return {
         "headline": wording.headline(pitch, lang),
         "ask": wording.ask_sentence(asks_for(pitch), lang),
