@@ -14,6 +14,7 @@ import pytest
 from notereading import EXAMPLES, director_ids, render_note
 from pitchkit.facts.project import open_project, pick_director
 from pitchkit.notes.brief import brief_parts, make_brief_note
+from pitchkit.notes.shown import shown_statements
 from pitchkit.notes.update import make_update
 
 ROOT = Path(__file__).parent.parent
@@ -48,17 +49,17 @@ def test_the_lead_objective_is_not_quoted_again_as_the_first_bullets_heading(
     project = open_project(path)
     director = pick_director(project.facts, director_id)
     note = make_brief_note(project, director, today=dt.date(2026, 11, 1))
-    if not note.pitch.shown:
+    if not shown_statements(note.pitch):
         return
     read = render_note(path, director_id)
-    lead = note.pitch.shown[0].objective.text.strip().rstrip(".")
+    lead = shown_statements(note.pitch)[0].objective.text.strip().rstrip(".")
     bullet_heads = [h.rstrip(":") for h in read.headings if h not in _section_headings(read)]
     assert lead not in bullet_heads, (lead, bullet_heads)
     # The figures of that objective follow the lead sentence straight away.
     document = docx.Document(io.BytesIO(note.data))
     texts = [p.text.replace(NBSP, " ") for p in document.paragraphs]
     after = texts[texts.index(_why(project.lang.lang)) + 2]
-    measure = note.pitch.shown[0].impact.measure
+    measure = shown_statements(note.pitch)[0].impact.measure
     # The note says it in the director's own words (``terms``: staff → colleagues).
     for said, theirs in director.terms.items():
         measure = re.sub(rf"\b{re.escape(said)}\b", theirs, measure, flags=re.IGNORECASE)
