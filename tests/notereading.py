@@ -16,6 +16,7 @@ import docx
 
 from pitchkit.facts.project import open_project, pick_director
 from pitchkit.notes.brief import make_brief_note
+from pitchkit.notes.shown import shown_statements
 
 TODAY = dt.date(2026, 12, 1)
 ROOT = Path(__file__).parent.parent
@@ -60,7 +61,8 @@ def render_note(facts: Path, director_id: str) -> Note:
     paragraphs: list[tuple[str, str]] = []
     headings: list[str] = []
     lead = -1  # where the lead sentence of "Why this matters to you" is in ``paragraphs``
-    named = note.pitch.shown[0].objective.text.strip() if note.pitch.shown else ""
+    lead = shown_statements(note.pitch)
+    named = lead[0].objective.text.strip() if lead else ""
     for paragraph in document.paragraphs:
         text = paragraph.text.replace("\u00a0", " ").strip()  # a non-breaking space reads as one
         if not text:

@@ -13,6 +13,7 @@ from docchecks import check_docx, docx_text, pdf_pages, validate_ooxml
 from pitchkit.cli import app
 from pitchkit.facts.project import open_project, pick_director
 from pitchkit.notes.brief import make_brief_note
+from pitchkit.notes.shown import shown_statements
 from pitchkit.notes.wording import headline
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -95,12 +96,12 @@ def test_finance_leads_with_money_and_nursing_claims_no_unconfirmed_link(tmp_pat
     project = open_project(frailty)
     finance = make_brief_note(project, pick_director(project.facts, "dof"), today=TODAY)
     nursing = make_brief_note(project, pick_director(project.facts, "don"), today=TODAY)
-    assert finance.pitch.shown[0].quantity.money is not None
+    assert shown_statements(finance.pitch)[0].quantity.money is not None
     # The Chief Nurse's note claims nothing the lead has not confirmed: bed days reach her
     # harm-free care objective only through a cause step (bed days cost frail older people
     # strength; deconditioning is a hospital-acquired harm), which is offered, not claimed,
     # and no word match makes a claim (issue 14).
-    assert nursing.pitch.shown == ()
+    assert shown_statements(nursing.pitch) == ()
     offered = [link for link in nursing.pitch.links if link.objective == "harm-free"]
     assert [(link.impact, link.confidence, link.mismatch) for link in offered] == [
         ("bed-days", "possible", "cause")
@@ -216,7 +217,7 @@ def test_the_note_uses_the_directors_own_terms(tmp_path: Path) -> None:
     # The built-in template given as a file: no one-page trimming, every statement shown.
     template = ROOT / "src" / "pitchkit" / "word" / "templates" / "brief.docx"
     note = make_brief_note(project, director, template=template, today=TODAY)
-    assert "usual-residence" in {s.impact.id for s in note.pitch.shown}
+    assert "usual-residence" in {s.impact.id for s in shown_statements(note.pitch)}
     out = tmp_path / "n.docx"
     out.write_bytes(note.data)
     body = docx_text(out)

@@ -68,6 +68,7 @@ def test_every_command_has_an_example_in_its_help(words: list[str]) -> None:
     assert f"Example: pitchkit {' '.join(words)}" in result.stdout
 
 
+# The last Example line came with fixnew35c (aa5937c4: init --from takes --directors).
 INIT_HELP = """\
  Usage: pitchkit init [OPTIONS] [path]
 
@@ -78,6 +79,7 @@ INIT_HELP = """\
  (Ctrl-C), the answers so far are kept beside PATH for --answers.
  Example: pitchkit init facts.yaml
  Example: pitchkit init --from facts.yaml   (add another director or impact)
+ Example: pitchkit init --from facts.yaml --directors team.csv
 """
 PREVIEW_HELP = """\
  Usage: pitchkit preview [OPTIONS] {facts}

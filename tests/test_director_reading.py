@@ -67,7 +67,11 @@ def test_a_unit_cost_behind_no_figure_is_not_listed(tmp_path: Path) -> None:
 
 def test_the_small_print_names_assumptions_not_settings(tmp_path: Path) -> None:
     text = note(FRAILTY, "coo", tmp_path)
-    assert "Beds: bed days a year ÷ (365 days × 92% occupancy, assumed)." in text
+    # fixnew35a (fc6fdd37): the occupancy comes from the COO's objective ("below 92%"), said so.
+    assert (
+        "Beds: bed days a year ÷ (365 days × 92% occupancy, "
+        "as the Chief Operating Officer's objective names it)."
+    ) in text
     assert "settings." not in text
     assert "pitchkit's default" not in text
 

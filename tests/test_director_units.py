@@ -44,9 +44,23 @@ def test_bed_days_are_beds_for_the_operations_director_at_the_stated_occupancy()
 def test_without_an_occupancy_the_default_is_used_and_said(tmp_path: Path) -> None:
     data = _load("sepsis.yaml")
     del data["settings"]["occupancy"]
+    # fixnew35a (fc6fdd37) takes the occupancy from an objective that names one ("below 92%"
+    # here, said as the COO's objective's); with no objective naming one the default is assumed.
+    coo = next(d for d in data["directors"] if d["id"] == "coo")
+    coo["objectives"][0]["text"] = "BAF 2: Failure to keep beds free through winter"
     text = _text(_write(tmp_path, data), "coo")
     assert "about 2.7 beds" in text  # 900 / (365 x 92%) = 2.68
     assert "(365 days × 92% occupancy, assumed)" in text
+
+
+def test_without_an_occupancy_setting_an_objective_naming_one_is_used_and_said(
+    tmp_path: Path,
+) -> None:
+    data = _load("sepsis.yaml")
+    del data["settings"]["occupancy"]
+    text = _text(_write(tmp_path, data), "coo")
+    assert "about 2.7 beds" in text  # the COO's objective: below 92%
+    assert "(365 days × 92% occupancy, as the Chief Operating Officer's objective names it)" in text
 
 
 def test_deaths_are_a_share_of_expected_deaths_where_the_objective_is_the_shmi(

@@ -152,12 +152,14 @@ def test_delivered_money_is_priced_at_the_cost_to_the_penny(
     text = _update(cli, tmp_path, "dof")
     # 1,838 pads at £24.63 are £45,270; at the £25 the cost was rounded to they were £46,000.
     # Since reader21 #4 the row is under the objective the brief sets it against (non-pay
-    # spend), not also the 2026/27 CIP the brief gives another measure, so no year part.
+    # spend); since fixnew35b (81c95414) also under the links the lead confirmed: the pads
+    # support the 2026/27 CIP by `supports:`, so the row gives that year's part too.
     assert (
-        "Keep non-pay spend within budget Single-use bed and chair falls sensor pads issued to "
+        "Keep non-pay spend within budget; Deliver the £22m cost improvement programme for "
+        "2026/27 Single-use bed and chair falls sensor pads issued to "
         "medical wards: 1,838 pads fewer between September 2025 and November 2026 than before "
         "the change (an average of 240 pads a month, September 2024 to August 2025), worth "
-        "£45,000 at 2026/27 prices."
+        "£45,000 at 2026/27 prices (of which £28,000 fell in 2026/27)."
     ) in " ".join(text.split())
     assert "£46,000" not in text
     brief = _preview(cli)

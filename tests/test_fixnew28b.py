@@ -260,6 +260,8 @@ def test_no_bundled_example_or_test_log_has_a_figure_far_outside() -> None:
             continue
         logs = [*facts_path.parent.glob("*.xlsx"), *facts_path.parent.glob("*.csv")]
         for log in logs:
+            if log.name == "fig-typo.csv":  # fixnew35b's log with a typo in it, on purpose
+                continue
             try:
                 sheet = load_measures(log, facts)
             except Exception:  # a team sheet, or a log meant to be refused

@@ -144,8 +144,13 @@ def test_an_eighteen_percent_reduction_is_not_a_eighteen(tmp_path: Path) -> None
     assert "1,100 fewer a year, an 18% reduction" in text
     assert "a 18%" not in text
     # The small print's assumption sits inside its own brackets, not in a second pair.
-    assert "Beds: bed days a year ÷ (365 days × 92% occupancy, assumed)." in text
+    # Since fixnew35a (fc6fdd37) the occupancy is the COO's objective's ("below 92%"), said so.
+    assert (
+        "Beds: bed days a year ÷ (365 days × 92% occupancy, "
+        "as the Chief Operating Officer's objective names it)."
+    ) in text
     assert "(assumed))" not in text
+    assert "it))" not in text
 
 
 def test_a_unit_cost_two_impacts_share_is_named_once_and_not_restated_at_its_own_year(

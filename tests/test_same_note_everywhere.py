@@ -59,7 +59,6 @@ def test_brief_batch_and_preview_give_the_chief_nurse_the_same_whole_note(
     batch_cno = docx_text(_note(batch_out, "Helen Ashworth"))
     assert docx_text(_note(brief_out, "Helen Ashworth")) == batch_cno
     assert STAFFING in batch_cno
-    assert "Assurance on harm-free care for the quality committee" in batch_cno
     assert STAFFING in docx_text(tmp_path / "pack.docx")
     assert STAFFING in " ".join(preview.split())
     with (batch_out / "manifest.csv").open(encoding="utf-8-sig", newline="") as handle:
@@ -67,6 +66,10 @@ def test_brief_batch_and_preview_give_the_chief_nurse_the_same_whole_note(
     # Whatever the chief nurse's note must lose to fit (at most a gain pitchkit adds, never
     # her own statement), brief, batch and preview lose the same, and each says so.
     assert "pitch.statements" not in cuts["cno"]
+    # Since fixnew35a the first ask (the CIP's) opens every director's note, so the chief
+    # nurse's has room for one gain pitchkit adds fewer: the gain is in it or said as cut.
+    gain = "Assurance on harm-free care for the quality committee"
+    assert gain in batch_cno or gain in cuts["cno"]
     if cuts["cno"]:
         assert cuts["cno"] in " ".join(brief.split())
         assert f"cno: to fit one page the note shortens {cuts['cno']}" in " ".join(report.split())

@@ -11,6 +11,7 @@ from pitchkit.facts.ids import id_key, link_director
 from pitchkit.facts.schema import Director, Facts, Impact
 from pitchkit.i18n import fmt
 from pitchkit.notes.context import concerns_reached
+from pitchkit.notes.shown import shown_statements
 from pitchkit.recast.align import Link, shared_words, wording
 from pitchkit.recast.english import english_director
 from pitchkit.recast.lenses import GENERAL, all_lenses, lens_for
@@ -148,7 +149,7 @@ def links_unconfirmed(review: Review) -> Iterator[Finding]:
     pitch, director = review.pitch, review.director
     if pitch is None or director is None:
         return
-    inferred = [s for s in pitch.shown if s.link.confidence == "confident"]
+    inferred = [s for s in shown_statements(pitch) if s.link.confidence == "confident"]
     if not inferred:
         return
     objectives = {o.id: o for o in pitch.objectives}

@@ -24,6 +24,7 @@ from pitchkit.i18n.welshbodies import is_welsh_body
 from pitchkit.notes import moneytext, together, wording
 from pitchkit.notes.conversions import conversion_note, conversion_phrase, named_conversion_note
 from pitchkit.notes.foreign import foreign
+from pitchkit.notes.shown import shown_statements
 from pitchkit.period import Period
 from pitchkit.recast.align import claimable_chain
 from pitchkit.recast.audience import is_others, items_for
@@ -729,7 +730,7 @@ def with_own_target(text: str, statement: Statement, pitch: Pitch, lang: Languag
     none the note shows a bullet for already, nor one read against another
     impact the lead linked to it (:func:`~pitchkit.recast.pitch.ceded`).
     """
-    shown = pitch.shown
+    shown = shown_statements(pitch)
     headed = {s.objective.id for s in shown}
     for other in pitch.statements:
         if other.impact.id != statement.impact.id or other.objective.id in headed:
@@ -1531,7 +1532,7 @@ def gains(pitch: Pitch, lang: Language, today: dt.date | None = None) -> list[st
         # A note that says the project does not yet link to the director's objectives
         # claims no money for them as if it did: "recurrent savings to count in the
         # financial plan" under "does not yet link to your objectives" (newuser11 #5).
-        return supported(gain, pitch) and (bool(pitch.shown) or not claims_money(gain))
+        return supported(gain, pitch) and (bool(shown_statements(pitch)) or not claims_money(gain))
 
     kept = [g for g in lens.gains if fits(g)]
     if not all(suits_setting(g, pitch) for g in lens.gains) and "general" in lenses:
@@ -1590,6 +1591,24 @@ def one_per_objective(statements: list[Context], lang: Language) -> list[Context
     return [{**shown, "text": with_how(shown["claim"], shown["how"])} for shown in merged.values()]
 
 
+def lowered(statement: Context) -> Context:
+    """``statement`` going on in small letters after its objective and a colon.
+
+    Its claim (and its first part's) as well as its text: fitting puts the
+    claim back as the text when it takes the reason off, and that must not
+    bring the capital back.
+    """
+    parts = [dict(part) for part in statement.get("parts") or ()]
+    if parts:
+        parts[0]["claim"] = wording.lower_measure(parts[0]["claim"])
+    return {
+        **statement,
+        "text": wording.lower_measure(statement["text"]),
+        "claim": wording.lower_measure(statement["claim"]),
+        **({"parts": parts} if parts else {}),
+    }
+
+
 def pitch_context(
     pitch: Pitch, lang: Language, *, reasons: bool = True, today: dt.date | None = None
 ) -> Context:
@@ -1597,7 +1616,7 @@ def pitch_context(
 
     Without ``reasons`` no statement says why its link holds (see :func:`how_text`).
     """
-    shown = pitch.shown
+    shown = shown_statements(pitch)
     statements = one_per_objective(
         [statement_context(s, lang, pitch, reasons=reasons) for s in shown], lang
     )
@@ -1607,10 +1626,7 @@ def pitch_context(
         statements[0] = {**statements[0], "in_headline": True}
         # The others follow their objective and a colon ("Cut handover delays: in the plan,
         # ..."), so they go on in small letters, keeping a name's or acronym's (newuser28 #14).
-        statements[1:] = [
-            {**statement, "text": wording.lower_measure(statement["text"])}
-            for statement in statements[1:]
-        ]
+        statements[1:] = [lowered(statement) for statement in statements[1:]]
     return {
         "headline": wording.headline(pitch, lang),
         "ask": wording.ask_sentence(asks_for(pitch), lang),
@@ -1690,7 +1706,7 @@ def brief_context(pitch: Pitch, lang: Language, *, today: dt.date, reasons: bool
         # Each unit cost behind a figure the note shows, restated at the note's prices as the
         # figures are, so a director can work every figure out from the page.
         used = {line.impact.id for line in pitch.ledger.counted} | {
-            statement.impact.id for statement in pitch.shown if statement.quantity.money
+            statement.impact.id for statement in shown_statements(pitch) if statement.quantity.money
         }
         shown["sources"] = moneytext.source_lines(pitch.ledger, lang, used) or shown["sources"]
     money = money_context(pitch, lang, money_said(shown["statements"]))

@@ -18,6 +18,7 @@ from pitchkit.i18n.translation import N_, Language
 from pitchkit.i18n.welshtitle import elided, welsh_subject
 from pitchkit.notes import objectives
 from pitchkit.notes.foreign import foreign
+from pitchkit.notes.shown import shown_statements
 from pitchkit.recast.money import quantum_for, round_money
 from pitchkit.recast.pitch import (
     Pitch,
@@ -677,7 +678,7 @@ def headline(pitch: Pitch, lang: Language) -> str:
     elif lang.lang == "cy":
         # "Bydd y gwasanaeth gofal clust ...", not "Bydd Gwasanaeth gofal clust ..." (newuser31).
         title = welsh_subject(title, english=foreign(title, lang))
-    shown = pitch.shown
+    shown = shown_statements(pitch)
     proposed = proposed_objective(pitch) if not shown else None
     if proposed is not None:
         # The measure map found a link the lead has not confirmed: the note names the
@@ -833,9 +834,9 @@ def capacity_towards_cash(pitch: Pitch) -> bool:
     the note then takes back (reader20 #4). So when every impact linked to that
     objective releases capacity, none cash, the headline says "could", and when.
     """
-    if not pitch.shown:
+    if not shown_statements(pitch):
         return False
-    first = pitch.shown[0].objective
+    first = shown_statements(pitch)[0].objective
     if not cash_objective(first):
         return False
     linked = [s for s in pitch.statements if s.objective.id == first.id]

@@ -26,6 +26,7 @@ from pitchkit.i18n.translation import Language
 from pitchkit.notes import wording
 from pitchkit.notes.context import Context, worse_cash_text
 from pitchkit.notes.moneytext import freed_words, org_for, org_own
+from pitchkit.notes.shown import shown_statements
 from pitchkit.notes.update import aim, fillin, spans
 from pitchkit.notes.update.actuals import (
     forecast_as_reported,
@@ -371,7 +372,7 @@ def chosen_statements(situation: Situation) -> list[tuple[Impact, list[Statement
     grouped: dict[str, list[Statement]] = {}
     # The links the director's brief shows, no others (reader21 #4): an update never puts a
     # measure under an objective the brief did not set it against.
-    for statement in situation.pitch.shown:
+    for statement in shown_statements(situation.pitch):
         if year_fraction(statement, situation) == 0:
             continue
         grouped.setdefault(statement.impact.id, []).append(statement)
