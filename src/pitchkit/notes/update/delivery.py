@@ -26,7 +26,7 @@ from pitchkit.i18n.translation import Language
 from pitchkit.notes import wording
 from pitchkit.notes.context import Context, worse_cash_text
 from pitchkit.notes.moneytext import freed_words, org_for, org_own
-from pitchkit.notes.shown import shown_statements
+from pitchkit.notes.shown import money_shown, shown_statements
 from pitchkit.notes.update import aim, fillin, spans
 from pitchkit.notes.update.actuals import (
     forecast_as_reported,
@@ -62,7 +62,6 @@ from pitchkit.recast.pitch import (
     Quantity,
     Statement,
     capacity_against_cash,
-    money_shown,
     share_of_target,
 )
 
