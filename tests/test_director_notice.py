@@ -195,7 +195,8 @@ def test_a_money_line_gives_the_figure_again_when_fitting_drops_its_statement(
     project = open_project(_written(tmp_path / "full.yaml", confirmed))
     full = brief_parts(project, pick_director(project.facts, "coo"), today=dt.date(2026, 12, 1))
     assert len(full.context["pitch"]["statements"]) == 2
-    assert full.context["money"]["lines"][0].startswith("Money: the capacity above")
+    # fixread25a #15: "the capacity above, no cash" became a full sentence.
+    assert full.context["money"]["lines"][0].startswith("Money: the benefit above")
     # Seven more asks (never cut) leave no room for the second statement: with it, after
     # every earlier cut, LibreOffice lays the COO's note out on two pages; without it, one.
     more = "".join(
@@ -217,7 +218,7 @@ def test_a_money_line_gives_the_figure_again_when_fitting_drops_its_statement(
     assert "pitch.statements" in [cut.field for cut in short.cuts]
     assert not short.over_words
     line = short.context["money"]["lines"][0].replace(NBSP, " ")
-    assert line.startswith("Money: the capacity above")
+    assert line.startswith("Money: the benefit above")
     assert "£423,000" not in line
 
 
@@ -228,12 +229,13 @@ def _written(path: Path, text: str) -> Path:
 
 def test_a_one_year_project_does_not_repeat_its_years_benefit_as_the_total() -> None:
     text = _text(FALLS, "dof")
+    # One year holds all the funding, so it is not said twice (fixread25a #15).
     # 34 fewer falls × £1,878 × 1.3305 = £84,957 a year, all in 2027/28 (1 April 2027 to
     # 31 March 2028); net £85,000 - £48,000 = £37,000; payback 12 × 48,000 / 84,957 = 6.8
     # months; £84,957 / £48,000 = £1.77 per £1.
     assert (
         "Benefit against £48,000 of funding, counting capacity as if it were cash: "
-        "2027/28 £85,000 for £48,000, net £37,000; payback 6.8 months; £1.77 per £1."
+        "2027/28 £85,000, net £37,000; payback 6.8 months; £1.77 per £1."
     ) in text
     assert "over the project" not in text
 

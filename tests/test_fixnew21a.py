@@ -153,9 +153,10 @@ def test_delivered_money_is_priced_at_the_cost_to_the_penny(
     # 1,838 pads at £24.63 are £45,270; at the £25 the cost was rounded to they were £46,000.
     # Since reader21 #4 the row is under the objective the brief sets it against (non-pay
     # spend); since fixnew35b (81c95414) also under the links the lead confirmed: the pads
-    # support the 2026/27 CIP by `supports:`, so the row gives that year's part too.
+    # support the 2026/27 CIP by `supports:`, so the row gives that year's part too; the
+    # second objective goes on in small letters after the semicolon (fixread25b).
     assert (
-        "Keep non-pay spend within budget; Deliver the £22m cost improvement programme for "
+        "Keep non-pay spend within budget; deliver the £22m cost improvement programme for "
         "2026/27 Single-use bed and chair falls sensor pads issued to "
         "medical wards: 1,838 pads fewer between September 2025 and November 2026 than before "
         "the change (an average of 240 pads a month, September 2024 to August 2025), worth "
