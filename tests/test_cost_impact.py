@@ -95,7 +95,7 @@ def test_a_cost_impact_alone_is_extra_spend_never_cash_for_the_plan(tmp_path: Pa
     assert "None of the benefit is cash for the financial plan" in text
     assert "worth £240,000" not in text
     # Nothing but spend: the year is a net cost, never paid back, and less than £1 per £1.
-    assert f"2027/28 −£{spend:,} for £100,000" in text
+    assert f"2027/28 −£{spend:,}, a net cost of £{spend + 100_000:,}" in text
     assert f"a net cost of £{spend + 100_000:,}" in text
     assert "no payback" in text or "not paid back" in text
     assert "Each year's benefit is net of the extra spend the change adds." in text
@@ -113,7 +113,7 @@ def test_a_cost_is_netted_against_the_savings(tmp_path: Path) -> None:
     net = saving - spend  # £160,000 a year, the whole of 2027/28
     assert "cash for the financial plan: £400,000 a year (200 fewer admissions a year)" in text
     assert "Extra spend the change adds: £240,000 a year (6,000 more items a year)" in text
-    assert f"2027/28 £{net:,} for £100,000" in text
+    assert f"2027/28 £{net:,}, net £{net - 100_000:,}" in text
     assert f"net £{net - 100_000:,}" in text
     months = 12 * 100_000 / net  # 7.5, given to one decimal place
     assert f"payback {months:.1f} months" in text
