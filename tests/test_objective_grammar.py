@@ -161,7 +161,11 @@ def _broken(sentence: str) -> list[str]:
 def test_the_lead_sentence_reads_for_every_shape(tmp_path: Path, shape: str, text: str) -> None:
     sentence = _lead_sentence(_facts(tmp_path, text))
     assert _broken(sentence) == [], sentence
-    assert sentence.startswith("Sepsis screening will help")
+    # An objective to bring something to none ("Eliminate …") that the plan does not reach
+    # says how far it goes (fixread25a #3): "will take you part of the way to …".
+    assert sentence.startswith(
+        ("Sepsis screening will help", "Sepsis screening will take you part of the way to")
+    )
     core = text.rstrip(".").strip()
     if shape == "verb":
         assert core.removeprefix("To ")[1:] in sentence

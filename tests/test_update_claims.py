@@ -239,7 +239,15 @@ def test_example_updates_word_every_signal_and_claim_only_what_charts_show(
             words = next(line for line in after if line.strip())
             # Every signal on the chart is named, each with the periods it covers.
             for signal in analysis.signals:
-                assert signal_words(signal, analysis, claim.points[-1].period.kind, lang) in words
+                said = signal_words(signal, analysis, claim.points[-1].period.kind, lang)
+                if said.startswith("1 point ") and said not in words:
+                    # Lone points in the same words are said once, together, with their
+                    # months ("2 points above the upper limit (…), January and March 2028":
+                    # fixread25b).
+                    together = said.replace("1 point ", "points ", 1)
+                    assert together.split(" (")[0] in words, (said, words)
+                    continue
+                assert said in words
                 assert signal_span(signal, claim.points, lang) in words
         if not claim.shown:
             # Neither the board sentence nor the delivery table claims a change for it.
