@@ -286,12 +286,14 @@ def _needed_words(progress: MeasureProgress, claim: Claim, situation: Situation)
     n = claim.analysis.rules.min_run_points
     cadence = progress.cadence
     if cadence == 1 and not sparse(claim):
-        return _count(n, _kind_of(claim, situation), lang)
+        return spans.period_count(n, _kind_of(claim, situation), lang)
     figures = lang.ngettext("{n} figure", "{n} figures", n).format(n=n)
     span = {3: "quarter", 12: "year"}.get(cadence)
     if span is None:
         return figures
-    return lang.gettext("{figures} ({span})").format(figures=figures, span=_count(n, span, lang))
+    return lang.gettext("{figures} ({span})").format(
+        figures=figures, span=spans.period_count(n, span, lang)
+    )
 
 
 def _kind_of(claim: Claim, situation: Situation) -> str:
@@ -383,17 +385,6 @@ def _all_begun_before(analysis: charts.Analysis) -> bool:
     )
 
 
-def _count(n: int, kind: str, lang: Language) -> str:
-    """``7 months``, with the plural form the language uses for ``n``."""
-    if kind == "quarter":
-        text = lang.ngettext("{n} quarter", "{n} quarters", n)
-    elif kind == "year":
-        text = lang.ngettext("{n} year", "{n} years", n)
-    else:
-        text = lang.ngettext("{n} month", "{n} months", n)
-    return text.format(n=n)
-
-
 def signal_words(
     signal: charts.Signal,
     analysis: charts.Analysis,
@@ -415,7 +406,7 @@ def signal_words(
     centre = lang.gettext("the median") if analysis.kind == "run" else lang.gettext("the mean")
     if signal.rule == "shift" and analysis.kind == "xmr" and points:
         centre = _recalculated_mean(signal, analysis, points, lang) or centre
-    length = _count(signal.length, kind, lang)
+    length = spans.period_count(signal.length, kind, lang)
     if signal.rule == "shift":
         text = (
             lang.gettext("a shift of {length} above {centre}")
@@ -839,7 +830,7 @@ def baseline_text(
         parts.append(
             lang.gettext(
                 "Limits from the baseline, the {count} before the change in {period}."
-            ).format(count=_count(analysis.baseline_points, kind, lang), period=at)
+            ).format(count=spans.period_count(analysis.baseline_points, kind, lang), period=at)
         )
     for change in analysis.changes:
         if change.shift is None:
@@ -858,7 +849,7 @@ def baseline_text(
                 lang.gettext("{length} above the mean before it")
                 if change.shift.direction == "up"
                 else lang.gettext("{length} below the mean before it")
-            ).format(length=_count(change.shift.length, kind, lang))
+            ).format(length=spans.period_count(change.shift.length, kind, lang))
         verdict: dict[bool | None, str] = {
             True: lang.gettext("improvement"),
             False: lang.gettext("concern"),
@@ -1069,9 +1060,9 @@ def own_baseline_text(
         "few for a baseline, are not judged."
     )
     return text.format(
-        count=_count(since, kind, lang),
+        count=spans.period_count(since, kind, lang),
         period=at,
-        before=_count(before, kind, lang),
+        before=spans.period_count(before, kind, lang),
     )
 
 
@@ -1091,13 +1082,13 @@ def facts_baseline_text(
             lang.gettext("{length} above the baseline of {level}")
             if shift.direction == "up"
             else lang.gettext("{length} below the baseline of {level}")
-        ).format(length=_count(shift.length, kind, lang), level=level)
+        ).format(length=spans.period_count(shift.length, kind, lang), level=level)
     else:
         where = (
             lang.gettext("{length} above the baseline")
             if shift.direction == "up"
             else lang.gettext("{length} below the baseline")
-        ).format(length=_count(shift.length, kind, lang))
+        ).format(length=spans.period_count(shift.length, kind, lang))
     if shift.improvement is True:
         where = f"{where}, {lang.gettext('improvement')}"
     elif shift.improvement is False:

@@ -429,7 +429,7 @@ def along_text(progress: MeasureProgress, lang: Language, claim: Claim | None = 
             # As many periods in a row as a sustained shift needs: that is the result, not a
             # single figure to be "not yet shown to last" (reader25 #19: 7 months at target).
             return lang.gettext("met for {count} running, since {period}").format(
-                count=_periods(run, progress.latest.period.kind, lang),
+                count=spans.period_count(run, progress.latest.period.kind, lang),
                 period=figure_period(first, lang),
             )
         if first is not None:
@@ -454,17 +454,6 @@ def _run_length(progress: MeasureProgress, first: Point | None) -> int:
     return sum(
         1 for p in progress.points if p.value is not None and first.period <= p.period <= last
     )
-
-
-def _periods(n: int, kind: str, lang: Language) -> str:
-    """``7 months``, ``3 quarters`` or ``2 years``, in the plural form the language uses."""
-    if kind == "quarter":
-        text = lang.ngettext("{n} quarter", "{n} quarters", n)
-    elif kind == "year":
-        text = lang.ngettext("{n} year", "{n} years", n)
-    else:
-        text = lang.ngettext("{n} month", "{n} months", n)
-    return text.format(n=n)
 
 
 def _met_since(progress: MeasureProgress) -> Point | None:

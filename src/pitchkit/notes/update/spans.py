@@ -122,3 +122,14 @@ def between_text(periods: Sequence[Period], lang: Language, *, with_gaps: bool =
     begin, end = ends(first, last, lang)
     text = lang.gettext("between {first} and {last}").format(first=begin, last=end)
     return _with_gaps(text, periods, lang) if with_gaps else text
+
+
+def period_count(n: int, kind: str, lang: Language) -> str:
+    """``7 months``, ``3 quarters`` or ``2 years``, in the plural form the language uses."""
+    if kind == "quarter":
+        text = lang.ngettext("{n} quarter", "{n} quarters", n)
+    elif kind == "year":
+        text = lang.ngettext("{n} year", "{n} years", n)
+    else:
+        text = lang.ngettext("{n} month", "{n} months", n)
+    return text.format(n=n)
