@@ -96,6 +96,20 @@ def check_docx(path: Path) -> None:
     docx.Document(str(path))
 
 
+def body_and_cells(path: Path) -> list[str]:
+    """Every body paragraph's text, then every table cell's, non-breaking spaces as spaces.
+
+    In that order, paragraphs before tables (not document order), which tests that look for
+    a whole paragraph or cell by its opening words rely on.
+    """
+    document = docx.Document(str(path))
+    found = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            found += [cell.text for cell in row.cells]
+    return [text.replace("\u00a0", " ") for text in found]
+
+
 def docx_text(path: Path) -> str:
     """Return every paragraph's text, one per line, for assertions.
 

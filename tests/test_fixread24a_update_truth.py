@@ -10,22 +10,12 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
+from docchecks import body_and_cells
 from pitchkit.cli import app
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 FRAILTY = EXAMPLES / "frailty-virtual-ward" / "facts.yaml"
 FALLS = EXAMPLES / "falls-prevention" / "facts.yaml"
-
-
-def texts(path: Path) -> list[str]:
-    import docx
-
-    document = docx.Document(str(path))
-    found = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            found += [cell.text for cell in row.cells]
-    return [text.replace("\u00a0", " ") for text in found]
 
 
 def update(tmp: Path, facts: Path, director: str, *options: str) -> list[str]:
@@ -34,7 +24,7 @@ def update(tmp: Path, facts: Path, director: str, *options: str) -> list[str]:
         app, ["update", str(facts), "--director", director, *options, "--out", str(out)]
     )
     assert result.exit_code == 0, result.output
-    return texts(out)
+    return body_and_cells(out)
 
 
 def test_signals_after_a_change_count_only_months_from_it(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
+from docchecks import body_and_cells
 from pitchkit.cli import app
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -17,23 +18,12 @@ FALLS = EXAMPLES / "falls-prevention" / "facts.yaml"
 WELSH = EXAMPLES / "ysbyty-cymunedol" / "facts.yaml"
 
 
-def texts(path: Path) -> list[str]:
-    import docx
-
-    document = docx.Document(str(path))
-    found = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            found += [cell.text for cell in row.cells]
-    return [text.replace("\u00a0", " ") for text in found]
-
-
 def update(tmp: Path, facts: Path, director: str, period: str, *options: str) -> list[str]:
     out = tmp / f"{director}-{period}-{len(list(tmp.iterdir()))}.docx"
     args = ["update", str(facts), "--director", director, "--period", period, *options]
     result = CliRunner().invoke(app, [*args, "--out", str(out)])
     assert result.exit_code == 0, result.output
-    return texts(out)
+    return body_and_cells(out)
 
 
 def since_lines(words: list[str], heading: str = "Since the last update") -> list[str]:

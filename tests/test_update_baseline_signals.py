@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from docchecks import body_and_cells
 from pitchkit.cli import app
 from pitchkit.notes.update import charting
 
@@ -44,24 +45,13 @@ def early_months(tmp: Path, figures: list[int] = EARLY) -> Path:
     return path
 
 
-def texts(path: Path) -> list[str]:
-    import docx
-
-    document = docx.Document(str(path))
-    found = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            found += [cell.text for cell in row.cells]
-    return [text.replace("\u00a0", " ") for text in found]
-
-
 def update(tmp: Path, director: str, period: str, early: list[int] = EARLY) -> list[str]:
     facts, sheet = past_project(tmp), early_months(tmp, early)
     out = tmp / f"{director}.docx"
     args = ["update", str(facts), "--measures", str(sheet), "-d", director]
     result = CliRunner().invoke(app, [*args, "--period", period, "-o", str(out)])
     assert result.exit_code == 0, result.output
-    return texts(out)
+    return body_and_cells(out)
 
 
 def test_a_signal_in_the_baseline_is_not_a_concern_of_the_project(
@@ -117,7 +107,7 @@ def test_the_finance_brief_names_the_log_average_its_delivered_years_count_again
     out = tmp_path / "dof.docx"
     result = CliRunner().invoke(app, ["brief", str(facts), "-d", "dof", "-o", str(out)])
     assert result.exit_code == 0, result.output
-    money = next(t for t in texts(out) if t.startswith("Benefit against"))
+    money = next(t for t in body_and_cells(out) if t.startswith("Benefit against"))
     assert "2025/26 £347,000 delivered for £202,000" in money, money
     assert money.endswith(
         "Delivered is counted against the average before the change: 99.4 admissions a "
