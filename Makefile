@@ -6,10 +6,10 @@ STAMP := $(VENV)/.installed
 
 .PHONY: demo test check lint typecheck unit wheel fuzz bench eval templates icons prepared catalogs lenses tools clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev,test]'
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev,test]'
 	touch $(STAMP)
 
 demo: $(STAMP)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import pickle
 from collections.abc import Iterator
 from decimal import Decimal
@@ -15,6 +16,7 @@ from babel.dates import format_date, format_skeleton
 from babel.lists import format_list
 from babel.numbers import format_compact_currency, format_currency, format_decimal, format_percent
 
+from docchecks import REQUIRE_ENV
 from pitchkit.i18n import babeldata, fmt, translation
 from pitchkit.i18n.translation import SUPPORTED, language
 
@@ -116,3 +118,14 @@ def test_data_saved_from_another_babel_or_broken_is_not_used(
     babeldata.preload("en_GB")
     assert "en_GB" not in localedata._cache
     assert formatted("en_GB")[0] == "1,234,567.891"
+
+
+def test_ci_tests_the_babel_the_saved_data_was_made_with() -> None:
+    """Under CI (PITCHKIT_REQUIRE_TOOLS=1) a newer Babel from PyPI must not skip the above."""
+    if os.environ.get(REQUIRE_ENV) != "1":
+        pytest.skip(f"only checked with {REQUIRE_ENV}=1")
+    made = {locale: _made_with(locale) for locale in SUPPORTED}
+    assert set(made.values()) == {babel.__version__}, (
+        f"the saved Babel data was made with {made}, but Babel {babel.__version__} is installed: "
+        "install with make (constraints.txt) or run make prepared"
+    )

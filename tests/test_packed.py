@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from importlib import resources
 from pathlib import Path
 
 import pytest
 
+from docchecks import REQUIRE_ENV
 from pitchkit.facts.project import open_project
 from pitchkit.i18n.translation import language
 from pitchkit.notes.brief import brief_parts, builtin_template, properties
@@ -85,3 +87,19 @@ def test_every_example_brief_and_update_is_the_same_from_a_restored_template(
         props = properties(situation.pitch, project.lang, "update", TODAY)
         filled = restored_update.fill(context, properties=props)
         assert filled == afresh_update.fill(context, properties=props), director.id
+
+
+def test_ci_tests_the_versions_the_shipped_file_was_made_with() -> None:
+    """Under CI (PITCHKIT_REQUIRE_TOOLS=1) a newer library from PyPI must not skip the above.
+
+    ``make`` installs from constraints.txt, so the tests run under the versions
+    templates/packed.json was made with; a drift there (as when lxml 6.2.1 came out)
+    would otherwise skip these tests and fail the start-up tests far from the cause.
+    """
+    if os.environ.get(REQUIRE_ENV) != "1":
+        pytest.skip(f"only checked with {REQUIRE_ENV}=1")
+    assert MADE_HERE, (
+        f"templates/packed.json was made with {json.loads(SHIPPED)['versions']}, but "
+        f"{packed.versions()} are installed: install with make (constraints.txt) "
+        "or run make prepared"
+    )
