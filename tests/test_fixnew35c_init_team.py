@@ -46,21 +46,24 @@ def test_without_the_team_file_it_stops_before_the_first_question(project: Path)
     assert (project / "facts-from.yaml").read_bytes() == before
 
 
-def test_adding_a_director_points_to_the_team_file_and_asks_nothing_more(project: Path) -> None:
+def test_adding_a_director_writes_their_row_into_the_team_file(project: Path) -> None:
+    # Since session 26 a CSV team file takes the new director's row (pitchkit.init.teamrow;
+    # tests/test_init_team_row.py); before, init stopped at the choice and sent the user there.
     before = (project / "facts-from.yaml").read_bytes()
+    team = (project / "team.csv").read_bytes()
     command = ["init", "--from", "facts-from.yaml", "--directors", "team.csv"]
     result = CliRunner().invoke(app, command, input=feed(DIRECTOR))
-    assert result.exit_code == 1, result.output
-    assert "Their name?" not in result.output  # stopped at the choice, not after every question
-    assert "add the new director there" in result.output
-    assert "pitchkit directors facts-from.yaml --directors team.csv" in result.output
+    assert result.exit_code == 0, result.output
+    assert "Added Tom Reyes (cdio) to team.csv" in result.output
     assert "no director has the id" not in result.output
-    assert "answers so far" not in result.output  # carrying on would only stop again
-    assert not (project / "facts-from.yaml.answers.txt").exists()
-    assert (project / "facts-from.yaml").read_bytes() == before
-    # The hint, followed literally, works.
+    assert (project / "facts-from.yaml").read_bytes() == before  # the facts file is unchanged
+    assert (project / "team.csv").read_bytes().startswith(team)
+    # The next step names the new director with the team file, and works.
+    line = "pitchkit preview facts-from.yaml --directors team.csv --director cdio"
+    assert line in result.output
     hint = CliRunner().invoke(app, ["directors", "facts-from.yaml", "--directors", "team.csv"])
     assert hint.exit_code == 0, hint.output
+    assert "Tom Reyes" in hint.output
 
 
 def test_an_impact_is_added_and_the_next_steps_name_the_team_file(project: Path) -> None:

@@ -40,6 +40,7 @@ from pitchkit.i18n.translation import Language
 
 if TYPE_CHECKING:
     from pitchkit.facts.validation import Team
+    from pitchkit.init.yamlfile import Written
 
 
 def ask_in_terminal(question: Any) -> str:
@@ -165,14 +166,23 @@ def may_replace(path: Path, *, force: bool, lang: Language) -> bool:
     )
 
 
-def next_steps(path: Path, director: str | None, lang: Language, team: Path | None = None) -> None:
+def next_steps(
+    path: Path,
+    director: str | None,
+    lang: Language,
+    team: Path | None = None,
+    *,
+    wrote: bool = True,
+) -> None:
     """Tell the user what to run next: commands that work on the file just written.
 
     ``director`` is an id the file (or ``team``, the ``--directors`` file) lists; with
     none, the user is shown how to add one. The path is quoted where a shell needs
     it, and the team file given along, so each command pastes and runs as it is.
+    ``wrote`` is false when only the team file changed (``path`` is as it was).
     """
-    say(lang.gettext("Wrote {path}").format(path=path))
+    if wrote:
+        say(lang.gettext("Wrote {path}").format(path=path))
     pasted = shlex.quote(str(path))
     if team is not None:
         pasted += " --directors " + shlex.quote(str(team))
@@ -197,6 +207,26 @@ def next_steps(path: Path, director: str | None, lang: Language, team: Path | No
         lang.gettext("Check it against the guide: pitchkit check {path}").format(path=pasted),
         level=2,
     )
+
+
+def _team_with(team: Path | None, written: Written) -> bytes | None:
+    """The team file ``team`` with the directors ``init`` asked for added, checked; or None."""
+    if team is None or not written.team_added:
+        return None
+    from pitchkit.init.teamrow import checked, with_directors
+
+    data = with_directors(team, written.team_added)
+    return checked(team, data, [str(d["id"]) for d in written.team_added])
+
+
+def _team_question(written: Written, target: Path, team: Path, lang: Language) -> str:
+    """The question before the team file (and the facts file, if it changed) is written."""
+    names = ", ".join(str(director["name"]) for director in written.team_added)
+    if written.facts_changed:
+        return lang.gettext("Save the additions to {path}, and add {names} to {team}?").format(
+            path=target, names=names, team=team
+        )
+    return lang.gettext("Add {names} to {team}?").format(names=names, team=team)
 
 
 def read_team(path: Path | None) -> Team | None:
@@ -294,6 +324,7 @@ def init(
     team = read_team(directors)
     if locale:
         command += ["--locale", locale]
+    team_data: bytes | None = None  # the team file with the directors asked for, if any
     try:
         replace = True if in_place else may_replace(target, force=force, lang=lang)
         if from_file is not None:
@@ -305,8 +336,12 @@ def init(
                     ).format(path=from_file)
                 )
                 return
+            team_data = _team_with(directors, written)
             question = lang.gettext("Save the additions to {path}?").format(path=target)
-            if in_place and not force and not confirm_in_terminal(question, default=True):
+            if team_data is not None and directors is not None:
+                question = _team_question(written, target, directors, lang)
+            asking = in_place or team_data is not None
+            if asking and not force and not confirm_in_terminal(question, default=True):
                 say(lang.gettext("Nothing was written."))
                 return
         else:
@@ -322,6 +357,17 @@ def init(
         if where is not None:
             say(where)
         raise
+    if team_data is not None and directors is not None:
+        write_atomic(directors, team_data, force=True)
+        for director in written.team_added:
+            say(
+                lang.gettext("Added {name} ({id}) to {team}").format(
+                    name=director["name"], id=director["id"], team=directors
+                )
+            )
+        if from_file is not None and not written.facts_changed:  # only the team file changed
+            next_steps(from_file, written.director, lang, directors, wrote=False)
+            return
     data = written.text.encode("utf-8")
     if from_file is not None:  # laid out as the file it came from (CRLF, a byte-order mark)
         data = read_for_rewrite(from_file)[1].encode(written.text)

@@ -1204,6 +1204,18 @@ def _split_header(
     return numbered[at], numbered[at + 1 :]
 
 
+def header_columns(path: Path, records: list[list[str]]) -> tuple[list[str], dict[int, str]]:
+    """A team CSV's header row and where its known columns are, as reading it finds them.
+
+    ``pitchkit init`` writes a new director's row under the same columns
+    (:mod:`pitchkit.init.teamrow`); a header lacking a required column is refused
+    as reading the file would refuse it.
+    """
+    numbered_header, _ = _split_header(path, records)
+    positions, _ = _columns(path, numbered_header)
+    return numbered_header[1], positions
+
+
 #: Headers a team sheet often has for a required column, and the column they mean: named
 #: in the message, never read as that column (a "title" may hold "Dr").
 _SYNONYMS = {

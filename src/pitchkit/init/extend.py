@@ -24,6 +24,7 @@ from pitchkit.i18n.messages import Message
 from pitchkit.i18n.translation import Language
 from pitchkit.init.interview import Ask, Interview
 from pitchkit.init.questions import ask_director, ask_impact
+from pitchkit.init.teamrow import writable
 from pitchkit.init.yamlfile import Written, is_word_list, suggested_director, validated
 
 
@@ -66,6 +67,7 @@ def extended_facts_text(path: Path, ask: Ask, lang: Language, team: Team | None 
     interview.organisation_kind = kind_of(loaded.facts.project.organisation or "")
     added: list[str] = []
     new_directors: list[str] = []
+    team_added: list[dict[str, Any]] = []
     options = [
         lang.gettext("An impact: another measure the change improves"),
         lang.gettext("A director"),
@@ -76,18 +78,25 @@ def extended_facts_text(path: Path, ask: Ask, lang: Language, team: Team | None 
         )
         if picked == [1] and team is not None:
             # --directors reads the team file instead of the facts file's directors, so one
-            # added here would never be read: the team file is where it belongs.
-            raise InputError(
-                Message(
-                    "the directors are read from {team}, so add the new director there, as a "
-                    "row with their id, name, role and objectives; then see their links with: "
-                    "pitchkit directors {quoted} --directors {team_quoted}",
-                    team=team.name,
-                    quoted=shlex.quote(str(path)),
-                    team_quoted=shlex.quote(team.name),
+            # added here would never be read: the team file is where it belongs. A CSV or
+            # YAML team file takes the new row (pitchkit.init.teamrow); a workbook does not.
+            if not writable(Path(team.name)):
+                raise InputError(
+                    Message(
+                        "the directors are read from {team}, so add the new director there, "
+                        "as a row with their id, name, role and objectives; then see their "
+                        "links with: pitchkit directors {quoted} --directors {team_quoted}",
+                        team=team.name,
+                        quoted=shlex.quote(str(path)),
+                        team_quoted=shlex.quote(team.name),
+                    )
                 )
-            )
-        if picked == [1]:
+            taken = [*team.objectives, *(str(d["id"]) for d in team_added)]
+            item = ask_director(interview, taken)
+            team_added.append(item)
+            added.append(str(item["id"]))
+            new_directors.append(str(item["id"]))
+        elif picked == [1]:
             directors = _section(document, "directors")
             item = ask_director(interview, [str(d.get("id", "")) for d in directors])
             directors.append(_commented(item))
@@ -110,7 +119,7 @@ def extended_facts_text(path: Path, ask: Ask, lang: Language, team: Team | None 
         meeting = document.get("meeting") or {}
         chosen = str(meeting.get("director") or "") if isinstance(meeting, dict) else ""
         director = chosen if chosen in team.objectives else next(iter(team.objectives), None)
-    return Written(text, director, tuple(added))
+    return Written(text, director, tuple(added), tuple(team_added))
 
 
 def team_directors_named(document: Any) -> list[str]:

@@ -222,8 +222,16 @@ class Written:
     ``director`` is the id the next steps name (``--director``): one the file
     really lists, or ``None`` when it lists no directors. ``added`` is the
     ids of what ``init --from`` added: none means the file is unchanged.
+    ``team_added`` is the directors it asked for that belong in the
+    ``--directors`` team file (:mod:`pitchkit.init.teamrow`), not in ``text``.
     """
 
     text: str
     director: str | None = None
     added: tuple[str, ...] = ()
+    team_added: tuple[Mapping[str, Any], ...] = ()
+
+    @property
+    def facts_changed(self) -> bool:
+        """Whether ``text`` holds anything new (not only directors for the team file)."""
+        return len(self.added) > len(self.team_added)
