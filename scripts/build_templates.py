@@ -474,7 +474,7 @@ def _update_measures(document: Document) -> None:
     """The table of measures against baseline and target."""
     _update_loop_table(
         document,
-        [5.2, 2.5, 2.5, 3.0, 2.3, 1.9],
+        [4.8, 2.2, 2.2, 2.6, 2.7, 2.9],
         [
             T("Measure"),
             T("Baseline"),
@@ -588,7 +588,10 @@ def _update_charts(document: Document) -> None:
     tag(document, "if update.chart_note")
     para(document, "{{ update.chart_note }}", "Small Print")
     tag(document, "endif")
+    # None to say (no chart, no icon): no empty line that could start a page of its own.
+    tag(document, "if update.chart_rules")
     para(document, "{{ update.chart_rules }}", "Small Print")
+    tag(document, "endif")
 
 
 def build_update() -> Document:
@@ -627,7 +630,9 @@ def build_update() -> Document:
     document.add_heading(T("Headline"), level=1)
     para(document, "{{ update.headline }}", "Lead")
     tag(document, "if update.since")
-    runs(document, [("{{ update.since.heading }}", True)])
+    since = runs(document, [("{{ update.since.heading }}", True)])
+    # A lead-in like "Done this period": kept on the page of its first line (reader25 #12).
+    since.paragraph_format.keep_with_next = True
     bullets(document, "update.since.lines")
     tag(document, "endif")
     document.add_heading(T("Progress on each measure"), level=1)
@@ -661,13 +666,19 @@ def build_update() -> Document:
         "update.done or update.next",
         lambda: _update_steps(document),
     )
-    section(
+    tag(document, "if update.charts or update.chart_note")
+    # No "Charts" heading over a note that there is none yet: the note alone, as small
+    # print, is a line shorter to strand on a page of its own (newuser35's May update).
+    tag(document, "if update.charts or update.chart_rules")
+    document.add_heading(T("Charts"), level=1)
+    tag(document, "endif")
+    _update_charts(document)
+    tag(document, "endif")
+    # Kept short to keep a chart (fit_update), the contact is the footer's: its name and email.
+    tag(
         document,
-        T("Charts"),
-        "update.charts or update.chart_note",
-        lambda: _update_charts(document),
+        f"if ({HAS_CONTACT}) and not (update.small_print_short and lead.email and not lead.phone)",
     )
-    tag(document, "if " + HAS_CONTACT)
     runs(document, [(T("Contact") + ": ", True), *CONTACT_PARTS], "Small Print")
     tag(document, "endif")
     return document

@@ -23,8 +23,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import pytest
-
 from pitchkit.api.plan import CheckRequest, check
 from pitchkit.api.previewing import PreviewRequest, preview
 from pitchkit.api.update import UpdateRequest, write_update
@@ -101,12 +99,6 @@ def test_one_good_month_is_not_delivered_in_the_update() -> None:
     assert "worse than at the baseline: its chart shows a change the wrong way" in month
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known regression (session 25): the assurance-icon key fixupd25b added to the small "
-    "print leaves no room on two pages for this update's only chart; fitting should shorten "
-    "the key before it drops the last chart",
-)
 def test_a_sustained_fall_is_not_normal_variation() -> None:
     """Item 3: 13 months below the baseline read as worse, and the chart is shown."""
     text = note(LOUNGE, "coo", kind="update")

@@ -48,12 +48,6 @@ def _update(tmp_path: Path, director: str, **more: object) -> tuple[Path, object
 # --- item 6: the update keeps to the two pages it says -----------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known regression (session 25): the assurance-icon key fixupd25b added to the small "
-    "print leaves no room on two pages for this update's only chart; fitting should shorten "
-    "the key before it drops the last chart",
-)
 def test_the_estimate_finds_the_english_update_too_long_with_both_charts(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -99,12 +93,6 @@ def test_a_long_list_of_signals_names_the_weightiest_and_counts_the_rest() -> No
     assert "a 4 signal arall (2 bryder, 1 gwelliant)" in welsh
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known regression (session 25): the assurance-icon key fixupd25b added to the small "
-    "print leaves no room on two pages for this update's only chart; fitting should shorten "
-    "the key before it drops the last chart",
-)
 def test_the_estimate_agrees_with_libreoffice_on_the_trial_s_updates() -> None:
     # Both charts, then one: three pages, then two (LibreOffice's counts in the trial).
     from dataclasses import replace

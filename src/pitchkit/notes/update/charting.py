@@ -82,6 +82,14 @@ def chart_context(situation: Situation, named: frozenset[str] = frozenset()) -> 
                 "does not repeat earlier periods' charts."
             ).format(period=fmt.period_label(situation.period.text, lang))
         )
+    elif len(candidates) > len(chosen) and situation.short_small_print:
+        # Short, to keep a chart a claim rests on: which come first is the long form's.
+        notes.append(
+            lang.gettext(
+                "Charts are shown for {shown} of the {total} measures with enough figures, to "
+                "keep this update to two pages."
+            ).format(shown=len(chosen), total=len(candidates))
+        )
     elif len(candidates) > len(chosen) and any(worsening(c) for _, c in candidates):
         notes.append(
             lang.gettext(
@@ -102,10 +110,16 @@ def chart_context(situation: Situation, named: frozenset[str] = frozenset()) -> 
     return {
         "charts": [chart(p, c, situation) for p, c in chosen],
         "chart_note": " ".join(notes),
+        # The contact line is left to the footer too, where it gives the name and email.
+        "small_print_short": situation.short_small_print,
         "chart_rules": " ".join(
             t
             for t in (
-                rules_text(rules, [c.analysis for _, c in chosen], lang),
+                # Kept short, the rules are left to the words under each chart, which say
+                # where its limits come from and name every signal by its rule.
+                ""
+                if situation.short_small_print
+                else rules_text(rules, [c.analysis for _, c in chosen], lang),
                 icons.assurance_key(
                     [c.analysis for _, c in chosen]
                     + [c.analysis for c in situation.claims.values()],
@@ -252,6 +266,17 @@ def too_few_texts(short: _Chosen, situation: Situation) -> list[str]:
     for progress, claim in short:
         needed = _needed_words(progress, claim, situation)
         groups.setdefault((needed, claim.analysis.count), []).append((progress, claim))
+    if (
+        situation.short_small_print
+        and len(groups) == 1
+        and len(short) == len(situation.progress) > 1
+    ):
+        # Every measure alike, kept short: the table above names them (newuser35's May update).
+        [(needed, count)] = groups
+        text = lang.gettext(
+            "No chart yet for any measure: a chart needs {needed} and each has {n} so far."
+        ).format(needed=needed, n=count)
+        return [fmt.settled(text, lang)]
     texts = []
     for (needed, count), members in groups.items():
         names = [

@@ -24,7 +24,7 @@ from pitchkit.notes.context import Context, brief_context, money_context, shown_
 from pitchkit.notes.update import fillin
 from pitchkit.notes.update.actuals import note_period
 from pitchkit.notes.update.board import board_note, board_sentence_text
-from pitchkit.notes.update.charting import chart_context
+from pitchkit.notes.update.charting import chart_context, charted, claimed_impacts
 from pitchkit.notes.update.delivery import delivered_rows, expected_line
 from pitchkit.notes.update.entry import (
     headline,
@@ -125,12 +125,62 @@ def fit_update(
         pages, measured = _pages(data, template)
     shown = charts = len(context["update"]["charts"])
     while shown and pages > UPDATE_PAGES:
+        if _loses_a_claim(situation, shown):
+            # ... the small print kept short, where that is enough, before a chart a claim
+            # rests on (or the last chart) is left out (newuser12: the assurance key cost the
+            # lounge's only chart; reader25 #20) ...
+            shorter = replace(situation, short_small_print=True)
+            short_context, short_data = rendered(shorter)
+            short_pages, short_measured = _pages(short_data, template)
+            if short_pages and short_pages <= UPDATE_PAGES:
+                situation, context, data = shorter, short_context, short_data
+                pages, measured = short_pages, short_measured
+                break
         # ... then one chart fewer at a time; the chart note says how many are shown.
         shown -= 1
         situation = replace(situation, charts_at_most=shown)
         context, data = rendered(situation)
         pages, measured = _pages(data, template)
+    if pages > 1 and not situation.short_small_print and _stranded(data, template):
+        # A last page that would hold only a tail of small print ("No chart yet" and the
+        # contact line, newuser35's May update) is brought back with the small print short.
+        shorter = replace(situation, short_small_print=True)
+        short_context, short_data = rendered(shorter)
+        short_pages, short_measured = _pages(short_data, template)
+        if short_pages and short_pages < pages:
+            situation, context, data = shorter, short_context, short_data
+            pages, measured = short_pages, short_measured
     return FittedUpdate(situation, context, data, pages, measured, charts)
+
+
+def _loses_a_claim(situation: Situation, shown: int) -> bool:
+    """Whether one chart fewer than ``shown`` leaves out the last chart or one a claim rests on.
+
+    The claims are the sentence for the board's and the delivered table's
+    (:func:`~.charting.claimed_impacts`) and the lines under "Since the last
+    update" that speak of a chart.
+    """
+    if shown <= 1:
+        return True
+    named = since_parts(situation)[1]
+    now = charted(replace(situation, charts_at_most=shown), named)
+    fewer = charted(replace(situation, charts_at_most=shown - 1), named)
+    return bool((now - fewer) & (set(claimed_impacts(situation)) | named))
+
+
+#: A last page holding less than this share of a page is a stranded tail.
+STRANDED_SHARE = 0.2
+
+
+def _stranded(data: bytes, template: Path | None) -> bool:
+    """Whether the update's last page, by the estimate, holds only a short tail.
+
+    Only for the built-in template, whose page the estimate knows.
+    """
+    from pitchkit.notes.update.pages import PAGE_HEIGHT, estimate
+
+    guess = estimate(data)
+    return template is None and guess is not None and guess.tail < STRANDED_SHARE * PAGE_HEIGHT
 
 
 @dataclass(frozen=True)
@@ -158,6 +208,13 @@ class FittedUpdate:
                     Message(
                         "{shown} of {total} charts kept", shown=shown, total=self.charts_before
                     ),
+                )
+            )
+        if self.situation.short_small_print:
+            cuts.append(
+                (
+                    "update.small_print",
+                    Message("the small print under the charts kept short"),
                 )
             )
         if self.situation.signals_at_most is not None:

@@ -66,6 +66,8 @@ class Estimate:
     pages: int
     cautious: int
     generous: int
+    #: The points its last page holds, on full pages (a short tail strands on a page).
+    tail: float = 0.0
 
     def surely_within(self, pages: int) -> bool:
         """Whether the update fits ``pages`` even with the estimate's margin."""
@@ -100,10 +102,12 @@ def estimate(document: bytes) -> Estimate | None:
     if body is None:
         return None
     blocks = _blocks(body)
+    pages, tail = _laid_out(blocks, PAGE_HEIGHT)
     return Estimate(
-        _flow(blocks, PAGE_HEIGHT),
+        pages,
         _flow(blocks, PAGE_HEIGHT * (1 - MARGIN)),
         _flow(blocks, PAGE_HEIGHT * (1 + MARGIN)),
+        tail,
     )
 
 
@@ -287,6 +291,11 @@ def _lines(characters: list[tuple[str, bool, float]], size: float, width: float)
 
 def _flow(blocks: list[_Block], page: float) -> int:
     """The pages ``blocks`` fill, one after another, on pages ``page`` points tall."""
+    return _laid_out(blocks, page)[0]
+
+
+def _laid_out(blocks: list[_Block], page: float) -> tuple[int, float]:
+    """The pages ``blocks`` fill on pages ``page`` points tall, and the points the last holds."""
     pages, used = 1, 0.0
     for index, block in enumerate(blocks):
         need = block.height
@@ -303,4 +312,4 @@ def _flow(blocks: list[_Block], page: float) -> int:
         used += block.height
         while used > page:
             pages, used = pages + 1, used - page
-    return pages
+    return pages, used

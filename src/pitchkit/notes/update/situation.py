@@ -53,6 +53,12 @@ class Situation:
     #: At most this many signals named in a chart's caption, the rest counted, when the
     #: full list would take the update past two pages (:func:`~.making.make_update`).
     signals_at_most: int | None = field(default=None)
+    #: The small print under the charts kept short: the chart rules left to each chart's
+    #: words, the note on the charts shown without their order, the measures without a
+    #: chart counted when none has one. Fitting asks for it before it leaves out a chart
+    #: a claim rests on, or the last chart, and to bring a tail of small print back from a
+    #: page of its own (:func:`~.making.fit_update`).
+    short_small_print: bool = field(default=False)
 
     @cached_property
     def claims(self) -> dict[str, Claim]:
