@@ -251,6 +251,17 @@ def _mismatch_text(found: Link, lang: Language) -> str:
             "the impact's measure names it only in brackets, and the two share nothing "
             "else, so pitchkit does not claim it unless you confirm it"
         )
+    if found.mismatch == "reason":
+        return lang.gettext(
+            "the impact names it only as what the things it counts are done for (an "
+            "operation, an admission, a treatment), not as what it counts, so pitchkit does "
+            "not claim it unless you confirm it"
+        )
+    if found.mismatch == "mix":
+        return lang.gettext(
+            "one side is how a whole amount is divided (a share of spend or of use) and the "
+            "other is how much there is, and changing one does not move the other"
+        )
     if found.mismatch == "event":
         return lang.gettext(
             "the impact names it only as the event its count is taken before or after, not "

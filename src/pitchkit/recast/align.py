@@ -48,6 +48,7 @@ from pitchkit.recast.measures import (
     mentions,
     named_as_event,
     named_as_mode,
+    named_as_reason,
     named_aside,
     names_goods,
     names_step,
@@ -68,6 +69,7 @@ from pitchkit.recast.quantity import (
     between_groups,
     handled,
     mismatch,
+    mixed,
     read,
     spent,
     training_apart,
@@ -120,7 +122,7 @@ Doubt = (
     | Literal["cause", "broad", "topic", "instrument", "aside", "year", "payer", "event"]
     | Literal["who", "where"]
     | Literal["kind", "crowd", "qualifier", "goods", "spent", "paid", "odds", "subset", "plan"]
-    | Literal["floor"]
+    | Literal["floor", "reason"]
 )
 #: Doubts that the two sides count different people or places (:mod:`pitchkit.recast.whowhere`).
 WHO_WHERE: frozenset[str] = frozenset({"who", "where"})
@@ -776,6 +778,9 @@ def quantity_mismatch(impact: Impact, objective: Objective, found: Chain) -> Mis
             supplied=RULES["capacity supplied"],
             failing=counts_shortfall(impact.measure),
         ),
+        # One side a share of a whole amount (spend with local suppliers, Access antibiotics
+        # as a share of all use), the other not.
+        mix=RULES["mixes"] and mixed(impact.measure) != mixed(objective.text),
     )
 
 
@@ -858,6 +863,29 @@ def shape_doubt(found: Chain, *, declared: bool, mode: bool = False) -> Doubt | 
     if RULES["broad"] and not declared and measure_map().concepts[found.end].broad:
         return "broad"
     return None
+
+
+def reason_doubt(impact: Impact, objective: Objective, found: Chain) -> Literal["reason"] | None:
+    """``"reason"`` when the impact names the one concept only as what its things are done for.
+
+    "Peripartum hysterectomies for postpartum haemorrhage" against "obstetric haemorrhage
+    of 1.5 litres or more below 2.5 per 100 births": both name the haemorrhage, but the
+    impact counts operations done because of it, and fewer operations (embolisation
+    instead) do not mean fewer haemorrhages. Likewise admissions for suspected sepsis
+    against timely recognition of sepsis, and patients with a bloodstream infection on
+    the right antibiotic against fewer bloodstream infections (treatment is not
+    prevention). Only for a link of one concept (no step), and not when the objective
+    names the concept the same way ("admissions for self-harm" against "ED attendances
+    for self-harm": both count things done for it). See
+    :func:`pitchkit.recast.measures.named_as_reason`. On every set up to blind79 such
+    claims were right 0 times in 6, in four domains of four sets (linking-evaluation.md,
+    "Pass 40").
+    """
+    if found.steps or not named_as_reason(impact.measure, found.start):
+        return None
+    if named_as_reason(objective.text, found.end):
+        return None
+    return "reason"
 
 
 def topic_doubt(impact: Impact, objective: Objective, found: Chain) -> Literal["topic"] | None:
@@ -948,6 +976,7 @@ def chain_doubt(impact: Impact, objective: Objective, found: Chain) -> Doubt | N
         quantity_mismatch(impact, objective, found)
         or training_doubt(impact, objective)
         or event_doubt(impact, found)
+        or reason_doubt(impact, objective, found)
         or topic_doubt(impact, objective, found)
         or instrument_doubt(impact, objective, found)
         or shape_doubt(

@@ -352,6 +352,12 @@ def mentions(text: str) -> tuple[Mention, ...]:
         if RULES["clock times"] and hit.size > 1 and _CLOCK.search(spelt, start, end):
             continue
         for concept_id in sorted(hit.labels):
+            if (
+                RULES["other senses"]
+                and hit.size == 1
+                and _other_sense(spelt, start, end, concept_id)
+            ):
+                continue
             seen.setdefault(concept_id, Mention(concept_id, spelt[start:end], start, end))
     return _tests_done(spelt, _waits_for_tests(spelt, tuple(seen.values())))
 
@@ -419,15 +425,76 @@ _BARE_SPAN = re.compile(rf"^{_TIME_SPAN}$", re.IGNORECASE)
 _AT = re.compile(r"\bat\s*$", re.IGNORECASE)
 
 
+@cache
+def _senses() -> dict[
+    str, tuple[tuple[frozenset[str], re.Pattern[str] | None, re.Pattern[str] | None], ...]
+]:
+    """``other_senses`` of ``measures.yaml``: for each concept, its words and their patterns."""
+    table: dict[
+        str, list[tuple[frozenset[str], re.Pattern[str] | None, re.Pattern[str] | None]]
+    ] = {}
+    for entry in read_measure_file().get("other_senses") or ():
+        words = frozenset(str(word).casefold() for word in entry["words"])
+        after = [re.escape(str(word)) for word in entry.get("after") or ()]
+        about = [re.escape(str(word)) for word in entry.get("about") or ()]
+        table.setdefault(str(entry["concept"]), []).append(
+            (
+                words,
+                re.compile(rf"\b(?:{'|'.join(after)})\s+$", re.IGNORECASE) if after else None,
+                re.compile(rf"\b(?:{'|'.join(about)})\b", re.IGNORECASE) if about else None,
+            )
+        )
+    return {concept_id: tuple(entries) for concept_id, entries in table.items()}
+
+
+def _other_sense(spelt: str, start: int, end: int, concept_id: str) -> bool:
+    """Whether the one word at ``start:end`` is read here in another sense than ``concept_id``.
+
+    See ``other_senses`` in ``measures.yaml``: "a coded chief complaint" is what a patient
+    comes with, not a complaint; "participants recruited to commercial studies" is research
+    recruitment, not a vacancy filled. Plain English senses, not any project's words.
+    """
+    word = spelt[start:end].casefold()
+    for words, after, about in _senses().get(concept_id, ()):
+        if word not in words:
+            continue
+        if after is not None and after.search(spelt[:start]):
+            return True
+        if about is not None and about.search(spelt):
+            return True
+    return False
+
+
+#: A span of working or waiting time named before a money word: "days men awaiting transfer
+#: spend in the segregation unit", "nights spent in hospital".
+_TIME_BEFORE = re.compile(
+    r"\b(?:minutes?|hours?|days?|nights?|weeks?|months?|bed days|time)\b", re.IGNORECASE
+)
+#: A place after the money word: "spend in the unit", "spent at home". Money is spent on or
+#: with something.
+_IN_PLACE = re.compile(r"^\s+(?:in|at)\b", re.IGNORECASE)
+
+
 def _time_not_name(spelt: str, start: int, end: int) -> bool:
     """Whether the words at ``start:end`` say a time where they stand, not the name they match.
 
     A money word followed by a span of time ("spending more than 12 hours") is
     time spent, not money; a bare span of time after "at" ("at 52 weeks") is a
-    point in time, not a wait of that length. Plain English, not any project's words.
+    point in time, not a wait of that length. A money word after a span of time and before
+    "in" or "at" ("days ... spend in the unit", "nights spent at home") is time spent
+    in a place. Plain English, not any project's words.
     """
     words = spelt[start:end]
     if _MONEY_WORD.match(words) and _spent_time().match(spelt[end:]):
+        return True
+    if (
+        RULES["time spent in"]
+        and _MONEY_WORD.match(words)
+        and _IN_PLACE.match(spelt[end:])
+        and _TIME_BEFORE.search(spelt[:start])
+    ):
+        # "Days men awaiting transfer spend in the prison segregation unit": time spent in a
+        # place, not money (blind78: claimed for a CIP).
         return True
     return bool(_BARE_SPAN.match(words) and _AT.search(spelt[:start]))
 
@@ -997,6 +1064,59 @@ def named_as_event(text: str, concept_id: str) -> bool:
     return True
 
 
+#: The words before a concept that name it as what the counted things are for: "peripartum
+#: hysterectomies *for* postpartum haemorrhage", "admissions *for suspected* sepsis". "Positive
+#: for" and "negative for" give a test's result, which counts the concept found.
+#: One hyphened word may stand between: "for suspected *early-onset* sepsis", "for
+#: *hospital-acquired* pneumonia".
+_FOR_REASON = re.compile(
+    r"(?<!positive )(?<!negative )\bfor\s+(?:(?:an?|the|their)\s+)?"
+    r"(?:(?:suspected|possible|presumed|probable|query|queried)\s+)?(?:\w+-\w+\s+)?$",
+    re.IGNORECASE,
+)
+#: The words before a concept that name it as what people have ("patients *with a*
+#: bloodstream infection"), when care given to them follows: what is counted is the care.
+_WITH_REASON = re.compile(
+    r"\b(?:with|who (?:have|had))\s+(?:(?:an?|the)\s+)?"
+    r"(?:(?:suspected|possible|presumed|confirmed|known)\s+)?$",
+    re.IGNORECASE,
+)
+#: Care given to people who have the concept, after it in the same clause: "on the optimal
+#: antibiotic", "given IV antibiotics", "started on", "treated with".
+_CARE_AFTER = re.compile(
+    r"^[^,;:()]*?\b(?:on (?:the |an? )?(?:optimal|appropriate|right|correct|recommended)|"
+    r"given|receiving|started on|treated with|prescribed|switched)\b",
+    re.IGNORECASE,
+)
+
+
+def named_as_reason(text: str, concept_id: str) -> bool:
+    """Whether ``text`` names ``concept_id`` only as what the things it counts are done for.
+
+    "Peripartum hysterectomies for postpartum haemorrhage" counts operations done
+    because of a haemorrhage, not haemorrhages; "admissions to the neonatal unit for
+    suspected sepsis" counts admissions; "patients with a bloodstream infection on the
+    optimal antibiotic within 24 hours" counts treatment given, which does not prevent
+    the infections an objective counts. Every mention of the concept must be so: after
+    "for" (not "positive for", a test's result), or after "with" when care given to
+    them follows in the same clause. The caller asks whether the other side names it
+    the same way (fewer admissions *for* self-harm against ED attendances *for*
+    self-harm), which counts the same kind of thing.
+    """
+    own = [m for m in mentions(text) if m.concept == concept_id]
+    if not RULES["reasons"] or not own:
+        return False
+    spelt = _spelt(text)
+    return all(
+        _FOR_REASON.search(spelt[: m.start]) is not None
+        or (
+            _WITH_REASON.search(spelt[: m.start]) is not None
+            and _CARE_AFTER.search(spelt[m.end :]) is not None
+        )
+        for m in own
+    )
+
+
 def step_done_for(text: str, concept_id: str) -> str | None:
     """The step of care ``text`` counts as done to each of ``concept_id``'s things, if any.
 
@@ -1261,6 +1381,10 @@ RULES = {
     "unit words": True,
     "change nouns": True,
     "clock times": True,
+    "mixes": True,
+    "reasons": True,
+    "other senses": True,
+    "time spent in": True,
 }
 
 #: Kinds of concept that say whose or where, not what is counted: they never make a link alone.
@@ -1806,6 +1930,13 @@ def problems(data: Mapping[str, Any]) -> list[str]:
                 found.append(f"{concept_id}: edge to itself")
             if not str(edge.get("why") or "").strip():
                 found.append(f"{concept_id}: edge to {edge.get('id')} has no reason")
+    for entry in data.get("other_senses") or ():
+        if entry.get("concept") not in known:
+            found.append(f"other_senses: unknown concept {entry.get('concept')!r}")
+        if not entry.get("words") or not (entry.get("after") or entry.get("about")):
+            found.append(f"other_senses: {entry.get('concept')}: give words, and after or about")
+        for key in set(entry) - {"concept", "words", "after", "about"}:
+            found.append(f"other_senses: {entry.get('concept')}: unknown field {key!r}")
     return found
 
 
