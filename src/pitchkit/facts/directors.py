@@ -959,7 +959,7 @@ def _names_a_number(words: Sequence[_Span], index: int, tokens: Sequence[str]) -
 
 def objective_from_text(
     text: str, taken: Iterable[str] = (), english: str | None = None
-) -> dict[str, str]:
+) -> dict[str, Any]:
     """Turn ``personal: Grow nurse-led care`` into an objective's fields.
 
     ``english``, the English of a text written ``{en: ..., cy: ...}`` and
@@ -968,7 +968,52 @@ def objective_from_text(
     """
     kind, body = _kind_and_body(text)
     named = _kind_and_body(english)[1] if english else body
-    return {"id": objective_id(named, taken), "text": body, "kind": kind}
+    made: dict[str, Any] = {"id": objective_id(named, taken), "text": body, "kind": kind}
+    amount = cash_target_in(named)
+    if amount is not None:
+        made["target"] = {"value": amount, "unit": "GBP"}
+    return made
+
+
+#: Words of an objective that is a cash-releasing target (a CIP, a savings or efficiency plan),
+#: in English and Welsh; and of one whose amount is not such a target (a budget to stay within,
+#: income, capital, a deficit, spend), which no share of savings can be a share of.
+_CASH_TARGET = re.compile(
+    r"\b(?:cost improvement|CIP|QIPP|savings?|efficienc(?:y|ies)|save|"
+    r"arbedion|arbed|rhaglen gwella costau|effeithlonrwydd)\b",
+    re.IGNORECASE,
+)
+_NOT_A_SAVINGS_AMOUNT = re.compile(
+    r"\b(?:budget|within|income|revenue|capital|deficit|overspend|spend|invest\w*|funding|"
+    r"allocation|cyllideb|incwm|cyfalaf|diffyg|gwariant)\b",
+    re.IGNORECASE,
+)
+_AMOUNT = re.compile(
+    r"£\s?(?P<value>\d{1,3}(?:,\d{3})+|\d+)(?P<decimals>\.\d+)?\s*"
+    r"(?P<scale>bn|billion|m|million|k|thousand|miliwn)?(?![\w.,]*\d)",
+    re.IGNORECASE,
+)
+_SCALES = {"bn": 1e9, "billion": 1e9, "m": 1e6, "million": 1e6, "miliwn": 1e6, "k": 1e3}
+
+
+def cash_target_in(text: str) -> float | None:
+    """The amount of a savings target an objective's words name, else ``None``.
+
+    "Deliver the £9.5m cost improvement programme" names £9.5m. A team sheet
+    (or an objective written as text alone) has no ``target:`` field, so the
+    amount is read from the words, but only where they make it a target for
+    savings: one amount of money, beside words such as CIP, cost improvement,
+    savings or efficiency, and none that make it a budget, income, capital or
+    spend ("within the £2m budget" is a limit, not an amount a saving is a
+    share of). An objective written in full keeps its own ``target:``.
+    """
+    amounts = list(_AMOUNT.finditer(text))
+    if len(amounts) != 1 or not _CASH_TARGET.search(text) or _NOT_A_SAVINGS_AMOUNT.search(text):
+        return None
+    found = amounts[0]
+    value = float(found["value"].replace(",", "") + (found["decimals"] or ""))
+    value *= _SCALES.get((found["scale"] or "").lower(), 1.0)
+    return value if value >= 1000 else None
 
 
 def _kind_and_body(text: str) -> tuple[str, str]:

@@ -44,7 +44,15 @@ from pitchkit.recast.english import english_director, in_english
 from pitchkit.recast.evidence import NO_EVIDENCE, Evidence, compare, gather, rarity_of_team
 from pitchkit.recast.lenses import LensMatch, lens_for, objectives_for
 from pitchkit.recast.measures import concepts_in, measure_map, setting_of
-from pitchkit.recast.money import Ledger, Line, appraise, fy_label, target_year
+from pitchkit.recast.money import (
+    Ledger,
+    Line,
+    appraise,
+    fy_label,
+    quantum_for,
+    round_money,
+    target_year,
+)
 from pitchkit.recast.plans import Plan, named_plan, reach
 from pitchkit.recast.quantity import figure_unit, is_duration
 from pitchkit.recast.scorer import decide
@@ -259,7 +267,11 @@ def share_of_target(
         part = year_part(objective, ledger, impact)
         if money is None or part == 0:
             return None
-        return money * (1.0 if part is None else part) / abs(target.value)
+        # The share of the money as the note shows it (to the nearest £1,000 from £10,000):
+        # "£727,000 … (7.7% of your £9.5m target)" is what a finance director works out by
+        # hand, where the £726,586 behind it would give 7.6%.
+        counted = money * (1.0 if part is None else part)
+        return round_money(counted, quantum_for(counted)) / abs(target.value)
     if quantity.is_percentage or _same_unit(target.unit, "%"):
         # A rise of 12 percentage points is no share of an 80% level to reach, nor of a
         # 25% cut: a percentage target is met or not (:func:`reaches_target`), never "15% of".
