@@ -127,7 +127,7 @@ def test_check_in_welsh_flags_it_too(cli: Cli, tmp_path: Path) -> None:
         "--locale", "cy_GB",
     )  # fmt: skip
     said = " ".join(result.stdout.split())
-    assert "Mae'r pennawd ar gyfer Medi 2026 yn hawlio newid" in said, said
+    assert "Mae'r prif bwynt ar gyfer Medi 2026 yn hawlio newid" in said, said
 
 
 def test_update_warns_of_its_own_periods_headline(cli: Cli, tmp_path: Path) -> None:
