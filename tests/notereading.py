@@ -32,7 +32,7 @@ OWN_SECTIONS = frozenset(
         "Beth rydym yn ei ofyn",
         "Pam mae hyn yn bwysig i chi",
         "Byddai eich cyngor yn ein helpu",
-        "Beth sydd ynddo i chi",
+        "Sut y byddwch chi'n elwa",
     }
 )
 

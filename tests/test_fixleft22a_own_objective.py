@@ -61,7 +61,7 @@ def _text(cli: Callable[..., Result], tmp_path: Path, *args: str) -> str:
         ),
         (
             "cy",
-            f"Yn erbyn eich amcan “{ASKED}”: mae 40% y cynllun yn cyrraedd y 35% y mae'n gofyn "
+            f"O ran eich amcan, sef “{ASKED}”: mae 40% y cynllun yn cyrraedd y 35% y mae'n gofyn "
             "amdano.",
             "mae 26% y cynllun",
         ),

@@ -210,11 +210,11 @@ def test_named_again(organisation: str, again: str | None) -> None:
 @pytest.mark.parametrize(
     ("n", "said"),
     [
-        (1, "Cywirwyd 1 cyswllt yn"),
-        (2, "Cywirwyd 2 gyswllt yn"),
-        (3, "Cywirwyd 3 chyswllt yn"),
-        (6, "Cywirwyd 6 chyswllt yn"),
-        (12, "Cywirwyd 12 cyswllt yn"),
+        (1, "Cywirwyd 1 cysylltiad yn"),
+        (2, "Cywirwyd 2 gysylltiad yn"),
+        (3, "Cywirwyd 3 chysylltiad yn"),
+        (6, "Cywirwyd 6 chysylltiad yn"),
+        (12, "Cywirwyd 12 cysylltiad yn"),
     ],
 )
 def test_welsh_link_counts_are_singular_and_mutated(n: int, said: str) -> None:

@@ -140,7 +140,7 @@ def test_the_command_and_batch_say_it_every_time(
     assert "rhybudd: mae pob cyfnod yn y log cynnydd yn dod i ben ar ôl heddiw (" in run.stderr, (
         run.stderr
     )
-    assert "fel ar gyfer ymarfer: os yw'r rhain yn ffigurau go iawn, gwiriwch eu dyddiadau" in (
+    assert "fel petai'n ymarfer: os yw'r rhain yn ffigurau go iawn, gwiriwch eu dyddiadau" in (
         run.stderr
     )
 

@@ -104,7 +104,7 @@ def test_only_a_step_wholly_before_the_change_says_the_trend_began_there() -> No
         ),
         (
             "cy",
-            "Ers Medi 2025, mae symudiad parhaus (13 mis o dan y cymedr cyn hynny, gwelliant), "
+            "Ers Medi 2025, mae symudiad parhaus (13 mis islaw'r cymedr cyn hynny, gwelliant), "
             "felly cyfrifir y terfynau o'r newydd o'r adeg honno ymlaen. Arwydd: symudiad o 8 "
             "mis o dan y cymedr o 3.1 a gyfrifwyd ers Medi 2025 (gwelliant)",
         ),

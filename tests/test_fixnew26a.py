@@ -73,7 +73,7 @@ def test_the_welsh_finance_note_says_the_same(cli: Cli, tmp_path: Path) -> None:
     text = brief(cli, tmp_path, "dof", "--locale", "cy_GB")
     assert "arian parod i'r cynllun ariannol: £416,000" not in text
     assert "arian parod yn y cynllun: £416,000 y flwyddyn" in text, text
-    assert "hyd yma, ar gyfradd y cofnod, £159,000 y flwyddyn" in text
+    assert "hyd yma, ar gyfradd y cofnod cynnydd, £159,000 y flwyddyn" in text
 
 
 def test_the_batch_and_the_preview_say_it_too(cli: Cli, tmp_path: Path) -> None:
@@ -127,7 +127,7 @@ def test_check_in_welsh_flags_it_too(cli: Cli, tmp_path: Path) -> None:
         "--locale", "cy_GB",
     )  # fmt: skip
     said = " ".join(result.stdout.split())
-    assert "Mae'r pennawd ar gyfer Medi 2026 yn hawlio newid" in said, said
+    assert "Mae'r prif bwynt ar gyfer Medi 2026 yn hawlio newid" in said, said
 
 
 def test_update_warns_of_its_own_periods_headline(cli: Cli, tmp_path: Path) -> None:

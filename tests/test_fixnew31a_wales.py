@@ -326,7 +326,7 @@ def note_text(out: Path) -> str:
         (
             "cy_GB",
             "Hyd yma, bu 237 atgyfeiriad yn llai, Gorffennaf – Tachwedd 2025.",
-            "Cyfrifir yn erbyn y cyfartaledd cyn y newid: 140.2 atgyfeiriad y mis.",
+            "Cyfrifir o'i gymharu â'r cyfartaledd cyn y newid: 140.2 atgyfeiriad y mis.",
         ),
     ],
 )

@@ -125,7 +125,7 @@ def test_a_cip_met_with_capacity_alone_is_not_promised_in_the_headline(example: 
     welsh = brief(facts, "dof", "cy_GB")
     assert (
         # An English title in a Welsh sentence: after "y prosiect", in quotes (newuser31).
-        "Gallai'r prosiect “Frailty virtual ward” gyfrannu at yr amcan hwn o'ch eiddo, unwaith y "
+        "Gallai'r prosiect “Frailty virtual ward” gyfrannu at yr amcan hwn sydd gennych, unwaith y "
         "troir y capasiti y mae'n ei ryddhau yn arian parod:"
     ) in welsh
     # An objective that is not a cash target keeps its plain headline.

@@ -110,8 +110,8 @@ def test_a_note_with_only_a_map_link_to_confirm_names_the_objective(
     assert "1,600 fewer a year" not in english
     welsh = cli("preview", str(facts), "-d", "don", "--locale", "cy_GB").stdout
     assert (
-        "Gallai'r prosiect “Frailty virtual ward” gyfrannu at yr amcan hwn o'ch eiddo, cysylltiad "
-        "y gofynnwn i chi ei gadarnhau:"
+        "Gallai'r prosiect “Frailty virtual ward” gyfrannu at yr amcan hwn sydd gennych, "
+        "cysylltiad y gofynnwn i chi ei gadarnhau:"
     ) in welsh
     check = cli("check", str(facts), "--director", "don").stdout
     assert "until then the note claims no link to their objectives" in " ".join(check.split())

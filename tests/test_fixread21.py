@@ -92,7 +92,8 @@ def brief_text(facts: Path, director: str, day: dt.date, locale: str = "en_GB") 
         ),
         (
             "cy_GB",
-            "gyda'r cynllun yn rhoi £362,000 yn 2027/28 a'r rhagolwg o'r cofnod yn £352,000",
+            "gyda'r cynllun yn rhoi £362,000 yn 2027/28 a'r rhagolwg o'r cofnod cynnydd yn "
+            "£352,000",
         ),
     ],
 )

@@ -39,8 +39,8 @@ def test_a_forecast_is_said_as_expected_not_under_delivered_so_far(project: Path
 
 def test_a_forecast_is_said_as_expected_in_welsh(project: Path) -> None:
     text = update(project, "dof", "2026-06", locale="cy_GB")
-    assert "Disgwylir, heb ei gyflawni eto:" in text
-    assert "£553,000" in text.split("Disgwylir, heb ei gyflawni eto:")[1]
+    assert "Disgwyliedig, heb ei gyflawni eto:" in text
+    assert "£553,000" in text.split("Disgwyliedig, heb ei gyflawni eto:")[1]
 
 
 # ------------------------------------------ 2. the saving's period first, then its baseline

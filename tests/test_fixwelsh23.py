@@ -109,7 +109,7 @@ def test_so_far_reads_as_a_sentence(
     [
         (
             (),
-            ["Arwydd: tuedd o 7 mis yn gostwng", "Gwnaed y cyfnod hwn"],
+            ["Arwydd: tuedd o 7 mis yn gostwng", "Yr hyn a wnaed y cyfnod hwn"],
             ["Signal", "Wedi'i wneud"],
         ),
         (("--locale", "en_GB"), ["Signal: a trend of 7 months falling", "Done this period"], []),

@@ -75,7 +75,7 @@ LASTING_GAIN = "A fix that sticks for a known pinch point"
 
 
 def gains_shown(cli: Cli, tmp_path: Path, facts: str, director: str, *options: str) -> list[str]:
-    """The lines under "What is in it for you" (Welsh: "Beth sydd ynddo i chi")."""
+    """The lines under "What is in it for you" (Welsh: "Sut y byddwch chi'n elwa")."""
     path = tmp_path / "facts.yaml"
     path.write_text(facts, encoding="utf-8")
     out = tmp_path / f"out-{director}"
@@ -83,7 +83,9 @@ def gains_shown(cli: Cli, tmp_path: Path, facts: str, director: str, *options: s
     assert result.exit_code == 0, result.output
     [written] = out.glob("*.docx")
     lines = [line for line in docx_text(written).splitlines() if line.strip()]
-    heading = next(n for n, line in enumerate(lines) if line.startswith(("What is in", "Beth sy")))
+    heading = next(
+        n for n, line in enumerate(lines) if line.startswith(("What is in", "Sut y byddwch"))
+    )
     end = next(
         n for n, line in enumerate(lines) if n > heading and line.startswith(("Funding", "Cyllid"))
     )

@@ -54,14 +54,16 @@ WARDS = ORTHOTICS.replace("by an orthotist", "by a nurse on each ward").replace(
 
 
 def gains_shown(cli: Cli, tmp_path: Path, facts: str, *options: str) -> list[str]:
-    """The lines under "What is in it for you" (Welsh: "Beth sydd ynddo i chi")."""
+    """The lines under "What is in it for you" (Welsh: "Sut y byddwch chi'n elwa")."""
     path = tmp_path / "facts.yaml"
     path.write_text(facts, encoding="utf-8")
     result = cli("brief", str(path), "-d", "dnahp", "-o", f"{tmp_path}/out/", "-q", *options)
     assert result.exit_code == 0, result.output
     [written] = (tmp_path / "out").glob("*.docx")
     lines = [line for line in docx_text(written).splitlines() if line.strip()]
-    heading = next(n for n, line in enumerate(lines) if line.startswith(("What is in", "Beth sy")))
+    heading = next(
+        n for n, line in enumerate(lines) if line.startswith(("What is in", "Sut y byddwch"))
+    )
     end = next(
         n for n, line in enumerate(lines) if n > heading and line.startswith(("Funding", "Cyllid"))
     )

@@ -379,7 +379,7 @@ NETTED = {
     "since the change, so its total for the measure is lower by £2,696 (13 attendances at £207.38 "
     "in 2026/27).",
     "cy_GB": "Mae pob blwyddyn yn cyfrif £0, nid colled, ar gyfer mesur y mae ei ffigurau yn y "
-    "flwyddyn honno yn waeth na chyn y newid; mae diweddariad cynnydd yn tynnu'r golled honno "
-    "oddi ar yr hyn a gyflawnodd y mesur ers y newid, felly mae ei gyfanswm ar gyfer y mesur yn "
-    "is o £2,696 (13 presenoldeb ar £207.38 yn 2026/27).",
+    "flwyddyn honno yn waeth na chyn y newid; mae diweddariad ar gynnydd yn tynnu'r golled "
+    "honno oddi ar yr hyn a gyflawnodd y mesur ers y newid, felly mae ei gyfanswm ar gyfer y "
+    "mesur yn is o £2,696 (13 presenoldeb ar £207.38 yn 2026/27).",
 }

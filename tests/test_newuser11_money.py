@@ -78,7 +78,7 @@ def test_welsh_says_the_same() -> None:
     text = note(POD, "dof", TEAM, locale="cy_GB")
     assert "Nid arian parod yr ymddiriedolaeth: £126,000 y flwyddyn" in text
     assert "sydd yng nghyllideb y bwrdd gofal integredig" in text
-    assert "Beth sydd ynddo i chi" not in text
+    assert "Sut y byddwch chi'n elwa" not in text
 
 
 def test_an_investment_case_needs_the_cash_alone_to_pay_back(tmp_path: Path) -> None:

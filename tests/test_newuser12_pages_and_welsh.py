@@ -90,7 +90,7 @@ def test_a_long_list_of_signals_names_the_weightiest_and_counts_the_rest() -> No
         "and 4 more signals (2 concern, 1 improvement), not listed to keep this update to two pages"
     )
     welsh = more_signals_text(rest, language("cy"))
-    assert "a 4 signal arall (2 bryder, 1 gwelliant)" in welsh
+    assert "a 4 arwydd arall (2 bryder, 1 gwelliant)" in welsh
 
 
 def test_the_estimate_agrees_with_libreoffice_on_the_trial_s_updates() -> None:

@@ -180,7 +180,7 @@ def test_possible_links_only_are_one_warning_in_english_and_welsh() -> None:
     # the trial's own case, is now claimed: see tests/test_link_newuser8.py.)
     for locale, words in (
         ("en_GB", "No link to Dr Rhodri Jenkins's objectives is confirmed yet"),
-        ("cy_GB", "Nid oes cyswllt ag amcanion Dr Rhodri Jenkins wedi'i gadarnhau eto"),
+        ("cy_GB", "Nid oes cysylltiad ag amcanion Dr Rhodri Jenkins wedi'i gadarnhau eto"),
     ):
         findings = check(CARDIAC, "--directors", str(CARDIAC_TEAM), "--locale", locale)
         [found] = [f for f in findings if f["rule"] == "director-unaligned"]

@@ -136,7 +136,7 @@ def test_a_welsh_brief_says_capacity_as_cash_in_plain_welsh(tmp_path: Path) -> N
     project = open_project(path, locale="cy_GB")
     data = make_brief_note(project, pick_director(project.facts, "coo"), today=TODAY).data
     text = body_run_text(data)
-    assert "o droi'r capasiti'n arian parod" in text, text
+    assert "pe bai'r capasiti'n troi'n arian parod" in text, text
     assert "os troir" not in text
     assert "£2,629 am bob aildderbyniad" in text
     assert _brief(path, "coo")  # the English note still renders

@@ -114,9 +114,9 @@ def test_the_update_caption_and_lists_say_ac_before_eight() -> None:
     cy = language("cy_GB")
     # The caption of a chart whose signals are too many to list: 8 left unlisted.
     rest = cast(list[Signal], [SimpleNamespace(improvement=None)] * 8)
-    assert more_signals_text(rest, cy).startswith("ac 8 signal arall")
-    assert more_signals_text(rest[:5], cy).startswith("a 5 signal arall")
-    assert more_signals_text(rest[:11] * 2, cy).startswith("ac 16 signal arall")
+    assert more_signals_text(rest, cy).startswith("ac 8 arwydd arall")
+    assert more_signals_text(rest[:5], cy).startswith("a 5 arwydd arall")
+    assert more_signals_text(rest[:11] * 2, cy).startswith("ac 16 arwydd arall")
     assert fmt.join_list(["5", "8"], cy) == "5 ac 8"
     assert fmt.join_list(["8", "5"], cy) == "8 a 5"
     # English is left alone.

@@ -155,7 +155,7 @@ def test_the_new_words_are_in_welsh_too(tmp_path: Path) -> None:
     values = [9, 11, 10, 10, 9, 11, 8, 7, 8, 7, 7, 8, 7, 8]
     out = render(write(tmp_path, values, changed="2026-07"), "--locale", "cy")
     text = docx_text(out)
-    assert "Ers Gorffennaf 2026, mae symudiad parhaus (8 mis o dan y cymedr cyn hynny" in text
+    assert "Ers Gorffennaf 2026, mae symudiad parhaus (8 mis islaw'r cymedr cyn hynny" in text
     described = [s._inline.docPr.get("descr", "") for s in docx.Document(str(out)).inline_shapes]
     assert described[0].startswith("Y pwynt diweddaraf: amrywiad achos cyffredin. Sicrwydd: ")
     short = render(write(tmp_path, [9, 8]), "--locale", "cy")

@@ -207,7 +207,7 @@ def test_the_shift_against_the_facts_baseline_is_said_in_welsh(tmp_path: Path) -
         "ni chaiff y 2 fis cyn hynny, sy'n rhy ychydig ar gyfer llinell sylfaen, eu barnu" in text
     )
     assert (
-        "mae symudiad parhaus (10 mis o dan y llinell sylfaen o 5.1 events y mis, gwelliant)"
+        "mae symudiad parhaus (10 mis islaw'r llinell sylfaen o 5.1 events y mis, gwelliant)"
         in text
     )
 

@@ -222,7 +222,7 @@ def test_a_director_whose_role_is_written_in_welsh_is_read_by_their_role(tmp_pat
         out = tmp_path / "note.docx"
         out.write_bytes(note.data)
         lines = docx_text(out).splitlines()
-        start = lines.index("Beth sydd ynddo i chi")
+        start = lines.index("Sut y byddwch chi'n elwa")
         return lines[start + 1 : lines.index("Cyllid ac amserlen", start)]
 
     # The same gains as the English title gives (a medical director's), not the general ones
