@@ -1078,6 +1078,29 @@ def _welsh_and(match: re.Match[str]) -> str:
     return "ac " if first in _WELSH_VOWELS else "a "
 
 
+@functools.cache
+def _after_and() -> re.Pattern[str]:
+    """A word taking the aspirate mutation straight after "a" (and), in its radical form.
+
+    pitchkit's own words (:data:`_ASPIRATE_AFTER_AND`) and every Welsh word
+    it knows (:func:`pitchkit.i18n.welsh.welsh_words`) that starts with c, p
+    or t, so a lead's Welsh measure in a list mutates too: "apwyntiadau a
+    cheisiadau" (welsh26), never "a ceisiadau". An English or made-up word
+    is not known, so it is left as written.
+    """
+    from pitchkit.i18n.welsh import welsh_words
+
+    known = {
+        word
+        for word in welsh_words()
+        if word[:1] in _ASPIRATE and word[1:2] != "h" and word.isalpha() and len(word) > 2
+    }
+    words = "|".join(sorted((_ASPIRATE_AFTER_AND | known) - {"python"}, key=len, reverse=True))
+    # A month keeps its capital ("a Thachwedd"); so does a lead's capitalised word.
+    title = "|".join(word.title() for word in words.split("|"))
+    return re.compile(rf"(?<!\S)a ({words}|{title})\b")
+
+
 def _aspirate_after_and(text: str) -> str:
     """``a cynnydd`` → ``a chynnydd``: the aspirate mutation after "a" (and)."""
 
@@ -1086,9 +1109,7 @@ def _aspirate_after_and(text: str) -> str:
         mutated = _ASPIRATE[word[0].lower()]
         return f"a {mutated.capitalize() if word[0].isupper() else mutated}{word[1:]}"
 
-    words = "|".join(sorted(_ASPIRATE_AFTER_AND))
-    # A month keeps its capital ("a Thachwedd"); pitchkit's other words are lower case.
-    return re.sub(rf"(?<!\S)a ({words}|{words.title()})\b", mutate, text)
+    return _after_and().sub(mutate, text)
 
 
 def _is_money(unit: str | None) -> bool:
