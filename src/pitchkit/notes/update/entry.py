@@ -80,19 +80,18 @@ def log_parts(situation: Situation) -> Context:
     it months later would read as if the sponsor had not). In a fill-in every
     carried item is in square brackets, for the team to keep or delete; an ask
     kept goes into the period's ``asks:`` in the log. Before the meeting they
-    were written for (:func:`asked_yet`), they are offered as still to ask at
-    that meeting, not as carried over.
+    were written for (:func:`asked_yet`), they are offered as still to ask,
+    not as carried over.
     """
     lang, entry = situation.lang, situation.entry
     if entry is None:
         prompts = fillin.log_prompts(lang)
-        meeting = None if asked_yet(situation) else situation.facts.meeting
-        day = meeting.date if meeting is not None else None
+        asked = asked_yet(situation)
         prompts["asks"] += [
-            fillin.carried_prompt(a, lang, meeting=day) for a in carried_asks(situation)
+            fillin.carried_prompt(a, lang, asked=asked) for a in carried_asks(situation)
         ]
         prompts["advice"] += [
-            fillin.carried_prompt(a, lang, meeting=day) for a in carried_advice(situation)
+            fillin.carried_prompt(a, lang, asked=asked) for a in carried_advice(situation)
         ]
         return {**prompts, "no_barriers": ""}
     terms = situation.terms

@@ -8,8 +8,6 @@ template can be read (and translated) in one place.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import Language
 from pitchkit.period import parse_period
@@ -41,19 +39,15 @@ def log_prompts(lang: Language) -> dict[str, list[str]]:
     }
 
 
-def carried_prompt(item: str, lang: Language, *, meeting: dt.date | None = None) -> str:
+def carried_prompt(item: str, lang: Language, *, asked: bool = True) -> str:
     """A standing ask or question carried over into a fill-in, for the team to keep or delete.
 
-    With ``meeting``, the day of the meeting it was written for, still to come,
-    the item has not been put to the director yet: "carried over" would be false,
-    so the prompt says it is still to ask at that meeting (reader25 #11).
+    Not ``asked`` yet (the meeting it was written for is still to come),
+    "carried over" would be false: the prompt says it is still to ask
+    (reader25 #11), in as few words, so that the draft keeps its length.
     """
-    if meeting is not None:
-        return prompt(
-            lang.gettext("Still to ask at the meeting on {date}, keep or delete: {item}").format(
-                date=fmt.date(meeting, lang), item=item
-            )
-        )
+    if not asked:
+        return prompt(lang.gettext("Still to ask, keep or delete: {item}").format(item=item))
     return prompt(lang.gettext("Carried over, keep or delete: {item}").format(item=item))
 
 
