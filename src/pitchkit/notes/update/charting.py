@@ -593,7 +593,7 @@ def signals_text(
                 "No other signal: apart from that shift, the variation is what chance alone "
                 "would give."
             )
-            if facts_shift(analysis) is not None
+            if facts_shift(analysis) is not None or said
             else lang.gettext(
                 "No signal yet: a run chart shows a change only as a shift or a trend, and "
                 "these figures show neither."
