@@ -518,6 +518,15 @@ def _update_delivered(document: Document) -> None:
         ],
         whole_rows=True,
     )
+    # The unit costs behind the money in the table, as the brief gives them, so that a
+    # finance director can check "worth £22,000 in capacity" (reader25 #16).
+    tag(document, "if update.unit_costs")
+    para(
+        document,
+        T("Unit costs used") + ": {{ update.unit_costs|join('; ')|sentence }}",
+        "Small Print",
+    )
+    tag(document, "endif")
 
 
 def _update_board(document: Document) -> None:

@@ -8,8 +8,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from crisiscase import copy_project, update
-from docchecks import docx_text
+from docchecks import docx_text, pdf_pages
 from pitchkit.api import UpdateRequest, write_update
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -67,3 +69,63 @@ def test_a_shift_named_in_the_sentence_on_the_change_is_not_listed_again(tmp_pat
     welsh = _example_update(tmp_path, "frailty-virtual-ward", "dof", "2028-03", "cy_GB")
     assert "symudiad o 10 mis" not in welsh
     assert "Arwydd: 9 pwynt o dan y terfyn isaf (gwelliant)" in welsh
+
+
+def test_a_finance_directors_update_gives_the_unit_cost_behind_its_money(tmp_path: Path) -> None:
+    # reader25 #16: "worth £…,000 in capacity" with no cost of a fall to check it by.
+    text = _example_update(tmp_path, "falls-prevention", "dof", "2027-12")
+    assert "falls fewer than at the baseline rate" in text
+    assert (
+        "Unit costs used: £1,878 per fall at 2016/17 prices, £2,631.45 at 2028/29 prices; prices "
+        "restated with the NHS Cost Inflation Index, PSSRU 2025; sources as in the briefing note."
+    ) in text
+    # Under the delivered table, before the money paragraph and the board sentence.
+    assert text.index("Unit costs used") < text.index("For your board report")
+    welsh = _example_update(tmp_path, "ysbyty-cymunedol", "dof", "2027-10")
+    assert (
+        "Costau uned a ddefnyddiwyd: £148 am bob presenoldeb ym mhrisiau 2016/17, £207.38 ym "
+        "mhrisiau 2028/29;"
+    ) in welsh
+
+
+def test_only_the_finance_directors_update_gives_unit_costs(tmp_path: Path) -> None:
+    # The chief nurse's update values the falls too, but the line would cost her a chart.
+    text = _example_update(tmp_path, "falls-prevention", "don", "2028-03")
+    assert "worth £" in text
+    assert "Unit costs used" not in text
+
+
+def test_two_costs_for_one_unit_are_told_apart_by_their_sources(tmp_path: Path) -> None:
+    text = update(copy_project(tmp_path), "dof", "2026-11")
+    assert (
+        "Unit costs used: £620 per bed day at 2025/26 prices: Trust average out-of-area spot "
+        "purchase price, 2025/26, £636.24 at 2026/27 prices; £450 per bed day at 2024/25 prices: "
+        "Trust reference cost, adult acute mental health bed day, 2024/25, £473.88 at 2026/27 "
+        "prices; £210 per night at 2026/27 prices;"
+    ) in text
+
+
+@pytest.mark.parametrize(
+    ("name", "period"),
+    [
+        ("falls-prevention", "2027-12"),
+        ("falls-prevention", "2028-03"),
+        ("frailty-virtual-ward", "2028-03"),
+        ("ysbyty-cymunedol", "2027-10"),
+    ],
+)
+def test_a_finance_update_with_its_unit_costs_keeps_to_two_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, period: str
+) -> None:
+    # LibreOffice measures the page, as a lead with it installed gets (reader25 #16).
+    monkeypatch.setenv("PITCHKIT_MEASURE", "1")
+    request = UpdateRequest(
+        facts=EXAMPLES / name / "facts.yaml",
+        director="dof",
+        period=period,
+        out=tmp_path,
+        today=dt.date(2028, 4, 10),
+    )
+    [path] = write_update(request).written
+    assert "Unit costs used" in docx_text(path) or "Costau uned" in docx_text(path)
+    assert pdf_pages(path) == 2

@@ -323,7 +323,7 @@ def _names(lines: list[Line], lang: Language) -> str:
 
 
 def source_lines(
-    ledger: Ledger, lang: Language, impacts: Collection[str] | None = None
+    ledger: Ledger, lang: Language, impacts: Collection[str] | None = None, *, short: bool = False
 ) -> list[str]:
     """Every unit cost with its source, restated at the ledger's prices, and the index used.
 
@@ -331,7 +331,14 @@ def source_lines(
     2016/17, £2,116 at 2026/27 prices``; the last item names the index and
     any year it projects. With ``impacts``, only those impacts' unit costs
     (the ones behind a figure the note shows).
+
+    ``short`` is for a progress update, whose two pages hold charts a long
+    line would push out (reader25 #16): each cost at its own year's prices and
+    restated, "£1,878 per fall at 2016/17 prices, £2,631.45 at 2028/29 prices",
+    then the index, with the sources left to the briefing note, which says so.
     """
+    if short:
+        return _short_source_lines(ledger, lang, impacts)
     base = fy_label(ledger.price_year)
     parts: list[str] = []
     projected: set[int] = set()
@@ -407,6 +414,70 @@ def source_lines(
             rate=fmt.percent(shipped_index().projection / 100, lang, decimals=2),
         )
     return [*parts, note]
+
+
+def _short_source_lines(
+    ledger: Ledger, lang: Language, impacts: Collection[str] | None
+) -> list[str]:
+    """:func:`source_lines` for a progress update: no sources, each price year said."""
+    base = fy_label(ledger.price_year)
+    listed = [
+        line
+        for line in (*ledger.lines, *ledger.levels)
+        if line.unit_cost is not None
+        and line.impact.value is not None
+        and (impacts is None or line.impact.id in impacts)
+    ]
+    pence = fmt.any_pence([line.unit_cost for line in listed if line.unit_cost is not None])
+    # Two costs for one unit (a bed day out of area and one in the trust's own beds) are
+    # told apart by their sources, as the brief tells them apart.
+    costs: dict[str, set[float | None]] = {}
+    for line in listed:
+        costs.setdefault(line.impact.unit, set()).add(line.unit_cost)
+    parts: list[str] = []
+    restated_any = False
+    for line in listed:
+        value = line.impact.value
+        if line.unit_cost is None or value is None:
+            continue
+        dated = line.price_year is not None and line.uplift is not None
+        known = fmt.singular_known(line.impact.unit, lang)
+        if dated:
+            head = (
+                lang.gettext("{cost} per {unit} at {year} prices")
+                if known
+                else lang.gettext("{cost} each ({unit}) at {year} prices")
+            )
+        else:
+            head = (
+                lang.gettext("{cost} per {unit}") if known else lang.gettext("{cost} each ({unit})")
+            )
+        text = head.format(
+            cost=fmt.listed_unit_cost(line.unit_cost, lang, pence=pence),
+            unit=fmt.singular_unit(line.impact.unit, lang),
+            year=fy_label(line.price_year or ledger.price_year),
+        )
+        if len(costs[line.impact.unit]) > 1:
+            text = lang.gettext("{cost}: {source}").format(
+                cost=text, source=value.source or lang.gettext("source not given")
+            )
+        if not dated:
+            text = lang.gettext("{cost}, price year not stated").format(cost=text)
+        elif line.price_year != ledger.price_year:
+            restated_any = True
+            text = lang.gettext("{cost}, {restated} at {base} prices").format(
+                cost=text,
+                restated=_unit_cost(shown_cost(line.restated_cost or 0.0, value.amount), lang),
+                base=base,
+            )
+        if text not in parts:
+            parts.append(text)
+    if not parts:
+        return parts
+    if restated_any:
+        index = ledger.own_rates_source or lang.gettext("NHS Cost Inflation Index, PSSRU 2025")
+        parts.append(lang.gettext("prices restated with the {index}").format(index=index))
+    return [*parts, lang.gettext("sources as in the briefing note")]
 
 
 #: Budgets that are not the trust's, as the 'whose budget' qualifier family names them
