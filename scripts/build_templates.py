@@ -495,7 +495,10 @@ def _update_measures(document: Document) -> None:
     )
     tag(document, "if update.missing")
     tag(document, "for note in update.missing")
-    runs(document, [(T("Missing data") + ": ", True), ("{{ note }}", False)], "Small Print")
+    # Each note is a whole sentence that says what is missing ("For hospital bed days …, no
+    # figure for August 2027; gaps are left blank, not taken as zero."): under a label
+    # "Missing data:" it stacked a colon before a sentence (reader25 #18).
+    para(document, "{{ note }}", "Small Print")
     tag(document, "endfor")
     tag(document, "endif")
 

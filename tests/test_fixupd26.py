@@ -12,7 +12,9 @@ import pytest
 
 from crisiscase import copy_project, update
 from docchecks import docx_text, pdf_pages
-from pitchkit.api import UpdateRequest, write_update
+from pitchkit.api import BriefRequest, UpdateRequest, write_brief, write_update
+from pitchkit.i18n import fmt
+from pitchkit.i18n.translation import language
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
@@ -129,3 +131,42 @@ def test_a_finance_update_with_its_unit_costs_keeps_to_two_pages(
     [path] = write_update(request).written
     assert "Unit costs used" in docx_text(path) or "Costau uned" in docx_text(path)
     assert pdf_pages(path) == 2
+
+
+def test_welsh_funding_says_where_the_money_comes_from_with_o(tmp_path: Path) -> None:
+    # reader25 #18: "Cyllid: £96,000 (gofynnwyd amdano; ffynhonnell: y Gronfa …)" put a label's
+    # colon inside a bracket after the label "Cyllid:".
+    request = BriefRequest(
+        facts=EXAMPLES / "ysbyty-cymunedol" / "facts.yaml",
+        director="dof",
+        out=tmp_path,
+        today=dt.date(2028, 4, 10),
+    )
+    [path] = write_brief(request).written
+    text = " ".join(docx_text(path).split())
+    assert "ffynhonnell:" not in text
+    assert (
+        "Cyllid: £96,000 (gofynnwyd amdano) o'r Gronfa Integreiddio Ranbarthol, drwy'r bwrdd "
+        "partneriaeth rhanbarthol."
+    ) in text
+
+
+def test_welsh_o_mutates_the_source_and_joins_the_article() -> None:
+    welsh, english = language("cy_GB"), language("en_GB")
+    assert fmt.from_source("y Gronfa Integreiddio Ranbarthol", welsh) == (
+        "o'r Gronfa Integreiddio Ranbarthol"
+    )
+    assert fmt.from_source("yr Adran Iechyd", welsh) == "o'r Adran Iechyd"
+    assert fmt.from_source("Cronfa Gofal Integredig", welsh) == "o Gronfa Gofal Integredig"
+    assert fmt.from_source("Llywodraeth Cymru", welsh) == "o Lywodraeth Cymru"
+    assert fmt.from_source("the Health Foundation", english) == "from the Health Foundation"
+
+
+def test_a_gap_in_the_figures_is_a_sentence_with_no_label_before_it(tmp_path: Path) -> None:
+    # reader25 #18: "Missing data: For hospital bed days …" stacked a colon before a sentence.
+    text = _example_update(tmp_path, "frailty-virtual-ward", "dof", "2028-03")
+    assert "Missing data" not in text
+    assert (
+        "For hospital bed days used by people aged 75 and over living with frailty, no figure for "
+        "August 2027"
+    ) in text

@@ -127,11 +127,15 @@ def funding_context(facts: Facts, lang: Language) -> Context:
     if foreign(source, lang):
         source = quoted(source)
     if source and status:
-        text = lang.gettext("{money} ({status}) from {source}.").format(
-            money=money, status=status, source=source
+        # {origin} is "from <source>" in the note's language, Welsh "o" mutating the source
+        # (fmt.from_source).
+        text = lang.gettext("{money} ({status}) {origin}.").format(
+            money=money, status=status, origin=fmt.from_source(source, lang)
         )
     elif source:
-        text = lang.gettext("{money} from {source}.").format(money=money, source=source)
+        text = lang.gettext("{money} {origin}.").format(
+            money=money, origin=fmt.from_source(source, lang)
+        )
     elif status:
         text = f"{money} ({status})."
     else:
