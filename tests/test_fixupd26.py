@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from crisiscase import copy_project, update
+from crisiscase import brief, copy_project, update
 from docchecks import docx_text, pdf_pages
 from pitchkit.api import BriefRequest, UpdateRequest, write_brief, write_update
 from pitchkit.i18n import fmt
@@ -170,3 +170,24 @@ def test_a_gap_in_the_figures_is_a_sentence_with_no_label_before_it(tmp_path: Pa
         "For hospital bed days used by people aged 75 and over living with frailty, no figure for "
         "August 2027"
     ) in text
+
+
+def test_the_finance_directors_brief_says_the_netting_once(tmp_path: Path) -> None:
+    # reader25 #10: "…£504,000 a year (2,400 more nights a year), netted against the benefits"
+    # and then "Each year's benefit is net of the extra spend the change adds".
+    text = brief(copy_project(tmp_path), "dof")
+    assert "Extra spend the change adds: £504,000 a year (2,400 more nights a year)." in text
+    assert "netted against the benefits" not in text
+    assert text.count("Each year's benefit is net of the extra spend the change adds.") == 1
+
+
+def test_a_conversion_note_goes_with_the_statement_it_explains(tmp_path: Path) -> None:
+    # reader25 #10: the agency shifts were cut to fit the finance director's page, and the
+    # "WTE: shifts a year × 7.5 hours …" note under it explained a figure no longer there.
+    facts = copy_project(tmp_path)
+    finance = brief(facts, "dof")
+    assert "registered nurse agency shifts on adult acute wards from" not in finance
+    assert "WTE" not in finance
+    workforce = brief(facts, "dpw")
+    assert "2,160 fewer a year, a 38% reduction, worth £842,000 a year, about 8 WTE." in workforce
+    assert "WTE: shifts a year × 7.5 hours (assumed)" in workforce

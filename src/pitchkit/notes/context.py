@@ -1736,13 +1736,27 @@ def brief_context(pitch: Pitch, lang: Language, *, today: dt.date, reasons: bool
 
 
 def refit_money(before: Context, fitted: Context, pitch: Pitch, lang: Language) -> Context:
-    """``fitted`` with its money block worded for the statements it still shows.
+    """``fitted`` with its money block and small print worded for the statements it still shows.
 
     Fitting a page may drop a statement whose money the block refers to as
     "above" (``before`` is the context as it was): the block then gives
-    that figure itself again.
+    that figure itself again. A statement dropped takes its conversion note
+    with it: "WTE: shifts a year × 7.5 hours …" under a note that no longer
+    mentions WTE explains nothing (reader25 #10).
     """
+    fitted = _refit_conversions(before, fitted, pitch, lang)
     said = money_said(fitted["pitch"]["statements"])
     if said == money_said(before["pitch"]["statements"]):
         return fitted
     return {**fitted, "money": together.bind(money_context(pitch, lang, said), lang)}
+
+
+def _refit_conversions(before: Context, fitted: Context, pitch: Pitch, lang: Language) -> Context:
+    """``fitted`` with the conversion notes of the statements it still shows, and no others."""
+    kept = fitted["pitch"]["statements"]
+    if len(kept) == len(before["pitch"]["statements"]) or not fitted["pitch"]["conversions"]:
+        return fitted
+    shown = {(s["impact"], s["objective_id"]) for s in kept}
+    statements = [s for s in shown_statements(pitch) if (s.impact.id, s.objective.id) in shown]
+    notes = conversion_notes(statements, pitch, lang)
+    return {**fitted, "pitch": {**fitted["pitch"], "conversions": notes}}

@@ -196,11 +196,16 @@ def costs(ledger: Ledger) -> list[Line]:
     return [line for line in ledger.counted if is_cost(line)]
 
 
-def cost_line(ledger: Ledger, shown: Figures, lang: Language, *, after: bool = False) -> str:
+def cost_line(
+    ledger: Ledger, shown: Figures, lang: Language, *, after: bool = False, netted: bool = False
+) -> str:
     """The new spend the change adds a year, said as spend, never as cash for the plan.
 
     ``Extra spend the change adds: £231,000 a year (6,300 more items a year),
     netted against the benefits.`` Empty when no impact is marked ``releases: cost``.
+    With ``netted``, the benefit against the funding below says "Each year's
+    benefit is net of the extra spend", so this line gives the spend alone: the
+    netting said in both read as two cuts (reader25 #10).
     """
     spend = costs(ledger)
     if not spend:
@@ -214,6 +219,10 @@ def cost_line(ledger: Ledger, shown: Figures, lang: Language, *, after: bool = F
         ).format(money=_money(shown.cost, lang), what=_names(spend, lang))
     if after:
         return lang.gettext("The change also adds {money} a year of extra spend ({what}).").format(
+            money=_money(shown.cost, lang), what=_names(spend, lang)
+        )
+    if netted:
+        return lang.gettext("Extra spend the change adds: {money} a year ({what}).").format(
             money=_money(shown.cost, lang), what=_names(spend, lang)
         )
     return lang.gettext(
@@ -2025,7 +2034,9 @@ def money_lines(
             for part in (
                 cash_line(ledger, shown, lang, unborne),
                 capacity_line(ledger, shown, lang, said),
-                cost_line(ledger, shown, lang),
+                # The benefit against the funding says it is net of this spend (_net_of_cost),
+                # except where it is paid back exactly (_exact_line): said once.
+                cost_line(ledger, shown, lang, netted=whole_said),
             )
             if part
         ),
