@@ -15,6 +15,7 @@ from docchecks import docx_text, pdf_pages
 from pitchkit.api import BriefRequest, UpdateRequest, write_brief, write_update
 from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import language
+from pitchkit.notes import moneytext
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
@@ -191,3 +192,17 @@ def test_a_conversion_note_goes_with_the_statement_it_explains(tmp_path: Path) -
     workforce = brief(facts, "dpw")
     assert "2,160 fewer a year, a 38% reduction, worth £842,000 a year, about 8 WTE." in workforce
     assert "WTE: shifts a year × 7.5 hours (assumed)" in workforce
+
+
+def test_a_long_payback_is_in_whole_months_then_in_years() -> None:
+    # reader25: "245.8 months" reads fussy. Whole months past two years, years past five.
+    english, welsh = language("en_GB"), language("cy_GB")
+    assert str(moneytext.whole_months(7.44)) == "7.4"
+    assert str(moneytext.whole_months(28.3)) == "28"
+    span = moneytext.full_rate_span
+    assert span(moneytext.Months(25.1), english) == "25 months"
+    assert span(moneytext.Months(60.0), english) == "60 months"
+    assert span(moneytext.Months(70.9), english) == "about 6 years"
+    assert span(moneytext.Months(245.8), english) == "about 20 years"
+    assert span(moneytext.Months(245.8), welsh) == "tua 20 mlynedd"
+    assert span(moneytext.Months(70.9), welsh) == "tua 6 blynedd"

@@ -984,21 +984,19 @@ def investment_line(ledger: Ledger, shown: Figures, lang: Language) -> str:
         # with the months at the full rate beside it for the finance director to weigh.
         end = fmt.period_label(f"{ledger.end:%Y-%m}", lang)
         payback = (
-            lang.ngettext(
-                "not paid back by the end of the project in {end}; at the full rate it would "
-                "take {n} month from {month}",
-                "not paid back by the end of the project in {end}; at the full rate it would "
-                "take {n} months from {month}",
-                months,
-            ).format(end=end, n=months, month=fmt.period_label(f"{begins:%Y-%m}", lang))
+            lang.gettext(
+                "not paid back by the end of the project in {end}; at the full rate it would take "
+                "{span} from {month}"
+            ).format(
+                end=end,
+                span=full_rate_span(months, lang),
+                month=fmt.period_label(f"{begins:%Y-%m}", lang),
+            )
             if begins is not None
-            else lang.ngettext(
-                "not paid back by the end of the project in {end}; at the full rate it would "
-                "take {n} month",
-                "not paid back by the end of the project in {end}; at the full rate it would "
-                "take {n} months",
-                months,
-            ).format(end=end, n=months)
+            else lang.gettext(
+                "not paid back by the end of the project in {end}; at the full rate it would take "
+                "{span}"
+            ).format(end=end, span=full_rate_span(months, lang))
         )
     elif begins is not None:
         # Months at the full rate, counted from when the benefit starts: a reader counting
@@ -2116,13 +2114,10 @@ def apart_payback(ledger: Ledger, shown: Figures, lang: Language) -> str:
             "paid back within the project."
         ).format(**values)
     if beyond:
-        return lang.ngettext(
+        return lang.gettext(
             "Of the plan's benefit of {total} a year, {money} is not {org} own; without it, not "
-            "paid back within the project (at the full rate it would take {n} month).",
-            "Of the plan's benefit of {total} a year, {money} is not {org} own; without it, not "
-            "paid back within the project (at the full rate it would take {n} months).",
-            months,
-        ).format(n=months, **values)
+            "paid back within the project (at the full rate it would take {span})."
+        ).format(span=full_rate_span(months, lang), **values)
     return lang.ngettext(
         "Of the plan's benefit of {total} a year, {money} is not {org} own; without it, "
         "payback {n} month.",
@@ -2300,34 +2295,29 @@ def _money_line(
     if beyond_end(ledger, exact) and ledger.end is not None:
         # Never a payback the project does not reach: said so, the months beside it.
         pattern = (
-            lang.ngettext(
-                "{text}, against {investment} of funding (not paid back from the cash alone by "
-                "the end of the project in {end}; at the full rate it would take {n} month)",
-                "{text}, against {investment} of funding (not paid back from the cash alone by "
-                "the end of the project in {end}; at the full rate it would take {n} months)",
-                months,
+            lang.gettext(
+                "{text}, against {investment} of funding (not paid back from the cash alone by the "
+                "end of the project in {end}; at the full rate it would take {span})"
             )
             if both
-            else lang.ngettext(
+            else lang.gettext(
                 "{text}, against {investment} of funding (not paid back by the end of the "
-                "project in {end}; at the full rate it would take {n} month)",
-                "{text}, against {investment} of funding (not paid back by the end of the "
-                "project in {end}; at the full rate it would take {n} months)",
-                months,
+                "project in {end}; at the full rate it would take {span})"
             )
             if not shown.capacity
-            else lang.ngettext(
+            else lang.gettext(
                 "{text}, against {investment} of funding (not paid back by the end of the "
-                "project in {end}; at the full rate it would take {n} month if the capacity is "
-                "turned into cash)",
-                "{text}, against {investment} of funding (not paid back by the end of the "
-                "project in {end}; at the full rate it would take {n} months if the capacity is "
-                "turned into cash)",
-                months,
+                "project in {end}; at the full rate it would take {span} if the capacity is "
+                "turned into cash)"
             )
         )
         end = fmt.period_label(f"{ledger.end:%Y-%m}", lang)
-        return pattern.format(text=text, investment=investment, n=months, end=end) + "."
+        return (
+            pattern.format(
+                text=text, investment=investment, span=full_rate_span(months, lang), end=end
+            )
+            + "."
+        )
     # Literal messages in each branch, so that extraction finds them all.
     pattern = (
         lang.ngettext(
@@ -2592,6 +2582,12 @@ def full_rate_from(ledger: Ledger) -> dt.date | None:
     return latest if latest is not None and latest > ledger.start else None
 
 
+#: Above this many months a payback is given in whole months ("246 months", not "245.8").
+WHOLE_MONTHS_FROM = 24
+#: Above this many months a payback beyond the project's end is given in years.
+MONTHS_IN_YEARS = 60
+
+
 class Months(float):
     """A payback in months as every note writes it: to one decimal place, "7.1".
 
@@ -2605,6 +2601,9 @@ class Months(float):
     def __format__(self, spec: str) -> str:
         if spec:
             return float.__format__(self, spec)
+        if float(self) > WHOLE_MONTHS_FROM:
+            # Past two years a tenth of a month is fussy: "246 months", not "245.8 months".
+            return str(math.floor(float(self) + 0.5))
         text = f"{float(self):.1f}"
         return text.removesuffix(".0")
 
@@ -2623,6 +2622,19 @@ def whole_months(months: float | None) -> Months | None:
         return None
     tenths = math.floor(months * 10 + 0.5 + 1e-6)
     return Months(max(1, tenths) / 10)
+
+
+def full_rate_span(months: Months, lang: Language) -> str:
+    """How long the full rate would take to repay the funding: "30 months", "about 20 years".
+
+    A payback beyond the project's end can run to years: "245.8 months"
+    reads fussy (reader25), so above :data:`MONTHS_IN_YEARS` months it is
+    given in whole years, "about", in the note's language.
+    """
+    if months > MONTHS_IN_YEARS:
+        years = max(1, math.floor(months / 12 + 0.5))
+        return lang.ngettext("about {n} year", "about {n} years", years).format(n=years)
+    return lang.ngettext("{n} month", "{n} months", months).format(n=months)
 
 
 def nearest_months(months: float) -> int:
