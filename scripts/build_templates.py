@@ -495,7 +495,10 @@ def _update_measures(document: Document) -> None:
     )
     tag(document, "if update.missing")
     tag(document, "for note in update.missing")
-    runs(document, [(T("Missing data") + ": ", True), ("{{ note }}", False)], "Small Print")
+    # Each note is a whole sentence that says what is missing ("For hospital bed days …, no
+    # figure for August 2027; gaps are left blank, not taken as zero."): under a label
+    # "Missing data:" it stacked a colon before a sentence (reader25 #18).
+    para(document, "{{ note }}", "Small Print")
     tag(document, "endfor")
     tag(document, "endif")
 
@@ -518,6 +521,15 @@ def _update_delivered(document: Document) -> None:
         ],
         whole_rows=True,
     )
+    # The unit costs behind the money in the table, as the brief gives them, so that a
+    # finance director can check "worth £22,000 in capacity" (reader25 #16).
+    tag(document, "if update.unit_costs")
+    para(
+        document,
+        T("Unit costs used") + ": {{ update.unit_costs|join('; ')|sentence }}",
+        "Small Print",
+    )
+    tag(document, "endif")
 
 
 def _update_board(document: Document) -> None:

@@ -87,10 +87,10 @@ def note_text(path: Path, director: str, tmp_path: Path) -> str:
 def test_a_cost_impact_alone_is_extra_spend_never_cash_for_the_plan(tmp_path: Path) -> None:
     text = note_text(project(tmp_path, ITEMS), "cfo", tmp_path)
     spend = (10000 - 4000) * 40  # £240,000 a year of new spend
-    assert (
-        f"Extra spend the change adds: £{spend:,} a year (6,000 more items a year), netted "
-        "against the benefits." in text
-    )
+    # The netting is said once, after the benefit against the funding (reader25 #10): the spend
+    # line gives the spend alone.
+    assert f"Extra spend the change adds: £{spend:,} a year (6,000 more items a year)." in text
+    assert "netted against the benefits" not in text
     assert "cash for the financial plan:" not in text
     assert "None of the benefit is cash for the financial plan" in text
     assert "worth £240,000" not in text
@@ -126,7 +126,10 @@ def test_a_cost_is_netted_against_the_savings(tmp_path: Path) -> None:
 def test_welsh_says_the_spend_as_spend(tmp_path: Path) -> None:
     text = note_text(project(tmp_path, ITEMS, locale="cy_GB"), "cfo", tmp_path)
     assert "Gwariant ychwanegol a ddaw gyda'r newid: £240,000 y flwyddyn" in text
-    assert "wedi'i dynnu o'r buddion" in text
+    # Netted once, after the benefit against the funding (reader25 #10), not "wedi'i dynnu o'r
+    # buddion" on the spend line as well.
+    assert "Mae budd pob blwyddyn yn net o'r gwariant ychwanegol a ddaw gyda'r newid." in text
+    assert "wedi'i dynnu o'r buddion" not in text
 
 
 def test_check_warns_of_a_rise_priced_as_a_saving(tmp_path: Path) -> None:

@@ -45,8 +45,13 @@ def test_the_frailty_update_credits_the_fall_and_does_not_say_it_began_before(
     # reader24 #1: counted from June 2027 the falls are 6 and 5 months, short of the XmR
     # trend rule's 7; the shift from the change (10 and 9 months) shows it.
     assert "a trend of 9 months falling" not in text
-    assert "a shift of 10 months below the mean (improvement), June 2027 to March 2028" in text
-    assert "a shift of 9 months below the mean (improvement), June 2027 to March 2028" in text
+    # The shift is said once, in the sentence on the change (reader25 #19): not again under
+    # "Signals:", where it had read "a shift of 10 months below the mean (improvement), June
+    # 2027 to March 2028".
+    assert "a sustained shift (10 months below the mean before it, improvement)" in text
+    assert "a sustained shift (9 months below the mean before it, improvement)" in text
+    assert "a shift of 10 months below the mean" not in text
+    assert "a shift of 9 months below the mean" not in text
     assert "began before the change" not in text
     assert "begun before the change" not in text
     assert "164 admissions fewer between June 2027 and March 2028 than before the change" in text
@@ -55,15 +60,17 @@ def test_the_frailty_update_credits_the_fall_and_does_not_say_it_began_before(
 @pytest.mark.parametrize(
     ("locale", "plain", "early", "caption"),
     [
+        # The shift is named once, in the sentence on the change, not again under "Signals:"
+        # (reader25 #19: "a shift of 10 months below the mean (improvement)" there said it twice).
         (
             "en_GB",
-            "a shift of 10 months below the mean (improvement)",
+            "a sustained shift (10 months below the mean before it, improvement)",
             "begun before the change",
             "The trend began before the change",
         ),
         (
             "cy_GB",
-            "symudiad o 10 mis o dan y cymedr (gwelliant)",
+            "mae symudiad parhaus (10 mis o dan y cymedr cyn hynny, gwelliant)",
             "a ddechreuodd cyn y newid",
             "Dechreuodd y duedd cyn y newid",
         ),
@@ -76,6 +83,7 @@ def test_falls_within_the_baselines_variation_are_the_changes(
     lines = _update(tmp_path, facts, "2026-10", "dof")
     words = _chart_words(lines, MEASURE)
     assert plain in words, words
+    assert words.count("10 months below") + words.count("10 mis o dan") == 1, words
     assert early not in words, words
     assert caption not in words, words
     request = BriefRequest(facts=facts, director="dof", out=tmp_path, today=dt.date(2026, 12, 5))

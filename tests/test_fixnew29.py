@@ -50,7 +50,7 @@ def test_a_providers_shifts_are_not_the_icbs_cash(tmp_path: Path) -> None:
     # £51,000 of the trust's and £50,000 of the hospital's ED time: 12 x 260,000 / 116,647
     # = 26.7 months on the ICB's own cash, past the project's end.
     assert "£101,000 is not the ICB's own" in text
-    assert "(at the full rate it would take 26.7 months)" in text
+    assert "(at the full rate it would take 27 months)" in text  # whole months past 24
     # The trust's own director is told the shifts are her trust's money, not the ICB's.
     coo = written(tmp_path, ICB, "coo")
     assert "Money: £117,000 a year of cash at 2026/27 prices" in coo

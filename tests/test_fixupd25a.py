@@ -81,11 +81,13 @@ def test_the_period_saved_comes_first_in_welsh(tmp_path: Path) -> None:
 
 def test_a_signal_names_the_periods_it_covers(tmp_path: Path) -> None:
     text = example(FRAILTY, "dof", "2028-03", tmp_path)
-    # Admissions fall below the baseline mean from June 2027: 10 months to March 2028.
-    assert "a shift of 10 months below the mean (improvement), June 2027 to March 2028" in text
-    # Bed days have no figure for August 2027: 9 months, the gap named.
+    # The shifts from June 2027 are said once, in the sentence on the change (reader25 #19),
+    # so the spans are pinned on the points below the lower limit that "Signal:" lists.
+    # Admissions: 9 points below the lower limit, July 2027 to March 2028.
+    assert "9 points below the lower limit (improvement), July 2027 to March 2028." in text
+    # Bed days have no figure for August 2027: 8 points, the gap named.
     assert (
-        "a shift of 9 months below the mean (improvement), June 2027 to March 2028 (no figure for "
+        "8 points below the lower limit (improvement), July 2027 to March 2028 (no figure for "
         "August 2027)"
     ) in text
     assert ", ending " not in text
@@ -93,7 +95,8 @@ def test_a_signal_names_the_periods_it_covers(tmp_path: Path) -> None:
 
 def test_a_signal_names_the_periods_it_covers_in_welsh(tmp_path: Path) -> None:
     text = example(FRAILTY, "dof", "2028-03", tmp_path, locale="cy_GB")
-    assert "10 mis o dan y cymedr (gwelliant), Mehefin 2027 – Mawrth 2028" in text
+    # As in English, the span is pinned on the points the signals list (reader25 #19).
+    assert "9 pwynt o dan y terfyn isaf (gwelliant), Gorffennaf 2027 – Mawrth 2028" in text
     assert "pwynt olaf:" not in text
 
 
@@ -132,11 +135,14 @@ def test_no_line_since_the_last_update_stacks_two_colons(
 
 def test_a_signal_in_the_captions_is_a_phrase_not_a_label(tmp_path: Path) -> None:
     text = example(FRAILTY, "dof", "2028-03", tmp_path)
-    assert "Signals: a shift of 10 months below the mean (improvement)" in text
+    # The shift from the change is said in its own sentence, not listed again (reader25 #19);
+    # the signals listed after the label are phrases: "a shift of 7 months below the mean".
+    assert "Signal: 9 points below the lower limit (improvement)" in text
+    assert "Signals: a shift of 7 months below the mean (the old level)" in text
     assert "shift: " not in text
     assert "trend: " not in text
     welsh = example(FRAILTY, "dof", "2028-03", tmp_path / "cy", locale="cy_GB")
-    assert "symudiad o 10 mis o dan y cymedr (gwelliant)" in welsh
+    assert "Arwyddion: symudiad o 7 mis o dan y cymedr (yr hen lefel)" in welsh
     assert "symudiad: " not in welsh
     assert "tuedd: " not in welsh
 

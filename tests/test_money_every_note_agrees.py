@@ -97,17 +97,17 @@ def frailty_funded(tmp: Path, amount: int, locale: str) -> Path:
         (
             "en_GB",
             "not paid back by the end of the project in March 2028; at the full rate it "
-            "would take 70.9 months from June 2027",
+            "would take about 6 years from June 2027",
             "(not paid back by the end of the project in March 2028; at the full rate it would "
-            "take 70.9 months if the capacity is turned into cash).",
+            "take about 6 years if the capacity is turned into cash).",
             "; 14p per £1. Counted at the full target from June 2027, when the change is in place.",
         ),
         (
             "cy_GB",
             "heb ei ad-dalu erbyn diwedd y prosiect ym mis Mawrth 2028; ar y gyfradd lawn "
-            "byddai'n cymryd 70.9 mis unwaith y bydd y budd yn dechrau (Mehefin 2027)",
+            "byddai'n cymryd tua 6 blynedd unwaith y bydd y budd yn dechrau (Mehefin 2027)",
             "(heb ei ad-dalu erbyn diwedd y prosiect ym mis Mawrth 2028; ar y gyfradd lawn "
-            "byddai'n cymryd 70.9 mis pe bai'r capasiti'n troi'n arian parod).",
+            "byddai'n cymryd tua 6 blynedd o droi'r capasiti'n arian parod).",
             "; 14c am bob £1. Wedi'i gyfrif ar y targed llawn o fis Mehefin 2027, pan fydd y "
             "newid ar waith.",
         ),

@@ -92,10 +92,10 @@ def test_at_the_full_rate_no_payback_even_with_the_capacity_says_so(tmp_path: Pa
         yaml.dump(data, out)
     block = _line(tmp_path, facts, "dof", "Benefit against")
     assert "not paid back by the end of the project in March 2027" in block
-    assert "it would take 245.8 months" in block
+    assert "it would take about 20 years" in block
     assert _line(tmp_path, facts, "coo", "Money:").endswith(
         "against £2,000,000 of funding (not paid back by the end of the project in March "
-        "2027; at the full rate it would take 245.8 months if the capacity is turned into cash)."
+        "2027; at the full rate it would take about 20 years if the capacity is turned into cash)."
     )
 
 

@@ -49,7 +49,7 @@ def test_the_other_directors_payback_is_on_the_trusts_own_cash(tmp_path: Path) -
     assert (
         "Money: £15,000 a year of cash at 2026/27 prices, against £265,000 of funding (not "
         "paid back by the end of the project in March 2028; at the full rate it would take "
-        "212 months). Not the trust's cash: £126,000 a year from referrals of ingrown toenails "
+        "about 18 years). Not the trust's cash: £126,000 a year from referrals of ingrown toenails "
         "to the acute trust's minor operations list, which is the ICB's budget. Also £61,000 a "
         "year of time freed in general practice (1,300 fewer appointments a year), not money "
         "for the trust."
@@ -70,7 +70,7 @@ def test_the_finance_block_reconciles_by_whose_cash(tmp_path: Path) -> None:
     # 24 (fixleft16: the GP time is not the trust's capacity). £126,000 + £61,000 = £187,000.
     assert (
         "Of the plan's benefit of £202,000 a year, £187,000 is not the trust's own; without it, "
-        "not paid back within the project (at the full rate it would take 212 months)."
+        "not paid back within the project (at the full rate it would take about 18 years)."
     ) in text
     assert "Recurrent savings to count in the financial plan" in text
     assert PAYS_BACK not in text
@@ -81,7 +81,7 @@ def test_welsh_names_the_icbs_cash_apart(tmp_path: Path) -> None:
     assert (
         "O fudd y cynllun o £202,000 y flwyddyn, nid yw £187,000 yn arian yr ymddiriedolaeth ei hun"
     ) in text
-    assert "ar y gyfradd lawn byddai'n cymryd 212 mis" in text
+    assert "ar y gyfradd lawn byddai'n cymryd tua 18 mlynedd" in text
 
 
 def test_no_question_about_savings_when_none_of_the_cash_is_the_trusts() -> None:

@@ -95,7 +95,7 @@ def test_an_investment_case_needs_the_cash_alone_to_pay_back(tmp_path: Path) -> 
     # own is the cash alone, 12 x 265,000 / 126,480 = 25.1, so 26 months, past the project's 24.
     assert (
         "£126,000 a year of cash at 2026/27 prices, against £265,000 of funding (not paid back "
-        "by the end of the project in March 2028; at the full rate it would take 25.1 months)."
+        "by the end of the project in March 2028; at the full rate it would take 25 months)."
     ) in coo
 
 

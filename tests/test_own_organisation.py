@@ -155,7 +155,7 @@ def test_gp_time_is_not_in_the_trusts_payback() -> None:
     # the GP time.
     assert (
         "Of the plan's benefit of £213,000 a year, £188,000 is not the trust's own; without it, "
-        "not paid back within the project (at the full rate it would take 123.3 months)."
+        "not paid back within the project (at the full rate it would take about 10 years)."
     ) in text
     assert "36 months" not in text
 
@@ -179,7 +179,9 @@ def test_another_directors_line_counts_only_the_trusts_own(tmp_path: Path) -> No
         "Money: £15,000 of cash and £10,000 of capacity a year at 2026/27 prices, against "
         "£265,000 of funding"
     ) in line
-    assert "at the full rate it would take 123.3 months if the capacity is turned into cash" in line
+    assert (
+        "at the full rate it would take about 10 years if the capacity is turned into cash" in line
+    )
     assert "Not the trust's cash: £127,000 a year" in line
     assert "Also £61,000 a year of time freed in general practice" in line
 

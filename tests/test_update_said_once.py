@@ -31,9 +31,10 @@ def test_one_month_missing_from_two_measures_is_said_once(tmp_path: Path) -> Non
     assessed: list[float | None] = [84, 82, 85, 93, 95, 96, 95, 97, None, 96]
     facts = _facts(tmp_path, {"hat": hat, "assessed": assessed}, [dict(HAT), dict(ASSESSED)])
     text = _update(tmp_path, facts, "2027-11")
-    gaps = [line for line in text.splitlines() if line.startswith("Missing data:")]
+    # Each gap note is a sentence of its own, no "Missing data:" label before it (reader25 #18).
+    gaps = [line for line in text.splitlines() if line.startswith("For ") and "no figure" in line]
     assert gaps == [
-        "Missing data: For hospital-acquired thrombosis events and adult admissions with a VTE "
+        "For hospital-acquired thrombosis events and adult admissions with a VTE "
         "risk assessment within 14 hours, no figure for October 2027, so totals to date "
         "leave it out rather than count it as zero."
     ], gaps

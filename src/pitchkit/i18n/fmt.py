@@ -807,6 +807,24 @@ def after_o(phrase: str) -> str:
     return soft_mutation(word) + space + rest
 
 
+def from_source(source: str, lang: Language) -> str:
+    """Where money comes from: "from the Regional Integration Fund", Welsh "o'r Gronfa …".
+
+    Welsh "o" (from) takes the soft mutation of the word after it
+    (:func:`after_o`: "o Gronfa"), and before the article it joins it: "o'r",
+    never "o y" or "o yr" (reader25 #18: the Welsh had put the source in the
+    funding's bracket, "(gofynnwyd amdano; ffynhonnell: y Gronfa …)", a label's
+    colon inside a bracket after the label "Cyllid:"). Said here, in code, so
+    that no translation has to know the source's first word.
+    """
+    if lang.lang != "cy":
+        return lang.gettext("from {source}").format(source=source)
+    word, space, rest = source.partition(" ")
+    if space and word.lower() in {"y", "yr"}:
+        return f"o'r {rest}"
+    return f"o {after_o(source)}"
+
+
 @functools.cache
 def _after_dros() -> re.Pattern[str]:
     """A Welsh month name straight after "dros" (over)."""

@@ -127,11 +127,15 @@ def funding_context(facts: Facts, lang: Language) -> Context:
     if foreign(source, lang):
         source = quoted(source)
     if source and status:
-        text = lang.gettext("{money} ({status}) from {source}.").format(
-            money=money, status=status, source=source
+        # {origin} is "from <source>" in the note's language, Welsh "o" mutating the source
+        # (fmt.from_source).
+        text = lang.gettext("{money} ({status}) {origin}.").format(
+            money=money, status=status, origin=fmt.from_source(source, lang)
         )
     elif source:
-        text = lang.gettext("{money} from {source}.").format(money=money, source=source)
+        text = lang.gettext("{money} {origin}.").format(
+            money=money, origin=fmt.from_source(source, lang)
+        )
     elif status:
         text = f"{money} ({status})."
     else:
@@ -1732,13 +1736,27 @@ def brief_context(pitch: Pitch, lang: Language, *, today: dt.date, reasons: bool
 
 
 def refit_money(before: Context, fitted: Context, pitch: Pitch, lang: Language) -> Context:
-    """``fitted`` with its money block worded for the statements it still shows.
+    """``fitted`` with its money block and small print worded for the statements it still shows.
 
     Fitting a page may drop a statement whose money the block refers to as
     "above" (``before`` is the context as it was): the block then gives
-    that figure itself again.
+    that figure itself again. A statement dropped takes its conversion note
+    with it: "WTE: shifts a year × 7.5 hours …" under a note that no longer
+    mentions WTE explains nothing (reader25 #10).
     """
+    fitted = _refit_conversions(before, fitted, pitch, lang)
     said = money_said(fitted["pitch"]["statements"])
     if said == money_said(before["pitch"]["statements"]):
         return fitted
     return {**fitted, "money": together.bind(money_context(pitch, lang, said), lang)}
+
+
+def _refit_conversions(before: Context, fitted: Context, pitch: Pitch, lang: Language) -> Context:
+    """``fitted`` with the conversion notes of the statements it still shows, and no others."""
+    kept = fitted["pitch"]["statements"]
+    if len(kept) == len(before["pitch"]["statements"]) or not fitted["pitch"]["conversions"]:
+        return fitted
+    shown = {(s["impact"], s["objective_id"]) for s in kept}
+    statements = [s for s in shown_statements(pitch) if (s.impact.id, s.objective.id) in shown]
+    notes = conversion_notes(statements, pitch, lang)
+    return {**fitted, "pitch": {**fitted["pitch"], "conversions": notes}}

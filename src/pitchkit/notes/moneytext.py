@@ -196,11 +196,16 @@ def costs(ledger: Ledger) -> list[Line]:
     return [line for line in ledger.counted if is_cost(line)]
 
 
-def cost_line(ledger: Ledger, shown: Figures, lang: Language, *, after: bool = False) -> str:
+def cost_line(
+    ledger: Ledger, shown: Figures, lang: Language, *, after: bool = False, netted: bool = False
+) -> str:
     """The new spend the change adds a year, said as spend, never as cash for the plan.
 
     ``Extra spend the change adds: £231,000 a year (6,300 more items a year),
     netted against the benefits.`` Empty when no impact is marked ``releases: cost``.
+    With ``netted``, the benefit against the funding below says "Each year's
+    benefit is net of the extra spend", so this line gives the spend alone: the
+    netting said in both read as two cuts (reader25 #10).
     """
     spend = costs(ledger)
     if not spend:
@@ -214,6 +219,10 @@ def cost_line(ledger: Ledger, shown: Figures, lang: Language, *, after: bool = F
         ).format(money=_money(shown.cost, lang), what=_names(spend, lang))
     if after:
         return lang.gettext("The change also adds {money} a year of extra spend ({what}).").format(
+            money=_money(shown.cost, lang), what=_names(spend, lang)
+        )
+    if netted:
+        return lang.gettext("Extra spend the change adds: {money} a year ({what}).").format(
             money=_money(shown.cost, lang), what=_names(spend, lang)
         )
     return lang.gettext(
@@ -323,7 +332,7 @@ def _names(lines: list[Line], lang: Language) -> str:
 
 
 def source_lines(
-    ledger: Ledger, lang: Language, impacts: Collection[str] | None = None
+    ledger: Ledger, lang: Language, impacts: Collection[str] | None = None, *, short: bool = False
 ) -> list[str]:
     """Every unit cost with its source, restated at the ledger's prices, and the index used.
 
@@ -331,7 +340,14 @@ def source_lines(
     2016/17, £2,116 at 2026/27 prices``; the last item names the index and
     any year it projects. With ``impacts``, only those impacts' unit costs
     (the ones behind a figure the note shows).
+
+    ``short`` is for a progress update, whose two pages hold charts a long
+    line would push out (reader25 #16): each cost at its own year's prices and
+    restated, "£1,878 per fall at 2016/17 prices, £2,631.45 at 2028/29 prices",
+    then the index, with the sources left to the briefing note, which says so.
     """
+    if short:
+        return _short_source_lines(ledger, lang, impacts)
     base = fy_label(ledger.price_year)
     parts: list[str] = []
     projected: set[int] = set()
@@ -407,6 +423,70 @@ def source_lines(
             rate=fmt.percent(shipped_index().projection / 100, lang, decimals=2),
         )
     return [*parts, note]
+
+
+def _short_source_lines(
+    ledger: Ledger, lang: Language, impacts: Collection[str] | None
+) -> list[str]:
+    """:func:`source_lines` for a progress update: no sources, each price year said."""
+    base = fy_label(ledger.price_year)
+    listed = [
+        line
+        for line in (*ledger.lines, *ledger.levels)
+        if line.unit_cost is not None
+        and line.impact.value is not None
+        and (impacts is None or line.impact.id in impacts)
+    ]
+    pence = fmt.any_pence([line.unit_cost for line in listed if line.unit_cost is not None])
+    # Two costs for one unit (a bed day out of area and one in the trust's own beds) are
+    # told apart by their sources, as the brief tells them apart.
+    costs: dict[str, set[float | None]] = {}
+    for line in listed:
+        costs.setdefault(line.impact.unit, set()).add(line.unit_cost)
+    parts: list[str] = []
+    restated_any = False
+    for line in listed:
+        value = line.impact.value
+        if line.unit_cost is None or value is None:
+            continue
+        dated = line.price_year is not None and line.uplift is not None
+        known = fmt.singular_known(line.impact.unit, lang)
+        if dated:
+            head = (
+                lang.gettext("{cost} per {unit} at {year} prices")
+                if known
+                else lang.gettext("{cost} each ({unit}) at {year} prices")
+            )
+        else:
+            head = (
+                lang.gettext("{cost} per {unit}") if known else lang.gettext("{cost} each ({unit})")
+            )
+        text = head.format(
+            cost=fmt.listed_unit_cost(line.unit_cost, lang, pence=pence),
+            unit=fmt.singular_unit(line.impact.unit, lang),
+            year=fy_label(line.price_year or ledger.price_year),
+        )
+        if len(costs[line.impact.unit]) > 1:
+            text = lang.gettext("{cost}: {source}").format(
+                cost=text, source=value.source or lang.gettext("source not given")
+            )
+        if not dated:
+            text = lang.gettext("{cost}, price year not stated").format(cost=text)
+        elif line.price_year != ledger.price_year:
+            restated_any = True
+            text = lang.gettext("{cost}, {restated} at {base} prices").format(
+                cost=text,
+                restated=_unit_cost(shown_cost(line.restated_cost or 0.0, value.amount), lang),
+                base=base,
+            )
+        if text not in parts:
+            parts.append(text)
+    if not parts:
+        return parts
+    if restated_any:
+        index = ledger.own_rates_source or lang.gettext("NHS Cost Inflation Index, PSSRU 2025")
+        parts.append(lang.gettext("prices restated with the {index}").format(index=index))
+    return [*parts, lang.gettext("sources as in the briefing note")]
 
 
 #: Budgets that are not the trust's, as the 'whose budget' qualifier family names them
@@ -904,21 +984,19 @@ def investment_line(ledger: Ledger, shown: Figures, lang: Language) -> str:
         # with the months at the full rate beside it for the finance director to weigh.
         end = fmt.period_label(f"{ledger.end:%Y-%m}", lang)
         payback = (
-            lang.ngettext(
-                "not paid back by the end of the project in {end}; at the full rate it would "
-                "take {n} month from {month}",
-                "not paid back by the end of the project in {end}; at the full rate it would "
-                "take {n} months from {month}",
-                months,
-            ).format(end=end, n=months, month=fmt.period_label(f"{begins:%Y-%m}", lang))
+            lang.gettext(
+                "not paid back by the end of the project in {end}; at the full rate it would take "
+                "{span} from {month}"
+            ).format(
+                end=end,
+                span=full_rate_span(months, lang),
+                month=fmt.period_label(f"{begins:%Y-%m}", lang),
+            )
             if begins is not None
-            else lang.ngettext(
-                "not paid back by the end of the project in {end}; at the full rate it would "
-                "take {n} month",
-                "not paid back by the end of the project in {end}; at the full rate it would "
-                "take {n} months",
-                months,
-            ).format(end=end, n=months)
+            else lang.gettext(
+                "not paid back by the end of the project in {end}; at the full rate it would take "
+                "{span}"
+            ).format(end=end, span=full_rate_span(months, lang))
         )
     elif begins is not None:
         # Months at the full rate, counted from when the benefit starts: a reader counting
@@ -1954,7 +2032,9 @@ def money_lines(
             for part in (
                 cash_line(ledger, shown, lang, unborne),
                 capacity_line(ledger, shown, lang, said),
-                cost_line(ledger, shown, lang),
+                # The benefit against the funding says it is net of this spend (_net_of_cost),
+                # except where it is paid back exactly (_exact_line): said once.
+                cost_line(ledger, shown, lang, netted=whole_said),
             )
             if part
         ),
@@ -2034,13 +2114,10 @@ def apart_payback(ledger: Ledger, shown: Figures, lang: Language) -> str:
             "paid back within the project."
         ).format(**values)
     if beyond:
-        return lang.ngettext(
+        return lang.gettext(
             "Of the plan's benefit of {total} a year, {money} is not {org} own; without it, not "
-            "paid back within the project (at the full rate it would take {n} month).",
-            "Of the plan's benefit of {total} a year, {money} is not {org} own; without it, not "
-            "paid back within the project (at the full rate it would take {n} months).",
-            months,
-        ).format(n=months, **values)
+            "paid back within the project (at the full rate it would take {span})."
+        ).format(span=full_rate_span(months, lang), **values)
     return lang.ngettext(
         "Of the plan's benefit of {total} a year, {money} is not {org} own; without it, "
         "payback {n} month.",
@@ -2218,34 +2295,29 @@ def _money_line(
     if beyond_end(ledger, exact) and ledger.end is not None:
         # Never a payback the project does not reach: said so, the months beside it.
         pattern = (
-            lang.ngettext(
-                "{text}, against {investment} of funding (not paid back from the cash alone by "
-                "the end of the project in {end}; at the full rate it would take {n} month)",
-                "{text}, against {investment} of funding (not paid back from the cash alone by "
-                "the end of the project in {end}; at the full rate it would take {n} months)",
-                months,
+            lang.gettext(
+                "{text}, against {investment} of funding (not paid back from the cash alone by the "
+                "end of the project in {end}; at the full rate it would take {span})"
             )
             if both
-            else lang.ngettext(
+            else lang.gettext(
                 "{text}, against {investment} of funding (not paid back by the end of the "
-                "project in {end}; at the full rate it would take {n} month)",
-                "{text}, against {investment} of funding (not paid back by the end of the "
-                "project in {end}; at the full rate it would take {n} months)",
-                months,
+                "project in {end}; at the full rate it would take {span})"
             )
             if not shown.capacity
-            else lang.ngettext(
+            else lang.gettext(
                 "{text}, against {investment} of funding (not paid back by the end of the "
-                "project in {end}; at the full rate it would take {n} month if the capacity is "
-                "turned into cash)",
-                "{text}, against {investment} of funding (not paid back by the end of the "
-                "project in {end}; at the full rate it would take {n} months if the capacity is "
-                "turned into cash)",
-                months,
+                "project in {end}; at the full rate it would take {span} if the capacity is "
+                "turned into cash)"
             )
         )
         end = fmt.period_label(f"{ledger.end:%Y-%m}", lang)
-        return pattern.format(text=text, investment=investment, n=months, end=end) + "."
+        return (
+            pattern.format(
+                text=text, investment=investment, span=full_rate_span(months, lang), end=end
+            )
+            + "."
+        )
     # Literal messages in each branch, so that extraction finds them all.
     pattern = (
         lang.ngettext(
@@ -2510,6 +2582,12 @@ def full_rate_from(ledger: Ledger) -> dt.date | None:
     return latest if latest is not None and latest > ledger.start else None
 
 
+#: Above this many months a payback is given in whole months ("246 months", not "245.8").
+WHOLE_MONTHS_FROM = 24
+#: Above this many months a payback beyond the project's end is given in years.
+MONTHS_IN_YEARS = 60
+
+
 class Months(float):
     """A payback in months as every note writes it: to one decimal place, "7.1".
 
@@ -2523,6 +2601,9 @@ class Months(float):
     def __format__(self, spec: str) -> str:
         if spec:
             return float.__format__(self, spec)
+        if float(self) > WHOLE_MONTHS_FROM:
+            # Past two years a tenth of a month is fussy: "246 months", not "245.8 months".
+            return str(math.floor(float(self) + 0.5))
         text = f"{float(self):.1f}"
         return text.removesuffix(".0")
 
@@ -2541,6 +2622,19 @@ def whole_months(months: float | None) -> Months | None:
         return None
     tenths = math.floor(months * 10 + 0.5 + 1e-6)
     return Months(max(1, tenths) / 10)
+
+
+def full_rate_span(months: Months, lang: Language) -> str:
+    """How long the full rate would take to repay the funding: "30 months", "about 20 years".
+
+    A payback beyond the project's end can run to years: "245.8 months"
+    reads fussy (reader25), so above :data:`MONTHS_IN_YEARS` months it is
+    given in whole years, "about", in the note's language.
+    """
+    if months > MONTHS_IN_YEARS:
+        years = max(1, math.floor(months / 12 + 0.5))
+        return lang.ngettext("about {n} year", "about {n} years", years).format(n=years)
+    return lang.ngettext("{n} month", "{n} months", months).format(n=months)
 
 
 def nearest_months(months: float) -> int:

@@ -605,7 +605,8 @@ def signals_text(
             )
         )
         return " ".join(parts)
-    if not analysis.signals:
+    said = _shifts_said(analysis)
+    if not [s for s in analysis.signals if s not in said]:
         recalculated = any(c.shift is not None and not c.moving for c in analysis.changes)
         parts.append(
             lang.gettext(
@@ -617,7 +618,7 @@ def signals_text(
                 "No other signal: apart from that shift, the variation is what chance alone "
                 "would give."
             )
-            if facts_shift(analysis) is not None
+            if facts_shift(analysis) is not None or said
             else lang.gettext(
                 "No signal yet: a run chart shows a change only as a shift or a trend, and "
                 "these figures show neither."
@@ -627,7 +628,9 @@ def signals_text(
         )
         return " ".join(parts)
     worded = []
-    ranked = analysis.ranked()
+    # A shift the sentence on the change has already named, with its count, is not
+    # listed again under "Signals:" (reader25 #19).
+    ranked = tuple(s for s in analysis.ranked() if s not in said)
     most = situation.signals_at_most
     named = ranked if most is None or len(ranked) <= most + 1 else ranked[:most]
     for group in _lone_points_together(named, analysis, kind, lang, points):
@@ -729,6 +732,27 @@ def more_signals_text(rest: Sequence[charts.Signal], lang: Language) -> str:
         len(rest),
     ).format(n=len(rest), kinds=", ".join(kinds))
     return fmt.settled(text, lang)
+
+
+def _shifts_said(analysis: charts.Analysis) -> frozenset[spc.Signal]:
+    """The shift signals the words on the change already give, with their count.
+
+    :func:`baseline_text` says "From June 2027, a sustained shift (10 months below the
+    mean before it, improvement)": listing "a shift of 10 months below the mean
+    (improvement), June 2027 to March 2028" under "Signals:" as well says it twice
+    (reader25 #19). Only an XmR chart's change sentence names its shift, and only
+    when no other shift on the chart counts its points differently
+    (:func:`_counted_otherwise`): then the list keeps it, and gives the count.
+    """
+    if analysis.kind != "xmr":
+        return frozenset()
+    return frozenset(
+        change.shift
+        for change in analysis.changes
+        if change.shift is not None
+        and change.shift in analysis.signals
+        and not _counted_otherwise(analysis, change.shift, change.at)
+    )
 
 
 def _counted_otherwise(analysis: charts.Analysis, shift: spc.Signal, at: int) -> bool:

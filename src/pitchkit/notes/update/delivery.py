@@ -566,6 +566,23 @@ def _with_aims(rows: list[Context], situation: Situation) -> list[Context]:
     return rows
 
 
+def delivered_impacts(situation: Situation) -> set[str]:
+    """The impacts whose row in the delivered table gives money (:func:`delivered_rows`).
+
+    A measure with a figure whose row says what it is worth, and the spend
+    the change added when it is netted beside them.
+    """
+    ledger = situation.pitch.ledger
+    found = set()
+    for impact, _ in chosen_statements(situation):
+        progress = progress_for(situation, impact.id)
+        if progress.latest is not None and delivered_money_text(progress, situation.lang, ledger):
+            found.add(impact.id)
+    if found:
+        found |= {progress.impact.id for progress in spend_so_far(situation)}
+    return found
+
+
 def spend_so_far(situation: Situation) -> list[MeasureProgress]:
     """The impacts that add spend, whose charts show the rise, with what it has cost so far.
 

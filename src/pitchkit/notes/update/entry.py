@@ -79,13 +79,20 @@ def log_parts(situation: Situation) -> Context:
     nothing asks nothing: a standing ask is often done by then, and re-asking
     it months later would read as if the sponsor had not). In a fill-in every
     carried item is in square brackets, for the team to keep or delete; an ask
-    kept goes into the period's ``asks:`` in the log.
+    kept goes into the period's ``asks:`` in the log. Before the meeting they
+    were written for (:func:`asked_yet`), they are offered as still to ask,
+    not as carried over.
     """
     lang, entry = situation.lang, situation.entry
     if entry is None:
         prompts = fillin.log_prompts(lang)
-        prompts["asks"] += [fillin.carried_prompt(a, lang) for a in carried_asks(situation)]
-        prompts["advice"] += [fillin.carried_prompt(a, lang) for a in carried_advice(situation)]
+        asked = asked_yet(situation)
+        prompts["asks"] += [
+            fillin.carried_prompt(a, lang, asked=asked) for a in carried_asks(situation)
+        ]
+        prompts["advice"] += [
+            fillin.carried_prompt(a, lang, asked=asked) for a in carried_advice(situation)
+        ]
         return {**prompts, "no_barriers": ""}
     terms = situation.terms
     barriers = [wording.apply_terms_in_sentence(b, terms) for b in entry.barriers]

@@ -39,8 +39,15 @@ def log_prompts(lang: Language) -> dict[str, list[str]]:
     }
 
 
-def carried_prompt(item: str, lang: Language) -> str:
-    """A standing ask or question carried over into a fill-in, for the team to keep or delete."""
+def carried_prompt(item: str, lang: Language, *, asked: bool = True) -> str:
+    """A standing ask or question carried over into a fill-in, for the team to keep or delete.
+
+    Not ``asked`` yet (the meeting it was written for is still to come),
+    "carried over" would be false: the prompt says it is still to ask
+    (reader25 #11), in as few words, so that the draft keeps its length.
+    """
+    if not asked:
+        return prompt(lang.gettext("Still to ask, keep or delete: {item}").format(item=item))
     return prompt(lang.gettext("Carried over, keep or delete: {item}").format(item=item))
 
 

@@ -25,7 +25,7 @@ from pitchkit.notes.update import fillin
 from pitchkit.notes.update.actuals import note_period
 from pitchkit.notes.update.board import board_note, board_sentence_text
 from pitchkit.notes.update.charting import chart_context, charted, claimed_impacts
-from pitchkit.notes.update.delivery import delivered_rows, expected_line
+from pitchkit.notes.update.delivery import delivered_impacts, delivered_rows, expected_line
 from pitchkit.notes.update.entry import (
     headline,
     log_parts,
@@ -374,6 +374,26 @@ def funding_line(situation: Situation) -> str:
     return next((line for line in lines if invested and line.startswith(invested)), "")
 
 
+def unit_costs(situation: Situation) -> list[str]:
+    """The unit costs behind the money in the delivered table, with their sources.
+
+    "worth £22,000 in capacity at 2026/27 prices" cannot be checked without
+    the cost of a fall (reader25 #16): the brief's "Unit costs used" line,
+    for the impacts whose row gives money (:func:`delivered_impacts`) and
+    only those, so that an update with no money in its table has no line.
+    It is for the finance director, who checks the sums, as the benefit
+    against the funding is (:func:`funding_line`): in another director's
+    update, or a fill-in, its lines would cost a chart on a full second page.
+    """
+    ledger = situation.pitch.ledger
+    if ledger is None or situation.pitch.lens.lens.id != "finance" or situation.fill_in:
+        return []
+    priced = delivered_impacts(situation)
+    if not priced:
+        return []
+    return moneytext.source_lines(ledger, situation.lang, priced, short=True)
+
+
 def update_context(situation: Situation) -> Context:
     """The ``update`` variable: period, status, measures, delivery, charts and next steps."""
     lang, entry, period = situation.lang, situation.entry, situation.period
@@ -395,6 +415,7 @@ def update_context(situation: Situation) -> Context:
         "next_update": next_update_text(situation),
     }
     context["board_note"] = board_note(situation, table_shown=bool(context["delivered"]))
+    context["unit_costs"] = unit_costs(situation)
     # The benefit against the funding carries the forecast; without it, what the forecast
     # expects of measures not yet delivering is said on its own, never as delivered.
     context["funding_line"] = funding_line(situation) or (
