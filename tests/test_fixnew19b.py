@@ -34,10 +34,17 @@ def test_check_counts_only_the_leads_offer_and_names_the_gains_pitchkit_adds(
     # lead's is. It was two, then three (the money block's log rate, newuser26 #1; the extra
     # spend said once, newuser35 #7); since session 25's shorter money lines SSDEC as it is
     # fills the page, and three sentences (74 words) put the problem over its budget and cut it.
-    text = SSDEC.read_text(encoding="utf-8").replace(
-        "    risks.\n",
-        "    risks. Most are discharged the next day.\n",
-        1,
+    # Session 26 (the netting said once, no share of a cash target while a project adds
+    # spend) left room again: a short sentence more of change as well, each block within
+    # its budget, so the page, not a budget, cuts a gain of pitchkit's.
+    text = (
+        SSDEC.read_text(encoding="utf-8")
+        .replace("    risks.\n", "    risks. Most go home the next day anyway.\n", 1)
+        .replace(
+            "    ultrasound, instead of admitting them.\n",
+            "    ultrasound, instead of admitting them. Results come back at a clinic visit.\n",
+            1,
+        )
     )
     facts = tmp_path / "ssdec.yaml"
     facts.write_text(text, encoding="utf-8")

@@ -107,7 +107,7 @@ def frailty_funded(tmp: Path, amount: int, locale: str) -> Path:
             "heb ei ad-dalu erbyn diwedd y prosiect ym mis Mawrth 2028; ar y gyfradd lawn "
             "byddai'n cymryd tua 6 blynedd unwaith y bydd y budd yn dechrau (Mehefin 2027)",
             "(heb ei ad-dalu erbyn diwedd y prosiect ym mis Mawrth 2028; ar y gyfradd lawn "
-            "byddai'n cymryd tua 6 blynedd o droi'r capasiti'n arian parod).",
+            "byddai'n cymryd tua 6 blynedd pe bai'r capasiti'n troi'n arian parod).",
             "; 14c am bob £1. Wedi'i gyfrif ar y targed llawn o fis Mehefin 2027, pan fydd y "
             "newid ar waith.",
         ),

@@ -49,6 +49,7 @@ from pitchkit.recast.money import (
     Line,
     appraise,
     fy_label,
+    is_cost,
     quantum_for,
     round_money,
     target_year,
@@ -263,6 +264,11 @@ def share_of_target(
     if target is None or target.value == 0 or quantity.gain <= 0:
         return None
     if _same_unit(target.unit, "£"):
+        if ledger is not None and any(is_cost(line) for line in ledger.lines):
+            # A project that adds spend (releases: cost) counts against a cash target net of
+            # it, which no one measure's saving is (reader26 #1: "£727,000 … 7.7% of your
+            # £9.5m target" beside £399,000 net): the note gives the net cash, not a share.
+            return None
         money = quantity.money_per_year if quantity.money_per_year is not None else quantity.money
         part = year_part(objective, ledger, impact)
         if money is None or part == 0:

@@ -946,7 +946,7 @@ def share_text(progress: MeasureProgress, statements: list[Statement], situation
             continue
         part = year_fraction(statement, situation)
         delivered = _delivered_quantity(statement, progress, 1.0 if part is None else part)
-        share = share_of_target(delivered, statement.objective)
+        share = share_of_target(delivered, statement.objective, situation.pitch.ledger)
         if share is None:
             continue
         lang, target = situation.lang, statement.objective.target
