@@ -800,19 +800,19 @@ def test_another_directors_payback_says_it_is_from_the_cash_alone(tmp_path: Path
     block, _ = money_block(facts, "dof", tmp_path)
     assert "payback 3.9 months" in " ".join(block).replace("\u00a0", " ")
     # The operations director's line gives the cash's: £260,000 / £129,303 × 12 = 24.1
-    # months, so 25 (the month it is reached); without saying so it read as the same
-    # payback, six times as long.
+    # months, in whole months past two years since session 26 (fixupd26): "24 months";
+    # without saying so it read as the same payback, six times as long.
     block, _ = money_block(facts, "coo", tmp_path)
     money = [line.replace("\u00a0", " ") for line in block if line.startswith("Money:")]
     assert money == [
         "Money: £129,000 of cash and £670,000 of capacity a year at 2026/27 prices, against "
-        "£260,000 of funding (payback in 24.1 months from the cash alone). Payback counting "
+        "£260,000 of funding (payback in 24 months from the cash alone). Payback counting "
         "capacity as if it were cash: 3.9 months."
     ]
     # The finance director's block gives the other one too (newuser15 #7), each once
     # (newuser19 #8): its years already give the 4 months.
     block, _ = money_block(facts, "dof", tmp_path)
-    assert "Payback from the cash alone: 24.1 months." in " ".join(block).replace("\u00a0", " ")
+    assert "Payback from the cash alone: 24 months." in " ".join(block).replace("\u00a0", " ")
 
 
 @pytest.mark.parametrize(

@@ -331,6 +331,17 @@ def _names(lines: list[Line], lang: Language) -> str:
     return fmt.join_list([_gain(line, lang) for line in lines], lang)
 
 
+def _priced_lines(ledger: Ledger, impacts: Collection[str] | None) -> list[Line]:
+    """The ledger's lines that have a unit cost, for ``impacts`` only when given."""
+    return [
+        line
+        for line in (*ledger.lines, *ledger.levels)
+        if line.unit_cost is not None
+        and line.impact.value is not None
+        and (impacts is None or line.impact.id in impacts)
+    ]
+
+
 def source_lines(
     ledger: Ledger, lang: Language, impacts: Collection[str] | None = None, *, short: bool = False
 ) -> list[str]:
@@ -352,13 +363,7 @@ def source_lines(
     parts: list[str] = []
     projected: set[int] = set()
     restated_any = False
-    listed = [
-        line
-        for line in (*ledger.lines, *ledger.levels)
-        if line.unit_cost is not None
-        and line.impact.value is not None
-        and (impacts is None or line.impact.id in impacts)
-    ]
+    listed = _priced_lines(ledger, impacts)
     # One format for the costs given: pence for all when any has them, else none
     # (newuser31 #8); a restated cost is worked to the penny and says so.
     pence = fmt.any_pence([line.unit_cost for line in listed if line.unit_cost is not None])
@@ -430,13 +435,7 @@ def _short_source_lines(
 ) -> list[str]:
     """:func:`source_lines` for a progress update: no sources, each price year said."""
     base = fy_label(ledger.price_year)
-    listed = [
-        line
-        for line in (*ledger.lines, *ledger.levels)
-        if line.unit_cost is not None
-        and line.impact.value is not None
-        and (impacts is None or line.impact.id in impacts)
-    ]
+    listed = _priced_lines(ledger, impacts)
     pence = fmt.any_pence([line.unit_cost for line in listed if line.unit_cost is not None])
     # Two costs for one unit (a bed day out of area and one in the trust's own beds) are
     # told apart by their sources, as the brief tells them apart.
