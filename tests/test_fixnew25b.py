@@ -49,7 +49,7 @@ def test_welsh_says_not_counted_twice_and_the_price_per_admission(cli: Cli, tmp_
     assert "£2,150 am bob derbyniad" in text
     assert "yr un (derbyniad)" not in text
     assert "dim ond yn troi'n arian pan fydd tua 36 gwely'n cau" in text  # 35.7 (newuser31 #9)
-    assert "ar gyfradd defnydd o 92%" in text
+    assert "ar ddefnydd gwelyau o 92%" in text  # welsh26: the glossary's term for occupancy
 
 
 def test_a_welsh_update_asks_of_you_as_welsh_says_it(cli: Cli, tmp_path: Path) -> None:
@@ -182,7 +182,10 @@ def test_a_confirmed_link_to_a_percentage_objective_is_shown_against_it(
     # so its 52% is not set against the 40% (newuser27 #3: it read "meets the 40%").
     english = note(cli, tmp_path / "en", "brief", "dof")
     assert (
-        "a 52% reduction. So far £410,000 less, April 2025 to November 2026. It contributes to "
+        # Since session 26 the team sheet's "Deliver the £32m savings plan" is a £32m target.
+        "a 52% reduction, of which the plan puts £384,000 in 2026/27 and the forecast from the "
+        "log is £304,000: 1.0% of your £32m target. So far £410,000 less, April 2025 to "
+        "November 2026. It contributes to "
         "your objective “Reduce agency nurse spend by 40%”: the 52% is of this measure alone, "
         "not of all that the objective counts."
     ) in english

@@ -88,16 +88,23 @@ def test_directors_offers_the_doubted_claims_with_their_reason(
     links = links_by_pair(LEDER)
     for impact in ("on-time", "external"):
         held = links[(impact, "md.sjr")]
-        assert (held["confidence"], held["doubt"]) == ("possible", "odds")
+        # Since pass 40's refit (session 26) one of the two rates between 0.5 and 0.6: above
+        # the odds pass's line and below the claim floor, so the floor holds it, with its own
+        # reason. Either way the link is offered, with the reason that held it.
+        reasons = {
+            "odds": "this impact or this objective has another link here, and on the labelled "
+            "projects pitchkit learned from, links like this one were right less often than "
+            "not, so pitchkit does not claim it unless you confirm it",
+            "floor": "rates this link below 6 in 10, and on labelled projects it had not learned "
+            "from, links it rated that low were right less than two times in three",
+        }
+        assert held["confidence"] == "possible"
         assert held["chain"] == ["learning from deaths"]
         assert held["explanation"].startswith("possible -- confirm with supports: [md.sjr]: ")
-        assert (
-            "this impact or this objective has another link here, and on the labelled "
-            "projects pitchkit learned from, links like this one were right less often than "
-            "not, so pitchkit does not claim it unless you confirm it"
-        ) in held["explanation"]
+        assert reasons[held["doubt"]] in held["explanation"]
+    assert {links[(i, "md.sjr")]["doubt"] for i in ("on-time", "external")} == {"odds", "floor"}
 
 
 def test_the_welsh_reason(links_by_pair: Callable[..., dict[Any, Any]]) -> None:
     held = links_by_pair(LEDER, "--locale", "cy")[("on-time", "md.sjr")]
-    assert "yn gywir lai na hanner yr amser" in held["explanation"]
+    assert "yn gywir lai na dwy waith o bob tair" in held["explanation"]  # the floor's (above)

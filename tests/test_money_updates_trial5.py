@@ -89,7 +89,7 @@ def lounge_linked_to_the_efficiency_programme(tmp: Path, *, target: bool) -> Pat
 def test_an_objective_from_a_team_sheet_is_credited_with_its_years_part_only(
     tmp_path: Path,
 ) -> None:
-    # "Deliver the £6m cost improvement programme for 2026/27" (team sheet, no target).
+    # "Deliver the £6m cost improvement programme for 2026/27" (team sheet: its words alone).
     # Returned devices, £24,000 a quarter at baseline: from April 2024 to September 2026,
     # £93,000 less; in 2026/27, 2026-Q2 and Q3 at £10,000 each: 2 × £14,000 = £28,000.
     text = update_text(tmp_path, ORTHOTICS, "dof", "2026-Q3", TEAM)
@@ -101,9 +101,11 @@ def test_an_objective_from_a_team_sheet_is_credited_with_its_years_part_only(
         "cost improvement programme for 2026/27."
     ) in sentence
     row = line_with(text, "less than at the baseline rate")
+    # Since session 26 the team sheet's words "Deliver the £6m cost improvement programme"
+    # make a £6m target, so the row gives the share of it its year's part makes (£28,000).
     assert row.endswith(
-        "April 2024 to September 2026 (no figure for January to March 2025; of which £28,000 "
-        "fell in 2026/27)."
+        "April 2024 to September 2026 (no figure for January to March 2025; 0.5% of your £6m "
+        "target, counting the £28,000 of it in 2026/27)."
     )
 
 

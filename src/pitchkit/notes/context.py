@@ -39,6 +39,7 @@ from pitchkit.recast.money import (
     counts,
     default_releases,
     fy_label,
+    quantum_for,
     round_money,
     target_year,
 )
@@ -615,7 +616,9 @@ def delivered_statement(statement: Statement, pitch: Pitch) -> Statement:
         return replace(statement, share_of_target=None)
     return replace(
         statement,
-        share_of_target=max(money, 0.0) / abs(objective.target.value),
+        # Of the money as the note shows it, as recast.pitch.share_of_target takes it.
+        share_of_target=round_money(max(money, 0.0), quantum_for(max(money, 0.0)))
+        / abs(objective.target.value),
         target_year=fy_label(year),
         target_forecast=under_way,
         target_delivered=not under_way,
