@@ -70,7 +70,7 @@ def test_the_frailty_update_credits_the_fall_and_does_not_say_it_began_before(
         ),
         (
             "cy_GB",
-            "mae symudiad parhaus (10 mis o dan y cymedr cyn hynny, gwelliant)",
+            "mae symudiad parhaus (10 mis islaw'r cymedr cyn hynny, gwelliant)",
             "a ddechreuodd cyn y newid",
             "Dechreuodd y duedd cyn y newid",
         ),
@@ -83,7 +83,7 @@ def test_falls_within_the_baselines_variation_are_the_changes(
     lines = _update(tmp_path, facts, "2026-10", "dof")
     words = _chart_words(lines, MEASURE)
     assert plain in words, words
-    assert words.count("10 months below") + words.count("10 mis o dan") == 1, words
+    assert words.count("10 months below") + words.count("10 mis islaw") == 1, words
     assert early not in words, words
     assert caption not in words, words
     request = BriefRequest(facts=facts, director="dof", out=tmp_path, today=dt.date(2026, 12, 5))

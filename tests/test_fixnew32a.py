@@ -177,7 +177,7 @@ def test_the_cash_forecast_says_which_part_is_the_plans(cli: Cli, tmp_path: Path
         "where the log's figures cannot show the change yet."
     ) in note, note
     welsh = brief(cli, tmp_path, "cfo", None, "--locale", "cy_GB")
-    assert "ar gyfradd y cynllun lle na all ffigurau'r cofnod ddangos y newid eto" in welsh
+    assert "ar gyfradd y cynllun lle na all ffigurau'r cofnod cynnydd ddangos y newid eto" in welsh
 
 
 def test_the_update_row_says_the_months_logged_count_nothing(cli: Cli, tmp_path: Path) -> None:

@@ -96,7 +96,7 @@ def test_a_signal_names_the_periods_it_covers(tmp_path: Path) -> None:
 def test_a_signal_names_the_periods_it_covers_in_welsh(tmp_path: Path) -> None:
     text = example(FRAILTY, "dof", "2028-03", tmp_path, locale="cy_GB")
     # As in English, the span is pinned on the points the signals list (reader25 #19).
-    assert "9 pwynt o dan y terfyn isaf (gwelliant), Gorffennaf 2027 – Mawrth 2028" in text
+    assert "9 pwynt islaw'r terfyn isaf (gwelliant), Gorffennaf 2027 – Mawrth 2028" in text
     assert "pwynt olaf:" not in text
 
 

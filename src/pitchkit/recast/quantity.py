@@ -291,8 +291,14 @@ _MIX = re.compile(
 #: and VCSE suppliers", "spend through the regional framework". It is the part of the
 #: spend that goes there, whether given in pounds or in per cent. ("Spend from the capital
 #: allocation" is the allocation itself, and is not read so.)
+#: Only spend with a kind of supplier a buyer shifts its spend towards (local firms, SMEs,
+#: the voluntary sector, a framework) is read so: "Reduce spend with independent sector
+#: providers" is how much is spent on outsourcing, not how it is divided (newuser9).
 _SPEND_WITH = re.compile(
-    r"\b(?:spend|spending|expenditure)\s+(?:with|through|via)\b", re.IGNORECASE
+    r"\b(?:spend|spending|expenditure)\s+(?:with|through|via)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:local|SMEs?|VCSE|voluntary|social enterprises?|[\w-]*based|Welsh|regional|"
+    r"framework)\b",
+    re.IGNORECASE,
 )
 
 
