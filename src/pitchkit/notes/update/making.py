@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pitchkit.facts.project import Project
 from pitchkit.facts.schema import Director, Facts
@@ -40,6 +41,9 @@ from pitchkit.output.files import safe_stem
 from pitchkit.period import Period
 from pitchkit.recast.pitch import Pitch
 from pitchkit.word.render import render
+
+if TYPE_CHECKING:
+    from pitchkit.notes.update.pages import Estimate
 
 __all__ = [
     "Situation",
@@ -114,43 +118,81 @@ def fit_update(
 
     ``rendered`` gives the context and document for a situation; ``pitchkit
     update`` and ``pitchkit batch --kind update`` both fit here, so a director
-    gets the same update from either.
+    gets the same update from either. The steps tried, in order, are
+    :func:`_ladder`'s; where LibreOffice has to count, the steps still to come
+    are counted with it in the same run (:class:`_PageCounter`), so an update
+    that needs three cuts starts LibreOffice twice, not four times.
     """
+    counter = _PageCounter(template)
     context, data = rendered(situation)
-    pages, measured = _pages(data, template)
+    pages, measured = counter.pages(data)
+    charts = len(context["update"]["charts"])
     if pages > UPDATE_PAGES:
-        # First the charts' captions name their weightiest signals and count the rest ...
-        situation = replace(situation, signals_at_most=SIGNALS_NAMED)
-        context, data = rendered(situation)
-        pages, measured = _pages(data, template)
-    shown = charts = len(context["update"]["charts"])
-    while shown and pages > UPDATE_PAGES:
-        if _loses_a_claim(situation, shown):
-            # ... the small print kept short, where that is enough, before a chart a claim
-            # rests on (or the last chart) is left out (newuser12: the assurance key cost the
-            # lounge's only chart; reader25 #20) ...
-            shorter = replace(situation, short_small_print=True)
-            short_context, short_data = rendered(shorter)
-            short_pages, short_measured = _pages(short_data, template)
-            if short_pages and short_pages <= UPDATE_PAGES:
-                situation, context, data = shorter, short_context, short_data
-                pages, measured = short_pages, short_measured
+        steps = _ladder(situation, charts)
+        made: dict[int, tuple[Context, bytes]] = {}
+
+        def made_at(index: int) -> tuple[Context, bytes]:
+            if index not in made:
+                made[index] = rendered(steps[index].situation)
+            return made[index]
+
+        for index, step in enumerate(steps):
+            step_context, step_data = made_at(index)
+            if counter.unsure(step_data):
+                # LibreOffice must count this step: it counts every later step too, in one run.
+                later = [made_at(later)[1] for later in range(index + 1, len(steps))]
+                counter.count_together([step_data, *later])
+            step_pages, step_measured = counter.pages(step_data)
+            if step.trial:
+                # A shorter small print is taken only when it is enough.
+                if step_pages and step_pages <= UPDATE_PAGES:
+                    situation, context, data = step.situation, step_context, step_data
+                    pages, measured = step_pages, step_measured
+                    break
+                continue
+            situation, context, data = step.situation, step_context, step_data
+            pages, measured = step_pages, step_measured
+            if pages <= UPDATE_PAGES:
                 break
-        # ... then one chart fewer at a time; the chart note says how many are shown.
-        shown -= 1
-        situation = replace(situation, charts_at_most=shown)
-        context, data = rendered(situation)
-        pages, measured = _pages(data, template)
-    if pages > 1 and not situation.short_small_print and _stranded(data, template):
+    if pages > 1 and not situation.short_small_print and _stranded(data, counter):
         # A last page that would hold only a tail of small print ("No chart yet" and the
         # contact line, newuser35's May update) is brought back with the small print short.
         shorter = replace(situation, short_small_print=True)
         short_context, short_data = rendered(shorter)
-        short_pages, short_measured = _pages(short_data, template)
+        short_pages, short_measured = counter.pages(short_data)
         if short_pages and short_pages < pages:
             situation, context, data = shorter, short_context, short_data
             pages, measured = short_pages, short_measured
     return FittedUpdate(situation, context, data, pages, measured, charts)
+
+
+@dataclass(frozen=True)
+class _Step:
+    """One way :func:`fit_update` tries to make an update fit."""
+
+    situation: Situation
+    #: Taken only if it fits (a shorter small print); otherwise the update stays as it was.
+    trial: bool = False
+
+
+def _ladder(situation: Situation, charts: int) -> list[_Step]:
+    """The steps that fit an update of ``charts`` charts running over, in the order tried.
+
+    First the charts' captions name their weightiest signals and count the
+    rest. Then one chart fewer at a time, the chart note saying how many are
+    shown; but before a chart a claim rests on (or the last chart) is left
+    out, the small print kept short is tried, where that is enough
+    (newuser12: the assurance key cost the lounge's only chart; reader25 #20).
+    Each step keeps the ones before it, except a short small print not taken.
+    """
+    current = replace(situation, signals_at_most=SIGNALS_NAMED)
+    steps = [_Step(current)]
+    for shown in range(charts, 0, -1):
+        if _loses_a_claim(current, shown):
+            steps.append(_Step(replace(current, short_small_print=True), trial=True))
+        current = replace(current, charts_at_most=shown - 1)
+        steps.append(_Step(current))
+    return steps
 
 
 def _loses_a_claim(situation: Situation, shown: int) -> bool:
@@ -172,15 +214,17 @@ def _loses_a_claim(situation: Situation, shown: int) -> bool:
 STRANDED_SHARE = 0.2
 
 
-def _stranded(data: bytes, template: Path | None) -> bool:
+def _stranded(data: bytes, counter: _PageCounter) -> bool:
     """Whether the update's last page, by the estimate, holds only a short tail.
 
     Only for the built-in template, whose page the estimate knows.
     """
-    from pitchkit.notes.update.pages import PAGE_HEIGHT, estimate
+    from pitchkit.notes.update.pages import PAGE_HEIGHT
 
-    guess = estimate(data)
-    return template is None and guess is not None and guess.tail < STRANDED_SHARE * PAGE_HEIGHT
+    guess = counter.guess(data)
+    return (
+        counter.template is None and guess is not None and guess.tail < STRANDED_SHARE * PAGE_HEIGHT
+    )
 
 
 @dataclass(frozen=True)
@@ -251,33 +295,74 @@ def _rendered(
     return context, data
 
 
-def _pages(data: bytes, template: Path | None) -> tuple[int, bool]:
-    """The update's pages, and whether LibreOffice laid it out to count them.
+class _PageCounter:
+    """The pages of an update and its fitted versions, each counted once.
 
     pitchkit's estimate (:mod:`~pitchkit.notes.update.pages`) first: an update
     from the built-in template that it shows within two pages with a margin,
     or over them on full pages, is not measured (on the bundled examples and
     test projects its count was LibreOffice's every time). Near the edge
-    LibreOffice counts, where it is found and
-    measuring is not turned off (``PITCHKIT_MEASURE=0``); a user's template
-    (its fonts and page are its own) is always measured where it can be.
-    Without LibreOffice the estimate stands (0 when the document could not be read).
+    LibreOffice counts, where it is found and measuring is not turned off
+    (``PITCHKIT_MEASURE=0``); a user's template (its fonts and page are its
+    own) is always measured where it can be. Without LibreOffice the estimate
+    stands (0 when the document could not be read). Each LibreOffice run
+    starts afresh and most of its time is the start, so documents counted
+    together (:meth:`count_together`) cost little more than one.
     """
-    from pitchkit.notes.update.pages import estimate
-    from pitchkit.output.pagecount import count_pages, measuring
 
-    guess = estimate(data)
-    if (
-        guess is not None
-        and template is None
-        and (guess.surely_within(UPDATE_PAGES) or guess.surely_over(UPDATE_PAGES))
-    ):
-        return guess.pages, False
-    if measuring():
-        counted = count_pages([data])[0]
+    def __init__(self, template: Path | None) -> None:
+        self.template = template
+        self._guesses: dict[bytes, Estimate | None] = {}
+        self._counted: dict[bytes, int | None] = {}
+        self._measuring: bool | None = None
+
+    def guess(self, data: bytes) -> Estimate | None:
+        """The estimate of the document's pages (``None``: it could not be read)."""
+        from pitchkit.notes.update.pages import estimate
+
+        if data not in self._guesses:
+            self._guesses[data] = estimate(data)
+        return self._guesses[data]
+
+    def _sure(self, data: bytes) -> bool:
+        """Whether the estimate settles the count, with no need for LibreOffice."""
+        guess = self.guess(data)
+        return (
+            guess is not None
+            and self.template is None
+            and (guess.surely_within(UPDATE_PAGES) or guess.surely_over(UPDATE_PAGES))
+        )
+
+    def _can_measure(self) -> bool:
+        from pitchkit.output.pagecount import measuring
+
+        if self._measuring is None:
+            self._measuring = measuring()
+        return self._measuring
+
+    def unsure(self, data: bytes) -> bool:
+        """Whether counting the document would start LibreOffice."""
+        return not self._sure(data) and data not in self._counted and self._can_measure()
+
+    def count_together(self, documents: list[bytes]) -> None:
+        """Have LibreOffice count, in one run, those of ``documents`` the estimate leaves open."""
+        from pitchkit.output.pagecount import count_pages
+
+        wanted = list(dict.fromkeys(data for data in documents if self.unsure(data)))
+        for data, counted in zip(wanted, count_pages(wanted), strict=True):
+            self._counted[data] = counted
+
+    def pages(self, data: bytes) -> tuple[int, bool]:
+        """The document's pages, and whether LibreOffice laid it out to count them."""
+        guess = self.guess(data)
+        if self._sure(data) and guess is not None:
+            return guess.pages, False
+        if self.unsure(data):
+            self.count_together([data])
+        counted = self._counted.get(data)
         if counted:
             return counted, True
-    return (guess.pages if guess is not None else 0), False
+        return (guess.pages if guess is not None else 0), False
 
 
 def update_file_name(facts: Facts, director: Director, period: str, lang: Language) -> str:
