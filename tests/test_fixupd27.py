@@ -1,0 +1,70 @@
+"""Progress updates that claim only what their figures show (reader26 leftovers).
+
+Each test writes an update as the reader did and reads its text back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from docchecks import docx_text
+from pitchkit.api import UpdateRequest, write_update
+from pitchkit.cli import app
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+FRAILTY = EXAMPLES / "frailty-virtual-ward" / "facts.yaml"
+
+
+def _example_update(
+    tmp_path: Path, name: str, director: str, period: str, locale: str | None = None
+) -> str:
+    request = UpdateRequest(
+        facts=EXAMPLES / name / "facts.yaml",
+        director=director,
+        period=period,
+        out=tmp_path / f"{name}-{director}-{period}-{locale}",
+        today=dt.date(2028, 4, 6),
+        locale=locale,
+    )
+    [path] = write_update(request).written
+    return " ".join(docx_text(path).split())
+
+
+def test_an_update_rehearsed_before_its_day_is_written_as_on_the_day_given(
+    tmp_path: Path,
+) -> None:
+    # reader26 #16: with no --today, the closing update written before April 2028 could not
+    # know 2027/28 was over and left out its money against the funding.
+    out = tmp_path / "closing.docx"
+    words = ["update", str(FRAILTY), "-d", "dof", "-p", "2028-03", "-o", str(out)]
+    result = CliRunner().invoke(app, [*words, "--today", "2028-04-06"])
+    assert result.exit_code == 0, result.output
+    text = " ".join(docx_text(out).split())
+    assert "Money so far and forecast Benefit against £250,000 of funding" in text
+    assert "2027/28 £365,000 delivered" in text
+
+
+def test_a_day_not_written_yyyy_mm_dd_or_not_on_the_calendar_is_a_usage_error(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "note.docx"
+    for command in ("update", "brief"):
+        words = [command, str(FRAILTY), "-d", "dof", "-o", str(out), "--today"]
+        wrong = CliRunner().invoke(app, [*words, "6/4/2028"], env={"COLUMNS": "200"})
+        assert wrong.exit_code == 2
+        assert "give the day as YYYY-MM-DD, such as 2028-04-06, not '6/4/2028'" in wrong.output
+        no_day = CliRunner().invoke(app, [*words, "2028-02-30"], env={"COLUMNS": "200"})
+        assert no_day.exit_code == 2
+        assert "2028-02-30 is not a day on the calendar" in no_day.output
+        assert not out.exists()
+
+
+def test_a_brief_takes_today_too(tmp_path: Path) -> None:
+    out = tmp_path / "brief.docx"
+    words = ["brief", str(FRAILTY), "-d", "dof", "-o", str(out), "--today", "2028-04-06"]
+    result = CliRunner().invoke(app, words)
+    assert result.exit_code == 0, result.output
+    assert out.exists()
