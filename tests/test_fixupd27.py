@@ -68,3 +68,33 @@ def test_a_brief_takes_today_too(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, words)
     assert result.exit_code == 0, result.output
     assert out.exists()
+
+
+def test_a_target_missed_by_a_whisker_says_both_figures(tmp_path: Path) -> None:
+    # reader26 #13: "no longer at the target (668 bed days in March 2028)" against a target of
+    # 666.7 read as a change the chart does not show.
+    text = _example_update(tmp_path, "frailty-virtual-ward", "dof", "2028-03")
+    assert "no longer at the target" not in text
+    assert (
+        "Hospital bed days used by people aged 75 and over living with frailty: just above the "
+        "target in March 2028 (668 bed days against 666.7)."
+    ) in text
+
+
+def test_a_target_missed_within_normal_variation_says_so(tmp_path: Path) -> None:
+    text = _example_update(tmp_path, "falls-prevention", "don", "2028-03")
+    assert (
+        "Category 2 or worse pressure ulcers that developed in our care: above the target in "
+        "March 2028 (3 pressure ulcers against 2.7), still within normal variation."
+    ) in text
+
+
+def test_a_target_missed_is_not_tacked_onto_good_news(tmp_path: Path) -> None:
+    # reader26 #13: "…so we count the reduction as delivered; no longer at the target (5 falls
+    # in December 2027)" in one bullet.
+    text = _example_update(tmp_path, "falls-prevention", "dof", "2027-12")
+    assert (
+        "Inpatient falls resulting in any harm: now below the baseline for 6 months running, so "
+        "we count the reduction as delivered. Inpatient falls resulting in any harm: back above "
+        "the target in December 2027 (5 falls against 4.2)."
+    ) in text
