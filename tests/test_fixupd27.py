@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 from docchecks import docx_text
 from pitchkit.api import UpdateRequest, write_update
 from pitchkit.cli import app
+from pitchkit.notes.update import spc
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 FRAILTY = EXAMPLES / "frailty-virtual-ward" / "facts.yaml"
@@ -98,3 +99,53 @@ def test_a_target_missed_is_not_tacked_onto_good_news(tmp_path: Path) -> None:
         "we count the reduction as delivered. Inpatient falls resulting in any harm: back above "
         "the target in December 2027 (5 falls against 4.2)."
     ) in text
+
+
+def test_a_climb_past_the_baseline_is_read_one_way_under_its_chart(tmp_path: Path) -> None:
+    # reader26 #5: discharges home rose from 77% to 86% against a baseline of 78%. The words
+    # said "a sustained shift from April 2027 (improvement)" and "a shift of 7 months below the
+    # mean (the old level), January to July 2027", and called January and March 2028 "weak
+    # evidence" beside a table at the improved level: the same step read three ways.
+    text = _example_update(tmp_path, "frailty-virtual-ward", "dof", "2028-03")
+    assert (
+        "From April 2027, a sustained shift (12 months above the baseline of 78%, improvement). "
+        "These limits come from figures either side of that shift, so the months below their "
+        "mean and the points beyond them are the shift itself, not separate signals."
+    ) in text
+    assert "(the old level), January to July 2027" not in text
+    assert "weak evidence" not in text
+    assert "at the improved level" in text
+
+
+def test_the_climb_is_one_signal_on_the_chart_too() -> None:
+    analysis = spc.analyse(
+        [77, 79, 78, 80, 79, 81, 82, 83, 82, 84, 85, 84, 86, 85, 86],
+        better="higher",
+        target=85,
+        changes=[0],
+        baseline=78,
+    )
+    assert analysis.limits_hold_baseline_shift
+    assert analysis.signals == ()  # no "old level" markers on April to July 2027
+    assert analysis.baseline_shift is not None
+    assert analysis.baseline_shift.points[0] == 3  # April 2027
+    assert analysis.shown_variation == "improvement"
+
+
+def test_points_beyond_limits_are_said_to_be_part_of_what_they_lie_in(tmp_path: Path) -> None:
+    # reader26 #10: January to March 2028 lie below the falls rate's lower limit, inside the
+    # shift (September 2027 to March 2028) and after the trend (April to November 2027) ended.
+    text = _example_update(tmp_path, "falls-prevention", "don", "2028-03")
+    assert (
+        "These limits come from figures that are themselves a trend and hold a shift, so points "
+        "beyond them are part of the trend or the shift they lie in, not separate signals."
+    ) in text
+    assert "so points beyond them within it are part of that trend" not in text
+    analysis = spc.analyse(
+        [8.3, 8.0, 7.6, 7.2, 6.9, 6.8, 6.5, 6.4, 6.6, 6.1, 5.9, 5.8],
+        better="lower",
+        target=6.0,
+        changes=[0],
+        baseline=8.1,
+    )
+    assert {d.rule for d in analysis.folding} == {"trend", "shift"}
