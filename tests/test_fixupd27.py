@@ -10,6 +10,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
+import icbcase
 from docchecks import docx_text
 from pitchkit.api import UpdateRequest, write_update
 from pitchkit.cli import app
@@ -149,3 +150,23 @@ def test_points_beyond_limits_are_said_to_be_part_of_what_they_lie_in(tmp_path: 
         baseline=8.1,
     )
     assert {d.rule for d in analysis.folding} == {"trend", "shift"}
+
+
+def test_a_headline_the_figures_do_not_show_is_not_printed_as_fact(tmp_path: Path) -> None:
+    # reader26 #6: "Emergency admissions falling; 240 people now have a personal plan." above a
+    # table row with "no change from the baseline yet beyond normal variation", warned of only
+    # on stderr. The lead's words stay, and the sentence after them says what the figures show.
+    text = icbcase.update(icbcase.copy_project(tmp_path), "dof", "2026-11")
+    assert (
+        "Headline Emergency admissions falling; 240 people now have a personal plan. The figures "
+        "do not show that change in emergency admissions of the people supported yet: its chart "
+        "cannot tell it from normal variation, so none is counted. Since the last update"
+    ) in text
+    welsh = icbcase.update(icbcase.copy_project(tmp_path), "dof", "2026-11", "cy_GB")
+    assert "Nid yw'r ffigurau'n dangos y newid hwnnw yn" in welsh
+
+
+def test_a_headline_the_figures_bear_out_stands_alone(tmp_path: Path) -> None:
+    text = _example_update(tmp_path, "frailty-virtual-ward", "dof", "2028-03")
+    assert "Grant year complete with admissions and occupied bed days both near target." in text
+    assert "The figures do not show" not in text
