@@ -10,6 +10,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
+import crisiscase
 import icbcase
 from docchecks import docx_text
 from pitchkit.api import UpdateRequest, write_update
@@ -170,3 +171,29 @@ def test_a_headline_the_figures_bear_out_stands_alone(tmp_path: Path) -> None:
     text = _example_update(tmp_path, "frailty-virtual-ward", "dof", "2028-03")
     assert "Grant year complete with admissions and occupied bed days both near target." in text
     assert "The figures do not show" not in text
+
+
+def test_money_in_the_board_text_and_forecast_names_its_unit_costs(tmp_path: Path) -> None:
+    # reader26 #7: "£80,000 of time freed in the emergency department" (board text) and "All
+    # of the plan's benefit, £1,037,000 a year" (money paragraph), with no unit cost named, as
+    # the delivered table gives no money.
+    text = icbcase.update(icbcase.copy_project(tmp_path), "dof", "2026-11")
+    assert (
+        "Unit costs used: £222 per attendance at 2025/26 prices, £227.82 at 2026/27 prices; "
+        "£1,590 per admission at 2016/17 prices, £2,115.62 at 2026/27 prices;"
+    ) in text
+    assert text.index("Unit costs used") < text.index("Money so far and forecast")
+
+
+def test_the_forecasts_agency_shifts_name_their_unit_cost(tmp_path: Path) -> None:
+    # reader26 #7: "none of the £842,000 a year in the plan is forecast" with no £380 per shift.
+    text = crisiscase.update(crisiscase.copy_project(tmp_path), "dof", "2026-11")
+    assert "£380 per shift at 2025/26 prices, £389.95 at 2026/27 prices;" in text
+
+
+def test_a_cost_the_plans_benefit_does_not_count_is_not_listed(tmp_path: Path) -> None:
+    # The frailty ward's bed days overlap the admissions they come from: the money counts the
+    # admissions only, so only their cost is one the sums rest on.
+    text = _example_update(tmp_path, "frailty-virtual-ward", "dof", "2028-03")
+    assert "Unit costs used: £1,590 per admission at 2016/17 prices" in text
+    assert "per bed day" not in text
