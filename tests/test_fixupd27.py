@@ -6,6 +6,7 @@ Each test writes an update as the reader did and reads its text back.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -15,7 +16,9 @@ import icbcase
 from docchecks import docx_text
 from pitchkit.api import UpdateRequest, write_update
 from pitchkit.cli import app
+from pitchkit.i18n.translation import language
 from pitchkit.notes.update import spc
+from pitchkit.notes.update.charting import drift_text
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 FRAILTY = EXAMPLES / "frailty-virtual-ward" / "facts.yaml"
@@ -197,3 +200,23 @@ def test_a_cost_the_plans_benefit_does_not_count_is_not_listed(tmp_path: Path) -
     text = _example_update(tmp_path, "frailty-virtual-ward", "dof", "2028-03")
     assert "Unit costs used: £1,590 per admission at 2016/17 prices" in text
     assert "per bed day" not in text
+
+
+def test_points_beyond_limits_in_the_shift_alone_are_said_to_be_part_of_it() -> None:
+    falls = spc.analyse(
+        [8.3, 8.0, 7.6, 7.2, 6.9, 6.8, 6.5, 6.4, 6.6, 6.1, 5.9, 5.8],
+        better="lower",
+        target=6.0,
+        changes=[0],
+        baseline=8.1,
+    )
+    shift_only = replace(falls, folding=tuple(d for d in falls.folding if d.rule == "shift"))
+    assert drift_text(shift_only, language("en_GB")).startswith(
+        "These limits come from figures that are themselves a trend and hold a shift, so points "
+        "beyond them within the shift are part of that shift, not a separate signal."
+    )
+    trend_only = replace(falls, folding=tuple(d for d in falls.folding if d.rule == "trend"))
+    assert drift_text(trend_only, language("en_GB")).startswith(
+        "These limits come from figures that are themselves a trend, so points beyond them "
+        "within it are part of that trend, not a separate signal."
+    )
