@@ -8,12 +8,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
+import pytest
 from typer.testing import CliRunner
 
 import crisiscase
 import icbcase
-from docchecks import docx_text
+from docchecks import docx_text, pdf_pages
 from pitchkit.api import UpdateRequest, write_update
 from pitchkit.cli import app
 from pitchkit.i18n.translation import language
@@ -220,3 +222,24 @@ def test_points_beyond_limits_in_the_shift_alone_are_said_to_be_part_of_it() -> 
         "These limits come from figures that are themselves a trend, so points beyond them "
         "within it are part of that trend, not a separate signal."
     )
+
+
+@pytest.mark.parametrize("case", [icbcase, crisiscase])
+def test_the_trials_finance_updates_with_their_unit_costs_keep_to_two_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case: Any
+) -> None:
+    # The headline's caveat and the longer unit-cost lines must not push a page out.
+    monkeypatch.setenv("PITCHKIT_MEASURE", "1")
+    facts = case.copy_project(tmp_path)
+    team = next(p for p in tmp_path.iterdir() if p.stem == "team")
+    request = UpdateRequest(
+        facts=facts,
+        director="dof",
+        period="2026-11",
+        out=tmp_path / "out",
+        directors=team,
+        today=case.TODAY,
+    )
+    [path] = write_update(request).written
+    assert "Unit costs used" in docx_text(path)
+    assert pdf_pages(path) == 2
