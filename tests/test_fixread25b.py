@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from documenttext import document_text
 from pitchkit.cli import app
+from pitchkit.notes.update import spc
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 FRAILTY = EXAMPLES / "frailty-virtual-ward" / "facts.yaml"
@@ -39,9 +40,16 @@ def test_weak_evidence_is_not_marked_or_iconed_as_an_improvement(tmp_path: Path)
     lines = update(tmp_path, FRAILTY, "dof", "2028-03")
     text = "\n".join(lines)
     residence = "Patients aged 75 and over discharged to their usual place of residence"
-    assert "(weak evidence, not counted as an improvement)" in text
+    # fixupd27 (reader26 #5): those two points lie within the shift above the baseline, which
+    # the limits straddle, so they are part of that shift and no longer listed as weak evidence.
+    assert "(weak evidence, not counted as an improvement)" not in text
     assert "a sustained shift (12 months above the baseline of 78%, improvement)" in text
     assert row(lines, residence).endswith("| within normal variation, at the improved level")
+    # With no baseline to read the climb by, the same points are still weak evidence.
+    climb = [77, 79, 78, 80, 79, 81, 82, 83, 82, 84, 85, 84, 86, 85, 86]
+    analysis = spc.analyse(climb, better="higher", target=85, changes=[0], baseline=None)
+    assert [s.start for s in analysis.signals if s.weak] == [12, 14]
+    assert all(s.improvement is None for s in analysis.signals if s.weak)
 
 
 def test_limits_that_hold_a_shift_give_no_assurance_icon(tmp_path: Path) -> None:
@@ -64,11 +72,8 @@ def test_lone_points_alike_are_said_once_in_time_order(tmp_path: Path) -> None:
     falls = "\n".join(update(tmp_path, FALLS, "don", "2028-03"))
     assert "2 points above the upper limit (the old level), April and June 2027" in falls
     assert "1 point above the upper limit (the old level)" not in falls
-    frailty = "\n".join(update(tmp_path, FRAILTY, "dof", "2028-03"))
-    assert (
-        "2 points above the upper limit (weak evidence, not counted as an improvement), "
-        "January and March 2028" in frailty
-    )
+    # fixupd27: the frailty ward's "2 points above the upper limit (weak evidence, …), January
+    # and March 2028" are now part of the shift above the baseline (reader26 #5), not listed.
 
 
 def test_a_target_met_as_long_as_a_shift_says_how_long(tmp_path: Path) -> None:

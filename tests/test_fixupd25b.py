@@ -106,7 +106,10 @@ def test_a_point_beyond_limits_that_hold_a_shift_is_weak_evidence(tmp_path: Path
     assert not any("usual place of residence" in line for line in lines), lines
     text = "\n".join(words)
     assert "1 point above the upper limit (improvement)" not in text
-    assert "points above the upper limit (weak evidence, not counted as an improvement)" in text
+    # fixupd27 (reader26 #5): the points above the upper limit lie within the shift above the
+    # baseline, so they are said to be part of it rather than listed as weak evidence.
+    assert "points above the upper limit (weak evidence" not in text
+    assert "the points beyond them are the shift itself, not separate signals" in text
     # reader25 #6: limits that hold a shift give no assurance icon (tests/test_fixread25b.py).
     assert "No assurance icon until limits can be made from figures that have settled" in text
 

@@ -101,11 +101,14 @@ def test_only_the_finance_directors_update_gives_unit_costs(tmp_path: Path) -> N
 
 def test_two_costs_for_one_unit_are_told_apart_by_their_sources(tmp_path: Path) -> None:
     text = update(copy_project(tmp_path), "dof", "2026-11")
+    # fixupd27 (reader26 #7): the agency shifts' £380, whose money the forecast names, is listed
+    # too, between the two bed-day costs.
     assert (
         "Unit costs used: £620 per bed day at 2025/26 prices: Trust average out-of-area spot "
-        "purchase price, 2025/26, £636.24 at 2026/27 prices; £450 per bed day at 2024/25 prices: "
-        "Trust reference cost, adult acute mental health bed day, 2024/25, £473.88 at 2026/27 "
-        "prices; £210 per night at 2026/27 prices;"
+        "purchase price, 2025/26, £636.24 at 2026/27 prices; £380 per shift at 2025/26 prices, "
+        "£389.95 at 2026/27 prices; £450 per bed day at 2024/25 prices: Trust reference cost, "
+        "adult acute mental health bed day, 2024/25, £473.88 at 2026/27 prices; £210 per night "
+        "at 2026/27 prices;"
     ) in text
 
 

@@ -9,6 +9,7 @@ neither typer nor rich.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from pitchkit.cli.console import JsonMode, Verbosity, say
@@ -39,6 +40,7 @@ def run_brief(
     measures: Path | None = None,
     memory_limit: str | None,
     as_json: bool,
+    today: str | None = None,
 ) -> None:
     """Write the briefing note, then say what was cut, written and advised."""
     from pitchkit.api import BriefRequest, write_brief
@@ -58,6 +60,7 @@ def run_brief(
         strict=strict,
         directors=directors,
         measures=measures,
+        today=None if today is None else dt.date.fromisoformat(today),
         # The notes among the guide's findings are printed only at the usual verbosity, and
         # are in --json's object; otherwise they are not worked out (see report_advice).
         advice_notes=JsonMode.command is not None or Verbosity.level >= 1,

@@ -8,6 +8,8 @@ loading typer; ``tests/test_cli_quick.py`` checks that the two parse alike.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -19,7 +21,8 @@ class Flag(NamedTuple):
     value, and ``None`` for a switch, which is on when given. ``default`` is
     the value when the option is not given; ``least`` the smallest number
     an ``int`` option takes; ``choices`` the only words a ``str`` option
-    takes (any, when empty). A value outside them is a usage error.
+    takes (any, when empty); ``iso_date`` that a ``str`` option takes a day
+    written YYYY-MM-DD. A value outside them is a usage error.
     """
 
     names: tuple[str, ...]
@@ -29,6 +32,7 @@ class Flag(NamedTuple):
     default: Any = None
     least: int | None = None
     choices: tuple[str, ...] = ()
+    iso_date: bool = False
 
 
 class Positional(NamedTuple):
@@ -120,6 +124,12 @@ KIND = Flag(
 )
 ONLY = Flag(("--only",), "Only these directors: ids separated by commas.", str)
 PACK = Flag(("--pack",), "Also put every note in one .docx, for printing.", Path)
+TODAY = Flag(
+    ("--today",),
+    "Write the note as on this day, YYYY-MM-DD, to rehearse it before then (default: today).",
+    str,
+    iso_date=True,
+)
 JOBS = Flag(("--jobs", "-j"), "Notes made at once (default: every core).", int, least=1)
 
 #: ``pitchkit brief``'s parameters, by name, in the order of its signature
@@ -137,6 +147,7 @@ BRIEF: dict[str, Flag | Positional] = {
     "no_cuts": NO_CUTS,
     "strict": STRICT,
     "measures": MEASURES,
+    "today": TODAY,
     "time_limit": TIME_LIMIT,
     "memory_limit": MEMORY_LIMIT,
     "as_json": JSON,
@@ -168,3 +179,13 @@ BATCH: dict[str, Flag | Positional] = {
     "quiet": QUIET,
     "verbose": VERBOSE,
 }
+
+
+def iso_day(value: str) -> dt.date | None:
+    """The day ``value`` names when written YYYY-MM-DD (``2028-04-06``), else ``None``."""
+    if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value) is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None

@@ -38,6 +38,7 @@ from pitchkit.cli.options import (
     StrictOpt,
     TemplateOpt,
     TimeLimitOpt,
+    TodayOpt,
 )
 from pitchkit.cli.running import report_period
 
@@ -57,6 +58,7 @@ def brief(
     no_cuts: NoCutsOpt = False,
     strict: StrictOpt = False,
     measures: MeasuresOpt = None,
+    today: TodayOpt = None,
     time_limit: TimeLimitOpt = None,
     memory_limit: MemoryLimitOpt = None,
     as_json: JsonOpt = False,
@@ -82,6 +84,7 @@ def brief(
         no_cuts=no_cuts,
         strict=strict,
         measures=measures,
+        today=today,
         time_limit=time_limit,
         memory_limit=memory_limit,
         as_json=as_json,
@@ -103,6 +106,7 @@ def update(
     bilingual: BilingualOpt = False,
     measures: MeasuresOpt = None,
     strict: StrictOpt = False,
+    today: TodayOpt = None,
     time_limit: TimeLimitOpt = None,
     memory_limit: MemoryLimitOpt = None,
     as_json: JsonOpt = False,
@@ -111,6 +115,7 @@ def update(
 
     Example: pitchkit update facts.yaml --director dof --period 2027-Q2
     Example: pitchkit update facts.yaml -d dof --period 2027-Q2 --out notes/ --json
+    Example: pitchkit update facts.yaml -d dof --period 2028-03 --today 2028-04-06
     """
     from pitchkit.api import UpdateRequest, write_update
     from pitchkit.word.limits import limits_in_force
@@ -129,6 +134,7 @@ def update(
         measures=measures,
         strict=strict,
         directors=directors,
+        today=None if today is None else dt.date.fromisoformat(today),
     )
     with limits_in_force(time_limit, memory_limit):
         result = write_update(request, Terminal())

@@ -9,6 +9,7 @@ signature.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -29,6 +30,10 @@ def option(flag: Flag) -> Any:
             show_default=flag.show_default,
             callback=_at_least(flag.least),
         )
+    if flag.iso_date:
+        return typer.Option(
+            *flag.names, help=flag.help, show_default=flag.show_default, callback=_a_day
+        )
     if flag.choices:
         return typer.Option(
             *flag.names,
@@ -48,6 +53,15 @@ def _at_least(least: int) -> Any:
         return value
 
     return check
+
+
+def _a_day(value: str | None) -> str | None:
+    """A check that a day given is written YYYY-MM-DD and is on the calendar (a usage error)."""
+    if value is None or flags.iso_day(value) is not None:
+        return value
+    if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        raise typer.BadParameter(f"{value} is not a day on the calendar")
+    raise typer.BadParameter(f"give the day as YYYY-MM-DD, such as 2028-04-06, not '{value}'")
 
 
 def _one_of(choices: tuple[str, ...]) -> Any:
@@ -85,6 +99,8 @@ MemoryLimitOpt = Annotated[str | None, option(flags.MEMORY_LIMIT)]
 JsonOpt = Annotated[bool, option(flags.JSON)]
 
 PeriodOpt = Annotated[str | None, option(flags.PERIOD)]
+#: The day a note is written as on (``--today``), for a rehearsal.
+TodayOpt = Annotated[str | None, option(flags.TODAY)]
 MeasuresOpt = Annotated[Path | None, option(flags.MEASURES)]
 #: ``batch``'s own options.
 BatchOutOpt = Annotated[Path | None, option(flags.BATCH_OUT)]

@@ -30,7 +30,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from pitchkit.cli.flags import BATCH, BRIEF, Flag, Positional
+from pitchkit.cli.flags import BATCH, BRIEF, Flag, Positional, iso_day
 
 #: Set by the shell while it asks for completions: typer answers those.
 COMPLETION_VARIABLE = "_PITCHKIT_COMPLETE"
@@ -79,6 +79,8 @@ def parse(argv: list[str]) -> dict[str, Any] | None:
                 return None
             if flag.choices and value not in flag.choices:
                 return None  # typer says which words it takes (a usage error)
+            if flag.iso_date and iso_day(value) is None:
+                return None  # typer says how to write a day (a usage error)
             given[parameter] = flag.value(value)
         else:
             if not places:

@@ -931,8 +931,14 @@ def baseline_text(
             "points are added."
         )
         parts.append(fmt.settled(trial.format(n=analysis.rules.min_spc_points), lang))
-    parts.append(drift_text(analysis, lang))
-    parts.append(facts_baseline_text(analysis, points, kind, lang, level))
+    if analysis.limits_hold_baseline_shift:
+        # The shift against the baseline is the chart's reading, so it is said first and the
+        # limits are said to hold it (reader26 #5).
+        parts.append(facts_baseline_text(analysis, points, kind, lang, level))
+        parts.append(drift_text(analysis, lang))
+    else:
+        parts.append(drift_text(analysis, lang))
+        parts.append(facts_baseline_text(analysis, points, kind, lang, level))
     parts.append(icons.pending_words(analysis, lang))
     return " ".join(p for p in parts if p)
 
@@ -1000,7 +1006,40 @@ def drift_text(analysis: charts.Analysis, lang: Language) -> str:
     """
     if not analysis.drifting:
         return ""
+    if analysis.limits_hold_baseline_shift:
+        text = (
+            lang.gettext(
+                "These limits come from figures either side of that shift, so the months below "
+                "their mean and the points beyond them are the shift itself, not separate "
+                "signals."
+            )
+            if analysis.better == "higher"
+            else lang.gettext(
+                "These limits come from figures either side of that shift, so the months above "
+                "their mean and the points beyond them are the shift itself, not separate "
+                "signals."
+            )
+        )
+        return _with_pending(text, analysis, lang)
     drift = next((d for d in analysis.drifting if d.rule == "trend"), analysis.drifting[-1])
+    folded = {d.rule for d in analysis.folding}
+    if drift.rule == "trend" and "shift" in folded:
+        # The points beyond the limits lie in the shift, not the trend: say what they are part
+        # of (reader26 #10: falls per 1,000 bed days below the limits after the trend ended).
+        text = (
+            lang.gettext(
+                "These limits come from figures that are themselves a trend and hold a shift, "
+                "so points beyond them are part of the trend or the shift they lie in, not "
+                "separate signals."
+            )
+            if "trend" in folded
+            else lang.gettext(
+                "These limits come from figures that are themselves a trend and hold a shift, "
+                "so points beyond them within the shift are part of that shift, not a separate "
+                "signal."
+            )
+        )
+        return _with_pending(text, analysis, lang)
     words = {
         "trend": N_(
             "These limits come from figures that are themselves a trend, so points beyond "
@@ -1011,7 +1050,11 @@ def drift_text(analysis: charts.Analysis, lang: Language) -> str:
             "them within it are part of that shift, not a separate signal."
         ),
     }
-    text = lang.gettext(words[drift.rule])
+    return _with_pending(lang.gettext(words[drift.rule]), analysis, lang)
+
+
+def _with_pending(text: str, analysis: charts.Analysis, lang: Language) -> str:
+    """``text``, and that no assurance icon is given while the limits in force drift."""
     if analysis.drifting_now and analysis.assurance_pending:
         text += " " + lang.gettext(
             "No assurance icon until limits can be made from figures that have settled."

@@ -60,13 +60,46 @@ def status_context(entry: Update | None, lang: Language) -> Context:
 
 
 def headline(situation: Situation) -> str:
-    """The period's news in one sentence: the logged summary, or a prompt for it."""
+    """The period's news in one sentence: the logged summary, or a prompt for it.
+
+    The lead's words are printed as written, but a change they claim that the
+    figures do not show is never left to stand as fact: a sentence after them
+    says so ("Emergency admissions falling" above a table row with no change
+    beyond normal variation, reader26 #6). ``check`` and ``update`` still warn
+    the lead, who may reword it.
+    """
     entry = situation.entry
     if entry is not None and entry.summary:
-        return wording.apply_terms_in_sentence(entry.summary.rstrip(".") + ".", situation.terms)
+        said = wording.apply_terms_in_sentence(entry.summary.rstrip(".") + ".", situation.terms)
+        caveat = unshown_claim(situation)
+        return f"{said} {caveat}" if caveat else said
     if entry is not None:
         return situation.lang.gettext("Progress this period is set out below.")
     return fillin.headline_prompt(situation.lang)
+
+
+def unshown_claim(situation: Situation) -> str:
+    """That the headline claims a change its figures do not show yet; "" when it claims none."""
+    from pitchkit.advice.headline import unsupported
+
+    lang = situation.lang
+    measures = [
+        wording.in_sentence(wording.apply_terms(found.impact.measure, situation.terms), lang)
+        for found in unsupported(situation.facts, only=situation.period)
+    ]
+    if not measures:
+        return ""
+    if len(measures) == 1:
+        text = lang.gettext(
+            "The figures do not show that change in {measures} yet: its chart cannot tell it "
+            "from normal variation, so none is counted."
+        )
+    else:
+        text = lang.gettext(
+            "The figures do not show those changes in {measures} yet: their charts cannot tell "
+            "them from normal variation, so none is counted."
+        )
+    return text.format(measures=fmt.join_list(measures, lang))
 
 
 def log_parts(situation: Situation) -> Context:

@@ -24,7 +24,7 @@ from pitchkit.notes.brief import builtin_template, properties
 from pitchkit.notes.context import Context, brief_context, money_context, shown_ledger
 from pitchkit.notes.update import fillin
 from pitchkit.notes.update.actuals import note_period
-from pitchkit.notes.update.board import board_note, board_sentence_text
+from pitchkit.notes.update.board import board_note, board_sentence_text, deliveries
 from pitchkit.notes.update.charting import chart_context, charted, claimed_impacts
 from pitchkit.notes.update.delivery import delivered_impacts, delivered_rows, expected_line
 from pitchkit.notes.update.entry import (
@@ -459,21 +459,32 @@ def funding_line(situation: Situation) -> str:
     return next((line for line in lines if invested and line.startswith(invested)), "")
 
 
-def unit_costs(situation: Situation) -> list[str]:
-    """The unit costs behind the money in the delivered table, with their sources.
+def unit_costs(situation: Situation, *, whole_plan: bool = False) -> list[str]:
+    """The unit costs behind the money anywhere in the update, with their sources.
 
     "worth £22,000 in capacity at 2026/27 prices" cannot be checked without
     the cost of a fall (reader25 #16): the brief's "Unit costs used" line,
-    for the impacts whose row gives money (:func:`delivered_impacts`) and
-    only those, so that an update with no money in its table has no line.
-    It is for the finance director, who checks the sums, as the benefit
-    against the funding is (:func:`funding_line`): in another director's
-    update, or a fill-in, its lines would cost a chart on a full second page.
+    for the impacts whose money the update gives: a row of the delivered
+    table (:func:`delivered_impacts`), the board text, and, with
+    ``whole_plan`` (a money paragraph that sums or forecasts the plan's
+    benefit), every impact the plan's benefit counts. Money in the board text or the
+    money paragraph alone named no unit cost (reader26 #7: "£80,000 of time
+    freed" with no cost of an A&E attendance). An update with no money has
+    no line. It is for the finance director, who checks the sums, as the
+    benefit against the funding is (:func:`funding_line`): in another
+    director's update, or a fill-in, its lines would cost a chart on a full
+    second page.
     """
     ledger = situation.pitch.ledger
     if ledger is None or situation.pitch.lens.lens.id != "finance" or situation.fill_in:
         return []
-    priced = delivered_impacts(situation)
+    priced = delivered_impacts(situation) | {
+        found.impact_id for found in deliveries(situation) if "£" in found.phrase
+    }
+    if whole_plan:
+        # Only the lines the plan's benefit counts: bed days that overlap the admissions they
+        # come from add nothing to it, so their cost is not one the sums rest on.
+        priced |= {line.impact.id for line in ledger.counted}
     if not priced:
         return []
     return moneytext.source_lines(ledger, situation.lang, priced, short=True)
@@ -500,12 +511,12 @@ def update_context(situation: Situation) -> Context:
         "next_update": next_update_text(situation),
     }
     context["board_note"] = board_note(situation, table_shown=bool(context["delivered"]))
-    context["unit_costs"] = unit_costs(situation)
     # The benefit against the funding carries the forecast; without it, what the forecast
     # expects of measures not yet delivering is said on its own, never as delivered.
     context["funding_line"] = funding_line(situation) or (
         expected_line(situation) if context["delivered"] else ""
     )
+    context["unit_costs"] = unit_costs(situation, whole_plan=bool(context["funding_line"]))
     context.update(log_parts(situation))
     context.update(chart_context(situation, named))
     return context

@@ -57,6 +57,7 @@ from pitchkit.notes.update.progress import MeasureProgress, Point, fraction_alon
 from pitchkit.notes.update.situation import Situation, claims_for, log_runs
 from pitchkit.notes.wording import per_phrase
 from pitchkit.period import Period, parse_period, period_at
+from pitchkit.recast.quantity import measure_decimals
 
 #: A record (the lowest or highest figure yet) is news only after this many earlier figures.
 RECORD_AFTER = 5
@@ -171,16 +172,13 @@ def since_parts(situation: Situation) -> tuple[Context | None, frozenset[str]]:
         line
         for impact_id, reading in now.items()
         if impact_id in earlier
-        and (
-            line := _line(
-                earlier[impact_id],
-                reading,
-                situation,
-                impact_id in retargeted,
-                charted=impact_id in shown,
-            )
+        for line in _lines(
+            earlier[impact_id],
+            reading,
+            situation,
+            impact_id in retargeted,
+            charted=impact_id in shown,
         )
-        is not None
     ]
     if not lines:
         lines = [lang.gettext("No change in what the figures show.")]
@@ -207,10 +205,15 @@ def _readings_at(situation: Situation, period: Period) -> dict[str, _Reading]:
     return {i.id: _Reading(measure_progress(i, run), claims[i.id]) for i in facts.impacts}
 
 
-def _line(
+def _lines(
     before: _Reading, now: _Reading, situation: Situation, retargeted: bool, *, charted: bool = True
-) -> str | None:
-    """What changed in one measure's reading, as one line; ``None`` when nothing worth saying."""
+) -> list[str]:
+    """What changed in one measure's reading, as a line; none when nothing is worth saying.
+
+    A target missed this time is a line of its own after any good news, never
+    tacked onto it ("now below the baseline for 6 months running, so we count
+    the reduction as delivered; no longer at the target", reader26 #13).
+    """
     lang, impact = situation.lang, now.progress.impact
     latest, earlier = now.progress.latest, before.progress.latest
     parts: list[str] = []
@@ -233,6 +236,7 @@ def _line(
         )
     ):
         return _said(parts, impact, situation)
+    missed: list[str] = []
     if new_count(impact):
         # A count of something new is no change for a run above zero; it is news as a record,
         # a target met or a gap, as every measure is, in English and Welsh (reader25 #17).
@@ -247,21 +251,25 @@ def _line(
         )
     else:
         parts += _new_signals(before.claim, now.claim, situation, charted=charted)
-    parts += _target(now.progress, earlier, lang)
+    target = _target(now.progress, earlier, lang, noise=not now.claim.shown)
+    if target and not _met(latest, now.progress):
+        missed = target
+    else:
+        parts += target
     parts += _after_gap(now.progress, earlier, latest, lang)
-    if not parts:
+    if not parts and not missed:
         parts += _record(now.progress, latest, lang, noise=not now.claim.shown)
-    return _said(parts, impact, situation)
+    return _said(parts, impact, situation) + _said(missed, impact, situation)
 
 
-def _said(parts: list[str], impact: Impact, situation: Situation) -> str | None:
-    """``{measure}: {parts}.``; ``None`` for no parts."""
+def _said(parts: list[str], impact: Impact, situation: Situation) -> list[str]:
+    """``{measure}: {parts}.`` as one line; none for no parts."""
     if not parts:
-        return None
+        return []
     measure = wording.apply_terms(impact.measure, situation.terms)
-    return situation.lang.gettext("{measure}: {what}.").format(
-        measure=measure, what="; ".join(parts)
-    )
+    return [
+        situation.lang.gettext("{measure}: {what}.").format(measure=measure, what="; ".join(parts))
+    ]
 
 
 def _now_shown(claim: Claim, kind: str, lang: Language) -> str:
@@ -566,7 +574,9 @@ def _at(point: Point, progress: MeasureProgress, lang: Language) -> str:
     )
 
 
-def _target(progress: MeasureProgress, earlier: Point | None, lang: Language) -> list[str]:
+def _target(
+    progress: MeasureProgress, earlier: Point | None, lang: Language, *, noise: bool
+) -> list[str]:
     """The latest figure meeting the target for the first time, again, or no longer."""
     latest = progress.latest
     if latest is None:
@@ -596,12 +606,62 @@ def _target(progress: MeasureProgress, earlier: Point | None, lang: Language) ->
             said = lang.gettext("met the target for the first time ({figure})")
         return [said.format(figure=_at(latest, progress, lang))]
     if met_before and not _met(latest, progress):
-        return [
-            lang.gettext("no longer at the target ({figure})").format(
-                figure=_at(latest, progress, lang)
-            )
-        ]
+        return [_missed(progress, latest, lang, noise=noise)]
     return []
+
+
+#: A figure this close to its target (a share of the target) misses it "just".
+JUST_MISSED = 0.02
+
+
+def _missed(progress: MeasureProgress, latest: Point, lang: Language, *, noise: bool) -> str:
+    """A target met at the last update and missed this time, said with both figures.
+
+    "No longer at the target (668 bed days)" read as a change when the target
+    was 666.7 and the chart showed normal variation (reader26 #13): the words
+    say which side of the target the figure is, how near, and give the target.
+    With ``noise`` (the chart shows no change) they say it is within normal
+    variation, as the table beside them does.
+    """
+    impact, value = progress.impact, latest.value or 0.0
+    places = measure_decimals(impact.baseline, impact.target)
+    target = (
+        fmt.number(latest.target, lang, decimals=places)
+        if round(latest.target, places) == latest.target
+        else fmt.number(latest.target, lang)
+    )
+    near = latest.target != 0 and abs(value - latest.target) <= JUST_MISSED * abs(latest.target)
+    above = value > latest.target
+    if noise and not near:
+        # A count of 3 against 2.7 on a chart of normal variation is no change (reader26 #13).
+        text = (
+            lang.gettext(
+                "above the target in {period} ({figure} against {target}), still within "
+                "normal variation"
+            )
+            if above
+            else lang.gettext(
+                "below the target in {period} ({figure} against {target}), still within "
+                "normal variation"
+            )
+        )
+    elif near:
+        text = (
+            lang.gettext("just above the target in {period} ({figure} against {target})")
+            if above
+            else lang.gettext("just below the target in {period} ({figure} against {target})")
+        )
+    else:
+        text = (
+            lang.gettext("back above the target in {period} ({figure} against {target})")
+            if above
+            else lang.gettext("back below the target in {period} ({figure} against {target})")
+        )
+    return text.format(
+        period=fmt.period_label(latest.period.text, lang),
+        figure=amount_text(value, impact, lang),
+        target=target,
+    )
 
 
 def _met_since(progress: MeasureProgress, latest: Point) -> Point | None:

@@ -244,6 +244,12 @@ class Analysis:
     #: point beyond them inside the trend is not a signal of its own, and the latest
     #: stretch's give no assurance icon.
     drifting: tuple[Signal, ...] = ()
+    #: The :attr:`drifting` trends and shifts a point beyond the limits (or two of three near
+    #: them) was folded into: what the words say those points are part of (reader26 #10).
+    folding: tuple[Signal, ...] = ()
+    #: Whether the limits come from figures that hold the shift against the facts' baseline
+    #: (:func:`_held_by_baseline_shift`): the words then read the chart by that shift alone.
+    limits_hold_baseline_shift: bool = False
 
     @property
     def count(self) -> int:
@@ -657,11 +663,49 @@ def _analyse(
     analysis = _xmr(series, present, better, target, rules, starts, baseline)
     if analysis.baseline is not None or change_at is None:
         return analysis
+    shift = _facts_shift(present, change_at, baseline, rules.spc_shift, better)
+    analysis = replace(analysis, baseline_shift=shift, facts_baseline=baseline, better=better)
+    return _held_by_baseline_shift(analysis)
+
+
+def _held_by_baseline_shift(analysis: Analysis) -> Analysis:
+    """A chart whose limits straddle an improvement against the facts' baseline, read by it.
+
+    With no baseline of its own, an XmR chart's mean and limits come from
+    every point, so a steady climb (discharges home rising from 77% to 86%
+    against a baseline of 78%) puts its early months below the mean and its
+    latest beyond the upper limit. The same step then read three ways:
+    "a sustained shift from April 2027 (improvement)", "a shift of 7 months
+    below the mean (the old level), January to July 2027" counting April to
+    July as the old level, and the latest months "weak evidence" beside a
+    table that says the improved level (reader26 #5). When those limits hold
+    a shift, the shift against the baseline is an improvement and the
+    chart's own signals show none, that shift is the chart's one reading: a
+    run on the worse side that reaches into it is the step seen from a mean
+    set between the two levels, and points
+    beyond the limits within it are part of it, so neither is listed or
+    marked on its own.
+    """
+    shift = analysis.baseline_shift
+    if (
+        analysis.kind != "xmr"
+        or shift is None
+        or shift.improvement is not True
+        or not any(d.rule == "shift" for d in analysis.drifting_now)
+        or replace(analysis, baseline_shift=None).improved_after_change()
+    ):
+        return analysis  # the chart's own signals show the change: they are its reading
+    held = set(shift.points)
+
+    def part_of_step(signal: Signal) -> bool:
+        if signal.direction != shift.direction:
+            return signal.rule in ("shift", "trend") and signal.start < shift.start <= signal.end
+        return signal.weak and set(signal.points) <= held
+
     return replace(
         analysis,
-        baseline_shift=_facts_shift(present, change_at, baseline, rules.spc_shift, better),
-        facts_baseline=baseline,
-        better=better,
+        signals=tuple(s for s in analysis.signals if not part_of_step(s)),
+        limits_hold_baseline_shift=True,
     )
 
 
@@ -923,12 +967,14 @@ def _xmr(
     signals: list[Signal] = []
     previous: Segment | None = None
     drifting: tuple[Signal, ...] = ()
+    folding: tuple[Signal, ...] = ()
     latest_drifts: tuple[Signal, ...] = ()
     for segment in segments:
         points = [(i, v) for i, v in present if segment.start <= i <= segment.end]
         found = _judged(_xmr_signals(points, segment, rules), better)
-        latest_drifts, found = _drifting(found, points, segment)
+        latest_drifts, found, folded = _drifting(found, points, segment)
         drifting += latest_drifts
+        folding += folded
         if previous is not None:
             found = _stepping(found, segment.start, previous.centre, series, better, segment.centre)
             found = _recovering(found, segment.centre, previous.centre, series, better)
@@ -981,6 +1027,7 @@ def _xmr(
         baseline_points=before if stages else 0,
         assurance_pending=pending,
         drifting=drifting,
+        folding=folding,
     )
 
 
@@ -1061,7 +1108,7 @@ def _from_each_change(
 
 def _drifting(
     found: tuple[Signal, ...], points: list[tuple[int, float]], segment: Segment
-) -> tuple[tuple[Signal, ...], tuple[Signal, ...]]:
+) -> tuple[tuple[Signal, ...], tuple[Signal, ...], tuple[Signal, ...]]:
     """The trends and shifts among the points a stretch's limits come from, and its signals.
 
     Limits worked out from figures that are themselves one long fall (or
@@ -1076,17 +1123,18 @@ def _drifting(
     limits, or two of three near them, that lies within it is part of it and
     is not listed on its own. Returns the trends whose points all made the
     limits, and the shifts that had such a point folded into them (to be
-    said), and the signals without those folded.
+    said); the signals without those folded; and the trends and shifts that
+    had a point folded into them (the words name what the points are part of).
     """
     made = [i for i, _ in points][: segment.basis]
     if not made:
-        return (), found
+        return (), found, ()
     first, last = made[0], made[-1]
     drifts = tuple(
         s for s in found if s.rule in ("trend", "shift") and s.start >= first and s.end <= last
     )
     if not drifts:
-        return (), found
+        return (), found, ()
 
     def within(signal: Signal, drift: Signal) -> bool:
         return signal.rule in ("outside_limits", "two_of_three") and (
@@ -1098,7 +1146,7 @@ def _drifting(
     # a shift only when a point beyond the limits was folded into it: the shift is listed
     # as a signal already, and saying it twice adds nothing (fixnew21a's falls with harm).
     said = tuple(d for d in drifts if d.rule == "trend" or any(within(s, d) for s in found))
-    return said, kept
+    return said, kept, tuple(d for d in drifts if any(within(s, d) for s in found))
 
 
 def _assurance_pending(
