@@ -153,6 +153,7 @@ def write_batch(
         pdf=request.pdf,
         pack=request.pack,
         period=request.period,
+        today=today,
         on_progress=on_progress,
         skipped_rows=list(problems),
         no_cuts=request.no_cuts,

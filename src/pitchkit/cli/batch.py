@@ -22,6 +22,7 @@ from pitchkit.cli.options import (
     ResumeOpt,
     TemplateOpt,
     TimeLimitOpt,
+    TodayOpt,
 )
 
 
@@ -43,6 +44,7 @@ def batch(
     pack: PackOpt = None,
     jobs: JobsOpt = None,
     no_cuts: NoCutsOpt = False,
+    today: TodayOpt = None,
     time_limit: TimeLimitOpt = None,
     memory_limit: MemoryLimitOpt = None,
     as_json: JsonOpt = False,
@@ -71,6 +73,7 @@ def batch(
         pack=pack,
         jobs=jobs,
         no_cuts=no_cuts,
+        today=today,
         time_limit=time_limit,
         memory_limit=memory_limit,
         as_json=as_json,

@@ -9,6 +9,7 @@ progress bar on a terminal and the summary table (left out with ``-q``).
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -96,6 +97,7 @@ def run_batch(
     memory_limit: str | None,
     as_json: bool,
     resume: bool = False,
+    today: str | None = None,
 ) -> None:
     """Write the notes, then say what became of each (:class:`CommandExit` unless all went well)."""
     from pitchkit.api import BatchRequest, Heard, open_batch, write_batch
@@ -125,6 +127,7 @@ def run_batch(
         pack=pack,
         jobs=jobs,
         no_cuts=no_cuts,
+        today=None if today is None else dt.date.fromisoformat(today),
     )
     # One listener hears the opening and the writing, so the outcome (and --json) keeps
     # every warning printed, the directors file's among them, in the order printed.

@@ -126,7 +126,7 @@ ONLY = Flag(("--only",), "Only these directors: ids separated by commas.", str)
 PACK = Flag(("--pack",), "Also put every note in one .docx, for printing.", Path)
 TODAY = Flag(
     ("--today",),
-    "Write the note as on this day, YYYY-MM-DD, to rehearse it before then (default: today).",
+    "Take this day, YYYY-MM-DD, as today, to rehearse a note before then (default: today).",
     str,
     iso_date=True,
 )
@@ -173,6 +173,7 @@ BATCH: dict[str, Flag | Positional] = {
     "pack": PACK,
     "jobs": JOBS,
     "no_cuts": NO_CUTS,
+    "today": TODAY,
     "time_limit": TIME_LIMIT,
     "memory_limit": MEMORY_LIMIT,
     "as_json": JSON,

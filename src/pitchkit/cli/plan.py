@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections.abc import Sequence
@@ -20,7 +21,7 @@ from pitchkit.cli.common import (
     user_errors,
     warn,
 )
-from pitchkit.cli.options import DirectorsOpt, FactsArg, MeasuresOpt, ReportLocaleOpt
+from pitchkit.cli.options import DirectorsOpt, FactsArg, MeasuresOpt, ReportLocaleOpt, TodayOpt
 from pitchkit.cli.running import SEVERITY_COLOURS
 from pitchkit.i18n.translation import N_, Language
 
@@ -336,6 +337,7 @@ def check_command(
         bool, typer.Option("--strict", help="Exit 1 when any warning or error is found.")
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the findings as JSON.")] = False,
+    today: TodayOpt = None,
 ) -> None:
     """Check the pitch against the guide's advice on winning an executive sponsor.
 
@@ -357,6 +359,7 @@ def check_command(
             locale,
             default_locale=UserDefaults.locale,
             measures=measures,
+            today=None if today is None else dt.date.fromisoformat(today),
         ),
         Terminal(),
     )

@@ -33,6 +33,7 @@ from pitchkit.cli.options import (
     PeriodOpt,
     TemplateOpt,
     TimeLimitOpt,
+    TodayOpt,
 )
 from pitchkit.errors import InputError, OutputError, PitchkitError
 from pitchkit.i18n.messages import Message, Plural
@@ -391,6 +392,7 @@ def preview(
     measures: MeasuresOpt = None,
     template: TemplateOpt = None,
     locale: LocaleOpt = None,
+    today: TodayOpt = None,
     time_limit: TimeLimitOpt = None,
     memory_limit: MemoryLimitOpt = None,
     as_json: JsonOpt = False,
@@ -421,6 +423,7 @@ def preview(
         locale=locale,
         default_locale=UserDefaults.locale,
         measures=measures,
+        today=None if today is None else dt.date.fromisoformat(today),
     )
     with limits_in_force(time_limit, memory_limit):
         result = make_preview(request, Terminal())  # its warnings are printed as they come
