@@ -780,7 +780,11 @@ def quantity_mismatch(impact: Impact, objective: Objective, found: Chain) -> Mis
         ),
         # One side a share of a whole amount (spend with local suppliers, Access antibiotics
         # as a share of all use), the other not.
-        mix=RULES["mixes"] and mixed(impact.measure) != mixed(objective.text),
+        # An impact given in per cent is a share already: "Care home repeat items issued as
+        # eRD" (%) is the same share as "eRD at 80% of repeat items".
+        mix=RULES["mixes"]
+        and (mixed(impact.measure) or (impact.unit.strip() == "%" and mixed(objective.text)))
+        != mixed(objective.text),
     )
 
 

@@ -611,7 +611,11 @@ def _waits_for_tests(spelt: str, found: tuple[Mention, ...]) -> tuple[Mention, .
             seen.setdefault(m.concept, m)
         return tuple(seen.values())
     generic = measure_map().generic_words
-    if any(t.stem not in generic for t in content_tokens(_NOBODY.sub("", spelt[: hit.start()]))):
+    head = _NOBODY.sub("", spelt[: hit.start()])
+    if RULES["wait statistics"]:
+        # "Median weeks waiting for a DEXA scan" is the wait itself, told as a statistic.
+        head = _WAIT_STATISTIC.sub("", head)
+    if any(t.stem not in generic for t in content_tokens(head)):
         # Only a wait that heads the text is what it counts: "Bed days spent waiting for
         # an echo" count bed days, and "TIA patients admitted ... to wait for imaging"
         # admissions; the wait only says why.
@@ -622,6 +626,13 @@ def _waits_for_tests(spelt: str, found: tuple[Mention, ...]) -> tuple[Mention, .
 
 #: A wait aimed at for everyone: "No one waits over 8 weeks for a diagnostic test".
 _NOBODY = re.compile(r"^\s*(?:no[\s-]*one|nobody|no\s+patients?)\s*$", re.IGNORECASE)
+
+#: How long a wait is, told as a statistic of it: "Median weeks", "Average days", "Mean time".
+_WAIT_STATISTIC = re.compile(
+    r"^\s*(?:the\s+)?(?:median|mean|average|longest|maximum|90th\s+percentile)?\s*"
+    r"(?:number\s+of\s+)?(?:weeks|days|hours|months|time)?\s*$",
+    re.IGNORECASE,
+)
 
 #: An inpatient's test: "an inpatient MRI", "inpatients waiting for an echo".
 _INPATIENT = re.compile(r"\binpatients?\b", re.IGNORECASE)
@@ -1385,6 +1396,8 @@ RULES = {
     "reasons": True,
     "other senses": True,
     "time spent in": True,
+    "deadlines": True,
+    "wait statistics": True,
 }
 
 #: Kinds of concept that say whose or where, not what is counted: they never make a link alone.

@@ -224,6 +224,50 @@ def target_year(text: str | None) -> int | None:
     return int(march.group(1) or march.group(2)) - 1 if march else None
 
 
+_MONTHS = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
+#: A date an objective is due by: "by September 2025", "by the end of December 2026".
+_BY_MONTH = re.compile(
+    r"\b(?:by|until|before|end\s+of)\s+(?:the\s+end\s+of\s+)?(?:\d{1,2}\s+)?("
+    + "|".join(_MONTHS)
+    + r")\s+(20\d{2})\b",
+    re.IGNORECASE,
+)
+#: A winter named by its financial year, for or through which an objective holds: "through
+#: winter 2025/26", or as its heading ("Winter plan 2025/26: ..."); not "beds opened in
+#: winter 2026/27", which says when something began.
+_WINTER = re.compile(
+    r"(?:\b(?:for|during|through|over)\s+(?:the\s+)?|^\s*)winter\s+(?:plan\s+)?"
+    r"(20\d{2})\s*[/-]\s*(\d{2})\b",
+    re.IGNORECASE,
+)
+
+
+def deadline_year(text: str | None) -> int | None:
+    """The financial year an objective's milestone falls in, when it names no other year.
+
+    ``by September 2025`` → 2025 (April 2025 to March 2026 holds September 2025),
+    ``by December 2025`` → 2025, ``through winter 2025/26`` → 2025. A month it is due by
+    comes first: "Close the escalation beds opened in winter 2026/27 by June 2027" is due in
+    2027/28. The linker reads it
+    as :func:`target_year` (an objective due before the project delivers anything is
+    not served by it); the notes keep :func:`target_year`, which names the year a
+    money target's share is of.
+    """
+    if not text:
+        return None
+    due = _BY_MONTH.search(text)
+    if due is not None:
+        return fy_of(dt.date(int(due.group(2)), _MONTHS.index(due.group(1).lower()) + 1, 1))
+    for found in _WINTER.finditer(text):
+        first, second = int(found.group(1)), int(found.group(2))
+        if second == (first + 1) % 100:
+            return first
+    return None
+
+
 class Uplift(NamedTuple):
     """How a price moves from one financial year to another."""
 

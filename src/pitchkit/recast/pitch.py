@@ -43,11 +43,12 @@ from pitchkit.recast.align import (
 from pitchkit.recast.english import english_director, in_english
 from pitchkit.recast.evidence import NO_EVIDENCE, Evidence, compare, gather, rarity_of_team
 from pitchkit.recast.lenses import LensMatch, lens_for, objectives_for
-from pitchkit.recast.measures import concepts_in, measure_map, setting_of
+from pitchkit.recast.measures import RULES, concepts_in, measure_map, setting_of
 from pitchkit.recast.money import (
     Ledger,
     Line,
     appraise,
+    deadline_year,
     fy_label,
     is_cost,
     quantum_for,
@@ -333,6 +334,8 @@ def year_part(objective: Objective, ledger: Ledger | None, impact: Impact | None
     year, or the project's dates are unknown.
     """
     year = target_year(objective.text)
+    if year is None and RULES["deadlines"]:
+        year = deadline_year(objective.text)
     if year is None or ledger is None or impact is None:
         return None
     return ledger.share_in_year(year, impact)

@@ -284,7 +284,13 @@ _MIX = re.compile(
     rf"\b(?:share|proportion|percentage|mix)\s+of\s+(?:(?!who\b|that\b|which\b|to\b)[^,;:()])*?"
     rf"\b{_AMOUNT}\b|"
     rf"\bof (?:total|all|overall)\s+(?:[^,;:()]*?\s)?{_AMOUNT}\b|"
-    r"%\s+of\s+(?:(?!who\b|that\b|which\b)[^,;:()])*?\b(?:spend|expenditure)\b",
+    r"%\s+of\s+(?:(?!who\b|that\b|which\b)[^,;:()])*?\b(?:spend|expenditure)\b"
+    # A kind named, then its per cent of the whole amount: "Co-amoxiclav, cephalosporins and
+    # quinolones at or below 10% of antibiotic items" (pass 41); not a level against a year's
+    # ("items at 80% of 2019/20 items").
+    rf"|\b(?:at|below|above|under|over)\s+(?:or\s+(?:below|above|under|over)\s+)?"
+    rf"\d+(?:\.\d+)?\s*%\s+of\s+(?!(?:the\s+)?(?:19|20)\d{{2}}\b)"
+    rf"(?:(?!who\b|that\b|which\b)[^,;:()])*?\b{_AMOUNT}\b",
     re.IGNORECASE,
 )
 #: Spend named with whom or through what it is spent: "Addressable non-pay spend with SMEs
