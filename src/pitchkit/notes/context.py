@@ -256,7 +256,7 @@ def money_context(pitch: Pitch, lang: Language, said: Collection[str] = ()) -> C
             if line.releases == "cash" and log_standing(pitch, line.impact.id) is not None
         }
         lines = moneytext.money_lines(ledger, lang, said, unborne, nested_so_far(pitch, lang))
-        repeats: list[str] = []
+        repeats: list[Context] = []
         worse = _worse_cash(pitch, ledger, lang)
         falling = " ".join(sentence for _impact, sentence in worse)
         if lines and falling:
@@ -265,7 +265,9 @@ def money_context(pitch: Pitch, lang: Language, said: Collection[str] = ()) -> C
             # statement shown above that says it already may give it way to fit the page
             # (``repeats``, reader26 #2).
             lines[0] = f"{lines[0]} {falling}"
-            repeats = [sentence for impact, sentence in worse if impact in said]
+            repeats = [
+                {"impact": impact, "text": sentence} for impact, sentence in worse if impact in said
+            ]
         repeats += _flat_repeats(pitch, ledger, lines, said, lang)
         averages = _log_averages(ledger, pitch, lang)
         if lines and averages:
@@ -279,7 +281,8 @@ def money_context(pitch: Pitch, lang: Language, said: Collection[str] = ()) -> C
         "lines": lines,
         "finance": finance,
         "price_year": fy_label(ledger.price_year),
-        # Sentences of the lines that repeat what a shown statement says of its own impact.
+        # Sentences of the lines that repeat what a shown statement says of its own impact
+        # (``{"impact": …, "text": …}``).
         "repeats": repeats,
     }
 
@@ -301,7 +304,7 @@ def _below_baseline(pitch: Pitch, impact_id: str) -> Standing | None:
 
 def _flat_repeats(
     pitch: Pitch, ledger: Ledger, lines: Sequence[str], said: Collection[str], lang: Language
-) -> list[str]:
+) -> list[Context]:
     """The years' clauses a statement shown above says already, each with its separator.
 
     "nothing counted for X, whose chart does not show the change", where the
@@ -315,9 +318,9 @@ def _flat_repeats(
         clause = moneytext.flat_clause([line.impact.measure], lang)
         for text in lines:
             if f"; {clause})" in text:
-                found.append(f"; {clause}")
+                found.append({"impact": line.impact.id, "text": f"; {clause}"})
             elif f" ({clause})" in text:
-                found.append(f" ({clause})")
+                found.append({"impact": line.impact.id, "text": f" ({clause})"})
     return found
 
 
@@ -1859,14 +1862,14 @@ def refit_money(before: Context, fitted: Context, pitch: Pitch, lang: Language) 
         return fitted
     money = together.bind(money_context(pitch, lang, said), lang)
     # A sentence the fit took off as said by a statement above stays off while one says it.
-    kept = set(fitted.get("money", {}).get("repeats", ()))
+    kept = {repeat["text"] for repeat in fitted.get("money", {}).get("repeats", ())}
     for repeat in before.get("money", {}).get("repeats", ()):
-        if repeat not in kept and repeat in money["repeats"]:
+        text = repeat["text"]
+        if text not in kept and any(r["text"] == text for r in money["repeats"]):
             money["lines"] = [
-                re.sub(r" {2,}", " ", line.replace(repeat, "", 1)).strip()
-                for line in money["lines"]
+                re.sub(r" {2,}", " ", line.replace(text, "", 1)).strip() for line in money["lines"]
             ]
-            money["repeats"] = [r for r in money["repeats"] if r != repeat]
+            money["repeats"] = [r for r in money["repeats"] if r["text"] != text]
     return {**fitted, "money": money}
 
 

@@ -14,10 +14,13 @@ in the same order, judged by its line-by-line layout instead:
 3. advice questions other than the one meant for this director;
 4. later sentences of the problem and of the change (two stay), then the
    reasons under statements after the strongest (why a link holds);
-5. gains after the first, then statements after the strongest (a linked
-   statement is the point of the note, so it goes only after gains,
-   evidence and advice), every concern, then the strongest statement's
-   reason;
+5. gains after the first, then the money block's sentences that a shown
+   statement says already (its "none of it is forecast" for an impact whose
+   bullet says "So far … do not show the change"), then statements after the
+   strongest (a linked statement is the point of the note, so it goes only
+   after gains, evidence and advice; the one on the director's first own
+   objective with a money target, a CIP, stays too), every concern, then the
+   strongest statement's reason;
 6. the problem and the change down to their first sentence;
 7. closing sentences of the strongest statement, two kept (the other
    impacts shown beside its first go first, each with its money).
@@ -26,7 +29,7 @@ Text is only ever shortened at a sentence boundary, never inside a
 sentence, and whole items are dropped, never half of one. Never cut: the
 title, the ask sentence, any ask (the sponsorship ask and the first ask
 above all), the headline, the director's strongest statement (its first two
-sentences), the advice
+sentences) and the one on their first money target, the advice
 question meant for them, the strategy line a shown statement's objective
 rests on, funding, timeline and contact. When all of that still does not
 fit, the note is left to run over and :class:`Fit` says by how many words.
@@ -372,9 +375,27 @@ def _drop_one(items: list[Any], floor: int, protected: tuple[Any, ...]) -> list[
     if len(items) <= floor:
         return None
     for index in range(len(items) - 1, -1, -1):
-        if not any(items[index] is kept for kept in protected):
+        if not _kept(items[index], protected):
             return items[:index] + items[index + 1 :]
     return None
+
+
+def _kept(item: Any, protected: tuple[Any, ...]) -> bool:
+    """Whether ``item`` is one of ``protected``: itself, or a statement on the same objective.
+
+    A statement stays protected when a step puts a shorter copy in its place
+    (its reason taken off).
+    """
+    objective = item.get("objective_id") if isinstance(item, dict) else None
+    return any(
+        item is kept
+        or (
+            objective is not None
+            and isinstance(kept, dict)
+            and kept.get("objective_id") == objective
+        )
+        for kept in protected
+    )
 
 
 def _closing_off(statement: dict[str, Any], floor: int) -> dict[str, Any] | None:
@@ -428,7 +449,7 @@ def _step(
 ) -> bool:
     """Apply one unit of a step (one item or one sentence); whether anything changed."""
     if kind == "repeats":
-        return _repeat_off(context)
+        return _repeat_off(context, keep.get(("pitch", "statements"), ()))
     value = _get(context, path)
     if kind == "reasons":
         for index in range(len(value) - 1, floor - 1, -1):
@@ -471,24 +492,30 @@ def _step(
     return True
 
 
-def _repeat_off(context: dict[str, Any]) -> bool:
+def _repeat_off(context: dict[str, Any], protected: tuple[Any, ...]) -> bool:
     """Take off the money block the last sentence that a shown statement says already.
 
     "Registered nurse agency shifts …: the log's figures … show no change …,
     so none of the £842,000 a year in the plan is forecast" under a bullet
     whose "So far the log's figures … do not show the change" said it: the
     page gives up that sentence before a statement on the director's own
-    objectives (reader26 #2). Only while the statement that says it is shown:
-    a dropped statement gives the block its sentence back (``refit_money``).
+    objectives (reader26 #2). Only what a statement the page never drops says
+    (``protected``): a dropped statement would give the block its sentence
+    back (``refit_money``), and the cut would be listed for nothing.
     """
     money = context.get("money")
     if not money:
         return False
+    kept = [s for s in context["pitch"]["statements"] if _kept(s, protected)]
+    told = {impact for statement in kept for impact in statement.get("money_of", ())}
     lines = list(money.get("lines", ()))
     for repeat in reversed(money.get("repeats", ())):
+        if repeat["impact"] not in told:
+            continue
+        text = repeat["text"]
         for index in range(len(lines) - 1, -1, -1):
-            if repeat in lines[index]:
-                lines[index] = re.sub(r" {2,}", " ", lines[index].replace(repeat, "", 1)).strip()
+            if text in lines[index]:
+                lines[index] = re.sub(r" {2,}", " ", lines[index].replace(text, "", 1)).strip()
                 repeats = [r for r in money["repeats"] if r is not repeat]
                 context["money"] = {**money, "lines": lines, "repeats": repeats}
                 return True
@@ -744,7 +771,7 @@ def _describe(path: tuple[str, ...], before: dict[str, Any], after: dict[str, An
                 [
                     Message(
                         'leaves out "{item}", which the statement above says',
-                        item=_opening(repeat),
+                        item=_opening(repeat["text"]),
                     )
                     for repeat in before["money"].get("repeats", ())
                     if id(repeat) not in still
