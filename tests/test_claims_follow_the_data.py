@@ -146,7 +146,7 @@ def test_the_plan_is_priced_at_the_unit_cost_the_page_shows(tmp_path: Path) -> N
     impacts[0]["target"] = 81
     path = _falls(tmp_path, {"impacts": impacts, "project": _funded(6000)})
     text = _brief(path, "dof", dt.date(2027, 2, 10))
-    assert "£2,498.82 at 2026/27 prices" in text, text
+    assert "(£2,498.82 at 2026/27)" in text, text  # reader26 #11: in brackets after the cost
     # Since reader20 #3 the example links falls with harm to the DoF's value-for-money
     # objective, so the capacity is in the statement line, not a "Capacity:" line of its own.
     assert "3 fewer a year, a 4% reduction, worth £7,496 a year in capacity" in text
@@ -165,7 +165,7 @@ def test_a_year_delivered_and_the_update_give_the_same_money(tmp_path: Path) -> 
         tmp_path, {"impacts": impacts, "project": _funded(6000)}, **{"falls-with-harm": falls}
     )
     block = _brief(path, "dof", AFTER_LOG)
-    assert "2027/28 £13,000 delivered for £6,000" in block, block
+    assert "2027/28 £13,000 delivered against £6,000 of funding" in block, block
     project = open_project(path)
     data, _info = make_update(project, pick_director(project.facts, "dof"), today=AFTER_LOG)
     update = document_text(data)

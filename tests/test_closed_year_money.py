@@ -56,7 +56,7 @@ def test_a_year_that_delivered_less_than_its_rate_pays_back_later(tmp_path: Path
     # Falls prevention runs for 2027/28 alone; the log shows it delivered £53,000 (20 fewer
     # falls than 7 a month), not the £89,000 a year at the full rate that gave "6 months".
     line = money_line(tmp_path, "falls-prevention")
-    found = re.search(r"2027/28 (£[\d,]+) delivered for (£[\d,]+)", line)
+    found = re.search(r"2027/28 (£[\d,]+) delivered against (£[\d,]+) of funding", line)
     assert found, line
     delivered, funding = pounds(found[1]), pounds(found[2])
     assert delivered > funding
@@ -115,7 +115,7 @@ def test_a_year_under_way_has_the_money_blocks_forecast(tmp_path: Path) -> None:
     # £314,799, so £315,000. The statement gives the block's forecast, never the part of a
     # year's rate falling in 2027/28.
     text = brief_text(tmp_path, "frailty-virtual-ward", today=dt.date(2027, 12, 1))
-    found = re.search(r"2027/28 (£[\d,]+) forecast for", text)
+    found = re.search(r"2027/28 (£[\d,]+) forecast against", text)
     assert found, text
     assert found[1] == "£315,000"
     assert (
@@ -151,4 +151,4 @@ def test_a_closed_year_before_the_change_took_effect_is_not_a_forecast(tmp_path:
     for start, word in years:
         if dt.date(int(start) + 1, 3, 31) < TODAY:
             assert word != "forecast", line
-    assert "2026/27 £0 for £48,000 (the change came in June 2027)" in line
+    assert "2026/27 £0 against £48,000 of funding (the change came in June 2027)" in line

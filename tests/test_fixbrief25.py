@@ -60,17 +60,23 @@ def test_part_years_take_the_coarsest_step_that_adds_up_in_both_languages(
     pin_today(monkeypatch, BEFORE)
     english, welsh = both(cli, tmp_path, "ysbyty-cymunedol")
     assert (
-        "2026/27 £46,600 for £21,600; 2027/28 £159,800 for £74,400; over the project "
+        "2026/27 £46,600 against £21,600 of funding; 2027/28 £159,800 against £74,400 of funding; "
+        "over the project "
         "£206,400, net £110,400" in english
     ), english
     assert (
-        "2026/27 £46,600 am £21,600; 2027/28 £159,800 am £74,400; dros y prosiect "
+        "2026/27 £46,600 yn erbyn £21,600 o gyllid; 2027/28 £159,800 yn erbyn £74,400 o gyllid; "
+        "dros y prosiect "
         "£206,400, net £110,400" in welsh
     ), welsh
     for text in (english, welsh):
         assert "£46,616" not in text
         assert "£159,804" not in text
-    line = re.search(r"2026/27 (£[\d,]+) \w+ (£[\d,]+); 2027/28 (£[\d,]+) \w+ (£[\d,]+)", english)
+    # reader26 #14: each year's benefit is "against £… of funding".
+    line = re.search(
+        r"2026/27 (£[\d,]+) against (£[\d,]+) of funding; 2027/28 (£[\d,]+) against (£[\d,]+)",
+        english,
+    )
     assert line is not None
     first, spent, second, spent_too = pounds(" ".join(line.groups()))
     assert first + second == 206_400
@@ -280,7 +286,8 @@ def test_a_changed_date_moves_the_benefit_and_the_figures_still_add_up(
     english = document(cli, facts, "brief", "dof", "en_GB")
     assert "Counted at the full target from March 2027, when the change is in place." in english
     line = re.search(
-        r"2026/27 £([\d,]+) for £[\d,]+; 2027/28 £([\d,]+) for £[\d,]+; over the project "
+        r"2026/27 £([\d,]+) against £[\d,]+ of funding; 2027/28 £([\d,]+) against £[\d,]+ "
+        r"of funding; over the project "
         r"£([\d,]+)",
         english,
     )
@@ -300,7 +307,7 @@ def test_both_languages_count_2027_28_by_its_366_days(
 ) -> None:
     pin_today(monkeypatch, BEFORE)
     english, welsh = both(cli, tmp_path, "ysbyty-cymunedol")
-    assert "2027/28 £159,800 for" in english, english
-    assert "2027/28 £159,800 am" in welsh, welsh
+    assert "2027/28 £159,800 against" in english, english
+    assert "2027/28 £159,800 yn erbyn" in welsh, welsh
     for text in (english, welsh):
         assert "£160,200" not in text

@@ -81,7 +81,7 @@ def test_the_update_and_the_brief_give_one_forecast_for_the_same_day(
     brief = _brief(cli, facts)
     # The same figure: in the benefit against the funding (November), or said as expected
     # after the table when that is not given (October's draft; fixupd25a #1).
-    assert "(£38,000 for 2026/27" in update or "2026/27 £38,000 forecast for" in update, update
+    assert "(£38,000 for 2026/27" in update or "2026/27 £38,000 forecast against" in update, update
     assert "2026/27 £38,000 forecast" in brief, brief
     assert "Prepared on 4 December 2026" in brief, brief
 
@@ -235,10 +235,11 @@ def test_the_update_says_the_figures_are_worse_in_the_briefs_words(
     [
         (
             "en_GB",
-            "2026/27 £38,000 forecast for £35,000 (nothing counted to the end of November 2026, "
+            "2026/27 £38,000 forecast against £35,000 of funding (nothing counted to the end of "
+            "November 2026, "
             "as the log's figures do not yet show the change; the plan's full rate for the rest "
             "of the year)",
-            "2027/28 £47,000 forecast for £25,000 (the plan's rate)",
+            "2027/28 £47,000 forecast against £25,000 of funding (the plan's rate)",
         ),
         ("cy_GB", "", "(cyfradd y cynllun)"),
     ],

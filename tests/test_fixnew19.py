@@ -74,7 +74,7 @@ def test_the_statement_gives_its_money_without_the_spend() -> None:
     text = _text("dof")
     # 100 more scans a month at £67.92: the spend is netted in the money block, not tacked
     # onto the agency statement's "£20,000 a month" (newuser35 #7).
-    assert "worth £20,000 a month, about 1.8 WTE" in text
+    assert "worth £19,700 a month, about 1.8 WTE" in text  # to the £100 since reader26 #8
     assert "of extra spend on outpatient abdominal ultrasound scans" not in text
     assert "Extra spend the change adds:" in text
 
@@ -84,6 +84,7 @@ def test_a_year_after_the_one_under_way_says_it_carries_on_the_logs_rate() -> No
     # 2027/28 is the log's rate (£284,000); the plan's would have given about £306,000.
     assert (
         # The months that rate averages are named (newuser35 #13).
-        "2027/28 £284,000 forecast for £52,000 (at the monthly average the log shows for "
+        "2027/28 £284,000 forecast against £52,000 of funding (at the monthly average the log "
+        "shows for "
         "April to November 2026)" in text
     )

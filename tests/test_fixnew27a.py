@@ -99,7 +99,8 @@ def test_three_months_after_the_change_is_too_early_to_count_not_no_return(
     for said in ("no return", "a net cost of", "not paid back", "none of it so far"):
         assert said not in dof, said
     assert (
-        "2026/27 £1,959,000 forecast for £139,000 (nothing counted to the end of October 2026, "
+        "2026/27 £1,959,000 forecast against £139,000 of funding (nothing counted to the end of "
+        "October 2026, "
         "as the log's figures do not yet show the change; the plan's full rate for the rest of "
         "the year)"
     ) in dof
@@ -123,8 +124,9 @@ def test_three_months_after_the_change_is_too_early_to_count_not_no_return(
     assert "ad-dalu mewn 4.5 mis ar sail y budd a gyflawnwyd ac a ragwelir" in welsh
     # Each measure's statement says why nothing is counted yet, in every note.
     assert (
-        # Since session 26 the team sheet's £6.2m savings target gives the plan's share of it.
-        "a 64% reduction, worth £319,000 a month, 62% of your £6.2m target. Too early to count "
+        # Since session 26 the team sheet's £6.2m savings target gives the plan's share of it;
+        # since reader26 #8 a month's money is to the £100, so twelve read as the year's.
+        "a 64% reduction, worth £318,600 a month, 62% of your £6.2m target. Too early to count "
         "so far: 3 figures since the "
         "change, to the end of October 2026, where a chart needs 6 in a row to show a shift; no "
         "money is counted for it yet."
@@ -149,7 +151,8 @@ def test_a_slice_of_the_objectives_measure_does_not_meet_it(cli: Cli, tmp_path: 
     dof = brief(cli, tmp_path, "dof")
     assert "meets the 15%" not in dof
     assert (
-        "a 38% reduction, worth £22,000 a month, 4.3% of your £6.2m target, about 4.6 WTE. So far "
+        # A month's money to the £100 (reader26 #8).
+        "a 38% reduction, worth £22,100 a month, 4.3% of your £6.2m target, about 4.6 WTE. So far "
         "164 fewer shifts, July to "
         "November 2026 (no figure for September 2026). It contributes to your objective “Reduce "
         "bank and agency spend by 15%”: the 38% is of this measure alone, not of all that the "

@@ -205,13 +205,17 @@ def test_a_unit_cost_under_100_pounds_keeps_its_pence(tmp_path: Path) -> None:
         ICB.read_text(encoding="utf-8").replace("amount: 2.35", "amount: 3.90"), encoding="utf-8"
     )
     text = written(tmp_path, priced, "cfo")
+    # reader26 #11: a costing (price, unit, price base, today's price), then its source.
     assert (
-        "£3.90 per item: ePACT2 net ingredient cost per item 2025/26, £4.00 at 2026/27 prices"
-        in text
+        "£3.90 per item at 2025/26 prices (£4.00 at 2026/27), from ePACT2 net ingredient cost "
+        "per item 2025/26" in text
     )
     # One format for the list: with £3.90 in it, every cost to the penny (newuser31 #8).
-    assert "£95.00 per infusion: Day unit infusion cost 2026/27" in text
-    assert "£280.00 per shift: Westmoor General Hospital bank shift rate 2026/27" in text
+    assert "£95.00 per infusion at 2026/27 prices, from Day unit infusion cost 2026/27" in text
+    assert (
+        "£280.00 per shift at 2026/27 prices, from Westmoor General Hospital bank shift rate "
+        "2026/27" in text
+    )
     # Totals keep their rounding: 50 x 12 x £4.00 = £2,400 with £115,200, shown £118,000.
     assert "cash for the financial plan: £118,000 a year" in text
 
@@ -226,10 +230,11 @@ def test_the_welsh_small_print_keeps_the_pence() -> None:
         PreviewRequest(facts=ICB, director="cfo", today=dt.date(2026, 8, 1), locale="cy_GB")
     )
     text = " ".join(plain_preview(result.preview, result.lang).split())
-    assert "£95.00 yr un (infusions): Day unit infusion cost 2026/27" in text
+    # reader26 #11: a costing, then its source ("o …"), quoted when English.
+    assert "£95.00 yr un (infusions) ym mhrisiau 2026/27, o “Day unit infusion cost" in text
     assert (
-        "£2.35 yr un (items): ePACT2 net ingredient cost per item 2025/26, £2.41 ym mhrisiau"
-        in (text)
+        "£2.35 yr un (items) ym mhrisiau 2025/26 (£2.41 ym mhrisiau 2026/27), o “ePACT2 net "
+        "ingredient cost per item 2025/26”" in (text)
     )
 
 

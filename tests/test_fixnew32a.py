@@ -116,7 +116,7 @@ def test_the_cash_verdict_says_where_the_plans_rate_is_in_it(cli: Cli, tmp_path:
 
 
 def year_under_way(note: str) -> int:
-    found = re.search(r"2026/27 £([\d,]+) forecast for £140,000", note)
+    found = re.search(r"2026/27 £([\d,]+) forecast against £140,000 of funding", note)
     assert found is not None, note
     return int(found[1].replace(",", ""))
 

@@ -80,15 +80,17 @@ def test_a_finance_directors_update_gives_the_unit_cost_behind_its_money(tmp_pat
     text = _example_update(tmp_path, "falls-prevention", "dof", "2027-12")
     assert "falls fewer than at the baseline rate" in text
     assert (
-        "Unit costs used: £1,878 per fall at 2016/17 prices, £2,631.45 at 2028/29 prices; prices "
-        "restated with the NHS Cost Inflation Index, PSSRU 2025; sources as in the briefing note."
+        # reader26 #11: the restated price in brackets, the unit with its qualifier.
+        "Unit costs used: £1,878 per fall resulting in any harm at 2016/17 prices (£2,631.45 at "
+        "2028/29); prices restated with the NHS Cost Inflation Index, PSSRU 2025; sources as in "
+        "the briefing note."
     ) in text
     # Under the delivered table, before the money paragraph and the board sentence.
     assert text.index("Unit costs used") < text.index("For your board report")
     welsh = _example_update(tmp_path, "ysbyty-cymunedol", "dof", "2027-10")
     assert (
-        "Costau uned a ddefnyddiwyd: £148 am bob presenoldeb ym mhrisiau 2016/17, £207.38 ym "
-        "mhrisiau 2028/29;"
+        "Costau uned a ddefnyddiwyd: £148 am bob presenoldeb ym mhrisiau 2016/17 (£207.38 ym "
+        "mhrisiau 2028/29);"
     ) in welsh
 
 
@@ -104,11 +106,13 @@ def test_two_costs_for_one_unit_are_told_apart_by_their_sources(tmp_path: Path) 
     # fixupd27 (reader26 #7): the agency shifts' £380, whose money the forecast names, is listed
     # too, between the two bed-day costs.
     assert (
-        "Unit costs used: £620 per bed day at 2025/26 prices: Trust average out-of-area spot "
-        "purchase price, 2025/26, £636.24 at 2026/27 prices; £380 per shift at 2025/26 prices, "
-        "£389.95 at 2026/27 prices; £450 per bed day at 2024/25 prices: Trust reference cost, "
-        "adult acute mental health bed day, 2024/25, £473.88 at 2026/27 prices; £210 per night "
-        "at 2026/27 prices;"
+        # reader26 #11: a costing, then its source; every source once some are given.
+        "Unit costs used: £620 per bed day at 2025/26 prices (£636.24 at 2026/27), from Trust "
+        "average out-of-area spot purchase price; £380 per shift at 2025/26 prices (£389.95 at "
+        "2026/27), from Trust agency premium per nursing shift over bank; £450 per bed day at "
+        "2024/25 prices (£473.88 at 2026/27), from Trust reference cost, adult acute mental "
+        "health bed day; £210 per night at 2026/27 prices, from Crisis house contract price per "
+        "night;"
     ) in text
 
 
@@ -191,8 +195,11 @@ def test_a_conversion_note_goes_with_the_statement_it_explains(tmp_path: Path) -
     # "WTE: shifts a year × 7.5 hours …" note under it explained a figure no longer there.
     facts = copy_project(tmp_path)
     finance = brief(facts, "dof")
-    assert "registered nurse agency shifts on adult acute wards from" not in finance
-    assert "WTE" not in finance
+    # Since reader26 #2 the finance director's page keeps the agency shifts, under his £9.5m
+    # CIP, so the WTE note that explains them stays with them.
+    assert "registered nurse agency shifts on adult acute wards from" in finance
+    assert "about 8 WTE" in finance
+    assert "WTE: shifts a year × 7.5 hours (assumed)" in finance
     workforce = brief(facts, "dpw")
     assert "2,160 fewer a year, a 38% reduction, worth £842,000 a year, about 8 WTE." in workforce
     assert "WTE: shifts a year × 7.5 hours (assumed)" in workforce

@@ -184,8 +184,9 @@ def test_money_in_the_board_text_and_forecast_names_its_unit_costs(tmp_path: Pat
     # the delivered table gives no money.
     text = icbcase.update(icbcase.copy_project(tmp_path), "dof", "2026-11")
     assert (
-        "Unit costs used: £222 per attendance at 2025/26 prices, £227.82 at 2026/27 prices; "
-        "£1,590 per admission at 2016/17 prices, £2,115.62 at 2026/27 prices;"
+        # fixbrief27 (reader26 #11): each costing reads price, base, then today's price.
+        "Unit costs used: £222 per attendance at 2025/26 prices (£227.82 at 2026/27); "
+        "£1,590 per admission at 2016/17 prices (£2,115.62 at 2026/27);"
     ) in text
     assert text.index("Unit costs used") < text.index("Money so far and forecast")
 
@@ -193,7 +194,11 @@ def test_money_in_the_board_text_and_forecast_names_its_unit_costs(tmp_path: Pat
 def test_the_forecasts_agency_shifts_name_their_unit_cost(tmp_path: Path) -> None:
     # reader26 #7: "none of the £842,000 a year in the plan is forecast" with no £380 per shift.
     text = crisiscase.update(crisiscase.copy_project(tmp_path), "dof", "2026-11")
-    assert "£380 per shift at 2025/26 prices, £389.95 at 2026/27 prices;" in text
+    # fixbrief27 (reader26 #11): the costing in its new form, with the source it gives.
+    assert (
+        "£380 per shift at 2025/26 prices (£389.95 at 2026/27), from Trust agency premium per "
+        "nursing shift over bank;"
+    ) in text
 
 
 def test_a_cost_the_plans_benefit_does_not_count_is_not_listed(tmp_path: Path) -> None:

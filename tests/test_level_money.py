@@ -29,9 +29,10 @@ def test_a_level_s_worth_is_restated_and_its_unit_cost_listed(cli: Cli) -> None:
     # 120 × £256.55 (£250 at 2025/26 prices restated to 2026/27, as the £420 shift is to £431).
     assert "from 120 to 0 assessments: 120 fewer, a 100% reduction, worth £31,000." in said
     assert "worth £30,000" not in said
+    # reader26 #11: a costing (price, unit, price base, today's price), then its source.
     assert (
-        "£250 per assessment at 2025/26 prices: Quote from Dysphagia Partners Ltd, "
-        "£256.55 at 2026/27 prices"
+        "£250 per assessment at 2025/26 prices (£256.55 at 2026/27), from Quote from Dysphagia "
+        "Partners Ltd"
     ) in said
     # Never in a total: the money block counts the shifts alone.
     assert "cash for the financial plan: £83,000 a year (16 fewer shifts a month)." in said
@@ -42,7 +43,7 @@ def test_the_welsh_note_restates_it_too(cli: Cli, tmp_path: Path) -> None:
     facts.write_text(FACTS.read_text(encoding="utf-8") + "  locale: cy_GB\n", encoding="utf-8")
     said = _said(cli("preview", str(facts), "-d", "dof"))
     assert "gostyngiad o 100%, gwerth £31,000." in said
-    assert "Quote from Dysphagia Partners Ltd, £256.55 ym mhrisiau 2026/27" in said
+    assert "(£256.55 ym mhrisiau 2026/27), o “Quote from Dysphagia Partners Ltd”" in said
 
 
 def test_check_does_not_push_a_one_off_into_per_year(cli: Cli) -> None:

@@ -146,7 +146,7 @@ def investment_text(
     invest_r = split(funding, invest, step)
     forecast = " forecast" if too_few else ""
     parts = "; ".join(
-        f"{label} {pounds(b)}{forecast} for {pounds(i)}"
+        f"{label} {pounds(b)}{forecast} against {pounds(i)} of funding"
         + (
             f" (nothing counted to the end of {upto:%B %Y}: the log has {too_few}, too few to "
             "show a change yet, and a chart needs 8; the plan's full rate for the rest of the "
@@ -220,9 +220,10 @@ def test_frailty_finance_note_states_prices_cash_capacity_once_and_investment(
 
     adm_cost = 1590 * factor(2016, 2026)
     bed_cost = 345 * factor(2020, 2026)
+    # reader26 #11: a costing (price, unit, price base, today's price), then its source.
     assert small_print(FRAILTY, tmp_path) == (
-        "Unit costs used: £1,590 per admission: Non-elective episode, NHS reference costs "
-        f"2016/17, {pounds(round(adm_cost, 2))} at 2026/27 prices; "
+        f"Unit costs used: £1,590 per admission at 2016/17 prices ({pounds(round(adm_cost, 2))} "
+        "at 2026/27), from Non-elective episode, NHS reference costs 2016/17; "
         "prices restated with the NHS Cost Inflation Index, PSSRU 2025; 2025/26 and 2026/27 "
         f"projected at {100 * PROJECTED:.2f}% a year."
     )
@@ -253,7 +254,9 @@ def test_frailty_finance_note_states_prices_cash_capacity_once_and_investment(
     expected, benefit, invest = investment_text(facts["project"], capacity, 1000, changed=changed)
     assert block[4] == expected
     assert invest == 250_000
-    assert "2026/27 £0 for £48,000; 2027/28 £353,000 for £202,000" in expected
+    assert (
+        "2026/27 £0 against £48,000 of funding; 2027/28 £353,000 against £202,000 of funding"
+    ) in expected
     assert benefit == to_step(capacity * 305 / 366, 1000) == 353_000
 
 
@@ -325,7 +328,9 @@ def test_a_change_part_way_through_a_year_counts_only_from_its_date(tmp_path: Pa
     )
     assert block[4] == expected
     assert invest == 250_000
-    assert "2026/27 £104,000 for £125,000; 2027/28 £423,000 for £125,000" in expected
+    assert (
+        "2026/27 £104,000 against £125,000 of funding; 2027/28 £423,000 against £125,000 of funding"
+    ) in expected
     assert benefit == to_step(annual * 90 / 365, 1000) + to_step(annual, 1000) == 527_000
     assert (
         "over the project £527,000, net £277,000; payback 7.1 months once the benefit starts "
@@ -350,9 +355,9 @@ def test_each_impact_falls_in_its_objectives_year_from_its_own_change(tmp_path: 
     assert "of which £50,000 falls in 2026/27: 0.4% of your £14m target" in text
     # The year's money is the sum of the two, each from its own date.
     in_year = admissions * 90 / 365 + 100_000 * 182 / 365  # £154,195
-    assert f"2026/27 {pounds(to_step(in_year, 1000))} for £125,000;" in block[-1]
+    assert f"2026/27 {pounds(to_step(in_year, 1000))} against £125,000 of funding;" in block[-1]
     # 2027/28 is a whole year of both: £423,000 of capacity and £100,000 of cash.
-    assert "2027/28 £523,000 for £125,000; over the project £677,000" in block[-1]
+    assert "2027/28 £523,000 against £125,000 of funding; over the project £677,000" in block[-1]
 
 
 def test_critical_care_note_keeps_cash_apart_and_counts_agency_once(tmp_path: Path) -> None:
@@ -361,10 +366,9 @@ def test_critical_care_note_keeps_cash_apart_and_counts_agency_once(tmp_path: Pa
     bed_cost = 1881 * factor(2020, 2026)
     shift_cost = 420 * factor(2025, 2026)
     assert small_print(CRITICAL, tmp_path).startswith(
-        "Unit costs used: £1,881 per bed day at 2020/21 prices: Critical care bed day, "
-        "National Cost Collection, "
-        f"{pounds(round(bed_cost, 2))} at 2026/27 prices; prices restated with the NHS Cost "
-        "Inflation Index"
+        "Unit costs used: £1,881 per bed day at 2020/21 prices "
+        f"({pounds(round(bed_cost, 2))} at 2026/27), from Critical care bed day, National Cost "
+        "Collection; prices restated with the NHS Cost Inflation Index"
     )
     # The shifts are counted within the spend, at no price of their own.
     assert f"{pounds(round(shift_cost))} at 2026/27" not in small_print(CRITICAL, tmp_path)
@@ -394,10 +398,10 @@ def test_medicines_note_uses_the_trusts_own_rates_and_leaves_a_yearless_cost_as_
     own = {2025: 3.6, 2026: 3.0}
     delivery = 18.4 * factor(2024, 2026, own)
     assert small_print(MEDICINES, tmp_path) == (
-        "Unit costs used: £27.50 per hour: Band 5 hourly cost, trust payroll, price year not "
-        "stated; £18.40 per delivery at 2024/25 prices: Homecare delivery contract, "
-        f"{pounds(round(delivery, 2))} at 2026/27 prices; prices restated with the Trust "
-        "planning assumptions, 2026/27."
+        "Unit costs used: £27.50 per hour, price year not stated, from Band 5 hourly cost, "
+        "trust payroll; £18.40 per delivery at 2024/25 prices "
+        f"({pounds(round(delivery, 2))} at 2026/27), from Homecare delivery contract; prices "
+        "restated with the Trust planning assumptions, 2026/27."
     )
     cash = 150 * 12 * delivery + 2500 * 12
     capacity = 48 * 52 * 27.5
@@ -435,7 +439,7 @@ def test_money_shown_adds_up(path: Path, tmp_path: Path) -> None:
     def amounts(text: str) -> list[int]:
         return [int(a.replace(",", "")) for a in re.findall(r"£([\d,]+)(?!\.\d)", text)]
 
-    years = re.findall(r"\d{4}/\d{2} £([\d,]+)(?: forecast)? for £([\d,]+)", against)
+    years = re.findall(r"\d{4}/\d{2} £([\d,]+)(?: forecast)? against £([\d,]+) of funding", against)
     benefit = sum(int(b.replace(",", "")) for b, _ in years)
     invest = sum(int(i.replace(",", "")) for _, i in years)
     assert f"over the project £{benefit:,}, net £{benefit - invest:,}" in against
@@ -778,7 +782,7 @@ def test_a_whole_financial_year_reads_as_the_years_cash_and_capacity_shown(
     # £799,623 a year rounded on its own, beside £799,000 for the other whole year).
     assert "£129,000 a year" in text
     assert "£670,000 a year" in text
-    years = dict(re.findall(r"(\d{4}/\d{2}) £([\d,]+) for", text))
+    years = dict(re.findall(r"(\d{4}/\d{2}) £([\d,]+) against", text))
     assert years["2025/26"] == years["2026/27"] == "799,000"
     # The part years (90 of 2024/25's 365 days: £197,167; 275 of 2027/28's 366: £600,810)
     # share out the rest, and the total is the sum of the years shown.

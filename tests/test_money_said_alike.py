@@ -144,13 +144,18 @@ def test_the_unit_cost_small_print_names_the_price_year_it_is_in(tmp_path: Path)
     # newuser6 F6: "£131 per appointment: ..., £158 at 2026/27 prices" never said that the
     # £131 was in 2021/22 prices, which only value.price_year gave.
     english = _falls_note(tmp_path, "brief")
+    # reader26 #11: a costing (price, unit, price base, today's price), then its source.
     assert (
-        "Unit costs used: £2,871 per fall at 2021/22 prices: Cost of a fall with harm, "
-        "£3,458.49 at 2026/27 prices; prices restated"
+        # ... and with the measure's qualifier: the cost is of a fall with harm.
+        "Unit costs used: £2,871 per fall with harm at 2021/22 prices (£3,458.49 at 2026/27), "
+        "from Cost of a fall with harm; prices restated"
     ) in english
     welsh = _falls_note(tmp_path, "brief", "--locale", "cy_GB")
     assert "£2,871 am bob " in welsh, welsh
-    assert "ym mhrisiau 2021/22: Cost of a fall with harm, £3,458.49 ym mhrisiau 2026/27" in welsh
+    # An English source is quoted after Welsh "o", not mutated ("o Gost of a fall").
+    assert (
+        "ym mhrisiau 2021/22 (£3,458.49 ym mhrisiau 2026/27), o “Cost of a fall with harm”"
+    ) in welsh
 
 
 def test_an_updates_money_is_the_count_times_the_unit_cost_shown_rounded_as_the_brief(
@@ -162,7 +167,7 @@ def test_an_updates_money_is_the_count_times_the_unit_cost_shown_rounded_as_the_
     import re
 
     brief = _falls_note(tmp_path, "brief")
-    [cost] = re.findall(r"£([\d,.]+) at 2026/27 prices", brief)
+    [cost] = re.findall(r"\(£([\d,.]+) at 2026/27\)", brief)
     update = _falls_note(tmp_path, "update")
     [count] = re.findall(r"(\d+) falls fewer than at the baseline rate", update)
     [worth] = re.findall(

@@ -174,8 +174,10 @@ def test_closed_years_show_what_the_log_delivered_and_years_to_come_the_forecast
     text = brief_text(tmp_path, ORTHOTICS, "dof", TEAM)
     assert line_with(text, "Benefit against") == (
         "Benefit against £85,000 of funding, counting capacity as if it were cash: "
-        "2024/25 £55,000 delivered for £29,000 (no figure for January to March 2025); "
-        "2025/26 £153,000 delivered for £28,000; 2026/27 £184,000 forecast for £28,000 "
+        "2024/25 £55,000 delivered against £29,000 of funding (no figure for January to March "
+        "2025); "
+        "2025/26 £153,000 delivered against £28,000 of funding; 2026/27 £184,000 forecast against "
+        "£28,000 of funding "
         "(£92,000 delivered to the end of September 2026, the rest of the year at the average "
         "so far, £15,000 a month); "
         "over the project £392,000, net £307,000; payback 14.8 months on the benefit delivered "
@@ -232,9 +234,10 @@ def test_a_closed_year_of_a_monthly_log_is_what_it_delivered(tmp_path: Path) -> 
     # £251,617: £553,557, not £694,000 (by days, x 151 / 183, it was £551,082: newuser13 #11).
     text = brief_text(tmp_path, LOUNGE, "dof")
     line = line_with(text, "Benefit against")
-    assert "2025/26 £72,000 delivered for £53,000" in line
+    assert "2025/26 £72,000 delivered against £53,000 of funding" in line
     assert (
-        "2026/27 £554,000 forecast for £227,000 (£302,000 delivered to the end of October 2026, "
+        "2026/27 £554,000 forecast against £227,000 of funding (£302,000 delivered to the end of "
+        "October 2026, "
         "no figure for May 2026; the rest of the year at the average so far, £50,000 a month)"
     ) in line
     assert "£164,000" not in line

@@ -40,7 +40,8 @@ def _benefit_line(tmp_path: Path, locale: str) -> str:
 def test_the_year_under_way_is_forecast_at_the_rate_the_log_shows(tmp_path: Path) -> None:
     line = _benefit_line(tmp_path, "en_GB")
     assert (
-        "2025/26 £14,000 delivered for £87,000; 2026/27 £373,000 forecast for £173,000 "
+        "2025/26 £14,000 delivered against £87,000 of funding; 2026/27 £373,000 forecast against "
+        "£173,000 of funding "
         "(£238,000 delivered to the end of November 2026, no figure for June 2026; the rest "
         "of the year at the average so far, £34,000 a month); over the project £387,000, net "
         "£127,000; payback 9.2 months"
@@ -52,7 +53,8 @@ def test_the_year_under_way_is_forecast_at_the_rate_the_log_shows(tmp_path: Path
 def test_the_year_under_way_in_welsh(tmp_path: Path) -> None:
     line = _benefit_line(tmp_path, "cy_GB")
     assert (
-        "2026/27 £373,000 a ragwelir am £173,000 (£238,000 a gyflawnwyd erbyn diwedd Tachwedd "
+        "2026/27 £373,000 a ragwelir yn erbyn £173,000 o gyllid (£238,000 a gyflawnwyd erbyn "
+        "diwedd Tachwedd "
         "2026, dim ffigur ar gyfer Mehefin 2026; gweddill y flwyddyn ar y cyfartaledd hyd yma, "
         "£34,000 y mis)"
     ) in line

@@ -96,7 +96,7 @@ def test_a_welsh_unit_cost_line_does_not_put_a_plural_after_bob(tmp_path: Path) 
     assert code == 0, stderr
     text = docx_text(note)
     # "am bob" (per) only before a singular: "£148 am bob presenoldeb" (newuser25 #9).
-    assert re.search(r"£[\d,]+ am bob presenoldeb:", text)
+    assert re.search(r"£[\d,]+ am bob presenoldeb ym mhrisiau", text)  # reader26 #11
     assert not re.search(r"am bob \w+(?:au|iau|ion)\b", text)
 
 

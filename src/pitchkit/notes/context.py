@@ -24,7 +24,7 @@ from pitchkit.i18n.welshbodies import is_welsh_body
 from pitchkit.notes import moneytext, together, wording
 from pitchkit.notes.conversions import conversion_note, conversion_phrase, named_conversion_note
 from pitchkit.notes.foreign import foreign
-from pitchkit.notes.shown import shown_statements
+from pitchkit.notes.shown import money_shown, shown_statements
 from pitchkit.period import Period
 from pitchkit.recast.align import claimable_chain
 from pitchkit.recast.audience import is_others, items_for
@@ -248,7 +248,7 @@ def money_context(pitch: Pitch, lang: Language, said: Collection[str] = ()) -> C
     ledger = shown_ledger(pitch)
     finance = pitch.lens.lens.id == "finance"
     if ledger is None:
-        return {"lines": [], "finance": finance, "price_year": ""}
+        return {"lines": [], "finance": finance, "price_year": "", "repeats": []}
     if finance:
         unborne = {
             line.impact.id
@@ -256,11 +256,19 @@ def money_context(pitch: Pitch, lang: Language, said: Collection[str] = ()) -> C
             if line.releases == "cash" and log_standing(pitch, line.impact.id) is not None
         }
         lines = moneytext.money_lines(ledger, lang, said, unborne, nested_so_far(pitch, lang))
-        falling = _worse_cash(pitch, ledger, lang)
+        repeats: list[Context] = []
+        worse = _worse_cash(pitch, ledger, lang)
+        falling = " ".join(sentence for _impact, sentence in worse)
         if lines and falling:
             # With the cash line, which the page never cuts: a fall in income or a rise in
-            # spend is said, not left as a silent £0 in the years (newuser32 #4).
+            # spend is said, not left as a silent £0 in the years (newuser32 #4). Only a
+            # statement shown above that says it already may give it way to fit the page
+            # (``repeats``, reader26 #2).
             lines[0] = f"{lines[0]} {falling}"
+            repeats = [
+                {"impact": impact, "text": sentence} for impact, sentence in worse if impact in said
+            ]
+        repeats += _flat_repeats(pitch, ledger, lines, said, lang)
         averages = _log_averages(ledger, pitch, lang)
         if lines and averages:
             # Beside the years "delivered": what they are counted against (newuser15 #5).
@@ -268,7 +276,15 @@ def money_context(pitch: Pitch, lang: Language, said: Collection[str] = ()) -> C
     else:
         one = moneytext.money_line(ledger, lang, said, logged=ledger.logged)
         lines = [lang.gettext("Money: {line}").format(line=one)] if one else []
-    return {"lines": lines, "finance": finance, "price_year": fy_label(ledger.price_year)}
+        repeats = []
+    return {
+        "lines": lines,
+        "finance": finance,
+        "price_year": fy_label(ledger.price_year),
+        # Sentences of the lines that repeat what a shown statement says of its own impact
+        # (``{"impact": …, "text": …}``).
+        "repeats": repeats,
+    }
 
 
 def _below_baseline(pitch: Pitch, impact_id: str) -> Standing | None:
@@ -286,7 +302,29 @@ def _below_baseline(pitch: Pitch, impact_id: str) -> Standing | None:
     return below_baseline(ledger, pitch.facts, impact_id)
 
 
-def _worse_cash(pitch: Pitch, ledger: Ledger, lang: Language) -> str:
+def _flat_repeats(
+    pitch: Pitch, ledger: Ledger, lines: Sequence[str], said: Collection[str], lang: Language
+) -> list[Context]:
+    """The years' clauses a statement shown above says already, each with its separator.
+
+    "nothing counted for X, whose chart does not show the change", where the
+    statement on X says "So far the log's figures … do not show the change,
+    so no money is counted for it yet" (reader26 #2).
+    """
+    found = []
+    for line in ledger.counted:
+        if line.impact.id not in said or log_standing(pitch, line.impact.id) is None:
+            continue
+        clause = moneytext.flat_clause([line.impact.measure], lang)
+        for text in lines:
+            if f"; {clause})" in text:
+                found.append({"impact": line.impact.id, "text": f"; {clause}"})
+            elif f" ({clause})" in text:
+                found.append({"impact": line.impact.id, "text": f" ({clause})"})
+    return found
+
+
+def _worse_cash(pitch: Pitch, ledger: Ledger, lang: Language) -> list[tuple[str, str]]:
     """A sentence for each of the trust's own cash impacts the log shows worse than baseline.
 
     Income under the payment scheme that falls, or spend that rises, is counted
@@ -302,12 +340,11 @@ def _worse_cash(pitch: Pitch, ledger: Ledger, lang: Language) -> str:
         if not worse:
             continue
         measure = line.impact.measure
-        sentences.append(
-            lang.gettext("{measure}: {worse}.").format(
-                measure=quoted(measure) if foreign(measure, lang) else measure, worse=worse
-            )
+        sentence = lang.gettext("{measure}: {worse}.").format(
+            measure=quoted(measure) if foreign(measure, lang) else measure, worse=worse
         )
-    return " ".join(sentences)
+        sentences.append((line.impact.id, sentence))
+    return sentences
 
 
 def worse_cash_text(pitch: Pitch, line: Line, lang: Language) -> str:
@@ -667,6 +704,11 @@ def statement_context(
         # The impacts whose money this statement's text gives.
         "money_of": [statement.impact.id] if wording.money_phrase(quantity, lang) else [],
         "share": statement.share_of_target,
+        # Whether the objective is the director's own with a money target (a CIP, a budget):
+        # the page keeps the first such bullet beside the strongest (reader26 #2).
+        "money_target": money_target(statement.objective)
+        and statement.objective.kind in ("organisational", "personal")
+        and any(o.id == statement.objective.id for o in pitch.director.objectives),
         "reason": statement.link.reason,
         "score": statement.link.score,
         # Whether the lead sentence above names this objective (then the bullet does not again).
@@ -1598,6 +1640,72 @@ def one_per_objective(statements: list[Context], lang: Language) -> list[Context
     return [{**shown, "text": with_how(shown["claim"], shown["how"])} for shown in merged.values()]
 
 
+def also_counted(
+    statement: Context, shown: Sequence[Statement], pitch: Pitch, lang: Language
+) -> Context:
+    """``statement`` saying which other impacts, shown under other objectives, count to it too.
+
+    A bullet names the impacts shown under its objective; an impact the lead
+    linked to that objective as well but that the note shows under another
+    one was left unsaid, so "Break even in 2026/27: in the plan, agency
+    shifts …, so no money is counted for it yet" read as nothing towards
+    break-even while the out-of-area bed days above count £2.4m a year to it
+    (reader26 #3). The bullet ends by naming each, with its money in the plan
+    and, when the log shows it, so far: "Also towards this objective:
+    inappropriate out-of-area placement bed days, adult acute (above), worth
+    £2,418,000 a year in the plan, £727,000 so far." Only impacts with money
+    and a link the lead gave; the other bullet keeps the figures.
+    """
+    objective = statement["objective_id"]
+    order = [s.objective.id for s in shown]
+    here = order.index(objective) if objective in order else len(order)
+    own = {s.impact.id for s in shown if s.objective.id == objective}
+    where = {s.impact.id: order.index(s.objective.id) for s in reversed(shown)}
+    said: list[str] = []
+    for other in pitch.statements:
+        impact = other.impact.id
+        if (
+            other.objective.id != objective
+            or other.link.confidence != "explicit"
+            or impact in own
+            or impact not in where
+            or other.quantity.releases == "cost"
+        ):
+            continue
+        money = wording.money_phrase(other.quantity, lang)
+        if not money:
+            continue
+        own.add(impact)
+        measure = other.impact.measure
+        measure = quoted(measure) if foreign(measure, lang) else wording.lower_measure(measure)
+        delivered = money_shown(other, pitch).delivered
+        above = where[impact] < here
+        if delivered > 0:
+            said.append(
+                (
+                    lang.gettext("{measure} (above), {money} in the plan, {delivered} so far")
+                    if above
+                    else lang.gettext("{measure} (below), {money} in the plan, {delivered} so far")
+                ).format(measure=measure, money=money, delivered=wording.worth(delivered, lang))
+            )
+        else:
+            said.append(
+                (
+                    lang.gettext("{measure} (above), {money} in the plan")
+                    if above
+                    else lang.gettext("{measure} (below), {money} in the plan")
+                ).format(measure=measure, money=money)
+            )
+    if not said:
+        return statement
+    sentence = lang.gettext("Also towards this objective: {impacts}.").format(
+        impacts="; ".join(said)
+    )
+    parts = [*(statement.get("parts") or ()), {"claim": sentence, "money_of": [], "also": True}]
+    claim = f"{statement['claim']} {sentence}"
+    return {**statement, "claim": claim, "text": with_how(claim, statement["how"]), "parts": parts}
+
+
 def lowered(statement: Context) -> Context:
     """``statement`` going on in small letters after its objective and a colon.
 
@@ -1627,6 +1735,7 @@ def pitch_context(
     statements = one_per_objective(
         [statement_context(s, lang, pitch, reasons=reasons) for s in shown], lang
     )
+    statements = [also_counted(statement, shown, pitch, lang) for statement in statements]
     if statements:
         # The headline names the strongest statement's objective: its bullet goes straight to
         # the figures rather than quoting the objective a second time.
@@ -1751,7 +1860,17 @@ def refit_money(before: Context, fitted: Context, pitch: Pitch, lang: Language) 
     said = money_said(fitted["pitch"]["statements"])
     if said == money_said(before["pitch"]["statements"]):
         return fitted
-    return {**fitted, "money": together.bind(money_context(pitch, lang, said), lang)}
+    money = together.bind(money_context(pitch, lang, said), lang)
+    # A sentence the fit took off as said by a statement above stays off while one says it.
+    kept = {repeat["text"] for repeat in fitted.get("money", {}).get("repeats", ())}
+    for repeat in before.get("money", {}).get("repeats", ()):
+        text = repeat["text"]
+        if text not in kept and any(r["text"] == text for r in money["repeats"]):
+            money["lines"] = [
+                re.sub(r" {2,}", " ", line.replace(text, "", 1)).strip() for line in money["lines"]
+            ]
+            money["repeats"] = [r for r in money["repeats"] if r["text"] != text]
+    return {**fitted, "money": money}
 
 
 def _refit_conversions(before: Context, fitted: Context, pitch: Pitch, lang: Language) -> Context:

@@ -14,10 +14,13 @@ in the same order, judged by its line-by-line layout instead:
 3. advice questions other than the one meant for this director;
 4. later sentences of the problem and of the change (two stay), then the
    reasons under statements after the strongest (why a link holds);
-5. gains after the first, then statements after the strongest (a linked
-   statement is the point of the note, so it goes only after gains,
-   evidence and advice), every concern, then the strongest statement's
-   reason;
+5. gains after the first, then the money block's sentences that a shown
+   statement says already (its "none of it is forecast" for an impact whose
+   bullet says "So far … do not show the change"), then statements after the
+   strongest (a linked statement is the point of the note, so it goes only
+   after gains, evidence and advice; the one on the director's first own
+   objective with a money target, a CIP, stays too), every concern, then the
+   strongest statement's reason;
 6. the problem and the change down to their first sentence;
 7. closing sentences of the strongest statement, two kept (the other
    impacts shown beside its first go first, each with its money).
@@ -26,7 +29,7 @@ Text is only ever shortened at a sentence boundary, never inside a
 sentence, and whole items are dropped, never half of one. Never cut: the
 title, the ask sentence, any ask (the sponsorship ask and the first ask
 above all), the headline, the director's strongest statement (its first two
-sentences), the advice
+sentences) and the one on their first money target, the advice
 question meant for them, the strategy line a shown statement's objective
 rests on, funding, timeline and contact. When all of that still does not
 fit, the note is left to run over and :class:`Fit` says by how many words.
@@ -339,6 +342,7 @@ STEPS: tuple[tuple[str, tuple[str, ...], int], ...] = (
     ("sentences", ("project", "change"), 2),
     ("reasons", ("pitch", "statements"), 1),
     ("drop", ("pitch", "gains"), 1),
+    ("repeats", ("money", "lines"), 0),
     ("drop", ("pitch", "statements"), 1),
     ("drop", ("pitch", "concerns"), 0),
     ("reasons", ("pitch", "statements"), 0),
@@ -366,14 +370,32 @@ def _set(context: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
     _owner(context, path)[path[-1]] = value
 
 
-def _drop_one(items: list[Any], floor: int, protected: Any) -> list[Any] | None:
+def _drop_one(items: list[Any], floor: int, protected: tuple[Any, ...]) -> list[Any] | None:
     """``items`` less its last unprotected item, or ``None`` when at ``floor`` already."""
     if len(items) <= floor:
         return None
     for index in range(len(items) - 1, -1, -1):
-        if protected is None or items[index] is not protected:
+        if not _kept(items[index], protected):
             return items[:index] + items[index + 1 :]
     return None
+
+
+def _kept(item: Any, protected: tuple[Any, ...]) -> bool:
+    """Whether ``item`` is one of ``protected``: itself, or a statement on the same objective.
+
+    A statement stays protected when a step puts a shorter copy in its place
+    (its reason taken off).
+    """
+    objective = item.get("objective_id") if isinstance(item, dict) else None
+    return any(
+        item is kept
+        or (
+            objective is not None
+            and isinstance(kept, dict)
+            and kept.get("objective_id") == objective
+        )
+        for kept in protected
+    )
 
 
 def _closing_off(statement: dict[str, Any], floor: int) -> dict[str, Any] | None:
@@ -404,6 +426,12 @@ def _closing_off(statement: dict[str, Any], floor: int) -> dict[str, Any] | None
     return shorter
 
 
+def _ends_with_also(statement: dict[str, Any]) -> bool:
+    """Whether ``statement``'s claim ends with the other impacts that count to it too."""
+    parts: list[dict[str, Any]] = list(statement.get("parts") or ())
+    return bool(parts) and bool(parts[-1].get("also")) and not statement.get("how")
+
+
 def _trim_one(text: str, floor: int) -> str | None:
     """``text`` less its closing sentence, or ``None`` when it has ``floor`` sentences or fewer."""
     parts = sentences(text)
@@ -417,9 +445,11 @@ def _step(
     kind: str,
     path: tuple[str, ...],
     floor: int,
-    keep: dict[tuple[str, ...], Any],
+    keep: dict[tuple[str, ...], tuple[Any, ...]],
 ) -> bool:
     """Apply one unit of a step (one item or one sentence); whether anything changed."""
+    if kind == "repeats":
+        return _repeat_off(context, keep.get(("pitch", "statements"), ()))
     value = _get(context, path)
     if kind == "reasons":
         for index in range(len(value) - 1, floor - 1, -1):
@@ -430,14 +460,20 @@ def _step(
                 return True
         return False
     if kind == "closing":
-        for index in range(len(value) - 1, -1, -1):
-            shorter = _closing_off(value[index], floor)
-            if shorter is not None:
-                _set(context, path, [*value[:index], shorter, *value[index + 1 :]])
-                return True
+        # A bullet's closing "Also towards this objective: …" (the impacts other bullets show
+        # that count to it too) goes after the other bullets' closing sentences: it is the
+        # one place the note links that money to the objective (reader26 #2, #3).
+        for also in (False, True):
+            for index in range(len(value) - 1, -1, -1):
+                if _ends_with_also(value[index]) and not also:
+                    continue
+                shorter = _closing_off(value[index], floor)
+                if shorter is not None:
+                    _set(context, path, [*value[:index], shorter, *value[index + 1 :]])
+                    return True
         return False
     if kind == "drop":
-        dropped = _drop_one(value, floor, keep.get(path))
+        dropped = _drop_one(value, floor, keep.get(path, ()))
         if dropped is None:
             return False
         _set(context, path, dropped)
@@ -456,29 +492,76 @@ def _step(
     return True
 
 
-def _protected_at(context: dict[str, Any]) -> dict[tuple[str, ...], int]:
-    """Where in its list the one item never dropped is, for each list that has one."""
-    keep: dict[tuple[str, ...], int] = {}
+def _repeat_off(context: dict[str, Any], protected: tuple[Any, ...]) -> bool:
+    """Take off the money block the last sentence that a shown statement says already.
+
+    "Registered nurse agency shifts …: the log's figures … show no change …,
+    so none of the £842,000 a year in the plan is forecast" under a bullet
+    whose "So far the log's figures … do not show the change" said it: the
+    page gives up that sentence before a statement on the director's own
+    objectives (reader26 #2). Only what a statement the page never drops says
+    (``protected``): a dropped statement would give the block its sentence
+    back (``refit_money``), and the cut would be listed for nothing.
+    """
+    money = context.get("money")
+    if not money:
+        return False
+    kept = [s for s in context["pitch"]["statements"] if _kept(s, protected)]
+    told = {impact for statement in kept for impact in statement.get("money_of", ())}
+    lines = list(money.get("lines", ()))
+    for repeat in reversed(money.get("repeats", ())):
+        if repeat["impact"] not in told:
+            continue
+        text = repeat["text"]
+        for index in range(len(lines) - 1, -1, -1):
+            if text in lines[index]:
+                lines[index] = re.sub(r" {2,}", " ", lines[index].replace(text, "", 1)).strip()
+                repeats = [r for r in money["repeats"] if r is not repeat]
+                context["money"] = {**money, "lines": lines, "repeats": repeats}
+                return True
+    return False
+
+
+def _protected_at(context: dict[str, Any]) -> dict[tuple[str, ...], tuple[int, ...]]:
+    """Where in its list the items never dropped are, for each list that has any."""
+    keep: dict[tuple[str, ...], tuple[int, ...]] = {}
     strategy = _linked_strategy(context)
     if strategy is not None:
-        keep[("project", "strategy")] = strategy
+        keep[("project", "strategy")] = (strategy,)
     advice = _meant_advice(context)
     if advice is not None:
-        keep[("advice",)] = advice
-    if context["pitch"]["statements"]:
-        keep[("pitch", "statements")] = 0
+        keep[("advice",)] = (advice,)
+    statements = context["pitch"]["statements"]
+    if statements:
+        sought = _sought_first(context)
+        keep[("pitch", "statements")] = (0,) if sought in (None, 0) else (0, sought)
     return keep
 
 
+def _sought_first(context: dict[str, Any]) -> int | None:
+    """The statement on the director's first objective with a money target of its own, if any.
+
+    A finance director with "Deliver the £9.5m cost improvement programme"
+    looks for the line on it first; the page keeps it beside the strongest
+    statement and shortens the rest before it (reader26 #2).
+    """
+    order = [objective["id"] for objective in context["director"].get("objectives", ())]
+    found = [
+        (order.index(statement["objective_id"]), index)
+        for index, statement in enumerate(context["pitch"]["statements"])
+        if statement.get("money_target") and statement.get("objective_id") in order
+    ]
+    return min(found)[1] if found else None
+
+
 def _protected(
-    context: dict[str, Any], at: dict[tuple[str, ...], int]
-) -> dict[tuple[str, ...], Any]:
+    context: dict[str, Any], at: dict[tuple[str, ...], tuple[int, ...]]
+) -> dict[tuple[str, ...], tuple[Any, ...]]:
     """The items at ``at`` (compared by identity, so each is kept wherever it moves)."""
-    keep: dict[tuple[str, ...], Any] = {}
-    for path, index in at.items():
+    keep: dict[tuple[str, ...], tuple[Any, ...]] = {}
+    for path, indices in at.items():
         items = _get(context, path)
-        if index < len(items):
-            keep[path] = items[index]
+        keep[path] = tuple(items[index] for index in indices if index < len(items))
     return keep
 
 
@@ -655,7 +738,8 @@ def _copy_for_cuts(context: dict[str, Any]) -> dict[str, Any]:
     """
     fitted = dict(context)
     for owner in sorted({path[:-1] for path in FIELDS if len(path) > 1}, key=len):
-        _owner(fitted, owner)[owner[-1]] = dict(_owner(fitted, owner)[owner[-1]])
+        if owner[-1] in _owner(fitted, owner):  # a context with no money block has none to cut
+            _owner(fitted, owner)[owner[-1]] = dict(_owner(fitted, owner)[owner[-1]])
     return fitted
 
 
@@ -679,6 +763,22 @@ def _item_text(item: Any) -> str:
 
 def _describe(path: tuple[str, ...], before: dict[str, Any], after: dict[str, Any]) -> Cut:
     """Say how the value at ``path`` was cut, as the note will read."""
+    if path == ("money", "lines"):
+        still = {id(repeat) for repeat in after["money"].get("repeats", ())}
+        return Cut(
+            ".".join(path),
+            Joined(
+                [
+                    Message(
+                        'leaves out "{item}", which the statement above says',
+                        item=_opening(repeat["text"]),
+                    )
+                    for repeat in before["money"].get("repeats", ())
+                    if id(repeat) not in still
+                ],
+                ", ",
+            ),
+        )
     old = _get(before, path)
     new = _get(after, path)
     details: list[Renderable] = []

@@ -18,9 +18,11 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import NamedTuple
 
+from pitchkit.facts.schema import Impact
 from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import N_, Language
 from pitchkit.i18n.welshtitle import named_again
+from pitchkit.notes.foreign import foreign
 from pitchkit.notes.targetchange import changed_from, last_was
 from pitchkit.notes.wording import in_sentence
 from pitchkit.period import Period
@@ -41,7 +43,6 @@ from pitchkit.recast.money import (
     shipped_index,
     shown_cost,
     spends,
-    year_named,
 )
 
 #: What has to be taken out for capacity to become money, by what an impact counts.
@@ -347,19 +348,19 @@ def source_lines(
 ) -> list[str]:
     """Every unit cost with its source, restated at the ledger's prices, and the index used.
 
-    ``£1,590 per admission: Non-elective episode, NHS reference costs
-    2016/17, £2,116 at 2026/27 prices``; the last item names the index and
-    any year it projects. With ``impacts``, only those impacts' unit costs
+    ``£1,590 per admission at 2016/17 prices (£2,116 at 2026/27), from
+    Non-elective episode, NHS reference costs 2016/17`` (:func:`costing`, then
+    :func:`with_source`); the last item names the index and any year it
+    projects. With ``impacts``, only those impacts' unit costs
     (the ones behind a figure the note shows).
 
     ``short`` is for a progress update, whose two pages hold charts a long
     line would push out (reader25 #16): each cost at its own year's prices and
-    restated, "£1,878 per fall at 2016/17 prices, £2,631.45 at 2028/29 prices",
+    restated, "£1,878 per fall at 2016/17 prices (£2,631.45 at 2028/29)",
     then the index, with the sources left to the briefing note, which says so.
     """
     if short:
         return _short_source_lines(ledger, lang, impacts)
-    base = fy_label(ledger.price_year)
     parts: list[str] = []
     projected: set[int] = set()
     restated_any = False
@@ -371,50 +372,10 @@ def source_lines(
         value = line.impact.value
         if line.unit_cost is None or value is None:
             continue
-        # The year the unit cost is in, beside it, when only price_year gives it: a finance
-        # director checks the uplift from it (£131 at 2021/22 prices, £158 at 2026/27
-        # prices). A source that names its year says it already.
-        own_year = (
-            line.price_year is not None
-            and line.uplift is not None
-            and line.price_year != ledger.price_year
-            and year_named(value.source) != line.price_year
-        )
-        head = (
-            lang.gettext("{cost} per {unit} at {year} prices: {source}")
-            if own_year
-            else lang.gettext("{cost} per {unit}: {source}")
-        )
-        if not fmt.singular_known(line.impact.unit, lang):
-            # A Welsh unit whose singular pitchkit does not know may be a plural, which
-            # "am bob" (per) must not be followed by: "yr un (briwiau pwyso)" (each) instead.
-            head = (
-                lang.gettext("{cost} each ({unit}) at {year} prices: {source}")
-                if own_year
-                else lang.gettext("{cost} each ({unit}): {source}")
-            )
-        text = head.format(
-            cost=fmt.listed_unit_cost(line.unit_cost, lang, pence=pence),
-            unit=fmt.singular_unit(line.impact.unit, lang),
-            year=fy_label(line.price_year or ledger.price_year),
-            source=value.source or lang.gettext("source not given"),
-        )
-        if line.price_year is None or line.uplift is None:
-            text = lang.gettext("{cost}, price year not stated").format(cost=text)
-        elif line.price_year == ledger.price_year:
-            # Already at the note's prices: "£170, £170 at 2026/27 prices" would restate
-            # nothing, and no index was used for it. A source that names its year says so,
-            # whether or not a price_year field names it too.
-            if year_named(value.source) != line.price_year:
-                text = lang.gettext("{cost}, at {base} prices").format(cost=text, base=base)
-        else:
+        if line.uplift is not None and line.price_year not in (None, ledger.price_year):
             restated_any = True
             projected |= set(line.uplift.projected)
-            text = lang.gettext("{cost}, {restated} at {base} prices").format(
-                cost=text,
-                restated=_unit_cost(shown_cost(line.restated_cost or 0.0, value.amount), lang),
-                base=base,
-            )
+        text = with_source(costing(line, ledger, lang, pence=pence), line, lang)
         if text not in parts:  # two impacts priced with one unit cost name it once
             parts.append(text)
     if not restated_any:
@@ -430,54 +391,122 @@ def source_lines(
     return [*parts, note]
 
 
+def costing(line: Line, ledger: Ledger, lang: Language, *, pence: bool) -> str:
+    """A unit cost as a finance director reads a costing: price, unit, price base, today's price.
+
+    "£1,878 per fall resulting in any harm at 2016/17 prices (£2,498.82 at
+    2026/27)"; "£210 per night at 2026/27 prices" when already at the note's
+    prices; "£95 per visit, price year not stated" (reader26 #11: "£1,878 per
+    fall: Local finance team estimate, 2025: …, £2,498.82 at 2026/27 prices"
+    nested colons and read the restated price as part of the source). The unit
+    keeps the measure's qualifier, as the cost is of that unit only.
+    """
+    value = line.impact.value
+    assert value is not None
+    assert line.unit_cost is not None
+    dated = line.price_year is not None and line.uplift is not None
+    known = fmt.singular_known(line.impact.unit, lang)
+    if dated:
+        head = (
+            lang.gettext("{cost} per {unit} at {year} prices")
+            if known
+            else lang.gettext("{cost} each ({unit}) at {year} prices")
+        )
+    else:
+        head = lang.gettext("{cost} per {unit}") if known else lang.gettext("{cost} each ({unit})")
+    text = head.format(
+        cost=fmt.listed_unit_cost(line.unit_cost, lang, pence=pence),
+        unit=qualified_unit(line.impact, lang),
+        year=fy_label(line.price_year or ledger.price_year),
+    )
+    if not dated:
+        return lang.gettext("{cost}, price year not stated").format(cost=text)
+    if line.price_year != ledger.price_year:
+        return lang.gettext("{cost} ({restated} at {base})").format(
+            cost=text,
+            restated=_unit_cost(shown_cost(line.restated_cost or 0.0, value.amount), lang),
+            base=fy_label(ledger.price_year),
+        )
+    return text
+
+
+def with_source(text: str, line: Line, lang: Language) -> str:
+    """``text`` (a :func:`costing`), then where the cost comes from: ", from …".
+
+    A source that ends with the price year the costing names already leaves
+    it off ("Trust average out-of-area spot purchase price, 2025/26" after
+    "at 2025/26 prices").
+    """
+    value = line.impact.value
+    source = (value.source or "").strip() if value is not None else ""
+    if not source:
+        return lang.gettext("{cost}, source not given").format(cost=text)
+    if line.price_year is not None and line.uplift is not None:
+        year = fy_label(line.price_year)
+        if source.endswith(f", {year}") and len(source) > len(year) + 2:
+            source = source[: -len(year) - 2].rstrip()
+    if foreign(source, lang):
+        # An English source in a Welsh note is quoted, not mutated: "o “Cost of a fall”",
+        # never "o Gost of a fall".
+        said = lang.gettext("from {source}").format(source=fmt.quoted(source))
+    else:
+        said = fmt.from_source(source, lang)
+    return f"{text}, {said}"
+
+
+#: What narrows a measure's unit to the one a unit cost prices: "falls resulting in any harm".
+_QUALIFIER = re.compile(
+    r"^\s+((?:with|resulting in|causing|leading to|that (?:cause|causes|result in|lead to))"
+    r"\s+[^,;:()]+?)\s*(?=$|[,;:(])",
+    re.IGNORECASE,
+)
+
+
+def qualified_unit(impact: Impact, lang: Language) -> str:
+    """One of ``impact``'s units, with the measure's qualifier when it narrows the unit.
+
+    "fall resulting in any harm" for falls counted as "Inpatient falls
+    resulting in any harm": a fall with no harm costs nothing, so "£1,878
+    per fall" misread the cost (reader26 #11). English only; up to six words.
+    """
+    unit = fmt.singular_unit(impact.unit, lang)
+    if lang.lang != "en":
+        return unit
+    plural = impact.unit.strip()
+    found = re.search(rf"\b{re.escape(plural)}\b", impact.measure, re.IGNORECASE)
+    if found is None:
+        return unit
+    qualifier = _QUALIFIER.match(impact.measure[found.end() :])
+    if qualifier is None or len(qualifier.group(1).split()) > 6:
+        return unit
+    return f"{unit} {qualifier.group(1)}"
+
+
 def _short_source_lines(
     ledger: Ledger, lang: Language, impacts: Collection[str] | None
 ) -> list[str]:
-    """:func:`source_lines` for a progress update: no sources, each price year said."""
-    base = fy_label(ledger.price_year)
+    """:func:`source_lines` for a progress update: no sources, each price year said.
+
+    Two costs for one unit (a bed day out of area and one in the trust's own
+    beds) are told apart by their sources, as the brief tells them apart; the
+    line then gives every cost's source, as the brief does, rather than some
+    and then "sources as in the briefing note" (reader26 #11).
+    """
     listed = _priced_lines(ledger, impacts)
-    pence = fmt.any_pence([line.unit_cost for line in listed if line.unit_cost is not None])
-    # Two costs for one unit (a bed day out of area and one in the trust's own beds) are
-    # told apart by their sources, as the brief tells them apart.
     costs: dict[str, set[float | None]] = {}
     for line in listed:
         costs.setdefault(line.impact.unit, set()).add(line.unit_cost)
+    if any(len(found) > 1 for found in costs.values()):
+        return source_lines(ledger, lang, impacts)
+    pence = fmt.any_pence([line.unit_cost for line in listed if line.unit_cost is not None])
     parts: list[str] = []
     restated_any = False
     for line in listed:
-        value = line.impact.value
-        if line.unit_cost is None or value is None:
+        if line.unit_cost is None or line.impact.value is None:
             continue
         dated = line.price_year is not None and line.uplift is not None
-        known = fmt.singular_known(line.impact.unit, lang)
-        if dated:
-            head = (
-                lang.gettext("{cost} per {unit} at {year} prices")
-                if known
-                else lang.gettext("{cost} each ({unit}) at {year} prices")
-            )
-        else:
-            head = (
-                lang.gettext("{cost} per {unit}") if known else lang.gettext("{cost} each ({unit})")
-            )
-        text = head.format(
-            cost=fmt.listed_unit_cost(line.unit_cost, lang, pence=pence),
-            unit=fmt.singular_unit(line.impact.unit, lang),
-            year=fy_label(line.price_year or ledger.price_year),
-        )
-        if len(costs[line.impact.unit]) > 1:
-            text = lang.gettext("{cost}: {source}").format(
-                cost=text, source=value.source or lang.gettext("source not given")
-            )
-        if not dated:
-            text = lang.gettext("{cost}, price year not stated").format(cost=text)
-        elif line.price_year != ledger.price_year:
-            restated_any = True
-            text = lang.gettext("{cost}, {restated} at {base} prices").format(
-                cost=text,
-                restated=_unit_cost(shown_cost(line.restated_cost or 0.0, value.amount), lang),
-                base=base,
-            )
+        restated_any = restated_any or (dated and line.price_year != ledger.price_year)
+        text = costing(line, ledger, lang, pence=pence)
         if text not in parts:
             parts.append(text)
     if not parts:
@@ -1433,19 +1462,20 @@ def year_text(
     under_way: bool = False,
     ends: dt.date | None = None,
 ) -> str:
-    """``2026/27 £181,000 for £28,000``: one financial year's benefit and investment.
+    """``2026/27 £181,000 against £28,000 of funding``: one financial year's benefit and funding.
 
     When some year is what the progress log delivered (``marked``), each
-    says which it is: ``2024/25 £55,000 delivered for £29,000 (no figure for
-    January to March 2025)``, ``2026/27 £181,000 forecast for £28,000``. The
+    says which it is: ``2024/25 £55,000 delivered against £29,000 of funding (no figure for
+    January to March 2025)``, ``2026/27 £181,000 forecast against £28,000 of funding``. The
     year under way with figures in the log says what they delivered so far
-    and that the rest is at that rate: ``2026/27 £373,000 forecast for
-    £173,000 (£238,000 delivered to the end of November 2026, no figure for
+    and that the rest is at that rate: ``2026/27 £373,000 forecast against
+    £173,000 of funding (£238,000 delivered to the end of November 2026, no figure for
     June 2026; the rest of the year at that rate)``. ``quantum`` is the step
     the block's figures are rounded to. ``ends`` is the project's last day
     when it falls inside the year: the forecast runs to it, and the line says
     "then at that rate to the project's end on 31 December 2026", not "the
-    rest of the year" (newuser10 #8), with no bracket inside the line's own (fixleft24a #3).
+    rest of the year" (newuser10 #8), with no bracket inside the line's own (fixleft24a #3). "For
+    £28,000" read as a forecast of £28,000: the year's funding is said as such (reader26 #14).
     """
     values = {
         "year": fy_label(share.year),
@@ -1453,7 +1483,7 @@ def year_text(
         "invested": _money(spent, lang),
     }
     if not marked:
-        return lang.gettext("{year} {benefit} for {invested}").format(**values)
+        return lang.gettext("{year} {benefit} against {invested} of funding").format(**values)
     # The log's rate the rest of the year is forecast at, named: "at that rate" could be the
     # average so far or the latest month (reader25 #8).
     values["rate"] = _money(_monthly_rate(share, quantum), lang)
@@ -1474,9 +1504,7 @@ def year_text(
     if share.flat:
         # A closed year's measure whose chart does not show the change counts nothing beside
         # the others' money, and is named, as a worse one is (newuser10 #7a).
-        clause = lang.gettext(
-            "nothing counted for {measures}, whose chart does not show the change"
-        ).format(measures=_measures(share.flat, lang))
+        clause = flat_clause(share.flat, lang)
         text = f"{text[:-1]}; {clause})" if text.endswith(")") else f"{text} ({clause})"
     if share.too_few and not (share.why == "young" and not share.benefit):
         # Beside others' money, a measure whose figures in the year are too few for any
@@ -1517,6 +1545,13 @@ def _rate_span(span: tuple[dt.date, dt.date], lang: Language) -> str:
     return lang.gettext("{first} to {last}").format(first=begin, last=end)
 
 
+def flat_clause(measures: Sequence[str], lang: Language) -> str:
+    """A year's clause for measures whose chart does not show the change: nothing counted."""
+    return lang.gettext(
+        "nothing counted for {measures}, whose chart does not show the change"
+    ).format(measures=_measures(measures, lang))
+
+
 def _measures(measures: Sequence[str], lang: Language) -> str:
     """The measures named in a year's line, each lower-cased as in a sentence.
 
@@ -1548,10 +1583,12 @@ def _marked_year(
         # rate for the rest of the year, and why, in one clause (newuser32 #3).
         figures_now, needs = share.young
         return lang.ngettext(
-            "{year} {benefit} forecast for {invested} (nothing counted to the end of {month}: "
+            "{year} {benefit} forecast against {invested} of funding "
+            "(nothing counted to the end of {month}: "
             "the log has {n} figure, too few to show a change yet, and a chart needs {needs}; "
             "the plan's full rate for the rest of the year)",
-            "{year} {benefit} forecast for {invested} (nothing counted to the end of {month}: "
+            "{year} {benefit} forecast against {invested} of funding "
+            "(nothing counted to the end of {month}: "
             "the log has {n} figures, too few to show a change yet, and a chart needs {needs}; "
             "the plan's full rate for the rest of the year)",
             figures_now,
@@ -1573,12 +1610,14 @@ def _marked_year(
             values["end"] = fmt.date(ends, lang)
             if not share.unlogged:
                 return lang.gettext(
-                    "{year} {benefit} forecast for {invested} ({so_far} delivered to the end of "
+                    "{year} {benefit} forecast against {invested} of funding "
+                    "({so_far} delivered to the end of "
                     "{month}, then at the average so far, {rate} a month, to the project's end "
                     "on {end})"
                 ).format(**values)
             return lang.gettext(
-                "{year} {benefit} forecast for {invested} ({so_far} delivered to the end of "
+                "{year} {benefit} forecast against {invested} of funding "
+                "({so_far} delivered to the end of "
                 "{month}, no figure for {gaps}; then at the average so far, {rate} a month, to "
                 "the project's end on {end})"
             ).format(gaps=_gap_text(share, lang), **values)
@@ -1586,16 +1625,19 @@ def _marked_year(
             # Figures in the year, none showing the change: nothing counted for it, and why,
             # not "£0 delivered", which would read as if the project had done nothing.
             return lang.gettext(
-                "{year} {benefit} forecast for {invested} (the log's figures to the end of "
+                "{year} {benefit} forecast against {invested} of funding "
+                "(the log's figures to the end of "
                 "{month} do not show the change, so nothing is counted for the year)"
             ).format(**values)
         if not share.unlogged:
             return lang.gettext(
-                "{year} {benefit} forecast for {invested} ({so_far} delivered to the end of "
+                "{year} {benefit} forecast against {invested} of funding "
+                "({so_far} delivered to the end of "
                 "{month}, the rest of the year at the average so far, {rate} a month)"
             ).format(**values)
         return lang.gettext(
-            "{year} {benefit} forecast for {invested} ({so_far} delivered to the end of "
+            "{year} {benefit} forecast against {invested} of funding "
+            "({so_far} delivered to the end of "
             "{month}, no figure for {gaps}; the rest of the year at the average so far, {rate} a "
             "month)"
         ).format(gaps=_gap_text(share, lang), **values)
@@ -1603,14 +1645,16 @@ def _marked_year(
         # A closed year the log has no figure in: no evidence either way, so the plan's
         # rate, and the line says why, apart from a year whose figures show no change.
         return lang.gettext(
-            "{year} {benefit} forecast for {invested} (at the plan's full rate: the log has no "
+            "{year} {benefit} forecast against {invested} of funding "
+            "(at the plan's full rate: the log has no "
             "figures for that year)"
         ).format(**values)
     if not share.logged and under_way and share.benefit > 0 and not share.unfigured:
         # The year under way with no figure in the log for any impact earning in it: the
         # plan's full rate, and the line says so (review13 L1), as for a closed year.
         return lang.gettext(
-            "{year} {benefit} forecast for {invested} (at the plan's full rate: the log has no "
+            "{year} {benefit} forecast against {invested} of funding "
+            "(at the plan's full rate: the log has no "
             "figure for the year yet)"
         ).format(**values)
     if not share.logged and share.at_log_rate and share.rate_span is not None:
@@ -1619,48 +1663,56 @@ def _marked_year(
         values["span"] = _rate_span(share.rate_span, lang)
         if not share.at_full_rate:
             return lang.gettext(
-                "{year} {benefit} forecast for {invested} (at the monthly average the log "
+                "{year} {benefit} forecast against {invested} of funding "
+                "(at the monthly average the log "
                 "shows for {span})"
             ).format(**values)
         return lang.gettext(
-            "{year} {benefit} forecast for {invested} (at the monthly average the log shows "
+            "{year} {benefit} forecast against {invested} of funding "
+            "(at the monthly average the log shows "
             "for {span}; at the plan's full rate for {measures})"
         ).format(measures=_measures(share.at_full_rate, lang), **values)
     if not share.logged and share.at_log_rate and not share.at_full_rate:
         # A year after the one under way says whose rate it carries on (newuser19 #6), as
         # the year under way says "the rest of the year at that rate".
         return lang.gettext(
-            "{year} {benefit} forecast for {invested} (at the rate the log shows in the year "
+            "{year} {benefit} forecast against {invested} of funding "
+            "(at the rate the log shows in the year "
             "under way)"
         ).format(**values)
     if not share.logged and share.at_log_rate:
         return lang.gettext(
-            "{year} {benefit} forecast for {invested} (at the rate the log shows in the year "
+            "{year} {benefit} forecast against {invested} of funding "
+            "(at the rate the log shows in the year "
             "under way; at the plan's full rate for {measures})"
         ).format(measures=_measures(share.at_full_rate, lang), **values)
     if not share.logged and not under_way and not closed and share.benefit > 0 and not share.worse:
         # A year after the one under way, all at the plan's rate: labelled as such, as the
         # year under way names the plan's rate (newuser33 N5).
-        return lang.gettext("{year} {benefit} forecast for {invested} (the plan's rate)").format(
+        return lang.gettext(
+            "{year} {benefit} forecast against {invested} of funding (the plan's rate)"
+        ).format(**values)
+    if not share.logged:
+        return lang.gettext("{year} {benefit} forecast against {invested} of funding").format(
             **values
         )
-    if not share.logged:
-        return lang.gettext("{year} {benefit} forecast for {invested}").format(**values)
     if share.planned_for and share.why != "young":
         return _planned_text(share, benefit, values, lang, quantum)
     if share.why == "before" and share.changed is not None:
         # Nothing to count: the change came after the year. Not "delivered nothing".
-        return lang.gettext("{year} {benefit} for {invested} (the change came in {month})").format(
-            month=fmt.period_label(f"{share.changed:%Y-%m}", lang), **values
-        )
+        return lang.gettext(
+            "{year} {benefit} against {invested} of funding (the change came in {month})"
+        ).format(month=fmt.period_label(f"{share.changed:%Y-%m}", lang), **values)
     if share.why == "young" and share.young is not None and share.too_few and not share.benefit:
         # Figures in the year, too few for any chart: nothing counted for them, and why, as
         # the year under way says of the months its figures cover (fixleft24a #6).
         figures_now, needs = share.young
         return lang.ngettext(
-            "{year} {benefit} counted for {invested} (nothing counted: the log has {n} "
+            "{year} {benefit} counted against {invested} of funding "
+            "(nothing counted: the log has {n} "
             "figure, too few to show a change yet, and a chart needs {needs})",
-            "{year} {benefit} counted for {invested} (nothing counted: the log has {n} "
+            "{year} {benefit} counted against {invested} of funding "
+            "(nothing counted: the log has {n} "
             "figures, too few to show a change yet, and a chart needs {needs})",
             figures_now,
         ).format(n=figures_now, needs=needs, **values)
@@ -1668,32 +1720,38 @@ def _marked_year(
         # Figures, but too few for any chart: the plan's rate, as in the year under way.
         figures_now, needs = share.young
         return lang.ngettext(
-            "{year} {benefit} forecast for {invested} (at the plan's full rate: the log has "
+            "{year} {benefit} forecast against {invested} of funding "
+            "(at the plan's full rate: the log has "
             "{n} figure, too few to show a change yet; a chart needs {needs})",
-            "{year} {benefit} forecast for {invested} (at the plan's full rate: the log has "
+            "{year} {benefit} forecast against {invested} of funding "
+            "(at the plan's full rate: the log has "
             "{n} figures, too few to show a change yet; a chart needs {needs})",
             figures_now,
         ).format(n=figures_now, needs=needs, **values)
     if share.why == "young":
         # Figures, but too few for any chart: nothing can be told from them yet.
         return lang.gettext(
-            "{year} {benefit} counted for {invested} (the log has too few figures yet to show "
+            "{year} {benefit} counted against {invested} of funding "
+            "(the log has too few figures yet to show "
             "a change, so nothing is counted)"
         ).format(**values)
     if share.why == "unshown":
         # Figures, none showing the change: £0 counted because the chart did not show it.
         return lang.gettext(
-            "{year} {benefit} counted for {invested} (the log's figures for that year do not "
+            "{year} {benefit} counted against {invested} of funding "
+            "(the log's figures for that year do not "
             "show the change, so nothing is counted)"
         ).format(**values)
     if share.why == "level":
         return _level_text(share, values, lang)
     if not share.unlogged:
-        return lang.gettext("{year} {benefit} delivered for {invested}").format(**values)
+        return lang.gettext("{year} {benefit} delivered against {invested} of funding").format(
+            **values
+        )
     gaps = _gap_text(share, lang)
-    return lang.gettext("{year} {benefit} delivered for {invested} (no figure for {gaps})").format(
-        gaps=gaps, **values
-    )
+    return lang.gettext(
+        "{year} {benefit} delivered against {invested} of funding (no figure for {gaps})"
+    ).format(gaps=gaps, **values)
 
 
 def _worse_text(
@@ -1728,12 +1786,14 @@ def _worse_text(
     if share.logged and share.why == "unshown" and not share.planned_for:
         if share.unlogged:
             return lang.gettext(
-                "{year} {benefit} counted for {invested} (the log's figures for that year do not "
+                "{year} {benefit} counted against {invested} of funding "
+                "(the log's figures for that year do not "
                 "show the change, and show {measures} worse than before it, so nothing is "
                 "counted; no figure for {gaps})"
             ).format(gaps=_gap_text(share, lang), **values)
         return lang.gettext(
-            "{year} {benefit} counted for {invested} (the log's figures for that year do not "
+            "{year} {benefit} counted against {invested} of funding "
+            "(the log's figures for that year do not "
             "show the change, and show {measures} worse than before it, so nothing is counted)"
         ).format(**values)
     if (
@@ -1744,7 +1804,8 @@ def _worse_text(
         and share.benefit == 0
     ):
         return lang.gettext(
-            "{year} {benefit} forecast for {invested} (the log's figures to the end of {month} "
+            "{year} {benefit} forecast against {invested} of funding "
+            "(the log's figures to the end of {month} "
             "do not show the change, and show {measures} worse than before it, so nothing is "
             "counted for the year)"
         ).format(month=fmt.period_label(f"{share.upto:%Y-%m}", lang), **values)
@@ -1777,11 +1838,13 @@ def _level_text(share: YearShare, values: dict[str, str], lang: Language) -> str
     """
     if share.unlogged:
         return lang.gettext(
-            "{year} {benefit} delivered for {invested} (the log's figures for that year are no "
+            "{year} {benefit} delivered against {invested} of funding "
+            "(the log's figures for that year are no "
             "better than the baseline on balance; no figure for {gaps})"
         ).format(gaps=_gap_text(share, lang), **values)
     return lang.gettext(
-        "{year} {benefit} delivered for {invested} (the log's figures for that year are no "
+        "{year} {benefit} delivered against {invested} of funding "
+        "(the log's figures for that year are no "
         "better than the baseline on balance)"
     ).format(**values)
 
@@ -1803,7 +1866,8 @@ def _planned_text(
     planned = _plan_rate_text(share, benefit - delivered, lang)
     if share.unlogged:
         return lang.gettext(
-            "{year} {benefit} for {invested} ({delivered} delivered, no figure for {gaps}; "
+            "{year} {benefit} against {invested} of funding "
+            "({delivered} delivered, no figure for {gaps}; "
             "{planned})"
         ).format(
             delivered=_money(delivered, lang),
@@ -1813,23 +1877,25 @@ def _planned_text(
         )
     if delivered == 0 and share.why == "worse":
         # Every charted measure is worse that year, and is named after this (_worse_text).
-        return lang.gettext("{year} {benefit} for {invested} ({planned})").format(
+        return lang.gettext("{year} {benefit} against {invested} of funding ({planned})").format(
             planned=planned, **values
         )
     if delivered == 0 and share.why == "level":
         # The chart shows the change, but the year nets to nothing against the baseline:
         # the level case's words, not "do not show the change" (review14 #5).
         return lang.gettext(
-            "{year} {benefit} for {invested} (nothing delivered: the log's figures for that "
+            "{year} {benefit} against {invested} of funding "
+            "(nothing delivered: the log's figures for that "
             "year are no better than the baseline on balance; {planned})"
         ).format(planned=planned, **values)
     if delivered == 0:
         return lang.gettext(
-            "{year} {benefit} for {invested} (nothing counted where the log's figures do not "
+            "{year} {benefit} against {invested} of funding "
+            "(nothing counted where the log's figures do not "
             "show the change; {planned})"
         ).format(planned=planned, **values)
     return lang.gettext(
-        "{year} {benefit} for {invested} ({delivered} delivered; {planned})"
+        "{year} {benefit} against {invested} of funding ({delivered} delivered; {planned})"
     ).format(delivered=_money(delivered, lang), planned=planned, **values)
 
 
@@ -1926,7 +1992,8 @@ def _unshown_text(
         # that rate" and "£243,000 of the £243,000 is the plan's rate" said the plan's rate
         # three times around a £0 rate (newuser33 N4). One clause says it.
         return lang.gettext(
-            "{year} {benefit} forecast for {invested} (nothing counted to the end of {month}, "
+            "{year} {benefit} forecast against {invested} of funding "
+            "(nothing counted to the end of {month}, "
             "as the log's figures do not yet show the change; the plan's full rate for the rest "
             "of the year)"
         ).format(**values)
@@ -1937,14 +2004,16 @@ def _unshown_text(
         values["gaps"] = _gap_text(share, lang) if share.unlogged else ""
         if not share.unlogged:
             return lang.gettext(
-                "{year} {benefit} forecast for {invested} ({so_far} delivered to the end of "
+                "{year} {benefit} forecast against {invested} of funding "
+                "({so_far} delivered to the end of "
                 "{month}, then at the average so far, {rate} a month, to the project's end on "
                 "{end}; where the log's "
                 "figures do not yet show the change, nothing counted so far and the plan's full "
                 "rate to the end of the project)"
             ).format(**values)
         return lang.gettext(
-            "{year} {benefit} forecast for {invested} ({so_far} delivered to the end of "
+            "{year} {benefit} forecast against {invested} of funding "
+            "({so_far} delivered to the end of "
             "{month}, no figure for {gaps}; then at the average so far, {rate} a month, to the "
             "project's end on {end}; "
             "where the log's figures do not yet show the change, nothing counted so far and the "
@@ -1952,14 +2021,15 @@ def _unshown_text(
         ).format(**values)
     if not share.unlogged:
         return lang.gettext(
-            "{year} {benefit} forecast for {invested} ({so_far} delivered to the end of "
+            "{year} {benefit} forecast against {invested} of funding "
+            "({so_far} delivered to the end of "
             "{month}, the rest of the year at the average so far, {rate} a month; where the "
             "log's figures do not yet "
             "show the change, nothing counted so far and the plan's full rate for the rest of "
             "the year)"
         ).format(**values)
     return lang.gettext(
-        "{year} {benefit} forecast for {invested} ({so_far} delivered to the end of "
+        "{year} {benefit} forecast against {invested} of funding ({so_far} delivered to the end of "
         "{month}, no figure for {gaps}; the rest of the year at the average so far, {rate} a "
         "month; where the log's "
         "figures do not yet show the change, nothing counted so far and the plan's full rate "

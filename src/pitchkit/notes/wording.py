@@ -362,10 +362,11 @@ def money_phrase(quantity: Quantity, lang: Language) -> str:
         if quantity.releases == "cost"
         else lang.gettext("worth {money} {per}")
     )
-    return " ".join(pattern.format(money=worth(quantity.money, lang), per=per).split())
+    money = worth(quantity.money, lang, within_year=quantity.per not in (None, "year"))
+    return " ".join(pattern.format(money=money, per=per).split())
 
 
-def worth(money: float, lang: Language) -> str:
+def worth(money: float, lang: Language, *, within_year: bool = False) -> str:
     """What a gain is worth, as every note writes it: ``£97,000``, ``£4,350``, ``£1,011,000``.
 
     To the nearest £1,000 from £10,000, else to the pound, written in full
@@ -373,9 +374,16 @@ def worth(money: float, lang: Language) -> str:
     a million too: the money block and the other directors' money line write
     it so, and one note must not give one figure two ways (£1.01m beside
     £1,011,000). A briefing note and a progress update so give the same
-    money alike (docs/money.md, section 6).
+    money alike (docs/money.md, section 6). ``within_year`` money (a month's,
+    a week's) is to the nearest £100 from £10,000, so that twelve months of
+    it read as the year the finance block gives.
     """
-    return fmt.money(round_money(money, quantum_for(money)), lang, precision="exact")
+    quantum = quantum_for(money)
+    if within_year and quantum > 100:
+        # A month's money a step finer: "£17,700 a month" beside the finance block's
+        # "£213,000 a year", where "£18,000 a month" made £216,000 (reader26 #8).
+        quantum = 100.0
+    return fmt.money(round_money(money, quantum), lang, precision="exact")
 
 
 def part_of_target(value: float, unit: str | None, lang: Language) -> str:
