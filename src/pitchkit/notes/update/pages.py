@@ -49,7 +49,7 @@ _CELL_SIDES = 2 * 80 / 20
 _CELL_LINE = 9 * 2355 / 2048 * 252 / 240
 #: How much of a page the estimate leaves unused before it calls an update surely within
 #: its pages: it is rough, so near the edge LibreOffice decides (where it is found).
-MARGIN = 0.1
+MARGIN = 0.05
 #: Liberation Sans's descent, in ems: a line holding a picture is this much taller than it.
 _DESCENT = 434 / 2048
 #: A character without a known width takes this much of an em (a wide letter's).
