@@ -116,8 +116,8 @@ def test_a_climb_past_the_baseline_is_read_one_way_under_its_chart(tmp_path: Pat
     text = _example_update(tmp_path, "frailty-virtual-ward", "dof", "2028-03")
     assert (
         "From April 2027, a sustained shift (12 months above the baseline of 78%, improvement). "
-        "These limits come from figures either side of that shift, so the months below their "
-        "mean and the points beyond them are the shift itself, not separate signals."
+        # Since reader27 #11 the limits' source and the points are named (test_fixupd27b.py).
+        "Limits from all 15 months, January 2027 to March 2028, either side of that shift."
     ) in text
     assert "(the old level), January to July 2027" not in text
     assert "weak evidence" not in text

@@ -54,3 +54,28 @@ def test_a_headline_caveat_is_set_apart_in_plain_words(tmp_path: Path) -> None:
     assert note.style is not None
     assert note.style.name != "Lead"
     assert not any(run.bold for run in note.runs)
+
+
+def test_limits_either_side_of_a_shift_say_where_they_come_from(tmp_path: Path) -> None:
+    # reader27 #11: "These limits come from figures either side of that shift, so the months
+    # below their mean and the points beyond them are the shift itself" named no months, and
+    # the months below the mean (January to July 2027) hold the old level too.
+    text = _example_update(tmp_path, "frailty-virtual-ward", "dof", "2028-03", dt.date(2028, 4, 6))
+    assert "the shift itself" not in text
+    assert (
+        "From April 2027, a sustained shift (12 months above the baseline of 78%, improvement). "
+        "Limits from all 15 months, January 2027 to March 2028, either side of that shift. The "
+        "early figures below the mean and the points above the upper limit (January and March "
+        "2028) show the shift, not separate signals."
+    ) in text
+
+
+def test_points_beyond_limits_within_a_shift_are_named(tmp_path: Path) -> None:
+    # reader27 #15: "so points beyond them within it are part of that shift" never said which:
+    # the only points named were April and June 2027, above the upper limit, before the shift.
+    text = _example_update(tmp_path, "falls-prevention", "don", "2028-03", dt.date(2028, 4, 7))
+    assert (
+        "Inpatient falls resulting in any harm (XmR chart) These limits come from figures that "
+        "themselves hold a shift, so the points beyond them within it (February and March 2028, "
+        "below the lower limit) are part of that shift, not separate signals."
+    ) in text

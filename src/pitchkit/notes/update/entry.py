@@ -129,7 +129,7 @@ _ONE = {
 
 
 def _direction(word: str) -> str:
-    """ "fall", "rise" or "change": what the headline's word of change claims."""
+    """What the headline's word of change claims: "fall", "rise" or "change"."""
     if _FALL.match(word):
         return "fall"
     if _RISE.match(word):
