@@ -79,3 +79,17 @@ def test_points_beyond_limits_within_a_shift_are_named(tmp_path: Path) -> None:
         "themselves hold a shift, so the points beyond them within it (February and March 2028, "
         "below the lower limit) are part of that shift, not separate signals."
     ) in text
+
+
+def test_two_measures_carried_to_control_charts_alike_are_said_once(tmp_path: Path) -> None:
+    # reader27 #16: two "Since the last update" bullets said the same words after their
+    # measures' names ("now on a control chart, which shows a shift of 7 months below the
+    # mean (improvement), the change already reported rather than a new one").
+    text = _example_update(tmp_path, "falls-prevention", "don", "2028-03", dt.date(2028, 4, 7))
+    assert text.count("the change already reported rather than a new one") == 1
+    assert (
+        "Since the last update (February 2028) Inpatient falls resulting in any harm and "
+        "inpatient falls per 1,000 occupied bed days: now on control charts, which each show a "
+        "shift of 7 months below the mean (improvement), the change already reported rather "
+        "than a new one. Category 2"
+    ) in text
