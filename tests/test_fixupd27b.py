@@ -93,3 +93,22 @@ def test_two_measures_carried_to_control_charts_alike_are_said_once(tmp_path: Pa
         "shift of 7 months below the mean (improvement), the change already reported rather "
         "than a new one. Category 2"
     ) in text
+
+
+def test_the_last_update_names_the_closing_report_as_next(tmp_path: Path) -> None:
+    # reader27 #18: "Next update none: the project ended on 31 March 2028, so a closing report
+    # comes next": two colons, and both "none" and "next".
+    text = _example_update(tmp_path, "falls-prevention", "don", "2028-03", dt.date(2028, 4, 7))
+    assert "Next update the closing report, as the project ended on 31 March 2028" in text
+    assert "none:" not in text
+
+
+def test_a_payback_counted_from_the_projects_start_says_so(tmp_path: Path) -> None:
+    # reader27 #8 and #18: "ad-dalu mewn 10.8 mis ar sail y budd a gyflawnwyd ac a ragwelir"
+    # counts from the project's start (11 January 2027), unsaid, beside "£12,000 y mis"; the
+    # frailty update names where its payback starts ("once it starts (June 2027)").
+    text = _example_update(tmp_path, "ysbyty-cymunedol", "dof", "2027-10", dt.date(2027, 11, 5))
+    assert (
+        "ad-dalu mewn 10.8 mis ar sail y budd a gyflawnwyd ac a ragwelir, o ddechrau'r prosiect "
+        "(11 Ionawr 2027)"
+    ) in text

@@ -324,16 +324,18 @@ def next_update_text(situation: Situation) -> str:
     update is named by its period: "the update for July 2026".
 
     No update is offered for a period that starts after the project ends: the
-    line says the project has ended and that the closing report comes next
+    line names the closing report instead, as the project has ended
     (fixupd25a #5: the falls update for its last month, March 2028, offered
     one for May 2028, and a draft for January 2030 one for March 2030).
     """
     end = situation.facts.project.end
     cadence = situation.facts.settings.cadence
     if end is not None and situation.period.following(cadence).start > end:
-        return situation.lang.gettext(
-            "none: the project ended on {end}, so a closing report comes next"
-        ).format(end=fmt.date(end, situation.lang))
+        # Not "none: the project ended on …, so a closing report comes next": two colons in a
+        # row, and both "none" and "next" (reader27 #18).
+        return situation.lang.gettext("the closing report, as the project ended on {end}").format(
+            end=fmt.date(end, situation.lang)
+        )
     entry = situation.entry
     if entry is None:
         lag = reporting_lag(situation.facts.updates, situation.period)
