@@ -112,3 +112,11 @@ def test_a_payback_counted_from_the_projects_start_says_so(tmp_path: Path) -> No
         "ad-dalu mewn 10.8 mis ar sail y budd a gyflawnwyd ac a ragwelir, o ddechrau'r prosiect "
         "(11 Ionawr 2027)"
     ) in text
+
+
+def test_the_caveat_names_the_change_the_headline_claims() -> None:
+    from pitchkit.notes.update.entry import _direction
+
+    assert [_direction(w) for w in ("falling", "down", "cut", "gostwng")] == ["fall"] * 4
+    assert [_direction(w) for w in ("rising", "up", "increased", "codi")] == ["rise"] * 4
+    assert [_direction(w) for w in ("improving", "better", "worse")] == ["change"] * 3
