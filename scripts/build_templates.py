@@ -641,6 +641,12 @@ def build_update() -> Document:
     _update_status(document)
     document.add_heading(T("Headline"), level=1)
     para(document, "{{ update.headline }}", "Lead")
+    # A change the headline claims that the figures do not show: set apart in normal
+    # weight, not in the headline's bold, where it read as the headline gainsaying
+    # itself (reader27 #9).
+    tag(document, "if update.headline_note")
+    para(document, "{{ update.headline_note }}")
+    tag(document, "endif")
     tag(document, "if update.since")
     since = runs(document, [("{{ update.since.heading }}", True)])
     # A lead-in like "Done this period": kept on the page of its first line (reader25 #12).

@@ -92,13 +92,14 @@ def test_a_signal_carried_from_a_run_chart_to_a_control_chart_is_not_new(
     # from other months, shows the shift from September. Not "new on the chart".
     words = update(tmp_path, FALLS, "don", "--period", "2028-03")
     since = _since_lines(words)
-    harm = next(t for t in since if t.startswith("Inpatient falls resulting in any harm:"))
+    harm = next(t for t in since if t.startswith("Inpatient falls resulting in any harm"))
     assert "new since the last update" not in harm
-    # One sentence, not "…: already reported: shift: 7 months …" (fixupd25a #4).
+    # One sentence, not "…: already reported: shift: 7 months …" (fixupd25a #4); since
+    # reader27 #16 said once for both falls measures, whose lines were word for word the same.
     assert harm == (
-        "Inpatient falls resulting in any harm: now on a control chart, which shows a shift of "
-        "7 months below the mean (improvement), the change already reported rather than a new "
-        "one."
+        "Inpatient falls resulting in any harm and inpatient falls per 1,000 occupied bed days: "
+        "now on control charts, which each show a shift of 7 months below the mean "
+        "(improvement), the change already reported rather than a new one."
     )
 
 

@@ -158,9 +158,8 @@ def test_no_next_update_is_offered_after_the_project_ends(tmp_path: Path, period
     # The falls project runs from April 2027 to 31 March 2028: its update for March 2028
     # offered one for May 2028, and a draft for January 2030 one for March 2030.
     text = example(FALLS, "dof", period, tmp_path)
-    assert (
-        "Next update none: the project ended on 31 March 2028, so a closing report comes next"
-    ) in text
+    # Since reader27 #18 the row names the closing report, without "none: … next".
+    assert "Next update the closing report, as the project ended on 31 March 2028" in text
     assert "2030 Headline" not in text
 
 
@@ -171,9 +170,8 @@ def test_an_update_inside_the_project_still_offers_the_next(tmp_path: Path) -> N
 
 def test_no_next_update_after_the_project_ends_in_welsh(tmp_path: Path) -> None:
     text = example(FALLS, "dof", "2028-03", tmp_path, locale="cy_GB")
-    assert (
-        "dim: daeth y prosiect i ben ar 31 Mawrth 2028, felly adroddiad cau sy'n dod nesaf" in text
-    )
+    # Reworded since reader27 #18, as in English.
+    assert "yr adroddiad cau, gan fod y prosiect wedi dod i ben ar 31 Mawrth 2028" in text
 
 
 # ------------------------------------------ 6. missing data: what is due, what it affects

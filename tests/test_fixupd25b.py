@@ -109,7 +109,8 @@ def test_a_point_beyond_limits_that_hold_a_shift_is_weak_evidence(tmp_path: Path
     # fixupd27 (reader26 #5): the points above the upper limit lie within the shift above the
     # baseline, so they are said to be part of it rather than listed as weak evidence.
     assert "points above the upper limit (weak evidence" not in text
-    assert "the points beyond them are the shift itself, not separate signals" in text
+    # reader27 #11: the points are named, and said to show the shift (test_fixupd27b.py).
+    assert "the points above the upper limit (January and March 2028) show the shift" in text
     # reader25 #6: limits that hold a shift give no assurance icon (tests/test_fixread25b.py).
     assert "No assurance icon until limits can be made from figures that have settled" in text
 

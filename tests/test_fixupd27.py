@@ -116,8 +116,8 @@ def test_a_climb_past_the_baseline_is_read_one_way_under_its_chart(tmp_path: Pat
     text = _example_update(tmp_path, "frailty-virtual-ward", "dof", "2028-03")
     assert (
         "From April 2027, a sustained shift (12 months above the baseline of 78%, improvement). "
-        "These limits come from figures either side of that shift, so the months below their "
-        "mean and the points beyond them are the shift itself, not separate signals."
+        # Since reader27 #11 the limits' source and the points are named (test_fixupd27b.py).
+        "Limits from all 15 months, January 2027 to March 2028, either side of that shift."
     ) in text
     assert "(the old level), January to July 2027" not in text
     assert "weak evidence" not in text
@@ -163,19 +163,21 @@ def test_a_headline_the_figures_do_not_show_is_not_printed_as_fact(tmp_path: Pat
     # table row with "no change from the baseline yet beyond normal variation", warned of only
     # on stderr. The lead's words stay, and the sentence after them says what the figures show.
     text = icbcase.update(icbcase.copy_project(tmp_path), "dof", "2026-11")
+    # Since reader27 #9 the sentence is plainer and set apart in normal weight
+    # (tests/test_fixupd27b.py).
     assert (
-        "Headline Emergency admissions falling; 240 people now have a personal plan. The figures "
-        "do not show that change in emergency admissions of the people supported yet: its chart "
-        "cannot tell it from normal variation, so none is counted. Since the last update"
+        "Headline Emergency admissions falling; 240 people now have a personal plan. The chart "
+        "cannot yet tell this fall from normal variation, so no money is counted for emergency "
+        "admissions of the people supported. Since the last update"
     ) in text
     welsh = icbcase.update(icbcase.copy_project(tmp_path), "dof", "2026-11", "cy_GB")
-    assert "Nid yw'r ffigurau'n dangos y newid hwnnw yn" in welsh
+    assert "Ni all y siart wahaniaethu eto rhwng y gostyngiad hwn" in welsh
 
 
 def test_a_headline_the_figures_bear_out_stands_alone(tmp_path: Path) -> None:
     text = _example_update(tmp_path, "frailty-virtual-ward", "dof", "2028-03")
     assert "Grant year complete with admissions and occupied bed days both near target." in text
-    assert "The figures do not show" not in text
+    assert "The chart cannot yet tell" not in text
 
 
 def test_money_in_the_board_text_and_forecast_names_its_unit_costs(tmp_path: Path) -> None:

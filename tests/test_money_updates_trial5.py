@@ -180,8 +180,10 @@ def test_closed_years_show_what_the_log_delivered_and_years_to_come_the_forecast
         "£28,000 of funding "
         "(£92,000 delivered to the end of September 2026, the rest of the year at the average "
         "so far, £15,000 a month); "
+        # Since reader27 #8 the payback names where it counts from.
         "over the project £392,000, net £307,000; payback 14.8 months on the benefit delivered "
-        "and forecast; £4.62 per £1. Payback from the cash alone: 28 months."
+        "and forecast, from the project's start (1 April 2024); £4.62 per £1. Payback from the "
+        "cash alone: 28 months."
     )
 
 
@@ -197,7 +199,11 @@ def test_every_note_gives_the_payback_the_log_shows(tmp_path: Path) -> None:
     # months: 28.3, shown 28 (at the full rate, 12 x 85,000 / 56,000 = 18.2 would say 18).
     finance = line_with(brief_text(tmp_path / "dof", ORTHOTICS, "dof", TEAM), "Benefit against")
     other = line_with(brief_text(tmp_path / "md", ORTHOTICS, "md", TEAM), "Money:")
-    assert "payback 14.8 months on the benefit delivered and forecast;" in finance
+    # Since reader27 #8 the payback names where it counts from.
+    assert (
+        "payback 14.8 months on the benefit delivered and forecast, from the project's start "
+        "(1 April 2024);"
+    ) in finance
     assert (
         "(payback in 28 months from the cash alone, on the benefit delivered and forecast)."
         in other

@@ -1006,7 +1006,7 @@ def investment_line(ledger: Ledger, shown: Figures, lang: Language) -> str:
         # Not the full rate the other directors' notes give (they say so), but the years
         # above: named, so that "11 months" beside their "6 months" is not read as a slip.
         forecast = not all(share.delivered_only for share in ledger.years)
-        payback = _payback_on_the_log(months, begins, lang, forecast=forecast)
+        payback = _payback_on_the_log(months, begins, lang, forecast=forecast, start=ledger.start)
     elif beyond_end(ledger, ledger.payback_months) and ledger.end is not None:
         # A payback after the project ends is not a payback the project makes: said so,
         # with the months at the full rate beside it for the finance director to weigh.
@@ -2597,15 +2597,40 @@ def _logged_payback(
 
 
 def _payback_on_the_log(
-    months: Months, begins: dt.date | None, lang: Language, *, forecast: bool
+    months: Months,
+    begins: dt.date | None,
+    lang: Language,
+    *,
+    forecast: bool,
+    start: dt.date | None = None,
 ) -> str:
     """The finance block's payback once it follows the log, as a whole clause for each case.
 
     On the benefit delivered, or delivered and forecast when some year is
     still to come; with the month it starts from when that is after the
-    project's start. Each case is its own sentence, so Welsh can word it
-    whole rather than from pieces.
+    project's start, and from the project's ``start`` otherwise: "10.8
+    months" counted from the start read as a slip beside "£12,000 a month"
+    that repays the funding in 8 months from when the benefit began
+    (reader27 #8). Each case is its own sentence, so Welsh can word it whole
+    rather than from pieces.
     """
+    if begins is None and start is not None:
+        template = (
+            lang.ngettext(
+                "payback {n} month on the benefit delivered and forecast, from the project's "
+                "start ({start})",
+                "payback {n} months on the benefit delivered and forecast, from the project's "
+                "start ({start})",
+                months,
+            )
+            if forecast
+            else lang.ngettext(
+                "payback {n} month on the benefit delivered, from the project's start ({start})",
+                "payback {n} months on the benefit delivered, from the project's start ({start})",
+                months,
+            )
+        )
+        return template.format(n=months, start=fmt.date(start, lang))
     if begins is None:
         template = (
             lang.ngettext(

@@ -935,9 +935,9 @@ def baseline_text(
         # The shift against the baseline is the chart's reading, so it is said first and the
         # limits are said to hold it (reader26 #5).
         parts.append(facts_baseline_text(analysis, points, kind, lang, level))
-        parts.append(drift_text(analysis, lang))
+        parts.append(drift_text(analysis, lang, points, kind))
     else:
-        parts.append(drift_text(analysis, lang))
+        parts.append(drift_text(analysis, lang, points, kind))
         parts.append(facts_baseline_text(analysis, points, kind, lang, level))
     parts.append(icons.pending_words(analysis, lang))
     return " ".join(p for p in parts if p)
@@ -997,30 +997,20 @@ def wild_text(points: Sequence[Any], lang: Language) -> list[str]:
     return found
 
 
-def drift_text(analysis: charts.Analysis, lang: Language) -> str:
+def drift_text(
+    analysis: charts.Analysis, lang: Language, points: Sequence[Any] = (), kind: str = "month"
+) -> str:
     """That the points the limits come from are themselves a trend or a shift, when they are.
 
     Such limits describe the movement, not a steady level, so a point beyond
     them within the trend is part of it (:func:`spc._drifting`), and the
-    limits in force then say nothing of the target.
+    limits in force then say nothing of the target. With the chart's
+    ``points``, the words name the points they mean (reader27 #11 and #15).
     """
     if not analysis.drifting:
         return ""
     if analysis.limits_hold_baseline_shift:
-        text = (
-            lang.gettext(
-                "These limits come from figures either side of that shift, so the months below "
-                "their mean and the points beyond them are the shift itself, not separate "
-                "signals."
-            )
-            if analysis.better == "higher"
-            else lang.gettext(
-                "These limits come from figures either side of that shift, so the months above "
-                "their mean and the points beyond them are the shift itself, not separate "
-                "signals."
-            )
-        )
-        return _with_pending(text, analysis, lang)
+        return _with_pending(_held_shift_text(analysis, lang, points, kind), analysis, lang)
     drift = next((d for d in analysis.drifting if d.rule == "trend"), analysis.drifting[-1])
     folded = {d.rule for d in analysis.folding}
     if drift.rule == "trend" and "shift" in folded:
@@ -1040,6 +1030,15 @@ def drift_text(analysis: charts.Analysis, lang: Language) -> str:
             )
         )
         return _with_pending(text, analysis, lang)
+    beyond = _beyond_text(analysis, drift, points, lang) if drift.rule == "shift" else ""
+    if beyond:
+        # "points beyond them within it" named no point (reader27 #15): the falls with harm's
+        # February and March 2028, below the lower limit, not its April and June 2027.
+        text = lang.gettext(
+            "These limits come from figures that themselves hold a shift, so the points beyond "
+            "them within it ({points}) are part of that shift, not separate signals."
+        ).format(points=beyond)
+        return _with_pending(text, analysis, lang)
     words = {
         "trend": N_(
             "These limits come from figures that are themselves a trend, so points beyond "
@@ -1051,6 +1050,107 @@ def drift_text(analysis: charts.Analysis, lang: Language) -> str:
         ),
     }
     return _with_pending(lang.gettext(words[drift.rule]), analysis, lang)
+
+
+def _segment_of(analysis: charts.Analysis, at: int) -> spc.Segment | None:
+    """The stretch of the chart whose limits the point at ``at`` is read against."""
+    return next((s for s in analysis.segments if s.start <= at <= s.end), None)
+
+
+def _beyond(analysis: charts.Analysis, within: Sequence[int]) -> tuple[list[int], list[int]]:
+    """The points of ``within`` above their stretch's upper limit, and those below its lower."""
+    above: list[int] = []
+    below: list[int] = []
+    for at in within:
+        value = analysis.values[at] if at < len(analysis.values) else None
+        segment = _segment_of(analysis, at)
+        if value is None or segment is None:
+            continue
+        if value > segment.upper:
+            above.append(at)
+        elif value < segment.lower:
+            below.append(at)
+    return above, below
+
+
+def _beyond_text(
+    analysis: charts.Analysis, drift: spc.Signal, points: Sequence[Any], lang: Language
+) -> str:
+    """``February and March 2028, below the lower limit``: the points beyond within ``drift``."""
+    if not points:
+        return ""
+    above, below = _beyond(analysis, range(drift.start, drift.end + 1))
+    said: list[str] = []
+    if above:
+        said.append(
+            lang.gettext("{periods}, above the upper limit").format(
+                periods=_periods_text([points[i].period for i in above], lang)
+            )
+        )
+    if below:
+        said.append(
+            lang.gettext("{periods}, below the lower limit").format(
+                periods=_periods_text([points[i].period for i in below], lang)
+            )
+        )
+    return "; ".join(said)
+
+
+def _held_shift_text(
+    analysis: charts.Analysis, lang: Language, points: Sequence[Any], kind: str
+) -> str:
+    """Where limits that straddle the shift against the baseline come from, and what that means.
+
+    "These limits come from figures either side of that shift, so the months
+    below their mean … are the shift itself" was wrong for the months below
+    the mean, which include the old level, and did not say which figures
+    (reader27 #11). Now: "Limits from all 15 months, January 2027 to March
+    2028, either side of that shift. The early figures below the mean and the
+    points above the upper limit (January and March 2028) show the shift, not
+    separate signals."
+    """
+    up = analysis.better == "higher"
+    parts: list[str] = []
+    latest = analysis.segments[-1] if analysis.segments else None
+    present = [i for i, v in enumerate(analysis.values) if v is not None]
+    if points and latest is not None:
+        made = [i for i in present if i >= latest.start][: latest.basis]
+        if made:
+            count = spans.period_count(len(made), kind, lang)
+            span = spans.span_text([points[i].period for i in made], lang)
+            sentence = (
+                lang.gettext("Limits from all {count}, {span}, either side of that shift.")
+                if made == present
+                else lang.gettext("Limits from {count}, {span}, either side of that shift.")
+            )
+            parts.append(sentence.format(count=count, span=span))
+    shift = analysis.baseline_shift
+    above, below = _beyond(analysis, shift.points if shift is not None else ())
+    beyond = above if up else below
+    if points and beyond:
+        periods = _periods_text([points[i].period for i in beyond], lang)
+        parts.append(
+            (
+                lang.gettext(
+                    "The early figures below the mean and the points above the upper limit "
+                    "({periods}) show the shift, not separate signals."
+                )
+                if up
+                else lang.gettext(
+                    "The early figures above the mean and the points below the lower limit "
+                    "({periods}) show the shift, not separate signals."
+                )
+            ).format(periods=periods)
+        )
+    else:
+        parts.append(
+            lang.gettext("The early figures below the mean show the shift, not a separate signal.")
+            if up
+            else lang.gettext(
+                "The early figures above the mean show the shift, not a separate signal."
+            )
+        )
+    return " ".join(parts)
 
 
 def _with_pending(text: str, analysis: charts.Analysis, lang: Language) -> str:

@@ -8,6 +8,7 @@ own terms; with no entry (a fill-in template) each becomes the prompt from
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from pitchkit.facts.schema import Update
 from pitchkit.i18n import fmt
@@ -62,44 +63,115 @@ def status_context(entry: Update | None, lang: Language) -> Context:
 def headline(situation: Situation) -> str:
     """The period's news in one sentence: the logged summary, or a prompt for it.
 
-    The lead's words are printed as written, but a change they claim that the
-    figures do not show is never left to stand as fact: a sentence after them
-    says so ("Emergency admissions falling" above a table row with no change
-    beyond normal variation, reader26 #6). ``check`` and ``update`` still warn
-    the lead, who may reword it.
+    The lead's words are printed as written; a change they claim that the
+    figures do not show is said in :func:`headline_note`, set apart below them.
     """
     entry = situation.entry
     if entry is not None and entry.summary:
-        said = wording.apply_terms_in_sentence(entry.summary.rstrip(".") + ".", situation.terms)
-        caveat = unshown_claim(situation)
-        return f"{said} {caveat}" if caveat else said
+        return wording.apply_terms_in_sentence(entry.summary.rstrip(".") + ".", situation.terms)
     if entry is not None:
         return situation.lang.gettext("Progress this period is set out below.")
     return fillin.headline_prompt(situation.lang)
 
 
+def headline_note(situation: Situation) -> str:
+    """That the headline claims a change its figures do not show yet; "" when it claims none.
+
+    A change the lead's words claim is never left to stand as fact ("Emergency
+    admissions falling" above a table row with no change beyond normal
+    variation, reader26 #6). The sentence is printed after the headline in
+    normal weight, not as part of it: in the headline's bold it read as the
+    headline contradicting itself (reader27 #9). ``check`` and ``update`` still
+    warn the lead, who may reword it.
+    """
+    if situation.entry is None or not situation.entry.summary:
+        return ""
+    return unshown_claim(situation)
+
+
+#: Words of change that say a measure fell, and that it rose ("down", "codi").
+_FALL = re.compile(
+    r"^(?:down|reduc\w*|fall\w*|fell|drop\w*|declin\w*|decreas\w*|lower|cut|halved"
+    r"|gostwng\w*|gostyngiad|llai|lawr|haneru)$",
+    re.IGNORECASE,
+)
+_RISE = re.compile(
+    r"^(?:up|increas\w*|ris(?:e|es|en|ing)|rose|higher|doubled|codi|cynydd|cynnydd|mwy)$",
+    re.IGNORECASE,
+)
+#: The sentence for one measure, by the change claimed and whether it has a money value.
+_ONE = {
+    ("fall", True): N_(
+        "The chart cannot yet tell this fall from normal variation, so no money is counted "
+        "for {measures}."
+    ),
+    ("rise", True): N_(
+        "The chart cannot yet tell this rise from normal variation, so no money is counted "
+        "for {measures}."
+    ),
+    ("change", True): N_(
+        "The chart cannot yet tell this change from normal variation, so no money is counted "
+        "for {measures}."
+    ),
+    ("fall", False): N_(
+        "The chart cannot yet tell this fall in {measures} from normal variation, so it is not "
+        "counted as delivered."
+    ),
+    ("rise", False): N_(
+        "The chart cannot yet tell this rise in {measures} from normal variation, so it is not "
+        "counted as delivered."
+    ),
+    ("change", False): N_(
+        "The chart cannot yet tell this change in {measures} from normal variation, so it is "
+        "not counted as delivered."
+    ),
+}
+
+
+def _direction(word: str) -> str:
+    """What the headline's word of change claims: "fall", "rise" or "change"."""
+    if _FALL.match(word):
+        return "fall"
+    if _RISE.match(word):
+        return "rise"
+    return "change"
+
+
 def unshown_claim(situation: Situation) -> str:
-    """That the headline claims a change its figures do not show yet; "" when it claims none."""
+    """That the headline claims a change its figures do not show yet; "" when it claims none.
+
+    Plainly, naming what is not counted: "The chart cannot yet tell this fall
+    from normal variation, so no money is counted for emergency admissions of
+    the people supported." (reader27 #9: "its chart … so none is counted" left
+    the reader asking "none of what?").
+    """
     from pitchkit.advice.headline import unsupported
 
     lang = situation.lang
-    measures = [
-        wording.in_sentence(wording.apply_terms(found.impact.measure, situation.terms), lang)
-        for found in unsupported(situation.facts, only=situation.period)
-    ]
-    if not measures:
+    found = list(unsupported(situation.facts, only=situation.period))
+    if not found:
         return ""
-    if len(measures) == 1:
+    measures = fmt.join_list(
+        [
+            wording.in_sentence(wording.apply_terms(f.impact.measure, situation.terms), lang)
+            for f in found
+        ],
+        lang,
+    )
+    money = all(f.impact.value is not None for f in found)
+    if len(found) == 1:
+        text = lang.gettext(_ONE[(_direction(found[0].word), money)])
+    elif money:
         text = lang.gettext(
-            "The figures do not show that change in {measures} yet: its chart cannot tell it "
-            "from normal variation, so none is counted."
+            "The charts cannot yet tell these changes from normal variation, so no money is "
+            "counted for {measures}."
         )
     else:
         text = lang.gettext(
-            "The figures do not show those changes in {measures} yet: their charts cannot tell "
-            "them from normal variation, so none is counted."
+            "The charts cannot yet tell these changes in {measures} from normal variation, so "
+            "they are not counted as delivered."
         )
-    return text.format(measures=fmt.join_list(measures, lang))
+    return text.format(measures=measures)
 
 
 def log_parts(situation: Situation) -> Context:
@@ -252,16 +324,18 @@ def next_update_text(situation: Situation) -> str:
     update is named by its period: "the update for July 2026".
 
     No update is offered for a period that starts after the project ends: the
-    line says the project has ended and that the closing report comes next
+    line names the closing report instead, as the project has ended
     (fixupd25a #5: the falls update for its last month, March 2028, offered
     one for May 2028, and a draft for January 2030 one for March 2030).
     """
     end = situation.facts.project.end
     cadence = situation.facts.settings.cadence
     if end is not None and situation.period.following(cadence).start > end:
-        return situation.lang.gettext(
-            "none: the project ended on {end}, so a closing report comes next"
-        ).format(end=fmt.date(end, situation.lang))
+        # Not "none: the project ended on …, so a closing report comes next": two colons in a
+        # row, and both "none" and "next" (reader27 #18).
+        return situation.lang.gettext("the closing report, as the project ended on {end}").format(
+            end=fmt.date(end, situation.lang)
+        )
     entry = situation.entry
     if entry is None:
         lag = reporting_lag(situation.facts.updates, situation.period)

@@ -29,6 +29,7 @@ from pitchkit.notes.update.charting import chart_context, charted, claimed_impac
 from pitchkit.notes.update.delivery import delivered_impacts, delivered_rows, expected_line
 from pitchkit.notes.update.entry import (
     headline,
+    headline_note,
     log_parts,
     next_update_text,
     score_context,
@@ -502,6 +503,7 @@ def update_context(situation: Situation) -> Context:
         "date": entry.date if entry else None,
         "status": status_context(entry, lang),
         "headline": headline(situation),
+        "headline_note": headline_note(situation),
         "since": since,
         "measures": [measure_row(p, situation) for p in situation.progress],
         "missing": missing_notes(situation),

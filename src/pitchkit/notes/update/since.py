@@ -168,21 +168,75 @@ def since_parts(situation: Situation) -> tuple[Context | None, frozenset[str]]:
         if impact_id in earlier and _names_chart(earlier[impact_id], reading, situation)
     )
     shown = charted(situation, named)
-    lines = [
-        line
-        for impact_id, reading in now.items()
-        if impact_id in earlier
-        for line in _lines(
+    each: list[tuple[_Reading, list[str], str | None]] = []
+    for impact_id, reading in now.items():
+        if impact_id not in earlier:
+            continue
+        own = _lines(
             earlier[impact_id],
             reading,
             situation,
             impact_id in retargeted,
             charted=impact_id in shown,
         )
-    ]
+        carried = _carried(earlier[impact_id].claim, reading.claim, situation, own)
+        each.append((reading, own, carried if impact_id in shown else None))
+    lines = _carried_together(each, situation)
     if not lines:
         lines = [lang.gettext("No change in what the figures show.")]
     return {"heading": _heading(situation, previous), "lines": lines}, named
+
+
+def _carried_together(
+    each: list[tuple[_Reading, list[str], str | None]], situation: Situation
+) -> list[str]:
+    """Each measure's lines, those carried to a control chart with the same words as one line.
+
+    Two bullets word for word the same after their measures' names ("now on a
+    control chart, which shows a shift of 7 months below the mean
+    (improvement), the change already reported rather than a new one", for
+    both falls measures) read as a slip; said once, for both (reader27 #16).
+    ``each`` holds a measure's reading, its lines and, when its only line is
+    that it is now on a control chart, the signal's words.
+    """
+    lang = situation.lang
+    groups: dict[str, list[_Reading]] = {}
+    for reading, _, signal in each:
+        if signal is not None:
+            groups.setdefault(signal, []).append(reading)
+    lines: list[str] = []
+    for reading, own, signal in each:
+        together = groups.get(signal, []) if signal is not None else []
+        if len(together) < 2:
+            lines += own
+        elif reading is together[0]:
+            names = [
+                wording.apply_terms(r.progress.impact.measure, situation.terms) for r in together
+            ]
+            measures = fmt.join_list(
+                [names[0], *(wording.in_sentence(n, lang) for n in names[1:])], lang
+            )
+            what = lang.gettext(
+                "now on control charts, which each show {signal}, the change already reported "
+                "rather than a new one"
+            ).format(signal=signal)
+            lines.append(lang.gettext("{measure}: {what}.").format(measure=measures, what=what))
+    return lines
+
+
+def _carried(before: Claim, now: Claim, situation: Situation, own: list[str]) -> str | None:
+    """The signal's words when a measure's one line, ``own``, is that it is now on a control chart.
+
+    ``None`` when its line says anything else, or nothing.
+    """
+    signal = _carried_signal(before, now, situation)
+    if signal is None:
+        return None
+    phrase = situation.lang.gettext(
+        "now on a control chart, which shows {signal}, the change already reported "
+        "rather than a new one"
+    ).format(signal=signal)
+    return signal if own == _said([phrase], now.impact, situation) else None
 
 
 def _names_chart(before: _Reading, now: _Reading, situation: Situation) -> bool:
@@ -480,27 +534,17 @@ def _new_signals(
     lang, analysis = situation.lang, now.analysis
     if analysis.kind == "none":
         return []
-    last = max((i for i, v in enumerate(analysis.values) if v is not None), default=None)
-    candidates = [
-        s
-        for s in analysis.signals
-        if s.improvement is not None
-        and s.end == last
-        and not before_change(analysis, s)
-        and not weak(s, analysis)  # beyond limits that hold a shift (reader24 #12)
-    ]
-    found = [s for s in candidates if not _reported_before(s, before.analysis)]
+    found = [s for s in _candidates(now) if not _reported_before(s, before.analysis)]
     kind = _kind(situation)
-    if not found and before.analysis.kind == "run" and analysis.kind == "xmr" and charted:
-        # The same change, now on a control chart: its start moves with the chart's rules
-        # (July on the run chart, September on the XmR chart), but it is no new finding.
-        kept = sorted(candidates, key=lambda s: spc.RULE_WEIGHT[s.rule])[:1]
+    if not found:
+        carried = _carried_signal(before, now, situation) if charted else None
+        if carried is None:
+            return []
         return [
             lang.gettext(
                 "now on a control chart, which shows {signal}, the change already reported "
                 "rather than a new one"
-            ).format(signal=signal_words(s, analysis, kind, lang))
-            for s in kept
+            ).format(signal=carried)
         ]
     return [
         # A trend that began before the change began before the last update too: not "new",
@@ -517,6 +561,36 @@ def _new_signals(
         ).format(signal=signal_words(s, analysis, kind, lang))
         for s in sorted(found, key=lambda s: spc.RULE_WEIGHT[s.rule])[:1]
     ]
+
+
+def _candidates(now: Claim) -> list[spc.Signal]:
+    """The chart's signals from the change on that reach its latest point, strong ones."""
+    analysis = now.analysis
+    last = max((i for i, v in enumerate(analysis.values) if v is not None), default=None)
+    return [
+        s
+        for s in analysis.signals
+        if s.improvement is not None
+        and s.end == last
+        and not before_change(analysis, s)
+        and not weak(s, analysis)  # beyond limits that hold a shift (reader24 #12)
+    ]
+
+
+def _carried_signal(before: Claim, now: Claim, situation: Situation) -> str | None:
+    """The words of the change already reported, when it is now on a control chart; or ``None``.
+
+    Its start moves with the chart's rules (July on the run chart, September
+    on the XmR chart), but it is no new finding.
+    """
+    analysis = now.analysis
+    if before.analysis.kind != "run" or analysis.kind != "xmr":
+        return None
+    candidates = _candidates(now)
+    if not candidates or any(not _reported_before(s, before.analysis) for s in candidates):
+        return None
+    [kept] = sorted(candidates, key=lambda s: spc.RULE_WEIGHT[s.rule])[:1]
+    return signal_words(kept, analysis, _kind(situation), situation.lang)
 
 
 def _reported_before(signal: spc.Signal, before: spc.Analysis) -> bool:
