@@ -119,8 +119,10 @@ def test_a_year_under_way_has_the_money_blocks_forecast(tmp_path: Path) -> None:
     assert found, text
     assert found[1] == "£315,000"
     assert (
+        # fixmoney27 (reader27 #5): the rate so that it multiplies back, £189,000 + 4 x £31,500
+        # = £315,000, where £31,000 a month made £313,000.
         "(£189,000 delivered to the end of November 2027, the rest of the year at the average so "
-        "far, £31,000 a month)"
+        "far, about £31,500 a month)"
     ) in text
     [claim] = [line for line in text.splitlines() if "worth £434,000 a year" in line]
     # The plan's share of the year and the log's forecast are named apart (reader21 #2). The

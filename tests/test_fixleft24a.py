@@ -85,8 +85,10 @@ def test_the_forecast_to_the_projects_end_has_no_bracket_inside_a_bracket(
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     text = " ".join(docx_text(out).split())
+    # fixmoney27 (reader27 #5): the rate to two figures or finer, so that it multiplies back.
     assert (
-        "then at the average so far, £37,000 a month, to the project's end on 31 December 2026)"
+        "then at the average so far, about £37,000 a month, to the project's end on 31 "
+        "December 2026)"
     ) in text, text
     assert not [line for line in docx_text(out).splitlines() if _nested(line)]
 

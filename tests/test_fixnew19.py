@@ -57,9 +57,10 @@ def test_the_spend_row_is_netted_off_the_cash_alone() -> None:
     assert "Extra spend the change adds, netted off the cash above" in text
     assert "netted off the money above" not in text
     assert (
-        "£243,000 of cash delivered so far across all the project's measures, less £81,000 "
-        "of extra spend: £162,000 of cash net so far; besides, £1,169,000 of capacity, money "
-        "only when it is taken out"
+        # fixmoney27 (reader27 #12): in the board sentence's plain words, outside a bracket.
+        "so the net cash delivered so far across all the project's measures is £162,000 "
+        "(£243,000 less £81,000). The £1,169,000 of capacity the project has freed becomes "
+        "money only when it is taken out"
     ) in text
 
 

@@ -170,9 +170,10 @@ def test_a_confirmed_objective_names_the_measure_that_delivers_toward_it(tmp_pat
         "improvement programme for 2026/27 Inappropriate out-of-area placement bed days, adult "
         "acute: 1,142 bed days fewer than at the baseline rate, April to November 2026, worth "
         # The team sheet's "Deliver the £9.5m cost improvement programme" is read as a £9.5m
-        # target since session 26, but the crisis house adds spend, so no share of it is given
-        # (tests/test_team_cash_target.py).
-        "£727,000 at 2026/27 prices."
+        # target since session 26, but the crisis house adds spend, so the share is of the net
+        # cash (fixmoney27, reader27 #2; tests/test_team_cash_target.py).
+        "£727,000 at 2026/27 prices; £399,000 net of the extra spend so far (4.2% of your "
+        "£9.5m target)."
     ) in text
 
 

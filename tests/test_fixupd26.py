@@ -81,16 +81,19 @@ def test_a_finance_directors_update_gives_the_unit_cost_behind_its_money(tmp_pat
     assert "falls fewer than at the baseline rate" in text
     assert (
         # reader26 #11: the restated price in brackets, the unit with its qualifier.
-        "Unit costs used: £1,878 per fall resulting in any harm at 2016/17 prices (£2,631.45 at "
-        "2028/29); prices restated with the NHS Cost Inflation Index, PSSRU 2025; sources as in "
-        "the briefing note."
+        # fixmoney27 (reader27 #1): at the prices of 2027/28, the year of the period, though
+        # written in 2028/29, and the projected years said, as the brief says them.
+        "Unit costs used: £1,878 per fall resulting in any harm at 2016/17 prices (£2,564.28 at "
+        "2027/28); prices restated with the NHS Cost Inflation Index, PSSRU 2025; 2025/26, "
+        "2026/27 and 2027/28 projected at 2.62% a year; sources as in the briefing note."
     ) in text
     # Under the delivered table, before the money paragraph and the board sentence.
     assert text.index("Unit costs used") < text.index("For your board report")
     welsh = _example_update(tmp_path, "ysbyty-cymunedol", "dof", "2027-10")
     assert (
-        "Costau uned a ddefnyddiwyd: £148 am bob presenoldeb ym mhrisiau 2016/17 (£207.38 ym "
-        "mhrisiau 2028/29);"
+        # fixmoney27: October 2027 is priced in 2027/28.
+        "Costau uned a ddefnyddiwyd: £148 am bob presenoldeb ym mhrisiau 2016/17 (£202.08 ym "
+        "mhrisiau 2027/28);"
     ) in welsh
 
 

@@ -33,7 +33,10 @@ def test_a_year_the_project_ended_in_shows_what_the_log_delivered() -> None:
     assert (
         "2027/28 £106,000 forecast against £74,000 of funding (£82,000 delivered to the end of "
         "October 2027, "
-        "then at the average so far, £12,000 a month, to the project's end on 31 December 2027)"
+        # fixmoney27 (reader27 #5): the rate to two figures or finer, so that it multiplies
+        # back: £82,000 + 2 x £12,000 = £106,000.
+        "then at the average so far, about £12,000 a month, to the project's end on 31 "
+        "December 2027)"
     ) in during
     assert "£164,000" not in during
 

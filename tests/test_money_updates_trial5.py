@@ -172,6 +172,7 @@ def test_closed_years_show_what_the_log_delivered_and_years_to_come_the_forecast
     # then the £29,943 still owed out of 2025/26's £153,185, 12 × 29,943 / 153,185 = 2.3
     # months; 14.3 -> 15 months (the month it is reached).
     text = brief_text(tmp_path, ORTHOTICS, "dof", TEAM)
+    # fixmoney27 (reader27 #5): the rate to two figures or finer, so that it multiplies back.
     assert line_with(text, "Benefit against") == (
         "Benefit against £85,000 of funding, counting capacity as if it were cash: "
         "2024/25 £55,000 delivered against £29,000 of funding (no figure for January to March "
@@ -179,7 +180,7 @@ def test_closed_years_show_what_the_log_delivered_and_years_to_come_the_forecast
         "2025/26 £153,000 delivered against £28,000 of funding; 2026/27 £184,000 forecast against "
         "£28,000 of funding "
         "(£92,000 delivered to the end of September 2026, the rest of the year at the average "
-        "so far, £15,000 a month); "
+        "so far, about £15,300 a month); "
         # Since reader27 #8 the payback names where it counts from.
         "over the project £392,000, net £307,000; payback 14.8 months on the benefit delivered "
         "and forecast, from the project's start (1 April 2024); £4.62 per £1. Payback from the "
@@ -241,10 +242,11 @@ def test_a_closed_year_of_a_monthly_log_is_what_it_delivered(tmp_path: Path) -> 
     text = brief_text(tmp_path, LOUNGE, "dof")
     line = line_with(text, "Benefit against")
     assert "2025/26 £72,000 delivered against £53,000 of funding" in line
+    # fixmoney27 (reader27 #5): the rate to two figures or finer, so that it multiplies back.
     assert (
         "2026/27 £554,000 forecast against £227,000 of funding (£302,000 delivered to the end of "
         "October 2026, "
-        "no figure for May 2026; the rest of the year at the average so far, £50,000 a month)"
+        "no figure for May 2026; the rest of the year at the average so far, about £50,400 a month)"
     ) in line
     assert "£164,000" not in line
     assert "£694,000" not in line

@@ -42,8 +42,10 @@ def test_the_year_under_way_is_forecast_at_the_rate_the_log_shows(tmp_path: Path
     assert (
         "2025/26 £14,000 delivered against £87,000 of funding; 2026/27 £373,000 forecast against "
         "£173,000 of funding "
-        "(£238,000 delivered to the end of November 2026, no figure for June 2026; the rest "
-        "of the year at the average so far, £34,000 a month); over the project £387,000, net "
+        # fixmoney27 (reader27 #5): £238,000 + 4 x £34,000 made £374,000, not £373,000; the
+        # rate is £33,933 a month and £237,530 delivered: £237,500 + 4 x £33,900 = £373,100.
+        "(£237,500 delivered to the end of November 2026, no figure for June 2026; the rest "
+        "of the year at the average so far, about £33,900 a month); over the project £387,000, net "
         "£127,000; payback 9.2 months"
     ) in line
     assert "£1.49 per £1" in line
@@ -53,8 +55,9 @@ def test_the_year_under_way_is_forecast_at_the_rate_the_log_shows(tmp_path: Path
 def test_the_year_under_way_in_welsh(tmp_path: Path) -> None:
     line = _benefit_line(tmp_path, "cy_GB")
     assert (
-        "2026/27 £373,000 a ragwelir yn erbyn £173,000 o gyllid (£238,000 a gyflawnwyd erbyn "
+        # fixmoney27 (reader27 #5): as the English, so that it multiplies back.
+        "2026/27 £373,000 a ragwelir yn erbyn £173,000 o gyllid (£237,500 a gyflawnwyd erbyn "
         "diwedd Tachwedd "
         "2026, dim ffigur ar gyfer Mehefin 2026; gweddill y flwyddyn ar y cyfartaledd hyd yma, "
-        "£34,000 y mis)"
+        "tua £33,900 y mis)"
     ) in line

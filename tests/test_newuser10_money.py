@@ -75,9 +75,10 @@ def test_every_impact_counted_as_nothing_is_named(tmp_path: Path) -> None:
         "on the surgical admissions ward, whose figures are worse than before the change)"
     ) in text
     # The year under way names it too, beside what the log delivered so far.
+    # fixmoney27 (reader27 #5): the rate to two figures or finer, so that it multiplies back.
     assert (
         "(£424,000 delivered to the end of November 2026, the rest of the year at the average so "
-        "far, £53,000 a month; "
+        "far, about £53,000 a month; "
         "nothing counted for elective operations cancelled on the day for non-clinical reasons, "
         "whose chart does not show the change;"
     ) in text
@@ -95,14 +96,16 @@ def test_every_impact_counted_as_nothing_is_named_in_welsh(tmp_path: Path) -> No
             None,
             "2026/27 £332,000 forecast against £28,000 of funding (£221,000 delivered to the end "
             "of September "
-            "2026, then at the average so far, £37,000 a month, to the project's end on 31 "
+            # fixmoney27 (reader27 #5): the rate to two figures or finer, so that it multiplies
+            # back: £221,000 + 3 x £37,000 = £332,000.
+            "2026, then at the average so far, about £37,000 a month, to the project's end on 31 "
             "December "
             "2026)",
         ),
         (
             "cy_GB",
             "(£221,000 a gyflawnwyd erbyn diwedd Medi 2026, ac yna ar y cyfartaledd hyd yma, "
-            "£37,000 "
+            "tua £37,000 "
             "y mis, hyd at "
             "ddiwedd y prosiect ar 31 Rhagfyr 2026)",
         ),

@@ -144,10 +144,11 @@ def test_the_year_under_way_is_forecast_by_whole_months(tmp_path: Path) -> None:
     facts.write_text(text[:start] + text[end:], encoding="utf-8")
     (tmp_path / "log.xlsx").write_bytes((MH.parent / "log.xlsx").read_bytes())
     text = flat(note(facts, "dof"))
+    # fixmoney27 (reader27 #5): the rate to two figures or finer, so that it multiplies back.
     assert (
         "2026/27 £1,770,000 forecast against £160,000 of funding (£1,180,000 delivered to the end "
         "of November "
-        "2026, the rest of the year at the average so far, £148,000 a month;"
+        "2026, the rest of the year at the average so far, about £147,500 a month;"
     ) in text
     assert "£1,766,000" not in text  # by days: × 365 ÷ 244
     # 2027/28 runs April to September 2027: 6 months at £1,180,304 ÷ 8, £885,228.

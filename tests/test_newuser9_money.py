@@ -90,10 +90,12 @@ def test_a_flat_impact_counts_nothing_for_the_year_under_way(tmp_path: Path) -> 
 
 def test_a_flat_impact_adds_nothing_beside_one_that_delivers(tmp_path: Path) -> None:
     money = line(brief(tmp_path, PREOP, "dof"))
+    # fixmoney27 (reader27 #5): the rate to two figures or finer, so that it multiplies back.
     assert (
         "2026/27 £319,000 forecast against £160,000 of funding (£203,000 delivered to the end of "
         "November 2026, "
-        "no figure for August 2026; the rest of the year at the average so far, £29,000 a month; "
+        "no figure for August 2026; the rest of the year at the average so far, about £29,000 a "
+        "month; "
         "nothing counted for "
         "elective operations outsourced to the independent sector, whose chart does not show "
         "the change)"
@@ -139,10 +141,11 @@ def test_a_worse_measure_is_not_netted_into_what_another_delivered(tmp_path: Pat
         "spend on the "
         "haematology ward, whose figures are worse than before the change)"
     ) in both
+    # fixmoney27 (reader27 #5): the rate to two figures or finer, so that it multiplies back.
     assert (
         "2026/27 £63,000 forecast against £90,000 of funding (£40,000 delivered to the end of "
         "November 2026, no "
-        "figure for April 2026; the rest of the year at the average so far, £6,000 a month; "
+        "figure for April 2026; the rest of the year at the average so far, about £5,700 a month; "
         "nothing counted for agency "
         "nursing spend on the haematology ward, whose figures are worse than before the change)"
     ) in both

@@ -118,12 +118,13 @@ def test_the_update_gives_a_sentence_for_the_board(latest: Path) -> None:
     [sentence] = [line for line in docx_text(latest).splitlines() if "I can report" in line]
     # Counted from the change (June 2027) against the baseline mean of January to May
     # (99.4 a month): 10 months, 830 observed, 164 fewer, at £1,590 each in 2016/17 prices,
-    # restated as the brief restates it to the update's 2028/29 prices (NHSCII, × 1.4012):
-    # 164 × £2,227.90 = £365,376.
+    # restated as the brief restates it, to the prices of 2027/28, the year of the period
+    # reported, though written in 2028/29 (fixmoney27, reader27 #1): 164 × £2,171.03 =
+    # £356,049.
     assert sentence.startswith(
         "As executive sponsor of Frailty virtual ward, I can report that it has delivered "
         "164 fewer emergency admissions of people aged 75 and over living with "
-        "frailty (worth £365,000 in capacity at 2028/29 prices)"
+        "frailty (worth £356,000 in capacity at 2027/28 prices)"
     )
     assert "between June 2027 and March 2028" in sentence
     # All of it falls in 2027/28, the year of the example's CIP: it counts toward it, as
@@ -152,14 +153,15 @@ def test_an_objective_of_the_year_delivered_in_is_credited_with_its_share(
     facts = with_objective_year(tmp_path, "2027/28")
     path, _ = write_update(tmp_path, facts, "dof", "2028-03")
     text = docx_text(path)
-    # All 164 admissions avoided fall in 2027/28: £365,376 of £14m is 2.6%.
+    # All 164 admissions avoided fall in 2027/28: at 2027/28 prices (fixmoney27), £356,049
+    # of £14m is 2.5%.
     assert "Deliver the £14m cost improvement programme for 2027/28" in text
     assert (
         "164 admissions fewer between June 2027 and March 2028 than before the change (an "
         "average of 99.4 admissions a month, January to May 2027)"
     ) in text
     assert (
-        "worth £365,000 in capacity at 2028/29 prices (2.6% of your £14m target, "
+        "worth £356,000 in capacity at 2027/28 prices (2.5% of your £14m target, "
         "if the capacity is turned into cash)"
     ) in text
     assert "contributing to our objective to deliver the £14m cost improvement programme" in text

@@ -380,15 +380,7 @@ def source_lines(
             parts.append(text)
     if not restated_any:
         return parts
-    index = ledger.own_rates_source or lang.gettext("NHS Cost Inflation Index, PSSRU 2025")
-    note = lang.gettext("prices restated with the {index}").format(index=index)
-    if projected:
-        note = lang.gettext("{source}; {years} projected at {rate} a year").format(
-            source=note,
-            years=fmt.join_list([fy_label(y) for y in sorted(projected)], lang),
-            rate=fmt.percent(shipped_index().projection / 100, lang, decimals=2),
-        )
-    return [*parts, note]
+    return [*parts, _index_note(ledger, lang, projected)]
 
 
 def costing(line: Line, ledger: Ledger, lang: Language, *, pence: bool) -> str:
@@ -500,21 +492,40 @@ def _short_source_lines(
         return source_lines(ledger, lang, impacts)
     pence = fmt.any_pence([line.unit_cost for line in listed if line.unit_cost is not None])
     parts: list[str] = []
+    projected: set[int] = set()
     restated_any = False
     for line in listed:
         if line.unit_cost is None or line.impact.value is None:
             continue
-        dated = line.price_year is not None and line.uplift is not None
-        restated_any = restated_any or (dated and line.price_year != ledger.price_year)
+        if line.uplift is not None and line.price_year not in (None, ledger.price_year):
+            restated_any = True
+            projected |= set(line.uplift.projected)
         text = costing(line, ledger, lang, pence=pence)
         if text not in parts:
             parts.append(text)
     if not parts:
         return parts
     if restated_any:
-        index = ledger.own_rates_source or lang.gettext("NHS Cost Inflation Index, PSSRU 2025")
-        parts.append(lang.gettext("prices restated with the {index}").format(index=index))
+        parts.append(_index_note(ledger, lang, projected))
     return [*parts, lang.gettext("sources as in the briefing note")]
+
+
+def _index_note(ledger: Ledger, lang: Language, projected: Collection[int]) -> str:
+    """The index line: "prices restated with the NHS Cost Inflation Index, PSSRU 2025", and more.
+
+    A year past the published index is a projection, and a finance director
+    is told so in the update as in the brief: "…; 2027/28 and 2028/29
+    projected at 2.62% a year" (reader27 #1).
+    """
+    index = ledger.own_rates_source or lang.gettext("NHS Cost Inflation Index, PSSRU 2025")
+    note = lang.gettext("prices restated with the {index}").format(index=index)
+    if not projected:
+        return note
+    return lang.gettext("{source}; {years} projected at {rate} a year").format(
+        source=note,
+        years=fmt.join_list([fy_label(y) for y in sorted(projected)], lang),
+        rate=fmt.percent(shipped_index().projection / 100, lang, decimals=2),
+    )
 
 
 #: Budgets that are not the trust's, as the 'whose budget' qualifier family names them
@@ -1486,7 +1497,14 @@ def year_text(
         return lang.gettext("{year} {benefit} against {invested} of funding").format(**values)
     # The log's rate the rest of the year is forecast at, named: "at that rate" could be the
     # average so far or the latest month (reader25 #8).
-    values["rate"] = _money(_monthly_rate(share, quantum), lang)
+    rate, about, step = _monthly_rate(share, quantum, benefit)
+    values["rate"] = (
+        lang.gettext("about {money}").format(money=_money(rate, lang))
+        if about
+        else _money(rate, lang)
+    )
+    if share.so_far is not None and step != quantum:
+        values["so_far"] = _money(round_money(share.so_far, step), lang)
     if share.worse:
         return _worse_text(
             share,
@@ -1523,14 +1541,43 @@ def year_text(
     return text
 
 
-def _monthly_rate(share: YearShare, quantum: float) -> float:
+def _monthly_rate(
+    share: YearShare, quantum: float, shown: float | None = None
+) -> tuple[float, bool, float]:
     """The average a month the log shows so far, over the impacts carried on at it, rounded.
 
-    Rounded as the line's other figures are, or to the pound when that would be nothing.
+    To two significant figures, and finer (down to £10) until the sum a
+    finance director works by hand, the money delivered so far as shown plus
+    the months left at the rate as shown, rounds to the year's forecast as
+    ``shown``: "£23,000 delivered …, the rest of the year at the average so
+    far, about £2,600 a month" for £31,000 (£2,564 a month), where "£3,000 a
+    month" made £32,000 (reader27 #5). When no such rate adds up with the
+    money so far rounded as the line's other figures are, that money is given
+    a step finer too ("£237,500 delivered …, about £33,900 a month" for
+    £373,000). Returns the rate, whether it is rounded ("about"), and the
+    step the money so far is given to.
     """
     rate = sum(r for _, r in share.rates)
-    rounded = round_money(rate, quantum)
-    return rounded if rounded or not rate else round(rate)
+    if not rate:
+        return 0.0, False, quantum
+    if share.so_far is None or shown is None or share.unshown or share.unfigured:
+        # Beside money at the plan's rate, the forecast is not the log's rate alone.
+        rounded = round_money(rate, quantum)
+        return (rounded if rounded else float(round(rate))), False, quantum
+    rest = (share.benefit - share.so_far) / rate
+    top = max(10.0 ** (math.floor(math.log10(abs(rate))) - 1), 1.0)
+    for so_far_step in (quantum, max(quantum / 10, 1.0)):
+        so_far = round_money(share.so_far, so_far_step)
+        step = top
+        while True:
+            candidate = round_money(rate, step)
+            if round_money(so_far + rest * candidate, quantum) == shown:
+                return candidate, abs(candidate - rate) >= 0.5, so_far_step
+            if step <= 10.0:
+                break
+            step /= 10
+    first = round_money(rate, top)
+    return first, abs(first - rate) >= 0.5, quantum
 
 
 def _rate_span(span: tuple[dt.date, dt.date], lang: Language) -> str:
@@ -1603,7 +1650,7 @@ def _marked_year(
             _unshown_text(share, values, lang, quantum, ends), share, benefit, lang, quantum
         )
     if share.so_far is not None and share.upto is not None:
-        values["so_far"] = _money(round_money(share.so_far, quantum), lang)
+        values.setdefault("so_far", _money(round_money(share.so_far, quantum), lang))
         values["month"] = fmt.period_label(f"{share.upto:%Y-%m}", lang)
         if ends is not None and (share.benefit or share.so_far):
             # The project ends inside the year: the forecast runs to its end, not the year's.

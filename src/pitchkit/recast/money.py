@@ -1030,17 +1030,29 @@ def _years(
 
 
 def price_base(facts: Facts, today: dt.date) -> int:
-    """The financial year money is restated in: settings.prices.year, else the note's year."""
+    """The financial year money is restated in: settings.prices.year, else ``today``'s year.
+
+    ``today`` is the note's date for a brief, and the last day of the period
+    it reports for a progress update (:func:`appraise`).
+    """
     prices = facts.settings.prices
     if prices is not None and prices.year:
         return fy_start(prices.year)
     return fy_of(today)
 
 
-def appraise(facts: Facts, today: dt.date) -> Ledger:
-    """The project's money, at the price base for a note dated ``today``."""
+def appraise(facts: Facts, today: dt.date, *, prices_on: dt.date | None = None) -> Ledger:
+    """The project's money, at the price base for a note dated ``today``.
+
+    ``prices_on``: the day whose financial year the money is priced in, when
+    it is not ``today``'s. A progress update prices its money in the year of
+    the period it reports, not the year it is written in: the closing update
+    for March 2028, written in April, counts 2027/28's delivery against the
+    2027/28 cost improvement programme at 2027/28 prices, not 2028/29's
+    (reader27 #1).
+    """
     prices = facts.settings.prices
-    base = price_base(facts, today)
+    base = price_base(facts, prices_on or today)
     # What each impact counts, and whether it is cash, is read in English where the file
     # gives it (pitchkit.recast.english); the lines keep the impacts as the note shows them.
     shown = {impact.id: impact for impact in facts.impacts}

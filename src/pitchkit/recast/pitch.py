@@ -379,7 +379,14 @@ class Weighed(NamedTuple):
     crowded: frozenset[str] = frozenset()
 
 
-def weigh(facts: Facts, director: Director, *, today: dt.date, every_pair: bool = False) -> Weighed:
+def weigh(
+    facts: Facts,
+    director: Director,
+    *,
+    today: dt.date,
+    every_pair: bool = False,
+    prices_on: dt.date | None = None,
+) -> Weighed:
     """Every impact x objective pair of ``director``, with the evidence for each.
 
     Read in English where the file gives it: the map and the lenses are English.
@@ -395,7 +402,7 @@ def weigh(facts: Facts, director: Director, *, today: dt.date, every_pair: bool 
     read_objectives = objectives_for(read, match)
     worries = worried_objectives(english, read, read_objectives)
     worried = worried_concepts(english, read)
-    ledger = project_ledger(facts, today)
+    ledger = project_ledger(facts, today, prices_on=prices_on)
     rarity = rarity_of_team(english)
     subject = subject_words([i.measure for i in english.impacts])
     team = team_words([o.text for d in english.directors for o in d.objectives]) | name_words(
@@ -538,16 +545,24 @@ def plan_offered(
     )  # fmt: skip
 
 
-def recast(facts: Facts, director: Director, *, today: dt.date | None = None) -> Pitch:
+def recast(
+    facts: Facts,
+    director: Director,
+    *,
+    today: dt.date | None = None,
+    prices_on: dt.date | None = None,
+) -> Pitch:
     """Link the project's impacts to ``director``'s objectives and rank the statements.
 
     Money is restated at the prices of the financial year of ``today`` (the
-    note's date; by default the day it runs), or of ``settings.prices.year``.
+    note's date; by default the day it runs), or of ``prices_on`` when given
+    (a progress update's period: :func:`pitchkit.recast.money.appraise`), or
+    of ``settings.prices.year``.
     The hand rules' links (:func:`pitchkit.recast.align.link`) are weighed by the
     learned scorer (:func:`pitchkit.recast.scorer.decide`), which may claim a
     possible map link and orders what the lead is offered.
     """
-    weighed = weigh(facts, director, today=today or dt.date.today())
+    weighed = weigh(facts, director, today=today or dt.date.today(), prices_on=prices_on)
     match, objectives, worries, ledger = (
         weighed.match,
         weighed.objectives,
@@ -627,23 +642,24 @@ def recast(facts: Facts, director: Director, *, today: dt.date | None = None) ->
     )
 
 
-#: The ledgers worked out last, by the facts (which are frozen) and the note's date.
-_LEDGERS: dict[tuple[int, dt.date], tuple[Facts, Ledger]] = {}
+#: The ledgers worked out last, by the facts (which are frozen), the note's date and the day
+#: its prices are of.
+_LEDGERS: dict[tuple[int, dt.date, dt.date | None], tuple[Facts, Ledger]] = {}
 _LEDGERS_KEPT = 8
 
 
-def project_ledger(facts: Facts, today: dt.date) -> Ledger:
+def project_ledger(facts: Facts, today: dt.date, *, prices_on: dt.date | None = None) -> Ledger:
     """The project's money for a note dated ``today`` (:func:`appraise`), worked out once.
 
     The ledger depends only on the facts and the date, so every director's
     note of a batch shares one. The facts are frozen; they are held with
     their ledger, so the same object is never mistaken for another.
     """
-    key = (id(facts), today)
+    key = (id(facts), today, prices_on)
     known = _LEDGERS.get(key)
     if known is not None and known[0] is facts:
         return known[1]
-    ledger = appraise(facts, today)
+    ledger = appraise(facts, today, prices_on=prices_on)
     if len(_LEDGERS) >= _LEDGERS_KEPT:
         _LEDGERS.clear()
     _LEDGERS[key] = (facts, ledger)

@@ -54,6 +54,8 @@ from pitchkit.recast.money import (
     default_releases,
     fy_bounds,
     fy_label,
+    quantum_for,
+    round_money,
     shown_cost,
     target_year,
 )
@@ -502,6 +504,12 @@ def delivered_rows(situation: Situation) -> list[Context]:
                 progress, situation.lang, situation.pitch.ledger
             )
             row["share_text"] = share_text(progress, statements, situation)
+            netted = net_share(progress, statements, situation)
+            if netted is not None and row["money_text"] and not row["share_text"]:
+                # A project that adds spend counts against a cash target net of it: the
+                # share is of the net cash (reader27 #2), said beside the money it nets.
+                row["money_text"] = f"{row['money_text']}; {netted[0]}"
+                row["share_text"] = netted[1]
             text, part = row["text"], row["share_text"]
             if part and not row["money_text"] and text.endswith(")"):
                 # "(no figure for May 2026) (of which …)" reads as one bracket: "(…; of which …)".
@@ -515,6 +523,9 @@ def delivered_rows(situation: Situation) -> list[Context]:
         # netted (newuser16 #1): the brief to the same director nets it, so the update does.
         net = net_text(situation, spending)
         for progress in spending:
+            # The net follows the spend in the board sentence's plain words, outside any
+            # bracket (reader27 #12: "(… less £328,000 of extra spend: £399,000 of cash net so
+            # far; besides, …)" held a colon and a semicolon).
             rows.append(
                 {
                     "measure": wording.apply_terms(progress.impact.measure, situation.terms),
@@ -522,8 +533,8 @@ def delivered_rows(situation: Situation) -> list[Context]:
                     "objectives_text": spend_row_label(situation),
                     "text": delivered_text(progress, situation),
                     "money": -(progress.delivered_money or 0.0),
-                    "money_text": delivered_money_text(progress, situation.lang),
-                    "share_text": net,
+                    "money_text": f"{delivered_money_text(progress, situation.lang)}, {net}",
+                    "share_text": "",
                 }
             )
     if situation.fill_in and not figures:
@@ -646,48 +657,44 @@ def spend_row_label(situation: Situation) -> str:
 
 
 def net_text(situation: Situation, spending: list[MeasureProgress]) -> str:
-    """``£158,000 delivered so far less £177,000 of extra spend: a net cost of £19,000``.
+    """``so the net cash delivered so far … is £399,000 (£727,000 less £328,000)``.
 
-    With capacity among the benefits, the spend is netted off the cash alone and
+    Said after the spend, as the board sentence says it (reader27 #12). With
+    capacity among the benefits, the spend is netted off the cash alone and
     the capacity is said apart, as the brief keeps them (newuser19 #1).
     """
     lang = situation.lang
     cash, capacity = money_so_far_split(situation)
     spend = sum(p.delivered_money or 0.0 for p in spending)
-    if capacity <= 0:
-        net = cash - spend
-        if net < 0:
-            pattern = lang.gettext(
-                "{benefit} delivered so far across all the project's measures, less {spend} of "
-                "extra spend: a net cost of {net} so far"
-            )
-        else:
-            pattern = lang.gettext(
-                "{benefit} delivered so far across all the project's measures, less {spend} of "
-                "extra spend: {net} net so far"
-            )
-        return pattern.format(
-            benefit=wording.worth(cash, lang),
-            spend=wording.worth(spend, lang),
-            net=wording.worth(abs(net), lang),
-        )
-    if cash <= 0:
-        return lang.gettext(
-            "no cash delivered so far to net {spend} of extra spend off; the {capacity} of "
-            "capacity delivered is money only when it is taken out"
-        ).format(spend=wording.worth(spend, lang), capacity=wording.worth(capacity, lang))
     net = cash - spend
-    if net < 0:
+    if capacity <= 0:
+        pattern = (
+            lang.gettext(
+                "so the money delivered so far across all the project's measures is a net cost "
+                "of {net} ({cash} less {spend})"
+            )
+            if net < 0
+            else lang.gettext(
+                "so the net money delivered so far across all the project's measures is {net} "
+                "({cash} less {spend})"
+            )
+        )
+    elif cash <= 0:
         pattern = lang.gettext(
-            "{cash} of cash delivered so far across all the project's measures, less {spend} of "
-            "extra spend: a net cash cost of {net} so far; besides, {capacity} of capacity, "
-            "money only when it is taken out"
+            "which no cash delivered so far offsets. The {capacity} of capacity the project has "
+            "freed becomes money only when it is taken out"
+        )
+    elif net < 0:
+        pattern = lang.gettext(
+            "so the cash delivered so far across all the project's measures is a net cost of "
+            "{net} ({cash} less {spend}). The {capacity} of capacity the project has freed "
+            "becomes money only when it is taken out"
         )
     else:
         pattern = lang.gettext(
-            "{cash} of cash delivered so far across all the project's measures, less {spend} of "
-            "extra spend: {net} of cash net so far; besides, {capacity} of capacity, money "
-            "only when it is taken out"
+            "so the net cash delivered so far across all the project's measures is {net} "
+            "({cash} less {spend}). The {capacity} of capacity the project has freed becomes "
+            "money only when it is taken out"
         )
     return pattern.format(
         cash=wording.worth(cash, lang),
@@ -695,6 +702,53 @@ def net_text(situation: Situation, spending: list[MeasureProgress]) -> str:
         net=wording.worth(abs(net), lang),
         capacity=wording.worth(capacity, lang),
     )
+
+
+def net_share(
+    progress: MeasureProgress, statements: list[Statement], situation: Situation
+) -> tuple[str, str] | None:
+    """``("£399,000 net of the extra spend so far", "4.2% of your £9.5m target")``.
+
+    A project that adds spend counts against a cash target (a CIP) net of it,
+    so no one measure's saving is a share of it (reader26 #1); but when this
+    measure's cash is all the cash delivered so far, its net of the spend is
+    the project's, and that is the share a finance director asked for
+    (reader27 #2). ``None`` otherwise: for capacity, for one of several cash
+    measures, for a net cost, or when some of the money falls outside the
+    objective's year.
+    """
+    ledger = situation.pitch.ledger
+    line = ledger.line(progress.impact.id) if ledger is not None else None
+    money = progress.delivered_money or 0.0
+    spending = spend_so_far(situation)
+    if line is None or line.releases != "cash" or not line.own or money <= 0 or not spending:
+        return None
+    cash, _ = money_so_far_split(situation)
+    if abs(cash - money) > 0.5:
+        return None
+    spend = sum(p.delivered_money or 0.0 for p in spending)
+    net = round_money(cash - spend, quantum_for(cash - spend))
+    if net <= 0:
+        return None
+    lang = situation.lang
+    for statement in statements:
+        target = statement.objective.target
+        if target is None or not is_pounds(target.unit) or target.value <= 0:
+            continue
+        parts = [fraction_in_year(statement.objective, progress.impact.id, situation)] + [
+            fraction_in_year(statement.objective, p.impact.id, situation) for p in spending
+        ]
+        if any(part is not None and part < 0.999 for part in parts):
+            return None
+        # The share of the net as shown, so that it checks by hand.
+        share = wording.share_of_target_text(
+            net / target.value, fmt.quantity(target.value, target.unit, lang), lang
+        )
+        said = lang.gettext("{net} net of the extra spend so far").format(
+            net=wording.worth(net, lang)
+        )
+        return said, share
+    return None
 
 
 def said_once(rows: list[Context]) -> list[Context]:

@@ -206,7 +206,10 @@ def situate(
         # until it is over, as a brief of the same day counts only the periods ended.
         # A log wholly ahead of today (an example as shipped) is read as it stands.
         _, run, chart_run = log_runs(facts, ended[-1])
-    pitch = localise_pitch(recast(facts, director, today=today), lang)
+    # Its money is priced in the financial year of the period it reports (reader27 #1), or
+    # of today for a period not yet over (a draft for a later month is priced as of today).
+    prices_on = min(chosen.end, today)
+    pitch = localise_pitch(recast(facts, director, today=today, prices_on=prices_on), lang)
     progress = [measure_progress(i, run) for i in facts.impacts]
     counted_elsewhere: set[str] = set()
     if pitch.ledger is not None:  # money another impact already counts is not shown again
