@@ -36,10 +36,12 @@ def test_check_counts_only_the_leads_offer_and_names_the_gains_pitchkit_adds(
     # fills the page, and three sentences (74 words) put the problem over its budget and cut it.
     # Session 26 (the netting said once, no share of a cash target while a project adds
     # spend) left room again: a short sentence more of change as well, each block within
-    # its budget, so the page, not a budget, cuts a gain of pitchkit's.
+    # its budget, so the page, not a budget, cuts a gain of pitchkit's. Session 27's merges left
+    # the problem at 48 words against a budget of 47, so
+    # the added sentence is a word shorter ("Most go home the next day.").
     text = (
         SSDEC.read_text(encoding="utf-8")
-        .replace("    risks.\n", "    risks. Most go home the next day anyway.\n", 1)
+        .replace("    risks.\n", "    risks. Most go home the next day.\n", 1)
         .replace(
             "    ultrasound, instead of admitting them.\n",
             "    ultrasound, instead of admitting them. Results come back at a clinic visit.\n",
@@ -66,12 +68,6 @@ def test_check_counts_only_the_leads_offer_and_names_the_gains_pitchkit_adds(
     assert "project.problem has" not in out  # within its budget: the page, not a budget, cuts
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="session 26: fixupd26 says the netting of the extra spend once, so the SSDEC money "
-    "block is a line shorter; the note with a long offer now fits with only a gain cut, and "
-    "the offer is no longer counted against its budget: the case needs recalibrating",
-)
 def test_check_still_counts_a_long_offer_the_lead_wrote(
     cli: Callable[..., Result], tmp_path: Path
 ) -> None:
@@ -88,6 +84,8 @@ def test_check_still_counts_a_long_offer_the_lead_wrote(
     (tmp_path / "log.csv").write_bytes((SSDEC.parent / "log.csv").read_bytes())
     out = cli("check", str(facts), "-d", "dof").stdout
 
+    # Session 26 left this case fitting with only a gain cut (a strict xfail); session 27's
+    # fuller money lines (fixbrief27, fixmoney27) count the long offer against its budget again.
     # 21: the money block gives the log's rate beside the plan's cash and so takes a little
     # more of the page (newuser26 #1), but no statement repeats the extra spend it nets
     # (newuser35 #7).
