@@ -79,7 +79,11 @@ def test_the_finance_brief_shows_worked_money_in_en_gb(tmp_path: Path) -> None:
     # 200 admissions avoided a year at £1,590 each in 2016/17 prices: £2,116 at 2026/27 prices.
     assert "worth £423,000 a year in capacity" in text
     assert "from 1,200 to 1,000 admissions a year" in text
-    assert "£1,590 per admission: Non-elective episode, NHS reference costs 2016/17" in text
+    # Since fixbrief27 (reader26 #11): price, base, today's price, then the source.
+    assert (
+        "£1,590 per admission at 2016/17 prices (£2,115.62 at 2026/27), from Non-elective "
+        "episode, NHS reference costs 2016/17"
+    ) in text
     assert "3 December 2026" in text
     assert "£250,000 (requested) from The Health Foundation." in text
     assert "brief the whole executive team" in text

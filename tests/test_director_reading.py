@@ -52,8 +52,9 @@ def test_every_money_figure_can_be_worked_out_from_the_page(
     text = note(FRAILTY, director_id, tmp_path)
     money = re.search(r"£([\d,]+) a year (?:of|in) capacity", text)
     assert money is not None
+    # Since fixbrief27 (reader26 #11) a costing reads price, base, then today's price.
     restated = re.search(
-        r"£1,590 per admission: [^;]*, £([\d,]+(?:\.\d\d)?) at 2026/27 prices", text
+        r"£1,590 per admission at 2016/17 prices \(£([\d,]+(?:\.\d\d)?) at 2026/27\)", text
     )
     assert restated is not None, "the unit cost behind the money is shown at the note's prices"
     per_admission = float(restated.group(1).replace(",", ""))  # to the penny
