@@ -167,9 +167,11 @@ def test_delivered_money_is_priced_at_the_cost_to_the_penny(
     ) in " ".join(text.split())
     assert "£46,000" not in text
     brief = _preview(cli)
-    assert "£24 per pad: NHS Supply Chain catalogue price 2025/26, £24.63 at 2026/27 prices" in (
-        brief
-    )
+    # Since fixbrief27 (reader26 #11): price, base, today's price, then the source.
+    assert (
+        "£24 per pad at 2025/26 prices (£24.63 at 2026/27), from NHS Supply Chain catalogue "
+        "price 2025/26"
+    ) in brief
 
 
 # ------------------------------------------------------- #8: an update's checks are its own

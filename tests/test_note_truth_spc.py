@@ -131,7 +131,11 @@ def test_the_payback_beside_cash_and_capacity_is_the_cashs(tmp_path: Path) -> No
 def test_a_price_year_both_the_field_and_the_source_name_is_said_once(tmp_path: Path) -> None:
     text = _brief(_facts(tmp_path, [OUTSOURCED]), "md")
     used = text[text.index("Unit costs used") :]
-    assert "£4,100 per operation: Independent sector contract price, 2026/27." in used, used
+    # Since fixbrief27 (reader26 #11) the base year is said with the price, and the source's
+    # trailing year, the same, is not repeated.
+    assert (
+        "£4,100 per operation at 2026/27 prices, from Independent sector contract price." in used
+    ), used
     assert "2026/27, at 2026/27 prices" not in used
 
 
