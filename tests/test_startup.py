@@ -357,9 +357,9 @@ def test_a_brief_works_out_the_projects_money_once(
     appraised: list[object] = []
     appraise = money.appraise
 
-    def counted(facts: Any, today: dt.date) -> money.Ledger:
+    def counted(facts: Any, today: dt.date, *, prices_on: dt.date | None = None) -> money.Ledger:
         appraised.append(facts)
-        return appraise(facts, today)
+        return appraise(facts, today, prices_on=prices_on)
 
     assert pitchkit.advice.money  # loaded, so its names are counted too
     for module in list(sys.modules.values()):  # wherever the name is bound
