@@ -425,6 +425,11 @@ def test_medicines_note_uses_the_trusts_own_rates_and_leaves_a_yearless_cost_as_
     )
     assert round(by_days, 1) == 7.3
     expected = expected.replace("payback 7.2 months", "payback 7.3 months")
+    # Since fixupd27b (reader27 #8) a payback counted from the project's start says so.
+    expected = expected.replace(
+        "on the benefit delivered and forecast;",
+        "on the benefit delivered and forecast, from the project's start (5 October 2026);",
+    )
     # The cash alone, at 12 × £60,000 ÷ its rate a year, needs about 12 months from December
     # 2026, nothing being counted for October and November: past the end in September 2027.
     assert block[3] == f"{expected} Payback from the cash alone: not within the project."

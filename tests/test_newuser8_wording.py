@@ -231,7 +231,7 @@ def test_a_logged_year_is_its_counts_at_the_costs_the_small_print_shows(tmp_path
     text = brief(tmp_path, BREAST, "dof")
     costs = {
         key: float(
-            re.search(rf"per {unit}[^;]*?£([\d,.]+) at 2026/27 prices", text)[1].replace(",", "")
+            re.search(rf"per {unit}[^;]*?\(£([\d,.]+) at 2026/27\)", text)[1].replace(",", "")
         )  # type: ignore[index]
         for key, unit in (("returns", "appointment"), ("locum-sessions", "session"))
     }

@@ -507,29 +507,21 @@ def test_points_outside_the_limits_on_the_wrong_side_are_mentioned(tmp_path: Pat
     # for two charts only, beside "Since the last update").
     assert run("update", str(FRAILTY), "-d", "don", "-o", str(out))[0] == 0
     text = docx_text(out)
-    [residence] = [line for line in text.splitlines() if "7 months below the mean" in line]
-    # Every signal, the shift first, then the points beyond the limits, latest first. The
-    # months before the improvement (no baseline of the chart's own) are not a concern. The
-    # limits come from points that hold that shift, so the points below the lower limit
-    # inside it are part of it, not signals of their own (fixnew34b: they were listed as
-    # "1 point below the lower limit (the old level)" twice), and the line says so first.
-    # Limits that hold a shift give no assurance icon, and the shift the words claim from
-    # the baseline is said before the signals (fixread25b).
+    [residence] = [line for line in text.splitlines() if "Limits from all 15 months" in line]
+    # Since fixupd27/fixupd27b (reader26 #5, reader27 #11) limits that straddle the improvement
+    # against the baseline are read by that shift alone: the months below their mean and the
+    # points above the upper limit are that shift, named once, not signals of their own (they
+    # were "a shift of 7 months below the mean (the old level)" and "2 points above the upper
+    # limit (weak evidence …)"). The limits' source is named, and no assurance icon is given.
     assert residence.startswith(
-        "These limits come from figures that themselves hold a shift, so points beyond them "
-        "within it are part of that shift, not a separate signal. No assurance icon until "
-        "limits can be made from figures that have settled. From April 2027, a sustained shift "
-        "(12 months above the baseline of 78%, improvement). Signals: a shift of 7 months "
-        "below the mean (the old level), January to July 2027; "
+        "From April 2027, a sustained shift (12 months above the baseline of 78%, improvement). "
+        "Limits from all 15 months, January 2027 to March 2028, either side of that shift. The "
+        "early figures below the mean and the points above the upper limit (January and March "
+        "2028) show the shift, not separate signals. No assurance icon until "
     )
     assert "below the lower limit" not in residence
-    # Points above limits that hold a shift are weak evidence, not an improvement of their
-    # own (reader24 #12, fixupd25b); lone points in the same words are said once, oldest
-    # first (fixread25b).
-    assert residence.endswith(
-        "2 points above the upper limit (weak evidence, not counted as an improvement), "
-        "January and March 2028."
-    )
+    assert "the old level" not in residence
+    assert "weak evidence" not in residence
 
 
 def test_an_impact_that_plans_no_change_is_left_out_and_check_says_why(tmp_path: Path) -> None:
