@@ -103,8 +103,9 @@ def test_a_count_times_the_small_prints_cost_is_the_figure(tmp_path: Path) -> No
     dof = note(trust_priced(tmp_path), "dof", TEAM)
     # Restated costs are written and used to the penny, never rounded to the pound first
     # (newuser20 #7): 850 × £148.80 = £126,480, where £149 gave £127,000.
-    assert "£148.80 at 2026/27 prices" in dof
-    assert "£47.14 at 2026/27 prices" in dof
+    # Since fixbrief27 (reader26 #11) today's price is in brackets after the base year's.
+    assert "(£148.80 at 2026/27)" in dof
+    assert "(£47.14 at 2026/27)" in dof
     # 850 × £148.80 = £126,480 and 1,300 × £47.14 = £61,282, each to the nearest £1,000.
     assert "£126,000 a year (850 fewer referrals a year)" in dof
     assert "Capacity: £61,000 a year (1,300 fewer appointments a year)" in dof
