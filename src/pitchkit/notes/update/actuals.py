@@ -1165,7 +1165,7 @@ def log_averages(ledger: Ledger, facts: Facts, lang: Language) -> str:
     if not ledger.logged or ledger.today is None:
         return ""
     claims = _claims(ledger, facts)
-    averages = []
+    named: list[tuple[str, str]] = []  # each mean with its rate, and its months
     for line in ledger.counted:
         claim = claims.get(line.impact.id)
         if claim is None or claim.reference is None or claim.delivered is None:
@@ -1173,15 +1173,27 @@ def log_averages(ledger: Ledger, facts: Facts, lang: Language) -> str:
         periods = claim.reference_periods
         if not periods:
             continue
-        averages.append(
-            lang.gettext("{rate} {per} ({span})").format(
-                rate=mean_text(claim.reference, claim.impact, lang),
-                per=wording.per_phrase(periods[-1].kind, lang),
-                span=spans.span_text(periods, lang),
-            )
+        rate = mean_text(claim.reference, claim.impact, lang)
+        named.append(
+            (f"{rate} {wording.per_phrase(periods[-1].kind, lang)}", spans.span_text(periods, lang))
         )
-    if not averages:
+    if not named:
         return ""
+    spans_named = {span for _, span in named}
+    if len(named) > 1 and len(spans_named) == 1:
+        # The same months for every mean are said once, after them all: "380 shifts a month,
+        # 240 pads a month and 520 bed days a month (September 2024 to August 2025)", not
+        # "(September 2024 to August 2025)" three times (a line of a page the note needs).
+        [span] = spans_named
+        together = fmt.join_list([rate for rate, _ in named], lang)
+        averages = [lang.gettext("{rate} {per} ({span})").format(rate=together, per="", span=span)]
+        averages = [" ".join(averages[0].split())]
+    else:
+        averages = [
+            lang.gettext("{rate} {per} ({span})").format(rate=rate, per="", span=span)
+            for rate, span in named
+        ]
+        averages = [" ".join(text.split()) for text in averages]
     return lang.gettext(
         "Delivered is counted against the average before the change: {averages}."
     ).format(averages=fmt.join_list(averages, lang))
