@@ -1165,7 +1165,7 @@ def log_averages(ledger: Ledger, facts: Facts, lang: Language) -> str:
     if not ledger.logged or ledger.today is None:
         return ""
     claims = _claims(ledger, facts)
-    named: list[tuple[str, str]] = []  # each mean with its rate, and its months
+    named: list[tuple[str, str, str]] = []  # each mean's rate, its "a month", its months
     for line in ledger.counted:
         claim = claims.get(line.impact.id)
         if claim is None or claim.reference is None or claim.delivered is None:
@@ -1173,27 +1173,25 @@ def log_averages(ledger: Ledger, facts: Facts, lang: Language) -> str:
         periods = claim.reference_periods
         if not periods:
             continue
-        rate = mean_text(claim.reference, claim.impact, lang)
         named.append(
-            (f"{rate} {wording.per_phrase(periods[-1].kind, lang)}", spans.span_text(periods, lang))
+            (
+                mean_text(claim.reference, claim.impact, lang),
+                wording.per_phrase(periods[-1].kind, lang),
+                spans.span_text(periods, lang),
+            )
         )
     if not named:
         return ""
-    spans_named = {span for _, span in named}
-    if len(named) > 1 and len(spans_named) == 1:
-        # The same months for every mean are said once, after them all: "380 shifts a month,
+    with_months = lang.gettext("{rate} {per} ({span})")
+    if len(named) > 1 and len({span for _, _, span in named}) == 1:
+        # The same months for every mean are said once, after the last: "380 shifts a month,
         # 240 pads a month and 520 bed days a month (September 2024 to August 2025)", not
         # "(September 2024 to August 2025)" three times (a line of a page the note needs).
-        [span] = spans_named
-        together = fmt.join_list([rate for rate, _ in named], lang)
-        averages = [lang.gettext("{rate} {per} ({span})").format(rate=together, per="", span=span)]
-        averages = [" ".join(averages[0].split())]
+        *firsts, (rate, per, span) = named
+        averages = [f"{first} {first_per}" for first, first_per, _ in firsts]
+        averages.append(with_months.format(rate=rate, per=per, span=span))
     else:
-        averages = [
-            lang.gettext("{rate} {per} ({span})").format(rate=rate, per="", span=span)
-            for rate, span in named
-        ]
-        averages = [" ".join(text.split()) for text in averages]
+        averages = [with_months.format(rate=r, per=p, span=s) for r, p, s in named]
     return lang.gettext(
         "Delivered is counted against the average before the change: {averages}."
     ).format(averages=fmt.join_list(averages, lang))
