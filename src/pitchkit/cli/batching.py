@@ -9,7 +9,6 @@ progress bar on a terminal and the summary table (left out with ``-q``).
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +21,7 @@ from pitchkit.cli.console import (
     stopped,
     words,
 )
+from pitchkit.cli.flags import given_day
 from pitchkit.cli.running import CommandExit, Terminal, UserDefaults, report_period
 from pitchkit.errors import OutputError
 from pitchkit.i18n.messages import Located, Message, Renderable, render
@@ -127,7 +127,7 @@ def run_batch(
         pack=pack,
         jobs=jobs,
         no_cuts=no_cuts,
-        today=None if today is None else dt.date.fromisoformat(today),
+        today=given_day(today),
     )
     # One listener hears the opening and the writing, so the outcome (and --json) keeps
     # every warning printed, the directors file's among them, in the order printed.

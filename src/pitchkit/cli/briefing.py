@@ -9,10 +9,10 @@ neither typer nor rich.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from pitchkit.cli.console import JsonMode, Verbosity, say
+from pitchkit.cli.flags import given_day
 from pitchkit.cli.running import (
     Terminal,
     UserDefaults,
@@ -60,7 +60,7 @@ def run_brief(
         strict=strict,
         directors=directors,
         measures=measures,
-        today=None if today is None else dt.date.fromisoformat(today),
+        today=given_day(today),
         # The notes among the guide's findings are printed only at the usual verbosity, and
         # are in --json's object; otherwise they are not worked out (see report_advice).
         advice_notes=JsonMode.command is not None or Verbosity.level >= 1,

@@ -190,3 +190,8 @@ def iso_day(value: str) -> dt.date | None:
         return dt.date.fromisoformat(value)
     except ValueError:
         return None
+
+
+def given_day(value: str | None) -> dt.date | None:
+    """The day ``--today`` gave (already checked as YYYY-MM-DD), or ``None`` for today."""
+    return None if value is None else iso_day(value)

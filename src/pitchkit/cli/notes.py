@@ -21,6 +21,7 @@ from pitchkit.cli.common import (
     say,
     user_errors,
 )
+from pitchkit.cli.flags import given_day
 from pitchkit.cli.options import (
     BilingualOpt,
     DirectorOpt,
@@ -134,7 +135,7 @@ def update(
         measures=measures,
         strict=strict,
         directors=directors,
-        today=None if today is None else dt.date.fromisoformat(today),
+        today=given_day(today),
     )
     with limits_in_force(time_limit, memory_limit):
         result = write_update(request, Terminal())

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 from collections.abc import Sequence
@@ -21,6 +20,7 @@ from pitchkit.cli.common import (
     user_errors,
     warn,
 )
+from pitchkit.cli.flags import given_day
 from pitchkit.cli.options import DirectorsOpt, FactsArg, MeasuresOpt, ReportLocaleOpt, TodayOpt
 from pitchkit.cli.running import SEVERITY_COLOURS
 from pitchkit.i18n.translation import N_, Language
@@ -359,7 +359,7 @@ def check_command(
             locale,
             default_locale=UserDefaults.locale,
             measures=measures,
-            today=None if today is None else dt.date.fromisoformat(today),
+            today=given_day(today),
         ),
         Terminal(),
     )

@@ -22,6 +22,7 @@ from pitchkit.cli.common import (
     user_errors,
 )
 from pitchkit.cli.common import stopped as say_stopped
+from pitchkit.cli.flags import given_day
 from pitchkit.cli.options import (
     DirectorOpt,
     DirectorsOpt,
@@ -423,7 +424,7 @@ def preview(
         locale=locale,
         default_locale=UserDefaults.locale,
         measures=measures,
-        today=None if today is None else dt.date.fromisoformat(today),
+        today=given_day(today),
     )
     with limits_in_force(time_limit, memory_limit):
         result = make_preview(request, Terminal())  # its warnings are printed as they come
