@@ -150,23 +150,60 @@ def _unit_words(value: Any) -> Any:
 
 #: What the lead may write as an impact's ``value.payer``: the words the measure cannot say
 #: ("paid by the trust", "the ICB's"), each with the 'whose budget' member it names in the
-#: measure map (:mod:`pitchkit.recast.whose` reads them). ``own`` is the project's own
-#: organisation's, whatever its kind.
+#: measure map (:mod:`pitchkit.recast.whose` reads them), in English or Welsh. ``own`` is
+#: the project's own organisation's, whatever its kind. A "commissioner" is whoever buys the
+#: care from the provider: for an English trust its ICB; for a Welsh health board, which
+#: commissions as well as provides, itself (:func:`pitchkit.recast.whose.payer`). NHS
+#: England (specialised commissioning's high-cost drugs and services) and the Welsh
+#: Government are bodies only a lead names: no measure's words are read as theirs.
 PAYERS: dict[str, str] = {
     "trust": "trust",
     "provider": "trust",
+    "ymddiriedolaeth": "trust",
+    "darparwr": "trust",
     "icb": "ICB",
     "integrated care board": "ICB",
+    "bwrdd gofal integredig": "ICB",
+    "commissioner": "ICB",
+    "commissioners": "ICB",
+    "comisiynydd": "ICB",
+    "comisiynwyr": "ICB",
     "council": "council",
     "local authority": "council",
+    "cyngor": "council",
+    "awdurdod lleol": "council",
     "cancer alliance": "Cancer Alliance",
+    "cynghrair canser": "Cancer Alliance",
+    "nhs england": "NHS England",
+    "nhse": "NHS England",
+    "specialised commissioning": "NHS England",
+    "nhs england specialised commissioning": "NHS England",
+    "gig lloegr": "NHS England",
+    "health board": "health board",
+    "local health board": "health board",
+    "lhb": "health board",
+    "bwrdd iechyd": "health board",
+    "bwrdd iechyd lleol": "health board",
+    "welsh government": "Welsh Government",
+    "llywodraeth cymru": "Welsh Government",
     "own": "own",
+    "ein hunain": "own",
 }
+
+#: Words around a payer that do not change whose it is: "the ICB", "NHS England's", "our own",
+#: "y bwrdd iechyd".
+_PAYER_ASIDE = re.compile(r"^(?:the|our|y|yr)\s+|(?:'s|’s|s'|s’)$")
+
+
+def payer_key(text: str) -> str:
+    """``text`` as a key of :data:`PAYERS`: lower case, one space, no "the" or "'s"."""
+    words = " ".join(text.replace("’", "'").lower().split())
+    return _PAYER_ASIDE.sub("", words).strip()
 
 
 def _payer(value: Any) -> Any:
     """Accept whose budget an impact's money is in, as a word of :data:`PAYERS`."""
-    if isinstance(value, str) and value.strip().lower() in PAYERS:
+    if isinstance(value, str) and payer_key(value) in PAYERS:
         return value.strip()
     raise ValueError(
         Message(

@@ -530,10 +530,16 @@ def _index_note(ledger: Ledger, lang: Language, projected: Collection[int]) -> s
 
 #: Budgets that are not the trust's, as the 'whose budget' qualifier family names them
 #: (:data:`pitchkit.recast.whose.OTHER_BODIES`).
-_OTHER_BUDGETS = {
+OTHER_BUDGETS = {
     "ICB": N_("the ICB's budget"),
     "council": N_("the council's budget"),
     "Cancer Alliance": N_("the Cancer Alliance's budget"),
+    # Bodies only a lead's `payer:` names (pitchkit.facts.fields.PAYERS): specialised
+    # commissioning's high-cost drugs, a Welsh health board's money in an English trust's
+    # or a Welsh trust's project, a Welsh Government grant.
+    "NHS England": N_("NHS England's budget"),
+    "health board": N_("the health board's budget"),
+    "Welsh Government": N_("the Welsh Government's budget"),
     # An ICB's project: what a provider pays for (its agency shifts, its wards) (newuser29 #1).
     "trust": N_("the trust's budget"),
 }
@@ -559,7 +565,7 @@ def _apart(ledger: Ledger) -> list[tuple[str | None, list[Line]]]:
     """
     cash = [line for line in ledger.counted if line.releases == "cash"]
     groups: list[tuple[str | None, list[Line]]] = []
-    for other in _OTHER_BUDGETS:
+    for other in OTHER_BUDGETS:
         mine = [line for line in cash if line.body == other]
         if mine:
             groups.append((other, mine))
@@ -606,7 +612,7 @@ def _apart_text(
                 org=own,
                 money=_money(part, lang),
                 what=what,
-                whose=lang.gettext(_OTHER_BUDGETS[whose]),
+                whose=lang.gettext(OTHER_BUDGETS[whose]),
             )
         else:
             sentence = lang.gettext(

@@ -363,7 +363,19 @@ def money_phrase(quantity: Quantity, lang: Language) -> str:
         else lang.gettext("worth {money} {per}")
     )
     money = worth(quantity.money, lang, within_year=quantity.per not in (None, "year"))
-    return " ".join(pattern.format(money=money, per=per).split())
+    whose = other_budget_words(quantity.body, lang) if quantity.releases == "cash" else None
+    if whose is not None:
+        # Cash in another body's budget is never the trust's saving, under whichever
+        # objective it is claimed for ("worth £480,000 a year in NHS England's budget").
+        pattern = lang.gettext("worth {money} {per} in {whose}")
+    return " ".join(pattern.format(money=money, per=per, whose=whose).split())
+
+
+def other_budget_words(body: str | None, lang: Language) -> str | None:
+    """``the ICB's budget``, ``NHS England's budget``: another body's, as the note names it."""
+    from pitchkit.notes.moneytext import OTHER_BUDGETS
+
+    return lang.gettext(OTHER_BUDGETS[body]) if body in OTHER_BUDGETS else None
 
 
 def worth(money: float, lang: Language, *, within_year: bool = False) -> str:

@@ -93,6 +93,9 @@ class Quantity:
     #: Whether the measure is a wait or a length of time in its unit ("weeks"),
     #: so that a change reads "12 weeks shorter", not "12 fewer weeks".
     duration: bool = False
+    #: The other body whose cash the money is, when it is cash and not the project's own
+    #: organisation's (``ICB``, ``NHS England``: :attr:`pitchkit.recast.money.Line.body`).
+    body: str | None = None
 
     @property
     def is_money(self) -> bool:
@@ -237,6 +240,7 @@ def quantify(impact: Impact, line: Line | None = None, *, read: Impact | None = 
         counted_in=counted_in,
         releases=line.releases if line is not None else None,
         duration=is_duration(read.measure, read.unit),
+        body=line.body if line is not None and line.releases == "cash" and not line.own else None,
     )
 
 

@@ -26,6 +26,7 @@ import re
 from typing import TYPE_CHECKING, Final
 
 from pitchkit.facts.fields import PAYERS as FACTS_PAYERS
+from pitchkit.facts.fields import payer_key
 from pitchkit.facts.schema import Impact, Objective
 
 if TYPE_CHECKING:
@@ -100,7 +101,7 @@ def stated_payer(impact: Impact) -> str | None:
     """The body the lead names as whose ``impact``'s money is (``value.payer``), if any."""
     value = impact.value
     given = value.payer if value is not None else None
-    return PAYERS.get(given.strip().lower()) if given else None
+    return PAYERS.get(payer_key(given)) if given else None
 
 
 #: What a provider pays for and an ICB does not, in a measure or a unit cost's source: an
