@@ -278,6 +278,10 @@ def build_brief() -> Document:
             [(T("Evidence so far") + ": ", True), ("{{ project.evidence|sentences }}", False)],
         )
         tag(document, "endif")
+        # Balancing measures: watched within a limit, said here and never as a gain.
+        tag(document, "if pitch.watched")
+        para(document, "{{ pitch.watched|join(' ') }}")
+        tag(document, "endif")
 
     section(document, T("The change, in brief"), None, change)
     section(

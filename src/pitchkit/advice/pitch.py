@@ -63,7 +63,8 @@ def impact_no_change(review: Review) -> Iterator[Finding]:
     from pitchkit.recast.align import plans_no_change
 
     for index, impact in enumerate(review.facts.impacts):
-        if plans_no_change(impact):
+        # A balancing measure held at its baseline is a limit kept, not a change planned.
+        if plans_no_change(impact) and not impact.balancing:
             yield Finding(
                 "impact-no-change",
                 "warning",

@@ -181,6 +181,10 @@ class Impact(Model):
     #: The target before it was changed, and the last period it applied to (optional):
     #: one mapping, or a list of them for a target changed more than once.
     target_was: Annotated[list[TargetWas], BeforeValidator(_as_list)] = Field(default_factory=list)
+    #: A balancing measure (IHI's model for improvement): one the team expects may get a
+    #: little worse because of the change, and watches so that it stays within a limit. Its
+    #: ``target`` is then that limit, and it is never a gain: no money, no objective.
+    balancing: bool = False
 
     @field_validator("baseline", "target", mode="before")
     @classmethod
@@ -227,6 +231,8 @@ class Impact(Model):
 
     @model_validator(mode="after")
     def _direction_known(self) -> Impact:
+        if self.balancing:
+            return self._limit_known()
         if self.better is None and self.baseline == self.target:
             raise ValueError(
                 Message(
@@ -250,11 +256,52 @@ class Impact(Model):
             )
         return self
 
+    def _limit_known(self) -> Impact:
+        """A balancing measure's target is a limit: level with the baseline or on its worse side."""
+        if self.better is None and self.baseline == self.target:
+            raise ValueError(
+                Message(
+                    "a balancing measure's target is the limit it must stay within, and it "
+                    "equals the baseline, so which way is worse is unclear: add 'better: "
+                    "lower' or 'better: higher'"
+                )
+            )
+        better = self.direction
+        if (self.target < self.baseline) if better == "lower" else (self.target > self.baseline):
+            raise ValueError(
+                Message(
+                    "a balancing measure's target is the limit the team will accept, so it is "
+                    "no better than the baseline ({baseline}), but {target} is better when "
+                    "{better} is better: write the limit as the target, or remove "
+                    "'balancing: true' if this is a gain the project aims for",
+                    target=_plain(self.target),
+                    baseline=_plain(self.baseline),
+                    better=better,
+                )
+            )
+        for name in ("value", "supports", "releases", "overlaps"):
+            if getattr(self, name):
+                raise ValueError(
+                    Message(
+                        "a balancing measure is watched, never counted as a gain or a "
+                        "saving, so it takes no '{name}': remove '{name}', or remove "
+                        "'balancing: true' if this is a gain the project aims for",
+                        name=name,
+                    )
+                )
+        return self
+
     @property
     def direction(self) -> Literal["lower", "higher"]:
-        """Which way is better: as written, or inferred from baseline → target."""
+        """Which way is better: as written, or inferred from baseline → target.
+
+        A balancing measure's target is the limit of the worsening the team will
+        accept, so a limit above the baseline says lower is better.
+        """
         if self.better is not None:
             return self.better
+        if self.balancing:
+            return "lower" if self.target > self.baseline else "higher"
         return "lower" if self.target < self.baseline else "higher"
 
 

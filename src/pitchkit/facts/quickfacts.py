@@ -316,7 +316,7 @@ def _project(data: Any) -> Any:
 
 _IMPACT = (
     "id", "measure", "unit", "per", "baseline", "target", "better", "themes", "value",
-    "supports", "excludes", "source", "changed", "releases", "overlaps", "logged",
+    "supports", "excludes", "source", "changed", "releases", "overlaps", "logged", "balancing",
 )  # fmt: skip
 
 
@@ -325,6 +325,8 @@ def _impact(data: Any) -> Any:
     from pitchkit.facts.schema import Impact
 
     given = _fields(data, _IMPACT, ("id", "measure", "unit", "baseline", "target"))
+    if given.get("balancing") not in (None, False):
+        raise Declined  # a balancing measure's limit is checked by the models
     measure, unit = _filled(given["measure"]), _filled(given["unit"])
     if measure_problem(measure) is not None or unit_problem(unit) is not None:
         raise Declined

@@ -240,12 +240,21 @@ class Impact(Record):
     #: The earlier targets, each with the last period it applied to (optional; one
     #: mapping or a list): ``target`` applies from the period after the latest ``until``.
     target_was: list[TargetWas] = field(default_factory=list)
+    #: A balancing measure: watched so that it stays within its ``target`` (the limit the
+    #: team will accept), never a gain (docs/getting-started.md, "Balancing measures").
+    balancing: bool = False
 
     @property
     def direction(self) -> Literal["lower", "higher"]:
-        """Which way is better: as written, or inferred from baseline → target."""
+        """Which way is better: as written, or inferred from baseline → target.
+
+        A balancing measure's target is a limit on the worse side: above the
+        baseline, lower is better.
+        """
         if self.better is not None:
             return self.better
+        if self.balancing:
+            return "lower" if self.target > self.baseline else "higher"
         return "lower" if self.target < self.baseline else "higher"
 
 

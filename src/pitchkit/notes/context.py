@@ -195,12 +195,15 @@ def impact_context(
         # own reads "120 doses" as a total otherwise (newuser23 #9).
         "baseline_text": _amount_per(impact.baseline, quantity, lang),
         "target_text": _amount_per(impact.target, quantity, lang),
-        "gain_text": wording.gain_phrase(quantity, lang),
-        "money": quantity.money,
-        "money_text": wording.money_phrase(quantity, lang),
+        # A balancing measure has no gain and no money: its target is a limit (its sentence).
+        "gain_text": "" if impact.balancing else wording.gain_phrase(quantity, lang),
+        "money": None if impact.balancing else quantity.money,
+        "money_text": "" if impact.balancing else wording.money_phrase(quantity, lang),
         "source": impact.source or "",
         "value_source": quantity.money_source or "",
         "sentence": wording.measure_sentence(impact, quantity, lang, terms),
+        # A balancing measure: watched within the limit its target sets, never a gain.
+        "balancing": impact.balancing,
         "releases": line.releases if line is not None else "",
         "counted_in": (line.within or "") if line is not None else "",
     }
@@ -1755,9 +1758,21 @@ def pitch_context(
         "gains": gains(pitch, lang, today),
         "sources": sources(shown, lang),
         "conversions": conversion_notes(shown, pitch, lang),
+        # Balancing measures, each said as watched within its limit (never as a gain).
+        "watched": watched(pitch, lang),
         "score": pitch.score,
         "lens": pitch.lens.lens.id,
     }
+
+
+def watched(pitch: Pitch, lang: Language) -> list[str]:
+    """A sentence for each balancing measure: watched, and kept within the limit it sets."""
+    terms = pitch.director.terms
+    return [
+        wording.watched_sentence(impact, quantify(impact), lang, terms)
+        for impact in pitch.facts.impacts
+        if impact.balancing
+    ]
 
 
 def director_context(pitch: Pitch) -> Context:

@@ -251,6 +251,8 @@ def estimate_height(context: dict[str, Any]) -> float:
     total += _heading() + _para(project["change"])
     if project["evidence"]:
         total += _para("Evidence so far: " + as_sentences(project["evidence"]))
+    if pitch.get("watched"):
+        total += _para(" ".join(pitch["watched"]))
     if context["advice"]:
         total += _heading() + _bullets(context["advice"])
     if pitch["gains"]:

@@ -461,7 +461,12 @@ def target_was_phrase(impact: Impact, lang: Language) -> str:
 def measure_sentence(
     impact: Impact, quantity: Quantity, lang: Language, terms: Mapping[str, str]
 ) -> str:
-    """One sentence: the measure from baseline to target, the gain and its worth."""
+    """One sentence: the measure from baseline to target, the gain and its worth.
+
+    A balancing measure's is :func:`watched_sentence`: its target is a limit, not a gain.
+    """
+    if impact.balancing:
+        return watched_sentence(impact, quantity, lang, terms)
     details = [gain_phrase(quantity, lang, with_unit=False)]
     relative = relative_phrase(quantity, lang)
     if relative:
@@ -472,6 +477,36 @@ def measure_sentence(
     return lang.gettext("{movement}: {details}.").format(
         movement=movement_phrase(impact, quantity, lang, terms), details=", ".join(details)
     )
+
+
+def watched_sentence(
+    impact: Impact, quantity: Quantity, lang: Language, terms: Mapping[str, str]
+) -> str:
+    """A balancing measure, as the brief says it: watched, and kept within its limit.
+
+    "We will also watch median time children spend in the emergency department, a
+    balancing measure: the change may make it a little worse, and we will keep it to
+    no more than 4.0 hours (3.5 hours before the change)." Never a gain, never money.
+    """
+    measure = apply_terms(impact.measure, terms)
+    shown = quoted(measure) if foreign(measure, lang) else lower_measure(measure)
+    per = per_phrase(quantity.per, lang)
+    limit = " ".join((amount(quantity.target, quantity, lang), per)).strip()
+    baseline = " ".join((amount(quantity.baseline, quantity, lang), per)).strip()
+    pattern = (
+        lang.gettext(
+            "We will also watch {measure}, a balancing measure: the change may make it a "
+            "little worse, and we will keep it to no more than {limit} ({baseline} before "
+            "the change)."
+        )
+        if impact.direction == "lower"
+        else lang.gettext(
+            "We will also watch {measure}, a balancing measure: the change may make it a "
+            "little worse, and we will keep it to no less than {limit} ({baseline} before "
+            "the change)."
+        )
+    )
+    return pattern.format(measure=shown, limit=limit, baseline=baseline)
 
 
 def share_phrase(statement: Statement, lang: Language) -> str:

@@ -809,6 +809,8 @@ def _unit_cost_year(
 def _line(impact: Impact, price_year: int, prices: Prices | None) -> Line | None:
     """A rate impact's money for a year at the ledger's prices; ``None`` when it has none."""
     kind = counts(impact)
+    if impact.balancing:  # watched within a limit, never a saving (a £ one neither)
+        return None
     if impact.value is None and kind != "money":
         return None
     if impact.per is None:
@@ -822,7 +824,7 @@ def _level_line(impact: Impact, price_year: int, prices: Prices | None) -> Line 
     Its ``annual`` is the gain once at that cost: a level has no count per
     period, so this line is never added to a total (:attr:`Ledger.levels`).
     """
-    if impact.per is not None or impact.value is None:
+    if impact.per is not None or impact.value is None or impact.balancing:
         return None
     return _priced(impact, price_year, prices, 1.0, counts(impact))
 

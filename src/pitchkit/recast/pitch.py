@@ -184,9 +184,9 @@ class Pitch:
 
     @property
     def unlinked_impacts(self) -> tuple[Impact, ...]:
-        """Impacts that serve none of this director's objectives."""
+        """Impacts that serve none of this director's objectives (balancing measures serve none)."""
         ids = {s.impact.id for s in self.statements}
-        return tuple(i for i in self.facts.impacts if i.id not in ids)
+        return tuple(i for i in self.facts.impacts if i.id not in ids and not i.balancing)
 
 
 def quantify(impact: Impact, line: Line | None = None, *, read: Impact | None = None) -> Quantity:
@@ -417,6 +417,8 @@ def weigh(
     found = {}
     evidence: dict[tuple[str, str], Evidence] = {}
     for impact, read_impact in zip(facts.impacts, english.impacts, strict=True):
+        if impact.balancing:
+            continue  # watched within a limit, never a gain for an objective (docs/measures.md)
         for objective, read_objective in zip(objectives, read_objectives, strict=True):
             rules = link(
                 read_impact,

@@ -42,6 +42,7 @@ from pitchkit.notes.update.measures import (
     level_mean,
     named_by_measure,
     shown_unit,
+    within_limit,
 )
 from pitchkit.notes.update.progress import MeasureProgress, is_money
 from pitchkit.notes.update.situation import Situation
@@ -398,12 +399,24 @@ def _worse_phrase(progress: MeasureProgress, claim: Claim, situation: Situation)
     if averaged:
         # A quarter's level made from its months is their average, as the table says.
         shown = lang.gettext("an average of {amount}").format(amount=shown)
-    return pattern.format(
+    said = pattern.format(
         measure=measure,
         baseline=beside_text(before, impact, lang),
         latest=shown,
         period=averaged or figure_period(latest, lang),
     )
+    if impact.balancing:
+        # A balancing measure was expected to give a little: the board hears it against the
+        # limit the team set, "within the limit of 4.0 hours the team accepts", or past it.
+        limit = amount_text(latest.target, impact, lang)
+        inside = within_limit(latest.value, latest, impact)
+        suffix = (
+            lang.gettext("{said}, within the limit of {limit} the team accepts")
+            if inside
+            else lang.gettext("{said}, past the limit of {limit} the team accepts")
+        )
+        said = suffix.format(said=said, limit=limit)
+    return said
 
 
 def worse_measures(situation: Situation) -> list[str]:

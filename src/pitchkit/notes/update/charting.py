@@ -385,7 +385,8 @@ def _draw_options(progress: MeasureProgress, claim: Claim, situation: Situation)
         "centre_label": lang.gettext("Median") if analysis.kind == "run" else lang.gettext("Mean"),
         "limit_label": lang.gettext("Process limits"),
         "baseline_label": lang.gettext("Baseline"),
-        "target_label": lang.gettext("Target"),
+        # A balancing measure's target is the limit the team accepts (docs/measures.md).
+        "target_label": lang.gettext("Limit") if impact.balancing else lang.gettext("Target"),
         # A priced rise's improvement is more spend too: its key says so (newuser16 #1).
         "improvement_label": lang.gettext("Rise: extra spend")
         if adds_spend(impact)

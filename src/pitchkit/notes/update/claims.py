@@ -138,6 +138,8 @@ def judge(
     """The chart of ``points`` and what the update may claim from it."""
     impact = progress.impact
     analysis, start, reference, shown = _read(impact, points, dates, rules)
+    # A balancing measure is watched within its limit: never a gain to claim, whichever way.
+    shown = shown and not impact.balancing
     since = points[start].period if start is not None and points else None
     delivered: float | None = None
     money: float | None = None

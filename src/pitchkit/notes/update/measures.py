@@ -156,6 +156,17 @@ def measure_row(progress: MeasureProgress, situation: Situation) -> Context:
         "icons": icons.icon_picture(claim.analysis, lang, size_cm=icons.TABLE_ICON_CM),
         "icons_text": icons.icons_words(claim.analysis, lang),
     }
+    if impact.balancing:
+        # Watched so that it stays within the limit the team accepts: its target is that
+        # limit, and the row says so, never "target" as an aim (docs/measures.md).
+        row["measure"] = lang.gettext("{measure} (balancing measure)").format(
+            measure=row["measure"]
+        )
+        row["target_text"] = (
+            lang.gettext("no more than {limit}")
+            if impact.direction == "lower"
+            else lang.gettext("no less than {limit}")
+        ).format(limit=target_text)
     if adds_spend(impact) and row["direction_text"] == lang.gettext("improving"):
         # More of a priced rise is the change working, but no money coming back: each one is
         # spend the change adds (newuser16 #1), and the row says both.
@@ -408,6 +419,8 @@ def along_text(progress: MeasureProgress, lang: Language, claim: Claim | None = 
     fraction = progress.fraction
     if progress.latest is None:
         return ""
+    if progress.impact.balancing:
+        return limit_text(progress, lang, claim)
     if claim is not None and not claim.shown and fraction and 0 < fraction < 1:
         if claim.analysis.kind == "none":  # too few figures for a chart
             return lang.gettext("too few figures yet to show a change from baseline")
@@ -444,6 +457,38 @@ def along_text(progress: MeasureProgress, lang: Language, claim: Claim | None = 
     if fraction <= 0:
         return lang.gettext("not yet better than baseline")
     return lang.gettext("{share} of the way to target").format(share=fmt.percent(fraction, lang))
+
+
+def within_limit(value: float, point: Point, impact: Impact) -> bool:
+    """Whether a balancing measure's ``value`` is at or inside its limit (its target)."""
+    return value <= point.target if impact.direction == "lower" else value >= point.target
+
+
+def limit_text(progress: MeasureProgress, lang: Language, claim: Claim | None = None) -> str:
+    """A balancing measure against its limit: "within the limit of 4.0 hours", or past it.
+
+    The chart says more when it can (docs/spc.md, assurance): limits wholly
+    inside the limit say it stays within it; wholly past it, that it is past
+    it month after month, not in one bad month.
+    """
+    latest = progress.latest
+    if latest is None or latest.value is None:
+        return ""
+    limit = amount_text(latest.target, progress.impact, lang)
+    assurance = claim.analysis.assurance if claim is not None else None
+    if assurance == "pass":
+        return lang.gettext("within the limit of {limit}, and its chart shows it stays so").format(
+            limit=limit
+        )
+    if assurance == "fail":
+        return lang.gettext("past the limit of {limit}, and its chart shows it stays so").format(
+            limit=limit
+        )
+    if within_limit(latest.value, latest, progress.impact):
+        return lang.gettext("within the limit of {limit}").format(limit=limit)
+    return lang.gettext("past the limit of {limit} in {period}").format(
+        limit=limit, period=figure_period(latest, lang)
+    )
 
 
 def _run_length(progress: MeasureProgress, first: Point | None) -> int:

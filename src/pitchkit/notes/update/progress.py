@@ -272,7 +272,7 @@ def measure_progress(impact: Impact, run: Series) -> MeasureProgress:
     previous = present[-2] if len(present) > 1 else None
     delivered: float | None = None
     money: float | None = None
-    if impact.per is not None:
+    if impact.per is not None and not impact.balancing:  # a balancing measure delivers nothing
         delivered = sum(gap(p.value, impact, p.period) for p in present if p.value is not None)
         money = delivered_value(delivered, impact)
     return MeasureProgress(
@@ -282,7 +282,7 @@ def measure_progress(impact: Impact, run: Series) -> MeasureProgress:
         previous=previous,
         fraction=(
             fraction_along(latest.value, impact, latest.period)
-            if latest is not None and latest.value is not None
+            if latest is not None and latest.value is not None and not impact.balancing
             else None
         ),
         direction=direction(impact, previous, latest),

@@ -51,7 +51,7 @@ from pitchkit.notes.update.charting import (
     weak,
 )
 from pitchkit.notes.update.claims import Claim
-from pitchkit.notes.update.measures import amount_text, before_the_change
+from pitchkit.notes.update.measures import amount_text, before_the_change, within_limit
 from pitchkit.notes.update.outliers import FAR_OUTSIDE
 from pitchkit.notes.update.progress import MeasureProgress, Point, fraction_along, measure_progress
 from pitchkit.notes.update.situation import Situation, claims_for, log_runs
@@ -655,6 +655,8 @@ def _target(
     latest = progress.latest
     if latest is None:
         return []
+    if progress.impact.balancing:
+        return _limit(progress, latest, earlier, lang)
     met_before = earlier is not None and _met(earlier, progress)
     if _met(latest, progress) and not met_before:
         # "Again" only for a target the sponsor saw met, at or before the last update: one
@@ -682,6 +684,28 @@ def _target(
     if met_before and not _met(latest, progress):
         return [_missed(progress, latest, lang, noise=noise)]
     return []
+
+
+def _limit(
+    progress: MeasureProgress, latest: Point, earlier: Point | None, lang: Language
+) -> list[str]:
+    """A balancing measure that went past its limit since the last update, or back within it."""
+    if latest.value is None:
+        return []
+    inside = within_limit(latest.value, latest, progress.impact)
+    was_inside = (
+        earlier is None
+        or earlier.value is None
+        or within_limit(earlier.value, earlier, progress.impact)
+    )
+    limit = amount_text(latest.target, progress.impact, lang)
+    if was_inside and not inside:
+        said = lang.gettext("past the limit the team accepts ({figure}, limit {limit})")
+    elif inside and not was_inside:
+        said = lang.gettext("back within the limit the team accepts ({figure}, limit {limit})")
+    else:
+        return []
+    return [said.format(figure=_at(latest, progress, lang), limit=limit)]
 
 
 #: A figure this close to its target (a share of the target) misses it "just".
