@@ -176,5 +176,12 @@ def test_the_refusal_lists_the_words(tmp_path: Path) -> None:
         load_facts(path)
     message = str(raised.value)
     assert "'payer' says whose budget the money is in: write one of" in message
-    for word in ("nhs england", "health board", "lhb", "welsh government", "commissioner", "icb"):
-        assert word in message
+    for word in ("NHS England", "NHSE", "health board", "LHB", "Welsh Government", "ICB"):
+        assert f" {word}," in message
+    assert "GIG Lloegr, bwrdd iechyd" in message
+
+
+def test_every_word_the_refusal_lists_is_accepted() -> None:
+    from pitchkit.facts.fields import _PAYERS_SHOWN, PAYERS, payer_key
+
+    assert all(payer_key(word) in PAYERS for word in _PAYERS_SHOWN)

@@ -190,6 +190,17 @@ PAYERS: dict[str, str] = {
     "ein hunain": "own",
 }
 
+#: How the refusal lists :data:`PAYERS`: English first, by body, then Welsh, each written as
+#: a lead would write it (the keys are lower case), plurals and long forms left out.
+_PAYERS_SHOWN = (
+    "trust", "provider", "ICB", "integrated care board", "commissioner", "council",
+    "local authority", "Cancer Alliance", "NHS England", "NHSE", "specialised commissioning",
+    "health board", "local health board", "LHB", "Welsh Government", "own",
+    "ymddiriedolaeth", "darparwr", "bwrdd gofal integredig", "comisiynydd", "cyngor",
+    "awdurdod lleol", "Cynghrair Canser", "GIG Lloegr", "bwrdd iechyd", "bwrdd iechyd lleol",
+    "Llywodraeth Cymru", "ein hunain",
+)  # fmt: skip
+
 #: Words around a payer that do not change whose it is: "the ICB", "NHS England's", "our own",
 #: "y bwrdd iechyd".
 _PAYER_ASIDE = re.compile(r"^(?:the|our|y|yr)\s+|(?:'s|’s|s'|s’)$")
@@ -208,7 +219,7 @@ def _payer(value: Any) -> Any:
     raise ValueError(
         Message(
             "'payer' says whose budget the money is in: write one of {names}, not '{value}'",
-            names=", ".join(sorted(PAYERS)),
+            names=", ".join(_PAYERS_SHOWN),
             value=value,
         )
     )
