@@ -15,6 +15,8 @@ from pathlib import Path
 import docx
 import pytest
 
+from pitchkit.output import pdf
+from pitchkit.output.pagecount import count_pages
 from pitchkit.output.pdf import SOFFICE_ENV, convert_to_pdf
 
 #: The arguments LibreOffice reads; the rest are ignored.
@@ -145,3 +147,21 @@ def test_real_libreoffice_converts_a_few_documents_per_run(tmp_path: Path, soffi
     assert str(results[1].error) == (
         f"LibreOffice could not convert {hollow}: it may be damaged; check that it opens in Word"
     )
+
+
+def test_counting_many_documents_allows_libreoffice_time_for_each(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A fixed two minutes for every list would cut counting 695 notes short.
+    given: list[float] = []
+
+    def converting(paths: list[Path], *, out_dir: Path, timeout: float) -> list[object]:
+        given.append(timeout)
+        return []
+
+    monkeypatch.setattr(pdf, "convert_to_pdf", converting)
+
+    count_pages([b"note"] * 695)
+    count_pages([b"note"], timeout=30)
+
+    assert given == [120 + 2 * 695, 30]
