@@ -165,3 +165,30 @@ def test_counting_many_documents_allows_libreoffice_time_for_each(
     count_pages([b"note"], timeout=30)
 
     assert given == [120 + 2 * 695, 30]
+
+
+def test_a_libreoffice_that_keeps_stopping_is_not_started_once_a_document(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # It converts the first document of its first run, then stops with 134 every time.
+    tools = tmp_path / "tools"
+    tools.mkdir()
+    body = """\
+echo run >> "$(dirname "$0")/runs.txt"
+[ "$(wc -l < "$(dirname "$0")/runs.txt")" -gt 1 ] && exit 134
+out=; next=
+for arg in "$@"; do
+  if [ "$next" = outdir ]; then out=$arg; mkdir -p "$out"; next=; continue; fi
+  case $arg in
+    --outdir) next=outdir ;;
+    *.docx) name=${arg##*/}; printf '%%PDF-1.7\\n%%%%EOF\\n' > "$out/${name%.docx}.pdf"; exit 134 ;;
+  esac
+done"""
+    monkeypatch.setenv(SOFFICE_ENV, str(script(tools, "soffice", body)))
+    docs = copies(tmp_path, 10)
+
+    results = convert_to_pdf(docs, out_dir=tmp_path / "pdfs")
+
+    assert [r.pdf is not None for r in results] == [True] + [False] * 9
+    assert all("LibreOffice stopped (exit code 134)" in str(r.error) for r in results[1:])
+    assert (tools / "runs.txt").read_text().count("run") == 5, "one, then a retry and three more"

@@ -69,6 +69,9 @@ PROFILE_SETTINGS = (
 #: ten). 200 leaves room for that, and for Windows' 32,767-character command line.
 PER_RUN = 200
 
+#: How many runs in the second round may stop with an error before the rest are given up.
+MAX_STOPS = 3
+
 
 @dataclass(frozen=True)
 class ConversionResult:
@@ -153,9 +156,11 @@ def _run_all(
 
     In that second round a run that stops with an error code is taken to have
     stopped at the first of its documents it did not finish: that one is
-    given up, and those after it are tried in the next run. Returns the exit
-    code of the last run that was given each input (by its index), or
-    ``None`` once the conversion was stopped.
+    given up, and those after it are tried in the next run (up to
+    :data:`MAX_STOPS` times, so that a LibreOffice that always fails is not
+    started once a document). Returns the exit code of the last run that was
+    given each input (by its index), or ``None`` once the conversion was
+    stopped.
     """
     deadline = time.monotonic() + timeout
     codes: dict[int, int] = {}
@@ -183,13 +188,15 @@ def _run_all(
         if run(inputs[start : start + per_run]) is None:
             return None
     left = [path for path in inputs if not _whole_pdf(folder, _index(path))]
+    stops = 0
     while left:
         part, left = left[:per_run], left[per_run:]
         code = run(part)
         if code is None:
             return None
         unfinished = [path for path in part if not _whole_pdf(folder, _index(path))]
-        if code != 0 and unfinished:
+        if code != 0 and unfinished and stops < MAX_STOPS:
+            stops += 1
             left = unfinished[1:] + left
     return codes
 
