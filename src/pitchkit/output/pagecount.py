@@ -2,8 +2,9 @@
 
 pitchkit fits a note by its own layout or estimate; where LibreOffice is
 installed and that cannot tell, the note is checked against the real layout: the notes are
-converted to PDF in one LibreOffice run (in a private folder that is then
-removed) and their pages counted. Nothing is written where the user looks.
+converted to PDF by :func:`~pitchkit.output.pdf.convert_to_pdf` (one LibreOffice run for up
+to 200, in a private folder that is then removed) and their pages counted. Nothing is
+written where the user looks.
 
 Set ``PITCHKIT_MEASURE=0`` to skip measuring (pitchkit's own layout or estimate alone is used).
 """
