@@ -2,8 +2,9 @@
 
 pitchkit fits a note by its own layout or estimate; where LibreOffice is
 installed and that cannot tell, the note is checked against the real layout: the notes are
-converted to PDF in one LibreOffice run (in a private folder that is then
-removed) and their pages counted. Nothing is written where the user looks.
+converted to PDF by :func:`~pitchkit.output.pdf.convert_to_pdf` (one LibreOffice run for up
+to 200, in a private folder that is then removed) and their pages counted. Nothing is
+written where the user looks.
 
 Set ``PITCHKIT_MEASURE=0`` to skip measuring (pitchkit's own layout or estimate alone is used).
 """
@@ -41,12 +42,24 @@ def pdf_page_count(data: bytes) -> int:
     return len(_PAGE.findall(data))
 
 
-def count_pages(documents: Sequence[bytes], *, timeout: float = 120) -> list[int | None]:
-    """Each .docx's page count as LibreOffice lays it out (``None`` where it could not)."""
+#: LibreOffice's time to count pages: this allowance for starting it, plus :data:`SECONDS_EACH`
+#: a document (measured: about one second each for whole notes, on two busy cores).
+SECONDS_START = 120.0
+SECONDS_EACH = 2.0
+
+
+def count_pages(documents: Sequence[bytes], *, timeout: float | None = None) -> list[int | None]:
+    """Each .docx's page count as LibreOffice lays it out (``None`` where it could not).
+
+    ``timeout`` is in seconds for all of them; by default :data:`SECONDS_START`
+    plus :data:`SECONDS_EACH` a document, so that a long list is not cut short.
+    """
     from pitchkit.output.pdf import convert_to_pdf
 
     if not documents:
         return []
+    if timeout is None:
+        timeout = SECONDS_START + SECONDS_EACH * len(documents)
     with tempfile.TemporaryDirectory(
         prefix="pitchkit-measure-", ignore_cleanup_errors=True
     ) as work:

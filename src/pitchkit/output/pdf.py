@@ -1,10 +1,12 @@
 """Turn Word documents into PDFs with LibreOffice, several in one run.
 
 Starting LibreOffice costs seconds, so :func:`convert_to_pdf` converts a
-whole list in one headless run with a fresh, private profile (so it
-neither clashes with a LibreOffice the user has open nor leaves settings
-behind). LibreOffice exits 0 even when it cannot load a file, so each
-document counts as converted only if its PDF really appeared.
+list in as few headless runs as it can (:data:`PER_RUN` documents each)
+with a fresh, private profile (so it neither clashes with a LibreOffice the
+user has open nor leaves settings behind). LibreOffice exits 0 even when it
+cannot load a file, or when it leaves documents out, so each document counts
+as converted only if its whole PDF really appeared; those without one are
+tried once more before they are reported.
 
 LibreOffice fetches nothing while converting: the profile blocks linked
 content (pictures linked to a web address or a local file are left out),
@@ -61,6 +63,16 @@ PROFILE_SETTINGS = (
 )
 
 
+#: The most documents one LibreOffice run is given. LibreOffice (7.4 measured) reads only
+#: the first 253 arguments of its command line and quietly leaves out the rest, exiting 0:
+#: one run over 695 documents converted the first 243 (pitchkit's own options are the other
+#: ten). 200 leaves room for that, and for Windows' 32,767-character command line.
+PER_RUN = 200
+
+#: How many runs in the second round may stop with an error before the rest are given up.
+MAX_STOPS = 3
+
+
 @dataclass(frozen=True)
 class ConversionResult:
     """What became of one document: its PDF, or why there is none."""
@@ -82,15 +94,18 @@ def convert_to_pdf(
     timeout: float = 120,
     force: bool = False,
     should_stop: Callable[[], bool] | None = None,
+    per_run: int = PER_RUN,
 ) -> list[ConversionResult]:
-    """Convert each .docx in ``docx_paths`` to a PDF, in one LibreOffice run.
+    """Convert each .docx in ``docx_paths`` to a PDF, ``per_run`` to a LibreOffice run.
 
     Each PDF is written beside its document (or into ``out_dir``) with the
     same stem, atomically, and never over an existing file unless ``force``.
     Returns one result per input, in order; a document that could not be
     converted carries an ``error`` and the others still convert. Raises
     :class:`ConversionError` when LibreOffice is missing, cannot start, or
-    runs past ``timeout`` seconds.
+    runs past ``timeout`` seconds (for all its runs together). A document
+    left without a PDF is tried once more, in a later run, before it is
+    given up.
 
     ``should_stop`` is asked several times a second while LibreOffice runs
     (a batch asks whether it was interrupted): once it says so, LibreOffice
@@ -108,11 +123,18 @@ def convert_to_pdf(
         folder = Path(work)
         inputs = _stage_inputs(folder, docx_paths, problems)
         with _terminate_ends_conversion():
-            finished = not inputs or _run_soffice(soffice, folder, inputs, timeout, should_stop)
-        if not finished:
+            codes = _run_all(soffice, folder, inputs, timeout, should_stop, per_run)
+        if codes is None:
             problems = [
                 problem if problem is not None or _whole_pdf(folder, index) else STOPPED
                 for index, problem in enumerate(problems)
+            ]
+        else:
+            problems = [
+                problem
+                if problem is not None or _whole_pdf(folder, index)
+                else _lost(docx, codes.get(index, 0))
+                for index, (docx, problem) in enumerate(zip(docx_paths, problems, strict=True))
             ]
         return [
             _place(folder, index, docx, pdf, problem, force=force)
@@ -120,6 +142,83 @@ def convert_to_pdf(
                 zip(docx_paths, targets, problems, strict=True)
             )
         ]
+
+
+def _run_all(
+    soffice: str,
+    folder: Path,
+    inputs: list[Path],
+    timeout: float,
+    should_stop: Callable[[], bool] | None,
+    per_run: int,
+) -> dict[int, int] | None:
+    """Convert ``inputs`` ``per_run`` at a time, then once more those left without a PDF.
+
+    In that second round a run that stops with an error code is taken to have
+    stopped at the first of its documents it did not finish: that one is
+    given up, and those after it are tried in the next run (up to
+    :data:`MAX_STOPS` times, so that a LibreOffice that always fails is not
+    started once a document). Returns the exit code of the last run that was
+    given each input (by its index), or ``None`` once the conversion was
+    stopped.
+    """
+    deadline = time.monotonic() + timeout
+    codes: dict[int, int] = {}
+    per_run = max(1, per_run)
+
+    def run(part: list[Path]) -> int | None:
+        try:
+            code = _run_soffice(soffice, folder, part, deadline, should_stop)
+        except subprocess.TimeoutExpired:
+            raise ConversionError(
+                Plural(
+                    "LibreOffice took more than {seconds} seconds to convert {n} document "
+                    "and was stopped: close any stuck LibreOffice and try again",
+                    "LibreOffice took more than {seconds} seconds to convert {n} documents "
+                    "and was stopped: close any stuck LibreOffice and try again",
+                    len(inputs),
+                    seconds=format(timeout, "g"),
+                )
+            ) from None
+        if code is not None:
+            codes.update((_index(path), code) for path in part)
+        return code
+
+    for start in range(0, len(inputs), per_run):
+        if run(inputs[start : start + per_run]) is None:
+            return None
+    left = [path for path in inputs if not _whole_pdf(folder, _index(path))]
+    stops = 0
+    while left:
+        part, left = left[:per_run], left[per_run:]
+        code = run(part)
+        if code is None:
+            return None
+        unfinished = [path for path in part if not _whole_pdf(folder, _index(path))]
+        if code != 0 and unfinished and stops < MAX_STOPS:
+            stops += 1
+            left = unfinished[1:] + left
+    return codes
+
+
+def _index(staged: Path) -> int:
+    """The input index of a staged document (they are named by it)."""
+    return int(staged.stem)
+
+
+def _lost(docx: Path, code: int) -> Renderable:
+    """Why LibreOffice made no PDF of ``docx``, twice, its last run ending with ``code``."""
+    if code != 0:
+        return Message(
+            "LibreOffice stopped (exit code {code}) before it made a PDF of {docx}: "
+            "try converting it on its own",
+            code=code,
+            docx=docx,
+        )
+    return Message(
+        "LibreOffice could not convert {docx}: it may be damaged; check that it opens in Word",
+        docx=docx,
+    )
 
 
 #: Why a document has no PDF when the conversion was stopped before reaching it.
@@ -204,19 +303,22 @@ def _run_soffice(
     soffice: str,
     folder: Path,
     inputs: list[Path],
-    timeout: float,
+    deadline: float,
     should_stop: Callable[[], bool] | None = None,
-) -> bool:
+) -> int | None:
     """Run one headless LibreOffice over ``inputs``, writing PDFs to ``folder/out``.
 
     LibreOffice starts helper processes, so it runs in its own process group
-    and the whole group is killed if it overruns ``timeout``, when
-    ``should_stop`` says so, or when anything (Ctrl-C in ``brief``) ends the
-    wait: LibreOffice never outlives pitchkit. Returns ``False`` when it was
-    stopped before it finished.
+    and the whole group is killed if it runs past ``deadline`` (by
+    :func:`time.monotonic`; :class:`subprocess.TimeoutExpired` is raised),
+    when ``should_stop`` says so, or when anything (Ctrl-C in ``brief``)
+    ends the wait: LibreOffice never outlives pitchkit. Returns its exit
+    code, or ``None`` when it was stopped before it finished. Later runs in
+    the same ``folder`` share its profile and its log.
     """
     profile = folder / "profile"
-    write_profile(profile)
+    if not profile.exists():
+        write_profile(profile)
     command = [
         *no_network(),
         soffice,
@@ -236,14 +338,14 @@ def _run_soffice(
     # LibreOffice's own temporary files go in the work folder too, so that they are
     # removed with it even when LibreOffice is killed before it can clean up.
     scratch = folder / "tmp"
-    scratch.mkdir()
+    scratch.mkdir(exist_ok=True)
     env = {**os.environ, "TMPDIR": str(scratch), "TMP": str(scratch), "TEMP": str(scratch)}
     # Set as soon as LibreOffice has started, so that a signal arriving at any later
     # point (even before the wait begins) still ends its process group.
     process: subprocess.Popen[bytes] | None = None
     try:
         try:
-            with log.open("wb") as output:
+            with log.open("ab") as output:
                 process = subprocess.Popen(
                     command,
                     stdin=subprocess.DEVNULL,
@@ -263,26 +365,13 @@ def _run_soffice(
                     reason=error.strerror,
                 )
             ) from None
-        code = _wait(process, timeout, should_stop)
-    except subprocess.TimeoutExpired:
-        assert process is not None
-        _kill_group(process)
-        raise ConversionError(
-            Plural(
-                "LibreOffice took more than {seconds} seconds to convert {n} document "
-                "and was stopped: close any stuck LibreOffice and try again",
-                "LibreOffice took more than {seconds} seconds to convert {n} documents "
-                "and was stopped: close any stuck LibreOffice and try again",
-                len(inputs),
-                seconds=format(timeout, "g"),
-            )
-        ) from None
+        code = _wait(process, max(0.0, deadline - time.monotonic()), should_stop)
     except BaseException:
         if process is not None:
             _kill_group(process)
         raise
     if code is None:
-        return False
+        return None
     if code != 0 and not any((folder / "out").glob("*.pdf")):
         raise ConversionError(
             Message(
@@ -292,7 +381,7 @@ def _run_soffice(
                 last=_last_line(log),
             )
         )
-    return True
+    return code
 
 
 @contextlib.contextmanager
