@@ -192,3 +192,28 @@ done"""
     assert [r.pdf is not None for r in results] == [True] + [False] * 9
     assert all("LibreOffice stopped (exit code 134)" in str(r.error) for r in results[1:])
     assert (tools / "runs.txt").read_text().count("run") == 5, "one, then a retry and three more"
+
+
+def test_a_libreoffice_that_fails_outright_leaves_counts_unknown_and_the_brief_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Counting pages is a check on pitchkit's own layout: its failure costs no note."""
+    from typer.testing import CliRunner
+
+    from pitchkit.cli import app
+
+    tools = tmp_path / "tools"
+    tools.mkdir()
+    monkeypatch.setenv(SOFFICE_ENV, str(script(tools, "soffice", "echo broken >&2\nexit 1")))
+    monkeypatch.delenv("PITCHKIT_MEASURE", raising=False)
+    data = make_docx(tmp_path / "one.docx", "A note").read_bytes()
+
+    assert count_pages([data, data]) == [None, None]
+
+    example = Path(__file__).resolve().parent.parent / "examples" / "falls-prevention"
+    out = tmp_path / "brief.docx"
+    result = CliRunner().invoke(
+        app, ["brief", str(example / "facts.yaml"), "-d", "dof", "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    assert zipfile.is_zipfile(out)

@@ -53,6 +53,10 @@ def count_pages(documents: Sequence[bytes], *, timeout: float | None = None) -> 
 
     ``timeout`` is in seconds for all of them; by default :data:`SECONDS_START`
     plus :data:`SECONDS_EACH` a document, so that a long list is not cut short.
+    Counting only checks what pitchkit's own layout made: when LibreOffice fails
+    outright (it will not start, crashes on every document, or overruns), every
+    count is ``None`` and the caller keeps its estimate, rather than the note the
+    user asked for being lost to a failed check.
     """
     from pitchkit.output.pdf import convert_to_pdf
 
@@ -69,7 +73,10 @@ def count_pages(documents: Sequence[bytes], *, timeout: float | None = None) -> 
             path = folder / f"note-{index}.docx"
             path.write_bytes(data)
             paths.append(path)
-        results = convert_to_pdf(paths, out_dir=folder, timeout=timeout)
+        try:
+            results = convert_to_pdf(paths, out_dir=folder, timeout=timeout)
+        except ConversionError:
+            return [None] * len(documents)
         return [
             pdf_page_count(result.pdf.read_bytes()) if result.pdf is not None else None
             for result in results
