@@ -10,7 +10,10 @@ director of strategy's objectives, and none of the Director of People's (``dop``
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
+
+from typer.testing import Result
 
 from pitchkit.api.previewing import PreviewRequest, preview
 from pitchkit.notes.preview import plain_preview
@@ -18,6 +21,7 @@ from pitchkit.notes.preview import plain_preview
 DATA = Path(__file__).resolve().parent / "data" / "newuser36"
 FACTS, CASH, TEAM = DATA / "facts.yaml", DATA / "facts-cash.yaml", DATA / "team.xlsx"
 TODAY = dt.date(2026, 12, 7)
+Cli = Callable[..., Result]
 
 
 def note(facts: Path, director: str, locale: str | None = None) -> str:
@@ -49,3 +53,36 @@ def test_the_advice_ask_is_in_welsh_too() -> None:
     assert "We are not asking you" not in text
     assert "Chair the project board" not in text
     assert "20 munud" in text
+
+
+def test_icb_cash_says_whose_money_the_payback_is_in_once() -> None:
+    """#3: "payback 9.7 months; £2.46 per £1" then "none of it pays back the £320,000"."""
+    text = note(CASH, "dof")
+    assert "payback 9.7 months" in text
+    assert "none of it pays back" not in text
+    assert (
+        "All of the plan's benefit, £394,000 a year, is in the ICB's budget, not the trust's: "
+        "the payback above is in that money, and none of it comes back to the trust's own budget."
+    ) in text
+
+
+def test_acute_beds_the_icb_pays_for_are_said_to_be_the_acute_hospitals() -> None:
+    """#5: a community trust's "money only when beds or escalation capacity close"."""
+    text = note(FACTS, "dof")
+    assert "money only when beds or escalation capacity close" not in text
+    assert (
+        "Capacity: £394,000 a year (4 fewer admissions a month), time and beds freed in acute "
+        "hospitals, which the ICB pays for, not money for the trust."
+    ) in text
+    # The payback beside it is not taken back: it counts the capacity as if it were cash.
+    assert "none of it pays back" not in text
+    assert "the payback above counts it as if it were cash" in text
+    welsh = note(FACTS, "dof", locale="cy_GB")
+    assert "y mae'r bwrdd gofal integredig yn talu amdano" in welsh
+
+
+def test_check_offers_no_trust_budget_link_for_the_icbs_money(cli: Cli) -> None:
+    """#3: the ICB's tariff was offered to the trust's cost improvement programme."""
+    result = cli("check", str(CASH), "--directors", str(TEAM), "-d", "dof", "--today", "2026-12-07")
+    assert "dof.cost-improvement]" not in result.stdout + result.stderr
+    assert "dof.financial-plan]" not in result.stdout + result.stderr
