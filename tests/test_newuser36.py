@@ -86,3 +86,35 @@ def test_check_offers_no_trust_budget_link_for_the_icbs_money(cli: Cli) -> None:
     result = cli("check", str(CASH), "--directors", str(TEAM), "-d", "dof", "--today", "2026-12-07")
     assert "dof.cost-improvement]" not in result.stdout + result.stderr
     assert "dof.financial-plan]" not in result.stdout + result.stderr
+
+
+def test_a_note_open_in_libreoffice_is_not_replaced(cli: Cli, tmp_path: Path) -> None:
+    """#10: LibreOffice's ``.~lock.NAME#`` was not noticed, and --force wrote over the note."""
+    out = tmp_path / "out"
+    made = cli("brief", str(FACTS), "--directors", str(TEAM), "-d", "dof", "--out", str(out))
+    assert made.exit_code == 0, made.stderr
+    [note] = out.glob("*.docx")
+    (out / f".~lock.{note.name}#").write_text(
+        ",Priya Raman,host,07.12.2026 10:00,file:///", "utf-8"
+    )
+    before = note.read_bytes()
+    again = cli(
+        "brief", str(FACTS), "--directors", str(TEAM), "-d", "dof", "--out", str(out), "--force"
+    )
+    assert again.exit_code == 1
+    assert f"{note} is open in LibreOffice: close it and run again" in again.stderr
+    assert note.read_bytes() == before
+
+
+def test_a_pack_already_there_names_the_pack_option(cli: Cli, tmp_path: Path) -> None:
+    """#10: "pack.docx already exists: ... or choose another --out" for the --pack file."""
+    pack = tmp_path / "pack.docx"
+    pack.write_bytes(b"x")
+    result = cli(
+        "batch", str(FACTS), "--directors", str(TEAM), "--out", str(tmp_path / "out"),
+        "--pack", str(pack),
+    )  # fmt: skip
+    assert result.exit_code == 1
+    assert f"{pack} already exists: pass --force to replace it, or choose another --pack" in (
+        result.stderr
+    )
