@@ -15,6 +15,7 @@ from pathlib import Path
 
 from typer.testing import Result
 
+from documenttext import document_text
 from pitchkit.api.previewing import PreviewRequest, preview
 from pitchkit.notes.preview import plain_preview
 
@@ -118,3 +119,20 @@ def test_a_pack_already_there_names_the_pack_option(cli: Cli, tmp_path: Path) ->
     assert f"{pack} already exists: pass --force to replace it, or choose another --pack" in (
         result.stderr
     )
+
+
+def test_the_next_update_is_named_by_its_period_not_by_its_last_day(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """#10: "Next update: 31 December 2026" on the November update is the end of December,
+    not a day an update on December could be sent."""
+    out = tmp_path / "out"
+    result = cli(
+        "update", str(FACTS), "--directors", str(TEAM), "-d", "dof", "--out", str(out),
+        "--today", "2026-12-07",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    [note] = out.glob("*.docx")
+    text = document_text(note.read_bytes())
+    assert "Next update | the update for December 2026" in text
+    assert "31 December 2026" not in text
