@@ -136,3 +136,16 @@ def test_the_next_update_is_named_by_its_period_not_by_its_last_day(
     text = document_text(note.read_bytes())
     assert "Next update | the update for December 2026" in text
     assert "31 December 2026" not in text
+
+
+def test_the_fill_in_message_is_a_warning_with_or_without_period(cli: Cli, tmp_path: Path) -> None:
+    """#10: "warning:" before the words with --period, and nothing before them without."""
+    for args in ([], ["--period", "2026-06"]):
+        out = tmp_path / (args[-1] if args else "latest")
+        result = cli(
+            "update", str(FACTS), "--directors", str(TEAM), "-d", "dof", "--out", str(out),
+            "--today", "2026-12-07", *args,
+        )  # fmt: skip
+        assert result.exit_code == 0, result.stderr
+        [line] = [line for line in result.stderr.splitlines() if "has the figures for" in line]
+        assert line.startswith("warning: the measures spreadsheet has the figures for")
