@@ -565,24 +565,29 @@ def test_welsh_objective_ids_pass_over_generic_words_and_former_ids_keep_working
 def test_a_header_with_another_word_for_a_required_column_says_which_to_rename(
     cli: Cli, tmp_path: Path, suffix: str
 ) -> None:
-    """A sheet headed "Code, Full name, Job title" is told what to rename, not only the list."""
+    """A sheet headed "Code, Full name, Title" is told what to rename, not only the list.
+
+    Changed for newuser36 #2: ``Job title`` is now read as ``role`` (see
+    test_job_title_and_position_are_read_as_the_role); a bare ``Title`` may hold "Dr",
+    so it is still only named.
+    """
     facts = facts_without_directors(tmp_path)
     team = team_file(
         tmp_path / f"team{suffix}",
-        [["Code", "Full name", "Job title"], ["dof", "Helen Marsh", "Director of Finance"]],
+        [["Code", "Full name", "Title"], ["dof", "Helen Marsh", "Director of Finance"]],
     )
     result = cli("directors", str(facts), "--directors", str(team))
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
         f"error: {team}:row 1: the header row needs the columns id, name, role (found: Code, "
-        "Full name, Job title): name the columns id, name, role, salutation, concerns, "
+        "Full name, Title): name the columns id, name, role, salutation, concerns, "
         "objectives, objectives_en, objectives_cy, themes, lens, email, role_cy; rename 'Code' "
         "to 'id', "
-        "'Full name' to 'name', 'Job title' to 'role'"
+        "'Full name' to 'name', 'Title' to 'role'"
     ]
     welsh = cli("directors", str(facts), "--directors", str(team), "--locale", "cy_GB")
     assert welsh.stderr.rstrip().endswith(
-        "ailenwch 'Code' yn 'id', 'Full name' yn 'name', 'Job title' yn 'role'"
+        "ailenwch 'Code' yn 'id', 'Full name' yn 'name', 'Title' yn 'role'"
     )
     # A header with no such word keeps the list alone.
     plain = team_file(tmp_path / f"plain{suffix}", [["Name", "Objectives"], ["Ann", "x"]])
@@ -590,6 +595,66 @@ def test_a_header_with_another_word_for_a_required_column_says_which_to_rename(
     assert alone.stderr.rstrip().endswith(
         "objectives, objectives_en, objectives_cy, themes, lens, email, role_cy"
     )
+
+
+@pytest.mark.parametrize("header", ["Job title", "Position", "Job title 2026/27"])
+def test_job_title_and_position_are_read_as_the_role(cli: Cli, tmp_path: Path, header: str) -> None:
+    """newuser36 #2: an executive office's ``Job title`` column is the role, as
+    getting-started.md gives it; beside a ``Role`` column it is left unread."""
+    facts = facts_without_directors(tmp_path)
+    team = team_file(
+        tmp_path / "team.xlsx",
+        [["ID", "Name", header, "Objectives"], ["dof", "Helen Marsh", "Director of Finance", "x"]],
+    )
+    [director] = load_directors(team).directors
+    assert director.role == "Director of Finance"
+    result = cli("directors", str(facts), "--directors", str(team))
+    assert result.exit_code == 0, result.stderr
+    both = team_file(
+        tmp_path / "both.csv",
+        [["id", "name", "role", header, "objectives"], ["dof", "Helen", "DoF", "Finance", "x"]],
+    )
+    assert [d.role for d in load_directors(both).directors] == ["DoF"]
+
+
+@pytest.mark.parametrize(
+    ("header", "told"),
+    [
+        ("Title", "rename 'Title' to 'role'"),
+        ("Objectves 2026/27", "rename 'Objectves 2026/27' to 'objectives'"),
+    ],
+)
+@pytest.mark.parametrize("command", ["brief", "check", "directors", "batch"])
+def test_a_misnamed_sheet_column_is_blamed_on_the_sheet_not_the_facts_links(
+    cli: Cli, tmp_path: Path, header: str, told: str, command: str
+) -> None:
+    """newuser36 #2: with ``supports: [dof....]`` in the facts, a sheet whose column cannot
+    be read said only "facts.yaml: no director has the id 'dof'"; now the sheet's own
+    error is the one given."""
+    facts = facts_without_directors(tmp_path)
+    with_supports(facts, "dof.cip")
+    with facts.open("a", encoding="utf-8") as stream:  # the facts' own list, as init wrote it
+        stream.write(
+            "directors:\n  - id: coo\n    name: Sam Reid\n    role: Chief Operating Officer\n"
+            "    objectives:\n      - id: flow\n        text: Improve patient flow\n"
+        )
+    role, objectives = ("Role", header) if header.startswith("Obj") else (header, "Objectives")
+    team = team_file(
+        tmp_path / "team.xlsx",
+        [["ID", "Name", role, objectives], ["dof", "Helen Marsh", "Director of Finance", "CIP"]],
+    )
+    args = {
+        "brief": ["-d", "dof", "--out", str(tmp_path / "out")],
+        "check": ["-d", "dof"],
+        "directors": [],
+        "batch": ["--out", str(tmp_path / "out")],
+    }[command]
+    result = cli(command, str(facts), "--directors", str(team), *args)
+    assert result.exit_code == 1
+    assert "no director has the id" not in result.stderr
+    [line] = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert line.startswith(f"error: {team}:")
+    assert line.endswith(told)
 
 
 def test_a_team_file_named_in_the_facts_file_points_to_the_option(cli: Cli, tmp_path: Path) -> None:

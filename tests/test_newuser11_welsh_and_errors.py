@@ -153,10 +153,11 @@ def test_a_fill_in_whose_figures_the_spreadsheet_has_says_only_the_words_are_mis
     monkeypatch.setattr("pitchkit.api.update.written_on", lambda: TODAY)
     code, out, err = _run("update", str(HYS), "-d", "coo", "--out", str(tmp_path / "nov"))
     assert code == 0, err
+    # Changed for newuser36 #10: a warning, as with --period, not a sentence on its own.
     assert (
-        "The measures spreadsheet has the figures for November 2026, but the progress log has "
-        "no entry for it (what was done, barriers, asks), so this update's words are to fill "
-        "in: replace each part in [square brackets]"
+        "warning: the measures spreadsheet has the figures for November 2026, but the progress "
+        "log has no entry for it (what was done, barriers, asks), so this update's words are to "
+        "fill in: replace each part in [square brackets]"
     ) in out + err
     assert "no entry for November 2026, so this is a fill-in template" not in out + err
     args = ("update", str(HYS), "-d", "coo", "--period", "2026-Q4", "--out", str(tmp_path / "q4"))

@@ -124,7 +124,7 @@ def open_facts(
     try:
         project = open_project(facts, locale=locale, default_locale=default_locale)
     except FactsError:
-        ids = team_ids(team)
+        ids = team_ids(team, raising=True)
         if ids is None:
             raise
         project = open_project(facts, locale=locale, default_locale=default_locale, team=ids)
@@ -153,13 +153,16 @@ def _warn_no_objectives(project: Project, listener: Listener) -> None:
         listener.warning(line)
 
 
-def team_ids(team: Path | None) -> Team | None:
+def team_ids(team: Path | None, *, raising: bool = False) -> Team | None:
     """The ``--directors`` file's directors and their objective ids, to read the facts with.
 
     Only read when the facts alone could not be (a link or meeting naming
     one of the team file's own), so a facts file that reads by itself does
     not read the team twice. None when ``team`` is None or cannot be read:
-    its own error comes later.
+    its own error comes later. With ``raising``, a team file that cannot be
+    read raises its own error instead: the facts file's links to its
+    directors would otherwise be blamed for a misnamed column in the sheet
+    (newuser36 #2).
     """
     if team is None:
         return None
@@ -170,6 +173,8 @@ def team_ids(team: Path | None) -> Team | None:
     try:
         found = load_directors(team)
     except PitchkitError:
+        if raising:
+            raise
         return None
     objectives: dict[str, set[str]] = {}
     for director in found.directors:

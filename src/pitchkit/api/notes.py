@@ -134,7 +134,7 @@ def open_pair(
     try:
         pair = open_both(facts)
     except FactsError:
-        ids = team_ids(team)
+        ids = team_ids(team, raising=True)
         if ids is None:
             raise
         pair = open_both(facts, ids)

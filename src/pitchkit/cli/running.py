@@ -326,11 +326,12 @@ def report_period(status: PeriodStatus, lang: Language, *, notes: int = 1) -> No
             notes,
         )
         say(message.format(period=period, months=len(status.figures_from)))
+    # A warning, as the same words are when --period names the period (newuser36 #10: the
+    # one message had "warning:" before it with --period and nothing without).
     if status.fill_in and not status.asked and status.figured:
         from pitchkit.api.update import figured_fill_in
 
-        text = figured_fill_in(status.period, status.missing, notes).render(lang)
-        say(text[:1].upper() + text[1:])
+        warn(figured_fill_in(status.period, status.missing, notes).render(lang))
     elif status.fill_in and not status.asked:
         message = lang.ngettext(
             "the progress log has no entry for {period}, so this is a fill-in template: "
@@ -339,4 +340,4 @@ def report_period(status: PeriodStatus, lang: Language, *, notes: int = 1) -> No
             "replace each part in [square brackets]",
             notes,
         ).format(period=period)
-        say(message[:1].upper() + message[1:])
+        warn(message)

@@ -1239,9 +1239,7 @@ def _split_header(
             columns=", ".join(COLUMNS),
         )
         raise DirectorsError(Located(str(path), message))
-    known = [
-        {_column_key(cell) for cell in row} & set(COLUMNS) for _, row in numbered[: TITLE_ROWS + 1]
-    ]
+    known = [set(_header_keys(row)) & set(COLUMNS) for _, row in numbered[: TITLE_ROWS + 1]]
     at = next(
         (index for index, keys in enumerate(known) if set(REQUIRED_COLUMNS) <= keys),
         max(range(len(known)), key=lambda index: (len(known[index]), -index)),
@@ -1262,7 +1260,7 @@ def header_columns(path: Path, records: list[list[str]]) -> tuple[list[str], dic
 
 
 #: Headers a team sheet often has for a required column, and the column they mean: named
-#: in the message, never read as that column (a "title" may hold "Dr").
+#: in the message; only those in :data:`_READ_AS_ROLE` are read as that column.
 _SYNONYMS = {
     "job_title": "role",
     "title": "role",
@@ -1281,6 +1279,28 @@ _SYNONYMS = {
     "short_name": "id",
     "ref": "id",
 }
+
+
+#: Headers an executive office uses for the role, read as ``role`` when the sheet has
+#: no column of that name (newuser36 #2: ``Job title``, which getting-started gives
+#: as a sheet's own column). A bare ``Title`` is not among them: it may hold "Dr".
+_READ_AS_ROLE = frozenset(key for key, column in _SYNONYMS.items() if column == "role") - {"title"}
+
+
+def _header_keys(header: Sequence[str]) -> list[str]:
+    """Each header cell's column key, with the first ``Job title`` (or the like) as ``role``.
+
+    Only when no cell is ``role`` itself, so a sheet with both keeps its ``Job title``
+    unread, as before.
+    """
+    keys = [_column_key(cell) for cell in header]
+    if "role" in keys:
+        return keys
+    for index, key in enumerate(keys):
+        if key in _READ_AS_ROLE or "_".join(_header_words(key.replace("_", " "))) in _READ_AS_ROLE:
+            keys[index] = "role"
+            break
+    return keys
 
 
 def _synonym(key: str) -> str | None:
@@ -1435,7 +1455,7 @@ def _columns(
 ) -> tuple[dict[int, str], list[Renderable | str]]:
     """Map cell positions to known columns; refuse a header without the required ones."""
     header_row, header = numbered_header
-    keys = [_column_key(cell) for cell in header]
+    keys = _header_keys(header)
     missing = [name for name in REQUIRED_COLUMNS if name not in keys]
     if missing:
         found = ", ".join(cell.strip() for cell in header if cell.strip())

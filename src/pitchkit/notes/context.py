@@ -1233,7 +1233,7 @@ def concern_addressed(impacts: Sequence[Impact], concern: str) -> bool:
     return any(claimable_chain(impact, objective) is not None for impact in impacts)
 
 
-def _ordered(pitch: Pitch, field: str, lens_own: list[str]) -> list[str]:
+def _ordered(pitch: Pitch, field: str, lens_own: list[str], *, others: bool = True) -> list[str]:
     """A director's items of ``field`` as written, the lens's own, then others' business.
 
     The lens's own come in only when nothing suits the director (see
@@ -1241,16 +1241,16 @@ def _ordered(pitch: Pitch, field: str, lens_own: list[str]) -> list[str]:
     as another role's business come last, so fitting a page drops them first.
     """
     suited: list[str] = []
-    others: list[str] = []
+    theirs: list[str] = []
     director = english_director(pitch.director, pitch.facts.english)  # its lens, from English
     terms = pitch.director.terms
     for item in items_for(pitch.facts, director, field):
         # In the director's own words, as their progress updates carry the same items
         # over: "the released occupied bed days" in both, not "bed days" in the brief.
         text = wording.apply_terms_in_sentence(item.text, terms) if terms else item.text
-        (others if is_others(item, director) else suited).append(text)
+        (theirs if is_others(item, director) else suited).append(text)
     own = [] if suited else lens_own
-    shown = suited + [text for text in own if text not in suited] + others
+    shown = suited + [text for text in own if text not in suited] + (theirs if others else [])
     return list(dict.fromkeys(shown))
 
 
@@ -1264,8 +1264,29 @@ def offer_written(pitch: Pitch) -> list[str]:
     return _ordered(pitch, "offer", [])
 
 
+def advice_only(pitch: Pitch) -> bool:
+    """Whether the note asks the director for advice, not to sponsor (newuser36 #4).
+
+    So when the project serves none of their objectives, the measure map proposes
+    none for them to confirm, and no ask is written for them (``for:``): a batch
+    asked all eight directors to sponsor the project and chair its board, the
+    ones it does not yet link to among them. The guide asks one director to
+    sponsor and the others for their advice, kept informed as it goes.
+    """
+    if shown_statements(pitch) or wording.proposed_objective(pitch) is not None:
+        return False
+    director = english_director(pitch.director, pitch.facts.english)
+    return not any(item.targeted for item in items_for(pitch.facts, director, "asks"))
+
+
 def asks_for(pitch: Pitch) -> list[str]:
-    """The asks a director's note makes: theirs, then everyone's; a sponsorship ask first."""
+    """The asks a director's note makes: theirs, then everyone's; a sponsorship ask first.
+
+    None for a director asked only for advice (:func:`advice_only`): the asks
+    are a sponsor's, such as chairing the project board.
+    """
+    if advice_only(pitch):
+        return []
     return wording.sponsorship_first(_ordered(pitch, "asks", []))
 
 
@@ -1278,7 +1299,9 @@ def advice_for(pitch: Pitch, lang: Language) -> list[str]:
     # so "capacity" in the lens's question would not be found in its words.
     lens = lens_data().lenses.get(pitch.lens.lens.id, pitch.lens.lens)
     own = [lang.gettext(q) for q in lens.advice[:1] if supported(q, pitch)]
-    return _ordered(pitch, "advice", own)
+    # A director asked only for advice is not asked another role's question ("which
+    # budget line ..." of the Director of People, newuser36 #4).
+    return _ordered(pitch, "advice", own, others=not advice_only(pitch))
 
 
 #: A role's typical gains that claim money, and what the project must show for them:
@@ -1748,7 +1771,11 @@ def pitch_context(
         statements[1:] = [lowered(statement) for statement in statements[1:]]
     return {
         "headline": wording.headline(pitch, lang),
-        "ask": wording.ask_sentence(asks_for(pitch), lang),
+        "ask": (
+            wording.advice_ask(lang)
+            if advice_only(pitch)
+            else wording.ask_sentence(asks_for(pitch), lang)
+        ),
         "statements": statements,
         "all_statements": [
             statement_context(s, lang, pitch, reasons=reasons) for s in pitch.statements

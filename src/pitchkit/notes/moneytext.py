@@ -274,6 +274,14 @@ _FREED = {
 }
 
 
+#: Who pays for capacity freed in another body's staff or beds (:attr:`Line.body`).
+_PAID_BY = {
+    "ICB": N_("which the ICB pays for"),
+    "council": N_("which the council pays for"),
+    "Cancer Alliance": N_("which the Cancer Alliance pays for"),
+}
+
+
 def freed_words(body: str, lang: Language) -> str:
     """``time freed in the emergency department``: capacity freed in another body's staff."""
     return lang.gettext(_FREED[body]) if body in _FREED else ""
@@ -814,6 +822,13 @@ def _elsewhere_sentences(
     sentences = []
     for index, (body, lines) in enumerate(groups):
         freed = lang.gettext(_FREED[body])
+        payers = {line.body for line in lines}
+        if len(payers) == 1 and (payer := payers.pop()) in _PAID_BY:
+            # Whose money the capacity is, when another body pays for it: the ICB, for the
+            # acute beds a community trust's project frees (newuser36 #5).
+            freed = lang.gettext("{freed}, {paid}").format(
+                freed=freed, paid=lang.gettext(_PAID_BY[str(payer)])
+            )
         money = _money(round_money(sum(line.annual for line in lines), shown.quantum), lang)
         values = {"money": money, "what": _names(lines, lang), "freed": freed}
         values["org"] = org_for(ledger, lang)
@@ -2210,12 +2225,30 @@ def apart_payback(ledger: Ledger, shown: Figures, lang: Language) -> str:
         # All of the benefit is another body's: "without it" would mean without anything
         # (reader24 #3). Say so plainly: none of it repays the funder's own money.
         values["investment"] = _money(ledger.investment, lang)
+        if not groups and _payback_given(ledger):
+            # The benefit against the funding above counts this capacity as if it were cash
+            # and gives its payback: said so, not taken back (newuser36 #3).
+            return lang.gettext(
+                "All of the plan's benefit, {money} a year, is capacity in other "
+                "organisations, not {org} own money: the payback above counts it as if it "
+                "were cash, and none of it comes back to {org} own budget."
+            ).format(**values)
         if not groups:
             return lang.gettext(
                 "All of the plan's benefit, {money} a year, is capacity in other "
                 "organisations, not {org} own money, so none of it pays back the "
                 "{investment} of funding."
             ).format(**values)
+        bodies = {whose for whose, _ in groups}
+        if len(bodies) == 1 and not elsewhere and None not in bodies and _payback_given(ledger):
+            # One other body's money: the payback just given is in its money, not a figure
+            # the next words take back ("payback 9.7 months" then "none of it pays back",
+            # newuser36 #3): whose money repays the funding is said once.
+            [whose] = bodies
+            return lang.gettext(
+                "All of the plan's benefit, {money} a year, is in {whose}, not {org}: the "
+                "payback above is in that money, and none of it comes back to {org} own budget."
+            ).format(whose=lang.gettext(_OTHER_BUDGETS[str(whose)]), **values)
         return lang.gettext(
             "All of the plan's benefit, {money} a year, is not {org} own money, so none of "
             "it pays back the {investment} of funding."
@@ -2247,6 +2280,19 @@ def apart_payback(ledger: Ledger, shown: Figures, lang: Language) -> str:
         "payback {n} months.",
         months,
     ).format(n=months, **values)
+
+
+def _payback_given(ledger: Ledger) -> bool:
+    """Whether the benefit against the funding (:func:`investment_line`) gives a payback.
+
+    Worked as that line works it: on the years the log shows, else at the full rate
+    within the project.
+    """
+    if ledger.logged:
+        repaid = ledger.payback_logged()
+        return repaid is not None and whole_months(repaid[0]) is not None
+    months = whole_months(ledger.payback_months)
+    return months is not None and not beyond_end(ledger, ledger.payback_months)
 
 
 def money_line(

@@ -967,6 +967,17 @@ def sponsorship_first(asks: list[str]) -> list[str]:
     return [lead, *(a for a in asks if a is not lead)]
 
 
+def advice_ask(lang: Language) -> str:
+    """The request that opens a note to a director the project does not yet serve.
+
+    Advice, and news of how it goes, rather than sponsorship (newuser36 #4).
+    """
+    return lang.gettext(
+        "We are not asking you to sponsor this project: we would value 20 minutes of your "
+        "advice, and we will keep you informed as it goes."
+    )
+
+
 def ask_sentence(asks: list[str], lang: Language) -> str:
     """The request that opens the note: to sponsor, said once, with the first ask."""
     if not asks:

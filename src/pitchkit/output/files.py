@@ -185,19 +185,20 @@ def _resolves_to_itself(target: Path, name: str) -> bool:
     return os.name != "nt" and not stat.S_ISLNK(mode)
 
 
-def check_writable(path: Path, *, force: bool) -> None:
+def check_writable(path: Path, *, force: bool, option: str = "--out") -> None:
     """Refuse early, before any rendering, a ``path`` that :func:`write_atomic` would refuse.
 
     Raises :class:`OutputError` when ``path`` is a folder, exists and
     ``force`` is false, or lies under something that is not a folder.
+    ``option`` is the one that named ``path``, for the message (``--pack``).
     """
     try:
-        _check_writable(path, force=force)
+        _check_writable(path, force=force, option=option)
     except OSError as error:
         raise OutputError(_failure_message(path, error)) from None
 
 
-def _check_writable(path: Path, *, force: bool) -> None:
+def _check_writable(path: Path, *, force: bool, option: str = "--out") -> None:
     """Do the checks of :func:`check_writable`; the file system may raise ``OSError``."""
     try:
         mode: int | None = os.lstat(path).st_mode
@@ -218,8 +219,18 @@ def _check_writable(path: Path, *, force: bool) -> None:
                     lock=lock.name,
                 )
             )
+        lock = libreoffice_lock(path)
+        if lock is not None:  # LibreOffice, which getting-started suggests, keeps one too
+            raise OutputError(
+                Message(
+                    "{path} is open in LibreOffice: close it and run again (if LibreOffice is "
+                    "not running, delete {lock}, the lock file it left)",
+                    path=path,
+                    lock=lock.name,
+                )
+            )
     if mode is not None and not force:
-        raise OutputError(_exists_message(path))
+        raise OutputError(_exists_message(path, option))
     ancestor = path.parent
     while not ancestor.exists() and ancestor != ancestor.parent:
         ancestor = ancestor.parent
@@ -259,6 +270,18 @@ def word_lock(path: Path) -> Path | None:
         if lock.is_file():
             return lock
     return None
+
+
+def libreoffice_lock(path: Path) -> Path | None:
+    """The lock file LibreOffice keeps beside ``path`` while it has it open, if there is one.
+
+    LibreOffice names it ``.~lock.`` and the document's name and ``#`` (newuser36 #10:
+    a note open in LibreOffice was replaced with --force, where Word's was caught).
+    """
+    if path.suffix.lower() not in _WORD_SUFFIXES:
+        return None
+    lock = path.with_name(f".~lock.{path.name}#")
+    return lock if lock.is_file() else None
 
 
 def write_atomic(path: Path, data: bytes, *, force: bool = False, sync_folder: bool = True) -> Path:
@@ -541,10 +564,12 @@ def folder_message(path: Path) -> Message:
     return Message("{path} is a folder: give the name of a file to write instead", path=path)
 
 
-def _exists_message(path: Path) -> Message:
-    """Say that ``path`` exists and how to proceed."""
+def _exists_message(path: Path, option: str = "--out") -> Message:
+    """Say that ``path`` exists and how to proceed (``option``: the one that named it)."""
     return Message(
-        "{path} already exists: pass --force to replace it, or choose another --out", path=path
+        "{path} already exists: pass --force to replace it, or choose another {option}",
+        path=path,
+        option=option,
     )
 
 

@@ -1111,9 +1111,40 @@ def _elsewhere(line: Line, body: str | None, kind: str, organisation: str | None
     if line.releases != "capacity":
         return None
     if body is not None and body != TRUST:
-        return None
+        # Admissions a community trust avoids, at the ICB's tariff: the beds are the acute
+        # hospital's, which the ICB pays for, not the trust's to close (newuser36 #5).
+        return "acute hospital" if _acute_stays(line.impact.measure, organisation) else None
     found = capacity_elsewhere(line.impact.measure, kind, organisation, line.impact.unit)
     return found or ("acute hospital" if body == TRUST else None)
+
+
+def _acute_stays(measure: str, organisation: str | None) -> bool:
+    """Whether ``measure`` counts stays in a hospital bed the project's organisation has none of.
+
+    A community or ambulance trust (its name's setting, as the linker reads it) runs no
+    acute wards: emergency admissions it avoids are an acute hospital's. A community
+    hospital's or a virtual ward's beds may be its own.
+    """
+    from pitchkit.recast.measures import setting_of  # the map loads only when it is read
+
+    return (
+        setting_of(organisation) in ("community", "ambulance")
+        and bool(_STAYS.search(measure))
+        and not _OWN_BEDS.search(measure)
+    )
+
+
+#: Stays in a bed: admissions, bed days, spells, in English or Welsh.
+_STAYS = re.compile(
+    r"\b(?:admissions?|admitted|bed ?days?|stays?|spells?|derbyniadau|diwrnodau gwely)\b",
+    re.IGNORECASE,
+)
+#: Beds a community trust runs itself.
+_OWN_BEDS = re.compile(
+    r"\b(?:community hospitals?|virtual wards?|hospital at home|intermediate care|step[- ]?up"
+    r"|step[- ]?down|ysbyty(?:tai)? cymuned(?:ol)?|wardiau rhithwir)\b",
+    re.IGNORECASE,
+)
 
 
 def _owned(line: Line, home: str = TRUST) -> bool:

@@ -608,6 +608,15 @@ def recast(
             )
         quantity = quantities[impact.id]
         nothing_that_year = pair.year_missed
+        if (
+            found.reason == "value"
+            and found.confidence == "possible"
+            and not same_payer(pair.read_impact, pair.read_objective, role, home)
+        ):
+            # Money in another body's budget is not offered to this budget's aim: the ICB's
+            # tariff for admissions a community trust avoids, offered to the trust's cost
+            # improvement programme, would count the ICB's money as the trust's (newuser36 #3).
+            continue
         if not nothing_that_year:
             links.append(found)
         elif found.confidence != "explicit":

@@ -102,7 +102,7 @@ def check_pack_path(pack: Path, *, force: bool) -> None:
     """Refuse a pack name that is not a .docx or would replace a file without --force."""
     if pack.suffix.lower() != ".docx":
         raise OutputError(Message("--pack {pack}: give a file name ending in .docx", pack=pack))
-    check_writable(pack, force=force)
+    check_writable(pack, force=force, option="--pack")
 
 
 class _PackBuilder:

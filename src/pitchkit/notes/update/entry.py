@@ -342,6 +342,14 @@ def next_update_text(situation: Situation) -> str:
         if lag is not None:
             reported = situation.period.end + lag
             entry = Update.model_construct(period=situation.period.text, date=reported)
+    if entry is None or (entry.date is None and entry.next_update is None):
+        # No rhythm in the log to go by: the end of the following period ("31 December
+        # 2026") is no day an update on it could be sent, its figures not yet in
+        # (newuser36 #10). The next update is named by its period.
+        following = situation.period.following(cadence)
+        return situation.lang.gettext("the update for {period}").format(
+            period=fmt.period_label(following.text, situation.lang)
+        )
     # The page's date: the day the log's entry was reported, or the day a draft is written
     # (an undated entry's page has none, and keeps the rhythm's date).
     written = situation.entry.date if situation.entry is not None else situation.today
