@@ -149,3 +149,11 @@ def test_the_fill_in_message_is_a_warning_with_or_without_period(cli: Cli, tmp_p
         assert result.exit_code == 0, result.stderr
         [line] = [line for line in result.stderr.splitlines() if "has the figures for" in line]
         assert line.startswith("warning: the measures spreadsheet has the figures for")
+
+
+def test_the_director_the_meeting_is_booked_with_is_still_asked_to_sponsor() -> None:
+    """The facts book the meeting with the finance director, whose objectives the project
+    does not serve: the lead chose them, so the note asks them to sponsor, not for advice."""
+    text = note(FACTS, "dof")
+    assert "We are not asking you" not in text
+    assert "sponsor this project" in text

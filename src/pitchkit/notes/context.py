@@ -1271,9 +1271,14 @@ def advice_only(pitch: Pitch) -> bool:
     none for them to confirm, and no ask is written for them (``for:``): a batch
     asked all eight directors to sponsor the project and chair its board, the
     ones it does not yet link to among them. The guide asks one director to
-    sponsor and the others for their advice, kept informed as it goes.
+    sponsor and the others for their advice, kept informed as it goes. The
+    director the facts book the meeting with is always asked to sponsor: the
+    lead chose them, and the note is for that conversation.
     """
     if shown_statements(pitch) or wording.proposed_objective(pitch) is not None:
+        return False
+    meeting = pitch.facts.meeting
+    if meeting is not None and (meeting.director or "").casefold() == pitch.director.id.casefold():
         return False
     director = english_director(pitch.director, pitch.facts.english)
     return not any(item.targeted for item in items_for(pitch.facts, director, "asks"))

@@ -2248,7 +2248,7 @@ def apart_payback(ledger: Ledger, shown: Figures, lang: Language) -> str:
             return lang.gettext(
                 "All of the plan's benefit, {money} a year, is in {whose}, not {org}: the "
                 "payback above is in that money, and none of it comes back to {org} own budget."
-            ).format(whose=lang.gettext(_OTHER_BUDGETS[str(whose)]), **values)
+            ).format(whose=lang.gettext(OTHER_BUDGETS[str(whose)]), **values)
         return lang.gettext(
             "All of the plan's benefit, {money} a year, is not {org} own money, so none of "
             "it pays back the {investment} of funding."
