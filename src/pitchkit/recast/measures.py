@@ -425,23 +425,32 @@ _BARE_SPAN = re.compile(rf"^{_TIME_SPAN}$", re.IGNORECASE)
 _AT = re.compile(r"\bat\s*$", re.IGNORECASE)
 
 
+#: One ``other_senses`` entry: its words, the words straight before them that give the other
+#: sense, words anywhere in the text that give it, and words anywhere that keep the concept's
+#: own sense (without one of them, the words are read in the other sense).
+_Sense = tuple[
+    frozenset[str], re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str] | None
+]
+
+
+def _either(words: Iterable[object] | None) -> str:
+    """``words`` as one alternation, each escaped ("" for none)."""
+    return "|".join(re.escape(str(word)) for word in words or ())
+
+
 @cache
-def _senses() -> dict[
-    str, tuple[tuple[frozenset[str], re.Pattern[str] | None, re.Pattern[str] | None], ...]
-]:
+def _senses() -> dict[str, tuple[_Sense, ...]]:
     """``other_senses`` of ``measures.yaml``: for each concept, its words and their patterns."""
-    table: dict[
-        str, list[tuple[frozenset[str], re.Pattern[str] | None, re.Pattern[str] | None]]
-    ] = {}
+    table: dict[str, list[_Sense]] = {}
     for entry in read_measure_file().get("other_senses") or ():
         words = frozenset(str(word).casefold() for word in entry["words"])
-        after = [re.escape(str(word)) for word in entry.get("after") or ()]
-        about = [re.escape(str(word)) for word in entry.get("about") or ()]
+        after, about, only = (_either(entry.get(key)) for key in ("after", "about", "only_with"))
         table.setdefault(str(entry["concept"]), []).append(
             (
                 words,
-                re.compile(rf"\b(?:{'|'.join(after)})\s+$", re.IGNORECASE) if after else None,
-                re.compile(rf"\b(?:{'|'.join(about)})\b", re.IGNORECASE) if about else None,
+                re.compile(rf"\b(?:{after})\s+$", re.IGNORECASE) if after else None,
+                re.compile(rf"\b(?:{about})\b", re.IGNORECASE) if about else None,
+                re.compile(rf"\b(?:{only})\b", re.IGNORECASE) if only else None,
             )
         )
     return {concept_id: tuple(entries) for concept_id, entries in table.items()}
@@ -452,17 +461,39 @@ def _other_sense(spelt: str, start: int, end: int, concept_id: str) -> bool:
 
     See ``other_senses`` in ``measures.yaml``: "a coded chief complaint" is what a patient
     comes with, not a complaint; "participants recruited to commercial studies" is research
-    recruitment, not a vacancy filled. Plain English senses, not any project's words.
+    recruitment, not a vacancy filled; "prison leavers" have left a prison, not a job; and
+    "retain" is staff kept only where the words near it name staff ("Retain Good for Well-led",
+    "retained office buildings" keep a rating and buildings). Plain English senses, not any
+    project's words.
     """
     word = spelt[start:end].casefold()
-    for words, after, about in _senses().get(concept_id, ()):
+    for words, after, about, only in _senses().get(concept_id, ()):
         if word not in words:
             continue
         if after is not None and after.search(spelt[:start]):
             return True
         if about is not None and about.search(spelt):
             return True
+        if only is not None and not only.search(_near(spelt, start, end)):
+            return True
     return False
+
+
+#: How many words either side of a word :func:`_near` gives: enough for what a verb keeps
+#: ("retain our newly qualified nurses") or a noun's owner ("registered nurse retention").
+NEAR_WORDS = 4
+
+
+def _near(spelt: str, start: int, end: int) -> str:
+    """The :data:`NEAR_WORDS` words either side of ``spelt[start:end]``, in one string.
+
+    Only words this near say what a word is about: "Retain Good for Well-led, with WDES
+    and WRES evidence for the workforce equality ... statement" names the workforce nine
+    words on, about the evidence, and keeps a rating.
+    """
+    before = spelt[:start].split()[-NEAR_WORDS:]
+    after = spelt[end:].split()[:NEAR_WORDS]
+    return " ".join((*before, *after))
 
 
 #: A span of working or waiting time named before a money word: "days men awaiting transfer
@@ -1946,9 +1977,13 @@ def problems(data: Mapping[str, Any]) -> list[str]:
     for entry in data.get("other_senses") or ():
         if entry.get("concept") not in known:
             found.append(f"other_senses: unknown concept {entry.get('concept')!r}")
-        if not entry.get("words") or not (entry.get("after") or entry.get("about")):
-            found.append(f"other_senses: {entry.get('concept')}: give words, and after or about")
-        for key in set(entry) - {"concept", "words", "after", "about"}:
+        if not entry.get("words") or not (
+            entry.get("after") or entry.get("about") or entry.get("only_with")
+        ):
+            found.append(
+                f"other_senses: {entry.get('concept')}: give words, and after, about or only_with"
+            )
+        for key in set(entry) - {"concept", "words", "after", "about", "only_with"}:
             found.append(f"other_senses: {entry.get('concept')}: unknown field {key!r}")
     return found
 
