@@ -1,0 +1,140 @@
+"""newuser37: a Welsh health board's endoscopy lead, what the notes and the command line say.
+
+The lead's own files (tests/data/newuser37: the facts, a team sheet in CSV with Welsh
+objectives, and a year of figures in which only the waiting list moves) are run through the
+real command (typer's CliRunner) and the documents read back as a director reads them.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from documenttext import document_text
+from pitchkit.cli import app
+
+DATA = Path(__file__).resolve().parent / "data" / "newuser37"
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(app, list(args))
+    return result.exit_code, " ".join((result.output + result.stderr).split())
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    for name in ("facts.yaml", "team.csv", "figures.csv"):
+        shutil.copy(DATA / name, tmp_path / name)
+    return tmp_path
+
+
+def note(folder: Path, *args: str) -> str:
+    """The text of the one document a command writes to ``folder / 'out'``."""
+    out = folder / "out"
+    code, shown = run(*args, "--out", str(out), "--today", "2026-12-07")
+    assert code == 0, shown
+    (written,) = out.glob("*.docx")
+    return " ".join(document_text(written.read_bytes()).split())
+
+
+def update(folder: Path, director: str, *extra: str) -> str:
+    facts, team = str(folder / "facts.yaml"), str(folder / "team.csv")
+    return note(
+        folder, "update", facts, "--directors", team, "-d", director, "--period", "2026-11", *extra
+    )
+
+
+# --- item 1: an update credits only the objectives whose own measures moved ------------------
+
+
+def test_the_board_sentence_names_no_objective_whose_measure_has_not_moved(project: Path) -> None:
+    text = update(project, "coo")
+    board = text[text.index("For your board report") :]
+    board = board[: board.index("Use or adapt")]
+    assert (
+        "contributing to our objective to meet the 8-week diagnostic waiting times target." in board
+    )
+    assert "62-day" not in board
+    # The table's row for the waiting list is set against the 8-week objective alone; the
+    # 62-day objective keeps its own row, which says its measure has not moved yet.
+    assert "Meet the 8-week diagnostic waiting times target | Patients waiting" in text
+    assert "Single Cancer Pathway target | Lower GI suspected cancer" in text
+
+
+# --- item 3: a Welsh month after "yn" ----------------------------------------------------------
+
+#: Each month in Welsh, as a date names it, and its form after "yn", which mutates it.
+WELSH_MONTHS = [
+    ("Ionawr", "Ionawr"),
+    ("Chwefror", "Chwefror"),
+    ("Mawrth", "Mawrth"),
+    ("Ebrill", "Ebrill"),
+    ("Mai", "Mai"),
+    ("Mehefin", "Mehefin"),
+    ("Gorffennaf", "Ngorffennaf"),
+    ("Awst", "Awst"),
+    ("Medi", "Medi"),
+    ("Hydref", "Hydref"),
+    ("Tachwedd", "Nhachwedd"),
+    ("Rhagfyr", "Rhagfyr"),
+]
+
+
+@pytest.mark.parametrize("month", range(1, 13))
+def test_a_welsh_month_after_yn_is_ym_mis(month: int) -> None:
+    """ "ers i'r newid ddechrau yn Mehefin 2026" was wrong: "ym mis Mehefin 2026" mutates none."""
+    from pitchkit.i18n import fmt
+    from pitchkit.i18n.translation import language
+
+    name = WELSH_MONTHS[month - 1][0]
+    assert fmt.in_period(f"2026-{month:02d}", language("cy")) == f"ym mis {name} 2026"
+    assert fmt.in_period(f"2026-{month:02d}", language("en")).startswith("in ")
+    # A quarter or a year is "yn ystod …", which mutates nothing either.
+    assert fmt.in_period("2026", language("cy")) == "yn ystod 2026"
+
+
+def test_no_welsh_sentence_puts_a_month_straight_after_yn() -> None:
+    """Every message whose English says "in {a period}" says it in Welsh without a bare "yn"."""
+    from babel.messages.pofile import read_po
+
+    po = (
+        Path(__file__).resolve().parent.parent
+        / "src/pitchkit/i18n/locale/cy/LC_MESSAGES/pitchkit.po"
+    )
+    with po.open("rb") as handle:
+        catalog = read_po(handle)
+    wrong = []
+    for message in catalog:
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        if any("money.py" in place for place, _ in message.locations):
+            continue  # "the index starts in {first}" is a financial year: "yn 2015/16"
+        for name in ("start", "first", "last", "month", "began", "when", "since"):
+            if any(f"in {{{name}}}" in i for i in ids if i):
+                assert not any(f"yn {{{name}}}" in s for s in strings if s), ids[0]
+        wrong += [ids[0] for s in strings if s and "yn {when}" in s]
+    assert not wrong
+
+
+def test_the_welsh_update_says_ym_mis(project: Path) -> None:
+    text = update(project, "md", "--locale", "cy_GB")
+    assert "ers i'r newid ddechrau ym mis Mehefin 2026" in text
+    assert "yn Mehefin" not in text
+
+
+@pytest.mark.parametrize(("name", "after_yn"), WELSH_MONTHS)
+def test_a_welsh_date_is_read_in_each_of_its_forms(name: str, after_yn: str) -> None:
+    """A standing ask's date in Welsh, however it is mutated, is the end of its month."""
+    from pitchkit.datewords import MONTHS, deadlines
+
+    month = MONTHS[name.lower()]
+    end = deadlines(f"erbyn diwedd {name} 2027")
+    assert end
+    assert end[0].month == month
+    assert deadlines(f"ym mis {name} 2027")[0].month == month
+    assert deadlines(f"yn {after_yn} 2027")[0].month == month
+    # "o fis Mehefin 2027" opens a stretch of time, as "from June 2027" does: no deadline.
+    assert deadlines(f"o fis {name} 2027") == []
