@@ -138,3 +138,75 @@ def test_a_welsh_date_is_read_in_each_of_its_forms(name: str, after_yn: str) -> 
     assert deadlines(f"yn {after_yn} 2027")[0].month == month
     # "o fis Mehefin 2027" opens a stretch of time, as "from June 2027" does: no deadline.
     assert deadlines(f"o fis {name} 2027") == []
+
+
+# --- item 2: the director's concerns in Welsh, from the team sheet ----------------------------
+
+
+def team_with_concerns(folder: Path, column: str, welsh: str) -> None:
+    """The lead's team sheet with one more column, filled in for the finance director only."""
+    import csv
+
+    path = folder / "team.csv"
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    rows[0].insert(5, column)
+    for row in rows[1:]:
+        row.insert(5, welsh if row[0] == "dof" else "")
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+
+
+def brief(folder: Path, director: str, *extra: str) -> str:
+    facts, team = str(folder / "facts.yaml"), str(folder / "team.csv")
+    return note(folder, "brief", facts, "--directors", team, "-d", director, *extra)
+
+
+def test_a_welsh_note_shows_the_concerns_a_concerns_cy_column_gives(project: Path) -> None:
+    team_with_concerns(
+        project,
+        "concerns_cy",
+        "Diffyg sylfaenol o £38m\nGwariant ar fewnoli ac allanoli uwchlaw'r cynllun",
+    )
+    code, shown = run(
+        "directors", str(project / "facts.yaml"), "--directors", str(project / "team.csv")
+    )
+    assert code == 0, shown
+    assert "concerns_cy" not in shown  # no longer refused ("did you mean 'concerns'?")
+    welsh = brief(project, "dof", "--locale", "cy_GB")
+    # Matched on its English, as before, and quoted in Welsh.
+    assert "Eich pryderon y mae'n mynd i'r afael â nhw: Gwariant ar fewnoli ac allanoli" in welsh
+    assert "Insourcing and outsourcing spend above plan" not in welsh
+
+
+def test_the_english_note_keeps_the_english_concerns(project: Path) -> None:
+    team_with_concerns(
+        project, "concerns_cy", "Diffyg sylfaenol o £38m\nGwariant uwchlaw'r cynllun"
+    )
+    english = brief(project, "dof")
+    assert "Your concerns it addresses: Insourcing and outsourcing spend above plan" in english
+
+
+def test_english_concerns_on_a_welsh_note_are_named_by_their_cell(project: Path) -> None:
+    facts, team = str(project / "facts.yaml"), str(project / "team.csv")
+    args = ("brief", facts, "--directors", team, "-d", "dof", "--locale", "cy_GB")
+    args += ("--today", "2026-12-07")
+    code, shown = run(*args, "--out", str(project / "out"))
+    assert code == 0, shown
+    assert "testun Saesneg o 10 maes (" in shown
+    assert f"{team}:rhes 4: colofn concerns" in shown
+    code, strict = run(*args, "--out", str(project / "strict"), "--strict")
+    assert code != 0
+    assert f"{team}:rhes 4: colofn concerns" in strict
+
+
+def test_a_concerns_cy_column_with_one_too_few_is_named(project: Path) -> None:
+    from pitchkit.facts.directors import load_directors
+    from pitchkit.i18n.messages import render
+
+    team_with_concerns(project, "concerns_cy", "Diffyg sylfaenol o £38m")
+    found = load_directors(project / "team.csv")
+    said = " ".join(render(problem) for problem in found.problems)
+    assert "row 4: column concerns_cy" in said
+    assert "(2 in 'concerns', 1 here)" in said
+    assert "dof" not in {d.id for d in found.directors}
