@@ -40,6 +40,11 @@ def note(folder: Path, *args: str) -> str:
     return " ".join(document_text(written.read_bytes()).split())
 
 
+def directors(folder: Path) -> tuple[int, str]:
+    """What ``pitchkit directors`` says of the lead's facts and team sheet."""
+    return run("directors", str(folder / "facts.yaml"), "--directors", str(folder / "team.csv"))
+
+
 def update(folder: Path, director: str, *extra: str) -> str:
     facts, team = str(folder / "facts.yaml"), str(folder / "team.csv")
     return note(
@@ -210,3 +215,32 @@ def test_a_concerns_cy_column_with_one_too_few_is_named(project: Path) -> None:
     assert "row 4: column concerns_cy" in said
     assert "(2 in 'concerns', 1 here)" in said
     assert "dof" not in {d.id for d in found.directors}
+
+
+# --- item 5: an objective's id is cut at a word, and the id it was cut to still links ---------
+
+
+def test_a_long_objective_id_is_cut_at_a_word(project: Path) -> None:
+    from pitchkit.facts.directors import objective_id
+
+    assert objective_id("Reduce vacancies in hard-to-recruit specialties") == (
+        "vacancies-hard-to-recruit"
+    )
+    code, shown = run(
+        "directors", str(project / "facts.yaml"), "--directors", str(project / "team.csv")
+    )
+    assert code == 0, shown
+    assert "dwod.vacancies-hard-to-recruit: Reduce vacancies" in shown
+
+
+def test_the_id_an_earlier_pitchkit_cut_mid_word_still_links(project: Path) -> None:
+    facts = project / "facts.yaml"
+    text = facts.read_text(encoding="utf-8")
+    facts.write_text(
+        text.replace("excludes: [dof.spend-insourcing, dwod.agency-locum]",
+                     "excludes: [dof.spend-insourcing, dwod.vacancies-hard-to-recruit-specia]"),
+        encoding="utf-8",
+    )  # fmt: skip
+    _code, shown = run("check", str(facts), "--directors", str(project / "team.csv"))
+    assert "names no objective" not in shown, shown
+    assert "error:" not in shown

@@ -588,10 +588,10 @@ _NAMED_ABBREVIATION = re.compile(r"\(([A-Z][A-Z0-9]{1,9})\)")
 
 #: How ids have been made: before newuser6 F12, until newuser7 F11, until newuser11 (13),
 #: until newuser12 (12), until newuser13 (12), until newuser15 (17), until newuser16 (17),
-#: until newuser17 (18), until newuser25 (21), until newuser28 (22), and now.
+#: until newuser17 (18), until newuser25 (21), until newuser28 (22), until newuser37, and now.
 _FIRST, _SECOND, _THIRD, _FOURTH, _FIFTH, _SIXTH, _SEVENTH, _EIGHTH = 1, 2, 3, 4, 5, 6, 7, 8
-_NINTH, _TENTH = 9, 10
-_NOW = 11
+_NINTH, _TENTH, _ELEVENTH = 9, 10, 11
+_NOW = 12
 #: Prepositions passed over since newuser28 (22): "Retain paramedics beyond two years in
 #: post" is not ``paramedics-beyond``.
 _UNTELLING_SINCE_28_LINES = (
@@ -692,12 +692,12 @@ def _id_candidates(text: str, generation: int) -> tuple[str, ...]:
         if generation >= _THIRD
         else _UNTELLING
     )
-    if generation >= _NOW:
+    if generation >= _ELEVENTH:
         untelling = untelling | _UNTELLING_SINCE_28
     if generation >= _THIRD:
         plain = _initials(plain, after_verb=generation >= _SIXTH, counted=generation >= _TENTH)
     codes = generation >= _EIGHTH
-    numbered = generation >= _NOW
+    numbered = generation >= _ELEVENTH
     spans = _telling_spans(plain, untelling, codes=codes, numbered=numbered)
     if generation >= _FOURTH:
         spans = _after_opening_verb(spans, plain)
@@ -743,11 +743,31 @@ def _id_candidates(text: str, generation: int) -> tuple[str, ...]:
             slugs = [word.casefold() for word, _start, _end in spans]
     if generation >= _THIRD and first == _ID_WORDS and _cuts_a_phrase(spans, read):
         first += 1
+    cut = _cut_at_word if generation >= _NOW else _cut_anywhere
     candidates = [
-        "-".join(slugs[:count])[:_OBJECTIVE_ID_MAX].strip("-")
+        cut(slugs[:count])
         for count in range(first, max(first, min(len(slugs), _ID_MOST_WORDS)) + 1)
     ]
-    return tuple(c for c in candidates if c) or ("objective",)
+    return tuple(dict.fromkeys(c for c in candidates if c)) or ("objective",)
+
+
+def _cut_anywhere(slugs: Sequence[str]) -> str:
+    """The words joined, cut at :data:`_OBJECTIVE_ID_MAX` characters wherever that falls."""
+    return "-".join(slugs)[:_OBJECTIVE_ID_MAX].strip("-")
+
+
+def _cut_at_word(slugs: Sequence[str]) -> str:
+    """The words joined, as many whole words as fit in :data:`_OBJECTIVE_ID_MAX` characters.
+
+    Since newuser37: "Reduce vacancies in hard-to-recruit specialties" is
+    ``vacancies-hard-to-recruit``, not ``vacancies-hard-to-recruit-specia``,
+    which a lead has to type into ``supports:``. A first word longer than
+    that is still cut.
+    """
+    kept = list(slugs)
+    while len(kept) > 1 and len("-".join(kept)) > _OBJECTIVE_ID_MAX:
+        kept.pop()
+    return _cut_anywhere(kept)
 
 
 _Span = tuple[str, int, int]
@@ -1164,6 +1184,7 @@ class FormerIds(Mapping[str, tuple[str, ...]]):
             earlier = {
                 generation: list(self._given)
                 for generation in (
+                    _ELEVENTH,
                     _TENTH,
                     _NINTH,
                     _EIGHTH,
