@@ -244,3 +244,9 @@ def test_the_id_an_earlier_pitchkit_cut_mid_word_still_links(project: Path) -> N
     _code, shown = run("check", str(facts), "--directors", str(project / "team.csv"))
     assert "names no objective" not in shown, shown
     assert "error:" not in shown
+
+
+def test_directors_says_what_the_score_is_out_of(project: Path) -> None:
+    code, shown = directors(project)
+    assert code == 0, shown
+    assert "Score: 67 out of 100" in shown
