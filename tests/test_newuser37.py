@@ -250,3 +250,16 @@ def test_directors_says_what_the_score_is_out_of(project: Path) -> None:
     code, shown = directors(project)
     assert code == 0, shown
     assert "Score: 67 out of 100" in shown
+
+
+def test_a_welsh_batch_with_strict_writes_nothing_and_names_each_field(project: Path) -> None:
+    facts, team, out = str(project / "facts.yaml"), str(project / "team.csv"), project / "batch"
+    code, shown = run(
+        "batch", facts, "--directors", team, "--out", str(out), "--locale", "cy_GB",
+        "--strict", "--today", "2026-12-07",
+    )  # fmt: skip
+    assert code != 0
+    assert "No such option" not in shown
+    assert "--strict: byddai'r nodiadau Cymraeg yn dangos testun Saesneg" in shown
+    assert f"{team}:rhes 4: colofn concerns" in shown
+    assert not out.exists() or not list(out.glob("*.docx"))

@@ -227,6 +227,34 @@ def english_in_welsh(
     )
 
 
+def notes_english_in_welsh(
+    loaded: LoadedFacts,
+    director_ids: Sequence[str],
+    fields: Sequence[tuple[str | int, ...]] = NOTE_FIELDS,
+) -> Renderable | None:
+    """:func:`english_in_welsh` for a batch's notes to ``director_ids``, each field once."""
+    welsh = given_in_welsh(loaded.source)
+    found: list[tuple[tuple[str | int, ...], str]] = []
+    for director_id in director_ids:
+        for item in english_fields(loaded.source.data, director_id, welsh, fields):
+            if item not in found:
+                found.append(item)
+    found += team_roles(loaded, director_ids)
+    if not found:
+        return None
+    places = Joined([_place(loaded, where) for where, _text in found], "; ")
+    return Plural(
+        "--strict: the Welsh notes would show English text from {n} field: {places}; "
+        "give it a Welsh version ({{en: ..., cy: ...}}) or leave out --strict to show "
+        "it as written",
+        "--strict: the Welsh notes would show English text from {n} fields: {places}; "
+        "give each a Welsh version ({{en: ..., cy: ...}}) or leave out --strict to show "
+        "them as written",
+        len(found),
+        places=places,
+    )
+
+
 def english_warning(
     loaded: LoadedFacts,
     director_id: str | None = None,
