@@ -32,8 +32,8 @@ def project(tmp_path: Path) -> Path:
 
 
 def note(folder: Path, *args: str) -> str:
-    """The text of the one document a command writes to ``folder / 'out'``."""
-    out = folder / "out"
+    """The text of the one document a command writes to a new folder in ``folder``."""
+    out = folder / f"out{len(list(folder.glob('out*')))}"  # a fresh folder for each note
     code, shown = run(*args, "--out", str(out), "--today", "2026-12-07")
     assert code == 0, shown
     (written,) = out.glob("*.docx")
@@ -263,3 +263,22 @@ def test_a_welsh_batch_with_strict_writes_nothing_and_names_each_field(project: 
     assert "--strict: byddai'r nodiadau Cymraeg yn dangos testun Saesneg" in shown
     assert f"{team}:rhes 4: colofn concerns" in shown
     assert not out.exists() or not list(out.glob("*.docx"))
+
+
+# --- item 5: a standing question in an update says it is not this period's ------------------
+
+
+def test_a_standing_question_is_marked_as_for_the_meeting(project: Path) -> None:
+    text = update(project, "coo")
+    assert "or funded from the insourcing saving? (for our meeting on 16 December 2026)" in text
+    welsh = update(project, "md", "--locale", "cy_GB")
+    assert "(ar gyfer ein cyfarfod ar 16 Rhagfyr 2026)" in welsh
+
+
+def test_meant_for_another_is_found_in_welsh_too(project: Path) -> None:
+    facts, team = str(project / "facts.yaml"), str(project / "team.csv")
+    args = ("check", facts, "--directors", team, "--today", "2026-12-07")
+    _code, english = run(*args)
+    assert "meant-for-another: The question 'Should the nurse endoscopist posts" in english
+    _code, welsh = run(*args, "--locale", "cy_GB")
+    assert "meant-for-another: Mae'r cwestiwn 'A ddylai swyddi'r nyrsys endosgopi" in welsh
