@@ -282,3 +282,18 @@ def test_meant_for_another_is_found_in_welsh_too(project: Path) -> None:
     assert "meant-for-another: The question 'Should the nurse endoscopist posts" in english
     _code, welsh = run(*args, "--locale", "cy_GB")
     assert "meant-for-another: Mae'r cwestiwn 'A ddylai swyddi'r nyrsys endosgopi" in welsh
+
+
+# --- item 4: the money line when the log shows none of the plan's cash yet --------------------
+
+
+def test_the_money_line_says_nothing_is_delivered_yet_and_the_plans_payback(
+    project: Path,
+) -> None:
+    text = brief(project, "coo")
+    assert "not paid back within the project at the rate delivered so far" not in text
+    assert (
+        "Money: £842,000 a year of cash in the plan, at 2026/27 prices, against £480,000 of "
+        "funding (the log shows none of it so far, so at that rate the funding is not paid back "
+        "within the project; at the plan's rate it would be paid back in 6.8 months)."
+    ) in text
