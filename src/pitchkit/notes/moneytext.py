@@ -2578,7 +2578,7 @@ def _logged_payback(
             "{text}, against {investment} of funding (not paid back within the project, with "
             "nothing counted to the end of {month}: too few figures yet to show a change)."
         ).format(text=text, investment=investment, month=month)
-    planned = ledger.payback_from(whole)
+    planned = whole_months(ledger.payback_from(whole))
     if months is None and basis == "log" and ledger.project_benefit <= 0 and planned:
         # A rate of nothing so far is said as nothing, with the plan's payback beside it:
         # "not paid back … at the rate delivered so far" read as if £842,000 a year would
@@ -2591,7 +2591,7 @@ def _logged_payback(
                 "{text}, against {investment} of funding (the log shows none of it so far, so "
                 "at that rate the funding is not paid back within the project; at the plan's "
                 "rate it would be paid back in {n} months, if the capacity is turned into cash).",
-                whole_months(planned),
+                planned,
             )
             if capacity
             else lang.ngettext(
@@ -2601,9 +2601,9 @@ def _logged_payback(
                 "{text}, against {investment} of funding (the log shows none of it so far, so "
                 "at that rate the funding is not paid back within the project; at the plan's "
                 "rate it would be paid back in {n} months).",
-                whole_months(planned),
+                planned,
             )
-        ).format(text=text, investment=investment, n=whole_months(planned))
+        ).format(text=text, investment=investment, n=planned)
     if months is None and basis == "log":
         # The line's year is the plan's; the verdict rests on the log's rate, which only the
         # finance block shows: said in a few words, so the two do not read as a contradiction
