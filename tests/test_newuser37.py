@@ -297,3 +297,17 @@ def test_the_money_line_says_nothing_is_delivered_yet_and_the_plans_payback(
         "funding (the log shows none of it so far, so at that rate the funding is not paid back "
         "within the project; at the plan's rate it would be paid back in 6.8 months)."
     ) in text
+
+
+def test_the_finance_directors_share_is_the_plans_and_the_funding_split_is_said(
+    project: Path,
+) -> None:
+    text = brief(project, "dof")
+    assert "so no money is counted for it yet." in text
+    # Straight after "no money is counted", the share of the savings target is the plan's.
+    assert (
+        "Against your objective “Deliver the £24m savings programme in 2027/28”, in the plan: "
+        "3.5% of your £24m target."
+    ) in text
+    # £218,000 and £262,000 are 10/22 and 12/22 of £480,000: the split is said.
+    assert "The funding is spread evenly over the project's 22 months." in text
