@@ -580,8 +580,10 @@ def test_a_header_with_another_word_for_a_required_column_says_which_to_rename(
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
         f"error: {team}:row 1: the header row needs the columns id, name, role (found: Code, "
+        # concerns_en and concerns_cy: the concerns in the other language (newuser37 #2).
         "Full name, Title): name the columns id, name, role, salutation, concerns, "
-        "objectives, objectives_en, objectives_cy, themes, lens, email, role_cy; rename 'Code' "
+        "concerns_en, concerns_cy, objectives, objectives_en, objectives_cy, themes, lens, "
+        "email, role_cy; rename 'Code' "
         "to 'id', "
         "'Full name' to 'name', 'Title' to 'role'"
     ]

@@ -110,7 +110,8 @@ def test_falls_within_the_baselines_variation_are_the_changes(
             "cy_GB",
             "tuedd o 7 mis yn gostwng (yn gostwng ers cyn i'r newid ddechrau, felly nid yw'n cael "
             "ei gyfrif yn waith y prosiect)",
-            "Dechreuodd y duedd cyn y newid, yn Awst 2025",
+            # "ym mis Awst", which mutates no month, as "yn Mehefin" should have (newuser37 #3).
+            "Dechreuodd y duedd cyn y newid, ym mis Awst 2025",
             "2026/27 £0 a ragwelir",
         ),
     ],

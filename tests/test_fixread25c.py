@@ -59,9 +59,11 @@ def test_questions_not_yet_asked_are_not_marked_carried_over(project: Path) -> N
     text = update(project, "dof", "2026-11")
     # Reported on 4 December; the meeting they were written for is on 15 December.
     assert "(carried over)" not in text
+    # Marked as the questions for that meeting, not read as this period's (newuser37 #11).
     assert (
         "Your advice How should we evidence released capacity so that Northvale General will "
-        "recognise it in the contract? How should we report the service to the ICB board?"
+        "recognise it in the contract? (for our meeting on 15 December 2026) How should we "
+        "report the service to the ICB board? (for our meeting on 15 December 2026)"
     ) in text
 
 

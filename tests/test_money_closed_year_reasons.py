@@ -64,7 +64,10 @@ def _line(tmp: Path, facts: Path, director: str, today: dt.date, start: str, loc
             "change, and show face-to-face dermatology follow-up appointments worse than before "
             "it, so nothing is counted)",
             "Money:",
-            "(not paid back within the project at the rate delivered so far).",
+            # A rate of nothing is said as nothing, with the plan's payback (newuser37 #9).
+            "(the log shows none of it so far, so at that rate the funding is not paid back "
+            "within the project; at the plan's rate it would be paid back in 2.8 months, if the "
+            "capacity is turned into cash).",
         ),
         (
             "cy_GB",
@@ -73,7 +76,9 @@ def _line(tmp: Path, facts: Path, director: str, today: dt.date, start: str, loc
             "ar gyfer y "
             "flwyddyn honno yn dangos y newid, ac maent yn dangos ",
             "Arian:",
-            "(heb ei ad-dalu o fewn y prosiect ar y gyfradd a gyflawnwyd hyd yma).",
+            "(nid yw'r cofnod cynnydd yn dangos dim ohono hyd yma, felly ar y gyfradd honno nid "
+            "yw'r cyllid yn cael ei ad-dalu o fewn y prosiect; ar gyfradd y cynllun byddai'n cael "
+            "ei ad-dalu mewn 2.8 mis, os caiff y capasiti ei droi'n arian parod).",
         ),
     ],
 )
@@ -181,7 +186,11 @@ def test_a_year_with_no_figure_yet_after_years_that_show_no_change_counts_nothin
     ) in line
     assert "not paid back within the project" in line
     other = _line(tmp_path, facts, "coo", today, "Money:", "en_GB")
-    assert other.endswith("(not paid back within the project at the rate delivered so far).")
+    # A rate of nothing is said as nothing, with the plan's payback (newuser37 #9).
+    assert other.endswith(
+        "(the log shows none of it so far, so at that rate the funding is not paid back within "
+        "the project; at the plan's rate it would be paid back in 7.5 months)."
+    )
 
 
 @pytest.mark.parametrize(

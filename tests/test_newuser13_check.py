@@ -267,7 +267,9 @@ def test_a_merged_header_cell_is_named_not_the_title_row(cli: Cli, tmp_path: Pat
     assert result.exit_code == 1
     assert result.stderr.strip() == (
         f"error: {team}:row 3: the header row needs the column role (found: id, name, "
+        # concerns_en and concerns_cy: the concerns in the other language (newuser37 #2).
         "salutation, concerns, objectives): name the columns id, name, role, salutation, "
-        "concerns, objectives, objectives_en, objectives_cy, themes, lens, email, role_cy; C3 is "
+        "concerns, concerns_en, concerns_cy, objectives, objectives_en, objectives_cy, themes, "
+        "lens, email, role_cy; C3 is "
         "merged into B3: unmerge them and write 'role' in C3"
     )

@@ -36,8 +36,27 @@ MONTHS = {
         for name in names
     }
 }
+#: Welsh month names as they are written after a word that mutates them: "o Fehefin",
+#: "yng Ngorffennaf", "yn Nhachwedd", "a Thachwedd" (newuser37 #3).
+MONTHS.update(
+    {
+        "fawrth": 3,
+        "fai": 5,
+        "fehefin": 6,
+        "orffennaf": 7,
+        "ngorffennaf": 7,
+        "fedi": 9,
+        "dachwedd": 11,
+        "nhachwedd": 11,
+        "thachwedd": 11,
+        "ragfyr": 12,
+    }
+)
 _DATE = re.compile(
     r"(?:\b(from|starting|since|after|o|ers|gan ddechrau)\s+)?"
+    # Welsh names the month as "mis" (the month of), softened to "fis" after "o":
+    # "o fis Mehefin 2026" opens a stretch of time as "o Fehefin 2026" does.
+    r"(?:\b[mf]is\s+)?"
     r"\b(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?([A-Za-z]+)\s+(\d{4})\b",
     re.IGNORECASE,
 )

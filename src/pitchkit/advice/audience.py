@@ -16,6 +16,7 @@ from pitchkit.facts.schema import Director
 from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import N_
 from pitchkit.recast.audience import has_own, items, whose_business
+from pitchkit.recast.english import english_of
 from pitchkit.recast.whose import names_kind
 
 #: What an item of each field is called in a finding.
@@ -112,7 +113,9 @@ def meant_for_another(review: Review) -> Iterator[Finding]:
                 and not _named_in(item.text, list(review.facts.directors))
             ):
                 continue
-            business, words = whose_business(item.text)
+            # Read in English, as matching reads it: the Welsh of the same question names no
+            # role's business in words the map knows (newuser37 #13).
+            business, words = whose_business(english_of(item.text, review.facts.english))
             if not business:
                 continue
             own = [w for w in words if names_kind(w, review.facts.project.organisation)]

@@ -309,13 +309,13 @@ def target_was_dates(review: Review) -> Iterator[Finding]:
                         "An earlier target of {measure} ended before the first logged period."
                     ).format(measure=impact.measure),
                     review._(
-                        "{field}: {value} up to {period}; the progress log begins in {first}, so "
+                        "{field}: {value} up to {period}; the progress log begins {first}, so "
                         "no figure is read against it."
                     ).format(
                         field=field,
                         value=value,
                         period=label,
-                        first=fmt.period_label(first.text, review.lang),
+                        first=fmt.in_period(first.text, review.lang),
                     ),
                     review._(
                         "Check the date: if {period} is right, remove this earlier target, "
@@ -331,13 +331,13 @@ def target_was_dates(review: Review) -> Iterator[Finding]:
                         "An earlier target of {measure} lasts beyond the last logged period."
                     ).format(measure=impact.measure),
                     review._(
-                        "{field}: {value} up to {period}; the progress log ends in {last}, so "
+                        "{field}: {value} up to {period}; the progress log ends {last}, so "
                         "no logged figure is read against the target that follows it."
                     ).format(
                         field=field,
                         value=value,
                         period=label,
-                        last=fmt.period_label(last.text, review.lang),
+                        last=fmt.in_period(last.text, review.lang),
                     ),
                     review._(
                         "Check the date: 'until' is the last period the earlier target applied "

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pitchkit.api.base import Heard, Listener, Result, open_facts, template_warnings, with_log
 from pitchkit.api.requests import Checked
+from pitchkit.errors import InputError
 from pitchkit.i18n.messages import Located, Renderable
 from pitchkit.i18n.translation import Language
 
@@ -46,6 +48,9 @@ class BatchRequest(Checked):
     #: Refuse a note (writing nothing for it) that would need a cut to fit one page.
     no_cuts: bool = False
     today: dt.date | None = None
+    #: In Welsh: refuse the batch (writing nothing), naming each field, when the notes
+    #: would show English text, as ``brief --strict`` does for one note (newuser37 #13).
+    strict: bool = False
 
 
 @dataclass(frozen=True)
@@ -141,6 +146,8 @@ def write_batch(
 
         # A week's figures read as a month's: refused before any note is written.
         refuse_other_periods(project, chosen_period(project.facts, request.period, today))
+    if request.strict and project.lang.lang == "cy":
+        refuse_english_notes(project, request, today)
     result = run_batch(
         project=project,
         directors=project.facts.directors,
@@ -183,6 +190,34 @@ def write_batch(
     return BatchOutcome(
         project.lang, result, problems, status, tuple(heard.warnings), kind=request.kind
     )
+
+
+def _fields_and_ids(
+    project: Project, request: BatchRequest, today: dt.date
+) -> tuple[Sequence[tuple[str | int, ...]], list[str]]:
+    """The fields the batch's notes show, and the ids of the directors it makes notes for."""
+    from pitchkit.notes.foreign import NOTE_FIELDS, update_fields
+
+    fields: Sequence[tuple[str | int, ...]] = NOTE_FIELDS
+    if request.kind == "update":
+        from pitchkit.notes.update import chosen_period
+
+        when = chosen_period(project.facts, request.period, today)
+        fields = update_fields(project.loaded.source.data, when)
+    from pitchkit.batch import choose
+
+    ids = [d.id for d in choose(project.facts.directors, list(request.only))]
+    return fields, ids
+
+
+def refuse_english_notes(project: Project, request: BatchRequest, today: dt.date) -> None:
+    """With ``--strict``, stop before writing any note when the Welsh notes would show English."""
+    from pitchkit.notes.foreign import notes_english_in_welsh
+
+    fields, ids = _fields_and_ids(project, request, today)
+    problem = notes_english_in_welsh(project.loaded, ids, fields)
+    if problem is not None:
+        raise InputError(problem)
 
 
 def warn_english_notes(

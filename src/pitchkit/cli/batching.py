@@ -98,6 +98,7 @@ def run_batch(
     as_json: bool,
     resume: bool = False,
     today: str | None = None,
+    strict: bool = False,
 ) -> None:
     """Write the notes, then say what became of each (:class:`CommandExit` unless all went well)."""
     from pitchkit.api import BatchRequest, Heard, open_batch, write_batch
@@ -127,6 +128,7 @@ def run_batch(
         pack=pack,
         jobs=jobs,
         no_cuts=no_cuts,
+        strict=strict,
         today=given_day(today),
     )
     # One listener hears the opening and the writing, so the outcome (and --json) keeps

@@ -142,7 +142,8 @@ def ranking_table(ranking: Ranking, lang: Language) -> Any:
             str(place.rank),
             escape(f"{place.director.name} ({place.director.id})"),
             escape(role_and_lens(place, lang)),
-            str(place.pitch.score),
+            # Out of 100, said: "66" alone reads as anything (newuser37 #13).
+            lang.gettext("{score}/100").format(score=place.pitch.score),
             escape("\n".join(objective_lines(place, lang)) or "-"),
             escape(statement_text(place, lang) or "-"),
             escape("\n".join(reason_lines(place, lang)) or lang.gettext("no objective served")),
@@ -162,7 +163,8 @@ def ranking_blocks(ranking: Ranking, lang: Language, width: int) -> list[str]:
     for place in ranking.places:
         heading = f"{place.rank}. {place.director.name} ({place.director.id}), "
         lines += wrapped(heading + role_and_lens(place, lang), "", width)
-        lines.append(f"   {lang.gettext('Score')}: {place.pitch.score}")
+        score = lang.gettext("{score} out of 100").format(score=place.pitch.score)
+        lines.append(f"   {lang.gettext('Score')}: {score}")
         # The lens's defaults are never shown as the director's own.
         listed = (
             lang.gettext("Objectives")

@@ -57,11 +57,15 @@ REQUIRED_COLUMNS = ("id", "name", "role")
 #: ``objectives_en`` and ``objectives_cy`` give each objective in the other language, item
 #: for item, as a facts file's ``{en: ..., cy: ...}`` does (see :func:`_bilingual`).
 OTHER_LANGUAGE_COLUMNS = {"objectives_en": "en", "objectives_cy": "cy"}
+#: ``concerns_en`` and ``concerns_cy`` give each concern in the other language, item for
+#: item, as the objectives' columns do (newuser37 #2).
+CONCERNS_OTHER_LANGUAGE = {"concerns_en": "en", "concerns_cy": "cy"}
 #: ``role_cy``: the director's job title in Welsh, for Welsh notes (see :meth:`DirectorsFile.team`).
 ROLE_CY = "role_cy"
 OPTIONAL_COLUMNS = (
     "salutation",
     "concerns",
+    *CONCERNS_OTHER_LANGUAGE,
     "objectives",
     *OTHER_LANGUAGE_COLUMNS,
     "themes",
@@ -71,7 +75,9 @@ OPTIONAL_COLUMNS = (
 )
 COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
 #: Cells holding one item per line.
-LIST_COLUMNS = frozenset({"concerns", "objectives", *OTHER_LANGUAGE_COLUMNS})
+LIST_COLUMNS = frozenset(
+    {"concerns", *CONCERNS_OTHER_LANGUAGE, "objectives", *OTHER_LANGUAGE_COLUMNS}
+)
 SHEET_NAME = "directors"
 PERSONAL_PREFIX = "personal:"
 _ORGANISATIONAL_PREFIXES = ("organisational:", "organizational:")
@@ -141,6 +147,8 @@ class DirectorsFile:
     left_out: tuple[str, ...] = ()
     #: The Welsh job title a sheet's ``role_cy`` column gives, by director id.
     roles_cy: Mapping[str, str] = field(default_factory=dict)
+    #: The Welsh of each director's concerns a sheet gives in both languages, by director id.
+    concerns_cy: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def team(self, lang: str) -> tuple[Director, ...]:
         """The directors as a note in ``lang`` (``en`` or ``cy``) shows them.
@@ -148,16 +156,20 @@ class DirectorsFile:
         In Welsh, each objective the sheet gives in both languages reads in
         Welsh; matching still reads its English (:func:`with_team`). So does the
         role: the sheet's ``role_cy``, else the Welsh of a title pitchkit
-        recognises (:func:`pitchkit.i18n.roles.welsh_role`), else as written.
+        recognises (:func:`pitchkit.i18n.roles.welsh_role`), else as written;
+        and the concerns, when the sheet gives them in Welsh too.
         """
         if lang != "cy":
             return self.directors
         return tuple(
-            _in_welsh(d, self.welsh.get(d.id, {}), self.roles_cy.get(d.id)) for d in self.directors
+            _in_welsh(
+                d, self.welsh.get(d.id, {}), self.roles_cy.get(d.id), self.concerns_cy.get(d.id)
+            )
+            for d in self.directors
         )
 
     def english(self, lang: str) -> dict[str, str]:
-        """The English of each objective text :meth:`team` gives in ``lang``, by that text."""
+        """The English of each objective and concern :meth:`team` gives in ``lang``, by its text."""
         if lang != "cy":
             return {}
         english: dict[str, str] = {}
@@ -166,6 +178,11 @@ class DirectorsFile:
             for objective in director.objectives:
                 if objective.id in welsh:
                     english.setdefault(welsh[objective.id].strip(), objective.text.strip())
+            # Concerns too: matching reads "Insourcing … above plan", the note its Welsh.
+            for concern, cymraeg in zip(
+                director.concerns, self.concerns_cy.get(director.id, ()), strict=False
+            ):
+                english.setdefault(cymraeg.strip(), concern.strip())
         return english
 
     def raise_if_none(self) -> None:
@@ -237,11 +254,17 @@ def _load_directors(path: Path) -> DirectorsFile:
     )
 
 
-def _in_welsh(director: Director, welsh: Mapping[str, str], role: str | None = None) -> Director:
+def _in_welsh(
+    director: Director,
+    welsh: Mapping[str, str],
+    role: str | None = None,
+    concerns: Sequence[str] | None = None,
+) -> Director:
     """``director`` with each objective in ``welsh`` (by id) given its Welsh text, and its role.
 
     The role is ``role`` (the sheet's ``role_cy``), else the Welsh of a title
-    pitchkit recognises, else the sheet's own.
+    pitchkit recognises, else the sheet's own. ``concerns``, the Welsh of the
+    director's concerns, replace them.
     """
     from pitchkit.i18n.roles import welsh_role
 
@@ -250,7 +273,10 @@ def _in_welsh(director: Director, welsh: Mapping[str, str], role: str | None = N
         for o in director.objectives
     ]
     in_welsh = role or welsh_role(director.role) or director.role
-    return director.model_copy(update={"objectives": objectives, "role": in_welsh})
+    update: dict[str, Any] = {"objectives": objectives, "role": in_welsh}
+    if concerns:
+        update["concerns"] = list(concerns)
+    return director.model_copy(update=update)
 
 
 def with_directors(facts: Facts, directors: Sequence[Director]) -> Facts:
@@ -562,10 +588,10 @@ _NAMED_ABBREVIATION = re.compile(r"\(([A-Z][A-Z0-9]{1,9})\)")
 
 #: How ids have been made: before newuser6 F12, until newuser7 F11, until newuser11 (13),
 #: until newuser12 (12), until newuser13 (12), until newuser15 (17), until newuser16 (17),
-#: until newuser17 (18), until newuser25 (21), until newuser28 (22), and now.
+#: until newuser17 (18), until newuser25 (21), until newuser28 (22), until newuser37, and now.
 _FIRST, _SECOND, _THIRD, _FOURTH, _FIFTH, _SIXTH, _SEVENTH, _EIGHTH = 1, 2, 3, 4, 5, 6, 7, 8
-_NINTH, _TENTH = 9, 10
-_NOW = 11
+_NINTH, _TENTH, _ELEVENTH = 9, 10, 11
+_NOW = 12
 #: Prepositions passed over since newuser28 (22): "Retain paramedics beyond two years in
 #: post" is not ``paramedics-beyond``.
 _UNTELLING_SINCE_28_LINES = (
@@ -666,12 +692,12 @@ def _id_candidates(text: str, generation: int) -> tuple[str, ...]:
         if generation >= _THIRD
         else _UNTELLING
     )
-    if generation >= _NOW:
+    if generation >= _ELEVENTH:
         untelling = untelling | _UNTELLING_SINCE_28
     if generation >= _THIRD:
         plain = _initials(plain, after_verb=generation >= _SIXTH, counted=generation >= _TENTH)
     codes = generation >= _EIGHTH
-    numbered = generation >= _NOW
+    numbered = generation >= _ELEVENTH
     spans = _telling_spans(plain, untelling, codes=codes, numbered=numbered)
     if generation >= _FOURTH:
         spans = _after_opening_verb(spans, plain)
@@ -717,11 +743,31 @@ def _id_candidates(text: str, generation: int) -> tuple[str, ...]:
             slugs = [word.casefold() for word, _start, _end in spans]
     if generation >= _THIRD and first == _ID_WORDS and _cuts_a_phrase(spans, read):
         first += 1
+    cut = _cut_at_word if generation >= _NOW else _cut_anywhere
     candidates = [
-        "-".join(slugs[:count])[:_OBJECTIVE_ID_MAX].strip("-")
+        cut(slugs[:count])
         for count in range(first, max(first, min(len(slugs), _ID_MOST_WORDS)) + 1)
     ]
-    return tuple(c for c in candidates if c) or ("objective",)
+    return tuple(dict.fromkeys(c for c in candidates if c)) or ("objective",)
+
+
+def _cut_anywhere(slugs: Sequence[str]) -> str:
+    """The words joined, cut at :data:`_OBJECTIVE_ID_MAX` characters wherever that falls."""
+    return "-".join(slugs)[:_OBJECTIVE_ID_MAX].strip("-")
+
+
+def _cut_at_word(slugs: Sequence[str]) -> str:
+    """The words joined, as many whole words as fit in :data:`_OBJECTIVE_ID_MAX` characters.
+
+    Since newuser37: "Reduce vacancies in hard-to-recruit specialties" is
+    ``vacancies-hard-to-recruit``, not ``vacancies-hard-to-recruit-specia``,
+    which a lead has to type into ``supports:``. A first word longer than
+    that is still cut.
+    """
+    kept = list(slugs)
+    while len(kept) > 1 and len("-".join(kept)) > _OBJECTIVE_ID_MAX:
+        kept.pop()
+    return _cut_anywhere(kept)
 
 
 _Span = tuple[str, int, int]
@@ -1138,6 +1184,7 @@ class FormerIds(Mapping[str, tuple[str, ...]]):
             earlier = {
                 generation: list(self._given)
                 for generation in (
+                    _ELEVENTH,
                     _TENTH,
                     _NINTH,
                     _EIGHTH,
@@ -1658,6 +1705,7 @@ def _from_rows(
     former: dict[str, FormerIds] = {}
     welsh: dict[str, dict[str, str]] = {}
     roles_cy: dict[str, str] = {}
+    concerns_cy: dict[str, tuple[str, ...]] = {}
     placed: dict[str, int] = {}
     seen: dict[str, int] = {}
     skipped: list[str] = []
@@ -1695,7 +1743,10 @@ def _from_rows(
         found = _row_problem(cells, seen, unsaved)
         made = FormerIds()
         in_welsh: dict[str, str] = {}
-        director = _director_or_problem(cells, made, in_welsh) if found is None else found
+        welsh_concerns: list[str] = []
+        director = (
+            _director_or_problem(cells, made, in_welsh, welsh_concerns) if found is None else found
+        )
         if isinstance(director, Director):
             seen[id_key(director.id)] = number
             placed[director.id] = number
@@ -1708,6 +1759,8 @@ def _from_rows(
                 welsh[director.id] = in_welsh
             if cells.get(ROLE_CY, "").strip():
                 roles_cy[director.id] = " ".join(cells[ROLE_CY].split())
+            if welsh_concerns:
+                concerns_cy[director.id] = tuple(welsh_concerns)
         else:
             column, what = director
             twice = column == "id" and id_key(cells["id"]) in seen
@@ -1738,6 +1791,7 @@ def _from_rows(
         placed,
         tuple(skipped),
         roles_cy,
+        concerns_cy,
     )
 
 
@@ -1920,17 +1974,21 @@ def _director_or_problem(
     cells: Mapping[str, str],
     former: FormerIds | None = None,
     welsh: dict[str, str] | None = None,
+    welsh_concerns: list[str] | None = None,
 ) -> Director | tuple[str, Renderable | str]:
     """Validate one row as a director, or say which column is wrong.
 
     ``former`` receives the former ids of the objectives given ids here
     (:func:`objectives_from_items`); ``welsh`` the Welsh of each objective
-    the row gives in both languages, by id (:func:`_bilingual`).
+    the row gives in both languages, by id (:func:`_bilingual`);
+    ``welsh_concerns`` the Welsh of its concerns (:func:`_concerns`).
     """
     data: dict[str, Any] = {}
     for column, value in cells.items():
         if column == "themes" or column in OTHER_LANGUAGE_COLUMNS:
             continue  # given to the objectives below
+        if column in CONCERNS_OTHER_LANGUAGE:
+            continue  # given to the concerns below
         if column == ROLE_CY:
             continue  # kept apart for Welsh notes (DirectorsFile.roles_cy)
         if column in LIST_COLUMNS:
@@ -1940,6 +1998,13 @@ def _director_or_problem(
     english, in_welsh, wrong = _bilingual(data.get("objectives", []), cells)
     if wrong is not None:
         return wrong
+    concerns = _concerns(cells)
+    if isinstance(concerns, tuple):
+        return concerns
+    if concerns[0]:
+        data["concerns"] = concerns[0]
+    if welsh_concerns is not None:
+        welsh_concerns[:] = concerns[1]
     data["objectives"] = objectives_from_items(english, former)
     if welsh is not None:
         for objective, text in zip(data["objectives"], in_welsh, strict=True):
@@ -1956,6 +2021,37 @@ def _director_or_problem(
         return checked
     column = str(checked.loc[0]) if checked.loc else "id"
     return column, checked.message
+
+
+def _concerns(cells: Mapping[str, str]) -> list[list[str]] | tuple[str, Renderable]:
+    """The row's concerns in English and their Welsh (empty when not given), or a problem.
+
+    ``concerns_cy`` gives the Welsh of the concerns in ``concerns``, item for
+    item; ``concerns_en`` the English of concerns written in Welsh there
+    (or the concerns themselves, with no ``concerns`` column).
+    """
+    given = cell_items(cells.get("concerns", ""))
+    given_en = cell_items(cells.get("concerns_en", ""))
+    given_cy = cell_items(cells.get("concerns_cy", ""))
+    if given_en and given:  # the concerns in Welsh, their English in concerns_en
+        english, welsh, column, other = given_en, given, "concerns_en", "concerns"
+    elif given_en:
+        english, welsh, column, other = given_en, given_cy, "concerns_cy", "concerns_en"
+    else:
+        english, welsh, column, other = given, given_cy, "concerns_cy", "concerns"
+    if welsh and len(welsh) != len(english):
+        here, there = (english, welsh) if column == "concerns_en" else (welsh, english)
+        return (
+            column,
+            Message(
+                "give each concern in '{other}' in the other language here, in the same "
+                "order, one a line or separated by ';' ({count} in '{other}', {given} here)",
+                other=other,
+                count=len(there),
+                given=len(here),
+            ),
+        )
+    return [english, welsh]
 
 
 def _bilingual(

@@ -440,6 +440,20 @@ def period_label(period: str, lang: Language, *, short: bool = False) -> str:
     return pattern.format(start=months[last - 2], end=end, end_soft=end_soft, year=year)
 
 
+def in_period(period: str, lang: Language) -> str:
+    """A reporting period after the word for "in": "in June 2026", "in 2027".
+
+    Welsh mutates a month after "yn" ("ym Mehefin", "yn Nhachwedd", "yng
+    Ngorffennaf"): "ym mis Mehefin 2026" mutates none, and a quarter or a
+    year is "yn ystod …" (newuser37 #3).
+    """
+    label = period_label(period, lang)
+    match = _PERIOD.fullmatch(str(period).strip())
+    if match is not None and match.group(3) is not None:
+        return lang.gettext("in {month}").format(month=label)
+    return lang.gettext("in {period}").format(period=label)
+
+
 def _short_period_label(year: str, quarter: str | None, month: str | None, lang: Language) -> str:
     """Return ``Mar ’27``, ``Q1 27`` or ``2027``: months abbreviated as ``lang`` does."""
     if month is not None:

@@ -258,7 +258,15 @@ def money_context(pitch: Pitch, lang: Language, said: Collection[str] = ()) -> C
             for line in ledger.counted
             if line.releases == "cash" and log_standing(pitch, line.impact.id) is not None
         }
-        lines = moneytext.money_lines(ledger, lang, said, unborne, nested_so_far(pitch, lang))
+        funding = pitch.facts.project.funding
+        lines = moneytext.money_lines(
+            ledger,
+            lang,
+            said,
+            unborne,
+            nested_so_far(pitch, lang),
+            fund=(funding.source or "") if funding is not None else "",
+        )
         repeats: list[Context] = []
         worse = _worse_cash(pitch, ledger, lang)
         falling = " ".join(sentence for _impact, sentence in worse)
@@ -792,6 +800,12 @@ def with_own_target(text: str, statement: Statement, pitch: Pitch, lang: Languag
         objective = quoted(other.objective.text)
         if other.objective.target is not None:
             share = wording.share_phrase(delivered_statement(other, pitch), lang)
+            if share and log_standing(pitch, statement.impact.id) is not None:
+                # Straight after "so no money is counted for it yet", the share is the plan's
+                # and says so, not read as delivered (newuser37 #7).
+                return lang.gettext(
+                    "{sentence} Against your objective {objective}, in the plan: {share}."
+                ).format(sentence=text, objective=objective, share=share)
             if share:
                 return lang.gettext(
                     "{sentence} Against your objective {objective}: {share}."

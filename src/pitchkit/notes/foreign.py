@@ -18,9 +18,10 @@ from collections.abc import Collection, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from pitchkit.errors import PitchkitError
+from pitchkit.facts.tabular import cell_place
 from pitchkit.facts.yamlsource import Source, dotted
 from pitchkit.i18n.fmt import unit_as_written
-from pitchkit.i18n.messages import Plural, Renderable
+from pitchkit.i18n.messages import Joined, Plural, Renderable
 from pitchkit.i18n.translation import Language, language
 from pitchkit.i18n.welsh import reads_as_english
 from pitchkit.period import Period, parse_period
@@ -180,15 +181,26 @@ def team_roles(
     own = {d.get("id") for d in listed if isinstance(d, dict)} if isinstance(listed, list) else ()
     found: list[tuple[tuple[str | int, ...], str]] = []
     for director in loaded.facts.directors:
-        if director.id in director_ids and director.id not in own and looks_english(director.role):
+        if director.id not in director_ids or director.id in own:
+            continue
+        if looks_english(director.role):
             found.append((("directors", director.id, "role"), director.role))
+        # The concerns the note quotes back to the director, when the sheet gives no
+        # 'concerns_cy' (newuser37 #2: "Eich pryderon …: Insourcing … above plan").
+        english = [c for c in director.concerns if looks_english(c)]
+        if english:
+            found.append((("directors", director.id, "concerns"), "; ".join(english)))
     return found
 
 
-def _place(loaded: LoadedFacts, where: tuple[str | int, ...]) -> str:
-    """Where a field is: its line in the facts file, or (a team file's role) its id alone."""
+def _place(loaded: LoadedFacts, where: tuple[str | int, ...]) -> Renderable | str:
+    """Where a field is: its line in the facts file, or a team file's cell (else its id alone)."""
+    if _in_team(where):
+        row = loaded.facts.team_rows.get(str(where[1]))
+        if row is not None:
+            return cell_place(row[0], row[1], str(where[2]))
     if len(where) == 3 and where[0] == "directors" and isinstance(where[1], str):
-        return f"--directors {where[1]}.role"
+        return f"--directors {where[1]}.{where[2]}"
     return f"{loaded.source.where(where)} {dotted(where)}"
 
 
@@ -202,12 +214,40 @@ def english_in_welsh(
     found += team_roles(loaded, [director_id] if director_id else [])
     if not found:
         return None
-    places = "; ".join(_place(loaded, where) for where, _text in found)
+    places = Joined([_place(loaded, where) for where, _text in found], "; ")
     return Plural(
         "--strict: the Welsh note would show English text from {n} field: {places}; "
         "give it a Welsh version ({{en: ..., cy: ...}}) or leave out --strict to show "
         "it as written",
         "--strict: the Welsh note would show English text from {n} fields: {places}; "
+        "give each a Welsh version ({{en: ..., cy: ...}}) or leave out --strict to show "
+        "them as written",
+        len(found),
+        places=places,
+    )
+
+
+def notes_english_in_welsh(
+    loaded: LoadedFacts,
+    director_ids: Sequence[str],
+    fields: Sequence[tuple[str | int, ...]] = NOTE_FIELDS,
+) -> Renderable | None:
+    """:func:`english_in_welsh` for a batch's notes to ``director_ids``, each field once."""
+    welsh = given_in_welsh(loaded.source)
+    found: list[tuple[tuple[str | int, ...], str]] = []
+    for director_id in director_ids:
+        for item in english_fields(loaded.source.data, director_id, welsh, fields):
+            if item not in found:
+                found.append(item)
+    found += team_roles(loaded, director_ids)
+    if not found:
+        return None
+    places = Joined([_place(loaded, where) for where, _text in found], "; ")
+    return Plural(
+        "--strict: the Welsh notes would show English text from {n} field: {places}; "
+        "give it a Welsh version ({{en: ..., cy: ...}}) or leave out --strict to show "
+        "it as written",
+        "--strict: the Welsh notes would show English text from {n} fields: {places}; "
         "give each a Welsh version ({{en: ..., cy: ...}}) or leave out --strict to show "
         "them as written",
         len(found),
@@ -225,7 +265,7 @@ def english_warning(
     found += team_roles(loaded, [director_id] if director_id else [])
     if not found:
         return None
-    shown, more = _field_list(found)
+    shown, more = _field_list(found, loaded)
     return Plural(
         "the Welsh note shows English text from {n} field ({fields}{more}): "
         "give it a Welsh version ({{en: ..., cy: ...}}), or add --strict to stop instead",
@@ -256,7 +296,7 @@ def notes_english_warning(
     found += team_roles(loaded, director_ids)
     if not found:
         return None
-    shown, more = _field_list(found)
+    shown, more = _field_list(found, loaded)
     return Plural(
         "the Welsh notes show English text from {n} field ({fields}{more}): "
         "give it a Welsh version ({{en: ..., cy: ...}})",
@@ -268,8 +308,27 @@ def notes_english_warning(
     )
 
 
-def _field_list(found: Sequence[tuple[tuple[str | int, ...], str]]) -> tuple[str, str]:
-    """The first four fields ``found``, dotted, and ``, +N`` for the rest (or nothing)."""
-    shown = ", ".join(dotted(where) for where, _text in found[:4])
+def _in_team(where: tuple[str | int, ...]) -> bool:
+    """Whether ``where`` is a team sheet's concerns (:func:`team_roles`), named by its cell."""
+    return len(where) == 3 and where[0] == "directors" and where[2] == "concerns"
+
+
+def _field_list(
+    found: Sequence[tuple[tuple[str | int, ...], str]], loaded: LoadedFacts
+) -> tuple[Renderable, str]:
+    """The first four fields ``found``, dotted, and ``, +N`` for the rest (or nothing).
+
+    A team sheet's field is named by its cell: ``team.csv:row 4: column concerns``.
+    """
+    in_team = [w for w in found if _in_team(w[0])]
+    # The team sheet's fields first: four of the facts file's would otherwise hide them.
+    ordered = [*in_team, *(w for w in found if w not in in_team)]
+    shown = Joined(
+        [
+            _place(loaded, where) if (where, text) in in_team else dotted(where)
+            for where, text in ordered[:4]
+        ],
+        ", ",
+    )
     left = len(found) - 4
     return shown, ", +" + str(left) if left > 0 else ""

@@ -1110,6 +1110,34 @@ def investment_line(ledger: Ledger, shown: Figures, lang: Language) -> str:
     return _net_of_cost(line, shown, lang)
 
 
+def funding_spread(ledger: Ledger, lang: Language, fund: str) -> str:
+    """How the funding is split between the years: evenly over the project's months.
+
+    Said when the ``fund`` is named for one year ("… Recovery Fund 2026/27")
+    and the project runs over more: a finance director would expect the money
+    all in that year, and the split the block gives each year is an
+    assumption (newuser37 #8). Empty otherwise.
+    """
+    from pitchkit.recast.money import year_named
+
+    if len(ledger.years) < 2 or ledger.start is None or ledger.end is None:
+        return ""
+    if year_named(fund) is None:
+        return ""
+    from pitchkit.recast.money import months_between
+
+    months = months_between(ledger.start, ledger.end)
+    if abs(months - round(months)) > 0.01:
+        return lang.gettext(
+            "The funding is spread evenly over the project, {start} to {end}."
+        ).format(start=fmt.date(ledger.start, lang), end=fmt.date(ledger.end, lang))
+    return lang.ngettext(
+        "The funding is spread evenly over the project's {n} month.",
+        "The funding is spread evenly over the project's {n} months.",
+        round(months),
+    ).format(n=round(months))
+
+
 def counted_from(ledger: Ledger, lang: Language) -> str:
     """From when, and at what rate, the plan's years count the benefit (reader24 #14).
 
@@ -2151,17 +2179,22 @@ def money_lines(
     said: Collection[str] = (),
     unborne: Collection[str] = (),
     nested: Mapping[str, str] | None = None,
+    *,
+    fund: str = "",
 ) -> list[str]:
     """The finance director's money block: every line, figures adding up.
 
     ``said`` are the impacts whose money a statement shown above gives: a
     figure said there is not said again here. ``unborne`` are the impacts
-    the progress log does not bear out (:func:`cash_line`).
+    the progress log does not bear out (:func:`cash_line`). ``fund`` is
+    where the funding comes from (:func:`funding_spread`).
     """
     if ledger is None or not ledger.lines:
         return []
     shown = figures(ledger)
     invested = investment_line(ledger, shown, lang)
+    spread = funding_spread(ledger, lang, fund) if invested else ""
+    invested = f"{invested} {spread}" if spread else invested
     whole_said = bool(invested) and exact_payback(ledger, shown) is None
     lines = [
         " ".join(
@@ -2630,6 +2663,32 @@ def _logged_payback(
             "{text}, against {investment} of funding (not paid back within the project, with "
             "nothing counted to the end of {month}: too few figures yet to show a change)."
         ).format(text=text, investment=investment, month=month)
+    planned = whole_months(ledger.payback_from(whole))
+    if months is None and basis == "log" and ledger.project_benefit <= 0 and planned:
+        # A rate of nothing so far is said as nothing, with the plan's payback beside it:
+        # "not paid back … at the rate delivered so far" read as if £842,000 a year would
+        # not pay back £480,000 (newuser37 #9).
+        return (
+            lang.ngettext(
+                "{text}, against {investment} of funding (the log shows none of it so far, so "
+                "at that rate the funding is not paid back within the project; at the plan's "
+                "rate it would be paid back in {n} month, if the capacity is turned into cash).",
+                "{text}, against {investment} of funding (the log shows none of it so far, so "
+                "at that rate the funding is not paid back within the project; at the plan's "
+                "rate it would be paid back in {n} months, if the capacity is turned into cash).",
+                planned,
+            )
+            if capacity
+            else lang.ngettext(
+                "{text}, against {investment} of funding (the log shows none of it so far, so "
+                "at that rate the funding is not paid back within the project; at the plan's "
+                "rate it would be paid back in {n} month).",
+                "{text}, against {investment} of funding (the log shows none of it so far, so "
+                "at that rate the funding is not paid back within the project; at the plan's "
+                "rate it would be paid back in {n} months).",
+                planned,
+            )
+        ).format(text=text, investment=investment, n=planned)
     if months is None and basis == "log":
         # The line's year is the plan's; the verdict rests on the log's rate, which only the
         # finance block shows: said in a few words, so the two do not read as a contradiction

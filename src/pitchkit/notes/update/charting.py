@@ -655,12 +655,12 @@ def signals_text(
     if early:
         # The points before the change are the baseline's: they are not marked, and the
         # caption says the run was already under way (newuser17 #7).
-        start = fmt.period_label(points[min(s.start for s in early)].period.text, lang)
+        start = fmt.in_period(points[min(s.start for s in early)].period.text, lang)
         parts.append(
             # Short: the signal's own words already say it is not counted as the project's
             # (newuser32 #5), and a longer caption cost the page a chart.
             lang.gettext(
-                "The trend began before the change, in {start}; only its points from the "
+                "The trend began before the change, {start}; only its points from the "
                 "change on are marked."
             ).format(start=start)
         )

@@ -389,6 +389,17 @@ def chosen_statements(situation: Situation) -> list[tuple[Impact, list[Statement
             and year_fraction(statement, situation) != 0
         ):
             group.append(statement)
+    unmoved = _unmoved_objectives(situation)
+    for impact_id, group in grouped.items():
+        if not situation.claims[impact_id].shown:
+            continue
+        # A measure that moved is not credited to an objective whose other measure has not
+        # moved yet: "contributing to … the 62-day cancer target" beside a 62-day figure with
+        # no change is what a director is challenged on at board (newuser37 #1). A measure
+        # linked to nothing else keeps its links, so that what it delivered is still said.
+        kept = [s for s in group if not unmoved.get(s.objective.text, set()) - {impact_id}]
+        if kept:
+            group[:] = kept
     # Ranked as the brief ranks its statements (:func:`~pitchkit.recast.pitch.by_money`): a
     # row on the director's own objective first, then the money delivered so far, then the
     # plan's, then the link's rank. A row that delivered nothing no longer leads one that
@@ -408,6 +419,21 @@ def chosen_statements(situation: Situation) -> list[tuple[Impact, list[Statement
 
     ordered = sorted(grouped.values(), key=key)
     return [(group[0].impact, group) for group in ordered][:MAX_DELIVERED]
+
+
+def _unmoved_objectives(situation: Situation) -> dict[str, set[str]]:
+    """The director's objectives with a linked measure whose chart shows no change yet.
+
+    Each objective's text, with the ids of those measures: ones with figures
+    from the change on whose chart does not (yet) show an improvement.
+    """
+    found: dict[str, set[str]] = {}
+    for statement in situation.pitch.statements:
+        claim = situation.claims.get(statement.impact.id)
+        if claim is None or claim.shown or not claim.counted:
+            continue
+        found.setdefault(statement.objective.text, set()).add(statement.impact.id)
+    return found
 
 
 def out_of_year_impacts(situation: Situation) -> tuple[Impact, ...]:

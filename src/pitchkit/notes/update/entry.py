@@ -285,14 +285,19 @@ def advice_sought(situation: Situation) -> list[str]:
     A standing question is marked carried over only once the meeting it was
     written for has been held: an update reported on 4 December for a meeting
     on 15 December has not asked it yet, so "(carried over)" would be false
-    (reader25 #11). It is then asked as it stands.
+    (reader25 #11). It is then marked as the question for that meeting, so
+    that the sponsor does not read it as this period's (newuser37 #11).
     """
     entry = situation.entry
     if entry is not None and entry.advice:
         return [wording.apply_terms_in_sentence(a, situation.terms) for a in entry.advice]
     items = carried_advice(situation)
-    if not asked_yet(situation):
-        return items
+    meeting = situation.facts.meeting
+    if not asked_yet(situation) and meeting is not None and meeting.date is not None:
+        mark = situation.lang.gettext("(for our meeting on {date})").format(
+            date=fmt.date(meeting.date, situation.lang)
+        )
+        return [f"{item} {mark}" for item in items]
     mark = situation.lang.gettext("(carried over)")
     return [f"{item} {mark}" for item in items]
 

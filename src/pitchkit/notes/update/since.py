@@ -467,16 +467,17 @@ def _plain(signal: spc.Signal, claim: Claim, kind: str, lang: Language) -> tuple
         began = fmt.period_label(claim.points[signal.start].period.text, lang)
         text = (
             lang.gettext(
-                "now fallen for {length} running since the change began in {start} (falling "
+                "now fallen for {length} running since the change began {when} (falling "
                 "since {began}, within the usual variation before the change)"
             )
             if down
             else lang.gettext(
-                "now risen for {length} running since the change began in {start} (rising "
+                "now risen for {length} running since the change began {when} (rising "
                 "since {began}, within the usual variation before the change)"
             )
         )
-        said = text.format(length=_count(after, kind, lang), start=start, began=began)
+        when = fmt.in_period(claim.points[at].period.text, lang)
+        said = text.format(length=_count(after, kind, lang), when=when, began=began)
         return said, start
     return _plain_words(signal, analysis, length, lang), None
 
