@@ -60,7 +60,12 @@ def test_questions_not_yet_asked_are_not_marked_carried_over(project: Path) -> N
     # Reported on 4 December; the meeting they were written for is on 15 December.
     assert "(carried over)" not in text
     assert (
-        "Your advice How should we evidence released capacity so that Northvale General will "
+        # fixupd28: under "Where we need your help", after "beyond your advice below", the
+        # questions need no "Your advice" lead-in of their own.
+        "your advice below"
+    ) in text
+    assert (
+        "How should we evidence released capacity so that Northvale General will "
         "recognise it in the contract? How should we report the service to the ICB board?"
     ) in text
 

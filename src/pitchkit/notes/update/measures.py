@@ -411,7 +411,9 @@ def along_text(progress: MeasureProgress, lang: Language, claim: Claim | None = 
     if claim is not None and not claim.shown and fraction and 0 < fraction < 1:
         if claim.analysis.kind == "none":  # too few figures for a chart
             return lang.gettext("too few figures yet to show a change from baseline")
-        return lang.gettext("no change from the baseline yet beyond normal variation")
+        # Short, as the narrow column beside "within normal variation" needs (reader27 #6:
+        # its fourth line pushed the unit costs across the page break).
+        return lang.gettext("no change yet beyond normal variation")
     if fraction is None:  # the target is the baseline level: no change was planned
         gap = progress.latest_gap or 0.0
         if gap < 0:
