@@ -85,3 +85,24 @@ def test_the_finance_directors_update_charts_the_bed_days_it_counts_as_delivered
         "Nothing is asked of you this period beyond your advice below: thank you for your "
         "support. Which cost improvement line should out-of-area savings count against?"
     ) in joined
+
+
+def test_a_rise_that_is_extra_spend_has_no_good_news_icon(tmp_path: Path) -> None:
+    # reader27 #17: a blue improvement icon beside "rising as planned; each one is extra spend".
+    # Making Data Count's purple icon (special cause, neither better nor worse) is used.
+    import zipfile
+
+    request = UpdateRequest(
+        facts=CRISIS / "facts.yaml",
+        director="dof",
+        period="2026-11",
+        out=tmp_path / "icons",
+        directors=CRISIS / "team.csv",
+        today=dt.date(2026, 12, 6),
+    )
+    [path] = write_update(request).written
+    xml = zipfile.ZipFile(path).read("word/document.xml").decode("utf-8")
+    described = re.findall(r'descr="([^"]*)"', xml)
+    # The table's icons in its rows' order: out-of-area, agency, ready, nights, readmissions.
+    assert described[3] == "Latest point: special cause variation."
+    assert described[0] == "Latest point: special cause variation: improvement."

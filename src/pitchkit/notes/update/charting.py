@@ -434,7 +434,7 @@ def chart(progress: MeasureProgress, claim: Claim, situation: Situation) -> Cont
                 ).format(unit=impact.unit or lang.gettext("of them")),
             )
         )
-    described = icons.icons_words(analysis, lang)
+    described = icons.icons_words(analysis, lang, spend=adds_spend(impact))
     return {
         "measure": measure,
         "kind": kind,
@@ -445,7 +445,7 @@ def chart(progress: MeasureProgress, claim: Claim, situation: Situation) -> Cont
             + ". "
             + " ".join(t for t in (signals, described) if t),
         ),
-        "icons": icons.icon_picture(analysis, lang),
+        "icons": icons.icon_picture(analysis, lang, spend=adds_spend(impact)),
         "icons_text": described,
         "signals": signals,
     }

@@ -153,8 +153,10 @@ def measure_row(progress: MeasureProgress, situation: Situation) -> Context:
             isolated=isolated(claim),
         ),
         "missing_text": missing_text(counted_progress(progress, situation), lang),
-        "icons": icons.icon_picture(claim.analysis, lang, size_cm=icons.TABLE_ICON_CM),
-        "icons_text": icons.icons_words(claim.analysis, lang),
+        "icons": icons.icon_picture(
+            claim.analysis, lang, size_cm=icons.TABLE_ICON_CM, spend=adds_spend(progress.impact)
+        ),
+        "icons_text": icons.icons_words(claim.analysis, lang, spend=adds_spend(progress.impact)),
     }
     if adds_spend(impact) and row["direction_text"] == lang.gettext("improving"):
         # More of a priced rise is the change working, but no money coming back: each one is
