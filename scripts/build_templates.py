@@ -642,7 +642,11 @@ def build_update() -> Document:
             ("{{ update.period_label }}", True),
             (" · " + T("for") + " {{ director.name }}, {{ director.role }}", False),
             (
-                "{% if update.date %} · " + T("reported on") + " {{ update.date|date }}{% endif %}",
+                # The day held together: "reported on 7 April" over "2028" split the date
+                # (reader27 #18).
+                "{% if update.date %} · "
+                + T("reported on")
+                + " {{ (update.date|date)|replace(' ', '\u00a0') }}{% endif %}",
                 False,
             ),
         ],

@@ -184,6 +184,8 @@ def as_for_the_chart_above(charted: list[Context], lang: Language) -> list[Conte
         pending = {lang.gettext(SETTLED_WORDS), lang.gettext(icons.PENDING_WORDS)}
         waits = [t for t in rest if t in pending and t in first[same:]]
         rest = [t for t in rest if t not in waits]
+        # One said in the shared opening is said in its short form too, never dropped.
+        waits += [t for t in second[:same] if t in pending]
         # So is limits made from a trend, under both: only this chart's points are said.
         trend = _drift_pattern(lang)
         drift = next((t for t in rest if trend.fullmatch(t)), None)
