@@ -567,6 +567,15 @@ def _update_help(document: Document) -> None:
     tag(document, "if update.no_barriers")
     para(document, "{{ update.no_barriers }}")
     tag(document, "endif")
+    # The questions the team would value the director's advice on are help too: under this
+    # heading, not a heading of their own that took a chart's room (reader27 #6). After
+    # "Nothing is asked of you this period beyond your advice below" they need no lead-in.
+    tag(document, "if update.advice")
+    tag(document, "if update.barriers or update.asks")
+    subheading(document, T("Your advice"))
+    tag(document, "endif")
+    bullets(document, "update.advice")
+    tag(document, "endif")
 
 
 def _update_steps(document: Document) -> None:
@@ -637,7 +646,11 @@ def build_update() -> Document:
             ("{{ update.period_label }}", True),
             (" · " + T("for") + " {{ director.name }}, {{ director.role }}", False),
             (
-                "{% if update.date %} · " + T("reported on") + " {{ update.date|date }}{% endif %}",
+                # The day held together: "reported on 7 April" over "2028" split the date
+                # (reader27 #18).
+                "{% if update.date %} · "
+                + T("reported on")
+                + " {{ (update.date|date)|replace(' ', '\u00a0') }}{% endif %}",
                 False,
             ),
         ],
@@ -678,10 +691,9 @@ def build_update() -> Document:
     section(
         document,
         T("Where we need your help"),
-        "update.barriers or update.asks or update.no_barriers",
+        "update.barriers or update.asks or update.no_barriers or update.advice",
         lambda: _update_help(document),
     )
-    section(document, T("Your advice"), "update.advice", lambda: bullets(document, "update.advice"))
     section(
         document,
         T("This period and next"),

@@ -118,12 +118,8 @@ def test_the_lounge_update_with_its_chart_is_two_pages_in_libreoffice(
 # --- the charts behind the claims (reader25 #20) ---------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="session 26: fixupd26's 'Unit costs used' line (four lines, two bed-day costs told "
-    "apart by their sources) takes the room fixchart26's short small print found for the "
-    "second chart; the finance director gets the unit costs and the first chart only",
-)
+# fixupd28 (reader27 #6): room made for the second chart (the unit costs whole on page 1,
+# the second chart's words "as for the chart above", the advice under its help heading).
 def test_the_finance_directors_update_charts_both_claims_of_its_board_sentence(
     tmp_path: Path,
 ) -> None:

@@ -61,7 +61,12 @@ def test_questions_not_yet_asked_are_not_marked_carried_over(project: Path) -> N
     assert "(carried over)" not in text
     # Marked as the questions for that meeting, not read as this period's (newuser37 #11).
     assert (
-        "Your advice How should we evidence released capacity so that Northvale General will "
+        # fixupd28: under "Where we need your help", after "beyond your advice below", the
+        # questions need no "Your advice" lead-in of their own.
+        "your advice below"
+    ) in text
+    assert (
+        "How should we evidence released capacity so that Northvale General will "
         "recognise it in the contract? (for our meeting on 15 December 2026) How should we "
         "report the service to the ICB board? (for our meeting on 15 December 2026)"
     ) in text

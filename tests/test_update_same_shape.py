@@ -187,7 +187,8 @@ def test_a_run_chart_does_not_call_a_fall_past_every_figure_normal(tmp_path: Pat
     lines = _update(tmp_path, facts, "2026-Q3")
     row = _row(lines, "Procedures sent to the independent sector")
     assert row[-2:] == [
-        "no change from the baseline yet beyond normal variation",
+        # fixupd28: shorter, for the narrow column beside "within normal variation".
+        "no change yet beyond normal variation",
         "below every figure before the change; no signal yet",
     ], row
     words = _chart_words(lines, "Procedures sent to the independent sector")
@@ -380,7 +381,8 @@ def test_a_trend_with_five_points_before_the_change_is_not_the_changes(tmp_path:
     facts = _facts(tmp_path, TRANSPORT, figures, first="2025-08")
     lines = _update(tmp_path, facts, "2026-05", "dof")
     row = _row(lines, "Bed days lost to patients waiting for transport")
-    assert row[-2] == "no change from the baseline yet beyond normal variation", row
+    # fixupd28: shorter, for the narrow column beside "within normal variation".
+    assert row[-2] == "no change yet beyond normal variation", row
     assert "at the improved level" not in row[-1], row
     words = _chart_words(lines, "Bed days lost to patients waiting for transport")
     assert (

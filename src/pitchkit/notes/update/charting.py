@@ -14,6 +14,7 @@ many it has and how many a chart needs.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any, Literal
@@ -51,12 +52,20 @@ def chart_rules(settings: Settings) -> charts.Rules:
     return charts.Rules(spc_shift=settings.spc_shift, spc_trend=settings.spc_trend)
 
 
-def charted(situation: Situation, named: frozenset[str] = frozenset()) -> frozenset[str]:
+def charted(
+    situation: Situation,
+    named: frozenset[str] = frozenset(),
+    mentioned: frozenset[str] = frozenset(),
+) -> frozenset[str]:
     """The ids of the measures whose charts the update shows (:func:`chart_context`)."""
-    return frozenset(p.impact.id for p, _ in _choose(situation, named)[1])
+    return frozenset(p.impact.id for p, _ in _choose(situation, named, mentioned)[1])
 
 
-def chart_context(situation: Situation, named: frozenset[str] = frozenset()) -> Context:
+def chart_context(
+    situation: Situation,
+    named: frozenset[str] = frozenset(),
+    mentioned: frozenset[str] = frozenset(),
+) -> Context:
     """Charts for measures with enough points: claims, then signals, first (up to MAX_CHARTS).
 
     The charts the update's claims rest on are also shown first, so that the
@@ -72,7 +81,7 @@ def chart_context(situation: Situation, named: frozenset[str] = frozenset()) -> 
     """
     lang = situation.lang
     rules = chart_rules(situation.facts.settings)
-    candidates, chosen, short = _choose(situation, named)
+    candidates, chosen, short = _choose(situation, named, mentioned)
     notes = []
     if situation.fill_in and not chosen and candidates and situation.charts_at_most != 0:
         # A draft's charts would stop at an earlier period: they come with the update.
@@ -107,40 +116,116 @@ def chart_context(situation: Situation, named: frozenset[str] = frozenset()) -> 
             ).format(shown=len(chosen), total=len(candidates))
         )
     notes += short
+    said_rules = " ".join(
+        t
+        for t in (
+            # Kept short, the rules are left to the words under each chart, which say
+            # where its limits come from and name every signal by its rule.
+            ""
+            if situation.short_small_print
+            else rules_text(rules, [c.analysis for _, c in chosen], lang),
+            icons.assurance_key(
+                [c.analysis for _, c in chosen] + [c.analysis for c in situation.claims.values()],
+                lang,
+            ),
+        )
+        if t
+    )
+    if situation.short_small_print and notes and said_rules:
+        # Kept short, the key to the icons follows the note in one paragraph: the space
+        # between two was the last of the room a second chart needed (reader27 #6).
+        notes.append(said_rules)
+        said_rules = ""
     return {
-        "charts": [chart(p, c, situation) for p, c in chosen],
+        "charts": as_for_the_chart_above([chart(p, c, situation) for p, c in chosen], lang),
         "chart_note": " ".join(notes),
         # The contact line is left to the footer too, where it gives the name and email.
         "small_print_short": situation.short_small_print,
-        "chart_rules": " ".join(
-            t
-            for t in (
-                # Kept short, the rules are left to the words under each chart, which say
-                # where its limits come from and name every signal by its rule.
-                ""
-                if situation.short_small_print
-                else rules_text(rules, [c.analysis for _, c in chosen], lang),
-                icons.assurance_key(
-                    [c.analysis for _, c in chosen]
-                    + [c.analysis for c in situation.claims.values()],
-                    lang,
-                ),
-            )
-            if t
-        ),
+        "chart_rules": said_rules,
     }
 
 
 _Chosen = list[tuple[MeasureProgress, Claim]]
 
+#: Why a chart whose limits in force come from a trend or a shift has no assurance icon.
+SETTLED_WORDS = N_("No assurance icon until limits can be made from figures that have settled.")
+#: Limits made from a trend, the points beyond them named (:func:`drift_text`).
+TREND_BEYOND = N_(
+    "These limits come from figures that are themselves a trend, so the points beyond them "
+    "within it ({points}) are part of that trend, not separate signals."
+)
+#: A sentence's end, where the words under a chart are split to be compared.
+_SENTENCE_END = re.compile(r"(?<=[.!?]) (?=\S)")
+
+
+def as_for_the_chart_above(charted: list[Context], lang: Language) -> list[Context]:
+    """The charts, each one's words opening with the chart above's as one short sentence.
+
+    Two charts whose limits come from the same months, both trial limits,
+    repeated "Limits from the 8 months since the change in April 2026; the 4
+    months before it, too few for a baseline, are not judged. Limits from
+    fewer than 12 points are trial limits: …" word for word, and the room
+    they took cost the chart of the bed days "Since the last update" counts
+    as delivered (reader27 #6). Two or more opening sentences the same as the
+    chart above's are said as "Limits made as for the chart above."; a
+    picture's description keeps them all, as it is read on its own.
+    """
+    shortened = [dict(c) for c in charted]
+    for above, below in zip(charted, shortened[1:], strict=False):
+        first = _SENTENCE_END.split(str(above["signals"]))
+        second = _SENTENCE_END.split(str(below["signals"]))
+        same = 0
+        while same < min(len(first), len(second)) - 1 and first[same] == second[same]:
+            same += 1
+        if same < 2:
+            continue
+        rest = second[same:]
+        # The same wait for an assurance icon, said further on under both, is said once too.
+        pending = {lang.gettext(SETTLED_WORDS), lang.gettext(icons.PENDING_WORDS)}
+        waits = [t for t in rest if t in pending and t in first[same:]]
+        rest = [t for t in rest if t not in waits]
+        # One said in the shared opening is said in its short form too, never dropped.
+        waits += [t for t in second[:same] if t in pending]
+        # So is limits made from a trend, under both: only this chart's points are said.
+        trend = _drift_pattern(lang)
+        drift = next((t for t in rest if trend.fullmatch(t)), None)
+        if waits and drift is not None and any(trend.fullmatch(t) for t in first[same:]):
+            found = trend.fullmatch(drift)
+            assert found is not None
+            opening = lang.gettext(
+                "Limits made as for the chart above, from figures that are themselves a trend, "
+                "with no assurance icon yet; the points beyond them ({points}) are part of that "
+                "trend, not separate signals."
+            ).format(points=found.group("points"))
+            rest = [t for t in rest if t is not drift]
+        elif waits:
+            opening = lang.gettext(
+                "Limits made as for the chart above, with no assurance icon yet."
+            )
+        else:
+            opening = lang.gettext("Limits made as for the chart above.")
+        below["signals"] = " ".join([opening, *rest])
+    return shortened
+
+
+def _drift_pattern(lang: Language) -> re.Pattern[str]:
+    """The words under a chart whose limits come from a trend, its points left open."""
+    words = lang.gettext(TREND_BEYOND)
+    head, _, tail = words.partition("{points}")
+    return re.compile(re.escape(head) + "(?P<points>.+?)" + re.escape(tail))
+
 
 def _choose(
-    situation: Situation, named: frozenset[str] = frozenset()
+    situation: Situation,
+    named: frozenset[str] = frozenset(),
+    mentioned: frozenset[str] = frozenset(),
 ) -> tuple[_Chosen, _Chosen, list[str]]:
     """The measures with enough points, those charted (claimed first), and why not others.
 
     ``named`` are the measures whose lines under "Since the last update"
     speak of their charts: after the claims', before any other (reader24 #6).
+    ``mentioned`` are those it has any line for ("the lowest figure yet"):
+    next, before charts no sentence relies on (reader27 #7).
     """
     candidates = []
     short = []
@@ -155,6 +240,7 @@ def _choose(
             rank = (
                 claimed.get(progress.impact.id, len(claimed)),
                 progress.impact.id not in named,
+                progress.impact.id not in mentioned,
                 not claim.shown,
                 not _signalled(claim.analysis),
             )
@@ -350,7 +436,7 @@ def chart(progress: MeasureProgress, claim: Claim, situation: Situation) -> Cont
                 ).format(unit=impact.unit or lang.gettext("of them")),
             )
         )
-    described = icons.icons_words(analysis, lang)
+    described = icons.icons_words(analysis, lang, spend=adds_spend(impact))
     return {
         "measure": measure,
         "kind": kind,
@@ -361,7 +447,7 @@ def chart(progress: MeasureProgress, claim: Claim, situation: Situation) -> Cont
             + ". "
             + " ".join(t for t in (signals, described) if t),
         ),
-        "icons": icons.icon_picture(analysis, lang),
+        "icons": icons.icon_picture(analysis, lang, spend=adds_spend(impact)),
         "icons_text": described,
         "signals": signals,
     }
@@ -1031,13 +1117,18 @@ def drift_text(
             )
         )
         return _with_pending(text, analysis, lang)
-    beyond = _beyond_text(analysis, drift, points, lang) if drift.rule == "shift" else ""
+    beyond = _beyond_text(analysis, drift, points, lang)
     if beyond:
         # "points beyond them within it" named no point (reader27 #15): the falls with harm's
-        # February and March 2028, below the lower limit, not its April and June 2027.
-        text = lang.gettext(
-            "These limits come from figures that themselves hold a shift, so the points beyond "
-            "them within it ({points}) are part of that shift, not separate signals."
+        # February and March 2028, below the lower limit, not its April and June 2027; nor
+        # did a trend's (the out-of-area bed days' April and May 2026, above the upper limit).
+        text = (
+            lang.gettext(TREND_BEYOND)
+            if drift.rule == "trend"
+            else lang.gettext(
+                "These limits come from figures that themselves hold a shift, so the points "
+                "beyond them within it ({points}) are part of that shift, not separate signals."
+            )
         ).format(points=beyond)
         return _with_pending(text, analysis, lang)
     words = {
@@ -1157,9 +1248,7 @@ def _held_shift_text(
 def _with_pending(text: str, analysis: charts.Analysis, lang: Language) -> str:
     """``text``, and that no assurance icon is given while the limits in force drift."""
     if analysis.drifting_now and analysis.assurance_pending:
-        text += " " + lang.gettext(
-            "No assurance icon until limits can be made from figures that have settled."
-        )
+        text += " " + lang.gettext(SETTLED_WORDS)
     return text
 
 

@@ -696,14 +696,10 @@ def net_text(situation: Situation, spending: list[MeasureProgress]) -> str:
     if capacity <= 0:
         pattern = (
             lang.gettext(
-                "so the money delivered so far across all the project's measures is a net cost "
-                "of {net} ({cash} less {spend})"
+                "so the money delivered so far is a net cost of {net} ({cash} less {spend})"
             )
             if net < 0
-            else lang.gettext(
-                "so the net money delivered so far across all the project's measures is {net} "
-                "({cash} less {spend})"
-            )
+            else lang.gettext("so the net money delivered so far is {net} ({cash} less {spend})")
         )
     elif cash <= 0:
         pattern = lang.gettext(
@@ -712,15 +708,13 @@ def net_text(situation: Situation, spending: list[MeasureProgress]) -> str:
         )
     elif net < 0:
         pattern = lang.gettext(
-            "so the cash delivered so far across all the project's measures is a net cost of "
-            "{net} ({cash} less {spend}). The {capacity} of capacity the project has freed "
-            "becomes money only when it is taken out"
+            "so the cash delivered so far is a net cost of {net} ({cash} less {spend}). The "
+            "{capacity} of capacity the project has freed becomes money only when it is taken out"
         )
     else:
         pattern = lang.gettext(
-            "so the net cash delivered so far across all the project's measures is {net} "
-            "({cash} less {spend}). The {capacity} of capacity the project has freed becomes "
-            "money only when it is taken out"
+            "so the net cash delivered so far is {net} ({cash} less {spend}). The {capacity} of "
+            "capacity the project has freed becomes money only when it is taken out"
         )
     return pattern.format(
         cash=wording.worth(cash, lang),

@@ -61,8 +61,15 @@ def _scaled(picture: bytes, factor: float) -> bytes:
     return buffer.getvalue()
 
 
-def icon_picture(analysis: Analysis, lang: Language, *, size_cm: float = ICON_CM) -> Picture | str:
-    """The variation and assurance icons as a small picture with alt text; empty without a chart."""
+def icon_picture(
+    analysis: Analysis, lang: Language, *, size_cm: float = ICON_CM, spend: bool = False
+) -> Picture | str:
+    """The variation and assurance icons as a small picture with alt text; empty without a chart.
+
+    ``spend``: each one is extra spend (a crisis house's nights), so a rise is neither good
+    nor bad news and its icon is Making Data Count's purple one for that, not the blue of
+    improvement beside "each one is extra spend" (reader27 #17).
+    """
     if analysis.kind == "none":
         return ""
     latest = max((i for i, v in enumerate(analysis.values) if v is not None), default=0)
@@ -72,9 +79,11 @@ def icon_picture(analysis: Analysis, lang: Language, *, size_cm: float = ICON_CM
     high = bool(holding) and holding[0].direction == "up"
     count = 2 if analysis.assurance is not None else 1
     return Picture(
-        data=icons(analysis.shown_variation, analysis.assurance, high=high, size_cm=size_cm),
+        data=icons(
+            shown_variation(analysis, spend), analysis.assurance, high=high, size_cm=size_cm
+        ),
         width_cm=size_cm * count,
-        description=icons_words(analysis, lang),
+        description=icons_words(analysis, lang, spend=spend),
     )
 
 
@@ -154,12 +163,18 @@ def assurance_key(analyses: Sequence[Analysis], lang: Language) -> str:
     )
 
 
-def icons_words(analysis: Analysis, lang: Language) -> str:
+def shown_variation(analysis: Analysis, spend: bool = False) -> str:
+    """The variation icon shown: a measure of extra spend has no good or bad direction."""
+    shown = analysis.shown_variation
+    return "special" if spend and shown in ("improvement", "concern") else shown
+
+
+def icons_words(analysis: Analysis, lang: Language, *, spend: bool = False) -> str:
     """The icons in words: ``Latest point: common cause variation. Assurance: …``."""
     if analysis.kind == "none":
         return ""
     text = lang.gettext("Latest point: {variation}.").format(
-        variation=lang.gettext(VARIATION_WORDS[analysis.shown_variation])
+        variation=lang.gettext(VARIATION_WORDS[shown_variation(analysis, spend)])
     )
     if analysis.assurance is not None:
         text += " " + lang.gettext("Assurance: {assurance}.").format(

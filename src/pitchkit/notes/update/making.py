@@ -205,10 +205,10 @@ def _loses_a_claim(situation: Situation, shown: int) -> bool:
     """
     if shown <= 1:
         return True
-    named = since_parts(situation)[1]
-    now = charted(replace(situation, charts_at_most=shown), named)
-    fewer = charted(replace(situation, charts_at_most=shown - 1), named)
-    return bool((now - fewer) & (set(claimed_impacts(situation)) | named))
+    _, named, mentioned = since_parts(situation)
+    now = charted(replace(situation, charts_at_most=shown), named, mentioned)
+    fewer = charted(replace(situation, charts_at_most=shown - 1), named, mentioned)
+    return bool((now - fewer) & (set(claimed_impacts(situation)) | named | mentioned))
 
 
 #: A last page holding less than this share of a page is a stranded tail.
@@ -495,7 +495,7 @@ def update_context(situation: Situation) -> Context:
     """The ``update`` variable: period, status, measures, delivery, charts and next steps."""
     lang, entry, period = situation.lang, situation.entry, situation.period
     label = fmt.period_label(period.text, lang)
-    since, named = since_parts(situation)
+    since, named, mentioned = since_parts(situation)
     context: Context = {
         "period": period.text,
         "period_label": label,
@@ -520,5 +520,5 @@ def update_context(situation: Situation) -> Context:
     )
     context["unit_costs"] = unit_costs(situation, whole_plan=bool(context["funding_line"]))
     context.update(log_parts(situation))
-    context.update(chart_context(situation, named))
+    context.update(chart_context(situation, named, mentioned))
     return context

@@ -153,8 +153,10 @@ def measure_row(progress: MeasureProgress, situation: Situation) -> Context:
             isolated=isolated(claim),
         ),
         "missing_text": missing_text(counted_progress(progress, situation), lang),
-        "icons": icons.icon_picture(claim.analysis, lang, size_cm=icons.TABLE_ICON_CM),
-        "icons_text": icons.icons_words(claim.analysis, lang),
+        "icons": icons.icon_picture(
+            claim.analysis, lang, size_cm=icons.TABLE_ICON_CM, spend=adds_spend(progress.impact)
+        ),
+        "icons_text": icons.icons_words(claim.analysis, lang, spend=adds_spend(progress.impact)),
     }
     if impact.balancing:
         # Watched so that it stays within the limit the team accepts: its target is that
@@ -424,7 +426,9 @@ def along_text(progress: MeasureProgress, lang: Language, claim: Claim | None = 
     if claim is not None and not claim.shown and fraction and 0 < fraction < 1:
         if claim.analysis.kind == "none":  # too few figures for a chart
             return lang.gettext("too few figures yet to show a change from baseline")
-        return lang.gettext("no change from the baseline yet beyond normal variation")
+        # Short, as the narrow column beside "within normal variation" needs (reader27 #6:
+        # its fourth line pushed the unit costs across the page break).
+        return lang.gettext("no change yet beyond normal variation")
     if fraction is None:  # the target is the baseline level: no change was planned
         gap = progress.latest_gap or 0.0
         if gap < 0:

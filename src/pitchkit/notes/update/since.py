@@ -140,19 +140,22 @@ def since_context(situation: Situation) -> Context | None:
     return since_parts(situation)[0]
 
 
-def since_parts(situation: Situation) -> tuple[Context | None, frozenset[str]]:
-    """The ``update.since`` variable, and the measures whose lines speak of their charts.
+def since_parts(situation: Situation) -> tuple[Context | None, frozenset[str], frozenset[str]]:
+    """The ``update.since`` variable, the measures whose lines speak of charts, and all it names.
 
     Those measures' charts come first after the claims' (:func:`charting.chart_context`,
     reader24 #6): a line that says "new on the chart" is no use without the chart. One
     whose chart is still left out for space says its new signal without pointing to a
-    chart, and a signal only carried over to a control chart is then not said.
+    chart, and a signal only carried over to a control chart is then not said. Then come
+    the charts of the other measures it says something of: "the lowest figure yet" with
+    the readmissions chart left out for one no sentence relies on read as unbacked
+    (reader27 #7).
     """
     if situation.fill_in or before_the_change(situation):
-        return None, frozenset()
+        return None, frozenset(), frozenset()
     previous = previous_period(situation)
     if previous is None:
-        return None, frozenset()
+        return None, frozenset(), frozenset()
     lang = situation.lang
     earlier = _readings_at(situation, previous)
     retargeted = {
@@ -167,7 +170,15 @@ def since_parts(situation: Situation) -> tuple[Context | None, frozenset[str]]:
         for impact_id, reading in now.items()
         if impact_id in earlier and _names_chart(earlier[impact_id], reading, situation)
     )
-    shown = charted(situation, named)
+    # Whether a measure has a line at all does not hang on its chart being shown: worded
+    # as if it were not, so that the lines can choose the charts they rest on.
+    mentioned = frozenset(
+        impact_id
+        for impact_id, reading in now.items()
+        if impact_id in earlier
+        and _lines(earlier[impact_id], reading, situation, impact_id in retargeted, charted=False)
+    )
+    shown = charted(situation, named, mentioned)
     each: list[tuple[_Reading, list[str], str | None]] = []
     for impact_id, reading in now.items():
         if impact_id not in earlier:
@@ -184,7 +195,7 @@ def since_parts(situation: Situation) -> tuple[Context | None, frozenset[str]]:
     lines = _carried_together(each, situation)
     if not lines:
         lines = [lang.gettext("No change in what the figures show.")]
-    return {"heading": _heading(situation, previous), "lines": lines}, named
+    return {"heading": _heading(situation, previous), "lines": lines}, named, mentioned
 
 
 def _carried_together(
@@ -264,9 +275,10 @@ def _lines(
 ) -> list[str]:
     """What changed in one measure's reading, as a line; none when nothing is worth saying.
 
-    A target missed this time is a line of its own after any good news, never
+    A target missed this time is a sentence of its own after any good news, never
     tacked onto it ("now below the baseline for 6 months running, so we count
-    the reduction as delivered; no longer at the target", reader26 #13).
+    the reduction as delivered; no longer at the target", reader26 #13), in the
+    same bullet.
     """
     lang, impact = situation.lang, now.progress.impact
     latest, earlier = now.progress.latest, before.progress.latest
@@ -313,6 +325,14 @@ def _lines(
     parts += _after_gap(now.progress, earlier, latest, lang)
     if not parts and not missed:
         parts += _record(now.progress, latest, lang, noise=not now.claim.shown)
+    if parts and missed:
+        # One bullet, the target missed a sentence of its own after the good news: two bullets
+        # both starting with the measure's name read as two measures (fixupd27's leftover).
+        [good] = _said(parts, impact, situation)
+        after = "; ".join(missed)
+        return [
+            lang.gettext("{good} {missed}.").format(good=good, missed=after[:1].upper() + after[1:])
+        ]
     return _said(parts, impact, situation) + _said(missed, impact, situation)
 
 
