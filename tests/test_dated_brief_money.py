@@ -49,7 +49,8 @@ def _text(tmp: Path, facts: Path, director: str, today: dt.date, locale: str) ->
     [
         (
             "en_GB",
-            "2027/28 £0 forecast against £48,000 of funding (nothing counted for inpatient falls "
+            # fixbrief28: a year's funding is "against £X" alone, "of funding" once in the lead.
+            "2027/28 £0 forecast against £48,000 (nothing counted for inpatient falls "
             "resulting in "
             "any harm, whose figures are worse than before the change), a net cost of £48,000; "
             "not paid back within the project; no return on the £48,000 of funding.",
@@ -57,7 +58,7 @@ def _text(tmp: Path, facts: Path, director: str, today: dt.date, locale: str) ->
         ),
         (
             "cy_GB",
-            "2027/28 £0 a ragwelir yn erbyn £48,000 o gyllid (ni chyfrifir dim ar gyfer "
+            "2027/28 £0 a ragwelir yn erbyn £48,000 (ni chyfrifir dim ar gyfer "
             "“Inpatient falls "
             "resulting in any harm”, y mae ei ffigurau'n waeth na chyn y newid), cost net o "
             "£48,000; heb ei ad-dalu o fewn y prosiect; dim elw ar y cyllid o £48,000.",
@@ -84,17 +85,16 @@ def test_falls_worse_so_far_counts_nothing_in_the_year(
     [
         (
             "en_GB",
-            "2026/27 £0 counted against £22,000 of funding (nothing counted: the log has 6 "
+            "2026/27 £0 counted against £22,000 (nothing counted: the log has 6 "
             "figures, too few to "
-            "show a change yet, and a chart needs 8); 2027/28 £91,000 forecast against £74,000 of "
-            "funding "
+            "show a change yet, and a chart needs 8); 2027/28 £91,000 forecast against £74,000 "
             "(nothing counted to the end of July 2027",
             "over the project £91,000, a net cost of £5,000; not paid back within the project; "
             "95p per £1.",
         ),
         (
             "cy_GB",
-            "2026/27 £0 a gyfrifwyd yn erbyn £22,000 o gyllid (ni chyfrifir dim: dim ond 6 ffigur "
+            "2026/27 £0 a gyfrifwyd yn erbyn £22,000 (ni chyfrifir dim: dim ond 6 ffigur "
             "sydd yn y "
             "cofnod cynnydd, rhy ychydig i ddangos newid eto, ac mae angen 8 ar siart); 2027/28 "
             "£91,000 a ragwelir yn erbyn £74,000 o gyllid (ni chyfrifir dim hyd at ddiwedd "

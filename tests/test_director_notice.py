@@ -130,7 +130,8 @@ def test_dates_and_figures_with_units_do_not_break_across_lines() -> None:
     assert f"Runs from 1{NBSP}April{NBSP}2027 to 31{NBSP}March{NBSP}2028" in text
     assert f"34{NBSP}fewer a year" in text
     assert f"84 to 50{NBSP}falls a year" in text
-    assert f"Inpatient falls per{NBSP}1,000{NBSP}occupied bed{NBSP}days" in text
+    # fixbrief28: the second impact on the objective goes on "Also, inpatient falls per …".
+    assert f"Also, inpatient falls per{NBSP}1,000{NBSP}occupied bed{NBSP}days" in text
     assert f"payback in 6.8{NBSP}months" in text
     coo = _body_xml_text(_note(FRAILTY, "coo", dt.date(2026, 12, 1)))
     assert f"1,600{NBSP}fewer a year" in coo

@@ -111,7 +111,8 @@ def test_an_update_that_gives_some_sources_gives_them_all_once(tmp_path: Path) -
 def test_a_years_benefit_is_set_against_its_funding(tmp_path: Path) -> None:
     # reader26 #14: "2026/27 £844,000 forecast for £320,000" read as a forecast of £320,000.
     text = brief(copy_project(tmp_path), "dof")
-    assert "2026/27 £844,000 forecast against £320,000 of funding (" in text
+    # fixbrief28: a year's funding is "against £X" alone, "of funding" once in the lead.
+    assert "2026/27 £844,000 forecast against £320,000 (" in text
     assert "forecast for £" not in text
     welsh = _example_brief(tmp_path, "ysbyty-cymunedol")
-    assert "2026/27 £46,600 yn erbyn £21,600 o gyllid; 2027/28 £159,800 yn erbyn £74,400" in welsh
+    assert "2026/27 £46,600 yn erbyn £21,600; 2027/28 £159,800 yn erbyn £74,400" in welsh

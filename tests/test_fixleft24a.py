@@ -221,10 +221,10 @@ def test_a_closed_year_and_the_year_under_way_count_too_few_figures_alike(
     text = _brief(cli, stroke, "dof", tmp_path / "dof.docx")
     assert "£14,000" not in text
     assert (
-        "2025/26 £0 counted against £87,000 of funding (nothing counted: the log has 7 figures, "
+        # fixbrief28: a year's funding is "against £X" alone, "of funding" once in the lead.
+        "2025/26 £0 counted against £87,000 (nothing counted: the log has 7 figures, "
         "too few to "
-        "show a change yet, and a chart needs 8); 2026/27 £519,000 forecast against £173,000 of "
-        "funding "
+        "show a change yet, and a chart needs 8); 2026/27 £519,000 forecast against £173,000 "
         "(nothing counted to the end of April 2026: the log has 7 figures, too few to show a "
         "change yet, and a chart needs 8; the plan's full rate for the rest of the year)"
     ) in text

@@ -161,7 +161,8 @@ def test_welsh_part_years_and_their_total_add_up(
     facts = project(tmp_path, "ysbyty-cymunedol")
     welsh = document(cli, facts, "brief", "dof")
     assert (
-        "2026/27 £46,600 yn erbyn £21,600 o gyllid; 2027/28 £159,800 yn erbyn £74,400 o gyllid; "
+        # fixbrief28: a year's funding is "against £X" alone, "of funding" once in the lead.
+        "2026/27 £46,600 yn erbyn £21,600; 2027/28 £159,800 yn erbyn £74,400; "
         "dros y prosiect £206,400, "
         "net £110,400" in welsh
     ), welsh

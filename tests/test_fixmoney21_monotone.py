@@ -82,7 +82,8 @@ def test_a_better_june_counts_no_less(tmp_path: Path, june: int) -> None:
     # to March: £434,207 x 213 / 366 = £252,694, so £253,000 either way. It had read "£0
     # forecast ... do not show the change" for 93.
     assert (
-        "2027/28 £253,000 forecast against £202,000 of funding (nothing counted to the end of "
+        # fixbrief28: a year's funding is "against £X" alone, "of funding" once in the lead.
+        "2027/28 £253,000 forecast against £202,000 (nothing counted to the end of "
         "August 2027, as "
         "the log's figures do not yet show the change; the plan's full rate for the rest of the "
         "year); over the project £253,000, net £3,000"

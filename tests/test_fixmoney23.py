@@ -235,11 +235,12 @@ def test_the_update_says_the_figures_are_worse_in_the_briefs_words(
     [
         (
             "en_GB",
-            "2026/27 £38,000 forecast against £35,000 of funding (nothing counted to the end of "
+            # fixbrief28: a year's funding is "against £X" alone, "of funding" once in the lead.
+            "2026/27 £38,000 forecast against £35,000 (nothing counted to the end of "
             "November 2026, "
             "as the log's figures do not yet show the change; the plan's full rate for the rest "
             "of the year)",
-            "2027/28 £47,000 forecast against £25,000 of funding (the plan's rate)",
+            "2027/28 £47,000 forecast against £25,000 (the plan's rate)",
         ),
         ("cy_GB", "", "(cyfradd y cynllun)"),
     ],

@@ -63,7 +63,8 @@ def test_a_closing_update_prices_its_year_in_that_year_not_the_year_it_is_writte
     # The years past the published index are said to be projections, as the brief says them.
     assert "2025/26, 2026/27 and 2027/28 projected at 2.62% a year" in text
     # The money paragraph and the board text give the same money: £356,000 less £250,000.
-    assert "2027/28 £356,000 delivered against £202,000 of funding" in text
+    # fixbrief28: a year's funding is "against £X" alone, "of funding" once in the lead.
+    assert "2027/28 £356,000 delivered against £202,000" in text
     assert "over the project £356,000, net £106,000" in text
     assert "£1.42 per £1" in text
     assert "(worth £356,000 in capacity at 2027/28 prices) between June 2027" in text
@@ -116,7 +117,7 @@ def test_the_spend_row_nets_the_cash_in_plain_words_outside_a_bracket(tmp_path: 
 def _forecast_checks(text: str, months: int) -> str:
     """The year's forecast clause, checked by hand: delivered plus months at the rate."""
     found = re.search(
-        r"(£[\d,]+) forecast against £[\d,]+ of funding \((£[\d,]+) delivered to the end of "
+        r"(£[\d,]+) forecast against £[\d,]+ \((£[\d,]+) delivered to the end of "
         r"[A-Za-z]+ \d{4}, the rest of the year at the average so far, (about )?(£[\d,]+) a "
         r"month",
         text,

@@ -87,7 +87,8 @@ def test_a_year_after_the_one_under_way_says_it_carries_on_the_logs_rate() -> No
     # 2027/28 is the log's rate (£284,000); the plan's would have given about £306,000.
     assert (
         # The months that rate averages are named (newuser35 #13).
-        "2027/28 £284,000 forecast against £52,000 of funding (at the monthly average the log "
+        # fixbrief28: a year's funding is "against £X" alone, "of funding" once in the lead.
+        "2027/28 £284,000 forecast against £52,000 (at the monthly average the log "
         "shows for "
         "April to November 2026)" in text
     )

@@ -99,7 +99,8 @@ def test_three_months_after_the_change_is_too_early_to_count_not_no_return(
     for said in ("no return", "a net cost of", "not paid back", "none of it so far"):
         assert said not in dof, said
     assert (
-        "2026/27 £1,959,000 forecast against £139,000 of funding (nothing counted to the end of "
+        # fixbrief28: a year's funding is "against £X" alone, "of funding" once in the lead.
+        "2026/27 £1,959,000 forecast against £139,000 (nothing counted to the end of "
         "October 2026, "
         "as the log's figures do not yet show the change; the plan's full rate for the rest of "
         "the year)"

@@ -116,7 +116,8 @@ def test_the_cash_verdict_says_where_the_plans_rate_is_in_it(cli: Cli, tmp_path:
 
 
 def year_under_way(note: str) -> int:
-    found = re.search(r"2026/27 £([\d,]+) forecast against £140,000 of funding", note)
+    # fixbrief28: a year's funding is "against £X" alone, "of funding" once in the lead.
+    found = re.search(r"2026/27 £([\d,]+) forecast against £140,000", note)
     assert found is not None, note
     return int(found[1].replace(",", ""))
 

@@ -210,14 +210,14 @@ def test_a_draft_says_its_delivered_rows_are_as_at_the_last_month_logged(
             "en_GB",
             # The forecast is in the benefit against the funding, not under "Delivered so
             # far" (fixupd25a #1).
-            "2026/27 £38,000 forecast against £35,000 of funding (nothing counted to the end of "
-            "November 2026",
+            # fixbrief28: a year's funding is "against £X" alone, "of funding" once in the lead.
+            "2026/27 £38,000 forecast against £35,000 (nothing counted to the end of November 2026",
             "For agency theatre nurse shifts, no figure for October 2026; gaps are left blank, not "
             "taken as zero.",
         ),
         (
             "cy_GB",
-            "2026/27 £38,000 a ragwelir yn erbyn £35,000 o gyllid (ni chyfrifir dim hyd at "
+            "2026/27 £38,000 a ragwelir yn erbyn £35,000 (ni chyfrifir dim hyd at "
             "ddiwedd Tachwedd 2026",
             "dim ffigur ar gyfer Hydref 2026; gadewir bylchau'n wag",
         ),
@@ -284,7 +284,7 @@ def test_a_priced_measure_with_no_figure_yet_gives_its_forecast(
     ) in text, text
     # What is expected of it is in the benefit against the funding (fixupd25a #1).
     assert (
-        "2026/27 £79,000 forecast against £35,000 of funding (£0 delivered to the end of November "
+        "2026/27 £79,000 forecast against £35,000 (£0 delivered to the end of November "
         "2026, the "
         "rest of the year at the average so far, £0 a month; at the plan's full rate for weekend "
         "theatre lists paid "

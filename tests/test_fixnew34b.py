@@ -99,7 +99,8 @@ def test_the_finance_directors_update_weighs_the_benefit_against_the_funding(
     text = update(project, "dof")
     assert (
         "Benefit against £186,000 of funding, counting capacity as if it were cash: 2026/27 "
-        "£120,000 forecast against £186,000 of funding (£80,000 delivered to the end of November "
+        # fixbrief28: a year's funding is "against £X" alone, "of funding" once in the lead.
+        "£120,000 forecast against £186,000 (£80,000 delivered to the end of November "
         "2026"
     ) in text
     assert "a net cost of £66,000; not paid back within the project; 64p per £1." in text

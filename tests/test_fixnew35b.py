@@ -119,7 +119,8 @@ def test_a_later_year_names_the_months_its_rate_averages(tmp_path: Path) -> None
     text = update(copy_project(tmp_path), "dof", "2026-11")
     assert "at the rate the log shows in the year under way" not in text
     assert (
-        "2027/28 £422,000 forecast against £160,000 of funding (at the monthly average the log "
+        # fixbrief28: a year's funding is "against £X" alone, "of funding" once in the lead.
+        "2027/28 £422,000 forecast against £160,000 (at the monthly average the log "
         "shows for "
         "April to November 2026)"
     ) in text

@@ -146,7 +146,7 @@ def investment_text(
     invest_r = split(funding, invest, step)
     forecast = " forecast" if too_few else ""
     parts = "; ".join(
-        f"{label} {pounds(b)}{forecast} against {pounds(i)} of funding"
+        f"{label} {pounds(b)}{forecast} against {pounds(i)}"
         + (
             f" (nothing counted to the end of {upto:%B %Y}: the log has {too_few}, too few to "
             "show a change yet, and a chart needs 8; the plan's full rate for the rest of the "
@@ -254,9 +254,7 @@ def test_frailty_finance_note_states_prices_cash_capacity_once_and_investment(
     expected, benefit, invest = investment_text(facts["project"], capacity, 1000, changed=changed)
     assert block[4] == expected
     assert invest == 250_000
-    assert (
-        "2026/27 £0 against £48,000 of funding; 2027/28 £353,000 against £202,000 of funding"
-    ) in expected
+    assert ("2026/27 £0 against £48,000; 2027/28 £353,000 against £202,000") in expected
     assert benefit == to_step(capacity * 305 / 366, 1000) == 353_000
 
 
@@ -328,9 +326,7 @@ def test_a_change_part_way_through_a_year_counts_only_from_its_date(tmp_path: Pa
     )
     assert block[4] == expected
     assert invest == 250_000
-    assert (
-        "2026/27 £104,000 against £125,000 of funding; 2027/28 £423,000 against £125,000 of funding"
-    ) in expected
+    assert ("2026/27 £104,000 against £125,000; 2027/28 £423,000 against £125,000") in expected
     assert benefit == to_step(annual * 90 / 365, 1000) + to_step(annual, 1000) == 527_000
     assert (
         "over the project £527,000, net £277,000; payback 7.1 months once the benefit starts "
@@ -355,9 +351,10 @@ def test_each_impact_falls_in_its_objectives_year_from_its_own_change(tmp_path: 
     assert "of which £50,000 falls in 2026/27: 0.4% of your £14m target" in text
     # The year's money is the sum of the two, each from its own date.
     in_year = admissions * 90 / 365 + 100_000 * 182 / 365  # £154,195
-    assert f"2026/27 {pounds(to_step(in_year, 1000))} against £125,000 of funding;" in block[-1]
+    # fixbrief28: each year's funding without "of funding" again after the line's lead.
+    assert f"2026/27 {pounds(to_step(in_year, 1000))} against £125,000;" in block[-1]
     # 2027/28 is a whole year of both: £423,000 of capacity and £100,000 of cash.
-    assert "2027/28 £523,000 against £125,000 of funding; over the project £677,000" in block[-1]
+    assert "2027/28 £523,000 against £125,000; over the project £677,000" in block[-1]
 
 
 def test_critical_care_note_keeps_cash_apart_and_counts_agency_once(tmp_path: Path) -> None:
@@ -444,7 +441,7 @@ def test_money_shown_adds_up(path: Path, tmp_path: Path) -> None:
     def amounts(text: str) -> list[int]:
         return [int(a.replace(",", "")) for a in re.findall(r"£([\d,]+)(?!\.\d)", text)]
 
-    years = re.findall(r"\d{4}/\d{2} £([\d,]+)(?: forecast)? against £([\d,]+) of funding", against)
+    years = re.findall(r"\d{4}/\d{2} £([\d,]+)(?: forecast)? against £([\d,]+)", against)
     benefit = sum(int(b.replace(",", "")) for b, _ in years)
     invest = sum(int(i.replace(",", "")) for _, i in years)
     assert f"over the project £{benefit:,}, net £{benefit - invest:,}" in against

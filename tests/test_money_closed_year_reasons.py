@@ -59,7 +59,8 @@ def _line(tmp: Path, facts: Path, director: str, today: dt.date, start: str, loc
         (
             "en_GB",
             "Benefit against",
-            "2025/26 £0 counted against £45,000 of funding (the log's figures for that year do "
+            # fixbrief28: a year's funding is "against £X" alone, "of funding" once in the lead.
+            "2025/26 £0 counted against £45,000 (the log's figures for that year do "
             "not show the "
             "change, and show face-to-face dermatology follow-up appointments worse than before "
             "it, so nothing is counted)",
@@ -72,7 +73,7 @@ def _line(tmp: Path, facts: Path, director: str, today: dt.date, start: str, loc
         (
             "cy_GB",
             "Budd yn erbyn",
-            "2025/26 £0 a gyfrifwyd yn erbyn £45,000 o gyllid (nid yw ffigurau'r cofnod cynnydd "
+            "2025/26 £0 a gyfrifwyd yn erbyn £45,000 (nid yw ffigurau'r cofnod cynnydd "
             "ar gyfer y "
             "flwyddyn honno yn dangos y newid, ac maent yn dangos ",
             "Arian:",
@@ -99,18 +100,15 @@ def test_a_closed_year_with_too_few_figures_counts_nothing_as_the_year_under_way
     today = dt.date(2026, 5, 10)
     line = _line(tmp_path, STROKE, "dof", today, "Benefit against", "en_GB")
     assert (
-        "2025/26 £0 counted against £87,000 of funding (nothing counted: the log has 7 figures, "
+        "2025/26 £0 counted against £87,000 (nothing counted: the log has 7 figures, "
         "too few to "
-        "show a change yet, and a chart needs 8); 2026/27 £519,000 forecast against £173,000 of "
-        "funding "
+        "show a change yet, and a chart needs 8); 2026/27 £519,000 forecast against £173,000 "
         "(nothing counted to the end of April 2026: the log has 7 figures, too few to show a "
         "change yet, and a chart needs 8; the plan's full rate for the rest of the year)"
     ) in line
     assert "nothing is counted" not in line
     welsh = _line(tmp_path, STROKE, "dof", today, "Budd yn erbyn", "cy_GB")
-    assert (
-        "2025/26 £0 a gyfrifwyd yn erbyn £87,000 o gyllid (ni chyfrifir dim: dim ond 7 ffigur"
-    ) in welsh
+    assert ("2025/26 £0 a gyfrifwyd yn erbyn £87,000 (ni chyfrifir dim: dim ond 7 ffigur") in welsh
     other = _line(tmp_path, STROKE, "md", today, "Money:", "en_GB")
     assert other.startswith("Money: £60,000 of cash and £505,000 of capacity a year")
     assert (
@@ -134,7 +132,7 @@ def test_a_closed_year_with_no_figures_keeps_the_plans_rate_and_says_why(tmp_pat
         yaml.dump(data, out)
     line = _line(tmp_path, facts, "dof", dt.date(2026, 12, 5), "Benefit against", "en_GB")
     assert (
-        "2025/26 £48,000 forecast against £87,000 of funding (at the plan's full rate: the log "
+        "2025/26 £48,000 forecast against £87,000 (at the plan's full rate: the log "
         "has no figures "
         "for that year)"
     ) in line
@@ -157,7 +155,7 @@ def test_one_figure_in_a_closed_year_reads_as_the_update_reads_it(tmp_path: Path
     today = dt.date(2026, 5, 10)
     line = _line(tmp_path, facts, "dof", today, "Benefit against", "en_GB")
     assert (
-        "2025/26 £0 counted against £87,000 of funding (nothing counted: the log has 1 figure, "
+        "2025/26 £0 counted against £87,000 (nothing counted: the log has 1 figure, "
         "too few to show "
         "a change yet, and a chart needs 8);"
     ) in line
@@ -180,7 +178,7 @@ def test_a_year_with_no_figure_yet_after_years_that_show_no_change_counts_nothin
     today = dt.date(2026, 12, 5)
     line = _line(tmp_path, facts, "dof", today, "Benefit against", "en_GB")
     assert (
-        "2026/27 £0 forecast against £28,000 of funding (the log's figures to the end of March "
+        "2026/27 £0 forecast against £28,000 (the log's figures to the end of March "
         "2026 do not "
         "show the change, so nothing is counted for the year)"
     ) in line
@@ -199,10 +197,10 @@ def test_a_year_with_no_figure_yet_after_years_that_show_no_change_counts_nothin
         (
             "en_GB",
             "Benefit against",
-            "2024/25 £27,000 against £6,000 of funding (£18,000 delivered; £9,000 at the plan's "
+            "2024/25 £27,000 against £6,000 (£18,000 delivered; £9,000 at the plan's "
             "full rate for "
             "outsourced homecare medicines deliveries, whose figures are too few to show a "
-            "change yet: a chart needs 8); 2025/26 £132,000 against £27,000 of funding (£96,000 "
+            "change yet: a chart needs 8); 2025/26 £132,000 against £27,000 (£96,000 "
             "delivered; "
             "£36,000 at the plan's full rate for outsourced homecare medicines deliveries",
         ),

@@ -81,7 +81,8 @@ def _update(tmp: Path, facts: Path, locale: str = "en_GB") -> str:
         (
             "en_GB",
             "Benefit against",
-            "2025/26 £96,000 delivered against £27,000 of funding (nothing counted for outsourced "
+            # fixbrief28: a year's funding is "against £X" alone, "of funding" once in the lead.
+            "2025/26 £96,000 delivered against £27,000 (nothing counted for outsourced "
             "homecare "
             "medicines deliveries, whose figures are too few to show a change yet)",
             "payback 7.2 months on the benefit delivered and forecast",
@@ -89,7 +90,7 @@ def _update(tmp: Path, facts: Path, locale: str = "en_GB") -> str:
         (
             "cy_GB",
             "Budd yn erbyn",
-            "2025/26 £96,000 a gyflawnwyd yn erbyn £27,000 o gyllid (ni chyfrifir dim ar gyfer "
+            "2025/26 £96,000 a gyflawnwyd yn erbyn £27,000 (ni chyfrifir dim ar gyfer "
             "“Outsourced "
             "homecare medicines deliveries”, sydd â rhy ychydig o ffigurau i ddangos newid eto)",
             "ad-dalu mewn 7.2 mis ar sail y budd a gyflawnwyd ac a ragwelir",
@@ -131,7 +132,7 @@ def test_every_note_reads_the_mixed_closed_year_alike(tmp_path: Path) -> None:
         (
             "en_GB",
             "Benefit against",
-            "2026/27 £132,000 forecast against £27,000 of funding (£64,000 delivered to the end "
+            "2026/27 £132,000 forecast against £27,000 (£64,000 delivered to the end "
             "of November "
             "2026, the rest of the year at the average so far, £8,000 a month; at the plan's "
             "full rate for outsourced "
@@ -160,14 +161,14 @@ def test_the_year_under_way_names_an_impact_at_the_plans_rate(
         (
             "en_GB",
             "Benefit against",
-            "2026/27 £96,000 forecast against £38,000 of funding (at the plan's full rate: the "
+            "2026/27 £96,000 forecast against £38,000 (at the plan's full rate: the "
             "log has no "
             "figure for the year yet)",
         ),
         (
             "cy_GB",
             "Budd yn erbyn",
-            "2026/27 £96,000 a ragwelir yn erbyn £38,000 o gyllid (ar gyfradd lawn y cynllun: nid "
+            "2026/27 £96,000 a ragwelir yn erbyn £38,000 (ar gyfradd lawn y cynllun: nid "
             "oes gan y "
             "cofnod cynnydd ffigur ar gyfer y flwyddyn eto)",
         ),
@@ -186,7 +187,7 @@ def test_a_year_under_way_with_no_figure_says_it_is_the_plans_rate(
         (
             "en_GB",
             "Benefit against",
-            "2025/26 £88,000 delivered against £27,000 of funding (no figure for June 2025 for "
+            "2025/26 £88,000 delivered against £27,000 (no figure for June 2025 for "
             "bed days lost to "
             "patients waiting for transport and the whole year for outsourced homecare "
             "medicines deliveries)",
@@ -328,10 +329,10 @@ def _dof_line(tmp: Path, facts: Path, locale: str) -> str:
     [
         (
             "en_GB",
-            "2026/27 £0 delivered against £22,000 of funding (the log's figures for that year are "
+            "2026/27 £0 delivered against £22,000 (the log's figures for that year are "
             "no better "
             "than the baseline on balance; no figure for January 2027)",
-            "2026/27 £0 counted against £22,000 of funding (the log's figures for that year do "
+            "2026/27 £0 counted against £22,000 (the log's figures for that year do "
             "not show the "
             "change, and show emergency department attendances for minor illness by people "
             "registered with Dyffryn practices worse than before it, so nothing is counted; no "
@@ -341,11 +342,11 @@ def _dof_line(tmp: Path, facts: Path, locale: str) -> str:
             # Since reader20 #5 the example names the measure in Welsh too, so it is no longer
             # quoted as English text but runs in the sentence, as the English one does.
             "cy_GB",
-            "2026/27 £0 a gyflawnwyd yn erbyn £22,000 o gyllid (nid yw ffigurau'r cofnod cynnydd "
+            "2026/27 £0 a gyflawnwyd yn erbyn £22,000 (nid yw ffigurau'r cofnod cynnydd "
             "ar gyfer y "
             "flwyddyn honno yn well na'r llinell sylfaen ar y cyfan; dim ffigur ar gyfer Ionawr "
             "2027)",
-            "2026/27 £0 a gyfrifwyd yn erbyn £22,000 o gyllid (nid yw ffigurau'r cofnod cynnydd "
+            "2026/27 £0 a gyfrifwyd yn erbyn £22,000 (nid yw ffigurau'r cofnod cynnydd "
             "ar gyfer y "
             "flwyddyn honno yn dangos y newid, ac maent yn dangos presenoldebau yn yr adran "
             "achosion brys ar gyfer mân salwch gan bobl sydd wedi'u cofrestru â phractisau Dyffryn "

@@ -23,7 +23,8 @@ def finance_lines(day: dt.date) -> str:
 def test_a_year_the_project_ended_in_shows_what_the_log_delivered() -> None:
     # The project ends on 31 December 2027; its log runs to October 2027.
     after = finance_lines(dt.date(2028, 2, 1))
-    assert "2027/28 £82,000 delivered against £74,000 of funding" in after
+    # fixbrief28: a year's funding is "against £X" alone, "of funding" once in the lead.
+    assert "2027/28 £82,000 delivered against £74,000" in after
     assert "no figure for November 2027 and December 2027" in after
     assert "forecast" not in after
     # While the project still runs, the year under way is a forecast: what the log delivered
@@ -31,7 +32,7 @@ def test_a_year_the_project_ended_in_shows_what_the_log_delivered() -> None:
     # that rate (61 days: £23,400), not £164,000 at the full rate.
     during = finance_lines(dt.date(2027, 11, 15))
     assert (
-        "2027/28 £106,000 forecast against £74,000 of funding (£82,000 delivered to the end of "
+        "2027/28 £106,000 forecast against £74,000 (£82,000 delivered to the end of "
         "October 2027, "
         # fixmoney27 (reader27 #5): the rate to two figures or finer, so that it multiplies
         # back: £82,000 + 2 x £12,000 = £106,000.

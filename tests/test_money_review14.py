@@ -44,7 +44,8 @@ def _block(tmp: Path, facts: Path, locale: str) -> str:
     [
         (
             "en_GB",
-            "2025/26 £36,000 against £27,000 of funding (nothing delivered: the log's figures for "
+            # fixbrief28: a year's funding is "against £X" alone, "of funding" once in the lead.
+            "2025/26 £36,000 against £27,000 (nothing delivered: the log's figures for "
             "that year are "
             "no better than the baseline on balance; £36,000 at the plan's full rate for "
             "outsourced homecare medicines deliveries",
@@ -52,7 +53,7 @@ def _block(tmp: Path, facts: Path, locale: str) -> str:
         ),
         (
             "cy_GB",
-            "2025/26 £36,000 yn erbyn £27,000 o gyllid (dim wedi'i gyflawni: nid yw ffigurau'r "
+            "2025/26 £36,000 yn erbyn £27,000 (dim wedi'i gyflawni: nid yw ffigurau'r "
             "cofnod cynnydd "
             "ar gyfer y flwyddyn honno yn well na'r llinell sylfaen ar y cyfan; £36,000 ar "
             "gyfradd lawn y cynllun ar gyfer “Outsourced homecare medicines deliveries”",
@@ -73,7 +74,7 @@ def test_a_level_year_beside_the_plans_rate_says_no_better_on_balance(
     [
         (
             "en_GB",
-            "2024/25 £27,000 against £6,000 of funding (£18,000 delivered; £9,000 at the plan's "
+            "2024/25 £27,000 against £6,000 (£18,000 delivered; £9,000 at the plan's "
             "full rate for "
             "outsourced homecare medicines deliveries, with no figure in the log yet)",
             # With the figure the finance block forecasts for the year under way (newuser32 #7).
@@ -83,7 +84,7 @@ def test_a_level_year_beside_the_plans_rate_says_no_better_on_balance(
         ),
         (
             "cy_GB",
-            "2024/25 £27,000 yn erbyn £6,000 o gyllid (£18,000 a gyflawnwyd; £9,000 ar gyfradd "
+            "2024/25 £27,000 yn erbyn £6,000 (£18,000 a gyflawnwyd; £9,000 ar gyfradd "
             "lawn y cynllun "
             "ar gyfer “Outsourced homecare medicines deliveries”, heb ffigur yn y cofnod cynnydd "
             "eto)",
@@ -104,7 +105,7 @@ def test_a_measure_never_logged_has_no_figures_not_too_few(
         # 2025/26's only charted measure is worse: named, with no "do not show the change"
         # beside it, since no figures that year fail to show it.
         assert (
-            "2025/26 £36,000 against £27,000 of funding (£36,000 at the plan's full rate for "
+            "2025/26 £36,000 against £27,000 (£36,000 at the plan's full rate for "
             "outsourced homecare "
             "medicines deliveries, with no figure in the log yet; nothing counted for bed days "
             "lost to patients waiting for transport, whose figures are worse than before the "

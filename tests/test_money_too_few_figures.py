@@ -47,14 +47,15 @@ def _text(written: tuple[Path, ...] | list[Path]) -> str:
 
 WORDS = {
     "en_GB": (
-        "2027/28 £326,000 forecast against £202,000 of funding (nothing counted to the end of "
+        # fixbrief28: a year's funding is "against £X" alone, "of funding" once in the lead.
+        "2027/28 £326,000 forecast against £202,000 (nothing counted to the end of "
         "June 2027: the "
         "log has 6 figures, too few to show a change yet, and a chart needs 8; the plan's full "
         "rate for the rest of the year)",
         "(6 so far; a chart needs 8), so no money is counted yet",
     ),
     "cy_GB": (
-        "2027/28 £326,000 a ragwelir yn erbyn £202,000 o gyllid (ni chyfrifir dim hyd at ddiwedd "
+        "2027/28 £326,000 a ragwelir yn erbyn £202,000 (ni chyfrifir dim hyd at ddiwedd "
         "Mehefin 2027: "
         "dim ond 6 ffigur sydd yn y cofnod cynnydd, rhy ychydig i ddangos newid eto, ac mae "
         "angen 8 ar siart; cyfradd lawn y cynllun am weddill y flwyddyn)",

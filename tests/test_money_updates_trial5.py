@@ -175,10 +175,11 @@ def test_closed_years_show_what_the_log_delivered_and_years_to_come_the_forecast
     # fixmoney27 (reader27 #5): the rate to two figures or finer, so that it multiplies back.
     assert line_with(text, "Benefit against") == (
         "Benefit against £85,000 of funding, counting capacity as if it were cash: "
-        "2024/25 £55,000 delivered against £29,000 of funding (no figure for January to March "
+        "2024/25 £55,000 delivered against £29,000 (no figure for January to March "
         "2025); "
-        "2025/26 £153,000 delivered against £28,000 of funding; 2026/27 £184,000 forecast against "
-        "£28,000 of funding "
+        # fixbrief28: each year's funding without "of funding" again after the line's lead.
+        "2025/26 £153,000 delivered against £28,000; 2026/27 £184,000 forecast against "
+        "£28,000 "
         "(£92,000 delivered to the end of September 2026, the rest of the year at the average "
         "so far, about £15,300 a month); "
         # Since reader27 #8 the payback names where it counts from.
@@ -241,12 +242,13 @@ def test_a_closed_year_of_a_monthly_log_is_what_it_delivered(tmp_path: Path) -> 
     # £251,617: £553,557, not £694,000 (by days, x 151 / 183, it was £551,082: newuser13 #11).
     text = brief_text(tmp_path, LOUNGE, "dof")
     line = line_with(text, "Benefit against")
-    assert "2025/26 £72,000 delivered against £53,000 of funding" in line
-    # fixmoney27 (reader27 #5): the rate to two figures or finer, so that it multiplies back.
+    assert "2025/26 £72,000 delivered against £53,000" in line
+    # fixbrief28: the money after the log's last month is said, beside a rate rounded as the
+    # note rounds ("about £70,370 a month" was worked so the months multiplied back).
     assert (
-        "2026/27 £554,000 forecast against £227,000 of funding (£302,000 delivered to the end of "
+        "2026/27 £554,000 forecast against £227,000 (£302,000 delivered to the end of "
         "October 2026, "
-        "no figure for May 2026; the rest of the year at the average so far, about £50,400 a month)"
+        "no figure for May 2026; then £252,000 at the average so far, about £50,000 a month)"
     ) in line
     assert "£164,000" not in line
     assert "£694,000" not in line

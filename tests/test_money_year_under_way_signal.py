@@ -72,7 +72,8 @@ def test_a_change_the_log_does_not_yet_show_keeps_the_full_rate_for_the_months_t
     text = _brief(tmp_path, facts)
     line = _line(text)
     assert (
-        "2027/28 £253,000 forecast against £202,000 of funding (nothing counted to the end of "
+        # fixbrief28: a year's funding is "against £X" alone, "of funding" once in the lead.
+        "2027/28 £253,000 forecast against £202,000 (nothing counted to the end of "
         "August 2027, as "
         "the log's figures do not yet show the change; the plan's full rate for the rest of the "
         "year)"
@@ -101,7 +102,7 @@ def test_the_full_rate_while_the_log_does_not_yet_show_it_in_welsh(tmp_path: Pat
     facts = _facts(tmp_path, "august", last="2027-08", admissions=[97])
     line = _line(_brief(tmp_path, facts, locale="cy_GB"), "Budd yn erbyn")
     assert (
-        "2027/28 £253,000 a ragwelir yn erbyn £202,000 o gyllid (ni chyfrifir dim hyd at ddiwedd "
+        "2027/28 £253,000 a ragwelir yn erbyn £202,000 (ni chyfrifir dim hyd at ddiwedd "
         "Awst 2027, "
         "gan nad yw ffigurau'r cofnod cynnydd yn dangos y newid eto; cyfradd lawn y cynllun am "
         "weddill y flwyddyn)"
@@ -114,7 +115,7 @@ def test_figures_no_better_than_the_baseline_still_count_nothing(tmp_path: Path)
     line = _line(_brief(tmp_path, flat))
     # Nothing counted, and the line says why (truth15), not "£0 delivered".
     assert (
-        "2027/28 £0 forecast against £202,000 of funding (the log's figures to the end of "
+        "2027/28 £0 forecast against £202,000 (the log's figures to the end of "
         "November 2027 do not "
         "show the change, so nothing is counted for the year)"
     ) in line
@@ -139,9 +140,7 @@ def test_the_year_under_way_has_one_figure_in_the_note(tmp_path: Path) -> None:
     request = BriefRequest(facts=facts, director="dof", out=tmp_path, today=dt.date(2028, 1, 10))
     [path] = write_brief(request).written
     text = docx_text(path)
-    found = re.search(
-        r"2027/28 (£[\d,]+) forecast against £202,000 of funding \((£[\d,]+) delivered", text
-    )
+    found = re.search(r"2027/28 (£[\d,]+) forecast against £202,000 \((£[\d,]+) delivered", text)
     assert found, text
     assert found[1] != "£362,000"
     [claim] = [row for row in text.splitlines() if "of your £14m target" in row]
@@ -172,7 +171,7 @@ def test_a_year_with_one_impact_on_the_logs_rate_and_one_not_yet_says_both() -> 
     )
     text = year_text(share, 300_000, 100_000, True, language("en_GB"), quantum=1000)
     assert text == (
-        "2027/28 £300,000 forecast against £100,000 of funding (£40,000 delivered to the end of "
+        "2027/28 £300,000 forecast against £100,000 (£40,000 delivered to the end of "
         "November 2027, "
         "the rest of the year at the average so far, £5,000 a month; where the log's figures do "
         "not yet show the change, "

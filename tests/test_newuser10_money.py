@@ -68,7 +68,8 @@ def test_cash_the_log_shows_none_of_in_welsh(tmp_path: Path) -> None:
 def test_every_impact_counted_as_nothing_is_named(tmp_path: Path) -> None:
     text = brief(tmp_path, DOSA)
     assert (
-        "2025/26 £243,000 delivered against £138,000 of funding (no figure for November 2025 and "
+        # fixbrief28: a year's funding is "against £X" alone, "of funding" once in the lead.
+        "2025/26 £243,000 delivered against £138,000 (no figure for November 2025 and "
         "December "
         "2025; nothing counted for elective operations cancelled on the day for non-clinical "
         "reasons, whose chart does not show the change; nothing counted for agency nurse shifts "
@@ -94,7 +95,7 @@ def test_every_impact_counted_as_nothing_is_named_in_welsh(tmp_path: Path) -> No
     [
         (
             None,
-            "2026/27 £332,000 forecast against £28,000 of funding (£221,000 delivered to the end "
+            "2026/27 £332,000 forecast against £28,000 (£221,000 delivered to the end "
             "of September "
             # fixmoney27 (reader27 #5): the rate to two figures or finer, so that it multiplies
             # back: £221,000 + 3 x £37,000 = £332,000.
@@ -155,7 +156,7 @@ def test_a_young_measure_no_better_than_the_baseline_forecasts_nothing(tmp_path:
     ) in text
     assert "the plan counts £207,000 a year of cash" in text
     assert (
-        "2025/26 £798,000 forecast against £138,000 of funding (nothing counted to the end of "
+        "2025/26 £798,000 forecast against £138,000 (nothing counted to the end of "
         "June 2025: the "
         "log has 3 figures, too few to show a change yet, and a chart needs 8; the plan's full "
         "rate for the rest of the year; nothing counted for agency nurse shifts on the surgical "

@@ -80,7 +80,8 @@ def test_one_good_month_is_no_cash_for_the_plan() -> None:
         "2026, March 2026 and September 2026), not yet a sustained change, so no money" in text
     )
     # 2025/26 counts nothing for the agency shifts: £257,000, as with March at 121.
-    assert "2025/26 £257,000 delivered against £70,000 of funding" in text
+    # fixbrief28: a year's funding is "against £X" alone, "of funding" once in the lead.
+    assert "2025/26 £257,000 delivered against £70,000" in text
     # The statement above says the agency shifts count nothing yet, so the full page gives
     # up the block's "nothing counted for agency nurse shifts …, whose chart does not show
     # the change" before a statement (reader26 #2).

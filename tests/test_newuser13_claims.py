@@ -87,7 +87,8 @@ def test_one_good_month_is_no_money_in_the_brief() -> None:
     assert "£142,000 delivered" not in text
     assert "2025/26 £4,000" not in text
     assert "the plan counts £1,552,000 a year of cash (210 fewer bed days a month), but" in text
-    assert "2026/27 £0 forecast against £160,000 of funding" in text
+    # fixbrief28: a year's funding is "against £X" alone, "of funding" once in the lead.
+    assert "2026/27 £0 forecast against £160,000" in text
 
 
 def test_a_quarter_is_built_from_the_spreadsheets_months_beside_a_monthly_log() -> None:
@@ -147,15 +148,15 @@ def test_the_year_under_way_is_forecast_by_whole_months(tmp_path: Path) -> None:
     facts.write_text(text[:start] + text[end:], encoding="utf-8")
     (tmp_path / "log.xlsx").write_bytes((MH.parent / "log.xlsx").read_bytes())
     text = flat(note(facts, "dof"))
-    # fixmoney27 (reader27 #5): the rate to two figures or finer, so that it multiplies back.
+    # fixbrief28: the money after the log's last month is said, beside a rate rounded as the
+    # note rounds ("about £70,370 a month" was worked so the months multiplied back).
     assert (
-        "2026/27 £1,770,000 forecast against £160,000 of funding (£1,180,000 delivered to the end "
-        "of November "
-        "2026, the rest of the year at the average so far, about £147,500 a month;"
+        "2026/27 £1,770,000 forecast against £160,000 (£1,180,000 delivered to the end "
+        "of November 2026, then £590,000 at the average so far, about £150,000 a month;"
     ) in text
     assert "£1,766,000" not in text  # by days: × 365 ÷ 244
     # 2027/28 runs April to September 2027: 6 months at £1,180,304 ÷ 8, £885,228.
-    assert "2027/28 £885,000 forecast against £80,000 of funding" in text
+    assert "2027/28 £885,000 forecast against £80,000" in text
 
 
 def test_the_brief_names_the_one_better_month() -> None:

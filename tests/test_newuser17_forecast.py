@@ -33,7 +33,8 @@ def test_cfo_brief_splits_the_forecast(cli: Callable[..., Result], tmp_path: Pat
     assert result.exit_code == 0, result.output
     text = docx_text(out)
     found = re.search(
-        r"2026/27 (£[\d,]+) forecast against £170,000 of funding \(£71,000 delivered to the end "
+        # fixbrief28: a year's funding is "against £X" alone, "of funding" once in the lead.
+        r"2026/27 (£[\d,]+) forecast against £170,000 \(£71,000 delivered to the end "
         r"of September "
         r"2026, .*?; (£[\d,]+) of the (£[\d,]+) is the plan's rate for measures whose figures "
         r"do not yet show the change, (£[\d,]+) what the log's figures bear\)",

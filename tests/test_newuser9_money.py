@@ -70,13 +70,13 @@ def test_a_flat_impact_counts_nothing_for_the_year_under_way(tmp_path: Path) -> 
     text = brief(tmp_path, OUTSOURCED, "dof")
     money = line(text)
     assert (
-        "2026/27 £0 forecast against £160,000 of funding (the log's figures to the end of "
+        "2026/27 £0 forecast against £160,000 (the log's figures to the end of "
         "November 2026 do not "
         "show the change, so nothing is counted for the year)"
     ) in money
     assert "full rate" not in money
     # The years after carry its rate on.
-    assert "2027/28 £0 forecast against £40,000 of funding" in money
+    assert "2027/28 £0 forecast against £40,000" in money
     assert "not paid back within the project" in money
     # The statement gives the plan as the plan, and no share of the year it does not earn.
     [claim] = [row for row in text.splitlines() if "worth £1,011,000 a year" in row]
@@ -90,11 +90,12 @@ def test_a_flat_impact_counts_nothing_for_the_year_under_way(tmp_path: Path) -> 
 
 def test_a_flat_impact_adds_nothing_beside_one_that_delivers(tmp_path: Path) -> None:
     money = line(brief(tmp_path, PREOP, "dof"))
-    # fixmoney27 (reader27 #5): the rate to two figures or finer, so that it multiplies back.
+    # fixbrief28: the money after the log's last month is said, beside a rate rounded as the
+    # note rounds ("about £70,370 a month" was worked so the months multiplied back).
     assert (
-        "2026/27 £319,000 forecast against £160,000 of funding (£203,000 delivered to the end of "
+        "2026/27 £319,000 forecast against £160,000 (£203,000 delivered to the end of "
         "November 2026, "
-        "no figure for August 2026; the rest of the year at the average so far, about £29,000 a "
+        "no figure for August 2026; then £116,000 at the average so far, about £29,000 a "
         "month; "
         "nothing counted for "
         "elective operations outsourced to the independent sector, whose chart does not show "
@@ -116,13 +117,13 @@ def test_a_flat_impact_adds_nothing_beside_one_that_delivers(tmp_path: Path) -> 
 def test_a_worse_measure_counts_nothing_and_says_so(tmp_path: Path) -> None:
     money = line(brief(tmp_path, AGENCY, "dof", TEAM))
     assert (
-        "2025/26 £0 counted against £90,000 of funding (the log's figures for that year do not "
+        "2025/26 £0 counted against £90,000 (the log's figures for that year do not "
         "show the "
         "change, and show agency nursing spend on the haematology ward worse than before it, "
         "so nothing is counted)"
     ) in money
     assert (
-        "2026/27 £0 forecast against £90,000 of funding (the log's figures to the end of November "
+        "2026/27 £0 forecast against £90,000 (the log's figures to the end of November "
         "2026 do not "
         "show the change, and show agency nursing spend on the haematology ward worse than "
         "before it, so nothing is counted for the year)"
@@ -135,17 +136,18 @@ def test_a_worse_measure_counts_nothing_and_says_so(tmp_path: Path) -> None:
 def test_a_worse_measure_is_not_netted_into_what_another_delivered(tmp_path: Path) -> None:
     alone = line(brief(tmp_path, ED, "dof", TEAM))
     both = line(brief(tmp_path, BOTH, "dof", TEAM))
-    assert "2025/26 £20,000 delivered against £90,000 of funding" in alone
+    assert "2025/26 £20,000 delivered against £90,000" in alone
     assert (
-        "2025/26 £20,000 delivered against £90,000 of funding (nothing counted for agency nursing "
+        "2025/26 £20,000 delivered against £90,000 (nothing counted for agency nursing "
         "spend on the "
         "haematology ward, whose figures are worse than before the change)"
     ) in both
-    # fixmoney27 (reader27 #5): the rate to two figures or finer, so that it multiplies back.
+    # fixbrief28: the money after the log's last month is said, beside a rate rounded as the
+    # note rounds ("about £70,370 a month" was worked so the months multiplied back).
     assert (
-        "2026/27 £63,000 forecast against £90,000 of funding (£40,000 delivered to the end of "
+        "2026/27 £63,000 forecast against £90,000 (£40,000 delivered to the end of "
         "November 2026, no "
-        "figure for April 2026; the rest of the year at the average so far, about £5,700 a month; "
+        "figure for April 2026; then £23,000 at the average so far, about £5,700 a month; "
         "nothing counted for agency "
         "nursing spend on the haematology ward, whose figures are worse than before the change)"
     ) in both
@@ -159,7 +161,8 @@ def test_a_negative_sum_has_a_true_minus_sign() -> None:
 
     share = YearShare(year=2025, days=365, benefit=-6000.0, cash=0.0, investment=90000.0)
     assert year_text(share, -6000, 90000, False, language("en_GB")) == (
-        "2025/26 \u2212£6,000 against £90,000 of funding"  # reader26 #14
+        # reader26 #14; fixbrief28: "of funding" is said once, in the line's lead
+        "2025/26 \u2212£6,000 against £90,000"
     )
 
 
@@ -208,7 +211,7 @@ def test_the_marked_plan_in_welsh(tmp_path: Path) -> None:
     # The money line names the worse measure too, quoted as the English it is written in,
     # after the flat one (counted as nothing because its chart does not show the change).
     assert (
-        "2025/26 £20,000 a gyflawnwyd yn erbyn £90,000 o gyllid (ni chyfrifir dim ar gyfer "
+        "2025/26 £20,000 a gyflawnwyd yn erbyn £90,000 (ni chyfrifir dim ar gyfer "
         "“Inpatient bed days "
         "for sickle cell pain crises”, nad yw ei siart yn dangos y newid; ni chyfrifir dim ar "
         "gyfer “Agency nursing spend on the haematology ward”, y mae ei ffigurau'n waeth na chyn "

@@ -143,9 +143,8 @@ def test_the_finance_block_adds_up_from_the_parts_it_shows() -> None:
     assert "worth £10,000 a year in capacity" in text
     assert "Also £61,000 a year of time freed in general practice" in text
     # ... and the whole year is their sum: 15 + 127 + 10 + 61 = 213, not 215.
-    assert (
-        "2026/27 £213,000 against £132,000 of funding; 2027/28 £213,000 against £133,000 of funding"
-    ) in text
+    # fixbrief28: a year's funding is "against £X" alone, "of funding" once in the lead.
+    assert ("2026/27 £213,000 against £132,000; 2027/28 £213,000 against £133,000") in text
     assert "over the project £426,000, net £161,000" in text
     assert "£215,000" not in text
 

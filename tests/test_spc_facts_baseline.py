@@ -110,7 +110,8 @@ def test_a_measure_that_got_worse_delivered_nothing_in_the_finance_note(tmp_path
     # worse, which the line says, naming it (truth15, newuser9 §2): nothing counted, not
     # "£0 delivered", nor negative money.
     assert (
-        "2025/26 £0 counted against £45,000 of funding (the log's figures for that year do not "
+        # fixbrief28: a year's funding is "against £X" alone, "of funding" once in the lead.
+        "2025/26 £0 counted against £45,000 (the log's figures for that year do not "
         "show the "
         "change, and show face-to-face dermatology follow-up appointments worse than before "
         "it, so nothing is counted)"

@@ -935,7 +935,10 @@ def planned_claim(text: str, statement: Statement, lang: Language, terms: Mappin
     shown = wording.shown_measure(statement.impact, lang, terms)
     # As the claim shows it: lower_measure read the measure's first word with the words after.
     measure, rest = claim[: len(shown)], claim[len(shown) :]
-    if measure.lower() != shown.lower() or not rest.startswith(" o "):
+    if rest.startswith(", o "):
+        # A measure closed by a comma before its figures (wording.closed_by_comma).
+        measure, rest = f"{measure},", rest[1:]
+    if measure.rstrip(",").lower() != shown.lower() or not rest.startswith(" o "):
         return claim
     rest = rest.removeprefix(" o ")
     quantity = statement.quantity
@@ -1653,8 +1656,9 @@ def _capitalised(item: str) -> str:
 def one_per_objective(statements: list[Context], lang: Language) -> list[Context]:
     """The shown statements with each objective once and each impact's figures once.
 
-    Two impacts on one objective share its bullet; an impact shown already,
-    under another objective, is named there without its figures again.
+    Two impacts on one objective share its bullet, the second "Also, …"; an
+    impact shown already, under another objective, is named there without its
+    figures again.
     """
     merged: dict[str, Context] = {}
     said: set[str] = set()
@@ -1673,6 +1677,16 @@ def one_per_objective(statements: list[Context], lang: Language) -> list[Context
         first = merged.get(statement["objective_id"])
         # Each impact's own claim and money, so that fitting a page can take a claim's
         # closing sentences off and drop an impact's money with its last one.
+        if first is not None:
+            # A second impact's figures after the first's read as one run of figures
+            # ("… about 4.8 beds. Emergency admissions …", reader27): said as a reader adds
+            # one, "Also, emergency admissions …".
+            statement = {
+                **statement,
+                "claim": lang.gettext("Also, {claim}").format(
+                    claim=wording.lower_measure(statement["claim"])
+                ),
+            }
         part = {"claim": statement["claim"], "money_of": list(statement["money_of"])}
         if first is None:
             merged[statement["objective_id"]] = {**statement, "parts": [part]}

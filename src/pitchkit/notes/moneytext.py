@@ -197,16 +197,13 @@ def costs(ledger: Ledger) -> list[Line]:
     return [line for line in ledger.counted if is_cost(line)]
 
 
-def cost_line(
-    ledger: Ledger, shown: Figures, lang: Language, *, after: bool = False, netted: bool = False
-) -> str:
+def cost_line(ledger: Ledger, shown: Figures, lang: Language, *, after: bool = False) -> str:
     """The new spend the change adds a year, said as spend, never as cash for the plan.
 
     ``Extra spend the change adds: £231,000 a year (6,300 more items a year),
     netted against the benefits.`` Empty when no impact is marked ``releases: cost``.
-    With ``netted``, the benefit against the funding below says "Each year's
-    benefit is net of the extra spend", so this line gives the spend alone: the
-    netting said in both read as two cuts (reader25 #10).
+    The benefit against the funding below does not say the netting again: said
+    in both it read as two cuts (reader25 #10).
     """
     spend = costs(ledger)
     if not spend:
@@ -220,10 +217,6 @@ def cost_line(
         ).format(money=_money(shown.cost, lang), what=_names(spend, lang))
     if after:
         return lang.gettext("The change also adds {money} a year of extra spend ({what}).").format(
-            money=_money(shown.cost, lang), what=_names(spend, lang)
-        )
-    if netted:
-        return lang.gettext("Extra spend the change adds: {money} a year ({what}).").format(
             money=_money(shown.cost, lang), what=_names(spend, lang)
         )
     return lang.gettext(
@@ -847,9 +840,21 @@ def _trust_capacity_line(
 ) -> str:
     """The trust's own capacity, and what must be taken out for it to be money."""
     takes: list[str] = []
+    # One line's bed days named already in "Capacity: £900,000 a year (1,900 fewer bed days a
+    # year)" are not said again beside its beds; only the occupancy is (fixbrief28).
+    named = len(capacity) == 1 and not said_already(capacity, said)
     for line in capacity:
         bed_days = _bed_days(ledger, line)
-        if bed_days is not None:
+        if bed_days is not None and named and line.counts == "bed days":
+            takes.append(
+                lang.gettext("about {beds} close (at {occupancy} occupancy)").format(
+                    beds=fmt.counted(
+                        fmt.about(beds(bed_days, ledger.occupancy), lang), "beds", lang
+                    ),
+                    occupancy=fmt.percent(ledger.occupancy / 100, lang),
+                )
+            )
+        elif bed_days is not None:
             takes.append(
                 lang.gettext("about {beds} close ({days} a year at {occupancy} occupancy)").format(
                     beds=fmt.counted(
@@ -992,8 +997,37 @@ def _ends_in(ledger: Ledger, year: int) -> dt.date | None:
     return last if last < fy_bounds(year)[1] else None
 
 
-def investment_line(ledger: Ledger, shown: Figures, lang: Language) -> str:
-    """Benefit against investment, by financial year, with payback and return per £1."""
+def _follows_average(ledger: Ledger, index: int) -> bool:
+    """Whether year ``index`` carries on the average a month the year just before it names.
+
+    The year under way says "… then £281,000 at the average so far, about
+    £70,000 a month"; the year after it, at that same average, says so
+    ("at the same average") rather than naming its months again.
+    """
+    if index == 0:
+        return False
+    before, share = ledger.years[index - 1], ledger.years[index]
+    return (
+        before.year == ledger.under_way
+        and before.so_far is not None
+        and before.upto is not None
+        and sum(rate for _, rate in before.rates) > 0
+        and not before.unshown
+        and not before.unfigured
+        and not before.worse
+        and share.rate_span is not None
+        and share.rate_span[1] == before.upto
+    )
+
+
+def investment_line(
+    ledger: Ledger, shown: Figures, lang: Language, *, net_said: bool = False
+) -> str:
+    """Benefit against investment, by financial year, with payback and return per £1.
+
+    ``net_said``: the line before says the extra spend is netted against the
+    benefits, so this one does not say it again.
+    """
     if not ledger.investment or not ledger.years:
         return ""
     years = "; ".join(
@@ -1007,12 +1041,15 @@ def investment_line(ledger: Ledger, shown: Figures, lang: Language) -> str:
             closed=ledger.closed(share.year),
             under_way=share.year == ledger.under_way,
             ends=_ends_in(ledger, share.year),
+            same_average=_follows_average(ledger, index),
         )
-        for share, (_, benefit, spent) in zip(ledger.years, shown.years, strict=True)
+        for index, (share, (_, benefit, spent)) in enumerate(
+            zip(ledger.years, shown.years, strict=True)
+        )
     )
     if len(shown.years) == 1 and not ledger.logged and shown.years[0][2] == shown.investment:
-        # One year with all the funding in it: "2027/28 £85,000 for £48,000" after "against
-        # £48,000 of funding" says the funding twice (reader25 #15).
+        # One year with all the funding in it: "2027/28 £85,000 against £48,000" after
+        # "against £48,000 of funding" says the funding twice (reader25 #15).
         years = lang.gettext("{year} {benefit}").format(
             year=fy_label(ledger.years[0].year), benefit=_money(shown.years[0][1], lang)
         )
@@ -1107,7 +1144,7 @@ def investment_line(ledger: Ledger, shown: Figures, lang: Language) -> str:
     line = f"{line} {netted_note(lang, ledger)}" if _netted_elsewhere(ledger, shown) else line
     basis = counted_from(ledger, lang)
     line = f"{line} {basis}" if basis else line
-    return _net_of_cost(line, shown, lang)
+    return line if net_said else _net_of_cost(line, shown, lang)
 
 
 def funding_spread(ledger: Ledger, lang: Language, fund: str) -> str:
@@ -1351,12 +1388,13 @@ def return_text(ledger: Ledger, shown: Figures, lang: Language) -> str:
 
     A return under £1 is in pence, as a finance director says it; nothing
     back is said in words, not as "£0 per £1". The ratio is worked from the
-    unrounded benefit and funding, as a finance director redoing it from the
-    facts would (reader20 #7: £206,858 ÷ £96,000 is £2.15, where the rounded
-    £207,000 ÷ £96,000 gave £2.16).
+    benefit and funding the line shows, as a finance director checking it
+    on the page does: "£1.07 per £1" beside £51,000 and £48,000 (which give
+    £1.06) read as a slip (reader27). A small benefit is shown to £100, fine
+    enough for the pence (£206,400 ÷ £96,000 is £2.15).
     """
-    invested = ledger.investment or 0.0
-    per_pound = ledger.project_benefit / invested if invested else 0.0
+    invested = shown.investment or ledger.investment or 0.0
+    per_pound = shown.benefit / invested if invested else 0.0
     pence = fmt.whole(per_pound * 100)
     if shown.benefit <= 0:
         return lang.gettext("no return on the {investment} of funding").format(
@@ -1521,21 +1559,25 @@ def year_text(
     closed: bool = False,
     under_way: bool = False,
     ends: dt.date | None = None,
+    same_average: bool = False,
 ) -> str:
-    """``2026/27 £181,000 against £28,000 of funding``: one financial year's benefit and funding.
+    """``2026/27 £181,000 against £28,000``: one financial year's benefit and funding.
 
     When some year is what the progress log delivered (``marked``), each
-    says which it is: ``2024/25 £55,000 delivered against £29,000 of funding (no figure for
-    January to March 2025)``, ``2026/27 £181,000 forecast against £28,000 of funding``. The
+    says which it is: ``2024/25 £55,000 delivered against £29,000 (no figure for
+    January to March 2025)``, ``2026/27 £181,000 forecast against £28,000``. The
     year under way with figures in the log says what they delivered so far
-    and that the rest is at that rate: ``2026/27 £373,000 forecast against
-    £173,000 of funding (£238,000 delivered to the end of November 2026, no figure for
-    June 2026; the rest of the year at that rate)``. ``quantum`` is the step
+    and what the rest of the year adds at the log's average: ``2026/27 £844,000
+    forecast against £320,000 (£563,000 delivered to the end of November 2026,
+    then £281,000 at the average so far, about £70,000 a month)``. ``quantum`` is the step
     the block's figures are rounded to. ``ends`` is the project's last day
     when it falls inside the year: the forecast runs to it, and the line says
-    "then at that rate to the project's end on 31 December 2026", not "the
+    "to the project's end on 31 December 2026", not "the
     rest of the year" (newuser10 #8), with no bracket inside the line's own (fixleft24a #3). "For
-    £28,000" read as a forecast of £28,000: the year's funding is said as such (reader26 #14).
+    £28,000" read as a forecast of £28,000: the line opens "Benefit against £96,000 of
+    funding", so each year's "against £28,000" is its share of that funding (reader26 #14),
+    without "of funding" again in every year (fixbrief28).
+    ``same_average``: the year before names the average a month this year carries on.
     """
     values = {
         "year": fy_label(share.year),
@@ -1543,7 +1585,7 @@ def year_text(
         "invested": _money(spent, lang),
     }
     if not marked:
-        return lang.gettext("{year} {benefit} against {invested} of funding").format(**values)
+        return lang.gettext("{year} {benefit} against {invested}").format(**values)
     # The log's rate the rest of the year is forecast at, named: "at that rate" could be the
     # average so far or the latest month (reader25 #8).
     rate, about, step = _monthly_rate(share, quantum, benefit)
@@ -1554,6 +1596,13 @@ def year_text(
     )
     if share.so_far is not None and step != quantum:
         values["so_far"] = _money(round_money(share.so_far, step), lang)
+    plain = _plain_rate(share)
+    if plain is not None:
+        values["rest_rate"] = (
+            lang.gettext("about {money}").format(money=_money(plain[0], lang))
+            if plain[1]
+            else _money(plain[0], lang)
+        )
     if share.worse:
         return _worse_text(
             share,
@@ -1566,7 +1615,15 @@ def year_text(
             ends=ends,
         )
     text = _marked_year(
-        share, benefit, values, lang, quantum, closed=closed, under_way=under_way, ends=ends
+        share,
+        benefit,
+        values,
+        lang,
+        quantum,
+        closed=closed,
+        under_way=under_way,
+        ends=ends,
+        same_average=same_average,
     )
     if share.flat:
         # A closed year's measure whose chart does not show the change counts nothing beside
@@ -1629,6 +1686,21 @@ def _monthly_rate(
     return first, abs(first - rate) >= 0.5, quantum
 
 
+def _plain_rate(share: YearShare) -> tuple[float, bool] | None:
+    """The log's average a month to two significant figures, and whether that rounds it.
+
+    For a year whose forecast after the log's last month is the log's rate
+    alone, said beside that money as a sum (see :func:`_marked_year`): the
+    rate is then a guide, rounded as the note rounds, not a figure to multiply
+    out. ``None`` when other money (the plan's rate) is in the forecast too.
+    """
+    rate = sum(r for _, r in share.rates)
+    if not rate or share.so_far is None or share.unshown or share.unfigured:
+        return None
+    rounded = round_money(rate, max(10.0 ** (math.floor(math.log10(abs(rate))) - 1), 1.0))
+    return rounded, abs(rounded - rate) >= 0.5
+
+
 def _rate_span(span: tuple[dt.date, dt.date], lang: Language) -> str:
     """``April to November 2026``: the months a rate the log shows averages."""
     from pitchkit.notes.update.spans import ends
@@ -1672,6 +1744,7 @@ def _marked_year(
     closed: bool,
     under_way: bool,
     ends: dt.date | None = None,
+    same_average: bool = False,
 ) -> str:
     """One year's line once some year is read from the log (see :func:`year_text`)."""
     if share.young is not None and share.upto is not None:
@@ -1679,11 +1752,11 @@ def _marked_year(
         # rate for the rest of the year, and why, in one clause (newuser32 #3).
         figures_now, needs = share.young
         return lang.ngettext(
-            "{year} {benefit} forecast against {invested} of funding "
+            "{year} {benefit} forecast against {invested} "
             "(nothing counted to the end of {month}: "
             "the log has {n} figure, too few to show a change yet, and a chart needs {needs}; "
             "the plan's full rate for the rest of the year)",
-            "{year} {benefit} forecast against {invested} of funding "
+            "{year} {benefit} forecast against {invested} "
             "(nothing counted to the end of {month}: "
             "the log has {n} figures, too few to show a change yet, and a chart needs {needs}; "
             "the plan's full rate for the rest of the year)",
@@ -1701,18 +1774,40 @@ def _marked_year(
     if share.so_far is not None and share.upto is not None:
         values.setdefault("so_far", _money(round_money(share.so_far, quantum), lang))
         values["month"] = fmt.period_label(f"{share.upto:%Y-%m}", lang)
+        # The money forecast after the log's last month, said as a sum: the money delivered
+        # and it add up to the year's figure as shown, and the monthly rate beside it is
+        # rounded as the note rounds ("then £281,000 at the average so far, about £70,000 a
+        # month", not "about £70,370 a month" to make the months add up, fixbrief28).
+        rest = benefit - round_money(share.so_far, quantum)
+        values["rest"] = _money(rest, lang)
+        onward = rest > 0 and "rest_rate" in values
+        if onward:
+            values["rate"] = values["rest_rate"]
+            values["so_far"] = _money(round_money(share.so_far, quantum), lang)
         if ends is not None and (share.benefit or share.so_far):
             # The project ends inside the year: the forecast runs to its end, not the year's.
             values["end"] = fmt.date(ends, lang)
+            if not share.unlogged and onward:
+                return lang.gettext(
+                    "{year} {benefit} forecast against {invested} "
+                    "({so_far} delivered to the end of {month}, then {rest} at the average so "
+                    "far, {rate} a month, to the project's end on {end})"
+                ).format(**values)
             if not share.unlogged:
                 return lang.gettext(
-                    "{year} {benefit} forecast against {invested} of funding "
+                    "{year} {benefit} forecast against {invested} "
                     "({so_far} delivered to the end of "
                     "{month}, then at the average so far, {rate} a month, to the project's end "
                     "on {end})"
                 ).format(**values)
+            if onward:
+                return lang.gettext(
+                    "{year} {benefit} forecast against {invested} "
+                    "({so_far} delivered to the end of {month}, no figure for {gaps}; then "
+                    "{rest} at the average so far, {rate} a month, to the project's end on {end})"
+                ).format(gaps=_gap_text(share, lang), **values)
             return lang.gettext(
-                "{year} {benefit} forecast against {invested} of funding "
+                "{year} {benefit} forecast against {invested} "
                 "({so_far} delivered to the end of "
                 "{month}, no figure for {gaps}; then at the average so far, {rate} a month, to "
                 "the project's end on {end})"
@@ -1721,18 +1816,30 @@ def _marked_year(
             # Figures in the year, none showing the change: nothing counted for it, and why,
             # not "£0 delivered", which would read as if the project had done nothing.
             return lang.gettext(
-                "{year} {benefit} forecast against {invested} of funding "
+                "{year} {benefit} forecast against {invested} "
                 "(the log's figures to the end of "
                 "{month} do not show the change, so nothing is counted for the year)"
             ).format(**values)
+        if not share.unlogged and onward:
+            return lang.gettext(
+                "{year} {benefit} forecast against {invested} "
+                "({so_far} delivered to the end of {month}, then {rest} at the average so far, "
+                "{rate} a month)"
+            ).format(**values)
         if not share.unlogged:
             return lang.gettext(
-                "{year} {benefit} forecast against {invested} of funding "
+                "{year} {benefit} forecast against {invested} "
                 "({so_far} delivered to the end of "
                 "{month}, the rest of the year at the average so far, {rate} a month)"
             ).format(**values)
+        if onward:
+            return lang.gettext(
+                "{year} {benefit} forecast against {invested} "
+                "({so_far} delivered to the end of {month}, no figure for {gaps}; then {rest} at "
+                "the average so far, {rate} a month)"
+            ).format(gaps=_gap_text(share, lang), **values)
         return lang.gettext(
-            "{year} {benefit} forecast against {invested} of funding "
+            "{year} {benefit} forecast against {invested} "
             "({so_far} delivered to the end of "
             "{month}, no figure for {gaps}; the rest of the year at the average so far, {rate} a "
             "month)"
@@ -1741,7 +1848,7 @@ def _marked_year(
         # A closed year the log has no figure in: no evidence either way, so the plan's
         # rate, and the line says why, apart from a year whose figures show no change.
         return lang.gettext(
-            "{year} {benefit} forecast against {invested} of funding "
+            "{year} {benefit} forecast against {invested} "
             "(at the plan's full rate: the log has no "
             "figures for that year)"
         ).format(**values)
@@ -1749,7 +1856,7 @@ def _marked_year(
         # The year under way with no figure in the log for any impact earning in it: the
         # plan's full rate, and the line says so (review13 L1), as for a closed year.
         return lang.gettext(
-            "{year} {benefit} forecast against {invested} of funding "
+            "{year} {benefit} forecast against {invested} "
             "(at the plan's full rate: the log has no "
             "figure for the year yet)"
         ).format(**values)
@@ -1757,14 +1864,19 @@ def _marked_year(
         # Which months the rate averages (newuser35 #13): "the rate the log shows" left a
         # finance director asking whether it was the latest month's or the year's average.
         values["span"] = _rate_span(share.rate_span, lang)
+        if same_average and not share.at_full_rate:
+            # The year before has just named that average and its money (fixbrief28).
+            return lang.gettext(
+                "{year} {benefit} forecast against {invested} (at the same average)"
+            ).format(**values)
         if not share.at_full_rate:
             return lang.gettext(
-                "{year} {benefit} forecast against {invested} of funding "
+                "{year} {benefit} forecast against {invested} "
                 "(at the monthly average the log "
                 "shows for {span})"
             ).format(**values)
         return lang.gettext(
-            "{year} {benefit} forecast against {invested} of funding "
+            "{year} {benefit} forecast against {invested} "
             "(at the monthly average the log shows "
             "for {span}; at the plan's full rate for {measures})"
         ).format(measures=_measures(share.at_full_rate, lang), **values)
@@ -1772,13 +1884,13 @@ def _marked_year(
         # A year after the one under way says whose rate it carries on (newuser19 #6), as
         # the year under way says "the rest of the year at that rate".
         return lang.gettext(
-            "{year} {benefit} forecast against {invested} of funding "
+            "{year} {benefit} forecast against {invested} "
             "(at the rate the log shows in the year "
             "under way)"
         ).format(**values)
     if not share.logged and share.at_log_rate:
         return lang.gettext(
-            "{year} {benefit} forecast against {invested} of funding "
+            "{year} {benefit} forecast against {invested} "
             "(at the rate the log shows in the year "
             "under way; at the plan's full rate for {measures})"
         ).format(measures=_measures(share.at_full_rate, lang), **values)
@@ -1786,28 +1898,26 @@ def _marked_year(
         # A year after the one under way, all at the plan's rate: labelled as such, as the
         # year under way names the plan's rate (newuser33 N5).
         return lang.gettext(
-            "{year} {benefit} forecast against {invested} of funding (the plan's rate)"
+            "{year} {benefit} forecast against {invested} (the plan's rate)"
         ).format(**values)
     if not share.logged:
-        return lang.gettext("{year} {benefit} forecast against {invested} of funding").format(
-            **values
-        )
+        return lang.gettext("{year} {benefit} forecast against {invested}").format(**values)
     if share.planned_for and share.why != "young":
         return _planned_text(share, benefit, values, lang, quantum)
     if share.why == "before" and share.changed is not None:
         # Nothing to count: the change came after the year. Not "delivered nothing".
         return lang.gettext(
-            "{year} {benefit} against {invested} of funding (the change came in {month})"
+            "{year} {benefit} against {invested} (the change came in {month})"
         ).format(month=fmt.period_label(f"{share.changed:%Y-%m}", lang), **values)
     if share.why == "young" and share.young is not None and share.too_few and not share.benefit:
         # Figures in the year, too few for any chart: nothing counted for them, and why, as
         # the year under way says of the months its figures cover (fixleft24a #6).
         figures_now, needs = share.young
         return lang.ngettext(
-            "{year} {benefit} counted against {invested} of funding "
+            "{year} {benefit} counted against {invested} "
             "(nothing counted: the log has {n} "
             "figure, too few to show a change yet, and a chart needs {needs})",
-            "{year} {benefit} counted against {invested} of funding "
+            "{year} {benefit} counted against {invested} "
             "(nothing counted: the log has {n} "
             "figures, too few to show a change yet, and a chart needs {needs})",
             figures_now,
@@ -1816,10 +1926,10 @@ def _marked_year(
         # Figures, but too few for any chart: the plan's rate, as in the year under way.
         figures_now, needs = share.young
         return lang.ngettext(
-            "{year} {benefit} forecast against {invested} of funding "
+            "{year} {benefit} forecast against {invested} "
             "(at the plan's full rate: the log has "
             "{n} figure, too few to show a change yet; a chart needs {needs})",
-            "{year} {benefit} forecast against {invested} of funding "
+            "{year} {benefit} forecast against {invested} "
             "(at the plan's full rate: the log has "
             "{n} figures, too few to show a change yet; a chart needs {needs})",
             figures_now,
@@ -1827,26 +1937,24 @@ def _marked_year(
     if share.why == "young":
         # Figures, but too few for any chart: nothing can be told from them yet.
         return lang.gettext(
-            "{year} {benefit} counted against {invested} of funding "
+            "{year} {benefit} counted against {invested} "
             "(the log has too few figures yet to show "
             "a change, so nothing is counted)"
         ).format(**values)
     if share.why == "unshown":
         # Figures, none showing the change: £0 counted because the chart did not show it.
         return lang.gettext(
-            "{year} {benefit} counted against {invested} of funding "
+            "{year} {benefit} counted against {invested} "
             "(the log's figures for that year do not "
             "show the change, so nothing is counted)"
         ).format(**values)
     if share.why == "level":
         return _level_text(share, values, lang)
     if not share.unlogged:
-        return lang.gettext("{year} {benefit} delivered against {invested} of funding").format(
-            **values
-        )
+        return lang.gettext("{year} {benefit} delivered against {invested}").format(**values)
     gaps = _gap_text(share, lang)
     return lang.gettext(
-        "{year} {benefit} delivered against {invested} of funding (no figure for {gaps})"
+        "{year} {benefit} delivered against {invested} (no figure for {gaps})"
     ).format(gaps=gaps, **values)
 
 
@@ -1882,13 +1990,13 @@ def _worse_text(
     if share.logged and share.why == "unshown" and not share.planned_for:
         if share.unlogged:
             return lang.gettext(
-                "{year} {benefit} counted against {invested} of funding "
+                "{year} {benefit} counted against {invested} "
                 "(the log's figures for that year do not "
                 "show the change, and show {measures} worse than before it, so nothing is "
                 "counted; no figure for {gaps})"
             ).format(gaps=_gap_text(share, lang), **values)
         return lang.gettext(
-            "{year} {benefit} counted against {invested} of funding "
+            "{year} {benefit} counted against {invested} "
             "(the log's figures for that year do not "
             "show the change, and show {measures} worse than before it, so nothing is counted)"
         ).format(**values)
@@ -1900,7 +2008,7 @@ def _worse_text(
         and share.benefit == 0
     ):
         return lang.gettext(
-            "{year} {benefit} forecast against {invested} of funding "
+            "{year} {benefit} forecast against {invested} "
             "(the log's figures to the end of {month} "
             "do not show the change, and show {measures} worse than before it, so nothing is "
             "counted for the year)"
@@ -1934,12 +2042,12 @@ def _level_text(share: YearShare, values: dict[str, str], lang: Language) -> str
     """
     if share.unlogged:
         return lang.gettext(
-            "{year} {benefit} delivered against {invested} of funding "
+            "{year} {benefit} delivered against {invested} "
             "(the log's figures for that year are no "
             "better than the baseline on balance; no figure for {gaps})"
         ).format(gaps=_gap_text(share, lang), **values)
     return lang.gettext(
-        "{year} {benefit} delivered against {invested} of funding "
+        "{year} {benefit} delivered against {invested} "
         "(the log's figures for that year are no "
         "better than the baseline on balance)"
     ).format(**values)
@@ -1962,7 +2070,7 @@ def _planned_text(
     planned = _plan_rate_text(share, benefit - delivered, lang)
     if share.unlogged:
         return lang.gettext(
-            "{year} {benefit} against {invested} of funding "
+            "{year} {benefit} against {invested} "
             "({delivered} delivered, no figure for {gaps}; "
             "{planned})"
         ).format(
@@ -1973,25 +2081,25 @@ def _planned_text(
         )
     if delivered == 0 and share.why == "worse":
         # Every charted measure is worse that year, and is named after this (_worse_text).
-        return lang.gettext("{year} {benefit} against {invested} of funding ({planned})").format(
+        return lang.gettext("{year} {benefit} against {invested} ({planned})").format(
             planned=planned, **values
         )
     if delivered == 0 and share.why == "level":
         # The chart shows the change, but the year nets to nothing against the baseline:
         # the level case's words, not "do not show the change" (review14 #5).
         return lang.gettext(
-            "{year} {benefit} against {invested} of funding "
+            "{year} {benefit} against {invested} "
             "(nothing delivered: the log's figures for that "
             "year are no better than the baseline on balance; {planned})"
         ).format(planned=planned, **values)
     if delivered == 0:
         return lang.gettext(
-            "{year} {benefit} against {invested} of funding "
+            "{year} {benefit} against {invested} "
             "(nothing counted where the log's figures do not "
             "show the change; {planned})"
         ).format(planned=planned, **values)
     return lang.gettext(
-        "{year} {benefit} against {invested} of funding ({delivered} delivered; {planned})"
+        "{year} {benefit} against {invested} ({delivered} delivered; {planned})"
     ).format(delivered=_money(delivered, lang), planned=planned, **values)
 
 
@@ -2088,7 +2196,7 @@ def _unshown_text(
         # that rate" and "£243,000 of the £243,000 is the plan's rate" said the plan's rate
         # three times around a £0 rate (newuser33 N4). One clause says it.
         return lang.gettext(
-            "{year} {benefit} forecast against {invested} of funding "
+            "{year} {benefit} forecast against {invested} "
             "(nothing counted to the end of {month}, "
             "as the log's figures do not yet show the change; the plan's full rate for the rest "
             "of the year)"
@@ -2100,7 +2208,7 @@ def _unshown_text(
         values["gaps"] = _gap_text(share, lang) if share.unlogged else ""
         if not share.unlogged:
             return lang.gettext(
-                "{year} {benefit} forecast against {invested} of funding "
+                "{year} {benefit} forecast against {invested} "
                 "({so_far} delivered to the end of "
                 "{month}, then at the average so far, {rate} a month, to the project's end on "
                 "{end}; where the log's "
@@ -2108,7 +2216,7 @@ def _unshown_text(
                 "rate to the end of the project)"
             ).format(**values)
         return lang.gettext(
-            "{year} {benefit} forecast against {invested} of funding "
+            "{year} {benefit} forecast against {invested} "
             "({so_far} delivered to the end of "
             "{month}, no figure for {gaps}; then at the average so far, {rate} a month, to the "
             "project's end on {end}; "
@@ -2117,7 +2225,7 @@ def _unshown_text(
         ).format(**values)
     if not share.unlogged:
         return lang.gettext(
-            "{year} {benefit} forecast against {invested} of funding "
+            "{year} {benefit} forecast against {invested} "
             "({so_far} delivered to the end of "
             "{month}, the rest of the year at the average so far, {rate} a month; where the "
             "log's figures do not yet "
@@ -2125,7 +2233,7 @@ def _unshown_text(
             "the year)"
         ).format(**values)
     return lang.gettext(
-        "{year} {benefit} forecast against {invested} of funding ({so_far} delivered to the end of "
+        "{year} {benefit} forecast against {invested} ({so_far} delivered to the end of "
         "{month}, no figure for {gaps}; the rest of the year at the average so far, {rate} a "
         "month; where the log's "
         "figures do not yet show the change, nothing counted so far and the plan's full rate "
@@ -2192,7 +2300,11 @@ def money_lines(
     if ledger is None or not ledger.lines:
         return []
     shown = figures(ledger)
-    invested = investment_line(ledger, shown, lang)
+    # The extra spend says it is netted against the benefits, where it is given, and the
+    # benefit against the funding does not say it again: "Each year's benefit is net of the
+    # extra spend the change adds" after it took the line the page needed for the finance
+    # director's second objective (fixbrief28).
+    invested = investment_line(ledger, shown, lang, net_said=True)
     spread = funding_spread(ledger, lang, fund) if invested else ""
     invested = f"{invested} {spread}" if spread else invested
     whole_said = bool(invested) and exact_payback(ledger, shown) is None
@@ -2202,9 +2314,7 @@ def money_lines(
             for part in (
                 cash_line(ledger, shown, lang, unborne),
                 capacity_line(ledger, shown, lang, said),
-                # The benefit against the funding says it is net of this spend (_net_of_cost),
-                # except where it is paid back exactly (_exact_line): said once.
-                cost_line(ledger, shown, lang, netted=whole_said),
+                cost_line(ledger, shown, lang),
             )
             if part
         ),

@@ -414,6 +414,21 @@ def shown_measure(impact: Impact, lang: Language, terms: Mapping[str, str]) -> s
     return quoted(measure) if foreign(measure, lang) else measure
 
 
+def closed_by_comma(measure: str) -> bool:
+    """Whether a measure's name needs a comma before the "from" that follows it.
+
+    A name with a comma of its own ("inappropriate out-of-area placement bed
+    days, adult acute") ran into "from 7,400", reading "adult acute from
+    7,400" (reader27); one ending in a figure or a sign ("HbA1c over 58",
+    "Staff turnover %") ran its last figure into the first. A name ending in
+    a word or a bracket reads on without one.
+    """
+    # Not a bracket's commas, nor a figure's ("per 1,000 occupied bed days").
+    outside = re.sub(r"(?<=\d),(?=\d)", "", re.sub(r"\([^()]*\)", "", measure))
+    last = measure.rstrip()[-1:]
+    return "," in outside or last.isdigit() or (bool(last) and last in "%£$€")
+
+
 def movement_phrase(
     impact: Impact, quantity: Quantity, lang: Language, terms: Mapping[str, str]
 ) -> str:
@@ -429,7 +444,11 @@ def movement_phrase(
         baseline, target, _ = money_figures(quantity, lang)
     measure = apply_terms(impact.measure, terms)
     return (
-        lang.gettext("{measure} from {baseline} to {target} {per}")
+        (
+            lang.gettext("{measure}, from {baseline} to {target} {per}")
+            if closed_by_comma(shown_measure(impact, lang, terms))
+            else lang.gettext("{measure} from {baseline} to {target} {per}")
+        )
         .format(
             measure=shown_measure(impact, lang, terms),
             baseline=baseline,

@@ -455,9 +455,14 @@ def funding_line(situation: Situation) -> str:
     known = note_period(situation.facts, ledger.today)
     if known is None or known.text != situation.period.text:
         return ""
-    invested = moneytext.investment_line(ledger, moneytext.figures(ledger), situation.lang)
+    shown = moneytext.figures(ledger)
+    # The brief's line leaves the netting of extra spend to its line before, which the
+    # update does not give: the update's line says it itself (fixbrief28).
+    invested = moneytext.investment_line(ledger, shown, situation.lang, net_said=True)
+    whole = moneytext.investment_line(ledger, shown, situation.lang)
     lines = money_context(pitch, situation.lang)["lines"]
-    return next((line for line in lines if invested and line.startswith(invested)), "")
+    line = next((line for line in lines if invested and line.startswith(invested)), "")
+    return whole + line[len(invested) :] if line else ""
 
 
 def unit_costs(situation: Situation, *, whole_plan: bool = False) -> list[str]:
