@@ -1,0 +1,97 @@
+"""A trend or run is evidence of the change only from the change on (newuser36 #1).
+
+The community diabetic foot clinic changed things in May 2026. Its admissions were
+8, 10, 9, 11 and 8 a month before (December 2025 to April 2026) and 7, 6, 5, 5, 4, 5
+from May to October. The October update read "a trend of 6 months falling
+(improvement), March to September 2026" and counted "23 admissions fewer … worth
+£189,000" as delivered: the trend's length came from the baseline's March and April.
+From May alone the figures make 4 falling points (the repeat counted once), where a run
+chart's trend needs 5, so nothing is delivered yet; with April typed as 6 the same
+figures since the change already counted nothing. The percentage seen within 2 working
+days rose from April's 36: its trend is 6 months from May, not 7 from April, as the
+chart marks it. A November of 40 (a typo for 4) left "a shift of 7 months below the
+mean (improvement), April to October 2026": 6 from May, where an XmR shift needs 7.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from typer.testing import Result
+
+from docchecks import docx_text
+from pitchkit.notes.update import spc
+
+DATA = Path(__file__).resolve().parent / "data" / "newuser36"
+ADMISSIONS = [8.0, 10, 9, 11, 8, 7, 6, 5, 5, 4, 5]
+SEEN = [35.0, 42, 37, 40, 36, 41, 44, 55, 63, 70, 78]
+
+
+def _update(cli: Callable[..., Result], tmp: Path, *extra: str) -> tuple[str, str]:
+    for name in ("facts.yaml", "figures.csv", "figures-typo.csv", "team.xlsx"):
+        shutil.copy(DATA / name, tmp / name)
+    out = tmp / "ceo.docx"
+    result = cli(
+        "update", str(tmp / "facts.yaml"), "--directors", str(tmp / "team.xlsx"), "-d", "ceo",
+        "--today", "2026-12-07", "-o", str(out), *extra,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    return " ".join(docx_text(out).split()), result.output
+
+
+def test_a_trend_from_before_the_change_is_cut_to_its_months_since() -> None:
+    analysis = spc.analyse(ADMISSIONS, better="lower", changes=[5], baseline=9, target=5)
+    assert analysis.signals == ()
+    assert not analysis.improved_after_change()
+    [short] = analysis.short_since_change
+    assert (short.rule, short.start, short.end, short.length) == ("trend", 5, 9, 4)
+    seen = spc.analyse(SEEN, better="higher", changes=[5], baseline=38, target=90)
+    [trend] = seen.signals
+    assert (trend.start, trend.length) == (5, 6)
+    assert seen.improved_after_change()
+
+
+def test_the_october_update_counts_nothing_from_the_baselines_months(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    text, output = _update(cli, tmp_path, "--period", "2026-10")
+    assert "a trend of 6 months falling" not in text
+    assert "March to September 2026" not in text
+    assert (
+        "No signal yet: since the change in May 2026, 4 months falling, where a trend needs 5."
+        in text
+    )
+    # Nothing delivered, nowhere: the delivered row, the board sentence, the money.
+    assert "23 admissions fewer" not in text
+    assert "23 fewer emergency admissions" not in text
+    assert "£189,000" not in text
+    assert (
+        "Emergency admissions with a diabetic foot ulcer: no change can be told apart from "
+        "normal variation yet"
+    ) in text
+    # "Since the last update" had said "fell for 6 months running, March to September 2026
+    # … so we count the reduction as delivered".
+    assert "fell for 6 months running" not in text
+    # The headline "foot ulcer admissions falling month on month" is checked against what
+    # the figures since the change show.
+    assert "The chart cannot yet tell this fall from normal variation" in text
+    assert "claims a change in 'Emergency admissions with a diabetic foot ulcer'" in output
+    # The percentage's trend, as the chart marks it: from May, not from April's 36.
+    assert "Signal: a trend of 6 months rising (improvement), May to October 2026." in text
+    assert "April to October 2026" not in text
+
+
+def test_a_run_from_before_the_change_is_not_an_improvement(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    text, _ = _update(
+        cli, tmp_path, "--period", "2026-11", "--measures", str(tmp_path / "figures-typo.csv")
+    )
+    assert "a shift of 7 months below the mean" not in text
+    assert "April to October 2026" not in text
+    assert (
+        "Since the change in May 2026, 6 months below the mean, where a shift needs 7: "
+        "not yet a signal."
+    ) in text
