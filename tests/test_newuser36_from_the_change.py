@@ -22,6 +22,9 @@ from pathlib import Path
 from typer.testing import Result
 
 from docchecks import docx_text
+from pitchkit.advice import headline
+from pitchkit.api.base import team_ids
+from pitchkit.facts.schema import load_facts
 from pitchkit.notes.update import spc
 
 DATA = Path(__file__).resolve().parent / "data" / "newuser36"
@@ -95,3 +98,25 @@ def test_a_run_from_before_the_change_is_not_an_improvement(
         "Since the change in May 2026, 6 months below the mean, where a shift needs 7: "
         "not yet a signal."
     ) in text
+
+
+def test_a_headline_names_a_measure_by_what_tells_it_apart(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    # newuser36 #6: "Second hub open and foot ulcer admissions already well down" was read as
+    # a claim about the percentage seen within 2 working days too, since both measures'
+    # names hold "foot ulcer"; "admissions" is what names the first.
+    text, output = _update(cli, tmp_path, "--period", "2026-06")
+    assert (
+        "The chart cannot yet tell this fall from normal variation, so no money is counted "
+        "for emergency admissions with a diabetic foot ulcer."
+    ) in text
+    assert "The charts cannot yet tell these changes" not in text
+    assert "claims a change in 'Emergency admissions with a diabetic foot ulcer'" in output
+    assert "claims a change in 'Patients with a new active foot ulcer" not in output
+    facts = load_facts(tmp_path / "facts.yaml", team=team_ids(tmp_path / "team.xlsx")).facts
+    named = headline.named_measures("foot ulcer admissions already well down", facts)
+    assert [i.id for i in named] == ["emergency-admissions-diabetic"]
+    # Named only by the words they share, a headline still names them both.
+    both = headline.named_measures("foot ulcers down", facts)
+    assert [i.id for i in both] == ["emergency-admissions-diabetic", "patients-new-active"]
