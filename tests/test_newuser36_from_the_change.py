@@ -120,3 +120,32 @@ def test_a_headline_names_a_measure_by_what_tells_it_apart(
     # Named only by the words they share, a headline still names them both.
     both = headline.named_measures("foot ulcers down", facts)
     assert [i.id for i in both] == ["emergency-admissions-diabetic", "patients-new-active"]
+
+
+def test_the_finance_directors_update_says_what_the_count_is_against(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    # newuser36 #7: the finance director's table has no row for the admissions (his
+    # objectives are not linked to them), yet the line under the board sentence said "every
+    # figure is above". The 28 fewer are counted against the average before the change, 9.2
+    # a month, not the table's baseline of 9: the line now says so, with its months.
+    for name in ("facts.yaml", "figures.csv", "team.xlsx"):
+        shutil.copy(DATA / name, tmp_path / name)
+    out = tmp_path / "dof.docx"
+    result = cli(
+        "update", str(tmp_path / "facts.yaml"), "--directors", str(tmp_path / "team.xlsx"),
+        "-d", "dof", "--period", "2026-11", "--today", "2026-12-07", "-o", str(out),
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    text = " ".join(docx_text(out).split())
+    assert "9 admissions a month" in text  # the table's baseline, from the facts
+    assert "28 fewer emergency admissions with a diabetic foot ulcer" in text
+    assert "every figure is above" not in text
+    assert (
+        "its total adds up every figure logged since the change, against the average before "
+        "it of 9.2 admissions a month (December 2025 to April 2026)."
+    ) in text
+    # The money is the count as shown at the cost the brief's small print gives (£8,213.99
+    # at 2026/27 prices): 28 × £8,213.99 is £229,992, the £230,000 said, where 28.4 (£233,277)
+    # is a count no page shows.
+    assert "worth £230,000 in capacity" in text
