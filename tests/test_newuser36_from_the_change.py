@@ -50,6 +50,13 @@ def test_a_trend_from_before_the_change_is_cut_to_its_months_since() -> None:
     assert not analysis.improved_after_change()
     [short] = analysis.short_since_change
     assert (short.rule, short.start, short.end, short.length) == ("trend", 5, 9, 4)
+    # A run below the mean from the last month before the change: 6 from the change on,
+    # where an XmR shift needs 7, so no shift; the point below the lower limit shows it.
+    values = [23.0, 20, 24, 18, 20, 18, 18, 11, 20, 20, 12, 16, 21]
+    runs = spc.analyse(values, better="lower", changes=[6], baseline=21, target=12)
+    assert not [s for s in runs.signals if s.rule == "shift"]
+    [cut] = runs.short_since_change
+    assert (cut.rule, cut.start, cut.length) == ("shift", 6, 6)
     seen = spc.analyse(SEEN, better="higher", changes=[5], baseline=38, target=90)
     [trend] = seen.signals
     assert (trend.start, trend.length) == (5, 6)
@@ -94,10 +101,12 @@ def test_a_run_from_before_the_change_is_not_an_improvement(
     )
     assert "a shift of 7 months below the mean" not in text
     assert "April to October 2026" not in text
+    # Its two of three points near the lower limit from July show the change: the short
+    # shift is not said beside them, to keep the caption short.
     assert (
-        "Since the change in May 2026, 6 months below the mean, where a shift needs 7: "
-        "not yet a signal."
-    ) in text
+        "two of three points close to the lower limit (improvement), July to October 2026" in text
+    )
+    assert "Since the change in May 2026, 6 months below the mean" not in text
 
 
 def test_a_headline_names_a_measure_by_what_tells_it_apart(

@@ -682,9 +682,12 @@ def short_since_texts(
     the change on (:attr:`~.spc.Analysis.short_since_change`): "No signal yet:
     since the change in May 2026, 4 months falling, where a trend needs 5."
     when the chart has no other signal (``alone``), else the same said as
-    not yet a signal beside those it has.
+    not yet a signal beside those it has. Nothing when another signal shows
+    the change: the chart's words then rest on it, and a caption is short.
     """
     texts: list[str] = []
+    if analysis.improved_after_change():
+        return texts
     run = analysis.kind == "run"
     for signal in analysis.short_since_change:
         if not points:
