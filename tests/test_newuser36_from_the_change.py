@@ -158,3 +158,30 @@ def test_the_finance_directors_update_says_what_the_count_is_against(
     # at 2026/27 prices): 28 × £8,213.99 is £229,992, the £230,000 said, where 28.4 (£233,277)
     # is a count no page shows.
     assert "worth £230,000 in capacity" in text
+
+
+def test_the_finance_directors_brief_counts_nothing_from_the_baselines_months(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    # The brief reads the same log: with figures to October 2026 it counted "£189,000
+    # delivered to the end of October 2026" from the trend that began in March.
+    for name in ("facts.yaml", "figures-oct.csv", "team.xlsx"):
+        shutil.copy(DATA / name, tmp_path / name)
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(
+        facts.read_text(encoding="utf-8").replace(
+            "measures: figures.csv", "measures: figures-oct.csv"
+        ),
+        encoding="utf-8",
+    )
+    result = cli(
+        "preview", str(facts), "--directors", str(tmp_path / "team.xlsx"), "-d", "dof",
+        "--today", "2026-11-05",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.stdout.split())
+    assert "£189,000 delivered" not in text
+    assert (
+        "nothing counted to the end of October 2026, as the log's figures do not yet show the "
+        "change"
+    ) in text
