@@ -556,6 +556,14 @@ def analyse(
     return replace(analysis, improving_before=True) if early else _counted_from_change(analysis)
 
 
+def _moves_before(signal: Signal, analysis: Analysis) -> int:
+    """How many times a trend's figures moved between its points before the change."""
+    at = analysis.change_at
+    assert at is not None
+    before = [v for i in signal.points if i < at and (v := analysis.values[i]) is not None]
+    return sum(1 for a, b in itertools.pairwise(before) if a != b)
+
+
 def _counted_from_change(analysis: Analysis) -> Analysis:
     """Improving trends and shifts across the change, cut to their points from the change on.
 
@@ -569,10 +577,13 @@ def _counted_from_change(analysis: Analysis) -> Analysis:
     those points alone, so that its words, its span and the points marked
     on the chart agree; one whose points from the change on are too few is
     no signal, and is kept in :attr:`Analysis.short_since_change` (cut to
-    those points) for the words to say what the figures since show. A
-    trend that moves only once before the change with too few figures since
-    for a shift is left whole: it is worded as too early to count
-    (:meth:`Analysis.too_early`). Not for a chart whose figures before the
+    those points) for the words to say what the figures since show. Two
+    short trends are left whole: one that moves only once before the change
+    with too few figures since for a shift, worded as too early to count
+    (:meth:`Analysis.too_early`), and one mostly before the change (moving
+    as often before it as it has points from it on: 110, 102, 100, 99 and
+    then 96), worded as begun before the change
+    (:meth:`Analysis.began_before_change`). Not for a chart whose figures before the
     change already improve (:attr:`Analysis.improving_before`): its trends
     are worded as begun before the change, and count nothing either way.
     """
@@ -603,9 +614,11 @@ def _counted_from_change(analysis: Analysis) -> Analysis:
         elif (
             signal.rule == "trend"
             and analysis._moves_from(signal) < at
-            and analysis._starts_at_change(signal)
+            and (analysis._starts_at_change(signal) or _moves_before(signal, analysis) >= length)
         ):
-            kept.append(signal)  # too early to count: worded so (newuser33 N2)
+            # Too early to count (newuser33 N2), or mostly before the change (110, 102, 100,
+            # 99 and then 96): worded so, whole, and not counted either way.
+            kept.append(signal)
         else:
             short.append(cut)
     if not short and len(kept) == len(analysis.signals) and kept == list(analysis.signals):
